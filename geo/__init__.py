@@ -1,0 +1,1 @@
+"""Pure geometry and data core of the atlas: no streamlit, no folium."""
