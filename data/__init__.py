@@ -1,0 +1,1 @@
+"""Bundled demo data and its reproducible build (``python -m data.build``)."""

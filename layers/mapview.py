@@ -1,0 +1,172 @@
+"""Build the folium map every page shows: basemap choice, layers, layer switcher, legend, provenance."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+from branca.element import MacroElement
+from jinja2 import Template
+
+import layers.assets  # noqa: F401
+from geo.i18n import Lang
+from layers.base import Layer, LegendEntry, Provenance, accuracy_label
+
+SUZHOU_CENTER = (31.30, 120.62)
+WUJIANG_CENTER = (30.98, 120.62)
+
+BASEMAPS = ("none", "osm", "gaode", "tianditu")
+
+_TIANDITU = "https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={{z}}&TILEROW={{y}}&TILECOL={{x}}&tk={tk}"
+
+
+@dataclass(frozen=True)
+class MapLayer:
+    """A registered layer together with the frame to draw and its provenance."""
+
+    layer: Layer
+    frame: gpd.GeoDataFrame
+    provenance: Provenance
+
+
+def basemap_is_gcj02(basemap: str) -> bool:
+    """Whether overlays must be shifted into GCJ-02 to sit right on this basemap."""
+    return basemap == "gaode"
+
+
+def _add_basemap(m: folium.Map, basemap: str, *, tianditu_key: str | None) -> None:
+    if basemap not in BASEMAPS:
+        raise ValueError(f"unknown basemap {basemap!r}; expected one of {BASEMAPS}")
+    if basemap == "osm":
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(m)
+    elif basemap == "gaode":
+        folium.TileLayer(
+            tiles="https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+            attr="© 高德地图 (GCJ-02)",
+            name="高德地图",
+            subdomains="1234",
+            control=False,
+        ).add_to(m)
+    elif basemap == "tianditu" and tianditu_key:
+        for layer in ("vec", "cva"):
+            folium.TileLayer(
+                tiles=_TIANDITU.format(layer=layer, tk=tianditu_key, s="{s}"),
+                attr="© 天地图 (CGCS2000)",
+                name=f"天地图 {layer}",
+                subdomains="01234567",
+                control=False,
+            ).add_to(m)
+
+
+def new_map(
+    *, basemap: str = "none", tianditu_key: str | None = None, center=SUZHOU_CENTER, zoom: int = 9
+) -> folium.Map:
+    """An empty map with the chosen basemap (``none`` always works, offline included)."""
+    m = folium.Map(location=center, zoom_start=zoom, tiles=None, prefer_canvas=True, control_scale=False)
+    _add_basemap(m, basemap, tianditu_key=tianditu_key)
+    m.add_child(_MetricScale())
+    return m
+
+
+class _MetricScale(MacroElement):
+    """A metric-only scale bar (Leaflet's default also shows miles)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.control.scale({metric: true, imperial: false, position: 'bottomright'}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "MetricScale"
+
+
+class _Legend(MacroElement):
+    """An HTML legend box in the map's bottom-left corner, with each layer's accuracy label."""
+
+    _template = Template(
+        """
+        {% macro html(this, kwargs) %}
+        <div class="atlas-legend" style="position:absolute; z-index:1000; bottom:14px; left:10px;
+             background:rgba(255,255,255,0.92); padding:8px 10px; border-radius:4px;
+             box-shadow:0 1px 4px rgba(0,0,0,0.3); font:12px 'Noto Sans CJK SC','Noto Sans SC',
+             'Microsoft YaHei','PingFang SC',sans-serif; max-width:320px; max-height:60%; overflow:auto;">
+          {{ this.body }}
+        </div>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function(){
+          var map = {{ this._parent.get_name() }};
+          var box = document.querySelector('.atlas-legend');
+          if (box) { map.getContainer().appendChild(box); L.DomEvent.disableClickPropagation(box); }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, body: str) -> None:
+        super().__init__()
+        self._name = "AtlasLegend"
+        self.body = body
+
+
+def _swatch(entry: LegendEntry) -> str:
+    c = html.escape(entry.color)
+    if entry.kind == "line":
+        return f'<span style="display:inline-block;width:18px;height:0;border-top:3px solid {c};vertical-align:middle"></span>'
+    if entry.kind == "point":
+        return f'<span style="display:inline-block;width:9px;height:9px;border-radius:50%;background:{c};margin:0 4px"></span>'
+    return (
+        f'<span style="display:inline-block;width:16px;height:11px;border:1.5px solid {c};'
+        f'background:{c};opacity:{max(entry.fill_opacity, 0.3)};vertical-align:middle"></span>'
+    )
+
+
+def legend_html(
+    sections: Sequence[tuple[str, Provenance, Sequence[LegendEntry]]], *, lang: Lang, title: str | None = None
+) -> str:
+    """The legend's inner HTML: per layer its title, accuracy class and swatches."""
+    heading = title or ("Legend" if lang == "en" else "图例")
+    parts = [f'<div style="font-weight:600;margin-bottom:4px">{html.escape(heading)}</div>']
+    for layer_title, prov, entries in sections:
+        acc = accuracy_label(prov.accuracy, lang)
+        parts.append(
+            f'<div style="margin-top:4px"><b>{html.escape(layer_title)}</b> '
+            f'<span class="atlas-acc atlas-acc-{html.escape(prov.accuracy)}" style="color:#666">[{html.escape(acc)}]</span></div>'
+        )
+        for e in entries:
+            parts.append(f"<div>{_swatch(e)} {html.escape(e.label)}</div>")
+    return "".join(parts)
+
+
+def render_map(
+    items: Iterable[MapLayer],
+    *,
+    lang: Lang = "zh",
+    basemap: str = "none",
+    tianditu_key: str | None = None,
+    center=SUZHOU_CENTER,
+    zoom: int = 9,
+    fit_to: gpd.GeoDataFrame | None = None,
+    legend_title: str | None = None,
+) -> folium.Map:
+    """A complete map: basemap, every layer as a switchable FeatureGroup, layer control and legend."""
+    items = list(items)
+    m = new_map(basemap=basemap, tianditu_key=tianditu_key, center=center, zoom=zoom)
+    gcj02 = basemap_is_gcj02(basemap)
+    sections = []
+    for item in items:
+        item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02).add_to(m)
+        sections.append((item.layer.title(lang), item.provenance, item.layer.legend(item.frame, lang)))
+    folium.LayerControl(collapsed=False).add_to(m)
+    m.add_child(_Legend(legend_html(sections, lang=lang, title=legend_title)))
+    if fit_to is not None and len(fit_to):
+        minx, miny, maxx, maxy = fit_to.to_crs("EPSG:4326").total_bounds
+        m.fit_bounds([[miny, minx], [maxy, maxx]])
+    return m

@@ -1,0 +1,105 @@
+"""Helpers shared by the pages: sidebar settings, cached loaders, the map widget. Not a page itself."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.errors import DataValidationError
+from geo.i18n import Lang, t
+from geo.store import default_store, layer_metadata, load_layer
+from layers import REGISTRY
+from layers.base import Provenance, accuracy_label
+from layers.mapview import MapLayer
+
+BASEMAP_KEYS = ("none", "osm", "gaode", "tianditu")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the shared sidebar chose."""
+
+    lang: Lang
+    basemap: str
+    tianditu_key: str | None
+
+
+def settings() -> Settings:
+    """The shared sidebar's current choices (defaults before the sidebar has run)."""
+    lang = st.session_state.get("lang", "zh")
+    basemap = st.session_state.get("basemap", "none")
+    key = st.session_state.get("tianditu_key") or os.environ.get("TIANDITU_TK") or None
+    if basemap == "tianditu" and not key:
+        basemap = "none"
+    return Settings(lang=lang, basemap=basemap, tianditu_key=key)
+
+
+def _store_stamp() -> tuple[str, float]:
+    path = default_store()
+    return str(path), path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_data(show_spinner=False)
+def _cached_layer(name: str, _stamp: tuple[str, float]) -> pd.DataFrame:
+    return load_layer(name)
+
+
+@st.cache_data(show_spinner=False)
+def _cached_metadata(_stamp: tuple[str, float]) -> pd.DataFrame:
+    return layer_metadata()
+
+
+def layer_frame(name: str) -> gpd.GeoDataFrame | pd.DataFrame:
+    """A stored layer (cached until the GeoPackage changes). Callers must not modify it."""
+    return _cached_layer(name, _store_stamp())
+
+
+def metadata() -> pd.DataFrame:
+    """The provenance table, indexed by layer."""
+    return _cached_metadata(_store_stamp())
+
+
+def map_layer(name: str, frame: gpd.GeoDataFrame | None = None) -> MapLayer:
+    """A registered layer with its stored frame (or the given, filtered one) and provenance."""
+    layer = REGISTRY[name]
+    data = layer_frame(layer.source) if frame is None else frame
+    return MapLayer(layer, data, Provenance.from_metadata(metadata(), layer.source))
+
+
+def show_error(exc: DataValidationError) -> None:
+    """Show a data error to the user in their words; never swallow its type."""
+    st.error(str(exc))
+
+
+def show_map(m: folium.Map, *, key: str, height: int = 620, returned_objects: list[str] | None = None) -> dict:
+    """Draw a folium map; returns streamlit-folium's dict ({} when nothing came back)."""
+    out = st_folium(
+        m, key=key, height=height, use_container_width=True,
+        returned_objects=returned_objects if returned_objects is not None else [],
+    )
+    return out or {}
+
+
+def provenance_table(layers: list[str], lang: Lang) -> pd.DataFrame:
+    """Source and accuracy of the given stored layers, with headers in the UI language."""
+    meta = metadata()
+    rows = []
+    for name in layers:
+        row = meta.loc[name]
+        rows.append(
+            {
+                t("col.layer", lang): row["title_en"] if lang == "en" else row["title_zh"],
+                t("col.accuracy", lang): accuracy_label(row["accuracy"], lang),
+                t("col.source", lang): row["source"],
+                t("col.licence", lang): row["licence"],
+                t("col.crs", lang): row["crs"],
+                t("col.note", lang): row["note"],
+            }
+        )
+    return pd.DataFrame(rows)
