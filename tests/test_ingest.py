@@ -1,0 +1,482 @@
+"""Import of users' own files: formats, encodings, CRS detection, row reports, bad files, the store."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+from shapely.geometry import Point, Polygon
+
+from geo import ingest
+from geo.crs import convert_coords
+from geo.errors import DataValidationError
+
+# Three parks in Wujiang, WGS-84 (small squares around real seats; hand-made for the tests).
+PARK_NAMES = ["吴江经济技术开发区", "盛泽镇新材料产业园", "七都智能制造产业园"]
+SEATS = [(120.645, 31.155), (120.655, 30.915), (120.485, 30.965)]
+
+
+def _parks_wgs84() -> gpd.GeoDataFrame:
+    polys = [shapely.box(x - 0.01, y - 0.008, x + 0.01, y + 0.008) for x, y in SEATS]
+    return gpd.GeoDataFrame(
+        {
+            "名称": PARK_NAMES,
+            "编号": ["P01", "P02", "P03"],
+            "面积说明": ["约 3 平方公里", "约 2 平方公里", "—"],
+        },
+        geometry=polys,
+        crs="EPSG:4326",
+    )
+
+
+def _zip_shapefile(
+    gdf: gpd.GeoDataFrame, tmp: Path, *, encoding: str = "GBK", drop: tuple[str, ...] = (), stem: str = "园区"
+) -> bytes:
+    folder = tmp / f"shp-{stem}-{len(list(tmp.iterdir()))}"
+    folder.mkdir()
+    gdf.to_file(folder / f"{stem}.shp", encoding=encoding, engine="pyogrio")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() not in drop:
+                zf.write(path, arcname=path.name)
+    return buf.getvalue()
+
+
+def _same(a, b, tol: float = 1e-7) -> bool:
+    """Same geometry within ``tol`` degrees at every vertex (Hausdorff distance)."""
+    return a.geom_type == b.geom_type and shapely.hausdorff_distance(a, b) < tol
+
+
+def _store_fingerprint(path: Path) -> tuple[str, list[str]]:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest, sorted(ingest.list_user_layers(path=path)["layer"])
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> Path:
+    """A user store that already holds one import, so a failed import can be seen to leave it alone."""
+    path = tmp_path / "user" / "atlas_user.gpkg"
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
+    data = _parks_wgs84().to_json().encode()
+    result = ingest.read_upload(
+        data, "parks.geojson", kind="zones", mapping={"name": "名称", "zone_id": "编号"}
+    )
+    ingest.save_import(result, name="existing_parks", title="已有园区", source="测试")
+    return path
+
+
+def test_geo_does_not_import_streamlit_or_folium():
+    assert "streamlit" not in sys.modules or "geo.ingest" in sys.modules
+    import geo.ingest as module
+
+    source = Path(module.__file__).read_text(encoding="utf-8")
+    assert "import streamlit" not in source and "import folium" not in source
+
+
+def test_gbk_shapefile_in_gauss_kruger_without_cpg(tmp_path):
+    parks = _parks_wgs84()
+    data = _zip_shapefile(parks.to_crs("EPSG:4549"), tmp_path, encoding="GBK", drop=(".cpg",))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert not any(n.endswith(".cpg") for n in zf.namelist())
+
+    result = ingest.read_upload(
+        data, "园区边界.zip", kind="zones", mapping={"name": "名称", "zone_id": "编号"}
+    )
+
+    assert result.encoding == "gb18030"
+    assert result.source_crs == "EPSG:4549"
+    assert list(result.frame["name"]) == PARK_NAMES
+    assert list(result.frame["zone_id"]) == ["P01", "P02", "P03"]
+    assert result.frame.crs.to_epsg() == 4326
+    for got, want in zip(result.frame.geometry, parks.geometry, strict=True):
+        assert _same(got, want, 1e-7)
+    # 0.02° x 0.016° at 31°N is about 1.907 km x 1.774 km = 3.38 km² = 5,072 亩
+    assert result.frame["area_km2"].iloc[0] == pytest.approx(3.38, rel=0.02)
+    assert result.frame["area_mu"].iloc[0] == pytest.approx(result.frame["area_km2"].iloc[0] * 1500, rel=1e-3)
+    assert result.report.empty
+    assert any("GBK" in note for note in result.notes)
+
+
+def test_dbf_encoding_detection_trusts_content_over_a_wrong_cpg(tmp_path):
+    data = _zip_shapefile(_parks_wgs84(), tmp_path, encoding="GBK")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        dbf = zf.read("园区.dbf")
+    assert ingest.detect_dbf_encoding(dbf, "GBK")[0] == "gb18030"
+    assert ingest.detect_dbf_encoding(dbf, None)[0] == "gb18030"
+    codec, note = ingest.detect_dbf_encoding(dbf, "UTF-8")
+    assert codec == "gb18030" and "内容不符" in note
+
+
+@pytest.mark.parametrize(
+    ("offset", "crs"),
+    [(0.0, "EPSG:4549"), (40_000_000.0, "EPSG:4528")],
+    ids=["no-zone-prefix", "zone-prefix-40"],
+)
+def test_missing_prj_proposes_gauss_kruger_and_reads_when_confirmed(tmp_path, offset, crs):
+    parks = _parks_wgs84()
+    projected = parks.to_crs("EPSG:4549")
+    projected = projected.set_geometry(
+        shapely.transform(projected.geometry.values, lambda c: c + [offset, 0.0])
+    )
+    data = _zip_shapefile(projected, tmp_path, drop=(".prj",))
+
+    with pytest.raises(DataValidationError, match=rf"没有坐标系信息（缺少 \.prj 文件）.*建议选择 {crs}"):
+        ingest.read_upload(data, "无prj.zip")
+    inspection = ingest.inspect_upload(data, "无prj.zip")
+    assert inspection.crs is None and inspection.suggestion.crs == crs and not inspection.suggestion.swapped
+
+    result = ingest.read_upload(data, "无prj.zip", crs=crs)
+    for got, want in zip(result.frame.geometry, parks.geometry, strict=True):
+        assert _same(got, want, 1e-7)
+
+
+def test_suggest_crs_recognises_swapped_survey_axes():
+    # surveyors write X = northing first: (3,440,000, 560,000)
+    suggestion = ingest.suggest_crs((3_430_000, 540_000, 3_450_000, 560_000))
+    assert suggestion.crs == "EPSG:4549" and suggestion.swapped
+    assert ingest.suggest_crs((120.5, 31.0, 120.7, 31.2)).crs == "EPSG:4326"
+    assert ingest.suggest_crs((31.0, 120.5, 31.2, 120.7)).swapped
+    assert ingest.suggest_crs((1e9, 1e9, 2e9, 2e9)) is None
+
+
+def test_wrong_declared_crs_is_refused_with_the_right_proposal(tmp_path):
+    zoned = _parks_wgs84().to_crs("EPSG:4528")  # eastings carry the 40 prefix ...
+    data = _zip_shapefile(zoned.set_crs("EPSG:4549", allow_override=True), tmp_path)  # ... but .prj says 4549
+    with pytest.raises(DataValidationError, match=r"全部 3 个要素都在苏州市以外.*EPSG:4528"):
+        ingest.read_upload(data, "错带号.zip")
+
+
+def test_broken_zip(tmp_path):
+    data = _zip_shapefile(_parks_wgs84(), tmp_path)
+    with pytest.raises(DataValidationError, match="压缩包「坏.zip」已损坏或不是 zip 文件"):
+        ingest.read_upload(data[: len(data) // 2], "坏.zip")
+
+
+def test_empty_file_and_empty_layer():
+    with pytest.raises(DataValidationError, match="文件「空.zip」是空的（0 字节）"):
+        ingest.read_upload(b"", "空.zip")
+    empty_geojson = b'{"type": "FeatureCollection", "features": []}'
+    with pytest.raises(DataValidationError, match="里没有任何记录（0 行）"):
+        ingest.read_upload(empty_geojson, "空.geojson")
+    with pytest.raises(DataValidationError, match="里没有任何记录"):
+        ingest.read_upload("企业名称,经度,纬度\n".encode(), "空表.csv")
+
+
+@pytest.mark.parametrize(
+    "entry", ["../../etc/evil.shp", "/tmp/evil.shp", "C:/Windows/evil.shp", "ok/../../evil.dbf"]
+)
+def test_zip_slip_entries_are_refused(entry):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("good.shp", b"x")
+        zf.writestr(entry, b"payload")
+    with pytest.raises(DataValidationError, match="压缩包中有不安全的路径.*已拒绝整个文件"):
+        ingest.read_upload(buf.getvalue(), "evil.zip")
+
+
+def test_upload_size_limit():
+    data = _parks_wgs84().to_json().encode()
+    with pytest.raises(DataValidationError, match=r"超过上传上限 1 MB"):
+        ingest.read_upload(data + b" " * (1024 * 1024), "big.geojson", max_bytes=1024 * 1024)
+    assert ingest.MAX_UPLOAD_BYTES == 50 * 1024 * 1024
+
+
+def test_zip_without_shp_and_with_missing_dbf(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("readme.txt", "hello")
+    with pytest.raises(DataValidationError, match="中没有 .shp 文件"):
+        ingest.read_upload(buf.getvalue(), "x.zip")
+    data = _zip_shapefile(_parks_wgs84(), tmp_path, drop=(".dbf",))
+    with pytest.raises(DataValidationError, match=r"缺少 \.dbf 文件"):
+        ingest.read_upload(data, "nodbf.zip")
+
+
+def _enterprise_table(frame: str = "wgs84") -> pd.DataFrame:
+    lon = np.array([120.645, 120.655, 120.485, 120.600])
+    lat = np.array([31.155, 30.915, 30.965, 31.000])
+    lon_f, lat_f = convert_coords(lon, lat, src="wgs84", dst=frame)
+    return pd.DataFrame(
+        {
+            "统一社会信用代码": [
+                "91320509000000001X",
+                "91320509000000002X",
+                "0091320509000003",
+                "91320509000000004X",
+            ],
+            "企业名称": ["甲纺织有限公司", "乙新材料股份公司", "丙光缆有限公司", "丁装备有限公司"],
+            "所属行业": ["高端纺织", "新材料", "光电通信", "高端装备"],
+            "所在区镇": ["吴江高新区（盛泽镇）", "吴江高新区（盛泽镇）", "七都镇", "吴江开发区"],
+            "用地面积（平方米）": [20_000.0, 66_666.67, 13_333.33, 0.0],
+            "销售收入（万元）": [12_000, 56_000, 9_000, 3_000],
+            "实缴税金（万元）": [600, 2_800, 450, 90],
+            "是否规上": ["是", "是", "否", "是"],
+            "高德经度": lon_f,
+            "高德纬度": lat_f,
+        }
+    )
+
+
+def _xlsx(frame: pd.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    frame.to_excel(buf, index=False, sheet_name="企业")
+    return buf.getvalue()
+
+
+def test_excel_enterprises_with_gaode_coordinates():
+    table = _enterprise_table("gcj02")
+    data = _xlsx(table)
+    inspection = ingest.inspect_upload(data, "企业名单.xlsx", kind="enterprises")
+    assert (inspection.lon_col, inspection.lat_col) == ("高德经度", "高德纬度")
+    assert inspection.frame == "gcj02"  # suggested from the column names
+    assert inspection.mapping["tax_wan_yuan"] == "实缴税金（万元）"
+    assert inspection.mapping["land_mu"] == "用地面积（平方米）"
+
+    result = ingest.read_upload(
+        data,
+        "企业名单.xlsx",
+        lon_col="高德经度",
+        lat_col="高德纬度",
+        frame="gcj02",
+        kind="enterprises",
+        mapping=inspection.mapping,
+    )
+    truth = _enterprise_table("wgs84")
+    np.testing.assert_allclose(result.frame.geometry.x, truth["高德经度"], atol=1e-7)
+    np.testing.assert_allclose(result.frame.geometry.y, truth["高德纬度"], atol=1e-7)
+    assert list(result.frame.columns[:13]) == list(ingest.ENTERPRISES.columns)
+    assert result.frame["land_mu"].round(2).tolist() == [30.0, 100.0, 20.0, 0.0]  # m² -> 亩
+    assert result.frame["above_scale"].tolist() == [True, True, False, True]
+    assert result.frame["ent_id"].iloc[2] == "0091320509000003"  # leading zeros kept
+    warnings = result.report[result.report["level"] == "warning"]
+    assert warnings[["row", "problem"]].values.tolist() == [[5, "用地面积为 0，亩均指标无法计算"]]
+
+
+def test_row_level_report_drops_bad_rows_and_flags_far_ones():
+    table = _enterprise_table()
+    table = table.astype({"高德经度": object, "实缴税金（万元）": object})
+    table.loc[1, "高德经度"] = "不详"
+    table.loc[2, "实缴税金（万元）"] = "保密"
+    table.loc[3, ["高德经度", "高德纬度"]] = [116.40, 39.90]  # Beijing
+    csv = table.to_csv(index=False).encode("gb18030")  # Excel's default CSV on Chinese Windows
+
+    result = ingest.read_upload(csv, "企业.csv", lon_col="高德经度", lat_col="高德纬度", kind="enterprises")
+
+    assert result.encoding == "gb18030"
+    assert result.frame["name"].tolist() == ["甲纺织有限公司", "丁装备有限公司"]
+    report = result.report
+    assert report.loc[report["level"] == "error", "row"].tolist() == [3, 4]
+    assert "坐标为空或不是数字" in report.loc[report["row"] == 3, "problem"].iloc[0]
+    assert report.loc[report["row"] == 4, "problem"].iloc[0] == "「税收（万元）」不是数字"
+    far = report[(report["row"] == 5) & (report["level"] == "warning")]
+    assert "远在苏州市范围以外" in far["problem"].str.cat()
+    assert (result.count("error"), result.count("warning")) == (2, 1)
+    download = ingest.report_for_download(report)
+    assert list(download.columns) == ["行号", "处理", "字段", "问题", "原值"]
+    assert set(download["处理"]) == {"错误（已剔除）", "提醒（已保留）"}
+
+
+def test_missing_required_columns():
+    table = _enterprise_table().drop(columns=["实缴税金（万元）"])
+    with pytest.raises(DataValidationError, match="缺少必需的字段：税收（万元）"):
+        ingest.read_upload(_xlsx(table), "企业.xlsx", kind="enterprises")
+    with pytest.raises(DataValidationError, match="字段对应中指定的列不存在"):
+        ingest.read_upload(
+            _xlsx(_enterprise_table()), "企业.xlsx", kind="enterprises", mapping={"name": "公司"}
+        )
+    with pytest.raises(DataValidationError, match="表格中没有坐标列：lon"):
+        ingest.read_upload(_xlsx(_enterprise_table()), "企业.xlsx", lon_col="lon", lat_col="高德纬度")
+    no_coords = _enterprise_table().drop(columns=["高德经度", "高德纬度"])
+    with pytest.raises(DataValidationError, match="找不到经纬度列"):
+        ingest.read_upload(_xlsx(no_coords), "企业.xlsx")
+
+
+def test_swapped_lat_lon_in_a_table_and_in_geojson():
+    table = _enterprise_table()
+    with pytest.raises(
+        DataValidationError, match="经纬度好像填反了.*请把经度列选为「高德经度」、纬度列选为「高德纬度」"
+    ):
+        ingest.read_upload(_xlsx(table), "企业.xlsx", lon_col="高德纬度", lat_col="高德经度")
+    renamed = table.rename(columns={"高德经度": "纬度", "高德纬度": "经度"})
+    lon_col, lat_col, swapped = ingest.suggest_coordinate_columns(renamed)
+    assert (lon_col, lat_col, swapped) == ("纬度", "经度", True)
+
+    parks = _parks_wgs84()
+    swapped_json = (
+        parks.set_geometry(shapely.transform(parks.geometry.values, lambda c: c[:, ::-1])).to_json().encode()
+    )
+    with pytest.raises(DataValidationError, match="经纬度好像颠倒了.*交换经纬度"):
+        ingest.read_upload(swapped_json, "颠倒.geojson")
+    fixed = ingest.read_upload(swapped_json, "颠倒.geojson", swap_xy=True)
+    for got, want in zip(fixed.frame.geometry, parks.geometry, strict=True):
+        assert _same(got, want, 1e-9)
+
+
+def test_invalid_geometry_is_repaired_and_reported():
+    bowtie = Polygon([(120.60, 31.10), (120.62, 31.12), (120.62, 31.10), (120.60, 31.12), (120.60, 31.10)])
+    gdf = gpd.GeoDataFrame(
+        {"name": ["蝴蝶", "正常"]}, geometry=[bowtie, shapely.box(120.5, 31.0, 120.51, 31.01)], crs=4326
+    )
+    result = ingest.read_upload(gdf.to_json().encode(), "bad.geojson", kind="zones")
+    assert result.frame.geometry.is_valid.all()
+    assert result.frame.geom_type.tolist() == ["MultiPolygon", "Polygon"]
+    assert result.frame.geometry.iloc[0].area == pytest.approx(0.0002, rel=1e-9)  # two triangles
+    repaired = result.report[result.report["level"] == "repaired"]
+    assert repaired["row"].tolist() == [1] and "Self-intersection" in repaired["value"].iloc[0]
+
+
+def test_geopackage_layer_choice_and_kml(tmp_path):
+    path = tmp_path / "two.gpkg"
+    parks = _parks_wgs84()
+    parks.to_file(path, layer="parks", engine="pyogrio")
+    gpd.GeoDataFrame({"name": ["点"]}, geometry=[Point(120.6, 31.1)], crs=4326).to_file(
+        path, layer="seats", engine="pyogrio"
+    )
+    data = path.read_bytes()
+    with pytest.raises(DataValidationError, match="中有 2 个图层，请选择一个：parks、seats"):
+        ingest.read_upload(data, "two.gpkg")
+    inspection = ingest.inspect_upload(data, "two.gpkg")
+    assert inspection.layers == ("parks", "seats") and inspection.layer == "parks"
+    assert ingest.read_upload(data, "two.gpkg", layer="seats").frame["name"].tolist() == ["点"]
+
+    kml = tmp_path / "parks.kml"
+    parks.rename(columns={"名称": "Name"})[["Name", "geometry"]].to_file(kml, driver="KML", engine="pyogrio")
+    result = ingest.read_upload(kml.read_bytes(), "parks.kml")
+    assert result.frame["Name"].tolist() == PARK_NAMES
+    for got, want in zip(result.frame.geometry, parks.geometry, strict=True):
+        assert _same(got.buffer(0), want, 1e-7)
+
+
+def test_table_joined_to_zones_by_name():
+    zones = gpd.GeoDataFrame(
+        {"name": ["吴江高新区（盛泽镇）", "七都镇"]},
+        geometry=[shapely.box(120.6, 30.85, 120.7, 30.95), shapely.box(120.4, 30.9, 120.5, 31.0)],
+        crs=4326,
+    )
+    table = pd.DataFrame({"区镇": ["盛泽镇", "七都镇", "火星镇"], "产值（亿元）": [1313.27, 339.41, 1.0]})
+    result = ingest.read_upload(
+        table.to_csv(index=False).encode("utf-8-sig"),
+        "区镇产值.csv",
+        zones=zones,
+        zone_key="name",
+        join_col="区镇",
+    )
+    assert result.frame["区镇"].tolist() == ["盛泽镇", "七都镇"]
+    assert result.frame.geometry.iloc[0].equals(zones.geometry.iloc[0])
+    assert result.report[["row", "problem"]].values.tolist() == [
+        [4, "在分区图层的「name」中找不到「火星镇」"]
+    ]
+
+
+def test_save_list_and_load_user_layers(store):
+    result = ingest.read_upload(
+        _xlsx(_enterprise_table("gcj02")), "企业.xlsx", frame="gcj02", kind="enterprises"
+    )
+    ingest.save_import(
+        result, name="wujiang_firms", title="吴江企业名单", source="吴江区工信局（测试）", accuracy="real"
+    )
+
+    meta = ingest.list_user_layers(path=store)
+    assert sorted(meta["layer"]) == ["user_existing_parks", "user_wujiang_firms"]
+    row = meta.set_index("layer").loc["user_wujiang_firms"]
+    assert (row["kind"], row["source_frame"], row["rows_in"], row["rows_out"]) == (
+        "enterprises",
+        "gcj02",
+        4,
+        4,
+    )
+    assert row["source_file"] == "企业.xlsx" and len(row["sha256"]) == 64
+    assert ingest.list_user_layers(kind="zones", path=store)["layer"].tolist() == ["user_existing_parks"]
+
+    firms = ingest.load_user_layer("user_wujiang_firms")
+    assert list(firms.columns[:13]) == list(ingest.ENTERPRISES.columns)
+    assert firms["above_scale"].tolist() == [True, True, False, True]
+    assert firms.crs.to_epsg() == 4326
+    zones = ingest.load_user_layer("user_existing_parks")
+    assert list(zones.columns[:4]) == list(ingest.ZONE_COLUMNS)
+    with pytest.raises(DataValidationError, match="没有名为「user_nope」的导入图层"):
+        ingest.load_user_layer("user_nope")
+
+
+def test_save_refuses_builtin_names_and_bad_accuracy(store):
+    result = ingest.read_upload(_parks_wgs84().to_json().encode(), "p.geojson")
+    before = _store_fingerprint(store)
+    with pytest.raises(DataValidationError, match="图层名「user_园区」不可用"):
+        ingest.save_import(result, name="园区", title="园区", source="x")
+    with pytest.raises(DataValidationError, match="未知的精度类别"):
+        ingest.save_import(result, name="p", title="园区", source="x", accuracy="official")
+    assert _store_fingerprint(store) == before
+
+
+def _bad_uploads(tmp: Path) -> dict[str, tuple[bytes, str, dict, str]]:
+    good_zip = _zip_shapefile(_parks_wgs84().to_crs("EPSG:4549"), tmp)
+    slip = io.BytesIO()
+    with zipfile.ZipFile(slip, "w") as zf:
+        zf.writestr("../evil.shp", b"x")
+    swapped = _enterprise_table()
+    return {
+        "broken-zip": (good_zip[:-200], "坏.zip", {}, "已损坏"),
+        "no-prj": (
+            _zip_shapefile(_parks_wgs84().to_crs("EPSG:4549"), tmp, drop=(".prj",)),
+            "无prj.zip",
+            {},
+            "没有坐标系信息",
+        ),
+        "empty": (b"", "空.csv", {}, "是空的"),
+        "missing-columns": (
+            _xlsx(swapped.drop(columns=["企业名称"])),
+            "企业.xlsx",
+            {"kind": "enterprises"},
+            "缺少必需的字段：名称",
+        ),
+        "swapped-lat-lon": (
+            _xlsx(swapped),
+            "企业.xlsx",
+            {"lon_col": "高德纬度", "lat_col": "高德经度"},
+            "经纬度好像填反了",
+        ),
+        "zip-slip": (slip.getvalue(), "evil.zip", {}, "不安全的路径"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case", ["broken-zip", "no-prj", "empty", "missing-columns", "swapped-lat-lon", "zip-slip"]
+)
+def test_failed_import_leaves_the_store_unchanged(store, tmp_path, case):
+    data, filename, options, message = _bad_uploads(tmp_path)[case]
+    before = _store_fingerprint(store)
+    with pytest.raises(DataValidationError, match=message):
+        ingest.import_file(data, filename, name="new_layer", title="新图层", source="测试", **options)
+    assert _store_fingerprint(store) == before
+    assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg"]  # no temp files left
+
+
+def test_write_failure_midway_leaves_the_store_unchanged(store, monkeypatch):
+    import geo.store
+
+    result = ingest.read_upload(_parks_wgs84().to_json().encode(), "p.geojson")
+    before = _store_fingerprint(store)
+    calls = []
+
+    def failing_write(frame, path, **kwargs):
+        calls.append(kwargs["layer"])
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real_write(frame, path, **kwargs)
+
+    real_write = geo.store.pyogrio.write_dataframe
+    monkeypatch.setattr(geo.store.pyogrio, "write_dataframe", failing_write)
+    with pytest.raises(OSError, match="disk full"):
+        ingest.save_import(result, name="half", title="半截", source="测试")
+    assert calls == ["user_half", "layer_metadata"]
+    assert _store_fingerprint(store) == before
+    assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg"]
