@@ -1,0 +1,152 @@
+"""Shared fixtures: the demo GeoPackage, and for browser tests the app served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def demo_gpkg() -> Path:
+    """The bundled demo GeoPackage (committed; rebuilt by ``python -m data.build``)."""
+    path = ROOT / "data" / "atlas.gpkg"
+    assert path.exists(), "data/atlas.gpkg is missing: run `python -m data.build`"
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> str:
+    """Start the app with ``streamlit run`` on 127.0.0.1 and yield its URL; stop it afterwards.
+
+    The app reads a copy of the demo GeoPackage, so browser tests never touch the bundled file.
+    """
+    port = _free_port()
+    store = tmp_path_factory.mktemp("store") / "atlas.gpkg"
+    shutil.copyfile(ROOT / "data" / "atlas.gpkg", store)
+    env = {**os.environ, "ATLAS_GPKG": str(store), "ATLAS_USER_DIR": str(store.parent / "user")}
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.terminate()
+        pytest.fail("the app did not start within 60 s")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: the test command installs it (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page in which every request to a host other than 127.0.0.1 is blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.blocked_requests = []  # type: ignore[attr-defined]
+
+    def _route(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            pg.blocked_requests.append(url)  # type: ignore[attr-defined]
+            route.abort()
+
+    pg.route("**/*", _route)
+    yield pg
+    context.close()
+
+
+def map_frame(pg, *, min_paths: int = 1, timeout_s: float = 45.0):
+    """Wait until a streamlit-folium iframe has drawn at least ``min_paths`` Leaflet vector paths.
+
+    With prefer_canvas maps, shapes are drawn to a canvas; the frame is returned once Leaflet's
+    overlay pane holds a canvas or SVG paths. Returns the frame.
+    """
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        for fr in pg.frames:
+            if "streamlit_folium" not in fr.url:
+                continue
+            try:
+                n = fr.evaluate(
+                    "() => { const m = window.map; if (!m || !m.eachLayer) return 0; let n = 0;"
+                    " m.eachLayer(l => { if (l.getLatLngs || l.getLatLng) n++; }); return n; }"
+                )
+            except Exception:  # noqa: BLE001 - frame may navigate while we poll
+                continue
+            if n >= min_paths:
+                return fr
+        pg.wait_for_timeout(500)  # not time.sleep: Playwright must keep serving the route handler
+    raise AssertionError(f"no Leaflet map with ≥{min_paths} vector layers drawn within {timeout_s} s")
+
+
+def map_features(frame, prop: str = "name") -> list:
+    """The values of one GeoJSON property over every feature drawn on the frame's Leaflet map."""
+    return frame.evaluate(
+        "(p) => { const out = []; window.map.eachLayer(l => { if (l.feature && l.feature.properties"
+        " && l.feature.properties[p] !== undefined) out.push(l.feature.properties[p]); }); return out; }",
+        prop,
+    )
+
+
+def save_screenshot(pg, name: str) -> Path:
+    """Save a full-page screenshot under artifacts/ (gitignored) and return its path."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    return path

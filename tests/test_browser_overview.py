@@ -1,0 +1,40 @@
+"""Real Chromium: the home page draws all 9 districts and 8 区镇 with no outside host reachable."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import map_features, map_frame, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def test_overview_draws_districts_and_towns_offline(app_url, page):
+    page.goto(f"{app_url}/")
+    frame = map_frame(page, min_paths=17)  # 9 districts + 8 区镇
+    names = map_features(frame, "name")
+    assert {"吴江区", "昆山市", "姑苏区"} <= set(names)
+    assert {"七都镇", "平望镇", "吴江高新区（盛泽镇）"} <= set(names)
+    assert len(set(names)) == 17
+    # Chinese text is in the page and the legend carries the accuracy labels.
+    page.get_by_text("苏州产业布局一张图 · 总览").wait_for(timeout=20_000)
+    legend = frame.locator(".atlas-legend").inner_text()
+    assert "图例" in legend and "真实" in legend and "示意" in legend
+    # Nothing was fetched from outside 127.0.0.1 (Leaflet is served by the app itself).
+    assert [u for u in page.blocked_requests if "tile" not in u] == []
+    shot = save_screenshot(page, "overview")
+    assert shot.stat().st_size > 50_000
+
+
+def test_cjk_glyphs_render_without_tofu(app_url, page):
+    """A CJK font is present: Chinese text is wider than the same count of missing-glyph boxes."""
+    page.goto(f"{app_url}/")
+    page.get_by_text("苏州产业布局一张图 · 总览").wait_for(timeout=30_000)
+    widths = page.evaluate(
+        "() => { const c = document.createElement('canvas').getContext('2d');"
+        " c.font = '20px sans-serif'; const a = c.measureText('苏州吴江盛泽').width;"
+        " const b = c.measureText('\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}').width;"
+        " const fonts = document.fonts.check('20px \"Noto Sans CJK SC\"'); return [a, b, fonts]; }"
+    )
+    han, tofu, _ = widths
+    assert han != pytest.approx(tofu, rel=0.02), "Chinese glyphs render as missing-glyph boxes"
