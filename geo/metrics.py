@@ -1,0 +1,603 @@
+"""Per-enterprise and per-zone output and 亩均 (per-mu) efficiency metrics.
+
+Enterprises are assigned to zones by location (vectorised point-in-polygon) or by a zone
+name/code column; per-zone totals are summed and the efficiency ratios of DOMAIN.md §4 are
+computed from them. A ratio whose denominator is zero or missing is ``NaN``, which the pages
+show as "无法计算" — never ``inf`` and never ``0``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.errors import DataValidationError
+from geo.measure import area_mu, to_analysis_crs
+
+ID_COL = "ent_id"
+ZONE_COL = "zone"
+NOT_COMPUTABLE_ZH = "无法计算"
+
+# Additive amounts summed per zone, with their Chinese label and unit.
+AMOUNT_COLUMNS: dict[str, tuple[str, str]] = {
+    "land_mu": ("用地面积", "亩"),
+    "sales_wan_yuan": ("销售收入", "万元"),
+    "tax_wan_yuan": ("税收", "万元"),
+    "value_added_wan_yuan": ("增加值", "万元"),
+    "energy_tce": ("综合能耗", "吨标准煤"),
+    "electricity_kwh": ("用电量", "千瓦时"),
+    "employees": ("从业人员", "人"),
+    "rd_wan_yuan": ("研发经费", "万元"),
+}
+# Optional: pollutant equivalents (污染物当量), for 单位排放税收 when the table carries it.
+EMISSION_COLUMN = "emission_equiv"
+OPTIONAL_AMOUNT_COLUMNS: dict[str, tuple[str, str]] = {EMISSION_COLUMN: ("排放当量", "当量")}
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """One efficiency indicator: ``numerator / denominator * scale``, with its labels and unit."""
+
+    key: str
+    label_zh: str
+    unit_zh: str
+    label_en: str
+    numerator: str
+    denominator: str
+    scale: float = 1.0
+
+
+RATIOS: tuple[Ratio, ...] = (
+    Ratio("tax_per_mu_wan_yuan", "亩均税收", "万元/亩", "Tax per mu", "tax_wan_yuan", "land_mu"),
+    Ratio("sales_per_mu_wan_yuan", "亩均销售收入", "万元/亩", "Sales per mu", "sales_wan_yuan", "land_mu"),
+    Ratio(
+        "value_added_per_mu_wan_yuan",
+        "亩均增加值",
+        "万元/亩",
+        "Value added per mu",
+        "value_added_wan_yuan",
+        "land_mu",
+    ),
+    Ratio(
+        "tax_per_tce_wan_yuan", "单位能耗税收", "万元/吨标准煤", "Tax per tce", "tax_wan_yuan", "energy_tce"
+    ),
+    # 万元 / kWh * 10,000 = 元/kWh (equivalently 万元/万千瓦时).
+    Ratio(
+        "tax_per_kwh_yuan",
+        "单位用电税收",
+        "元/千瓦时",
+        "Tax per kWh",
+        "tax_wan_yuan",
+        "electricity_kwh",
+        10_000.0,
+    ),
+    Ratio(
+        "value_added_per_employee_wan_yuan",
+        "全员劳动生产率",
+        "万元/人",
+        "Value added per employee",
+        "value_added_wan_yuan",
+        "employees",
+    ),
+    Ratio("rd_share_pct", "R&D 经费占比", "%", "R&D share of sales", "rd_wan_yuan", "sales_wan_yuan", 100.0),
+    Ratio(
+        "tax_per_emission_equiv_wan_yuan",
+        "单位排放税收",
+        "万元/当量",
+        "Tax per pollutant equivalent",
+        "tax_wan_yuan",
+        EMISSION_COLUMN,
+    ),
+)
+RATIOS_BY_KEY: dict[str, Ratio] = {ratio.key: ratio for ratio in RATIOS}
+
+
+def ratio_label(key: str, *, with_unit: bool = True) -> str:
+    """Chinese label of an indicator, e.g. ``亩均税收（万元/亩）``."""
+    ratio = RATIOS_BY_KEY[key]
+    return f"{ratio.label_zh}（{ratio.unit_zh}）" if with_unit else ratio.label_zh
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _preview(values: Sequence, limit: int = 10) -> str:
+    shown = "、".join(str(v) for v in list(values)[:limit])
+    return shown + (f" 等 {len(values)} 个" if len(values) > limit else "")
+
+
+def check_enterprises(enterprises: pd.DataFrame, *, id_col: str = ID_COL) -> None:
+    """Validate an enterprise table at the door.
+
+    Checks that it is not empty, that ``id_col`` is present, non-empty and unique, that the
+    amount columns present are numeric, and that land, energy, electricity and employees are
+    not negative. Amount columns may be missing (the indicators using them become NaN).
+
+    Raises
+    ------
+    DataValidationError
+        Naming the bad column or the offending enterprise ids.
+    """
+    if not isinstance(enterprises, pd.DataFrame):
+        raise DataValidationError(
+            "企业数据应为表格（DataFrame）", hint="请读入 CSV、Excel 或 GeoPackage 后再计算"
+        )
+    if len(enterprises) == 0:
+        raise DataValidationError("企业表是空的（0 条记录）", hint="请检查导入的文件是否选对了工作表或图层")
+    if id_col not in enterprises.columns:
+        raise DataValidationError(
+            f"企业表缺少企业编号字段「{id_col}」",
+            hint=f"请增加一列「{id_col}」，每家企业一个唯一编号",
+        )
+    ids = enterprises[id_col]
+    if ids.isna().any():
+        rows = [str(i) for i in enterprises.index[ids.isna()]]
+        raise DataValidationError(
+            f"企业编号「{id_col}」有空值（行 {_preview(rows)}）", hint="请为每家企业填写编号"
+        )
+    dup_mask = ids.duplicated(keep=False)
+    if dup_mask.any():
+        dups = pd.unique(ids[dup_mask]).tolist()
+        raise DataValidationError(
+            f"企业编号重复：{_preview(dups)}",
+            hint="每家企业只能有一行；请合并或删除重复记录后重新导入",
+        )
+    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
+        if col not in enterprises.columns:
+            continue
+        values = enterprises[col]
+        if isinstance(values.dtype, pd.BooleanDtype) or values.dtype == bool:
+            raise DataValidationError(f"字段「{col}」应为数值，却是真/假值")
+        numeric = pd.to_numeric(values, errors="coerce")
+        bad = numeric.isna() & values.notna()
+        if bad.any():
+            bad_ids = ids[bad].tolist()
+            examples = _preview([f"{i}={v!r}" for i, v in zip(bad_ids, values[bad], strict=True)], 5)
+            raise DataValidationError(
+                f"字段「{col}」含有非数值：{examples}",
+                hint="请只填数字（单位见字段名），不知道的留空",
+            )
+        if col in ("land_mu", "energy_tce", "electricity_kwh", "employees", EMISSION_COLUMN):
+            neg = numeric < 0
+            if neg.any():
+                raise DataValidationError(
+                    f"字段「{col}」不能为负数：企业 {_preview(ids[neg].tolist())}",
+                    hint="请核对这些企业的数据",
+                )
+
+
+def numeric_amounts(enterprises: pd.DataFrame) -> pd.DataFrame:
+    """The amount columns as float64 (a new frame); absent columns come back all-NaN."""
+    out = {}
+    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
+        if col in enterprises.columns:
+            out[col] = pd.to_numeric(enterprises[col], errors="coerce").astype("float64")
+        else:
+            out[col] = pd.Series(np.nan, index=enterprises.index, dtype="float64")
+    return pd.DataFrame(out, index=enterprises.index)
+
+
+def _safe_ratio(num: np.ndarray, den: np.ndarray, scale: float) -> np.ndarray:
+    """num / den * scale; NaN where the denominator is zero, negative or missing."""
+    ok = np.isfinite(num) & np.isfinite(den) & (den > 0)
+    out = np.full(num.shape, np.nan)
+    np.divide(num, den, out=out, where=ok)
+    return out * scale
+
+
+def enterprise_ratios(enterprises: pd.DataFrame) -> pd.DataFrame:
+    """The efficiency indicators of each enterprise (new frame, same index).
+
+    Columns are the ``RATIOS`` keys. A zero or missing denominator (e.g. no land, no employees)
+    or a missing numerator gives ``NaN`` (无法计算), never ``inf`` or ``0``.
+    """
+    amounts = numeric_amounts(enterprises)
+    data = {
+        r.key: _safe_ratio(amounts[r.numerator].to_numpy(), amounts[r.denominator].to_numpy(), r.scale)
+        for r in RATIOS
+    }
+    return pd.DataFrame(data, index=enterprises.index)
+
+
+# --------------------------------------------------------------------------- land from parcels
+
+
+def land_mu_from_parcels(parcels: gpd.GeoDataFrame, *, id_col: str = ID_COL) -> pd.Series:
+    """Land area in 亩 per enterprise, summed over its parcel polygons measured in EPSG:4549.
+
+    Parcels may be in any CRS that has one; they are projected to EPSG:4549 before measuring.
+
+    Returns
+    -------
+    Series indexed by enterprise id, named ``land_mu``.
+
+    Raises
+    ------
+    DataValidationError
+        When the parcels have no CRS, lack ``id_col``, or hold non-polygon geometries.
+    """
+    if parcels.crs is None:
+        raise DataValidationError(
+            "地块图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
+        )
+    if id_col not in parcels.columns:
+        raise DataValidationError(
+            f"地块图层缺少企业编号字段「{id_col}」", hint="请在地块属性中填写所属企业编号"
+        )
+    types = set(parcels.geom_type.dropna().unique())
+    if not types <= {"Polygon", "MultiPolygon"}:
+        raise DataValidationError(
+            f"地块图层应为面图层，却含有 {'、'.join(sorted(types - {'Polygon', 'MultiPolygon'}))}"
+        )
+    projected = to_analysis_crs(parcels[[id_col, parcels.geometry.name]])
+    areas = area_mu(projected).fillna(0.0)
+    return areas.groupby(projected[id_col].to_numpy()).sum().rename("land_mu").rename_axis(id_col)
+
+
+def with_land_from_parcels(
+    enterprises: pd.DataFrame, parcels: gpd.GeoDataFrame, *, id_col: str = ID_COL
+) -> pd.DataFrame:
+    """A copy of ``enterprises`` whose ``land_mu`` is measured from parcels (NaN if none)."""
+    check_enterprises(enterprises, id_col=id_col)
+    land = land_mu_from_parcels(parcels, id_col=id_col)
+    out = enterprises.copy()
+    out["land_mu"] = enterprises[id_col].map(land).astype("float64").to_numpy()
+    return out
+
+
+# --------------------------------------------------------------------------- assignment
+
+
+@dataclass(frozen=True)
+class ZoneAssignment:
+    """Which zone each enterprise belongs to.
+
+    Attributes
+    ----------
+    zone
+        Zone key per enterprise, aligned on the enterprise frame's index; ``<NA>`` outside.
+    zone_keys
+        All zone keys in zone order (zones without enterprises included).
+    outside_ids
+        Ids of enterprises in no zone (or with no location / unknown zone name).
+    method
+        ``"location"`` (point in polygon) or ``"column"`` (by a zone name/code column).
+    n_overlap
+        Enterprises inside more than one zone (assigned to the first in zone order).
+    """
+
+    zone: pd.Series
+    zone_keys: tuple[Hashable, ...]
+    outside_ids: tuple[Hashable, ...]
+    method: Literal["location", "column"]
+    n_overlap: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def n_outside(self) -> int:
+        """Number of enterprises in no zone."""
+        return len(self.outside_ids)
+
+
+def _zone_keys(zones: pd.DataFrame, zone_id: str) -> pd.Series:
+    if zone_id not in zones.columns:
+        raise DataValidationError(
+            f"区域图层缺少字段「{zone_id}」",
+            hint=f"请指定用作区域名称或编码的字段；现有字段：{'、'.join(map(str, zones.columns))}",
+        )
+    keys = zones[zone_id]
+    if keys.isna().any():
+        raise DataValidationError(f"区域字段「{zone_id}」有空值", hint="每个区域都需要名称或编码")
+    dups = keys[keys.duplicated(keep=False)]
+    if len(dups):
+        raise DataValidationError(
+            f"区域名称/编码重复：{_preview(pd.unique(dups).tolist())}",
+            hint="请合并同名区域（dissolve）或改用唯一编码字段",
+        )
+    return keys
+
+
+def check_zones(zones: gpd.GeoDataFrame, *, zone_id: str, check_valid: bool = True) -> None:
+    """Validate a zone layer at the door: not empty, a CRS, polygons, unique keys, valid rings.
+
+    ``check_valid`` runs GEOS validity on every boundary (about 1 ms per 2,000-vertex zone).
+
+    Raises
+    ------
+    DataValidationError
+        Naming the problem and, for invalid geometries, the zones concerned.
+    """
+    if not isinstance(zones, gpd.GeoDataFrame):
+        raise DataValidationError("区域数据应为带几何的图层（GeoDataFrame）")
+    if len(zones) == 0:
+        raise DataValidationError("区域图层是空的（0 个区域）", hint="请检查导入的文件或图层")
+    if zones.crs is None:
+        raise DataValidationError(
+            "区域图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
+        )
+    keys = _zone_keys(zones, zone_id)
+    geoms = zones.geometry.to_numpy()
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    if missing.any():
+        raise DataValidationError(f"区域 {_preview(keys[missing].tolist())} 没有几何图形")
+    types = set(shapely.get_type_id(geoms).tolist())
+    if not types <= {3, 6}:  # Polygon, MultiPolygon
+        raise DataValidationError("区域图层应为面图层（Polygon/MultiPolygon）", hint="请检查是否选错了图层")
+    if check_valid:
+        invalid = ~shapely.is_valid(geoms)
+        if invalid.any():
+            raise DataValidationError(
+                f"区域边界几何无效（自相交等）：{_preview(keys[invalid].tolist())}",
+                hint="请在 GIS 软件中修复几何（如 QGIS「修复几何图形」）后重新导入",
+            )
+
+
+def _point_xy(enterprises: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    geoms = enterprises.geometry.to_numpy()
+    type_ids = shapely.get_type_id(geoms)
+    if not np.isin(type_ids, (-1, 0, 3, 6)).all():  # missing, Point, (Multi)Polygon parcels
+        raise DataValidationError("企业图层应为点（或地块面）图层", hint="请检查是否选错了图层")
+    if (type_ids == 0).all():
+        pts = geoms
+    else:
+        pts = geoms.copy()
+        areal = np.isin(type_ids, (3, 6))
+        pts[areal] = shapely.point_on_surface(geoms[areal])
+    x = shapely.get_x(pts)
+    y = shapely.get_y(pts)
+    return np.asarray(x, dtype="float64"), np.asarray(y, dtype="float64")
+
+
+def _locate(x: np.ndarray, y: np.ndarray, geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Index of the first zone intersecting each point (-1 if none) and hit counts.
+
+    Points are bucketed into vertical strips (a uint16 radix sort); each zone tests only the
+    points of the strips its bounding box spans that also fall in the box, with the prepared
+    polygon. Points on a boundary count as inside (like ``intersects``).
+    """
+    n = x.size
+    zone_idx = np.full(n, -1, dtype=np.int64)
+    hits = np.zeros(n, dtype=np.int32)
+    bounds = shapely.bounds(geoms)
+    finite = np.isfinite(x) & np.isfinite(y)
+    gx0, gy0 = np.nanmin(bounds[:, 0]), np.nanmin(bounds[:, 1])
+    gx1, gy1 = np.nanmax(bounds[:, 2]), np.nanmax(bounds[:, 3])
+    inside_extent = finite & (x >= gx0) & (x <= gx1) & (y >= gy0) & (y <= gy1)
+    cand_all = np.flatnonzero(inside_extent)
+    if cand_all.size == 0:
+        return zone_idx, hits
+    n_strips = int(min(65_535, max(1, 4 * len(geoms))))
+    width = (gx1 - gx0) / n_strips if gx1 > gx0 else 1.0
+    xs_all, ys_all = x[cand_all], y[cand_all]
+    strip = np.minimum(((xs_all - gx0) / width).astype(np.int64), n_strips - 1).astype(np.uint16)
+    order = np.argsort(strip, kind="stable")
+    xs, ys, ids = xs_all[order], ys_all[order], cand_all[order]
+    starts = np.searchsorted(strip[order], np.arange(n_strips + 1))
+    for z, geom in enumerate(geoms):
+        minx, miny, maxx, maxy = bounds[z]
+        s0 = min(int((minx - gx0) / width), n_strips - 1)
+        s1 = min(int((maxx - gx0) / width), n_strips - 1)
+        a, b = starts[s0], starts[s1 + 1]
+        if a == b:
+            continue
+        sx, sy = xs[a:b], ys[a:b]
+        box = (sx >= minx) & (sx <= maxx) & (sy >= miny) & (sy <= maxy)
+        if not box.any():
+            continue
+        sel = np.flatnonzero(box)
+        shapely.prepare(geom)
+        inside = shapely.intersects_xy(geom, sx[sel], sy[sel])
+        found = ids[a:b][sel[inside]]
+        hits[found] += 1
+        first = found[zone_idx[found] < 0]
+        zone_idx[first] = z
+    return zone_idx, hits
+
+
+def assign_zones(
+    enterprises: gpd.GeoDataFrame,
+    zones: gpd.GeoDataFrame,
+    *,
+    zone_id: str = "name",
+    id_col: str = ID_COL,
+) -> ZoneAssignment:
+    """Assign each enterprise to the zone its location falls in (vectorised point-in-polygon).
+
+    Enterprise points (or a point on the surface of parcel polygons) are tested against each zone
+    polygon with a bounding-box prefilter and ``shapely.intersects_xy`` on the prepared polygon.
+    Zones are brought to the enterprises' CRS if they differ. Points on a boundary count as
+    inside; a point in overlapping zones goes to the first one in zone order (``n_overlap``).
+    Enterprises in no zone or without a location are listed in ``outside_ids``, never dropped.
+    Zone validity is not re-checked here (see :func:`check_zones`).
+
+    Raises
+    ------
+    DataValidationError
+        When either layer lacks a CRS, the zone keys are missing or duplicated, the enterprise
+        ids are duplicated, or the geometries are of the wrong kind.
+    """
+    check_enterprises(enterprises, id_col=id_col)
+    if not isinstance(enterprises, gpd.GeoDataFrame):
+        raise DataValidationError(
+            "企业表没有位置（几何或经纬度）",
+            hint="请提供经纬度，或改为按区镇名称字段归属（assign_zones_by_column）",
+        )
+    if enterprises.crs is None:
+        raise DataValidationError(
+            "企业图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
+        )
+    check_zones(zones, zone_id=zone_id, check_valid=False)
+    keys = _zone_keys(zones, zone_id)
+    zone_geoms = zones.geometry
+    if not zones.crs.equals(enterprises.crs):
+        zone_geoms = zone_geoms.to_crs(enterprises.crs)
+    x, y = _point_xy(enterprises)
+    zone_idx, hits = _locate(x, y, zone_geoms.to_numpy())
+    key_values = keys.to_numpy(dtype=object)
+    zone = pd.Series(
+        np.where(zone_idx >= 0, key_values[np.maximum(zone_idx, 0)], None),
+        index=enterprises.index,
+        name=ZONE_COL,
+        dtype=object,
+    )
+    outside = tuple(enterprises[id_col].to_numpy()[zone_idx < 0].tolist())
+    n_missing_xy = int((~(np.isfinite(x) & np.isfinite(y))).sum())
+    notes = []
+    if n_missing_xy:
+        notes.append(f"{n_missing_xy} 家企业没有位置，计入区域外")
+    n_overlap = int((hits > 1).sum())
+    if n_overlap:
+        notes.append(f"{n_overlap} 家企业位于区域重叠处，已归入排在前面的区域")
+    return ZoneAssignment(
+        zone=zone,
+        zone_keys=tuple(key_values.tolist()),
+        outside_ids=outside,
+        method="location",
+        n_overlap=n_overlap,
+        notes=tuple(notes),
+    )
+
+
+def assign_zones_by_column(
+    enterprises: pd.DataFrame,
+    zone_keys: Sequence[Hashable] | pd.Series,
+    *,
+    column: str = "town",
+    id_col: str = ID_COL,
+) -> ZoneAssignment:
+    """Assign enterprises to zones by a zone name/code column instead of by location.
+
+    Values are matched exactly after stripping surrounding spaces; enterprises whose value is
+    empty or not among ``zone_keys`` are listed in ``outside_ids``.
+
+    Raises
+    ------
+    DataValidationError
+        When ``column`` is absent, the zone keys repeat, or enterprise ids are duplicated.
+    """
+    check_enterprises(enterprises, id_col=id_col)
+    if column not in enterprises.columns:
+        raise DataValidationError(
+            f"企业表缺少区域字段「{column}」",
+            hint="请指定填写区镇/园区名称或编码的字段，或改为按位置归属",
+        )
+    keys = pd.Series(list(zone_keys), dtype=object)
+    if keys.isna().any() or keys.duplicated().any():
+        raise DataValidationError("区域名称/编码为空或重复", hint="请确保每个区域有唯一的名称或编码")
+    values = enterprises[column].astype(object)
+    stripped = values.map(lambda v: v.strip() if isinstance(v, str) else v)
+    known = set(keys.tolist())
+    inside = stripped.map(lambda v: v in known if v is not None and v == v else False).astype(bool)
+    zone = pd.Series(np.where(inside, stripped, None), index=enterprises.index, name=ZONE_COL, dtype=object)
+    outside = tuple(enterprises[id_col][~inside].tolist())
+    notes = []
+    unknown = sorted({str(v) for v in stripped[~inside] if v is not None and v == v})
+    if unknown:
+        notes.append(f"以下区域名称不在区域图层中，相应企业计入区域外：{_preview(unknown)}")
+    return ZoneAssignment(
+        zone=zone, zone_keys=tuple(keys.tolist()), outside_ids=outside, method="column", notes=tuple(notes)
+    )
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+def _matched_sums(amounts: pd.DataFrame, groups: np.ndarray, n_groups: int) -> dict[str, np.ndarray]:
+    """Per group, for each ratio, the numerator and denominator summed over usable rows only."""
+    out = {}
+    for r in RATIOS:
+        num = amounts[r.numerator].to_numpy()
+        den = amounts[r.denominator].to_numpy()
+        ok = np.isfinite(num) & np.isfinite(den) & (den > 0) & (groups >= 0)
+        out[r.key] = (
+            np.bincount(groups[ok], weights=num[ok], minlength=n_groups),
+            np.bincount(groups[ok], weights=den[ok], minlength=n_groups),
+            np.bincount(groups[ok], minlength=n_groups),
+        )
+    return out
+
+
+def _aggregate(amounts: pd.DataFrame, groups: np.ndarray, n_groups: int) -> pd.DataFrame:
+    """Totals and ratios per group code (0..n_groups-1); rows with code -1 are left out."""
+    inside = groups >= 0
+    g = groups[inside]
+    data: dict[str, np.ndarray] = {"n_enterprises": np.bincount(g, minlength=n_groups)}
+    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
+        values = amounts[col].to_numpy()[inside]
+        known = np.isfinite(values)
+        total = np.bincount(g[known], weights=values[known], minlength=n_groups)
+        n_known = np.bincount(g[known], minlength=n_groups)
+        # All values unknown in a non-empty zone: the total is unknown, not 0.
+        total = np.where((n_known == 0) & (data["n_enterprises"] > 0), np.nan, total)
+        data[col] = total
+    for key, (num, den, _) in _matched_sums(amounts, groups, n_groups).items():
+        data[key] = _safe_ratio(num, den, RATIOS_BY_KEY[key].scale)
+    return pd.DataFrame(data)
+
+
+def zone_metrics(
+    enterprises: pd.DataFrame,
+    assignment: ZoneAssignment,
+    *,
+    zones: gpd.GeoDataFrame | None = None,
+    zone_id: str = "name",
+) -> pd.DataFrame:
+    """Per-zone totals and efficiency ratios.
+
+    Totals (``land_mu``, ``sales_wan_yuan``, ``tax_wan_yuan``, ``value_added_wan_yuan``,
+    ``energy_tce``, ``electricity_kwh``, ``employees``, ``rd_wan_yuan``) skip missing values;
+    a zone where every value of a column is missing gets NaN, an empty zone gets 0. Each ratio
+    is pooled — Σ numerator / Σ denominator over the zone's enterprises that have both values
+    and a positive denominator — so a tenant without land adds to the zone's tax total but not
+    to its 亩均税收. A zero denominator (e.g. an empty zone) gives NaN (无法计算).
+
+    With ``zones`` given, ``zone_area_mu`` adds each zone's own area measured in EPSG:4549.
+
+    Returns
+    -------
+    DataFrame indexed by zone key (named ``zone``), one row per zone in zone order.
+    """
+    if not assignment.zone.index.equals(enterprises.index):
+        raise DataValidationError("区域归属结果与企业表不对应", hint="请用同一张企业表重新计算归属")
+    check_enterprises(enterprises)
+    amounts = numeric_amounts(enterprises)
+    codes = pd.Categorical(assignment.zone, categories=list(assignment.zone_keys)).codes.astype(np.int64)
+    out = _aggregate(amounts, codes, len(assignment.zone_keys))
+    out.index = pd.Index(list(assignment.zone_keys), name=ZONE_COL)
+    if EMISSION_COLUMN not in enterprises.columns:
+        out = out.drop(columns=[EMISSION_COLUMN, "tax_per_emission_equiv_wan_yuan"])
+    if zones is not None:
+        keys = _zone_keys(zones, zone_id)
+        measured = area_mu(to_analysis_crs(zones[[zones.geometry.name]]))
+        out.insert(
+            1, "zone_area_mu", pd.Series(measured.to_numpy(), index=keys.to_numpy()).reindex(out.index)
+        )
+    return out
+
+
+def total_metrics(enterprises: pd.DataFrame) -> pd.Series:
+    """The same totals and pooled ratios as :func:`zone_metrics`, over a whole table."""
+    amounts = numeric_amounts(enterprises)
+    out = _aggregate(amounts, np.zeros(len(enterprises), dtype=np.int64), 1).iloc[0]
+    if EMISSION_COLUMN not in enterprises.columns:
+        out = out.drop([EMISSION_COLUMN, "tax_per_emission_equiv_wan_yuan"])
+    return out
+
+
+def zone_metric_labels() -> dict[str, str]:
+    """Chinese column headers with units for a :func:`zone_metrics` table."""
+    labels = {
+        ZONE_COL: "区域",
+        "n_enterprises": "企业数（家）",
+        "zone_area_mu": "区域面积（亩）",
+    }
+    labels.update({col: f"{zh}（{unit}）" for col, (zh, unit) in AMOUNT_COLUMNS.items()})
+    labels.update({col: f"{zh}（{unit}）" for col, (zh, unit) in OPTIONAL_AMOUNT_COLUMNS.items()})
+    labels.update({r.key: ratio_label(r.key) for r in RATIOS})
+    return labels
