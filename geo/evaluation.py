@@ -532,8 +532,9 @@ def evaluate(
     bench_arr = benchmarks.to_numpy()[group_of]  # n × k
     weight_arr = weights.to_numpy()[group_of]
     values = ratios[keys].to_numpy() if keys else np.empty((n, 0))
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(all="ignore"):
         rel = values / bench_arr
+    rel[~np.isfinite(rel)] = np.nan
     if config.min_ratio is not None:
         rel = np.where(np.isfinite(rel), np.maximum(rel, config.min_ratio), rel)
     if config.max_ratio is not None:

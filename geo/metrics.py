@@ -187,8 +187,11 @@ def _safe_ratio(num: np.ndarray, den: np.ndarray, scale: float) -> np.ndarray:
     """num / den * scale; NaN where the denominator is zero, negative or missing."""
     ok = np.isfinite(num) & np.isfinite(den) & (den > 0)
     out = np.full(num.shape, np.nan)
-    np.divide(num, den, out=out, where=ok)
-    return out * scale
+    with np.errstate(over="ignore"):
+        np.divide(num, den, out=out, where=ok)
+        out *= scale
+    out[~np.isfinite(out)] = np.nan  # a vanishing denominator overflows: not computable, not inf
+    return out
 
 
 def enterprise_ratios(enterprises: pd.DataFrame) -> pd.DataFrame:
