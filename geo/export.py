@@ -1,0 +1,838 @@
+"""Exports as bytes in memory: GeoJSON (RFC 7946), CSV, XLSX and a briefing PNG with a shipped CJK font.
+
+Nothing is written to disk: every function returns ``bytes`` for ``st.download_button`` or the
+command line. :func:`build_downloads` assembles all of them for one map view; pages call it (or
+``layers.export_html.map_downloads``, which adds the standalone HTML map).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Literal, Protocol
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import PathPatch, Rectangle
+from matplotlib.patches import Polygon as MplPolygon
+from matplotlib.path import Path as MplPath
+
+from geo.crs import ANALYSIS_CRS, STORAGE_CRS
+from geo.errors import DataValidationError
+from geo.i18n import Lang, t
+from geo.measure import M2_PER_KM2, M2_PER_MU
+
+FONT_PATH = Path(__file__).resolve().parent.parent / "static" / "fonts" / "AtlasSansSC-Regular.otf"
+FONT_FAMILY = "Atlas Sans SC"
+# Installed CJK fonts used only for characters outside the shipped subset, when present.
+_FALLBACK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "WenQuanYi Zen Hei",
+    "Source Han Sans SC",
+    "DejaVu Sans",
+)
+
+A4_LANDSCAPE_IN = (297 / 25.4, 210 / 25.4)
+Paper = Literal["a4", "screen"]
+PAPER_DPI = {"a4": 300, "screen": 120}
+ACCURACY_ZH = {"real": "真实", "transcribed": "转录", "schematic": "示意", "synthetic": "合成"}
+ACCURACY_EN = {
+    "real": "real",
+    "transcribed": "transcribed",
+    "schematic": "schematic",
+    "synthetic": "synthetic",
+}
+GEOJSON_COORD_DECIMALS = 8  # 1e-8° ≈ 1 mm; RFC 7946 §11.2 allows trimming, round trips need < 1e-7°
+
+
+class LegendLike(Protocol):
+    """A legend row: ``layers.base.LegendEntry`` or :class:`LegendItem`."""
+
+    label: str
+    color: str
+    kind: str
+
+
+class ProvenanceLike(Protocol):
+    """Where data comes from: ``layers.base.Provenance`` or :class:`SourceNote`."""
+
+    accuracy: str
+    source: str
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """A legend row for callers without the layers package: label (with units), colour, kind."""
+
+    label: str
+    color: str
+    kind: str = "fill"  # "fill" | "line" | "point"
+    fill_opacity: float = 0.35
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """Provenance for callers without the layers package."""
+
+    accuracy: str
+    source: str
+    licence: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Download:
+    """One download: file name, MIME type and a zero-argument function that builds the bytes.
+
+    ``make`` can be handed to ``st.download_button(data=...)`` as is (built on click).
+    """
+
+    key: str
+    label: str
+    filename: str
+    mime: str
+    make: Callable[[], bytes]
+
+    def data(self) -> bytes:
+        """Build and return the bytes."""
+        return self.make()
+
+
+# --------------------------------------------------------------------------------------------
+# helpers
+
+
+def _check_frames(frames: Mapping[str, gpd.GeoDataFrame]) -> None:
+    if not frames:
+        raise DataValidationError("没有可导出的图层", hint="请先在地图上选择至少一个图层")
+    for name, frame in frames.items():
+        if not isinstance(frame, gpd.GeoDataFrame):
+            raise DataValidationError(f"「{name}」不是地理图层，无法导出为地图")
+        if frame.crs is None:
+            raise DataValidationError(
+                f"图层「{name}」没有坐标参考系（CRS），无法导出", hint="本工具不会猜测坐标系"
+            )
+
+
+def _accuracy_label(accuracy: str, lang: Lang) -> str:
+    return (ACCURACY_EN if lang == "en" else ACCURACY_ZH).get(accuracy, accuracy)
+
+
+def _today(when: date | datetime | None) -> str:
+    if when is None:
+        when = datetime.now(UTC)
+    return when.strftime("%Y-%m-%d")
+
+
+def _safe_filename(title: str) -> str:
+    name = re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_.")
+    return name[:60] or "atlas"
+
+
+def _jsonable(value):
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float | np.floating):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, pd.Timestamp | datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def _round_coords(geom, decimals: int):
+    return shapely.set_precision(geom, 10**-decimals, mode="pointwise") if geom is not None else None
+
+
+def with_measures(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Copy with area (``area_km2``, ``area_mu``) of polygons and length (``length_km``) of lines.
+
+    Measured in EPSG:4549 (metres); columns already present are kept as they are. Points get
+    no measure columns; rows of other kinds get NaN.
+    """
+    out = gdf.copy()
+    projected = gdf.geometry.to_crs(ANALYSIS_CRS)
+    types = gdf.geom_type
+    polygonal = types.isin(["Polygon", "MultiPolygon"])
+    linear = types.isin(["LineString", "MultiLineString"])
+    if polygonal.any():
+        area = projected.area.where(polygonal)
+        if "area_km2" not in out:
+            out["area_km2"] = (area / M2_PER_KM2).round(4)
+        if "area_mu" not in out:
+            out["area_mu"] = (area / M2_PER_MU).round(2)
+    if linear.any() and "length_km" not in out:
+        out["length_km"] = (projected.length.where(linear) / 1000).round(3)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# GeoJSON / CSV / XLSX
+
+
+def geojson_bytes(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    provenance: Mapping[str, ProvenanceLike] | None = None,
+    *,
+    title: str = "",
+    when: date | datetime | None = None,
+    measures: bool = True,
+) -> bytes:
+    """One RFC 7946 FeatureCollection (WGS-84 lon/lat, no ``crs`` member) of the given frames.
+
+    Each feature carries its attributes, area/length metrics (see :func:`with_measures`) and the
+    provenance properties ``layer``, ``data_source``, ``data_accuracy`` and ``exported``.
+    Polygon rings follow the right-hand rule; coordinates keep 8 decimals (about 1 mm).
+    """
+    _check_frames(frames)
+    provenance = provenance or {}
+    exported = _today(when)
+    features = []
+    for name, frame in frames.items():
+        prov = provenance.get(name)
+        data = with_measures(frame) if measures else frame
+        data = data.to_crs(STORAGE_CRS)
+        geoms = shapely.orient_polygons(np.asarray(data.geometry.values, dtype=object), exterior_cw=False)
+        columns = [c for c in data.columns if c != data.geometry.name]
+        records = data[columns].astype(object).to_dict(orient="records")
+        for geom, record in zip(geoms, records, strict=True):
+            properties = {str(k): _jsonable(v) for k, v in record.items()}
+            properties.update(
+                {
+                    "layer": name,
+                    "data_source": prov.source if prov is not None else None,
+                    "data_accuracy": prov.accuracy if prov is not None else None,
+                    "exported": exported,
+                }
+            )
+            shape = (
+                None
+                if geom is None or geom.is_empty
+                else json.loads(shapely.to_geojson(_round_coords(geom, GEOJSON_COORD_DECIMALS)))
+            )
+            features.append({"type": "Feature", "properties": properties, "geometry": shape})
+    collection = {
+        "type": "FeatureCollection",
+        "name": title or "atlas",
+        "features": features,
+    }
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def table_for_export(frame: pd.DataFrame, *, lonlat: bool = True) -> pd.DataFrame:
+    """Attributes without the geometry column; points gain ``lon``/``lat`` (WGS-84 degrees)."""
+    if not isinstance(frame, gpd.GeoDataFrame):
+        return pd.DataFrame(frame).copy()
+    out = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    if lonlat and len(frame) and frame.geom_type.isin(["Point"]).all():
+        pts = frame.geometry.to_crs(STORAGE_CRS)
+        out["lon"] = pts.x.round(9)
+        out["lat"] = pts.y.round(9)
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame, provenance: ProvenanceLike | None = None) -> bytes:
+    """CSV in UTF-8 with BOM (Excel opens Chinese correctly); points get lon/lat columns.
+
+    With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended.
+    """
+    out = table_for_export(frame)
+    if provenance is not None:
+        out["data_source"] = provenance.source
+        out["data_accuracy"] = provenance.accuracy
+    return out.to_csv(index=False).encode("utf-8-sig")
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", "_", name)[:28] or "sheet"
+    candidate, i = base, 2
+    while candidate in used:
+        candidate, i = f"{base[:26]}_{i}", i + 1
+    used.add(candidate)
+    return candidate
+
+
+def xlsx_bytes(
+    tables: Mapping[str, pd.DataFrame],
+    provenance: Mapping[str, ProvenanceLike] | None = None,
+    *,
+    title: str = "",
+    lang: Lang = "zh",
+    when: date | datetime | None = None,
+) -> bytes:
+    """A workbook with one sheet per table (points gain lon/lat) and a sheet on sources and units."""
+    if not tables:
+        raise DataValidationError("没有可导出的表格")
+    provenance = provenance or {}
+    buf = io.BytesIO()
+    used: set[str] = set()
+    about_name = "说明" if lang == "zh" else "About"
+    used.add(about_name)
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        for name, frame in tables.items():
+            sheet = _sheet_name(name, used)
+            table = table_for_export(frame)
+            for col in table.columns:  # Excel has no time zones and no nullable types
+                if isinstance(table[col].dtype, pd.DatetimeTZDtype):
+                    table[col] = table[col].dt.tz_localize(None)
+                elif isinstance(table[col].dtype, pd.BooleanDtype | pd.StringDtype):
+                    table[col] = table[col].astype(object).where(table[col].notna(), None)
+            table.to_excel(writer, sheet_name=sheet, index=False)
+            ws = writer.sheets[sheet]
+            for i, col in enumerate(table.columns, start=1):
+                width = max([len(str(col))] + [len(str(v)) for v in table[col].head(200)]) + 2
+                ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(
+                    max(width * 1.3, 8), 50
+                )
+            ws.freeze_panes = "A2"
+        rows = [
+            ("标题" if lang == "zh" else "Title", title),
+            ("导出日期" if lang == "zh" else "Exported", _today(when)),
+            (
+                "坐标系" if lang == "zh" else "CRS",
+                "WGS-84（EPSG:4326），lon/lat 为十进制度"
+                if lang == "zh"
+                else "WGS-84 (EPSG:4326), lon/lat in degrees",
+            ),
+            (
+                "单位" if lang == "zh" else "Units",
+                "面积：亩、km²；金额：万元（1 亿元 = 10,000 万元）"
+                if lang == "zh"
+                else "Area: mu, km²; money: 10k yuan",
+            ),
+            ("声明" if lang == "zh" else "Disclaimer", t("app.disclaimer", lang)),
+        ]
+        for name in tables:
+            prov = provenance.get(name)
+            if prov is not None:
+                rows.append(
+                    (
+                        name,
+                        f"{_accuracy_label(prov.accuracy, lang)} · {prov.source}"
+                        + (f" · {getattr(prov, 'licence', '')}" if getattr(prov, "licence", "") else ""),
+                    )
+                )
+        about = pd.DataFrame(
+            rows, columns=["项目" if lang == "zh" else "Item", "内容" if lang == "zh" else "Value"]
+        )
+        about.to_excel(writer, sheet_name=about_name, index=False)
+        writer.sheets[about_name].column_dimensions["A"].width = 24
+        writer.sheets[about_name].column_dimensions["B"].width = 100
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# the briefing PNG
+
+_FONT_LOCK = threading.Lock()
+_FONT_READY: list[str] = []
+
+
+def font_families() -> list[str]:
+    """The shipped CJK font (registered with matplotlib by path) followed by installed fallbacks."""
+    with _FONT_LOCK:
+        if not _FONT_READY:
+            if not FONT_PATH.exists():
+                raise FileNotFoundError(f"shipped font missing: {FONT_PATH} (run static/fonts/build_font.py)")
+            font_manager.fontManager.addfont(str(FONT_PATH))
+            installed = {f.name for f in font_manager.fontManager.ttflist}
+            _FONT_READY.extend([FONT_FAMILY, *(f for f in _FALLBACK_FAMILIES if f in installed)])
+    return list(_FONT_READY)
+
+
+def _font(size: float, weight: str = "normal") -> font_manager.FontProperties:
+    return font_manager.FontProperties(family=font_families(), size=size, weight=weight)
+
+
+def _nice_length(max_m: float) -> float:
+    """The largest 1/2/5 x 10^k metres not above ``max_m``."""
+    exp = math.floor(math.log10(max_m))
+    for step in (5, 2, 1):
+        if step * 10**exp <= max_m:
+            return step * 10**exp
+    return 10 ** (exp - 1) * 5
+
+
+def _geom_paths(geoms) -> list[MplPath]:
+    paths = []
+    for geom in geoms:
+        for poly in shapely.get_parts(geom):
+            if poly.is_empty or poly.geom_type != "Polygon":
+                continue
+            rings = [
+                np.asarray(poly.exterior.coords)[:, :2],
+                *(np.asarray(r.coords)[:, :2] for r in poly.interiors),
+            ]
+            verts = np.concatenate(rings)
+            codes = np.concatenate(
+                [[MplPath.MOVETO] + [MplPath.LINETO] * (len(r) - 2) + [MplPath.CLOSEPOLY] for r in rings]
+            )
+            paths.append(MplPath(verts, codes))
+    return paths
+
+
+def _draw_frame(ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacity: float, z: int) -> None:
+    types = gdf.geom_type
+    poly = types.isin(["Polygon", "MultiPolygon"]).to_numpy()
+    line = types.isin(["LineString", "MultiLineString"]).to_numpy()
+    point = types.isin(["Point", "MultiPoint"]).to_numpy()
+    colors = np.asarray(colors, dtype=object)
+    if poly.any():
+        paths, faces, edges = [], [], []
+        for geom, color in zip(gdf.geometry[poly], colors[poly], strict=True):
+            for path in _geom_paths([geom]):
+                paths.append(PathPatch(path))
+                faces.append(to_rgba(color, max(fill_opacity, 0.12)))
+                edges.append(to_rgba(color, 0.95))
+        ax.add_collection(
+            PatchCollection(paths, facecolors=faces, edgecolors=edges, linewidths=0.9, zorder=z)
+        )
+    if line.any():
+        segments, segcolors = [], []
+        for geom, color in zip(gdf.geometry[line], colors[line], strict=True):
+            for part in shapely.get_parts(geom):
+                segments.append(np.asarray(part.coords)[:, :2])
+                segcolors.append(color)
+        ax.add_collection(LineCollection(segments, colors=segcolors, linewidths=2.2, zorder=z + 1))
+    if point.any():
+        pts = gdf.geometry[point]
+        xy = np.vstack([np.asarray(p.coords)[:, :2] for geom in pts for p in shapely.get_parts(geom)])
+        counts = [len(shapely.get_parts(g)) for g in pts]
+        pcolors = np.repeat(colors[point], counts)
+        size = 14 if len(xy) < 300 else 5
+        ax.scatter(
+            xy[:, 0], xy[:, 1], s=size, c=list(pcolors), edgecolors="white", linewidths=0.3, zorder=z + 2
+        )
+
+
+def _label_polygons(ax, gdf: gpd.GeoDataFrame, size: float) -> None:
+    polygonal = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
+    if "name" not in polygonal or not 0 < len(polygonal) <= 25:
+        return
+    for geom, name in zip(polygonal.geometry, polygonal["name"], strict=True):
+        if geom is None or geom.is_empty or pd.isna(name):
+            continue
+        pt = geom.representative_point()
+        ax.text(
+            pt.x,
+            pt.y,
+            str(name),
+            fontproperties=_font(size),
+            ha="center",
+            va="center",
+            color="#222",
+            zorder=20,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6},
+        )
+
+
+def _scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    length = _nice_length(extent_w / 4)
+    unit, div = ("km", 1000) if length >= 1000 else ("m", 1)
+    left, bottom = x0 + (x1 - x0) * 0.04, y0 + (y1 - y0) * 0.045
+    height = (y1 - y0) * 0.008
+    half = length / 2
+    for i, fc in enumerate(("black", "white", "black", "white")):
+        ax.add_patch(
+            Rectangle(
+                (left + i * half / 2, bottom),
+                half / 2,
+                height,
+                facecolor=fc,
+                edgecolor="black",
+                linewidth=0.6,
+                zorder=30,
+            )
+        )
+    for value in (0, half, length):
+        text = f"{value / div:g}"
+        ax.text(
+            left + value,
+            bottom + height * 1.8,
+            text,
+            fontproperties=_font(fontsize),
+            ha="center",
+            va="bottom",
+            zorder=30,
+        )
+    ax.text(
+        left + length + (x1 - x0) * 0.01,
+        bottom + height / 2,
+        unit,
+        fontproperties=_font(fontsize),
+        ha="left",
+        va="center",
+        zorder=30,
+    )
+
+
+def _north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
+    # The map is drawn in EPSG:4549 (Gauss-Kruger, CM 120E): grid north is within 1° of true north over Suzhou.
+    cx, top, length = 0.95, 0.95, 0.09
+    ax.add_patch(
+        MplPolygon(
+            [(cx, top), (cx - 0.018, top - length), (cx, top - length * 0.72)],
+            closed=True,
+            transform=ax.transAxes,
+            facecolor="black",
+            edgecolor="black",
+            linewidth=0.8,
+            zorder=31,
+        )
+    )
+    ax.add_patch(
+        MplPolygon(
+            [(cx, top), (cx + 0.018, top - length), (cx, top - length * 0.72)],
+            closed=True,
+            transform=ax.transAxes,
+            facecolor="white",
+            edgecolor="black",
+            linewidth=0.8,
+            zorder=31,
+        )
+    )
+    ax.text(
+        cx,
+        top + 0.012,
+        "N" if lang == "en" else "北",
+        transform=ax.transAxes,
+        fontproperties=_font(fontsize * 1.3),
+        ha="center",
+        va="bottom",
+        zorder=31,
+    )
+
+
+def _legend_swatch(ax, x: float, y: float, w: float, h: float, entry: LegendLike) -> None:
+    kind = getattr(entry, "kind", "fill")
+    if kind == "line":
+        ax.add_line(
+            Line2D([x, x + w], [y + h / 2] * 2, color=entry.color, linewidth=2.5, transform=ax.transAxes)
+        )
+    elif kind == "point":
+        ax.scatter(
+            [x + w / 2],
+            [y + h / 2],
+            s=40,
+            c=[entry.color],
+            edgecolors="white",
+            linewidths=0.5,
+            transform=ax.transAxes,
+        )
+    else:
+        alpha = max(getattr(entry, "fill_opacity", 0.35), 0.3)
+        ax.add_patch(
+            Rectangle(
+                (x, y), w, h, facecolor=entry.color, alpha=alpha, transform=ax.transAxes, edgecolor="none"
+            )
+        )
+        ax.add_patch(
+            Rectangle(
+                (x, y), w, h, facecolor="none", edgecolor=entry.color, linewidth=1.0, transform=ax.transAxes
+            )
+        )
+
+
+_NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)%")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Break text into lines of about ``width`` columns (a hanzi is two), never starting with closing punctuation."""
+    lines, line, count = [], "", 0
+    for ch in text:
+        step = 1 if ord(ch) < 0x2E80 else 2
+        if count + step > width and line and ch not in _NO_LINE_START:
+            lines.append(line)
+            line, count = "", 0
+        line += ch
+        count += step
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def png_bytes(
+    title: str,
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendLike]],
+    provenance: Mapping[str, ProvenanceLike],
+    *,
+    colors: Mapping[str, Sequence[str] | pd.Series] | None = None,
+    lang: Lang = "zh",
+    paper: Paper = "a4",
+    dpi: int | None = None,
+    when: date | datetime | None = None,
+    subtitle: str = "",
+    legend_title: str | None = None,
+) -> bytes:
+    """A briefing map rendered on the server: title, map, legend with units, scale bar, north arrow,
+    sources with accuracy and date, and the "示意图" note; A4 landscape (300 dpi by default).
+
+    ``frames`` are drawn bottom first; each is coloured per feature from ``colors[name]`` when
+    given, else with the colour of its first legend entry. The map is drawn in EPSG:4549 so the
+    scale bar is true in metres. ``paper="screen"`` gives the same layout at 120 dpi.
+    """
+    _check_frames(frames)
+    if paper not in PAPER_DPI:
+        raise ValueError(f"paper must be one of {tuple(PAPER_DPI)}, got {paper!r}")
+    dpi = dpi or PAPER_DPI[paper]
+    colors = colors or {}
+    projected = {name: f.to_crs(ANALYSIS_CRS) for name, f in frames.items()}
+    # whole pixels: A4 at 300 dpi is 3508 x 2480
+    size_in = tuple(round(side * dpi) / dpi for side in A4_LANDSCAPE_IN)
+    fig = Figure(figsize=size_in, dpi=dpi, facecolor="white")
+    FigureCanvasAgg(fig)
+    base = 9.0  # points at A4; text scales with the paper, not with dpi
+    fig.text(0.03, 0.955, title, fontproperties=_font(base * 2.0), ha="left", va="top")
+    if subtitle:
+        fig.text(0.03, 0.905, subtitle, fontproperties=_font(base * 1.1), ha="left", va="top", color="#444")
+    ax = fig.add_axes((0.03, 0.12, 0.70, 0.76))
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#888")
+    nonempty = [f for f in projected.values() if len(f) and not f.geometry.is_empty.all()]
+    if nonempty:
+        xmin = min(f.total_bounds[0] for f in nonempty)
+        ymin = min(f.total_bounds[1] for f in nonempty)
+        xmax = max(f.total_bounds[2] for f in nonempty)
+        ymax = max(f.total_bounds[3] for f in nonempty)
+    else:
+        xmin, ymin, xmax, ymax = 450_000, 3_400_000, 650_000, 3_560_000
+    w, h = max(xmax - xmin, 1000), max(ymax - ymin, 1000)
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    box_w, box_h = 0.70 * A4_LANDSCAPE_IN[0], 0.76 * A4_LANDSCAPE_IN[1]
+    ratio = box_w / box_h
+    w, h = max(w * 1.08, h * 1.08 * ratio), max(h * 1.08, w * 1.08 / ratio)
+    ax.set_xlim(cx - w / 2, cx + w / 2)
+    ax.set_ylim(cy - h / 2, cy + h / 2)
+    for z, (name, gdf) in enumerate(projected.items()):
+        entries = list(legend.get(name, ()))
+        default = entries[0].color if entries else "#3366cc"
+        opacity = getattr(entries[0], "fill_opacity", 0.3) if entries else 0.3
+        feature_colors = colors.get(name)
+        cols = (
+            list(np.asarray(feature_colors, dtype=object))
+            if feature_colors is not None
+            else [default] * len(gdf)
+        )
+        if len(cols) != len(gdf):
+            raise ValueError(f"colors for {name!r} has {len(cols)} values for {len(gdf)} features")
+        _draw_frame(ax, gdf, cols, fill_opacity=opacity, z=2 + z * 3)
+    for gdf in projected.values():
+        _label_polygons(ax, gdf, base * 0.75)
+    _scale_bar(ax, extent_w=w, fontsize=base * 0.85, lang=lang)
+    _north_arrow(ax, fontsize=base, lang=lang)
+
+    # legend panel
+    lg = fig.add_axes((0.755, 0.12, 0.225, 0.76))
+    lg.set_axis_off()
+    lg.set_xlim(0, 1)
+    lg.set_ylim(0, 1)
+    y = 0.98
+    lg.text(0, y, legend_title or t("legend.title", lang), fontproperties=_font(base * 1.35), va="top")
+    y -= 0.06
+    row_h = 0.036
+    for name in frames:
+        entries = legend.get(name, ())
+        prov = provenance.get(name)
+        acc = f" [{_accuracy_label(prov.accuracy, lang)}]" if prov is not None else ""
+        for line in _wrap(name + acc, 30):
+            lg.text(0, y, line, fontproperties=_font(base * 1.0), va="top", color="#111")
+            y -= row_h * 0.9
+        for entry in entries:
+            if y < 0.03:
+                break
+            _legend_swatch(lg, 0.02, y - row_h * 0.62, 0.09, row_h * 0.55, entry)
+            for i, line in enumerate(_wrap(entry.label, 24)):
+                lg.text(0.15, y - i * row_h * 0.8, line, fontproperties=_font(base * 0.9), va="top")
+            y -= row_h * max(1, 0.8 * len(_wrap(entry.label, 24)) + 0.2)
+        y -= row_h * 0.4
+
+    # sources, date, disclaimer
+    sources = []
+    for name, prov in provenance.items():
+        if name in frames and prov is not None:
+            sources.append(f"{name}：{prov.source}（{_accuracy_label(prov.accuracy, lang)}）")
+    label_src = "数据来源" if lang == "zh" else "Sources"
+    label_date = "制图日期" if lang == "zh" else "Date"
+    crs_note = (
+        "投影：CGCS2000 / 3° 高斯-克吕格 中央经线 120°E（EPSG:4549）"
+        if lang == "zh"
+        else "Projection: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)"
+    )
+    lines = _wrap(f"{label_src}：" + "；".join(sources), 150)[:4]
+    lines.append(f"{label_date}：{_today(when)}    {crs_note}")
+    for i, line in enumerate(lines):
+        fig.text(
+            0.03, 0.095 - i * 0.022, line, fontproperties=_font(base * 0.8), ha="left", va="top", color="#333"
+        )
+    fig.text(
+        0.98,
+        0.955,
+        t("app.disclaimer", lang),
+        fontproperties=_font(base * 1.0),
+        ha="right",
+        va="top",
+        color="#b00020",
+    )
+    buf = io.BytesIO()
+    fig.savefig(
+        buf,
+        format="png",
+        dpi=dpi,
+        facecolor="white",
+        metadata={"Title": title, "Software": "Suzhou Industrial Layout Atlas"},
+    )
+    return buf.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# all downloads for one view
+
+_MIME = {
+    "geojson": "application/geo+json",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "png": "image/png",
+    "html": "text/html",
+}
+
+
+def build_downloads(
+    title: str,
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendLike]],
+    provenance: Mapping[str, ProvenanceLike],
+    *,
+    lang: Lang = "zh",
+    colors: Mapping[str, Sequence[str] | pd.Series] | None = None,
+    table: pd.DataFrame | None = None,
+    html: bytes | Callable[[], bytes] | None = None,
+    paper: Paper = "a4",
+    when: date | datetime | None = None,
+    subtitle: str = "",
+    legend_title: str | None = None,
+) -> dict[str, Download]:
+    """Every download for one map view, each built lazily when asked for.
+
+    Parameters
+    ----------
+    title
+        Map title; also names the files.
+    frames
+        Layer title -> the frame as shown (after filters), any CRS; drawn bottom first.
+    legend
+        Layer title -> its legend rows (``layers.base.LegendEntry`` or :class:`LegendItem`),
+        labels carrying units (e.g. "亩均税收 ≥ 30 万元/亩").
+    provenance
+        Layer title -> its provenance (``layers.base.Provenance`` or :class:`SourceNote`).
+    colors
+        Optional layer title -> one colour per feature (class colours); default: legend colour.
+    table
+        The table behind the view for CSV (default: the last frame, usually the data on top);
+        the XLSX always holds every frame plus a sheet on sources and units.
+    html
+        A standalone HTML map (bytes, or a function making them), e.g. from
+        ``layers.export_html.map_html_bytes``; omitted when None.
+
+    Returns
+    -------
+    dict
+        ``{"geojson", "csv", "xlsx", "png", "png_screen", ["html"]}`` -> :class:`Download`.
+    """
+    _check_frames(frames)
+    stem = _safe_filename(title)
+    last = list(frames)[-1]
+    csv_source = table if table is not None else frames[last]
+    csv_prov = provenance.get(last) if table is None else None
+    zh = lang == "zh"
+    out = {
+        "geojson": Download(
+            "geojson",
+            "GeoJSON",
+            f"{stem}.geojson",
+            _MIME["geojson"],
+            lambda: geojson_bytes(frames, provenance, title=title, when=when),
+        ),
+        "csv": Download(
+            "csv",
+            "CSV" + ("（表格）" if zh else " (table)"),
+            f"{stem}.csv",
+            _MIME["csv"],
+            lambda: csv_bytes(csv_source, csv_prov),
+        ),
+        "xlsx": Download(
+            "xlsx",
+            "Excel（XLSX）" if zh else "Excel (XLSX)",
+            f"{stem}.xlsx",
+            _MIME["xlsx"],
+            lambda: xlsx_bytes(frames, provenance, title=title, lang=lang, when=when),
+        ),
+        "png": Download(
+            "png",
+            "汇报图 PNG（A4 横向 300 dpi）" if zh else "Briefing PNG (A4 landscape, 300 dpi)",
+            f"{stem}_A4_300dpi.png",
+            _MIME["png"],
+            lambda: png_bytes(
+                title,
+                frames,
+                legend,
+                provenance,
+                colors=colors,
+                lang=lang,
+                paper=paper,
+                when=when,
+                subtitle=subtitle,
+                legend_title=legend_title,
+            ),
+        ),
+        "png_screen": Download(
+            "png_screen",
+            "汇报图 PNG（屏幕）" if zh else "Briefing PNG (screen)",
+            f"{stem}.png",
+            _MIME["png"],
+            lambda: png_bytes(
+                title,
+                frames,
+                legend,
+                provenance,
+                colors=colors,
+                lang=lang,
+                paper="screen",
+                when=when,
+                subtitle=subtitle,
+                legend_title=legend_title,
+            ),
+        ),
+    }
+    if html is not None:
+        make_html = html if callable(html) else (lambda: html)
+        out["html"] = Download(
+            "html", "离线 HTML 地图" if zh else "Offline HTML map", f"{stem}.html", _MIME["html"], make_html
+        )
+    return out

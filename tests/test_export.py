@@ -1,0 +1,231 @@
+"""Exports: GeoJSON (RFC 7946) / CSV / XLSX round trips through the importer, and the briefing PNG."""
+
+from __future__ import annotations
+
+import io
+import json
+import warnings
+
+import geopandas as gpd
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+import shapely
+from matplotlib import font_manager
+from matplotlib.image import imread
+from shapely.geometry import MultiPolygon, Point, Polygon
+
+from geo import export, ingest
+
+DISTRICT_COLOR = "#5b6b7f"
+FIRM_COLOR = "#c51b7d"
+
+
+def _zones() -> gpd.GeoDataFrame:
+    outer = [(120.60, 31.10), (120.70, 31.10), (120.70, 31.20), (120.60, 31.20)]
+    hole = [(120.63, 31.13), (120.66, 31.13), (120.66, 31.16), (120.63, 31.16)]
+    donut = Polygon(outer[::-1], [hole])  # clockwise exterior on purpose: the export must reorient it
+    multi = MultiPolygon(
+        [shapely.box(120.40, 30.90, 120.45, 30.95), shapely.box(120.47, 30.90, 120.50, 30.93)]
+    )
+    return gpd.GeoDataFrame(
+        {
+            "name": ["吴江开发区（示例）", "七都镇 <b>两块</b>"],
+            "zone_id": ["Z1", "Z2"],
+            "score": [87.5, np.nan],
+        },
+        geometry=[donut, multi],
+        crs="EPSG:4326",
+    )
+
+
+def _firms() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {
+            "ent_id": ["0001", "0002", "0003"],
+            "name": ["甲纺织有限公司", "乙新材料股份公司", "丙光缆有限公司"],
+            "employees": [120, 3400, 56],
+            "tax_per_mu": [12.3456789, 45.0, np.nan],
+            "above_scale": [True, False, True],
+        },
+        geometry=[Point(120.6512345, 30.9154321), Point(120.7, 31.0), Point(120.4856789, 30.9651234)],
+        crs="EPSG:4326",
+    )
+
+
+PROV = {
+    "分区": export.SourceNote("schematic", "测试手绘分区"),
+    "企业": export.SourceNote("synthetic", "测试合成企业"),
+}
+LEGEND = {
+    "分区": [export.LegendItem("分区范围（面积：亩）", DISTRICT_COLOR, "fill", 0.3)],
+    "企业": [export.LegendItem("企业（亩均税收，万元/亩）", FIRM_COLOR, "point")],
+}
+
+
+def _same(a, b, tol: float = 1e-7) -> bool:
+    return a.geom_type == b.geom_type and shapely.hausdorff_distance(a, b) < tol
+
+
+def test_geojson_is_rfc7946_with_metrics_and_provenance():
+    zones = _zones().to_crs("EPSG:4549")  # any CRS in, WGS-84 out
+    doc = json.loads(export.geojson_bytes({"分区": zones, "企业": _firms()}, PROV, title="测试"))
+    assert doc["type"] == "FeatureCollection" and "crs" not in doc
+    first = doc["features"][0]
+    lon, lat = first["geometry"]["coordinates"][0][0]
+    assert 119 < lon < 122 and 30 < lat < 33  # lon first, degrees
+    exterior = shapely.LinearRing(first["geometry"]["coordinates"][0])
+    hole = shapely.LinearRing(first["geometry"]["coordinates"][1])
+    assert exterior.is_ccw and not hole.is_ccw  # right-hand rule, RFC 7946 §3.1.6
+    props = first["properties"]
+    assert (props["layer"], props["data_source"], props["data_accuracy"]) == (
+        "分区",
+        "测试手绘分区",
+        "schematic",
+    )
+    # 0.1° x 0.1° minus a 0.03° x 0.03° hole at 31.15°N: about 9.53 km x 11.09 km x 0.91 = 96.2 km²
+    assert props["area_km2"] == pytest.approx(96.2, rel=0.01)
+    assert props["area_mu"] == pytest.approx(props["area_km2"] * 1500, rel=1e-3)
+    assert doc["features"][1]["properties"]["score"] is None  # NaN -> null
+    assert doc["features"][2]["properties"]["above_scale"] is True
+    assert (
+        "area_mu" not in doc["features"][2]["properties"]
+        or doc["features"][2]["properties"]["area_mu"] is None
+    )
+
+
+def test_geojson_round_trip_through_the_importer():
+    zones, firms = _zones(), _firms()
+    data = export.geojson_bytes({"分区": zones, "企业": firms}, PROV)
+    back = ingest.read_upload(data, "export.geojson").frame
+    assert len(back) == 5
+    for got, want in zip(back.geometry, [*zones.geometry, *firms.geometry], strict=True):
+        assert _same(got, want)
+    back_zones = back[back["layer"] == "分区"].reset_index(drop=True)
+    back_firms = back[back["layer"] == "企业"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(back_zones[["name", "zone_id", "score"]]),
+        pd.DataFrame(zones[["name", "zone_id", "score"]]),
+    )
+    assert back_firms["name"].tolist() == firms["name"].tolist()
+    assert back_firms["ent_id"].tolist() == ["0001", "0002", "0003"]
+    assert back_firms["employees"].astype(int).tolist() == [120, 3400, 56]
+    np.testing.assert_allclose(back_firms["tax_per_mu"], firms["tax_per_mu"])
+    assert back_firms["above_scale"].astype(bool).tolist() == [True, False, True]
+
+
+def test_csv_round_trip_and_excel_friendly_encoding():
+    firms = _firms()
+    data = export.csv_bytes(firms, PROV["企业"])
+    assert data.startswith("\ufeff".encode())  # BOM so Excel reads UTF-8 Chinese
+    text = data.decode("utf-8-sig")
+    assert (
+        text.splitlines()[0]
+        == "ent_id,name,employees,tax_per_mu,above_scale,lon,lat,data_source,data_accuracy"
+    )
+    back = ingest.read_upload(data, "firms.csv", lon_col="lon", lat_col="lat").frame
+    for got, want in zip(back.geometry, firms.geometry, strict=True):
+        assert _same(got, want)
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(back[["ent_id", "name", "employees", "tax_per_mu", "above_scale"]]),
+        pd.DataFrame(firms.drop(columns="geometry")),
+    )
+
+
+def test_xlsx_round_trip_and_about_sheet():
+    zones, firms = _zones(), _firms()
+    data = export.xlsx_bytes({"分区": zones, "企业": firms}, PROV, title="测试导出")
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    assert book.sheetnames == ["分区", "企业", "说明"]
+    about = {row[0]: row[1] for row in book["说明"].iter_rows(min_row=2, values_only=True)}
+    book.close()
+    assert about["标题"] == "测试导出" and "示意图" in about["声明"]
+    assert about["企业"] == "合成 · 测试合成企业"
+    back = ingest.read_upload(data, "export.xlsx", layer="企业", lon_col="lon", lat_col="lat").frame
+    for got, want in zip(back.geometry, firms.geometry, strict=True):
+        assert _same(got, want)
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(back[["ent_id", "name", "employees", "tax_per_mu", "above_scale"]]),
+        pd.DataFrame(firms.drop(columns="geometry")),
+    )
+
+
+def _png(data: bytes) -> np.ndarray:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return imread(io.BytesIO(data), format="png")
+
+
+def _has_colour(img: np.ndarray, hex_colour: str, tol: float = 0.03) -> bool:
+    rgb = np.array([int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    return bool((np.abs(img[:, :, :3] - rgb).max(axis=2) < tol).any())
+
+
+def test_briefing_png_a4_landscape_300dpi():
+    frames = {"分区": _zones(), "企业": _firms()}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a glyph missing from the shipped font would warn
+        data = export.png_bytes(
+            "吴江区测试汇报图", frames, LEGEND, PROV, paper="a4", when=pd.Timestamp("2026-01-02")
+        )
+    img = _png(data)
+    assert img.shape[:2] == (2480, 3508)  # 210 x 297 mm at 300 dpi
+    non_white = (img[:, :, :3] < 0.95).any(axis=2).mean()
+    assert 0.03 < non_white < 0.6, non_white
+    assert _has_colour(img, FIRM_COLOR)  # firm points and legend swatch
+    assert _has_colour(img, "#b00020")  # the red disclaimer line
+    screen = _png(export.png_bytes("测试", frames, LEGEND, PROV, paper="screen"))
+    assert screen.shape[:2] == (992, 1403)
+
+
+def test_png_uses_the_shipped_font_only():
+    assert export.FONT_PATH.exists() and export.FONT_PATH.stat().st_size < 5_000_000
+    families = export.font_families()
+    assert families[0] == export.FONT_FAMILY
+    found = font_manager.findfont(
+        font_manager.FontProperties(family=export.FONT_FAMILY), fallback_to_default=False
+    )
+    assert found == str(export.FONT_PATH)
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(str(export.FONT_PATH))["cmap"].getBestCmap()
+    from geo.i18n import STRINGS
+
+    needed = {c for zh, _ in STRINGS.values() for c in zh} | set(
+        "图例数据来源制图日期北示意吴江盛泽镇亩均税收万元/亩km²"
+    )
+    assert not {c for c in needed if not c.isspace() and ord(c) not in cmap}
+
+
+def test_png_scale_bar_is_true(monkeypatch):
+    # a 10 km wide square: the bar must pick a 1/2/5 length near a quarter of the width
+    assert export._nice_length(27_500) == 20_000
+    assert export._nice_length(9_000) == 5_000
+    assert export._nice_length(1_200) == 1_000
+
+
+def test_build_downloads_all_formats():
+    frames = {"分区": _zones(), "企业": _firms()}
+    downloads = export.build_downloads(
+        "吴江 测试/导出",
+        frames,
+        LEGEND,
+        PROV,
+        html=b"<html></html>",
+        colors={"企业": [FIRM_COLOR, "#000000", FIRM_COLOR]},
+    )
+    assert set(downloads) == {"geojson", "csv", "xlsx", "png", "png_screen", "html"}
+    assert downloads["geojson"].filename == "吴江_测试_导出.geojson"
+    assert downloads["xlsx"].mime.endswith("spreadsheetml.sheet")
+    for item in downloads.values():
+        assert len(item.data()) > 10
+    csv = downloads["csv"].data().decode("utf-8-sig")
+    assert csv.splitlines()[1].startswith("0001,甲纺织有限公司")  # the top frame by default
+    with pytest.raises(ValueError, match="colors for '企业' has 1 values for 3 features"):
+        export.png_bytes("x", frames, LEGEND, PROV, colors={"企业": ["#000"]}, paper="screen")
+
+
+def test_exports_refuse_frames_without_crs():
+    bad = gpd.GeoDataFrame({"a": [1]}, geometry=[Point(0, 0)])
+    with pytest.raises(ingest.DataValidationError, match="没有坐标参考系"):
+        export.geojson_bytes({"x": bad})
