@@ -13,8 +13,13 @@ st.set_page_config(page_title="苏州产业布局一张图", page_icon="🗺️"
 
 # ---- shared sidebar, written once -----------------------------------------------------------
 with st.sidebar:
-    lang = st.radio("语言 / Language", ["zh", "en"], format_func=lambda v: "中文" if v == "zh" else "English",
-                    horizontal=True, key="lang")
+    lang = st.radio(
+        "语言 / Language",
+        ["zh", "en"],
+        format_func=lambda v: "中文" if v == "zh" else "English",
+        horizontal=True,
+        key="lang",
+    )
     st.selectbox(
         t("app.basemap", lang),
         BASEMAP_KEYS,
@@ -22,8 +27,12 @@ with st.sidebar:
         key="basemap",
     )
     if st.session_state.get("basemap") == "tianditu":
-        st.text_input(t("app.tianditu_key", lang), value=os.environ.get("TIANDITU_TK", ""), key="tianditu_key",
-                      type="password")
+        st.text_input(
+            t("app.tianditu_key", lang),
+            value=os.environ.get("TIANDITU_TK", ""),
+            key="tianditu_key",
+            type="password",
+        )
         if not settings().tianditu_key:
             st.warning(t("app.tianditu_missing", lang))
     if st.session_state.get("basemap") != "none":

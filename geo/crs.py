@@ -125,9 +125,7 @@ _CONVERTERS = {
 }
 
 
-def convert_coords(
-    lon: ArrayLike, lat: ArrayLike, *, src: Frame, dst: Frame
-) -> tuple[NDArray, NDArray]:
+def convert_coords(lon: ArrayLike, lat: ArrayLike, *, src: Frame, dst: Frame) -> tuple[NDArray, NDArray]:
     """Convert longitude/latitude arrays between the frames ``wgs84``, ``gcj02`` and ``bd09``."""
     for frame in (src, dst):
         if frame not in FRAMES:

@@ -47,8 +47,12 @@ WUJIANG_TOWN_ZONES = LayerSchema(
 )
 DEV_ZONES = LayerSchema("dev_zones", "polygon", ("zone_id", "name", "level", "county", "industries"))
 CARRIER_PARKS = LayerSchema("carrier_parks", "point", ("park_id", "name", "town", "industries"))
-CORRIDOR_AXES = LayerSchema("corridor_axes", "line", ("corridor_id", "name", "kind", "industries", "description"))
-CORRIDOR_BELTS = LayerSchema("corridor_belts", "polygon", ("corridor_id", "name", "kind", "industries", "description"))
+CORRIDOR_AXES = LayerSchema(
+    "corridor_axes", "line", ("corridor_id", "name", "kind", "industries", "description")
+)
+CORRIDOR_BELTS = LayerSchema(
+    "corridor_belts", "polygon", ("corridor_id", "name", "kind", "industries", "description")
+)
 ENTERPRISES = LayerSchema(
     "enterprises",
     "point",
@@ -71,9 +75,13 @@ ENTERPRISES = LayerSchema(
 # Attribute tables (no geometry).
 WUJIANG_CLUSTERS = LayerSchema("wujiang_clusters", None, ("industry", "town", "role", "note"))
 WUJIANG_INDUSTRY_FIGURES = LayerSchema(
-    "wujiang_industry_figures", None, ("industry", "sales_2020_yi_yuan", "target_2025_yi_yuan", "tax_per_mu_2020_wan_yuan")
+    "wujiang_industry_figures",
+    None,
+    ("industry", "sales_2020_yi_yuan", "target_2025_yi_yuan", "tax_per_mu_2020_wan_yuan"),
 )
-KEY_INDUSTRIES = LayerSchema("key_industries", None, ("industry", "target_2020_yi_yuan", "carrier_parks", "chain"))
+KEY_INDUSTRIES = LayerSchema(
+    "key_industries", None, ("industry", "target_2020_yi_yuan", "carrier_parks", "chain")
+)
 COUNTY_FOCUS = LayerSchema("county_cluster_focus", None, ("area", "adcode", "focus"))
 LAYER_METADATA = LayerSchema(
     "layer_metadata", None, ("layer", "title_zh", "title_en", "accuracy", "source", "licence", "crs", "note")

@@ -134,8 +134,10 @@ def write_layers(frames: dict[str, pd.DataFrame], *, path: Path | str | None = N
     """
     path = Path(path) if path is not None else default_store()
     for name, frame in frames.items():
-        if isinstance(frame, gpd.GeoDataFrame) and frame.crs is not None and not frame.crs.equals(
-            gpd.GeoSeries(crs=STORAGE_CRS).crs
+        if (
+            isinstance(frame, gpd.GeoDataFrame)
+            and frame.crs is not None
+            and not frame.crs.equals(gpd.GeoSeries(crs=STORAGE_CRS).crs)
         ):
             raise DataValidationError(f"图层「{name}」须先转换为 WGS-84（EPSG:4326）再存储")
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -51,7 +51,9 @@ class Provenance:
     def from_metadata(cls, meta: pd.DataFrame, layer: str) -> Provenance:
         """Look a layer up in the GeoPackage's ``layer_metadata`` table (indexed by layer)."""
         row = meta.loc[layer]
-        return cls(accuracy=row["accuracy"], source=row["source"], licence=row["licence"], note=row["note"] or "")
+        return cls(
+            accuracy=row["accuracy"], source=row["source"], licence=row["licence"], note=row["note"] or ""
+        )
 
 
 ACCURACY_LABEL = {
@@ -102,7 +104,9 @@ class Layer:
     show: bool = True
     # Optional per-feature colour: column -> colour function (e.g. class colours)
     color_by: Callable[[pd.Series], pd.Series] | None = field(default=None, compare=False)
-    legend_entries: Callable[[gpd.GeoDataFrame, Lang], list[LegendEntry]] | None = field(default=None, compare=False)
+    legend_entries: Callable[[gpd.GeoDataFrame, Lang], list[LegendEntry]] | None = field(
+        default=None, compare=False
+    )
 
     def title(self, lang: Lang) -> str:
         return self.title_en if lang == "en" else self.title_zh
@@ -126,7 +130,9 @@ class Layer:
             out = convert_frame(out, src="wgs84", dst="gcj02")
         return out
 
-    def to_folium(self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> folium.FeatureGroup:
+    def to_folium(
+        self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
+    ) -> folium.FeatureGroup:
         """A FeatureGroup holding this layer, named with its title (shown in the layer switcher)."""
         data = self._prepared(gdf, gcj02=gcj02)
         group = folium.FeatureGroup(name=self.title(lang), show=self.show)
@@ -150,10 +156,13 @@ class Layer:
             )
         if popup_cols:
             kwargs["popup"] = folium.GeoJsonPopup(
-                fields=popup_cols, aliases=[f.label(lang) for f in self.popup_fields if f.column in data.columns]
+                fields=popup_cols,
+                aliases=[f.label(lang) for f in self.popup_fields if f.column in data.columns],
             )
         if kind == "point":
-            kwargs["marker"] = folium.CircleMarker(radius=self.radius, weight=0.5, fill=True, fill_opacity=0.8)
+            kwargs["marker"] = folium.CircleMarker(
+                radius=self.radius, weight=0.5, fill=True, fill_opacity=0.8
+            )
         folium.GeoJson(
             data,
             name=self.title(lang),

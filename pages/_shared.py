@@ -77,10 +77,15 @@ def show_error(exc: DataValidationError) -> None:
     st.error(str(exc))
 
 
-def show_map(m: folium.Map, *, key: str, height: int = 620, returned_objects: list[str] | None = None) -> dict:
+def show_map(
+    m: folium.Map, *, key: str, height: int = 620, returned_objects: list[str] | None = None
+) -> dict:
     """Draw a folium map; returns streamlit-folium's dict ({} when nothing came back)."""
     out = st_folium(
-        m, key=key, height=height, use_container_width=True,
+        m,
+        key=key,
+        height=height,
+        use_container_width=True,
         returned_objects=returned_objects if returned_objects is not None else [],
     )
     return out or {}

@@ -47,4 +47,8 @@ with left:
     st.dataframe(table, hide_index=True, width="stretch")
 with right:
     st.subheader(t("overview.provenance", lang))
-    st.dataframe(provenance_table(["districts", "wujiang_towns", "enterprises"], lang), hide_index=True, width="stretch")
+    st.dataframe(
+        provenance_table(["districts", "wujiang_towns", "enterprises"], lang),
+        hide_index=True,
+        width="stretch",
+    )
