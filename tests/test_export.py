@@ -229,3 +229,43 @@ def test_exports_refuse_frames_without_crs():
     bad = gpd.GeoDataFrame({"a": [1]}, geometry=[Point(0, 0)])
     with pytest.raises(ingest.DataValidationError, match="没有坐标参考系"):
         export.geojson_bytes({"x": bad})
+
+
+def _map_items():
+    from layers import REGISTRY
+    from layers.base import Provenance
+    from layers.mapview import MapLayer
+
+    zones = _zones().assign(adcode=["320509", "320509"], area_km2=[96.2, 0.3])
+    return [MapLayer(REGISTRY["districts"], zones, Provenance("schematic", "测试手绘分区", "本项目"))]
+
+
+def test_standalone_html_opens_offline():
+    import re
+
+    from layers.export_html import standalone_html
+    from layers.mapview import render_map
+
+    m = render_map(_map_items(), lang="zh")
+    doc = standalone_html(m, title="离线测试 <地图>", when=pd.Timestamp("2026-01-02"))
+    assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="', doc)  # nothing loaded from elsewhere
+    assert "/app/static" not in doc and "cdn." not in doc
+    assert "L.map(" in doc and "Leaflet" in doc  # the library itself is inside
+    assert "data:image/png;base64," in doc and "data:font/woff2;base64," in doc
+    assert "<title>离线测试 &lt;地图&gt;</title>" in doc and "2026-01-02" in doc
+    # folium embeds the GeoJSON with \\u escapes: the name's markup arrives as escaped text, never as tags
+    assert r'"name": "\u4e03\u90fd\u9547 \u0026lt;b\u0026gt;' in doc
+    assert r"\u4e03\u90fd\u9547 <b>" not in doc and r"\u4e03\u90fd\u9547 \u003cb" not in doc
+
+
+def test_map_downloads_from_map_items():
+    from layers.export_html import map_downloads
+    from layers.mapview import render_map
+
+    items = _map_items()
+    downloads = map_downloads("县级行政区 测试", items, render_map(items), paper="a4")
+    assert set(downloads) == {"geojson", "csv", "xlsx", "png", "png_screen", "html"}
+    doc = json.loads(downloads["geojson"].data())
+    assert {f["properties"]["layer"] for f in doc["features"]} == {"县级行政区"}
+    assert downloads["html"].data().startswith(b"<!DOCTYPE html>")
+    assert _png(downloads["png_screen"].data()).shape[:2] == (992, 1403)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -75,11 +76,18 @@ def store(tmp_path, monkeypatch) -> Path:
 
 
 def test_geo_does_not_import_streamlit_or_folium():
-    assert "streamlit" not in sys.modules or "geo.ingest" in sys.modules
-    import geo.ingest as module
-
-    source = Path(module.__file__).read_text(encoding="utf-8")
-    assert "import streamlit" not in source and "import folium" not in source
+    code = (
+        "import sys, geo.ingest, geo.export, geo.cli_io; "
+        "bad = [m for m in ('streamlit', 'folium') if m in sys.modules]; "
+        "assert not bad, bad"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_gbk_shapefile_in_gauss_kruger_without_cpg(tmp_path):

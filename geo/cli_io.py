@@ -1,0 +1,259 @@
+"""``python -m geo.cli import|export``: bring a file into the user store, or export stored layers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+
+from geo import export, ingest
+from geo.crs import FRAMES
+from geo.errors import DataValidationError
+from geo.schema import ACCURACY_CLASSES
+from geo.store import default_store, layer_metadata, list_layers, load_layer
+
+# Colours for stored layers drawn by the command line (pages use their layer styles instead).
+_KIND_COLORS = {"polygon": "#5b6b7f", "line": "#d95f02", "point": "#c51b7d"}
+_PALETTE = ("#5b6b7f", "#e08214", "#1b9e77", "#7570b3", "#c51b7d", "#66a61e", "#d95f02")
+_EXPORT_FORMATS = ("geojson", "csv", "xlsx", "png")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``import`` and ``export`` subcommands."""
+    p = subparsers.add_parser(
+        "import",
+        help="导入 Shapefile(zip)/GeoPackage/GeoJSON/KML/CSV/XLSX 到用户数据库",
+        description="读入文件、识别编码和坐标系、逐行校验，并原子地写入用户 GeoPackage（失败时原有数据不变）。",
+    )
+    p.add_argument("file", type=Path, help="要导入的文件")
+    p.add_argument("--name", help="图层表名（小写英文、数字、下划线；自动加 user_ 前缀）；默认按文件名生成")
+    p.add_argument("--title", help="图层标题（中文），默认取文件名")
+    p.add_argument("--source", help="数据来源，例如「吴江区自然资源和规划局，2024 年」（保存时必填）")
+    p.add_argument("--accuracy", choices=ACCURACY_CLASSES, default="real", help="精度类别（默认 real）")
+    p.add_argument(
+        "--kind", choices=ingest.KINDS, default="other", help="用途：zones 分区 / enterprises 企业 / other"
+    )
+    p.add_argument("--layer", help="GeoPackage/KML 图层、zip 中的 Shapefile 名或 Excel 工作表")
+    p.add_argument("--crs", help="坐标系，如 EPSG:4549（文件没有 .prj 时必填）")
+    p.add_argument(
+        "--frame",
+        choices=FRAMES,
+        default="wgs84",
+        help="经纬度的坐标框架：wgs84 / gcj02（高德）/ bd09（百度）",
+    )
+    p.add_argument("--swap-xy", action="store_true", help="交换经纬度（纬度在前，或测量坐标 X 为北向）")
+    p.add_argument("--lon-col", help="表格的经度列")
+    p.add_argument("--lat-col", help="表格的纬度列")
+    p.add_argument("--join-layer", help="表格按名称/代码关联到的分区图层（内置或 user_ 图层）")
+    p.add_argument("--join-key", help="分区图层中用于关联的字段，如 name、adcode")
+    p.add_argument("--join-col", help="表格中用于关联的列，如 区镇")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="字段=列",
+        help="字段对应，如 tax_wan_yuan=实缴税金（可重复）",
+    )
+    p.add_argument("--encoding", help="强制指定 .dbf 编码（默认自动识别）")
+    p.add_argument(
+        "--store", type=Path, help="用户 GeoPackage（默认 $ATLAS_USER_GPKG 或 data/user/atlas_user.gpkg）"
+    )
+    p.add_argument("--report", type=Path, help="把逐行校验报告写到此 CSV")
+    p.add_argument("--inspect", action="store_true", help="只查看文件并给出建议，不读入不保存")
+    p.add_argument("--dry-run", action="store_true", help="读入并校验，但不保存")
+    p.set_defaults(func=run_import)
+
+    e = subparsers.add_parser(
+        "export",
+        help="导出已存图层为 GeoJSON/CSV/XLSX/PNG",
+        description="导出内置或导入的图层：GeoJSON（RFC 7946，WGS-84）、CSV（UTF-8 BOM）、XLSX、汇报图 PNG（A4 横向 300 dpi）。",
+    )
+    e.add_argument("layers", nargs="+", help="图层名（内置图层或 user_ 开头的导入图层），按从下到上的顺序")
+    e.add_argument("--format", choices=_EXPORT_FORMATS, help="导出格式（默认按 --out 的扩展名）")
+    e.add_argument("--out", type=Path, required=True, help="输出文件")
+    e.add_argument("--title", help="标题（默认取图层标题）")
+    e.add_argument(
+        "--where", action="append", default=[], metavar="列=值", help="只导出满足条件的要素（可重复）"
+    )
+    e.add_argument("--paper", choices=("a4", "screen"), default="a4", help="PNG 尺寸：a4（300 dpi）或 screen")
+    e.add_argument("--lang", choices=("zh", "en"), default="zh")
+    e.add_argument("--store", type=Path, help="内置数据 GeoPackage（默认 $ATLAS_GPKG 或 data/atlas.gpkg）")
+    e.add_argument(
+        "--user-store",
+        type=Path,
+        help="用户 GeoPackage（默认 $ATLAS_USER_GPKG 或 data/user/atlas_user.gpkg）",
+    )
+    e.set_defaults(func=run_export)
+
+
+def _parse_pairs(pairs: list[str], what: str) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise DataValidationError(
+                f"{what}「{pair}」格式不对", hint="应写成 左=右，例如 tax_wan_yuan=实缴税金"
+            )
+        key, value = pair.split("=", 1)
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _read_input(path: Path) -> bytes:
+    if not path.is_file():
+        raise DataValidationError(f"找不到文件 {path}", hint="请检查路径")
+    return path.read_bytes()
+
+
+def _stored_layer(
+    name: str, store: Path | None, user_store: Path | None
+) -> tuple[gpd.GeoDataFrame, str, object]:
+    """A stored layer (built-in or imported) with its title and provenance."""
+    user = user_store if user_store is not None else ingest.user_store()
+    meta = ingest.list_user_layers(path=user)
+    if name in set(meta["layer"]):
+        row = meta.set_index("layer").loc[name]
+        frame = ingest.load_user_layer(name, path=user)
+        return (
+            frame,
+            row["title_zh"],
+            export.SourceNote(row["accuracy"], row["source"], row["licence"], row["note"]),
+        )
+    store = store if store is not None else default_store()
+    if name not in list_layers(store):
+        raise DataValidationError(
+            f"没有图层「{name}」",
+            hint=f"内置图层：{'、'.join(list_layers(store))}；导入图层：{'、'.join(meta['layer']) or '无'}",
+        )
+    frame = load_layer(name, path=store)
+    if not isinstance(frame, gpd.GeoDataFrame):
+        raise DataValidationError(f"「{name}」是属性表，没有几何图形", hint="请选择地图图层")
+    row = layer_metadata(path=store).loc[name]
+    return (
+        frame,
+        row["title_zh"],
+        export.SourceNote(row["accuracy"], row["source"], row["licence"], row["note"]),
+    )
+
+
+def _filter(frame: gpd.GeoDataFrame, where: dict[str, str]) -> gpd.GeoDataFrame:
+    for col, value in where.items():
+        if col not in frame.columns:
+            raise DataValidationError(
+                f"筛选字段「{col}」不存在", hint=f"现有字段：{'、'.join(map(str, frame.columns))}"
+            )
+        frame = frame[frame[col].astype(str) == value]
+    return frame
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """The ``import`` subcommand."""
+    data = _read_input(args.file)
+    if args.inspect:
+        found = ingest.inspect_upload(data, args.file.name, layer=args.layer, kind=args.kind)
+        print(
+            f"格式：{found.fmt}；记录数：{found.n_rows}；图层：{'、'.join(found.layers) or '—'}（当前 {found.layer or '—'}）"
+        )
+        print(f"坐标系：{found.crs or '未声明'}；编码：{found.encoding or '—'}")
+        if found.suggestion:
+            print(
+                f"建议坐标系：{found.suggestion.crs}（{found.suggestion.reason}）"
+                + ("，需交换坐标轴" if found.suggestion.swapped else "")
+            )
+        if found.is_table:
+            print(
+                f"经纬度列建议：{found.lon_col or '—'} / {found.lat_col or '—'}；坐标框架建议：{found.frame}"
+            )
+        if found.mapping:
+            print("字段对应建议：" + "，".join(f"{k}={v}" for k, v in found.mapping.items()))
+        for note in found.notes:
+            print(f"· {note}")
+        return 0
+    zones = None
+    if args.join_layer:
+        zones, _, _ = _stored_layer(args.join_layer, None, args.store)
+    result = ingest.read_upload(
+        data,
+        args.file.name,
+        layer=args.layer,
+        crs=args.crs,
+        frame=args.frame,
+        swap_xy=args.swap_xy,
+        lon_col=args.lon_col,
+        lat_col=args.lat_col,
+        zones=zones,
+        zone_key=args.join_key,
+        join_col=args.join_col,
+        kind=args.kind,
+        mapping=_parse_pairs(args.map, "字段对应") or None,
+        encoding=args.encoding,
+    )
+    print(
+        f"读入 {result.rows_in} 行：通过 {len(result.frame)} 行，剔除 {result.count('error')} 行，"
+        f"修复 {result.count('repaired')} 行，提醒 {result.count('warning')} 行（坐标系 {result.source_crs}）"
+    )
+    for note in result.notes:
+        print(f"· {note}")
+    if args.report is not None:
+        args.report.write_bytes(export.csv_bytes(ingest.report_for_download(result.report)))
+        print(f"逐行校验报告：{args.report}")
+    if args.dry_run:
+        return 0
+    if not args.source:
+        raise DataValidationError("保存导入需要注明数据来源", hint="请加上 --source「数据提供单位，年份」")
+    name = args.name or ingest.suggest_layer_name(args.file.name, args.kind)
+    path = ingest.save_import(
+        result,
+        name=name,
+        title=args.title or args.file.stem,
+        source=args.source,
+        accuracy=args.accuracy,
+        path=args.store,
+    )
+    stored = name if name.startswith(ingest.USER_PREFIX) else ingest.USER_PREFIX + name
+    print(f"已保存为图层「{stored}」：{path}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """The ``export`` subcommand."""
+    fmt = args.format or args.out.suffix.lower().lstrip(".")
+    if fmt == "json":
+        fmt = "geojson"
+    if fmt not in _EXPORT_FORMATS:
+        raise DataValidationError(
+            f"不支持导出为「{fmt}」", hint=f"可选：{'、'.join(_EXPORT_FORMATS)}（离线 HTML 请在页面上导出）"
+        )
+    where = _parse_pairs(args.where, "筛选条件")
+    frames, provenance, legend = {}, {}, {}
+    for i, name in enumerate(args.layers):
+        frame, title, prov = _stored_layer(name, args.store, args.user_store)
+        frame = _filter(frame, {k: v for k, v in where.items() if k in frame.columns}) if where else frame
+        kind = {
+            "Polygon": "polygon",
+            "MultiPolygon": "polygon",
+            "LineString": "line",
+            "MultiLineString": "line",
+        }.get(frame.geom_type.iloc[0] if len(frame) else "Point", "point")
+        color = _PALETTE[i % len(_PALETTE)] if len(args.layers) > 1 else _KIND_COLORS[kind]
+        frames[title] = frame
+        provenance[title] = prov
+        legend[title] = [export.LegendItem(title, color, {"polygon": "fill"}.get(kind, kind), 0.25)]
+    if where and not any(len(f) for f in frames.values()):
+        raise DataValidationError("筛选后没有任何要素", hint="请检查 --where 条件")
+    title = args.title or "、".join(frames)
+    if fmt == "geojson":
+        data = export.geojson_bytes(frames, provenance, title=title)
+    elif fmt == "csv":
+        last = list(frames)[-1]
+        data = export.csv_bytes(frames[last], provenance[last])
+    elif fmt == "xlsx":
+        data = export.xlsx_bytes(frames, provenance, title=title, lang=args.lang)
+    else:
+        data = export.png_bytes(title, frames, legend, provenance, lang=args.lang, paper=args.paper)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    counts = "，".join(f"{k} {len(v)} 个要素" for k, v in frames.items())
+    print(f"已导出 {fmt.upper()}：{args.out}（{counts}，{len(data) / 1024:.0f} KB）", file=sys.stdout)
+    return 0
