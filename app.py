@@ -41,5 +41,6 @@ with st.sidebar:
 
 pages = [
     st.Page("pages/overview.py", title=t("page.overview", lang), icon="🗺️", url_path="overview", default=True),
+    st.Page("pages/data.py", title=t("page.data", lang), icon="🗂️", url_path="data"),
 ]
 st.navigation(pages).run()

@@ -1079,6 +1079,11 @@ def _unit_factor(source_col: str, target: str) -> float:
     return 1.0
 
 
+def _text(values: pd.Series) -> pd.Series:
+    """Normalised text with None for missing values (object dtype, as GeoPackage text reads back)."""
+    return pd.Series([None if _isna(v) else _norm_key(v) for v in values], index=values.index, dtype=object)
+
+
 def _to_bool(value):
     if _isna(value):
         return pd.NA
@@ -1190,13 +1195,13 @@ def _apply_mapping(
             if col not in result:
                 result[col] = pd.NA
         for col in ("ent_id", "name", "industry", "town"):
-            result[col] = result[col].map(lambda v: pd.NA if _isna(v) else _norm_key(v)).astype("string")
+            result[col] = _text(result[col])
         result = result[list(ENTERPRISES.columns)]
     else:  # zones
         if "zone_id" not in result:
             result["zone_id"] = [f"Z{i:03d}" for i in range(1, len(result) + 1)]
-        result["zone_id"] = result["zone_id"].map(_norm_key).astype("string")
-        result["name"] = result["name"].map(lambda v: pd.NA if _isna(v) else _norm_key(v)).astype("string")
+        result["zone_id"] = _text(result["zone_id"])
+        result["name"] = _text(result["name"])
         fatal = result["name"].isna()
         report.add(_rows(rownum, fatal), "error", mapping["name"], "名称为空")
         result = result[["zone_id", "name"]]

@@ -1,0 +1,457 @@
+"""数据管理: import users' own layers and tables (validated, stored atomically), export maps and data."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+from pyproj import CRS
+
+from geo import ingest
+from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
+from geo.errors import DataValidationError
+from geo.export import csv_bytes, xlsx_bytes
+from geo.i18n import Lang, t
+from geo.schema import ACCURACY_CLASSES, ENTERPRISES
+from geo.store import default_store, list_layers
+from layers import REGISTRY
+from layers.base import Field, Layer, Provenance, accuracy_label
+from layers.export_html import map_downloads
+from layers.mapview import MapLayer, render_map
+from pages._shared import layer_frame, map_layer, settings, show_error, show_map
+
+# CRS choices offered for a file without .prj (the tool's suggestion comes first).
+_CRS_CHOICES = (ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, "EPSG:4490", "EPSG:2385", "EPSG:2437")
+_CRS_LABELS = {
+    ANALYSIS_CRS: "EPSG:4549 CGCS2000 3° 高斯-克吕格 CM 120°E（不带带号）",
+    ANALYSIS_CRS_ZONED: "EPSG:4528 CGCS2000 3° 高斯-克吕格 第 40 带（带号 40）",
+    STORAGE_CRS: "EPSG:4326 WGS-84 经纬度",
+    "EPSG:4490": "EPSG:4490 CGCS2000 经纬度",
+    "EPSG:2385": "EPSG:2385 西安 80 3° 高斯-克吕格 CM 120°E",
+    "EPSG:2437": "EPSG:2437 北京 54 3° 高斯-克吕格 CM 120°E",
+}
+# Built-in polygon layers a table can be joined to, with their key fields.
+_JOIN_LAYERS = {
+    "districts": ("name", "adcode"),
+    "wujiang_towns": ("name", "short_name", "town_id"),
+    "dev_zones": ("name", "zone_id"),
+}
+_PREVIEW_COLOR = "#d62728"
+_USER_COLORS = ("#d62728", "#9467bd", "#17becf", "#bcbd22", "#8c564b")
+
+s = settings()
+lang: Lang = s.lang
+
+
+# ---- cached wrappers around geo (Streamlit edge only) ----------------------------------------
+
+
+def _user_stamp() -> tuple[str, float]:
+    path = ingest.user_store()
+    return str(path), path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _inspect(data: bytes, filename: str, layer: str | None, kind: str) -> ingest.Inspection:
+    return ingest.inspect_upload(data, filename, layer=layer, kind=kind)
+
+
+@st.cache_data(show_spinner=False)
+def _user_meta(_stamp: tuple[str, float]) -> pd.DataFrame:
+    return ingest.list_user_layers()
+
+
+@st.cache_data(show_spinner=False)
+def _stored_layer_names(_stamp: tuple[str, float]) -> frozenset[str]:
+    return frozenset(list_layers(default_store()))
+
+
+def _store_layers() -> frozenset[str]:
+    path = default_store()
+    return _stored_layer_names((str(path), path.stat().st_mtime if path.exists() else 0.0))
+
+
+@st.cache_data(show_spinner=False)
+def _user_frame(name: str, _stamp: tuple[str, float]) -> gpd.GeoDataFrame:
+    return ingest.load_user_layer(name)
+
+
+def _user_layer(row: pd.Series, frame: gpd.GeoDataFrame, index: int) -> MapLayer:
+    """A stored import drawn like a built-in layer: its title, a colour, name/ID tooltips, its provenance."""
+    geom = frame.geom_type.iloc[0] if len(frame) else "Point"
+    kind = "polygon" if "Polygon" in geom else "line" if "Line" in geom else "point"
+    shown = [
+        c
+        for c in ("name", "zone_id", "ent_id", "industry", "town", "land_mu", "tax_wan_yuan", "area_km2")
+        if c in frame.columns
+    ]
+    if not shown:
+        shown = [c for c in frame.columns if c != frame.geometry.name][:4]
+    fields = tuple(Field(c, ingest.FIELD_ZH.get(c, c), c) for c in shown)
+    layer = Layer(
+        name=row["layer"],
+        source=row["layer"],
+        title_zh=row["title_zh"],
+        title_en=row["title_en"],
+        group=t("export.user_group", "zh"),
+        kind=kind,
+        color=_USER_COLORS[index % len(_USER_COLORS)],
+        fill_opacity=0.25,
+        radius=4.0,
+        tooltip_fields=fields,
+    )
+    prov = Provenance(
+        accuracy=row["accuracy"], source=row["source"], licence=row["licence"] or "", note=row["note"] or ""
+    )
+    return MapLayer(layer, frame, prov)
+
+
+def _preview_layer(result: ingest.ImportResult, accuracy: str = "real") -> MapLayer:
+    frame = result.frame
+    row = pd.Series(
+        {
+            "layer": "user_preview",
+            "title_zh": result.filename,
+            "title_en": result.filename,
+            "accuracy": accuracy,
+            "source": result.filename,
+            "licence": "",
+            "note": "",
+        }
+    )
+    item = _user_layer(row, frame, 0)
+    return MapLayer(item.layer, frame, item.provenance)
+
+
+def _report_downloads(report: pd.DataFrame, key: str) -> None:
+    table = ingest.report_for_download(report)
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        t("data.download_report", lang),
+        data=csv_bytes(table),
+        file_name="校验报告.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    c2.download_button(
+        t("data.download_report_xlsx", lang),
+        data=xlsx_bytes({"校验报告": table}, title="逐行校验报告", lang=lang),
+        file_name="校验报告.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        on_click="ignore",
+    )
+
+
+# ---- import ----------------------------------------------------------------------------------
+
+
+def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
+    """Widgets for CRS, frame, coordinate columns / zone join and column mapping; the read options."""
+    options: dict = {"layer": found.layer, "kind": kind}
+    if not found.is_table:
+        suggestion = found.suggestion
+        if found.crs is None:
+            if suggestion is not None:
+                st.info(t("data.crs_suggested", lang).format(reason=suggestion.reason, crs=suggestion.crs))
+            else:
+                st.warning(t("data.crs_unknown", lang))
+            choices = list(dict.fromkeys([*([suggestion.crs] if suggestion else []), *_CRS_CHOICES]))
+            options["crs"] = st.selectbox(
+                t("data.crs", lang), choices, format_func=lambda c: _CRS_LABELS.get(c, c), key="data_crs"
+            )
+        swap_default = bool(suggestion and suggestion.swapped)
+        options["swap_xy"] = st.checkbox(t("data.swap", lang), value=swap_default, key="data_swap")
+        crs = options.get("crs") or found.crs
+        if CRS.from_user_input(crs).is_geographic:
+            options["frame"] = st.radio(
+                t("data.frame", lang),
+                FRAMES,
+                index=FRAMES.index(found.frame),
+                format_func=lambda f: t(f"data.frame.{f}", lang),
+                horizontal=True,
+                key="data_frame",
+            )
+    else:
+        modes = ("coords", "join")
+        mode = st.radio(
+            t("data.mode", lang),
+            modes,
+            index=0 if found.lon_col or kind == "enterprises" else 1,
+            format_func=lambda m: t(f"data.mode.{m}", lang),
+            horizontal=True,
+            key="data_mode",
+        )
+        columns = list(found.columns)
+        if mode == "coords":
+            c1, c2 = st.columns(2)
+            options["lon_col"] = c1.selectbox(
+                t("data.lon_col", lang),
+                columns,
+                index=columns.index(found.lon_col) if found.lon_col in columns else 0,
+                key="data_lon",
+            )
+            options["lat_col"] = c2.selectbox(
+                t("data.lat_col", lang),
+                columns,
+                index=columns.index(found.lat_col) if found.lat_col in columns else min(1, len(columns) - 1),
+                key="data_lat",
+            )
+            options["frame"] = st.radio(
+                t("data.frame", lang),
+                FRAMES,
+                index=FRAMES.index(found.frame),
+                format_func=lambda f: t(f"data.frame.{f}", lang),
+                horizontal=True,
+                key="data_frame",
+            )
+        else:
+            meta = _user_meta(_user_stamp())
+            user_zones = meta.loc[meta["kind"] == "zones", "layer"].tolist()
+            c1, c2, c3 = st.columns(3)
+            zone_layer = c1.selectbox(
+                t("data.join_layer", lang), [*_JOIN_LAYERS, *user_zones], key="data_join_layer"
+            )
+            zones = (
+                _user_frame(zone_layer, _user_stamp())
+                if zone_layer in user_zones
+                else layer_frame(zone_layer)
+            )
+            keys = [k for k in _JOIN_LAYERS.get(zone_layer, ("name", "zone_id")) if k in zones.columns] or [
+                c for c in zones.columns if c != zones.geometry.name
+            ]
+            options["zones"] = zones
+            options["zone_key"] = c2.selectbox(t("data.join_key", lang), keys, key="data_join_key")
+            guess = found.mapping.get("town") or found.mapping.get("name") or columns[0]
+            options["join_col"] = c3.selectbox(
+                t("data.join_col", lang),
+                columns,
+                index=columns.index(guess) if guess in columns else 0,
+                key="data_join_col",
+            )
+    if kind in ("zones", "enterprises"):
+        targets = ENTERPRISES.columns if kind == "enterprises" else ("zone_id", "name")
+        required = ingest.ENTERPRISE_REQUIRED if kind == "enterprises" else ("name",)
+        st.markdown(f"**{t('data.mapping', lang)}**")
+        unmapped = t("data.unmapped", lang)
+        choices = [unmapped, *found.columns]
+        mapping = {}
+        grid = st.columns(3)
+        for i, target in enumerate(targets):
+            label = (
+                ingest.FIELD_ZH.get(target, target)
+                + (" *" if target in required else "")
+                + ("" if lang == "zh" else f" ({target})")
+            )
+            default = found.mapping.get(target)
+            picked = grid[i % 3].selectbox(
+                label,
+                choices,
+                index=choices.index(default) if default in choices else 0,
+                key=f"data_map_{target}",
+            )
+            if picked != unmapped:
+                mapping[target] = picked
+        options["mapping"] = mapping
+    return options
+
+
+def _show_result(result: ingest.ImportResult) -> None:
+    cols = st.columns(5)
+    cols[0].metric(t("data.metric.in", lang), f"{result.rows_in:,}")
+    cols[1].metric(t("data.metric.ok", lang), f"{len(result.frame):,}")
+    cols[2].metric(t("data.metric.failed", lang), f"{result.count('error'):,}")
+    cols[3].metric(t("data.metric.repaired", lang), f"{result.count('repaired'):,}")
+    cols[4].metric(t("data.metric.flagged", lang), f"{result.count('warning'):,}")
+    for note in result.notes:
+        st.caption("· " + note)
+    st.markdown(f"**{t('data.report', lang)}**")
+    if result.report.empty:
+        st.success(t("data.report_empty", lang))
+    else:
+        st.dataframe(ingest.report_for_download(result.report), hide_index=True, width="stretch", height=220)
+        _report_downloads(result.report, "data_report")
+    st.markdown(f"**{t('data.preview', lang)}**")
+    item = _preview_layer(result)
+    m = render_map([item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, fit_to=result.frame)
+    show_map(m, key="data_preview_map", height=420)
+
+
+def _save_form(result: ingest.ImportResult, kind: str) -> None:
+    st.markdown(f"**{t('data.save', lang)}**")
+    with st.form("data_save_form"):
+        c1, c2 = st.columns(2)
+        name = c1.text_input(
+            t("data.name", lang), value=ingest.suggest_layer_name(result.filename, kind), key="data_save_name"
+        )
+        title = c2.text_input(t("data.title", lang), value=Path(result.filename).stem, key="data_save_title")
+        source = st.text_input(t("data.source", lang), key="data_save_source")
+        c3, c4 = st.columns(2)
+        accuracy = c3.selectbox(
+            t("data.accuracy", lang),
+            ACCURACY_CLASSES,
+            format_func=lambda a: accuracy_label(a, lang),
+            key="data_save_accuracy",
+        )
+        licence = c4.text_input(t("data.licence", lang), key="data_save_licence")
+        if st.form_submit_button(t("data.save", lang), type="primary"):
+            try:
+                ingest.save_import(
+                    result, name=name, title=title, source=source, accuracy=accuracy, licence=licence
+                )
+            except DataValidationError as exc:
+                show_error(exc)
+                return
+            stored = name if name.startswith(ingest.USER_PREFIX) else ingest.USER_PREFIX + name
+            st.session_state.pop("data_result", None)
+            st.success(t("data.saved", lang).format(name=stored))
+
+
+def import_section() -> None:
+    st.subheader(t("data.import", lang))
+    upload = st.file_uploader(
+        t("data.upload", lang),
+        type=[ext.lstrip(".") for ext in ingest.EXTENSIONS],
+        help=t("data.upload_help", lang).format(mb=ingest.MAX_UPLOAD_MB),
+        max_upload_size=ingest.MAX_UPLOAD_MB,
+        key="data_upload",
+    )
+    st.caption(t("data.upload_help", lang).format(mb=ingest.MAX_UPLOAD_MB))
+    kind = st.selectbox(
+        t("data.kind", lang), ingest.KINDS, format_func=lambda k: t(f"data.kind.{k}", lang), key="data_kind"
+    )
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        found = _inspect(data, upload.name, None, kind)
+        if len(found.layers) > 1:
+            layer = st.selectbox(
+                t("data.layer", lang), found.layers, index=found.layers.index(found.layer), key="data_layer"
+            )
+            if layer != found.layer:
+                found = _inspect(data, upload.name, layer, kind)
+    except DataValidationError as exc:
+        show_error(exc)
+        return
+    st.caption(
+        t("data.detected", lang).format(
+            fmt=found.fmt,
+            n=f"{found.n_rows:,}",
+            enc=found.encoding or "—",
+            crs=found.crs or t("data.crs_missing", lang),
+        )
+    )
+    for note in found.notes:
+        st.caption("· " + note)
+    with st.expander(f"{found.filename} · {len(found.columns)} 列", expanded=False):
+        st.dataframe(found.preview, hide_index=True, width="stretch")
+    options = _choose_reading(found, kind)
+    signature = (hashlib.sha256(data).hexdigest(), repr({k: v for k, v in options.items() if k != "zones"}))
+    if st.button(t("data.read", lang), type="primary", key="data_read"):
+        try:
+            result = ingest.read_upload(data, upload.name, **options)
+        except DataValidationError as exc:
+            show_error(exc)
+            st.session_state.pop("data_result", None)
+            report = getattr(exc, "report", None)
+            if report is not None and len(report):
+                st.dataframe(ingest.report_for_download(report), hide_index=True, width="stretch", height=220)
+                _report_downloads(report, "data_error_report")
+            return
+        st.session_state["data_result"] = (signature, result)
+    held = st.session_state.get("data_result")
+    if held is None or held[0] != signature:
+        return
+    result = held[1]
+    _show_result(result)
+    _save_form(result, kind)
+
+
+def stored_section() -> None:
+    st.subheader(t("data.stored", lang))
+    meta = _user_meta(_user_stamp())
+    if meta.empty:
+        st.caption(t("data.stored_empty", lang))
+        return
+    table = pd.DataFrame(
+        {
+            t("col.layer", lang): meta["layer"],
+            t("data.title", lang): meta["title_zh"],
+            t("data.col.kind", lang): meta["kind"].map(lambda k: t(f"data.kind.{k}", lang)),
+            t("col.accuracy", lang): meta["accuracy"].map(lambda a: accuracy_label(a, lang)),
+            t("col.source", lang): meta["source"],
+            t("data.col.file", lang): meta["source_file"],
+            t("data.col.rows", lang): meta["rows_out"],
+            t("data.col.imported", lang): meta["imported_at"],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+# ---- export ----------------------------------------------------------------------------------
+
+
+def export_section() -> None:
+    st.subheader(t("export.header", lang))
+    st.caption(t("export.note", lang))
+    meta = _user_meta(_user_stamp())
+    builtin = [name for name, layer in REGISTRY.items() if layer.source in _store_layers()]
+    user = meta["layer"].tolist()
+    titles = {name: REGISTRY[name].title(lang) for name in builtin}
+    titles.update({row["layer"]: row["title_zh"] for _, row in meta.iterrows()})
+    default = [n for n in ("districts", "wujiang_towns") if n in builtin]
+    chosen = st.multiselect(
+        t("export.layers", lang),
+        [*builtin, *user],
+        default=default,
+        format_func=lambda n: titles[n],
+        key="export_layers",
+    )
+    title = st.text_input(t("export.title", lang), value=t("export.title_default", lang), key="export_title")
+    if not chosen:
+        st.info(t("export.none", lang))
+        return
+    try:
+        items = []
+        for i, name in enumerate(chosen):
+            if name in user:
+                row = meta.set_index("layer").loc[name].copy()
+                row["layer"] = name
+                items.append(_user_layer(row, _user_frame(name, _user_stamp()), i))
+            else:
+                items.append(map_layer(name))
+    except DataValidationError as exc:
+        show_error(exc)
+        return
+    shapes = [item.frame.geometry.to_crs(STORAGE_CRS) for item in items if len(item.frame)]
+    extent = (
+        gpd.GeoDataFrame(geometry=pd.concat(shapes, ignore_index=True), crs=STORAGE_CRS) if shapes else None
+    )
+    m = render_map(items, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, fit_to=extent)
+    show_map(m, key="data_export_map", height=480)
+    downloads = map_downloads(title, items, m, lang=lang)
+    cols = st.columns(len(downloads))
+    for col, (key, item) in zip(cols, downloads.items(), strict=True):
+        col.download_button(
+            item.label,
+            data=item.make,
+            file_name=item.filename,
+            mime=item.mime,
+            key=f"export_{key}",
+            on_click="ignore",
+        )
+
+
+st.title(t("data.header", lang))
+st.caption(t("data.intro", lang))
+import_section()
+st.divider()
+stored_section()
+st.divider()
+export_section()
+st.caption("⚠️ " + t("app.disclaimer", lang))

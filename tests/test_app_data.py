@@ -1,0 +1,115 @@
+"""The 数据管理 page under Streamlit's AppTest: upload, CRS proposal, row report, save, export buttons."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+import shapely
+from streamlit.testing.v1 import AppTest
+
+from geo import ingest
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+NAMES = ["吴江经济技术开发区", "盛泽镇新材料产业园", "七都智能制造产业园"]
+
+
+@pytest.fixture
+def user_store(tmp_path, monkeypatch):
+    path = tmp_path / "user" / "atlas_user.gpkg"
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
+    return path
+
+
+def _gbk_gk_zip_without_prj(tmp_path) -> bytes:
+    seats = [(120.645, 31.155), (120.655, 30.915), (120.485, 30.965)]
+    parks = gpd.GeoDataFrame(
+        {"名称": NAMES, "编号": ["P1", "P2", "P3"]},
+        geometry=[shapely.box(x - 0.01, y - 0.008, x + 0.01, y + 0.008) for x, y in seats],
+        crs=4326,
+    ).to_crs("EPSG:4549")
+    folder = tmp_path / "shp"
+    folder.mkdir()
+    parks.to_file(folder / "parks.shp", encoding="GBK", engine="pyogrio")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for path in folder.iterdir():
+            if path.suffix not in (".prj", ".cpg"):
+                zf.write(path, arcname=path.name)
+    return buf.getvalue()
+
+
+def _data_page() -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    return at
+
+
+def test_data_page_imports_a_gbk_shapefile_and_exports(tmp_path, user_store):
+    at = _data_page()
+    assert at.title[0].value == "数据管理：导入与导出"
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(
+        ("园区边界.zip", _gbk_gk_zip_without_prj(tmp_path), "application/zip")
+    )
+    at.run()
+    assert not at.exception
+    assert any("建议选择 EPSG:4549" in info.value for info in at.info)
+    assert at.selectbox(key="data_crs").value == "EPSG:4549"
+    assert at.selectbox(key="data_map_name").value == "名称"
+
+    at.button(key="data_read").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["读入行数"] == "3" and metrics["通过"] == "3" and metrics["剔除"] == "0"
+
+    at.text_input(key="data_save_name").set_value("parks")
+    at.text_input(key="data_save_source").set_value("测试局，2024 年")
+    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    assert not at.exception
+    assert any("user_parks" in s.value for s in at.success)
+    stored = ingest.load_user_layer("user_parks", path=user_store)
+    assert stored["name"].tolist() == NAMES
+
+    # the new layer is offered for export next to the built-in ones, and every download is there
+    at.multiselect(key="export_layers").set_value(["districts", "user_parks"]).run()
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert any("GeoJSON" in label for label in labels) and any("PNG" in label for label in labels)
+    assert any("HTML" in label for label in labels) and any("XLSX" in label for label in labels)
+
+
+def test_data_page_shows_a_clear_error_for_a_broken_zip(user_store):
+    at = _data_page()
+    at.file_uploader(key="data_upload").set_value(("坏.zip", b"PK\x03\x04 broken", "application/zip")).run()
+    assert not at.exception
+    assert "压缩包「坏.zip」已损坏" in at.error[0].value
+    assert not user_store.exists()
+
+
+def test_data_page_row_report_for_an_enterprise_table(user_store):
+    at = _data_page()
+    csv = (
+        "企业名称,用地面积（亩）,实缴税金（万元）,销售收入（万元）,经度,纬度\n"
+        "甲纺织,30,600,12000,120.645,31.155\n"
+        "乙材料,100,保密,56000,120.655,30.915\n"
+    ).encode()
+    at.selectbox(key="data_kind").set_value("enterprises")
+    at.file_uploader(key="data_upload").set_value(("企业.csv", csv, "text/csv")).run()
+    assert at.selectbox(key="data_lon").value == "经度"
+    at.button(key="data_read").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["通过"] == "1" and metrics["剔除"] == "1"
+    report = (
+        at.dataframe[-1].value
+        if False
+        else next(df.value for df in at.dataframe if "问题" in df.value.columns)
+    )
+    assert report["行号"].tolist() == [3]
+    assert "「税收（万元）」不是数字" in report["问题"].tolist()
