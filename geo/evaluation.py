@@ -25,9 +25,9 @@ from geo.metrics import (
     RATIOS_BY_KEY,
     ZONE_COL,
     check_enterprises,
-    enterprise_ratios,
     numeric_amounts,
     ratio_label,
+    ratios_from_amounts,
 )
 
 DEFAULT_CONFIG_PATH = Path(__file__).with_name("evaluation.yaml")
@@ -363,17 +363,25 @@ def _truthy(values: pd.Series, *, where: str) -> np.ndarray:
 
 def _status(
     is_above: np.ndarray, land: np.ndarray, config: EvaluationConfig
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, pd.Categorical]:
+    """Who is scored, and each enterprise's status as a categorical."""
     has_land = np.isfinite(land) & (land > 0)
-    status = np.full(is_above.shape, STATUS_SCORED, dtype=object)
     size_on = np.where(is_above, config.score_above_scale, config.score_below_scale)
     small = ~is_above & has_land & (land < config.below_scale_min_land_mu)
-    status[small] = STATUS_SMALL.format(min_land=f"{config.below_scale_min_land_mu:g}")
-    status[~has_land] = STATUS_NO_LAND
-    status[~size_on & is_above] = STATUS_SIZE_OFF.format(size=SIZE_ABOVE)
-    status[~size_on & ~is_above] = STATUS_SIZE_OFF.format(size=SIZE_BELOW)
+    labels = [
+        STATUS_SCORED,
+        STATUS_SMALL.format(min_land=f"{config.below_scale_min_land_mu:g}"),
+        STATUS_NO_LAND,
+        STATUS_SIZE_OFF.format(size=SIZE_ABOVE),
+        STATUS_SIZE_OFF.format(size=SIZE_BELOW),
+    ]
+    codes = np.zeros(is_above.shape, dtype=np.int8)
+    codes[small] = 1
+    codes[~has_land] = 2
+    codes[~size_on & is_above] = 3
+    codes[~size_on & ~is_above] = 4
     scored = size_on & has_land & ~small
-    return scored, status
+    return scored, pd.Categorical.from_codes(codes, categories=labels)
 
 
 def _indicator_mean(
@@ -392,22 +400,18 @@ def _indicator_mean(
 
 
 def _percentile_classes(pct: np.ndarray, cut: Mapping[str, float]) -> np.ndarray:
-    out = np.full(pct.shape, "D", dtype=object)
-    out[pct <= cut["C"]] = "C"
-    out[pct <= cut["B"]] = "B"
-    out[pct <= cut["A"]] = "A"
-    return out
+    """Class codes 0..3 (A..D) from percentile positions (% from the top)."""
+    return np.select([pct <= cut["A"], pct <= cut["B"], pct <= cut["C"]], [0, 1, 2], 3).astype(np.int8)
 
 
 def _score_classes(score: np.ndarray, cut: Mapping[str, float]) -> np.ndarray:
-    out = np.full(score.shape, "D", dtype=object)
-    out[score >= cut["C"]] = "C"
-    out[score >= cut["B"]] = "B"
-    out[score >= cut["A"]] = "A"
-    return out
+    """Class codes 0..3 (A..D) from score cut-offs."""
+    return np.select([score >= cut["A"], score >= cut["B"], score >= cut["C"]], [0, 1, 2], 3).astype(np.int8)
 
 
-def _reason_texts(losses: np.ndarray, missing: np.ndarray, keys: Sequence[str], max_items: int) -> np.ndarray:
+def _reason_texts(
+    losses: np.ndarray, missing: np.ndarray, keys: Sequence[str], max_items: int
+) -> pd.Categorical:
     """Reasons per row: names of the indicators with the largest positive loss, largest first.
 
     Rows are encoded as integers (one digit per named indicator, missing data a separate digit)
@@ -415,7 +419,7 @@ def _reason_texts(losses: np.ndarray, missing: np.ndarray, keys: Sequence[str], 
     """
     n, k = losses.shape
     if n == 0 or k == 0 or max_items == 0:
-        return np.full(n, "", dtype=object)
+        return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[""])
     order = np.argsort(-losses, axis=1, kind="stable")[:, :max_items]
     picked_loss = np.take_along_axis(losses, order, axis=1)
     picked_missing = np.take_along_axis(missing, order, axis=1)
@@ -424,7 +428,7 @@ def _reason_texts(losses: np.ndarray, missing: np.ndarray, keys: Sequence[str], 
     codes = np.zeros(n, dtype=np.int64)
     for j in range(digit.shape[1]):
         codes = codes * base + digit[:, j]
-    uniq, inverse = np.unique(codes, return_inverse=True)
+    inverse, uniq = pd.factorize(codes)
     texts = []
     for code in uniq.tolist():
         parts = []
@@ -435,7 +439,7 @@ def _reason_texts(losses: np.ndarray, missing: np.ndarray, keys: Sequence[str], 
                 label = RATIOS_BY_KEY[keys[idx]].label_zh
                 parts.append(f"{label}（缺数据）" if d > k else label)
         texts.append("、".join(reversed(parts)))
-    return np.asarray(texts, dtype=object)[inverse]
+    return pd.Categorical.from_codes(inverse, categories=texts)
 
 
 def evaluate(
@@ -487,7 +491,7 @@ def evaluate(
     n = len(enterprises)
     is_above = _truthy(enterprises["above_scale"], where="above_scale")
     amounts = numeric_amounts(enterprises)
-    ratios = enterprise_ratios(enterprises)
+    ratios = ratios_from_amounts(amounts)
     land = amounts["land_mu"].to_numpy()
     scored, status = _status(is_above, land, config)
     notes: list[str] = []
@@ -498,13 +502,15 @@ def evaluate(
     benchmarks = pd.DataFrame(np.nan, index=pd.Index(SIZE_GROUPS, name=SIZE_COL), columns=keys)
     for key in keys:
         values = ratios[key].to_numpy()
-        for g, in_group in groups.items():
-            if key in config.benchmark_fixed:
-                benchmarks.loc[g, key] = config.benchmark_fixed[key]
-                continue
-            population = scored & (in_group if config.benchmark_within == "size" else True)
-            mean = _indicator_mean(key, values, amounts, population, config.benchmark_mean)
-            benchmarks.loc[g, key] = mean * config.benchmark_multiple
+        if key in config.benchmark_fixed:
+            benchmarks[key] = config.benchmark_fixed[key]
+        elif config.benchmark_within == "all":
+            mean = _indicator_mean(key, values, amounts, scored, config.benchmark_mean)
+            benchmarks[key] = mean * config.benchmark_multiple
+        else:
+            for g, in_group in groups.items():
+                mean = _indicator_mean(key, values, amounts, scored & in_group, config.benchmark_mean)
+                benchmarks.loc[g, key] = mean * config.benchmark_multiple
     weights = pd.DataFrame(0.0, index=benchmarks.index, columns=keys)
     for g in SIZE_GROUPS:
         configured = config.weights_for(g)
@@ -527,26 +533,29 @@ def evaluate(
         for k, w in usable.items():
             weights.loc[g, k] = w * total / usable_total
 
-    # Points per indicator.
+    # Points per indicator, one column at a time (no n × k temporaries).
     group_of = np.where(is_above, 0, 1)
-    bench_arr = benchmarks.to_numpy()[group_of]  # n × k
-    weight_arr = weights.to_numpy()[group_of]
-    values = ratios[keys].to_numpy() if keys else np.empty((n, 0))
-    with np.errstate(all="ignore"):
-        rel = values / bench_arr
-    rel[~np.isfinite(rel)] = np.nan
-    if config.min_ratio is not None:
-        rel = np.where(np.isfinite(rel), np.maximum(rel, config.min_ratio), rel)
-    if config.max_ratio is not None:
-        rel = np.where(np.isfinite(rel), np.minimum(rel, config.max_ratio), rel)
-    weighted = weight_arr > 0
-    missing = weighted & ~np.isfinite(rel)
-    points = np.where(weighted & np.isfinite(rel), rel * weight_arr, 0.0)
+    k = len(keys)
+    bench_rows = benchmarks.to_numpy()
+    weight_rows = weights.to_numpy()
+    points = np.zeros((n, k))
+    rel_cols: list[np.ndarray] = []
+    for j, key in enumerate(keys):
+        with np.errstate(all="ignore"):
+            rel_j = ratios[key].to_numpy() / np.where(is_above, bench_rows[0, j], bench_rows[1, j])
+        rel_j[~np.isfinite(rel_j)] = np.nan
+        if config.min_ratio is not None:
+            np.fmax(rel_j, config.min_ratio, out=rel_j, where=np.isfinite(rel_j))
+        if config.max_ratio is not None:
+            np.fmin(rel_j, config.max_ratio, out=rel_j, where=np.isfinite(rel_j))
+        w_j = np.where(is_above, weight_rows[0, j], weight_rows[1, j])
+        np.multiply(rel_j, w_j, out=points[:, j], where=np.isfinite(rel_j))
+        rel_cols.append(rel_j)
 
     # Bonus / penalty items.
     adjustment = np.zeros(n)
-    forced = np.full(n, None, dtype=object)
-    penalty_names = np.full(n, "", dtype=object)
+    forced = np.full(n, -1, dtype=np.int8)
+    penalised: list[tuple[str, np.ndarray]] = []
     for adj in config.adjustments:
         if adj.column not in enterprises.columns:
             notes.append(f"加减分项「{adj.name}」：表中没有字段「{adj.column}」，未应用")
@@ -554,88 +563,107 @@ def evaluate(
         hit = _truthy(enterprises[adj.column], where=adj.column) & scored
         adjustment[hit] += adj.points
         if adj.force_class is not None:
-            forced[hit] = adj.force_class
+            forced[hit] = CLASSES.index(adj.force_class)
         if adj.points < 0 or adj.force_class is not None:
-            penalty_names[hit] = penalty_names[hit] + np.where(penalty_names[hit] == "", "", "、") + adj.name
+            penalised.append((adj.name, hit))
 
     score = np.where(scored, points.sum(axis=1) + adjustment, np.nan)
 
     # Ranks and classes within the ranking groups.
-    rank = np.full(n, np.nan)
+    rank = np.zeros(n, dtype=np.int64)
     n_ranked = np.zeros(n, dtype=np.int64)
     rank_groups = groups.values() if config.rank_within == "size" else [np.ones(n, dtype=bool)]
     for in_group in rank_groups:
         members = np.flatnonzero(scored & in_group)
         if members.size == 0:
             continue
-        rank[members] = pd.Series(score[members]).rank(method="min", ascending=False).to_numpy()
+        rank[members] = pd.Series(score[members]).rank(method="min", ascending=False).to_numpy(dtype=np.int64)
         n_ranked[members] = members.size
     with np.errstate(invalid="ignore", divide="ignore"):
-        pct = (rank - 0.5) / n_ranked * 100.0
+        pct = np.where(scored, (rank - 0.5) / n_ranked * 100.0, np.nan)
     if config.class_method == "percentile":
         cls = _percentile_classes(pct, config.percentile_cutoffs)
     else:
         cls = _score_classes(score, config.score_cutoffs)
-    cls = np.where(forced != None, forced, cls)  # noqa: E711 — elementwise on an object array
-    cls = np.where(scored, cls, None)
+    cls = np.where(forced >= 0, forced, cls)
+    cls = np.where(scored, cls, -1).astype(np.int8)
 
     # Reasons: indicators below the size group's median ratio, largest loss first.
-    medians = np.full((2, len(keys)), np.nan)
-    for gi, in_group in enumerate(groups.values()):
-        members = scored & in_group
-        if members.any() and keys:
-            block = np.where(np.isfinite(rel[members]), rel[members], np.nan)
-            with np.errstate(all="ignore"):
-                col_has = np.isfinite(block).any(axis=0)
-                medians[gi, col_has] = np.nanmedian(block[:, col_has], axis=0)
-    med = medians[group_of]
-    loss = np.where(np.isfinite(rel), weight_arr * (med - rel), weight_arr * np.nan_to_num(med, nan=1.0))
-    loss = np.where(weighted & np.isfinite(loss), loss, 0.0)
+    loss = np.zeros((n, k))
+    missing = np.zeros((n, k), dtype=bool)
+    members_of = [scored & in_group for in_group in groups.values()]
+    for j, rel_j in enumerate(rel_cols):
+        w_j = np.where(is_above, weight_rows[0, j], weight_rows[1, j])
+        med = np.full(2, np.nan)
+        for gi, members in enumerate(members_of):
+            block = rel_j[members]
+            if np.isfinite(block).any():
+                med[gi] = np.nanmedian(block)
+        med_j = np.where(is_above, med[0], med[1])
+        known = np.isfinite(rel_j)
+        use = scored & (w_j > 0)
+        missing[:, j] = use & ~known
+        # A missing value loses what the median enterprise earns on that indicator.
+        with np.errstate(invalid="ignore"):
+            loss[:, j] = np.where(known, w_j * (med_j - rel_j), w_j * np.nan_to_num(med_j, nan=1.0))
+        loss[~use, j] = 0.0
+    np.nan_to_num(loss, copy=False, nan=0.0)
     reasons = _reason_texts(loss, missing, keys, config.max_reasons)
-    reasons = np.where(
-        penalty_names != "", reasons + np.where(reasons == "", "", "；") + "扣分项：" + penalty_names, reasons
-    )
-    reasons = np.where(scored, reasons, "")
+    if penalised:
+        text = pd.Series(reasons.astype(object))
+        for name, hit in penalised:
+            sel = np.flatnonzero(hit)
+            before = text.iloc[sel]
+            sep = np.where(before == "", "", np.where(before.str.contains("扣分项："), "、", "；"))
+            prefix = np.where(before.str.contains("扣分项："), "", "扣分项：")
+            text.iloc[sel] = before + sep + prefix + name
+        reasons = pd.Categorical(text.to_numpy())
 
-    # Assemble.
-    out = enterprises[[id_col]].copy()
+    # Assemble (one frame build, no per-column copies).
+    columns: dict[str, Any] = {id_col: enterprises[id_col].array}
     for col in ("name", "industry", "town"):
         if col in enterprises.columns:
-            out[col] = enterprises[col]
+            columns[col] = enterprises[col].array
     if isinstance(zone, pd.Series):
         if not zone.index.equals(enterprises.index):
             raise DataValidationError("区域归属与企业表不对应", hint="请用同一张企业表重新计算归属")
-        out[ZONE_COL] = zone.to_numpy()
+        columns[ZONE_COL] = zone.array
     elif isinstance(zone, str):
         if zone not in enterprises.columns:
             raise DataValidationError(f"企业表缺少区域字段「{zone}」")
-        out[ZONE_COL] = enterprises[zone].to_numpy()
+        columns[ZONE_COL] = enterprises[zone].array
     elif "town" in enterprises.columns:
-        out[ZONE_COL] = enterprises["town"].to_numpy()
-    out[SIZE_COL] = np.where(is_above, SIZE_ABOVE, SIZE_BELOW)
+        columns[ZONE_COL] = enterprises["town"].array
+    columns[SIZE_COL] = pd.Categorical.from_codes(group_of.astype(np.int8), categories=list(SIZE_GROUPS))
     for col in ("land_mu", "tax_wan_yuan", "sales_wan_yuan"):
-        out[col] = amounts[col].to_numpy()
+        columns[col] = amounts[col].to_numpy()
     for r in RATIOS:
         if r.key in keys or r.denominator in enterprises.columns:
-            out[r.key] = ratios[r.key].to_numpy()
+            columns[r.key] = ratios[r.key].to_numpy()
     for j, key in enumerate(keys):
-        out[f"pts_{key}"] = np.where(scored, points[:, j], np.nan)
-    out["adjustment_points"] = np.where(scored, adjustment, np.nan)
-    out["score"] = score
-    out["rank"] = pd.array(np.where(np.isnan(rank), 0, rank).astype(np.int64), dtype="Int64")
-    out.loc[np.isnan(rank), "rank"] = pd.NA
-    out["n_ranked"] = np.where(scored, n_ranked, 0)
-    out["rank_pct_from_top"] = pct
-    out[CLASS_COL] = pd.Categorical(cls, categories=list(CLASSES))
-    out["eval_class_label"] = pd.Series(cls, index=out.index).map(CLASS_LABELS)
-    out["reasons"] = reasons
-    out["status"] = status
-    out["scored"] = scored
+        columns[f"pts_{key}"] = np.where(scored, points[:, j], np.nan)
+    columns["adjustment_points"] = np.where(scored, adjustment, np.nan)
+    columns["score"] = score
+    columns["rank"] = pd.arrays.IntegerArray(rank, ~scored)
+    columns["n_ranked"] = n_ranked
+    columns["rank_pct_from_top"] = pct
+    columns[CLASS_COL] = pd.Categorical.from_codes(cls, categories=list(CLASSES))
+    columns["eval_class_label"] = pd.Categorical.from_codes(
+        cls, categories=[CLASS_LABELS[c] for c in CLASSES]
+    )
+    columns["reasons"] = reasons
+    columns["status"] = status
+    columns["scored"] = scored
     geometry_name = getattr(enterprises, "_geometry_column_name", None)
     if geometry_name is not None and geometry_name in enterprises.columns:
         import geopandas as gpd
 
-        out = gpd.GeoDataFrame(out, geometry=enterprises.geometry.to_numpy(), crs=enterprises.crs)
+        columns["geometry"] = enterprises.geometry.array
+        out = gpd.GeoDataFrame(
+            columns, index=enterprises.index, geometry="geometry", crs=enterprises.crs, copy=False
+        )
+    else:
+        out = pd.DataFrame(columns, index=enterprises.index, copy=False)
     return EvaluationResult(
         enterprises=out,
         benchmarks=benchmarks,

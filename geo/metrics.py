@@ -136,18 +136,24 @@ def check_enterprises(enterprises: pd.DataFrame, *, id_col: str = ID_COL) -> Non
             hint=f"请增加一列「{id_col}」，每家企业一个唯一编号",
         )
     ids = enterprises[id_col]
-    if ids.isna().any():
-        rows = [str(i) for i in enterprises.index[ids.isna()]]
+    codes, uniques = pd.factorize(ids, use_na_sentinel=True)
+    if (codes < 0).any():
+        rows = [str(i) for i in enterprises.index[codes < 0]]
         raise DataValidationError(
             f"企业编号「{id_col}」有空值（行 {_preview(rows)}）", hint="请为每家企业填写编号"
         )
-    dup_mask = ids.duplicated(keep=False)
-    if dup_mask.any():
-        dups = pd.unique(ids[dup_mask]).tolist()
+    if len(uniques) < len(ids):
+        counts = np.bincount(codes)
+        dups = pd.unique(ids[counts[codes] > 1]).tolist()
         raise DataValidationError(
             f"企业编号重复：{_preview(dups)}",
             hint="每家企业只能有一行；请合并或删除重复记录后重新导入",
         )
+    _check_amounts(enterprises, ids)
+
+
+def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> None:
+    """Amount columns present must be numeric; land, energy, power and staff not negative."""
     for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
         if col not in enterprises.columns:
             continue
@@ -200,12 +206,16 @@ def enterprise_ratios(enterprises: pd.DataFrame) -> pd.DataFrame:
     Columns are the ``RATIOS`` keys. A zero or missing denominator (e.g. no land, no employees)
     or a missing numerator gives ``NaN`` (无法计算), never ``inf`` or ``0``.
     """
-    amounts = numeric_amounts(enterprises)
+    return ratios_from_amounts(numeric_amounts(enterprises))
+
+
+def ratios_from_amounts(amounts: pd.DataFrame) -> pd.DataFrame:
+    """The indicators from a :func:`numeric_amounts` frame (same index)."""
     data = {
         r.key: _safe_ratio(amounts[r.numerator].to_numpy(), amounts[r.denominator].to_numpy(), r.scale)
         for r in RATIOS
     }
-    return pd.DataFrame(data, index=enterprises.index)
+    return pd.DataFrame(data, index=amounts.index)
 
 
 # --------------------------------------------------------------------------- land from parcels
@@ -264,7 +274,8 @@ class ZoneAssignment:
     Attributes
     ----------
     zone
-        Zone key per enterprise, aligned on the enterprise frame's index; ``<NA>`` outside.
+        Zone key per enterprise (categorical over ``zone_keys``), aligned on the enterprise
+        frame's index; missing (NaN) outside every zone.
     zone_keys
         All zone keys in zone order (zones without enterprises included).
     outside_ids
@@ -444,10 +455,9 @@ def assign_zones(
     zone_idx, hits = _locate(x, y, zone_geoms.to_numpy())
     key_values = keys.to_numpy(dtype=object)
     zone = pd.Series(
-        np.where(zone_idx >= 0, key_values[np.maximum(zone_idx, 0)], None),
+        pd.Categorical.from_codes(zone_idx, categories=pd.Index(key_values, dtype=object)),
         index=enterprises.index,
         name=ZONE_COL,
-        dtype=object,
     )
     outside = tuple(enterprises[id_col].to_numpy()[zone_idx < 0].tolist())
     n_missing_xy = int((~(np.isfinite(x) & np.isfinite(y))).sum())
@@ -497,7 +507,11 @@ def assign_zones_by_column(
     stripped = values.map(lambda v: v.strip() if isinstance(v, str) else v)
     known = set(keys.tolist())
     inside = stripped.map(lambda v: v in known if v is not None and v == v else False).astype(bool)
-    zone = pd.Series(np.where(inside, stripped, None), index=enterprises.index, name=ZONE_COL, dtype=object)
+    zone = pd.Series(
+        pd.Categorical(stripped.where(inside, None), categories=pd.Index(keys.tolist(), dtype=object)),
+        index=enterprises.index,
+        name=ZONE_COL,
+    )
     outside = tuple(enterprises[id_col][~inside].tolist())
     notes = []
     unknown = sorted({str(v) for v in stripped[~inside] if v is not None and v == v})
@@ -568,9 +582,17 @@ def zone_metrics(
     """
     if not assignment.zone.index.equals(enterprises.index):
         raise DataValidationError("区域归属结果与企业表不对应", hint="请用同一张企业表重新计算归属")
-    check_enterprises(enterprises)
+    # The ids were checked when the assignment was made; the amounts are checked here.
+    ids = enterprises[ID_COL] if ID_COL in enterprises.columns else enterprises.index.to_series()
+    _check_amounts(enterprises, ids)
     amounts = numeric_amounts(enterprises)
-    codes = pd.Categorical(assignment.zone, categories=list(assignment.zone_keys)).codes.astype(np.int64)
+    zone = assignment.zone
+    if isinstance(zone.dtype, pd.CategoricalDtype) and list(zone.cat.categories) == list(
+        assignment.zone_keys
+    ):
+        codes = zone.cat.codes.to_numpy().astype(np.int64)
+    else:
+        codes = pd.Categorical(zone, categories=list(assignment.zone_keys)).codes.astype(np.int64)
     out = _aggregate(amounts, codes, len(assignment.zone_keys))
     out.index = pd.Index(list(assignment.zone_keys), name=ZONE_COL)
     if EMISSION_COLUMN not in enterprises.columns:
