@@ -560,14 +560,19 @@ _NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)%")
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Break text into lines of about ``width`` columns (a hanzi is two), never starting with closing punctuation."""
+    """Break text into lines of about ``width`` columns (a hanzi counts two).
+
+    Latin words and numbers are never split, and no line starts with closing punctuation.
+    """
     lines, line, count = [], "", 0
-    for ch in text:
-        step = 1 if ord(ch) < 0x2E80 else 2
-        if count + step > width and line and ch not in _NO_LINE_START:
-            lines.append(line)
-            line, count = "", 0
-        line += ch
+    for token in re.findall(r"[A-Za-z0-9.,_/:%+\-]+|.", text):
+        step = sum(1 if ord(ch) < 0x2E80 else 2 for ch in token)
+        if count + step > width and line.strip() and token[0] not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+            count = sum(1 if ord(ch) < 0x2E80 else 2 for ch in line)
+            continue
+        line += token
         count += step
     if line:
         lines.append(line)
