@@ -1084,6 +1084,33 @@ def _text(values: pd.Series) -> pd.Series:
     return pd.Series([None if _isna(v) else _norm_key(v) for v in values], index=values.index, dtype=object)
 
 
+def _unique_ids(
+    values: pd.Series | None,
+    prefix: str,
+    fatal: pd.Series,
+    rownum: pd.Series,
+    report: _Report,
+    source: str | None,
+) -> tuple[pd.Series, pd.Series]:
+    """IDs as text, blanks numbered ``<prefix><row>`` (reported when the column was mapped), and a
+    mask of rows whose ID repeats an earlier surviving row."""
+    index = fatal.index
+    ids = _text(values) if values is not None else pd.Series([None] * len(index), index=index, dtype=object)
+    blank = ids.isna()
+    ids = ids.where(~blank, prefix + rownum.loc[index].map("{:05d}".format))
+    if source is not None:
+        report.add(
+            _rows(rownum, blank & ~fatal),
+            "warning",
+            source,
+            "编号为空，已按行号自动编号",
+            ids[blank & ~fatal],
+        )
+    duplicate = pd.Series(False, index=index)
+    duplicate[~fatal] = ids[~fatal].duplicated(keep="first")
+    return ids, duplicate
+
+
 def _to_bool(value):
     if _isna(value):
         return pd.NA
@@ -1189,21 +1216,39 @@ def _apply_mapping(
             )
         else:
             result["above_scale"] = pd.array([pd.NA] * len(result), dtype="boolean")
-        if "ent_id" not in result:
-            result["ent_id"] = [f"U{i:05d}" for i in range(1, len(result) + 1)]
         for col in ("industry", "town"):
             if col not in result:
                 result[col] = pd.NA
-        for col in ("ent_id", "name", "industry", "town"):
+        for col in ("name", "industry", "town"):
             result[col] = _text(result[col])
+        result["ent_id"], duplicate = _unique_ids(
+            result.get("ent_id"), "U", fatal, rownum, report, mapping.get("ent_id")
+        )
+        report.add(
+            _rows(rownum, duplicate),
+            "error",
+            mapping.get("ent_id", "ent_id"),
+            "企业编号重复（每家企业只能有一行），本行已剔除",
+            result["ent_id"][duplicate],
+        )
+        fatal |= duplicate
         result = result[list(ENTERPRISES.columns)]
     else:  # zones
-        if "zone_id" not in result:
-            result["zone_id"] = [f"Z{i:03d}" for i in range(1, len(result) + 1)]
-        result["zone_id"] = _text(result["zone_id"])
         result["name"] = _text(result["name"])
         fatal = result["name"].isna()
         report.add(_rows(rownum, fatal), "error", mapping["name"], "名称为空")
+        ids, duplicate = _unique_ids(
+            result.get("zone_id"), "Z", fatal, rownum, report, mapping.get("zone_id")
+        )
+        renamed_ids = ids.where(~duplicate, ids + "-" + rownum.loc[ids.index].astype(str))
+        report.add(
+            _rows(rownum, duplicate),
+            "warning",
+            mapping.get("zone_id", "zone_id"),
+            "分区编号重复，已在编号后加上行号以区分",
+            renamed_ids[duplicate],
+        )
+        result["zone_id"] = renamed_ids
         result = result[["zone_id", "name"]]
     for col in extras:
         if col not in result.columns:

@@ -520,3 +520,30 @@ def test_real_third_party_files_land_on_the_right_districts(tmp_path):
     firms = ingest.read_upload(table.to_csv(index=False).encode("utf-8-sig"), "企业.csv", frame="gcj02").frame
     joined = gpd.sjoin(firms, districts.reset_index()[["adcode", "geometry"]], predicate="within")
     assert joined.sort_index()["adcode"].tolist() == ["320505", "320509", "320583", "320585"]
+
+
+def test_ids_are_unique_and_imports_pass_the_evaluation_checks(store):
+    from geo.metrics import check_enterprises, check_zones
+
+    table = _enterprise_table()
+    table.loc[1, "统一社会信用代码"] = table.loc[0, "统一社会信用代码"]  # a repeated company
+    table.loc[2, "统一社会信用代码"] = None  # a blank code
+    result = ingest.read_upload(
+        _xlsx(table), "企业.xlsx", lon_col="高德经度", lat_col="高德纬度", kind="enterprises"
+    )
+    report = result.report.set_index("row")
+    assert report.loc[3, "problem"] == "企业编号重复（每家企业只能有一行），本行已剔除"
+    assert report.loc[4, "problem"] == "编号为空，已按行号自动编号" and report.loc[4, "value"] == "U00004"
+    assert result.frame["ent_id"].tolist() == ["91320509000000001X", "U00004", "91320509000000004X"]
+    ingest.save_import(result, name="firms", title="企业", source="测试")
+    check_enterprises(ingest.load_user_layer("user_firms"))
+
+    twin = _parks_wgs84()
+    twin.loc[2, "编号"] = "P01"  # two parts of one park share a code
+    zones = ingest.read_upload(
+        twin.to_json().encode(), "p.geojson", kind="zones", mapping={"name": "名称", "zone_id": "编号"}
+    )
+    assert zones.frame["zone_id"].tolist() == ["P01", "P02", "P01-3"]
+    assert zones.report[["row", "level"]].values.tolist() == [[3, "warning"]]
+    check_zones(ingest.load_user_layer("user_existing_parks"), zone_id="zone_id")
+    check_zones(zones.frame, zone_id="zone_id")
