@@ -7,6 +7,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyogrio
 import streamlit as st
 from pyproj import CRS
 
@@ -16,7 +17,7 @@ from geo.errors import DataValidationError
 from geo.export import csv_bytes, xlsx_bytes
 from geo.i18n import Lang, t
 from geo.schema import ACCURACY_CLASSES, ENTERPRISES
-from geo.store import default_store, list_layers
+from geo.store import default_store
 from layers import REGISTRY
 from layers.base import Field, Layer, Provenance, accuracy_label
 from layers.export_html import map_downloads
@@ -66,7 +67,8 @@ def _user_meta(_stamp: tuple[str, float]) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _stored_layer_names(_stamp: tuple[str, float]) -> frozenset[str]:
-    return frozenset(list_layers(default_store()))
+    """Spatial layers of the demo store (attribute tables excluded)."""
+    return frozenset(str(name) for name, geom in pyogrio.list_layers(default_store()) if geom is not None)
 
 
 def _store_layers() -> frozenset[str]:
@@ -400,7 +402,8 @@ def export_section() -> None:
     st.subheader(t("export.header", lang))
     st.caption(t("export.note", lang))
     meta = _user_meta(_user_stamp())
-    builtin = [name for name, layer in REGISTRY.items() if layer.source in _store_layers()]
+    # layers drawn straight from a stored spatial layer; derived ones (clusters, intensity) export from their pages
+    builtin = [name for name, layer in REGISTRY.items() if layer.source == name and name in _store_layers()]
     user = meta["layer"].tolist()
     titles = {name: REGISTRY[name].title(lang) for name in builtin}
     titles.update({row["layer"]: row["title_zh"] for _, row in meta.iterrows()})
