@@ -40,7 +40,18 @@ with st.sidebar:
     st.caption(t("app.data_note", lang))
 
 pages = [
-    st.Page("pages/overview.py", title=t("page.overview", lang), icon="🗺️", url_path="overview", default=True),
+    st.Page("pages/overview.py", title=t("page.overview", lang), icon="🗺️", default=True),
+    st.Page("pages/corridors.py", title=t("corr.page", lang), icon="🛣️", url_path="corridors"),
+    st.Page("pages/wujiang.py", title=t("wj.page", lang), icon="🏭", url_path="wujiang"),
+    st.Page("pages/efficiency.py", title=t("eff.page", lang), icon="⚖️", url_path="efficiency"),
+    st.Page("pages/intensity.py", title=t("int.page", lang), icon="📊", url_path="intensity"),
     st.Page("pages/data.py", title=t("page.data", lang), icon="🗂️", url_path="data"),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+if "_nav_ready" not in st.session_state:
+    # With a pages/ folder beside app.py, Streamlit runs a session's first script run in its legacy
+    # "pages directory" mode; widget IDs of that run differ from later runs, so the user's first
+    # choice in the sidebar would be lost. One immediate rerun puts every run on the same footing.
+    st.session_state["_nav_ready"] = True
+    st.rerun()
+page.run()

@@ -38,3 +38,17 @@ def test_cjk_glyphs_render_without_tofu(app_url, page):
     )
     han, tofu, _ = widths
     assert han != pytest.approx(tofu, rel=0.02), "Chinese glyphs render as missing-glyph boxes"
+
+
+def test_layers_still_draw_when_the_chosen_basemap_is_unreachable(app_url, page):
+    page.goto(f"{app_url}/")
+    map_frame(page, min_paths=17)
+    page.get_by_role("combobox", name="底图").click()
+    page.get_by_role("option", name="高德地图（GCJ-02，图层自动偏移）").click()
+    page.get_by_text("底图需要联网").wait_for(timeout=20_000)
+    page.wait_for_timeout(1500)
+    frame = map_frame(page, min_paths=17)
+    assert len(set(map_features(frame, "name"))) == 17
+    assert any("autonavi" in u for u in page.blocked_requests)  # tiles were asked for and blocked
+    assert page.get_by_role("combobox", name="底图").input_value() == "高德地图（GCJ-02，图层自动偏移）"
+    save_screenshot(page, "overview-gaode-offline")
