@@ -9,7 +9,7 @@ import streamlit as st
 from geo.i18n import t
 from pages._shared import BASEMAP_KEYS, settings
 
-st.set_page_config(page_title="苏州产业布局一张图", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="苏州产业布局一张图", page_icon=":material/map:", layout="wide")
 
 # ---- shared sidebar, written once -----------------------------------------------------------
 with st.sidebar:
@@ -40,12 +40,12 @@ with st.sidebar:
     st.caption(t("app.data_note", lang))
 
 pages = [
-    st.Page("pages/overview.py", title=t("page.overview", lang), icon="🗺️", default=True),
-    st.Page("pages/corridors.py", title=t("corr.page", lang), icon="🛣️", url_path="corridors"),
-    st.Page("pages/wujiang.py", title=t("wj.page", lang), icon="🏭", url_path="wujiang"),
-    st.Page("pages/efficiency.py", title=t("eff.page", lang), icon="⚖️", url_path="efficiency"),
-    st.Page("pages/intensity.py", title=t("int.page", lang), icon="📊", url_path="intensity"),
-    st.Page("pages/data.py", title=t("page.data", lang), icon="🗂️", url_path="data"),
+    st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/map:", default=True),
+    st.Page("pages/corridors.py", title=t("corr.page", lang), icon=":material/timeline:", url_path="corridors"),
+    st.Page("pages/wujiang.py", title=t("wj.page", lang), icon=":material/factory:", url_path="wujiang"),
+    st.Page("pages/efficiency.py", title=t("eff.page", lang), icon=":material/leaderboard:", url_path="efficiency"),
+    st.Page("pages/intensity.py", title=t("int.page", lang), icon=":material/layers:", url_path="intensity"),
+    st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
 ]
 page = st.navigation(pages)
 if "_nav_ready" not in st.session_state:

@@ -31,7 +31,7 @@ c4.metric(t("overview.metric.enterprises", lang), f"{len(enterprises):,}")
 
 m = render_map(items, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, zoom=9)
 show_map(m, key="overview_map")
-st.caption("⚠️ " + t("app.disclaimer", lang))
+st.caption(":material/warning: " + t("app.disclaimer", lang))
 
 left, right = st.columns(2)
 with left:
