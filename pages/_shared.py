@@ -9,14 +9,16 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from branca.element import MacroElement
+from jinja2 import Template
 from streamlit_folium import st_folium
 
 from geo.errors import DataValidationError
 from geo.i18n import Lang, t
 from geo.store import default_store, layer_metadata, load_layer
 from layers import REGISTRY
-from layers.base import Provenance, accuracy_label
-from layers.mapview import MapLayer
+from layers.base import Layer, Provenance, accuracy_label
+from layers.mapview import MapLayer, legend_html
 
 BASEMAP_KEYS = ("none", "osm", "gaode", "tianditu")
 
@@ -72,6 +74,18 @@ def map_layer(name: str, frame: gpd.GeoDataFrame | None = None) -> MapLayer:
     return MapLayer(layer, data, Provenance.from_metadata(metadata(), layer.source))
 
 
+def map_layer_of(
+    layer: Layer, frame: gpd.GeoDataFrame | None = None, *, provenance_of: str | None = None
+) -> MapLayer:
+    """Like :func:`map_layer` for a variant of a registered layer (e.g. ``for_industry(...)``).
+
+    ``provenance_of`` names the stored layer whose accuracy the legend shows, when the values
+    drawn come from another table than the geometry (e.g. roles transcribed onto schematic zones).
+    """
+    data = layer_frame(layer.source) if frame is None else frame
+    return MapLayer(layer, data, Provenance.from_metadata(metadata(), provenance_of or layer.source))
+
+
 def show_error(exc: DataValidationError) -> None:
     """Show a data error to the user in their words; never swallow its type."""
     st.error(str(exc))
@@ -108,3 +122,77 @@ def provenance_table(layers: list[str], lang: Lang) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- maps whose parts change
+class _LegendPart(MacroElement):
+    """Writes the legend rows of the changing layers into the map's legend box (replacing old ones)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var box = document.querySelector('.atlas-legend');
+          if (!box) return;
+          var part = box.querySelector('.atlas-legend-dynamic');
+          if (!part) {
+            part = document.createElement('div');
+            part.className = 'atlas-legend-dynamic';
+            box.insertBefore(part, box.children[1] || null);
+          }
+          part.innerHTML = {{ this.body|tojson }};
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, body: str) -> None:
+        super().__init__()
+        self._name = "LegendPart"
+        self.body = body
+
+
+def show_map_with(
+    m: folium.Map,
+    changing: list[MapLayer],
+    *,
+    key: str,
+    lang: Lang,
+    gcj02: bool,
+    height: int = 620,
+    returned_objects: list[str] | None = None,
+) -> dict:
+    """Draw a map whose ``changing`` layers follow the widgets without rebuilding the map.
+
+    ``m`` (from ``render_map``) must not depend on the widgets: then the component keeps its
+    identity, and with it the user's pan and zoom. The ``changing`` layers travel as
+    streamlit-folium's ``feature_group_to_add`` and replace the previous ones in the browser;
+    their legend rows replace the dynamic part of the map's legend box.
+    """
+    groups = [item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02) for item in changing]
+    if groups:
+        sections = [(i.layer.title(lang), i.provenance, i.layer.legend(i.frame, lang)) for i in changing]
+        body = legend_html(sections, lang=lang, title=t("layer.legend_selected", lang))
+        groups[0].add_child(
+            _LegendPart(f'<div style="margin:4px 0;border-bottom:1px solid #ddd">{body}</div>')
+        )
+    out = st_folium(
+        m,
+        key=key,
+        height=height,
+        use_container_width=True,
+        returned_objects=returned_objects if returned_objects is not None else [],
+        feature_group_to_add=groups or None,
+    )
+    return out or {}
+
+
+def clicked_properties(out: dict | None) -> dict:
+    """The properties of the feature last clicked on a map ({} when nothing was clicked).
+
+    Reads streamlit-folium's ``last_active_drawing`` (the clicked layer as GeoJSON); handles a
+    missing or None return value.
+    """
+    feature = (out or {}).get("last_active_drawing") or {}
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    return dict(props) if isinstance(props, dict) else {}

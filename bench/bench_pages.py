@@ -1,0 +1,156 @@
+"""Load each planner page in headless Chromium (app served on 127.0.0.1) and print how long it
+takes until the map is drawn, and how many bytes the page pulled.
+
+Usage::
+
+    .venv/bin/python -m bench.bench_pages [--runs 3] [--shots DIR] [--port PORT]
+
+"time-to-drawn" runs from navigation start until the streamlit-folium iframe's Leaflet map holds
+the page's expected number of vector layers (all 16,766 enterprise markers on the Wujiang page).
+"payload" counts HTTP response bodies plus WebSocket frames received (the map script travels
+over Streamlit's WebSocket). Run 1 is cold (fresh server: imports, data load, caches); the rest
+are warm. Every request to a host other than 127.0.0.1 is blocked, as in the browser tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+N_ENTERPRISES = 16_766
+
+# url path, label, Leaflet layers (with a position) expected once drawn
+PAGES = (
+    ("overview", "总览", 17),
+    ("corridors", "两轴三带", 9 + 2 + 3 + 9),
+    ("wujiang", "吴江产业布局 (all enterprises)", 9 + 8 + 8 + 12 + N_ENTERPRISES),
+    ("intensity", "用地强度 (all enterprises)", 9 + 8 + N_ENTERPRISES),
+)
+COUNT_JS = (
+    "(n) => { const m = window.map; if (!m || !m.eachLayer) return false; let k = 0;"
+    " m.eachLayer(l => { if (l.getLatLngs || l.getLatLng) k++; }); return k >= n; }"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(port: int) -> subprocess.Popen:
+    """``streamlit run app.py`` on 127.0.0.1:port; returns once it answers its health check."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise SystemExit("the app did not start within 60 s")
+
+
+def load_page(browser, url: str, expected: int, *, shot: Path | None = None) -> tuple[float, int, int]:
+    """(seconds to drawn, HTTP bytes, WebSocket bytes received) for one fresh page load."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    http_bytes = [0]
+    ws_bytes = [0]
+
+    def route(r):
+        if r.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            r.continue_()
+        else:
+            r.abort()
+
+    def on_response(resp):
+        try:
+            http_bytes[0] += resp.request.sizes()["responseBodySize"]
+        except Exception:  # noqa: BLE001 - aborted or cached responses have no sizes
+            pass
+
+    def on_ws(ws):
+        ws.on("framereceived", lambda payload: ws_bytes.__setitem__(0, ws_bytes[0] + len(payload)))
+
+    page.route("**/*", route)
+    page.on("response", on_response)
+    page.on("websocket", on_ws)
+    t0 = time.perf_counter()
+    page.goto(url)
+    elapsed = None
+    deadline = time.time() + 90
+    while elapsed is None and time.time() < deadline:
+        for fr in page.frames:
+            if "streamlit_folium" not in fr.url:
+                continue
+            try:
+                fr.wait_for_function(COUNT_JS, arg=expected, polling=25, timeout=60_000)
+                elapsed = time.perf_counter() - t0
+            except Exception:  # noqa: BLE001 - the frame may be replaced while we wait
+                pass
+            break
+        else:
+            page.wait_for_timeout(25)
+    if elapsed is None:
+        raise SystemExit(f"{url}: the map was not drawn within 90 s")
+    page.wait_for_timeout(300)  # let trailing frames arrive before counting bytes
+    if shot is not None:
+        page.screenshot(path=str(shot), full_page=True)
+    context.close()
+    return elapsed, http_bytes[0], ws_bytes[0]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="loads per page (the first is cold)")
+    parser.add_argument("--shots", type=Path, default=None, help="save a screenshot per page here")
+    parser.add_argument("--pages", nargs="*", default=None, help="url paths to load (default: all)")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    proc = start_app(port)
+    base = f"http://127.0.0.1:{port}"
+    pages = [p for p in PAGES if args.pages is None or p[0] in args.pages]
+    print(f"app on {base}; {os.cpu_count()} CPUs; Chromium {CHROMIUM}")
+    print(f"{'page':<34}{'cold s':>8}{'warm s (median)':>17}{'HTTP KB':>10}{'WS KB':>9}")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            for path, label, expected in pages:
+                results = []
+                for run in range(args.runs):
+                    shot = None
+                    if args.shots is not None and run == args.runs - 1:
+                        args.shots.mkdir(parents=True, exist_ok=True)
+                        shot = args.shots / f"bench_{path}.png"
+                    results.append(load_page(browser, f"{base}/{path}", expected, shot=shot))
+                cold = results[0][0]
+                warm = statistics.median(r[0] for r in results[1:]) if len(results) > 1 else float("nan")
+                http_kb = results[-1][1] / 1024
+                ws_kb = results[-1][2] / 1024
+                print(f"{label:<34}{cold:>8.2f}{warm:>17.2f}{http_kb:>10.0f}{ws_kb:>9.0f}")
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""Land-use intensity (亩均) choropleth of the Wujiang 区镇, classed with mapclassify."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, replace
+
+import geopandas as gpd
+import mapclassify
+import numpy as np
+import pandas as pd
+
+from geo.errors import DataValidationError
+from geo.i18n import Lang, t
+from geo.metrics import RATIOS_BY_KEY, assign_zones_by_column, zone_metrics
+from layers.base import Field, Layer, LegendEntry
+
+# Indicators offered on the map (keys of geo.metrics.RATIOS), 亩均 first.
+METRICS = (
+    "tax_per_mu_wan_yuan",
+    "sales_per_mu_wan_yuan",
+    "value_added_per_mu_wan_yuan",
+    "tax_per_kwh_yuan",
+    "tax_per_tce_wan_yuan",
+    "value_added_per_employee_wan_yuan",
+)
+SCHEMES = ("quantiles", "natural_breaks", "equal_interval")
+DEFAULT_K = 5
+# Sequential ramps (ColorBrewer): zones in purples, enterprise points red (low) -> green (high).
+ZONE_RAMP = ("#f2f0f7", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#4a1486")
+POINT_RAMP = ("#d73027", "#f46d43", "#fdae61", "#fee08b", "#a6d96a", "#66bd63", "#1a9850")
+NO_DATA_COLOR = "#bdbdbd"
+# The values are computed from the (synthetic) enterprise records: the legend shows their accuracy.
+PROVENANCE = "enterprises"
+# Natural breaks on many values: Fisher-Jenks on this many evenly spaced quantiles (deterministic).
+JENKS_SAMPLE = 301
+
+
+def metric_label(metric: str, lang: Lang, *, with_unit: bool = True) -> str:
+    """``亩均税收（万元/亩）`` / ``Tax per mu (万元/亩)``."""
+    r = RATIOS_BY_KEY[metric]
+    name = r.label_en if lang == "en" else r.label_zh
+    if not with_unit:
+        return name
+    return f"{name} ({r.unit_zh})" if lang == "en" else f"{name}（{r.unit_zh}）"
+
+
+def metric_unit(metric: str) -> str:
+    return RATIOS_BY_KEY[metric].unit_zh
+
+
+@dataclass(frozen=True)
+class Classes:
+    """Class upper bounds (ascending; the last is the maximum) and the lower bound of the first."""
+
+    scheme: str
+    lower: float
+    bins: tuple[float, ...]
+
+    def classify(self, values: np.ndarray) -> np.ndarray:
+        """Class index of each value (0..k-1); -1 for NaN. Values outside the range go to the ends."""
+        v = np.asarray(values, dtype="float64")
+        idx = np.searchsorted(np.asarray(self.bins), v, side="left")
+        idx = np.minimum(idx, len(self.bins) - 1)
+        return np.where(np.isfinite(v), idx, -1)
+
+    def labels(self, unit: str, *, decimals: int = 1) -> list[str]:
+        """``a – b unit`` per class."""
+        lows = (self.lower, *self.bins[:-1])
+        return [
+            f"{lo:,.{decimals}f} – {hi:,.{decimals}f} {unit}" for lo, hi in zip(lows, self.bins, strict=True)
+        ]
+
+
+def classify(values, *, scheme: str, k: int = DEFAULT_K) -> Classes:
+    """Class breaks of the finite ``values`` with mapclassify.
+
+    ``quantiles`` (mapclassify.Quantiles), ``equal_interval`` (EqualInterval) or ``natural_breaks``
+    (FisherJenks; above ``JENKS_SAMPLE`` values it runs on that many evenly spaced quantiles so the
+    result is deterministic and quick without numba). ``k`` is lowered to the number of distinct
+    values when there are fewer.
+
+    Raises
+    ------
+    DataValidationError
+        For an unknown scheme, k < 2, or no finite value at all.
+    """
+    if scheme not in SCHEMES:
+        raise DataValidationError(f"未知的分级方法「{scheme}」", hint=f"可选：{'、'.join(SCHEMES)}")
+    if k < 2:
+        raise DataValidationError(f"分级数 k={k} 太小", hint="至少分 2 级")
+    v = np.asarray(values, dtype="float64")
+    v = v[np.isfinite(v)]
+    if v.size == 0:
+        raise DataValidationError(
+            "没有可分级的数值（全部无法计算）", hint="请检查用地面积等分母字段是否为空或为 0"
+        )
+    k = int(min(k, np.unique(v).size))
+    if k < 2:
+        return Classes(scheme, float(v.min()), (float(v.max()),))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "Numba not installed", "not enough unique values"
+        if scheme == "quantiles":
+            bins = mapclassify.Quantiles(v, k=k).bins
+        elif scheme == "equal_interval":
+            bins = mapclassify.EqualInterval(v, k=k).bins
+        else:
+            sample = v if v.size <= JENKS_SAMPLE else np.quantile(v, np.linspace(0.0, 1.0, JENKS_SAMPLE))
+            bins = mapclassify.FisherJenks(sample, k=k).bins
+            bins[-1] = v.max()
+    bins = np.unique(np.asarray(bins, dtype="float64"))
+    return Classes(scheme, float(v.min()), tuple(float(b) for b in bins))
+
+
+def ramp(palette: tuple[str, ...], k: int) -> tuple[str, ...]:
+    """``k`` colours spread evenly over a palette."""
+    if k <= 1:
+        return (palette[-1],)
+    idx = np.round(np.linspace(0, len(palette) - 1, k)).astype(int)
+    return tuple(palette[i] for i in idx)
+
+
+def zone_table(towns: gpd.GeoDataFrame, enterprises: pd.DataFrame) -> pd.DataFrame:
+    """Per-区镇 totals and pooled ratios of ``enterprises`` (assigned by their ``town`` column).
+
+    A thin call of geo.metrics: each ratio is Σ numerator / Σ denominator over the zone's
+    enterprises having both; a zone with no usable denominator gives NaN (无法计算).
+    """
+    return zone_metrics(enterprises, assign_zones_by_column(enterprises, towns["name"], column="town"))
+
+
+def zone_intensity(
+    towns: gpd.GeoDataFrame,
+    table: pd.DataFrame,
+    *,
+    metric: str,
+    scheme: str = "quantiles",
+    k: int = DEFAULT_K,
+) -> tuple[gpd.GeoDataFrame, Classes]:
+    """The 区镇 with their ``metric`` from ``table`` (see :func:`zone_table`) and its class.
+
+    Returns a new frame with ``value``, ``cls`` (-1 where 无法计算) and ``n_enterprises``, and the
+    classes of the zone values.
+    """
+    if metric not in RATIOS_BY_KEY or metric not in table.columns:
+        raise DataValidationError(f"未知的指标「{metric}」", hint=f"可选：{'、'.join(METRICS)}")
+    out = towns[["name", "short_name", towns.geometry.name]].copy()
+    out["value"] = out["name"].map(table[metric]).astype("float64").to_numpy()
+    out["n_enterprises"] = out["name"].map(table["n_enterprises"]).fillna(0).astype(int).to_numpy()
+    classes = classify(out["value"], scheme=scheme, k=k)
+    out["cls"] = classes.classify(out["value"].to_numpy())
+    return out, classes
+
+
+def _class_colors(values: np.ndarray, classes: Classes, palette: tuple[str, ...]) -> np.ndarray:
+    colors = np.array(ramp(palette, len(classes.bins)))
+    idx = classes.classify(values)
+    return np.where(idx >= 0, colors[np.maximum(idx, 0)], NO_DATA_COLOR)
+
+
+def class_legend(
+    classes: Classes, metric: str, palette: tuple[str, ...], kind: str, lang: Lang
+) -> list[LegendEntry]:
+    """One legend row per class with its range and unit (and one for 无法计算)."""
+    colors = ramp(palette, len(classes.bins))
+    decimals = 2 if max(abs(classes.lower), abs(classes.bins[-1])) < 10 else 1
+    rows = [
+        LegendEntry(label, color, kind, 0.75)
+        for label, color in zip(classes.labels(metric_unit(metric), decimals=decimals), colors, strict=True)
+    ]
+    rows.append(LegendEntry(t("layer.no_data", lang), NO_DATA_COLOR, kind, 0.5))
+    return rows
+
+
+LAYER = Layer(
+    name="intensity",
+    source="wujiang_towns",  # the zones drawn; the values come from PROVENANCE
+    title_zh="用地强度（按区镇）",
+    title_en="Land-use intensity by town",
+    group="产业",
+    kind="polygon",
+    color=ZONE_RAMP[3],
+    fill_opacity=0.7,
+    weight=1.2,
+    tooltip_fields=(
+        Field("name", "区镇", "Town/zone"),
+        Field("value", "亩均税收（万元/亩）", "Tax per mu (万元/亩)"),
+    ),
+)
+
+
+def for_metric(metric: str, classes: Classes) -> Layer:
+    """The choropleth of ``metric`` in ``classes`` (frame from :func:`zone_intensity`)."""
+
+    def colors(frame: gpd.GeoDataFrame) -> np.ndarray:
+        return _class_colors(frame["value"].to_numpy(dtype="float64"), classes, ZONE_RAMP)
+
+    def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
+        return class_legend(classes, metric, ZONE_RAMP, "fill", lang)
+
+    zh, en = metric_label(metric, "zh"), metric_label(metric, "en")
+    return replace(
+        LAYER,
+        title_zh=f"{metric_label(metric, 'zh', with_unit=False)}（按区镇）",
+        title_en=f"{metric_label(metric, 'en', with_unit=False)} by town",
+        tooltip_fields=(
+            Field("name", "区镇", "Town/zone"),
+            Field("value", zh, en),
+            Field("n_enterprises", "企业数（家）", "Enterprises"),
+        ),
+        color_by=colors,
+        legend_entries=legend,
+    )

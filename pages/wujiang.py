@@ -1,0 +1,202 @@
+"""吴江产业布局: the 8 区镇, core vs supporting towns per industry, carriers and enterprises."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from geo.errors import DataValidationError
+from geo.i18n import Lang, t
+from geo.metrics import RATIOS_BY_KEY, total_metrics
+from geo.schema import WUJIANG_TOWNS
+from layers import carrier_parks, clusters, enterprises
+from layers import towns as towns_layer
+from layers.mapview import WUJIANG_CENTER, basemap_is_gcj02, render_map
+from pages._shared import (
+    clicked_properties,
+    layer_frame,
+    map_layer,
+    map_layer_of,
+    provenance_table,
+    settings,
+    show_error,
+    show_map_with,
+)
+
+SHOW = ("all", "industry", "none")
+YI = 10_000  # 万元 per 亿元
+
+
+def _fmt(value, unit: str = "", decimals: int = 2) -> str:
+    if value is None or value != value:
+        return "—"
+    return f"{value:,.{decimals}f}{(' ' + unit) if unit else ''}"
+
+
+def _town_panel(
+    town: str, layout: pd.DataFrame, figures: pd.DataFrame, ents: pd.DataFrame, lang: Lang
+) -> None:
+    """What the plan lays out in ``town``, with the district-wide 2020 figures and 2025 targets."""
+    st.markdown(f"### {town}")
+    rows = layout[layout["town"] == town].merge(figures, on="industry", how="left")
+    if len(rows):
+        table = pd.DataFrame(
+            {
+                t("wj.col.industry", lang): rows["industry"],
+                t("wj.col.role", lang): [clusters.role_label(r, lang) for r in rows["role"]],
+                t("wj.col.sales_2020", lang): rows["sales_2020_yi_yuan"],
+                t("wj.col.target_2025", lang): rows["target_2025_yi_yuan"],
+                t("wj.col.note", lang): rows["note"],
+            }
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
+        st.caption(t("wj.figures_note", lang))
+    else:
+        st.write(t("wj.no_layout", lang))
+    here = ents[ents["town"] == town]
+    stats = total_metrics(here) if len(here) else None
+    c1, c2 = st.columns(2)
+    c1.metric(t("wj.metric.enterprises", lang), f"{len(here):,}")
+    c2.metric(t("wj.metric.above_scale", lang), f"{int(here['above_scale'].sum()):,}")
+    c1.metric(t("wj.metric.sales", lang), _fmt(here["sales_wan_yuan"].sum() / YI, "亿元", 1))
+    c2.metric(
+        t("wj.metric.tax_per_mu", lang),
+        _fmt(
+            stats["tax_per_mu_wan_yuan"] if stats is not None else None,
+            RATIOS_BY_KEY["tax_per_mu_wan_yuan"].unit_zh,
+            1,
+        ),
+    )
+    st.caption(t("wj.synthetic_note", lang))
+
+
+def _enterprise_panel(ent_id: str, ents: pd.DataFrame, lang: Lang) -> None:
+    row = ents[ents["ent_id"] == ent_id]
+    if not len(row):
+        return
+    e = row.iloc[0]
+    st.markdown(f"### {e['name']}")
+    st.markdown(f"{e['ent_id']} · {e['industry']} · {e['town']}")
+    land = e["land_mu"]
+    items = [
+        (t("wj.ent.land", lang), _fmt(land, "亩")),
+        (t("wj.ent.sales", lang), _fmt(e["sales_wan_yuan"], "万元")),
+        (t("wj.ent.tax", lang), _fmt(e["tax_wan_yuan"], "万元")),
+        (t("wj.ent.tax_per_mu", lang), _fmt(e["tax_wan_yuan"] / land if land > 0 else None, "万元/亩")),
+        (t("wj.ent.employees", lang), f"{int(e['employees']):,}"),
+        (t("wj.ent.above_scale", lang), "✓" if bool(e["above_scale"]) else "✗"),
+    ]
+    st.dataframe(
+        pd.DataFrame(items, columns=[t("wj.col.item", lang), t("wj.col.value", lang)]), hide_index=True
+    )
+    st.caption(t("wj.synthetic_note", lang))
+
+
+def _carrier_panel(name: str, parks: pd.DataFrame, lang: Lang) -> None:
+    row = parks[parks["name"] == name].iloc[0]
+    st.markdown(f"### {name}")
+    st.markdown(
+        f"{t('wj.col.town', lang)}：{row['town']}  \n{t('wj.col.industry', lang)}：{row['industries']}"
+    )
+
+
+s = settings()
+lang = s.lang
+st.title(t("wj.header", lang))
+st.caption(t("wj.intro", lang))
+
+try:
+    towns = layer_frame("wujiang_towns")
+    ents = layer_frame("enterprises")
+    parks = layer_frame("carrier_parks")
+    layout = layer_frame("wujiang_clusters")
+    figures = layer_frame("wujiang_industry_figures")
+    districts = layer_frame("districts")
+    # The 区镇 outlines (schematic) stay underneath; the coloured fills above them change.
+    base = [map_layer("districts"), map_layer_of(replace(towns_layer.LAYER, fill_opacity=0.0))]
+except DataValidationError as exc:
+    show_error(exc)
+    st.stop()
+
+c1, c2 = st.columns([1, 1])
+industry = c1.selectbox(t("wj.industry", lang), list(figures["industry"]), key="wj_industry")
+show = c2.radio(
+    t("wj.show", lang), SHOW, format_func=lambda v: t(f"wj.show.{v}", lang), horizontal=True, key="wj_show"
+)
+
+# Only these follow the widgets; the map underneath (districts, 区镇) stays, and so does the view.
+changing = [
+    map_layer_of(
+        clusters.for_industry(industry),
+        clusters.cluster_frame(towns, layout, industry, lang=lang),
+        provenance_of=clusters.PROVENANCE,
+    )
+]
+if show != "none":
+    shown = ents if show == "all" else ents[ents["industry"] == industry]
+    changing.append(map_layer_of(enterprises.LAYER, shown))
+changing.append(map_layer_of(carrier_parks.for_industry(industry)))
+
+left, right = st.columns([3, 1.3])
+with left:
+    m = render_map(
+        base, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=WUJIANG_CENTER, zoom=11
+    )
+    out = show_map_with(
+        m,
+        changing,
+        key="wujiang_map",
+        lang=lang,
+        gcj02=basemap_is_gcj02(s.basemap),
+        height=640,
+        returned_objects=["last_active_drawing"],
+    )
+    st.caption("⚠️ " + t("wj.schematic_note", lang) + " " + t("app.disclaimer", lang))
+
+with right:
+    props = clicked_properties(out)
+    if props.get("ent_id"):
+        _enterprise_panel(str(props["ent_id"]), ents, lang)
+    elif props.get("name") in WUJIANG_TOWNS:
+        _town_panel(props["name"], layout, figures, ents, lang)
+    elif props.get("name") in set(parks["name"]):
+        _carrier_panel(props["name"], parks, lang)
+    else:
+        st.subheader(t("wj.panel", lang))
+        st.info(t("wj.panel_hint", lang))
+
+# The chosen industry's layout, as the Wujiang plan writes it.
+st.subheader(t("wj.layout_of", lang).format(industry=industry))
+fig = figures.set_index("industry").loc[industry]
+m1, m2, m3 = st.columns(3)
+m1.metric(t("wj.col.sales_2020", lang), _fmt(fig["sales_2020_yi_yuan"], "", 2))
+m2.metric(t("wj.col.target_2025", lang), _fmt(fig["target_2025_yi_yuan"], "", 0))
+m3.metric(t("wj.metric.enterprises_of", lang), f"{int((ents['industry'] == industry).sum()):,}")
+mine = layout[layout["industry"] == industry]
+order = {"core": 0, "supporting": 1}
+mine = mine.sort_values("role", key=lambda r: r.map(order))
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("wj.col.town", lang): mine["town"],
+            t("wj.col.role", lang): [clusters.role_label(r, lang) for r in mine["role"]],
+            t("wj.col.note", lang): mine["note"],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+carriers = parks[[industry in str(v).split("、") for v in parks["industries"]]]
+st.markdown(f"**{t('wj.carriers', lang)}**：{'、'.join(carriers['name']) or '—'}")
+
+st.subheader(t("overview.provenance", lang))
+st.dataframe(
+    provenance_table(
+        ["wujiang_towns", "wujiang_clusters", "wujiang_industry_figures", "carrier_parks", "enterprises"],
+        lang,
+    ),
+    hide_index=True,
+    width="stretch",
+)
