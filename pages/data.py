@@ -20,7 +20,7 @@ from geo.schema import ACCURACY_CLASSES, ENTERPRISES
 from geo.store import default_store
 from layers import REGISTRY
 from layers.base import Field, Layer, Provenance, accuracy_label
-from layers.export_html import map_downloads
+from layers.export_html import SnapshotControl, map_downloads
 from layers.mapview import MapLayer, render_map
 from pages._shared import layer_frame, map_layer, settings, show_error, show_map
 
@@ -280,6 +280,7 @@ def _show_result(result: ingest.ImportResult) -> None:
     st.markdown(f"**{t('data.preview', lang)}**")
     item = _preview_layer(result)
     m = render_map([item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, fit_to=result.frame)
+    m.add_child(SnapshotControl(title=result.filename, lang=lang))
     show_map(m, key="data_preview_map", height=420)
 
 
@@ -436,6 +437,7 @@ def export_section() -> None:
         gpd.GeoDataFrame(geometry=pd.concat(shapes, ignore_index=True), crs=STORAGE_CRS) if shapes else None
     )
     m = render_map(items, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, fit_to=extent)
+    m.add_child(SnapshotControl(title=title, lang=lang))
     show_map(m, key="data_export_map", height=480)
     downloads = map_downloads(title, items, m, lang=lang)
     cols = st.columns(len(downloads))
