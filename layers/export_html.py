@@ -208,7 +208,8 @@ class SnapshotControl(MacroElement):
               a.title = opts.button;
               a.setAttribute('role', 'button');
               a.setAttribute('aria-label', opts.button);
-              a.innerHTML = '&#x2B73;';
+              a.innerHTML = '<svg viewBox="0 0 24 24" width="18" height="18" style="vertical-align:middle" aria-hidden="true">' +
+                '<path fill="#333" d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3H9zm3 5a4.5 4.5 0 1 1 0 9 4.5 4.5 0 0 1 0-9zm0 2a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z"/></svg>';
               L.DomEvent.on(a, 'click', function (e) { L.DomEvent.stop(e); snapshot(); });
               return div;
             }

@@ -440,15 +440,16 @@ def export_section() -> None:
     m.add_child(SnapshotControl(title=title, lang=lang))
     show_map(m, key="data_export_map", height=480)
     downloads = map_downloads(title, items, m, lang=lang)
-    cols = st.columns(len(downloads))
-    for col, (key, item) in zip(cols, downloads.items(), strict=True):
-        col.download_button(
+    cols = st.columns(3)
+    for i, (key, item) in enumerate(downloads.items()):
+        cols[i % 3].download_button(
             item.label,
             data=item.make,
             file_name=item.filename,
             mime=item.mime,
             key=f"export_{key}",
             on_click="ignore",
+            width="stretch",
         )
 
 
