@@ -16,13 +16,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import folium
+import geopandas as gpd
 import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo import ingest
 from geo.export import Download, Paper, build_downloads
 from geo.i18n import Lang, t
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
+from layers.base import Field, Layer, Provenance
 from layers.mapview import MapLayer
 
 _SCRIPT_RE = re.compile(r'<script\s+src="([^"]+)"\s*>\s*</script>', re.IGNORECASE)
@@ -360,3 +363,47 @@ def map_downloads(
         legend_title=legend_title,
         when=when,
     )
+
+
+# ---- imported layers on the map ---------------------------------------------------------------
+
+USER_COLORS = ("#d62728", "#9467bd", "#17becf", "#bcbd22", "#8c564b")
+_TOOLTIP_COLUMNS = ("name", "zone_id", "ent_id", "industry", "town", "land_mu", "tax_wan_yuan", "area_km2")
+
+
+def user_map_layer(meta: pd.Series, frame: gpd.GeoDataFrame, *, index: int = 0) -> MapLayer:
+    """An imported layer drawn like a built-in one: its title, a colour, name/ID tooltips and the
+    provenance recorded at import (``meta`` is a row of ``geo.ingest.list_user_layers()``)."""
+    geom = frame.geom_type.iloc[0] if len(frame) else "Point"
+    kind = "polygon" if "Polygon" in geom else "line" if "Line" in geom else "point"
+    shown = [c for c in _TOOLTIP_COLUMNS if c in frame.columns]
+    if not shown:
+        shown = [c for c in frame.columns if c != frame.geometry.name][:4]
+    layer = Layer(
+        name=str(meta["layer"]),
+        source=str(meta["layer"]),
+        title_zh=str(meta["title_zh"]),
+        title_en=str(meta["title_en"]),
+        group=t("export.user_group", "zh"),
+        kind=kind,
+        color=USER_COLORS[index % len(USER_COLORS)],
+        fill_opacity=0.25,
+        radius=4.0,
+        tooltip_fields=tuple(Field(c, ingest.FIELD_ZH.get(c, c), c) for c in shown),
+    )
+    prov = Provenance(
+        accuracy=str(meta["accuracy"]),
+        source=str(meta["source"]),
+        licence=str(meta["licence"] or ""),
+        note=str(meta["note"] or ""),
+    )
+    return MapLayer(layer, frame, prov)
+
+
+def user_map_layers(*, kind: str | None = None, path=None) -> list[MapLayer]:
+    """Every stored import (optionally of one ``kind``: zones / enterprises / other) as map layers."""
+    meta = ingest.list_user_layers(kind=kind, path=path)
+    return [
+        user_map_layer(row, ingest.load_user_layer(row["layer"], path=path), index=i)
+        for i, (_, row) in enumerate(meta.iterrows())
+    ]

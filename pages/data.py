@@ -19,8 +19,8 @@ from geo.i18n import Lang, t
 from geo.schema import ACCURACY_CLASSES, ENTERPRISES
 from geo.store import default_store
 from layers import REGISTRY
-from layers.base import Field, Layer, Provenance, accuracy_label
-from layers.export_html import SnapshotControl, map_downloads
+from layers.base import accuracy_label
+from layers.export_html import SnapshotControl, map_downloads, user_map_layer
 from layers.mapview import MapLayer, render_map
 from pages._shared import layer_frame, map_layer, settings, show_error, show_map
 
@@ -41,7 +41,6 @@ _JOIN_LAYERS = {
     "dev_zones": ("name", "zone_id"),
 }
 _PREVIEW_COLOR = "#d62728"
-_USER_COLORS = ("#d62728", "#9467bd", "#17becf", "#bcbd22", "#8c564b")
 
 s = settings()
 lang: Lang = s.lang
@@ -81,36 +80,6 @@ def _user_frame(name: str, _stamp: tuple[str, float]) -> gpd.GeoDataFrame:
     return ingest.load_user_layer(name)
 
 
-def _user_layer(row: pd.Series, frame: gpd.GeoDataFrame, index: int) -> MapLayer:
-    """A stored import drawn like a built-in layer: its title, a colour, name/ID tooltips, its provenance."""
-    geom = frame.geom_type.iloc[0] if len(frame) else "Point"
-    kind = "polygon" if "Polygon" in geom else "line" if "Line" in geom else "point"
-    shown = [
-        c
-        for c in ("name", "zone_id", "ent_id", "industry", "town", "land_mu", "tax_wan_yuan", "area_km2")
-        if c in frame.columns
-    ]
-    if not shown:
-        shown = [c for c in frame.columns if c != frame.geometry.name][:4]
-    fields = tuple(Field(c, ingest.FIELD_ZH.get(c, c), c) for c in shown)
-    layer = Layer(
-        name=row["layer"],
-        source=row["layer"],
-        title_zh=row["title_zh"],
-        title_en=row["title_en"],
-        group=t("export.user_group", "zh"),
-        kind=kind,
-        color=_USER_COLORS[index % len(_USER_COLORS)],
-        fill_opacity=0.25,
-        radius=4.0,
-        tooltip_fields=fields,
-    )
-    prov = Provenance(
-        accuracy=row["accuracy"], source=row["source"], licence=row["licence"] or "", note=row["note"] or ""
-    )
-    return MapLayer(layer, frame, prov)
-
-
 def _preview_layer(result: ingest.ImportResult, accuracy: str = "real") -> MapLayer:
     frame = result.frame
     row = pd.Series(
@@ -124,7 +93,7 @@ def _preview_layer(result: ingest.ImportResult, accuracy: str = "real") -> MapLa
             "note": "",
         }
     )
-    item = _user_layer(row, frame, 0)
+    item = user_map_layer(row, frame)
     return MapLayer(item.layer, frame, item.provenance)
 
 
@@ -426,7 +395,7 @@ def export_section() -> None:
             if name in user:
                 row = meta.set_index("layer").loc[name].copy()
                 row["layer"] = name
-                items.append(_user_layer(row, _user_frame(name, _user_stamp()), i))
+                items.append(user_map_layer(row, _user_frame(name, _user_stamp()), index=i))
             else:
                 items.append(map_layer(name))
     except DataValidationError as exc:

@@ -294,3 +294,18 @@ def test_snapshot_button_saves_the_view_as_png_offline(page, tmp_path):
     assert _has_colour(img, DISTRICT_COLOR, tol=0.06)  # the overlay was drawn
     assert (img[:, :, :3] < 0.97).any(axis=2).mean() > 0.02  # faces too (fill opacity 0.08), hole left white
     assert page.blocked_requests == []  # everything came from the file itself
+
+
+def test_imported_layers_draw_on_the_map_with_their_provenance(tmp_path):
+    from layers.export_html import user_map_layers
+    from layers.mapview import render_map
+
+    store = tmp_path / "user.gpkg"
+    result = ingest.read_upload(_zones().to_json().encode(), "zones.geojson", kind="zones")
+    ingest.save_import(result, name="parks", title="导入的园区", source="测试局", accuracy="real", path=store)
+    items = user_map_layers(kind="zones", path=store)
+    assert [i.layer.title("zh") for i in items] == ["导入的园区"]
+    assert items[0].provenance.source == "测试局" and items[0].layer.kind == "polygon"
+    html = render_map(items).get_root().render()
+    assert "导入的园区" in html and "[真实]" in html
+    assert user_map_layers(kind="enterprises", path=store) == []
