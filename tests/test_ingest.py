@@ -547,3 +547,15 @@ def test_ids_are_unique_and_imports_pass_the_evaluation_checks(store):
     assert zones.report[["row", "level"]].values.tolist() == [[3, "warning"]]
     check_zones(ingest.load_user_layer("user_existing_parks"), zone_id="zone_id")
     check_zones(zones.frame, zone_id="zone_id")
+
+
+def test_kmz_is_read_like_kml(tmp_path):
+    kml = tmp_path / "doc.kml"
+    _parks_wgs84().rename(columns={"名称": "Name"})[["Name", "geometry"]].to_file(
+        kml, driver="KML", engine="pyogrio"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.write(kml, arcname="doc.kml")
+    result = ingest.read_upload(buf.getvalue(), "园区.kmz")
+    assert result.fmt == "kml" and result.frame["Name"].tolist() == PARK_NAMES
