@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import streamlit as st
 
 from geo.i18n import t
 from pages._shared import BASEMAP_KEYS, settings
 
-st.set_page_config(page_title="苏州产业布局一张图", page_icon=":material/map:", layout="wide")
+st.set_page_config(
+    page_title="苏州产业布局一张图",
+    page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
+    layout="wide",
+)
 
 # ---- shared sidebar, written once -----------------------------------------------------------
 with st.sidebar:
@@ -41,9 +46,13 @@ with st.sidebar:
 
 pages = [
     st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/map:", default=True),
-    st.Page("pages/corridors.py", title=t("corr.page", lang), icon=":material/timeline:", url_path="corridors"),
+    st.Page(
+        "pages/corridors.py", title=t("corr.page", lang), icon=":material/timeline:", url_path="corridors"
+    ),
     st.Page("pages/wujiang.py", title=t("wj.page", lang), icon=":material/factory:", url_path="wujiang"),
-    st.Page("pages/efficiency.py", title=t("eff.page", lang), icon=":material/leaderboard:", url_path="efficiency"),
+    st.Page(
+        "pages/efficiency.py", title=t("eff.page", lang), icon=":material/leaderboard:", url_path="efficiency"
+    ),
     st.Page("pages/intensity.py", title=t("int.page", lang), icon=":material/layers:", url_path="intensity"),
     st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
 ]
