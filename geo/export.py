@@ -565,7 +565,7 @@ def _wrap(text: str, width: int) -> list[str]:
     Latin words and numbers are never split, and no line starts with closing punctuation.
     """
     lines, line, count = [], "", 0
-    for token in re.findall(r"[A-Za-z0-9.,_/:%+\-]+|.", text):
+    for token in re.findall(r" ?\[[^\]]{1,12}\]|[A-Za-z0-9.,_/:%+\-]+|.", text):
         step = sum(1 if ord(ch) < 0x2E80 else 2 for ch in token)
         if count + step > width and line.strip() and token[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
