@@ -219,6 +219,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Format {fmt} · {n} records · encoding {enc} · CRS {crs}",
     ),
     "data.crs_missing": ("（文件未声明）", "(not declared)"),
+    "data.crs_declared": ("（文件声明）", " (declared by the file)"),
+    "data.crs_mismatch": (
+        "按文件声明的 {declared} 换算后，要素都不在苏州附近。根据数值判断：{reason}。建议改选 {crs}。",
+        "Read in the declared {declared}, no feature is near Suzhou. From the values: {reason}. Suggested: {crs}.",
+    ),
     "data.crs": ("坐标系", "CRS"),
     "data.crs_suggested": (
         "文件没有坐标系信息（.prj）。根据坐标数值判断：{reason}。建议选择 {crs}，请确认。",

@@ -805,6 +805,14 @@ def inspect_upload(
         elif CRS.from_user_input(raw.crs).is_geographic and _looks_swapped_lonlat(bounds):
             suggestion = CrsSuggestion(raw.crs, "经纬度颠倒（纬度在前）", True)
             notes.append("坐标看起来经纬度颠倒了（纬度在前）：导入时请勾选「交换经纬度」")
+        elif len(valid) and _all_far(valid, raw.crs):
+            guess = suggest_crs(bounds)
+            if guess is not None and (guess.crs != raw.crs or guess.swapped):
+                suggestion = guess
+                notes.append(
+                    f"按文件声明的 {raw.crs} 换算后，要素都不在苏州附近；数值看起来是{guess.reason}，建议改用 {guess.crs}"
+                    + ("并交换坐标轴" if guess.swapped else "")
+                )
     frame_guess = suggest_frame(columns, filename)
     if frame_guess != "wgs84":
         notes.append(f"根据列名/文件名，坐标可能是 {FRAME_ZH[frame_guess]}")
@@ -827,6 +835,14 @@ def inspect_upload(
         notes=tuple(notes),
         preview=preview,
     )
+
+
+def _all_far(geoms: gpd.GeoSeries, crs: str) -> bool:
+    """Whether every geometry, read in ``crs``, lies far outside Suzhou."""
+    moved = gpd.GeoSeries(np.asarray(geoms.values, dtype=object), crs=crs).to_crs(
+        STORAGE_CRS
+    )  # impossible values become inf
+    return bool(np.all(_km_outside_suzhou(moved) > FAR_OUTSIDE_KM))
 
 
 def _layers_in_message(exc: DataValidationError) -> list[str]:
@@ -972,7 +988,7 @@ def _to_storage(
 ) -> gpd.GeoDataFrame:
     """Reproject (or shift, for GCJ-02/BD-09 degrees) into WGS-84, refusing implausible results."""
     source = CRS.from_user_input(crs)
-    geoms = gdf.geometry.values.copy()
+    geoms = np.asarray(gdf.geometry.values, dtype=object).copy()  # plain shapely: the CRS is ours to set
     present = ~(gdf.geometry.isna() | gdf.geometry.is_empty).to_numpy()
     if swap:
         geoms[present] = _swap_xy(np.asarray(geoms[present], dtype=object))

@@ -126,18 +126,27 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
     options: dict = {"layer": found.layer, "kind": kind}
     if not found.is_table:
         suggestion = found.suggestion
-        if found.crs is None:
-            if suggestion is not None:
-                st.info(t("data.crs_suggested", lang).format(reason=suggestion.reason, crs=suggestion.crs))
-            else:
-                st.warning(t("data.crs_unknown", lang))
-            choices = list(dict.fromkeys([*([suggestion.crs] if suggestion else []), *_CRS_CHOICES]))
-            options["crs"] = st.selectbox(
-                t("data.crs", lang), choices, format_func=lambda c: _CRS_LABELS.get(c, c), key="data_crs"
+        declared = found.crs
+        proposed = suggestion.crs if suggestion is not None and suggestion.crs != declared else None
+        if declared is None and suggestion is not None:
+            st.info(t("data.crs_suggested", lang).format(reason=suggestion.reason, crs=suggestion.crs))
+        elif declared is None:
+            st.warning(t("data.crs_unknown", lang))
+        elif proposed is not None:
+            st.warning(
+                t("data.crs_mismatch", lang).format(declared=declared, reason=suggestion.reason, crs=proposed)
             )
+        choices = list(dict.fromkeys([c for c in (proposed, declared) if c] + list(_CRS_CHOICES)))
+        declared_tag = t("data.crs_declared", lang)
+
+        def crs_label(crs: str) -> str:
+            return _CRS_LABELS.get(crs, crs) + (declared_tag if crs == declared else "")
+
+        picked = st.selectbox(t("data.crs", lang), choices, format_func=crs_label, key="data_crs")
+        options["crs"] = None if picked == declared else picked
         swap_default = bool(suggestion and suggestion.swapped)
         options["swap_xy"] = st.checkbox(t("data.swap", lang), value=swap_default, key="data_swap")
-        crs = options.get("crs") or found.crs
+        crs = options["crs"] or found.crs
         if CRS.from_user_input(crs).is_geographic:
             options["frame"] = st.radio(
                 t("data.frame", lang),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -130,3 +131,19 @@ def test_browser_data_page_exports_and_snapshots(app_url, page):
     assert page.get_by_role("button", name="汇报图 PNG（A4 横向 300 dpi）").count() == 1
     assert [u for u in page.blocked_requests if "tile" not in u] == []
     save_screenshot(page, "data-page")
+
+
+def test_data_page_proposes_a_crs_when_the_declared_one_is_wrong(user_store):
+    parks = gpd.GeoDataFrame(
+        {"name": NAMES[:1]}, geometry=[shapely.box(120.63, 31.14, 120.65, 31.16)], crs=4326
+    )
+    doc = json.loads(parks.to_crs("EPSG:4549").to_json())
+    doc.pop("crs")  # metres without a "crs" member: GeoJSON readers assume WGS-84
+    data = json.dumps(doc).encode()
+    at = _data_page()
+    at.file_uploader(key="data_upload").set_value(("metres.geojson", data, "application/geo+json")).run()
+    assert not at.exception
+    assert any("建议改选 EPSG:4549" in w.value for w in at.warning)
+    assert at.selectbox(key="data_crs").value == "EPSG:4549"
+    at.button(key="data_read").click().run()
+    assert {m.label: m.value for m in at.metric}["通过"] == "1"

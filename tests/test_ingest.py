@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import subprocess
 import sys
 import zipfile
@@ -559,3 +560,19 @@ def test_kmz_is_read_like_kml(tmp_path):
         zf.write(kml, arcname="doc.kml")
     result = ingest.read_upload(buf.getvalue(), "园区.kmz")
     assert result.fmt == "kml" and result.frame["Name"].tolist() == PARK_NAMES
+
+
+def test_geojson_in_metres_without_crs_member_is_caught_and_proposed():
+    parks = _parks_wgs84()
+    doc = json.loads(parks.to_crs("EPSG:4549").to_json())
+    doc.pop("crs")  # as many tools write it: metres, no "crs" member, so readers assume WGS-84
+    data = json.dumps(doc).encode()
+    inspection = ingest.inspect_upload(data, "metres.geojson")
+    assert inspection.crs == "EPSG:4326" and inspection.suggestion.crs == "EPSG:4549"
+    assert any("建议改用 EPSG:4549" in note for note in inspection.notes)
+    with pytest.raises(DataValidationError, match=r"全部 3 个要素都在苏州市以外.*EPSG:4549"):
+        ingest.read_upload(data, "metres.geojson")
+    result = ingest.read_upload(data, "metres.geojson", crs="EPSG:4549")
+    for got, want in zip(result.frame.geometry, parks.geometry, strict=True):
+        assert _same(got, want)
+    assert any("按用户指定的 EPSG:4549 读取（文件声明为 EPSG:4326）" in note for note in result.notes)
