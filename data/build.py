@@ -26,7 +26,7 @@ from shapely.geometry import LineString, MultiPoint, Point, shape
 
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
 from geo.measure import area_km2
-from geo.schema import WUJIANG_INDUSTRIES, WUJIANG_TOWNS
+from geo.schema import ENTERPRISES, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
 from geo.store import DEFAULT_GPKG, write_layers
 
 SEED = 20211231  # fixed: the build is reproducible
@@ -510,22 +510,7 @@ def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.
     ent["name"] = names
     pts = gpd.GeoSeries(gpd.points_from_xy(ent.x, ent.y), crs=ANALYSIS_CRS).to_crs(STORAGE_CRS)
     pts = shapely.set_precision(pts.values, 10**-COORD_DECIMALS)
-    cols = [
-        "ent_id",
-        "name",
-        "industry",
-        "town",
-        "land_mu",
-        "sales_wan_yuan",
-        "tax_wan_yuan",
-        "value_added_wan_yuan",
-        "energy_tce",
-        "electricity_kwh",
-        "employees",
-        "rd_wan_yuan",
-        "above_scale",
-    ]
-    return gpd.GeoDataFrame(ent[cols], geometry=list(pts), crs=STORAGE_CRS)
+    return gpd.GeoDataFrame(ent[list(ENTERPRISES.columns)], geometry=list(pts), crs=STORAGE_CRS)
 
 
 def build_tables() -> dict[str, pd.DataFrame]:
