@@ -147,3 +147,14 @@ def test_data_page_proposes_a_crs_when_the_declared_one_is_wrong(user_store):
     assert at.selectbox(key="data_crs").value == "EPSG:4549"
     at.button(key="data_read").click().run()
     assert {m.label: m.value for m in at.metric}["通过"] == "1"
+
+
+def test_data_page_in_english(user_store):
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Data: import and export"
+    assert [s.value for s in at.subheader] == ["Import data", "Imported layers", "Export maps and data"]
+    assert "Briefing PNG (A4 landscape, 300 dpi)" in [b.label for b in at.get("download_button")]
