@@ -24,6 +24,7 @@ import os
 import re
 import struct
 import tempfile
+import threading
 import unicodedata
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -1535,6 +1536,7 @@ def load_user_layer(name: str, *, path: Path | str | None = None) -> gpd.GeoData
     return gdf[[*columns, *rest, gdf.geometry.name]]
 
 
+_STORE_LOCK = threading.Lock()
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,50}$")
 
 
@@ -1580,6 +1582,20 @@ def save_import(
             "请填写图层标题和数据来源", hint="来源例如「吴江区自然资源和规划局，2024 年」"
         )
     path = Path(path) if path is not None else user_store()
+    with _STORE_LOCK:  # Streamlit sessions are threads of one process: no lost update of the metadata
+        return _save_locked(result, name, title, source, accuracy, licence, note, path)
+
+
+def _save_locked(
+    result: ImportResult,
+    name: str,
+    title: str,
+    source: str,
+    accuracy: str,
+    licence: str,
+    note: str,
+    path: Path,
+) -> Path:
     meta = list_user_layers(path=path)
     meta = meta[meta["layer"] != name]
     notes = "；".join([*result.notes, note] if note else result.notes)
@@ -1608,15 +1624,47 @@ def save_import(
         "imported_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
     }
     meta = pd.concat([meta, pd.DataFrame([row])], ignore_index=True) if len(meta) else pd.DataFrame([row])
-    for col in ("rows_in", "rows_out", "rows_failed", "rows_repaired", "rows_flagged"):
-        meta[col] = meta[col].astype("int64")
-    for col in meta.columns.difference(
-        ["rows_in", "rows_out", "rows_failed", "rows_repaired", "rows_flagged"]
-    ):
-        meta[col] = meta[col].astype(str)
-    return write_layers(
-        {name: _storable(result.frame), METADATA_LAYER: meta[list(METADATA_COLUMNS)]}, path=path
-    )
+    return write_layers({name: _storable(result.frame), METADATA_LAYER: _typed_metadata(meta)}, path=path)
+
+
+_COUNT_COLUMNS = ("rows_in", "rows_out", "rows_failed", "rows_repaired", "rows_flagged")
+
+
+def _typed_metadata(meta: pd.DataFrame) -> pd.DataFrame:
+    meta = meta[list(METADATA_COLUMNS)].copy()
+    for col in meta.columns:
+        meta[col] = meta[col].astype("int64") if col in _COUNT_COLUMNS else meta[col].astype(str)
+    return meta
+
+
+def delete_user_layer(name: str, *, path: Path | str | None = None) -> Path:
+    """Remove an import and its provenance row; the store is rebuilt in a temporary file and swapped
+    in with one rename, so a failure leaves it as it was.
+
+    Raises
+    ------
+    DataValidationError
+        When there is no such import.
+    """
+    path = Path(path) if path is not None else user_store()
+    with _STORE_LOCK:
+        meta = list_user_layers(path=path)
+        if name not in set(meta["layer"]):
+            raise DataValidationError(f"没有名为「{name}」的导入图层", hint="请刷新页面查看现有图层")
+        keep = meta[meta["layer"] != name]
+        frames = {layer: pyogrio.read_dataframe(path, layer=layer) for layer in keep["layer"]}
+        frames[METADATA_LAYER] = _typed_metadata(keep) if len(keep) else _empty_metadata()
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-rebuild-", suffix=".gpkg", dir=path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            tmp.unlink()
+            write_layers(frames, path=tmp)
+            os.replace(tmp, path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+    return path
 
 
 def _storable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

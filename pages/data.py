@@ -60,12 +60,13 @@ def _inspect(data: bytes, filename: str, layer: str | None, kind: str) -> ingest
 
 
 @st.cache_data(show_spinner=False)
-def _user_meta(_stamp: tuple[str, float]) -> pd.DataFrame:
+def _user_meta(stamp: tuple[str, float]) -> pd.DataFrame:
+    """The imports' provenance; ``stamp`` (path, mtime) only keys the cache (no leading "_": it must be hashed)."""
     return ingest.list_user_layers()
 
 
 @st.cache_data(show_spinner=False)
-def _stored_layer_names(_stamp: tuple[str, float]) -> frozenset[str]:
+def _stored_layer_names(stamp: tuple[str, float]) -> frozenset[str]:
     """Spatial layers of the demo store (attribute tables excluded)."""
     return frozenset(str(name) for name, geom in pyogrio.list_layers(default_store()) if geom is not None)
 
@@ -76,7 +77,7 @@ def _store_layers() -> frozenset[str]:
 
 
 @st.cache_data(show_spinner=False)
-def _user_frame(name: str, _stamp: tuple[str, float]) -> gpd.GeoDataFrame:
+def _user_frame(name: str, stamp: tuple[str, float]) -> gpd.GeoDataFrame:
     return ingest.load_user_layer(name)
 
 
@@ -372,6 +373,16 @@ def stored_section() -> None:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    victim = c1.selectbox(t("data.delete_pick", lang), meta["layer"].tolist(), key="data_delete_pick")
+    if c2.button(t("data.delete", lang), key="data_delete"):
+        try:
+            ingest.delete_user_layer(victim)
+        except DataValidationError as exc:
+            show_error(exc)
+            return
+        st.success(t("data.deleted", lang).format(name=victim))
+        st.rerun()
 
 
 # ---- export ----------------------------------------------------------------------------------

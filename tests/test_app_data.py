@@ -158,3 +158,17 @@ def test_data_page_in_english(user_store):
     assert at.title[0].value == "Data: import and export"
     assert [s.value for s in at.subheader] == ["Import data", "Imported layers", "Export maps and data"]
     assert "Briefing PNG (A4 landscape, 300 dpi)" in [b.label for b in at.get("download_button")]
+
+
+def test_data_page_deletes_an_import(user_store):
+    zones = gpd.GeoDataFrame(
+        {"name": ["甲园区"]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326
+    )
+    result = ingest.read_upload(zones.to_json().encode(), "z.geojson", kind="zones")
+    ingest.save_import(result, name="gone", title="将删除", source="测试")
+    at = _data_page()
+    assert at.selectbox(key="data_delete_pick").value == "user_gone"
+    at.button(key="data_delete").click().run()
+    assert not at.exception
+    assert ingest.list_user_layers().empty
+    assert any("还没有导入的图层" in c.value for c in at.caption)

@@ -576,3 +576,44 @@ def test_geojson_in_metres_without_crs_member_is_caught_and_proposed():
     for got, want in zip(result.frame.geometry, parks.geometry, strict=True):
         assert _same(got, want)
     assert any("按用户指定的 EPSG:4549 读取（文件声明为 EPSG:4326）" in note for note in result.notes)
+
+
+def test_delete_user_layer(store):
+    result = ingest.read_upload(_xlsx(_enterprise_table()), "企业.xlsx", kind="enterprises")
+    ingest.save_import(result, name="firms", title="企业", source="测试")
+    before = _store_fingerprint(store)
+    with pytest.raises(DataValidationError, match="没有名为「user_nope」的导入图层"):
+        ingest.delete_user_layer("user_nope")
+    assert _store_fingerprint(store) == before
+
+    ingest.delete_user_layer("user_existing_parks")
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_firms"]
+    assert "user_existing_parks" not in ingest.list_layers(store)
+    assert ingest.load_user_layer("user_firms")["name"].tolist() == result.frame["name"].tolist()
+    ingest.delete_user_layer("user_firms")
+    assert ingest.list_user_layers().empty
+    assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg"]
+
+
+def test_concurrent_saves_lose_nothing(store):
+    import threading
+
+    result = ingest.read_upload(
+        _parks_wgs84().to_json().encode(), "p.geojson", kind="zones", mapping={"name": "名称"}
+    )
+    threads = [
+        threading.Thread(
+            target=ingest.save_import,
+            args=(result,),
+            kwargs={"name": f"p{i}", "title": "园区", "source": "测试"},
+        )
+        for i in range(6)
+    ]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert sorted(ingest.list_user_layers()["layer"]) == [
+        "user_existing_parks",
+        *(f"user_p{i}" for i in range(6)),
+    ]
