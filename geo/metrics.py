@@ -459,7 +459,7 @@ def assign_zones(
         index=enterprises.index,
         name=ZONE_COL,
     )
-    outside = tuple(enterprises[id_col].to_numpy()[zone_idx < 0].tolist())
+    outside = tuple(enterprises[id_col].iloc[np.flatnonzero(zone_idx < 0)].tolist())
     n_missing_xy = int((~(np.isfinite(x) & np.isfinite(y))).sum())
     notes = []
     if n_missing_xy:

@@ -1,0 +1,79 @@
+"""Enterprises coloured by their 亩均 evaluation class A/B/C/D (grey: not scored).
+
+Draws the frame returned by ``geo.evaluation.evaluate`` (columns ``eval_class``, ``score``,
+``reasons``, ``zone`` ...) with the compact canvas points of ``layers.enterprises``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import geopandas as gpd
+import numpy as np
+
+from geo.evaluation import CLASS_COL, CLASSES
+from geo.i18n import Lang, t
+from layers.base import Field, LegendEntry
+from layers.enterprises import LAYER as ENTERPRISES
+from layers.enterprises import EnterpriseLayer
+
+# Green (优先发展) to red (整治淘汰); grey for enterprises the evaluation did not score.
+CLASS_COLORS: dict[str, str] = {"A": "#1a9850", "B": "#91cf60", "C": "#fdae61", "D": "#d73027"}
+UNSCORED_COLOR = "#bdbdbd"
+
+
+def class_colors(frame: gpd.GeoDataFrame) -> np.ndarray:
+    """One colour per enterprise from its ``eval_class`` (grey when it has none)."""
+    cls = frame[CLASS_COL].astype(object)
+    return cls.map(CLASS_COLORS).fillna(UNSCORED_COLOR).to_numpy(dtype=object)
+
+
+def class_legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
+    """Legend rows for the classes present (and 未参评 when some enterprises are not scored)."""
+    present = set(frame[CLASS_COL].dropna().astype(str)) if len(frame) else set()
+    rows = [LegendEntry(t(f"eff.class.{c}", lang), CLASS_COLORS[c], "point") for c in CLASSES if c in present]
+    if len(frame) and frame[CLASS_COL].isna().any():
+        rows.append(LegendEntry(t("eff.class.none", lang), UNSCORED_COLOR, "point"))
+    return rows
+
+
+LAYER: EnterpriseLayer = replace(
+    ENTERPRISES,
+    name="efficiency_classes",
+    title_zh=t("eff.layer.title", "zh"),
+    title_en=t("eff.layer.title", "en"),
+    tooltip_fields=(
+        Field("name", "企业", "Enterprise"),
+        Field("zone", "区镇/园区", "Town/park"),
+        Field("industry", "行业", "Industry"),
+        Field("size_class", "规模", "Size"),
+        Field("eval_class_label", "评价类别", "Class"),
+        Field("score", "综合得分（分）", "Score"),
+        Field("tax_per_mu_wan_yuan", "亩均税收（万元/亩）", "Tax per mu (万元/亩)"),
+        Field("reasons", "主要失分指标", "Indicators that pulled it down"),
+    ),
+    color_by=class_colors,
+    legend_entries=class_legend,
+)
+
+
+def for_map(evaluated: gpd.GeoDataFrame, lang: Lang = "zh") -> gpd.GeoDataFrame:
+    """The columns the layer shows, as plain text/numbers (a new frame; the input is untouched).
+
+    Categorical columns become text, and enterprises without a class read "未参评".
+    """
+    keep = ["ent_id", *(f.column for f in LAYER.tooltip_fields), CLASS_COL]
+    out = evaluated[
+        [c for c in dict.fromkeys(keep) if c in evaluated.columns] + [evaluated.geometry.name]
+    ].copy()
+    for col in out.columns:
+        if col == out.geometry.name or out[col].dtype.kind == "f":
+            continue
+        out[col] = out[col].astype(object).where(out[col].notna(), "")
+    if "eval_class_label" in out.columns:
+        cls = evaluated[CLASS_COL].astype(object)
+        out["eval_class_label"] = [
+            t(f"eff.class.{c}", lang) if isinstance(c, str) else t("eff.class.none", lang) for c in cls
+        ]
+    out[CLASS_COL] = evaluated[CLASS_COL].to_numpy()
+    return out

@@ -1,0 +1,371 @@
+"""亩均效益评价: scope, editable weights and cut-offs, ranking, class mix, map and D-class land."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+import yaml
+
+from geo.errors import DataValidationError
+from geo.evaluation import (
+    CLASS_COL,
+    CLASSES,
+    EVALUATION_LABELS,
+    SIZE_ABOVE,
+    SIZE_BELOW,
+    SIZE_COL,
+    EvaluationResult,
+    class_mix,
+    config_from_mapping,
+    default_config,
+    evaluate,
+    land_renewal_by_zone,
+    low_efficiency_land,
+    rank_by,
+    ranking_summary,
+)
+from geo.export import csv_bytes, xlsx_bytes
+from geo.i18n import Lang, t
+from geo.metrics import (
+    RATIOS_BY_KEY,
+    ZONE_COL,
+    ZoneAssignment,
+    assign_zones,
+    zone_metric_labels,
+    zone_metrics,
+)
+from geo.store import default_store
+from layers import efficiency_classes
+from layers.mapview import WUJIANG_CENTER, basemap_is_gcj02, render_map
+from pages._shared import layer_frame, map_layer, map_layer_of, settings, show_error, show_map_with
+
+ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
+DIMENSIONS = (ZONE_COL, "industry", SIZE_COL)
+TABLE_COLUMNS = (
+    "ent_id",
+    "name",
+    ZONE_COL,
+    "industry",
+    SIZE_COL,
+    "land_mu",
+    "tax_wan_yuan",
+    "sales_wan_yuan",
+    "tax_per_mu_wan_yuan",
+    "sales_per_mu_wan_yuan",
+    "value_added_per_mu_wan_yuan",
+    "tax_per_tce_wan_yuan",
+    "tax_per_kwh_yuan",
+    "value_added_per_employee_wan_yuan",
+    "rd_share_pct",
+    "score",
+    "rank",
+    "group_rank",
+    CLASS_COL,
+    "eval_class_label",
+    "reasons",
+    "status",
+)
+
+
+# --------------------------------------------------------------------------- cached thin wrappers
+
+
+def _stamp() -> tuple[str, float]:
+    path = default_store()
+    return str(path), path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _assignment(stamp: tuple[str, float]) -> tuple[ZoneAssignment, pd.DataFrame]:
+    enterprises = layer_frame("enterprises")
+    towns = layer_frame("wujiang_towns")
+    assignment = assign_zones(enterprises, towns, zone_id=ZONE_ID)
+    return assignment, zone_metrics(enterprises, assignment, zones=towns, zone_id=ZONE_ID)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _evaluation(config_yaml: str, stamp: tuple[str, float]) -> EvaluationResult:
+    assignment, _ = _assignment(stamp)
+    config = config_from_mapping(yaml.safe_load(config_yaml))
+    return evaluate(layer_frame("enterprises"), config=config, zone=assignment.zone)
+
+
+# --------------------------------------------------------------------------- widgets
+
+
+def _weights_editor(group: str, defaults: dict[str, float], lang: Lang) -> dict[str, float]:
+    """Number inputs for the weights of one size group; returns the edited weights."""
+    out = {}
+    cols = st.columns(3)
+    for i, (key, value) in enumerate(defaults.items()):
+        out[key] = cols[i % 3].number_input(
+            RATIOS_BY_KEY[key].label_zh if lang == "zh" else RATIOS_BY_KEY[key].label_en,
+            min_value=0.0,
+            max_value=100.0,
+            value=float(value),
+            step=5.0,
+            key=f"eff_w_{group}_{key}",
+        )
+    return out
+
+
+def _config_editor(lang: Lang) -> dict:
+    """The parameter expander; returns the config as a mapping laid out like the YAML file."""
+    base = default_config()
+    with st.expander(t("eff.params", lang), expanded=False):
+        st.caption(t("eff.params.help", lang))
+        st.markdown(f"**{t('eff.weights_above', lang)}**")
+        above = _weights_editor("above", dict(base.weights_above_scale), lang)
+        st.markdown(f"**{t('eff.weights_below', lang)}**")
+        below = _weights_editor("below", dict(base.weights_below_scale), lang)
+        c1, c2, c3, c4 = st.columns(4)
+        min_land = c1.number_input(
+            t("eff.min_land", lang), min_value=0.0, value=float(base.below_scale_min_land_mu), step=1.0,
+            key="eff_min_land",
+        )  # fmt: skip
+        multiple = c2.number_input(
+            t("eff.multiple", lang), min_value=0.1, value=float(base.benchmark_multiple), step=0.5,
+            key="eff_multiple",
+        )  # fmt: skip
+        cap = c3.number_input(
+            t("eff.max_ratio", lang), min_value=0.0, value=float(base.max_ratio or 0.0), step=0.5,
+            key="eff_max_ratio", help=t("eff.max_ratio.help", lang),
+        )  # fmt: skip
+        method = c4.radio(
+            t("eff.method", lang), ["percentile", "score"], format_func=lambda v: t(f"eff.method.{v}", lang),
+            key="eff_method", horizontal=True,
+        )  # fmt: skip
+        cuts = {}
+        cols = st.columns(3)
+        source = base.percentile_cutoffs if method == "percentile" else base.score_cutoffs
+        for col, c in zip(cols, ("A", "B", "C"), strict=True):
+            label = t("eff.cut.pct" if method == "percentile" else "eff.cut.score", lang).format(c=c)
+            cuts[c] = col.number_input(
+                label, min_value=0.0, max_value=100.0 if method == "percentile" else None,
+                value=float(source[c]), step=5.0, key=f"eff_cut_{method}_{c}",
+            )  # fmt: skip
+    return {
+        "scope": {"below_scale_min_land_mu": min_land},
+        "weights": {"above_scale": above, "below_scale": below},
+        "benchmark": {"multiple": multiple, "max_ratio": cap or None},
+        "classes": {"method": method, method: cuts},
+    }
+
+
+def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> pd.Series:
+    """The scope widgets; returns a boolean mask over ``frame``."""
+    c1, c2, c3 = st.columns([2, 2, 1])
+    chosen_zones = c1.multiselect(
+        t("eff.scope.towns", lang), zones, placeholder=t("eff.scope.all", lang), key="eff_towns"
+    )
+    industries = sorted(frame["industry"].dropna().astype(str).unique())
+    chosen_ind = c2.multiselect(
+        t("eff.scope.industries", lang),
+        industries,
+        placeholder=t("eff.scope.all", lang),
+        key="eff_industries",
+    )
+    size = c3.radio(
+        t("eff.scope.size", lang), ["all", "above", "below"], format_func=lambda v: t(f"eff.size.{v}", lang),
+        key="eff_size",
+    )  # fmt: skip
+    mask = pd.Series(True, index=frame.index)
+    if chosen_zones:
+        mask &= frame[ZONE_COL].astype(object).isin(chosen_zones)
+    if chosen_ind:
+        mask &= frame["industry"].astype(object).isin(chosen_ind)
+    if size != "all":
+        mask &= frame[SIZE_COL].astype(object) == (SIZE_ABOVE if size == "above" else SIZE_BELOW)
+    return mask
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _labels(lang: Lang) -> dict[str, str]:
+    if lang == "zh":
+        return EVALUATION_LABELS
+    return {k: k for k in EVALUATION_LABELS}
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categoricals as text (for display and export)."""
+    out = pd.DataFrame(frame).copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out
+
+
+def _ranking_table(ranked: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    cols = [c for c in TABLE_COLUMNS if c in ranked.columns]
+    return _plain(ranked[cols]).rename(columns=_labels(lang))
+
+
+def _number_config(table: pd.DataFrame) -> dict:
+    config = {}
+    for col in table.columns:
+        if pd.api.types.is_float_dtype(table[col]):
+            config[col] = st.column_config.NumberColumn(col, format="%.2f")
+    return config
+
+
+def _not_computable(frame: pd.DataFrame, lang: Lang) -> pd.io.formats.style.Styler:
+    """A small table with NaN shown as 无法计算 (never inf or 0)."""
+    return frame.style.format(precision=2, na_rep=t("eff.not_computable", lang), thousands=",")
+
+
+# --------------------------------------------------------------------------- the page
+
+s = settings()
+lang = s.lang
+st.title(t("eff.header", lang))
+st.caption(t("eff.intro", lang))
+st.caption("⚠️ " + t("eff.synthetic_note", lang))
+
+raw_config = _config_editor(lang)
+try:
+    towns = layer_frame("wujiang_towns")
+    assignment, zone_table = _assignment(_stamp())
+    result = _evaluation(yaml.safe_dump(raw_config, allow_unicode=True), _stamp())
+except DataValidationError as exc:
+    show_error(exc)
+    st.stop()
+
+evaluated = result.enterprises
+zone_names = [str(z) for z in assignment.zone_keys]
+st.subheader(t("eff.scope", lang))
+mask = _scope_filters(evaluated, zone_names, lang)
+scope = evaluated[mask]
+scored = scope[scope["scored"]]
+
+counts = scored[CLASS_COL].value_counts().reindex(list(CLASSES), fill_value=0)
+d_land = scored.loc[scored[CLASS_COL] == "D", "land_mu"].sum()
+land = scored["land_mu"].sum()
+tax_per_mu = scored["tax_wan_yuan"].sum() / land if land > 0 else float("nan")
+metric_cols = st.columns(7)
+metric_cols[0].metric(t("eff.metric.scored", lang), f"{len(scored):,}")
+for col, c in zip(metric_cols[1:5], CLASSES, strict=True):
+    col.metric(t("eff.metric.class", lang).format(c=c), f"{int(counts[c]):,}")
+metric_cols[5].metric(t("eff.metric.d_land", lang), f"{d_land:,.1f}")
+metric_cols[6].metric(
+    t("eff.metric.tax_per_mu", lang),
+    f"{tax_per_mu:,.2f}" if tax_per_mu == tax_per_mu else t("eff.not_computable", lang),
+)
+notes = [*assignment.notes, *result.notes]
+if assignment.n_outside:
+    shown = "、".join(map(str, assignment.outside_ids[:10])) + ("……" if assignment.n_outside > 10 else "")
+    notes.append(t("eff.outside", lang).format(n=assignment.n_outside, ids=shown))
+for note in notes:
+    st.info(note)
+
+# ---- ranking ------------------------------------------------------------------------------
+st.subheader(t("eff.table.ranking", lang))
+c1, c2 = st.columns([3, 1])
+dims = c1.multiselect(
+    t("eff.rank_by", lang), list(DIMENSIONS), format_func=lambda d: t(f"eff.dim.{d}", lang), key="eff_rank_by"
+)
+show_unscored = c2.toggle(t("eff.show_unscored", lang), value=False, key="eff_show_unscored")
+if len(scored) == 0:
+    st.warning(t("eff.empty", lang))
+ranked = rank_by(scope, dims).sort_values("score", ascending=False, kind="stable")
+if show_unscored:
+    ranked = pd.concat([ranked, scope[~scope["scored"]]])
+table = _ranking_table(ranked, lang)
+st.dataframe(
+    table, hide_index=True, width="stretch", height=420, column_config=_number_config(table), key="eff_table"
+)
+st.caption(t("eff.table.ranking_help", lang))
+
+summary_by = dims or [ZONE_COL]
+summary = _plain(ranking_summary(scope, summary_by).reset_index()).rename(columns=_labels(lang))
+st.markdown(f"**{t('eff.table.groups', lang)}**")
+st.dataframe(_not_computable(summary, lang), hide_index=True, width="stretch", key="eff_groups")
+
+renewal = land_renewal_by_zone(scope) if len(scored) else pd.DataFrame()
+renewal_table = (
+    _plain(renewal.reset_index()).rename(columns=_labels(lang)) if len(renewal) else pd.DataFrame()
+)
+low_table = _ranking_table(low_efficiency_land(scope), lang)
+title = t("eff.header", lang)
+provenance = map_layer("enterprises").provenance
+sheets = {
+    "企业排名": table,
+    "分组汇总": summary,
+    "低效用地（区镇）": renewal_table,
+    "D 类企业清单": low_table,
+}
+sheets = {name: frame for name, frame in sheets.items() if len(frame.columns)}
+d1, d2, _ = st.columns([1, 1, 2])
+d1.download_button(
+    t("eff.download.csv", lang),
+    data=lambda: csv_bytes(table, provenance),
+    file_name="亩均效益评价.csv",
+    mime="text/csv",
+    key="eff_csv",
+    on_click="ignore",
+)
+d2.download_button(
+    t("eff.download.xlsx", lang),
+    data=lambda: xlsx_bytes(sheets, dict.fromkeys(sheets, provenance), title=title, lang=lang),
+    file_name="亩均效益评价.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="eff_xlsx",
+    on_click="ignore",
+)
+
+# ---- map, class mix and low-efficiency land ---------------------------------------------------
+st.subheader(t("eff.map", lang))
+m = render_map(
+    [map_layer("wujiang_towns")], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
+    center=WUJIANG_CENTER, zoom=10,
+)  # fmt: skip
+on_map = scope if show_unscored else scored
+show_map_with(
+    m,
+    [map_layer_of(efficiency_classes.LAYER, efficiency_classes.for_map(on_map, lang))],
+    key="eff_map",
+    lang=lang,
+    gcj02=basemap_is_gcj02(s.basemap),
+    height=520,
+)
+st.caption("⚠️ " + t("app.disclaimer", lang))
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("eff.chart.mix", lang))
+    mix = class_mix(scope, by=ZONE_COL)
+    mix.index = mix.index.astype(str)
+    mix.columns = [t(f"eff.class.{c}", lang) for c in CLASSES]
+    st.bar_chart(
+        mix,
+        color=[efficiency_classes.CLASS_COLORS[c] for c in CLASSES],
+        horizontal=True,
+        stack=True,
+        x_label=t("eff.metric.scored", lang),
+        y_label="",
+        height=360,
+    )
+with right:
+    st.subheader(t("eff.low_land", lang))
+    st.caption(t("eff.low_land.help", lang))
+    if len(renewal_table):
+        st.dataframe(
+            _not_computable(renewal_table, lang),
+            hide_index=True,
+            width="stretch",
+            key="eff_renewal",
+        )
+st.markdown(f"**{t('eff.low_land.list', lang)}**")
+st.dataframe(
+    low_table,
+    hide_index=True,
+    width="stretch",
+    height=300,
+    column_config=_number_config(low_table),
+    key="eff_low",
+)
+
+st.subheader(t("eff.table.zones", lang))
+zone_view = zone_table.reset_index().rename(columns=zone_metric_labels() if lang == "zh" else {})
+st.dataframe(_not_computable(zone_view, lang), hide_index=True, width="stretch", key="eff_zones")

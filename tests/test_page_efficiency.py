@@ -1,0 +1,159 @@
+"""The 亩均效益评价 page under AppTest, and its class layer rendered to HTML.
+
+Expected figures are computed here with geo/ directly on the same demo GeoPackage, so the test
+checks that the page shows the engine's real results (and stays true when the demo is rebuilt).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import folium
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo.evaluation import CLASSES, config_from_mapping, default_config, evaluate
+from geo.metrics import assign_zones
+from geo.store import load_layer
+from layers import efficiency_classes
+from layers.mapview import MapLayer, render_map
+from tests.eval_fixtures import enterprises as fixture_enterprises
+from tests.eval_fixtures import zones as fixture_zones
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+SHENGZE = "吴江高新区（盛泽镇）"
+
+
+@pytest.fixture(scope="module")
+def demo(demo_gpkg):
+    ents = load_layer("enterprises", path=demo_gpkg)
+    towns = load_layer("wujiang_towns", path=demo_gpkg)
+    zone = assign_zones(ents, towns, zone_id="name").zone
+    return ents, zone
+
+
+def _expected(demo, raw: dict | None = None) -> pd.DataFrame:
+    ents, zone = demo
+    config = config_from_mapping(raw) if raw else default_config()
+    return evaluate(ents, config=config, zone=zone).enterprises
+
+
+def _page() -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.run()
+    at.switch_page("pages/efficiency.py").run()
+    assert not at.exception
+    return at
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _counts(frame: pd.DataFrame) -> dict[str, str]:
+    scored = frame[frame["scored"]]
+    counts = scored["eval_class"].value_counts()
+    out = {"参评企业（家）": f"{len(scored):,}"}
+    out.update({f"{c} 类（家）": f"{int(counts.get(c, 0)):,}" for c in CLASSES})
+    out["D 类企业用地（亩）"] = f"{scored.loc[scored['eval_class'] == 'D', 'land_mu'].sum():,.1f}"
+    return out
+
+
+def test_page_shows_the_demo_evaluation(demo):
+    at = _page()
+    assert at.title[0].value == "亩均效益评价（资源集约利用综合评价）"
+    expected = _expected(demo)
+    metrics = _metrics(at)
+    assert {k: metrics[k] for k in _counts(expected)} == _counts(expected)
+    # The demo has no emission data: the note says 单位排放税收 was dropped and weights rescaled.
+    assert any("单位排放税收" in info.value for info in at.info)
+    table = at.dataframe[0].value
+    assert {"企业编号", "亩均税收（万元/亩）", "综合得分（分）", "评价类别", "主要失分指标"} <= set(
+        table.columns
+    )
+    assert len(table) == int(expected["scored"].sum())
+    top = expected[expected["scored"]].sort_values("score", ascending=False).iloc[0]
+    assert table.iloc[0]["企业编号"] == top["ent_id"] and table.iloc[0]["评价类别"] == top["eval_class"]
+    assert [b.label for b in at.get("download_button")] == ["下载排名表（CSV）", "下载排名表（Excel）"]
+
+
+def test_journey_shengze_textiles_above_scale(demo):
+    at = _page()
+    at.multiselect(key="eff_towns").set_value([SHENGZE])
+    at.multiselect(key="eff_industries").set_value(["高端纺织"])
+    at.radio(key="eff_size").set_value("above").run()
+    assert not at.exception
+    expected = _expected(demo)
+    scope = expected[
+        (expected["zone"].astype(object) == SHENGZE)
+        & (expected["industry"] == "高端纺织")
+        & (expected["size_class"].astype(object) == "规上")
+    ]
+    assert _metrics(at)["参评企业（家）"] == _counts(scope)["参评企业（家）"]
+    assert _metrics(at)["D 类企业用地（亩）"] == _counts(scope)["D 类企业用地（亩）"]
+    table = at.dataframe[0].value
+    assert set(table["区镇/园区"]) == {SHENGZE} and set(table["行业"]) == {"高端纺织"}
+    assert set(table["规模"]) == {"规上"}
+    assert table["综合得分（分）"].is_monotonic_decreasing
+    d_list = [df.value for df in at.dataframe if "主要失分指标" in df.value.columns][-1]
+    assert set(d_list["评价类别"]) <= {"D"} and len(d_list) == int((scope["eval_class"] == "D").sum())
+
+
+def test_moving_a_weight_changes_classes_in_the_expected_direction(demo):
+    at = _page()
+    before = at.dataframe[0].value.set_index("企业编号")["评价类别"]
+    # Put all 规上 weight on R&D share: the enterprise with the highest R&D share becomes A.
+    for key in ("tax_per_mu_wan_yuan", "sales_per_mu_wan_yuan", "tax_per_tce_wan_yuan",
+                "tax_per_emission_equiv_wan_yuan", "value_added_per_employee_wan_yuan"):  # fmt: skip
+        at.number_input(key=f"eff_w_above_{key}").set_value(0.0)
+    at.number_input(key="eff_w_above_rd_share_pct").set_value(100.0).run()
+    assert not at.exception
+    after = at.dataframe[0].value.set_index("企业编号")["评价类别"]
+    raw = {
+        "weights": {
+            "above_scale": {"rd_share_pct": 100.0},
+            "below_scale": dict(default_config().weights_below_scale),
+        }
+    }
+    expected = _expected(demo, raw)
+    assert _metrics(at)["A 类（家）"] == _counts(expected)["A 类（家）"]
+    above = expected[expected["scored"] & (expected["size_class"].astype(object) == "规上")]
+    best_rd = above.sort_values("rd_share_pct", ascending=False).iloc[0]["ent_id"]
+    assert after[best_rd] == "A"
+    changed = (before.reindex(after.index) != after).sum()
+    assert changed > 100  # classes really moved
+    # Enterprises above the R&D median improved on average; those below got worse.
+    order = {c: i for i, c in enumerate(CLASSES)}
+    rd = above.set_index("ent_id")["rd_share_pct"]
+    delta = after.reindex(rd.index).map(order) - before.reindex(rd.index).map(order)
+    assert delta[rd > rd.median()].mean() < 0 < delta[rd < rd.median()].mean()
+
+
+def test_english_page_runs():
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("pages/efficiency.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Per-mu efficiency evaluation"
+    assert "score" in at.dataframe[0].value.columns
+
+
+def test_class_layer_renders_colours_legend_and_tooltip():
+    ents = fixture_enterprises()
+    res = evaluate(ents, zone=assign_zones(ents, fixture_zones()).zone).enterprises
+    frame = efficiency_classes.for_map(res[res.geometry.notna()], "zh")
+    assert frame.loc[frame["ent_id"] == "E03", "eval_class_label"].item() == "未参评"
+    colors = efficiency_classes.class_colors(frame)
+    assert set(colors) <= {*efficiency_classes.CLASS_COLORS.values(), efficiency_classes.UNSCORED_COLOR}
+    from layers.base import Provenance
+
+    item = MapLayer(efficiency_classes.LAYER, frame, Provenance("synthetic", "测试"))
+    html = render_map([item], lang="zh").get_root().render()
+    assert "企业亩均评价类别（合成）" in html
+    assert "未参评" in html and "主要失分指标" in html
+    present = set(res["eval_class"].dropna().astype(str))
+    for c in present:
+        assert efficiency_classes.CLASS_COLORS[c] in html
+    assert isinstance(render_map([item]), folium.Map)
