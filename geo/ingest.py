@@ -27,6 +27,7 @@ import tempfile
 import threading
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -267,13 +268,15 @@ def detect_format(data: bytes, filename: str) -> str:
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:
-    """Entry name, re-decoded from GBK when the zip was made on Chinese Windows without UTF-8 flag."""
+    """Entry name; without the UTF-8 flag, re-decoded as UTF-8 or else GBK (zips made on Chinese Windows)."""
     name = info.filename
-    if not info.flag_bits & 0x800:
-        try:
-            name = name.encode("cp437").decode("gb18030")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
+    if not info.flag_bits & 0x800 and not name.isascii():
+        raw = name.encode("cp437", errors="replace")
+        for codec in ("utf-8", "gb18030"):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
     return name
 
 
@@ -285,6 +288,15 @@ def _open_zip(data: bytes, filename: str) -> tuple[zipfile.ZipFile, dict[str, zi
             f"压缩包「{filename}」已损坏或不是 zip 文件（{exc}）",
             hint="请重新压缩后上传；Shapefile 需把 .shp、.shx、.dbf、.prj 打进同一个 zip",
         ) from exc
+    try:
+        return zf, _checked_entries(zf, filename)
+    except DataValidationError:
+        zf.close()
+        raise
+
+
+def _checked_entries(zf: zipfile.ZipFile, filename: str) -> dict[str, zipfile.ZipInfo]:
+    """The zip's file entries by name; refuses unsafe paths, encryption and zip bombs."""
     entries: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in zf.infolist():
@@ -308,24 +320,17 @@ def _open_zip(data: bytes, filename: str) -> tuple[zipfile.ZipFile, dict[str, zi
         )
     if not entries:
         raise DataValidationError(f"压缩包「{filename}」是空的", hint="请把数据文件打包进 zip 后重新上传")
-    return zf, entries
+    return entries
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> bytes:
     try:
         return zf.read(info)
-    except (zipfile.BadZipFile, zlib_error(), EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise DataValidationError(
             f"压缩包「{filename}」中的「{info.filename}」已损坏，无法解压（{exc}）",
             hint="请重新压缩后上传",
         ) from exc
-
-
-def zlib_error() -> type[Exception]:
-    """The zlib error class (kept behind a function so the import stays local)."""
-    import zlib
-
-    return zlib.error
 
 
 def _shapefile_sets(entries: Mapping[str, zipfile.ZipInfo]) -> dict[str, dict[str, zipfile.ZipInfo]]:

@@ -617,3 +617,22 @@ def test_concurrent_saves_lose_nothing(store):
         "user_existing_parks",
         *(f"user_p{i}" for i in range(6)),
     ]
+
+
+def test_gbk_file_names_inside_a_zip_from_chinese_windows(tmp_path, monkeypatch):
+    folder = tmp_path / "shp"
+    folder.mkdir()
+    _parks_wgs84().to_file(folder / "园区.shp", encoding="GBK", engine="pyogrio")
+    # Windows zip tools write GBK names without the UTF-8 flag; Python only writes them if told to
+    monkeypatch.setattr(
+        zipfile.ZipInfo, "_encodeFilenameFlags", lambda self: (self.filename.encode("gbk"), self.flag_bits)
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for path in folder.iterdir():
+            zf.write(path, arcname=f"边界/{path.name}")
+    monkeypatch.undo()
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
+        assert not zf.infolist()[0].flag_bits & 0x800
+    inspection = ingest.inspect_upload(buf.getvalue(), "边界.zip")
+    assert inspection.layers == ("园区",) and inspection.n_rows == 3
