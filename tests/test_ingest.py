@@ -636,3 +636,26 @@ def test_gbk_file_names_inside_a_zip_from_chinese_windows(tmp_path, monkeypatch)
         assert not zf.infolist()[0].flag_bits & 0x800
     inspection = ingest.inspect_upload(buf.getvalue(), "边界.zip")
     assert inspection.layers == ("园区",) and inspection.n_rows == 3
+
+
+def test_baidu_coordinates_and_a_join_by_numeric_code():
+    lon, lat = convert_coords([120.645, 120.981], [31.155, 31.385], src="wgs84", dst="bd09")
+    table = pd.DataFrame({"名称": ["甲", "乙"], "百度经度": lon, "百度纬度": lat})
+    data = table.to_csv(index=False).encode("utf-8-sig")
+    inspection = ingest.inspect_upload(data, "百度坐标.csv")
+    assert (inspection.lon_col, inspection.lat_col, inspection.frame) == ("百度经度", "百度纬度", "bd09")
+    result = ingest.read_upload(data, "百度坐标.csv", lon_col="百度经度", lat_col="百度纬度", frame="bd09")
+    np.testing.assert_allclose(result.frame.geometry.x, [120.645, 120.981], atol=1e-7)
+    np.testing.assert_allclose(result.frame.geometry.y, [31.155, 31.385], atol=1e-7)
+
+    zones = gpd.GeoDataFrame(
+        {"adcode": ["320509", "320583"]},
+        geometry=[shapely.box(120.3, 30.7, 120.9, 31.3), shapely.box(120.8, 31.1, 121.2, 31.6)],
+        crs=4326,
+    )
+    figures = pd.DataFrame({"代码": [320509, 320583], "规上产值（亿元）": [3728.61, 9000.0]})
+    joined = ingest.read_upload(
+        figures.to_csv(index=False).encode(), "产值.csv", zones=zones, zone_key="adcode", join_col="代码"
+    ).frame
+    assert joined["代码"].tolist() == ["320509", "320583"]  # code-like columns are read as text
+    assert joined.geometry.iloc[1].equals(zones.geometry.iloc[1])
