@@ -309,3 +309,15 @@ def test_imported_layers_draw_on_the_map_with_their_provenance(tmp_path):
     html = render_map(items).get_root().render()
     assert "导入的园区" in html and "[真实]" in html
     assert user_map_layers(kind="enterprises", path=store) == []
+
+
+def test_titles_cannot_inject_markup_into_the_html():
+    from layers.export_html import SnapshotControl, standalone_html
+    from layers.mapview import render_map
+
+    evil = "</script><script>alert(1)</script>"
+    m = render_map(_map_items())
+    m.add_child(SnapshotControl(title=evil))
+    doc = standalone_html(m, title=evil)
+    assert "<script>alert(1)" not in doc
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)" in doc  # the visible title, as text
