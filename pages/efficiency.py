@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 import yaml
 
+from geo import ingest
 from geo.errors import DataValidationError
 from geo.evaluation import (
     CLASS_COL,
@@ -31,13 +35,15 @@ from geo.metrics import (
     ZONE_COL,
     ZoneAssignment,
     assign_zones,
+    check_zones,
     zone_metric_labels,
     zone_metrics,
 )
 from geo.store import default_store
-from layers import efficiency_classes
-from layers.mapview import WUJIANG_CENTER, basemap_is_gcj02, render_map
-from pages._shared import layer_frame, map_layer, map_layer_of, settings, show_error, show_map_with
+from layers import REGISTRY, efficiency_classes
+from layers.base import Provenance
+from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
+from pages._shared import layer_frame, map_layer, settings, show_error, show_map_with
 
 ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
 DIMENSIONS = (ZONE_COL, "industry", SIZE_COL)
@@ -70,24 +76,75 @@ TABLE_COLUMNS = (
 # --------------------------------------------------------------------------- cached thin wrappers
 
 
-def _stamp() -> tuple[str, float]:
-    path = default_store()
-    return str(path), path.stat().st_mtime if path.exists() else 0.0
+DEMO = "demo"
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def _assignment(stamp: tuple[str, float]) -> tuple[ZoneAssignment, pd.DataFrame]:
-    enterprises = layer_frame("enterprises")
-    towns = layer_frame("wujiang_towns")
-    assignment = assign_zones(enterprises, towns, zone_id=ZONE_ID)
-    return assignment, zone_metrics(enterprises, assignment, zones=towns, zone_id=ZONE_ID)
+def _stamp() -> tuple[str, float, float]:
+    """Changes when the demo store or the user store changes (hashed by st.cache_data)."""
+    demo, user = default_store(), ingest.user_store()
+    return (
+        str(demo),
+        demo.stat().st_mtime if demo.exists() else 0.0,
+        user.stat().st_mtime if user.exists() else 0.0,
+    )
+
+
+def _frames(zones_src: str, ents_src: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    zones = layer_frame("wujiang_towns") if zones_src == DEMO else ingest.load_user_layer(zones_src)
+    ents = layer_frame("enterprises") if ents_src == DEMO else ingest.load_user_layer(ents_src)
+    return zones, ents
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _assignment(zones_src: str, ents_src: str, stamp: tuple) -> tuple[ZoneAssignment, pd.DataFrame]:
+    zones, ents = _frames(zones_src, ents_src)
+    check_zones(zones, zone_id=ZONE_ID)
+    assignment = assign_zones(ents, zones, zone_id=ZONE_ID)
+    return assignment, zone_metrics(ents, assignment, zones=zones, zone_id=ZONE_ID)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _evaluation(config_yaml: str, stamp: tuple[str, float]) -> EvaluationResult:
-    assignment, _ = _assignment(stamp)
+def _evaluation(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> EvaluationResult:
+    assignment, _ = _assignment(zones_src, ents_src, stamp)
     config = config_from_mapping(yaml.safe_load(config_yaml))
-    return evaluate(layer_frame("enterprises"), config=config, zone=assignment.zone)
+    return evaluate(_frames(zones_src, ents_src)[1], config=config, zone=assignment.zone)
+
+
+def _sources(lang: Lang) -> tuple[str, str]:
+    """Which zones and enterprises to evaluate: the demo or the user's imports (数据管理)."""
+    user_zones = ingest.list_user_layers(kind="zones")
+    user_ents = ingest.list_user_layers(kind="enterprises")
+    if user_zones.empty and user_ents.empty:
+        return DEMO, DEMO
+    titles = {DEMO: t("eff.source.demo", lang)}
+    titles.update(dict(zip(user_zones["layer"], user_zones["title_zh"], strict=True)))
+    titles.update(dict(zip(user_ents["layer"], user_ents["title_zh"], strict=True)))
+    c1, c2 = st.columns(2)
+    zones_src = c1.selectbox(
+        t("eff.source.zones", lang), [DEMO, *user_zones["layer"]], format_func=lambda v: titles.get(v, v),
+        key="eff_zones_src",
+    )  # fmt: skip
+    ents_src = c2.selectbox(
+        t("eff.source.enterprises", lang), [DEMO, *user_ents["layer"]], format_func=lambda v: titles.get(v, v),
+        key="eff_ents_src",
+    )  # fmt: skip
+    return zones_src, ents_src
+
+
+def _zone_map_layer(zones_src: str, zones: gpd.GeoDataFrame) -> MapLayer:
+    if zones_src == DEMO:
+        return map_layer("wujiang_towns")
+    meta = ingest.list_user_layers(kind="zones").set_index("layer").loc[zones_src]
+    title_en = meta["title_en"] or meta["title_zh"]
+    layer = replace(REGISTRY["wujiang_towns"], title_zh=meta["title_zh"], title_en=title_en)
+    return MapLayer(layer, zones, Provenance(accuracy=meta["accuracy"], source=meta["source"]))
+
+
+def _enterprise_provenance(ents_src: str) -> Provenance:
+    if ents_src == DEMO:
+        return map_layer("enterprises").provenance
+    meta = ingest.list_user_layers(kind="enterprises").set_index("layer").loc[ents_src]
+    return Provenance(accuracy=meta["accuracy"], source=meta["source"])
 
 
 # --------------------------------------------------------------------------- widgets
@@ -223,11 +280,12 @@ st.title(t("eff.header", lang))
 st.caption(t("eff.intro", lang))
 st.caption("⚠️ " + t("eff.synthetic_note", lang))
 
+zones_src, ents_src = _sources(lang)
 raw_config = _config_editor(lang)
 try:
-    towns = layer_frame("wujiang_towns")
-    assignment, zone_table = _assignment(_stamp())
-    result = _evaluation(yaml.safe_dump(raw_config, allow_unicode=True), _stamp())
+    zones_frame, _ = _frames(zones_src, ents_src)
+    assignment, zone_table = _assignment(zones_src, ents_src, _stamp())
+    result = _evaluation(yaml.safe_dump(raw_config, allow_unicode=True), zones_src, ents_src, _stamp())
 except DataValidationError as exc:
     show_error(exc)
     st.stop()
@@ -288,7 +346,7 @@ renewal_table = (
 )
 low_table = _ranking_table(low_efficiency_land(scope), lang)
 title = t("eff.header", lang)
-provenance = map_layer("enterprises").provenance
+provenance = _enterprise_provenance(ents_src)
 sheets = {
     "企业排名": table,
     "分组汇总": summary,
@@ -317,13 +375,13 @@ d2.download_button(
 # ---- map, class mix and low-efficiency land ---------------------------------------------------
 st.subheader(t("eff.map", lang))
 m = render_map(
-    [map_layer("wujiang_towns")], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
+    [_zone_map_layer(zones_src, zones_frame)], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
     center=WUJIANG_CENTER, zoom=10,
 )  # fmt: skip
 on_map = scope if show_unscored else scored
 show_map_with(
     m,
-    [map_layer_of(efficiency_classes.LAYER, efficiency_classes.for_map(on_map, lang))],
+    [MapLayer(efficiency_classes.LAYER, efficiency_classes.for_map(on_map, lang), provenance)],
     key="eff_map",
     lang=lang,
     gcj02=basemap_is_gcj02(s.basemap),

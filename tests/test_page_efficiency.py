@@ -157,3 +157,46 @@ def test_class_layer_renders_colours_legend_and_tooltip():
     for c in present:
         assert efficiency_classes.CLASS_COLORS[c] in html
     assert isinstance(render_map([item]), folium.Map)
+
+
+@pytest.fixture
+def user_imports(tmp_path, monkeypatch):
+    """The hand-worked fixture imported through 数据管理 into a temporary user store."""
+    from geo import ingest
+
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(tmp_path / "user" / "atlas_user.gpkg"))
+    zones = fixture_zones().to_crs(4326)
+    result = ingest.read_upload(zones.to_json().encode(), "园区.geojson", kind="zones")
+    ingest.save_import(result, name="eval_parks", title="测试园区", source="测试局")
+    ents = fixture_enterprises().to_crs(4326)
+    table = pd.DataFrame(ents.drop(columns="geometry"))
+    table["经度"], table["纬度"] = ents.geometry.x, ents.geometry.y
+    table["above_scale"] = table["above_scale"].map({True: "是", False: "否"})
+    result = ingest.read_upload(
+        table.to_csv(index=False).encode("utf-8-sig"),
+        "企业.csv",
+        kind="enterprises",
+        lon_col="经度",
+        lat_col="纬度",
+    )
+    ingest.save_import(result, name="eval_ents", title="测试企业", source="测试局")
+    return result
+
+
+def test_page_evaluates_the_users_own_imports(user_imports):
+    # The import keeps 8 of the 10 fixture rows (E05 has no land, E10 no coordinates).
+    assert sorted(user_imports.frame["ent_id"]) == ["E01", "E02", "E03", "E04", "E06", "E07", "E08", "E09"]
+    at = _page()
+    at.selectbox(key="eff_zones_src").set_value("user_eval_parks")
+    at.selectbox(key="eff_ents_src").set_value("user_eval_ents").run()
+    assert not at.exception
+    # Default rules: scored are the 规上 with land E01, E02, E06, E08, E09 and the 规下 E04 (5 亩);
+    # E03 has 0 亩 and E07 only 2 亩.
+    assert _metrics(at)["参评企业（家）"] == "6"
+    assert any("1 家企业不在任何区镇边界内" in info.value and "E09" in info.value for info in at.info)
+    zones_table = [df.value for df in at.dataframe if "区域" in df.value.columns][-1]
+    assert zones_table.set_index("区域").loc["空区", "企业数（家）"] == 0
+    # 北区 + 中区 hold every imported enterprise but E09: tax 50+90+10+20+300+4+10 = 484 万元.
+    assert zones_table["税收（万元）"].sum() == pytest.approx(484.0)
+    table = at.dataframe[0].value
+    assert sorted(table["企业编号"]) == ["E01", "E02", "E04", "E06", "E08", "E09"]
