@@ -8,7 +8,9 @@ show as "无法计算" — never ``inf`` and never ``0``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Hashable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -21,6 +23,9 @@ from geo.errors import DataValidationError
 from geo.measure import area_mu, to_analysis_crs
 
 ID_COL = "ent_id"
+# Tables at least this long use THREADS threads (GEOS and hashing release the GIL).
+PARALLEL_MIN_ROWS = 50_000
+THREADS = min(2, os.cpu_count() or 1)
 ZONE_COL = "zone"
 NOT_COMPUTABLE_ZH = "无法计算"
 
@@ -160,9 +165,12 @@ def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> None:
         values = enterprises[col]
         if isinstance(values.dtype, pd.BooleanDtype) or values.dtype == bool:
             raise DataValidationError(f"字段「{col}」应为数值，却是真/假值")
-        numeric = pd.to_numeric(values, errors="coerce")
-        bad = numeric.isna() & values.notna()
-        if bad.any():
+        if values.dtype.kind in "fiu":  # plain numpy numbers: nothing to coerce
+            numeric = values.to_numpy(dtype="float64")
+        else:
+            numeric = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+            bad = np.isnan(numeric) & values.notna().to_numpy()
+        if values.dtype.kind not in "fiu" and bad.any():
             bad_ids = ids[bad].tolist()
             examples = _preview([f"{i}={v!r}" for i, v in zip(bad_ids, values[bad], strict=True)], 5)
             raise DataValidationError(
@@ -172,6 +180,7 @@ def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> None:
         if col in ("land_mu", "energy_tce", "electricity_kwh", "employees", EMISSION_COLUMN):
             neg = numeric < 0
             if neg.any():
+                neg = pd.Series(neg, index=ids.index)
                 raise DataValidationError(
                     f"字段「{col}」不能为负数：企业 {_preview(ids[neg].tolist())}",
                     hint="请核对这些企业的数据",
@@ -368,12 +377,15 @@ def _point_xy(enterprises: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(x, dtype="float64"), np.asarray(y, dtype="float64")
 
 
-def _locate(x: np.ndarray, y: np.ndarray, geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _locate(
+    x: np.ndarray, y: np.ndarray, geoms: np.ndarray, *, pool: ThreadPoolExecutor | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Index of the first zone intersecting each point (-1 if none) and hit counts.
 
     Points are bucketed into vertical strips (a uint16 radix sort); each zone tests only the
     points of the strips its bounding box spans that also fall in the box, with the prepared
-    polygon. Points on a boundary count as inside (like ``intersects``).
+    polygon. Points on a boundary count as inside (like ``intersects``). With a ``pool``, zones
+    are tested on its threads (GEOS releases the GIL); results are merged in zone order.
     """
     n = x.size
     zone_idx = np.full(n, -1, dtype=np.int64)
@@ -393,21 +405,29 @@ def _locate(x: np.ndarray, y: np.ndarray, geoms: np.ndarray) -> tuple[np.ndarray
     order = np.argsort(strip, kind="stable")
     xs, ys, ids = xs_all[order], ys_all[order], cand_all[order]
     starts = np.searchsorted(strip[order], np.arange(n_strips + 1))
-    for z, geom in enumerate(geoms):
+
+    def inside_zone(z: int) -> np.ndarray | None:
         minx, miny, maxx, maxy = bounds[z]
+        if not np.isfinite(minx):
+            return None
         s0 = min(int((minx - gx0) / width), n_strips - 1)
         s1 = min(int((maxx - gx0) / width), n_strips - 1)
         a, b = starts[s0], starts[s1 + 1]
         if a == b:
-            continue
+            return None
         sx, sy = xs[a:b], ys[a:b]
-        box = (sx >= minx) & (sx <= maxx) & (sy >= miny) & (sy <= maxy)
-        if not box.any():
-            continue
-        sel = np.flatnonzero(box)
+        sel = np.flatnonzero((sx >= minx) & (sx <= maxx) & (sy >= miny) & (sy <= maxy))
+        if sel.size == 0:
+            return None
+        geom = geoms[z]
         shapely.prepare(geom)
-        inside = shapely.intersects_xy(geom, sx[sel], sy[sel])
-        found = ids[a:b][sel[inside]]
+        return ids[a:b][sel[shapely.intersects_xy(geom, sx[sel], sy[sel])]]
+
+    zones = range(len(geoms))
+    results = pool.map(inside_zone, zones) if pool is not None else map(inside_zone, zones)
+    for z, found in enumerate(results):
+        if found is None or found.size == 0:
+            continue
         hits[found] += 1
         first = found[zone_idx[found] < 0]
         zone_idx[first] = z
@@ -436,7 +456,29 @@ def assign_zones(
         When either layer lacks a CRS, the zone keys are missing or duplicated, the enterprise
         ids are duplicated, or the geometries are of the wrong kind.
     """
-    check_enterprises(enterprises, id_col=id_col)
+    if len(enterprises) < PARALLEL_MIN_ROWS or THREADS < 2:
+        check_enterprises(enterprises, id_col=id_col)
+        return _assign_checked(enterprises, zones, zone_id=zone_id, id_col=id_col, pool=None)
+    # Large tables: the id check (hashing) runs beside the point-in-polygon tests.
+    with ThreadPoolExecutor(THREADS) as pool:
+        checked = pool.submit(check_enterprises, enterprises, id_col=id_col)
+        try:
+            result = _assign_checked(enterprises, zones, zone_id=zone_id, id_col=id_col, pool=pool)
+        finally:
+            checked.result()  # a bad table raises its DataValidationError here
+    return result
+
+
+def _assign_checked(
+    enterprises: gpd.GeoDataFrame,
+    zones: gpd.GeoDataFrame,
+    *,
+    zone_id: str,
+    id_col: str,
+    pool: ThreadPoolExecutor | None,
+) -> ZoneAssignment:
+    if id_col not in enterprises.columns:
+        check_enterprises(enterprises, id_col=id_col)
     if not isinstance(enterprises, gpd.GeoDataFrame):
         raise DataValidationError(
             "企业表没有位置（几何或经纬度）",
@@ -452,7 +494,7 @@ def assign_zones(
     if not zones.crs.equals(enterprises.crs):
         zone_geoms = zone_geoms.to_crs(enterprises.crs)
     x, y = _point_xy(enterprises)
-    zone_idx, hits = _locate(x, y, zone_geoms.to_numpy())
+    zone_idx, hits = _locate(x, y, zone_geoms.to_numpy(), pool=pool)
     key_values = keys.to_numpy(dtype=object)
     zone = pd.Series(
         pd.Categorical.from_codes(zone_idx, categories=pd.Index(key_values, dtype=object)),

@@ -300,3 +300,43 @@ def test_property_mu_ratio_is_total_over_land(land, data):
     assert row["tax_per_mu_wan_yuan"] == pytest.approx(
         row["tax_wan_yuan"] / row["land_mu"], rel=1e-9, abs=1e-12
     )
+
+
+def test_large_tables_take_the_threaded_path_with_the_same_answer(monkeypatch):
+    import geo.metrics as metrics_module
+    from geo.evaluation import evaluate
+
+    rng = np.random.default_rng(7)
+    n = 60_000
+    table = gpd.GeoDataFrame(
+        {
+            "ent_id": [f"L{k}" for k in range(n)],
+            "above_scale": rng.random(n) < 0.4,
+            "land_mu": rng.uniform(1, 50, n),
+            "tax_wan_yuan": rng.uniform(0, 500, n),
+            "sales_wan_yuan": rng.uniform(100, 5000, n),
+        },
+        geometry=shapely.points(rng.uniform(X0 - 300, X0 + 3300, n), rng.uniform(Y0 - 300, Y0 + 2300, n)),
+        crs=CRS,
+    )
+    z = _grid_zones(3, 2, 1000.0)
+    assert n >= metrics_module.PARALLEL_MIN_ROWS
+    threaded = assign_zones(table, z)
+    res_threaded = evaluate(table, zone=threaded.zone).enterprises
+    monkeypatch.setattr(metrics_module, "PARALLEL_MIN_ROWS", 10**9)
+    import geo.evaluation as evaluation_module
+
+    monkeypatch.setattr(evaluation_module, "PARALLEL_MIN_ROWS", 10**9)
+    plain = assign_zones(table, z)
+    assert threaded.zone.equals(plain.zone) and threaded.outside_ids == plain.outside_ids
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(res_threaded.drop(columns="geometry")),
+        pd.DataFrame(evaluate(table, zone=plain.zone).enterprises.drop(columns="geometry")),
+    )
+    monkeypatch.undo()
+    dup = table.copy()
+    dup.loc[5, "ent_id"] = "L0"
+    with pytest.raises(DataValidationError, match="企业编号重复：L0"):
+        assign_zones(dup, z)
+    with pytest.raises(DataValidationError, match="企业编号重复：L0"):
+        evaluate(dup)
