@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
@@ -172,3 +173,59 @@ def test_data_page_deletes_an_import(user_store):
     assert not at.exception
     assert ingest.list_user_layers().empty
     assert any("还没有导入的图层" in c.value for c in at.caption)
+
+
+@pytest.mark.browser
+def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp_path):
+    """Journey 3 in real Chromium: a GBK Gauss-Kruger shapefile without .prj and an Excel list with Gaode
+    coordinates are uploaded, previewed in the right place, and saved."""
+    from geo.crs import convert_coords
+    from tests.conftest import map_frame, save_screenshot
+
+    zip_path = tmp_path / "园区边界.zip"
+    zip_path.write_bytes(_gbk_gk_zip_without_prj(tmp_path))
+    page.goto(f"{app_url}/data")
+    page.get_by_text("导入数据").wait_for(timeout=30_000)
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(zip_path))
+    page.get_by_text("建议选择 EPSG:4549").wait_for(timeout=30_000)
+    page.get_by_role("button", name="读取并校验").click()
+    page.get_by_text("预览（已转换为 WGS-84）").wait_for(timeout=30_000)
+    frame = map_frame(page, min_paths=3)
+    centres = frame.evaluate(
+        "() => { const out = []; window.map.eachLayer(l => { if (l.feature && l.getBounds) {"
+        " const c = l.getBounds().getCenter(); out.push([l.feature.properties.name, c.lng, c.lat]); } }); return out; }"
+    )
+    assert sorted((n, round(x, 6), round(y, 6)) for n, x, y in centres) == sorted(
+        [(NAMES[0], 120.645, 31.155), (NAMES[1], 120.655, 30.915), (NAMES[2], 120.485, 30.965)]
+    )
+
+    lon, lat = convert_coords([120.645, 120.655], [31.155, 30.915], src="wgs84", dst="gcj02")
+    xlsx = tmp_path / "企业名单.xlsx"
+    pd.DataFrame(
+        {
+            "企业名称": ["甲", "乙"],
+            "用地面积": [30, 100],
+            "税收": [600, 2800],
+            "销售收入": [1.0, 2.0],
+            "高德经度": lon,
+            "高德纬度": lat,
+        }
+    ).to_excel(xlsx, index=False)
+    page.goto(f"{app_url}/data")  # a fresh session, as a user starting the second upload
+    page.get_by_text("导入数据").wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.get_by_role("combobox", name="这份数据的用途").click()
+    page.wait_for_timeout(500)
+    page.get_by_role("option", name="企业（点位 + 用地、税收、销售等）").click()
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(xlsx))
+    page.get_by_text("GCJ-02（高德、腾讯）").first.wait_for(timeout=30_000)
+    page.get_by_role("button", name="读取并校验").click()
+    page.get_by_text("预览（已转换为 WGS-84）").wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    frame = map_frame(page, min_paths=2)
+    points = frame.evaluate(
+        "() => { const out = []; window.map.eachLayer(l => { if (l.feature && l.getLatLng) {"
+        " const c = l.getLatLng(); out.push([c.lng, c.lat]); } }); return out; }"
+    )
+    assert sorted((round(x, 6), round(y, 6)) for x, y in points) == [(120.645, 31.155), (120.655, 30.915)]
+    save_screenshot(page, "data-page-journey")
