@@ -217,7 +217,7 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
     if kind in ("zones", "enterprises"):
         targets = ENTERPRISES.columns if kind == "enterprises" else ("zone_id", "name")
         required = ingest.ENTERPRISE_REQUIRED if kind == "enterprises" else ("name",)
-        st.markdown(f"**{t('data.mapping', lang)}**")
+        st.markdown("**" + t("data.mapping", lang).replace("*", "\\*") + "**")
         unmapped = t("data.unmapped", lang)
         choices = [unmapped, *found.columns]
         mapping = {}
