@@ -13,7 +13,7 @@ from layers.dev_zones import highlight_colors
 
 COLOR = "#1b9e77"
 HIGHLIGHT = "#fc8d59"
-MUTED = "#d9d9d9"
+MUTED = "#a6a6a6"
 
 LAYER = Layer(
     name="corridor_belts",

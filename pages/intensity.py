@@ -15,7 +15,7 @@ from geo.schema import WUJIANG_INDUSTRIES, WUJIANG_TOWNS
 from layers import enterprises as ent_layer
 from layers import intensity
 from layers import towns as towns_layer
-from layers.mapview import WUJIANG_CENTER, basemap_is_gcj02, render_map
+from layers.mapview import basemap_is_gcj02, render_map
 from pages._shared import (
     clicked_properties,
     layer_frame,
@@ -78,6 +78,12 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, metric: str, lang: Lang) 
     value = e[metric]
     st.metric(intensity.metric_label(metric, lang), "—" if value != value else f"{value:,.2f}")
     st.caption(t("wj.synthetic_note", lang))
+
+
+def _center(frame) -> tuple[float, float]:
+    """(lat, lon) of the middle of a frame's extent."""
+    minx, miny, maxx, maxy = frame.total_bounds
+    return (miny + maxy) / 2, (minx + maxx) / 2
 
 
 s = settings()
@@ -144,7 +150,7 @@ if show_points and len(ents):
 left, right = st.columns([3, 1.3])
 with left:
     m = render_map(
-        base, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=WUJIANG_CENTER, zoom=11
+        base, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=_center(towns), zoom=10
     )
     out = show_map_with(
         m,

@@ -13,7 +13,7 @@ from geo.metrics import RATIOS_BY_KEY, total_metrics
 from geo.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprises
 from layers import towns as towns_layer
-from layers.mapview import WUJIANG_CENTER, basemap_is_gcj02, render_map
+from layers.mapview import basemap_is_gcj02, render_map
 from pages._shared import (
     clicked_properties,
     layer_frame,
@@ -41,33 +41,29 @@ def _town_panel(
     """What the plan lays out in ``town``, with the district-wide 2020 figures and 2025 targets."""
     st.markdown(f"### {town}")
     rows = layout[layout["town"] == town].merge(figures, on="industry", how="left")
+    rows = rows.sort_values("role", key=lambda r: r.map({"core": 0, "supporting": 1}))
     if len(rows):
-        table = pd.DataFrame(
-            {
-                t("wj.col.industry", lang): rows["industry"],
-                t("wj.col.role", lang): [clusters.role_label(r, lang) for r in rows["role"]],
-                t("wj.col.sales_2020", lang): rows["sales_2020_yi_yuan"],
-                t("wj.col.target_2025", lang): rows["target_2025_yi_yuan"],
-                t("wj.col.note", lang): rows["note"],
-            }
-        )
-        st.dataframe(table, hide_index=True, width="stretch")
+        lines = []
+        for _, r in rows.iterrows():
+            figs = t("wj.panel.figures", lang).format(
+                sales=_fmt(r["sales_2020_yi_yuan"], "亿元"), target=_fmt(r["target_2025_yi_yuan"], "亿元", 0)
+            )
+            note = f"  \n{r['note']}" if r["note"] else ""
+            lines.append(f"- **{r['industry']}** · {clusters.role_label(r['role'], lang)}  \n{figs}{note}")
+        st.markdown("\n".join(lines))
         st.caption(t("wj.figures_note", lang))
     else:
         st.write(t("wj.no_layout", lang))
     here = ents[ents["town"] == town]
     stats = total_metrics(here) if len(here) else None
-    c1, c2 = st.columns(2)
-    c1.metric(t("wj.metric.enterprises", lang), f"{len(here):,}")
-    c2.metric(t("wj.metric.above_scale", lang), f"{int(here['above_scale'].sum()):,}")
-    c1.metric(t("wj.metric.sales", lang), _fmt(here["sales_wan_yuan"].sum() / YI, "亿元", 1))
-    c2.metric(
-        t("wj.metric.tax_per_mu", lang),
-        _fmt(
-            stats["tax_per_mu_wan_yuan"] if stats is not None else None,
-            RATIOS_BY_KEY["tax_per_mu_wan_yuan"].unit_zh,
-            1,
-        ),
+    tax_per_mu = stats["tax_per_mu_wan_yuan"] if stats is not None else None
+    st.markdown(
+        t("wj.panel.enterprises", lang).format(
+            n=f"{len(here):,}",
+            above=f"{int(here['above_scale'].sum()):,}",
+            sales=_fmt(here["sales_wan_yuan"].sum() / YI, "亿元", 1),
+            tax_per_mu=_fmt(tax_per_mu, RATIOS_BY_KEY["tax_per_mu_wan_yuan"].unit_zh, 1),
+        )
     )
     st.caption(t("wj.synthetic_note", lang))
 
@@ -100,6 +96,12 @@ def _carrier_panel(name: str, parks: pd.DataFrame, lang: Lang) -> None:
     st.markdown(
         f"{t('wj.col.town', lang)}：{row['town']}  \n{t('wj.col.industry', lang)}：{row['industries']}"
     )
+
+
+def _center(frame) -> tuple[float, float]:
+    """(lat, lon) of the middle of a frame's extent."""
+    minx, miny, maxx, maxy = frame.total_bounds
+    return (miny + maxy) / 2, (minx + maxx) / 2
 
 
 s = settings()
@@ -142,7 +144,7 @@ changing.append(map_layer_of(carrier_parks.for_industry(industry)))
 left, right = st.columns([3, 1.3])
 with left:
     m = render_map(
-        base, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=WUJIANG_CENTER, zoom=11
+        base, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=_center(towns), zoom=10
     )
     out = show_map_with(
         m,

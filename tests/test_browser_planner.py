@@ -1,0 +1,186 @@
+"""Real Chromium on the planner pages: layers drawn, legends with units and accuracy, a click on a
+区镇 (or district) opens its panel, a filter change keeps the map and its view. Screenshots go
+to artifacts/. Every request to a host other than 127.0.0.1 is blocked (conftest ``page``)."""
+
+from __future__ import annotations
+
+import time
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+
+from geo.crs import ANALYSIS_CRS
+from geo.store import load_layer
+from tests.conftest import map_frame, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+N_ENTERPRISES = 16_766
+
+
+def _quiet_spot(zone: shapely.Geometry, avoid: gpd.GeoSeries, *, clear_m: float = 0.0) -> tuple[float, float]:
+    """(lat, lon) of the grid point inside ``zone`` farthest from ``avoid`` (both in EPSG:4326)."""
+    zone_m = gpd.GeoSeries([zone], crs=4326).to_crs(ANALYSIS_CRS).iloc[0].buffer(-400)
+    minx, miny, maxx, maxy = zone_m.bounds
+    xs, ys = np.meshgrid(np.linspace(minx, maxx, 60), np.linspace(miny, maxy, 60))
+    xs, ys = xs.ravel(), ys.ravel()
+    inside = shapely.contains_xy(zone_m, xs, ys)
+    pts = shapely.points(xs[inside], ys[inside])
+    avoid_m = avoid.to_crs(ANALYSIS_CRS).union_all()
+    dist = shapely.distance(pts, avoid_m)
+    best = pts[int(np.argmax(dist))]
+    assert dist.max() > clear_m
+    lon, lat = gpd.GeoSeries([best], crs=ANALYSIS_CRS).to_crs(4326).iloc[0].coords[0]
+    return lat, lon
+
+
+def _settle(frame, *, timeout_s: float = 20.0) -> None:
+    """Wait until the app has stopped running and the map's iframe stays put (reruns move it)."""
+    page = frame.page
+    last, stable, deadline = None, 0, time.monotonic() + timeout_s
+    while stable < 3 and time.monotonic() < deadline:
+        running = page.locator('[data-testid="stStatusWidget"]').count() > 0
+        box = frame.frame_element().bounding_box()
+        stable = stable + 1 if (box == last and not running) else 0
+        last = box
+        page.wait_for_timeout(150)
+
+
+def _click(frame, lat: float, lon: float) -> None:
+    """A real mouse click at a map position, on the streamlit-folium iframe.
+
+    The map is first panned so that the position sits in the middle, clear of the legend box;
+    Playwright then scrolls the iframe into view and clicks at that offset inside it.
+    """
+    _settle(frame)
+    frame.evaluate("([lat, lon]) => { window.map.panTo([lat, lon], {animate: false}); }", [lat, lon])
+    x, y = frame.evaluate(
+        "([lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
+        [lat, lon],
+    )
+    frame.locator(".leaflet-container").first.click(position={"x": x, "y": y})
+
+
+def _click_until(frame, lat: float, lon: float, expect, *, tries: int = 3) -> None:
+    """Click at a map position until ``expect`` (a locator) shows up beside the map.
+
+    Right after a page's first runs the layout above the map may still move by a few dozen
+    pixels, so a first click can land off target; the user would simply click again.
+    """
+    for attempt in range(tries):
+        _click(frame, lat, lon)
+        try:
+            expect.wait_for(timeout=8_000)
+            return
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError; try again
+            if attempt == tries - 1:
+                raise
+
+
+def _legend(frame) -> str:
+    return frame.locator(".atlas-legend").inner_text()
+
+
+def _choose(page, label: str, option: str) -> None:
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _no_outside_requests(page) -> None:
+    assert [u for u in page.blocked_requests if "tile" not in u] == []
+
+
+def test_corridors_page_highlight_and_district_panel(app_url, page):
+    page.goto(f"{app_url}/corridors")
+    frame = map_frame(page, min_paths=9 + 2 + 3 + 9)
+    legend = _legend(frame)
+    assert "两轴（示意走向）" in legend and "三带（示意范围）" in legend and "开发区（示意范围）" in legend
+    assert "[示意]" in legend and "[真实]" in legend
+    frame.evaluate("() => { window.__same_map = true; }")
+
+    _choose(page, "重点产业（六大领域）", "新材料")
+    frame.wait_for_function(
+        "() => document.querySelector('.atlas-legend').innerText.includes('承载「新材料」的开发区')",
+        timeout=30_000,
+    )
+    assert "「新材料」为主导产业的带" in _legend(frame)
+    page.get_by_text("主导该产业的轴带：通苏嘉南北发展轴、沿江发展带").wait_for(timeout=20_000)
+    assert frame.evaluate("() => window.__same_map === true")  # the map was not rebuilt
+
+    # A click on 吴江区, away from corridors and zones, shows its cluster focus beside the map.
+    districts = load_layer("districts").set_index("name")
+    covered = gpd.GeoSeries(
+        [*load_layer("corridor_belts").geometry, *load_layer("dev_zones").geometry,
+         *load_layer("corridor_axes").to_crs(ANALYSIS_CRS).buffer(2500).to_crs(4326)], crs=4326,
+    )  # fmt: skip
+    lat, lon = _quiet_spot(districts.geometry["吴江区"], covered, clear_m=1500)
+    _click_until(frame, lat, lon, page.get_by_text("集群重点：先进材料、高端装备、新一代信息技术"))
+    _no_outside_requests(page)
+    save_screenshot(page, "planner_corridors")
+
+
+def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
+    page.goto(f"{app_url}/wujiang")
+    frame = map_frame(page, min_paths=N_ENTERPRISES + 8 + 12)  # all enterprises, 8 区镇, 12 carriers
+    legend = _legend(frame)
+    assert "核心区镇" in legend and "支撑区镇" in legend and "[转录]" in legend and "[合成]" in legend
+    frame.evaluate("() => { window.__same_map = true; window.map.setView([30.95, 120.45], 12); }")
+
+    _choose(page, "产业（吴江规划）", "光电通信")
+    frame.wait_for_function(
+        "() => { let r = {}; window.map.eachLayer(l => { const p = l.feature && l.feature.properties;"
+        " if (p && p.role_label && p.industry === '光电通信') r[p.name] = p.role_label; });"
+        " return r['七都镇'] === '核心区镇'; }",
+        timeout=30_000,
+    )
+    roles = frame.evaluate(
+        "() => { let r = {}; window.map.eachLayer(l => { const p = l.feature && l.feature.properties;"
+        " if (p && p.role_label) r[p.name] = p.role_label; }); return r; }"
+    )
+    assert roles["七都镇"] == "核心区镇"
+    assert roles["震泽镇"] == "支撑区镇" and roles["汾湖高新区（黎里镇）"] == "支撑区镇"
+    assert roles["桃源镇"] == "未列入布局"
+    assert "「光电通信」载体" in _legend(frame)
+    # The view survived the filter change: same map object, same zoom and centre.
+    assert frame.evaluate("() => window.__same_map === true && window.map.getZoom() === 12")
+
+    # Only this industry's enterprises; then click 七都 where no point is drawn.
+    page.get_by_text("所选产业企业").click()
+    ents = load_layer("enterprises")
+    mine = ents[ents["industry"] == "光电通信"]
+    frame.wait_for_function(
+        "(n) => { let k = 0; window.map.eachLayer(l => { if (l.feature && l.feature.properties.ent_id) k++; });"
+        " return k === n; }",
+        arg=len(mine),
+        timeout=30_000,
+    )
+    towns = load_layer("wujiang_towns").set_index("name")
+    lat, lon = _quiet_spot(towns.geometry["七都镇"], mine.geometry, clear_m=300)
+    _click_until(frame, lat, lon, page.get_by_role("heading", name="七都镇"))
+    page.get_by_text("2020 年销售与 2025 年目标为全区该产业数据").wait_for(timeout=10_000)
+    _no_outside_requests(page)
+    save_screenshot(page, "planner_wujiang")
+
+
+def test_intensity_page_legend_units_and_town_panel(app_url, page):
+    page.goto(f"{app_url}/intensity")
+    frame = map_frame(page, min_paths=N_ENTERPRISES + 8)
+    legend = _legend(frame)
+    assert "亩均税收（按区镇）" in legend and "万元/亩" in legend and "[合成]" in legend
+    assert "企业亩均税收分级（合成）" in legend
+    page.wait_for_timeout(300)
+    save_screenshot(page, "planner_intensity")
+
+    page.get_by_text("显示企业点").click()
+    frame.wait_for_function(
+        "() => { let k = 0; window.map.eachLayer(l => { if (l.getLatLng) k++; }); return k === 0; }",
+        timeout=30_000,
+    )
+    towns = load_layer("wujiang_towns").set_index("name")
+    shengze = towns.geometry["吴江高新区（盛泽镇）"]
+    lat, lon = shengze.representative_point().y, shengze.representative_point().x
+    _click_until(frame, lat, lon, page.get_by_role("heading", name="吴江高新区（盛泽镇）"))
+    page.get_by_text("在 8 个区镇中排第").wait_for(timeout=10_000)
+    _no_outside_requests(page)

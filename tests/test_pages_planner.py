@@ -1,0 +1,103 @@
+"""The planner pages (两轴三带, 吴江产业布局, 用地强度) under Streamlit's AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def _open(page: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90).run()
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_corridors_page_tables_and_industry_highlight():
+    at = _open("corridors")
+    assert at.title[0].value == "苏州“两轴三带”与重点产业承载园区"
+    corridors = at.dataframe[0].value
+    assert list(corridors["轴 / 带"]) == [
+        "沪宁东西发展轴",
+        "通苏嘉南北发展轴",
+        "沿江发展带",
+        "沿湖生态带",
+        "沿浙发展带",
+    ]
+    assert corridors["功能定位"].str.len().min() > 10  # what each is for
+    key = at.dataframe[1].value
+    assert len(key) == 6 and "2020 年产值目标（亿元）" in key.columns
+    focus = at.dataframe[2].value.set_index("板块")["集群重点"]
+    assert focus["吴江区"] == "先进材料、高端装备、新一代信息技术"
+    assert len(focus) == 10
+    assert any("点击地图上的行政区" in i.value for i in at.info)
+
+    at.selectbox(key="corr_industry").set_value("新材料").run()
+    assert not at.exception
+    text = _markdown(at)
+    assert "主导该产业的轴带：通苏嘉南北发展轴、沿江发展带" in text
+    assert "张家港经济开发区" in text
+    assert at.metric[0].value == "8,000 亿元"
+
+
+def test_wujiang_page_optical_communication_layout():
+    at = _open("wujiang")
+    assert at.title[0].value == "吴江区产业布局：核心与支撑区镇"
+    at.selectbox(key="wj_industry").set_value("光电通信").run()
+    assert not at.exception
+    layout = at.dataframe[0].value.set_index("区镇")["布局角色"]
+    assert layout["七都镇"] == "核心区镇"
+    assert layout["震泽镇"] == "支撑区镇" and layout["汾湖高新区（黎里镇）"] == "支撑区镇"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["2020 年销售（亿元）"] == "339.41" and metrics["2025 年目标（亿元）"] == "600"
+    assert int(metrics["该产业企业数（合成，家）"].replace(",", "")) > 0
+    at.selectbox(key="wj_industry").set_value("高端纺织").run()
+    layout = at.dataframe[0].value.set_index("区镇")["布局角色"]
+    assert layout["吴江高新区（盛泽镇）"] == "核心区镇"
+    assert "中国东方丝绸市场" in _markdown(at)
+    prov = at.dataframe[1].value
+    assert {"示意", "转录", "合成"} <= set(prov["精度"])
+
+
+def test_wujiang_page_in_english_without_enterprise_points():
+    at = _open("wujiang")
+    at.session_state["lang"] = "en"  # the sidebar's language radio (app.py) writes this key
+    at.radio(key="wj_show").set_value("none").run()
+    assert not at.exception
+    assert at.title[0].value == "Wujiang industry layout: core and supporting towns"
+    layout = at.dataframe[0].value
+    assert set(layout["Role"]) == {"Core town", "Supporting town"}
+
+
+@pytest.mark.parametrize("scheme", ["quantiles", "natural_breaks", "equal_interval"])
+def test_intensity_page_ranks_towns_with_classes_and_units(scheme):
+    at = _open("intensity")
+    assert at.title[0].value == "吴江区用地强度（亩均效益）"
+    at.radio(key="int_scheme").set_value(scheme).run()
+    at.slider(key="int_k").set_value(3).run()
+    assert not at.exception
+    ranked = at.dataframe[0].value
+    assert len(ranked) == 8
+    values = list(ranked["亩均税收（万元/亩）"])
+    assert values == sorted(values, reverse=True) and values[-1] > 0
+    assert ranked["分级"].str.endswith("万元/亩").all()
+    assert ranked["分级"].nunique() <= 3
+
+
+def test_intensity_page_other_metric_and_filters():
+    at = _open("intensity")
+    at.selectbox(key="int_metric").set_value("tax_per_kwh_yuan").run()
+    at.selectbox(key="int_industry").set_value("新一代信息技术").run()
+    at.checkbox(key="int_above").check().run()
+    assert not at.exception
+    ranked = at.dataframe[0].value
+    assert "单位用电税收（元/千瓦时）" in ranked.columns
+    assert ranked["分级"].str.endswith("元/千瓦时").sum() >= 1
