@@ -446,6 +446,7 @@ class _Raw:
     crs: str | None
     encoding: str | None
     notes: list[str]
+    header_row: int = 0  # 0-based row of a table's header (title rows above it are skipped)
 
 
 def _pick_layer(layers: Sequence[str], layer: str | None, filename: str) -> str:
@@ -547,6 +548,24 @@ def _text_dtypes(columns: Sequence[str]) -> dict[str, type]:
     return {c: str for c in columns if pattern.search(str(c))}
 
 
+def _header_row(top: pd.DataFrame) -> int:
+    """The 0-based header row of a sheet read without a header: the first row whose filled cells are
+    all text and at least 60 % as many as the fullest of the first rows (title rows are skipped)."""
+    filled = top.notna().sum(axis=1)
+    if filled.empty:
+        return 0
+    need = max(2, int(np.ceil(filled.max() * 0.6)))
+    for i, (_, row) in enumerate(top.iterrows()):
+        values = row.dropna()
+        if len(values) >= need and all(isinstance(v, str) for v in values):
+            return i
+    return 0
+
+
+def _header_note(header_row: int) -> list[str]:
+    return [f"表头在第 {header_row + 1} 行（上方 {header_row} 行为标题，已跳过）"] if header_row else []
+
+
 def _read_csv(data: bytes, filename: str) -> _Raw:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -559,13 +578,18 @@ def _read_csv(data: bytes, filename: str) -> _Raw:
             f"无法识别「{filename}」的文字编码", hint="请在 Excel 中另存为「CSV UTF-8」后上传"
         )
     try:
-        header = pd.read_csv(io.StringIO(text), nrows=0)
-        frame = pd.read_csv(io.StringIO(text), dtype=_text_dtypes(header.columns), skipinitialspace=True)
+        top = pd.read_csv(io.StringIO(text), header=None, nrows=20, dtype=str, skip_blank_lines=False)
+        header_row = _header_row(top)
+        header = pd.read_csv(io.StringIO(text), header=header_row, nrows=0)
+        frame = pd.read_csv(
+            io.StringIO(text), header=header_row, dtype=_text_dtypes(header.columns), skipinitialspace=True
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataValidationError(
             f"「{filename}」不是有效的 CSV 表格（{exc}）", hint="请检查分隔符和引号，或另存为 .xlsx 后上传"
         ) from exc
-    return _Raw(frame, (), None, None, "utf-8" if encoding == "utf-8-sig" else encoding, [])
+    encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+    return _Raw(frame, (), None, None, encoding, _header_note(header_row), header_row)
 
 
 def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
@@ -582,10 +606,14 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
             raise DataValidationError(
                 f"「{filename}」中没有工作表「{chosen}」", hint=f"现有工作表：{'、'.join(sheets)}"
             )
-        header = pd.read_excel(book, sheet_name=chosen, nrows=0)
-        frame = pd.read_excel(book, sheet_name=chosen, dtype=_text_dtypes([str(c) for c in header.columns]))
+        top = pd.read_excel(book, sheet_name=chosen, header=None, nrows=20)
+        header_row = _header_row(top)
+        header = pd.read_excel(book, sheet_name=chosen, header=header_row, nrows=0)
+        frame = pd.read_excel(
+            book, sheet_name=chosen, header=header_row, dtype=_text_dtypes([str(c) for c in header.columns])
+        )
     frame.columns = [str(c) for c in frame.columns]
-    return _Raw(frame, tuple(sheets), chosen, None, None, [])
+    return _Raw(frame, tuple(sheets), chosen, None, None, _header_note(header_row), header_row)
 
 
 def _read_raw(data: bytes, filename: str, fmt: str, layer: str | None, encoding: str | None) -> _Raw:
@@ -1381,9 +1409,10 @@ def read_upload(
     raw = _read_raw(data, filename, fmt, layer, encoding)
     notes = list(raw.notes)
     report = _Report()
-    source = raw.frame.reset_index(drop=True)
+    source = raw.frame  # index = position in the file (blank rows dropped, positions kept)
     is_table = not isinstance(source, gpd.GeoDataFrame)
-    rownum = pd.Series(np.arange(len(source)) + (2 if is_table else 1), index=source.index)
+    first = 2 + raw.header_row if is_table else 1  # the number a user sees for the first data row
+    rownum = pd.Series(np.asarray(source.index) + first, index=source.index)
     if is_table:
         if zones is not None:
             if zone_key is None or join_col is None:

@@ -659,3 +659,34 @@ def test_baidu_coordinates_and_a_join_by_numeric_code():
     ).frame
     assert joined["代码"].tolist() == ["320509", "320583"]  # code-like columns are read as text
     assert joined.geometry.iloc[1].equals(zones.geometry.iloc[1])
+
+
+def test_title_rows_and_blank_rows_keep_the_row_numbers_a_user_sees():
+    import openpyxl as xl
+
+    table = _enterprise_table()
+    table = table.astype({"实缴税金（万元）": object})
+    table.loc[3, "实缴税金（万元）"] = "不详"
+    book = xl.Workbook()
+    sheet = book.active
+    sheet.append(["2023 年吴江区企业亩均效益评价名单"])  # Excel row 1: a title
+    sheet.append(list(table.columns))  # row 2: the header
+    for i, row in enumerate(table.itertuples(index=False)):
+        if i == 2:
+            sheet.append([])  # row 5: a blank row
+        sheet.append(list(row))
+    buf = io.BytesIO()
+    book.save(buf)
+    result = ingest.read_upload(
+        buf.getvalue(), "名单.xlsx", kind="enterprises", lon_col="高德经度", lat_col="高德纬度"
+    )
+    assert len(result.frame) == 3
+    assert any("表头在第 2 行" in note for note in result.notes)
+    bad = result.report[result.report["level"] == "error"]
+    assert bad[["row", "value"]].values.tolist() == [[7, "不详"]]  # data rows are Excel rows 3, 4, 6, 7
+
+    csv = (
+        "企业名单（2023）,,,\n" + table.drop(columns=["高德经度", "高德纬度"]).iloc[:, :4].to_csv(index=False)
+    ).encode()
+    found = ingest.inspect_upload(csv, "名单.csv")
+    assert found.columns[:2] == ("统一社会信用代码", "企业名称") and found.n_rows == 4
