@@ -756,8 +756,8 @@ def suggest_coordinate_columns(frame: pd.DataFrame) -> tuple[str | None, str | N
     lon, lat = find(_LON_NAMES), find(_LAT_NAMES)
     if lon is None or lat is None or lon == lat:
         return None, None, False
-    x = pd.to_numeric(frame[lon], errors="coerce")
-    y = pd.to_numeric(frame[lat], errors="coerce")
+    x = _degrees(frame[lon])
+    y = _degrees(frame[lat])
     ok = x.notna() & y.notna()
     swapped = bool(ok.any()) and _looks_swapped_lonlat((x[ok].min(), y[ok].min(), x[ok].max(), y[ok].max()))
     return (lat, lon, True) if swapped else (lon, lat, False)
@@ -929,8 +929,8 @@ def _table_points(
             f"表格中没有坐标列：{'、'.join(missing)}",
             hint=f"现有列：{'、'.join(map(str, frame.columns))}；请重新选择经度列和纬度列",
         )
-    lon = pd.to_numeric(frame[lon_col], errors="coerce")
-    lat = pd.to_numeric(frame[lat_col], errors="coerce")
+    lon = _degrees(frame[lon_col])
+    lat = _degrees(frame[lat_col])
     for col, values in ((lon_col, lon), (lat_col, lat)):
         bad = values.isna()
         report.add(_rows(rownum, bad), "error", col, "坐标为空或不是数字", frame.loc[bad, col])
@@ -955,6 +955,35 @@ def _table_points(
     if frame_name != "wgs84":
         geoms[ok.to_numpy()] = convert_geometries(geoms[ok.to_numpy()], src=frame_name, dst="wgs84")
     return gpd.GeoDataFrame(frame.copy(), geometry=geoms, crs=STORAGE_CRS)
+
+
+_DMS_RE = re.compile(
+    r"^\s*([NSEW东西南北]?)\s*(\d+(?:\.\d+)?)\s*[°度:]\s*(?:(\d+(?:\.\d+)?)\s*['′分:]?\s*)?"
+    r"(?:(\d+(?:\.\d+)?)\s*(?:\"|″|''|′′|秒)?\s*)?([NSEW东西南北]?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _number(values: pd.Series) -> pd.Series:
+    """Numbers from a column as typed by people: full-width digits, thousands separators, spaces."""
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype(float)
+    text = values.map(
+        lambda v: v if _isna(v) else re.sub(r"[,，\s]", "", unicodedata.normalize("NFKC", str(v)))
+    )
+    return pd.to_numeric(text, errors="coerce")
+
+
+def _degrees(values: pd.Series) -> pd.Series:
+    """Decimal degrees from decimal or degree-minute-second text (120°38'42\", 120度38分42秒, N31:09:18)."""
+    out = _number(values)
+    for i in np.flatnonzero(out.isna().to_numpy() & values.notna().to_numpy()):
+        match = _DMS_RE.match(unicodedata.normalize("NFKC", str(values.iloc[i])))
+        if match:
+            deg, minutes, seconds = (float(g) if g else 0.0 for g in match.group(2, 3, 4))
+            sign = -1.0 if (match.group(1) + match.group(5)).upper() in ("S", "W", "南", "西") else 1.0
+            out.iloc[i] = sign * (deg + minutes / 60 + seconds / 3600)
+    return out
 
 
 def _norm_key(value) -> str:
@@ -1216,7 +1245,7 @@ def _apply_mapping(
                 result[target] = np.nan
                 continue
             raw = result[target]
-            values = pd.to_numeric(raw, errors="coerce")
+            values = _number(raw)
             bad = values.isna() & raw.notna()
             report.add(
                 _rows(rownum, bad), "error", mapping[target], f"「{FIELD_ZH[target]}」不是数字", raw[bad]

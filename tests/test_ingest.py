@@ -690,3 +690,17 @@ def test_title_rows_and_blank_rows_keep_the_row_numbers_a_user_sees():
     ).encode()
     found = ingest.inspect_upload(csv, "名单.csv")
     assert found.columns[:2] == ("统一社会信用代码", "企业名称") and found.n_rows == 4
+
+
+def test_numbers_and_coordinates_as_people_type_them():
+    csv = (
+        "企业名称,用地面积（亩）,实缴税金（万元）,销售收入（万元）,经度,纬度\n"
+        '甲,"1,200.5",６００,"12,000",120°38\'42",31°9′18″N\n'
+        "乙,30,45,900,120度38分42秒,31.155\n"
+    ).encode()
+    result = ingest.read_upload(csv, "手填.csv", kind="enterprises", lon_col="经度", lat_col="纬度")
+    assert result.report.empty
+    assert result.frame["land_mu"].tolist() == [1200.5, 30.0]
+    assert result.frame["tax_wan_yuan"].tolist() == [600.0, 45.0]
+    np.testing.assert_allclose(result.frame.geometry.x, [120.645, 120.645], atol=1e-9)
+    np.testing.assert_allclose(result.frame.geometry.y, [31.155, 31.155], atol=1e-9)
