@@ -700,6 +700,11 @@ def suggest_crs(bounds: Sequence[float]) -> CrsSuggestion | None:
     return None
 
 
+def _swapped_rows(lon: pd.Series, lat: pd.Series) -> pd.Series:
+    """Rows whose "longitude" looks like a Chinese latitude and "latitude" like a longitude."""
+    return lon.between(*_CHINA_LATLON[0::2]) & lat.between(*_CHINA_LATLON[1::2])
+
+
 def _looks_swapped_lonlat(bounds: Sequence[float]) -> bool:
     xmin, ymin, xmax, ymax = bounds
     return _in_box(xmin, ymin, xmax, ymax, _CHINA_LATLON) and not _in_box(
@@ -758,8 +763,8 @@ def suggest_coordinate_columns(frame: pd.DataFrame) -> tuple[str | None, str | N
         return None, None, False
     x = _degrees(frame[lon])
     y = _degrees(frame[lat])
-    ok = x.notna() & y.notna()
-    swapped = bool(ok.any()) and _looks_swapped_lonlat((x[ok].min(), y[ok].min(), x[ok].max(), y[ok].max()))
+    ok = x.notna() & y.notna() & ~((x == 0) & (y == 0))
+    swapped = bool((ok & _swapped_rows(x, y)).sum() > (ok & ~_swapped_rows(x, y)).sum())
     return (lat, lon, True) if swapped else (lon, lat, False)
 
 
@@ -935,12 +940,30 @@ def _table_points(
         bad = values.isna()
         report.add(_rows(rownum, bad), "error", col, "坐标为空或不是数字", frame.loc[bad, col])
     ok = lon.notna() & lat.notna()
-    if ok.any() and _looks_swapped_lonlat((lon[ok].min(), lat[ok].min(), lon[ok].max(), lat[ok].max())):
+    zero = ok & (lon == 0) & (lat == 0)
+    report.add(
+        _rows(rownum, zero),
+        "error",
+        f"{lon_col}/{lat_col}",
+        "坐标为 0,0（多为缺失值）",
+        ["0,0"] * int(zero.sum()),
+    )
+    ok &= ~zero
+    swapped = ok & _swapped_rows(lon, lat)
+    if swapped.sum() > (ok & ~swapped).sum():
         raise DataValidationError(
             f"经纬度好像填反了：经度列「{lon_col}」的数值在 {lon[ok].median():.2f} 左右（像纬度），"
             f"纬度列「{lat_col}」在 {lat[ok].median():.2f} 左右（像经度）",
             hint=f"请把经度列选为「{lat_col}」、纬度列选为「{lon_col}」后重新导入",
         )
+    report.add(
+        _rows(rownum, swapped),
+        "error",
+        f"{lon_col}/{lat_col}",
+        "本行经纬度好像填反了（纬度在前），请在源表中改正",
+        lon[swapped].astype(str) + "," + lat[swapped].astype(str),
+    )
+    ok &= ~swapped
     out_of_range = ok & ((lon.abs() > 180) | (lat.abs() > 90))
     report.add(
         _rows(rownum, out_of_range),

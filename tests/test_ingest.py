@@ -704,3 +704,16 @@ def test_numbers_and_coordinates_as_people_type_them():
     assert result.frame["tax_wan_yuan"].tolist() == [600.0, 45.0]
     np.testing.assert_allclose(result.frame.geometry.x, [120.645, 120.645], atol=1e-9)
     np.testing.assert_allclose(result.frame.geometry.y, [31.155, 31.155], atol=1e-9)
+
+
+def test_zero_and_single_swapped_coordinates_are_row_errors():
+    table = _enterprise_table()
+    table.loc[1, ["高德经度", "高德纬度"]] = [0.0, 0.0]
+    table.loc[2, ["高德经度", "高德纬度"]] = [30.965, 120.485]
+    result = ingest.read_upload(_xlsx(table), "企业.xlsx", lon_col="高德经度", lat_col="高德纬度")
+    errors = result.report[result.report["level"] == "error"].set_index("row")["problem"]
+    assert errors.to_dict() == {
+        3: "坐标为 0,0（多为缺失值）",
+        4: "本行经纬度好像填反了（纬度在前），请在源表中改正",
+    }
+    assert len(result.frame) == 2
