@@ -646,7 +646,27 @@ def _read_raw(data: bytes, filename: str, fmt: str, layer: str | None, encoding:
         raise DataValidationError(
             f"「{filename}」有 {len(raw.frame)} 行，超过上限 {MAX_TABLE_ROWS} 行", hint="请分批导入"
         )
+    if not isinstance(raw.frame, gpd.GeoDataFrame):
+        _use_wkt_column(raw)
     return raw
+
+
+_WKT_NAMES = ("wkt", "geometry", "geom", "the_geom", "shape", "几何")
+
+
+def _use_wkt_column(raw: _Raw) -> None:
+    """A table with a WKT column (e.g. QGIS "CSV, geometry as WKT") becomes a layer without a CRS."""
+    names = [c for c in raw.frame.columns if str(c).strip().lower() in _WKT_NAMES]
+    if not names:
+        return
+    values = raw.frame[names[0]]
+    text = np.asarray([None if _isna(v) else str(v) for v in values], dtype=object)
+    geoms = shapely.from_wkt(text, on_invalid="ignore")
+    parsed = int((~shapely.is_missing(geoms)).sum())
+    if parsed == 0 or parsed < 0.5 * int(values.notna().sum()):  # mostly WKT: bad ones become row errors
+        return
+    raw.frame = gpd.GeoDataFrame(raw.frame.drop(columns=names[0]), geometry=geoms, crs=None)
+    raw.notes.append(f"「{names[0]}」列是 WKT 几何，按空间图层读取（需指明坐标系）")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1463,7 +1483,7 @@ def read_upload(
     report = _Report()
     source = raw.frame  # index = position in the file (blank rows dropped, positions kept)
     is_table = not isinstance(source, gpd.GeoDataFrame)
-    first = 2 + raw.header_row if is_table else 1  # the number a user sees for the first data row
+    first = 2 + raw.header_row if fmt in ("csv", "xlsx") else 1  # spreadsheet row, or feature number
     rownum = pd.Series(np.asarray(source.index) + first, index=source.index)
     if is_table:
         if zones is not None:
@@ -1509,7 +1529,8 @@ def read_upload(
                 if guess
                 else "无法从数值判断坐标系，请向数据提供方确认后在导入时指定（命令行 --crs）"
             )
-            raise DataValidationError(f"「{filename}」没有坐标系信息（缺少 .prj 文件）", hint=hint)
+            missing = "缺少 .prj 文件" if fmt == "shapefile" else "文件未注明坐标系"
+            raise DataValidationError(f"「{filename}」没有坐标系信息（{missing}）", hint=hint)
         source_crs = _crs_string(crs) if crs is not None else declared
         if crs is not None and declared is not None and _crs_string(crs) != declared:
             notes.append(f"按用户指定的 {source_crs} 读取（文件声明为 {declared}）")

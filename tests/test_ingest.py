@@ -717,3 +717,18 @@ def test_zero_and_single_swapped_coordinates_are_row_errors():
         4: "本行经纬度好像填反了（纬度在前），请在源表中改正",
     }
     assert len(result.frame) == 2
+
+
+def test_csv_with_wkt_geometry_in_gauss_kruger():
+    parks = _parks_wgs84()
+    table = pd.DataFrame({"名称": parks["名称"], "WKT": parks.to_crs("EPSG:4549").geometry.to_wkt()})
+    table.loc[3] = ["坏几何", "POLYGON((1 2, 3"]
+    data = table.to_csv(index=False).encode("utf-8-sig")
+    inspection = ingest.inspect_upload(data, "qgis.csv")
+    assert not inspection.is_table and inspection.suggestion.crs == "EPSG:4549"
+    with pytest.raises(DataValidationError, match="没有坐标系信息（文件未注明坐标系）.*EPSG:4549"):
+        ingest.read_upload(data, "qgis.csv")
+    result = ingest.read_upload(data, "qgis.csv", crs="EPSG:4549")
+    assert result.frame["名称"].tolist() == PARK_NAMES
+    assert all(_same(a, b) for a, b in zip(result.frame.geometry, parks.geometry, strict=True))
+    assert result.report[["row", "problem"]].values.tolist() == [[5, "没有几何图形（空或缺失）"]]
