@@ -1775,8 +1775,21 @@ def delete_user_layer(name: str, *, path: Path | str | None = None) -> Path:
 
 
 def _storable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Make column types GeoPackage-friendly (nullable booleans as 0/1/NULL, strings as text)."""
+    """Make columns GeoPackage-friendly: names unique ignoring case and never ``fid`` (the table's
+    key), nullable booleans as 0/1/NULL, strings as text."""
     out = gdf.copy()
+    seen: set[str] = {"fid", out.geometry.name.lower()}
+    renames = {}
+    for col in out.columns:
+        if col == out.geometry.name:
+            continue
+        name, i = str(col), 2
+        while name.lower() in seen:
+            name, i = f"{col}_{i}", i + 1
+        seen.add(name.lower())
+        if name != col:
+            renames[col] = name
+    out = out.rename(columns=renames)
     for col in out.columns:
         if col == out.geometry.name:
             continue

@@ -732,3 +732,15 @@ def test_csv_with_wkt_geometry_in_gauss_kruger():
     assert result.frame["名称"].tolist() == PARK_NAMES
     assert all(_same(a, b) for a, b in zip(result.frame.geometry, parks.geometry, strict=True))
     assert result.report[["row", "problem"]].values.tolist() == [[5, "没有几何图形（空或缺失）"]]
+
+
+def test_columns_named_fid_or_differing_only_in_case_are_stored(store):
+    gdf = gpd.GeoDataFrame(
+        {"fid": ["a", "b"], "Name": ["甲", "乙"], "name": ["x", "y"]},
+        geometry=[Point(120.6, 31.1), Point(120.7, 31.2)],
+        crs=4326,
+    )
+    result = ingest.read_upload(gdf.to_json().encode(), "fid.geojson")
+    ingest.save_import(result, name="fids", title="fid", source="测试")
+    back = ingest.load_user_layer("user_fids")
+    assert back[["fid_2", "Name", "name_2"]].values.tolist() == [["a", "甲", "x"], ["b", "乙", "y"]]
