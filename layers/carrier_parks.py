@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+import folium
 import geopandas as gpd
 import numpy as np
+from branca.element import MacroElement
+from jinja2 import Template
 
 from geo.i18n import Lang, t
 from layers.base import Field, Layer, LegendEntry
@@ -15,7 +18,53 @@ COLOR = "#8c2d04"
 HIGHLIGHT = "#d7301f"
 MUTED = "#8d8d8d"
 
-LAYER = Layer(
+TOP_PANE = "atlasTop"  # above the overlay pane (400) and the enterprise points' canvas
+
+
+class _OnTopPane(MacroElement):
+    """Draws the parent group's shapes with SVG in a pane above the enterprise points.
+
+    SVG only catches the mouse on drawn shapes, so clicks elsewhere still reach the 区镇 below.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var group = {{ this._parent.get_name() }};
+          var map = {{ this._parent._parent.get_name() }};
+          if (!map.getPane('{{ this.pane }}')) { map.createPane('{{ this.pane }}').style.zIndex = 460; }
+          var renderer = L.svg({pane: '{{ this.pane }}'});
+          group.eachLayer(function (child) {
+            (child.eachLayer ? child : L.layerGroup([child])).eachLayer(function (l) {
+              l.options.pane = '{{ this.pane }}';
+              l.options.renderer = renderer;
+            });
+          });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, pane: str) -> None:
+        super().__init__()
+        self._name = "OnTopPane"
+        self.pane = pane
+
+
+@dataclass(frozen=True)
+class CarrierLayer(Layer):
+    """A point layer drawn above the enterprise points (see :class:`_OnTopPane`)."""
+
+    def to_folium(
+        self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
+    ) -> folium.FeatureGroup:
+        group = super().to_folium(gdf, lang=lang, gcj02=gcj02)
+        group.add_child(_OnTopPane(TOP_PANE))
+        return group
+
+
+LAYER = CarrierLayer(
     name="carrier_parks",
     source="carrier_parks",
     title_zh="吴江产业载体（示意点位）",

@@ -18,6 +18,15 @@ from tests.conftest import map_frame, save_screenshot
 pytestmark = pytest.mark.browser
 
 N_ENTERPRISES = 16_766
+# Enterprise points drawn by the one-canvas points layer (layers/enterprises.py).
+POINTS_JS = (
+    "() => { let k = 0; window.map.eachLayer(l => { if (l._px && l.count) k += l.count(); }); return k; }"
+)
+
+
+def _points(frame, n: int, *, timeout_s: float = 30.0) -> None:
+    """Wait until exactly ``n`` enterprise points are drawn."""
+    frame.wait_for_function(f"(n) => ({POINTS_JS})() === n", arg=n, timeout=timeout_s * 1000)
 
 
 def _quiet_spot(zone: shapely.Geometry, avoid: gpd.GeoSeries, *, clear_m: float = 0.0) -> tuple[float, float]:
@@ -123,7 +132,8 @@ def test_corridors_page_highlight_and_district_panel(app_url, page):
 
 def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
     page.goto(f"{app_url}/wujiang")
-    frame = map_frame(page, min_paths=N_ENTERPRISES + 8 + 12)  # all enterprises, 8 区镇, 12 carriers
+    frame = map_frame(page, min_paths=9 + 8 + 8 + 12)  # districts, 区镇 outlines and fills, carriers
+    _points(frame, N_ENTERPRISES)  # all of them
     legend = _legend(frame)
     assert "核心区镇" in legend and "支撑区镇" in legend and "[转录]" in legend and "[合成]" in legend
     frame.evaluate("() => { window.__same_map = true; window.map.setView([30.95, 120.45], 12); }")
@@ -150,12 +160,7 @@ def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
     page.get_by_text("所选产业企业").click()
     ents = load_layer("enterprises")
     mine = ents[ents["industry"] == "光电通信"]
-    frame.wait_for_function(
-        "(n) => { let k = 0; window.map.eachLayer(l => { if (l.feature && l.feature.properties.ent_id) k++; });"
-        " return k === n; }",
-        arg=len(mine),
-        timeout=30_000,
-    )
+    _points(frame, len(mine))
     towns = load_layer("wujiang_towns").set_index("name")
     lat, lon = _quiet_spot(towns.geometry["七都镇"], mine.geometry, clear_m=300)
     _click_until(frame, lat, lon, page.get_by_role("heading", name="七都镇"))
@@ -166,7 +171,8 @@ def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
 
 def test_intensity_page_legend_units_and_town_panel(app_url, page):
     page.goto(f"{app_url}/intensity")
-    frame = map_frame(page, min_paths=N_ENTERPRISES + 8)
+    frame = map_frame(page, min_paths=9 + 8 + 8)
+    _points(frame, N_ENTERPRISES)
     legend = _legend(frame)
     assert "亩均税收（按区镇）" in legend and "万元/亩" in legend and "[合成]" in legend
     assert "企业亩均税收分级（合成）" in legend
@@ -174,10 +180,7 @@ def test_intensity_page_legend_units_and_town_panel(app_url, page):
     save_screenshot(page, "planner_intensity")
 
     page.get_by_text("显示企业点").click()
-    frame.wait_for_function(
-        "() => { let k = 0; window.map.eachLayer(l => { if (l.getLatLng) k++; }); return k === 0; }",
-        timeout=30_000,
-    )
+    _points(frame, 0)
     towns = load_layer("wujiang_towns").set_index("name")
     shengze = towns.geometry["吴江高新区（盛泽镇）"]
     lat, lon = shengze.representative_point().y, shengze.representative_point().x
