@@ -42,7 +42,7 @@ case "$cmd" in
     apt_install fonts-noto-cjk
     python_env requirements.txt
     [ -f data/atlas.gpkg ] || { python_env requirements-dev.txt; .venv/bin/python -m data.build; }
-    exec .venv/bin/python -m streamlit run app.py --server.address "${ADDRESS:-0.0.0.0}" --server.port "${PORT:-8501}" "$@"
+    exec .venv/bin/python serve.py --server.address "${ADDRESS:-0.0.0.0}" --server.port "${PORT:-8501}" "$@"
     ;;
   test)
     apt_install chromium fonts-noto-cjk

@@ -75,7 +75,7 @@ def _escape_properties(gdf: gpd.GeoDataFrame, columns: Sequence[str]) -> gpd.Geo
     for col in columns:
         values = out[col]
         if values.dtype == object or pd.api.types.is_string_dtype(values):
-            out[col] = values.map(lambda v: html.escape(str(v)) if v is not None and v == v else "")
+            out[col] = values.map(lambda v: "" if pd.isna(v) else html.escape(str(v)))
         elif pd.api.types.is_float_dtype(values):
             out[col] = values.round(2)
     return out

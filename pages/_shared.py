@@ -47,14 +47,16 @@ def _store_stamp() -> tuple[str, float]:
     return str(path), path.stat().st_mtime if path.exists() else 0.0
 
 
+# The stamp (path, mtime) is a hashed argument (no leading underscore), so the caches refresh
+# when the GeoPackage is rewritten.
 @st.cache_data(show_spinner=False)
-def _cached_layer(name: str, _stamp: tuple[str, float]) -> pd.DataFrame:
-    return load_layer(name)
+def _cached_layer(name: str, stamp: tuple[str, float]) -> pd.DataFrame:
+    return load_layer(name, path=stamp[0])
 
 
 @st.cache_data(show_spinner=False)
-def _cached_metadata(_stamp: tuple[str, float]) -> pd.DataFrame:
-    return layer_metadata()
+def _cached_metadata(stamp: tuple[str, float]) -> pd.DataFrame:
+    return layer_metadata(path=stamp[0])
 
 
 def layer_frame(name: str) -> gpd.GeoDataFrame | pd.DataFrame:

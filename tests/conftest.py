@@ -43,7 +43,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory) -> str:
-    """Start the app with ``streamlit run`` on 127.0.0.1 and yield its URL; stop it afterwards.
+    """Start the app as ``bash setup.sh run`` does (``serve.py``) on 127.0.0.1 and yield its URL; stop it afterwards.
 
     The app reads a copy of the demo GeoPackage, so browser tests never touch the bundled file.
     """
@@ -55,10 +55,7 @@ def app_url(tmp_path_factory) -> str:
     proc = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
+            "serve.py",
             "--server.port",
             str(port),
             "--server.address",
