@@ -55,8 +55,8 @@ def _industry_legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
 class _CanvasPoints(MacroElement):
     """All points drawn by one Leaflet layer on its own canvas, from column arrays.
 
-    The layer projects the points once per view change and fills one path per colour (a few
-    milliseconds for 16,766 points). Its canvas lets mouse events through to the shapes below;
+    The layer projects and fills the points once per view change, in data order (some 20 ms for
+    16,766 points). Its canvas lets mouse events through to the shapes below;
     the layer finds the point under the mouse itself (nearest within the radius) for the hover
     tooltip and, on click, fires ``click`` with a throw-away ``L.circleMarker`` carrying the
     feature ``{ent_id, industry}``, which streamlit-folium returns as ``last_active_drawing``.
@@ -106,14 +106,12 @@ class _CanvasPoints(MacroElement):
                 ctx.setTransform(r, 0, 0, r, 0, 0);
                 ctx.clearRect(0, 0, size.x, size.y);
                 ctx.globalAlpha = 0.85;
-                for (var k = 0; k < d.palette.length; k++) {
+                // In data order (not colour by colour), so that no colour is always on top.
+                for (var j = 0; j < n; j++) {
+                  if (px[j] < -rad || py[j] < -rad || px[j] > size.x + rad || py[j] > size.y + rad) continue;
                   ctx.beginPath();
-                  for (var j = 0; j < n; j++) {
-                    if (d.c[j] !== k || px[j] < -rad || py[j] < -rad || px[j] > size.x + rad || py[j] > size.y + rad) continue;
-                    ctx.moveTo(px[j] + rad, py[j]);
-                    ctx.arc(px[j], py[j], rad, 0, tau);
-                  }
-                  ctx.fillStyle = d.palette[k];
+                  ctx.arc(px[j], py[j], rad, 0, tau);
+                  ctx.fillStyle = d.palette[d.c[j]];
                   ctx.fill();
                 }
               },

@@ -98,10 +98,13 @@ def _carrier_panel(name: str, parks: pd.DataFrame, lang: Lang) -> None:
     )
 
 
+LEGEND_ROOM_DEG = 0.1  # open the map this far west of the middle, so the legend box hides less
+
+
 def _center(frame) -> tuple[float, float]:
-    """(lat, lon) of the middle of a frame's extent."""
+    """(lat, lon) to open the map on: the middle of the frame's extent, moved for the legend."""
     minx, miny, maxx, maxy = frame.total_bounds
-    return (miny + maxy) / 2, (minx + maxx) / 2
+    return (miny + maxy) / 2, (minx + maxx) / 2 - LEGEND_ROOM_DEG
 
 
 s = settings()
