@@ -11,6 +11,7 @@ import geopandas as gpd
 from geo import export, ingest
 from geo.crs import FRAMES
 from geo.errors import DataValidationError
+from geo.provenance import LegendEntry, Provenance
 from geo.schema import ACCURACY_CLASSES
 from geo.store import default_store, layer_metadata, list_layers, load_layer
 
@@ -118,7 +119,7 @@ def _stored_layer(
         return (
             frame,
             row["title_zh"],
-            export.SourceNote(row["accuracy"], row["source"], row["licence"], row["note"]),
+            Provenance(row["accuracy"], row["source"], row["licence"], row["note"]),
         )
     store = store if store is not None else default_store()
     if name not in list_layers(store):
@@ -133,7 +134,7 @@ def _stored_layer(
     return (
         frame,
         row["title_zh"],
-        export.SourceNote(row["accuracy"], row["source"], row["licence"], row["note"]),
+        Provenance(row["accuracy"], row["source"], row["licence"], row["note"]),
     )
 
 
@@ -239,7 +240,7 @@ def run_export(args: argparse.Namespace) -> int:
         color = _PALETTE[i % len(_PALETTE)] if len(args.layers) > 1 else _KIND_COLORS[kind]
         frames[title] = frame
         provenance[title] = prov
-        legend[title] = [export.LegendItem(title, color, {"polygon": "fill"}.get(kind, kind), 0.25)]
+        legend[title] = [LegendEntry(title, color, {"polygon": "fill"}.get(kind, kind), 0.25)]
     if where and not any(len(f) for f in frames.values()):
         raise DataValidationError("筛选后没有任何要素", hint="请检查 --where 条件")
     title = args.title or "、".join(frames)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal
 
 import geopandas as gpd
 import numpy as np
@@ -36,6 +36,7 @@ from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.errors import DataValidationError
 from geo.i18n import Lang, t
 from geo.measure import M2_PER_KM2, M2_PER_MU
+from geo.provenance import LegendEntry, Provenance, accuracy_label
 
 FONT_PATH = Path(__file__).resolve().parent.parent / "static" / "fonts" / "AtlasSansSC-Regular.otf"
 FONT_FAMILY = "Atlas Sans SC"
@@ -51,49 +52,7 @@ _FALLBACK_FAMILIES = (
 A4_LANDSCAPE_IN = (297 / 25.4, 210 / 25.4)
 Paper = Literal["a4", "screen"]
 PAPER_DPI = {"a4": 300, "screen": 120}
-ACCURACY_ZH = {"real": "真实", "transcribed": "转录", "schematic": "示意", "synthetic": "合成"}
-ACCURACY_EN = {
-    "real": "real",
-    "transcribed": "transcribed",
-    "schematic": "schematic",
-    "synthetic": "synthetic",
-}
 GEOJSON_COORD_DECIMALS = 8  # 1e-8° ≈ 1 mm; RFC 7946 §11.2 allows trimming, round trips need < 1e-7°
-
-
-class LegendLike(Protocol):
-    """A legend row: ``layers.base.LegendEntry`` or :class:`LegendItem`."""
-
-    label: str
-    color: str
-    kind: str
-
-
-class ProvenanceLike(Protocol):
-    """Where data comes from: ``layers.base.Provenance`` or :class:`SourceNote`."""
-
-    accuracy: str
-    source: str
-
-
-@dataclass(frozen=True)
-class LegendItem:
-    """A legend row for callers without the layers package: label (with units), colour, kind."""
-
-    label: str
-    color: str
-    kind: str = "fill"  # "fill" | "line" | "point"
-    fill_opacity: float = 0.35
-
-
-@dataclass(frozen=True)
-class SourceNote:
-    """Provenance for callers without the layers package."""
-
-    accuracy: str
-    source: str
-    licence: str = ""
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,10 +87,6 @@ def _check_frames(frames: Mapping[str, gpd.GeoDataFrame]) -> None:
             raise DataValidationError(
                 f"图层「{name}」没有坐标参考系（CRS），无法导出", hint="本工具不会猜测坐标系"
             )
-
-
-def _accuracy_label(accuracy: str, lang: Lang) -> str:
-    return (ACCURACY_EN if lang == "en" else ACCURACY_ZH).get(accuracy, accuracy)
 
 
 def _today(when: date | datetime | None) -> str:
@@ -193,7 +148,7 @@ def with_measures(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def geojson_bytes(
     frames: Mapping[str, gpd.GeoDataFrame],
-    provenance: Mapping[str, ProvenanceLike] | None = None,
+    provenance: Mapping[str, Provenance] | None = None,
     *,
     title: str = "",
     when: date | datetime | None = None,
@@ -252,7 +207,7 @@ def table_for_export(frame: pd.DataFrame, *, lonlat: bool = True) -> pd.DataFram
     return out
 
 
-def csv_bytes(frame: pd.DataFrame, provenance: ProvenanceLike | None = None) -> bytes:
+def csv_bytes(frame: pd.DataFrame, provenance: Provenance | None = None) -> bytes:
     """CSV in UTF-8 with BOM (Excel opens Chinese correctly); points get lon/lat columns.
 
     With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended.
@@ -275,7 +230,7 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 def xlsx_bytes(
     tables: Mapping[str, pd.DataFrame],
-    provenance: Mapping[str, ProvenanceLike] | None = None,
+    provenance: Mapping[str, Provenance] | None = None,
     *,
     title: str = "",
     lang: Lang = "zh",
@@ -329,7 +284,7 @@ def xlsx_bytes(
                 rows.append(
                     (
                         name,
-                        f"{_accuracy_label(prov.accuracy, lang)} · {prov.source}"
+                        f"{accuracy_label(prov.accuracy, lang)} · {prov.source}"
                         + (f" · {getattr(prov, 'licence', '')}" if getattr(prov, "licence", "") else ""),
                     )
                 )
@@ -526,7 +481,7 @@ def _north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
     )
 
 
-def _legend_swatch(ax, x: float, y: float, w: float, h: float, entry: LegendLike) -> None:
+def _legend_swatch(ax, x: float, y: float, w: float, h: float, entry: LegendEntry) -> None:
     kind = getattr(entry, "kind", "fill")
     if kind == "line":
         ax.add_line(
@@ -582,8 +537,8 @@ def _wrap(text: str, width: int) -> list[str]:
 def png_bytes(
     title: str,
     frames: Mapping[str, gpd.GeoDataFrame],
-    legend: Mapping[str, Sequence[LegendLike]],
-    provenance: Mapping[str, ProvenanceLike],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    provenance: Mapping[str, Provenance],
     *,
     colors: Mapping[str, Sequence[str] | pd.Series] | None = None,
     lang: Lang = "zh",
@@ -665,7 +620,7 @@ def png_bytes(
     for name in frames:
         entries = legend.get(name, ())
         prov = provenance.get(name)
-        acc = f" [{_accuracy_label(prov.accuracy, lang)}]" if prov is not None else ""
+        acc = f" [{accuracy_label(prov.accuracy, lang)}]" if prov is not None else ""
         for line in _wrap(name + acc, 30):
             lg.text(0, y, line, fontproperties=_font(base * 1.0), va="top", color="#111")
             y -= row_h * 0.9
@@ -682,7 +637,7 @@ def png_bytes(
     sources = []
     for name, prov in provenance.items():
         if name in frames and prov is not None:
-            sources.append(f"{name}：{prov.source}（{_accuracy_label(prov.accuracy, lang)}）")
+            sources.append(f"{name}：{prov.source}（{accuracy_label(prov.accuracy, lang)}）")
     label_src = "数据来源" if lang == "zh" else "Sources"
     label_date = "制图日期" if lang == "zh" else "Date"
     crs_note = (
@@ -731,8 +686,8 @@ _MIME = {
 def build_downloads(
     title: str,
     frames: Mapping[str, gpd.GeoDataFrame],
-    legend: Mapping[str, Sequence[LegendLike]],
-    provenance: Mapping[str, ProvenanceLike],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    provenance: Mapping[str, Provenance],
     *,
     lang: Lang = "zh",
     colors: Mapping[str, Sequence[str] | pd.Series] | None = None,
@@ -752,10 +707,10 @@ def build_downloads(
     frames
         Layer title -> the frame as shown (after filters), any CRS; drawn bottom first.
     legend
-        Layer title -> its legend rows (``layers.base.LegendEntry`` or :class:`LegendItem`),
+        Layer title -> its legend rows (:class:`geo.provenance.LegendEntry`),
         labels carrying units (e.g. "亩均税收 ≥ 30 万元/亩").
     provenance
-        Layer title -> its provenance (``layers.base.Provenance`` or :class:`SourceNote`).
+        Layer title -> its provenance (:class:`geo.provenance.Provenance`).
     colors
         Optional layer title -> one colour per feature (class colours); default: legend colour.
     table

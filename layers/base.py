@@ -14,6 +14,9 @@ import pandas as pd
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
 from geo.crs import STORAGE_CRS, convert_frame
 from geo.i18n import Lang
+from geo.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
+
+__all__ = ["ACCURACY_LABEL", "Field", "Layer", "LegendEntry", "Provenance", "accuracy_label"]
 
 
 @dataclass(frozen=True)
@@ -26,47 +29,6 @@ class Field:
 
     def label(self, lang: Lang) -> str:
         return self.en if lang == "en" else self.zh
-
-
-@dataclass(frozen=True)
-class LegendEntry:
-    """One row of a legend: a swatch (fill, line or point) and its label."""
-
-    label: str
-    color: str
-    kind: str = "fill"  # "fill" | "line" | "point"
-    fill_opacity: float = 0.35
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where a layer comes from and how exact it is (real / transcribed / schematic / synthetic)."""
-
-    accuracy: str
-    source: str
-    licence: str = ""
-    note: str = ""
-
-    @classmethod
-    def from_metadata(cls, meta: pd.DataFrame, layer: str) -> Provenance:
-        """Look a layer up in the GeoPackage's ``layer_metadata`` table (indexed by layer)."""
-        row = meta.loc[layer]
-        return cls(
-            accuracy=row["accuracy"], source=row["source"], licence=row["licence"], note=row["note"] or ""
-        )
-
-
-ACCURACY_LABEL = {
-    "real": ("真实", "real"),
-    "transcribed": ("转录", "transcribed"),
-    "schematic": ("示意", "schematic"),
-    "synthetic": ("合成", "synthetic"),
-}
-
-
-def accuracy_label(accuracy: str, lang: Lang) -> str:
-    zh, en = ACCURACY_LABEL[accuracy]
-    return en if lang == "en" else zh
 
 
 def _escape_properties(gdf: gpd.GeoDataFrame, columns: Sequence[str]) -> gpd.GeoDataFrame:

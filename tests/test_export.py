@@ -17,6 +17,7 @@ from matplotlib.image import imread
 from shapely.geometry import MultiPolygon, Point, Polygon
 
 from geo import export, ingest
+from geo.provenance import LegendEntry, Provenance
 
 DISTRICT_COLOR = "#5b6b7f"
 FIRM_COLOR = "#c51b7d"
@@ -55,12 +56,12 @@ def _firms() -> gpd.GeoDataFrame:
 
 
 PROV = {
-    "分区": export.SourceNote("schematic", "测试手绘分区"),
-    "企业": export.SourceNote("synthetic", "测试合成企业"),
+    "分区": Provenance("schematic", "测试手绘分区"),
+    "企业": Provenance("synthetic", "测试合成企业"),
 }
 LEGEND = {
-    "分区": [export.LegendItem("分区范围（面积：亩）", DISTRICT_COLOR, "fill", 0.3)],
-    "企业": [export.LegendItem("企业（亩均税收，万元/亩）", FIRM_COLOR, "point")],
+    "分区": [LegendEntry("分区范围（面积：亩）", DISTRICT_COLOR, "fill", 0.3)],
+    "企业": [LegendEntry("企业（亩均税收，万元/亩）", FIRM_COLOR, "point")],
 }
 
 

@@ -1,0 +1,50 @@
+"""Where a layer comes from and how exact it is, and the legend rows that say it on maps and exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.i18n import Lang
+
+# (中文, English) for each accuracy class (DOMAIN.md §6), most exact first.
+ACCURACY_LABEL: dict[str, tuple[str, str]] = {
+    "real": ("真实", "real"),
+    "transcribed": ("转录", "transcribed"),
+    "schematic": ("示意", "schematic"),
+    "synthetic": ("合成", "synthetic"),
+}
+
+
+def accuracy_label(accuracy: str, lang: Lang) -> str:
+    """The accuracy class in the UI language (an unknown class is shown as given)."""
+    zh, en = ACCURACY_LABEL.get(accuracy, (accuracy, accuracy))
+    return en if lang == "en" else zh
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a layer comes from and how exact it is (real / transcribed / schematic / synthetic)."""
+
+    accuracy: str
+    source: str
+    licence: str = ""
+    note: str = ""
+
+    @classmethod
+    def from_metadata(cls, meta: pd.DataFrame, layer: str) -> Provenance:
+        """Look a layer up in the GeoPackage's ``layer_metadata`` table (indexed by layer)."""
+        row = meta.loc[layer]
+        note = row["note"] if "note" in row and isinstance(row["note"], str) else ""
+        return cls(accuracy=row["accuracy"], source=row["source"], licence=row["licence"] or "", note=note)
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One row of a legend: a swatch (fill, line or point), its colour and its label (with units)."""
+
+    label: str
+    color: str
+    kind: str = "fill"  # "fill" | "line" | "point"
+    fill_opacity: float = 0.35
