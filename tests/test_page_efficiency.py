@@ -200,3 +200,60 @@ def test_page_evaluates_the_users_own_imports(user_imports):
     assert zones_table["税收（万元）"].sum() == pytest.approx(484.0)
     table = at.dataframe[0].value
     assert sorted(table["企业编号"]) == ["E01", "E02", "E04", "E06", "E08", "E09"]
+
+
+# --------------------------------------------------------------------------- real browser (journey 2)
+
+POINTS_JS = (
+    "() => { let k = 0; window.map.eachLayer(l => { if (l._px && l.count) k += l.count(); }); return k; }"
+)
+
+
+def _pick(page, label: str, option: str) -> None:
+    """Choose ``option`` in the Streamlit multiselect or select box labelled ``label``."""
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+@pytest.mark.browser
+def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, tmp_path):
+    """DOMAIN.md journey 2: narrow to 盛泽 + 高端纺织 + 规上, see the D class, download the XLSX."""
+    import openpyxl
+
+    from tests.conftest import map_frame, save_screenshot
+
+    expected = _expected(demo)
+    page.goto(f"{app_url}/efficiency")
+    frame = map_frame(page, min_paths=8, timeout_s=90)
+    n_scored = int(expected["scored"].sum())
+    frame.wait_for_function(f"(n) => ({POINTS_JS})() === n", arg=n_scored, timeout=60_000)
+    legend = frame.locator(".atlas-legend").inner_text()
+    assert "A 优先发展" in legend and "D 整治淘汰" in legend and "[合成]" in legend
+
+    _pick(page, "区镇/园区", SHENGZE)
+    _pick(page, "行业", "高端纺织")
+    page.get_by_role("radiogroup", name="规模").get_by_text("规上", exact=True).click()
+    scope = expected[
+        expected["scored"]
+        & (expected["zone"].astype(object) == SHENGZE)
+        & (expected["industry"] == "高端纺织")
+        & (expected["size_class"].astype(object) == "规上")
+    ]
+    frame.wait_for_function(f"(n) => ({POINTS_JS})() === n", arg=len(scope), timeout=60_000)
+    d_land = scope.loc[scope["eval_class"] == "D", "land_mu"].sum()
+    page.get_by_text(f"{d_land:,.1f}", exact=True).first.wait_for(timeout=30_000)
+
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="下载排名表（Excel）").click()
+    path = tmp_path / "ranking.xlsx"
+    info.value.save_as(path)
+    sheet = openpyxl.load_workbook(path)["企业排名"]
+    header = [c.value for c in sheet[1]]
+    assert "亩均税收（万元/亩）" in header and "评价类别" in header
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(scope)
+    classes = [r[header.index("评价类别")] for r in rows]
+    assert classes.count("D") == int((scope["eval_class"] == "D").sum())
+    assert [u for u in page.blocked_requests if "tile" not in u] == []
+    save_screenshot(page, "efficiency_journey2")
