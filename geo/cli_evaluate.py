@@ -8,6 +8,9 @@ low-efficiency land list and the land renewal could free per zone out.
 from __future__ import annotations
 
 import argparse
+import re
+import sys
+import unicodedata
 from pathlib import Path
 
 import geopandas as gpd
@@ -188,6 +191,49 @@ def _zone_id(zones: pd.DataFrame, given: str | None) -> str:
     )
 
 
+def _norm(text: str) -> str:
+    return re.sub(r"[\s_\-（）()\[\]【】:：/]", "", unicodedata.normalize("NFKC", str(text)).lower())
+
+
+# Exact header names (after dropping spaces and brackets) taken for each standard column; a
+# header naming another unit (e.g. 税收（元）) is not among them and is left alone.
+HEADER_NAMES: dict[str, tuple[str, ...]] = {
+    "ent_id": ("企业编号", "统一社会信用代码", "信用代码", "企业代码"),
+    "name": ("企业名称", "单位名称", "名称"),
+    "industry": ("行业", "所属行业", "产业"),
+    "town": ("区镇", "所在区镇", "所属区镇", "乡镇"),
+    "land_mu": ("用地面积亩", "用地亩", "用地面积"),
+    "sales_wan_yuan": ("销售收入万元", "营业收入万元", "主营业务收入万元"),
+    "tax_wan_yuan": ("税收万元", "实缴税金万元", "税收总额万元"),
+    "value_added_wan_yuan": ("增加值万元", "工业增加值万元"),
+    "energy_tce": ("综合能耗吨标准煤", "综合能耗吨标煤", "能耗吨标准煤", "能耗吨标煤"),
+    "electricity_kwh": ("用电量千瓦时", "用电量kwh", "用电千瓦时"),
+    "employees": ("从业人员人", "从业人员", "职工人数"),
+    "rd_wan_yuan": ("研发经费万元", "r&d经费万元"),
+    "above_scale": ("是否规上", "规上", "规模以上"),
+}
+
+
+def standard_columns(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Rename Chinese headers that name a standard column exactly (unit included), e.g.
+    ``税收（万元）`` -> ``tax_wan_yuan``; columns already standard are kept. Returns the renamed
+    copy and the renames made (standard -> original)."""
+    normed = {_norm(c): c for c in frame.columns if isinstance(c, str)}
+    renames: dict[str, str] = {}
+    for target, names in HEADER_NAMES.items():
+        if target in frame.columns:
+            continue
+        source = next((normed[_norm(n)] for n in names if _norm(n) in normed), None)
+        if source is not None and source not in renames.values():
+            renames[target] = source
+    if not renames:
+        return frame, {}
+    out = frame.rename(columns={src: dst for dst, src in renames.items()})
+    if ID_COL in renames:
+        out[ID_COL] = out[ID_COL].astype(str)
+    return out, renames
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -245,7 +291,12 @@ def _write_gpkg(outputs: dict[str, pd.DataFrame], path: Path) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the evaluation from the parsed arguments; print a summary; return the exit status."""
+    """Run the evaluation from the parsed arguments; print a summary; return the exit status.
+
+    Per-zone metrics need only ids, locations (or a zone column) and amounts; when the table
+    cannot be classed (e.g. no ``above_scale`` column) they are still written, the reason is
+    printed and the status is 2.
+    """
     config = load_config(args.config)
     zones = _read_vector(args.zones, args.zones_layer, "区域")
     zone_id = _zone_id(zones, args.zone_id)
@@ -257,6 +308,7 @@ def run(args: argparse.Namespace) -> int:
         lon_col=args.lon_col,
         lat_col=args.lat_col,
     )
+    enterprises, renamed = standard_columns(enterprises)
     if args.zone_column is not None:
         assignment = assign_zones_by_column(enterprises, zones[zone_id], column=args.zone_column)
     else:
@@ -267,45 +319,60 @@ def run(args: argparse.Namespace) -> int:
             )
         assignment = assign_zones(enterprises, zones, zone_id=zone_id)
     metrics = zone_metrics(enterprises, assignment, zones=zones, zone_id=zone_id)
-    result = evaluate(enterprises, config=config, zone=assignment.zone)
-    classes = result.enterprises
-    outside = classes[classes[ID_COL].isin(assignment.outside_ids)]
     zone_geoms = zones.set_index(zone_id).geometry.reindex(metrics.index)
     zone_frame = gpd.GeoDataFrame(metrics, geometry=zone_geoms.to_numpy(), crs=zones.crs)
+    outputs: dict[str, pd.DataFrame] = {"zones": zone_frame}
+    try:
+        result = evaluate(enterprises, config=config, zone=assignment.zone)
+    except DataValidationError as exc:
+        result, failure = None, exc
+        outputs["outside"] = enterprises[enterprises[ID_COL].isin(assignment.outside_ids)]
+    else:
+        failure = None
+        classes = result.enterprises
+        outputs.update(
+            {
+                "enterprises": classes,
+                "low_land": low_efficiency_land(classes),
+                "renewal": land_renewal_by_zone(classes),
+                "outside": classes[classes[ID_COL].isin(assignment.outside_ids)],
+            }
+        )
 
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
-    labels = EVALUATION_LABELS
-    outputs = {
-        "zones": zone_frame,
-        "enterprises": classes,
-        "low_land": low_efficiency_land(classes),
-        "renewal": land_renewal_by_zone(classes),
-        "outside": outside,
-    }
     if fmt == "csv":
         outputs = {
-            k: _labelled(v, args.lang, zone_metric_labels() if k == "zones" else labels)
+            k: _labelled(v, args.lang, zone_metric_labels() if k == "zones" else EVALUATION_LABELS)
             for k, v in outputs.items()
         }
         written = _write_csv(outputs, args.out)
     else:
         written = _write_gpkg(outputs, args.out if args.out.suffix else args.out.with_suffix(".gpkg"))
 
-    counts = classes["eval_class"].value_counts().reindex(list(CLASSES), fill_value=0)
-    print(f"区域 {len(metrics)} 个，企业 {len(classes)} 家，参评 {int(classes['scored'].sum())} 家")
-    print("分类：" + "，".join(f"{c} 类 {int(counts[c])} 家" for c in CLASSES))
-    print(
-        f"可腾退低效用地（D 类企业用地）合计 {classes.loc[classes['eval_class'] == 'D', 'land_mu'].sum():.2f} 亩"
-    )
+    print(f"区域 {len(metrics)} 个，企业 {len(enterprises)} 家")
+    if result is not None:
+        classes = result.enterprises
+        counts = classes["eval_class"].value_counts().reindex(list(CLASSES), fill_value=0)
+        print(
+            f"参评 {int(classes['scored'].sum())} 家；分类："
+            + "，".join(f"{c} 类 {int(counts[c])} 家" for c in CLASSES)
+        )
+        d_land = classes.loc[classes["eval_class"] == "D", "land_mu"].sum()
+        print(f"可腾退低效用地（D 类企业用地）合计 {d_land:.2f} 亩")
     if assignment.outside_ids:
         shown = "、".join(map(str, assignment.outside_ids[:20]))
         more = f" 等 {assignment.n_outside} 家" if assignment.n_outside > 20 else ""
         print(f"不在任何区域内的企业 {assignment.n_outside} 家：{shown}{more}")
-    for note in (coord_note, *assignment.notes, *result.notes):
+    if renamed:
+        print("说明：按字段名识别：" + "，".join(f"「{src}」→ {dst}" for dst, src in renamed.items()))
+    for note in (coord_note, *assignment.notes, *(result.notes if result is not None else ())):
         if note:
             print(f"说明：{note}")
     for path in written:
         print(f"已写出 {path}")
+    if failure is not None:
+        print(f"错误：未能做企业分类（区域指标已写出）：{failure}", file=sys.stderr)
+        return 2
     return 0
 
 

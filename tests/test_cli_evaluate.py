@@ -205,5 +205,32 @@ def test_cli_runs_as_a_module(files, tmp_path):
         text=True,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "区域 3 个，企业 10 家，参评 7 家" in proc.stdout
+    assert "区域 3 个，企业 10 家" in proc.stdout and "参评 7 家" in proc.stdout
     assert (out / "zone_metrics.csv").exists()
+
+
+def test_cli_reads_chinese_headers_and_writes_zone_metrics_without_size_column(files, tmp_path, capsys):
+    table = pd.read_csv(files["csv"], encoding="utf-8-sig", dtype={"ent_id": str})
+    chinese = table.drop(columns="above_scale").rename(
+        columns={
+            "ent_id": "企业编号",
+            "name": "企业名称",
+            "land_mu": "用地面积（亩）",
+            "tax_wan_yuan": "税收（万元）",
+            "sales_wan_yuan": "销售收入（万元）",
+            "electricity_kwh": "用电量（千瓦时）",
+        }
+    )
+    path = tmp_path / "eval_中文表头.csv"
+    chinese.to_csv(path, index=False, encoding="utf-8-sig")
+    out = tmp_path / "out_cn"
+    # No 规上/规下 column: the zones' figures are still written, the classing fails with status 2.
+    assert main(["evaluate", str(files["zones"]), str(path), "-o", str(out), "--zone-column", "town"]) == 2
+    captured = capsys.readouterr()
+    assert "「税收（万元）」→ tax_wan_yuan" in captured.out
+    assert "above_scale" in captured.err and "区域指标已写出" in captured.err
+    z = _zone_table(out)
+    assert z.loc["北区", "tax_wan_yuan"] == 160.0
+    assert z.loc["北区", "tax_per_mu_wan_yuan"] == pytest.approx(3.75)
+    assert z.loc["北区", "tax_per_kwh_yuan"] == pytest.approx(0.4)
+    assert not (out / "enterprise_classes.csv").exists()
