@@ -200,6 +200,12 @@ def test_page_evaluates_the_users_own_imports(user_imports):
     assert zones_table["税收（万元）"].sum() == pytest.approx(484.0)
     table = at.dataframe[0].value
     assert sorted(table["企业编号"]) == ["E01", "E02", "E04", "E06", "E08", "E09"]
+    # An empty zone as the whole scope: nothing to rank, said in words, no crash.
+    at.multiselect(key="eff_towns").set_value(["空区"]).run()
+    assert not at.exception
+    assert _metrics(at)["参评企业（家）"] == "0"
+    assert _metrics(at)["范围内亩均税收（万元/亩）"] == "无法计算"
+    assert any(w.value == "当前范围内没有参评企业。" for w in at.warning)
 
 
 # --------------------------------------------------------------------------- real browser (journey 2)
