@@ -60,9 +60,11 @@ def _settle(frame, *, timeout_s: float = 20.0) -> None:
 def _click(frame, lat: float, lon: float) -> None:
     """A real mouse click at a map position, on the streamlit-folium iframe.
 
-    The map is first panned so that the position sits in the middle, clear of the legend box;
-    Playwright then scrolls the iframe into view and clicks at that offset inside it.
+    The iframe is first scrolled fully into view and left to settle (Streamlit scrolls smoothly,
+    so a click computed mid-scroll lands off target), then the map is panned so that the
+    position sits in the middle, clear of the legend box.
     """
+    frame.frame_element().scroll_into_view_if_needed()
     _settle(frame)
     frame.evaluate("([lat, lon]) => { window.map.panTo([lat, lon], {animate: false}); }", [lat, lon])
     x, y = frame.evaluate(
@@ -70,22 +72,6 @@ def _click(frame, lat: float, lon: float) -> None:
         [lat, lon],
     )
     frame.locator(".leaflet-container").first.click(position={"x": x, "y": y})
-
-
-def _click_until(frame, lat: float, lon: float, expect, *, tries: int = 3) -> None:
-    """Click at a map position until ``expect`` (a locator) shows up beside the map.
-
-    Right after a page's first runs the layout above the map may still move by a few dozen
-    pixels, so a first click can land off target; the user would simply click again.
-    """
-    for attempt in range(tries):
-        _click(frame, lat, lon)
-        try:
-            expect.wait_for(timeout=8_000)
-            return
-        except Exception:  # noqa: BLE001 - Playwright's TimeoutError; try again
-            if attempt == tries - 1:
-                raise
 
 
 def _legend(frame) -> str:
@@ -125,7 +111,8 @@ def test_corridors_page_highlight_and_district_panel(app_url, page):
          *load_layer("corridor_axes").to_crs(ANALYSIS_CRS).buffer(2500).to_crs(4326)], crs=4326,
     )  # fmt: skip
     lat, lon = _quiet_spot(districts.geometry["吴江区"], covered, clear_m=1500)
-    _click_until(frame, lat, lon, page.get_by_text("集群重点：先进材料、高端装备、新一代信息技术"))
+    _click(frame, lat, lon)
+    page.get_by_text("集群重点：先进材料、高端装备、新一代信息技术").wait_for(timeout=20_000)
     _no_outside_requests(page)
     save_screenshot(page, "planner_corridors")
 
@@ -163,7 +150,8 @@ def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
     _points(frame, len(mine))
     towns = load_layer("wujiang_towns").set_index("name")
     lat, lon = _quiet_spot(towns.geometry["七都镇"], mine.geometry, clear_m=300)
-    _click_until(frame, lat, lon, page.get_by_role("heading", name="七都镇"))
+    _click(frame, lat, lon)
+    page.get_by_role("heading", name="七都镇").wait_for(timeout=20_000)
     page.get_by_text("2020 年销售与 2025 年目标为全区该产业数据").wait_for(timeout=10_000)
     _no_outside_requests(page)
     save_screenshot(page, "planner_wujiang")
@@ -184,6 +172,7 @@ def test_intensity_page_legend_units_and_town_panel(app_url, page):
     towns = load_layer("wujiang_towns").set_index("name")
     shengze = towns.geometry["吴江高新区（盛泽镇）"]
     lat, lon = shengze.representative_point().y, shengze.representative_point().x
-    _click_until(frame, lat, lon, page.get_by_role("heading", name="吴江高新区（盛泽镇）"))
+    _click(frame, lat, lon)
+    page.get_by_role("heading", name="吴江高新区（盛泽镇）").wait_for(timeout=20_000)
     page.get_by_text("在 8 个区镇中排第").wait_for(timeout=10_000)
     _no_outside_requests(page)
