@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.i18n import Lang, t
-from layers import corridor_axes, corridor_belts, dev_zones
+from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
+from layers.base import Field
 from layers.mapview import SUZHOU_CENTER, basemap_is_gcj02, render_map
 from pages._shared import (
     clicked_properties,
     layer_frame,
-    map_layer,
     map_layer_of,
     provenance_table,
     settings,
@@ -65,7 +67,13 @@ try:
     zones = layer_frame("dev_zones")
     key_industries = layer_frame("key_industries")
     focus = layer_frame("county_cluster_focus")
-    base = [map_layer("districts")]
+    # The districts with each one's cluster focus (doc 004) in the hover tooltip.
+    with_focus = districts.assign(focus=districts["name"].map(focus.set_index("area")["focus"]).fillna("—"))
+    focus_field = Field("focus", "集群重点（004 号文件）", "Cluster focus (doc 004)")
+    districts_layer = replace(
+        REGISTRY["districts"], tooltip_fields=(REGISTRY["districts"].tooltip_fields[0], focus_field)
+    )
+    base = [map_layer_of(districts_layer, with_focus)]
 except DataValidationError as exc:
     show_error(exc)
     st.stop()

@@ -13,7 +13,7 @@ import shapely
 
 from geo.crs import ANALYSIS_CRS
 from geo.store import load_layer
-from tests.conftest import map_frame, save_screenshot
+from tests.conftest import map_features, map_frame, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -93,6 +93,7 @@ def test_corridors_page_highlight_and_district_panel(app_url, page):
     legend = _legend(frame)
     assert "两轴（示意走向）" in legend and "三带（示意范围）" in legend and "开发区（示意范围）" in legend
     assert "[示意]" in legend and "[真实]" in legend
+    assert "先进材料、高端装备、新一代信息技术" in map_features(frame, "focus")  # 吴江区 hover text
     frame.evaluate("() => { window.__same_map = true; }")
 
     _choose(page, "重点产业（六大领域）", "新材料")
