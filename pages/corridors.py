@@ -25,6 +25,11 @@ from pages._shared import (
 SEP = "、"
 
 
+def _label(key: str, lang: Lang) -> str:
+    """A UI label followed by the colon of the UI language."""
+    return t(key, lang) + (": " if lang == "en" else "：")
+
+
 def _leads(key_industries: str, industry: str) -> bool:
     return industry in str(key_industries or "").split(SEP)
 
@@ -32,27 +37,27 @@ def _leads(key_industries: str, industry: str) -> bool:
 def _panel_district(name: str, focus: pd.DataFrame, zones: pd.DataFrame, lang: Lang) -> None:
     st.markdown(f"**{name}**")
     row = focus[focus["area"] == name]
-    st.markdown(f"{t('corr.focus', lang)}：{row['focus'].iloc[0] if len(row) else '—'}")
+    st.markdown(f"{_label('corr.focus', lang)}{row['focus'].iloc[0] if len(row) else '—'}")
     here = zones[zones["county"] == name]
     if len(here):
-        st.markdown(f"{t('corr.zones_here', lang)}：")
+        st.markdown(f"{_label('corr.zones_here', lang)}")
         for _, z in here.iterrows():
             st.markdown(f"- {z['name']}（{z['level']}）：{z['industries'] or '—'}")
 
 
 def _panel_corridor(row: pd.Series, lang: Lang) -> None:
     st.markdown(f"**{row['name']}**（{row['kind']}）")
-    st.markdown(f"{t('corr.industries', lang)}：{row['industries']}")
-    st.markdown(f"{t('corr.role', lang)}：{row['description']}")
-    st.markdown(f"{t('corr.key_industries', lang)}：{row['key_industries'] or '—'}")
+    st.markdown(f"{_label('corr.industries', lang)}{row['industries']}")
+    st.markdown(f"{_label('corr.role', lang)}{row['description']}")
+    st.markdown(f"{_label('corr.key_industries', lang)}{row['key_industries'] or '—'}")
 
 
 def _panel_zone(row: pd.Series, focus: pd.DataFrame, lang: Lang) -> None:
     st.markdown(f"**{row['name']}**（{row['level']}，{row['county']}）")
-    st.markdown(f"{t('corr.carries', lang)}：{row['industries'] or '—'}")
+    st.markdown(f"{_label('corr.carries', lang)}{row['industries'] or '—'}")
     extra = focus[focus["area"] == row["name"]]
     if len(extra):
-        st.markdown(f"{t('corr.focus', lang)}：{extra['focus'].iloc[0]}")
+        st.markdown(f"{_label('corr.focus', lang)}{extra['focus'].iloc[0]}")
 
 
 s = settings()
@@ -123,13 +128,13 @@ with right:
         sel = key_industries.set_index("industry").loc[industry]
         st.markdown(f"**{industry}**")
         st.metric(t("corr.target_2020", lang), f"{sel['target_2020_yi_yuan']:,.0f} 亿元")
-        st.markdown(f"{t('corr.carrier_parks', lang)}：{sel['carrier_parks']}")
+        st.markdown(f"{_label('corr.carrier_parks', lang)}{sel['carrier_parks']}")
         lead = [
             n
             for n, k in zip(corridors["name"], corridors["key_industries"], strict=True)
             if _leads(k, industry)
         ]
-        st.markdown(f"{t('corr.dominant_in', lang)}：{SEP.join(lead) or '—'}")
+        st.markdown(f"{_label('corr.dominant_in', lang)}{SEP.join(lead) or '—'}")
 
 st.subheader(t("corr.table.corridors", lang))
 st.dataframe(

@@ -29,6 +29,11 @@ SHOW = ("all", "industry", "none")
 YI = 10_000  # 万元 per 亿元
 
 
+def _label(key: str, lang: Lang) -> str:
+    """A UI label followed by the colon of the UI language."""
+    return t(key, lang) + (": " if lang == "en" else "：")
+
+
 def _fmt(value, unit: str = "", decimals: int = 2) -> str:
     if value is None or value != value:
         return "—"
@@ -94,7 +99,7 @@ def _carrier_panel(name: str, parks: pd.DataFrame, lang: Lang) -> None:
     row = parks[parks["name"] == name].iloc[0]
     st.markdown(f"### {name}")
     st.markdown(
-        f"{t('wj.col.town', lang)}：{row['town']}  \n{t('wj.col.industry', lang)}：{row['industries']}"
+        f"{_label('wj.col.town', lang)}{row['town']}  \n{_label('wj.col.industry', lang)}{row['industries']}"
     )
 
 
@@ -194,7 +199,7 @@ st.dataframe(
     width="stretch",
 )
 carriers = parks[[industry in str(v).split("、") for v in parks["industries"]]]
-st.markdown(f"**{t('wj.carriers', lang)}**：{'、'.join(carriers['name']) or '—'}")
+st.markdown(f"**{_label('wj.carriers', lang)}**{'、'.join(carriers['name']) or '—'}")
 
 st.subheader(t("overview.provenance", lang))
 st.dataframe(
