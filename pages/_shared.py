@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass
 
@@ -193,8 +194,11 @@ def clicked_properties(out: dict | None) -> dict:
     """The properties of the feature last clicked on a map ({} when nothing was clicked).
 
     Reads streamlit-folium's ``last_active_drawing`` (the clicked layer as GeoJSON); handles a
-    missing or None return value.
+    missing or None return value. Text comes back as drawn, HTML-escaped; it is unescaped here so
+    that it matches the data again.
     """
     feature = (out or {}).get("last_active_drawing") or {}
     props = feature.get("properties") if isinstance(feature, dict) else None
-    return dict(props) if isinstance(props, dict) else {}
+    if not isinstance(props, dict):
+        return {}
+    return {k: html.unescape(v) if isinstance(v, str) else v for k, v in props.items()}

@@ -123,7 +123,6 @@ try:
     parks = layer_frame("carrier_parks")
     layout = layer_frame("wujiang_clusters")
     figures = layer_frame("wujiang_industry_figures")
-    districts = layer_frame("districts")
     # The 区镇 outlines (schematic) stay underneath; the coloured fills above them change.
     base = [map_layer("districts"), map_layer_of(replace(towns_layer.LAYER, fill_opacity=0.0))]
 except DataValidationError as exc:

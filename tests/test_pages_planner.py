@@ -101,3 +101,13 @@ def test_intensity_page_other_metric_and_filters():
     ranked = at.dataframe[0].value
     assert "单位用电税收（元/千瓦时）" in ranked.columns
     assert ranked["分级"].str.endswith("元/千瓦时").sum() >= 1
+
+
+def test_clicked_properties_handles_none_and_unescapes():
+    from pages._shared import clicked_properties
+
+    assert clicked_properties(None) == {}
+    assert clicked_properties({}) == {}
+    assert clicked_properties({"last_active_drawing": None}) == {}
+    feature = {"type": "Feature", "properties": {"name": "A &amp; B", "n": 3}, "geometry": None}
+    assert clicked_properties({"last_active_drawing": feature}) == {"name": "A & B", "n": 3}
