@@ -126,6 +126,35 @@ def load_page(
     return elapsed, elapsed - appeared, http_bytes[0], ws_bytes[0]
 
 
+FILTER_DONE_JS = (
+    "() => { let ok = false; window.map.eachLayer(l => { const p = l.feature && l.feature.properties;"
+    " if (p && p.name === '七都镇' && p.industry === '光电通信' && p.role_label) ok = true; }); return ok; }"
+)
+
+
+def filter_change(browser, base: str) -> tuple[float, bool]:
+    """Seconds from choosing 光电通信 on the Wujiang page (all enterprises shown) until the map
+    shows its layout, and whether the map object survived (no rebuild, view kept)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{base}/wujiang")
+    frame = None
+    while frame is None:
+        frame = next((f for f in page.frames if "streamlit_folium" in f.url), None)
+        page.wait_for_timeout(50)
+    frame.wait_for_function(COUNT_JS, arg=PAGES[2][2], polling=25, timeout=60_000)
+    page.wait_for_timeout(1000)
+    frame.evaluate("() => { window.__bench_same_map = true; window.map.setView([30.95, 120.45], 12); }")
+    page.get_by_role("combobox", name="产业（吴江规划）").click()
+    t0 = time.perf_counter()
+    page.get_by_role("option", name="光电通信", exact=True).click()
+    frame.wait_for_function(FILTER_DONE_JS, polling=25, timeout=60_000)
+    elapsed = time.perf_counter() - t0
+    kept = frame.evaluate("() => window.__bench_same_map === true && window.map.getZoom() === 12")
+    context.close()
+    return elapsed, kept
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="warm and cached loads per page")
@@ -171,6 +200,10 @@ def main(argv: list[str] | None = None) -> None:
                 print(
                     f"{label:<34}{fresh[0][0]:>6.2f}{warm:>6.2f}{cached_s:>8.2f}{map_s:>6.2f}{http_kb:>9.0f}{ws_kb:>7.0f}"
                 )
+            seconds, kept = filter_change(browser, base)
+            print(
+                f"吴江产业布局: choose 光电通信 -> map updated in {seconds:.2f} s; same map and view kept: {kept}"
+            )
             browser.close()
     finally:
         proc.terminate()
