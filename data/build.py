@@ -481,7 +481,7 @@ def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.
     ent["tax_wan_yuan"] = ent.sales_wan_yuan * p.tax * noise(0.5)
     ent["value_added_wan_yuan"] = ent.sales_wan_yuan * p.va * noise(0.2)
     ent["energy_tce"] = ent.sales_wan_yuan * p.tce * noise(0.4)
-    ent["electricity_kwh"] = ent.sales_wan_yuan * p.kwh * noise(0.4) * 100  # 100 kWh per (kWh-rate unit)
+    ent["electricity_kwh"] = ent.sales_wan_yuan * p.kwh * noise(0.4)  # kWh per 万元 sales
     ent["rd_wan_yuan"] = ent.sales_wan_yuan * p.rd * noise(0.8)
     ent["employees"] = np.maximum(3, (ent.sales_wan_yuan / 150 * noise(0.5))).round().astype(int)
     # Land: proportional to sales with noise, then scaled per industry so total tax / total land

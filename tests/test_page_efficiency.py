@@ -73,8 +73,10 @@ def test_page_shows_the_demo_evaluation(demo):
         table.columns
     )
     assert len(table) == int(expected["scored"].sum())
-    top = expected[expected["scored"]].sort_values("score", ascending=False).iloc[0]
-    assert table.iloc[0]["企业编号"] == top["ent_id"] and table.iloc[0]["评价类别"] == top["eval_class"]
+    scored = expected[expected["scored"]]
+    best = scored[scored["score"] == scored["score"].max()]  # capped indicators can tie at the top
+    assert table.iloc[0]["企业编号"] in set(best["ent_id"])
+    assert table.iloc[0]["评价类别"] == best["eval_class"].iloc[0]
     assert [b.label for b in at.get("download_button")] == ["下载排名表（CSV）", "下载排名表（Excel）"]
 
 
