@@ -56,9 +56,11 @@ def _free_port() -> int:
 
 
 def start_app(port: int) -> subprocess.Popen:
-    """``streamlit run app.py`` on 127.0.0.1:port; returns once it answers its health check."""
+    """The app (``serve.py``) on 127.0.0.1:port; returns once it answers its health check."""
+    # serve.py starts Streamlit in st.navigation mode, so a deep link gets the app frame.
+    launcher = ["serve.py"] if (ROOT / "serve.py").exists() else ["-m", "streamlit", "run", "app.py"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, *launcher, "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
