@@ -63,6 +63,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     # legend
     "legend.title": ("图例", "Legend"),
     "legend.source": ("来源", "Source"),
+    "export.panel": (
+        "导出（汇报图、GeoJSON、表格、离线网页）",
+        "Export (briefing PNG, GeoJSON, tables, offline HTML)",
+    ),
+    "export.panel_note": (
+        "导出的是地图当前显示的内容（已按筛选条件过滤），附数据来源与精度说明；地图左上角的相机按钮可保存当前视图截图。",
+        "Exports hold what the map shows (filters applied) with each layer's source and accuracy; the camera button on the map saves the current view.",
+    ),
     # ---- planner layers and pages (issue 3): prefixes layer., corr., wj., int.
     "layer.carries": ("承载「{industry}」的开发区", "Zones carrying {industry}"),
     "layer.other_zones": ("其他开发区", "Other zones"),
@@ -78,7 +86,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "layer.no_data": ("无法计算", "Not computable"),
     "layer.legend_selected": ("当前选择", "Current selection"),
     "corr.page": ("苏州“两轴三带”", "Suzhou axes & belts"),
-    "corr.header": ("苏州“两轴三带”与重点产业承载园区", "Suzhou's two axes, three belts and key-industry carriers"),
+    "corr.header": (
+        "苏州“两轴三带”与重点产业承载园区",
+        "Suzhou's two axes, three belts and key-industry carriers",
+    ),
     "corr.intro": (
         "《苏州市“十三五”规划》第四章的“两轴三带”空间格局、六大重点产业的主要承载开发区，以及各板块集群重点（004 号文件第 13 条）。"
         "选择一个产业，突出其承载园区和以其为主导产业的轴带；点击行政区、轴带或开发区，在右侧查看详情。",
@@ -107,7 +118,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "corr.carrier_parks": ("主要承载园区", "Main carrier zones"),
     "corr.dominant_in": ("主导该产业的轴带", "Corridors it leads"),
     "corr.table.corridors": ("两轴三带：各自的功能", "Axes and belts: what each is for"),
-    "corr.table.key_industries": ("六大重点领域与承载园区（000 号文件）", "Six key industries and carriers (doc 000)"),
+    "corr.table.key_industries": (
+        "六大重点领域与承载园区（000 号文件）",
+        "Six key industries and carriers (doc 000)",
+    ),
     "corr.table.focus": ("各板块集群重点（004 号文件）", "Cluster focus by county (doc 004)"),
     "corr.col.corridor": ("轴 / 带", "Axis / belt"),
     "corr.col.industry": ("产业", "Industry"),
@@ -154,7 +168,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "**Enterprises (synthetic)**: {n}, {above} above designated size; sales {sales}; tax per mu {tax_per_mu}",
     ),
     "wj.metric.enterprises_of": ("该产业企业数（合成，家）", "Enterprises in it (synthetic)"),
-    "wj.synthetic_note": ("企业统计基于合成数据，仅作演示。", "Enterprise figures come from synthetic data (demo)."),
+    "wj.synthetic_note": (
+        "企业统计基于合成数据，仅作演示。",
+        "Enterprise figures come from synthetic data (demo).",
+    ),
     "wj.ent.land": ("用地", "Land"),
     "wj.ent.sales": ("销售收入", "Sales"),
     "wj.ent.tax": ("税收", "Tax"),
@@ -303,7 +320,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "演示企业为合成数据，评价结果仅作演示；区镇边界为示意。",
         "Demo enterprises are synthetic and town boundaries schematic: results are for demonstration.",
     ),
-    "eff.source.demo": ("演示数据（吴江 8 个区镇 / 合成企业）", "Demo (Wujiang 8 towns / synthetic enterprises)"),
+    "eff.source.demo": (
+        "演示数据（吴江 8 个区镇 / 合成企业）",
+        "Demo (Wujiang 8 towns / synthetic enterprises)",
+    ),
     "eff.source.zones": ("评价区域（边界）", "Zones (boundaries)"),
     "eff.source.enterprises": ("企业名单", "Enterprises"),
     "eff.scope": ("评价范围", "Scope"),

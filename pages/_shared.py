@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import folium
 import geopandas as gpd
@@ -14,11 +15,13 @@ from branca.element import MacroElement
 from jinja2 import Template
 from streamlit_folium import st_folium
 
+from geo import ingest
 from geo.errors import DataValidationError
 from geo.i18n import Lang, t
 from geo.store import default_store, layer_metadata, load_layer
 from layers import REGISTRY
 from layers.base import Layer, Provenance, accuracy_label
+from layers.export_html import SnapshotControl, map_downloads, user_map_layers
 from layers.mapview import MapLayer, legend_html
 
 BASEMAP_KEYS = ("none", "osm", "gaode", "tianditu")
@@ -202,3 +205,52 @@ def clicked_properties(out: dict | None) -> dict:
     if not isinstance(props, dict):
         return {}
     return {k: html.unescape(v) if isinstance(v, str) else v for k, v in props.items()}
+
+
+# ---- imported layers and exports on every map page ------------------------------------------
+
+
+def _user_store_stamp() -> tuple[str, float]:
+    path = ingest.user_store()
+    return str(path), path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_data(show_spinner=False)
+def _cached_user_items(stamp: tuple[str, float]) -> list[MapLayer]:
+    return user_map_layers(path=stamp[0]) if Path(stamp[0]).exists() else []
+
+
+def user_layers() -> list[MapLayer]:
+    """The user's imported layers (数据管理) as map layers with their recorded provenance."""
+    try:
+        return _cached_user_items(_user_store_stamp())
+    except DataValidationError as exc:
+        show_error(exc)
+        return []
+
+
+def add_snapshot_button(m: folium.Map, title: str, *, lang: Lang) -> folium.Map:
+    """Give the map its snapshot button (saves the view as the user sees it, basemap included)."""
+    m.add_child(SnapshotControl(title=title, lang=lang))
+    return m
+
+
+def export_panel(title: str, items: list[MapLayer], m: folium.Map, *, lang: Lang, key: str) -> None:
+    """Downloads of what the map shows (filters applied): GeoJSON, CSV, XLSX, briefing PNG, HTML.
+
+    Bytes are built on click, in memory. Call after the map is drawn.
+    """
+    with st.expander(t("export.panel", lang), icon=":material/download:"):
+        st.caption(t("export.panel_note", lang))
+        downloads = map_downloads(title, items, m, lang=lang)
+        cols = st.columns(3)
+        for i, (name, item) in enumerate(downloads.items()):
+            cols[i % 3].download_button(
+                item.label,
+                data=item.make,
+                file_name=item.filename,
+                mime=item.mime,
+                key=f"{key}_{name}",
+                on_click="ignore",
+                width="stretch",
+            )

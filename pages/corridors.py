@@ -13,13 +13,16 @@ from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
 from layers.base import Field
 from layers.mapview import SUZHOU_CENTER, basemap_is_gcj02, render_map
 from pages._shared import (
+    add_snapshot_button,
     clicked_properties,
+    export_panel,
     layer_frame,
     map_layer_of,
     provenance_table,
     settings,
     show_error,
     show_map_with,
+    user_layers,
 )
 
 SEP = "、"
@@ -78,7 +81,7 @@ try:
     districts_layer = replace(
         REGISTRY["districts"], tooltip_fields=(REGISTRY["districts"].tooltip_fields[0], focus_field)
     )
-    base = [map_layer_of(districts_layer, with_focus)]
+    base = [map_layer_of(districts_layer, with_focus), *user_layers()]
 except DataValidationError as exc:
     show_error(exc)
     st.stop()
@@ -101,6 +104,7 @@ with left:
     m = render_map(
         base, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=SUZHOU_CENTER, zoom=9
     )
+    add_snapshot_button(m, t("corr.header", lang), lang=lang)
     out = show_map_with(
         m,
         changing,
@@ -109,7 +113,8 @@ with left:
         gcj02=basemap_is_gcj02(s.basemap),
         returned_objects=["last_active_drawing"],
     )
-    st.caption("⚠️ " + t("corr.schematic_note", lang) + " " + t("app.disclaimer", lang))
+    st.caption(":material/warning: " + t("corr.schematic_note", lang) + " " + t("app.disclaimer", lang))
+    export_panel(t("corr.header", lang), base + changing, m, lang=lang, key="corr_export")
 
 with right:
     st.subheader(t("corr.panel", lang))

@@ -43,7 +43,15 @@ from geo.store import default_store
 from layers import REGISTRY, efficiency_classes
 from layers.base import Provenance
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
-from pages._shared import layer_frame, map_layer, settings, show_error, show_map_with
+from pages._shared import (
+    add_snapshot_button,
+    export_panel,
+    layer_frame,
+    map_layer,
+    settings,
+    show_error,
+    show_map_with,
+)
 
 ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
 DIMENSIONS = (ZONE_COL, "industry", SIZE_COL)
@@ -278,7 +286,7 @@ s = settings()
 lang = s.lang
 st.title(t("eff.header", lang))
 st.caption(t("eff.intro", lang))
-st.caption("⚠️ " + t("eff.synthetic_note", lang))
+st.caption(":material/warning: " + t("eff.synthetic_note", lang))
 
 zones_src, ents_src = _sources(lang)
 raw_config = _config_editor(lang)
@@ -374,20 +382,24 @@ d2.download_button(
 
 # ---- map, class mix and low-efficiency land ---------------------------------------------------
 st.subheader(t("eff.map", lang))
+zone_item = _zone_map_layer(zones_src, zones_frame)
 m = render_map(
-    [_zone_map_layer(zones_src, zones_frame)], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
+    [zone_item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
     center=WUJIANG_CENTER, zoom=10,
 )  # fmt: skip
 on_map = scope if show_unscored else scored
+add_snapshot_button(m, title, lang=lang)
+class_items = [MapLayer(efficiency_classes.LAYER, efficiency_classes.for_map(on_map, lang), provenance)]
 show_map_with(
     m,
-    [MapLayer(efficiency_classes.LAYER, efficiency_classes.for_map(on_map, lang), provenance)],
+    class_items,
     key="eff_map",
     lang=lang,
     gcj02=basemap_is_gcj02(s.basemap),
     height=520,
 )
-st.caption("⚠️ " + t("app.disclaimer", lang))
+st.caption(":material/warning: " + t("app.disclaimer", lang))
+export_panel(title, [zone_item, *class_items], m, lang=lang, key="eff_export")
 
 left, right = st.columns(2)
 with left:

@@ -17,7 +17,9 @@ from layers import intensity
 from layers import towns as towns_layer
 from layers.mapview import basemap_is_gcj02, render_map
 from pages._shared import (
+    add_snapshot_button,
     clicked_properties,
+    export_panel,
     layer_frame,
     map_layer,
     map_layer_of,
@@ -25,6 +27,7 @@ from pages._shared import (
     settings,
     show_error,
     show_map_with,
+    user_layers,
 )
 
 ALL = ""
@@ -97,7 +100,11 @@ st.caption(t("int.intro", lang))
 try:
     towns = layer_frame("wujiang_towns")
     # The 区镇 outlines (schematic) stay underneath; the coloured fills above them change.
-    base = [map_layer("districts"), map_layer_of(replace(towns_layer.LAYER, fill_opacity=0.0))]
+    base = [
+        map_layer("districts"),
+        map_layer_of(replace(towns_layer.LAYER, fill_opacity=0.0)),
+        *user_layers(),
+    ]
 except DataValidationError as exc:
     show_error(exc)
     st.stop()
@@ -155,6 +162,7 @@ with left:
     m = render_map(
         base, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=_center(towns), zoom=10
     )
+    add_snapshot_button(m, t("int.header", lang), lang=lang)
     out = show_map_with(
         m,
         changing,
@@ -164,7 +172,8 @@ with left:
         height=640,
         returned_objects=["last_active_drawing"],
     )
-    st.caption("⚠️ " + t("int.method_note", lang) + " " + t("app.disclaimer", lang))
+    st.caption(":material/warning: " + t("int.method_note", lang) + " " + t("app.disclaimer", lang))
+    export_panel(t("int.header", lang), base + changing, m, lang=lang, key="int_export")
 
 with right:
     props = clicked_properties(out)

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.i18n import t
+from geo.provenance import accuracy_label
 from layers.mapview import render_map
-from pages._shared import layer_frame, map_layer, provenance_table, settings, show_error, show_map
+from pages._shared import (
+    add_snapshot_button,
+    export_panel,
+    layer_frame,
+    map_layer,
+    provenance_table,
+    settings,
+    show_error,
+    show_map,
+    user_layers,
+)
 
 s = settings()
 lang = s.lang
@@ -18,7 +30,7 @@ try:
     districts = layer_frame("districts")
     towns = layer_frame("wujiang_towns")
     enterprises = layer_frame("enterprises")
-    items = [map_layer("districts"), map_layer("wujiang_towns")]
+    items = [map_layer("districts"), map_layer("wujiang_towns"), *user_layers()]
 except DataValidationError as exc:
     show_error(exc)
     st.stop()
@@ -30,7 +42,9 @@ c3.metric(t("overview.metric.towns", lang), f"{len(towns)}")
 c4.metric(t("overview.metric.enterprises", lang), f"{len(enterprises):,}")
 
 m = render_map(items, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, zoom=9)
+add_snapshot_button(m, t("overview.header", lang), lang=lang)
 show_map(m, key="overview_map")
+export_panel(t("overview.header", lang), items, m, lang=lang, key="overview_export")
 st.caption(":material/warning: " + t("app.disclaimer", lang))
 
 left, right = st.columns(2)
@@ -47,8 +61,16 @@ with left:
     st.dataframe(table, hide_index=True, width="stretch")
 with right:
     st.subheader(t("overview.provenance", lang))
-    st.dataframe(
-        provenance_table(["districts", "wujiang_towns", "enterprises"], lang),
-        hide_index=True,
-        width="stretch",
+    builtin = provenance_table(["districts", "wujiang_towns", "enterprises"], lang)
+    imported = pd.DataFrame(
+        {
+            t("col.layer", lang): item.layer.title(lang),
+            t("col.accuracy", lang): accuracy_label(item.provenance.accuracy, lang),
+            t("col.source", lang): item.provenance.source,
+            t("col.licence", lang): item.provenance.licence,
+            t("col.crs", lang): "EPSG:4326",
+            t("col.note", lang): item.provenance.note,
+        }
+        for item in items[2:]  # the user's imports (数据管理)
     )
+    st.dataframe(pd.concat([builtin, imported], ignore_index=True), hide_index=True, width="stretch")

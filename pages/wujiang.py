@@ -15,7 +15,9 @@ from layers import carrier_parks, clusters, enterprises
 from layers import towns as towns_layer
 from layers.mapview import basemap_is_gcj02, render_map
 from pages._shared import (
+    add_snapshot_button,
     clicked_properties,
+    export_panel,
     layer_frame,
     map_layer,
     map_layer_of,
@@ -23,6 +25,7 @@ from pages._shared import (
     settings,
     show_error,
     show_map_with,
+    user_layers,
 )
 
 SHOW = ("all", "industry", "none")
@@ -124,7 +127,11 @@ try:
     layout = layer_frame("wujiang_clusters")
     figures = layer_frame("wujiang_industry_figures")
     # The 区镇 outlines (schematic) stay underneath; the coloured fills above them change.
-    base = [map_layer("districts"), map_layer_of(replace(towns_layer.LAYER, fill_opacity=0.0))]
+    base = [
+        map_layer("districts"),
+        map_layer_of(replace(towns_layer.LAYER, fill_opacity=0.0)),
+        *user_layers(),
+    ]
 except DataValidationError as exc:
     show_error(exc)
     st.stop()
@@ -153,6 +160,7 @@ with left:
     m = render_map(
         base, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=_center(towns), zoom=10
     )
+    add_snapshot_button(m, t("wj.header", lang), lang=lang)
     out = show_map_with(
         m,
         changing,
@@ -162,7 +170,8 @@ with left:
         height=640,
         returned_objects=["last_active_drawing"],
     )
-    st.caption("⚠️ " + t("wj.schematic_note", lang) + " " + t("app.disclaimer", lang))
+    st.caption(":material/warning: " + t("wj.schematic_note", lang) + " " + t("app.disclaimer", lang))
+    export_panel(t("wj.header", lang), base + changing, m, lang=lang, key="wj_export")
 
 with right:
     props = clicked_properties(out)

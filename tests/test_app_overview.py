@@ -28,3 +28,25 @@ def test_language_switch_to_english():
     assert not at.exception
     assert at.title[0].value == "Suzhou Industrial Layout Atlas · Overview"
     assert [m.label for m in at.metric][0] == "County-level districts"
+
+
+def test_imported_layers_join_the_map_exports_and_provenance(tmp_path, monkeypatch):
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from geo import ingest
+
+    store = tmp_path / "user.gpkg"
+    parks = gpd.GeoDataFrame(
+        {"名称": ["测试园区"]}, geometry=[box(120.60, 31.10, 120.62, 31.12)], crs="EPSG:4326"
+    )
+    result = ingest.read_upload(parks.to_json().encode("utf-8"), "parks.geojson", kind="zones")
+    ingest.save_import(result, name="test_parks", title="市局园区边界", source="测试：某局 2024", path=store)
+    monkeypatch.setenv("ATLAS_USER_GPKG", str(store))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    prov = at.dataframe[1].value
+    row = prov[prov["图层"] == "市局园区边界"]
+    assert len(row) == 1 and row["来源"].iloc[0] == "测试：某局 2024" and row["精度"].iloc[0] == "真实"
+    labels = [b.label for b in at.get("download_button")]
+    assert any("GeoJSON" in label for label in labels) and any("PNG" in label for label in labels)
