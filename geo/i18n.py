@@ -63,6 +63,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # legend
     "legend.title": ("图例", "Legend"),
     "legend.source": ("来源", "Source"),
+    "common.yes": ("是", "yes"),
+    "common.no": ("否", "no"),
     "export.panel": (
         "导出（汇报图、GeoJSON、表格、离线网页）",
         "Export (briefing PNG, GeoJSON, tables, offline HTML)",

@@ -90,7 +90,7 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, lang: Lang) -> None:
         (t("wj.ent.tax", lang), _fmt(e["tax_wan_yuan"], "万元")),
         (t("wj.ent.tax_per_mu", lang), _fmt(e["tax_wan_yuan"] / land if land > 0 else None, "万元/亩")),
         (t("wj.ent.employees", lang), f"{int(e['employees']):,}"),
-        (t("wj.ent.above_scale", lang), "✓" if bool(e["above_scale"]) else "✗"),
+        (t("wj.ent.above_scale", lang), t("common.yes" if bool(e["above_scale"]) else "common.no", lang)),
     ]
     st.dataframe(
         pd.DataFrame(items, columns=[t("wj.col.item", lang), t("wj.col.value", lang)]), hide_index=True

@@ -42,3 +42,13 @@ def test_importing_geo_and_layers_leaves_streamlit_unloaded():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_ui_has_no_emoji_that_would_render_as_boxes():
+    """No emoji font ships with the app or Debian's fonts-noto-cjk: UI text uses Material icons."""
+    import re
+
+    emoji = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), ROOT / "geo" / "i18n.py"]:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not emoji.search(line), f"{path.name}:{n}: {line.strip()}"
