@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import folium
 import geopandas as gpd
@@ -13,7 +13,7 @@ import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
 from geo.crs import STORAGE_CRS, convert_frame
-from geo.i18n import Lang
+from geo.i18n import Lang, t
 from geo.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
 
 __all__ = ["ACCURACY_LABEL", "Field", "Layer", "LegendEntry", "Provenance", "accuracy_label"]
@@ -133,3 +133,48 @@ class Layer:
             **kwargs,
         ).add_to(group)
         return group
+
+
+INDUSTRY_SEPARATOR = "、"
+
+
+def carries_industry(values: pd.Series, industry: str) -> np.ndarray:
+    """Whether each ``、``-separated industry list names ``industry`` exactly (new boolean array)."""
+    return np.array(
+        [industry in str(v).split(INDUSTRY_SEPARATOR) if v is not None and v == v else False for v in values],
+        dtype=bool,
+    )
+
+
+def highlight_industry(
+    layer: Layer,
+    industry: str | None,
+    *,
+    column: str,
+    on: str,
+    off: str,
+    label_on: str,
+    label_off: str,
+    opacity_on: float = 0.35,
+    opacity_off: float = 0.25,
+) -> Layer:
+    """``layer`` with the features whose ``column`` names ``industry`` in colour ``on``, the rest ``off``.
+
+    ``label_on`` / ``label_off`` are i18n keys (``label_on`` may hold ``{industry}``). No industry:
+    the plain layer.
+    """
+    if not industry:
+        return layer
+
+    def colors(frame: gpd.GeoDataFrame) -> np.ndarray:
+        return np.where(carries_industry(frame[column], industry), on, off)
+
+    swatch = "fill" if layer.kind == "polygon" else layer.kind
+
+    def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
+        return [
+            LegendEntry(t(label_on, lang).format(industry=industry), on, swatch, opacity_on),
+            LegendEntry(t(label_off, lang), off, swatch, opacity_off),
+        ]
+
+    return replace(layer, color_by=colors, legend_entries=legend)

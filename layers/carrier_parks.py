@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
-import numpy as np
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.i18n import Lang, t
-from layers.base import Field, Layer, LegendEntry
-from layers.dev_zones import highlight_colors
+from geo.i18n import Lang
+from layers.base import Field, Layer, highlight_industry
 
 COLOR = "#8c2d04"
 HIGHLIGHT = "#d7301f"
@@ -85,16 +83,14 @@ LAYER = CarrierLayer(
 
 def for_industry(industry: str | None) -> Layer:
     """The layer with the carriers of ``industry`` highlighted (the plain layer for None)."""
-    if not industry:
-        return LAYER
-
-    def colors(frame: gpd.GeoDataFrame) -> np.ndarray:
-        return highlight_colors(frame, column="industries", industry=industry, on=HIGHLIGHT, off=MUTED)
-
-    def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
-        return [
-            LegendEntry(t("layer.carriers_of", lang).format(industry=industry), HIGHLIGHT, "point"),
-            LegendEntry(t("layer.other_carriers", lang), MUTED, "point"),
-        ]
-
-    return replace(LAYER, color_by=colors, legend_entries=legend)
+    return highlight_industry(
+        LAYER,
+        industry,
+        column="industries",
+        on=HIGHLIGHT,
+        off=MUTED,
+        label_on="layer.carriers_of",
+        label_off="layer.other_carriers",
+        opacity_on=0.35,
+        opacity_off=0.25,
+    )

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import geopandas as gpd
-import numpy as np
-
-from geo.i18n import Lang, t
-from layers.base import Field, Layer, LegendEntry
-from layers.dev_zones import highlight_colors
+from layers.base import Field, Layer, highlight_industry
 
 COLOR = "#b2182b"
 HIGHLIGHT = "#d7301f"
@@ -33,16 +26,14 @@ LAYER = Layer(
 
 def for_industry(industry: str | None) -> Layer:
     """The axes where ``industry`` (a seed-000 key industry) is dominant highlighted, the rest grey."""
-    if not industry:
-        return LAYER
-
-    def colors(frame: gpd.GeoDataFrame) -> np.ndarray:
-        return highlight_colors(frame, column="key_industries", industry=industry, on=HIGHLIGHT, off=MUTED)
-
-    def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
-        return [
-            LegendEntry(t("layer.axis_dominant", lang).format(industry=industry), HIGHLIGHT, "line"),
-            LegendEntry(t("layer.axis_other", lang), MUTED, "line"),
-        ]
-
-    return replace(LAYER, color_by=colors, legend_entries=legend)
+    return highlight_industry(
+        LAYER,
+        industry,
+        column="key_industries",
+        on=HIGHLIGHT,
+        off=MUTED,
+        label_on="layer.axis_dominant",
+        label_off="layer.axis_other",
+        opacity_on=0.35,
+        opacity_off=0.25,
+    )

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import geopandas as gpd
-import numpy as np
-
-from geo.i18n import Lang, t
-from layers.base import Field, Layer, LegendEntry
-from layers.dev_zones import highlight_colors
+from layers.base import Field, Layer, highlight_industry
 
 COLOR = "#1b9e77"
 HIGHLIGHT = "#fc8d59"
@@ -34,16 +27,14 @@ LAYER = Layer(
 
 def for_industry(industry: str | None) -> Layer:
     """The belts where ``industry`` (a seed-000 key industry) is dominant highlighted, the rest grey."""
-    if not industry:
-        return LAYER
-
-    def colors(frame: gpd.GeoDataFrame) -> np.ndarray:
-        return highlight_colors(frame, column="key_industries", industry=industry, on=HIGHLIGHT, off=MUTED)
-
-    def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
-        return [
-            LegendEntry(t("layer.belt_dominant", lang).format(industry=industry), HIGHLIGHT, "fill", 0.35),
-            LegendEntry(t("layer.belt_other", lang), MUTED, "fill", 0.3),
-        ]
-
-    return replace(LAYER, color_by=colors, legend_entries=legend)
+    return highlight_industry(
+        LAYER,
+        industry,
+        column="key_industries",
+        on=HIGHLIGHT,
+        off=MUTED,
+        label_on="layer.belt_dominant",
+        label_off="layer.belt_other",
+        opacity_on=0.35,
+        opacity_off=0.3,
+    )

@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import geopandas as gpd
-import numpy as np
-import pandas as pd
-
-from geo.i18n import Lang, t
-from layers.base import Field, Layer, LegendEntry
+from layers.base import Field, Layer, highlight_industry
 
 COLOR = "#6a51a3"
 HIGHLIGHT = "#d7301f"
 MUTED = "#9e9e9e"
-SEPARATOR = "、"
-
-
-def carries_industry(values: pd.Series, industry: str) -> np.ndarray:
-    """Whether each ``、``-separated industry list names ``industry`` exactly (new boolean array)."""
-    return np.array(
-        [industry in str(v).split(SEPARATOR) if v is not None and v == v else False for v in values],
-        dtype=bool,
-    )
-
-
-def highlight_colors(frame: pd.DataFrame, *, column: str, industry: str, on: str, off: str) -> np.ndarray:
-    """``on`` where the row's ``column`` names ``industry``, else ``off``."""
-    return np.where(carries_industry(frame[column], industry), on, off)
 
 
 LAYER = Layer(
@@ -52,16 +31,14 @@ LAYER = Layer(
 
 def for_industry(industry: str | None) -> Layer:
     """The layer with the zones that carry ``industry`` highlighted (the plain layer for None)."""
-    if not industry:
-        return LAYER
-
-    def colors(frame: gpd.GeoDataFrame) -> np.ndarray:
-        return highlight_colors(frame, column="industries", industry=industry, on=HIGHLIGHT, off=MUTED)
-
-    def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
-        return [
-            LegendEntry(t("layer.carries", lang).format(industry=industry), HIGHLIGHT, "fill", 0.35),
-            LegendEntry(t("layer.other_zones", lang), MUTED, "fill", 0.25),
-        ]
-
-    return replace(LAYER, color_by=colors, legend_entries=legend)
+    return highlight_industry(
+        LAYER,
+        industry,
+        column="industries",
+        on=HIGHLIGHT,
+        off=MUTED,
+        label_on="layer.carries",
+        label_off="layer.other_zones",
+        opacity_on=0.35,
+        opacity_off=0.25,
+    )

@@ -22,7 +22,7 @@ from geo.store import default_store, layer_metadata, load_layer
 from layers import REGISTRY
 from layers.base import Layer, Provenance, accuracy_label
 from layers.export_html import SnapshotControl, map_downloads, user_map_layers
-from layers.mapview import MapLayer, legend_html
+from layers.mapview import MapLayer, basemap_is_gcj02, legend_html, render_map
 
 BASEMAP_KEYS = ("none", "osm", "gaode", "tianditu")
 
@@ -254,3 +254,36 @@ def export_panel(title: str, items: list[MapLayer], m: folium.Map, *, lang: Lang
                 on_click="ignore",
                 width="stretch",
             )
+
+
+def map_with_exports(
+    base: list[MapLayer],
+    changing: list[MapLayer],
+    *,
+    title: str,
+    key: str,
+    note: str,
+    center,
+    zoom: int,
+    height: int = 640,
+    returned_objects: list[str] | None = None,
+) -> dict:
+    """A page's map: ``base`` layers stay (and with them the user's view), ``changing`` ones follow
+    the widgets; then the 示意图 note and the export panel. Returns streamlit-folium's dict."""
+    s = settings()
+    m = render_map(
+        base, lang=s.lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=center, zoom=zoom
+    )
+    add_snapshot_button(m, title, lang=s.lang)
+    out = show_map_with(
+        m,
+        changing,
+        key=key,
+        lang=s.lang,
+        gcj02=basemap_is_gcj02(s.basemap),
+        height=height,
+        returned_objects=returned_objects,
+    )
+    st.caption(":material/warning: " + note + " " + t("app.disclaimer", s.lang))
+    export_panel(title, base + changing, m, lang=s.lang, key=f"{key}_export")
+    return out

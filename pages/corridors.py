@@ -11,17 +11,15 @@ from geo.errors import DataValidationError
 from geo.i18n import Lang, t
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
 from layers.base import Field
-from layers.mapview import SUZHOU_CENTER, basemap_is_gcj02, render_map
+from layers.mapview import SUZHOU_CENTER
 from pages._shared import (
-    add_snapshot_button,
     clicked_properties,
-    export_panel,
     layer_frame,
     map_layer_of,
+    map_with_exports,
     provenance_table,
     settings,
     show_error,
-    show_map_with,
     user_layers,
 )
 
@@ -101,20 +99,17 @@ changing = [
 
 left, right = st.columns([3, 1.2])
 with left:
-    m = render_map(
-        base, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=SUZHOU_CENTER, zoom=9
-    )
-    add_snapshot_button(m, t("corr.header", lang), lang=lang)
-    out = show_map_with(
-        m,
+    out = map_with_exports(
+        base,
         changing,
+        title=t("corr.header", lang),
         key="corridors_map",
-        lang=lang,
-        gcj02=basemap_is_gcj02(s.basemap),
+        note=t("corr.schematic_note", lang),
+        center=SUZHOU_CENTER,
+        zoom=9,
+        height=620,
         returned_objects=["last_active_drawing"],
     )
-    st.caption(":material/warning: " + t("corr.schematic_note", lang) + " " + t("app.disclaimer", lang))
-    export_panel(t("corr.header", lang), base + changing, m, lang=lang, key="corr_export")
 
 with right:
     st.subheader(t("corr.panel", lang))

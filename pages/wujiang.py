@@ -13,18 +13,15 @@ from geo.metrics import RATIOS_BY_KEY, total_metrics
 from geo.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprises
 from layers import towns as towns_layer
-from layers.mapview import basemap_is_gcj02, render_map
 from pages._shared import (
-    add_snapshot_button,
     clicked_properties,
-    export_panel,
     layer_frame,
     map_layer,
     map_layer_of,
+    map_with_exports,
     provenance_table,
     settings,
     show_error,
-    show_map_with,
     user_layers,
 )
 
@@ -157,21 +154,17 @@ changing.append(map_layer_of(carrier_parks.for_industry(industry)))
 
 left, right = st.columns([3, 1.3])
 with left:
-    m = render_map(
-        base, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=_center(towns), zoom=10
-    )
-    add_snapshot_button(m, t("wj.header", lang), lang=lang)
-    out = show_map_with(
-        m,
+    out = map_with_exports(
+        base,
         changing,
+        title=t("wj.header", lang),
         key="wujiang_map",
-        lang=lang,
-        gcj02=basemap_is_gcj02(s.basemap),
+        note=t("wj.schematic_note", lang),
+        center=_center(towns),
+        zoom=10,
         height=640,
         returned_objects=["last_active_drawing"],
     )
-    st.caption(":material/warning: " + t("wj.schematic_note", lang) + " " + t("app.disclaimer", lang))
-    export_panel(t("wj.header", lang), base + changing, m, lang=lang, key="wj_export")
 
 with right:
     props = clicked_properties(out)
