@@ -92,11 +92,19 @@ class _Legend(MacroElement):
 
     _template = Template(
         """
+        {% macro header(this, kwargs) %}
+        <style>
+          .atlas-legend.atlas-collapsed > :not(.atlas-legend-head) { display: none; }
+          .atlas-legend-head { cursor: pointer; user-select: none; }
+          .atlas-legend-head::after { content: " \25BE"; color: #888; }
+          .atlas-legend.atlas-collapsed .atlas-legend-head::after { content: " \25B8"; }
+        </style>
+        {% endmacro %}
         {% macro html(this, kwargs) %}
         <div class="atlas-legend" style="position:absolute; z-index:1000; bottom:14px; left:10px;
              background:rgba(255,255,255,0.92); padding:8px 10px; border-radius:4px;
              box-shadow:0 1px 4px rgba(0,0,0,0.3); font:12px 'Noto Sans CJK SC','Noto Sans SC',
-             'Microsoft YaHei','PingFang SC',sans-serif; max-width:320px; max-height:60%; overflow:auto;">
+             'Microsoft YaHei','PingFang SC',sans-serif; max-width:300px; max-height:55%; overflow:auto;">
           {{ this.body }}
         </div>
         {% endmacro %}
@@ -104,7 +112,13 @@ class _Legend(MacroElement):
         (function(){
           var map = {{ this._parent.get_name() }};
           var box = document.querySelector('.atlas-legend');
-          if (box) { map.getContainer().appendChild(box); L.DomEvent.disableClickPropagation(box); }
+          if (box) {
+            map.getContainer().appendChild(box);
+            L.DomEvent.disableClickPropagation(box);
+            L.DomEvent.disableScrollPropagation(box);
+            var head = box.querySelector('.atlas-legend-head');
+            if (head) head.addEventListener('click', function () { box.classList.toggle('atlas-collapsed'); });
+          }
         })();
         {% endmacro %}
         """
@@ -129,11 +143,20 @@ def _swatch(entry: LegendEntry) -> str:
 
 
 def legend_html(
-    sections: Sequence[tuple[str, Provenance, Sequence[LegendEntry]]], *, lang: Lang, title: str | None = None
+    sections: Sequence[tuple[str, Provenance, Sequence[LegendEntry]]],
+    *,
+    lang: Lang,
+    title: str | None = None,
+    foldable: bool = True,
 ) -> str:
     """The legend's inner HTML: per layer its title, accuracy class and swatches."""
     heading = title or ("Legend" if lang == "en" else "图例")
-    parts = [f'<div style="font-weight:600;margin-bottom:4px">{html.escape(heading)}</div>']
+    hint = "Click to fold or unfold" if lang == "en" else "点击折叠/展开"
+    parts = [
+        f'<div class="{"atlas-legend-head" if foldable else ""}" title="{hint if foldable else ""}" '
+        'style="font-weight:600;margin-bottom:4px">'
+        f"{html.escape(heading)}</div>"
+    ]
     for layer_title, prov, entries in sections:
         acc = accuracy_label(prov.accuracy, lang)
         parts.append(

@@ -178,7 +178,7 @@ def show_map_with(
     groups = [item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02) for item in changing]
     if groups:
         sections = [(i.layer.title(lang), i.provenance, i.layer.legend(i.frame, lang)) for i in changing]
-        body = legend_html(sections, lang=lang, title=t("layer.legend_selected", lang))
+        body = legend_html(sections, lang=lang, title=t("layer.legend_selected", lang), foldable=False)
         groups[0].add_child(
             _LegendPart(f'<div style="margin:4px 0;border-bottom:1px solid #ddd">{body}</div>')
         )

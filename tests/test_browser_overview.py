@@ -20,6 +20,11 @@ def test_overview_draws_districts_and_towns_offline(app_url, page):
     page.get_by_text("苏州产业布局一张图 · 总览").wait_for(timeout=20_000)
     legend = frame.locator(".atlas-legend").inner_text()
     assert "图例" in legend and "真实" in legend and "示意" in legend
+    # The legend folds away (it can cover a small map) and unfolds again.
+    frame.locator(".atlas-legend-head").click()
+    assert "县级行政区" not in frame.locator(".atlas-legend").inner_text()
+    frame.locator(".atlas-legend-head").click()
+    assert "县级行政区" in frame.locator(".atlas-legend").inner_text()
     # Nothing was fetched from outside 127.0.0.1 (Leaflet is served by the app itself).
     assert [u for u in page.blocked_requests if "tile" not in u] == []
     shot = save_screenshot(page, "overview")
