@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import folium
@@ -287,3 +287,25 @@ def map_with_exports(
     st.caption(":material/warning: " + note + " " + t("app.disclaimer", s.lang))
     export_panel(title, base + changing, m, lang=s.lang, key=f"{key}_export")
     return out
+
+
+LEGEND_ROOM_DEG = 0.1  # open maps this far west of the middle, so the legend box hides less
+
+
+def map_center(frame: gpd.GeoDataFrame) -> tuple[float, float]:
+    """(lat, lon) to open a map on: the middle of the frame's extent, moved for the legend."""
+    minx, miny, maxx, maxy = frame.to_crs("EPSG:4326").total_bounds
+    return (miny + maxy) / 2, (minx + maxx) / 2 - LEGEND_ROOM_DEG
+
+
+def wujiang_base() -> list[MapLayer]:
+    """The layers under every Wujiang map: districts, the 区镇 outlines (schematic), the user's imports.
+
+    The 区镇 are drawn unfilled so the coloured layers that follow the widgets show through.
+    """
+    towns = REGISTRY["wujiang_towns"]
+    return [
+        map_layer("districts"),
+        map_layer_of(replace(towns, fill_opacity=0.0)),
+        *user_layers(),
+    ]

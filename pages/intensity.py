@@ -3,8 +3,6 @@ enterprises coloured by the class of their own value."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pandas as pd
 import streamlit as st
 
@@ -14,17 +12,16 @@ from geo.metrics import RATIOS_BY_KEY
 from geo.schema import WUJIANG_INDUSTRIES, WUJIANG_TOWNS
 from layers import enterprises as ent_layer
 from layers import intensity
-from layers import towns as towns_layer
 from pages._shared import (
     clicked_properties,
     layer_frame,
-    map_layer,
+    map_center,
     map_layer_of,
     map_with_exports,
     provenance_table,
     settings,
     show_error,
-    user_layers,
+    wujiang_base,
 )
 
 ALL = ""
@@ -80,15 +77,6 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, metric: str, lang: Lang) 
     st.caption(t("wj.synthetic_note", lang))
 
 
-LEGEND_ROOM_DEG = 0.1  # open the map this far west of the middle, so the legend box hides less
-
-
-def _center(frame) -> tuple[float, float]:
-    """(lat, lon) to open the map on: the middle of the frame's extent, moved for the legend."""
-    minx, miny, maxx, maxy = frame.total_bounds
-    return (miny + maxy) / 2, (minx + maxx) / 2 - LEGEND_ROOM_DEG
-
-
 s = settings()
 lang = s.lang
 st.title(t("int.header", lang))
@@ -97,11 +85,7 @@ st.caption(t("int.intro", lang))
 try:
     towns = layer_frame("wujiang_towns")
     # The 区镇 outlines (schematic) stay underneath; the coloured fills above them change.
-    base = [
-        map_layer("districts"),
-        map_layer_of(replace(towns_layer.LAYER, fill_opacity=0.0)),
-        *user_layers(),
-    ]
+    base = wujiang_base()
 except DataValidationError as exc:
     show_error(exc)
     st.stop()
@@ -162,7 +146,7 @@ with left:
         title=t("int.header", lang),
         key="intensity_map",
         note=t("int.method_note", lang),
-        center=_center(towns),
+        center=map_center(towns),
         zoom=10,
         height=640,
         returned_objects=["last_active_drawing"],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pandas as pd
 import streamlit as st
 
@@ -12,17 +10,16 @@ from geo.i18n import Lang, t
 from geo.metrics import RATIOS_BY_KEY, total_metrics
 from geo.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprises
-from layers import towns as towns_layer
 from pages._shared import (
     clicked_properties,
     layer_frame,
-    map_layer,
+    map_center,
     map_layer_of,
     map_with_exports,
     provenance_table,
     settings,
     show_error,
-    user_layers,
+    wujiang_base,
 )
 
 SHOW = ("all", "industry", "none")
@@ -103,15 +100,6 @@ def _carrier_panel(name: str, parks: pd.DataFrame, lang: Lang) -> None:
     )
 
 
-LEGEND_ROOM_DEG = 0.1  # open the map this far west of the middle, so the legend box hides less
-
-
-def _center(frame) -> tuple[float, float]:
-    """(lat, lon) to open the map on: the middle of the frame's extent, moved for the legend."""
-    minx, miny, maxx, maxy = frame.total_bounds
-    return (miny + maxy) / 2, (minx + maxx) / 2 - LEGEND_ROOM_DEG
-
-
 s = settings()
 lang = s.lang
 st.title(t("wj.header", lang))
@@ -124,11 +112,7 @@ try:
     layout = layer_frame("wujiang_clusters")
     figures = layer_frame("wujiang_industry_figures")
     # The 区镇 outlines (schematic) stay underneath; the coloured fills above them change.
-    base = [
-        map_layer("districts"),
-        map_layer_of(replace(towns_layer.LAYER, fill_opacity=0.0)),
-        *user_layers(),
-    ]
+    base = wujiang_base()
 except DataValidationError as exc:
     show_error(exc)
     st.stop()
@@ -160,7 +144,7 @@ with left:
         title=t("wj.header", lang),
         key="wujiang_map",
         note=t("wj.schematic_note", lang),
-        center=_center(towns),
+        center=map_center(towns),
         zoom=10,
         height=640,
         returned_objects=["last_active_drawing"],
