@@ -96,8 +96,8 @@ class _Legend(MacroElement):
         <style>
           .atlas-legend.atlas-collapsed > :not(.atlas-legend-head) { display: none; }
           .atlas-legend-head { cursor: pointer; user-select: none; }
-          .atlas-legend-head::after { content: " \25BE"; color: #888; }
-          .atlas-legend.atlas-collapsed .atlas-legend-head::after { content: " \25B8"; }
+          .atlas-legend-head::after { content: " \\25BC"; color: #888; }
+          .atlas-legend.atlas-collapsed .atlas-legend-head::after { content: " \\25B6"; }
         </style>
         {% endmacro %}
         {% macro html(this, kwargs) %}
