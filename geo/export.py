@@ -381,25 +381,50 @@ def _draw_frame(ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacit
         )
 
 
-def _label_polygons(ax, gdf: gpd.GeoDataFrame, size: float) -> None:
+def _label_candidates(geom) -> list:
+    """Places to try for a polygon's label: its representative point, then points above and below
+    it (still inside the polygon), then its centroid."""
+    pt = geom.representative_point()
+    _, miny, _, maxy = geom.bounds
+    height = maxy - miny
+    out = [pt]
+    for frac in (0.18, -0.18, 0.32, -0.32):
+        cand = shapely.Point(pt.x, pt.y + frac * height)
+        if geom.contains(cand):
+            out.append(cand)
+    centroid = geom.centroid
+    if geom.contains(centroid):
+        out.append(centroid)
+    return out
+
+
+def _label_polygons(ax, gdf: gpd.GeoDataFrame, size: float, placed: list) -> None:
+    """Name labels inside each polygon, moved up or down when they would overlap a label already
+    placed (``placed``: their display boxes, upper layers first), and left out when no place fits."""
     polygonal = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
     if "name" not in polygonal or not 0 < len(polygonal) <= 25:
         return
+    renderer = ax.figure.canvas.get_renderer()
     for geom, name in zip(polygonal.geometry, polygonal["name"], strict=True):
         if geom is None or geom.is_empty or pd.isna(name):
             continue
-        pt = geom.representative_point()
-        ax.text(
-            pt.x,
-            pt.y,
-            str(name),
-            fontproperties=_font(size),
-            ha="center",
-            va="center",
-            color="#222",
-            zorder=20,
-            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6},
-        )
+        for pt in _label_candidates(geom):
+            text = ax.text(
+                pt.x,
+                pt.y,
+                str(name),
+                fontproperties=_font(size),
+                ha="center",
+                va="center",
+                color="#222",
+                zorder=20,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6},
+            )
+            box = text.get_window_extent(renderer).expanded(1.08, 1.15)
+            if not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            text.remove()
 
 
 def _scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
@@ -603,8 +628,9 @@ def png_bytes(
         if len(cols) != len(gdf):
             raise ValueError(f"colors for {name!r} has {len(cols)} values for {len(gdf)} features")
         _draw_frame(ax, gdf, cols, fill_opacity=opacity, z=2 + z * 3)
-    for gdf in projected.values():
-        _label_polygons(ax, gdf, base * 0.75)
+    placed: list = []
+    for gdf in reversed(list(projected.values())):  # upper layers' labels win
+        _label_polygons(ax, gdf, base * 0.75, placed)
     _scale_bar(ax, extent_w=w, fontsize=base * 0.85, lang=lang)
     _north_arrow(ax, fontsize=base, lang=lang)
 

@@ -322,3 +322,26 @@ def test_titles_cannot_inject_markup_into_the_html():
     doc = standalone_html(m, title=evil)
     assert "<script>alert(1)" not in doc
     assert "&lt;/script&gt;&lt;script&gt;alert(1)" in doc  # the visible title, as text
+
+
+def test_polygon_labels_move_instead_of_overlapping():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from shapely.geometry import box
+
+    # Two tall neighbours whose representative points sit side by side, closer than a label is wide.
+    frame = gpd.GeoDataFrame(
+        {"name": ["东太湖度假区（太湖新城）", "吴江开发区（经济技术开发区）"]},
+        geometry=[box(0, 0, 1000, 10_000), box(1000, 0, 2000, 10_000)],
+        crs="EPSG:4549",
+    )
+    fig = Figure(figsize=(4, 4), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(-500, 2500)
+    ax.set_ylim(-500, 10_500)
+    placed: list = []
+    export._label_polygons(ax, frame, 9, placed)
+    assert len(ax.texts) == 2 and len(placed) == 2  # both kept: the second moved up or down
+    assert not placed[0].overlaps(placed[1])
+    assert ax.texts[0].get_position()[1] != ax.texts[1].get_position()[1]
