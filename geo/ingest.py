@@ -1709,7 +1709,7 @@ def _save_locked(
     row = {
         "layer": name,
         "title_zh": title.strip(),
-        "title_en": name,
+        "title_en": title.strip(),  # the user gives one title; it serves both languages
         "accuracy": accuracy,
         "source": source.strip(),
         "licence": licence.strip(),

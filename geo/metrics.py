@@ -103,9 +103,23 @@ RATIOS: tuple[Ratio, ...] = (
 RATIOS_BY_KEY: dict[str, Ratio] = {ratio.key: ratio for ratio in RATIOS}
 
 
-def ratio_label(key: str, *, with_unit: bool = True) -> str:
-    """Chinese label of an indicator, e.g. ``亩均税收（万元/亩）``."""
+# English renderings of the units of Chinese statistics (1 万元 = 10,000 yuan; 1 亩 = 666.67 m²).
+UNIT_EN: dict[str, str] = {
+    "万元/亩": "10k yuan/mu",
+    "万元/吨标准煤": "10k yuan/tce",
+    "元/千瓦时": "yuan/kWh",
+    "万元/人": "10k yuan/person",
+    "万元/当量": "10k yuan/pollutant equiv.",
+    "%": "%",
+}
+
+
+def ratio_label(key: str, *, with_unit: bool = True, lang: str = "zh") -> str:
+    """Label of an indicator, e.g. ``亩均税收（万元/亩）`` or ``Tax per mu (10k yuan/mu)``."""
     ratio = RATIOS_BY_KEY[key]
+    if lang == "en":
+        unit = UNIT_EN.get(ratio.unit_zh, ratio.unit_zh)
+        return f"{ratio.label_en} ({unit})" if with_unit else ratio.label_en
     return f"{ratio.label_zh}（{ratio.unit_zh}）" if with_unit else ratio.label_zh
 
 

@@ -15,6 +15,7 @@ from geo.evaluation import (
     CLASS_COL,
     CLASSES,
     EVALUATION_LABELS,
+    EVALUATION_LABELS_EN,
     SIZE_ABOVE,
     SIZE_BELOW,
     SIZE_COL,
@@ -248,9 +249,7 @@ def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> pd.Seri
 
 
 def _labels(lang: Lang) -> dict[str, str]:
-    if lang == "zh":
-        return EVALUATION_LABELS
-    return {k: k for k in EVALUATION_LABELS}
+    return EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -313,10 +312,12 @@ metric_cols = st.columns(7)
 metric_cols[0].metric(t("eff.metric.scored", lang), f"{len(scored):,}")
 for col, c in zip(metric_cols[1:5], CLASSES, strict=True):
     col.metric(t("eff.metric.class", lang).format(c=c), f"{int(counts[c]):,}")
-metric_cols[5].metric(t("eff.metric.d_land", lang), f"{d_land:,.1f}")
+# Units go with the values: the narrow metric labels would cut them off.
+metric_cols[5].metric(t("eff.metric.d_land", lang), f"{d_land:,.1f} {t('unit.mu', lang)}")
 metric_cols[6].metric(
     t("eff.metric.tax_per_mu", lang),
     f"{tax_per_mu:,.2f}" if tax_per_mu == tax_per_mu else t("eff.not_computable", lang),
+    help=t("eff.metric.tax_per_mu_help", lang),
 )
 notes = [*assignment.notes, *result.notes]
 if assignment.n_outside:

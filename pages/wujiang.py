@@ -184,7 +184,8 @@ st.dataframe(
     width="stretch",
 )
 carriers = parks[[industry in str(v).split("、") for v in parks["industries"]]]
-st.markdown(f"**{_label('wj.carriers', lang)}**{'、'.join(carriers['name']) or '—'}")
+colon = ": " if lang == "en" else "："  # outside the bold: "**x: **" would not render as bold
+st.markdown(f"**{t('wj.carriers', lang)}**{colon}{'、'.join(carriers['name']) or '—'}")
 
 st.subheader(t("overview.provenance", lang))
 st.dataframe(

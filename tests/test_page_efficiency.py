@@ -56,7 +56,7 @@ def _counts(frame: pd.DataFrame) -> dict[str, str]:
     counts = scored["eval_class"].value_counts()
     out = {"参评企业（家）": f"{len(scored):,}"}
     out.update({f"{c} 类（家）": f"{int(counts.get(c, 0)):,}" for c in CLASSES})
-    out["D 类企业用地（亩）"] = f"{scored.loc[scored['eval_class'] == 'D', 'land_mu'].sum():,.1f}"
+    out["D 类用地"] = f"{scored.loc[scored['eval_class'] == 'D', 'land_mu'].sum():,.1f} 亩"
     return out
 
 
@@ -95,7 +95,7 @@ def test_journey_shengze_textiles_above_scale(demo):
         & (expected["size_class"].astype(object) == "规上")
     ]
     assert _metrics(at)["参评企业（家）"] == _counts(scope)["参评企业（家）"]
-    assert _metrics(at)["D 类企业用地（亩）"] == _counts(scope)["D 类企业用地（亩）"]
+    assert _metrics(at)["D 类用地"] == _counts(scope)["D 类用地"]
     table = at.dataframe[0].value
     assert set(table["区镇/园区"]) == {SHENGZE} and set(table["行业"]) == {"高端纺织"}
     assert set(table["规模"]) == {"规上"}
@@ -141,7 +141,9 @@ def test_english_page_runs():
     at.switch_page("pages/efficiency.py").run()
     assert not at.exception
     assert at.title[0].value == "Per-mu efficiency evaluation"
-    assert "score" in at.dataframe[0].value.columns
+    columns = set(at.dataframe[0].value.columns)
+    assert {"Enterprise ID", "Score (points)", "Tax per mu (10k yuan/mu)", "Class"} <= columns
+    assert not columns & {"score", "ent_id", "tax_wan_yuan"}  # no internal names as headers
 
 
 def test_class_layer_renders_colours_legend_and_tooltip():
@@ -208,7 +210,7 @@ def test_page_evaluates_the_users_own_imports(user_imports):
     at.multiselect(key="eff_towns").set_value(["空区"]).run()
     assert not at.exception
     assert _metrics(at)["参评企业（家）"] == "0"
-    assert _metrics(at)["范围内亩均税收（万元/亩）"] == "无法计算"
+    assert _metrics(at)["亩均税收"] == "无法计算"
     assert any(w.value == "当前范围内没有参评企业。" for w in at.warning)
 
 
