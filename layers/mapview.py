@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
+import numpy as np
+import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
@@ -190,6 +192,12 @@ def render_map(
     folium.LayerControl(collapsed=False).add_to(m)
     m.add_child(_Legend(legend_html(sections, lang=lang, title=legend_title)))
     if fit_to is not None and len(fit_to):
-        minx, miny, maxx, maxy = fit_to.to_crs("EPSG:4326").total_bounds
-        m.fit_bounds([[miny, minx], [maxy, maxx]])
+        shapes = fit_to.to_crs("EPSG:4326").geometry
+        geoms = shapes.values
+        shapes = shapes[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
+        bounds = shapes.total_bounds if len(shapes) else None
+        # Empty or missing geometries give NaN bounds, which would leave Leaflet at a world view.
+        if bounds is not None and np.isfinite(bounds).all():
+            minx, miny, maxx, maxy = bounds
+            m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m

@@ -104,3 +104,13 @@ def test_tianditu_needs_a_key_and_uses_it():
     assert "tianditu.gov.cn/vec_w" in text and "tk=abc123" in text and "cva_w" in text
     none = render_map([MapLayer(layer, gdf, Provenance("real", "x"))], basemap="tianditu", tianditu_key=None)
     assert "tianditu" not in none.get_root().render()
+
+
+def test_fit_to_ignores_empty_geometries():
+    from shapely.geometry import Point as P
+
+    layer = Layer(name="t", source="t", title_zh="测试", title_en="Test", group="g", kind="point")
+    gdf = gpd.GeoDataFrame(geometry=[P(120.6, 31.3), P(120.7, 31.2)], crs=4326)
+    with_empty = gpd.GeoDataFrame(geometry=[P(120.6, 31.3), P(120.7, 31.2), P()], crs=4326)
+    html = render_map([MapLayer(layer, gdf, Provenance("real", "x"))], fit_to=with_empty).get_root().render()
+    assert "fitBounds" in html and "NaN" not in html and "[[31.2, 120.6], [31.3, 120.7]]" in html
