@@ -336,7 +336,8 @@ class EvaluationResult:
     weights
         Effective weights per size group after dropping indicators without data.
     notes
-        Human-readable remarks (dropped indicators, missing adjustment columns, ...).
+        Human-readable remarks (dropped indicators, missing adjustment columns, ...), in Chinese;
+        ``notes_en`` holds the same remarks in English, in the same order.
     """
 
     enterprises: pd.DataFrame
@@ -344,6 +345,7 @@ class EvaluationResult:
     weights: pd.DataFrame
     notes: tuple[str, ...]
     config: EvaluationConfig
+    notes_en: tuple[str, ...] = ()
 
 
 def _truthy(values: pd.Series, *, where: str) -> np.ndarray:
@@ -517,6 +519,7 @@ def _evaluate_checked(
     land = amounts["land_mu"].to_numpy()
     scored, status = _status(is_above, land, config)
     notes: list[str] = []
+    notes_en: list[str] = []
 
     # Effective weights: drop indicators with no data at all.
     groups = {SIZE_ABOVE: is_above, SIZE_BELOW: ~is_above}
@@ -551,6 +554,11 @@ def _evaluate_checked(
                 f"{g}企业：指标 {'、'.join(ratio_label(k, with_unit=False) for k in dropped)} 无数据或基准无法计算，"
                 f"已从评分中去掉，其余权重按比例放大到合计 {total:g}"
             )
+            size_en = "Above-scale" if g == SIZE_ABOVE else "Below-scale"
+            notes_en.append(
+                f"{size_en} enterprises: {', '.join(RATIOS_BY_KEY[k].label_en for k in dropped)} has no data or "
+                f"no usable benchmark and was left out; the other weights were scaled up to {total:g}"
+            )
         usable_total = sum(usable.values())
         for k, w in usable.items():
             weights.loc[g, k] = w * total / usable_total
@@ -581,6 +589,9 @@ def _evaluate_checked(
     for adj in config.adjustments:
         if adj.column not in enterprises.columns:
             notes.append(f"加减分项「{adj.name}」：表中没有字段「{adj.column}」，未应用")
+            notes_en.append(
+                f"Bonus/penalty item '{adj.name}': the table has no column '{adj.column}'; not applied"
+            )
             continue
         hit = _truthy(enterprises[adj.column], where=adj.column) & scored
         adjustment[hit] += adj.points
@@ -692,6 +703,7 @@ def _evaluate_checked(
         weights=weights,
         notes=tuple(notes),
         config=config,
+        notes_en=tuple(notes_en),
     )
 
 

@@ -315,6 +315,7 @@ class ZoneAssignment:
     method: Literal["location", "column"]
     n_overlap: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    notes_en: tuple[str, ...] = field(default_factory=tuple)  # the same remarks in English
 
     @property
     def n_outside(self) -> int:
@@ -517,12 +518,14 @@ def _assign_checked(
     )
     outside = tuple(enterprises[id_col].iloc[np.flatnonzero(zone_idx < 0)].tolist())
     n_missing_xy = int((~(np.isfinite(x) & np.isfinite(y))).sum())
-    notes = []
+    notes, notes_en = [], []
     if n_missing_xy:
         notes.append(f"{n_missing_xy} 家企业没有位置，计入区域外")
+        notes_en.append(f"{n_missing_xy} enterprises have no location and count as outside every zone")
     n_overlap = int((hits > 1).sum())
     if n_overlap:
         notes.append(f"{n_overlap} 家企业位于区域重叠处，已归入排在前面的区域")
+        notes_en.append(f"{n_overlap} enterprises lie where zones overlap and went to the first zone")
     return ZoneAssignment(
         zone=zone,
         zone_keys=tuple(key_values.tolist()),
@@ -530,6 +533,7 @@ def _assign_checked(
         method="location",
         n_overlap=n_overlap,
         notes=tuple(notes),
+        notes_en=tuple(notes_en),
     )
 
 
@@ -569,12 +573,20 @@ def assign_zones_by_column(
         name=ZONE_COL,
     )
     outside = tuple(enterprises[id_col][~inside].tolist())
-    notes = []
+    notes, notes_en = [], []
     unknown = sorted({str(v) for v in stripped[~inside] if v is not None and v == v})
     if unknown:
         notes.append(f"以下区域名称不在区域图层中，相应企业计入区域外：{_preview(unknown)}")
+        notes_en.append(
+            f"These zone names are not in the zone layer; their enterprises count as outside: {_preview(unknown)}"
+        )
     return ZoneAssignment(
-        zone=zone, zone_keys=tuple(keys.tolist()), outside_ids=outside, method="column", notes=tuple(notes)
+        zone=zone,
+        zone_keys=tuple(keys.tolist()),
+        outside_ids=outside,
+        method="column",
+        notes=tuple(notes),
+        notes_en=tuple(notes_en),
     )
 
 

@@ -319,7 +319,7 @@ metric_cols[6].metric(
     f"{tax_per_mu:,.2f}" if tax_per_mu == tax_per_mu else t("eff.not_computable", lang),
     help=t("eff.metric.tax_per_mu_help", lang),
 )
-notes = [*assignment.notes, *result.notes]
+notes = [*assignment.notes_en, *result.notes_en] if lang == "en" else [*assignment.notes, *result.notes]
 if assignment.n_outside:
     shown = "、".join(map(str, assignment.outside_ids[:10])) + ("……" if assignment.n_outside > 10 else "")
     notes.append(t("eff.outside", lang).format(n=assignment.n_outside, ids=shown))

@@ -144,6 +144,9 @@ def test_english_page_runs():
     columns = set(at.dataframe[0].value.columns)
     assert {"Enterprise ID", "Score (points)", "Tax per mu (10k yuan/mu)", "Class"} <= columns
     assert not columns & {"score", "ent_id", "tax_wan_yuan"}  # no internal names as headers
+    # the engine's remark about the dropped emission indicator, in English
+    assert any("Tax per pollutant" in i.value or "left out" in i.value for i in at.info)
+    assert not any("已从评分中去掉" in i.value for i in at.info)
 
 
 def test_class_layer_renders_colours_legend_and_tooltip():
