@@ -257,7 +257,7 @@ def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, 
     ]
     frame.wait_for_function(f"(n) => ({POINTS_JS})() === n", arg=len(scope), timeout=60_000)
     d_land = scope.loc[scope["eval_class"] == "D", "land_mu"].sum()
-    page.get_by_text(f"{d_land:,.1f}", exact=True).first.wait_for(timeout=30_000)
+    page.get_by_text(f"{d_land:,.1f} 亩", exact=True).first.wait_for(timeout=30_000)
 
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name="下载排名表（Excel）").click()
