@@ -242,18 +242,22 @@ def export_panel(title: str, items: list[MapLayer], m: folium.Map, *, lang: Lang
     """
     with st.expander(t("export.panel", lang), icon=":material/download:"):
         st.caption(t("export.panel_note", lang))
-        downloads = map_downloads(title, items, m, lang=lang)
-        cols = st.columns(3)
-        for i, (name, item) in enumerate(downloads.items()):
-            cols[i % 3].download_button(
-                item.label,
-                data=item.make,
-                file_name=item.filename,
-                mime=item.mime,
-                key=f"{key}_{name}",
-                on_click="ignore",
-                width="stretch",
-            )
+        download_buttons(map_downloads(title, items, m, lang=lang), key=key)
+
+
+def download_buttons(downloads: dict, *, key: str) -> None:
+    """One button per download, three to a row; the bytes are built when the user clicks."""
+    cols = st.columns(3)
+    for i, (name, item) in enumerate(downloads.items()):
+        cols[i % 3].download_button(
+            item.label,
+            data=item.make,
+            file_name=item.filename,
+            mime=item.mime,
+            key=f"{key}_{name}",
+            on_click="ignore",
+            width="stretch",
+        )
 
 
 def map_with_exports(

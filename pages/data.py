@@ -22,7 +22,7 @@ from layers import REGISTRY
 from layers.base import accuracy_label
 from layers.export_html import SnapshotControl, map_downloads, user_map_layer
 from layers.mapview import MapLayer, render_map
-from pages._shared import layer_frame, map_layer, settings, show_error, show_map
+from pages._shared import download_buttons, layer_frame, map_layer, settings, show_error, show_map
 
 # CRS choices offered for a file without .prj (the tool's suggestion comes first).
 _CRS_CHOICES = (ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, "EPSG:4490", "EPSG:2385", "EPSG:2437")
@@ -428,18 +428,7 @@ def export_section() -> None:
     m = render_map(items, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, fit_to=extent)
     m.add_child(SnapshotControl(title=title, lang=lang))
     show_map(m, key="data_export_map", height=480)
-    downloads = map_downloads(title, items, m, lang=lang)
-    cols = st.columns(3)
-    for i, (key, item) in enumerate(downloads.items()):
-        cols[i % 3].download_button(
-            item.label,
-            data=item.make,
-            file_name=item.filename,
-            mime=item.mime,
-            key=f"export_{key}",
-            on_click="ignore",
-            width="stretch",
-        )
+    download_buttons(map_downloads(title, items, m, lang=lang), key="export")
 
 
 st.title(t("data.header", lang))
