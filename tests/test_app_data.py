@@ -221,11 +221,29 @@ def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp
     page.get_by_text("GCJ-02（高德、腾讯）").first.wait_for(timeout=30_000)
     page.get_by_role("button", name="读取并校验").click()
     page.get_by_text("预览（已转换为 WGS-84）").wait_for(timeout=30_000)
-    page.wait_for_timeout(1500)
-    frame = map_frame(page, min_paths=2)
-    points = frame.evaluate(
-        "() => { const out = []; window.map.eachLayer(l => { if (l.feature && l.getLatLng) {"
-        " const c = l.getLatLng(); out.push([c.lng, c.lat]); } }); return out; }"
+    # The page holds two maps (the preview and the export map below it): read the one with points.
+    points_js = (
+        "() => { const out = []; if (!window.map) return out; window.map.eachLayer(l => {"
+        " if (l.feature && l.getLatLng) { const c = l.getLatLng(); out.push([c.lng, c.lat]); } }); return out; }"
     )
+
+    def _points_now() -> list:
+        for fr in page.frames:
+            if "streamlit_folium" not in fr.url:
+                continue
+            try:
+                found = fr.evaluate(points_js)
+            except Exception:  # noqa: BLE001 - a frame may be reloading while we look
+                continue
+            if found:
+                return found
+        return []
+
+    points = []
+    for _ in range(60):
+        points = _points_now()
+        if points:
+            break
+        page.wait_for_timeout(500)
     assert sorted((round(x, 6), round(y, 6)) for x, y in points) == [(120.645, 31.155), (120.655, 30.915)]
     save_screenshot(page, "data-page-journey")
