@@ -175,12 +175,25 @@ def test_data_page_deletes_an_import(user_store):
     assert any("还没有导入的图层" in c.value for c in at.caption)
 
 
+def _frames_eval(page, js: str) -> list:
+    """``js`` evaluated in every streamlit-folium map frame of the page (frames mid-reload skipped)."""
+    out = []
+    for fr in page.frames:
+        if "streamlit_folium" not in fr.url:
+            continue
+        try:
+            out.append(fr.evaluate(js))
+        except Exception:  # noqa: BLE001 - a frame may be reloading while we look
+            continue
+    return out
+
+
 @pytest.mark.browser
 def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp_path):
     """Journey 3 in real Chromium: a GBK Gauss-Kruger shapefile without .prj and an Excel list with Gaode
     coordinates are uploaded, previewed in the right place, and saved."""
     from geo.crs import convert_coords
-    from tests.conftest import map_frame, save_screenshot
+    from tests.conftest import save_screenshot
 
     zip_path = tmp_path / "园区边界.zip"
     zip_path.write_bytes(_gbk_gk_zip_without_prj(tmp_path))
@@ -190,11 +203,18 @@ def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp
     page.get_by_text("建议选择 EPSG:4549").wait_for(timeout=30_000)
     page.get_by_role("button", name="读取并校验").click()
     page.get_by_text("预览（已转换为 WGS-84）").wait_for(timeout=30_000)
-    frame = map_frame(page, min_paths=3)
-    centres = frame.evaluate(
-        "() => { const out = []; window.map.eachLayer(l => { if (l.feature && l.getBounds) {"
-        " const c = l.getBounds().getCenter(); out.push([l.feature.properties.name, c.lng, c.lat]); } }); return out; }"
+    centres_js = (
+        "() => { const out = []; if (!window.map) return out; window.map.eachLayer(l => {"
+        " if (l.feature && l.getBounds) { const c = l.getBounds().getCenter();"
+        " out.push([l.feature.properties.name, c.lng, c.lat]); } }); return out; }"
     )
+    centres = []
+    for _ in range(60):  # the preview map, not the export map further down the page
+        centres = [c for c in _frames_eval(page, centres_js) if c and c[0][0] in NAMES]
+        centres = centres[0] if centres else []
+        if centres:
+            break
+        page.wait_for_timeout(500)
     assert sorted((n, round(x, 6), round(y, 6)) for n, x, y in centres) == sorted(
         [(NAMES[0], 120.645, 31.155), (NAMES[1], 120.655, 30.915), (NAMES[2], 120.485, 30.965)]
     )
@@ -226,22 +246,9 @@ def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp
         "() => { const out = []; if (!window.map) return out; window.map.eachLayer(l => {"
         " if (l.feature && l.getLatLng) { const c = l.getLatLng(); out.push([c.lng, c.lat]); } }); return out; }"
     )
-
-    def _points_now() -> list:
-        for fr in page.frames:
-            if "streamlit_folium" not in fr.url:
-                continue
-            try:
-                found = fr.evaluate(points_js)
-            except Exception:  # noqa: BLE001 - a frame may be reloading while we look
-                continue
-            if found:
-                return found
-        return []
-
     points = []
     for _ in range(60):
-        points = _points_now()
+        points = next((found for found in _frames_eval(page, points_js) if found), [])
         if points:
             break
         page.wait_for_timeout(500)
