@@ -224,6 +224,27 @@ POINTS_JS = (
 )
 
 
+def _wait_points(page, n: int, timeout_s: float = 60.0):
+    """The map frame once it draws exactly ``n`` enterprise points (the frame may be replaced when a
+    filter changes the map, so it is looked up again on every poll)."""
+    import time
+
+    deadline = time.time() + timeout_s
+    last = None
+    while time.time() < deadline:
+        for fr in page.frames:
+            if "streamlit_folium" not in fr.url:
+                continue
+            try:
+                last = fr.evaluate(f"() => window.map ? ({POINTS_JS})() : -1")
+            except Exception:  # noqa: BLE001 - the frame may be detached or reloading
+                continue
+            if last == n:
+                return fr
+        page.wait_for_timeout(500)
+    raise AssertionError(f"the map did not show {n} enterprise points within {timeout_s} s (last: {last})")
+
+
 def _pick(page, label: str, option: str) -> None:
     """Choose ``option`` in the Streamlit multiselect or select box labelled ``label``."""
     page.get_by_role("combobox", name=label).click()
@@ -240,9 +261,9 @@ def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, 
 
     expected = _expected(demo)
     page.goto(f"{app_url}/efficiency")
-    frame = map_frame(page, min_paths=8, timeout_s=90)
+    map_frame(page, min_paths=8, timeout_s=90)
     n_scored = int(expected["scored"].sum())
-    frame.wait_for_function(f"(n) => ({POINTS_JS})() === n", arg=n_scored, timeout=60_000)
+    frame = _wait_points(page, n_scored)
     legend = frame.locator(".atlas-legend").inner_text()
     assert "A 优先发展" in legend and "D 整治淘汰" in legend and "[合成]" in legend
 
@@ -255,7 +276,7 @@ def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, 
         & (expected["industry"] == "高端纺织")
         & (expected["size_class"].astype(object) == "规上")
     ]
-    frame.wait_for_function(f"(n) => ({POINTS_JS})() === n", arg=len(scope), timeout=60_000)
+    _wait_points(page, len(scope))
     d_land = scope.loc[scope["eval_class"] == "D", "land_mu"].sum()
     page.get_by_text(f"{d_land:,.1f} 亩", exact=True).first.wait_for(timeout=30_000)
 
