@@ -472,28 +472,18 @@ def _scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
 def _north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
     # The map is drawn in EPSG:4549 (Gauss-Kruger, CM 120E): grid north is within 1° of true north over Suzhou.
     cx, top, length = 0.95, 0.95, 0.09
-    ax.add_patch(
-        MplPolygon(
-            [(cx, top), (cx - 0.018, top - length), (cx, top - length * 0.72)],
-            closed=True,
-            transform=ax.transAxes,
-            facecolor="black",
-            edgecolor="black",
-            linewidth=0.8,
-            zorder=31,
+    for side, fill in ((-1, "black"), (1, "white")):  # a half-black, half-white arrow head
+        ax.add_patch(
+            MplPolygon(
+                [(cx, top), (cx + side * 0.018, top - length), (cx, top - length * 0.72)],
+                closed=True,
+                transform=ax.transAxes,
+                facecolor=fill,
+                edgecolor="black",
+                linewidth=0.8,
+                zorder=31,
+            )
         )
-    )
-    ax.add_patch(
-        MplPolygon(
-            [(cx, top), (cx + 0.018, top - length), (cx, top - length * 0.72)],
-            closed=True,
-            transform=ax.transAxes,
-            facecolor="white",
-            edgecolor="black",
-            linewidth=0.8,
-            zorder=31,
-        )
-    )
     ax.text(
         cx,
         top + 0.012,
