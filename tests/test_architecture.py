@@ -22,9 +22,30 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_geo_imports_neither_streamlit_nor_folium_nor_layers():
-    for path in (ROOT / "geo").glob("*.py"):
+    for path in (ROOT / "geo").rglob("*.py"):
         bad = _imports(path) & {"streamlit", "folium", "streamlit_folium", "layers", "pages", "branca"}
-        assert not bad, f"{path.name} imports {bad}"
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+
+
+def _module_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out.add(node.module)
+    return out
+
+
+def test_nothing_outside_the_command_line_imports_it():
+    """geo/cli/ only parses arguments and prints: the app, the layers and geo never depend on it."""
+    for folder in ("geo", "layers", "pages"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if (ROOT / "geo" / "cli") in path.parents:
+                continue
+            bad = {m for m in _module_imports(path) if m == "geo.cli" or m.startswith("geo.cli.")}
+            assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
 
 
 def test_layers_import_no_streamlit_and_no_pages():
@@ -36,7 +57,7 @@ def test_layers_import_no_streamlit_and_no_pages():
 def test_importing_geo_and_layers_leaves_streamlit_unloaded():
     code = (
         "import sys, importlib, pkgutil, geo, layers\n"
-        "for m in pkgutil.iter_modules(geo.__path__): importlib.import_module('geo.' + m.name)\n"
+        "for m in pkgutil.walk_packages(geo.__path__, 'geo.'):\n    if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
         "for m in pkgutil.iter_modules(layers.__path__): importlib.import_module('layers.' + m.name)\n"
         "print('streamlit' in sys.modules)"
     )

@@ -17,6 +17,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, Polygon
 
+import geo.store
 from geo import ingest
 from geo.crs import convert_coords
 from geo.errors import DataValidationError
@@ -78,7 +79,7 @@ def store(tmp_path, monkeypatch) -> Path:
 
 def test_geo_does_not_import_streamlit_or_folium():
     code = (
-        "import sys, geo.ingest, geo.export, geo.cli_io; "
+        "import sys, geo.ingest, geo.export, geo.cli.io; "
         "bad = [m for m in ('streamlit', 'folium') if m in sys.modules]; "
         "assert not bad, bad"
     )
@@ -464,7 +465,8 @@ def test_failed_import_leaves_the_store_unchanged(store, tmp_path, case):
     data, filename, options, message = _bad_uploads(tmp_path)[case]
     before = _store_fingerprint(store)
     with pytest.raises(DataValidationError, match=message):
-        ingest.import_file(data, filename, name="new_layer", title="新图层", source="测试", **options)
+        result = ingest.read_upload(data, filename, **options)
+        ingest.save_import(result, name="new_layer", title="新图层", source="测试")
     assert _store_fingerprint(store) == before
     assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg"]  # no temp files left
 
@@ -588,7 +590,7 @@ def test_delete_user_layer(store):
 
     ingest.delete_user_layer("user_existing_parks")
     assert ingest.list_user_layers()["layer"].tolist() == ["user_firms"]
-    assert "user_existing_parks" not in ingest.list_layers(store)
+    assert "user_existing_parks" not in geo.store.list_layers(store)
     assert ingest.load_user_layer("user_firms")["name"].tolist() == result.frame["name"].tolist()
     ingest.delete_user_layer("user_firms")
     assert ingest.list_user_layers().empty

@@ -14,8 +14,8 @@ from geo.errors import DataValidationError
 
 # Modules that provide subcommands; each defines register(subparsers) and sets func= on its parser.
 COMMAND_MODULES: tuple[str, ...] = (
-    "geo.cli_evaluate",
-    "geo.cli_io",
+    "geo.cli.evaluate",
+    "geo.cli.io",
 )
 
 
@@ -43,6 +43,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
 
-
-if __name__ == "__main__":
-    sys.exit(main())

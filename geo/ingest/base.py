@@ -1,0 +1,52 @@
+"""Limits, kinds, formats and the Suzhou box shared by every step of an import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+MAX_UPLOAD_MB = 50
+
+
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+
+
+MAX_UNZIPPED_BYTES = 10 * MAX_UPLOAD_BYTES  # refuse zip bombs
+
+
+MAX_TABLE_ROWS = 500_000
+
+
+# Suzhou city in WGS-84 degrees (a little wider than its outline), and what counts as far away.
+SUZHOU_BOUNDS = (119.85, 30.70, 121.40, 32.10)
+
+
+FAR_OUTSIDE_KM = 20.0
+
+
+Kind = Literal["zones", "enterprises", "other"]
+
+
+KINDS: tuple[Kind, ...] = ("zones", "enterprises", "other")
+
+
+FORMATS = ("shapefile", "gpkg", "geojson", "kml", "csv", "xlsx")
+
+
+EXTENSIONS = (".zip", ".gpkg", ".geojson", ".json", ".kml", ".kmz", ".csv", ".xlsx")
+
+
+FRAME_ZH = {"wgs84": "WGS-84（GPS/天地图/OSM）", "gcj02": "GCJ-02（高德/腾讯）", "bd09": "BD-09（百度）"}
+
+
+@dataclass(frozen=True)
+class CrsSuggestion:
+    """What the coordinate values look like, for a file or table that does not say.
+
+    ``crs`` is an EPSG string, ``swapped`` says the two axes look exchanged (latitude first, or
+    surveying X = northing first), and ``reason`` explains it in Chinese.
+    """
+
+    crs: str
+    reason: str
+    swapped: bool = False

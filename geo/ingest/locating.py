@@ -1,0 +1,349 @@
+"""Where the features are: CRS and frame suggestions, axis swaps, joins, reprojection, repair."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import CRS
+
+from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, Frame, convert_geometries
+from geo.errors import DataValidationError
+from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, SUZHOU_BOUNDS, CrsSuggestion
+from geo.ingest.columns import _norm
+from geo.ingest.report import _Report, _rows
+from geo.ingest.values import _degrees, _isna, _key_variants, _norm_key
+
+_LON_NAMES = ("lon", "lng", "long", "longitude", "经度", "x", "东经", "gcj_lon", "bd_lon", "wgs_lon")
+
+
+_LAT_NAMES = ("lat", "latitude", "纬度", "y", "北纬", "gcj_lat", "bd_lat", "wgs_lat")
+
+
+def _crs_string(crs) -> str | None:
+    if crs is None:
+        return None
+    crs = CRS.from_user_input(crs)
+    epsg = crs.to_epsg(min_confidence=70)
+    return f"EPSG:{epsg}" if epsg else crs.to_wkt()
+
+
+def _in_box(
+    xmin: float, ymin: float, xmax: float, ymax: float, box: tuple[float, float, float, float]
+) -> bool:
+    return xmin >= box[0] and ymin >= box[1] and xmax <= box[2] and ymax <= box[3]
+
+
+_CHINA_LONLAT = (73.0, 3.0, 136.0, 54.0)
+
+
+_CHINA_LATLON = (3.0, 73.0, 54.0, 136.0)
+
+
+_GK_CM120 = (250_000.0, 2_800_000.0, 750_000.0, 4_200_000.0)  # eastings/northings of the 120E zone
+
+
+_GK_CM120_ZONED = (40_250_000.0, 2_800_000.0, 40_750_000.0, 4_200_000.0)
+
+
+def suggest_crs(bounds: Sequence[float]) -> CrsSuggestion | None:
+    """Propose a CRS from the value ranges ``(xmin, ymin, xmax, ymax)`` of data that does not say.
+
+    Recognises lon/lat degrees over China, CGCS2000 3-degree Gauss-Kruger metres of the 120°E
+    zone without (EPSG:4549) and with (EPSG:4528) the zone prefix ``40`` on the easting, and each
+    of these with the two axes exchanged. Returns None when the values fit none of them.
+    """
+    xmin, ymin, xmax, ymax = (float(v) for v in bounds)
+    if not np.all(np.isfinite([xmin, ymin, xmax, ymax])):
+        return None
+    checks = (
+        (_CHINA_LONLAT, False, STORAGE_CRS, "经纬度（度），在中国范围内"),
+        (_CHINA_LATLON, True, STORAGE_CRS, "经纬度（度），但纬度在前、经度在后"),
+        (
+            _GK_CM120,
+            False,
+            ANALYSIS_CRS,
+            "CGCS2000 3度带高斯-克吕格投影（中央经线 120°E，横坐标不含带号，单位米）",
+        ),
+        (
+            _GK_CM120_ZONED,
+            False,
+            ANALYSIS_CRS_ZONED,
+            "CGCS2000 3度带高斯-克吕格投影（第 40 带，横坐标含带号“40”，单位米）",
+        ),
+    )
+    for box, swapped, crs, reason in checks:
+        if _in_box(xmin, ymin, xmax, ymax, box):
+            return CrsSuggestion(crs, reason, swapped)
+    for box, _, crs, reason in checks[2:]:  # survey convention: X = northing first
+        if _in_box(ymin, xmin, ymax, xmax, box):
+            return CrsSuggestion(crs, reason + "，但 X/Y 颠倒（测量坐标 X 为北向）", True)
+    return None
+
+
+def _swapped_rows(lon: pd.Series, lat: pd.Series) -> pd.Series:
+    """Rows whose "longitude" looks like a Chinese latitude and "latitude" like a longitude."""
+    return lon.between(*_CHINA_LATLON[0::2]) & lat.between(*_CHINA_LATLON[1::2])
+
+
+def _looks_swapped_lonlat(bounds: Sequence[float]) -> bool:
+    xmin, ymin, xmax, ymax = bounds
+    return _in_box(xmin, ymin, xmax, ymax, _CHINA_LATLON) and not _in_box(
+        xmin, ymin, xmax, ymax, _CHINA_LONLAT
+    )
+
+
+def _swap_xy(geoms: np.ndarray) -> np.ndarray:
+    return shapely.transform(geoms, lambda c: c[:, ::-1])
+
+
+def _km_outside_suzhou(geoms: gpd.GeoSeries) -> np.ndarray:
+    """Approximate distance (km) of each geometry's centre from the Suzhou box; 0 inside."""
+    pts = shapely.point_on_surface(geoms.values) if len(geoms) else geoms.values
+    x = shapely.get_x(pts)
+    y = shapely.get_y(pts)
+    lon0, lat0, lon1, lat1 = SUZHOU_BOUNDS
+    dx = np.clip(x, lon0, lon1) - x
+    dy = np.clip(y, lat0, lat1) - y
+    km = np.hypot(dx * 111.32 * np.cos(np.radians(np.clip(y, -89, 89))), dy * 110.57)
+    return np.where(np.isfinite(km), km, np.inf)
+
+
+def suggest_frame(columns: Sequence[str], filename: str = "") -> Frame:
+    """Guess WGS-84 / GCJ-02 / BD-09 from column names and the file name (default WGS-84)."""
+    text = " ".join([*map(str, columns), filename]).lower()
+    if re.search(r"bd09|bd_|baidu|百度", text):
+        return "bd09"
+    if re.search(r"gcj|gaode|amap|高德|腾讯|tencent|火星", text):
+        return "gcj02"
+    return "wgs84"
+
+
+def suggest_coordinate_columns(frame: pd.DataFrame) -> tuple[str | None, str | None, bool]:
+    """Longitude and latitude columns of a table by name, and whether their values look swapped."""
+    normed = {c: _norm(c) for c in frame.columns}
+
+    def find(names: Sequence[str]) -> str | None:
+        for name in names:
+            for col, n in normed.items():
+                if (
+                    n == name
+                    or n.endswith(name)
+                    or n.startswith(name + "度")
+                    or (len(name) > 2 and name in n)
+                ):
+                    return col
+        return None
+
+    lon, lat = find(_LON_NAMES), find(_LAT_NAMES)
+    if lon is None or lat is None or lon == lat:
+        return None, None, False
+    x = _degrees(frame[lon])
+    y = _degrees(frame[lat])
+    ok = x.notna() & y.notna() & ~((x == 0) & (y == 0))
+    swapped = bool((ok & _swapped_rows(x, y)).sum() > (ok & ~_swapped_rows(x, y)).sum())
+    return (lat, lon, True) if swapped else (lon, lat, False)
+
+
+def _all_far(geoms: gpd.GeoSeries, crs: str) -> bool:
+    """Whether every geometry, read in ``crs``, lies far outside Suzhou."""
+    moved = gpd.GeoSeries(np.asarray(geoms.values, dtype=object), crs=crs).to_crs(
+        STORAGE_CRS
+    )  # impossible values become inf
+    return bool(np.all(_km_outside_suzhou(moved) > FAR_OUTSIDE_KM))
+
+
+def _table_points(
+    frame: pd.DataFrame, lon_col: str, lat_col: str, frame_name: Frame, rownum: pd.Series, report: _Report
+) -> gpd.GeoDataFrame:
+    missing = [c for c in (lon_col, lat_col) if c not in frame.columns]
+    if missing:
+        raise DataValidationError(
+            f"表格中没有坐标列：{'、'.join(missing)}",
+            hint=f"现有列：{'、'.join(map(str, frame.columns))}；请重新选择经度列和纬度列",
+        )
+    lon = _degrees(frame[lon_col])
+    lat = _degrees(frame[lat_col])
+    for col, values in ((lon_col, lon), (lat_col, lat)):
+        bad = values.isna()
+        report.add(_rows(rownum, bad), "error", col, "坐标为空或不是数字", frame.loc[bad, col])
+    ok = lon.notna() & lat.notna()
+    zero = ok & (lon == 0) & (lat == 0)
+    report.add(
+        _rows(rownum, zero),
+        "error",
+        f"{lon_col}/{lat_col}",
+        "坐标为 0,0（多为缺失值）",
+        ["0,0"] * int(zero.sum()),
+    )
+    ok &= ~zero
+    swapped = ok & _swapped_rows(lon, lat)
+    if swapped.sum() > (ok & ~swapped).sum():
+        raise DataValidationError(
+            f"经纬度好像填反了：经度列「{lon_col}」的数值在 {lon[ok].median():.2f} 左右（像纬度），"
+            f"纬度列「{lat_col}」在 {lat[ok].median():.2f} 左右（像经度）",
+            hint=f"请把经度列选为「{lat_col}」、纬度列选为「{lon_col}」后重新导入",
+        )
+    report.add(
+        _rows(rownum, swapped),
+        "error",
+        f"{lon_col}/{lat_col}",
+        "本行经纬度好像填反了（纬度在前），请在源表中改正",
+        lon[swapped].astype(str) + "," + lat[swapped].astype(str),
+    )
+    ok &= ~swapped
+    out_of_range = ok & ((lon.abs() > 180) | (lat.abs() > 90))
+    report.add(
+        _rows(rownum, out_of_range),
+        "error",
+        f"{lon_col}/{lat_col}",
+        "经纬度超出有效范围（经度 ±180，纬度 ±90）",
+        lon[out_of_range].astype(str) + "," + lat[out_of_range].astype(str),
+    )
+    ok &= ~out_of_range
+    geoms = np.full(len(frame), None, dtype=object)
+    geoms[ok.to_numpy()] = shapely.points(lon[ok].to_numpy(), lat[ok].to_numpy())
+    if frame_name != "wgs84":
+        geoms[ok.to_numpy()] = convert_geometries(geoms[ok.to_numpy()], src=frame_name, dst="wgs84")
+    return gpd.GeoDataFrame(frame.copy(), geometry=geoms, crs=STORAGE_CRS)
+
+
+def _table_join(
+    frame: pd.DataFrame,
+    join_col: str,
+    zones: gpd.GeoDataFrame,
+    zone_key: str,
+    rownum: pd.Series,
+    report: _Report,
+) -> gpd.GeoDataFrame:
+    if join_col not in frame.columns:
+        raise DataValidationError(
+            f"表格中没有关联列「{join_col}」", hint=f"现有列：{'、'.join(map(str, frame.columns))}"
+        )
+    if zone_key not in zones.columns:
+        raise DataValidationError(
+            f"分区图层中没有字段「{zone_key}」", hint=f"现有字段：{'、'.join(map(str, zones.columns))}"
+        )
+    zones = (
+        zones.to_crs(STORAGE_CRS)
+        if zones.crs is not None and not zones.crs.equals(CRS(STORAGE_CRS))
+        else zones
+    )
+    lookup: dict[str, object] = {}
+    ambiguous: set[str] = set()
+    for key, geom in zip(zones[zone_key], zones.geometry, strict=True):
+        for variant in _key_variants(key):
+            if variant in lookup and lookup[variant] is not geom:
+                ambiguous.add(variant)
+            lookup[variant] = geom
+    geoms = np.full(len(frame), None, dtype=object)
+    for i, value in enumerate(frame[join_col]):
+        if _isna(value):
+            report.add([rownum.iloc[i]], "error", join_col, "关联字段为空", [""])
+            continue
+        key = _norm_key(value)
+        if key in lookup and key not in ambiguous:
+            geoms[i] = lookup[key]
+        elif key in ambiguous:
+            report.add([rownum.iloc[i]], "error", join_col, f"「{key}」对应多个分区，无法确定", [value])
+        else:
+            report.add(
+                [rownum.iloc[i]], "error", join_col, f"在分区图层的「{zone_key}」中找不到「{key}」", [value]
+            )
+    return gpd.GeoDataFrame(frame.copy(), geometry=geoms, crs=STORAGE_CRS)
+
+
+def _to_storage(
+    gdf: gpd.GeoDataFrame, crs: str, frame_name: Frame, swap: bool, filename: str
+) -> gpd.GeoDataFrame:
+    """Reproject (or shift, for GCJ-02/BD-09 degrees) into WGS-84, refusing implausible results."""
+    source = CRS.from_user_input(crs)
+    geoms = np.asarray(gdf.geometry.values, dtype=object).copy()  # plain shapely: the CRS is ours to set
+    present = ~(gdf.geometry.isna() | gdf.geometry.is_empty).to_numpy()
+    if swap:
+        geoms[present] = _swap_xy(np.asarray(geoms[present], dtype=object))
+    raw = gpd.GeoSeries(geoms, crs=source)
+    bounds = raw[present].total_bounds if present.any() else [np.nan] * 4
+    if source.is_geographic and not swap and _looks_swapped_lonlat(bounds):
+        raise DataValidationError(
+            f"「{filename}」的经纬度好像颠倒了：横坐标在 {bounds[0]:.2f}–{bounds[2]:.2f}（像纬度），"
+            f"纵坐标在 {bounds[1]:.2f}–{bounds[3]:.2f}（像经度）",
+            hint="请勾选「交换经纬度」（命令行 --swap-xy）后重新导入，或在源数据中把经度放前、纬度放后",
+        )
+    out = raw.to_crs(STORAGE_CRS)
+    if source.is_geographic and frame_name != "wgs84":
+        out = gpd.GeoSeries(convert_geometries(out.values, src=frame_name, dst="wgs84"), crs=STORAGE_CRS)
+    elif not source.is_geographic and frame_name != "wgs84":
+        raise DataValidationError(
+            f"{FRAME_ZH[frame_name]} 只适用于经纬度数据，而「{filename}」是投影坐标（{crs}）",
+            hint="投影坐标的数据请选择 WGS-84",
+        )
+    km = _km_outside_suzhou(out[present]) if present.any() else np.array([])
+    if km.size and np.all(km > FAR_OUTSIDE_KM):
+        guess = suggest_crs(gpd.GeoSeries(gdf.geometry.values[present]).total_bounds)
+        hint = "请确认数据的坐标系后重新导入"
+        if guess is not None and (guess.crs != _crs_string(source) or guess.swapped != swap):
+            hint = (
+                f"数值看起来是{guess.reason}（{guess.crs}）；请改选该坐标系"
+                + ("并交换坐标轴" if guess.swapped else "")
+                + "后重新导入"
+            )
+        raise DataValidationError(
+            f"按坐标系 {crs} 换算后，全部 {int(present.sum())} 个要素都在苏州市以外（最近的也有约 {np.min(km):.0f} km）",
+            hint=hint,
+        )
+    result = gdf.copy()
+    result[result.geometry.name] = out.values
+    return result.set_geometry(result.geometry.name, crs=STORAGE_CRS)
+
+
+def _check_geometries(gdf: gpd.GeoDataFrame, rownum: pd.Series, report: _Report) -> gpd.GeoDataFrame:
+    geoms = gdf.geometry
+    rows = rownum.loc[gdf.index]
+    missing = (geoms.isna() | geoms.is_empty).to_numpy()
+    already = report.rows_with("error")
+    for row in rows[missing]:
+        if row not in already:
+            report.add([row], "error", "geometry", "没有几何图形（空或缺失）")
+    values = np.asarray(geoms.values, dtype=object).copy()
+    present = ~missing
+    invalid = present & ~shapely.is_valid(values)
+    if invalid.any():
+        reasons = shapely.is_valid_reason(values[invalid])
+        kinds = shapely.get_type_id(values[invalid])
+        repaired = shapely.make_valid(values[invalid])
+        values[invalid] = [_keep_dimension(g, k) for g, k in zip(repaired, kinds, strict=True)]
+        report.add(rows[invalid], "repaired", "geometry", "几何图形无效，已自动修复", reasons)
+    out = gdf.copy()
+    out[out.geometry.name] = values
+    out = out.set_geometry(out.geometry.name, crs=gdf.crs)
+    still_empty = (out.geometry.isna() | out.geometry.is_empty).to_numpy() & present
+    report.add(rows[still_empty], "error", "geometry", "几何图形修复后为空")
+    return out.loc[~(missing | still_empty)]
+
+
+def _keep_dimension(geom, type_id: int):
+    """After make_valid, keep only parts of the original dimension (a polygon stays polygonal)."""
+    dim = {0: 0, 4: 0, 1: 1, 2: 1, 5: 1, 3: 2, 6: 2}.get(int(type_id), None)
+    if dim is None or geom is None or shapely.get_type_id(geom) != 7:
+        return geom
+    parts = [p for p in shapely.get_parts(geom) if shapely.get_dimensions(p) == dim]
+    if not parts:
+        return shapely.empty_like(geom) if hasattr(shapely, "empty_like") else None
+    return shapely.union_all(parts)
+
+
+def _flag_far(gdf: gpd.GeoDataFrame, rownum: pd.Series, report: _Report) -> None:
+    km = _km_outside_suzhou(gdf.geometry)
+    far = km > FAR_OUTSIDE_KM
+    report.add(
+        rownum.loc[gdf.index[far]],
+        "warning",
+        "geometry",
+        "位置远在苏州市范围以外，请核对坐标",
+        [f"约 {k:.0f} km" for k in km[far]],
+    )

@@ -1,0 +1,404 @@
+"""Reading the bytes of an upload: one reader per format, with size and zip-safety checks."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+
+from geo.crs import STORAGE_CRS
+from geo.errors import DataValidationError
+from geo.ingest.base import EXTENSIONS, FORMATS, MAX_TABLE_ROWS, MAX_UNZIPPED_BYTES
+from geo.ingest.encoding import detect_dbf_encoding
+from geo.ingest.locating import _crs_string
+from geo.ingest.values import _isna
+
+_SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+
+
+def _check_size(data: bytes, filename: str, max_bytes: int) -> None:
+    if len(data) == 0:
+        raise DataValidationError(f"文件「{filename}」是空的（0 字节）", hint="请检查导出是否成功后重新上传")
+    if len(data) > max_bytes:
+        raise DataValidationError(
+            f"文件「{filename}」有 {len(data) / 1024 / 1024:.1f} MB，超过上传上限 {max_bytes / 1024 / 1024:.0f} MB",
+            hint="请只导出需要的范围或字段，或压缩为 zip 后再上传",
+        )
+
+
+def detect_format(data: bytes, filename: str) -> str:
+    """The format of an upload, from its content where possible and else its extension."""
+    ext = Path(filename).suffix.lower()
+    if data[:16] == b"SQLite format 3\x00":
+        return "gpkg"
+    if data[:4] == b"PK\x03\x04" and ext == ".xlsx":
+        return "xlsx"
+    if ext in (".zip", ".kmz") or data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        return "shapefile" if ext != ".kmz" else "kml"
+    if ext == ".gpkg":
+        return "gpkg"
+    if ext in (".geojson", ".json"):
+        return "geojson"
+    if ext == ".kml":
+        return "kml"
+    if ext == ".csv" or ext == ".txt":
+        return "csv"
+    if ext == ".xlsx":
+        return "xlsx"
+    if ext == ".xls":
+        raise DataValidationError("不支持旧版 Excel（.xls）文件", hint="请在 Excel 中另存为 .xlsx 后上传")
+    if ext in (".shp", ".dbf", ".shx", ".prj"):
+        raise DataValidationError(
+            f"单独的「{filename}」无法导入：Shapefile 由多个文件组成",
+            hint="请把同名的 .shp、.shx、.dbf、.prj（和 .cpg）一起压缩成一个 zip 上传",
+        )
+    raise DataValidationError(
+        f"无法识别文件「{filename}」的格式",
+        hint=f"支持的格式：{'、'.join(EXTENSIONS)}（Shapefile 请打包为 zip）",
+    )
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """Entry name; without the UTF-8 flag, re-decoded as UTF-8 or else GBK (zips made on Chinese Windows)."""
+    name = info.filename
+    if not info.flag_bits & 0x800 and not name.isascii():
+        raw = name.encode("cp437", errors="replace")
+        for codec in ("utf-8", "gb18030"):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+    return name
+
+
+def _open_zip(data: bytes, filename: str) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo]]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise DataValidationError(
+            f"压缩包「{filename}」已损坏或不是 zip 文件（{exc}）",
+            hint="请重新压缩后上传；Shapefile 需把 .shp、.shx、.dbf、.prj 打进同一个 zip",
+        ) from exc
+    try:
+        return zf, _checked_entries(zf, filename)
+    except DataValidationError:
+        zf.close()
+        raise
+
+
+def _checked_entries(zf: zipfile.ZipFile, filename: str) -> dict[str, zipfile.ZipInfo]:
+    """The zip's file entries by name; refuses unsafe paths, encryption and zip bombs."""
+    entries: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in zf.infolist():
+        name = _zip_name(info).replace("\\", "/")
+        parts = [p for p in name.split("/") if p]
+        if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or ".." in parts:
+            raise DataValidationError(
+                f"压缩包中有不安全的路径「{name}」（绝对路径或含“..”），已拒绝整个文件",
+                hint="请只把数据文件本身打包（不要带上级目录或盘符）后重新上传",
+            )
+        if info.is_dir() or parts[:1] == ["__MACOSX"] or not parts:
+            continue
+        if info.flag_bits & 0x1:
+            raise DataValidationError(f"压缩包中的「{name}」有密码保护", hint="请去掉密码后重新打包上传")
+        total += info.file_size
+        entries[name] = info
+    if total > MAX_UNZIPPED_BYTES:
+        raise DataValidationError(
+            f"压缩包解压后有 {total / 1024 / 1024:.0f} MB，超过上限 {MAX_UNZIPPED_BYTES / 1024 / 1024:.0f} MB",
+            hint="请只打包需要导入的图层",
+        )
+    if not entries:
+        raise DataValidationError(f"压缩包「{filename}」是空的", hint="请把数据文件打包进 zip 后重新上传")
+    return entries
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> bytes:
+    try:
+        return zf.read(info)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise DataValidationError(
+            f"压缩包「{filename}」中的「{info.filename}」已损坏，无法解压（{exc}）",
+            hint="请重新压缩后上传",
+        ) from exc
+
+
+def _shapefile_sets(entries: Mapping[str, zipfile.ZipInfo]) -> dict[str, dict[str, zipfile.ZipInfo]]:
+    """Group zip entries into shapefiles: {stem path: {".shp": info, ".dbf": info, ...}}."""
+    sets: dict[str, dict[str, zipfile.ZipInfo]] = {}
+    for name, info in entries.items():
+        stem, ext = os.path.splitext(name)
+        if ext.lower() in _SHP_PARTS:
+            sets.setdefault(stem.lower(), {})[ext.lower()] = info
+    return {stem: parts for stem, parts in sets.items() if ".shp" in parts}
+
+
+def _layer_label(stem: str) -> str:
+    return stem.rsplit("/", 1)[-1]
+
+
+def _read_vector_file(
+    path: Path, *, layer: str | None = None, encoding: str | None = None
+) -> gpd.GeoDataFrame:
+    try:
+        frame = pyogrio.read_dataframe(path, layer=layer, encoding=encoding)
+    except (
+        pyogrio.errors.DataSourceError,
+        pyogrio.errors.DataLayerError,
+        pyogrio.errors.GeometryError,
+    ) as exc:
+        raise DataValidationError(
+            f"无法读取「{path.name}」：文件已损坏或格式不符（{exc}）", hint="请在 GIS 软件中检查后重新导出"
+        ) from exc
+    if not isinstance(frame, gpd.GeoDataFrame):
+        raise DataValidationError(
+            f"「{path.name}」的图层「{layer}」没有几何字段", hint="请选择带几何图形的图层，或作为表格导入"
+        )
+    return frame
+
+
+def _vector_layers(path: Path) -> list[str]:
+    try:
+        return [str(name) for name, geom in pyogrio.list_layers(path) if geom is not None]
+    except pyogrio.errors.DataSourceError as exc:
+        raise DataValidationError(
+            f"无法打开「{path.name}」：文件已损坏或格式不符", hint="请在 GIS 软件中检查后重新导出"
+        ) from exc
+
+
+@dataclass
+class _Raw:
+    """What the format readers hand on: a frame, its declared CRS, and notes."""
+
+    frame: pd.DataFrame
+    layers: tuple[str, ...]
+    layer: str | None
+    crs: str | None
+    encoding: str | None
+    notes: list[str]
+    header_row: int = 0  # 0-based row of a table's header (title rows above it are skipped)
+
+
+def _pick_layer(layers: Sequence[str], layer: str | None, filename: str) -> str:
+    if not layers:
+        raise DataValidationError(
+            f"「{filename}」中没有带几何图形的图层", hint="请检查文件内容，或作为表格导入"
+        )
+    if layer is None:
+        if len(layers) > 1:
+            raise DataValidationError(
+                f"「{filename}」中有 {len(layers)} 个图层，请选择一个：{'、'.join(layers)}",
+                hint="在导入时选择图层（命令行用 --layer）",
+            )
+        return layers[0]
+    if layer not in layers:
+        raise DataValidationError(
+            f"「{filename}」中没有图层「{layer}」", hint=f"现有图层：{'、'.join(layers)}"
+        )
+    return layer
+
+
+def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding: str | None) -> _Raw:
+    zf, entries = _open_zip(data, filename)
+    with zf:
+        sets = _shapefile_sets(entries)
+        if not sets:
+            kml = [info for name, info in entries.items() if name.lower().endswith(".kml")]
+            if kml:  # a KMZ, or a zipped KML
+                return _read_kml(_read_member(zf, kml[0], filename), filename, layer)
+            raise DataValidationError(
+                f"压缩包「{filename}」中没有 .shp 文件",
+                hint="请把同名的 .shp、.shx、.dbf、.prj（和 .cpg）打包成 zip；其他格式可直接上传",
+            )
+        labels = {_layer_label(stem): stem for stem in sorted(sets)}
+        chosen = _pick_layer(list(labels), layer, filename)
+        parts = sets[labels[chosen]]
+        missing = [ext for ext in (".shx", ".dbf") if ext not in parts]
+        if missing:
+            raise DataValidationError(
+                f"Shapefile「{chosen}」缺少 {'、'.join(missing)} 文件",
+                hint="Shapefile 至少要有同名的 .shp、.shx、.dbf 三个文件，请补齐后重新打包",
+            )
+        content = {ext: _read_member(zf, info, filename) for ext, info in parts.items()}
+    notes: list[str] = []
+    if encoding is None:
+        cpg = content[".cpg"].decode("ascii", errors="ignore") if ".cpg" in content else None
+        encoding, note = detect_dbf_encoding(content[".dbf"], cpg)
+        notes.append(note)
+    with tempfile.TemporaryDirectory(prefix="atlas-import-") as tmp:
+        for ext, blob in content.items():  # fixed names: nothing from the zip decides a path
+            (Path(tmp) / f"layer{ext}").write_bytes(blob)
+        frame = _read_vector_file(Path(tmp) / "layer.shp", encoding=encoding)
+    crs = _crs_string(frame.crs) if ".prj" in content else None
+    if ".prj" not in content:
+        frame = frame.set_crs(None, allow_override=True)
+    return _Raw(frame, tuple(labels), chosen, crs, encoding, notes)
+
+
+def _read_container(data: bytes, filename: str, layer: str | None, suffix: str) -> _Raw:
+    with tempfile.TemporaryDirectory(prefix="atlas-import-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        layers = _vector_layers(path)
+        chosen = _pick_layer(layers, layer, filename)
+        frame = _read_vector_file(path, layer=chosen)
+    return _Raw(frame, tuple(layers), chosen, _crs_string(frame.crs), "utf-8", [])
+
+
+def _read_kml(data: bytes, filename: str, layer: str | None) -> _Raw:
+    raw = _read_container(data, filename, layer, ".kml")
+    raw.crs = STORAGE_CRS  # KML is always WGS-84 lon/lat
+    raw.frame = raw.frame.set_crs(STORAGE_CRS, allow_override=True)
+    return raw
+
+
+def _read_geojson(data: bytes, filename: str) -> _Raw:
+    try:
+        frame = pyogrio.read_dataframe(io.BytesIO(data))
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+        raise DataValidationError(
+            f"「{filename}」不是有效的 GeoJSON（{exc}）", hint="请检查文件是否完整，或在 GIS 软件中重新导出"
+        ) from exc
+    if not isinstance(frame, gpd.GeoDataFrame):
+        raise DataValidationError(f"「{filename}」中没有几何图形", hint="GeoJSON 需为 FeatureCollection")
+    return _Raw(frame, (), None, _crs_string(frame.crs) or STORAGE_CRS, "utf-8", [])
+
+
+def _text_dtypes(columns: Sequence[str]) -> dict[str, type]:
+    """Read code-like columns as text so leading zeros and 18-digit credit codes survive."""
+    pattern = re.compile(r"(代码|编码|编号|code|_id$|^id$|adcode)", re.IGNORECASE)
+    return {c: str for c in columns if pattern.search(str(c))}
+
+
+def _header_row(top: pd.DataFrame) -> int:
+    """The 0-based header row of a sheet read without a header: the first row whose filled cells are
+    all text and at least 60 % as many as the fullest of the first rows (title rows are skipped)."""
+    filled = top.notna().sum(axis=1)
+    if filled.empty:
+        return 0
+    need = max(2, int(np.ceil(filled.max() * 0.6)))
+    for i, (_, row) in enumerate(top.iterrows()):
+        values = row.dropna()
+        if len(values) >= need and all(isinstance(v, str) for v in values):
+            return i
+    return 0
+
+
+def _header_note(header_row: int) -> list[str]:
+    return [f"表头在第 {header_row + 1} 行（上方 {header_row} 行为标题，已跳过）"] if header_row else []
+
+
+def _read_csv(data: bytes, filename: str) -> _Raw:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DataValidationError(
+            f"无法识别「{filename}」的文字编码", hint="请在 Excel 中另存为「CSV UTF-8」后上传"
+        )
+    try:
+        top = pd.read_csv(io.StringIO(text), header=None, nrows=20, dtype=str, skip_blank_lines=False)
+        header_row = _header_row(top)
+        header = pd.read_csv(io.StringIO(text), header=header_row, nrows=0)
+        frame = pd.read_csv(
+            io.StringIO(text), header=header_row, dtype=_text_dtypes(header.columns), skipinitialspace=True
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataValidationError(
+            f"「{filename}」不是有效的 CSV 表格（{exc}）", hint="请检查分隔符和引号，或另存为 .xlsx 后上传"
+        ) from exc
+    encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+    return _Raw(frame, (), None, None, encoding, _header_note(header_row), header_row)
+
+
+def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
+    try:
+        book = pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
+    except (zipfile.BadZipFile, ValueError, KeyError, OSError) as exc:
+        raise DataValidationError(
+            f"「{filename}」不是有效的 Excel（.xlsx）文件（{exc}）", hint="请在 Excel 中另存为 .xlsx 后上传"
+        ) from exc
+    with book:
+        sheets = [str(s) for s in book.sheet_names]
+        chosen = sheet if sheet is not None else sheets[0]
+        if chosen not in sheets:
+            raise DataValidationError(
+                f"「{filename}」中没有工作表「{chosen}」", hint=f"现有工作表：{'、'.join(sheets)}"
+            )
+        top = pd.read_excel(book, sheet_name=chosen, header=None, nrows=20)
+        header_row = _header_row(top)
+        header = pd.read_excel(book, sheet_name=chosen, header=header_row, nrows=0)
+        frame = pd.read_excel(
+            book, sheet_name=chosen, header=header_row, dtype=_text_dtypes([str(c) for c in header.columns])
+        )
+    frame.columns = [str(c) for c in frame.columns]
+    return _Raw(frame, tuple(sheets), chosen, None, None, _header_note(header_row), header_row)
+
+
+def _read_raw(data: bytes, filename: str, fmt: str, layer: str | None, encoding: str | None) -> _Raw:
+    if fmt == "shapefile":
+        raw = _read_shapefile_zip(data, filename, layer, encoding)
+    elif fmt == "gpkg":
+        raw = _read_container(data, filename, layer, ".gpkg")
+    elif fmt == "kml":
+        raw = (
+            _read_shapefile_zip(data, filename, layer, encoding)
+            if data[:2] == b"PK"
+            else _read_kml(data, filename, layer)
+        )
+    elif fmt == "geojson":
+        raw = _read_geojson(data, filename)
+    elif fmt == "csv":
+        raw = _read_csv(data, filename)
+    elif fmt == "xlsx":
+        raw = _read_xlsx(data, filename, layer)
+    else:
+        raise DataValidationError(f"不支持的格式「{fmt}」", hint=f"支持：{'、'.join(FORMATS)}")
+    raw.frame = (
+        raw.frame.dropna(axis=0, how="all") if not isinstance(raw.frame, gpd.GeoDataFrame) else raw.frame
+    )
+    if len(raw.frame) == 0:
+        raise DataValidationError(
+            f"「{filename}」里没有任何记录（0 行）", hint="请检查导出的范围或筛选条件后重新上传"
+        )
+    if len(raw.frame) > MAX_TABLE_ROWS:
+        raise DataValidationError(
+            f"「{filename}」有 {len(raw.frame)} 行，超过上限 {MAX_TABLE_ROWS} 行", hint="请分批导入"
+        )
+    if not isinstance(raw.frame, gpd.GeoDataFrame):
+        _use_wkt_column(raw)
+    return raw
+
+
+_WKT_NAMES = ("wkt", "geometry", "geom", "the_geom", "shape", "几何")
+
+
+def _use_wkt_column(raw: _Raw) -> None:
+    """A table with a WKT column (e.g. QGIS "CSV, geometry as WKT") becomes a layer without a CRS."""
+    names = [c for c in raw.frame.columns if str(c).strip().lower() in _WKT_NAMES]
+    if not names:
+        return
+    values = raw.frame[names[0]]
+    text = np.asarray([None if _isna(v) else str(v) for v in values], dtype=object)
+    geoms = shapely.from_wkt(text, on_invalid="ignore")
+    parsed = int((~shapely.is_missing(geoms)).sum())
+    if parsed == 0 or parsed < 0.5 * int(values.notna().sum()):  # mostly WKT: bad ones become row errors
+        return
+    raw.frame = gpd.GeoDataFrame(raw.frame.drop(columns=names[0]), geometry=geoms, crs=None)
+    raw.notes.append(f"「{names[0]}」列是 WKT 几何，按空间图层读取（需指明坐标系）")

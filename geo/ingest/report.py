@@ -1,0 +1,48 @@
+"""The row-level import report: which rows failed, were repaired or are flagged, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from geo.ingest.values import _isna
+
+REPORT_COLUMNS = ("row", "level", "field", "problem", "value")
+
+
+LEVEL_ZH = {"error": "错误（已剔除）", "repaired": "已修复", "warning": "提醒（已保留）"}
+
+
+class _Report:
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, str, str, str, str]] = []
+
+    def rows_with(self, level: str) -> set[int]:
+        return {row for row, lvl, *_ in self.rows if lvl == level}
+
+    def add(
+        self, rows: Sequence[int], level: str, field_name: str, problem: str, values: Sequence = ()
+    ) -> None:
+        values = list(values) or [""] * len(rows)
+        for row, value in zip(rows, values, strict=True):
+            self.rows.append((int(row), level, field_name, problem, "" if _isna(value) else str(value)[:200]))
+
+    def frame(self) -> pd.DataFrame:
+        report = pd.DataFrame(self.rows, columns=list(REPORT_COLUMNS))
+        return report.sort_values(["row", "level"], kind="stable").reset_index(drop=True)
+
+
+def _rows(rownum: pd.Series, mask) -> pd.Series:
+    """Source row numbers where a boolean Series (indexed like the frame) is true."""
+    mask = pd.Series(mask).fillna(False).astype(bool)
+    return rownum.loc[mask.index[mask.to_numpy()]]
+
+
+def report_for_download(report: pd.DataFrame) -> pd.DataFrame:
+    """The row report with Chinese headers and levels, ready for CSV/XLSX download."""
+    out = report.copy()
+    out["level"] = out["level"].map(LEVEL_ZH).fillna(out["level"])
+    return out.rename(
+        columns={"row": "行号", "level": "处理", "field": "字段", "problem": "问题", "value": "原值"}
+    )

@@ -1,0 +1,366 @@
+"""Inspecting an upload and reading it with the user's choices into WGS-84 plus a report."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from pyproj import CRS
+
+from geo.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame
+from geo.errors import DataValidationError
+from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, KINDS, MAX_UPLOAD_BYTES, CrsSuggestion, Kind
+from geo.ingest.columns import _apply_mapping, suggest_mapping
+from geo.ingest.locating import (
+    _all_far,
+    _check_geometries,
+    _crs_string,
+    _flag_far,
+    _km_outside_suzhou,
+    _looks_swapped_lonlat,
+    _table_join,
+    _table_points,
+    _to_storage,
+    suggest_coordinate_columns,
+    suggest_crs,
+    suggest_frame,
+)
+from geo.ingest.readers import _check_size, _read_raw, detect_format
+from geo.ingest.report import _Report
+from geo.measure import M2_PER_KM2, M2_PER_MU
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What :func:`inspect_upload` found, and its proposals for :func:`read_upload`."""
+
+    filename: str
+    fmt: str
+    layers: tuple[str, ...]
+    layer: str | None
+    columns: tuple[str, ...]
+    n_rows: int
+    is_table: bool
+    crs: str | None
+    encoding: str | None
+    suggestion: CrsSuggestion | None
+    lon_col: str | None
+    lat_col: str | None
+    frame: Frame
+    mapping: dict[str, str]
+    notes: tuple[str, ...]
+    preview: pd.DataFrame
+
+
+@dataclass
+class ImportResult:
+    """A read upload: the rows that passed in WGS-84, the row report and where it all came from."""
+
+    frame: gpd.GeoDataFrame
+    report: pd.DataFrame
+    kind: Kind
+    filename: str
+    fmt: str
+    layer: str | None
+    source_crs: str
+    source_frame: str
+    encoding: str | None
+    sha256: str
+    rows_in: int
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, level: str) -> int:
+        """Number of source rows with at least one report line of ``level``."""
+        if self.report.empty:
+            return 0
+        return int(self.report.loc[self.report["level"] == level, "row"].nunique())
+
+
+def inspect_upload(
+    data: bytes,
+    filename: str,
+    *,
+    layer: str | None = None,
+    kind: Kind = "other",
+    max_bytes: int = MAX_UPLOAD_BYTES,
+) -> Inspection:
+    """Look at an upload and propose how to read it (layer, CRS, coordinate columns, mapping).
+
+    For a multi-layer file without ``layer``, the first layer is inspected and all are listed.
+
+    Raises
+    ------
+    DataValidationError
+        For an empty, oversized, broken or unsafe file, or one of an unknown format.
+    """
+    _check_size(data, filename, max_bytes)
+    fmt = detect_format(data, filename)
+    try:
+        raw = _read_raw(data, filename, fmt, layer, None)
+    except DataValidationError as exc:
+        layers = _layers_in_message(exc)
+        if layer is not None or not layers:
+            raise
+        raw = _read_raw(data, filename, fmt, layers[0], None)
+        raw.layers = tuple(layers)
+    frame = raw.frame
+    is_table = not isinstance(frame, gpd.GeoDataFrame)
+    notes = list(raw.notes)
+    suggestion = None
+    lon_col = lat_col = None
+    columns = tuple(str(c) for c in frame.columns if c != getattr(frame, "_geometry_column_name", None))
+    if is_table:
+        lon_col, lat_col, swapped = suggest_coordinate_columns(frame)
+        if swapped:
+            notes.append(f"「{lat_col}」列的数值像经度、「{lon_col}」列像纬度：已按数值对调建议")
+        if lon_col is None:
+            notes.append("没有找到经纬度列：可手动指定，或按名称/代码关联到已有分区")
+    else:
+        valid = frame.geometry[frame.geometry.notna() & ~frame.geometry.is_empty]
+        bounds = valid.total_bounds if len(valid) else [np.nan] * 4
+        if raw.crs is None:
+            suggestion = suggest_crs(bounds)
+            notes.append(
+                "文件没有坐标系信息（.prj）："
+                + (
+                    f"数值看起来是{suggestion.reason}，建议 {suggestion.crs}"
+                    if suggestion
+                    else "无法从数值判断，请向数据提供方确认"
+                )
+            )
+        elif CRS.from_user_input(raw.crs).is_geographic and _looks_swapped_lonlat(bounds):
+            suggestion = CrsSuggestion(raw.crs, "经纬度颠倒（纬度在前）", True)
+            notes.append("坐标看起来经纬度颠倒了（纬度在前）：导入时请勾选「交换经纬度」")
+        elif len(valid) and _all_far(valid, raw.crs):
+            guess = suggest_crs(bounds)
+            if guess is not None and (guess.crs != raw.crs or guess.swapped):
+                suggestion = guess
+                notes.append(
+                    f"按文件声明的 {raw.crs} 换算后，要素都不在苏州附近；数值看起来是{guess.reason}，建议改用 {guess.crs}"
+                    + ("并交换坐标轴" if guess.swapped else "")
+                )
+    frame_guess = suggest_frame(columns, filename)
+    if frame_guess != "wgs84":
+        notes.append(f"根据列名/文件名，坐标可能是 {FRAME_ZH[frame_guess]}")
+    preview = pd.DataFrame(frame.drop(columns=frame.geometry.name) if not is_table else frame).head(20)
+    return Inspection(
+        filename=filename,
+        fmt=fmt,
+        layers=raw.layers,
+        layer=raw.layer,
+        columns=columns,
+        n_rows=len(frame),
+        is_table=is_table,
+        crs=raw.crs,
+        encoding=raw.encoding,
+        suggestion=suggestion,
+        lon_col=lon_col,
+        lat_col=lat_col,
+        frame=frame_guess,
+        mapping=suggest_mapping(columns, kind),
+        notes=tuple(notes),
+        preview=preview,
+    )
+
+
+def _layers_in_message(exc: DataValidationError) -> list[str]:
+    match = re.search(r"请选择一个：(.+)$", exc.message)
+    return match.group(1).split("、") if match else []
+
+
+def _fit_kind(
+    gdf: gpd.GeoDataFrame, kind: Kind, rownum: pd.Series, report: _Report, notes: list[str]
+) -> gpd.GeoDataFrame:
+    """Enterprises are points, zones are polygons: convert what can be, refuse the rest."""
+    types = gdf.geom_type
+    if kind == "enterprises":
+        polygonal = types.isin(["Polygon", "MultiPolygon"]).to_numpy()
+        if polygonal.any():
+            gdf = gdf.copy()
+            gdf.loc[polygonal, gdf.geometry.name] = gdf.geometry[polygonal].representative_point()
+            notes.append(f"{int(polygonal.sum())} 个企业的位置取自其地块/分区的内部代表点")
+        lines = gdf.geom_type.isin(["LineString", "MultiLineString"]).to_numpy()
+        report.add(
+            rownum.loc[gdf.index[lines]],
+            "error",
+            "geometry",
+            "企业图层需要点位，线要素无法使用",
+            [""] * int(lines.sum()),
+        )
+        return gdf.loc[~lines]
+    if kind == "zones":
+        bad = ~types.isin(["Polygon", "MultiPolygon"]).to_numpy()
+        report.add(
+            rownum.loc[gdf.index[bad]],
+            "error",
+            "geometry",
+            "分区图层需要面要素，点/线无法使用",
+            types[bad].tolist(),
+        )
+        gdf = gdf.loc[~bad].copy()
+        areas = gdf.geometry.to_crs(ANALYSIS_CRS).area
+        gdf["area_km2"] = (areas / M2_PER_KM2).round(4)
+        gdf["area_mu"] = (areas / M2_PER_MU).round(2)
+        return gdf
+    return gdf
+
+
+def read_upload(
+    data: bytes,
+    filename: str,
+    *,
+    layer: str | None = None,
+    crs: str | None = None,
+    frame: Frame = "wgs84",
+    swap_xy: bool = False,
+    lon_col: str | None = None,
+    lat_col: str | None = None,
+    zones: gpd.GeoDataFrame | None = None,
+    zone_key: str | None = None,
+    join_col: str | None = None,
+    kind: Kind = "other",
+    mapping: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+) -> ImportResult:
+    """Read an upload into WGS-84 with a row-level report.
+
+    Parameters
+    ----------
+    data, filename
+        The uploaded bytes and their original name (the extension helps find the format).
+    layer
+        Layer of a GeoPackage/KML, shapefile in a multi-shapefile zip, or sheet of a workbook.
+    crs
+        CRS of the coordinates, e.g. ``"EPSG:4549"``; required when a vector file has no ``.prj``
+        (see :func:`suggest_crs`), and overrides the file's own when given. Tables use degrees.
+    frame
+        ``wgs84``, ``gcj02`` (Gaode/Tencent) or ``bd09`` (Baidu) for lon/lat data; shifted to WGS-84.
+    swap_xy
+        Exchange the two coordinates of every vertex (lat/lon files, survey X = northing files).
+    lon_col, lat_col
+        Coordinate columns of a table (CSV/XLSX).
+    zones, zone_key, join_col
+        Alternatively, give a table the geometry of the zone whose ``zone_key`` matches ``join_col``
+        (a name matches in full or by the part outside or inside its brackets).
+    kind
+        ``zones`` (polygons; ``zone_id``, ``name``, areas computed in EPSG:4549), ``enterprises``
+        (points in the ENTERPRISES schema; units converted from column names) or ``other`` (as is).
+    mapping
+        Standard column -> source column for ``zones``/``enterprises``; default :func:`suggest_mapping`.
+
+    Returns
+    -------
+    ImportResult
+        ``frame`` holds the rows that passed; ``report`` has one line per problem (``row`` is the
+        row number a user sees: spreadsheet row with the header as row 1, or feature number).
+
+    Raises
+    ------
+    DataValidationError
+        For an empty, oversized, broken, unsafe or unreadable file, a missing CRS, swapped
+        coordinates, missing columns, or when no row passes (the error then has ``.report``).
+    """
+    _check_size(data, filename, max_bytes)
+    if kind not in KINDS:
+        raise DataValidationError(f"未知的图层用途「{kind}」", hint=f"可选：{'、'.join(KINDS)}")
+    if frame not in FRAMES:
+        raise DataValidationError(f"未知的坐标框架「{frame}」", hint=f"可选：{'、'.join(FRAMES)}")
+    fmt = detect_format(data, filename)
+    raw = _read_raw(data, filename, fmt, layer, encoding)
+    notes = list(raw.notes)
+    report = _Report()
+    source = raw.frame  # index = position in the file (blank rows dropped, positions kept)
+    is_table = not isinstance(source, gpd.GeoDataFrame)
+    first = 2 + raw.header_row if fmt in ("csv", "xlsx") else 1  # spreadsheet row, or feature number
+    rownum = pd.Series(np.asarray(source.index) + first, index=source.index)
+    if is_table:
+        if zones is not None:
+            if zone_key is None or join_col is None:
+                raise DataValidationError(
+                    "按分区关联时需要指定表格的关联列和分区图层的字段",
+                    hint="例如：表格「区镇」列 ↔ 分区「name」字段",
+                )
+            gdf = _table_join(source, join_col, zones, zone_key, rownum, report)
+            source_crs = "zone join"
+        else:
+            if lon_col is None or lat_col is None:
+                lon_col, lat_col, _ = suggest_coordinate_columns(source)
+            if lon_col is None or lat_col is None:
+                raise DataValidationError(
+                    f"表格「{filename}」中找不到经纬度列",
+                    hint="请指定经度列和纬度列（如「经度」「纬度」或 lon/lat），或按名称/代码关联到已有分区",
+                )
+            if crs is not None and not CRS.from_user_input(crs).is_geographic:
+                raise DataValidationError(
+                    "表格坐标只支持经纬度（度）",
+                    hint="投影坐标请先在 GIS 软件中转为经纬度，或导入为 Shapefile",
+                )
+            gdf = _table_points(source, lon_col, lat_col, frame, rownum, report)
+            if frame != "wgs84":
+                notes.append(f"坐标已从 {FRAME_ZH[frame]} 转换为 WGS-84")
+            source_crs = STORAGE_CRS
+            bounds = gdf.geometry.dropna().total_bounds if gdf.geometry.notna().any() else None
+            if bounds is not None and np.all(_km_outside_suzhou(gdf.geometry.dropna()) > FAR_OUTSIDE_KM):
+                raise DataValidationError(
+                    f"全部有效坐标都在苏州市以外（经度 {bounds[0]:.2f}–{bounds[2]:.2f}，纬度 {bounds[1]:.2f}–{bounds[3]:.2f}）",
+                    hint="请确认经纬度列是否选对、是否为十进制度（不是度分秒）",
+                )
+    else:
+        declared = raw.crs
+        if crs is None and declared is None:
+            valid = source.geometry[source.geometry.notna() & ~source.geometry.is_empty]
+            guess = suggest_crs(valid.total_bounds) if len(valid) else None
+            hint = (
+                f"坐标数值看起来是{guess.reason}，建议选择 {guess.crs}"
+                + ("并交换坐标轴" if guess.swapped else "")
+                + "，确认后重新导入（命令行 --crs）"
+                if guess
+                else "无法从数值判断坐标系，请向数据提供方确认后在导入时指定（命令行 --crs）"
+            )
+            missing = "缺少 .prj 文件" if fmt == "shapefile" else "文件未注明坐标系"
+            raise DataValidationError(f"「{filename}」没有坐标系信息（{missing}）", hint=hint)
+        source_crs = _crs_string(crs) if crs is not None else declared
+        if crs is not None and declared is not None and _crs_string(crs) != declared:
+            notes.append(f"按用户指定的 {source_crs} 读取（文件声明为 {declared}）")
+        if CRS.from_user_input(source_crs).is_geographic and frame != "wgs84":
+            notes.append(f"坐标已从 {FRAME_ZH[frame]} 转换为 WGS-84")
+        gdf = _to_storage(source, source_crs, frame, swap_xy, filename)
+        if swap_xy:
+            notes.append("已交换每个坐标的两个分量")
+        if source_crs not in (STORAGE_CRS, "EPSG:4490"):
+            notes.append(f"已从 {source_crs} 转换为 WGS-84（EPSG:4326）")
+    gdf = _check_geometries(gdf, rownum, report)
+    gdf = _fit_kind(gdf, kind, rownum, report, notes)
+    gdf = _apply_mapping(gdf, kind, mapping, rownum, report, notes)
+    _flag_far(gdf, rownum, report)
+    report_frame = report.frame()
+    if len(gdf) == 0:
+        err = DataValidationError(
+            f"「{filename}」的全部 {len(source)} 行都没有通过校验",
+            hint="请下载逐行校验报告查看原因，修改后重新导入",
+        )
+        err.report = report_frame
+        raise err
+    gdf = gdf.reset_index(drop=True)
+    return ImportResult(
+        frame=gdf,
+        report=report_frame,
+        kind=kind,
+        filename=filename,
+        fmt=fmt,
+        layer=raw.layer,
+        source_crs=source_crs,
+        source_frame=frame
+        if source_crs != "zone join" and CRS.from_user_input(source_crs).is_geographic
+        else "",
+        encoding=raw.encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        rows_in=len(source),
+        notes=notes,
+    )

@@ -1,0 +1,81 @@
+"""Cell values as people type them: numbers, degrees, keys, text, yes/no."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+_TRUE = {"是", "规上", "规模以上", "1", "1.0", "true", "yes", "y", "√", "t"}
+
+
+_FALSE = {"否", "规下", "规模以下", "0", "0.0", "false", "no", "n", "×", "f"}
+
+
+def _isna(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+_DMS_RE = re.compile(
+    r"^\s*([NSEW东西南北]?)\s*(\d+(?:\.\d+)?)\s*[°度:]\s*(?:(\d+(?:\.\d+)?)\s*['′分:]?\s*)?"
+    r"(?:(\d+(?:\.\d+)?)\s*(?:\"|″|''|′′|秒)?\s*)?([NSEW东西南北]?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _number(values: pd.Series) -> pd.Series:
+    """Numbers from a column as typed by people: full-width digits, thousands separators, spaces."""
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype(float)
+    text = values.map(
+        lambda v: v if _isna(v) else re.sub(r"[,，\s]", "", unicodedata.normalize("NFKC", str(v)))
+    )
+    return pd.to_numeric(text, errors="coerce")
+
+
+def _degrees(values: pd.Series) -> pd.Series:
+    """Decimal degrees from decimal or degree-minute-second text (120°38'42\", 120度38分42秒, N31:09:18)."""
+    out = _number(values)
+    for i in np.flatnonzero(out.isna().to_numpy() & values.notna().to_numpy()):
+        match = _DMS_RE.match(unicodedata.normalize("NFKC", str(values.iloc[i])))
+        if match:
+            deg, minutes, seconds = (float(g) if g else 0.0 for g in match.group(2, 3, 4))
+            sign = -1.0 if (match.group(1) + match.group(5)).upper() in ("S", "W", "南", "西") else 1.0
+            out.iloc[i] = sign * (deg + minutes / 60 + seconds / 3600)
+    return out
+
+
+def _norm_key(value) -> str:
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    return re.sub(r"\.0$", "", text)
+
+
+def _key_variants(value) -> set[str]:
+    """A zone name matches by its full form or by the part outside/inside the brackets."""
+    key = _norm_key(value)
+    variants = {key}
+    match = re.match(r"^(.*?)\((.*?)\)$", key)
+    if match:
+        variants |= {match.group(1).strip(), match.group(2).strip()}
+    return {v for v in variants if v}
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Normalised text with None for missing values (object dtype, as GeoPackage text reads back)."""
+    return pd.Series([None if _isna(v) else _norm_key(v) for v in values], index=values.index, dtype=object)
+
+
+def _to_bool(value):
+    if _isna(value):
+        return pd.NA
+    text = _norm_key(value).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return None
