@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from geo.catalogue import ENTERPRISE_BY_KEY, parse_yes_no
 from geo.errors import DataValidationError
 from geo.metrics import (
     ID_COL,
@@ -48,8 +49,6 @@ STATUS_NO_LAND = "无法计算：用地面积为零或缺失"
 STATUS_SMALL = "不参评：规下且用地不足 {min_land} 亩"
 STATUS_SIZE_OFF = "不参评：{size}企业不在评价范围"
 
-_TRUE_WORDS = {"1", "true", "t", "yes", "y", "是", "规上", "√"}
-_FALSE_WORDS = {"0", "false", "f", "no", "n", "否", "规下", ""}
 
 
 # --------------------------------------------------------------------------- configuration
@@ -356,14 +355,14 @@ def _truthy(values: pd.Series, *, where: str) -> np.ndarray:
     if pd.api.types.is_numeric_dtype(values.dtype):
         num = values.to_numpy(dtype="float64")
         return np.nan_to_num(num, nan=0.0) != 0
-    words = values.astype(object).map(lambda v: "" if v is None or v != v else str(v).strip().lower())
-    bad = ~words.isin(_TRUE_WORDS | _FALSE_WORDS)
+    flags = values.astype(object).map(parse_yes_no)  # the one yes/no parser; empty counts as no
+    bad = flags.map(lambda v: v is None).astype(bool)
     if bad.any():
         raise DataValidationError(
             f"字段「{where}」无法识别为是/否：{'、'.join(map(str, pd.unique(values[bad])[:5]))}",
             hint="请填写 是/否、1/0 或 true/false（规上/规下 也可以）",
         )
-    return words.isin(_TRUE_WORDS).to_numpy()
+    return flags.map(lambda v: v is True).astype(bool).to_numpy()
 
 
 def _status(
@@ -803,16 +802,13 @@ def land_renewal_by_zone(evaluated: pd.DataFrame, *, by: str = ZONE_COL) -> pd.D
     return out.sort_values("d_land_mu", ascending=False, kind="stable")
 
 
+# The input columns' labels come from the column catalogue (geo/catalogue.py).
+_INPUT_COLUMNS = (ID_COL, "name", "industry", "land_mu", "tax_wan_yuan", "sales_wan_yuan")
 EVALUATION_LABELS: dict[str, str] = {
-    ID_COL: "企业编号",
-    "name": "企业名称",
-    "industry": "行业",
-    "town": "所在区镇（填报）",
+    **{key: ENTERPRISE_BY_KEY[key].label("zh") for key in _INPUT_COLUMNS},
+    "town": f"{ENTERPRISE_BY_KEY['town'].label_zh}（填报）",
     ZONE_COL: "区镇/园区",
     SIZE_COL: "规模",
-    "land_mu": "用地面积（亩）",
-    "tax_wan_yuan": "税收（万元）",
-    "sales_wan_yuan": "销售收入（万元）",
     **{r.key: ratio_label(r.key) for r in RATIOS},
     **{f"pts_{r.key}": f"{r.label_zh}得分（分）" for r in RATIOS},
     "adjustment_points": "加减分（分）",
@@ -840,15 +836,10 @@ EVALUATION_LABELS: dict[str, str] = {
     "d_land_share_pct": "占参评用地比例（%）",
 }
 EVALUATION_LABELS_EN: dict[str, str] = {
-    ID_COL: "Enterprise ID",
-    "name": "Name",
-    "industry": "Industry",
-    "town": "Town (as reported)",
+    **{key: ENTERPRISE_BY_KEY[key].label("en") for key in _INPUT_COLUMNS},
+    "town": f"{ENTERPRISE_BY_KEY['town'].label_en} (as reported)",
     ZONE_COL: "Town/park",
     SIZE_COL: "Size",
-    "land_mu": "Land (mu)",
-    "tax_wan_yuan": "Tax (10k yuan)",
-    "sales_wan_yuan": "Sales (10k yuan)",
     **{r.key: ratio_label(r.key, lang="en") for r in RATIOS},
     **{f"pts_{r.key}": f"{r.label_en} points" for r in RATIOS},
     "adjustment_points": "Bonus/penalty (points)",

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.catalogue import AMOUNT_COLUMNS as CATALOGUE_AMOUNTS
 from geo.errors import DataValidationError
 from geo.measure import area_mu, to_analysis_crs
 
@@ -29,17 +30,8 @@ THREADS = min(2, os.cpu_count() or 1)
 ZONE_COL = "zone"
 NOT_COMPUTABLE_ZH = "无法计算"
 
-# Additive amounts summed per zone, with their Chinese label and unit.
-AMOUNT_COLUMNS: dict[str, tuple[str, str]] = {
-    "land_mu": ("用地面积", "亩"),
-    "sales_wan_yuan": ("销售收入", "万元"),
-    "tax_wan_yuan": ("税收", "万元"),
-    "value_added_wan_yuan": ("增加值", "万元"),
-    "energy_tce": ("综合能耗", "吨标准煤"),
-    "electricity_kwh": ("用电量", "千瓦时"),
-    "employees": ("从业人员", "人"),
-    "rd_wan_yuan": ("研发经费", "万元"),
-}
+# Additive amounts summed per zone, with their Chinese label and unit (from the column catalogue).
+AMOUNT_COLUMNS: dict[str, tuple[str, str]] = CATALOGUE_AMOUNTS
 # Optional: pollutant equivalents (污染物当量), for 单位排放税收 when the table carries it.
 EMISSION_COLUMN = "emission_equiv"
 OPTIONAL_AMOUNT_COLUMNS: dict[str, tuple[str, str]] = {EMISSION_COLUMN: ("排放当量", "当量")}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
@@ -13,105 +11,29 @@ import pandas as pd
 from geo.errors import DataValidationError
 from geo.ingest.base import Kind
 from geo.ingest.report import _Report, _rows
+from geo.catalogue import (
+    ENTERPRISE_NUMERIC,
+    FIELD_ZH,
+    above_scale_min_sales_wan_yuan,
+    header_unit_factor,
+    labels,
+    required,
+    suggest_columns,
+)
 from geo.ingest.values import _number, _text, _to_bool
-from geo.measure import M2_PER_KM2, M2_PER_MU, MU_PER_HECTARE, WAN_PER_YI
 from geo.schema import ENTERPRISES
 
-# Standard columns per kind: required ones must be mapped, optional ones are filled with NA.
+# Standard columns per kind (drawn from the column catalogue, geo/catalogue.py).
 ZONE_COLUMNS = ("zone_id", "name", "area_km2", "area_mu")
 
 
-ENTERPRISE_REQUIRED = ("name", "land_mu", "tax_wan_yuan", "sales_wan_yuan")
-
-
-_ENTERPRISE_NUMERIC = (
-    "land_mu",
-    "sales_wan_yuan",
-    "tax_wan_yuan",
-    "value_added_wan_yuan",
-    "energy_tce",
-    "electricity_kwh",
-    "employees",
-    "rd_wan_yuan",
-)
-
-
-FIELD_ZH = {
-    "ent_id": "企业编号/信用代码",
-    "name": "名称",
-    "industry": "行业",
-    "town": "所在区镇",
-    "land_mu": "用地面积（亩）",
-    "sales_wan_yuan": "销售收入（万元）",
-    "tax_wan_yuan": "税收（万元）",
-    "value_added_wan_yuan": "工业增加值（万元）",
-    "energy_tce": "综合能耗（吨标煤）",
-    "electricity_kwh": "用电量（千瓦时）",
-    "employees": "从业人员（人）",
-    "rd_wan_yuan": "研发经费（万元）",
-    "above_scale": "是否规上",
-    "zone_id": "分区编号",
-}
-
-
-# Column-name fragments that suggest each target column (lower-case, matched after normalising).
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "ent_id": ("ent_id", "信用代码", "企业编号", "企业代码", "组织机构代码", "编号", "id"),
-    "zone_id": ("zone_id", "编号", "代码", "编码", "code", "id"),
-    "name": ("name", "企业名称", "单位名称", "园区名称", "名称", "名字", "企业"),
-    "industry": ("industry", "所属行业", "行业", "产业"),
-    "town": ("town", "所在区镇", "所属区镇", "区镇", "乡镇", "镇"),
-    "land_mu": ("land_mu", "用地面积", "用地", "占地", "土地面积", "亩"),
-    "sales_wan_yuan": ("sales_wan_yuan", "销售收入", "营业收入", "主营业务收入", "销售", "营收"),
-    "tax_wan_yuan": ("tax_wan_yuan", "实缴税金", "税收", "纳税", "税金", "税"),
-    "value_added_wan_yuan": ("value_added_wan_yuan", "工业增加值", "增加值"),
-    "energy_tce": ("energy_tce", "综合能耗", "能耗"),
-    "electricity_kwh": ("electricity_kwh", "用电量", "用电"),
-    "employees": ("employees", "从业人员", "职工人数", "员工", "人数"),
-    "rd_wan_yuan": ("rd_wan_yuan", "研发经费", "研发", "r&d"),
-    "above_scale": ("above_scale", "是否规上", "规上", "规模"),
-}
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[\s_\-（）()\[\]【】:：/]", "", unicodedata.normalize("NFKC", str(text)).lower())
+ENTERPRISE_REQUIRED = required("enterprises", "import")
 
 
 def suggest_mapping(columns: Sequence[str], kind: Kind) -> dict[str, str]:
-    """Map the atlas's standard column names onto a table's columns by name (target -> source)."""
-    targets = {"enterprises": ENTERPRISES.columns, "zones": ("zone_id", "name")}.get(kind, ())
-    normed = [(c, _norm(c)) for c in columns]
-    mapping: dict[str, str] = {}
-    used: set[str] = set()
-    for target in targets:
-        for synonym in _SYNONYMS.get(target, (target,)):
-            syn = _norm(synonym)
-            hits = [c for c, n in normed if c not in used and (n == syn or (len(syn) > 1 and syn in n))]
-            if hits:
-                mapping[target] = hits[0]
-                used.add(hits[0])
-                break
-    return mapping
-
-
-def _unit_factor(source_col: str, target: str) -> float:
-    """Factor from the unit in a column's name to the unit of the target column."""
-    name = unicodedata.normalize("NFKC", source_col).lower()
-    if target == "land_mu":
-        if re.search(r"平方米|m2|m²|㎡|平米", name):
-            return 1 / M2_PER_MU
-        if re.search(r"公顷|hm2|ha\b", name):
-            return MU_PER_HECTARE
-        if re.search(r"平方公里|km2|km²", name):
-            return M2_PER_KM2 / M2_PER_MU
-    if target.endswith("_wan_yuan"):
-        if "亿" in name:
-            return WAN_PER_YI
-        if re.search(r"(?<!万)元", name) and "万" not in name:
-            return 1 / 10_000
-    if target == "electricity_kwh" and re.search(r"万(千瓦时|度|kwh)", name):
-        return 10_000
-    return 1.0
+    """Map the atlas's standard column names onto a table's columns by name (target -> source):
+    exact official headers (with their units) first, then the catalogue's alias fragments."""
+    return suggest_columns([str(c) for c in columns], kind)
 
 
 def _unique_ids(
@@ -157,17 +79,23 @@ def _apply_mapping(
         else suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind)
     )
     mapping = {k: v for k, v in mapping.items() if v}
+    field_zh = labels(kind)
+    unknown = [t for t in mapping if t not in field_zh]
+    if unknown:
+        raise DataValidationError(
+            f"字段对应中有未知的标准字段：{'、'.join(unknown)}",
+            hint=f"可用的字段：{'、'.join(f'{k}（{v}）' for k, v in field_zh.items())}",
+        )
     absent = {t: s for t, s in mapping.items() if s not in gdf.columns}
     if absent:
         raise DataValidationError(
-            f"字段对应中指定的列不存在：{'、'.join(f'{FIELD_ZH.get(t, t)}→「{s}」' for t, s in absent.items())}",
+            f"字段对应中指定的列不存在：{'、'.join(f'{field_zh[t]}→「{s}」' for t, s in absent.items())}",
             hint=f"现有列：{'、'.join(str(c) for c in gdf.columns if c != gdf.geometry.name)}",
         )
-    required = ENTERPRISE_REQUIRED if kind == "enterprises" else ("name",)
-    missing = [t for t in required if t not in mapping]
+    missing = [t for t in required(kind, "import") if t not in mapping]
     if missing:
         raise DataValidationError(
-            f"缺少必需的字段：{'、'.join(FIELD_ZH.get(t, t) for t in missing)}",
+            f"缺少必需的字段：{'、'.join(field_zh[t] for t in missing)}",
             hint="请在「字段对应」中为它们选择表格里的列，或在源表中补上这些列后重新导入",
         )
     out = gdf.copy()
@@ -180,7 +108,7 @@ def _apply_mapping(
     result = pd.DataFrame(renamed, index=out.index)
     if kind == "enterprises":
         fatal = pd.Series(False, index=result.index)
-        for target in _ENTERPRISE_NUMERIC:
+        for target in ENTERPRISE_NUMERIC:
             if target not in result:
                 result[target] = np.nan
                 continue
@@ -198,13 +126,15 @@ def _apply_mapping(
                 f"「{FIELD_ZH[target]}」为负数",
                 raw[negative],
             )
-            if target in ENTERPRISE_REQUIRED:
-                empty = raw.isna()
-                report.add(
-                    _rows(rownum, empty), "error", mapping[target], f"必需字段「{FIELD_ZH[target]}」为空"
-                )
-                fatal |= bad | negative | empty
-            factor = _unit_factor(mapping[target], target)
+            fatal |= bad | negative
+            empty = raw.isna() & ~fatal
+            report.add(
+                _rows(rownum, empty),
+                "warning",
+                mapping[target],
+                f"「{FIELD_ZH[target]}」为空，按缺失处理（用到它的指标无法计算）",
+            )
+            factor = header_unit_factor(mapping[target], target)
             if factor != 1.0:
                 notes.append(f"「{mapping[target]}」按列名中的单位换算为{FIELD_ZH[target]}（×{factor:g}）")
             result[target] = (values * factor).where(~(bad | negative))
@@ -234,12 +164,12 @@ def _apply_mapping(
                 [pd.NA if v is None or v is pd.NA else bool(v) for v in flags], dtype="boolean"
             )
         else:
-            result["above_scale"] = pd.array([pd.NA] * len(result), dtype="boolean")
+            result["above_scale"] = _derived_above_scale(result["sales_wan_yuan"], mapping, notes)
         for col in ("industry", "town"):
             if col not in result:
                 result[col] = pd.NA
         for col in ("name", "industry", "town"):
-            result[col] = _text(result[col])
+            result[col] = _text(result[col])  # verbatim: normalised only where matched
         result["ent_id"], duplicate = _unique_ids(
             result.get("ent_id"), "U", fatal, rownum, report, mapping.get("ent_id")
         )
@@ -274,3 +204,27 @@ def _apply_mapping(
             result[col] = out[col]
     result = gpd.GeoDataFrame(result, geometry=out.geometry, crs=out.crs)
     return result.loc[~fatal.to_numpy()]
+
+
+def _derived_above_scale(sales_wan_yuan: pd.Series, mapping: Mapping[str, str], notes: list[str]) -> pd.Series:
+    """规上 from the statistical definition (主营业务收入 ≥ the threshold in geo/catalogue.yaml) for a
+    table without a 规上 column; unknown where the sales figure is missing."""
+    threshold = above_scale_min_sales_wan_yuan()
+    flags = pd.array(
+        [pd.NA if pd.isna(v) else bool(v >= threshold) for v in sales_wan_yuan], dtype="boolean"
+    )
+    source = mapping.get("sales_wan_yuan", "sales_wan_yuan")
+    notes.append(
+        f"表中没有「是否规上」列：按统计口径由「{source}」判定，主营业务收入 ≥ {threshold:g} 万元为规上"
+        f"（{int(pd.Series(flags).sum())} 家规上，{int((~pd.Series(flags)).sum())} 家规下）"
+    )
+    return pd.Series(flags, index=sales_wan_yuan.index)
+
+
+def merge_mapping(suggested: Mapping[str, str], given: Mapping[str, str]) -> dict[str, str]:
+    """The suggested mapping with the user's choices (``--map field=column``) laid over it: a column
+    the user gave to one field is taken from any other field it was suggested for."""
+    taken = set(given.values())
+    merged = {k: v for k, v in suggested.items() if k not in given and v not in taken}
+    merged.update(given)
+    return merged

@@ -14,7 +14,7 @@ from pyproj import CRS
 from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, Frame, convert_geometries
 from geo.errors import DataValidationError
 from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, SUZHOU_BOUNDS, CrsSuggestion
-from geo.ingest.columns import _norm
+from geo.catalogue import norm_header
 from geo.ingest.report import _Report, _rows
 from geo.ingest.values import _degrees, _isna, _key_variants, _norm_key
 
@@ -125,7 +125,7 @@ def suggest_frame(columns: Sequence[str], filename: str = "") -> Frame:
 
 def suggest_coordinate_columns(frame: pd.DataFrame) -> tuple[str | None, str | None, bool]:
     """Longitude and latitude columns of a table by name, and whether their values look swapped."""
-    normed = {c: _norm(c) for c in frame.columns}
+    normed = {c: norm_header(c) for c in frame.columns}
 
     def find(names: Sequence[str]) -> str | None:
         for name in names:

@@ -8,11 +8,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-_TRUE = {"是", "规上", "规模以上", "1", "1.0", "true", "yes", "y", "√", "t"}
-
-
-_FALSE = {"否", "规下", "规模以下", "0", "0.0", "false", "no", "n", "×", "f"}
-
+from geo.catalogue import parse_yes_no
 
 def _isna(value) -> bool:
     try:
@@ -65,17 +61,21 @@ def _key_variants(value) -> set[str]:
     return {v for v in variants if v}
 
 
+def _verbatim(value) -> str | None:
+    if _isna(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a code typed as a number in Excel: 1001.0 -> "1001"
+    text = str(value).strip()
+    return text or None
+
+
 def _text(values: pd.Series) -> pd.Series:
-    """Normalised text with None for missing values (object dtype, as GeoPackage text reads back)."""
-    return pd.Series([None if _isna(v) else _norm_key(v) for v in values], index=values.index, dtype=object)
+    """Text as written (only surrounding spaces dropped; full-width brackets and all kept), None for
+    missing values (object dtype, as GeoPackage text reads back). Normalise only to match."""
+    return pd.Series([_verbatim(v) for v in values], index=values.index, dtype=object)
 
 
 def _to_bool(value):
-    if _isna(value):
-        return pd.NA
-    text = _norm_key(value).lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    return None
+    """Yes/no as :func:`geo.catalogue.parse_yes_no` reads it (the one parser)."""
+    return parse_yes_no(value)
