@@ -299,7 +299,7 @@ def exact_header(header: object, column: Column) -> float | None:
     """The unit factor when ``header`` is one of the column's exact headers (with a unit it knows,
     or none: then the column's own unit), else None."""
     h = norm_header(header)
-    if h == column.key:
+    if h == norm_header(column.key):
         return 1.0
     spellings = _spellings(column)
     for name in column.headers:

@@ -70,11 +70,12 @@ def _check_geometry(gdf: gpd.GeoDataFrame, schema: LayerSchema, path: Path) -> N
             f"图层「{schema.name}」的坐标系是 {gdf.crs.to_string()}，存储要求 WGS-84（EPSG:4326）",
             hint="请通过「数据管理」导入，导入时会自动转换到 WGS-84",
         )
-    if gdf.geometry.isna().any() or gdf.geometry.is_empty.any():
-        bad = int((gdf.geometry.isna() | gdf.geometry.is_empty).sum())
-        raise DataValidationError(f"图层「{schema.name}」有 {bad} 条记录没有几何图形")
+    missing = gdf.geometry.isna() | gdf.geometry.is_empty
+    # Points may be unlocated (an enterprise without coordinates is still evaluated); shapes may not.
+    if missing.any() and schema.geometry != "point":
+        raise DataValidationError(f"图层「{schema.name}」有 {int(missing.sum())} 条记录没有几何图形")
     allowed = _GEOM_TYPES[schema.geometry]
-    types = set(gdf.geom_type.unique())
+    types = set(gdf.geom_type[~missing].unique())
     if not types <= allowed:
         raise DataValidationError(
             f"图层「{schema.name}」应为{_GEOM_ZH[schema.geometry]}图层，却含有 {'、'.join(sorted(types - allowed))}",

@@ -164,8 +164,15 @@ def test_cli_bad_input_exits_2_with_chinese_message(files, tmp_path, capsys):
     dup.loc[1, "ent_id"] = "E01"
     dup_path = tmp_path / "eval_dup.gpkg"
     pyogrio.write_dataframe(dup, dup_path, driver="GPKG")
-    assert main(["evaluate", str(files["zones"]), str(dup_path), "-o", str(tmp_path / "x")]) == 2
-    assert "企业编号重复：E01" in capsys.readouterr().err
+    report = tmp_path / "dup_report.csv"
+    args = ["evaluate", str(files["zones"]), str(dup_path), "-o", str(tmp_path / "x"), "--report", str(report)]
+    # As on the 数据管理 page: the repeated id is a row error (dropped, reported), the rest is evaluated.
+    assert main(args) == 0
+    assert "通过 9 行，剔除 1 行" in capsys.readouterr().out
+    rows = pd.read_csv(report, encoding="utf-8-sig")
+    assert rows.loc[rows["处理"] == "错误（已剔除）", ["行号", "原值"]].values.tolist() == [[2, "E01"]]
+    assert main(["evaluate", str(files["zones"]), str(dup_path), "-o", str(tmp_path / "x"), "--map", "税=x"]) == 2
+    assert "未知的标准字段：税" in capsys.readouterr().err
     assert main(["evaluate", str(tmp_path / "nope.gpkg"), str(dup_path), "-o", str(tmp_path / "x")]) == 2
     assert "找不到区域文件" in capsys.readouterr().err
     bad_cfg = tmp_path / "eval_bad.yaml"
@@ -209,7 +216,7 @@ def test_cli_runs_as_a_module(files, tmp_path):
     assert (out / "zone_metrics.csv").exists()
 
 
-def test_cli_reads_chinese_headers_and_writes_zone_metrics_without_size_column(files, tmp_path, capsys):
+def test_cli_reads_chinese_headers_and_derives_size_without_size_column(files, tmp_path, capsys):
     table = pd.read_csv(files["csv"], encoding="utf-8-sig", dtype={"ent_id": str})
     chinese = table.drop(columns="above_scale").rename(
         columns={
@@ -224,13 +231,14 @@ def test_cli_reads_chinese_headers_and_writes_zone_metrics_without_size_column(f
     path = tmp_path / "eval_中文表头.csv"
     chinese.to_csv(path, index=False, encoding="utf-8-sig")
     out = tmp_path / "out_cn"
-    # No 规上/规下 column: the zones' figures are still written, the classing fails with status 2.
-    assert main(["evaluate", str(files["zones"]), str(path), "-o", str(out), "--zone-column", "town"]) == 2
+    # No 规上/规下 column: 规上 is derived from 主营业务收入 >= 2,000 万元 (only E02 3000 and E06 2900).
+    assert main(["evaluate", str(files["zones"]), str(path), "-o", str(out), "--zone-column", "town"]) == 0
     captured = capsys.readouterr()
     assert "「税收（万元）」→ tax_wan_yuan" in captured.out
-    assert "above_scale" in captured.err and "区域指标已写出" in captured.err
+    assert "主营业务收入 ≥ 2000 万元为规上（2 家规上，8 家规下）" in captured.out
     z = _zone_table(out)
     assert z.loc["北区", "tax_wan_yuan"] == 160.0
     assert z.loc["北区", "tax_per_mu_wan_yuan"] == pytest.approx(3.75)
     assert z.loc["北区", "tax_per_kwh_yuan"] == pytest.approx(0.4)
-    assert not (out / "enterprise_classes.csv").exists()
+    e = pd.read_csv(out / "enterprise_classes.csv", encoding="utf-8-sig").set_index("ent_id")
+    assert e.loc[e["size_class"] == "规上"].index.tolist() == ["E02", "E06"]

@@ -446,7 +446,7 @@ def _bad_uploads(tmp: Path) -> dict[str, tuple[bytes, str, dict, str]]:
             _xlsx(swapped.drop(columns=["企业名称"])),
             "企业.xlsx",
             {"kind": "enterprises"},
-            "缺少必需的字段：名称",
+            "缺少必需的字段：企业名称",
         ),
         "swapped-lat-lon": (
             _xlsx(swapped),

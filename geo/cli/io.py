@@ -89,7 +89,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     e.set_defaults(func=run_export)
 
 
-def _parse_pairs(pairs: list[str], what: str) -> dict[str, str]:
+def parse_pairs(pairs: list[str], what: str) -> dict[str, str]:
+    """``key=value`` arguments as a dict (``--map``, ``--where``)."""
     out = {}
     for pair in pairs:
         if "=" not in pair:
@@ -187,7 +188,7 @@ def run_import(args: argparse.Namespace) -> int:
         zone_key=args.join_key,
         join_col=args.join_col,
         kind=args.kind,
-        mapping=_parse_pairs(args.map, "字段对应") or None,
+        mapping=parse_pairs(args.map, "字段对应") or None,
         encoding=args.encoding,
     )
     print(
@@ -226,7 +227,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise DataValidationError(
             f"不支持导出为「{fmt}」", hint=f"可选：{'、'.join(_EXPORT_FORMATS)}（离线 HTML 请在页面上导出）"
         )
-    where = _parse_pairs(args.where, "筛选条件")
+    where = parse_pairs(args.where, "筛选条件")
     frames, provenance, legend = {}, {}, {}
     for i, name in enumerate(args.layers):
         frame, title, prov = _stored_layer(name, args.store, args.user_store)

@@ -158,8 +158,17 @@ def _all_far(geoms: gpd.GeoSeries, crs: str) -> bool:
 
 
 def _table_points(
-    frame: pd.DataFrame, lon_col: str, lat_col: str, frame_name: Frame, rownum: pd.Series, report: _Report
+    frame: pd.DataFrame,
+    lon_col: str,
+    lat_col: str,
+    frame_name: Frame,
+    rownum: pd.Series,
+    report: _Report,
+    *,
+    level: str = "error",
 ) -> gpd.GeoDataFrame:
+    """Points from a table's lon/lat columns; a row with unusable coordinates gets no point and a
+    report line of ``level`` (``error``: dropped later; ``warning``: kept without location)."""
     missing = [c for c in (lon_col, lat_col) if c not in frame.columns]
     if missing:
         raise DataValidationError(
@@ -170,12 +179,12 @@ def _table_points(
     lat = _degrees(frame[lat_col])
     for col, values in ((lon_col, lon), (lat_col, lat)):
         bad = values.isna()
-        report.add(_rows(rownum, bad), "error", col, "坐标为空或不是数字", frame.loc[bad, col])
+        report.add(_rows(rownum, bad), level, col, "坐标为空或不是数字", frame.loc[bad, col])
     ok = lon.notna() & lat.notna()
     zero = ok & (lon == 0) & (lat == 0)
     report.add(
         _rows(rownum, zero),
-        "error",
+        level,
         f"{lon_col}/{lat_col}",
         "坐标为 0,0（多为缺失值）",
         ["0,0"] * int(zero.sum()),
@@ -190,7 +199,7 @@ def _table_points(
         )
     report.add(
         _rows(rownum, swapped),
-        "error",
+        level,
         f"{lon_col}/{lat_col}",
         "本行经纬度好像填反了（纬度在前），请在源表中改正",
         lon[swapped].astype(str) + "," + lat[swapped].astype(str),
@@ -199,7 +208,7 @@ def _table_points(
     out_of_range = ok & ((lon.abs() > 180) | (lat.abs() > 90))
     report.add(
         _rows(rownum, out_of_range),
-        "error",
+        level,
         f"{lon_col}/{lat_col}",
         "经纬度超出有效范围（经度 ±180，纬度 ±90）",
         lon[out_of_range].astype(str) + "," + lat[out_of_range].astype(str),
@@ -301,14 +310,20 @@ def _to_storage(
     return result.set_geometry(result.geometry.name, crs=STORAGE_CRS)
 
 
-def _check_geometries(gdf: gpd.GeoDataFrame, rownum: pd.Series, report: _Report) -> gpd.GeoDataFrame:
+def _check_geometries(
+    gdf: gpd.GeoDataFrame, rownum: pd.Series, report: _Report, *, keep_missing: bool = False
+) -> gpd.GeoDataFrame:
+    """Repair invalid geometries; drop (or, with ``keep_missing``, keep and flag) missing ones."""
     geoms = gdf.geometry
     rows = rownum.loc[gdf.index]
     missing = (geoms.isna() | geoms.is_empty).to_numpy()
-    already = report.rows_with("error")
+    already = report.rows_with("error") | report.rows_with("warning")
     for row in rows[missing]:
         if row not in already:
-            report.add([row], "error", "geometry", "没有几何图形（空或缺失）")
+            if keep_missing:
+                report.add([row], "warning", "geometry", "没有位置：已保留，但不能按位置归入区域")
+            else:
+                report.add([row], "error", "geometry", "没有几何图形（空或缺失）")
     values = np.asarray(geoms.values, dtype=object).copy()
     present = ~missing
     invalid = present & ~shapely.is_valid(values)
@@ -323,7 +338,7 @@ def _check_geometries(gdf: gpd.GeoDataFrame, rownum: pd.Series, report: _Report)
     out = out.set_geometry(out.geometry.name, crs=gdf.crs)
     still_empty = (out.geometry.isna() | out.geometry.is_empty).to_numpy() & present
     report.add(rows[still_empty], "error", "geometry", "几何图形修复后为空")
-    return out.loc[~(missing | still_empty)]
+    return out.loc[~(still_empty if keep_missing else missing | still_empty)]
 
 
 def _keep_dimension(geom, type_id: int):
@@ -333,13 +348,13 @@ def _keep_dimension(geom, type_id: int):
         return geom
     parts = [p for p in shapely.get_parts(geom) if shapely.get_dimensions(p) == dim]
     if not parts:
-        return shapely.empty_like(geom) if hasattr(shapely, "empty_like") else None
+        return None
     return shapely.union_all(parts)
 
 
 def _flag_far(gdf: gpd.GeoDataFrame, rownum: pd.Series, report: _Report) -> None:
     km = _km_outside_suzhou(gdf.geometry)
-    far = km > FAR_OUTSIDE_KM
+    far = (km > FAR_OUTSIDE_KM) & gdf.geometry.notna().to_numpy()
     report.add(
         rownum.loc[gdf.index[far]],
         "warning",

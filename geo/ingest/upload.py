@@ -73,6 +73,7 @@ class ImportResult:
     sha256: str
     rows_in: int
     notes: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)  # standard column -> source column used
 
     def count(self, level: str) -> int:
         """Number of source rows with at least one report line of ``level``."""
@@ -226,6 +227,7 @@ def read_upload(
     kind: Kind = "other",
     mapping: Mapping[str, str] | None = None,
     encoding: str | None = None,
+    require_coordinates: bool = True,
     max_bytes: int = MAX_UPLOAD_BYTES,
 ) -> ImportResult:
     """Read an upload into WGS-84 with a row-level report.
@@ -253,7 +255,12 @@ def read_upload(
         (points in the ENTERPRISES schema; units converted from column names) or ``other`` (as is).
     mapping
         Standard column -> source column for ``zones``/``enterprises``; default :func:`suggest_mapping`.
+    require_coordinates
+        False lets an enterprise table without lon/lat columns through unlocated (to be assigned
+        to zones by a 区镇 column instead).
 
+    Enterprises without a usable location are kept (a warning each), so that an evaluation still
+    counts and ranks them; every other kind drops a row without geometry.
     Returns
     -------
     ImportResult
@@ -279,6 +286,8 @@ def read_upload(
     is_table = not isinstance(source, gpd.GeoDataFrame)
     first = 2 + raw.header_row if fmt in ("csv", "xlsx") else 1  # spreadsheet row, or feature number
     rownum = pd.Series(np.asarray(source.index) + first, index=source.index)
+    keep_unlocated = kind == "enterprises"
+    coord_level = "warning" if keep_unlocated else "error"
     if is_table:
         if zones is not None:
             if zone_key is None or join_col is None:
@@ -291,7 +300,9 @@ def read_upload(
         else:
             if lon_col is None or lat_col is None:
                 lon_col, lat_col, _ = suggest_coordinate_columns(source)
-            if lon_col is None or lat_col is None:
+            if (lon_col is None or lat_col is None) and not require_coordinates and kind == "enterprises":
+                lon_col = lat_col = None
+            elif lon_col is None or lat_col is None:
                 raise DataValidationError(
                     f"表格「{filename}」中找不到经纬度列",
                     hint="请指定经度列和纬度列（如「经度」「纬度」或 lon/lat），或按名称/代码关联到已有分区",
@@ -301,9 +312,13 @@ def read_upload(
                     "表格坐标只支持经纬度（度）",
                     hint="投影坐标请先在 GIS 软件中转为经纬度，或导入为 Shapefile",
                 )
-            gdf = _table_points(source, lon_col, lat_col, frame, rownum, report)
-            if frame != "wgs84":
-                notes.append(f"坐标已从 {FRAME_ZH[frame]} 转换为 WGS-84")
+            if lon_col is None:
+                gdf = gpd.GeoDataFrame(source.copy(), geometry=[None] * len(source), crs=STORAGE_CRS)
+                notes.append("表格没有经纬度列：企业未定位，只能按区镇名称归入区域")
+            else:
+                gdf = _table_points(source, lon_col, lat_col, frame, rownum, report, level=coord_level)
+            if frame != "wgs84" and lon_col is not None:
+                notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
             source_crs = STORAGE_CRS
             bounds = gdf.geometry.dropna().total_bounds if gdf.geometry.notna().any() else None
             if bounds is not None and np.all(_km_outside_suzhou(gdf.geometry.dropna()) > FAR_OUTSIDE_KM):
@@ -329,14 +344,16 @@ def read_upload(
         if crs is not None and declared is not None and _crs_string(crs) != declared:
             notes.append(f"按用户指定的 {source_crs} 读取（文件声明为 {declared}）")
         if CRS.from_user_input(source_crs).is_geographic and frame != "wgs84":
-            notes.append(f"坐标已从 {FRAME_ZH[frame]} 转换为 WGS-84")
+            notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
         gdf = _to_storage(source, source_crs, frame, swap_xy, filename)
         if swap_xy:
             notes.append("已交换每个坐标的两个分量")
         if source_crs not in (STORAGE_CRS, "EPSG:4490"):
             notes.append(f"已从 {source_crs} 转换为 WGS-84（EPSG:4326）")
-    gdf = _check_geometries(gdf, rownum, report)
+    gdf = _check_geometries(gdf, rownum, report, keep_missing=keep_unlocated)
     gdf = _fit_kind(gdf, kind, rownum, report, notes)
+    if kind != "other" and mapping is None:
+        mapping = suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind)
     gdf = _apply_mapping(gdf, kind, mapping, rownum, report, notes)
     _flag_far(gdf, rownum, report)
     report_frame = report.frame()
@@ -363,4 +380,5 @@ def read_upload(
         sha256=hashlib.sha256(data).hexdigest(),
         rows_in=len(source),
         notes=notes,
+        mapping={k: v for k, v in (mapping or {}).items() if v},
     )
