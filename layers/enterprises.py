@@ -198,6 +198,7 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
     """The column arrays the browser needs to draw ``gdf`` (which is not modified)."""
     if gdf.crs is None:
         raise ValueError(f"layer {layer.name}: frame has no CRS")
+    gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]  # unlocated enterprises are not drawn
     geom = (
         gdf.geometry
         if gdf.crs.equals(gpd.GeoSeries(crs=STORAGE_CRS).crs)

@@ -282,14 +282,18 @@ def test_row_level_report_drops_bad_rows_and_flags_far_ones():
     result = ingest.read_upload(csv, "企业.csv", lon_col="高德经度", lat_col="高德纬度", kind="enterprises")
 
     assert result.encoding == "gb18030"
-    assert result.frame["name"].tolist() == ["甲纺织有限公司", "丁装备有限公司"]
+    # An enterprise whose coordinates cannot be read is kept unlocated (it is still evaluated);
+    # one whose tax is not a number is dropped.
+    assert result.frame["name"].tolist() == ["甲纺织有限公司", "乙新材料股份公司", "丁装备有限公司"]
+    assert result.frame.geometry.isna().tolist() == [False, True, False]
     report = result.report
-    assert report.loc[report["level"] == "error", "row"].tolist() == [3, 4]
-    assert "坐标为空或不是数字" in report.loc[report["row"] == 3, "problem"].iloc[0]
+    assert report.loc[report["level"] == "error", "row"].tolist() == [4]
+    row3 = report[report["row"] == 3]
+    assert row3["level"].tolist() == ["warning"] and "坐标为空或不是数字" in row3["problem"].iloc[0]
     assert report.loc[report["row"] == 4, "problem"].iloc[0] == "「税收（万元）」不是数字"
     far = report[(report["row"] == 5) & (report["level"] == "warning")]
     assert "远在苏州市范围以外" in far["problem"].str.cat()
-    assert (result.count("error"), result.count("warning")) == (2, 1)
+    assert (result.count("error"), result.count("warning")) == (1, 2)
     download = ingest.report_for_download(report)
     assert list(download.columns) == ["行号", "处理", "字段", "问题", "原值"]
     assert set(download["处理"]) == {"错误（已剔除）", "提醒（已保留）"}

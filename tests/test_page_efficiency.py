@@ -193,22 +193,24 @@ def user_imports(tmp_path, monkeypatch):
 
 
 def test_page_evaluates_the_users_own_imports(user_imports):
-    # The import keeps 8 of the 10 fixture rows (E05 has no land, E10 no coordinates).
-    assert sorted(user_imports.frame["ent_id"]) == ["E01", "E02", "E03", "E04", "E06", "E07", "E08", "E09"]
+    # The import keeps all 10 fixture rows: E05 without land and E10 without coordinates are
+    # kept with a warning each (they are evaluated as 无法计算 and as outside every zone).
+    assert sorted(user_imports.frame["ent_id"]) == [f"E{i:02d}" for i in range(1, 11)]
+    assert user_imports.count("warning") == 3  # E03 on 0 亩, E05 without land, E10 without location
     at = _page()
     at.selectbox(key="eff_zones_src").set_value("user_eval_parks")
     at.selectbox(key="eff_ents_src").set_value("user_eval_ents").run()
     assert not at.exception
-    # Default rules: scored are the 规上 with land E01, E02, E06, E08, E09 and the 规下 E04 (5 亩);
-    # E03 has 0 亩 and E07 only 2 亩.
-    assert _metrics(at)["参评企业（家）"] == "6"
-    assert any("1 家企业不在任何区镇边界内" in info.value and "E09" in info.value for info in at.info)
+    # Default rules: scored are the 规上 with land E01, E02, E06, E08, E09 and the 规下 E04 (5 亩)
+    # and E10 (5 亩, no location); E03 has 0 亩, E05 no land and E07 only 2 亩.
+    assert _metrics(at)["参评企业（家）"] == "7"
+    assert any("2 家企业不在任何区镇边界内" in info.value and "E09" in info.value for info in at.info)
     zones_table = [df.value for df in at.dataframe if "区域" in df.value.columns][-1]
     assert zones_table.set_index("区域").loc["空区", "企业数（家）"] == 0
-    # 北区 + 中区 hold every imported enterprise but E09: tax 50+90+10+20+300+4+10 = 484 万元.
-    assert zones_table["税收（万元）"].sum() == pytest.approx(484.0)
+    # 北区 + 中区 hold every imported enterprise but E09 and E10: tax 50+90+10+20+40+300+4+10 = 524 万元.
+    assert zones_table["税收（万元）"].sum() == pytest.approx(524.0)
     table = at.dataframe[0].value
-    assert sorted(table["企业编号"]) == ["E01", "E02", "E04", "E06", "E08", "E09"]
+    assert sorted(table["企业编号"]) == ["E01", "E02", "E04", "E06", "E08", "E09", "E10"]
     # An empty zone as the whole scope: nothing to rank, said in words, no crash.
     at.multiselect(key="eff_towns").set_value(["空区"]).run()
     assert not at.exception

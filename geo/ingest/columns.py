@@ -127,7 +127,7 @@ def _apply_mapping(
                 raw[negative],
             )
             fatal |= bad | negative
-            empty = raw.isna() & ~fatal
+            empty = raw.isna() & ~fatal & (target in required("enterprises", "metrics"))
             report.add(
                 _rows(rownum, empty),
                 "warning",
