@@ -165,13 +165,24 @@ def test_cli_bad_input_exits_2_with_chinese_message(files, tmp_path, capsys):
     dup_path = tmp_path / "eval_dup.gpkg"
     pyogrio.write_dataframe(dup, dup_path, driver="GPKG")
     report = tmp_path / "dup_report.csv"
-    args = ["evaluate", str(files["zones"]), str(dup_path), "-o", str(tmp_path / "x"), "--report", str(report)]
+    args = [
+        "evaluate",
+        str(files["zones"]),
+        str(dup_path),
+        "-o",
+        str(tmp_path / "x"),
+        "--report",
+        str(report),
+    ]
     # As on the 数据管理 page: the repeated id is a row error (dropped, reported), the rest is evaluated.
     assert main(args) == 0
     assert "通过 9 行，剔除 1 行" in capsys.readouterr().out
     rows = pd.read_csv(report, encoding="utf-8-sig")
     assert rows.loc[rows["处理"] == "错误（已剔除）", ["行号", "原值"]].values.tolist() == [[2, "E01"]]
-    assert main(["evaluate", str(files["zones"]), str(dup_path), "-o", str(tmp_path / "x"), "--map", "税=x"]) == 2
+    assert (
+        main(["evaluate", str(files["zones"]), str(dup_path), "-o", str(tmp_path / "x"), "--map", "税=x"])
+        == 2
+    )
     assert "未知的标准字段：税" in capsys.readouterr().err
     assert main(["evaluate", str(tmp_path / "nope.gpkg"), str(dup_path), "-o", str(tmp_path / "x")]) == 2
     assert "找不到区域文件" in capsys.readouterr().err

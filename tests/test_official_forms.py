@@ -119,8 +119,14 @@ def test_official_form_gives_the_same_sums_and_classes_on_both_paths(tmp_path, m
                 assert z["tax_per_kwh_yuan"] == pytest.approx(kwh)
     # 公顷 -> 亩 (x15), 元 -> 万元 (/10,000), 万千瓦时 -> kWh (x10,000) on both paths.
     assert z_page.loc["北区", "land_mu"] == pytest.approx(40.0) == z_cli.loc["北区", "land_mu"]
-    assert z_page.loc["北区", "sales_wan_yuan"] == pytest.approx(5000.0) == z_cli.loc["北区", "sales_wan_yuan"]
-    assert z_page.loc["北区", "electricity_kwh"] == pytest.approx(4_000_000) == z_cli.loc["北区", "electricity_kwh"]
+    assert (
+        z_page.loc["北区", "sales_wan_yuan"] == pytest.approx(5000.0) == z_cli.loc["北区", "sales_wan_yuan"]
+    )
+    assert (
+        z_page.loc["北区", "electricity_kwh"]
+        == pytest.approx(4_000_000)
+        == z_cli.loc["北区", "electricity_kwh"]
+    )
 
     classes_page = page.result.enterprises.set_index("ent_id")["eval_class"].astype(object).fillna("-")
     classes_cli = e_cli["eval_class"].fillna("-")

@@ -42,4 +42,3 @@ def main(argv: list[str] | None = None) -> int:
     except DataValidationError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
-

@@ -85,10 +85,7 @@ def run(args: argparse.Namespace) -> int:
     written = batch.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
 
     print(f"区域 {len(run_.zones)} 个，企业 {len(run_.enterprises)} 家")
-    print(
-        f"企业表读入 {table.rows_in} 行：通过 {len(table.frame)} 行，剔除 {table.count('error')} 行，"
-        f"提醒 {table.count('warning')} 行"
-    )
+    print(f"企业表{table.summary()}")
     if args.report is not None:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(table.report)))
         print(f"逐行校验报告：{args.report}")

@@ -191,10 +191,7 @@ def run_import(args: argparse.Namespace) -> int:
         mapping=parse_pairs(args.map, "字段对应") or None,
         encoding=args.encoding,
     )
-    print(
-        f"读入 {result.rows_in} 行：通过 {len(result.frame)} 行，剔除 {result.count('error')} 行，"
-        f"修复 {result.count('repaired')} 行，提醒 {result.count('warning')} 行（坐标系 {result.source_crs}）"
-    )
+    print(f"{result.summary()}（坐标系 {result.source_crs}）")
     for note in result.notes:
         print(f"· {note}")
     if args.report is not None:

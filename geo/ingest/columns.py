@@ -8,9 +8,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.errors import DataValidationError
-from geo.ingest.base import Kind
-from geo.ingest.report import _Report, _rows
 from geo.catalogue import (
     ENTERPRISE_NUMERIC,
     FIELD_ZH,
@@ -20,6 +17,9 @@ from geo.catalogue import (
     required,
     suggest_columns,
 )
+from geo.errors import DataValidationError
+from geo.ingest.base import Kind
+from geo.ingest.report import _Report, _rows
 from geo.ingest.values import _number, _text, _to_bool
 from geo.schema import ENTERPRISES
 
@@ -206,13 +206,13 @@ def _apply_mapping(
     return result.loc[~fatal.to_numpy()]
 
 
-def _derived_above_scale(sales_wan_yuan: pd.Series, mapping: Mapping[str, str], notes: list[str]) -> pd.Series:
+def _derived_above_scale(
+    sales_wan_yuan: pd.Series, mapping: Mapping[str, str], notes: list[str]
+) -> pd.Series:
     """规上 from the statistical definition (主营业务收入 ≥ the threshold in geo/catalogue.yaml) for a
     table without a 规上 column; unknown where the sales figure is missing."""
     threshold = above_scale_min_sales_wan_yuan()
-    flags = pd.array(
-        [pd.NA if pd.isna(v) else bool(v >= threshold) for v in sales_wan_yuan], dtype="boolean"
-    )
+    flags = pd.array([pd.NA if pd.isna(v) else bool(v >= threshold) for v in sales_wan_yuan], dtype="boolean")
     source = mapping.get("sales_wan_yuan", "sales_wan_yuan")
     notes.append(
         f"表中没有「是否规上」列：按统计口径由「{source}」判定，主营业务收入 ≥ {threshold:g} 万元为规上"

@@ -11,10 +11,10 @@ import pandas as pd
 import shapely
 from pyproj import CRS
 
+from geo.catalogue import norm_header
 from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, Frame, convert_geometries
 from geo.errors import DataValidationError
 from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, SUZHOU_BOUNDS, CrsSuggestion
-from geo.catalogue import norm_header
 from geo.ingest.report import _Report, _rows
 from geo.ingest.values import _degrees, _isna, _key_variants, _norm_key
 

@@ -14,6 +14,25 @@ REPORT_COLUMNS = ("row", "level", "field", "problem", "value")
 LEVEL_ZH = {"error": "错误（已剔除）", "repaired": "已修复", "warning": "提醒（已保留）"}
 
 
+# The row checks of geo/ingest/checks.py, by a phrase each of their problems holds.
+CHECK_MARKERS = {
+    "坐标完全相同": "多行坐标完全相同",
+    "位小数": "坐标为整数/过于整齐",
+    "坐标却在": "位置与地址/区镇不符",
+    "同名同地址": "同名同地址",
+}
+
+
+def check_counts(report: pd.DataFrame) -> dict[str, int]:
+    """Rows flagged by each row check (label -> number of rows), for the summary."""
+    out = {}
+    for marker, label in CHECK_MARKERS.items():
+        rows = report.loc[report["problem"].str.contains(marker, regex=False), "row"] if len(report) else []
+        if len(rows):
+            out[label] = int(pd.Series(rows).nunique())
+    return out
+
+
 class _Report:
     def __init__(self) -> None:
         self.rows: list[tuple[int, str, str, str, str]] = []

@@ -12,10 +12,13 @@ import numpy as np
 import pandas as pd
 from pyproj import CRS
 
+from geo.catalogue import suggest_columns
 from geo.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame
 from geo.errors import DataValidationError
 from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, KINDS, MAX_UPLOAD_BYTES, CrsSuggestion, Kind
+from geo.ingest.checks import check_rows
 from geo.ingest.columns import _apply_mapping, suggest_mapping
+from geo.ingest.frames import FrameFit, fit_addresses, fit_boundaries
 from geo.ingest.locating import (
     _all_far,
     _check_geometries,
@@ -30,8 +33,10 @@ from geo.ingest.locating import (
     suggest_crs,
     suggest_frame,
 )
+from geo.ingest.places import address_column
 from geo.ingest.readers import _check_size, _read_raw, detect_format
-from geo.ingest.report import _Report
+from geo.ingest.report import _Report, check_counts
+from geo.ingest.values import _degrees
 from geo.measure import M2_PER_KM2, M2_PER_MU
 
 
@@ -55,6 +60,7 @@ class Inspection:
     mapping: dict[str, str]
     notes: tuple[str, ...]
     preview: pd.DataFrame
+    frame_fit: FrameFit | None = None  # the data's own evidence for ``frame`` (a proposal)
 
 
 @dataclass
@@ -80,6 +86,19 @@ class ImportResult:
         if self.report.empty:
             return 0
         return int(self.report.loc[self.report["level"] == level, "row"].nunique())
+
+    def check_counts(self) -> dict[str, int]:
+        """Rows flagged by each row check (placeholders, misplaced, repeated), label -> rows."""
+        return check_counts(self.report)
+
+    def summary(self) -> str:
+        """One line: rows in, passed, dropped, repaired, flagged, and what the row checks found."""
+        checks = self.check_counts()
+        return (
+            f"读入 {self.rows_in} 行：通过 {len(self.frame)} 行，剔除 {self.count('error')} 行，"
+            f"修复 {self.count('repaired')} 行，提醒 {self.count('warning')} 行"
+            + ("（" + "，".join(f"{k} {v} 行" for k, v in checks.items()) + "）" if checks else "")
+        )
 
 
 def inspect_upload(
@@ -148,6 +167,12 @@ def inspect_upload(
     frame_guess = suggest_frame(columns, filename)
     if frame_guess != "wgs84":
         notes.append(f"根据列名/文件名，坐标可能是 {FRAME_ZH[frame_guess]}")
+    fit = _frame_fit(frame, is_table, raw.crs, suggestion, lon_col, lat_col)
+    if fit is not None:
+        notes.append(fit.reason)
+        if fit.proposed is not None and fit.proposed != frame_guess:
+            frame_guess = fit.proposed
+            notes.append(f"建议按 {FRAME_ZH[frame_guess]} 读取（请确认后再导入）")
     preview = pd.DataFrame(frame.drop(columns=frame.geometry.name) if not is_table else frame).head(20)
     return Inspection(
         filename=filename,
@@ -166,7 +191,23 @@ def inspect_upload(
         mapping=suggest_mapping(columns, kind),
         notes=tuple(notes),
         preview=preview,
+        frame_fit=fit,
     )
+
+
+def _frame_fit(frame, is_table: bool, crs: str | None, suggestion, lon_col, lat_col) -> FrameFit | None:
+    """Evidence from the data for its frame: boundaries against the bundled ones, or addresses."""
+    if is_table:
+        address = address_column(frame.columns)
+        if lon_col is None or address is None:
+            return None
+        return fit_addresses(_degrees(frame[lon_col]), _degrees(frame[lat_col]), frame[address])
+    declared = crs if crs is not None else (suggestion.crs if suggestion is not None else None)
+    if declared is None or not CRS.from_user_input(declared).is_geographic:
+        return None
+    if suggestion is not None and suggestion.swapped:
+        return None
+    return fit_boundaries(frame.geometry)
 
 
 def _layers_in_message(exc: DataValidationError) -> list[str]:
@@ -209,6 +250,32 @@ def _fit_kind(
         gdf["area_mu"] = (areas / M2_PER_MU).round(2)
         return gdf
     return gdf
+
+
+def _row_checks(gdf, rownum, report, table, lon_col, lat_col) -> None:
+    lonlat = (_degrees(table[lon_col]), _degrees(table[lat_col])) if table is not None else None
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    address = address_column(columns)
+    name_col = "name" if "name" in gdf.columns else suggest_columns(columns, "enterprises").get("name")
+    check_rows(
+        gdf,
+        rownum,
+        report,
+        lonlat=lonlat,
+        address=gdf[address] if address is not None else None,
+        town=gdf["town"] if "town" in gdf.columns else None,
+        name=gdf[name_col] if name_col is not None else None,
+    )
+
+
+def _mark_source_coordinates(
+    gdf: gpd.GeoDataFrame, columns: tuple[str, str], frame: Frame
+) -> tuple[gpd.GeoDataFrame, dict[str, str]]:
+    """Rename coordinate columns copied from a source in GCJ-02/BD-09 (e.g. 经度 -> 经度_GCJ02), so an
+    export cannot pass them off as WGS-84 beside the geometry."""
+    suffix = "_" + frame.upper()
+    renamed = {c: f"{c}{suffix}" for c in columns if c in gdf.columns and not str(c).upper().endswith(suffix)}
+    return gdf.rename(columns=renamed), renamed
 
 
 def read_upload(
@@ -356,6 +423,18 @@ def read_upload(
         mapping = suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind)
     gdf = _apply_mapping(gdf, kind, mapping, rownum, report, notes)
     _flag_far(gdf, rownum, report)
+    if kind != "zones" and len(gdf) and (gdf.geom_type.dropna() == "Point").all():
+        _row_checks(
+            gdf, rownum, report, source if is_table and lon_col is not None else None, lon_col, lat_col
+        )
+    if is_table and lon_col is not None and frame != "wgs84":
+        gdf, renamed = _mark_source_coordinates(gdf, (lon_col, lat_col), frame)
+        if renamed:
+            notes.append(
+                "源表坐标列按其坐标框架改名："
+                + "、".join(f"「{a}」→「{b}」" for a, b in renamed.items())
+                + "（几何为 WGS-84，导出时不会被当作 WGS-84 经纬度）"
+            )
     report_frame = report.frame()
     if len(gdf) == 0:
         err = DataValidationError(

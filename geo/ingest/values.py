@@ -10,6 +10,7 @@ import pandas as pd
 
 from geo.catalogue import parse_yes_no
 
+
 def _isna(value) -> bool:
     try:
         return bool(pd.isna(value))

@@ -1,0 +1,145 @@
+"""Row checks a land official needs, which no GIS makes: placeholders, misplaced and repeated rows.
+
+* many rows on one identical coordinate (a placeholder, or everything put on a town centre);
+* coordinates on round numbers (120.0, 31.0);
+* a point in another district or 区镇 than its address (or 区镇 column) names, by the bundled
+  boundaries (districts real, 区镇 schematic);
+* the same name at the same address more than once.
+
+Each finding is a warning on its row; thresholds are in ``geo/ingest/checks.yaml``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+import yaml
+
+from geo.catalogue import norm_header
+from geo.ingest.places import Places, bundled, located_in, named_in
+from geo.ingest.report import _Report
+
+CHECKS_YAML = Path(__file__).with_name("checks.yaml")
+
+
+def _settings() -> dict:
+    return yaml.safe_load(CHECKS_YAML.read_text(encoding="utf-8"))
+
+
+def check_rows(
+    gdf: gpd.GeoDataFrame,
+    rownum: pd.Series,
+    report: _Report,
+    *,
+    lonlat: tuple[pd.Series, pd.Series] | None = None,
+    address: pd.Series | None = None,
+    town: pd.Series | None = None,
+    name: pd.Series | None = None,
+) -> None:
+    """Add the row warnings for a WGS-84 point layer ``gdf`` (indexed like ``rownum``).
+
+    ``lonlat`` are the coordinates as the source wrote them (a table's columns, aligned on the
+    frame's index); by default the points' own. ``address``/``town`` are texts naming a place,
+    ``name`` the rows' names (for duplicates at one address).
+    """
+    settings = _settings()
+    rows = rownum.loc[gdf.index]
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    present = ~shapely.is_missing(geoms)
+    points = present & (shapely.get_type_id(np.where(present, geoms, None)) == 0)
+    if lonlat is not None:
+        lon = pd.to_numeric(lonlat[0].reindex(gdf.index), errors="coerce").to_numpy(dtype=float)
+        lat = pd.to_numeric(lonlat[1].reindex(gdf.index), errors="coerce").to_numpy(dtype=float)
+    else:
+        lon = np.where(points, shapely.get_x(np.where(points, geoms, None)), np.nan)
+        lat = np.where(points, shapely.get_y(np.where(points, geoms, None)), np.nan)
+    known = points & np.isfinite(lon) & np.isfinite(lat)
+    _same_point(rows, lon, lat, known, settings["same_point_min_rows"], report)
+    _round_numbers(rows, lon, lat, known, settings["round_max_decimals"], report)
+    if address is not None or town is not None:
+        places = bundled()
+        for texts, field in ((address, "地址"), (town, "区镇")):
+            if texts is None:
+                continue
+            texts = texts.reindex(gdf.index)
+            for kind in (places.districts, places.towns):
+                _misplaced(rows, geoms, present, texts, kind, str(texts.name or field), report)
+    if address is not None and name is not None:
+        _duplicates(rows, name.reindex(gdf.index), address.reindex(gdf.index), settings, report)
+
+
+def _same_point(rows, lon, lat, known, min_rows: int, report: _Report) -> None:
+    keys = pd.Series(
+        [f"{x:.7f},{y:.7f}" if ok else None for x, y, ok in zip(lon, lat, known, strict=True)],
+        index=rows.index,
+    )
+    sizes = keys.map(keys.value_counts())
+    flagged = keys.notna() & (sizes >= min_rows)
+    for idx in keys.index[flagged.to_numpy()]:
+        report.add(
+            [rows[idx]],
+            "warning",
+            "geometry",
+            f"与另外 {int(sizes[idx]) - 1} 行坐标完全相同：可能是占位值或统一定位到区镇中心，请核对",
+            [keys[idx]],
+        )
+
+
+def _round_numbers(rows, lon, lat, known, decimals: int, report: _Report) -> None:
+    scale = 10.0**decimals
+    with np.errstate(invalid="ignore"):
+        round_lon = np.isclose(lon * scale, np.round(lon * scale), rtol=0, atol=1e-6)
+        round_lat = np.isclose(lat * scale, np.round(lat * scale), rtol=0, atol=1e-6)
+    flagged = known & round_lon & round_lat
+    report.add(
+        rows[flagged],
+        "warning",
+        "geometry",
+        f"坐标是整数或不超过 {decimals} 位小数（如 120.0, 31.0）：像占位值或粗略定位，请核对",
+        [f"{x:g},{y:g}" for x, y in zip(lon[flagged], lat[flagged], strict=True)],
+    )
+
+
+def _misplaced(rows, geoms, present, texts: pd.Series, places: Places, field: str, report: _Report) -> None:
+    named = named_in(texts, places)
+    at = located_in(np.where(present, geoms, None), places)
+    differs = present & (named >= 0) & (at >= 0) & (named != at)
+    schematic = "（区镇边界为示意，请以实地为准）" if places.what == "区镇" else ""
+    for k in np.flatnonzero(differs):
+        report.add(
+            [rows.iloc[k]],
+            "warning",
+            field,
+            f"{field}写的是{places.names[named[k]]}，坐标却在{places.names[at[k]]}{schematic}",
+            [texts.iloc[k]],
+        )
+
+
+def _duplicates(rows, names: pd.Series, addresses: pd.Series, settings: dict, report: _Report) -> None:
+    keys = pd.Series(
+        [
+            None if not isinstance(n, str) or not isinstance(a, str) else (norm_header(n), norm_header(a))
+            for n, a in zip(names, addresses, strict=True)
+        ],
+        index=names.index,
+        dtype=object,
+    )
+    first: dict[tuple, int] = {}
+    counts = keys.dropna().map(lambda k: k).value_counts()
+    for idx, key in keys.items():
+        if key is None or counts[key] < settings["duplicate_min_rows"]:
+            continue
+        if key in first:
+            report.add(
+                [rows[idx]],
+                "warning",
+                "name",
+                f"与第 {first[key]} 行同名同地址：可能重复登记，请核对",
+                [f"{names[idx]} / {addresses[idx]}"],
+            )
+        else:
+            first[key] = int(rows[idx])
