@@ -275,6 +275,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.metric.failed": ("剔除", "Dropped"),
     "data.metric.repaired": ("已修复", "Repaired"),
     "data.metric.flagged": ("需核对", "To check"),
+    "data.checks": ("逐行核对：{items}", "Row checks: {items}"),
+    "data.frame_proposed": (
+        "建议按 {frame} 读取（已预选，请确认）：{reason}",
+        "Proposed: read as {frame} (preselected, please confirm): {reason}",
+    ),
     "data.report": ("逐行校验报告", "Row-level report"),
     "data.report_empty": ("所有行都通过了校验。", "Every row passed."),
     "data.download_report": ("下载校验报告（CSV）", "Download the report (CSV)"),

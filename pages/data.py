@@ -12,6 +12,7 @@ import streamlit as st
 from pyproj import CRS
 
 from geo import ingest
+from geo.catalogue import labels as column_labels
 from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
 from geo.errors import DataValidationError
 from geo.export import csv_bytes, xlsx_bytes
@@ -40,7 +41,6 @@ _JOIN_LAYERS = {
     "wujiang_towns": ("name", "short_name", "town_id"),
     "dev_zones": ("name", "zone_id"),
 }
-_PREVIEW_COLOR = "#d62728"
 
 s = settings()
 lang: Lang = s.lang
@@ -122,6 +122,17 @@ def _report_downloads(report: pd.DataFrame, key: str) -> None:
 # ---- import ----------------------------------------------------------------------------------
 
 
+def _frame_proposal(found: ingest.Inspection) -> None:
+    """Say which frame the data itself points to; the radio below is preselected, the user confirms."""
+    fit = found.frame_fit
+    if fit is not None and fit.proposed is not None:
+        st.info(
+            t("data.frame_proposed", lang).format(
+                frame=t(f"data.frame.{fit.proposed}", lang), reason=fit.reason
+            )
+        )
+
+
 def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
     """Widgets for CRS, frame, coordinate columns / zone join and column mapping; the read options."""
     options: dict = {"layer": found.layer, "kind": kind}
@@ -149,6 +160,7 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
         options["swap_xy"] = st.checkbox(t("data.swap", lang), value=swap_default, key="data_swap")
         crs = options["crs"] or found.crs
         if CRS.from_user_input(crs).is_geographic:
+            _frame_proposal(found)
             options["frame"] = st.radio(
                 t("data.frame", lang),
                 FRAMES,
@@ -182,6 +194,7 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
                 index=columns.index(found.lat_col) if found.lat_col in columns else min(1, len(columns) - 1),
                 key="data_lat",
             )
+            _frame_proposal(found)
             options["frame"] = st.radio(
                 t("data.frame", lang),
                 FRAMES,
@@ -224,7 +237,7 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
         grid = st.columns(3)
         for i, target in enumerate(targets):
             label = (
-                ingest.FIELD_ZH.get(target, target)
+                column_labels(kind, lang).get(target, target)
                 + (" *" if target in required else "")
                 + ("" if lang == "zh" else f" ({target})")
             )
@@ -248,6 +261,9 @@ def _show_result(result: ingest.ImportResult) -> None:
     cols[2].metric(t("data.metric.failed", lang), f"{result.count('error'):,}")
     cols[3].metric(t("data.metric.repaired", lang), f"{result.count('repaired'):,}")
     cols[4].metric(t("data.metric.flagged", lang), f"{result.count('warning'):,}")
+    checks = result.check_counts()
+    if checks:
+        st.warning(t("data.checks", lang).format(items="，".join(f"{k} {v} 行" for k, v in checks.items())))
     for note in result.notes:
         st.caption("· " + note)
     st.markdown(f"**{t('data.report', lang)}**")

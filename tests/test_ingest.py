@@ -268,7 +268,14 @@ def test_excel_enterprises_with_gaode_coordinates():
     assert result.frame["above_scale"].tolist() == [True, True, False, True]
     assert result.frame["ent_id"].iloc[2] == "0091320509000003"  # leading zeros kept
     warnings = result.report[result.report["level"] == "warning"]
-    assert warnings[["row", "problem"]].values.tolist() == [[5, "用地面积为 0，亩均指标无法计算"]]
+    # Rows 2, 4 and 5 lie in another (schematic) 区镇 than their 所在区镇 names: flagged, kept.
+    note = "（区镇边界为示意，请以实地为准）"
+    assert warnings[["row", "field", "problem"]].values.tolist() == [
+        [2, "所在区镇", f"所在区镇写的是吴江高新区（盛泽镇），坐标却在东太湖度假区（太湖新城）{note}"],
+        [4, "所在区镇", f"所在区镇写的是七都镇，坐标却在震泽镇{note}"],
+        [5, "用地面积（平方米）", "用地面积为 0，亩均指标无法计算"],
+        [5, "所在区镇", f"所在区镇写的是吴江开发区，坐标却在平望镇{note}"],
+    ]
 
 
 def test_row_level_report_drops_bad_rows_and_flags_far_ones():
@@ -293,7 +300,8 @@ def test_row_level_report_drops_bad_rows_and_flags_far_ones():
     assert report.loc[report["row"] == 4, "problem"].iloc[0] == "「税收（万元）」不是数字"
     far = report[(report["row"] == 5) & (report["level"] == "warning")]
     assert "远在苏州市范围以外" in far["problem"].str.cat()
-    assert (result.count("error"), result.count("warning")) == (1, 2)
+    # Warnings: row 3 (no location), row 5 (far away), row 2 (in another 区镇 than its 所在区镇).
+    assert (result.count("error"), result.count("warning")) == (1, 3)
     download = ingest.report_for_download(report)
     assert list(download.columns) == ["行号", "处理", "字段", "问题", "原值"]
     assert set(download["处理"]) == {"错误（已剔除）", "提醒（已保留）"}
@@ -538,7 +546,7 @@ def test_ids_are_unique_and_imports_pass_the_evaluation_checks(store):
     result = ingest.read_upload(
         _xlsx(table), "企业.xlsx", lon_col="高德经度", lat_col="高德纬度", kind="enterprises"
     )
-    report = result.report.set_index("row")
+    report = result.report[result.report["field"] == "统一社会信用代码"].set_index("row")
     assert report.loc[3, "problem"] == "企业编号重复（每家企业只能有一行），本行已剔除"
     assert report.loc[4, "problem"] == "编号为空，已按行号自动编号" and report.loc[4, "value"] == "U00004"
     assert result.frame["ent_id"].tolist() == ["91320509000000001X", "U00004", "91320509000000004X"]

@@ -252,7 +252,7 @@ def _fit_kind(
     return gdf
 
 
-def _row_checks(gdf, rownum, report, table, lon_col, lat_col) -> None:
+def _row_checks(gdf, rownum, report, table, lon_col, lat_col, town_label: str) -> None:
     lonlat = (_degrees(table[lon_col]), _degrees(table[lat_col])) if table is not None else None
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     address = address_column(columns)
@@ -263,7 +263,7 @@ def _row_checks(gdf, rownum, report, table, lon_col, lat_col) -> None:
         report,
         lonlat=lonlat,
         address=gdf[address] if address is not None else None,
-        town=gdf["town"] if "town" in gdf.columns else None,
+        town=gdf["town"].rename(town_label) if "town" in gdf.columns else None,
         name=gdf[name_col] if name_col is not None else None,
     )
 
@@ -424,9 +424,9 @@ def read_upload(
     gdf = _apply_mapping(gdf, kind, mapping, rownum, report, notes)
     _flag_far(gdf, rownum, report)
     if kind != "zones" and len(gdf) and (gdf.geom_type.dropna() == "Point").all():
-        _row_checks(
-            gdf, rownum, report, source if is_table and lon_col is not None else None, lon_col, lat_col
-        )
+        table = source if is_table and lon_col is not None else None
+        town_label = (mapping or {}).get("town", "town")
+        _row_checks(gdf, rownum, report, table, lon_col, lat_col, town_label)
     if is_table and lon_col is not None and frame != "wgs84":
         gdf, renamed = _mark_source_coordinates(gdf, (lon_col, lat_col), frame)
         if renamed:
