@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -89,12 +89,6 @@ class EvaluationConfig:
     def weights_for(self, size: str) -> dict[str, float]:
         """The configured weights of a size group (``规上`` or ``规下``)."""
         return dict(self.weights_above_scale if size == SIZE_ABOVE else self.weights_below_scale)
-
-    def with_changes(self, **changes: Any) -> EvaluationConfig:
-        """A validated copy with some fields replaced (e.g. weights edited in the page)."""
-        new = replace(self, **changes)
-        _check_config(new)
-        return new
 
     def to_dict(self) -> dict[str, Any]:
         """The configuration in the YAML file's layout."""

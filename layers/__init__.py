@@ -33,6 +33,3 @@ BUILTIN: tuple[Layer, ...] = (
 REGISTRY: dict[str, Layer] = {layer.name: layer for layer in BUILTIN}
 
 
-def get(name: str) -> Layer:
-    """The registered layer called ``name`` (KeyError if there is none)."""
-    return REGISTRY[name]

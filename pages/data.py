@@ -14,7 +14,7 @@ from pyproj import CRS
 from geo import ingest
 from geo.catalogue import labels as column_labels
 from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
-from geo.errors import DataValidationError
+from geo.errors import DataValidationError, RowReportError
 from geo.export import csv_bytes, xlsx_bytes
 from geo.i18n import Lang, t
 from geo.schema import ACCURACY_CLASSES, ENTERPRISES
@@ -356,7 +356,7 @@ def import_section() -> None:
         except DataValidationError as exc:
             show_error(exc)
             st.session_state.pop("data_result", None)
-            report = getattr(exc, "report", None)
+            report = exc.report if isinstance(exc, RowReportError) else None
             if report is not None and len(report):
                 st.dataframe(ingest.report_for_download(report), hide_index=True, width="stretch", height=220)
                 _report_downloads(report, "data_error_report")

@@ -10,7 +10,7 @@ import geopandas as gpd
 
 from geo import export, ingest
 from geo.crs import FRAMES
-from geo.errors import DataValidationError
+from geo.errors import DataValidationError, RowReportError
 from geo.provenance import LegendEntry, Provenance
 from geo.schema import ACCURACY_CLASSES
 from geo.store import default_store, layer_metadata, list_layers, load_layer
@@ -149,6 +149,30 @@ def _filter(frame: gpd.GeoDataFrame, where: dict[str, str]) -> gpd.GeoDataFrame:
     return frame
 
 
+def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
+    given = parse_pairs(args.map, "字段对应")
+    mapping = None
+    if given:  # laid over the suggested mapping, as evaluate --map does
+        found = ingest.inspect_upload(data, args.file.name, layer=args.layer, kind=args.kind)
+        mapping = ingest.merge_mapping(found.mapping, given)
+    return ingest.read_upload(
+        data,
+        args.file.name,
+        layer=args.layer,
+        crs=args.crs,
+        frame=args.frame,
+        swap_xy=args.swap_xy,
+        lon_col=args.lon_col,
+        lat_col=args.lat_col,
+        zones=zones,
+        zone_key=args.join_key,
+        join_col=args.join_col,
+        kind=args.kind,
+        mapping=mapping,
+        encoding=args.encoding,
+    )
+
+
 def run_import(args: argparse.Namespace) -> int:
     """The ``import`` subcommand."""
     data = _read_input(args.file)
@@ -175,22 +199,13 @@ def run_import(args: argparse.Namespace) -> int:
     zones = None
     if args.join_layer:
         zones, _, _ = _stored_layer(args.join_layer, None, args.store)
-    result = ingest.read_upload(
-        data,
-        args.file.name,
-        layer=args.layer,
-        crs=args.crs,
-        frame=args.frame,
-        swap_xy=args.swap_xy,
-        lon_col=args.lon_col,
-        lat_col=args.lat_col,
-        zones=zones,
-        zone_key=args.join_key,
-        join_col=args.join_col,
-        kind=args.kind,
-        mapping=parse_pairs(args.map, "字段对应") or None,
-        encoding=args.encoding,
-    )
+    try:
+        result = _read(args, data, zones)
+    except RowReportError as exc:  # nothing passed: the report says why, row by row
+        if args.report is not None:
+            args.report.write_bytes(export.csv_bytes(ingest.report_for_download(exc.report)))
+            print(f"逐行校验报告：{args.report}")
+        raise
     print(f"{result.summary()}（坐标系 {result.source_crs}）")
     for note in result.notes:
         print(f"· {note}")

@@ -31,7 +31,7 @@ from geo.ingest.base import (
     CrsSuggestion,
     Kind,
 )
-from geo.ingest.columns import ENTERPRISE_REQUIRED, FIELD_ZH, ZONE_COLUMNS, suggest_mapping
+from geo.ingest.columns import ENTERPRISE_REQUIRED, FIELD_ZH, ZONE_COLUMNS, merge_mapping, suggest_mapping
 from geo.ingest.encoding import detect_dbf_encoding
 from geo.ingest.locating import suggest_coordinate_columns, suggest_crs, suggest_frame
 from geo.ingest.readers import detect_format
@@ -85,6 +85,7 @@ __all__ = [
     "inspect_upload",
     "list_user_layers",
     "load_user_layer",
+    "merge_mapping",
     "read_upload",
     "report_for_download",
     "save_import",

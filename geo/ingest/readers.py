@@ -8,7 +8,7 @@ import re
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import pyogrio
 import shapely
 
 from geo.crs import STORAGE_CRS
-from geo.errors import DataValidationError
+from geo.errors import DataValidationError, LayerChoiceError
 from geo.ingest.base import EXTENSIONS, FORMATS, MAX_TABLE_ROWS, MAX_UNZIPPED_BYTES
 from geo.ingest.encoding import detect_dbf_encoding
 from geo.ingest.locating import _crs_string
@@ -199,8 +199,9 @@ def _pick_layer(layers: Sequence[str], layer: str | None, filename: str) -> str:
         )
     if layer is None:
         if len(layers) > 1:
-            raise DataValidationError(
+            raise LayerChoiceError(
                 f"「{filename}」中有 {len(layers)} 个图层，请选择一个：{'、'.join(layers)}",
+                layers=tuple(layers),
                 hint="在导入时选择图层（命令行用 --layer）",
             )
         return layers[0]
@@ -351,25 +352,28 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
     return _Raw(frame, tuple(sheets), chosen, None, None, _header_note(header_row), header_row)
 
 
+def _read_kml_or_kmz(data: bytes, filename: str, layer: str | None, encoding: str | None) -> _Raw:
+    if data[:2] == b"PK":  # a KMZ (zipped KML)
+        return _read_shapefile_zip(data, filename, layer, encoding)
+    return _read_kml(data, filename, layer)
+
+
+# One reader per format: (bytes, file name, layer or sheet, encoding) -> _Raw.
+READERS: dict[str, Callable[[bytes, str, str | None, str | None], _Raw]] = {
+    "shapefile": _read_shapefile_zip,
+    "gpkg": lambda data, filename, layer, encoding: _read_container(data, filename, layer, ".gpkg"),
+    "kml": _read_kml_or_kmz,
+    "geojson": lambda data, filename, layer, encoding: _read_geojson(data, filename),
+    "csv": lambda data, filename, layer, encoding: _read_csv(data, filename),
+    "xlsx": lambda data, filename, layer, encoding: _read_xlsx(data, filename, layer),
+}
+
+
 def _read_raw(data: bytes, filename: str, fmt: str, layer: str | None, encoding: str | None) -> _Raw:
-    if fmt == "shapefile":
-        raw = _read_shapefile_zip(data, filename, layer, encoding)
-    elif fmt == "gpkg":
-        raw = _read_container(data, filename, layer, ".gpkg")
-    elif fmt == "kml":
-        raw = (
-            _read_shapefile_zip(data, filename, layer, encoding)
-            if data[:2] == b"PK"
-            else _read_kml(data, filename, layer)
-        )
-    elif fmt == "geojson":
-        raw = _read_geojson(data, filename)
-    elif fmt == "csv":
-        raw = _read_csv(data, filename)
-    elif fmt == "xlsx":
-        raw = _read_xlsx(data, filename, layer)
-    else:
+    reader = READERS.get(fmt)
+    if reader is None:
         raise DataValidationError(f"不支持的格式「{fmt}」", hint=f"支持：{'、'.join(FORMATS)}")
+    raw = reader(data, filename, layer, encoding)
     raw.frame = (
         raw.frame.dropna(axis=0, how="all") if not isinstance(raw.frame, gpd.GeoDataFrame) else raw.frame
     )

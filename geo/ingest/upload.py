@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -14,7 +13,7 @@ from pyproj import CRS
 
 from geo.catalogue import suggest_columns
 from geo.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame
-from geo.errors import DataValidationError
+from geo.errors import DataValidationError, LayerChoiceError, RowReportError
 from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, KINDS, MAX_UPLOAD_BYTES, CrsSuggestion, Kind
 from geo.ingest.checks import check_rows
 from geo.ingest.columns import _apply_mapping, suggest_mapping
@@ -122,12 +121,9 @@ def inspect_upload(
     fmt = detect_format(data, filename)
     try:
         raw = _read_raw(data, filename, fmt, layer, None)
-    except DataValidationError as exc:
-        layers = _layers_in_message(exc)
-        if layer is not None or not layers:
-            raise
-        raw = _read_raw(data, filename, fmt, layers[0], None)
-        raw.layers = tuple(layers)
+    except LayerChoiceError as exc:
+        raw = _read_raw(data, filename, fmt, exc.layers[0], None)
+        raw.layers = exc.layers
     frame = raw.frame
     is_table = not isinstance(frame, gpd.GeoDataFrame)
     notes = list(raw.notes)
@@ -208,11 +204,6 @@ def _frame_fit(frame, is_table: bool, crs: str | None, suggestion, lon_col, lat_
     if suggestion is not None and suggestion.swapped:
         return None
     return fit_boundaries(frame.geometry)
-
-
-def _layers_in_message(exc: DataValidationError) -> list[str]:
-    match = re.search(r"请选择一个：(.+)$", exc.message)
-    return match.group(1).split("、") if match else []
 
 
 def _fit_kind(
@@ -338,7 +329,8 @@ def read_upload(
     ------
     DataValidationError
         For an empty, oversized, broken, unsafe or unreadable file, a missing CRS, swapped
-        coordinates, missing columns, or when no row passes (the error then has ``.report``).
+        coordinates or missing columns; :class:`~geo.errors.RowReportError` (with ``.report``)
+        when no row passes.
     """
     _check_size(data, filename, max_bytes)
     if kind not in KINDS:
@@ -437,12 +429,11 @@ def read_upload(
             )
     report_frame = report.frame()
     if len(gdf) == 0:
-        err = DataValidationError(
+        raise RowReportError(
             f"「{filename}」的全部 {len(source)} 行都没有通过校验",
+            report=report_frame,
             hint="请下载逐行校验报告查看原因，修改后重新导入",
         )
-        err.report = report_frame
-        raise err
     gdf = gdf.reset_index(drop=True)
     return ImportResult(
         frame=gdf,
