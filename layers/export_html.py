@@ -22,7 +22,8 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import ingest
-from geo.export import Download, Paper, build_downloads
+from geo.briefing import Paper
+from geo.downloads import Download, build_downloads
 from geo.i18n import Lang, t
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
 from layers.base import Field, Layer, Provenance

@@ -16,7 +16,7 @@ from matplotlib import font_manager
 from matplotlib.image import imread
 from shapely.geometry import MultiPolygon, Point, Polygon
 
-from geo import export, ingest
+from geo import briefing, downloads, export, ingest
 from geo.provenance import LegendEntry, Provenance
 
 DISTRICT_COLOR = "#5b6b7f"
@@ -166,7 +166,7 @@ def test_briefing_png_a4_landscape_300dpi():
     frames = {"分区": _zones(), "企业": _firms()}
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a glyph missing from the shipped font would warn
-        data = export.png_bytes(
+        data = briefing.png_bytes(
             "吴江区测试汇报图", frames, LEGEND, PROV, paper="a4", when=pd.Timestamp("2026-01-02")
         )
     img = _png(data)
@@ -175,21 +175,21 @@ def test_briefing_png_a4_landscape_300dpi():
     assert 0.03 < non_white < 0.6, non_white
     assert _has_colour(img, FIRM_COLOR)  # firm points and legend swatch
     assert _has_colour(img, "#b00020")  # the red disclaimer line
-    screen = _png(export.png_bytes("测试", frames, LEGEND, PROV, paper="screen"))
+    screen = _png(briefing.png_bytes("测试", frames, LEGEND, PROV, paper="screen"))
     assert screen.shape[:2] == (992, 1403)
 
 
 def test_png_uses_the_shipped_font_only():
-    assert export.FONT_PATH.exists() and export.FONT_PATH.stat().st_size < 5_000_000
-    families = export.font_families()
-    assert families[0] == export.FONT_FAMILY
+    assert briefing.FONT_PATH.exists() and briefing.FONT_PATH.stat().st_size < 5_000_000
+    families = briefing.font_families()
+    assert families[0] == briefing.FONT_FAMILY
     found = font_manager.findfont(
-        font_manager.FontProperties(family=export.FONT_FAMILY), fallback_to_default=False
+        font_manager.FontProperties(family=briefing.FONT_FAMILY), fallback_to_default=False
     )
-    assert found == str(export.FONT_PATH)
+    assert found == str(briefing.FONT_PATH)
     from fontTools.ttLib import TTFont
 
-    cmap = TTFont(str(export.FONT_PATH))["cmap"].getBestCmap()
+    cmap = TTFont(str(briefing.FONT_PATH))["cmap"].getBestCmap()
     from geo.i18n import STRINGS
 
     needed = {c for zh, _ in STRINGS.values() for c in zh} | set(
@@ -200,14 +200,14 @@ def test_png_uses_the_shipped_font_only():
 
 def test_png_scale_bar_is_true(monkeypatch):
     # a 10 km wide square: the bar must pick a 1/2/5 length near a quarter of the width
-    assert export._nice_length(27_500) == 20_000
-    assert export._nice_length(9_000) == 5_000
-    assert export._nice_length(1_200) == 1_000
+    assert briefing._nice_length(27_500) == 20_000
+    assert briefing._nice_length(9_000) == 5_000
+    assert briefing._nice_length(1_200) == 1_000
 
 
 def test_build_downloads_all_formats():
     frames = {"分区": _zones(), "企业": _firms()}
-    downloads = export.build_downloads(
+    made = downloads.build_downloads(
         "吴江 测试/导出",
         frames,
         LEGEND,
@@ -215,15 +215,15 @@ def test_build_downloads_all_formats():
         html=b"<html></html>",
         colors={"企业": [FIRM_COLOR, "#000000", FIRM_COLOR]},
     )
-    assert set(downloads) == {"geojson", "csv", "xlsx", "png", "png_screen", "html"}
-    assert downloads["geojson"].filename == "吴江_测试_导出.geojson"
-    assert downloads["xlsx"].mime.endswith("spreadsheetml.sheet")
-    for item in downloads.values():
+    assert set(made) == {"geojson", "csv", "xlsx", "png", "png_screen", "html"}
+    assert made["geojson"].filename == "吴江_测试_导出.geojson"
+    assert made["xlsx"].mime.endswith("spreadsheetml.sheet")
+    for item in made.values():
         assert len(item.data()) > 10
-    csv = downloads["csv"].data().decode("utf-8-sig")
+    csv = made["csv"].data().decode("utf-8-sig")
     assert csv.splitlines()[1].startswith("0001,甲纺织有限公司")  # the top frame by default
     with pytest.raises(ValueError, match="colors for '企业' has 1 values for 3 features"):
-        export.png_bytes("x", frames, LEGEND, PROV, colors={"企业": ["#000"]}, paper="screen")
+        briefing.png_bytes("x", frames, LEGEND, PROV, colors={"企业": ["#000"]}, paper="screen")
 
 
 def test_exports_refuse_frames_without_crs():
@@ -341,7 +341,7 @@ def test_polygon_labels_move_instead_of_overlapping():
     ax.set_xlim(-500, 2500)
     ax.set_ylim(-500, 10_500)
     placed: list = []
-    export._label_polygons(ax, frame, 9, placed)
+    briefing._label_polygons(ax, frame, 9, placed)
     assert len(ax.texts) == 2 and len(placed) == 2  # both kept: the second moved up or down
     assert not placed[0].overlaps(placed[1])
     assert ax.texts[0].get_position()[1] != ax.texts[1].get_position()[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from geo import export, ingest
+from geo import briefing, export, ingest
 from geo.crs import FRAMES
 from geo.errors import DataValidationError, RowReportError
 from geo.provenance import LegendEntry, Provenance
@@ -265,7 +265,7 @@ def run_export(args: argparse.Namespace) -> int:
     elif fmt == "xlsx":
         data = export.xlsx_bytes(frames, provenance, title=title, lang=args.lang)
     else:
-        data = export.png_bytes(title, frames, legend, provenance, lang=args.lang, paper=args.paper)
+        data = briefing.png_bytes(title, frames, legend, provenance, lang=args.lang, paper=args.paper)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     counts = "，".join(f"{k} {len(v)} 个要素" for k, v in frames.items())

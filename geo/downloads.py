@@ -1,0 +1,152 @@
+"""Every download of one map view (GeoJSON, CSV, XLSX, briefing PNG, offline HTML), built lazily."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.briefing import Paper, png_bytes
+from geo.export import _MIME, _check_frames, _safe_filename, csv_bytes, geojson_bytes, xlsx_bytes
+from geo.i18n import Lang
+from geo.provenance import LegendEntry, Provenance
+
+
+@dataclass(frozen=True)
+class Download:
+    """One download: file name, MIME type and a zero-argument function that builds the bytes.
+
+    ``make`` can be handed to ``st.download_button(data=...)`` as is (built on click).
+    """
+
+    key: str
+    label: str
+    filename: str
+    mime: str
+    make: Callable[[], bytes]
+
+    def data(self) -> bytes:
+        """Build and return the bytes."""
+        return self.make()
+
+
+# --------------------------------------------------------------------------------------------
+# all downloads for one view
+
+
+def build_downloads(
+    title: str,
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    provenance: Mapping[str, Provenance],
+    *,
+    lang: Lang = "zh",
+    colors: Mapping[str, Sequence[str] | pd.Series] | None = None,
+    table: pd.DataFrame | None = None,
+    html: bytes | Callable[[], bytes] | None = None,
+    paper: Paper = "a4",
+    when: date | datetime | None = None,
+    subtitle: str = "",
+    legend_title: str | None = None,
+) -> dict[str, Download]:
+    """Every download for one map view, each built lazily when asked for.
+
+    Parameters
+    ----------
+    title
+        Map title; also names the files.
+    frames
+        Layer title -> the frame as shown (after filters), any CRS; drawn bottom first.
+    legend
+        Layer title -> its legend rows (:class:`geo.provenance.LegendEntry`),
+        labels carrying units (e.g. "亩均税收 ≥ 30 万元/亩").
+    provenance
+        Layer title -> its provenance (:class:`geo.provenance.Provenance`).
+    colors
+        Optional layer title -> one colour per feature (class colours); default: legend colour.
+    table
+        The table behind the view for CSV (default: the last frame, usually the data on top);
+        the XLSX always holds every frame plus a sheet on sources and units.
+    html
+        A standalone HTML map (bytes, or a function making them), e.g. from
+        ``layers.export_html.map_html_bytes``; omitted when None.
+
+    Returns
+    -------
+    dict
+        ``{"geojson", "csv", "xlsx", "png", "png_screen", ["html"]}`` -> :class:`Download`.
+    """
+    _check_frames(frames)
+    stem = _safe_filename(title)
+    last = list(frames)[-1]
+    csv_source = table if table is not None else frames[last]
+    csv_prov = provenance.get(last) if table is None else None
+    zh = lang == "zh"
+    out = {
+        "geojson": Download(
+            "geojson",
+            "GeoJSON",
+            f"{stem}.geojson",
+            _MIME["geojson"],
+            lambda: geojson_bytes(frames, provenance, title=title, when=when),
+        ),
+        "csv": Download(
+            "csv",
+            "CSV" + ("（表格）" if zh else " (table)"),
+            f"{stem}.csv",
+            _MIME["csv"],
+            lambda: csv_bytes(csv_source, csv_prov),
+        ),
+        "xlsx": Download(
+            "xlsx",
+            "Excel（XLSX）" if zh else "Excel (XLSX)",
+            f"{stem}.xlsx",
+            _MIME["xlsx"],
+            lambda: xlsx_bytes(frames, provenance, title=title, lang=lang, when=when),
+        ),
+        "png": Download(
+            "png",
+            "汇报图 PNG（A4 横向 300 dpi）" if zh else "Briefing PNG (A4 landscape, 300 dpi)",
+            f"{stem}_A4_300dpi.png",
+            _MIME["png"],
+            lambda: png_bytes(
+                title,
+                frames,
+                legend,
+                provenance,
+                colors=colors,
+                lang=lang,
+                paper=paper,
+                when=when,
+                subtitle=subtitle,
+                legend_title=legend_title,
+            ),
+        ),
+        "png_screen": Download(
+            "png_screen",
+            "汇报图 PNG（屏幕）" if zh else "Briefing PNG (screen)",
+            f"{stem}.png",
+            _MIME["png"],
+            lambda: png_bytes(
+                title,
+                frames,
+                legend,
+                provenance,
+                colors=colors,
+                lang=lang,
+                paper="screen",
+                when=when,
+                subtitle=subtitle,
+                legend_title=legend_title,
+            ),
+        ),
+    }
+    if html is not None:
+        make_html = html if callable(html) else (lambda: html)
+        out["html"] = Download(
+            "html", "离线 HTML 地图" if zh else "Offline HTML map", f"{stem}.html", _MIME["html"], make_html
+        )
+    return out
