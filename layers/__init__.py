@@ -31,5 +31,3 @@ BUILTIN: tuple[Layer, ...] = (
     enterprises.LAYER,
 )
 REGISTRY: dict[str, Layer] = {layer.name: layer for layer in BUILTIN}
-
-

@@ -11,9 +11,9 @@ import geopandas as gpd
 from geo import briefing, export, ingest
 from geo.crs import FRAMES
 from geo.errors import DataValidationError, RowReportError
-from geo.provenance import LegendEntry, Provenance
+from geo.provenance import LegendEntry
 from geo.schema import ACCURACY_CLASSES
-from geo.store import default_store, layer_metadata, list_layers, load_layer
+from geo.stored import stored_layer
 
 # Colours for stored layers drawn by the command line (pages use their layer styles instead).
 _KIND_COLORS = {"polygon": "#5b6b7f", "line": "#d95f02", "point": "#c51b7d"}
@@ -108,37 +108,6 @@ def _read_input(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _stored_layer(
-    name: str, store: Path | None, user_store: Path | None
-) -> tuple[gpd.GeoDataFrame, str, object]:
-    """A stored layer (built-in or imported) with its title and provenance."""
-    user = user_store if user_store is not None else ingest.user_store()
-    meta = ingest.list_user_layers(path=user)
-    if name in set(meta["layer"]):
-        row = meta.set_index("layer").loc[name]
-        frame = ingest.load_user_layer(name, path=user)
-        return (
-            frame,
-            row["title_zh"],
-            Provenance(row["accuracy"], row["source"], row["licence"], row["note"]),
-        )
-    store = store if store is not None else default_store()
-    if name not in list_layers(store):
-        raise DataValidationError(
-            f"没有图层「{name}」",
-            hint=f"内置图层：{'、'.join(list_layers(store))}；导入图层：{'、'.join(meta['layer']) or '无'}",
-        )
-    frame = load_layer(name, path=store)
-    if not isinstance(frame, gpd.GeoDataFrame):
-        raise DataValidationError(f"「{name}」是属性表，没有几何图形", hint="请选择地图图层")
-    row = layer_metadata(path=store).loc[name]
-    return (
-        frame,
-        row["title_zh"],
-        Provenance(row["accuracy"], row["source"], row["licence"], row["note"]),
-    )
-
-
 def _filter(frame: gpd.GeoDataFrame, where: dict[str, str]) -> gpd.GeoDataFrame:
     for col, value in where.items():
         if col not in frame.columns:
@@ -198,7 +167,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     zones = None
     if args.join_layer:
-        zones, _, _ = _stored_layer(args.join_layer, None, args.store)
+        zones, _, _ = stored_layer(args.join_layer, None, args.store)
     try:
         result = _read(args, data, zones)
     except RowReportError as exc:  # nothing passed: the report says why, row by row
@@ -242,7 +211,7 @@ def run_export(args: argparse.Namespace) -> int:
     where = parse_pairs(args.where, "筛选条件")
     frames, provenance, legend = {}, {}, {}
     for i, name in enumerate(args.layers):
-        frame, title, prov = _stored_layer(name, args.store, args.user_store)
+        frame, title, prov = stored_layer(name, args.store, args.user_store)
         frame = _filter(frame, {k: v for k, v in where.items() if k in frame.columns}) if where else frame
         kind = {
             "Polygon": "polygon",
