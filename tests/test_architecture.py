@@ -55,14 +55,19 @@ def test_layers_import_no_streamlit_and_no_pages():
 
 
 def test_importing_geo_and_layers_leaves_streamlit_unloaded():
+    """The one run-time check (it replaces the copies that lived in test_ingest and test_metrics):
+    every geo module, the CLI included, loads neither streamlit nor folium; layers load no streamlit."""
     code = (
-        "import sys, importlib, pkgutil, geo, layers\n"
+        "import sys, importlib, pkgutil, geo\n"
+        "assert 'streamlit' not in sys.modules\n"
         "for m in pkgutil.walk_packages(geo.__path__, 'geo.'):\n    if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
+        "print('streamlit' in sys.modules, 'folium' in sys.modules)\n"
+        "import layers\n"
         "for m in pkgutil.iter_modules(layers.__path__): importlib.import_module('layers.' + m.name)\n"
         "print('streamlit' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.split() == ["False", "False", "False"]
 
 
 def test_ui_has_no_emoji_that_would_render_as_boxes():

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -75,21 +73,6 @@ def store(tmp_path, monkeypatch) -> Path:
     )
     ingest.save_import(result, name="existing_parks", title="已有园区", source="测试")
     return path
-
-
-def test_geo_does_not_import_streamlit_or_folium():
-    code = (
-        "import sys, geo.ingest, geo.export, geo.cli.io; "
-        "bad = [m for m in ('streamlit', 'folium') if m in sys.modules]; "
-        "assert not bad, bad"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=Path(__file__).resolve().parent.parent,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
 
 
 def test_gbk_shapefile_in_gauss_kruger_without_cpg(tmp_path):
