@@ -72,7 +72,7 @@ def build_downloads(
         the XLSX always holds every frame plus a sheet on sources and units.
     html
         A standalone HTML map (bytes, or a function making them), e.g. from
-        ``layers.export_html.map_html_bytes``; omitted when None.
+        ``layers.offline_html.map_html_bytes``; omitted when None.
 
     Returns
     -------

@@ -21,8 +21,10 @@ from geo.i18n import Lang, t
 from geo.store import default_store, layer_metadata, load_layer
 from layers import REGISTRY
 from layers.base import Layer, Provenance, accuracy_label
-from layers.export_html import SnapshotControl, map_downloads, user_map_layers
 from layers.mapview import MapLayer, basemap_is_gcj02, legend_html, render_map
+from layers.offline_html import map_downloads
+from layers.snapshot import SnapshotControl
+from layers.user_layers import user_map_layers
 
 BASEMAP_KEYS = ("none", "osm", "gaode", "tianditu")
 

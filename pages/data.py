@@ -21,8 +21,10 @@ from geo.schema import ACCURACY_CLASSES, ENTERPRISES
 from geo.store import default_store
 from layers import REGISTRY
 from layers.base import accuracy_label
-from layers.export_html import SnapshotControl, map_downloads, user_map_layer
 from layers.mapview import MapLayer, render_map
+from layers.offline_html import map_downloads
+from layers.snapshot import SnapshotControl
+from layers.user_layers import user_map_layer
 from pages._shared import download_buttons, layer_frame, map_layer, settings, show_error, show_map
 
 # CRS choices offered for a file without .prj (the tool's suggestion comes first).

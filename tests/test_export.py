@@ -244,8 +244,8 @@ def _map_items():
 def test_standalone_html_opens_offline():
     import re
 
-    from layers.export_html import standalone_html
     from layers.mapview import render_map
+    from layers.offline_html import standalone_html
 
     m = render_map(_map_items(), lang="zh")
     doc = standalone_html(m, title="离线测试 <地图>", when=pd.Timestamp("2026-01-02"))
@@ -260,8 +260,8 @@ def test_standalone_html_opens_offline():
 
 
 def test_map_downloads_from_map_items():
-    from layers.export_html import map_downloads
     from layers.mapview import render_map
+    from layers.offline_html import map_downloads
 
     items = _map_items()
     downloads = map_downloads("县级行政区 测试", items, render_map(items), paper="a4")
@@ -274,8 +274,9 @@ def test_map_downloads_from_map_items():
 
 @pytest.mark.browser
 def test_snapshot_button_saves_the_view_as_png_offline(page, tmp_path):
-    from layers.export_html import SnapshotControl, standalone_html
     from layers.mapview import render_map
+    from layers.offline_html import standalone_html
+    from layers.snapshot import SnapshotControl
 
     m = render_map(_map_items(), lang="zh", fit_to=_zones())
     m.add_child(SnapshotControl(title="快照测试", when=pd.Timestamp("2026-01-02")))
@@ -298,8 +299,8 @@ def test_snapshot_button_saves_the_view_as_png_offline(page, tmp_path):
 
 
 def test_imported_layers_draw_on_the_map_with_their_provenance(tmp_path):
-    from layers.export_html import user_map_layers
     from layers.mapview import render_map
+    from layers.user_layers import user_map_layers
 
     store = tmp_path / "user.gpkg"
     result = ingest.read_upload(_zones().to_json().encode(), "zones.geojson", kind="zones")
@@ -313,8 +314,9 @@ def test_imported_layers_draw_on_the_map_with_their_provenance(tmp_path):
 
 
 def test_titles_cannot_inject_markup_into_the_html():
-    from layers.export_html import SnapshotControl, standalone_html
     from layers.mapview import render_map
+    from layers.offline_html import standalone_html
+    from layers.snapshot import SnapshotControl
 
     evil = "</script><script>alert(1)</script>"
     m = render_map(_map_items())

@@ -1,0 +1,159 @@
+"""A folium map as one standalone HTML file that opens offline, and every download of a map view.
+
+Leaflet's JS/CSS (served locally by ``layers.assets``) are inlined, and the images and fonts
+their CSS points at become ``data:`` URIs, so the file needs no server and no CDN. Basemap tiles
+still need a network; without one the overlays draw on a blank background.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import mimetypes
+import re
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import folium
+import pandas as pd
+
+from geo.briefing import Paper
+from geo.downloads import Download, build_downloads
+from geo.i18n import Lang, t
+from layers.assets import LOCAL_FILES, STATIC_URL, local_path
+from layers.mapview import MapLayer
+
+_SCRIPT_RE = re.compile(r'<script\s+src="([^"]+)"\s*>\s*</script>', re.IGNORECASE)
+_LINK_RE = re.compile(r'<link\s+rel="stylesheet"\s+href="([^"]+)"\s*/?>', re.IGNORECASE)
+_CSS_URL_RE = re.compile(r"url\((['\"]?)([^)'\"]+)\1\)")
+_MIME = {
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+}
+
+
+def _asset_path(url: str) -> Path | None:
+    """The vendored file behind an asset URL, or None when there is none."""
+    if url.startswith(STATIC_URL) or url in LOCAL_FILES:
+        path = local_path(url)
+        return path if path.exists() else None
+    return None
+
+
+def _data_uri(path: Path) -> str:
+    mime = _MIME.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def _inline_css(css: str, css_path: Path) -> str:
+    """Replace relative ``url(...)`` references in a stylesheet by data URIs (missing files by an empty one)."""
+
+    def repl(match: re.Match) -> str:
+        ref = match.group(2)
+        if ref.startswith(("data:", "#", "http:", "https:")):
+            return match.group(0)
+        target = (css_path.parent / ref.split("?")[0].split("#")[0]).resolve()
+        return f'url("{_data_uri(target)}")' if target.is_file() else 'url("data:,")'
+
+    return _CSS_URL_RE.sub(repl, css)
+
+
+def _script_tag(js: str) -> str:
+    return "<script>\n" + js.replace("</script", "<\\/script") + "\n</script>"
+
+
+def standalone_html(
+    m: folium.Map, *, title: str = "", lang: Lang = "zh", when: date | datetime | None = None
+) -> str:
+    """The map as one HTML document with every local asset inlined.
+
+    Raises
+    ------
+    ValueError
+        When the map references a script or stylesheet that is neither vendored nor inlinable
+        (so an "offline" file would silently depend on a CDN).
+    """
+    doc = m.get_root().render()
+    missing: list[str] = []
+
+    def inline_script(match: re.Match) -> str:
+        path = _asset_path(match.group(1))
+        if path is None:
+            missing.append(match.group(1))
+            return match.group(0)
+        return _script_tag(path.read_text(encoding="utf-8"))
+
+    def inline_link(match: re.Match) -> str:
+        path = _asset_path(match.group(1))
+        if path is None:
+            missing.append(match.group(1))
+            return match.group(0)
+        return "<style>\n" + _inline_css(path.read_text(encoding="utf-8"), path) + "\n</style>"
+
+    doc = _SCRIPT_RE.sub(inline_script, doc)
+    doc = _LINK_RE.sub(inline_link, doc)
+    if missing:
+        raise ValueError(f"assets not vendored, the HTML would need a network: {missing}")
+    stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%d")
+    head = f'<title>{html.escape(title or t("app.title", lang))}</title>\n<meta charset="utf-8" />'
+    doc = re.sub(r"<head>", "<head>\n" + head, doc, count=1)
+    footer = (
+        '<div style="position:fixed;z-index:1001;top:6px;left:50%;transform:translateX(-50%);'
+        "background:rgba(255,255,255,0.9);padding:3px 10px;border-radius:4px;font:13px sans-serif;"
+        'box-shadow:0 1px 3px rgba(0,0,0,0.25)">'
+        f"<b>{html.escape(title)}</b> · {html.escape(t('app.disclaimer', lang))} · {stamp}</div>"
+    )
+    return doc.replace("</body>", footer + "\n</body>", 1)
+
+
+def map_html_bytes(
+    m: folium.Map, *, title: str = "", lang: Lang = "zh", when: date | datetime | None = None
+) -> bytes:
+    """:func:`standalone_html` encoded as UTF-8 bytes, for a download button."""
+    return standalone_html(m, title=title, lang=lang, when=when).encode("utf-8")
+
+
+def map_downloads(
+    title: str,
+    items: Sequence[MapLayer],
+    m: folium.Map | None = None,
+    *,
+    lang: Lang = "zh",
+    table: pd.DataFrame | None = None,
+    paper: Paper = "a4",
+    subtitle: str = "",
+    legend_title: str | None = None,
+    when: date | datetime | None = None,
+) -> dict[str, Download]:
+    """Every download of a map view from the same ``MapLayer`` items the map was drawn from.
+
+    Frames, legend rows, per-feature colours (``Layer.color_by``) and provenance come from the
+    items, so the PNG and exports match the map; ``m`` adds the offline HTML.
+    """
+    frames, legend, provenance, colors = {}, {}, {}, {}
+    for item in items:
+        name = item.layer.title(lang)
+        frames[name] = item.frame
+        legend[name] = item.layer.legend(item.frame, lang)
+        provenance[name] = item.provenance
+        if item.layer.color_by is not None:
+            colors[name] = list(item.layer.color_by(item.frame))
+    html_maker = (lambda: map_html_bytes(m, title=title, lang=lang, when=when)) if m is not None else None
+    return build_downloads(
+        title,
+        frames,
+        legend,
+        provenance,
+        lang=lang,
+        colors=colors,
+        table=table,
+        html=html_maker,
+        paper=paper,
+        subtitle=subtitle,
+        legend_title=legend_title,
+        when=when,
+    )
