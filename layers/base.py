@@ -31,15 +31,20 @@ class Field:
         return self.en if lang == "en" else self.zh
 
 
+def _isna(value: object) -> bool:
+    return value is None or (np.ndim(value) == 0 and bool(pd.isna(value)))
+
+
 def _escape_properties(gdf: gpd.GeoDataFrame, columns: Sequence[str]) -> gpd.GeoDataFrame:
     """Copy of the columns to show, with text HTML-escaped (a name holding <script> shows as text)."""
     out = gdf[[*columns, gdf.geometry.name]].copy()
     for col in columns:
         values = out[col]
-        if values.dtype == object or pd.api.types.is_string_dtype(values):
-            out[col] = values.map(lambda v: "" if pd.isna(v) else html.escape(str(v)))
-        elif pd.api.types.is_float_dtype(values):
+        if pd.api.types.is_float_dtype(values):
             out[col] = values.round(2)
+        elif not (pd.api.types.is_integer_dtype(values) or pd.api.types.is_bool_dtype(values)):
+            # text, categories, dates, mixed: everything else is drawn as escaped text
+            out[col] = values.astype(object).map(lambda v: "" if _isna(v) else html.escape(str(v)))
     return out
 
 
@@ -97,7 +102,10 @@ class Layer:
     ) -> folium.FeatureGroup:
         """A FeatureGroup holding this layer, named with its title (shown in the layer switcher)."""
         data = self._prepared(gdf, gcj02=gcj02)
-        group = folium.FeatureGroup(name=self.title(lang), show=self.show)
+        # Leaflet writes layer-switcher names and tooltip/popup labels as HTML: escape them here
+        # (titles and, for imports, column names come from users and files).
+        title = html.escape(self.title(lang))
+        group = folium.FeatureGroup(name=title, show=self.show)
         tooltip_cols = [f.column for f in self.tooltip_fields if f.column in data.columns]
         popup_cols = [f.column for f in self.popup_fields if f.column in data.columns]
         color, opacity, weight, kind = self.color, self.fill_opacity, self.weight, self.kind
@@ -113,13 +121,13 @@ class Layer:
         if tooltip_cols:
             kwargs["tooltip"] = folium.GeoJsonTooltip(
                 fields=tooltip_cols,
-                aliases=[f.label(lang) for f in self.tooltip_fields if f.column in data.columns],
+                aliases=[html.escape(f.label(lang)) for f in self.tooltip_fields if f.column in data.columns],
                 sticky=True,
             )
         if popup_cols:
             kwargs["popup"] = folium.GeoJsonPopup(
                 fields=popup_cols,
-                aliases=[f.label(lang) for f in self.popup_fields if f.column in data.columns],
+                aliases=[html.escape(f.label(lang)) for f in self.popup_fields if f.column in data.columns],
             )
         if kind == "point":
             kwargs["marker"] = folium.CircleMarker(
@@ -127,7 +135,7 @@ class Layer:
             )
         folium.GeoJson(
             data,
-            name=self.title(lang),
+            name=title,
             style_function=style,
             highlight_function=(lambda _f: {"weight": weight + 2, "fillOpacity": min(1.0, opacity + 0.25)}),
             **kwargs,

@@ -20,6 +20,7 @@ import shapely
 
 from geo.crs import STORAGE_CRS
 from geo.errors import DataValidationError, LayerChoiceError
+from geo.ingest import limits
 from geo.ingest.base import EXTENSIONS, FORMATS, MAX_TABLE_ROWS, MAX_UNZIPPED_BYTES
 from geo.ingest.encoding import detect_dbf_encoding
 from geo.ingest.locating import _crs_string
@@ -219,6 +220,7 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
         if not sets:
             kml = [info for name, info in entries.items() if name.lower().endswith(".kml")]
             if kml:  # a KMZ, or a zipped KML
+                limits.check_zip_member(kml[0], filename, limits.MAX_KML_BYTES)
                 return _read_kml(_read_member(zf, kml[0], filename), filename, layer)
             raise DataValidationError(
                 f"压缩包「{filename}」中没有 .shp 文件",
@@ -233,6 +235,7 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
                 f"Shapefile「{chosen}」缺少 {'、'.join(missing)} 文件",
                 hint="Shapefile 至少要有同名的 .shp、.shx、.dbf 三个文件，请补齐后重新打包",
             )
+        limits.check_dbf(zf, parts[".dbf"], filename)
         content = {ext: _read_member(zf, info, filename) for ext, info in parts.items()}
     notes: list[str] = []
     if encoding is None:
@@ -255,6 +258,7 @@ def _read_container(data: bytes, filename: str, layer: str | None, suffix: str) 
         path.write_bytes(data)
         layers = _vector_layers(path)
         chosen = _pick_layer(layers, layer, filename)
+        limits.check_layer(path, chosen, filename)
         frame = _read_vector_file(path, layer=chosen)
     return _Raw(frame, tuple(layers), chosen, _crs_string(frame.crs), "utf-8", [])
 
@@ -303,6 +307,7 @@ def _header_note(header_row: int) -> list[str]:
 
 
 def _read_csv(data: bytes, filename: str) -> _Raw:
+    limits.check_csv(data, filename)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -329,6 +334,7 @@ def _read_csv(data: bytes, filename: str) -> _Raw:
 
 
 def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
+    limits.check_xlsx(data, filename, sheet)
     try:
         book = pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
     except (zipfile.BadZipFile, ValueError, KeyError, OSError) as exc:
@@ -374,6 +380,7 @@ def _read_raw(data: bytes, filename: str, fmt: str, layer: str | None, encoding:
     if reader is None:
         raise DataValidationError(f"不支持的格式「{fmt}」", hint=f"支持：{'、'.join(FORMATS)}")
     raw = reader(data, filename, layer, encoding)
+    limits.check_columns(raw.frame, filename)
     raw.frame = (
         raw.frame.dropna(axis=0, how="all") if not isinstance(raw.frame, gpd.GeoDataFrame) else raw.frame
     )

@@ -1,0 +1,299 @@
+"""Bounds on the work an upload can cause, checked on the raw bytes before any parser sees them.
+
+A zip member's declared size is what :mod:`zipfile` will at most hand out, so XLSX and KMZ parts
+are judged by it; an XLSX sheet is then stream-counted (rows, cells, columns) in fixed-size
+chunks, so a refusal costs a fraction of a second and a few megabytes, whatever the file holds.
+Every refusal is a :class:`~geo.errors.DataValidationError` in Chinese.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Sequence
+from html import unescape
+from pathlib import Path
+
+import pandas as pd
+import pyogrio
+
+from geo.errors import DataValidationError
+from geo.ingest.base import MAX_TABLE_ROWS, MAX_UNZIPPED_BYTES
+
+MiB = 1024 * 1024
+
+# Columns of any table or layer (a wide sheet is padded cell by cell for every row).
+MAX_TABLE_COLUMNS = 500
+
+# Title rows above a header, and a few blank ones, on top of MAX_TABLE_ROWS records.
+_SPARE_ROWS = 1_000
+
+# XLSX parts (declared uncompressed sizes). openpyxl reads the shared strings and styles whole
+# at open; sheets are streamed, and bounded again by their row, cell and column counts.
+MAX_XLSX_SHARED_STRINGS_BYTES = 64 * MiB
+MAX_XLSX_SHEET_BYTES = 256 * MiB
+MAX_XLSX_PART_BYTES = 16 * MiB  # workbook, styles, relationships, content types, ...
+MAX_XLSX_CELLS = 10_000_000  # 500 000 rows x 20 columns
+
+# KML inside a KMZ: no larger than a plain .kml upload could be after decompression.
+MAX_KML_BYTES = 128 * MiB
+
+_CHUNK = 1 * MiB
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+_ROW_NUMBER = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br=\"(\d+)\"")
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
+_WIDE_REF = re.compile(rb"\sr=\"([A-Z]{3})\d")  # columns AAA.. (703 and up)
+_SHARED_ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+
+
+def _mb(n: float) -> str:
+    return f"{n / MiB:,.0f} MB" if n >= MiB else f"{n / 1024:,.0f} KB"
+
+
+def check_rows(n_rows: int, filename: str, *, what: str = "记录") -> None:
+    """Refuse more than :data:`MAX_TABLE_ROWS` records (plus a few title rows)."""
+    if n_rows > MAX_TABLE_ROWS + _SPARE_ROWS:
+        raise DataValidationError(
+            f"「{filename}」有 {n_rows:,} 行{what}，超过上限 {MAX_TABLE_ROWS:,} 行，已拒绝（未解析）",
+            hint="请分批导入，或只导出需要的范围",
+        )
+
+
+def check_columns(frame: pd.DataFrame, filename: str) -> None:
+    """Refuse too many columns and repeated column names (a .dbf may hold two fields ``NAME``)."""
+    columns = [str(c) for c in frame.columns if c != getattr(frame, "_geometry_column_name", None)]
+    if len(columns) > MAX_TABLE_COLUMNS:
+        raise DataValidationError(
+            f"「{filename}」有 {len(columns):,} 列，超过上限 {MAX_TABLE_COLUMNS} 列",
+            hint="请只导出需要的字段",
+        )
+    seen: dict[str, int] = {}
+    for c in columns:
+        seen[c] = seen.get(c, 0) + 1
+    repeated = [f"「{c}」（{n} 次）" for c, n in seen.items() if n > 1]
+    if repeated:
+        raise DataValidationError(
+            f"「{filename}」中有重名字段：{'、'.join(repeated)}，无法判断该用哪一个",
+            hint="请在 GIS 软件或 Excel 中把重名字段改成不同的名称后重新导出",
+        )
+
+
+def check_csv(data: bytes, filename: str) -> None:
+    """Refuse a text table with more lines than records allowed, before pandas parses it."""
+    check_rows(data.count(b"\n"), filename)
+
+
+def check_dbf(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> None:
+    """Records and fields of a zipped shapefile's .dbf, from its 32-byte header (before GDAL reads it)."""
+    try:
+        with zf.open(info) as stream:
+            head = stream.read(32)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+        return  # the reader reports the broken member
+    if len(head) < 12:
+        return  # too short to be a .dbf: GDAL's own error says so
+    n_records, header_len = struct.unpack("<IH", head[4:10])
+    n_fields = max(0, (header_len - 33) // 32)
+    check_rows(n_records, filename, what="要素")
+    if n_fields > MAX_TABLE_COLUMNS:
+        raise DataValidationError(
+            f"「{filename}」的 .dbf 有 {n_fields:,} 个字段，超过上限 {MAX_TABLE_COLUMNS} 个",
+            hint="请只导出需要的字段",
+        )
+
+
+def check_zip_member(info: zipfile.ZipInfo, filename: str, max_bytes: int) -> None:
+    """Refuse a zip member (e.g. the KML of a KMZ) whose declared size exceeds ``max_bytes``."""
+    if info.file_size > max_bytes:
+        raise DataValidationError(
+            f"「{filename}」中的「{info.filename}」解压后有 {_mb(info.file_size)}，超过上限 {_mb(max_bytes)}，已拒绝（未解压）",
+            hint="请只导出需要的范围，或拆成几个文件分别导入",
+        )
+
+
+def check_layer(path: Path, layer: str | None, filename: str) -> None:
+    """Refuse a GeoPackage/KML layer with more features than allowed, from the driver's count."""
+    try:
+        n_features = int(pyogrio.read_info(path, layer=layer)["features"])
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError):
+        return  # the reader reports it
+    if n_features > 0:  # -1: the driver cannot tell without reading
+        check_rows(n_features, filename, what="要素")
+
+
+# ---- XLSX -------------------------------------------------------------------------------------
+
+
+def _bad_xlsx(filename: str, detail: str) -> DataValidationError:
+    return DataValidationError(
+        f"「{filename}」不是有效的 Excel（.xlsx）文件（{detail}）", hint="请在 Excel 中另存为 .xlsx 后上传"
+    )
+
+
+def _attr(tag: bytes, name: bytes) -> str | None:
+    match = re.search(rb"(?:^|\s)(?:[A-Za-z_][\w.-]*:)?" + name + rb"=\"([^\"]*)\"", tag)
+    if match is None:
+        return None
+    return unescape(match.group(1).decode("utf-8", errors="replace"))
+
+
+def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+    """Sheet name -> worksheet part, in workbook order, read from workbook.xml and its relationships
+    (both already bounded by :data:`MAX_XLSX_PART_BYTES`); {} when they cannot be read."""
+    try:
+        book = zf.read("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return {}
+    targets = {}
+    for tag in re.findall(rb"<(?:[A-Za-z_][\w.-]*:)?Relationship\b([^>]*)>", rels):
+        rid, target = _attr(tag, b"Id"), _attr(tag, b"Target")
+        if rid and target:
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            targets[rid] = path
+    sheets = {}
+    for tag in re.findall(rb"<(?:[A-Za-z_][\w.-]*:)?sheet\s([^>]*)>", book):
+        name, rid = _attr(tag, b"name"), _attr(tag, b"id")
+        if name is not None and rid in targets and targets[rid] in names:
+            sheets[name] = targets[rid]
+    return sheets
+
+
+def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str, patterns: Sequence[re.Pattern]):
+    """Yield, per chunk of the decompressed member, the matches of each pattern (chunk seams handled)."""
+    carry = b""
+    try:
+        with zf.open(info) as stream:
+            first = True
+            while True:
+                chunk = stream.read(_CHUNK)
+                if first:
+                    if _DTD.search(chunk[:4096]):
+                        raise DataValidationError(
+                            f"「{filename}」的「{info.filename}」含有 DTD/实体声明，Excel 文件不会有，已拒绝",
+                            hint="请在 Excel 中打开并另存为 .xlsx 后重新上传",
+                        )
+                    first = False
+                if not chunk:
+                    break
+                buf = carry + chunk
+                cut = buf.rfind(b"<", max(0, len(buf) - 64))
+                cut = len(buf) if cut == -1 else cut
+                yield [p.findall(buf, 0, cut) for p in patterns]
+                carry = buf[cut:]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise _bad_xlsx(filename, f"「{info.filename}」无法解压：{exc}") from exc
+    if carry:
+        yield [p.findall(carry) for p in patterns]
+
+
+def _column_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+def _check_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, filename: str) -> None:
+    rows = cells = max_row = max_col = 0
+    for row_tags, numbers, cell_tags, wide in _scan(
+        zf, info, filename, (_ROW, _ROW_NUMBER, _CELL, _WIDE_REF)
+    ):
+        rows += len(row_tags)
+        cells += len(cell_tags)
+        if numbers:
+            max_row = max(max_row, max(int(n) for n in numbers))
+        if wide:
+            max_col = max(max_col, max(_column_index(w) for w in wide))
+        # openpyxl fills the gaps up to the highest row number with empty rows, so count those too
+        if max(rows, max_row) > MAX_TABLE_ROWS + _SPARE_ROWS:
+            raise DataValidationError(
+                f"「{filename}」的工作表「{label}」有 {max(rows, max_row):,} 行以上（含空行），"
+                f"超过上限 {MAX_TABLE_ROWS:,} 行，已拒绝（未解析）",
+                hint="请分批导入；如果下方大多是空行，请在 Excel 中删除这些行后另存",
+            )
+        if cells > MAX_XLSX_CELLS:
+            raise DataValidationError(
+                f"「{filename}」的工作表「{label}」有超过 {MAX_XLSX_CELLS:,} 个单元格，已拒绝（未解析）",
+                hint="请分批导入，或只保留需要的列和行",
+            )
+        if max_col > MAX_TABLE_COLUMNS:
+            raise DataValidationError(
+                f"「{filename}」的工作表「{label}」用到第 {max_col:,} 列，超过上限 {MAX_TABLE_COLUMNS} 列",
+                hint="请删除多余的列（或清除远处单元格的内容和格式）后另存",
+            )
+
+
+def check_xlsx(data: bytes, filename: str, sheet: str | None = None) -> None:
+    """Refuse an XLSX whose expansion would cost more than the limits, before openpyxl opens it.
+
+    Checks the total and per-part uncompressed sizes (shared strings, sheets, other XML parts),
+    DTDs, and stream-counts the chosen sheet (``None``: the first) for rows, cells and columns.
+    A sheet name that is not in the workbook is left to the reader, which lists the sheets.
+
+    Raises
+    ------
+    DataValidationError
+        For a broken zip or any limit exceeded.
+    """
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise _bad_xlsx(filename, str(exc)) from exc
+    with zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNZIPPED_BYTES:
+            raise DataValidationError(
+                f"「{filename}」解压后有 {_mb(total)}，超过上限 {_mb(MAX_UNZIPPED_BYTES)}，已拒绝（未解析）",
+                hint="请分批导入，或删除不需要的工作表和图片后另存",
+            )
+        names = {i.filename for i in infos}
+        sheets_dir = "xl/worksheets/"
+        for info in infos:
+            lower = info.filename.lower()
+            if lower.endswith("sharedstrings.xml"):
+                limit, what = MAX_XLSX_SHARED_STRINGS_BYTES, "共享字符串表"
+            elif lower.startswith(sheets_dir) and lower.endswith(".xml"):
+                limit, what = MAX_XLSX_SHEET_BYTES, "工作表"
+            elif lower.endswith((".xml", ".rels", ".vml")):
+                limit, what = MAX_XLSX_PART_BYTES, "部件"
+            else:
+                continue  # pictures and other binaries are not parsed; the total bounds them
+            if info.file_size > limit:
+                raise DataValidationError(
+                    f"「{filename}」的{what}「{info.filename}」解压后有 {_mb(info.file_size)}，"
+                    f"超过上限 {_mb(limit)}，已拒绝（未解析）",
+                    hint="文件可能已损坏或被构造为“解压炸弹”；正常表格请删除多余内容后另存为 .xlsx",
+                )
+        for info in infos:
+            if info.filename.lower().endswith("sharedstrings.xml"):
+                items = 0
+                for (found,) in _scan(zf, info, filename, (_SHARED_ITEM,)):
+                    items += len(found)
+                    if items > MAX_XLSX_CELLS:
+                        raise DataValidationError(
+                            f"「{filename}」的共享字符串超过 {MAX_XLSX_CELLS:,} 条，已拒绝（未解析）",
+                            hint="请分批导入",
+                        )
+        parts = _sheet_parts(zf, names)
+        if parts:
+            if sheet is None:
+                chosen = [next(iter(parts.items()))]
+            elif sheet in parts:
+                chosen = [(sheet, parts[sheet])]
+            else:
+                return
+        else:  # relationships unreadable: bound every sheet
+            chosen = [
+                (posixpath.basename(n), n)
+                for n in sorted(names)
+                if n.lower().startswith(sheets_dir) and n.lower().endswith(".xml")
+            ]
+        for label, part in chosen:
+            _check_sheet(zf, zf.getinfo(part), label, filename)
