@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import zipfile
 
 from geo.errors import DataValidationError
 
@@ -34,11 +35,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _file_errors() -> tuple[type[BaseException], ...]:
+    """What the file-reading libraries raise for a file's content or place: a problem with the
+    user's data, not with this program. Every other exception is a bug and keeps its traceback."""
+    import pandas as pd
+    import pyogrio
+
+    return (
+        pyogrio.errors.DataSourceError,
+        pyogrio.errors.DataLayerError,
+        pyogrio.errors.FieldError,
+        pyogrio.errors.GeometryError,
+        pd.errors.EmptyDataError,
+        pd.errors.ParserError,
+        zipfile.BadZipFile,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; bad data prints its Chinese message and exits with status 2."""
+    """Run the CLI; bad data prints its Chinese message and exits with status 2.
+
+    Besides :class:`DataValidationError`, an error the readers did not translate but that can
+    only come from a file (a file that cannot be opened, a format library refusing its content)
+    is printed as such with status 2; anything else is a bug and raises.
+    """
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except DataValidationError as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        if exc.filename is None:
+            raise
+        print(f"错误：无法读写文件 {exc.filename}：{exc.strerror or exc}。请检查路径和权限", file=sys.stderr)
+        return 2
+    except _file_errors() as exc:
+        print(
+            f"错误：无法读取输入文件（{type(exc).__name__}：{exc}）。请检查文件格式是否正确", file=sys.stderr
+        )
         return 2

@@ -49,7 +49,8 @@ def _unique_ids(
     index = fatal.index
     ids = _text(values) if values is not None else pd.Series([None] * len(index), index=index, dtype=object)
     blank = ids.isna()
-    ids = ids.where(~blank, prefix + rownum.loc[index].map("{:05d}".format))
+    numbered = pd.Series([f"{prefix}{n:05d}" for n in rownum.loc[index]], index=index, dtype=object)
+    ids = ids.where(~blank, numbered)  # (text even with no rows left: not str + int64)
     if source is not None:
         report.add(
             _rows(rownum, blank & ~fatal),

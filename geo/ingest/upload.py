@@ -206,11 +206,35 @@ def _frame_fit(frame, is_table: bool, crs: str | None, suggestion, lon_col, lat_
     return fit_boundaries(frame.geometry)
 
 
+_KIND_ZH = {"zones": "分区", "enterprises": "企业", "other": "其他"}
+
+
+def _check_kind_fits(types: pd.Series, kind: Kind) -> None:
+    """Refuse a layer none of whose features can serve ``kind`` (points or lines as 分区, lines as
+    企业): the user picked the wrong use, which one message says better than a report of every row."""
+    present = types.dropna()
+    if kind == "zones":
+        fits = present.isin(["Polygon", "MultiPolygon"])
+        need, other = "面要素（多边形）", "「企业」（点）或「其他」"
+    elif kind == "enterprises":
+        fits = ~present.isin(["LineString", "MultiLineString"])
+        need, other = "点（或可取内部点的面）", "「其他」"
+    else:
+        return
+    if len(present) and not fits.any():
+        found = "、".join(sorted(set(present)))
+        raise DataValidationError(
+            f"用途「{_KIND_ZH[kind]}」需要{need}，而这个文件的要素全是 {found}",
+            hint=f"请把用途改为{other}后重新读取",
+        )
+
+
 def _fit_kind(
     gdf: gpd.GeoDataFrame, kind: Kind, rownum: pd.Series, report: _Report, notes: list[str]
 ) -> gpd.GeoDataFrame:
     """Enterprises are points, zones are polygons: convert what can be, refuse the rest."""
     types = gdf.geom_type
+    _check_kind_fits(types, kind)
     if kind == "enterprises":
         polygonal = types.isin(["Polygon", "MultiPolygon"]).to_numpy()
         if polygonal.any():
