@@ -65,6 +65,8 @@ def font_families() -> list[str]:
     return list(_FONT_READY)
 
 
+# Every text drawn here may come from a user or a file (titles, names, sources): ``parse_math=False``
+# on each draws it as typed, so "$" never starts mathtext (which can fail on "$x^$").
 def _font(size: float, weight: str = "normal") -> font_manager.FontProperties:
     return font_manager.FontProperties(family=font_families(), size=size, weight=weight)
 
@@ -168,6 +170,7 @@ def _label_polygons(ax, gdf: gpd.GeoDataFrame, size: float, placed: list) -> Non
                 color="#222",
                 zorder=20,
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6},
+                parse_math=False,
             )
             box = text.get_window_extent(renderer).expanded(1.08, 1.15)
             if not any(box.overlaps(other) for other in placed):
@@ -206,6 +209,7 @@ def _scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
             ha="center",
             va="bottom",
             zorder=30,
+            parse_math=False,
         )
     ax.text(
         left + length + (x1 - x0) * 0.01,
@@ -215,6 +219,7 @@ def _scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
         ha="left",
         va="center",
         zorder=30,
+        parse_math=False,
     )
 
 
@@ -242,6 +247,7 @@ def _north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
         ha="center",
         va="bottom",
         zorder=31,
+        parse_math=False,
     )
 
 
@@ -330,9 +336,18 @@ def png_bytes(
     fig = Figure(figsize=size_in, dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
     base = 9.0  # points at A4; text scales with the paper, not with dpi
-    fig.text(0.03, 0.955, title, fontproperties=_font(base * 2.0), ha="left", va="top")
+    fig.text(0.03, 0.955, title, fontproperties=_font(base * 2.0), ha="left", va="top", parse_math=False)
     if subtitle:
-        fig.text(0.03, 0.905, subtitle, fontproperties=_font(base * 1.1), ha="left", va="top", color="#444")
+        fig.text(
+            0.03,
+            0.905,
+            subtitle,
+            fontproperties=_font(base * 1.1),
+            ha="left",
+            va="top",
+            color="#444",
+            parse_math=False,
+        )
     ax = fig.add_axes((0.03, 0.12, 0.70, 0.76))
     ax.set_aspect("equal")
     ax.set_xticks([])
@@ -379,7 +394,14 @@ def png_bytes(
     lg.set_xlim(0, 1)
     lg.set_ylim(0, 1)
     y = 0.98
-    lg.text(0, y, legend_title or t("legend.title", lang), fontproperties=_font(base * 1.35), va="top")
+    lg.text(
+        0,
+        y,
+        legend_title or t("legend.title", lang),
+        fontproperties=_font(base * 1.35),
+        va="top",
+        parse_math=False,
+    )
     y -= 0.06
     row_h = 0.036
     for name in frames:
@@ -387,14 +409,21 @@ def png_bytes(
         prov = provenance.get(name)
         acc = f" [{accuracy_label(prov.accuracy, lang)}]" if prov is not None else ""
         for line in _wrap(name + acc, 30):
-            lg.text(0, y, line, fontproperties=_font(base * 1.0), va="top", color="#111")
+            lg.text(0, y, line, fontproperties=_font(base * 1.0), va="top", color="#111", parse_math=False)
             y -= row_h * 0.9
         for entry in entries:
             if y < 0.03:
                 break
             _legend_swatch(lg, 0.02, y - row_h * 0.62, 0.09, row_h * 0.55, entry)
             for i, line in enumerate(_wrap(entry.label, 24)):
-                lg.text(0.15, y - i * row_h * 0.8, line, fontproperties=_font(base * 0.9), va="top")
+                lg.text(
+                    0.15,
+                    y - i * row_h * 0.8,
+                    line,
+                    fontproperties=_font(base * 0.9),
+                    va="top",
+                    parse_math=False,
+                )
             y -= row_h * max(1, 0.8 * len(_wrap(entry.label, 24)) + 0.2)
         y -= row_h * 0.4
 
@@ -414,7 +443,14 @@ def png_bytes(
     lines.append(f"{label_date}：{_today(when)}    {crs_note}")
     for i, line in enumerate(lines):
         fig.text(
-            0.03, 0.095 - i * 0.022, line, fontproperties=_font(base * 0.8), ha="left", va="top", color="#333"
+            0.03,
+            0.095 - i * 0.022,
+            line,
+            fontproperties=_font(base * 0.8),
+            ha="left",
+            va="top",
+            color="#333",
+            parse_math=False,
         )
     fig.text(
         0.98,
@@ -424,6 +460,7 @@ def png_bytes(
         ha="right",
         va="top",
         color="#b00020",
+        parse_math=False,
     )
     buf = io.BytesIO()
     fig.savefig(
