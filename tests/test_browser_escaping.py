@@ -186,3 +186,29 @@ def test_no_dialog_in_the_offline_html_export(payload_app, page):
     assert OTHER in tips and ENTS in tips and ZONES in tips  # column name (label) and values as text
     assert page.title() == ENTS
     assert dialogs == []
+
+
+def test_no_dialog_while_uploading_a_payload_file(payload_app, page):
+    """The import flow itself: file name and column names in captions, the expander, the preview map."""
+    url, _ = payload_app
+    dialogs = _watch_dialogs(page)
+    page.goto(f"{url}/data")
+    page.get_by_text("导入数据").wait_for(timeout=30_000)
+    page.get_by_role("combobox", name="这份数据的用途").click()
+    page.get_by_role("option", name="其他图层（原样导入）").click()
+    csv = f'经度,纬度,{OTHER},"{ZONES}"\n120.645,31.155,"{ENTS}","{ZONES}"\n120.655,30.915,"{OTHER}",x\n'
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
+        {"name": f"{ENTS}.csv", "mimeType": "text/csv", "buffer": csv.encode()}
+    )
+    page.get_by_text(f"{ENTS}.csv · 4 列").wait_for(timeout=30_000)  # the expander label, as typed
+    page.get_by_role("button", name="读取并校验").click()
+    page.get_by_text("预览（已转换为 WGS-84）").wait_for(timeout=30_000)
+    page.wait_for_timeout(2000)
+    switchers = []
+    for frame in _map_frames(page):
+        found = _check_map(frame)
+        assert found["injected"] == 0
+        switchers += found["switcher"]
+    assert any(f"{ENTS}.csv" in s for s in switchers)  # the preview layer is named after the file
+    save_screenshot(page, "escaping-upload")
+    assert dialogs == []
