@@ -15,8 +15,9 @@ import pytest
 import shapely
 
 from geo import ingest
-from layers.export_html import standalone_html, user_map_layers
 from layers.mapview import render_map
+from layers.offline_html import standalone_html
+from layers.user_layers import user_map_layers
 from tests.conftest import ROOT, _free_port, map_frame, save_screenshot
 
 pytestmark = pytest.mark.browser
