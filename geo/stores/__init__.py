@@ -117,7 +117,9 @@ def open_store(target: Store | Path | str | None = None) -> Store:
     if isinstance(target, Store):
         return target
     if target is None or (isinstance(target, str) and not target.strip()):
-        target = os.environ.get(DATABASE_URL_ENV, "").strip() or os.environ.get(USER_GPKG_ENV) or DEFAULT_USER_GPKG
+        target = (
+            os.environ.get(DATABASE_URL_ENV, "").strip() or os.environ.get(USER_GPKG_ENV) or DEFAULT_USER_GPKG
+        )
     if is_database_url(target):
         from geo.stores.postgis import PostGISStore
 
@@ -135,7 +137,8 @@ def open_store(target: Store | Path | str | None = None) -> Store:
 def missing_layer_error(name: str) -> DataValidationError:
     """The error for a layer that is not (or no longer) in the store."""
     return DataValidationError(
-        f"导入图层「{name}」不在存储中（可能刚被他人删除）", hint="请刷新页面查看现有图层，或重新导入"
+        f"没有名为「{name}」的导入图层（或它刚被他人删除）",
+        hint="请刷新页面查看现有图层，或在「数据管理」页导入",
     )
 
 

@@ -24,6 +24,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -194,15 +195,29 @@ class GpkgStore(Store):
             table, i = name, 2
             while table.lower() in taken:
                 table, i = f"{name}__{i}", i + 1
-            # Not yet named by any provenance row: invisible to readers until the commit below.
-            pyogrio.write_dataframe(frame, self.path, layer=table, driver="GPKG")
+            if old and change.action == "import":
+                change = replace(change, action="replace")
+            try:
+                # Not yet named by any provenance row: invisible to readers until the commit below.
+                pyogrio.write_dataframe(frame, self.path, layer=table, driver="GPKG")
+                with self._transaction() as con:
+                    con.execute(f"DELETE FROM {_quote(META_TABLE)} WHERE layer = ?", (name,))
+                    _insert(con, META_TABLE, {**row, "layer": name, TABLE_COLUMN: table})
+                    for stale in old:
+                        _drop_table(con, str(stale))
+                    _insert(con, AUDIT_TABLE, change.as_row())
+                    _forget_counts(con, META_TABLE, AUDIT_TABLE)
+            except BaseException:
+                self._discard()
+                raise
+
+    def _discard(self) -> None:
+        """After a failed save: drop the unnamed table it wrote (else the next writer does)."""
+        try:
             with self._transaction() as con:
-                con.execute(f"DELETE FROM {_quote(META_TABLE)} WHERE layer = ?", (name,))
-                _insert(con, META_TABLE, {**row, "layer": name, TABLE_COLUMN: table})
-                for stale in old:
-                    _drop_table(con, str(stale))
-                _insert(con, AUDIT_TABLE, change.as_row())
-                _forget_counts(con, META_TABLE, AUDIT_TABLE)
+                self._drop_orphans(con)
+        except sqlite3.Error:
+            pass
 
     def delete_layer(self, name: str, change: Change) -> dict:
         with self._locked():
@@ -290,7 +305,9 @@ def _select(con: sqlite3.Connection, table: str, layer: str) -> list[dict]:
 def _forget_counts(con: sqlite3.Connection, *tables: str) -> None:
     """Let GDAL recount rows of tables written here (its cached feature count may be stale)."""
     for table in tables:
-        con.execute("UPDATE gpkg_ogr_contents SET feature_count = NULL WHERE lower(table_name) = lower(?)", (table,))
+        con.execute(
+            "UPDATE gpkg_ogr_contents SET feature_count = NULL WHERE lower(table_name) = lower(?)", (table,)
+        )
 
 
 def _drop_table(con: sqlite3.Connection, table: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -162,6 +163,9 @@ class PostGISStore(Store):
         with self._write() as conn:
             self._add_missing_columns(conn, row)
             meta = self._table(conn, META_TABLE)
+            taken = conn.execute(sa.select(meta.c.layer).where(meta.c.layer == name)).first() is not None
+            if taken and change.action == "import":
+                change = replace(change, action="replace")
             frame.to_postgis(name, conn, if_exists="replace", index=False)
             conn.execute(sa.delete(meta).where(meta.c.layer == name))
             conn.execute(sa.insert(meta).values(**_plain({**row, "layer": name, TABLE_COLUMN: name})))
@@ -207,7 +211,11 @@ class PostGISStore(Store):
             for name in names:
                 frame = pyogrio.read_dataframe(path, layer=name)
                 if isinstance(frame, gpd.GeoDataFrame):
-                    frame = frame.rename_geometry(GEOMETRY_COLUMN) if frame.geometry.name != GEOMETRY_COLUMN else frame
+                    frame = (
+                        frame.rename_geometry(GEOMETRY_COLUMN)
+                        if frame.geometry.name != GEOMETRY_COLUMN
+                        else frame
+                    )
                     frame.to_postgis(f"demo_{name}", conn, if_exists="replace", index=False)
                 else:
                     pd.DataFrame(frame).to_sql(f"demo_{name}", conn, if_exists="replace", index=False)
