@@ -464,7 +464,10 @@ def test_failed_import_leaves_the_store_unchanged(store, tmp_path, case):
         result = ingest.read_upload(data, filename, **options)
         ingest.save_import(result, name="new_layer", title="新图层", source="测试")
     assert _store_fingerprint(store) == before
-    assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg", "atlas_user.gpkg.lock"]  # no temp files left
+    assert sorted(p.name for p in store.parent.iterdir()) == [
+        "atlas_user.gpkg",
+        "atlas_user.gpkg.lock",
+    ]  # no temp files left
 
 
 def test_write_failure_midway_leaves_the_store_unchanged(store, monkeypatch):

@@ -83,6 +83,8 @@ class GpkgStore(Store):
     def _read_table(self, table: str) -> pd.DataFrame | None:
         if not self._exists():
             return None
+        if self._journal.exists():
+            self._recover_if_idle()
         con = self._connect()
         try:
             if table not in self._tables(con):
@@ -118,6 +120,47 @@ class GpkgStore(Store):
         st = self.path.stat()
         return f"{st.st_mtime_ns}:{st.st_size}"
 
+    # ---- what a killed writer leaves ----------------------------------------------------------
+
+    @property
+    def _journal(self) -> Path:
+        return self.path.with_name(self.path.name + "-journal")
+
+    def _recover(self) -> None:
+        """With no writer at work: roll back or remove the journal a killed writer left.
+
+        SQLite rolls a hot journal back itself when the write lock is taken; a journal whose header
+        was never written (the writer died before changing the file) is not hot and would stay
+        beside the store, so it is removed while the write lock is held.
+        """
+        if not self._journal.exists():
+            return
+        con = sqlite3.connect(self.path, timeout=1.0, isolation_level=None)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            self._journal.unlink(missing_ok=True)
+            con.execute("ROLLBACK")
+        except sqlite3.OperationalError:  # someone else's write is in progress: its journal is live
+            pass
+        finally:
+            con.close()
+
+    def _recover_if_idle(self) -> None:
+        """From a reader: recover only if no writer of the atlas holds the lock right now."""
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR)
+        except OSError:
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return
+        try:
+            self._recover()
+        finally:
+            os.close(fd)
+
     # ---- writing ------------------------------------------------------------------------------
 
     @contextmanager
@@ -150,6 +193,7 @@ class GpkgStore(Store):
         """Under the lock: create the provenance and audit tables if missing (through GDAL, so they are
         registered GeoPackage attribute tables), add missing columns, drop what a killed writer left."""
         present: set[str] = set()
+        self._recover()
         if self._exists():
             con = self._connect()
             try:

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+import geoalchemy2  # noqa: F401 - registers PostGIS's geometry type for table reflection
 import geopandas as gpd
 import pandas as pd
 import pyogrio
@@ -89,12 +90,17 @@ class PostGISStore(Store):
             self._prepare(conn)
             yield conn
 
+    @staticmethod
+    def _schema(conn: Connection) -> str:
+        """The schema the store's tables live in: the first of the connection's search path."""
+        return conn.execute(sa.select(sa.func.current_schema())).scalar()
+
     def _has_table(self, conn: Connection, table: str) -> bool:
-        return sa.inspect(conn).has_table(table)
+        return sa.inspect(conn).has_table(table, schema=self._schema(conn))
 
     def _prepare(self, conn: Connection) -> None:
         conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS postgis"))
-        md = sa.MetaData()
+        md = sa.MetaData(schema=self._schema(conn))
         sa.Table(
             AUDIT_TABLE,
             md,
@@ -110,15 +116,17 @@ class PostGISStore(Store):
         md.create_all(conn, checkfirst=True)
 
     def _table(self, conn: Connection, name: str) -> sa.Table:
-        return sa.Table(name, sa.MetaData(), autoload_with=conn)
+        return sa.Table(name, sa.MetaData(), autoload_with=conn, schema=self._schema(conn))
 
     def _add_missing_columns(self, conn: Connection, row: dict) -> None:
-        have = {c["name"] for c in sa.inspect(conn).get_columns(META_TABLE)}
+        schema = self._schema(conn)
+        have = {c["name"] for c in sa.inspect(conn).get_columns(META_TABLE, schema=schema)}
         quote = conn.dialect.identifier_preparer.quote
         for key, value in row.items():
             if key not in have:
                 kind = "BIGINT" if isinstance(value, int) and not isinstance(value, bool) else "TEXT"
-                conn.execute(sa.text(f"ALTER TABLE {quote(META_TABLE)} ADD COLUMN {quote(key)} {kind}"))
+                table = f"{quote(schema)}.{quote(META_TABLE)}"
+                conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {quote(key)} {kind}"))
 
     # ---- reading ----------------------------------------------------------------------------
 
@@ -166,7 +174,7 @@ class PostGISStore(Store):
             taken = conn.execute(sa.select(meta.c.layer).where(meta.c.layer == name)).first() is not None
             if taken and change.action == "import":
                 change = replace(change, action="replace")
-            frame.to_postgis(name, conn, if_exists="replace", index=False)
+            frame.to_postgis(name, conn, schema=self._schema(conn), if_exists="replace", index=False)
             conn.execute(sa.delete(meta).where(meta.c.layer == name))
             conn.execute(sa.insert(meta).values(**_plain({**row, "layer": name, TABLE_COLUMN: name})))
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
@@ -208,6 +216,7 @@ class PostGISStore(Store):
         replacing same-named tables, in one transaction; returns the table names."""
         names = [str(n) for n, _ in pyogrio.list_layers(path)]
         with self._write() as conn:
+            schema = self._schema(conn)
             for name in names:
                 frame = pyogrio.read_dataframe(path, layer=name)
                 if isinstance(frame, gpd.GeoDataFrame):
@@ -216,9 +225,11 @@ class PostGISStore(Store):
                         if frame.geometry.name != GEOMETRY_COLUMN
                         else frame
                     )
-                    frame.to_postgis(f"demo_{name}", conn, if_exists="replace", index=False)
+                    frame.to_postgis(f"demo_{name}", conn, schema=schema, if_exists="replace", index=False)
                 else:
-                    pd.DataFrame(frame).to_sql(f"demo_{name}", conn, if_exists="replace", index=False)
+                    pd.DataFrame(frame).to_sql(
+                        f"demo_{name}", conn, schema=schema, if_exists="replace", index=False
+                    )
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
         return [f"demo_{n}" for n in names]
 
