@@ -27,6 +27,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _no_shared_store(monkeypatch):
+    """Tests choose their store themselves: a developer's $ATLAS_DATABASE_URL never reaches them
+    (PostGIS tests use $ATLAS_TEST_DATABASE_URL, see tests/test_stores.py)."""
+    monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
+
+
 @pytest.fixture(scope="session")
 def demo_gpkg() -> Path:
     """The bundled demo GeoPackage (committed; rebuilt by ``python -m data.build``)."""
