@@ -58,6 +58,7 @@ def app_url(tmp_path_factory) -> str:
     store = tmp_path_factory.mktemp("store") / "atlas.gpkg"
     shutil.copyfile(ROOT / "data" / "atlas.gpkg", store)
     env = {**os.environ, "ATLAS_GPKG": str(store), "ATLAS_USER_DIR": str(store.parent / "user")}
+    env.pop("ATLAS_DATABASE_URL", None)
     log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [
