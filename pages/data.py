@@ -430,6 +430,9 @@ def import_section() -> None:
 
 def stored_section() -> None:
     st.subheader(t("data.stored", lang))
+    flash = st.session_state.pop("data_delete_flash", None)
+    if flash:
+        st.success(flash)
     meta = _user_meta(_user_stamp())
     if meta.empty:
         st.caption(t("data.stored_empty", lang))
@@ -447,9 +450,6 @@ def stored_section() -> None:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    flash = st.session_state.pop("data_delete_flash", None)
-    if flash:
-        st.success(flash)
     if not identity().editor:
         return
     titles = dict(zip(meta["layer"], meta["title_zh"], strict=True))

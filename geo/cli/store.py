@@ -58,6 +58,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lo.add_argument("--user", help="记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）")
     lo.set_defaults(func=run_load_demo)
 
+    h = subparsers.add_parser(
+        "hash-password",
+        help="为 .streamlit/secrets.toml 的编辑账号生成密码哈希（scrypt，不保存明文）",
+        description='读入密码（不回显），打印可写入 [atlas.accounts] 的一行：用户名 = "scrypt$…"。',
+    )
+    h.add_argument("user", help="编辑账号的用户名")
+    h.set_defaults(func=run_hash_password)
+
 
 def audit_table(log: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
     """The audit log for people: actions in words, short digests, headers in the language."""
@@ -86,6 +94,19 @@ def run_delete(args: argparse.Namespace) -> int:
     """The ``delete`` subcommand."""
     row = ingest.delete_user_layer(args.layer, path=args.store or None, user=args.user)
     print(f"已删除图层「{row.get('title_zh') or args.layer}」（{args.layer}），已记入留痕")
+    return 0
+
+
+def run_hash_password(args: argparse.Namespace) -> int:
+    """The ``hash-password`` subcommand."""
+    import getpass
+
+    from geo.accounts import hash_password
+
+    password = getpass.getpass("密码：")
+    if len(password) < 8 or password != getpass.getpass("再输一次："):
+        raise DataValidationError("两次输入不一致，或密码少于 8 个字符", hint="请重新运行并输入同一个密码")
+    print(f'{args.user} = "{hash_password(password)}"')
     return 0
 
 
