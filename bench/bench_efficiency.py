@@ -14,6 +14,11 @@ For each case it times, best of ``--repeat`` runs:
              predicate="within" (the points go into the tree, each zone is prepared once: the
              fastest way to use sjoin here)
   sjoin+gb   the same plus groupby-sum of the amount columns per zone (timed on the join's result)
+  postgis    when a PostGIS database is up (``--database-url``, default ``$ATLAS_TEST_DATABASE_URL`` or
+             ``$ATLAS_DATABASE_URL``; ``bash setup.sh postgis`` prints one): the same data loaded with
+             geopandas ``to_postgis`` (COPY, GiST index on both geometry columns, ANALYZE — timed as
+             "load"), then ``ST_Within(point, zone) … GROUP BY zone`` with the amount sums (timed apart
+             as "query"), in a scratch schema dropped afterwards
 and prints the ratios. assign includes validating the table (unique ids, numeric amounts); the
 sjoin timings validate nothing. Run: ``.venv/bin/python -m bench.bench_efficiency`` (add ``--quick`` to
 skip the 1M cases).
@@ -22,8 +27,10 @@ skip the 1M cases).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,7 +129,81 @@ def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
     return best, result
 
 
-def run_case(label: str, n: int, n_zones: int, box, *, repeat: int) -> dict[str, float]:
+class PostGISReference:
+    """PostGIS itself as a reference: load (to_postgis + GiST + ANALYZE) and ST_Within … GROUP BY."""
+
+    def __init__(self, url: str) -> None:
+        import sqlalchemy as sa
+
+        from geo.stores.postgis import normalise_url
+
+        self.sa = sa
+        self.schema = f"bench_{uuid.uuid4().hex[:8]}"
+        self.engine = sa.create_engine(normalise_url(url))
+        with self.engine.begin() as conn:
+            conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS postgis"))
+            conn.execute(sa.schema.CreateSchema(self.schema))
+            self.version = conn.execute(sa.text("SELECT postgis_lib_version()")).scalar()
+
+    def load(self, ents: gpd.GeoDataFrame, zones: gpd.GeoDataFrame) -> float:
+        """Seconds to load both tables with their GiST indexes and planner statistics."""
+        sa = self.sa
+        t0 = time.perf_counter()
+        with self.engine.begin() as conn:
+            cols = ["ent_id", *AMOUNT_COLUMNS, "geometry"]
+            # geopandas writes with COPY; GeoAlchemy2 creates the GiST index on each geometry column
+            ents[cols].to_postgis("ents", conn, schema=self.schema, if_exists="replace", index=False)
+            zones[["name", "geometry"]].to_postgis(
+                "zones", conn, schema=self.schema, if_exists="replace", index=False
+            )
+            for table in ("ents", "zones"):
+                conn.execute(sa.text(f"ANALYZE {self.schema}.{table}"))
+            indexes = conn.execute(
+                sa.text("SELECT count(*) FROM pg_indexes WHERE schemaname = :s AND indexdef ILIKE '%gist%'"),
+                {"s": self.schema},
+            ).scalar()
+        assert indexes == 2, f"expected a GiST index on each table, found {indexes}"
+        return time.perf_counter() - t0
+
+    def query(self):
+        """Per-zone count and amount sums by ST_Within over the indexed tables (a DataFrame)."""
+        import pandas as pd
+
+        sums = ", ".join(f"sum(e.{c}) AS {c}" for c in AMOUNT_COLUMNS)
+        sql = (
+            f"SELECT z.name, count(*) AS n, {sums} FROM {self.schema}.ents e "
+            f"JOIN {self.schema}.zones z ON ST_Within(e.geometry, z.geometry) GROUP BY z.name"
+        )
+        with self.engine.connect() as conn:
+            return pd.read_sql(self.sa.text(sql), conn).set_index("name")
+
+    def close(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(self.sa.schema.DropSchema(self.schema, cascade=True))
+        self.engine.dispose()
+
+
+def postgis_reference(url: str | None) -> PostGISReference | None:
+    """The PostGIS reference if a database answers at ``url``, else None (and why)."""
+    if not url:
+        print(
+            "PostGIS reference: skipped (no --database-url, $ATLAS_TEST_DATABASE_URL or $ATLAS_DATABASE_URL)"
+        )
+        return None
+    try:
+        ref = PostGISReference(url)
+    except Exception as exc:  # noqa: BLE001 - any connection failure only drops the reference column
+        print(f"PostGIS reference: skipped, the database did not answer ({type(exc).__name__}: {exc})")
+        return None
+    print(
+        f"PostGIS reference: PostGIS {ref.version} at {ref.engine.url.render_as_string(hide_password=True)}"
+    )
+    return ref
+
+
+def run_case(
+    label: str, n: int, n_zones: int, box, *, repeat: int, pg: PostGISReference | None = None
+) -> dict[str, float]:
     t0 = time.perf_counter()
     zones = make_zones(n_zones, box, seed=n_zones)
     ents = make_enterprises(n, box, seed=n)
@@ -158,6 +239,17 @@ def run_case(label: str, n: int, n_zones: int, box, *, repeat: int) -> dict[str,
         / metrics["tax_wan_yuan"].max()
     )
     scored = int(result.enterprises["scored"].sum())
+    pg_times = None
+    if pg is not None:
+        t_load = pg.load(ents, zones)
+        t_query, pg_sums = best_of(pg.query, 1 if n >= 1_000_000 else repeat)
+        pg_diff = float(
+            (metrics["tax_wan_yuan"] - pg_sums["tax_wan_yuan"].reindex(metrics.index, fill_value=0))
+            .abs()
+            .max()
+            / metrics["tax_wan_yuan"].max()
+        )
+        pg_times = (t_load, t_query, pg_diff, int(pg_sums["n"].sum()))
     print(
         f"\n== {label}: {n:,} enterprises, {len(zones):,} zones "
         f"({int(n_vertices.mean()):,} vertices/zone on average, {int(n_vertices.sum()):,} in all); "
@@ -185,6 +277,14 @@ def run_case(label: str, n: int, n_zones: int, box, *, repeat: int) -> dict[str,
     print(
         f"   same answer: {agree:.4%} of uniquely-joined points agree; max zone tax difference {tax_diff:.1e}"
     )
+    if pg_times is not None:
+        t_load, t_query, pg_diff, pg_n = pg_times
+        print(f"   PostGIS load (to_postgis COPY + GiST + ANALYZE) {t_load * 1000:9.1f} ms")
+        print(f"   PostGIS ST_Within … GROUP BY (query only)  {t_query * 1000:9.1f} ms")
+        print(
+            f"   assign+aggregate vs PostGIS query          {t_query / agg:7.1f} x faster; "
+            f"PostGIS matched {pg_n:,} points, max zone tax difference {pg_diff:.1e}"
+        )
     return {
         "assign": t_assign,
         "aggregate": t_agg,
@@ -199,15 +299,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only the 16k and 120k cases")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (best is kept)")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("ATLAS_TEST_DATABASE_URL") or os.environ.get("ATLAS_DATABASE_URL"),
+        help="PostGIS to time as a reference (default $ATLAS_TEST_DATABASE_URL or $ATLAS_DATABASE_URL)",
+    )
+    parser.add_argument("--no-postgis", action="store_true", help="skip the PostGIS reference")
     args = parser.parse_args(argv)
+    pg = None if args.no_postgis else postgis_reference(args.database_url)
     cases = CASES[:2] if args.quick else CASES
     start = time.perf_counter()
     # Warm-up: imports, GEOS and numpy code paths.
     run_quietly = make_enterprises(2000, WUJIANG_BOX, seed=1)
     evaluate(run_quietly, zone=assign_zones(run_quietly, make_zones(8, WUJIANG_BOX, seed=1)).zone)
     results = {}
-    for label, n, n_zones, box in cases:
-        results[label] = run_case(label, n, n_zones, box, repeat=args.repeat)
+    try:
+        for label, n, n_zones, box in cases:
+            results[label] = run_case(label, n, n_zones, box, repeat=args.repeat, pg=pg)
+    finally:
+        if pg is not None:
+            pg.close()
     print("\n== targets")
     for label, res in results.items():
         r1, r2 = res["sjoin"] / res["assign"], res["sjoin_within"] / res["assign"]

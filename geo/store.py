@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import tempfile
@@ -50,16 +51,16 @@ def list_layers(path: Path | str | None = None) -> list[str]:
     return [str(name) for name, _ in pyogrio.list_layers(path)]
 
 
-def _check_columns(frame: pd.DataFrame, schema: LayerSchema, path: Path) -> None:
+def _check_columns(frame: pd.DataFrame, schema: LayerSchema, where: str) -> None:
     missing = [col for col in schema.columns if col not in frame.columns]
     if missing:
         raise DataValidationError(
-            f"图层「{schema.name}」缺少字段：{'、'.join(missing)}（文件 {path.name}）",
+            f"图层「{schema.name}」缺少字段：{'、'.join(missing)}（{where}）",
             hint=f"该图层需要字段：{'、'.join(schema.columns)}；请补齐后重新导入",
         )
 
 
-def _check_geometry(gdf: gpd.GeoDataFrame, schema: LayerSchema, path: Path) -> None:
+def _check_geometry(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> None:
     if gdf.crs is None:
         raise DataValidationError(
             f"图层「{schema.name}」没有坐标参考系（CRS）",
@@ -104,13 +105,27 @@ def load_layer(name: str, *, path: Path | str | None = None) -> gpd.GeoDataFrame
             hint=f"现有图层：{'、'.join(available)}",
         )
     frame = pyogrio.read_dataframe(path, layer=name)
+    return check_layer(frame, name, where=f"文件 {path.name}")
+
+
+def check_layer(
+    frame: gpd.GeoDataFrame | pd.DataFrame, name: str, *, where: str
+) -> gpd.GeoDataFrame | pd.DataFrame:
+    """Validate a layer read from any store (``where`` names the file or database in messages).
+
+    Raises
+    ------
+    DataValidationError
+        When the layer is empty, a required column is absent, the CRS is missing or not WGS-84,
+        or a geometry is missing or of the wrong type.
+    """
     if len(frame) == 0:
         raise DataValidationError(f"图层「{name}」是空的（0 条记录）", hint="请检查导入的数据是否完整")
     schema = LAYERS_BY_NAME.get(name)
     if schema is not None:
-        _check_columns(frame, schema, path)
+        _check_columns(frame, schema, where)
     if isinstance(frame, gpd.GeoDataFrame):
-        _check_geometry(frame, schema or LayerSchema(name, _guess_kind(frame), ()), path)
+        _check_geometry(frame, schema or LayerSchema(name, _guess_kind(frame), ()))
     return frame
 
 
@@ -130,8 +145,12 @@ def layer_metadata(*, path: Path | str | None = None) -> pd.DataFrame:
 def write_layers(frames: dict[str, pd.DataFrame], *, path: Path | str | None = None) -> Path:
     """Write layers into a GeoPackage atomically: all of them land, or the file is unchanged.
 
-    The existing file (if any) is copied next to itself, the layers are written into the copy
-    (replacing same-named layers), and the copy is renamed over the original in one step.
+    Used to build the demo store. The existing file (if any) is copied next to itself, the layers
+    are written into the copy (replacing same-named layers), and the copy is renamed over the
+    original in one step, keeping the original's file mode. Writers of all processes take an
+    exclusive ``flock`` on ``<file>.lock`` around this, so none loses another's layers; copies left
+    by a writer that was killed are removed by the next one. (The user store writes in place
+    instead: :mod:`geo.stores.gpkg`.)
     """
     path = Path(path) if path is not None else default_store()
     for name, frame in frames.items():
@@ -142,18 +161,26 @@ def write_layers(frames: dict[str, pd.DataFrame], *, path: Path | str | None = N
         ):
             raise DataValidationError(f"图层「{name}」须先转换为 WGS-84（EPSG:4326）再存储")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".gpkg", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    lock = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        if path.exists():
-            shutil.copyfile(path, tmp)
-        else:
-            tmp.unlink()
-        for name, frame in frames.items():
-            pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG")
-        os.replace(tmp, path)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for stale in path.parent.glob(f".{path.stem}-*.gpkg"):  # a killed writer's copy
+            stale.unlink(missing_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".gpkg", dir=path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            if path.exists():
+                shutil.copyfile(path, tmp)
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
+            else:
+                tmp.unlink()
+            for name, frame in frames.items():
+                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG")
+            os.replace(tmp, path)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        os.close(lock)
     return path

@@ -13,7 +13,7 @@ from geo.store import default_store, layer_metadata, list_layers, load_layer
 
 
 def stored_layer(
-    name: str, store: Path | None = None, user_store: Path | None = None
+    name: str, store: Path | None = None, user_store: Path | str | None = None
 ) -> tuple[gpd.GeoDataFrame, str, Provenance]:
     """The layer ``name`` from the user store (imports) or else the demo store, its Chinese title
     and its provenance.
@@ -23,7 +23,7 @@ def stored_layer(
     DataValidationError
         When no store holds ``name``, or it is an attribute table without geometry.
     """
-    user = user_store if user_store is not None else ingest.user_store()
+    user = user_store or None  # None: the selected store ($ATLAS_DATABASE_URL, else the user GeoPackage)
     meta = ingest.list_user_layers(path=user)
     if name in set(meta["layer"]):
         row = meta.set_index("layer").loc[name]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import os
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import folium
 import geopandas as gpd
@@ -15,10 +14,10 @@ from branca.element import MacroElement
 from jinja2 import Template
 from streamlit_folium import st_folium
 
-from geo import ingest
 from geo.errors import DataValidationError
 from geo.i18n import Lang, t
 from geo.store import default_store, layer_metadata, load_layer
+from geo.stores import open_store
 from layers import REGISTRY
 from layers.base import Layer, Provenance, accuracy_label
 from layers.mapview import MapLayer, basemap_is_gcj02, legend_html, render_map
@@ -212,20 +211,22 @@ def clicked_properties(out: dict | None) -> dict:
 # ---- imported layers and exports on every map page ------------------------------------------
 
 
-def _user_store_stamp() -> tuple[str, float]:
-    path = ingest.user_store()
-    return str(path), path.stat().st_mtime if path.exists() else 0.0
+def user_store_stamp() -> tuple[str, str]:
+    """(which store, its change stamp): keys the caches of imported layers, so that every session sees
+    a write of any other session or process on its next run."""
+    store = open_store()
+    return store.location, store.stamp()
 
 
 @st.cache_data(show_spinner=False)
-def _cached_user_items(stamp: tuple[str, float]) -> list[MapLayer]:
-    return user_map_layers(path=stamp[0]) if Path(stamp[0]).exists() else []
+def _cached_user_items(stamp: tuple[str, str]) -> list[MapLayer]:
+    return [] if stamp[1] == "absent" else user_map_layers()
 
 
 def user_layers() -> list[MapLayer]:
     """The user's imported layers (数据管理) as map layers with their recorded provenance."""
     try:
-        return _cached_user_items(_user_store_stamp())
+        return _cached_user_items(user_store_stamp())
     except DataValidationError as exc:
         show_error(exc)
         return []

@@ -11,7 +11,7 @@ import pyogrio
 import streamlit as st
 from pyproj import CRS
 
-from geo import ingest
+from geo import audit, ingest
 from geo.catalogue import labels as column_labels
 from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
 from geo.errors import DataValidationError, RowReportError
@@ -19,13 +19,23 @@ from geo.export import csv_bytes, xlsx_bytes
 from geo.i18n import Lang, t
 from geo.schema import ACCURACY_CLASSES, ENTERPRISES
 from geo.store import default_store
+from geo.stores import open_store
 from layers import REGISTRY
 from layers.base import accuracy_label
 from layers.mapview import MapLayer, render_map
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
-from pages._shared import download_buttons, layer_frame, map_layer, settings, show_error, show_map
+from pages._auth import identity, require_editor
+from pages._shared import (
+    download_buttons,
+    layer_frame,
+    map_layer,
+    settings,
+    show_error,
+    show_map,
+    user_store_stamp,
+)
 
 # CRS choices offered for a file without .prj (the tool's suggestion comes first).
 _CRS_CHOICES = (ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, "EPSG:4490", "EPSG:2385", "EPSG:2437")
@@ -51,9 +61,8 @@ lang: Lang = s.lang
 # ---- cached wrappers around geo (Streamlit edge only) ----------------------------------------
 
 
-def _user_stamp() -> tuple[str, float]:
-    path = ingest.user_store()
-    return str(path), path.stat().st_mtime if path.exists() else 0.0
+def _user_stamp() -> tuple[str, str]:
+    return user_store_stamp()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -62,8 +71,8 @@ def _inspect(data: bytes, filename: str, layer: str | None, kind: str) -> ingest
 
 
 @st.cache_data(show_spinner=False)
-def _user_meta(stamp: tuple[str, float]) -> pd.DataFrame:
-    """The imports' provenance; ``stamp`` (path, mtime) only keys the cache (no leading "_": it must be hashed)."""
+def _user_meta(stamp: tuple[str, str]) -> pd.DataFrame:
+    """The imports' provenance; ``stamp`` (store, change stamp) only keys the cache (no leading "_": it must be hashed)."""
     return ingest.list_user_layers()
 
 
@@ -79,7 +88,12 @@ def _store_layers() -> frozenset[str]:
 
 
 @st.cache_data(show_spinner=False)
-def _user_frame(name: str, stamp: tuple[str, float]) -> gpd.GeoDataFrame:
+def _audit_log(stamp: tuple[str, str]) -> pd.DataFrame:
+    return audit.audit_log()
+
+
+@st.cache_data(show_spinner=False)
+def _user_frame(name: str, stamp: tuple[str, str]) -> gpd.GeoDataFrame:
     return ingest.load_user_layer(name)
 
 
@@ -212,11 +226,15 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
             zone_layer = c1.selectbox(
                 t("data.join_layer", lang), [*_JOIN_LAYERS, *user_zones], key="data_join_layer"
             )
-            zones = (
-                _user_frame(zone_layer, _user_stamp())
-                if zone_layer in user_zones
-                else layer_frame(zone_layer)
-            )
+            try:
+                zones = (
+                    _user_frame(zone_layer, _user_stamp())
+                    if zone_layer in user_zones
+                    else layer_frame(zone_layer)
+                )
+            except DataValidationError as exc:
+                show_error(exc)
+                return None
             keys = [k for k in _JOIN_LAYERS.get(zone_layer, ("name", "zone_id")) if k in zones.columns] or [
                 c for c in zones.columns if c != zones.geometry.name
             ]
@@ -281,6 +299,20 @@ def _show_result(result: ingest.ImportResult) -> None:
     show_map(m, key="data_preview_map", height=420)
 
 
+def _save(result: ingest.ImportResult, values: dict, *, replacing: bool) -> None:
+    try:
+        ingest.save_import(result, **values, user=identity().recorded)
+    except DataValidationError as exc:
+        show_error(exc)
+        return
+    stored = ingest.layer_name(values["name"])
+    st.session_state.pop("data_result", None)
+    st.session_state.pop("data_confirm_replace", None)
+    key = "data.replaced" if replacing else "data.saved"
+    st.session_state["data_flash"] = t(key, lang).format(name=stored)
+    st.rerun()
+
+
 def _save_form(result: ingest.ImportResult, kind: str) -> None:
     st.markdown(f"**{t('data.save', lang)}**")
     with st.form("data_save_form"):
@@ -298,21 +330,43 @@ def _save_form(result: ingest.ImportResult, kind: str) -> None:
             key="data_save_accuracy",
         )
         licence = c4.text_input(t("data.licence", lang), key="data_save_licence")
-        if st.form_submit_button(t("data.save", lang), type="primary"):
-            try:
-                ingest.save_import(
-                    result, name=name, title=title, source=source, accuracy=accuracy, licence=licence
-                )
-            except DataValidationError as exc:
-                show_error(exc)
-                return
-            stored = name if name.startswith(ingest.USER_PREFIX) else ingest.USER_PREFIX + name
-            st.session_state.pop("data_result", None)
-            st.success(t("data.saved", lang).format(name=stored))
+        submitted = st.form_submit_button(t("data.save", lang), type="primary")
+    values = {"name": name, "title": title, "source": source, "accuracy": accuracy, "licence": licence}
+    meta = _user_meta(_user_stamp())
+    stored = ingest.layer_name(name)
+    if submitted:
+        if stored in set(meta["layer"]):  # saving under a taken name asks first
+            st.session_state["data_confirm_replace"] = stored
+        else:
+            _save(result, values, replacing=False)
+            return
+    pending = st.session_state.get("data_confirm_replace")
+    if pending is None:
+        return
+    if pending != stored or pending not in set(meta["layer"]):  # the name was edited, or the layer went
+        st.session_state.pop("data_confirm_replace", None)
+        return
+    row = meta.set_index("layer").loc[pending]
+    st.warning(
+        t("data.replace_confirm", lang).format(
+            title=row["title_zh"], name=pending, rows=f"{int(row['rows_out']):,}", when=row["imported_at"]
+        )
+    )
+    c1, c2 = st.columns(2)
+    if c1.button(t("data.replace_yes", lang), type="primary", key="data_replace_yes"):
+        _save(result, values, replacing=True)
+    if c2.button(t("data.cancel", lang), key="data_replace_no"):
+        st.session_state.pop("data_confirm_replace", None)
+        st.rerun()
 
 
 def import_section() -> None:
     st.subheader(t("data.import", lang))
+    flash = st.session_state.pop("data_flash", None)
+    if flash:
+        st.success(flash)
+    if not require_editor(lang):
+        return
     upload = st.file_uploader(
         t("data.upload", lang),
         type=[ext.lstrip(".") for ext in ingest.EXTENSIONS],
@@ -351,6 +405,8 @@ def import_section() -> None:
     with st.expander(f"{found.filename} · {len(found.columns)} 列", expanded=False):
         st.dataframe(found.preview, hide_index=True, width="stretch")
     options = _choose_reading(found, kind)
+    if options is None:
+        return
     signature = (hashlib.sha256(data).hexdigest(), repr({k: v for k, v in options.items() if k != "zones"}))
     if st.button(t("data.read", lang), type="primary", key="data_read"):
         try:
@@ -374,6 +430,9 @@ def import_section() -> None:
 
 def stored_section() -> None:
     st.subheader(t("data.stored", lang))
+    flash = st.session_state.pop("data_delete_flash", None)
+    if flash:
+        st.success(flash)
     meta = _user_meta(_user_stamp())
     if meta.empty:
         st.caption(t("data.stored_empty", lang))
@@ -391,16 +450,66 @@ def stored_section() -> None:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
+    if not identity().editor:
+        return
+    titles = dict(zip(meta["layer"], meta["title_zh"], strict=True))
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    victim = c1.selectbox(t("data.delete_pick", lang), meta["layer"].tolist(), key="data_delete_pick")
+    victim = c1.selectbox(
+        t("data.delete_pick", lang),
+        meta["layer"].tolist(),
+        format_func=lambda n: f"{titles.get(n, n)}（{n}）",
+        key="data_delete_pick",
+    )
     if c2.button(t("data.delete", lang), key="data_delete"):
+        st.session_state["data_confirm_delete"] = victim
+    pending = st.session_state.get("data_confirm_delete")
+    if pending is None:
+        return
+    if pending not in titles:  # deleted meanwhile (by someone else)
+        st.session_state.pop("data_confirm_delete", None)
+        st.warning(t("data.layer_gone", lang).format(name=pending))
+        return
+    rows = int(meta.loc[meta["layer"] == pending, "rows_out"].iloc[0])
+    st.warning(t("data.delete_confirm", lang).format(title=titles[pending], name=pending, rows=f"{rows:,}"))
+    d1, d2 = st.columns(2)
+    if d1.button(t("data.delete_yes", lang), type="primary", key="data_delete_yes"):
+        st.session_state.pop("data_confirm_delete", None)
         try:
-            ingest.delete_user_layer(victim)
+            removed = ingest.delete_user_layer(pending, user=identity().recorded)
         except DataValidationError as exc:
             show_error(exc)
             return
-        st.success(t("data.deleted", lang).format(name=victim))
+        title = removed.get("title_zh") or titles[pending]
+        st.session_state["data_delete_flash"] = t("data.deleted", lang).format(title=title, name=pending)
         st.rerun()
+    if d2.button(t("data.cancel", lang), key="data_delete_no"):
+        st.session_state.pop("data_confirm_delete", None)
+        st.rerun()
+
+
+def audit_section() -> None:
+    st.subheader(t("data.audit", lang))
+    store = open_store()
+    st.caption(t("data.audit_caption", lang).format(store=store.location))
+    log = _audit_log(_user_stamp())
+    if log.empty:
+        st.caption(t("data.audit_empty", lang))
+        return
+    table = pd.DataFrame(
+        {
+            t("audit.at", lang): log["at_utc"],
+            t("audit.user", lang): log["user_name"],
+            t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
+            t("audit.layer", lang): log["layer"],
+            t("audit.title", lang): log["title"],
+            t("audit.file", lang): log["file_name"],
+            "SHA-256": log["sha256"],
+            t("audit.rows_in", lang): log["rows_in"],
+            t("audit.rows_out", lang): log["rows_out"],
+            t("audit.detail", lang): log["detail"],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)))
 
 
 # ---- export ----------------------------------------------------------------------------------
@@ -456,4 +565,6 @@ st.divider()
 stored_section()
 st.divider()
 export_section()
+st.divider()
+audit_section()
 st.caption(":material/warning: " + t("app.disclaimer", lang))

@@ -52,6 +52,7 @@ from pages._shared import (
     settings,
     show_error,
     show_map_with,
+    user_store_stamp,
 )
 
 ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
@@ -88,14 +89,10 @@ TABLE_COLUMNS = (
 DEMO = "demo"
 
 
-def _stamp() -> tuple[str, float, float]:
+def _stamp() -> tuple[str, float, str, str]:
     """Changes when the demo store or the user store changes (hashed by st.cache_data)."""
-    demo, user = default_store(), ingest.user_store()
-    return (
-        str(demo),
-        demo.stat().st_mtime if demo.exists() else 0.0,
-        user.stat().st_mtime if user.exists() else 0.0,
-    )
+    demo = default_store()
+    return (str(demo), demo.stat().st_mtime if demo.exists() else 0.0, *user_store_stamp())
 
 
 def _frames(zones_src: str, ents_src: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
@@ -123,7 +120,21 @@ def _sources(lang: Lang) -> tuple[str, str]:
     """Which zones and enterprises to evaluate: the demo or the user's imports (数据管理)."""
     user_zones = ingest.list_user_layers(kind="zones")
     user_ents = ingest.list_user_layers(kind="enterprises")
+    # A layer this session chose that is gone (deleted by someone else): say so, never swap in the demo quietly.
+    gone = [
+        st.session_state[key]
+        for key, frame in (("eff_zones_src", user_zones), ("eff_ents_src", user_ents))
+        if st.session_state.get(key, DEMO) not in (DEMO, *frame["layer"])
+    ]
+    if gone:
+        for name in gone:
+            st.error(t("data.layer_gone", lang).format(name=name))
+        for key in ("eff_zones_src", "eff_ents_src"):
+            if st.session_state.get(key) in gone:
+                del st.session_state[key]
     if user_zones.empty and user_ents.empty:
+        if gone:
+            st.stop()  # nothing else to choose: the message stands, no demo results in its place
         return DEMO, DEMO
     titles = {DEMO: t("eff.source.demo", lang)}
     titles.update(dict(zip(user_zones["layer"], user_zones["title_zh"], strict=True)))
@@ -137,6 +148,8 @@ def _sources(lang: Lang) -> tuple[str, str]:
         t("eff.source.enterprises", lang), [DEMO, *user_ents["layer"]], format_func=lambda v: titles.get(v, v),
         key="eff_ents_src",
     )  # fmt: skip
+    if gone:
+        st.stop()  # the user picks again; no results from data they did not choose
     return zones_src, ents_src
 
 

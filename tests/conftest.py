@@ -27,6 +27,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _no_shared_store(monkeypatch):
+    """Tests choose their store themselves: a developer's $ATLAS_DATABASE_URL never reaches them
+    (PostGIS tests use $ATLAS_TEST_DATABASE_URL, see tests/test_stores.py)."""
+    monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
+
+
 @pytest.fixture(scope="session")
 def demo_gpkg() -> Path:
     """The bundled demo GeoPackage (committed; rebuilt by ``python -m data.build``)."""
@@ -51,6 +58,7 @@ def app_url(tmp_path_factory) -> str:
     store = tmp_path_factory.mktemp("store") / "atlas.gpkg"
     shutil.copyfile(ROOT / "data" / "atlas.gpkg", store)
     env = {**os.environ, "ATLAS_GPKG": str(store), "ATLAS_USER_DIR": str(store.parent / "user")}
+    env.pop("ATLAS_DATABASE_URL", None)
     log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [

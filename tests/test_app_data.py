@@ -157,22 +157,117 @@ def test_data_page_in_english(user_store):
     at.switch_page("pages/data.py").run()
     assert not at.exception
     assert at.title[0].value == "Data: import and export"
-    assert [s.value for s in at.subheader] == ["Import data", "Imported layers", "Export maps and data"]
+    assert [s.value for s in at.subheader] == [
+        "Import data",
+        "Imported layers",
+        "Export maps and data",
+        "Change log",
+    ]
     assert "Briefing PNG (A4 landscape, 300 dpi)" in [b.label for b in at.get("download_button")]
 
 
-def test_data_page_deletes_an_import(user_store):
+def _saved_zone(name: str = "gone", title: str = "将删除", user: str = "张三") -> None:
     zones = gpd.GeoDataFrame(
         {"name": ["甲园区"]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326
     )
     result = ingest.read_upload(zones.to_json().encode(), "z.geojson", kind="zones")
-    ingest.save_import(result, name="gone", title="将删除", source="测试")
-    at = _data_page()
+    ingest.save_import(result, name=name, title=title, source="测试", user=user)
+
+
+def test_data_page_delete_asks_first_names_the_layer_and_is_recorded(user_store):
+    _saved_zone()
+    at = AppTest.from_file(str(APP), default_timeout=90).run()
+    assert any("单用户模式" in c.value for c in at.sidebar.caption)  # nothing configured: labelled as such
+    at.switch_page("pages/data.py").run()
     assert at.selectbox(key="data_delete_pick").value == "user_gone"
     at.button(key="data_delete").click().run()
     assert not at.exception
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_gone"]  # not yet: it asks first
+    assert any("确定删除图层「将删除」（user_gone，1 条）" in w.value for w in at.warning)
+    at.button(key="data_delete_no").click().run()
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_gone"]
+    at.button(key="data_delete").click().run()
+    at.button(key="data_delete_yes").click().run()
+    assert not at.exception
     assert ingest.list_user_layers().empty
+    assert any("已删除图层「将删除」（user_gone）" in s.value for s in at.success)
     assert any("还没有导入的图层" in c.value for c in at.caption)
+    log = next(df.value for df in at.dataframe if "操作人" in df.value.columns)
+    assert log[["操作人", "操作", "图层"]].values.tolist() == [
+        ["单用户模式", "删除", "user_gone"],
+        ["张三", "导入", "user_gone"],
+    ]
+
+
+def test_saving_under_a_taken_name_asks_before_replacing(user_store):
+    _saved_zone(name="parks", title="旧园区")
+    at = _data_page()
+    data = gpd.GeoDataFrame(
+        {"name": NAMES[:2]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12), shapely.box(120.7, 31.1, 120.72, 31.12)],
+        crs=4326,
+    ).to_json().encode()  # fmt: skip
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("new.geojson", data, "application/geo+json")).run()
+    at.button(key="data_read").click().run()
+    at.text_input(key="data_save_name").set_value("parks")
+    at.text_input(key="data_save_source").set_value("测试局")
+    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    assert not at.exception
+    assert any("已有同名图层「旧园区」（user_parks，1 条" in w.value for w in at.warning)
+    assert len(ingest.load_user_layer("user_parks")) == 1  # unchanged until confirmed
+    at.button(key="data_replace_yes").click().run()
+    assert not at.exception
+    assert len(ingest.load_user_layer("user_parks")) == 2
+    assert any("已用新数据替换图层「user_parks」" in s.value for s in at.success)
+    assert [a for a in ingest.list_user_layers()["layer"]] == ["user_parks"]
+    from geo import audit
+
+    assert audit.audit_log()["action"].tolist() == ["replace", "import"]
+
+
+def _app_with_secrets(atlas: dict) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.secrets["atlas"] = atlas
+    return at.run()
+
+
+def test_a_viewer_can_browse_and_export_but_not_import_or_delete(user_store):
+    from geo import audit
+    from geo.accounts import hash_password
+
+    accounts = {"accounts": {"zhangsan": hash_password("correct horse")}}
+    _saved_zone()
+    at = _app_with_secrets(accounts)
+    assert any("只读（未登录）" in c.value for c in at.sidebar.caption)
+    assert [t.key for t in at.text_input] == ["auth_user", "auth_password"]  # the editors' login form
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert any("只读身份" in i.value for i in at.info)
+    assert not list(at.get("file_uploader"))
+    assert not [b for b in at.button if b.key in ("data_delete", "data_delete_yes")]
+    assert any("PNG" in b.label for b in at.get("download_button"))  # export stays
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_gone"]
+    # a session logged in as an editor account (the form checks the scrypt hash: tests/test_accounts.py)
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.secrets["atlas"] = accounts
+    at.session_state["_atlas_account"] = "zhangsan"
+    at.run()
+    assert any("编辑：zhangsan" in c.value for c in at.sidebar.caption)
+    at.switch_page("pages/data.py").run()
+    assert list(at.get("file_uploader"))
+    at.button(key="data_delete").click().run()
+    at.button(key="data_delete_yes").click().run()
+    assert ingest.list_user_layers().empty
+    assert audit.audit_log().loc[0, ["user_name", "action"]].tolist() == ["zhangsan", "delete"]
+
+
+def test_a_proxy_user_header_names_the_user(user_store):
+    at = _app_with_secrets({"proxy_user_header": "X-Forwarded-User", "editors": ["lisi"]})
+    # AppTest sends no such header: read-only, and the sidebar says why
+    assert any("X-Forwarded-User" in c.value for c in at.sidebar.caption)
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert any("只读身份" in i.value for i in at.info)
 
 
 def _frames_eval(page, js: str) -> list:

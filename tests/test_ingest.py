@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from geopandas.testing import assert_geodataframe_equal
 from shapely.geometry import Point, Polygon
 
 import geo.store
@@ -463,29 +464,39 @@ def test_failed_import_leaves_the_store_unchanged(store, tmp_path, case):
         result = ingest.read_upload(data, filename, **options)
         ingest.save_import(result, name="new_layer", title="新图层", source="测试")
     assert _store_fingerprint(store) == before
-    assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg"]  # no temp files left
+    assert sorted(p.name for p in store.parent.iterdir()) == [
+        "atlas_user.gpkg",
+        "atlas_user.gpkg.lock",
+    ]  # no temp files left
 
 
 def test_write_failure_midway_leaves_the_store_unchanged(store, monkeypatch):
-    import geo.store
+    """The features are written, then the commit fails (after the provenance row, at the audit row)."""
+    import pyogrio
+
+    import geo.stores.gpkg
 
     result = ingest.read_upload(_parks_wgs84().to_json().encode(), "p.geojson")
-    before = _store_fingerprint(store)
+    layers_before = sorted(map(tuple, pyogrio.list_layers(store).tolist()))
+    meta_before = ingest.list_user_layers()
+    parks_before = ingest.load_user_layer("user_existing_parks")
     calls = []
+    real_insert = geo.stores.gpkg._insert
 
-    def failing_write(frame, path, **kwargs):
-        calls.append(kwargs["layer"])
-        if len(calls) == 2:
+    def failing_insert(con, table, row):
+        calls.append(table)
+        if table == "atlas_audit":
             raise OSError("disk full")
-        return real_write(frame, path, **kwargs)
+        return real_insert(con, table, row)
 
-    real_write = geo.store.pyogrio.write_dataframe
-    monkeypatch.setattr(geo.store.pyogrio, "write_dataframe", failing_write)
+    monkeypatch.setattr(geo.stores.gpkg, "_insert", failing_insert)
     with pytest.raises(OSError, match="disk full"):
         ingest.save_import(result, name="half", title="半截", source="测试")
-    assert calls == ["user_half", "layer_metadata"]
-    assert _store_fingerprint(store) == before
-    assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg"]
+    assert calls == ["layer_metadata", "atlas_audit"]
+    pd.testing.assert_frame_equal(ingest.list_user_layers(), meta_before)
+    assert sorted(map(tuple, pyogrio.list_layers(store).tolist())) == layers_before  # no half table
+    assert_geodataframe_equal(ingest.load_user_layer("user_existing_parks"), parks_before)
+    assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg", "atlas_user.gpkg.lock"]
 
 
 def test_real_third_party_files_land_on_the_right_districts(tmp_path):
@@ -589,7 +600,7 @@ def test_delete_user_layer(store):
     assert ingest.load_user_layer("user_firms")["name"].tolist() == result.frame["name"].tolist()
     ingest.delete_user_layer("user_firms")
     assert ingest.list_user_layers().empty
-    assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg"]
+    assert sorted(p.name for p in store.parent.iterdir()) == ["atlas_user.gpkg", "atlas_user.gpkg.lock"]
 
 
 def test_concurrent_saves_lose_nothing(store):

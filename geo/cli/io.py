@@ -19,6 +19,10 @@ from geo.stored import stored_layer
 _KIND_COLORS = {"polygon": "#5b6b7f", "line": "#d95f02", "point": "#c51b7d"}
 _PALETTE = ("#5b6b7f", "#e08214", "#1b9e77", "#7570b3", "#c51b7d", "#66a61e", "#d95f02")
 _EXPORT_FORMATS = ("geojson", "csv", "xlsx", "png")
+_STORE_HELP = (
+    "用户数据存储：GeoPackage 路径或共享库 postgresql://用户:密码@主机:端口/库"
+    "（默认 $ATLAS_DATABASE_URL，否则 $ATLAS_USER_GPKG 或 data/user/atlas_user.gpkg）"
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -58,9 +62,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="字段对应，如 tax_wan_yuan=实缴税金（可重复）",
     )
     p.add_argument("--encoding", help="强制指定 .dbf 编码（默认自动识别）")
-    p.add_argument(
-        "--store", type=Path, help="用户 GeoPackage（默认 $ATLAS_USER_GPKG 或 data/user/atlas_user.gpkg）"
-    )
+    p.add_argument("--store", help=_STORE_HELP)
+    p.add_argument("--user", help="记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）")
     p.add_argument("--report", type=Path, help="把逐行校验报告写到此 CSV")
     p.add_argument("--inspect", action="store_true", help="只查看文件并给出建议，不读入不保存")
     p.add_argument("--dry-run", action="store_true", help="读入并校验，但不保存")
@@ -81,11 +84,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     e.add_argument("--paper", choices=("a4", "screen"), default="a4", help="PNG 尺寸：a4（300 dpi）或 screen")
     e.add_argument("--lang", choices=("zh", "en"), default="zh")
     e.add_argument("--store", type=Path, help="内置数据 GeoPackage（默认 $ATLAS_GPKG 或 data/atlas.gpkg）")
-    e.add_argument(
-        "--user-store",
-        type=Path,
-        help="用户 GeoPackage（默认 $ATLAS_USER_GPKG 或 data/user/atlas_user.gpkg）",
-    )
+    e.add_argument("--user-store", help=_STORE_HELP)
     e.set_defaults(func=run_export)
 
 
@@ -192,7 +191,8 @@ def run_import(args: argparse.Namespace) -> int:
         title=args.title or args.file.stem,
         source=args.source,
         accuracy=args.accuracy,
-        path=args.store,
+        path=args.store or None,
+        user=args.user,
     )
     stored = name if name.startswith(ingest.USER_PREFIX) else ingest.USER_PREFIX + name
     print(f"已保存为图层「{stored}」：{path}")

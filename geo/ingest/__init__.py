@@ -44,10 +44,13 @@ from geo.ingest.userstore import (
     USER_GPKG_ENV,
     USER_PREFIX,
     delete_user_layer,
+    layer_name,
     list_user_layers,
     load_user_layer,
     save_import,
+    store_stamp,
     suggest_layer_name,
+    update_user_layer,
     user_store,
 )
 from geo.schema import ENTERPRISES
@@ -83,6 +86,7 @@ __all__ = [
     "detect_dbf_encoding",
     "detect_format",
     "inspect_upload",
+    "layer_name",
     "list_user_layers",
     "load_user_layer",
     "merge_mapping",
@@ -94,5 +98,7 @@ __all__ = [
     "suggest_frame",
     "suggest_layer_name",
     "suggest_mapping",
+    "store_stamp",
+    "update_user_layer",
     "user_store",
 ]

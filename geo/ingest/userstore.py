@@ -1,31 +1,24 @@
-"""The user store: imported layers and their provenance in the user GeoPackage."""
+"""The user store: imported layers and their provenance, in the selected store (geo.stores)."""
 
 from __future__ import annotations
 
 import os
 import re
-import tempfile
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-import pyogrio
 
+from geo.audit import Change, current_user
 from geo.crs import STORAGE_CRS
 from geo.errors import DataValidationError
 from geo.ingest.base import Kind
 from geo.ingest.columns import ZONE_COLUMNS
 from geo.ingest.upload import ImportResult
 from geo.schema import ENTERPRISES, LAYER_METADATA, LAYERS_BY_NAME
-from geo.store import DATA_DIR, list_layers, load_layer, write_layers
-
-USER_GPKG_ENV = "ATLAS_USER_GPKG"
-
-
-DEFAULT_USER_GPKG = DATA_DIR / "user" / "atlas_user.gpkg"
-
+from geo.store import check_layer
+from geo.stores import DEFAULT_USER_GPKG, USER_GPKG_ENV, Store, open_store
 
 METADATA_LAYER = LAYER_METADATA.name
 
@@ -53,24 +46,36 @@ METADATA_COLUMNS = LAYER_METADATA.columns + (
 
 
 def user_store() -> Path:
-    """The user GeoPackage: ``$ATLAS_USER_GPKG`` if set, else ``data/user/atlas_user.gpkg`` (gitignored)."""
+    """The user GeoPackage: ``$ATLAS_USER_GPKG`` if set, else ``data/user/atlas_user.gpkg`` (gitignored).
+
+    Only the embedded store's file; :func:`geo.stores.open_store` gives the selected store
+    (PostGIS when ``$ATLAS_DATABASE_URL`` is set).
+    """
     return Path(os.environ.get(USER_GPKG_ENV, DEFAULT_USER_GPKG))
+
+
+StoreTarget = Store | Path | str | None
+
+
+def store_stamp(*, path: StoreTarget = None) -> str:
+    """A value that changes with every committed write to the store (keys caches)."""
+    return open_store(path).stamp()
 
 
 def _empty_metadata() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in METADATA_COLUMNS})
 
 
-def list_user_layers(*, kind: Kind | None = None, path: Path | str | None = None) -> pd.DataFrame:
+def list_user_layers(*, kind: Kind | None = None, path: StoreTarget = None) -> pd.DataFrame:
     """Provenance of every stored import (one row per layer), optionally only of one ``kind``.
 
+    ``path`` is a GeoPackage path, a PostgreSQL URL or a store (default: the selected store).
     An absent or empty user store gives an empty frame with the metadata columns.
     """
-    path = Path(path) if path is not None else user_store()
-    if not path.exists() or path.stat().st_size == 0 or METADATA_LAYER not in list_layers(path):
+    meta = open_store(path).list_metadata()
+    if meta.empty:
         return _empty_metadata()
-    meta = pyogrio.read_dataframe(path, layer=METADATA_LAYER)
-    meta = pd.DataFrame(meta)
+    meta = meta.copy()
     for col in METADATA_COLUMNS:
         if col not in meta:
             meta[col] = None
@@ -79,20 +84,21 @@ def list_user_layers(*, kind: Kind | None = None, path: Path | str | None = None
     return meta[list(METADATA_COLUMNS)].reset_index(drop=True)
 
 
-def load_user_layer(name: str, *, path: Path | str | None = None) -> gpd.GeoDataFrame:
+def load_user_layer(name: str, *, path: StoreTarget = None) -> gpd.GeoDataFrame:
     """A stored import in WGS-84, in its standard schema (enterprises: ENTERPRISES columns first).
 
     Raises
     ------
     DataValidationError
-        When the layer is not in the user store or fails validation.
+        When the layer is not in the user store (never imported, or deleted by someone else
+        meanwhile) or fails validation.
     """
-    path = Path(path) if path is not None else user_store()
-    meta = list_user_layers(path=path)
+    store = open_store(path)
+    meta = list_user_layers(path=store)
     if name not in set(meta["layer"]):
         raise DataValidationError(f"没有名为「{name}」的导入图层", hint="请先在「数据管理」页导入")
     kind = meta.loc[meta["layer"] == name, "kind"].iloc[0]
-    gdf = load_layer(name, path=path)
+    gdf = check_layer(store.read_layer(name), name, where=store.location)
     if kind == "enterprises":
         if "above_scale" in gdf:
             gdf["above_scale"] = gdf["above_scale"].astype("boolean")
@@ -110,9 +116,6 @@ def load_user_layer(name: str, *, path: Path | str | None = None) -> gpd.GeoData
     return gdf[[*columns, *rest, gdf.geometry.name]]
 
 
-_STORE_LOCK = threading.Lock()
-
-
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,50}$")
 
 
@@ -124,6 +127,11 @@ def suggest_layer_name(filename: str, kind: Kind) -> str:
     return f"{USER_PREFIX}{kind}_{stem}"
 
 
+def layer_name(name: str) -> str:
+    """The stored table name for what a user typed (``user_`` prefixed when absent)."""
+    return name if name.startswith(USER_PREFIX) else USER_PREFIX + name
+
+
 def save_import(
     result: ImportResult,
     *,
@@ -133,17 +141,19 @@ def save_import(
     accuracy: str = "real",
     licence: str = "",
     note: str = "",
-    path: Path | str | None = None,
-) -> Path:
-    """Store an import and its provenance row in the user GeoPackage in one atomic write.
+    path: StoreTarget = None,
+    user: str | None = None,
+) -> str:
+    """Store an import with its provenance row and an audit row, in one transaction.
 
     ``name`` becomes the table name (``user_`` is prefixed when absent); a stored layer of the
-    same name is replaced. On any failure the store is left exactly as it was.
+    same name is replaced (recorded as ``replace``). Other processes see the whole change or none
+    of it; on any failure the store is left exactly as it was. ``user`` is who is recorded in the
+    audit table (default :func:`geo.audit.current_user`). Returns the store's location.
     """
     from geo.schema import ACCURACY_CLASSES
 
-    if not name.startswith(USER_PREFIX):
-        name = USER_PREFIX + name
+    name = layer_name(name)
     if not _NAME_RE.match(name) or name in LAYERS_BY_NAME:
         raise DataValidationError(
             f"图层名「{name}」不可用",
@@ -157,23 +167,6 @@ def save_import(
         raise DataValidationError(
             "请填写图层标题和数据来源", hint="来源例如「吴江区自然资源和规划局，2024 年」"
         )
-    path = Path(path) if path is not None else user_store()
-    with _STORE_LOCK:  # Streamlit sessions are threads of one process: no lost update of the metadata
-        return _save_locked(result, name, title, source, accuracy, licence, note, path)
-
-
-def _save_locked(
-    result: ImportResult,
-    name: str,
-    title: str,
-    source: str,
-    accuracy: str,
-    licence: str,
-    note: str,
-    path: Path,
-) -> Path:
-    meta = list_user_layers(path=path)
-    meta = meta[meta["layer"] != name]
     notes = "；".join([*result.notes, note] if note else result.notes)
     row = {
         "layer": name,
@@ -192,55 +185,72 @@ def _save_locked(
         "source_frame": result.source_frame,
         "encoding": result.encoding or "",
         "sha256": result.sha256,
-        "rows_in": result.rows_in,
+        "rows_in": int(result.rows_in),
         "rows_out": len(result.frame),
-        "rows_failed": result.count("error"),
-        "rows_repaired": result.count("repaired"),
-        "rows_flagged": result.count("warning"),
+        "rows_failed": int(result.count("error")),
+        "rows_repaired": int(result.count("repaired")),
+        "rows_flagged": int(result.count("warning")),
         "imported_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
     }
-    meta = pd.concat([meta, pd.DataFrame([row])], ignore_index=True) if len(meta) else pd.DataFrame([row])
-    return write_layers({name: _storable(result.frame), METADATA_LAYER: _typed_metadata(meta)}, path=path)
+    change = Change(
+        action="import",  # the store records "replace" when the name was taken
+        user=user if user is not None else current_user(),
+        layer=name,
+        title=row["title_zh"],
+        file_name=result.filename,
+        sha256=result.sha256,
+        rows_in=row["rows_in"],
+        rows_out=row["rows_out"],
+    )
+    store = open_store(path)
+    store.save_layer(name, _storable(result.frame), _typed_row(row), change)
+    return store.location
 
 
 _COUNT_COLUMNS = ("rows_in", "rows_out", "rows_failed", "rows_repaired", "rows_flagged")
 
 
-def _typed_metadata(meta: pd.DataFrame) -> pd.DataFrame:
-    meta = meta[list(METADATA_COLUMNS)].copy()
-    for col in meta.columns:
-        meta[col] = meta[col].astype("int64") if col in _COUNT_COLUMNS else meta[col].astype(str)
-    return meta
+def _typed_row(row: dict) -> dict:
+    return {
+        col: int(row[col]) if col in _COUNT_COLUMNS else ("" if row[col] is None else str(row[col]))
+        for col in METADATA_COLUMNS
+    }
 
 
-def delete_user_layer(name: str, *, path: Path | str | None = None) -> Path:
-    """Remove an import and its provenance row; the store is rebuilt in a temporary file and swapped
-    in with one rename, so a failure leaves it as it was.
+def delete_user_layer(name: str, *, path: StoreTarget = None, user: str | None = None) -> dict:
+    """Remove an import and its provenance row and record who did it, in one transaction.
+
+    Returns the removed provenance row (its ``title_zh`` names the layer to the user).
 
     Raises
     ------
     DataValidationError
-        When there is no such import.
+        When there is no such import (or someone else has just deleted it).
     """
-    path = Path(path) if path is not None else user_store()
-    with _STORE_LOCK:
-        meta = list_user_layers(path=path)
-        if name not in set(meta["layer"]):
-            raise DataValidationError(f"没有名为「{name}」的导入图层", hint="请刷新页面查看现有图层")
-        keep = meta[meta["layer"] != name]
-        frames = {layer: pyogrio.read_dataframe(path, layer=layer) for layer in keep["layer"]}
-        frames[METADATA_LAYER] = _typed_metadata(keep) if len(keep) else _empty_metadata()
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-rebuild-", suffix=".gpkg", dir=path.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
-            tmp.unlink()
-            write_layers(frames, path=tmp)
-            os.replace(tmp, path)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-    return path
+    change = Change(action="delete", user=user if user is not None else current_user(), layer=name)
+    return open_store(path).delete_layer(name, change)
+
+
+def update_user_layer(
+    name: str,
+    fields: dict[str, str],
+    *,
+    action: str = "metadata",
+    detail: str = "",
+    path: StoreTarget = None,
+    user: str | None = None,
+) -> None:
+    """Change provenance fields of an import (e.g. its title or source), recorded as ``action``.
+
+    Raises
+    ------
+    DataValidationError
+        When there is no such import, or a field may not be changed (``layer``).
+    """
+    change = Change(
+        action=action, user=user if user is not None else current_user(), layer=name, detail=detail
+    )
+    open_store(path).update_metadata(name, dict(fields), change)
 
 
 def _storable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

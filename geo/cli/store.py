@@ -1,0 +1,124 @@
+"""``python -m geo.cli audit|delete|load-demo``: the change log, deleting an import, the demo into PostGIS."""
+
+from __future__ import annotations
+
+import argparse
+
+import pandas as pd
+
+from geo import audit, ingest
+from geo.audit import Change, action_label, current_user
+from geo.errors import DataValidationError
+from geo.store import DEFAULT_GPKG
+from geo.stores import DATABASE_URL_ENV, open_store
+
+_STORE_HELP = (
+    "用户数据存储：GeoPackage 路径或 postgresql://用户:密码@主机:端口/库"
+    "（默认 $ATLAS_DATABASE_URL，否则 $ATLAS_USER_GPKG 或 data/user/atlas_user.gpkg）"
+)
+_HEADERS = {
+    "at_utc": "时间（UTC）",
+    "user_name": "操作人",
+    "action": "操作",
+    "layer": "图层",
+    "title": "标题",
+    "file_name": "文件",
+    "sha256": "SHA-256",
+    "rows_in": "读入行",
+    "rows_out": "保存行",
+    "detail": "说明",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``audit``, ``delete`` and ``load-demo`` subcommands."""
+    a = subparsers.add_parser(
+        "audit",
+        help="列出存储的变更留痕（谁、何时、导入/替换/删除/配置/状态）",
+        description="按时间倒序列出存储中的每次变更：操作人、时间、操作、图层、文件名及其 SHA-256、读入和保存的行数。",
+    )
+    a.add_argument("--store", help=_STORE_HELP)
+    a.add_argument("--limit", type=int, help="只列出最近的若干条")
+    a.add_argument("--layer", help="只列出某个图层的变更")
+    a.set_defaults(func=run_audit)
+
+    d = subparsers.add_parser("delete", help="删除一个导入图层（记入留痕）")
+    d.add_argument("layer", help="图层名（user_ 开头）")
+    d.add_argument("--store", help=_STORE_HELP)
+    d.add_argument("--user", help="记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）")
+    d.set_defaults(func=run_delete)
+
+    lo = subparsers.add_parser(
+        "load-demo",
+        help="把内置演示数据（data/atlas.gpkg 的全部图层）一次载入 PostGIS 共享库",
+        description="在一个事务中把演示 GeoPackage 的每个图层写入共享库（表名加 demo_ 前缀，同名表被替换）。",
+    )
+    lo.add_argument("--store", help=f"postgresql://… 共享库（默认 ${DATABASE_URL_ENV}）")
+    lo.add_argument("--gpkg", default=str(DEFAULT_GPKG), help="要载入的 GeoPackage（默认 data/atlas.gpkg）")
+    lo.add_argument("--user", help="记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）")
+    lo.set_defaults(func=run_load_demo)
+
+    h = subparsers.add_parser(
+        "hash-password",
+        help="为 .streamlit/secrets.toml 的编辑账号生成密码哈希（scrypt，不保存明文）",
+        description='读入密码（不回显），打印可写入 [atlas.accounts] 的一行：用户名 = "scrypt$…"。',
+    )
+    h.add_argument("user", help="编辑账号的用户名")
+    h.set_defaults(func=run_hash_password)
+
+
+def audit_table(log: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
+    """The audit log for people: actions in words, short digests, headers in the language."""
+    out = log.copy()
+    out["action"] = out["action"].map(lambda a: action_label(a, lang))
+    out["sha256"] = out["sha256"].map(lambda h: h[:12] + "…" if isinstance(h, str) and len(h) > 12 else h)
+    return out.rename(columns=_HEADERS) if lang == "zh" else out
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    """The ``audit`` subcommand."""
+    store = open_store(args.store or None)
+    log = audit.audit_log(store=store)
+    if args.layer:
+        log = log[log["layer"] == args.layer].reset_index(drop=True)
+    if args.limit is not None:
+        log = log.head(args.limit)
+    print(f"存储：{store.location}；共 {len(log)} 条变更")
+    if len(log):
+        with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
+            print(audit_table(log).to_string(index=False, na_rep="—"))
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    """The ``delete`` subcommand."""
+    row = ingest.delete_user_layer(args.layer, path=args.store or None, user=args.user)
+    print(f"已删除图层「{row.get('title_zh') or args.layer}」（{args.layer}），已记入留痕")
+    return 0
+
+
+def run_hash_password(args: argparse.Namespace) -> int:
+    """The ``hash-password`` subcommand."""
+    import getpass
+
+    from geo.accounts import hash_password
+
+    password = getpass.getpass("密码：")
+    if len(password) < 8 or password != getpass.getpass("再输一次："):
+        raise DataValidationError("两次输入不一致，或密码少于 8 个字符", hint="请重新运行并输入同一个密码")
+    print(f'{args.user} = "{hash_password(password)}"')
+    return 0
+
+
+def run_load_demo(args: argparse.Namespace) -> int:
+    """The ``load-demo`` subcommand."""
+    store = open_store(args.store or None)
+    if store.kind != "postgis":
+        raise DataValidationError(
+            "load-demo 只用于 PostGIS 共享库",
+            hint=f"请用 --store postgresql://… 或设置 {DATABASE_URL_ENV}（bash setup.sh postgis 会打印地址）",
+        )
+    change = Change(action="load_demo", user=args.user or current_user(), file_name=str(args.gpkg))
+    tables = store.load_gpkg(args.gpkg, change)
+    print(f"已载入 {len(tables)} 个表到 {store.location}：{'、'.join(tables)}")
+    return 0

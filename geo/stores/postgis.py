@@ -1,0 +1,245 @@
+"""The shared server store: PostgreSQL + PostGIS, for a bureau's deployment (``$ATLAS_DATABASE_URL``).
+
+Every write is one database transaction (PostgreSQL's DDL is transactional too): the layer's table
+(written by geopandas ``to_postgis``), its provenance row and its audit row commit together, and a
+writer that dies mid-way leaves nothing. Writers also take one transaction-scoped advisory lock, so
+two writers never race to create the provenance or audit table.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+import geoalchemy2  # noqa: F401 - registers PostGIS's geometry type for table reflection
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from geo.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
+from geo.errors import DataValidationError
+from geo.stores import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
+
+GEOMETRY_COLUMN = "geometry"
+_LOCK_KEY = 0x41544C53  # "ATLS": the advisory lock every writer of the atlas takes
+_ENGINES: dict[str, Engine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def normalise_url(url: str) -> str:
+    """A SQLAlchemy URL using psycopg 3 (``postgresql://`` alone would mean psycopg2)."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain) :]
+    return url
+
+
+def _engine(url: str) -> Engine:
+    with _ENGINES_LOCK:
+        if url not in _ENGINES:
+            _ENGINES[url] = sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        return _ENGINES[url]
+
+
+def _unreachable(url: sa.URL, exc: Exception) -> DataValidationError:
+    return DataValidationError(
+        f"连不上共享数据库 {url.render_as_string(hide_password=True)}（{type(exc).__name__}）",
+        hint="请确认数据库已启动（bash setup.sh postgis）且 ATLAS_DATABASE_URL 的主机、端口、用户和密码正确",
+    )
+
+
+class PostGISStore(Store):
+    """A user store in a PostgreSQL database with the PostGIS extension."""
+
+    kind = "postgis"
+
+    def __init__(self, url: str) -> None:
+        self.url = sa.make_url(normalise_url(url))
+        self.engine = _engine(self.url.render_as_string(hide_password=False))
+
+    @property
+    def location(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    def __repr__(self) -> str:
+        return f"PostGISStore({self.location!r})"
+
+    # ---- connections ------------------------------------------------------------------------
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        try:
+            conn = self.engine.connect()
+        except sa.exc.OperationalError as exc:
+            raise _unreachable(self.url, exc) from exc
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One transaction holding the writers' advisory lock; rolled back on any error."""
+        with self._connect() as conn, conn.begin():
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCK_KEY)))
+            self._prepare(conn)
+            yield conn
+
+    @staticmethod
+    def _schema(conn: Connection) -> str:
+        """The schema the store's tables live in: the first of the connection's search path."""
+        return conn.execute(sa.select(sa.func.current_schema())).scalar()
+
+    def _has_table(self, conn: Connection, table: str) -> bool:
+        return sa.inspect(conn).has_table(table, schema=self._schema(conn))
+
+    def _prepare(self, conn: Connection) -> None:
+        conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS postgis"))
+        md = sa.MetaData(schema=self._schema(conn))
+        sa.Table(
+            AUDIT_TABLE,
+            md,
+            sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+            *(sa.Column(c, sa.BigInteger if c in AUDIT_INT_COLUMNS else sa.Text) for c in AUDIT_COLUMNS),
+        )
+        sa.Table(
+            META_TABLE,
+            md,
+            sa.Column("layer", sa.Text, primary_key=True),
+            sa.Column(TABLE_COLUMN, sa.Text),
+        )
+        md.create_all(conn, checkfirst=True)
+
+    def _table(self, conn: Connection, name: str) -> sa.Table:
+        return sa.Table(name, sa.MetaData(), autoload_with=conn, schema=self._schema(conn))
+
+    def _add_missing_columns(self, conn: Connection, row: dict) -> None:
+        schema = self._schema(conn)
+        have = {c["name"] for c in sa.inspect(conn).get_columns(META_TABLE, schema=schema)}
+        quote = conn.dialect.identifier_preparer.quote
+        for key, value in row.items():
+            if key not in have:
+                kind = "BIGINT" if isinstance(value, int) and not isinstance(value, bool) else "TEXT"
+                table = f"{quote(schema)}.{quote(META_TABLE)}"
+                conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {quote(key)} {kind}"))
+
+    # ---- reading ----------------------------------------------------------------------------
+
+    def list_metadata(self) -> pd.DataFrame:
+        with self._connect() as conn:
+            if not self._has_table(conn, META_TABLE):
+                return pd.DataFrame()
+            table = self._table(conn, META_TABLE)
+            rows = pd.read_sql(sa.select(table).order_by(table.c.layer), conn)
+        order = rows.sort_values("imported_at", kind="stable") if "imported_at" in rows else rows
+        return metadata_frame(order)
+
+    def read_layer(self, name: str) -> gpd.GeoDataFrame:
+        with self._connect() as conn:
+            if not self._has_table(conn, META_TABLE):
+                raise missing_layer_error(name)
+            meta = self._table(conn, META_TABLE)
+            table = conn.execute(sa.select(meta.c[TABLE_COLUMN]).where(meta.c.layer == name)).scalar()
+            if table is None or not self._has_table(conn, table):
+                raise missing_layer_error(name)
+            layer = self._table(conn, table)
+            return gpd.read_postgis(sa.select(layer), conn, geom_col=GEOMETRY_COLUMN)
+
+    def audit_log(self) -> pd.DataFrame:
+        with self._connect() as conn:
+            if not self._has_table(conn, AUDIT_TABLE):
+                return empty_audit()
+            return tidy_audit(pd.read_sql(sa.select(self._table(conn, AUDIT_TABLE)), conn))
+
+    def stamp(self) -> str:
+        with self._connect() as conn:
+            if not self._has_table(conn, AUDIT_TABLE):
+                return "0"
+            audit = self._table(conn, AUDIT_TABLE)
+            return str(conn.execute(sa.select(sa.func.coalesce(sa.func.max(audit.c.id), 0))).scalar())
+
+    # ---- writing ----------------------------------------------------------------------------
+
+    def save_layer(self, name: str, frame: gpd.GeoDataFrame, row: dict, change: Change) -> None:
+        if frame.geometry.name != GEOMETRY_COLUMN:
+            frame = frame.rename_geometry(GEOMETRY_COLUMN)
+        with self._write() as conn:
+            self._add_missing_columns(conn, row)
+            meta = self._table(conn, META_TABLE)
+            taken = conn.execute(sa.select(meta.c.layer).where(meta.c.layer == name)).first() is not None
+            if taken and change.action == "import":
+                change = replace(change, action="replace")
+            frame.to_postgis(name, conn, schema=self._schema(conn), if_exists="replace", index=False)
+            conn.execute(sa.delete(meta).where(meta.c.layer == name))
+            conn.execute(sa.insert(meta).values(**_plain({**row, "layer": name, TABLE_COLUMN: name})))
+            conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+
+    def delete_layer(self, name: str, change: Change) -> dict:
+        with self._write() as conn:
+            meta = self._table(conn, META_TABLE)
+            found = conn.execute(sa.select(meta).where(meta.c.layer == name)).mappings().first()
+            if found is None:
+                raise missing_layer_error(name)
+            row = dict(found)
+            conn.execute(sa.delete(meta).where(meta.c.layer == name))
+            table = row.get(TABLE_COLUMN) or name
+            if self._has_table(conn, table):
+                self._table(conn, table).drop(conn)
+            conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.filled_from(row).as_row()))
+        return row
+
+    def update_metadata(self, name: str, fields: dict, change: Change) -> None:
+        protected = {"layer", TABLE_COLUMN} & set(fields)
+        if protected:
+            raise DataValidationError(f"不能修改字段：{'、'.join(sorted(protected))}")
+        with self._write() as conn:
+            self._add_missing_columns(conn, fields)
+            meta = self._table(conn, META_TABLE)
+            done = conn.execute(sa.update(meta).where(meta.c.layer == name).values(**_plain(fields)))
+            if done.rowcount == 0:
+                raise missing_layer_error(name)
+            conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+
+    def record(self, change: Change) -> None:
+        with self._write() as conn:
+            conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+
+    # ---- the bundled demo layers -------------------------------------------------------------
+
+    def load_gpkg(self, path: Path, change: Change) -> list[str]:
+        """Copy every layer and table of a GeoPackage (e.g. the bundled demo) into the database,
+        replacing same-named tables, in one transaction; returns the table names."""
+        names = [str(n) for n, _ in pyogrio.list_layers(path)]
+        with self._write() as conn:
+            schema = self._schema(conn)
+            for name in names:
+                frame = pyogrio.read_dataframe(path, layer=name)
+                if isinstance(frame, gpd.GeoDataFrame):
+                    frame = (
+                        frame.rename_geometry(GEOMETRY_COLUMN)
+                        if frame.geometry.name != GEOMETRY_COLUMN
+                        else frame
+                    )
+                    frame.to_postgis(f"demo_{name}", conn, schema=schema, if_exists="replace", index=False)
+                else:
+                    pd.DataFrame(frame).to_sql(
+                        f"demo_{name}", conn, schema=schema, if_exists="replace", index=False
+                    )
+            conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+        return [f"demo_{n}" for n in names]
+
+
+def _plain(row: dict) -> dict:
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, float) and pd.isna(value):
+            value = None
+        elif hasattr(value, "item"):
+            value = value.item()
+        out[key] = value
+    return out
