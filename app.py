@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.i18n import t
+from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
 from pages._shared import BASEMAP_KEYS, settings
 
 st.set_page_config(
@@ -15,6 +16,8 @@ st.set_page_config(
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
     layout="wide",
 )
+
+keep_choices_across_language_switch()  # before any widget of this run is drawn
 
 # ---- shared sidebar, written once -----------------------------------------------------------
 with st.sidebar:
@@ -43,6 +46,7 @@ with st.sidebar:
     if st.session_state.get("basemap") != "none":
         st.caption(t("app.basemap_offline_note", lang))
     st.caption(t("app.data_note", lang))
+    streamlit_in_ui_language(lang)
 
 pages = [
     st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/map:", default=True),
