@@ -9,6 +9,7 @@ import streamlit as st
 
 from geo.i18n import t
 from pages._auth import sidebar_panel
+from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
 from pages._shared import BASEMAP_KEYS, settings
 
 st.set_page_config(
@@ -16,6 +17,8 @@ st.set_page_config(
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
     layout="wide",
 )
+
+keep_choices_across_language_switch()  # before any widget of this run is drawn
 
 # ---- shared sidebar, written once -----------------------------------------------------------
 with st.sidebar:
@@ -45,6 +48,7 @@ with st.sidebar:
         st.caption(t("app.basemap_offline_note", lang))
     st.caption(t("app.data_note", lang))
     sidebar_panel(lang)
+    streamlit_in_ui_language(lang)
 
 pages = [
     st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/map:", default=True),

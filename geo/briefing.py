@@ -304,6 +304,9 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
+FOOTER_SOURCE_LINES = 5  # at most this many lines of sources under a briefing map (then "…")
+
+
 def png_bytes(
     title: str,
     frames: Mapping[str, gpd.GeoDataFrame],
@@ -339,16 +342,29 @@ def png_bytes(
     fig.text(0.03, 0.955, title, fontproperties=_font(base * 2.0), ha="left", va="top", parse_math=False)
     if subtitle:
         fig.text(
-            0.03,
-            0.905,
-            subtitle,
-            fontproperties=_font(base * 1.1),
-            ha="left",
-            va="top",
-            color="#444",
-            parse_math=False,
+            0.03, 0.905, subtitle, fontproperties=_font(base * 1.1), ha="left", va="top", color="#444", parse_math=False
         )
-    ax = fig.add_axes((0.03, 0.12, 0.70, 0.76))
+    # sources, date and projection go under the map: measure them first and leave them the room
+    sources = []
+    for name, prov in provenance.items():
+        if name in frames and prov is not None:
+            sources.append(f"{name}：{prov.source}（{accuracy_label(prov.accuracy, lang)}）")
+    label_src = "数据来源" if lang == "zh" else "Sources"
+    label_date = "制图日期" if lang == "zh" else "Date"
+    crs_note = (
+        "投影：CGCS2000 / 3° 高斯-克吕格 中央经线 120°E（EPSG:4549）"
+        if lang == "zh"
+        else "Projection: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)"
+    )
+    footer = _wrap(f"{label_src}：" + "；".join(sources), 150)
+    if len(footer) > FOOTER_SOURCE_LINES:
+        footer = footer[:FOOTER_SOURCE_LINES]
+        footer[-1] = footer[-1][:-1] + "…"
+    footer.append(f"{label_date}：{_today(when)}    {crs_note}")
+    line_h = 0.022
+    map_bottom = max(0.12, 0.03 + len(footer) * line_h + 0.012)
+    map_h = 0.88 - map_bottom
+    ax = fig.add_axes((0.03, map_bottom, 0.70, map_h))
     ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
@@ -364,7 +380,7 @@ def png_bytes(
         xmin, ymin, xmax, ymax = 450_000, 3_400_000, 650_000, 3_560_000
     w, h = max(xmax - xmin, 1000), max(ymax - ymin, 1000)
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
-    box_w, box_h = 0.70 * A4_LANDSCAPE_IN[0], 0.76 * A4_LANDSCAPE_IN[1]
+    box_w, box_h = 0.70 * A4_LANDSCAPE_IN[0], map_h * A4_LANDSCAPE_IN[1]
     ratio = box_w / box_h
     w, h = max(w * 1.08, h * 1.08 * ratio), max(h * 1.08, w * 1.08 / ratio)
     ax.set_xlim(cx - w / 2, cx + w / 2)
@@ -389,7 +405,7 @@ def png_bytes(
     _north_arrow(ax, fontsize=base, lang=lang)
 
     # legend panel
-    lg = fig.add_axes((0.755, 0.12, 0.225, 0.76))
+    lg = fig.add_axes((0.755, map_bottom, 0.225, map_h))
     lg.set_axis_off()
     lg.set_xlim(0, 1)
     lg.set_ylim(0, 1)
@@ -427,24 +443,11 @@ def png_bytes(
             y -= row_h * max(1, 0.8 * len(_wrap(entry.label, 24)) + 0.2)
         y -= row_h * 0.4
 
-    # sources, date, disclaimer
-    sources = []
-    for name, prov in provenance.items():
-        if name in frames and prov is not None:
-            sources.append(f"{name}：{prov.source}（{accuracy_label(prov.accuracy, lang)}）")
-    label_src = "数据来源" if lang == "zh" else "Sources"
-    label_date = "制图日期" if lang == "zh" else "Date"
-    crs_note = (
-        "投影：CGCS2000 / 3° 高斯-克吕格 中央经线 120°E（EPSG:4549）"
-        if lang == "zh"
-        else "Projection: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)"
-    )
-    lines = _wrap(f"{label_src}：" + "；".join(sources), 150)[:4]
-    lines.append(f"{label_date}：{_today(when)}    {crs_note}")
-    for i, line in enumerate(lines):
+    # footer: sources, then date and projection, all above the paper's lower margin
+    for i, line in enumerate(footer):
         fig.text(
             0.03,
-            0.095 - i * 0.022,
+            map_bottom - 0.012 - i * line_h,
             line,
             fontproperties=_font(base * 0.8),
             ha="left",

@@ -183,6 +183,31 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
+_COORD_COLUMNS = ("lon", "lat", "经度", "纬度", "longitude", "latitude")
+
+
+def _number_format(name: str, values: pd.Series) -> str | None:
+    """Excel number format of a column: whole numbers with thousands separators, coordinates with
+    6 decimals, other decimals (amounts, ratios, scores) with separators and 2 decimals."""
+    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        return None
+    if pd.api.types.is_integer_dtype(values):
+        return "#,##0"
+    if str(name).strip().lower() in _COORD_COLUMNS:
+        return "0.000000"
+    return "#,##0.00"
+
+
+def _number_formats(ws, table: pd.DataFrame) -> None:
+    """Give each numeric column of a written sheet its number format (values stay exact)."""
+    for i, col in enumerate(table.columns, start=1):
+        fmt = _number_format(col, table[col])
+        if fmt is None:
+            continue
+        for (cell,) in ws.iter_rows(min_row=2, max_row=len(table) + 1, min_col=i, max_col=i):
+            cell.number_format = fmt
+
+
 def xlsx_bytes(
     tables: Mapping[str, pd.DataFrame],
     provenance: Mapping[str, Provenance] | None = None,
@@ -216,6 +241,7 @@ def xlsx_bytes(
                     max(width * 1.3, 8), 50
                 )
             ws.freeze_panes = "A2"
+            _number_formats(ws, table)
         rows = [
             ("标题" if lang == "zh" else "Title", title),
             ("导出日期" if lang == "zh" else "Exported", _today(when)),

@@ -93,10 +93,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Suzhou's two axes, three belts and key-industry carriers",
     ),
     "corr.intro": (
-        "《苏州市“十三五”规划》第四章的“两轴三带”空间格局、六大重点产业的主要承载开发区，以及各板块集群重点（004 号文件第 13 条）。"
+        "《苏州市“十三五”工业发展规划》第四章的“两轴三带”空间格局、六大重点产业的主要承载开发区，以及各板块集群重点（《关于苏州市推进数字经济时代产业创新集群发展的指导意见》第 13 条）。"
         "选择一个产业，突出其承载园区和以其为主导产业的轴带；点击行政区、轴带或开发区，在右侧查看详情。",
         "The two axes and three belts of the Suzhou plan (ch. 4), the development zones carrying the six key industries,"
-        " and each county's cluster focus (doc 004, item 13). Pick an industry to highlight its carrier zones and the"
+        " and each county's cluster focus (Suzhou guidance on innovation clusters in the digital economy, 2022, item 13). Pick an industry to highlight its carrier zones and the"
         " corridors it leads; click a district, corridor or zone for details on the right.",
     ),
     "corr.industry": ("重点产业（六大领域）", "Key industry (six fields)"),
@@ -116,24 +116,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "corr.role": ("功能定位", "Role in the plan"),
     "corr.key_industries": ("对应六大重点领域", "Key industries it leads"),
     "corr.carries": ("承载重点产业", "Key industries carried"),
-    "corr.target_2020": ("2020 年产值目标（亿元）", "2020 output target (亿元)"),
+    "corr.target_2020": ("2020 年产值目标（亿元）", "2020 output target (100M yuan)"),
     "corr.carrier_parks": ("主要承载园区", "Main carrier zones"),
     "corr.dominant_in": ("主导该产业的轴带", "Corridors it leads"),
     "corr.table.corridors": ("两轴三带：各自的功能", "Axes and belts: what each is for"),
     "corr.table.key_industries": (
-        "六大重点领域与承载园区（000 号文件）",
-        "Six key industries and carriers (doc 000)",
+        "六大重点领域与承载园区（《苏州市“十三五”工业发展规划》）",
+        "Six key industries and carriers (Suzhou 13th Five-Year industrial plan)",
     ),
-    "corr.table.focus": ("各板块集群重点（004 号文件）", "Cluster focus by county (doc 004)"),
+    "corr.table.focus": ("各板块集群重点（《关于苏州市推进数字经济时代产业创新集群发展的指导意见》）", "Cluster focus by county (Suzhou innovation-cluster guidance, 2022)"),
     "corr.col.corridor": ("轴 / 带", "Axis / belt"),
     "corr.col.industry": ("产业", "Industry"),
     "corr.col.area": ("板块", "Area"),
     "wj.page": ("吴江产业布局", "Wujiang industry layout"),
     "wj.header": ("吴江区产业布局：核心与支撑区镇", "Wujiang industry layout: core and supporting towns"),
     "wj.intro": (
-        "吴江区 8 个区镇与《吴江区“十四五”产业发展规划》各产业的“空间布局及发展目标”（003 号文件）。"
+        "吴江区 8 个区镇与《苏州市吴江区“十四五”工业经济高质量发展规划》各产业的“空间布局及发展目标”。"
         "选择产业查看其核心、支撑区镇、载体和企业；点击区镇在右侧查看其产业、2020 年数据与 2025 年目标。",
-        "Wujiang's 8 towns/zones and each industry's spatial layout in the Wujiang plan (doc 003). Pick an industry"
+        "Wujiang's 8 towns/zones and each industry's spatial layout in the Wujiang 14th Five-Year industrial plan (2021). Pick an industry"
         " for its core and supporting towns, carriers and enterprises; click a town for its industries, 2020"
         " figures and 2025 targets on the right.",
     ),
@@ -153,15 +153,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "wj.col.industry": ("产业", "Industry"),
     "wj.col.role": ("布局角色", "Role"),
-    "wj.col.sales_2020": ("2020 年销售（亿元）", "2020 sales (亿元)"),
-    "wj.col.target_2025": ("2025 年目标（亿元）", "2025 target (亿元)"),
+    "wj.col.sales_2020": ("2020 年销售（亿元）", "2020 sales (100M yuan)"),
+    "wj.col.target_2025": ("2025 年目标（亿元）", "2025 target (100M yuan)"),
     "wj.col.note": ("规划表述", "In the plan"),
     "wj.col.town": ("区镇", "Town/zone"),
     "wj.col.item": ("项目", "Item"),
     "wj.col.value": ("数值", "Value"),
     "wj.figures_note": (
-        "2020 年销售与 2025 年目标为全区该产业数据（003 号文件），非本区镇分项；“—”表示规划未给出。",
-        "2020 sales and 2025 targets are district-wide figures for the industry (doc 003), not per town; — = not given.",
+        "2020 年销售与 2025 年目标为全区该产业数据（《苏州市吴江区“十四五”工业经济高质量发展规划》），非本区镇分项；“—”表示规划未给出。",
+        "2020 sales and 2025 targets are district-wide figures for the industry (Wujiang 14th Five-Year industrial plan), not per town; — = not given.",
     ),
     "wj.no_layout": ("规划未在本区镇布局重点产业。", "The plan places no key industry here."),
     "wj.panel.figures": ("2020 年 {sales} → 2025 年目标 {target}", "2020: {sales} → 2025 target: {target}"),
@@ -269,6 +269,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.join_col": ("表格中的关联列", "Table column"),
     "data.mapping": ("字段对应（* 为必填）", "Column mapping (* required)"),
     "data.unmapped": ("（不使用）", "(not used)"),
+    "data.held": (
+        "正在导入：{name}（离开本页或切换语言后仍保留；上传新文件即替换）",
+        "Importing: {name} (kept when you leave the page or switch language; upload another file to replace it)",
+    ),
+    "data.held_clear": ("移除文件", "Remove file"),
+    "data.kind_proposed": ("按文件内容建议的用途：{kind}", "Use proposed from the file's contents: {kind}"),
+    "data.kind_auto": (
+        "上传文件后按其内容建议用途（点位或经纬度列的企业表 → 企业）；也可先在此选定",
+        "After upload the use is proposed from the file (points or a table with lon/lat → enterprises); or pick it here first",
+    ),
+    "data.n_columns": ("列", "columns"),
     "data.read": ("读取并校验", "Read and validate"),
     "data.metric.in": ("读入行数", "Rows read"),
     "data.metric.ok": ("通过", "Passed"),
@@ -408,7 +419,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "eff.weights_above": ("规上企业权重", "Weights, above designated size"),
     "eff.weights_below": ("规下企业权重", "Weights, below designated size"),
-    "eff.min_land": ("规下企业参评最小用地（亩）", "Min land to score a below-size enterprise (亩)"),
+    "eff.min_land": ("规下企业参评最小用地（亩）", "Min land to score a below-size enterprise (mu)"),
     "eff.multiple": ("基准 = 全区均值 × 倍数", "Benchmark = area mean ×"),
     "eff.max_ratio": ("单项得分上限（× 权重，0 = 不设）", "Cap per indicator (× weight, 0 = none)"),
     "eff.max_ratio.help": (
@@ -430,6 +441,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Σ tax ÷ Σ land of the scored enterprises in scope, in 10k yuan per mu",
     ),
     "unit.mu": ("亩", "mu"),
+    "unit.wan_yuan_per_mu": ("万元/亩", "10k yuan/mu"),
+    "unit.yi_yuan": ("亿元", "100M yuan"),
+    "eff.rank_by.none": ("不分组（全部一起排名）", "No grouping (rank all together)"),
+    "export.layers_placeholder": ("请选择要导出的图层", "Choose the layers to export"),
+    "eff.col.rank_in_size": ("排名（规上/规下内）", "Rank (within size group)"),
+    "eff.col.class": ("类别", "Class"),
+    "eff.table.size_note": (
+        "规上、规下企业各按自己的权重评分、在各自组内排名和分类，所以同样的得分在两组可能属于不同类别（看“规模”列）；"
+        "要分开看，请在“评价范围”选规上或规下，或按“规模”分组排名。",
+        "Above- and below-size enterprises are scored with their own weights and ranked and classed within"
+        " their own group, so the same score can fall in different classes (see the Size column); pick one"
+        " size in the scope, or rank by Size, to see them apart.",
+    ),
     "eff.rank_by": ("分组排名（可组合）", "Rank within (combinable)"),
     "eff.dim.zone": ("区镇/园区", "Town/park"),
     "eff.dim.industry": ("行业", "Industry"),
@@ -464,6 +488,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.class.D": ("D 整治淘汰", "D — rectify"),
     "eff.class.none": ("未参评", "Not scored"),
     "eff.layer.title": ("企业亩均评价类别（合成）", "Enterprise efficiency classes (synthetic)"),
+    "eff.layer.title_user": ("企业亩均评价类别", "Enterprise efficiency classes"),
 }
 
 

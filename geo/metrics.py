@@ -675,8 +675,26 @@ def total_metrics(enterprises: pd.DataFrame) -> pd.Series:
     return out
 
 
-def zone_metric_labels() -> dict[str, str]:
-    """Chinese column headers with units for a :func:`zone_metrics` table."""
+_AMOUNT_EN: dict[str, tuple[str, str]] = {
+    "land_mu": ("Land", "mu"),
+    "sales_wan_yuan": ("Sales", "10k yuan"),
+    "tax_wan_yuan": ("Tax", "10k yuan"),
+    "value_added_wan_yuan": ("Value added", "10k yuan"),
+    "energy_tce": ("Energy use", "tce"),
+    "electricity_kwh": ("Electricity", "kWh"),
+    "employees": ("Employees", "persons"),
+    "rd_wan_yuan": ("R&D spending", "10k yuan"),
+    EMISSION_COLUMN: ("Pollutant equivalents", "equiv."),
+}
+
+
+def zone_metric_labels(lang: str = "zh") -> dict[str, str]:
+    """Column headers with units for a :func:`zone_metrics` table, in Chinese or English."""
+    if lang == "en":
+        labels = {ZONE_COL: "Zone", "n_enterprises": "Enterprises", "zone_area_mu": "Zone area (mu)"}
+        labels.update({col: f"{name} ({unit})" for col, (name, unit) in _AMOUNT_EN.items()})
+        labels.update({r.key: ratio_label(r.key, lang="en") for r in RATIOS})
+        return labels
     labels = {
         ZONE_COL: "区域",
         "n_enterprises": "企业数（家）",

@@ -64,13 +64,112 @@ def _add_basemap(m: folium.Map, basemap: str, *, tianditu_key: str | None) -> No
 
 
 def new_map(
-    *, basemap: str = "none", tianditu_key: str | None = None, center=SUZHOU_CENTER, zoom: int = 9
+    *,
+    basemap: str = "none",
+    tianditu_key: str | None = None,
+    center=SUZHOU_CENTER,
+    zoom: int = 9,
+    lang: Lang = "zh",
 ) -> folium.Map:
     """An empty map with the chosen basemap (``none`` always works, offline included)."""
     m = folium.Map(location=center, zoom_start=zoom, tiles=None, prefer_canvas=True, control_scale=False)
     _add_basemap(m, basemap, tianditu_key=tianditu_key)
     m.add_child(_MetricScale())
+    m.add_child(_PageFriendly(lang=lang))
     return m
+
+
+SMALL_MAP_PX = (1000, 600)  # below this width or height the legend and layer switcher start folded
+
+
+class _PageFriendly(MacroElement):
+    """What makes a map sit well in a scrolling page.
+
+    - The mouse wheel scrolls the page until the map is clicked (or focused); it zooms the map
+      only then, or while Ctrl is held, and a hint says so when the wheel meets a sleeping map.
+    - On a small map (below ``SMALL_MAP_PX``) the legend and the layer switcher start folded, so
+      they do not hide the data; both unfold on a click (the switcher also on hover).
+    - Tooltips wrap instead of running off the map's right edge.
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+          .leaflet-tooltip { white-space: normal; max-width: min(320px, 45vw); }
+          .leaflet-tooltip table { width: max-content; max-width: min(300px, 43vw); }
+          .leaflet-tooltip td, .leaflet-tooltip th { white-space: normal; word-break: break-word; }
+          .atlas-wheel-hint { position:absolute; z-index:1001; left:50%; top:50%;
+            transform:translate(-50%,-50%); background:rgba(0,0,0,0.62); color:#fff;
+            padding:8px 14px; border-radius:4px; pointer-events:none; opacity:0;
+            transition:opacity .25s; font:13px 'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei',sans-serif; }
+          .atlas-wheel-hint.atlas-show { opacity:1; }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+          var map = {{ this._parent.get_name() }};
+          var box = map.getContainer();
+          map.scrollWheelZoom.disable();
+          var hint = document.createElement('div');
+          hint.className = 'atlas-wheel-hint';
+          hint.textContent = {{ this.hint|tojson }};
+          box.appendChild(hint);
+          var timer = null;
+          function wake() { map.scrollWheelZoom.enable(); hint.classList.remove('atlas-show'); }
+          map.on('click focus', wake);
+          box.addEventListener('mouseleave', function () { map.scrollWheelZoom.disable(); });
+          box.addEventListener('wheel', function (e) {
+            if (map.scrollWheelZoom.enabled()) return;
+            if (e.ctrlKey) {  // Ctrl + wheel zooms a sleeping map without waking it
+              e.preventDefault();
+              map.setZoomAround(map.mouseEventToContainerPoint(e), map.getZoom() + (e.deltaY < 0 ? 1 : -1));
+              return;
+            }
+            hint.classList.add('atlas-show');
+            clearTimeout(timer);
+            timer = setTimeout(function () { hint.classList.remove('atlas-show'); }, 1400);
+          }, {passive: false});
+
+          function small() {
+            var size = map.getSize();
+            return size.x < {{ this.small[0] }} || size.y < {{ this.small[1] }};
+          }
+          function foldSwitcher(ctl) {
+            if (ctl.dataset.atlasFolded) return;
+            ctl.dataset.atlasFolded = '1';
+            ctl.classList.remove('leaflet-control-layers-expanded');
+            ctl.addEventListener('mouseenter', function () { ctl.classList.add('leaflet-control-layers-expanded'); });
+            ctl.addEventListener('mouseleave', function () { ctl.classList.remove('leaflet-control-layers-expanded'); });
+            ctl.addEventListener('click', function () { ctl.classList.add('leaflet-control-layers-expanded'); });
+            map.on('click', function () { ctl.classList.remove('leaflet-control-layers-expanded'); });
+          }
+          function fold() {
+            if (!small()) return;
+            box.querySelectorAll('.leaflet-control-layers').forEach(foldSwitcher);
+            var legend = box.querySelector('.atlas-legend');
+            if (legend && !legend.dataset.atlasFolded) {
+              legend.dataset.atlasFolded = '1';
+              legend.classList.add('atlas-collapsed');
+            }
+          }
+          // The legend and the switcher (which streamlit-folium may add again later) come after this script.
+          setTimeout(fold, 0);
+          new MutationObserver(fold).observe(box, {childList: true, subtree: true});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, lang: Lang = "zh") -> None:
+        super().__init__()
+        self._name = "PageFriendly"
+        self.small = SMALL_MAP_PX
+        self.hint = (
+            "Click the map to zoom with the wheel (or hold Ctrl)"
+            if lang == "en"
+            else "点击地图后可用滚轮缩放（或按住 Ctrl 滚动）"
+        )
 
 
 class _MetricScale(MacroElement):
@@ -98,8 +197,8 @@ class _Legend(MacroElement):
         <style>
           .atlas-legend.atlas-collapsed > :not(.atlas-legend-head) { display: none; }
           .atlas-legend-head { cursor: pointer; user-select: none; }
-          .atlas-legend-head::after { content: " \\25BC"; color: #888; }
-          .atlas-legend.atlas-collapsed .atlas-legend-head::after { content: " \\25B6"; }
+          .atlas-legend-head::after { content: " \\25BC " attr(data-fold); color: #888; font-weight: normal; font-size: 11px; }
+          .atlas-legend.atlas-collapsed .atlas-legend-head::after { content: " \\25B6 " attr(data-unfold); }
         </style>
         {% endmacro %}
         {% macro html(this, kwargs) %}
@@ -154,8 +253,12 @@ def legend_html(
     """The legend's inner HTML: per layer its title, accuracy class and swatches."""
     heading = title or ("Legend" if lang == "en" else "图例")
     hint = "Click to fold or unfold" if lang == "en" else "点击折叠/展开"
+    fold, unfold = (
+        ("(click to fold)", "(click to unfold)") if lang == "en" else ("（点击折叠）", "（点击展开）")
+    )
+    marks = f' data-fold="{fold}" data-unfold="{unfold}"' if foldable else ""
     parts = [
-        f'<div class="{"atlas-legend-head" if foldable else ""}" title="{hint if foldable else ""}" '
+        f'<div class="{"atlas-legend-head" if foldable else ""}" title="{hint if foldable else ""}"{marks} '
         'style="font-weight:600;margin-bottom:4px">'
         f"{html.escape(heading)}</div>"
     ]
@@ -183,7 +286,7 @@ def render_map(
 ) -> folium.Map:
     """A complete map: basemap, every layer as a switchable FeatureGroup, layer control and legend."""
     items = list(items)
-    m = new_map(basemap=basemap, tianditu_key=tianditu_key, center=center, zoom=zoom)
+    m = new_map(basemap=basemap, tianditu_key=tianditu_key, center=center, zoom=zoom, lang=lang)
     gcj02 = basemap_is_gcj02(basemap)
     sections = []
     for item in items:

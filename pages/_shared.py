@@ -183,6 +183,14 @@ def show_map_with(
         groups[0].add_child(
             _LegendPart(f'<div style="margin:4px 0;border-bottom:1px solid #ddd">{body}</div>')
         )
+    control = None
+    if groups:
+        # One layer switcher that lists the changing layers too (not only the base map's), so each
+        # of them can be turned off: the map's own switcher gives way to streamlit-folium's.
+        for name, child in list(m._children.items()):
+            if isinstance(child, folium.LayerControl):
+                del m._children[name]
+        control = folium.LayerControl(collapsed=False)
     out = st_folium(
         m,
         key=key,
@@ -190,6 +198,7 @@ def show_map_with(
         use_container_width=True,
         returned_objects=returned_objects if returned_objects is not None else [],
         feature_group_to_add=groups or None,
+        layer_control=control,
     )
     return out or {}
 

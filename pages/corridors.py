@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import geopandas as gpd
 import pandas as pd
+import shapely
 import streamlit as st
 
+from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.errors import DataValidationError
 from geo.i18n import Lang, t
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
@@ -61,6 +64,30 @@ def _panel_zone(row: pd.Series, focus: pd.DataFrame, lang: Lang) -> None:
         st.markdown(f"{_label('corr.focus', lang)}{extra['focus'].iloc[0]}")
 
 
+AXIS_CLICK_M = 1500.0  # a click this close to an axis line counts as on it (the line is drawn 6 px wide)
+
+
+def _under_click(out: dict, frames: dict[str, gpd.GeoDataFrame]) -> dict[str, list[str]]:
+    """Names of each frame's features under the last map click (lines within ``AXIS_CLICK_M``).
+
+    Reads streamlit-folium's ``last_clicked`` (lat/lng); {} when the map was not clicked. The
+    click answers with every layer under it, so the district is found even where an axis, a belt
+    or a zone is drawn over it.
+    """
+    point = (out or {}).get("last_clicked") or {}
+    if not isinstance(point, dict) or point.get("lat") is None or point.get("lng") is None:
+        return {}
+    here = gpd.GeoSeries(shapely.points([point["lng"]], [point["lat"]]), crs=STORAGE_CRS).to_crs(ANALYSIS_CRS)
+    found = {}
+    for key, frame in frames.items():
+        shapes = frame.to_crs(ANALYSIS_CRS)
+        lines = shapes.geom_type.isin(["LineString", "MultiLineString"]).to_numpy()
+        dist = shapes.distance(here.iloc[0]).to_numpy()
+        hit = (dist == 0) | (lines & (dist <= AXIS_CLICK_M))
+        found[key] = [str(n) for n in shapes.loc[hit, "name"]]
+    return found
+
+
 s = settings()
 lang = s.lang
 st.title(t("corr.header", lang))
@@ -73,9 +100,11 @@ try:
     zones = layer_frame("dev_zones")
     key_industries = layer_frame("key_industries")
     focus = layer_frame("county_cluster_focus")
-    # The districts with each one's cluster focus (doc 004) in the hover tooltip.
+    # The districts with each one's cluster focus (seed 004) in the hover tooltip.
     with_focus = districts.assign(focus=districts["name"].map(focus.set_index("area")["focus"]).fillna("—"))
-    focus_field = Field("focus", "集群重点（004 号文件）", "Cluster focus (doc 004)")
+    focus_field = Field(
+        "focus", "集群重点（苏委发〔2022〕1号）", "Cluster focus (Suzhou cluster guidance, 2022)"
+    )
     districts_layer = replace(
         REGISTRY["districts"], tooltip_fields=(REGISTRY["districts"].tooltip_fields[0], focus_field)
     )
@@ -102,32 +131,50 @@ with left:
     out = map_with_exports(
         base,
         changing,
-        title=t("corr.header", lang),
+        # the briefing's title names the industry picked
+        title=t("corr.header", lang)
+        + (f"：{industry}" if lang == "zh" else f": {industry}") * bool(industry),
         key="corridors_map",
         note=t("corr.schematic_note", lang),
         center=SUZHOU_CENTER,
         zoom=9,
         height=620,
-        returned_objects=["last_active_drawing"],
+        returned_objects=["last_active_drawing", "last_clicked"],
     )
 
 with right:
     st.subheader(t("corr.panel", lang))
-    name = clicked_properties(out).get("name")
     corridors = pd.concat([axes.drop(columns="geometry"), belts.drop(columns="geometry")], ignore_index=True)
-    if name in set(districts["name"]):
+    under = _under_click(out, {"districts": districts, "zones": zones, "axes": axes, "belts": belts})
+    if not under:  # no click position came back: fall back to the feature clicked
+        name = clicked_properties(out).get("name")
+        under = {
+            "districts": [name] if name in set(districts["name"]) else [],
+            "zones": [name] if name in set(zones["name"]) else [],
+            "axes": [name] if name in set(corridors["name"]) else [],
+        }
+    # The district comes first (a click in 吴江区 is about 吴江区); what is drawn over it follows.
+    shown = False
+    for name in under.get("districts", []):
         _panel_district(name, focus, zones, lang)
-    elif name in set(corridors["name"]):
-        _panel_corridor(corridors.set_index("name", drop=False).loc[name], lang)
-    elif name in set(zones["name"]):
+        shown = True
+    for name in under.get("zones", []):
+        if shown:
+            st.divider()
         _panel_zone(zones.set_index("name", drop=False).loc[name], focus, lang)
-    else:
+        shown = True
+    for name in [*under.get("axes", []), *under.get("belts", [])]:
+        if shown:
+            st.divider()
+        _panel_corridor(corridors.set_index("name", drop=False).loc[name], lang)
+        shown = True
+    if not shown:
         st.info(t("corr.panel_hint", lang))
     if industry:
         st.divider()
         sel = key_industries.set_index("industry").loc[industry]
         st.markdown(f"**{industry}**")
-        st.metric(t("corr.target_2020", lang), f"{sel['target_2020_yi_yuan']:,.0f} 亿元")
+        st.metric(t("corr.target_2020", lang), f"{sel['target_2020_yi_yuan']:,.0f} {t('unit.yi_yuan', lang)}")
         st.markdown(f"{_label('corr.carrier_parks', lang)}{sel['carrier_parks']}")
         lead = [
             n

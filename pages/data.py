@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -31,6 +32,7 @@ from pages._shared import (
     download_buttons,
     layer_frame,
     map_layer,
+    map_layer_of,
     settings,
     show_error,
     show_map,
@@ -53,6 +55,24 @@ _JOIN_LAYERS = {
     "wujiang_towns": ("name", "short_name", "town_id"),
     "dev_zones": ("name", "zone_id"),
 }
+# Widget values survive leaving the page and coming back (keys are stable across languages).
+KEEP = "session"
+# The "not imported" choice of the field mapping: one value in both languages, so a language
+# switch keeps what was picked.
+_UNMAPPED = ""
+
+
+def proposed_kind(found: ingest.Inspection) -> str:
+    """The use a file most likely has: a table with coordinates, or any file whose columns map
+    onto the enterprise fields (name, land, tax, sales), is an enterprise list; other tables and
+    geodata are zones when they have names, else other layers."""
+    enterprise_fields = ingest.suggest_mapping(found.columns, "enterprises")
+    if all(f in enterprise_fields for f in ingest.ENTERPRISE_REQUIRED) or (found.is_table and found.lon_col):
+        return "enterprises"
+    if "name" in ingest.suggest_mapping(found.columns, "zones"):
+        return "zones"
+    return "other"
+
 
 s = settings()
 lang: Lang = s.lang
@@ -114,6 +134,14 @@ def _preview_layer(result: ingest.ImportResult, accuracy: str = "real") -> MapLa
     return MapLayer(item.layer, frame, item.provenance)
 
 
+def _reference_layers() -> list[MapLayer]:
+    """What an imported layer is shown against: the districts and Wujiang's 区镇, outlines only."""
+    return [
+        map_layer_of(replace(REGISTRY[name], fill_opacity=0.0, weight=1.0, color="#777777"))
+        for name in ("districts", "wujiang_towns")
+    ]
+
+
 def _report_downloads(report: pd.DataFrame, key: str) -> None:
     table = ingest.report_for_download(report)
     c1, c2 = st.columns(2)
@@ -170,10 +198,14 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
         def crs_label(crs: str) -> str:
             return _CRS_LABELS.get(crs, crs) + (declared_tag if crs == declared else "")
 
-        picked = st.selectbox(t("data.crs", lang), choices, format_func=crs_label, key="data_crs")
+        picked = st.selectbox(
+            t("data.crs", lang), choices, format_func=crs_label, key="data_crs", persist_state=KEEP
+        )
         options["crs"] = None if picked == declared else picked
         swap_default = bool(suggestion and suggestion.swapped)
-        options["swap_xy"] = st.checkbox(t("data.swap", lang), value=swap_default, key="data_swap")
+        options["swap_xy"] = st.checkbox(
+            t("data.swap", lang), value=swap_default, key="data_swap", persist_state=KEEP
+        )
         crs = options["crs"] or found.crs
         if CRS.from_user_input(crs).is_geographic:
             _frame_proposal(found)
@@ -184,6 +216,7 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
                 format_func=lambda f: t(f"data.frame.{f}", lang),
                 horizontal=True,
                 key="data_frame",
+                persist_state=KEEP,
             )
     else:
         modes = ("coords", "join")
@@ -194,6 +227,7 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
             format_func=lambda m: t(f"data.mode.{m}", lang),
             horizontal=True,
             key="data_mode",
+            persist_state=KEEP,
         )
         columns = list(found.columns)
         if mode == "coords":
@@ -203,12 +237,14 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
                 columns,
                 index=columns.index(found.lon_col) if found.lon_col in columns else 0,
                 key="data_lon",
+                persist_state=KEEP,
             )
             options["lat_col"] = c2.selectbox(
                 t("data.lat_col", lang),
                 columns,
                 index=columns.index(found.lat_col) if found.lat_col in columns else min(1, len(columns) - 1),
                 key="data_lat",
+                persist_state=KEEP,
             )
             _frame_proposal(found)
             options["frame"] = st.radio(
@@ -218,13 +254,17 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
                 format_func=lambda f: t(f"data.frame.{f}", lang),
                 horizontal=True,
                 key="data_frame",
+                persist_state=KEEP,
             )
         else:
             meta = _user_meta(_user_stamp())
             user_zones = meta.loc[meta["kind"] == "zones", "layer"].tolist()
             c1, c2, c3 = st.columns(3)
             zone_layer = c1.selectbox(
-                t("data.join_layer", lang), [*_JOIN_LAYERS, *user_zones], key="data_join_layer"
+                t("data.join_layer", lang),
+                [*_JOIN_LAYERS, *user_zones],
+                key="data_join_layer",
+                persist_state=KEEP,
             )
             try:
                 zones = (
@@ -239,36 +279,37 @@ def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
                 c for c in zones.columns if c != zones.geometry.name
             ]
             options["zones"] = zones
-            options["zone_key"] = c2.selectbox(t("data.join_key", lang), keys, key="data_join_key")
+            options["zone_key"] = c2.selectbox(
+                t("data.join_key", lang), keys, key="data_join_key", persist_state=KEEP
+            )
             guess = found.mapping.get("town") or found.mapping.get("name") or columns[0]
             options["join_col"] = c3.selectbox(
                 t("data.join_col", lang),
                 columns,
                 index=columns.index(guess) if guess in columns else 0,
                 key="data_join_col",
+                persist_state=KEEP,
             )
     if kind in ("zones", "enterprises"):
         targets = ENTERPRISES.columns if kind == "enterprises" else ("zone_id", "name")
         required = ingest.ENTERPRISE_REQUIRED if kind == "enterprises" else ("name",)
         st.markdown("**" + t("data.mapping", lang).replace("*", "\\*") + "**")
         unmapped = t("data.unmapped", lang)
-        choices = [unmapped, *found.columns]
+        choices = [_UNMAPPED, *found.columns]
         mapping = {}
         grid = st.columns(3)
         for i, target in enumerate(targets):
-            label = (
-                column_labels(kind, lang).get(target, target)
-                + (" *" if target in required else "")
-                + ("" if lang == "zh" else f" ({target})")
-            )
+            label = column_labels(kind, lang).get(target, target) + (" *" if target in required else "")
             default = found.mapping.get(target)
             picked = grid[i % 3].selectbox(
                 label,
                 choices,
                 index=choices.index(default) if default in choices else 0,
+                format_func=lambda c: c if c != _UNMAPPED else unmapped,
                 key=f"data_map_{target}",
+                persist_state=KEEP,
             )
-            if picked != unmapped:
+            if picked != _UNMAPPED:
                 mapping[target] = picked
         options["mapping"] = mapping
     return options
@@ -294,7 +335,10 @@ def _show_result(result: ingest.ImportResult) -> None:
         _report_downloads(result.report, "data_report")
     st.markdown(f"**{t('data.preview', lang)}**")
     item = _preview_layer(result)
-    m = render_map([item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, fit_to=result.frame)
+    m = render_map(
+        [*_reference_layers(), item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
+        fit_to=result.frame,
+    )  # fmt: skip
     m.add_child(SnapshotControl(title=result.filename, lang=lang))
     show_map(m, key="data_preview_map", height=420)
 
@@ -318,18 +362,24 @@ def _save_form(result: ingest.ImportResult, kind: str) -> None:
     with st.form("data_save_form"):
         c1, c2 = st.columns(2)
         name = c1.text_input(
-            t("data.name", lang), value=ingest.suggest_layer_name(result.filename, kind), key="data_save_name"
+            t("data.name", lang),
+            value=ingest.suggest_layer_name(result.filename, kind),
+            key="data_save_name",
+            persist_state=KEEP,
         )
-        title = c2.text_input(t("data.title", lang), value=Path(result.filename).stem, key="data_save_title")
-        source = st.text_input(t("data.source", lang), key="data_save_source")
+        title = c2.text_input(
+            t("data.title", lang), value=Path(result.filename).stem, key="data_save_title", persist_state=KEEP
+        )
+        source = st.text_input(t("data.source", lang), key="data_save_source", persist_state=KEEP)
         c3, c4 = st.columns(2)
         accuracy = c3.selectbox(
             t("data.accuracy", lang),
             ACCURACY_CLASSES,
             format_func=lambda a: accuracy_label(a, lang),
             key="data_save_accuracy",
+            persist_state=KEEP,
         )
-        licence = c4.text_input(t("data.licence", lang), key="data_save_licence")
+        licence = c4.text_input(t("data.licence", lang), key="data_save_licence", persist_state=KEEP)
         submitted = st.form_submit_button(t("data.save", lang), type="primary")
     values = {"name": name, "title": title, "source": source, "accuracy": accuracy, "licence": licence}
     meta = _user_meta(_user_stamp())
@@ -360,13 +410,15 @@ def _save_form(result: ingest.ImportResult, kind: str) -> None:
         st.rerun()
 
 
-def import_section() -> None:
-    st.subheader(t("data.import", lang))
-    flash = st.session_state.pop("data_flash", None)
-    if flash:
-        st.success(flash)
-    if not require_editor(lang):
-        return
+# Per-file widgets: a new file starts them afresh (from the file's own proposals).
+_PER_FILE = ("data_kind", "data_layer", "data_crs", "data_swap", "data_frame", "data_mode", "data_lon",
+             "data_lat", "data_join_layer", "data_join_key", "data_join_col", "data_save_name",
+             "data_save_title")  # fmt: skip
+
+
+def _held_upload() -> tuple[str, bytes] | None:
+    """The file being imported: the uploader's, else the one kept from before a page or language
+    switch (the uploader itself forgets its file when the page is left)."""
     upload = st.file_uploader(
         t("data.upload", lang),
         type=[ext.lstrip(".") for ext in ingest.EXTENSIONS],
@@ -375,23 +427,71 @@ def import_section() -> None:
         key="data_upload",
     )
     st.caption(t("data.upload_help", lang).format(mb=ingest.MAX_UPLOAD_MB))
-    kind = st.selectbox(
-        t("data.kind", lang), ingest.KINDS, format_func=lambda k: t(f"data.kind.{k}", lang), key="data_kind"
-    )
-    if upload is None:
+    if upload is not None:
+        data = upload.getvalue()
+        held = st.session_state.get("data_held")
+        if held is None or held[0] != upload.name or held[1] != data:
+            keep = {"data_kind"} if st.session_state.get("data_kind_chosen") else set()
+            for key in (*_PER_FILE, *(k for k in st.session_state if str(k).startswith("data_map_"))):
+                if key not in keep:
+                    st.session_state.pop(key, None)
+            st.session_state["data_held"] = (upload.name, data)
+        return upload.name, data
+    held = st.session_state.get("data_held")
+    if held is None:
+        return None
+    c1, c2 = st.columns([4, 1], vertical_alignment="center")
+    c1.caption(":material/attach_file: " + t("data.held", lang).format(name=held[0]))
+    if c2.button(t("data.held_clear", lang), key="data_held_clear"):
+        for key in ("data_held", "data_result", *_PER_FILE):
+            st.session_state.pop(key, None)
+        st.rerun()
+    return held
+
+
+def _kind_chosen() -> None:
+    """The use was picked before any file: a file then keeps it instead of its own proposal."""
+    st.session_state["data_kind_chosen"] = True
+
+
+def import_section() -> None:
+    st.subheader(t("data.import", lang))
+    flash = st.session_state.pop("data_flash", None)
+    if flash:
+        st.success(flash)
+    if not require_editor(lang):
         return
-    data = upload.getvalue()
+    held = _held_upload()
+    if held is None:
+        st.selectbox(
+            t("data.kind", lang), ingest.KINDS, format_func=lambda k: t(f"data.kind.{k}", lang),
+            key="data_kind", persist_state=KEEP, on_change=_kind_chosen,
+        )  # fmt: skip
+        st.caption(t("data.kind_auto", lang))
+        return
+    filename, data = held
     try:
-        found = _inspect(data, upload.name, None, kind)
+        found = _inspect(data, filename, None, "other")
         if len(found.layers) > 1:
             layer = st.selectbox(
-                t("data.layer", lang), found.layers, index=found.layers.index(found.layer), key="data_layer"
-            )
+                t("data.layer", lang), found.layers, index=found.layers.index(found.layer), key="data_layer",
+                persist_state=KEEP,
+            )  # fmt: skip
             if layer != found.layer:
-                found = _inspect(data, upload.name, layer, kind)
+                found = _inspect(data, filename, layer, "other")
     except DataValidationError as exc:
         show_error(exc)
         return
+    proposal = proposed_kind(found)
+    if st.session_state.get("data_kind") not in ingest.KINDS:
+        st.session_state["data_kind"] = proposal
+    kind = st.selectbox(
+        t("data.kind", lang), ingest.KINDS, format_func=lambda k: t(f"data.kind.{k}", lang),
+        key="data_kind", persist_state=KEEP,
+        help=t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang)),
+    )  # fmt: skip
+    if kind != "other":
+        found = _inspect(data, filename, found.layer, kind)
     st.caption(
         t("data.detected", lang).format(
             fmt=found.fmt,
@@ -399,10 +499,12 @@ def import_section() -> None:
             enc=found.encoding or "—",
             crs=found.crs or t("data.crs_missing", lang),
         )
+        + " "
+        + t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang))
     )
     for note in found.notes:
         st.caption("· " + note)
-    with st.expander(f"{found.filename} · {len(found.columns)} 列", expanded=False):
+    with st.expander(f"{found.filename} · {len(found.columns)} " + t("data.n_columns", lang), expanded=False):
         st.dataframe(found.preview, hide_index=True, width="stretch")
     options = _choose_reading(found, kind)
     if options is None:
@@ -410,7 +512,7 @@ def import_section() -> None:
     signature = (hashlib.sha256(data).hexdigest(), repr({k: v for k, v in options.items() if k != "zones"}))
     if st.button(t("data.read", lang), type="primary", key="data_read"):
         try:
-            result = ingest.read_upload(data, upload.name, **options)
+            result = ingest.read_upload(data, filename, **options)
         except DataValidationError as exc:
             show_error(exc)
             st.session_state.pop("data_result", None)
@@ -531,6 +633,7 @@ def export_section() -> None:
         default=default,
         format_func=lambda n: titles[n],
         key="export_layers",
+        placeholder=t("export.layers_placeholder", lang),
     )
     title = st.text_input(t("export.title", lang), value=t("export.title_default", lang), key="export_title")
     if not chosen:

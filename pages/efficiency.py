@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import altair as alt
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -234,15 +235,18 @@ def _config_editor(lang: Lang) -> dict:
 def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> pd.Series:
     """The scope widgets; returns a boolean mask over ``frame``."""
     c1, c2, c3 = st.columns([2, 2, 1])
+    # Nothing chosen already means all: no "select all" entry.
     chosen_zones = c1.multiselect(
-        t("eff.scope.towns", lang), zones, placeholder=t("eff.scope.all", lang), key="eff_towns"
-    )
+        t("eff.scope.towns", lang), zones, placeholder=t("eff.scope.all", lang), key="eff_towns",
+        select_all=False,
+    )  # fmt: skip
     industries = sorted(frame["industry"].dropna().astype(str).unique())
     chosen_ind = c2.multiselect(
         t("eff.scope.industries", lang),
         industries,
         placeholder=t("eff.scope.all", lang),
         key="eff_industries",
+        select_all=False,
     )
     size = c3.radio(
         t("eff.scope.size", lang), ["all", "above", "below"], format_func=lambda v: t(f"eff.size.{v}", lang),
@@ -274,17 +278,96 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+_SIZE_EN = {SIZE_ABOVE: "Above size", SIZE_BELOW: "Below size"}
+_STATUS_EN = (
+    (r"^参评$", "Scored"),
+    (r"^无法计算：用地面积为零或缺失$", "Not computable: land is zero or missing"),
+    (r"^不参评：规下且用地不足 (.*) 亩$", r"Not scored: below size on less than \1 mu"),
+    (r"^不参评：规上企业不在评价范围$", "Not scored: above-size enterprises are out of scope"),
+    (r"^不参评：规下企业不在评价范围$", "Not scored: below-size enterprises are out of scope"),
+)
+
+
+def _english_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """The evaluation's own words (size, class meaning, status, shortfalls) in English; names of
+    enterprises, industries and towns stay as the data has them."""
+    out = frame.copy()
+    if SIZE_COL in out.columns:
+        out[SIZE_COL] = out[SIZE_COL].map(lambda v: _SIZE_EN.get(v, v))
+    if "eval_class_label" in out.columns and CLASS_COL in out.columns:
+        out["eval_class_label"] = out[CLASS_COL].map(
+            lambda c: t(f"eff.class.{c}", "en").split("— ", 1)[-1] if c in CLASSES else None
+        )
+    if "status" in out.columns:
+        status = out["status"].astype(object)
+        for pattern, repl in _STATUS_EN:
+            status = status.str.replace(pattern, repl, regex=True)
+        out["status"] = status
+    if "reasons" in out.columns:
+        reasons = out["reasons"].astype(object).fillna("")
+        for r in sorted(RATIOS_BY_KEY.values(), key=lambda r: -len(r.label_zh)):
+            reasons = reasons.str.replace(r.label_zh, r.label_en, regex=False)
+        reasons = reasons.str.replace("（缺数据）", " (no data)", regex=False)
+        out["reasons"] = reasons.str.replace("扣分项：", "Penalties: ", regex=False).str.replace("、", ", ")
+    return out
+
+
+RANK_COLUMNS = ("rank", "group_rank", "group_size", "n_ranked")  # whole numbers, blank when not ranked
+
+
 def _ranking_table(ranked: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     cols = [c for c in TABLE_COLUMNS if c in ranked.columns]
-    return _plain(ranked[cols]).rename(columns=_labels(lang))
+    out = _plain(ranked[cols])
+    if lang == "en":
+        out = _english_values(out)
+    for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")
+        if col in out.columns:
+            out[col] = pd.array(out[col].round(), dtype="Int64")
+    # 规上 and 规下 are scored with their own weights and classed within their own group: say so
+    labels = {**_labels(lang), "rank": t("eff.col.rank_in_size", lang)}
+    return out.rename(columns=labels)
 
 
 def _number_config(table: pd.DataFrame) -> dict:
     config = {}
     for col in table.columns:
-        if pd.api.types.is_float_dtype(table[col]):
+        if pd.api.types.is_integer_dtype(table[col]):
+            config[col] = st.column_config.NumberColumn(col, format="%d")
+        elif pd.api.types.is_float_dtype(table[col]):
             config[col] = st.column_config.NumberColumn(col, format="%.2f")
     return config
+
+
+def _class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
+    """Stacked horizontal bars of the class mix per zone: zone names in full on the y axis, the
+    count axis titled, the class legend below the bars (where it has the chart's width)."""
+    classes = [t(f"eff.class.{c}", lang) for c in CLASSES]
+    data = mix.rename_axis("zone").reset_index().melt("zone", var_name="cls", value_name="n")
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y(
+                "zone:N", title=None, sort=list(mix.index), axis=alt.Axis(labelLimit=0, labelFontSize=12)
+            ),
+            x=alt.X("n:Q", title=t("eff.metric.scored", lang), stack="zero"),
+            color=alt.Color(
+                "cls:N",
+                title=None,
+                sort=classes,
+                scale=alt.Scale(domain=classes, range=[efficiency_classes.CLASS_COLORS[c] for c in CLASSES]),
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, symbolType="square"),
+            ),
+            order=alt.Order("cls_order:Q"),
+            tooltip=[
+                alt.Tooltip("zone:N", title=t("eff.dim.zone", lang)),
+                alt.Tooltip("cls:N", title=t("eff.col.class", lang)),
+                alt.Tooltip("n:Q", title=t("eff.metric.scored", lang), format=","),
+            ],
+        )
+        .transform_calculate(cls_order=f"indexof({classes!r}, datum.cls)")
+        .properties(height=max(240, 34 * len(mix)))
+    )
 
 
 def _not_computable(frame: pd.DataFrame, lang: Lang) -> pd.io.formats.style.Styler:
@@ -298,9 +381,9 @@ s = settings()
 lang = s.lang
 st.title(t("eff.header", lang))
 st.caption(t("eff.intro", lang))
-st.caption(":material/warning: " + t("eff.synthetic_note", lang))
-
 zones_src, ents_src = _sources(lang)
+if ents_src == DEMO:  # the user's own enterprises are not synthetic
+    st.caption(":material/warning: " + t("eff.synthetic_note", lang))
 raw_config = _config_editor(lang)
 try:
     zones_frame, _ = _frames(zones_src, ents_src)
@@ -321,7 +404,8 @@ counts = scored[CLASS_COL].value_counts().reindex(list(CLASSES), fill_value=0)
 d_land = scored.loc[scored[CLASS_COL] == "D", "land_mu"].sum()
 land = scored["land_mu"].sum()
 tax_per_mu = scored["tax_wan_yuan"].sum() / land if land > 0 else float("nan")
-metric_cols = st.columns(7)
+# Two rows: at 1280 px seven metrics in one row cut their values ("9,444.…").
+metric_cols = [*st.columns(5), *st.columns(3)]
 metric_cols[0].metric(t("eff.metric.scored", lang), f"{len(scored):,}")
 for col, c in zip(metric_cols[1:5], CLASSES, strict=True):
     col.metric(t("eff.metric.class", lang).format(c=c), f"{int(counts[c]):,}")
@@ -329,7 +413,9 @@ for col, c in zip(metric_cols[1:5], CLASSES, strict=True):
 metric_cols[5].metric(t("eff.metric.d_land", lang), f"{d_land:,.1f} {t('unit.mu', lang)}")
 metric_cols[6].metric(
     t("eff.metric.tax_per_mu", lang),
-    f"{tax_per_mu:,.2f}" if tax_per_mu == tax_per_mu else t("eff.not_computable", lang),
+    f"{tax_per_mu:,.2f} {t('unit.wan_yuan_per_mu', lang)}"
+    if tax_per_mu == tax_per_mu
+    else t("eff.not_computable", lang),
     help=t("eff.metric.tax_per_mu_help", lang),
 )
 notes = [*assignment.notes_en, *result.notes_en] if lang == "en" else [*assignment.notes, *result.notes]
@@ -343,8 +429,9 @@ for note in notes:
 st.subheader(t("eff.table.ranking", lang))
 c1, c2 = st.columns([3, 1])
 dims = c1.multiselect(
-    t("eff.rank_by", lang), list(DIMENSIONS), format_func=lambda d: t(f"eff.dim.{d}", lang), key="eff_rank_by"
-)
+    t("eff.rank_by", lang), list(DIMENSIONS), format_func=lambda d: t(f"eff.dim.{d}", lang), key="eff_rank_by",
+    placeholder=t("eff.rank_by.none", lang),
+)  # fmt: skip
 show_unscored = c2.toggle(t("eff.show_unscored", lang), value=False, key="eff_show_unscored")
 if len(scored) == 0:
     st.warning(t("eff.empty", lang))
@@ -353,12 +440,14 @@ if show_unscored:
     ranked = pd.concat([ranked, scope[~scope["scored"]]])
 table = _ranking_table(ranked, lang)
 st.dataframe(
-    table, hide_index=True, width="stretch", height=420, column_config=_number_config(table), key="eff_table"
-)
-st.caption(t("eff.table.ranking_help", lang))
+    table, hide_index=True, width="stretch", height=420, column_config=_number_config(table), key="eff_table",
+    placeholder="",
+)  # fmt: skip
+st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))
 
 summary_by = dims or [ZONE_COL]
-summary = _plain(ranking_summary(scope, summary_by).reset_index()).rename(columns=_labels(lang))
+summary = _plain(ranking_summary(scope, summary_by).reset_index())
+summary = (_english_values(summary) if lang == "en" else summary).rename(columns=_labels(lang))
 st.markdown(f"**{t('eff.table.groups', lang)}**")
 st.dataframe(_not_computable(summary, lang), hide_index=True, width="stretch", key="eff_groups")
 
@@ -403,7 +492,12 @@ m = render_map(
 )  # fmt: skip
 on_map = scope if show_unscored else scored
 add_snapshot_button(m, title, lang=lang)
-class_items = [MapLayer(efficiency_classes.LAYER, efficiency_classes.for_map(on_map, lang), provenance)]
+class_layer = efficiency_classes.LAYER
+if ents_src != DEMO:  # the user's own enterprises: not "（合成）"
+    class_layer = replace(
+        class_layer, title_zh=t("eff.layer.title_user", "zh"), title_en=t("eff.layer.title_user", "en")
+    )
+class_items = [MapLayer(class_layer, efficiency_classes.for_map(on_map, lang), provenance)]
 show_map_with(
     m,
     class_items,
@@ -421,15 +515,7 @@ with left:
     mix = class_mix(scope, by=ZONE_COL)
     mix.index = mix.index.astype(str)
     mix.columns = [t(f"eff.class.{c}", lang) for c in CLASSES]
-    st.bar_chart(
-        mix,
-        color=[efficiency_classes.CLASS_COLORS[c] for c in CLASSES],
-        horizontal=True,
-        stack=True,
-        x_label=t("eff.metric.scored", lang),
-        y_label="",
-        height=360,
-    )
+    st.altair_chart(_class_mix_chart(mix, lang), width="stretch")
 with right:
     st.subheader(t("eff.low_land", lang))
     st.caption(t("eff.low_land.help", lang))
@@ -448,8 +534,9 @@ st.dataframe(
     height=300,
     column_config=_number_config(low_table),
     key="eff_low",
+    placeholder="",
 )
 
 st.subheader(t("eff.table.zones", lang))
-zone_view = zone_table.reset_index().rename(columns=zone_metric_labels() if lang == "zh" else {})
+zone_view = zone_table.reset_index().rename(columns=zone_metric_labels(lang))
 st.dataframe(_not_computable(zone_view, lang), hide_index=True, width="stretch", key="eff_zones")

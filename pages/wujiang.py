@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.i18n import Lang, t
-from geo.metrics import RATIOS_BY_KEY, total_metrics
+from geo.metrics import total_metrics
 from geo.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprises
 from pages._shared import (
@@ -48,7 +48,8 @@ def _town_panel(
         lines = []
         for _, r in rows.iterrows():
             figs = t("wj.panel.figures", lang).format(
-                sales=_fmt(r["sales_2020_yi_yuan"], "亿元"), target=_fmt(r["target_2025_yi_yuan"], "亿元", 0)
+                sales=_fmt(r["sales_2020_yi_yuan"], t("unit.yi_yuan", lang)),
+                target=_fmt(r["target_2025_yi_yuan"], t("unit.yi_yuan", lang), 0),
             )
             note = f"  \n{r['note']}" if r["note"] else ""
             lines.append(f"- **{r['industry']}** · {clusters.role_label(r['role'], lang)}  \n{figs}{note}")
@@ -63,8 +64,8 @@ def _town_panel(
         t("wj.panel.enterprises", lang).format(
             n=f"{len(here):,}",
             above=f"{int(here['above_scale'].sum()):,}",
-            sales=_fmt(here["sales_wan_yuan"].sum() / YI, "亿元", 1),
-            tax_per_mu=_fmt(tax_per_mu, RATIOS_BY_KEY["tax_per_mu_wan_yuan"].unit_zh, 1),
+            sales=_fmt(here["sales_wan_yuan"].sum() / YI, t("unit.yi_yuan", lang), 1),
+            tax_per_mu=_fmt(tax_per_mu, t("unit.wan_yuan_per_mu", lang), 1),
         )
     )
     st.caption(t("wj.synthetic_note", lang))
@@ -141,7 +142,7 @@ with left:
     out = map_with_exports(
         base,
         changing,
-        title=t("wj.header", lang),
+        title=t("wj.header", lang) + (f"：{industry}" if lang == "zh" else f": {industry}"),
         key="wujiang_map",
         note=t("wj.schematic_note", lang),
         center=map_center(towns),

@@ -305,8 +305,9 @@ def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp
     )
     centres = []
     for _ in range(60):  # the preview map, not the export map further down the page
-        centres = [c for c in _frames_eval(page, centres_js) if c and c[0][0] in NAMES]
-        centres = centres[0] if centres else []
+        # the preview also draws the districts and 区镇 as reference: keep the uploaded features
+        centres = [[f for f in c if f[0] in NAMES] for c in _frames_eval(page, centres_js)]
+        centres = next((c for c in centres if c), [])
         if centres:
             break
         page.wait_for_timeout(500)
@@ -349,3 +350,57 @@ def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp
         page.wait_for_timeout(500)
     assert sorted((round(x, 6), round(y, 6)) for x, y in points) == [(120.645, 31.155), (120.655, 30.915)]
     save_screenshot(page, "data-page-journey")
+
+
+ENTERPRISE_CSV = (
+    "企业名称,用地面积（亩）,实缴税金（万元）,销售收入（万元）,经度,纬度\n"
+    "甲纺织,30,600,12000,120.645,31.155\n"
+    "乙材料,100,800,56000,120.655,30.915\n"
+).encode()
+
+
+def test_data_page_proposes_the_use_from_the_file(user_store):
+    """An enterprise table uploaded while the use is still on its default is read as enterprises."""
+    at = _data_page()
+    assert at.selectbox(key="data_kind").value == "zones"
+    at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
+    assert not at.exception
+    assert at.selectbox(key="data_kind").value == "enterprises"
+    assert any("建议的用途：企业" in c.value for c in at.caption)
+    at.button(key="data_read").click().run()
+    assert not at.exception and not at.error
+    assert {m.label: m.value for m in at.metric}["通过"] == "2"
+
+
+def test_data_page_keeps_its_state_across_pages_and_languages(user_store):
+    at = _data_page()
+    at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
+    at.radio(key="data_frame").set_value("gcj02")
+    at.selectbox(key="data_map_industry").set_value("企业名称").run()
+    assert not at.exception
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    # the file, the use, the frame and the field mapping are all still there
+    assert any("正在导入：企业.csv" in c.value for c in at.caption)
+    assert at.selectbox(key="data_kind").value == "enterprises"
+    assert at.radio(key="data_frame").value == "gcj02"
+    assert at.selectbox(key="data_map_industry").value == "企业名称"
+    # (the language switch midway is walked in the browser: tests/test_browser_ux.py)
+
+
+def test_data_page_import_fields_in_english(user_store):
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("pages/data.py").run()
+    at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
+    assert not at.exception
+    assert at.selectbox(key="data_map_land_mu").label == "Land (mu) *"
+    assert at.selectbox(key="data_map_tax_wan_yuan").label == "Tax (10k yuan) *"
+    labels = [b.label for b in at.selectbox if b.key and b.key.startswith("data_map_")]
+    assert not [label for label in labels if any("\u4e00" <= ch <= "\u9fff" for ch in label)]
+    # "(not used)" is one value in both languages, so a language switch keeps what was picked
+    assert at.selectbox(key="data_map_rd_wan_yuan").value == ""
+    at.button(key="data_read").click().run()
+    assert {m.label: m.value for m in at.metric}["Passed"] == "2"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from layers.mapview import SMALL_MAP_PX
 from tests.conftest import map_features, map_frame, save_screenshot
 
 pytestmark = pytest.mark.browser
@@ -18,13 +19,16 @@ def test_overview_draws_districts_and_towns_offline(app_url, page):
     assert len(set(names)) == 17
     # Chinese text is in the page and the legend carries the accuracy labels.
     page.get_by_text("苏州产业布局一张图 · 总览").wait_for(timeout=20_000)
-    legend = frame.locator(".atlas-legend").inner_text()
+    legend = frame.locator(".atlas-legend").text_content()
     assert "图例" in legend and "真实" in legend and "示意" in legend
-    # The legend folds away (it can cover a small map) and unfolds again.
+    # The legend folds away (it can cover a small map) and unfolds again; a small map starts folded.
+    shown = "县级行政区" in frame.locator(".atlas-legend").inner_text()
+    width, height = frame.evaluate("() => [window.map.getSize().x, window.map.getSize().y]")
+    assert shown == (width >= SMALL_MAP_PX[0] and height >= SMALL_MAP_PX[1])
     frame.locator(".atlas-legend-head").click()
-    assert "县级行政区" not in frame.locator(".atlas-legend").inner_text()
+    assert ("县级行政区" in frame.locator(".atlas-legend").inner_text()) is not shown
     frame.locator(".atlas-legend-head").click()
-    assert "县级行政区" in frame.locator(".atlas-legend").inner_text()
+    assert ("县级行政区" in frame.locator(".atlas-legend").inner_text()) is shown
     # Nothing was fetched from outside 127.0.0.1 (Leaflet is served by the app itself).
     assert [u for u in page.blocked_requests if "tile" not in u] == []
     shot = save_screenshot(page, "overview")

@@ -75,7 +75,8 @@ def _click(frame, lat: float, lon: float) -> None:
 
 
 def _legend(frame) -> str:
-    return frame.locator(".atlas-legend").inner_text()
+    # textContent: on a small map the legend starts folded, its rows hidden but there
+    return frame.locator(".atlas-legend").text_content()
 
 
 def _choose(page, label: str, option: str) -> None:
@@ -98,7 +99,7 @@ def test_corridors_page_highlight_and_district_panel(app_url, page):
 
     _choose(page, "重点产业（六大领域）", "新材料")
     frame.wait_for_function(
-        "() => document.querySelector('.atlas-legend').innerText.includes('承载「新材料」的开发区')",
+        "() => document.querySelector('.atlas-legend').textContent.includes('承载「新材料」的开发区')",
         timeout=30_000,
     )
     assert "「新材料」为主导产业的带" in _legend(frame)

@@ -14,7 +14,7 @@ from shapely.geometry import shape
 from geo.crs import convert_geometries
 from geo.measure import area_km2, to_analysis_crs
 from geo.schema import WUJIANG_TOWNS
-from geo.store import list_layers, load_layer
+from geo.store import layer_metadata, list_layers, load_layer
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL_SUZHOU_KM2 = 8657  # 苏州市 total area (official figure)
@@ -105,3 +105,12 @@ def test_data_readme_covers_every_layer(demo_gpkg):
         assert f"`{name}`" in readme, f"data/README.md does not document layer {name}"
     for word in ("real", "transcribed", "schematic", "synthetic", "EPSG:4326", "MIT"):
         assert word in readme
+
+
+def test_sources_cite_the_documents_by_title(demo_gpkg):
+    """A reader cannot place "000 号文件": every source names the document itself."""
+    meta = layer_metadata(path=demo_gpkg)
+    assert not meta["source"].str.contains("号文件").any()
+    assert "《苏州市“十三五”工业发展规划》" in meta.loc["corridor_axes", "source"]
+    assert "《苏州市吴江区“十四五”工业经济高质量发展规划》" in meta.loc["wujiang_clusters", "source"]
+    assert "苏委发〔2022〕1号" in meta.loc["county_cluster_focus", "source"]

@@ -347,3 +347,42 @@ def test_polygon_labels_move_instead_of_overlapping():
     assert len(ax.texts) == 2 and len(placed) == 2  # both kept: the second moved up or down
     assert not placed[0].overlaps(placed[1])
     assert ax.texts[0].get_position()[1] != ax.texts[1].get_position()[1]
+
+
+def test_xlsx_numbers_have_number_formats_and_stay_exact():
+    data = export.xlsx_bytes({"企业": _firms()}, PROV, title="格式")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = book["企业"]
+    header = [c.value for c in sheet[1]]
+    row = {h: c for h, c in zip(header, sheet[2], strict=True)}
+    assert row["employees"].number_format == "#,##0"  # whole numbers with thousands separators
+    assert row["tax_per_mu"].number_format == "#,##0.00"  # decimals: separators and 2 places
+    assert row["tax_per_mu"].value == pytest.approx(12.3456789)  # the value itself is not rounded
+    assert row["lon"].number_format == "0.000000" and row["lat"].number_format == "0.000000"
+    assert row["name"].number_format == "General" and row["above_scale"].number_format == "General"
+
+
+def test_briefing_footer_keeps_its_room_with_many_sources():
+    """Many imported layers with long sources: the footer (sources, 制图日期, 投影) stays on the
+    paper and under the map, never clipped at the lower edge nor drawn over the map frame."""
+    frames, legend, prov = {}, {}, {}
+    for i in range(8):
+        name = f"导入图层{i}"
+        frames[name] = _zones()
+        legend[name] = [LegendEntry(f"图层{i}", DISTRICT_COLOR, "fill", 0.3)]
+        prov[name] = Provenance(
+            "real", f"某某市自然资源和规划局 2024 年第{i}批 国土变更调查成果（数据提供单位：测绘院）"
+        )
+    img = _png(export.png_bytes("很多来源", frames, legend, prov, paper="screen"))
+    h, w = img.shape[:2]
+    ink = (img[:, :, :3] < 0.8).any(axis=2)
+    rows = np.flatnonzero(ink.any(axis=1))
+    assert rows.max() < h * 0.985  # a white margin below the last footer line
+    # the map's lower frame: the lowest row where the grey spine runs across most of the map width
+    grey = (np.abs(img[:, :, :3] - 0x88 / 255).max(axis=2) < 0.06)[:, : int(w * 0.7)]
+    spine = np.flatnonzero(grey.mean(axis=1) > 0.5).max()
+    below = ink[spine + 2 : spine + 2 + int(h * 0.006), : int(w * 0.7)]
+    assert not below.any()  # a gap between the map and the first footer line
+    footer = ink[spine + 2 :, : int(w * 0.7)].any(axis=1)
+    lines = np.count_nonzero(np.diff(footer.astype(int)) == 1)
+    assert lines == export.FOOTER_SOURCE_LINES + 1  # five lines of sources, then date and projection

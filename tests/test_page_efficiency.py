@@ -266,7 +266,7 @@ def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, 
     map_frame(page, min_paths=8, timeout_s=90)
     n_scored = int(expected["scored"].sum())
     frame = _wait_points(page, n_scored)
-    legend = frame.locator(".atlas-legend").inner_text()
+    legend = frame.locator(".atlas-legend").text_content()  # rows hidden while folded count too
     assert "A 优先发展" in legend and "D 整治淘汰" in legend and "[合成]" in legend
 
     _pick(page, "区镇/园区", SHENGZE)
@@ -295,3 +295,51 @@ def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, 
     assert classes.count("D") == int((scope["eval_class"] == "D").sum())
     assert [u for u in page.blocked_requests if "tile" not in u] == []
     save_screenshot(page, "efficiency_journey2")
+
+
+# --------------------------------------------------------------------------- what a new user met (issue 12)
+
+
+def test_ranking_ranks_are_whole_numbers_and_sizes_are_said_apart(demo):
+    at = _page()
+    at.multiselect(key="eff_rank_by").set_value(["industry"])
+    at.toggle(key="eff_show_unscored").set_value(True).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    expected = _expected(demo)
+    # unscored rows join the table but the ranks stay integers (no "1.00"), blank where not ranked
+    assert pd.api.types.is_integer_dtype(table["组内排名"])
+    assert pd.api.types.is_integer_dtype(table["排名（规上/规下内）"])
+    assert int(table["组内排名"].isna().sum()) == int((~expected["scored"]).sum())
+    assert table["组内排名"].min() == 1
+    # the table says that 规上 and 规下 are classed within their own group
+    assert any("各按自己的权重评分" in c.value for c in at.caption)
+    # blank, not "None", for what cannot be computed
+    assert at.dataframe[0].proto.placeholder == ""
+    # the synthetic note is up for the demo enterprises
+    assert any("演示企业为合成数据" in c.value for c in at.caption)
+
+
+def test_users_own_enterprises_are_not_called_synthetic(user_imports):
+    at = _page()
+    at.selectbox(key="eff_zones_src").set_value("user_eval_parks")
+    at.selectbox(key="eff_ents_src").set_value("user_eval_ents").run()
+    assert not at.exception
+    assert not any("演示企业为合成数据" in c.value for c in at.caption)
+
+
+def test_english_page_has_english_units_headers_and_values():
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page("pages/efficiency.py").run()
+    assert not at.exception
+    zones = next(df.value for df in at.dataframe if "Zone" in df.value.columns)
+    assert {"Zone", "Enterprises", "Tax (10k yuan)", "Tax per mu (10k yuan/mu)"} <= set(zones.columns)
+    assert not set(zones.columns) & {"zone", "n_enterprises", "tax_wan_yuan"}
+    table = at.dataframe[0].value
+    assert set(table["Size"].dropna()) == {"Above size", "Below size"}
+    assert set(table["Class meaning"].dropna()) <= {"prioritise", "encourage", "adjust", "rectify"}
+    cjk = table["Main shortfalls"].dropna().str.contains(r"[\u4e00-\u9fff]")
+    assert not cjk.any()
+    assert {m.label: m.value for m in at.metric}["Tax per mu"].endswith("10k yuan/mu")

@@ -38,7 +38,9 @@ def test_districts_layer_renders_name_legend_tooltip_and_accuracy(demo_gpkg, met
     html = _html([MapLayer(districts.LAYER, frame, Provenance.from_metadata(meta, "districts"))])
     assert "县级行政区" in html  # layer title in switcher and legend
     assert "图例" in html and "[真实]" in html
-    assert 'content: " \\25BC"' in html  # the fold marker reaches the CSS as an escape (a glyph Noto CJK has)
+    # the fold marker reaches the CSS as an escape (a glyph Noto CJK has), followed by the fold hint
+    assert 'content: " \\25BC " attr(data-fold)' in html
+    assert 'data-fold="（点击折叠）" data-unfold="（点击展开）"' in html
     assert _has(html, "行政区划代码") and _has(html, "面积（km²）")  # tooltip aliases with units
     assert _has(html, "吴江区") and "320509" in html
 
