@@ -63,11 +63,17 @@ postgis_start() {  # the project's own cluster: data, socket and log under .post
   ver="$(basename "$(dirname "$bin")")"
   apt_install "postgresql-$ver-postgis-3"
   python_env requirements.txt
+  if [ "$(id -u)" -eq 0 ] && [ ! -e "$PG_DIR" ] && ! runuser -u postgres -- test -x "$PWD"; then
+    # the 'postgres' user cannot reach this checkout (e.g. under /root): keep the cluster where it can,
+    # reached through the git-ignored .postgis link
+    local real="/var/tmp/atlas-postgis-$(echo "$PWD" | sha256sum | cut -c1-12)"
+    mkdir -p "$real" && ln -s "$real" "$PG_DIR"
+  fi
   mkdir -p "$PG_DIR/run"
   if [ ! -f "$PG_DIR/password" ]; then
     (umask 077; .venv/bin/python -c "import secrets; print(secrets.token_hex(16))" > "$PG_DIR/password")
   fi
-  if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$PG_DIR"; chmod 700 "$PG_DIR"; fi
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$PG_DIR/"; chmod 700 "$PG_DIR/"; fi
   if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
     echo "==> initdb $PG_DIR/data"
     pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U atlas --pwfile="$PG_DIR/password" \
