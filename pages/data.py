@@ -605,7 +605,7 @@ def audit_section() -> None:
             t("audit.layer", lang): log["layer"],
             t("audit.title", lang): log["title"],
             t("audit.file", lang): log["file_name"],
-            "SHA-256": log["sha256"],
+            "SHA-256": log["sha256"].str[:12],
             t("audit.rows_in", lang): log["rows_in"],
             t("audit.rows_out", lang): log["rows_out"],
             t("audit.detail", lang): log["detail"],
