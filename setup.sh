@@ -86,7 +86,7 @@ postgis_start() {  # the project's own cluster: data, socket and log under .post
   fi
   local pw
   pw="$(cat "$PG_DIR/password")"
-  export PGPASSWORD="$pw"
+  export PGPASSWORD="$pw" PGOPTIONS="-c client_min_messages=warning"
   local psql=("$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U atlas -v ON_ERROR_STOP=1 -qAt)
   if [ "$("${psql[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'atlas'")" != "1" ]; then
     "${psql[@]}" -d postgres -c "CREATE DATABASE atlas"
