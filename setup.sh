@@ -46,7 +46,7 @@ PG_DIR="$PWD/.postgis"
 PG_PORT="${ATLAS_PG_PORT:-55432}"
 
 pg_as_owner() {  # initdb and postgres refuse to run as root: run them as the 'postgres' system user then
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_bin() {  # the newest installed PostgreSQL's bin directory
@@ -70,22 +70,24 @@ postgis_start() {  # the project's own cluster: data, socket and log under .post
     mkdir -p "$real" && ln -s "$real" "$PG_DIR"
   fi
   mkdir -p "$PG_DIR/run"
-  if [ ! -f "$PG_DIR/password" ]; then
-    (umask 077; .venv/bin/python -c "import secrets; print(secrets.token_hex(16))" > "$PG_DIR/password")
+  local dir
+  dir="$(readlink -f "$PG_DIR")"  # the real folder: the server is handed paths it can reach
+  if [ ! -f "$dir/password" ]; then
+    (umask 077; .venv/bin/python -c "import secrets; print(secrets.token_hex(16))" > "$dir/password")
   fi
-  if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$PG_DIR/"; chmod 700 "$PG_DIR/"; fi
-  if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
-    echo "==> initdb $PG_DIR/data"
-    pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U atlas --pwfile="$PG_DIR/password" \
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$dir"; chmod 700 "$dir"; fi
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    echo "==> initdb $dir/data"
+    pg_as_owner "$bin/initdb" -D "$dir/data" -U atlas --pwfile="$dir/password" \
       --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  if ! pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
+  if ! pg_as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
     echo "==> starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgresql.log" -w start \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR/run" >/dev/null
+    pg_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgresql.log" -w start \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $dir/run" >/dev/null
   fi
   local pw
-  pw="$(cat "$PG_DIR/password")"
+  pw="$(cat "$dir/password")"
   export PGPASSWORD="$pw" PGOPTIONS="-c client_min_messages=warning"
   local psql=("$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U atlas -v ON_ERROR_STOP=1 -qAt)
   if [ "$("${psql[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'atlas'")" != "1" ]; then
@@ -97,10 +99,11 @@ postgis_start() {  # the project's own cluster: data, socket and log under .post
 
 postgis_stop() {
   [ -f "$PG_DIR/data/PG_VERSION" ] || { echo "no cluster in $PG_DIR"; return 0; }
-  local bin
+  local bin dir
   bin="$(pg_bin)"
-  if pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
-    pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null
+  dir="$(readlink -f "$PG_DIR")"
+  if pg_as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    pg_as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
     echo "==> PostgreSQL stopped"
   fi
 }
