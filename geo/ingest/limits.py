@@ -14,7 +14,6 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Sequence
 from html import unescape
 from pathlib import Path
 
@@ -44,11 +43,7 @@ MAX_KML_BYTES = 128 * MiB
 
 _CHUNK = 1 * MiB
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
-_ROW_NUMBER = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br=\"(\d+)\"")
-_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
-_WIDE_REF = re.compile(rb"\sr=\"([A-Z]{3})\d")  # columns AAA.. (703 and up)
-_SHARED_ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+_ROOT_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?(?:worksheet|sst)[\s>]")
 
 
 def _mb(n: float) -> str:
@@ -164,32 +159,37 @@ def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     return sheets
 
 
-def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str, patterns: Sequence[re.Pattern]):
-    """Yield, per chunk of the decompressed member, the matches of each pattern (chunk seams handled)."""
+def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str):
+    """Yield the decompressed member in ~1 MB pieces cut before a "<" (no tag is split), after the
+    namespace prefix of its root element (``b""`` or e.g. ``b"x:"``); memory stays at one piece."""
     carry = b""
     try:
         with zf.open(info) as stream:
-            first = True
-            while True:
-                chunk = stream.read(_CHUNK)
-                if first:
-                    if _DTD.search(chunk[:4096]):
-                        raise DataValidationError(
-                            f"「{filename}」的「{info.filename}」含有 DTD/实体声明，Excel 文件不会有，已拒绝",
-                            hint="请在 Excel 中打开并另存为 .xlsx 后重新上传",
-                        )
-                    first = False
-                if not chunk:
-                    break
+            head = stream.read(_CHUNK)
+            if _DTD.search(head[:4096]):
+                raise DataValidationError(
+                    f"「{filename}」的「{info.filename}」含有 DTD/实体声明，Excel 文件不会有，已拒绝",
+                    hint="请在 Excel 中打开并另存为 .xlsx 后重新上传",
+                )
+            root = _ROOT_PREFIX.search(head)
+            yield (root.group(1) or b"") if root else b""
+            chunk = head
+            while chunk:
                 buf = carry + chunk
                 cut = buf.rfind(b"<", max(0, len(buf) - 64))
                 cut = len(buf) if cut == -1 else cut
-                yield [p.findall(buf, 0, cut) for p in patterns]
+                yield buf[:cut]
                 carry = buf[cut:]
+                chunk = stream.read(_CHUNK)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise _bad_xlsx(filename, f"「{info.filename}」无法解压：{exc}") from exc
     if carry:
-        yield [p.findall(carry) for p in patterns]
+        yield carry
+
+
+def _tags(piece: bytes, tag: bytes) -> int:
+    """How many elements ``tag`` (prefix included, e.g. ``b"<row"``) start in ``piece``."""
+    return piece.count(tag + b" ") + piece.count(tag + b">") + piece.count(tag + b"/>")
 
 
 def _column_index(letters: bytes) -> int:
@@ -201,15 +201,21 @@ def _column_index(letters: bytes) -> int:
 
 def _check_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, filename: str) -> None:
     rows = cells = max_row = max_col = 0
-    for row_tags, numbers, cell_tags, wide in _scan(
-        zf, info, filename, (_ROW, _ROW_NUMBER, _CELL, _WIDE_REF)
-    ):
-        rows += len(row_tags)
-        cells += len(cell_tags)
-        if numbers:
-            max_row = max(max_row, max(int(n) for n in numbers))
-        if wide:
-            max_col = max(max_col, max(_column_index(w) for w in wide))
+    pieces = _scan(zf, info, filename)
+    ns = next(pieces)
+    # r="123456": a row number of six digits and more (cells' references start with letters);
+    # r="AAA1": a cell in column AAA (703) or further right
+    far = re.compile(rb' r="(?:(\d{6,})"|([A-Z]{3})\d)')
+    row_tag, cell_tag = b"<" + ns + b"row", b"<" + ns + b"c"
+    for piece in pieces:
+        # upper bounds (a few <rowBreaks>, <col>, <cfRule> counted too): cheap and safe
+        rows += piece.count(row_tag)
+        cells += piece.count(cell_tag)
+        for number, letters in far.findall(piece):
+            if number:
+                max_row = max(max_row, int(number))
+            else:
+                max_col = max(max_col, _column_index(letters))
         # openpyxl fills the gaps up to the highest row number with empty rows, so count those too
         if max(rows, max_row) > MAX_TABLE_ROWS + _SPARE_ROWS:
             raise DataValidationError(
@@ -274,8 +280,10 @@ def check_xlsx(data: bytes, filename: str, sheet: str | None = None) -> None:
         for info in infos:
             if info.filename.lower().endswith("sharedstrings.xml"):
                 items = 0
-                for (found,) in _scan(zf, info, filename, (_SHARED_ITEM,)):
-                    items += len(found)
+                pieces = _scan(zf, info, filename)
+                ns = next(pieces)
+                for piece in pieces:
+                    items += _tags(piece, b"<" + ns + b"si")
                     if items > MAX_XLSX_CELLS:
                         raise DataValidationError(
                             f"「{filename}」的共享字符串超过 {MAX_XLSX_CELLS:,} 条，已拒绝（未解析）",
