@@ -112,10 +112,11 @@ def data_page(tmp_path, monkeypatch) -> AppTest:
     return at
 
 
-def test_page_point_table_with_the_default_use_zones(data_page):
+def test_page_point_table_under_the_use_zones(data_page):
     at = data_page
-    assert at.selectbox(key="data_kind").value == "zones"  # the default use
     at.file_uploader(key="data_upload").set_value(("企业点位.csv", POINTS_CSV, "text/csv")).run()
+    assert not at.exception
+    at.selectbox(key="data_kind").set_value("zones").run()  # the default use before the page proposed one
     assert not at.exception
     at.button(key="data_read").click().run()
     assert not at.exception
