@@ -33,6 +33,8 @@ _OPEN_ALL = """() => {
     .find(v => v && v.eachLayer);
   const empty = {opened: 0, switcher: [], legend: [], tooltips: [], popups: [], injected: 0, ready: false};
   if (!m) return empty;
+  // a small map folds its legend: unfold it, as a user would, to read what it shows
+  document.querySelectorAll('.atlas-legend.atlas-collapsed').forEach(b => b.classList.remove('atlas-collapsed'));
   let opened = 0;
   m.eachLayer(l => {
     if (l._tooltip && l.feature === undefined) { l.openTooltip(); opened++; }
