@@ -77,7 +77,7 @@ def app_url(tmp_path_factory) -> str:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
+    deadline = time.time() + 120
     while time.time() < deadline:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
@@ -86,8 +86,10 @@ def app_url(tmp_path_factory) -> str:
         except OSError:
             time.sleep(0.5)
     else:
-        proc.terminate()
-        pytest.fail("the app did not start within 60 s")
+        proc.kill()
+        proc.wait(timeout=10)
+        log.close()
+        pytest.fail("the app did not start within 120 s")
     yield url
     proc.terminate()
     try:
