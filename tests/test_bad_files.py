@@ -116,8 +116,10 @@ def test_page_point_table_under_the_use_zones(data_page):
     at = data_page
     at.file_uploader(key="data_upload").set_value(("企业点位.csv", POINTS_CSV, "text/csv")).run()
     assert not at.exception
-    at.selectbox(key="data_kind").set_value("zones").run()  # the default use before the page proposed one
-    assert not at.exception
+    # the page proposes the use from the file: a table of points is an enterprise list
+    assert at.selectbox(key="data_kind").value == "enterprises"
+    # kept on 分区 against the proposal, reading says why instead of failing
+    at.selectbox(key="data_kind").set_value("zones").run()
     at.button(key="data_read").click().run()
     assert not at.exception
     assert "用途「分区」需要面要素" in at.error[0].value
