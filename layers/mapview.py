@@ -98,7 +98,8 @@ class _PageFriendly(MacroElement):
         <style>
           .leaflet-tooltip { white-space: normal; max-width: min(320px, 45vw); }
           .leaflet-tooltip table { width: max-content; max-width: min(300px, 43vw); }
-          .leaflet-tooltip td, .leaflet-tooltip th { white-space: normal; word-break: break-word; }
+          .leaflet-tooltip td { white-space: normal; word-break: break-word; }
+          .leaflet-tooltip th { white-space: nowrap; }
           .atlas-wheel-hint { position:absolute; z-index:1001; left:50%; top:50%;
             transform:translate(-50%,-50%); background:rgba(0,0,0,0.62); color:#fff;
             padding:8px 14px; border-radius:4px; pointer-events:none; opacity:0;

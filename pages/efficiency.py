@@ -338,6 +338,11 @@ def _number_config(table: pd.DataFrame) -> dict:
     return config
 
 
+def _mix_chart_height(n_zones: int) -> int:
+    """Plot height of the class-mix chart: a readable bar (and label) per zone."""
+    return max(240, 34 * n_zones)
+
+
 def _class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
     """Stacked horizontal bars of the class mix per zone: zone names in full on the y axis, the
     count axis titled, the class legend below the bars (where it has the chart's width)."""
@@ -348,7 +353,10 @@ def _class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y(
-                "zone:N", title=None, sort=list(mix.index), axis=alt.Axis(labelLimit=0, labelFontSize=12)
+                "zone:N",
+                title=None,
+                sort=list(mix.index),
+                axis=alt.Axis(labelLimit=0, labelFontSize=12, labelOverlap=False),
             ),
             x=alt.X("n:Q", title=t("eff.metric.scored", lang), stack="zero"),
             color=alt.Color(
@@ -366,7 +374,7 @@ def _class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
             ],
         )
         .transform_calculate(cls_order=f"indexof({classes!r}, datum.cls)")
-        .properties(height=max(240, 34 * len(mix)))
+        .properties(height=_mix_chart_height(len(mix)))
     )
 
 
@@ -515,7 +523,8 @@ with left:
     mix = class_mix(scope, by=ZONE_COL)
     mix.index = mix.index.astype(str)
     mix.columns = [t(f"eff.class.{c}", lang) for c in CLASSES]
-    st.altair_chart(_class_mix_chart(mix, lang), width="stretch")
+    # the plot, its count axis and the legend below it
+    st.altair_chart(_class_mix_chart(mix, lang), width="stretch", height=_mix_chart_height(len(mix)) + 110)
 with right:
     st.subheader(t("eff.low_land", lang))
     st.caption(t("eff.low_land.help", lang))
