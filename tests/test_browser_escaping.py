@@ -40,7 +40,7 @@ _OPEN_ALL = """() => {
     if (l._tooltip && l.feature === undefined) { l.openTooltip(); opened++; }
     if (l._popup && l.feature === undefined) { l.openPopup(); opened++; }
   });
-  const text = sel => Array.from(document.querySelectorAll(sel)).map(e => e.innerText);
+  const text = sel => Array.from(document.querySelectorAll(sel)).map(e => e.textContent);  // a folded legend or switcher (small map) hides its rows
   return {opened, switcher: text('.leaflet-control-layers-overlays label'), legend: text('.atlas-legend'),
           tooltips: text('.leaflet-tooltip'), popups: text('.leaflet-popup-content'), ready: true,
           injected: document.querySelectorAll('.leaflet-container img[src="x"], .leaflet-container svg[onload],'
