@@ -283,9 +283,13 @@ def map_with_exports(
     zoom: int,
     height: int = 640,
     returned_objects: list[str] | None = None,
+    export_title: str | None = None,
 ) -> dict:
     """A page's map: ``base`` layers stay (and with them the user's view), ``changing`` ones follow
-    the widgets; then the 示意图 note and the export panel. Returns streamlit-folium's dict."""
+    the widgets; then the 示意图 note and the export panel. Returns streamlit-folium's dict.
+
+    ``export_title`` (e.g. naming the industry picked) titles the downloads; the map itself keeps
+    ``title``, so that a widget change does not rebuild it."""
     s = settings()
     m = render_map(
         base, lang=s.lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=center, zoom=zoom
@@ -301,7 +305,7 @@ def map_with_exports(
         returned_objects=returned_objects,
     )
     st.caption(":material/warning: " + note + " " + t("app.disclaimer", s.lang))
-    export_panel(title, base + changing, m, lang=s.lang, key=f"{key}_export")
+    export_panel(export_title or title, base + changing, m, lang=s.lang, key=f"{key}_export")
     return out
 
 

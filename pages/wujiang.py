@@ -142,7 +142,8 @@ with left:
     out = map_with_exports(
         base,
         changing,
-        title=t("wj.header", lang) + (f"：{industry}" if lang == "zh" else f": {industry}"),
+        title=t("wj.header", lang),
+        export_title=t("wj.header", lang) + (f"：{industry}" if lang == "zh" else f": {industry}"),
         key="wujiang_map",
         note=t("wj.schematic_note", lang),
         center=map_center(towns),
