@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import DataValidationError
-from geo.i18n import Lang, t
+from geo.i18n import Lang
+from layers._strings import t
 from layers.base import Field, Layer, LegendEntry
 
 ROLES = ("core", "supporting", "none")

@@ -11,7 +11,7 @@ import streamlit as st
 
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.errors import DataValidationError
-from geo.i18n import Lang, t
+from geo.i18n import Lang
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
 from layers.base import Field
 from layers.mapview import SUZHOU_CENTER
@@ -25,6 +25,7 @@ from pages._shared import (
     show_error,
     user_layers,
 )
+from pages._strings import t
 
 SEP = "、"
 

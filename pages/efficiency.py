@@ -31,7 +31,7 @@ from geo.evaluation import (
     ranking_summary,
 )
 from geo.export import csv_bytes, xlsx_bytes
-from geo.i18n import Lang, t
+from geo.i18n import Lang
 from geo.metrics import (
     RATIOS_BY_KEY,
     ZONE_COL,
@@ -55,6 +55,7 @@ from pages._shared import (
     show_map_with,
     user_store_stamp,
 )
+from pages._strings import t
 
 ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
 DIMENSIONS = (ZONE_COL, "industry", SIZE_COL)
