@@ -385,8 +385,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.size.below": ("规下", "Below designated size"),
     "eff.params": ("评价参数：权重、基准、分类", "Parameters: weights, benchmark, classes"),
     "eff.params.help": (
-        "默认值及其出处见 geo/evaluation.yaml（DOMAIN.md §4）。修改后得分和类别随即更新。",
-        "Defaults and their sources are in geo/evaluation.yaml (DOMAIN.md §4). Changes re-score at once.",
+        "默认值及其出处见 geo/evaluation.yaml（docs/domain.md §4）。修改后得分和类别随即更新。",
+        "Defaults and their sources are in geo/evaluation.yaml (docs/domain.md §4). Changes re-score at once.",
     ),
     "eff.weights_above": ("规上企业权重", "Weights, above designated size"),
     "eff.weights_below": ("规下企业权重", "Weights, below designated size"),
