@@ -101,7 +101,7 @@ try:
     zones = layer_frame("dev_zones")
     key_industries = layer_frame("key_industries")
     focus = layer_frame("county_cluster_focus")
-    # The districts with each one's cluster focus (seed 004) in the hover tooltip.
+    # The districts with each one's cluster focus (苏委发〔2022〕1号 第13条) in the hover tooltip.
     with_focus = districts.assign(focus=districts["name"].map(focus.set_index("area")["focus"]).fillna("—"))
     focus_field = Field(
         "focus", "集群重点（苏委发〔2022〕1号）", "Cluster focus (Suzhou cluster guidance, 2022)"

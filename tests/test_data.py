@@ -108,7 +108,7 @@ def test_data_readme_covers_every_layer(demo_gpkg):
 
 
 def test_sources_cite_the_documents_by_title(demo_gpkg):
-    """A reader cannot place "000 号文件": every source names the document itself."""
+    """A reader cannot place "《苏州市“十三五”工业发展规划》": every source names the document itself."""
     meta = layer_metadata(path=demo_gpkg)
     assert not meta["source"].str.contains("号文件").any()
     assert "《苏州市“十三五”工业发展规划》" in meta.loc["corridor_axes", "source"]
