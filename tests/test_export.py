@@ -376,7 +376,7 @@ def test_briefing_footer_keeps_its_room_with_many_sources():
         prov[name] = Provenance(
             "real", f"某某市自然资源和规划局 2024 年第{i}批 国土变更调查成果（数据提供单位：测绘院）"
         )
-    img = _png(export.png_bytes("很多来源", frames, legend, prov, paper="screen"))
+    img = _png(briefing.png_bytes("很多来源", frames, legend, prov, paper="screen"))
     h, w = img.shape[:2]
     ink = (img[:, :, :3] < 0.8).any(axis=2)
     rows = np.flatnonzero(ink.any(axis=1))
@@ -388,4 +388,4 @@ def test_briefing_footer_keeps_its_room_with_many_sources():
     assert not below.any()  # a gap between the map and the first footer line
     footer = ink[spine + 2 :, : int(w * 0.7)].any(axis=1)
     lines = np.count_nonzero(np.diff(footer.astype(int)) == 1)
-    assert lines == export.FOOTER_SOURCE_LINES + 1  # five lines of sources, then date and projection
+    assert lines == briefing.FOOTER_SOURCE_LINES + 1  # five lines of sources, then date and projection
