@@ -7,10 +7,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.i18n import t
 from pages._auth import sidebar_panel
 from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
 from pages._shared import BASEMAP_KEYS, settings
+from pages._strings import t
 
 st.set_page_config(
     page_title="苏州产业布局一张图",

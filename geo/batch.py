@@ -169,6 +169,10 @@ def run_evaluation(
 def _file_bytes(path: Path, what: str) -> bytes:
     if not path.is_file():
         raise DataValidationError(f"找不到{what}文件 {path}", hint="请检查路径")
+    if path.stat().st_size == 0:
+        raise DataValidationError(
+            f"{what}文件 {path.name} 是空的（0 字节）", hint="请检查导出是否成功后重新生成"
+        )
     return path.read_bytes()
 
 

@@ -342,7 +342,14 @@ def png_bytes(
     fig.text(0.03, 0.955, title, fontproperties=_font(base * 2.0), ha="left", va="top", parse_math=False)
     if subtitle:
         fig.text(
-            0.03, 0.905, subtitle, fontproperties=_font(base * 1.1), ha="left", va="top", color="#444", parse_math=False
+            0.03,
+            0.905,
+            subtitle,
+            fontproperties=_font(base * 1.1),
+            ha="left",
+            va="top",
+            color="#444",
+            parse_math=False,
         )
     # sources, date and projection go under the map: measure them first and leave them the room
     sources = []

@@ -3,7 +3,7 @@
 score = Σ (indicator / benchmark) × weight ± bonus/penalty items; classes by percentile rank or
 by score; rankings by industry, by 区镇/park and by size; the low-efficiency (D-class) land list.
 Weights, benchmarks, cut-offs and the minimum land are configuration (``geo/evaluation.yaml``,
-defaults and their sources from DOMAIN.md §4), never constants in code.
+defaults and their sources from docs/domain.md §4), never constants in code.
 """
 
 from __future__ import annotations

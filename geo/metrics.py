@@ -1,7 +1,7 @@
 """Per-enterprise and per-zone output and 亩均 (per-mu) efficiency metrics.
 
 Enterprises are assigned to zones by location (vectorised point-in-polygon) or by a zone
-name/code column; per-zone totals are summed and the efficiency ratios of DOMAIN.md §4 are
+name/code column; per-zone totals are summed and the efficiency ratios of docs/domain.md §4 are
 computed from them. A ratio whose denominator is zero or missing is ``NaN``, which the pages
 show as "无法计算" — never ``inf`` and never ``0``.
 """

@@ -8,7 +8,7 @@ import pandas as pd
 
 from geo.i18n import Lang
 
-# (中文, English) for each accuracy class (DOMAIN.md §6), most exact first.
+# (中文, English) for each accuracy class (docs/domain.md §6), most exact first.
 ACCURACY_LABEL: dict[str, tuple[str, str]] = {
     "real": ("真实", "real"),
     "transcribed": ("转录", "transcribed"),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Accuracy classes, from most to least exact (DOMAIN.md §6).
+# Accuracy classes, from most to least exact (docs/domain.md §6).
 ACCURACY_CLASSES = ("real", "transcribed", "schematic", "synthetic")
 
-# The eight Wujiang 区镇 management units, in the order the Wujiang plan (seed 003) names them.
+# The eight Wujiang 区镇 management units, in the order the Wujiang plan (吴江“十四五”工业规划) names them.
 WUJIANG_TOWNS = (
     "吴江开发区",
     "汾湖高新区（黎里镇）",
@@ -19,7 +19,7 @@ WUJIANG_TOWNS = (
     "平望镇",
 )
 
-# Industries of the Wujiang plan's layout boxes (seed 003), plus the remainder.
+# Industries of the Wujiang plan's layout boxes (吴江“十四五”工业规划), plus the remainder.
 WUJIANG_INDUSTRIES = (
     "高端装备",
     "高端纺织",

@@ -1,4 +1,4 @@
-"""Wujiang's industrial carriers named in the Wujiang plan (seed 003), as schematic points."""
+"""Wujiang's industrial carriers named in the Wujiang plan (吴江“十四五”工业规划), as schematic points."""
 
 from __future__ import annotations
 

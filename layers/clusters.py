@@ -1,4 +1,4 @@
-"""Wujiang 区镇 coloured by their role (core / supporting) for one industry (seed 003 layout boxes)."""
+"""Wujiang 区镇 coloured by their role (core / supporting) for one industry (吴江“十四五”工业规划 layout boxes)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import DataValidationError
-from geo.i18n import Lang, t
+from geo.i18n import Lang
+from layers._strings import t
 from layers.base import Field, Layer, LegendEntry
 
 ROLES = ("core", "supporting", "none")
-# Where the roles come from (transcribed from seed 003); the legend shows this layer's accuracy.
+# Where the roles come from (transcribed from 吴江“十四五”工业规划); the legend shows this layer's accuracy.
 PROVENANCE = "wujiang_clusters"
 ROLE_COLORS = {"core": "#b2182b", "supporting": "#f4a582", "none": "#d9d9d9"}
 

@@ -1,4 +1,4 @@
-"""Development zones carrying Suzhou's six key industries (schematic circles, seed 000 table)."""
+"""Development zones carrying Suzhou's six key industries (schematic circles, 苏州“十三五”工业规划 table)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ import geopandas as gpd
 import numpy as np
 
 from geo.evaluation import CLASS_COL, CLASSES
-from geo.i18n import Lang, t
+from geo.i18n import Lang
+from layers._strings import t
 from layers.base import Field, LegendEntry
 from layers.enterprises import LAYER as ENTERPRISES
 from layers.enterprises import EnterpriseLayer

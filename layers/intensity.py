@@ -10,8 +10,9 @@ import pandas as pd
 
 from geo.classify import DEFAULT_K, SCHEMES, Classes, classify  # noqa: F401 (the page picks from these)
 from geo.errors import DataValidationError
-from geo.i18n import Lang, t
+from geo.i18n import Lang
 from geo.metrics import RATIOS_BY_KEY, assign_zones_by_column, zone_metrics
+from layers._strings import t
 from layers.base import Field, Layer, LegendEntry
 
 # Indicators offered on the map (keys of geo.metrics.RATIOS), 亩均 first.

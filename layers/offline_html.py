@@ -20,7 +20,8 @@ import pandas as pd
 
 from geo.briefing import Paper
 from geo.downloads import Download, build_downloads
-from geo.i18n import Lang, t
+from geo.i18n import Lang
+from layers._strings import t
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
 from layers.mapview import MapLayer
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.i18n import Lang, t
+from geo.i18n import Lang
+from layers._strings import t
 
 SNAPSHOT_JS = Path(__file__).resolve().parent.parent / "static" / "js" / "atlas_snapshot.js"
 

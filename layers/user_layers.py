@@ -6,7 +6,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import ingest
-from geo.i18n import t
+from layers._strings import t
 from layers.base import Field, Layer, Provenance
 from layers.mapview import MapLayer
 

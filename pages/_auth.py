@@ -23,7 +23,8 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from geo.accounts import verify_password
-from geo.i18n import Lang, t
+from geo.i18n import Lang
+from pages._strings import t
 
 _SESSION_USER = "_atlas_account"
 

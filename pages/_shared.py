@@ -15,7 +15,7 @@ from jinja2 import Template
 from streamlit_folium import st_folium
 
 from geo.errors import DataValidationError
-from geo.i18n import Lang, t
+from geo.i18n import Lang
 from geo.store import default_store, layer_metadata, load_layer
 from geo.stores import open_store
 from layers import REGISTRY
@@ -24,6 +24,7 @@ from layers.mapview import MapLayer, basemap_is_gcj02, legend_html, render_map
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layers
+from pages._strings import t
 
 BASEMAP_KEYS = ("none", "osm", "gaode", "tianditu")
 

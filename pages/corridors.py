@@ -11,7 +11,7 @@ import streamlit as st
 
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.errors import DataValidationError
-from geo.i18n import Lang, t
+from geo.i18n import Lang
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
 from layers.base import Field
 from layers.mapview import SUZHOU_CENTER
@@ -25,6 +25,7 @@ from pages._shared import (
     show_error,
     user_layers,
 )
+from pages._strings import t
 
 SEP = "、"
 
@@ -100,7 +101,7 @@ try:
     zones = layer_frame("dev_zones")
     key_industries = layer_frame("key_industries")
     focus = layer_frame("county_cluster_focus")
-    # The districts with each one's cluster focus (seed 004) in the hover tooltip.
+    # The districts with each one's cluster focus (苏委发〔2022〕1号 第13条) in the hover tooltip.
     with_focus = districts.assign(focus=districts["name"].map(focus.set_index("area")["focus"]).fillna("—"))
     focus_field = Field(
         "focus", "集群重点（苏委发〔2022〕1号）", "Cluster focus (Suzhou cluster guidance, 2022)"

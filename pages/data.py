@@ -17,7 +17,7 @@ from geo.catalogue import labels as column_labels
 from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
 from geo.errors import DataValidationError, RowReportError
 from geo.export import csv_bytes, xlsx_bytes
-from geo.i18n import Lang, t
+from geo.i18n import Lang
 from geo.schema import ACCURACY_CLASSES, ENTERPRISES
 from geo.store import default_store
 from geo.stores import open_store
@@ -38,6 +38,7 @@ from pages._shared import (
     show_map,
     user_store_stamp,
 )
+from pages._strings import t
 
 # CRS choices offered for a file without .prj (the tool's suggestion comes first).
 _CRS_CHOICES = (ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, "EPSG:4490", "EPSG:2385", "EPSG:2437")

@@ -11,6 +11,7 @@ import streamlit as st
 import yaml
 
 from geo import ingest
+from geo.batch import EvaluationRun, run_evaluation
 from geo.errors import DataValidationError
 from geo.evaluation import (
     CLASS_COL,
@@ -20,26 +21,20 @@ from geo.evaluation import (
     SIZE_ABOVE,
     SIZE_BELOW,
     SIZE_COL,
-    EvaluationResult,
     class_mix,
     config_from_mapping,
     default_config,
-    evaluate,
     land_renewal_by_zone,
     low_efficiency_land,
     rank_by,
     ranking_summary,
 )
 from geo.export import csv_bytes, xlsx_bytes
-from geo.i18n import Lang, t
+from geo.i18n import Lang
 from geo.metrics import (
     RATIOS_BY_KEY,
     ZONE_COL,
-    ZoneAssignment,
-    assign_zones,
-    check_zones,
     zone_metric_labels,
-    zone_metrics,
 )
 from geo.store import default_store
 from layers import REGISTRY, efficiency_classes
@@ -55,6 +50,7 @@ from pages._shared import (
     show_map_with,
     user_store_stamp,
 )
+from pages._strings import t
 
 ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
 DIMENSIONS = (ZONE_COL, "industry", SIZE_COL)
@@ -102,19 +98,13 @@ def _frames(zones_src: str, ents_src: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDat
     return zones, ents
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _assignment(zones_src: str, ents_src: str, stamp: tuple) -> tuple[ZoneAssignment, pd.DataFrame]:
-    zones, ents = _frames(zones_src, ents_src)
-    check_zones(zones, zone_id=ZONE_ID)
-    assignment = assign_zones(ents, zones, zone_id=ZONE_ID)
-    return assignment, zone_metrics(ents, assignment, zones=zones, zone_id=ZONE_ID)
-
-
 @st.cache_data(show_spinner=False, max_entries=8)
-def _evaluation(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> EvaluationResult:
-    assignment, _ = _assignment(zones_src, ents_src, stamp)
+def _run(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> EvaluationRun:
+    """The whole evaluation (assignment, zone metrics, classes) by geo.batch.run_evaluation, the
+    function ``python -m geo.cli evaluate`` calls too."""
+    zones, ents = _frames(zones_src, ents_src)
     config = config_from_mapping(yaml.safe_load(config_yaml))
-    return evaluate(_frames(zones_src, ents_src)[1], config=config, zone=assignment.zone)
+    return run_evaluation(zones, ents, config=config, zone_id=ZONE_ID)
 
 
 def _sources(lang: Lang) -> tuple[str, str]:
@@ -395,8 +385,11 @@ if ents_src == DEMO:  # the user's own enterprises are not synthetic
 raw_config = _config_editor(lang)
 try:
     zones_frame, _ = _frames(zones_src, ents_src)
-    assignment, zone_table = _assignment(zones_src, ents_src, _stamp())
-    result = _evaluation(yaml.safe_dump(raw_config, allow_unicode=True), zones_src, ents_src, _stamp())
+    run = _run(yaml.safe_dump(raw_config, allow_unicode=True), zones_src, ents_src, _stamp())
+    if run.failure is not None:
+        raise run.failure
+    assignment, result = run.assignment, run.result
+    zone_table = pd.DataFrame(run.zones.drop(columns=run.zones.geometry.name))
 except DataValidationError as exc:
     show_error(exc)
     st.stop()

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.i18n import Lang, t
+from geo.i18n import Lang
 from geo.metrics import RATIOS_BY_KEY
 from geo.schema import WUJIANG_INDUSTRIES, WUJIANG_TOWNS
 from layers import enterprises as ent_layer
@@ -23,6 +23,7 @@ from pages._shared import (
     show_error,
     wujiang_base,
 )
+from pages._strings import t
 
 ALL = ""
 

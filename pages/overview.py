@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.i18n import t
 from geo.provenance import accuracy_label
 from layers.mapview import render_map
 from pages._shared import (
@@ -20,6 +19,7 @@ from pages._shared import (
     show_map,
     user_layers,
 )
+from pages._strings import t
 
 s = settings()
 lang = s.lang

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.i18n import Lang, t
+from geo.i18n import Lang
 from geo.metrics import total_metrics
 from geo.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprises
@@ -21,6 +21,7 @@ from pages._shared import (
     show_error,
     wujiang_base,
 )
+from pages._strings import t
 
 SHOW = ("all", "industry", "none")
 YI = 10_000  # 万元 per 亿元

@@ -75,6 +75,22 @@ def test_ui_has_no_emoji_that_would_render_as_boxes():
     import re
 
     emoji = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
-    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), ROOT / "geo" / "i18n.py"]:
+    for path in [
+        ROOT / "app.py",
+        *(ROOT / "pages").glob("*.py"),
+        ROOT / "geo" / "i18n.py",
+        ROOT / "layers" / "_strings.py",
+    ]:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not emoji.search(line), f"{path.name}:{n}: {line.strip()}"
+
+
+def test_readme_layout_names_every_module():
+    """The README's layout section is drawn from the tree: each module of geo, layers and pages is named."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    for folder in ("geo", "layers", "pages"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if path.name in ("__init__.py", "__main__.py"):
+                continue
+            assert path.name in layout, f"README layout does not mention {path.relative_to(ROOT)}"

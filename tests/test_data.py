@@ -60,7 +60,7 @@ def test_enterprises_are_calibrated_to_the_wujiang_plan(demo_gpkg):
     assert len(ent) == 16_766
     assert ent["ent_id"].is_unique
     sales_yi = ent.groupby("industry")["sales_wan_yuan"].sum() / 10_000
-    # seed 003: 2020 sales 高端装备 1150.46, 高端纺织 1313.27, 新一代信息技术 830.02, 光电通信 339.41 亿元
+    # 吴江“十四五”工业规划: 2020 sales 高端装备 1150.46, 高端纺织 1313.27, 新一代信息技术 830.02, 光电通信 339.41 亿元
     assert sales_yi["高端装备"] == pytest.approx(1150.46, abs=0.05)
     assert sales_yi["高端纺织"] == pytest.approx(1313.27, abs=0.05)
     assert sales_yi["新一代信息技术"] == pytest.approx(830.02, abs=0.05)
@@ -108,7 +108,7 @@ def test_data_readme_covers_every_layer(demo_gpkg):
 
 
 def test_sources_cite_the_documents_by_title(demo_gpkg):
-    """A reader cannot place "000 号文件": every source names the document itself."""
+    """A reader cannot place "《苏州市“十三五”工业发展规划》": every source names the document itself."""
     meta = layer_metadata(path=demo_gpkg)
     assert not meta["source"].str.contains("号文件").any()
     assert "《苏州市“十三五”工业发展规划》" in meta.loc["corridor_axes", "source"]

@@ -256,7 +256,7 @@ def _pick(page, label: str, option: str) -> None:
 
 @pytest.mark.browser
 def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, tmp_path):
-    """DOMAIN.md journey 2: narrow to 盛泽 + 高端纺织 + 规上, see the D class, download the XLSX."""
+    """docs/domain.md §1 journey 2: narrow to 盛泽 + 高端纺织 + 规上, see the D class, download the XLSX."""
     import openpyxl
 
     from tests.conftest import map_frame, save_screenshot

@@ -1,0 +1,38 @@
+"""UI strings the map layers draw (legends, tooltips, layer titles): Chinese by default, English switchable."""
+
+from __future__ import annotations
+
+from geo import i18n
+from geo.i18n import Lang
+
+# key -> (中文, English). Keys used by layers (and perhaps pages); geo's own are in geo/i18n.py.
+STRINGS: dict[str, tuple[str, str]] = {
+    "app.title": ("苏州产业布局一张图", "Suzhou Industrial Layout Atlas"),
+    "layer.carries": ("承载「{industry}」的开发区", "Zones carrying {industry}"),
+    "layer.other_zones": ("其他开发区", "Other zones"),
+    "layer.carriers_of": ("「{industry}」载体", "Carriers of {industry}"),
+    "layer.other_carriers": ("其他载体", "Other carriers"),
+    "layer.axis_dominant": ("「{industry}」为主导产业的轴", "Axes where {industry} leads"),
+    "layer.axis_other": ("其他发展轴", "Other axes"),
+    "layer.belt_dominant": ("「{industry}」为主导产业的带", "Belts where {industry} leads"),
+    "layer.belt_other": ("其他发展带", "Other belts"),
+    "layer.role.core": ("核心区镇", "Core town"),
+    "layer.role.supporting": ("支撑区镇", "Supporting town"),
+    "layer.role.none": ("未列入布局", "Not in the layout"),
+    "layer.no_data": ("无法计算", "Not computable"),
+    "export.user_group": ("导入", "Imported"),
+    "eff.class.A": ("A 优先发展", "A — prioritise"),
+    "eff.class.B": ("B 鼓励提升", "B — encourage"),
+    "eff.class.C": ("C 调整转型", "C — adjust"),
+    "eff.class.D": ("D 整治淘汰", "D — rectify"),
+    "eff.class.none": ("未参评", "Not scored"),
+    "eff.layer.title": ("企业亩均评价类别（合成）", "Enterprise efficiency classes (synthetic)"),
+}
+
+
+def t(key: str, lang: Lang = i18n.DEFAULT_LANG) -> str:
+    """The string for ``key`` in ``lang`` (layers' table, then geo's); an unknown key raises KeyError."""
+    if key in STRINGS:
+        zh, en = STRINGS[key]
+        return en if lang == "en" else zh
+    return i18n.t(key, lang)
