@@ -26,12 +26,11 @@ import pandas as pd
 import shapely
 from shapely.geometry import LineString, MultiPoint, Point, shape
 
+from data.parcels import PARCEL_SEED_KEY, build_parcels
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
 from geo.measure import area_km2
 from geo.schema import ENTERPRISES, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
 from geo.store import DEFAULT_GPKG, write_layers
-
-from data.parcels import PARCEL_SEED_KEY, build_parcels
 
 SEED = 20211231  # fixed: the build is reproducible
 N_ENTERPRISES = 16_766  # Wujiang's system covers about 16,766 enterprises in its 8 区镇 (DOMAIN.md §4)

@@ -34,21 +34,73 @@ PARCEL_ID = "parcel_id"
 # Column catalogue of a parcel layer: standard name -> (中文 label with unit, English label, the
 # header fragments an imported file may use, normalised: lower case, no spaces/brackets).
 PARCEL_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    PARCEL_ID: ("宗地编号", "Parcel id", ("parcel_id", "宗地编号", "地块编号", "宗地代码", "地块代码", "宗地号", "地块号", "不动产单元号", "zdbh", "dkbh")),
-    ID_COL: ("企业编号", "Enterprise id", ("ent_id", "企业编号", "统一社会信用代码", "信用代码", "企业代码", "组织机构代码", "使用权人代码", "uscc")),
+    PARCEL_ID: (
+        "宗地编号",
+        "Parcel id",
+        (
+            "parcel_id",
+            "宗地编号",
+            "地块编号",
+            "宗地代码",
+            "地块代码",
+            "宗地号",
+            "地块号",
+            "不动产单元号",
+            "zdbh",
+            "dkbh",
+        ),
+    ),
+    ID_COL: (
+        "企业编号",
+        "Enterprise id",
+        (
+            "ent_id",
+            "企业编号",
+            "统一社会信用代码",
+            "信用代码",
+            "企业代码",
+            "组织机构代码",
+            "使用权人代码",
+            "uscc",
+        ),
+    ),
     "town": ("区镇", "Town/zone", ("town", "所在区镇", "所属区镇", "区镇", "乡镇")),
     "area_mu": ("宗地面积（亩）", "Area (mu)", ("area_mu", "宗地面积亩", "面积亩")),
     "idle": ("闲置", "Idle", ("idle", "是否闲置", "闲置")),
     "land_use": ("用地性质", "Land use", ("land_use", "用地性质", "土地用途", "用途")),
     "far": ("容积率", "FAR", ("far", "容积率")),
     "coverage_pct": ("建筑系数（%）", "Building coverage (%)", ("coverage_pct", "建筑系数", "建筑密度")),
-    "investment_wan_yuan": ("固定资产投资（万元）", "Fixed investment (10k yuan)", ("investment_wan_yuan", "固定资产投资", "投资总额", "总投资")),
-    "invest_per_mu_wan_yuan": ("投资强度（万元/亩）", "Investment per mu (10k yuan/mu)", ("invest_per_mu_wan_yuan", "投资强度")),
-    "grant_year": ("供地年份", "Year granted", ("grant_year", "供地年份", "出让年份", "供地时间", "出让时间")),
-    "promised_invest_per_mu_wan_yuan": ("约定投资强度（万元/亩）", "Promised investment per mu (10k yuan/mu)", ("promised_invest_per_mu_wan_yuan", "约定投资强度", "承诺投资强度")),
+    "investment_wan_yuan": (
+        "固定资产投资（万元）",
+        "Fixed investment (10k yuan)",
+        ("investment_wan_yuan", "固定资产投资", "投资总额", "总投资"),
+    ),
+    "invest_per_mu_wan_yuan": (
+        "投资强度（万元/亩）",
+        "Investment per mu (10k yuan/mu)",
+        ("invest_per_mu_wan_yuan", "投资强度"),
+    ),
+    "grant_year": (
+        "供地年份",
+        "Year granted",
+        ("grant_year", "供地年份", "出让年份", "供地时间", "出让时间"),
+    ),
+    "promised_invest_per_mu_wan_yuan": (
+        "约定投资强度（万元/亩）",
+        "Promised investment per mu (10k yuan/mu)",
+        ("promised_invest_per_mu_wan_yuan", "约定投资强度", "承诺投资强度"),
+    ),
     "promised_far": ("约定容积率", "Promised FAR", ("promised_far", "约定容积率", "承诺容积率")),
-    "promised_tax_per_mu_wan_yuan": ("约定亩均税收（万元/亩）", "Promised tax per mu (10k yuan/mu)", ("promised_tax_per_mu_wan_yuan", "约定亩均税收", "承诺亩均税收")),
-    "promised_full_year": ("约定达产年份", "Promised full-production year", ("promised_full_year", "约定达产年份", "达产年份", "约定达产时间")),
+    "promised_tax_per_mu_wan_yuan": (
+        "约定亩均税收（万元/亩）",
+        "Promised tax per mu (10k yuan/mu)",
+        ("promised_tax_per_mu_wan_yuan", "约定亩均税收", "承诺亩均税收"),
+    ),
+    "promised_full_year": (
+        "约定达产年份",
+        "Promised full-production year",
+        ("promised_full_year", "约定达产年份", "达产年份", "约定达产时间"),
+    ),
 }
 PARCEL_LABELS: dict[str, str] = {k: v[0] for k, v in PARCEL_COLUMNS.items()}
 PARCEL_LABELS_EN: dict[str, str] = {k: v[1] for k, v in PARCEL_COLUMNS.items()}
@@ -128,7 +180,11 @@ def _read_yaml(path: Path) -> dict:
 def _merge(base: dict, over: Mapping) -> dict:
     out = dict(base)
     for key, value in over.items():
-        out[key] = _merge(out[key], value) if isinstance(value, Mapping) and isinstance(out.get(key), dict) else value
+        out[key] = (
+            _merge(out[key], value)
+            if isinstance(value, Mapping) and isinstance(out.get(key), dict)
+            else value
+        )
     return out
 
 
@@ -136,7 +192,9 @@ def _number(value: Any, where: str, *, allow_none: bool = False) -> float | None
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise DataValidationError(f"配置项「{where}」应为数字，却是 {value!r}", hint="请填写数字（单位见注释）")
+        raise DataValidationError(
+            f"配置项「{where}」应为数字，却是 {value!r}", hint="请填写数字（单位见注释）"
+        )
     return float(value)
 
 
@@ -150,7 +208,10 @@ def controls_from_mapping(raw: Mapping) -> LandControls:
         unknown rule.
     """
     merged = _merge(_read_yaml(DEFAULT_CONTROLS_PATH), raw)
-    cats = {str(k): _number(v, f"far_min_by_category.{k}") for k, v in (merged.get("far_min_by_category") or {}).items()}
+    cats = {
+        str(k): _number(v, f"far_min_by_category.{k}")
+        for k, v in (merged.get("far_min_by_category") or {}).items()
+    }
     if any(v < 0 for v in cats.values()):
         raise DataValidationError("容积率下限不能为负数", hint="请检查 far_min_by_category")
     mapping = {str(k): str(v) for k, v in (merged.get("industry_category") or {}).items()}
@@ -161,11 +222,14 @@ def controls_from_mapping(raw: Mapping) -> LandControls:
             hint="请在 far_min_by_category 中写出该门类的容积率下限，或改正 industry_category",
         )
     low = dict(merged.get("low_efficiency") or {})
-    tax_min = _number(low.pop("tax_per_mu_min_wan_yuan", None), "low_efficiency.tax_per_mu_min_wan_yuan", allow_none=True)
+    tax_min = _number(
+        low.pop("tax_per_mu_min_wan_yuan", None), "low_efficiency.tax_per_mu_min_wan_yuan", allow_none=True
+    )
     bad_rules = sorted(set(low) - set(REASONS))
     if bad_rules:
         raise DataValidationError(
-            f"未知的低效用地规则：{'、'.join(bad_rules)}", hint=f"可选：{'、'.join(k for k in REASONS if k != 'tax_below_min')}"
+            f"未知的低效用地规则：{'、'.join(bad_rules)}",
+            hint=f"可选：{'、'.join(k for k in REASONS if k != 'tax_below_min')}",
         )
     contracts = merged.get("contracts") or {}
     return LandControls(
@@ -233,11 +297,15 @@ def prepare_parcels(parcels: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         When the layer is empty, has no CRS, holds non-polygons, or repeats a parcel id.
     """
     if not isinstance(parcels, gpd.GeoDataFrame):
-        raise DataValidationError("宗地数据应为带几何的图层", hint="请导入 Shapefile、GeoPackage、GeoJSON 等面图层")
+        raise DataValidationError(
+            "宗地数据应为带几何的图层", hint="请导入 Shapefile、GeoPackage、GeoJSON 等面图层"
+        )
     if len(parcels) == 0:
         raise DataValidationError("宗地图层是空的（0 宗）", hint="请检查导入的文件或图层")
     if parcels.crs is None:
-        raise DataValidationError("宗地图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明")
+        raise DataValidationError(
+            "宗地图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
+        )
     geoms = parcels.geometry.to_numpy()
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     types = set(shapely.get_type_id(geoms[~missing]).tolist())
@@ -248,20 +316,27 @@ def prepare_parcels(parcels: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     for target, source in mapping.items():
         out[target] = parcels[source]
     if PARCEL_ID in out:
-        ids = out[PARCEL_ID].map(lambda v: None if v is None or v != v or str(v).strip() == "" else str(v).strip())
+        ids = out[PARCEL_ID].map(
+            lambda v: None if v is None or v != v or str(v).strip() == "" else str(v).strip()
+        )
         if ids.isna().any():
             raise DataValidationError(
-                f"宗地编号「{mapping[PARCEL_ID]}」有空值（{int(ids.isna().sum())} 宗）", hint="请为每宗地填写编号"
+                f"宗地编号「{mapping[PARCEL_ID]}」有空值（{int(ids.isna().sum())} 宗）",
+                hint="请为每宗地填写编号",
             )
         dups = ids[ids.duplicated(keep=False)]
         if len(dups):
             shown = "、".join(pd.unique(dups).tolist()[:10])
-            raise DataValidationError(f"宗地编号重复：{shown}", hint="每宗地只能有一行；多部分地块请合并为一个多面")
+            raise DataValidationError(
+                f"宗地编号重复：{shown}", hint="每宗地只能有一行；多部分地块请合并为一个多面"
+            )
         out[PARCEL_ID] = ids
     else:
         out[PARCEL_ID] = [f"P{i}" for i in range(1, len(out) + 1)]
     if ID_COL in out:
-        out[ID_COL] = out[ID_COL].map(lambda v: None if v is None or v != v or str(v).strip() == "" else str(v).strip())
+        out[ID_COL] = out[ID_COL].map(
+            lambda v: None if v is None or v != v or str(v).strip() == "" else str(v).strip()
+        )
     else:
         out[ID_COL] = None
     if "area_mu" in out:
@@ -273,7 +348,10 @@ def prepare_parcels(parcels: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     gdf["area_mu"] = area_mu(to_analysis_crs(gdf[[gdf.geometry.name]])).fillna(0.0).to_numpy()
     if "idle" in gdf:
         words = gdf["idle"].map(lambda v: str(v).strip().lower() if v is not None and v == v else "")
-        gdf["idle"] = words.isin({"1", "1.0", "true", "是", "闲置", "yes", "y", "t"}).to_numpy() | gdf[ID_COL].isna().to_numpy()
+        gdf["idle"] = (
+            words.isin({"1", "1.0", "true", "是", "闲置", "yes", "y", "t"}).to_numpy()
+            | gdf[ID_COL].isna().to_numpy()
+        )
     else:
         gdf["idle"] = gdf[ID_COL].isna().to_numpy()
     if "investment_wan_yuan" in gdf:
@@ -283,7 +361,11 @@ def prepare_parcels(parcels: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
             out=np.full(len(gdf), np.nan),
             where=gdf["area_mu"].to_numpy() > 0,
         )
-        given = gdf["invest_per_mu_wan_yuan"].to_numpy(dtype="float64") if "invest_per_mu_wan_yuan" in gdf else computed
+        given = (
+            gdf["invest_per_mu_wan_yuan"].to_numpy(dtype="float64")
+            if "invest_per_mu_wan_yuan" in gdf
+            else computed
+        )
         gdf["invest_per_mu_wan_yuan"] = np.where(np.isfinite(computed), computed, given)
     return gdf
 
@@ -338,7 +420,9 @@ def join_parcels(parcels: gpd.GeoDataFrame, enterprises: pd.DataFrame, *, id_col
         if unknown:
             shown = "、".join(unknown[:10])
             notes.append(f"{len(unknown)} 个宗地上的企业编号不在企业表中：{shown}")
-            notes_en.append(f"{len(unknown)} enterprise ids on parcels are not in the enterprise table: {shown}")
+            notes_en.append(
+                f"{len(unknown)} enterprise ids on parcels are not in the enterprise table: {shown}"
+            )
         out["join_method"] = np.where(out[ID_COL].notna(), "id", "")
         return ParcelJoin(out, "id", unknown, tuple(notes), tuple(notes_en))
     if not isinstance(enterprises, gpd.GeoDataFrame) or enterprises.crs is None:
@@ -460,7 +544,9 @@ def parcel_indicators(
     return p
 
 
-def low_efficiency_parcels(indicators: gpd.GeoDataFrame, *, controls: LandControls | None = None) -> gpd.GeoDataFrame:
+def low_efficiency_parcels(
+    indicators: gpd.GeoDataFrame, *, controls: LandControls | None = None
+) -> gpd.GeoDataFrame:
     """The parcels found by the 低效用地 rules that are on, each with its ``reasons``, largest first.
 
     Adds ``reason_keys`` (``;``-separated rule keys) and ``reasons`` / ``reasons_en`` (``、`` /
@@ -506,7 +592,9 @@ def check_contracts(
     year = controls.check_year if check_year is None else int(check_year)
     present = [c for c in PROMISES if c in indicators]
     if not present:
-        return indicators.iloc[0:0].assign(verdict=pd.Series(dtype=object), shortfalls=pd.Series(dtype=object))
+        return indicators.iloc[0:0].assign(
+            verdict=pd.Series(dtype=object), shortfalls=pd.Series(dtype=object)
+        )
     has_promise = np.zeros(len(indicators), dtype=bool)
     for c in present:
         has_promise |= np.isfinite(indicators[c].to_numpy(dtype="float64"))
@@ -517,7 +605,9 @@ def check_contracts(
     for c in present:
         achieved_col, zh = PROMISES[c]
         promised = out[c].to_numpy(dtype="float64")
-        achieved = out[achieved_col].to_numpy(dtype="float64") if achieved_col in out else np.full(len(out), np.nan)
+        achieved = (
+            out[achieved_col].to_numpy(dtype="float64") if achieved_col in out else np.full(len(out), np.nan)
+        )
         short = achieved_col.replace("_wan_yuan", "")
         out[f"gap_{short}"] = np.where(np.isfinite(promised), achieved - promised, np.nan)
         applies = np.isfinite(promised)
@@ -526,7 +616,11 @@ def check_contracts(
         for i in np.flatnonzero(applies & ~ok):
             names[i].append(zh)
         missed |= applies & ~ok
-    due = out["promised_full_year"].to_numpy(dtype="float64") if "promised_full_year" in out else np.full(len(out), -np.inf)
+    due = (
+        out["promised_full_year"].to_numpy(dtype="float64")
+        if "promised_full_year" in out
+        else np.full(len(out), -np.inf)
+    )
     not_due = np.isfinite(due) & (due > year)
     out["verdict"] = np.where(not_due, VERDICT_NOT_DUE, np.where(missed, VERDICT_MISSED, VERDICT_MET))
     out["shortfalls"] = ["" if nd else "、".join(n) for n, nd in zip(names, not_due, strict=True)]
@@ -580,3 +674,71 @@ RESULT_LABELS_EN: dict[str, str] = {
     "n_parcels": "Parcels",
     "join_method": "Joined by",
 }
+
+
+# --------------------------------------------------------------------------- all of it at once
+
+
+@dataclass(frozen=True)
+class ParcelAnalysis:
+    """Everything the parcels give, from one call of :func:`analyse_parcels`.
+
+    Attributes
+    ----------
+    join
+        The parcels with their enterprises (:class:`ParcelJoin`).
+    enterprises
+        The enterprise table with land from the parcels (:func:`with_parcel_land`).
+    indicators
+        One row per parcel: attributes, zone, industry, 亩均税收, class, minimums and checks.
+    low
+        The 低效用地 parcels with their reasons (:func:`low_efficiency_parcels`).
+    contracts
+        The parcels with contract promises, checked (:func:`check_contracts`).
+    """
+
+    join: ParcelJoin
+    enterprises: pd.DataFrame
+    indicators: gpd.GeoDataFrame
+    low: gpd.GeoDataFrame
+    contracts: gpd.GeoDataFrame
+    controls: LandControls
+
+
+def analyse_parcels(
+    parcels: gpd.GeoDataFrame,
+    enterprises: pd.DataFrame,
+    *,
+    classes: pd.Series | None = None,
+    zones: gpd.GeoDataFrame | None = None,
+    zone_id: str = "name",
+    controls: LandControls | None = None,
+    id_col: str = ID_COL,
+) -> ParcelAnalysis:
+    """Prepare, join, measure, check and find: the parcel workflow in one call.
+
+    ``classes`` (evaluation class per enterprise id) feeds the class-D rule; ``zones`` gives each
+    parcel its zone by location (else the parcels' ``town`` column, if any, is the zone).
+    """
+    controls = controls or default_controls()
+    prepared = prepare_parcels(parcels)
+    joined = join_parcels(prepared, enterprises, id_col=id_col)
+    ents = with_parcel_land(enterprises, joined, id_col=id_col)
+    ind = parcel_indicators(joined, ents, controls=controls, classes=classes, id_col=id_col)
+    if zones is not None:
+        ind[ZONE_COL] = parcel_zones(ind, zones, zone_id=zone_id).to_numpy()
+    else:
+        ind[ZONE_COL] = ind["town"].to_numpy() if "town" in ind else None
+    low = low_efficiency_parcels(ind, controls=controls)
+    contracts = check_contracts(ind, controls=controls)
+    return ParcelAnalysis(joined, ents, ind, low, contracts, controls)
+
+
+def with_classes(analysis: ParcelAnalysis, classes: pd.Series) -> ParcelAnalysis:
+    """The analysis again with evaluation classes (for the class-D rule), parcels unchanged."""
+    ind = analysis.indicators.copy()
+    ind["eval_class"] = ind[ID_COL].map(classes)
+    low = low_efficiency_parcels(ind, controls=analysis.controls)
+    return ParcelAnalysis(
+        analysis.join, analysis.enterprises, ind, low, analysis.contracts, analysis.controls
+    )
