@@ -307,12 +307,12 @@ def _low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: 
     table = low.assign(status=low["parcel_id"].map(tracked.set_index("parcel_id")["status"]).to_numpy())
     cols = [
         "parcel_id",
-        "ent_id",
-        "ent_name",
         "zone",
         "area_mu",
         "reasons_en" if lang == "en" else "reasons",
         "status",
+        "ent_id",
+        "ent_name",
     ]
     shown = pd.DataFrame(table[cols]).rename(
         columns={**labels, "reasons_en": labels["reasons"], "status": t("parcel.status", lang)}
