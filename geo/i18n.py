@@ -242,7 +242,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         " indicators mapped to the atlas's industries (geo/land_control.yaml, replaceable by a city's own); tax per"
         " mu is the enterprise's tax over the sum of its parcels.",
     ),
-    "parcel.n_shown": ("显示 {n:,} 宗，合计 {mu:,.0f} 亩；其中低于控制下限 {below:,} 宗", "{n:,} parcels shown, {mu:,.0f} mu in all; {below:,} below the control minimum"),
+    "parcel.n_shown": (
+        "显示 {n:,} 宗，合计 {mu:,.0f} 亩；其中低于控制下限 {below:,} 宗",
+        "{n:,} parcels shown, {mu:,.0f} mu in all; {below:,} below the control minimum",
+    ),
     "parcel.panel_hint": ("点击地图上的宗地查看详情。", "Click a parcel on the map for its details."),
     "parcel.tab.low": ("低效用地清单", "Low-efficiency land"),
     "parcel.tab.renewal": ("盘活跟踪", "Renewal"),
@@ -280,7 +283,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{year} 年检查：已到约定达产年份的出让合同，实际值与约定值比较（差额 = 实际 − 约定）。",
         "Checked for {year}: contracts past their promised full-production year, achieved vs promised (gap = achieved − promised).",
     ),
-    "parcel.contracts_counts": ("达标 {met:,} 宗 · 未达标 {missed:,} 宗 · 未到达产期 {due:,} 宗", "met {met:,} · missed {missed:,} · not yet due {due:,}"),
+    "parcel.contracts_counts": (
+        "达标 {met:,} 宗 · 未达标 {missed:,} 宗 · 未到达产期 {due:,} 宗",
+        "met {met:,} · missed {missed:,} · not yet due {due:,}",
+    ),
     "parcel.details": ("宗地详情", "Parcel details"),
     "parcel.not_low": ("该宗地未被认定为低效用地。", "This parcel is not identified as low-efficiency land."),
     # ---- data management page and exports (issue 5): prefixes data., export.
