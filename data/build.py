@@ -530,7 +530,14 @@ def build_tables() -> dict[str, pd.DataFrame]:
         ),
         "county_cluster_focus": pd.DataFrame(COUNTY_FOCUS, columns=["area", "adcode", "focus"]),
         "wujiang_renewal_record": pd.DataFrame(
-            [("2016–2020", 853, 8806.0, "003 号文件：2016–2020 年“共关停及淘汰低效产能企业853家，腾出土地8806余亩”")],
+            [
+                (
+                    "2016–2020",
+                    853,
+                    8806.0,
+                    "003 号文件：2016–2020 年“共关停及淘汰低效产能企业853家，腾出土地8806余亩”",
+                )
+            ],
             columns=["period", "enterprises_closed", "land_freed_mu", "source"],
         ),
     }

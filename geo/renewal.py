@@ -153,9 +153,14 @@ def with_status(identified: pd.DataFrame, log: pd.DataFrame, *, identified_year:
     cur = current_status(log)
     out = identified.copy()
     pid = out["parcel_id"]
-    out["status"] = pid.map(cur["status"]).fillna(STATUS_IDENTIFIED).to_numpy()
-    out["method"] = pid.map(cur["method"]).fillna("").to_numpy()
-    out["status_date"] = pid.map(cur["status_date"]).fillna("").to_numpy()
+
+    def looked_up(column: str, default: str) -> np.ndarray:
+        values = pid.map(cur[column]).astype(object)
+        return values.where(values.notna(), default).to_numpy()
+
+    out["status"] = looked_up("status", STATUS_IDENTIFIED)
+    out["method"] = looked_up("method", "")
+    out["status_date"] = looked_up("status_date", "")
     marked = log[log["status"] == STATUS_IDENTIFIED].drop_duplicates("parcel_id", keep="first")
     marked_year = pd.to_datetime(marked.set_index("parcel_id")["status_date"], errors="coerce").dt.year
     out["identified_year"] = pid.map(marked_year).fillna(identified_year).astype("int64").to_numpy()

@@ -357,7 +357,7 @@ def _renewal_tab(
         who = c5.text_input(t("parcel.who", lang), key="parcel_edit_who")
         note = c6.text_input(t("parcel.note", lang), key="parcel_edit_note")
         st.caption(t("parcel.editor_note", lang))
-        if st.form_submit_button(t("parcel.save", lang)):
+        if st.form_submit_button(t("parcel.save", lang), key="parcel_edit_save"):
             try:
                 renewal.record_status(pid, status, method=method, status_date=day, who=who, note=note)
             except DataValidationError as exc:

@@ -81,6 +81,7 @@ def test_wujiang_page_in_english_without_enterprise_points():
 def test_intensity_page_ranks_towns_with_classes_and_units(scheme):
     at = _open("intensity")
     assert at.title[0].value == "吴江区用地强度（亩均效益）"
+    at.radio(key="int_view").set_value("zones").run()
     at.radio(key="int_scheme").set_value(scheme).run()
     at.slider(key="int_k").set_value(3).run()
     assert not at.exception
@@ -94,6 +95,7 @@ def test_intensity_page_ranks_towns_with_classes_and_units(scheme):
 
 def test_intensity_page_other_metric_and_filters():
     at = _open("intensity")
+    at.radio(key="int_view").set_value("zones").run()
     at.selectbox(key="int_metric").set_value("tax_per_kwh_yuan").run()
     at.selectbox(key="int_industry").set_value("新一代信息技术").run()
     at.checkbox(key="int_above").check().run()
@@ -101,6 +103,48 @@ def test_intensity_page_other_metric_and_filters():
     ranked = at.dataframe[0].value
     assert "单位用电税收（元/千瓦时）" in ranked.columns
     assert ranked["分级"].str.endswith("元/千瓦时").sum() >= 1
+
+
+def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_USER_GPKG", str(tmp_path / "user.gpkg"))
+    at = _open("intensity")
+    assert at.radio(key="int_view").value == "parcels"  # parcels by default
+    caption = "\n".join(c.value for c in at.caption)
+    assert "显示 17,695 宗" in caption
+    low = at.dataframe[0].value
+    assert {"宗地编号", "区镇/园区", "宗地面积（亩）", "认定理由"} <= set(low.columns)
+    assert len(low) > 1000 and low["宗地面积（亩）"].is_monotonic_decreasing
+    assert low["认定理由"].str.contains("闲置土地").sum() == 420  # every idle demo parcel
+    summary_before = at.dataframe[1].value
+    freed_before = summary_before["盘活用地（亩）"].sum()
+    assert freed_before == 0
+    pid, area = low["宗地编号"].iloc[0], low["宗地面积（亩）"].iloc[0]
+    at.selectbox(key="parcel_edit_id").set_value(pid)
+    at.selectbox(key="parcel_edit_status").set_value("已盘活")
+    at.selectbox(key="parcel_edit_method").set_value("工业上楼")
+    at.text_input(key="parcel_edit_who").input("张三")
+    at.button(key="parcel_edit_save").click().run()
+    assert not at.exception, at.exception
+    summary = at.dataframe[1].value
+    assert summary["盘活用地（亩）"].sum() == pytest.approx(area, abs=0.01)
+    changes = at.dataframe[2].value
+    assert changes[["宗地编号", "原状态", "新状态", "修改人"]].values.tolist() == [
+        [pid, "已认定", "已盘活", "张三"]
+    ]
+    # Without an editor name nothing is recorded.
+    at.selectbox(key="parcel_edit_status").set_value("处置中")
+    at.text_input(key="parcel_edit_who").input("")
+    at.button(key="parcel_edit_save").click().run()
+    assert any("修改人" in e.value for e in at.error)
+    assert len(at.dataframe[2].value) == 1
+    contracts = at.dataframe[3].value
+    assert set(contracts["履约结论"]) == {"达标", "未达标", "未到达产期"}
+    assert "容积率差额" in contracts.columns
+    # The map filter: only parcels whose contract was missed.
+    at.selectbox(key="parcel_show").set_value("missed").run()
+    caption = "\n".join(c.value for c in at.caption)
+    n_missed = int((contracts["履约结论"] == "未达标").sum())
+    assert f"显示 {n_missed:,} 宗" in caption
 
 
 def test_clicked_properties_handles_none_and_unescapes():
