@@ -135,10 +135,10 @@ REASONS: dict[str, tuple[str, str]] = {
 VERDICT_MET, VERDICT_MISSED, VERDICT_NOT_DUE = "达标", "未达标", "未到达产期"
 VERDICT_EN = {VERDICT_MET: "met", VERDICT_MISSED: "missed", VERDICT_NOT_DUE: "not yet due"}
 # Promise -> achieved column, 中文 name.
-PROMISES: dict[str, tuple[str, str]] = {
-    "promised_invest_per_mu_wan_yuan": ("invest_per_mu_wan_yuan", "投资强度"),
-    "promised_far": ("far", "容积率"),
-    "promised_tax_per_mu_wan_yuan": ("tax_per_mu_wan_yuan", "亩均税收"),
+PROMISES: dict[str, tuple[str, str, str]] = {
+    "promised_invest_per_mu_wan_yuan": ("invest_per_mu_wan_yuan", "投资强度", "investment per mu"),
+    "promised_far": ("far", "容积率", "FAR"),
+    "promised_tax_per_mu_wan_yuan": ("tax_per_mu_wan_yuan", "亩均税收", "tax per mu"),
 }
 
 
@@ -586,7 +586,7 @@ def check_contracts(
     For each promise (投资强度, 容积率, 亩均税收) present, ``gap_<x>`` = achieved − promised (negative:
     short of it) and ``met_<x>`` = achieved ≥ promised × (1 − tolerance). ``verdict`` is 达标 when
     every promise present is met, 未达标 otherwise (``shortfalls`` names them; a missing achieved
-    value counts as not met), and 未到达产期 while ``promised_full_year`` is after ``check_year``.
+    value counts as not met; ``shortfalls_en`` in English), and 未到达产期 while ``promised_full_year`` is after ``check_year``.
     """
     controls = controls or default_controls()
     year = controls.check_year if check_year is None else int(check_year)
@@ -602,8 +602,9 @@ def check_contracts(
     factor = 1.0 - controls.tolerance_pct / 100.0
     missed = np.zeros(len(out), dtype=bool)
     names: list[list[str]] = [[] for _ in range(len(out))]
+    names_en: list[list[str]] = [[] for _ in range(len(out))]
     for c in present:
-        achieved_col, zh = PROMISES[c]
+        achieved_col, zh, en = PROMISES[c]
         promised = out[c].to_numpy(dtype="float64")
         achieved = (
             out[achieved_col].to_numpy(dtype="float64") if achieved_col in out else np.full(len(out), np.nan)
@@ -615,6 +616,7 @@ def check_contracts(
         out[f"met_{short}"] = np.where(applies, ok, None)
         for i in np.flatnonzero(applies & ~ok):
             names[i].append(zh)
+            names_en[i].append(en)
         missed |= applies & ~ok
     due = (
         out["promised_full_year"].to_numpy(dtype="float64")
@@ -624,6 +626,7 @@ def check_contracts(
     not_due = np.isfinite(due) & (due > year)
     out["verdict"] = np.where(not_due, VERDICT_NOT_DUE, np.where(missed, VERDICT_MISSED, VERDICT_MET))
     out["shortfalls"] = ["" if nd else "、".join(n) for n, nd in zip(names, not_due, strict=True)]
+    out["shortfalls_en"] = ["" if nd else "; ".join(n) for n, nd in zip(names_en, not_due, strict=True)]
     return out
 
 

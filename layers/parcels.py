@@ -129,7 +129,7 @@ class _CanvasParcels(MacroElement):
                     var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
                     ctx.fillRect(cx - 1, cy - 1, 2, 2);
                     if (mark) { marked++; ctx.globalAlpha = 1; ctx.strokeStyle = d.mark; ctx.lineWidth = 1;
-                                ctx.strokeRect(cx - 2, cy - 2, 4, 4); }
+                                ctx.strokeRect(cx - 1.5, cy - 1.5, 3, 3); }
                     continue;
                   }
                   ctx.beginPath();
@@ -321,8 +321,9 @@ LAYER = ParcelLayer(
 
 
 def by_metric_class(metric: str, classes: Classes) -> ParcelLayer:
-    """Parcels coloured by the class of ``metric`` (light low -> dark high); idle ones orange where
-    the metric is not computable, others grey (无法计算); below-minimum ones outlined red (``mark``)."""
+    """Parcels coloured by the class of ``metric`` (light low -> dark high); idle ones orange, those
+    without a value grey (无法计算); below-minimum ones outlined red (``mark``). Build ``classes``
+    from the parcels in use (not idle ones, whose zero FAR would open the first class)."""
     zh, en, _, _ = PARCEL_METRICS[metric]
 
     def colors(frame: gpd.GeoDataFrame) -> np.ndarray:
@@ -330,7 +331,7 @@ def by_metric_class(metric: str, classes: Classes) -> ParcelLayer:
         idx = classes.classify(values)
         palette = np.array(ramp(PARCEL_RAMP, len(classes.bins)))
         idle = frame["idle"].to_numpy(dtype=bool) if "idle" in frame else np.zeros(len(frame), dtype=bool)
-        return np.where(idx >= 0, palette[np.maximum(idx, 0)], np.where(idle, IDLE_COLOR, NO_DATA_COLOR))
+        return np.where(idle, IDLE_COLOR, np.where(idx >= 0, palette[np.maximum(idx, 0)], NO_DATA_COLOR))
 
     unit = PARCEL_METRICS[metric][2]
 

@@ -278,8 +278,8 @@ def _parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Da
     if len(c):
         v = c["verdict"].iloc[0]
         items.append((labels["verdict"], parcels_geo.VERDICT_EN.get(v, v) if lang == "en" else v))
-        if c["shortfalls"].iloc[0]:
-            items.append((labels["shortfalls"], c["shortfalls"].iloc[0]))
+        if c["shortfalls_en" if lang == "en" else "shortfalls"].iloc[0]:
+            items.append((labels["shortfalls"], c["shortfalls_en" if lang == "en" else "shortfalls"].iloc[0]))
     tr = tracked[tracked["parcel_id"] == pid]
     if len(tr):
         items.append(
@@ -366,14 +366,13 @@ def _renewal_tab(
                 st.success(t("parcel.saved", lang).format(pid=pid, status=status))
                 st.rerun()
     record = layer_frame("wujiang_renewal_record").iloc[0]
-    m1, m2, m3, m4, m5 = st.columns(5)
     done = tracked["status"] == renewal.STATUS_DONE
-    m1.metric(t("parcel.identified_total", lang), f"{tracked['area_mu'].sum():,.1f} 亩")
-    m2.metric(
-        t("parcel.in_progress_total", lang),
-        f"{tracked.loc[tracked['status'] == renewal.STATUS_IN_PROGRESS, 'area_mu'].sum():,.1f} 亩",
-    )
+    going = tracked["status"] == renewal.STATUS_IN_PROGRESS
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("parcel.identified_total", lang), f"{tracked['area_mu'].sum():,.0f} 亩")
+    m2.metric(t("parcel.in_progress_total", lang), f"{tracked.loc[going, 'area_mu'].sum():,.1f} 亩")
     m3.metric(t("parcel.freed_total", lang), f"{tracked.loc[done, 'area_mu'].sum():,.1f} 亩")
+    m4, m5, _ = st.columns(3)
     m4.metric(t("parcel.plan_closed", lang) + " 2016–2020", f"{int(record['enterprises_closed']):,} 家")
     m5.metric(t("parcel.plan_freed", lang) + " 2016–2020", f"{record['land_freed_mu']:,.0f} 亩")
     st.caption(t("parcel.plan_record", lang) + "：" + str(record["source"]))
@@ -422,6 +421,7 @@ def _contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
     table = pd.DataFrame(c[[col for col in cols if col in c]])
     if lang == "en":
         table["verdict"] = table["verdict"].map(parcels_geo.VERDICT_EN)
+        table["shortfalls"] = c["shortfalls_en"].to_numpy()
     table = table.rename(columns=labels).round(2)
     st.dataframe(table, hide_index=True, width="stretch", height=320)
     st.download_button(
@@ -489,7 +489,7 @@ def _parcel_view(towns, base, lang: Lang) -> None:
     changing = []
     if len(frame):
         try:
-            classes = intensity.classify(frame[metric], scheme=scheme, k=k)
+            classes = intensity.classify(frame.loc[~frame["idle"], metric], scheme=scheme, k=k)
         except DataValidationError as exc:
             show_error(exc)
             return
