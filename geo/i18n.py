@@ -287,6 +287,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "达标 {met:,} 宗 · 未达标 {missed:,} 宗 · 未到达产期 {due:,} 宗",
         "met {met:,} · missed {missed:,} · not yet due {due:,}",
     ),
+    "parcel.table_head": (
+        "表中列出面积最大的 {n} 宗；完整清单请下载。",
+        "The {n} largest are listed; download for all.",
+    ),
     "parcel.details": ("宗地详情", "Parcel details"),
     "parcel.not_low": ("该宗地未被认定为低效用地。", "This parcel is not identified as low-efficiency land."),
     # ---- data management page and exports (issue 5): prefixes data., export.

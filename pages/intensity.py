@@ -201,6 +201,7 @@ def _store_stamp() -> tuple[str, float]:
 
 
 SHOW = ("all", "below_min", "low", "missed", "met")
+TABLE_ROWS = 500  # rows shown in a list on the page (largest first); the downloads hold all
 
 
 def _shown(
@@ -317,7 +318,11 @@ def _low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: 
     shown = pd.DataFrame(table[cols]).rename(
         columns={**labels, "reasons_en": labels["reasons"], "status": t("parcel.status", lang)}
     )
-    st.dataframe(shown.round({labels["area_mu"]: 2}), hide_index=True, width="stretch", height=320)
+    st.dataframe(
+        shown.head(TABLE_ROWS).round({labels["area_mu"]: 2}), hide_index=True, width="stretch", height=320
+    )
+    if len(shown) > TABLE_ROWS:
+        st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
     export = pd.DataFrame(table.drop(columns=table.geometry.name))
     st.download_button(
         t("parcel.download_low", lang),
@@ -418,12 +423,16 @@ def _contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
         "promised_full_year",
     ]
     labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
-    table = pd.DataFrame(c[[col for col in cols if col in c]])
+    table = pd.DataFrame(c[[col for col in cols if col in c]]).sort_values(
+        "area_mu", ascending=False, kind="stable"
+    )
     if lang == "en":
         table["verdict"] = table["verdict"].map(parcels_geo.VERDICT_EN)
-        table["shortfalls"] = c["shortfalls_en"].to_numpy()
+        table["shortfalls"] = c["shortfalls_en"]  # aligned on the index
     table = table.rename(columns=labels).round(2)
-    st.dataframe(table, hide_index=True, width="stretch", height=320)
+    st.dataframe(table.head(TABLE_ROWS), hide_index=True, width="stretch", height=320)
+    if len(table) > TABLE_ROWS:
+        st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
     st.download_button(
         t("parcel.download_contracts", lang),
         data=lambda: xlsx_bytes(

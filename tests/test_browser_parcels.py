@@ -43,7 +43,9 @@ def test_all_demo_parcels_are_drawn_and_the_below_minimum_ones_marked(app_url, p
     # The largest parcel below its minimum: zoom in, click it, its details open beside the map.
     below = demo[demo["below_minimum"]].sort_values("area_mu", ascending=False).iloc[0]
     centre = below.geometry.representative_point()
-    frame.evaluate("([lat, lon]) => window.map.setView([lat, lon], 16, {animate: false})", [centre.y, centre.x])
+    frame.evaluate(
+        "([lat, lon]) => window.map.setView([lat, lon], 16, {animate: false})", [centre.y, centre.x]
+    )
     _settle(frame)
     _click(frame, centre.y, centre.x)
     page.get_by_role("heading", name=below["parcel_id"]).wait_for(timeout=20_000)

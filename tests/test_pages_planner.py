@@ -111,10 +111,18 @@ def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_pa
     assert at.radio(key="int_view").value == "parcels"  # parcels by default
     caption = "\n".join(c.value for c in at.caption)
     assert "显示 17,695 宗" in caption
+    from geo import parcels as P
+    from geo.evaluation import evaluate
+    from geo.store import load_layer
+
+    demo = P.analyse_parcels(load_layer("parcels"), load_layer("enterprises"))
+    demo = P.with_classes(demo, evaluate(demo.enterprises).enterprises.set_index("ent_id")["eval_class"])
+    assert demo.low["reasons"].str.contains("闲置土地").sum() == 420  # every idle demo parcel
+    assert f"认定低效用地 {len(demo.low):,} 宗，{demo.low['area_mu'].sum():,.1f} 亩" in _markdown(at)
     low = at.dataframe[0].value
     assert {"宗地编号", "区镇/园区", "宗地面积（亩）", "认定理由"} <= set(low.columns)
-    assert len(low) > 1000 and low["宗地面积（亩）"].is_monotonic_decreasing
-    assert low["认定理由"].str.contains("闲置土地").sum() == 420  # every idle demo parcel
+    assert len(low) == 500 and low["宗地面积（亩）"].is_monotonic_decreasing  # the largest 500
+    assert list(low["宗地编号"]) == list(demo.low["parcel_id"].head(500))
     summary_before = at.dataframe[1].value
     freed_before = summary_before["盘活用地（亩）"].sum()
     assert freed_before == 0
@@ -140,11 +148,12 @@ def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_pa
     contracts = at.dataframe[3].value
     assert set(contracts["履约结论"]) == {"达标", "未达标", "未到达产期"}
     assert "容积率差额" in contracts.columns
+    counts = demo.contracts["verdict"].value_counts()
+    assert f"未达标 {counts['未达标']:,} 宗" in _markdown(at)
     # The map filter: only parcels whose contract was missed.
     at.selectbox(key="parcel_show").set_value("missed").run()
     caption = "\n".join(c.value for c in at.caption)
-    n_missed = int((contracts["履约结论"] == "未达标").sum())
-    assert f"显示 {n_missed:,} 宗" in caption
+    assert f"显示 {counts['未达标']:,} 宗" in caption
 
 
 def test_clicked_properties_handles_none_and_unescapes():
