@@ -127,7 +127,7 @@ class _CanvasParcels(MacroElement):
                   ctx.globalAlpha = 0.85;
                   if (x1 - x0 < 2 && y1 - y0 < 2) {
                     var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-                    ctx.fillRect(cx - 1, cy - 1, 2, 2);
+                    if (d.fill) ctx.fillRect(cx - 1, cy - 1, 2, 2);
                     if (mark) { marked++; ctx.globalAlpha = 1; ctx.strokeStyle = d.mark; ctx.lineWidth = 1;
                                 ctx.strokeRect(cx - 1.5, cy - 1.5, 3, 3); }
                     continue;
@@ -139,7 +139,7 @@ class _CanvasParcels(MacroElement):
                     }
                     ctx.closePath();
                   }
-                  ctx.fill('evenodd');
+                  if (d.fill) ctx.fill('evenodd');
                   ctx.globalAlpha = 1;
                   if (mark) { marked++; ctx.strokeStyle = d.mark; ctx.lineWidth = 2; }
                   else { ctx.strokeStyle = 'rgba(60,60,60,0.7)'; ctx.lineWidth = 0.5; }
@@ -275,6 +275,7 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
         "c": color_idx.astype(int).tolist(),
         "m": mark.astype(int).tolist(),
         "mark": MARK_COLOR,
+        "fill": layer.fill_opacity > 0,  # an outline-only layer (e.g. the below-minimum marks)
         "id": [html.escape(str(v)) for v in gdf["parcel_id"]],
         "cols": [
             {"label": html.escape(f.label(lang)), "ref": "id"}
@@ -322,7 +323,7 @@ LAYER = ParcelLayer(
 
 def by_metric_class(metric: str, classes: Classes) -> ParcelLayer:
     """Parcels coloured by the class of ``metric`` (light low -> dark high); idle ones orange, those
-    without a value grey (无法计算); below-minimum ones outlined red (``mark``). Build ``classes``
+    without a value grey (无法计算); a ``mark`` column outlines parcels red. Build ``classes``
     from the parcels in use (not idle ones, whose zero FAR would open the first class)."""
     zh, en, _, _ = PARCEL_METRICS[metric]
 
@@ -338,7 +339,6 @@ def by_metric_class(metric: str, classes: Classes) -> ParcelLayer:
     def legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
         rows = class_legend(classes, metric, PARCEL_RAMP, "fill", lang, unit=unit)
         rows.insert(-1, LegendEntry(t("parcel.idle", lang), IDLE_COLOR, "fill", 0.85))
-        rows.append(LegendEntry(t("parcel.below_min", lang), MARK_COLOR, "line", 1.0))
         return rows
 
     fields = list(LAYER.tooltip_fields)
@@ -351,6 +351,34 @@ def by_metric_class(metric: str, classes: Classes) -> ParcelLayer:
         title_zh=f"宗地{zh}分级（合成）",
         title_en=f"Parcels by {en.lower()} class (synthetic)",
         tooltip_fields=tuple(fields),
+        color_by=colors,
+        legend_entries=legend,
+    )
+
+
+def below_minimum() -> ParcelLayer:
+    """The parcels below the control minimum of their industry as red outlines (no fill), drawn
+    above the coloured parcels; as its own layer it reaches the briefing PNG and the exports too."""
+
+    def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
+        return [LegendEntry(t("parcel.below_min", lang), MARK_COLOR, "line", 1.0)]
+
+    def colors(frame: gpd.GeoDataFrame) -> np.ndarray:
+        return np.full(len(frame), MARK_COLOR)
+
+    return replace(
+        LAYER,
+        name="parcels_below_minimum",
+        title_zh="低于控制下限的宗地（合成）",
+        title_en="Parcels below the control minimum (synthetic)",
+        color=MARK_COLOR,
+        fill_opacity=0.0,
+        weight=2.0,
+        tooltip_fields=(
+            *LAYER.tooltip_fields,
+            Field("far_min", "容积率下限", "FAR minimum"),
+            Field("coverage_min_pct", "建筑系数下限（%）", "Coverage minimum (%)"),
+        ),
         color_by=colors,
         legend_entries=legend,
     )

@@ -8,6 +8,7 @@ import html
 from datetime import date
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -237,6 +238,11 @@ def _shown(
     out["verdict"] = verdict[mask].fillna("").to_numpy()
     out["status"] = out["parcel_id"].map(tracked.set_index("parcel_id")["status"]).fillna("")
     return out
+
+
+def _ind_of(analysis: parcels_geo.ParcelAnalysis, frame: pd.DataFrame, column: str) -> np.ndarray:
+    """``column`` of the analysed parcels for the rows of ``frame`` (by parcel id)."""
+    return frame["parcel_id"].map(analysis.indicators.set_index("parcel_id")[column]).to_numpy()
 
 
 def _parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
@@ -502,7 +508,17 @@ def _parcel_view(towns, base, lang: Lang) -> None:
         except DataValidationError as exc:
             show_error(exc)
             return
-        changing.append(map_layer_of(parcel_layer.by_metric_class(metric, classes), frame))
+        changing.append(
+            map_layer_of(parcel_layer.by_metric_class(metric, classes), frame.drop(columns="mark"))
+        )
+        below = frame[frame["mark"]]
+        if len(below):  # red outlines above: on the map, in the legend, in every export
+            marks = below.assign(
+                mark=True,
+                far_min=_ind_of(analysis, below, "far_min"),
+                coverage_min_pct=_ind_of(analysis, below, "coverage_min_pct"),
+            )
+            changing.append(map_layer_of(parcel_layer.below_minimum(), marks))
     left, right = st.columns([3, 1.3])
     with left:
         out = map_with_exports(

@@ -12,15 +12,21 @@ from tests.test_browser_planner import _click, _legend, _no_outside_requests, _s
 
 pytestmark = pytest.mark.browser
 
+# Per parcel layer on the map: [filled, parcels, drawn, marked]. The coloured parcels are filled;
+# the below-minimum ones are a second, outline-only layer above them.
 PARCELS_JS = (
-    "() => { let o = null; window.map.eachLayer(l => { if (l.drawn && l.marked) o = [l.count(), l.drawn(), l.marked()]; });"
-    " return o; }"
+    "() => { const o = []; window.map.eachLayer(l => { if (l.drawn && l.marked && l._bb)"
+    " o.push([l._d.fill, l.count(), l.drawn(), l.marked()]); }); return o; }"
 )
 
 
-def _parcels(frame) -> list[int]:
-    frame.wait_for_function(f"() => ({PARCELS_JS})() !== null", timeout=60_000)
-    return frame.evaluate(PARCELS_JS)
+def _parcels(frame) -> tuple[list[int], list[int]]:
+    """(filled layer, outline layer) as [parcels, drawn, marked] once both are drawn."""
+    frame.wait_for_function(f"() => ({PARCELS_JS})().length === 2", timeout=60_000)
+    layers = frame.evaluate(PARCELS_JS)
+    filled = next(x[1:] for x in layers if x[0])
+    outline = next(x[1:] for x in layers if not x[0])
+    return filled, outline
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +38,10 @@ def demo():
 def test_all_demo_parcels_are_drawn_and_the_below_minimum_ones_marked(app_url, page, demo):
     page.goto(f"{app_url}/intensity")
     frame = map_frame(page, min_paths=9 + 8)
-    count, drawn, marked = _parcels(frame)
+    (count, drawn, _), (n_below, _, marked) = _parcels(frame)
     assert count == len(demo) >= 16_766
     assert drawn == count  # Wujiang in view: every parcel painted (tiny ones as 2-pixel squares)
-    assert marked == int(demo["below_minimum"].sum()) > 0
+    assert n_below == marked == int(demo["below_minimum"].sum()) > 0  # all marked, in red outline
     legend = _legend(frame)
     assert "宗地容积率分级（合成）" in legend and "低于控制下限（红框）" in legend and "闲置土地" in legend
     save_screenshot(page, "parcels_intensity")
@@ -56,9 +62,9 @@ def test_all_demo_parcels_are_drawn_and_the_below_minimum_ones_marked(app_url, p
     page.get_by_role("option", name="低于控制下限").click()
     frame = map_frame(page, min_paths=9 + 8)
     frame.wait_for_function(
-        f"(n) => {{ const o = ({PARCELS_JS})(); return o !== null && o[0] === n; }}",
+        f"(n) => {{ const o = ({PARCELS_JS})(); return o.length === 2 && o.every(x => x[1] === n); }}",
         arg=int(demo["below_minimum"].sum()),
         timeout=60_000,
     )
-    count, _, _ = _parcels(frame)
-    assert count == int(demo["below_minimum"].sum())
+    (count, _, _), (n_below, _, _) = _parcels(frame)
+    assert count == n_below == int(demo["below_minimum"].sum())

@@ -72,7 +72,11 @@ def test_rendered_map_escapes_text_and_shows_the_legend_with_units(shown):
     assert "AtlasParcels" in html
     assert EVIL not in html and "&lt;img src=x onerror=" in html
     legend = [e.label for e in layer.legend(shown, "zh")]
-    assert legend[0].endswith("%") and "闲置土地" in legend and "低于控制下限（红框）" in legend
+    assert legend[0].endswith("%") and "闲置土地" in legend
+    marks = parcel_layer.below_minimum()
+    assert [e.label for e in marks.legend(shown, "en")] == ["Below the control minimum (red outline)"]
+    outline = parcel_layer.compact_payload(marks, shown[shown["mark"]].assign(mark=True))
+    assert outline["fill"] is False and outline["m"] == [1, 1] and outline["id"] == ["P3", "P4"]
     assert layer.title("zh") == "宗地建筑系数分级（合成）"
     text = html.split("new window.AtlasParcels(")[1]
     payload, _ = json.JSONDecoder().raw_decode(text)
