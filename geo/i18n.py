@@ -224,6 +224,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         " industry (FAR, building coverage); orange: idle land. An enterprise's land is the sum of its parcels'"
         " areas in EPSG:4549. Click a parcel for its details, reasons, contract and renewal.",
     ),
+    "parcel.source": ("宗地数据", "Parcels"),
+    "parcel.source_demo": ("演示宗地（合成）", "Demo parcels (synthetic)"),
+    "parcel.ent_source": ("企业数据", "Enterprises"),
+    "parcel.ent_source_demo": ("演示企业（合成）", "Demo enterprises (synthetic)"),
     "parcel.metric": ("宗地指标", "Parcel indicator"),
     "parcel.town": ("区镇", "Town"),
     "parcel.town_all": ("全部区镇", "All towns"),

@@ -5,6 +5,7 @@ choropleth of a 亩均 metric with the enterprises coloured by the class of thei
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from datetime import date
 
 import geopandas as gpd
@@ -12,8 +13,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from geo import ingest, renewal
 from geo import parcels as parcels_geo
-from geo import renewal
 from geo.errors import DataValidationError
 from geo.evaluation import evaluate
 from geo.export import xlsx_bytes
@@ -24,6 +25,8 @@ from geo.store import default_store, load_layer
 from layers import enterprises as ent_layer
 from layers import intensity
 from layers import parcels as parcel_layer
+from layers.base import Provenance
+from layers.mapview import MapLayer
 from pages._shared import (
     clicked_properties,
     layer_frame,
@@ -186,11 +189,24 @@ def _zone_view(towns, base, lang: Lang) -> None:
 # ---------------------------------------------------------------------------------- parcels
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def _parcel_analysis(stamp: tuple[str, float]) -> parcels_geo.ParcelAnalysis:
-    """Parcels joined to the enterprises, land from them, evaluated, checked (cached per store)."""
-    ents = load_layer("enterprises", path=stamp[0])
-    analysis = parcels_geo.analyse_parcels(load_layer("parcels", path=stamp[0]), ents)
+DEMO = ""  # the bundled demo layers, else the name of an import in the user store
+
+
+def _frame_of(name: str, demo_layer: str, user_path: str) -> gpd.GeoDataFrame:
+    return load_layer(demo_layer) if name == DEMO else ingest.load_user_layer(name, path=user_path)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _parcel_analysis(
+    parcels_name: str, ents_name: str, stamp: tuple[str, float], user_stamp: tuple[str, float]
+) -> parcels_geo.ParcelAnalysis:
+    """Parcels joined to the enterprises, land from them, evaluated, checked (cached per store).
+
+    Parcels without a 区镇 column get the Wujiang 区镇 holding them (by location)."""
+    parcels = _frame_of(parcels_name, "parcels", user_stamp[0])
+    ents = _frame_of(ents_name, "enterprises", user_stamp[0])
+    zones = None if "town" in parcels.columns else load_layer("wujiang_towns", path=stamp[0])
+    analysis = parcels_geo.analyse_parcels(parcels, ents, zones=zones)
     result = evaluate(analysis.enterprises)
     classes = result.enterprises.set_index("ent_id")["eval_class"]
     return parcels_geo.with_classes(analysis, classes)
@@ -199,6 +215,41 @@ def _parcel_analysis(stamp: tuple[str, float]) -> parcels_geo.ParcelAnalysis:
 def _store_stamp() -> tuple[str, float]:
     path = default_store()
     return str(path), path.stat().st_mtime if path.exists() else 0.0
+
+
+def _user_stamp() -> tuple[str, float]:
+    path = ingest.user_store()
+    return str(path), path.stat().st_mtime if path.exists() else 0.0
+
+
+def _sources(lang: Lang) -> tuple[str, str, Provenance | None]:
+    """The parcels and enterprises chosen (demo or an import) and the imported parcels' provenance."""
+    meta = ingest.list_user_layers()
+    parcel_layers = meta[meta["kind"] != "enterprises"]
+    ent_layers = meta[meta["kind"] == "enterprises"]
+    if not len(parcel_layers):
+        return DEMO, DEMO, None
+    titles = dict(zip(meta["layer"], meta["title_en" if lang == "en" else "title_zh"], strict=True))
+    c1, c2 = st.columns(2)
+    parcels_name = c1.selectbox(
+        t("parcel.source", lang),
+        [DEMO, *parcel_layers["layer"]],
+        format_func=lambda v: titles.get(v, v) if v else t("parcel.source_demo", lang),
+        key="parcel_source",
+    )
+    ents_name = c2.selectbox(
+        t("parcel.ent_source", lang),
+        [DEMO, *ent_layers["layer"]],
+        format_func=lambda v: titles.get(v, v) if v else t("parcel.ent_source_demo", lang),
+        key="parcel_ent_source",
+    )
+    if parcels_name == DEMO:
+        return DEMO, ents_name, None
+    row = meta[meta["layer"] == parcels_name].iloc[0]
+    prov = Provenance(
+        str(row["accuracy"]), str(row["source"]), str(row["licence"] or ""), str(row["note"] or "")
+    )
+    return parcels_name, ents_name, prov
 
 
 SHOW = ("all", "below_min", "low", "missed", "met")
@@ -220,7 +271,7 @@ def _shown(
     if industry:
         mask &= ind["industry"] == industry
     if town:
-        mask &= ind["town"] == town
+        mask &= ind["zone"] == town
     low_ids = set(analysis.low["parcel_id"])
     verdict = ind["parcel_id"].map(analysis.contracts.set_index("parcel_id")["verdict"])
     if show == "below_min":
@@ -231,13 +282,20 @@ def _shown(
         mask &= verdict == parcels_geo.VERDICT_MISSED
     elif show == "met":
         mask &= verdict == parcels_geo.VERDICT_MET
-    cols = ["parcel_id", "ent_id", "town", "area_mu", "land_use", "far", "coverage_pct", "idle", metric]
-    out = ind.loc[mask, list(dict.fromkeys(cols)) + [ind.geometry.name]].copy()
+    cols = ["parcel_id", "ent_id", "zone", "area_mu", "land_use", "far", "coverage_pct", "idle", metric]
+    out = ind.loc[mask, [c for c in dict.fromkeys(cols) if c in ind] + [ind.geometry.name]].copy()
+    out = out.rename(columns={"zone": "town"})
     out["mark"] = ind.loc[mask, "below_minimum"].to_numpy()
     out["reasons"] = out["parcel_id"].map(analysis.low.set_index("parcel_id")["reasons"]).fillna("")
     out["verdict"] = verdict[mask].fillna("").to_numpy()
     out["status"] = out["parcel_id"].map(tracked.set_index("parcel_id")["status"]).fillna("")
     return out
+
+
+def _parcel_item(layer, frame: gpd.GeoDataFrame, imported: Provenance | None) -> MapLayer:
+    if imported is None:
+        return map_layer_of(layer, frame)
+    return MapLayer(layer, frame, imported)
 
 
 def _ind_of(analysis: parcels_geo.ParcelAnalysis, frame: pd.DataFrame, column: str) -> np.ndarray:
@@ -257,7 +315,7 @@ def _parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Da
         "ent_id",
         "ent_name",
         "industry",
-        "town",
+        "zone",
         "area_mu",
         "land_use",
         "far",
@@ -453,8 +511,9 @@ def _contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
 
 def _parcel_view(towns, base, lang: Lang) -> None:
     st.caption(t("parcel.intro", lang))
+    parcels_name, ents_name, imported = _sources(lang)
     try:
-        analysis = _parcel_analysis(_store_stamp())
+        analysis = _parcel_analysis(parcels_name, ents_name, _store_stamp(), _user_stamp())
         log = renewal.load_log()
     except DataValidationError as exc:
         show_error(exc)
@@ -508,9 +567,12 @@ def _parcel_view(towns, base, lang: Lang) -> None:
         except DataValidationError as exc:
             show_error(exc)
             return
-        changing.append(
-            map_layer_of(parcel_layer.by_metric_class(metric, classes), frame.drop(columns="mark"))
-        )
+        layer = parcel_layer.by_metric_class(metric, classes)
+        if imported is not None:  # an imported parcel layer: its title and its recorded provenance
+            layer = replace(
+                layer, title_zh=f"{layer.title_zh}（导入）", title_en=f"{layer.title_en} (imported)"
+            )
+        changing.append(_parcel_item(layer, frame.drop(columns="mark"), imported))
         below = frame[frame["mark"]]
         if len(below):  # red outlines above: on the map, in the legend, in every export
             marks = below.assign(
@@ -518,7 +580,7 @@ def _parcel_view(towns, base, lang: Lang) -> None:
                 far_min=_ind_of(analysis, below, "far_min"),
                 coverage_min_pct=_ind_of(analysis, below, "coverage_min_pct"),
             )
-            changing.append(map_layer_of(parcel_layer.below_minimum(), marks))
+            changing.append(_parcel_item(parcel_layer.below_minimum(), marks, imported))
     left, right = st.columns([3, 1.3])
     with left:
         out = map_with_exports(

@@ -164,3 +164,29 @@ def test_clicked_properties_handles_none_and_unescapes():
     assert clicked_properties({"last_active_drawing": None}) == {}
     feature = {"type": "Feature", "properties": {"name": "A &amp; B", "n": 3}, "geometry": None}
     assert clicked_properties({"last_active_drawing": feature}) == {"name": "A & B", "n": 3}
+
+
+def test_intensity_page_takes_imported_parcels_and_enterprises(tmp_path, monkeypatch):
+    """Parcels a bureau imported (Chinese headers, Gauss-Kruger metres) joined to its enterprise list."""
+    import pyogrio
+
+    from geo import ingest
+    from tests.parcel_fixtures import enterprises, parcels
+
+    store = tmp_path / "user.gpkg"
+    monkeypatch.setenv("ATLAS_USER_GPKG", str(store))
+    files = {"宗地.gpkg": parcels(chinese=True), "企业.gpkg": enterprises()}
+    for name, frame in files.items():
+        pyogrio.write_dataframe(frame, tmp_path / name, driver="GPKG")
+    zd = ingest.read_upload((tmp_path / "宗地.gpkg").read_bytes(), "宗地.gpkg", kind="other")
+    ingest.save_import(zd, name="zd", title="宗地（局）", source="测试", path=store)
+    qy = ingest.read_upload((tmp_path / "企业.gpkg").read_bytes(), "企业.gpkg", kind="enterprises")
+    ingest.save_import(qy, name="qy", title="企业（局）", source="测试", path=store)
+    at = _open("intensity")
+    at.selectbox(key="parcel_source").set_value("user_zd").run()
+    at.selectbox(key="parcel_ent_source").set_value("user_qy").run()
+    assert not at.exception, at.exception
+    caption = "\n".join(c.value for c in at.caption)
+    assert "显示 8 宗，合计 57 亩" in caption  # 15 + 3 + 9 + 15 + 6 + 3 + 3 + 3
+    low = at.dataframe[0].value
+    assert set(low["宗地编号"]) == {"P3", "P4", "P6"}
