@@ -350,7 +350,17 @@ def _parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Da
         items.append(
             (
                 t("parcel.status", lang),
-                f"{tr['status'].iloc[0]} {tr['method'].iloc[0]} {tr['status_date'].iloc[0]}".strip(),
+                " ".join(
+                    (
+                        renewal.STATUS_EN.get(tr["status"].iloc[0], "")
+                        if lang == "en"
+                        else tr["status"].iloc[0],
+                        renewal.METHOD_EN.get(tr["method"].iloc[0], "")
+                        if lang == "en"
+                        else tr["method"].iloc[0],
+                        tr["status_date"].iloc[0],
+                    )
+                ).strip(),
             )
         )
     st.dataframe(
@@ -369,7 +379,10 @@ def _low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: 
         rules.append(parcels_geo.REASONS["tax_below_min"][1 if lang == "en" else 0])
     st.caption(t("parcel.rules", lang).format(rules="、".join(rules) if lang == "zh" else "; ".join(rules)))
     labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
-    table = low.assign(status=low["parcel_id"].map(tracked.set_index("parcel_id")["status"]).to_numpy())
+    status = low["parcel_id"].map(tracked.set_index("parcel_id")["status"])
+    if lang == "en":
+        status = status.map(renewal.STATUS_EN)
+    table = low.assign(status=status.to_numpy())
     cols = [
         "parcel_id",
         "zone",
@@ -452,7 +465,13 @@ def _renewal_tab(
     st.markdown(f"**{t('parcel.log', lang)}**")
     if len(log):
         labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
-        st.dataframe(log[list(labels)].iloc[::-1].rename(columns=labels), hide_index=True, width="stretch")
+        shown = log[list(labels)].iloc[::-1]
+        if lang == "en":
+            for col in ("status", "old_status"):
+                shown = shown.assign(**{col: shown[col].map(renewal.STATUS_EN)})
+            for col in ("method", "old_method"):
+                shown = shown.assign(**{col: shown[col].map(lambda v: renewal.METHOD_EN.get(v, v))})
+        st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch")
     else:
         st.caption(t("parcel.log_empty", lang))
 
