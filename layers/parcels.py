@@ -349,7 +349,7 @@ def by_metric_class(metric: str, classes: Classes) -> ParcelLayer:
     return replace(
         LAYER,
         title_zh=f"宗地{zh}分级（合成）",
-        title_en=f"Parcels by {en.lower()} class (synthetic)",
+        title_en=f"Parcels by {en if en.isupper() else en.lower()} class (synthetic)",
         tooltip_fields=tuple(fields),
         color_by=colors,
         legend_entries=legend,
