@@ -251,6 +251,7 @@ def read_enterprise_file(
     lat_col: str | None = None,
     mapping: Mapping[str, str] | None = None,
     require_coordinates: bool = True,
+    optional: tuple[str, ...] = (),
 ) -> ImportResult:
     """An enterprise table (CSV, XLSX, GeoPackage, GeoJSON) read exactly as the 数据管理 page reads
     it: official headers recognised, units converted, yes/no read alike, rows checked.
@@ -269,6 +270,7 @@ def read_enterprise_file(
         kind="enterprises",
         mapping=full,
         require_coordinates=require_coordinates,
+        optional=optional,
     )
 
 

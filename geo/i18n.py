@@ -291,6 +291,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "达标 {met:,} 宗 · 未达标 {missed:,} 宗 · 未到达产期 {due:,} 宗",
         "met {met:,} · missed {missed:,} · not yet due {due:,}",
     ),
+    "parcel.viewer": (
+        "只读账号：可查看盘活进展与修改记录；登记盘活进展需编辑权限。",
+        "Read-only: you see the renewal progress and its record; recording changes needs an editor.",
+    ),
     "parcel.table_head": (
         "表中列出面积最大的 {n} 宗；完整清单请下载。",
         "The {n} largest are listed; download for all.",

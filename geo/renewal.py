@@ -5,10 +5,9 @@ The record is one append-only table in the user store (``parcel_renewal_log``): 
 status is its last row, and the rows before it are its history (old → new, who, when). A parcel
 found by the rules and never edited is 已认定 (identified) in the year it was found.
 
-TODO(h-store): when the role check (an editor check in pages/) and the audit API
-(``record_change`` in geo/) land on main, call ``record_change`` from :func:`record_status` as well
-and gate the page's editor form with the role check; until then this log is the audit trail and
-the page asks the editor's name.
+Every change is also written to the store's audit table (``geo.audit.record_change``, action
+``status_changed``), beside imports and deletes; the page lets only editors (``pages/_auth.py``)
+change a status.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ import numpy as np
 import pandas as pd
 import pyogrio
 
+from geo.audit import record_change
 from geo.errors import DataValidationError
 from geo.ingest import user_store
 from geo.metrics import ZONE_COL
@@ -140,6 +140,15 @@ def record_status(
         frame = pd.DataFrame([row], columns=list(LOG_COLUMNS))
         exists = p.exists() and p.stat().st_size > 0 and LOG_LAYER in list_layers(p)
         pyogrio.write_dataframe(frame, p, layer=LOG_LAYER, driver="GPKG", append=exists)
+    record_change(
+        "status_changed",
+        user=row["changed_by"],
+        layer=LOG_LAYER,
+        title=pid,
+        detail=f"{pid}：{row['old_status']} → {status}"
+        + (f"（{method}，{day}）" if method else f"（{day}）"),
+        store=p,
+    )
     return pd.Series(row)
 
 

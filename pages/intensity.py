@@ -27,6 +27,7 @@ from layers import intensity
 from layers import parcels as parcel_layer
 from layers.base import Provenance
 from layers.mapview import MapLayer
+from pages._auth import identity, require_editor
 from pages._shared import (
     clicked_properties,
     layer_frame,
@@ -411,42 +412,48 @@ def _low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: 
     )
 
 
+def _editor_name() -> str:
+    """The signed-in editor's name for the record (blank in single-user mode: they type it)."""
+    me = identity()
+    return (me.name or "") if me.mode != "single" else ""
+
+
 def _renewal_tab(
     analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, log: pd.DataFrame, clicked: str, lang: Lang
 ) -> None:
-    # TODO(h-store): gate this form with the role check (an editor check in pages/) once it is on
-    # main, and take the editor's name from it instead of the text box.
     ids = tracked["parcel_id"].tolist()
-    with st.form("parcel_renewal_form"):
-        st.markdown(f"**{t('parcel.edit', lang)}**")
-        c1, c2, c3 = st.columns([1.4, 1, 1.2])
-        index = ids.index(clicked) if clicked in ids else 0
-        pid = c1.selectbox(t("parcel.edit_parcel", lang), ids, index=index, key="parcel_edit_id")
-        status = c2.selectbox(
-            t("parcel.status", lang),
-            renewal.STATUSES,
-            format_func=lambda v: renewal.STATUS_EN[v] if lang == "en" else v,
-            key="parcel_edit_status",
-        )
-        method = c3.selectbox(
-            t("parcel.method", lang),
-            ("", *renewal.METHODS),
-            format_func=lambda v: (renewal.METHOD_EN.get(v, v) if lang == "en" else v) or "—",
-            key="parcel_edit_method",
-        )
-        c4, c5, c6 = st.columns([1, 1, 1.6])
-        day = c4.date_input(t("parcel.date", lang), value=date.today(), key="parcel_edit_date")
-        who = c5.text_input(t("parcel.who", lang), key="parcel_edit_who")
-        note = c6.text_input(t("parcel.note", lang), key="parcel_edit_note")
-        st.caption(t("parcel.editor_note", lang))
-        if st.form_submit_button(t("parcel.save", lang), key="parcel_edit_save"):
-            try:
-                renewal.record_status(pid, status, method=method, status_date=day, who=who, note=note)
-            except DataValidationError as exc:
-                show_error(exc)
-            else:
-                st.success(t("parcel.saved", lang).format(pid=pid, status=status))
-                st.rerun()
+    editor = require_editor(lang, message_key="parcel.viewer")  # viewers see the totals and the record
+    if editor:
+        with st.form("parcel_renewal_form"):
+            st.markdown(f"**{t('parcel.edit', lang)}**")
+            c1, c2, c3 = st.columns([1.4, 1, 1.2])
+            index = ids.index(clicked) if clicked in ids else 0
+            pid = c1.selectbox(t("parcel.edit_parcel", lang), ids, index=index, key="parcel_edit_id")
+            status = c2.selectbox(
+                t("parcel.status", lang),
+                renewal.STATUSES,
+                format_func=lambda v: renewal.STATUS_EN[v] if lang == "en" else v,
+                key="parcel_edit_status",
+            )
+            method = c3.selectbox(
+                t("parcel.method", lang),
+                ("", *renewal.METHODS),
+                format_func=lambda v: (renewal.METHOD_EN.get(v, v) if lang == "en" else v) or "—",
+                key="parcel_edit_method",
+            )
+            c4, c5, c6 = st.columns([1, 1, 1.6])
+            day = c4.date_input(t("parcel.date", lang), value=date.today(), key="parcel_edit_date")
+            who = c5.text_input(t("parcel.who", lang), value=_editor_name(), key="parcel_edit_who")
+            note = c6.text_input(t("parcel.note", lang), key="parcel_edit_note")
+            st.caption(t("parcel.editor_note", lang))
+            if st.form_submit_button(t("parcel.save", lang), key="parcel_edit_save"):
+                try:
+                    renewal.record_status(pid, status, method=method, status_date=day, who=who, note=note)
+                except DataValidationError as exc:
+                    show_error(exc)
+                else:
+                    st.success(t("parcel.saved", lang).format(pid=pid, status=status))
+                    st.rerun()
     record = layer_frame("wujiang_renewal_record").iloc[0]
     done = tracked["status"] == renewal.STATUS_DONE
     going = tracked["status"] == renewal.STATUS_IN_PROGRESS

@@ -146,7 +146,7 @@ def _apply_mapping(
         report.add(
             _rows(rownum, no_land),
             "warning",
-            mapping["land_mu"],
+            mapping.get("land_mu", "land_mu"),
             "用地面积为 0，亩均指标无法计算",
             result["land_mu"][no_land],
         )
