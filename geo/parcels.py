@@ -11,8 +11,6 @@ difference. The control minimums, the 低效用地 rules and the contract tolera
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,7 @@ import pandas as pd
 import shapely
 import yaml
 
+from geo import catalogue
 from geo.errors import DataValidationError
 from geo.measure import area_mu, to_analysis_crs
 from geo.metrics import ID_COL, ZONE_COL
@@ -31,79 +30,9 @@ from geo.metrics import ID_COL, ZONE_COL
 DEFAULT_CONTROLS_PATH = Path(__file__).with_name("land_control.yaml")
 PARCEL_ID = "parcel_id"
 
-# Column catalogue of a parcel layer: standard name -> (中文 label with unit, English label, the
-# header fragments an imported file may use, normalised: lower case, no spaces/brackets).
-PARCEL_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    PARCEL_ID: (
-        "宗地编号",
-        "Parcel id",
-        (
-            "parcel_id",
-            "宗地编号",
-            "地块编号",
-            "宗地代码",
-            "地块代码",
-            "宗地号",
-            "地块号",
-            "不动产单元号",
-            "zdbh",
-            "dkbh",
-        ),
-    ),
-    ID_COL: (
-        "企业编号",
-        "Enterprise id",
-        (
-            "ent_id",
-            "企业编号",
-            "统一社会信用代码",
-            "信用代码",
-            "企业代码",
-            "组织机构代码",
-            "使用权人代码",
-            "uscc",
-        ),
-    ),
-    "town": ("区镇", "Town/zone", ("town", "所在区镇", "所属区镇", "区镇", "乡镇")),
-    "area_mu": ("宗地面积（亩）", "Area (mu)", ("area_mu", "宗地面积亩", "面积亩")),
-    "idle": ("闲置", "Idle", ("idle", "是否闲置", "闲置")),
-    "land_use": ("用地性质", "Land use", ("land_use", "用地性质", "土地用途", "用途")),
-    "far": ("容积率", "FAR", ("far", "容积率")),
-    "coverage_pct": ("建筑系数（%）", "Building coverage (%)", ("coverage_pct", "建筑系数", "建筑密度")),
-    "investment_wan_yuan": (
-        "固定资产投资（万元）",
-        "Fixed investment (10k yuan)",
-        ("investment_wan_yuan", "固定资产投资", "投资总额", "总投资"),
-    ),
-    "invest_per_mu_wan_yuan": (
-        "投资强度（万元/亩）",
-        "Investment per mu (10k yuan/mu)",
-        ("invest_per_mu_wan_yuan", "投资强度"),
-    ),
-    "grant_year": (
-        "供地年份",
-        "Year granted",
-        ("grant_year", "供地年份", "出让年份", "供地时间", "出让时间"),
-    ),
-    "promised_invest_per_mu_wan_yuan": (
-        "约定投资强度（万元/亩）",
-        "Promised investment per mu (10k yuan/mu)",
-        ("promised_invest_per_mu_wan_yuan", "约定投资强度", "承诺投资强度"),
-    ),
-    "promised_far": ("约定容积率", "Promised FAR", ("promised_far", "约定容积率", "承诺容积率")),
-    "promised_tax_per_mu_wan_yuan": (
-        "约定亩均税收（万元/亩）",
-        "Promised tax per mu (10k yuan/mu)",
-        ("promised_tax_per_mu_wan_yuan", "约定亩均税收", "承诺亩均税收"),
-    ),
-    "promised_full_year": (
-        "约定达产年份",
-        "Promised full-production year",
-        ("promised_full_year", "约定达产年份", "达产年份", "约定达产时间"),
-    ),
-}
-PARCEL_LABELS: dict[str, str] = {k: v[0] for k, v in PARCEL_COLUMNS.items()}
-PARCEL_LABELS_EN: dict[str, str] = {k: v[1] for k, v in PARCEL_COLUMNS.items()}
+# The parcel columns are declared once, in the column catalogue (geo/catalogue.py, kind "parcels").
+PARCEL_LABELS: dict[str, str] = catalogue.labels("parcels", "zh")
+PARCEL_LABELS_EN: dict[str, str] = catalogue.labels("parcels", "en")
 NUMERIC_COLUMNS = (
     "area_mu",
     "far",
@@ -256,31 +185,11 @@ def load_controls(path: Path | str | None = None) -> LandControls:
 # --------------------------------------------------------------------------- columns and checks
 
 
-def _norm(text: Any) -> str:
-    return re.sub(r"[\s_\-（）()\[\]【】:：/%]", "", unicodedata.normalize("NFKC", str(text)).lower())
-
-
 def recognise_parcel_columns(columns: Sequence[Any]) -> dict[str, Any]:
-    """Which column of an imported parcel layer holds each standard field (standard -> source).
-
-    A header matches a field when, normalised, it equals one of the field's names or starts with
-    one (e.g. ``宗地编号``, ``地块编号（新）``, ``统一社会信用代码``, ``容积率(实测)``); exact matches win.
-    """
-    normed = [(c, _norm(c)) for c in columns]
-    mapping: dict[str, Any] = {}
-    used: set[Any] = set()
-    for exact in (True, False):
-        for target, (_, _, names) in PARCEL_COLUMNS.items():
-            if target in mapping:
-                continue
-            for name in names:
-                n = _norm(name)
-                hits = [c for c, h in normed if c not in used and (h == n if exact else h.startswith(n))]
-                if hits:
-                    mapping[target] = hits[0]
-                    used.add(hits[0])
-                    break
-    return mapping
+    """Which column of an imported parcel layer holds each standard field (standard -> source), by
+    the column catalogue: exact headers first (``宗地编号``, ``地块编号``, ``统一社会信用代码``, …), then
+    fragments (``容积率(实测)``)."""
+    return catalogue.suggest_columns([str(c) for c in columns], "parcels")
 
 
 def prepare_parcels(parcels: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
