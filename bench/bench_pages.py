@@ -7,7 +7,8 @@ Usage::
 
 "time-to-drawn" runs from navigation start until the streamlit-folium iframe's Leaflet map has
 drawn the page's expected number of shapes (vector layers, plus every point of the one-canvas
-enterprise layer: all 16,766 on the Wujiang and intensity pages). "map" is the part of it from
+enterprise layer: all 16,766 on the Wujiang page; every parcel of the one-canvas parcel layer:
+all 17,695 on the intensity page). "map" is the part of it from
 the moment the map iframe appears.
 "payload" counts HTTP response bodies plus WebSocket frames received (the map script travels
 over Streamlit's WebSocket). Columns: "cold" is the first load after the server started (imports,
@@ -31,13 +32,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 N_ENTERPRISES = 16_766
+N_PARCELS = 17_695  # the demo parcels (data/parcels.py); bench/bench_parcels.py measures them alone
 
 # url path, label, Leaflet layers (with a position) expected once drawn
 PAGES = (
     ("overview", "总览", 17),
     ("corridors", "两轴三带", 9 + 2 + 3 + 9),
     ("wujiang", "吴江产业布局 (all enterprises)", 9 + 8 + 8 + 12 + N_ENTERPRISES),
-    ("intensity", "用地强度 (all enterprises)", 9 + 8 + 8 + N_ENTERPRISES),
+    ("intensity", "用地强度 (all parcels)", 9 + 8 + N_PARCELS),
 )
 # Outside hosts do not resolve (as in the tests, but without request interception, which would
 # turn off the HTTP cache that the "cached" column measures).

@@ -9,7 +9,9 @@ What it writes, layer by layer, with the accuracy class of each (see data/README
 - dev_zones, carrier_parks: schematic (approximate locations of the parks named in the Suzhou and Wujiang plans);
 - corridor_axes, corridor_belts: schematic (drawn from the place names in 苏州“十三五”工业规划, 第四章);
 - wujiang_clusters, wujiang_industry_figures, key_industries, county_cluster_focus: transcribed;
-- enterprises: synthetic (16,766 Wujiang enterprises calibrated to the 吴江“十四五”工业规划's 2020 figures).
+- enterprises: synthetic (16,766 Wujiang enterprises calibrated to the 吴江“十四五”工业规划's 2020 figures);
+- parcels: synthetic (their land parcels, data/parcels.py; enterprise land = Σ parcel area);
+- wujiang_renewal_record: transcribed (吴江“十四五”工业规划: 853 enterprises closed, 8,806 亩 freed, 2016–2020).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import LineString, MultiPoint, Point, shape
 
+from data.parcels import PARCEL_SEED_KEY, build_parcels
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
 from geo.measure import area_km2
 from geo.schema import ENTERPRISES, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
@@ -526,6 +529,17 @@ def build_tables() -> dict[str, pd.DataFrame]:
             KEY_INDUSTRIES, columns=["industry", "target_2020_yi_yuan", "carrier_parks", "chain"]
         ),
         "county_cluster_focus": pd.DataFrame(COUNTY_FOCUS, columns=["area", "adcode", "focus"]),
+        "wujiang_renewal_record": pd.DataFrame(
+            [
+                (
+                    "2016–2020",
+                    853,
+                    8806.0,
+                    "《苏州市吴江区“十四五”工业经济高质量发展规划》：2016–2020 年“共关停及淘汰低效产能企业853家，腾出土地8806余亩”",
+                )
+            ],
+            columns=["period", "enterprises_closed", "land_freed_mu", "source"],
+        ),
     }
 
 
@@ -605,6 +619,27 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
             f"合成数据，不代表任何真实企业；{assumed_note}",
         ),
         (
+            "parcels",
+            "吴江工业宗地（合成）",
+            "Wujiang industrial parcels (synthetic)",
+            "synthetic",
+            f"随机生成（种子 {SEED}、{PARCEL_SEED_KEY}），每家合成企业一至两宗地，按企业点位就近布置于所在区镇内 10 m 网格，"
+            "另有闲置宗地；企业用地面积为其宗地在 EPSG:4549 中的面积之和",
+            "本项目",
+            "EPSG:4326",
+            "合成数据，不代表任何真实宗地；容积率、建筑系数、投资与出让合同约定均为合成",
+        ),
+        (
+            "wujiang_renewal_record",
+            "吴江低效用地整治记录（2016–2020）",
+            "Wujiang low-efficiency land record 2016–2020",
+            "transcribed",
+            "《苏州市吴江区“十四五”工业经济高质量发展规划》：2016–2020 年“共关停及淘汰低效产能企业853家，腾出土地8806余亩”",
+            "公开规划文件",
+            "—",
+            "全区合计，无分年、分区镇数据",
+        ),
+        (
             "wujiang_clusters",
             "吴江产业 × 区镇布局",
             "Wujiang industry x town layout",
@@ -664,6 +699,8 @@ def build(path: Path = DEFAULT_GPKG) -> Path:
     wujiang = districts.set_index("adcode").geometry["320509"]
     towns = build_towns(wujiang)
     axes, belts = build_corridors(outline.geometry.iloc[0])
+    # Parcels (data/parcels.py, own generator): enterprise land becomes Σ parcel area.
+    parcels, enterprises = build_parcels(towns, build_enterprises(towns, rng), seed=SEED)
     frames: dict[str, pd.DataFrame] = {
         "districts": districts,
         "city_outline": outline,
@@ -672,7 +709,8 @@ def build(path: Path = DEFAULT_GPKG) -> Path:
         "carrier_parks": build_carrier_parks(),
         "corridor_axes": axes,
         "corridor_belts": belts,
-        "enterprises": build_enterprises(towns, rng),
+        "enterprises": enterprises,
+        "parcels": parcels,
         **build_tables(),
         "layer_metadata": build_metadata(get_provider().version),
     }

@@ -39,6 +39,7 @@ from geo.metrics import (
     zone_metric_labels,
     zone_metrics,
 )
+from geo.parcels import RESULT_LABELS, ParcelAnalysis, analyse_parcels, load_controls, with_classes
 
 ZONE_ID_CANDIDATES = ("name", "zone_id", "town_id", "park_id", "code", "名称", "区镇")
 
@@ -50,6 +51,18 @@ OUTPUT_FILES = {
     "low_land": "low_efficiency_land",
     "renewal": "land_renewal_by_zone",
     "outside": "outside_enterprises",
+    "parcels_low": "low_efficiency_parcels",
+    "parcels": "parcel_indicators",
+    "contracts": "parcel_contracts",
+}
+# Leading columns of the parcel outputs (the rest follow as they come), the land columns added to
+# the enterprise classes, and the per-zone parcel figures.
+_PARCEL_FIRST = ("parcel_id", "reasons", "reason_keys", "ent_id", "zone", "area_mu")
+_LAND_COLUMNS = ("n_parcels", "land_mu_table", "land_diff_mu", "land_source")
+_ZONE_PARCEL_LABELS = {
+    "parcel_land_mu": "宗地面积合计（亩）",
+    "idle_land_mu": "闲置宗地面积（亩）",
+    "n_parcels": "宗地数（宗）",
 }
 
 
@@ -68,6 +81,7 @@ class EvaluationRun:
     failure: DataValidationError | None
     notes: tuple[str, ...] = ()
     renamed: Mapping[str, str] = field(default_factory=dict)
+    parcels: ParcelAnalysis | None = None  # with --parcels: land from them, 低效用地, contracts
 
     def outputs(self) -> dict[str, pd.DataFrame]:
         """The output tables by key of :data:`OUTPUT_FILES` (classes only when classed)."""
@@ -76,15 +90,66 @@ class EvaluationRun:
             return {
                 "zones": self.zones,
                 "outside": self.enterprises[self.enterprises[ID_COL].isin(outside_ids)],
+                **self._parcel_outputs(),
             }
         classes = self.result.enterprises
-        return {
+        out = {
             "zones": self.zones,
             "enterprises": classes,
             "low_land": low_efficiency_land(classes),
             "renewal": land_renewal_by_zone(classes),
             "outside": classes[classes[ID_COL].isin(outside_ids)],
         }
+        return {**out, **self._parcel_outputs()}
+
+    def _parcel_outputs(self) -> dict[str, pd.DataFrame]:
+        if self.parcels is None:
+            return {}
+        return {
+            "parcels_low": _parcel_table(self.parcels.low),
+            "parcels": _parcel_table(self.parcels.indicators),
+            "contracts": _parcel_table(self.parcels.contracts),
+        }
+
+
+def _parcel_table(frame: gpd.GeoDataFrame) -> pd.DataFrame:
+    """A parcel output without geometry, its key columns first."""
+    plain = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    first = [c for c in _PARCEL_FIRST if c in plain.columns]
+    return plain[first + [c for c in plain.columns if c not in first]]
+
+
+def with_parcels(
+    run: EvaluationRun, zones: gpd.GeoDataFrame, parcels: gpd.GeoDataFrame, *, zone_id: str, controls
+) -> EvaluationRun:
+    """``run`` with its enterprise land already from ``parcels`` (see :func:`evaluate_files`): adds
+    the parcel analysis (class-D rule from the run's classes), per-zone parcel land and the
+    table's own land figure beside the parcels' sum in the classes."""
+    analysis = analyse_parcels(parcels, run.enterprises, zones=zones, zone_id=zone_id, controls=controls)
+    zone_frame = run.zones.copy()
+    ind = analysis.indicators
+    keys = zone_frame.index
+    zone_frame["n_parcels"] = ind["zone"].value_counts().reindex(keys, fill_value=0).to_numpy()
+    zone_frame["parcel_land_mu"] = (
+        ind.groupby("zone")["area_mu"].sum().reindex(keys, fill_value=0.0).to_numpy()
+    )
+    idle = ind[ind["idle"]]
+    zone_frame["idle_land_mu"] = (
+        idle.groupby("zone")["area_mu"].sum().reindex(keys, fill_value=0.0).to_numpy()
+    )
+    result = run.result
+    if result is not None:
+        classes = result.enterprises.copy()
+        land = run.enterprises.set_index(ID_COL)
+        at = classes.columns.get_loc("land_mu") + 1
+        for i, col in enumerate(_LAND_COLUMNS):
+            if col in land.columns:
+                classes.insert(at + i, col, classes[ID_COL].map(land[col]).to_numpy())
+        result = replace(result, enterprises=classes)
+        analysis = with_classes(analysis, classes.set_index(ID_COL)["eval_class"])
+    return replace(
+        run, zones=zone_frame, result=result, parcels=analysis, notes=(*run.notes, *analysis.join.notes)
+    )
 
 
 def zone_id_column(zones: pd.DataFrame, given: str | None = None) -> str:
@@ -190,6 +255,7 @@ def read_enterprise_file(
     lat_col: str | None = None,
     mapping: Mapping[str, str] | None = None,
     require_coordinates: bool = True,
+    optional: tuple[str, ...] = (),
 ) -> ImportResult:
     """An enterprise table (CSV, XLSX, GeoPackage, GeoJSON) read exactly as the 数据管理 page reads
     it: official headers recognised, units converted, yes/no read alike, rows checked.
@@ -208,6 +274,7 @@ def read_enterprise_file(
         kind="enterprises",
         mapping=full,
         require_coordinates=require_coordinates,
+        optional=optional,
     )
 
 
@@ -224,9 +291,17 @@ def evaluate_files(
     lon_col: str | None = None,
     lat_col: str | None = None,
     mapping: Mapping[str, str] | None = None,
+    parcels_path: Path | None = None,
+    parcels_layer: str | None = None,
+    controls_path: Path | None = None,
+    check_year: int | None = None,
 ) -> tuple[EvaluationRun, ImportResult]:
     """Read the zone and enterprise files and run :func:`run_evaluation`; also returns the
-    enterprise import (its row report and notes)."""
+    enterprise import (its row report and notes).
+
+    With ``parcels_path``, each enterprise's land is the sum of its parcels' areas in EPSG:4549
+    (parcels join by enterprise id, else by location; the table then needs no land column) and
+    the run carries the 低效用地 parcels and the contract check (:class:`geo.parcels.ParcelAnalysis`)."""
     config = load_config(config_path)
     zones = read_zones_file(Path(zones_path), layer=zones_layer)
     key = zone_id_column(zones, zone_id)
@@ -238,14 +313,29 @@ def evaluate_files(
         lat_col=lat_col,
         mapping=mapping,
         require_coordinates=zone_column is None,
+        optional=("land_mu",) if parcels_path is not None else (),
     )
     renamed = {t: s for t, s in table.mapping.items() if t != s}
     column = zone_column
     if column is not None and column not in table.frame.columns:
         column = next((t for t, s in table.mapping.items() if s == column), column)
+    ents = table.frame
+    parcels = controls = None
+    if parcels_path is not None:
+        controls = load_controls(controls_path)
+        if check_year is not None:
+            controls = replace(controls, check_year=int(check_year))
+        pbytes = _file_bytes(Path(parcels_path), "宗地")
+        parcels = read_upload(pbytes, Path(parcels_path).name, layer=parcels_layer).frame
+        if "land_mu" not in table.mapping:  # no land column: the parcels alone give it
+            ents = ents.assign(land_mu=float("nan"))
+        prepared = analyse_parcels(parcels, ents, controls=controls)
+        ents = prepared.enterprises
     run = run_evaluation(
-        zones, table.frame, config=config, zone_id=key, zone_column=column, notes=tuple(table.notes)
+        zones, ents, config=config, zone_id=key, zone_column=column, notes=tuple(table.notes)
     )
+    if parcels is not None:
+        run = with_parcels(run, zones, parcels, zone_id=key, controls=controls)
     return replace(run, renamed=renamed), table
 
 
@@ -274,6 +364,18 @@ def _labelled(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     return renamed
 
 
+def _labels_of(key: str) -> dict[str, str]:
+    if key == "zones":
+        return {**zone_metric_labels(), **_ZONE_PARCEL_LABELS}
+    if key in ("parcels_low", "parcels", "contracts"):
+        return RESULT_LABELS
+    return {
+        **EVALUATION_LABELS,
+        **{c: RESULT_LABELS.get(c, c) for c in _LAND_COLUMNS},
+        "land_source": "用地面积来源",
+    }
+
+
 def write_outputs(
     outputs: dict[str, pd.DataFrame], out: Path, *, fmt: str = "csv", lang: str = "en"
 ) -> list[Path]:
@@ -286,7 +388,7 @@ def write_outputs(
         for key, frame in outputs.items():
             table = _plain(frame)
             if lang == "zh":
-                table = _labelled(table, zone_metric_labels() if key == "zones" else EVALUATION_LABELS)
+                table = _labelled(table, _labels_of(key))
             path = out / f"{OUTPUT_FILES[key]}.csv"
             table.to_csv(path, index=key in ("zones", "renewal"), encoding="utf-8-sig")
             written.append(path)

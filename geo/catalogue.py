@@ -254,7 +254,134 @@ ZONE_COLUMNS: tuple[Column, ...] = (
 )
 
 
-CATALOGUE: dict[str, tuple[Column, ...]] = {"enterprises": ENTERPRISE_COLUMNS, "zones": ZONE_COLUMNS}
+# Land parcels (宗地), read by geo/parcels.py. Promises come before what they promise, so that a
+# fragment like 容积率 does not take the 约定容积率 column.
+PARCEL_COLUMNS: tuple[Column, ...] = (
+    Column(
+        "parcel_id",
+        "宗地编号",
+        "Parcel ID",
+        kind="id",
+        headers=(
+            "宗地编号",
+            "地块编号",
+            "宗地代码",
+            "地块代码",
+            "宗地号",
+            "地块号",
+            "不动产单元号",
+            "不动产单元代码",
+        ),
+        aliases=("宗地编号", "地块编号", "宗地代码", "地块代码", "zdbh", "dkbh"),
+    ),
+    Column(
+        "ent_id",
+        "企业编号",
+        "Enterprise ID",
+        kind="id",
+        headers=(
+            "企业编号",
+            "企业代码",
+            "统一社会信用代码",
+            "社会信用代码",
+            "信用代码",
+            "组织机构代码",
+            "使用权人代码",
+        ),
+        aliases=("信用代码", "企业编号", "企业代码", "uscc"),
+    ),
+    Column(
+        "town",
+        "区镇",
+        "Town/zone",
+        kind="text",
+        headers=("区镇", "所在区镇", "所属区镇", "乡镇"),
+        aliases=("区镇", "乡镇"),
+    ),
+    Column("area_mu", "宗地面积", "Area", "亩", "mu", headers=("宗地面积", "地块面积", "土地面积")),
+    Column("idle", "闲置", "Idle", kind="boolean", headers=("是否闲置", "闲置"), aliases=("闲置",)),
+    Column(
+        "land_use",
+        "用地性质",
+        "Land use",
+        kind="text",
+        headers=("用地性质", "土地用途", "用途"),
+        aliases=("用地性质", "土地用途"),
+    ),
+    Column(
+        "promised_far",
+        "约定容积率",
+        "Promised FAR",
+        headers=("约定容积率", "承诺容积率"),
+        aliases=("约定容积率", "承诺容积率"),
+    ),
+    Column("far", "容积率", "FAR", headers=("容积率",), aliases=("容积率",)),
+    Column(
+        "coverage_pct",
+        "建筑系数",
+        "Building coverage",
+        "%",
+        "%",
+        headers=("建筑系数", "建筑密度"),
+        aliases=("建筑系数", "建筑密度"),
+    ),
+    Column(
+        "investment_wan_yuan",
+        "固定资产投资",
+        "Fixed investment",
+        "万元",
+        "10k yuan",
+        headers=("固定资产投资", "投资总额", "总投资"),
+        aliases=("固定资产投资", "投资总额", "总投资"),
+    ),
+    Column(
+        "promised_invest_per_mu_wan_yuan",
+        "约定投资强度",
+        "Promised investment per mu",
+        "万元/亩",
+        "10k yuan/mu",
+        headers=("约定投资强度", "承诺投资强度"),
+        aliases=("约定投资强度", "承诺投资强度"),
+    ),
+    Column(
+        "invest_per_mu_wan_yuan",
+        "投资强度",
+        "Investment per mu",
+        "万元/亩",
+        "10k yuan/mu",
+        headers=("投资强度",),
+        aliases=("投资强度",),
+    ),
+    Column(
+        "grant_year",
+        "供地年份",
+        "Year granted",
+        headers=("供地年份", "出让年份", "供地时间", "出让时间"),
+        aliases=("供地", "出让年"),
+    ),
+    Column(
+        "promised_tax_per_mu_wan_yuan",
+        "约定亩均税收",
+        "Promised tax per mu",
+        "万元/亩",
+        "10k yuan/mu",
+        headers=("约定亩均税收", "承诺亩均税收"),
+        aliases=("约定亩均税收", "承诺亩均税收"),
+    ),
+    Column(
+        "promised_full_year",
+        "约定达产年份",
+        "Promised full-production year",
+        headers=("约定达产年份", "达产年份", "约定达产时间"),
+        aliases=("达产",),
+    ),
+)
+
+CATALOGUE: dict[str, tuple[Column, ...]] = {
+    "enterprises": ENTERPRISE_COLUMNS,
+    "zones": ZONE_COLUMNS,
+    "parcels": PARCEL_COLUMNS,
+}
 
 
 ENTERPRISE_BY_KEY: dict[str, Column] = {c.key: c for c in ENTERPRISE_COLUMNS}

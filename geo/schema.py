@@ -72,6 +72,28 @@ ENTERPRISES = LayerSchema(
         "above_scale",
     ),
 )
+# Land parcels (宗地). Chinese labels with units: geo.parcels.PARCEL_LABELS.
+PARCELS = LayerSchema(
+    "parcels",
+    "polygon",
+    (
+        "parcel_id",  # 宗地编号
+        "ent_id",  # 企业编号 (empty: idle parcel)
+        "town",  # 区镇
+        "area_mu",  # 宗地面积 (亩), measured in EPSG:4549
+        "idle",  # 闲置
+        "land_use",  # 用地性质 M1/M2/M3
+        "far",  # 容积率
+        "coverage_pct",  # 建筑系数 (%)
+        "investment_wan_yuan",  # 固定资产投资 (万元)
+        "invest_per_mu_wan_yuan",  # 投资强度 (万元/亩)
+        "grant_year",  # 供地年份
+        "promised_invest_per_mu_wan_yuan",  # 约定投资强度 (万元/亩), contracts from 2016
+        "promised_far",  # 约定容积率
+        "promised_tax_per_mu_wan_yuan",  # 约定亩均税收 (万元/亩)
+        "promised_full_year",  # 约定达产年份
+    ),
+)
 # Attribute tables (no geometry).
 WUJIANG_CLUSTERS = LayerSchema("wujiang_clusters", None, ("industry", "town", "role", "note"))
 WUJIANG_INDUSTRY_FIGURES = LayerSchema(
@@ -83,6 +105,9 @@ KEY_INDUSTRIES = LayerSchema(
     "key_industries", None, ("industry", "target_2020_yi_yuan", "carrier_parks", "chain")
 )
 COUNTY_FOCUS = LayerSchema("county_cluster_focus", None, ("area", "adcode", "focus"))
+RENEWAL_RECORD = LayerSchema(
+    "wujiang_renewal_record", None, ("period", "enterprises_closed", "land_freed_mu", "source")
+)
 LAYER_METADATA = LayerSchema(
     "layer_metadata", None, ("layer", "title_zh", "title_en", "accuracy", "source", "licence", "crs", "note")
 )
@@ -96,10 +121,12 @@ ALL_LAYERS = (
     CORRIDOR_AXES,
     CORRIDOR_BELTS,
     ENTERPRISES,
+    PARCELS,
     WUJIANG_CLUSTERS,
     WUJIANG_INDUSTRY_FIGURES,
     KEY_INDUSTRIES,
     COUNTY_FOCUS,
+    RENEWAL_RECORD,
     LAYER_METADATA,
 )
 LAYERS_BY_NAME = {schema.name: schema for schema in ALL_LAYERS}

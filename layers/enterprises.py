@@ -180,6 +180,12 @@ class _CanvasPoints(MacroElement):
 def _column(values: pd.Series, label: str) -> dict:
     if values.name in ("ent_id", "industry"):  # already in the payload's own arrays
         return {"label": html.escape(label), "ref": "id" if values.name == "ent_id" else "industry"}
+    return tooltip_column(values, label)
+
+
+def tooltip_column(values: pd.Series, label: str) -> dict:
+    """One tooltip field as compact arrays: rounded numbers, or escaped text (indices into a lookup
+    when it has few distinct values)."""
     if pd.api.types.is_float_dtype(values):
         rounded = np.round(values.to_numpy(dtype="float64"), FLOAT_DECIMALS)
         v = [None if x != x else (int(x) if x == int(x) else float(x)) for x in rounded.tolist()]

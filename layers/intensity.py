@@ -92,14 +92,24 @@ def _class_colors(values: np.ndarray, classes: Classes, palette: tuple[str, ...]
 
 
 def class_legend(
-    classes: Classes, metric: str, palette: tuple[str, ...], kind: str, lang: Lang
+    classes: Classes,
+    metric: str,
+    palette: tuple[str, ...],
+    kind: str,
+    lang: Lang,
+    *,
+    unit: str | None = None,
 ) -> list[LegendEntry]:
-    """One legend row per class with its range and unit (and one for 无法计算)."""
+    """One legend row per class with its range and unit (and one for 无法计算).
+
+    ``unit`` overrides the unit of a ``geo.metrics`` ratio (for indicators that are not one).
+    """
     colors = ramp(palette, len(classes.bins))
     decimals = 2 if max(abs(classes.lower), abs(classes.bins[-1])) < 10 else 1
+    shown_unit = metric_unit(metric) if unit is None else unit
     rows = [
-        LegendEntry(label, color, kind, 0.75)
-        for label, color in zip(classes.labels(metric_unit(metric), decimals=decimals), colors, strict=True)
+        LegendEntry(label.rstrip(), color, kind, 0.75)
+        for label, color in zip(classes.labels(shown_unit, decimals=decimals), colors, strict=True)
     ]
     rows.append(LegendEntry(t("layer.no_data", lang), NO_DATA_COLOR, kind, 0.5))
     return rows

@@ -453,6 +453,100 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} enterprises lie in no town and are left out of the town figures: {ids}",
     ),
     "eff.layer.title_user": ("企业亩均评价类别", "Enterprise efficiency classes"),
+    # ---- added with MERGE_HEAD
+    "app.language": ("语言 / Language", "Language / 语言"),
+    "accuracy.real": ("真实", "real"),
+    "accuracy.transcribed": ("转录", "transcribed"),
+    "accuracy.schematic": ("示意", "schematic"),
+    "accuracy.synthetic": ("合成", "synthetic"),
+    "legend.source": ("来源", "Source"),
+    "int.view": ("查看", "View"),
+    "int.view.parcels": ("宗地", "Parcels"),
+    "int.view.zones": ("区镇", "Towns"),
+    "parcel.intro": (
+        "每宗工业用地按所选指标分级着色；红框为低于其行业控制下限（容积率、建筑系数）的宗地，橙色为闲置土地。"
+        "企业用地面积为其宗地在 EPSG:4549 中的面积之和。点击宗地查看详情、认定理由、履约情况并登记盘活进展。",
+        "Each industrial parcel coloured by the chosen indicator; red outlines: below the control minimum of its"
+        " industry (FAR, building coverage); orange: idle land. An enterprise's land is the sum of its parcels'"
+        " areas in EPSG:4549. Click a parcel for its details, reasons, contract and renewal.",
+    ),
+    "parcel.source": ("宗地数据", "Parcels"),
+    "parcel.source_demo": ("演示宗地（合成）", "Demo parcels (synthetic)"),
+    "parcel.ent_source": ("企业数据", "Enterprises"),
+    "parcel.ent_source_demo": ("演示企业（合成）", "Demo enterprises (synthetic)"),
+    "parcel.metric": ("宗地指标", "Parcel indicator"),
+    "parcel.town": ("区镇", "Town"),
+    "parcel.town_all": ("全部区镇", "All towns"),
+    "parcel.show": ("显示宗地", "Show parcels"),
+    "parcel.show.all": ("全部", "All"),
+    "parcel.show.below_min": ("低于控制下限", "Below the control minimum"),
+    "parcel.show.low": ("低效用地", "Low-efficiency land"),
+    "parcel.show.missed": ("履约未达标", "Contract missed"),
+    "parcel.show.met": ("履约达标", "Contract met"),
+    "parcel.method_note": (
+        "宗地、容积率、建筑系数、投资与出让合同均为合成数据；控制下限取《工业项目建设用地控制指标》（2008）并按本图产业对应"
+        "（geo/land_control.yaml，可替换为本市标准）；亩均税收为企业税收 ÷ 其宗地面积之和。",
+        "Parcels, FAR, coverage, investment and contracts are synthetic; minimums from the 2008 national control"
+        " indicators mapped to the atlas's industries (geo/land_control.yaml, replaceable by a city's own); tax per"
+        " mu is the enterprise's tax over the sum of its parcels.",
+    ),
+    "parcel.n_shown": (
+        "显示 {n:,} 宗，合计 {mu:,.0f} 亩；其中低于控制下限 {below:,} 宗",
+        "{n:,} parcels shown, {mu:,.0f} mu in all; {below:,} below the control minimum",
+    ),
+    "parcel.panel_hint": ("点击地图上的宗地查看详情。", "Click a parcel on the map for its details."),
+    "parcel.tab.low": ("低效用地清单", "Low-efficiency land"),
+    "parcel.tab.renewal": ("盘活跟踪", "Renewal"),
+    "parcel.tab.contracts": ("履约监管", "Grant contracts"),
+    "parcel.rules": (
+        "认定规则（geo/land_control.yaml）：{rules}",
+        "Rules (geo/land_control.yaml): {rules}",
+    ),
+    "parcel.low_total": ("认定低效用地 {n:,} 宗，{mu:,.1f} 亩", "{n:,} low-efficiency parcels, {mu:,.1f} mu"),
+    "parcel.download_low": ("下载低效用地清单 CSV", "Download the low-efficiency list (CSV)"),
+    "parcel.download_contracts": ("下载履约检查 XLSX", "Download the contract check (XLSX)"),
+    "parcel.edit": ("登记盘活进展", "Record renewal progress"),
+    "parcel.edit_parcel": ("宗地", "Parcel"),
+    "parcel.status": ("状态", "Status"),
+    "parcel.method": ("处置方式", "Method"),
+    "parcel.date": ("日期", "Date"),
+    "parcel.who": ("修改人", "Editor"),
+    "parcel.note": ("备注", "Note"),
+    "parcel.save": ("保存", "Save"),
+    "parcel.saved": ("已记录：{pid} → {status}", "Recorded: {pid} → {status}"),
+    "parcel.editor_note": (
+        "每次修改都记录修改人与时间（存于本地用户库 parcel_renewal_log）。",
+        "Every change is kept with who and when (user store table parcel_renewal_log).",
+    ),
+    "parcel.summary": ("按年份与区镇：认定与盘活用地", "Identified and freed land by year and town"),
+    "parcel.plan_record": ("规划记录（吴江“十四五”工业规划，2016–2020）", "Plan record (Wujiang 14th Five-Year industrial plan, 2016–2020)"),
+    "parcel.plan_closed": ("关停淘汰低效企业", "Low-efficiency enterprises closed"),
+    "parcel.plan_freed": ("腾出土地", "Land freed"),
+    "parcel.identified_total": ("已认定低效用地", "Identified low-efficiency land"),
+    "parcel.freed_total": ("已盘活用地", "Land freed"),
+    "parcel.in_progress_total": ("处置中", "In progress"),
+    "parcel.log": ("修改记录", "Record of changes"),
+    "parcel.log_empty": ("尚无修改记录。", "No changes recorded yet."),
+    "parcel.contracts_intro": (
+        "{year} 年检查：已到约定达产年份的出让合同，实际值与约定值比较（差额 = 实际 − 约定）。",
+        "Checked for {year}: contracts past their promised full-production year, achieved vs promised (gap = achieved − promised).",
+    ),
+    "parcel.contracts_counts": (
+        "达标 {met:,} 宗 · 未达标 {missed:,} 宗 · 未到达产期 {due:,} 宗",
+        "met {met:,} · missed {missed:,} · not yet due {due:,}",
+    ),
+    "parcel.viewer": (
+        "只读账号：可查看盘活进展与修改记录；登记盘活进展需编辑权限。",
+        "Read-only: you see the renewal progress and its record; recording changes needs an editor.",
+    ),
+    "parcel.table_head": (
+        "表中列出面积最大的 {n} 宗；完整清单请下载。",
+        "The {n} largest are listed; download for all.",
+    ),
+    "parcel.details": ("宗地详情", "Parcel details"),
+    "parcel.not_low": ("该宗地未被认定为低效用地。", "This parcel is not identified as low-efficiency land."),
+    "data.frame_hint": ("建议：{frame}（根据列名/文件名）", "Suggested: {frame} (from column/file names)"),
+    "eff.notes": ("评价说明", "Notes"),
 }
 
 

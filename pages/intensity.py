@@ -1,17 +1,33 @@
-"""用地强度: a choropleth of the Wujiang 区镇 by a 亩均 metric, classed with mapclassify, and the
-enterprises coloured by the class of their own value."""
+"""用地强度: the parcels (宗地) coloured by 容积率 / 建筑系数 / 投资强度 / 亩均税收 with the ones below their
+control minimum marked, the 低效用地 list, its renewal (盘活) and the grant-contract check; or the 区镇
+choropleth of a 亩均 metric with the enterprises coloured by the class of their own value."""
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
+from datetime import date
+
+import geopandas as gpd
+import numpy as np
 import pandas as pd
 import streamlit as st
 
+from geo import ingest, renewal
+from geo import parcels as parcels_geo
 from geo.errors import DataValidationError
+from geo.evaluation import evaluate
+from geo.export import xlsx_bytes
 from geo.i18n import Lang
 from geo.metrics import RATIOS_BY_KEY
 from geo.schema import WUJIANG_INDUSTRIES, WUJIANG_TOWNS
+from geo.store import default_store, load_layer
 from layers import enterprises as ent_layer
 from layers import intensity
+from layers import parcels as parcel_layer
+from layers.base import Provenance
+from layers.mapview import MapLayer
+from pages._auth import identity, require_editor
 from pages._shared import (
     clicked_properties,
     layer_frame,
@@ -78,10 +94,560 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, metric: str, lang: Lang) 
     st.caption(t("wj.synthetic_note", lang))
 
 
+def _zone_view(towns, base, lang: Lang) -> None:
+    c1, c2, c3 = st.columns([1.2, 1.4, 1])
+    metric = c1.selectbox(
+        t("int.metric", lang),
+        intensity.METRICS,
+        format_func=lambda k: intensity.metric_label(k, lang),
+        key="int_metric",
+    )
+    scheme = c2.radio(
+        t("int.scheme", lang),
+        intensity.SCHEMES,
+        format_func=lambda v: t(f"int.scheme.{v}", lang),
+        horizontal=True,
+        key="int_scheme",
+    )
+    k = c3.slider(t("int.k", lang), min_value=3, max_value=7, value=intensity.DEFAULT_K, key="int_k")
+    c4, c5, c6 = st.columns([1.2, 1.4, 1])
+    industry = c4.selectbox(
+        t("int.industry", lang),
+        [ALL, *WUJIANG_INDUSTRIES],
+        format_func=lambda v: v or t("int.industry_all", lang),
+        key="int_industry",
+    )
+    above_only = c5.checkbox(t("int.above_scale", lang), key="int_above")
+    show_points = c6.checkbox(t("int.points", lang), value=True, key="int_points")
+
+    try:
+        ents = _filtered(industry, above_only)
+        table = intensity.zone_table(towns, ents)
+        zones, zone_classes = intensity.zone_intensity(towns, table, metric=metric, scheme=scheme, k=k)
+    except DataValidationError as exc:
+        show_error(exc)
+        return
+
+    changing = [
+        map_layer_of(intensity.for_metric(metric, zone_classes), zones, provenance_of=intensity.PROVENANCE)
+    ]
+    points = None
+    if show_points and len(ents):
+        points = ent_layer.with_metric(ents, metric)
+        try:
+            point_classes = intensity.classify(points[metric], scheme=scheme, k=k)
+        except DataValidationError as exc:
+            show_error(exc)
+            return
+        r = RATIOS_BY_KEY[metric]
+        layer = ent_layer.by_metric_class(metric, point_classes, label_zh=r.label_zh, label_en=r.label_en)
+        changing.append(map_layer_of(layer, points))
+
+    left, right = st.columns([3, 1.3])
+    with left:
+        out = map_with_exports(
+            base,
+            changing,
+            title=t("int.header", lang),
+            key="intensity_map",
+            note=t("int.method_note", lang),
+            center=map_center(towns),
+            zoom=10,
+            height=640,
+            returned_objects=["last_active_drawing"],
+        )
+
+    with right:
+        props = clicked_properties(out)
+        if props.get("ent_id") and points is not None:
+            _enterprise_panel(str(props["ent_id"]), points, metric, lang)
+        elif props.get("name") in WUJIANG_TOWNS:
+            _town_panel(props["name"], table, metric, lang)
+        else:
+            st.subheader(t("int.panel", lang))
+            st.info(t("int.panel_hint", lang))
+
+    st.subheader(t("int.table", lang).format(metric=intensity.metric_label(metric, lang)))
+    ranked = zones.drop(columns="geometry").sort_values("value", ascending=False)
+    labels = zone_classes.labels(intensity.metric_unit(metric), decimals=2)
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("wj.col.town", lang): ranked["name"],
+                intensity.metric_label(metric, lang): ranked["value"].round(2),
+                t("int.class", lang): [
+                    labels[c] if c >= 0 else t("layer.no_data", lang) for c in ranked["cls"]
+                ],
+                t("int.n_enterprises", lang): ranked["n_enterprises"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.subheader(t("overview.provenance", lang))
+    st.dataframe(provenance_table(["wujiang_towns", "enterprises"], lang), hide_index=True, width="stretch")
+
+
+# ---------------------------------------------------------------------------------- parcels
+
+
+DEMO = ""  # the bundled demo layers, else the name of an import in the user store
+
+
+def _frame_of(name: str, demo_layer: str, user_path: str) -> gpd.GeoDataFrame:
+    return load_layer(demo_layer) if name == DEMO else ingest.load_user_layer(name, path=user_path)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _parcel_analysis(
+    parcels_name: str, ents_name: str, stamp: tuple[str, float], user_stamp: tuple[str, float]
+) -> parcels_geo.ParcelAnalysis:
+    """Parcels joined to the enterprises, land from them, evaluated, checked (cached per store).
+
+    Parcels without a 区镇 column get the Wujiang 区镇 holding them (by location)."""
+    parcels = _frame_of(parcels_name, "parcels", user_stamp[0])
+    ents = _frame_of(ents_name, "enterprises", user_stamp[0])
+    zones = None if "town" in parcels.columns else load_layer("wujiang_towns", path=stamp[0])
+    analysis = parcels_geo.analyse_parcels(parcels, ents, zones=zones)
+    result = evaluate(analysis.enterprises)
+    classes = result.enterprises.set_index("ent_id")["eval_class"]
+    return parcels_geo.with_classes(analysis, classes)
+
+
+def _store_stamp() -> tuple[str, float]:
+    path = default_store()
+    return str(path), path.stat().st_mtime if path.exists() else 0.0
+
+
+def _user_stamp() -> tuple[str, float]:
+    path = ingest.user_store()
+    return str(path), path.stat().st_mtime if path.exists() else 0.0
+
+
+def _sources(lang: Lang) -> tuple[str, str, Provenance | None]:
+    """The parcels and enterprises chosen (demo or an import) and the imported parcels' provenance."""
+    meta = ingest.list_user_layers()
+    parcel_layers = meta[meta["kind"] != "enterprises"]
+    ent_layers = meta[meta["kind"] == "enterprises"]
+    if not len(parcel_layers):
+        return DEMO, DEMO, None
+    titles = dict(zip(meta["layer"], meta["title_en" if lang == "en" else "title_zh"], strict=True))
+    c1, c2 = st.columns(2)
+    parcels_name = c1.selectbox(
+        t("parcel.source", lang),
+        [DEMO, *parcel_layers["layer"]],
+        format_func=lambda v: titles.get(v, v) if v else t("parcel.source_demo", lang),
+        key="parcel_source",
+    )
+    ents_name = c2.selectbox(
+        t("parcel.ent_source", lang),
+        [DEMO, *ent_layers["layer"]],
+        format_func=lambda v: titles.get(v, v) if v else t("parcel.ent_source_demo", lang),
+        key="parcel_ent_source",
+    )
+    if parcels_name == DEMO:
+        return DEMO, ents_name, None
+    row = meta[meta["layer"] == parcels_name].iloc[0]
+    prov = Provenance(
+        str(row["accuracy"]), str(row["source"]), str(row["licence"] or ""), str(row["note"] or "")
+    )
+    return parcels_name, ents_name, prov
+
+
+SHOW = ("all", "below_min", "low", "missed", "met")
+TABLE_ROWS = 500  # rows shown in a list on the page (largest first); the downloads hold all
+
+
+def _shown(
+    analysis: parcels_geo.ParcelAnalysis,
+    *,
+    metric: str,
+    industry: str,
+    town: str,
+    show: str,
+    tracked: pd.DataFrame,
+) -> gpd.GeoDataFrame:
+    """The parcels to draw, with only the columns the map needs."""
+    ind = analysis.indicators
+    mask = pd.Series(True, index=ind.index)
+    if industry:
+        mask &= ind["industry"] == industry
+    if town:
+        mask &= ind["zone"] == town
+    low_ids = set(analysis.low["parcel_id"])
+    verdict = ind["parcel_id"].map(analysis.contracts.set_index("parcel_id")["verdict"])
+    if show == "below_min":
+        mask &= ind["below_minimum"]
+    elif show == "low":
+        mask &= ind["parcel_id"].isin(low_ids)
+    elif show == "missed":
+        mask &= verdict == parcels_geo.VERDICT_MISSED
+    elif show == "met":
+        mask &= verdict == parcels_geo.VERDICT_MET
+    cols = ["parcel_id", "ent_id", "zone", "area_mu", "land_use", "far", "coverage_pct", "idle", metric]
+    out = ind.loc[mask, [c for c in dict.fromkeys(cols) if c in ind] + [ind.geometry.name]].copy()
+    out = out.rename(columns={"zone": "town"})
+    out["mark"] = ind.loc[mask, "below_minimum"].to_numpy()
+    out["reasons"] = out["parcel_id"].map(analysis.low.set_index("parcel_id")["reasons"]).fillna("")
+    out["verdict"] = verdict[mask].fillna("").to_numpy()
+    out["status"] = out["parcel_id"].map(tracked.set_index("parcel_id")["status"]).fillna("")
+    return out
+
+
+def _parcel_item(layer, frame: gpd.GeoDataFrame, imported: Provenance | None) -> MapLayer:
+    if imported is None:
+        return map_layer_of(layer, frame)
+    return MapLayer(layer, frame, imported)
+
+
+def _ind_of(analysis: parcels_geo.ParcelAnalysis, frame: pd.DataFrame, column: str) -> np.ndarray:
+    """``column`` of the analysed parcels for the rows of ``frame`` (by parcel id)."""
+    return frame["parcel_id"].map(analysis.indicators.set_index("parcel_id")[column]).to_numpy()
+
+
+def _parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
+    ind = analysis.indicators
+    row = ind[ind["parcel_id"] == pid]
+    if not len(row):
+        return
+    p = row.iloc[0]
+    st.markdown(f"### {html.escape(pid)}")
+    labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
+    keys = (
+        "ent_id",
+        "ent_name",
+        "industry",
+        "zone",
+        "area_mu",
+        "land_use",
+        "far",
+        "far_min",
+        "coverage_pct",
+        "investment_wan_yuan",
+        "invest_per_mu_wan_yuan",
+        "tax_per_mu_wan_yuan",
+        "eval_class",
+        "grant_year",
+    )
+    items = []
+    for k in keys:
+        if k not in p.index:
+            continue
+        v = p[k]
+        if isinstance(v, float):
+            v = "—" if v != v else f"{v:,.2f}"
+        items.append((labels.get(k, k), "—" if v is None or v == "" else str(v)))
+    low = analysis.low[analysis.low["parcel_id"] == pid]
+    items.append(
+        (labels["reasons"], low["reasons_en" if lang == "en" else "reasons"].iloc[0] if len(low) else "—")
+    )
+    c = analysis.contracts[analysis.contracts["parcel_id"] == pid]
+    if len(c):
+        v = c["verdict"].iloc[0]
+        items.append((labels["verdict"], parcels_geo.VERDICT_EN.get(v, v) if lang == "en" else v))
+        if c["shortfalls_en" if lang == "en" else "shortfalls"].iloc[0]:
+            items.append((labels["shortfalls"], c["shortfalls_en" if lang == "en" else "shortfalls"].iloc[0]))
+    tr = tracked[tracked["parcel_id"] == pid]
+    if len(tr):
+        items.append(
+            (
+                t("parcel.status", lang),
+                " ".join(
+                    (
+                        renewal.STATUS_EN.get(tr["status"].iloc[0], "")
+                        if lang == "en"
+                        else tr["status"].iloc[0],
+                        renewal.METHOD_EN.get(tr["method"].iloc[0], "")
+                        if lang == "en"
+                        else tr["method"].iloc[0],
+                        tr["status_date"].iloc[0],
+                    )
+                ).strip(),
+            )
+        )
+    st.dataframe(
+        pd.DataFrame(items, columns=[t("wj.col.item", lang), t("wj.col.value", lang)]), hide_index=True
+    )
+    st.caption(t("wj.synthetic_note", lang))
+
+
+def _low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
+    low = analysis.low
+    st.markdown(t("parcel.low_total", lang).format(n=len(low), mu=low["area_mu"].sum()))
+    rules = [
+        parcels_geo.REASONS[k][1 if lang == "en" else 0] for k, on in analysis.controls.rules.items() if on
+    ]
+    if analysis.controls.tax_per_mu_min_wan_yuan is not None:
+        rules.append(parcels_geo.REASONS["tax_below_min"][1 if lang == "en" else 0])
+    st.caption(t("parcel.rules", lang).format(rules="、".join(rules) if lang == "zh" else "; ".join(rules)))
+    labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
+    status = low["parcel_id"].map(tracked.set_index("parcel_id")["status"])
+    if lang == "en":
+        status = status.map(renewal.STATUS_EN)
+    table = low.assign(status=status.to_numpy())
+    cols = [
+        "parcel_id",
+        "zone",
+        "area_mu",
+        "reasons_en" if lang == "en" else "reasons",
+        "status",
+        "ent_id",
+        "ent_name",
+    ]
+    shown = pd.DataFrame(table[cols]).rename(
+        columns={**labels, "reasons_en": labels["reasons"], "status": t("parcel.status", lang)}
+    )
+    st.dataframe(
+        shown.head(TABLE_ROWS).round({labels["area_mu"]: 2}), hide_index=True, width="stretch", height=320
+    )
+    if len(shown) > TABLE_ROWS:
+        st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
+    export = pd.DataFrame(table.drop(columns=table.geometry.name))
+    st.download_button(
+        t("parcel.download_low", lang),
+        data=export.to_csv(index=False).encode("utf-8-sig"),
+        file_name="low_efficiency_parcels.csv",
+        mime="text/csv",
+        key="parcel_low_csv",
+        on_click="ignore",
+    )
+
+
+def _editor_name() -> str:
+    """The signed-in editor's name for the record (blank in single-user mode: they type it)."""
+    me = identity()
+    return (me.name or "") if me.mode != "single" else ""
+
+
+def _renewal_tab(
+    analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, log: pd.DataFrame, clicked: str, lang: Lang
+) -> None:
+    ids = tracked["parcel_id"].tolist()
+    editor = require_editor(lang, message_key="parcel.viewer")  # viewers see the totals and the record
+    if editor:
+        with st.form("parcel_renewal_form"):
+            st.markdown(f"**{t('parcel.edit', lang)}**")
+            c1, c2, c3 = st.columns([1.4, 1, 1.2])
+            index = ids.index(clicked) if clicked in ids else 0
+            pid = c1.selectbox(t("parcel.edit_parcel", lang), ids, index=index, key="parcel_edit_id")
+            status = c2.selectbox(
+                t("parcel.status", lang),
+                renewal.STATUSES,
+                format_func=lambda v: renewal.STATUS_EN[v] if lang == "en" else v,
+                key="parcel_edit_status",
+            )
+            method = c3.selectbox(
+                t("parcel.method", lang),
+                ("", *renewal.METHODS),
+                format_func=lambda v: (renewal.METHOD_EN.get(v, v) if lang == "en" else v) or "—",
+                key="parcel_edit_method",
+            )
+            c4, c5, c6 = st.columns([1, 1, 1.6])
+            day = c4.date_input(t("parcel.date", lang), value=date.today(), key="parcel_edit_date")
+            who = c5.text_input(t("parcel.who", lang), value=_editor_name(), key="parcel_edit_who")
+            note = c6.text_input(t("parcel.note", lang), key="parcel_edit_note")
+            st.caption(t("parcel.editor_note", lang))
+            if st.form_submit_button(t("parcel.save", lang), key="parcel_edit_save"):
+                try:
+                    renewal.record_status(pid, status, method=method, status_date=day, who=who, note=note)
+                except DataValidationError as exc:
+                    show_error(exc)
+                else:
+                    st.success(t("parcel.saved", lang).format(pid=pid, status=status))
+                    st.rerun()
+    record = layer_frame("wujiang_renewal_record").iloc[0]
+    done = tracked["status"] == renewal.STATUS_DONE
+    going = tracked["status"] == renewal.STATUS_IN_PROGRESS
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("parcel.identified_total", lang), f"{tracked['area_mu'].sum():,.0f} 亩")
+    m2.metric(t("parcel.in_progress_total", lang), f"{tracked.loc[going, 'area_mu'].sum():,.1f} 亩")
+    m3.metric(t("parcel.freed_total", lang), f"{tracked.loc[done, 'area_mu'].sum():,.1f} 亩")
+    m4, m5, _ = st.columns(3)
+    m4.metric(t("parcel.plan_closed", lang) + " 2016–2020", f"{int(record['enterprises_closed']):,} 家")
+    m5.metric(t("parcel.plan_freed", lang) + " 2016–2020", f"{record['land_freed_mu']:,.0f} 亩")
+    st.caption(t("parcel.plan_record", lang) + "：" + str(record["source"]))
+    st.markdown(f"**{t('parcel.summary', lang)}**")
+    summary = renewal.renewal_summary(tracked).reset_index()
+    labels = renewal.SUMMARY_LABELS_EN if lang == "en" else renewal.SUMMARY_LABELS
+    st.dataframe(summary.rename(columns=labels).round(2), hide_index=True, width="stretch")
+    st.markdown(f"**{t('parcel.log', lang)}**")
+    if len(log):
+        labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
+        shown = log[list(labels)].iloc[::-1]
+        if lang == "en":
+            for col in ("status", "old_status"):
+                shown = shown.assign(**{col: shown[col].map(renewal.STATUS_EN)})
+            for col in ("method", "old_method"):
+                shown = shown.assign(**{col: shown[col].map(lambda v: renewal.METHOD_EN.get(v, v))})
+        st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch")
+    else:
+        st.caption(t("parcel.log_empty", lang))
+
+
+def _contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
+    c = analysis.contracts
+    st.caption(t("parcel.contracts_intro", lang).format(year=analysis.controls.check_year))
+    counts = c["verdict"].value_counts()
+    st.markdown(
+        t("parcel.contracts_counts", lang).format(
+            met=int(counts.get(parcels_geo.VERDICT_MET, 0)),
+            missed=int(counts.get(parcels_geo.VERDICT_MISSED, 0)),
+            due=int(counts.get(parcels_geo.VERDICT_NOT_DUE, 0)),
+        )
+    )
+    cols = [
+        "parcel_id",
+        "ent_id",
+        "zone",
+        "area_mu",
+        "verdict",
+        "shortfalls",
+        "promised_invest_per_mu_wan_yuan",
+        "invest_per_mu_wan_yuan",
+        "gap_invest_per_mu",
+        "promised_far",
+        "far",
+        "gap_far",
+        "promised_tax_per_mu_wan_yuan",
+        "tax_per_mu_wan_yuan",
+        "gap_tax_per_mu",
+        "promised_full_year",
+    ]
+    labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
+    table = pd.DataFrame(c[[col for col in cols if col in c]]).sort_values(
+        "area_mu", ascending=False, kind="stable"
+    )
+    if lang == "en":
+        table["verdict"] = table["verdict"].map(parcels_geo.VERDICT_EN)
+        table["shortfalls"] = c["shortfalls_en"]  # aligned on the index
+    table = table.rename(columns=labels).round(2)
+    st.dataframe(table.head(TABLE_ROWS), hide_index=True, width="stretch", height=320)
+    if len(table) > TABLE_ROWS:
+        st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
+    st.download_button(
+        t("parcel.download_contracts", lang),
+        data=lambda: xlsx_bytes(
+            {t("parcel.tab.contracts", lang): table}, title=t("parcel.tab.contracts", lang), lang=lang
+        ),
+        file_name="contract_check.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="parcel_contracts_xlsx",
+        on_click="ignore",
+    )
+
+
+def _parcel_view(towns, base, lang: Lang) -> None:
+    st.caption(t("parcel.intro", lang))
+    parcels_name, ents_name, imported = _sources(lang)
+    try:
+        analysis = _parcel_analysis(parcels_name, ents_name, _store_stamp(), _user_stamp())
+        log = renewal.load_log()
+    except DataValidationError as exc:
+        show_error(exc)
+        return
+    tracked = renewal.with_status(
+        pd.DataFrame(analysis.low[["parcel_id", "ent_id", "zone", "area_mu"]]),
+        log,
+        identified_year=analysis.controls.check_year,
+    )
+    c1, c2, c3 = st.columns([1.2, 1.4, 1])
+    metric = c1.selectbox(
+        t("parcel.metric", lang),
+        tuple(parcels_geo.PARCEL_METRICS),
+        format_func=lambda k: parcel_layer.metric_label(k, lang),
+        key="parcel_metric",
+    )
+    scheme = c2.radio(
+        t("int.scheme", lang),
+        intensity.SCHEMES,
+        format_func=lambda v: t(f"int.scheme.{v}", lang),
+        horizontal=True,
+        key="parcel_scheme",
+    )
+    k = c3.slider(t("int.k", lang), min_value=3, max_value=7, value=intensity.DEFAULT_K, key="parcel_k")
+    c4, c5, c6 = st.columns([1.2, 1.4, 1])
+    industry = c4.selectbox(
+        t("int.industry", lang),
+        [ALL, *WUJIANG_INDUSTRIES],
+        format_func=lambda v: v or t("int.industry_all", lang),
+        key="parcel_industry",
+    )
+    town = c5.selectbox(
+        t("parcel.town", lang),
+        [ALL, *WUJIANG_TOWNS],
+        format_func=lambda v: v or t("parcel.town_all", lang),
+        key="parcel_town",
+    )
+    show = c6.selectbox(
+        t("parcel.show", lang), SHOW, format_func=lambda v: t(f"parcel.show.{v}", lang), key="parcel_show"
+    )
+    frame = _shown(analysis, metric=metric, industry=industry, town=town, show=show, tracked=tracked)
+    st.caption(
+        t("parcel.n_shown", lang).format(
+            n=len(frame), mu=frame["area_mu"].sum(), below=int(frame["mark"].sum())
+        )
+    )
+    changing = []
+    if len(frame):
+        try:
+            classes = intensity.classify(frame.loc[~frame["idle"], metric], scheme=scheme, k=k)
+        except DataValidationError as exc:
+            show_error(exc)
+            return
+        layer = parcel_layer.by_metric_class(metric, classes)
+        if imported is not None:  # an imported parcel layer: its title and its recorded provenance
+            layer = replace(
+                layer, title_zh=f"{layer.title_zh}（导入）", title_en=f"{layer.title_en} (imported)"
+            )
+        changing.append(_parcel_item(layer, frame.drop(columns="mark"), imported))
+        below = frame[frame["mark"]]
+        if len(below):  # red outlines above: on the map, in the legend, in every export
+            marks = below.assign(
+                mark=True,
+                far_min=_ind_of(analysis, below, "far_min"),
+                coverage_min_pct=_ind_of(analysis, below, "coverage_min_pct"),
+            )
+            changing.append(_parcel_item(parcel_layer.below_minimum(), marks, imported))
+    left, right = st.columns([3, 1.3])
+    with left:
+        out = map_with_exports(
+            base,
+            changing,
+            title=t("int.header", lang),
+            key="parcel_map",
+            note=t("parcel.method_note", lang),
+            center=map_center(towns),
+            zoom=10,
+            height=640,
+            returned_objects=["last_active_drawing"],
+        )
+    clicked = str(clicked_properties(out).get("parcel_id") or "")
+    with right:
+        if clicked:
+            _parcel_panel(clicked, analysis, tracked, lang)
+        else:
+            st.subheader(t("parcel.details", lang))
+            st.info(t("parcel.panel_hint", lang))
+    tab_low, tab_renewal, tab_contracts = st.tabs(
+        [t("parcel.tab.low", lang), t("parcel.tab.renewal", lang), t("parcel.tab.contracts", lang)]
+    )
+    with tab_low:
+        _low_tab(analysis, tracked, lang)
+    with tab_renewal:
+        _renewal_tab(analysis, tracked, log, clicked, lang)
+    with tab_contracts:
+        _contracts_tab(analysis, lang)
+    st.subheader(t("overview.provenance", lang))
+    st.dataframe(
+        provenance_table(["wujiang_towns", "enterprises", "parcels", "wujiang_renewal_record"], lang),
+        hide_index=True,
+        width="stretch",
+    )
+
+
 s = settings()
 lang = s.lang
 st.title(t("int.header", lang))
-st.caption(t("int.intro", lang))
 
 try:
     towns = layer_frame("wujiang_towns")
@@ -91,92 +657,15 @@ except DataValidationError as exc:
     show_error(exc)
     st.stop()
 
-c1, c2, c3 = st.columns([1.2, 1.4, 1])
-metric = c1.selectbox(
-    t("int.metric", lang),
-    intensity.METRICS,
-    format_func=lambda k: intensity.metric_label(k, lang),
-    key="int_metric",
-)
-scheme = c2.radio(
-    t("int.scheme", lang),
-    intensity.SCHEMES,
-    format_func=lambda v: t(f"int.scheme.{v}", lang),
+view = st.radio(
+    t("int.view", lang),
+    ("parcels", "zones"),
+    format_func=lambda v: t(f"int.view.{v}", lang),
     horizontal=True,
-    key="int_scheme",
+    key="int_view",
 )
-k = c3.slider(t("int.k", lang), min_value=3, max_value=7, value=intensity.DEFAULT_K, key="int_k")
-c4, c5, c6 = st.columns([1.2, 1.4, 1])
-industry = c4.selectbox(
-    t("int.industry", lang),
-    [ALL, *WUJIANG_INDUSTRIES],
-    format_func=lambda v: v or t("int.industry_all", lang),
-    key="int_industry",
-)
-above_only = c5.checkbox(t("int.above_scale", lang), key="int_above")
-show_points = c6.checkbox(t("int.points", lang), value=True, key="int_points")
-
-try:
-    ents = _filtered(industry, above_only)
-    table = intensity.zone_table(towns, ents)
-    zones, zone_classes = intensity.zone_intensity(towns, table, metric=metric, scheme=scheme, k=k)
-except DataValidationError as exc:
-    show_error(exc)
-    st.stop()
-
-changing = [
-    map_layer_of(intensity.for_metric(metric, zone_classes), zones, provenance_of=intensity.PROVENANCE)
-]
-points = None
-if show_points and len(ents):
-    points = ent_layer.with_metric(ents, metric)
-    try:
-        point_classes = intensity.classify(points[metric], scheme=scheme, k=k)
-    except DataValidationError as exc:
-        show_error(exc)
-        st.stop()
-    r = RATIOS_BY_KEY[metric]
-    layer = ent_layer.by_metric_class(metric, point_classes, label_zh=r.label_zh, label_en=r.label_en)
-    changing.append(map_layer_of(layer, points))
-
-left, right = st.columns([3, 1.3])
-with left:
-    out = map_with_exports(
-        base,
-        changing,
-        title=t("int.header", lang),
-        key="intensity_map",
-        note=t("int.method_note", lang),
-        center=map_center(towns),
-        zoom=10,
-        height=640,
-        returned_objects=["last_active_drawing"],
-    )
-
-with right:
-    props = clicked_properties(out)
-    if props.get("ent_id") and points is not None:
-        _enterprise_panel(str(props["ent_id"]), points, metric, lang)
-    elif props.get("name") in WUJIANG_TOWNS:
-        _town_panel(props["name"], table, metric, lang)
-    else:
-        st.subheader(t("int.panel", lang))
-        st.info(t("int.panel_hint", lang))
-
-st.subheader(t("int.table", lang).format(metric=intensity.metric_label(metric, lang)))
-ranked = zones.drop(columns="geometry").sort_values("value", ascending=False)
-labels = zone_classes.labels(intensity.metric_unit(metric), decimals=2)
-st.dataframe(
-    pd.DataFrame(
-        {
-            t("wj.col.town", lang): ranked["name"],
-            intensity.metric_label(metric, lang): ranked["value"].round(2),
-            t("int.class", lang): [labels[c] if c >= 0 else t("layer.no_data", lang) for c in ranked["cls"]],
-            t("int.n_enterprises", lang): ranked["n_enterprises"],
-        }
-    ),
-    hide_index=True,
-    width="stretch",
-)
-st.subheader(t("overview.provenance", lang))
-st.dataframe(provenance_table(["wujiang_towns", "enterprises"], lang), hide_index=True, width="stretch")
+if view == "parcels":
+    _parcel_view(towns, base, lang)
+else:
+    st.caption(t("int.intro", lang))
+    _zone_view(towns, base, lang)

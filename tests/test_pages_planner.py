@@ -81,6 +81,7 @@ def test_wujiang_page_in_english_without_enterprise_points():
 def test_intensity_page_ranks_towns_with_classes_and_units(scheme):
     at = _open("intensity")
     assert at.title[0].value == "吴江区用地强度（亩均效益）"
+    at.radio(key="int_view").set_value("zones").run()
     at.radio(key="int_scheme").set_value(scheme).run()
     at.slider(key="int_k").set_value(3).run()
     assert not at.exception
@@ -94,6 +95,7 @@ def test_intensity_page_ranks_towns_with_classes_and_units(scheme):
 
 def test_intensity_page_other_metric_and_filters():
     at = _open("intensity")
+    at.radio(key="int_view").set_value("zones").run()
     at.selectbox(key="int_metric").set_value("tax_per_kwh_yuan").run()
     at.selectbox(key="int_industry").set_value("新一代信息技术").run()
     at.checkbox(key="int_above").check().run()
@@ -101,6 +103,57 @@ def test_intensity_page_other_metric_and_filters():
     ranked = at.dataframe[0].value
     assert "单位用电税收（元/千瓦时）" in ranked.columns
     assert ranked["分级"].str.endswith("元/千瓦时").sum() >= 1
+
+
+def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_USER_GPKG", str(tmp_path / "user.gpkg"))
+    at = _open("intensity")
+    assert at.radio(key="int_view").value == "parcels"  # parcels by default
+    caption = "\n".join(c.value for c in at.caption)
+    assert "显示 17,695 宗" in caption
+    from geo import parcels as P
+    from geo.evaluation import evaluate
+    from geo.store import load_layer
+
+    demo = P.analyse_parcels(load_layer("parcels"), load_layer("enterprises"))
+    demo = P.with_classes(demo, evaluate(demo.enterprises).enterprises.set_index("ent_id")["eval_class"])
+    assert demo.low["reasons"].str.contains("闲置土地").sum() == 420  # every idle demo parcel
+    assert f"认定低效用地 {len(demo.low):,} 宗，{demo.low['area_mu'].sum():,.1f} 亩" in _markdown(at)
+    low = at.dataframe[0].value
+    assert {"宗地编号", "区镇/园区", "宗地面积（亩）", "认定理由"} <= set(low.columns)
+    assert len(low) == 500 and low["宗地面积（亩）"].is_monotonic_decreasing  # the largest 500
+    assert list(low["宗地编号"]) == list(demo.low["parcel_id"].head(500))
+    summary_before = at.dataframe[1].value
+    freed_before = summary_before["盘活用地（亩）"].sum()
+    assert freed_before == 0
+    pid, area = low["宗地编号"].iloc[0], low["宗地面积（亩）"].iloc[0]
+    at.selectbox(key="parcel_edit_id").set_value(pid)
+    at.selectbox(key="parcel_edit_status").set_value("已盘活")
+    at.selectbox(key="parcel_edit_method").set_value("工业上楼")
+    at.text_input(key="parcel_edit_who").input("张三")
+    at.button(key="parcel_edit_save").click().run()
+    assert not at.exception, at.exception
+    summary = at.dataframe[1].value
+    assert summary["盘活用地（亩）"].sum() == pytest.approx(area, abs=0.01)
+    changes = at.dataframe[2].value
+    assert changes[["宗地编号", "原状态", "新状态", "修改人"]].values.tolist() == [
+        [pid, "已认定", "已盘活", "张三"]
+    ]
+    # Without an editor name nothing is recorded.
+    at.selectbox(key="parcel_edit_status").set_value("处置中")
+    at.text_input(key="parcel_edit_who").input("")
+    at.button(key="parcel_edit_save").click().run()
+    assert any("修改人" in e.value for e in at.error)
+    assert len(at.dataframe[2].value) == 1
+    contracts = at.dataframe[3].value
+    assert set(contracts["履约结论"]) == {"达标", "未达标", "未到达产期"}
+    assert "容积率差额" in contracts.columns
+    counts = demo.contracts["verdict"].value_counts()
+    assert f"未达标 {counts['未达标']:,} 宗" in _markdown(at)
+    # The map filter: only parcels whose contract was missed.
+    at.selectbox(key="parcel_show").set_value("missed").run()
+    caption = "\n".join(c.value for c in at.caption)
+    assert f"显示 {counts['未达标']:,} 宗" in caption
 
 
 def test_clicked_properties_handles_none_and_unescapes():
@@ -111,3 +164,29 @@ def test_clicked_properties_handles_none_and_unescapes():
     assert clicked_properties({"last_active_drawing": None}) == {}
     feature = {"type": "Feature", "properties": {"name": "A &amp; B", "n": 3}, "geometry": None}
     assert clicked_properties({"last_active_drawing": feature}) == {"name": "A & B", "n": 3}
+
+
+def test_intensity_page_takes_imported_parcels_and_enterprises(tmp_path, monkeypatch):
+    """Parcels a bureau imported (Chinese headers, Gauss-Kruger metres) joined to its enterprise list."""
+    import pyogrio
+
+    from geo import ingest
+    from tests.parcel_fixtures import enterprises, parcels
+
+    store = tmp_path / "user.gpkg"
+    monkeypatch.setenv("ATLAS_USER_GPKG", str(store))
+    files = {"宗地.gpkg": parcels(chinese=True), "企业.gpkg": enterprises()}
+    for name, frame in files.items():
+        pyogrio.write_dataframe(frame, tmp_path / name, driver="GPKG")
+    zd = ingest.read_upload((tmp_path / "宗地.gpkg").read_bytes(), "宗地.gpkg", kind="other")
+    ingest.save_import(zd, name="zd", title="宗地（局）", source="测试", path=store)
+    qy = ingest.read_upload((tmp_path / "企业.gpkg").read_bytes(), "企业.gpkg", kind="enterprises")
+    ingest.save_import(qy, name="qy", title="企业（局）", source="测试", path=store)
+    at = _open("intensity")
+    at.selectbox(key="parcel_source").set_value("user_zd").run()
+    at.selectbox(key="parcel_ent_source").set_value("user_qy").run()
+    assert not at.exception, at.exception
+    caption = "\n".join(c.value for c in at.caption)
+    assert "显示 8 宗，合计 57 亩" in caption  # 15 + 3 + 9 + 15 + 6 + 3 + 3 + 3
+    low = at.dataframe[0].value
+    assert set(low["宗地编号"]) == {"P3", "P4", "P6"}

@@ -36,8 +36,8 @@ def test_demo_store_has_every_schema_layer_and_they_validate(demo_gpkg):
 def test_missing_file_and_layer_say_what_to_do(tmp_path, store):
     with pytest.raises(DataValidationError, match="找不到数据文件.*data.build"):
         load_layer("districts", path=tmp_path / "nope.gpkg")
-    with pytest.raises(DataValidationError, match="没有图层「parcels」.*现有图层"):
-        load_layer("parcels", path=store)
+    with pytest.raises(DataValidationError, match="没有图层「plots」.*现有图层"):
+        load_layer("plots", path=store)
     empty = tmp_path / "empty.gpkg"
     empty.write_bytes(b"")
     with pytest.raises(DataValidationError, match="空文件"):

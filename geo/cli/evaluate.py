@@ -2,7 +2,9 @@
 
 Zones (GeoPackage, GeoJSON, shapefile) + an enterprise table (CSV, XLSX, GeoPackage, GeoJSON)
 + an optional evaluation YAML in; per-zone metrics, per-enterprise classes, the D-class
-low-efficiency land list and the land renewal could free per zone out.
+low-efficiency land list and the land renewal could free per zone out. With ``--parcels``, land
+comes from the parcels' geometry (EPSG:4549) and the 低效用地 parcels, the parcel indicators and
+the grant-contract check are written too.
 """
 
 from __future__ import annotations
@@ -59,6 +61,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="输出表头：en 英文字段名（缺省），zh 中文"
     )
+    p.add_argument(
+        "--parcels",
+        type=Path,
+        default=None,
+        help="宗地图层（.gpkg/.geojson/.zip/.kml）：企业用地面积改按宗地面积（EPSG:4549）计，企业表可无用地字段",
+    )
+    p.add_argument("--parcels-layer", default=None, help="宗地文件中的图层名")
+    p.add_argument(
+        "--controls",
+        type=Path,
+        default=None,
+        help="用地控制指标与低效用地规则 YAML（缺省 geo/land_control.yaml）",
+    )
+    p.add_argument("--check-year", type=int, default=None, help="履约检查年份（缺省取控制指标配置）")
     p.set_defaults(func=run)
 
 
@@ -80,6 +96,10 @@ def run(args: argparse.Namespace) -> int:
         lon_col=args.lon_col,
         lat_col=args.lat_col,
         mapping=parse_pairs(args.map, "字段对应"),
+        parcels_path=args.parcels,
+        parcels_layer=args.parcels_layer,
+        controls_path=args.controls,
+        check_year=args.check_year,
     )
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
     written = batch.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
@@ -103,6 +123,20 @@ def run(args: argparse.Namespace) -> int:
         shown = "、".join(map(str, assignment.outside_ids[:20]))
         more = f" 等 {assignment.n_outside} 家" if assignment.n_outside > 20 else ""
         print(f"不在任何区域内的企业 {assignment.n_outside} 家：{shown}{more}")
+    if run_.parcels is not None:
+        analysis, low = run_.parcels, run_.parcels.low
+        print(
+            f"宗地 {len(analysis.indicators)} 宗，合计 {analysis.indicators['area_mu'].sum():.2f} 亩"
+            f"（{'按企业编号' if analysis.join.method == 'id' else '按位置'}对应企业）；"
+            f"认定低效用地 {len(low)} 宗，{low['area_mu'].sum():.2f} 亩"
+        )
+        verdicts = analysis.contracts["verdict"].value_counts()
+        if len(verdicts):
+            print("履约检查：" + "，".join(f"{k} {int(v)} 宗" for k, v in verdicts.items()))
+        outside = analysis.indicators["zone"].isna()
+        if outside.any():
+            shown = "、".join(analysis.indicators.loc[outside, "parcel_id"].head(20))
+            print(f"不在任何区域内的宗地 {int(outside.sum())} 宗：{shown}")
     if run_.renamed:
         print("说明：按字段名识别：" + "，".join(f"「{src}」→ {dst}" for dst, src in run_.renamed.items()))
     for note in run_.notes:

@@ -71,7 +71,10 @@ def _apply_mapping(
     rownum: pd.Series,
     report: _Report,
     notes: list[str],
+    optional: Sequence[str] = (),
 ) -> gpd.GeoDataFrame:
+    """``optional`` names required columns the caller can do without (e.g. land when parcels
+    give it); absent, they come back empty."""
     if kind == "other":
         return gdf
     mapping = (
@@ -93,7 +96,7 @@ def _apply_mapping(
             f"字段对应中指定的列不存在：{'、'.join(f'{field_zh[t]}→「{s}」' for t, s in absent.items())}",
             hint=f"现有列：{'、'.join(str(c) for c in gdf.columns if c != gdf.geometry.name)}",
         )
-    missing = [t for t in required(kind, "import") if t not in mapping]
+    missing = [t for t in required(kind, "import") if t not in mapping and t not in optional]
     if missing:
         raise DataValidationError(
             f"缺少必需的字段：{'、'.join(field_zh[t] for t in missing)}",
@@ -143,7 +146,7 @@ def _apply_mapping(
         report.add(
             _rows(rownum, no_land),
             "warning",
-            mapping["land_mu"],
+            mapping.get("land_mu", "land_mu"),
             "用地面积为 0，亩均指标无法计算",
             result["land_mu"][no_land],
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -310,6 +310,7 @@ def read_upload(
     mapping: Mapping[str, str] | None = None,
     encoding: str | None = None,
     require_coordinates: bool = True,
+    optional: Sequence[str] = (),
     max_bytes: int = MAX_UPLOAD_BYTES,
 ) -> ImportResult:
     """Read an upload into WGS-84 with a row-level report.
@@ -340,6 +341,8 @@ def read_upload(
     require_coordinates
         False lets an enterprise table without lon/lat columns through unlocated (to be assigned
         to zones by a 区镇 column instead).
+    optional
+        Required enterprise columns the caller can do without (``land_mu`` when parcels give it).
 
     Enterprises without a usable location are kept (a warning each), so that an evaluation still
     counts and ranks them; every other kind drops a row without geometry.
@@ -437,7 +440,7 @@ def read_upload(
     gdf = _fit_kind(gdf, kind, rownum, report, notes)
     if kind != "other" and mapping is None:
         mapping = suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind)
-    gdf = _apply_mapping(gdf, kind, mapping, rownum, report, notes)
+    gdf = _apply_mapping(gdf, kind, mapping, rownum, report, notes, optional=optional)
     _flag_far(gdf, rownum, report)
     if kind != "zones" and len(gdf) and (gdf.geom_type.dropna() == "Point").all():
         table = source if is_table and lon_col is not None else None
