@@ -150,6 +150,7 @@ with left:
         zoom=10,
         height=640,
         returned_objects=["last_active_drawing"],
+        changing_key=(metric, scheme, k, industry, above_only, show_points),
     )
 
 with right:

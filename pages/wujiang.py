@@ -149,6 +149,7 @@ with left:
         zoom=10,
         height=640,
         returned_objects=["last_active_drawing"],
+        changing_key=(industry, show),
     )
 
 with right:
