@@ -134,14 +134,15 @@ def render_parts(m: folium.Map, *, key: str) -> MapParts:
     )
 
 
-def render_groups(groups: Sequence[folium.FeatureGroup]) -> str:
-    """The script that adds ``groups`` to the drawn map (streamlit-folium's ``feature_group_to_add``).
+def render_groups(groups: Sequence[folium.FeatureGroup], *, start: int = 0) -> str:
+    """The script that adds ``groups`` to the drawn map (streamlit-folium's ``feature_group_to_add``),
+    numbered from ``start`` (scripts of consecutive groups can be rendered apart and joined).
 
     Rendered against a scratch map, so nothing shared is modified.
     """
     scratch = folium.Map(tiles=None)
     script = ""
-    for idx, group in enumerate(groups):
+    for idx, group in enumerate(groups, start=start):
         group._id = f"feature_group_{idx}"
         group.add_to(scratch)
         group.render()
@@ -189,6 +190,11 @@ def base_with_control(
     return _base_with_control((data_stamp(), *cache_key), widget_key, overlays, build)
 
 
+@st.cache_resource(show_spinner=False, max_entries=GROUP_ENTRIES)
+def _one_group(cache_key: tuple, idx: int, _build: Callable[[], folium.FeatureGroup]) -> str:
+    return render_groups([_build()], start=idx)
+
+
 def base_parts(cache_key: tuple, widget_key: str, build: Callable[[], folium.Map]) -> MapParts:
     """The map ``build()`` makes, rendered once per ``cache_key`` (+ data stamp) for all sessions."""
     return _base((data_stamp(), *cache_key), widget_key, build)
@@ -197,6 +203,13 @@ def base_parts(cache_key: tuple, widget_key: str, build: Callable[[], folium.Map
 def groups_script(cache_key: tuple, build: Callable[[], Sequence[folium.FeatureGroup]]) -> str:
     """The layers ``build()`` makes, rendered once per ``cache_key`` (+ data stamp) for all sessions."""
     return _groups((data_stamp(), *cache_key), build)
+
+
+def group_script(cache_key: tuple, idx: int, build: Callable[[], folium.FeatureGroup]) -> str:
+    """The ``idx``-th changing layer ``build()`` makes, rendered once per ``cache_key`` (+ data
+    stamp) for all sessions: a layer that does not follow a widget is not rendered again when
+    another layer does."""
+    return _one_group((data_stamp(), *cache_key), idx, build)
 
 
 def draw(

@@ -181,15 +181,18 @@ class _LegendPart(MacroElement):
         self.body = body
 
 
+def _legend_group(changing: list[MapLayer], *, lang: Lang) -> folium.FeatureGroup:
+    """An empty layer that writes the changing layers' legend rows into the map's legend box."""
+    sections = [(i.layer.title(lang), i.provenance, i.layer.legend(i.frame, lang)) for i in changing]
+    body = legend_html(sections, lang=lang, title=t("layer.legend_selected", lang), foldable=False)
+    group = folium.FeatureGroup(name="legend", control=False)
+    group.add_child(_LegendPart(f'<div style="margin:4px 0;border-bottom:1px solid #ddd">{body}</div>'))
+    return group
+
+
 def _changing_groups(changing: list[MapLayer], *, lang: Lang, gcj02: bool) -> list[folium.FeatureGroup]:
     groups = [item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02) for item in changing]
-    if groups:
-        sections = [(i.layer.title(lang), i.provenance, i.layer.legend(i.frame, lang)) for i in changing]
-        body = legend_html(sections, lang=lang, title=t("layer.legend_selected", lang), foldable=False)
-        groups[0].add_child(
-            _LegendPart(f'<div style="margin:4px 0;border-bottom:1px solid #ddd">{body}</div>')
-        )
-    return groups
+    return [*groups, _legend_group(changing, lang=lang)] if groups else []
 
 
 def show_map_with(
@@ -202,7 +205,7 @@ def show_map_with(
     height: int = 620,
     returned_objects: list[str] | None = None,
     base_key: tuple | None = None,
-    changing_key: tuple | None = None,
+    changing_key: tuple | list[tuple] | None = None,
 ) -> dict:
     """Draw a map whose ``changing`` layers follow the widgets without rebuilding the map.
 
@@ -213,8 +216,10 @@ def show_map_with(
 
     With ``base_key``, ``m`` is a function building the map, rendered once per key (+ data
     stamp and sidebar) for all sessions; with ``changing_key`` the changing layers are rendered
-    once per key (+ data stamp, ``lang``, ``gcj02``) likewise. Each key must name everything
-    its part depends on besides the stored data and the sidebar (see pages/_cache.py).
+    once per key (+ data stamp, ``lang``, ``gcj02``) likewise; a list of keys, one per changing
+    layer, caches each layer on its own (a layer whose key holds is not rendered again when
+    another changes). Each key must name everything its part depends on besides the stored
+    data and the sidebar (see pages/_cache.py).
     """
     if base_key is None:
         groups = _changing_groups(changing, lang=lang, gcj02=gcj02)
@@ -244,6 +249,18 @@ def show_map_with(
     )
     if changing_key is None:
         script = _cache.render_groups(_changing_groups(changing, lang=lang, gcj02=gcj02))
+    elif isinstance(changing_key, list):
+        if len(changing_key) != len(changing):
+            raise ValueError("changing_key: one key per changing layer")
+        script = "".join(
+            _cache.group_script(
+                (key, lang, gcj02, item.layer.name, *part),
+                i,
+                lambda item=item: item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02),
+            )
+            for i, (item, part) in enumerate(zip(changing, changing_key, strict=True))
+        )
+        script += _cache.render_groups([_legend_group(changing, lang=lang)], start=len(changing))
     else:
         script = _cache.groups_script(
             (key, lang, gcj02, *changing_key),
@@ -360,7 +377,7 @@ def map_with_exports(
     zoom: int,
     height: int = 640,
     returned_objects: list[str] | None = None,
-    changing_key: tuple | None = None,
+    changing_key: tuple | list[tuple] | None = None,
     base_key: tuple = (),
 ) -> dict:
     """A page's map: ``base`` layers stay (and with them the user's view), ``changing`` ones follow

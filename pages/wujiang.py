@@ -149,7 +149,10 @@ with left:
         zoom=10,
         height=640,
         returned_objects=["last_active_drawing"],
-        changing_key=(industry, show),
+        # One key per changing layer: all enterprises do not follow the industry.
+        changing_key=[(industry,), (show, industry if show == "industry" else ""), (industry,)]
+        if show != "none"
+        else [(industry,), (industry,)],
     )
 
 with right:
