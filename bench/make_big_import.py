@@ -6,7 +6,7 @@ Usage::
 
 The rows are the demo's synthetic enterprises drawn with replacement (fixed seed), each moved
 by up to ~300 m and given a new id and name, imported as a CSV through the same path as the data
-page (``geo.ingest.import_file``, kind ``enterprises``), accuracy ``synthetic``.
+page (``geo.ingest.read_upload`` + ``save_import``, kind ``enterprises``), accuracy ``synthetic``.
 """
 
 from __future__ import annotations
@@ -37,10 +37,13 @@ def main(argv: list[str] | None = None) -> None:
     data = table.to_csv(index=False).encode("utf-8")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    result = ingest.import_file(
-        data, "big_enterprises.csv", name="big_enterprises", title="导入企业（15 万家，合成）",
-        source="bench.make_big_import", accuracy="synthetic", path=args.out, kind="enterprises",
-        lon_col="lon", lat_col="lat", max_bytes=len(data) + 1,
+    result = ingest.read_upload(
+        data, "big_enterprises.csv", kind="enterprises", lon_col="lon", lat_col="lat",
+        max_bytes=len(data) + 1,
+    )  # fmt: skip
+    ingest.save_import(
+        result, name="big_enterprises", title="导入企业（15 万家，合成）",
+        source="bench.make_big_import", accuracy="synthetic", path=args.out,
     )  # fmt: skip
     print(
         f"{len(result.frame):,} rows ({len(data) / 1e6:.1f} MB CSV) imported into {args.out} "
