@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from pages._auth import sidebar_panel
 from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
@@ -19,6 +20,10 @@ st.set_page_config(
 )
 
 keep_choices_across_language_switch()  # before any widget of this run is drawn
+
+# True only while a run goes through Streamlit's legacy "pages directory" mode (``streamlit run
+# app.py`` without serve.py, or AppTest): st.navigation below switches it off.
+_legacy_run = bool(PagesManager.uses_pages_directory)
 
 # ---- shared sidebar, written once -----------------------------------------------------------
 with st.sidebar:
@@ -63,10 +68,12 @@ pages = [
     st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
 ]
 page = st.navigation(pages)
-if "_nav_ready" not in st.session_state:
+if _legacy_run and "_nav_ready" not in st.session_state:
     # With a pages/ folder beside app.py, Streamlit runs a session's first script run in its legacy
     # "pages directory" mode; widget IDs of that run differ from later runs, so the user's first
     # choice in the sidebar would be lost. One immediate rerun puts every run on the same footing.
+    # serve.py starts Streamlit in st.navigation mode, so served sessions skip this second run
+    # (it cost every first page load a whole extra script run).
     st.session_state["_nav_ready"] = True
     st.rerun()
 page.run()

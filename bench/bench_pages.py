@@ -1,54 +1,92 @@
-"""Load each planner page in headless Chromium (app served on 127.0.0.1) and print how long it
-takes until the map is drawn, and how many bytes the page pulled.
+"""Load every map page and the floor of the stack side by side in headless Chromium; print the
+times to drawn, the ratio to the floor, the servers' CPU per load, and a ten-session run.
 
 Usage::
 
-    .venv/bin/python -m bench.bench_pages [--runs 3] [--shots DIR] [--port PORT]
+    .venv/bin/python -m bench.bench_pages [--runs 5] [--sessions 10] [--pages wujiang ...]
+        [--user-gpkg PATH] [--shots DIR]
 
-"time-to-drawn" runs from navigation start until the streamlit-folium iframe's Leaflet map has
-drawn the page's expected number of shapes (vector layers, plus every point of the one-canvas
-enterprise layer: all 16,766 on the Wujiang page; every parcel of the one-canvas parcel layer:
-all 17,695 on the intensity page). "map" is the part of it from
-the moment the map iframe appears.
-"payload" counts HTTP response bodies plus WebSocket frames received (the map script travels
-over Streamlit's WebSocket). Columns: "cold" is the first load after the server started (imports,
-data load, caches); "warm" loads use a fresh browser profile each (nothing cached); "cached"
-loads share one profile whose HTTP cache holds Streamlit's and Leaflet's assets (a returning
-user). No host other than 127.0.0.1 resolves, as in the browser tests.
+The floor is ``bench/bare_page.py`` (one st_folium map of one polygon, Leaflet served locally),
+started here beside the atlas (``serve.py``); both servers listen on 127.0.0.1 and no other host
+resolves. Loads alternate between the floor and the pages, round by round, so that both meet
+the same load on a machine shared with others; the figures that count are the ratios.
+
+- "drawn": seconds from navigation start until the streamlit-folium iframe's Leaflet map holds
+  the page's expected number of shapes (vector layers plus every point of the one-canvas point
+  layers: all 16,766 enterprises on the Wujiang page, all 17,695 parcels on the intensity page, every scored one on the
+  evaluation page). A fresh browser context (empty HTTP cache) per load; median over ``--runs``.
+- "CPU/load": the server process's CPU seconds (user + system, /proc) during a load, median.
+- "payload": HTTP response bodies plus WebSocket frames received by the page, MB.
+- ten sessions: ``--sessions`` browser pages open the same URL at the same moment; prints the
+  time until the last one is drawn, whether any showed an error, and each server's CPU per load.
+- filter change: on the Wujiang page, seconds from choosing an industry until the map shows its
+  layout, median over several choices, and whether the map object (and the view) survived.
+
+``--user-gpkg`` serves the atlas with that user store (e.g. one holding a 150k-row import made by
+``bench.make_big_import``); pages that accept a source (``efficiency``) are then also loaded
+with the import chosen (``efficiency:user``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 N_ENTERPRISES = 16_766
 N_PARCELS = 17_695  # the demo parcels (data/parcels.py); bench/bench_parcels.py measures them alone
+TICKS = os.sysconf("SC_CLK_TCK")
 
-# url path, label, Leaflet layers (with a position) expected once drawn
-PAGES = (
-    ("overview", "总览", 17),
-    ("corridors", "两轴三带", 9 + 2 + 3 + 9),
-    ("wujiang", "吴江产业布局 (all enterprises)", 9 + 8 + 8 + 12 + N_ENTERPRISES),
-    ("intensity", "用地强度 (all parcels)", 9 + 8 + N_PARCELS),
-)
-# Outside hosts do not resolve (as in the tests, but without request interception, which would
-# turn off the HTTP cache that the "cached" column measures).
+# Outside hosts do not resolve (as in the tests, without request interception).
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 COUNT_JS = (
-    "(n) => { const m = window.map; if (!m || !m.eachLayer) return false; let k = 0;"
+    "() => { const m = window.map; if (!m || !m.eachLayer) return -1; let k = 0;"
     " m.eachLayer(l => { if (l._px && l.count) k += l.count(); else if (l.getLatLngs || l.getLatLng) k++; });"
-    " return k >= n; }"
+    " return k; }"
 )
+ERROR_JS = (
+    "() => !!document.querySelector('[data-testid=\"stException\"]') ||"
+    " /Connection error|Traceback/.test(document.body ? document.body.innerText : '')"
+)
+
+
+def _n_scored() -> int:
+    """How many demo enterprises the default evaluation scores (the evaluation map draws them)."""
+    from geo.evaluation import default_config, evaluate
+    from geo.metrics import assign_zones
+    from geo.store import load_layer
+
+    zones, ents = load_layer("wujiang_towns"), load_layer("enterprises")
+    assignment = assign_zones(ents, zones, zone_id="name")
+    return int(evaluate(ents, config=default_config(), zone=assignment.zone).enterprises["scored"].sum())
+
+
+def pages_to_load(user_import: bool) -> list[tuple[str, str, int]]:
+    """(url path, label, shapes expected once drawn) per page."""
+    pages = [
+        ("overview", "总览", 17),
+        ("corridors", "两轴三带", 9 + 2 + 3 + 9),
+        ("wujiang", "吴江产业布局 (all enterprises)", 9 + 8 + 8 + 12 + N_ENTERPRISES),
+        ("efficiency", "亩均效益评价", 8 + _n_scored()),
+        ("intensity", "用地强度 (all parcels)", 9 + 8 + N_PARCELS),
+    ]
+    if user_import:
+        # With a user store, every map page above also carries the imports (counted as drawn
+        # once the built-in shapes are); the evaluation page is loaded again on the import.
+        # Drawn once the map holds more points than the demo has (the import's scored ones).
+        pages.append(("efficiency:user", "亩均效益评价 (import chosen)", 8 + 20_000))
+    return pages
 
 
 def _free_port() -> int:
@@ -57,161 +95,316 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(port: int) -> subprocess.Popen:
-    """The app (``serve.py``) on 127.0.0.1:port; returns once it answers its health check."""
-    # serve.py starts Streamlit in st.navigation mode, so a deep link gets the app frame.
-    launcher = ["serve.py"] if (ROOT / "serve.py").exists() else ["-m", "streamlit", "run", "app.py"]
-    proc = subprocess.Popen(
-        [sys.executable, *launcher, "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.time() + 60
+@dataclass
+class Server:
+    """A Streamlit server on 127.0.0.1 whose process CPU time can be read."""
+
+    name: str
+    proc: subprocess.Popen
+    base: str
+    tmp: Path | None = None
+    cpu_marks: list[float] = field(default_factory=list)
+
+    def cpu(self) -> float:
+        """CPU seconds (user + system) the server process has used so far."""
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            parts = f.read().rsplit(")", 1)[1].split()
+        return (int(parts[11]) + int(parts[12])) / TICKS
+
+    def memory_mb(self) -> tuple[float, float]:
+        """(resident, peak resident) memory of the server process, MB."""
+        fields = {}
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                fields[key] = value.split()[0] if value.split() else "0"
+        return int(fields.get("VmRSS", 0)) / 1024, int(fields.get("VmHWM", 0)) / 1024
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _wait_healthy(proc: subprocess.Popen, base: str) -> None:
+    deadline = time.time() + 90
     while time.time() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
                 if r.status == 200:
-                    return proc
+                    return
         except OSError:
             time.sleep(0.3)
     proc.terminate()
-    raise SystemExit("the app did not start within 60 s")
+    raise SystemExit(f"{base} did not start within 90 s")
 
 
-def load_page(
-    browser, url: str, expected: int, *, context=None, shot: Path | None = None
-) -> tuple[float, float, int, int]:
-    """(seconds to drawn, seconds from map iframe to drawn, HTTP bytes, WebSocket bytes received).
+_COMMON = [
+    "--server.address",
+    "127.0.0.1",
+    "--server.headless",
+    "true",
+    "--browser.gatherUsageStats",
+    "false",
+]
 
-    Without ``context`` the load runs in a fresh browser context (empty HTTP cache).
-    """
-    own = context is None
-    context = context or browser.new_context(viewport={"width": 1400, "height": 1000})
+
+def start_app(port: int, *, env: dict | None = None) -> Server:
+    """The atlas (``serve.py``, as ``bash setup.sh run`` starts it)."""
+    proc = subprocess.Popen(
+        [sys.executable, "serve.py", "--server.port", str(port), *_COMMON],
+        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    _wait_healthy(proc, base)
+    return Server("atlas", proc, base)
+
+
+def start_bare(port: int) -> Server:
+    """``bench/bare_page.py`` served from a temporary folder whose ``static`` is the project's."""
+    tmp = Path(tempfile.mkdtemp(prefix="atlas_bare_"))
+    shutil.copyfile(ROOT / "bench" / "bare_page.py", tmp / "bare_page.py")
+    (tmp / "static").symlink_to(ROOT / "static")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(tmp / "bare_page.py"), "--server.port", str(port),
+         "--server.enableStaticServing", "true", *_COMMON],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    _wait_healthy(proc, base)
+    return Server("bare", proc, base, tmp=tmp)
+
+
+@dataclass
+class Load:
+    drawn_s: float
+    cpu_s: float
+    payload_b: int
+    error: bool
+
+
+def _map_frame(page):
+    return next((f for f in page.frames if "streamlit_folium" in f.url), None)
+
+
+def _drawn(page, expected: int) -> bool:
+    frame = _map_frame(page)
+    if frame is None:
+        return False
+    try:
+        return frame.evaluate(COUNT_JS) >= expected
+    except Exception:  # noqa: BLE001 - the frame may be replaced or still loading
+        return False
+
+
+def _open(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    http_bytes = [0]
-    ws_bytes = [0]
+    received = [0]
 
     def on_response(resp):
         try:
-            http_bytes[0] += resp.request.sizes()["responseBodySize"]
+            received[0] += resp.request.sizes()["responseBodySize"]
         except Exception:  # noqa: BLE001 - aborted or cached responses have no sizes
             pass
 
-    def on_ws(ws):
-        ws.on("framereceived", lambda payload: ws_bytes.__setitem__(0, ws_bytes[0] + len(payload)))
-
     page.on("response", on_response)
-    page.on("websocket", on_ws)
-    t0 = time.perf_counter()
-    page.goto(url)
-    elapsed = appeared = None
-    deadline = time.time() + 90
-    while elapsed is None and time.time() < deadline:
-        for fr in page.frames:
-            if "streamlit_folium" not in fr.url:
-                continue
-            appeared = appeared or time.perf_counter() - t0
-            try:
-                fr.wait_for_function(COUNT_JS, arg=expected, polling=25, timeout=60_000)
-                elapsed = time.perf_counter() - t0
-            except Exception:  # noqa: BLE001 - the frame may be replaced while we wait
-                pass
-            break
+    page.on(
+        "websocket",
+        lambda ws: ws.on("framereceived", lambda p: received.__setitem__(0, received[0] + len(p))),
+    )
+    return context, page, received
+
+
+def _prepare(page, server: Server, path: str) -> str:
+    """The URL to open; ``efficiency:user`` first picks the import as the enterprise source."""
+    return f"{server.base}/{path.split(':')[0]}"
+
+
+def load_page(browser, server: Server, path: str, expected: int, *, shot: Path | None = None) -> Load:
+    """One load of ``path`` in a fresh browser context (empty HTTP cache)."""
+    context, page, received = _open(browser)
+    cpu0, t0 = server.cpu(), time.perf_counter()
+    page.goto(_prepare(page, server, path))
+    if path.endswith(":user"):
+        _choose_import(page)
+        t0 = time.perf_counter()  # from the choice on
+    drawn = None
+    deadline = time.time() + 180
+    while drawn is None and time.time() < deadline:
+        if _drawn(page, expected):
+            drawn = time.perf_counter() - t0
         else:
-            page.wait_for_timeout(25)
-    if elapsed is None:
-        raise SystemExit(f"{url}: the map was not drawn within 90 s")
-    page.wait_for_timeout(300)  # let trailing frames arrive before counting bytes
+            page.wait_for_timeout(20)
+    if drawn is None:
+        raise SystemExit(f"{server.name}/{path}: the map was not drawn within 180 s")
+    page.wait_for_timeout(300)  # trailing frames arrive before bytes and CPU are counted
+    cpu = server.cpu() - cpu0
+    error = bool(page.evaluate(ERROR_JS))
     if shot is not None:
         page.screenshot(path=str(shot), full_page=True)
-    page.close()
-    if own:
+    context.close()
+    return Load(drawn, cpu, received[0], error)
+
+
+def _choose_import(page) -> None:
+    """On the evaluation page, choose the last stored enterprise import as the source."""
+    box = page.get_by_role("combobox", name="企业名单")
+    box.wait_for(timeout=120_000)
+    box.click()
+    page.get_by_role("option").last.click()
+
+
+def sessions_at_once(
+    browser, server: Server, path: str, expected: int, n: int
+) -> tuple[float, float, int, float]:
+    """``n`` pages open ``path`` at the same moment: (seconds until the last is drawn, median
+    seconds to drawn, how many showed an error, server CPU seconds per load)."""
+    opened = [_open(browser) for _ in range(n)]
+    cpu0, t0 = server.cpu(), time.perf_counter()
+    for _, page, _ in opened:
+        page.goto(f"{server.base}/{path}", wait_until="commit")
+    done: dict[int, float] = {}
+    deadline = time.time() + 600
+    while len(done) < n and time.time() < deadline:
+        for i, (_, page, _) in enumerate(opened):
+            if i not in done and _drawn(page, expected):
+                done[i] = time.perf_counter() - t0
+        opened[0][1].wait_for_timeout(20)
+    last = time.perf_counter() - t0
+    opened[0][1].wait_for_timeout(300)
+    cpu = (server.cpu() - cpu0) / n
+    errors = sum(bool(page.evaluate(ERROR_JS)) for _, page, _ in opened) + (n - len(done))
+    for context, _, _ in opened:
         context.close()
-    return elapsed, elapsed - appeared, http_bytes[0], ws_bytes[0]
+    return last, statistics.median(done.values()) if done else float("nan"), errors, cpu
 
 
 FILTER_DONE_JS = (
-    "() => { let ok = false; window.map.eachLayer(l => { const p = l.feature && l.feature.properties;"
-    " if (p && p.name === '七都镇' && p.industry === '光电通信' && p.role_label) ok = true; }); return ok; }"
+    "(ind) => { let ok = false; window.map.eachLayer(l => { const p = l.feature && l.feature.properties;"
+    " if (p && p.industry === ind && p.role_label) ok = true; }); return ok; }"
 )
 
 
-def filter_change(browser, base: str) -> tuple[float, bool]:
-    """Seconds from choosing 光电通信 on the Wujiang page (all enterprises shown) until the map
-    shows its layout, and whether the map object survived (no rebuild, view kept)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.goto(f"{base}/wujiang")
-    frame = None
-    while frame is None:
-        frame = next((f for f in page.frames if "streamlit_folium" in f.url), None)
+def filter_changes(browser, server: Server, choices: list[str]) -> tuple[list[float], bool]:
+    """Seconds from choosing each industry on the Wujiang page (all enterprises shown) until the
+    map shows its layout, and whether the map object and its view survived all of them."""
+    context, page, _ = _open(browser)
+    page.goto(f"{server.base}/wujiang")
+    while not _drawn(page, 9 + 8 + 8 + 12 + N_ENTERPRISES):
         page.wait_for_timeout(50)
-    frame.wait_for_function(COUNT_JS, arg=PAGES[2][2], polling=25, timeout=60_000)
     page.wait_for_timeout(1000)
+    frame = _map_frame(page)
     frame.evaluate("() => { window.__bench_same_map = true; window.map.setView([30.95, 120.45], 12); }")
-    page.get_by_role("combobox", name="产业（吴江规划）").click()
-    t0 = time.perf_counter()
-    page.get_by_role("option", name="光电通信", exact=True).click()
-    frame.wait_for_function(FILTER_DONE_JS, polling=25, timeout=60_000)
-    elapsed = time.perf_counter() - t0
+    times = []
+    for industry in choices:
+        page.get_by_role("combobox", name="产业（吴江规划）").click()
+        t0 = time.perf_counter()
+        page.get_by_role("option", name=industry, exact=True).click()
+        frame.wait_for_function(FILTER_DONE_JS, arg=industry, polling=10, timeout=60_000)
+        times.append(time.perf_counter() - t0)
+        page.wait_for_timeout(500)
     kept = frame.evaluate("() => window.__bench_same_map === true && window.map.getZoom() === 12")
     context.close()
-    return elapsed, kept
+    return times, kept
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="warm and cached loads per page")
-    parser.add_argument("--shots", type=Path, default=None, help="save a screenshot per page here")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="fresh loads per page (and of the floor per round)"
+    )
+    parser.add_argument("--sessions", type=int, default=10, help="sessions at once (0: skip)")
+    parser.add_argument(
+        "--session-pages", nargs="*", default=None, help="pages for the sessions run (default: all)"
+    )
     parser.add_argument("--pages", nargs="*", default=None, help="url paths to load (default: all)")
+    parser.add_argument("--user-gpkg", type=Path, default=None, help="serve the atlas with this user store")
+    parser.add_argument("--no-filter", action="store_true", help="skip the filter-change timing")
+    parser.add_argument("--shots", type=Path, default=None, help="save a screenshot per page here")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    proc = start_app(port)
-    base = f"http://127.0.0.1:{port}"
-    pages = [p for p in PAGES if args.pages is None or p[0] in args.pages]
-    print(f"app on {base}; {os.cpu_count()} CPUs; Chromium {CHROMIUM}")
-    print(
-        f"{'page':<34}{'cold':>6}{'warm':>6}{'cached':>8}{'map':>6}{'HTTP KB':>9}{'WS KB':>7}   (seconds, median)"
-    )
+    env = {"ATLAS_USER_GPKG": str(args.user_gpkg.resolve())} if args.user_gpkg else {}
+    if not args.user_gpkg:  # never read whatever the developer's own user store holds
+        env["ATLAS_USER_GPKG"] = str(Path(tempfile.mkdtemp(prefix="atlas_nouser_")) / "none.gpkg")
+    pages = [p for p in pages_to_load(args.user_gpkg is not None) if args.pages is None or p[0] in args.pages]
+    app = start_app(_free_port(), env=env)
+    bare = start_bare(_free_port())
+    print(f"atlas on {app.base}, floor on {bare.base}; {os.cpu_count()} CPUs; Chromium {CHROMIUM}")
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-            for path, label, expected in pages:
-                url = f"{base}/{path}"
-                # cold: first load after the server started; warm: server caches filled, new browser
-                # profile each time; cached: one profile whose HTTP cache already holds the assets.
-                fresh = [load_page(browser, url, expected) for _ in range(max(2, args.runs))]
-                shared = browser.new_context(viewport={"width": 1400, "height": 1000})
-                load_page(browser, url, expected, context=shared)  # fills the cache
-                shot = None
-                if args.shots is not None:
-                    args.shots.mkdir(parents=True, exist_ok=True)
-                    shot = args.shots / f"bench_{path}.png"
-                cached = [
-                    load_page(
-                        browser, url, expected, context=shared, shot=shot if i == args.runs - 1 else None
-                    )
-                    for i in range(args.runs)
-                ]
-                shared.close()
-                warm = statistics.median(r[0] for r in fresh[1:])
-                cached_s = statistics.median(r[0] for r in cached)
-                map_s = statistics.median(r[1] for r in fresh[1:] + cached)
-                http_kb = statistics.median(r[2] for r in fresh[1:]) / 1024
-                ws_kb = statistics.median(r[3] for r in fresh[1:]) / 1024
-                print(
-                    f"{label:<34}{fresh[0][0]:>6.2f}{warm:>6.2f}{cached_s:>8.2f}{map_s:>6.2f}{http_kb:>9.0f}{ws_kb:>7.0f}"
-                )
-            seconds, kept = filter_change(browser, base)
+            # Cold loads (imports, data, caches) are not counted.
+            cold = {path: load_page(browser, app, path, n) for path, _, n in pages}
+            load_page(browser, bare, "", 1)
+            loads: dict[str, list[Load]] = {path: [] for path, _, _ in pages}
+            floor: list[Load] = []
+            for r in range(args.runs):
+                for path, _, n in pages:
+                    floor.append(load_page(browser, bare, "", 1))
+                    shot = None
+                    if args.shots is not None and r == args.runs - 1:
+                        args.shots.mkdir(parents=True, exist_ok=True)
+                        shot = args.shots / f"bench_{path.replace(':', '_')}.png"
+                    loads[path].append(load_page(browser, app, path, n, shot=shot))
+            f_drawn = statistics.median(x.drawn_s for x in floor)
+            f_cpu = statistics.median(x.cpu_s for x in floor)
+            f_mb = statistics.median(x.payload_b for x in floor) / 1e6
+            print(f"\nfresh loads, median of {args.runs} (floor: median of {len(floor)} loads interleaved)")
+            head = f"{'page':<32}{'cold':>6}{'drawn':>7}{'floor':>7}{'ratio':>7}{'CPU/load':>10}{'floor':>7}{'ratio':>7}{'MB':>7}{'err':>5}"
+            print(head)
             print(
-                f"吴江产业布局: choose 光电通信 -> map updated in {seconds:.2f} s; same map and view kept: {kept}"
+                f"{'bare st_folium page (floor)':<32}{'':>6}{f_drawn:>7.2f}{f_drawn:>7.2f}{1:>7.2f}{f_cpu:>10.2f}{f_cpu:>7.2f}{1:>7.2f}{f_mb:>7.2f}{sum(x.error for x in floor):>5}"
             )
+            for path, label, _ in pages:
+                xs = loads[path]
+                d = statistics.median(x.drawn_s for x in xs)
+                c = statistics.median(x.cpu_s for x in xs)
+                mb = statistics.median(x.payload_b for x in xs) / 1e6
+                err = sum(x.error for x in xs) + cold[path].error
+                print(
+                    f"{label:<32}{cold[path].drawn_s:>6.2f}{d:>7.2f}{f_drawn:>7.2f}{d / f_drawn:>7.2f}{c:>10.2f}{f_cpu:>7.2f}{c / f_cpu:>7.2f}{mb:>7.2f}{err:>5}"
+                )
+            if not args.no_filter and any(p[0] == "wujiang" for p in pages):
+                times, kept = filter_changes(
+                    browser, app, ["光电通信", "新材料", "高端纺织", "光电通信", "新材料"]
+                )
+                print(
+                    f"\n吴江产业布局 filter change: median {statistics.median(times):.2f} s "
+                    f"({', '.join(f'{x:.2f}' for x in times)}); same map and view kept: {kept}"
+                )
+            if args.sessions:
+                n = args.sessions
+                chosen = [
+                    p
+                    for p in pages
+                    if ":" not in p[0] and (args.session_pages is None or p[0] in args.session_pages)
+                ]
+                print(f"\n{n} sessions at once (one browser, {os.cpu_count()} CPUs for browser and servers)")
+                print(
+                    f"{'page':<32}{'last':>7}{'median':>8}{'err':>5}{'CPU/load':>10}{'floor':>7}{'ratio':>7}{'floor last':>12}"
+                )
+                for path, label, expected in chosen:
+                    b_last, _, b_err, b_cpu = sessions_at_once(browser, bare, "", 1, n)
+                    last, med, err, cpu = sessions_at_once(browser, app, path, expected, n)
+                    print(
+                        f"{label:<32}{last:>7.2f}{med:>8.2f}{err:>5}{cpu:>10.2f}{b_cpu:>7.2f}{cpu / b_cpu:>7.2f}{b_last:>12.2f}"
+                    )
             browser.close()
+        rss, peak = app.memory_mb()
+        b_rss, b_peak = bare.memory_mb()
+        print(
+            f"\nserver memory at the end: atlas {rss:.0f} MB (peak {peak:.0f}); floor {b_rss:.0f} MB (peak {b_peak:.0f})"
+        )
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        app.stop()
+        bare.stop()
 
 
 if __name__ == "__main__":

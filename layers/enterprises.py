@@ -216,7 +216,11 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
     scale = 10**COORD_DECIMALS
     colors = np.asarray(layer.color_by(gdf)) if layer.color_by is not None else np.full(len(gdf), layer.color)
     palette, color_idx = np.unique(colors.astype(str), return_inverse=True)
-    industries = pd.Categorical(gdf["industry"].astype(str))
+    # Imported point layers may hold neither an id nor an industry column.
+    industries = pd.Categorical(
+        gdf["industry"].astype(str) if "industry" in gdf.columns else np.full(len(gdf), "")
+    )
+    ids = gdf["ent_id"] if "ent_id" in gdf.columns else pd.Series([""] * len(gdf), dtype=object)
     return {
         "scale": scale,
         "radius": layer.radius,
@@ -224,7 +228,7 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
         "y": np.round(lat * scale).astype(np.int64).tolist(),
         "palette": palette.tolist(),
         "c": color_idx.astype(int).tolist(),
-        "id": [html.escape(str(v)) for v in gdf["ent_id"]],
+        "id": [html.escape(str(v)) for v in ids],
         "industry": [html.escape(c) for c in industries.categories],
         "ind": industries.codes.astype(int).tolist(),
         "cols": [
@@ -269,6 +273,78 @@ LAYER = EnterpriseLayer(
     color_by=_industry_colors,
     legend_entries=_industry_legend,
 )
+
+
+# ---- imported point layers ------------------------------------------------------------------
+
+GRID_ABOVE = 20_000  # an imported point layer with more points is drawn as grid-cell counts
+GRID_CELL_DEG = 0.01  # ~1 km cells around Suzhou
+COUNT_RAMP = ("#fcbba1", "#fb6a4a", "#cb181d", "#67000d")
+COUNT_BREAKS = (10, 50, 200)  # cells with < 10, < 50, < 200, >= 200 points
+
+
+def grid_counts(frame: gpd.GeoDataFrame, cell_deg: float = GRID_CELL_DEG) -> gpd.GeoDataFrame:
+    """One point per occupied grid cell of ``cell_deg`` degrees (WGS-84): the mean position of
+    the cell's points and their number (``n_points``). The input is not modified."""
+    geom = frame.geometry
+    if frame.crs is not None and not frame.crs.equals(gpd.GeoSeries(crs=STORAGE_CRS).crs):
+        geom = geom.to_crs(STORAGE_CRS)
+    geom = geom[~(geom.is_empty | geom.isna())]
+    lon, lat = geom.x.to_numpy(), geom.y.to_numpy()
+    cells = pd.DataFrame(
+        {"ix": np.floor(lon / cell_deg), "iy": np.floor(lat / cell_deg), "lon": lon, "lat": lat}
+    )
+    grouped = cells.groupby(["ix", "iy"], sort=True).agg(
+        lon=("lon", "mean"), lat=("lat", "mean"), n_points=("lon", "size")
+    )
+    return gpd.GeoDataFrame(
+        {"n_points": grouped["n_points"].to_numpy()},
+        geometry=gpd.points_from_xy(grouped["lon"], grouped["lat"]),
+        crs=STORAGE_CRS,
+    )
+
+
+def _count_colors(frame: gpd.GeoDataFrame) -> np.ndarray:
+    return np.array(COUNT_RAMP)[np.searchsorted(COUNT_BREAKS, frame["n_points"].to_numpy(), side="right")]
+
+
+@dataclass(frozen=True)
+class PointLayer(EnterpriseLayer):
+    """An imported point layer on the one-canvas renderer; above :data:`GRID_ABOVE` points it is
+    drawn as grid-cell counts (the frame itself, e.g. for downloads, stays whole)."""
+
+    def _grid(self, gdf: gpd.GeoDataFrame) -> bool:
+        return len(gdf) > GRID_ABOVE
+
+    def to_folium(
+        self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
+    ) -> folium.FeatureGroup:
+        if not self._grid(gdf):
+            return super().to_folium(gdf, lang=lang, gcj02=gcj02)
+        counts = grid_counts(gdf)
+        layer = replace(
+            self,
+            radius=4.0,
+            tooltip_fields=(Field("n_points", "该网格内要素数", "Features in this cell"),),
+            color_by=_count_colors,
+        )
+        group = folium.FeatureGroup(name=self.title(lang), show=self.show)
+        group.add_child(_CanvasPoints(_to_js(compact_payload(layer, counts, lang=lang, gcj02=gcj02))))
+        return group
+
+    def legend(self, gdf: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
+        if not self._grid(gdf):
+            return super().legend(gdf, lang)
+        km = round(GRID_CELL_DEG * 111)
+        lows = (1, *COUNT_BREAKS)
+        highs = (*(b - 1 for b in COUNT_BREAKS), None)
+        unit = "points per" if lang == "en" else "个/"
+        rows = []
+        for color, lo, hi in zip(COUNT_RAMP, lows, highs, strict=True):
+            span = f"{lo:,}–{hi:,}" if hi is not None else f"≥ {lo:,}"
+            text = f"{span} {unit} {km} km cell" if lang == "en" else f"{span} {unit}{km} km 网格"
+            rows.append(LegendEntry(text, color, "point"))
+        return rows
 
 
 def with_metric(frame: gpd.GeoDataFrame, metric: str) -> gpd.GeoDataFrame:

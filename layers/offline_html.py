@@ -11,7 +11,7 @@ import base64
 import html
 import mimetypes
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -121,7 +121,7 @@ def map_html_bytes(
 def map_downloads(
     title: str,
     items: Sequence[MapLayer],
-    m: folium.Map | None = None,
+    m: folium.Map | Callable[[], folium.Map] | None = None,
     *,
     lang: Lang = "zh",
     table: pd.DataFrame | None = None,
@@ -133,7 +133,8 @@ def map_downloads(
     """Every download of a map view from the same ``MapLayer`` items the map was drawn from.
 
     Frames, legend rows, per-feature colours (``Layer.color_by``) and provenance come from the
-    items, so the PNG and exports match the map; ``m`` adds the offline HTML.
+    items, so the PNG and exports match the map; ``m`` (the map, or a function building it on
+    click) adds the offline HTML.
     """
     frames, legend, provenance, colors = {}, {}, {}, {}
     for item in items:
@@ -143,7 +144,10 @@ def map_downloads(
         provenance[name] = item.provenance
         if item.layer.color_by is not None:
             colors[name] = list(item.layer.color_by(item.frame))
-    html_maker = (lambda: map_html_bytes(m, title=title, lang=lang, when=when)) if m is not None else None
+    if m is None:
+        html_maker = None
+    else:  # the map, or a function building it (then only when the HTML is asked for)
+        html_maker = lambda: map_html_bytes(m() if callable(m) else m, title=title, lang=lang, when=when)  # noqa: E731
     return build_downloads(
         title,
         frames,

@@ -8,6 +8,7 @@ import pandas as pd
 from geo import ingest
 from layers._strings import t
 from layers.base import Field, Layer, Provenance
+from layers.enterprises import PointLayer
 from layers.mapview import MapLayer
 
 USER_COLORS = ("#d62728", "#9467bd", "#17becf", "#bcbd22", "#8c564b")
@@ -22,7 +23,8 @@ def user_map_layer(meta: pd.Series, frame: gpd.GeoDataFrame, *, index: int = 0) 
     shown = [c for c in _TOOLTIP_COLUMNS if c in frame.columns]
     if not shown:
         shown = [c for c in frame.columns if c != frame.geometry.name][:4]
-    layer = Layer(
+    layer_type = PointLayer if kind == "point" else Layer  # points: one canvas, gridded when many
+    layer = layer_type(
         name=str(meta["layer"]),
         source=str(meta["layer"]),
         title_zh=str(meta["title_zh"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import folium
@@ -24,6 +25,7 @@ from layers.mapview import MapLayer, basemap_is_gcj02, legend_html, render_map
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layers
+from pages import _cache
 from pages._strings import t
 
 BASEMAP_KEYS = ("none", "osm", "gaode", "tianditu")
@@ -54,19 +56,21 @@ def _store_stamp() -> tuple[str, float]:
 
 
 # The stamp (path, mtime) is a hashed argument (no leading underscore), so the caches refresh
-# when the GeoPackage is rewritten.
-@st.cache_data(show_spinner=False)
+# when the GeoPackage is rewritten. cache_resource: one frame in the server process, shared by
+# every session (cache_data would unpickle a copy on every call of every run).
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _cached_layer(name: str, stamp: tuple[str, float]) -> pd.DataFrame:
     return load_layer(name, path=stamp[0])
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_metadata(stamp: tuple[str, float]) -> pd.DataFrame:
     return layer_metadata(path=stamp[0])
 
 
 def layer_frame(name: str) -> gpd.GeoDataFrame | pd.DataFrame:
-    """A stored layer (cached until the GeoPackage changes). Callers must not modify it."""
+    """A stored layer (cached until the GeoPackage changes), shared by all sessions: callers must
+    not modify it (filter or ``.assign``/``.copy()`` into a new frame instead)."""
     return _cached_layer(name, _store_stamp())
 
 
@@ -100,9 +104,22 @@ def show_error(exc: DataValidationError) -> None:
 
 
 def show_map(
-    m: folium.Map, *, key: str, height: int = 620, returned_objects: list[str] | None = None
+    m: folium.Map | Callable[[], folium.Map],
+    *,
+    key: str,
+    height: int = 620,
+    returned_objects: list[str] | None = None,
+    cache_key: tuple | None = None,
 ) -> dict:
-    """Draw a folium map; returns streamlit-folium's dict ({} when nothing came back)."""
+    """Draw a folium map; returns streamlit-folium's dict ({} when nothing came back).
+
+    With ``cache_key``, ``m`` is a function building the map, called once per key, data stamp
+    and sidebar choice for all sessions (see pages/_cache.py); the key must name whatever else
+    the map depends on. Without, ``m`` is the map, rendered on every run.
+    """
+    if cache_key is not None:
+        parts = _cache.base_parts((*_settings_key(), *cache_key), key, m)
+        return _cache.draw(parts, None, key=key, height=height, returned_objects=returned_objects)
     out = st_folium(
         m,
         key=key,
@@ -111,6 +128,11 @@ def show_map(
         returned_objects=returned_objects if returned_objects is not None else [],
     )
     return out or {}
+
+
+def _settings_key() -> tuple:
+    s = settings()
+    return (s.lang, s.basemap, s.tianditu_key)
 
 
 def provenance_table(layers: list[str], lang: Lang) -> pd.DataFrame:
@@ -160,8 +182,22 @@ class _LegendPart(MacroElement):
         self.body = body
 
 
+def _legend_group(changing: list[MapLayer], *, lang: Lang) -> folium.FeatureGroup:
+    """An empty layer that writes the changing layers' legend rows into the map's legend box."""
+    sections = [(i.layer.title(lang), i.provenance, i.layer.legend(i.frame, lang)) for i in changing]
+    body = legend_html(sections, lang=lang, title=t("layer.legend_selected", lang), foldable=False)
+    group = folium.FeatureGroup(name="legend", control=False)
+    group.add_child(_LegendPart(f'<div style="margin:4px 0;border-bottom:1px solid #ddd">{body}</div>'))
+    return group
+
+
+def _changing_groups(changing: list[MapLayer], *, lang: Lang, gcj02: bool) -> list[folium.FeatureGroup]:
+    groups = [item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02) for item in changing]
+    return [*groups, _legend_group(changing, lang=lang)] if groups else []
+
+
 def show_map_with(
-    m: folium.Map,
+    m: folium.Map | Callable[[], folium.Map],
     changing: list[MapLayer],
     *,
     key: str,
@@ -169,6 +205,8 @@ def show_map_with(
     gcj02: bool,
     height: int = 620,
     returned_objects: list[str] | None = None,
+    base_key: tuple | None = None,
+    changing_key: tuple | list[tuple] | None = None,
 ) -> dict:
     """Draw a map whose ``changing`` layers follow the widgets without rebuilding the map.
 
@@ -176,32 +214,84 @@ def show_map_with(
     identity, and with it the user's pan and zoom. The ``changing`` layers travel as
     streamlit-folium's ``feature_group_to_add`` and replace the previous ones in the browser;
     their legend rows replace the dynamic part of the map's legend box.
+
+    With ``base_key``, ``m`` is a function building the map, rendered once per key (+ data
+    stamp and sidebar) for all sessions; with ``changing_key`` the changing layers are rendered
+    once per key (+ data stamp, ``lang``, ``gcj02``) likewise; a list of keys, one per changing
+    layer, caches each layer on its own (a layer whose key holds is not rendered again when
+    another changes). Each key must name everything its part depends on besides the stored
+    data and the sidebar (see pages/_cache.py).
     """
-    groups = [item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02) for item in changing]
-    if groups:
-        sections = [(i.layer.title(lang), i.provenance, i.layer.legend(i.frame, lang)) for i in changing]
-        body = legend_html(sections, lang=lang, title=t("layer.legend_selected", lang), foldable=False)
-        groups[0].add_child(
-            _LegendPart(f'<div style="margin:4px 0;border-bottom:1px solid #ddd">{body}</div>')
+    if base_key is None:
+        groups = _changing_groups(changing, lang=lang, gcj02=gcj02)
+        control = None
+        if groups:
+            # One layer switcher that lists the changing layers too (not only the base map's), so each
+            # of them can be turned off: the map's own switcher gives way to streamlit-folium's.
+            _drop_layer_control(m)
+            control = folium.LayerControl(collapsed=False)
+        out = st_folium(
+            m,
+            key=key,
+            height=height,
+            use_container_width=True,
+            returned_objects=returned_objects if returned_objects is not None else [],
+            feature_group_to_add=groups or None,
+            layer_control=control,
         )
-    control = None
-    if groups:
-        # One layer switcher that lists the changing layers too (not only the base map's), so each
-        # of them can be turned off: the map's own switcher gives way to streamlit-folium's.
-        for name, child in list(m._children.items()):
-            if isinstance(child, folium.LayerControl):
-                del m._children[name]
-        control = folium.LayerControl(collapsed=False)
-    out = st_folium(
-        m,
-        key=key,
-        height=height,
-        use_container_width=True,
-        returned_objects=returned_objects if returned_objects is not None else [],
-        feature_group_to_add=groups or None,
-        layer_control=control,
+        return out or {}
+    if not changing:
+        parts = _cache.base_parts((*_settings_key(), *base_key), key, m)
+        return _cache.draw(parts, None, key=key, height=height, returned_objects=returned_objects)
+    # One layer switcher listing the base and the changing layers (see above), rendered with the map.
+    overlays = tuple((item.layer.title(lang), item.layer.show) for item in changing)
+    parts, control_script = _cache.base_with_control(
+        (*_settings_key(), *base_key), key, overlays, lambda: _drop_layer_control(m())
     )
-    return out or {}
+    if changing_key is None:
+        script = _cache.render_groups(_changing_groups(changing, lang=lang, gcj02=gcj02))
+    elif isinstance(changing_key, list):
+        if len(changing_key) != len(changing):
+            raise ValueError("changing_key: one key per changing layer")
+        script = "".join(
+            _cache.group_script(
+                (key, lang, gcj02, item.layer.name, *part),
+                i,
+                lambda item=item: item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02),
+            )
+            for i, (item, part) in enumerate(zip(changing, changing_key, strict=True))
+        )
+        script += _cache.render_groups([_legend_group(changing, lang=lang)], start=len(changing))
+    else:
+        script = _cache.groups_script(
+            (key, lang, gcj02, *changing_key),
+            lambda: _changing_groups(changing, lang=lang, gcj02=gcj02),
+        )
+    return _cache.draw(
+        parts, script, key=key, height=height, returned_objects=returned_objects, layer_control=control_script
+    )
+
+
+def _drop_layer_control(m: folium.Map) -> folium.Map:
+    for name, child in list(m._children.items()):
+        if isinstance(child, folium.LayerControl):
+            del m._children[name]
+    return m
+
+
+def full_map(
+    build: Callable[[], folium.Map], changing: list[MapLayer], *, lang: Lang, gcj02: bool
+) -> Callable[[], folium.Map]:
+    """A function building the whole map as drawn (``build()`` plus the changing layers), e.g.
+    for the offline HTML download, built on click."""
+
+    def make() -> folium.Map:
+        m = build()
+        for group in _changing_groups(changing, lang=lang, gcj02=gcj02):
+            m.add_child(group)
+        return m
+
+    return make
 
 
 def clicked_properties(out: dict | None) -> dict:
@@ -228,13 +318,14 @@ def user_store_stamp() -> tuple[str, str]:
     return store.location, store.stamp()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _cached_user_items(stamp: tuple[str, str]) -> list[MapLayer]:
     return [] if stamp[1] == "absent" else user_map_layers()
 
 
 def user_layers() -> list[MapLayer]:
-    """The user's imported layers (数据管理) as map layers with their recorded provenance."""
+    """The user's imported layers (数据管理) as map layers with their recorded provenance (shared by
+    all sessions until the user store changes: do not modify)."""
     try:
         return _cached_user_items(user_store_stamp())
     except DataValidationError as exc:
@@ -248,10 +339,13 @@ def add_snapshot_button(m: folium.Map, title: str, *, lang: Lang) -> folium.Map:
     return m
 
 
-def export_panel(title: str, items: list[MapLayer], m: folium.Map, *, lang: Lang, key: str) -> None:
+def export_panel(
+    title: str, items: list[MapLayer], m: folium.Map | Callable[[], folium.Map], *, lang: Lang, key: str
+) -> None:
     """Downloads of what the map shows (filters applied): GeoJSON, CSV, XLSX, briefing PNG, HTML.
 
-    Bytes are built on click, in memory. Call after the map is drawn.
+    Bytes are built on click, in memory; ``m`` is the map or a function building it (on click).
+    Call after the map is drawn.
     """
     with st.expander(t("export.panel", lang), icon=":material/download:"):
         st.caption(t("export.panel_note", lang))
@@ -285,28 +379,48 @@ def map_with_exports(
     height: int = 640,
     returned_objects: list[str] | None = None,
     export_title: str | None = None,
+    changing_key: tuple | list[tuple] | None = None,
+    base_key: tuple = (),
 ) -> dict:
     """A page's map: ``base`` layers stay (and with them the user's view), ``changing`` ones follow
     the widgets; then the 示意图 note and the export panel. Returns streamlit-folium's dict.
 
     ``export_title`` (e.g. naming the industry picked) titles the downloads; the map itself keeps
-    ``title``, so that a widget change does not rebuild it."""
+    ``title``, so that a widget change does not rebuild it.
+
+    The map with the ``base`` layers is rendered once per data stamp, sidebar choice and
+    ``base_key`` for all sessions: ``base`` must depend on nothing else (name it in ``base_key``
+    if it does). ``changing_key`` (e.g. the widget values) keys the rendered ``changing`` layers
+    likewise; without it they are rendered on every run.
+    """
     s = settings()
-    m = render_map(
-        base, lang=s.lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=center, zoom=zoom
-    )
-    add_snapshot_button(m, title, lang=s.lang)
+    gcj02 = basemap_is_gcj02(s.basemap)
+
+    def build() -> folium.Map:
+        m = render_map(
+            base, lang=s.lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=center, zoom=zoom
+        )
+        return add_snapshot_button(m, title, lang=s.lang)
+
     out = show_map_with(
-        m,
+        build,
         changing,
         key=key,
         lang=s.lang,
-        gcj02=basemap_is_gcj02(s.basemap),
+        gcj02=gcj02,
         height=height,
         returned_objects=returned_objects,
+        base_key=(title, tuple(center), zoom, *base_key),
+        changing_key=changing_key,
     )
     st.caption(":material/warning: " + note + " " + t("app.disclaimer", s.lang))
-    export_panel(export_title or title, base + changing, m, lang=s.lang, key=f"{key}_export")
+    export_panel(
+        export_title or title,
+        base + changing,
+        full_map(build, changing, lang=s.lang, gcj02=gcj02),
+        lang=s.lang,
+        key=f"{key}_export",
+    )
     return out
 
 

@@ -141,6 +141,7 @@ with left:
         zoom=9,
         height=620,
         returned_objects=["last_active_drawing", "last_clicked"],
+        changing_key=(industry,),
     )
 
 with right:

@@ -40,9 +40,11 @@ from geo.store import default_store
 from layers import REGISTRY, efficiency_classes
 from layers.base import Provenance
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
+from pages._cache import frame_key
 from pages._shared import (
     add_snapshot_button,
     export_panel,
+    full_map,
     layer_frame,
     map_layer,
     settings,
@@ -93,6 +95,12 @@ def _stamp() -> tuple[str, float, str, str]:
 
 
 def _frames(zones_src: str, ents_src: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    return _loaded(zones_src, ents_src, _stamp())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _loaded(zones_src: str, ents_src: str, stamp: tuple) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """The frames read once per store stamp (an import is not read again on every run)."""
     zones = layer_frame("wujiang_towns") if zones_src == DEMO else ingest.load_user_layer(zones_src)
     ents = layer_frame("enterprises") if ents_src == DEMO else ingest.load_user_layer(ents_src)
     return zones, ents
@@ -487,28 +495,39 @@ d2.download_button(
 # ---- map, class mix and low-efficiency land ---------------------------------------------------
 st.subheader(t("eff.map", lang))
 zone_item = _zone_map_layer(zones_src, zones_frame)
-m = render_map(
-    [zone_item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
-    center=WUJIANG_CENTER, zoom=10,
-)  # fmt: skip
+
+
+def _build_map():
+    m = render_map(
+        [zone_item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
+        center=WUJIANG_CENTER, zoom=10,
+    )  # fmt: skip
+    return add_snapshot_button(m, title, lang=lang)
+
+
 on_map = scope if show_unscored else scored
-add_snapshot_button(m, title, lang=lang)
 class_layer = efficiency_classes.LAYER
 if ents_src != DEMO:  # the user's own enterprises: not "（合成）"
     class_layer = replace(
         class_layer, title_zh=t("eff.layer.title_user", "zh"), title_en=t("eff.layer.title_user", "en")
     )
 class_items = [MapLayer(class_layer, efficiency_classes.for_map(on_map, lang), provenance)]
+# Rendered once per data, sources, configuration and scope for all sessions (pages/_cache.py).
 show_map_with(
-    m,
+    _build_map,
     class_items,
     key="eff_map",
     lang=lang,
     gcj02=basemap_is_gcj02(s.basemap),
     height=520,
+    base_key=(title, zones_src),
+    changing_key=(zones_src, ents_src, yaml.safe_dump(raw_config), frame_key(on_map)),
 )
 st.caption(":material/warning: " + t("app.disclaimer", lang))
-export_panel(title, [zone_item, *class_items], m, lang=lang, key="eff_export")
+export_panel(
+    title, [zone_item, *class_items], full_map(_build_map, class_items, lang=lang, gcj02=basemap_is_gcj02(s.basemap)),
+    lang=lang, key="eff_export",
+)  # fmt: skip
 
 left, right = st.columns(2)
 with left:

@@ -41,10 +41,15 @@ c2.metric(t("overview.metric.area", lang), f"{districts['area_km2'].sum():,.0f} 
 c3.metric(t("overview.metric.towns", lang), f"{len(towns)}")
 c4.metric(t("overview.metric.enterprises", lang), f"{len(enterprises):,}")
 
-m = render_map(items, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, zoom=9)
-add_snapshot_button(m, t("overview.header", lang), lang=lang)
-show_map(m, key="overview_map")
-export_panel(t("overview.header", lang), items, m, lang=lang, key="overview_export")
+
+def _build_map():
+    m = render_map(items, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, zoom=9)
+    return add_snapshot_button(m, t("overview.header", lang), lang=lang)
+
+
+# Rendered once per data stamp and sidebar choice for all sessions (pages/_cache.py).
+show_map(_build_map, key="overview_map", cache_key=("overview",))
+export_panel(t("overview.header", lang), items, _build_map, lang=lang, key="overview_export")
 st.caption(":material/warning: " + t("app.disclaimer", lang))
 
 left, right = st.columns(2)

@@ -151,6 +151,10 @@ with left:
         zoom=10,
         height=640,
         returned_objects=["last_active_drawing"],
+        # One key per changing layer: all enterprises do not follow the industry.
+        changing_key=[(industry,), (show, industry if show == "industry" else ""), (industry,)]
+        if show != "none"
+        else [(industry,), (industry,)],
     )
 
 with right:

@@ -1,0 +1,256 @@
+"""Work done once per data and configuration and shared by every session: rendered maps.
+
+``st_folium`` renders the whole folium map to JavaScript on every script run of every session
+(templates, GeoJSON, the 16,766-point payload, regular expressions over all of it) although a
+page's map depends only on the stored data, the sidebar and a few widgets. Here the pieces it
+sends to its component are built once per *key* and kept in ``st.cache_resource`` (one copy in
+the server process, bounded by ``max_entries``), and the component is called with them:
+
+- :func:`base_parts` — the map itself (``script``, ``header``, ``html``, asset links), keyed by the
+  caller's key; the component keeps its identity (and the user's view) while the key holds.
+- :func:`groups_script` — the layers that follow the widgets (streamlit-folium's
+  ``feature_group_to_add``), keyed likewise; the browser redraws them only when they change.
+- :func:`draw` — the streamlit-folium component with those parts.
+
+Keys are tuples of hashable values; :func:`data_stamp` (both GeoPackages' modification times)
+and :func:`frame_key` (which rows a filtered frame holds) help to build them. A key must name
+everything the drawn result depends on. Not a page itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from textwrap import dedent
+
+import branca
+import folium
+import folium.elements
+import pandas as pd
+import streamlit as st
+import streamlit_folium as stf
+
+from geo.store import default_store
+from geo.stores import open_store
+
+# Bounds on what the caches hold: each entry is one rendered map (base: up to ~2 MB with an
+# import drawn on it; layers that follow the widgets: up to ~1.5 MB with all enterprises).
+BASE_ENTRIES = 48
+GROUP_ENTRIES = 96
+
+
+def data_stamp() -> tuple[str, float, str, str]:
+    """The demo store's (path, mtime) and the user store's (location, stamp): changes when either
+    is written (by any session or process)."""
+    demo, user = default_store(), open_store()
+    return (str(demo), demo.stat().st_mtime if demo.exists() else 0.0, user.location, user.stamp())
+
+
+def frame_key(frame: pd.DataFrame) -> str:
+    """A short digest of which rows ``frame`` holds (its index): with the data stamp and the
+    settings that computed the values, it keys a layer drawn from a filtered frame."""
+    values = pd.Index(frame.index).to_numpy()
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(str(len(values)).encode())
+    digest.update(values.tobytes() if values.dtype != object else "\x1f".join(map(str, values)).encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class MapParts:
+    """What streamlit-folium's component needs to draw a map (as ``st_folium`` computes it)."""
+
+    script: str
+    header: str
+    html: str
+    map_id: str
+    css_links: tuple[str, ...]
+    js_links: tuple[str, ...]
+    defaults: dict
+    component_key: str
+
+    @property
+    def size(self) -> int:
+        return len(self.script) + len(self.header) + len(self.html)
+
+
+def _links(m: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The CSS and JS files of every element of ``m`` (as ``st_folium`` collects them)."""
+
+    def walk(element):
+        if isinstance(element, folium.elements.JSCSSMixin):
+            yield element
+        for child in getattr(element, "_children", {}).values():
+            yield from walk(child)
+
+    css, js = [], []
+    for element in walk(m):
+        if isinstance(element, branca.colormap.ColorMap):  # never drawn by the atlas
+            raise ValueError("colormaps need d3 from a CDN; the atlas draws its own legends")
+        css += [href for _, href in getattr(element, "default_css", [])]
+        js += [src for _, src in getattr(element, "default_js", [])]
+    return tuple(dict.fromkeys(css)), tuple(dict.fromkeys(js))
+
+
+def render_parts(m: folium.Map, *, key: str) -> MapParts:
+    """The component arguments ``st_folium(m, key=key)`` would send (``m`` is used up: rendering
+    renames its elements)."""
+    m.get_root().render()
+    m.render()
+    html = stf._get_html(m)
+    header = stf._get_header(m)
+    script = stf._get_map_string(m)
+    css, js = _links(m)
+    southwest, northeast = m.get_bounds()
+    defaults = {
+        "last_clicked": None,
+        "last_object_clicked": None,
+        "last_object_clicked_count": None,
+        "last_object_clicked_tooltip": None,
+        "last_object_clicked_popup": None,
+        "all_drawings": None,
+        "last_active_drawing": None,
+        "bounds": {
+            "_southWest": {"lat": southwest[0], "lng": southwest[1]},
+            "_northEast": {"lat": northeast[0], "lng": northeast[1]},
+        },
+        "zoom": m.options.get("zoom"),
+        "last_circle_radius": None,
+        "last_circle_polygon": None,
+        "selected_layers": None,
+        "selected_tags": None,
+        "last_geocoder_result": None,
+    }
+    return MapParts(
+        script=script,
+        header=header,
+        html=html,
+        map_id=stf.get_full_id(m),
+        css_links=css,
+        js_links=js,
+        defaults=defaults,
+        component_key=stf.generate_js_hash(script, key, False),
+    )
+
+
+def render_groups(groups: Sequence[folium.FeatureGroup], *, start: int = 0) -> str:
+    """The script that adds ``groups`` to the drawn map (streamlit-folium's ``feature_group_to_add``),
+    numbered from ``start`` (scripts of consecutive groups can be rendered apart and joined).
+
+    Rendered against a scratch map, so nothing shared is modified.
+    """
+    scratch = folium.Map(tiles=None)
+    script = ""
+    for idx, group in enumerate(groups, start=start):
+        group._id = f"feature_group_{idx}"
+        group.add_to(scratch)
+        group.render()
+        text = stf.generate_leaflet_string(group, base_id=f"feature_group_{idx}")
+        text = dedent(text.replace(stf.get_full_id(scratch), "map_div"))
+        script += text + dedent(
+            f"""
+            map_div.addLayer(feature_group_feature_group_{idx});
+            window.feature_group = window.feature_group || [];
+            window.feature_group.push(feature_group_feature_group_{idx});
+            """
+        )
+    return script
+
+
+@st.cache_resource(show_spinner=False, max_entries=BASE_ENTRIES)
+def _base(cache_key: tuple, widget_key: str, _build: Callable[[], folium.Map]) -> MapParts:
+    return render_parts(_build(), key=widget_key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=GROUP_ENTRIES)
+def _groups(cache_key: tuple, _build: Callable[[], Sequence[folium.FeatureGroup]]) -> str:
+    return render_groups(_build())
+
+
+@st.cache_resource(show_spinner=False, max_entries=BASE_ENTRIES)
+def _base_with_control(
+    cache_key: tuple, widget_key: str, overlays: tuple, _build: Callable[[], folium.Map]
+) -> tuple[MapParts, str]:
+    m = _build()
+    parts = render_parts(m, key=widget_key)  # renames m's elements as the browser will know them
+    for idx, (name, show) in enumerate(overlays):  # stand-ins named as render_groups names them
+        stand_in = folium.FeatureGroup(name=name, show=show)
+        stand_in._id = f"feature_group_{idx}"
+        stand_in.add_to(m)
+    return parts, stf._get_layer_control_string(folium.LayerControl(collapsed=False), m)
+
+
+def base_with_control(
+    cache_key: tuple, widget_key: str, overlays: tuple, build: Callable[[], folium.Map]
+) -> tuple[MapParts, str]:
+    """Like :func:`base_parts` for a map ``build()`` makes without a layer switcher, plus the
+    script of one switcher listing its layers and the ``overlays`` ((title, shown) of each
+    changing layer, in order), as st_folium's ``layer_control`` sends it."""
+    return _base_with_control((data_stamp(), *cache_key), widget_key, overlays, build)
+
+
+@st.cache_resource(show_spinner=False, max_entries=GROUP_ENTRIES)
+def _one_group(cache_key: tuple, idx: int, _build: Callable[[], folium.FeatureGroup]) -> str:
+    return render_groups([_build()], start=idx)
+
+
+def base_parts(cache_key: tuple, widget_key: str, build: Callable[[], folium.Map]) -> MapParts:
+    """The map ``build()`` makes, rendered once per ``cache_key`` (+ data stamp) for all sessions."""
+    return _base((data_stamp(), *cache_key), widget_key, build)
+
+
+def groups_script(cache_key: tuple, build: Callable[[], Sequence[folium.FeatureGroup]]) -> str:
+    """The layers ``build()`` makes, rendered once per ``cache_key`` (+ data stamp) for all sessions."""
+    return _groups((data_stamp(), *cache_key), build)
+
+
+def group_script(cache_key: tuple, idx: int, build: Callable[[], folium.FeatureGroup]) -> str:
+    """The ``idx``-th changing layer ``build()`` makes, rendered once per ``cache_key`` (+ data
+    stamp) for all sessions: a layer that does not follow a widget is not rendered again when
+    another layer does."""
+    return _one_group((data_stamp(), *cache_key), idx, build)
+
+
+def draw(
+    parts: MapParts,
+    groups: str | None,
+    *,
+    key: str,
+    height: int,
+    returned_objects: Sequence[str] | None = None,
+    layer_control: str | None = None,
+) -> dict:
+    """The streamlit-folium component with rendered parts; returns its dict ({} before any click).
+
+    Calls the component as ``st_folium`` does (same arguments, same component key), without
+    rendering anything.
+    """
+    wanted = returned_objects if returned_objects is not None else []
+    defaults = {k: v for k, v in parts.defaults.items() if k in wanted}
+
+    def on_change() -> None:
+        st.session_state[key] = st.session_state.get(parts.component_key, {})
+
+    out = stf._component_func(
+        script=parts.script,
+        header=parts.header,
+        html=parts.html,
+        id=parts.map_id,
+        key=parts.component_key,
+        height=height,
+        width=None,
+        returned_objects=list(wanted),
+        default=defaults,
+        zoom=None,
+        center=None,
+        feature_group=groups,
+        return_on_hover=False,
+        layer_control=layer_control,
+        pixelated=False,
+        css_links=list(parts.css_links),
+        js_links=list(parts.js_links),
+        on_change=on_change,
+        wrap_longitude=False,
+    )
+    return out or {}

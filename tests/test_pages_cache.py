@@ -1,0 +1,101 @@
+"""pages/_cache.py: rendered maps are what st_folium would send, built once per key and data stamp."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import folium
+import streamlit_folium as stf
+
+from geo.store import load_layer
+from layers import REGISTRY
+from layers.base import Provenance
+from layers.mapview import MapLayer, render_map
+from pages import _cache
+
+
+def _standard(text: str) -> str:
+    """Folium's random element ids removed, as streamlit-folium does before hashing."""
+    return re.sub(r"(_[a-z0-9]+)", "", text)
+
+
+def _items(demo_gpkg) -> list[MapLayer]:
+    prov = Provenance(accuracy="real", source="test")
+    return [
+        MapLayer(REGISTRY["districts"], load_layer("districts", path=demo_gpkg), prov),
+        MapLayer(REGISTRY["wujiang_towns"], load_layer("wujiang_towns", path=demo_gpkg), prov),
+    ]
+
+
+def _groups(demo_gpkg) -> list[folium.FeatureGroup]:
+    ents = load_layer("enterprises", path=demo_gpkg).head(50)
+    return [REGISTRY["enterprises"].to_folium(ents, lang="zh")]
+
+
+def test_draw_sends_the_component_what_st_folium_sends(monkeypatch, demo_gpkg):
+    calls = []
+    monkeypatch.setattr(stf, "_component_func", lambda **kwargs: calls.append(kwargs) or {})
+    items = _items(demo_gpkg)
+    wanted = ["last_active_drawing"]
+    stf.st_folium(
+        render_map(items),
+        key="k",
+        height=500,
+        use_container_width=True,
+        returned_objects=wanted,
+        feature_group_to_add=_groups(demo_gpkg),
+    )
+    parts = _cache.render_parts(render_map(items), key="k")
+    _cache.draw(parts, _cache.render_groups(_groups(demo_gpkg)), key="k", height=500, returned_objects=wanted)
+    theirs, ours = calls
+    assert set(ours) == set(theirs)
+    # Same component identity: the browser keeps the map (and the user's view) across runs.
+    assert ours["key"] == theirs["key"]
+    for name in ("script", "header", "html", "feature_group"):
+        assert _standard(ours[name]) == _standard(theirs[name]), name
+    assert "AtlasPoints" in ours["feature_group"] and "districts" not in ours["feature_group"]
+    for name in ("css_links", "js_links", "default", "height", "width", "returned_objects", "id"):
+        assert ours[name] == theirs[name], name
+    assert ours["default"] == {"last_active_drawing": None}
+
+
+def test_a_map_is_built_once_per_key_and_again_when_the_data_changes(tmp_path, monkeypatch, demo_gpkg):
+    store = tmp_path / "atlas.gpkg"
+    shutil.copyfile(demo_gpkg, store)
+    monkeypatch.setenv("ATLAS_GPKG", str(store))
+    monkeypatch.setenv("ATLAS_USER_GPKG", str(tmp_path / "user.gpkg"))
+    items = _items(demo_gpkg)
+    built = []
+
+    def build():
+        built.append(1)
+        return render_map(items)
+
+    key = ("test-once", str(tmp_path))
+    first = _cache.base_parts(key, "k", build)
+    second = _cache.base_parts(key, "k", build)  # another session, same data and key
+    assert second is first and len(built) == 1
+    assert _cache.base_parts((*key, "en"), "k", build) is not first and len(built) == 2
+    os.utime(store, (store.stat().st_atime, store.stat().st_mtime + 10))  # the store was rewritten
+    assert _cache.base_parts(key, "k", build) is not first and len(built) == 3
+
+    script_calls = []
+
+    def groups():
+        script_calls.append(1)
+        return _groups(demo_gpkg)
+
+    a = _cache.groups_script(key, groups)
+    assert _cache.groups_script(key, groups) is a and len(script_calls) == 1
+    assert "map_div.addLayer(feature_group_feature_group_0)" in a
+
+
+def test_frame_key_names_the_rows(demo_gpkg):
+    ents = load_layer("enterprises", path=demo_gpkg)
+    assert _cache.frame_key(ents) == _cache.frame_key(ents.copy())
+    assert _cache.frame_key(ents) != _cache.frame_key(ents.iloc[1:])
+    assert _cache.frame_key(ents[ents["industry"] == "光电通信"]) != _cache.frame_key(
+        ents[ents["industry"] == "新材料"]
+    )
