@@ -72,6 +72,10 @@ ENTERPRISES = LayerSchema(
         "above_scale",
     ),
 )
+# The synthetic later years of the enterprises (data/years.py): one row per enterprise and year.
+ENTERPRISE_YEARS = LayerSchema(
+    "enterprise_years", "point", ("year", *ENTERPRISES.columns, "start_year", "water_m3", "renewed_from")
+)
 # Attribute tables (no geometry).
 WUJIANG_CLUSTERS = LayerSchema("wujiang_clusters", None, ("industry", "town", "role", "note"))
 WUJIANG_INDUSTRY_FIGURES = LayerSchema(
@@ -96,6 +100,7 @@ ALL_LAYERS = (
     CORRIDOR_AXES,
     CORRIDOR_BELTS,
     ENTERPRISES,
+    ENTERPRISE_YEARS,
     WUJIANG_CLUSTERS,
     WUJIANG_INDUSTRY_FIGURES,
     KEY_INDUSTRIES,

@@ -2,7 +2,9 @@
 
 Zones (GeoPackage, GeoJSON, shapefile) + an enterprise table (CSV, XLSX, GeoPackage, GeoJSON)
 + an optional evaluation YAML in; per-zone metrics, per-enterprise classes, the D-class
-low-efficiency land list and the land renewal could free per zone out.
+low-efficiency land list and the land renewal could free per zone out. With last year
+(``--previous``, or ``--year`` in a table with a year column): the class transitions
+(NEW/GONE/T), each enterprise's change, the early warnings and what each class pays.
 """
 
 from __future__ import annotations
@@ -59,6 +61,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="输出表头：en 英文字段名（缺省），zh 中文"
     )
+    p.add_argument(
+        "--previous",
+        type=Path,
+        default=None,
+        metavar="PREV",
+        help=(
+            "上年结果：上年企业表（按相同区域与配置评价），或上年的 enterprise_classes 输出（含 eval_class，"
+            "按已公布类别比较）；写出 class_transitions、enterprise_changes、early_warnings"
+        ),
+    )
+    p.add_argument("--previous-layer", default=None, help="上年文件中的图层名或 Excel 工作表名")
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help=(
+            "评价年份：从带 year 字段的企业表中取该年，并与其上一年比较（表中有上一年时）；"
+            "表中无 year 字段时即为该表的年份（用于投产年限与按年费率）"
+        ),
+    )
     p.set_defaults(func=run)
 
 
@@ -80,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
         lon_col=args.lon_col,
         lat_col=args.lat_col,
         mapping=parse_pairs(args.map, "字段对应"),
+        year=args.year,
+        previous_path=args.previous,
+        previous_layer=args.previous_layer,
     )
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
     written = batch.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
@@ -109,6 +134,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"说明：{note}")
     for path in written:
         print(f"已写出 {path}")
+    for line in run_.summary:
+        print(line)
     if run_.failure is not None:
         print(f"错误：未能做企业分类（区域指标已写出）：{run_.failure}", file=sys.stderr)
         return 2
