@@ -26,6 +26,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import LineString, MultiPoint, Point, shape
 
+from data import years
 from data.parcels import PARCEL_SEED_KEY, build_parcels
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
 from geo.measure import area_km2
@@ -714,6 +715,7 @@ def build(path: Path = DEFAULT_GPKG) -> Path:
         **build_tables(),
         "layer_metadata": build_metadata(get_provider().version),
     }
+    frames.update(years.layers(frames, seed=SEED))  # later synthetic years (data/years.py)
     if path.exists():
         path.unlink()
     return write_layers(frames, path=path)

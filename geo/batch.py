@@ -17,10 +17,13 @@ import pandas as pd
 import pyogrio
 import shapely
 
+from geo import yearly
 from geo.crs import STORAGE_CRS, Frame
 from geo.errors import DataValidationError
 from geo.evaluation import (
+    CLASS_COL,
     EVALUATION_LABELS,
+    YEAR_COL,
     EvaluationConfig,
     EvaluationResult,
     evaluate,
@@ -51,6 +54,10 @@ OUTPUT_FILES = {
     "low_land": "low_efficiency_land",
     "renewal": "land_renewal_by_zone",
     "outside": "outside_enterprises",
+    "transitions": "class_transitions",
+    "changes": "enterprise_changes",
+    "warnings": "early_warnings",
+    "surcharges": "class_surcharges",
     "parcels_low": "low_efficiency_parcels",
     "parcels": "parcel_indicators",
     "contracts": "parcel_contracts",
@@ -64,6 +71,7 @@ _ZONE_PARCEL_LABELS = {
     "idle_land_mu": "闲置宗地面积（亩）",
     "n_parcels": "宗地数（宗）",
 }
+_PUBLISHED_CLASS_HEADERS = (CLASS_COL, EVALUATION_LABELS[CLASS_COL])  # eval_class or 评价类别
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,9 @@ class EvaluationRun:
     notes: tuple[str, ...] = ()
     renamed: Mapping[str, str] = field(default_factory=dict)
     parcels: ParcelAnalysis | None = None  # with --parcels: land from them, 低效用地, contracts
+    year: int | None = None
+    extra: Mapping[str, pd.DataFrame] = field(default_factory=dict)  # the year comparison's tables
+    summary: tuple[str, ...] = ()  # the year comparison in words
 
     def outputs(self) -> dict[str, pd.DataFrame]:
         """The output tables by key of :data:`OUTPUT_FILES` (classes only when classed)."""
@@ -99,6 +110,7 @@ class EvaluationRun:
             "low_land": low_efficiency_land(classes),
             "renewal": land_renewal_by_zone(classes),
             "outside": classes[classes[ID_COL].isin(outside_ids)],
+            **self.extra,
         }
         return {**out, **self._parcel_outputs()}
 
@@ -178,6 +190,7 @@ def run_evaluation(
     zone_id: str = "name",
     zone_column: str | None = None,
     notes: tuple[str, ...] = (),
+    year: int | None = None,
 ) -> EvaluationRun:
     """Assign the enterprises to zones, compute per-zone metrics and class every enterprise.
 
@@ -192,6 +205,8 @@ def run_evaluation(
         Evaluation rules; default ``geo/evaluation.yaml``.
     notes
         Remarks from reading the inputs, kept in front of the run's own.
+    year
+        The evaluation year (years in production, rates by year); default the table's one year.
 
     Returns
     -------
@@ -214,7 +229,7 @@ def run_evaluation(
     geoms = zones.set_index(zone_id).geometry.reindex(metrics.index)
     zone_frame = gpd.GeoDataFrame(metrics, geometry=geoms.to_numpy(), crs=zones.crs)
     try:
-        result = evaluate(enterprises, config=config, zone=assignment.zone)
+        result = evaluate(enterprises, config=config, zone=assignment.zone, year=year)
         failure = None
     except DataValidationError as exc:
         result, failure = None, exc
@@ -225,6 +240,7 @@ def run_evaluation(
         result=result,
         failure=failure,
         notes=(*notes, *assignment.notes, *(result.notes if result is not None else ())),
+        year=result.year if result is not None else year,
     )
 
 
@@ -295,13 +311,24 @@ def evaluate_files(
     parcels_layer: str | None = None,
     controls_path: Path | None = None,
     check_year: int | None = None,
+    year: int | None = None,
+    previous_path: Path | None = None,
+    previous_layer: str | None = None,
 ) -> tuple[EvaluationRun, ImportResult]:
     """Read the zone and enterprise files and run :func:`run_evaluation`; also returns the
     enterprise import (its row report and notes).
 
     With ``parcels_path``, each enterprise's land is the sum of its parcels' areas in EPSG:4549
     (parcels join by enterprise id, else by location; the table then needs no land column) and
-    the run carries the 低效用地 parcels and the contract check (:class:`geo.parcels.ParcelAnalysis`)."""
+    the run carries the 低效用地 parcels and the contract check (:class:`geo.parcels.ParcelAnalysis`).
+
+    ``year`` picks that year from a table with a year column (a table without one is taken as
+    that year's); the run is then compared with the year before when the table holds it, or
+    with ``previous_path``: last year's table (evaluated with the same zones and rules) or last
+    year's ``enterprise_classes`` output (its classes taken as published). The comparison adds
+    the tables ``transitions``, ``changes``, ``warnings``; ``surcharges`` comes whenever the
+    year is known.
+    """
     config = load_config(config_path)
     zones = read_zones_file(Path(zones_path), layer=zones_layer)
     key = zone_id_column(zones, zone_id)
@@ -319,7 +346,8 @@ def evaluate_files(
     column = zone_column
     if column is not None and column not in table.frame.columns:
         column = next((t for t, s in table.mapping.items() if s == column), column)
-    ents = table.frame
+    this_year, year, earlier = pick_year(table.frame, year)
+    ents = this_year
     parcels = controls = None
     if parcels_path is not None:
         controls = load_controls(controls_path)
@@ -332,11 +360,173 @@ def evaluate_files(
         prepared = analyse_parcels(parcels, ents, controls=controls)
         ents = prepared.enterprises
     run = run_evaluation(
-        zones, ents, config=config, zone_id=key, zone_column=column, notes=tuple(table.notes)
+        zones, ents, config=config, zone_id=key, zone_column=column, notes=tuple(table.notes), year=year
     )
     if parcels is not None:
         run = with_parcels(run, zones, parcels, zone_id=key, controls=controls)
-    return replace(run, renamed=renamed), table
+    run = replace(run, renamed=renamed)
+    if run.result is None:
+        return run, table
+    previous = None
+    if previous_path is not None:
+        previous = _read_previous(
+            Path(previous_path),
+            layer=previous_layer,
+            frame=frame,
+            lon_col=lon_col,
+            lat_col=lat_col,
+            mapping=mapping,
+            require_coordinates=zone_column is None,
+        )
+    return compare_with_previous(run, zones, key, column, config, earlier=earlier, previous=previous), table
+
+
+# --------------------------------------------------------------------------- years
+
+
+def pick_year(
+    enterprises: pd.DataFrame, year: int | None
+) -> tuple[pd.DataFrame, int | None, dict[int, pd.DataFrame]]:
+    """This year's rows, the year, and the table's earlier years (``{}`` without a year column).
+
+    A table without a year column is taken as the table of ``year`` (when given).
+
+    Raises
+    ------
+    DataValidationError
+        When the table's year column lacks ``year``, or holds several years and no year says which.
+    """
+    if YEAR_COL not in enterprises.columns:
+        return enterprises, year, {}
+    years = yearly.split_years(enterprises)
+    if year is None:
+        if len(years) > 1:
+            raise DataValidationError(
+                f"企业表含多个年份（{'、'.join(map(str, years))}），一次只评价一年",
+                hint="请用 --year 指定评价年份（会自动与上一年比较）",
+            )
+        year = next(iter(years))
+    if year not in years:
+        raise DataValidationError(
+            f"企业表中没有 {year} 年的数据", hint=f"表中的年份：{'、'.join(map(str, years))}"
+        )
+    return years[year], year, {y: f for y, f in years.items() if y < year}
+
+
+def _read_previous(
+    path: Path,
+    *,
+    layer: str | None,
+    frame: Frame,
+    lon_col: str | None,
+    lat_col: str | None,
+    mapping: Mapping[str, str] | None,
+    require_coordinates: bool,
+) -> tuple[pd.DataFrame, bool]:
+    """Last year's file: published classes (True) when it has a class column, else its table."""
+    if path.suffix.lower() in (".csv", ".xlsx", ".xls"):
+        if not path.is_file():
+            raise DataValidationError(f"找不到上年文件 {path}", hint="请检查路径")
+        if path.suffix.lower() == ".csv":
+            raw = None
+            for encoding in ("utf-8-sig", "gb18030"):
+                try:
+                    raw = pd.read_csv(path, dtype=str, encoding=encoding)
+                    break
+                except UnicodeDecodeError:
+                    continue
+            if raw is None:
+                raise DataValidationError(
+                    f"无法识别 {path.name} 的文字编码", hint="请另存为 UTF-8 编码的 CSV"
+                )
+        else:
+            raw = pd.read_excel(path, sheet_name=layer or 0, dtype=str)
+        header = next((h for h in _PUBLISHED_CLASS_HEADERS if h in raw.columns), None)
+        if header is not None:
+            inverse = {label: col for col, label in EVALUATION_LABELS.items() if label in raw.columns}
+            return yearly.published_classes(raw.rename(columns={**inverse, header: CLASS_COL})), True
+    table = read_enterprise_file(
+        path,
+        layer=layer,
+        frame=frame,
+        lon_col=lon_col,
+        lat_col=lat_col,
+        mapping=mapping,
+        require_coordinates=require_coordinates,
+    )
+    return table.frame, False
+
+
+def compare_with_previous(
+    run: EvaluationRun,
+    zones: gpd.GeoDataFrame,
+    zone_id: str,
+    zone_column: str | None,
+    config: EvaluationConfig,
+    *,
+    earlier: Mapping[int, pd.DataFrame],
+    previous: tuple[pd.DataFrame, bool] | None = None,
+) -> EvaluationRun:
+    """The run with last year's comparison (tables in ``extra``, words in ``summary``) and this
+    year's surcharges; last year is ``previous`` (a table, or published classes) or the table's
+    year before."""
+    classes = run.result.enterprises
+    year = run.year
+    notes = list(run.notes)
+    extra: dict[str, pd.DataFrame] = {}
+    evaluated: dict[int, pd.DataFrame] = {}
+    for y, frame in earlier.items():  # the table's earlier years, with the same rules
+        evaluated[y] = run_evaluation(
+            zones, frame, config=config, zone_id=zone_id, zone_column=zone_column, year=y
+        ).result.enterprises
+    prev, published, prev_year = None, False, None
+    if previous is not None:
+        frame, published = previous
+        prev_year = year - 1 if year is not None else None
+        if published:
+            prev = frame
+        else:
+            frame, prev_year, _ = pick_year(frame, prev_year if YEAR_COL in frame.columns else None)
+            prev_run = run_evaluation(
+                zones, frame, config=config, zone_id=zone_id, zone_column=zone_column, year=prev_year
+            )
+            if prev_run.result is None:
+                raise prev_run.failure
+            prev = prev_run.result.enterprises
+            if prev_year is not None:
+                evaluated[prev_year] = prev
+    elif year is not None and year - 1 in evaluated:
+        prev_year, prev = year - 1, evaluated[year - 1]
+    elif year is not None and earlier:
+        notes.append(f"表中没有 {year - 1} 年的数据，未做年度比较")
+    summary: list[str] = []
+    if prev is not None:
+        changes = yearly.class_changes(prev, classes)
+        matrix = yearly.transition_matrix(changes)
+        extra["transitions"] = matrix
+        extra["changes"] = changes[[c for c in changes.columns if not c.startswith("pts_")]]
+        if year is not None and not published:
+            evaluated[year] = classes
+            extra["warnings"] = yearly.early_warnings(evaluated, year, config.warning_rules)
+        how = "上年已公布类别" if published else "上年数据按相同区域与配置重新评价"
+        label = f"{prev_year} 年" if prev_year is not None else "上年"
+        n_new = int((changes["from_class"] == yearly.NEW).sum())
+        n_gone = int((changes["to_class"] == yearly.GONE).sum())
+        n_up, n_down = int((changes["steps"] > 0).sum()), int((changes["steps"] < 0).sum())
+        summary.append(
+            f"与{label}比较（{how}）：新进入 {n_new} 家，退出 {n_gone} 家，升档 {n_up} 家，降档 {n_down} 家"
+        )
+        summary.append(
+            "类别转移："
+            + "，".join(f"{r.from_class}→{r.to_class} {r.n_enterprises} 家" for r in matrix.itertuples())
+        )
+        if "warnings" in extra:
+            summary.append(f"预警 {len(extra['warnings'])} 条")
+    if year is not None:
+        pay, pay_notes = yearly.surcharges(classes, config, year=year, consumption=run.enterprises)
+        extra["surcharges"] = pay
+        notes.extend(pay_notes)
+    return replace(run, extra=extra, summary=tuple(summary), notes=tuple(notes))
 
 
 # --------------------------------------------------------------------------- writing
@@ -364,13 +554,16 @@ def _labelled(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     return renamed
 
 
+_ZH_LABELS = {**yearly.YEARLY_LABELS, **EVALUATION_LABELS}
+
+
 def _labels_of(key: str) -> dict[str, str]:
     if key == "zones":
         return {**zone_metric_labels(), **_ZONE_PARCEL_LABELS}
     if key in ("parcels_low", "parcels", "contracts"):
         return RESULT_LABELS
     return {
-        **EVALUATION_LABELS,
+        **_ZH_LABELS,
         **{c: RESULT_LABELS.get(c, c) for c in _LAND_COLUMNS},
         "land_source": "用地面积来源",
     }

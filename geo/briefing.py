@@ -45,6 +45,8 @@ _FALLBACK_FAMILIES = (
 A4_LANDSCAPE_IN = (297 / 25.4, 210 / 25.4)
 Paper = Literal["a4", "screen"]
 PAPER_DPI = {"a4": 300, "screen": 120}
+SUBTITLE_COLUMNS = 125  # subtitle line length (a hanzi counts two) before it wraps
+SUBTITLE_LINE_FRACTION = 0.026  # figure height each further subtitle line takes from the map
 
 # --------------------------------------------------------------------------------------------
 # the briefing PNG
@@ -340,16 +342,21 @@ def png_bytes(
     FigureCanvasAgg(fig)
     base = 9.0  # points at A4; text scales with the paper, not with dpi
     fig.text(0.03, 0.955, title, fontproperties=_font(base * 2.0), ha="left", va="top", parse_math=False)
-    if subtitle:
+    # A long subtitle (e.g. an evaluation's year, filters and weights) wraps; the map gives way.
+    sub_lines = (
+        [line for part in subtitle.split("\n") for line in _wrap(part, SUBTITLE_COLUMNS)] if subtitle else []
+    )
+    if sub_lines:
         fig.text(
             0.03,
             0.905,
-            subtitle,
+            "\n".join(sub_lines),
             fontproperties=_font(base * 1.1),
             ha="left",
             va="top",
             color="#444",
             parse_math=False,
+            linespacing=1.25,
         )
     # sources, date and projection go under the map: measure them first and leave them the room
     sources = []
@@ -370,7 +377,7 @@ def png_bytes(
     footer.append(f"{label_date}：{_today(when)}    {crs_note}")
     line_h = 0.022
     map_bottom = max(0.12, 0.03 + len(footer) * line_h + 0.012)
-    map_h = 0.88 - map_bottom
+    map_h = 0.88 - map_bottom - SUBTITLE_LINE_FRACTION * max(0, len(sub_lines) - 1)
     ax = fig.add_axes((0.03, map_bottom, 0.70, map_h))
     ax.set_aspect("equal")
     ax.set_xticks([])

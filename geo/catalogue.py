@@ -230,6 +230,15 @@ ENTERPRISE_COLUMNS: tuple[Column, ...] = (
         aliases=("规上", "规模"),
         required_for=("evaluation",),
     ),
+    # The year a row is for, when one table holds several years (the yearly cycle). Exact headers
+    # only (no fragments), so that e.g. 投产年份 is never read as the table's year.
+    Column(
+        "year",
+        "年份",
+        "Year",
+        kind="text",
+        headers=("年份", "年度", "统计年份", "评价年份", "数据年份"),
+    ),
 )
 
 

@@ -38,6 +38,9 @@ DEFAULT_CONFIG_PATH = Path(__file__).with_name("evaluation.yaml")
 
 CLASSES: tuple[str, ...] = ("A", "B", "C", "D")
 CLASS_LABELS: dict[str, str] = {"A": "优先发展", "B": "鼓励提升", "C": "调整转型", "D": "整治淘汰"}
+T_CLASS = "T"  # 不参评: what the rules exclude (below the land minimum, utilities, new, no land)
+CLASSES_T: tuple[str, ...] = (*CLASSES, T_CLASS)
+CLASS_LABELS_T: dict[str, str] = {**CLASS_LABELS, T_CLASS: "不参评"}
 SIZE_ABOVE = "规上"
 SIZE_BELOW = "规下"
 SIZE_GROUPS: tuple[str, ...] = (SIZE_ABOVE, SIZE_BELOW)
@@ -48,6 +51,9 @@ STATUS_SCORED = "参评"
 STATUS_NO_LAND = "无法计算：用地面积为零或缺失"
 STATUS_SMALL = "不参评：规下且用地不足 {min_land} 亩"
 STATUS_SIZE_OFF = "不参评：{size}企业不在评价范围"
+STATUS_EXCLUDED_INDUSTRY = "不参评：行业不在评价范围（公用事业等，exclusions.industries）"
+STATUS_NEW = "不参评：投产不满 {years} 年"
+YEAR_COL = "year"
 
 
 # --------------------------------------------------------------------------- configuration
@@ -61,6 +67,59 @@ class Adjustment:
     column: str
     points: float = 0.0
     force_class: str | None = None
+
+
+WARNING_RULES: tuple[str, ...] = ("class_drop", "falling", "bottom_pct")
+
+
+@dataclass(frozen=True)
+class WarningRule:
+    """An early-warning rule (预警) of the yearly comparison; see ``warnings`` in the YAML."""
+
+    rule: str
+    name: str
+    name_en: str = ""
+    min_steps: int | None = None
+    indicator: str | None = None
+    years: int | None = None
+    min_drop_pct: float | None = None
+    pct: float | None = None
+
+
+@dataclass(frozen=True)
+class Surcharge:
+    """A class-dependent price item (差别化价格): 元 per ``base_unit`` of ``column`` by class.
+
+    ``rates`` maps a class to a rate, or to ``{year: rate}`` where each rate holds from that
+    year on (before the first year: nothing charged).
+    """
+
+    key: str
+    name: str
+    column: str
+    base_unit: str
+    rates: Mapping[str, float | Mapping[int, float]] = field(default_factory=dict)
+    name_en: str = ""
+    source: str = ""
+
+    def rate(self, cls: str, year: int | None) -> float:
+        """元 per base unit that class ``cls`` pays in ``year`` (0.0 when it pays nothing)."""
+        given = self.rates.get(cls)
+        if given is None:
+            return 0.0
+        if not isinstance(given, Mapping):
+            return float(given)
+        if year is None:
+            raise DataValidationError(
+                f"「{self.name}」的费率按年份给出，需要评价年份",
+                hint="请在企业表中提供 year 字段，或在评价时指定年份",
+            )
+        past = [y for y in given if y <= year]
+        return float(given[max(past)]) if past else 0.0
+
+
+def _rates_out(rates: Mapping) -> dict:
+    return {c: (dict(r) if isinstance(r, Mapping) else r) for c, r in rates.items()}
 
 
 @dataclass(frozen=True)
@@ -85,6 +144,17 @@ class EvaluationConfig:
     score_cutoffs: Mapping[str, float] = field(default_factory=lambda: {"A": 80, "B": 50, "C": 25})
     adjustments: tuple[Adjustment, ...] = ()
     max_reasons: int = 3
+    exclusion_industries: tuple[str, ...] = ()
+    min_years_in_production: float = 0.0
+    start_year_column: str = "start_year"
+    warning_rules: tuple[WarningRule, ...] = ()
+    surcharges: tuple[Surcharge, ...] = ()
+    land_policy: Mapping[str, str] = field(default_factory=dict)
+    land_policy_en: Mapping[str, str] = field(default_factory=dict)
+
+    def weight_totals(self) -> dict[str, float]:
+        """Sum of the configured weights per size group (规上, 规下); the rules expect 100."""
+        return {g: float(sum(self.weights_for(g).values())) for g in SIZE_GROUPS}
 
     def weights_for(self, size: str) -> dict[str, float]:
         """The configured weights of a size group (``规上`` or ``规下``)."""
@@ -120,6 +190,20 @@ class EvaluationConfig:
             },
             "adjustments": [{k: v for k, v in vars(a).items() if v is not None} for a in self.adjustments],
             "reasons": {"max_items": self.max_reasons},
+            "exclusions": {
+                "industries": list(self.exclusion_industries),
+                "min_years_in_production": self.min_years_in_production,
+                "start_year_column": self.start_year_column,
+            },
+            "warnings": [{k: v for k, v in vars(w).items() if v is not None} for w in self.warning_rules],
+            "policies": {
+                "surcharges": [
+                    {**{k: v for k, v in vars(c).items() if k != "rates"}, "rates": _rates_out(c.rates)}
+                    for c in self.surcharges
+                ],
+                "land": dict(self.land_policy),
+                "land_en": dict(self.land_policy_en),
+            },
         }
 
 
@@ -160,6 +244,9 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
         "classes",
         "adjustments",
         "reasons",
+        "exclusions",
+        "warnings",
+        "policies",
     }
     unknown = set(raw) - known
     if unknown:
@@ -187,7 +274,26 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
             raise _bad(f"weights.{group} 应为「指标: 权重」映射")
         return {str(k): _number(v, f"weights.{group}.{k}") for k, v in given.items()}
 
+    exclusions = raw.get("exclusions", {}) or {}
+    if not isinstance(exclusions, Mapping):
+        raise _bad("exclusions 应为键值结构")
+    industries = exclusions.get("industries", []) or []
+    if isinstance(industries, str) or not isinstance(industries, Sequence):
+        raise _bad("exclusions.industries 应为行业名称列表")
+    policies = raw.get("policies", {}) or {}
+    if not isinstance(policies, Mapping):
+        raise _bad("policies 应为键值结构")
+
     config = EvaluationConfig(
+        exclusion_industries=tuple(str(i) for i in industries),
+        min_years_in_production=_number(
+            exclusions.get("min_years_in_production", 0), "exclusions.min_years_in_production"
+        ),
+        start_year_column=str(exclusions.get("start_year_column", "start_year")),
+        warning_rules=_warning_rules(raw.get("warnings", []) or []),
+        surcharges=_surcharges(policies.get("surcharges", []) or []),
+        land_policy={str(k): str(v) for k, v in (policies.get("land", {}) or {}).items()},
+        land_policy_en={str(k): str(v) for k, v in (policies.get("land_en", {}) or {}).items()},
         score_above_scale=bool(scope.get("above_scale", True)),
         score_below_scale=bool(scope.get("below_scale", True)),
         below_scale_min_land_mu=_number(
@@ -218,6 +324,91 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
     )
     _check_config(config)
     return config
+
+
+def _warning_rules(items: Any) -> tuple[WarningRule, ...]:
+    if not isinstance(items, Sequence) or isinstance(items, str):
+        raise _bad("warnings 应为预警规则列表")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, Mapping) or item.get("rule") not in WARNING_RULES or "name" not in item:
+            raise _bad(f"预警规则第 {i + 1} 项应包含 name 和 rule（{' / '.join(WARNING_RULES)}）")
+        unknown = set(item) - {
+            "rule",
+            "name",
+            "name_en",
+            "min_steps",
+            "indicator",
+            "years",
+            "min_drop_pct",
+            "pct",
+        }
+        if unknown:
+            raise _bad(f"预警规则「{item['name']}」有未知的键 {'、'.join(sorted(map(str, unknown)))}")
+        where = f"warnings.{item['name']}"
+        rule = WarningRule(
+            rule=item["rule"],
+            name=str(item["name"]),
+            name_en=str(item.get("name_en", "") or ""),
+            min_steps=int(_number(item.get("min_steps", 1), f"{where}.min_steps"))
+            if item["rule"] == "class_drop"
+            else None,
+            indicator=str(item.get("indicator", "tax_per_mu_wan_yuan"))
+            if item["rule"] == "falling"
+            else None,
+            years=int(_number(item.get("years", 2), f"{where}.years")) if item["rule"] == "falling" else None,
+            min_drop_pct=_number(item.get("min_drop_pct", 0), f"{where}.min_drop_pct")
+            if item["rule"] == "falling"
+            else None,
+            pct=_number(item.get("pct", 10), f"{where}.pct") if item["rule"] == "bottom_pct" else None,
+        )
+        if rule.indicator is not None and rule.indicator not in RATIOS_BY_KEY:
+            raise _bad(
+                f"{where}.indicator 未知指标「{rule.indicator}」；可用指标：{'、'.join(RATIOS_BY_KEY)}"
+            )
+        if rule.min_steps is not None and not 1 <= rule.min_steps <= 3:
+            raise _bad(f"{where}.min_steps 应为 1–3")
+        if rule.years is not None and rule.years < 1:
+            raise _bad(f"{where}.years 应至少为 1")
+        if rule.pct is not None and not 0 < rule.pct <= 100:
+            raise _bad(f"{where}.pct 应在 0–100 之间")
+        out.append(rule)
+    return tuple(out)
+
+
+def _surcharges(items: Any) -> tuple[Surcharge, ...]:
+    if not isinstance(items, Sequence) or isinstance(items, str):
+        raise _bad("policies.surcharges 应为收费项目列表")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, Mapping) or not {"key", "name", "column", "base_unit"} <= set(item):
+            raise _bad(f"policies.surcharges 第 {i + 1} 项应包含 key、name、column、base_unit")
+        where = f"policies.surcharges.{item['key']}"
+        rates: dict[str, float | dict[int, float]] = {}
+        for cls, rate in (item.get("rates", {}) or {}).items():
+            if str(cls) not in CLASSES_T:
+                raise _bad(f"{where}.rates 的类别「{cls}」应为 A/B/C/D/T 之一")
+            if isinstance(rate, Mapping):
+                by_year = {}
+                for year, value in rate.items():
+                    if isinstance(year, bool) or not isinstance(year, int):
+                        raise _bad(f"{where}.rates.{cls} 的键应为年份（整数），却是 {year!r}")
+                    by_year[year] = _number(value, f"{where}.rates.{cls}.{year}")
+                rates[str(cls)] = by_year
+            else:
+                rates[str(cls)] = _number(rate, f"{where}.rates.{cls}")
+        out.append(
+            Surcharge(
+                key=str(item["key"]),
+                name=str(item["name"]),
+                column=str(item["column"]),
+                base_unit=str(item["base_unit"]),
+                rates=rates,
+                name_en=str(item.get("name_en", "") or ""),
+                source=str(item.get("source", "") or ""),
+            )
+        )
+    return tuple(out)
 
 
 def _check_config(config: EvaluationConfig) -> None:
@@ -271,6 +462,8 @@ def _check_config(config: EvaluationConfig) -> None:
             raise _bad(f"加减分项「{adj.name}」的 force_class 应为 A/B/C/D 之一")
     if config.max_reasons < 0:
         raise _bad("reasons.max_items 不能为负数")
+    if config.min_years_in_production < 0:
+        raise _bad("exclusions.min_years_in_production 不能为负数")
 
 
 def _read_yaml(path: Path) -> dict:
@@ -338,6 +531,7 @@ class EvaluationResult:
     notes: tuple[str, ...]
     config: EvaluationConfig
     notes_en: tuple[str, ...] = ()
+    year: int | None = None
 
 
 def _truthy(values: pd.Series, *, where: str) -> np.ndarray:
@@ -359,9 +553,17 @@ def _truthy(values: pd.Series, *, where: str) -> np.ndarray:
 
 
 def _status(
-    is_above: np.ndarray, land: np.ndarray, config: EvaluationConfig
+    is_above: np.ndarray,
+    land: np.ndarray,
+    config: EvaluationConfig,
+    *,
+    excluded_industry: np.ndarray | None = None,
+    too_new: np.ndarray | None = None,
 ) -> tuple[np.ndarray, pd.Categorical]:
-    """Who is scored, and each enterprise's status as a categorical."""
+    """Who is scored, and each enterprise's status as a categorical (the T class's reason)."""
+    n = is_above.shape[0]
+    excluded_industry = np.zeros(n, dtype=bool) if excluded_industry is None else excluded_industry
+    too_new = np.zeros(n, dtype=bool) if too_new is None else too_new
     has_land = np.isfinite(land) & (land > 0)
     size_on = np.where(is_above, config.score_above_scale, config.score_below_scale)
     small = ~is_above & has_land & (land < config.below_scale_min_land_mu)
@@ -371,14 +573,82 @@ def _status(
         STATUS_NO_LAND,
         STATUS_SIZE_OFF.format(size=SIZE_ABOVE),
         STATUS_SIZE_OFF.format(size=SIZE_BELOW),
+        STATUS_EXCLUDED_INDUSTRY,
+        STATUS_NEW.format(years=f"{config.min_years_in_production:g}"),
     ]
     codes = np.zeros(is_above.shape, dtype=np.int8)
     codes[small] = 1
     codes[~has_land] = 2
     codes[~size_on & is_above] = 3
     codes[~size_on & ~is_above] = 4
-    scored = size_on & has_land & ~small
+    codes[too_new] = 6
+    codes[excluded_industry] = 5
+    scored = size_on & has_land & ~small & ~excluded_industry & ~too_new
     return scored, pd.Categorical.from_codes(codes, categories=labels)
+
+
+def evaluation_year(enterprises: pd.DataFrame, year: int | None = None) -> int | None:
+    """The year a table is for: ``year`` if given, else its ``year`` column when it holds one value.
+
+    Raises
+    ------
+    DataValidationError
+        When the ``year`` column holds several years (pick one first) or is not a year.
+    """
+    if year is not None:
+        return int(year)
+    if YEAR_COL not in enterprises.columns:
+        return None
+    years = pd.to_numeric(enterprises[YEAR_COL], errors="coerce")
+    if years.isna().any():
+        raise DataValidationError("企业表的年份字段「year」有空值或非数字", hint="请填写四位数年份，如 2022")
+    uniq = sorted(set(years.astype("int64").tolist()))
+    if len(uniq) > 1:
+        raise DataValidationError(
+            f"企业表含多个年份（{'、'.join(map(str, uniq))}），一次只评价一年",
+            hint="请指定评价年份（命令行 --year，页面上的年份选择）",
+        )
+    return uniq[0] if uniq else None
+
+
+def _exclusions(
+    enterprises: pd.DataFrame,
+    config: EvaluationConfig,
+    year: int | None,
+    notes: list[str],
+    notes_en: list[str],
+) -> tuple[np.ndarray, np.ndarray, int | None]:
+    """Masks of the enterprises excluded by industry and by years in production (T class)."""
+    n = len(enterprises)
+    excluded = np.zeros(n, dtype=bool)
+    if config.exclusion_industries and "industry" in enterprises.columns:
+        excluded = enterprises["industry"].astype(object).isin(config.exclusion_industries).to_numpy()
+    too_new = np.zeros(n, dtype=bool)
+    year = evaluation_year(enterprises, year)
+    col = config.start_year_column
+    if config.min_years_in_production > 0 and col in enterprises.columns:
+        if year is None:
+            notes.append(f"企业表有投产年份「{col}」但未给出评价年份：未应用“投产不满年限不参评”规则")
+            notes_en.append(
+                f"The table has '{col}' but no evaluation year: the years-in-production rule was not applied"
+            )
+        else:
+            start = pd.to_numeric(enterprises[col], errors="coerce").to_numpy(dtype="float64")
+            with np.errstate(invalid="ignore"):
+                too_new = np.isfinite(start) & (year - start < config.min_years_in_production)
+    return excluded, too_new, year
+
+
+def classes_with_t(evaluated: pd.DataFrame) -> pd.Series:
+    """Each enterprise's class A/B/C/D, or ``T`` (不参评) for what the rules excluded.
+
+    The reason of a T is the enterprise's ``status``.
+    """
+    cls = evaluated[CLASS_COL].astype(object)
+    out = cls.where(evaluated["scored"].to_numpy(dtype=bool), T_CLASS)
+    return pd.Series(
+        pd.Categorical(out.to_numpy(), categories=list(CLASSES_T)), index=evaluated.index, name=CLASS_COL
+    )
 
 
 def _indicator_mean(
@@ -445,6 +715,7 @@ def evaluate(
     config: EvaluationConfig | None = None,
     zone: pd.Series | str | None = None,
     id_col: str = ID_COL,
+    year: int | None = None,
 ) -> EvaluationResult:
     """Score, rank and class every enterprise (资源集约利用综合评价).
 
@@ -472,6 +743,13 @@ def evaluate(
     zone
         Zone of each enterprise: a Series on the same index (e.g. ``ZoneAssignment.zone``) or a
         column name; default the ``town`` column when present.
+    year
+        The evaluation year, for the T-class rule on years in production (config
+        ``exclusions``); default the table's ``year`` column when it holds one value.
+
+    Enterprises the rules exclude (config ``exclusions``: listed industries, in production
+    under ``min_years_in_production`` years) are not scored either: they are class T, as are
+    those below the land minimum or without land (see :func:`classes_with_t`).
 
     Raises
     ------
@@ -479,14 +757,15 @@ def evaluate(
         For an empty table, missing ``ent_id``/``above_scale``, duplicated ids or bad values.
     """
     config = config if config is not None else default_config()
+    year = evaluation_year(enterprises, year)  # one year at a time, before ids are checked
     if len(enterprises) < PARALLEL_MIN_ROWS or THREADS < 2 or id_col not in enterprises.columns:
         check_enterprises(enterprises, id_col=id_col)
-        return _evaluate_checked(enterprises, config=config, zone=zone, id_col=id_col)
+        return _evaluate_checked(enterprises, config=config, zone=zone, id_col=id_col, year=year)
     # Large tables: the id check (hashing) runs beside the scoring; its error wins.
     with ThreadPoolExecutor(THREADS) as pool:
         checked = pool.submit(check_enterprises, enterprises, id_col=id_col)
         try:
-            result = _evaluate_checked(enterprises, config=config, zone=zone, id_col=id_col)
+            result = _evaluate_checked(enterprises, config=config, zone=zone, id_col=id_col, year=year)
         finally:
             checked.result()
     return result
@@ -498,6 +777,7 @@ def _evaluate_checked(
     config: EvaluationConfig,
     zone: pd.Series | str | None,
     id_col: str,
+    year: int | None = None,
 ) -> EvaluationResult:
     if "above_scale" not in enterprises.columns:
         raise DataValidationError(
@@ -509,9 +789,10 @@ def _evaluate_checked(
     amounts = numeric_amounts(enterprises)
     ratios = ratios_from_amounts(amounts)
     land = amounts["land_mu"].to_numpy()
-    scored, status = _status(is_above, land, config)
     notes: list[str] = []
     notes_en: list[str] = []
+    excluded_industry, too_new, year = _exclusions(enterprises, config, year, notes, notes_en)
+    scored, status = _status(is_above, land, config, excluded_industry=excluded_industry, too_new=too_new)
 
     # Effective weights: drop indicators with no data at all.
     groups = {SIZE_ABOVE: is_above, SIZE_BELOW: ~is_above}
@@ -646,6 +927,8 @@ def _evaluate_checked(
 
     # Assemble (one frame build, no per-column copies).
     columns: dict[str, Any] = {id_col: enterprises[id_col].array}
+    if year is not None:
+        columns[YEAR_COL] = np.full(n, year, dtype=np.int64)
     for col in ("name", "industry", "town"):
         if col in enterprises.columns:
             columns[col] = enterprises[col].array
@@ -696,6 +979,7 @@ def _evaluate_checked(
         notes=tuple(notes),
         config=config,
         notes_en=tuple(notes_en),
+        year=year,
     )
 
 

@@ -94,6 +94,10 @@ PARCELS = LayerSchema(
         "promised_full_year",  # 约定达产年份
     ),
 )
+# The synthetic later years of the enterprises (data/years.py): one row per enterprise and year.
+ENTERPRISE_YEARS = LayerSchema(
+    "enterprise_years", "point", ("year", *ENTERPRISES.columns, "start_year", "water_m3", "renewed_from")
+)
 # Attribute tables (no geometry).
 WUJIANG_CLUSTERS = LayerSchema("wujiang_clusters", None, ("industry", "town", "role", "note"))
 WUJIANG_INDUSTRY_FIGURES = LayerSchema(
@@ -122,6 +126,7 @@ ALL_LAYERS = (
     CORRIDOR_BELTS,
     ENTERPRISES,
     PARCELS,
+    ENTERPRISE_YEARS,
     WUJIANG_CLUSTERS,
     WUJIANG_INDUSTRY_FIGURES,
     KEY_INDUSTRIES,

@@ -30,6 +30,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # ---- added with MERGE_HEAD
     "parcel.idle": ("闲置土地", "Idle land"),
     "parcel.below_min": ("低于控制下限（红框）", "Below the control minimum (red outline)"),
+    # ---- added with MERGE_HEAD
+    "eff.warn.layer": ("预警企业", "Enterprises with warnings"),
+    "eff.warn.legend": ("预警企业（{n:,} 家，紫色外圈）", "With warnings ({n:,}, purple ring)"),
 }
 
 

@@ -381,8 +381,15 @@ def _save_form(result: ingest.ImportResult, kind: str) -> None:
             persist_state=KEEP,
         )
         licence = c4.text_input(t("data.licence", lang), key="data_save_licence", persist_state=KEEP)
+        year = None
+        if kind == "enterprises" and "year" not in result.frame.columns:
+            year = st.number_input(
+                t("data.year", lang), min_value=1900, max_value=2100, value=None, step=1, key="data_save_year",
+                help=t("data.year_help", lang),
+            )  # fmt: skip
         submitted = st.form_submit_button(t("data.save", lang), type="primary")
     values = {"name": name, "title": title, "source": source, "accuracy": accuracy, "licence": licence}
+    values["year"] = int(year) if year is not None else None
     meta = _user_meta(_user_stamp())
     stored = ingest.layer_name(name)
     if submitted:

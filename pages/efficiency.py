@@ -1,4 +1,6 @@
-"""亩均效益评价: scope, editable weights and cut-offs, ranking, class mix, map and D-class land."""
+"""亩均效益评价: year, scope, editable weights and cut-offs (kept for the session, saved by name),
+ranking, the year-on-year comparison (transitions, movers, warnings), the enterprise's own years,
+trends, class mix, map, D-class land, what each class pays, and the exports incl. the 公示 list."""
 
 from __future__ import annotations
 
@@ -10,20 +12,26 @@ import pandas as pd
 import streamlit as st
 import yaml
 
-from geo import ingest
+from geo import ingest, yearly
 from geo.batch import EvaluationRun, run_evaluation
 from geo.errors import DataValidationError
+from geo.eval_configs import list_named_configs, save_named_config
 from geo.evaluation import (
     CLASS_COL,
     CLASSES,
+    CLASSES_T,
     EVALUATION_LABELS,
     EVALUATION_LABELS_EN,
     SIZE_ABOVE,
     SIZE_BELOW,
     SIZE_COL,
+    YEAR_COL,
+    EvaluationConfig,
+    EvaluationResult,
     class_mix,
     config_from_mapping,
     default_config,
+    evaluate,
     land_renewal_by_zone,
     low_efficiency_land,
     rank_by,
@@ -32,21 +40,27 @@ from geo.evaluation import (
 from geo.export import csv_bytes, xlsx_bytes
 from geo.i18n import Lang
 from geo.metrics import (
+    ID_COL,
     RATIOS_BY_KEY,
     ZONE_COL,
+    assign_zones,
+    check_zones,
     zone_metric_labels,
 )
+from geo.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from geo.store import default_store
-from layers import REGISTRY, efficiency_classes
+from layers import REGISTRY, efficiency_classes, eval_warnings
 from layers.base import Provenance
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
-from pages._cache import frame_key
+from layers.offline_html import map_downloads
+from pages._auth import can_edit
 from pages._shared import (
     add_snapshot_button,
-    export_panel,
-    full_map,
+    clicked_properties,
+    download_buttons,
     layer_frame,
     map_layer,
+    metadata,
     settings,
     show_error,
     show_map_with,
@@ -56,6 +70,8 @@ from pages._strings import t
 
 ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
 DIMENSIONS = (ZONE_COL, "industry", SIZE_COL)
+YEARS_LAYER = "enterprise_years"  # the demo's synthetic years (data/years.py)
+UNDATED = 0  # the "year" of a table that names none
 TABLE_COLUMNS = (
     "ent_id",
     "name",
@@ -80,12 +96,35 @@ TABLE_COLUMNS = (
     "reasons",
     "status",
 )
+CHANGE_COLUMNS = (
+    ID_COL,
+    "from_class",
+    "to_class",
+    "moved_by",
+    "score_prev",
+    "score",
+    "score_change",
+    "steps",
+    "name",
+    ZONE_COL,
+    "industry",
+    "land_mu",
+)
+KEEP = "eff_keep"  # a plain (non-widget) copy of the page's choices: it survives navigation
+APPLIED = "eff_applied"  # the configuration last used for the evaluation
+NAMED = "eff_named"  # configurations saved by name in this session
+
+
+def _can_edit() -> bool:
+    """Whether this user may save the official configuration (an editor's action, pages/_auth.py)."""
+    return can_edit()
 
 
 # --------------------------------------------------------------------------- cached thin wrappers
 
 
 DEMO = "demo"
+NO_PREVIOUS = "none"
 
 
 def _stamp() -> tuple[str, float, str, str]:
@@ -94,51 +133,88 @@ def _stamp() -> tuple[str, float, str, str]:
     return (str(demo), demo.stat().st_mtime if demo.exists() else 0.0, *user_store_stamp())
 
 
-def _frames(zones_src: str, ents_src: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
-    return _loaded(zones_src, ents_src, _stamp())
+def _zones(zones_src: str) -> gpd.GeoDataFrame:
+    return layer_frame("wujiang_towns") if zones_src == DEMO else ingest.load_user_layer(zones_src)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _loaded(zones_src: str, ents_src: str, stamp: tuple) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
-    """The frames read once per store stamp (an import is not read again on every run)."""
-    zones = layer_frame("wujiang_towns") if zones_src == DEMO else ingest.load_user_layer(zones_src)
-    ents = layer_frame("enterprises") if ents_src == DEMO else ingest.load_user_layer(ents_src)
-    return zones, ents
+def _year_tables(ents_src: str) -> dict[int, gpd.GeoDataFrame]:
+    """The enterprise table of each year: the demo's synthetic years, or a user import split by
+    its year column (one undated year when it has none)."""
+    frame = layer_frame(YEARS_LAYER) if ents_src == DEMO else ingest.load_user_layer(ents_src)
+    if YEAR_COL in frame.columns:
+        return yearly.split_years(frame)
+    return {UNDATED: frame}
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _run(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> EvaluationRun:
-    """The whole evaluation (assignment, zone metrics, classes) by geo.batch.run_evaluation, the
-    function ``python -m geo.cli evaluate`` calls too."""
-    zones, ents = _frames(zones_src, ents_src)
+def _runs(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, EvaluationRun]:
+    """Every year evaluated with the same rules by geo.batch.run_evaluation (assignment, zone
+    metrics, classes), the function ``python -m geo.cli evaluate`` calls too."""
+    zones = _zones(zones_src)
     config = config_from_mapping(yaml.safe_load(config_yaml))
-    return run_evaluation(zones, ents, config=config, zone_id=ZONE_ID)
+    out = {}
+    for year, ents in _year_tables(ents_src).items():
+        run = run_evaluation(zones, ents, config=config, zone_id=ZONE_ID, year=None if year == UNDATED else year)
+        if run.failure is not None:
+            raise run.failure
+        out[year] = run
+    return out
 
 
-def _sources(lang: Lang) -> tuple[str, str]:
-    """Which zones and enterprises to evaluate: the demo or the user's imports (数据管理)."""
+def _evaluations(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, EvaluationResult]:
+    """Every year's classes (see :func:`_runs`)."""
+    return {y: r.result for y, r in _runs(config_yaml, zones_src, ents_src, stamp).items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _previous(config_yaml: str, zones_src: str, prev_src: str, stamp: tuple) -> tuple[pd.DataFrame, bool]:
+    """Last year's results from another import: its published classes when it has them
+    (True), else the table evaluated with the same zones and rules (False)."""
+    frame = ingest.load_user_layer(prev_src)
+    if CLASS_COL in frame.columns or "评价类别" in frame.columns:
+        return yearly.published_classes(frame.rename(columns={"评价类别": CLASS_COL})), True
+    zones = _zones(zones_src)
+    zone = assign_zones(frame, zones, zone_id=ZONE_ID).zone
+    config = config_from_mapping(yaml.safe_load(config_yaml))
+    return evaluate(frame, config=config, zone=zone).enterprises, False
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _warnings(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, pd.DataFrame]:
+    """Each year's early warnings (预警) under the configuration's rules."""
+    config = config_from_mapping(yaml.safe_load(config_yaml))
+    evals = {y: r.enterprises for y, r in _evaluations(config_yaml, zones_src, ents_src, stamp).items()}
+    return {y: yearly.early_warnings(evals, y, config.warning_rules) for y in evals if y != UNDATED}
+
+
+def _sources(lang: Lang) -> tuple[str, str, str]:
+    """Which zones, enterprises and (optionally) last year's results to use: the demo or imports."""
     user_zones = ingest.list_user_layers(kind="zones")
     user_ents = ingest.list_user_layers(kind="enterprises")
     # A layer this session chose that is gone (deleted by someone else): say so, never swap in the demo quietly.
     gone = [
         st.session_state[key]
-        for key, frame in (("eff_zones_src", user_zones), ("eff_ents_src", user_ents))
-        if st.session_state.get(key, DEMO) not in (DEMO, *frame["layer"])
+        for key, frame, default in (
+            ("eff_zones_src", user_zones, DEMO),
+            ("eff_ents_src", user_ents, DEMO),
+            ("eff_prev_src", user_ents, NO_PREVIOUS),
+        )
+        if st.session_state.get(key, default) not in (default, *frame["layer"])
     ]
     if gone:
         for name in gone:
             st.error(t("data.layer_gone", lang).format(name=name))
-        for key in ("eff_zones_src", "eff_ents_src"):
+        for key in ("eff_zones_src", "eff_ents_src", "eff_prev_src"):
             if st.session_state.get(key) in gone:
                 del st.session_state[key]
     if user_zones.empty and user_ents.empty:
         if gone:
             st.stop()  # nothing else to choose: the message stands, no demo results in its place
-        return DEMO, DEMO
-    titles = {DEMO: t("eff.source.demo", lang)}
+        return DEMO, DEMO, NO_PREVIOUS
+    titles = {DEMO: t("eff.source.demo", lang), NO_PREVIOUS: t("eff.source.previous_none", lang)}
     titles.update(dict(zip(user_zones["layer"], user_zones["title_zh"], strict=True)))
     titles.update(dict(zip(user_ents["layer"], user_ents["title_zh"], strict=True)))
-    c1, c2 = st.columns(2)
+    c1, c2, c3 = st.columns(3)
     zones_src = c1.selectbox(
         t("eff.source.zones", lang), [DEMO, *user_zones["layer"]], format_func=lambda v: titles.get(v, v),
         key="eff_zones_src",
@@ -147,9 +223,13 @@ def _sources(lang: Lang) -> tuple[str, str]:
         t("eff.source.enterprises", lang), [DEMO, *user_ents["layer"]], format_func=lambda v: titles.get(v, v),
         key="eff_ents_src",
     )  # fmt: skip
+    prev_src = c3.selectbox(
+        t("eff.source.previous", lang), [NO_PREVIOUS, *user_ents["layer"]],
+        format_func=lambda v: titles.get(v, v), key="eff_prev_src", help=t("eff.source.previous_help", lang),
+    )  # fmt: skip
     if gone:
         st.stop()  # the user picks again; no results from data they did not choose
-    return zones_src, ents_src
+    return zones_src, ents_src, prev_src
 
 
 def _zone_map_layer(zones_src: str, zones: gpd.GeoDataFrame) -> MapLayer:
@@ -163,9 +243,53 @@ def _zone_map_layer(zones_src: str, zones: gpd.GeoDataFrame) -> MapLayer:
 
 def _enterprise_provenance(ents_src: str) -> Provenance:
     if ents_src == DEMO:
-        return map_layer("enterprises").provenance
+        return Provenance.from_metadata(metadata(), YEARS_LAYER)
     meta = ingest.list_user_layers(kind="enterprises").set_index("layer").loc[ents_src]
     return Provenance(accuracy=meta["accuracy"], source=meta["source"])
+
+
+# --------------------------------------------------------------------------- kept choices
+
+
+def _restore(key: str, default) -> None:
+    """Give the widget ``key`` its kept value (or ``default``) before it is drawn."""
+    kept = st.session_state.setdefault(KEEP, {})
+    if key not in st.session_state:
+        st.session_state[key] = kept.get(key, default)
+
+
+def _keep(keys) -> None:
+    kept = st.session_state.setdefault(KEEP, {})
+    for key in keys:
+        if key in st.session_state:
+            kept[key] = st.session_state[key]
+
+
+def _widget_values(config: EvaluationConfig) -> dict:
+    """The editor's widget values for a configuration."""
+    base = default_config()
+    values = {}
+    for group, short in (("above_scale", "above"), ("below_scale", "below")):
+        given = config.weights_above_scale if group == "above_scale" else config.weights_below_scale
+        defaults = base.weights_above_scale if group == "above_scale" else base.weights_below_scale
+        for key in defaults:
+            values[f"eff_w_{short}_{key}"] = float(given.get(key, 0.0))
+    values["eff_min_land"] = float(config.below_scale_min_land_mu)
+    values["eff_multiple"] = float(config.benchmark_multiple)
+    values["eff_max_ratio"] = float(config.max_ratio or 0.0)
+    values["eff_method"] = config.class_method
+    for c in ("A", "B", "C"):
+        values[f"eff_cut_percentile_{c}"] = float(config.percentile_cutoffs[c])
+        values[f"eff_cut_score_{c}"] = float(config.score_cutoffs[c])
+    return values
+
+
+def _load_into_widgets(raw: dict) -> None:
+    """Callback: put a saved configuration into the editor (runs before the widgets are drawn)."""
+    values = _widget_values(config_from_mapping(raw))
+    st.session_state.update(values)
+    st.session_state.setdefault(KEEP, {}).update(values)
+    st.session_state["eff_accept_weights"] = False
 
 
 # --------------------------------------------------------------------------- widgets
@@ -175,21 +299,68 @@ def _weights_editor(group: str, defaults: dict[str, float], lang: Lang) -> dict[
     """Number inputs for the weights of one size group; returns the edited weights."""
     out = {}
     cols = st.columns(3)
-    for i, (key, value) in enumerate(defaults.items()):
+    for i, key in enumerate(defaults):
+        widget = f"eff_w_{group}_{key}"
         out[key] = cols[i % 3].number_input(
             RATIOS_BY_KEY[key].label_zh if lang == "zh" else RATIOS_BY_KEY[key].label_en,
             min_value=0.0,
             max_value=100.0,
-            value=float(value),
             step=5.0,
-            key=f"eff_w_{group}_{key}",
+            key=widget,
         )
     return out
+
+
+def _named_configs(raw: dict, lang: Lang) -> None:
+    """Save the editor's configuration under a name (official only for editors) or load one."""
+    folder = ingest.user_store().parent / "eval_configs"
+    saved = list_named_configs(folder)
+    session = st.session_state.setdefault(NAMED, {})
+    options = {"__default__": (t("eff.cfg.default", lang), dict(default_config().to_dict()))}
+    for item in saved:
+        label = (
+            (t("eff.cfg.official", lang) + " · " if item.official else "") + item.name + f" ({item.saved})"
+        )
+        options[f"file:{item.path.name}"] = (label, item.config)
+    for name, cfg in session.items():
+        options.setdefault(f"session:{name}", (name + " · " + t("eff.cfg.session", lang), cfg))
+    c1, c2 = st.columns([3, 1])
+    choice = c1.selectbox(
+        t("eff.cfg.load", lang), list(options), format_func=lambda k: options[k][0], key="eff_cfg_choice"
+    )
+    c2.button(
+        t("eff.cfg.load_button", lang),
+        key="eff_cfg_load",
+        on_click=_load_into_widgets,
+        args=(options[choice][1],),
+    )
+    c1, c2, c3 = st.columns([3, 1, 1])
+    name = c1.text_input(t("eff.cfg.name", lang), key="eff_cfg_name", max_chars=40)
+    if c2.button(t("eff.cfg.save", lang), key="eff_cfg_save"):
+        try:
+            save_named_config(name, raw, directory=folder)
+        except DataValidationError as exc:
+            show_error(exc)
+        else:
+            session[name.strip()] = raw
+            st.success(t("eff.cfg.saved", lang).format(name=name.strip()))
+    if _can_edit():
+        if c3.button(t("eff.cfg.save_official", lang), key="eff_cfg_official"):
+            try:
+                save_named_config(name or t("eff.cfg.official", lang), raw, directory=folder, official=True)
+            except DataValidationError as exc:
+                show_error(exc)
+            else:
+                st.success(t("eff.cfg.saved_official", lang))
+    else:
+        c3.caption(t("eff.cfg.official_editors", lang))
 
 
 def _config_editor(lang: Lang) -> dict:
     """The parameter expander; returns the config as a mapping laid out like the YAML file."""
     base = default_config()
+    for key, value in _widget_values(base).items():
+        _restore(key, value)
     with st.expander(t("eff.params", lang), expanded=False):
         st.caption(t("eff.params.help", lang))
         st.markdown(f"**{t('eff.weights_above', lang)}**")
@@ -197,48 +368,91 @@ def _config_editor(lang: Lang) -> dict:
         st.markdown(f"**{t('eff.weights_below', lang)}**")
         below = _weights_editor("below", dict(base.weights_below_scale), lang)
         c1, c2, c3, c4 = st.columns(4)
-        min_land = c1.number_input(
-            t("eff.min_land", lang), min_value=0.0, value=float(base.below_scale_min_land_mu), step=1.0,
-            key="eff_min_land",
-        )  # fmt: skip
-        multiple = c2.number_input(
-            t("eff.multiple", lang), min_value=0.1, value=float(base.benchmark_multiple), step=0.5,
-            key="eff_multiple",
-        )  # fmt: skip
+        min_land = c1.number_input(t("eff.min_land", lang), min_value=0.0, step=1.0, key="eff_min_land")
+        multiple = c2.number_input(t("eff.multiple", lang), min_value=0.1, step=0.5, key="eff_multiple")
         cap = c3.number_input(
-            t("eff.max_ratio", lang), min_value=0.0, value=float(base.max_ratio or 0.0), step=0.5,
-            key="eff_max_ratio", help=t("eff.max_ratio.help", lang),
-        )  # fmt: skip
+            t("eff.max_ratio", lang),
+            min_value=0.0,
+            step=0.5,
+            key="eff_max_ratio",
+            help=t("eff.max_ratio.help", lang),
+        )
         method = c4.radio(
             t("eff.method", lang), ["percentile", "score"], format_func=lambda v: t(f"eff.method.{v}", lang),
             key="eff_method", horizontal=True,
         )  # fmt: skip
         cuts = {}
         cols = st.columns(3)
-        source = base.percentile_cutoffs if method == "percentile" else base.score_cutoffs
         for col, c in zip(cols, ("A", "B", "C"), strict=True):
             label = t("eff.cut.pct" if method == "percentile" else "eff.cut.score", lang).format(c=c)
             cuts[c] = col.number_input(
-                label, min_value=0.0, max_value=100.0 if method == "percentile" else None,
-                value=float(source[c]), step=5.0, key=f"eff_cut_{method}_{c}",
+                label, min_value=0.0, max_value=100.0 if method == "percentile" else None, step=5.0,
+                key=f"eff_cut_{method}_{c}",
             )  # fmt: skip
-    return {
-        "scope": {"below_scale_min_land_mu": min_land},
-        "weights": {"above_scale": above, "below_scale": below},
-        "benchmark": {"multiple": multiple, "max_ratio": cap or None},
-        "classes": {"method": method, method: cuts},
+        raw = {
+            "scope": {"below_scale_min_land_mu": min_land},
+            "weights": {"above_scale": above, "below_scale": below},
+            "benchmark": {"multiple": multiple, "max_ratio": cap or None},
+            "classes": {"method": method, method: cuts},
+        }
+        st.divider()
+        _named_configs(raw, lang)
+    _keep(_widget_values(base))
+    return raw
+
+
+def _checked_config(raw: dict, lang: Lang) -> dict:
+    """The configuration to use: ``raw`` unless its weights do not sum to 100 and the user has
+    not confirmed them (then the last one used, said so)."""
+    try:
+        config = config_from_mapping(raw)
+    except DataValidationError as exc:
+        show_error(exc)
+        return st.session_state.get(APPLIED) or {}
+    totals = config.weight_totals()
+    off = {
+        g: v
+        for g, v in totals.items()
+        if abs(v - 100.0) > 1e-9
+        and (config.score_above_scale if g == SIZE_ABOVE else config.score_below_scale)
     }
+    if off:
+        text = "；".join(
+            t("eff.weights_total", lang).format(
+                group=t("eff.size.above" if g == SIZE_ABOVE else "eff.size.below", lang), total=v
+            )
+            for g, v in off.items()
+        )
+        st.warning(t("eff.weights_not_100", lang).format(totals=text))
+        # A confirmation holds for these totals only (and survives navigation); new totals ask again.
+        sig = repr(sorted(off.items()))
+        if "eff_accept_weights" not in st.session_state or st.session_state.get("eff_accept_sig") != sig:
+            st.session_state["eff_accept_weights"] = st.session_state.get("eff_accepted_for") == sig
+        st.session_state["eff_accept_sig"] = sig
+        accepted = st.checkbox(t("eff.weights_accept", lang), key="eff_accept_weights")
+        if accepted:
+            st.session_state["eff_accepted_for"] = sig
+        else:
+            previous = st.session_state.get(APPLIED)
+            st.info(t("eff.weights_kept", lang) if previous else t("eff.weights_default_used", lang))
+            return previous or {}
+    st.session_state[APPLIED] = raw
+    return raw
 
 
-def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> pd.Series:
-    """The scope widgets; returns a boolean mask over ``frame``."""
+def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[pd.Series, dict]:
+    """The scope widgets; returns a boolean mask over ``frame`` and the filters in words."""
+    for key, default in (("eff_towns", []), ("eff_industries", []), ("eff_size", "all")):
+        _restore(key, default)
+    st.session_state["eff_towns"] = [z for z in st.session_state["eff_towns"] if z in zones]
+    industries = sorted(frame["industry"].dropna().astype(str).unique())
+    st.session_state["eff_industries"] = [i for i in st.session_state["eff_industries"] if i in industries]
     c1, c2, c3 = st.columns([2, 2, 1])
     # Nothing chosen already means all: no "select all" entry.
     chosen_zones = c1.multiselect(
         t("eff.scope.towns", lang), zones, placeholder=t("eff.scope.all", lang), key="eff_towns",
         select_all=False,
     )  # fmt: skip
-    industries = sorted(frame["industry"].dropna().astype(str).unique())
     chosen_ind = c2.multiselect(
         t("eff.scope.industries", lang),
         industries,
@@ -250,12 +464,22 @@ def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> pd.Seri
         t("eff.scope.size", lang), ["all", "above", "below"], format_func=lambda v: t(f"eff.size.{v}", lang),
         key="eff_size",
     )  # fmt: skip
+    _keep(("eff_towns", "eff_industries", "eff_size"))
+    filters = {
+        t("eff.scope.towns", lang): chosen_zones,
+        t("eff.scope.industries", lang): chosen_ind,
+        t("eff.scope.size", lang): [] if size == "all" else [t(f"eff.size.{size}", lang)],
+    }
+    return _mask(frame, chosen_zones, chosen_ind, size), filters
+
+
+def _mask(frame: pd.DataFrame, zones: list[str], industries: list[str], size: str) -> pd.Series:
     mask = pd.Series(True, index=frame.index)
-    if chosen_zones:
-        mask &= frame[ZONE_COL].astype(object).isin(chosen_zones)
-    if chosen_ind:
-        mask &= frame["industry"].astype(object).isin(chosen_ind)
-    if size != "all":
+    if zones:
+        mask &= frame[ZONE_COL].astype(object).isin(zones)
+    if industries:
+        mask &= frame["industry"].astype(object).isin(industries)
+    if size != "all" and SIZE_COL in frame.columns:
         mask &= frame[SIZE_COL].astype(object) == (SIZE_ABOVE if size == "above" else SIZE_BELOW)
     return mask
 
@@ -264,7 +488,9 @@ def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> pd.Seri
 
 
 def _labels(lang: Lang) -> dict[str, str]:
-    return EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN
+    base = EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN
+    extra = yearly.YEARLY_LABELS if lang == "zh" else yearly.YEARLY_LABELS_EN
+    return {**extra, **base}
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -336,11 +562,6 @@ def _number_config(table: pd.DataFrame) -> dict:
     return config
 
 
-def _mix_chart_height(n_zones: int) -> int:
-    """Plot height of the class-mix chart: a readable bar (and label) per zone."""
-    return max(240, 34 * n_zones)
-
-
 def _class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
     """Stacked horizontal bars of the class mix per zone: zone names in full on the y axis, the
     count axis titled, the class legend below the bars (where it has the chart's width)."""
@@ -351,10 +572,7 @@ def _class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y(
-                "zone:N",
-                title=None,
-                sort=list(mix.index),
-                axis=alt.Axis(labelLimit=0, labelFontSize=12, labelOverlap=False),
+                "zone:N", title=None, sort=list(mix.index), axis=alt.Axis(labelLimit=0, labelFontSize=12)
             ),
             x=alt.X("n:Q", title=t("eff.metric.scored", lang), stack="zero"),
             color=alt.Color(
@@ -372,7 +590,7 @@ def _class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
             ],
         )
         .transform_calculate(cls_order=f"indexof({classes!r}, datum.cls)")
-        .properties(height=_mix_chart_height(len(mix)))
+        .properties(height=max(240, 34 * len(mix)))
     )
 
 
@@ -381,35 +599,95 @@ def _not_computable(frame: pd.DataFrame, lang: Lang) -> pd.io.formats.style.Styl
     return frame.style.format(precision=2, na_rep=t("eff.not_computable", lang), thousands=",")
 
 
+def _year_label(year: int, lang: Lang) -> str:
+    return t("eff.year.undated", lang) if year == UNDATED else t("eff.year.label", lang).format(year=year)
+
+
+def _matrix_view(matrix: pd.DataFrame, value: str, lang: Lang) -> pd.DataFrame:
+    wide = yearly.transition_table(matrix, value=value)
+    total = t("eff.total", lang)
+    wide = wide.rename(index={"合计": total}, columns={"合计": total})
+    wide.index.name = t("eff.cmp.rows", lang)
+    return wide.reset_index()
+
+
+def _trend_chart(trend: pd.DataFrame, by: str, column: str, label: str) -> None:
+    data = trend.pivot_table(index=YEAR_COL, columns=by, values=column, aggfunc="first")
+    data.index = data.index.astype(str)
+    data.columns = data.columns.astype(str)
+    st.line_chart(data, x_label=t("eff.trend.year_axis", lang), y_label=label, height=300)
+
+
 # --------------------------------------------------------------------------- the page
 
 s = settings()
 lang = s.lang
 st.title(t("eff.header", lang))
 st.caption(t("eff.intro", lang))
-zones_src, ents_src = _sources(lang)
+zones_src, ents_src, prev_src = _sources(lang)
 if ents_src == DEMO:  # the user's own enterprises are not synthetic
     st.caption(":material/warning: " + t("eff.synthetic_note", lang))
-raw_config = _config_editor(lang)
 try:
-    zones_frame, _ = _frames(zones_src, ents_src)
-    run = _run(yaml.safe_dump(raw_config, allow_unicode=True), zones_src, ents_src, _stamp())
-    if run.failure is not None:
-        raise run.failure
-    assignment, result = run.assignment, run.result
-    zone_table = pd.DataFrame(run.zones.drop(columns=run.zones.geometry.name))
+    zones_frame = _zones(zones_src)
+    check_zones(zones_frame, zone_id=ZONE_ID)
+    years = sorted(_year_tables(ents_src))
+except DataValidationError as exc:
+    show_error(exc)
+    st.stop()
+c_year, c_note = st.columns([1, 3])
+kept = st.session_state.setdefault(KEEP, {})
+if kept.get("eff_year") not in years:
+    kept["eff_year"] = years[-1]
+if st.session_state.get("eff_year") not in years:
+    st.session_state["eff_year"] = kept["eff_year"]
+year = c_year.selectbox(
+    t("eff.year", lang),
+    years[::-1],
+    format_func=lambda y: t("eff.year.undated", lang) if y == UNDATED else str(y),
+    key="eff_year",
+)
+_keep(("eff_year",))
+raw_config = _checked_config(_config_editor(lang), lang)
+config_yaml = yaml.safe_dump(raw_config, allow_unicode=True)
+try:
+    results = _evaluations(config_yaml, zones_src, ents_src, _stamp())
+    config = config_from_mapping(raw_config)
+    previous_frame, published = None, False
+    if prev_src != NO_PREVIOUS:
+        previous_frame, published = _previous(config_yaml, zones_src, prev_src, _stamp())
 except DataValidationError as exc:
     show_error(exc)
     st.stop()
 
+result = results[year]
+run = _runs(config_yaml, zones_src, ents_src, _stamp())[year]
+assignment, zone_table = run.assignment, run.zones
 evaluated = result.enterprises
+earlier = [y for y in years if y < year and y != UNDATED]
+prev_year = earlier[-1] if earlier else None
+if previous_frame is None and prev_year is not None:
+    previous_frame = results[prev_year].enterprises
+if previous_frame is not None:
+    prev_name = _year_label(prev_year, lang) if prev_year is not None else t("eff.cmp.prev_import", lang)
+    key = "eff.cmp.published" if published else "eff.cmp.reevaluated"
+    c_note.info(t(key, lang).format(prev=prev_name, year=_year_label(year, lang)))
+else:
+    c_note.caption(t("eff.cmp.none", lang))
+
 zone_names = [str(z) for z in assignment.zone_keys]
 st.subheader(t("eff.scope", lang))
-mask = _scope_filters(evaluated, zone_names, lang)
+mask, filters = _scope_filters(evaluated, zone_names, lang)
+filters_words = filters_text(filters, lang)
 scope = evaluated[mask]
 scored = scope[scope["scored"]]
+size_choice = st.session_state.get("eff_size", "all")
+chosen = (st.session_state.get("eff_towns", []), st.session_state.get("eff_industries", []), size_choice)
 
 counts = scored[CLASS_COL].value_counts().reindex(list(CLASSES), fill_value=0)
+prev_counts = None
+if previous_frame is not None and "scored" in previous_frame.columns and ZONE_COL in previous_frame.columns:
+    prev_scope = previous_frame[_mask(previous_frame, *chosen)]
+    prev_counts = prev_scope.loc[prev_scope["scored"].astype(bool), CLASS_COL].astype(object).value_counts()
 d_land = scored.loc[scored[CLASS_COL] == "D", "land_mu"].sum()
 land = scored["land_mu"].sum()
 tax_per_mu = scored["tax_wan_yuan"].sum() / land if land > 0 else float("nan")
@@ -417,7 +695,14 @@ tax_per_mu = scored["tax_wan_yuan"].sum() / land if land > 0 else float("nan")
 metric_cols = [*st.columns(5), *st.columns(3)]
 metric_cols[0].metric(t("eff.metric.scored", lang), f"{len(scored):,}")
 for col, c in zip(metric_cols[1:5], CLASSES, strict=True):
-    col.metric(t("eff.metric.class", lang).format(c=c), f"{int(counts[c]):,}")
+    delta = None if prev_counts is None else int(counts[c]) - int(prev_counts.get(c, 0))
+    col.metric(
+        t("eff.metric.class", lang).format(c=c),
+        f"{int(counts[c]):,}",
+        delta=None if delta is None else f"{delta:+,}",
+        delta_color="inverse" if c in ("C", "D") else "normal",
+        help=None if delta is None else t("eff.metric.delta_help", lang),
+    )
 # Units go with the values: the narrow metric labels would cut them off.
 metric_cols[5].metric(t("eff.metric.d_land", lang), f"{d_land:,.1f} {t('unit.mu', lang)}")
 metric_cols[6].metric(
@@ -448,9 +733,9 @@ ranked = rank_by(scope, dims).sort_values("score", ascending=False, kind="stable
 if show_unscored:
     ranked = pd.concat([ranked, scope[~scope["scored"]]])
 table = _ranking_table(ranked, lang)
-st.dataframe(
+picked = st.dataframe(
     table, hide_index=True, width="stretch", height=420, column_config=_number_config(table), key="eff_table",
-    placeholder="",
+    placeholder="", on_select="rerun", selection_mode="single-row",
 )  # fmt: skip
 st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))
 
@@ -460,74 +745,234 @@ summary = (_english_values(summary) if lang == "en" else summary).rename(columns
 st.markdown(f"**{t('eff.table.groups', lang)}**")
 st.dataframe(_not_computable(summary, lang), hide_index=True, width="stretch", key="eff_groups")
 
+# ---- year-on-year comparison ------------------------------------------------------------------
+changes = matrix = None
+warnings_all = _warnings(config_yaml, zones_src, ents_src, _stamp())
+if previous_frame is not None:
+    changes = yearly.class_changes(previous_frame, evaluated)
+    in_scope = (
+        _mask(changes, *chosen) if ZONE_COL in changes.columns else pd.Series(True, index=changes.index)
+    )
+    changes = changes[in_scope.to_numpy()]
+    matrix = yearly.transition_matrix(changes)
+    st.subheader(
+        t("eff.cmp.header", lang).format(
+            prev=_year_label(prev_year, lang) if prev_year is not None else t("eff.cmp.prev_import", lang),
+            year=_year_label(year, lang),
+        )
+    )
+    st.caption(t("eff.cmp.help", lang))
+    tab_n, tab_land = st.tabs([t("eff.cmp.counts", lang), t("eff.cmp.land", lang)])
+    tab_n.dataframe(
+        _matrix_view(matrix, "n_enterprises", lang), hide_index=True, width="stretch", key="eff_matrix"
+    )
+    tab_land.dataframe(
+        _not_computable(_matrix_view(matrix, "land_mu", lang), lang), hide_index=True, width="stretch",
+        key="eff_matrix_land",
+    )  # fmt: skip
+    entrants = int((changes["from_class"] == yearly.NEW).sum())
+    leavers = int((changes["to_class"] == yearly.GONE).sum())
+    st.caption(t("eff.cmp.flows", lang).format(new=entrants, gone=leavers))
+    moved_col = "moved_by" if lang == "zh" else "moved_by_en"
+    cols = [moved_col if c == "moved_by" else c for c in CHANGE_COLUMNS if c in changes.columns]
+    up = changes[changes["steps"] > 0].sort_values(
+        ["steps", "score_change"] if "score_change" in changes else ["steps"], ascending=False
+    )
+    down = changes[changes["steps"] < 0].sort_values(
+        ["steps", "score_change"] if "score_change" in changes else ["steps"]
+    )
+    tab_up, tab_down = st.tabs(
+        [t("eff.cmp.up", lang).format(n=len(up)), t("eff.cmp.down", lang).format(n=len(down))]
+    )
+    for tab, frame, key in ((tab_up, up, "eff_up"), (tab_down, down, "eff_down")):
+        tab.dataframe(
+            _plain(frame[cols]).rename(columns=_labels(lang)), hide_index=True, width="stretch", height=300, key=key,
+            column_config=_number_config(frame[cols].rename(columns=_labels(lang))),
+        )  # fmt: skip
+
+warnings = warnings_all.get(year, pd.DataFrame())
+if len(warnings):
+    warnings = warnings[warnings[ID_COL].astype(str).isin(scope[ID_COL].astype(str)).to_numpy()]
+st.subheader(t("eff.warn.header", lang).format(n=warnings[ID_COL].nunique() if len(warnings) else 0))
+st.caption(
+    t("eff.warn.rules", lang).format(
+        rules=("；" if lang == "zh" else "; ").join(
+            r.name if lang == "zh" else (r.name_en or r.name) for r in config.warning_rules
+        )
+        or "—"
+    )
+)
+if len(warnings):
+    per_rule = warnings.groupby("warning" if lang == "zh" else "warning_en").size()
+    st.caption(" · ".join(f"{name}{'：' if lang == 'zh' else ': '}{n:,}" for name, n in per_rule.items()))
+    other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
+    warn_view = warnings.drop(columns=["rule", *other])
+    st.dataframe(_plain(warn_view).rename(columns={**_labels(lang), "warning_en": t("eff.warn.col", lang), "reason_en": t("eff.warn.why", lang)}),
+                 hide_index=True, width="stretch", height=260, key="eff_warnings")  # fmt: skip
+else:
+    st.caption(t("eff.warn.none", lang))
+
+# ---- downloads (every one names its year, filters and configuration) ------------------------
+title = t("eff.header", lang)
+year_words = "" if year == UNDATED else str(year)
+provenance = _enterprise_provenance(ents_src)
 renewal = land_renewal_by_zone(scope) if len(scored) else pd.DataFrame()
 renewal_table = (
     _plain(renewal.reset_index()).rename(columns=_labels(lang)) if len(renewal) else pd.DataFrame()
 )
 low_table = _ranking_table(low_efficiency_land(scope), lang)
-title = t("eff.header", lang)
-provenance = _enterprise_provenance(ents_src)
+params = parameter_rows(
+    config, result.benchmarks, year=None if year == UNDATED else year, filters=filters_words, lang=lang
+)
 sheets = {
-    "企业排名": table,
-    "分组汇总": summary,
-    "低效用地（区镇）": renewal_table,
-    "D 类企业清单": low_table,
+    "评价参数" if lang == "zh" else "Parameters": params,
+    "企业排名" if lang == "zh" else "Ranking": table,
+    "分组汇总" if lang == "zh" else "Groups": summary,
+    "低效用地（区镇）" if lang == "zh" else "Low land by town": renewal_table,
+    "D 类企业清单" if lang == "zh" else "Class D": low_table,
 }
+if matrix is not None:
+    sheets["类别转移" if lang == "zh" else "Transitions"] = _plain(matrix).rename(columns=_labels(lang))
+    sheets["企业变化" if lang == "zh" else "Changes"] = _plain(changes[cols]).rename(columns=_labels(lang))
+if len(warnings):
+    sheets["预警" if lang == "zh" else "Warnings"] = _plain(warnings).rename(columns=_labels(lang))
 sheets = {name: frame for name, frame in sheets.items() if len(frame.columns)}
-d1, d2, _ = st.columns([1, 1, 2])
+stem = f"亩均效益评价_{year_words}" if year_words else "亩均效益评价"
+meta_kw = {
+    "year": None if year == UNDATED else year,
+    "filters": filters_words,
+    "config": config,
+    "lang": lang,
+}
+d1, d2, d3, _ = st.columns([1, 1, 1, 1])
 d1.download_button(
     t("eff.download.csv", lang),
-    data=lambda: csv_bytes(table, provenance),
-    file_name="亩均效益评价.csv",
+    data=lambda: csv_bytes(export_columns(table, **meta_kw), provenance),
+    file_name=f"{stem}.csv",
     mime="text/csv",
     key="eff_csv",
     on_click="ignore",
 )
 d2.download_button(
     t("eff.download.xlsx", lang),
-    data=lambda: xlsx_bytes(sheets, dict.fromkeys(sheets, provenance), title=title, lang=lang),
-    file_name="亩均效益评价.xlsx",
+    data=lambda: xlsx_bytes(
+        sheets, dict.fromkeys(sheets, provenance), title=f"{title} {year_words}（{filters_words}）", lang=lang
+    ),
+    file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="eff_xlsx",
     on_click="ignore",
 )
+d3.download_button(
+    t("eff.download.notice", lang),
+    data=lambda: notice_xlsx_bytes(
+        scope, config, result.benchmarks, year=None if year == UNDATED else year,
+        title=t("eff.notice.title", "zh").format(year=year_words), filters=filters_text(filters, "zh"),
+        source=f"{provenance.source}（{provenance.accuracy}）",
+    ),
+    file_name=f"{stem}_公示.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="eff_notice",
+    on_click="ignore",
+    help=t("eff.download.notice_help", lang),
+)  # fmt: skip
 
-# ---- map, class mix and low-efficiency land ---------------------------------------------------
+# ---- map ----------------------------------------------------------------------------------------
 st.subheader(t("eff.map", lang))
 zone_item = _zone_map_layer(zones_src, zones_frame)
-
-
-def _build_map():
-    m = render_map(
-        [zone_item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
-        center=WUJIANG_CENTER, zoom=10,
-    )  # fmt: skip
-    return add_snapshot_button(m, title, lang=lang)
-
-
+m = render_map(
+    [zone_item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
+    center=WUJIANG_CENTER, zoom=10,
+)  # fmt: skip
 on_map = scope if show_unscored else scored
+map_title = f"{title} {year_words}".strip()
+add_snapshot_button(m, map_title, lang=lang)
 class_layer = efficiency_classes.LAYER
 if ents_src != DEMO:  # the user's own enterprises: not "（合成）"
     class_layer = replace(
         class_layer, title_zh=t("eff.layer.title_user", "zh"), title_en=t("eff.layer.title_user", "en")
     )
 class_items = [MapLayer(class_layer, efficiency_classes.for_map(on_map, lang), provenance)]
-# Rendered once per data, sources, configuration and scope for all sessions (pages/_cache.py).
-show_map_with(
-    _build_map,
+if isinstance(evaluated, gpd.GeoDataFrame):
+    class_items.insert(
+        0, MapLayer(eval_warnings.LAYER, eval_warnings.for_map(warnings, scope, lang), provenance)
+    )
+map_out = show_map_with(
+    m,
     class_items,
     key="eff_map",
     lang=lang,
     gcj02=basemap_is_gcj02(s.basemap),
     height=520,
-    base_key=(title, zones_src),
-    changing_key=(zones_src, ents_src, yaml.safe_dump(raw_config), frame_key(on_map)),
+    returned_objects=["last_active_drawing"],
 )
-st.caption(":material/warning: " + t("app.disclaimer", lang))
-export_panel(
-    title, [zone_item, *class_items], full_map(_build_map, class_items, lang=lang, gcj02=basemap_is_gcj02(s.basemap)),
-    lang=lang, key="eff_export",
-)  # fmt: skip
+st.caption(":material/warning: " + t("eff.map.click", lang) + " " + t("app.disclaimer", lang))
+with st.expander(t("export.panel", lang), icon=":material/download:"):
+    st.caption(t("export.panel_note", lang))
+    subtitle = "\n".join([f"{_year_label(year, lang)} · {filters_words}", config_summary(config, lang)])
+    download_buttons(
+        map_downloads(
+            map_title, [zone_item, *class_items], m, lang=lang, subtitle=subtitle,
+            table=export_columns(table, **meta_kw),
+        ),
+        key="eff_export",
+    )  # fmt: skip
+
+# ---- the enterprise's own years (企业画像) ---------------------------------------------------------
+clicked = clicked_properties(map_out).get(ID_COL)
+rows = (picked.selection.rows if picked is not None and hasattr(picked, "selection") else []) or []
+selected = str(table.iloc[rows[0]][_labels(lang)[ID_COL]]) if rows else None
+last = st.session_state.setdefault("eff_profile_seen", {"map": None, "table": None})
+if clicked and clicked != last["map"]:
+    st.session_state["eff_profile_id"] = str(clicked)
+if selected and selected != last["table"]:
+    st.session_state["eff_profile_id"] = selected
+last.update(map=clicked, table=selected)
+st.subheader(t("eff.profile", lang))
+st.caption(t("eff.profile.help", lang))
+ent_id = st.text_input(t("eff.profile.id", lang), key="eff_profile_id").strip()
+if ent_id:
+    try:
+        profile = yearly.enterprise_profile(
+            {y: r.enterprises for y, r in results.items()}, ent_id, warnings=warnings_all, lang=lang
+        )
+    except DataValidationError as exc:
+        show_error(exc)
+    else:
+        latest = profile.iloc[-1]
+        st.text(
+            f"{latest.get('name', '')} · {ent_id} · {latest.get('industry', '')} · {latest.get(ZONE_COL, '')}"
+        )
+        profile = profile.assign(**{YEAR_COL: profile[YEAR_COL].map(lambda y: _year_label(y, lang))})
+        st.dataframe(
+            _plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
+            column_config=_number_config(profile.rename(columns=_labels(lang))),
+        )  # fmt: skip
+
+# ---- trends over all years ------------------------------------------------------------------
+dated = {y: r.enterprises for y, r in results.items() if y != UNDATED}
+if len(dated) >= 2:
+    st.subheader(t("eff.trend", lang))
+    by = st.radio(
+        t("eff.trend.by", lang), [ZONE_COL, "industry"], format_func=lambda d: t(f"eff.dim.{d}", lang),
+        key="eff_trend_by", horizontal=True,
+    )  # fmt: skip
+    in_scope = {y: f[_mask(f, *chosen).to_numpy()] for y, f in dated.items()}
+    trend = yearly.trends(in_scope, by=by)
+    tab_tax, tab_sales = st.tabs([t("eff.trend.tax_axis", lang), t("eff.trend.sales_axis", lang)])
+    with tab_tax:
+        _trend_chart(trend, by, "tax_per_mu_wan_yuan", t("eff.trend.tax_axis", lang))
+    with tab_sales:
+        _trend_chart(trend, by, "sales_per_mu_wan_yuan", t("eff.trend.sales_axis", lang))
+    mix_years = trend.groupby(YEAR_COL)[[f"n_{c}" for c in CLASSES_T]].sum()
+    mix_years.index = mix_years.index.astype(str)
+    mix_years.columns = [t(f"eff.class.{c}", lang) for c in CLASSES_T]
+    st.markdown(f"**{t('eff.trend.mix', lang)}**")
+    st.bar_chart(
+        mix_years,
+        color=[*[efficiency_classes.CLASS_COLORS[c] for c in CLASSES], efficiency_classes.UNSCORED_COLOR],
+        stack=True, x_label=t("eff.trend.year_axis", lang), y_label=t("eff.trend.mix_axis", lang), height=300,
+    )  # fmt: skip
 
 left, right = st.columns(2)
 with left:
@@ -535,8 +980,7 @@ with left:
     mix = class_mix(scope, by=ZONE_COL)
     mix.index = mix.index.astype(str)
     mix.columns = [t(f"eff.class.{c}", lang) for c in CLASSES]
-    # the plot, its count axis and the legend below it
-    st.altair_chart(_class_mix_chart(mix, lang), width="stretch", height=_mix_chart_height(len(mix)) + 110)
+    st.altair_chart(_class_mix_chart(mix, lang), width="stretch")
 with right:
     st.subheader(t("eff.low_land", lang))
     st.caption(t("eff.low_land.help", lang))
@@ -556,6 +1000,65 @@ st.dataframe(
     column_config=_number_config(low_table),
     key="eff_low",
     placeholder="",
+)
+
+# ---- what each class pays (差别化政策) ----------------------------------------------------------
+st.subheader(t("eff.pay", lang))
+tables_by_year = _year_tables(ents_src)
+pay, pay_notes = yearly.surcharges(
+    evaluated, config, year=None if year == UNDATED else year, consumption=tables_by_year[year], lang=lang
+)
+pay = pay[mask.to_numpy()]
+pay_labels = {**_labels(lang), **yearly.surcharge_labels(config, lang)}
+policy = pd.DataFrame(
+    {
+        t("eff.pay.class", lang): list(CLASSES_T),
+        t("eff.pay.meaning", lang): [t(f"eff.class.{c}", lang) for c in CLASSES_T],
+        t("eff.pay.land", lang): [
+            (config.land_policy if lang == "zh" else (config.land_policy_en or config.land_policy)).get(c, "")
+            for c in CLASSES_T
+        ],
+        t("eff.pay.rates", lang): [
+            yearly.class_rates_text(config, c, None if year == UNDATED else year, lang) for c in CLASSES_T
+        ],
+    }
+)
+st.dataframe(policy, hide_index=True, width="stretch", key="eff_policy")
+for note in pay_notes:
+    st.caption(note)
+st.markdown(f"**{t('eff.pay.by_class', lang)}**")
+st.dataframe(
+    _not_computable(_plain(yearly.surcharge_totals(pay, by=CLASS_COL).reset_index()).rename(columns=pay_labels), lang),
+    hide_index=True, width="stretch", key="eff_pay_class",
+)  # fmt: skip
+st.markdown(f"**{t('eff.pay.by_zone', lang)}**")
+by_zone = yearly.surcharge_totals(pay, by=ZONE_COL) if ZONE_COL in pay.columns else pd.DataFrame()
+st.dataframe(
+    _not_computable(_plain(by_zone.reset_index()).rename(columns=pay_labels), lang),
+    hide_index=True, width="stretch", key="eff_pay_zone",
+)  # fmt: skip
+payers = pay[pay["total_wan_yuan"] > 0].sort_values("total_wan_yuan", ascending=False)
+first = [
+    c for c in (ID_COL, "name", ZONE_COL, "industry", CLASS_COL, "total_wan_yuan") if c in payers.columns
+]
+payers = payers[[*first, *[c for c in payers.columns if c not in first]]]
+st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(payers))}**")
+pay_table = _plain(payers).rename(columns=pay_labels)
+st.dataframe(
+    pay_table,
+    hide_index=True,
+    width="stretch",
+    height=260,
+    column_config=_number_config(pay_table),
+    key="eff_payers",
+)
+st.download_button(
+    t("eff.pay.download", lang),
+    data=lambda: csv_bytes(export_columns(pay_table, **meta_kw), provenance),
+    file_name=f"{stem}_差别化收费.csv",
+    mime="text/csv",
+    key="eff_pay_csv",
+    on_click="ignore",
 )
 
 st.subheader(t("eff.table.zones", lang))

@@ -4,7 +4,9 @@ Zones (GeoPackage, GeoJSON, shapefile) + an enterprise table (CSV, XLSX, GeoPack
 + an optional evaluation YAML in; per-zone metrics, per-enterprise classes, the D-class
 low-efficiency land list and the land renewal could free per zone out. With ``--parcels``, land
 comes from the parcels' geometry (EPSG:4549) and the 低效用地 parcels, the parcel indicators and
-the grant-contract check are written too.
+the grant-contract check are written too. With last year
+(``--previous``, or ``--year`` in a table with a year column): the class transitions
+(NEW/GONE/T), each enterprise's change, the early warnings and what each class pays.
 """
 
 from __future__ import annotations
@@ -75,6 +77,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="用地控制指标与低效用地规则 YAML（缺省 geo/land_control.yaml）",
     )
     p.add_argument("--check-year", type=int, default=None, help="履约检查年份（缺省取控制指标配置）")
+    p.add_argument(
+        "--previous",
+        type=Path,
+        default=None,
+        metavar="PREV",
+        help=(
+            "上年结果：上年企业表（按相同区域与配置评价），或上年的 enterprise_classes 输出（含 eval_class，"
+            "按已公布类别比较）；写出 class_transitions、enterprise_changes、early_warnings"
+        ),
+    )
+    p.add_argument("--previous-layer", default=None, help="上年文件中的图层名或 Excel 工作表名")
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help=(
+            "评价年份：从带 year 字段的企业表中取该年，并与其上一年比较（表中有上一年时）；"
+            "表中无 year 字段时即为该表的年份（用于投产年限与按年费率）"
+        ),
+    )
     p.set_defaults(func=run)
 
 
@@ -100,6 +122,9 @@ def run(args: argparse.Namespace) -> int:
         parcels_layer=args.parcels_layer,
         controls_path=args.controls,
         check_year=args.check_year,
+        year=args.year,
+        previous_path=args.previous,
+        previous_layer=args.previous_layer,
     )
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
     written = batch.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
@@ -143,6 +168,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"说明：{note}")
     for path in written:
         print(f"已写出 {path}")
+    for line in run_.summary:
+        print(line)
     if run_.failure is not None:
         print(f"错误：未能做企业分类（区域指标已写出）：{run_.failure}", file=sys.stderr)
         return 2

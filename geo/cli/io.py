@@ -38,6 +38,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--source", help="数据来源，例如「吴江区自然资源和规划局，2024 年」（保存时必填）")
     p.add_argument("--accuracy", choices=ACCURACY_CLASSES, default="real", help="精度类别（默认 real）")
     p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="数据年份（企业表无 year 列时；含 year/年份 列的多年表无需指定）",
+    )
+    p.add_argument(
         "--kind", choices=ingest.KINDS, default="other", help="用途：zones 分区 / enterprises 企业 / other"
     )
     p.add_argument("--layer", help="GeoPackage/KML 图层、zip 中的 Shapefile 名或 Excel 工作表")
@@ -193,6 +199,7 @@ def run_import(args: argparse.Namespace) -> int:
         accuracy=args.accuracy,
         path=args.store or None,
         user=args.user,
+        year=args.year,
     )
     stored = name if name.startswith(ingest.USER_PREFIX) else ingest.USER_PREFIX + name
     print(f"已保存为图层「{stored}」：{path}")

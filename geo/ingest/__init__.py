@@ -51,6 +51,7 @@ from geo.ingest.userstore import (
     store_stamp,
     suggest_layer_name,
     update_user_layer,
+    user_layer_years,
     user_store,
 )
 from geo.schema import ENTERPRISES
@@ -93,6 +94,7 @@ __all__ = [
     "read_upload",
     "report_for_download",
     "save_import",
+    "user_layer_years",
     "suggest_coordinate_columns",
     "suggest_crs",
     "suggest_frame",

@@ -174,9 +174,20 @@ def _apply_mapping(
                 result[col] = pd.NA
         for col in ("name", "industry", "town"):
             result[col] = _text(result[col])  # verbatim: normalised only where matched
+        if "year" in result:  # one table, several years: a row per enterprise and year
+            raw = result["year"]
+            years = _number(raw)
+            bad = years.isna() | (years != years.round()) | (years < 1900) | (years > 2100)
+            report.add(_rows(rownum, bad), "error", mapping["year"], "「年份」不是四位数年份", raw[bad])
+            fatal |= bad
+            result["year"] = years.where(~bad).astype("Int64")
         result["ent_id"], duplicate = _unique_ids(
             result.get("ent_id"), "U", fatal, rownum, report, mapping.get("ent_id")
         )
+        if "year" in result:  # ids repeat across years, never within one
+            key = result["ent_id"].astype(str) + "|" + result["year"].astype(str)
+            duplicate = pd.Series(False, index=result.index)
+            duplicate[~fatal] = key[~fatal].duplicated(keep="first")
         report.add(
             _rows(rownum, duplicate),
             "error",
@@ -185,7 +196,7 @@ def _apply_mapping(
             result["ent_id"][duplicate],
         )
         fatal |= duplicate
-        result = result[list(ENTERPRISES.columns)]
+        result = result[[*ENTERPRISES.columns, *(["year"] if "year" in result else [])]]
     else:  # zones
         result["name"] = _text(result["name"])
         fatal = result["name"].isna()

@@ -143,6 +143,7 @@ def save_import(
     note: str = "",
     path: StoreTarget = None,
     user: str | None = None,
+    year: int | None = None,
 ) -> str:
     """Store an import with its provenance row and an audit row, in one transaction.
 
@@ -150,6 +151,9 @@ def save_import(
     same name is replaced (recorded as ``replace``). Other processes see the whole change or none
     of it; on any failure the store is left exactly as it was. ``user`` is who is recorded in the
     audit table (default :func:`geo.audit.current_user`). Returns the store's location.
+
+    ``year`` is the year of a table without a ``year`` column (it becomes one); the provenance
+    note names the years a table holds (数据年份).
     """
     from geo.schema import ACCURACY_CLASSES
 
@@ -167,7 +171,9 @@ def save_import(
         raise DataValidationError(
             "请填写图层标题和数据来源", hint="来源例如「吴江区自然资源和规划局，2024 年」"
         )
-    notes = "；".join([*result.notes, note] if note else result.notes)
+    frame = _with_year(result.frame, year)
+    years = _years_note(frame)
+    notes = "；".join([*result.notes, *([years] if years else []), *([note] if note else [])])
     row = {
         "layer": name,
         "title_zh": title.strip(),
@@ -186,7 +192,7 @@ def save_import(
         "encoding": result.encoding or "",
         "sha256": result.sha256,
         "rows_in": int(result.rows_in),
-        "rows_out": len(result.frame),
+        "rows_out": len(frame),
         "rows_failed": int(result.count("error")),
         "rows_repaired": int(result.count("repaired")),
         "rows_flagged": int(result.count("warning")),
@@ -203,8 +209,40 @@ def save_import(
         rows_out=row["rows_out"],
     )
     store = open_store(path)
-    store.save_layer(name, _storable(result.frame), _typed_row(row), change)
+    store.save_layer(name, _storable(frame), _typed_row(row), change)
     return store.location
+
+
+def _with_year(frame: gpd.GeoDataFrame, year: int | None) -> gpd.GeoDataFrame:
+    """The table with its year: ``year`` written into a table without a year column."""
+    if year is None:
+        return frame
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
+        raise DataValidationError(f"导入年份「{year}」不是四位数年份", hint="例如 2024")
+    if "year" in frame.columns:
+        other = sorted({int(y) for y in pd.unique(frame["year"].dropna())} - {year})
+        if other:
+            raise DataValidationError(
+                f"表中已有年份字段，含 {'、'.join(map(str, other))} 年，与导入年份 {year} 不一致",
+                hint="多年份的表无需再指定年份；或只导入该年的数据",
+            )
+        return frame
+    return frame.assign(year=year)
+
+
+def _years_note(frame: pd.DataFrame) -> str:
+    if "year" not in frame.columns:
+        return ""
+    years = sorted({int(y) for y in pd.unique(frame["year"].dropna())})
+    return f"数据年份：{'、'.join(map(str, years))}" if years else ""
+
+
+def user_layer_years(name: str, *, path: StoreTarget = None) -> list[int]:
+    """The years an import holds (from its ``year`` column; empty when it has none)."""
+    frame = load_user_layer(name, path=path)
+    if "year" not in frame.columns:
+        return []
+    return sorted({int(y) for y in pd.unique(frame["year"].dropna())})
 
 
 _COUNT_COLUMNS = ("rows_in", "rows_out", "rows_failed", "rows_repaired", "rows_flagged")
