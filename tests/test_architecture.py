@@ -89,7 +89,7 @@ def test_readme_layout_names_every_module():
     """The README's layout section is drawn from the tree: each module of geo, layers and pages is named."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     layout = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
-    for folder in ("geo", "layers", "pages"):
+    for folder in ("geo", "layers", "pages", "data", "bench"):
         for path in (ROOT / folder).rglob("*.py"):
             if path.name in ("__init__.py", "__main__.py"):
                 continue

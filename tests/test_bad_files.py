@@ -35,7 +35,7 @@ def test_evaluate_an_empty_enterprise_csv(tmp_path, zones_gpkg, capsys):
     empty = tmp_path / "企业.csv"
     empty.write_bytes(b"")
     rc, err = _cli(capsys, "evaluate", zones_gpkg, empty, "-o", tmp_path / "out")
-    assert rc == 2 and "文件「企业.csv」是空的" in err
+    assert rc == 2 and "企业文件 企业.csv 是空的" in err  # names which of the two files
 
 
 def test_evaluate_an_xlsx_bomb(tmp_path, zones_gpkg, capsys):
