@@ -661,7 +661,8 @@ except DataValidationError as exc:
 
 result = results[year]
 run = _runs(config_yaml, zones_src, ents_src, _stamp())[year]
-assignment, zone_table = run.assignment, run.zones
+assignment = run.assignment
+zone_table = pd.DataFrame(run.zones.drop(columns=run.zones.geometry.name))  # the per-zone metrics
 evaluated = result.enterprises
 earlier = [y for y in years if y < year and y != UNDATED]
 prev_year = earlier[-1] if earlier else None
