@@ -19,9 +19,18 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.catalogue import AMOUNT_COLUMNS as CATALOGUE_AMOUNTS
 from geo.errors import DataValidationError
 from geo.measure import area_mu, to_analysis_crs
+
+# The indicator definitions live in geo/ratios.py; re-exported here for every caller.
+from geo.ratios import AMOUNT_COLUMNS as AMOUNT_COLUMNS
+from geo.ratios import EMISSION_COLUMN as EMISSION_COLUMN
+from geo.ratios import OPTIONAL_AMOUNT_COLUMNS as OPTIONAL_AMOUNT_COLUMNS
+from geo.ratios import RATIOS as RATIOS
+from geo.ratios import RATIOS_BY_KEY as RATIOS_BY_KEY
+from geo.ratios import UNIT_EN as UNIT_EN
+from geo.ratios import Ratio as Ratio
+from geo.ratios import ratio_label as ratio_label
 
 ID_COL = "ent_id"
 # Tables at least this long use THREADS threads (GEOS and hashing release the GIL).
@@ -29,90 +38,6 @@ PARALLEL_MIN_ROWS = 50_000
 THREADS = min(2, os.cpu_count() or 1)
 ZONE_COL = "zone"
 NOT_COMPUTABLE_ZH = "无法计算"
-
-# Additive amounts summed per zone, with their Chinese label and unit (from the column catalogue).
-AMOUNT_COLUMNS: dict[str, tuple[str, str]] = CATALOGUE_AMOUNTS
-# Optional: pollutant equivalents (污染物当量), for 单位排放税收 when the table carries it.
-EMISSION_COLUMN = "emission_equiv"
-OPTIONAL_AMOUNT_COLUMNS: dict[str, tuple[str, str]] = {EMISSION_COLUMN: ("排放当量", "当量")}
-
-
-@dataclass(frozen=True)
-class Ratio:
-    """One efficiency indicator: ``numerator / denominator * scale``, with its labels and unit."""
-
-    key: str
-    label_zh: str
-    unit_zh: str
-    label_en: str
-    numerator: str
-    denominator: str
-    scale: float = 1.0
-
-
-RATIOS: tuple[Ratio, ...] = (
-    Ratio("tax_per_mu_wan_yuan", "亩均税收", "万元/亩", "Tax per mu", "tax_wan_yuan", "land_mu"),
-    Ratio("sales_per_mu_wan_yuan", "亩均销售收入", "万元/亩", "Sales per mu", "sales_wan_yuan", "land_mu"),
-    Ratio(
-        "value_added_per_mu_wan_yuan",
-        "亩均增加值",
-        "万元/亩",
-        "Value added per mu",
-        "value_added_wan_yuan",
-        "land_mu",
-    ),
-    Ratio(
-        "tax_per_tce_wan_yuan", "单位能耗税收", "万元/吨标准煤", "Tax per tce", "tax_wan_yuan", "energy_tce"
-    ),
-    # 万元 / kWh * 10,000 = 元/kWh (equivalently 万元/万千瓦时).
-    Ratio(
-        "tax_per_kwh_yuan",
-        "单位用电税收",
-        "元/千瓦时",
-        "Tax per kWh",
-        "tax_wan_yuan",
-        "electricity_kwh",
-        10_000.0,
-    ),
-    Ratio(
-        "value_added_per_employee_wan_yuan",
-        "全员劳动生产率",
-        "万元/人",
-        "Value added per employee",
-        "value_added_wan_yuan",
-        "employees",
-    ),
-    Ratio("rd_share_pct", "R&D 经费占比", "%", "R&D share of sales", "rd_wan_yuan", "sales_wan_yuan", 100.0),
-    Ratio(
-        "tax_per_emission_equiv_wan_yuan",
-        "单位排放税收",
-        "万元/当量",
-        "Tax per pollutant equivalent",
-        "tax_wan_yuan",
-        EMISSION_COLUMN,
-    ),
-)
-RATIOS_BY_KEY: dict[str, Ratio] = {ratio.key: ratio for ratio in RATIOS}
-
-
-# English renderings of the units of Chinese statistics (1 万元 = 10,000 yuan; 1 亩 = 666.67 m²).
-UNIT_EN: dict[str, str] = {
-    "万元/亩": "10k yuan/mu",
-    "万元/吨标准煤": "10k yuan/tce",
-    "元/千瓦时": "yuan/kWh",
-    "万元/人": "10k yuan/person",
-    "万元/当量": "10k yuan/pollutant equiv.",
-    "%": "%",
-}
-
-
-def ratio_label(key: str, *, with_unit: bool = True, lang: str = "zh") -> str:
-    """Label of an indicator, e.g. ``亩均税收（万元/亩）`` or ``Tax per mu (10k yuan/mu)``."""
-    ratio = RATIOS_BY_KEY[key]
-    if lang == "en":
-        unit = UNIT_EN.get(ratio.unit_zh, ratio.unit_zh)
-        return f"{ratio.label_en} ({unit})" if with_unit else ratio.label_en
-    return f"{ratio.label_zh}（{ratio.unit_zh}）" if with_unit else ratio.label_zh
 
 
 # --------------------------------------------------------------------------- validation
