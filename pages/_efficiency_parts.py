@@ -1,0 +1,605 @@
+"""The 亩均效益评价 page's helpers (pages/efficiency.py): cached evaluation wrappers, data sources,
+the configuration editor and named configurations, scope filters, tables, number formats and charts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import altair as alt
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+import yaml
+
+from geo import ingest, yearly
+from geo.batch import EvaluationRun, run_evaluation
+from geo.errors import DataValidationError
+from geo.eval_configs import list_named_configs, save_named_config
+from geo.evaluation import (
+    CLASS_COL,
+    CLASSES,
+    EVALUATION_LABELS,
+    EVALUATION_LABELS_EN,
+    SIZE_ABOVE,
+    SIZE_BELOW,
+    SIZE_COL,
+    YEAR_COL,
+    EvaluationConfig,
+    EvaluationResult,
+    config_from_mapping,
+    default_config,
+    evaluate,
+)
+from geo.i18n import Lang
+from geo.metrics import (
+    ID_COL,
+    RATIOS_BY_KEY,
+    ZONE_COL,
+    assign_zones,
+)
+from geo.store import default_store
+from layers import REGISTRY, efficiency_classes
+from layers.base import Provenance
+from layers.mapview import MapLayer
+from pages._auth import can_edit
+from pages._shared import (
+    layer_frame,
+    map_layer,
+    metadata,
+    show_error,
+    user_store_stamp,
+)
+from pages._strings import t
+
+ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
+DIMENSIONS = (ZONE_COL, "industry", SIZE_COL)
+YEARS_LAYER = "enterprise_years"  # the demo's synthetic years (data/years.py)
+UNDATED = 0  # the "year" of a table that names none
+TABLE_COLUMNS = (
+    "ent_id",
+    "name",
+    ZONE_COL,
+    "industry",
+    SIZE_COL,
+    "land_mu",
+    "tax_wan_yuan",
+    "sales_wan_yuan",
+    "tax_per_mu_wan_yuan",
+    "sales_per_mu_wan_yuan",
+    "value_added_per_mu_wan_yuan",
+    "tax_per_tce_wan_yuan",
+    "tax_per_kwh_yuan",
+    "value_added_per_employee_wan_yuan",
+    "rd_share_pct",
+    "score",
+    "rank",
+    "group_rank",
+    CLASS_COL,
+    "eval_class_label",
+    "reasons",
+    "status",
+)
+CHANGE_COLUMNS = (
+    ID_COL,
+    "from_class",
+    "to_class",
+    "moved_by",
+    "score_prev",
+    "score",
+    "score_change",
+    "steps",
+    "name",
+    ZONE_COL,
+    "industry",
+    "land_mu",
+)
+KEEP = "eff_keep"  # a plain (non-widget) copy of the page's choices: it survives navigation
+APPLIED = "eff_applied"  # the configuration last used for the evaluation
+NAMED = "eff_named"  # configurations saved by name in this session
+
+
+def _can_edit() -> bool:
+    """Whether this user may save the official configuration (an editor's action, pages/_auth.py)."""
+    return can_edit()
+
+
+# --------------------------------------------------------------------------- cached thin wrappers
+
+
+DEMO = "demo"
+NO_PREVIOUS = "none"
+
+
+def _stamp() -> tuple[str, float, str, str]:
+    """Changes when the demo store or the user store changes (hashed by st.cache_data)."""
+    demo = default_store()
+    return (str(demo), demo.stat().st_mtime if demo.exists() else 0.0, *user_store_stamp())
+
+
+def _zones(zones_src: str) -> gpd.GeoDataFrame:
+    return layer_frame("wujiang_towns") if zones_src == DEMO else ingest.load_user_layer(zones_src)
+
+
+def _year_tables(ents_src: str) -> dict[int, gpd.GeoDataFrame]:
+    """The enterprise table of each year: the demo's synthetic years, or a user import split by
+    its year column (one undated year when it has none)."""
+    frame = layer_frame(YEARS_LAYER) if ents_src == DEMO else ingest.load_user_layer(ents_src)
+    if YEAR_COL in frame.columns:
+        return yearly.split_years(frame)
+    return {UNDATED: frame}
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _runs(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, EvaluationRun]:
+    """Every year evaluated with the same rules by geo.batch.run_evaluation (assignment, zone
+    metrics, classes), the function ``python -m geo.cli evaluate`` calls too."""
+    zones = _zones(zones_src)
+    config = config_from_mapping(yaml.safe_load(config_yaml))
+    out = {}
+    for year, ents in _year_tables(ents_src).items():
+        run = run_evaluation(
+            zones, ents, config=config, zone_id=ZONE_ID, year=None if year == UNDATED else year
+        )
+        if run.failure is not None:
+            raise run.failure
+        out[year] = run
+    return out
+
+
+def _evaluations(
+    config_yaml: str, zones_src: str, ents_src: str, stamp: tuple
+) -> dict[int, EvaluationResult]:
+    """Every year's classes (see :func:`_runs`)."""
+    return {y: r.result for y, r in _runs(config_yaml, zones_src, ents_src, stamp).items()}
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _previous(config_yaml: str, zones_src: str, prev_src: str, stamp: tuple) -> tuple[pd.DataFrame, bool]:
+    """Last year's results from another import: its published classes when it has them
+    (True), else the table evaluated with the same zones and rules (False)."""
+    frame = ingest.load_user_layer(prev_src)
+    if CLASS_COL in frame.columns or "评价类别" in frame.columns:
+        return yearly.published_classes(frame.rename(columns={"评价类别": CLASS_COL})), True
+    zones = _zones(zones_src)
+    zone = assign_zones(frame, zones, zone_id=ZONE_ID).zone
+    config = config_from_mapping(yaml.safe_load(config_yaml))
+    return evaluate(frame, config=config, zone=zone).enterprises, False
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _warnings(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, pd.DataFrame]:
+    """Each year's early warnings (预警) under the configuration's rules."""
+    config = config_from_mapping(yaml.safe_load(config_yaml))
+    evals = {y: r.enterprises for y, r in _evaluations(config_yaml, zones_src, ents_src, stamp).items()}
+    return {y: yearly.early_warnings(evals, y, config.warning_rules) for y in evals if y != UNDATED}
+
+
+def _sources(lang: Lang) -> tuple[str, str, str]:
+    """Which zones, enterprises and (optionally) last year's results to use: the demo or imports."""
+    user_zones = ingest.list_user_layers(kind="zones")
+    user_ents = ingest.list_user_layers(kind="enterprises")
+    # A layer this session chose that is gone (deleted by someone else): say so, never swap in the demo quietly.
+    gone = [
+        st.session_state[key]
+        for key, frame, default in (
+            ("eff_zones_src", user_zones, DEMO),
+            ("eff_ents_src", user_ents, DEMO),
+            ("eff_prev_src", user_ents, NO_PREVIOUS),
+        )
+        if st.session_state.get(key, default) not in (default, *frame["layer"])
+    ]
+    if gone:
+        for name in gone:
+            st.error(t("data.layer_gone", lang).format(name=name))
+        for key in ("eff_zones_src", "eff_ents_src", "eff_prev_src"):
+            if st.session_state.get(key) in gone:
+                del st.session_state[key]
+    if user_zones.empty and user_ents.empty:
+        if gone:
+            st.stop()  # nothing else to choose: the message stands, no demo results in its place
+        return DEMO, DEMO, NO_PREVIOUS
+    titles = {DEMO: t("eff.source.demo", lang), NO_PREVIOUS: t("eff.source.previous_none", lang)}
+    titles.update(dict(zip(user_zones["layer"], user_zones["title_zh"], strict=True)))
+    titles.update(dict(zip(user_ents["layer"], user_ents["title_zh"], strict=True)))
+    c1, c2, c3 = st.columns(3)
+    zones_src = c1.selectbox(
+        t("eff.source.zones", lang), [DEMO, *user_zones["layer"]], format_func=lambda v: titles.get(v, v),
+        key="eff_zones_src",
+    )  # fmt: skip
+    ents_src = c2.selectbox(
+        t("eff.source.enterprises", lang), [DEMO, *user_ents["layer"]], format_func=lambda v: titles.get(v, v),
+        key="eff_ents_src",
+    )  # fmt: skip
+    prev_src = c3.selectbox(
+        t("eff.source.previous", lang), [NO_PREVIOUS, *user_ents["layer"]],
+        format_func=lambda v: titles.get(v, v), key="eff_prev_src", help=t("eff.source.previous_help", lang),
+    )  # fmt: skip
+    if gone:
+        st.stop()  # the user picks again; no results from data they did not choose
+    return zones_src, ents_src, prev_src
+
+
+def _zone_map_layer(zones_src: str, zones: gpd.GeoDataFrame) -> MapLayer:
+    if zones_src == DEMO:
+        return map_layer("wujiang_towns")
+    meta = ingest.list_user_layers(kind="zones").set_index("layer").loc[zones_src]
+    title_en = meta["title_en"] or meta["title_zh"]
+    layer = replace(REGISTRY["wujiang_towns"], title_zh=meta["title_zh"], title_en=title_en)
+    return MapLayer(layer, zones, Provenance(accuracy=meta["accuracy"], source=meta["source"]))
+
+
+def _enterprise_provenance(ents_src: str) -> Provenance:
+    if ents_src == DEMO:
+        return Provenance.from_metadata(metadata(), YEARS_LAYER)
+    meta = ingest.list_user_layers(kind="enterprises").set_index("layer").loc[ents_src]
+    return Provenance(accuracy=meta["accuracy"], source=meta["source"])
+
+
+# --------------------------------------------------------------------------- kept choices
+
+
+def _restore(key: str, default) -> None:
+    """Give the widget ``key`` its kept value (or ``default``) before it is drawn."""
+    kept = st.session_state.setdefault(KEEP, {})
+    if key not in st.session_state:
+        st.session_state[key] = kept.get(key, default)
+
+
+def _keep(keys) -> None:
+    kept = st.session_state.setdefault(KEEP, {})
+    for key in keys:
+        if key in st.session_state:
+            kept[key] = st.session_state[key]
+
+
+def _widget_values(config: EvaluationConfig) -> dict:
+    """The editor's widget values for a configuration."""
+    base = default_config()
+    values = {}
+    for group, short in (("above_scale", "above"), ("below_scale", "below")):
+        given = config.weights_above_scale if group == "above_scale" else config.weights_below_scale
+        defaults = base.weights_above_scale if group == "above_scale" else base.weights_below_scale
+        for key in defaults:
+            values[f"eff_w_{short}_{key}"] = float(given.get(key, 0.0))
+    values["eff_min_land"] = float(config.below_scale_min_land_mu)
+    values["eff_multiple"] = float(config.benchmark_multiple)
+    values["eff_max_ratio"] = float(config.max_ratio or 0.0)
+    values["eff_method"] = config.class_method
+    for c in ("A", "B", "C"):
+        values[f"eff_cut_percentile_{c}"] = float(config.percentile_cutoffs[c])
+        values[f"eff_cut_score_{c}"] = float(config.score_cutoffs[c])
+    return values
+
+
+def _load_into_widgets(raw: dict) -> None:
+    """Callback: put a saved configuration into the editor (runs before the widgets are drawn)."""
+    values = _widget_values(config_from_mapping(raw))
+    st.session_state.update(values)
+    st.session_state.setdefault(KEEP, {}).update(values)
+    st.session_state["eff_accept_weights"] = False
+
+
+# --------------------------------------------------------------------------- widgets
+
+
+def _weights_editor(group: str, defaults: dict[str, float], lang: Lang) -> dict[str, float]:
+    """Number inputs for the weights of one size group; returns the edited weights."""
+    out = {}
+    cols = st.columns(3)
+    for i, key in enumerate(defaults):
+        widget = f"eff_w_{group}_{key}"
+        out[key] = cols[i % 3].number_input(
+            RATIOS_BY_KEY[key].label_zh if lang == "zh" else RATIOS_BY_KEY[key].label_en,
+            min_value=0.0,
+            max_value=100.0,
+            step=5.0,
+            key=widget,
+        )
+    return out
+
+
+def _named_configs(raw: dict, lang: Lang) -> None:
+    """Save the editor's configuration under a name (official only for editors) or load one."""
+    folder = ingest.user_store().parent / "eval_configs"
+    saved = list_named_configs(folder)
+    session = st.session_state.setdefault(NAMED, {})
+    options = {"__default__": (t("eff.cfg.default", lang), dict(default_config().to_dict()))}
+    for item in saved:
+        label = (
+            (t("eff.cfg.official", lang) + " · " if item.official else "") + item.name + f" ({item.saved})"
+        )
+        options[f"file:{item.path.name}"] = (label, item.config)
+    for name, cfg in session.items():
+        options.setdefault(f"session:{name}", (name + " · " + t("eff.cfg.session", lang), cfg))
+    c1, c2 = st.columns([3, 1])
+    choice = c1.selectbox(
+        t("eff.cfg.load", lang), list(options), format_func=lambda k: options[k][0], key="eff_cfg_choice"
+    )
+    c2.button(
+        t("eff.cfg.load_button", lang),
+        key="eff_cfg_load",
+        on_click=_load_into_widgets,
+        args=(options[choice][1],),
+    )
+    c1, c2, c3 = st.columns([3, 1, 1])
+    name = c1.text_input(t("eff.cfg.name", lang), key="eff_cfg_name", max_chars=40)
+    if c2.button(t("eff.cfg.save", lang), key="eff_cfg_save"):
+        try:
+            save_named_config(name, raw, directory=folder)
+        except DataValidationError as exc:
+            show_error(exc)
+        else:
+            session[name.strip()] = raw
+            st.success(t("eff.cfg.saved", lang).format(name=name.strip()))
+    if _can_edit():
+        if c3.button(t("eff.cfg.save_official", lang), key="eff_cfg_official"):
+            try:
+                save_named_config(name or t("eff.cfg.official", lang), raw, directory=folder, official=True)
+            except DataValidationError as exc:
+                show_error(exc)
+            else:
+                st.success(t("eff.cfg.saved_official", lang))
+    else:
+        c3.caption(t("eff.cfg.official_editors", lang))
+
+
+def _config_editor(lang: Lang) -> dict:
+    """The parameter expander; returns the config as a mapping laid out like the YAML file."""
+    base = default_config()
+    for key, value in _widget_values(base).items():
+        _restore(key, value)
+    with st.expander(t("eff.params", lang), expanded=False):
+        st.caption(t("eff.params.help", lang))
+        st.markdown(f"**{t('eff.weights_above', lang)}**")
+        above = _weights_editor("above", dict(base.weights_above_scale), lang)
+        st.markdown(f"**{t('eff.weights_below', lang)}**")
+        below = _weights_editor("below", dict(base.weights_below_scale), lang)
+        c1, c2, c3, c4 = st.columns(4)
+        min_land = c1.number_input(t("eff.min_land", lang), min_value=0.0, step=1.0, key="eff_min_land")
+        multiple = c2.number_input(t("eff.multiple", lang), min_value=0.1, step=0.5, key="eff_multiple")
+        cap = c3.number_input(
+            t("eff.max_ratio", lang),
+            min_value=0.0,
+            step=0.5,
+            key="eff_max_ratio",
+            help=t("eff.max_ratio.help", lang),
+        )
+        method = c4.radio(
+            t("eff.method", lang), ["percentile", "score"], format_func=lambda v: t(f"eff.method.{v}", lang),
+            key="eff_method", horizontal=True,
+        )  # fmt: skip
+        cuts = {}
+        cols = st.columns(3)
+        for col, c in zip(cols, ("A", "B", "C"), strict=True):
+            label = t("eff.cut.pct" if method == "percentile" else "eff.cut.score", lang).format(c=c)
+            cuts[c] = col.number_input(
+                label, min_value=0.0, max_value=100.0 if method == "percentile" else None, step=5.0,
+                key=f"eff_cut_{method}_{c}",
+            )  # fmt: skip
+        raw = {
+            "scope": {"below_scale_min_land_mu": min_land},
+            "weights": {"above_scale": above, "below_scale": below},
+            "benchmark": {"multiple": multiple, "max_ratio": cap or None},
+            "classes": {"method": method, method: cuts},
+        }
+        st.divider()
+        _named_configs(raw, lang)
+    _keep(_widget_values(base))
+    return raw
+
+
+def _checked_config(raw: dict, lang: Lang) -> dict:
+    """The configuration to use: ``raw`` unless its weights do not sum to 100 and the user has
+    not confirmed them (then the last one used, said so)."""
+    try:
+        config = config_from_mapping(raw)
+    except DataValidationError as exc:
+        show_error(exc)
+        return st.session_state.get(APPLIED) or {}
+    totals = config.weight_totals()
+    off = {
+        g: v
+        for g, v in totals.items()
+        if abs(v - 100.0) > 1e-9
+        and (config.score_above_scale if g == SIZE_ABOVE else config.score_below_scale)
+    }
+    if off:
+        text = "；".join(
+            t("eff.weights_total", lang).format(
+                group=t("eff.size.above" if g == SIZE_ABOVE else "eff.size.below", lang), total=v
+            )
+            for g, v in off.items()
+        )
+        st.warning(t("eff.weights_not_100", lang).format(totals=text))
+        # A confirmation holds for these totals only (and survives navigation); new totals ask again.
+        sig = repr(sorted(off.items()))
+        if "eff_accept_weights" not in st.session_state or st.session_state.get("eff_accept_sig") != sig:
+            st.session_state["eff_accept_weights"] = st.session_state.get("eff_accepted_for") == sig
+        st.session_state["eff_accept_sig"] = sig
+        accepted = st.checkbox(t("eff.weights_accept", lang), key="eff_accept_weights")
+        if accepted:
+            st.session_state["eff_accepted_for"] = sig
+        else:
+            previous = st.session_state.get(APPLIED)
+            st.info(t("eff.weights_kept", lang) if previous else t("eff.weights_default_used", lang))
+            return previous or {}
+    st.session_state[APPLIED] = raw
+    return raw
+
+
+def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[pd.Series, dict]:
+    """The scope widgets; returns a boolean mask over ``frame`` and the filters in words."""
+    for key, default in (("eff_towns", []), ("eff_industries", []), ("eff_size", "all")):
+        _restore(key, default)
+    st.session_state["eff_towns"] = [z for z in st.session_state["eff_towns"] if z in zones]
+    industries = sorted(frame["industry"].dropna().astype(str).unique())
+    st.session_state["eff_industries"] = [i for i in st.session_state["eff_industries"] if i in industries]
+    c1, c2, c3 = st.columns([2, 2, 1])
+    # Nothing chosen already means all: no "select all" entry.
+    chosen_zones = c1.multiselect(
+        t("eff.scope.towns", lang), zones, placeholder=t("eff.scope.all", lang), key="eff_towns",
+        select_all=False,
+    )  # fmt: skip
+    chosen_ind = c2.multiselect(
+        t("eff.scope.industries", lang),
+        industries,
+        placeholder=t("eff.scope.all", lang),
+        key="eff_industries",
+        select_all=False,
+    )
+    size = c3.radio(
+        t("eff.scope.size", lang), ["all", "above", "below"], format_func=lambda v: t(f"eff.size.{v}", lang),
+        key="eff_size",
+    )  # fmt: skip
+    _keep(("eff_towns", "eff_industries", "eff_size"))
+    filters = {
+        t("eff.scope.towns", lang): chosen_zones,
+        t("eff.scope.industries", lang): chosen_ind,
+        t("eff.scope.size", lang): [] if size == "all" else [t(f"eff.size.{size}", lang)],
+    }
+    return _mask(frame, chosen_zones, chosen_ind, size), filters
+
+
+def _mask(frame: pd.DataFrame, zones: list[str], industries: list[str], size: str) -> pd.Series:
+    mask = pd.Series(True, index=frame.index)
+    if zones:
+        mask &= frame[ZONE_COL].astype(object).isin(zones)
+    if industries:
+        mask &= frame["industry"].astype(object).isin(industries)
+    if size != "all" and SIZE_COL in frame.columns:
+        mask &= frame[SIZE_COL].astype(object) == (SIZE_ABOVE if size == "above" else SIZE_BELOW)
+    return mask
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _labels(lang: Lang) -> dict[str, str]:
+    base = EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN
+    extra = yearly.YEARLY_LABELS if lang == "zh" else yearly.YEARLY_LABELS_EN
+    return {**extra, **base}
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categoricals as text (for display and export)."""
+    out = pd.DataFrame(frame).copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out
+
+
+_SIZE_EN = {SIZE_ABOVE: "Above size", SIZE_BELOW: "Below size"}
+_STATUS_EN = (
+    (r"^参评$", "Scored"),
+    (r"^无法计算：用地面积为零或缺失$", "Not computable: land is zero or missing"),
+    (r"^不参评：规下且用地不足 (.*) 亩$", r"Not scored: below size on less than \1 mu"),
+    (r"^不参评：规上企业不在评价范围$", "Not scored: above-size enterprises are out of scope"),
+    (r"^不参评：规下企业不在评价范围$", "Not scored: below-size enterprises are out of scope"),
+)
+
+
+def _english_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """The evaluation's own words (size, class meaning, status, shortfalls) in English; names of
+    enterprises, industries and towns stay as the data has them."""
+    out = frame.copy()
+    if SIZE_COL in out.columns:
+        out[SIZE_COL] = out[SIZE_COL].map(lambda v: _SIZE_EN.get(v, v))
+    if "eval_class_label" in out.columns and CLASS_COL in out.columns:
+        out["eval_class_label"] = out[CLASS_COL].map(
+            lambda c: t(f"eff.class.{c}", "en").split("— ", 1)[-1] if c in CLASSES else None
+        )
+    if "status" in out.columns:
+        status = out["status"].astype(object)
+        for pattern, repl in _STATUS_EN:
+            status = status.str.replace(pattern, repl, regex=True)
+        out["status"] = status
+    if "reasons" in out.columns:
+        reasons = out["reasons"].astype(object).fillna("")
+        for r in sorted(RATIOS_BY_KEY.values(), key=lambda r: -len(r.label_zh)):
+            reasons = reasons.str.replace(r.label_zh, r.label_en, regex=False)
+        reasons = reasons.str.replace("（缺数据）", " (no data)", regex=False)
+        out["reasons"] = reasons.str.replace("扣分项：", "Penalties: ", regex=False).str.replace("、", ", ")
+    return out
+
+
+RANK_COLUMNS = ("rank", "group_rank", "group_size", "n_ranked")  # whole numbers, blank when not ranked
+
+
+def _ranking_table(ranked: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    cols = [c for c in TABLE_COLUMNS if c in ranked.columns]
+    out = _plain(ranked[cols])
+    if lang == "en":
+        out = _english_values(out)
+    for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")
+        if col in out.columns:
+            out[col] = pd.array(out[col].round(), dtype="Int64")
+    # 规上 and 规下 are scored with their own weights and classed within their own group: say so
+    labels = {**_labels(lang), "rank": t("eff.col.rank_in_size", lang)}
+    return out.rename(columns=labels)
+
+
+def _number_config(table: pd.DataFrame) -> dict:
+    config = {}
+    for col in table.columns:
+        if pd.api.types.is_integer_dtype(table[col]):
+            config[col] = st.column_config.NumberColumn(col, format="%d")
+        elif pd.api.types.is_float_dtype(table[col]):
+            config[col] = st.column_config.NumberColumn(col, format="%.2f")
+    return config
+
+
+def _class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
+    """Stacked horizontal bars of the class mix per zone: zone names in full on the y axis, the
+    count axis titled, the class legend below the bars (where it has the chart's width)."""
+    classes = [t(f"eff.class.{c}", lang) for c in CLASSES]
+    data = mix.rename_axis("zone").reset_index().melt("zone", var_name="cls", value_name="n")
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y(
+                "zone:N", title=None, sort=list(mix.index), axis=alt.Axis(labelLimit=0, labelFontSize=12)
+            ),
+            x=alt.X("n:Q", title=t("eff.metric.scored", lang), stack="zero"),
+            color=alt.Color(
+                "cls:N",
+                title=None,
+                sort=classes,
+                scale=alt.Scale(domain=classes, range=[efficiency_classes.CLASS_COLORS[c] for c in CLASSES]),
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, symbolType="square"),
+            ),
+            order=alt.Order("cls_order:Q"),
+            tooltip=[
+                alt.Tooltip("zone:N", title=t("eff.dim.zone", lang)),
+                alt.Tooltip("cls:N", title=t("eff.col.class", lang)),
+                alt.Tooltip("n:Q", title=t("eff.metric.scored", lang), format=","),
+            ],
+        )
+        .transform_calculate(cls_order=f"indexof({classes!r}, datum.cls)")
+        .properties(height=max(240, 34 * len(mix)))
+    )
+
+
+def _not_computable(frame: pd.DataFrame, lang: Lang) -> pd.io.formats.style.Styler:
+    """A small table with NaN shown as 无法计算 (never inf or 0)."""
+    return frame.style.format(precision=2, na_rep=t("eff.not_computable", lang), thousands=",")
+
+
+def _year_label(year: int, lang: Lang) -> str:
+    return t("eff.year.undated", lang) if year == UNDATED else t("eff.year.label", lang).format(year=year)
+
+
+def _matrix_view(matrix: pd.DataFrame, value: str, lang: Lang) -> pd.DataFrame:
+    wide = yearly.transition_table(matrix, value=value)
+    total = t("eff.total", lang)
+    wide = wide.rename(index={"合计": total}, columns={"合计": total})
+    wide.index.name = t("eff.cmp.rows", lang)
+    return wide.reset_index()
+
+
+def _trend_chart(trend: pd.DataFrame, by: str, column: str, label: str, lang: Lang) -> None:
+    data = trend.pivot_table(index=YEAR_COL, columns=by, values=column, aggfunc="first")
+    data.index = data.index.astype(str)
+    data.columns = data.columns.astype(str)
+    st.line_chart(data, x_label=t("eff.trend.year_axis", lang), y_label=label, height=300)
