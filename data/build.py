@@ -28,6 +28,7 @@ from shapely.geometry import LineString, MultiPoint, Point, shape
 
 from data import years
 from data.parcels import PARCEL_SEED_KEY, build_parcels
+from data.transcribed import CLUSTERS, CORRIDOR_KEY_INDUSTRIES, KEY_INDUSTRIES, build_tables
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
 from geo.measure import area_km2
 from geo.schema import ENTERPRISES, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
@@ -185,111 +186,6 @@ BELTS = (
         ),
         3.0,
     ),
-)
-
-# ---------------------------------------------------------------- transcribed: 吴江“十四五”工业规划 layout boxes
-# (industry, sales_2020_yi_yuan or None, target_2025_yi_yuan or None, 亩均税收 2020 万元/亩 or None)
-INDUSTRY_FIGURES = (
-    ("高端装备", 1150.46, 1300.0, None),
-    ("高端纺织", 1313.27, 1000.0, None),  # "继续保持千亿能级"
-    ("新材料", None, 1500.0, None),
-    ("生物医药和医疗器械", None, 150.0, None),
-    ("新一代信息技术", 830.02, 1000.0, 27.0),
-    ("光电通信", 339.41, 600.0, None),
-)
-CLUSTERS = (
-    # industry, town, role, note
-    ("高端装备", "吴江开发区", "core", "智能制造中心、智造高地"),
-    ("高端装备", "汾湖高新区（黎里镇）", "core", "电梯、扶梯、汽车零部件、工程机械"),
-    ("高端装备", "吴江高新区（盛泽镇）", "supporting", "环保设备、油气装备、电力设备"),
-    ("高端装备", "震泽镇", "supporting", "环保设备、油气装备、电力设备"),
-    ("高端装备", "桃源镇", "supporting", "环保设备、油气装备、电力设备"),
-    ("高端装备", "东太湖度假区（太湖新城）", "supporting", "环保设备、油气装备、电力设备"),
-    ("高端装备", "七都镇", "supporting", "七都智能制造产业园"),
-    ("高端纺织", "吴江高新区（盛泽镇）", "core", "中国东方丝绸市场、“时尚之都”"),
-    ("高端纺织", "平望镇", "supporting", ""),
-    ("高端纺织", "七都镇", "supporting", "“家纺名镇”"),
-    ("高端纺织", "震泽镇", "supporting", ""),
-    ("高端纺织", "桃源镇", "supporting", ""),
-    ("新材料", "吴江高新区（盛泽镇）", "core", "恒力国际新材料产业园、盛虹；高端纺织材料"),
-    ("新材料", "吴江开发区", "supporting", "电子新材料、特种金属材料"),
-    ("新材料", "震泽镇", "supporting", "电子新材料、特种金属材料"),
-    ("新材料", "桃源镇", "supporting", "高端纺织材料"),
-    ("新材料", "平望镇", "supporting", "高端纺织材料"),
-    ("生物医药和医疗器械", "吴江开发区", "core", "吴江开发区科创园、京东方生命健康科技园"),
-    ("生物医药和医疗器械", "汾湖高新区（黎里镇）", "core", "产业主要分布地"),
-    ("生物医药和医疗器械", "东太湖度假区（太湖新城）", "supporting", "医疗器械产业园"),
-    ("生物医药和医疗器械", "吴江高新区（盛泽镇）", "supporting", "盛泽镇新材料产业园"),
-    ("新一代信息技术", "吴江开发区", "core", "京东方 OLED、新型电子元器件"),
-    ("新一代信息技术", "汾湖高新区（黎里镇）", "supporting", "英诺赛科，第三代半导体"),
-    ("新一代信息技术", "东太湖度假区（太湖新城）", "supporting", ""),
-    ("光电通信", "七都镇", "core", "亨通、通鼎：光纤光缆"),
-    ("光电通信", "震泽镇", "supporting", ""),
-    ("光电通信", "汾湖高新区（黎里镇）", "supporting", "永鼎"),
-)
-# Note: 吴江“十四五”工业规划 puts 恒力/盛虹 (located in 盛泽) at the heart of 新材料; the town of those carriers is
-# recorded as core. docs/domain.md §3.3 lists the carriers, not a town, as the core.
-
-# ---------------------------------------------------------------- transcribed: 苏州“十三五”工业规划 key industries
-KEY_INDUSTRIES = (
-    (
-        "新一代电子信息",
-        10000.0,
-        "昆山经济技术开发区、苏州工业园区、苏州高新技术产业开发区、吴江经济技术开发区、相城经济开发区",
-        "智能通信终端及芯片、高性能传输设备及高速光模块、光纤光缆、TFT-LCD 面板、OLED 显示",
-    ),
-    (
-        "高端装备制造",
-        8000.0,
-        "昆山经济技术开发区、苏州工业园区、常熟经济技术开发区、吴江经济技术开发区、苏州高新技术产业开发区、张家港经济开发区、吴中经济开发区",
-        "数控机床和机器人、工程机械、半导体设备、智能电梯、汽车及零部件、轨道交通、环保设备、海洋工程装备",
-    ),
-    (
-        "新材料",
-        8000.0,
-        "张家港经济开发区、昆山经济技术开发区、吴江经济技术开发区、常熟经济技术开发区、太仓港经济开发区、相城经济开发区",
-        "纳米功能材料、高性能膜材料、特殊钢、轻合金、碳纤维、先进陶瓷、石化材料",
-    ),
-    (
-        "软件和集成电路",
-        3000.0,
-        "苏州工业园区、昆山经济技术开发区、吴中经济开发区、苏州高新技术产业开发区",
-        "云计算、大数据、物联网、工业软件、集成电路设计与封测",
-    ),
-    (
-        "新能源和节能环保",
-        3000.0,
-        "太仓港经济开发区、常熟经济技术开发区、苏州工业园区、昆山经济技术开发区、张家港经济开发区",
-        "节能环保装备、光伏、风能、核能、新能源汽车",
-    ),
-    (
-        "医疗器械和生物医药",
-        2000.0,
-        "苏州工业园区、苏州高新技术产业开发区、吴中经济开发区、太仓港经济开发区",
-        "影像设备、医疗设备、化学制药、诊断试剂",
-    ),
-)
-# Which seed-000 industries each corridor names as dominant (for highlighting).
-CORRIDOR_KEY_INDUSTRIES = {
-    "hu_ning": "新一代电子信息、高端装备制造、新能源和节能环保、医疗器械和生物医药",
-    "tong_su_jia": "新一代电子信息、高端装备制造、新材料、新能源和节能环保",
-    "yanjiang": "高端装备制造、新材料、新能源和节能环保",
-    "yanhu": "",
-    "yanzhe": "",
-}
-
-# ---------------------------------------------------------------- transcribed: 苏委发〔2022〕1号 第13条
-COUNTY_FOCUS = (
-    ("张家港市", "320582", "新能源、特色半导体、高端装备"),
-    ("常熟市", "320581", "声学材料、新能源、汽车"),
-    ("太仓市", "320585", "高端装备及航空航天、生物医药、先进材料"),
-    ("昆山市", "320583", "新一代信息技术、高端装备、小核酸生物医药"),
-    ("吴江区", "320509", "先进材料、高端装备、新一代信息技术"),
-    ("吴中区", "320506", "机器人与智能制造、生物医药及大健康、检验检测"),
-    ("相城区", "320507", "数字金融、先进材料、车联网"),
-    ("姑苏区", "320508", "数字创意、高技术服务"),
-    ("苏州工业园区", "", "生物医药、人工智能、纳米技术应用"),
-    ("虎丘区（苏州高新区）", "320505", "高端医疗器械、集成电路、软件"),
 )
 
 # ---------------------------------------------------------------- synthetic enterprises
@@ -515,33 +411,6 @@ def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.
     pts = gpd.GeoSeries(gpd.points_from_xy(ent.x, ent.y), crs=ANALYSIS_CRS).to_crs(STORAGE_CRS)
     pts = shapely.set_precision(pts.values, 10**-COORD_DECIMALS)
     return gpd.GeoDataFrame(ent[list(ENTERPRISES.columns)], geometry=list(pts), crs=STORAGE_CRS)
-
-
-def build_tables() -> dict[str, pd.DataFrame]:
-    """The transcribed attribute tables."""
-    figures = pd.DataFrame(
-        INDUSTRY_FIGURES,
-        columns=["industry", "sales_2020_yi_yuan", "target_2025_yi_yuan", "tax_per_mu_2020_wan_yuan"],
-    )
-    return {
-        "wujiang_industry_figures": figures,
-        "wujiang_clusters": pd.DataFrame(CLUSTERS, columns=["industry", "town", "role", "note"]),
-        "key_industries": pd.DataFrame(
-            KEY_INDUSTRIES, columns=["industry", "target_2020_yi_yuan", "carrier_parks", "chain"]
-        ),
-        "county_cluster_focus": pd.DataFrame(COUNTY_FOCUS, columns=["area", "adcode", "focus"]),
-        "wujiang_renewal_record": pd.DataFrame(
-            [
-                (
-                    "2016–2020",
-                    853,
-                    8806.0,
-                    "《苏州市吴江区“十四五”工业经济高质量发展规划》：2016–2020 年“共关停及淘汰低效产能企业853家，腾出土地8806余亩”",
-                )
-            ],
-            columns=["period", "enterprises_closed", "land_freed_mu", "source"],
-        ),
-    }
 
 
 def build_metadata(cnmaps_version: str) -> pd.DataFrame:
