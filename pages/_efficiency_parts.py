@@ -4,6 +4,7 @@ the configuration editor and named configurations, scope filters, tables, number
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import altair as alt
 import geopandas as gpd
@@ -12,6 +13,7 @@ import streamlit as st
 import yaml
 
 from geo import ingest, yearly
+from geo.audit import record_change
 from geo.batch import EvaluationRun, run_evaluation
 from geo.errors import DataValidationError
 from geo.eval_configs import list_named_configs, save_named_config
@@ -41,7 +43,7 @@ from geo.store import default_store
 from layers import REGISTRY, efficiency_classes
 from layers.base import Provenance
 from layers.mapview import MapLayer
-from pages._auth import can_edit
+from pages._auth import can_edit, identity
 from pages._shared import (
     layer_frame,
     map_layer,
@@ -325,7 +327,11 @@ def _named_configs(raw: dict, lang: Lang) -> None:
     name = c1.text_input(t("eff.cfg.name", lang), key="eff_cfg_name", max_chars=40)
     if c2.button(t("eff.cfg.save", lang), key="eff_cfg_save"):
         try:
-            save_named_config(name, raw, directory=folder)
+            path = save_named_config(name, raw, directory=folder)
+            record_change(
+                "config_saved", user=identity().recorded, title=name.strip(), file_name=Path(path).name,
+                detail="评价配置（命名）",
+            )  # fmt: skip
         except DataValidationError as exc:
             show_error(exc)
         else:
@@ -334,7 +340,12 @@ def _named_configs(raw: dict, lang: Lang) -> None:
     if _can_edit():
         if c3.button(t("eff.cfg.save_official", lang), key="eff_cfg_official"):
             try:
-                save_named_config(name or t("eff.cfg.official", lang), raw, directory=folder, official=True)
+                cfg_name = name or t("eff.cfg.official", lang)
+                path = save_named_config(cfg_name, raw, directory=folder, official=True)
+                record_change(
+                    "config_saved", user=identity().recorded, title=cfg_name, file_name=Path(path).name,
+                    detail="评价配置（正式）",
+                )  # fmt: skip
             except DataValidationError as exc:
                 show_error(exc)
             else:

@@ -94,3 +94,11 @@ def test_readme_layout_names_every_module():
             if path.name in ("__init__.py", "__main__.py"):
                 continue
             assert path.name in layout, f"README layout does not mention {path.relative_to(ROOT)}"
+
+
+def test_no_module_is_over_700_lines():
+    """A newcomer reads a module in one sitting: the largest stays under 700 lines."""
+    for folder in ("geo", "layers", "pages", "data"):
+        for path in (ROOT / folder).rglob("*.py"):
+            n = len(path.read_text(encoding="utf-8").splitlines())
+            assert n < 700, f"{path.relative_to(ROOT)} has {n} lines"

@@ -116,6 +116,11 @@ def test_named_configuration_saved_and_loaded(user_dir):
     # Single-user mode: this user is an editor and may save the official configuration.
     at.button(key="eff_cfg_official").click().run()
     assert (user_dir / "eval_configs" / "official.yaml").exists()
+    from geo import audit
+
+    saved = audit.audit_log(store=user_dir / "atlas_user.gpkg")
+    saved = saved[saved["action"] == "config_saved"]
+    assert len(saved) == 2 and "倍数三" in set(saved["title"])  # both saves are on record (留痕)
     at.run()  # the list above the buttons shows it from the next run on
     assert at.selectbox(key="eff_cfg_choice").options[1].startswith("正式配置")
     at.number_input(key="eff_multiple").set_value(2.0).run()
