@@ -48,7 +48,7 @@ from geo.metrics import (
     zone_metric_labels,
 )
 from geo.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
-from geo.store import default_store
+from geo.store import builtin_stamp
 from layers import REGISTRY, efficiency_classes, eval_warnings
 from layers.base import Provenance
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
@@ -127,10 +127,9 @@ DEMO = "demo"
 NO_PREVIOUS = "none"
 
 
-def _stamp() -> tuple[str, float, str, str]:
-    """Changes when the demo store or the user store changes (hashed by st.cache_data)."""
-    demo = default_store()
-    return (str(demo), demo.stat().st_mtime if demo.exists() else 0.0, *user_store_stamp())
+def _stamp() -> tuple[str, str, str, str]:
+    """Changes when the built-in layers' store or the user store changes (hashed by st.cache_data)."""
+    return (*builtin_stamp(), *user_store_stamp())
 
 
 def _zones(zones_src: str) -> gpd.GeoDataFrame:
