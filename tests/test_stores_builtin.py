@@ -108,7 +108,7 @@ def test_layer_lists_metadata_and_stamp_come_from_postgis(loaded_db, monkeypatch
     from geo.audit import Change
     from geo.stores import open_store
 
-    open_store(loaded_db).record(Change(action="config", user="测试员", detail="stamp test"))
+    open_store(loaded_db).record(Change(action="config_saved", user="测试员", detail="stamp test"))
     assert builtin_stamp()[1] != stamp and int(builtin_stamp()[1]) == int(stamp) + 1
 
 
@@ -130,13 +130,16 @@ def test_an_unknown_builtin_layer_in_postgis_lists_the_loaded_ones(loaded_db, mo
     assert "没有内置图层「no_such_layer」" in str(err.value) and "districts" in err.value.hint
 
 
-def test_cli_evaluate_reads_the_builtin_layers_from_postgis(loaded_db, monkeypatch, capsys):
-    """The CLI's join of points to 区镇 uses the bundled towns; with PostGIS selected they come from it."""
+def test_the_bundled_places_of_the_cli_come_from_postgis(loaded_db, empty_db, monkeypatch):
+    """Locating rows by 区县/区镇 name (import and CLI evaluate) uses the bundled places: from PostGIS."""
     from geo.ingest.places import bundled
 
+    from_file = bundled().towns.names
     monkeypatch.setenv(DATABASE_URL_ENV, loaded_db)
-    towns = bundled().towns
-    assert len(towns.names) == 8 and "松陵" in "".join(towns.names)
+    assert bundled().towns.names == from_file and len(from_file) == 8
+    monkeypatch.setenv(DATABASE_URL_ENV, empty_db)
+    with pytest.raises(DataValidationError, match="还没有载入内置图层"):
+        bundled()
 
 
 LONG_A = "二〇二三年度规模以上工业企业单位用地面积税收贡献（万元每亩）"  # 30 characters, 90 bytes
@@ -172,13 +175,15 @@ def test_long_chinese_column_names_survive_postgis(empty_db):
 
 def test_long_column_names_of_a_loaded_gpkg_come_back(empty_db, tmp_path, monkeypatch):
     gpkg = tmp_path / "long.gpkg"
-    table = pd.DataFrame({"layer": ["x"], LONG_A: ["甲"], LONG_B: ["乙"]})
+    table = pyogrio.read_dataframe(DEFAULT_GPKG, layer="layer_metadata")
+    table[LONG_A] = "甲"
+    table[LONG_B] = ""
     pyogrio.write_dataframe(table, gpkg, layer="layer_metadata", driver="GPKG")
     assert cli_main(["load-demo", "--store", empty_db, "--gpkg", str(gpkg), "--user", "测试员"]) == 0
     monkeypatch.setenv(DATABASE_URL_ENV, empty_db)
     back = load_layer("layer_metadata")
-    assert list(back.columns) == ["layer", LONG_A, LONG_B]
-    assert back.iloc[0].tolist() == ["x", "甲", "乙"]
+    assert list(back.columns)[-2:] == [LONG_A, LONG_B]
+    pd.testing.assert_frame_equal(back, table)  # "" stays "", not NULL
 
 
 def test_stored_column_names_are_short_unique_and_keep_safe_names():

@@ -19,6 +19,7 @@ GeoPackage gives them.
 from __future__ import annotations
 
 import hashlib
+import io
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +30,9 @@ import geoalchemy2  # noqa: F401 - registers PostGIS's geometry type for table r
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import shapely
 import sqlalchemy as sa
+from geoalchemy2 import Geometry
 from sqlalchemy.engine import Connection, Engine
 
 from geo.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
@@ -300,11 +303,23 @@ class PostGISStore(Store):
         originals = [str(c) for c in frame.columns]
         stored = stored_column_names(originals)
         renamed = frame.rename(columns=dict(zip(originals, stored, strict=True)))
-        schema = self._schema(conn)
-        if isinstance(renamed, gpd.GeoDataFrame):
-            renamed.to_postgis(table, conn, schema=schema, if_exists="replace", index=False)
-        else:
-            pd.DataFrame(renamed).to_sql(table, conn, schema=schema, if_exists="replace", index=False)
+        plain, dtype = pd.DataFrame(renamed), None
+        if isinstance(renamed, gpd.GeoDataFrame):  # as geopandas' to_postgis, but keeping "" apart from NULL
+            geoms = shapely.set_srid(renamed.geometry.to_numpy(), 4326)
+            plain = plain.assign(**{GEOMETRY_COLUMN: shapely.to_wkb(geoms, hex=True, include_srid=True)})
+            kinds = set(renamed.geometry.geom_type.dropna())
+            dtype = {
+                GEOMETRY_COLUMN: Geometry(kinds.pop().upper() if len(kinds) == 1 else "GEOMETRY", srid=4326)
+            }
+        plain.to_sql(
+            table,
+            conn,
+            schema=self._schema(conn),
+            if_exists="replace",
+            index=False,
+            dtype=dtype,
+            method=_copy_rows,
+        )
         columns = self._table(conn, COLUMNS_TABLE)
         conn.execute(sa.delete(columns).where(columns.c.table_name == table))
         conn.execute(
@@ -337,6 +352,30 @@ class PostGISStore(Store):
             if r.stored_name != GEOMETRY_COLUMN and r.dtype and str(frame[r.stored_name].dtype) != r.dtype:
                 frame[r.stored_name] = frame[r.stored_name].astype(r.dtype)
         return frame.rename(columns={r.stored_name: r.original_name for r in rows})
+
+
+def _copy_rows(table, conn: Connection, keys: list[str], rows) -> None:
+    """pandas ``to_sql`` method: one ``COPY … FROM STDIN`` (like geopandas' ``to_postgis``), but with
+    every text quoted, so that an empty text stays an empty text and only a missing value is NULL."""
+    buf = io.StringIO()
+    for row in rows:
+        buf.write(",".join(_csv_field(v) for v in row) + "\n")
+    quote = conn.dialect.identifier_preparer
+    name = quote.quote(table.table.name)
+    if table.table.schema:
+        name = f"{quote.quote_schema(table.table.schema)}.{name}"
+    columns = ", ".join(quote.quote(k) for k in keys)
+    with conn.connection.cursor() as cur, cur.copy(f"COPY {name} ({columns}) FROM STDIN WITH CSV") as copy:
+        copy.write(buf.getvalue())
+
+
+def _csv_field(value: object) -> str:
+    """One CSV field for COPY: unquoted empty is NULL, text always quoted (so "" stays "")."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, bool | int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    return '"' + str(value).replace('"', '""') + '"'
 
 
 def stored_column_names(names: list[str]) -> list[str]:
