@@ -30,8 +30,39 @@ _GEOM_ZH = {"polygon": "面", "line": "线", "point": "点"}
 
 
 def default_store() -> Path:
-    """The GeoPackage the app reads: ``$ATLAS_GPKG`` if set, else ``data/atlas.gpkg``."""
+    """The demo GeoPackage: ``$ATLAS_GPKG`` if set, else ``data/atlas.gpkg``.
+
+    The app reads its built-in layers from here unless ``$ATLAS_DATABASE_URL`` selects PostGIS
+    (see :func:`builtin_source`).
+    """
     return Path(os.environ.get(ATLAS_GPKG_ENV, DEFAULT_GPKG))
+
+
+def builtin_source(path: Path | str | None = None) -> Path | str:
+    """Where the built-in layers are read: ``path`` (a GeoPackage path or a PostgreSQL URL) if
+    given, else the PostGIS of ``$ATLAS_DATABASE_URL`` if set (its ``demo_*`` tables, written by
+    ``python -m geo.cli load-demo``), else the GeoPackage of :func:`default_store`."""
+    from geo.stores import DATABASE_URL_ENV, is_database_url
+
+    if path is None:
+        path = os.environ.get(DATABASE_URL_ENV, "").strip() or default_store()
+    return str(path) if is_database_url(str(path)) else Path(path)
+
+
+def builtin_stamp(path: Path | str | None = None) -> tuple[str, str]:
+    """(where, change stamp) of the built-in layers' store: keys caches, so that a rewritten
+    GeoPackage or any committed write to PostGIS (``load-demo`` included) refreshes them."""
+    source = builtin_source(path)
+    if isinstance(source, Path):
+        return str(source), str(source.stat().st_mtime_ns if source.exists() else 0)
+    store = _database(source)
+    return store.location, store.stamp()
+
+
+def _database(url: str):
+    from geo.stores.postgis import PostGISStore
+
+    return PostGISStore(url)
 
 
 def _check_file(path: Path) -> None:
@@ -45,10 +76,27 @@ def _check_file(path: Path) -> None:
 
 
 def list_layers(path: Path | str | None = None) -> list[str]:
-    """Names of the layers and tables in a GeoPackage."""
-    path = Path(path) if path is not None else default_store()
+    """Names of the built-in layers and tables (see :func:`builtin_source` for where from).
+
+    Raises
+    ------
+    DataValidationError
+        When the GeoPackage is missing or empty, or PostGIS is selected but the demo is not loaded.
+    """
+    path = builtin_source(path)
+    if not isinstance(path, Path):
+        return _database(path).demo_layers()
     _check_file(path)
     return [str(name) for name, _ in pyogrio.list_layers(path)]
+
+
+def spatial_layers(path: Path | str | None = None) -> list[str]:
+    """Names of the built-in layers that have geometry (attribute tables left out)."""
+    path = builtin_source(path)
+    if not isinstance(path, Path):
+        return _database(path).demo_layers(spatial=True)
+    _check_file(path)
+    return [str(name) for name, geom in pyogrio.list_layers(path) if geom is not None]
 
 
 def _check_columns(frame: pd.DataFrame, schema: LayerSchema, where: str) -> None:
@@ -87,16 +135,23 @@ def _check_geometry(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> None:
 def load_layer(name: str, *, path: Path | str | None = None) -> gpd.GeoDataFrame | pd.DataFrame:
     """Read one stored layer or table and validate it against its schema.
 
-    Spatial layers come back as GeoDataFrames in EPSG:4326, attribute tables as DataFrames.
+    ``path`` is a GeoPackage path or a PostgreSQL URL; by default the built-in layers' store
+    (:func:`builtin_source`: PostGIS when ``$ATLAS_DATABASE_URL`` is set, else the demo GeoPackage).
+    Spatial layers come back as GeoDataFrames in EPSG:4326, attribute tables as DataFrames, with
+    the same columns, order and dtypes from either store.
     Layers not in the built-in schema (e.g. user imports) are only checked for CRS and emptiness.
 
     Raises
     ------
     DataValidationError
-        When the file or layer is missing, a required column is absent, the CRS is missing or
+        When the file or layer is missing (or PostGIS is selected but the demo is not loaded:
+        ``python -m geo.cli load-demo``), a required column is absent, the CRS is missing or
         not WGS-84, the layer is empty, or a geometry is missing or of the wrong type.
     """
-    path = Path(path) if path is not None else default_store()
+    path = builtin_source(path)
+    if not isinstance(path, Path):
+        store = _database(path)
+        return check_layer(store.read_demo(name), name, where=f"共享数据库 {store.location}")
     _check_file(path)
     available = list_layers(path)
     if name not in available:

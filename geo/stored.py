@@ -9,11 +9,11 @@ import geopandas as gpd
 from geo import ingest
 from geo.errors import DataValidationError
 from geo.provenance import Provenance
-from geo.store import default_store, layer_metadata, list_layers, load_layer
+from geo.store import builtin_source, layer_metadata, list_layers, load_layer
 
 
 def stored_layer(
-    name: str, store: Path | None = None, user_store: Path | str | None = None
+    name: str, store: Path | str | None = None, user_store: Path | str | None = None
 ) -> tuple[gpd.GeoDataFrame, str, Provenance]:
     """The layer ``name`` from the user store (imports) or else the demo store, its Chinese title
     and its provenance.
@@ -29,7 +29,7 @@ def stored_layer(
         row = meta.set_index("layer").loc[name]
         frame = ingest.load_user_layer(name, path=user)
         return frame, row["title_zh"], Provenance(row["accuracy"], row["source"], row["licence"], row["note"])
-    store = store if store is not None else default_store()
+    store = builtin_source(store)  # the demo GeoPackage, or PostGIS when $ATLAS_DATABASE_URL is set
     if name not in list_layers(store):
         raise DataValidationError(
             f"没有图层「{name}」",

@@ -31,7 +31,7 @@ import pandas as pd
 import streamlit as st
 import streamlit_folium as stf
 
-from geo.store import default_store
+from geo.store import builtin_stamp
 from geo.stores import open_store
 
 # Bounds on what the caches hold: each entry is one rendered map (base: up to ~2 MB with an
@@ -40,11 +40,11 @@ BASE_ENTRIES = 48
 GROUP_ENTRIES = 96
 
 
-def data_stamp() -> tuple[str, float, str, str]:
-    """The demo store's (path, mtime) and the user store's (location, stamp): changes when either
-    is written (by any session or process)."""
-    demo, user = default_store(), open_store()
-    return (str(demo), demo.stat().st_mtime if demo.exists() else 0.0, user.location, user.stamp())
+def data_stamp() -> tuple[str, str, str, str]:
+    """The built-in layers' store (demo GeoPackage, or PostGIS with ATLAS_DATABASE_URL) and the user
+    store, each (where, stamp): changes when either is written (by any session or process)."""
+    user = open_store()
+    return (*builtin_stamp(), user.location, user.stamp())
 
 
 def frame_key(frame: pd.DataFrame) -> str:

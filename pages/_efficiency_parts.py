@@ -39,7 +39,7 @@ from geo.metrics import (
     ZONE_COL,
     assign_zones,
 )
-from geo.store import default_store
+from geo.store import builtin_stamp
 from layers import REGISTRY, efficiency_classes
 from layers.base import Provenance
 from layers.mapview import MapLayer
@@ -112,10 +112,9 @@ DEMO = "demo"
 NO_PREVIOUS = "none"
 
 
-def _stamp() -> tuple[str, float, str, str]:
-    """Changes when the demo store or the user store changes (hashed by st.cache_data)."""
-    demo = default_store()
-    return (str(demo), demo.stat().st_mtime if demo.exists() else 0.0, *user_store_stamp())
+def _stamp() -> tuple[str, str, str, str]:
+    """Changes when the built-in layers' store or the user store changes (hashed by st.cache_data)."""
+    return (*builtin_stamp(), *user_store_stamp())
 
 
 def _zones(zones_src: str) -> gpd.GeoDataFrame:

@@ -17,7 +17,7 @@ from streamlit_folium import st_folium
 
 from geo.errors import DataValidationError
 from geo.i18n import Lang
-from geo.store import default_store, layer_metadata, load_layer
+from geo.store import builtin_stamp, layer_metadata, load_layer
 from geo.stores import open_store
 from layers import REGISTRY
 from layers.base import Layer, Provenance, accuracy_label
@@ -50,22 +50,22 @@ def settings() -> Settings:
     return Settings(lang=lang, basemap=basemap, tianditu_key=key)
 
 
-def _store_stamp() -> tuple[str, float]:
-    path = default_store()
-    return str(path), path.stat().st_mtime if path.exists() else 0.0
+def _store_stamp() -> tuple[str, str]:
+    return builtin_stamp()
 
 
-# The stamp (path, mtime) is a hashed argument (no leading underscore), so the caches refresh
-# when the GeoPackage is rewritten. cache_resource: one frame in the server process, shared by
-# every session (cache_data would unpickle a copy on every call of every run).
+# The stamp (where, change stamp) of the built-in layers' store (the demo GeoPackage, or PostGIS
+# when ATLAS_DATABASE_URL is set) is a hashed argument (no leading underscore), so the caches
+# refresh when the GeoPackage is rewritten or PostGIS commits a write. cache_resource: one frame
+# in the server process, shared by every session (cache_data would unpickle a copy on every call).
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _cached_layer(name: str, stamp: tuple[str, float]) -> pd.DataFrame:
-    return load_layer(name, path=stamp[0])
+def _cached_layer(name: str, stamp: tuple[str, str]) -> pd.DataFrame:
+    return load_layer(name)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cached_metadata(stamp: tuple[str, float]) -> pd.DataFrame:
-    return layer_metadata(path=stamp[0])
+def _cached_metadata(stamp: tuple[str, str]) -> pd.DataFrame:
+    return layer_metadata()
 
 
 def layer_frame(name: str) -> gpd.GeoDataFrame | pd.DataFrame:

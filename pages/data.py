@@ -8,7 +8,6 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-import pyogrio
 import streamlit as st
 from pyproj import CRS
 
@@ -19,7 +18,7 @@ from geo.errors import DataValidationError, RowReportError
 from geo.export import csv_bytes, xlsx_bytes
 from geo.i18n import Lang
 from geo.schema import ACCURACY_CLASSES, ENTERPRISES
-from geo.store import default_store
+from geo.store import builtin_stamp, spatial_layers
 from geo.stores import open_store
 from layers import REGISTRY
 from layers.base import accuracy_label
@@ -98,14 +97,13 @@ def _user_meta(stamp: tuple[str, str]) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def _stored_layer_names(stamp: tuple[str, float]) -> frozenset[str]:
-    """Spatial layers of the demo store (attribute tables excluded)."""
-    return frozenset(str(name) for name, geom in pyogrio.list_layers(default_store()) if geom is not None)
+def _stored_layer_names(stamp: tuple[str, str]) -> frozenset[str]:
+    """Spatial built-in layers (attribute tables excluded)."""
+    return frozenset(spatial_layers())
 
 
 def _store_layers() -> frozenset[str]:
-    path = default_store()
-    return _stored_layer_names((str(path), path.stat().st_mtime if path.exists() else 0.0))
+    return _stored_layer_names(builtin_stamp())
 
 
 @st.cache_data(show_spinner=False)

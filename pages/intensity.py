@@ -21,7 +21,7 @@ from geo.export import xlsx_bytes
 from geo.i18n import Lang
 from geo.metrics import RATIOS_BY_KEY
 from geo.schema import WUJIANG_INDUSTRIES, WUJIANG_TOWNS
-from geo.store import default_store, load_layer
+from geo.store import builtin_stamp, load_layer
 from layers import enterprises as ent_layer
 from layers import intensity
 from layers import parcels as parcel_layer
@@ -37,6 +37,7 @@ from pages._shared import (
     provenance_table,
     settings,
     show_error,
+    user_store_stamp,
     wujiang_base,
 )
 from pages._strings import t
@@ -194,34 +195,34 @@ def _zone_view(towns, base, lang: Lang) -> None:
 DEMO = ""  # the bundled demo layers, else the name of an import in the user store
 
 
-def _frame_of(name: str, demo_layer: str, user_path: str) -> gpd.GeoDataFrame:
-    return load_layer(demo_layer) if name == DEMO else ingest.load_user_layer(name, path=user_path)
+def _frame_of(name: str, demo_layer: str) -> gpd.GeoDataFrame:
+    return load_layer(demo_layer) if name == DEMO else ingest.load_user_layer(name)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _parcel_analysis(
-    parcels_name: str, ents_name: str, stamp: tuple[str, float], user_stamp: tuple[str, float]
+    parcels_name: str, ents_name: str, stamp: tuple[str, str], user_stamp: tuple[str, str]
 ) -> parcels_geo.ParcelAnalysis:
     """Parcels joined to the enterprises, land from them, evaluated, checked (cached per store).
 
     Parcels without a 区镇 column get the Wujiang 区镇 holding them (by location)."""
-    parcels = _frame_of(parcels_name, "parcels", user_stamp[0])
-    ents = _frame_of(ents_name, "enterprises", user_stamp[0])
-    zones = None if "town" in parcels.columns else load_layer("wujiang_towns", path=stamp[0])
+    parcels = _frame_of(parcels_name, "parcels")
+    ents = _frame_of(ents_name, "enterprises")
+    zones = None if "town" in parcels.columns else load_layer("wujiang_towns")
     analysis = parcels_geo.analyse_parcels(parcels, ents, zones=zones)
     result = evaluate(analysis.enterprises)
     classes = result.enterprises.set_index("ent_id")["eval_class"]
     return parcels_geo.with_classes(analysis, classes)
 
 
-def _store_stamp() -> tuple[str, float]:
-    path = default_store()
-    return str(path), path.stat().st_mtime if path.exists() else 0.0
+def _store_stamp() -> tuple[str, str]:
+    """The built-in layers' store (demo GeoPackage, or PostGIS with ATLAS_DATABASE_URL) and its stamp."""
+    return builtin_stamp()
 
 
-def _user_stamp() -> tuple[str, float]:
-    path = ingest.user_store()
-    return str(path), path.stat().st_mtime if path.exists() else 0.0
+def _user_stamp() -> tuple[str, str]:
+    """The selected user store and its change stamp (a write of any session refreshes the cache)."""
+    return user_store_stamp()
 
 
 def _sources(lang: Lang) -> tuple[str, str, Provenance | None]:

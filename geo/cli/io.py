@@ -89,7 +89,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     e.add_argument("--paper", choices=("a4", "screen"), default="a4", help="PNG 尺寸：a4（300 dpi）或 screen")
     e.add_argument("--lang", choices=("zh", "en"), default="zh")
-    e.add_argument("--store", type=Path, help="内置数据 GeoPackage（默认 $ATLAS_GPKG 或 data/atlas.gpkg）")
+    e.add_argument(
+        "--store",
+        type=Path,
+        help="内置数据 GeoPackage（默认：设置了 $ATLAS_DATABASE_URL 时读共享库的内置图层，否则 $ATLAS_GPKG 或 data/atlas.gpkg）",
+    )
     e.add_argument("--user-store", help=_STORE_HELP)
     e.set_defaults(func=run_export)
 

@@ -19,7 +19,7 @@ import shapely
 from geo.catalogue import norm_header
 from geo.crs import ANALYSIS_CRS
 from geo.schema import CITY_OUTLINE, DISTRICTS, WUJIANG_TOWN_ZONES
-from geo.store import DEFAULT_GPKG, load_layer
+from geo.store import builtin_source, builtin_stamp, load_layer
 
 # Column names that hold an address (matched after geo.catalogue.norm_header).
 ADDRESS_NAMES = ("地址", "详细地址", "注册地址", "经营地址", "生产经营地址", "住所", "address", "addr")
@@ -54,7 +54,7 @@ def _spellings(names: list[str]) -> tuple[tuple[str, int], ...]:
 
 
 @functools.lru_cache(maxsize=2)
-def _bundled(path: str, mtime: float) -> Bundled:
+def _bundled(path: str, stamp: str) -> Bundled:
     districts = load_layer(DISTRICTS.name, path=path)
     towns = load_layer(WUJIANG_TOWN_ZONES.name, path=path)
     outline = load_layer(CITY_OUTLINE.name, path=path)
@@ -86,9 +86,10 @@ def _segments(lines: np.ndarray) -> np.ndarray:
 
 
 def bundled(path: Path | str | None = None) -> Bundled:
-    """The bundled real districts, city outline and schematic 区镇 (read once per file version)."""
-    path = Path(path or DEFAULT_GPKG)
-    return _bundled(str(path), path.stat().st_mtime if path.exists() else 0.0)
+    """The bundled real districts, city outline and schematic 区镇 (read once per store version;
+    from PostGIS when ``$ATLAS_DATABASE_URL`` is set, else the demo GeoPackage)."""
+    source = builtin_source(path)
+    return _bundled(str(source), builtin_stamp(source)[1])
 
 
 def named_in(texts: pd.Series, places: Places) -> np.ndarray:

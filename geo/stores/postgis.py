@@ -4,10 +4,22 @@ Every write is one database transaction (PostgreSQL's DDL is transactional too):
 (written by geopandas ``to_postgis``), its provenance row and its audit row commit together, and a
 writer that dies mid-way leaves nothing. Writers also take one transaction-scoped advisory lock, so
 two writers never race to create the provenance or audit table.
+
+PostgreSQL cuts identifiers at 63 bytes without an error (about 21 Chinese characters), so column
+names that are longer, or hold control characters, are stored under a short name
+(``c<position>_<8 hex of their SHA-1>``); the table ``atlas_columns`` keeps, for every stored
+table, each column's position, stored name, original name and pandas dtype, written in the same
+transaction as the table, and reads restore the original names, order and dtypes from it.
+
+The built-in (demo) layers live here as ``demo_<layer>`` tables once ``python -m geo.cli load-demo``
+has copied them in (all in one transaction); :meth:`PostGISStore.read_demo` reads them back as the
+GeoPackage gives them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +30,9 @@ import geoalchemy2  # noqa: F401 - registers PostGIS's geometry type for table r
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+import shapely
 import sqlalchemy as sa
+from geoalchemy2 import Geometry
 from sqlalchemy.engine import Connection, Engine
 
 from geo.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
@@ -26,6 +40,9 @@ from geo.errors import DataValidationError
 from geo.stores import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
 
 GEOMETRY_COLUMN = "geometry"
+COLUMNS_TABLE = "atlas_columns"
+DEMO_PREFIX = "demo_"
+MAX_IDENTIFIER_BYTES = 63  # PostgreSQL's NAMEDATALEN - 1
 _LOCK_KEY = 0x41544C53  # "ATLS": the advisory lock every writer of the atlas takes
 _ENGINES: dict[str, Engine] = {}
 _ENGINES_LOCK = threading.Lock()
@@ -108,6 +125,15 @@ class PostGISStore(Store):
             *(sa.Column(c, sa.BigInteger if c in AUDIT_INT_COLUMNS else sa.Text) for c in AUDIT_COLUMNS),
         )
         sa.Table(
+            COLUMNS_TABLE,
+            md,
+            sa.Column("table_name", sa.Text, primary_key=True),
+            sa.Column("position", sa.Integer, primary_key=True),
+            sa.Column("stored_name", sa.Text, nullable=False),
+            sa.Column("original_name", sa.Text, nullable=False),
+            sa.Column("dtype", sa.Text),
+        )
+        sa.Table(
             META_TABLE,
             md,
             sa.Column("layer", sa.Text, primary_key=True),
@@ -147,8 +173,7 @@ class PostGISStore(Store):
             table = conn.execute(sa.select(meta.c[TABLE_COLUMN]).where(meta.c.layer == name)).scalar()
             if table is None or not self._has_table(conn, table):
                 raise missing_layer_error(name)
-            layer = self._table(conn, table)
-            return gpd.read_postgis(sa.select(layer), conn, geom_col=GEOMETRY_COLUMN)
+            return self._read_frame(conn, table)
 
     def audit_log(self) -> pd.DataFrame:
         with self._connect() as conn:
@@ -174,7 +199,7 @@ class PostGISStore(Store):
             taken = conn.execute(sa.select(meta.c.layer).where(meta.c.layer == name)).first() is not None
             if taken and change.action == "import":
                 change = replace(change, action="replace")
-            frame.to_postgis(name, conn, schema=self._schema(conn), if_exists="replace", index=False)
+            self._write_frame(conn, name, frame)
             conn.execute(sa.delete(meta).where(meta.c.layer == name))
             conn.execute(sa.insert(meta).values(**_plain({**row, "layer": name, TABLE_COLUMN: name})))
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
@@ -190,6 +215,8 @@ class PostGISStore(Store):
             table = row.get(TABLE_COLUMN) or name
             if self._has_table(conn, table):
                 self._table(conn, table).drop(conn)
+            columns = self._table(conn, COLUMNS_TABLE)
+            conn.execute(sa.delete(columns).where(columns.c.table_name == table))
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.filled_from(row).as_row()))
         return row
 
@@ -216,22 +243,160 @@ class PostGISStore(Store):
         replacing same-named tables, in one transaction; returns the table names."""
         names = [str(n) for n, _ in pyogrio.list_layers(path)]
         with self._write() as conn:
-            schema = self._schema(conn)
             for name in names:
-                frame = pyogrio.read_dataframe(path, layer=name)
-                if isinstance(frame, gpd.GeoDataFrame):
-                    frame = (
-                        frame.rename_geometry(GEOMETRY_COLUMN)
-                        if frame.geometry.name != GEOMETRY_COLUMN
-                        else frame
-                    )
-                    frame.to_postgis(f"demo_{name}", conn, schema=schema, if_exists="replace", index=False)
-                else:
-                    pd.DataFrame(frame).to_sql(
-                        f"demo_{name}", conn, schema=schema, if_exists="replace", index=False
-                    )
+                self._write_frame(conn, DEMO_PREFIX + name, pyogrio.read_dataframe(path, layer=name))
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
-        return [f"demo_{n}" for n in names]
+        return [DEMO_PREFIX + n for n in names]
+
+    def demo_layers(self, *, spatial: bool = False) -> list[str]:
+        """Names of the built-in layers loaded here (without the ``demo_`` prefix), sorted; with
+        ``spatial`` only those with geometry.
+
+        Raises
+        ------
+        DataValidationError
+            When the demo is not loaded (``python -m geo.cli load-demo``).
+        """
+        with self._connect() as conn:
+            names = self._demo_layers(conn)
+            if not spatial:
+                return names
+            inspector, schema = sa.inspect(conn), self._schema(conn)
+            return [
+                n
+                for n in names
+                if GEOMETRY_COLUMN
+                in {c["name"] for c in inspector.get_columns(DEMO_PREFIX + n, schema=schema)}
+            ]
+
+    def _demo_layers(self, conn: Connection) -> list[str]:
+        tables = sa.inspect(conn).get_table_names(schema=self._schema(conn))
+        names = sorted(t[len(DEMO_PREFIX) :] for t in tables if t.startswith(DEMO_PREFIX))
+        if META_TABLE not in names:  # load-demo writes every table in one transaction, this one too
+            raise demo_not_loaded_error(self.location)
+        return names
+
+    def read_demo(self, name: str) -> gpd.GeoDataFrame | pd.DataFrame:
+        """One built-in layer as the demo GeoPackage gives it (same columns, order, dtypes, CRS),
+        not yet validated.
+
+        Raises
+        ------
+        DataValidationError
+            When the demo is not loaded, or has no layer ``name``.
+        """
+        with self._connect() as conn:
+            available = self._demo_layers(conn)
+            if name not in available:
+                raise DataValidationError(
+                    f"共享数据库 {self.location} 中没有内置图层「{name}」",
+                    hint=f"现有内置图层：{'、'.join(available)}；演示数据更新后请重新运行 `python -m geo.cli load-demo`",
+                )
+            return self._read_frame(conn, DEMO_PREFIX + name)
+
+    # ---- tables and their column names ------------------------------------------------------
+
+    def _write_frame(self, conn: Connection, table: str, frame: pd.DataFrame) -> None:
+        """Write ``frame`` as ``table`` (replacing it) and record its columns in ``atlas_columns``."""
+        if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.name != GEOMETRY_COLUMN:
+            frame = frame.rename_geometry(GEOMETRY_COLUMN)
+        originals = [str(c) for c in frame.columns]
+        stored = stored_column_names(originals)
+        renamed = frame.rename(columns=dict(zip(originals, stored, strict=True)))
+        plain, dtype = pd.DataFrame(renamed), None
+        if isinstance(renamed, gpd.GeoDataFrame):  # as geopandas' to_postgis, but keeping "" apart from NULL
+            geoms = shapely.set_srid(renamed.geometry.to_numpy(), 4326)
+            plain = plain.assign(**{GEOMETRY_COLUMN: shapely.to_wkb(geoms, hex=True, include_srid=True)})
+            kinds = set(renamed.geometry.geom_type.dropna())
+            dtype = {
+                GEOMETRY_COLUMN: Geometry(kinds.pop().upper() if len(kinds) == 1 else "GEOMETRY", srid=4326)
+            }
+        plain.to_sql(
+            table,
+            conn,
+            schema=self._schema(conn),
+            if_exists="replace",
+            index=False,
+            dtype=dtype,
+            method=_copy_rows,
+        )
+        columns = self._table(conn, COLUMNS_TABLE)
+        conn.execute(sa.delete(columns).where(columns.c.table_name == table))
+        conn.execute(
+            sa.insert(columns),
+            [
+                {"table_name": table, "position": i, "stored_name": s, "original_name": o, "dtype": str(d)}
+                for i, (s, o, d) in enumerate(zip(stored, originals, frame.dtypes, strict=True))
+            ],
+        )
+
+    def _read_frame(self, conn: Connection, table: str) -> gpd.GeoDataFrame | pd.DataFrame:
+        """A stored table with its original column names, order and dtypes."""
+        layer = self._table(conn, table)
+        if GEOMETRY_COLUMN in layer.c:
+            frame = gpd.read_postgis(sa.select(layer), conn, geom_col=GEOMETRY_COLUMN)
+        else:
+            frame = pd.read_sql(sa.select(layer), conn)
+        if not self._has_table(conn, COLUMNS_TABLE):
+            return frame
+        columns = self._table(conn, COLUMNS_TABLE)
+        rows = conn.execute(
+            sa.select(columns.c.stored_name, columns.c.original_name, columns.c.dtype)
+            .where(columns.c.table_name == table)
+            .order_by(columns.c.position)
+        ).all()
+        if not rows or {r.stored_name for r in rows} != set(frame.columns):
+            return frame  # written before column names were recorded
+        frame = frame[[r.stored_name for r in rows]]
+        for r in rows:
+            if r.stored_name != GEOMETRY_COLUMN and r.dtype and str(frame[r.stored_name].dtype) != r.dtype:
+                frame[r.stored_name] = frame[r.stored_name].astype(r.dtype)
+        return frame.rename(columns={r.stored_name: r.original_name for r in rows})
+
+
+def _copy_rows(table, conn: Connection, keys: list[str], rows) -> None:
+    """pandas ``to_sql`` method: one ``COPY … FROM STDIN`` (like geopandas' ``to_postgis``), but with
+    every text quoted, so that an empty text stays an empty text and only a missing value is NULL."""
+    buf = io.StringIO()
+    for row in rows:
+        buf.write(",".join(_csv_field(v) for v in row) + "\n")
+    quote = conn.dialect.identifier_preparer
+    name = quote.quote(table.table.name)
+    if table.table.schema:
+        name = f"{quote.quote_schema(table.table.schema)}.{name}"
+    columns = ", ".join(quote.quote(k) for k in keys)
+    with conn.connection.cursor() as cur, cur.copy(f"COPY {name} ({columns}) FROM STDIN WITH CSV") as copy:
+        copy.write(buf.getvalue())
+
+
+def _csv_field(value: object) -> str:
+    """One CSV field for COPY: unquoted empty is NULL, text always quoted (so "" stays "")."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, bool | int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def stored_column_names(names: list[str]) -> list[str]:
+    """The names ``names`` are stored under: as given, except those longer than PostgreSQL's 63
+    bytes, holding a control character, or clashing with an earlier stored name, which become
+    ``c<position>_<first 8 hex digits of the name's SHA-1>``."""
+    out: list[str] = []
+    for i, name in enumerate(names):
+        unsafe = len(name.encode("utf-8")) > MAX_IDENTIFIER_BYTES or any(ord(ch) < 32 for ch in name)
+        if unsafe or name in out:
+            name = f"c{i}_{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
+        out.append(name)
+    return out
+
+
+def demo_not_loaded_error(location: str) -> DataValidationError:
+    """The error for a PostGIS selected by ``$ATLAS_DATABASE_URL`` without the built-in layers."""
+    return DataValidationError(
+        f"已选用共享数据库 {location}，但其中还没有载入内置图层（演示数据）",
+        hint="请运行 `python -m geo.cli load-demo` 把内置图层载入该库；若不用共享库，请取消 ATLAS_DATABASE_URL 设置",
+    )
 
 
 def _plain(row: dict) -> dict:
