@@ -249,7 +249,7 @@ class EnterpriseLayer(Layer):
     def to_folium(
         self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
     ) -> folium.FeatureGroup:
-        group = folium.FeatureGroup(name=self.title(lang), show=self.show)
+        group = folium.FeatureGroup(name=html.escape(self.title(lang)), show=self.show)  # a title may be user text
         group.add_child(_CanvasPoints(_to_js(compact_payload(self, gdf, lang=lang, gcj02=gcj02))))
         return group
 
@@ -328,7 +328,7 @@ class PointLayer(EnterpriseLayer):
             tooltip_fields=(Field("n_points", "该网格内要素数", "Features in this cell"),),
             color_by=_count_colors,
         )
-        group = folium.FeatureGroup(name=self.title(lang), show=self.show)
+        group = folium.FeatureGroup(name=html.escape(self.title(lang)), show=self.show)  # a title may be user text
         group.add_child(_CanvasPoints(_to_js(compact_payload(layer, counts, lang=lang, gcj02=gcj02))))
         return group
 

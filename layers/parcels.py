@@ -295,7 +295,7 @@ class ParcelLayer(Layer):
     def to_folium(
         self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
     ) -> folium.FeatureGroup:
-        group = folium.FeatureGroup(name=self.title(lang), show=self.show)
+        group = folium.FeatureGroup(name=html.escape(self.title(lang)), show=self.show)  # a title may be user text
         group.add_child(_CanvasParcels(_to_js(compact_payload(self, gdf, lang=lang, gcj02=gcj02))))
         return group
 

@@ -20,6 +20,7 @@ everything the drawn result depends on. Not a page itself.
 from __future__ import annotations
 
 import hashlib
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from textwrap import dedent
@@ -175,7 +176,8 @@ def _base_with_control(
     m = _build()
     parts = render_parts(m, key=widget_key)  # renames m's elements as the browser will know them
     for idx, (name, show) in enumerate(overlays):  # stand-ins named as render_groups names them
-        stand_in = folium.FeatureGroup(name=name, show=show)
+        # escaped as layers/base.py escapes every layer title: a title is user text
+        stand_in = folium.FeatureGroup(name=html.escape(name), show=show)
         stand_in._id = f"feature_group_{idx}"
         stand_in.add_to(m)
     return parts, stf._get_layer_control_string(folium.LayerControl(collapsed=False), m)
