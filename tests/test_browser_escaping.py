@@ -3,6 +3,7 @@ sources open no dialog on any page nor in the offline HTML export, and show as l
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -196,11 +197,14 @@ def test_no_dialog_in_the_offline_html_export(payload_app, page):
     found = page.evaluate(_OPEN_ALL)
     page.wait_for_timeout(800)
     assert dialogs == []
-    assert found["opened"] >= 3 and found["injected"] == 0
+    # The zones open their Leaflet tooltips; imported points are drawn on one canvas (no Leaflet
+    # layer per point to open), their tooltip texts travel escaped in the canvas payload.
+    assert found["opened"] >= 1 and found["injected"] == 0
     labels = " ".join(found["switcher"])
     assert all(p in labels for p in PAYLOADS)
     tips = " ".join(found["tooltips"])
-    assert OTHER in tips and ENTS in tips and ZONES in tips  # column name (label) and values as text
+    assert ZONES in tips  # the zone layer's column name (label) and values as text
+    assert html.escape(ENTS) in doc and html.escape(OTHER) in doc
     assert page.title() == ENTS
     assert dialogs == []
 
