@@ -340,7 +340,10 @@ def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp
     # The page holds two maps (the preview and the export map below it): read the one with points.
     points_js = (
         "() => { const out = []; if (!window.map) return out; window.map.eachLayer(l => {"
-        " if (l.feature && l.getLatLng) { const c = l.getLatLng(); out.push([c.lng, c.lat]); } }); return out; }"
+        " if (l.feature && l.getLatLng) { const c = l.getLatLng(); out.push([c.lng, c.lat]); }"
+        # imported points are drawn on one canvas layer from compact arrays (layers/enterprises.py)
+        " else if (l._d && l._d.x) { for (let i = 0; i < l._d.x.length; i++)"
+        " out.push([l._d.x[i] / l._d.scale, l._d.y[i] / l._d.scale]); } }); return out; }"
     )
     points = []
     for _ in range(60):
