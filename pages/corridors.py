@@ -132,8 +132,10 @@ with left:
     out = map_with_exports(
         base,
         changing,
-        # the briefing's title names the industry picked
-        title=t("corr.header", lang)
+        # the map keeps one title (a new title would rebuild it and lose the view); the briefing's
+        # title names the industry picked
+        title=t("corr.header", lang),
+        export_title=t("corr.header", lang)
         + (f"：{industry}" if lang == "zh" else f": {industry}") * bool(industry),
         key="corridors_map",
         note=t("corr.schematic_note", lang),
