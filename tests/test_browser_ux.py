@@ -260,6 +260,7 @@ def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url
                     found = fr.evaluate(
                         "() => { if (!window.map) return null; let pts = 0, shapes = 0;"
                         " window.map.eachLayer(l => { if (l.feature && l.getLatLng) pts++;"
+                        " else if (l._d && l._d.x) pts += l._d.x.length;"  # imported points: one canvas
                         " else if (l.feature && l.getBounds) shapes++; });"
                         " return pts ? {pts, shapes, zoom: window.map.getZoom()} : null; }"
                     )
