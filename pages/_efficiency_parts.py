@@ -441,9 +441,14 @@ def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[p
     """The scope widgets; returns a boolean mask over ``frame`` and the filters in words."""
     for key, default in (("eff_towns", []), ("eff_industries", []), ("eff_size", "all")):
         _restore(key, default)
-    st.session_state["eff_towns"] = [z for z in st.session_state["eff_towns"] if z in zones]
     industries = sorted(frame["industry"].dropna().astype(str).unique())
-    st.session_state["eff_industries"] = [i for i in st.session_state["eff_industries"] if i in industries]
+    # Only a value that must change is written back: a write marks the widget "set by the script",
+    # and the browser then takes this run's value over a pick the user made while the run was on
+    # its way (a 行业 chosen right after a 区镇 was lost that way).
+    for key, allowed in (("eff_towns", zones), ("eff_industries", industries)):
+        kept_now = [v for v in st.session_state[key] if v in allowed]
+        if kept_now != list(st.session_state[key]):
+            st.session_state[key] = kept_now
     c1, c2, c3 = st.columns([2, 2, 1])
     # Nothing chosen already means all: no "select all" entry.
     chosen_zones = c1.multiselect(
