@@ -8,6 +8,8 @@ one DataValidationError naming the field. ``geo.evaluation`` re-exports all publ
 
 from __future__ import annotations
 
+import copy
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -449,13 +451,24 @@ def _check_config(config: EvaluationConfig) -> None:
 
 
 def _read_yaml(path: Path) -> dict:
+    """The file's mapping (a fresh copy: callers may change it). Parsed once per file version:
+    the pages build a configuration several times per run, and YAML parsing is slow."""
+    try:
+        stat = Path(path).stat()
+    except FileNotFoundError as exc:
+        raise DataValidationError(f"找不到评价配置文件 {path}", hint="请检查路径") from exc
+    return copy.deepcopy(_parsed_yaml(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed_yaml(path: str, mtime_ns: int, size: int) -> dict:
     try:
         with open(path, encoding="utf-8") as fh:
             raw = yaml.safe_load(fh)
     except FileNotFoundError as exc:
         raise DataValidationError(f"找不到评价配置文件 {path}", hint="请检查路径") from exc
     except yaml.YAMLError as exc:
-        raise DataValidationError(f"评价配置文件 {path.name} 不是合法的 YAML：{exc}") from exc
+        raise DataValidationError(f"评价配置文件 {Path(path).name} 不是合法的 YAML：{exc}") from exc
     return raw or {}
 
 

@@ -1,4 +1,5 @@
-"""Work done once per data and configuration and shared by every session: rendered maps.
+"""Work done once per data and configuration and shared by every session: rendered maps and
+a page's heavy results (:func:`shared`).
 
 ``st_folium`` renders the whole folium map to JavaScript on every script run of every session
 (templates, GeoJSON, the 16,766-point payload, regular expressions over all of it) although a
@@ -24,21 +25,28 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from textwrap import dedent
+from typing import TypeVar
 
 import branca
 import folium
 import folium.elements
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 import streamlit_folium as stf
+from streamlit import dataframe_util
 
 from geo.store import builtin_stamp
 from geo.stores import open_store
+
+T = TypeVar("T")
 
 # Bounds on what the caches hold: each entry is one rendered map (base: up to ~2 MB with an
 # import drawn on it; layers that follow the widgets: up to ~1.5 MB with all enterprises).
 BASE_ENTRIES = 48
 GROUP_ENTRIES = 96
+# Heavy results of a page (pages' tables and map frames for one scope): up to a few MB each.
+RESULT_ENTRIES = 128
 
 
 def data_stamp() -> tuple[str, str, str, str]:
@@ -157,6 +165,28 @@ def render_groups(groups: Sequence[folium.FeatureGroup], *, start: int = 0) -> s
             """
         )
     return script
+
+
+@st.cache_resource(show_spinner=False, max_entries=RESULT_ENTRIES)
+def _result(cache_key: tuple, _compute: Callable[[], T]) -> T:
+    return _compute()
+
+
+def shared(cache_key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()``, computed once per ``cache_key`` (+ data stamp) for all sessions (a page's
+    heavy results: evaluations, tables, map frames). Ten sessions asking at once wait for one
+    computation. Callers must not modify what they get."""
+    return _result((data_stamp(), *cache_key), compute)
+
+
+def shared_table(cache_key: tuple, frame: pd.DataFrame) -> pa.Table:
+    """``frame`` as the Arrow table ``st.dataframe`` sends, converted once per ``cache_key`` (the
+    key ``frame`` was computed under) for all sessions: for a table of thousands of rows the
+    conversion is most of what drawing it costs the server."""
+    return shared(
+        ("arrow", *cache_key),
+        lambda: dataframe_util.convert_pandas_df_to_arrow_table(frame, preserve_index=False),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=BASE_ENTRIES)

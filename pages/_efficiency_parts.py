@@ -1,12 +1,11 @@
 """The 亩均效益评价 page's helpers (pages/efficiency.py): cached evaluation wrappers, data sources,
-the configuration editor and named configurations, scope filters, tables, number formats and charts."""
+the configuration editor and named configurations, scope filters, tables and number formats."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-import altair as alt
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -40,10 +39,11 @@ from geo.metrics import (
     assign_zones,
 )
 from geo.store import builtin_stamp
-from layers import REGISTRY, efficiency_classes
+from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer
 from pages._auth import can_edit, identity
+from pages._cache import shared
 from pages._shared import (
     layer_frame,
     map_layer,
@@ -123,14 +123,20 @@ def _zones(zones_src: str) -> gpd.GeoDataFrame:
 
 def _year_tables(ents_src: str) -> dict[int, gpd.GeoDataFrame]:
     """The enterprise table of each year: the demo's synthetic years, or a user import split by
-    its year column (one undated year when it has none)."""
-    frame = layer_frame(YEARS_LAYER) if ents_src == DEMO else ingest.load_user_layer(ents_src)
-    if YEAR_COL in frame.columns:
-        return yearly.split_years(frame)
-    return {UNDATED: frame}
+    its year column (one undated year when it has none). Split once for all sessions."""
+
+    def split() -> dict[int, gpd.GeoDataFrame]:
+        frame = layer_frame(YEARS_LAYER) if ents_src == DEMO else ingest.load_user_layer(ents_src)
+        if YEAR_COL in frame.columns:
+            return yearly.split_years(frame)
+        return {UNDATED: frame}
+
+    return shared(("eff.years", ents_src), split)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+# The evaluations are shared by all sessions (st.cache_resource: one object, never copied per
+# call); the page and its helpers only read them.
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _runs(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, EvaluationRun]:
     """Every year evaluated with the same rules by geo.batch.run_evaluation (assignment, zone
     metrics, classes), the function ``python -m geo.cli evaluate`` calls too."""
@@ -154,7 +160,7 @@ def _evaluations(
     return {y: r.result for y, r in _runs(config_yaml, zones_src, ents_src, stamp).items()}
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _previous(config_yaml: str, zones_src: str, prev_src: str, stamp: tuple) -> tuple[pd.DataFrame, bool]:
     """Last year's results from another import: its published classes when it has them
     (True), else the table evaluated with the same zones and rules (False)."""
@@ -167,7 +173,7 @@ def _previous(config_yaml: str, zones_src: str, prev_src: str, stamp: tuple) -> 
     return evaluate(frame, config=config, zone=zone).enterprises, False
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _warnings(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, pd.DataFrame]:
     """Each year's early warnings (预警) under the configuration's rules."""
     config = config_from_mapping(yaml.safe_load(config_yaml))
@@ -437,8 +443,9 @@ def _checked_config(raw: dict, lang: Lang) -> dict:
     return raw
 
 
-def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[pd.Series, dict]:
-    """The scope widgets; returns a boolean mask over ``frame`` and the filters in words."""
+def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[tuple, dict]:
+    """The scope widgets; returns what they chose (zones, industries, size: the arguments of
+    :func:`_mask`) and the filters in words."""
     for key, default in (("eff_towns", []), ("eff_industries", []), ("eff_size", "all")):
         _restore(key, default)
     industries = sorted(frame["industry"].dropna().astype(str).unique())
@@ -472,7 +479,7 @@ def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[p
         t("eff.scope.industries", lang): chosen_ind,
         t("eff.scope.size", lang): [] if size == "all" else [t(f"eff.size.{size}", lang)],
     }
-    return _mask(frame, chosen_zones, chosen_ind, size), filters
+    return (list(chosen_zones), list(chosen_ind), size), filters
 
 
 def _mask(frame: pd.DataFrame, zones: list[str], industries: list[str], size: str) -> pd.Series:
@@ -564,38 +571,6 @@ def _number_config(table: pd.DataFrame) -> dict:
     return config
 
 
-def _class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
-    """Stacked horizontal bars of the class mix per zone: zone names in full on the y axis, the
-    count axis titled, the class legend below the bars (where it has the chart's width)."""
-    classes = [t(f"eff.class.{c}", lang) for c in CLASSES]
-    data = mix.rename_axis("zone").reset_index().melt("zone", var_name="cls", value_name="n")
-    return (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y(
-                "zone:N", title=None, sort=list(mix.index), axis=alt.Axis(labelLimit=0, labelFontSize=12)
-            ),
-            x=alt.X("n:Q", title=t("eff.metric.scored", lang), stack="zero"),
-            color=alt.Color(
-                "cls:N",
-                title=None,
-                sort=classes,
-                scale=alt.Scale(domain=classes, range=[efficiency_classes.CLASS_COLORS[c] for c in CLASSES]),
-                legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, symbolType="square"),
-            ),
-            order=alt.Order("cls_order:Q"),
-            tooltip=[
-                alt.Tooltip("zone:N", title=t("eff.dim.zone", lang)),
-                alt.Tooltip("cls:N", title=t("eff.col.class", lang)),
-                alt.Tooltip("n:Q", title=t("eff.metric.scored", lang), format=","),
-            ],
-        )
-        .transform_calculate(cls_order=f"indexof({classes!r}, datum.cls)")
-        .properties(height=max(240, 34 * len(mix)))
-    )
-
-
 def _not_computable(frame: pd.DataFrame, lang: Lang) -> pd.io.formats.style.Styler:
     """A small table with NaN shown as 无法计算 (never inf or 0)."""
     return frame.style.format(precision=2, na_rep=t("eff.not_computable", lang), thousands=",")
@@ -611,10 +586,3 @@ def _matrix_view(matrix: pd.DataFrame, value: str, lang: Lang) -> pd.DataFrame:
     wide = wide.rename(index={"合计": total}, columns={"合计": total})
     wide.index.name = t("eff.cmp.rows", lang)
     return wide.reset_index()
-
-
-def _trend_chart(trend: pd.DataFrame, by: str, column: str, label: str, lang: Lang) -> None:
-    data = trend.pivot_table(index=YEAR_COL, columns=by, values=column, aggfunc="first")
-    data.index = data.index.astype(str)
-    data.columns = data.columns.astype(str)
-    st.line_chart(data, x_label=t("eff.trend.year_axis", lang), y_label=label, height=300)

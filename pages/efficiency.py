@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -36,6 +37,8 @@ from geo.notice import config_summary, export_columns, filters_text, notice_xlsx
 from layers import efficiency_classes, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
 from layers.offline_html import map_downloads
+from pages._cache import shared, shared_table
+from pages._efficiency_charts import class_mix_chart, class_years_chart, show_chart, trend_chart
 from pages._efficiency_parts import (
     CHANGE_COLUMNS,
     DEMO,
@@ -45,7 +48,6 @@ from pages._efficiency_parts import (
     UNDATED,
     ZONE_ID,
     _checked_config,
-    _class_mix_chart,
     _config_editor,
     _english_values,
     _enterprise_provenance,
@@ -63,7 +65,6 @@ from pages._efficiency_parts import (
     _scope_filters,
     _sources,
     _stamp,
-    _trend_chart,
     _warnings,
     _year_label,
     _year_tables,
@@ -74,6 +75,7 @@ from pages._shared import (
     add_snapshot_button,
     clicked_properties,
     download_buttons,
+    full_map,
     settings,
     show_error,
     show_map_with,
@@ -139,18 +141,24 @@ else:
 
 zone_names = [str(z) for z in assignment.zone_keys]
 st.subheader(t("eff.scope", lang))
-mask, filters = _scope_filters(evaluated, zone_names, lang)
+chosen, filters = _scope_filters(evaluated, zone_names, lang)
 filters_words = filters_text(filters, lang)
-scope = evaluated[mask]
-scored = scope[scope["scored"]]
-size_choice = st.session_state.get("eff_size", "all")
-chosen = (st.session_state.get("eff_towns", []), st.session_state.get("eff_industries", []), size_choice)
+# What follows the scope is computed once per (rules, sources, year, scope) for all sessions
+# (pages/_cache.py shared): ten people opening the page pay for one computation.
+scope_key = (config_yaml, zones_src, ents_src, prev_src, year, tuple(chosen[0]), tuple(chosen[1]), chosen[2])
+mask = shared(("eff.mask", *scope_key), lambda: _mask(evaluated, *chosen))
+scope = shared(("eff.scope", *scope_key), lambda: evaluated[mask])
+scored = shared(("eff.scored", *scope_key), lambda: scope[scope["scored"]])
 
 counts = scored[CLASS_COL].value_counts().reindex(list(CLASSES), fill_value=0)
 prev_counts = None
 if previous_frame is not None and "scored" in previous_frame.columns and ZONE_COL in previous_frame.columns:
-    prev_scope = previous_frame[_mask(previous_frame, *chosen)]
-    prev_counts = prev_scope.loc[prev_scope["scored"].astype(bool), CLASS_COL].astype(object).value_counts()
+
+    def _prev_counts() -> pd.Series:
+        prev_scope = previous_frame[_mask(previous_frame, *chosen)]
+        return prev_scope.loc[prev_scope["scored"].astype(bool), CLASS_COL].astype(object).value_counts()
+
+    prev_counts = shared(("eff.prev_counts", *scope_key), _prev_counts)
 d_land = scored.loc[scored[CLASS_COL] == "D", "land_mu"].sum()
 land = scored["land_mu"].sum()
 tax_per_mu = scored["tax_wan_yuan"].sum() / land if land > 0 else float("nan")
@@ -192,19 +200,31 @@ dims = c1.multiselect(
 show_unscored = c2.toggle(t("eff.show_unscored", lang), value=False, key="eff_show_unscored")
 if len(scored) == 0:
     st.warning(t("eff.empty", lang))
-ranked = rank_by(scope, dims).sort_values("score", ascending=False, kind="stable")
-if show_unscored:
-    ranked = pd.concat([ranked, scope[~scope["scored"]]])
-table = _ranking_table(ranked, lang)
+
+
+def _table() -> pd.DataFrame:
+    ranked = rank_by(scope, dims).sort_values("score", ascending=False, kind="stable")
+    if show_unscored:
+        ranked = pd.concat([ranked, scope[~scope["scored"]]])
+    return _ranking_table(ranked, lang)
+
+
+table = shared(("eff.table", *scope_key, tuple(dims), show_unscored, lang), _table)
 picked = st.dataframe(
-    table, hide_index=True, width="stretch", height=420, column_config=_number_config(table), key="eff_table",
+    shared_table(("eff.table", *scope_key, tuple(dims), show_unscored, lang), table), hide_index=True, width="stretch", height=420, column_config=_number_config(table), key="eff_table",
     placeholder="", on_select="rerun", selection_mode="single-row",
 )  # fmt: skip
 st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))
 
 summary_by = dims or [ZONE_COL]
-summary = _plain(ranking_summary(scope, summary_by).reset_index())
-summary = (_english_values(summary) if lang == "en" else summary).rename(columns=_labels(lang))
+
+
+def _summary() -> pd.DataFrame:
+    out = _plain(ranking_summary(scope, summary_by).reset_index())
+    return (_english_values(out) if lang == "en" else out).rename(columns=_labels(lang))
+
+
+summary = shared(("eff.summary", *scope_key, tuple(summary_by), lang), _summary)
 st.markdown(f"**{t('eff.table.groups', lang)}**")
 st.dataframe(_not_computable(summary, lang), hide_index=True, width="stretch", key="eff_groups")
 
@@ -212,12 +232,14 @@ st.dataframe(_not_computable(summary, lang), hide_index=True, width="stretch", k
 changes = matrix = None
 warnings_all = _warnings(config_yaml, zones_src, ents_src, _stamp())
 if previous_frame is not None:
-    changes = yearly.class_changes(previous_frame, evaluated)
-    in_scope = (
-        _mask(changes, *chosen) if ZONE_COL in changes.columns else pd.Series(True, index=changes.index)
-    )
-    changes = changes[in_scope.to_numpy()]
-    matrix = yearly.transition_matrix(changes)
+
+    def _changes() -> pd.DataFrame:
+        every = yearly.class_changes(previous_frame, evaluated)
+        in_scope = _mask(every, *chosen) if ZONE_COL in every.columns else pd.Series(True, index=every.index)
+        return every[in_scope.to_numpy()]
+
+    changes = shared(("eff.changes", *scope_key), _changes)
+    matrix = shared(("eff.matrix", *scope_key), lambda: yearly.transition_matrix(changes))
     st.subheader(
         t("eff.cmp.header", lang).format(
             prev=_year_label(prev_year, lang) if prev_year is not None else t("eff.cmp.prev_import", lang),
@@ -227,11 +249,14 @@ if previous_frame is not None:
     st.caption(t("eff.cmp.help", lang))
     tab_n, tab_land = st.tabs([t("eff.cmp.counts", lang), t("eff.cmp.land", lang)])
     tab_n.dataframe(
-        _matrix_view(matrix, "n_enterprises", lang), hide_index=True, width="stretch", key="eff_matrix"
-    )
+        shared(("eff.matrix_n", *scope_key, lang), lambda: _matrix_view(matrix, "n_enterprises", lang)),
+        hide_index=True, width="stretch", key="eff_matrix",
+    )  # fmt: skip
     tab_land.dataframe(
-        _not_computable(_matrix_view(matrix, "land_mu", lang), lang), hide_index=True, width="stretch",
-        key="eff_matrix_land",
+        _not_computable(
+            shared(("eff.matrix_land", *scope_key, lang), lambda: _matrix_view(matrix, "land_mu", lang)), lang
+        ),
+        hide_index=True, width="stretch", key="eff_matrix_land",
     )  # fmt: skip
     entrants = int((changes["from_class"] == yearly.NEW).sum())
     leavers = int((changes["to_class"] == yearly.GONE).sum())
@@ -248,14 +273,24 @@ if previous_frame is not None:
         [t("eff.cmp.up", lang).format(n=len(up)), t("eff.cmp.down", lang).format(n=len(down))]
     )
     for tab, frame, key in ((tab_up, up, "eff_up"), (tab_down, down, "eff_down")):
+        view = shared(
+            ("eff.moves", key, *scope_key, lang),
+            lambda frame=frame: _plain(frame[cols]).rename(columns=_labels(lang)),
+        )
         tab.dataframe(
-            _plain(frame[cols]).rename(columns=_labels(lang)), hide_index=True, width="stretch", height=300, key=key,
+            shared_table(("eff.moves", key, *scope_key, lang), view), hide_index=True, width="stretch", height=300, key=key,
             column_config=_number_config(frame[cols].rename(columns=_labels(lang))),
         )  # fmt: skip
 
-warnings = warnings_all.get(year, pd.DataFrame())
-if len(warnings):
-    warnings = warnings[warnings[ID_COL].astype(str).isin(scope[ID_COL].astype(str)).to_numpy()]
+
+def _scope_warnings() -> pd.DataFrame:
+    every = warnings_all.get(year, pd.DataFrame())
+    if not len(every):
+        return every
+    return every[every[ID_COL].astype(str).isin(scope[ID_COL].astype(str)).to_numpy()]
+
+
+warnings = shared(("eff.warnings", *scope_key), _scope_warnings)
 st.subheader(t("eff.warn.header", lang).format(n=warnings[ID_COL].nunique() if len(warnings) else 0))
 st.caption(
     t("eff.warn.rules", lang).format(
@@ -269,8 +304,17 @@ if len(warnings):
     per_rule = warnings.groupby("warning" if lang == "zh" else "warning_en").size()
     st.caption(" · ".join(f"{name}{'：' if lang == 'zh' else ': '}{n:,}" for name, n in per_rule.items()))
     other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
-    warn_view = warnings.drop(columns=["rule", *other])
-    st.dataframe(_plain(warn_view).rename(columns={**_labels(lang), "warning_en": t("eff.warn.col", lang), "reason_en": t("eff.warn.why", lang)}),
+    warn_view = shared(
+        ("eff.warn_view", *scope_key, lang),
+        lambda: _plain(warnings.drop(columns=["rule", *other])).rename(
+            columns={
+                **_labels(lang),
+                "warning_en": t("eff.warn.col", lang),
+                "reason_en": t("eff.warn.why", lang),
+            }
+        ),
+    )
+    st.dataframe(shared_table(("eff.warn_view", *scope_key, lang), warn_view),
                  hide_index=True, width="stretch", height=260, key="eff_warnings")  # fmt: skip
 else:
     st.caption(t("eff.warn.none", lang))
@@ -279,11 +323,15 @@ else:
 title = t("eff.header", lang)
 year_words = "" if year == UNDATED else str(year)
 provenance = _enterprise_provenance(ents_src)
-renewal = land_renewal_by_zone(scope) if len(scored) else pd.DataFrame()
-renewal_table = (
-    _plain(renewal.reset_index()).rename(columns=_labels(lang)) if len(renewal) else pd.DataFrame()
-)
-low_table = _ranking_table(low_efficiency_land(scope), lang)
+
+
+def _renewal_table() -> pd.DataFrame:
+    renewal = land_renewal_by_zone(scope) if len(scored) else pd.DataFrame()
+    return _plain(renewal.reset_index()).rename(columns=_labels(lang)) if len(renewal) else pd.DataFrame()
+
+
+renewal_table = shared(("eff.renewal", *scope_key, lang), _renewal_table)
+low_table = shared(("eff.low", *scope_key, lang), lambda: _ranking_table(low_efficiency_land(scope), lang))
 params = parameter_rows(
     config, result.benchmarks, year=None if year == UNDATED else year, filters=filters_words, lang=lang
 )
@@ -343,31 +391,45 @@ d3.download_button(
 # ---- map ----------------------------------------------------------------------------------------
 st.subheader(t("eff.map", lang))
 zone_item = _zone_map_layer(zones_src, zones_frame)
-m = render_map(
-    [zone_item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key,
-    center=WUJIANG_CENTER, zoom=10,
-)  # fmt: skip
-on_map = scope if show_unscored else scored
 map_title = f"{title} {year_words}".strip()
-add_snapshot_button(m, map_title, lang=lang)
+gcj02 = basemap_is_gcj02(s.basemap)
 class_layer = efficiency_classes.LAYER
 if ents_src != DEMO:  # the user's own enterprises: not "（合成）"
     class_layer = replace(
         class_layer, title_zh=t("eff.layer.title_user", "zh"), title_en=t("eff.layer.title_user", "en")
     )
-class_items = [MapLayer(class_layer, efficiency_classes.for_map(on_map, lang), provenance)]
-if isinstance(evaluated, gpd.GeoDataFrame):
-    class_items.insert(
-        0, MapLayer(eval_warnings.LAYER, eval_warnings.for_map(warnings, scope, lang), provenance)
+
+
+def _build_map() -> folium.Map:
+    m = render_map(
+        [zone_item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=WUJIANG_CENTER, zoom=10
     )
+    return add_snapshot_button(m, map_title, lang=lang)
+
+
+def _class_items() -> list[MapLayer]:
+    on_map = scope if show_unscored else scored
+    items = [MapLayer(class_layer, efficiency_classes.for_map(on_map, lang), provenance)]
+    if isinstance(evaluated, gpd.GeoDataFrame):
+        items.insert(
+            0, MapLayer(eval_warnings.LAYER, eval_warnings.for_map(warnings, scope, lang), provenance)
+        )
+    return items
+
+
+# The map (zones) is rendered once per zones and title, the class points once per scope, both for
+# all sessions; a filter change resends only the points and keeps the user's view.
+class_items = shared(("eff.map_items", *scope_key, show_unscored, lang), _class_items)
 map_out = show_map_with(
-    m,
+    _build_map,
     class_items,
     key="eff_map",
     lang=lang,
-    gcj02=basemap_is_gcj02(s.basemap),
+    gcj02=gcj02,
     height=520,
     returned_objects=["last_active_drawing"],
+    base_key=("eff", zones_src, map_title),
+    changing_key=("eff", *scope_key, show_unscored),
 )
 st.caption(":material/warning: " + t("eff.map.click", lang) + " " + t("app.disclaimer", lang))
 with st.expander(t("export.panel", lang), icon=":material/download:"):
@@ -375,8 +437,8 @@ with st.expander(t("export.panel", lang), icon=":material/download:"):
     subtitle = "\n".join([f"{_year_label(year, lang)} · {filters_words}", config_summary(config, lang)])
     download_buttons(
         map_downloads(
-            map_title, [zone_item, *class_items], m, lang=lang, subtitle=subtitle,
-            table=export_columns(table, **meta_kw),
+            map_title, [zone_item, *class_items], full_map(_build_map, class_items, lang=lang, gcj02=gcj02),
+            lang=lang, subtitle=subtitle, table=export_columns(table, **meta_kw),
         ),
         key="eff_export",
     )  # fmt: skip
@@ -420,30 +482,36 @@ if len(dated) >= 2:
         t("eff.trend.by", lang), [ZONE_COL, "industry"], format_func=lambda d: t(f"eff.dim.{d}", lang),
         key="eff_trend_by", horizontal=True,
     )  # fmt: skip
-    in_scope = {y: f[_mask(f, *chosen).to_numpy()] for y, f in dated.items()}
-    trend = yearly.trends(in_scope, by=by)
+
+    def _trend() -> pd.DataFrame:
+        in_scope = {y: f[_mask(f, *chosen).to_numpy()] for y, f in dated.items()}
+        return yearly.trends(in_scope, by=by)
+
+    trend = shared(("eff.trend", *scope_key, by), _trend)
     tab_tax, tab_sales = st.tabs([t("eff.trend.tax_axis", lang), t("eff.trend.sales_axis", lang)])
-    with tab_tax:
-        _trend_chart(trend, by, "tax_per_mu_wan_yuan", t("eff.trend.tax_axis", lang), lang)
-    with tab_sales:
-        _trend_chart(trend, by, "sales_per_mu_wan_yuan", t("eff.trend.sales_axis", lang), lang)
-    mix_years = trend.groupby(YEAR_COL)[[f"n_{c}" for c in CLASSES_T]].sum()
-    mix_years.index = mix_years.index.astype(str)
-    mix_years.columns = [t(f"eff.class.{c}", lang) for c in CLASSES_T]
+    for tab, column, axis in (
+        (tab_tax, "tax_per_mu_wan_yuan", "eff.trend.tax_axis"),
+        (tab_sales, "sales_per_mu_wan_yuan", "eff.trend.sales_axis"),
+    ):
+        with tab:
+            show_chart(
+                ("trend", *scope_key, by, column, lang),
+                lambda column=column, axis=axis: trend_chart(trend, by, column, t(axis, lang), lang),
+            )
     st.markdown(f"**{t('eff.trend.mix', lang)}**")
-    st.bar_chart(
-        mix_years,
-        color=[*[efficiency_classes.CLASS_COLORS[c] for c in CLASSES], efficiency_classes.UNSCORED_COLOR],
-        stack=True, x_label=t("eff.trend.year_axis", lang), y_label=t("eff.trend.mix_axis", lang), height=300,
-    )  # fmt: skip
+    show_chart(("years", *scope_key, lang), lambda: class_years_chart(trend, lang))
 
 left, right = st.columns(2)
 with left:
     st.subheader(t("eff.chart.mix", lang))
-    mix = class_mix(scope, by=ZONE_COL)
-    mix.index = mix.index.astype(str)
-    mix.columns = [t(f"eff.class.{c}", lang) for c in CLASSES]
-    st.altair_chart(_class_mix_chart(mix, lang), width="stretch")
+
+    def _mix_chart():
+        mix = class_mix(scope, by=ZONE_COL)
+        mix.index = mix.index.astype(str)
+        mix.columns = [t(f"eff.class.{c}", lang) for c in CLASSES]
+        return class_mix_chart(mix, lang)
+
+    show_chart(("mix", *scope_key, lang), _mix_chart)
 with right:
     st.subheader(t("eff.low_land", lang))
     st.caption(t("eff.low_land.help", lang))
@@ -456,7 +524,7 @@ with right:
         )
 st.markdown(f"**{t('eff.low_land.list', lang)}**")
 st.dataframe(
-    low_table,
+    shared_table(("eff.low", *scope_key, lang), low_table),
     hide_index=True,
     width="stretch",
     height=300,
@@ -467,11 +535,17 @@ st.dataframe(
 
 # ---- what each class pays (差别化政策) ----------------------------------------------------------
 st.subheader(t("eff.pay", lang))
-tables_by_year = _year_tables(ents_src)
-pay, pay_notes = yearly.surcharges(
-    evaluated, config, year=None if year == UNDATED else year, consumption=tables_by_year[year], lang=lang
-)
-pay = pay[mask.to_numpy()]
+
+
+def _pay() -> tuple[pd.DataFrame, list[str]]:
+    every, notes = yearly.surcharges(
+        evaluated, config, year=None if year == UNDATED else year, consumption=_year_tables(ents_src)[year],
+        lang=lang,
+    )  # fmt: skip
+    return every[mask.to_numpy()], notes
+
+
+pay, pay_notes = shared(("eff.pay", *scope_key, lang), _pay)
 pay_labels = {**_labels(lang), **yearly.surcharge_labels(config, lang)}
 policy = pd.DataFrame(
     {
@@ -490,25 +564,31 @@ st.dataframe(policy, hide_index=True, width="stretch", key="eff_policy")
 for note in pay_notes:
     st.caption(note)
 st.markdown(f"**{t('eff.pay.by_class', lang)}**")
-st.dataframe(
-    _not_computable(_plain(yearly.surcharge_totals(pay, by=CLASS_COL).reset_index()).rename(columns=pay_labels), lang),
-    hide_index=True, width="stretch", key="eff_pay_class",
-)  # fmt: skip
+
+
+def _pay_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """What each class pays: totals by class, by zone, and the payers."""
+    by_class = _plain(yearly.surcharge_totals(pay, by=CLASS_COL).reset_index()).rename(columns=pay_labels)
+    by_zone = yearly.surcharge_totals(pay, by=ZONE_COL) if ZONE_COL in pay.columns else pd.DataFrame()
+    payers = pay[pay["total_wan_yuan"] > 0].sort_values("total_wan_yuan", ascending=False)
+    first = [
+        c for c in (ID_COL, "name", ZONE_COL, "industry", CLASS_COL, "total_wan_yuan") if c in payers.columns
+    ]
+    payers = payers[[*first, *[c for c in payers.columns if c not in first]]]
+    return (
+        by_class,
+        _plain(by_zone.reset_index()).rename(columns=pay_labels),
+        _plain(payers).rename(columns=pay_labels),
+    )
+
+
+pay_by_class, pay_by_zone, pay_table = shared(("eff.pay_tables", *scope_key, lang), _pay_tables)
+st.dataframe(_not_computable(pay_by_class, lang), hide_index=True, width="stretch", key="eff_pay_class")
 st.markdown(f"**{t('eff.pay.by_zone', lang)}**")
-by_zone = yearly.surcharge_totals(pay, by=ZONE_COL) if ZONE_COL in pay.columns else pd.DataFrame()
+st.dataframe(_not_computable(pay_by_zone, lang), hide_index=True, width="stretch", key="eff_pay_zone")
+st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
 st.dataframe(
-    _not_computable(_plain(by_zone.reset_index()).rename(columns=pay_labels), lang),
-    hide_index=True, width="stretch", key="eff_pay_zone",
-)  # fmt: skip
-payers = pay[pay["total_wan_yuan"] > 0].sort_values("total_wan_yuan", ascending=False)
-first = [
-    c for c in (ID_COL, "name", ZONE_COL, "industry", CLASS_COL, "total_wan_yuan") if c in payers.columns
-]
-payers = payers[[*first, *[c for c in payers.columns if c not in first]]]
-st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(payers))}**")
-pay_table = _plain(payers).rename(columns=pay_labels)
-st.dataframe(
-    pay_table,
+    shared_table(("eff.pay_tables", *scope_key, lang), pay_table),
     hide_index=True,
     width="stretch",
     height=260,
