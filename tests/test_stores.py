@@ -176,7 +176,10 @@ result = None
 if data is not None:
     result = ingest.read_upload(data, job["name"] + ".geojson", kind="zones", mapping={"name": "名称"})
 Path(job["ready"]).touch()
+give_up = time.time() + 300  # the test that started this writer is gone: never linger
 while not Path(job["go"]).exists():
+    if time.time() > give_up:
+        sys.exit(3)
     time.sleep(0.005)
 if job["op"] == "import":
     ingest.save_import(result, name=job["name"], title=job["name"], source="测试局", path=job["target"], user=job["user"])
@@ -184,6 +187,20 @@ else:
     ingest.delete_user_layer(job["name"], path=job["target"], user=job["user"])
 Path(job["done"]).touch()
 """
+
+
+_STARTED: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_writer_outlives_its_test():
+    """A test that fails (or is interrupted) midway leaves no writer process behind."""
+    yield
+    while _STARTED:
+        proc = _STARTED.pop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=30)
 
 
 def _start(jobs: list[dict], tmp_path: Path) -> list[subprocess.Popen]:
@@ -201,6 +218,7 @@ def _start(jobs: list[dict], tmp_path: Path) -> list[subprocess.Popen]:
         }
         jobs[i] = job
         procs.append(subprocess.Popen([sys.executable, "-c", _CHILD, json.dumps(job)], env=env))
+        _STARTED.append(procs[-1])
     deadline = time.time() + 120
     while not all(Path(j["ready"]).exists() for j in jobs):
         assert time.time() < deadline, "the writers did not get ready"
