@@ -58,6 +58,18 @@ LAYER: EnterpriseLayer = replace(
 )
 
 
+# Above this many points the map's tooltips leave out the long texts (names, 主要失分指标): with
+# them a 150k-row import's scored points were most of a 33 MB page; the tables and every download
+# keep them.
+LEAN_ABOVE = 20_000
+LONG_TEXTS = ("name", "reasons")
+
+
+def lean(layer: EnterpriseLayer) -> EnterpriseLayer:
+    """``layer`` with tooltips without the long texts (see :data:`LEAN_ABOVE`)."""
+    return replace(layer, tooltip_fields=tuple(f for f in layer.tooltip_fields if f.column not in LONG_TEXTS))
+
+
 def for_map(evaluated: gpd.GeoDataFrame, lang: Lang = "zh") -> gpd.GeoDataFrame:
     """The columns the layer shows, as plain text/numbers (a new frame; the input is untouched).
 

@@ -43,7 +43,7 @@ from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer
 from pages._auth import can_edit, identity
-from pages._cache import shared
+from pages._cache import shared, shared_table
 from pages._shared import (
     layer_frame,
     map_layer,
@@ -559,6 +559,21 @@ def _ranking_table(ranked: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     # 规上 and 规下 are scored with their own weights and classed within their own group: say so
     labels = {**_labels(lang), "rank": t("eff.col.rank_in_size", lang)}
     return out.rename(columns=labels)
+
+
+# A table in the page holds at most this many rows (a 150k-row import's ranking would be ~20 MB
+# sent to every browser that opens the page); the downloads always hold every row.
+TABLE_ROWS_MAX = 20_000
+
+
+def _rows(cache_key: tuple, frame: pd.DataFrame, lang: Lang):
+    """What a page table sends: the first :data:`TABLE_ROWS_MAX` rows of ``frame`` as an Arrow table
+    built once per ``cache_key`` (the key ``frame`` was computed under), saying so when rows are left
+    out."""
+    if len(frame) > TABLE_ROWS_MAX:
+        st.caption(t("eff.table.capped", lang).format(shown=TABLE_ROWS_MAX, n=len(frame)))
+        return shared_table(("rows", TABLE_ROWS_MAX, *cache_key), frame.head(TABLE_ROWS_MAX))
+    return shared_table(cache_key, frame)
 
 
 def _number_config(table: pd.DataFrame) -> dict:

@@ -430,6 +430,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.dim.size_class": ("规模", "Size"),
     "eff.show_unscored": ("同时列出未参评企业", "Also list enterprises not scored"),
     "eff.table.ranking": ("企业排名", "Enterprise ranking"),
+    "eff.map.lean": (
+        "地图上的企业超过 {n:,} 家：提示只列编号、区镇、行业、类别和得分；企业名称与主要失分指标见下方表格和下载。",
+        "More than {n:,} enterprises on the map: tooltips give id, town, industry, class and score; names and the indicators that pulled them down are in the tables and downloads.",
+    ),
+    "eff.table.capped": (
+        "表中显示前 {shown:,} 行（共 {n:,} 行）；下载的表格含全部行。",
+        "The table shows the first {shown:,} of {n:,} rows; the downloads hold every row.",
+    ),
     "eff.table.ranking_help": (
         "点击表头可排序；空白单元格表示无法计算（缺数据或分母为零）。",
         "Click a header to sort; an empty cell means not computable (no data or a zero denominator).",

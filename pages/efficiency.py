@@ -37,7 +37,7 @@ from geo.notice import config_summary, export_columns, filters_text, notice_xlsx
 from layers import efficiency_classes, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
 from layers.offline_html import map_downloads
-from pages._cache import shared, shared_table
+from pages._cache import shared
 from pages._efficiency_charts import class_mix_chart, class_years_chart, show_chart, trend_chart
 from pages._efficiency_parts import (
     CHANGE_COLUMNS,
@@ -61,6 +61,7 @@ from pages._efficiency_parts import (
     _plain,
     _previous,
     _ranking_table,
+    _rows,
     _runs,
     _scope_filters,
     _sources,
@@ -211,7 +212,7 @@ def _table() -> pd.DataFrame:
 
 table = shared(("eff.table", *scope_key, tuple(dims), show_unscored, lang), _table)
 picked = st.dataframe(
-    shared_table(("eff.table", *scope_key, tuple(dims), show_unscored, lang), table), hide_index=True, width="stretch", height=420, column_config=_number_config(table), key="eff_table",
+    _rows(("eff.table", *scope_key, tuple(dims), show_unscored, lang), table, lang), hide_index=True, width="stretch", height=420, column_config=_number_config(table), key="eff_table",
     placeholder="", on_select="rerun", selection_mode="single-row",
 )  # fmt: skip
 st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))
@@ -278,7 +279,7 @@ if previous_frame is not None:
             lambda frame=frame: _plain(frame[cols]).rename(columns=_labels(lang)),
         )
         tab.dataframe(
-            shared_table(("eff.moves", key, *scope_key, lang), view), hide_index=True, width="stretch", height=300, key=key,
+            _rows(("eff.moves", key, *scope_key, lang), view, lang), hide_index=True, width="stretch", height=300, key=key,
             column_config=_number_config(frame[cols].rename(columns=_labels(lang))),
         )  # fmt: skip
 
@@ -314,7 +315,7 @@ if len(warnings):
             }
         ),
     )
-    st.dataframe(shared_table(("eff.warn_view", *scope_key, lang), warn_view),
+    st.dataframe(_rows(("eff.warn_view", *scope_key, lang), warn_view, lang),
                  hide_index=True, width="stretch", height=260, key="eff_warnings")  # fmt: skip
 else:
     st.caption(t("eff.warn.none", lang))
@@ -407,6 +408,12 @@ def _build_map() -> folium.Map:
     return add_snapshot_button(m, map_title, lang=lang)
 
 
+on_map_n = len(scope) if show_unscored else len(scored)
+lean_map = on_map_n > efficiency_classes.LEAN_ABOVE
+if lean_map:
+    class_layer = efficiency_classes.lean(class_layer)
+
+
 def _class_items() -> list[MapLayer]:
     on_map = scope if show_unscored else scored
     items = [MapLayer(class_layer, efficiency_classes.for_map(on_map, lang), provenance)]
@@ -419,7 +426,7 @@ def _class_items() -> list[MapLayer]:
 
 # The map (zones) is rendered once per zones and title, the class points once per scope, both for
 # all sessions; a filter change resends only the points and keeps the user's view.
-class_items = shared(("eff.map_items", *scope_key, show_unscored, lang), _class_items)
+class_items = shared(("eff.map_items", *scope_key, show_unscored, lean_map, lang), _class_items)
 map_out = show_map_with(
     _build_map,
     class_items,
@@ -429,8 +436,10 @@ map_out = show_map_with(
     height=520,
     returned_objects=["last_active_drawing"],
     base_key=("eff", zones_src, map_title),
-    changing_key=("eff", *scope_key, show_unscored),
+    changing_key=("eff", *scope_key, show_unscored, lean_map),
 )
+if lean_map:
+    st.caption(t("eff.map.lean", lang).format(n=efficiency_classes.LEAN_ABOVE))
 st.caption(":material/warning: " + t("eff.map.click", lang) + " " + t("app.disclaimer", lang))
 with st.expander(t("export.panel", lang), icon=":material/download:"):
     st.caption(t("export.panel_note", lang))
@@ -524,7 +533,7 @@ with right:
         )
 st.markdown(f"**{t('eff.low_land.list', lang)}**")
 st.dataframe(
-    shared_table(("eff.low", *scope_key, lang), low_table),
+    _rows(("eff.low", *scope_key, lang), low_table, lang),
     hide_index=True,
     width="stretch",
     height=300,
@@ -588,7 +597,7 @@ st.markdown(f"**{t('eff.pay.by_zone', lang)}**")
 st.dataframe(_not_computable(pay_by_zone, lang), hide_index=True, width="stretch", key="eff_pay_zone")
 st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
 st.dataframe(
-    shared_table(("eff.pay_tables", *scope_key, lang), pay_table),
+    _rows(("eff.pay_tables", *scope_key, lang), pay_table, lang),
     hide_index=True,
     width="stretch",
     height=260,

@@ -359,3 +359,25 @@ def test_english_page_has_english_units_headers_and_values():
     cjk = table["Main shortfalls"].dropna().str.contains(r"[\u4e00-\u9fff]")
     assert not cjk.any()
     assert {m.label: m.value for m in at.metric}["Tax per mu"].endswith("10k yuan/mu")
+
+
+def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch):
+    """A 150k-row import made a 33 MB page: the page's tables hold at most TABLE_ROWS_MAX rows (said
+    in words; downloads keep all), and above LEAN_ABOVE points the map's tooltips leave out the long
+    texts (the tables keep them). Checked with small bounds on the demo's 6,333 scored enterprises."""
+    import pages._efficiency_parts as parts
+
+    monkeypatch.setattr(parts, "TABLE_ROWS_MAX", 100)
+    monkeypatch.setattr(efficiency_classes, "LEAN_ABOVE", 1000)
+    at = _page()
+    n_scored = int(_expected(demo)["scored"].sum())
+    table = at.dataframe[0].value
+    assert len(table) == 100
+    # the first 100 of the ranking, best first
+    assert table["综合得分（分）"].is_monotonic_decreasing
+    assert any(c.value == f"表中显示前 100 行（共 {n_scored:,} 行）；下载的表格含全部行。" for c in at.caption)
+    assert any("地图上的企业超过 1,000 家" in c.value for c in at.caption)
+    lean = efficiency_classes.lean(efficiency_classes.LAYER)
+    assert [f.column for f in lean.tooltip_fields] == [
+        "zone", "industry", "size_class", "eval_class_label", "score", "tax_per_mu_wan_yuan"
+    ]  # fmt: skip
