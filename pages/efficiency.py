@@ -44,6 +44,7 @@ from pages._efficiency_parts import (
     DEMO,
     DIMENSIONS,
     KEEP,
+    LIST_ROWS_MAX,
     NO_PREVIOUS,
     UNDATED,
     ZONE_ID,
@@ -279,7 +280,7 @@ if previous_frame is not None:
             lambda frame=frame: _plain(frame[cols]).rename(columns=_labels(lang)),
         )
         tab.dataframe(
-            _rows(("eff.moves", key, *scope_key, lang), view, lang), hide_index=True, width="stretch", height=300, key=key,
+            _rows(("eff.moves", key, *scope_key, lang), view, lang, most=LIST_ROWS_MAX), hide_index=True, width="stretch", height=300, key=key,
             column_config=_number_config(frame[cols].rename(columns=_labels(lang))),
         )  # fmt: skip
 
@@ -315,7 +316,7 @@ if len(warnings):
             }
         ),
     )
-    st.dataframe(_rows(("eff.warn_view", *scope_key, lang), warn_view, lang),
+    st.dataframe(_rows(("eff.warn_view", *scope_key, lang), warn_view, lang, most=LIST_ROWS_MAX),
                  hide_index=True, width="stretch", height=260, key="eff_warnings")  # fmt: skip
 else:
     st.caption(t("eff.warn.none", lang))
@@ -533,7 +534,7 @@ with right:
         )
 st.markdown(f"**{t('eff.low_land.list', lang)}**")
 st.dataframe(
-    _rows(("eff.low", *scope_key, lang), low_table, lang),
+    _rows(("eff.low", *scope_key, lang), low_table, lang, most=LIST_ROWS_MAX),
     hide_index=True,
     width="stretch",
     height=300,
@@ -597,7 +598,7 @@ st.markdown(f"**{t('eff.pay.by_zone', lang)}**")
 st.dataframe(_not_computable(pay_by_zone, lang), hide_index=True, width="stretch", key="eff_pay_zone")
 st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
 st.dataframe(
-    _rows(("eff.pay_tables", *scope_key, lang), pay_table, lang),
+    _rows(("eff.pay_tables", *scope_key, lang), pay_table, lang, most=LIST_ROWS_MAX),
     hide_index=True,
     width="stretch",
     height=260,
