@@ -12,20 +12,18 @@ details beside the map.
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass, replace
 
-import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from branca.element import MacroElement
-from jinja2 import Template
 
 from geo.crs import STORAGE_CRS, convert_coords
 from geo.i18n import Lang
 from geo.metrics import enterprise_ratios
 from geo.schema import WUJIANG_INDUSTRIES
+from layers._canvas import CanvasElement, CanvasLayer, palette_indices, storage_geometry, tooltip_columns
+from layers._canvas import to_js as _to_js  # noqa: F401  (bench/bench_parcels.py imports it from here)
 from layers.base import Field, Layer, LegendEntry
 from layers.intensity import NO_DATA_COLOR, POINT_RAMP, Classes, class_legend, ramp
 
@@ -39,8 +37,6 @@ INDUSTRY_COLORS = {
     "光电通信": "#e31a1c",
     "其他制造业": "#999999",
 }
-FLOAT_DECIMALS = 1  # tooltip figures: 亩 and 万元 to one decimal
-LOOKUP_MAX = 64  # a tooltip column with at most this many distinct values travels as indices
 
 
 def _industry_colors(frame: gpd.GeoDataFrame) -> np.ndarray:
@@ -52,59 +48,29 @@ def _industry_legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
     return [LegendEntry(ind, INDUSTRY_COLORS[ind], "point") for ind in WUJIANG_INDUSTRIES if ind in present]
 
 
-class _CanvasPoints(MacroElement):
+class _CanvasPoints(CanvasElement):
     """All points drawn by one Leaflet layer on its own canvas, from column arrays.
 
     The layer projects and fills the points once per view change, in data order (some 20 ms for
-    16,766 points). Its canvas lets mouse events through to the shapes below;
-    the layer finds the point under the mouse itself (nearest within the radius) for the hover
-    tooltip and, on click, fires ``click`` with a throw-away ``L.circleMarker`` carrying the
-    feature ``{ent_id, industry}``, which streamlit-folium returns as ``last_active_drawing``.
+    16,766 points). It finds the point under the mouse itself (nearest within the radius) for the
+    hover tooltip and, on click, returns the feature ``{ent_id, industry}`` (see layers/_canvas.py).
     A click on a point also reaches the shape below it first; the point, handled last, wins.
     """
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-          if (!window.AtlasPoints) {
-            window.AtlasPoints = L.Layer.extend({
+    js_class = "AtlasPoints"
+    js_methods = """
+              _css: 'atlas-points',
               initialize: function (d) { this._d = d; this._n = d.x.length; },
-              onAdd: function (map) {
-                var c = this._canvas = L.DomUtil.create('canvas', 'atlas-points leaflet-zoom-hide');
-                c.style.pointerEvents = 'none';
-                map.getPanes().overlayPane.appendChild(c);
-                this._tip = L.tooltip({sticky: false, direction: 'top', offset: [0, -4]});
-                map.on('moveend zoomend resize viewreset', this._redraw, this);
-                map.on('mousemove', this._hover, this);
-                map.on('click', this._click, this);
-                map.on('mouseout', this._unhover, this);
-                this._redraw();
-              },
-              onRemove: function (map) {
-                map.off('moveend zoomend resize viewreset', this._redraw, this);
-                map.off('mousemove', this._hover, this);
-                map.off('click', this._click, this);
-                map.off('mouseout', this._unhover, this);
-                this._unhover();
-                L.DomUtil.remove(this._canvas);
-              },
-              count: function () { return this._n; },
               _redraw: function () {
                 var map = this._map, d = this._d, n = this._n, s = d.scale;
                 if (!map) return;
-                var size = map.getSize(), c = this._canvas, r = window.devicePixelRatio || 1;
-                c.width = size.x * r; c.height = size.y * r;
-                c.style.width = size.x + 'px'; c.style.height = size.y + 'px';
-                L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+                var size = this._fit();
                 var px = this._px = new Float32Array(n), py = this._py = new Float32Array(n);
                 for (var i = 0; i < n; i++) {
                   var p = map.latLngToContainerPoint([d.y[i] / s, d.x[i] / s]);
                   px[i] = p.x; py[i] = p.y;
                 }
-                var ctx = c.getContext('2d'), rad = d.radius, tau = 2 * Math.PI;
-                ctx.setTransform(r, 0, 0, r, 0, 0);
-                ctx.clearRect(0, 0, size.x, size.y);
+                var ctx = this._canvas.getContext('2d'), rad = d.radius, tau = 2 * Math.PI;
                 ctx.globalAlpha = 0.85;
                 // In data order (not colour by colour), so that no colour is always on top.
                 for (var j = 0; j < n; j++) {
@@ -126,96 +92,20 @@ class _CanvasPoints(MacroElement):
                 return best;
               },
               _latlng: function (i) { var s = this._d.scale; return L.latLng(this._d.y[i] / s, this._d.x[i] / s); },
-              _cell: function (k, i) {
-                var d = this._d, col = d.cols[k];
-                if (col.ref === 'id') return d.id[i];
-                if (col.ref === 'industry') return d.industry[d.ind[i]];
-                var v = col.lookup ? col.lookup[col.v[i]] : col.v[i];
-                return v === null ? '—' : v;
-              },
-              _html: function (i) {
-                var d = this._d, rows = '';
-                for (var k = 0; k < d.cols.length; k++) {
-                  rows += '<tr><th style="text-align:left;padding-right:6px">' + d.cols[k].label +
-                          '</th><td>' + this._cell(k, i) + '</td></tr>';
-                }
-                return '<table>' + rows + '</table>';
-              },
-              _hover: function (e) {
-                var i = this._find(e), map = this._map;
-                if (i === this._hovered) return;
-                this._hovered = i;
-                if (i < 0) { this._unhover(); return; }
-                this._tip.setLatLng(this._latlng(i)).setContent(this._html(i));
-                if (!map.hasLayer(this._tip)) map.openTooltip(this._tip);
-                map.getContainer().style.cursor = 'pointer';
-              },
-              _unhover: function () {
-                this._hovered = -1;
-                if (this._map) { this._map.closeTooltip(this._tip); this._map.getContainer().style.cursor = ''; }
-              },
-              _click: function (e) {
-                var t = e.originalEvent && e.originalEvent.target;
-                if (t && t.tagName === 'path') return;  // a carrier (SVG, drawn above) was clicked
-                var i = this._find(e), d = this._d;
-                if (i < 0) return;
-                var marker = L.circleMarker(this._latlng(i));
-                marker.feature = {type: 'Feature', properties: {ent_id: d.id[i], industry: d.industry[d.ind[i]]}};
-                this.fire('click', {latlng: marker.getLatLng(), layer: marker, originalEvent: e.originalEvent});
-              }
-            });
-          }
-          {{ this._parent.get_name() }}.addLayer(new window.AtlasPoints({{ this.payload }}));
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, payload: str) -> None:
-        super().__init__()
-        self._name = "CanvasPoints"
-        self.payload = payload
-
-
-def _column(values: pd.Series, label: str) -> dict:
-    if values.name in ("ent_id", "industry"):  # already in the payload's own arrays
-        return {"label": html.escape(label), "ref": "id" if values.name == "ent_id" else "industry"}
-    return tooltip_column(values, label)
-
-
-def tooltip_column(values: pd.Series, label: str) -> dict:
-    """One tooltip field as compact arrays: rounded numbers, or escaped text (indices into a lookup
-    when it has few distinct values)."""
-    if pd.api.types.is_float_dtype(values):
-        rounded = np.round(values.to_numpy(dtype="float64"), FLOAT_DECIMALS)
-        v = [None if x != x else (int(x) if x == int(x) else float(x)) for x in rounded.tolist()]
-        return {"label": html.escape(label), "v": v}
-    if pd.api.types.is_bool_dtype(values) or pd.api.types.is_integer_dtype(values):
-        return {"label": html.escape(label), "v": values.astype(object).map(str).tolist()}
-    text = values.map(lambda v: html.escape(str(v)) if v is not None and v == v else "")
-    uniques = pd.unique(text)
-    if len(uniques) <= LOOKUP_MAX:
-        codes = pd.Categorical(text, categories=uniques).codes
-        return {"label": html.escape(label), "lookup": list(uniques), "v": codes.tolist()}
-    return {"label": html.escape(label), "v": text.tolist()}
+              _clickAt: function (i) { return this._latlng(i); },
+              _props: function (i) { var d = this._d; return {ent_id: d.id[i], industry: d.industry[d.ind[i]]}; }
+"""
 
 
 def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> dict:
     """The column arrays the browser needs to draw ``gdf`` (which is not modified)."""
-    if gdf.crs is None:
-        raise ValueError(f"layer {layer.name}: frame has no CRS")
     gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]  # unlocated enterprises are not drawn
-    geom = (
-        gdf.geometry
-        if gdf.crs.equals(gpd.GeoSeries(crs=STORAGE_CRS).crs)
-        else gdf.geometry.to_crs(STORAGE_CRS)
-    )
+    geom = storage_geometry(layer, gdf)
     lon, lat = geom.x.to_numpy(), geom.y.to_numpy()
     if gcj02:
         lon, lat = convert_coords(lon, lat, src="wgs84", dst="gcj02")
     scale = 10**COORD_DECIMALS
-    colors = np.asarray(layer.color_by(gdf)) if layer.color_by is not None else np.full(len(gdf), layer.color)
-    palette, color_idx = np.unique(colors.astype(str), return_inverse=True)
+    palette, color_idx = palette_indices(layer, gdf)
     # Imported point layers may hold neither an id nor an industry column.
     industries = pd.Categorical(
         gdf["industry"].astype(str) if "industry" in gdf.columns else np.full(len(gdf), "")
@@ -226,32 +116,24 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
         "radius": layer.radius,
         "x": np.round(lon * scale).astype(np.int64).tolist(),
         "y": np.round(lat * scale).astype(np.int64).tolist(),
-        "palette": palette.tolist(),
-        "c": color_idx.astype(int).tolist(),
+        "palette": palette,
+        "c": color_idx,
         "id": [html.escape(str(v)) for v in ids],
         "industry": [html.escape(c) for c in industries.categories],
         "ind": industries.codes.astype(int).tolist(),
-        "cols": [
-            _column(gdf[f.column], f.label(lang)) for f in layer.tooltip_fields if f.column in gdf.columns
-        ],
+        # ent_id and industry are already in the payload's own arrays
+        "cols": tooltip_columns(layer, gdf, lang, {"ent_id": "id", "industry": "industry"}),
     }
 
 
-def _to_js(payload: dict) -> str:
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.replace("</", "<\\/")  # never close the surrounding <script>
-
-
 @dataclass(frozen=True)
-class EnterpriseLayer(Layer):
+class EnterpriseLayer(CanvasLayer):
     """A point layer drawn from compact column arrays (see the module docstring)."""
 
-    def to_folium(
-        self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
-    ) -> folium.FeatureGroup:
-        group = folium.FeatureGroup(name=html.escape(self.title(lang)), show=self.show)  # a title may be user text
-        group.add_child(_CanvasPoints(_to_js(compact_payload(self, gdf, lang=lang, gcj02=gcj02))))
-        return group
+    element = _CanvasPoints
+
+    def payload(self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> dict:
+        return compact_payload(self, gdf, lang=lang, gcj02=gcj02)
 
 
 LAYER = EnterpriseLayer(
@@ -316,21 +198,16 @@ class PointLayer(EnterpriseLayer):
     def _grid(self, gdf: gpd.GeoDataFrame) -> bool:
         return len(gdf) > GRID_ABOVE
 
-    def to_folium(
-        self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
-    ) -> folium.FeatureGroup:
+    def payload(self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> dict:
         if not self._grid(gdf):
-            return super().to_folium(gdf, lang=lang, gcj02=gcj02)
-        counts = grid_counts(gdf)
+            return super().payload(gdf, lang=lang, gcj02=gcj02)
         layer = replace(
             self,
             radius=4.0,
             tooltip_fields=(Field("n_points", "该网格内要素数", "Features in this cell"),),
             color_by=_count_colors,
         )
-        group = folium.FeatureGroup(name=html.escape(self.title(lang)), show=self.show)  # a title may be user text
-        group.add_child(_CanvasPoints(_to_js(compact_payload(layer, counts, lang=lang, gcj02=gcj02))))
-        return group
+        return compact_payload(layer, grid_counts(gdf), lang=lang, gcj02=gcj02)
 
     def legend(self, gdf: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
         if not self._grid(gdf):

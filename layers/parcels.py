@@ -15,19 +15,16 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, replace
 
-import folium
 import geopandas as gpd
 import numpy as np
 import shapely
-from branca.element import MacroElement
-from jinja2 import Template
 
-from geo.crs import STORAGE_CRS, convert_coords
+from geo.crs import convert_coords
 from geo.i18n import Lang
 from geo.parcels import PARCEL_METRICS
+from layers._canvas import CanvasElement, CanvasLayer, palette_indices, storage_geometry, tooltip_columns
 from layers._strings import t
 from layers.base import Field, Layer, LegendEntry
-from layers.enterprises import _to_js, tooltip_column
 from layers.intensity import NO_DATA_COLOR, Classes, class_legend, ramp
 
 COORD_DECIMALS = 5  # ~1 m
@@ -46,15 +43,12 @@ def metric_label(metric: str, lang: Lang, *, with_unit: bool = True) -> str:
     return f"{zh}（{unit_zh}）" if with_unit and unit_zh else zh
 
 
-class _CanvasParcels(MacroElement):
+class _CanvasParcels(CanvasElement):
     """All parcels drawn by one Leaflet layer on its own canvas, from compact arrays."""
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-          if (!window.AtlasParcels) {
-            window.AtlasParcels = L.Layer.extend({
+    js_class = "AtlasParcels"
+    js_methods = """
+              _css: 'atlas-parcels',
               initialize: function (d) {
                 this._d = d; this._n = d.id.length;
                 // Decode the delta-coded rings once: lon/lat per vertex (Float64), ring starts.
@@ -74,35 +68,12 @@ class _CanvasParcels(MacroElement):
                 for (k = 0; k < this._n; k++) { fs[k] = r; r += d.rc[k]; }
                 fs[this._n] = r;
               },
-              onAdd: function (map) {
-                var c = this._canvas = L.DomUtil.create('canvas', 'atlas-parcels leaflet-zoom-hide');
-                c.style.pointerEvents = 'none';
-                map.getPanes().overlayPane.appendChild(c);
-                this._tip = L.tooltip({sticky: false, direction: 'top', offset: [0, -4]});
-                map.on('moveend zoomend resize viewreset', this._redraw, this);
-                map.on('mousemove', this._hover, this);
-                map.on('click', this._click, this);
-                map.on('mouseout', this._unhover, this);
-                this._redraw();
-              },
-              onRemove: function (map) {
-                map.off('moveend zoomend resize viewreset', this._redraw, this);
-                map.off('mousemove', this._hover, this);
-                map.off('click', this._click, this);
-                map.off('mouseout', this._unhover, this);
-                this._unhover();
-                L.DomUtil.remove(this._canvas);
-              },
-              count: function () { return this._n; },
               drawn: function () { return this._drawn || 0; },
               marked: function () { return this._markedDrawn || 0; },
               _redraw: function () {
                 var map = this._map, d = this._d, n = this._n;
                 if (!map) return;
-                var size = map.getSize(), c = this._canvas, r = window.devicePixelRatio || 1;
-                c.width = size.x * r; c.height = size.y * r;
-                c.style.width = size.x + 'px'; c.style.height = size.y + 'px';
-                L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+                var size = this._fit();
                 var nv = this._lon.length;
                 var px = this._px = new Float32Array(nv), py = this._py = new Float32Array(nv);
                 for (var i = 0; i < nv; i++) {
@@ -110,9 +81,7 @@ class _CanvasParcels(MacroElement):
                   px[i] = pt.x; py[i] = pt.y;
                 }
                 var bb = this._bb = new Float32Array(4 * n), fs = this._fs, rs = this._rs;
-                var ctx = c.getContext('2d'), drawn = 0, marked = 0;
-                ctx.setTransform(r, 0, 0, r, 0, 0);
-                ctx.clearRect(0, 0, size.x, size.y);
+                var ctx = this._canvas.getContext('2d'), drawn = 0, marked = 0;
                 ctx.lineJoin = 'round';
                 for (var f = 0; f < n; f++) {
                   var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
@@ -173,56 +142,11 @@ class _CanvasParcels(MacroElement):
                 }
                 return -1;
               },
-              _cell: function (k, i) {
-                var col = this._d.cols[k];
-                if (col.ref === 'id') return this._d.id[i];
-                var v = col.lookup ? col.lookup[col.v[i]] : col.v[i];
-                return v === null ? '—' : v;
-              },
-              _html: function (i) {
-                var d = this._d, rows = '';
-                for (var k = 0; k < d.cols.length; k++) {
-                  rows += '<tr><th style="text-align:left;padding-right:6px">' + d.cols[k].label +
-                          '</th><td>' + this._cell(k, i) + '</td></tr>';
-                }
-                return '<table>' + rows + '</table>';
-              },
               _latlng: function (i) { return this._map.containerPointToLatLng(
                 [(this._bb[4 * i] + this._bb[4 * i + 2]) / 2, this._bb[4 * i + 1]]); },
-              _hover: function (e) {
-                var i = this._find(e), map = this._map;
-                if (i === this._hovered) return;
-                this._hovered = i;
-                if (i < 0) { this._unhover(); return; }
-                this._tip.setLatLng(this._latlng(i)).setContent(this._html(i));
-                if (!map.hasLayer(this._tip)) map.openTooltip(this._tip);
-                map.getContainer().style.cursor = 'pointer';
-              },
-              _unhover: function () {
-                this._hovered = -1;
-                if (this._map) { this._map.closeTooltip(this._tip); this._map.getContainer().style.cursor = ''; }
-              },
-              _click: function (e) {
-                var tg = e.originalEvent && e.originalEvent.target;
-                if (tg && tg.tagName === 'path') return;  // an SVG shape above was clicked
-                var i = this._find(e);
-                if (i < 0) return;
-                var marker = L.circleMarker(e.latlng);
-                marker.feature = {type: 'Feature', properties: {parcel_id: this._d.id[i]}};
-                this.fire('click', {latlng: e.latlng, layer: marker, originalEvent: e.originalEvent});
-              }
-            });
-          }
-          {{ this._parent.get_name() }}.addLayer(new window.AtlasParcels({{ this.payload }}));
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, payload: str) -> None:
-        super().__init__()
-        self._name = "CanvasParcels"
-        self.payload = payload
+              _clickAt: function (i, e) { return e.latlng; },
+              _props: function (i) { return {parcel_id: this._d.id[i]}; }
+"""
 
 
 def _rings(geoms: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -243,13 +167,7 @@ def _rings(geoms: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
 
 def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> dict:
     """The arrays the browser needs to draw ``gdf`` (not modified); ``mark`` column: outlined red."""
-    if gdf.crs is None:
-        raise ValueError(f"layer {layer.name}: frame has no CRS")
-    geom = (
-        gdf.geometry
-        if gdf.crs.equals(gpd.GeoSeries(crs=STORAGE_CRS).crs)
-        else gdf.geometry.to_crs(STORAGE_CRS)
-    )
+    geom = storage_geometry(layer, gdf)
     simplified = shapely.simplify(geom.to_numpy(), SIMPLIFY_DEG, preserve_topology=True)
     counts, rings = _rings(simplified)
     scale = 10**COORD_DECIMALS
@@ -264,40 +182,31 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
         vc = [len(r) for r in rings]
     else:
         flat, vc = [], []
-    colors = np.asarray(layer.color_by(gdf)) if layer.color_by is not None else np.full(len(gdf), layer.color)
-    palette, color_idx = np.unique(colors.astype(str), return_inverse=True)
+    palette, color_idx = palette_indices(layer, gdf)
     mark = gdf["mark"].fillna(False).to_numpy(dtype=bool) if "mark" in gdf else np.zeros(len(gdf), dtype=bool)
     return {
         "scale": scale,
         "xy": flat,
         "vc": vc,
         "rc": counts.astype(int).tolist(),
-        "palette": palette.tolist(),
-        "c": color_idx.astype(int).tolist(),
+        "palette": palette,
+        "c": color_idx,
         "m": mark.astype(int).tolist(),
         "mark": MARK_COLOR,
         "fill": layer.fill_opacity > 0,  # an outline-only layer (e.g. the below-minimum marks)
         "id": [html.escape(str(v)) for v in gdf["parcel_id"]],
-        "cols": [
-            {"label": html.escape(f.label(lang)), "ref": "id"}
-            if f.column == "parcel_id"
-            else tooltip_column(gdf[f.column], f.label(lang))
-            for f in layer.tooltip_fields
-            if f.column in gdf.columns
-        ],
+        "cols": tooltip_columns(layer, gdf, lang, {"parcel_id": "id"}),
     }
 
 
 @dataclass(frozen=True)
-class ParcelLayer(Layer):
+class ParcelLayer(CanvasLayer):
     """A polygon layer drawn from compact arrays on one canvas (see the module docstring)."""
 
-    def to_folium(
-        self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
-    ) -> folium.FeatureGroup:
-        group = folium.FeatureGroup(name=html.escape(self.title(lang)), show=self.show)  # a title may be user text
-        group.add_child(_CanvasParcels(_to_js(compact_payload(self, gdf, lang=lang, gcj02=gcj02))))
-        return group
+    element = _CanvasParcels
+
+    def payload(self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> dict:
+        return compact_payload(self, gdf, lang=lang, gcj02=gcj02)
 
 
 LAYER = ParcelLayer(
