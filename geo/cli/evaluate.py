@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 from geo import batch, export, ingest
+from geo.cli._args import add_table_arguments
 from geo.cli.io import parse_pairs
-from geo.crs import FRAMES
 from geo.evaluation import CLASSES
 
 
@@ -44,21 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--zone-column", default=None, help="按企业表中的区镇名称/编码字段归属，而不是按位置（如 town）"
     )
-    p.add_argument(
-        "--coords",
-        choices=FRAMES,
-        default="wgs84",
-        help="企业表经纬度的坐标系：wgs84（缺省）、gcj02（高德/腾讯）、bd09（百度）",
-    )
-    p.add_argument("--lon-col", default=None, help="经度字段（缺省自动识别 lon/lng/经度）")
-    p.add_argument("--lat-col", default=None, help="纬度字段（缺省自动识别 lat/纬度）")
-    p.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="字段=列",
-        help="字段对应，如 tax_wan_yuan=实缴税金（可重复；其余按表头自动识别，同「导入」）",
-    )
+    add_table_arguments(p, frame_flag="--coords", what="企业表")
     p.add_argument("--report", type=Path, default=None, help="把企业表的逐行校验报告写到此 CSV")
     p.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="输出表头：en 英文字段名（缺省），zh 中文"

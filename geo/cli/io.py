@@ -9,7 +9,7 @@ from pathlib import Path
 import geopandas as gpd
 
 from geo import briefing, export, ingest
-from geo.crs import FRAMES
+from geo.cli._args import STORE_HELP, USER_HELP, add_table_arguments
 from geo.errors import DataValidationError, RowReportError
 from geo.provenance import LegendEntry
 from geo.schema import ACCURACY_CLASSES
@@ -19,10 +19,6 @@ from geo.stored import stored_layer
 _KIND_COLORS = {"polygon": "#5b6b7f", "line": "#d95f02", "point": "#c51b7d"}
 _PALETTE = ("#5b6b7f", "#e08214", "#1b9e77", "#7570b3", "#c51b7d", "#66a61e", "#d95f02")
 _EXPORT_FORMATS = ("geojson", "csv", "xlsx", "png")
-_STORE_HELP = (
-    "用户数据存储：GeoPackage 路径或共享库 postgresql://用户:密码@主机:端口/库"
-    "（默认 $ATLAS_DATABASE_URL，否则 $ATLAS_USER_GPKG 或 data/user/atlas_user.gpkg）"
-)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,28 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--layer", help="GeoPackage/KML 图层、zip 中的 Shapefile 名或 Excel 工作表")
     p.add_argument("--crs", help="坐标系，如 EPSG:4549（文件没有 .prj 时必填）")
-    p.add_argument(
-        "--frame",
-        choices=FRAMES,
-        default="wgs84",
-        help="经纬度的坐标框架：wgs84 / gcj02（高德）/ bd09（百度）",
-    )
     p.add_argument("--swap-xy", action="store_true", help="交换经纬度（纬度在前，或测量坐标 X 为北向）")
-    p.add_argument("--lon-col", help="表格的经度列")
-    p.add_argument("--lat-col", help="表格的纬度列")
+    add_table_arguments(p, frame_flag="--frame", what="表格")
     p.add_argument("--join-layer", help="表格按名称/代码关联到的分区图层（内置或 user_ 图层）")
     p.add_argument("--join-key", help="分区图层中用于关联的字段，如 name、adcode")
     p.add_argument("--join-col", help="表格中用于关联的列，如 区镇")
-    p.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="字段=列",
-        help="字段对应，如 tax_wan_yuan=实缴税金（可重复）",
-    )
     p.add_argument("--encoding", help="强制指定 .dbf 编码（默认自动识别）")
-    p.add_argument("--store", help=_STORE_HELP)
-    p.add_argument("--user", help="记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）")
+    p.add_argument("--store", help=STORE_HELP)
+    p.add_argument("--user", help=USER_HELP)
     p.add_argument("--report", type=Path, help="把逐行校验报告写到此 CSV")
     p.add_argument("--inspect", action="store_true", help="只查看文件并给出建议，不读入不保存")
     p.add_argument("--dry-run", action="store_true", help="读入并校验，但不保存")
@@ -94,7 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         help="内置数据 GeoPackage（默认：设置了 $ATLAS_DATABASE_URL 时读共享库的内置图层，否则 $ATLAS_GPKG 或 data/atlas.gpkg）",
     )
-    e.add_argument("--user-store", help=_STORE_HELP)
+    e.add_argument("--user-store", help=STORE_HELP)
     e.set_defaults(func=run_export)
 
 

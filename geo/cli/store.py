@@ -8,14 +8,11 @@ import pandas as pd
 
 from geo import audit, ingest
 from geo.audit import Change, action_label, current_user
+from geo.cli._args import STORE_HELP, USER_HELP
 from geo.errors import DataValidationError
 from geo.store import DEFAULT_GPKG
 from geo.stores import DATABASE_URL_ENV, open_store
 
-_STORE_HELP = (
-    "用户数据存储：GeoPackage 路径或 postgresql://用户:密码@主机:端口/库"
-    "（默认 $ATLAS_DATABASE_URL，否则 $ATLAS_USER_GPKG 或 data/user/atlas_user.gpkg）"
-)
 _HEADERS = {
     "at_utc": "时间（UTC）",
     "user_name": "操作人",
@@ -37,15 +34,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="列出存储的变更留痕（谁、何时、导入/替换/删除/配置/状态）",
         description="按时间倒序列出存储中的每次变更：操作人、时间、操作、图层、文件名及其 SHA-256、读入和保存的行数。",
     )
-    a.add_argument("--store", help=_STORE_HELP)
+    a.add_argument("--store", help=STORE_HELP)
     a.add_argument("--limit", type=int, help="只列出最近的若干条")
     a.add_argument("--layer", help="只列出某个图层的变更")
     a.set_defaults(func=run_audit)
 
     d = subparsers.add_parser("delete", help="删除一个导入图层（记入留痕）")
     d.add_argument("layer", help="图层名（user_ 开头）")
-    d.add_argument("--store", help=_STORE_HELP)
-    d.add_argument("--user", help="记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）")
+    d.add_argument("--store", help=STORE_HELP)
+    d.add_argument("--user", help=USER_HELP)
     d.set_defaults(func=run_delete)
 
     lo = subparsers.add_parser(
@@ -55,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     lo.add_argument("--store", help=f"postgresql://… 共享库（默认 ${DATABASE_URL_ENV}）")
     lo.add_argument("--gpkg", default=str(DEFAULT_GPKG), help="要载入的 GeoPackage（默认 data/atlas.gpkg）")
-    lo.add_argument("--user", help="记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）")
+    lo.add_argument("--user", help=USER_HELP)
     lo.set_defaults(func=run_load_demo)
 
     h = subparsers.add_parser(
