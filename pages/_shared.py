@@ -424,6 +424,20 @@ def map_with_exports(
     return out
 
 
+def wujiang_map(base: list[MapLayer], changing: list[MapLayer], towns: gpd.GeoDataFrame, **options) -> dict:
+    """:func:`map_with_exports` for a 吴江 map: opened on its 区镇 ``towns`` at zoom 10, returning the
+    clicked feature (``last_active_drawing``) for the panel beside it. ``options``: title, key, note..."""
+    return map_with_exports(
+        base,
+        changing,
+        center=map_center(towns),
+        zoom=10,
+        height=640,
+        returned_objects=["last_active_drawing"],
+        **options,
+    )
+
+
 LEGEND_ROOM_DEG = 0.1  # open maps this far west of the middle, so the legend box hides less
 
 

@@ -5,6 +5,7 @@ choropleth of a 亩均 metric with the enterprises coloured by the class of thei
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -12,6 +13,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from geo import ingest, renewal
 from geo import parcels as parcels_geo
@@ -31,14 +33,13 @@ from pages._auth import identity, require_editor
 from pages._shared import (
     clicked_properties,
     layer_frame,
-    map_center,
     map_layer_of,
-    map_with_exports,
     provenance_table,
     settings,
     show_error,
     user_store_stamp,
     wujiang_base,
+    wujiang_map,
 )
 from pages._strings import t
 
@@ -95,28 +96,37 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, metric: str, lang: Lang) 
     st.caption(t("wj.synthetic_note", lang))
 
 
-def _zone_view(towns, base, lang: Lang) -> None:
+def _class_controls(
+    prefix: str, metric_title: str, metrics: tuple[str, ...], metric_label: Callable[[str], str], lang: Lang
+) -> tuple[tuple[str, str, int, str], DeltaGenerator, DeltaGenerator]:
+    """The pickers both views share, in two rows: metric, class scheme, number of classes; industry.
+
+    Their keys are ``{prefix}_metric``, ``{prefix}_scheme``, ``{prefix}_k`` and ``{prefix}_industry``.
+    Returns their values and the two free columns beside the industry.
+    """
     c1, c2, c3 = st.columns([1.2, 1.4, 1])
-    metric = c1.selectbox(
-        t("int.metric", lang),
-        intensity.METRICS,
-        format_func=lambda k: intensity.metric_label(k, lang),
-        key="int_metric",
-    )
+    metric = c1.selectbox(metric_title, metrics, format_func=metric_label, key=f"{prefix}_metric")
     scheme = c2.radio(
         t("int.scheme", lang),
         intensity.SCHEMES,
         format_func=lambda v: t(f"int.scheme.{v}", lang),
         horizontal=True,
-        key="int_scheme",
+        key=f"{prefix}_scheme",
     )
-    k = c3.slider(t("int.k", lang), min_value=3, max_value=7, value=intensity.DEFAULT_K, key="int_k")
+    k = c3.slider(t("int.k", lang), min_value=3, max_value=7, value=intensity.DEFAULT_K, key=f"{prefix}_k")
     c4, c5, c6 = st.columns([1.2, 1.4, 1])
     industry = c4.selectbox(
         t("int.industry", lang),
         [ALL, *WUJIANG_INDUSTRIES],
         format_func=lambda v: v or t("int.industry_all", lang),
-        key="int_industry",
+        key=f"{prefix}_industry",
+    )
+    return (metric, scheme, k, industry), c5, c6
+
+
+def _zone_view(towns, base, lang: Lang) -> None:
+    (metric, scheme, k, industry), c5, c6 = _class_controls(
+        "int", t("int.metric", lang), intensity.METRICS, lambda m: intensity.metric_label(m, lang), lang
     )
     above_only = c5.checkbox(t("int.above_scale", lang), key="int_above")
     show_points = c6.checkbox(t("int.points", lang), value=True, key="int_points")
@@ -146,16 +156,8 @@ def _zone_view(towns, base, lang: Lang) -> None:
 
     left, right = st.columns([3, 1.3])
     with left:
-        out = map_with_exports(
-            base,
-            changing,
-            title=t("int.header", lang),
-            key="intensity_map",
-            note=t("int.method_note", lang),
-            center=map_center(towns),
-            zoom=10,
-            height=640,
-            returned_objects=["last_active_drawing"],
+        out = wujiang_map(
+            base, changing, towns, title=t("int.header", lang), key="intensity_map", note=t("int.method_note", lang)
         )
 
     with right:
@@ -551,27 +553,12 @@ def _parcel_view(towns, base, lang: Lang) -> None:
         log,
         identified_year=analysis.controls.check_year,
     )
-    c1, c2, c3 = st.columns([1.2, 1.4, 1])
-    metric = c1.selectbox(
+    (metric, scheme, k, industry), c5, c6 = _class_controls(
+        "parcel",
         t("parcel.metric", lang),
         tuple(parcels_geo.PARCEL_METRICS),
-        format_func=lambda k: parcel_layer.metric_label(k, lang),
-        key="parcel_metric",
-    )
-    scheme = c2.radio(
-        t("int.scheme", lang),
-        intensity.SCHEMES,
-        format_func=lambda v: t(f"int.scheme.{v}", lang),
-        horizontal=True,
-        key="parcel_scheme",
-    )
-    k = c3.slider(t("int.k", lang), min_value=3, max_value=7, value=intensity.DEFAULT_K, key="parcel_k")
-    c4, c5, c6 = st.columns([1.2, 1.4, 1])
-    industry = c4.selectbox(
-        t("int.industry", lang),
-        [ALL, *WUJIANG_INDUSTRIES],
-        format_func=lambda v: v or t("int.industry_all", lang),
-        key="parcel_industry",
+        lambda m: parcel_layer.metric_label(m, lang),
+        lang,
     )
     town = c5.selectbox(
         t("parcel.town", lang),
@@ -611,16 +598,8 @@ def _parcel_view(towns, base, lang: Lang) -> None:
             changing.append(_parcel_item(parcel_layer.below_minimum(), marks, imported))
     left, right = st.columns([3, 1.3])
     with left:
-        out = map_with_exports(
-            base,
-            changing,
-            title=t("int.header", lang),
-            key="parcel_map",
-            note=t("parcel.method_note", lang),
-            center=map_center(towns),
-            zoom=10,
-            height=640,
-            returned_objects=["last_active_drawing"],
+        out = wujiang_map(
+            base, changing, towns, title=t("int.header", lang), key="parcel_map", note=t("parcel.method_note", lang)
         )
     clicked = str(clicked_properties(out).get("parcel_id") or "")
     with right:

@@ -13,13 +13,12 @@ from layers import carrier_parks, clusters, enterprises
 from pages._shared import (
     clicked_properties,
     layer_frame,
-    map_center,
     map_layer_of,
-    map_with_exports,
     provenance_table,
     settings,
     show_error,
     wujiang_base,
+    wujiang_map,
 )
 from pages._strings import t
 
@@ -140,17 +139,14 @@ changing.append(map_layer_of(carrier_parks.for_industry(industry)))
 
 left, right = st.columns([3, 1.3])
 with left:
-    out = map_with_exports(
+    out = wujiang_map(
         base,
         changing,
+        towns,
         title=t("wj.header", lang),
         export_title=t("wj.header", lang) + (f"：{industry}" if lang == "zh" else f": {industry}"),
         key="wujiang_map",
         note=t("wj.schematic_note", lang),
-        center=map_center(towns),
-        zoom=10,
-        height=640,
-        returned_objects=["last_active_drawing"],
         # One key per changing layer: all enterprises do not follow the industry.
         changing_key=[(industry,), (show, industry if show == "industry" else ""), (industry,)]
         if show != "none"
