@@ -42,6 +42,13 @@ def demo_gpkg() -> Path:
     return path
 
 
+def run_evaluate(zones: Path, table: Path, out: Path, *options: str | Path) -> int:
+    """``python -m geo.cli evaluate ZONES TABLE -o OUT OPTIONS...`` run in this process; its exit status."""
+    from geo.cli import main
+
+    return main(["evaluate", str(zones), str(table), "-o", str(out), *map(str, options)])
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

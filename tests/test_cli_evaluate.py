@@ -12,8 +12,8 @@ import pyogrio
 import pytest
 import yaml
 
-from geo.cli import main
 from geo.crs import wgs84_to_gcj02
+from tests.conftest import run_evaluate
 from tests.eval_fixtures import enterprises, zones
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,18 +52,7 @@ def _zone_table(out_dir: Path) -> pd.DataFrame:
 
 def test_cli_by_location_gives_the_hand_worked_answers(files, tmp_path, capsys):
     out = tmp_path / "out"
-    status = main(
-        [
-            "evaluate",
-            str(files["zones"]),
-            str(files["gpkg"]),
-            "--config",
-            str(files["config"]),
-            "-o",
-            str(out),
-        ]
-    )
-    assert status == 0
+    assert run_evaluate(files["zones"], files["gpkg"], out, "--config", files["config"]) == 0
     z = _zone_table(out)
     # 北区 = E01 + E02 + E03 + E08 (on the shared edge, first zone wins): tax 160, land 40,
     # 亩均税收 150 / 40 (E03 has no land); 中区: 324 / 37; 空区 has no enterprise -> 无法计算 (empty cell).
@@ -105,11 +94,7 @@ def test_cli_by_location_gives_the_hand_worked_answers(files, tmp_path, capsys):
 
 def test_cli_csv_with_lonlat_and_zone_column(files, tmp_path):
     out = tmp_path / "out_csv"
-    status = main(
-        ["evaluate", str(files["zones"]), str(files["csv"]), "-c", str(files["config"]), "-o", str(out),
-         "--zone-column", "town"]
-    )  # fmt: skip
-    assert status == 0
+    assert run_evaluate(files["zones"], files["csv"], out, "-c", files["config"], "--zone-column", "town") == 0
     z = _zone_table(out)
     assert z.loc["北区", "tax_wan_yuan"] == 160.0
     assert z.loc["中区", "tax_per_mu_wan_yuan"] == pytest.approx(324 / 37)
@@ -119,27 +104,21 @@ def test_cli_csv_with_lonlat_and_zone_column(files, tmp_path):
 
 def test_cli_gaode_excel_is_shifted_to_wgs84(files, tmp_path, capsys):
     out = tmp_path / "out_gaode"
-    args = ["evaluate", str(files["zones"]), str(files["xlsx"]), "-c", str(files["config"]), "-o", str(out)]
-    assert main([*args, "--coords", "gcj02"]) == 0
+    assert run_evaluate(files["zones"], files["xlsx"], out, "-c", files["config"], "--coords", "gcj02") == 0
     e = pd.read_csv(out / "enterprise_classes.csv", encoding="utf-8-sig").set_index("ent_id")
     # After the GCJ-02 -> WGS-84 inverse the interior points land in their zones again.
     assert e.loc[["E01", "E02", "E03", "E04", "E06", "E07"], "zone"].tolist() == ["北区"] * 3 + ["中区"] * 3
     assert "已转换为 WGS-84" in capsys.readouterr().out
     # Read as WGS-84 by mistake, the Gaode points sit ~500 m off and some fall outside.
     out_wrong = tmp_path / "out_wrong"
-    assert main(["evaluate", str(files["zones"]), str(files["xlsx"]), "-o", str(out_wrong)]) == 0
+    assert run_evaluate(files["zones"], files["xlsx"], out_wrong) == 0
     wrong = pd.read_csv(out_wrong / "enterprise_classes.csv", encoding="utf-8-sig").set_index("ent_id")
     assert wrong["zone"].notna().sum() < e["zone"].notna().sum()
 
 
 def test_cli_geopackage_output_and_chinese_headers(files, tmp_path):
     gpkg = tmp_path / "eval_result.gpkg"
-    assert (
-        main(
-            ["evaluate", str(files["zones"]), str(files["gpkg"]), "-c", str(files["config"]), "-o", str(gpkg)]
-        )
-        == 0
-    )
+    assert run_evaluate(files["zones"], files["gpkg"], gpkg, "-c", files["config"]) == 0
     layers = dict(pyogrio.list_layers(gpkg).tolist())
     assert layers["zone_metrics"] == "Polygon" and layers["enterprise_classes"] == "Point"
     zm = pyogrio.read_dataframe(gpkg, layer="zone_metrics").set_index("zone")
@@ -149,8 +128,7 @@ def test_cli_geopackage_output_and_chinese_headers(files, tmp_path):
     assert ec.loc["E06", "eval_class"] == "A"
 
     out_zh = tmp_path / "out_zh"
-    args = ["evaluate", str(files["zones"]), str(files["gpkg"]), "-o", str(out_zh), "--lang", "zh"]
-    assert main(args) == 0
+    assert run_evaluate(files["zones"], files["gpkg"], out_zh, "--lang", "zh") == 0
     z = pd.read_csv(out_zh / "zone_metrics.csv", encoding="utf-8-sig")
     assert {"区域", "亩均税收（万元/亩）", "单位用电税收（元/千瓦时）", "全员劳动生产率（万元/人）"} <= set(
         z.columns
@@ -165,43 +143,18 @@ def test_cli_bad_input_exits_2_with_chinese_message(files, tmp_path, capsys):
     dup_path = tmp_path / "eval_dup.gpkg"
     pyogrio.write_dataframe(dup, dup_path, driver="GPKG")
     report = tmp_path / "dup_report.csv"
-    args = [
-        "evaluate",
-        str(files["zones"]),
-        str(dup_path),
-        "-o",
-        str(tmp_path / "x"),
-        "--report",
-        str(report),
-    ]
     # As on the 数据管理 page: the repeated id is a row error (dropped, reported), the rest is evaluated.
-    assert main(args) == 0
+    assert run_evaluate(files["zones"], dup_path, tmp_path / "x", "--report", report) == 0
     assert "通过 9 行，剔除 1 行" in capsys.readouterr().out
     rows = pd.read_csv(report, encoding="utf-8-sig")
     assert rows.loc[rows["处理"] == "错误（已剔除）", ["行号", "原值"]].values.tolist() == [[2, "E01"]]
-    assert (
-        main(["evaluate", str(files["zones"]), str(dup_path), "-o", str(tmp_path / "x"), "--map", "税=x"])
-        == 2
-    )
+    assert run_evaluate(files["zones"], dup_path, tmp_path / "x", "--map", "税=x") == 2
     assert "未知的标准字段：税" in capsys.readouterr().err
-    assert main(["evaluate", str(tmp_path / "nope.gpkg"), str(dup_path), "-o", str(tmp_path / "x")]) == 2
+    assert run_evaluate(tmp_path / "nope.gpkg", dup_path, tmp_path / "x") == 2
     assert "找不到区域文件" in capsys.readouterr().err
     bad_cfg = tmp_path / "eval_bad.yaml"
     bad_cfg.write_text("weights:\n  above_scale:\n    亩均: 10\n", encoding="utf-8")
-    assert (
-        main(
-            [
-                "evaluate",
-                str(files["zones"]),
-                str(files["gpkg"]),
-                "-c",
-                str(bad_cfg),
-                "-o",
-                str(tmp_path / "y"),
-            ]
-        )
-        == 2
-    )
+    assert run_evaluate(files["zones"], files["gpkg"], tmp_path / "y", "-c", bad_cfg) == 2
     assert "未知指标「亩均」" in capsys.readouterr().err
 
 
@@ -243,7 +196,7 @@ def test_cli_reads_chinese_headers_and_derives_size_without_size_column(files, t
     chinese.to_csv(path, index=False, encoding="utf-8-sig")
     out = tmp_path / "out_cn"
     # No 规上/规下 column: 规上 is derived from 主营业务收入 >= 2,000 万元 (only E02 3000 and E06 2900).
-    assert main(["evaluate", str(files["zones"]), str(path), "-o", str(out), "--zone-column", "town"]) == 0
+    assert run_evaluate(files["zones"], path, out, "--zone-column", "town") == 0
     captured = capsys.readouterr()
     assert "「税收（万元）」→ tax_wan_yuan" in captured.out
     assert "主营业务收入 ≥ 2000 万元为规上（2 家规上，8 家规下）" in captured.out

@@ -8,7 +8,7 @@ import pandas as pd
 import pyogrio
 import pytest
 
-from geo.cli import main
+from tests.conftest import run_evaluate
 from tests.parcel_fixtures import enterprises, parcels, zones
 
 
@@ -31,18 +31,7 @@ def test_evaluate_with_parcels_gives_land_from_geometry_and_the_low_efficiency_p
     files, tmp_path, capsys
 ):
     out = tmp_path / "out"
-    status = main(
-        [
-            "evaluate",
-            str(files["zones"]),
-            str(files["csv"]),
-            "--parcels",
-            str(files["parcels"]),
-            "-o",
-            str(out),
-        ]
-    )
-    assert status == 0
+    assert run_evaluate(files["zones"], files["csv"], out, "--parcels", files["parcels"]) == 0
     printed = capsys.readouterr().out
     assert "宗地 8 宗" in printed and "不在任何区域内的宗地 1 宗：P7" in printed
     zone_table = pd.read_csv(out / "zone_metrics.csv", encoding="utf-8-sig").set_index("zone")
@@ -68,10 +57,7 @@ def test_evaluate_with_parcels_gives_land_from_geometry_and_the_low_efficiency_p
 
 def test_evaluate_with_parcels_joins_by_location_when_they_carry_no_ids(files, tmp_path, capsys):
     out = tmp_path / "out"
-    status = main(
-        ["evaluate", str(files["zones"]), str(files["csv"]), "--parcels", str(files["bare"]), "-o", str(out)]
-    )
-    assert status == 0
+    assert run_evaluate(files["zones"], files["csv"], out, "--parcels", files["bare"]) == 0
     assert "按位置" in capsys.readouterr().out
     classes = pd.read_csv(out / "enterprise_classes.csv", encoding="utf-8-sig").set_index("ent_id")
     # By location only the parcel holding the point counts: E1 15, E4 6.
@@ -84,16 +70,5 @@ def test_evaluate_with_parcels_joins_by_location_when_they_carry_no_ids(files, t
 
 def test_evaluate_with_bad_parcels_exits_2_with_a_chinese_message(files, tmp_path, capsys):
     missing = tmp_path / "none.gpkg"
-    status = main(
-        [
-            "evaluate",
-            str(files["zones"]),
-            str(files["csv"]),
-            "--parcels",
-            str(missing),
-            "-o",
-            str(tmp_path / "o"),
-        ]
-    )
-    assert status == 2
+    assert run_evaluate(files["zones"], files["csv"], tmp_path / "o", "--parcels", missing) == 2
     assert "找不到宗地文件" in capsys.readouterr().err

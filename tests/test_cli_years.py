@@ -11,8 +11,8 @@ import pytest
 import yaml
 from shapely.geometry import box
 
-from geo.cli import main
 from tests import year_fixtures as fx
+from tests.conftest import run_evaluate
 
 
 @pytest.fixture
@@ -37,20 +37,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
 
 
 def _run(files, table: Path, out: Path, *extra: str) -> int:
-    return main(
-        [
-            "evaluate",
-            str(files["zones"]),
-            str(table),
-            "-c",
-            str(files["config"]),
-            "--zone-column",
-            "town",
-            "-o",
-            str(out),
-            *extra,
-        ]
-    )
+    return run_evaluate(files["zones"], table, out, "-c", files["config"], "--zone-column", "town", *extra)
 
 
 def _transitions(out: Path) -> dict[tuple[str, str], tuple[int, float]]:
