@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,61 +51,87 @@ def run_evaluate(zones: Path, table: Path, out: Path, *options: str | Path) -> i
     return main(["evaluate", str(zones), str(table), "-o", str(out), *map(str, options)])
 
 
+def open_page(page: str, *, timeout: float, lang: str | None = None):
+    """The app in Streamlit's AppTest, switched to ``page`` (e.g. ``"pages/data.py"``), in ``lang``
+    when given; it ran without an exception."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    if lang is not None:
+        at.session_state["lang"] = lang
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def page_metrics(at) -> dict[str, str]:
+    """An AppTest page's ``st.metric`` values by label."""
+    return {m.label: m.value for m in at.metric}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
+@contextmanager
+def serve_app(env: dict[str, str], log: Path) -> Iterator[str]:
+    """Start the app as ``bash setup.sh run`` does (``serve.py``) on a free port of 127.0.0.1 with
+    ``env``, its output in ``log``; yield its URL once healthy; stop it afterwards."""
+    port = _free_port()
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "serve.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}"
+            deadline = time.time() + 120
+            while time.time() < deadline:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    time.sleep(0.5)
+            else:
+                pytest.fail("the app did not start within 120 s")
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory) -> str:
-    """Start the app as ``bash setup.sh run`` does (``serve.py``) on 127.0.0.1 and yield its URL; stop it afterwards.
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The app on 127.0.0.1 (see :func:`serve_app`) for the browser tests; stopped afterwards.
 
     The app reads a copy of the demo GeoPackage, so browser tests never touch the bundled file.
     """
-    port = _free_port()
     store = tmp_path_factory.mktemp("store") / "atlas.gpkg"
     shutil.copyfile(ROOT / "data" / "atlas.gpkg", store)
     env = {**os.environ, "ATLAS_GPKG": str(store), "ATLAS_USER_DIR": str(store.parent / "user")}
     env.pop("ATLAS_DATABASE_URL", None)
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "serve.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        proc.wait(timeout=10)
-        log.close()
-        pytest.fail("the app did not start within 120 s")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with serve_app(env, tmp_path_factory.mktemp("log") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

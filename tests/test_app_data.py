@@ -14,6 +14,7 @@ import shapely
 from streamlit.testing.v1 import AppTest
 
 from geo import ingest
+from tests.conftest import open_page
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 NAMES = ["吴江经济技术开发区", "盛泽镇新材料产业园", "七都智能制造产业园"]
@@ -44,12 +45,8 @@ def _gbk_gk_zip_without_prj(tmp_path) -> bytes:
     return buf.getvalue()
 
 
-def _data_page() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    at.run()
-    at.switch_page("pages/data.py").run()
-    assert not at.exception
-    return at
+def _data_page(lang: str | None = None) -> AppTest:
+    return open_page("pages/data.py", timeout=90, lang=lang)
 
 
 def test_data_page_imports_a_gbk_shapefile_and_exports(tmp_path, user_store):
@@ -151,11 +148,7 @@ def test_data_page_proposes_a_crs_when_the_declared_one_is_wrong(user_store):
 
 
 def test_data_page_in_english(user_store):
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    at.session_state["lang"] = "en"
-    at.run()
-    at.switch_page("pages/data.py").run()
-    assert not at.exception
+    at = _data_page("en")
     assert at.title[0].value == "Data: import and export"
     assert [s.value for s in at.subheader] == [
         "Import data",
@@ -393,10 +386,7 @@ def test_data_page_keeps_its_state_across_pages_and_languages(user_store):
 
 
 def test_data_page_import_fields_in_english(user_store):
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    at.session_state["lang"] = "en"
-    at.run()
-    at.switch_page("pages/data.py").run()
+    at = _data_page("en")
     at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
     assert not at.exception
     assert at.selectbox(key="data_map_land_mu").label == "Land (mu) *"

@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 from geo import ingest
 from geo.cli import main
 from tests import upload_fixtures as fx
+from tests.conftest import open_page
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
 POINTS_CSV = "名称,经度,纬度\n甲纺织,120.645,31.155\n乙材料,120.655,30.915\n".encode()
 
 
@@ -105,11 +105,7 @@ def test_a_programming_error_is_not_dressed_as_a_data_error(monkeypatch, tmp_pat
 @pytest.fixture
 def data_page(tmp_path, monkeypatch) -> AppTest:
     monkeypatch.setenv(ingest.USER_GPKG_ENV, str(tmp_path / "user" / "atlas_user.gpkg"))
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    at.run()
-    at.switch_page("pages/data.py").run()
-    assert not at.exception
-    return at
+    return open_page("pages/data.py", timeout=90)
 
 
 def test_page_point_table_under_the_use_zones(data_page):

@@ -6,10 +6,7 @@ from __future__ import annotations
 import html
 import os
 import shutil
-import subprocess
-import sys
 import time
-import urllib.request
 
 import geopandas as gpd
 import pytest
@@ -19,7 +16,7 @@ from geo import ingest
 from layers.mapview import render_map
 from layers.offline_html import standalone_html
 from layers.user_layers import user_map_layers
-from tests.conftest import ROOT, _free_port, map_frame, save_screenshot
+from tests.conftest import ROOT, map_frame, save_screenshot, serve_app
 
 pytestmark = pytest.mark.browser
 
@@ -85,31 +82,9 @@ def payload_app(tmp_path_factory):
     shutil.copyfile(ROOT / "data" / "atlas.gpkg", store)
     user = folder / "user" / "atlas_user.gpkg"
     _payload_store(user)
-    port = _free_port()
     env = {**os.environ, "ATLAS_GPKG": str(store), ingest.USER_GPKG_ENV: str(user)}
-    log = open(folder / "streamlit.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "serve.py", "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    yield url, user
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    log.close()
+    with serve_app(env, folder / "streamlit.log") as url:
+        yield url, user
 
 
 def _watch_dialogs(pg) -> list[str]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import pytest
 
 from layers.mapview import SMALL_MAP_PX
-from tests.conftest import map_features, map_frame, save_screenshot
+from tests.conftest import ROOT, map_features, map_frame, save_screenshot, serve_app
 
 pytestmark = pytest.mark.browser
 
@@ -65,37 +68,13 @@ def test_layers_still_draw_when_the_chosen_basemap_is_unreachable(app_url, page)
 
 def test_a_deep_link_opened_first_gets_the_frame(tmp_path, browser):
     """A fresh server whose first visitor opens /wujiang still shows the shared sidebar and nav."""
-    import shutil
-    import subprocess
-    import sys
-    import urllib.request
-
-    from tests.conftest import ROOT, _free_port
-
-    port = _free_port()
     store = tmp_path / "atlas.gpkg"
     shutil.copyfile(ROOT / "data" / "atlas.gpkg", store)
-    env = {**__import__("os").environ, "ATLAS_GPKG": str(store), "ATLAS_USER_GPKG": str(tmp_path / "u.gpkg")}
-    proc = subprocess.Popen(
-        [sys.executable, "serve.py", "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                __import__("time").sleep(0.25)
+    env = {**os.environ, "ATLAS_GPKG": str(store), "ATLAS_USER_GPKG": str(tmp_path / "u.gpkg")}
+    with serve_app(env, tmp_path / "streamlit.log") as url:
         pg = browser.new_page()
-        pg.goto(f"http://127.0.0.1:{port}/data")
+        pg.goto(f"{url}/data")
         pg.get_by_text("语言 / Language").wait_for(timeout=30_000)  # the shared sidebar ran
         nav = pg.locator('[data-testid="stSidebarNav"]').inner_text()
         assert "总览" in nav and "_shared" not in nav
         pg.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)

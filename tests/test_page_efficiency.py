@@ -6,8 +6,6 @@ checks that the page shows the engine's real results (and stays true when the de
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import folium
 import pandas as pd
 import pytest
@@ -18,10 +16,10 @@ from geo.metrics import assign_zones
 from geo.store import load_layer
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
+from tests.conftest import open_page, page_metrics
 from tests.eval_fixtures import enterprises as fixture_enterprises
 from tests.eval_fixtures import zones as fixture_zones
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
 SHENGZE = "吴江高新区（盛泽镇）"
 
 
@@ -43,16 +41,8 @@ def _expected(demo, raw: dict | None = None) -> pd.DataFrame:
     return evaluate(ents, config=config, zone=zone).enterprises
 
 
-def _page() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    at.run()
-    at.switch_page("pages/efficiency.py").run()
-    assert not at.exception
-    return at
-
-
-def _metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+def _page(lang: str | None = None) -> AppTest:
+    return open_page("pages/efficiency.py", timeout=120, lang=lang)
 
 
 def _counts(frame: pd.DataFrame) -> dict[str, str]:
@@ -68,7 +58,7 @@ def test_page_shows_the_demo_evaluation(demo):
     at = _page()
     assert at.title[0].value == "亩均效益评价（资源集约利用综合评价）"
     expected = _expected(demo)
-    metrics = _metrics(at)
+    metrics = page_metrics(at)
     assert {k: metrics[k] for k in _counts(expected)} == _counts(expected)
     # The demo has no emission data: the note says 单位排放税收 was dropped and weights rescaled.
     assert any("单位排放税收" in info.value for info in at.info)
@@ -98,8 +88,8 @@ def test_journey_shengze_textiles_above_scale(demo):
         & (expected["industry"] == "高端纺织")
         & (expected["size_class"].astype(object) == "规上")
     ]
-    assert _metrics(at)["参评企业（家）"] == _counts(scope)["参评企业（家）"]
-    assert _metrics(at)["D 类用地"] == _counts(scope)["D 类用地"]
+    assert page_metrics(at)["参评企业（家）"] == _counts(scope)["参评企业（家）"]
+    assert page_metrics(at)["D 类用地"] == _counts(scope)["D 类用地"]
     table = at.dataframe[0].value
     assert set(table["区镇/园区"]) == {SHENGZE} and set(table["行业"]) == {"高端纺织"}
     assert set(table["规模"]) == {"规上"}
@@ -135,7 +125,7 @@ def test_moving_a_weight_changes_classes_in_the_expected_direction(demo):
         }
     }
     expected = _expected(demo, raw)
-    assert _metrics(at)["A 类（家）"] == _counts(expected)["A 类（家）"]
+    assert page_metrics(at)["A 类（家）"] == _counts(expected)["A 类（家）"]
     above = expected[expected["scored"] & (expected["size_class"].astype(object) == "规上")]
     best_rd = above.sort_values("rd_share_pct", ascending=False).iloc[0]["ent_id"]
     assert after[best_rd] == "A"
@@ -149,11 +139,7 @@ def test_moving_a_weight_changes_classes_in_the_expected_direction(demo):
 
 
 def test_english_page_runs():
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    at.session_state["lang"] = "en"
-    at.run()
-    at.switch_page("pages/efficiency.py").run()
-    assert not at.exception
+    at = _page("en")
     assert at.title[0].value == "Per-mu efficiency evaluation"
     columns = set(at.dataframe[0].value.columns)
     assert {"Enterprise ID", "Score (points)", "Tax per mu (10k yuan/mu)", "Class"} <= columns
@@ -217,7 +203,7 @@ def test_page_evaluates_the_users_own_imports(user_imports):
     assert not at.exception
     # Default rules: scored are the 规上 with land E01, E02, E06, E08, E09 and the 规下 E04 (5 亩)
     # and E10 (5 亩, no location); E03 has 0 亩, E05 no land and E07 only 2 亩.
-    assert _metrics(at)["参评企业（家）"] == "7"
+    assert page_metrics(at)["参评企业（家）"] == "7"
     assert any("2 家企业不在任何区镇边界内" in info.value and "E09" in info.value for info in at.info)
     zones_table = [df.value for df in at.dataframe if "区域" in df.value.columns][-1]
     assert zones_table.set_index("区域").loc["空区", "企业数（家）"] == 0
@@ -228,8 +214,8 @@ def test_page_evaluates_the_users_own_imports(user_imports):
     # An empty zone as the whole scope: nothing to rank, said in words, no crash.
     at.multiselect(key="eff_towns").set_value(["空区"]).run()
     assert not at.exception
-    assert _metrics(at)["参评企业（家）"] == "0"
-    assert _metrics(at)["亩均税收"] == "无法计算"
+    assert page_metrics(at)["参评企业（家）"] == "0"
+    assert page_metrics(at)["亩均税收"] == "无法计算"
     assert any(w.value == "当前范围内没有参评企业。" for w in at.warning)
 
 
@@ -345,11 +331,7 @@ def test_users_own_enterprises_are_not_called_synthetic(user_imports):
 
 
 def test_english_page_has_english_units_headers_and_values():
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    at.session_state["lang"] = "en"
-    at.run()
-    at.switch_page("pages/efficiency.py").run()
-    assert not at.exception
+    at = _page("en")
     zones = next(df.value for df in at.dataframe if "Zone" in df.value.columns)
     assert {"Zone", "Enterprises", "Tax (10k yuan)", "Tax per mu (10k yuan/mu)"} <= set(zones.columns)
     assert not set(zones.columns) & {"zone", "n_enterprises", "tax_wan_yuan"}

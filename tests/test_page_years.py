@@ -20,6 +20,7 @@ from geo.metrics import assign_zones
 from geo.notice import notice_xlsx_bytes
 from geo.store import load_layer
 from tests import year_fixtures as fx
+from tests.conftest import open_page
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
@@ -45,15 +46,7 @@ def user_dir(tmp_path, monkeypatch):
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=180)
-    at.run()
-    at.switch_page("pages/efficiency.py").run()
-    assert not at.exception
-    return at
-
-
-def _metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    return open_page("pages/efficiency.py", timeout=180)
 
 
 def test_year_comparison_shows_the_engines_transitions(demo_years, user_dir):

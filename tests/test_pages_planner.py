@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+from tests.conftest import open_page
 
 
 def _open(page: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=90).run()
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(f"pages/{page}.py", timeout=90)
 
 
 def _markdown(at: AppTest) -> str:
