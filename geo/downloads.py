@@ -85,6 +85,21 @@ def build_downloads(
     csv_source = table if table is not None else frames[last]
     csv_prov = provenance.get(last) if table is None else None
     zh = lang == "zh"
+
+    def briefing(on: Paper) -> Callable[[], bytes]:
+        return lambda: png_bytes(
+            title,
+            frames,
+            legend,
+            provenance,
+            colors=colors,
+            lang=lang,
+            paper=on,
+            when=when,
+            subtitle=subtitle,
+            legend_title=legend_title,
+        )
+
     out = {
         "geojson": Download(
             "geojson",
@@ -112,36 +127,14 @@ def build_downloads(
             "汇报图 PNG（A4 横向 300 dpi）" if zh else "Briefing PNG (A4 landscape, 300 dpi)",
             f"{stem}_A4_300dpi.png",
             _MIME["png"],
-            lambda: png_bytes(
-                title,
-                frames,
-                legend,
-                provenance,
-                colors=colors,
-                lang=lang,
-                paper=paper,
-                when=when,
-                subtitle=subtitle,
-                legend_title=legend_title,
-            ),
+            briefing(paper),
         ),
         "png_screen": Download(
             "png_screen",
             "汇报图 PNG（屏幕）" if zh else "Briefing PNG (screen)",
             f"{stem}.png",
             _MIME["png"],
-            lambda: png_bytes(
-                title,
-                frames,
-                legend,
-                provenance,
-                colors=colors,
-                lang=lang,
-                paper="screen",
-                when=when,
-                subtitle=subtitle,
-                legend_title=legend_title,
-            ),
+            briefing("screen"),
         ),
     }
     if html is not None:
