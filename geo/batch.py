@@ -332,15 +332,19 @@ def evaluate_files(
     config = load_config(config_path)
     zones = read_zones_file(Path(zones_path), layer=zones_layer)
     key = zone_id_column(zones, zone_id)
+    # Last year's table (if any) is read as this year's is.
+    reading = {
+        "frame": frame,
+        "lon_col": lon_col,
+        "lat_col": lat_col,
+        "mapping": mapping,
+        "require_coordinates": zone_column is None,
+    }
     table = read_enterprise_file(
         Path(enterprises_path),
         layer=enterprises_layer,
-        frame=frame,
-        lon_col=lon_col,
-        lat_col=lat_col,
-        mapping=mapping,
-        require_coordinates=zone_column is None,
         optional=("land_mu",) if parcels_path is not None else (),
+        **reading,
     )
     renamed = {t: s for t, s in table.mapping.items() if t != s}
     column = zone_column
@@ -369,15 +373,7 @@ def evaluate_files(
         return run, table
     previous = None
     if previous_path is not None:
-        previous = _read_previous(
-            Path(previous_path),
-            layer=previous_layer,
-            frame=frame,
-            lon_col=lon_col,
-            lat_col=lat_col,
-            mapping=mapping,
-            require_coordinates=zone_column is None,
-        )
+        previous = _read_previous(Path(previous_path), layer=previous_layer, **reading)
     return compare_with_previous(run, zones, key, column, config, earlier=earlier, previous=previous), table
 
 
