@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
+from geo.config_yaml import read_config_yaml
 from geo.errors import DataValidationError
 from geo.metrics import RATIOS_BY_KEY
 
@@ -462,14 +461,7 @@ def _read_yaml(path: Path) -> dict:
 
 @functools.lru_cache(maxsize=32)
 def _parsed_yaml(path: str, mtime_ns: int, size: int) -> dict:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
-    except FileNotFoundError as exc:
-        raise DataValidationError(f"找不到评价配置文件 {path}", hint="请检查路径") from exc
-    except yaml.YAMLError as exc:
-        raise DataValidationError(f"评价配置文件 {Path(path).name} 不是合法的 YAML：{exc}") from exc
-    return raw or {}
+    return read_config_yaml(Path(path), "评价配置文件")
 
 
 def default_config() -> EvaluationConfig:

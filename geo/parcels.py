@@ -20,9 +20,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-import yaml
 
 from geo import catalogue
+from geo.config_yaml import read_config_yaml
 from geo.errors import DataValidationError
 from geo.measure import area_mu, to_analysis_crs
 from geo.metrics import ID_COL, ZONE_COL
@@ -94,16 +94,7 @@ class LandControls:
 
 
 def _read_yaml(path: Path) -> dict:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
-    except FileNotFoundError as exc:
-        raise DataValidationError(f"找不到用地控制指标配置文件 {path}", hint="请检查路径") from exc
-    except yaml.YAMLError as exc:
-        raise DataValidationError(f"用地控制指标配置文件 {path.name} 不是合法的 YAML：{exc}") from exc
-    if raw is not None and not isinstance(raw, dict):
-        raise DataValidationError(f"用地控制指标配置文件 {path.name} 的内容应为键值表")
-    return raw or {}
+    return read_config_yaml(path, "用地控制指标配置文件")
 
 
 def _merge(base: dict, over: Mapping) -> dict:
