@@ -36,7 +36,6 @@ from geo.store import DEFAULT_GPKG, write_layers
 
 SEED = 20211231  # fixed: the build is reproducible
 N_ENTERPRISES = 16_766  # Wujiang's system covers about 16,766 enterprises in its 8 区镇 (docs/domain.md §4)
-ABOVE_SCALE_SALES_WAN_YUAN = 2_000  # 规上: 主营业务收入 ≥ 2000 万元 (national statistical threshold)
 COORD_DECIMALS = 6  # ~0.1 m
 
 # ---------------------------------------------------------------- real: districts
@@ -390,15 +389,8 @@ def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.
     tax_tot = ent.groupby("industry")["tax_wan_yuan"].transform("sum")
     land_tot = raw_land.groupby(ent.industry).transform("sum")
     ent["land_mu"] = raw_land * (tax_tot / p.tax_per_mu) / land_tot
-    ent["above_scale"] = ent.sales_wan_yuan >= ABOVE_SCALE_SALES_WAN_YUAN
-    for col in (
-        "sales_wan_yuan",
-        "tax_wan_yuan",
-        "value_added_wan_yuan",
-        "rd_wan_yuan",
-        "land_mu",
-        "energy_tce",
-    ):
+    ent["above_scale"] = ent.sales_wan_yuan >= years.ABOVE_SCALE_SALES_WAN_YUAN
+    for col in years.AMOUNT_COLUMNS:
         ent[col] = ent[col].round(2)
     ent["electricity_kwh"] = ent.electricity_kwh.round(0)
     ent = ent.sample(frac=1.0, random_state=np.random.RandomState(SEED)).reset_index(drop=True)

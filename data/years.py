@@ -16,12 +16,14 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.catalogue import above_scale_min_sales_wan_yuan
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.evaluation import CLASS_COL, default_config, evaluate
 
 FIRST_YEAR = 2020
 YEARS = (2020, 2021, 2022)
-ABOVE_SCALE_SALES_WAN_YUAN = 2_000  # 规上: 主营业务收入 ≥ 2000 万元 (as data/build.py)
+# 规上: 主营业务收入 ≥ 2000 万元, the statistical threshold with its source in geo/catalogue.yaml
+ABOVE_SCALE_SALES_WAN_YUAN = above_scale_min_sales_wan_yuan()
 COORD_DECIMALS = 6
 
 # Mean yearly sales growth per industry: the compound rate from the 2020 figure to the 2025 target
