@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,6 +69,43 @@ def open_page(page: str, *, timeout: float, lang: str | None = None):
 def page_metrics(at) -> dict[str, str]:
     """An AppTest page's ``st.metric`` values by label."""
     return {m.label: m.value for m in at.metric}
+
+
+TEST_DATABASE_URL_ENV = "ATLAS_TEST_DATABASE_URL"
+
+
+@contextmanager
+def postgis_schema() -> Iterator[str]:
+    """A PostgreSQL URL on a fresh schema of its own at ``$ATLAS_TEST_DATABASE_URL``, dropped on exit.
+
+    Without that variable the test is skipped (failed on CI, which must test PostGIS).
+    """
+    url = os.environ.get(TEST_DATABASE_URL_ENV, "").strip()
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(
+                f"CI must set {TEST_DATABASE_URL_ENV} (.ci/run starts PostGIS with bash setup.sh postgis)"
+            )
+        pytest.skip(f"PostGIS tests need {TEST_DATABASE_URL_ENV}; `bash setup.sh postgis` prints the URL")
+    import sqlalchemy as sa
+
+    from geo.stores import postgis
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(postgis.normalise_url(url))
+    with engine.begin() as conn:
+        conn.execute(sa.schema.CreateSchema(schema))
+    sep = "&" if "?" in url else "?"
+    scoped = f"{url}{sep}options=-csearch_path%3D{schema},public"
+    try:
+        yield scoped
+    finally:
+        stale = postgis._ENGINES.pop(postgis.normalise_url(scoped), None)
+        if stale is not None:
+            stale.dispose()
+        with engine.begin() as conn:
+            conn.execute(sa.schema.DropSchema(schema, cascade=True))
+        engine.dispose()
 
 
 def _free_port() -> int:

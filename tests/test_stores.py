@@ -30,9 +30,9 @@ from geo import audit, ingest
 from geo.errors import DataValidationError
 from geo.stores import DATABASE_URL_ENV, open_store
 from geo.stores.gpkg import GpkgStore
+from tests.conftest import postgis_schema
 
 ROOT = Path(__file__).resolve().parent.parent
-TEST_DATABASE_URL_ENV = "ATLAS_TEST_DATABASE_URL"
 
 # Three parks in Wujiang, WGS-84 (small squares around real seats; hand-made for the tests).
 SEATS = [(120.645, 31.155), (120.655, 30.915), (120.485, 30.965)]
@@ -60,32 +60,8 @@ def target(request, tmp_path) -> str:
     if request.param == "gpkg":
         yield str(tmp_path / "user" / "atlas_user.gpkg")
         return
-    url = os.environ.get(TEST_DATABASE_URL_ENV, "").strip()
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail(
-                f"CI must set {TEST_DATABASE_URL_ENV} (.ci/run starts PostGIS with bash setup.sh postgis)"
-            )
-        pytest.skip(
-            f"PostGIS store tests need {TEST_DATABASE_URL_ENV}; `bash setup.sh postgis` prints the URL"
-        )
-    import sqlalchemy as sa
-
-    from geo.stores import postgis
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(postgis.normalise_url(url))
-    with engine.begin() as conn:
-        conn.execute(sa.schema.CreateSchema(schema))
-    sep = "&" if "?" in url else "?"
-    scoped = f"{url}{sep}options=-csearch_path%3D{schema},public"
-    yield scoped
-    stale = postgis._ENGINES.pop(postgis.normalise_url(scoped), None)
-    if stale is not None:
-        stale.dispose()
-    with engine.begin() as conn:
-        conn.execute(sa.schema.DropSchema(schema, cascade=True))
-    engine.dispose()
+    with postgis_schema() as scoped:
+        yield scoped
 
 
 def _layers(target: str) -> list[str]:

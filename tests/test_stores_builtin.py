@@ -6,8 +6,6 @@ cluster; ``bash setup.sh postgis`` prints it), each module on a schema of its ow
 
 from __future__ import annotations
 
-import os
-import uuid
 from pathlib import Path
 
 import geopandas as gpd
@@ -21,58 +19,25 @@ from geo.cli import main as cli_main
 from geo.errors import DataValidationError
 from geo.store import DEFAULT_GPKG, builtin_stamp, layer_metadata, list_layers, load_layer, spatial_layers
 from geo.stores import DATABASE_URL_ENV
+from tests.conftest import postgis_schema
 
-TEST_DATABASE_URL_ENV = "ATLAS_TEST_DATABASE_URL"
 APP = Path(__file__).resolve().parent.parent / "app.py"
 DEMO_LAYERS = [str(name) for name, _ in pyogrio.list_layers(DEFAULT_GPKG)]
-
-
-def _schema_url() -> tuple[str, object, str]:
-    url = os.environ.get(TEST_DATABASE_URL_ENV, "").strip()
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must set {TEST_DATABASE_URL_ENV}")
-        pytest.skip(f"PostGIS tests need {TEST_DATABASE_URL_ENV}; `bash setup.sh postgis` prints the URL")
-    import sqlalchemy as sa
-
-    from geo.stores import postgis
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(postgis.normalise_url(url))
-    with engine.begin() as conn:
-        conn.execute(sa.schema.CreateSchema(schema))
-    sep = "&" if "?" in url else "?"
-    return f"{url}{sep}options=-csearch_path%3D{schema},public", engine, schema
-
-
-def _drop(scoped: str, engine, schema: str) -> None:
-    import sqlalchemy as sa
-
-    from geo.stores import postgis
-
-    stale = postgis._ENGINES.pop(postgis.normalise_url(scoped), None)
-    if stale is not None:
-        stale.dispose()
-    with engine.begin() as conn:
-        conn.execute(sa.schema.DropSchema(schema, cascade=True))
-    engine.dispose()
 
 
 @pytest.fixture
 def empty_db():
     """A PostgreSQL URL on a fresh, empty schema."""
-    scoped, engine, schema = _schema_url()
-    yield scoped
-    _drop(scoped, engine, schema)
+    with postgis_schema() as scoped:
+        yield scoped
 
 
 @pytest.fixture(scope="module")
 def loaded_db():
     """A PostgreSQL URL on a schema holding the demo, loaded by the CLI as a user would."""
-    scoped, engine, schema = _schema_url()
-    assert cli_main(["load-demo", "--store", scoped, "--user", "测试员"]) == 0
-    yield scoped
-    _drop(scoped, engine, schema)
+    with postgis_schema() as scoped:
+        assert cli_main(["load-demo", "--store", scoped, "--user", "测试员"]) == 0
+        yield scoped
 
 
 @pytest.mark.parametrize("name", DEMO_LAYERS)
