@@ -205,24 +205,33 @@ def page(browser):
     context.close()
 
 
+def eval_in_maps(pg, js: str) -> list[tuple[object, object]]:
+    """``js`` evaluated in every streamlit-folium map frame of the page: (frame, value) pairs,
+    frames that navigate or reload meanwhile left out."""
+    out = []
+    for fr in pg.frames:
+        if "streamlit_folium" not in fr.url:
+            continue
+        try:
+            out.append((fr, fr.evaluate(js)))
+        except Exception:  # noqa: BLE001 - a frame may navigate or reload while we look
+            continue
+    return out
+
+
 def map_frame(pg, *, min_paths: int = 1, timeout_s: float = 45.0):
     """Wait until a streamlit-folium iframe has drawn at least ``min_paths`` Leaflet vector paths.
 
     With prefer_canvas maps, shapes are drawn to a canvas; the frame is returned once Leaflet's
     overlay pane holds a canvas or SVG paths. Returns the frame.
     """
+    js = (
+        "() => { const m = window.map; if (!m || !m.eachLayer) return 0; let n = 0;"
+        " m.eachLayer(l => { if (l.getLatLngs || l.getLatLng) n++; }); return n; }"
+    )
     deadline = time.time() + timeout_s
     while time.time() < deadline:
-        for fr in pg.frames:
-            if "streamlit_folium" not in fr.url:
-                continue
-            try:
-                n = fr.evaluate(
-                    "() => { const m = window.map; if (!m || !m.eachLayer) return 0; let n = 0;"
-                    " m.eachLayer(l => { if (l.getLatLngs || l.getLatLng) n++; }); return n; }"
-                )
-            except Exception:  # noqa: BLE001 - frame may navigate while we poll
-                continue
+        for fr, n in eval_in_maps(pg, js):
             if n >= min_paths:
                 return fr
         pg.wait_for_timeout(500)  # not time.sleep: Playwright must keep serving the route handler

@@ -14,7 +14,7 @@ import shapely
 from streamlit.testing.v1 import AppTest
 
 from geo import ingest
-from tests.conftest import open_page
+from tests.conftest import eval_in_maps, open_page
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 NAMES = ["吴江经济技术开发区", "盛泽镇新材料产业园", "七都智能制造产业园"]
@@ -265,15 +265,7 @@ def test_a_proxy_user_header_names_the_user(user_store):
 
 def _frames_eval(page, js: str) -> list:
     """``js`` evaluated in every streamlit-folium map frame of the page (frames mid-reload skipped)."""
-    out = []
-    for fr in page.frames:
-        if "streamlit_folium" not in fr.url:
-            continue
-        try:
-            out.append(fr.evaluate(js))
-        except Exception:  # noqa: BLE001 - a frame may be reloading while we look
-            continue
-    return out
+    return [value for _, value in eval_in_maps(page, js)]
 
 
 @pytest.mark.browser

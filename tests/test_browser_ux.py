@@ -17,7 +17,7 @@ from geo.crs import ANALYSIS_CRS
 from geo.store import load_layer
 from layers.mapview import SMALL_MAP_PX
 from pages._locale import ENGLISH_DEFAULTS
-from tests.conftest import map_frame, save_screenshot
+from tests.conftest import eval_in_maps, map_frame, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -252,23 +252,17 @@ def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url
         # the preview fits the upload and shows the districts and 区镇 for reference
         deadline = time.monotonic() + 60
         found = None
+        js = (
+            "() => { if (!window.map) return null; let pts = 0, shapes = 0;"
+            " window.map.eachLayer(l => { if (l.feature && l.getLatLng) pts++;"
+            " else if (l._d && l._d.x) pts += l._d.x.length;"  # imported points: one canvas
+            " else if (l.feature && l.getBounds) shapes++; });"
+            " return pts ? {pts, shapes, zoom: window.map.getZoom()} : null; }"
+        )
         while time.monotonic() < deadline and not found:
-            for fr in pg.frames:
-                if "streamlit_folium" not in fr.url:
-                    continue
-                try:
-                    found = fr.evaluate(
-                        "() => { if (!window.map) return null; let pts = 0, shapes = 0;"
-                        " window.map.eachLayer(l => { if (l.feature && l.getLatLng) pts++;"
-                        " else if (l._d && l._d.x) pts += l._d.x.length;"  # imported points: one canvas
-                        " else if (l.feature && l.getBounds) shapes++; });"
-                        " return pts ? {pts, shapes, zoom: window.map.getZoom()} : null; }"
-                    )
-                except Exception:  # noqa: BLE001 - a frame may be reloading
-                    continue
-                if found:
-                    break
-            pg.wait_for_timeout(500)
+            found = next((v for _, v in eval_in_maps(pg, js) if v), None)
+            if not found:
+                pg.wait_for_timeout(500)
         assert found is not None and found["pts"] == 2
         assert found["shapes"] >= 9 + 8  # districts + 区镇 as reference
         assert found["zoom"] >= 9  # fitted to the two points, not the zoom-6 overview

@@ -16,7 +16,7 @@ from geo.metrics import assign_zones
 from geo.store import load_layer
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
-from tests.conftest import open_page, page_metrics
+from tests.conftest import eval_in_maps, open_page, page_metrics
 from tests.eval_fixtures import enterprises as fixture_enterprises
 from tests.eval_fixtures import zones as fixture_zones
 
@@ -236,13 +236,7 @@ def _wait_points(page, n: int, timeout_s: float = 60.0):
     deadline = time.time() + timeout_s
     last = None
     while time.time() < deadline:
-        for fr in page.frames:
-            if "streamlit_folium" not in fr.url:
-                continue
-            try:
-                last = fr.evaluate(f"() => window.map ? ({POINTS_JS})() : -1")
-            except Exception:  # noqa: BLE001 - the frame may be detached or reloading
-                continue
+        for fr, last in eval_in_maps(page, f"() => window.map ? ({POINTS_JS})() : -1"):
             if last == n:
                 return fr
         page.wait_for_timeout(500)
