@@ -27,10 +27,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.class.D": ("D 整治淘汰", "D — rectify"),
     "eff.class.none": ("未参评", "Not scored"),
     "eff.layer.title": ("企业亩均评价类别（合成）", "Enterprise efficiency classes (synthetic)"),
-    # ---- added with MERGE_HEAD
     "parcel.idle": ("闲置土地", "Idle land"),
     "parcel.below_min": ("低于控制下限（红框）", "Below the control minimum (red outline)"),
-    # ---- added with MERGE_HEAD
     "eff.warn.layer": ("预警企业", "Enterprises with warnings"),
     "eff.warn.legend": ("预警企业（{n:,} 家，紫色外圈）", "With warnings ({n:,}, purple ring)"),
 }

@@ -461,7 +461,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} enterprises lie in no town and are left out of the town figures: {ids}",
     ),
     "eff.layer.title_user": ("企业亩均评价类别", "Enterprise efficiency classes"),
-    # ---- added with MERGE_HEAD
     "app.language": ("语言 / Language", "Language / 语言"),
     "accuracy.real": ("真实", "real"),
     "accuracy.transcribed": ("转录", "transcribed"),
@@ -555,7 +554,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "parcel.not_low": ("该宗地未被认定为低效用地。", "This parcel is not identified as low-efficiency land."),
     "data.frame_hint": ("建议：{frame}（根据列名/文件名）", "Suggested: {frame} (from column/file names)"),
     "eff.notes": ("评价说明", "Notes"),
-    # ---- added with MERGE_HEAD
     "data.year": ("数据年份（表中无 year 列时填写）", "Year of the data (when the table has no year column)"),
     "data.year_help": (
         "亩均评价按年份比较：一年一张表时在此填写年份；一张表含多年时请用 year（或“年份”）列",

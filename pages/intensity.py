@@ -30,6 +30,7 @@ from layers import parcels as parcel_layer
 from layers.base import Provenance
 from layers.mapview import MapLayer
 from pages._auth import identity, require_editor
+from pages._cache import frame_key
 from pages._shared import (
     clicked_properties,
     layer_frame,
@@ -157,8 +158,9 @@ def _zone_view(towns, base, lang: Lang) -> None:
     left, right = st.columns([3, 1.3])
     with left:
         out = wujiang_map(
-            base, changing, towns, title=t("int.header", lang), key="intensity_map", note=t("int.method_note", lang)
-        )
+            base, changing, towns, title=t("int.header", lang), key="intensity_map", note=t("int.method_note", lang),
+            changing_key=(metric, scheme, k, industry, above_only, show_points),  # rendered once per choice
+        )  # fmt: skip
 
     with right:
         props = clicked_properties(out)
@@ -405,10 +407,11 @@ def _low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: 
     )
     if len(shown) > TABLE_ROWS:
         st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
-    export = pd.DataFrame(table.drop(columns=table.geometry.name))
     st.download_button(
         t("parcel.download_low", lang),
-        data=export.to_csv(index=False).encode("utf-8-sig"),
+        data=lambda: (
+            pd.DataFrame(table.drop(columns=table.geometry.name)).to_csv(index=False).encode("utf-8-sig")
+        ),
         file_name="low_efficiency_parcels.csv",
         mime="text/csv",
         key="parcel_low_csv",
@@ -598,9 +601,12 @@ def _parcel_view(towns, base, lang: Lang) -> None:
             changing.append(_parcel_item(parcel_layer.below_minimum(), marks, imported))
     left, right = st.columns([3, 1.3])
     with left:
+        # Rendered once per choice and rows shown (statuses and imports are in the data stamp).
+        shown_key = (parcels_name, ents_name, metric, scheme, k, industry, town, show, frame_key(frame))
         out = wujiang_map(
-            base, changing, towns, title=t("int.header", lang), key="parcel_map", note=t("parcel.method_note", lang)
-        )
+            base, changing, towns, title=t("int.header", lang), key="parcel_map", note=t("parcel.method_note", lang),
+            changing_key=shown_key,
+        )  # fmt: skip
     clicked = str(clicked_properties(out).get("parcel_id") or "")
     with right:
         if clicked:
