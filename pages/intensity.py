@@ -30,7 +30,7 @@ from layers import parcels as parcel_layer
 from layers.base import Provenance
 from layers.mapview import MapLayer
 from pages._auth import identity, require_editor
-from pages._cache import frame_key
+from pages._cache import frame_key, shared
 from pages._shared import (
     clicked_properties,
     layer_frame,
@@ -203,7 +203,9 @@ def _frame_of(name: str, demo_layer: str) -> gpd.GeoDataFrame:
     return load_layer(demo_layer) if name == DEMO else ingest.load_user_layer(name)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# Shared by all sessions (st.cache_resource: one object; cache_data unpickled 17,695 parcels with
+# their geometry on every run); the page only reads it.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _parcel_analysis(
     parcels_name: str, ents_name: str, stamp: tuple[str, str], user_stamp: tuple[str, str]
 ) -> parcels_geo.ParcelAnalysis:
@@ -227,6 +229,16 @@ def _store_stamp() -> tuple[str, str]:
 def _user_stamp() -> tuple[str, str]:
     """The selected user store and its change stamp (a write of any session refreshes the cache)."""
     return user_store_stamp()
+
+
+def _log_stamp() -> str:
+    """Changes with every recorded renewal status (geo.renewal keeps its log in the embedded user
+    GeoPackage, also when the shared store is PostGIS)."""
+    path = ingest.user_store()
+    if not path.exists():
+        return "absent"
+    stat = path.stat()
+    return f"{path}:{stat.st_mtime_ns}:{stat.st_size}"
 
 
 def _sources(lang: Lang) -> tuple[str, str, Provenance | None]:
@@ -547,14 +559,18 @@ def _parcel_view(towns, base, lang: Lang) -> None:
     parcels_name, ents_name, imported = _sources(lang)
     try:
         analysis = _parcel_analysis(parcels_name, ents_name, _store_stamp(), _user_stamp())
-        log = renewal.load_log()
+        log_key = ("parcel.log", _log_stamp())
+        log = shared(log_key, renewal.load_log)
     except DataValidationError as exc:
         show_error(exc)
         return
-    tracked = renewal.with_status(
-        pd.DataFrame(analysis.low[["parcel_id", "ent_id", "zone", "area_mu"]]),
-        log,
-        identified_year=analysis.controls.check_year,
+    tracked = shared(
+        ("parcel.tracked", parcels_name, ents_name, *log_key),
+        lambda: renewal.with_status(
+            pd.DataFrame(analysis.low[["parcel_id", "ent_id", "zone", "area_mu"]]),
+            log,
+            identified_year=analysis.controls.check_year,
+        ),
     )
     (metric, scheme, k, industry), c5, c6 = _class_controls(
         "parcel",
@@ -572,7 +588,10 @@ def _parcel_view(towns, base, lang: Lang) -> None:
     show = c6.selectbox(
         t("parcel.show", lang), SHOW, format_func=lambda v: t(f"parcel.show.{v}", lang), key="parcel_show"
     )
-    frame = _shown(analysis, metric=metric, industry=industry, town=town, show=show, tracked=tracked)
+    frame = shared(
+        ("parcel.shown", parcels_name, ents_name, metric, industry, town, show, *log_key),
+        lambda: _shown(analysis, metric=metric, industry=industry, town=town, show=show, tracked=tracked),
+    )
     st.caption(
         t("parcel.n_shown", lang).format(
             n=len(frame), mu=frame["area_mu"].sum(), below=int(frame["mark"].sum())
@@ -602,7 +621,18 @@ def _parcel_view(towns, base, lang: Lang) -> None:
     left, right = st.columns([3, 1.3])
     with left:
         # Rendered once per choice and rows shown (statuses and imports are in the data stamp).
-        shown_key = (parcels_name, ents_name, metric, scheme, k, industry, town, show, frame_key(frame))
+        shown_key = (
+            parcels_name,
+            ents_name,
+            metric,
+            scheme,
+            k,
+            industry,
+            town,
+            show,
+            frame_key(frame),
+            *log_key,
+        )
         out = wujiang_map(
             base, changing, towns, title=t("int.header", lang), key="parcel_map", note=t("parcel.method_note", lang),
             changing_key=shown_key,
