@@ -3,11 +3,12 @@
 Building an Altair chart and turning it into its Vega-Lite spec (with validation) costs about
 0.1 CPU-second a chart, on every run of every session when done by ``st.line_chart`` or
 ``st.altair_chart``; here each spec is built once per key (``pages/_cache.shared``, the key
-naming the rules, sources, year and scope) and sent as it is with ``st.vega_lite_chart``.
+naming the rules, sources, year and scope) and sent with ``st.vega_lite_chart``.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 import altair as alt
@@ -20,11 +21,22 @@ from layers import efficiency_classes
 from pages._cache import shared
 from pages._strings import t
 
+try:  # the converter behind st.altair_chart
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _altair_to_spec
+except ImportError:  # pragma: no cover - another Streamlit version
+    _altair_to_spec = None
+
 
 def show_chart(cache_key: tuple, build: Callable[[], alt.Chart]) -> None:
-    """The chart ``build()`` makes, its spec built once per ``cache_key`` (+ data stamp)."""
-    spec = shared(("eff.chart", *cache_key), lambda: build().to_dict())
-    st.vega_lite_chart(spec, width="stretch")
+    """The chart ``build()`` makes, drawn as ``st.altair_chart`` draws it, its spec converted once
+    per ``cache_key`` (+ data stamp) by Streamlit's own converter (the one ``st.altair_chart``
+    calls: Streamlit's sizing and theme, data as Arrow). Drawing takes the datasets out of the
+    spec it is given, so each run draws a copy."""
+    if _altair_to_spec is None:  # a Streamlit without that converter: drawn, not cached
+        st.altair_chart(build(), width="stretch")
+        return
+    spec = shared(("eff.chart", *cache_key), lambda: _altair_to_spec(build()))
+    st.vega_lite_chart(spec=copy.deepcopy(spec), width="stretch")
 
 
 def class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
