@@ -27,6 +27,12 @@ except ImportError:  # pragma: no cover - another Streamlit version
     _altair_to_spec = None
 
 
+# The height given is the plot's: the chart fits the page's width only, and its axes and the legend
+# below come on top. (Streamlit's default, "fit", squeezes all of it into the height: the class mix
+# per 区镇 got 110 px for 8 zones and Vega left out every other zone name.)
+PLOT_HEIGHT = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
 def show_chart(cache_key: tuple, build: Callable[[], alt.Chart]) -> None:
     """The chart ``build()`` makes, drawn as ``st.altair_chart`` draws it, its spec converted once
     per ``cache_key`` (+ data stamp) by Streamlit's own converter (the one ``st.altair_chart``
@@ -67,7 +73,7 @@ def class_mix_chart(mix: pd.DataFrame, lang: Lang) -> alt.Chart:
             ],
         )
         .transform_calculate(cls_order=f"indexof({classes!r}, datum.cls)")
-        .properties(height=max(240, 34 * len(mix)))
+        .properties(height=max(240, 34 * len(mix)), autosize=PLOT_HEIGHT)
     )
 
 
@@ -92,7 +98,7 @@ def trend_chart(trend: pd.DataFrame, by: str, column: str, label: str, lang: Lan
                 alt.Tooltip("value:Q", title=label, format=",.2f"),
             ],
         )
-        .properties(height=300)
+        .properties(height=300, autosize=PLOT_HEIGHT)
     )
 
 
@@ -125,5 +131,5 @@ def class_years_chart(trend: pd.DataFrame, lang: Lang) -> alt.Chart:
             ],
         )
         .transform_calculate(cls_order=f"indexof({classes!r}, datum.cls)")
-        .properties(height=300)
+        .properties(height=300, autosize=PLOT_HEIGHT)
     )
