@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
@@ -189,13 +190,17 @@ def tooltip_columns(layer: Layer, gdf: gpd.GeoDataFrame, lang: Lang, refs: Mappi
 
 
 @dataclass(frozen=True)
-class CanvasLayer(Layer):
-    """A layer drawn by one :class:`CanvasElement` from the arrays :meth:`payload` returns."""
+class CanvasLayer(Layer, ABC):
+    """A layer drawn by one :class:`CanvasElement` from the arrays :meth:`payload` returns.
+
+    Only its kinds are made (enterprise points, parcels): each says its element and its payload.
+    """
 
     element: ClassVar[type[CanvasElement]]
 
+    @abstractmethod
     def payload(self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> dict:
-        raise NotImplementedError
+        """The column arrays the element draws ``gdf`` from (``gdf`` is not modified)."""
 
     def to_folium(
         self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False

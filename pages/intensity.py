@@ -24,6 +24,7 @@ from geo.i18n import Lang
 from geo.metrics import RATIOS_BY_KEY
 from geo.schema import WUJIANG_INDUSTRIES, WUJIANG_TOWNS
 from geo.store import builtin_stamp, load_layer
+from geo.stores import open_store
 from layers import enterprises as ent_layer
 from layers import intensity
 from layers import parcels as parcel_layer
@@ -234,11 +235,8 @@ def _user_stamp() -> tuple[str, str]:
 def _log_stamp() -> str:
     """Changes with every recorded renewal status (geo.renewal keeps its log in the embedded user
     GeoPackage, also when the shared store is PostGIS)."""
-    path = ingest.user_store()
-    if not path.exists():
-        return "absent"
-    stat = path.stat()
-    return f"{path}:{stat.st_mtime_ns}:{stat.st_size}"
+    store = open_store(ingest.user_store())
+    return f"{store.location}:{store.stamp()}"
 
 
 def _sources(lang: Lang) -> tuple[str, str, Provenance | None]:
