@@ -15,7 +15,10 @@ the same load on a machine shared with others; the figures that count are the ra
   the page's expected number of shapes (vector layers plus every point of the one-canvas point
   layers: all 16,766 enterprises on the Wujiang page, all 17,695 parcels on the intensity page, every scored one on the
   evaluation page). A fresh browser context (empty HTTP cache) per load; median over ``--runs``.
-- "CPU/load": the server process's CPU seconds (user + system, /proc) during a load, median.
+- "complete": seconds until the whole page is there: no script runs any more and nothing waits
+  for the map (a page sends what follows its map once the map is drawn), median.
+- "CPU/load": the server process's CPU seconds (user + system, /proc) during a load, until
+  complete, median.
 - "payload": HTTP response bodies plus WebSocket frames received by the page, MB (for
   ``efficiency:user`` from the choice of the import on, like the time and the CPU).
 - ten sessions: ``--sessions`` browser pages open the same URL at the same moment; prints the
@@ -55,6 +58,13 @@ COUNT_JS = (
     "() => { const m = window.map; if (!m || !m.eachLayer) return -1; let k = 0;"
     " m.eachLayer(l => { if (l._px && l.count) k += l.count(); else if (l.getLatLngs || l.getLatLng) k++; });"
     " return k; }"
+)
+# The page is complete once no script runs and nothing waits for the map any more (pages draw what
+# follows their map in the run the map starts: pages/_shared.rest_after_map).
+COMPLETE_JS = (
+    "(waiting) => { const app = document.querySelector('[data-test-script-state]');"
+    " return !!app && app.getAttribute('data-test-script-state') === 'notRunning'"
+    " && !(document.body && document.body.innerText.includes(waiting)); }"
 )
 ERROR_JS = (
     "() => !!document.querySelector('[data-testid=\"stException\"]') ||"
@@ -184,6 +194,7 @@ def start_bare(port: int) -> Server:
 @dataclass
 class Load:
     drawn_s: float
+    complete_s: float
     cpu_s: float
     payload_b: int
     error: bool
@@ -249,13 +260,30 @@ def load_page(browser, server: Server, path: str, expected: int, *, shot: Path |
             page.wait_for_timeout(20)
     if drawn is None:
         raise SystemExit(f"{server.name}/{path}: the map was not drawn within 180 s")
+    complete = _complete(page, t0)
     page.wait_for_timeout(300)  # trailing frames arrive before bytes and CPU are counted
     cpu = server.cpu() - cpu0
     error = bool(page.evaluate(ERROR_JS))
     if shot is not None:
         page.screenshot(path=str(shot), full_page=True)
     context.close()
-    return Load(drawn, cpu, received[0], error)
+    return Load(drawn, complete, cpu, received[0], error)
+
+
+def _complete(page, t0: float) -> float:
+    """Seconds from ``t0`` until the page is complete (:data:`COMPLETE_JS`, twice 100 ms apart)."""
+    from pages._strings import t
+
+    waiting = t("app.after_map", "zh")
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if page.evaluate(COMPLETE_JS, waiting):
+            at = time.perf_counter() - t0
+            page.wait_for_timeout(100)
+            if page.evaluate(COMPLETE_JS, waiting):
+                return at
+        page.wait_for_timeout(20)
+    raise SystemExit("the page was not complete within 180 s")
 
 
 def _choose_import(page) -> None:
@@ -283,6 +311,8 @@ def sessions_at_once(
                 done[i] = time.perf_counter() - t0
         opened[0][1].wait_for_timeout(20)
     last = time.perf_counter() - t0
+    for _, page, _ in opened:
+        _complete(page, t0)
     opened[0][1].wait_for_timeout(300)
     cpu = (server.cpu() - cpu0) / n
     errors = sum(bool(page.evaluate(ERROR_JS)) for _, page, _ in opened) + (n - len(done))
@@ -360,22 +390,24 @@ def main(argv: list[str] | None = None) -> None:
                         shot = args.shots / f"bench_{path.replace(':', '_')}.png"
                     loads[path].append(load_page(browser, app, path, n, shot=shot))
             f_drawn = statistics.median(x.drawn_s for x in floor)
+            f_done = statistics.median(x.complete_s for x in floor)
             f_cpu = statistics.median(x.cpu_s for x in floor)
             f_mb = statistics.median(x.payload_b for x in floor) / 1e6
             print(f"\nfresh loads, median of {args.runs} (floor: median of {len(floor)} loads interleaved)")
-            head = f"{'page':<32}{'cold':>6}{'drawn':>7}{'floor':>7}{'ratio':>7}{'CPU/load':>10}{'floor':>7}{'ratio':>7}{'MB':>7}{'err':>5}"
+            head = f"{'page':<32}{'cold':>6}{'drawn':>7}{'floor':>7}{'ratio':>7}{'complete':>9}{'ratio':>7}{'CPU/load':>10}{'floor':>7}{'ratio':>7}{'MB':>7}{'err':>5}"
             print(head)
             print(
-                f"{'bare st_folium page (floor)':<32}{'':>6}{f_drawn:>7.2f}{f_drawn:>7.2f}{1:>7.2f}{f_cpu:>10.2f}{f_cpu:>7.2f}{1:>7.2f}{f_mb:>7.2f}{sum(x.error for x in floor):>5}"
+                f"{'bare st_folium page (floor)':<32}{'':>6}{f_drawn:>7.2f}{f_drawn:>7.2f}{1:>7.2f}{f_done:>9.2f}{1:>7.2f}{f_cpu:>10.2f}{f_cpu:>7.2f}{1:>7.2f}{f_mb:>7.2f}{sum(x.error for x in floor):>5}"
             )
             for path, label, _ in pages:
                 xs = loads[path]
                 d = statistics.median(x.drawn_s for x in xs)
+                done = statistics.median(x.complete_s for x in xs)
                 c = statistics.median(x.cpu_s for x in xs)
                 mb = statistics.median(x.payload_b for x in xs) / 1e6
                 err = sum(x.error for x in xs) + cold[path].error
                 print(
-                    f"{label:<32}{cold[path].drawn_s:>6.2f}{d:>7.2f}{f_drawn:>7.2f}{d / f_drawn:>7.2f}{c:>10.2f}{f_cpu:>7.2f}{c / f_cpu:>7.2f}{mb:>7.2f}{err:>5}"
+                    f"{label:<32}{cold[path].drawn_s:>6.2f}{d:>7.2f}{f_drawn:>7.2f}{d / f_drawn:>7.2f}{done:>9.2f}{done / f_done:>7.2f}{c:>10.2f}{f_cpu:>7.2f}{c / f_cpu:>7.2f}{mb:>7.2f}{err:>5}"
                 )
             if not args.no_filter and any(p[0] == "wujiang" for p in pages):
                 times, kept = filter_changes(

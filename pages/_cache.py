@@ -244,6 +244,40 @@ def group_script(cache_key: tuple, idx: int, build: Callable[[], folium.FeatureG
     return _one_group((data_stamp(), *cache_key), idx, build)
 
 
+# Run once in the map's frame after its first paint (the changing layers are evaluated with the
+# layer control, after the map's own script): tells the server that this map is drawn, as
+# streamlit-folium's own messages do (the component value protocol), so that the content waiting
+# for it (:func:`map_drawn`) comes in the next run. Other keys are those streamlit-folium
+# started with, so a click afterwards is told apart as before.
+DRAWN_VALUE = "atlas_drawn"
+DRAWN_JS = dedent(
+    f"""
+    ;if (!window.__atlasDrawn) {{
+      window.__atlasDrawn = true;
+      requestAnimationFrame(function () {{ setTimeout(function () {{
+        var value = Object.assign({{}}, (window.__GLOBAL_DATA__ || {{}}).previous_data || {{}});
+        value["{DRAWN_VALUE}"] = true;
+        window.parent.postMessage({{isStreamlitMessage: true, type: "streamlit:setComponentValue",
+                                    value: value, dataType: "json"}}, "*");
+      }}, 0); }});
+    }}
+    """
+)
+
+
+def _drawn_flag(key: str) -> str:
+    return f"_atlas_drawn_{key}"
+
+
+def map_drawn(key: str) -> bool:
+    """Whether this session's browser has drawn the map ``key`` (drawn with ``signal_drawn``)."""
+    return bool(st.session_state.get(_drawn_flag(key)))
+
+
+def mark_drawn(key: str) -> None:
+    st.session_state[_drawn_flag(key)] = True
+
+
 def draw(
     parts: MapParts,
     groups: str | None,
@@ -252,17 +286,24 @@ def draw(
     height: int,
     returned_objects: Sequence[str] | None = None,
     layer_control: str | None = None,
+    signal_drawn: bool = False,
 ) -> dict:
     """The streamlit-folium component with rendered parts; returns its dict ({} before any click).
 
     Calls the component as ``st_folium`` does (same arguments, same component key), without
-    rendering anything.
+    rendering anything. With ``signal_drawn`` the map tells the server once it is drawn (see
+    :func:`map_drawn`), once per page visit; that costs one more script run.
     """
     wanted = returned_objects if returned_objects is not None else []
     defaults = {k: v for k, v in parts.defaults.items() if k in wanted}
+    if signal_drawn:  # always the same script: a change of it would make the browser redraw the layers
+        layer_control = (layer_control or "") + DRAWN_JS
 
     def on_change() -> None:
-        st.session_state[key] = st.session_state.get(parts.component_key, {})
+        value = st.session_state.get(parts.component_key, {})
+        if isinstance(value, dict) and value.pop(DRAWN_VALUE, None):
+            mark_drawn(key)
+        st.session_state[key] = value
 
     out = stf._component_func(
         script=parts.script,
@@ -285,4 +326,6 @@ def draw(
         on_change=on_change,
         wrap_longitude=False,
     )
-    return out or {}
+    out = dict(out or {})
+    out.pop(DRAWN_VALUE, None)
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -13,6 +14,7 @@ import pandas as pd
 import streamlit as st
 from branca.element import MacroElement
 from jinja2 import Template
+from streamlit import config as st_config
 from streamlit_folium import st_folium
 
 from geo.errors import DataValidationError
@@ -110,16 +112,20 @@ def show_map(
     height: int = 620,
     returned_objects: list[str] | None = None,
     cache_key: tuple | None = None,
+    signal_drawn: bool = False,
 ) -> dict:
     """Draw a folium map; returns streamlit-folium's dict ({} when nothing came back).
 
     With ``cache_key``, ``m`` is a function building the map, called once per key, data stamp
     and sidebar choice for all sessions (see pages/_cache.py); the key must name whatever else
-    the map depends on. Without, ``m`` is the map, rendered on every run.
+    the map depends on. Without, ``m`` is the map, rendered on every run. ``signal_drawn``: see
+    :func:`rest_after_map` (with ``cache_key`` only).
     """
     if cache_key is not None:
         parts = _cache.base_parts((*_settings_key(), *cache_key), key, m)
-        return _cache.draw(parts, None, key=key, height=height, returned_objects=returned_objects)
+        return _cache.draw(
+            parts, None, key=key, height=height, returned_objects=returned_objects, signal_drawn=signal_drawn
+        )
     out = st_folium(
         m,
         key=key,
@@ -128,6 +134,34 @@ def show_map(
         returned_objects=returned_objects if returned_objects is not None else [],
     )
     return out or {}
+
+
+# How long a page waits for its map's "drawn" signal before it shows what follows the map anyway.
+WAIT_FOR_MAP_S = 5.0
+
+
+def rest_after_map(key: str, lang: Lang) -> None:
+    """End the run here until this session's browser has drawn the map ``key`` (drawn with
+    ``signal_drawn=True``); the map's signal starts the next run, which goes on past this point.
+
+    A fresh page thus draws its map before the browser loads and lays out the tables and charts
+    below it, which is where most of a page load's time went (docs/performance.md); they follow
+    a moment later. Without a browser (AppTest), or when the map has not answered within
+    :data:`WAIT_FOR_MAP_S` seconds, the run goes on.
+    """
+    if _cache.map_drawn(key) or st_config.get_option("global.appTest"):
+        return
+    st.caption(":material/hourglass_top: " + t("app.after_map", lang))
+    _wait_for_map(key)
+    st.stop()
+
+
+@st.fragment(run_every=WAIT_FOR_MAP_S)
+def _wait_for_map(key: str) -> None:
+    started = st.session_state.setdefault(f"_atlas_wait_{key}", time.monotonic())
+    if time.monotonic() - started >= WAIT_FOR_MAP_S * 0.9:
+        _cache.mark_drawn(key)  # the map did not answer: go on without it
+        st.rerun(scope="app")
 
 
 def _settings_key() -> tuple:
@@ -207,6 +241,7 @@ def show_map_with(
     returned_objects: list[str] | None = None,
     base_key: tuple | None = None,
     changing_key: tuple | list[tuple] | None = None,
+    signal_drawn: bool = False,
 ) -> dict:
     """Draw a map whose ``changing`` layers follow the widgets without rebuilding the map.
 
@@ -220,7 +255,8 @@ def show_map_with(
     once per key (+ data stamp, ``lang``, ``gcj02``) likewise; a list of keys, one per changing
     layer, caches each layer on its own (a layer whose key holds is not rendered again when
     another changes). Each key must name everything its part depends on besides the stored
-    data and the sidebar (see pages/_cache.py).
+    data and the sidebar (see pages/_cache.py). ``signal_drawn`` (with ``base_key`` only): see
+    :func:`rest_after_map`.
     """
     if base_key is None:
         groups = _changing_groups(changing, lang=lang, gcj02=gcj02)
@@ -242,7 +278,9 @@ def show_map_with(
         return out or {}
     if not changing:
         parts = _cache.base_parts((*_settings_key(), *base_key), key, m)
-        return _cache.draw(parts, None, key=key, height=height, returned_objects=returned_objects)
+        return _cache.draw(
+            parts, None, key=key, height=height, returned_objects=returned_objects, signal_drawn=signal_drawn
+        )
     # One layer switcher listing the base and the changing layers (see above), rendered with the map.
     overlays = tuple((item.layer.title(lang), item.layer.show) for item in changing)
     parts, control_script = _cache.base_with_control(
@@ -268,8 +306,9 @@ def show_map_with(
             lambda: _changing_groups(changing, lang=lang, gcj02=gcj02),
         )
     return _cache.draw(
-        parts, script, key=key, height=height, returned_objects=returned_objects, layer_control=control_script
-    )
+        parts, script, key=key, height=height, returned_objects=returned_objects, layer_control=control_script,
+        signal_drawn=signal_drawn,
+    )  # fmt: skip
 
 
 def _drop_layer_control(m: folium.Map) -> folium.Map:
@@ -381,6 +420,7 @@ def map_with_exports(
     export_title: str | None = None,
     changing_key: tuple | list[tuple] | None = None,
     base_key: tuple = (),
+    signal_drawn: bool = False,
 ) -> dict:
     """A page's map: ``base`` layers stay (and with them the user's view), ``changing`` ones follow
     the widgets; then the 示意图 note and the export panel. Returns streamlit-folium's dict.
@@ -412,6 +452,7 @@ def map_with_exports(
         returned_objects=returned_objects,
         base_key=(title, tuple(center), zoom, *base_key),
         changing_key=changing_key,
+        signal_drawn=signal_drawn,
     )
     st.caption(":material/warning: " + note + " " + t("app.disclaimer", s.lang))
     export_panel(

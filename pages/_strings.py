@@ -8,6 +8,10 @@ from layers import _strings as layer_strings
 
 # key -> (中文, English). Keep keys grouped by page; add new strings here, never inline in pages.
 STRINGS: dict[str, tuple[str, str]] = {
+    "app.after_map": (
+        "地图绘出后，下方的表格与图表随即显示……",
+        "The tables and charts below follow once the map is drawn…",
+    ),
     "app.basemap": ("底图", "Basemap"),
     "app.basemap.none": ("无底图（离线可用）", "None (works offline)"),
     "app.basemap.osm": ("OpenStreetMap（WGS-84）", "OpenStreetMap (WGS-84)"),
@@ -526,7 +530,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Every change is kept with who and when (user store table parcel_renewal_log).",
     ),
     "parcel.summary": ("按年份与区镇：认定与盘活用地", "Identified and freed land by year and town"),
-    "parcel.plan_record": ("规划记录（吴江“十四五”工业规划，2016–2020）", "Plan record (Wujiang 14th Five-Year industrial plan, 2016–2020)"),
+    "parcel.plan_record": (
+        "规划记录（吴江“十四五”工业规划，2016–2020）",
+        "Plan record (Wujiang 14th Five-Year industrial plan, 2016–2020)",
+    ),
     "parcel.plan_closed": ("关停淘汰低效企业", "Low-efficiency enterprises closed"),
     "parcel.plan_freed": ("腾出土地", "Land freed"),
     "parcel.identified_total": ("已认定低效用地", "Identified low-efficiency land"),

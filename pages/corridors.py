@@ -21,6 +21,7 @@ from pages._shared import (
     map_layer_of,
     map_with_exports,
     provenance_table,
+    rest_after_map,
     settings,
     show_error,
     user_layers,
@@ -144,6 +145,7 @@ with left:
         height=620,
         returned_objects=["last_active_drawing", "last_clicked"],
         changing_key=(industry,),
+        signal_drawn=True,
     )
 
 with right:
@@ -187,6 +189,7 @@ with right:
         ]
         st.markdown(f"{_label('corr.dominant_in', lang)}{SEP.join(lead) or '—'}")
 
+rest_after_map("corridors_map", lang)  # what follows comes once the map is drawn
 st.subheader(t("corr.table.corridors", lang))
 st.dataframe(
     corridors[["name", "kind", "industries", "description"]].rename(

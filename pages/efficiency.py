@@ -78,6 +78,7 @@ from pages._shared import (
     clicked_properties,
     download_buttons,
     full_map,
+    rest_after_map,
     settings,
     show_error,
     show_map_with,
@@ -192,6 +193,78 @@ if assignment.n_outside:
 for note in notes:
     st.info(note)
 
+# ---- map (first: it is the page's one-map view, and drawn before the tables' scripts load) -----
+title = t("eff.header", lang)
+year_words = "" if year == UNDATED else str(year)
+provenance = _enterprise_provenance(ents_src)
+warnings_all = _warnings(config_yaml, zones_src, ents_src, _stamp())
+
+
+def _scope_warnings() -> pd.DataFrame:
+    every = warnings_all.get(year, pd.DataFrame())
+    if not len(every):
+        return every
+    return every[every[ID_COL].astype(str).isin(scope[ID_COL].astype(str)).to_numpy()]
+
+
+warnings = shared(("eff.warnings", *scope_key), _scope_warnings)
+# The toggle sits with the ranking below; the map above already follows it.
+show_unscored = bool(st.session_state.get("eff_show_unscored", False))
+st.subheader(t("eff.map", lang))
+zone_item = _zone_map_layer(zones_src, zones_frame)
+map_title = f"{title} {year_words}".strip()
+gcj02 = basemap_is_gcj02(s.basemap)
+class_layer = efficiency_classes.LAYER
+if ents_src != DEMO:  # the user's own enterprises: not "（合成）"
+    class_layer = replace(
+        class_layer, title_zh=t("eff.layer.title_user", "zh"), title_en=t("eff.layer.title_user", "en")
+    )
+
+
+def _build_map() -> folium.Map:
+    m = render_map(
+        [zone_item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=WUJIANG_CENTER, zoom=10
+    )
+    return add_snapshot_button(m, map_title, lang=lang)
+
+
+on_map_n = len(scope) if show_unscored else len(scored)
+lean_map = on_map_n > efficiency_classes.LEAN_ABOVE
+if lean_map:
+    class_layer = efficiency_classes.lean(class_layer)
+
+
+def _class_items() -> list[MapLayer]:
+    on_map = scope if show_unscored else scored
+    items = [MapLayer(class_layer, efficiency_classes.for_map(on_map, lang), provenance)]
+    if isinstance(evaluated, gpd.GeoDataFrame):
+        items.insert(
+            0, MapLayer(eval_warnings.LAYER, eval_warnings.for_map(warnings, scope, lang), provenance)
+        )
+    return items
+
+
+# The map (zones) is rendered once per zones and title, the class points once per scope, both for
+# all sessions; a filter change resends only the points and keeps the user's view.
+class_items = shared(("eff.map_items", *scope_key, show_unscored, lean_map, lang), _class_items)
+map_out = show_map_with(
+    _build_map,
+    class_items,
+    key="eff_map",
+    lang=lang,
+    gcj02=gcj02,
+    height=520,
+    returned_objects=["last_active_drawing"],
+    base_key=("eff", zones_src, map_title),
+    changing_key=("eff", *scope_key, show_unscored, lean_map),
+    signal_drawn=True,
+)
+if lean_map:
+    st.caption(t("eff.map.lean", lang).format(n=efficiency_classes.LEAN_ABOVE))
+st.caption(":material/warning: " + t("eff.map.click", lang) + " " + t("app.disclaimer", lang))
+export_slot = st.container()  # filled once the ranking table (which it exports) is made
+rest_after_map("eff_map", lang)
+
 # ---- ranking ------------------------------------------------------------------------------
 st.subheader(t("eff.table.ranking", lang))
 c1, c2 = st.columns([3, 1])
@@ -232,7 +305,6 @@ st.dataframe(_not_computable(summary, lang), hide_index=True, width="stretch", k
 
 # ---- year-on-year comparison ------------------------------------------------------------------
 changes = matrix = None
-warnings_all = _warnings(config_yaml, zones_src, ents_src, _stamp())
 if previous_frame is not None:
 
     def _changes() -> pd.DataFrame:
@@ -285,14 +357,6 @@ if previous_frame is not None:
         )  # fmt: skip
 
 
-def _scope_warnings() -> pd.DataFrame:
-    every = warnings_all.get(year, pd.DataFrame())
-    if not len(every):
-        return every
-    return every[every[ID_COL].astype(str).isin(scope[ID_COL].astype(str)).to_numpy()]
-
-
-warnings = shared(("eff.warnings", *scope_key), _scope_warnings)
 st.subheader(t("eff.warn.header", lang).format(n=warnings[ID_COL].nunique() if len(warnings) else 0))
 st.caption(
     t("eff.warn.rules", lang).format(
@@ -322,9 +386,6 @@ else:
     st.caption(t("eff.warn.none", lang))
 
 # ---- downloads (every one names its year, filters and configuration) ------------------------
-title = t("eff.header", lang)
-year_words = "" if year == UNDATED else str(year)
-provenance = _enterprise_provenance(ents_src)
 
 
 def _renewal_table() -> pd.DataFrame:
@@ -390,68 +451,17 @@ d3.download_button(
     help=t("eff.download.notice_help", lang),
 )  # fmt: skip
 
-# ---- map ----------------------------------------------------------------------------------------
-st.subheader(t("eff.map", lang))
-zone_item = _zone_map_layer(zones_src, zones_frame)
-map_title = f"{title} {year_words}".strip()
-gcj02 = basemap_is_gcj02(s.basemap)
-class_layer = efficiency_classes.LAYER
-if ents_src != DEMO:  # the user's own enterprises: not "（合成）"
-    class_layer = replace(
-        class_layer, title_zh=t("eff.layer.title_user", "zh"), title_en=t("eff.layer.title_user", "en")
-    )
-
-
-def _build_map() -> folium.Map:
-    m = render_map(
-        [zone_item], lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=WUJIANG_CENTER, zoom=10
-    )
-    return add_snapshot_button(m, map_title, lang=lang)
-
-
-on_map_n = len(scope) if show_unscored else len(scored)
-lean_map = on_map_n > efficiency_classes.LEAN_ABOVE
-if lean_map:
-    class_layer = efficiency_classes.lean(class_layer)
-
-
-def _class_items() -> list[MapLayer]:
-    on_map = scope if show_unscored else scored
-    items = [MapLayer(class_layer, efficiency_classes.for_map(on_map, lang), provenance)]
-    if isinstance(evaluated, gpd.GeoDataFrame):
-        items.insert(
-            0, MapLayer(eval_warnings.LAYER, eval_warnings.for_map(warnings, scope, lang), provenance)
-        )
-    return items
-
-
-# The map (zones) is rendered once per zones and title, the class points once per scope, both for
-# all sessions; a filter change resends only the points and keeps the user's view.
-class_items = shared(("eff.map_items", *scope_key, show_unscored, lean_map, lang), _class_items)
-map_out = show_map_with(
-    _build_map,
-    class_items,
-    key="eff_map",
-    lang=lang,
-    gcj02=gcj02,
-    height=520,
-    returned_objects=["last_active_drawing"],
-    base_key=("eff", zones_src, map_title),
-    changing_key=("eff", *scope_key, show_unscored, lean_map),
-)
-if lean_map:
-    st.caption(t("eff.map.lean", lang).format(n=efficiency_classes.LEAN_ABOVE))
-st.caption(":material/warning: " + t("eff.map.click", lang) + " " + t("app.disclaimer", lang))
-with st.expander(t("export.panel", lang), icon=":material/download:"):
-    st.caption(t("export.panel_note", lang))
-    subtitle = "\n".join([f"{_year_label(year, lang)} · {filters_words}", config_summary(config, lang)])
-    download_buttons(
-        map_downloads(
-            map_title, [zone_item, *class_items], full_map(_build_map, class_items, lang=lang, gcj02=gcj02),
-            lang=lang, subtitle=subtitle, table=export_columns(table, **meta_kw),
-        ),
-        key="eff_export",
-    )  # fmt: skip
+with export_slot:
+    with st.expander(t("export.panel", lang), icon=":material/download:"):
+        st.caption(t("export.panel_note", lang))
+        subtitle = "\n".join([f"{_year_label(year, lang)} · {filters_words}", config_summary(config, lang)])
+        download_buttons(
+            map_downloads(
+                map_title, [zone_item, *class_items], full_map(_build_map, class_items, lang=lang, gcj02=gcj02),
+                lang=lang, subtitle=subtitle, table=export_columns(table, **meta_kw),
+            ),
+            key="eff_export",
+        )  # fmt: skip
 
 # ---- the enterprise's own years (企业画像) ---------------------------------------------------------
 clicked = clicked_properties(map_out).get(ID_COL)

@@ -37,6 +37,7 @@ from pages._shared import (
     layer_frame,
     map_layer_of,
     provenance_table,
+    rest_after_map,
     settings,
     show_error,
     user_store_stamp,
@@ -161,6 +162,7 @@ def _zone_view(towns, base, lang: Lang) -> None:
         out = wujiang_map(
             base, changing, towns, title=t("int.header", lang), key="intensity_map", note=t("int.method_note", lang),
             changing_key=(metric, scheme, k, industry, above_only, show_points),  # rendered once per choice
+            signal_drawn=True,
         )  # fmt: skip
 
     with right:
@@ -172,6 +174,7 @@ def _zone_view(towns, base, lang: Lang) -> None:
         else:
             st.subheader(t("int.panel", lang))
             st.info(t("int.panel_hint", lang))
+    rest_after_map("intensity_map", lang)  # what follows comes once the map is drawn
 
     st.subheader(t("int.table", lang).format(metric=intensity.metric_label(metric, lang)))
     ranked = zones.drop(columns="geometry").sort_values("value", ascending=False)
@@ -633,7 +636,7 @@ def _parcel_view(towns, base, lang: Lang) -> None:
         )
         out = wujiang_map(
             base, changing, towns, title=t("int.header", lang), key="parcel_map", note=t("parcel.method_note", lang),
-            changing_key=shown_key,
+            changing_key=shown_key, signal_drawn=True,
         )  # fmt: skip
     clicked = str(clicked_properties(out).get("parcel_id") or "")
     with right:
@@ -642,6 +645,7 @@ def _parcel_view(towns, base, lang: Lang) -> None:
         else:
             st.subheader(t("parcel.details", lang))
             st.info(t("parcel.panel_hint", lang))
+    rest_after_map("parcel_map", lang)  # what follows comes once the map is drawn
     tab_low, tab_renewal, tab_contracts = st.tabs(
         [t("parcel.tab.low", lang), t("parcel.tab.renewal", lang), t("parcel.tab.contracts", lang)]
     )

@@ -14,6 +14,7 @@ from pages._shared import (
     layer_frame,
     map_layer,
     provenance_table,
+    rest_after_map,
     settings,
     show_error,
     show_map,
@@ -48,9 +49,10 @@ def _build_map():
 
 
 # Rendered once per data stamp and sidebar choice for all sessions (pages/_cache.py).
-show_map(_build_map, key="overview_map", cache_key=("overview",))
-export_panel(t("overview.header", lang), items, _build_map, lang=lang, key="overview_export")
+show_map(_build_map, key="overview_map", cache_key=("overview",), signal_drawn=True)
 st.caption(":material/warning: " + t("app.disclaimer", lang))
+rest_after_map("overview_map", lang)  # what follows comes once the map is drawn
+export_panel(t("overview.header", lang), items, _build_map, lang=lang, key="overview_export")
 
 left, right = st.columns(2)
 with left:

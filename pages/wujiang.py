@@ -15,6 +15,7 @@ from pages._shared import (
     layer_frame,
     map_layer_of,
     provenance_table,
+    rest_after_map,
     settings,
     show_error,
     wujiang_base,
@@ -151,6 +152,7 @@ with left:
         changing_key=[(industry,), (show, industry if show == "industry" else ""), (industry,)]
         if show != "none"
         else [(industry,), (industry,)],
+        signal_drawn=True,
     )
 
 with right:
@@ -164,6 +166,7 @@ with right:
     else:
         st.subheader(t("wj.panel", lang))
         st.info(t("wj.panel_hint", lang))
+rest_after_map("wujiang_map", lang)  # what follows comes once the map is drawn
 
 # The chosen industry's layout, as the Wujiang plan writes it.
 st.subheader(t("wj.layout_of", lang).format(industry=industry))

@@ -78,3 +78,47 @@ def test_a_deep_link_opened_first_gets_the_frame(tmp_path, browser):
         nav = pg.locator('[data-testid="stSidebarNav"]').inner_text()
         assert "总览" in nav and "_shared" not in nav
         pg.close()
+
+
+# In every frame of the page: the parent notes when its first table appears, the map's frame when
+# its map first holds all 17 shapes (both on the parent, in ms since the epoch).
+_ORDER_JS = """
+if (window === window.top) {
+  new MutationObserver(() => {
+    if (!window.__firstTable && document.querySelector('[data-testid="stDataFrame"]'))
+      window.__firstTable = performance.timeOrigin + performance.now();
+  }).observe(document, {subtree: true, childList: true});
+} else {
+  const iv = setInterval(() => {
+    const m = window.map; if (!m || !m.eachLayer) return;
+    let k = 0; m.eachLayer(l => { if (l.getLatLngs) k++; });
+    if (k >= 17) { window.top.__mapDrawn = performance.timeOrigin + performance.now(); clearInterval(iv); }
+  }, 5);
+}
+"""
+
+
+def test_what_follows_the_map_comes_once_the_map_is_drawn(app_url, page):
+    """A fresh page draws its map first; its tables come in the run the drawn map starts."""
+    page.add_init_script(_ORDER_JS)
+    page.goto(f"{app_url}/")
+    map_frame(page, min_paths=17)
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    drawn, first_table = page.evaluate("() => [window.__mapDrawn, window.__firstTable]")
+    assert drawn is not None and first_table is not None
+    assert drawn < first_table
+    # Both tables below the map are there, and nothing waits any more.
+    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    assert page.get_by_text("地图绘出后").count() == 0
+
+
+def test_what_follows_the_map_comes_even_if_the_map_never_draws(app_url, page):
+    """Without Leaflet the map cannot draw (nor say so): the rest of the page comes after the wait."""
+    page.route("**/leaflet.js", lambda route: route.abort())
+    page.goto(f"{app_url}/")
+    page.get_by_text("地图绘出后").wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    assert page.get_by_text("地图绘出后").count() == 0
+    assert page.locator('[data-testid="stException"]').count() == 0
