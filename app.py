@@ -8,11 +8,13 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from pages import _cache
 from pages._auth import sidebar_panel
 from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
 from pages._shared import BASEMAP_KEYS, settings
 from pages._strings import t
 
+_cache.begin_run()  # per-run memos (pages/_cache.py)
 st.set_page_config(
     page_title="苏州产业布局一张图",
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),

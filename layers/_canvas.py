@@ -7,6 +7,11 @@ from the payload's ``cols`` and the click that fires ``click`` with a throw-away
 carrying the feature's properties, which streamlit-folium returns as ``last_active_drawing``. A
 subclass sets ``_css`` (the canvas's class) and supplies ``initialize``, ``_redraw``, ``_find``,
 ``_latlng`` (where the tooltip opens), ``_clickAt`` (where the clicked marker stands) and ``_props``.
+
+On the atlas's live maps a big payload does not travel in the map's script: while
+:data:`PAYLOAD_STORE` is set (pages/_cache.py sets it), the element hands its payload to it and
+the layer fetches the file it gets back, once per map frame (a layer redrawn after a widget change
+takes it from memory). Exports and every other rendering keep the payload inline.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from __future__ import annotations
 import html
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -29,6 +35,12 @@ from geo.crs import STORAGE_CRS
 from geo.i18n import Lang
 from layers.base import Layer
 
+# While set: stores a payload (JSON text) and returns the URL it is served at (None: keep it inline).
+PAYLOAD_STORE: ContextVar[Callable[[str], str | None] | None] = ContextVar(
+    "atlas_payload_store", default=None
+)
+FETCH_ABOVE_BYTES = 20_000  # smaller payloads stay inline (one request would cost more)
+
 FLOAT_DECIMALS = 1  # tooltip figures: 亩 and 万元 to one decimal
 LOOKUP_MAX = 64  # a tooltip column with at most this many distinct values travels as indices
 
@@ -40,14 +52,30 @@ _BASE_JS = """
                 c.style.pointerEvents = 'none';
                 map.getPanes().overlayPane.appendChild(c);
                 this._tip = L.tooltip({sticky: false, direction: 'top', offset: [0, -4]});
-                map.on('moveend zoomend resize viewreset', this._redraw, this);
+                map.on('moveend zoomend resize viewreset', this._draw, this);
                 map.on('mousemove', this._hover, this);
                 map.on('click', this._click, this);
                 map.on('mouseout', this._unhover, this);
-                this._redraw();
+                if (this._url && !this._d) this._fetch(); else this._redraw();
               },
+              // A layer made with a URL (see AtlasCanvas.lazy): its arrays, fetched once per frame.
+              _fetch: function () {
+                var self = this, url = this._url, got = window.__atlasData = window.__atlasData || {};
+                var data = got[url] || (got[url] = fetch(url).then(function (r) {
+                  if (!r.ok) throw new Error('HTTP ' + r.status);
+                  return r.json();
+                }));
+                data.then(function (d) {
+                  self._real.prototype.initialize.call(self, d);
+                  if (self._map) self._redraw();
+                }).catch(function (e) {
+                  delete got[url];
+                  console.error('atlas: layer data ' + url + ': ' + e);
+                });
+              },
+              _draw: function () { if (this._d) this._redraw(); },
               onRemove: function (map) {
-                map.off('moveend zoomend resize viewreset', this._redraw, this);
+                map.off('moveend zoomend resize viewreset', this._draw, this);
                 map.off('mousemove', this._hover, this);
                 map.off('click', this._click, this);
                 map.off('mouseout', this._unhover, this);
@@ -104,6 +132,11 @@ _BASE_JS = """
                 this.fire('click', {latlng: marker.getLatLng(), layer: marker, originalEvent: e.originalEvent});
               }
             });
+            // An instance of canvas class K that draws the arrays at url (none before they come).
+            window.AtlasCanvas.lazy = function (K, url) {
+              var Lazy = K.extend({initialize: function () { this._url = url; this._real = K; this._n = 0; }});
+              return new Lazy();
+            };
           }
 """
 
@@ -126,15 +159,22 @@ class CanvasElement(MacroElement):
             + f"            window.{cls.js_class} = window.AtlasCanvas.extend({{"
             + cls.js_methods
             + "            });\n          }\n"
-            + "          {{ this._parent.get_name() }}.addLayer(new window."
+            + "          {% if this.url %}"
+            + "{{ this._parent.get_name() }}.addLayer(window.AtlasCanvas.lazy(window."
             + cls.js_class
-            + "({{ this.payload }}));\n        })();\n        {% endmacro %}\n        "
+            + ", {{ this.url }}));"
+            + "{% else %}{{ this._parent.get_name() }}.addLayer(new window."
+            + cls.js_class
+            + "({{ this.payload }}));{% endif %}\n        })();\n        {% endmacro %}\n        "
         )
 
     def __init__(self, payload: str) -> None:
         super().__init__()
         self._name = type(self).__name__.lstrip("_")
         self.payload = payload
+        store = PAYLOAD_STORE.get()
+        url = store(payload) if store is not None and len(payload) > FETCH_ABOVE_BYTES else None
+        self.url = json.dumps(url) if url else ""  # a JavaScript string literal; "" keeps it inline
 
 
 def to_js(payload: dict) -> str:

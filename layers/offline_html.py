@@ -11,7 +11,7 @@ import base64
 import html
 import mimetypes
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -118,6 +118,24 @@ def map_html_bytes(
     return standalone_html(m, title=title, lang=lang, when=when).encode("utf-8")
 
 
+class _OnDemand(Mapping):
+    """A mapping whose values are made (once) when first looked up."""
+
+    def __init__(self, makers: dict[str, Callable[[], object]]) -> None:
+        self._makers, self._made = makers, {}
+
+    def __getitem__(self, key: str):
+        if key not in self._made:
+            self._made[key] = self._makers[key]()
+        return self._made[key]
+
+    def __iter__(self):
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
 def map_downloads(
     title: str,
     items: Sequence[MapLayer],
@@ -136,14 +154,22 @@ def map_downloads(
     items, so the PNG and exports match the map; ``m`` (the map, or a function building it on
     click) adds the offline HTML.
     """
-    frames, legend, provenance, colors = {}, {}, {}, {}
+    frames, provenance, by_name = {}, {}, {}
     for item in items:
         name = item.layer.title(lang)
         frames[name] = item.frame
-        legend[name] = item.layer.legend(item.frame, lang)
         provenance[name] = item.provenance
-        if item.layer.color_by is not None:
-            colors[name] = list(item.layer.color_by(item.frame))
+        by_name[name] = item
+    # Legend rows and per-feature colours only go into the PNG: worked out when it is made (a
+    # page builds its downloads on every run, and they cost a pass over every feature).
+    legend = _OnDemand({n: (lambda i=i: i.layer.legend(i.frame, lang)) for n, i in by_name.items()})
+    colors = _OnDemand(
+        {
+            n: (lambda i=i: list(i.layer.color_by(i.frame)))
+            for n, i in by_name.items()
+            if i.layer.color_by is not None
+        }
+    )
     if m is None:
         html_maker = None
     else:  # the map, or a function building it (then only when the HTML is asked for)

@@ -22,7 +22,14 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Callable, Sequence
+import os
+import re
+import tempfile
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from textwrap import dedent
 from typing import TypeVar
@@ -36,8 +43,10 @@ import streamlit as st
 import streamlit_folium as stf
 from streamlit import dataframe_util
 
-from geo.store import builtin_stamp
+from geo.store import builtin_stamp as _builtin_stamp
 from geo.stores import open_store
+from layers import _canvas
+from layers.assets import STATIC_DIR
 
 T = TypeVar("T")
 
@@ -47,6 +56,26 @@ BASE_ENTRIES = 48
 GROUP_ENTRIES = 96
 # Heavy results of a page (pages' tables and map frames for one scope): up to a few MB each.
 RESULT_ENTRIES = 128
+
+
+_run = threading.local()
+
+
+def begin_run() -> None:
+    """Called as each script run starts (app.py): forget the last run's :func:`builtin_stamp`."""
+    _run.builtin = None
+    _run.active = True  # a script run's thread (outside one every call reads the store)
+
+
+def builtin_stamp() -> tuple[str, str]:
+    """The built-in layers' store stamp (geo.store.builtin_stamp), read once per script run: a page
+    asks for it with every cached frame and result (a file stat, or a query with PostGIS), and
+    that store is written only by the command line (``load-demo``), never during a page's run."""
+    if not getattr(_run, "active", False):
+        return _builtin_stamp()
+    if _run.builtin is None:
+        _run.builtin = _builtin_stamp()
+    return _run.builtin
 
 
 def data_stamp() -> tuple[str, str, str, str]:
@@ -143,6 +172,94 @@ def render_parts(m: folium.Map, *, key: str) -> MapParts:
     )
 
 
+# ---- layer payloads served as files ----------------------------------------------------------
+# The changing layers of a live map hold their big arrays (all enterprises, parcels) as files the
+# browser fetches once per map frame: a widget change then sends a few KB of script, not the
+# arrays again (layers/_canvas.py). Files are named by their content's digest, written atomically
+# (several servers may share the folder) and served by Streamlit's static serving.
+PAYLOAD_DIR = STATIC_DIR / "cache"
+PAYLOAD_URL = "/app/static/cache"
+PAYLOAD_DIR_MAX_BYTES = 512 * 2**20  # beyond this, files unused for PAYLOAD_KEEP_S are removed
+PAYLOAD_KEEP_S = 24 * 3600
+PAYLOAD_MEMORY = 4 * GROUP_ENTRIES  # payloads this process can write again (its cached scripts' ones)
+_PAYLOAD_RE = re.compile(re.escape(PAYLOAD_URL) + r"/([0-9a-f]{32})\.json")
+_payloads: OrderedDict[str, str] = OrderedDict()
+_payload_lock = threading.Lock()
+
+
+def _payload_path(digest: str):
+    return PAYLOAD_DIR / f"{digest}.json"
+
+
+def _write_payload(digest: str, text: str) -> bool:
+    path = _payload_path(digest)
+    try:
+        if path.exists():
+            os.utime(path)  # in use: kept by the clean-up
+            return True
+        PAYLOAD_DIR.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=PAYLOAD_DIR, prefix=".tmp-", suffix=".json")
+        os.chmod(tmp, 0o644)  # served like the other static files
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
+
+
+def _clean_payloads() -> None:
+    """Remove files unused for a day once the folder holds more than its bound."""
+    try:
+        files = [(f.stat().st_mtime, f.stat().st_size, f) for f in PAYLOAD_DIR.glob("*.json")]
+    except OSError:
+        return
+    total = sum(size for _, size, _ in files)
+    for mtime, size, f in sorted(files):
+        if total <= PAYLOAD_DIR_MAX_BYTES or mtime > time.time() - PAYLOAD_KEEP_S:
+            break
+        try:
+            f.unlink()
+            total -= size
+        except OSError:
+            pass
+
+
+def store_payload(text: str) -> str | None:
+    """``text`` as a file under :data:`PAYLOAD_DIR`; its URL, or None if it cannot be written."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    with _payload_lock:
+        _payloads[digest] = text
+        _payloads.move_to_end(digest)
+        while len(_payloads) > PAYLOAD_MEMORY:
+            _payloads.popitem(last=False)
+    if not _write_payload(digest, text):
+        return None
+    if len(_payloads) % 50 == 0:
+        _clean_payloads()
+    return f"{PAYLOAD_URL}/{digest}.json"
+
+
+def _payload_files_present(script: str) -> None:
+    """Write again any file ``script`` fetches that is gone (removed by a clean-up)."""
+    for digest in set(_PAYLOAD_RE.findall(script)):
+        if not _payload_path(digest).exists():
+            with _payload_lock:
+                text = _payloads.get(digest)
+            if text is not None:
+                _write_payload(digest, text)
+
+
+@contextmanager
+def served_payloads() -> Iterator[None]:
+    """While open, canvas layers made (``to_folium``) fetch their big payloads as files."""
+    token = _canvas.PAYLOAD_STORE.set(store_payload)
+    try:
+        yield
+    finally:
+        _canvas.PAYLOAD_STORE.reset(token)
+
+
 def render_groups(groups: Sequence[folium.FeatureGroup], *, start: int = 0) -> str:
     """The script that adds ``groups`` to the drawn map (streamlit-folium's ``feature_group_to_add``),
     numbered from ``start`` (scripts of consecutive groups can be rendered apart and joined).
@@ -196,7 +313,8 @@ def _base(cache_key: tuple, widget_key: str, _build: Callable[[], folium.Map]) -
 
 @st.cache_resource(show_spinner=False, max_entries=GROUP_ENTRIES)
 def _groups(cache_key: tuple, _build: Callable[[], Sequence[folium.FeatureGroup]]) -> str:
-    return render_groups(_build())
+    with served_payloads():
+        return render_groups(_build())
 
 
 @st.cache_resource(show_spinner=False, max_entries=BASE_ENTRIES)
@@ -224,7 +342,8 @@ def base_with_control(
 
 @st.cache_resource(show_spinner=False, max_entries=GROUP_ENTRIES)
 def _one_group(cache_key: tuple, idx: int, _build: Callable[[], folium.FeatureGroup]) -> str:
-    return render_groups([_build()], start=idx)
+    with served_payloads():
+        return render_groups([_build()], start=idx)
 
 
 def base_parts(cache_key: tuple, widget_key: str, build: Callable[[], folium.Map]) -> MapParts:
@@ -298,6 +417,9 @@ def draw(
     defaults = {k: v for k, v in parts.defaults.items() if k in wanted}
     if signal_drawn:  # always the same script: a change of it would make the browser redraw the layers
         layer_control = (layer_control or "") + DRAWN_JS
+
+    if groups:
+        _payload_files_present(groups)
 
     def on_change() -> None:
         value = st.session_state.get(parts.component_key, {})

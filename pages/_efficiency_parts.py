@@ -38,10 +38,10 @@ from geo.metrics import (
     ZONE_COL,
     assign_zones,
 )
-from geo.store import builtin_stamp
 from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer
+from pages import _cache
 from pages._auth import can_edit, identity
 from pages._cache import shared, shared_table
 from pages._shared import (
@@ -114,7 +114,7 @@ NO_PREVIOUS = "none"
 
 def _stamp() -> tuple[str, str, str, str]:
     """Changes when the built-in layers' store or the user store changes (hashed by st.cache_data)."""
-    return (*builtin_stamp(), *user_store_stamp())
+    return (*_cache.builtin_stamp(), *user_store_stamp())
 
 
 def _zones(zones_src: str) -> gpd.GeoDataFrame:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -19,7 +20,7 @@ from streamlit_folium import st_folium
 
 from geo.errors import DataValidationError
 from geo.i18n import Lang
-from geo.store import builtin_stamp, layer_metadata, load_layer
+from geo.store import layer_metadata, load_layer
 from geo.stores import open_store
 from layers import REGISTRY
 from layers.base import Layer, Provenance, accuracy_label
@@ -53,7 +54,7 @@ def settings() -> Settings:
 
 
 def _store_stamp() -> tuple[str, str]:
-    return builtin_stamp()
+    return _cache.builtin_stamp()
 
 
 # The stamp (where, change stamp) of the built-in layers' store (the demo GeoPackage, or PostGIS
@@ -299,7 +300,12 @@ def show_map_with(
             )
             for i, (item, part) in enumerate(zip(changing, changing_key, strict=True))
         )
-        script += _cache.render_groups([_legend_group(changing, lang=lang)], start=len(changing))
+        # the legend rows follow every layer's key (a pass over each layer's features: not per run)
+        script += _cache.group_script(
+            (key, lang, gcj02, "legend", *(item.layer.name for item in changing), *changing_key),
+            len(changing),
+            lambda: _legend_group(changing, lang=lang),
+        )
     else:
         script = _cache.groups_script(
             (key, lang, gcj02, *changing_key),
@@ -483,9 +489,21 @@ LEGEND_ROOM_DEG = 0.1  # open maps this far west of the middle, so the legend bo
 
 
 def map_center(frame: gpd.GeoDataFrame) -> tuple[float, float]:
-    """(lat, lon) to open a map on: the middle of the frame's extent, moved for the legend."""
+    """(lat, lon) to open a map on: the middle of the frame's extent, moved for the legend.
+
+    Worked out once per frame object (the stored frames are shared, see :func:`layer_frame`)."""
+    known = _centers.get(id(frame))
+    if known is not None and known[0]() is frame:
+        return known[1]
     minx, miny, maxx, maxy = frame.to_crs("EPSG:4326").total_bounds
-    return (miny + maxy) / 2, (minx + maxx) / 2 - LEGEND_ROOM_DEG
+    center = (miny + maxy) / 2, (minx + maxx) / 2 - LEGEND_ROOM_DEG
+    if len(_centers) > 256:
+        _centers.clear()
+    _centers[id(frame)] = (weakref.ref(frame), center)
+    return center
+
+
+_centers: dict[int, tuple[weakref.ref, tuple[float, float]]] = {}
 
 
 def wujiang_base() -> list[MapLayer]:

@@ -18,7 +18,7 @@ from geo.errors import DataValidationError, RowReportError
 from geo.export import csv_bytes, xlsx_bytes
 from geo.i18n import Lang
 from geo.schema import ACCURACY_CLASSES, ENTERPRISES
-from geo.store import builtin_stamp, spatial_layers
+from geo.store import spatial_layers
 from geo.stores import open_store
 from layers import REGISTRY
 from layers.base import accuracy_label
@@ -26,6 +26,7 @@ from layers.mapview import MapLayer, render_map
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
+from pages import _cache
 from pages._auth import identity, require_editor
 from pages._shared import (
     download_buttons,
@@ -103,7 +104,7 @@ def _stored_layer_names(stamp: tuple[str, str]) -> frozenset[str]:
 
 
 def _store_layers() -> frozenset[str]:
-    return _stored_layer_names(builtin_stamp())
+    return _stored_layer_names(_cache.builtin_stamp())
 
 
 @st.cache_data(show_spinner=False)

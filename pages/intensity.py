@@ -23,13 +23,14 @@ from geo.export import xlsx_bytes
 from geo.i18n import Lang
 from geo.metrics import RATIOS_BY_KEY
 from geo.schema import WUJIANG_INDUSTRIES, WUJIANG_TOWNS
-from geo.store import builtin_stamp, load_layer
+from geo.store import load_layer
 from geo.stores import open_store
 from layers import enterprises as ent_layer
 from layers import intensity
 from layers import parcels as parcel_layer
 from layers.base import Provenance
 from layers.mapview import MapLayer
+from pages import _cache
 from pages._auth import identity, require_editor
 from pages._cache import frame_key, shared
 from pages._shared import (
@@ -227,7 +228,7 @@ def _parcel_analysis(
 
 def _store_stamp() -> tuple[str, str]:
     """The built-in layers' store (demo GeoPackage, or PostGIS with ATLAS_DATABASE_URL) and its stamp."""
-    return builtin_stamp()
+    return _cache.builtin_stamp()
 
 
 def _user_stamp() -> tuple[str, str]:

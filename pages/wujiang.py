@@ -10,6 +10,7 @@ from geo.i18n import Lang
 from geo.metrics import total_metrics
 from geo.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprises
+from pages._cache import shared
 from pages._shared import (
     clicked_properties,
     layer_frame,
@@ -129,12 +130,15 @@ show = c2.radio(
 changing = [
     map_layer_of(
         clusters.for_industry(industry),
-        clusters.cluster_frame(towns, layout, industry, lang=lang),
+        shared(
+            ("wj.clusters", industry, lang),
+            lambda: clusters.cluster_frame(towns, layout, industry, lang=lang),
+        ),
         provenance_of=clusters.PROVENANCE,
     )
 ]
 if show != "none":
-    shown = ents if show == "all" else ents[ents["industry"] == industry]
+    shown = ents if show == "all" else shared(("wj.of", industry), lambda: ents[ents["industry"] == industry])
     changing.append(map_layer_of(enterprises.LAYER, shown))
 changing.append(map_layer_of(carrier_parks.for_industry(industry)))
 

@@ -120,9 +120,12 @@ def test_corridors_page_highlight_and_district_panel(app_url, page):
 
 
 def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
+    fetched = []  # the layer payloads the map fetched as files (pages/_cache.py)
+    page.on("request", lambda r: fetched.append(r.url) if "/app/static/cache/" in r.url else None)
     page.goto(f"{app_url}/wujiang")
     frame = map_frame(page, min_paths=9 + 8 + 8 + 12)  # districts, 区镇 outlines and fills, carriers
     _points(frame, N_ENTERPRISES)  # all of them
+    assert len(fetched) == 1  # all enterprises: one file, not in the component's arguments
     legend = _legend(frame)
     assert "核心区镇" in legend and "支撑区镇" in legend and "[转录]" in legend and "[合成]" in legend
     frame.evaluate("() => { window.__same_map = true; window.map.setView([30.95, 120.45], 12); }")
@@ -144,6 +147,9 @@ def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
     assert "「光电通信」载体" in _legend(frame)
     # The view survived the filter change: same map object, same zoom and centre.
     assert frame.evaluate("() => window.__same_map === true && window.map.getZoom() === 12")
+    # All enterprises were drawn again from the frame's memory, not fetched nor sent again.
+    _points(frame, N_ENTERPRISES)
+    assert len(fetched) == 1
 
     # Only this industry's enterprises; then click 七都 where no point is drawn.
     page.get_by_text("所选产业企业").click()
