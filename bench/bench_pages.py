@@ -7,8 +7,9 @@ Usage::
         [--user-gpkg PATH] [--shots DIR]
 
 The floor is ``bench/bare_page.py`` (one st_folium map of one polygon, Leaflet served locally),
-started here beside the atlas (``serve.py``); both servers listen on 127.0.0.1 and no other host
-resolves. Loads alternate between the floor and the pages, round by round, so that both meet
+run by plain ``streamlit run`` beside the atlas (``serve.py``); both servers listen on 127.0.0.1
+and no other host resolves. The ratios are to that stock floor; at the end the floor is also
+loaded as served like the atlas (Streamlit's bundles from memory, see serve.py), for reference. Loads alternate between the floor and the pages, round by round, so that both meet
 the same load on a machine shared with others; the figures that count are the ratios.
 
 - "drawn": seconds from navigation start until the streamlit-folium iframe's Leaflet map holds
@@ -19,7 +20,8 @@ the same load on a machine shared with others; the figures that count are the ra
   for the map (a page sends what follows its map once the map is drawn), median.
 - "CPU/load": the server process's CPU seconds (user + system, /proc) during a load, until
   complete, median.
-- "payload": HTTP response bodies plus WebSocket frames received by the page, MB (for
+- "payload": bytes the browser took in over HTTP (Chromium's count: bodies and headers, the page
+  and its frames) plus WebSocket frames received by the page, MB (for
   ``efficiency:user`` from the choice of the import on, like the time and the CPU).
 - ten sessions: ``--sessions`` browser pages open the same URL at the same moment; prints the
   time until the last one is drawn, whether any showed an error, and each server's CPU per load.
@@ -175,20 +177,26 @@ def start_app(port: int, *, env: dict | None = None) -> Server:
     return Server("atlas", proc, base)
 
 
-def start_bare(port: int) -> Server:
-    """``bench/bare_page.py`` served from a temporary folder whose ``static`` is the project's."""
+# The floor served as the atlas serves Streamlit's bundles (serve.py: from memory).
+_LIKE_ATLAS = "import sys, serve; serve._serve_bundles_from_memory(); from streamlit.web import cli; sys.argv[0] = 'streamlit'; sys.exit(cli.main())"
+
+
+def start_bare(port: int, *, like_atlas: bool = False) -> Server:
+    """``bench/bare_page.py`` served from a temporary folder whose ``static`` is the project's;
+    ``like_atlas``: with Streamlit's bundles answered from memory, as ``serve.py`` does."""
     tmp = Path(tempfile.mkdtemp(prefix="atlas_bare_"))
     shutil.copyfile(ROOT / "bench" / "bare_page.py", tmp / "bare_page.py")
     (tmp / "static").symlink_to(ROOT / "static")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    launch = ["-c", _LIKE_ATLAS, "run"] if like_atlas else ["-m", "streamlit", "run"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(tmp / "bare_page.py"), "--server.port", str(port),
+        [sys.executable, *launch, str(tmp / "bare_page.py"), "--server.port", str(port),
          "--server.enableStaticServing", "true", *_COMMON],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     _wait_healthy(proc, base)
-    return Server("bare", proc, base, tmp=tmp)
+    return Server("bare-like-atlas" if like_atlas else "bare", proc, base, tmp=tmp)
 
 
 @dataclass
@@ -219,13 +227,11 @@ def _open(browser):
     page = context.new_page()
     received = [0]
 
-    def on_response(resp):
-        try:
-            received[0] += resp.request.sizes()["responseBodySize"]
-        except Exception:  # noqa: BLE001 - aborted or cached responses have no sizes
-            pass
-
-    page.on("response", on_response)
+    # Every byte the browser took in over HTTP for the page and its frames (bodies and headers,
+    # as on the wire: Chromium's own count), plus the websocket's frames.
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.loadingFinished", lambda e: received.__setitem__(0, received[0] + e["encodedDataLength"]))
     page.on(
         "websocket",
         lambda ws: ws.on("framereceived", lambda p: received.__setitem__(0, received[0] + len(p))),
@@ -435,6 +441,19 @@ def main(argv: list[str] | None = None) -> None:
                         f"{label:<32}{last:>7.2f}{med:>8.2f}{err:>5}{cpu:>10.2f}{b_cpu:>7.2f}{cpu / b_cpu:>7.2f}{b_last:>12.2f}"
                     )
             browser.close()
+        like = start_bare(_free_port(), like_atlas=True)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+                load_page(browser, like, "", 1)
+                same = [load_page(browser, like, "", 1) for _ in range(max(3, args.runs))]
+            print(
+                "\nthe floor served as the atlas serves Streamlit's bundles (from memory, serve.py):"
+                f" drawn {statistics.median(x.drawn_s for x in same):.2f} s,"
+                f" CPU/load {statistics.median(x.cpu_s for x in same):.2f} s (median of {len(same)})"
+            )
+        finally:
+            like.stop()
         rss, peak = app.memory_mb()
         b_rss, b_peak = bare.memory_mb()
         print(
