@@ -27,6 +27,7 @@ import re
 import tempfile
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -294,6 +295,39 @@ def shared(cache_key: tuple, compute: Callable[[], T]) -> T:
     heavy results: evaluations, tables, map frames). Ten sessions asking at once wait for one
     computation. Callers must not modify what they get."""
     return _result((data_stamp(), *cache_key), compute)
+
+
+# The Arrow IPC bytes st.dataframe sends for a table, made once per table object: the tables
+# shared_table returns are kept (and never modified: Arrow tables are immutable), and Streamlit
+# would serialise each again on every run of every session (a third of the evaluation page's
+# server time for its 1.9 MB ranking).
+class PerObject:
+    """What ``make(obj)`` returns, made once per live object ``obj`` (by identity, held weakly):
+    for results derived from the shared frames and tables, which are kept and never modified."""
+
+    def __init__(self, make: Callable, most: int = RESULT_ENTRIES) -> None:
+        self._make, self._most = make, most
+        self._known: dict[int, tuple[weakref.ref, object]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, obj):
+        with self._lock:
+            known = self._known.get(id(obj))
+        if known is not None and known[0]() is obj:
+            return known[1]
+        made = self._make(obj)
+        with self._lock:
+            if len(self._known) >= self._most:
+                self._known.clear()
+            key = id(obj)
+            # forgotten as the object goes (what it held is freed with it)
+            self._known[key] = (weakref.ref(obj, lambda _, k=key: self._known.pop(k, None)), made)
+        return made
+
+
+dataframe_util.convert_arrow_table_to_arrow_bytes = PerObject(
+    dataframe_util.convert_arrow_table_to_arrow_bytes
+)
 
 
 def shared_table(cache_key: tuple, frame: pd.DataFrame) -> pa.Table:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import os
 import time
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -492,18 +491,15 @@ def map_center(frame: gpd.GeoDataFrame) -> tuple[float, float]:
     """(lat, lon) to open a map on: the middle of the frame's extent, moved for the legend.
 
     Worked out once per frame object (the stored frames are shared, see :func:`layer_frame`)."""
-    known = _centers.get(id(frame))
-    if known is not None and known[0]() is frame:
-        return known[1]
+    return _center_of(frame)
+
+
+def _center(frame: gpd.GeoDataFrame) -> tuple[float, float]:
     minx, miny, maxx, maxy = frame.to_crs("EPSG:4326").total_bounds
-    center = (miny + maxy) / 2, (minx + maxx) / 2 - LEGEND_ROOM_DEG
-    if len(_centers) > 256:
-        _centers.clear()
-    _centers[id(frame)] = (weakref.ref(frame), center)
-    return center
+    return (miny + maxy) / 2, (minx + maxx) / 2 - LEGEND_ROOM_DEG
 
 
-_centers: dict[int, tuple[weakref.ref, tuple[float, float]]] = {}
+_center_of = _cache.PerObject(_center)
 
 
 def wujiang_base() -> list[MapLayer]:

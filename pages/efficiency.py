@@ -57,7 +57,6 @@ from pages._efficiency_parts import (
     _labels,
     _mask,
     _matrix_view,
-    _not_computable,
     _number_config,
     _plain,
     _previous,
@@ -65,6 +64,7 @@ from pages._efficiency_parts import (
     _rows,
     _runs,
     _scope_filters,
+    _small_table,
     _sources,
     _stamp,
     _warnings,
@@ -301,7 +301,7 @@ def _summary() -> pd.DataFrame:
 
 summary = shared(("eff.summary", *scope_key, tuple(summary_by), lang), _summary)
 st.markdown(f"**{t('eff.table.groups', lang)}**")
-st.dataframe(_not_computable(summary, lang), hide_index=True, width="stretch", key="eff_groups")
+_small_table(summary, lang, hide_index=True, width="stretch", key="eff_groups")
 
 # ---- year-on-year comparison ------------------------------------------------------------------
 changes = matrix = None
@@ -326,12 +326,11 @@ if previous_frame is not None:
         shared(("eff.matrix_n", *scope_key, lang), lambda: _matrix_view(matrix, "n_enterprises", lang)),
         hide_index=True, width="stretch", key="eff_matrix",
     )  # fmt: skip
-    tab_land.dataframe(
-        _not_computable(
-            shared(("eff.matrix_land", *scope_key, lang), lambda: _matrix_view(matrix, "land_mu", lang)), lang
-        ),
-        hide_index=True, width="stretch", key="eff_matrix_land",
-    )  # fmt: skip
+    with tab_land:
+        _small_table(
+            shared(("eff.matrix_land", *scope_key, lang), lambda: _matrix_view(matrix, "land_mu", lang)), lang,
+            hide_index=True, width="stretch", key="eff_matrix_land",
+        )  # fmt: skip
     entrants = int((changes["from_class"] == yearly.NEW).sum())
     leavers = int((changes["to_class"] == yearly.GONE).sum())
     st.caption(t("eff.cmp.flows", lang).format(new=entrants, gone=leavers))
@@ -458,7 +457,8 @@ with export_slot:
         download_buttons(
             map_downloads(
                 map_title, [zone_item, *class_items], full_map(_build_map, class_items, lang=lang, gcj02=gcj02),
-                lang=lang, subtitle=subtitle, table=export_columns(table, **meta_kw),
+                lang=lang, subtitle=subtitle,
+                table=shared(("eff.export", *scope_key, tuple(dims), show_unscored, lang), lambda: export_columns(table, **meta_kw)),
             ),
             key="eff_export",
         )  # fmt: skip
@@ -536,12 +536,7 @@ with right:
     st.subheader(t("eff.low_land", lang))
     st.caption(t("eff.low_land.help", lang))
     if len(renewal_table):
-        st.dataframe(
-            _not_computable(renewal_table, lang),
-            hide_index=True,
-            width="stretch",
-            key="eff_renewal",
-        )
+        _small_table(renewal_table, lang, hide_index=True, width="stretch", key="eff_renewal")
 st.markdown(f"**{t('eff.low_land.list', lang)}**")
 st.dataframe(
     _rows(("eff.low", *scope_key, lang), low_table, lang, most=LIST_ROWS_MAX),
@@ -603,9 +598,9 @@ def _pay_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 
 pay_by_class, pay_by_zone, pay_table = shared(("eff.pay_tables", *scope_key, lang), _pay_tables)
-st.dataframe(_not_computable(pay_by_class, lang), hide_index=True, width="stretch", key="eff_pay_class")
+_small_table(pay_by_class, lang, hide_index=True, width="stretch", key="eff_pay_class")
 st.markdown(f"**{t('eff.pay.by_zone', lang)}**")
-st.dataframe(_not_computable(pay_by_zone, lang), hide_index=True, width="stretch", key="eff_pay_zone")
+_small_table(pay_by_zone, lang, hide_index=True, width="stretch", key="eff_pay_zone")
 st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
 st.dataframe(
     _rows(("eff.pay_tables", *scope_key, lang), pay_table, lang, most=LIST_ROWS_MAX),
@@ -626,4 +621,4 @@ st.download_button(
 
 st.subheader(t("eff.table.zones", lang))
 zone_view = zone_table.reset_index().rename(columns=zone_metric_labels(lang))
-st.dataframe(_not_computable(zone_view, lang), hide_index=True, width="stretch", key="eff_zones")
+_small_table(zone_view, lang, hide_index=True, width="stretch", key="eff_zones")

@@ -99,3 +99,24 @@ def test_frame_key_names_the_rows(demo_gpkg):
     assert _cache.frame_key(ents[ents["industry"] == "光电通信"]) != _cache.frame_key(
         ents[ents["industry"] == "新材料"]
     )
+
+
+def test_per_object_results_are_made_once_per_live_object_and_forgotten_with_it():
+    import gc
+
+    import pyarrow as pa
+
+    made = []
+    per = _cache.PerObject(lambda table: made.append(table.num_rows) or table.num_rows * 10)
+    a, b = pa.table({"x": [1, 2, 3]}), pa.table({"x": [1, 2, 3]})  # equal, but two objects
+    assert per(a) == 30 and per(a) == 30 and per(b) == 30
+    assert made == [3, 3]
+    del a
+    gc.collect()
+    assert len(per._known) == 1  # a's result went with a
+    # Streamlit's table serialiser goes through one: the same bytes, made once per table.
+    from streamlit import dataframe_util
+
+    first = dataframe_util.convert_arrow_table_to_arrow_bytes(b)
+    assert dataframe_util.convert_arrow_table_to_arrow_bytes(b) is first
+    assert pa.ipc.open_stream(first).read_all().equals(b)
