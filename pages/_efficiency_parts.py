@@ -580,13 +580,16 @@ def _rows(cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, most: int | None
     return shared_table(cache_key, frame)
 
 
-def _number_config(table: pd.DataFrame) -> dict:
+def _number_config(table: pd.DataFrame, *, thousands: bool = False) -> dict:
+    """Integers whole, other numbers to two decimals; ``thousands``: with separators (not for
+    tables holding years or ids)."""
+    sep = "," if thousands else ""
     config = {}
     for col in table.columns:
         if pd.api.types.is_integer_dtype(table[col]):
-            config[col] = st.column_config.NumberColumn(col, format="%d")
+            config[col] = st.column_config.NumberColumn(col, format=f"%{sep}d")
         elif pd.api.types.is_float_dtype(table[col]):
-            config[col] = st.column_config.NumberColumn(col, format="%.2f")
+            config[col] = st.column_config.NumberColumn(col, format=f"%{sep}.2f")
     return config
 
 
@@ -594,14 +597,13 @@ def _small_table(frame: pd.DataFrame, lang: Lang, **options) -> None:
     """A small table with NaN shown as 无法计算 (never inf or 0), numbers with thousands separators
     and two decimals. (A pandas Styler did this before: it formats every cell in Python on every
     run, which was a fifth of the evaluation page's server time.)"""
-    config = {}
-    for col in frame.columns:
-        if pd.api.types.is_integer_dtype(frame[col]):
-            config[col] = st.column_config.NumberColumn(col, format="%,d")
-        elif pd.api.types.is_float_dtype(frame[col]):
-            config[col] = st.column_config.NumberColumn(col, format="%,.2f")
     # Converted once per table object (they are shared results) for all sessions.
-    st.dataframe(_arrow_of(frame), column_config=config, placeholder=t("eff.not_computable", lang), **options)
+    st.dataframe(
+        _arrow_of(frame),
+        column_config=_number_config(frame, thousands=True),
+        placeholder=t("eff.not_computable", lang),
+        **options,
+    )
 
 
 _arrow_of = PerObject(
