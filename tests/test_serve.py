@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import serve
 
@@ -17,7 +18,10 @@ def _call(app, path: str, *, method: str = "GET", headers: dict[bytes, bytes] | 
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "headers": list((headers or {}).items())}
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: the browser tests' Playwright keeps an event loop running here.
+    worker = threading.Thread(target=lambda: asyncio.run(app(scope, receive, send)))
+    worker.start()
+    worker.join(timeout=30)
     return sent
 
 
