@@ -75,9 +75,13 @@ class BundlesFromMemory:
 
 def _serve_bundles_from_memory() -> None:
     from streamlit import config
-    from streamlit.web.server.starlette import starlette_server
 
-    make = starlette_server.create_starlette_app
+    try:
+        from streamlit.web.server.starlette import starlette_server
+
+        make = starlette_server.create_starlette_app
+    except (ImportError, AttributeError):  # another Streamlit: its own serving, unchanged
+        return
 
     def create_starlette_app(runtime):
         return BundlesFromMemory(make(runtime), prefix=config.get_option("server.baseUrlPath") or "")
