@@ -122,3 +122,16 @@ def test_what_follows_the_map_comes_even_if_the_map_never_draws(app_url, page):
     assert page.locator('[data-testid="stDataFrame"]').count() == 2
     assert page.get_by_text("地图绘出后").count() == 0
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_a_page_opened_by_its_address_connects_without_probing(app_url, page):
+    """A bookmark of a page (/wujiang) connects at once: the page names the server's base
+    (serve.KnownBackendBase), so the frontend does not try /wujiang/_stcore/health first."""
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(f"{app_url}/wujiang")
+    map_frame(page, min_paths=9)
+    page.get_by_text("吴江区产业布局：核心与支撑区镇").first.wait_for(timeout=30_000)
+    assert f"{app_url}/_stcore/health" in asked
+    assert not [u for u in asked if "/wujiang/_stcore" in u or "/wujiang/static" in u]
+    assert page.evaluate("() => window.__streamlit.BACKEND_BASE_URL") == f"{app_url}/"

@@ -75,3 +75,82 @@ def test_with_a_base_url_the_bundles_are_under_it():
     name = _a_bundle()
     assert _call(app, f"/atlas/static/js/{name}")[0]["status"] == 200
     assert _call(app, f"/static/js/{name}")[0]["status"] == 299
+
+
+# ---- the page tells the frontend the server's base (no probe of /<page>/_stcore/health first) ----
+
+INDEX = b"<!DOCTYPE html><html><head><title>x</title></head><body></body></html>"
+
+
+async def _index_app(scope, receive, send):  # stands for Streamlit answering a page's address
+    seen = dict(scope["headers"])
+    await send({
+        "type": "http.response.start", "status": 200,
+        "headers": [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(INDEX)).encode()),
+                    (b"etag", b'"disk"'), (b"x-seen", b",".join(sorted(seen)))],
+    })  # fmt: skip
+    await send({"type": "http.response.body", "body": INDEX[:20], "more_body": True})
+    await send({"type": "http.response.body", "body": INDEX[20:]})
+
+
+def _answer(app, path, **kw):
+    sent = _call(app, path, **kw)
+    start = sent[0]
+    body = b"".join(m.get("body", b"") for m in sent[1:])
+    return start, dict(start["headers"]), body
+
+
+def test_a_pages_address_carries_the_base_and_a_correct_length():
+    app = serve.KnownBackendBase(_index_app)
+    for path, segment in [("/", ""), ("/wujiang", "wujiang"), ("/efficiency", "efficiency")]:
+        start, headers, body = _answer(app, path)
+        assert start["status"] == 200
+        assert body.startswith(b"<!DOCTYPE html><html><head><script>")
+        assert f"var s='{segment}'".encode() in body and b"BACKEND_BASE_URL" in body
+        assert body.endswith(INDEX[INDEX.index(b"<head>") + 6 :])
+        assert int(headers[b"content-length"]) == len(body)
+        assert b"etag" not in headers  # the file's validator no longer describes this body
+    # Asked for in full and uncompressed, so that the script can go in.
+    _, headers, _ = _answer(
+        app, "/wujiang", headers={b"if-none-match": b'"disk"', b"accept-encoding": b"gzip"}
+    )
+    assert headers[b"x-seen"] == b""
+    # HEAD: the length the GET would have.
+    _, head, body = _answer(app, "/wujiang", method="HEAD")
+    assert int(head[b"content-length"]) == int(_answer(app, "/wujiang")[1][b"content-length"])
+
+
+def test_other_addresses_and_answers_pass_unchanged():
+    app = serve.KnownBackendBase(_index_app)
+    for path in ["/static/js/x.js", "/a/b", "/wu<jiang", "/_stcore/health", "/favicon.png"]:
+        _, headers, body = _answer(app, path)
+        assert body == INDEX and headers[b"etag"] == b'"disk"', path
+    # A page's address answered with something other than HTML (or not 200) passes as it is.
+    plain = serve.KnownBackendBase(_streamlit)
+    start, _, body = _answer(plain, "/wujiang")
+    assert start["status"] == 299 and body == b"/wujiang"
+
+
+def test_under_a_base_url_only_its_pages_are_touched():
+    app = serve.KnownBackendBase(_index_app, prefix="atlas")
+    assert b"var s='wujiang'" in _answer(app, "/atlas/wujiang")[2]
+    assert b"var s=''" in _answer(app, "/atlas/")[2] and b"var s=''" in _answer(app, "/atlas")[2]
+    assert _answer(app, "/wujiang")[2] == INDEX
+
+
+def test_compiled_scripts_are_kept_until_the_file_changes(tmp_path):
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+    serve.keep_compiled_scripts()
+    script = tmp_path / "page.py"
+    script.write_text("x = 1\n")
+    cache = ScriptCache()
+    first = cache.get_bytecode(str(script))
+    cache.clear()  # what Streamlit does when the last session closes
+    assert cache.get_bytecode(str(script)) is first
+    script.write_text("x = 22\n")  # edited: another size and modification time
+    second = cache.get_bytecode(str(script))
+    assert second is not first
+    namespace: dict = {}
+    exec(second, namespace)
+    assert namespace["x"] == 22
