@@ -47,6 +47,7 @@ from pages._auth import can_edit, identity
 from pages._cache import PerObject, shared, shared_table
 from pages._shared import (
     layer_frame,
+    map_first_run,
     map_layer,
     metadata,
     show_error,
@@ -361,10 +362,29 @@ def _named_configs(raw: dict, lang: Lang) -> None:
 
 
 def _config_editor(lang: Lang) -> dict:
-    """The parameter expander; returns the config as a mapping laid out like the YAML file."""
+    """The parameter expander; returns the config as a mapping laid out like the YAML file.
+
+    Until this session's evaluation map is drawn the folded expander holds only its help line
+    (pages/_shared.map_first_run): its two dozen widgets, which nobody sees folded, would cost the
+    browser a fifth of a second before the map. The configuration then comes from the values the
+    widgets will show (kept or default), so the map is the same.
+    """
     base = default_config()
     for key, value in _widget_values(base).items():
         _restore(key, value)
+    if map_first_run("eff_map"):
+        with st.expander(t("eff.params", lang), expanded=False):
+            st.caption(t("eff.params.help", lang))
+        state = st.session_state
+        return _raw_config(
+            {key: state[f"eff_w_above_{key}"] for key in base.weights_above_scale},
+            {key: state[f"eff_w_below_{key}"] for key in base.weights_below_scale},
+            state["eff_min_land"],
+            state["eff_multiple"],
+            state["eff_max_ratio"],
+            state["eff_method"],
+            {c: state[f"eff_cut_{state['eff_method']}_{c}"] for c in ("A", "B", "C")},
+        )
     with st.expander(t("eff.params", lang), expanded=False):
         st.caption(t("eff.params.help", lang))
         st.markdown(f"**{t('eff.weights_above', lang)}**")
@@ -393,16 +413,21 @@ def _config_editor(lang: Lang) -> dict:
                 label, min_value=0.0, max_value=100.0 if method == "percentile" else None, step=5.0,
                 key=f"eff_cut_{method}_{c}",
             )  # fmt: skip
-        raw = {
-            "scope": {"below_scale_min_land_mu": min_land},
-            "weights": {"above_scale": above, "below_scale": below},
-            "benchmark": {"multiple": multiple, "max_ratio": cap or None},
-            "classes": {"method": method, method: cuts},
-        }
+        raw = _raw_config(above, below, min_land, multiple, cap, method, cuts)
         st.divider()
         _named_configs(raw, lang)
     _keep(_widget_values(base))
     return raw
+
+
+def _raw_config(above, below, min_land, multiple, cap, method, cuts) -> dict:
+    """The editor's values laid out like the YAML file."""
+    return {
+        "scope": {"below_scale_min_land_mu": min_land},
+        "weights": {"above_scale": above, "below_scale": below},
+        "benchmark": {"multiple": multiple, "max_ratio": cap or None},
+        "classes": {"method": method, method: cuts},
+    }
 
 
 def _checked_config(raw: dict, lang: Lang) -> dict:

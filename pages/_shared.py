@@ -140,6 +140,13 @@ def show_map(
 WAIT_FOR_MAP_S = 5.0
 
 
+def map_first_run(key: str) -> bool:
+    """Whether this run draws the map ``key`` (drawn with ``signal_drawn=True``) for the first
+    time in this session and ends at :func:`rest_after_map`: what the page draws before the map
+    in such a run is what the map waits for. Never under AppTest (no browser)."""
+    return not _cache.map_drawn(key) and not st_config.get_option("global.appTest")
+
+
 def rest_after_map(key: str, lang: Lang) -> None:
     """End the run here until this session's browser has drawn the map ``key`` (drawn with
     ``signal_drawn=True``); the map's signal starts the next run, which goes on past this point.
@@ -149,7 +156,7 @@ def rest_after_map(key: str, lang: Lang) -> None:
     a moment later. Without a browser (AppTest), or when the map has not answered within
     :data:`WAIT_FOR_MAP_S` seconds, the run goes on.
     """
-    if _cache.map_drawn(key) or st_config.get_option("global.appTest"):
+    if not map_first_run(key):
         return
     st.caption(":material/hourglass_top: " + t("app.after_map", lang))
     _wait_for_map(key)

@@ -305,3 +305,30 @@ def test_efficiency_metrics_and_chart_are_not_cut(app_url, browser, size):
         save_screenshot(pg, f"ux_efficiency_{size[0]}")
     finally:
         context.close()
+
+
+def test_efficiency_parameters_come_once_the_map_is_drawn_and_still_work(app_url, browser):
+    """The folded parameter editor holds its widgets once the map is drawn (before, only its help
+    line: pages/_shared.map_first_run), and a changed value is used and kept."""
+    context, pg = _context(browser, (1280, 720))
+    try:
+        _open(pg, f"{app_url}/efficiency")
+        map_frame(pg, min_paths=8)
+        pg.get_by_text("评价参数：权重、基准、分类").click()
+        box = pg.get_by_label("规下企业参评最小用地（亩）")
+        box.wait_for(timeout=30_000)
+        assert pg.locator('[data-testid="stNumberInput"]').count() >= 14
+        before = pg.locator('[data-testid="stMetricValue"]').first.inner_text()
+        box.fill("500")
+        box.press("Enter")
+        # Fewer below-size enterprises are scored with a higher minimum: the 参评企业 count drops.
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            now = pg.locator('[data-testid="stMetricValue"]').first.inner_text()
+            if now != before:
+                break
+            pg.wait_for_timeout(200)
+        assert int(now.replace(",", "")) < int(before.replace(",", ""))
+        assert box.input_value() == "500.00"
+    finally:
+        context.close()
