@@ -391,15 +391,24 @@ def add_snapshot_button(m: folium.Map, title: str, *, lang: Lang) -> folium.Map:
 
 
 def export_panel(
-    title: str, items: list[MapLayer], m: folium.Map | Callable[[], folium.Map], *, lang: Lang, key: str
+    title: str,
+    items: list[MapLayer],
+    m: folium.Map | Callable[[], folium.Map],
+    *,
+    lang: Lang,
+    key: str,
+    map_key: str | None = None,
 ) -> None:
     """Downloads of what the map shows (filters applied): GeoJSON, CSV, XLSX, briefing PNG, HTML.
 
     Bytes are built on click, in memory; ``m`` is the map or a function building it (on click).
-    Call after the map is drawn.
+    Call after the map is drawn. With ``map_key``, the folded panel holds only its note until
+    that map is drawn (:func:`map_first_run`): its buttons would delay the map, unseen.
     """
     with st.expander(t("export.panel", lang), icon=":material/download:"):
         st.caption(t("export.panel_note", lang))
+        if map_key is not None and map_first_run(map_key):
+            return
         download_buttons(map_downloads(title, items, m, lang=lang), key=key)
 
 
@@ -473,6 +482,7 @@ def map_with_exports(
         full_map(build, changing, lang=s.lang, gcj02=gcj02),
         lang=s.lang,
         key=f"{key}_export",
+        map_key=key if signal_drawn else None,
     )
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,19 @@ def test_a_page_opened_by_its_address_connects_without_probing(app_url, page):
     assert f"{app_url}/_stcore/health" in asked
     assert not [u for u in asked if "/wujiang/_stcore" in u or "/wujiang/static" in u]
     assert page.evaluate("() => window.__streamlit.BACKEND_BASE_URL") == f"{app_url}/"
+
+
+def test_the_export_panel_fills_once_the_map_is_drawn(app_url, page):
+    """Until the map is drawn the folded export panel holds only its note (its buttons would delay
+    the map: pages/_shared.export_panel); then every download is there and gives its file."""
+    page.goto(f"{app_url}/wujiang")
+    map_frame(page, min_paths=9)
+    page.get_by_text("导出（汇报图、GeoJSON、表格、离线网页）").first.click()
+    buttons = page.locator('[data-testid="stDownloadButton"]')
+    buttons.first.wait_for(timeout=30_000)
+    assert buttons.count() >= 5
+    geojson = buttons.filter(has_text="GeoJSON").first
+    with page.expect_download(timeout=60_000) as got:
+        geojson.click()
+    body = Path(got.value.path()).read_text(encoding="utf-8")
+    assert '"FeatureCollection"' in body and "七都镇" in body
