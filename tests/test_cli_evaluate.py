@@ -94,7 +94,9 @@ def test_cli_by_location_gives_the_hand_worked_answers(files, tmp_path, capsys):
 
 def test_cli_csv_with_lonlat_and_zone_column(files, tmp_path):
     out = tmp_path / "out_csv"
-    assert run_evaluate(files["zones"], files["csv"], out, "-c", files["config"], "--zone-column", "town") == 0
+    assert (
+        run_evaluate(files["zones"], files["csv"], out, "-c", files["config"], "--zone-column", "town") == 0
+    )
     z = _zone_table(out)
     assert z.loc["北区", "tax_wan_yuan"] == 160.0
     assert z.loc["中区", "tax_per_mu_wan_yuan"] == pytest.approx(324 / 37)
