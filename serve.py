@@ -38,6 +38,11 @@ BUNDLE_FOLDERS = ("static/js/", "static/css/", "static/media/")
 CACHE_CONTROL = b"public, immutable, max-age=31536000"  # as Streamlit's, for its hashed bundles
 
 
+def _mount(prefix: str) -> str:
+    """``server.baseUrlPath`` as a path prefix: "" or "/atlas"."""
+    return "/" + prefix.strip("/") if prefix.strip("/") else ""
+
+
 class BundlesFromMemory:
     """An ASGI wrapper answering ``GET``/``HEAD`` of Streamlit's hashed bundles from memory.
 
@@ -48,7 +53,7 @@ class BundlesFromMemory:
 
     def __init__(self, app, root: Path = BUNDLES, prefix: str = "") -> None:
         self.app = app
-        self.prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
+        self.prefix = _mount(prefix)
         self.files: dict[str, tuple[bytes, list[tuple[bytes, bytes]], bytes]] = {}
         for folder in BUNDLE_FOLDERS:
             for path in sorted((root / folder).glob("*")):
@@ -108,7 +113,7 @@ class KnownBackendBase:
 
     def __init__(self, app, prefix: str = "") -> None:
         self.app = app
-        self.prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
+        self.prefix = _mount(prefix)
 
     def _segment(self, path: str) -> str | None:
         if path in (self.prefix, self.prefix + "/"):
@@ -196,7 +201,8 @@ def keep_compiled_scripts() -> None:
     ScriptCache._atlas_kept = True
 
 
-def _serve_bundles_from_memory() -> None:
+def _wrap_streamlit_app() -> None:
+    """Serve Streamlit's app through :class:`BundlesFromMemory` and :class:`KnownBackendBase`."""
     from streamlit import config
 
     try:
@@ -215,7 +221,7 @@ def _serve_bundles_from_memory() -> None:
 
 def main() -> None:
     PagesManager.uses_pages_directory = False
-    _serve_bundles_from_memory()
+    _wrap_streamlit_app()
     keep_compiled_scripts()
     sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]
     sys.exit(cli.main())
