@@ -138,17 +138,27 @@ def test_a_page_opened_by_its_address_connects_without_probing(app_url, page):
     assert page.evaluate("() => window.__streamlit.BACKEND_BASE_URL") == f"{app_url}/"
 
 
-def test_the_export_panel_fills_once_the_map_is_drawn(app_url, page):
+def test_the_export_panel_fills_once_the_map_is_drawn(app_url, browser):
     """Until the map is drawn the folded export panel holds only its note (its buttons would delay
-    the map: pages/_shared.export_panel); then every download is there and gives its file."""
+    the map: pages/_shared.export_panel); then every download is there, uncut at 1280x720, and
+    gives its file."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    page = context.new_page()
     page.goto(f"{app_url}/wujiang")
     map_frame(page, min_paths=9)
     page.get_by_text("导出（汇报图、GeoJSON、表格、离线网页）").first.click()
     buttons = page.locator('[data-testid="stDownloadButton"]')
     buttons.first.wait_for(timeout=30_000)
     assert buttons.count() >= 5
+    # No label cut ("汇报图 PNG（A4 横…" at 1280 px with three buttons to a row beside the panel).
+    cut = buttons.evaluate_all(
+        "els => els.filter(e => [...e.querySelectorAll('*')].some(n => n.scrollWidth > n.clientWidth + 1))"
+        ".map(e => e.innerText)"
+    )
+    assert cut == []
     geojson = buttons.filter(has_text="GeoJSON").first
     with page.expect_download(timeout=60_000) as got:
         geojson.click()
     body = Path(got.value.path()).read_text(encoding="utf-8")
     assert '"FeatureCollection"' in body and "七都镇" in body
+    context.close()
