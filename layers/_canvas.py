@@ -44,8 +44,16 @@ FETCH_ABOVE_BYTES = 20_000  # smaller payloads stay inline (one request would co
 FLOAT_DECIMALS = 1  # tooltip figures: 亩 and 万元 to one decimal
 LOOKUP_MAX = 64  # a tooltip column with at most this many distinct values travels as indices
 
+# How a frame fetches a layer's arrays: once per URL, kept as a promise in ``window.__atlasData``.
+_GET_JS = (
+    "window.__atlasGet=window.__atlasGet||function(u){return fetch(u).then(function(r){"
+    "if(!r.ok)throw new Error('HTTP '+r.status);return r.json();});};"
+)
+
+
 _BASE_JS = """
           if (!window.AtlasCanvas) {
+            __ATLAS_GET__
             window.AtlasCanvas = L.Layer.extend({
               onAdd: function (map) {
                 var c = this._canvas = L.DomUtil.create('canvas', this._css + ' leaflet-zoom-hide');
@@ -59,12 +67,10 @@ _BASE_JS = """
                 if (this._url && !this._d) this._fetch(); else this._redraw();
               },
               // A layer made with a URL (see AtlasCanvas.lazy): its arrays, fetched once per frame.
+              // (Often already on its way: see prefetch_script.)
               _fetch: function () {
                 var self = this, url = this._url, got = window.__atlasData = window.__atlasData || {};
-                var data = got[url] || (got[url] = fetch(url).then(function (r) {
-                  if (!r.ok) throw new Error('HTTP ' + r.status);
-                  return r.json();
-                }));
+                var data = got[url] || (got[url] = window.__atlasGet(url));
                 data.then(function (d) {
                   self._real.prototype.initialize.call(self, d);
                   if (self._map) self._redraw();
@@ -138,7 +144,7 @@ _BASE_JS = """
               return new Lazy();
             };
           }
-"""
+""".replace("__ATLAS_GET__", _GET_JS)
 
 
 class CanvasElement(MacroElement):
@@ -175,6 +181,17 @@ class CanvasElement(MacroElement):
         store = PAYLOAD_STORE.get()
         url = store(payload) if store is not None and len(payload) > FETCH_ABOVE_BYTES else None
         self.url = json.dumps(url) if url else ""  # a JavaScript string literal; "" keeps it inline
+
+
+def prefetch_script(urls: list[str]) -> str:
+    """A script that starts fetching ``urls`` (payload files) at once; the layers made with them
+    then take the promise instead of fetching after Leaflet and the map's script have loaded.
+    Also defines the fetch every lazy layer uses (so the page's map script works without it)."""
+    # (a failure is reported by the layer that takes the promise; none is left unhandled here)
+    starts = "".join(
+        f"(g[{u}]=g[{u}]||window.__atlasGet({u})).catch(function(){{}});" for u in map(json.dumps, urls)
+    )
+    return _GET_JS + "(function(g){" + starts + "})(window.__atlasData=window.__atlasData||{});"
 
 
 def to_js(payload: dict) -> str:

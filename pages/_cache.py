@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from textwrap import dedent
 from typing import TypeVar
+from urllib.parse import quote
 
 import branca
 import folium
@@ -114,21 +115,31 @@ class MapParts:
         return len(self.script) + len(self.header) + len(self.html)
 
 
+# folium.Map brings Leaflet.awesome-markers and Font Awesome for marker icons (folium.Icon); a map
+# with none (no atlas map draws one) does not load them.
+ICON_ASSETS = ("awesome-markers/", "fontawesome/")
+
+
 def _links(m: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The CSS and JS files of every element of ``m`` (as ``st_folium`` collects them)."""
+    """The CSS and JS files of every element of ``m`` (as ``st_folium`` collects them), without the
+    icon assets when ``m`` draws no icon."""
 
     def walk(element):
-        if isinstance(element, folium.elements.JSCSSMixin):
-            yield element
+        yield element
         for child in getattr(element, "_children", {}).values():
             yield from walk(child)
 
-    css, js = [], []
+    css, js, icons = [], [], False
     for element in walk(m):
         if isinstance(element, branca.colormap.ColorMap):  # never drawn by the atlas
             raise ValueError("colormaps need d3 from a CDN; the atlas draws its own legends")
+        icons = icons or isinstance(element, folium.Icon)
+        if not isinstance(element, folium.elements.JSCSSMixin):
+            continue
         css += [href for _, href in getattr(element, "default_css", [])]
         js += [src for _, src in getattr(element, "default_js", [])]
+    if not icons:  # folium.Map always lists them for its marker icons: two files fewer in the frame
+        css, js = ([u for u in urls if not any(a in u for a in ICON_ASSETS)] for urls in (css, js))
     return tuple(dict.fromkeys(css)), tuple(dict.fromkeys(js))
 
 
@@ -452,8 +463,14 @@ def draw(
     if signal_drawn:  # always the same script: a change of it would make the browser redraw the layers
         layer_control = (layer_control or "") + DRAWN_JS
 
+    js_links = list(parts.js_links)
     if groups:
         _payload_files_present(groups)
+        # The changing layers' files are fetched as soon as the frame starts loading its scripts
+        # (the first of them, inline), not after Leaflet and the map's script.
+        urls = [f"{PAYLOAD_URL}/{digest}.json" for digest in dict.fromkeys(_PAYLOAD_RE.findall(groups))]
+        if urls:
+            js_links.insert(0, "data:text/javascript," + quote(_canvas.prefetch_script(urls)))
 
     def on_change() -> None:
         value = st.session_state.get(parts.component_key, {})
@@ -478,7 +495,7 @@ def draw(
         layer_control=layer_control,
         pixelated=False,
         css_links=list(parts.css_links),
-        js_links=list(parts.js_links),
+        js_links=js_links,
         on_change=on_change,
         wrap_longitude=False,
     )

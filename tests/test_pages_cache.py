@@ -56,8 +56,14 @@ def test_draw_sends_the_component_what_st_folium_sends(monkeypatch, demo_gpkg):
     for name in ("script", "header", "html", "feature_group"):
         assert _standard(ours[name]) == _standard(theirs[name]), name
     assert "AtlasPoints" in ours["feature_group"] and "districts" not in ours["feature_group"]
-    for name in ("css_links", "js_links", "default", "height", "width", "returned_objects", "id"):
+    for name in ("default", "height", "width", "returned_objects", "id"):
         assert ours[name] == theirs[name], name
+    # The same files, less the marker-icon assets folium.Map always lists (no atlas map has icons).
+    for name in ("css_links", "js_links"):
+        assert ours[name] == [
+            u for u in theirs[name] if "awesome-markers" not in u and "fontawesome" not in u
+        ]
+    assert len(theirs["css_links"]) - len(ours["css_links"]) == 2 and len(ours["js_links"]) == 1
     assert ours["default"] == {"last_active_drawing": None}
 
 
@@ -120,3 +126,37 @@ def test_per_object_results_are_made_once_per_live_object_and_forgotten_with_it(
     first = dataframe_util.convert_arrow_table_to_arrow_bytes(b)
     assert dataframe_util.convert_arrow_table_to_arrow_bytes(b) is first
     assert pa.ipc.open_stream(first).read_all().equals(b)
+
+
+def test_a_map_with_an_icon_keeps_the_icon_assets():
+    m = folium.Map()
+    folium.Marker((31.0, 120.6), icon=folium.Icon(icon="info-sign")).add_to(m)
+    css, js = _cache._links(m)
+    assert any("awesome-markers" in u for u in js) and any("fontawesome" in u for u in css)
+    assert _cache._links(folium.Map()) == (
+        ("/app/static/vendor/leaflet/leaflet.css",),
+        ("/app/static/vendor/leaflet/leaflet.js",),
+    )
+
+
+def test_the_frame_starts_fetching_the_layer_files_before_it_loads_leaflet(tmp_path, monkeypatch, demo_gpkg):
+    from urllib.parse import unquote
+
+    calls = []
+    monkeypatch.setattr(stf, "_component_func", lambda **kwargs: calls.append(kwargs) or {})
+    monkeypatch.setattr(_cache, "PAYLOAD_DIR", tmp_path / "cache")
+    ents = load_layer("enterprises", path=demo_gpkg)
+    parts = _cache.render_parts(render_map(_items(demo_gpkg)), key="k")
+    with _cache.served_payloads():
+        groups = _cache.render_groups([REGISTRY["enterprises"].to_folium(ents, lang="zh")])
+    (url,) = re.findall(r"/app/static/cache/[0-9a-f]{32}\.json", groups)
+    _cache.draw(parts, groups, key="k", height=500)
+    _cache.draw(parts, _cache.render_groups(_groups(demo_gpkg)), key="k", height=500)  # inline: none
+    fetching, inline = calls
+    first, *rest = fetching["js_links"]
+    assert rest == list(parts.js_links) and inline["js_links"] == list(parts.js_links)
+    assert first.startswith("data:text/javascript,")
+    script = unquote(first.removeprefix("data:text/javascript,"))
+    # Kept where the layer looks for it (layers/_canvas.py AtlasCanvas._fetch): one request per file.
+    assert f'g["{url}"]=g["{url}"]||window.__atlasGet("{url}")' in script
+    assert "window.__atlasData=window.__atlasData||{}" in script
