@@ -412,19 +412,54 @@ def group_script(cache_key: tuple, idx: int, build: Callable[[], folium.FeatureG
 # layer control, after the map's own script): tells the server that this map is drawn, as
 # streamlit-folium's own messages do (the component value protocol), so that the content waiting
 # for it (:func:`map_drawn`) comes in the next run. Other keys are those streamlit-folium
-# started with, so a click afterwards is told apart as before.
+# started with, so a click afterwards is told apart as before. A page nobody sees (a background
+# tab: no frame is painted there) says so at once, and a page hidden while it waits for its paint
+# says so then. A frame whose scripts fail to load (it can never draw) says so too
+# (:data:`FRAME_FAILED_JS`). The server's own fall-back (pages/_shared.WAIT_FOR_MAP_S) is thus left
+# for a frame that never answers at all, and a slow browser is never sent the rest of the page
+# before its map.
 DRAWN_VALUE = "atlas_drawn"
-DRAWN_JS = dedent(
+_SIGNAL_JS = dedent(
     f"""
-    ;if (!window.__atlasDrawn) {{
-      window.__atlasDrawn = true;
-      requestAnimationFrame(function () {{ setTimeout(function () {{
-        var value = Object.assign({{}}, (window.__GLOBAL_DATA__ || {{}}).previous_data || {{}});
-        value["{DRAWN_VALUE}"] = true;
-        window.parent.postMessage({{isStreamlitMessage: true, type: "streamlit:setComponentValue",
-                                    value: value, dataType: "json"}}, "*");
-      }}, 0); }});
-    }}
+    window.__atlasSignal = window.__atlasSignal || function () {{
+      if (window.__atlasSignalled) return;
+      window.__atlasSignalled = true;
+      var value = Object.assign({{}}, (window.__GLOBAL_DATA__ || {{}}).previous_data || {{}});
+      value["{DRAWN_VALUE}"] = true;
+      window.parent.postMessage({{isStreamlitMessage: true, type: "streamlit:setComponentValue",
+                                  value: value, dataType: "json"}}, "*");
+    }};
+    """
+)
+DRAWN_JS = (
+    "\n;"
+    + _SIGNAL_JS
+    + dedent(
+        """
+        if (!window.__atlasDrawn) {
+          window.__atlasDrawn = true;
+          (function () {
+            function send() {
+              document.removeEventListener("visibilitychange", hidden);
+              window.__atlasSignal();
+            }
+            function hidden() { if (document.hidden) setTimeout(send, 0); }
+            document.addEventListener("visibilitychange", hidden);
+            if (document.hidden) setTimeout(send, 0);
+            else requestAnimationFrame(function () { setTimeout(send, 0); });
+          })();
+        }
+        """
+    )
+)
+# The first script of a frame whose map signals: a script that fails to load (Leaflet blocked by a
+# proxy, a file missing) means the map can never draw; say so, so that the rest of the page comes.
+FRAME_FAILED_JS = _SIGNAL_JS + dedent(
+    """
+    window.addEventListener("error", function (e) {
+      var el = e.target;
+      if (el && el.tagName === "SCRIPT") window.__atlasSignal();
+    }, true);
     """
 )
 
@@ -463,14 +498,17 @@ def draw(
     if signal_drawn:  # always the same script: a change of it would make the browser redraw the layers
         layer_control = (layer_control or "") + DRAWN_JS
 
-    js_links = list(parts.js_links)
+    first = FRAME_FAILED_JS if signal_drawn else ""
     if groups:
         _payload_files_present(groups)
         # The changing layers' files are fetched as soon as the frame starts loading its scripts
         # (the first of them, inline), not after Leaflet and the map's script.
         urls = [f"{PAYLOAD_URL}/{digest}.json" for digest in dict.fromkeys(_PAYLOAD_RE.findall(groups))]
         if urls:
-            js_links.insert(0, "data:text/javascript," + quote(_canvas.prefetch_script(urls)))
+            first += _canvas.prefetch_script(urls)
+    js_links = list(parts.js_links)
+    if first:
+        js_links.insert(0, "data:text/javascript," + quote(first))
 
     def on_change() -> None:
         value = st.session_state.get(parts.component_key, {})

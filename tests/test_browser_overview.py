@@ -114,15 +114,36 @@ def test_what_follows_the_map_comes_once_the_map_is_drawn(app_url, page):
 
 
 def test_what_follows_the_map_comes_even_if_the_map_never_draws(app_url, page):
-    """Without Leaflet the map cannot draw (nor say so): the rest of the page comes after the wait."""
+    """Without Leaflet the map cannot draw: its frame says so (pages/_cache.FRAME_FAILED_JS) and the
+    rest of the page comes at once, not after the server's wait for a frame that never answers."""
+    from pages._shared import WAIT_FOR_MAP_S
+
     page.route("**/leaflet.js", lambda route: route.abort())
     page.goto(f"{app_url}/")
-    page.get_by_text("地图绘出后").wait_for(timeout=30_000)
-    assert page.locator('[data-testid="stDataFrame"]').count() == 0
-    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=WAIT_FOR_MAP_S * 1000 / 3)
     assert page.locator('[data-testid="stDataFrame"]').count() == 2
     assert page.get_by_text("地图绘出后").count() == 0
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+# A page opened in a background tab: hidden, and its frames never painted (no animation frame).
+_HIDDEN_JS = """
+Object.defineProperty(Document.prototype, 'hidden', {get() { return true; }, configurable: true});
+if (window.top !== window) window.requestAnimationFrame = function () { return 0; };
+"""
+
+
+def test_a_page_nobody_sees_gets_the_rest_without_waiting_for_a_paint(app_url, page):
+    """A background tab paints nothing: its map says it is there at once, so the tables come (the
+    server's wait is only for a frame that never answers)."""
+    from pages._shared import WAIT_FOR_MAP_S
+
+    page.add_init_script(_HIDDEN_JS)
+    page.goto(f"{app_url}/")
+    map_frame(page, min_paths=17)
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=WAIT_FOR_MAP_S * 1000 / 3)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    assert page.get_by_text("地图绘出后").count() == 0
 
 
 def test_a_page_opened_by_its_address_connects_without_probing(app_url, page):
