@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import folium
@@ -173,6 +173,19 @@ def _wait_for_map(key: str) -> None:
     if time.monotonic() - started >= WAIT_FOR_MAP_S - WAIT_CHECK_S / 2:
         _cache.mark_drawn(key)  # the map did not answer: go on without it
         st.rerun(scope="app")
+
+
+def lazy_tabs(labels: Sequence[str], key: str) -> Sequence:
+    """Tabs of which only the open one is drawn: each tab's ``.open`` says whether to fill it, a
+    click on another tab starts a run that draws that one (Streamlit's ``on_change="rerun"``). A
+    page sends only the tables and charts of the tab in view, not those of every tab (the
+    evaluation page sent 9 MB per load). The open tab survives a switch of the UI language."""
+    at = f"_tab_open_{key}"  # its position: the labels change with the language
+    if st.session_state.get(key) not in labels and at in st.session_state:
+        st.session_state[key] = labels[min(st.session_state[at], len(labels) - 1)]
+    tabs = st.tabs(list(labels), key=key, on_change="rerun")
+    st.session_state[at] = next((i for i, tab in enumerate(tabs) if tab.open), 0)
+    return tabs
 
 
 def _settings_key() -> tuple:

@@ -36,6 +36,7 @@ from pages._cache import frame_key, shared
 from pages._shared import (
     clicked_properties,
     layer_frame,
+    lazy_tabs,
     map_layer_of,
     provenance_table,
     rest_after_map,
@@ -647,15 +648,19 @@ def _parcel_view(towns, base, lang: Lang) -> None:
             st.subheader(t("parcel.details", lang))
             st.info(t("parcel.panel_hint", lang))
     rest_after_map("parcel_map", lang)  # what follows comes once the map is drawn
-    tab_low, tab_renewal, tab_contracts = st.tabs(
-        [t("parcel.tab.low", lang), t("parcel.tab.renewal", lang), t("parcel.tab.contracts", lang)]
+    tab_low, tab_renewal, tab_contracts = lazy_tabs(
+        [t("parcel.tab.low", lang), t("parcel.tab.renewal", lang), t("parcel.tab.contracts", lang)],
+        key="parcel_tab",
     )
-    with tab_low:
-        _low_tab(analysis, tracked, lang)
-    with tab_renewal:
-        _renewal_tab(analysis, tracked, log, clicked, lang)
-    with tab_contracts:
-        _contracts_tab(analysis, lang)
+    if tab_low.open:
+        with tab_low:
+            _low_tab(analysis, tracked, lang)
+    if tab_renewal.open:
+        with tab_renewal:
+            _renewal_tab(analysis, tracked, log, clicked, lang)
+    if tab_contracts.open:
+        with tab_contracts:
+            _contracts_tab(analysis, lang)
     st.subheader(t("overview.provenance", lang))
     st.dataframe(
         provenance_table(["wujiang_towns", "enterprises", "parcels", "wujiang_renewal_record"], lang),

@@ -118,19 +118,23 @@ def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_pa
     assert {"宗地编号", "区镇/园区", "宗地面积（亩）", "认定理由"} <= set(low.columns)
     assert len(low) == 500 and low["宗地面积（亩）"].is_monotonic_decreasing  # the largest 500
     assert list(low["宗地编号"]) == list(demo.low["parcel_id"].head(500))
-    summary_before = at.dataframe[1].value
+    # Only the open tab is drawn (pages/_shared.lazy_tabs): the renewal and contract tabs are not yet.
+    assert len(at.dataframe) == 2 and not any(s.key == "parcel_edit_id" for s in at.selectbox)  # + provenance
+    pid, area = low["宗地编号"].iloc[0], low["宗地面积（亩）"].iloc[0]
+    at.session_state["parcel_tab"] = "盘活跟踪"
+    at.run()
+    summary_before = at.dataframe[0].value
     freed_before = summary_before["盘活用地（亩）"].sum()
     assert freed_before == 0
-    pid, area = low["宗地编号"].iloc[0], low["宗地面积（亩）"].iloc[0]
     at.selectbox(key="parcel_edit_id").set_value(pid)
     at.selectbox(key="parcel_edit_status").set_value("已盘活")
     at.selectbox(key="parcel_edit_method").set_value("工业上楼")
     at.text_input(key="parcel_edit_who").input("张三")
     at.button(key="parcel_edit_save").click().run()
     assert not at.exception, at.exception
-    summary = at.dataframe[1].value
+    summary = at.dataframe[0].value
     assert summary["盘活用地（亩）"].sum() == pytest.approx(area, abs=0.01)
-    changes = at.dataframe[2].value
+    changes = at.dataframe[1].value
     assert changes[["宗地编号", "原状态", "新状态", "修改人"]].values.tolist() == [
         [pid, "已认定", "已盘活", "张三"]
     ]
@@ -139,8 +143,10 @@ def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_pa
     at.text_input(key="parcel_edit_who").input("")
     at.button(key="parcel_edit_save").click().run()
     assert any("修改人" in e.value for e in at.error)
-    assert len(at.dataframe[2].value) == 1
-    contracts = at.dataframe[3].value
+    assert len(at.dataframe[1].value) == 1
+    at.session_state["parcel_tab"] = "履约监管"
+    at.run()
+    contracts = at.dataframe[0].value
     assert set(contracts["履约结论"]) == {"达标", "未达标", "未到达产期"}
     assert "容积率差额" in contracts.columns
     counts = demo.contracts["verdict"].value_counts()
@@ -185,3 +191,18 @@ def test_intensity_page_takes_imported_parcels_and_enterprises(tmp_path, monkeyp
     assert "显示 8 宗，合计 57 亩" in caption  # 15 + 3 + 9 + 15 + 6 + 3 + 3 + 3
     low = at.dataframe[0].value
     assert set(low["宗地编号"]) == {"P3", "P4", "P6"}
+
+
+def test_the_open_tab_is_kept_over_a_switch_of_language(tmp_path, monkeypatch):
+    """Tabs are keyed by their label, which changes with the language: the open one stays open."""
+    monkeypatch.setenv("ATLAS_USER_GPKG", str(tmp_path / "user.gpkg"))
+    at = _open("intensity")
+    at.session_state["parcel_tab"] = "履约监管"
+    at.run()
+    assert "履约结论" in at.dataframe[0].value.columns
+    at.session_state["lang"] = "en"  # (AppTest runs the page without app.py's sidebar)
+    at.run()
+    assert not at.exception
+    assert at.session_state["parcel_tab"] == "Grant contracts"
+    assert not any(s.key == "parcel_edit_id" for s in at.selectbox)  # the renewal tab is not drawn
+    assert len(at.dataframe) == 2  # the contracts and the provenance
