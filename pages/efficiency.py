@@ -78,6 +78,7 @@ from pages._shared import (
     clicked_properties,
     download_buttons,
     full_map,
+    lazy_tabs,
     rest_after_map,
     settings,
     show_error,
@@ -314,75 +315,8 @@ if previous_frame is not None:
 
     changes = shared(("eff.changes", *scope_key), _changes)
     matrix = shared(("eff.matrix", *scope_key), lambda: yearly.transition_matrix(changes))
-    st.subheader(
-        t("eff.cmp.header", lang).format(
-            prev=_year_label(prev_year, lang) if prev_year is not None else t("eff.cmp.prev_import", lang),
-            year=_year_label(year, lang),
-        )
-    )
-    st.caption(t("eff.cmp.help", lang))
-    tab_n, tab_land = st.tabs([t("eff.cmp.counts", lang), t("eff.cmp.land", lang)])
-    tab_n.dataframe(
-        shared(("eff.matrix_n", *scope_key, lang), lambda: _matrix_view(matrix, "n_enterprises", lang)),
-        hide_index=True, width="stretch", key="eff_matrix",
-    )  # fmt: skip
-    with tab_land:
-        _small_table(
-            shared(("eff.matrix_land", *scope_key, lang), lambda: _matrix_view(matrix, "land_mu", lang)), lang,
-            hide_index=True, width="stretch", key="eff_matrix_land",
-        )  # fmt: skip
-    entrants = int((changes["from_class"] == yearly.NEW).sum())
-    leavers = int((changes["to_class"] == yearly.GONE).sum())
-    st.caption(t("eff.cmp.flows", lang).format(new=entrants, gone=leavers))
     moved_col = "moved_by" if lang == "zh" else "moved_by_en"
     cols = [moved_col if c == "moved_by" else c for c in CHANGE_COLUMNS if c in changes.columns]
-    up = changes[changes["steps"] > 0].sort_values(
-        ["steps", "score_change"] if "score_change" in changes else ["steps"], ascending=False
-    )
-    down = changes[changes["steps"] < 0].sort_values(
-        ["steps", "score_change"] if "score_change" in changes else ["steps"]
-    )
-    tab_up, tab_down = st.tabs(
-        [t("eff.cmp.up", lang).format(n=len(up)), t("eff.cmp.down", lang).format(n=len(down))]
-    )
-    for tab, frame, key in ((tab_up, up, "eff_up"), (tab_down, down, "eff_down")):
-        view = shared(
-            ("eff.moves", key, *scope_key, lang),
-            lambda frame=frame: _plain(frame[cols]).rename(columns=_labels(lang)),
-        )
-        tab.dataframe(
-            _rows(("eff.moves", key, *scope_key, lang), view, lang, most=LIST_ROWS_MAX), hide_index=True, width="stretch", height=300, key=key,
-            column_config=_number_config(frame[cols].rename(columns=_labels(lang))),
-        )  # fmt: skip
-
-
-st.subheader(t("eff.warn.header", lang).format(n=warnings[ID_COL].nunique() if len(warnings) else 0))
-st.caption(
-    t("eff.warn.rules", lang).format(
-        rules=("；" if lang == "zh" else "; ").join(
-            r.name if lang == "zh" else (r.name_en or r.name) for r in config.warning_rules
-        )
-        or "—"
-    )
-)
-if len(warnings):
-    per_rule = warnings.groupby("warning" if lang == "zh" else "warning_en").size()
-    st.caption(" · ".join(f"{name}{'：' if lang == 'zh' else ': '}{n:,}" for name, n in per_rule.items()))
-    other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
-    warn_view = shared(
-        ("eff.warn_view", *scope_key, lang),
-        lambda: _plain(warnings.drop(columns=["rule", *other])).rename(
-            columns={
-                **_labels(lang),
-                "warning_en": t("eff.warn.col", lang),
-                "reason_en": t("eff.warn.why", lang),
-            }
-        ),
-    )
-    st.dataframe(_rows(("eff.warn_view", *scope_key, lang), warn_view, lang, most=LIST_ROWS_MAX),
-                 hide_index=True, width="stretch", height=260, key="eff_warnings")  # fmt: skip
-else:
-    st.caption(t("eff.warn.none", lang))
 
 # ---- downloads (every one names its year, filters and configuration) ------------------------
 
@@ -463,6 +397,230 @@ with export_slot:
             key="eff_export",
         )  # fmt: skip
 
+# ---- the rest, one tab at a time (only the open one is drawn and sent: pages/_shared.lazy_tabs) ----
+SECTIONS = {
+    "low": t("eff.tab.low", lang),
+    **({"cmp": t("eff.tab.cmp", lang)} if previous_frame is not None else {}),
+    "warn": t("eff.tab.warn", lang),
+    "trend": t("eff.tab.trend", lang),
+    "pay": t("eff.tab.pay", lang),
+    "zones": t("eff.tab.zones", lang),
+}
+section = dict(zip(SECTIONS, lazy_tabs(list(SECTIONS.values()), key="eff_tab"), strict=True))
+
+if section["low"].open:
+    with section["low"]:
+        st.subheader(t("eff.low_land", lang))
+        st.caption(t("eff.low_land.help", lang))
+        if len(renewal_table):
+            _small_table(renewal_table, lang, hide_index=True, width="stretch", key="eff_renewal")
+        st.markdown(f"**{t('eff.low_land.list', lang)}**")
+        st.dataframe(
+            _rows(("eff.low", *scope_key, lang), low_table, lang, most=LIST_ROWS_MAX),
+            hide_index=True,
+            width="stretch",
+            height=300,
+            column_config=_number_config(low_table),
+            key="eff_low",
+            placeholder="",
+        )
+
+if previous_frame is not None and section["cmp"].open:
+    with section["cmp"]:
+        st.subheader(
+            t("eff.cmp.header", lang).format(
+                prev=_year_label(prev_year, lang)
+                if prev_year is not None
+                else t("eff.cmp.prev_import", lang),
+                year=_year_label(year, lang),
+            )
+        )
+        st.caption(t("eff.cmp.help", lang))
+        tab_n, tab_land = st.tabs([t("eff.cmp.counts", lang), t("eff.cmp.land", lang)])
+        tab_n.dataframe(
+            shared(("eff.matrix_n", *scope_key, lang), lambda: _matrix_view(matrix, "n_enterprises", lang)),
+            hide_index=True, width="stretch", key="eff_matrix",
+        )  # fmt: skip
+        with tab_land:
+            _small_table(
+                shared(("eff.matrix_land", *scope_key, lang), lambda: _matrix_view(matrix, "land_mu", lang)), lang,
+                hide_index=True, width="stretch", key="eff_matrix_land",
+            )  # fmt: skip
+        entrants = int((changes["from_class"] == yearly.NEW).sum())
+        leavers = int((changes["to_class"] == yearly.GONE).sum())
+        st.caption(t("eff.cmp.flows", lang).format(new=entrants, gone=leavers))
+        up = changes[changes["steps"] > 0].sort_values(
+            ["steps", "score_change"] if "score_change" in changes else ["steps"], ascending=False
+        )
+        down = changes[changes["steps"] < 0].sort_values(
+            ["steps", "score_change"] if "score_change" in changes else ["steps"]
+        )
+        tab_up, tab_down = st.tabs(
+            [t("eff.cmp.up", lang).format(n=len(up)), t("eff.cmp.down", lang).format(n=len(down))]
+        )
+        for tab, frame, key in ((tab_up, up, "eff_up"), (tab_down, down, "eff_down")):
+            view = shared(
+                ("eff.moves", key, *scope_key, lang),
+                lambda frame=frame: _plain(frame[cols]).rename(columns=_labels(lang)),
+            )
+            tab.dataframe(
+                _rows(("eff.moves", key, *scope_key, lang), view, lang, most=LIST_ROWS_MAX), hide_index=True, width="stretch", height=300, key=key,
+                column_config=_number_config(frame[cols].rename(columns=_labels(lang))),
+            )  # fmt: skip
+
+if section["warn"].open:
+    with section["warn"]:
+        st.subheader(t("eff.warn.header", lang).format(n=warnings[ID_COL].nunique() if len(warnings) else 0))
+        st.caption(
+            t("eff.warn.rules", lang).format(
+                rules=("；" if lang == "zh" else "; ").join(
+                    r.name if lang == "zh" else (r.name_en or r.name) for r in config.warning_rules
+                )
+                or "—"
+            )
+        )
+        if len(warnings):
+            per_rule = warnings.groupby("warning" if lang == "zh" else "warning_en").size()
+            st.caption(
+                " · ".join(f"{name}{'：' if lang == 'zh' else ': '}{n:,}" for name, n in per_rule.items())
+            )
+            other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
+            warn_view = shared(
+                ("eff.warn_view", *scope_key, lang),
+                lambda: _plain(warnings.drop(columns=["rule", *other])).rename(
+                    columns={
+                        **_labels(lang),
+                        "warning_en": t("eff.warn.col", lang),
+                        "reason_en": t("eff.warn.why", lang),
+                    }
+                ),
+            )
+            st.dataframe(_rows(("eff.warn_view", *scope_key, lang), warn_view, lang, most=LIST_ROWS_MAX),
+                         hide_index=True, width="stretch", height=260, key="eff_warnings")  # fmt: skip
+        else:
+            st.caption(t("eff.warn.none", lang))
+
+if section["trend"].open:
+    with section["trend"]:
+        # ---- trends over all years ------------------------------------------------------------------
+        dated = {y: r.enterprises for y, r in results.items() if y != UNDATED}
+        if len(dated) >= 2:
+            st.subheader(t("eff.trend", lang))
+            by = st.radio(
+                t("eff.trend.by", lang), [ZONE_COL, "industry"], format_func=lambda d: t(f"eff.dim.{d}", lang),
+                key="eff_trend_by", horizontal=True,
+            )  # fmt: skip
+
+            def _trend() -> pd.DataFrame:
+                in_scope = {y: f[_mask(f, *chosen).to_numpy()] for y, f in dated.items()}
+                return yearly.trends(in_scope, by=by)
+
+            trend = shared(("eff.trend", *scope_key, by), _trend)
+            tab_tax, tab_sales = st.tabs([t("eff.trend.tax_axis", lang), t("eff.trend.sales_axis", lang)])
+            for tab, column, axis in (
+                (tab_tax, "tax_per_mu_wan_yuan", "eff.trend.tax_axis"),
+                (tab_sales, "sales_per_mu_wan_yuan", "eff.trend.sales_axis"),
+            ):
+                with tab:
+                    show_chart(
+                        ("trend", *scope_key, by, column, lang),
+                        lambda column=column, axis=axis: trend_chart(trend, by, column, t(axis, lang), lang),
+                    )
+            st.markdown(f"**{t('eff.trend.mix', lang)}**")
+            show_chart(("years", *scope_key, lang), lambda: class_years_chart(trend, lang))
+
+        st.subheader(t("eff.chart.mix", lang))
+
+        def _mix_chart():
+            mix = class_mix(scope, by=ZONE_COL)
+            mix.index = mix.index.astype(str)
+            mix.columns = [t(f"eff.class.{c}", lang) for c in CLASSES]
+            return class_mix_chart(mix, lang)
+
+        show_chart(("mix", *scope_key, lang), _mix_chart)
+
+if section["pay"].open:
+    with section["pay"]:
+        # ---- what each class pays (差别化政策) ----------------------------------------------------------
+        st.subheader(t("eff.pay", lang))
+
+        def _pay() -> tuple[pd.DataFrame, list[str]]:
+            every, notes = yearly.surcharges(
+                evaluated, config, year=None if year == UNDATED else year, consumption=_year_tables(ents_src)[year],
+                lang=lang,
+            )  # fmt: skip
+            return every[mask.to_numpy()], notes
+
+        pay, pay_notes = shared(("eff.pay", *scope_key, lang), _pay)
+        pay_labels = {**_labels(lang), **yearly.surcharge_labels(config, lang)}
+        policy = pd.DataFrame(
+            {
+                t("eff.pay.class", lang): list(CLASSES_T),
+                t("eff.pay.meaning", lang): [t(f"eff.class.{c}", lang) for c in CLASSES_T],
+                t("eff.pay.land", lang): [
+                    (
+                        config.land_policy if lang == "zh" else (config.land_policy_en or config.land_policy)
+                    ).get(c, "")
+                    for c in CLASSES_T
+                ],
+                t("eff.pay.rates", lang): [
+                    yearly.class_rates_text(config, c, None if year == UNDATED else year, lang)
+                    for c in CLASSES_T
+                ],
+            }
+        )
+        st.dataframe(policy, hide_index=True, width="stretch", key="eff_policy")
+        for note in pay_notes:
+            st.caption(note)
+        st.markdown(f"**{t('eff.pay.by_class', lang)}**")
+
+        def _pay_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+            """What each class pays: totals by class, by zone, and the payers."""
+            by_class = _plain(yearly.surcharge_totals(pay, by=CLASS_COL).reset_index()).rename(
+                columns=pay_labels
+            )
+            by_zone = yearly.surcharge_totals(pay, by=ZONE_COL) if ZONE_COL in pay.columns else pd.DataFrame()
+            payers = pay[pay["total_wan_yuan"] > 0].sort_values("total_wan_yuan", ascending=False)
+            first = [
+                c
+                for c in (ID_COL, "name", ZONE_COL, "industry", CLASS_COL, "total_wan_yuan")
+                if c in payers.columns
+            ]
+            payers = payers[[*first, *[c for c in payers.columns if c not in first]]]
+            return (
+                by_class,
+                _plain(by_zone.reset_index()).rename(columns=pay_labels),
+                _plain(payers).rename(columns=pay_labels),
+            )
+
+        pay_by_class, pay_by_zone, pay_table = shared(("eff.pay_tables", *scope_key, lang), _pay_tables)
+        _small_table(pay_by_class, lang, hide_index=True, width="stretch", key="eff_pay_class")
+        st.markdown(f"**{t('eff.pay.by_zone', lang)}**")
+        _small_table(pay_by_zone, lang, hide_index=True, width="stretch", key="eff_pay_zone")
+        st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
+        st.dataframe(
+            _rows(("eff.pay_tables", *scope_key, lang), pay_table, lang, most=LIST_ROWS_MAX),
+            hide_index=True,
+            width="stretch",
+            height=260,
+            column_config=_number_config(pay_table),
+            key="eff_payers",
+        )
+        st.download_button(
+            t("eff.pay.download", lang),
+            data=lambda: csv_bytes(export_columns(pay_table, **meta_kw), provenance),
+            file_name=f"{stem}_差别化收费.csv",
+            mime="text/csv",
+            key="eff_pay_csv",
+            on_click="ignore",
+        )
+
+if section["zones"].open:
+    with section["zones"]:
+        st.subheader(t("eff.table.zones", lang))
+        zone_view = zone_table.reset_index().rename(columns=zone_metric_labels(lang))
+        _small_table(zone_view, lang, hide_index=True, width="stretch", key="eff_zones")
+
 # ---- the enterprise's own years (企业画像) ---------------------------------------------------------
 clicked = clicked_properties(map_out).get(ID_COL)
 rows = (picked.selection.rows if picked is not None and hasattr(picked, "selection") else []) or []
@@ -493,132 +651,3 @@ if ent_id:
             _plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
             column_config=_number_config(profile.rename(columns=_labels(lang))),
         )  # fmt: skip
-
-# ---- trends over all years ------------------------------------------------------------------
-dated = {y: r.enterprises for y, r in results.items() if y != UNDATED}
-if len(dated) >= 2:
-    st.subheader(t("eff.trend", lang))
-    by = st.radio(
-        t("eff.trend.by", lang), [ZONE_COL, "industry"], format_func=lambda d: t(f"eff.dim.{d}", lang),
-        key="eff_trend_by", horizontal=True,
-    )  # fmt: skip
-
-    def _trend() -> pd.DataFrame:
-        in_scope = {y: f[_mask(f, *chosen).to_numpy()] for y, f in dated.items()}
-        return yearly.trends(in_scope, by=by)
-
-    trend = shared(("eff.trend", *scope_key, by), _trend)
-    tab_tax, tab_sales = st.tabs([t("eff.trend.tax_axis", lang), t("eff.trend.sales_axis", lang)])
-    for tab, column, axis in (
-        (tab_tax, "tax_per_mu_wan_yuan", "eff.trend.tax_axis"),
-        (tab_sales, "sales_per_mu_wan_yuan", "eff.trend.sales_axis"),
-    ):
-        with tab:
-            show_chart(
-                ("trend", *scope_key, by, column, lang),
-                lambda column=column, axis=axis: trend_chart(trend, by, column, t(axis, lang), lang),
-            )
-    st.markdown(f"**{t('eff.trend.mix', lang)}**")
-    show_chart(("years", *scope_key, lang), lambda: class_years_chart(trend, lang))
-
-left, right = st.columns(2)
-with left:
-    st.subheader(t("eff.chart.mix", lang))
-
-    def _mix_chart():
-        mix = class_mix(scope, by=ZONE_COL)
-        mix.index = mix.index.astype(str)
-        mix.columns = [t(f"eff.class.{c}", lang) for c in CLASSES]
-        return class_mix_chart(mix, lang)
-
-    show_chart(("mix", *scope_key, lang), _mix_chart)
-with right:
-    st.subheader(t("eff.low_land", lang))
-    st.caption(t("eff.low_land.help", lang))
-    if len(renewal_table):
-        _small_table(renewal_table, lang, hide_index=True, width="stretch", key="eff_renewal")
-st.markdown(f"**{t('eff.low_land.list', lang)}**")
-st.dataframe(
-    _rows(("eff.low", *scope_key, lang), low_table, lang, most=LIST_ROWS_MAX),
-    hide_index=True,
-    width="stretch",
-    height=300,
-    column_config=_number_config(low_table),
-    key="eff_low",
-    placeholder="",
-)
-
-# ---- what each class pays (差别化政策) ----------------------------------------------------------
-st.subheader(t("eff.pay", lang))
-
-
-def _pay() -> tuple[pd.DataFrame, list[str]]:
-    every, notes = yearly.surcharges(
-        evaluated, config, year=None if year == UNDATED else year, consumption=_year_tables(ents_src)[year],
-        lang=lang,
-    )  # fmt: skip
-    return every[mask.to_numpy()], notes
-
-
-pay, pay_notes = shared(("eff.pay", *scope_key, lang), _pay)
-pay_labels = {**_labels(lang), **yearly.surcharge_labels(config, lang)}
-policy = pd.DataFrame(
-    {
-        t("eff.pay.class", lang): list(CLASSES_T),
-        t("eff.pay.meaning", lang): [t(f"eff.class.{c}", lang) for c in CLASSES_T],
-        t("eff.pay.land", lang): [
-            (config.land_policy if lang == "zh" else (config.land_policy_en or config.land_policy)).get(c, "")
-            for c in CLASSES_T
-        ],
-        t("eff.pay.rates", lang): [
-            yearly.class_rates_text(config, c, None if year == UNDATED else year, lang) for c in CLASSES_T
-        ],
-    }
-)
-st.dataframe(policy, hide_index=True, width="stretch", key="eff_policy")
-for note in pay_notes:
-    st.caption(note)
-st.markdown(f"**{t('eff.pay.by_class', lang)}**")
-
-
-def _pay_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """What each class pays: totals by class, by zone, and the payers."""
-    by_class = _plain(yearly.surcharge_totals(pay, by=CLASS_COL).reset_index()).rename(columns=pay_labels)
-    by_zone = yearly.surcharge_totals(pay, by=ZONE_COL) if ZONE_COL in pay.columns else pd.DataFrame()
-    payers = pay[pay["total_wan_yuan"] > 0].sort_values("total_wan_yuan", ascending=False)
-    first = [
-        c for c in (ID_COL, "name", ZONE_COL, "industry", CLASS_COL, "total_wan_yuan") if c in payers.columns
-    ]
-    payers = payers[[*first, *[c for c in payers.columns if c not in first]]]
-    return (
-        by_class,
-        _plain(by_zone.reset_index()).rename(columns=pay_labels),
-        _plain(payers).rename(columns=pay_labels),
-    )
-
-
-pay_by_class, pay_by_zone, pay_table = shared(("eff.pay_tables", *scope_key, lang), _pay_tables)
-_small_table(pay_by_class, lang, hide_index=True, width="stretch", key="eff_pay_class")
-st.markdown(f"**{t('eff.pay.by_zone', lang)}**")
-_small_table(pay_by_zone, lang, hide_index=True, width="stretch", key="eff_pay_zone")
-st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
-st.dataframe(
-    _rows(("eff.pay_tables", *scope_key, lang), pay_table, lang, most=LIST_ROWS_MAX),
-    hide_index=True,
-    width="stretch",
-    height=260,
-    column_config=_number_config(pay_table),
-    key="eff_payers",
-)
-st.download_button(
-    t("eff.pay.download", lang),
-    data=lambda: csv_bytes(export_columns(pay_table, **meta_kw), provenance),
-    file_name=f"{stem}_差别化收费.csv",
-    mime="text/csv",
-    key="eff_pay_csv",
-    on_click="ignore",
-)
-
-st.subheader(t("eff.table.zones", lang))
-zone_view = zone_table.reset_index().rename(columns=zone_metric_labels(lang))
-_small_table(zone_view, lang, hide_index=True, width="stretch", key="eff_zones")

@@ -283,6 +283,7 @@ def test_efficiency_metrics_and_chart_are_not_cut(app_url, browser, size):
             ".filter(([, over]) => over > 1)"
         )
         assert cut == []
+        pg.get_by_role("tab", name="趋势与构成").click(timeout=60_000)  # only the open tab is drawn
         charts = pg.locator('[data-testid="stVegaLiteChart"]')
         charts.first.wait_for(timeout=30_000)
         mix = None  # the class-mix chart: the page also draws the yearly trends

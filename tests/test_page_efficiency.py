@@ -207,6 +207,8 @@ def test_page_evaluates_the_users_own_imports(user_imports):
     # and E10 (5 亩, no location); E03 has 0 亩, E05 no land and E07 only 2 亩.
     assert page_metrics(at)["参评企业（家）"] == "7"
     assert any("2 家企业不在任何区镇边界内" in info.value and "E09" in info.value for info in at.info)
+    at.session_state["eff_tab"] = "区镇指标"  # the tabs below the ranking: only the open one is drawn
+    at.run()
     zones_table = [df.value for df in at.dataframe if "区域" in df.value.columns][-1]
     assert zones_table.set_index("区域").loc["空区", "企业数（家）"] == 0
     # 北区 + 中区 hold every imported enterprise but E09 and E10: tax 50+90+10+20+40+300+4+10 = 524 万元.
@@ -328,6 +330,8 @@ def test_users_own_enterprises_are_not_called_synthetic(user_imports):
 
 def test_english_page_has_english_units_headers_and_values():
     at = _page("en")
+    at.session_state["eff_tab"] = "Per-zone metrics"
+    at.run()
     zones = next(df.value for df in at.dataframe if "Zone" in df.value.columns)
     assert {"Zone", "Enterprises", "Tax (10k yuan)", "Tax per mu (10k yuan/mu)"} <= set(zones.columns)
     assert not set(zones.columns) & {"zone", "n_enterprises", "tax_wan_yuan"}

@@ -51,6 +51,8 @@ def _page() -> AppTest:
 
 def test_year_comparison_shows_the_engines_transitions(demo_years, user_dir):
     at = _page()
+    at.session_state["eff_tab"] = "年度对比"  # the tabs below the ranking: only the open one is drawn
+    at.run()
     assert "年度对比：2021 年 → 2022 年" in [s.value for s in at.subheader]
     assert any("两年均按当前权重与规则重新评价" in i.value for i in at.info)
     changes = yearly.class_changes(demo_years[2021], demo_years[2022])
@@ -65,12 +67,17 @@ def test_year_comparison_shows_the_engines_transitions(demo_years, user_dir):
     assert any(c.value == f"新进入 {n_new:,} 家，退出 {n_gone:,} 家（当前范围）。" for c in at.caption)
     # Warnings: the engine's list for 2022 under the default rules.
     warned = yearly.early_warnings(demo_years, 2022, default_config().warning_rules)
+    at.session_state["eff_tab"] = "预警"
+    at.run()
     assert f"预警企业（{warned['ent_id'].nunique():,} 家）" in [s.value for s in at.subheader]
+    assert not any(s.value.startswith("年度对比") for s in at.subheader)  # that tab is closed now
     # Another year compares with the one before it; the first year has nothing to compare with.
+    at.session_state["eff_tab"] = "年度对比"
     at.selectbox(key="eff_year").set_value(2021).run()
     assert "年度对比：2020 年 → 2021 年" in [s.value for s in at.subheader]
     at.selectbox(key="eff_year").set_value(2020).run()
     assert not any(s.value.startswith("年度对比") for s in at.subheader)
+    assert "年度对比" not in [tab.label for tab in at.tabs]
 
 
 def test_weights_not_100_warn_before_use_and_survive_navigation(demo_years, user_dir):
@@ -201,12 +208,14 @@ def test_browser_year_comparison_profile_click_and_xlsx(app_url, page, demo_year
 
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{app_url}/efficiency")
+    page.get_by_role("tab", name="年度对比").click(timeout=120_000)  # only the open tab is drawn
     page.get_by_text("年度对比：2021 年 → 2022 年").first.wait_for(timeout=120_000)
     changes = yearly.class_changes(demo_years[2021], demo_years[2022])
     n_new = int((changes["from_class"] == "NEW").sum())
     n_gone = int((changes["to_class"] == "GONE").sum())
     page.get_by_text(f"新进入 {n_new:,} 家，退出 {n_gone:,} 家（当前范围）。").wait_for(timeout=30_000)
     warned = yearly.early_warnings(demo_years, 2022, default_config().warning_rules)["ent_id"].nunique()
+    page.get_by_role("tab", name="预警").click()
     page.get_by_text(f"预警企业（{warned:,} 家）").first.wait_for(timeout=30_000)
 
     # A click on an enterprise point (the class layer, drawn on top) opens its profile.
