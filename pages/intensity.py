@@ -600,10 +600,27 @@ def _parcel_view(towns, base, lang: Lang) -> None:
             n=len(frame), mu=frame["area_mu"].sum(), below=int(frame["mark"].sum())
         )
     )
+
+    def _drawn_frames():
+        """The classes of the shown parcels, the parcels as drawn and their red outlines (or None)."""
+        classes = intensity.classify(frame.loc[~frame["idle"], metric], scheme=scheme, k=k)
+        below = frame[frame["mark"]]
+        marks = None
+        if len(below):  # red outlines above: on the map, in the legend, in every export
+            marks = below.assign(
+                mark=True,
+                far_min=_ind_of(analysis, below, "far_min"),
+                coverage_min_pct=_ind_of(analysis, below, "coverage_min_pct"),
+            )
+        return classes, frame.drop(columns="mark"), marks
+
     changing = []
     if len(frame):
-        try:
-            classes = intensity.classify(frame.loc[~frame["idle"], metric], scheme=scheme, k=k)
+        try:  # once per choice for all sessions, like the frame itself
+            classes, drawn, marks = shared(
+                ("parcel.drawn", parcels_name, ents_name, metric, industry, town, show, scheme, k, *log_key),
+                _drawn_frames,
+            )
         except DataValidationError as exc:
             show_error(exc)
             return
@@ -612,14 +629,8 @@ def _parcel_view(towns, base, lang: Lang) -> None:
             layer = replace(
                 layer, title_zh=f"{layer.title_zh}（导入）", title_en=f"{layer.title_en} (imported)"
             )
-        changing.append(_parcel_item(layer, frame.drop(columns="mark"), imported))
-        below = frame[frame["mark"]]
-        if len(below):  # red outlines above: on the map, in the legend, in every export
-            marks = below.assign(
-                mark=True,
-                far_min=_ind_of(analysis, below, "far_min"),
-                coverage_min_pct=_ind_of(analysis, below, "coverage_min_pct"),
-            )
+        changing.append(_parcel_item(layer, drawn, imported))
+        if marks is not None:
             changing.append(_parcel_item(parcel_layer.below_minimum(), marks, imported))
     left, right = st.columns([3, 1.3])
     with left:
