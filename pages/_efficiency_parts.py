@@ -605,6 +605,21 @@ def _rows(cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, most: int | None
     return shared_table(cache_key, frame)
 
 
+def _list_table(
+    cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, key: str, height: int, **options
+) -> None:
+    """A long list (at most :data:`LIST_ROWS_MAX` rows shown), integers whole, others to two decimals."""
+    st.dataframe(
+        _rows(cache_key, frame, lang, most=LIST_ROWS_MAX),
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_config=_number_config(frame),
+        key=key,
+        **options,
+    )
+
+
 def _number_config(table: pd.DataFrame, *, thousands: bool = False) -> dict:
     """Integers whole, other numbers to two decimals; ``thousands``: with separators (not for
     tables holding years or ids)."""

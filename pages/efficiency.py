@@ -55,6 +55,7 @@ from pages._efficiency_parts import (
     _evaluations,
     _keep,
     _labels,
+    _list_table,
     _mask,
     _matrix_view,
     _number_config,
@@ -415,15 +416,7 @@ if section["low"].open:
         if len(renewal_table):
             _small_table(renewal_table, lang, hide_index=True, width="stretch", key="eff_renewal")
         st.markdown(f"**{t('eff.low_land.list', lang)}**")
-        st.dataframe(
-            _rows(("eff.low", *scope_key, lang), low_table, lang, most=LIST_ROWS_MAX),
-            hide_index=True,
-            width="stretch",
-            height=300,
-            column_config=_number_config(low_table),
-            key="eff_low",
-            placeholder="",
-        )
+        _list_table(("eff.low", *scope_key, lang), low_table, lang, key="eff_low", height=300, placeholder="")
 
 if previous_frame is not None and section["cmp"].open:
     with section["cmp"]:
@@ -598,14 +591,7 @@ if section["pay"].open:
         st.markdown(f"**{t('eff.pay.by_zone', lang)}**")
         _small_table(pay_by_zone, lang, hide_index=True, width="stretch", key="eff_pay_zone")
         st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
-        st.dataframe(
-            _rows(("eff.pay_tables", *scope_key, lang), pay_table, lang, most=LIST_ROWS_MAX),
-            hide_index=True,
-            width="stretch",
-            height=260,
-            column_config=_number_config(pay_table),
-            key="eff_payers",
-        )
+        _list_table(("eff.pay_tables", *scope_key, lang), pay_table, lang, key="eff_payers", height=260)
         st.download_button(
             t("eff.pay.download", lang),
             data=lambda: csv_bytes(export_columns(pay_table, **meta_kw), provenance),
