@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import date
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -320,9 +319,16 @@ def _parcel_item(layer, frame: gpd.GeoDataFrame, imported: Provenance | None) ->
     return MapLayer(layer, frame, imported)
 
 
-def _ind_of(analysis: parcels_geo.ParcelAnalysis, frame: pd.DataFrame, column: str) -> np.ndarray:
-    """``column`` of the analysed parcels for the rows of ``frame`` (by parcel id)."""
-    return frame["parcel_id"].map(analysis.indicators.set_index("parcel_id")[column]).to_numpy()
+def _drawn_frames(
+    analysis: parcels_geo.ParcelAnalysis, frame: pd.DataFrame, metric: str, scheme: str, k: int
+):
+    """The shown parcels' classes, the parcels as drawn and their red outlines (None: none below)."""
+    classes = intensity.classify(frame.loc[~frame["idle"], metric], scheme=scheme, k=k)
+    below, ind = frame[frame["mark"]], analysis.indicators.set_index("parcel_id")
+    marks = below.assign(
+        mark=True, **{c: below["parcel_id"].map(ind[c]).to_numpy() for c in ("far_min", "coverage_min_pct")}
+    )
+    return classes, frame.drop(columns="mark"), marks if len(below) else None
 
 
 def _parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
@@ -601,25 +607,12 @@ def _parcel_view(towns, base, lang: Lang) -> None:
         )
     )
 
-    def _drawn_frames():
-        """The classes of the shown parcels, the parcels as drawn and their red outlines (or None)."""
-        classes = intensity.classify(frame.loc[~frame["idle"], metric], scheme=scheme, k=k)
-        below = frame[frame["mark"]]
-        marks = None
-        if len(below):  # red outlines above: on the map, in the legend, in every export
-            marks = below.assign(
-                mark=True,
-                far_min=_ind_of(analysis, below, "far_min"),
-                coverage_min_pct=_ind_of(analysis, below, "coverage_min_pct"),
-            )
-        return classes, frame.drop(columns="mark"), marks
-
     changing = []
     if len(frame):
         try:  # once per choice for all sessions, like the frame itself
             classes, drawn, marks = shared(
                 ("parcel.drawn", parcels_name, ents_name, metric, industry, town, show, scheme, k, *log_key),
-                _drawn_frames,
+                lambda: _drawn_frames(analysis, frame, metric, scheme, k),
             )
         except DataValidationError as exc:
             show_error(exc)
@@ -630,7 +623,7 @@ def _parcel_view(towns, base, lang: Lang) -> None:
                 layer, title_zh=f"{layer.title_zh}（导入）", title_en=f"{layer.title_en} (imported)"
             )
         changing.append(_parcel_item(layer, drawn, imported))
-        if marks is not None:
+        if marks is not None:  # red outlines above: on the map, in the legend, in every export
             changing.append(_parcel_item(parcel_layer.below_minimum(), marks, imported))
     left, right = st.columns([3, 1.3])
     with left:
