@@ -35,9 +35,17 @@ class Provenance:
     @classmethod
     def from_metadata(cls, meta: pd.DataFrame, layer: str) -> Provenance:
         """Look a layer up in the GeoPackage's ``layer_metadata`` table (indexed by layer)."""
-        row = meta.loc[layer]
-        note = row["note"] if "note" in row and isinstance(row["note"], str) else ""
-        return cls(accuracy=row["accuracy"], source=row["source"], licence=row["licence"] or "", note=note)
+        # Cell by cell: ``meta.loc[layer]`` builds a whole row of mixed types (a few ms on every run
+        # of every page that draws a layer).
+        if layer not in meta.index:
+            raise KeyError(layer)
+        note = meta.at[layer, "note"] if "note" in meta.columns else ""
+        return cls(
+            accuracy=meta.at[layer, "accuracy"],
+            source=meta.at[layer, "source"],
+            licence=meta.at[layer, "licence"] or "",
+            note=note if isinstance(note, str) else "",
+        )
 
 
 @dataclass(frozen=True)
