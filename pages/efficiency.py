@@ -352,15 +352,22 @@ meta_kw = {
     "config": config,
     "lang": lang,
 }
+
+
+def _csv_button(where, label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """A CSV of ``frame`` (made on click) naming its year, filters and configuration."""
+    where.download_button(
+        label,
+        data=lambda: csv_bytes(export_columns(frame, **meta_kw), provenance),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        on_click="ignore",
+    )
+
+
 d1, d2, d3, _ = st.columns([1, 1, 1, 1])
-d1.download_button(
-    t("eff.download.csv", lang),
-    data=lambda: csv_bytes(export_columns(table, **meta_kw), provenance),
-    file_name=f"{stem}.csv",
-    mime="text/csv",
-    key="eff_csv",
-    on_click="ignore",
-)
+_csv_button(d1, t("eff.download.csv", lang), table, f"{stem}.csv", "eff_csv")
 d2.download_button(
     t("eff.download.xlsx", lang),
     data=lambda: xlsx_bytes(
@@ -592,14 +599,7 @@ if section["pay"].open:
         _small_table(pay_by_zone, lang, hide_index=True, width="stretch", key="eff_pay_zone")
         st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
         _list_table(("eff.pay_tables", *scope_key, lang), pay_table, lang, key="eff_payers", height=260)
-        st.download_button(
-            t("eff.pay.download", lang),
-            data=lambda: csv_bytes(export_columns(pay_table, **meta_kw), provenance),
-            file_name=f"{stem}_差别化收费.csv",
-            mime="text/csv",
-            key="eff_pay_csv",
-            on_click="ignore",
-        )
+        _csv_button(st, t("eff.pay.download", lang), pay_table, f"{stem}_差别化收费.csv", "eff_pay_csv")
 
 if section["zones"].open:
     with section["zones"]:
