@@ -36,9 +36,7 @@ class Provenance:
     def from_metadata(cls, meta: pd.DataFrame, layer: str) -> Provenance:
         """Look a layer up in the GeoPackage's ``layer_metadata`` table (indexed by layer)."""
         # Cell by cell: ``meta.loc[layer]`` builds a whole row of mixed types (a few ms on every run
-        # of every page that draws a layer).
-        if layer not in meta.index:
-            raise KeyError(layer)
+        # of every page that draws a layer). A layer not in the table raises KeyError, as before.
         note = meta.at[layer, "note"] if "note" in meta.columns else ""
         return cls(
             accuracy=meta.at[layer, "accuracy"],

@@ -592,8 +592,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Compared with last year's published classes (imported): they do not change with the parameters; only {year} is evaluated with the current rules.",
     ),
     "eff.cmp.none": (
-        "只有一个年份：导入上年数据（或带 year 列的多年表）后可做年度对比。",
-        "One year only: import last year's data (or a table with a year column) to compare years.",
+        "没有可比的上一年：选择更晚的年份，或导入上年数据（或带 year 列的多年表）后可做年度对比。",
+        "No earlier year to compare with: choose a later year, or import last year's data (or a table with a year column).",
     ),
     "eff.cmp.prev_import": ("上年（导入）", "last year (imported)"),
     "eff.cmp.header": ("年度对比：{prev} → {year}", "Year on year: {prev} → {year}"),

@@ -408,7 +408,7 @@ with export_slot:
 # ---- the rest, one tab at a time (only the open one is drawn and sent: pages/_shared.lazy_tabs) ----
 SECTIONS = {
     "low": t("eff.tab.low", lang),
-    **({"cmp": t("eff.tab.cmp", lang)} if previous_frame is not None else {}),
+    "cmp": t("eff.tab.cmp", lang),  # always there (a year change must not move the user to another tab)
     "warn": t("eff.tab.warn", lang),
     "trend": t("eff.tab.trend", lang),
     "pay": t("eff.tab.pay", lang),
@@ -425,6 +425,8 @@ if section["low"].open:
         st.markdown(f"**{t('eff.low_land.list', lang)}**")
         _list_table(("eff.low", *scope_key, lang), low_table, lang, key="eff_low", height=300, placeholder="")
 
+if previous_frame is None and section["cmp"].open:
+    section["cmp"].caption(t("eff.cmp.none", lang))
 if previous_frame is not None and section["cmp"].open:
     with section["cmp"]:
         st.subheader(

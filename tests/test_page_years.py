@@ -77,7 +77,10 @@ def test_year_comparison_shows_the_engines_transitions(demo_years, user_dir):
     assert "年度对比：2020 年 → 2021 年" in [s.value for s in at.subheader]
     at.selectbox(key="eff_year").set_value(2020).run()
     assert not any(s.value.startswith("年度对比") for s in at.subheader)
-    assert "年度对比" not in [tab.label for tab in at.tabs]
+    # The tab stays (and stays open): it says why there is nothing to compare.
+    assert at.session_state["eff_tab"] == "年度对比"
+    cmp_tab = next(tab for tab in at.tabs if tab.label == "年度对比")
+    assert any(c.value.startswith("没有可比的上一年") for c in cmp_tab.caption)
 
 
 def test_weights_not_100_warn_before_use_and_survive_navigation(demo_years, user_dir):
