@@ -1,4 +1,4 @@
-"""苏州产业布局一张图 — the frame: page config, the shared sidebar, navigation."""
+"""苏州产业布局一张图 — the frame: page config, navigation, the shared sidebar."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from pages import _cache
 from pages._auth import sidebar_panel
 from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
-from pages._shared import BASEMAP_KEYS, settings
+from pages._shared import BASEMAP_KEYS, PageStopped, set_controls_slot, settings
 from pages._strings import t
 
 _cache.begin_run()  # per-run memos (pages/_cache.py)
@@ -21,15 +21,22 @@ st.set_page_config(
     layout="wide",
 )
 
+# The shared settings live on through runs that do not draw their widgets (a page's map-first
+# run, below): Streamlit forgets a widget's value after a run without it, unless written back.
+for _key in ("lang", "basemap", "tianditu_key"):
+    if _key in st.session_state:
+        st.session_state[_key] = st.session_state[_key]
 keep_choices_across_language_switch()  # before any widget of this run is drawn
 
 # True only while a run goes through Streamlit's legacy "pages directory" mode (``streamlit run
 # app.py`` without serve.py, or AppTest): st.navigation below switches it off.
 _legacy_run = bool(PagesManager.uses_pages_directory)
+lang = settings().lang
 
-# ---- shared sidebar, written once -----------------------------------------------------------
-with st.sidebar:
-    lang = st.radio(
+
+def shared_sidebar(lang: str) -> None:
+    """The settings every page shares: language, basemap, who is signed in."""
+    st.radio(
         "语言 / Language",
         ["zh", "en"],
         format_func=lambda v: "中文" if v == "zh" else "English",
@@ -43,12 +50,8 @@ with st.sidebar:
         key="basemap",
     )
     if st.session_state.get("basemap") == "tianditu":
-        st.text_input(
-            t("app.tianditu_key", lang),
-            value=os.environ.get("TIANDITU_TK", ""),
-            key="tianditu_key",
-            type="password",
-        )
+        st.session_state.setdefault("tianditu_key", os.environ.get("TIANDITU_TK", ""))
+        st.text_input(t("app.tianditu_key", lang), key="tianditu_key", type="password")
         if not settings().tianditu_key:
             st.warning(t("app.tianditu_missing", lang))
     if st.session_state.get("basemap") != "none":
@@ -56,6 +59,7 @@ with st.sidebar:
     st.caption(t("app.data_note", lang))
     sidebar_panel(lang)
     streamlit_in_ui_language(lang)
+
 
 pages = [
     st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/map:", default=True),
@@ -78,4 +82,20 @@ if _legacy_run and "_nav_ready" not in st.session_state:
     # (it cost every first page load a whole extra script run).
     st.session_state["_nav_ready"] = True
     st.rerun()
-page.run()
+
+# The page's own controls go to the top of the sidebar, the shared settings below them; these are
+# drawn after the page, into their place. A page's first run that ends at its map
+# (pages/_shared.rest_after_map) sends no sidebar at all: the browser draws the map before any of
+# it (docs/performance.md, seventh round), and the next run, a moment later, brings it.
+set_controls_slot(st.sidebar.container())
+settings_slot = st.sidebar.container()
+try:
+    page.run()
+except PageStopped:  # the page ended early (pages/_shared.stop_page): its message stands
+    pass
+except Exception:
+    with settings_slot:
+        shared_sidebar(lang)
+    raise
+with settings_slot:
+    shared_sidebar(lang)

@@ -46,11 +46,14 @@ from pages import _cache
 from pages._auth import can_edit, identity
 from pages._cache import PerObject, shared, shared_table
 from pages._shared import (
+    controls_slot,
     layer_frame,
     map_first_run,
     map_layer,
     metadata,
+    page_control,
     show_error,
+    stop_page,
     user_store_stamp,
 )
 from pages._strings import t
@@ -205,26 +208,26 @@ def _sources(lang: Lang) -> tuple[str, str, str]:
                 del st.session_state[key]
     if user_zones.empty and user_ents.empty:
         if gone:
-            st.stop()  # nothing else to choose: the message stands, no demo results in its place
+            stop_page()  # nothing else to choose: the message stands, no demo results in its place
         return DEMO, DEMO, NO_PREVIOUS
     titles = {DEMO: t("eff.source.demo", lang), NO_PREVIOUS: t("eff.source.previous_none", lang)}
     titles.update(dict(zip(user_zones["layer"], user_zones["title_zh"], strict=True)))
     titles.update(dict(zip(user_ents["layer"], user_ents["title_zh"], strict=True)))
-    c1, c2, c3 = st.columns(3)
-    zones_src = c1.selectbox(
+    # In the sidebar with the page's other controls, once the map is drawn (pages/_shared.page_control).
+    zones_src = page_control("eff_map", "eff_zones_src", DEMO, lambda: st.selectbox(
         t("eff.source.zones", lang), [DEMO, *user_zones["layer"]], format_func=lambda v: titles.get(v, v),
         key="eff_zones_src",
-    )  # fmt: skip
-    ents_src = c2.selectbox(
+    ))  # fmt: skip
+    ents_src = page_control("eff_map", "eff_ents_src", DEMO, lambda: st.selectbox(
         t("eff.source.enterprises", lang), [DEMO, *user_ents["layer"]], format_func=lambda v: titles.get(v, v),
         key="eff_ents_src",
-    )  # fmt: skip
-    prev_src = c3.selectbox(
+    ))  # fmt: skip
+    prev_src = page_control("eff_map", "eff_prev_src", NO_PREVIOUS, lambda: st.selectbox(
         t("eff.source.previous", lang), [NO_PREVIOUS, *user_ents["layer"]],
         format_func=lambda v: titles.get(v, v), key="eff_prev_src", help=t("eff.source.previous_help", lang),
-    )  # fmt: skip
+    ))  # fmt: skip
     if gone:
-        st.stop()  # the user picks again; no results from data they did not choose
+        stop_page()  # the user picks again; no results from data they did not choose
     return zones_src, ents_src, prev_src
 
 
@@ -361,30 +364,32 @@ def _named_configs(raw: dict, lang: Lang) -> None:
         c3.caption(t("eff.cfg.official_editors", lang))
 
 
-def _config_editor(lang: Lang) -> dict:
-    """The parameter expander; returns the config as a mapping laid out like the YAML file.
+def _config_values() -> dict:
+    """The configuration the parameter widgets hold (kept or default), laid out like the YAML file.
 
-    Until this session's evaluation map is drawn the folded expander holds only its help line
-    (pages/_shared.map_first_run): its two dozen widgets, which nobody sees folded, would cost the
-    browser a fifth of a second before the map. The configuration then comes from the values the
-    widgets will show (kept or default), so the map is the same.
+    Read before the map, from the session: the widgets themselves are drawn below the map by
+    :func:`_config_editor` (once this session's map is drawn, pages/_shared.map_first_run), and
+    a change in any of them starts a run that reads the new value here first.
     """
     base = default_config()
     for key, value in _widget_values(base).items():
         _restore(key, value)
-    if map_first_run("eff_map"):
-        with st.expander(t("eff.params", lang), expanded=False):
-            st.caption(t("eff.params.help", lang))
-        state = st.session_state
-        return _raw_config(
-            {key: state[f"eff_w_above_{key}"] for key in base.weights_above_scale},
-            {key: state[f"eff_w_below_{key}"] for key in base.weights_below_scale},
-            state["eff_min_land"],
-            state["eff_multiple"],
-            state["eff_max_ratio"],
-            state["eff_method"],
-            {c: state[f"eff_cut_{state['eff_method']}_{c}"] for c in ("A", "B", "C")},
-        )
+    state = st.session_state
+    return _raw_config(
+        {key: state[f"eff_w_above_{key}"] for key in base.weights_above_scale},
+        {key: state[f"eff_w_below_{key}"] for key in base.weights_below_scale},
+        state["eff_min_land"],
+        state["eff_multiple"],
+        state["eff_max_ratio"],
+        state["eff_method"],
+        {c: state[f"eff_cut_{state['eff_method']}_{c}"] for c in ("A", "B", "C")},
+    )
+
+
+def _config_editor(lang: Lang) -> dict:
+    """The parameter expander (below the map); returns what its widgets show, which is what
+    :func:`_config_values` read at the start of the run."""
+    base = default_config()
     with st.expander(t("eff.params", lang), expanded=False):
         st.caption(t("eff.params.help", lang))
         st.markdown(f"**{t('eff.weights_above', lang)}**")
@@ -482,23 +487,25 @@ def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[t
         kept_now = [v for v in st.session_state[key] if v in allowed]
         if kept_now != list(st.session_state[key]):
             st.session_state[key] = kept_now
-    c1, c2, c3 = st.columns([2, 2, 1])
-    # Nothing chosen already means all: no "select all" entry.
-    chosen_zones = c1.multiselect(
-        t("eff.scope.towns", lang), zones, placeholder=t("eff.scope.all", lang), key="eff_towns",
-        select_all=False,
-    )  # fmt: skip
-    chosen_ind = c2.multiselect(
-        t("eff.scope.industries", lang),
-        industries,
-        placeholder=t("eff.scope.all", lang),
-        key="eff_industries",
-        select_all=False,
-    )
-    size = c3.radio(
-        t("eff.scope.size", lang), ["all", "above", "below"], format_func=lambda v: t(f"eff.size.{v}", lang),
-        key="eff_size",
-    )  # fmt: skip
+    state = st.session_state
+    if map_first_run("eff_map"):  # in the sidebar, once the map is drawn (pages/_shared.page_control)
+        chosen_zones, chosen_ind, size = state["eff_towns"], state["eff_industries"], state["eff_size"]
+    else:
+        with controls_slot():
+            st.subheader(t("eff.scope", lang))
+            # Nothing chosen already means all: no "select all" entry.
+            chosen_zones = st.multiselect(
+                t("eff.scope.towns", lang), zones, placeholder=t("eff.scope.all", lang), key="eff_towns",
+                select_all=False,
+            )  # fmt: skip
+            chosen_ind = st.multiselect(
+                t("eff.scope.industries", lang), industries, placeholder=t("eff.scope.all", lang),
+                key="eff_industries", select_all=False,
+            )  # fmt: skip
+            size = st.radio(
+                t("eff.scope.size", lang), ["all", "above", "below"],
+                format_func=lambda v: t(f"eff.size.{v}", lang), key="eff_size",
+            )  # fmt: skip
     _keep(("eff_towns", "eff_industries", "eff_size"))
     filters = {
         t("eff.scope.towns", lang): chosen_zones,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import NoReturn, TypeVar
 
 import folium
 import geopandas as gpd
@@ -31,6 +33,7 @@ from pages import _cache
 from pages._strings import t
 
 BASEMAP_KEYS = ("none", "osm", "gaode", "tianditu")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,41 @@ def rest_after_map(key: str, lang: Lang) -> None:
     st.caption(":material/hourglass_top: " + t("app.after_map", lang))
     _wait_for_map(key)
     st.stop()
+
+
+class PageStopped(BaseException):  # noqa: N818 (a control signal, like Streamlit's StopException)
+    """Raised by :func:`stop_page`. A BaseException, so that no ``except Exception`` takes it."""
+
+
+def stop_page() -> NoReturn:
+    """End the page here, its message standing (pages call this, never ``st.stop()``): ``app.py``
+    draws the shared sidebar after the page, and ``st.stop()`` would end the run before it."""
+    raise PageStopped
+
+
+_frame = threading.local()  # this script run's sidebar slot for the page's controls (app.py)
+
+
+def set_controls_slot(slot) -> None:
+    """``app.py``: where this run's page controls go (the top of the sidebar, above the settings)."""
+    _frame.controls = slot
+
+
+def controls_slot():
+    """The container of the page's controls: the top of the sidebar (``st.sidebar`` without app.py)."""
+    return getattr(_frame, "controls", None) or st.sidebar
+
+
+def page_control(map_key: str, key: str, default: T, draw: Callable[[], T]) -> T:
+    """A page's control (``draw`` makes the widget with ``key``), at the top of the sidebar, above
+    the shared settings. On the run that draws the map ``map_key`` for the first time (:func:`map_first_run`)
+    it is not drawn: the value is the session's, or ``default``, which must be the widget's own
+    default. The map waits for every element sent before it (docs/performance.md, seventh round);
+    the control follows a moment later, beside the map, moving nothing on the page."""
+    if map_first_run(map_key):
+        return st.session_state.get(key, default)
+    with controls_slot():
+        return draw()
 
 
 @st.fragment(run_every=WAIT_CHECK_S)
@@ -494,6 +532,8 @@ def map_with_exports(
         changing_key=changing_key,
         signal_drawn=signal_drawn,
     )
+    if signal_drawn and map_first_run(key):
+        return out  # the note and the downloads below the map follow it (they move nothing)
     st.caption(":material/warning: " + note + " " + t("app.disclaimer", s.lang))
     export_panel(
         export_title or title,

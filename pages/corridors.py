@@ -18,12 +18,15 @@ from layers.mapview import SUZHOU_CENTER
 from pages._shared import (
     clicked_properties,
     layer_frame,
+    map_first_run,
     map_layer_of,
     map_with_exports,
+    page_control,
     provenance_table,
     rest_after_map,
     settings,
     show_error,
+    stop_page,
     user_layers,
 )
 from pages._strings import t
@@ -93,7 +96,6 @@ def _under_click(out: dict, frames: dict[str, gpd.GeoDataFrame]) -> dict[str, li
 s = settings()
 lang = s.lang
 st.title(t("corr.header", lang))
-st.caption(t("corr.intro", lang))
 
 try:
     districts = layer_frame("districts")
@@ -113,13 +115,19 @@ try:
     base = [map_layer_of(districts_layer, with_focus), *user_layers()]
 except DataValidationError as exc:
     show_error(exc)
-    st.stop()
+    stop_page()
 
-industry = st.selectbox(
-    t("corr.industry", lang),
-    ["", *key_industries["industry"]],
-    format_func=lambda v: v or t("corr.industry_none", lang),
-    key="corr_industry",
+# The page's control sits in the sidebar, beside the map (it comes once the map is drawn).
+industry = page_control(
+    "corridors_map",
+    "corr_industry",
+    "",
+    lambda: st.selectbox(
+        t("corr.industry", lang),
+        ["", *key_industries["industry"]],
+        format_func=lambda v: v or t("corr.industry_none", lang),
+        key="corr_industry",
+    ),
 )
 # Only these follow the widget; the districts map underneath stays, and with it the user's view.
 changing = [
@@ -148,48 +156,53 @@ with left:
         signal_drawn=True,
     )
 
+corridors = pd.concat([axes.drop(columns="geometry"), belts.drop(columns="geometry")], ignore_index=True)
 with right:
-    st.subheader(t("corr.panel", lang))
-    corridors = pd.concat([axes.drop(columns="geometry"), belts.drop(columns="geometry")], ignore_index=True)
-    under = _under_click(out, {"districts": districts, "zones": zones, "axes": axes, "belts": belts})
-    if not under:  # no click position came back: fall back to the feature clicked
-        name = clicked_properties(out).get("name")
-        under = {
-            "districts": [name] if name in set(districts["name"]) else [],
-            "zones": [name] if name in set(zones["name"]) else [],
-            "axes": [name] if name in set(corridors["name"]) else [],
-        }
-    # The district comes first (a click in 吴江区 is about 吴江区); what is drawn over it follows.
-    shown = False
-    for name in under.get("districts", []):
-        _panel_district(name, focus, zones, lang)
-        shown = True
-    for name in under.get("zones", []):
-        if shown:
+    # The panel beside the map follows it (a first run sends nothing else for the map to wait on).
+    if not map_first_run("corridors_map"):
+        st.subheader(t("corr.panel", lang))
+        under = _under_click(out, {"districts": districts, "zones": zones, "axes": axes, "belts": belts})
+        if not under:  # no click position came back: fall back to the feature clicked
+            name = clicked_properties(out).get("name")
+            under = {
+                "districts": [name] if name in set(districts["name"]) else [],
+                "zones": [name] if name in set(zones["name"]) else [],
+                "axes": [name] if name in set(corridors["name"]) else [],
+            }
+        # The district comes first (a click in 吴江区 is about 吴江区); what is drawn over it follows.
+        shown = False
+        for name in under.get("districts", []):
+            _panel_district(name, focus, zones, lang)
+            shown = True
+        for name in under.get("zones", []):
+            if shown:
+                st.divider()
+            _panel_zone(zones.set_index("name", drop=False).loc[name], focus, lang)
+            shown = True
+        for name in [*under.get("axes", []), *under.get("belts", [])]:
+            if shown:
+                st.divider()
+            _panel_corridor(corridors.set_index("name", drop=False).loc[name], lang)
+            shown = True
+        if not shown:
+            st.info(t("corr.panel_hint", lang))
+        if industry:
             st.divider()
-        _panel_zone(zones.set_index("name", drop=False).loc[name], focus, lang)
-        shown = True
-    for name in [*under.get("axes", []), *under.get("belts", [])]:
-        if shown:
-            st.divider()
-        _panel_corridor(corridors.set_index("name", drop=False).loc[name], lang)
-        shown = True
-    if not shown:
-        st.info(t("corr.panel_hint", lang))
-    if industry:
-        st.divider()
-        sel = key_industries.set_index("industry").loc[industry]
-        st.markdown(f"**{industry}**")
-        st.metric(t("corr.target_2020", lang), f"{sel['target_2020_yi_yuan']:,.0f} {t('unit.yi_yuan', lang)}")
-        st.markdown(f"{_label('corr.carrier_parks', lang)}{sel['carrier_parks']}")
-        lead = [
-            n
-            for n, k in zip(corridors["name"], corridors["key_industries"], strict=True)
-            if _leads(k, industry)
-        ]
-        st.markdown(f"{_label('corr.dominant_in', lang)}{SEP.join(lead) or '—'}")
+            sel = key_industries.set_index("industry").loc[industry]
+            st.markdown(f"**{industry}**")
+            st.metric(
+                t("corr.target_2020", lang), f"{sel['target_2020_yi_yuan']:,.0f} {t('unit.yi_yuan', lang)}"
+            )
+            st.markdown(f"{_label('corr.carrier_parks', lang)}{sel['carrier_parks']}")
+            lead = [
+                n
+                for n, k in zip(corridors["name"], corridors["key_industries"], strict=True)
+                if _leads(k, industry)
+            ]
+            st.markdown(f"{_label('corr.dominant_in', lang)}{SEP.join(lead) or '—'}")
 
 rest_after_map("corridors_map", lang)  # what follows comes once the map is drawn
+st.caption(t("corr.intro", lang))
 st.subheader(t("corr.table.corridors", lang))
 st.dataframe(
     corridors[["name", "kind", "industries", "description"]].rename(

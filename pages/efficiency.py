@@ -50,6 +50,7 @@ from pages._efficiency_parts import (
     ZONE_ID,
     _checked_config,
     _config_editor,
+    _config_values,
     _english_values,
     _enterprise_provenance,
     _evaluations,
@@ -80,10 +81,12 @@ from pages._shared import (
     download_buttons,
     full_map,
     lazy_tabs,
+    page_control,
     rest_after_map,
     settings,
     show_error,
     show_map_with,
+    stop_page,
 )
 from pages._strings import t
 
@@ -92,31 +95,27 @@ from pages._strings import t
 s = settings()
 lang = s.lang
 st.title(t("eff.header", lang))
-st.caption(t("eff.intro", lang))
+# The map comes first under the title; the page's controls sit in the sidebar beside it, and the
+# figures follow below it, once it is drawn (docs/performance.md, seventh round).
 zones_src, ents_src, prev_src = _sources(lang)
-if ents_src == DEMO:  # the user's own enterprises are not synthetic
-    st.caption(":material/warning: " + t("eff.synthetic_note", lang))
 try:
     zones_frame = _zones(zones_src)
     check_zones(zones_frame, zone_id=ZONE_ID)
     years = sorted(_year_tables(ents_src))
 except DataValidationError as exc:
     show_error(exc)
-    st.stop()
-c_year, c_note = st.columns([1, 3])
+    stop_page()
 kept = st.session_state.setdefault(KEEP, {})
 if kept.get("eff_year") not in years:
     kept["eff_year"] = years[-1]
 if st.session_state.get("eff_year") not in years:
     st.session_state["eff_year"] = kept["eff_year"]
-year = c_year.selectbox(
-    t("eff.year", lang),
-    years[::-1],
-    format_func=lambda y: t("eff.year.undated", lang) if y == UNDATED else str(y),
+year = page_control("eff_map", "eff_year", kept["eff_year"], lambda: st.selectbox(
+    t("eff.year", lang), years[::-1], format_func=lambda y: t("eff.year.undated", lang) if y == UNDATED else str(y),
     key="eff_year",
-)
+))  # fmt: skip
 _keep(("eff_year",))
-raw_config = _checked_config(_config_editor(lang), lang)
+raw_config = _checked_config(_config_values(), lang)
 config_yaml = yaml.safe_dump(raw_config, allow_unicode=True)
 try:
     results = _evaluations(config_yaml, zones_src, ents_src, _stamp())
@@ -126,7 +125,7 @@ try:
         previous_frame, published = _previous(config_yaml, zones_src, prev_src, _stamp())
 except DataValidationError as exc:
     show_error(exc)
-    st.stop()
+    stop_page()
 
 result = results[year]
 run = _runs(config_yaml, zones_src, ents_src, _stamp())[year]
@@ -137,15 +136,7 @@ earlier = [y for y in years if y < year and y != UNDATED]
 prev_year = earlier[-1] if earlier else None
 if previous_frame is None and prev_year is not None:
     previous_frame = results[prev_year].enterprises
-if previous_frame is not None:
-    prev_name = _year_label(prev_year, lang) if prev_year is not None else t("eff.cmp.prev_import", lang)
-    key = "eff.cmp.published" if published else "eff.cmp.reevaluated"
-    c_note.info(t(key, lang).format(prev=prev_name, year=_year_label(year, lang)))
-else:
-    c_note.caption(t("eff.cmp.none", lang))
-
 zone_names = [str(z) for z in assignment.zone_keys]
-st.subheader(t("eff.scope", lang))
 chosen, filters = _scope_filters(evaluated, zone_names, lang)
 filters_words = filters_text(filters, lang)
 # What follows the scope is computed once per (rules, sources, year, scope) for all sessions
@@ -167,34 +158,6 @@ if previous_frame is not None and "scored" in previous_frame.columns and ZONE_CO
 d_land = scored.loc[scored[CLASS_COL] == "D", "land_mu"].sum()
 land = scored["land_mu"].sum()
 tax_per_mu = scored["tax_wan_yuan"].sum() / land if land > 0 else float("nan")
-# Two rows: at 1280 px seven metrics in one row cut their values ("9,444.…").
-metric_cols = [*st.columns(5), *st.columns(3)]
-metric_cols[0].metric(t("eff.metric.scored", lang), f"{len(scored):,}")
-for col, c in zip(metric_cols[1:5], CLASSES, strict=True):
-    delta = None if prev_counts is None else int(counts[c]) - int(prev_counts.get(c, 0))
-    col.metric(
-        t("eff.metric.class", lang).format(c=c),
-        f"{int(counts[c]):,}",
-        delta=None if delta is None else f"{delta:+,}",
-        delta_color="inverse" if c in ("C", "D") else "normal",
-        help=None if delta is None else t("eff.metric.delta_help", lang),
-    )
-# Units go with the values: the narrow metric labels would cut them off.
-metric_cols[5].metric(t("eff.metric.d_land", lang), f"{d_land:,.1f} {t('unit.mu', lang)}")
-metric_cols[6].metric(
-    t("eff.metric.tax_per_mu", lang),
-    f"{tax_per_mu:,.2f} {t('unit.wan_yuan_per_mu', lang)}"
-    if tax_per_mu == tax_per_mu
-    else t("eff.not_computable", lang),
-    help=t("eff.metric.tax_per_mu_help", lang),
-)
-notes = [*assignment.notes_en, *result.notes_en] if lang == "en" else [*assignment.notes, *result.notes]
-if assignment.n_outside:
-    shown = "、".join(map(str, assignment.outside_ids[:10])) + ("……" if assignment.n_outside > 10 else "")
-    notes.append(t("eff.outside", lang).format(n=assignment.n_outside, ids=shown))
-for note in notes:
-    st.info(note)
-
 # ---- map (first: it is the page's one-map view, and drawn before the tables' scripts load) -----
 title = t("eff.header", lang)
 year_words = "" if year == UNDATED else str(year)
@@ -212,7 +175,6 @@ def _scope_warnings() -> pd.DataFrame:
 warnings = shared(("eff.warnings", *scope_key), _scope_warnings)
 # The toggle sits with the ranking below; the map above already follows it.
 show_unscored = bool(st.session_state.get("eff_show_unscored", False))
-st.subheader(t("eff.map", lang))
 zone_item = _zone_map_layer(zones_src, zones_frame)
 map_title = f"{title} {year_words}".strip()
 gcj02 = basemap_is_gcj02(s.basemap)
@@ -261,11 +223,52 @@ map_out = show_map_with(
     changing_key=("eff", *scope_key, show_unscored, lean_map),
     signal_drawn=True,
 )
+rest_after_map("eff_map", lang)
 if lean_map:
     st.caption(t("eff.map.lean", lang).format(n=efficiency_classes.LEAN_ABOVE))
 st.caption(":material/warning: " + t("eff.map.click", lang) + " " + t("app.disclaimer", lang))
+if ents_src == DEMO:  # the user's own enterprises are not synthetic
+    st.caption(":material/warning: " + t("eff.synthetic_note", lang))
 export_slot = st.container()  # filled once the ranking table (which it exports) is made
-rest_after_map("eff_map", lang)
+
+# ---- the scope's figures ------------------------------------------------------------------------
+st.subheader(t("eff.scope", lang))
+if previous_frame is not None:
+    prev_name = _year_label(prev_year, lang) if prev_year is not None else t("eff.cmp.prev_import", lang)
+    key = "eff.cmp.published" if published else "eff.cmp.reevaluated"
+    st.info(t(key, lang).format(prev=prev_name, year=_year_label(year, lang)))
+else:
+    st.caption(t("eff.cmp.none", lang))
+# Two rows: at 1280 px seven metrics in one row cut their values ("9,444.…").
+metric_cols = [*st.columns(5), *st.columns(3)]
+metric_cols[0].metric(t("eff.metric.scored", lang), f"{len(scored):,}")
+for col, c in zip(metric_cols[1:5], CLASSES, strict=True):
+    delta = None if prev_counts is None else int(counts[c]) - int(prev_counts.get(c, 0))
+    col.metric(
+        t("eff.metric.class", lang).format(c=c),
+        f"{int(counts[c]):,}",
+        delta=None if delta is None else f"{delta:+,}",
+        delta_color="inverse" if c in ("C", "D") else "normal",
+        help=None if delta is None else t("eff.metric.delta_help", lang),
+    )
+# Units go with the values: the narrow metric labels would cut them off.
+metric_cols[5].metric(t("eff.metric.d_land", lang), f"{d_land:,.1f} {t('unit.mu', lang)}")
+metric_cols[6].metric(
+    t("eff.metric.tax_per_mu", lang),
+    f"{tax_per_mu:,.2f} {t('unit.wan_yuan_per_mu', lang)}"
+    if tax_per_mu == tax_per_mu
+    else t("eff.not_computable", lang),
+    help=t("eff.metric.tax_per_mu_help", lang),
+)
+notes = [*assignment.notes_en, *result.notes_en] if lang == "en" else [*assignment.notes, *result.notes]
+if assignment.n_outside:
+    shown = "、".join(map(str, assignment.outside_ids[:10])) + ("……" if assignment.n_outside > 10 else "")
+    notes.append(t("eff.outside", lang).format(n=assignment.n_outside, ids=shown))
+for note in notes:
+    st.info(note)
+
+st.caption(t("eff.intro", lang))
+_config_editor(lang)  # its values are the ones read above (_config_values)
 
 # ---- ranking ------------------------------------------------------------------------------
 st.subheader(t("eff.table.ranking", lang))

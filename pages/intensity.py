@@ -5,14 +5,12 @@ choropleth of a 亩均 metric with the enterprises coloured by the class of thei
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from geo import ingest, renewal
 from geo import parcels as parcels_geo
@@ -21,7 +19,7 @@ from geo.evaluation import evaluate
 from geo.export import xlsx_bytes
 from geo.i18n import Lang
 from geo.metrics import RATIOS_BY_KEY
-from geo.schema import WUJIANG_INDUSTRIES, WUJIANG_TOWNS
+from geo.schema import WUJIANG_TOWNS
 from geo.store import load_layer
 from geo.stores import open_store
 from layers import enterprises as ent_layer
@@ -32,22 +30,24 @@ from layers.mapview import MapLayer
 from pages import _cache
 from pages._auth import identity, require_editor
 from pages._cache import frame_key, shared
+from pages._intensity_controls import ALL, class_controls, view_control
 from pages._shared import (
     clicked_properties,
     layer_frame,
     lazy_tabs,
+    map_first_run,
     map_layer_of,
+    page_control,
     provenance_table,
     rest_after_map,
     settings,
     show_error,
+    stop_page,
     user_store_stamp,
     wujiang_base,
     wujiang_map,
 )
 from pages._strings import t
-
-ALL = ""
 
 
 def _filtered(industry: str, above_scale_only: bool) -> pd.DataFrame:
@@ -100,40 +100,17 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, metric: str, lang: Lang) 
     st.caption(t("wj.synthetic_note", lang))
 
 
-def _class_controls(
-    prefix: str, metric_title: str, metrics: tuple[str, ...], metric_label: Callable[[str], str], lang: Lang
-) -> tuple[tuple[str, str, int, str], DeltaGenerator, DeltaGenerator]:
-    """The pickers both views share, in two rows: metric, class scheme, number of classes; industry.
-
-    Their keys are ``{prefix}_metric``, ``{prefix}_scheme``, ``{prefix}_k`` and ``{prefix}_industry``.
-    Returns their values and the two free columns beside the industry.
-    """
-    c1, c2, c3 = st.columns([1.2, 1.4, 1])
-    metric = c1.selectbox(metric_title, metrics, format_func=metric_label, key=f"{prefix}_metric")
-    scheme = c2.radio(
-        t("int.scheme", lang),
-        intensity.SCHEMES,
-        format_func=lambda v: t(f"int.scheme.{v}", lang),
-        horizontal=True,
-        key=f"{prefix}_scheme",
-    )
-    k = c3.slider(t("int.k", lang), min_value=3, max_value=7, value=intensity.DEFAULT_K, key=f"{prefix}_k")
-    c4, c5, c6 = st.columns([1.2, 1.4, 1])
-    industry = c4.selectbox(
-        t("int.industry", lang),
-        [ALL, *WUJIANG_INDUSTRIES],
-        format_func=lambda v: v or t("int.industry_all", lang),
-        key=f"{prefix}_industry",
-    )
-    return (metric, scheme, k, industry), c5, c6
-
-
 def _zone_view(towns, base, lang: Lang) -> None:
-    (metric, scheme, k, industry), c5, c6 = _class_controls(
-        "int", t("int.metric", lang), intensity.METRICS, lambda m: intensity.metric_label(m, lang), lang
+    MAP = "intensity_map"  # noqa: N806
+    metric, scheme, k, industry = class_controls(
+        "int", MAP, t("int.metric", lang), intensity.METRICS, lambda m: intensity.metric_label(m, lang), lang
     )
-    above_only = c5.checkbox(t("int.above_scale", lang), key="int_above")
-    show_points = c6.checkbox(t("int.points", lang), value=True, key="int_points")
+    above_only = page_control(
+        MAP, "int_above", False, lambda: st.checkbox(t("int.above_scale", lang), key="int_above")
+    )
+    show_points = page_control(
+        MAP, "int_points", True, lambda: st.checkbox(t("int.points", lang), value=True, key="int_points")
+    )
 
     try:
         ents = _filtered(industry, above_only)
@@ -166,16 +143,17 @@ def _zone_view(towns, base, lang: Lang) -> None:
             signal_drawn=True,
         )  # fmt: skip
 
-    with right:
-        props = clicked_properties(out)
+    with right:  # the panel beside the map follows it
+        props = {} if map_first_run(MAP) else clicked_properties(out)
         if props.get("ent_id") and points is not None:
             _enterprise_panel(str(props["ent_id"]), points, metric, lang)
         elif props.get("name") in WUJIANG_TOWNS:
             _town_panel(props["name"], table, metric, lang)
-        else:
+        elif not map_first_run(MAP):
             st.subheader(t("int.panel", lang))
             st.info(t("int.panel_hint", lang))
-    rest_after_map("intensity_map", lang)  # what follows comes once the map is drawn
+    rest_after_map(MAP, lang)  # what follows comes once the map is drawn
+    st.caption(t("int.intro", lang))
 
     st.subheader(t("int.table", lang).format(metric=intensity.metric_label(metric, lang)))
     ranked = zones.drop(columns="geometry").sort_values("value", ascending=False)
@@ -251,19 +229,14 @@ def _sources(lang: Lang) -> tuple[str, str, Provenance | None]:
     if not len(parcel_layers):
         return DEMO, DEMO, None
     titles = dict(zip(meta["layer"], meta["title_en" if lang == "en" else "title_zh"], strict=True))
-    c1, c2 = st.columns(2)
-    parcels_name = c1.selectbox(
-        t("parcel.source", lang),
-        [DEMO, *parcel_layers["layer"]],
-        format_func=lambda v: titles.get(v, v) if v else t("parcel.source_demo", lang),
-        key="parcel_source",
-    )
-    ents_name = c2.selectbox(
-        t("parcel.ent_source", lang),
-        [DEMO, *ent_layers["layer"]],
-        format_func=lambda v: titles.get(v, v) if v else t("parcel.ent_source_demo", lang),
-        key="parcel_ent_source",
-    )
+    parcels_name = page_control("parcel_map", "parcel_source", DEMO, lambda: st.selectbox(
+        t("parcel.source", lang), [DEMO, *parcel_layers["layer"]],
+        format_func=lambda v: titles.get(v, v) if v else t("parcel.source_demo", lang), key="parcel_source",
+    ))  # fmt: skip
+    ents_name = page_control("parcel_map", "parcel_ent_source", DEMO, lambda: st.selectbox(
+        t("parcel.ent_source", lang), [DEMO, *ent_layers["layer"]],
+        format_func=lambda v: titles.get(v, v) if v else t("parcel.ent_source_demo", lang), key="parcel_ent_source",
+    ))  # fmt: skip
     if parcels_name == DEMO:
         return DEMO, ents_name, None
     row = meta[meta["layer"] == parcels_name].iloc[0]
@@ -564,7 +537,7 @@ def _contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
 
 
 def _parcel_view(towns, base, lang: Lang) -> None:
-    st.caption(t("parcel.intro", lang))
+    MAP = "parcel_map"  # noqa: N806
     parcels_name, ents_name, imported = _sources(lang)
     try:
         analysis = _parcel_analysis(parcels_name, ents_name, _store_stamp(), _user_stamp())
@@ -581,30 +554,20 @@ def _parcel_view(towns, base, lang: Lang) -> None:
             identified_year=analysis.controls.check_year,
         ),
     )
-    (metric, scheme, k, industry), c5, c6 = _class_controls(
-        "parcel",
-        t("parcel.metric", lang),
-        tuple(parcels_geo.PARCEL_METRICS),
-        lambda m: parcel_layer.metric_label(m, lang),
-        lang,
-    )
-    town = c5.selectbox(
-        t("parcel.town", lang),
-        [ALL, *WUJIANG_TOWNS],
-        format_func=lambda v: v or t("parcel.town_all", lang),
+    metric, scheme, k, industry = class_controls(
+        "parcel", MAP, t("parcel.metric", lang), tuple(parcels_geo.PARCEL_METRICS),
+        lambda m: parcel_layer.metric_label(m, lang), lang,
+    )  # fmt: skip
+    town = page_control(MAP, "parcel_town", ALL, lambda: st.selectbox(
+        t("parcel.town", lang), [ALL, *WUJIANG_TOWNS], format_func=lambda v: v or t("parcel.town_all", lang),
         key="parcel_town",
-    )
-    show = c6.selectbox(
+    ))  # fmt: skip
+    show = page_control(MAP, "parcel_show", SHOW[0], lambda: st.selectbox(
         t("parcel.show", lang), SHOW, format_func=lambda v: t(f"parcel.show.{v}", lang), key="parcel_show"
-    )
+    ))  # fmt: skip
     frame = shared(
         ("parcel.shown", parcels_name, ents_name, metric, industry, town, show, *log_key),
         lambda: _shown(analysis, metric=metric, industry=industry, town=town, show=show, tracked=tracked),
-    )
-    st.caption(
-        t("parcel.n_shown", lang).format(
-            n=len(frame), mu=frame["area_mu"].sum(), below=int(frame["mark"].sum())
-        )
     )
 
     changing = []
@@ -645,13 +608,17 @@ def _parcel_view(towns, base, lang: Lang) -> None:
             changing_key=shown_key, signal_drawn=True,
         )  # fmt: skip
     clicked = str(clicked_properties(out).get("parcel_id") or "")
-    with right:
+    with right:  # the panel beside the map follows it
         if clicked:
             _parcel_panel(clicked, analysis, tracked, lang)
-        else:
+        elif not map_first_run(MAP):
             st.subheader(t("parcel.details", lang))
             st.info(t("parcel.panel_hint", lang))
-    rest_after_map("parcel_map", lang)  # what follows comes once the map is drawn
+    rest_after_map(MAP, lang)  # what follows comes once the map is drawn
+    n_shown = t("parcel.n_shown", lang).format(
+        n=len(frame), mu=frame["area_mu"].sum(), below=int(frame["mark"].sum())
+    )
+    st.caption(n_shown + " " + t("parcel.intro", lang))
     tab_low, tab_renewal, tab_contracts = lazy_tabs(
         [t("parcel.tab.low", lang), t("parcel.tab.renewal", lang), t("parcel.tab.contracts", lang)],
         key="parcel_tab",
@@ -683,17 +650,10 @@ try:
     base = wujiang_base()
 except DataValidationError as exc:
     show_error(exc)
-    st.stop()
+    stop_page()
 
-view = st.radio(
-    t("int.view", lang),
-    ("parcels", "zones"),
-    format_func=lambda v: t(f"int.view.{v}", lang),
-    horizontal=True,
-    key="int_view",
-)
+view = view_control(lang)  # in the sidebar, with the view's own controls
 if view == "parcels":
     _parcel_view(towns, base, lang)
 else:
-    st.caption(t("int.intro", lang))
     _zone_view(towns, base, lang)

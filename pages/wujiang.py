@@ -14,11 +14,14 @@ from pages._cache import shared
 from pages._shared import (
     clicked_properties,
     layer_frame,
+    map_first_run,
     map_layer_of,
+    page_control,
     provenance_table,
     rest_after_map,
     settings,
     show_error,
+    stop_page,
     wujiang_base,
     wujiang_map,
 )
@@ -106,7 +109,6 @@ def _carrier_panel(name: str, parks: pd.DataFrame, lang: Lang) -> None:
 s = settings()
 lang = s.lang
 st.title(t("wj.header", lang))
-st.caption(t("wj.intro", lang))
 
 try:
     towns = layer_frame("wujiang_towns")
@@ -118,12 +120,21 @@ try:
     base = wujiang_base()
 except DataValidationError as exc:
     show_error(exc)
-    st.stop()
+    stop_page()
 
-c1, c2 = st.columns([1, 1])
-industry = c1.selectbox(t("wj.industry", lang), list(figures["industry"]), key="wj_industry")
-show = c2.radio(
-    t("wj.show", lang), SHOW, format_func=lambda v: t(f"wj.show.{v}", lang), horizontal=True, key="wj_show"
+# The page's controls sit in the sidebar, beside the map (they come once the map is drawn).
+industries = list(figures["industry"])
+industry = page_control(
+    "wujiang_map",
+    "wj_industry",
+    industries[0],
+    lambda: st.selectbox(t("wj.industry", lang), industries, key="wj_industry"),
+)
+show = page_control(
+    "wujiang_map",
+    "wj_show",
+    SHOW[0],
+    lambda: st.radio(t("wj.show", lang), SHOW, format_func=lambda v: t(f"wj.show.{v}", lang), key="wj_show"),
 )
 
 # Only these follow the widgets; the map underneath (districts, 区镇) stays, and so does the view.
@@ -160,17 +171,19 @@ with left:
     )
 
 with right:
-    props = clicked_properties(out)
+    # The panel beside the map follows it (a first run sends nothing else for the map to wait on).
+    props = {} if map_first_run("wujiang_map") else clicked_properties(out)
     if props.get("ent_id"):
         _enterprise_panel(str(props["ent_id"]), ents, lang)
     elif props.get("name") in WUJIANG_TOWNS:
         _town_panel(props["name"], layout, figures, ents, lang)
     elif props.get("name") in set(parks["name"]):
         _carrier_panel(props["name"], parks, lang)
-    else:
+    elif not map_first_run("wujiang_map"):
         st.subheader(t("wj.panel", lang))
         st.info(t("wj.panel_hint", lang))
 rest_after_map("wujiang_map", lang)  # what follows comes once the map is drawn
+st.caption(t("wj.intro", lang))
 
 # The chosen industry's layout, as the Wujiang plan writes it.
 st.subheader(t("wj.layout_of", lang).format(industry=industry))
