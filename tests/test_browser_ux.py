@@ -333,3 +333,31 @@ def test_efficiency_parameters_come_once_the_map_is_drawn_and_still_work(app_url
         assert box.input_value() == "500.00"
     finally:
         context.close()
+
+
+def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url, browser):
+    """A page opens with its map right under the title; its controls come into the sidebar once
+    the map is drawn, and a new page's first run (which sends no sidebar) keeps the language."""
+    from pages._strings import t
+
+    context, pg = _context(browser, (1280, 720))
+    try:
+        _open(pg, f"{app_url}/wujiang")
+        frame = map_frame(pg, min_paths=8).frame_element().bounding_box()
+        title = pg.locator("h1").first.bounding_box()
+        assert frame["y"] < title["y"] + title["height"] + 60  # nothing between title and map
+        assert frame["y"] + frame["height"] / 2 < 720  # the map is in view at 1280x720
+        sidebar = pg.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text(t("wj.industry", "zh")).wait_for(timeout=30_000)
+        _idle(pg)
+        sidebar.get_by_text("English").click()
+        pg.get_by_role("heading", name=t("wj.header", "en")).wait_for(timeout=60_000)
+        pg.locator('[data-testid="stSidebarNav"] a').nth(4).click()  # 用地强度, first time here
+        map_frame(pg, min_paths=8)
+        sidebar.get_by_text(t("parcel.metric", "en")).wait_for(timeout=30_000)
+        _idle(pg)
+        assert pg.locator("h1").first.inner_text() == t("int.header", "en")
+        assert sidebar.get_by_role("radio", name="English").is_checked()
+        save_screenshot(pg, "intensity_english_after_navigation")
+    finally:
+        context.close()
