@@ -11,7 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from pages import _cache
 from pages._auth import sidebar_panel
 from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
-from pages._shared import BASEMAP_KEYS, PageStopped, set_controls_slot, settings
+from pages._shared import BASEMAP_KEYS, PageStopped, basemap_choice, set_controls_slot, settings
 from pages._strings import t
 
 _cache.begin_run()  # per-run memos (pages/_cache.py)
@@ -25,7 +25,8 @@ st.set_page_config(
 # run, below): Streamlit forgets a widget's value after a run without it, unless written back.
 for _key in ("lang", "basemap", "tianditu_key"):
     if _key in st.session_state:
-        st.session_state[_key] = st.session_state[_key]
+        _value = st.session_state[_key]
+        st.session_state[_key] = basemap_choice(_value) if _key == "basemap" else _value
 keep_choices_across_language_switch()  # before any widget of this run is drawn
 
 # True only while a run goes through Streamlit's legacy "pages directory" mode (``streamlit run

@@ -45,10 +45,20 @@ class Settings:
     tianditu_key: str | None
 
 
+def basemap_choice(value) -> str:
+    """The basemap key of a stored choice. The page reads it before the sidebar's select box is
+    drawn (app.py), and a run that follows a language switch can bring the box's old label back
+    ("无底图（离线可用）"): mapped to its key, anything else to no basemap."""
+    if value in BASEMAP_KEYS:
+        return value
+    labels = {t(f"app.basemap.{k}", lang): k for k in BASEMAP_KEYS for lang in ("zh", "en")}
+    return labels.get(value, "none")
+
+
 def settings() -> Settings:
     """The shared sidebar's current choices (defaults before the sidebar has run)."""
     lang = st.session_state.get("lang", "zh")
-    basemap = st.session_state.get("basemap", "none")
+    basemap = basemap_choice(st.session_state.get("basemap", "none"))
     key = st.session_state.get("tianditu_key") or os.environ.get("TIANDITU_TK") or None
     if basemap == "tianditu" and not key:
         basemap = "none"

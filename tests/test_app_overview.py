@@ -50,3 +50,21 @@ def test_imported_layers_join_the_map_exports_and_provenance(tmp_path, monkeypat
     assert len(row) == 1 and row["来源"].iloc[0] == "测试：某局 2024" and row["精度"].iloc[0] == "真实"
     labels = [b.label for b in at.get("download_button")]
     assert any("GeoJSON" in label for label in labels) and any("PNG" in label for label in labels)
+
+
+def test_a_basemap_label_left_over_from_the_other_language_is_read_as_its_choice():
+    """The page reads the basemap before the sidebar's select box is drawn; a run after a language
+    switch can bring the box's old label back. It is read as the choice it names, never an error."""
+    from pages._shared import basemap_choice
+
+    assert basemap_choice("无底图（离线可用）") == "none"
+    assert basemap_choice("OpenStreetMap (WGS-84)") == "osm"
+    assert basemap_choice("高德地图（GCJ-02，图层自动偏移）") == "gaode"
+    assert basemap_choice("no such basemap") == "none"
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.session_state["basemap"] = "OpenStreetMap（WGS-84）"  # the Chinese label, in the English UI
+    at.run()
+    assert not at.exception
+    assert at.session_state["basemap"] == "osm"
+    assert at.selectbox(key="basemap").value == "osm"

@@ -361,3 +361,29 @@ def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url
         save_screenshot(pg, "intensity_english_after_navigation")
     finally:
         context.close()
+
+
+def test_language_switch_on_the_evaluation_page_keeps_the_basemap(app_url, browser):
+    """The page reads the basemap before the sidebar's select box is drawn; the run after a
+    language switch can bring the box's old label back: it is still 无底图, never an error."""
+    from pages._strings import t
+
+    context, pg = _context(browser, (1280, 720))
+    try:
+        _open(pg, f"{app_url}/efficiency")
+        map_frame(pg, min_paths=8)
+        sidebar = pg.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text(t("eff.year", "zh")).wait_for(timeout=30_000)
+        _idle(pg)
+        sidebar.get_by_text("English").click()
+        pg.get_by_role("heading", name=t("eff.header", "en")).wait_for(timeout=60_000)
+        pg.get_by_text(t("eff.table.ranking", "en")).first.wait_for(timeout=60_000)
+        _idle(pg)
+        pg.wait_for_timeout(2000)
+        _idle(pg)
+        assert pg.locator('[data-testid="stException"]').count() == 0
+        box = sidebar.locator('[data-testid="stSelectbox"]').filter(has_text=t("app.basemap", "en"))
+        shown = box.inner_text() + " " + (box.locator("input").first.get_attribute("value") or "")
+        assert t("app.basemap.none", "en") in shown, shown
+    finally:
+        context.close()
