@@ -462,20 +462,16 @@ def export_panel(
     *,
     lang: Lang,
     key: str,
-    map_key: str | None = None,
     per_row: int = 3,
 ) -> None:
     """Downloads of what the map shows (filters applied): GeoJSON, CSV, XLSX, briefing PNG, HTML.
 
     Bytes are built on click, in memory; ``m`` is the map or a function building it (on click).
-    Call after the map is drawn. With ``map_key``, the folded panel holds only its note until
-    that map is drawn (:func:`map_first_run`): its buttons would delay the map, unseen.
+    Call after the map is drawn (after :func:`rest_after_map`, or past ``map_first_run``).
     ``per_row``: buttons to a row (2 in a column beside a panel, where three cut their labels).
     """
     with st.expander(t("export.panel", lang), icon=":material/download:"):
         st.caption(t("export.panel_note", lang))
-        if map_key is not None and map_first_run(map_key):
-            return
         download_buttons(map_downloads(title, items, m, lang=lang), key=key, per_row=per_row)
 
 
@@ -551,7 +547,6 @@ def map_with_exports(
         full_map(build, changing, lang=s.lang, gcj02=gcj02),
         lang=s.lang,
         key=f"{key}_export",
-        map_key=key if signal_drawn else None,
         per_row=2,  # the map's column leaves room for two full labels at 1280 px
     )
     return out
