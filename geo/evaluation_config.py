@@ -465,7 +465,14 @@ def _parsed_yaml(path: str, mtime_ns: int, size: int) -> dict:
 
 
 def default_config() -> EvaluationConfig:
-    """The documented defaults of ``geo/evaluation.yaml``."""
+    """The documented defaults of ``geo/evaluation.yaml``: one object per version of the file
+    (it is frozen, and no caller changes its mappings; the pages ask for it several times a run)."""
+    stat = DEFAULT_CONFIG_PATH.stat()
+    return _default_config(stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _default_config(mtime_ns: int, size: int) -> EvaluationConfig:
     return _config_from_dict(_read_yaml(DEFAULT_CONFIG_PATH))
 
 

@@ -4,7 +4,7 @@ a page's heavy results (:func:`shared`).
 ``st_folium`` renders the whole folium map to JavaScript on every script run of every session
 (templates, GeoJSON, the 16,766-point payload, regular expressions over all of it) although a
 page's map depends only on the stored data, the sidebar and a few widgets. Here the pieces it
-sends to its component are built once per *key* and kept in ``st.cache_resource`` (one copy in
+sends to its component are built once per *key* and kept in :class:`Resource` caches (one copy in
 the server process, bounded by ``max_entries``), and the component is called with them:
 
 - :func:`base_parts` — the map itself (``script``, ``header``, ``html``, asset links), keyed by the
@@ -20,8 +20,10 @@ everything the drawn result depends on. Not a page itself.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
+import inspect
 import os
 import re
 import tempfile
@@ -58,6 +60,66 @@ BASE_ENTRIES = 48
 GROUP_ENTRIES = 96
 # Heavy results of a page (pages' tables and map frames for one scope): up to a few MB each.
 RESULT_ENTRIES = 128
+
+
+class Resource:
+    """``func`` with its results kept for every session of the server process, like
+    ``st.cache_resource``, keyed by the arguments themselves (Python's own hash: they must be
+    hashable) but those whose name starts with ``_``. Streamlit's cache hashes each argument with
+    its own hasher and inspects the function's signature on every call: a page calls its caches
+    some 25 times a run, and that was a sixth of the evaluation page's script time (cProfile).
+    At most ``most`` results, the least recently used forgotten first; callers asking for a key
+    being computed wait for that one computation; a failure is not kept."""
+
+    def __init__(self, func: Callable, most: int) -> None:
+        self._func, self._most = func, most
+        names = list(inspect.signature(func).parameters)
+        self._names = names
+        self._keep = tuple(i for i, n in enumerate(names) if not n.startswith("_"))
+        self._values: OrderedDict = OrderedDict()
+        self._pending: dict = {}
+        self._lock = threading.Lock()
+        functools.update_wrapper(self, func)
+
+    def _key(self, args: tuple, kwargs: dict) -> tuple:
+        key = tuple(args[i] for i in self._keep if i < len(args))
+        if kwargs:
+            key += tuple(sorted((k, v) for k, v in kwargs.items() if not k.startswith("_")))
+        return key
+
+    def __call__(self, *args, **kwargs):
+        key = self._key(args, kwargs)
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+            pending = self._pending.setdefault(key, threading.Lock())
+        with pending:
+            with self._lock:
+                if key in self._values:
+                    return self._values[key]
+            try:
+                value = self._func(*args, **kwargs)
+            finally:
+                with self._lock:
+                    self._pending.pop(key, None)
+            with self._lock:
+                self._values[key] = value
+                while len(self._values) > self._most:
+                    self._values.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+def resource(*, max_entries: int) -> Callable[[Callable], Resource]:
+    """Decorator: :class:`Resource` with at most ``max_entries`` results."""
+    return lambda func: Resource(func, max_entries)
 
 
 _run = threading.local()
@@ -296,7 +358,7 @@ def render_groups(groups: Sequence[folium.FeatureGroup], *, start: int = 0) -> s
     return script
 
 
-@st.cache_resource(show_spinner=False, max_entries=RESULT_ENTRIES)
+@resource(max_entries=RESULT_ENTRIES)
 def _result(cache_key: tuple, _compute: Callable[[], T]) -> T:
     return _compute()
 
@@ -351,18 +413,18 @@ def shared_table(cache_key: tuple, frame: pd.DataFrame) -> pa.Table:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=BASE_ENTRIES)
+@resource(max_entries=BASE_ENTRIES)
 def _base(cache_key: tuple, widget_key: str, _build: Callable[[], folium.Map]) -> MapParts:
     return render_parts(_build(), key=widget_key)
 
 
-@st.cache_resource(show_spinner=False, max_entries=GROUP_ENTRIES)
+@resource(max_entries=GROUP_ENTRIES)
 def _groups(cache_key: tuple, _build: Callable[[], Sequence[folium.FeatureGroup]]) -> str:
     with served_payloads():
         return render_groups(_build())
 
 
-@st.cache_resource(show_spinner=False, max_entries=BASE_ENTRIES)
+@resource(max_entries=BASE_ENTRIES)
 def _base_with_control(
     cache_key: tuple, widget_key: str, overlays: tuple, _build: Callable[[], folium.Map]
 ) -> tuple[MapParts, str]:
@@ -385,7 +447,7 @@ def base_with_control(
     return _base_with_control((data_stamp(), *cache_key), widget_key, overlays, build)
 
 
-@st.cache_resource(show_spinner=False, max_entries=GROUP_ENTRIES)
+@resource(max_entries=GROUP_ENTRIES)
 def _one_group(cache_key: tuple, idx: int, _build: Callable[[], folium.FeatureGroup]) -> str:
     with served_payloads():
         return render_groups([_build()], start=idx)

@@ -3,13 +3,13 @@ the configuration editor and named configurations, scope filters, tables and num
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-import yaml
 from streamlit import dataframe_util
 
 from geo import ingest, yearly
@@ -100,6 +100,8 @@ CHANGE_COLUMNS = (
     "industry",
     "land_mu",
 )
+PARAMS_OPEN = "eff_params_open"  # whether the parameter editor is open (its widget key)
+PARAMS_LANG = "_eff_params_lang"  # the UI language it was last drawn in
 KEEP = "eff_keep"  # a plain (non-widget) copy of the page's choices: it survives navigation
 APPLIED = "eff_applied"  # the configuration last used for the evaluation
 NAMED = "eff_named"  # configurations saved by name in this session
@@ -139,14 +141,14 @@ def _year_tables(ents_src: str) -> dict[int, gpd.GeoDataFrame]:
     return shared(("eff.years", ents_src), split)
 
 
-# The evaluations are shared by all sessions (st.cache_resource: one object, never copied per
+# The evaluations are shared by all sessions (_cache.resource: one object, never copied per
 # call); the page and its helpers only read them.
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _runs(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, EvaluationRun]:
+@_cache.resource(max_entries=8)
+def _runs(config_json: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, EvaluationRun]:
     """Every year evaluated with the same rules by geo.batch.run_evaluation (assignment, zone
     metrics, classes), the function ``python -m geo.cli evaluate`` calls too."""
     zones = _zones(zones_src)
-    config = config_from_mapping(yaml.safe_load(config_yaml))
+    config = config_from_mapping(json.loads(config_json))
     out = {}
     for year, ents in _year_tables(ents_src).items():
         run = run_evaluation(
@@ -159,14 +161,14 @@ def _runs(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> dict
 
 
 def _evaluations(
-    config_yaml: str, zones_src: str, ents_src: str, stamp: tuple
+    config_json: str, zones_src: str, ents_src: str, stamp: tuple
 ) -> dict[int, EvaluationResult]:
     """Every year's classes (see :func:`_runs`)."""
-    return {y: r.result for y, r in _runs(config_yaml, zones_src, ents_src, stamp).items()}
+    return {y: r.result for y, r in _runs(config_json, zones_src, ents_src, stamp).items()}
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _previous(config_yaml: str, zones_src: str, prev_src: str, stamp: tuple) -> tuple[pd.DataFrame, bool]:
+@_cache.resource(max_entries=8)
+def _previous(config_json: str, zones_src: str, prev_src: str, stamp: tuple) -> tuple[pd.DataFrame, bool]:
     """Last year's results from another import: its published classes when it has them
     (True), else the table evaluated with the same zones and rules (False)."""
     frame = ingest.load_user_layer(prev_src)
@@ -174,15 +176,15 @@ def _previous(config_yaml: str, zones_src: str, prev_src: str, stamp: tuple) -> 
         return yearly.published_classes(frame.rename(columns={"评价类别": CLASS_COL})), True
     zones = _zones(zones_src)
     zone = assign_zones(frame, zones, zone_id=ZONE_ID).zone
-    config = config_from_mapping(yaml.safe_load(config_yaml))
+    config = config_from_mapping(json.loads(config_json))
     return evaluate(frame, config=config, zone=zone).enterprises, False
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _warnings(config_yaml: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, pd.DataFrame]:
+@_cache.resource(max_entries=8)
+def _warnings(config_json: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, pd.DataFrame]:
     """Each year's early warnings (预警) under the configuration's rules."""
-    config = config_from_mapping(yaml.safe_load(config_yaml))
-    evals = {y: r.enterprises for y, r in _evaluations(config_yaml, zones_src, ents_src, stamp).items()}
+    config = config_from_mapping(json.loads(config_json))
+    evals = {y: r.enterprises for y, r in _evaluations(config_json, zones_src, ents_src, stamp).items()}
     return {y: yearly.early_warnings(evals, y, config.warning_rules) for y in evals if y != UNDATED}
 
 
@@ -372,9 +374,13 @@ def _config_values() -> dict:
     a change in any of them starts a run that reads the new value here first.
     """
     base = default_config()
-    for key, value in _widget_values(base).items():
-        _restore(key, value)
-    state = st.session_state
+    # Read, not written: a value written for a widget not drawn in the same run lingers under its
+    # key and comes back (Streamlit) once the widget, drawn later, is no longer drawn.
+    kept = st.session_state.setdefault(KEEP, {})
+    state = {
+        k: st.session_state[k] if k in st.session_state else kept.get(k, v)
+        for k, v in _widget_values(base).items()
+    }
     return _raw_config(
         {key: state[f"eff_w_above_{key}"] for key in base.weights_above_scale},
         {key: state[f"eff_w_below_{key}"] for key in base.weights_below_scale},
@@ -388,9 +394,27 @@ def _config_values() -> dict:
 
 def _config_editor(lang: Lang) -> dict:
     """The parameter expander (below the map); returns what its widgets show, which is what
-    :func:`_config_values` read at the start of the run."""
+    :func:`_config_values` read at the start of the run.
+
+    Its contents are drawn only while it is open (a rerun when it opens or closes): folded, the
+    fourteen number inputs and the saved configurations were a sixth of the page's script time
+    on every run (cProfile), for a panel most visits never open. Folded, the values stay those
+    kept in the session (:func:`_restore`). Keyed and kept, it stays open across a language
+    switch and a visit to another page."""
     base = default_config()
-    with st.expander(t("eff.params", lang), expanded=False):
+    # Open or folded as this session left it: from the kept copy after a visit elsewhere, and
+    # written again after a language switch (the label is part of the expander's identity).
+    state, kept = st.session_state, st.session_state.setdefault(KEEP, {})
+    if PARAMS_OPEN not in state or state.get(PARAMS_LANG) != lang:
+        state[PARAMS_OPEN] = state.get(PARAMS_OPEN, kept.get(PARAMS_OPEN, False))
+    state[PARAMS_LANG] = lang
+    box = st.expander(t("eff.params", lang), key=PARAMS_OPEN, on_change="rerun")
+    _keep((PARAMS_OPEN,))
+    if not box.open:
+        return _config_values()
+    for key, value in _widget_values(base).items():
+        _restore(key, value)
+    with box:
         st.caption(t("eff.params.help", lang))
         st.markdown(f"**{t('eff.weights_above', lang)}**")
         above = _weights_editor("above", dict(base.weights_above_scale), lang)

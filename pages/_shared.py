@@ -71,14 +71,14 @@ def _store_stamp() -> tuple[str, str]:
 
 # The stamp (where, change stamp) of the built-in layers' store (the demo GeoPackage, or PostGIS
 # when ATLAS_DATABASE_URL is set) is a hashed argument (no leading underscore), so the caches
-# refresh when the GeoPackage is rewritten or PostGIS commits a write. cache_resource: one frame
+# refresh when the GeoPackage is rewritten or PostGIS commits a write. _cache.resource: one frame
 # in the server process, shared by every session (cache_data would unpickle a copy on every call).
-@st.cache_resource(show_spinner=False, max_entries=64)
+@_cache.resource(max_entries=64)
 def _cached_layer(name: str, stamp: tuple[str, str]) -> pd.DataFrame:
     return load_layer(name)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@_cache.resource(max_entries=4)
 def _cached_metadata(stamp: tuple[str, str]) -> pd.DataFrame:
     return layer_metadata()
 
@@ -434,7 +434,7 @@ def user_store_stamp() -> tuple[str, str]:
     return store.location, store.stamp()
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@_cache.resource(max_entries=4)
 def _cached_user_items(stamp: tuple[str, str]) -> list[MapLayer]:
     return [] if stamp[1] == "absent" else user_map_layers()
 

@@ -186,9 +186,9 @@ def _frame_of(name: str, demo_layer: str) -> gpd.GeoDataFrame:
     return load_layer(demo_layer) if name == DEMO else ingest.load_user_layer(name)
 
 
-# Shared by all sessions (st.cache_resource: one object; cache_data unpickled 17,695 parcels with
+# Shared by all sessions (_cache.resource: one object; cache_data unpickled 17,695 parcels with
 # their geometry on every run); the page only reads it.
-@st.cache_resource(show_spinner=False, max_entries=4)
+@_cache.resource(max_entries=4)
 def _parcel_analysis(
     parcels_name: str, ents_name: str, stamp: tuple[str, str], user_stamp: tuple[str, str]
 ) -> parcels_geo.ParcelAnalysis:

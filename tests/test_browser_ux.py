@@ -331,6 +331,12 @@ def test_efficiency_parameters_come_once_the_map_is_drawn_and_still_work(app_url
             pg.wait_for_timeout(200)
         assert int(now.replace(",", "")) < int(before.replace(",", ""))
         assert box.input_value() == "500.00"
+        # Switched to English, the editor stays open (it is drawn only while open) and keeps 500.
+        _idle(pg)
+        pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+        english = pg.get_by_label("Min land to score a below-size enterprise (mu)")
+        english.wait_for(timeout=60_000)
+        assert english.input_value() == "500.00"
     finally:
         context.close()
 

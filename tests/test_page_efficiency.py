@@ -45,6 +45,12 @@ def _page(lang: str | None = None) -> AppTest:
     return open_page("pages/efficiency.py", timeout=120, lang=lang)
 
 
+def _open_params(at: AppTest) -> AppTest:
+    """Open the folded parameter editor (its widgets are drawn only while it is open)."""
+    at.session_state["eff_params_open"] = True
+    return at.run()
+
+
 def _counts(frame: pd.DataFrame) -> dict[str, str]:
     scored = frame[frame["scored"]]
     counts = scored["eval_class"].value_counts()
@@ -111,7 +117,7 @@ def test_journey_shengze_textiles_above_scale(demo):
 
 
 def test_moving_a_weight_changes_classes_in_the_expected_direction(demo):
-    at = _page()
+    at = _open_params(_page())
     before = at.dataframe[0].value.set_index("企业编号")["评价类别"]
     # Put all 规上 weight on R&D share: the enterprise with the highest R&D share becomes A.
     for key in ("tax_per_mu_wan_yuan", "sales_per_mu_wan_yuan", "tax_per_tce_wan_yuan",

@@ -49,6 +49,12 @@ def _page() -> AppTest:
     return open_page("pages/efficiency.py", timeout=180)
 
 
+def _open_params(at: AppTest) -> AppTest:
+    """Open the folded parameter editor (its widgets are drawn only while it is open)."""
+    at.session_state["eff_params_open"] = True
+    return at.run()
+
+
 def test_year_comparison_shows_the_engines_transitions(demo_years, user_dir):
     at = _page()
     at.session_state["eff_tab"] = "年度对比"  # the tabs below the ranking: only the open one is drawn
@@ -84,7 +90,7 @@ def test_year_comparison_shows_the_engines_transitions(demo_years, user_dir):
 
 
 def test_weights_not_100_warn_before_use_and_survive_navigation(demo_years, user_dir):
-    at = _page()
+    at = _open_params(_page())
     scores = lambda: at.dataframe[0].value["综合得分（分）"].round(6).tolist()  # noqa: E731
     before = scores()
     at.number_input(key="eff_w_above_tax_per_mu_wan_yuan").set_value(60.0).run()  # 规上 total 120
@@ -110,7 +116,7 @@ def test_weights_not_100_warn_before_use_and_survive_navigation(demo_years, user
 
 
 def test_named_configuration_saved_and_loaded(user_dir):
-    at = _page()
+    at = _open_params(_page())
     at.number_input(key="eff_multiple").set_value(3.0)
     at.text_input(key="eff_cfg_name").set_value("倍数三")
     at.button(key="eff_cfg_save").click().run()
@@ -142,8 +148,10 @@ def test_a_viewer_cannot_save_the_official_configuration(user_dir):
     at = AppTest.from_file(str(APP), default_timeout=180)
     at.secrets["atlas"] = {"accounts": {"zhangsan": hash_password("correct horse")}}  # nobody logged in
     at.run()
+    at.session_state["eff_params_open"] = True
     at.switch_page("pages/efficiency.py").run()
     assert not at.exception
+    assert [b for b in at.button if b.key == "eff_cfg_save"]  # the editor is drawn, open
     assert not [b for b in at.button if b.key == "eff_cfg_official"]
     assert any("保存正式配置需编辑权限" in c.value for c in at.caption)
 

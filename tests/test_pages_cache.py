@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import threading
+import time
 
 import folium
+import pytest
 import streamlit_folium as stf
 
 from geo.store import load_layer
@@ -160,3 +163,51 @@ def test_the_frame_starts_fetching_the_layer_files_before_it_loads_leaflet(tmp_p
     # Kept where the layer looks for it (layers/_canvas.py AtlasCanvas._fetch): one request per file.
     assert f'g["{url}"]=g["{url}"]||window.__atlasGet("{url}")' in script
     assert "window.__atlasData=window.__atlasData||{}" in script
+
+
+def test_a_resource_computes_once_per_key_for_every_caller():
+    calls: list[tuple] = []
+
+    @_cache.resource(max_entries=2)
+    def square(x: int, _note: str = "") -> int:
+        calls.append((x, _note))
+        time.sleep(0.05)
+        return x * x
+
+    # Arguments named with a leading "_" are not part of the key.
+    assert square(3, _note="a") == 9 and square(3, _note="b") == 9
+    assert calls == [(3, "a")]
+    # Eight callers asking at once for a key being computed all wait for one computation.
+    results: list[int] = []
+    threads = [threading.Thread(target=lambda: results.append(square(4))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [16] * 8 and calls.count((4, "")) == 1
+    # At most two results: the least recently used (3) is forgotten, the recently used (4) kept.
+    square(4)
+    square(5)
+    assert len(square) == 2
+    square(4)
+    assert calls.count((4, "")) == 1
+    square(3)
+    assert calls.count((3, "a")) + calls.count((3, "")) == 2
+    square.clear()
+    assert len(square) == 0
+
+
+def test_a_failed_resource_is_not_kept():
+    attempts = []
+
+    @_cache.resource(max_entries=4)
+    def flaky(x: int) -> int:
+        attempts.append(x)
+        if len(attempts) == 1:
+            raise OSError("store busy")
+        return x + 1
+
+    with pytest.raises(OSError):
+        flaky(1)
+    assert flaky(1) == 2 and flaky(1) == 2
+    assert attempts == [1, 1]
