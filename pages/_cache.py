@@ -117,9 +117,28 @@ class Resource:
         return len(self._values)
 
 
+_resources: dict[tuple, Resource] = {}
+_resources_lock = threading.Lock()
+
+
 def resource(*, max_entries: int) -> Callable[[Callable], Resource]:
-    """Decorator: :class:`Resource` with at most ``max_entries`` results."""
-    return lambda func: Resource(func, max_entries)
+    """Decorator: :class:`Resource` with at most ``max_entries`` results, one per function.
+
+    A page script is executed anew on every run, and so is its decorator: the cache is found
+    again by the function's file, name and code (as Streamlit's own caches are), not made anew
+    (which would compute the page's heavy result on every run)."""
+
+    def make(func: Callable) -> Resource:
+        code = func.__code__
+        key = (code.co_filename, func.__qualname__, hashlib.sha1(code.co_code).hexdigest(), max_entries)
+        with _resources_lock:
+            if key not in _resources:
+                _resources[key] = Resource(func, max_entries)
+            found = _resources[key]
+            found._func = func  # computed by this run's definition (its globals), as Streamlit does
+            return found
+
+    return make
 
 
 _run = threading.local()

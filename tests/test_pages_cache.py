@@ -197,6 +197,21 @@ def test_a_resource_computes_once_per_key_for_every_caller():
     assert len(square) == 0
 
 
+def test_a_page_script_run_again_finds_its_resource():
+    """A page script's decorator runs on every script run: the same function finds its results."""
+    source = "@resource(max_entries=2)\ndef heavy(x):\n    calls.append(x)\n    return x\n"
+    calls: list[int] = []
+    for _ in range(3):  # three runs of the page
+        scope = {"resource": _cache.resource, "calls": calls}
+        exec(compile(source, "pages/some_page.py", "exec"), scope)
+        assert scope["heavy"](7) == 7
+    assert calls == [7]
+    other: list[int] = []
+    scope = {"resource": _cache.resource, "calls": other}
+    exec(compile(source.replace("return x", "return -x"), "pages/some_page.py", "exec"), scope)
+    assert scope["heavy"](7) == -7 and other == [7]  # changed code: its own results
+
+
 def test_a_failed_resource_is_not_kept():
     attempts = []
 
