@@ -100,7 +100,8 @@ st.title(t("eff.header", lang))
 zones_src, ents_src, prev_src = _sources(lang)
 try:
     zones_frame = _zones(zones_src)
-    check_zones(zones_frame, zone_id=ZONE_ID)
+    # Checked once per boundary layer (a failure raises and is not kept).
+    shared(("eff.zones_ok", zones_src), lambda: check_zones(zones_frame, zone_id=ZONE_ID))
     years = sorted(_year_tables(ents_src))
 except DataValidationError as exc:
     show_error(exc)
@@ -131,7 +132,10 @@ except DataValidationError as exc:
 result = results[year]
 run = _runs(config_json, zones_src, ents_src, _stamp())[year]
 assignment = run.assignment
-zone_table = pd.DataFrame(run.zones.drop(columns=run.zones.geometry.name))  # the per-zone metrics
+zone_table = shared(  # the per-zone metrics
+    ("eff.zone_table", config_json, zones_src, ents_src, year),
+    lambda: pd.DataFrame(run.zones.drop(columns=run.zones.geometry.name)),
+)
 evaluated = result.enterprises
 earlier = [y for y in years if y < year and y != UNDATED]
 prev_year = earlier[-1] if earlier else None
@@ -240,8 +244,9 @@ if previous_frame is not None:
     st.info(t(key, lang).format(prev=prev_name, year=_year_label(year, lang)))
 else:
     st.caption(t("eff.cmp.none", lang))
-# Two rows: at 1280 px seven metrics in one row cut their values ("9,444.…").
-metric_cols = [*st.columns(5), *st.columns(3)]
+# Two rows: at 1280 px seven metrics in one row cut their values ("9,444.…"), and a third of the
+# row cut "21.23 10k yuan/mu" in English.
+metric_cols = [*st.columns(5), *st.columns(2)]
 metric_cols[0].metric(t("eff.metric.scored", lang), f"{len(scored):,}")
 for col, c in zip(metric_cols[1:5], CLASSES, strict=True):
     delta = None if prev_counts is None else int(counts[c]) - int(prev_counts.get(c, 0))
@@ -333,8 +338,11 @@ def _renewal_table() -> pd.DataFrame:
 
 renewal_table = shared(("eff.renewal", *scope_key, lang), _renewal_table)
 low_table = shared(("eff.low", *scope_key, lang), lambda: _ranking_table(low_efficiency_land(scope), lang))
-params = parameter_rows(
-    config, result.benchmarks, year=None if year == UNDATED else year, filters=filters_words, lang=lang
+params = shared(
+    ("eff.params", config_json, zones_src, ents_src, year, filters_words, lang),
+    lambda: parameter_rows(
+        config, result.benchmarks, year=None if year == UNDATED else year, filters=filters_words, lang=lang
+    ),
 )
 sheets = {
     "评价参数" if lang == "zh" else "Parameters": params,
@@ -344,10 +352,16 @@ sheets = {
     "D 类企业清单" if lang == "zh" else "Class D": low_table,
 }
 if matrix is not None:
-    sheets["类别转移" if lang == "zh" else "Transitions"] = _plain(matrix).rename(columns=_labels(lang))
-    sheets["企业变化" if lang == "zh" else "Changes"] = _plain(changes[cols]).rename(columns=_labels(lang))
+    sheets["类别转移" if lang == "zh" else "Transitions"] = shared(
+        ("eff.matrix_sheet", *scope_key, lang), lambda: _plain(matrix).rename(columns=_labels(lang))
+    )
+    sheets["企业变化" if lang == "zh" else "Changes"] = shared(
+        ("eff.changes_sheet", *scope_key, lang), lambda: _plain(changes[cols]).rename(columns=_labels(lang))
+    )
 if len(warnings):
-    sheets["预警" if lang == "zh" else "Warnings"] = _plain(warnings).rename(columns=_labels(lang))
+    sheets["预警" if lang == "zh" else "Warnings"] = shared(
+        ("eff.warnings_sheet", *scope_key, lang), lambda: _plain(warnings).rename(columns=_labels(lang))
+    )
 sheets = {name: frame for name, frame in sheets.items() if len(frame.columns)}
 stem = f"亩均效益评价_{year_words}" if year_words else "亩均效益评价"
 meta_kw = {

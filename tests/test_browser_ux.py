@@ -271,18 +271,22 @@ def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url
         context.close()
 
 
+def _cut_metrics(pg) -> list:
+    """The metric values shown cut ("9,444.…"), with how many pixels they overflow."""
+    return pg.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
+        ".map(e => { const t = e.querySelector('div') || e; return [e.innerText, t.scrollWidth - t.clientWidth]; })"
+        ".filter(([, over]) => over > 1)"
+    )
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_efficiency_metrics_and_chart_are_not_cut(app_url, browser, size):
     context, pg = _context(browser, size)
     try:
         _open(pg, f"{app_url}/efficiency")
         pg.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60_000)
-        cut = pg.evaluate(
-            "() => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
-            ".map(e => { const t = e.querySelector('div') || e; return [e.innerText, t.scrollWidth - t.clientWidth]; })"
-            ".filter(([, over]) => over > 1)"
-        )
-        assert cut == []
+        assert _cut_metrics(pg) == []
         pg.get_by_role("tab", name="趋势与构成").click(timeout=60_000)  # only the open tab is drawn
         charts = pg.locator('[data-testid="stVegaLiteChart"]')
         charts.first.wait_for(timeout=30_000)
@@ -304,6 +308,11 @@ def test_efficiency_metrics_and_chart_are_not_cut(app_url, browser, size):
                      "七都镇", "震泽镇", "桃源镇", "平望镇"]  # fmt: skip
             assert [z for z in zones if z not in mix] == []
         save_screenshot(pg, f"ux_efficiency_{size[0]}")
+        # In English too: "21.23 10k yuan/mu" is longer than "21.23 万元/亩".
+        pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+        pg.get_by_text("Class-D land").wait_for(timeout=60_000)
+        _idle(pg)
+        assert _cut_metrics(pg) == []
     finally:
         context.close()
 
