@@ -9,7 +9,9 @@ Streamlit's own hashed bundles (``/static/js``, ``/static/css``, ``/static/media
 files, 6 MB, on a fresh load of a page) are answered from memory (:class:`BundlesFromMemory`)
 with the headers Streamlit gives them; every other request goes to Streamlit as before. Served
 through Streamlit's file handler and middleware they were about half of the server's CPU time
-per fresh page load (docs/performance.md).
+per fresh page load (docs/performance.md). The project's own static files (``/app/static``:
+Leaflet and its plugins, the map payloads the pages write) are answered from memory too,
+compressed once per file version (:class:`AppStaticFromMemory`) instead of on every request.
 
 A page opened by its own address (``/wujiang``, a bookmark) used to cost every load a failed probe
 and a retry before the websocket opened: Streamlit's frontend tries ``/wujiang`` as the server's
@@ -21,11 +23,14 @@ prefix it is still right.
 
 from __future__ import annotations
 
+import asyncio
+import gzip
 import hashlib
 import mimetypes
 import os
 import re
 import sys
+from collections import OrderedDict
 from pathlib import Path
 
 import streamlit
@@ -85,6 +90,112 @@ class BundlesFromMemory:
             return await send({"type": "http.response.body", "body": b""})
         await send({"type": "http.response.start", "status": 200, "headers": answer})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+
+# Types worth compressing (the map payloads are JSON; Leaflet and its plugins JS and CSS).
+_COMPRESSIBLE = (b"text/", b"application/javascript", b"application/json", b"image/svg+xml")
+STATIC_FILE_MOST = 32 * 2**20  # a larger file of ./static is left to Streamlit
+STATIC_MEMORY_MOST = 256 * 2**20  # bytes kept in all (plain and compressed), least recent dropped
+
+
+class AppStaticFromMemory:
+    """An ASGI wrapper answering ``GET``/``HEAD`` of the project's own static files
+    (``<base>/app/static/…``: Leaflet and its plugins, and the map payloads the pages write
+    to ``static/cache``) from memory, gzip-compressed once per file version.
+
+    Through Streamlit each such answer was read from disk and compressed again for every
+    request: the evaluation page's 0.86 MB payload alone cost 12 ms of the server's CPU per page
+    load (gzip level 5), every load of every session. Here a file is read and compressed (in a
+    worker thread) the first time it is asked for, and kept, by path, modification time and size,
+    so an edited or rewritten file is answered anew. Headers as Streamlit's (type, ``nosniff``,
+    ``Access-Control-Allow-Origin: *``) plus an ETag per encoding and ``Vary: Accept-Encoding``.
+    Only regular files under ``root`` (symbolic links resolved) are answered; anything else
+    (another path or method, a ``Range`` request, a missing, too large or outside file) goes to
+    ``app``, which answers as before (404, 400 …).
+    """
+
+    def __init__(self, app, root: Path = APP.parent / "static", prefix: str = "") -> None:
+        self.app = app
+        self.root = os.path.realpath(root)
+        self.mount = f"{_mount(prefix)}/app/static/"
+        self.kept: OrderedDict[str, tuple] = OrderedDict()  # path -> (stamp, entry, bytes)
+        self.kept_bytes = 0
+
+    def _file(self, path: str) -> str | None:
+        rel = path[len(self.mount) :]
+        if not rel or "\x00" in rel:
+            return None
+        full = os.path.realpath(os.path.join(self.root, rel))
+        return full if full.startswith(self.root + os.sep) and os.path.isfile(full) else None
+
+    @staticmethod
+    def _load(full: str, stamp: tuple[int, int]) -> tuple | None:
+        """(plain body, gzip body or None, content type, ETag); None if the file changed meanwhile."""
+        with open(full, "rb") as f:
+            body = f.read()
+        if len(body) != stamp[1] or _stamp(full) != stamp:
+            return None
+        kind = (mimetypes.guess_type(full)[0] or "application/octet-stream").encode()
+        if kind == b"text/javascript":
+            kind = b"application/javascript"
+        packed = None
+        if len(body) >= 500 and kind.startswith(_COMPRESSIBLE):
+            packed = gzip.compress(body, compresslevel=6, mtime=0)
+            if len(packed) >= len(body):
+                packed = None
+        etag = hashlib.md5(body, usedforsecurity=False).hexdigest()
+        return body, packed, kind, etag
+
+    def _keep(self, full: str, stamp: tuple[int, int], entry: tuple) -> None:
+        size = len(entry[0]) + len(entry[1] or b"")
+        old = self.kept.pop(full, None)
+        if old is not None:
+            self.kept_bytes -= old[2]
+        self.kept[full] = (stamp, entry, size)
+        self.kept_bytes += size
+        while self.kept_bytes > STATIC_MEMORY_MOST and len(self.kept) > 1:
+            _, (_, _, dropped) = self.kept.popitem(last=False)
+            self.kept_bytes -= dropped
+
+    async def __call__(self, scope, receive, send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("GET", "HEAD")
+            or not scope["path"].startswith(self.mount)
+        ):
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        full = None if b"range" in headers else self._file(scope["path"])
+        stamp = _stamp(full) if full else None
+        if stamp is None or stamp[1] > STATIC_FILE_MOST:
+            return await self.app(scope, receive, send)
+        hit = self.kept.get(full)
+        if hit is not None and hit[0] == stamp:
+            self.kept.move_to_end(full)
+            entry = hit[1]
+        else:
+            entry = await asyncio.to_thread(self._load, full, stamp)
+            if entry is None:
+                return await self.app(scope, receive, send)
+            self._keep(full, stamp, entry)
+        body, packed, kind, digest = entry
+        zipped = packed is not None and b"gzip" in headers.get(b"accept-encoding", b"")
+        etag = f'"{digest}{"-gz" if zipped else ""}"'.encode()
+        common = [(b"etag", etag), (b"vary", b"Accept-Encoding"), (b"access-control-allow-origin", b"*")]
+        if headers.get(b"if-none-match") == etag:
+            await send({"type": "http.response.start", "status": 304, "headers": common})
+            return await send({"type": "http.response.body", "body": b""})
+        out = packed if zipped else body
+        answer = [
+            (b"content-type", kind),
+            (b"content-length", str(len(out)).encode()),
+            (b"x-content-type-options", b"nosniff"),
+            *common,
+        ]
+        if zipped:
+            answer.append((b"content-encoding", b"gzip"))
+        await send({"type": "http.response.start", "status": 200, "headers": answer})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else out})
 
 
 # A page's own address below the base: Streamlit's url_path ("wujiang") or "" for the default page.
@@ -201,8 +312,15 @@ def keep_compiled_scripts() -> None:
     ScriptCache._atlas_kept = True
 
 
+def _static_root(runtime) -> Path:
+    """The ``static`` folder beside the main script Streamlit runs (found as Streamlit finds it)."""
+    main = getattr(runtime, "_main_script_path", None) or str(APP)
+    return Path(main).resolve().parent / "static"
+
+
 def _wrap_streamlit_app() -> None:
-    """Serve Streamlit's app through :class:`BundlesFromMemory` and :class:`KnownBackendBase`."""
+    """Serve Streamlit's app through :class:`BundlesFromMemory`, :class:`AppStaticFromMemory`
+    (with ``server.enableStaticServing``) and :class:`KnownBackendBase`."""
     from streamlit import config
 
     try:
@@ -214,7 +332,10 @@ def _wrap_streamlit_app() -> None:
 
     def create_starlette_app(runtime):
         prefix = config.get_option("server.baseUrlPath") or ""
-        return BundlesFromMemory(KnownBackendBase(make(runtime), prefix=prefix), prefix=prefix)
+        app = KnownBackendBase(make(runtime), prefix=prefix)
+        if config.get_option("server.enableStaticServing"):
+            app = AppStaticFromMemory(app, root=_static_root(runtime), prefix=prefix)
+        return BundlesFromMemory(app, prefix=prefix)
 
     starlette_server.create_starlette_app = create_starlette_app
 

@@ -154,3 +154,70 @@ def test_compiled_scripts_are_kept_until_the_file_changes(tmp_path):
     namespace: dict = {}
     exec(second, namespace)
     assert namespace["x"] == 22
+
+
+# ---- the project's own static files (Leaflet, the map payloads) from memory, compressed once ----
+
+
+def _static(tmp_path):
+    root = tmp_path / "static"
+    (root / "cache").mkdir(parents=True)
+    payload = root / "cache" / "abc.json"
+    payload.write_text('{"points": [' + ",".join(f"[{i}, {i * 2}]" for i in range(5000)) + "]}")
+    (tmp_path / "secret.toml").write_text("password = 1")
+    return serve.AppStaticFromMemory(_streamlit, root=root), payload
+
+
+def test_a_static_file_is_answered_compressed_from_memory(tmp_path, monkeypatch):
+    import gzip
+
+    app, payload = _static(tmp_path)
+    gz = {b"accept-encoding": b"gzip, deflate, br"}
+    start, headers, body = _answer(app, "/app/static/cache/abc.json", headers=gz)
+    assert start["status"] == 200 and headers[b"content-encoding"] == b"gzip"
+    assert gzip.decompress(body) == payload.read_bytes() and len(body) < payload.stat().st_size / 2
+    assert headers[b"content-type"] == b"application/json" and int(headers[b"content-length"]) == len(body)
+    assert headers[b"x-content-type-options"] == b"nosniff" and headers[b"vary"] == b"Accept-Encoding"
+    # Asked again, it is not read (nor compressed) again: the file is kept by its version.
+    monkeypatch.setattr(serve.AppStaticFromMemory, "_load", staticmethod(lambda *a: 1 / 0))
+    assert _answer(app, "/app/static/cache/abc.json", headers=gz)[2] == body
+    # A browser that cannot take gzip gets the file as it is, under another ETag.
+    start, plain, raw = _answer(app, "/app/static/cache/abc.json")
+    assert (
+        raw == payload.read_bytes()
+        and b"content-encoding" not in plain
+        and plain[b"etag"] != headers[b"etag"]
+    )
+    # A browser that has it: 304, no body; HEAD: headers only.
+    start, _, body304 = _answer(
+        app, "/app/static/cache/abc.json", headers={**gz, b"if-none-match": headers[b"etag"]}
+    )
+    assert start["status"] == 304 and body304 == b""
+    start, head, nothing = _answer(app, "/app/static/cache/abc.json", method="HEAD", headers=gz)
+    assert start["status"] == 200 and nothing == b"" and head[b"content-length"] == headers[b"content-length"]
+
+
+def test_a_rewritten_static_file_is_answered_anew(tmp_path):
+    import os
+
+    app, payload = _static(tmp_path)
+    first = _answer(app, "/app/static/cache/abc.json")[2]
+    payload.write_text('{"points": []}')
+    os.utime(payload, ns=(1, 1))  # another modification time and size
+    assert _answer(app, "/app/static/cache/abc.json")[2] == b'{"points": []}' != first
+
+
+def test_only_files_under_static_are_answered(tmp_path):
+    app, _ = _static(tmp_path)
+    (tmp_path / "static" / "link.toml").symlink_to(tmp_path / "secret.toml")
+    for path, kw in [
+        ("/app/static/../secret.toml", {}),  # outside the folder
+        ("/app/static/link.toml", {}),  # a link leading outside
+        ("/app/static/cache", {}),  # a folder
+        ("/app/static/cache/none.json", {}),
+        ("/app/static/cache/abc.json", {"method": "POST"}),
+        ("/app/static/cache/abc.json", {"headers": {b"range": b"bytes=0-9"}}),
+        ("/static/js/x.js", {}),
+    ]:
+        start, _, body = _answer(app, path, **kw)
+        assert start["status"] == 299 and body == path.encode(), path
