@@ -48,18 +48,40 @@ def _mount(prefix: str) -> str:
     return "/" + prefix.strip("/") if prefix.strip("/") else ""
 
 
+# Types worth compressing (Streamlit's and Leaflet's scripts and styles, the map payloads' JSON).
+_COMPRESSIBLE = (b"text/", b"application/javascript", b"application/json", b"image/svg+xml")
+
+
+def _packed(body: bytes, kind: bytes) -> bytes | None:
+    """``body`` gzip-compressed, if its type is worth it and it comes out smaller; else None."""
+    if len(body) < 500 or not kind.startswith(_COMPRESSIBLE):
+        return None
+    packed = gzip.compress(body, compresslevel=6, mtime=0)
+    return packed if len(packed) < len(body) else None
+
+
+def _wants_gzip(headers: dict) -> bool:
+    return b"gzip" in headers.get(b"accept-encoding", b"")
+
+
 class BundlesFromMemory:
     """An ASGI wrapper answering ``GET``/``HEAD`` of Streamlit's hashed bundles from memory.
 
     Only the exact paths of files found under Streamlit's ``static/js``, ``static/css`` and
     ``static/media`` at start are answered (nothing else is reachable through it); a request with
     a ``Range`` header, any other path or method, websockets and lifespan go to ``app``.
+
+    Scripts and styles go gzip-compressed to a browser that takes it, each compressed once, the
+    first time it is asked for (in a worker thread): a fresh page load fetches about 5 MB of them,
+    1.5 MB compressed, which Streamlit sends as they are (over a bureau's network, not loopback,
+    that is the larger part of a first visit's wait). The ETag names the encoding.
     """
 
     def __init__(self, app, root: Path = BUNDLES, prefix: str = "") -> None:
         self.app = app
         self.prefix = _mount(prefix)
         self.files: dict[str, tuple[bytes, list[tuple[bytes, bytes]], bytes]] = {}
+        self.packed: dict[str, bytes | None] = {}  # path -> gzip body (None: not worth it)
         for folder in BUNDLE_FOLDERS:
             for path in sorted((root / folder).glob("*")):
                 if not path.is_file():
@@ -85,15 +107,32 @@ class BundlesFromMemory:
         if found is None or b"range" in headers:
             return await self.app(scope, receive, send)
         body, answer, etag = found
+        kind = dict(answer)[b"content-type"]
+        if _wants_gzip(headers) and kind.startswith(_COMPRESSIBLE):
+            path = scope["path"]
+            if path not in self.packed:
+                self.packed[path] = await asyncio.to_thread(_packed, body, kind)
+            if self.packed[path] is not None:
+                body, etag = self.packed[path], etag[:-1] + b'-gz"'
+                answer = [
+                    *((k, v) for k, v in answer if k not in (b"content-length", b"etag")),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"etag", etag),
+                    (b"content-encoding", b"gzip"),
+                ]
         if headers.get(b"if-none-match") == etag:
             await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
             return await send({"type": "http.response.body", "body": b""})
-        await send({"type": "http.response.start", "status": 200, "headers": answer})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [*answer, (b"vary", b"Accept-Encoding")],
+            }
+        )
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
 
-# Types worth compressing (the map payloads are JSON; Leaflet and its plugins JS and CSS).
-_COMPRESSIBLE = (b"text/", b"application/javascript", b"application/json", b"image/svg+xml")
 STATIC_FILE_MOST = 32 * 2**20  # a larger file of ./static is left to Streamlit
 STATIC_MEMORY_MOST = 256 * 2**20  # bytes kept in all (plain and compressed), least recent dropped
 
@@ -138,11 +177,7 @@ class AppStaticFromMemory:
         kind = (mimetypes.guess_type(full)[0] or "application/octet-stream").encode()
         if kind == b"text/javascript":
             kind = b"application/javascript"
-        packed = None
-        if len(body) >= 500 and kind.startswith(_COMPRESSIBLE):
-            packed = gzip.compress(body, compresslevel=6, mtime=0)
-            if len(packed) >= len(body):
-                packed = None
+        packed = _packed(body, kind)
         etag = hashlib.md5(body, usedforsecurity=False).hexdigest()
         return body, packed, kind, etag
 
@@ -179,7 +214,7 @@ class AppStaticFromMemory:
                 return await self.app(scope, receive, send)
             self._keep(full, stamp, entry)
         body, packed, kind, digest = entry
-        zipped = packed is not None and b"gzip" in headers.get(b"accept-encoding", b"")
+        zipped = packed is not None and _wants_gzip(headers)
         etag = f'"{digest}{"-gz" if zipped else ""}"'.encode()
         common = [(b"etag", etag), (b"vary", b"Accept-Encoding"), (b"access-control-allow-origin", b"*")]
         if headers.get(b"if-none-match") == etag:

@@ -54,6 +54,27 @@ def test_a_bundle_comes_from_memory_with_streamlits_headers():
     assert fonts and dict(app.files[fonts[0]][1])[b"content-type"] == b"font/woff2"
 
 
+def test_a_bundle_goes_compressed_to_a_browser_that_takes_it():
+    import gzip
+
+    app = serve.BundlesFromMemory(_streamlit)
+    name = max((serve.BUNDLES / "static" / "js").glob("*.js"), key=lambda p: p.stat().st_size).name
+    gz = {b"accept-encoding": b"gzip, deflate, br, zstd"}
+    start, headers, body = _answer(app, f"/static/js/{name}", headers=gz)
+    on_disk = (serve.BUNDLES / "static" / "js" / name).read_bytes()
+    assert start["status"] == 200 and headers[b"content-encoding"] == b"gzip"
+    assert gzip.decompress(body) == on_disk and len(body) < len(on_disk) / 2
+    assert int(headers[b"content-length"]) == len(body) and headers[b"vary"] == b"Accept-Encoding"
+    assert headers[b"cache-control"] == b"public, immutable, max-age=31536000"
+    plain = _answer(app, f"/static/js/{name}")[1]
+    assert plain[b"etag"] != headers[b"etag"]  # one ETag per encoding
+    start, _, nothing = _answer(app, f"/static/js/{name}", headers={**gz, b"if-none-match": headers[b"etag"]})
+    assert start["status"] == 304 and nothing == b""
+    # A font is compressed already: sent as it is.
+    font = next(k for k in app.files if k.endswith(".woff2"))
+    assert b"content-encoding" not in _answer(app, font, headers=gz)[1]
+
+
 def test_everything_else_goes_to_streamlit():
     app = serve.BundlesFromMemory(_streamlit)
     name = _a_bundle()
