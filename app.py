@@ -21,6 +21,11 @@ st.set_page_config(
     layout="wide",
 )
 
+# The UI language survives a reload, a bookmark and a link sent to a colleague: English is kept in
+# the address (?lang=en), which a new session reads before anything else.
+if "lang" not in st.session_state and st.query_params.get("lang") in ("zh", "en"):
+    st.session_state["lang"] = st.query_params["lang"]
+
 # The shared settings live on through runs that do not draw their widgets (a page's map-first
 # run, below): Streamlit forgets a widget's value after a run without it, unless written back.
 for _key in ("lang", "basemap", "tianditu_key"):
@@ -75,6 +80,10 @@ pages = [
     st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
 ]
 page = st.navigation(pages)
+if lang == "en" and st.query_params.get("lang") != "en":  # after st.navigation, which sets the address
+    st.query_params["lang"] = "en"
+elif lang != "en" and "lang" in st.query_params:
+    del st.query_params["lang"]
 if _legacy_run and "_nav_ready" not in st.session_state:
     # With a pages/ folder beside app.py, Streamlit runs a session's first script run in its legacy
     # "pages directory" mode; widget IDs of that run differ from later runs, so the user's first

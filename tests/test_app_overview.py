@@ -30,6 +30,21 @@ def test_language_switch_to_english():
     assert [m.label for m in at.metric][0] == "County-level districts"
 
 
+def test_a_new_session_reads_the_language_from_the_address():
+    """A reload or a bookmark of an English page (?lang=en) starts in English (the browser test
+    test_the_language_survives_a_reload checks that a switch writes it)."""
+    fresh = AppTest.from_file(str(APP), default_timeout=60)
+    fresh.query_params["lang"] = "en"
+    fresh.run()
+    assert not fresh.exception
+    assert fresh.title[0].value == "Suzhou Industrial Layout Atlas · Overview"
+    assert fresh.radio(key="lang").value == "en"
+    odd = AppTest.from_file(str(APP), default_timeout=60)
+    odd.query_params["lang"] = "<script>alert(1)</script>"  # anything else is ignored
+    odd.run()
+    assert not odd.exception and odd.title[0].value == "苏州产业布局一张图 · 总览"
+
+
 def test_imported_layers_join_the_map_exports_and_provenance(tmp_path, monkeypatch):
     import geopandas as gpd
     from shapely.geometry import box

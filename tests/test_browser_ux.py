@@ -402,3 +402,32 @@ def test_language_switch_on_the_evaluation_page_keeps_the_basemap(app_url, brows
         assert t("app.basemap.none", "en") in shown, shown
     finally:
         context.close()
+
+
+def test_the_language_survives_a_reload(app_url, browser):
+    """Switched to English, the address says so (?lang=en): a reload, on this page or another one
+    reached from the sidebar, stays English; switched back, the address is clean again."""
+    from pages._strings import t
+
+    context, pg = _context(browser, (1280, 720))
+    try:
+        _open(pg, f"{app_url}/wujiang")
+        map_frame(pg, min_paths=8)
+        _idle(pg)
+        pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+        pg.get_by_role("heading", name=t("wj.header", "en")).wait_for(timeout=60_000)
+        pg.wait_for_function("() => location.search.includes('lang=en')", timeout=30_000)
+        pg.locator('[data-testid="stSidebarNav"] a').nth(3).click()  # 亩均效益评价
+        pg.get_by_role("heading", name=t("eff.header", "en")).wait_for(timeout=60_000)
+        pg.wait_for_function(
+            "() => location.pathname.endsWith('/efficiency') && location.search.includes('lang=en')"
+        )
+        pg.reload()
+        pg.get_by_role("heading", name=t("eff.header", "en")).wait_for(timeout=60_000)
+        map_frame(pg, min_paths=8)
+        _idle(pg)
+        pg.locator('[data-testid="stSidebar"]').get_by_text("中文").click()
+        pg.get_by_role("heading", name=t("eff.header", "zh")).wait_for(timeout=60_000)
+        pg.wait_for_function("() => !location.search.includes('lang=')", timeout=30_000)
+    finally:
+        context.close()
