@@ -116,7 +116,10 @@ year = page_control("eff_map", "eff_year", kept["eff_year"], lambda: st.selectbo
     key="eff_year",
 ))  # fmt: skip
 _keep(("eff_year",))
-raw_config = _checked_config(_config_values(), lang)
+# In a slot that is always there: a warning drawn above the map on one run and not the next
+# would move the map to another place in the page, and the browser would make it anew (blank).
+with st.container():
+    raw_config = _checked_config(_config_values(), lang)
 # The caches' key, and what they rebuild the configuration from (JSON: YAML dumping was 4 % of a run).
 config_json = json.dumps(raw_config, sort_keys=True, ensure_ascii=False)
 try:

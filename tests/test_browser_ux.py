@@ -431,3 +431,25 @@ def test_the_language_survives_a_reload(app_url, browser):
         pg.wait_for_function("() => !location.search.includes('lang=')", timeout=30_000)
     finally:
         context.close()
+
+
+def test_the_map_stays_when_the_weights_stop_adding_to_100(app_url, browser):
+    """The warning and the confirmation drawn above the map do not move it (a moved component is
+    made anew by the browser, and the evaluation map came back blank)."""
+    context, pg = _context(browser, (1280, 720))
+    try:
+        _open(pg, f"{app_url}/efficiency")
+        map_frame(pg, min_paths=8)
+        pg.get_by_text("评价参数：权重、基准、分类").click()
+        box = pg.get_by_role("spinbutton", name="亩均税收").first
+        box.wait_for(timeout=30_000)
+        box.fill("45")
+        box.press("Tab")
+        pg.get_by_text("确认按此权重评价").wait_for(timeout=60_000)
+        _idle(pg)
+        frame = map_frame(pg, min_paths=8, timeout_s=20)
+        assert frame.evaluate(
+            "() => document.querySelector('.leaflet-overlay-pane canvas, .leaflet-overlay-pane svg') !== null"
+        )
+    finally:
+        context.close()
