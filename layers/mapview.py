@@ -89,7 +89,8 @@ class _PageFriendly(MacroElement):
       only then, or while Ctrl is held, and a hint says so when the wheel meets a sleeping map.
     - On a small map (below ``SMALL_MAP_PX``) the legend and the layer switcher start folded, so
       they do not hide the data; both unfold on a click (the switcher also on hover).
-    - Tooltips wrap instead of running off the map's right edge.
+    - Tooltips wrap instead of running off the map's right edge; a long field name wraps too
+      (kept on one line, it left its value a character wide).
     """
 
     _template = Template(
@@ -98,8 +99,8 @@ class _PageFriendly(MacroElement):
         <style>
           .leaflet-tooltip { white-space: normal; max-width: min(320px, 45vw); }
           .leaflet-tooltip table { width: max-content; max-width: min(300px, 43vw); }
-          .leaflet-tooltip td { white-space: normal; word-break: break-word; }
-          .leaflet-tooltip th { white-space: nowrap; }
+          .leaflet-tooltip td { white-space: normal; word-break: break-word; min-width: 9em; vertical-align: top; }
+          .leaflet-tooltip th { white-space: normal; max-width: 8em; vertical-align: top; }
           .atlas-wheel-hint { position:absolute; z-index:1001; left:50%; top:50%;
             transform:translate(-50%,-50%); background:rgba(0,0,0,0.62); color:#fff;
             padding:8px 14px; border-radius:4px; pointer-events:none; opacity:0;

@@ -453,3 +453,27 @@ def test_the_map_stays_when_the_weights_stop_adding_to_100(app_url, browser):
         )
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_district_tooltip_gives_its_values_room(app_url, browser, lang):
+    """Hovering 吴江区 on 两轴三带: a long field name (集群重点（苏委发〔2022〕1号）) wraps, and the value
+    beside it is not squeezed to a character a line."""
+    context, pg = _context(browser, (1280, 720))
+    try:
+        _open(pg, f"{app_url}/corridors" + ("?lang=en" if lang == "en" else ""))
+        frame = map_frame(pg, min_paths=8)
+        _idle(pg)
+        box = frame.frame_element().bounding_box()
+        at = frame.evaluate(
+            "() => { const p = window.map.latLngToContainerPoint([30.90, 120.55]); return [p.x, p.y]; }"
+        )
+        pg.mouse.move(box["x"] + at[0], box["y"] + at[1])
+        frame.locator(".leaflet-tooltip td").first.wait_for(timeout=10_000)
+        cells = frame.evaluate(
+            "() => [...document.querySelectorAll('.leaflet-tooltip td')].map(td => [td.innerText, td.getBoundingClientRect().width])"
+        )
+        assert any("吴江" in text or "Wujiang" in text for text, _ in cells), cells
+        assert [c for c in cells if c[1] < 80] == [], cells  # each value at least ~6 characters wide
+    finally:
+        context.close()
