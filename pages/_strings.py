@@ -93,6 +93,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "corr.key_industries": ("对应六大重点领域", "Key industries it leads"),
     "corr.carries": ("承载重点产业", "Key industries carried"),
     "corr.target_2020": ("2020 年产值目标（亿元）", "2020 output target (100M yuan)"),
+    "corr.target_2020.metric": ("2020 年产值目标", "2020 output target"),
     "corr.carrier_parks": ("主要承载园区", "Main carrier zones"),
     "corr.dominant_in": ("主导该产业的轴带", "Corridors it leads"),
     "corr.table.corridors": ("两轴三带：各自的功能", "Axes and belts: what each is for"),

@@ -190,8 +190,11 @@ with right:
             st.divider()
             sel = key_industries.set_index("industry").loc[industry]
             st.markdown(f"**{industry}**")
+            # "8,000 亿元"; in English "800 bn yuan" ("8,000 100M yuan" was cut in the narrow panel).
+            target = sel["target_2020_yi_yuan"]
             st.metric(
-                t("corr.target_2020", lang), f"{sel['target_2020_yi_yuan']:,.0f} {t('unit.yi_yuan', lang)}"
+                t("corr.target_2020.metric", lang),
+                f"{target:,.0f} {t('unit.yi_yuan', lang)}" if lang == "zh" else f"{target / 10:,.0f} bn yuan",
             )
             st.markdown(f"{_label('corr.carrier_parks', lang)}{sel['carrier_parks']}")
             lead = [

@@ -40,7 +40,10 @@ def test_corridors_page_tables_and_industry_highlight():
     text = _markdown(at)
     assert "主导该产业的轴带：通苏嘉南北发展轴、沿江发展带" in text
     assert "张家港经济开发区" in text
-    assert at.metric[0].value == "8,000 亿元"
+    assert at.metric[0].value == "8,000 亿元" and at.metric[0].label == "2020 年产值目标"
+    at.session_state["lang"] = "en"
+    at.run()
+    assert at.metric[0].value == "800 bn yuan"  # 8,000 × 100 million yuan, as English writes it
 
 
 def test_wujiang_page_optical_communication_layout():
