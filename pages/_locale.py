@@ -4,7 +4,8 @@ Streamlit has no locale setting: its widgets carry English defaults ("Upload", "
 "Select all", "No results", "Press Enter to apply", the table toolbar's "Search" ...). What a
 widget lets us set is set where it is called (``placeholder=``, ``select_all=``); the rest is
 translated in the browser by the small script below, served inline by the app itself (no CDN):
-it rewrites those texts and tooltips whenever Streamlit draws them, and only in the Chinese UI.
+it rewrites those texts and tooltips whenever Streamlit draws them, and only in the Chinese UI
+(switched to English, it puts back what it rewrote).
 """
 
 from __future__ import annotations
@@ -88,20 +89,38 @@ _SCRIPT = """
     return null;
   }
   var ATTRS = ['title', 'aria-label', 'placeholder'];
+  // What was translated, to be put back when the UI switches to English: [node, attribute or
+  // null, the English text, the Chinese text put in its place].
+  var changed = [];
+  function restore() {
+    changed.forEach(function (c) {
+      if (!c[0].isConnected) return;
+      if (c[1] === null) { if (c[0].nodeValue === c[3]) c[0].nodeValue = c[2]; }
+      else if (c[0].getAttribute(c[1]) === c[3]) c[0].setAttribute(c[1], c[2]);
+    });
+    changed = [];
+  }
   function fix(root) {
-    if (window.__atlasLang !== 'zh') return;
+    if (window.__atlasLang !== 'zh') { if (changed.length) restore(); return; }
+    if (changed.length > 5000) changed = changed.filter(function (c) { return c[0].isConnected; });
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     var node;
     while ((node = walker.nextNode())) {
       var out = zh(node.nodeValue);
-      if (out !== null && out !== node.nodeValue) node.nodeValue = out;
+      if (out !== null && out !== node.nodeValue) {
+        changed.push([node, null, node.nodeValue, out]);
+        node.nodeValue = out;
+      }
     }
     var els = root.querySelectorAll ? root.querySelectorAll('[title],[aria-label],[placeholder]') : [];
     els.forEach(function (el) {
       ATTRS.forEach(function (a) {
         var v = el.getAttribute(a);
         var out = v && zh(v);
-        if (out && out !== v) el.setAttribute(a, out);
+        if (out && out !== v) {
+          changed.push([el, a, v, out]);
+          el.setAttribute(a, out);
+        }
       });
     });
   }

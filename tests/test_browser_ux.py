@@ -477,3 +477,20 @@ def test_a_district_tooltip_gives_its_values_room(app_url, browser, lang):
         assert [c for c in cells if c[1] < 80] == [], cells  # each value at least ~6 characters wide
     finally:
         context.close()
+
+
+def test_streamlits_own_words_come_back_in_english_after_a_switch(app_url, browser):
+    """The Chinese UI rewrites Streamlit's own words ("Upload" → 选择文件); switched to English on
+    the page, they are English again, not left Chinese."""
+    context, pg = _context(browser, (1280, 720))
+    try:
+        _open(pg, f"{app_url}/data")
+        pg.get_by_text("选择文件", exact=True).wait_for(timeout=30_000)
+        pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+        pg.get_by_text("Upload", exact=True).wait_for(timeout=60_000)
+        _idle(pg)
+        text = pg.evaluate(VISIBLE_TEXT_JS)
+        assert "选择文件" not in text and "单个文件不超过" not in text
+        assert "per file" in text
+    finally:
+        context.close()
