@@ -13,7 +13,7 @@ import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
 from geo.crs import STORAGE_CRS, convert_frame
-from geo.i18n import Lang
+from geo.i18n import Lang, industry_name
 from geo.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
 from layers._strings import t
 
@@ -182,7 +182,9 @@ def highlight_industry(
 
     def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
         return [
-            LegendEntry(t(label_on, lang).format(industry=industry), on, swatch, opacity_on),
+            LegendEntry(
+                t(label_on, lang).format(industry=industry_name(industry, lang)), on, swatch, opacity_on
+            ),
             LegendEntry(t(label_off, lang), off, swatch, opacity_off),
         ]
 

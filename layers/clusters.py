@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import DataValidationError
-from geo.i18n import Lang
+from geo.i18n import Lang, industry_name
 from layers._strings import t
 from layers.base import Field, Layer, LegendEntry
 
@@ -82,5 +82,7 @@ LAYER = Layer(
 def for_industry(industry: str) -> Layer:
     """The cluster layer titled with ``industry`` (its frame comes from :func:`cluster_frame`)."""
     return replace(
-        LAYER, title_zh=f"{industry}：核心 / 支撑区镇", title_en=f"{industry}: core / supporting towns"
+        LAYER,
+        title_zh=f"{industry}：核心 / 支撑区镇",
+        title_en=f"{industry_name(industry, 'en')}: core / supporting towns",
     )

@@ -32,7 +32,7 @@ from geo.evaluation import (
     default_config,
     evaluate,
 )
-from geo.i18n import Lang
+from geo.i18n import Lang, industry_name
 from geo.metrics import (
     ID_COL,
     RATIOS_BY_KEY,
@@ -524,7 +524,7 @@ def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[t
             )  # fmt: skip
             chosen_ind = st.multiselect(
                 t("eff.scope.industries", lang), industries, placeholder=t("eff.scope.all", lang),
-                key="eff_industries", select_all=False,
+                format_func=lambda v: industry_name(v, lang), key="eff_industries", select_all=False,
             )  # fmt: skip
             size = st.radio(
                 t("eff.scope.size", lang), ["all", "above", "below"],

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from geo.i18n import Lang
+from geo.i18n import Lang, industry_name
 from geo.schema import WUJIANG_INDUSTRIES
 from layers import intensity
 from pages._shared import controls_slot, map_first_run, page_control
@@ -72,7 +72,7 @@ def class_controls(
         lambda: st.selectbox(
             t("int.industry", lang),
             [ALL, *WUJIANG_INDUSTRIES],
-            format_func=lambda v: v or t("int.industry_all", lang),
+            format_func=lambda v: industry_name(v, lang) if v else t("int.industry_all", lang),
             key=f"{prefix}_industry",
         ),
     )

@@ -11,7 +11,7 @@ import streamlit as st
 
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.errors import DataValidationError
-from geo.i18n import Lang
+from geo.i18n import Lang, industry_name
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
 from layers.base import Field
 from layers.mapview import SUZHOU_CENTER
@@ -125,7 +125,7 @@ industry = page_control(
     lambda: st.selectbox(
         t("corr.industry", lang),
         ["", *key_industries["industry"]],
-        format_func=lambda v: v or t("corr.industry_none", lang),
+        format_func=lambda v: industry_name(v, lang) if v else t("corr.industry_none", lang),
         key="corr_industry",
     ),
 )
@@ -145,7 +145,7 @@ with left:
         # title names the industry picked
         title=t("corr.header", lang),
         export_title=t("corr.header", lang)
-        + (f"：{industry}" if lang == "zh" else f": {industry}") * bool(industry),
+        + (f"：{industry}" if lang == "zh" else f": {industry_name(industry, lang)}") * bool(industry),
         key="corridors_map",
         note=t("corr.schematic_note", lang),
         center=SUZHOU_CENTER,
@@ -189,7 +189,7 @@ with right:
         if industry:
             st.divider()
             sel = key_industries.set_index("industry").loc[industry]
-            st.markdown(f"**{industry}**")
+            st.markdown(f"**{industry_name(industry, lang)}**")
             # "8,000 亿元"; in English "800 bn yuan" ("8,000 100M yuan" was cut in the narrow panel).
             target = sel["target_2020_yi_yuan"]
             st.metric(

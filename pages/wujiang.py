@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.i18n import Lang
+from geo.i18n import Lang, industry_name
 from geo.metrics import total_metrics
 from geo.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprises
@@ -128,7 +128,9 @@ industry = page_control(
     "wujiang_map",
     "wj_industry",
     industries[0],
-    lambda: st.selectbox(t("wj.industry", lang), industries, key="wj_industry"),
+    lambda: st.selectbox(
+        t("wj.industry", lang), industries, format_func=lambda v: industry_name(v, lang), key="wj_industry"
+    ),
 )
 show = page_control(
     "wujiang_map",
@@ -160,7 +162,8 @@ with left:
         changing,
         towns,
         title=t("wj.header", lang),
-        export_title=t("wj.header", lang) + (f"：{industry}" if lang == "zh" else f": {industry}"),
+        export_title=t("wj.header", lang)
+        + (f"：{industry}" if lang == "zh" else f": {industry_name(industry, lang)}"),
         key="wujiang_map",
         note=t("wj.schematic_note", lang),
         # One key per changing layer: all enterprises do not follow the industry.
@@ -186,7 +189,7 @@ rest_after_map("wujiang_map", lang)  # what follows comes once the map is drawn
 st.caption(t("wj.intro", lang))
 
 # The chosen industry's layout, as the Wujiang plan writes it.
-st.subheader(t("wj.layout_of", lang).format(industry=industry))
+st.subheader(t("wj.layout_of", lang).format(industry=industry_name(industry, lang)))
 fig = figures.set_index("industry").loc[industry]
 m1, m2, m3 = st.columns(3)
 m1.metric(t("wj.col.sales_2020", lang), _fmt(fig["sales_2020_yi_yuan"], "", 2))

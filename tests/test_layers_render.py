@@ -101,7 +101,7 @@ def test_axes_and_belts_where_an_industry_dominates(store, meta):
     html_a = _html(a, axes, meta)
     html_b = _html(b, belts, meta, lang="en")
     assert "两轴（示意走向）" in html_a and "「新材料」为主导产业的轴" in html_a and _has(html_a, "主导产业")
-    assert "Three belts (schematic)" in html_b and "Belts where 新材料 leads" in html_b
+    assert "Three belts (schematic)" in html_b and "Belts where New materials leads" in html_b
     assert "[schematic]" in html_b
     assert set(axes.loc[a.color_by(axes) == corridor_axes.HIGHLIGHT, "name"]) == {"通苏嘉南北发展轴"}
     assert set(belts.loc[b.color_by(belts) == corridor_belts.HIGHLIGHT, "name"]) == {"沿江发展带"}

@@ -73,6 +73,11 @@ def test_wujiang_page_in_english_without_enterprise_points():
     assert at.title[0].value == "Wujiang industry layout: core and supporting towns"
     layout = at.dataframe[0].value
     assert set(layout["Role"]) == {"Core town", "Supporting town"}
+    # The industry in English too: in the selector, the heading (the data keep their own names).
+    assert at.selectbox(key="wj_industry").format_func("高端装备") == "High-end equipment"
+    chosen = at.selectbox(key="wj_industry")
+    assert f"{chosen.format_func(chosen.value)}: spatial layout" in [h.value for h in at.subheader]
+    assert chosen.format_func(chosen.value).isascii()
 
 
 @pytest.mark.parametrize("scheme", ["quantiles", "natural_breaks", "equal_interval"])
