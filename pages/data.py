@@ -642,7 +642,11 @@ def export_section() -> None:
         key="export_layers",
         placeholder=t("export.layers_placeholder", lang),
     )
-    title = st.text_input(t("export.title", lang), value=t("export.title_default", lang), key="export_title")
+    # The default title follows the UI language; a title the user typed stays as typed.
+    defaults = {t("export.title_default", other) for other in ("zh", "en")}
+    if st.session_state.get("export_title", next(iter(defaults))) in defaults:
+        st.session_state["export_title"] = t("export.title_default", lang)
+    title = st.text_input(t("export.title", lang), key="export_title")
     if not chosen:
         st.info(t("export.none", lang))
         return

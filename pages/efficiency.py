@@ -299,8 +299,10 @@ def _table() -> pd.DataFrame:
 
 
 table = shared(("eff.table", *scope_key, tuple(dims), show_unscored, lang), _table)
+# As tall as its rows (header 38 px, 35 px a row, a border), at most 420 px: a five-row list
+# drew ten empty rows under it.
 picked = st.dataframe(
-    _rows(("eff.table", *scope_key, tuple(dims), show_unscored, lang), table, lang), hide_index=True, width="stretch", height=420, column_config=_number_config(table), key="eff_table",
+    _rows(("eff.table", *scope_key, tuple(dims), show_unscored, lang), table, lang), hide_index=True, width="stretch", height=min(420, 40 + 35 * max(len(table), 1)), column_config=_number_config(table), key="eff_table",
     placeholder="", on_select="rerun", selection_mode="single-row",
 )  # fmt: skip
 st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))

@@ -159,6 +159,18 @@ def test_data_page_in_english(user_store):
     assert "Briefing PNG (A4 landscape, 300 dpi)" in [b.label for b in at.get("download_button")]
 
 
+def test_the_default_export_title_follows_the_language_and_a_typed_one_stays(user_store):
+    at = _data_page()
+    assert at.text_input(key="export_title").value == "苏州产业布局图"
+    at.session_state["lang"] = "en"
+    at.run()
+    assert at.text_input(key="export_title").value == "Suzhou industrial layout"
+    at.text_input(key="export_title").set_value("盛泽汇报").run()
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert at.text_input(key="export_title").value == "盛泽汇报"
+
+
 def _saved_zone(name: str = "gone", title: str = "将删除", user: str = "张三") -> None:
     zones = gpd.GeoDataFrame(
         {"name": ["甲园区"]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326
