@@ -23,22 +23,27 @@ from geo.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 OBJECTION_DAYS = 3  # 黄岩: xlsx lists with a 3-day objection period (DOMAIN.md §7); the page may change it
 
 
-def _weights_text(config: EvaluationConfig, lang: str) -> str:
+def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None = None) -> str:
+    """The weights per size group; with ``used`` (an evaluation's effective weights, groups as
+    rows), those: indicators left out for want of data are not named, the others scaled up."""
     parts = []
     for group in SIZE_GROUPS:
         on = config.score_above_scale if group == SIZE_GROUPS[0] else config.score_below_scale
         if not on:
             continue
-        w = {k: v for k, v in config.weights_for(group).items() if v > 0}
+        given = config.weights_for(group)
+        if used is not None and group in used.index:
+            given = {k: float(used.loc[group, k]) for k in given if k in used.columns}
+        w = {k: v for k, v in given.items() if v > 0}
         label = (
             (lambda k: RATIOS_BY_KEY[k].label_zh) if lang == "zh" else (lambda k: RATIOS_BY_KEY[k].label_en)
         )
         body = (
-            "、".join(f"{label(k)} {v:g}" for k, v in w.items())
+            "、".join(f"{label(k)} {round(v, 2):g}" for k, v in w.items())
             if lang == "zh"
-            else ", ".join(f"{label(k)} {v:g}" for k, v in w.items())
+            else ", ".join(f"{label(k)} {round(v, 2):g}" for k, v in w.items())
         )
-        total = sum(w.values())
+        total = round(sum(w.values()), 2)
         name = group if lang == "zh" else ("above-size" if group == SIZE_GROUPS[0] else "below-size")
         parts.append(
             f"{name}：{body}（合计 {total:g}）" if lang == "zh" else f"{name}: {body} (total {total:g})"
@@ -84,15 +89,16 @@ def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
     )
 
 
-def config_summary(config: EvaluationConfig, lang: str = "zh") -> str:
-    """Weights, benchmark rule and cut-offs in one line (for CSV columns and map subtitles)."""
+def config_summary(config: EvaluationConfig, lang: str = "zh", *, used: pd.DataFrame | None = None) -> str:
+    """Weights, benchmark rule and cut-offs in one line (for CSV columns and map subtitles);
+    ``used``: the evaluation's effective weights, shown instead of the configured ones."""
     sep = "；" if lang == "zh" else "; "
     bench = (
         f"基准 = 均值 × {config.benchmark_multiple:g}"
         if lang == "zh"
         else f"benchmark = mean × {config.benchmark_multiple:g}"
     )
-    return sep.join([_weights_text(config, lang), bench, _cutoffs_text(config, lang)])
+    return sep.join([_weights_text(config, lang, used), bench, _cutoffs_text(config, lang)])
 
 
 def filters_text(filters: Mapping[str, Sequence[str] | str], lang: str = "zh") -> str:

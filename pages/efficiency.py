@@ -418,7 +418,13 @@ d3.download_button(
 with export_slot:
     with st.expander(t("export.panel", lang), icon=":material/download:"):
         st.caption(t("export.panel_note", lang))
-        subtitle = "\n".join([f"{_year_label(year, lang)} · {filters_words}", config_summary(config, lang)])
+        # The weights used: those of indicators left out for want of data went to the others.
+        subtitle = "\n".join(
+            [
+                f"{_year_label(year, lang)} · {filters_words}",
+                config_summary(config, lang, used=result.weights),
+            ]
+        )
         download_buttons(
             map_downloads(
                 map_title, [zone_item, *class_items], full_map(_build_map, class_items, lang=lang, gcj02=gcj02),
