@@ -363,9 +363,20 @@ if matrix is not None:
     sheets["企业变化" if lang == "zh" else "Changes"] = shared(
         ("eff.changes_sheet", *scope_key, lang), lambda: _plain(changes[cols]).rename(columns=_labels(lang))
     )
+
+
+def _warnings_table() -> pd.DataFrame:
+    """The scope's warnings in the UI language (the other language's columns left out), as shown
+    and as exported."""
+    other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
+    return _plain(warnings.drop(columns=["rule", *other], errors="ignore")).rename(
+        columns={**_labels(lang), "warning_en": t("eff.warn.col", lang), "reason_en": t("eff.warn.why", lang)}
+    )
+
+
 if len(warnings):
     sheets["预警" if lang == "zh" else "Warnings"] = shared(
-        ("eff.warnings_sheet", *scope_key, lang), lambda: _plain(warnings).rename(columns=_labels(lang))
+        ("eff.warn_view", *scope_key, lang), _warnings_table
     )
 sheets = {name: frame for name, frame in sheets.items() if len(frame.columns)}
 stem = f"亩均效益评价_{year_words}" if year_words else "亩均效益评价"
@@ -515,17 +526,7 @@ if section["warn"].open:
             st.caption(
                 " · ".join(f"{name}{'：' if lang == 'zh' else ': '}{n:,}" for name, n in per_rule.items())
             )
-            other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
-            warn_view = shared(
-                ("eff.warn_view", *scope_key, lang),
-                lambda: _plain(warnings.drop(columns=["rule", *other])).rename(
-                    columns={
-                        **_labels(lang),
-                        "warning_en": t("eff.warn.col", lang),
-                        "reason_en": t("eff.warn.why", lang),
-                    }
-                ),
-            )
+            warn_view = shared(("eff.warn_view", *scope_key, lang), _warnings_table)
             st.dataframe(_rows(("eff.warn_view", *scope_key, lang), warn_view, lang, most=LIST_ROWS_MAX),
                          hide_index=True, width="stretch", height=260, key="eff_warnings")  # fmt: skip
         else:

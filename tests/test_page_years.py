@@ -258,4 +258,6 @@ def test_browser_year_comparison_profile_click_and_xlsx(app_url, page, demo_year
     assert params["筛选条件"].startswith("区镇/园区：全部")
     assert "亩均税收 40" in params["权重"] and "合计 100" in params["权重"]
     assert "类别转移" in wb.sheetnames and "预警" in wb.sheetnames
+    header = next(wb["预警"].iter_rows(max_row=1, values_only=True))
+    assert "预警" in header and not [h for h in header if h and str(h).isascii()]  # no warning_en, rule …
     assert [u for u in page.blocked_requests if "tile" not in u] == []
