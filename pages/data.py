@@ -117,6 +117,14 @@ def _user_frame(name: str, stamp: tuple[str, str]) -> gpd.GeoDataFrame:
     return ingest.load_user_layer(name)
 
 
+def _minute(stamp: str) -> str:
+    """An ISO time stamp (UTC) as people read it: "2026-12-03 19:28 UTC"; as it is if it is not one."""
+    try:
+        return pd.Timestamp(stamp).tz_convert("UTC").strftime("%Y-%m-%d %H:%M UTC")
+    except (ValueError, TypeError):
+        return str(stamp)
+
+
 def _preview_layer(result: ingest.ImportResult, accuracy: str = "real") -> MapLayer:
     frame = result.frame
     row = pd.Series(
@@ -406,7 +414,10 @@ def _save_form(result: ingest.ImportResult, kind: str) -> None:
     row = meta.set_index("layer").loc[pending]
     st.warning(
         t("data.replace_confirm", lang).format(
-            title=row["title_zh"], name=pending, rows=f"{int(row['rows_out']):,}", when=row["imported_at"]
+            title=row["title_zh"],
+            name=pending,
+            rows=f"{int(row['rows_out']):,}",
+            when=_minute(row["imported_at"]),
         )
     )
     c1, c2 = st.columns(2)

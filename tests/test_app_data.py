@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -219,6 +220,8 @@ def test_saving_under_a_taken_name_asks_before_replacing(user_store):
     at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
     assert not at.exception
     assert any("已有同名图层「旧园区」（user_parks，1 条" in w.value for w in at.warning)
+    # when, as people read it ("2026-12-03 19:28 UTC 导入"), not an ISO stamp with seconds and offset
+    assert any(re.search(r"条，\d{4}-\d\d-\d\d \d\d:\d\d UTC 导入）", w.value) for w in at.warning)
     assert len(ingest.load_user_layer("user_parks")) == 1  # unchanged until confirmed
     at.button(key="data_replace_yes").click().run()
     assert not at.exception
