@@ -67,7 +67,13 @@ with left:
             "area_km2": t("col.area_km2", lang),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        # one decimal for every district (the values kept three: 407.996 beside 83.38)
+        column_config={t("col.area_km2", lang): st.column_config.NumberColumn(format="%.1f")},
+    )
 with right:
     st.subheader(t("overview.provenance", lang))
     builtin = provenance_table(["districts", "wujiang_towns", "enterprises"], lang)

@@ -18,6 +18,10 @@ def test_overview_page_shows_counts_and_provenance():
     assert metrics["吴江区镇"] == "8"
     assert metrics["吴江企业（合成）"] == "16,766"
     assert metrics["全市面积"] == "8,631 km²"
+    import json
+
+    columns = json.loads(at.dataframe[0].proto.columns)
+    assert columns["面积（km²）"]["type_config"]["format"] == "%.1f"  # one decimal for every district
     prov = at.dataframe[1].value
     assert set(prov["精度"]) == {"真实", "示意", "合成"}
 
