@@ -64,6 +64,17 @@ def _wants_gzip(headers: dict) -> bool:
     return b"gzip" in headers.get(b"accept-encoding", b"")
 
 
+async def _answer(scope, send, asked: dict, etag: bytes, headers: list, body: bytes) -> None:
+    """304 if the browser has ``etag`` already (``If-None-Match``), else 200 with ``headers`` and
+    ``body`` (none for HEAD)."""
+    if asked.get(b"if-none-match") == etag:
+        same = [(b"etag", etag), (b"vary", b"Accept-Encoding")]  # as the 200 would say
+        await send({"type": "http.response.start", "status": 304, "headers": same})
+        return await send({"type": "http.response.body", "body": b""})
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+
 class BundlesFromMemory:
     """An ASGI wrapper answering ``GET``/``HEAD`` of Streamlit's hashed bundles from memory.
 
@@ -120,17 +131,7 @@ class BundlesFromMemory:
                     (b"etag", etag),
                     (b"content-encoding", b"gzip"),
                 ]
-        if headers.get(b"if-none-match") == etag:
-            await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
-            return await send({"type": "http.response.body", "body": b""})
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [*answer, (b"vary", b"Accept-Encoding")],
-            }
-        )
-        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+        await _answer(scope, send, headers, etag, [*answer, (b"vary", b"Accept-Encoding")], body)
 
 
 STATIC_FILE_MOST = 32 * 2**20  # a larger file of ./static is left to Streamlit
@@ -216,21 +217,17 @@ class AppStaticFromMemory:
         body, packed, kind, digest = entry
         zipped = packed is not None and _wants_gzip(headers)
         etag = f'"{digest}{"-gz" if zipped else ""}"'.encode()
-        common = [(b"etag", etag), (b"vary", b"Accept-Encoding"), (b"access-control-allow-origin", b"*")]
-        if headers.get(b"if-none-match") == etag:
-            await send({"type": "http.response.start", "status": 304, "headers": common})
-            return await send({"type": "http.response.body", "body": b""})
         out = packed if zipped else body
         answer = [
             (b"content-type", kind),
             (b"content-length", str(len(out)).encode()),
             (b"x-content-type-options", b"nosniff"),
-            *common,
+            (b"etag", etag),
+            (b"vary", b"Accept-Encoding"),
+            (b"access-control-allow-origin", b"*"),
+            *([(b"content-encoding", b"gzip")] if zipped else []),
         ]
-        if zipped:
-            answer.append((b"content-encoding", b"gzip"))
-        await send({"type": "http.response.start", "status": 200, "headers": answer})
-        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else out})
+        await _answer(scope, send, headers, etag, answer, out)
 
 
 # A page's own address below the base: Streamlit's url_path ("wujiang") or "" for the default page.

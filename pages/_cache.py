@@ -74,7 +74,6 @@ class Resource:
     def __init__(self, func: Callable, most: int) -> None:
         self._func, self._most = func, most
         names = list(inspect.signature(func).parameters)
-        self._names = names
         self._keep = tuple(i for i, n in enumerate(names) if not n.startswith("_"))
         self._values: OrderedDict = OrderedDict()
         self._pending: dict = {}
