@@ -350,7 +350,7 @@ def _static_root(runtime) -> Path:
     return Path(main).resolve().parent / "static"
 
 
-def _wrap_streamlit_app() -> None:
+def wrap_streamlit_app() -> None:
     """Serve Streamlit's app through :class:`BundlesFromMemory`, :class:`AppStaticFromMemory`
     (with ``server.enableStaticServing``) and :class:`KnownBackendBase`."""
     from streamlit import config
@@ -374,7 +374,7 @@ def _wrap_streamlit_app() -> None:
 
 def main() -> None:
     PagesManager.uses_pages_directory = False
-    _wrap_streamlit_app()
+    wrap_streamlit_app()
     keep_compiled_scripts()
     sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]
     sys.exit(cli.main())

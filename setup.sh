@@ -21,8 +21,22 @@ apt_install() {  # install the Debian packages that are not there yet
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "==> apt-get install ${missing[*]}"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    if [ -n "$SUDO" ] && ! command -v sudo >/dev/null 2>&1; then
+      echo "setup.sh: installing Debian packages (${missing[*]}) needs root or sudo; run it as root," >&2
+      echo "or have an administrator run: apt-get install ${missing[*]}" >&2
+      exit 1
+    fi
+    # Another apt or dpkg (unattended upgrades, a second set-up) may hold the lock: wait for it
+    # (up to ATLAS_APT_WAIT seconds) instead of failing on apt's raw error.
+    local wait="${ATLAS_APT_WAIT:-600}"
+    if ! $SUDO apt-get -o DPkg::Lock::Timeout="$wait" update -qq \
+      || ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout="$wait" \
+        install -y -qq "${missing[@]}" >/dev/null; then
+      echo "setup.sh: apt-get could not install ${missing[*]} (above: apt's own message). If another" >&2
+      echo "apt or dpkg was running, it held the lock for more than ${wait} s: run setup.sh again once" >&2
+      echo "it is done (or set ATLAS_APT_WAIT to wait longer)." >&2
+      exit 1
+    fi
   fi
 }
 
@@ -33,11 +47,11 @@ python_env() {  # .venv with the project's requirements; re-installs only when t
     echo "==> creating .venv"
     "$py" -m venv .venv 2>/dev/null || { apt_install python3-venv; rm -rf .venv; "$py" -m venv .venv; }
   fi
-  local stamp=".venv/.installed-$(cat requirements.txt "$req" | sha256sum | cut -c1-16)"
+  local stamp=".venv/.installed-$(cat requirements.txt "$req" constraints.txt | sha256sum | cut -c1-16)"
   if [ ! -f "$stamp" ]; then
-    echo "==> pip install -r $req"
+    echo "==> pip install -r $req -c constraints.txt"
     .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -q -r "$req"
+    .venv/bin/python -m pip install -q -r "$req" -c constraints.txt
     rm -f .venv/.installed-* && touch "$stamp"
   fi
 }

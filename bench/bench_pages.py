@@ -178,7 +178,7 @@ def start_app(port: int, *, env: dict | None = None) -> Server:
 
 
 # The floor served as the atlas serves Streamlit's bundles (serve.py: from memory).
-_LIKE_ATLAS = "import sys, serve; serve._wrap_streamlit_app(); from streamlit.web import cli; sys.argv[0] = 'streamlit'; sys.exit(cli.main())"
+_LIKE_ATLAS = "import sys, serve; serve.wrap_streamlit_app(); from streamlit.web import cli; sys.argv[0] = 'streamlit'; sys.exit(cli.main())"
 
 
 def start_bare(port: int, *, like_atlas: bool = False) -> Server:
