@@ -27,6 +27,7 @@ import shapely
 from shapely.geometry import LineString, MultiPoint, Point, shape
 
 from data import years
+from data.names import synthetic_names
 from data.parcels import PARCEL_SEED_KEY, build_parcels
 from data.transcribed import CLUSTERS, CORRIDOR_KEY_INDUSTRIES, KEY_INDUSTRIES, build_tables
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
@@ -333,16 +334,6 @@ def _sample_points_in(
     return np.asarray(out_x)[order], np.asarray(out_y)[order]
 
 
-_NAME_PREFIX = "天地人和中华东方新宏恒泰盛达通鼎永康瑞丰嘉信华润金鑫锦程隆兴德顺宝汇亚美"
-_NAME_SUFFIX = {
-    "高端装备": ("机械", "电梯", "精密", "装备", "智能科技"),
-    "高端纺织": ("纺织", "丝绸", "化纤", "织造", "印染"),
-    "新材料": ("新材料", "高分子", "复合材料", "膜科技"),
-    "生物医药和医疗器械": ("生物", "医疗器械", "药业"),
-    "新一代信息技术": ("电子", "光电", "半导体", "信息技术"),
-    "光电通信": ("光缆", "通信", "线缆", "光电"),
-    "其他制造业": ("制品", "实业", "五金", "包装"),
-}
 
 
 def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.GeoDataFrame:
@@ -395,11 +386,7 @@ def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.
     ent["electricity_kwh"] = ent.electricity_kwh.round(0)
     ent = ent.sample(frac=1.0, random_state=np.random.RandomState(SEED)).reset_index(drop=True)
     ent["ent_id"] = [f"WJ{i:05d}" for i in range(1, len(ent) + 1)]
-    names = []
-    for ind, town in zip(ent.industry, ent.town, strict=True):
-        a, b = rng.choice(list(_NAME_PREFIX), 2, replace=False)
-        names.append(f"苏州{TOWN_SEATS[town][1]}{a}{b}{rng.choice(_NAME_SUFFIX[ind])}有限公司（合成）")
-    ent["name"] = names
+    ent["name"] = synthetic_names(ent.industry, [TOWN_SEATS[town][1] for town in ent.town], rng=rng)
     pts = gpd.GeoSeries(gpd.points_from_xy(ent.x, ent.y), crs=ANALYSIS_CRS).to_crs(STORAGE_CRS)
     pts = shapely.set_precision(pts.values, 10**-COORD_DECIMALS)
     return gpd.GeoDataFrame(ent[list(ENTERPRISES.columns)], geometry=list(pts), crs=STORAGE_CRS)

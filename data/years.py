@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from data.names import synthetic_names
 from geo.catalogue import above_scale_min_sales_wan_yuan
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.evaluation import CLASS_COL, default_config, evaluate
@@ -104,8 +105,6 @@ def _next_year(
     next_id: int,
     rng: np.random.Generator,
 ) -> tuple[gpd.GeoDataFrame, int]:
-    from data.build import _NAME_PREFIX, _NAME_SUFFIX  # the build's name parts (lazy: build imports us)
-
     n = len(prev)
     classes = evaluate(prev, config=default_config(), zone="town", year=year - 1).enterprises[CLASS_COL]
     is_d = (classes == "D").to_numpy()
@@ -183,11 +182,7 @@ def _next_year(
     )
     new["ent_id"] = [f"WJ{i:05d}" for i in range(next_id, next_id + k)]
     short = towns_m.set_index("name")["short_name"]
-    names = []
-    for ind, town in zip(new["industry"], new["town"], strict=True):
-        a, b = rng.choice(list(_NAME_PREFIX), 2, replace=False)
-        names.append(f"苏州{short[town]}{a}{b}{rng.choice(_NAME_SUFFIX[ind])}有限公司（合成）")
-    new["name"] = names
+    new["name"] = synthetic_names(new["industry"], [short[town] for town in new["town"]], rng=rng)
     new["start_year"] = year
     new["year"] = year
     out = pd.concat([stay, new], ignore_index=True)
