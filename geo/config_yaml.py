@@ -1,8 +1,12 @@
-"""Reading a rules YAML file (evaluation, land control): a Chinese message for a missing or bad file."""
+"""Rules files (evaluation, land control): read with a Chinese message for a missing or bad file,
+layered over their defaults, their numbers checked."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -28,3 +32,38 @@ def read_config_yaml(path: Path, what: str) -> dict:
     if raw is not None and not isinstance(raw, dict):
         raise DataValidationError(f"{what} {path.name} 的内容应为键值表")
     return raw or {}
+
+
+def layered(base: Mapping, over: Mapping, *, shallow: Collection[str] = ()) -> dict:
+    """``over`` laid on ``base``: nested mappings merged key by key, anything else replaced.
+
+    Parameters
+    ----------
+    shallow
+        Keys whose mapping is merged one level only: each entry given in ``over`` replaces the
+        default's entry whole (the evaluation's ``weights``: a group given is the whole group).
+    """
+    out = dict(base)
+    for key, value in over.items():
+        default = base.get(key)
+        if isinstance(value, Mapping) and isinstance(default, Mapping):
+            out[key] = {**default, **value} if key in shallow else layered(default, value, shallow=shallow)
+        else:
+            out[key] = value
+    return out
+
+
+def config_number(
+    value: Any,
+    where: str,
+    *,
+    error: Callable[[str], DataValidationError],
+    allow_none: bool = False,
+) -> float | None:
+    """``value`` as a float, or the error ``error`` makes of 「where」应为数字，却是 … for anything
+    that is not a finite number (a bool is not one). ``None`` passes only with ``allow_none``."""
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise error(f"「{where}」应为数字，却是 {value!r}")
+    return float(value)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from geo.config_yaml import read_config_yaml
+from geo.config_yaml import config_number, layered, read_config_yaml
 from geo.errors import DataValidationError
 from geo.metrics import RATIOS_BY_KEY
 
@@ -195,24 +195,7 @@ def _bad(message: str) -> DataValidationError:
 
 
 def _number(value: Any, where: str, *, allow_none: bool = False) -> float | None:
-    if value is None and allow_none:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise _bad(f"「{where}」应为数字，却是 {value!r}")
-    return float(value)
-
-
-def _merge(base: dict, over: Mapping) -> dict:
-    out = dict(base)
-    for key, value in over.items():
-        if isinstance(value, Mapping) and isinstance(base.get(key), Mapping) and key not in ("weights",):
-            out[key] = _merge(base[key], value)
-        elif key == "weights" and isinstance(value, Mapping):
-            # A group given in the user file replaces the default group entirely.
-            out[key] = {**base.get(key, {}), **value}
-        else:
-            out[key] = value
-    return out
+    return config_number(value, where, error=_bad, allow_none=allow_none)
 
 
 def _config_from_dict(raw: Mapping) -> EvaluationConfig:
@@ -488,12 +471,12 @@ def load_config(path: Path | str | None = None) -> EvaluationConfig:
     base = _read_yaml(DEFAULT_CONFIG_PATH)
     if path is None:
         return _config_from_dict(base)
-    return _config_from_dict(_merge(base, _read_yaml(Path(path))))
+    return _config_from_dict(layered(base, _read_yaml(Path(path)), shallow=("weights",)))
 
 
 def config_from_mapping(raw: Mapping) -> EvaluationConfig:
     """A configuration from a mapping laid out like the YAML file, over the defaults."""
-    return _config_from_dict(_merge(_read_yaml(DEFAULT_CONFIG_PATH), raw))
+    return _config_from_dict(layered(_read_yaml(DEFAULT_CONFIG_PATH), raw, shallow=("weights",)))
 
 
 # --------------------------------------------------------------------------- evaluation

@@ -22,7 +22,7 @@ import pandas as pd
 import shapely
 
 from geo import catalogue
-from geo.config_yaml import read_config_yaml
+from geo.config_yaml import config_number, layered, read_config_yaml
 from geo.errors import DataValidationError
 from geo.measure import area_mu, to_analysis_crs
 from geo.metrics import ID_COL, ZONE_COL
@@ -97,25 +97,12 @@ def _read_yaml(path: Path) -> dict:
     return read_config_yaml(path, "用地控制指标配置文件")
 
 
-def _merge(base: dict, over: Mapping) -> dict:
-    out = dict(base)
-    for key, value in over.items():
-        out[key] = (
-            _merge(out[key], value)
-            if isinstance(value, Mapping) and isinstance(out.get(key), dict)
-            else value
-        )
-    return out
+def _not_a_number(message: str) -> DataValidationError:
+    return DataValidationError(f"配置项{message}", hint="请填写数字（单位见注释）")
 
 
 def _number(value: Any, where: str, *, allow_none: bool = False) -> float | None:
-    if value is None and allow_none:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise DataValidationError(
-            f"配置项「{where}」应为数字，却是 {value!r}", hint="请填写数字（单位见注释）"
-        )
-    return float(value)
+    return config_number(value, where, error=_not_a_number, allow_none=allow_none)
 
 
 def controls_from_mapping(raw: Mapping) -> LandControls:
@@ -127,7 +114,7 @@ def controls_from_mapping(raw: Mapping) -> LandControls:
         For a non-numeric or negative minimum, an industry mapped to an unknown category, or an
         unknown rule.
     """
-    merged = _merge(_read_yaml(DEFAULT_CONTROLS_PATH), raw)
+    merged = layered(_read_yaml(DEFAULT_CONTROLS_PATH), raw)
     cats = {
         str(k): _number(v, f"far_min_by_category.{k}")
         for k, v in (merged.get("far_min_by_category") or {}).items()
