@@ -31,6 +31,7 @@ from geo.evaluation import (
     load_config,
     low_efficiency_land,
 )
+from geo.evaluation_methods import method_config
 from geo.ingest import ImportResult, inspect_upload, read_upload
 from geo.ingest.columns import merge_mapping
 from geo.metrics import (
@@ -299,6 +300,7 @@ def evaluate_files(
     enterprises_path: Path,
     *,
     config_path: Path | None = None,
+    method: str | None = None,
     zones_layer: str | None = None,
     enterprises_layer: str | None = None,
     zone_id: str | None = None,
@@ -328,8 +330,16 @@ def evaluate_files(
     year's ``enterprise_classes`` output (its classes taken as published). The comparison adds
     the tables ``transitions``, ``changes``, ``warnings``; ``surcharges`` comes whenever the
     year is known.
+
+    ``method`` names a county's published method (geo/methods/, :func:`geo.evaluation_methods.list_methods`)
+    instead of a configuration file; giving both is refused.
     """
-    config = load_config(config_path)
+    if method is not None and config_path is not None:
+        raise DataValidationError(
+            "评价方法与评价配置文件只能二选一",
+            hint="去掉 --method 或 --config 之一（方法文件本身就是一份配置）",
+        )
+    config = method_config(method) if method is not None else load_config(config_path)
     zones = read_zones_file(Path(zones_path), layer=zones_layer)
     key = zone_id_column(zones, zone_id)
     # Last year's table (if any) is read as this year's is.

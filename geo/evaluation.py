@@ -278,6 +278,58 @@ def _indicator_mean(
     return float(total_num / total_den * r.scale) if total_den > 0 else math.nan
 
 
+# What a scored enterprise missing one indicator's data gets (config ``missing_indicator``).
+MISSING_RULE_ZH: dict[str, str] = {
+    "zero": "缺项不得分",
+    "mean": "缺项按本组（规上/规下）该项平均得分计",
+    "drop": "缺项不计，其余指标得分按权重比例折算到满分",
+}
+MISSING_RULE_EN: dict[str, str] = {
+    "zero": "a missing item scores 0",
+    "mean": "a missing item scores its group's average points for that item",
+    "drop": "a missing item is left out and the other items are scaled up to the full weight",
+}
+
+
+def _missing_points(
+    points: np.ndarray,
+    rel_cols: Sequence[np.ndarray],
+    weight_rows: np.ndarray,
+    members_of: Sequence[np.ndarray],
+    config: EvaluationConfig,
+) -> int:
+    """Apply ``config.missing_indicator`` to ``points`` in place (rows = enterprises, columns = the
+    indicators of ``rel_cols``; ``weight_rows`` one row per size group, ``members_of`` the scored
+    enterprises of each group). Returns how many scored enterprises miss at least one weighted item.
+
+    ``zero`` leaves a missing item at 0. ``mean`` gives it the average points of the group's
+    enterprises that have it (0 when none has). ``drop`` scales the enterprise's other items by
+    (group's total weight / weight of the items it has); with no item at all it scores 0.
+    """
+    lacking = np.zeros(points.shape[0], dtype=bool)
+    for gi, members in enumerate(members_of):
+        weights = weight_rows[gi]
+        gaps = np.zeros(points.shape[0], dtype=bool)
+        known_weight = np.zeros(points.shape[0])
+        for j, rel_j in enumerate(rel_cols):
+            if weights[j] <= 0:
+                continue
+            known = np.isfinite(rel_j)
+            gap = members & ~known
+            gaps |= gap
+            known_weight += np.where(known, weights[j], 0.0)
+            if config.missing_indicator == "mean" and gap.any():
+                have = members & known
+                points[gap, j] = points[have, j].mean() if have.any() else 0.0
+        if config.missing_indicator == "drop" and gaps.any():
+            rows = np.flatnonzero(gaps)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                scale = np.where(known_weight[rows] > 0, weights.sum() / known_weight[rows], 0.0)
+            points[rows] *= scale[:, None]
+        lacking |= gaps
+    return int(lacking.sum())
+
+
 def _percentile_classes(pct: np.ndarray, cut: Mapping[str, float]) -> np.ndarray:
     """Class codes 0..3 (A..D) from percentile positions (% from the top)."""
     return np.select([pct <= cut["A"], pct <= cut["B"], pct <= cut["C"]], [0, 1, 2], 3).astype(np.int8)
@@ -421,6 +473,9 @@ def _evaluate_checked(
             for g, in_group in groups.items():
                 mean = _indicator_mean(key, values, amounts, scored & in_group, config.benchmark_mean)
                 benchmarks.loc[g, key] = mean * config.benchmark_multiple
+        for g, fixed in config.benchmark_fixed_by_size.items():
+            if key in fixed:
+                benchmarks.loc[g, key] = fixed[key]
     weights = pd.DataFrame(0.0, index=benchmarks.index, columns=keys)
     for g in SIZE_GROUPS:
         configured = config.weights_for(g)
@@ -466,6 +521,12 @@ def _evaluate_checked(
         w_j = np.where(is_above, weight_rows[0, j], weight_rows[1, j])
         np.multiply(rel_j, w_j, out=points[:, j], where=np.isfinite(rel_j))
         rel_cols.append(rel_j)
+    filled = _missing_points(points, rel_cols, weight_rows, [scored & g for g in groups.values()], config)
+    if filled and config.missing_indicator != "zero":  # zero: the reasons say 缺数据, as before
+        notes.append(f"{filled} 家参评企业缺少部分指标数据，{MISSING_RULE_ZH[config.missing_indicator]}")
+        notes_en.append(
+            f"{filled} scored enterprises lack data for some indicators: {MISSING_RULE_EN[config.missing_indicator]}"
+        )
 
     # Bonus / penalty items.
     adjustment = np.zeros(n)

@@ -118,9 +118,10 @@ class EvaluationConfig:
     benchmark_mean: Literal["pooled", "simple"] = "pooled"
     benchmark_within: Literal["all", "size"] = "all"
     benchmark_fixed: Mapping[str, float] = field(default_factory=dict)
+    benchmark_fixed_by_size: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     min_ratio: float | None = 0.0
     max_ratio: float | None = None
-    missing_indicator: Literal["zero"] = "zero"
+    missing_indicator: Literal["zero", "mean", "drop"] = "zero"
     class_method: Literal["percentile", "score"] = "percentile"
     rank_within: Literal["all", "size"] = "size"
     percentile_cutoffs: Mapping[str, float] = field(default_factory=lambda: {"A": 20, "B": 60, "C": 95})
@@ -161,6 +162,10 @@ class EvaluationConfig:
                 "mean": self.benchmark_mean,
                 "within": self.benchmark_within,
                 "fixed": dict(self.benchmark_fixed),
+                "fixed_by_size": {
+                    ("above_scale" if g == SIZE_ABOVE else "below_scale"): dict(v)
+                    for g, v in self.benchmark_fixed_by_size.items()
+                },
                 "min_ratio": self.min_ratio,
                 "max_ratio": self.max_ratio,
             },
@@ -203,6 +208,7 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
         raise _bad("文件内容应为键值结构（YAML 映射）")
     known = {
         "version",
+        "method",  # a published method's name, titles and source (geo/methods/): description only
         "scope",
         "weights",
         "benchmark",
@@ -273,6 +279,7 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
         benchmark_fixed={
             str(k): _number(v, f"benchmark.fixed.{k}") for k, v in (bench.get("fixed", {}) or {}).items()
         },
+        benchmark_fixed_by_size=_fixed_by_size(bench.get("fixed_by_size", {}) or {}),
         min_ratio=_number(bench.get("min_ratio", 0.0), "benchmark.min_ratio", allow_none=True),
         max_ratio=_number(bench.get("max_ratio"), "benchmark.max_ratio", allow_none=True),
         missing_indicator=raw.get("missing_indicator", "zero"),
@@ -290,6 +297,21 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
     )
     _check_config(config)
     return config
+
+
+def _fixed_by_size(raw: Any) -> dict[str, dict[str, float]]:
+    """``benchmark.fixed_by_size``: per size group (above_scale / below_scale), fixed benchmarks."""
+    if not isinstance(raw, Mapping):
+        raise _bad("benchmark.fixed_by_size 应为 above_scale / below_scale 到 {指标: 基准值} 的映射")
+    out = {}
+    for group, values in raw.items():
+        if group not in ("above_scale", "below_scale") or not isinstance(values, Mapping):
+            raise _bad(
+                f"benchmark.fixed_by_size 的键应为 above_scale 或 below_scale（各为 {{指标: 基准值}}），却是 {group!r}"
+            )
+        size = SIZE_ABOVE if group == "above_scale" else SIZE_BELOW
+        out[size] = {str(k): _number(v, f"benchmark.fixed_by_size.{group}.{k}") for k, v in values.items()}
+    return out
 
 
 def _warning_rules(items: Any) -> tuple[WarningRule, ...]:
@@ -398,17 +420,22 @@ def _check_config(config: EvaluationConfig) -> None:
     for choice, allowed, where in (
         (config.benchmark_mean, ("pooled", "simple"), "benchmark.mean"),
         (config.benchmark_within, ("all", "size"), "benchmark.within"),
-        (config.missing_indicator, ("zero",), "missing_indicator"),
+        (config.missing_indicator, ("zero", "mean", "drop"), "missing_indicator"),
         (config.class_method, ("percentile", "score"), "classes.method"),
         (config.rank_within, ("all", "size"), "classes.rank_within"),
     ):
         if choice not in allowed:
             raise _bad(f"「{where}」应为 {' / '.join(allowed)} 之一，却是 {choice!r}")
-    for key, value in config.benchmark_fixed.items():
-        if key not in RATIOS_BY_KEY:
-            raise _bad(f"benchmark.fixed 中的未知指标「{key}」")
-        if value <= 0:
-            raise _bad(f"benchmark.fixed.{key} 应大于 0")
+    fixed = [("benchmark.fixed", config.benchmark_fixed)] + [
+        (f"benchmark.fixed_by_size.{group}", values)
+        for group, values in config.benchmark_fixed_by_size.items()
+    ]
+    for where, values in fixed:
+        for key, value in values.items():
+            if key not in RATIOS_BY_KEY:
+                raise _bad(f"{where} 中的未知指标「{key}」")
+            if value <= 0:
+                raise _bad(f"{where}.{key} 应大于 0")
     if config.min_ratio is not None and config.max_ratio is not None and config.min_ratio > config.max_ratio:
         raise _bad("benchmark.min_ratio 不能大于 max_ratio")
     pct = config.percentile_cutoffs

@@ -25,6 +25,7 @@ from geo.measure import area_mu, to_analysis_crs
 # The indicator definitions live in geo/ratios.py; re-exported here for every caller.
 from geo.ratios import AMOUNT_COLUMNS as AMOUNT_COLUMNS
 from geo.ratios import EMISSION_COLUMN as EMISSION_COLUMN
+from geo.ratios import EMISSION_RATIOS as EMISSION_RATIOS
 from geo.ratios import OPTIONAL_AMOUNT_COLUMNS as OPTIONAL_AMOUNT_COLUMNS
 from geo.ratios import RATIOS as RATIOS
 from geo.ratios import RATIOS_BY_KEY as RATIOS_BY_KEY
@@ -581,7 +582,7 @@ def zone_metrics(
     out = _aggregate(amounts, codes, len(assignment.zone_keys))
     out.index = pd.Index(list(assignment.zone_keys), name=ZONE_COL)
     if EMISSION_COLUMN not in enterprises.columns:
-        out = out.drop(columns=[EMISSION_COLUMN, "tax_per_emission_equiv_wan_yuan"])
+        out = out.drop(columns=[EMISSION_COLUMN, *EMISSION_RATIOS])
     if zones is not None:
         keys = _zone_keys(zones, zone_id)
         measured = area_mu(to_analysis_crs(zones[[zones.geometry.name]]))
@@ -596,7 +597,7 @@ def total_metrics(enterprises: pd.DataFrame) -> pd.Series:
     amounts = numeric_amounts(enterprises)
     out = _aggregate(amounts, np.zeros(len(enterprises), dtype=np.int64), 1).iloc[0]
     if EMISSION_COLUMN not in enterprises.columns:
-        out = out.drop([EMISSION_COLUMN, "tax_per_emission_equiv_wan_yuan"])
+        out = out.drop([EMISSION_COLUMN, *EMISSION_RATIOS])
     return out
 
 

@@ -69,7 +69,37 @@ RATIOS: tuple[Ratio, ...] = (
         "tax_wan_yuan",
         EMISSION_COLUMN,
     ),
+    # The value-added and sales counterparts some counties score instead (黄岩 2022: 单位能耗增加值,
+    # 单位排放增加值; 温岭 规下: 单位用电营业收入; DOMAIN.md §7, geo/methods/).
+    Ratio(
+        "value_added_per_tce_wan_yuan",
+        "单位能耗增加值",
+        "万元/吨标准煤",
+        "Value added per tce",
+        "value_added_wan_yuan",
+        "energy_tce",
+    ),
+    Ratio(
+        "value_added_per_emission_equiv_wan_yuan",
+        "单位排放增加值",
+        "万元/当量",
+        "Value added per pollutant equivalent",
+        "value_added_wan_yuan",
+        EMISSION_COLUMN,
+    ),
+    # 万元 / kWh * 10,000 = 元/kWh.
+    Ratio(
+        "sales_per_kwh_yuan",
+        "单位用电营业收入",
+        "元/千瓦时",
+        "Sales per kWh",
+        "sales_wan_yuan",
+        "electricity_kwh",
+        10_000.0,
+    ),
 )
+# The indicators that need the optional emission column (left out of tables without it).
+EMISSION_RATIOS: tuple[str, ...] = tuple(r.key for r in RATIOS if r.denominator == EMISSION_COLUMN)
 RATIOS_BY_KEY: dict[str, Ratio] = {ratio.key: ratio for ratio in RATIOS}
 
 

@@ -107,13 +107,16 @@ def test_zone_metrics_hand_worked():
     assert mid["tax_per_kwh_yuan"] == pytest.approx(0.846512, rel=1e-6)  # 364e4 / 4,300,000
     assert mid["value_added_per_employee_wan_yuan"] == pytest.approx(16.976744, rel=1e-6)  # 1460 / 86
     assert mid["rd_share_pct"] == pytest.approx(7.452381, rel=1e-6)  # 313 / 4200 × 100
+    # 单位能耗增加值 over E04, E05, E07 as 单位能耗税收: (80 + 160 + 20) / 130 = 2.
+    assert mid["value_added_per_tce_wan_yuan"] == pytest.approx(2.0)
+    assert mid["sales_per_kwh_yuan"] == pytest.approx(9.767442, rel=1e-6)  # 4200e4 / 4,300,000
 
     empty = m.loc["空区"]
     # An empty zone: counts and totals are 0, every ratio is 无法计算 (NaN), never inf or 0.
     assert empty["n_enterprises"] == 0
     assert empty["tax_wan_yuan"] == 0.0 and empty["land_mu"] == 0.0
     ratio_cols = [c for c in m.columns if "_per_" in c or c.endswith("_pct")]
-    assert len(ratio_cols) == 7
+    assert len(ratio_cols) == 9  # RATIOS less the two that need the absent emission column
     assert empty[ratio_cols].isna().all()
     assert np.isfinite(m[ratio_cols].to_numpy()[~np.isnan(m[ratio_cols].to_numpy())]).all()
 

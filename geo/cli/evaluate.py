@@ -19,6 +19,7 @@ from geo import batch, export, ingest
 from geo.cli._args import add_table_arguments
 from geo.cli.io import parse_pairs
 from geo.evaluation import CLASSES
+from geo.evaluation_methods import list_methods
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("enterprises", type=Path, help="企业表（.csv/.xlsx/.gpkg/.geojson）")
     p.add_argument(
         "-c", "--config", type=Path, default=None, help="评价配置 YAML（缺省用 geo/evaluation.yaml）"
+    )
+    p.add_argument(
+        "--method",
+        default=None,
+        help="县区公布的评价方法（" + "、".join(m.name for m in list_methods()) + "），代替 --config",
     )
     p.add_argument("-o", "--out", type=Path, required=True, help="输出目录（CSV）或 .gpkg 文件")
     p.add_argument("--format", choices=("csv", "gpkg"), default=None, help="输出格式；缺省按 --out 的扩展名")
@@ -96,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
         args.zones,
         args.enterprises,
         config_path=args.config,
+        method=args.method,
         zones_layer=args.zones_layer,
         enterprises_layer=args.enterprises_layer,
         zone_id=args.zone_id,
