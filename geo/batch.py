@@ -18,6 +18,7 @@ import pyogrio
 import shapely
 
 from geo import yearly
+from geo.cells import csv_text_bytes
 from geo.crs import STORAGE_CRS, Frame
 from geo.errors import DataValidationError
 from geo.evaluation import (
@@ -568,7 +569,7 @@ def _labels_of(key: str) -> dict[str, str]:
 def write_outputs(
     outputs: dict[str, pd.DataFrame], out: Path, *, fmt: str = "csv", lang: str = "en"
 ) -> list[Path]:
-    """Write the output tables as CSV files into the folder ``out`` (Chinese headers with
+    """Write the output tables as formula-safe CSV files into the folder ``out`` (Chinese headers with
     ``lang="zh"``) or as layers of the GeoPackage ``out``; returns the paths written."""
     out = Path(out)
     if fmt == "csv":
@@ -579,7 +580,7 @@ def write_outputs(
             if lang == "zh":
                 table = _labelled(table, _labels_of(key))
             path = out / f"{OUTPUT_FILES[key]}.csv"
-            table.to_csv(path, index=key in ("zones", "renewal"), encoding="utf-8-sig")
+            path.write_bytes(csv_text_bytes(table, index=key in ("zones", "renewal")))
             written.append(path)
         return written
     path = out if out.suffix else out.with_suffix(".gpkg")

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.cells import csv_text_bytes, formula_safe_frame
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.errors import DataValidationError
 from geo.i18n import Lang, t
@@ -165,13 +166,14 @@ def table_for_export(frame: pd.DataFrame, *, lonlat: bool = True) -> pd.DataFram
 def csv_bytes(frame: pd.DataFrame, provenance: Provenance | None = None) -> bytes:
     """CSV in UTF-8 with BOM (Excel opens Chinese correctly); points get lon/lat columns.
 
-    With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended.
+    With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended. Text that
+    a spreadsheet would take for a formula is written with a leading ``'`` (:mod:`geo.cells`).
     """
     out = table_for_export(frame)
     if provenance is not None:
         out["data_source"] = provenance.source
         out["data_accuracy"] = provenance.accuracy
-    return out.to_csv(index=False).encode("utf-8-sig")
+    return csv_text_bytes(out)
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -216,7 +218,11 @@ def xlsx_bytes(
     lang: Lang = "zh",
     when: date | datetime | None = None,
 ) -> bytes:
-    """A workbook with one sheet per table (points gain lon/lat) and a sheet on sources and units."""
+    """A workbook with one sheet per table (points gain lon/lat) and a sheet on sources and units.
+
+    Every text cell (names and titles included) is a string cell, never a formula: text starting
+    with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.cells`).
+    """
     if not tables:
         raise DataValidationError("没有可导出的表格")
     provenance = provenance or {}
@@ -233,6 +239,7 @@ def xlsx_bytes(
                     table[col] = table[col].dt.tz_localize(None)
                 elif isinstance(table[col].dtype, pd.BooleanDtype | pd.StringDtype):
                     table[col] = table[col].astype(object).where(table[col].notna(), None)
+            table = formula_safe_frame(table)
             table.to_excel(writer, sheet_name=sheet, index=False)
             ws = writer.sheets[sheet]
             for i, col in enumerate(table.columns, start=1):
@@ -272,6 +279,7 @@ def xlsx_bytes(
         about = pd.DataFrame(
             rows, columns=["项目" if lang == "zh" else "Item", "内容" if lang == "zh" else "Value"]
         )
+        about = formula_safe_frame(about)
         about.to_excel(writer, sheet_name=about_name, index=False)
         writer.sheets[about_name].column_dimensions["A"].width = 24
         writer.sheets[about_name].column_dimensions["B"].width = 100
