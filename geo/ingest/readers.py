@@ -7,7 +7,6 @@ import os
 import re
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,16 +126,6 @@ def _checked_entries(zf: zipfile.ZipFile, filename: str) -> dict[str, zipfile.Zi
     return entries
 
 
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> bytes:
-    try:
-        return zf.read(info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise DataValidationError(
-            f"压缩包「{filename}」中的「{info.filename}」已损坏，无法解压（{exc}）",
-            hint="请重新压缩后上传",
-        ) from exc
-
-
 def _shapefile_sets(entries: Mapping[str, zipfile.ZipInfo]) -> dict[str, dict[str, zipfile.ZipInfo]]:
     """Group zip entries into shapefiles: {stem path: {".shp": info, ".dbf": info, ...}}."""
     sets: dict[str, dict[str, zipfile.ZipInfo]] = {}
@@ -221,7 +210,7 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
             kml = [info for name, info in entries.items() if name.lower().endswith(".kml")]
             if kml:  # a KMZ, or a zipped KML
                 limits.check_zip_member(kml[0], filename, limits.MAX_KML_BYTES)
-                return _read_kml(_read_member(zf, kml[0], filename), filename, layer)
+                return _read_kml(limits.read_member(zf, kml[0], filename), filename, layer)
             raise DataValidationError(
                 f"压缩包「{filename}」中没有 .shp 文件",
                 hint="请把同名的 .shp、.shx、.dbf、.prj（和 .cpg）打包成 zip；其他格式可直接上传",
@@ -236,7 +225,7 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
                 hint="Shapefile 至少要有同名的 .shp、.shx、.dbf 三个文件，请补齐后重新打包",
             )
         limits.check_dbf(zf, parts[".dbf"], filename)
-        content = {ext: _read_member(zf, info, filename) for ext, info in parts.items()}
+        content = {ext: limits.read_member(zf, info, filename) for ext, info in parts.items()}
     notes: list[str] = []
     if encoding is None:
         cpg = content[".cpg"].decode("ascii", errors="ignore") if ".cpg" in content else None
