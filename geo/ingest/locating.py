@@ -123,23 +123,25 @@ def suggest_frame(columns: Sequence[str], filename: str = "") -> Frame:
     return "wgs84"
 
 
+def _named(columns: Sequence, names: Sequence[str]):
+    """The first column whose normalised header is (or ends with, or contains) one of ``names``."""
+    normed = {c: norm_header(c) for c in columns}
+    for name in names:
+        for col, n in normed.items():
+            if n == name or n.endswith(name) or n.startswith(name + "度") or (len(name) > 2 and name in n):
+                return col
+    return None
+
+
+def coordinate_columns_crossed(columns: Sequence, lon_col: str, lat_col: str) -> bool:
+    """Whether the chosen longitude column is the one named as latitude, and the other way round
+    (a table whose 经度/纬度 values are filled into each other's column)."""
+    return _named(columns, _LON_NAMES) == lat_col and _named(columns, _LAT_NAMES) == lon_col
+
+
 def suggest_coordinate_columns(frame: pd.DataFrame) -> tuple[str | None, str | None, bool]:
     """Longitude and latitude columns of a table by name, and whether their values look swapped."""
-    normed = {c: norm_header(c) for c in frame.columns}
-
-    def find(names: Sequence[str]) -> str | None:
-        for name in names:
-            for col, n in normed.items():
-                if (
-                    n == name
-                    or n.endswith(name)
-                    or n.startswith(name + "度")
-                    or (len(name) > 2 and name in n)
-                ):
-                    return col
-        return None
-
-    lon, lat = find(_LON_NAMES), find(_LAT_NAMES)
+    lon, lat = _named(frame.columns, _LON_NAMES), _named(frame.columns, _LAT_NAMES)
     if lon is None or lat is None or lon == lat:
         return None, None, False
     x = _degrees(frame[lon])
@@ -219,6 +221,31 @@ def _table_points(
     if frame_name != "wgs84":
         geoms[ok.to_numpy()] = convert_geometries(geoms[ok.to_numpy()], src=frame_name, dst="wgs84")
     return gpd.GeoDataFrame(frame.copy(), geometry=geoms, crs=STORAGE_CRS)
+
+
+def uncross_coordinate_columns(
+    gdf: gpd.GeoDataFrame, lon_col: str, lat_col: str, rownum: pd.Series, report: _Report
+) -> gpd.GeoDataFrame:
+    """Points taken from a table whose longitudes sit in the column named as latitude (and the other
+    way round): a copy whose two columns have their contents exchanged, so each holds what its name
+    says, as the geometry does; every row with a point is reported as repaired.
+
+    A GIS user reads a column 「lon」 as longitude: leaving 30.96 in it beside a point at 120.6 would
+    make the attributes contradict the geometry (and any re-import of an export go wrong).
+    """
+    out = gdf.copy()
+    out[lon_col] = gdf[lat_col].to_numpy()
+    out[lat_col] = gdf[lon_col].to_numpy()
+    located = gdf.geometry.notna() & ~gdf.geometry.is_empty
+    report.add(
+        _rows(rownum, located),
+        "repaired",
+        f"{lat_col}/{lon_col}",
+        f"经纬度填反了：「{lat_col}」列填的是纬度、「{lon_col}」列填的是经度；"
+        f"点位按数值取，两列内容已对调（「{lat_col}」现为经度）",
+        gdf.loc[located, lat_col].astype(str) + "," + gdf.loc[located, lon_col].astype(str),
+    )
+    return out
 
 
 def _table_join(

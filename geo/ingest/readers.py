@@ -295,6 +295,18 @@ def _header_note(header_row: int) -> list[str]:
     return [f"表头在第 {header_row + 1} 行（上方 {header_row} 行为标题，已跳过）"] if header_row else []
 
 
+def _check_header(top: pd.DataFrame, header_row: int, filename: str) -> None:
+    """Refuse repeated column names in a table's header row, as for a .dbf with repeated fields.
+
+    pandas would keep both under ``lon`` and ``lon.1``, and the second would silently be a new
+    column nobody named; so the names are checked as written (blank header cells aside).
+    """
+    if header_row >= len(top):
+        return
+    names = [str(v).strip() for v in top.iloc[header_row].tolist() if not _isna(v) and str(v).strip()]
+    limits.check_columns(pd.DataFrame(columns=names), filename)
+
+
 def _read_csv(data: bytes, filename: str) -> _Raw:
     limits.check_csv(data, filename)
     for encoding in ("utf-8-sig", "gb18030"):
@@ -310,6 +322,7 @@ def _read_csv(data: bytes, filename: str) -> _Raw:
     try:
         top = pd.read_csv(io.StringIO(text), header=None, nrows=20, dtype=str, skip_blank_lines=False)
         header_row = _header_row(top)
+        _check_header(top, header_row, filename)
         header = pd.read_csv(io.StringIO(text), header=header_row, nrows=0)
         frame = pd.read_csv(
             io.StringIO(text), header=header_row, dtype=_text_dtypes(header.columns), skipinitialspace=True
@@ -339,6 +352,7 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
             )
         top = pd.read_excel(book, sheet_name=chosen, header=None, nrows=20)
         header_row = _header_row(top)
+        _check_header(top, header_row, filename)
         header = pd.read_excel(book, sheet_name=chosen, header=header_row, nrows=0)
         frame = pd.read_excel(
             book, sheet_name=chosen, header=header_row, dtype=_text_dtypes([str(c) for c in header.columns])
