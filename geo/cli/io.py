@@ -55,6 +55,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--report", type=Path, help="把逐行校验报告写到此 CSV")
     p.add_argument("--inspect", action="store_true", help="只查看文件并给出建议，不读入不保存")
     p.add_argument("--dry-run", action="store_true", help="读入并校验，但不保存")
+    p.add_argument(
+        "--replace", action="store_true", help="同名图层已存在时替换它（记入留痕；不加则拒绝覆盖）"
+    )
     p.set_defaults(func=run_import)
 
     e = subparsers.add_parser(
@@ -133,6 +136,21 @@ def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
     )
 
 
+def _check_not_taken(name: str, args: argparse.Namespace) -> None:
+    """Refuse to overwrite a stored import unless ``--replace`` says so."""
+    if args.replace:
+        return
+    stored = ingest.layer_name(name)
+    meta = ingest.list_user_layers(path=args.store or None)
+    taken = meta[meta["layer"] == stored]
+    if len(taken):
+        row = taken.iloc[0]
+        raise DataValidationError(
+            f"用户数据中已有图层「{stored}」（标题「{row.get('title_zh') or stored}」），未覆盖",
+            hint="如要替换它，请加上 --replace；如要另存一份，请用 --name 另起一个名称",
+        )
+
+
 def run_import(args: argparse.Namespace) -> int:
     """The ``import`` subcommand."""
     data = _read_input(args.file)
@@ -156,6 +174,9 @@ def run_import(args: argparse.Namespace) -> int:
         for note in found.notes:
             print(f"· {note}")
         return 0
+    name = args.name or ingest.suggest_layer_name(args.file.name, args.kind)
+    if not args.dry_run:
+        _check_not_taken(name, args)  # before the file is read: say so at once
     zones = None
     if args.join_layer:
         zones, _, _ = stored_layer(args.join_layer, None, args.store)
@@ -176,7 +197,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     if not args.source:
         raise DataValidationError("保存导入需要注明数据来源", hint="请加上 --source「数据提供单位，年份」")
-    name = args.name or ingest.suggest_layer_name(args.file.name, args.kind)
+    _check_not_taken(name, args)
     path = ingest.save_import(
         result,
         name=name,
