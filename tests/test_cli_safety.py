@@ -1,17 +1,20 @@
 """The command line's smaller safeguards: --replace to overwrite an import, hash-password from a pipe,
-the GeoPackage store and its lock created 0640."""
+the GeoPackage store and its lock created 0640, a file in metres read as degrees named as such."""
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
+import geopandas as gpd
 import pytest
+import shapely
 
 from geo import audit, ingest
 from geo.accounts import verify_password
@@ -98,3 +101,40 @@ def test_a_new_store_and_its_lock_are_group_readable_not_world_readable(tmp_path
     os.chmod(user_store, 0o600)  # an operator's own choice is kept by later writes
     assert _import(tmp_path, CSV, "--replace") == 0
     assert stat.S_IMODE(user_store.stat().st_mode) == 0o600
+
+
+def _parks_geojson_in(crs: str) -> bytes:
+    """Two parks near 盛泽 as a GeoJSON in ``crs`` with no ``crs`` member (RFC 7946 says degrees)."""
+    parks = gpd.GeoDataFrame(
+        {"name": ["甲园", "乙园"]},
+        geometry=[shapely.box(120.60, 31.10, 120.61, 31.11), shapely.box(120.70, 31.10, 120.71, 31.11)],
+        crs=4326,
+    ).to_crs(crs)
+    doc = json.loads(parks.to_json())
+    doc.pop("crs", None)
+    return json.dumps(doc).encode()
+
+
+def test_a_geojson_in_metres_without_a_crs_gets_a_sensible_message(tmp_path, user_store, capsys):
+    path = tmp_path / "园区.geojson"
+    path.write_bytes(_parks_geojson_in("EPSG:4549"))
+    assert main(["import", str(path), "--source", "测试局"]) == 2
+    err = capsys.readouterr().err
+    assert "坐标像是以米为单位的投影坐标（约 x=" in err and "y=3,44" in err
+    assert "--crs EPSG:4549" in err and "km" not in err and "Traceback" not in err
+    assert main(["import", str(path), "--inspect"]) == 0
+    assert "坐标像是以米为单位的投影坐标" in capsys.readouterr().out
+    assert main(["import", str(path), "--crs", "EPSG:4549", "--name", "parks", "--source", "测试局"]) == 0
+    bounds = ingest.load_user_layer("user_parks").total_bounds
+    assert bounds == pytest.approx([120.60, 31.10, 120.71, 31.11], abs=1e-6)
+
+
+def test_a_file_far_away_gives_its_distance_in_plain_kilometres(tmp_path, user_store, capsys):
+    beijing = gpd.GeoDataFrame({"name": ["京"]}, geometry=[shapely.Point(116.40, 39.90)], crs=4326)
+    path = tmp_path / "北京.geojson"
+    path.write_text(beijing.to_json(), encoding="utf-8")
+    assert main(["import", str(path), "--source", "测试局"]) == 2
+    err = capsys.readouterr().err
+    assert "都在苏州市以外（最近的也有约 " in err and " km）" in err
+    km = int(err.split("有约 ")[1].split(" km")[0].replace(",", ""))
+    assert 800 < km < 1_100  # Beijing is about 1,000 km from Suzhou's box

@@ -293,6 +293,47 @@ def _table_join(
     return gpd.GeoDataFrame(frame.copy(), geometry=geoms, crs=STORAGE_CRS)
 
 
+# Half the Earth's circumference: no place on it is farther from Suzhou.
+_FARTHEST_KM = 20_040
+
+
+def _distance_text(km: float) -> str:
+    """"有约 1,234 km" away, or, for a distance no place on Earth has, that it is not a place."""
+    if not np.isfinite(km) or km > _FARTHEST_KM:
+        return "不在地球上的经纬度范围内（数值不像经纬度）"
+    return f"有约 {km:,.0f} km"
+
+
+def not_degrees(bounds: Sequence[float]) -> bool:
+    """Whether values said to be degrees go beyond ±180 / ±90 (metres, most likely)."""
+    xmin, ymin, xmax, ymax = (float(v) for v in bounds)
+    if not np.all(np.isfinite([xmin, ymin, xmax, ymax])):
+        return False
+    return max(abs(xmin), abs(xmax)) > 180 or max(abs(ymin), abs(ymax)) > 90
+
+
+def metres_not_degrees(geoms: gpd.GeoSeries, crs: str, filename: str) -> DataValidationError:
+    """The message for a file in projected metres read as degrees (e.g. a GeoJSON without a CRS)."""
+    xmin, ymin, xmax, ymax = geoms.total_bounds
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    guess = suggest_crs((xmin, ymin, xmax, ymax))
+    if guess is not None and guess.crs != STORAGE_CRS:
+        hint = (
+            f"数值看起来是{guess.reason}：请选择坐标系 {guess.crs}"
+            + ("并交换坐标轴" if guess.swapped else "")
+            + f"（命令行 --crs {guess.crs}"
+            + (" --swap-xy" if guess.swapped else "")
+            + "）后重新导入，或提供 .prj"
+        )
+    else:
+        hint = "请提供 .prj 或选择坐标系（命令行 --crs，如 EPSG:4549）后重新导入"
+    return DataValidationError(
+        f"「{filename}」的坐标像是以米为单位的投影坐标（约 x={cx:,.0f}, y={cy:,.0f}），"
+        f"不是 {crs} 的经纬度（度）",
+        hint=hint,
+    )
+
+
 def _to_storage(
     gdf: gpd.GeoDataFrame, crs: str, frame_name: Frame, swap: bool, filename: str
 ) -> gpd.GeoDataFrame:
@@ -304,6 +345,8 @@ def _to_storage(
         geoms[present] = _swap_xy(np.asarray(geoms[present], dtype=object))
     raw = gpd.GeoSeries(geoms, crs=source)
     bounds = raw[present].total_bounds if present.any() else [np.nan] * 4
+    if source.is_geographic and not_degrees(bounds):
+        raise metres_not_degrees(raw[present], crs, filename)
     if source.is_geographic and not swap and _looks_swapped_lonlat(bounds):
         raise DataValidationError(
             f"「{filename}」的经纬度好像颠倒了：横坐标在 {bounds[0]:.2f}–{bounds[2]:.2f}（像纬度），"
@@ -329,7 +372,8 @@ def _to_storage(
                 + "后重新导入"
             )
         raise DataValidationError(
-            f"按坐标系 {crs} 换算后，全部 {int(present.sum())} 个要素都在苏州市以外（最近的也有约 {np.min(km):.0f} km）",
+            f"按坐标系 {crs} 换算后，全部 {int(present.sum())} 个要素都在苏州市以外"
+            f"（最近的也{_distance_text(float(np.min(km)))}）",
             hint=hint,
         )
     result = gdf.copy()
@@ -387,5 +431,5 @@ def _flag_far(gdf: gpd.GeoDataFrame, rownum: pd.Series, report: _Report) -> None
         "warning",
         "geometry",
         "位置远在苏州市范围以外，请核对坐标",
-        [f"约 {k:.0f} km" for k in km[far]],
+        [_distance_text(float(k)) for k in km[far]],
     )

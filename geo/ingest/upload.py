@@ -29,6 +29,8 @@ from geo.ingest.locating import (
     _table_points,
     _to_storage,
     coordinate_columns_crossed,
+    metres_not_degrees,
+    not_degrees,
     suggest_coordinate_columns,
     suggest_crs,
     suggest_frame,
@@ -151,6 +153,10 @@ def inspect_upload(
                     else "无法从数值判断，请向数据提供方确认"
                 )
             )
+        elif CRS.from_user_input(raw.crs).is_geographic and not_degrees(bounds):
+            suggestion = suggest_crs(bounds)
+            metres = metres_not_degrees(valid, raw.crs, filename)
+            notes.append(f"{metres.message}；{metres.hint}")
         elif CRS.from_user_input(raw.crs).is_geographic and _looks_swapped_lonlat(bounds):
             suggestion = CrsSuggestion(raw.crs, "经纬度颠倒（纬度在前）", True)
             notes.append("坐标看起来经纬度颠倒了（纬度在前）：导入时请勾选「交换经纬度」")
