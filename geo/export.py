@@ -176,6 +176,98 @@ def csv_bytes(frame: pd.DataFrame, provenance: Provenance | None = None) -> byte
     return csv_text_bytes(out)
 
 
+def _layer_column(tables: Mapping[str, pd.DataFrame]) -> str:
+    taken = {str(c) for table in tables.values() for c in table.columns}
+    return "layer" if "layer" not in taken else "atlas_layer"
+
+
+def layers_csv_bytes(
+    frames: Mapping[str, pd.DataFrame], provenance: Mapping[str, Provenance] | None = None
+) -> bytes:
+    """Several layers in one CSV: a first column ``layer`` (the layer's title; ``atlas_layer`` when
+    the data has a ``layer`` of its own), then the union of their columns in order of appearance.
+
+    A column a layer lacks is blank in its rows; whole numbers stay whole (72, not 72.0) and points
+    get lon/lat as in :func:`csv_bytes`, with ``data_source`` and ``data_accuracy`` per row. One
+    layer gives exactly :func:`csv_bytes`.
+    """
+    if not frames:
+        raise DataValidationError("没有可导出的图层", hint="请先选择至少一个图层")
+    provenance = provenance or {}
+    if len(frames) == 1:
+        ((name, frame),) = frames.items()
+        return csv_bytes(frame, provenance.get(name))
+    tables = {}
+    for name, frame in frames.items():
+        table = table_for_export(frame)
+        for col in table.columns:  # a blank in another layer's rows must not turn 72 into 72.0
+            if pd.api.types.is_integer_dtype(table[col]) and not pd.api.types.is_bool_dtype(table[col]):
+                table[col] = table[col].astype("Int64")
+        prov = provenance.get(name)
+        table["data_source"] = prov.source if prov is not None else None
+        table["data_accuracy"] = prov.accuracy if prov is not None else None
+        tables[name] = table
+    key = _layer_column(tables)
+    out = pd.concat(
+        [table.assign(**{key: name}) for name, table in tables.items()], ignore_index=True, sort=False
+    )
+    out = out[[key, *[c for c in out.columns if c != key]]]
+    return csv_text_bytes(out)
+
+
+# Geometry types by family: one GeoJSON file (one QGIS layer) per family.
+GEOMETRY_FAMILIES = {
+    "Polygon": "polygon",
+    "MultiPolygon": "polygon",
+    "LineString": "line",
+    "MultiLineString": "line",
+    "Point": "point",
+    "MultiPoint": "point",
+}
+
+
+def split_by_geometry(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict[str, gpd.GeoDataFrame]]:
+    """``{"polygon" | "line" | "point": {layer title: its rows of that family}}``, in that order.
+
+    Rows without a geometry go with their layer's most common family; a layer of mixed families
+    (a GeometryCollection aside, which goes with polygons) is split row by row.
+    """
+    _check_frames(frames)
+    out: dict[str, dict[str, gpd.GeoDataFrame]] = {"polygon": {}, "line": {}, "point": {}}
+    for name, frame in frames.items():
+        family = frame.geom_type.map(GEOMETRY_FAMILIES)
+        family = family.where(frame.geom_type.isna() | family.notna(), "polygon")
+        common = family.mode()
+        family = family.fillna(common.iloc[0] if len(common) else "polygon")
+        for kind in out:
+            rows = frame[(family == kind).to_numpy()]
+            if len(rows):
+                out[kind][name] = rows
+    return {kind: layers for kind, layers in out.items() if layers}
+
+
+def geojson_files(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    provenance: Mapping[str, Provenance] | None = None,
+    *,
+    title: str = "",
+    when: date | datetime | None = None,
+) -> dict[str, bytes]:
+    """GeoJSON of the frames, one FeatureCollection per geometry family when they are mixed.
+
+    Returns ``{"": bytes}`` when every feature is of one family (polygons, lines or points), else
+    ``{"polygon": ..., "line": ..., "point": ...}`` for the families present, so that QGIS opens
+    each as one layer instead of splitting a mixed file into sub-layers.
+    """
+    families = split_by_geometry(frames)
+    if len(families) <= 1:
+        return {"": geojson_bytes(frames, provenance, title=title, when=when)}
+    return {
+        kind: geojson_bytes(layers, provenance, title=f"{title or 'atlas'} ({kind})", when=when)
+        for kind, layers in families.items()
+    }
+
+
 def _sheet_name(name: str, used: set[str]) -> str:
     base = re.sub(r"[\[\]:*?/\\]", "_", name)[:28] or "sheet"
     candidate, i = base, 2

@@ -298,7 +298,7 @@ _FARTHEST_KM = 20_040
 
 
 def _distance_text(km: float) -> str:
-    """"有约 1,234 km" away, or, for a distance no place on Earth has, that it is not a place."""
+    """ "有约 1,234 km" away, or, for a distance no place on Earth has, that it is not a place."""
     if not np.isfinite(km) or km > _FARTHEST_KM:
         return "不在地球上的经纬度范围内（数值不像经纬度）"
     return f"有约 {km:,.0f} km"
