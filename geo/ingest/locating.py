@@ -345,14 +345,14 @@ def _to_storage(
         geoms[present] = _swap_xy(np.asarray(geoms[present], dtype=object))
     raw = gpd.GeoSeries(geoms, crs=source)
     bounds = raw[present].total_bounds if present.any() else [np.nan] * 4
-    if source.is_geographic and not_degrees(bounds):
-        raise metres_not_degrees(raw[present], crs, filename)
     if source.is_geographic and not swap and _looks_swapped_lonlat(bounds):
         raise DataValidationError(
             f"「{filename}」的经纬度好像颠倒了：横坐标在 {bounds[0]:.2f}–{bounds[2]:.2f}（像纬度），"
             f"纵坐标在 {bounds[1]:.2f}–{bounds[3]:.2f}（像经度）",
             hint="请勾选「交换经纬度」（命令行 --swap-xy）后重新导入，或在源数据中把经度放前、纬度放后",
         )
+    if source.is_geographic and not_degrees(bounds):
+        raise metres_not_degrees(raw[present], crs, filename)
     out = raw.to_crs(STORAGE_CRS)
     if source.is_geographic and frame_name != "wgs84":
         out = gpd.GeoSeries(convert_geometries(out.values, src=frame_name, dst="wgs84"), crs=STORAGE_CRS)

@@ -153,13 +153,13 @@ def inspect_upload(
                     else "无法从数值判断，请向数据提供方确认"
                 )
             )
+        elif CRS.from_user_input(raw.crs).is_geographic and _looks_swapped_lonlat(bounds):
+            suggestion = CrsSuggestion(raw.crs, "经纬度颠倒（纬度在前）", True)
+            notes.append("坐标看起来经纬度颠倒了（纬度在前）：导入时请勾选「交换经纬度」")
         elif CRS.from_user_input(raw.crs).is_geographic and not_degrees(bounds):
             suggestion = suggest_crs(bounds)
             metres = metres_not_degrees(valid, raw.crs, filename)
             notes.append(f"{metres.message}；{metres.hint}")
-        elif CRS.from_user_input(raw.crs).is_geographic and _looks_swapped_lonlat(bounds):
-            suggestion = CrsSuggestion(raw.crs, "经纬度颠倒（纬度在前）", True)
-            notes.append("坐标看起来经纬度颠倒了（纬度在前）：导入时请勾选「交换经纬度」")
         elif len(valid) and _all_far(valid, raw.crs):
             guess = suggest_crs(bounds)
             if guess is not None and (guess.crs != raw.crs or guess.swapped):
