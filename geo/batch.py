@@ -32,7 +32,7 @@ from geo.evaluation import (
     load_config,
     low_efficiency_land,
 )
-from geo.ingest import ImportResult, inspect_upload, read_upload
+from geo.ingest import ImportResult, inspect_upload, limits, read_upload
 from geo.ingest.columns import merge_mapping
 from geo.metrics import (
     ID_COL,
@@ -437,6 +437,7 @@ def _read_previous(
                     f"无法识别 {path.name} 的文字编码", hint="请另存为 UTF-8 编码的 CSV"
                 )
         else:
+            limits.check_xlsx(path.read_bytes(), path.name, layer)  # bounded as any upload is
             raw = pd.read_excel(path, sheet_name=layer or 0, dtype=str)
         header = next((h for h in _PUBLISHED_CLASS_HEADERS if h in raw.columns), None)
         if header is not None:
