@@ -18,6 +18,7 @@ import pyogrio
 import shapely
 
 from geo import yearly
+from geo.cells import csv_text_bytes
 from geo.crs import STORAGE_CRS, Frame
 from geo.errors import DataValidationError
 from geo.evaluation import (
@@ -32,7 +33,7 @@ from geo.evaluation import (
     low_efficiency_land,
 )
 from geo.evaluation_methods import method_config
-from geo.ingest import ImportResult, inspect_upload, read_upload
+from geo.ingest import ImportResult, inspect_upload, limits, read_upload
 from geo.ingest.columns import merge_mapping
 from geo.metrics import (
     ID_COL,
@@ -446,6 +447,7 @@ def _read_previous(
                     f"无法识别 {path.name} 的文字编码", hint="请另存为 UTF-8 编码的 CSV"
                 )
         else:
+            limits.check_xlsx(path.read_bytes(), path.name, layer)  # bounded as any upload is
             raw = pd.read_excel(path, sheet_name=layer or 0, dtype=str)
         header = next((h for h in _PUBLISHED_CLASS_HEADERS if h in raw.columns), None)
         if header is not None:
@@ -578,7 +580,7 @@ def _labels_of(key: str) -> dict[str, str]:
 def write_outputs(
     outputs: dict[str, pd.DataFrame], out: Path, *, fmt: str = "csv", lang: str = "en"
 ) -> list[Path]:
-    """Write the output tables as CSV files into the folder ``out`` (Chinese headers with
+    """Write the output tables as formula-safe CSV files into the folder ``out`` (Chinese headers with
     ``lang="zh"``) or as layers of the GeoPackage ``out``; returns the paths written."""
     out = Path(out)
     if fmt == "csv":
@@ -589,7 +591,7 @@ def write_outputs(
             if lang == "zh":
                 table = _labelled(table, _labels_of(key))
             path = out / f"{OUTPUT_FILES[key]}.csv"
-            table.to_csv(path, index=key in ("zones", "renewal"), encoding="utf-8-sig")
+            path.write_bytes(csv_text_bytes(table, index=key in ("zones", "renewal")))
             written.append(path)
         return written
     path = out if out.suffix else out.with_suffix(".gpkg")

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.cells import csv_text_bytes, formula_safe_frame
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.errors import DataValidationError
 from geo.i18n import Lang, t
@@ -165,13 +166,106 @@ def table_for_export(frame: pd.DataFrame, *, lonlat: bool = True) -> pd.DataFram
 def csv_bytes(frame: pd.DataFrame, provenance: Provenance | None = None) -> bytes:
     """CSV in UTF-8 with BOM (Excel opens Chinese correctly); points get lon/lat columns.
 
-    With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended.
+    With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended. Text that
+    a spreadsheet would take for a formula is written with a leading ``'`` (:mod:`geo.cells`).
     """
     out = table_for_export(frame)
     if provenance is not None:
         out["data_source"] = provenance.source
         out["data_accuracy"] = provenance.accuracy
-    return out.to_csv(index=False).encode("utf-8-sig")
+    return csv_text_bytes(out)
+
+
+def _layer_column(tables: Mapping[str, pd.DataFrame]) -> str:
+    taken = {str(c) for table in tables.values() for c in table.columns}
+    return "layer" if "layer" not in taken else "atlas_layer"
+
+
+def layers_csv_bytes(
+    frames: Mapping[str, pd.DataFrame], provenance: Mapping[str, Provenance] | None = None
+) -> bytes:
+    """Several layers in one CSV: a first column ``layer`` (the layer's title; ``atlas_layer`` when
+    the data has a ``layer`` of its own), then the union of their columns in order of appearance.
+
+    A column a layer lacks is blank in its rows; whole numbers stay whole (72, not 72.0) and points
+    get lon/lat as in :func:`csv_bytes`, with ``data_source`` and ``data_accuracy`` per row. One
+    layer gives exactly :func:`csv_bytes`.
+    """
+    if not frames:
+        raise DataValidationError("没有可导出的图层", hint="请先选择至少一个图层")
+    provenance = provenance or {}
+    if len(frames) == 1:
+        ((name, frame),) = frames.items()
+        return csv_bytes(frame, provenance.get(name))
+    tables = {}
+    for name, frame in frames.items():
+        table = table_for_export(frame)
+        for col in table.columns:  # a blank in another layer's rows must not turn 72 into 72.0
+            if pd.api.types.is_integer_dtype(table[col]) and not pd.api.types.is_bool_dtype(table[col]):
+                table[col] = table[col].astype("Int64")
+        prov = provenance.get(name)
+        table["data_source"] = prov.source if prov is not None else None
+        table["data_accuracy"] = prov.accuracy if prov is not None else None
+        tables[name] = table
+    key = _layer_column(tables)
+    out = pd.concat(
+        [table.assign(**{key: name}) for name, table in tables.items()], ignore_index=True, sort=False
+    )
+    out = out[[key, *[c for c in out.columns if c != key]]]
+    return csv_text_bytes(out)
+
+
+# Geometry types by family: one GeoJSON file (one QGIS layer) per family.
+GEOMETRY_FAMILIES = {
+    "Polygon": "polygon",
+    "MultiPolygon": "polygon",
+    "LineString": "line",
+    "MultiLineString": "line",
+    "Point": "point",
+    "MultiPoint": "point",
+}
+
+
+def split_by_geometry(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict[str, gpd.GeoDataFrame]]:
+    """``{"polygon" | "line" | "point": {layer title: its rows of that family}}``, in that order.
+
+    Rows without a geometry go with their layer's most common family; a layer of mixed families
+    (a GeometryCollection aside, which goes with polygons) is split row by row.
+    """
+    _check_frames(frames)
+    out: dict[str, dict[str, gpd.GeoDataFrame]] = {"polygon": {}, "line": {}, "point": {}}
+    for name, frame in frames.items():
+        family = frame.geom_type.map(GEOMETRY_FAMILIES)
+        family = family.where(frame.geom_type.isna() | family.notna(), "polygon")
+        common = family.mode()
+        family = family.fillna(common.iloc[0] if len(common) else "polygon")
+        for kind in out:
+            rows = frame[(family == kind).to_numpy()]
+            if len(rows):
+                out[kind][name] = rows
+    return {kind: layers for kind, layers in out.items() if layers}
+
+
+def geojson_files(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    provenance: Mapping[str, Provenance] | None = None,
+    *,
+    title: str = "",
+    when: date | datetime | None = None,
+) -> dict[str, bytes]:
+    """GeoJSON of the frames, one FeatureCollection per geometry family when they are mixed.
+
+    Returns ``{"": bytes}`` when every feature is of one family (polygons, lines or points), else
+    ``{"polygon": ..., "line": ..., "point": ...}`` for the families present, so that QGIS opens
+    each as one layer instead of splitting a mixed file into sub-layers.
+    """
+    families = split_by_geometry(frames)
+    if len(families) <= 1:
+        return {"": geojson_bytes(frames, provenance, title=title, when=when)}
+    return {
+        kind: geojson_bytes(layers, provenance, title=f"{title or 'atlas'} ({kind})", when=when)
+        for kind, layers in families.items()
+    }
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -216,7 +310,11 @@ def xlsx_bytes(
     lang: Lang = "zh",
     when: date | datetime | None = None,
 ) -> bytes:
-    """A workbook with one sheet per table (points gain lon/lat) and a sheet on sources and units."""
+    """A workbook with one sheet per table (points gain lon/lat) and a sheet on sources and units.
+
+    Every text cell (names and titles included) is a string cell, never a formula: text starting
+    with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.cells`).
+    """
     if not tables:
         raise DataValidationError("没有可导出的表格")
     provenance = provenance or {}
@@ -233,6 +331,7 @@ def xlsx_bytes(
                     table[col] = table[col].dt.tz_localize(None)
                 elif isinstance(table[col].dtype, pd.BooleanDtype | pd.StringDtype):
                     table[col] = table[col].astype(object).where(table[col].notna(), None)
+            table = formula_safe_frame(table)
             table.to_excel(writer, sheet_name=sheet, index=False)
             ws = writer.sheets[sheet]
             for i, col in enumerate(table.columns, start=1):
@@ -272,6 +371,7 @@ def xlsx_bytes(
         about = pd.DataFrame(
             rows, columns=["项目" if lang == "zh" else "Item", "内容" if lang == "zh" else "Value"]
         )
+        about = formula_safe_frame(about)
         about.to_excel(writer, sheet_name=about_name, index=False)
         writer.sheets[about_name].column_dimensions["A"].width = 24
         writer.sheets[about_name].column_dimensions["B"].width = 100

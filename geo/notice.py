@@ -9,6 +9,7 @@ from datetime import date
 
 import pandas as pd
 
+from geo.cells import formula_safe
 from geo.errors import DataValidationError
 from geo.evaluation import (
     CLASS_COL,
@@ -209,52 +210,53 @@ def notice_xlsx_bytes(
     ws.title = "公示"
     bold = Font(bold=True)
     year_text = f"{year} 年度" if year is not None else ""
-    ws.append([title or f"{year_text}工业企业资源集约利用综合评价结果公示"])
+    _append_text_safe(ws, [title or f"{year_text}工业企业资源集约利用综合评价结果公示"])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([f"评价年份：{year if year is not None else '未标明'}"])
-    ws.append([f"范围：{filters}"])
-    ws.append(
+    _append_text_safe(ws, [f"评价年份：{year if year is not None else '未标明'}"])
+    _append_text_safe(ws, [f"范围：{filters}"])
+    _append_text_safe(
+        ws,
         [
             f"公示日期：{(when or date.today()).isoformat()}；公示期 {objection_days} 天，期间如有异议请向主管部门书面反映。"
-        ]
+        ],
     )
     if source:
-        ws.append([f"数据来源：{source}"])
+        _append_text_safe(ws, [f"数据来源：{source}"])
     ws.append([])
-    ws.append(["一、评价方法"])
+    _append_text_safe(ws, ["一、评价方法"])
     ws.cell(ws.max_row, 1).font = bold
-    ws.append([method_text(config, "zh")])
+    _append_text_safe(ws, [method_text(config, "zh")])
     ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=False)
-    ws.append(["二、指标权重"])
+    _append_text_safe(ws, ["二、指标权重"])
     ws.cell(ws.max_row, 1).font = bold
-    ws.append(["规模", "指标", "权重（分）"])
+    _append_text_safe(ws, ["规模", "指标", "权重（分）"])
     for group in SIZE_GROUPS:
         for key, w in config.weights_for(group).items():
             if w > 0:
-                ws.append([group, ratio_label(key), float(w)])
-    ws.append(["三、基准值"])
+                _append_text_safe(ws, [group, ratio_label(key), float(w)])
+    _append_text_safe(ws, ["三、基准值"])
     ws.cell(ws.max_row, 1).font = bold
-    ws.append(["规模", "指标", "基准值"])
+    _append_text_safe(ws, ["规模", "指标", "基准值"])
     for group in benchmarks.index:
         for key in benchmarks.columns:
             value = benchmarks.loc[group, key]
             if value == value:
-                ws.append([str(group), ratio_label(key), round(float(value), 4)])
-    ws.append(["四、分类标准"])
+                _append_text_safe(ws, [str(group), ratio_label(key), round(float(value), 4)])
+    _append_text_safe(ws, ["四、分类标准"])
     ws.cell(ws.max_row, 1).font = bold
-    ws.append([_cutoffs_text(config, "zh")])
-    ws.append(["五、评价结果名单"])
+    _append_text_safe(ws, [_cutoffs_text(config, "zh")])
+    _append_text_safe(ws, ["五、评价结果名单"])
     ws.cell(ws.max_row, 1).font = bold
     cols = [c for c in NOTICE_COLUMNS if c in frame.columns]
     for c in CLASSES_T:
         part = frame[frame[CLASS_COL] == c].sort_values("score", ascending=False, kind="stable")
-        ws.append([f"{c} 类（{CLASS_LABELS_T[c]}）：{len(part)} 家"])
+        _append_text_safe(ws, [f"{c} 类（{CLASS_LABELS_T[c]}）：{len(part)} 家"])
         ws.cell(ws.max_row, 1).font = bold
-        ws.append(["序号", *[_NOTICE_HEAD[k] for k in cols]])
+        _append_text_safe(ws, ["序号", *[_NOTICE_HEAD[k] for k in cols]])
         for i, row in enumerate(part[cols].itertuples(index=False), start=1):
             _append_text_safe(ws, [i, *[_cell(v) for v in row]])
         sheet = wb.create_sheet(f"{c} 类名单")
-        sheet.append(["序号", *[_NOTICE_HEAD[k] for k in cols]])
+        _append_text_safe(sheet, ["序号", *[_NOTICE_HEAD[k] for k in cols]])
         for i, row in enumerate(part[cols].itertuples(index=False), start=1):
             _append_text_safe(sheet, [i, *[_cell(v) for v in row]])
     ws.column_dimensions["A"].width = 14
@@ -266,8 +268,9 @@ def notice_xlsx_bytes(
 
 
 def _append_text_safe(ws, values: list) -> None:
-    """Append a row; text cells stay text even when they start with = (never a formula)."""
-    ws.append(values)
+    """Append a row; text cells are string cells, never formulas, and those starting with a formula
+    character get a leading ``'`` (:func:`geo.cells.formula_safe`) so re-entering them is safe too."""
+    ws.append([formula_safe(v) for v in values])
     for cell in ws[ws.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"

@@ -16,7 +16,7 @@ from geo import ingest, renewal
 from geo import parcels as parcels_geo
 from geo.errors import DataValidationError
 from geo.evaluation import evaluate
-from geo.export import xlsx_bytes
+from geo.export import csv_bytes, xlsx_bytes
 from geo.i18n import Lang
 from geo.metrics import RATIOS_BY_KEY
 from geo.schema import WUJIANG_TOWNS
@@ -403,9 +403,7 @@ def _low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: 
         st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
     st.download_button(
         t("parcel.download_low", lang),
-        data=lambda: (
-            pd.DataFrame(table.drop(columns=table.geometry.name)).to_csv(index=False).encode("utf-8-sig")
-        ),
+        data=lambda: csv_bytes(table),
         file_name="low_efficiency_parcels.csv",
         mime="text/csv",
         key="parcel_low_csv",

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from shapely.geometry import box
 
+from tests import upload_fixtures
 from tests import year_fixtures as fx
 from tests.conftest import run_evaluate
 
@@ -106,3 +107,11 @@ def test_year_errors_exit_2(files, tmp_path, capsys):
     assert "多个年份" in capsys.readouterr().err
     assert _run(files, files["all"], tmp_path / "y", "--year", "2030") == 2
     assert "没有 2030 年的数据" in capsys.readouterr().err
+
+
+def test_a_previous_year_workbook_is_bounded_like_an_upload(files, tmp_path, capsys):
+    bomb = tmp_path / "last.xlsx"
+    bomb.write_bytes(upload_fixtures.lying_xlsx())  # a sheet of 1 GiB behind "1,000 bytes"
+    assert _run(files, files[2022], tmp_path / "out", "--previous", str(bomb), "--year", "2022") == 2
+    err = capsys.readouterr().err
+    assert "写明的 1,000 字节多" in err and "Traceback" not in err

@@ -577,8 +577,8 @@ def test_geojson_in_metres_without_crs_member_is_caught_and_proposed():
     data = json.dumps(doc).encode()
     inspection = ingest.inspect_upload(data, "metres.geojson")
     assert inspection.crs == "EPSG:4326" and inspection.suggestion.crs == "EPSG:4549"
-    assert any("建议改用 EPSG:4549" in note for note in inspection.notes)
-    with pytest.raises(DataValidationError, match=r"全部 3 个要素都在苏州市以外.*EPSG:4549"):
+    assert any("坐标像是以米为单位的投影坐标" in n and "EPSG:4549" in n for n in inspection.notes)
+    with pytest.raises(DataValidationError, match=r"坐标像是以米为单位的投影坐标（约 x=.*EPSG:4549"):
         ingest.read_upload(data, "metres.geojson")
     result = ingest.read_upload(data, "metres.geojson", crs="EPSG:4549")
     for got, want in zip(result.frame.geometry, parks.geometry, strict=True):

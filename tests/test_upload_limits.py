@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import struct
-import subprocess
-import sys
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -17,29 +13,6 @@ from geo import ingest
 from geo.errors import DataValidationError
 from geo.ingest import limits
 from tests import upload_fixtures as fx
-
-ROOT = Path(__file__).resolve().parent.parent
-
-# Peak RSS from /proc/self/status VmHWM (this process's own memory since exec): getrusage's
-# ru_maxrss keeps the high-water mark of the forking parent (here the test run itself, often > 1 GB).
-_MEASURE = """
-import json, re, sys, time
-from geo.cli import build_parser, main
-build_parser()  # the libraries loaded first, as in a running server: time the refusal, not the imports
-t0 = time.perf_counter()
-rc = main(sys.argv[1:])
-hwm_kb = int(re.search(r"VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read()).group(1))
-print(json.dumps({"rc": rc, "seconds": time.perf_counter() - t0, "maxrss_mb": hwm_kb / 1024}))
-"""
-
-
-def _measured_cli(*args: str) -> tuple[dict, str]:
-    """Run ``python -m geo.cli ARGS`` in a fresh process; its exit code, seconds, peak RSS and stderr."""
-    proc = subprocess.run(
-        [sys.executable, "-c", _MEASURE, *args], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert proc.stdout.strip(), proc.stderr
-    return json.loads(proc.stdout.strip().splitlines()[-1]), proc.stderr
 
 
 @pytest.mark.parametrize(
@@ -55,7 +28,7 @@ def test_xlsx_bombs_are_refused_in_seconds_with_little_memory(tmp_path, make, ex
         ("import", str(path), "--inspect"),
         ("import", str(path), "--kind", "enterprises", "--dry-run"),
     ):
-        result, stderr = _measured_cli(*args)
+        result, stderr = fx.measured_cli(*args)
         assert result["rc"] == 2
         assert "已拒绝（未解析）" in stderr and expected in stderr and "Traceback" not in stderr
         assert result["seconds"] < 5, result

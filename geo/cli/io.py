@@ -19,6 +19,7 @@ from geo.stored import stored_layer
 _KIND_COLORS = {"polygon": "#5b6b7f", "line": "#d95f02", "point": "#c51b7d"}
 _PALETTE = ("#5b6b7f", "#e08214", "#1b9e77", "#7570b3", "#c51b7d", "#66a61e", "#d95f02")
 _EXPORT_FORMATS = ("geojson", "csv", "xlsx", "png")
+_FAMILY_ZH = {"polygon": "面", "line": "线", "point": "点"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,12 +56,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--report", type=Path, help="把逐行校验报告写到此 CSV")
     p.add_argument("--inspect", action="store_true", help="只查看文件并给出建议，不读入不保存")
     p.add_argument("--dry-run", action="store_true", help="读入并校验，但不保存")
+    p.add_argument(
+        "--replace", action="store_true", help="同名图层已存在时替换它（记入留痕；不加则拒绝覆盖）"
+    )
     p.set_defaults(func=run_import)
 
     e = subparsers.add_parser(
         "export",
         help="导出已存图层为 GeoJSON/CSV/XLSX/PNG",
-        description="导出内置或导入的图层：GeoJSON（RFC 7946，WGS-84）、CSV（UTF-8 BOM）、XLSX、汇报图 PNG（A4 横向 300 dpi）。",
+        description=(
+            "导出内置或导入的图层：GeoJSON（RFC 7946，WGS-84；面、线、点混合时按类型分成几个文件）、"
+            "CSV（UTF-8 BOM；多个图层合成一个表，首列 layer 为图层名）、XLSX（每个图层一个工作表）、"
+            "汇报图 PNG（A4 横向 300 dpi）。"
+        ),
     )
     e.add_argument("layers", nargs="+", help="图层名（内置图层或 user_ 开头的导入图层），按从下到上的顺序")
     e.add_argument("--format", choices=_EXPORT_FORMATS, help="导出格式（默认按 --out 的扩展名）")
@@ -133,6 +141,21 @@ def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
     )
 
 
+def _check_not_taken(name: str, args: argparse.Namespace) -> None:
+    """Refuse to overwrite a stored import unless ``--replace`` says so."""
+    if args.replace:
+        return
+    stored = ingest.layer_name(name)
+    meta = ingest.list_user_layers(path=args.store or None)
+    taken = meta[meta["layer"] == stored]
+    if len(taken):
+        row = taken.iloc[0]
+        raise DataValidationError(
+            f"用户数据中已有图层「{stored}」（标题「{row.get('title_zh') or stored}」），未覆盖",
+            hint="如要替换它，请加上 --replace；如要另存一份，请用 --name 另起一个名称",
+        )
+
+
 def run_import(args: argparse.Namespace) -> int:
     """The ``import`` subcommand."""
     data = _read_input(args.file)
@@ -156,6 +179,9 @@ def run_import(args: argparse.Namespace) -> int:
         for note in found.notes:
             print(f"· {note}")
         return 0
+    name = args.name or ingest.suggest_layer_name(args.file.name, args.kind)
+    if not args.dry_run:
+        _check_not_taken(name, args)  # before the file is read: say so at once
     zones = None
     if args.join_layer:
         zones, _, _ = stored_layer(args.join_layer, None, args.store)
@@ -176,7 +202,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     if not args.source:
         raise DataValidationError("保存导入需要注明数据来源", hint="请加上 --source「数据提供单位，年份」")
-    name = args.name or ingest.suggest_layer_name(args.file.name, args.kind)
+    _check_not_taken(name, args)
     path = ingest.save_import(
         result,
         name=name,
@@ -219,16 +245,24 @@ def run_export(args: argparse.Namespace) -> int:
     if where and not any(len(f) for f in frames.values()):
         raise DataValidationError("筛选后没有任何要素", hint="请检查 --where 条件")
     title = args.title or "、".join(frames)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "geojson":
-        data = export.geojson_bytes(frames, provenance, title=title)
+        files = export.geojson_files(frames, provenance, title=title)
+        if len(files) > 1:  # mixed geometry types: one file (one QGIS layer) per type
+            for kind, data in files.items():
+                path = args.out.with_name(f"{args.out.stem}_{kind}{args.out.suffix or '.geojson'}")
+                path.write_bytes(data)
+                print(f"已导出 GEOJSON（{_FAMILY_ZH[kind]}）：{path}（{len(data) / 1024:.0f} KB）")
+            counts = "，".join(f"{k} {len(v)} 个要素" for k, v in frames.items())
+            print(f"共 {len(frames)} 个图层：{counts}；几何类型不同，按类型分成 {len(files)} 个文件")
+            return 0
+        data = files[""]
     elif fmt == "csv":
-        last = list(frames)[-1]
-        data = export.csv_bytes(frames[last], provenance[last])
+        data = export.layers_csv_bytes(frames, provenance)
     elif fmt == "xlsx":
         data = export.xlsx_bytes(frames, provenance, title=title, lang=args.lang)
     else:
         data = briefing.png_bytes(title, frames, legend, provenance, lang=args.lang, paper=args.paper)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     counts = "，".join(f"{k} {len(v)} 个要素" for k, v in frames.items())
     print(f"已导出 {fmt.upper()}：{args.out}（{counts}，{len(data) / 1024:.0f} KB）", file=sys.stdout)

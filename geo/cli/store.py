@@ -58,7 +58,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     h = subparsers.add_parser(
         "hash-password",
         help="为 .streamlit/secrets.toml 的编辑账号生成密码哈希（scrypt，不保存明文）",
-        description='读入密码（不回显），打印可写入 [atlas.accounts] 的一行：用户名 = "scrypt$…"。',
+        description=(
+            '在终端中：读入密码两次（不回显）；从管道：读入一行（如 printf %s "$PW" | … hash-password 用户名）。'
+            '打印可写入 [atlas.accounts] 的一行：用户名 = "scrypt$…"。'
+        ),
     )
     h.add_argument("user", help="编辑账号的用户名")
     h.set_defaults(func=run_hash_password)
@@ -94,15 +97,41 @@ def run_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+_HASH_USAGE = (
+    "在终端中运行：python -m geo.cli hash-password 用户名（按提示输入两次密码）；"
+    '或从管道传入一行：printf %s "$PW" | python -m geo.cli hash-password 用户名'
+)
+MIN_PASSWORD_CHARS = 8
+
+
+def _password(stdin) -> str:
+    """The password: typed twice at a terminal (not echoed), or one line from a pipe."""
+    import getpass
+
+    if not stdin.isatty():
+        line = stdin.readline()
+        if not line.strip():
+            raise DataValidationError("没有从标准输入读到密码（管道为空）", hint=_HASH_USAGE)
+        return line.rstrip("\r\n")
+    try:
+        password = getpass.getpass("密码：")
+        again = getpass.getpass("再输一次：")
+    except (EOFError, KeyboardInterrupt) as exc:
+        raise DataValidationError("没有输入密码", hint=_HASH_USAGE) from exc
+    if password != again:
+        raise DataValidationError("两次输入的密码不一致", hint="请重新运行并输入同一个密码")
+    return password
+
+
 def run_hash_password(args: argparse.Namespace) -> int:
     """The ``hash-password`` subcommand."""
-    import getpass
+    import sys
 
     from geo.accounts import hash_password
 
-    password = getpass.getpass("密码：")
-    if len(password) < 8 or password != getpass.getpass("再输一次："):
-        raise DataValidationError("两次输入不一致，或密码少于 8 个字符", hint="请重新运行并输入同一个密码")
+    password = _password(sys.stdin)
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise DataValidationError(f"密码少于 {MIN_PASSWORD_CHARS} 个字符", hint="请换一个更长的密码")
     print(f'{args.user} = "{hash_password(password)}"')
     return 0
 

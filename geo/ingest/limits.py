@@ -1,13 +1,17 @@
 """Bounds on the work an upload can cause, checked on the raw bytes before any parser sees them.
 
-A zip member's declared size is what :mod:`zipfile` will at most hand out, so XLSX and KMZ parts
-are judged by it; an XLSX sheet is then stream-counted (rows, cells, columns) in fixed-size
-chunks, so a refusal costs a fraction of a second and a few megabytes, whatever the file holds.
-Every refusal is a :class:`~geo.errors.DataValidationError` in Chinese.
+Zip members (shapefile parts, a KMZ's KML, XLSX parts) are judged first by their declared sizes
+and then inflated only as streams, 1 MB at a time, counting the bytes actually produced: a member
+that produces more than its headers declare (a "lying" zip bomb) is refused at the first byte
+too many, before it costs time or memory (:func:`read_member`). An XLSX sheet is stream-counted
+(rows, cells, columns) the same way, so a refusal costs a fraction of a second and a few
+megabytes, whatever the file holds. Every refusal is a :class:`~geo.errors.DataValidationError`
+in Chinese.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import posixpath
 import re
@@ -42,6 +46,7 @@ MAX_XLSX_CELLS = 10_000_000  # 500 000 rows x 20 columns
 MAX_KML_BYTES = 128 * MiB
 
 _CHUNK = 1 * MiB
+_BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError)
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?(?:worksheet|sst)[\s>]")
 
@@ -81,6 +86,64 @@ def check_columns(frame: pd.DataFrame, filename: str) -> None:
 def check_csv(data: bytes, filename: str) -> None:
     """Refuse a text table with more lines than records allowed, before pandas parses it."""
     check_rows(data.count(b"\n"), filename)
+
+
+def _lying_member(filename: str, info: zipfile.ZipInfo) -> DataValidationError:
+    return DataValidationError(
+        f"「{filename}」中的「{info.filename}」解压出的数据比压缩包里写明的 {info.file_size:,} 字节多，"
+        "文件已损坏或被构造为“解压炸弹”，已拒绝（未解压完）",
+        hint="请用常用的压缩软件重新打包后上传",
+    )
+
+
+def inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str):
+    """Yield the member's bytes in pieces of at most 1 MB, counting what is actually produced.
+
+    The member is opened with its declared size plus one byte, so :mod:`zipfile` hands on one byte
+    beyond a declared size that lies; at that byte the member is refused. The CRC and the size
+    are checked at the end, as :mod:`zipfile` would. Memory stays at one
+    piece and the work at the declared size, whatever the compressed stream would expand to.
+
+    Raises
+    ------
+    DataValidationError
+        When the member produces more bytes than it declares.
+    zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError
+        For a broken, encrypted or oddly compressed member (callers say what it is in their words).
+    """
+    probe = copy.copy(info)
+    probe.file_size = info.file_size + 1
+    del probe.CRC  # zipfile would check it at that extra byte; the CRC is checked here instead
+    produced, crc = 0, 0
+    with zf.open(probe) as stream:
+        while True:
+            piece = stream.read(_CHUNK)
+            if not piece:
+                break
+            produced += len(piece)
+            if produced > info.file_size:
+                raise _lying_member(filename, info)
+            crc = zlib.crc32(piece, crc)
+            yield piece
+    if produced != info.file_size or crc != info.CRC:
+        raise zipfile.BadZipFile(f"Bad CRC-32 or size for file {info.filename!r}")
+
+
+def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> bytes:
+    """The member's bytes, inflated as a stream (:func:`inflate`): never more than it declares.
+
+    Raises
+    ------
+    DataValidationError
+        When the member produces more than it declares, or is broken.
+    """
+    try:
+        return b"".join(inflate(zf, info, filename))
+    except _BROKEN as exc:
+        raise DataValidationError(
+            f"压缩包「{filename}」中的「{info.filename}」已损坏，无法解压（{exc}）",
+            hint="请重新压缩后上传",
+        ) from exc
 
 
 def check_dbf(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> None:
@@ -137,13 +200,13 @@ def _attr(tag: bytes, name: bytes) -> str | None:
     return unescape(match.group(1).decode("utf-8", errors="replace"))
 
 
-def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+def _sheet_parts(zf: zipfile.ZipFile, names: set[str], filename: str) -> dict[str, str]:
     """Sheet name -> worksheet part, in workbook order, read from workbook.xml and its relationships
     (both already bounded by :data:`MAX_XLSX_PART_BYTES`); {} when they cannot be read."""
     try:
-        book = zf.read("xl/workbook.xml")
-        rels = zf.read("xl/_rels/workbook.xml.rels")
-    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        book = b"".join(inflate(zf, zf.getinfo("xl/workbook.xml"), filename))
+        rels = b"".join(inflate(zf, zf.getinfo("xl/_rels/workbook.xml.rels"), filename))
+    except (KeyError, *_BROKEN):
         return {}
     targets = {}
     for tag in re.findall(rb"<(?:[A-Za-z_][\w.-]*:)?Relationship\b([^>]*)>", rels):
@@ -164,24 +227,24 @@ def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str):
     namespace prefix of its root element (``b""`` or e.g. ``b"x:"``); memory stays at one piece."""
     carry = b""
     try:
-        with zf.open(info) as stream:
-            head = stream.read(_CHUNK)
-            if _DTD.search(head[:4096]):
-                raise DataValidationError(
-                    f"「{filename}」的「{info.filename}」含有 DTD/实体声明，Excel 文件不会有，已拒绝",
-                    hint="请在 Excel 中打开并另存为 .xlsx 后重新上传",
-                )
-            root = _ROOT_PREFIX.search(head)
-            yield (root.group(1) or b"") if root else b""
-            chunk = head
-            while chunk:
-                buf = carry + chunk
-                cut = buf.rfind(b"<", max(0, len(buf) - 64))
-                cut = len(buf) if cut == -1 else cut
-                yield buf[:cut]
-                carry = buf[cut:]
-                chunk = stream.read(_CHUNK)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        pieces = inflate(zf, info, filename)
+        head = next(pieces, b"")
+        if _DTD.search(head[:4096]):
+            raise DataValidationError(
+                f"「{filename}」的「{info.filename}」含有 DTD/实体声明，Excel 文件不会有，已拒绝",
+                hint="请在 Excel 中打开并另存为 .xlsx 后重新上传",
+            )
+        root = _ROOT_PREFIX.search(head)
+        yield (root.group(1) or b"") if root else b""
+        chunk = head
+        while chunk:
+            buf = carry + chunk
+            cut = buf.rfind(b"<", max(0, len(buf) - 64))
+            cut = len(buf) if cut == -1 else cut
+            yield buf[:cut]
+            carry = buf[cut:]
+            chunk = next(pieces, b"")
+    except _BROKEN as exc:
         raise _bad_xlsx(filename, f"「{info.filename}」无法解压：{exc}") from exc
     if carry:
         yield carry
@@ -235,11 +298,20 @@ def _check_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, filenam
             )
 
 
+def _drain(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> None:
+    try:
+        for _ in inflate(zf, info, filename):
+            pass
+    except _BROKEN as exc:
+        raise _bad_xlsx(filename, f"「{info.filename}」无法解压：{exc}") from exc
+
+
 def check_xlsx(data: bytes, filename: str, sheet: str | None = None) -> None:
     """Refuse an XLSX whose expansion would cost more than the limits, before openpyxl opens it.
 
     Checks the total and per-part uncompressed sizes (shared strings, sheets, other XML parts),
-    DTDs, and stream-counts the chosen sheet (``None``: the first) for rows, cells and columns.
+    inflates every part openpyxl will read as a stream (refusing one that produces more than it
+    declares), refuses DTDs, and stream-counts the chosen sheet (``None``: the first) for rows, cells and columns.
     A sheet name that is not in the workbook is left to the reader, which lists the sheets.
 
     Raises
@@ -277,6 +349,8 @@ def check_xlsx(data: bytes, filename: str, sheet: str | None = None) -> None:
                     f"超过上限 {_mb(limit)}，已拒绝（未解析）",
                     hint="文件可能已损坏或被构造为“解压炸弹”；正常表格请删除多余内容后另存为 .xlsx",
                 )
+            if what == "部件":  # read whole by openpyxl: first make sure it is no larger than it says
+                _drain(zf, info, filename)
         for info in infos:
             if info.filename.lower().endswith("sharedstrings.xml"):
                 items = 0
@@ -289,7 +363,7 @@ def check_xlsx(data: bytes, filename: str, sheet: str | None = None) -> None:
                             f"「{filename}」的共享字符串超过 {MAX_XLSX_CELLS:,} 条，已拒绝（未解析）",
                             hint="请分批导入",
                         )
-        parts = _sheet_parts(zf, names)
+        parts = _sheet_parts(zf, names, filename)
         if parts:
             if sheet is None:
                 chosen = [next(iter(parts.items()))]

@@ -123,23 +123,25 @@ def suggest_frame(columns: Sequence[str], filename: str = "") -> Frame:
     return "wgs84"
 
 
+def _named(columns: Sequence, names: Sequence[str]):
+    """The first column whose normalised header is (or ends with, or contains) one of ``names``."""
+    normed = {c: norm_header(c) for c in columns}
+    for name in names:
+        for col, n in normed.items():
+            if n == name or n.endswith(name) or n.startswith(name + "度") or (len(name) > 2 and name in n):
+                return col
+    return None
+
+
+def coordinate_columns_crossed(columns: Sequence, lon_col: str, lat_col: str) -> bool:
+    """Whether the chosen longitude column is the one named as latitude, and the other way round
+    (a table whose 经度/纬度 values are filled into each other's column)."""
+    return _named(columns, _LON_NAMES) == lat_col and _named(columns, _LAT_NAMES) == lon_col
+
+
 def suggest_coordinate_columns(frame: pd.DataFrame) -> tuple[str | None, str | None, bool]:
     """Longitude and latitude columns of a table by name, and whether their values look swapped."""
-    normed = {c: norm_header(c) for c in frame.columns}
-
-    def find(names: Sequence[str]) -> str | None:
-        for name in names:
-            for col, n in normed.items():
-                if (
-                    n == name
-                    or n.endswith(name)
-                    or n.startswith(name + "度")
-                    or (len(name) > 2 and name in n)
-                ):
-                    return col
-        return None
-
-    lon, lat = find(_LON_NAMES), find(_LAT_NAMES)
+    lon, lat = _named(frame.columns, _LON_NAMES), _named(frame.columns, _LAT_NAMES)
     if lon is None or lat is None or lon == lat:
         return None, None, False
     x = _degrees(frame[lon])
@@ -221,6 +223,31 @@ def _table_points(
     return gpd.GeoDataFrame(frame.copy(), geometry=geoms, crs=STORAGE_CRS)
 
 
+def uncross_coordinate_columns(
+    gdf: gpd.GeoDataFrame, lon_col: str, lat_col: str, rownum: pd.Series, report: _Report
+) -> gpd.GeoDataFrame:
+    """Points taken from a table whose longitudes sit in the column named as latitude (and the other
+    way round): a copy whose two columns have their contents exchanged, so each holds what its name
+    says, as the geometry does; every row with a point is reported as repaired.
+
+    A GIS user reads a column 「lon」 as longitude: leaving 30.96 in it beside a point at 120.6 would
+    make the attributes contradict the geometry (and any re-import of an export go wrong).
+    """
+    out = gdf.copy()
+    out[lon_col] = gdf[lat_col].to_numpy()
+    out[lat_col] = gdf[lon_col].to_numpy()
+    located = gdf.geometry.notna() & ~gdf.geometry.is_empty
+    report.add(
+        _rows(rownum, located),
+        "repaired",
+        f"{lat_col}/{lon_col}",
+        f"经纬度填反了：「{lat_col}」列填的是纬度、「{lon_col}」列填的是经度；"
+        f"点位按数值取，两列内容已对调（「{lat_col}」现为经度）",
+        gdf.loc[located, lat_col].astype(str) + "," + gdf.loc[located, lon_col].astype(str),
+    )
+    return out
+
+
 def _table_join(
     frame: pd.DataFrame,
     join_col: str,
@@ -266,6 +293,47 @@ def _table_join(
     return gpd.GeoDataFrame(frame.copy(), geometry=geoms, crs=STORAGE_CRS)
 
 
+# Half the Earth's circumference: no place on it is farther from Suzhou.
+_FARTHEST_KM = 20_040
+
+
+def _distance_text(km: float) -> str:
+    """ "有约 1,234 km" away, or, for a distance no place on Earth has, that it is not a place."""
+    if not np.isfinite(km) or km > _FARTHEST_KM:
+        return "不在地球上的经纬度范围内（数值不像经纬度）"
+    return f"有约 {km:,.0f} km"
+
+
+def not_degrees(bounds: Sequence[float]) -> bool:
+    """Whether values said to be degrees go beyond ±180 / ±90 (metres, most likely)."""
+    xmin, ymin, xmax, ymax = (float(v) for v in bounds)
+    if not np.all(np.isfinite([xmin, ymin, xmax, ymax])):
+        return False
+    return max(abs(xmin), abs(xmax)) > 180 or max(abs(ymin), abs(ymax)) > 90
+
+
+def metres_not_degrees(geoms: gpd.GeoSeries, crs: str, filename: str) -> DataValidationError:
+    """The message for a file in projected metres read as degrees (e.g. a GeoJSON without a CRS)."""
+    xmin, ymin, xmax, ymax = geoms.total_bounds
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    guess = suggest_crs((xmin, ymin, xmax, ymax))
+    if guess is not None and guess.crs != STORAGE_CRS:
+        hint = (
+            f"数值看起来是{guess.reason}：请选择坐标系 {guess.crs}"
+            + ("并交换坐标轴" if guess.swapped else "")
+            + f"（命令行 --crs {guess.crs}"
+            + (" --swap-xy" if guess.swapped else "")
+            + "）后重新导入，或提供 .prj"
+        )
+    else:
+        hint = "请提供 .prj 或选择坐标系（命令行 --crs，如 EPSG:4549）后重新导入"
+    return DataValidationError(
+        f"「{filename}」的坐标像是以米为单位的投影坐标（约 x={cx:,.0f}, y={cy:,.0f}），"
+        f"不是 {crs} 的经纬度（度）",
+        hint=hint,
+    )
+
+
 def _to_storage(
     gdf: gpd.GeoDataFrame, crs: str, frame_name: Frame, swap: bool, filename: str
 ) -> gpd.GeoDataFrame:
@@ -283,6 +351,8 @@ def _to_storage(
             f"纵坐标在 {bounds[1]:.2f}–{bounds[3]:.2f}（像经度）",
             hint="请勾选「交换经纬度」（命令行 --swap-xy）后重新导入，或在源数据中把经度放前、纬度放后",
         )
+    if source.is_geographic and not_degrees(bounds):
+        raise metres_not_degrees(raw[present], crs, filename)
     out = raw.to_crs(STORAGE_CRS)
     if source.is_geographic and frame_name != "wgs84":
         out = gpd.GeoSeries(convert_geometries(out.values, src=frame_name, dst="wgs84"), crs=STORAGE_CRS)
@@ -302,7 +372,8 @@ def _to_storage(
                 + "后重新导入"
             )
         raise DataValidationError(
-            f"按坐标系 {crs} 换算后，全部 {int(present.sum())} 个要素都在苏州市以外（最近的也有约 {np.min(km):.0f} km）",
+            f"按坐标系 {crs} 换算后，全部 {int(present.sum())} 个要素都在苏州市以外"
+            f"（最近的也{_distance_text(float(np.min(km)))}）",
             hint=hint,
         )
     result = gdf.copy()
@@ -360,5 +431,5 @@ def _flag_far(gdf: gpd.GeoDataFrame, rownum: pd.Series, report: _Report) -> None
         "warning",
         "geometry",
         "位置远在苏州市范围以外，请核对坐标",
-        [f"约 {k:.0f} km" for k in km[far]],
+        [_distance_text(float(k)) for k in km[far]],
     )

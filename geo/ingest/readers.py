@@ -7,7 +7,6 @@ import os
 import re
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,16 +126,6 @@ def _checked_entries(zf: zipfile.ZipFile, filename: str) -> dict[str, zipfile.Zi
     return entries
 
 
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> bytes:
-    try:
-        return zf.read(info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise DataValidationError(
-            f"压缩包「{filename}」中的「{info.filename}」已损坏，无法解压（{exc}）",
-            hint="请重新压缩后上传",
-        ) from exc
-
-
 def _shapefile_sets(entries: Mapping[str, zipfile.ZipInfo]) -> dict[str, dict[str, zipfile.ZipInfo]]:
     """Group zip entries into shapefiles: {stem path: {".shp": info, ".dbf": info, ...}}."""
     sets: dict[str, dict[str, zipfile.ZipInfo]] = {}
@@ -221,7 +210,7 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
             kml = [info for name, info in entries.items() if name.lower().endswith(".kml")]
             if kml:  # a KMZ, or a zipped KML
                 limits.check_zip_member(kml[0], filename, limits.MAX_KML_BYTES)
-                return _read_kml(_read_member(zf, kml[0], filename), filename, layer)
+                return _read_kml(limits.read_member(zf, kml[0], filename), filename, layer)
             raise DataValidationError(
                 f"压缩包「{filename}」中没有 .shp 文件",
                 hint="请把同名的 .shp、.shx、.dbf、.prj（和 .cpg）打包成 zip；其他格式可直接上传",
@@ -236,7 +225,7 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
                 hint="Shapefile 至少要有同名的 .shp、.shx、.dbf 三个文件，请补齐后重新打包",
             )
         limits.check_dbf(zf, parts[".dbf"], filename)
-        content = {ext: _read_member(zf, info, filename) for ext, info in parts.items()}
+        content = {ext: limits.read_member(zf, info, filename) for ext, info in parts.items()}
     notes: list[str] = []
     if encoding is None:
         cpg = content[".cpg"].decode("ascii", errors="ignore") if ".cpg" in content else None
@@ -306,6 +295,18 @@ def _header_note(header_row: int) -> list[str]:
     return [f"表头在第 {header_row + 1} 行（上方 {header_row} 行为标题，已跳过）"] if header_row else []
 
 
+def _check_header(top: pd.DataFrame, header_row: int, filename: str) -> None:
+    """Refuse repeated column names in a table's header row, as for a .dbf with repeated fields.
+
+    pandas would keep both under ``lon`` and ``lon.1``, and the second would silently be a new
+    column nobody named; so the names are checked as written (blank header cells aside).
+    """
+    if header_row >= len(top):
+        return
+    names = [str(v).strip() for v in top.iloc[header_row].tolist() if not _isna(v) and str(v).strip()]
+    limits.check_columns(pd.DataFrame(columns=names), filename)
+
+
 def _read_csv(data: bytes, filename: str) -> _Raw:
     limits.check_csv(data, filename)
     for encoding in ("utf-8-sig", "gb18030"):
@@ -321,6 +322,7 @@ def _read_csv(data: bytes, filename: str) -> _Raw:
     try:
         top = pd.read_csv(io.StringIO(text), header=None, nrows=20, dtype=str, skip_blank_lines=False)
         header_row = _header_row(top)
+        _check_header(top, header_row, filename)
         header = pd.read_csv(io.StringIO(text), header=header_row, nrows=0)
         frame = pd.read_csv(
             io.StringIO(text), header=header_row, dtype=_text_dtypes(header.columns), skipinitialspace=True
@@ -350,6 +352,7 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
             )
         top = pd.read_excel(book, sheet_name=chosen, header=None, nrows=20)
         header_row = _header_row(top)
+        _check_header(top, header_row, filename)
         header = pd.read_excel(book, sheet_name=chosen, header=header_row, nrows=0)
         frame = pd.read_excel(
             book, sheet_name=chosen, header=header_row, dtype=_text_dtypes([str(c) for c in header.columns])

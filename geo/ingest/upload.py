@@ -28,9 +28,13 @@ from geo.ingest.locating import (
     _table_join,
     _table_points,
     _to_storage,
+    coordinate_columns_crossed,
+    metres_not_degrees,
+    not_degrees,
     suggest_coordinate_columns,
     suggest_crs,
     suggest_frame,
+    uncross_coordinate_columns,
 )
 from geo.ingest.places import address_column
 from geo.ingest.readers import _check_size, _read_raw, detect_format
@@ -152,6 +156,10 @@ def inspect_upload(
         elif CRS.from_user_input(raw.crs).is_geographic and _looks_swapped_lonlat(bounds):
             suggestion = CrsSuggestion(raw.crs, "经纬度颠倒（纬度在前）", True)
             notes.append("坐标看起来经纬度颠倒了（纬度在前）：导入时请勾选「交换经纬度」")
+        elif CRS.from_user_input(raw.crs).is_geographic and not_degrees(bounds):
+            suggestion = suggest_crs(bounds)
+            metres = metres_not_degrees(valid, raw.crs, filename)
+            notes.append(f"{metres.message}；{metres.hint}")
         elif len(valid) and _all_far(valid, raw.crs):
             guess = suggest_crs(bounds)
             if guess is not None and (guess.crs != raw.crs or guess.swapped):
@@ -403,6 +411,12 @@ def read_upload(
                 notes.append("表格没有经纬度列：企业未定位，只能按区镇名称归入区域")
             else:
                 gdf = _table_points(source, lon_col, lat_col, frame, rownum, report, level=coord_level)
+                if coordinate_columns_crossed(source.columns, lon_col, lat_col):
+                    gdf = uncross_coordinate_columns(gdf, lon_col, lat_col, rownum, report)
+                    notes.append(
+                        f"「{lat_col}」列填的是纬度、「{lon_col}」列填的是经度：点位按数值取，"
+                        "两列内容已对调，使属性与几何一致（逐行记为“已修复”）"
+                    )
             if frame != "wgs84" and lon_col is not None:
                 notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
             source_crs = STORAGE_CRS

@@ -35,6 +35,7 @@ from geo.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, emp
 from geo.errors import DataValidationError
 from geo.stores import LAYER_PREFIX, META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
 
+STORE_FILE_MODE = 0o640  # a new store and its lock file: owner and group, like PostgreSQL's files
 _BUSY_TIMEOUT_S = 120.0  # how long a reader or writer waits for SQLite's lock before giving up
 # GeoPackage bookkeeping tables that name a feature table (cleared when the table is dropped).
 _GPKG_REGISTRIES = (
@@ -167,7 +168,7 @@ class GpkgStore(Store):
     def _locked(self) -> Iterator[None]:
         """Hold the store's writer lock (all processes) for the whole read-modify-write."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        mode = (self.path.stat().st_mode & 0o666) if self.path.exists() else 0o644
+        mode = (self.path.stat().st_mode & 0o666) if self.path.exists() else STORE_FILE_MODE
         fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, mode)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -204,7 +205,10 @@ class GpkgStore(Store):
             empty = pd.DataFrame(
                 {c: pd.Series(dtype="int64" if c in AUDIT_INT_COLUMNS else "object") for c in AUDIT_COLUMNS}
             )
+            created = not self.path.exists()
             pyogrio.write_dataframe(empty, self.path, layer=AUDIT_TABLE, driver="GPKG")
+            if created:  # GDAL creates it 0644: imports and the change log are not for everyone
+                os.chmod(self.path, STORE_FILE_MODE)
         if META_TABLE not in present and meta_row is not None:
             pyogrio.write_dataframe(_empty_like(meta_row), self.path, layer=META_TABLE, driver="GPKG")
         with self._transaction() as con:

@@ -1,0 +1,77 @@
+"""Spreadsheet cells no spreadsheet evaluates: the one guard every CSV and XLSX writer uses.
+
+OWASP's advice on CSV injection: a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return is a formula (or is turned into one) in Excel, LibreOffice and WPS, so such text
+is written with a leading single quote (``'=HYPERLINK(...)``), which every spreadsheet shows as
+text. Numbers stay numbers: only ``str`` values are touched, so a negative amount is still a number.
+Column names and index labels are cells too and get the same treatment.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+QUOTE = "'"
+
+
+def formula_safe(value):
+    """``value`` as a spreadsheet may hold it: text starting with a formula character gets a quote.
+
+    Parameters
+    ----------
+    value
+        Any cell value; only ``str`` is changed.
+
+    Returns
+    -------
+    object
+        ``"'" + value`` for text that starts with one of :data:`FORMULA_PREFIXES`, else ``value``.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return QUOTE + value
+    return value
+
+
+def _safe_column(values: pd.Series) -> pd.Series:
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        values = values.astype(object)
+    if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+        return values  # numbers, booleans and dates hold no text
+    if not any(isinstance(v, str) and v.startswith(FORMULA_PREFIXES) for v in values):
+        return values
+    return pd.Series([formula_safe(v) for v in values], index=values.index, dtype=object, name=values.name)
+
+
+def formula_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells, column names and index labels are formula-safe.
+
+    Numeric, boolean and date columns are returned as they are (same dtype), so numbers stay
+    numbers in the CSV or XLSX written from the copy; ``frame`` itself is not modified.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"formula_safe_frame needs a DataFrame, got {type(frame).__name__}")
+    out = pd.DataFrame(frame).copy()
+    for i in range(out.shape[1]):
+        column = out.iloc[:, i]
+        safe = _safe_column(column)
+        if safe is not column:
+            out.isetitem(i, safe)
+    out.columns = [formula_safe(c) for c in out.columns]
+    names = [formula_safe(n) for n in out.index.names]
+    if out.index.nlevels == 1 and (
+        pd.api.types.is_object_dtype(out.index) or pd.api.types.is_string_dtype(out.index)
+    ):
+        out.index = pd.Index([formula_safe(v) for v in out.index], dtype=object)
+    out.index = out.index.set_names(names)
+    return out
+
+
+def csv_text_bytes(frame: pd.DataFrame, *, index: bool = False) -> bytes:
+    """``frame`` as formula-safe CSV in UTF-8 with BOM (Excel opens Chinese correctly).
+
+    Lines end in CRLF (RFC 4180), so a field holding a lone CR is quoted too and cannot start a
+    new row (with ``\n`` line ends, Python's csv module leaves such a field bare).
+    """
+    return formula_safe_frame(frame).to_csv(index=index, lineterminator="\r\n").encode("utf-8-sig")
