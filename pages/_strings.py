@@ -211,12 +211,36 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
         "Single-user mode: no login is configured, so anyone who opens the app can import, replace and delete"
         " (see README, “Several users”).",
     ),
-    "auth.editor": ("编辑：{name}", "Editor: {name}"),
-    "auth.viewer": ("只读：{name}", "Viewer: {name}"),
-    "auth.anonymous": ("只读（未登录）", "Viewer (not logged in)"),
+    "auth.single_local": (
+        "本服务只在本机监听（127.0.0.1），局域网内其他电脑无法访问。",
+        "The server listens on this machine only (127.0.0.1): other computers cannot reach it.",
+    ),
+    "auth.single_open": (
+        "注意：本服务按运维设置对网络开放，能访问本机的人都能查看企业数据并修改。",
+        "Note: the operator opened the server to the network; anyone who reaches it sees enterprise"
+        " figures and may change data.",
+    ),
+    "auth.role.summary": ("查看汇总：{name}", "Aggregates only: {name}"),
+    "auth.role.firms": ("查看企业：{name}", "Enterprise viewer: {name}"),
+    "auth.role.edit": ("编辑：{name}", "Editor: {name}"),
+    "auth.anonymous": (
+        "未登录：地图与汇总数据（企业明细需登录）",
+        "Not logged in: maps and aggregates (enterprise rows need a login)",
+    ),
+    "auth.session_note": (
+        "登录在本浏览器中保持 {hours} 小时（刷新页面不会退出）。",
+        "You stay signed in in this browser for {hours} h (a reload keeps you signed in).",
+    ),
+    "access.hidden": (
+        "企业明细（企业名称及税收、销售、能耗、用工、得分与分类）仅对「查看企业」或「编辑」角色的登录用户显示；"
+        "这里只给出按区镇、行业与规模的汇总。",
+        "Enterprise rows (names with tax, sales, energy, employees, scores and classes) are shown to"
+        " signed-in users with the 查看企业 or 编辑 role only; here you see aggregates by zone,"
+        " industry and size.",
+    ),
     "auth.login": ("登录", "Log in"),
     "auth.logout": ("退出登录", "Log out"),
-    "auth.login_header": ("编辑人员登录", "Editor login"),
+    "auth.login_header": ("工作人员登录", "Staff login"),
     "auth.user": ("用户名", "User name"),
     "auth.password": ("密码", "Password"),
     "auth.bad_login": ("用户名或密码不对", "Wrong user name or password"),
