@@ -152,6 +152,12 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
         "**企业（合成）**：{n} 家，其中规上 {above} 家；销售收入 {sales}；亩均税收 {tax_per_mu}",
         "**Enterprises (synthetic)**: {n}, {above} above designated size; sales {sales}; tax per mu {tax_per_mu}",
     ),
+    "wj.counts_note": (
+        "未登录或「查看汇总」角色：地图按区镇汇总企业数（点击区镇看汇总指标），不显示单个企业；"
+        "企业点位与明细需「查看企业」角色登录。",
+        "Not signed in, or the 查看汇总 role: the map counts enterprises per town (click a town for its"
+        " totals) instead of showing single firms; their points and details need the 查看企业 role.",
+    ),
     "wj.metric.enterprises_of": ("该产业企业数（合成，家）", "Enterprises in it (synthetic)"),
     "wj.synthetic_note": (
         "企业统计基于合成数据，仅作演示。",
