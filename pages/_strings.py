@@ -189,6 +189,17 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "int.industry_all": ("全部产业", "All industries"),
     "int.above_scale": ("仅规上企业", "Above designated size only"),
     "int.points": ("显示企业点", "Show enterprises"),
+    "int.points_hidden": (
+        "企业点位仅对「查看企业」或「编辑」角色的登录用户显示；地图给出各区镇的汇总值（点击区镇查看）。",
+        "Enterprise points are shown to signed-in users with the 查看企业 or 编辑 role only; the map gives"
+        " each town's totals (click a town).",
+    ),
+    "parcel.hidden": (
+        "宗地视图逐宗列出企业用地及其税收、投资与评价类别，仅对「查看企业」或「编辑」角色的登录用户显示；"
+        "请改用「区镇」视图查看汇总。",
+        "The parcel view lists each enterprise's land with its tax, investment and class: it is shown to"
+        " signed-in users with the 查看企业 or 编辑 role only. The town view gives the totals.",
+    ),
     "int.method_note": (
         "区镇值为其企业的合计之比（Σ分子 ÷ Σ分母，分母为 0 或缺失的企业不计入）；企业为合成数据，区镇范围为示意。",
         "Town values are pooled (Σ numerator ÷ Σ denominator over enterprises with both); enterprises are"
@@ -323,13 +334,14 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.status": ("状态", "Status"),
     "parcel.method": ("处置方式", "Method"),
     "parcel.date": ("日期", "Date"),
-    "parcel.who": ("修改人", "Editor"),
+    "parcel.who": ("记录为（登录身份）", "Recorded as (signed-in identity)"),
     "parcel.note": ("备注", "Note"),
     "parcel.save": ("保存", "Save"),
     "parcel.saved": ("已记录：{pid} → {status}", "Recorded: {pid} → {status}"),
     "parcel.editor_note": (
-        "每次修改都记录修改人与时间（存于本地用户库 parcel_renewal_log）。",
-        "Every change is kept with who and when (user store table parcel_renewal_log).",
+        "每次修改都以登录身份和时间记录（存于用户库 parcel_renewal_log）；需要说明经办人等请写在备注中。",
+        "Every change is kept under the signed-in identity, with the time (user store table"
+        " parcel_renewal_log); put anything else, e.g. who handled it, in the note.",
     ),
     "parcel.summary": ("按年份与区镇：认定与盘活用地", "Identified and freed land by year and town"),
     "parcel.plan_record": (
