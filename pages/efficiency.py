@@ -241,7 +241,8 @@ map_out = show_map_with(
 rest_after_map("eff_map", lang)
 if lean_map:
     st.caption(t("eff.map.lean", lang).format(n=efficiency_classes.LEAN_ABOVE))
-st.caption(":material/warning: " + t("eff.map.click" if firms else "eff.map.zones_only", lang) + " " + t("app.disclaimer", lang))
+click_note = t("eff.map.click" if firms else "eff.map.zones_only", lang)
+st.caption(":material/warning: " + click_note + " " + t("app.disclaimer", lang))
 if ents_src == DEMO:  # the user's own enterprises are not synthetic
     st.caption(":material/warning: " + t("eff.synthetic_note", lang))
 export_slot = st.container()  # filled once the ranking table (which it exports) is made
@@ -312,7 +313,10 @@ picked = None if not firms else st.dataframe(
     _rows(("eff.table", *scope_key, tuple(dims), show_unscored, lang), table, lang), hide_index=True, width="stretch", height=min(420, 40 + 35 * max(len(table), 1)), column_config=_number_config(table), key="eff_table",
     placeholder="", on_select="rerun", selection_mode="single-row",
 )  # fmt: skip
-st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang)) if firms else firms_hidden_note(lang)
+if firms:
+    st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))
+else:
+    firms_hidden_note(lang)
 
 summary_by = dims or [ZONE_COL]
 
@@ -474,7 +478,9 @@ if section["low"].open:
             _small_table(renewal_table, lang, hide_index=True, width="stretch", key="eff_renewal")
         st.markdown(f"**{t('eff.low_land.list', lang)}**")
         if firms:
-            _list_table(("eff.low", *scope_key, lang), low_table, lang, key="eff_low", height=300, placeholder="")
+            _list_table(
+                ("eff.low", *scope_key, lang), low_table, lang, key="eff_low", height=300, placeholder=""
+            )
         else:
             firms_hidden_note(lang)
 
@@ -660,34 +666,33 @@ if section["zones"].open:
         _small_table(zone_view, lang, hide_index=True, width="stretch", key="eff_zones")
 
 # ---- the enterprise's own years (企业画像) ---------------------------------------------------------
-if not firms:
-    stop_page()  # no enterprise profile for a role that sees no enterprise rows
-clicked = clicked_properties(map_out).get(ID_COL)
-rows = (picked.selection.rows if picked is not None and hasattr(picked, "selection") else []) or []
-selected = str(table.iloc[rows[0]][_labels(lang)[ID_COL]]) if rows else None
-last = st.session_state.setdefault("eff_profile_seen", {"map": None, "table": None})
-if clicked and clicked != last["map"]:
-    st.session_state["eff_profile_id"] = str(clicked)
-if selected and selected != last["table"]:
-    st.session_state["eff_profile_id"] = selected
-last.update(map=clicked, table=selected)
-st.subheader(t("eff.profile", lang))
-st.caption(t("eff.profile.help", lang))
-ent_id = st.text_input(t("eff.profile.id", lang), key="eff_profile_id").strip()
-if ent_id:
-    try:
-        profile = yearly.enterprise_profile(
-            {y: r.enterprises for y, r in results.items()}, ent_id, warnings=warnings_all, lang=lang
-        )
-    except DataValidationError as exc:
-        show_error(exc)
-    else:
-        latest = profile.iloc[-1]
-        st.text(
-            f"{latest.get('name', '')} · {ent_id} · {latest.get('industry', '')} · {latest.get(ZONE_COL, '')}"
-        )
-        profile = profile.assign(**{YEAR_COL: profile[YEAR_COL].map(lambda y: _year_label(y, lang))})
-        st.dataframe(
-            _plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
-            column_config=_number_config(profile.rename(columns=_labels(lang))),
-        )  # fmt: skip
+if firms:  # no enterprise profile for a role that sees no enterprise rows
+    clicked = clicked_properties(map_out).get(ID_COL)
+    rows = (picked.selection.rows if picked is not None and hasattr(picked, "selection") else []) or []
+    selected = str(table.iloc[rows[0]][_labels(lang)[ID_COL]]) if rows else None
+    last = st.session_state.setdefault("eff_profile_seen", {"map": None, "table": None})
+    if clicked and clicked != last["map"]:
+        st.session_state["eff_profile_id"] = str(clicked)
+    if selected and selected != last["table"]:
+        st.session_state["eff_profile_id"] = selected
+    last.update(map=clicked, table=selected)
+    st.subheader(t("eff.profile", lang))
+    st.caption(t("eff.profile.help", lang))
+    ent_id = st.text_input(t("eff.profile.id", lang), key="eff_profile_id").strip()
+    if ent_id:
+        try:
+            profile = yearly.enterprise_profile(
+                {y: r.enterprises for y, r in results.items()}, ent_id, warnings=warnings_all, lang=lang
+            )
+        except DataValidationError as exc:
+            show_error(exc)
+        else:
+            latest = profile.iloc[-1]
+            st.text(
+                f"{latest.get('name', '')} · {ent_id} · {latest.get('industry', '')} · {latest.get(ZONE_COL, '')}"
+            )
+            profile = profile.assign(**{YEAR_COL: profile[YEAR_COL].map(lambda y: _year_label(y, lang))})
+            st.dataframe(
+                _plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
+                column_config=_number_config(profile.rename(columns=_labels(lang))),
+            )  # fmt: skip
