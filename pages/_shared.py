@@ -19,7 +19,7 @@ from jinja2 import Template
 from streamlit import config as st_config
 from streamlit_folium import st_folium
 
-from geo.access import firm_level
+from geo.access import firm_columns, firm_level
 from geo.errors import DataValidationError
 from geo.i18n import Lang
 from geo.ingest import list_user_layers
@@ -457,6 +457,15 @@ def firm_imports() -> frozenset[str]:
     """The imports holding enterprise rows (``geo.access.firm_level``): every enterprise import, and
     any other but a zone layer carrying enterprise figures."""
     return _cached_firm_imports(user_store_stamp())
+
+
+def exportable(names: list[str]) -> list[str]:
+    """``names`` (built-in layers and imports) without those holding enterprise rows, unless this
+    session's role sees them (``geo.access``)."""
+    if _cache.audience() == "firms":
+        return names
+    hidden = firm_imports()
+    return [n for n in names if n not in hidden and not (n in REGISTRY and firm_columns(layer_frame(n).columns))]
 
 
 def user_layers() -> list[MapLayer]:

@@ -12,7 +12,6 @@ import streamlit as st
 from pyproj import CRS
 
 from geo import audit, ingest
-from geo.access import firm_columns
 from geo.catalogue import labels as column_labels
 from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
 from geo.errors import DataValidationError, RowReportError
@@ -31,7 +30,7 @@ from pages import _cache
 from pages._auth import firms_hidden_note, identity, require_editor, sees_firms
 from pages._shared import (
     download_buttons,
-    firm_imports,
+    exportable,
     layer_frame,
     map_layer,
     map_layer_of,
@@ -643,11 +642,8 @@ def export_section() -> None:
     meta = _user_meta(_user_stamp())
     # layers drawn straight from a stored spatial layer; derived ones (clusters, intensity) export from their pages
     builtin = [name for name, layer in REGISTRY.items() if layer.source == name and name in _store_layers()]
-    user = meta["layer"].tolist()
-    if not sees_firms():  # enterprise rows only for the roles that see them (pages/_auth.py)
-        hidden = firm_imports()
-        builtin = [name for name in builtin if not firm_columns(layer_frame(name).columns)]
-        user = [name for name in user if name not in hidden]
+    builtin, user = exportable(builtin), exportable(meta["layer"].tolist())  # by role (pages/_auth.py)
+    if not sees_firms():
         firms_hidden_note(lang, what_key="access.hidden_export")
     titles = {name: REGISTRY[name].title(lang) for name in builtin}
     titles.update({row["layer"]: row["title_zh"] for _, row in meta.iterrows()})

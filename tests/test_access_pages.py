@@ -19,7 +19,6 @@ import streamlit_folium as stf
 from streamlit.elements.widgets.button import ButtonMixin
 from streamlit.testing.v1 import AppTest
 
-from geo.accounts import hash_password
 from pages import _cache
 from pages._strings import t
 
