@@ -146,23 +146,29 @@ _run = threading.local()
 
 
 def begin_run() -> None:
-    """Called as each script run starts (app.py): forget the last run's :func:`builtin_stamp` and
-    audience (until :func:`set_audience`, the least: aggregates only)."""
+    """Called as each script run starts (app.py): forget the last run's :func:`builtin_stamp`."""
     _run.builtin = None
     _run.active = True  # a script run's thread (outside one every call reads the store)
-    _run.audience = "summary"
+
+
+_AUDIENCE = "_atlas_audience"
 
 
 def set_audience(audience: str) -> None:
-    """What this run's session may see (``geo.access``: "summary" or "firms"; app.py sets it from
-    the signed-in role). Every shared result and rendered map is keyed by it, so that a session
-    is never sent what was built for a role that sees more."""
-    _run.audience = audience
+    """What this session may see (``geo.access``: "summary" or "firms"; app.py sets it on every run
+    from the signed-in role). Every shared result and rendered map is keyed by it, so that a
+    session is never sent what was built for a role that sees more. Kept in the session's state,
+    which the page's script run reads wherever it runs."""
+    st.session_state[_AUDIENCE] = audience
 
 
 def audience() -> str:
-    """This run's audience (:func:`set_audience`); "summary" when none was set."""
-    return getattr(_run, "audience", "summary")
+    """This session's audience (:func:`set_audience`); "summary" when none was set, or outside a
+    script run."""
+    try:
+        return str(st.session_state.get(_AUDIENCE, "summary"))
+    except Exception:  # noqa: BLE001 (no session: bare calls from tests and benchmarks)
+        return "summary"
 
 
 def builtin_stamp() -> tuple[str, str]:

@@ -186,3 +186,14 @@ def test_an_anonymous_wujiang_map_counts_enterprises_per_town(sent):
     drawn = _unescaped(_maps_text(sent))
     assert "企业数（按区镇汇总）" in drawn and "n_enterprises" in drawn
     assert any("不显示单个企业" in c.value for c in at.caption)
+
+
+def test_a_map_rendered_for_staff_is_never_sent_to_an_anonymous_session(sent):
+    """The evaluation map's changing layers have one cache key per scope; the session's audience is
+    part of it (pages/_cache.py), so a scope drawn first for 查看企业 is drawn anew for a visitor."""
+    _session("pages/efficiency.py", "lisi")
+    assert _leaks(_maps_text(sent))
+    sent["maps"].clear()
+    _session("pages/efficiency.py", None)
+    assert _leaks(_maps_text(sent)) == []
+    assert "参评企业数（按区镇汇总）" in _unescaped(_maps_text(sent))
