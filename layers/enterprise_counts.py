@@ -72,7 +72,7 @@ def for_counts(frame: gpd.GeoDataFrame, *, what_zh: str, what_en: str) -> Layer:
         for upper, color in zip(breaks, colors, strict=True):
             if upper >= low:
                 rows.append(
-                    LegendEntry(t("layer.count_range", lang).format(low=low, high=upper), color, "fill", 0.7)
+                    LegendEntry(t("layer.count_range", lang).format(low=low, high=upper), color, "fill", 0.45)
                 )
             low = upper + 1
         rows.append(LegendEntry(t("layer.count_none", lang), EMPTY_COLOR, "fill", 0.7))
@@ -103,6 +103,6 @@ LAYER = Layer(
     group="企业",
     kind="polygon",
     color=COUNT_RAMP[2],
-    fill_opacity=0.6,
+    fill_opacity=0.45,  # the 区镇 roles below it still show through
     weight=1.0,
 )

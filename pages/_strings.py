@@ -196,9 +196,9 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     ),
     "parcel.hidden": (
         "宗地视图逐宗列出企业用地及其税收、投资与评价类别，仅对「查看企业」或「编辑」角色的登录用户显示；"
-        "请改用「区镇」视图查看汇总。",
+        "下面是按区镇汇总的视图。",
         "The parcel view lists each enterprise's land with its tax, investment and class: it is shown to"
-        " signed-in users with the 查看企业 or 编辑 role only. The town view gives the totals.",
+        " signed-in users with the 查看企业 or 编辑 role only. Below, the totals by town.",
     ),
     "int.method_note": (
         "区镇值为其企业的合计之比（Σ分子 ÷ Σ分母，分母为 0 或缺失的企业不计入）；企业为合成数据，区镇范围为示意。",

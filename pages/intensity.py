@@ -539,9 +539,6 @@ def _contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
 
 def _parcel_view(towns, base, lang: Lang) -> None:
     MAP = "parcel_map"  # noqa: N806
-    if not sees_firms():  # every parcel is an enterprise's land, with its figures and class
-        st.info(":material/lock: " + t("parcel.hidden", lang))
-        return
     parcels_name, ents_name, imported = _sources(lang)
     try:
         analysis = _parcel_analysis(parcels_name, ents_name, _store_stamp(), _user_stamp())
@@ -657,6 +654,9 @@ except DataValidationError as exc:
     stop_page()
 
 view = view_control(lang)  # in the sidebar, with the view's own controls
+if view == "parcels" and not sees_firms():  # every parcel is an enterprise's land, with its figures
+    st.info(":material/lock: " + t("parcel.hidden", lang))
+    view = "zones"
 if view == "parcels":
     _parcel_view(towns, base, lang)
 else:
