@@ -29,6 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import pandas as pd
+
 from geo.errors import DataValidationError
 
 SUMMARY, FIRMS, EDIT = "summary", "firms", "edit"
@@ -136,3 +138,45 @@ def firm_level(kind: str, columns: Iterable[str]) -> bool:
     if kind == "enterprises":
         return True
     return kind != "zones" and bool(firm_columns(columns))
+
+
+MIN_GROUP_FIRMS_DEFAULT = 3  # statistical disclosure control's rule of three; [atlas] min_group_firms
+
+
+def min_group_firms(conf: Mapping) -> int:
+    """The fewest enterprises a group must hold for its figures to be shown to 查看汇总:
+    ``[atlas] min_group_firms`` (default 3, the usual threshold of statistical disclosure control:
+    a total over one or two firms tells each of them the other's figures). At least 1."""
+    try:
+        return max(int(conf.get("min_group_firms", MIN_GROUP_FIRMS_DEFAULT)), 1)
+    except (TypeError, ValueError):
+        return MIN_GROUP_FIRMS_DEFAULT
+
+
+def suppress_small_groups(
+    frame: pd.DataFrame, *, count: str = "n_enterprises", min_firms: int = MIN_GROUP_FIRMS_DEFAULT
+) -> pd.DataFrame:
+    """A copy of the aggregate ``frame`` with the figures of every group of fewer than ``min_firms``
+    enterprises (its ``count`` column) blanked (NaN): every numeric column but the counts
+    (``n_…``). Groups with enough enterprises, and the counts, are kept as they are.
+
+    Raises
+    ------
+    ValueError
+        When ``frame`` has no ``count`` column.
+    """
+    if count not in frame.columns:
+        raise ValueError(f"the aggregate table has no {count!r} column")
+    small = frame[count].fillna(0).to_numpy() < min_firms
+    out = frame.copy()
+    if not small.any():
+        return out
+    for col in out.columns:
+        if str(col).startswith("n_") or col == count or not _is_number(out[col]):
+            continue
+        out[col] = out[col].astype("float64").mask(small)
+    return out
+
+
+def _is_number(values: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)

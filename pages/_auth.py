@@ -149,6 +149,15 @@ def require_editor(lang: Lang, *, message_key: str = "data.viewer_import") -> bo
     return False
 
 
+def aggregates_for_role(frame, *, count: str = "n_enterprises"):
+    """An aggregate table as this session may see it: unchanged for 查看企业 and 编辑; for 查看汇总
+    the figures of groups of fewer than ``[atlas] min_group_firms`` (3) enterprises blanked
+    (``geo.access.suppress_small_groups``), so a filter narrowed to one firm tells nothing of it."""
+    if sees_firms():
+        return frame
+    return access.suppress_small_groups(frame, count=count, min_firms=access.min_group_firms(atlas_config()))
+
+
 def firms_hidden_note(lang: Lang, *, what_key: str = "access.hidden") -> None:
     """Say that enterprise rows are left out for this session and how to see them."""
     st.info(":material/lock: " + t(what_key, lang))

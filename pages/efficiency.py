@@ -37,7 +37,7 @@ from geo.notice import config_summary, export_columns, filters_text, notice_xlsx
 from layers import efficiency_classes, enterprise_counts, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
 from layers.offline_html import map_downloads
-from pages._auth import firms_hidden_note, sees_firms
+from pages._auth import aggregates_for_role, firms_hidden_note, sees_firms
 from pages._cache import shared
 from pages._efficiency_charts import class_mix_chart, class_years_chart, show_chart, trend_chart
 from pages._efficiency_parts import (
@@ -322,7 +322,7 @@ summary_by = dims or [ZONE_COL]
 
 
 def _summary() -> pd.DataFrame:
-    out = _plain(ranking_summary(scope, summary_by).reset_index())
+    out = _plain(aggregates_for_role(ranking_summary(scope, summary_by)).reset_index())
     return (_english_values(out) if lang == "en" else out).rename(columns=_labels(lang))
 
 

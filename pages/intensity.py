@@ -28,7 +28,7 @@ from layers import parcels as parcel_layer
 from layers.base import Provenance
 from layers.mapview import MapLayer
 from pages import _cache
-from pages._auth import identity, require_editor, sees_firms
+from pages._auth import aggregates_for_role, identity, require_editor, sees_firms
 from pages._cache import frame_key, shared
 from pages._intensity_controls import ALL, class_controls, view_control
 from pages._shared import (
@@ -114,7 +114,7 @@ def _zone_view(towns, base, lang: Lang) -> None:
 
     try:
         ents = _filtered(industry, above_only)
-        table = intensity.zone_table(towns, ents)
+        table = aggregates_for_role(intensity.zone_table(towns, ents))  # 查看汇总: no group of 1–2 firms
         zones, zone_classes = intensity.zone_intensity(towns, table, metric=metric, scheme=scheme, k=k)
     except DataValidationError as exc:
         show_error(exc)

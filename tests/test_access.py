@@ -110,3 +110,28 @@ def test_single_user_mode_listens_on_loopback_unless_told(tmp_path, monkeypatch)
     accounts = tmp_path / "s.toml"
     accounts.write_text('[atlas.accounts]\nzhangsan = "scrypt$"\n')
     assert serve.listen_args(["--secrets.files", str(accounts)]) == ["--secrets.files", str(accounts)]
+
+
+def test_groups_of_fewer_than_three_firms_keep_their_counts_but_not_their_figures():
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {
+            "n_enterprises": [5, 2, 1],
+            "n_D": [1, 0, 1],
+            "tax_wan_yuan": [500.0, 80.0, 31736.84],
+            "zone": list("abc"),
+        }
+    )
+    out = access.suppress_small_groups(table, min_firms=3)
+    assert out["tax_wan_yuan"].tolist()[0] == 500.0 and out["tax_wan_yuan"].isna().tolist() == [
+        False,
+        True,
+        True,
+    ]
+    assert out["n_D"].tolist() == [1, 0, 1] and out["zone"].tolist() == list("abc")  # counts and names stay
+    assert table["tax_wan_yuan"].tolist()[2] == 31736.84  # the given table is untouched
+    assert access.suppress_small_groups(table, min_firms=1)["tax_wan_yuan"].notna().all()
+    assert access.min_group_firms({}) == 3 and access.min_group_firms({"min_group_firms": 5}) == 5
+    with pytest.raises(ValueError, match="n_enterprises"):
+        access.suppress_small_groups(table.drop(columns="n_enterprises"))
