@@ -197,3 +197,21 @@ def test_a_map_rendered_for_staff_is_never_sent_to_an_anonymous_session(sent):
     _session("pages/efficiency.py", None)
     assert _leaks(_maps_text(sent)) == []
     assert "参评企业数（按区镇汇总）" in _unescaped(_maps_text(sent))
+
+
+def test_a_status_change_is_recorded_under_the_signed_in_editor_not_a_typed_name(sent, tmp_path):
+    from geo import audit, renewal
+
+    at = _session("pages/intensity.py", "zhangsan", parcel_tab="盘活跟踪", parcel_edit_who="李四")
+    assert any("编辑：zhangsan" in c for c in at.who)
+    pid = at.selectbox(key="parcel_edit_id").options[0]
+    at.selectbox(key="parcel_edit_status").set_value("处置中")
+    at.selectbox(key="parcel_edit_method").set_value("技改提升")
+    at.text_input(key="parcel_edit_note").input("李四经办")
+    at.button(key="parcel_edit_save").click().run()
+    assert not at.exception, at.exception
+    log = renewal.load_log()
+    assert log[["parcel_id", "status", "changed_by", "note"]].values.tolist() == [
+        [pid, "处置中", "zhangsan", "李四经办"]
+    ]
+    assert audit.audit_log().loc[0, ["user_name", "action"]].tolist() == ["zhangsan", "status_changed"]
