@@ -365,18 +365,19 @@ class SessionCookies:
             body += message.get("body", b"")
             if not message.get("more_body") or len(body) > 4096:
                 break
-        cookie = await asyncio.to_thread(self._cookie, scope["path"] == self.start, body[:4096])
+        secure = scope.get("scheme") == "https" or headers.get(b"x-forwarded-proto") == b"https"
+        cookie = await asyncio.to_thread(self._cookie, scope["path"] == self.start, body[:4096], secure)
         if cookie is None:
             return await _plain(send, 403, b"forbidden")
         return await _plain(
             send, 204, b"", [(b"set-cookie", cookie.encode()), (b"cache-control", b"no-store")]
         )
 
-    def _cookie(self, starting: bool, body: bytes) -> str | None:
+    def _cookie(self, starting: bool, body: bytes, secure: bool = False) -> str | None:
         from geo.accounts import SESSION_COOKIE, read_token, session_hours, session_secret, sign_token
         from geo.ingest import user_store
 
-        attributes = f"Path={self.cookie_path}; HttpOnly; SameSite=Strict"
+        attributes = f"Path={self.cookie_path}; HttpOnly; SameSite=Strict" + ("; Secure" if secure else "")
         if not starting:
             return f"{SESSION_COOKIE}=; Max-Age=0; {attributes}"
         conf = _secrets().get("atlas", {})

@@ -158,6 +158,12 @@ def aggregates_for_role(frame, *, count: str = "n_enterprises"):
     return access.suppress_small_groups(frame, count=count, min_firms=access.min_group_firms(atlas_config()))
 
 
+def figures_shown(n_firms: int) -> bool:
+    """Whether this session may see the figures of a total over ``n_firms`` enterprises (always for
+    查看企业 and 编辑; for 查看汇总 from ``[atlas] min_group_firms`` on, see :func:`aggregates_for_role`)."""
+    return sees_firms() or n_firms >= access.min_group_firms(atlas_config())
+
+
 def firms_hidden_note(lang: Lang, *, what_key: str = "access.hidden") -> None:
     """Say that enterprise rows are left out for this session and how to see them."""
     st.info(":material/lock: " + t(what_key, lang))

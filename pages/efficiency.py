@@ -37,7 +37,7 @@ from geo.notice import config_summary, export_columns, filters_text, notice_xlsx
 from layers import efficiency_classes, enterprise_counts, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
 from layers.offline_html import map_downloads
-from pages._auth import aggregates_for_role, firms_hidden_note, sees_firms
+from pages._auth import aggregates_for_role, figures_shown, firms_hidden_note, sees_firms
 from pages._cache import shared
 from pages._efficiency_charts import class_mix_chart, class_years_chart, show_chart, trend_chart
 from pages._efficiency_parts import (
@@ -166,7 +166,7 @@ if previous_frame is not None and "scored" in previous_frame.columns and ZONE_CO
     prev_counts = shared(("eff.prev_counts", *scope_key), _prev_counts)
 d_land = scored.loc[scored[CLASS_COL] == "D", "land_mu"].sum()
 land = scored["land_mu"].sum()
-tax_per_mu = scored["tax_wan_yuan"].sum() / land if land > 0 else float("nan")
+tax_per_mu = scored["tax_wan_yuan"].sum() / land if land > 0 and figures_shown(len(scored)) else float("nan")
 # ---- map (first: it is the page's one-map view, and drawn before the tables' scripts load) -----
 title = t("eff.header", lang)
 year_words = "" if year == UNDATED else str(year)

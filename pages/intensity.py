@@ -653,6 +653,8 @@ except DataValidationError as exc:
     show_error(exc)
     stop_page()
 
+if not sees_firms():  # the parcel view is enterprise-level: a visitor starts on the towns
+    st.session_state.setdefault("int_view", "zones")
 view = view_control(lang)  # in the sidebar, with the view's own controls
 if view == "parcels" and not sees_firms():  # every parcel is an enterprise's land, with its figures
     st.info(":material/lock: " + t("parcel.hidden", lang))

@@ -60,11 +60,13 @@ def test_the_session_secret_is_made_once_and_kept_private(tmp_path):
     assert session_secret({"session_secret": "given"}, folder=tmp_path) == b"given"
 
 
-def _post(app, path: str, body: bytes, origin: bytes | None = None):
+def _post(app, path: str, body: bytes, origin: bytes | None = None, *, https: bool = False):
     sent = []
     scope = {"type": "http", "method": "POST", "path": path, "headers": [(b"host", b"h:1")]}
     if origin:
         scope["headers"].append((b"origin", origin))
+    if https:  # behind a TLS-terminating proxy
+        scope["headers"].append((b"x-forwarded-proto", b"https"))
 
     async def receive():
         return {"type": "http.request", "body": body, "more_body": False}
@@ -87,7 +89,8 @@ def test_the_session_endpoint_sets_and_clears_an_httponly_strict_cookie(tmp_path
     assert status == 204 and "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/atlas/" in cookie
     token = cookie.split(";")[0].split("=", 1)[1]
     assert read_token(token, secret=secret, purpose="session") == "zhangsan"
-    assert "Max-Age=43200" in cookie  # 12 hours by default
+    assert "Max-Age=43200" in cookie and "Secure" not in cookie  # 12 hours by default
+    assert b"; Secure" in _post(app, "/atlas/_atlas/session", handoff, https=True)[1][b"set-cookie"]
     # a session token is no handoff, a user without an account none, another origin is refused
     assert _post(app, "/atlas/_atlas/session", token.encode())[0] == 403
     stranger = sign_token("lisi", secret=secret, purpose="handoff", expires_at=2e9).encode()
