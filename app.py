@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from pages import _cache
-from pages._auth import sidebar_panel
+from pages._auth import sees_firms, sidebar_panel
 from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
 from pages._shared import BASEMAP_KEYS, PageStopped, basemap_choice, set_controls_slot, settings
 from pages._strings import t
@@ -20,6 +20,7 @@ st.set_page_config(
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
     layout="wide",
 )
+_cache.set_audience("firms" if sees_firms() else "summary")  # keys every shared map and result
 
 # The UI language survives a reload, a bookmark and a link sent to a colleague: English is kept in
 # the address (?lang=en), which a new session reads before anything else.

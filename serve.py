@@ -19,6 +19,13 @@ base first (a 404), waits, then tries ``/``. :class:`KnownBackendBase` tells the
 in the page itself (``window.__streamlit.BACKEND_BASE_URL``, Streamlit's own setting for hosts
 that embed it), worked out from the address the browser shows, so behind a proxy that adds a
 prefix it is still right.
+
+Where it listens: with no identity configured in secrets.toml (single-user mode, where whoever
+opens the app may import and delete and sees every enterprise's figures) only on 127.0.0.1,
+unless the operator names an address (``--server.address``, ``$STREAMLIT_SERVER_ADDRESS``,
+``server.address`` in config.toml, or ``$ATLAS_SINGLE_USER_ADDRESS``); with logins configured on
+Streamlit's default, every interface. :class:`SessionCookies` sets and clears the sign-in cookie
+of password accounts (pages/_auth.py).
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import mimetypes
 import os
 import re
 import sys
+import time
 from collections import OrderedDict
 from pathlib import Path
 
@@ -311,6 +319,136 @@ class KnownBackendBase:
         await self.app({**scope, "headers": plain}, receive, rewrite)
 
 
+# ---- who may sign in, and where the server listens ---------------------------------------------
+SESSION_PATH = "/_atlas/session"  # POST a handoff token: answered with the session cookie
+SESSION_END_PATH = "/_atlas/session/end"  # POST: answered with the cookie cleared
+LOOPBACK = "127.0.0.1"
+OPEN_ENV = "ATLAS_SINGLE_USER_ADDRESS"  # the address to listen on in single-user mode (default: loopback)
+
+
+def _secrets() -> dict:
+    """secrets.toml as Streamlit reads it ({} when there is none)."""
+    from streamlit.runtime.secrets import secrets_singleton
+
+    try:
+        return secrets_singleton.to_dict()
+    except Exception:  # noqa: BLE001 (no file, or unreadable: as if nothing were configured)
+        return {}
+
+
+class SessionCookies:
+    """An ASGI wrapper answering the two session addresses (``<base>/_atlas/session`` and
+    ``…/end``) that set and clear the HttpOnly, SameSite=Strict sign-in cookie (pages/_auth.py).
+
+    The page cannot set an HttpOnly cookie itself: after a password sign-in it posts a short-lived
+    handoff token (signed with the install's secret, two minutes) here, and the answer sets the
+    session cookie (``geo.accounts``: signed, expiring after ``[atlas] session_hours``). A request
+    from another origin is refused; everything else passes to ``app``.
+    """
+
+    def __init__(self, app, prefix: str = "") -> None:
+        self.app = app
+        self.start = _mount(prefix) + SESSION_PATH
+        self.end = _mount(prefix) + SESSION_END_PATH
+        self.cookie_path = (_mount(prefix) or "") + "/"
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["path"] not in (self.start, self.end):
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        origin, host = headers.get(b"origin", b""), headers.get(b"host", b"")
+        if scope["method"] != "POST" or (origin and origin.split(b"//", 1)[-1] != host):
+            return await _plain(send, 403, b"forbidden")
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body") or len(body) > 4096:
+                break
+        secure = scope.get("scheme") == "https" or headers.get(b"x-forwarded-proto") == b"https"
+        cookie = await asyncio.to_thread(self._cookie, scope["path"] == self.start, body[:4096], secure)
+        if cookie is None:
+            return await _plain(send, 403, b"forbidden")
+        return await _plain(
+            send, 204, b"", [(b"set-cookie", cookie.encode()), (b"cache-control", b"no-store")]
+        )
+
+    def _cookie(self, starting: bool, body: bytes, secure: bool = False) -> str | None:
+        from geo.accounts import SESSION_COOKIE, read_token, session_hours, session_secret, sign_token
+        from geo.ingest import user_store
+
+        attributes = f"Path={self.cookie_path}; HttpOnly; SameSite=Strict" + ("; Secure" if secure else "")
+        if not starting:
+            return f"{SESSION_COOKIE}=; Max-Age=0; {attributes}"
+        conf = _secrets().get("atlas", {})
+        conf = conf if isinstance(conf, dict) else {}
+        accounts = conf.get("accounts") or {}
+        secret = session_secret(conf, folder=user_store().parent)
+        user = read_token(body.decode("utf-8", "replace").strip(), secret=secret, purpose="handoff")
+        if user is None or user not in accounts:
+            return None
+        seconds = int(session_hours(conf) * 3600)
+        token = sign_token(user, secret=secret, purpose="session", expires_at=time.time() + seconds)
+        return f"{SESSION_COOKIE}={token}; Max-Age={seconds}; {attributes}"
+
+
+async def _plain(send, status: int, body: bytes, extra: list | None = None) -> None:
+    headers = [(b"content-type", b"text/plain"), (b"content-length", str(len(body)).encode()), *(extra or [])]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _address_given(args: list[str]) -> bool:
+    """Whether the operator chose the address: ``--server.address``, $STREAMLIT_SERVER_ADDRESS or
+    ``server.address`` in a .streamlit/config.toml."""
+    if any(a == "--server.address" or a.startswith("--server.address=") for a in args):
+        return True
+    if os.environ.get("STREAMLIT_SERVER_ADDRESS", "").strip():
+        return True
+    import tomllib
+
+    for folder in (Path.home() / ".streamlit", Path.cwd() / ".streamlit"):
+        try:
+            with open(folder / "config.toml", "rb") as f:
+                if tomllib.load(f).get("server", {}).get("address"):
+                    return True
+        except (OSError, tomllib.TOMLDecodeError):
+            continue
+    return False
+
+
+def _secrets_files(args: list[str]) -> list[Path]:
+    for i, a in enumerate(args):
+        if a.startswith("--secrets.files="):
+            return [Path(p) for p in a.split("=", 1)[1].split(",")]
+        if a == "--secrets.files" and i + 1 < len(args):
+            return [Path(p) for p in args[i + 1].split(",")]
+    return [Path.home() / ".streamlit" / "secrets.toml", Path.cwd() / ".streamlit" / "secrets.toml"]
+
+
+def listen_args(args: list[str]) -> list[str]:
+    """``args`` with ``--server.address`` added in single-user mode (no identity configured in
+    secrets.toml): $ATLAS_SINGLE_USER_ADDRESS, else the loopback address only. An address the
+    operator gave (see :func:`_address_given`) is kept as given, and with identity configured
+    Streamlit's own default (every interface) applies."""
+    import tomllib
+
+    from geo.access import identity_configured
+
+    if _address_given(args):
+        return args
+    merged: dict = {}
+    for path in _secrets_files(args):
+        try:
+            with open(path, "rb") as f:
+                merged.update(tomllib.load(f))
+        except (OSError, tomllib.TOMLDecodeError):
+            continue
+    if identity_configured(merged):
+        return args
+    return [*args, "--server.address", os.environ.get(OPEN_ENV, "").strip() or LOOPBACK]
+
+
 def _stamp(path: str) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
@@ -352,7 +490,7 @@ def _static_root(runtime) -> Path:
 
 def wrap_streamlit_app() -> None:
     """Serve Streamlit's app through :class:`BundlesFromMemory`, :class:`AppStaticFromMemory`
-    (with ``server.enableStaticServing``) and :class:`KnownBackendBase`."""
+    (with ``server.enableStaticServing``), :class:`SessionCookies` and :class:`KnownBackendBase`."""
     from streamlit import config
 
     try:
@@ -364,7 +502,7 @@ def wrap_streamlit_app() -> None:
 
     def create_starlette_app(runtime):
         prefix = config.get_option("server.baseUrlPath") or ""
-        app = KnownBackendBase(make(runtime), prefix=prefix)
+        app = SessionCookies(KnownBackendBase(make(runtime), prefix=prefix), prefix=prefix)
         if config.get_option("server.enableStaticServing"):
             app = AppStaticFromMemory(app, root=_static_root(runtime), prefix=prefix)
         return BundlesFromMemory(app, prefix=prefix)
@@ -376,7 +514,7 @@ def main() -> None:
     PagesManager.uses_pages_directory = False
     wrap_streamlit_app()
     keep_compiled_scripts()
-    sys.argv = ["streamlit", "run", str(APP), *sys.argv[1:]]
+    sys.argv = ["streamlit", "run", str(APP), *listen_args(sys.argv[1:])]
     sys.exit(cli.main())
 
 

@@ -127,7 +127,9 @@ case "$cmd" in
     apt_install fonts-noto-cjk
     python_env requirements.txt
     [ -f data/atlas.gpkg ] || { python_env requirements-dev.txt; .venv/bin/python -m data.build; }
-    exec .venv/bin/python serve.py --server.address "${ADDRESS:-0.0.0.0}" --server.port "${PORT:-8501}" "$@"
+    # The address: $ADDRESS if given; else serve.py decides (every interface with logins configured,
+    # only 127.0.0.1 in single-user mode unless $ATLAS_SINGLE_USER_ADDRESS says otherwise).
+    exec .venv/bin/python serve.py ${ADDRESS:+--server.address "$ADDRESS"} --server.port "${PORT:-8501}" "$@"
     ;;
   test)
     apt_install chromium fonts-noto-cjk

@@ -48,8 +48,11 @@ def save_named_config(
     directory: Path | str,
     official: bool = False,
     when: date | None = None,
+    actor: str | None = None,
 ) -> Path:
     """Validate ``config`` and save it under ``name`` (replacing a same-named one); returns the file.
+
+    ``actor``: the signed-in identity saving it (the caller records the change under that name).
 
     Raises
     ------

@@ -101,15 +101,17 @@ def record_status(
     *,
     method: str = "",
     status_date: date | str,
-    who: str,
+    who: str = "",
     note: str = "",
+    actor: str | None = None,
     path: Path | str | None = None,
     now: datetime | None = None,
 ) -> pd.Series:
     """Record a parcel's new status (with method and date); returns the row written.
 
     The previous status of the parcel (已认定 when none was recorded) is kept in the row as
-    ``old_*``; ``changed_by`` and ``changed_at`` (UTC, ISO) say who and when.
+    ``old_*``; ``changed_by`` and ``changed_at`` (UTC, ISO) say who and when. ``actor`` (the
+    signed-in identity the page passes) is who is recorded, whatever ``who`` says.
 
     Raises
     ------
@@ -117,6 +119,7 @@ def record_status(
         For an unknown status or method, a missing method once work has started, no editor name,
         or a date that is not YYYY-MM-DD.
     """
+    who = actor if actor is not None else who
     day = _check(parcel_id, status, method, status_date, who)
     p = _path(path)
     with _LOCK:  # Streamlit sessions are threads of one process

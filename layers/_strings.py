@@ -20,6 +20,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "layer.role.supporting": ("支撑区镇", "Supporting town"),
     "layer.role.none": ("未列入布局", "Not in the layout"),
     "layer.no_data": ("无法计算", "Not computable"),
+    "layer.count_range": ("{low}–{high} 家", "{low}–{high} enterprises"),
+    "layer.count_none": ("无企业", "No enterprises"),
     "export.user_group": ("导入", "Imported"),
     "eff.class.A": ("A 优先发展", "A — prioritise"),
     "eff.class.B": ("B 鼓励提升", "B — encourage"),

@@ -13,7 +13,9 @@ the server process, bounded by ``max_entries``), and the component is called wit
   ``feature_group_to_add``), keyed likewise; the browser redraws them only when they change.
 - :func:`draw` — the streamlit-folium component with those parts.
 
-Keys are tuples of hashable values; :func:`data_stamp` (both GeoPackages' modification times)
+Keys are tuples of hashable values, always with the session's :func:`audience` (what its role
+may see: an anonymous session never gets a map built for staff); :func:`data_stamp` (both
+GeoPackages' modification times)
 and :func:`frame_key` (which rows a filtered frame holds) help to build them. A key must name
 everything the drawn result depends on. Not a page itself.
 """
@@ -147,6 +149,26 @@ def begin_run() -> None:
     """Called as each script run starts (app.py): forget the last run's :func:`builtin_stamp`."""
     _run.builtin = None
     _run.active = True  # a script run's thread (outside one every call reads the store)
+
+
+_AUDIENCE = "_atlas_audience"
+
+
+def set_audience(audience: str) -> None:
+    """What this session may see (``geo.access``: "summary" or "firms"; app.py sets it on every run
+    from the signed-in role). Every shared result and rendered map is keyed by it, so that a
+    session is never sent what was built for a role that sees more. Kept in the session's state,
+    which the page's script run reads wherever it runs."""
+    st.session_state[_AUDIENCE] = audience
+
+
+def audience() -> str:
+    """This session's audience (:func:`set_audience`); "summary" when none was set, or outside a
+    script run."""
+    try:
+        return str(st.session_state.get(_AUDIENCE, "summary"))
+    except Exception:  # noqa: BLE001 (no session: bare calls from tests and benchmarks)
+        return "summary"
 
 
 def builtin_stamp() -> tuple[str, str]:
@@ -385,7 +407,7 @@ def shared(cache_key: tuple, compute: Callable[[], T]) -> T:
     """``compute()``, computed once per ``cache_key`` (+ data stamp) for all sessions (a page's
     heavy results: evaluations, tables, map frames). Ten sessions asking at once wait for one
     computation. Callers must not modify what they get."""
-    return _result((data_stamp(), *cache_key), compute)
+    return _result((data_stamp(), audience(), *cache_key), compute)
 
 
 # The Arrow IPC bytes st.dataframe sends for a table, made once per table object: the tables
@@ -462,7 +484,7 @@ def base_with_control(
     """Like :func:`base_parts` for a map ``build()`` makes without a layer switcher, plus the
     script of one switcher listing its layers and the ``overlays`` ((title, shown) of each
     changing layer, in order), as st_folium's ``layer_control`` sends it."""
-    return _base_with_control((data_stamp(), *cache_key), widget_key, overlays, build)
+    return _base_with_control((data_stamp(), audience(), *cache_key), widget_key, overlays, build)
 
 
 @resource(max_entries=GROUP_ENTRIES)
@@ -473,19 +495,19 @@ def _one_group(cache_key: tuple, idx: int, _build: Callable[[], folium.FeatureGr
 
 def base_parts(cache_key: tuple, widget_key: str, build: Callable[[], folium.Map]) -> MapParts:
     """The map ``build()`` makes, rendered once per ``cache_key`` (+ data stamp) for all sessions."""
-    return _base((data_stamp(), *cache_key), widget_key, build)
+    return _base((data_stamp(), audience(), *cache_key), widget_key, build)
 
 
 def groups_script(cache_key: tuple, build: Callable[[], Sequence[folium.FeatureGroup]]) -> str:
     """The layers ``build()`` makes, rendered once per ``cache_key`` (+ data stamp) for all sessions."""
-    return _groups((data_stamp(), *cache_key), build)
+    return _groups((data_stamp(), audience(), *cache_key), build)
 
 
 def group_script(cache_key: tuple, idx: int, build: Callable[[], folium.FeatureGroup]) -> str:
     """The ``idx``-th changing layer ``build()`` makes, rendered once per ``cache_key`` (+ data
     stamp) for all sessions: a layer that does not follow a widget is not rendered again when
     another layer does."""
-    return _one_group((data_stamp(), *cache_key), idx, build)
+    return _one_group((data_stamp(), audience(), *cache_key), idx, build)
 
 
 # Run once in the map's frame after its first paint (the changing layers are evaluated with the

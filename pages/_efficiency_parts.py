@@ -339,7 +339,7 @@ def _named_configs(raw: dict, lang: Lang) -> None:
     name = c1.text_input(t("eff.cfg.name", lang), key="eff_cfg_name", max_chars=40)
     if c2.button(t("eff.cfg.save", lang), key="eff_cfg_save"):
         try:
-            path = save_named_config(name, raw, directory=folder)
+            path = save_named_config(name, raw, directory=folder, actor=identity().recorded)
             record_change(
                 "config_saved", user=identity().recorded, title=name.strip(), file_name=Path(path).name,
                 detail="评价配置（命名）",
@@ -353,7 +353,9 @@ def _named_configs(raw: dict, lang: Lang) -> None:
         if c3.button(t("eff.cfg.save_official", lang), key="eff_cfg_official"):
             try:
                 cfg_name = name or t("eff.cfg.official", lang)
-                path = save_named_config(cfg_name, raw, directory=folder, official=True)
+                path = save_named_config(
+                    cfg_name, raw, directory=folder, official=True, actor=identity().recorded
+                )
                 record_change(
                     "config_saved", user=identity().recorded, title=cfg_name, file_name=Path(path).name,
                     detail="评价配置（正式）",

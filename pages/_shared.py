@@ -19,8 +19,10 @@ from jinja2 import Template
 from streamlit import config as st_config
 from streamlit_folium import st_folium
 
+from geo.access import firm_columns, firm_level
 from geo.errors import DataValidationError
 from geo.i18n import Lang
+from geo.ingest import list_user_layers
 from geo.store import layer_metadata, load_layer
 from geo.stores import open_store
 from layers import REGISTRY
@@ -439,11 +441,43 @@ def _cached_user_items(stamp: tuple[str, str]) -> list[MapLayer]:
     return [] if stamp[1] == "absent" else user_map_layers()
 
 
+@_cache.resource(max_entries=4)
+def _cached_firm_imports(stamp: tuple[str, str]) -> frozenset[str]:
+    if stamp[1] == "absent":
+        return frozenset()
+    kinds = dict(zip(*(list_user_layers()[c] for c in ("layer", "kind")), strict=True))
+    return frozenset(
+        item.layer.name
+        for item in _cached_user_items(stamp)
+        if firm_level(str(kinds.get(item.layer.name, "other")), item.frame.columns)
+    )
+
+
+def firm_imports() -> frozenset[str]:
+    """The imports holding enterprise rows (``geo.access.firm_level``): every enterprise import, and
+    any other but a zone layer carrying enterprise figures."""
+    return _cached_firm_imports(user_store_stamp())
+
+
+def exportable(names: list[str]) -> list[str]:
+    """``names`` (built-in layers and imports) without those holding enterprise rows, unless this
+    session's role sees them (``geo.access``)."""
+    if _cache.audience() == "firms":
+        return names
+    hidden = firm_imports()
+    return [n for n in names if n not in hidden and not (n in REGISTRY and firm_columns(layer_frame(n).columns))]
+
+
 def user_layers() -> list[MapLayer]:
     """The user's imported layers (数据管理) as map layers with their recorded provenance (shared by
-    all sessions until the user store changes: do not modify)."""
+    all sessions until the user store changes: do not modify). A session whose role sees no
+    enterprise rows (``pages/_auth.py``) gets none of the imports that hold them."""
     try:
-        return _cached_user_items(user_store_stamp())
+        items = _cached_user_items(user_store_stamp())
+        if _cache.audience() == "firms":
+            return items
+        hidden = firm_imports()
+        return [item for item in items if item.layer.name not in hidden]
     except DataValidationError as exc:
         show_error(exc)
         return []

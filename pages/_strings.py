@@ -152,6 +152,12 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
         "**企业（合成）**：{n} 家，其中规上 {above} 家；销售收入 {sales}；亩均税收 {tax_per_mu}",
         "**Enterprises (synthetic)**: {n}, {above} above designated size; sales {sales}; tax per mu {tax_per_mu}",
     ),
+    "wj.counts_note": (
+        "未登录或「查看汇总」角色：地图按区镇汇总企业数（点击区镇看汇总指标），不显示单个企业；"
+        "企业点位与明细需「查看企业」角色登录。",
+        "Not signed in, or the 查看汇总 role: the map counts enterprises per town (click a town for its"
+        " totals) instead of showing single firms; their points and details need the 查看企业 role.",
+    ),
     "wj.metric.enterprises_of": ("该产业企业数（合成，家）", "Enterprises in it (synthetic)"),
     "wj.synthetic_note": (
         "企业统计基于合成数据，仅作演示。",
@@ -183,6 +189,17 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "int.industry_all": ("全部产业", "All industries"),
     "int.above_scale": ("仅规上企业", "Above designated size only"),
     "int.points": ("显示企业点", "Show enterprises"),
+    "int.points_hidden": (
+        "企业点位仅对「查看企业」或「编辑」角色的登录用户显示；地图给出各区镇的汇总值（点击区镇查看）。",
+        "Enterprise points are shown to signed-in users with the 查看企业 or 编辑 role only; the map gives"
+        " each town's totals (click a town).",
+    ),
+    "parcel.hidden": (
+        "宗地视图逐宗列出企业用地及其税收、投资与评价类别，仅对「查看企业」或「编辑」角色的登录用户显示；"
+        "下面是按区镇汇总的视图。",
+        "The parcel view lists each enterprise's land with its tax, investment and class: it is shown to"
+        " signed-in users with the 查看企业 or 编辑 role only. Below, the totals by town.",
+    ),
     "int.method_note": (
         "区镇值为其企业的合计之比（Σ分子 ÷ Σ分母，分母为 0 或缺失的企业不计入）；企业为合成数据，区镇范围为示意。",
         "Town values are pooled (Σ numerator ÷ Σ denominator over enterprises with both); enterprises are"
@@ -211,12 +228,36 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
         "Single-user mode: no login is configured, so anyone who opens the app can import, replace and delete"
         " (see README, “Several users”).",
     ),
-    "auth.editor": ("编辑：{name}", "Editor: {name}"),
-    "auth.viewer": ("只读：{name}", "Viewer: {name}"),
-    "auth.anonymous": ("只读（未登录）", "Viewer (not logged in)"),
+    "auth.single_local": (
+        "本服务只在本机监听（127.0.0.1），局域网内其他电脑无法访问。",
+        "The server listens on this machine only (127.0.0.1): other computers cannot reach it.",
+    ),
+    "auth.single_open": (
+        "注意：本服务按运维设置对网络开放，能访问本机的人都能查看企业数据并修改。",
+        "Note: the operator opened the server to the network; anyone who reaches it sees enterprise"
+        " figures and may change data.",
+    ),
+    "auth.role.summary": ("查看汇总：{name}", "Aggregates only: {name}"),
+    "auth.role.firms": ("查看企业：{name}", "Enterprise viewer: {name}"),
+    "auth.role.edit": ("编辑：{name}", "Editor: {name}"),
+    "auth.anonymous": (
+        "未登录：地图与汇总数据（企业明细需登录）",
+        "Not logged in: maps and aggregates (enterprise rows need a login)",
+    ),
+    "auth.session_note": (
+        "登录在本浏览器中保持 {hours} 小时（刷新页面不会退出）。",
+        "You stay signed in in this browser for {hours} h (a reload keeps you signed in).",
+    ),
+    "access.hidden": (
+        "企业明细（企业名称及税收、销售、能耗、用工、得分与分类）仅对「查看企业」或「编辑」角色的登录用户显示；"
+        "这里只给出按区镇、行业与规模的汇总。",
+        "Enterprise rows (names with tax, sales, energy, employees, scores and classes) are shown to"
+        " signed-in users with the 查看企业 or 编辑 role only; here you see aggregates by zone,"
+        " industry and size.",
+    ),
     "auth.login": ("登录", "Log in"),
     "auth.logout": ("退出登录", "Log out"),
-    "auth.login_header": ("编辑人员登录", "Editor login"),
+    "auth.login_header": ("工作人员登录", "Staff login"),
     "auth.user": ("用户名", "User name"),
     "auth.password": ("密码", "Password"),
     "auth.bad_login": ("用户名或密码不对", "Wrong user name or password"),
@@ -293,13 +334,14 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.status": ("状态", "Status"),
     "parcel.method": ("处置方式", "Method"),
     "parcel.date": ("日期", "Date"),
-    "parcel.who": ("修改人", "Editor"),
+    "parcel.who": ("记录为（登录身份）", "Recorded as (signed-in identity)"),
     "parcel.note": ("备注", "Note"),
     "parcel.save": ("保存", "Save"),
     "parcel.saved": ("已记录：{pid} → {status}", "Recorded: {pid} → {status}"),
     "parcel.editor_note": (
-        "每次修改都记录修改人与时间（存于本地用户库 parcel_renewal_log）。",
-        "Every change is kept with who and when (user store table parcel_renewal_log).",
+        "每次修改都以登录身份和时间记录（存于用户库 parcel_renewal_log）；需要说明经办人等请写在备注中。",
+        "Every change is kept under the signed-in identity, with the time (user store table"
+        " parcel_renewal_log); put anything else, e.g. who handled it, in the note.",
     ),
     "parcel.summary": ("按年份与区镇：认定与盘活用地", "Identified and freed land by year and town"),
     "parcel.plan_record": (

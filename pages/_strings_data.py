@@ -141,4 +141,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "亩均评价按年份比较：一年一张表时在此填写年份；一张表含多年时请用 year（或“年份”）列",
         "The evaluation compares years: give the year of a one-year table here, or import one table with a year column",
     ),
+    "access.hidden_export": (
+        "企业图层（含企业名称与经营数据的导入及内置企业点位）仅对「查看企业」或「编辑」角色的登录用户提供导出。",
+        "Enterprise layers (imports holding enterprise figures, and the built-in enterprise points) are"
+        " offered for export to signed-in users with the 查看企业 or 编辑 role only.",
+    ),
 }

@@ -197,6 +197,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{year} 年度工业企业资源集约利用综合评价结果公示",
         "{year} evaluation results notice",
     ),
+    "eff.download.groups_csv": ("下载分组汇总（CSV）", "Download group totals (CSV)"),
+    "eff.download.groups_xlsx": ("下载汇总表（Excel）", "Download totals (Excel)"),
+    "eff.map.zones_only": (
+        "地图按区镇显示汇总指标；企业点位与企业画像需「查看企业」角色登录。",
+        "The map shows totals by town; enterprise points and profiles need the 查看企业 role.",
+    ),
     "eff.map.click": ("点击企业点位查看企业画像。", "Click an enterprise for its profile."),
     "eff.profile": ("企业画像", "Enterprise profile"),
     "eff.profile.help": (

@@ -27,9 +27,10 @@ from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
 from pages import _cache
-from pages._auth import identity, require_editor
+from pages._auth import firms_hidden_note, identity, require_editor, sees_firms
 from pages._shared import (
     download_buttons,
+    exportable,
     layer_frame,
     map_layer,
     map_layer_of,
@@ -641,7 +642,9 @@ def export_section() -> None:
     meta = _user_meta(_user_stamp())
     # layers drawn straight from a stored spatial layer; derived ones (clusters, intensity) export from their pages
     builtin = [name for name, layer in REGISTRY.items() if layer.source == name and name in _store_layers()]
-    user = meta["layer"].tolist()
+    builtin, user = exportable(builtin), exportable(meta["layer"].tolist())  # by role (pages/_auth.py)
+    if not sees_firms():
+        firms_hidden_note(lang, what_key="access.hidden_export")
     titles = {name: REGISTRY[name].title(lang) for name in builtin}
     titles.update({row["layer"]: row["title_zh"] for _, row in meta.iterrows()})
     default = [n for n in ("districts", "wujiang_towns") if n in builtin]

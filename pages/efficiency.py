@@ -34,9 +34,10 @@ from geo.metrics import (
     zone_metric_labels,
 )
 from geo.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
-from layers import efficiency_classes, eval_warnings
+from layers import efficiency_classes, enterprise_counts, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
 from layers.offline_html import map_downloads
+from pages._auth import aggregates_for_role, figures_shown, firms_hidden_note, sees_firms
 from pages._cache import shared
 from pages._efficiency_charts import class_mix_chart, class_years_chart, show_chart, trend_chart
 from pages._efficiency_parts import (
@@ -165,7 +166,7 @@ if previous_frame is not None and "scored" in previous_frame.columns and ZONE_CO
     prev_counts = shared(("eff.prev_counts", *scope_key), _prev_counts)
 d_land = scored.loc[scored[CLASS_COL] == "D", "land_mu"].sum()
 land = scored["land_mu"].sum()
-tax_per_mu = scored["tax_wan_yuan"].sum() / land if land > 0 else float("nan")
+tax_per_mu = scored["tax_wan_yuan"].sum() / land if land > 0 and figures_shown(len(scored)) else float("nan")
 # ---- map (first: it is the page's one-map view, and drawn before the tables' scripts load) -----
 title = t("eff.header", lang)
 year_words = "" if year == UNDATED else str(year)
@@ -218,7 +219,13 @@ def _class_items() -> list[MapLayer]:
 
 # The map (zones) is rendered once per zones and title, the class points once per scope, both for
 # all sessions; a filter change resends only the points and keeps the user's view.
-class_items = shared(("eff.map_items", *scope_key, show_unscored, lean_map, lang), _class_items)
+# Enterprise points only for the roles that see enterprise rows (pages/_auth.py): others get the zones.
+firms = sees_firms()
+class_items = shared(("eff.map_items", *scope_key, show_unscored, lean_map, lang), _class_items) if firms else [
+    MapLayer(enterprise_counts.for_counts(zc, what_zh="参评", what_en="Scored"), zc, provenance)
+    for zc in [shared(("eff.counts", *scope_key), lambda: enterprise_counts.count_frame(
+        zones_frame, scored, column=ZONE_COL, classes=CLASS_COL))]
+]  # fmt: skip
 map_out = show_map_with(
     _build_map,
     class_items,
@@ -234,7 +241,8 @@ map_out = show_map_with(
 rest_after_map("eff_map", lang)
 if lean_map:
     st.caption(t("eff.map.lean", lang).format(n=efficiency_classes.LEAN_ABOVE))
-st.caption(":material/warning: " + t("eff.map.click", lang) + " " + t("app.disclaimer", lang))
+click_note = t("eff.map.click" if firms else "eff.map.zones_only", lang)
+st.caption(":material/warning: " + click_note + " " + t("app.disclaimer", lang))
 if ents_src == DEMO:  # the user's own enterprises are not synthetic
     st.caption(":material/warning: " + t("eff.synthetic_note", lang))
 export_slot = st.container()  # filled once the ranking table (which it exports) is made
@@ -301,17 +309,20 @@ def _table() -> pd.DataFrame:
 table = shared(("eff.table", *scope_key, tuple(dims), show_unscored, lang), _table)
 # As tall as its rows (header 38 px, 35 px a row, a border), at most 420 px: a five-row list
 # drew ten empty rows under it.
-picked = st.dataframe(
+picked = None if not firms else st.dataframe(
     _rows(("eff.table", *scope_key, tuple(dims), show_unscored, lang), table, lang), hide_index=True, width="stretch", height=min(420, 40 + 35 * max(len(table), 1)), column_config=_number_config(table), key="eff_table",
     placeholder="", on_select="rerun", selection_mode="single-row",
 )  # fmt: skip
-st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))
+if firms:
+    st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))
+else:
+    firms_hidden_note(lang)
 
 summary_by = dims or [ZONE_COL]
 
 
 def _summary() -> pd.DataFrame:
-    out = _plain(ranking_summary(scope, summary_by).reset_index())
+    out = _plain(aggregates_for_role(ranking_summary(scope, summary_by)).reset_index())
     return (_english_values(out) if lang == "en" else out).rename(columns=_labels(lang))
 
 
@@ -378,7 +389,8 @@ if len(warnings):
     sheets["预警" if lang == "zh" else "Warnings"] = shared(
         ("eff.warn_view", *scope_key, lang), _warnings_table
     )
-sheets = {name: frame for name, frame in sheets.items() if len(frame.columns)}
+firm_sheets = {"企业排名", "Ranking", "D 类企业清单", "Class D", "企业变化", "Changes", "预警", "Warnings"}
+sheets = {n: frame for n, frame in sheets.items() if len(frame.columns) and (firms or n not in firm_sheets)}
 stem = f"亩均效益评价_{year_words}" if year_words else "亩均效益评价"
 meta_kw = {
     "year": None if year == UNDATED else year,
@@ -401,9 +413,10 @@ def _csv_button(where, label: str, frame: pd.DataFrame, file_name: str, key: str
 
 
 d1, d2, d3, _ = st.columns([1, 1, 1, 1])
-_csv_button(d1, t("eff.download.csv", lang), table, f"{stem}.csv", "eff_csv")
+_csv_button(d1, t("eff.download.csv" if firms else "eff.download.groups_csv", lang), table if firms else summary,
+            f"{stem}.csv" if firms else f"{stem}_分组汇总.csv", "eff_csv")  # fmt: skip
 d2.download_button(
-    t("eff.download.xlsx", lang),
+    t("eff.download.xlsx" if firms else "eff.download.groups_xlsx", lang),
     data=lambda: xlsx_bytes(
         sheets, dict.fromkeys(sheets, provenance), title=f"{title} {year_words}（{filters_words}）", lang=lang
     ),
@@ -412,19 +425,20 @@ d2.download_button(
     key="eff_xlsx",
     on_click="ignore",
 )
-d3.download_button(
-    t("eff.download.notice", lang),
-    data=lambda: notice_xlsx_bytes(
-        scope, config, result.benchmarks, year=None if year == UNDATED else year,
-        title=t("eff.notice.title", "zh").format(year=year_words), filters=filters_text(filters, "zh"),
-        source=f"{provenance.source}（{provenance.accuracy}）",
-    ),
-    file_name=f"{stem}_公示.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    key="eff_notice",
-    on_click="ignore",
-    help=t("eff.download.notice_help", lang),
-)  # fmt: skip
+if firms:  # the 公示 list names every enterprise with its class
+    d3.download_button(
+        t("eff.download.notice", lang),
+        data=lambda: notice_xlsx_bytes(
+            scope, config, result.benchmarks, year=None if year == UNDATED else year,
+            title=t("eff.notice.title", "zh").format(year=year_words), filters=filters_text(filters, "zh"),
+            source=f"{provenance.source}（{provenance.accuracy}）",
+        ),
+        file_name=f"{stem}_公示.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="eff_notice",
+        on_click="ignore",
+        help=t("eff.download.notice_help", lang),
+    )  # fmt: skip
 
 with export_slot:
     with st.expander(t("export.panel", lang), icon=":material/download:"):
@@ -440,7 +454,7 @@ with export_slot:
             map_downloads(
                 map_title, [zone_item, *class_items], full_map(_build_map, class_items, lang=lang, gcj02=gcj02),
                 lang=lang, subtitle=subtitle,
-                table=shared(("eff.export", *scope_key, tuple(dims), show_unscored, lang), lambda: export_columns(table, **meta_kw)),
+                table=shared(("eff.export", *scope_key, tuple(dims), show_unscored, lang), lambda: export_columns(table if firms else summary, **meta_kw)),
             ),
             key="eff_export",
         )  # fmt: skip
@@ -463,7 +477,12 @@ if section["low"].open:
         if len(renewal_table):
             _small_table(renewal_table, lang, hide_index=True, width="stretch", key="eff_renewal")
         st.markdown(f"**{t('eff.low_land.list', lang)}**")
-        _list_table(("eff.low", *scope_key, lang), low_table, lang, key="eff_low", height=300, placeholder="")
+        if firms:
+            _list_table(
+                ("eff.low", *scope_key, lang), low_table, lang, key="eff_low", height=300, placeholder=""
+            )
+        else:
+            firms_hidden_note(lang)
 
 if previous_frame is None and section["cmp"].open:
     section["cmp"].caption(t("eff.cmp.none", lang))
@@ -500,7 +519,9 @@ if previous_frame is not None and section["cmp"].open:
         tab_up, tab_down = st.tabs(
             [t("eff.cmp.up", lang).format(n=len(up)), t("eff.cmp.down", lang).format(n=len(down))]
         )
-        for tab, frame, key in ((tab_up, up, "eff_up"), (tab_down, down, "eff_down")):
+        if not firms:
+            firms_hidden_note(lang)
+        for tab, frame, key in ((tab_up, up, "eff_up"), (tab_down, down, "eff_down")) if firms else ():
             view = shared(
                 ("eff.moves", key, *scope_key, lang),
                 lambda frame=frame: _plain(frame[cols]).rename(columns=_labels(lang)),
@@ -510,7 +531,9 @@ if previous_frame is not None and section["cmp"].open:
                 column_config=_number_config(frame[cols].rename(columns=_labels(lang))),
             )  # fmt: skip
 
-if section["warn"].open:
+if section["warn"].open and not firms:
+    section["warn"].info(":material/lock: " + t("access.hidden", lang))
+if section["warn"].open and firms:
     with section["warn"]:
         st.subheader(t("eff.warn.header", lang).format(n=warnings[ID_COL].nunique() if len(warnings) else 0))
         st.caption(
@@ -630,8 +653,11 @@ if section["pay"].open:
         st.markdown(f"**{t('eff.pay.by_zone', lang)}**")
         _small_table(pay_by_zone, lang, hide_index=True, width="stretch", key="eff_pay_zone")
         st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
-        _list_table(("eff.pay_tables", *scope_key, lang), pay_table, lang, key="eff_payers", height=260)
-        _csv_button(st, t("eff.pay.download", lang), pay_table, f"{stem}_差别化收费.csv", "eff_pay_csv")
+        if firms:
+            _list_table(("eff.pay_tables", *scope_key, lang), pay_table, lang, key="eff_payers", height=260)
+            _csv_button(st, t("eff.pay.download", lang), pay_table, f"{stem}_差别化收费.csv", "eff_pay_csv")
+        else:
+            firms_hidden_note(lang)
 
 if section["zones"].open:
     with section["zones"]:
@@ -640,32 +666,33 @@ if section["zones"].open:
         _small_table(zone_view, lang, hide_index=True, width="stretch", key="eff_zones")
 
 # ---- the enterprise's own years (企业画像) ---------------------------------------------------------
-clicked = clicked_properties(map_out).get(ID_COL)
-rows = (picked.selection.rows if picked is not None and hasattr(picked, "selection") else []) or []
-selected = str(table.iloc[rows[0]][_labels(lang)[ID_COL]]) if rows else None
-last = st.session_state.setdefault("eff_profile_seen", {"map": None, "table": None})
-if clicked and clicked != last["map"]:
-    st.session_state["eff_profile_id"] = str(clicked)
-if selected and selected != last["table"]:
-    st.session_state["eff_profile_id"] = selected
-last.update(map=clicked, table=selected)
-st.subheader(t("eff.profile", lang))
-st.caption(t("eff.profile.help", lang))
-ent_id = st.text_input(t("eff.profile.id", lang), key="eff_profile_id").strip()
-if ent_id:
-    try:
-        profile = yearly.enterprise_profile(
-            {y: r.enterprises for y, r in results.items()}, ent_id, warnings=warnings_all, lang=lang
-        )
-    except DataValidationError as exc:
-        show_error(exc)
-    else:
-        latest = profile.iloc[-1]
-        st.text(
-            f"{latest.get('name', '')} · {ent_id} · {latest.get('industry', '')} · {latest.get(ZONE_COL, '')}"
-        )
-        profile = profile.assign(**{YEAR_COL: profile[YEAR_COL].map(lambda y: _year_label(y, lang))})
-        st.dataframe(
-            _plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
-            column_config=_number_config(profile.rename(columns=_labels(lang))),
-        )  # fmt: skip
+if firms:  # no enterprise profile for a role that sees no enterprise rows
+    clicked = clicked_properties(map_out).get(ID_COL)
+    rows = (picked.selection.rows if picked is not None and hasattr(picked, "selection") else []) or []
+    selected = str(table.iloc[rows[0]][_labels(lang)[ID_COL]]) if rows else None
+    last = st.session_state.setdefault("eff_profile_seen", {"map": None, "table": None})
+    if clicked and clicked != last["map"]:
+        st.session_state["eff_profile_id"] = str(clicked)
+    if selected and selected != last["table"]:
+        st.session_state["eff_profile_id"] = selected
+    last.update(map=clicked, table=selected)
+    st.subheader(t("eff.profile", lang))
+    st.caption(t("eff.profile.help", lang))
+    ent_id = st.text_input(t("eff.profile.id", lang), key="eff_profile_id").strip()
+    if ent_id:
+        try:
+            profile = yearly.enterprise_profile(
+                {y: r.enterprises for y, r in results.items()}, ent_id, warnings=warnings_all, lang=lang
+            )
+        except DataValidationError as exc:
+            show_error(exc)
+        else:
+            latest = profile.iloc[-1]
+            st.text(
+                f"{latest.get('name', '')} · {ent_id} · {latest.get('industry', '')} · {latest.get(ZONE_COL, '')}"
+            )
+            profile = profile.assign(**{YEAR_COL: profile[YEAR_COL].map(lambda y: _year_label(y, lang))})
+            st.dataframe(
+                _plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
+                column_config=_number_config(profile.rename(columns=_labels(lang))),
+            )  # fmt: skip

@@ -28,7 +28,7 @@ from layers import parcels as parcel_layer
 from layers.base import Provenance
 from layers.mapview import MapLayer
 from pages import _cache
-from pages._auth import identity, require_editor
+from pages._auth import aggregates_for_role, identity, require_editor, sees_firms
 from pages._cache import frame_key, shared
 from pages._intensity_controls import ALL, class_controls, view_control
 from pages._shared import (
@@ -114,7 +114,7 @@ def _zone_view(towns, base, lang: Lang) -> None:
 
     try:
         ents = _filtered(industry, above_only)
-        table = intensity.zone_table(towns, ents)
+        table = aggregates_for_role(intensity.zone_table(towns, ents))  # 查看汇总: no group of 1–2 firms
         zones, zone_classes = intensity.zone_intensity(towns, table, metric=metric, scheme=scheme, k=k)
     except DataValidationError as exc:
         show_error(exc)
@@ -124,7 +124,8 @@ def _zone_view(towns, base, lang: Lang) -> None:
         map_layer_of(intensity.for_metric(metric, zone_classes), zones, provenance_of=intensity.PROVENANCE)
     ]
     points = None
-    if show_points and len(ents):
+    firms = sees_firms()  # enterprise points only for the roles that see enterprise rows
+    if show_points and len(ents) and firms:
         points = ent_layer.with_metric(ents, metric)
         try:
             point_classes = intensity.classify(points[metric], scheme=scheme, k=k)
@@ -154,6 +155,8 @@ def _zone_view(towns, base, lang: Lang) -> None:
             st.info(t("int.panel_hint", lang))
     rest_after_map(MAP, lang)  # what follows comes once the map is drawn
     st.caption(t("int.intro", lang))
+    if show_points and not firms:
+        st.caption(":material/lock: " + t("int.points_hidden", lang))
 
     st.subheader(t("int.table", lang).format(metric=intensity.metric_label(metric, lang)))
     ranked = zones.drop(columns="geometry").sort_values("value", ascending=False)
@@ -411,12 +414,6 @@ def _low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: 
     )
 
 
-def _editor_name() -> str:
-    """The signed-in editor's name for the record (blank in single-user mode: they type it)."""
-    me = identity()
-    return (me.name or "") if me.mode != "single" else ""
-
-
 def _renewal_tab(
     analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, log: pd.DataFrame, clicked: str, lang: Lang
 ) -> None:
@@ -442,12 +439,16 @@ def _renewal_tab(
             )
             c4, c5, c6 = st.columns([1, 1, 1.6])
             day = c4.date_input(t("parcel.date", lang), value=date.today(), key="parcel_edit_date")
-            who = c5.text_input(t("parcel.who", lang), value=_editor_name(), key="parcel_edit_who")
+            c5.text_input(
+                t("parcel.who", lang), value=identity().recorded, disabled=True, key="parcel_edit_who"
+            )
             note = c6.text_input(t("parcel.note", lang), key="parcel_edit_note")
             st.caption(t("parcel.editor_note", lang))
             if st.form_submit_button(t("parcel.save", lang), key="parcel_edit_save"):
                 try:
-                    renewal.record_status(pid, status, method=method, status_date=day, who=who, note=note)
+                    renewal.record_status(
+                        pid, status, method=method, status_date=day, note=note, actor=identity().recorded
+                    )
                 except DataValidationError as exc:
                     show_error(exc)
                 else:
@@ -650,7 +651,12 @@ except DataValidationError as exc:
     show_error(exc)
     stop_page()
 
+if not sees_firms():  # the parcel view is enterprise-level: a visitor starts on the towns
+    st.session_state.setdefault("int_view", "zones")
 view = view_control(lang)  # in the sidebar, with the view's own controls
+if view == "parcels" and not sees_firms():  # every parcel is an enterprise's land, with its figures
+    st.info(":material/lock: " + t("parcel.hidden", lang))
+    view = "zones"
 if view == "parcels":
     _parcel_view(towns, base, lang)
 else:

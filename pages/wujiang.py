@@ -9,7 +9,8 @@ from geo.errors import DataValidationError
 from geo.i18n import Lang, industry_name
 from geo.metrics import total_metrics
 from geo.schema import WUJIANG_TOWNS
-from layers import carrier_parks, clusters, enterprises
+from layers import carrier_parks, clusters, enterprise_counts, enterprises
+from pages._auth import sees_firms
 from pages._cache import shared
 from pages._shared import (
     clicked_properties,
@@ -150,9 +151,21 @@ changing = [
         provenance_of=clusters.PROVENANCE,
     )
 ]
+firms = sees_firms()  # the enterprise points only for the roles that see enterprise rows
 if show != "none":
     shown = ents if show == "all" else shared(("wj.of", industry), lambda: ents[ents["industry"] == industry])
-    changing.append(map_layer_of(enterprises.LAYER, shown))
+    if firms:
+        changing.append(map_layer_of(enterprises.LAYER, shown))
+    else:  # how many per 区镇 instead of the firms themselves
+        what = ("", "") if show == "all" else (f"「{industry}」", f"{industry_name(industry, 'en')} ")
+        counted = shared(("wj.counts", show, industry), lambda: enterprise_counts.count_frame(towns, shown))
+        changing.append(
+            map_layer_of(
+                enterprise_counts.for_counts(counted, what_zh=what[0], what_en=what[1]),
+                counted,
+                provenance_of=enterprise_counts.PROVENANCE,
+            )
+        )
 changing.append(map_layer_of(carrier_parks.for_industry(industry)))
 
 left, right = st.columns([3, 1.3])
@@ -176,7 +189,7 @@ with left:
 with right:
     # The panel beside the map follows it (a first run sends nothing else for the map to wait on).
     props = {} if map_first_run("wujiang_map") else clicked_properties(out)
-    if props.get("ent_id"):
+    if props.get("ent_id") and firms:
         _enterprise_panel(str(props["ent_id"]), ents, lang)
     elif props.get("name") in WUJIANG_TOWNS:
         _town_panel(props["name"], layout, figures, ents, lang)
@@ -187,6 +200,8 @@ with right:
         st.info(t("wj.panel_hint", lang))
 rest_after_map("wujiang_map", lang)  # what follows comes once the map is drawn
 st.caption(t("wj.intro", lang))
+if not firms and show != "none":
+    st.caption(":material/lock: " + t("wj.counts_note", lang))
 
 # The chosen industry's layout, as the Wujiang plan writes it.
 st.subheader(t("wj.layout_of", lang).format(industry=industry_name(industry, lang)))

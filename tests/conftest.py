@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -115,9 +115,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve_app(env: dict[str, str], log: Path) -> Iterator[str]:
+def serve_app(env: dict[str, str], log: Path, *, args: Sequence[str] = ()) -> Iterator[str]:
     """Start the app as ``bash setup.sh run`` does (``serve.py``) on a free port of 127.0.0.1 with
-    ``env``, its output in ``log``; yield its URL once healthy; stop it afterwards."""
+    ``env`` and further Streamlit options ``args``, its output in ``log``; yield its URL once
+    healthy; stop it afterwards."""
     port = _free_port()
     with open(log, "w") as out:
         proc = subprocess.Popen(
@@ -130,6 +131,7 @@ def serve_app(env: dict[str, str], log: Path) -> Iterator[str]:
                 "127.0.0.1",
                 "--server.headless",
                 "true",
+                *args,
             ],
             cwd=ROOT,
             env=env,
