@@ -215,9 +215,9 @@ def _user_stamp() -> tuple[str, str]:
 
 
 def _log_stamp() -> str:
-    """Changes with every recorded renewal status (geo.renewal keeps its log in the embedded user
-    GeoPackage, also when the shared store is PostGIS)."""
-    store = open_store(ingest.user_store())
+    """Changes with every recorded renewal status (geo.renewal keeps its log in the selected store,
+    whose stamp changes with every write of any server or the command line)."""
+    store = open_store()
     return f"{store.location}:{store.stamp()}"
 
 
@@ -449,7 +449,15 @@ def _renewal_tab(
             st.caption(t("parcel.editor_note", lang))
             if st.form_submit_button(t("parcel.save", lang), key="parcel_edit_save"):
                 try:
-                    renewal.record_status(pid, status, method=method, status_date=day, who=who, note=note)
+                    renewal.record_status(
+                        pid,
+                        status,
+                        method=method,
+                        status_date=day,
+                        who=who,
+                        note=note,
+                        actor=identity().recorded,
+                    )
                 except DataValidationError as exc:
                     show_error(exc)
                 else:

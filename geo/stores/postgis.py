@@ -38,6 +38,7 @@ from sqlalchemy.engine import Connection, Engine
 from geo.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
 from geo.errors import DataValidationError
 from geo.stores import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
+from geo.stores.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
 
 GEOMETRY_COLUMN = "geometry"
 COLUMNS_TABLE = "atlas_columns"
@@ -181,6 +182,13 @@ class PostGISStore(Store):
                 return empty_audit()
             return tidy_audit(pd.read_sql(sa.select(self._table(conn, AUDIT_TABLE)), conn))
 
+    def read_rows(self, spec: TableSpec) -> pd.DataFrame | None:
+        with self._connect() as conn:
+            if not self._has_table(conn, spec.name):
+                return None
+            table = self._table(conn, spec.name)
+            return pd.read_sql(sa.select(table).order_by(table.c.id), conn).drop(columns=["id"])
+
     def stamp(self) -> str:
         with self._connect() as conn:
             if not self._has_table(conn, AUDIT_TABLE):
@@ -231,6 +239,57 @@ class PostGISStore(Store):
             if done.rowcount == 0:
                 raise missing_layer_error(name)
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+
+    def edit_rows(self, spec: TableSpec, edit: Edit, *, seed: SeedSource = no_seed) -> TableEdit:
+        with self._write() as conn:
+            audit = self._table(conn, AUDIT_TABLE)
+            if not self._has_table(conn, spec.name):
+                table = self._create_shared(conn, spec)
+                found = seed()
+                if found is not None and found.rows:
+                    conn.execute(sa.insert(table), [spec.row(r) for r in found.rows])
+                    conn.execute(sa.insert(audit).values(**found.change.as_row()))
+            else:
+                self._add_spec_columns(conn, spec)
+                table = self._table(conn, spec.name)
+            current = pd.read_sql(sa.select(table).order_by(table.c.id), conn).drop(columns=["id"])
+            done = edit(spec.tidy(current))
+            if done.change is None:
+                return done
+            gone = [*done.remove, *((r[spec.key] for r in done.rows) if spec.key else ())]
+            if gone:
+                conn.execute(sa.delete(table).where(table.c[spec.key].in_(gone)))
+            if done.rows:
+                conn.execute(sa.insert(table), [spec.row(r) for r in done.rows])
+            conn.execute(sa.insert(audit).values(**done.change.as_row()))
+        return done
+
+    def _create_shared(self, conn: Connection, spec: TableSpec) -> sa.Table:
+        """Create a shared table (an ``id`` primary key, so QGIS can edit it) with its description
+        as the table's comment."""
+        table = sa.Table(
+            spec.name,
+            sa.MetaData(),
+            sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+            *(
+                sa.Column(c, sa.BigInteger if c in spec.int_columns else sa.Text, unique=c == spec.key)
+                for c in spec.columns
+            ),
+            schema=self._schema(conn),
+            comment=spec.description or None,
+        )
+        table.create(conn)
+        return table
+
+    def _add_spec_columns(self, conn: Connection, spec: TableSpec) -> None:
+        schema = self._schema(conn)
+        have = {c["name"] for c in sa.inspect(conn).get_columns(spec.name, schema=schema)}
+        quote = conn.dialect.identifier_preparer.quote
+        for col in spec.columns:
+            if col not in have:
+                kind = "BIGINT" if col in spec.int_columns else "TEXT"
+                name = f"{quote(schema)}.{quote(spec.name)}"
+                conn.execute(sa.text(f"ALTER TABLE {name} ADD COLUMN {quote(col)} {kind}"))
 
     def record(self, change: Change) -> None:
         with self._write() as conn:
