@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "geo.cli.evaluate",
     "geo.cli.io",
     "geo.cli.store",
+    "geo.cli.shared",
 )
 
 
