@@ -35,6 +35,13 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "status_changed": ("更改更新状态", "status changed"),
     "load_demo": ("载入演示数据", "demo data loaded"),
     "migrate": ("导入旧数据", "old data imported"),
+    "results_saved": ("写入评价结果", "results written"),
+    "version_saved": ("保存评价版本", "version saved"),
+    "version_published": ("公示评价版本", "version published"),
+    "version_finalized": ("评价版本定案", "version finalized"),
+    "evidence_saved": ("保存异议证据", "evidence stored"),
+    "objection_recorded": ("登记异议", "objection recorded"),
+    "objection_decided": ("决定异议", "objection decided"),
 }
 # The audit table's columns and their types (text unless listed as integer).
 AUDIT_COLUMNS = (
