@@ -1,131 +1,54 @@
 """The year's evaluation as versions (草稿 → 公示 → 定案), objections, land first — on both stores.
 
-The fixture (hand-worked): five 规上 enterprises E1–E5 on 10 亩 each with taxes 10, 20, 30, 40, 50
-万元 (1–5 万元/亩), and E6, 规下 on 2 亩 (below the 3 亩 minimum: T, not scored). The rules score
-亩均税收 only (weight 100), benchmark = 1 × the pooled mean (Σ tax / Σ land of the scored), no
-cap, classes by score: A ≥ 120, B ≥ 80, C ≥ 50, else D.
-
-Published (V1): benchmark 150 / 50 = 3; scores 100/3 × (1, 2, 3, 4, 5) = 33.33, 66.67, 100, 133.33,
-166.67 → D, C, B, A, A; ranks 5, 4, 3, 2, 1.
-O1 (accepted): E1's tax 10 → 25. O2 (rejected): E3's tax 30 → 45.
-Re-evaluated (V2): benchmark 165 / 50 = 3.3; E1 2.5/3.3 → 75.76 (C), E2 60.61 (C), E3 90.91 (B),
-E4 121.21 (A), E5 151.52 (A); ranks E5 1, E4 2, E3 3, E1 4, E2 5. E6 unchanged (T).
+The fixture and its hand-worked numbers: tests/publication_fixtures.py.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Iterator
 from datetime import date
 
 import geopandas as gpd
-import pandas as pd
 import pytest
 from openpyxl import load_workbook
-from shapely.geometry import Point, box
+from shapely.geometry import box
 
 from geo import audit
 from geo.errors import DataValidationError
-from geo.evaluation import default_config
 from geo.publication import compare, objections, results, versions
 from geo.publication.inputs import land_list, layer_digest
-from tests.conftest import postgis_schema
-
-CRS = "EPSG:4549"
-X0, Y0 = 500_000.0, 3_450_000.0
-WINDOW = (date(2025, 7, 13), date(2025, 7, 19))
-IN_WINDOW = date(2025, 7, 15)
-EDITOR, HEAD = "张三", "李四"
-
-
-def rules() -> dict:
-    """亩均税收 only, benchmark 1 × pooled mean, no cap, classes by score."""
-    raw = default_config().to_dict()
-    above = {k: 0 for k in raw["weights"]["above_scale"]}
-    below = {k: 0 for k in raw["weights"]["below_scale"]}
-    raw["weights"] = {
-        "above_scale": {**above, "tax_per_mu_wan_yuan": 100},
-        "below_scale": {**below, "tax_per_mu_wan_yuan": 100},
-    }
-    raw["benchmark"] = {**raw["benchmark"], "multiple": 1.0, "max_ratio": None}
-    raw["classes"] = {**raw["classes"], "method": "score", "score": {"A": 120, "B": 80, "C": 50}}
-    return raw
-
-
-def enterprises() -> gpd.GeoDataFrame:
-    rows = [
-        ("E1", 10, 10, True),
-        ("E2", 10, 20, True),
-        ("E3", 10, 30, True),
-        ("E4", 10, 40, True),
-        ("E5", 10, 50, True),
-        ("E6", 2, 5, False),
-    ]
-    frame = pd.DataFrame(
-        {
-            "ent_id": [r[0] for r in rows],
-            "name": [f"企业{r[0]}" for r in rows],
-            "industry": "高端装备",
-            "town": "北区",
-            "land_mu": [float(r[1]) for r in rows],
-            "tax_wan_yuan": [float(r[2]) for r in rows],
-            "sales_wan_yuan": 100.0,
-            "above_scale": [r[3] for r in rows],
-        }
-    )
-    points = [Point(X0 + 100 * i, Y0 + 50) for i in range(len(rows))]
-    return gpd.GeoDataFrame(frame, geometry=points, crs=CRS)
+from tests.publication_fixtures import (
+    CRS,
+    EDITOR,
+    HEAD,
+    IN_WINDOW,
+    WINDOW,
+    X0,
+    Y0,
+    add_objection,
+    by_id,
+    enterprises,
+    rules,
+    save_year,
+    store_target,
+)
 
 
 @pytest.fixture(params=["gpkg", "postgis"])
-def store(request, tmp_path) -> str:
-    if request.param == "gpkg":
-        yield str(tmp_path / "atlas_user.gpkg")
-        return
-    with postgis_schema() as scoped:
-        yield scoped
-
-
-def _save(store: str, **kw) -> versions.Version:
-    ents = enterprises()
-    return results.save_evaluation(
-        ents,
-        config=rules(),
-        layers={"enterprises": ("user_ents_2024", ents)},
-        title="2024 年度亩均评价",
-        actor=EDITOR,
-        year=2024,
-        store=store,
-        **kw,
-    )
-
-
-def _by_id(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.set_index("ent_id")
-
-
-def _objection(store: str, vid: str, ent: str, value: float, evidence: bytes = b"%PDF-1.4 tax proof"):
-    return objections.record_objection(
-        vid,
-        ent_id=ent,
-        indicator="tax_wan_yuan",
-        value_claimed=value,
-        evidence_name=f"{ent}-完税证明.pdf",
-        evidence=evidence,
-        department="税务局",
-        actor=EDITOR,
-        today=IN_WINDOW,
-        store=store,
-    )
+def store(request, tmp_path) -> Iterator[str]:
+    """Each test on both stores."""
+    yield from store_target(request.param, tmp_path)
 
 
 def test_the_year_published_disputed_reevaluated_and_fixed(store):
-    v1 = _save(store)
+    v1 = save_year(store)
     assert (v1.version_id, v1.state, v1.year, v1.n_results) == ("V1", versions.DRAFT, 2024, 6)
     assert v1.config == rules()
     assert v1.inputs["enterprises"]["layer"] == "user_ents_2024"
     assert v1.inputs["enterprises"]["sha256"] == layer_digest(enterprises())
-    published = _by_id(versions.version_results(v1, store=store))
+    published = by_id(versions.version_results(v1, store=store))
     assert published.loc["E1":"E5", "score"].round(2).tolist() == [33.33, 66.67, 100.0, 133.33, 166.67]
     assert published["eval_class"].tolist() == ["D", "C", "B", "A", "A", ""]
     assert published.loc["E1":"E5", "rank"].tolist() == [5, 4, 3, 2, 1]
@@ -138,8 +61,8 @@ def test_the_year_published_disputed_reevaluated_and_fixed(store):
     assert (v1.state, v1.window_start, v1.window_end) == (versions.PUBLISHED, "2025-07-13", "2025-07-19")
     assert [v.version_id for v in versions.list_versions(store=store, viewer=True)] == ["V1"]
 
-    o1 = _objection(store, "V1", "E1", 25)
-    o2 = _objection(store, "V1", "E3", 45, evidence=b'=HYPERLINK("x")')
+    o1 = add_objection(store, "V1", "E1", 25)
+    o2 = add_objection(store, "V1", "E3", 45, evidence=b'=HYPERLINK("x")')
     assert (o1.objection_id, o1.value_before, o1.value_claimed) == ("O1", 10.0, 25.0)
     assert o2.objection_id == "O2"
     with pytest.raises(DataValidationError, match="未决定"):
@@ -159,7 +82,7 @@ def test_the_year_published_disputed_reevaluated_and_fixed(store):
     assert v2.locked and v2.finalized_by == HEAD
     assert versions.replaced_by(v1, store=store) == ["V2"]
 
-    final = _by_id(versions.version_results(v2, store=store))
+    final = by_id(versions.version_results(v2, store=store))
     assert final.loc["E1":"E5", "score"].round(2).tolist() == [75.76, 60.61, 90.91, 121.21, 151.52]
     assert final["eval_class"].tolist() == ["C", "C", "B", "A", "A", ""]
     assert final.loc["E1":"E5", "rank"].tolist() == [4, 5, 3, 2, 1]
@@ -197,7 +120,7 @@ def test_the_year_published_disputed_reevaluated_and_fixed(store):
 
 
 def test_a_final_version_refuses_every_change(store):
-    _save(store)
+    save_year(store)
     versions.publish_version("V1", start=WINDOW[0], end=WINDOW[1], actor=EDITOR, store=store)
     versions.finalize_version("V1", actor=HEAD, store=store)
     before = len(audit.audit_log(store=store))
@@ -206,12 +129,12 @@ def test_a_final_version_refuses_every_change(store):
     with pytest.raises(DataValidationError, match="已定案"):
         versions.finalize_version("V1", actor=HEAD, store=store)
     with pytest.raises(DataValidationError, match="已定案"):
-        _objection(store, "V1", "E1", 25)
+        add_objection(store, "V1", "E1", 25)
     with pytest.raises(DataValidationError, match="已定案"):
         results.reevaluate("V1", actor=EDITOR, store=store)
     assert len(audit.audit_log(store=store)) == before
     # A correction is a new version naming the one it replaces.
-    v2 = _save(store, replaces="V1")
+    v2 = save_year(store, replaces="V1")
     assert (v2.version_id, v2.replaces, versions.get_version("V1", store=store).state) == (
         "V2",
         "V1",
@@ -220,9 +143,9 @@ def test_a_final_version_refuses_every_change(store):
 
 
 def test_objections_only_in_the_window_and_decisions_on_record(store):
-    _save(store)
+    save_year(store)
     with pytest.raises(DataValidationError, match="只有公示中的版本"):
-        _objection(store, "V1", "E1", 25)
+        add_objection(store, "V1", "E1", 25)
     versions.publish_version("V1", start=WINDOW[0], end=WINDOW[1], actor=EDITOR, store=store)
     for day in (date(2025, 7, 12), date(2025, 7, 20)):
         with pytest.raises(DataValidationError, match="不在版本 V1 的公示期"):
@@ -254,7 +177,7 @@ def test_objections_only_in_the_window_and_decisions_on_record(store):
     with pytest.raises(DataValidationError, match="没有登录身份"):
         objections.record_objection("V1", **ok, department="税务局", actor=" ", today=IN_WINDOW, store=store)
     evidence = b"%PDF-1.4 scan"
-    o1 = _objection(store, "V1", "E1", 25, evidence=evidence)
+    o1 = add_objection(store, "V1", "E1", 25, evidence=evidence)
     name, kept = objections.evidence_file(hashlib.sha256(evidence).hexdigest(), store=store)
     assert (name, kept) == ("E1-完税证明.pdf", evidence)
     with pytest.raises(DataValidationError, match="未知的决定"):
@@ -275,8 +198,8 @@ def test_state_rules_and_bad_input(store):
     with pytest.raises(DataValidationError, match="没有登录身份"):
         results.save_evaluation(enterprises(), config=rules(), layers={}, title="t", actor="", store=store)
     with pytest.raises(DataValidationError, match="被替换的版本「V9」不存在"):
-        _save(store, replaces="V9")
-    _save(store)
+        save_year(store, replaces="V9")
+    save_year(store)
     with pytest.raises(DataValidationError, match="晚于结束日期"):
         versions.publish_version("V1", start="2025-07-20", end="2025-07-13", actor=EDITOR, store=store)
     with pytest.raises(DataValidationError, match="不是日期"):
@@ -289,7 +212,7 @@ def test_state_rules_and_bad_input(store):
 
 
 def test_register_xlsx_is_formula_safe(store):
-    _save(store)
+    save_year(store)
     versions.publish_version("V1", start=WINDOW[0], end=WINDOW[1], actor=EDITOR, store=store)
     objections.record_objection(
         "V1",
@@ -341,7 +264,7 @@ def test_land_first_then_scores_on_the_agreed_land(store, tmp_path):
     )
     assert (land.version_id, land.kind) == ("V1", versions.KIND_LAND)
     with pytest.raises(DataValidationError, match="还是草稿"):
-        _save(store, land_version="V1")
+        save_year(store, land_version="V1")
     versions.publish_version("V1", start=WINDOW[0], end=WINDOW[1], actor=EDITOR, store=store)
     objections.record_objection(
         "V1",
@@ -358,14 +281,14 @@ def test_land_first_then_scores_on_the_agreed_land(store, tmp_path):
     objections.decide_objection("O1", decision="accepted", answer="以不动产证为准", actor=HEAD, store=store)
     agreed = results.reevaluate("V1", actor=EDITOR, store=store)
     agreed = versions.finalize_version(agreed.version_id, actor=HEAD, store=store)
-    rows = _by_id(versions.version_results(agreed, store=store))
+    rows = by_id(versions.version_results(agreed, store=store))
     assert rows.loc["E2", "inputs"] == {"land_mu": 12.5}
     assert rows.loc["E2", "provenance"] == {"land_mu": "异议 O1"}
     assert rows.loc["E1", "parcels"] == "P1、P2"
 
-    scored = _save(store, land_version=agreed.version_id)
+    scored = save_year(store, land_version=agreed.version_id)
     assert scored.land_version == "V2"
-    used = _by_id(versions.version_results(scored, store=store))
+    used = by_id(versions.version_results(scored, store=store))
     assert used.loc["E1", "inputs"]["land_mu"] == pytest.approx(18.0)
     assert used.loc["E2", "inputs"]["land_mu"] == 12.5
     assert used.loc["E2", "provenance"] == {"land_mu": "用地清单 V2"}

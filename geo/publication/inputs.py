@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from geo.catalogue import ENTERPRISE_NUMERIC
 from geo.errors import DataValidationError
@@ -58,12 +59,20 @@ def input_columns(enterprises: pd.DataFrame, config: EvaluationConfig) -> list[s
     return seen
 
 
+def _column_values(values: pd.Series) -> list:
+    """A column as JSON values, converted once per column (not per cell) where the type allows."""
+    if pd.api.types.is_bool_dtype(values):
+        return [None if pd.isna(v) else bool(v) for v in values.astype(object)]
+    if pd.api.types.is_numeric_dtype(values):
+        numbers = values.to_numpy(dtype="float64", na_value=np.nan).tolist()
+        return [None if v != v else v for v in numbers]
+    return [_plain(v) for v in values.astype(object)]
+
+
 def input_values(enterprises: pd.DataFrame, columns: list[str]) -> list[dict]:
     """Each enterprise's input values as a JSON-ready mapping (numbers as float, blanks as None)."""
-    frame = pd.DataFrame(enterprises[columns])
-    return [
-        {c: _plain(v) for c, v in zip(columns, row, strict=True)} for row in frame.itertuples(index=False)
-    ]
+    by_column = [_column_values(enterprises[c]) for c in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*by_column, strict=True)]
 
 
 def frame_from_inputs(results: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
@@ -80,25 +89,33 @@ def frame_from_inputs(results: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     return frame, zone
 
 
+def _column_bytes(values: pd.Series, *, geometry: bool) -> bytes:
+    """A column's values as bytes, the same for the same values whatever the dtype they were read
+    with: numbers (and booleans) as float64 with one NaN, geometry as WKB, the rest as text."""
+    if geometry:
+        wkb = shapely.to_wkb(np.asarray(values, dtype=object), hex=True)
+        return "\x1f".join("" if w is None else w for w in wkb).encode("ascii")
+    if pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
+        numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+        return np.where(np.isnan(numbers), np.nan, numbers).astype("<f8").tobytes()
+    texts = ("\x00" if v is None else str(v) for v in map(_plain, values.astype(object)))
+    return "\x1f".join(texts).encode("utf-8")
+
+
 def layer_digest(frame: pd.DataFrame) -> str:
-    """The SHA-256 of a layer's data: its column names and values (geometry as WKB), row by row.
+    """The SHA-256 of a layer's data: its number of rows, then each column's name and values in
+    row order (numbers as float64, geometry as WKB, the rest as text).
 
     Two layers with the same columns, values and order give the same digest, whatever store or
     file they come from; a changed value, row or column gives another.
     """
     if not isinstance(frame, pd.DataFrame):
         raise DataValidationError("只能为表格计算摘要", hint="请传入图层的数据表")
-    h = hashlib.sha256()
-    h.update(json.dumps([str(c) for c in frame.columns], ensure_ascii=False).encode("utf-8"))
+    h = hashlib.sha256(f"rows={len(frame)}\n".encode())
     geometry = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else None
-    for row in frame.itertuples(index=False):
-        values = []
-        for col, value in zip(frame.columns, row, strict=True):
-            if col == geometry:
-                values.append(None if value is None else value.wkb_hex)
-            else:
-                values.append(_plain(value))
-        h.update(json.dumps(values, ensure_ascii=False).encode("utf-8"))
+    for col in frame.columns:
+        h.update(json.dumps(str(col), ensure_ascii=False).encode("utf-8") + b"\n")
+        h.update(_column_bytes(frame[col], geometry=col == geometry))
         h.update(b"\n")
     return h.hexdigest()
 
