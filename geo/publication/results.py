@@ -112,11 +112,12 @@ def save_evaluation(
 ) -> Version:
     """Evaluate the year and save it as a 草稿 version, recorded for ``actor``; returns it.
 
-    ``replaces`` names the version this one corrects (e.g. a 定案 one, which itself never changes).
-
-    ``layers`` names the input layers by role (``enterprises``, ``zones``, …) with their data (the
-    version records each one's name and digest). With ``land_version`` (a 公示 or 定案 land list)
-    each listed enterprise's ``land_mu`` comes from that list and its provenance says so.
+    ``config`` is a configuration's mapping (keys left out keep the documented defaults); the
+    version keeps the whole configuration. ``layers`` names the input layers by role
+    (``enterprises``, ``zones``, …) with their data (the version records each one's name and
+    digest). With ``land_version`` (a 公示 or 定案 land list) each listed enterprise's ``land_mu``
+    comes from that list and its provenance says so. ``replaces`` names the version this one
+    corrects (e.g. a 定案 one, which itself never changes).
 
     Raises
     ------
@@ -130,7 +131,8 @@ def save_evaluation(
         enterprises, provenance = _land_from_list(
             enterprises, get_version(land_version, store=target), target
         )
-    results = evaluation_results(enterprises, config=config, zone=zone, year=year, provenance=provenance)
+    whole = config_from_mapping(config).to_dict()  # the whole configuration, defaults included
+    results = evaluation_results(enterprises, config=whole, zone=zone, year=year, provenance=provenance)
     if year is None and "year" in enterprises.columns and enterprises["year"].nunique() == 1:
         year = int(pd.to_numeric(enterprises["year"]).iloc[0])
     return save_version(
@@ -138,7 +140,7 @@ def save_evaluation(
         kind=KIND_SCORE,
         year=year,
         title=title,
-        config=dict(config),
+        config=whole,
         inputs=layer_inputs(layers),
         actor=actor,
         land_version=land_version,

@@ -1,0 +1,125 @@
+"""The 公示与异议 page under Streamlit's AppTest: the main path of an editor (single-user mode) — save
+the demo year as a draft, publish it, record an objection with its evidence, decide it, evaluate
+again, compare, finalize — and a viewer's page (accounts configured, nobody signed in): the
+published and final versions with their state and class counts, no enterprise rows, no actions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import audit, ingest
+from geo.accounts import hash_password
+from geo.publication import objections, versions
+from tests.conftest import open_page
+from tests.publication_fixtures import add_objection, save_year
+
+PAGE = "pages/publication.py"
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+@pytest.fixture
+def user_store(tmp_path, monkeypatch):
+    path = tmp_path / "user" / "atlas_user.gpkg"
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
+    return str(path)
+
+
+def _button(at, key: str):
+    return next(b for b in at.button if b.key == key)
+
+
+def test_editor_runs_the_cycle_on_the_page(user_store):
+    at = open_page(PAGE, timeout=180)
+    assert at.title[0].value == "评价公示、异议与定案"
+    assert any("还没有版本" in i.value for i in at.info)
+
+    # Save the demo's latest year (2022) as a draft with the default rules.
+    assert at.selectbox(key="pub_save_year").value == 2022
+    at.text_input(key="pub_save_title_score").set_value("2022 年度亩均评价（测试）")
+    _button(at, "pub_save_button").click().run()
+    assert not at.exception, at.exception
+    assert any("已保存为 V1" in s.value for s in at.success)
+    v1 = versions.get_version("V1", store=user_store)
+    assert (v1.year, v1.state, v1.n_results) == (2022, "draft", 17_063)
+    assert v1.inputs["enterprises"]["rows"] == 17_063 and len(v1.inputs["zones"]["sha256"]) == 64
+
+    # Publish for a window that holds today.
+    today = date.today()
+    at.date_input(key="pub_publish_start").set_value(today - timedelta(days=1))
+    at.date_input(key="pub_publish_end").set_value(today + timedelta(days=5))
+    _button(at, "pub_publish_button").click().run()
+    assert any("已公示" in s.value for s in at.success)
+    assert versions.get_version("V1", store=user_store).state == "published"
+
+    # An objection with its evidence file, then its decision.
+    first = at.selectbox(key="pub_obj_ent").value
+    at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan")
+    at.number_input(key="pub_obj_value").set_value(12345.0)
+    at.file_uploader(key="pub_obj_evidence").set_value(("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf"))
+    at.text_input(key="pub_obj_department").set_value("税务局")
+    _button(at, "pub_obj_button").click().run()
+    assert not at.exception, at.exception
+    assert any("已登记异议 O1" in s.value for s in at.success)
+    at.radio(key="pub_obj_decision").set_value("accepted")
+    at.text_area(key="pub_obj_final_answer").set_value("税务局核实：属实")
+    _button(at, "pub_obj_decide_button").click().run()
+    assert any("采纳" in s.value for s in at.success)
+    register = objections.objections_frame(store=user_store)
+    assert register[["ent_id", "value_claimed", "decision", "decided_by"]].values.tolist() == [
+        [first, "12345.0", "accepted", "单用户模式"]
+    ]
+
+    # Evaluate again (V2 replaces V1), compare, finalize.
+    _button(at, "pub_re_button").click().run()
+    assert any("已存为 V2" in s.value and "替换 V1" in s.value for s in at.success)
+    summary = [c.value for c in at.caption if "家企业有变化" in c.value]
+    assert summary, "the comparison of V1 and V2 is shown"
+    changed = objections.accepted_objections("V1", store=user_store)
+    assert [o.ent_id for o in changed] == [first]
+    at.checkbox(key="pub_fin_confirm").check().run()
+    at.selectbox(key="pub_fin_version").set_value("V2")
+    _button(at, "pub_fin_button").click().run()
+    assert any("V2" in s.value and "已定案" in s.value for s in at.success)
+    assert versions.get_version("V2", store=user_store).locked
+    # The page shows the lock; the change log has every step for the single-user identity.
+    at.selectbox(key="pub_version").set_value("V2").run()
+    assert any("已定案" in w.value and "不能再修改" in w.value for w in at.warning)
+    actions = audit.audit_log(store=user_store)["action"].tolist()[::-1]
+    assert actions == [
+        "results_saved",
+        "version_saved",
+        "version_published",
+        "evidence_saved",
+        "objection_recorded",
+        "objection_decided",
+        "results_saved",
+        "version_saved",
+        "version_finalized",
+    ]
+
+
+def test_viewer_sees_published_versions_without_rows(user_store):
+    save_year(user_store)  # V1 draft: not for viewers
+    save_year(user_store)  # V2, published
+    versions.publish_version("V2", start="2025-07-13", end="2025-07-19", actor="张三", store=user_store)
+    add_objection(user_store, "V2", "E1", 25)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.secrets["atlas"] = {"accounts": {"zhangsan": hash_password("correct horse")}}
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Publication, objections and the final result"
+    assert any("viewer" in i.value for i in at.info)
+    table = at.dataframe[0].value
+    assert table["Version"].tolist() == ["V2"]
+    assert table["State"].tolist() == ["published"]
+    counts = at.dataframe[1].value
+    assert counts.set_index("Class")["Enterprises"].to_dict() == {"A": 2, "B": 1, "C": 1, "D": 1, "T": 1}
+    assert len(at.dataframe) == 2  # no enterprise rows
+    assert not at.tabs  # no editor actions
+    assert not [b for b in at.button if b.key and b.key.startswith("pub_")]
