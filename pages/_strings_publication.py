@@ -56,7 +56,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pub.inputs": ("输入：{items}", "Inputs: {items}"),
     "pub.class_counts": ("各类别企业数", "Enterprises per class"),
     "pub.results": ("逐企业结果", "Results per enterprise"),
-    "pub.download_results": ("下载结果（CSV）", "Download the results (CSV)"),
+    "pub.download_results": ("下载结果（XLSX）", "Download the results (XLSX)"),
     "pub.download_register": ("下载异议登记表（XLSX）", "Download the objection register (XLSX)"),
     "pub.tab.save": ("保存草稿", "Save a draft"),
     "pub.tab.publish": ("公示", "Publish"),

@@ -8,8 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.export import csv_bytes
-from geo.publication import objections, versions
+from geo.publication import exports, objections, versions
 from pages._auth import can_edit
 from pages._publication_parts import (
     FLASH,
@@ -26,6 +25,7 @@ from pages._publication_parts import (
 from pages._shared import settings, show_error, stop_page
 from pages._strings import t
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 s = settings()
 lang = s.lang
 st.title(t("pub.header", lang))
@@ -134,18 +134,19 @@ def _detail(version: versions.Version) -> None:
     col1, col2 = st.columns(2)
     col1.download_button(
         t("pub.download_results", lang),
-        csv_bytes(view),
-        file_name=f"{name}.csv",
-        mime="text/csv",
+        exports.table_xlsx_bytes(
+            view, title=exports.heading(version, t("pub.results", "zh")), sheet=version.version_id
+        ),
+        file_name=f"{name}.xlsx",
+        mime=XLSX_MIME,
         key="pub_dl_results",
     )
     register = objections.objections_frame(version_id=version.version_id)
-    heading = f"异议登记表 · {version.label()} · {version.title}"
     col2.download_button(
         t("pub.download_register", lang),
-        objections.register_xlsx_bytes(register, heading=heading),
+        objections.register_xlsx_bytes(register, version=version),
         file_name=f"{name}_异议登记.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        mime=XLSX_MIME,
         key="pub_dl_register",
     )
 

@@ -163,7 +163,7 @@ def test_objections_only_in_the_window_and_decisions_on_record(store):
             )
     ok = dict(ent_id="E1", indicator="tax_wan_yuan", value_claimed=25, evidence_name="a.pdf", evidence=b"x")
     bad_cases = [
-        ({"indicator": "score"}, "不是可以提出异议的输入指标"),
+        ({"indicator": "score"}, "不是该版本可以提出异议的输入指标"),
         ({"value_claimed": "很多"}, "不是数字"),
         ({"ent_id": "E99"}, "没有企业「E99」"),
         ({"evidence": b""}, "请附上证据文件"),
@@ -188,6 +188,26 @@ def test_objections_only_in_the_window_and_decisions_on_record(store):
     row = objections.objections_frame(store=store).iloc[0]
     assert (row["decision"], row["decided_by"], row["department_answer"]) == ("rejected", HEAD, "核实无误")
     assert row["decided_at"].startswith("20")
+
+
+def test_rejected_objections_change_nothing_and_a_replaced_version_is_closed(store):
+    v1 = save_year(store)
+    versions.publish_version("V1", start=WINDOW[0], end=WINDOW[1], actor=EDITOR, store=store)
+    add_objection(store, "V1", "E2", 99)
+    objections.decide_objection("O1", decision="rejected", answer="核实无误", actor=HEAD, store=store)
+    v2 = results.reevaluate("V1", actor=EDITOR, store=store)
+    # Evaluated again from the version's own inputs and rules: the very same results (same digest).
+    assert v2.results_sha256 == v1.results_sha256
+    assert compare.compare_versions("V1", "V2", store=store).empty
+    for act in (
+        lambda: add_objection(store, "V1", "E1", 25),
+        lambda: results.reevaluate("V1", actor=EDITOR, store=store),
+    ):
+        with pytest.raises(DataValidationError, match="已按异议重新评价为 V2"):
+            act()
+    with pytest.raises(DataValidationError, match="已被 V2 替换"):
+        versions.finalize_version("V1", actor=HEAD, store=store)
+    assert versions.finalize_version("V2", actor=HEAD, store=store).locked
 
 
 def test_state_rules_and_bad_input(store):
@@ -226,9 +246,11 @@ def test_register_xlsx_is_formula_safe(store):
         today=IN_WINDOW,
         store=store,
     )
-    data = objections.register_xlsx_bytes(objections.objections_frame(store=store), heading="V1 · 公示")
+    data = objections.register_xlsx_bytes(
+        objections.objections_frame(store=store), version=versions.get_version("V1", store=store)
+    )
     ws = load_workbook(io.BytesIO(data)).active
-    assert ws["A1"].value == "V1 · 公示"
+    assert ws["A1"].value == "异议登记表 · V1 · 2024 年评价结果 · 公示 · 2024 年度亩均评价"
     header = [c.value for c in ws[2]]
     row = dict(zip(header, [c for c in ws[3]], strict=True))
     assert row["证据文件"].value == "=cmd|' /C calc'!A0" and row["证据文件"].data_type == "s"

@@ -218,7 +218,7 @@ def run_objections_export(args: argparse.Namespace) -> int:
     store = open_store(args.store or None)
     version = versions.get_version(args.version, store=store)
     rows = objections.objections_frame(store=store, version_id=version.version_id)
-    data = objections.register_xlsx_bytes(rows, heading=f"异议登记表 · {version.label()} · {version.title}")
+    data = objections.register_xlsx_bytes(rows, version=version)
     args.out.write_bytes(data)
     print(f"已导出 {len(rows)} 条异议到 {args.out}")
     return 0

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -22,14 +21,16 @@ from geo.audit import Change
 from geo.catalogue import FIELD_ZH
 from geo.errors import DataValidationError
 from geo.metrics import ID_COL
-from geo.publication.inputs import objectionable_columns
+from geo.publication.exports import heading, table_xlsx_bytes
+from geo.publication.inputs import LAND_COL, objectionable_columns
 from geo.publication.versions import (
+    KIND_LAND,
     PUBLISHED,
     StoreTarget,
     Version,
+    check_open,
     checked_actor,
     get_version,
-    locked_error,
     version_results,
 )
 from geo.stores import open_store
@@ -159,9 +160,8 @@ def accepted_objections(version_id: str, *, store: StoreTarget = None) -> list[O
     return [_objection(r) for _, r in rows.iterrows() if r["decision"] == ACCEPTED]
 
 
-def _in_window(version: Version, today: date) -> None:
-    if version.locked:
-        raise locked_error(version)
+def _in_window(version: Version, today: date, store: StoreTarget) -> None:
+    check_open(version, store=store)
     if version.state != PUBLISHED:
         raise DataValidationError(
             f"版本 {version.version_id} 是「{version.state_zh}」，只有公示中的版本可以登记异议",
@@ -207,11 +207,12 @@ def record_objection(
     actor = checked_actor(actor)
     target = open_store(store)
     version = get_version(version_id, store=target)
-    _in_window(version, today or date.today())
-    if indicator not in objectionable_columns():
+    _in_window(version, today or date.today(), target)
+    allowed = (LAND_COL,) if version.kind == KIND_LAND else objectionable_columns()
+    if indicator not in allowed:
         raise DataValidationError(
-            f"「{indicator}」不是可以提出异议的输入指标",
-            hint="可选：" + "、".join(f"{c}（{FIELD_ZH.get(c, c)}）" for c in objectionable_columns()),
+            f"「{indicator}」不是该版本可以提出异议的输入指标",
+            hint="可选：" + "、".join(f"{c}（{FIELD_ZH.get(c, c)}）" for c in allowed),
         )
     claimed = _claimed(value_claimed)
     department = _text(department, "核实部门", required=True)
@@ -317,9 +318,7 @@ def decide_objection(
         raise DataValidationError(
             f"没有编号为「{objection_id}」的异议", hint="请先列出异议（objections list）"
         )
-    version = get_version(hit["version_id"].iloc[0], store=target)
-    if version.locked:
-        raise locked_error(version)
+    check_open(get_version(hit["version_id"].iloc[0], store=target), store=target)
 
     def edit(current: pd.DataFrame) -> TableEdit:
         row = current[current["objection_id"] == wanted].iloc[0].to_dict()
@@ -369,32 +368,10 @@ def register_table(objections: pd.DataFrame) -> pd.DataFrame:
     return out[list(REGISTER_HEADERS)].rename(columns=REGISTER_HEADERS)
 
 
-def register_xlsx_bytes(objections: pd.DataFrame, *, heading: str) -> bytes:
-    """The objection register as an XLSX workbook: ``heading`` (the version and its state) on the
-    first row, then one row per objection. Every text cell is written as text, so a value that
-    starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is never a formula."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    table = register_table(objections)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "异议登记"
-    _append_text(ws, [heading])
-    ws["A1"].font = Font(bold=True, size=13)
-    _append_text(ws, list(table.columns))
-    for row in table.itertuples(index=False):
-        _append_text(ws, [None if isinstance(v, float) and v != v else v for v in row])
-    for i in range(1, len(table.columns) + 1):
-        ws.column_dimensions[ws.cell(row=2, column=i).column_letter].width = 18
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _append_text(ws, values: list) -> None:
-    """Append a row; text cells stay text (never a formula)."""
-    ws.append(values)
-    for cell in ws[ws.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
+def register_xlsx_bytes(objections: pd.DataFrame, *, version: Version) -> bytes:
+    """The objection register of ``version`` as an XLSX workbook: a heading naming the version and
+    its state, then one row per objection; text cells are never formulas
+    (:func:`geo.publication.exports.table_xlsx_bytes`)."""
+    return table_xlsx_bytes(
+        register_table(objections), title=heading(version, "异议登记表"), sheet="异议登记"
+    )

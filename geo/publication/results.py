@@ -31,8 +31,8 @@ from geo.publication.versions import (
     PUBLISHED,
     StoreTarget,
     Version,
+    check_open,
     get_version,
-    locked_error,
     save_version,
     version_results,
 )
@@ -201,13 +201,12 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
     Raises
     ------
     DataValidationError
-        For a version that is not 公示 (a 定案 one: :func:`locked_error`), objections still
-        undecided, or what :func:`save_evaluation` refuses.
+        For a version that is not 公示 (a 定案 one: :func:`locked_error`) or was evaluated again
+        already, objections still undecided, or what :func:`save_evaluation` refuses.
     """
     target = open_store(store)
     version = get_version(version_id, store=target)
-    if version.locked:
-        raise locked_error(version)
+    check_open(version, store=target)
     if version.state == DRAFT:
         raise DataValidationError(
             f"版本 {version.version_id} 还是草稿：只有公示过的版本才按异议重新评价", hint="请先公示"

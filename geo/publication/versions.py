@@ -462,11 +462,17 @@ def finalize_version(version_id: str, *, actor: str, store: StoreTarget = None) 
     ------
     DataValidationError
         For no actor, a draft that replaces nothing published (publish it first), a version
-        already 定案 (:func:`locked_error`), or no such version.
+        already 定案 (:func:`locked_error`) or replaced by another, or no such version.
     """
     actor = checked_actor(actor)
 
     def step(version: Version, current: pd.DataFrame):
+        newer = current.loc[current["replaces"] == version.version_id, "version_id"].tolist()
+        if newer:
+            raise DataValidationError(
+                f"版本 {version.version_id} 已被 {'、'.join(newer)} 替换，不能再定案",
+                hint=f"请定案 {newer[-1]}",
+            )
         if version.state == DRAFT:
             replaced = current[current["version_id"] == version.replaces]
             if not version.replaces or not len(replaced) or replaced["state"].iloc[0] == DRAFT:
@@ -491,3 +497,16 @@ def finalize_version(version_id: str, *, actor: str, store: StoreTarget = None) 
 def replaced_by(version: Version, *, store: StoreTarget = None) -> list[str]:
     """The ids of the versions that name ``version`` as the one they replace."""
     return [v.version_id for v in list_versions(store=store) if v.replaces == version.version_id]
+
+
+def check_open(version: Version, *, store: StoreTarget = None) -> None:
+    """Refuse to change what a version was decided on: a 定案 version (:func:`locked_error`), or
+    one already evaluated again as a version that replaces it."""
+    if version.locked:
+        raise locked_error(version)
+    newer = replaced_by(version, store=store)
+    if newer:
+        raise DataValidationError(
+            f"版本 {version.version_id} 已按异议重新评价为 {'、'.join(newer)}，不能再登记或决定异议、再次重新评价",
+            hint=f"请在 {newer[-1]} 上继续（公示或定案）",
+        )
