@@ -1,5 +1,5 @@
 """The 公示与异议 page under Streamlit's AppTest: the main path of an editor (single-user mode) — save
-the demo year as a draft, publish it, record an objection with its evidence, decide it, evaluate
+an imported year (the hand-worked fixture of tests/publication_fixtures.py) as a draft, publish it, record an objection with its evidence, decide it, evaluate
 again, compare, finalize — and a viewer's page (accounts configured, nobody signed in): the
 published and final versions with their state and class counts, no enterprise rows, no actions."""
 
@@ -8,14 +8,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import geopandas as gpd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import audit, ingest
 from geo.accounts import hash_password
+from geo.eval_configs import save_named_config
 from geo.publication import objections, versions
 from tests.conftest import open_page
-from tests.publication_fixtures import add_objection, save_year
+from tests.publication_fixtures import add_objection, enterprises, rules, save_year
 
 PAGE = "pages/publication.py"
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -32,20 +34,40 @@ def _button(at, key: str):
     return next(b for b in at.button if b.key == key)
 
 
+def _imported_year(store: str) -> None:
+    """The hand-worked fixture (tests/publication_fixtures.py) imported as a user enterprise table with
+    one zone around it, and its rules saved as a named configuration."""
+    ents = enterprises().to_crs(4326)
+    result = ingest.read_upload(ents.to_json().encode("utf-8"), "ents.geojson", kind="enterprises")
+    ingest.save_import(
+        result, name="ents", title="企业 2024", source="测试", path=store, actor="张三", year=2024
+    )
+    zone = gpd.GeoDataFrame({"name": ["北区"]}, geometry=[ents.union_all().envelope.buffer(0.01)], crs=4326)
+    result = ingest.read_upload(zone.to_json().encode("utf-8"), "zone.geojson", kind="zones")
+    ingest.save_import(result, name="zone", title="北区", source="测试", path=store, actor="张三")
+    save_named_config("手算规则", rules(), actor="张三", store=store)
+
+
 def test_editor_runs_the_cycle_on_the_page(user_store):
-    at = open_page(PAGE, timeout=180)
+    _imported_year(user_store)
+    at = open_page(PAGE, timeout=120)
     assert at.title[0].value == "评价公示、异议与定案"
     assert any("还没有版本" in i.value for i in at.info)
 
-    # Save the demo's latest year (2022) as a draft with the default rules.
-    assert at.selectbox(key="pub_save_year").value == 2022
-    at.text_input(key="pub_save_title_score").set_value("2022 年度亩均评价（测试）")
+    # Save the imported year as a draft with the hand-worked rules.
+    at.selectbox(key="pub_save_ents").set_value("user_ents").run()
+    at.selectbox(key="pub_save_zones").set_value("user_zone")
+    at.selectbox(key="pub_save_config").set_value("named:手算规则")
+    assert at.selectbox(key="pub_save_year").value == 2024
+    at.text_input(key="pub_save_title_score").set_value("2024 年度亩均评价")
     _button(at, "pub_save_button").click().run()
     assert not at.exception, at.exception
     assert any("已保存为 V1" in s.value for s in at.success)
     v1 = versions.get_version("V1", store=user_store)
-    assert (v1.year, v1.state, v1.n_results) == (2022, "draft", 17_063)
-    assert v1.inputs["enterprises"]["rows"] == 17_063 and len(v1.inputs["zones"]["sha256"]) == 64
+    assert (v1.year, v1.state, v1.n_results, v1.config) == (2024, "draft", 6, rules())
+    assert v1.inputs["enterprises"]["rows"] == 6 and len(v1.inputs["zones"]["sha256"]) == 64
+    published = versions.version_results(v1, store=user_store)
+    assert published["score"].round(2).tolist()[:5] == [33.33, 66.67, 100.0, 133.33, 166.67]
 
     # Publish for a window that holds today.
     today = date.today()
@@ -57,8 +79,9 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
 
     # An objection with its evidence file, then its decision.
     first = at.selectbox(key="pub_obj_ent").value
+    assert first == "E1"
     at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan")
-    at.number_input(key="pub_obj_value").set_value(12345.0)
+    at.number_input(key="pub_obj_value").set_value(25.0)
     at.file_uploader(key="pub_obj_evidence").set_value(("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf"))
     at.text_input(key="pub_obj_department").set_value("税务局")
     _button(at, "pub_obj_button").click().run()
@@ -70,7 +93,7 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert any("采纳" in s.value for s in at.success)
     register = objections.objections_frame(store=user_store)
     assert register[["ent_id", "value_claimed", "decision", "decided_by"]].values.tolist() == [
-        [first, "12345.0", "accepted", "单用户模式"]
+        ["E1", "25.0", "accepted", "单用户模式"]
     ]
 
     # Evaluate again (V2 replaces V1), compare, finalize.
@@ -78,18 +101,21 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert any("已存为 V2" in s.value and "替换 V1" in s.value for s in at.success)
     summary = [c.value for c in at.caption if "家企业有变化" in c.value]
     assert summary, "the comparison of V1 and V2 is shown"
-    changed = objections.accepted_objections("V1", store=user_store)
-    assert [o.ent_id for o in changed] == [first]
+    assert summary[0].startswith("5 家企业有变化，其中 1 家类别改变")
     at.checkbox(key="pub_fin_confirm").check().run()
     at.selectbox(key="pub_fin_version").set_value("V2")
     _button(at, "pub_fin_button").click().run()
     assert any("V2" in s.value and "已定案" in s.value for s in at.success)
-    assert versions.get_version("V2", store=user_store).locked
+    v2 = versions.get_version("V2", store=user_store)
+    assert v2.locked
+    final = versions.version_results(v2, store=user_store)
+    assert final["score"].round(2).tolist()[:5] == [75.76, 60.61, 90.91, 121.21, 151.52]  # hand-worked
+    assert final["eval_class"].tolist() == ["C", "C", "B", "A", "A", ""]
     # The page shows the lock; the change log has every step for the single-user identity.
     at.selectbox(key="pub_version").set_value("V2").run()
     assert any("已定案" in w.value and "不能再修改" in w.value for w in at.warning)
     actions = audit.audit_log(store=user_store)["action"].tolist()[::-1]
-    assert actions == [
+    assert actions[3:] == [
         "results_saved",
         "version_saved",
         "version_published",
