@@ -44,6 +44,13 @@ def results_of(version: versions.Version) -> pd.DataFrame:
     return _results(version.results_sha256, version.version_id)
 
 
+def when(stamp: str) -> str:
+    """A stored UTC time as people read it: ``2026-12-06 12:09 UTC`` (empty stays empty)."""
+    if not stamp:
+        return ""
+    return stamp.replace("T", " ")[:16] + " UTC" if "T" in stamp else stamp
+
+
 def state_label(state: str, lang: Lang) -> str:
     """草稿 / 公示 / 定案 in the UI language."""
     return t(f"pub.state.{state}", lang)
@@ -262,9 +269,22 @@ def _register_view(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return table.set_axis([t(f"pub.reg.{c}", lang) for c in objections.REGISTER_HEADERS], axis=1)
 
 
+def _open_published(items: list[versions.Version]) -> dict[str, versions.Version]:
+    """The published versions not yet evaluated again (objections and re-evaluation go there)."""
+    replaced = {v.replaces for v in items if v.replaces}
+    return {v.version_id: v for v in items if v.state == versions.PUBLISHED and v.version_id not in replaced}
+
+
+def provenance_text(provenance: dict, lang: Lang) -> str:
+    """Where a version's values came from, column labels in the UI language (``税收（万元）：异议 O1``)."""
+    known = column_labels("enterprises", lang)
+    sep = ": " if lang == "en" else "："
+    return "；".join(f"{known.get(k, k)}{sep}{v}" for k, v in provenance.items())
+
+
 def objections_tab(items: list[versions.Version], lang: Lang) -> None:
     """Record an objection with its evidence during the window; decide the pending ones."""
-    published = {v.version_id: v for v in items if v.state == versions.PUBLISHED}
+    published = _open_published(items)
     if not published:
         st.info(t("pub.obj.none", lang))
         return
@@ -366,7 +386,7 @@ def objections_tab(items: list[versions.Version], lang: Lang) -> None:
 
 def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
     """Evaluate a published version again with its decided objections; fix a version."""
-    published = {v.version_id: v for v in items if v.state == versions.PUBLISHED}
+    published = _open_published(items)
     if published:
         chosen = st.selectbox(
             t("pub.re.version", lang),

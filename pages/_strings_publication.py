@@ -43,11 +43,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pub.col.finalized": ("定案人 · 时间", "Finalized by · at"),
     "pub.col.class": ("类别", "Class"),
     "pub.col.count": ("企业数", "Enterprises"),
-    "pub.detail": (
-        "{label}：{title}。状态：{state}{window}。",
-        "{label}: {title}. State: {state}{window}.",
-    ),
-    "pub.detail_window": ("，公示期 {start} 至 {end}", ", window {start} to {end}"),
+    "pub.detail": ("{label}：{title}{window}", "{label}: {title}{window}"),
+    "pub.detail_window": ("；公示期 {start} 至 {end}", "; window {start} to {end}"),
     "pub.locked": (
         "该版本已定案（{who}，{at}），任何内容都不能再修改；如需更正，请另存新版本并注明替换它。",
         "This version is final ({who}, {at}): nothing in it changes again; a correction is a new version "

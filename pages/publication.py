@@ -16,11 +16,13 @@ from pages._publication_parts import (
     compare_tab,
     finalize_tab,
     objections_tab,
+    provenance_text,
     publish_tab,
     results_of,
     save_tab,
     state_label,
     version_label,
+    when,
 )
 from pages._shared import settings, show_error, stop_page
 from pages._strings import t
@@ -64,8 +66,8 @@ def _versions_table(found: list[versions.Version]) -> pd.DataFrame:
             "replaced_by": "、".join(replaced.get(v.version_id, [])),
             "land_version": v.land_version,
             "n_results": v.n_results,
-            "created": f"{v.created_by} · {v.created_at}",
-            "finalized": f"{v.finalized_by} · {v.finalized_at}" if v.finalized_by else "",
+            "created": f"{v.created_by} · {when(v.created_at)}",
+            "finalized": f"{v.finalized_by} · {when(v.finalized_at)}" if v.finalized_by else "",
         }
         for v in found
     ]
@@ -84,7 +86,7 @@ def _results_view(rows: pd.DataFrame, kind: str) -> pd.DataFrame:
         out["status"] = rows["status"]
     else:
         out["score"] = out["score"].round(2)
-    out["provenance"] = rows["provenance"].map(lambda p: "；".join(f"{k}: {v}" for k, v in p.items()))
+    out["provenance"] = rows["provenance"].map(lambda p: provenance_text(p, lang))
     return out.rename(columns={c: t(f"pub.res.{c}", lang) for c in out.columns})
 
 
@@ -95,15 +97,10 @@ def _detail(version: versions.Version) -> None:
         else ""
     )
     st.text(
-        t("pub.detail", lang).format(
-            label=version_label(version, lang),
-            title=version.title,
-            state=state_label(version.state, lang),
-            window=window,
-        )
+        t("pub.detail", lang).format(label=version_label(version, lang), title=version.title, window=window)
     )
     if version.locked:
-        st.warning(t("pub.locked", lang).format(who=version.finalized_by, at=version.finalized_at))
+        st.warning(t("pub.locked", lang).format(who=version.finalized_by, at=when(version.finalized_at)))
     inputs = "；".join(
         f"{role}: {item.get('layer')} ({item.get('rows')}, sha256 {str(item.get('sha256'))[:12]}…)"
         for role, item in version.inputs.items()
