@@ -176,7 +176,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         year="" if year == UNDATED else year, kind=t(f"pub.kind.{kind}", lang)
     )
     title = st.text_input(
-        t("pub.save.title", lang), value=default_title.strip(), key=f"pub_save_title_{kind}"
+        t("pub.save.title", lang), value=default_title.strip(), key=f"pub_save_title_{kind}_{source}_{year}"
     )
     if not st.button(t("pub.save.button", lang), type="primary", key="pub_save_button"):
         return

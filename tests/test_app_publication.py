@@ -59,7 +59,7 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     at.selectbox(key="pub_save_zones").set_value("user_zone")
     at.selectbox(key="pub_save_config").set_value("named:手算规则")
     assert at.selectbox(key="pub_save_year").value == 2024
-    at.text_input(key="pub_save_title_score").set_value("2024 年度亩均评价")
+    at.text_input(key="pub_save_title_score_user_ents_2024").set_value("2024 年度亩均评价")
     _button(at, "pub_save_button").click().run()
     assert not at.exception, at.exception
     assert any("已保存为 V1" in s.value for s in at.success)
@@ -149,3 +149,30 @@ def test_viewer_sees_published_versions_without_rows(user_store):
     assert len(at.dataframe) == 2  # no enterprise rows
     assert not at.tabs  # no editor actions
     assert not [b for b in at.button if b.key and b.key.startswith("pub_")]
+
+
+def test_land_list_first_then_the_scores_on_it(user_store):
+    _imported_year(user_store)
+    at = open_page(PAGE, timeout=120)
+    at.radio(key="pub_save_kind").set_value("land").run()
+    at.selectbox(key="pub_save_ents").set_value("user_ents").run()
+    assert at.selectbox(key="pub_save_parcels").value == ""  # no parcel layer imported: the table's land
+    _button(at, "pub_save_button").click().run()
+    assert not at.exception, at.exception
+    land = versions.get_version("V1", store=user_store)
+    assert (land.kind, land.n_results, land.title) == ("land", 6, "2024 年度用地清单")
+    rows = versions.version_results(land, store=user_store)
+    assert [i["land_mu"] for i in rows["inputs"]] == [10.0, 10.0, 10.0, 10.0, 10.0, 2.0]
+    versions.publish_version("V1", start="2025-05-20", end="2025-05-26", actor="张三", store=user_store)
+    at.run()
+    at.radio(key="pub_save_kind").set_value("score").run()
+    at.selectbox(key="pub_save_zones").set_value("user_zone")
+    at.selectbox(key="pub_save_config").set_value("named:手算规则")
+    at.selectbox(key="pub_save_land").set_value("V1")
+    _button(at, "pub_save_button").click().run()
+    assert not at.exception, at.exception
+    scored = versions.get_version("V2", store=user_store)
+    assert (scored.kind, scored.land_version) == ("score", "V1")
+    used = versions.version_results(scored, store=user_store)
+    assert used["provenance"].iloc[0] == {"land_mu": "用地清单 V1"}
+    assert used["score"].round(2).tolist()[:5] == [33.33, 66.67, 100.0, 133.33, 166.67]
