@@ -83,14 +83,23 @@ def _saved_options(pg) -> list[str]:
     return texts
 
 
-def _in_progress_metric(pg) -> str:
-    """The 用地强度 page's 盘活跟踪 tab: the 处置中 metric's value."""
-    pg.get_by_role("tab", name=t("parcel.tab.renewal", "zh")).click()
-    label = t("parcel.in_progress_total", "zh")
-    metric = pg.locator('[data-testid="stMetric"]').filter(has_text=label)
-    metric.first.wait_for(timeout=120_000)
+def _renewal_metrics(pg) -> tuple[str, str]:
+    """The 用地强度 page's 盘活跟踪 tab: the values of its 处置中 and 已盘活用地 metrics."""
+    tab = pg.get_by_role("tab", name=t("parcel.tab.renewal", "zh"))
+    tab.wait_for(timeout=120_000)
+    tab.click()
+    out = []
+    for key in ("parcel.in_progress_total", "parcel.freed_total"):
+        metric = pg.locator('[data-testid="stMetric"]').filter(has_text=t(key, "zh")).first
+        metric.wait_for(timeout=120_000)
+        out.append(metric)
     _idle(pg)
-    return metric.first.locator('[data-testid="stMetricValue"]').inner_text()
+    return tuple(m.locator('[data-testid="stMetricValue"]').inner_text() for m in out)
+
+
+def _choose(pg, label: str, option: str) -> None:
+    pg.get_by_role("combobox", name=label, exact=True).click()
+    pg.get_by_role("option", name=option, exact=True).click()
 
 
 def test_an_official_configuration_saved_on_one_server_is_seen_on_the_other(two_servers, browser):
@@ -131,23 +140,22 @@ def test_an_official_configuration_saved_on_one_server_is_seen_on_the_other(two_
     assert eval_configs.official_config(store=url).config["benchmark"]["multiple"] == 2.5
 
 
-def test_a_status_changed_from_the_command_line_is_seen_on_both_servers(two_servers, browser):
+def test_a_status_changed_from_the_command_line_and_on_a_page_is_seen_on_both_servers(two_servers, browser):
     url, a, b, env = two_servers
-    low = P.analyse_parcels(load_layer("parcels"), load_layer("enterprises")).low
-    first = low.iloc[0]
-    before = {}
+    low = P.analyse_parcels(load_layer("parcels"), load_layer("enterprises")).low.set_index("parcel_id")
+    first = low.index[0]
     for server in (a, b):
         context, pg = _open(browser, f"{server}/intensity")
         try:
-            before[server] = _in_progress_metric(pg)
+            assert _renewal_metrics(pg) == ("0.0 亩", "0.0 亩")
         finally:
             context.close()
-    assert before == {a: "0.0 亩", b: "0.0 亩"}
+    # The command line, a process of its own: a parcel in progress, seen on both servers' pages.
     out = _cli(
         env,
         "renewal",
         "set",
-        str(first["parcel_id"]),
+        first,
         "处置中",
         "--method",
         "技改提升",
@@ -156,16 +164,35 @@ def test_a_status_changed_from_the_command_line_is_seen_on_both_servers(two_serv
         "--user",
         "张三",
     )
-    assert f"宗地 {first['parcel_id']} 已认定 → 处置中（张三）" in out
+    assert f"宗地 {first} 已认定 → 处置中（张三）" in out
+    area = f"{low.loc[first, 'area_mu']:,.1f} 亩"
     for server in (a, b):
         context, pg = _open(browser, f"{server}/intensity")
         try:
-            assert _in_progress_metric(pg) == f"{first['area_mu']:,.1f} 亩"
-            save_screenshot(pg, "shared_servers_status")
+            assert _renewal_metrics(pg) == (area, "0.0 亩")
         finally:
             context.close()
+    # Server B's page: the parcel renewed (the form's parcel is the list's first); seen on server A.
+    context, pg = _open(browser, f"{b}/intensity")
+    try:
+        _renewal_metrics(pg)
+        _choose(pg, t("parcel.status", "zh"), "已盘活")
+        _choose(pg, t("parcel.method", "zh"), "工业上楼")
+        pg.get_by_role("button", name=t("parcel.save", "zh"), exact=True).click()
+        deadline = time.monotonic() + 120
+        while len(renewal.load_log(path=url)) < 2 and time.monotonic() < deadline:
+            pg.wait_for_timeout(500)
+    finally:
+        context.close()
     log = renewal.load_log(path=url)
-    assert log[["parcel_id", "status", "changed_by"]].values.tolist() == [
-        [first["parcel_id"], "处置中", "张三"]
+    assert log[["parcel_id", "old_status", "status", "changed_by"]].values.tolist() == [
+        [first, "已认定", "处置中", "张三"],
+        [first, "处置中", "已盘活", "单用户模式"],
     ]
-    assert first["parcel_id"] in _cli(env, "renewal", "log")
+    context, pg = _open(browser, f"{a}/intensity")
+    try:
+        assert _renewal_metrics(pg) == ("0.0 亩", area)
+        save_screenshot(pg, "shared_servers_status_on_a")
+    finally:
+        context.close()
+    assert f"{first}" in _cli(env, "renewal", "log") and "单用户模式" in _cli(env, "renewal", "log")
