@@ -294,13 +294,14 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.status": ("状态", "Status"),
     "parcel.method": ("处置方式", "Method"),
     "parcel.date": ("日期", "Date"),
-    "parcel.who": ("修改人", "Editor"),
+    "parcel.who": ("经办人（备注）", "Handled by (note)"),
     "parcel.note": ("备注", "Note"),
     "parcel.save": ("保存", "Save"),
     "parcel.saved": ("已记录：{pid} → {status}", "Recorded: {pid} → {status}"),
     "parcel.editor_note": (
-        "每次修改都记录修改人与时间（存于本地用户库 parcel_renewal_log）。",
-        "Every change is kept with who and when (user store table parcel_renewal_log).",
+        "每次修改都以登录身份记录修改人与时间（存于共享存储的 parcel_renewal_log 表）；经办人只作备注。",
+        "Every change is kept under the signed-in identity with the time (shared store table"
+        " parcel_renewal_log); the name typed under Handled by is only a note.",
     ),
     "parcel.summary": ("按年份与区镇：认定与盘活用地", "Identified and freed land by year and town"),
     "parcel.plan_record": (
