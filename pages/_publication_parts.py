@@ -375,10 +375,30 @@ def objections_tab(items: list[versions.Version], lang: Lang) -> None:
 
             _act(decide)
     st.markdown("**" + t("pub.obj.register", lang) + "**")
-    if len(register):
-        st.dataframe(_register_view(register, lang), hide_index=True)
-    else:
+    if not len(register):
         st.caption(t("pub.obj.empty", lang))
+        return
+    st.dataframe(_register_view(register, lang), hide_index=True)
+    files = dict(zip(register["objection_id"], register["evidence_sha256"], strict=True))
+    evidence_names = dict(zip(register["objection_id"], register["evidence_name"], strict=True))
+    which = st.selectbox(  # option texts are drawn as plain text: a file name is never markup
+        t("pub.obj.evidence_of", lang),
+        list(files),
+        format_func=lambda i: f"{i} · {evidence_names[i]}",
+        key="pub_obj_evidence_of",
+    )
+    try:
+        name, data = objections.evidence_file(files[which])
+    except DataValidationError as exc:
+        show_error(exc)
+        return
+    st.download_button(
+        t("pub.obj.evidence_download", lang),
+        data,
+        file_name=name,
+        mime="application/octet-stream",
+        key="pub_obj_evidence_download",
+    )
 
 
 # --------------------------------------------------------------------------- evaluate again, finalize

@@ -120,6 +120,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pub.obj.decide_button": ("记录决定", "Record the decision"),
     "pub.obj.decided": ("异议 {id}：{decision}。", "Objection {id}: {decision}."),
     "pub.obj.register": ("异议登记", "Objection register"),
+    "pub.obj.evidence_of": ("查看证据：异议", "Evidence of objection"),
+    "pub.obj.evidence_download": ("下载证据文件", "Download the evidence file"),
     "pub.obj.empty": ("该版本还没有异议。", "No objections to this version yet."),
     "pub.re.version": ("按异议重新评价的版本", "Version to evaluate again"),
     "pub.re.button": ("重新评价（存为替换它的新草稿）", "Evaluate again (a new draft replacing it)"),

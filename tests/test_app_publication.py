@@ -87,6 +87,8 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     _button(at, "pub_obj_button").click().run()
     assert not at.exception, at.exception
     assert any("已登记异议 O1" in s.value for s in at.success)
+    assert at.selectbox(key="pub_obj_evidence_of").options == ["O1 · 完税证明.pdf"]
+    assert [b.label for b in at.get("download_button") if "证据" in b.label] == ["下载证据文件"]
     at.radio(key="pub_obj_decision").set_value("accepted")
     at.text_area(key="pub_obj_final_answer").set_value("税务局核实：属实")
     _button(at, "pub_obj_decide_button").click().run()

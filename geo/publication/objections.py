@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pandas as pd
 
@@ -43,6 +43,9 @@ DECISIONS = {ACCEPTED: "采纳", REJECTED: "驳回"}
 # Evidence files are scans and letters: a few megabytes each (they are kept in the store itself).
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 500
+# The window's dates are the county's own calendar days: China Standard Time, UTC+8 (no summer time),
+# whatever time zone the server runs in.
+CHINA_TZ = timezone(timedelta(hours=8), "CST")
 
 OBJECTION_SPEC = TableSpec(
     OBJECTIONS_TABLE,
@@ -194,8 +197,8 @@ def record_objection(
     the store), recorded for ``actor``; returns it (numbered ``O1``, ``O2``, … in the store).
 
     ``indicator`` is an input column of the column catalogue (e.g. ``tax_wan_yuan``); the version's
-    value is kept beside the claimed one. ``today`` defaults to the machine's date
-    (:meth:`datetime.date.today`).
+    value is kept beside the claimed one. ``today`` defaults to today's date in China
+    (UTC+8, :data:`CHINA_TZ`), whatever time zone the server runs in.
 
     Raises
     ------
@@ -207,7 +210,7 @@ def record_objection(
     actor = checked_actor(actor)
     target = open_store(store)
     version = get_version(version_id, store=target)
-    _in_window(version, today or date.today(), target)
+    _in_window(version, today or datetime.now(CHINA_TZ).date(), target)
     allowed = (LAND_COL,) if version.kind == KIND_LAND else objectionable_columns()
     if indicator not in allowed:
         raise DataValidationError(
