@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 
 import geopandas as gpd
 import pytest
@@ -317,3 +317,22 @@ def test_land_first_then_scores_on_the_agreed_land(store, tmp_path):
     # Hand-worked on the agreed land: Σ tax 150 over Σ land 18 + 12.5 + 3 × 10 + (E6 not scored)
     # = 60.5 亩 -> benchmark 150 / 60.5; E5 5 万元/亩 scores 5 × 60.5 / 150 × 100 = 201.67.
     assert used.loc["E5", "score"] == pytest.approx(5 * 60.5 / 150 * 100)
+
+
+def test_the_window_is_counted_in_china_days(store):
+    """Without ``today`` the objection is judged by today's date in China (UTC+8), not the server's."""
+    china_today = datetime.now(objections.CHINA_TZ).date()
+    save_year(store)
+    versions.publish_version("V1", start=china_today, end=china_today, actor=EDITOR, store=store)
+    found = objections.record_objection(
+        "V1",
+        ent_id="E1",
+        indicator="tax_wan_yuan",
+        value_claimed=25,
+        evidence_name="a.pdf",
+        evidence=b"x",
+        department="税务局",
+        actor=EDITOR,
+        store=store,
+    )
+    assert found.objection_id == "O1"
