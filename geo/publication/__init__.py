@@ -5,4 +5,5 @@
 - :mod:`geo.publication.results`: versions made from evaluations; evaluated again after objections.
 - :mod:`geo.publication.objections`: 异议 with evidence, decided 采纳 / 驳回; the register as XLSX.
 - :mod:`geo.publication.compare`: two versions side by side.
+- :mod:`geo.publication.exports`: the workbooks naming the version and its state (text never a formula).
 """
