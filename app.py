@@ -77,6 +77,9 @@ pages = [
     st.Page(
         "pages/efficiency.py", title=t("eff.page", lang), icon=":material/leaderboard:", url_path="efficiency"
     ),
+    st.Page(
+        "pages/publication.py", title=t("pub.page", lang), icon=":material/gavel:", url_path="publication"
+    ),
     st.Page("pages/intensity.py", title=t("int.page", lang), icon=":material/layers:", url_path="intensity"),
     st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
 ]

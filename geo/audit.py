@@ -2,8 +2,9 @@
 
 The audit table lives in the store itself (``atlas_audit``), next to the layers it describes; a
 store write and its audit row go in one transaction, and the rows outlive the layers they name.
-Other parts of the atlas record their own changes (an evaluation configuration saved as the
-official one, a renewal status changed) with :func:`record_change`.
+The atlas's shared tables (the 盘活 status log, the named evaluation configurations) write their
+rows and their audit row in one transaction too (:meth:`geo.stores.Store.edit_rows`); other
+changes can be recorded on their own with :func:`record_change`.
 """
 
 from __future__ import annotations
@@ -30,8 +31,17 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "delete": ("删除", "delete"),
     "metadata": ("修改说明", "metadata edited"),
     "config_saved": ("保存评价配置", "configuration saved"),
+    "config_deleted": ("删除评价配置", "configuration deleted"),
     "status_changed": ("更改更新状态", "status changed"),
     "load_demo": ("载入演示数据", "demo data loaded"),
+    "migrate": ("导入旧数据", "old data imported"),
+    "results_saved": ("写入评价结果", "results written"),
+    "version_saved": ("保存评价版本", "version saved"),
+    "version_published": ("公示评价版本", "version published"),
+    "version_finalized": ("评价版本定案", "version finalized"),
+    "evidence_saved": ("保存异议证据", "evidence stored"),
+    "objection_recorded": ("登记异议", "objection recorded"),
+    "objection_decided": ("决定异议", "objection decided"),
 }
 # The audit table's columns and their types (text unless listed as integer).
 AUDIT_COLUMNS = (

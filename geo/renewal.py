@@ -1,18 +1,24 @@
 """Renewal of low-efficiency parcels (低效用地盘活): each parcel's status, method and date, every change
 kept with who and when, and the land identified and freed per year and per 区镇.
 
-The record is one append-only table in the user store (``parcel_renewal_log``): a parcel's current
-status is its last row, and the rows before it are its history (old → new, who, when). A parcel
-found by the rules and never edited is 已认定 (identified) in the year it was found.
+The record is one append-only table of the selected store (``parcel_renewal_log``, in the
+GeoPackage or in PostGIS, :mod:`geo.stores.tables`): a parcel's current status is its last row,
+and the rows before it are its history (old → new, who, when). A parcel found by the rules and
+never edited is 已认定 (identified) in the year it was found.
 
-Every change is also written to the store's audit table (``geo.audit.record_change``, action
-``status_changed``), beside imports and deletes; the page lets only editors (``pages/_auth.py``)
-change a status.
+Each change is written under the store's writer lock, in one transaction with its row of the
+store's change log (action ``status_changed``), so two app servers and the command line on one
+store keep one history. ``changed_by`` is the signed-in identity the caller passes as ``actor``
+(the page: ``pages/_auth.py``; the command line: ``$ATLAS_USER`` or the system user), never a
+typed name: a name typed into the form (修改人) is kept as a note in ``typed_by``.
+
+An install upgraded from when the log was kept in the embedded GeoPackage while PostGIS was
+selected gets that log imported once, the first time the PostGIS table is used (the file is left
+as it was; the import is in the change log as ``migrate``).
 """
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -20,11 +26,11 @@ import numpy as np
 import pandas as pd
 import pyogrio
 
-from geo.audit import record_change
+from geo.audit import Change
 from geo.errors import DataValidationError
-from geo.ingest import user_store
 from geo.metrics import ZONE_COL
-from geo.store import list_layers
+from geo.stores import Store, default_user_gpkg, open_store
+from geo.stores.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec, read_shared
 
 LOG_LAYER = "parcel_renewal_log"
 STATUS_IDENTIFIED, STATUS_IN_PROGRESS, STATUS_DONE = "已认定", "处置中", "已盘活"
@@ -49,24 +55,46 @@ LOG_COLUMNS = (
     "changed_by",
     "changed_at",
     "note",
+    "typed_by",
 )
-_LOCK = threading.Lock()
+LOG_SPEC = TableSpec(LOG_LAYER, LOG_COLUMNS, description="低效用地盘活状态变更记录（追加，不改写）")
+
+StoreTarget = Store | Path | str | None
 
 
-def _path(path: Path | str | None) -> Path:
-    return Path(path) if path is not None else user_store()
+def _legacy_log(store: Store) -> Seed | None:
+    """The log an older atlas kept in the embedded GeoPackage while PostGIS was selected."""
+    if store.kind == "gpkg":
+        return None  # the GeoPackage store always kept its log in itself: nothing elsewhere
+    path = default_user_gpkg()
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    if LOG_LAYER not in {str(n) for n, _ in pyogrio.list_layers(path)}:
+        return None
+    rows = pd.DataFrame(pyogrio.read_dataframe(path, layer=LOG_LAYER))
+    if not len(rows):
+        return None
+    rows = LOG_SPEC.tidy(rows).sort_values("changed_at", kind="stable")
+    change = Change(
+        action="migrate",
+        user=MIGRATION_ACTOR,
+        layer=LOG_LAYER,
+        title="盘活状态记录",
+        file_name=str(path),
+        rows_in=len(rows),
+        rows_out=len(rows),
+        detail=f"从 {path} 的 {LOG_LAYER} 导入 {len(rows)} 条盘活状态记录（原文件保留未改）",
+    )
+    return Seed(tuple(rows.to_dict("records")), change)
 
 
-def load_log(*, path: Path | str | None = None) -> pd.DataFrame:
-    """Every recorded change, oldest first (an empty frame when nothing was recorded yet)."""
-    p = _path(path)
-    if not p.exists() or p.stat().st_size == 0 or LOG_LAYER not in list_layers(p):
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in LOG_COLUMNS})
-    log = pd.DataFrame(pyogrio.read_dataframe(p, layer=LOG_LAYER))
-    for c in LOG_COLUMNS:
-        if c not in log:
-            log[c] = None
-    return log[list(LOG_COLUMNS)].sort_values("changed_at", kind="stable").reset_index(drop=True)
+def load_log(*, path: StoreTarget = None) -> pd.DataFrame:
+    """Every recorded change, oldest first (an empty frame when nothing was recorded yet).
+
+    ``path`` is a store, a GeoPackage path or a PostgreSQL URL (default: the selected store).
+    """
+    store = open_store(path)
+    return read_shared(store, LOG_SPEC, seed=lambda: _legacy_log(store))
 
 
 def current_status(log: pd.DataFrame) -> pd.DataFrame:
@@ -77,7 +105,7 @@ def current_status(log: pd.DataFrame) -> pd.DataFrame:
     return last[["status", "method", "status_date"]]
 
 
-def _check(parcel_id: str, status: str, method: str, status_date: date | str, who: str) -> str:
+def _check(parcel_id: str, status: str, method: str, status_date: date | str, actor: str) -> str:
     if not str(parcel_id).strip():
         raise DataValidationError("请指定宗地编号")
     if status not in STATUSES:
@@ -86,8 +114,10 @@ def _check(parcel_id: str, status: str, method: str, status_date: date | str, wh
         raise DataValidationError(f"未知的处置方式「{method}」", hint=f"可选：{'、'.join(METHODS)}")
     if status != STATUS_IDENTIFIED and not method:
         raise DataValidationError(f"状态为「{status}」时须填写处置方式", hint=f"可选：{'、'.join(METHODS)}")
-    if not str(who).strip():
-        raise DataValidationError("请填写修改人", hint="每次修改都记录修改人和时间")
+    if not str(actor or "").strip():
+        raise DataValidationError(
+            "没有登录身份，不能记录修改", hint="每次修改都记录修改人（登录的编辑）和时间；请先登录"
+        )
     try:
         day = status_date if isinstance(status_date, date) else date.fromisoformat(str(status_date))
     except ValueError as exc:
@@ -99,33 +129,34 @@ def record_status(
     parcel_id: str,
     status: str,
     *,
+    actor: str,
     method: str = "",
     status_date: date | str,
     who: str = "",
     note: str = "",
-    actor: str | None = None,
-    path: Path | str | None = None,
+    path: StoreTarget = None,
     now: datetime | None = None,
 ) -> pd.Series:
     """Record a parcel's new status (with method and date); returns the row written.
 
     The previous status of the parcel (已认定 when none was recorded) is kept in the row as
-    ``old_*``; ``changed_by`` and ``changed_at`` (UTC, ISO) say who and when. ``actor`` (the
-    signed-in identity the page passes) is who is recorded, whatever ``who`` says.
+    ``old_*``, read under the store's writer lock, so two writers at once chain their changes.
+    ``changed_by`` is ``actor`` (the signed-in identity), ``changed_at`` the time (UTC, ISO);
+    ``who``, a name typed into the form, is only kept as a note (``typed_by``).
 
     Raises
     ------
     DataValidationError
-        For an unknown status or method, a missing method once work has started, no editor name,
+        For an unknown status or method, a missing method once work has started, no ``actor``,
         or a date that is not YYYY-MM-DD.
     """
-    who = actor if actor is not None else who
-    day = _check(parcel_id, status, method, status_date, who)
-    p = _path(path)
-    with _LOCK:  # Streamlit sessions are threads of one process
-        log = load_log(path=p)
+    day = _check(parcel_id, status, method, status_date, actor)
+    pid = str(parcel_id).strip()
+    store = open_store(path)
+    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+
+    def edit(log: pd.DataFrame) -> TableEdit:
         before = current_status(log)
-        pid = str(parcel_id).strip()
         old = before.loc[pid] if pid in before.index else None
         row = {
             "parcel_id": pid,
@@ -135,24 +166,25 @@ def record_status(
             "old_status": STATUS_IDENTIFIED if old is None else old["status"],
             "old_method": "" if old is None else (old["method"] or ""),
             "old_status_date": "" if old is None else (old["status_date"] or ""),
-            "changed_by": str(who).strip(),
-            "changed_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
-            "note": note,
+            "changed_by": str(actor).strip(),
+            "changed_at": stamp,
+            "note": note or "",
+            "typed_by": str(who or "").strip(),
         }
-        p.parent.mkdir(parents=True, exist_ok=True)
-        frame = pd.DataFrame([row], columns=list(LOG_COLUMNS))
-        exists = p.exists() and p.stat().st_size > 0 and LOG_LAYER in list_layers(p)
-        pyogrio.write_dataframe(frame, p, layer=LOG_LAYER, driver="GPKG", append=exists)
-    record_change(
-        "status_changed",
-        user=row["changed_by"],
-        layer=LOG_LAYER,
-        title=pid,
-        detail=f"{pid}：{row['old_status']} → {status}"
-        + (f"（{method}，{day}）" if method else f"（{day}）"),
-        store=p,
-    )
-    return pd.Series(row)
+        typed = row["typed_by"]
+        change = Change(
+            action="status_changed",
+            user=row["changed_by"],
+            layer=LOG_LAYER,
+            title=pid,
+            detail=f"{pid}：{row['old_status']} → {status}"
+            + (f"（{method}，{day}）" if method else f"（{day}）")
+            + (f"；填写的修改人：{typed}" if typed and typed != row["changed_by"] else ""),
+        )
+        return TableEdit(rows=(row,), change=change, result=row)
+
+    done = store.edit_rows(LOG_SPEC, edit, seed=lambda: _legacy_log(store))
+    return pd.Series(done.result)
 
 
 def with_status(identified: pd.DataFrame, log: pd.DataFrame, *, identified_year: int) -> pd.DataFrame:
@@ -234,6 +266,7 @@ LOG_LABELS = {
     "changed_by": "修改人",
     "changed_at": "修改时间（UTC）",
     "note": "备注",
+    "typed_by": "填写的修改人（备注）",
 }
 LOG_LABELS_EN = {
     "parcel_id": "Parcel id",
@@ -245,4 +278,5 @@ LOG_LABELS_EN = {
     "changed_by": "Changed by",
     "changed_at": "Changed at (UTC)",
     "note": "Note",
+    "typed_by": "Name typed (note)",
 }

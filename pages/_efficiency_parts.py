@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -13,7 +12,6 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from geo import ingest, yearly
-from geo.audit import record_change
 from geo.batch import EvaluationRun, run_evaluation
 from geo.errors import DataValidationError
 from geo.eval_configs import list_named_configs, save_named_config
@@ -314,15 +312,14 @@ def _weights_editor(group: str, defaults: dict[str, float], lang: Lang) -> dict[
 
 def _named_configs(raw: dict, lang: Lang) -> None:
     """Save the editor's configuration under a name (official only for editors) or load one."""
-    folder = ingest.user_store().parent / "eval_configs"
-    saved = list_named_configs(folder)
+    saved = list_named_configs()
     session = st.session_state.setdefault(NAMED, {})
     options = {"__default__": (t("eff.cfg.default", lang), dict(default_config().to_dict()))}
     for item in saved:
         label = (
             (t("eff.cfg.official", lang) + " · " if item.official else "") + item.name + f" ({item.saved})"
         )
-        options[f"file:{item.path.name}"] = (label, item.config)
+        options[f"cfg:{item.key}"] = (label, item.config)
     for name, cfg in session.items():
         options.setdefault(f"session:{name}", (name + " · " + t("eff.cfg.session", lang), cfg))
     c1, c2 = st.columns([3, 1])
@@ -339,11 +336,7 @@ def _named_configs(raw: dict, lang: Lang) -> None:
     name = c1.text_input(t("eff.cfg.name", lang), key="eff_cfg_name", max_chars=40)
     if c2.button(t("eff.cfg.save", lang), key="eff_cfg_save"):
         try:
-            path = save_named_config(name, raw, directory=folder, actor=identity().recorded)
-            record_change(
-                "config_saved", user=identity().recorded, title=name.strip(), file_name=Path(path).name,
-                detail="评价配置（命名）",
-            )  # fmt: skip
+            save_named_config(name, raw, actor=identity().recorded)  # recorded in the change log
         except DataValidationError as exc:
             show_error(exc)
         else:
@@ -353,13 +346,7 @@ def _named_configs(raw: dict, lang: Lang) -> None:
         if c3.button(t("eff.cfg.save_official", lang), key="eff_cfg_official"):
             try:
                 cfg_name = name or t("eff.cfg.official", lang)
-                path = save_named_config(
-                    cfg_name, raw, directory=folder, official=True, actor=identity().recorded
-                )
-                record_change(
-                    "config_saved", user=identity().recorded, title=cfg_name, file_name=Path(path).name,
-                    detail="评价配置（正式）",
-                )  # fmt: skip
+                save_named_config(cfg_name, raw, official=True, actor=identity().recorded)
             except DataValidationError as exc:
                 show_error(exc)
             else:

@@ -7,6 +7,7 @@ from geo.i18n import Lang
 from layers import _strings as layer_strings
 from pages._strings_data import STRINGS as DATA_STRINGS
 from pages._strings_efficiency import STRINGS as EFFICIENCY_STRINGS
+from pages._strings_publication import STRINGS as PUBLICATION_STRINGS
 
 # key -> (中文, English). Keep keys grouped by page, never inline in pages: the frame's and the smaller
 # pages' strings here, a large page's in its own table (pages/_strings_<page>.py), merged below.
@@ -339,8 +340,8 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.save": ("保存", "Save"),
     "parcel.saved": ("已记录：{pid} → {status}", "Recorded: {pid} → {status}"),
     "parcel.editor_note": (
-        "每次修改都以登录身份和时间记录（存于用户库 parcel_renewal_log）；需要说明经办人等请写在备注中。",
-        "Every change is kept under the signed-in identity, with the time (user store table"
+        "每次修改都以登录身份和时间记录（存于共享存储的 parcel_renewal_log 表）；需要说明经办人等请写在备注中。",
+        "Every change is kept under the signed-in identity, with the time (shared store table"
         " parcel_renewal_log); put anything else, e.g. who handled it, in the note.",
     ),
     "parcel.summary": ("按年份与区镇：认定与盘活用地", "Identified and freed land by year and town"),
@@ -374,7 +375,12 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.details": ("宗地详情", "Parcel details"),
     "parcel.not_low": ("该宗地未被认定为低效用地。", "This parcel is not identified as low-efficiency land."),
 }
-STRINGS: dict[str, tuple[str, str]] = {**_FRAME_AND_PAGES, **DATA_STRINGS, **EFFICIENCY_STRINGS}
+STRINGS: dict[str, tuple[str, str]] = {
+    **_FRAME_AND_PAGES,
+    **DATA_STRINGS,
+    **EFFICIENCY_STRINGS,
+    **PUBLICATION_STRINGS,
+}
 
 
 def t(key: str, lang: Lang = i18n.DEFAULT_LANG) -> str:

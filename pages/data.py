@@ -354,7 +354,7 @@ def _show_result(result: ingest.ImportResult) -> None:
 
 def _save(result: ingest.ImportResult, values: dict, *, replacing: bool) -> None:
     try:
-        ingest.save_import(result, **values, user=identity().recorded)
+        ingest.save_import(result, **values, actor=identity().recorded)
     except DataValidationError as exc:
         show_error(exc)
         return
@@ -596,7 +596,7 @@ def stored_section() -> None:
     if d1.button(t("data.delete_yes", lang), type="primary", key="data_delete_yes"):
         st.session_state.pop("data_confirm_delete", None)
         try:
-            removed = ingest.delete_user_layer(pending, user=identity().recorded)
+            removed = ingest.delete_user_layer(pending, actor=identity().recorded)
         except DataValidationError as exc:
             show_error(exc)
             return

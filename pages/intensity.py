@@ -218,9 +218,9 @@ def _user_stamp() -> tuple[str, str]:
 
 
 def _log_stamp() -> str:
-    """Changes with every recorded renewal status (geo.renewal keeps its log in the embedded user
-    GeoPackage, also when the shared store is PostGIS)."""
-    store = open_store(ingest.user_store())
+    """Changes with every recorded renewal status (geo.renewal keeps its log in the selected store,
+    whose stamp changes with every write of any server or the command line)."""
+    store = open_store()
     return f"{store.location}:{store.stamp()}"
 
 

@@ -177,7 +177,7 @@ def _saved_zone(name: str = "gone", title: str = "将删除", user: str = "张�
         {"name": ["甲园区"]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326
     )
     result = ingest.read_upload(zones.to_json().encode(), "z.geojson", kind="zones")
-    ingest.save_import(result, name=name, title=title, source="测试", user=user)
+    ingest.save_import(result, name=name, title=title, source="测试", actor=user)
 
 
 def test_data_page_delete_asks_first_names_the_layer_and_is_recorded(user_store):

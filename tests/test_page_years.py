@@ -121,11 +121,17 @@ def test_named_configuration_saved_and_loaded(user_dir):
     at.text_input(key="eff_cfg_name").set_value("倍数三")
     at.button(key="eff_cfg_save").click().run()
     assert any("已保存配置「倍数三」" in s.value for s in at.success)
-    assert any(p.suffix == ".yaml" for p in (user_dir / "eval_configs").iterdir())
+    from geo import audit
+    from geo.eval_configs import list_named_configs
+
+    store = user_dir / "atlas_user.gpkg"  # a table of the selected store, no file beside it
+    assert [
+        (c.name, c.official, c.config["benchmark"]["multiple"]) for c in list_named_configs(store=store)
+    ] == [("倍数三", False, 3.0)]
+    assert not (user_dir / "eval_configs").exists()
     # Single-user mode: this user is an editor and may save the official configuration.
     at.button(key="eff_cfg_official").click().run()
-    assert (user_dir / "eval_configs" / "official.yaml").exists()
-    from geo import audit
+    assert [c.official for c in list_named_configs(store=store)] == [True, False]
 
     saved = audit.audit_log(store=user_dir / "atlas_user.gpkg")
     saved = saved[saved["action"] == "config_saved"]

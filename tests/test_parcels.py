@@ -169,13 +169,13 @@ def test_renewal_changes_are_kept_with_who_and_when_and_summed(tmp_path):
     identified = pd.DataFrame(analysis.low[["parcel_id", "ent_id", "zone", "area_mu"]])
     when = datetime(2025, 6, 1, 8, 0, tzinfo=UTC)
     R.record_status(
-        "P3", "处置中", method="技改提升", status_date="2025-03-01", who="张三", path=store, now=when
+        "P3", "处置中", method="技改提升", status_date="2025-03-01", actor="张三", path=store, now=when
     )
     R.record_status(
-        "P3", "已盘活", method="技改提升", status_date="2025-11-20", who="李四", path=store, now=when
+        "P3", "已盘活", method="技改提升", status_date="2025-11-20", actor="李四", path=store, now=when
     )
     R.record_status(
-        "P6", "已盘活", method="收回/转让", status_date="2024-12-01", who="李四", path=store, now=when
+        "P6", "已盘活", method="收回/转让", status_date="2024-12-01", actor="李四", path=store, now=when
     )
     log = R.load_log(path=store)
     assert log[["parcel_id", "old_status", "status", "changed_by"]].values.tolist() == [
@@ -194,9 +194,9 @@ def test_renewal_changes_are_kept_with_who_and_when_and_summed(tmp_path):
     assert summary.loc[(2025, "东区"), "freed_mu"] == pytest.approx(9.0)
     assert summary["freed_mu"].sum() == pytest.approx(12.0)
     with pytest.raises(DataValidationError, match="处置方式"):
-        R.record_status("P4", "处置中", status_date="2025-01-01", who="张三", path=store)
-    with pytest.raises(DataValidationError, match="修改人"):
-        R.record_status("P4", "已认定", status_date="2025-01-01", who=" ", path=store)
+        R.record_status("P4", "处置中", status_date="2025-01-01", actor="张三", path=store)
+    with pytest.raises(DataValidationError, match="登录身份"):
+        R.record_status("P4", "已认定", status_date="2025-01-01", actor=" ", path=store)
     with pytest.raises(DataValidationError, match="未知的盘活状态"):
-        R.record_status("P4", "完成", method="技改提升", status_date="2025-01-01", who="张三", path=store)
+        R.record_status("P4", "完成", method="技改提升", status_date="2025-01-01", actor="张三", path=store)
     assert len(R.load_log(path=store)) == 3  # refused changes leave no trace

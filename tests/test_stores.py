@@ -50,7 +50,7 @@ def _parks_json(n_copies: int = 1) -> bytes:
 
 def _import(target: str, name: str, data: bytes, *, user: str = "测试员") -> ingest.ImportResult:
     result = ingest.read_upload(data, f"{name}.geojson", kind="zones", mapping={"name": "名称"})
-    ingest.save_import(result, name=name, title=f"{name} 园区", source="测试局", path=target, user=user)
+    ingest.save_import(result, name=name, title=f"{name} 园区", source="测试局", path=target, actor=user)
     return result
 
 
@@ -88,7 +88,7 @@ def test_import_replace_delete_and_the_audit_trail(target):
     assert len(ingest.load_user_layer("user_parks", path=target)) == 6
     meta = ingest.list_user_layers(path=target)
     assert meta.loc[0, "rows_out"] == 6 and meta.loc[0, "title_zh"] == "parks 园区"
-    removed = ingest.delete_user_layer("user_parks", path=target, user="王五")
+    removed = ingest.delete_user_layer("user_parks", path=target, actor="王五")
     assert removed["title_zh"] == "parks 园区"
     assert _layers(target) == []
     with pytest.raises(DataValidationError, match="没有名为「user_parks」的导入图层"):
@@ -117,7 +117,7 @@ def test_delete_of_a_missing_layer_is_refused_and_not_recorded(target):
 
 def test_metadata_change_and_recorded_changes(target):
     _import(target, "parks", _parks_json())
-    ingest.update_user_layer("user_parks", {"source": "市自然资源局 2025"}, path=target, user="张三")
+    ingest.update_user_layer("user_parks", {"source": "市自然资源局 2025"}, path=target, actor="张三")
     assert ingest.list_user_layers(path=target).loc[0, "source"] == "市自然资源局 2025"
     audit.record_change("config_saved", user="李四", detail="official.yaml", store=target)
     log = audit.audit_log(store=target)
@@ -158,9 +158,9 @@ while not Path(job["go"]).exists():
         sys.exit(3)
     time.sleep(0.005)
 if job["op"] == "import":
-    ingest.save_import(result, name=job["name"], title=job["name"], source="测试局", path=job["target"], user=job["user"])
+    ingest.save_import(result, name=job["name"], title=job["name"], source="测试局", path=job["target"], actor=job["user"])
 else:
-    ingest.delete_user_layer(job["name"], path=job["target"], user=job["user"])
+    ingest.delete_user_layer(job["name"], path=job["target"], actor=job["user"])
 Path(job["done"]).touch()
 """
 

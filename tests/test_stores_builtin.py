@@ -121,7 +121,7 @@ def test_long_chinese_column_names_survive_postgis(empty_db):
     result = ingest.read_upload(
         frame.to_json().encode(), "长字段.geojson", kind="zones", mapping={"name": "名称"}
     )
-    ingest.save_import(result, name="long", title="长字段", source="测试", path=empty_db, user="测试员")
+    ingest.save_import(result, name="long", title="长字段", source="测试", path=empty_db, actor="测试员")
     back = ingest.load_user_layer("user_long", path=empty_db)
     assert LONG_A in back.columns and LONG_B in back.columns
     assert back[LONG_A].tolist() == [12.5, 30.0] and back[LONG_B].tolist() == [1, 2]

@@ -17,7 +17,9 @@ from geo.errors import DataValidationError
 COMMAND_MODULES: tuple[str, ...] = (
     "geo.cli.evaluate",
     "geo.cli.io",
+    "geo.cli.publication",
     "geo.cli.store",
+    "geo.cli.shared",
 )
 
 

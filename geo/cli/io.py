@@ -210,7 +210,7 @@ def run_import(args: argparse.Namespace) -> int:
         source=args.source,
         accuracy=args.accuracy,
         path=args.store or None,
-        user=args.user,
+        actor=args.user,
         year=args.year,
     )
     stored = name if name.startswith(ingest.USER_PREFIX) else ingest.USER_PREFIX + name

@@ -92,7 +92,7 @@ def run_audit(args: argparse.Namespace) -> int:
 
 def run_delete(args: argparse.Namespace) -> int:
     """The ``delete`` subcommand."""
-    row = ingest.delete_user_layer(args.layer, path=args.store or None, user=args.user)
+    row = ingest.delete_user_layer(args.layer, path=args.store or None, actor=args.user)
     print(f"已删除图层「{row.get('title_zh') or args.layer}」（{args.layer}），已记入留痕")
     return 0
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +17,7 @@ from geo.ingest.columns import ZONE_COLUMNS
 from geo.ingest.upload import ImportResult
 from geo.schema import ENTERPRISES, LAYER_METADATA, LAYERS_BY_NAME
 from geo.store import check_layer
-from geo.stores import DEFAULT_USER_GPKG, USER_GPKG_ENV, Store, open_store
+from geo.stores import DEFAULT_USER_GPKG, USER_GPKG_ENV, Store, default_user_gpkg, open_store  # noqa: F401
 
 METADATA_LAYER = LAYER_METADATA.name
 
@@ -51,7 +50,7 @@ def user_store() -> Path:
     Only the embedded store's file; :func:`geo.stores.open_store` gives the selected store
     (PostGIS when ``$ATLAS_DATABASE_URL`` is set).
     """
-    return Path(os.environ.get(USER_GPKG_ENV, DEFAULT_USER_GPKG))
+    return default_user_gpkg()
 
 
 StoreTarget = Store | Path | str | None
@@ -146,15 +145,16 @@ def save_import(
     licence: str = "",
     note: str = "",
     path: StoreTarget = None,
-    user: str | None = None,
+    actor: str | None = None,
     year: int | None = None,
 ) -> str:
     """Store an import with its provenance row and an audit row, in one transaction.
 
     ``name`` becomes the table name (``user_`` is prefixed when absent); a stored layer of the
     same name is replaced (recorded as ``replace``). Other processes see the whole change or none
-    of it; on any failure the store is left exactly as it was. ``user`` is who is recorded in the
-    audit table (default :func:`geo.audit.current_user`). Returns the store's location.
+    of it; on any failure the store is left exactly as it was. ``actor`` is who the change log
+    records: the signed-in identity (pages pass it; ``None`` is the command line's
+    :func:`geo.audit.current_user`). Returns the store's location.
 
     ``year`` is the year of a table without a ``year`` column (it becomes one); the provenance
     note names the years a table holds (数据年份).
@@ -204,7 +204,7 @@ def save_import(
     }
     change = Change(
         action="import",  # the store records "replace" when the name was taken
-        user=user if user is not None else current_user(),
+        user=_actor(actor),
         layer=name,
         title=row["title_zh"],
         file_name=result.filename,
@@ -259,8 +259,14 @@ def _typed_row(row: dict) -> dict:
     }
 
 
-def delete_user_layer(name: str, *, path: StoreTarget = None, user: str | None = None) -> dict:
-    """Remove an import and its provenance row and record who did it, in one transaction.
+def _actor(actor: str | None) -> str:
+    """Who a change is recorded for: ``actor`` as given (a blank one is refused by
+    :class:`geo.audit.Change`), the command line's identity when ``None``."""
+    return current_user() if actor is None else str(actor)
+
+
+def delete_user_layer(name: str, *, path: StoreTarget = None, actor: str | None = None) -> dict:
+    """Remove an import and its provenance row and record ``actor`` as who did it, in one transaction.
 
     Returns the removed provenance row (its ``title_zh`` names the layer to the user).
 
@@ -269,7 +275,7 @@ def delete_user_layer(name: str, *, path: StoreTarget = None, user: str | None =
     DataValidationError
         When there is no such import (or someone else has just deleted it).
     """
-    change = Change(action="delete", user=user if user is not None else current_user(), layer=name)
+    change = Change(action="delete", user=_actor(actor), layer=name)
     return open_store(path).delete_layer(name, change)
 
 
@@ -280,18 +286,17 @@ def update_user_layer(
     action: str = "metadata",
     detail: str = "",
     path: StoreTarget = None,
-    user: str | None = None,
+    actor: str | None = None,
 ) -> None:
-    """Change provenance fields of an import (e.g. its title or source), recorded as ``action``.
+    """Change provenance fields of an import (e.g. its title or source), recorded as ``action``
+    for ``actor`` (``None``: the command line's identity).
 
     Raises
     ------
     DataValidationError
         When there is no such import, or a field may not be changed (``layer``).
     """
-    change = Change(
-        action=action, user=user if user is not None else current_user(), layer=name, detail=detail
-    )
+    change = Change(action=action, user=_actor(actor), layer=name, detail=detail)
     open_store(path).update_metadata(name, dict(fields), change)
 
 

@@ -1,8 +1,10 @@
 """The user store: one small interface, two backends — the embedded GeoPackage and a shared PostGIS.
 
-A store holds imported layers, their provenance rows (``layer_metadata``, one row per layer) and the
-audit table (``atlas_audit``). Every write is one transaction: the layer, its provenance row and
-its audit row are seen by other processes all together or not at all.
+A store holds imported layers, their provenance rows (``layer_metadata``, one row per layer), the
+audit table (``atlas_audit``) and the atlas's own shared tables (the 盘活 status log, the named
+evaluation configurations: :mod:`geo.stores.tables`). Every write is one transaction: the layer or
+the shared rows, the provenance row and the audit row are seen by other processes all together or
+not at all.
 
 Which store: ``$ATLAS_DATABASE_URL`` (``postgresql://user:pw@host:port/db``) selects PostGIS;
 otherwise the GeoPackage at ``$ATLAS_USER_GPKG`` or ``data/user/atlas_user.gpkg``.
@@ -20,6 +22,7 @@ import pandas as pd
 from geo.audit import AUDIT_TABLE, Change
 from geo.errors import DataValidationError
 from geo.store import DATA_DIR
+from geo.stores.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
 
 DATABASE_URL_ENV = "ATLAS_DATABASE_URL"
 USER_GPKG_ENV = "ATLAS_USER_GPKG"
@@ -38,7 +41,11 @@ __all__ = [
     "DATABASE_URL_ENV",
     "META_TABLE",
     "Store",
+    "TableEdit",
+    "TableSpec",
+    "default_user_gpkg",
     "is_database_url",
+    "legacy_user_dir",
     "open_store",
 ]
 
@@ -94,6 +101,22 @@ class Store(ABC):
         """Every recorded change, newest first (see :func:`geo.audit.tidy_audit`)."""
 
     @abstractmethod
+    def read_rows(self, spec: TableSpec) -> pd.DataFrame | None:
+        """The rows of a shared table in the order they were written, or ``None`` while the table
+        does not exist in this store (see :func:`geo.stores.tables.read_shared`)."""
+
+    @abstractmethod
+    def edit_rows(self, spec: TableSpec, edit: Edit, *, seed: SeedSource = no_seed) -> TableEdit:
+        """Change a shared table under the writer lock, in one transaction; returns what ``edit`` said.
+
+        The table is created if missing, together with the rows ``seed`` gives (old data imported
+        once, recorded as its ``migrate`` change). ``edit`` then gets the rows as committed and
+        returns the rows to add (a row whose ``spec.key`` is stored replaces it), the keys to remove
+        and the change to record; they commit with the change-log row or not at all (an exception
+        raised by ``edit`` leaves the store as it was).
+        """
+
+    @abstractmethod
     def stamp(self) -> str:
         """A value that changes with every committed write (keys the app's caches)."""
 
@@ -101,6 +124,19 @@ class Store(ABC):
         """Whether a layer of that name is stored."""
         meta = self.list_metadata()
         return bool(len(meta)) and name in set(meta["layer"])
+
+
+def default_user_gpkg() -> Path:
+    """The embedded store's file: ``$ATLAS_USER_GPKG`` if set, else ``data/user/atlas_user.gpkg``."""
+    return Path(os.environ.get(USER_GPKG_ENV) or DEFAULT_USER_GPKG)
+
+
+def legacy_user_dir(store: Store) -> Path:
+    """The folder where the atlas kept shared files before they were tables of the store (the named
+    evaluation configurations in ``eval_configs/``): beside the GeoPackage of a GeoPackage store,
+    beside the default GeoPackage when PostGIS is selected."""
+    path = getattr(store, "path", None)
+    return Path(path).parent if path is not None else default_user_gpkg().parent
 
 
 def is_database_url(target: object) -> bool:
@@ -117,9 +153,7 @@ def open_store(target: Store | Path | str | None = None) -> Store:
     if isinstance(target, Store):
         return target
     if target is None or (isinstance(target, str) and not target.strip()):
-        target = (
-            os.environ.get(DATABASE_URL_ENV, "").strip() or os.environ.get(USER_GPKG_ENV) or DEFAULT_USER_GPKG
-        )
+        target = os.environ.get(DATABASE_URL_ENV, "").strip() or default_user_gpkg()
     if is_database_url(target):
         from geo.stores.postgis import PostGISStore
 

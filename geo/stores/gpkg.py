@@ -34,6 +34,7 @@ import pyogrio
 from geo.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
 from geo.errors import DataValidationError
 from geo.stores import LAYER_PREFIX, META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
+from geo.stores.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
 
 STORE_FILE_MODE = 0o640  # a new store and its lock file: owner and group, like PostgreSQL's files
 _BUSY_TIMEOUT_S = 120.0  # how long a reader or writer waits for SQLite's lock before giving up
@@ -114,6 +115,10 @@ class GpkgStore(Store):
         if rows is None:
             return empty_audit()
         return tidy_audit(rows.rename(columns={"fid": "id"}))
+
+    def read_rows(self, spec: TableSpec) -> pd.DataFrame | None:
+        rows = self._read_table(spec.name)
+        return None if rows is None else rows.drop(columns=["fid"], errors="ignore")
 
     def stamp(self) -> str:
         if not self.path.exists():
@@ -297,6 +302,32 @@ class GpkgStore(Store):
                 _insert(con, AUDIT_TABLE, change.as_row())
                 _forget_counts(con, AUDIT_TABLE)
 
+    def edit_rows(self, spec: TableSpec, edit: Edit, *, seed: SeedSource = no_seed) -> TableEdit:
+        with self._locked():
+            self._prepare()
+            with self._transaction() as con:
+                if spec.name not in self._tables(con):
+                    _create_attribute_table(con, spec)
+                    found = seed()
+                    if found is not None and found.rows:
+                        for row in found.rows:
+                            _insert(con, spec.name, spec.row(row))
+                        _insert(con, AUDIT_TABLE, found.change.as_row())
+                else:
+                    _add_spec_columns(con, spec)
+                current = pd.read_sql_query(f"SELECT * FROM {_quote(spec.name)} ORDER BY fid", con)
+                done = edit(spec.tidy(current))
+                if done.change is None:
+                    return done
+                gone = [*done.remove, *((r[spec.key] for r in done.rows) if spec.key else ())]
+                for key in gone:
+                    con.execute(f"DELETE FROM {_quote(spec.name)} WHERE {_quote(spec.key)} = ?", (key,))
+                for row in done.rows:
+                    _insert(con, spec.name, spec.row(row))
+                _insert(con, AUDIT_TABLE, done.change.as_row())
+                _forget_counts(con, spec.name, AUDIT_TABLE)
+        return done
+
     def record(self, change: Change) -> None:
         with self._locked():
             self._prepare()
@@ -321,6 +352,30 @@ def _add_missing_columns(con: sqlite3.Connection, table: str, row: dict) -> None
         if key not in have:
             kind = "INTEGER" if isinstance(value, int) and not isinstance(value, bool) else "TEXT"
             con.execute(f"ALTER TABLE {_quote(table)} ADD COLUMN {_quote(key)} {kind}")
+
+
+def _create_attribute_table(con: sqlite3.Connection, spec: TableSpec) -> None:
+    """Create a shared table as a GeoPackage attribute table (registered, so GDAL and QGIS list it),
+    inside the caller's transaction."""
+    columns = ", ".join(
+        f"{_quote(c)} {'INTEGER' if c in spec.int_columns else 'TEXT'}" + (" UNIQUE" if c == spec.key else "")
+        for c in spec.columns
+    )
+    con.execute(f"CREATE TABLE {_quote(spec.name)} (fid INTEGER PRIMARY KEY AUTOINCREMENT, {columns})")
+    con.execute(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change)"
+        " VALUES (?, 'attributes', ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+        (spec.name, spec.name, spec.description),
+    )
+
+
+def _add_spec_columns(con: sqlite3.Connection, spec: TableSpec) -> None:
+    """Columns a newer atlas added to a shared table written by an older one."""
+    have = {r[1] for r in con.execute(f"PRAGMA table_info({_quote(spec.name)})")}
+    for col in spec.columns:
+        if col not in have:
+            kind = "INTEGER" if col in spec.int_columns else "TEXT"
+            con.execute(f"ALTER TABLE {_quote(spec.name)} ADD COLUMN {_quote(col)} {kind}")
 
 
 def _sql_value(value):

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import geoalchemy2  # noqa: F401 - registers PostGIS's geometry type for table reflection
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 import shapely
@@ -38,6 +39,7 @@ from sqlalchemy.engine import Connection, Engine
 from geo.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
 from geo.errors import DataValidationError
 from geo.stores import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
+from geo.stores.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
 
 GEOMETRY_COLUMN = "geometry"
 COLUMNS_TABLE = "atlas_columns"
@@ -181,6 +183,13 @@ class PostGISStore(Store):
                 return empty_audit()
             return tidy_audit(pd.read_sql(sa.select(self._table(conn, AUDIT_TABLE)), conn))
 
+    def read_rows(self, spec: TableSpec) -> pd.DataFrame | None:
+        with self._connect() as conn:
+            if not self._has_table(conn, spec.name):
+                return None
+            table = self._table(conn, spec.name)
+            return pd.read_sql(sa.select(table).order_by(table.c.id), conn).drop(columns=["id"])
+
     def stamp(self) -> str:
         with self._connect() as conn:
             if not self._has_table(conn, AUDIT_TABLE):
@@ -231,6 +240,57 @@ class PostGISStore(Store):
             if done.rowcount == 0:
                 raise missing_layer_error(name)
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+
+    def edit_rows(self, spec: TableSpec, edit: Edit, *, seed: SeedSource = no_seed) -> TableEdit:
+        with self._write() as conn:
+            audit = self._table(conn, AUDIT_TABLE)
+            if not self._has_table(conn, spec.name):
+                table = self._create_shared(conn, spec)
+                found = seed()
+                if found is not None and found.rows:
+                    conn.execute(sa.insert(table), [spec.row(r) for r in found.rows])
+                    conn.execute(sa.insert(audit).values(**found.change.as_row()))
+            else:
+                self._add_spec_columns(conn, spec)
+                table = self._table(conn, spec.name)
+            current = pd.read_sql(sa.select(table).order_by(table.c.id), conn).drop(columns=["id"])
+            done = edit(spec.tidy(current))
+            if done.change is None:
+                return done
+            gone = [*done.remove, *((r[spec.key] for r in done.rows) if spec.key else ())]
+            if gone:
+                conn.execute(sa.delete(table).where(table.c[spec.key].in_(gone)))
+            if done.rows:
+                conn.execute(sa.insert(table), [spec.row(r) for r in done.rows])
+            conn.execute(sa.insert(audit).values(**done.change.as_row()))
+        return done
+
+    def _create_shared(self, conn: Connection, spec: TableSpec) -> sa.Table:
+        """Create a shared table (an ``id`` primary key, so QGIS can edit it) with its description
+        as the table's comment."""
+        table = sa.Table(
+            spec.name,
+            sa.MetaData(),
+            sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+            *(
+                sa.Column(c, sa.BigInteger if c in spec.int_columns else sa.Text, unique=c == spec.key)
+                for c in spec.columns
+            ),
+            schema=self._schema(conn),
+            comment=spec.description or None,
+        )
+        table.create(conn)
+        return table
+
+    def _add_spec_columns(self, conn: Connection, spec: TableSpec) -> None:
+        schema = self._schema(conn)
+        have = {c["name"] for c in sa.inspect(conn).get_columns(spec.name, schema=schema)}
+        quote = conn.dialect.identifier_preparer.quote
+        for col in spec.columns:
+            if col not in have:
+                kind = "BIGINT" if col in spec.int_columns else "TEXT"
+                name = f"{quote(schema)}.{quote(spec.name)}"
+                conn.execute(sa.text(f"ALTER TABLE {name} ADD COLUMN {quote(col)} {kind}"))
 
     def record(self, change: Change) -> None:
         with self._write() as conn:
@@ -297,7 +357,12 @@ class PostGISStore(Store):
     # ---- tables and their column names ------------------------------------------------------
 
     def _write_frame(self, conn: Connection, table: str, frame: pd.DataFrame) -> None:
-        """Write ``frame`` as ``table`` (replacing it) and record its columns in ``atlas_columns``."""
+        """Write ``frame`` as ``table`` (replacing it) and record its columns in ``atlas_columns``.
+
+        The table gets a primary key (``fid``, so QGIS can edit it), one geometry type (a layer of
+        polygons and multipolygons is stored as MultiPolygon, as the GeoPackage stores it), and each
+        column stored under a short name carries its original name as the column's comment.
+        """
         if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.name != GEOMETRY_COLUMN:
             frame = frame.rename_geometry(GEOMETRY_COLUMN)
         originals = [str(c) for c in frame.columns]
@@ -305,21 +370,25 @@ class PostGISStore(Store):
         renamed = frame.rename(columns=dict(zip(originals, stored, strict=True)))
         plain, dtype = pd.DataFrame(renamed), None
         if isinstance(renamed, gpd.GeoDataFrame):  # as geopandas' to_postgis, but keeping "" apart from NULL
-            geoms = shapely.set_srid(renamed.geometry.to_numpy(), 4326)
+            geoms, kind = _one_geometry_type(renamed.geometry.to_numpy())
+            geoms = shapely.set_srid(geoms, 4326)
             plain = plain.assign(**{GEOMETRY_COLUMN: shapely.to_wkb(geoms, hex=True, include_srid=True)})
-            kinds = set(renamed.geometry.geom_type.dropna())
-            dtype = {
-                GEOMETRY_COLUMN: Geometry(kinds.pop().upper() if len(kinds) == 1 else "GEOMETRY", srid=4326)
-            }
-        plain.to_sql(
-            table,
-            conn,
-            schema=self._schema(conn),
-            if_exists="replace",
-            index=False,
-            dtype=dtype,
-            method=_copy_rows,
+            dtype = {GEOMETRY_COLUMN: Geometry(kind, srid=4326)}
+        schema = self._schema(conn)
+        options = {"schema": schema, "index": False, "dtype": dtype}
+        plain.head(0).to_sql(table, conn, if_exists="replace", **options)
+        quote = conn.dialect.identifier_preparer.quote
+        name = f"{quote(schema)}.{quote(table)}"
+        key = primary_key_column(stored)
+        conn.execute(
+            sa.text(f"ALTER TABLE {name} ADD COLUMN {quote(key)} BIGINT GENERATED ALWAYS AS IDENTITY")
         )
+        conn.execute(sa.text(f"ALTER TABLE {name} ADD PRIMARY KEY ({quote(key)})"))
+        for s, o in zip(stored, originals, strict=True):
+            if s != o:
+                text = "'" + o.replace("\x00", "").replace("'", "''") + "'"  # COMMENT takes no parameter
+                conn.exec_driver_sql(f"COMMENT ON COLUMN {name}.{quote(s)} IS {text}")  # no ":name" binds
+        plain.to_sql(table, conn, if_exists="append", method=_copy_rows, **options)
         columns = self._table(conn, COLUMNS_TABLE)
         conn.execute(sa.delete(columns).where(columns.c.table_name == table))
         conn.execute(
@@ -331,12 +400,15 @@ class PostGISStore(Store):
         )
 
     def _read_frame(self, conn: Connection, table: str) -> gpd.GeoDataFrame | pd.DataFrame:
-        """A stored table with its original column names, order and dtypes."""
+        """A stored table with its original column names, order and dtypes (rows in the order
+        written; the primary key left out)."""
         layer = self._table(conn, table)
+        keys = [c for c in layer.primary_key.columns]
+        query = sa.select(*[c for c in layer.c if c not in keys]).order_by(*keys)
         if GEOMETRY_COLUMN in layer.c:
-            frame = gpd.read_postgis(sa.select(layer), conn, geom_col=GEOMETRY_COLUMN)
+            frame = gpd.read_postgis(query, conn, geom_col=GEOMETRY_COLUMN)
         else:
-            frame = pd.read_sql(sa.select(layer), conn)
+            frame = pd.read_sql(query, conn)
         if not self._has_table(conn, COLUMNS_TABLE):
             return frame
         columns = self._table(conn, COLUMNS_TABLE)
@@ -352,6 +424,47 @@ class PostGISStore(Store):
             if r.stored_name != GEOMETRY_COLUMN and r.dtype and str(frame[r.stored_name].dtype) != r.dtype:
                 frame[r.stored_name] = frame[r.stored_name].astype(r.dtype)
         return frame.rename(columns={r.stored_name: r.original_name for r in rows})
+
+
+def primary_key_column(stored: list[str]) -> str:
+    """The name of a layer table's primary key: ``fid`` (as in a GeoPackage), else ``atlas_fid``, or
+    ``atlas_fid_<n>`` when the layer has columns of those names too."""
+    taken = {s.lower() for s in stored}
+    for name in ("fid", "atlas_fid", *(f"atlas_fid_{i}" for i in range(2, len(stored) + 3))):
+        if name not in taken:
+            return name
+    raise AssertionError("unreachable: more candidate names than columns")
+
+
+# Shapely's type ids: single part -> (multi part, its PostGIS name, how to make it).
+_MULTI = {
+    0: (4, "MULTIPOINT", shapely.multipoints),
+    1: (5, "MULTILINESTRING", shapely.multilinestrings),
+    3: (6, "MULTIPOLYGON", shapely.multipolygons),
+}
+
+
+def _one_geometry_type(geoms: np.ndarray) -> tuple[np.ndarray, str]:
+    """Geometries of one type and that type's name for PostGIS: single and multi parts of one
+    kind become all multi (as GDAL writes them to a GeoPackage); otherwise the generic type."""
+    ids = shapely.get_type_id(geoms)
+    kinds = set(np.unique(ids[ids >= 0]).tolist())
+    if len(kinds) == 1:
+        return geoms, shapely.GeometryType(kinds.pop()).name
+    if not kinds:
+        return geoms, "GEOMETRY"
+    multi = {_MULTI[k][0] if k in _MULTI else k for k in kinds}
+    single = next((k for k, v in _MULTI.items() if v[0] in multi), None)
+    if len(multi) != 1 or single is None:
+        return geoms, "GEOMETRY"
+    _, name, make = _MULTI[single]
+    out = geoms.copy()
+    parts = (ids == single) & ~shapely.is_empty(geoms)
+    hits = np.flatnonzero(parts)
+    out[hits] = make(geoms[hits], indices=np.arange(len(hits)))
+    empty = (ids == single) & shapely.is_empty(geoms)
+    out[empty] = shapely.from_wkt(f"{name} EMPTY")
+    return out, name
 
 
 def _copy_rows(table, conn: Connection, keys: list[str], rows) -> None:

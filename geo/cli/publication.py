@@ -1,0 +1,224 @@
+"""``python -m geo.cli versions|objections``: the year's evaluation versions (草稿 → 公示 → 定案) and
+their objections in the selected store, the same tables the 公示与异议 page reads and writes;
+state changes are recorded for ``--user`` (default ``$ATLAS_USER`` or the system user). A 定案
+version refuses every change here as on the page (the refusal comes from geo.publication)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+from geo.audit import current_user
+from geo.cli._args import STORE_HELP, USER_HELP
+from geo.publication import compare, objections, results, versions
+from geo.stores import open_store
+
+_VERSION_HEADERS = {
+    "version_id": "版本",
+    "kind": "类型",
+    "year": "年度",
+    "title": "标题",
+    "state": "状态",
+    "window": "公示期",
+    "replaces": "替换",
+    "land_version": "所用用地清单",
+    "n_results": "企业数",
+    "created_by": "保存人",
+    "finalized_by": "定案人",
+}
+_RESULT_HEADERS = {
+    "ent_id": "企业编号",
+    "name": "企业名称",
+    "size_group": "规模",
+    "zone": "区域",
+    "score": "得分",
+    "rank": "排名",
+    "eval_class": "类别",
+    "status": "状态",
+    "parcels": "宗地",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``versions`` and ``objections`` subcommands."""
+    v = subparsers.add_parser(
+        "versions", help="年度评价的版本（草稿、公示、定案）：列出、查看、公示、定案、比较"
+    )
+    vs = v.add_subparsers(dest="versions_command", required=True)
+    ls = vs.add_parser("list", help="列出评价版本及其状态")
+    ls.add_argument("--kind", choices=tuple(versions.KINDS), help="只列出评价结果（score）或用地清单（land）")
+    ls.add_argument("--store", help=STORE_HELP)
+    ls.set_defaults(func=run_versions_list)
+    sh = vs.add_parser("show", help="列出一个版本的逐企业结果")
+    sh.add_argument("version", help="版本编号，如 V3")
+    sh.add_argument("--store", help=STORE_HELP)
+    sh.set_defaults(func=run_versions_show)
+    pu = vs.add_parser("publish", help="公示一个草稿版本（登记公示期，记入留痕）")
+    pu.add_argument("version", help="版本编号")
+    pu.add_argument("--start", required=True, help="公示开始日期 YYYY-MM-DD")
+    pu.add_argument("--end", required=True, help="公示结束日期 YYYY-MM-DD（含当日）")
+    pu.add_argument("--store", help=STORE_HELP)
+    pu.add_argument("--user", help=USER_HELP)
+    pu.set_defaults(func=run_versions_publish)
+    fi = vs.add_parser("finalize", help="定案（锁定）一个版本，此后不能再修改（记入留痕）")
+    fi.add_argument("version", help="版本编号")
+    fi.add_argument("--store", help=STORE_HELP)
+    fi.add_argument("--user", help=USER_HELP)
+    fi.set_defaults(func=run_versions_finalize)
+    re = vs.add_parser("reevaluate", help="按已决定的异议重新评价公示版本，存为替换它的新草稿")
+    re.add_argument("version", help="公示中的版本编号")
+    re.add_argument("--title", default="", help="新版本标题（缺省：原标题加「异议更正」）")
+    re.add_argument("--store", help=STORE_HELP)
+    re.add_argument("--user", help=USER_HELP)
+    re.set_defaults(func=run_versions_reevaluate)
+    co = vs.add_parser("compare", help="比较两个版本：类别变化、得分变化、变化的输入值")
+    co.add_argument("before", help="原版本编号")
+    co.add_argument("after", help="新版本编号")
+    co.add_argument("--store", help=STORE_HELP)
+    co.set_defaults(func=run_versions_compare)
+
+    o = subparsers.add_parser("objections", help="公示期内的异议：列出、决定、导出登记表")
+    os_ = o.add_subparsers(dest="objections_command", required=True)
+    ol = os_.add_parser("list", help="列出异议（可只列一个版本的）")
+    ol.add_argument("--version", help="版本编号")
+    ol.add_argument("--store", help=STORE_HELP)
+    ol.set_defaults(func=run_objections_list)
+    de = os_.add_parser("decide", help="决定一条异议：采纳（accepted）或驳回（rejected），附核实部门的答复")
+    de.add_argument("objection", help="异议编号，如 O2")
+    de.add_argument("--decision", required=True, choices=tuple(objections.DECISIONS), help="采纳或驳回")
+    de.add_argument("--answer", required=True, help="核实部门的答复")
+    de.add_argument("--store", help=STORE_HELP)
+    de.add_argument("--user", help=USER_HELP)
+    de.set_defaults(func=run_objections_decide)
+    ex = os_.add_parser("export", help="把一个版本的异议登记表导出为 XLSX")
+    ex.add_argument("--version", required=True, help="版本编号")
+    ex.add_argument("-o", "--out", type=Path, required=True, help="输出的 .xlsx 文件")
+    ex.add_argument("--store", help=STORE_HELP)
+    ex.set_defaults(func=run_objections_export)
+
+
+def _print(frame: pd.DataFrame) -> None:
+    with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
+        print(frame.to_string(index=False, na_rep="—"))
+
+
+def version_table(items: list[versions.Version]) -> pd.DataFrame:
+    """The versions for people: kind and state in words, the window as one text."""
+    rows = [
+        {
+            "version_id": v.version_id,
+            "kind": versions.KINDS.get(v.kind, v.kind),
+            "year": v.year,
+            "title": v.title,
+            "state": v.state_zh,
+            "window": f"{v.window_start} 至 {v.window_end}" if v.window_start else "",
+            "replaces": v.replaces,
+            "land_version": v.land_version,
+            "n_results": v.n_results,
+            "created_by": v.created_by,
+            "finalized_by": v.finalized_by,
+        }
+        for v in items
+    ]
+    return pd.DataFrame(rows, columns=list(_VERSION_HEADERS)).rename(columns=_VERSION_HEADERS)
+
+
+def run_versions_list(args: argparse.Namespace) -> int:
+    """The ``versions list`` subcommand."""
+    store = open_store(args.store or None)
+    items = versions.list_versions(store=store, kind=args.kind)
+    print(f"存储：{store.location}；共 {len(items)} 个版本")
+    if items:
+        _print(version_table(items))
+    return 0
+
+
+def run_versions_show(args: argparse.Namespace) -> int:
+    """The ``versions show`` subcommand."""
+    store = open_store(args.store or None)
+    version = versions.get_version(args.version, store=store)
+    rows = versions.version_results(version, store=store)
+    print(f"{version.label()}：{version.title}（{version.n_results} 家）")
+    table = rows[list(versions.RESULT_COLUMNS)].assign(score=rows["score"].round(2))
+    _print(table.rename(columns=_RESULT_HEADERS))
+    return 0
+
+
+def run_versions_publish(args: argparse.Namespace) -> int:
+    """The ``versions publish`` subcommand."""
+    version = versions.publish_version(
+        args.version,
+        start=args.start,
+        end=args.end,
+        actor=args.user or current_user(),
+        store=args.store or None,
+    )
+    print(f"已公示：{version.label()}，公示期 {version.window_start} 至 {version.window_end}，已记入留痕")
+    return 0
+
+
+def run_versions_finalize(args: argparse.Namespace) -> int:
+    """The ``versions finalize`` subcommand."""
+    version = versions.finalize_version(
+        args.version, actor=args.user or current_user(), store=args.store or None
+    )
+    print(f"已定案：{version.label()}（{version.finalized_by}），此后不能再修改，已记入留痕")
+    return 0
+
+
+def run_versions_reevaluate(args: argparse.Namespace) -> int:
+    """The ``versions reevaluate`` subcommand."""
+    version = results.reevaluate(
+        args.version, actor=args.user or current_user(), title=args.title, store=args.store or None
+    )
+    print(f"已重新评价：{version.label()}，替换 {version.replaces}，已记入留痕")
+    return 0
+
+
+def run_versions_compare(args: argparse.Namespace) -> int:
+    """The ``versions compare`` subcommand."""
+    table = compare.compare_versions(args.before, args.after, store=args.store or None)
+    print(f"{args.before.upper()} → {args.after.upper()}：{len(table)} 家企业有变化")
+    if len(table):
+        shown = table.assign(
+            score_before=table["score_before"].round(2),
+            score_after=table["score_after"].round(2),
+            score_change=table["score_change"].round(2),
+        )
+        _print(shown.rename(columns=compare.COMPARE_HEADERS))
+    return 0
+
+
+def run_objections_list(args: argparse.Namespace) -> int:
+    """The ``objections list`` subcommand."""
+    rows = objections.objections_frame(store=args.store or None, version_id=args.version)
+    print(f"共 {len(rows)} 条异议")
+    if len(rows):
+        _print(objections.register_table(rows).drop(columns=["证据 SHA-256"]))
+    return 0
+
+
+def run_objections_decide(args: argparse.Namespace) -> int:
+    """The ``objections decide`` subcommand."""
+    found = objections.decide_objection(
+        args.objection,
+        decision=args.decision,
+        answer=args.answer,
+        actor=args.user or current_user(),
+        store=args.store or None,
+    )
+    print(f"异议 {found.objection_id}：{objections.DECISIONS[found.decision]}，已记入留痕")
+    return 0
+
+
+def run_objections_export(args: argparse.Namespace) -> int:
+    """The ``objections export`` subcommand."""
+    store = open_store(args.store or None)
+    version = versions.get_version(args.version, store=store)
+    rows = objections.objections_frame(store=store, version_id=version.version_id)
+    data = objections.register_xlsx_bytes(rows, version=version)
+    args.out.write_bytes(data)
+    print(f"已导出 {len(rows)} 条异议到 {args.out}")
+    return 0

@@ -1,0 +1,156 @@
+"""``python -m geo.cli renewal|config``: the 盘活 status log and the named evaluation configurations of
+the selected store, the same tables the pages read and write (so a server's change is seen here and
+the other way round), recorded for ``--user`` (default ``$ATLAS_USER`` or the system user)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from geo import eval_configs, renewal
+from geo.audit import current_user
+from geo.cli._args import STORE_HELP, USER_HELP
+from geo.errors import DataValidationError
+from geo.stores import open_store
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``renewal`` and ``config`` subcommands."""
+    r = subparsers.add_parser("renewal", help="低效用地盘活状态：登记一次变更，或列出变更记录")
+    rs = r.add_subparsers(dest="renewal_command", required=True)
+    s = rs.add_parser("set", help="登记宗地的新盘活状态（记入盘活记录和变更留痕）")
+    s.add_argument("parcel", help="宗地编号")
+    s.add_argument("status", choices=renewal.STATUSES, help="新状态")
+    s.add_argument(
+        "--method", default="", choices=("", *renewal.METHODS), help="处置方式（处置中/已盘活时必填）"
+    )
+    s.add_argument("--date", required=True, help="状态日期 YYYY-MM-DD")
+    s.add_argument("--note", default="", help="备注")
+    s.add_argument("--store", help=STORE_HELP)
+    s.add_argument("--user", help=USER_HELP)
+    s.set_defaults(func=run_renewal_set)
+    lg = rs.add_parser("log", help="列出盘活状态变更记录（旧→新、谁、何时）")
+    lg.add_argument("--parcel", help="只列出某宗地")
+    lg.add_argument("--store", help=STORE_HELP)
+    lg.set_defaults(func=run_renewal_log)
+
+    c = subparsers.add_parser("config", help="亩均评价的命名配置与正式配置：列出、保存、导出、删除")
+    cs = c.add_subparsers(dest="config_command", required=True)
+    ls = cs.add_parser("list", help="列出已保存的配置（正式配置在前）")
+    ls.add_argument("--store", help=STORE_HELP)
+    ls.set_defaults(func=run_config_list)
+    sv = cs.add_parser("save", help="把一个 YAML 配置文件（格式同 geo/evaluation.yaml）按名称保存")
+    sv.add_argument("name", help="配置名称（不超过 40 字）")
+    sv.add_argument("--file", type=Path, required=True, help="YAML 配置文件")
+    sv.add_argument("--official", action="store_true", help="保存为正式配置（替换原正式配置）")
+    sv.add_argument("--store", help=STORE_HELP)
+    sv.add_argument("--user", help=USER_HELP)
+    sv.set_defaults(func=run_config_save)
+    sh = cs.add_parser("show", help="输出一个已保存配置的 YAML（可存为文件交给 evaluate -c）")
+    sh.add_argument("name", nargs="?", default="", help="配置名称（与 --official 同用时可省略）")
+    sh.add_argument("--official", action="store_true", help="正式配置")
+    sh.add_argument("--store", help=STORE_HELP)
+    sh.set_defaults(func=run_config_show)
+    de = cs.add_parser("delete", help="删除一个已保存的配置（记入变更留痕）")
+    de.add_argument("name", nargs="?", default="", help="配置名称（与 --official 同用时可省略）")
+    de.add_argument("--official", action="store_true", help="删除正式配置")
+    de.add_argument("--store", help=STORE_HELP)
+    de.add_argument("--user", help=USER_HELP)
+    de.set_defaults(func=run_config_delete)
+
+
+def run_renewal_set(args: argparse.Namespace) -> int:
+    """The ``renewal set`` subcommand."""
+    row = renewal.record_status(
+        args.parcel,
+        args.status,
+        method=args.method,
+        status_date=args.date,
+        note=args.note,
+        actor=args.user or current_user(),
+        path=args.store or None,
+    )
+    print(
+        f"已登记：宗地 {row['parcel_id']} {row['old_status']} → {row['status']}（{row['changed_by']}），已记入留痕"
+    )
+    return 0
+
+
+def run_renewal_log(args: argparse.Namespace) -> int:
+    """The ``renewal log`` subcommand."""
+    store = open_store(args.store or None)
+    log = renewal.load_log(path=store)
+    if args.parcel:
+        log = log[log["parcel_id"] == args.parcel]
+    print(f"存储：{store.location}；共 {len(log)} 条盘活状态变更")
+    if len(log):
+        shown = log.drop(columns=["old_method", "old_status_date"]).rename(columns=renewal.LOG_LABELS)
+        with pd.option_context("display.max_columns", None, "display.width", 200):
+            print(shown.to_string(index=False))
+    return 0
+
+
+def run_config_list(args: argparse.Namespace) -> int:
+    """The ``config list`` subcommand."""
+    store = open_store(args.store or None)
+    saved = eval_configs.list_named_configs(store=store)
+    print(f"存储：{store.location}；共 {len(saved)} 个评价配置")
+    for item in saved:
+        print(f"{'正式 ' if item.official else '命名 '}{item.name}\t{item.saved}\t{item.saved_by}")
+    return 0
+
+
+def _read_config(path: Path) -> dict:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DataValidationError(
+            f"配置文件 {path.name} 不是有效的 YAML", hint="格式请参照 geo/evaluation.yaml"
+        ) from exc
+    if not isinstance(raw, dict):
+        raise DataValidationError(
+            f"配置文件 {path.name} 应是一个映射（键: 值）", hint="格式请参照 geo/evaluation.yaml"
+        )
+    return raw
+
+
+def run_config_save(args: argparse.Namespace) -> int:
+    """The ``config save`` subcommand."""
+    saved = eval_configs.save_named_config(
+        args.name,
+        _read_config(args.file),
+        official=args.official,
+        actor=args.user or current_user(),
+        store=args.store or None,
+    )
+    print(f"已保存{'正式' if saved.official else ''}评价配置「{saved.name}」（{saved.saved_by}），已记入留痕")
+    return 0
+
+
+def _find(name: str, official: bool, store) -> eval_configs.NamedConfig:
+    for item in eval_configs.list_named_configs(store=store):
+        if item.official == official and (item.name == name or (official and not name)):
+            return item
+    raise DataValidationError(
+        f"没有名为「{name}」的{'正式' if official else ''}评价配置",
+        hint="用 `python -m geo.cli config list` 查看现有配置",
+    )
+
+
+def run_config_show(args: argparse.Namespace) -> int:
+    """The ``config show`` subcommand."""
+    item = _find(args.name.strip(), args.official, open_store(args.store or None))
+    print(yaml.safe_dump(item.config, allow_unicode=True, sort_keys=False), end="")
+    return 0
+
+
+def run_config_delete(args: argparse.Namespace) -> int:
+    """The ``config delete`` subcommand."""
+    removed = eval_configs.delete_named_config(
+        args.name, official=args.official, actor=args.user or current_user(), store=args.store or None
+    )
+    print(f"已删除{'正式' if removed.official else ''}评价配置「{removed.name}」，已记入留痕")
+    return 0

@@ -1,0 +1,380 @@
+"""异议 (objections) to a published version: recorded during its window, answered by the department
+that supplied the figure, decided (采纳 / 驳回) by an editor; the register as an XLSX workbook.
+
+Two tables of the selected store (:mod:`geo.stores.tables`): ``atlas_eval_objections`` (one row per
+objection) and ``atlas_eval_evidence`` (the evidence files, keyed by their SHA-256: written once,
+never changed, shared by objections that attach the same file). Each step is one write under the
+store's lock with its change-log row, for the ``actor`` the caller passes. Nothing about a 定案
+version can be recorded or decided (:func:`geo.publication.versions.locked_error`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pandas as pd
+
+from geo.audit import Change
+from geo.catalogue import FIELD_ZH
+from geo.errors import DataValidationError
+from geo.metrics import ID_COL
+from geo.publication.exports import heading, table_xlsx_bytes
+from geo.publication.inputs import LAND_COL, objectionable_columns
+from geo.publication.versions import (
+    KIND_LAND,
+    PUBLISHED,
+    StoreTarget,
+    Version,
+    check_open,
+    checked_actor,
+    get_version,
+    version_results,
+)
+from geo.stores import open_store
+from geo.stores.tables import TableEdit, TableSpec, read_shared
+
+OBJECTIONS_TABLE = "atlas_eval_objections"
+EVIDENCE_TABLE = "atlas_eval_evidence"
+ACCEPTED, REJECTED = "accepted", "rejected"
+DECISIONS = {ACCEPTED: "采纳", REJECTED: "驳回"}
+# Evidence files are scans and letters: a few megabytes each (they are kept in the store itself).
+MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
+MAX_TEXT_CHARS = 500
+# The window's dates are the county's own calendar days: China Standard Time, UTC+8 (no summer time),
+# whatever time zone the server runs in.
+CHINA_TZ = timezone(timedelta(hours=8), "CST")
+
+OBJECTION_SPEC = TableSpec(
+    OBJECTIONS_TABLE,
+    (
+        "objection_id",
+        "version_id",
+        ID_COL,
+        "ent_name",
+        "indicator",
+        "value_before",
+        "value_claimed",
+        "evidence_name",
+        "evidence_sha256",
+        "department",
+        "department_answer",
+        "decision",
+        "decided_by",
+        "decided_at",
+        "recorded_by",
+        "recorded_at",
+    ),
+    key="objection_id",
+    description="公示期内登记的异议：企业、指标、申诉值、证据、核实部门及其答复、决定及决定人",
+)
+EVIDENCE_SPEC = TableSpec(
+    EVIDENCE_TABLE,
+    ("sha256", "file_name", "size_bytes", "content_base64", "saved_by", "saved_at"),
+    int_columns=frozenset({"size_bytes"}),
+    key="sha256",
+    description="异议的证据文件（按 SHA-256 保存，写入后不再改变）",
+)
+# The register's columns, in order, with their Chinese headers.
+REGISTER_HEADERS = {
+    "objection_id": "异议编号",
+    "version_id": "版本",
+    ID_COL: "企业编号",
+    "ent_name": "企业名称",
+    "indicator_label": "异议指标",
+    "value_before": "公示值",
+    "value_claimed": "申诉值",
+    "evidence_name": "证据文件",
+    "evidence_sha256": "证据 SHA-256",
+    "department": "核实部门",
+    "department_answer": "部门答复",
+    "decision_label": "决定",
+    "decided_by": "决定人",
+    "decided_at": "决定时间（UTC）",
+    "recorded_by": "登记人",
+    "recorded_at": "登记时间（UTC）",
+}
+
+
+@dataclass(frozen=True)
+class Objection:
+    """One objection as stored (``decision`` empty while undecided)."""
+
+    objection_id: str
+    version_id: str
+    ent_id: str
+    indicator: str
+    value_before: float | None
+    value_claimed: float
+    decision: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _text(value: object, what: str, *, required: bool = False) -> str:
+    text = str(value or "").strip()
+    if required and not text:
+        raise DataValidationError(f"请填写{what}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise DataValidationError(f"{what}过长（{len(text)} 字）", hint=f"请不超过 {MAX_TEXT_CHARS} 字")
+    return text
+
+
+def _claimed(value: object) -> float:
+    try:
+        number = float(str(value).replace(",", "").strip())
+    except ValueError:
+        raise DataValidationError(
+            f"申诉值「{value}」不是数字", hint="请填写企业主张的数值，如 25.5"
+        ) from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise DataValidationError(f"申诉值「{value}」不是有限的数字")
+    return number
+
+
+def objections_frame(*, store: StoreTarget = None, version_id: str | None = None) -> pd.DataFrame:
+    """The objections (of one version when ``version_id`` is given) in the order recorded."""
+    rows = read_shared(open_store(store), OBJECTION_SPEC)
+    if version_id:
+        rows = rows[rows["version_id"] == str(version_id).strip().upper()].reset_index(drop=True)
+    return rows
+
+
+def _objection(row: pd.Series) -> Objection:
+    before = str(row["value_before"]).strip()
+    return Objection(
+        objection_id=str(row["objection_id"]),
+        version_id=str(row["version_id"]),
+        ent_id=str(row[ID_COL]),
+        indicator=str(row["indicator"]),
+        value_before=float(before) if before else None,
+        value_claimed=float(row["value_claimed"]),
+        decision=str(row["decision"]),
+    )
+
+
+def accepted_objections(version_id: str, *, store: StoreTarget = None) -> list[Objection]:
+    """The accepted (采纳) objections to a version, in the order recorded."""
+    rows = objections_frame(store=store, version_id=version_id)
+    return [_objection(r) for _, r in rows.iterrows() if r["decision"] == ACCEPTED]
+
+
+def _in_window(version: Version, today: date, store: StoreTarget) -> None:
+    check_open(version, store=store)
+    if version.state != PUBLISHED:
+        raise DataValidationError(
+            f"版本 {version.version_id} 是「{version.state_zh}」，只有公示中的版本可以登记异议",
+            hint="请先公示该版本",
+        )
+    start, end = date.fromisoformat(version.window_start), date.fromisoformat(version.window_end)
+    if not start <= today <= end:
+        raise DataValidationError(
+            f"今天（{today.isoformat()}）不在版本 {version.version_id} 的公示期"
+            f"（{version.window_start} 至 {version.window_end}）内，不能登记异议",
+            hint="异议只在公示期内受理",
+        )
+
+
+def record_objection(
+    version_id: str,
+    *,
+    ent_id: str,
+    indicator: str,
+    value_claimed: float | str,
+    evidence_name: str,
+    evidence: bytes,
+    department: str,
+    actor: str,
+    department_answer: str = "",
+    today: date | None = None,
+    store: StoreTarget = None,
+) -> Objection:
+    """Record an objection to a 公示 version during its window, with its evidence file (kept in
+    the store), recorded for ``actor``; returns it (numbered ``O1``, ``O2``, … in the store).
+
+    ``indicator`` is an input column of the column catalogue (e.g. ``tax_wan_yuan``); the version's
+    value is kept beside the claimed one. ``today`` defaults to today's date in China
+    (UTC+8, :data:`CHINA_TZ`), whatever time zone the server runs in.
+
+    Raises
+    ------
+    DataValidationError
+        Outside the window, for a version not published or 定案, an enterprise not in the version,
+        an indicator that is not an input column, a claimed value that is not a number, evidence
+        that is empty or over :data:`MAX_EVIDENCE_BYTES`, no department, or no actor.
+    """
+    actor = checked_actor(actor)
+    target = open_store(store)
+    version = get_version(version_id, store=target)
+    _in_window(version, today or datetime.now(CHINA_TZ).date(), target)
+    allowed = (LAND_COL,) if version.kind == KIND_LAND else objectionable_columns()
+    if indicator not in allowed:
+        raise DataValidationError(
+            f"「{indicator}」不是该版本可以提出异议的输入指标",
+            hint="可选：" + "、".join(f"{c}（{FIELD_ZH.get(c, c)}）" for c in allowed),
+        )
+    claimed = _claimed(value_claimed)
+    department = _text(department, "核实部门", required=True)
+    answer = _text(department_answer, "部门答复")
+    name = _text(evidence_name, "证据文件名", required=True)
+    if not evidence:
+        raise DataValidationError("请附上证据文件（不能为空）", hint="如完税证明、统计报表的扫描件")
+    if len(evidence) > MAX_EVIDENCE_BYTES:
+        raise DataValidationError(
+            f"证据文件过大（{len(evidence) / 1024 / 1024:.1f} MB）",
+            hint=f"请不超过 {MAX_EVIDENCE_BYTES // 1024 // 1024} MB，可压缩或分页扫描",
+        )
+    results = version_results(version, store=target)
+    hit = results[results[ID_COL].astype(str) == str(ent_id).strip()]
+    if not len(hit):
+        raise DataValidationError(f"版本 {version.version_id} 中没有企业「{ent_id}」", hint="请核对企业编号")
+    before = hit["inputs"].iloc[0].get(indicator)
+    digest = hashlib.sha256(evidence).hexdigest()
+
+    def save_evidence(current: pd.DataFrame) -> TableEdit:
+        if (current["sha256"] == digest).any():
+            return TableEdit()  # the same file is kept already
+        row = {
+            "sha256": digest,
+            "file_name": name,
+            "size_bytes": len(evidence),
+            "content_base64": base64.b64encode(evidence).decode("ascii"),
+            "saved_by": actor,
+            "saved_at": _now(),
+        }
+        change = Change(
+            action="evidence_saved",
+            user=actor,
+            layer=EVIDENCE_TABLE,
+            title=name,
+            file_name=name,
+            sha256=digest,
+        )
+        return TableEdit(rows=(row,), change=change)
+
+    target.edit_rows(EVIDENCE_SPEC, save_evidence)
+
+    def save_objection(current: pd.DataFrame) -> TableEdit:
+        numbers = [int(v[1:]) for v in current["objection_id"] if str(v)[1:].isdigit()]
+        objection_id = f"O{max(numbers, default=0) + 1}"
+        row = {
+            "objection_id": objection_id,
+            "version_id": version.version_id,
+            ID_COL: str(hit[ID_COL].iloc[0]),
+            "ent_name": str(hit["name"].iloc[0]),
+            "indicator": indicator,
+            "value_before": "" if before is None else repr(float(before)),
+            "value_claimed": repr(claimed),
+            "evidence_name": name,
+            "evidence_sha256": digest,
+            "department": department,
+            "department_answer": answer,
+            "decision": "",
+            "decided_by": "",
+            "decided_at": "",
+            "recorded_by": actor,
+            "recorded_at": _now(),
+        }
+        change = Change(
+            action="objection_recorded",
+            user=actor,
+            layer=OBJECTIONS_TABLE,
+            title=f"{objection_id} {row[ID_COL]}",
+            file_name=name,
+            sha256=digest,
+            detail=f"{version.version_id}：{FIELD_ZH.get(indicator, indicator)} {before} → {claimed:g}，"
+            f"请{department}核实",
+        )
+        return TableEdit(rows=(row,), change=change, result=row)
+
+    done = target.edit_rows(OBJECTION_SPEC, save_objection)
+    return _objection(pd.Series(done.result))
+
+
+def decide_objection(
+    objection_id: str, *, decision: str, answer: str, actor: str, store: StoreTarget = None
+) -> Objection:
+    """Decide an objection (``accepted`` 采纳 / ``rejected`` 驳回) with the department's answer,
+    recorded for ``actor`` with the time; returns it.
+
+    Raises
+    ------
+    DataValidationError
+        For an unknown decision, no answer, an objection already decided or unknown, its version
+        定案, or no actor.
+    """
+    actor = checked_actor(actor)
+    if decision not in DECISIONS:
+        raise DataValidationError(
+            f"未知的决定「{decision}」", hint="可选：accepted（采纳）、rejected（驳回）"
+        )
+    answer = _text(answer, "核实部门的答复", required=True)
+    target = open_store(store)
+    wanted = str(objection_id or "").strip().upper()
+    found = objections_frame(store=target)
+    hit = found[found["objection_id"] == wanted]
+    if not len(hit):
+        raise DataValidationError(
+            f"没有编号为「{objection_id}」的异议", hint="请先列出异议（objections list）"
+        )
+    check_open(get_version(hit["version_id"].iloc[0], store=target), store=target)
+
+    def edit(current: pd.DataFrame) -> TableEdit:
+        row = current[current["objection_id"] == wanted].iloc[0].to_dict()
+        if row["decision"]:
+            raise DataValidationError(
+                f"异议 {wanted} 已于 {row['decided_at']} 由 {row['decided_by']} 决定为"
+                f"「{DECISIONS.get(row['decision'], row['decision'])}」，不能再改",
+                hint="如决定有误，请在新版本中另行处理",
+            )
+        row.update(decision=decision, department_answer=answer, decided_by=actor, decided_at=_now())
+        change = Change(
+            action="objection_decided",
+            user=actor,
+            layer=OBJECTIONS_TABLE,
+            title=f"{wanted} {row[ID_COL]}",
+            detail=f"{row['version_id']}：{DECISIONS[decision]}；{answer}",
+        )
+        return TableEdit(rows=(row,), change=change, result=row)
+
+    done = target.edit_rows(OBJECTION_SPEC, edit)
+    return _objection(pd.Series(done.result))
+
+
+def evidence_file(sha256: str, *, store: StoreTarget = None) -> tuple[str, bytes]:
+    """The evidence file kept under ``sha256``: its name and bytes.
+
+    Raises
+    ------
+    DataValidationError
+        When no evidence with that digest is kept.
+    """
+    rows = read_shared(open_store(store), EVIDENCE_SPEC)
+    hit = rows[rows["sha256"] == str(sha256).strip().lower()]
+    if not len(hit):
+        raise DataValidationError(f"没有摘要为「{sha256[:12]}…」的证据文件")
+    return str(hit["file_name"].iloc[0]), base64.b64decode(hit["content_base64"].iloc[0])
+
+
+def register_table(objections: pd.DataFrame) -> pd.DataFrame:
+    """The register for people: the columns of :data:`REGISTER_HEADERS` (indicator and decision in
+    words), values as numbers."""
+    out = objections.copy()
+    out["indicator_label"] = out["indicator"].map(lambda c: FIELD_ZH.get(c, c))
+    out["decision_label"] = out["decision"].map(lambda d: DECISIONS.get(d, "待定"))
+    for col in ("value_before", "value_claimed"):
+        out[col] = pd.to_numeric(out[col], errors="coerce")
+    return out[list(REGISTER_HEADERS)].rename(columns=REGISTER_HEADERS)
+
+
+def register_xlsx_bytes(objections: pd.DataFrame, *, version: Version) -> bytes:
+    """The objection register of ``version`` as an XLSX workbook: a heading naming the version and
+    its state, then one row per objection; text cells are never formulas
+    (:func:`geo.publication.exports.table_xlsx_bytes`)."""
+    return table_xlsx_bytes(
+        register_table(objections), title=heading(version, "异议登记表"), sheet="异议登记"
+    )

@@ -1,0 +1,512 @@
+"""The year's evaluation (or its land list) as versions in the selected store: 草稿 → 公示 → 定案.
+
+A version holds its rules (the whole configuration, as the configuration's mapping), its inputs
+(layer names with the SHA-256 of their data) and its results (per enterprise: id, name, group,
+zone, score, rank, class and the input values used, each value's provenance). Two tables of the
+store (GeoPackage or PostGIS, :mod:`geo.stores.tables`):
+
+``atlas_eval_results``
+    The result rows, content-addressed: a set of results is keyed by the SHA-256 of its rows and
+    never changes once written (two versions with the same results share them).
+``atlas_eval_versions``
+    One row per version: kind (``score`` / ``land``), year, title, state, the window's dates, the
+    version it replaces and the land list it used, the configuration and inputs, who did each
+    step and when.
+
+Each step is one write under the store's lock with its change-log row, for the ``actor`` the
+caller passes: the results first, then the version row that names them (a writer killed between
+the two leaves only unreferenced results, never a version without its rows). A 定案 version is
+locked: every function that would change it refuses with :func:`locked_error`; a later correction is
+a new version that names the one it replaces.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from geo.audit import Change
+from geo.errors import DataValidationError
+from geo.metrics import ID_COL, ZONE_COL
+from geo.stores import Store, open_store
+from geo.stores.tables import TableEdit, TableSpec, read_shared
+
+VERSIONS_TABLE = "atlas_eval_versions"
+RESULTS_TABLE = "atlas_eval_results"
+KIND_SCORE, KIND_LAND = "score", "land"
+KINDS = {KIND_SCORE: "评价结果", KIND_LAND: "用地清单"}
+DRAFT, PUBLISHED, FINAL = "draft", "published", "final"
+STATES = {DRAFT: "草稿", PUBLISHED: "公示", FINAL: "定案"}
+VISIBLE_TO_VIEWERS = (PUBLISHED, FINAL)
+MAX_TITLE_CHARS = 60
+
+VERSION_SPEC = TableSpec(
+    VERSIONS_TABLE,
+    (
+        "version_id",
+        "kind",
+        "year",
+        "title",
+        "state",
+        "replaces",
+        "land_version",
+        "window_start",
+        "window_end",
+        "config_yaml",
+        "inputs_json",
+        "results_sha256",
+        "n_results",
+        "created_at",
+        "created_by",
+        "published_at",
+        "published_by",
+        "finalized_at",
+        "finalized_by",
+    ),
+    int_columns=frozenset({"year", "n_results"}),
+    key="version_id",
+    description="年度亩均评价与用地清单的版本（草稿、公示、定案）",
+)
+RESULT_SPEC = TableSpec(
+    RESULTS_TABLE,
+    (
+        "row_key",
+        "results_sha256",
+        ID_COL,
+        "name",
+        "size_group",
+        ZONE_COL,
+        "score",
+        "rank",
+        "eval_class",
+        "status",
+        "parcels",
+        "inputs_json",
+        "provenance_json",
+    ),
+    int_columns=frozenset({"rank"}),
+    key="row_key",
+    description="评价版本的逐企业结果（含所用输入值及其来源），按结果摘要共享、写入后不再改变",
+)
+# The columns of a version's results as :func:`version_results` gives them.
+RESULT_COLUMNS = (ID_COL, "name", "size_group", ZONE_COL, "score", "rank", "eval_class", "status", "parcels")
+
+StoreTarget = Store | Path | str | None
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version as stored (see the module docstring); ``config`` is the configuration's mapping,
+    ``inputs`` the input layers by role (``layer``, ``rows``, ``sha256``)."""
+
+    version_id: str
+    kind: str
+    year: int | None
+    title: str
+    state: str
+    replaces: str
+    land_version: str
+    window_start: str
+    window_end: str
+    config: dict[str, Any]
+    inputs: dict[str, Any]
+    results_sha256: str
+    n_results: int
+    created_at: str
+    created_by: str
+    published_at: str = ""
+    published_by: str = ""
+    finalized_at: str = ""
+    finalized_by: str = ""
+
+    @property
+    def locked(self) -> bool:
+        """Whether the version is 定案 (nothing in it changes again)."""
+        return self.state == FINAL
+
+    @property
+    def state_zh(self) -> str:
+        """The state in Chinese (草稿 / 公示 / 定案)."""
+        return STATES.get(self.state, self.state)
+
+    def label(self) -> str:
+        """``V3 · 2024 年评价结果 · 公示`` — how a version is named on pages, exports and the CLI."""
+        year = f"{self.year} 年" if self.year is not None else ""
+        return f"{self.version_id} · {year}{KINDS.get(self.kind, self.kind)} · {self.state_zh}"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def checked_actor(actor: str) -> str:
+    """The actor's name; refuses a blank one (every step is recorded with who did it)."""
+    if not str(actor or "").strip():
+        raise DataValidationError("没有登录身份，不能修改评价版本或异议", hint="每一步都记录操作人；请先登录")
+    return str(actor).strip()
+
+
+def locked_error(version: Version) -> DataValidationError:
+    """The refusal for any change to a 定案 version."""
+    return DataValidationError(
+        f"版本 {version.version_id} 已定案（{version.finalized_at or '已锁定'}，{version.finalized_by}），"
+        "其中任何内容都不能再修改",
+        hint=f"如需更正，请另存一个新版本并注明它替换 {version.version_id}",
+    )
+
+
+def _version(row: pd.Series) -> Version:
+    return Version(
+        version_id=str(row["version_id"]),
+        kind=str(row["kind"]),
+        year=None if pd.isna(row["year"]) else int(row["year"]),
+        title=str(row["title"]),
+        state=str(row["state"]),
+        replaces=str(row["replaces"]),
+        land_version=str(row["land_version"]),
+        window_start=str(row["window_start"]),
+        window_end=str(row["window_end"]),
+        config=yaml.safe_load(row["config_yaml"] or "{}") or {},
+        inputs=json.loads(row["inputs_json"] or "{}"),
+        results_sha256=str(row["results_sha256"]),
+        n_results=0 if pd.isna(row["n_results"]) else int(row["n_results"]),
+        created_at=str(row["created_at"]),
+        created_by=str(row["created_by"]),
+        published_at=str(row["published_at"]),
+        published_by=str(row["published_by"]),
+        finalized_at=str(row["finalized_at"]),
+        finalized_by=str(row["finalized_by"]),
+    )
+
+
+def _number(text: object) -> float:
+    try:
+        return float(text) if str(text).strip() else float("nan")
+    except ValueError:
+        return float("nan")
+
+
+def list_versions(
+    *, store: StoreTarget = None, viewer: bool = False, kind: str | None = None
+) -> list[Version]:
+    """Every version in the order they were saved (a viewer: the 公示 and 定案 ones only)."""
+    rows = read_shared(open_store(store), VERSION_SPEC)
+    out = [_version(r) for _, r in rows.iterrows()]
+    if viewer:
+        out = [v for v in out if v.state in VISIBLE_TO_VIEWERS]
+    if kind is not None:
+        out = [v for v in out if v.kind == kind]
+    return sorted(out, key=lambda v: int(v.version_id[1:]) if v.version_id[1:].isdigit() else 0)
+
+
+def get_version(version_id: str, *, store: StoreTarget = None) -> Version:
+    """One version by its id (``V3``).
+
+    Raises
+    ------
+    DataValidationError
+        When no version has that id.
+    """
+    wanted = str(version_id or "").strip().upper()
+    for version in list_versions(store=store):
+        if version.version_id == wanted:
+            return version
+    raise DataValidationError(
+        f"没有编号为「{version_id}」的评价版本", hint="请先列出现有版本（versions list）"
+    )
+
+
+def version_results(version: Version, *, store: StoreTarget = None) -> pd.DataFrame:
+    """The version's results: :data:`RESULT_COLUMNS` plus ``inputs`` and ``provenance`` (mappings),
+    in the order they were saved; ``score`` as float (NaN when not scored), ``rank`` as Int64."""
+    rows = read_shared(open_store(store), RESULT_SPEC)
+    part = rows[rows["results_sha256"] == version.results_sha256].reset_index(drop=True)
+    out = part[list(RESULT_COLUMNS)].copy()
+    out["score"] = part["score"].map(_number).astype("float64")
+    out["inputs"] = part["inputs_json"].map(lambda s: json.loads(s or "{}"))
+    out["provenance"] = part["provenance_json"].map(lambda s: json.loads(s or "{}"))
+    return out
+
+
+def _results_digest(rows: list[dict]) -> str:
+    text = json.dumps(rows, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _checked_results(results: pd.DataFrame) -> None:
+    missing = [c for c in (ID_COL, "inputs") if c not in results.columns]
+    if missing:
+        raise DataValidationError(f"版本结果缺少字段「{'、'.join(missing)}」", hint="请用评价结果保存版本")
+    if not len(results):
+        raise DataValidationError("没有可保存的结果（0 家企业）", hint="请先导入企业表并完成评价")
+    ids = results[ID_COL].astype(str)
+    if ids.duplicated().any():
+        raise DataValidationError(f"企业编号重复：{'、'.join(ids[ids.duplicated()].unique()[:5])}")
+
+
+def _result_rows(results: pd.DataFrame) -> tuple[str, list[dict]]:
+    rows = []
+    for rec in results.to_dict("records"):
+        score = rec.get("score")
+        rank = rec.get("rank")
+        rows.append(
+            {
+                ID_COL: str(rec[ID_COL]),
+                "name": str(rec.get("name") or ""),
+                "size_group": str(rec.get("size_group") or ""),
+                ZONE_COL: "" if pd.isna(rec.get(ZONE_COL)) else str(rec.get(ZONE_COL) or ""),
+                "score": "" if score is None or pd.isna(score) else repr(float(score)),
+                "rank": None if rank is None or pd.isna(rank) else int(rank),
+                "eval_class": "" if pd.isna(rec.get("eval_class")) else str(rec.get("eval_class") or ""),
+                "status": str(rec.get("status") or ""),
+                "parcels": str(rec.get("parcels") or ""),
+                "inputs_json": json.dumps(rec.get("inputs") or {}, ensure_ascii=False, sort_keys=True),
+                "provenance_json": json.dumps(
+                    rec.get("provenance") or {}, ensure_ascii=False, sort_keys=True
+                ),
+            }
+        )
+    digest = _results_digest(rows)
+    for row in rows:
+        row["results_sha256"] = digest
+        row["row_key"] = f"{digest[:24]}:{row[ID_COL]}"
+    return digest, rows
+
+
+def _next_id(current: pd.DataFrame) -> str:
+    numbers = [int(v[1:]) for v in current["version_id"] if str(v)[1:].isdigit()]
+    return f"V{max(numbers, default=0) + 1}"
+
+
+def save_version(
+    results: pd.DataFrame,
+    *,
+    kind: str,
+    year: int | None,
+    title: str,
+    config: dict[str, Any],
+    inputs: dict[str, Any],
+    actor: str,
+    replaces: str = "",
+    land_version: str = "",
+    store: StoreTarget = None,
+) -> Version:
+    """Save ``results`` as a new 草稿 version (numbered ``V1``, ``V2``, … in the store), recorded for
+    ``actor``; returns it.
+
+    ``results`` holds ``ent_id`` and ``inputs`` (each enterprise's input values, a mapping), and
+    optionally ``name``, ``size_group``, ``zone``, ``score``, ``rank``, ``eval_class``, ``status``,
+    ``parcels`` and ``provenance`` (where a value came from when not from the input layer).
+
+    Raises
+    ------
+    DataValidationError
+        For no actor, an unknown kind, an empty or too long title, no results or repeated ids, or
+        a ``replaces`` / ``land_version`` that names no version.
+    """
+    actor = checked_actor(actor)
+    if kind not in KINDS:
+        raise DataValidationError(f"未知的版本类型「{kind}」", hint=f"可选：{'、'.join(KINDS)}")
+    title = str(title or "").strip()
+    if not title or len(title) > MAX_TITLE_CHARS:
+        raise DataValidationError(
+            "请为版本写一个标题" if not title else f"版本标题过长（{len(title)} 字）",
+            hint=f"例如「2024 年度亩均评价」，不超过 {MAX_TITLE_CHARS} 字",
+        )
+    _checked_results(results)
+    target = open_store(store)
+    known = {v.version_id for v in list_versions(store=target)}
+    for name, ref in (("被替换的版本", replaces), ("所用用地清单", land_version)):
+        if ref and ref not in known:
+            raise DataValidationError(f"{name}「{ref}」不存在", hint="请先列出现有版本")
+    digest, rows = _result_rows(results)
+
+    def write_results(current: pd.DataFrame) -> TableEdit:
+        if (current["results_sha256"] == digest).any():
+            return TableEdit()  # the same results are stored already: nothing to write
+        change = Change(
+            action="results_saved",
+            user=actor,
+            layer=RESULTS_TABLE,
+            title=title,
+            sha256=digest,
+            rows_out=len(rows),
+            detail=f"{KINDS[kind]}的逐企业结果 {len(rows)} 家",
+        )
+        return TableEdit(rows=tuple(rows), change=change)
+
+    target.edit_rows(RESULT_SPEC, write_results)
+
+    def write_version(current: pd.DataFrame) -> TableEdit:
+        version_id = _next_id(current)
+        row = {
+            "version_id": version_id,
+            "kind": kind,
+            "year": year,
+            "title": title,
+            "state": DRAFT,
+            "replaces": replaces,
+            "land_version": land_version,
+            "config_yaml": yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+            "inputs_json": json.dumps(inputs, ensure_ascii=False, sort_keys=True),
+            "results_sha256": digest,
+            "n_results": len(rows),
+            "created_at": _now(),
+            "created_by": actor,
+        }
+        detail = f"{version_id} 草稿：{KINDS[kind]} {len(rows)} 家" + (
+            f"，替换 {replaces}" if replaces else ""
+        )
+        change = Change(
+            action="version_saved",
+            user=actor,
+            layer=VERSIONS_TABLE,
+            title=title,
+            sha256=digest,
+            detail=detail,
+        )
+        return TableEdit(rows=(row,), change=change, result=row)
+
+    done = target.edit_rows(VERSION_SPEC, write_version)
+    return get_version(done.result["version_id"], store=target)
+
+
+def _change_state(version_id: str, actor: str, store: StoreTarget, step) -> Version:
+    """Apply ``step(version, row) -> (fields, change)`` to the stored row, under the lock."""
+    target = open_store(store)
+    wanted = str(version_id or "").strip().upper()
+
+    def edit(current: pd.DataFrame) -> TableEdit:
+        hit = current[current["version_id"] == wanted]
+        if not len(hit):
+            raise DataValidationError(f"没有编号为「{version_id}」的评价版本", hint="请先列出现有版本")
+        row = hit.iloc[0].to_dict()
+        version = _version(hit.iloc[0])
+        if version.locked:
+            raise locked_error(version)
+        fields, change = step(version, current)
+        return TableEdit(rows=({**row, **fields},), change=change)
+
+    target.edit_rows(VERSION_SPEC, edit)
+    return get_version(wanted, store=target)
+
+
+def _as_date(value: date | str, what: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise DataValidationError(f"{what}「{value}」不是日期", hint="请写成 2025-07-13 这样的格式") from None
+
+
+def publish_version(
+    version_id: str, *, start: date | str, end: date | str, actor: str, store: StoreTarget = None
+) -> Version:
+    """Publish a 草稿 version (公示) for the window ``start`` … ``end`` (dates, both included),
+    recorded for ``actor``; returns it.
+
+    Raises
+    ------
+    DataValidationError
+        For no actor, dates that are not dates or a window ending before it starts, a version
+        that is not a draft (a 定案 one: :func:`locked_error`), or no such version.
+    """
+    actor = checked_actor(actor)
+    first, last = _as_date(start, "公示开始日期"), _as_date(end, "公示结束日期")
+    if first > last:
+        raise DataValidationError(
+            f"公示期的开始日期 {first.isoformat()} 晚于结束日期 {last.isoformat()}",
+            hint="开始日期应不晚于结束日期（公示通常 5 个工作日到 7 天）",
+        )
+
+    def step(version: Version, current: pd.DataFrame):
+        if version.state != DRAFT:
+            raise DataValidationError(
+                f"版本 {version.version_id} 已是「{version.state_zh}」，只有草稿可以公示",
+                hint="如需重新公示，请另存新版本",
+            )
+        fields = {
+            "state": PUBLISHED,
+            "window_start": first.isoformat(),
+            "window_end": last.isoformat(),
+            "published_at": _now(),
+            "published_by": actor,
+        }
+        change = Change(
+            action="version_published",
+            user=actor,
+            layer=VERSIONS_TABLE,
+            title=version.title,
+            detail=f"{version.version_id} 公示：{first.isoformat()} 至 {last.isoformat()}",
+        )
+        return fields, change
+
+    return _change_state(version_id, actor, store, step)
+
+
+def finalize_version(version_id: str, *, actor: str, store: StoreTarget = None) -> Version:
+    """Fix a version (定案), recorded for ``actor``: a 公示 version, or a 草稿 that corrects a
+    published one (it names it in ``replaces``). From then on nothing in it changes.
+
+    Raises
+    ------
+    DataValidationError
+        For no actor, a draft that replaces nothing published (publish it first), a version
+        already 定案 (:func:`locked_error`) or replaced by another, or no such version.
+    """
+    actor = checked_actor(actor)
+
+    def step(version: Version, current: pd.DataFrame):
+        newer = current.loc[current["replaces"] == version.version_id, "version_id"].tolist()
+        if newer:
+            raise DataValidationError(
+                f"版本 {version.version_id} 已被 {'、'.join(newer)} 替换，不能再定案",
+                hint=f"请定案 {newer[-1]}",
+            )
+        if version.state == DRAFT:
+            replaced = current[current["version_id"] == version.replaces]
+            if not version.replaces or not len(replaced) or replaced["state"].iloc[0] == DRAFT:
+                raise DataValidationError(
+                    f"版本 {version.version_id} 是草稿且没有替换已公示的版本，不能直接定案",
+                    hint="请先公示；公示后经异议更正的新草稿可以直接定案",
+                )
+        fields = {"state": FINAL, "finalized_at": _now(), "finalized_by": actor}
+        replaced_text = f"，替换 {version.replaces}" if version.replaces else ""
+        change = Change(
+            action="version_finalized",
+            user=actor,
+            layer=VERSIONS_TABLE,
+            title=version.title,
+            detail=f"{version.version_id} 定案（锁定）{replaced_text}",
+        )
+        return fields, change
+
+    return _change_state(version_id, actor, store, step)
+
+
+def replaced_by(version: Version, *, store: StoreTarget = None) -> list[str]:
+    """The ids of the versions that name ``version`` as the one they replace."""
+    return [v.version_id for v in list_versions(store=store) if v.replaces == version.version_id]
+
+
+def check_open(version: Version, *, store: StoreTarget = None) -> None:
+    """Refuse to change what a version was decided on: a 定案 version (:func:`locked_error`), or
+    one already evaluated again as a version that replaces it."""
+    if version.locked:
+        raise locked_error(version)
+    newer = replaced_by(version, store=store)
+    if newer:
+        raise DataValidationError(
+            f"版本 {version.version_id} 已按异议重新评价为 {'、'.join(newer)}，不能再登记或决定异议、再次重新评价",
+            hint=f"请在 {newer[-1]} 上继续（公示或定案）",
+        )

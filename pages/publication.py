@@ -1,0 +1,193 @@
+"""公示与异议: the year's evaluation (and the land list, first) saved as versions, published with a
+window, disputed, evaluated again and fixed (geo.publication). Editors act on the tabs below the
+list; viewers see the published and final versions, their state and class counts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.errors import DataValidationError
+from geo.publication import exports, objections, versions
+from pages._auth import can_edit
+from pages._publication_parts import (
+    FLASH,
+    SELECT_NEXT,
+    compare_tab,
+    finalize_tab,
+    objections_tab,
+    provenance_text,
+    publish_tab,
+    results_of,
+    save_tab,
+    state_label,
+    version_label,
+    when,
+)
+from pages._shared import settings, show_error, stop_page
+from pages._strings import t
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+s = settings()
+lang = s.lang
+st.title(t("pub.header", lang))
+st.caption(t("pub.intro", lang))
+if flash := st.session_state.pop(FLASH, None):
+    st.success(flash)
+
+# Editors act; enterprise rows are shown to editors only (signed-in staff, or single-user mode).
+# TODO(roles): when pages/_auth.py gains its staff role, show rows to staff (not only editors) here.
+editor = can_edit()
+show_rows = editor
+if not editor:
+    st.info(t("pub.viewer_note", lang))
+
+try:
+    items = versions.list_versions(viewer=not editor)
+except DataValidationError as exc:
+    show_error(exc)
+    stop_page()
+
+
+def _versions_table(found: list[versions.Version]) -> pd.DataFrame:
+    replaced = {}
+    for v in found:
+        if v.replaces:
+            replaced.setdefault(v.replaces, []).append(v.version_id)
+    rows = [
+        {
+            "version_id": v.version_id,
+            "kind": t(f"pub.kind.{v.kind}", lang),
+            "year": v.year,
+            "title": v.title,
+            "state": state_label(v.state, lang),
+            "window": f"{v.window_start} – {v.window_end}" if v.window_start else "",
+            "replaces": v.replaces,
+            "replaced_by": "、".join(replaced.get(v.version_id, [])),
+            "land_version": v.land_version,
+            "n_results": v.n_results,
+            "created": f"{v.created_by} · {when(v.created_at)}",
+            "finalized": f"{v.finalized_by} · {when(v.finalized_at)}" if v.finalized_by else "",
+        }
+        for v in found
+    ]
+    frame = pd.DataFrame(rows)
+    return frame.rename(columns={c: t(f"pub.col.{c}", lang) for c in frame.columns})
+
+
+def _results_view(rows: pd.DataFrame, kind: str) -> pd.DataFrame:
+    cols = [
+        c for c in versions.RESULT_COLUMNS if kind == versions.KIND_SCORE or c in ("ent_id", "name", "zone")
+    ]
+    out = rows[cols].copy()
+    if kind == versions.KIND_LAND:
+        out["land_mu"] = rows["inputs"].map(lambda i: i.get("land_mu"))
+        out["parcels"] = rows["parcels"]
+        out["status"] = rows["status"]
+    else:
+        out["score"] = out["score"].round(2)
+    out["provenance"] = rows["provenance"].map(lambda p: provenance_text(p, lang))
+    return out.rename(columns={c: t(f"pub.res.{c}", lang) for c in out.columns})
+
+
+def _detail(version: versions.Version) -> None:
+    window = (
+        t("pub.detail_window", lang).format(start=version.window_start, end=version.window_end)
+        if version.window_start
+        else ""
+    )
+    st.text(
+        t("pub.detail", lang).format(label=version_label(version, lang), title=version.title, window=window)
+    )
+    if version.locked:
+        st.warning(t("pub.locked", lang).format(who=version.finalized_by, at=when(version.finalized_at)))
+    inputs = "；".join(
+        f"{role}: {item.get('layer')} ({item.get('rows')}, sha256 {str(item.get('sha256'))[:12]}…)"
+        for role, item in version.inputs.items()
+    )
+    if inputs:
+        st.caption(t("pub.inputs", lang).format(items=inputs))
+    rows = results_of(version)
+    if version.kind == versions.KIND_SCORE:
+        counts = (
+            rows["eval_class"]
+            .replace("", "T")
+            .value_counts()
+            .reindex(["A", "B", "C", "D", "T"], fill_value=0)
+        )
+        st.markdown("**" + t("pub.class_counts", lang) + "**")
+        st.dataframe(
+            pd.DataFrame(
+                {t("pub.col.class", lang): counts.index, t("pub.col.count", lang): counts.to_numpy()}
+            ),
+            hide_index=True,
+        )
+    if not show_rows:
+        return
+    st.markdown("**" + t("pub.results", lang) + "**")
+    view = _results_view(rows, version.kind)
+    st.dataframe(view, hide_index=True)
+    name = f"{version.version_id}_{state_label(version.state, 'zh')}_{version.year or ''}"
+    col1, col2 = st.columns(2)
+    col1.download_button(
+        t("pub.download_results", lang),
+        exports.table_xlsx_bytes(
+            view, title=exports.heading(version, t("pub.results", "zh")), sheet=version.version_id
+        ),
+        file_name=f"{name}.xlsx",
+        mime=XLSX_MIME,
+        key="pub_dl_results",
+    )
+    register = objections.objections_frame(version_id=version.version_id)
+    col2.download_button(
+        t("pub.download_register", lang),
+        objections.register_xlsx_bytes(register, version=version),
+        file_name=f"{name}_异议登记.xlsx",
+        mime=XLSX_MIME,
+        key="pub_dl_register",
+    )
+
+
+if not items:
+    st.info(t("pub.none_editor" if editor else "pub.none", lang))
+else:
+    st.subheader(t("pub.versions", lang))
+    st.dataframe(_versions_table(items), hide_index=True)
+    by_id = {v.version_id: v for v in items}
+    ids = list(by_id)
+    wanted = st.session_state.pop(SELECT_NEXT, None)
+    if wanted in ids:
+        st.session_state["pub_version"] = wanted
+    elif st.session_state.get("pub_version") not in ids:
+        st.session_state["pub_version"] = ids[-1]
+    chosen = st.selectbox(
+        t("pub.version", lang),
+        ids,
+        format_func=lambda i: f"{version_label(by_id[i], lang)} · {by_id[i].title}",
+        key="pub_version",
+    )
+    try:
+        _detail(by_id[chosen])
+    except DataValidationError as exc:
+        show_error(exc)
+
+if editor:
+    tabs = st.tabs(
+        [
+            t("pub.tab.save", lang),
+            t("pub.tab.publish", lang),
+            t("pub.tab.objections", lang),
+            t("pub.tab.finalize", lang),
+            t("pub.tab.compare", lang),
+        ]
+    )
+    with tabs[0]:
+        save_tab(items, lang)
+    with tabs[1]:
+        publish_tab(items, lang)
+    with tabs[2]:
+        objections_tab(items, lang)
+    with tabs[3]:
+        finalize_tab(items, lang)
+    with tabs[4]:
+        compare_tab(items, lang)
