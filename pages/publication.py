@@ -9,7 +9,7 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.publication import exports, objections, versions
-from pages._auth import can_edit
+from pages._auth import can_edit, sees_firms
 from pages._publication_parts import (
     FLASH,
     SELECT_NEXT,
@@ -36,9 +36,8 @@ if flash := st.session_state.pop(FLASH, None):
     st.success(flash)
 
 # Editors act; enterprise rows are shown to editors only (signed-in staff, or single-user mode).
-# TODO(roles): when pages/_auth.py gains its staff role, show rows to staff (not only editors) here.
 editor = can_edit()
-show_rows = editor
+show_rows = sees_firms()  # 查看企业 and 编辑: the enterprise rows; 查看汇总 and visitors: states and class counts
 if not editor:
     st.info(t("pub.viewer_note", lang))
 

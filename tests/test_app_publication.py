@@ -178,3 +178,19 @@ def test_land_list_first_then_the_scores_on_it(user_store):
     used = versions.version_results(scored, store=user_store)
     assert used["provenance"].iloc[0] == {"land_mu": "用地清单 V1"}
     assert used["score"].round(2).tolist()[:5] == [33.33, 66.67, 100.0, 133.33, 166.67]
+
+
+def test_staff_who_see_firms_get_the_rows_but_no_actions(user_store):
+    """查看企业 (lisi) sees the published version's enterprise rows; only 编辑 may act on them."""
+    save_year(user_store)
+    versions.publish_version("V1", start="2025-07-13", end="2025-07-19", actor="张三", store=user_store)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.secrets["atlas"] = {"roles": {"lisi": "查看企业"}, "accounts": {"lisi": hash_password("correct horse")}}
+    at.session_state["_atlas_account"] = "lisi"
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert len(at.dataframe) == 3  # the versions, the class counts, and the enterprise rows
+    assert sorted(at.dataframe[2].value.iloc[:, 0].astype(str))[:2] == ["E1", "E2"]
+    assert not at.tabs
+    assert not [b for b in at.button if b.key and b.key.startswith("pub_")]
