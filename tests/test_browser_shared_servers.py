@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from geo import eval_configs, renewal
 from geo import parcels as P
@@ -65,7 +66,7 @@ def _open(browser, url: str):
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     pg = context.new_page()
     pg.goto(url)
-    pg.locator("h1").first.wait_for(timeout=120_000)
+    pg.locator("h1").first.wait_for(timeout=300_000)  # a loaded machine can take long
     _idle(pg)
     return context, pg
 
@@ -74,10 +75,16 @@ def _saved_options(pg) -> list[str]:
     """The options of the efficiency page's 已保存的配置 box (its parameter editor opened)."""
     pg.get_by_text(t("eff.params", "zh")).click()
     box = pg.get_by_role("combobox", name=t("eff.cfg.load", "zh"))
-    box.wait_for(timeout=60_000)
-    box.click()
+    box.wait_for(timeout=120_000)
     options = pg.get_by_role("option")
-    options.first.wait_for(timeout=30_000)
+    for _ in range(6):  # a rerun still going may redraw the box and close its list: open it again
+        _idle(pg)
+        box.click()
+        try:
+            options.first.wait_for(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            pg.keyboard.press("Escape")
     texts = [" ".join(o.split()) for o in options.all_inner_texts()]  # the browser's spaces are NBSPs
     pg.keyboard.press("Escape")
     return texts
@@ -133,7 +140,7 @@ def test_an_official_configuration_saved_on_one_server_is_seen_on_the_other(two_
     context, pg = _open(browser, f"{a}/efficiency")
     try:
         options = _saved_options(pg)
-        assert any(o.startswith("正式配置 · 命令行公示版 (") for o in options)
+        assert any(o.startswith("正式配置 · 命令行公示版 (") for o in options), options
         assert not any("甲服务器公示版" in o for o in options)
     finally:
         context.close()
