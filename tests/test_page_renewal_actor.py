@@ -1,5 +1,6 @@
-"""用地强度's 盘活 form under AppTest with an editor signed in: a change typed as someone else is on
-record as the signed-in editor's, in the status log and in the change log; the typed name is a note."""
+"""用地强度's 盘活 form under AppTest with an editor signed in: the change is on record as the signed-in
+editor's, in the status log and in the change log; the form offers no name to type (修改人 shows the
+identity, read-only), and a name written into the note stays a note."""
 
 from __future__ import annotations
 
@@ -28,16 +29,17 @@ def test_a_change_typed_as_lisi_by_zhangsan_signed_in_is_zhangsans(tmp_path, mon
     pid = at.selectbox(key="parcel_edit_id").value
     at.selectbox(key="parcel_edit_status").set_value("处置中")
     at.selectbox(key="parcel_edit_method").set_value("技改提升")
-    assert at.text_input(key="parcel_edit_who").value == "zhangsan"  # filled in with the identity
-    at.text_input(key="parcel_edit_who").input("李四")
+    who = at.text_input(key="parcel_edit_who")
+    assert who.value == "zhangsan" and who.disabled  # the identity, not a box to type another name in
+    at.text_input(key="parcel_edit_note").input("李四经办")
     at.button(key="parcel_edit_save").click().run()
     assert not at.exception, at.exception
     log = renewal.load_log(path=store)
-    assert log[["parcel_id", "status", "changed_by", "typed_by"]].values.tolist() == [
-        [pid, "处置中", "zhangsan", "李四"]
+    assert log[["parcel_id", "status", "changed_by", "note"]].values.tolist() == [
+        [pid, "处置中", "zhangsan", "李四经办"]
     ]
+    assert not log["typed_by"].fillna("").astype(str).str.strip().any()
     entry = audit.audit_log(store=store).iloc[0]
     assert (entry["action"], entry["user_name"]) == ("status_changed", "zhangsan")
-    assert entry["detail"].endswith("；填写的修改人：李四")
     shown = next(df.value for df in at.dataframe if "修改人" in df.value.columns)
-    assert shown[["修改人", "填写的修改人（备注）"]].values.tolist() == [["zhangsan", "李四"]]
+    assert shown["修改人"].tolist() == ["zhangsan"]
