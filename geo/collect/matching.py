@@ -1,0 +1,236 @@
+"""Matching a department's rows to the enterprise register, each match labelled with how it was made.
+
+In this order: the 统一社会信用代码 (normalised: trimmed, upper case, half-width); the 组织机构代码
+inside it (characters 9–17; a 9-character code written with or without its hyphen, or the last 9
+of an old 15-character 纳税人识别号); the enterprise name, normalised for matching only and only
+where exactly one register entry has it (a row with a code is never matched by name). A code
+that fails its check character is matched only when it is exactly a register code. Nothing is
+ever guessed: a near-miss is a *suggestion* in the report, never a join.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from geo.collect.codes import check_failures, code_kind, normalize_code, org_code_in
+from geo.errors import DataValidationError
+
+# How a row was matched (the labels are in the UI string tables and the report).
+METHODS = ("code", "org_code", "name")
+# Why a row matched no one.
+REASONS = ("not_found", "bad_code", "ambiguous", "no_key")
+
+_SPACES = re.compile(r"\s+")
+_OPEN = str.maketrans({"【": "(", "[": "(", "〔": "(", "】": ")", "]": ")", "〕": ")"})
+# Near-miss suggestions: at most this many unmatched rows get a name search (each is a scan of the
+# register entries sharing its first characters), and this much similarity is needed.
+MAX_SUGGESTED_ROWS = 5_000
+SUGGEST_CUTOFF = 0.8
+
+
+def normalize_name(value: object) -> str:
+    """An enterprise name for matching only: half-width (NFKC), brackets of either width alike,
+    no spaces, Latin letters in lower case. 有限公司 and 有限责任公司 stay different names."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    text = unicodedata.normalize("NFKC", str(value)).translate(_OPEN)
+    return _SPACES.sub("", text).lower()
+
+
+@dataclass(frozen=True)
+class Register:
+    """The enterprise register, indexed for matching (positions are row positions in ``table``)."""
+
+    table: pd.DataFrame  # the register's columns as read (text)
+    rownum: pd.Series
+    codes: pd.Series  # normalised credit codes (the assembled table's ent_id)
+    names: pd.Series  # names as written
+    check: pd.Series  # "" or which check failed, per register entry
+    code_index: pd.Index
+    org_index: pd.Index  # organisation codes that occur once in the register ...
+    org_pos: np.ndarray  # ... and their entries' positions
+    org_twice: frozenset[str]
+    name_index: pd.Index  # normalised names that occur once ...
+    name_pos: np.ndarray
+    name_twice: frozenset[str]
+    name_keys: pd.Series
+
+
+def build_register(
+    table: pd.DataFrame, rownum: pd.Series, code_col: str, name_col: str, filename: str
+) -> Register:
+    """Index a register read as text.
+
+    Raises
+    ------
+    DataValidationError
+        When a register entry has no code, or a code occurs twice (each enterprise once).
+    """
+    codes = table[code_col].map(normalize_code)
+    empty = codes == ""
+    if empty.any():
+        rows = "、".join(map(str, rownum[empty].head(10)))
+        raise DataValidationError(
+            f"企业名录「{filename}」第 {rows} 行没有统一社会信用代码",
+            hint="名录中每家企业都要有代码：请补上后重新上传",
+        )
+    dup = codes.duplicated(keep=False)
+    if dup.any():
+        shown = "；".join(
+            f"{code}（第 {'、'.join(map(str, rownum[codes == code]))} 行）"
+            for code in pd.unique(codes[dup])[:10]
+        )
+        raise DataValidationError(
+            f"企业名录「{filename}」中有重复的统一社会信用代码：{shown}",
+            hint="名录中每家企业只能出现一次：请合并或删除重复行后重新上传",
+        )
+    orgs = codes.map(org_code_in)
+    org_counts = orgs[orgs != ""].value_counts()
+    names = table[name_col] if name_col in table else pd.Series(pd.NA, index=table.index)
+    name_keys = names.map(normalize_name)
+    name_counts = name_keys[name_keys != ""].value_counts()
+    once_org = orgs.map(org_counts).eq(1) & (orgs != "")
+    once_name = name_keys.map(name_counts).eq(1) & (name_keys != "")
+    return Register(
+        table=table,
+        rownum=rownum,
+        codes=codes,
+        names=names,
+        check=check_failures(codes),
+        code_index=pd.Index(codes.to_numpy()),
+        org_index=pd.Index(orgs[once_org].to_numpy()),
+        org_pos=np.flatnonzero(once_org.to_numpy()),
+        org_twice=frozenset(org_counts.index[org_counts > 1]),
+        name_index=pd.Index(name_keys[once_name].to_numpy()),
+        name_pos=np.flatnonzero(once_name.to_numpy()),
+        name_twice=frozenset(name_counts.index[name_counts > 1]),
+        name_keys=name_keys,
+    )
+
+
+def _lookup(index: pd.Index, keys: np.ndarray, positions: np.ndarray | None = None) -> np.ndarray:
+    """Register position of each key (-1: none); ``positions`` maps index entries to positions."""
+    found = index.get_indexer(keys)
+    if positions is not None:
+        found = np.where(found >= 0, positions[np.maximum(found, 0)], -1)
+    return np.where(keys == "", -1, found)
+
+
+def match_rows(
+    register: Register, codes: pd.Series | None, org_codes: pd.Series | None, names: pd.Series | None
+) -> pd.DataFrame:
+    """Match each row of a department's file: the register position (-1: none), the method, why
+    a row matched no one, which check its code failed, and the normalised keys.
+
+    ``codes``, ``org_codes`` and ``names`` are the row's columns as written (None when the file
+    has no such column); all share one index.
+    """
+    index = next(s.index for s in (codes, org_codes, names) if s is not None)
+    blank = pd.Series("", index=index, dtype=object)
+    code = codes.map(normalize_code) if codes is not None else blank
+    org_given = org_codes.map(normalize_code) if org_codes is not None else blank
+    name = names.map(normalize_name) if names is not None else blank
+    check = check_failures(code)
+    # 18 characters outside the code alphabet (an O for a 0, an I for a 1) or another length.
+    check = check.where(~((code != "") & (code.map(code_kind) == "other")), "format")
+    org_check = check_failures(org_given)
+    inside = code.map(org_code_in)
+    org = inside.where(inside != "", org_given)
+    org_bad = check.where(inside != "", org_check)
+    pos = np.full(len(index), -1, dtype=np.int64)
+    method = np.full(len(index), "", dtype=object)
+    reason = np.full(len(index), "", dtype=object)
+
+    by_code = _lookup(register.code_index, code.to_numpy(dtype=object))
+    hit = by_code >= 0
+    pos[hit], method[hit] = by_code[hit], "code"
+    # A code failing its check character: only the exact code (done above); no fallback.
+    bad = ~hit & (code != "").to_numpy() & (check != "").to_numpy()
+    reason[bad] = "bad_code"
+    # The organisation code: inside a credit code, or given on its own (an exact code with a
+    # failing check character, as in the register, still matches; it is reported).
+    org_arr = org.to_numpy(dtype=object)
+    open_ = (pos < 0) & ~bad
+    by_org = _lookup(register.org_index, np.where(open_, org_arr, ""), register.org_pos)
+    hit = open_ & (by_org >= 0)
+    pos[hit], method[hit] = by_org[hit], "org_code"
+    twice = open_ & (pos < 0) & np.isin(org_arr, list(register.org_twice))
+    reason[twice] = "ambiguous"
+    # The name, only for rows that carry no code at all.
+    no_code = (code == "").to_numpy() & (org == "").to_numpy()
+    name_arr = name.to_numpy(dtype=object)
+    by_name = _lookup(register.name_index, np.where(no_code, name_arr, ""), register.name_pos)
+    hit = no_code & (by_name >= 0)
+    pos[hit], method[hit] = by_name[hit], "name"
+    twice = no_code & (pos < 0) & np.isin(name_arr, list(register.name_twice))
+    reason[twice] = "ambiguous"
+    reason[(pos < 0) & (reason == "") & (org_bad != "").to_numpy()] = "bad_code"
+    none = (pos < 0) & (reason == "")
+    reason[none & no_code & (name_arr == "")] = "no_key"
+    reason[(pos < 0) & (reason == "")] = "not_found"
+    kinds = code.map(code_kind).where(code != "", org_given.map(code_kind))
+    return pd.DataFrame(
+        {
+            "pos": pos,
+            "method": method,
+            "reason": reason,
+            "check": check.where(check != "", org_bad).to_numpy(),
+            "code": code.to_numpy(),
+            "org_code": org.to_numpy(),
+            "name_key": name_arr,
+            "code_kind": kinds.to_numpy(),
+        },
+        index=index,
+    )
+
+
+def suggestions(register: Register, matched: pd.DataFrame, names: pd.Series | None) -> pd.Series:
+    """For rows that matched no one: register entries they may belong to, as text (code name),
+    never joined — the entry with the same organisation code or the same name, else the nearest
+    names. Empty for matched rows."""
+    out = pd.Series("", index=matched.index, dtype=object)
+    open_rows = matched.index[matched["pos"] < 0][:MAX_SUGGESTED_ROWS]
+    if not len(open_rows):
+        return out
+    orgs = register.codes.map(org_code_in)
+    by_org = {o: i for i, o in enumerate(orgs) if o}
+    by_name: dict[str, list[int]] = {}
+    by_prefix: dict[str, list[int]] = {}
+    for i, key in enumerate(register.name_keys):
+        if key:
+            by_name.setdefault(key, []).append(i)
+            by_prefix.setdefault(key[:2], []).append(i)
+    for r in open_rows:
+        hits: list[int] = []
+        org = matched.at[r, "org_code"]
+        if org and org in by_org:
+            hits.append(by_org[org])
+        key = matched.at[r, "name_key"] if names is not None else ""
+        if key:
+            hits.extend(by_name.get(key, []))
+            if not hits:
+                pool = by_prefix.get(key[:2], [])
+                keys = [register.name_keys.iat[i] for i in pool]
+                close = difflib.get_close_matches(key, keys, n=3, cutoff=SUGGEST_CUTOFF)
+                hits.extend(pool[keys.index(c)] for c in close)
+        seen = dict.fromkeys(hits)
+        out.at[r] = "；".join(f"{register.codes.iat[i]} {register.names.iat[i]}" for i in seen)
+    return out
+
+
+__all__ = [
+    "MAX_SUGGESTED_ROWS",
+    "METHODS",
+    "REASONS",
+    "Register",
+    "build_register",
+    "match_rows",
+    "normalize_name",
+    "suggestions",
+]
