@@ -130,12 +130,8 @@ def run(args: argparse.Namespace) -> int:
             + (f"，数值无法识别 {len(result.bad_values)}" if len(result.bad_values) else "")
         )
         for row in unmatched.head(20).itertuples():
-            key = (
-                row.code
-                if isinstance(row.code, str)
-                else (row.org_code_given if isinstance(row.org_code_given, str) else "")
-            )
-            print(f"  未匹配：第 {row.row} 行 {key} {row.name if isinstance(row.name, str) else ''}".rstrip())
+            parts = [v for v in (row.code, row.org_code_given, row.unit_key, row.name) if isinstance(v, str)]
+            print(f"  未匹配：第 {row.row} 行 " + " ".join(p.strip() for p in parts))
         if len(unmatched) > 20:
             print(f"  ……另有 {len(unmatched) - 20} 行，见报告")
     missing = {k: v for k, v in collection.missing_counts().items() if v}
