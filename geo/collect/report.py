@@ -137,17 +137,9 @@ def issues_table(collection: Collection, *, lang: Lang = "zh") -> pd.DataFrame:
             (reg, "register_check", str(c.row), c.ent_id, c.name, "", label(f"check.{c.check}", lang))
         )
     for c in collection.industry_problems.itertuples():
-        lines.append(
-            (
-                reg,
-                "industry",
-                str(c.row),
-                c.ent_id,
-                c.name,
-                c.industry_code,
-                label(f"industry.{c.problem}", lang),
-            )
-        )
+        problem = label(f"industry.{c.problem}", lang)
+        code = label("col.industry_code", lang)
+        lines.append((reg, "industry", str(c.row), c.ent_id, c.name, code, f"{c.industry_code}：{problem}"))
     headers = [
         label(k, lang)
         for k in (
