@@ -140,6 +140,8 @@ def _read_all(
 
 def _groups(pos: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
     """Positions present in ``pos`` (sorted) and, for each, its rows."""
+    if len(pos) == 0:
+        return pos, []
     order = np.argsort(pos, kind="stable")
     sorted_pos = pos[order]
     uniq, starts = np.unique(sorted_pos, return_index=True)

@@ -200,6 +200,7 @@ def suggestions(register: Register, matched: pd.DataFrame, names: pd.Series | No
         return out
     orgs = register.codes.map(org_code_in)
     by_org = {o: i for i, o in enumerate(orgs) if o}
+    by_body = {o[:8]: i for i, o in enumerate(orgs) if o}  # a mistyped check character
     by_name: dict[str, list[int]] = {}
     by_prefix: dict[str, list[int]] = {}
     for i, key in enumerate(register.name_keys):
@@ -211,6 +212,8 @@ def suggestions(register: Register, matched: pd.DataFrame, names: pd.Series | No
         org = matched.at[r, "org_code"]
         if org and org in by_org:
             hits.append(by_org[org])
+        elif org and org[:8] in by_body:
+            hits.append(by_body[org[:8]])
         key = matched.at[r, "name_key"] if names is not None else ""
         if key:
             hits.extend(by_name.get(key, []))
