@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +24,13 @@ from geo.collect.industries import classify_codes, load_crosswalk
 from geo.collect.matching import Register, build_register, match_rows, suggestions
 from geo.collect.reading import SourceFile, read_source
 from geo.errors import DataValidationError
+
+# progress(fraction_done, step, department)
+Progress = Callable[[float, str, str], None]
+
+
+def _no_progress(fraction: float, step: str, department: str) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,7 @@ def _read_all(
     sources: Sequence[SourceInput],
     register_spec: Department,
     specs: dict[str, Department],
+    progress: Progress,
 ) -> tuple[SourceFile, list[SourceFile]]:
     seen: dict[str, str] = {}
     for src in sources:
@@ -115,6 +123,7 @@ def _read_all(
                 hint="每个部门只给一个文件；同一部门的多个文件请先合并为一个表",
             )
         seen[src.department] = src.filename
+    progress(0.0, "read", "register")
     reg = read_source(
         register.data,
         register.filename,
@@ -122,16 +131,18 @@ def _read_all(
         known_headers=_key_headers(register_spec),
         what="企业名录",
     )
-    files = [
-        read_source(
-            s.data,
-            s.filename,
-            department=s.department,
-            known_headers=_key_headers(specs[s.department]),
-            what=specs[s.department].label_zh,
+    files = []
+    for i, s in enumerate(sources):
+        progress(0.4 * (i + 1) / (len(sources) + 1), "read", s.department)
+        files.append(
+            read_source(
+                s.data,
+                s.filename,
+                department=s.department,
+                known_headers=_key_headers(specs[s.department]),
+                what=specs[s.department].label_zh,
+            )
         )
-        for s in sources
-    ]
     return reg, files
 
 
@@ -328,6 +339,7 @@ def collect(
     *,
     departments_path: Path | None = None,
     crosswalk_path: Path | None = None,
+    progress: Progress | None = None,
 ) -> Collection:
     """Assemble the year's enterprise table from the register and the departments' files.
 
@@ -340,6 +352,9 @@ def collect(
         One file per department (``tax``, ``stats``, ``power``, ``land``, ``env``).
     departments_path, crosswalk_path
         Other configurations than ``geo/collect/departments.yaml`` and ``industries.yaml``.
+    progress
+        Called as ``progress(fraction_done, step, department)`` before each step (``read``,
+        ``match``, ``assemble``), e.g. to move a progress bar; from the calling thread.
 
     Raises
     ------
@@ -352,13 +367,15 @@ def collect(
         raise DataValidationError(
             "没有给出任何部门文件", hint="至少给出一个部门文件，如 --source tax=税务.csv"
         )
-    reg_source, files = _read_all(register, sources, register_spec, specs)
+    progress = progress or _no_progress
+    reg_source, files = _read_all(register, sources, register_spec, specs, progress)
     return assemble(
         reg_source,
         files,
         mappings={s.department: dict(s.mapping) for s in sources} | {"register": dict(register.mapping)},
         departments_path=departments_path,
         crosswalk_path=crosswalk_path,
+        progress=progress,
     )
 
 
@@ -369,8 +386,10 @@ def assemble(
     mappings: Mapping[str, Mapping[str, str]] | None = None,
     departments_path: Path | None = None,
     crosswalk_path: Path | None = None,
+    progress: Progress | None = None,
 ) -> Collection:
     """:func:`collect` on files already read (:func:`geo.collect.reading.read_source`)."""
+    progress = progress or _no_progress
     register_spec, specs = load_departments(departments_path)
     mappings = mappings or {}
     reg_located = locate_columns(
@@ -393,8 +412,9 @@ def assemble(
     values: dict[str, np.ndarray] = {}
     provenance: list[dict] = []
     dept_codes: dict[str, pd.Series] = {}
-    for source in files:
+    for i, source in enumerate(files):
         dept = specs[source.department]
+        progress(0.4 + 0.5 * i / max(len(files), 1), "match", dept.key)
         result, vals, prov = _match_department(register, source, dept, mappings.get(source.department, {}))
         results[dept.key] = result
         for key, arr in vals.items():
@@ -406,6 +426,7 @@ def assemble(
             codes = source.table[code_col][matched]
             first = pd.Series(codes.to_numpy(), index=result.rows["pos"][matched]).dropna()
             dept_codes[dept.key] = first[~first.index.duplicated()]
+    progress(0.9, "assemble", "")
     assembled, from_register = _register_frame(register, register_source, reg_located, set(values))
     for key in ENTERPRISE_NUMERIC:
         if key in values:
