@@ -5,6 +5,7 @@ from __future__ import annotations
 from geo import i18n
 from geo.i18n import Lang
 from layers import _strings as layer_strings
+from pages._strings_collect import STRINGS as COLLECT_STRINGS
 from pages._strings_data import STRINGS as DATA_STRINGS
 from pages._strings_efficiency import STRINGS as EFFICIENCY_STRINGS
 
@@ -332,7 +333,12 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.details": ("宗地详情", "Parcel details"),
     "parcel.not_low": ("该宗地未被认定为低效用地。", "This parcel is not identified as low-efficiency land."),
 }
-STRINGS: dict[str, tuple[str, str]] = {**_FRAME_AND_PAGES, **DATA_STRINGS, **EFFICIENCY_STRINGS}
+STRINGS: dict[str, tuple[str, str]] = {
+    **_FRAME_AND_PAGES,
+    **DATA_STRINGS,
+    **COLLECT_STRINGS,
+    **EFFICIENCY_STRINGS,
+}
 
 
 def t(key: str, lang: Lang = i18n.DEFAULT_LANG) -> str:
