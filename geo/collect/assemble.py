@@ -21,7 +21,14 @@ import pandas as pd
 from geo.catalogue import ENTERPRISE_COLUMNS, ENTERPRISE_NUMERIC, header_unit_factor, suggest_columns
 from geo.collect.departments import KEY_KINDS, Department, Located, load_departments, locate_columns
 from geo.collect.industries import classify_codes, load_crosswalk
-from geo.collect.matching import Register, build_register, match_rows, suggestions
+from geo.collect.matching import (
+    Register,
+    SuggestionIndex,
+    build_register,
+    match_rows,
+    suggestion_index,
+    suggestions,
+)
 from geo.collect.reading import SourceFile, read_source
 from geo.errors import DataValidationError
 
@@ -89,11 +96,13 @@ class Collection:
 
 def _number(values: pd.Series) -> pd.Series:
     """Numbers as people type them (full-width digits, thousands separators); NaN when not one."""
-    text = values.astype("string").map(
-        lambda v: None if v is pd.NA else re.sub(r"[,，\s]", "", unicodedata.normalize("NFKC", v)),
-        na_action="ignore",
-    )
-    return pd.to_numeric(text, errors="coerce").astype(float)
+    raw = values.astype(object).where(values.notna(), None)
+    number = pd.to_numeric(raw, errors="coerce").astype(float)
+    retry = number.isna() & raw.notna()
+    if retry.any():  # only the cells plain parsing did not take
+        text = [re.sub(r"[,，\s]", "", unicodedata.normalize("NFKC", str(v))) for v in raw[retry]]
+        number[retry] = pd.to_numeric(pd.Series(text, index=raw.index[retry]), errors="coerce").astype(float)
+    return number
 
 
 def _key_headers(dept: Department) -> tuple[str, ...]:
@@ -149,23 +158,59 @@ def _read_all(
 # --------------------------------------------------------------------------- per department
 
 
-def _groups(pos: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
-    """Positions present in ``pos`` (sorted) and, for each, its rows."""
-    if len(pos) == 0:
-        return pos, []
+@dataclass(frozen=True)
+class _Groups:
+    """Rows grouped by register position: ``uniq`` positions, ``order`` the rows sorted by position,
+    group ``i`` is ``order[starts[i]:ends[i]]``."""
+
+    uniq: np.ndarray
+    order: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+
+    def rows(self, i: int) -> np.ndarray:
+        return self.order[self.starts[i] : self.ends[i]]
+
+
+def _groups(pos: np.ndarray, rows: np.ndarray) -> _Groups:
+    """The rows ``rows`` (with register positions ``pos``) grouped by position."""
     order = np.argsort(pos, kind="stable")
-    sorted_pos = pos[order]
-    uniq, starts = np.unique(sorted_pos, return_index=True)
-    return uniq, np.split(rows[order], starts[1:])
+    uniq, starts = np.unique(pos[order], return_index=True)
+    ends = np.append(starts[1:], len(pos)).astype(np.int64) if len(pos) else np.zeros(0, np.int64)
+    return _Groups(uniq, rows[order], starts.astype(np.int64), ends)
 
 
 def _rows_text(rows: np.ndarray) -> str:
     return ",".join(map(str, rows.tolist()))
 
 
+def _joined(texts: list[str], groups: _Groups) -> np.ndarray:
+    """Per group, its rows' texts joined with commas (empty texts left out)."""
+    ordered = [texts[i] for i in groups.order.tolist()]
+    out = [
+        ",".join(t for t in ordered[a:b] if t)
+        for a, b in zip(groups.starts.tolist(), groups.ends.tolist(), strict=True)
+    ]
+    return np.array(out, dtype=object)
+
+
+def _group_texts(
+    groups: _Groups, row_text: list[str], methods: list[str], units: list[str] | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per group of rows: their spreadsheet rows, how they were matched, their 户号/宗地编号."""
+    rows = _joined(row_text, groups)
+    how = np.array([",".join(dict.fromkeys(m.split(","))) for m in _joined(methods, groups)], dtype=object)
+    keys = _joined(units, groups) if units is not None else np.full(len(groups.uniq), "", dtype=object)
+    return rows, how, keys
+
+
 def _match_department(
-    register: Register, source: SourceFile, dept: Department, mapping: Mapping[str, str]
-) -> tuple[DepartmentResult, dict[str, np.ndarray], list[dict]]:
+    register: Register,
+    source: SourceFile,
+    dept: Department,
+    mapping: Mapping[str, str],
+    index: Callable[[], SuggestionIndex],
+) -> tuple[DepartmentResult, dict[str, np.ndarray], list[pd.DataFrame]]:
     table = source.table
     located = locate_columns([str(c) for c in table.columns], dept, mapping)
     if not located.keys:
@@ -192,9 +237,17 @@ def _match_department(
     pos = matched["pos"].to_numpy()
     n = len(register.codes)
     values: dict[str, np.ndarray] = {}
-    provenance: list[dict] = []
+    provenance: list[pd.DataFrame] = []
     conflicts, bad_values = [], []
     unit_keys = table[located.unit_key].astype("string") if located.unit_key else None
+    row_text = rownum.astype(str).tolist()
+    method_arr = matched["method"].to_numpy(dtype=object).tolist()
+    unit_arr = (
+        None
+        if unit_keys is None
+        else [k if isinstance(k, str) else "" for k in unit_keys.to_numpy(dtype=object)]
+    )
+    texts: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for column in located.values:
         raw = table[column.header]
         number = _number(raw) * column.factor
@@ -205,45 +258,51 @@ def _match_department(
         ok = (pos >= 0) & number.notna().to_numpy()
         vals = number.to_numpy()
         out = np.full(n, np.nan)
-        uniq, groups = _groups(pos[ok], np.flatnonzero(ok))
+        groups = _groups(pos[ok], np.flatnonzero(ok))
+        uniq = groups.uniq
         if dept.aggregate == "sum":
             sums = np.bincount(pos[ok], weights=vals[ok], minlength=n)
             out[uniq] = sums[uniq]
-        else:
-            for p, idx in zip(uniq, groups, strict=True):
-                distinct = pd.unique(vals[idx])
-                if len(distinct) == 1:
-                    out[p] = distinct[0]
-                else:
-                    conflicts.append(
-                        {
-                            "ent_id": register.codes.iat[p],
-                            "name": register.names.iat[p],
-                            "column": column.key,
-                            "values": "；".join(f"{v:g}" for v in distinct),
-                            "rows": _rows_text(rownum[idx]),
-                        }
-                    )
+        elif len(uniq):  # one value per enterprise: the same value twice is fine, two differ: a conflict
+            low = np.minimum.reduceat(vals[groups.order], groups.starts)
+            high = np.maximum.reduceat(vals[groups.order], groups.starts)
+            same = low == high
+            out[uniq[same]] = low[same]
+            for i in np.flatnonzero(~same):
+                idx = groups.rows(i)
+                conflicts.append(
+                    {
+                        "ent_id": register.codes.iat[uniq[i]],
+                        "name": register.names.iat[uniq[i]],
+                        "column": column.key,
+                        "values": "；".join(f"{v:g}" for v in pd.unique(vals[idx])),
+                        "rows": _rows_text(rownum[idx]),
+                    }
+                )
         values[column.key] = out
-        methods = matched["method"].to_numpy()
-        for p, idx in zip(uniq, groups, strict=True):
-            if np.isnan(out[p]):
-                continue
-            provenance.append(
+        key = ok.tobytes()
+        if key not in texts:  # columns filled in the same rows share their provenance texts
+            texts[key] = _group_texts(groups, row_text, method_arr, unit_arr)
+        rows_txt, methods_txt, units_txt = texts[key]
+        keep = ~np.isnan(out[uniq])
+        provenance.append(
+            pd.DataFrame(
                 {
-                    "pos": int(p),
+                    "pos": uniq[keep],
                     "column": column.key,
                     "department": dept.key,
                     "file": source.filename,
                     "sha256": source.sha256,
-                    "rows": _rows_text(rownum[idx]),
-                    "n_rows": len(idx),
-                    "methods": ",".join(dict.fromkeys(methods[idx])),
-                    "units": "" if unit_keys is None else ",".join(map(str, unit_keys.iloc[idx].dropna())),
+                    "rows": rows_txt[keep],
+                    "n_rows": (groups.ends - groups.starts)[keep],
+                    "methods": methods_txt[keep],
+                    "units": units_txt[keep],
                     "unit": column.unit,
                 }
             )
+        )
     twice = _twice(register, unit_keys, pos, rownum)
+    index = index() if (pos < 0).any() else None
     rows = pd.DataFrame(
         {
             "row": rownum,
@@ -256,7 +315,7 @@ def _match_department(
             "method": matched["method"],
             "reason": matched["reason"],
             "check": matched["check"],
-            "suggestion": suggestions(register, matched, names),
+            "suggestion": suggestions(register, matched, names, index),
             **{c.header: table[c.header] for c in located.values},
         }
     )
@@ -273,6 +332,12 @@ def _match_department(
         unreached=int((~reached).sum()),
     )
     return result, values, provenance
+
+
+def _index(register: Register, built: list[SuggestionIndex]) -> SuggestionIndex:
+    if not built:
+        built.append(suggestion_index(register))
+    return built[0]
 
 
 def _twice(
@@ -410,12 +475,15 @@ def assemble(
     )
     results: dict[str, DepartmentResult] = {}
     values: dict[str, np.ndarray] = {}
-    provenance: list[dict] = []
+    provenance: list[pd.DataFrame] = []
     dept_codes: dict[str, pd.Series] = {}
+    built: list[SuggestionIndex] = []  # the suggestion index, built when a first row goes unmatched
     for i, source in enumerate(files):
         dept = specs[source.department]
         progress(0.4 + 0.5 * i / max(len(files), 1), "match", dept.key)
-        result, vals, prov = _match_department(register, source, dept, mappings.get(source.department, {}))
+        result, vals, prov = _match_department(
+            register, source, dept, mappings.get(source.department, {}), lambda: _index(register, built)
+        )
         results[dept.key] = result
         for key, arr in vals.items():
             values[key] = arr if key not in values else np.where(np.isnan(values[key]), arr, values[key])
@@ -447,21 +515,8 @@ def assemble(
                 assembled["industry"] = industry[c]
         elif c != "industry_problem":
             assembled[c] = industry[c]
-    prov = pd.DataFrame(
-        provenance,
-        columns=[
-            "pos",
-            "column",
-            "department",
-            "file",
-            "sha256",
-            "rows",
-            "n_rows",
-            "methods",
-            "units",
-            "unit",
-        ],
-    )
+    columns = ["pos", "column", "department", "file", "sha256", "rows", "n_rows", "methods", "units", "unit"]
+    prov = pd.concat(provenance, ignore_index=True) if provenance else pd.DataFrame(columns=columns)
     prov.insert(0, "ent_id", register.codes.to_numpy()[prov["pos"].to_numpy(dtype=int)])
     prov.insert(1, "name", register.names.to_numpy()[prov["pos"].to_numpy(dtype=int)])
     for key, header in from_register.items():

@@ -33,12 +33,32 @@ def normalize_code(value: object) -> str:
 
     ``" 9132 0509mA1xxxxx "`` and ``９１３２…`` give the same text; ``12345678-9`` gives ``123456789``.
     """
+    if isinstance(value, str) and value.isascii() and value.isalnum():
+        return value.upper()  # the usual case, without the work below
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return ""
     text = unicodedata.normalize("NFKC", str(value)).strip().upper()
     if re.fullmatch(r"\d+\.0", text):  # a number a spreadsheet stored as 1234.0
         text = text[:-2]
     return _DROP.sub("", text)
+
+
+def per_value(values: pd.Series, fn) -> pd.Series:
+    """``fn`` of every value, computed once per distinct value (departments repeat codes and
+    names row after row); same index, object dtype."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    done = np.array([fn(u) for u in uniques] + [fn("")], dtype=object)
+    return pd.Series(done[codes], index=values.index, dtype=object)  # -1 (missing) takes fn("")
+
+
+def normalize_codes(values: pd.Series) -> pd.Series:
+    """:func:`normalize_code` of every value (same index)."""
+    return per_value(values, normalize_code)
+
+
+def code_kinds(codes: pd.Series) -> pd.Series:
+    """:func:`code_kind` of every normalised code (same index)."""
+    return per_value(codes, code_kind)
 
 
 def credit_check_char(first17: str) -> str:
@@ -124,7 +144,7 @@ def check_failures(codes: pd.Series) -> pd.Series:
     inside it or on its own). Vectorised: a million codes in well under a second."""
     out = pd.Series("", index=codes.index, dtype=object)
     values = codes.to_numpy(dtype=object)
-    kinds = np.array([code_kind(c) for c in values], dtype=object)
+    kinds = code_kinds(codes).to_numpy()
     credit = kinds == "credit"
     if credit.any():
         chars = np.frombuffer("".join(values[credit]).encode("ascii"), dtype=np.uint8).reshape(-1, 18)
@@ -156,10 +176,13 @@ __all__ = [
     "ORG_WEIGHTS",
     "check_failures",
     "code_kind",
+    "code_kinds",
+    "per_value",
     "credit_check_char",
     "is_valid_credit_code",
     "is_valid_org_code",
     "normalize_code",
+    "normalize_codes",
     "org_check_char",
     "org_code_in",
 ]

@@ -88,7 +88,8 @@ def classify_codes(codes: pd.Series, crosswalk: Crosswalk, *, header: str = "") 
     old = bool(_EDITION_2011.search(header))
     rows = []
     ordered = sorted(crosswalk.prefixes, key=len, reverse=True)
-    for value in codes:
+    position, uniques = pd.factorize(codes.to_numpy(dtype=object), use_na_sentinel=True)
+    for value in [*uniques, None]:  # once per distinct code; -1 (missing) takes the last
         digits, problem = _digits(value)
         industry = division = name = None
         if digits and not problem:
@@ -102,17 +103,8 @@ def classify_codes(codes: pd.Series, crosswalk: Crosswalk, *, header: str = "") 
                     (crosswalk.prefixes[p] for p in ordered if digits.startswith(p)), crosswalk.other
                 )
         rows.append((digits or None, industry, division, name, problem))
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "industry_code",
-            "industry",
-            "industry_division",
-            "industry_division_name",
-            "industry_problem",
-        ],
-        index=codes.index,
-    )
+    columns = ["industry_code", "industry", "industry_division", "industry_division_name", "industry_problem"]
+    return pd.DataFrame(rows, columns=columns).iloc[position].set_axis(codes.index)
 
 
 __all__ = ["INDUSTRIES_YAML", "INDUSTRY_PROBLEMS", "Crosswalk", "classify_codes", "load_crosswalk"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from geo.collect.codes import check_failures, code_kind, normalize_code, org_code_in
+from geo.collect.codes import check_failures, code_kinds, normalize_codes, org_code_in, per_value
 from geo.errors import DataValidationError
 
 # How a row was matched (the labels are in the UI string tables and the report).
@@ -41,6 +41,10 @@ def normalize_name(value: object) -> str:
         return ""
     text = unicodedata.normalize("NFKC", str(value)).translate(_OPEN)
     return _SPACES.sub("", text).lower()
+
+
+def _names(values: pd.Series) -> pd.Series:
+    return per_value(values, normalize_name)
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def build_register(
     DataValidationError
         When a register entry has no code, or a code occurs twice (each enterprise once).
     """
-    codes = table[code_col].map(normalize_code)
+    codes = normalize_codes(table[code_col])
     empty = codes == ""
     if empty.any():
         rows = "、".join(map(str, rownum[empty].head(10)))
@@ -90,10 +94,10 @@ def build_register(
             f"企业名录「{filename}」中有重复的统一社会信用代码：{shown}",
             hint="名录中每家企业只能出现一次：请合并或删除重复行后重新上传",
         )
-    orgs = codes.map(org_code_in)
+    orgs = per_value(codes, org_code_in)
     org_counts = orgs[orgs != ""].value_counts()
     names = table[name_col] if name_col in table else pd.Series(pd.NA, index=table.index)
-    name_keys = names.map(normalize_name)
+    name_keys = _names(names)
     name_counts = name_keys[name_keys != ""].value_counts()
     once_org = orgs.map(org_counts).eq(1) & (orgs != "")
     once_name = name_keys.map(name_counts).eq(1) & (name_keys != "")
@@ -133,14 +137,18 @@ def match_rows(
     """
     index = next(s.index for s in (codes, org_codes, names) if s is not None)
     blank = pd.Series("", index=index, dtype=object)
-    code = codes.map(normalize_code) if codes is not None else blank
-    org_given = org_codes.map(normalize_code) if org_codes is not None else blank
-    name = names.map(normalize_name) if names is not None else blank
+    code = normalize_codes(codes) if codes is not None else blank
+    org_given = normalize_codes(org_codes) if org_codes is not None else blank
+    needs_name = (code == "") & (org_given == "")  # only rows without any code are matched by name
+    name = blank.copy()
+    if names is not None and needs_name.any():
+        name[needs_name] = _names(names[needs_name])
     check = check_failures(code)
     # 18 characters outside the code alphabet (an O for a 0, an I for a 1) or another length.
-    check = check.where(~((code != "") & (code.map(code_kind) == "other")), "format")
+    kinds = code_kinds(code)
+    check = check.where(~((code != "") & (kinds == "other")), "format")
     org_check = check_failures(org_given)
-    inside = code.map(org_code_in)
+    inside = per_value(code, org_code_in)
     org = inside.where(inside != "", org_given)
     org_bad = check.where(inside != "", org_check)
     pos = np.full(len(index), -1, dtype=np.int64)
@@ -174,7 +182,7 @@ def match_rows(
     none = (pos < 0) & (reason == "")
     reason[none & no_code & (name_arr == "")] = "no_key"
     reason[(pos < 0) & (reason == "")] = "not_found"
-    kinds = code.map(code_kind).where(code != "", org_given.map(code_kind))
+    kinds = kinds.where(code != "", code_kinds(org_given))
     return pd.DataFrame(
         {
             "pos": pos,
@@ -190,35 +198,77 @@ def match_rows(
     )
 
 
-def suggestions(register: Register, matched: pd.DataFrame, names: pd.Series | None) -> pd.Series:
+_FORMS = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|分公司|公司)$")
+_BRACKETED = re.compile(r"\([^)]*\)")
+# Difflib compares a row's name only with register names sharing its first characters, and only
+# when there are few of them (names that all begin 苏州… would otherwise mean a scan each).
+_PREFIX = 4
+_MAX_POOL = 300
+
+
+def _core(key: str) -> str:
+    """A normalised name without its bracketed parts and its company form (有限公司 …)."""
+    return _FORMS.sub("", _BRACKETED.sub("", key))
+
+
+@dataclass(frozen=True)
+class SuggestionIndex:
+    """The register looked up for suggestions: by organisation code, by its 8-character body, by
+    name, by core name (without brackets and company form) and by the name's first characters."""
+
+    by_org: dict[str, int]
+    by_body: dict[str, int]
+    by_name: dict[str, list[int]]
+    by_core: dict[str, list[int]]
+    by_prefix: dict[str, list[int]]
+
+
+def suggestion_index(register: Register) -> SuggestionIndex:
+    """Index ``register`` for :func:`suggestions` (built once, used for every department)."""
+    orgs = per_value(register.codes, org_code_in).tolist()
+    by_name: dict[str, list[int]] = {}
+    by_core: dict[str, list[int]] = {}
+    by_prefix: dict[str, list[int]] = {}
+    for i, key in enumerate(register.name_keys.tolist()):
+        if key:
+            by_name.setdefault(key, []).append(i)
+            by_core.setdefault(_core(key), []).append(i)
+            by_prefix.setdefault(key[:_PREFIX], []).append(i)
+    return SuggestionIndex(
+        by_org={o: i for i, o in enumerate(orgs) if o},
+        by_body={o[:8]: i for i, o in enumerate(orgs) if o},  # a mistyped check character
+        by_name=by_name,
+        by_core=by_core,
+        by_prefix=by_prefix,
+    )
+
+
+def suggestions(
+    register: Register, matched: pd.DataFrame, names: pd.Series | None, index: SuggestionIndex | None = None
+) -> pd.Series:
     """For rows that matched no one: register entries they may belong to, as text (code name),
-    never joined — the entry with the same organisation code or the same name, else the nearest
-    names. Empty for matched rows."""
+    never joined — the entry with the same organisation code (or the same code body, when the
+    check character was mistyped), the same name, the same name up to brackets and company form
+    (有限公司 / 有限责任公司), else the nearest names. Empty for matched rows. ``index``:
+    :func:`suggestion_index` of ``register`` (built here when not given)."""
     out = pd.Series("", index=matched.index, dtype=object)
     open_rows = matched.index[matched["pos"] < 0][:MAX_SUGGESTED_ROWS]
     if not len(open_rows):
         return out
-    orgs = register.codes.map(org_code_in)
-    by_org = {o: i for i, o in enumerate(orgs) if o}
-    by_body = {o[:8]: i for i, o in enumerate(orgs) if o}  # a mistyped check character
-    by_name: dict[str, list[int]] = {}
-    by_prefix: dict[str, list[int]] = {}
-    for i, key in enumerate(register.name_keys):
-        if key:
-            by_name.setdefault(key, []).append(i)
-            by_prefix.setdefault(key[:2], []).append(i)
+    ix = index if index is not None else suggestion_index(register)
+    name_keys = _names(names.loc[open_rows]) if names is not None else None
     for r in open_rows:
         hits: list[int] = []
         org = matched.at[r, "org_code"]
-        if org and org in by_org:
-            hits.append(by_org[org])
-        elif org and org[:8] in by_body:
-            hits.append(by_body[org[:8]])
-        key = matched.at[r, "name_key"] if names is not None else ""
+        if org and org in ix.by_org:
+            hits.append(ix.by_org[org])
+        elif org and org[:8] in ix.by_body:
+            hits.append(ix.by_body[org[:8]])
+        key = name_keys.at[r] if name_keys is not None else ""
         if key:
-            hits.extend(by_name.get(key, []))
-            if not hits:
-                pool = by_prefix.get(key[:2], [])
+            hits.extend(ix.by_name.get(key, []) or ix.by_core.get(_core(key), []))
+            pool = ix.by_prefix.get(key[:_PREFIX], [])
+            if not hits and len(pool) <= _MAX_POOL:
                 keys = [register.name_keys.iat[i] for i in pool]
                 close = difflib.get_close_matches(key, keys, n=3, cutoff=SUGGEST_CUTOFF)
                 hits.extend(pool[keys.index(c)] for c in close)
@@ -232,8 +282,10 @@ __all__ = [
     "METHODS",
     "REASONS",
     "Register",
+    "SuggestionIndex",
     "build_register",
     "match_rows",
     "normalize_name",
+    "suggestion_index",
     "suggestions",
 ]
