@@ -20,6 +20,7 @@ from geo.collect import Collection, SourceInput, collect
 from geo.collect.departments import load_departments
 from geo.collect.report import (
     assembled_bytes,
+    column_label,
     department_sheet,
     missing_table,
     report_bytes,
@@ -85,13 +86,17 @@ def _uploads(lang: Lang) -> tuple[tuple[str, bytes] | None, dict[str, tuple[str,
         t("collect.register", lang),
         type=["csv", "xlsx"],
         key="collect_register",
+        max_upload_size=ingest.MAX_UPLOAD_MB,
         help=t("collect.register_help", lang),
     )
     cols = st.columns(2)
     files = {}
     for i, dept in enumerate(DEPARTMENTS):
         up = cols[i % 2].file_uploader(
-            t(f"collect.dept.{dept}", lang), type=["csv", "xlsx"], key=f"collect_src_{dept}"
+            t(f"collect.dept.{dept}", lang),
+            type=["csv", "xlsx"],
+            key=f"collect_src_{dept}",
+            max_upload_size=ingest.MAX_UPLOAD_MB,
         )
         if up is not None:
             files[dept] = (up.name, up.getvalue())
@@ -126,7 +131,10 @@ def _show(collection: Collection, lang: Lang) -> None:
                     department_sheet(result, lang=lang)[rows.to_numpy()], hide_index=True, width="stretch"
                 )
     st.markdown(f"**{t('collect.preview', lang)}**")
-    st.dataframe(collection.assembled.head(200), hide_index=True, width="stretch", height=260)
+    preview = collection.assembled.head(200)
+    st.dataframe(
+        preview.rename(columns=lambda c: column_label(c, lang)), hide_index=True, width="stretch", height=260
+    )
     c1, c2, c3 = st.columns(3)
     c1.download_button(
         t("collect.download.report", lang),

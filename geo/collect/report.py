@@ -68,6 +68,7 @@ def summary_table(collection: Collection, *, lang: Lang = "zh") -> pd.DataFrame:
         }
     )
     table = pd.DataFrame(rows)
+    table = table[[c for c in table.columns if c != "sum.sha256"] + ["sum.sha256"]]  # the counts first
     table = table.astype(
         {c: "Int64" for c in table.columns if c not in ("sum.department", "sum.file", "sum.sha256")}
     )
