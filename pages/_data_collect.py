@@ -29,13 +29,14 @@ from geo.collect.report import (
 from geo.errors import DataValidationError
 from geo.i18n import Lang
 from pages._auth import identity, require_editor
-from pages._shared import show_error
+from pages._shared import layer_frame, show_error
 from pages._strings import t
 
 DEPARTMENTS = ("tax", "stats", "power", "land", "env")
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="atlas-collect")
 _POLL_S = 0.2
 _RESULT = "collect_result"
+_TOWNS = "wujiang_towns"  # the built-in 区镇 an enterprise without coordinates is placed in
 
 
 def _mapping(text: str, lang: Lang) -> dict[str, dict[str, str]] | None:
@@ -172,6 +173,16 @@ def _note(collection: Collection, lang: Lang) -> str:
     return t("collect.note", lang).format(files="；".join(files))
 
 
+def _located(collection: Collection) -> dict:
+    """How the saved layer gets its points: the register's own coordinates when it has them, else
+    each enterprise at its 区镇 (the register's town matched to the built-in 区镇 by name), so the
+    evaluation can place it; an enterprise whose town matches none stays unlocated (reported)."""
+    lon, lat, _ = ingest.suggest_coordinate_columns(collection.assembled)
+    if lon is not None or "town" not in collection.assembled.columns:
+        return {}
+    return {"zones": layer_frame(_TOWNS), "zone_key": "name", "join_col": "town"}
+
+
 def _save_form(collection: Collection, lang: Lang) -> None:
     st.markdown(f"**{t('collect.save', lang)}**")
     depts = "、".join(r.department.label(lang) for r in collection.departments.values())
@@ -201,7 +212,11 @@ def _save_form(collection: Collection, lang: Lang) -> None:
     data = collection.assembled.to_csv(index=False).encode("utf-8-sig")  # read by the importer, not a person
     try:
         result = ingest.read_upload(
-            data, f"数据归集_{int(year)}.csv", kind="enterprises", require_coordinates=False
+            data,
+            f"数据归集_{int(year)}.csv",
+            kind="enterprises",
+            require_coordinates=False,
+            **_located(collection),
         )
         ingest.save_import(
             result,

@@ -38,6 +38,7 @@ from layers import efficiency_classes, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
 from layers.offline_html import map_downloads
 from pages._cache import shared
+from pages._collect_profile import show_sources
 from pages._efficiency_charts import class_mix_chart, class_years_chart, show_chart, trend_chart
 from pages._efficiency_parts import (
     CHANGE_COLUMNS,
@@ -669,3 +670,4 @@ if ent_id:
             _plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
             column_config=_number_config(profile.rename(columns=_labels(lang))),
         )  # fmt: skip
+        show_sources(ents_src, ent_id, lang)  # 数据归集: each value's department file and rows

@@ -221,3 +221,18 @@ def test_map_names_a_header_the_department_does_not_usually_use(files, tmp_path,
     assert table.loc[CODES["A"], "electricity_kwh"] == pytest.approx(1_500_000)
     assert main([*args, "--map", "power.name=没有这列"]) == 2
     assert "供电文件中没有列：没有这列" in capsys.readouterr().err
+
+
+def test_each_value_names_its_file_and_rows(files, tmp_path):
+    from geo.collect.report import value_sources
+
+    out = tmp_path / "assembled.csv"
+    assert _collect(files, out, tmp_path / "match.xlsx") == 0
+    table = pd.read_csv(out, dtype={"ent_id": str}, encoding="utf-8-sig").set_index("ent_id")
+    sources = {c: (v, f, n) for c, v, f, n in value_sources(table.loc[CODES["A"]].to_dict())}
+    assert sources["tax_wan_yuan"] == (450.0, "税务.csv", 3)
+    assert sources["land_mu"] == (30.0, "自然资源.xlsx", 1)
+    assert {c for c, *_ in value_sources(table.loc[CODES["D"]].to_dict())} >= {"electricity_kwh", "land_mu"}
+    d = {c: n for c, _, _, n in value_sources(table.loc[CODES["D"]].to_dict())}
+    assert d["electricity_kwh"] == 2 and d["land_mu"] == 2  # two accounts, two parcels
+    assert "tax_wan_yuan" not in {c for c, *_ in value_sources(table.loc[CODES["F"]].to_dict())}

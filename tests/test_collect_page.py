@@ -71,3 +71,33 @@ def test_a_bad_register_is_refused_on_the_page_with_nothing_saved(tmp_path, user
     assert any("没有统一社会信用代码列" in e.value for e in at.error)
     assert not [m for m in at.metric if m.label == "Register entries"]
     assert ingest.list_user_layers(path=user_store).empty
+
+
+def test_the_enterprise_profile_names_the_source_of_each_collected_value(tmp_path, user_store):
+    """Collected on the data page (no coordinates: each enterprise placed at its 区镇), evaluated
+    on the efficiency page, and the profile says where each value came from."""
+    import pandas as pd
+
+    files = write_files(tmp_path / "in")
+    register = pd.read_excel(files["register"], dtype=str)
+    register["所在区镇"] = register["所在区镇"].map({"北区": "盛泽镇", "中区": "七都镇"})
+    register.to_excel(files["register"], index=False)
+    at = open_page("pages/data.py", timeout=180)
+    _upload(at, "collect_register", files["register"])
+    for dept in ("tax", "stats", "power", "land"):
+        _upload(at, f"collect_src_{dept}", files[dept])
+    at.run()
+    at.button(key="collect_run").click().run()
+    at.number_input(key="collect_year").set_value(2024)
+    at.text_input(key="collect_name").set_value("collected")
+    at.button(key="FormSubmitter:collect_save_form-保存").click().run()
+    assert not at.exception
+    stored = ingest.load_user_layer("user_collected", path=user_store)
+    assert stored.geometry.notna().all()  # every enterprise at its 区镇's point
+    at.session_state["eff_ents_src"] = "user_collected"
+    at.session_state["eff_profile_id"] = CODES["A"]
+    at.switch_page("pages/efficiency.py").run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert any("2024：" in c and "税收 450 万元 ← 税务.csv，3 行" in c for c in captions), captions
+    assert any("用电量 1,500,000 千瓦时 ← 供电.csv，1 行" in c for c in captions)

@@ -210,6 +210,30 @@ LABEL_KEYS = {
 }
 
 
+# --------------------------------------------------------------------------- a stored layer's sources
+
+SOURCE_PREFIX = "src_"
+
+
+def value_sources(row: Mapping[str, object]) -> list[tuple[str, float | None, str, int]]:
+    """From one enterprise's row of an assembled table (or the layer it was saved as): for each
+    value with a source, (column, value, file, number of rows), in the catalogue's order.
+
+    ``src_tax_wan_yuan = "税务.csv:3,4,5"`` with ``tax_wan_yuan = 450`` gives
+    ``("tax_wan_yuan", 450.0, "税务.csv", 3)``; a row without ``src_*`` columns gives ``[]``.
+    """
+    out = []
+    for key, text in row.items():
+        if not str(key).startswith(SOURCE_PREFIX) or not isinstance(text, str) or ":" not in text:
+            continue
+        column = str(key)[len(SOURCE_PREFIX) :]
+        file, rows = text.rsplit(":", 1)
+        value = row.get(column)
+        number = float(value) if isinstance(value, int | float | np.number) and not pd.isna(value) else None
+        out.append((column, number, file, len([r for r in rows.split(",") if r])))
+    return out
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -301,6 +325,7 @@ def assembled_bytes(collection: Collection, *, fmt: str = "csv", lang: Lang = "z
 
 __all__ = [
     "FORMULA_STARTS",
+    "SOURCE_PREFIX",
     "assembled_bytes",
     "column_label",
     "department_sheet",
@@ -313,4 +338,5 @@ __all__ = [
     "safe_csv_bytes",
     "safe_xlsx_bytes",
     "summary_table",
+    "value_sources",
 ]
