@@ -136,63 +136,77 @@ def match_rows(
     has no such column); all share one index.
     """
     index = next(s.index for s in (codes, org_codes, names) if s is not None)
+    n = len(index)
     blank = pd.Series("", index=index, dtype=object)
     code = normalize_codes(codes) if codes is not None else blank
     org_given = normalize_codes(org_codes) if org_codes is not None else blank
-    needs_name = (code == "") & (org_given == "")  # only rows without any code are matched by name
+    code_arr = code.to_numpy(dtype=object)
+    has_code = code_arr != ""
+    has_org_given = org_given.to_numpy(dtype=object) != "" if org_codes is not None else np.zeros(n, bool)
+    needs_name = ~has_code & ~has_org_given  # only rows without any code are matched by name
     name = blank.copy()
     if names is not None and needs_name.any():
         name[needs_name] = _names(names[needs_name])
-    check = check_failures(code)
+    kinds = code_kinds(code) if codes is not None else blank
+    check = check_failures(code, kinds=kinds) if codes is not None else blank
     # 18 characters outside the code alphabet (an O for a 0, an I for a 1) or another length.
-    kinds = code_kinds(code)
-    check = check.where(~((code != "") & (kinds == "other")), "format")
-    org_check = check_failures(org_given)
-    inside = per_value(code, org_code_in)
-    org = inside.where(inside != "", org_given)
-    org_bad = check.where(inside != "", org_check)
-    pos = np.full(len(index), -1, dtype=np.int64)
-    method = np.full(len(index), "", dtype=object)
-    reason = np.full(len(index), "", dtype=object)
+    check = check.where(~(has_code & (kinds == "other").to_numpy()), "format")
+    given_kinds = code_kinds(org_given) if org_codes is not None else blank
+    org_check = check_failures(org_given, kinds=given_kinds) if org_codes is not None else blank
+    inside = per_value(code, org_code_in) if codes is not None else blank
+    has_inside = inside.to_numpy(dtype=object) != ""
+    org = inside.where(has_inside, org_given)
+    org_bad = check.where(has_inside, org_check)
+    check_arr = check.to_numpy(dtype=object)
+    pos = np.full(n, -1, dtype=np.int64)
+    method = np.full(n, "", dtype=object)
+    reason = np.full(n, "", dtype=object)
 
-    by_code = _lookup(register.code_index, code.to_numpy(dtype=object))
+    by_code = _lookup(register.code_index, code_arr)
     hit = by_code >= 0
     pos[hit], method[hit] = by_code[hit], "code"
     # A code failing its check character: only the exact code (done above); no fallback.
-    bad = ~hit & (code != "").to_numpy() & (check != "").to_numpy()
+    bad = ~hit & has_code & (check_arr != "")
     reason[bad] = "bad_code"
     # The organisation code: inside a credit code, or given on its own (an exact code with a
     # failing check character, as in the register, still matches; it is reported).
     org_arr = org.to_numpy(dtype=object)
+    has_org = has_inside | has_org_given
     open_ = (pos < 0) & ~bad
     by_org = _lookup(register.org_index, np.where(open_, org_arr, ""), register.org_pos)
     hit = open_ & (by_org >= 0)
     pos[hit], method[hit] = by_org[hit], "org_code"
-    twice = open_ & (pos < 0) & np.isin(org_arr, list(register.org_twice))
-    reason[twice] = "ambiguous"
+    if register.org_twice:
+        twice = open_ & (pos < 0) & np.isin(org_arr, list(register.org_twice))
+        reason[twice] = "ambiguous"
     # The name, only for rows that carry no code at all.
-    no_code = (code == "").to_numpy() & (org == "").to_numpy()
+    no_code = ~has_code & ~has_org
     name_arr = name.to_numpy(dtype=object)
     by_name = _lookup(register.name_index, np.where(no_code, name_arr, ""), register.name_pos)
     hit = no_code & (by_name >= 0)
     pos[hit], method[hit] = by_name[hit], "name"
-    twice = no_code & (pos < 0) & np.isin(name_arr, list(register.name_twice))
-    reason[twice] = "ambiguous"
-    reason[(pos < 0) & (reason == "") & (org_bad != "").to_numpy()] = "bad_code"
+    if register.name_twice:
+        twice = no_code & (pos < 0) & np.isin(name_arr, list(register.name_twice))
+        reason[twice] = "ambiguous"
+    reason[(pos < 0) & (reason == "") & (org_bad.to_numpy(dtype=object) != "")] = "bad_code"
     none = (pos < 0) & (reason == "")
     reason[none & no_code & (name_arr == "")] = "no_key"
     reason[(pos < 0) & (reason == "")] = "not_found"
-    kinds = kinds.where(code != "", code_kinds(org_given))
+    kinds = kinds.where(has_code, given_kinds)
+
+    def text(values) -> pd.Series:  # object, not inferred as str: half the time of a large run
+        return pd.Series(np.asarray(values, dtype=object), index=index, dtype=object)
+
     return pd.DataFrame(
         {
-            "pos": pos,
-            "method": method,
-            "reason": reason,
-            "check": check.where(check != "", org_bad).to_numpy(),
-            "code": code.to_numpy(),
-            "org_code": org.to_numpy(),
-            "name_key": name_arr,
-            "code_kind": kinds.to_numpy(),
+            "pos": pd.Series(pos, index=index),
+            "method": text(method),
+            "reason": text(reason),
+            "check": text(check.where(check_arr != "", org_bad)),
+            "code": text(code_arr),
+            "org_code": text(org_arr),
+            "name_key": text(name_arr),
+            "code_kind": text(kinds),
         },
         index=index,
     )
