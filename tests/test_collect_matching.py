@@ -92,7 +92,9 @@ def test_an_organisation_code_failing_its_check_matches_only_when_exact():
     wrong = _wrong_org("MA1K0011")
     early = "91320509" + wrong + "0"  # an early register code whose check characters fail
     register = SourceInput(
-        "register", "名录.csv", _csv(pd.DataFrame({"统一社会信用代码": [early, CODES["B"]], "企业名称": ["早", "乙"]}))
+        "register",
+        "名录.csv",
+        _csv(pd.DataFrame({"统一社会信用代码": [early, CODES["B"]], "企业名称": ["早", "乙"]})),
     )
     stats = pd.DataFrame({"组织机构代码": [wrong, _wrong_org(ORGS["B"][:8])], "营业收入（万元）": [10, 20]})
     result = _one("stats", stats, register)
