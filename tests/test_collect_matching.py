@@ -152,3 +152,18 @@ def test_industry_codes_map_to_the_plan_and_divisions_and_old_or_unknown_codes_a
     assert out["industry_problem"].tolist() == ["", "", "", "", "not_manufacturing", "malformed", ""]
     old = classify_codes(pd.Series(["1711"]), crosswalk, header="行业代码(GB/T 4754-2011)")
     assert old["industry_problem"].tolist() == ["edition_2011"] and old["industry"].isna().all()
+
+
+def test_emissions_and_industry_codes_from_the_departments():
+    env = pd.DataFrame({"统一社会信用代码": [CODES["A"], CODES["A"]], "排放当量": ["12.5", "7.5"]})
+    stats = pd.DataFrame({"统一社会信用代码": [CODES["B"]], "营业收入": [1000], "行业代码": ["C1761"]})
+    register = _register()
+    result = collect(
+        register,
+        [SourceInput("env", "env.csv", _csv(env)), SourceInput("stats", "stats.csv", _csv(stats))],
+    )
+    table = result.assembled.set_index("ent_id")
+    assert table.loc[CODES["A"], "emission_equiv"] == pytest.approx(20)
+    assert table.loc[CODES["B"], "industry"] == "高端纺织"  # the register has no code: 统计's is used
+    assert table.loc[CODES["B"], "industry_division"] == "17"
+    assert pd.isna(table.loc[CODES["A"], "industry"])
