@@ -236,3 +236,27 @@ def test_each_value_names_its_file_and_rows(files, tmp_path):
     d = {c: n for c, _, _, n in value_sources(table.loc[CODES["D"]].to_dict())}
     assert d["electricity_kwh"] == 2 and d["land_mu"] == 2  # two accounts, two parcels
     assert "tax_wan_yuan" not in {c for c, *_ in value_sources(table.loc[CODES["F"]].to_dict())}
+
+
+@pytest.mark.parametrize("store", ["gpkg", "postgis"])
+def test_an_assembled_table_without_coordinates_is_stored_and_read_back(files, tmp_path, store):
+    """The collected layer of enterprises without coordinates (assigned by 区镇 name when
+    evaluated) goes into either store and comes back with its values and sources."""
+    from contextlib import nullcontext
+
+    from geo import ingest
+    from geo.collect import SourceInput, collect
+    from tests.conftest import postgis_schema
+
+    collection = collect(
+        SourceInput("register", files["register"].name, files["register"].read_bytes()),
+        [SourceInput(d, files[d].name, files[d].read_bytes()) for d in ("tax", "land")],
+    )
+    data = collection.assembled.to_csv(index=False).encode("utf-8-sig")
+    result = ingest.read_upload(data, "数据归集_2024.csv", kind="enterprises", require_coordinates=False)
+    with nullcontext(tmp_path / "user.gpkg") if store == "gpkg" else postgis_schema() as target:
+        ingest.save_import(result, name="collected", title="归集", source="测试", year=2024, path=target)
+        back = ingest.load_user_layer("user_collected", path=target).set_index("ent_id")
+    assert back.geometry.isna().all()
+    assert back.loc[CODES["A"], "tax_wan_yuan"] == pytest.approx(450)
+    assert back.loc[CODES["D"], "src_land_mu"] == "自然资源.xlsx:5,6"

@@ -335,6 +335,9 @@ class PostGISStore(Store):
         layer = self._table(conn, table)
         if GEOMETRY_COLUMN in layer.c:
             frame = gpd.read_postgis(sa.select(layer), conn, geom_col=GEOMETRY_COLUMN)
+            srid = getattr(layer.c[GEOMETRY_COLUMN].type, "srid", -1)
+            if frame.crs is None and srid and srid > 0:  # no row has a geometry (unlocated enterprises)
+                frame = frame.set_crs(srid)
         else:
             frame = pd.read_sql(sa.select(layer), conn)
         if not self._has_table(conn, COLUMNS_TABLE):
