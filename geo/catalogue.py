@@ -54,7 +54,7 @@ class Column:
 
 
 # Spellings of each base unit in headers, with the factor into the base unit (longest first
-# when matched). 1 亩 = 10000/15 m², 1 公顷 = 15 亩, 1 万元 = 10,000 元, 1 万千瓦时 = 10,000 kWh.
+# when matched). 1 亩 = 10000/15 m², 1 公顷 = 15 亩, 1 万元 = 10 千元 = 10,000 元, 1 万千瓦时 = 10,000 kWh.
 UNIT_SPELLINGS: dict[str, dict[str, float]] = {
     "亩": {
         "亩": 1.0,
@@ -71,7 +71,7 @@ UNIT_SPELLINGS: dict[str, dict[str, float]] = {
         "km2": M2_PER_KM2 / M2_PER_MU,
         "km²": M2_PER_KM2 / M2_PER_MU,
     },
-    "万元": {"万元": 1.0, "元": 1 / 10_000, "亿元": WAN_PER_YI},
+    "万元": {"万元": 1.0, "千元": 0.1, "元": 1 / 10_000, "亿元": WAN_PER_YI},
     "千瓦时": {
         "千瓦时": 1.0,
         "kwh": 1.0,

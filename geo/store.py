@@ -185,7 +185,9 @@ def check_layer(
 
 
 def _guess_kind(gdf: gpd.GeoDataFrame) -> str:
-    first = gdf.geom_type.dropna().iloc[0] if gdf.geom_type.notna().any() else "Polygon"
+    # No geometry at all: only an enterprise list may keep unlocated rows (a table assigned to
+    # zones by its 区镇 column), and enterprises are points.
+    first = gdf.geom_type.dropna().iloc[0] if gdf.geom_type.notna().any() else "Point"
     for kind, types in _GEOM_TYPES.items():
         if first in types:
             return kind

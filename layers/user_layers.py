@@ -18,7 +18,8 @@ _TOOLTIP_COLUMNS = ("name", "zone_id", "ent_id", "industry", "town", "land_mu", 
 def user_map_layer(meta: pd.Series, frame: gpd.GeoDataFrame, *, index: int = 0) -> MapLayer:
     """An imported layer drawn like a built-in one: its title, a colour, name/ID tooltips and the
     provenance recorded at import (``meta`` is a row of ``geo.ingest.list_user_layers()``)."""
-    geom = frame.geom_type.iloc[0] if len(frame) else "Point"
+    types = frame.geom_type.dropna()  # unlocated enterprises have none
+    geom = types.iloc[0] if len(types) else "Point"
     kind = "polygon" if "Polygon" in geom else "line" if "Line" in geom else "point"
     shown = [c for c in _TOOLTIP_COLUMNS if c in frame.columns]
     if not shown:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from geo import i18n
 from geo.i18n import Lang
 from layers import _strings as layer_strings
+from pages._strings_collect import STRINGS as COLLECT_STRINGS
 from pages._strings_data import STRINGS as DATA_STRINGS
 from pages._strings_efficiency import STRINGS as EFFICIENCY_STRINGS
 from pages._strings_publication import STRINGS as PUBLICATION_STRINGS
@@ -378,6 +379,7 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
 STRINGS: dict[str, tuple[str, str]] = {
     **_FRAME_AND_PAGES,
     **DATA_STRINGS,
+    **COLLECT_STRINGS,
     **EFFICIENCY_STRINGS,
     **PUBLICATION_STRINGS,
 }

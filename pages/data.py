@@ -28,6 +28,7 @@ from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
 from pages import _cache
 from pages._auth import firms_hidden_note, identity, require_editor, sees_firms
+from pages._data_collect import collect_section
 from pages._shared import (
     download_buttons,
     exportable,
@@ -689,6 +690,8 @@ def export_section() -> None:
 st.title(t("data.header", lang))
 st.caption(t("data.intro", lang))
 import_section()
+st.divider()
+collect_section(lang)
 st.divider()
 stored_section()
 st.divider()

@@ -153,6 +153,7 @@ def test_data_page_in_english(user_store):
     assert at.title[0].value == "Data: import and export"
     assert [s.value for s in at.subheader] == [
         "Import data",
+        "Data collection: departments' files → the year's table",
         "Imported layers",
         "Export maps and data",
         "Change log",

@@ -16,6 +16,7 @@ from geo.errors import DataValidationError
 # Modules that provide subcommands; each defines register(subparsers) and sets func= on its parser.
 COMMAND_MODULES: tuple[str, ...] = (
     "geo.cli.evaluate",
+    "geo.cli.collect",
     "geo.cli.io",
     "geo.cli.publication",
     "geo.cli.store",

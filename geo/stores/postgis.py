@@ -407,6 +407,9 @@ class PostGISStore(Store):
         query = sa.select(*[c for c in layer.c if c not in keys]).order_by(*keys)
         if GEOMETRY_COLUMN in layer.c:
             frame = gpd.read_postgis(query, conn, geom_col=GEOMETRY_COLUMN)
+            srid = getattr(layer.c[GEOMETRY_COLUMN].type, "srid", -1)
+            if frame.crs is None and srid and srid > 0:  # no row has a geometry (unlocated enterprises)
+                frame = frame.set_crs(srid)
         else:
             frame = pd.read_sql(query, conn)
         if not self._has_table(conn, COLUMNS_TABLE):

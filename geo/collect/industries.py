@@ -1,0 +1,110 @@
+"""Industries from their codes: GB/T 4754-2017 codes to the plan's industries and 2-digit 大类.
+
+The crosswalk is configuration (geo/collect/industries.yaml, with its source); codes it does not
+know, and codes of the 2011 edition, are reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from geo.config_yaml import read_config_yaml
+from geo.errors import DataValidationError
+
+INDUSTRIES_YAML = Path(__file__).with_name("industries.yaml")
+
+_CODE_RE = re.compile(r"^([A-Z])?(\d{2,4})$")
+# A header that says its codes are of the 2011 edition.
+_EDITION_2011 = re.compile(r"2011")
+
+# Why a code got no industry (labels in the string tables).
+INDUSTRY_PROBLEMS = ("malformed", "not_manufacturing", "edition_2011", "unknown_division")
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    """Prefix -> plan industry, 大类 -> name, and the codes known to be of the 2011 edition."""
+
+    prefixes: dict[str, str]
+    divisions: dict[str, str]
+    edition_2011_only: frozenset[str]
+    other: str
+    source: str
+
+
+def load_crosswalk(path: Path | None = None) -> Crosswalk:
+    """The crosswalk in ``industries.yaml`` (or ``path``).
+
+    Raises
+    ------
+    DataValidationError
+        When the file is missing or a prefix is not 2–4 digits of a listed 大类.
+    """
+    raw = read_config_yaml(Path(path or INDUSTRIES_YAML), "行业对照配置")
+    divisions = {str(k): str(v) for k, v in (raw.get("divisions") or {}).items()}
+    prefixes: dict[str, str] = {}
+    for industry, codes in (raw.get("plan_industries") or {}).items():
+        for code in codes or ():
+            code = str(code)
+            if not re.fullmatch(r"\d{2,4}", code) or code[:2] not in divisions:
+                raise DataValidationError(
+                    f"行业对照中「{industry}」的代码「{code}」不是已列出大类下的 2–4 位代码"
+                )
+            prefixes[code] = str(industry)
+    return Crosswalk(
+        prefixes=prefixes,
+        divisions=divisions,
+        edition_2011_only=frozenset(str(c) for c in raw.get("edition_2011_only") or ()),
+        other=str(raw.get("other_manufacturing", "其他制造业")),
+        source=str(raw.get("source", "")),
+    )
+
+
+def _digits(value: object) -> tuple[str, str]:
+    """(digits, problem) of one code as written."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return "", ""
+    text = re.sub(r"\s", "", unicodedata.normalize("NFKC", str(value))).upper()
+    if re.fullmatch(r"\d+\.0", text):
+        text = text[:-2]
+    m = _CODE_RE.match(text)
+    if m is None or (m.group(1) not in (None, "C") and len(m.group(2)) >= 2):
+        return "", "malformed" if m is None else "not_manufacturing"
+    return m.group(2), ""
+
+
+def classify_codes(codes: pd.Series, crosswalk: Crosswalk, *, header: str = "") -> pd.DataFrame:
+    """Per code: ``industry_code`` (digits), ``industry`` (plan industry), ``industry_division``
+    (2-digit 大类), ``industry_division_name`` and ``industry_problem`` (empty when mapped).
+
+    An empty code gives empty fields and no problem. ``header`` is the column's header: one that
+    names the 2011 edition makes every code a 2011-edition problem.
+    """
+    old = bool(_EDITION_2011.search(header))
+    rows = []
+    ordered = sorted(crosswalk.prefixes, key=len, reverse=True)
+    position, uniques = pd.factorize(codes.to_numpy(dtype=object), use_na_sentinel=True)
+    for value in [*uniques, None]:  # once per distinct code; -1 (missing) takes the last
+        digits, problem = _digits(value)
+        industry = division = name = None
+        if digits and not problem:
+            if old or digits in crosswalk.edition_2011_only:
+                problem = "edition_2011"
+            elif digits[:2] not in crosswalk.divisions:
+                problem = "unknown_division" if 13 <= int(digits[:2]) <= 43 else "not_manufacturing"
+            else:
+                division, name = digits[:2], crosswalk.divisions[digits[:2]]
+                industry = next(
+                    (crosswalk.prefixes[p] for p in ordered if digits.startswith(p)), crosswalk.other
+                )
+        rows.append((digits or None, industry, division, name, problem))
+    columns = ["industry_code", "industry", "industry_division", "industry_division_name", "industry_problem"]
+    return pd.DataFrame(rows, columns=columns).iloc[position].set_axis(codes.index)
+
+
+__all__ = ["INDUSTRIES_YAML", "INDUSTRY_PROBLEMS", "Crosswalk", "classify_codes", "load_crosswalk"]
