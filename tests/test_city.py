@@ -259,3 +259,24 @@ def test_bad_scope_and_table_are_refused(tables):
     with pytest.raises(DataValidationError, match="排名范围"):
         city.rankings(city.evaluate_scope(tables[2022], scope="姑苏区").enterprises, area="town")
     assert city.scopes(tables[2022]) == ["苏州市", *pd.unique(tables[2022]["district"])]
+
+
+def test_cli_evaluates_one_district_of_the_city_layer(built, tables, tmp_path, capsys):
+    from tests.conftest import run_evaluate
+
+    gpkg = built["path"]
+    options = ("--zones-layer", "city_districts", "--enterprises-layer", "city_enterprise_years")
+    status = run_evaluate(gpkg, gpkg, tmp_path / "ks", *options, "--year", "2022", "--scope", "昆山市")
+    assert status == 0
+    out = pd.read_csv(tmp_path / "ks" / "enterprise_classes.csv", dtype={"eval_class": str})
+    mine = city.evaluate_scope(tables[2022], scope="昆山市", year=2022).enterprises
+    assert sorted(out["ent_id"]) == sorted(mine["ent_id"])
+    theirs = out.set_index("ent_id")["eval_class"].fillna("")
+    ours = mine.set_index("ent_id")["eval_class"].astype(object).fillna("")
+    assert (theirs.reindex(ours.index) == ours).all()
+    zones = pd.read_csv(tmp_path / "ks" / "zone_metrics.csv")
+    assert zones["zone"].tolist() == ["昆山市"]
+    assert "与2021 年比较" in capsys.readouterr().out
+    status = run_evaluate(gpkg, gpkg, tmp_path / "bad", *options, "--year", "2022", "--scope", "南京市")
+    assert status == 2
+    assert "评价范围「南京市」不是区域图层中的区域" in capsys.readouterr().err
