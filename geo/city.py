@@ -32,6 +32,7 @@ from geo.evaluation import (
 from geo.metrics import ID_COL, assign_zones, zone_metrics
 from geo.surcharges import surcharges
 from geo.yearly import class_changes, early_warnings, transition_matrix
+from geo.zone_index import ZoneIndex
 
 CITY_SCOPE = "苏州市"
 DISTRICT_COL = "district"
@@ -127,17 +128,19 @@ def area_table(
     zones: gpd.GeoDataFrame,
     *,
     zone_id: str = "name",
+    index: ZoneIndex | None = None,
 ) -> pd.DataFrame:
     """Per zone (district or development zone, by location): totals and pooled 亩均 ratios
     (:func:`geo.metrics.zone_metrics`, with the zone's own area), 规上 count, the enterprises in
     each class A–D and T, and the D-class land (亩).
 
     ``evaluated`` is the evaluation of ``enterprises`` (same index, e.g. from
-    :func:`evaluate_scope` on them); zones with no enterprise show zeros.
+    :func:`evaluate_scope` on them); zones with no enterprise show zeros. ``index``: the zones'
+    :func:`geo.zone_index.build_zone_index`, built once per layer (same result, faster).
     """
     if not evaluated.index.equals(enterprises.index):
         raise DataValidationError("评价结果与企业表不对应", hint="请用同一张（同一范围的）企业表")
-    assignment = assign_zones(enterprises, zones, zone_id=zone_id)
+    assignment = assign_zones(enterprises, zones, zone_id=zone_id, index=index)
     table = zone_metrics(enterprises, assignment, zones=zones, zone_id=zone_id)
     codes = pd.Categorical(assignment.zone, categories=list(assignment.zone_keys)).codes.astype(np.int64)
     inside = codes >= 0

@@ -121,6 +121,16 @@ class WhatIf:
             if adj.force_class is not None:
                 self.forced[hit] = CLASSES.index(adj.force_class)
         self._means: dict[tuple[str, str, str], float] = {}
+        # Per size group: the scored rows, their indicators (one column per ratio) and bonus points.
+        self._column = {r.key: j for j, r in enumerate(RATIOS)}
+        self._members = {
+            g: np.flatnonzero(self.scored & (self.is_above if g == SIZE_ABOVE else ~self.is_above))
+            for g in SIZE_GROUPS
+        }
+        self._matrix = {
+            g: np.column_stack([self.ratios[r.key][idx] for r in RATIOS]) for g, idx in self._members.items()
+        }
+        self._adjustment = {g: self.adjustment[idx] for g, idx in self._members.items()}
 
     def _mean(self, key: str, group: str, how: str) -> float:
         """The scored enterprises' mean of an indicator in a group (``all``, 规上, 规下), cached."""
@@ -185,39 +195,55 @@ class WhatIf:
             usable_total = sum(usable.values())
             for k, w in usable.items():
                 weights[gi, keys.index(k)] = w * total / usable_total
-        points = np.zeros((n, len(keys)))
-        for j, key in enumerate(keys):
+        # Points and scores of the scored enterprises only, one size group at a time, all
+        # indicators at once (the same element-wise arithmetic as evaluate, so the same floats).
+        score = np.full(n, np.nan)
+        cols = [self._column[k] for k in keys]
+        for gi, g in enumerate(SIZE_GROUPS):
+            idx = self._members[g]
+            if idx.size == 0:
+                continue
             with np.errstate(all="ignore"):
-                rel_j = self.ratios[key] / np.where(self.is_above, bench[0, j], bench[1, j])
-            rel_j[~np.isfinite(rel_j)] = np.nan
+                rel = self._matrix[g][:, cols] / bench[gi]
+            finite = np.isfinite(rel)
+            rel[~finite] = np.nan
             if config.min_ratio is not None:
-                np.fmax(rel_j, config.min_ratio, out=rel_j, where=np.isfinite(rel_j))
+                np.fmax(rel, config.min_ratio, out=rel, where=finite)
             if config.max_ratio is not None:
-                np.fmin(rel_j, config.max_ratio, out=rel_j, where=np.isfinite(rel_j))
-            w_j = np.where(self.is_above, weights[0, j], weights[1, j])
-            np.multiply(rel_j, w_j, out=points[:, j], where=np.isfinite(rel_j))
-        score = np.where(self.scored, points.sum(axis=1) + self.adjustment, np.nan)
+                np.fmin(rel, config.max_ratio, out=rel, where=finite)
+            points = np.zeros(rel.shape)
+            np.multiply(rel, weights[gi], out=points, where=finite)
+            score[idx] = points.sum(axis=1) + self._adjustment[g]
         rank = np.zeros(n, dtype=np.int64)
         n_ranked = np.zeros(n, dtype=np.int64)
-        groups = [self.is_above, ~self.is_above] if config.rank_within == "size" else [np.ones(n, dtype=bool)]
-        for in_group in groups:
-            members = np.flatnonzero(self.scored & in_group)
+        if config.rank_within == "size":
+            groups = [self._members[g] for g in SIZE_GROUPS]
+        else:
+            groups = [np.flatnonzero(self.scored)]
+        for members in groups:
             if members.size == 0:
                 continue
-            s = score[members]
-            # Rank "min", best first: one more than the number of strictly higher scores.
-            rank[members] = members.size - np.searchsorted(np.sort(s), s, side="right") + 1
+            # Rank "min", best first: ties share the better rank.
+            order = np.argsort(-score[members], kind="stable")
+            ordered = score[members][order]
+            starts = np.empty(ordered.size, dtype=bool)
+            starts[0] = True
+            np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+            positions = np.where(starts, np.arange(1, ordered.size + 1), 0)
+            rank[members[order]] = np.maximum.accumulate(positions)
             n_ranked[members] = members.size
         with np.errstate(invalid="ignore", divide="ignore"):
             pct = np.where(self.scored, (rank - 0.5) / n_ranked * 100.0, np.nan)
+        cls = np.full(n, -1, dtype=np.int8)
+        on = self.scored
         if config.class_method == "percentile":
-            cut = config.percentile_cutoffs
-            cls = np.select([pct <= cut["A"], pct <= cut["B"], pct <= cut["C"]], [0, 1, 2], 3)
+            cut, value = config.percentile_cutoffs, pct[on]
+            cls_on = np.select([value <= cut["A"], value <= cut["B"], value <= cut["C"]], [0, 1, 2], 3)
         else:
-            cut = config.score_cutoffs
-            cls = np.select([score >= cut["A"], score >= cut["B"], score >= cut["C"]], [0, 1, 2], 3)
-        cls = np.where(self.forced >= 0, self.forced, cls)
-        cls = np.where(self.scored, cls, -1).astype(np.int8)
+            cut, value = config.score_cutoffs, score[on]
+            cls_on = np.select([value >= cut["A"], value >= cut["B"], value >= cut["C"]], [0, 1, 2], 3)
+        forced = self.forced[on]
+        cls[on] = np.where(forced >= 0, forced, cls_on)
         index = pd.Index(SIZE_GROUPS)
         return Rescored(
             score=score,

@@ -18,6 +18,8 @@ from geo.errors import DataValidationError
 from geo.measure import area_mu, to_analysis_crs
 from geo.metrics import assign_zones
 from geo.store import DEFAULT_GPKG
+from geo.yearly import trends
+from geo.zone_index import build_zone_index
 
 N = 2000
 
@@ -212,7 +214,9 @@ def test_per_district_and_per_zone_tables(built, tables):
     assert table.loc["吴江区", "n_above_scale"] == wj["above_scale"].sum()
     d_land = ev.loc[(ev["district"] == "吴江区") & (ev["eval_class"] == "D"), "land_mu"].sum()
     assert table.loc["吴江区", "d_land_mu"] == pytest.approx(round(d_land, 2))
-    zones = city.area_table(y22, ev, built["city_dev_zones"])
+    dev = built["city_dev_zones"]
+    zones = city.area_table(y22, ev, dev, index=build_zone_index(dev.geometry.to_numpy()))
+    pd.testing.assert_frame_equal(zones, city.area_table(y22, ev, dev))
     sip = y22[y22["dev_zone"] == "苏州工业园区"]
     assert zones.loc["苏州工业园区", "n_enterprises"] == len(sip)
     assert zones.loc["苏州工业园区", "tax_per_mu_wan_yuan"] == pytest.approx(
@@ -233,6 +237,9 @@ def test_yearly_cycle_warnings_prices_and_notice_on_the_city(tables):
     assert (changes["to_class"] == "GONE").sum() == len(set(wj21["ent_id"]) - set(wj22["ent_id"]))
     assert run.matrix["n_enterprises"].sum() == len(set(wj21["ent_id"]) | set(wj22["ent_id"]))
     assert run.warnings is not None
+    by_year = {y: city.evaluate_scope(tables[y], scope="吴江区", year=y).enterprises for y in (2021, 2022)}
+    trend = trends(by_year, by="district")
+    assert trend.loc[trend["year"] == 2022, "n_enterprises"].sum() == len(wj22)
     # Class D pays +0.30 元/kWh from 2021 (geo/evaluation.yaml): its power surcharge by hand.
     d = run.result.enterprises["eval_class"] == "D"
     assert d.sum() > 0
