@@ -9,6 +9,8 @@ show as "无法计算" — never ``inf`` and never ``0``.
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -73,6 +75,50 @@ def check_enterprises(enterprises: pd.DataFrame, *, id_col: str = ID_COL) -> Non
             hint=f"请增加一列「{id_col}」，每家企业一个唯一编号",
         )
     ids = enterprises[id_col]
+    immutable = _immutable_values(ids)
+    if immutable is None or not _seen_unique(immutable):
+        _check_ids(enterprises, ids, id_col)
+        if immutable is not None:
+            _remember_unique(immutable)
+    _check_amounts(enterprises, ids)
+
+
+# Id arrays found unique and non-empty, by identity. Only immutable (Arrow) arrays are kept: the same
+# object holds the same values, so a table checked once is not hashed again (pandas replaces the
+# Arrow array when a value is set). The arrays are held here, so their identity is not reused.
+_UNIQUE_IDS: OrderedDict[int, object] = OrderedDict()
+_UNIQUE_IDS_LOCK = threading.Lock()
+UNIQUE_IDS_KEPT = 8
+
+
+def _immutable_values(ids: pd.Series) -> object | None:
+    """The column's immutable Arrow array (the very object pandas holds), or None."""
+    to_arrow = getattr(ids.array, "__arrow_array__", None)
+    if to_arrow is None:
+        return None
+    try:
+        return to_arrow()
+    except (TypeError, ValueError, NotImplementedError):
+        return None
+
+
+def _seen_unique(values: object) -> bool:
+    with _UNIQUE_IDS_LOCK:
+        if id(values) in _UNIQUE_IDS and _UNIQUE_IDS[id(values)] is values:
+            _UNIQUE_IDS.move_to_end(id(values))
+            return True
+    return False
+
+
+def _remember_unique(values: object) -> None:
+    with _UNIQUE_IDS_LOCK:
+        _UNIQUE_IDS[id(values)] = values
+        while len(_UNIQUE_IDS) > UNIQUE_IDS_KEPT:
+            _UNIQUE_IDS.popitem(last=False)
+
+
+def _check_ids(enterprises: pd.DataFrame, ids: pd.Series, id_col: str) -> None:
+    """Ids present and unique, else a DataValidationError naming the rows or the ids."""
     codes, uniques = pd.factorize(ids, use_na_sentinel=True)
     if (codes < 0).any():
         rows = [str(i) for i in enterprises.index[codes < 0]]
@@ -86,7 +132,6 @@ def check_enterprises(enterprises: pd.DataFrame, *, id_col: str = ID_COL) -> Non
             f"企业编号重复：{_preview(dups)}",
             hint="每家企业只能有一行；请合并或删除重复记录后重新导入",
         )
-    _check_amounts(enterprises, ids)
 
 
 def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> None:

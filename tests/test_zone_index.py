@@ -131,3 +131,21 @@ def test_empty_zone_column_totals_stay_unknown():
         np.isnan(table.loc["Z00", "tax_per_mu_wan_yuan"]) and table.loc["Z01", "tax_per_mu_wan_yuan"] == 1.5
     )
     assert pd.isna(table.loc["Z00", "sales_wan_yuan"])
+
+
+def test_a_table_checked_once_is_checked_again_after_a_change():
+    from geo.errors import DataValidationError
+    from geo.metrics import check_enterprises
+
+    frame = pd.DataFrame({"ent_id": pd.array(["a", "b", "c"], dtype="str"), "land_mu": [1.0, 2.0, 3.0]})
+    check_enterprises(frame)
+    check_enterprises(frame)  # remembered: the same immutable ids
+    frame.loc[2, "ent_id"] = "a"
+    with pytest.raises(DataValidationError, match="企业编号重复：a"):
+        check_enterprises(frame)
+    frame.loc[2, "ent_id"] = None
+    with pytest.raises(DataValidationError, match="有空值"):
+        check_enterprises(frame)
+    numbers = pd.DataFrame({"ent_id": [1, 2, 2], "land_mu": [1.0, 2.0, 3.0]})
+    with pytest.raises(DataValidationError, match="企业编号重复"):
+        check_enterprises(numbers)
