@@ -29,7 +29,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from data.city import CITY_SEED, DISTRICT_NAMES, N_CITY, YEAR_COLUMNS, enterprise_years
+from data.city import CITY_SEED, DISTRICT_NAMES, N_CITY, YEAR_COLUMNS, YEARS, enterprise_years
 from data.parcels import N_IDLE, build_parcels
 from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.metrics import assign_zones
@@ -233,6 +233,46 @@ def city_gpkg(*, n_enterprises: int = N_CITY, seed: int = CITY_SEED, directory: 
     return path
 
 
+def city_year_gpkg(
+    year: int, *, n_enterprises: int = N_CITY, seed: int = CITY_SEED, directory: Path | None = None
+) -> Path:
+    """One year of the city demo in a GeoPackage of its own (``city_districts``, ``city_dev_zones``
+    and that year's ``city_enterprises``; about 31 MB at 120,000 enterprises), under the 50 MB
+    file limit of ``python -m geo.cli evaluate``; made from :func:`city_gpkg` on first use, atomically."""
+    import pyogrio
+
+    if year not in YEARS:
+        raise ValueError(f"the city demo has the years {', '.join(map(str, YEARS))}, not {year}")
+    source = city_gpkg(n_enterprises=n_enterprises, seed=seed, directory=directory)
+    path = source.with_name(f"{source.stem}-{year}.gpkg")
+    if path.exists():
+        return path
+    lock = os.open(path.with_name(path.name + ".build-lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return path
+        frames = {
+            name: pyogrio.read_dataframe(source, layer=name) for name in ("city_districts", "city_dev_zones")
+        }
+        frames["city_enterprises"] = pyogrio.read_dataframe(
+            source, layer="city_enterprise_years", where=f"year = {int(year)}"
+        )
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-build-", suffix=".gpkg", dir=path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            tmp.unlink()
+            for name, frame in frames.items():
+                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG")
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+    finally:
+        os.close(lock)
+    return path
+
+
 def load_city(
     layer: str,
     *,
@@ -261,12 +301,28 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Build (or find) the cached Suzhou-wide demo GeoPackage")
     parser.add_argument("--n", type=int, default=N_CITY, help="enterprises in 2022 (default 120,000)")
     parser.add_argument("--seed", type=int, default=CITY_SEED)
+    parser.add_argument(
+        "--year-files", action="store_true", help="also one GeoPackage per year (for geo.cli evaluate)"
+    )
     args = parser.parse_args(argv)
     out = city_gpkg(n_enterprises=args.n, seed=args.seed)
     print(f"{out} ({out.stat().st_size / 1e6:.1f} MB)")
+    if args.year_files:
+        for year in YEARS:
+            one = city_year_gpkg(year, n_enterprises=args.n, seed=args.seed)
+            print(f"{one} ({one.stat().st_size / 1e6:.1f} MB)")
 
 
-__all__ = ["LAYERS", "build_city", "cache_dir", "city_gpkg", "load_city", "metadata", "zone_layers"]
+__all__ = [
+    "LAYERS",
+    "build_city",
+    "cache_dir",
+    "city_gpkg",
+    "city_year_gpkg",
+    "load_city",
+    "metadata",
+    "zone_layers",
+]
 
 if __name__ == "__main__":
     main()

@@ -12,7 +12,7 @@ import pytest
 import shapely
 
 from data.city import ABOVE_SCALE_SALES_WAN_YUAN, DISTRICT_NAMES, scaled_targets
-from data.city_build import build_city, city_gpkg, load_city
+from data.city_build import build_city, city_gpkg, city_year_gpkg, load_city
 from geo import city
 from geo.errors import DataValidationError
 from geo.measure import area_mu, to_analysis_crs
@@ -284,6 +284,31 @@ def test_cli_evaluates_one_district_of_the_city_layer(built, tables, tmp_path, c
     zones = pd.read_csv(tmp_path / "ks" / "zone_metrics.csv")
     assert zones["zone"].tolist() == ["昆山市"]
     assert "与2021 年比较" in capsys.readouterr().out
+    # One file per year (each under the 50 MB file limit at full size), last year by --previous.
+    y22, y21 = (city_year_gpkg(y, n_enterprises=N, directory=built["dir"]) for y in (2022, 2021))
+    per_year = ("--zones-layer", "city_districts", "--enterprises-layer", "city_enterprises")
+    status = run_evaluate(
+        y22,
+        y22,
+        tmp_path / "ks2",
+        *per_year,
+        "--year",
+        "2022",
+        "--scope",
+        "昆山市",
+        "--previous",
+        y21,
+        "--previous-layer",
+        "city_enterprises",
+    )
+    assert status == 0
+    again = pd.read_csv(tmp_path / "ks2" / "enterprise_classes.csv", dtype={"eval_class": str})
+    assert (again.set_index("ent_id")["eval_class"].fillna("").reindex(ours.index) == ours).all()
+    moves = pd.read_csv(tmp_path / "ks2" / "class_transitions.csv")
+    assert moves["n_enterprises"].sum() == len(
+        set(tables[2021].loc[tables[2021]["district"] == "昆山市", "ent_id"])
+        | set(tables[2022].loc[tables[2022]["district"] == "昆山市", "ent_id"])
+    )
     status = run_evaluate(gpkg, gpkg, tmp_path / "bad", *options, "--year", "2022", "--scope", "南京市")
     assert status == 2
     assert "评价范围「南京市」不是区域图层中的区域" in capsys.readouterr().err
