@@ -26,7 +26,8 @@ For each case it times, best of ``--repeat`` runs:
              "load"), then ``ST_Within(point, zone) … GROUP BY zone`` with the amount sums (timed apart
              as "query"), in a scratch schema dropped afterwards
 and prints the ratios. The targets use a head-to-head timing: assign (indexed) + aggregate, sjoin(within) +
-groupby and the PostGIS query (below 1M) run in alternating rounds, so that all meet the same load. Each timing is the best of at least ``--repeat`` runs, repeated up to 30 runs while
+groupby and the PostGIS query (below 1M) run in alternating rounds (10 below 1M, else ``--repeat``), so that
+all meet the same load; the garbage collector is off during each timed call (as in ``timeit``). Each timing is the best of at least ``--repeat`` runs, repeated up to 30 runs while
 under a second was spent (the same for every method). assign includes validating the table (unique ids, numeric amounts); the
 sjoin timings validate nothing. Run: ``.venv/bin/python -m bench.bench_efficiency`` (add ``--quick`` to
 skip the 1M cases).
@@ -35,6 +36,7 @@ skip the 1M cases).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -140,8 +142,23 @@ def what_if_configs(config):
     return [heavier, stricter, replace(heavier, percentile_cutoffs=stricter.percentile_cutoffs)]
 
 
+H2H_ROUNDS = 10  # head-to-head rounds below 1M enterprises
 MIN_SECONDS = 1.0  # keep repeating a timing until this much time is spent (busy machines) ...
 MAX_RUNS = 30  # ... or this many runs
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    """Wall time of one call (seconds) and its result, with the garbage collector off during the
+    call (as ``timeit`` does), for every method alike."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        result = fn()
+        return time.perf_counter() - t0, result
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
@@ -150,25 +167,19 @@ def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
     that on a shared machine each gets its quiet moments."""
     best, result, spent, runs = float("inf"), None, 0.0, 0
     while runs < repeat or (spent < MIN_SECONDS and runs < MAX_RUNS):
-        t0 = time.perf_counter()
-        result = fn()
-        elapsed = time.perf_counter() - t0
+        elapsed, result = timed(fn)
         best, spent, runs = min(best, elapsed), spent + elapsed, runs + 1
     return best, result
 
 
-def head_to_head(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
-    """Best wall time (seconds) of each function, run in alternating rounds (one run of each per
-    round), so that all of them meet the same load on a shared machine; rounds as in :func:`best_of`."""
+def head_to_head(fns: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Best wall time (seconds) of each function over ``rounds`` alternating rounds (one run of
+    each per round), so that all of them meet the same load on a shared machine."""
     best = dict.fromkeys(fns, float("inf"))
-    spent, rounds = 0.0, 0
-    while rounds < repeat or (spent < MIN_SECONDS * len(fns) and rounds < MAX_RUNS):
+    for _ in range(rounds):
         for key, fn in fns.items():
-            t0 = time.perf_counter()
-            fn()
-            elapsed = time.perf_counter() - t0
-            best[key], spent = min(best[key], elapsed), spent + elapsed
-        rounds += 1
+            elapsed, _ = timed(fn)
+            best[key] = min(best[key], elapsed)
     return best
 
 
@@ -321,7 +332,7 @@ def run_case(
     }
     if pg is not None and n < 1_000_000:
         contenders["postgis"] = pg.query
-    h2h = head_to_head(contenders, repeat)
+    h2h = head_to_head(contenders, repeat if n >= 1_000_000 else max(repeat, H2H_ROUNDS))
     if pg_times is not None and "postgis" not in h2h:
         h2h["postgis"] = pg_times[1]
     print(
