@@ -224,7 +224,7 @@ class WhatIf:
             if members.size == 0:
                 continue
             # Rank "min", best first: ties share the better rank.
-            order = np.argsort(-score[members], kind="stable")
+            order = np.argsort(-score[members])  # ties end up adjacent whatever their order
             ordered = score[members][order]
             starts = np.empty(ordered.size, dtype=bool)
             starts[0] = True
@@ -238,10 +238,16 @@ class WhatIf:
         on = self.scored
         if config.class_method == "percentile":
             cut, value = config.percentile_cutoffs, pct[on]
-            cls_on = np.select([value <= cut["A"], value <= cut["B"], value <= cut["C"]], [0, 1, 2], 3)
+            if cut["A"] <= cut["B"] <= cut["C"]:  # the class is the number of cut-offs passed
+                cls_on = (value > cut["A"]).astype(np.int8) + (value > cut["B"]) + (value > cut["C"])
+            else:
+                cls_on = np.select([value <= cut["A"], value <= cut["B"], value <= cut["C"]], [0, 1, 2], 3)
         else:
             cut, value = config.score_cutoffs, score[on]
-            cls_on = np.select([value >= cut["A"], value >= cut["B"], value >= cut["C"]], [0, 1, 2], 3)
+            if cut["A"] >= cut["B"] >= cut["C"]:
+                cls_on = 3 - ((value >= cut["C"]).astype(np.int8) + (value >= cut["B"]) + (value >= cut["A"]))
+            else:
+                cls_on = np.select([value >= cut["A"], value >= cut["B"], value >= cut["C"]], [0, 1, 2], 3)
         forced = self.forced[on]
         cls[on] = np.where(forced >= 0, forced, cls_on)
         index = pd.Index(SIZE_GROUPS)
