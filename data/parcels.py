@@ -87,9 +87,7 @@ class _Grid:
             j0, j1 = self._row(by0), min(self.ny, self._row(by1) + 1)
             cx = self.x0 + (np.arange(i0, i1) + 0.5) * CELL_M
             cy = self.y0 + (np.arange(j0, j1) + 0.5) * CELL_M
-            gx, gy = np.meshgrid(cx, cy)
-            shapely.prepare(inner)
-            inside = shapely.contains_xy(inner, gx.ravel(), gy.ravel()).reshape(gx.shape)
+            inside = cells_inside(inner, cx, cy)
             block = self.town[j0:j1, i0:i1]
             block[inside] = code
         self.taken = np.zeros((self.ny, self.nx), dtype=bool)
@@ -134,6 +132,35 @@ class _Grid:
             self.taken[j : j + h, i : i + w] = True
             return i, j
         return None
+
+
+def cells_inside(polygon, cx: np.ndarray, cy: np.ndarray, *, block: int = 32) -> np.ndarray:
+    """``shapely.contains_xy(polygon, x, y)`` for every (cx[i], cy[j]) of a grid, as a (ny, nx) mask.
+
+    The same answer as testing every point, found faster: blocks of ``block`` x ``block`` points
+    whose box lies in the polygon's interior are all inside, blocks whose box misses it all
+    outside; only the points of blocks on the boundary are tested one by one.
+    """
+    ny, nx = cy.size, cx.size
+    out = np.zeros((ny, nx), dtype=bool)
+    if nx == 0 or ny == 0:
+        return out
+    shapely.prepare(polygon)
+    bi = np.arange(0, nx, block)
+    bj = np.arange(0, ny, block)
+    x0, x1 = cx[bi], cx[np.minimum(bi + block, nx) - 1]
+    y0, y1 = cy[bj], cy[np.minimum(bj + block, ny) - 1]
+    jj, ii = np.meshgrid(np.arange(bj.size), np.arange(bi.size), indexing="ij")
+    boxes = shapely.box(x0[ii], y0[jj], x1[ii], y1[jj])
+    full = shapely.contains_properly(polygon, boxes)
+    edge = ~full & shapely.intersects(polygon, boxes)
+    for j, i in zip(*np.nonzero(full), strict=True):
+        out[bj[j] : bj[j] + block, bi[i] : bi[i] + block] = True
+    for j, i in zip(*np.nonzero(edge), strict=True):
+        sx, sy = cx[bi[i] : bi[i] + block], cy[bj[j] : bj[j] + block]
+        gx, gy = np.meshgrid(sx, sy)
+        out[bj[j] : bj[j] + block, bi[i] : bi[i] + block] = shapely.contains_xy(polygon, gx, gy)
+    return out
 
 
 def _box_sums(mask: np.ndarray, h: int, w: int) -> np.ndarray:
@@ -204,7 +231,7 @@ def _attributes(
 
 
 def build_parcels(
-    towns: gpd.GeoDataFrame, enterprises: gpd.GeoDataFrame, *, seed: int
+    towns: gpd.GeoDataFrame, enterprises: gpd.GeoDataFrame, *, seed: int, n_idle: int = N_IDLE
 ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """The parcels, and a copy of ``enterprises`` moved into their parcels with land from them.
 
@@ -217,6 +244,8 @@ def build_parcels(
         ``land_mu`` gives each enterprise's land to place, and is then replaced by the parcel sum.
     seed
         The build's seed; the parcels draw from ``default_rng([seed, PARCEL_SEED_KEY])``.
+    n_idle
+        How many idle parcels to add (the Wujiang demo's ``N_IDLE`` by default).
 
     Returns
     -------
@@ -237,8 +266,8 @@ def build_parcels(
         for k, part in enumerate(parts, start=1):
             rows.append((f"ZD-{ent.ent_id}-{k}", ent.ent_id, ent.town, ent.industry, land[i] * part, i, k))
     # Idle parcels: near a random enterprise of a random town, 2–40 亩.
-    anchors = rng.integers(0, len(ent_m), N_IDLE)
-    idle_mu = np.clip(rng.lognormal(np.log(8.0), 0.8, N_IDLE), 2.0, 40.0)
+    anchors = rng.integers(0, len(ent_m), n_idle)
+    idle_mu = np.clip(rng.lognormal(np.log(8.0), 0.8, n_idle), 2.0, 40.0)
     for n, (a, mu) in enumerate(zip(anchors, idle_mu, strict=True), start=1):
         rows.append((f"ZD-XZ{n:04d}", None, ent_m["town"].iloc[a], None, mu, a, 0))
     todo = pd.DataFrame(rows, columns=["parcel_id", "ent_id", "town", "industry", "target_mu", "anchor", "k"])

@@ -317,6 +317,7 @@ def evaluate_files(
     year: int | None = None,
     previous_path: Path | None = None,
     previous_layer: str | None = None,
+    scope: str | None = None,
 ) -> tuple[EvaluationRun, ImportResult]:
     """Read the zone and enterprise files and run :func:`run_evaluation`; also returns the
     enterprise import (its row report and notes).
@@ -334,6 +335,9 @@ def evaluate_files(
 
     ``method`` names a county's published method (geo/methods/, :func:`geo.evaluation_methods.list_methods`)
     instead of a configuration file; giving both is refused.
+
+    ``scope`` (a zone's name/code, e.g. 昆山市 in a district layer) evaluates that zone alone:
+    its enterprises (by location, or by ``zone_column``) in every year, benchmarks from them.
     """
     if method is not None and config_path is not None:
         raise DataValidationError(
@@ -361,7 +365,10 @@ def evaluate_files(
     column = zone_column
     if column is not None and column not in table.frame.columns:
         column = next((t for t, s in table.mapping.items() if s == column), column)
-    this_year, year, earlier = pick_year(table.frame, year)
+    rows = table.frame
+    if scope is not None:
+        zones, rows = scope_rows(zones, key, rows, scope, zone_column=column)
+    this_year, year, earlier = pick_year(rows, year)
     ents = this_year
     parcels = controls = None
     if parcels_path is not None:
@@ -385,7 +392,48 @@ def evaluate_files(
     previous = None
     if previous_path is not None:
         previous = _read_previous(Path(previous_path), layer=previous_layer, **reading)
+        if scope is not None and not previous[1]:
+            previous = (scope_rows(zones, key, previous[0], scope, zone_column=column)[1], False)
     return compare_with_previous(run, zones, key, column, config, earlier=earlier, previous=previous), table
+
+
+def scope_rows(
+    zones: gpd.GeoDataFrame,
+    zone_id: str,
+    enterprises: pd.DataFrame,
+    scope: str,
+    *,
+    zone_column: str | None = None,
+) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    """The zone ``scope`` alone and the rows of ``enterprises`` in it (points on its boundary
+    count as inside, as in :func:`geo.metrics.assign_zones`; by ``zone_column`` when given).
+    Several years' rows may share an id.
+
+    Raises
+    ------
+    DataValidationError
+        When no zone is called ``scope``, or no enterprise lies in it.
+    """
+    keys = zones[zone_id].astype(str)
+    if scope not in set(keys):
+        raise DataValidationError(
+            f"评价范围「{scope}」不是区域图层中的区域", hint=f"可选：{'、'.join(keys.tolist())}"
+        )
+    zone = zones[keys == scope]
+    if zone_column is not None:
+        if zone_column not in enterprises.columns:
+            raise DataValidationError(f"企业表缺少区域字段「{zone_column}」")
+        inside = enterprises[zone_column].astype(str).str.strip().to_numpy() == scope
+    else:
+        geom = zone.to_crs(enterprises.crs).geometry.iloc[0]
+        shapely.prepare(geom)
+        pts = enterprises.geometry.to_numpy()
+        ok = ~shapely.is_missing(pts)
+        inside = ok.copy()
+        inside[ok] = shapely.intersects(geom, pts[ok])
+    if not inside.any():
+        raise DataValidationError(f"评价范围「{scope}」内没有企业", hint="请检查范围名称与企业位置")
+    return zone, enterprises[inside]
 
 
 # --------------------------------------------------------------------------- years

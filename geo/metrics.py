@@ -9,6 +9,8 @@ show as "无法计算" — never ``inf`` and never ``0``.
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -32,6 +34,7 @@ from geo.ratios import RATIOS_BY_KEY as RATIOS_BY_KEY
 from geo.ratios import UNIT_EN as UNIT_EN
 from geo.ratios import Ratio as Ratio
 from geo.ratios import ratio_label as ratio_label
+from geo.zone_index import ZoneIndex, locate_exact
 
 ID_COL = "ent_id"
 # Tables at least this long use THREADS threads (GEOS and hashing release the GIL).
@@ -73,6 +76,50 @@ def check_enterprises(enterprises: pd.DataFrame, *, id_col: str = ID_COL) -> Non
             hint=f"请增加一列「{id_col}」，每家企业一个唯一编号",
         )
     ids = enterprises[id_col]
+    immutable = _immutable_values(ids)
+    if immutable is None or not _seen_unique(immutable):
+        _check_ids(enterprises, ids, id_col)
+        if immutable is not None:
+            _remember_unique(immutable)
+    _check_amounts(enterprises, ids)
+
+
+# Id arrays found unique and non-empty, by identity. Only immutable (Arrow) arrays are kept: the same
+# object holds the same values, so a table checked once is not hashed again (pandas replaces the
+# Arrow array when a value is set). The arrays are held here, so their identity is not reused.
+_UNIQUE_IDS: OrderedDict[int, object] = OrderedDict()
+_UNIQUE_IDS_LOCK = threading.Lock()
+UNIQUE_IDS_KEPT = 8
+
+
+def _immutable_values(ids: pd.Series) -> object | None:
+    """The column's immutable Arrow array (the very object pandas holds), or None."""
+    to_arrow = getattr(ids.array, "__arrow_array__", None)
+    if to_arrow is None:
+        return None
+    try:
+        return to_arrow()
+    except (TypeError, ValueError, NotImplementedError):
+        return None
+
+
+def _seen_unique(values: object) -> bool:
+    with _UNIQUE_IDS_LOCK:
+        if id(values) in _UNIQUE_IDS and _UNIQUE_IDS[id(values)] is values:
+            _UNIQUE_IDS.move_to_end(id(values))
+            return True
+    return False
+
+
+def _remember_unique(values: object) -> None:
+    with _UNIQUE_IDS_LOCK:
+        _UNIQUE_IDS[id(values)] = values
+        while len(_UNIQUE_IDS) > UNIQUE_IDS_KEPT:
+            _UNIQUE_IDS.popitem(last=False)
+
+
+def _check_ids(enterprises: pd.DataFrame, ids: pd.Series, id_col: str) -> None:
+    """Ids present and unique, else a DataValidationError naming the rows or the ids."""
     codes, uniques = pd.factorize(ids, use_na_sentinel=True)
     if (codes < 0).any():
         rows = [str(i) for i in enterprises.index[codes < 0]]
@@ -86,7 +133,6 @@ def check_enterprises(enterprises: pd.DataFrame, *, id_col: str = ID_COL) -> Non
             f"企业编号重复：{_preview(dups)}",
             hint="每家企业只能有一行；请合并或删除重复记录后重新导入",
         )
-    _check_amounts(enterprises, ids)
 
 
 def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> None:
@@ -300,6 +346,9 @@ def _point_xy(enterprises: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
     if not np.isin(type_ids, (-1, 0, 3, 6)).all():  # missing, Point, (Multi)Polygon parcels
         raise DataValidationError("企业图层应为点（或地块面）图层", hint="请检查是否选错了图层")
     if (type_ids == 0).all():
+        xy = shapely.get_coordinates(geoms)  # one pass; empty points have no row
+        if len(xy) == len(geoms):
+            return np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1])
         pts = geoms
     else:
         pts = geoms.copy()
@@ -310,69 +359,13 @@ def _point_xy(enterprises: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(x, dtype="float64"), np.asarray(y, dtype="float64")
 
 
-def _locate(
-    x: np.ndarray, y: np.ndarray, geoms: np.ndarray, *, pool: ThreadPoolExecutor | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Index of the first zone intersecting each point (-1 if none) and hit counts.
-
-    Points are bucketed into vertical strips (a uint16 radix sort); each zone tests only the
-    points of the strips its bounding box spans that also fall in the box, with the prepared
-    polygon. Points on a boundary count as inside (like ``intersects``). With a ``pool``, zones
-    are tested on its threads (GEOS releases the GIL); results are merged in zone order.
-    """
-    n = x.size
-    zone_idx = np.full(n, -1, dtype=np.int64)
-    hits = np.zeros(n, dtype=np.int32)
-    bounds = shapely.bounds(geoms)
-    finite = np.isfinite(x) & np.isfinite(y)
-    gx0, gy0 = np.nanmin(bounds[:, 0]), np.nanmin(bounds[:, 1])
-    gx1, gy1 = np.nanmax(bounds[:, 2]), np.nanmax(bounds[:, 3])
-    inside_extent = finite & (x >= gx0) & (x <= gx1) & (y >= gy0) & (y <= gy1)
-    cand_all = np.flatnonzero(inside_extent)
-    if cand_all.size == 0:
-        return zone_idx, hits
-    n_strips = int(min(65_535, max(1, 4 * len(geoms))))
-    width = (gx1 - gx0) / n_strips if gx1 > gx0 else 1.0
-    xs_all, ys_all = x[cand_all], y[cand_all]
-    strip = np.minimum(((xs_all - gx0) / width).astype(np.int64), n_strips - 1).astype(np.uint16)
-    order = np.argsort(strip, kind="stable")
-    xs, ys, ids = xs_all[order], ys_all[order], cand_all[order]
-    starts = np.searchsorted(strip[order], np.arange(n_strips + 1))
-
-    def inside_zone(z: int) -> np.ndarray | None:
-        minx, miny, maxx, maxy = bounds[z]
-        if not np.isfinite(minx):
-            return None
-        s0 = min(int((minx - gx0) / width), n_strips - 1)
-        s1 = min(int((maxx - gx0) / width), n_strips - 1)
-        a, b = starts[s0], starts[s1 + 1]
-        if a == b:
-            return None
-        sx, sy = xs[a:b], ys[a:b]
-        sel = np.flatnonzero((sx >= minx) & (sx <= maxx) & (sy >= miny) & (sy <= maxy))
-        if sel.size == 0:
-            return None
-        geom = geoms[z]
-        shapely.prepare(geom)
-        return ids[a:b][sel[shapely.intersects_xy(geom, sx[sel], sy[sel])]]
-
-    zones = range(len(geoms))
-    results = pool.map(inside_zone, zones) if pool is not None else map(inside_zone, zones)
-    for z, found in enumerate(results):
-        if found is None or found.size == 0:
-            continue
-        hits[found] += 1
-        first = found[zone_idx[found] < 0]
-        zone_idx[first] = z
-    return zone_idx, hits
-
-
 def assign_zones(
     enterprises: gpd.GeoDataFrame,
     zones: gpd.GeoDataFrame,
     *,
     zone_id: str = "name",
     id_col: str = ID_COL,
+    index: ZoneIndex | None = None,
 ) -> ZoneAssignment:
     """Assign each enterprise to the zone its location falls in (vectorised point-in-polygon).
 
@@ -383,6 +376,11 @@ def assign_zones(
     Enterprises in no zone or without a location are listed in ``outside_ids``, never dropped.
     Zone validity is not re-checked here (see :func:`check_zones`).
 
+    ``index`` (:func:`geo.zone_index.build_zone_index` of ``zones.geometry``, built once per zone
+    layer) answers most points from its grid of zone interiors and tests only those near a
+    boundary: the same assignment, faster. It is used only when built from these very geometries
+    in the enterprises' CRS; otherwise every point is tested.
+
     Raises
     ------
     DataValidationError
@@ -391,12 +389,14 @@ def assign_zones(
     """
     if len(enterprises) < PARALLEL_MIN_ROWS or THREADS < 2:
         check_enterprises(enterprises, id_col=id_col)
-        return _assign_checked(enterprises, zones, zone_id=zone_id, id_col=id_col, pool=None)
+        return _assign_checked(enterprises, zones, zone_id=zone_id, id_col=id_col, pool=None, index=index)
     # Large tables: the id check (hashing) runs beside the point-in-polygon tests.
     with ThreadPoolExecutor(THREADS) as pool:
         checked = pool.submit(check_enterprises, enterprises, id_col=id_col)
         try:
-            result = _assign_checked(enterprises, zones, zone_id=zone_id, id_col=id_col, pool=pool)
+            result = _assign_checked(
+                enterprises, zones, zone_id=zone_id, id_col=id_col, pool=pool, index=index
+            )
         finally:
             checked.result()  # a bad table raises its DataValidationError here
     return result
@@ -409,6 +409,7 @@ def _assign_checked(
     zone_id: str,
     id_col: str,
     pool: ThreadPoolExecutor | None,
+    index: ZoneIndex | None = None,
 ) -> ZoneAssignment:
     if id_col not in enterprises.columns:
         check_enterprises(enterprises, id_col=id_col)
@@ -427,7 +428,11 @@ def _assign_checked(
     if not zones.crs.equals(enterprises.crs):
         zone_geoms = zone_geoms.to_crs(enterprises.crs)
     x, y = _point_xy(enterprises)
-    zone_idx, hits = _locate(x, y, zone_geoms.to_numpy(), pool=pool)
+    geoms = zone_geoms.to_numpy()
+    if index is not None and index.matches(geoms):
+        zone_idx, hits = index.locate(x, y, pool=pool)
+    else:
+        zone_idx, hits = locate_exact(x, y, geoms, pool=pool)
     key_values = keys.to_numpy(dtype=object)
     zone = pd.Series(
         pd.Categorical.from_codes(zone_idx, categories=pd.Index(key_values, dtype=object)),
@@ -511,36 +516,62 @@ def assign_zones_by_column(
 # --------------------------------------------------------------------------- aggregation
 
 
-def _matched_sums(amounts: pd.DataFrame, groups: np.ndarray, n_groups: int) -> dict[str, np.ndarray]:
-    """Per group, for each ratio, the numerator and denominator summed over usable rows only."""
+def _numeric_columns(enterprises: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The amount columns as float64 arrays (absent: all-NaN); float columns are not copied."""
     out = {}
-    for r in RATIOS:
-        num = amounts[r.numerator].to_numpy()
-        den = amounts[r.denominator].to_numpy()
-        ok = np.isfinite(num) & np.isfinite(den) & (den > 0) & (groups >= 0)
-        out[r.key] = (
-            np.bincount(groups[ok], weights=num[ok], minlength=n_groups),
-            np.bincount(groups[ok], weights=den[ok], minlength=n_groups),
-            np.bincount(groups[ok], minlength=n_groups),
-        )
+    n = len(enterprises)
+    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
+        if col not in enterprises.columns:
+            out[col] = np.full(n, np.nan)
+            continue
+        values = enterprises[col]
+        if values.dtype == np.float64:
+            out[col] = values.to_numpy()
+        else:
+            out[col] = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     return out
 
 
-def _aggregate(amounts: pd.DataFrame, groups: np.ndarray, n_groups: int) -> pd.DataFrame:
-    """Totals and ratios per group code (0..n_groups-1); rows with code -1 are left out."""
-    inside = groups >= 0
-    g = groups[inside]
-    data: dict[str, np.ndarray] = {"n_enterprises": np.bincount(g, minlength=n_groups)}
+def _aggregate(amounts: dict[str, np.ndarray], groups: np.ndarray, n_groups: int) -> pd.DataFrame:
+    """Totals and ratios per group code (0..n_groups-1); rows with code -1 are left out.
+
+    Sums by ``np.bincount`` over all rows at once: rows outside every group go to an extra bin
+    that is dropped, and values that do not count (unknown; for a ratio, rows without both values
+    or with a denominator <= 0) are summed as 0, so no row is copied out. Each ratio is pooled
+    (Σ numerator / Σ denominator over the rows that have both).
+    """
+    g = np.where(groups >= 0, groups, n_groups)
+    m = n_groups + 1
+    n_ent = np.bincount(g, minlength=m)[:n_groups]
+    data: dict[str, np.ndarray] = {"n_enterprises": n_ent}
+    known: dict[str, np.ndarray | None] = {}  # None: every value known
+    totals: dict[str, np.ndarray] = {}
     for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
-        values = amounts[col].to_numpy()[inside]
-        known = np.isfinite(values)
-        total = np.bincount(g[known], weights=values[known], minlength=n_groups)
-        n_known = np.bincount(g[known], minlength=n_groups)
+        values = amounts[col]
+        finite = np.isfinite(values)
+        if finite.all():
+            known[col] = None
+            totals[col] = np.bincount(g, weights=values, minlength=m)[:n_groups]
+            data[col] = totals[col]
+            continue
+        known[col] = finite
+        total = np.bincount(g, weights=np.where(finite, values, 0.0), minlength=m)[:n_groups]
+        n_known = np.bincount(g, weights=finite, minlength=m)[:n_groups]
+        totals[col] = total
         # All values unknown in a non-empty zone: the total is unknown, not 0.
-        total = np.where((n_known == 0) & (data["n_enterprises"] > 0), np.nan, total)
-        data[col] = total
-    for key, (num, den, _) in _matched_sums(amounts, groups, n_groups).items():
-        data[key] = _safe_ratio(num, den, RATIOS_BY_KEY[key].scale)
+        data[col] = np.where((n_known == 0) & (n_ent > 0), np.nan, total)
+    for r in RATIOS:
+        num, den = amounts[r.numerator], amounts[r.denominator]
+        ok = den > 0  # NaN compares False
+        for col in (r.numerator, r.denominator):
+            if known[col] is not None:
+                ok = ok & known[col]
+        if ok.all():
+            num_sum, den_sum = totals[r.numerator], totals[r.denominator]
+        else:
+            num_sum = np.bincount(g, weights=np.where(ok, num, 0.0), minlength=m)[:n_groups]
+            den_sum = np.bincount(g, weights=np.where(ok, den, 0.0), minlength=m)[:n_groups]
+        data[r.key] = _safe_ratio(num_sum, den_sum, r.scale)
     return pd.DataFrame(data)
 
 
@@ -571,7 +602,7 @@ def zone_metrics(
     # The ids were checked when the assignment was made; the amounts are checked here.
     ids = enterprises[ID_COL] if ID_COL in enterprises.columns else enterprises.index.to_series()
     _check_amounts(enterprises, ids)
-    amounts = numeric_amounts(enterprises)
+    amounts = _numeric_columns(enterprises)
     zone = assignment.zone
     if isinstance(zone.dtype, pd.CategoricalDtype) and list(zone.cat.categories) == list(
         assignment.zone_keys
@@ -594,7 +625,7 @@ def zone_metrics(
 
 def total_metrics(enterprises: pd.DataFrame) -> pd.Series:
     """The same totals and pooled ratios as :func:`zone_metrics`, over a whole table."""
-    amounts = numeric_amounts(enterprises)
+    amounts = _numeric_columns(enterprises)
     out = _aggregate(amounts, np.zeros(len(enterprises), dtype=np.int64), 1).iloc[0]
     if EMISSION_COLUMN not in enterprises.columns:
         out = out.drop([EMISSION_COLUMN, *EMISSION_RATIOS])

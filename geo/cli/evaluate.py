@@ -89,6 +89,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "表中无 year 字段时即为该表的年份（用于投产年限与按年费率）"
         ),
     )
+    p.add_argument(
+        "--scope",
+        default=None,
+        help="评价范围：只评价区域图层中该区域（如 昆山市）内的企业，基准按其自身计算；缺省全部区域",
+    )
     p.set_defaults(func=run)
 
 
@@ -118,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
         year=args.year,
         previous_path=args.previous,
         previous_layer=args.previous_layer,
+        scope=args.scope,
     )
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
     written = batch.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
