@@ -193,7 +193,7 @@ def test_no_dialog_while_uploading_a_payload_file(payload_app, page):
     page.get_by_role("combobox", name="这份数据的用途").click()
     page.get_by_role("option", name="其他图层（原样导入）").click()
     csv = f'经度,纬度,{OTHER},"{ZONES}"\n120.645,31.155,"{ENTS}","{ZONES}"\n120.655,30.915,"{OTHER}",x\n'
-    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
+    page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
         {"name": f"{ENTS}.csv", "mimeType": "text/csv", "buffer": csv.encode()}
     )
     page.get_by_text(f"{ENTS}.csv · 4 列").wait_for(timeout=30_000)  # the expander label, as typed

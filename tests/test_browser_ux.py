@@ -227,7 +227,7 @@ def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url
     try:
         _open(pg, f"{app_url}/data")
         # the use is left at its default: the file's contents propose 企业
-        pg.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(csv))
+        pg.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(csv))
         pg.get_by_text("按文件内容建议的用途：企业").first.wait_for(timeout=30_000)
         frame_radio = pg.get_by_role("radiogroup", name="经纬度坐标框架")
         frame_radio.get_by_text("GCJ-02（高德、腾讯）").click()
