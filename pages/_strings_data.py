@@ -78,6 +78,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "建议按 {frame} 读取（已预选，请确认）：{reason}",
         "Proposed: read as {frame} (preselected, please confirm): {reason}",
     ),
+    "data.frame_ask": (
+        "请选择经纬度的坐标框架：数据里看不出是 WGS-84、高德（GCJ-02）还是百度（BD-09），选错会偏移数百米。",
+        "Choose the lon/lat frame: the data does not show whether it is WGS-84, Gaode (GCJ-02) or Baidu"
+        " (BD-09); a wrong choice shifts points by hundreds of metres.",
+    ),
     "data.report": ("逐行校验报告", "Row-level report"),
     "data.report_empty": ("所有行都通过了校验。", "Every row passed."),
     "data.download_report": ("下载校验报告（CSV）", "Download the report (CSV)"),
