@@ -57,7 +57,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Σ tax ÷ Σ land of the scored enterprises in scope, in 10k yuan per mu",
     ),
     "eff.rank_by.none": ("不分组（全部一起排名）", "No grouping (rank all together)"),
-    "eff.col.rank_in_size": ("排名（规上/规下内）", "Rank (within size group)"),
+    "eff.col.rank": ("排名", "Rank"),
+    "eff.col.rank_within": ("排名（{groups}内）", "Rank (within {groups})"),
+    "eff.rank.size": ("规上/规下", "size group"),
     "eff.col.class": ("类别", "Class"),
     "eff.table.size_note": (
         "规上、规下企业各按自己的权重评分、在各自组内排名和分类，所以同样的得分在两组可能属于不同类别（看“规模”列）；"

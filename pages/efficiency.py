@@ -18,6 +18,7 @@ from geo.evaluation import (
     CLASS_COL,
     CLASSES,
     CLASSES_T,
+    SIZE_COL,
     YEAR_COL,
     class_mix,
     config_from_mapping,
@@ -52,7 +53,6 @@ from pages._efficiency_parts import (
     _checked_config,
     _config_editor,
     _config_values,
-    _english_values,
     _enterprise_provenance,
     _evaluations,
     _keep,
@@ -61,9 +61,7 @@ from pages._efficiency_parts import (
     _mask,
     _matrix_view,
     _number_config,
-    _plain,
     _previous,
-    _ranking_table,
     _rows,
     _runs,
     _scope_filters,
@@ -76,6 +74,7 @@ from pages._efficiency_parts import (
     _zone_map_layer,
     _zones,
 )
+from pages._efficiency_tables import english_values, plain, ranking_table
 from pages._shared import (
     add_snapshot_button,
     clicked_properties,
@@ -300,10 +299,11 @@ if len(scored) == 0:
 
 
 def _table() -> pd.DataFrame:
-    ranked = rank_by(scope, dims).sort_values("score", ascending=False, kind="stable")
+    by = dims if SIZE_COL in dims else [SIZE_COL, *dims]
+    ranked = rank_by(scope, by)
     if show_unscored:
         ranked = pd.concat([ranked, scope[~scope["scored"]]])
-    return _ranking_table(ranked, lang)
+    return ranking_table(ranked, lang, by=by)
 
 
 table = shared(("eff.table", *scope_key, tuple(dims), show_unscored, lang), _table)
@@ -322,8 +322,8 @@ summary_by = dims or [ZONE_COL]
 
 
 def _summary() -> pd.DataFrame:
-    out = _plain(aggregates_for_role(ranking_summary(scope, summary_by)).reset_index())
-    return (_english_values(out) if lang == "en" else out).rename(columns=_labels(lang))
+    out = plain(aggregates_for_role(ranking_summary(scope, summary_by)).reset_index())
+    return (english_values(out) if lang == "en" else out).rename(columns=_labels(lang))
 
 
 summary = shared(("eff.summary", *scope_key, tuple(summary_by), lang), _summary)
@@ -349,11 +349,11 @@ if previous_frame is not None:
 
 def _renewal_table() -> pd.DataFrame:
     renewal = land_renewal_by_zone(scope) if len(scored) else pd.DataFrame()
-    return _plain(renewal.reset_index()).rename(columns=_labels(lang)) if len(renewal) else pd.DataFrame()
+    return plain(renewal.reset_index()).rename(columns=_labels(lang)) if len(renewal) else pd.DataFrame()
 
 
 renewal_table = shared(("eff.renewal", *scope_key, lang), _renewal_table)
-low_table = shared(("eff.low", *scope_key, lang), lambda: _ranking_table(low_efficiency_land(scope), lang))
+low_table = shared(("eff.low", *scope_key, lang), lambda: ranking_table(low_efficiency_land(scope), lang))
 params = shared(
     ("eff.params", config_json, zones_src, ents_src, year, filters_words, lang),
     lambda: parameter_rows(
@@ -369,10 +369,10 @@ sheets = {
 }
 if matrix is not None:
     sheets["类别转移" if lang == "zh" else "Transitions"] = shared(
-        ("eff.matrix_sheet", *scope_key, lang), lambda: _plain(matrix).rename(columns=_labels(lang))
+        ("eff.matrix_sheet", *scope_key, lang), lambda: plain(matrix).rename(columns=_labels(lang))
     )
     sheets["企业变化" if lang == "zh" else "Changes"] = shared(
-        ("eff.changes_sheet", *scope_key, lang), lambda: _plain(changes[cols]).rename(columns=_labels(lang))
+        ("eff.changes_sheet", *scope_key, lang), lambda: plain(changes[cols]).rename(columns=_labels(lang))
     )
 
 
@@ -380,7 +380,7 @@ def _warnings_table() -> pd.DataFrame:
     """The scope's warnings in the UI language (the other language's columns left out), as shown
     and as exported."""
     other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
-    return _plain(warnings.drop(columns=["rule", *other], errors="ignore")).rename(
+    return plain(warnings.drop(columns=["rule", *other], errors="ignore")).rename(
         columns={**_labels(lang), "warning_en": t("eff.warn.col", lang), "reason_en": t("eff.warn.why", lang)}
     )
 
@@ -524,7 +524,7 @@ if previous_frame is not None and section["cmp"].open:
         for tab, frame, key in ((tab_up, up, "eff_up"), (tab_down, down, "eff_down")) if firms else ():
             view = shared(
                 ("eff.moves", key, *scope_key, lang),
-                lambda frame=frame: _plain(frame[cols]).rename(columns=_labels(lang)),
+                lambda frame=frame: plain(frame[cols]).rename(columns=_labels(lang)),
             )
             tab.dataframe(
                 _rows(("eff.moves", key, *scope_key, lang), view, lang, most=LIST_ROWS_MAX), hide_index=True, width="stretch", height=300, key=key,
@@ -631,7 +631,7 @@ if section["pay"].open:
 
         def _pay_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             """What each class pays: totals by class, by zone, and the payers."""
-            by_class = _plain(yearly.surcharge_totals(pay, by=CLASS_COL).reset_index()).rename(
+            by_class = plain(yearly.surcharge_totals(pay, by=CLASS_COL).reset_index()).rename(
                 columns=pay_labels
             )
             by_zone = yearly.surcharge_totals(pay, by=ZONE_COL) if ZONE_COL in pay.columns else pd.DataFrame()
@@ -644,8 +644,8 @@ if section["pay"].open:
             payers = payers[[*first, *[c for c in payers.columns if c not in first]]]
             return (
                 by_class,
-                _plain(by_zone.reset_index()).rename(columns=pay_labels),
-                _plain(payers).rename(columns=pay_labels),
+                plain(by_zone.reset_index()).rename(columns=pay_labels),
+                plain(payers).rename(columns=pay_labels),
             )
 
         pay_by_class, pay_by_zone, pay_table = shared(("eff.pay_tables", *scope_key, lang), _pay_tables)
@@ -693,6 +693,6 @@ if firms:  # no enterprise profile for a role that sees no enterprise rows
             )
             profile = profile.assign(**{YEAR_COL: profile[YEAR_COL].map(lambda y: _year_label(y, lang))})
             st.dataframe(
-                _plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
+                plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
                 column_config=_number_config(profile.rename(columns=_labels(lang))),
             )  # fmt: skip

@@ -314,16 +314,42 @@ def test_ranking_ranks_are_whole_numbers_and_sizes_are_said_apart(demo):
     table = at.dataframe[0].value
     expected = _expected(demo)
     # unscored rows join the table but the ranks stay integers (no "1.00"), blank where not ranked
-    assert pd.api.types.is_integer_dtype(table["组内排名"])
-    assert pd.api.types.is_integer_dtype(table["排名（规上/规下内）"])
-    assert int(table["组内排名"].isna().sum()) == int((~expected["scored"]).sum())
-    assert table["组内排名"].min() == 1
+    rank = "排名（规上/规下 × 行业内）"
+    assert pd.api.types.is_integer_dtype(table[rank])
+    assert int(table[rank].isna().sum()) == int((~expected["scored"]).sum())
+    assert table[rank].min() == 1
     # the table says that 规上 and 规下 are classed within their own group
     assert any("各按自己的权重评分" in c.value for c in at.caption)
     # blank, not "None", for what cannot be computed
     assert at.dataframe[0].proto.placeholder == ""
     # the synthetic note is up for the demo enterprises
     assert any("演示企业为合成数据" in c.value for c in at.caption)
+
+
+def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo):
+    """Issue 23 item 2: what a reader looks for is in the first five columns, under one rank that
+    says what it ranks within (no second rank of another grouping beside it)."""
+    at = _page()
+    table = at.dataframe[0].value
+    assert list(table.columns[:5]) == [
+        "排名（规上/规下内）",
+        "企业名称",
+        "综合得分（分）",
+        "评价类别",
+        "主要失分指标",
+    ]
+    assert not [c for c in table.columns if "组内排名" in c or c == "排名"]
+    expected = _expected(demo)
+    scored = expected[expected["scored"]]
+    # rank 1 within each size group is that group's best score (ties share it)
+    best = scored.groupby("size_class", observed=True)["score"].transform("max")
+    firsts = table[table["排名（规上/规下内）"] == 1]
+    assert len(firsts) == int((scored["score"] == best).sum())
+    assert len(table) == len(scored)
+    at.multiselect(key="eff_rank_by").set_value(["industry"]).run()
+    assert at.dataframe[0].value.columns[0] == "排名（规上/规下 × 行业内）"
+    en = _page("en").dataframe[0].value
+    assert en.columns[0] == "Rank (within size group)"
 
 
 def test_users_own_enterprises_are_not_called_synthetic(user_imports):
