@@ -230,6 +230,10 @@ def _save_form(result: ingest.ImportResult, kind: str) -> None:
     values["year"] = int(year) if year is not None else None
     meta = _user_meta(_user_stamp())
     stored = ingest.layer_name(name)
+    others = meta.loc[meta["layer"] != stored, "title_zh"].astype(str).str.strip()
+    if submitted and title.strip() in set(others):  # the legend and the layer lists name layers by title
+        st.error(t("data.title_taken", lang).format(title=title.strip()))
+        return
     if submitted:
         if stored in set(meta["layer"]):  # saving under a taken name asks first
             st.session_state["data_confirm_replace"] = stored

@@ -240,6 +240,30 @@ def test_saving_under_a_taken_name_asks_before_replacing(user_store):
     assert audit.audit_log()["action"].tolist() == ["replace", "import"]
 
 
+def test_a_title_another_layer_has_is_refused(user_store):
+    """Issue 23 item 9: two layers under one title would be listed twice in the legend."""
+    _saved_zone(name="parks", title="旧园区")
+    at = _data_page()
+    data = (
+        gpd.GeoDataFrame({"name": NAMES[:1]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326)
+        .to_json()
+        .encode()
+    )
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("new.geojson", data, "application/geo+json")).run()
+    at.button(key="data_read").click().run()
+    at.text_input(key=_k(at, "data_save_name")).set_value("parks2")
+    at.text_input(key=_k(at, "data_save_title")).set_value(" 旧园区")
+    at.text_input(key="data_save_source").set_value("测试局")
+    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    assert not at.exception
+    assert any("已有另一个图层叫「旧园区」" in e.value for e in at.error)
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_parks"]
+    at.text_input(key=_k(at, "data_save_title")).set_value("新园区")
+    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    assert sorted(ingest.list_user_layers()["title_zh"]) == ["新园区", "旧园区"]
+
+
 def _app_with_secrets(atlas: dict) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=90)
     at.secrets["atlas"] = atlas
