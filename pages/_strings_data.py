@@ -108,7 +108,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.col.kind": ("用途", "Kind"),
     "data.col.file": ("源文件", "Source file"),
     "data.col.rows": ("条数", "Rows"),
-    "data.col.imported": ("导入时间（UTC）", "Imported (UTC)"),
+    "data.col.imported": ("导入时间", "Imported"),
     "data.delete_pick": ("要删除的导入图层", "Imported layer to delete"),
     "data.delete": ("删除", "Delete"),
     "data.deleted": (

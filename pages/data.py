@@ -14,7 +14,7 @@ from geo import audit, ingest
 from geo.crs import STORAGE_CRS
 from geo.errors import DataValidationError, RowReportError
 from geo.export import csv_bytes, xlsx_bytes
-from geo.i18n import Lang
+from geo.i18n import Lang, beijing_minute
 from geo.schema import ACCURACY_CLASSES
 from geo.store import spatial_layers
 from geo.stores import open_store
@@ -95,11 +95,8 @@ def _user_frame(name: str, stamp: tuple[str, str]) -> gpd.GeoDataFrame:
 
 
 def _minute(stamp: str) -> str:
-    """An ISO time stamp (UTC) as people read it: "2026-12-03 19:28 UTC"; as it is if it is not one."""
-    try:
-        return pd.Timestamp(stamp).tz_convert("UTC").strftime("%Y-%m-%d %H:%M UTC")
-    except (ValueError, TypeError):
-        return str(stamp)
+    """A stored time stamp (UTC) as people read it: "2026-12-04 03:28 北京时间"."""
+    return beijing_minute(stamp, lang)
 
 
 def _preview_layer(result: ingest.ImportResult, accuracy: str = "real") -> MapLayer:
@@ -409,7 +406,7 @@ def stored_section() -> None:
             t("col.source", lang): meta["source"],
             t("data.col.file", lang): meta["source_file"],
             t("data.col.rows", lang): meta["rows_out"],
-            t("data.col.imported", lang): meta["imported_at"],
+            t("data.col.imported", lang): meta["imported_at"].map(_minute),
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
@@ -460,7 +457,7 @@ def audit_section() -> None:
         return
     table = pd.DataFrame(
         {
-            t("audit.at", lang): log["at_utc"],
+            t("audit.at", lang): log["at_utc"].map(_minute),
             t("audit.user", lang): log["user_name"],
             t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
             t("audit.layer", lang): log["layer"],

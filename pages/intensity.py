@@ -17,7 +17,7 @@ from geo import parcels as parcels_geo
 from geo.errors import DataValidationError
 from geo.evaluation import evaluate
 from geo.export import csv_bytes, xlsx_bytes
-from geo.i18n import Lang
+from geo.i18n import Lang, beijing_minute
 from geo.metrics import RATIOS_BY_KEY
 from geo.schema import WUJIANG_TOWNS
 from geo.store import load_layer
@@ -473,6 +473,8 @@ def _renewal_tab(
     if len(log):
         labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
         shown = log[list(labels)].iloc[::-1]
+        shown = shown.assign(changed_at=shown["changed_at"].map(lambda v: beijing_minute(v, lang)))
+        labels = {**labels, "changed_at": t("parcel.changed_at", lang)}
         if lang == "en":
             for col in ("status", "old_status"):
                 shown = shown.assign(**{col: shown[col].map(renewal.STATUS_EN)})

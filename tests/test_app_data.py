@@ -227,8 +227,8 @@ def test_saving_under_a_taken_name_asks_before_replacing(user_store):
     at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
     assert not at.exception
     assert any("已有同名图层「旧园区」（user_parks，1 条" in w.value for w in at.warning)
-    # when, as people read it ("2026-12-03 19:28 UTC 导入"), not an ISO stamp with seconds and offset
-    assert any(re.search(r"条，\d{4}-\d\d-\d\d \d\d:\d\d UTC 导入）", w.value) for w in at.warning)
+    # when, as people in Suzhou read it ("2026-12-04 03:28 北京时间 导入"), not an ISO stamp in UTC
+    assert any(re.search(r"条，\d{4}-\d\d-\d\d \d\d:\d\d 北京时间 导入）", w.value) for w in at.warning)
     assert len(ingest.load_user_layer("user_parks")) == 1  # unchanged until confirmed
     at.button(key="data_replace_yes").click().run()
     assert not at.exception
@@ -477,3 +477,12 @@ def test_the_field_mapping_shows_only_this_files_columns(tmp_path, user_store):
     assert not [
         k for k in at.session_state if str(k).startswith("data_map_name@") and k != _k(at, "data_map_name")
     ]
+
+
+def test_times_are_shown_in_beijing_time():
+    """Issue 23 item 11: the change log and the 盘活 record are read in Suzhou (UTC+8)."""
+    from geo.i18n import beijing_minute
+
+    assert beijing_minute("2026-12-06T18:30:05+00:00") == "2026-12-07 02:30 北京时间"
+    assert beijing_minute("2026-12-06T18:30:05", "en") == "2026-12-07 02:30 Beijing time"
+    assert beijing_minute("不是时间") == "不是时间"
