@@ -53,3 +53,39 @@ def test_intensity_opens_readable_and_wide(app_url, sized_page, lang):
     )
     assert max(maps) >= 0.6 * (width - sidebar)
     save_screenshot(pg, f"intensity_first_view_{width}_{lang}")
+
+
+CSV = (
+    "企业名称,用地面积（亩）,实缴税金（万元）,销售收入（万元）,经度,纬度\n"
+    "甲纺织,30,600,12000,120.645,31.155\n"
+    "乙材料,100,800,56000,120.655,30.915\n"
+)
+SHAPE_LIKE = "名称,编号,经度,纬度\n盛泽园,P1,120.645,31.155\n"
+
+
+@pytest.mark.parametrize("sized_page", [(1280, 720)], indirect=True, ids=["1280x720"])
+def test_a_second_table_is_asked_its_frame_and_shows_only_its_columns(app_url, sized_page):
+    """Issue 23 items 1 and 4 in the browser, where the previous file's widgets used to survive: a
+    table after one read as GCJ-02 has no frame chosen, and its 企业名称 box never shows a column of
+    the previous file (名称)."""
+    pg = sized_page
+    pg.goto(f"{app_url}/data")
+    pg.get_by_text("导入数据").wait_for(timeout=60_000)
+    uploader = pg.locator("[data-testid='stFileUploader'] input[type='file']")
+    uploader.set_input_files({"name": "园区.csv", "mimeType": "text/csv", "buffer": SHAPE_LIKE.encode()})
+    radio = pg.get_by_role("radiogroup", name="经纬度坐标框架")
+    radio.wait_for(timeout=60_000)
+    pg.get_by_text("请选择经纬度的坐标框架").wait_for(timeout=30_000)
+    radio.get_by_text("GCJ-02（高德、腾讯）").click()
+    pg.wait_for_timeout(1500)
+    assert pg.get_by_role("radio", name="GCJ-02（高德、腾讯）").is_checked()
+    uploader.set_input_files({"name": "企业名单.csv", "mimeType": "text/csv", "buffer": CSV.encode()})
+    pg.get_by_text("企业名单.csv · 6 列").wait_for(timeout=60_000)
+    pg.get_by_text("请选择经纬度的坐标框架").wait_for(timeout=30_000)
+    pg.wait_for_timeout(1500)
+    for frame in ("WGS-84（GPS、天地图、OSM）", "GCJ-02（高德、腾讯）", "BD-09（百度）"):
+        assert not pg.get_by_role("radio", name=frame).is_checked()
+    # the box shows this file's own 企业名称 column
+    assert pg.get_by_role("combobox", name="企业名称 *").input_value() == "企业名称"
+    assert pg.get_by_role("button", name="读取并校验").count() == 0
+    save_screenshot(pg, "data_second_table_asked")
