@@ -139,3 +139,14 @@ def ranking_table(ranked: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE
         if col in out.columns:
             out[col] = pd.array(out[col].round(), dtype="Int64")
     return out.rename(columns={**table_labels(lang), "rank": rank_label(by, lang)})
+
+
+def count_delta(delta: int | None, *, worse_up: bool) -> dict:
+    """``st.metric`` options for a count's change since last year: "+3" green (red when more is
+    worse, as for classes C and D), "-2" the other way; no change is a grey "±0" without an arrow
+    (a red "↑ +0" read as a rise)."""
+    if delta is None:
+        return {"delta": None}
+    if delta == 0:
+        return {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
+    return {"delta": f"{delta:+,}", "delta_color": "inverse" if worse_up else "normal"}

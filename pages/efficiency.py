@@ -74,7 +74,7 @@ from pages._efficiency_parts import (
     _zone_map_layer,
     _zones,
 )
-from pages._efficiency_tables import english_values, plain, ranking_table
+from pages._efficiency_tables import count_delta, english_values, plain, ranking_table
 from pages._shared import (
     add_snapshot_button,
     clicked_properties,
@@ -263,8 +263,7 @@ for col, c in zip(metric_cols[1:5], CLASSES, strict=True):
     col.metric(
         t("eff.metric.class", lang).format(c=c),
         f"{int(counts[c]):,}",
-        delta=None if delta is None else f"{delta:+,}",
-        delta_color="inverse" if c in ("C", "D") else "normal",
+        **count_delta(delta, worse_up=c in ("C", "D")),
         help=None if delta is None else t("eff.metric.delta_help", lang),
     )
 # Units go with the values: the narrow metric labels would cut them off.

@@ -33,6 +33,8 @@ _OPEN_ALL = """() => {
   if (!m) return empty;
   // a small map folds its legend: unfold it, as a user would, to read what it shows
   document.querySelectorAll('.atlas-legend.atlas-collapsed').forEach(b => b.classList.remove('atlas-collapsed'));
+  // imported layers sit unticked under a page's own layers (issue 23 item 3): tick them, as a user would
+  document.querySelectorAll('.leaflet-control-layers-overlays input:not(:checked)').forEach(i => i.click());
   let opened = 0;
   m.eachLayer(l => {
     if (l._tooltip && l.feature === undefined) { l.openTooltip(); opened++; }

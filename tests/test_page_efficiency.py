@@ -397,3 +397,13 @@ def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch)
     assert [f.column for f in lean.tooltip_fields] == [
         "zone", "industry", "size_class", "eval_class_label", "score", "tax_per_mu_wan_yuan"
     ]  # fmt: skip
+
+
+def test_an_unchanged_class_count_is_a_grey_plus_minus_zero():
+    """Issue 23 item 11: class D unchanged showed a red "↑ +0"."""
+    from pages._efficiency_tables import count_delta
+
+    assert count_delta(0, worse_up=True) == {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
+    assert count_delta(3, worse_up=True) == {"delta": "+3", "delta_color": "inverse"}
+    assert count_delta(-1200, worse_up=False) == {"delta": "-1,200", "delta_color": "normal"}
+    assert count_delta(None, worse_up=False) == {"delta": None}
