@@ -507,12 +507,19 @@ def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[t
                 format_func=lambda v: t(f"eff.size.{v}", lang), key="eff_size",
             )  # fmt: skip
     _keep(("eff_towns", "eff_industries", "eff_size"))
-    filters = {
-        t("eff.scope.towns", lang): chosen_zones,
-        t("eff.scope.industries", lang): chosen_ind,
+    chosen = (list(chosen_zones), list(chosen_ind), size)
+    return chosen, scope_words(chosen, lang)
+
+
+def scope_words(chosen: tuple, lang: Lang) -> dict[str, list[str]]:
+    """The scope ``(zones, industries, size)`` as :func:`geo.notice.filters_text` reads it, all in
+    ``lang`` (industries by their English names in English; the 公示 workbook asks for Chinese)."""
+    zones, industries, size = chosen
+    return {
+        t("eff.scope.towns", lang): list(zones),
+        t("eff.scope.industries", lang): [industry_name(v, lang) for v in industries],
         t("eff.scope.size", lang): [] if size == "all" else [t(f"eff.size.{size}", lang)],
     }
-    return (list(chosen_zones), list(chosen_ind), size), filters
 
 
 def _mask(frame: pd.DataFrame, zones: list[str], industries: list[str], size: str) -> pd.Series:

@@ -73,6 +73,7 @@ from pages._efficiency_parts import (
     _year_tables,
     _zone_map_layer,
     _zones,
+    scope_words,
 )
 from pages._efficiency_tables import count_delta, english_values, plain, ranking_table
 from pages._shared import (
@@ -424,12 +425,13 @@ d2.download_button(
     key="eff_xlsx",
     on_click="ignore",
 )
+notice_scope = filters_text(scope_words(chosen, "zh"), "zh")  # the 公示 workbook is in Chinese
 if firms:  # the 公示 list names every enterprise with its class
     d3.download_button(
         t("eff.download.notice", lang),
         data=lambda: notice_xlsx_bytes(
             scope, config, result.benchmarks, year=None if year == UNDATED else year,
-            title=t("eff.notice.title", "zh").format(year=year_words), filters=filters_text(filters, "zh"),
+            title=t("eff.notice.title", "zh").format(year=year_words), filters=notice_scope,
             source=f"{provenance.source}（{provenance.accuracy}）",
         ),
         file_name=f"{stem}_公示.xlsx",

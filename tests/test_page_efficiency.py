@@ -407,3 +407,13 @@ def test_an_unchanged_class_count_is_a_grey_plus_minus_zero():
     assert count_delta(3, worse_up=True) == {"delta": "+3", "delta_color": "inverse"}
     assert count_delta(-1200, worse_up=False) == {"delta": "-1,200", "delta_color": "normal"}
     assert count_delta(None, worse_up=False) == {"delta": None}
+
+
+def test_the_scope_in_words_is_in_one_language():
+    """Issue 23 item 5: the 公示 scope line mixed "Towns/parks" and 高端纺织; each language whole."""
+    from geo.notice import filters_text
+    from pages._efficiency_parts import scope_words
+
+    chosen = (["吴江高新区（盛泽镇）"], ["高端纺织"], "above")
+    assert filters_text(scope_words(chosen, "zh"), "zh") == "区镇/园区：吴江高新区（盛泽镇）；行业：高端纺织；规模：规上"
+    assert "Industries: High-end textiles" in filters_text(scope_words(chosen, "en"), "en")
