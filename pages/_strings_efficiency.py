@@ -58,6 +58,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "eff.rank_by.none": ("不分组（全部一起排名）", "No grouping (rank all together)"),
     "eff.col.rank": ("排名", "Rank"),
+    # download file names (no spaces: some mail systems cut a name at the first one)
+    "eff.file.stem": ("亩均效益评价", "per_mu_evaluation"),
+    "eff.file.groups": ("分组汇总", "groups"),
+    "eff.file.notice": ("公示", "public_notice"),
+    "eff.file.pay": ("差别化收费", "differential_charges"),
     "eff.col.rank_within": ("排名（{groups}内）", "Rank (within {groups})"),
     "eff.rank.size": ("规上/规下", "size group"),
     "eff.col.class": ("类别", "Class"),

@@ -28,12 +28,7 @@ from geo.evaluation import (
     ranking_summary,
 )
 from geo.export import csv_bytes, xlsx_bytes
-from geo.metrics import (
-    ID_COL,
-    ZONE_COL,
-    check_zones,
-    zone_metric_labels,
-)
+from geo.metrics import ID_COL, ZONE_COL, check_zones, zone_metric_labels
 from geo.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from layers import efficiency_classes, enterprise_counts, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
@@ -391,7 +386,7 @@ if len(warnings):
     )
 firm_sheets = {"企业排名", "Ranking", "D 类企业清单", "Class D", "企业变化", "Changes", "预警", "Warnings"}
 sheets = {n: frame for n, frame in sheets.items() if len(frame.columns) and (firms or n not in firm_sheets)}
-stem = f"亩均效益评价_{year_words}" if year_words else "亩均效益评价"
+stem = t("eff.file.stem", lang) + (f"_{year_words}" if year_words else "")
 meta_kw = {
     "year": None if year == UNDATED else year,
     "filters": filters_words,
@@ -414,7 +409,7 @@ def _csv_button(where, label: str, frame: pd.DataFrame, file_name: str, key: str
 
 d1, d2, d3, _ = st.columns([1, 1, 1, 1])
 _csv_button(d1, t("eff.download.csv" if firms else "eff.download.groups_csv", lang), table if firms else summary,
-            f"{stem}.csv" if firms else f"{stem}_分组汇总.csv", "eff_csv")  # fmt: skip
+            f"{stem}.csv" if firms else f"{stem}_{t('eff.file.groups', lang)}.csv", "eff_csv")  # fmt: skip
 d2.download_button(
     t("eff.download.xlsx" if firms else "eff.download.groups_xlsx", lang),
     data=lambda: xlsx_bytes(
@@ -434,7 +429,7 @@ if firms:  # the 公示 list names every enterprise with its class
             title=t("eff.notice.title", "zh").format(year=year_words), filters=notice_scope,
             source=f"{provenance.source}（{provenance.accuracy}）",
         ),
-        file_name=f"{stem}_公示.xlsx",
+        file_name=f"{stem}_{t('eff.file.notice', lang)}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="eff_notice",
         on_click="ignore",
@@ -656,7 +651,8 @@ if section["pay"].open:
         st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
         if firms:
             _list_table(("eff.pay_tables", *scope_key, lang), pay_table, lang, key="eff_payers", height=260)
-            _csv_button(st, t("eff.pay.download", lang), pay_table, f"{stem}_差别化收费.csv", "eff_pay_csv")
+            pay_name = f"{stem}_{t('eff.file.pay', lang)}.csv"
+            _csv_button(st, t("eff.pay.download", lang), pay_table, pay_name, "eff_pay_csv")
         else:
             firms_hidden_note(lang)
 

@@ -415,5 +415,25 @@ def test_the_scope_in_words_is_in_one_language():
     from pages._efficiency_parts import scope_words
 
     chosen = (["吴江高新区（盛泽镇）"], ["高端纺织"], "above")
-    assert filters_text(scope_words(chosen, "zh"), "zh") == "区镇/园区：吴江高新区（盛泽镇）；行业：高端纺织；规模：规上"
+    assert (
+        filters_text(scope_words(chosen, "zh"), "zh")
+        == "区镇/园区：吴江高新区（盛泽镇）；行业：高端纺织；规模：规上"
+    )
     assert "Industries: High-end textiles" in filters_text(scope_words(chosen, "en"), "en")
+
+
+def test_downloads_are_named_in_the_pages_language(monkeypatch):
+    """Issue 23 item 5: an English page's downloads had Chinese file names."""
+    from streamlit.delta_generator import DeltaGenerator
+
+    names: list[str] = []
+    original = DeltaGenerator.download_button
+
+    def recording(self, label, data, file_name=None, *args, **kwargs):
+        names.append(str(file_name))
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    _page("en")
+    assert any(n.startswith("per_mu_evaluation") for n in names), names
+    assert not [n for n in names if "亩均效益评价" in n or "公示" in n], names
