@@ -468,7 +468,11 @@ def _renewal_tab(
     st.markdown(f"**{t('parcel.summary', lang)}**")
     summary = renewal.renewal_summary(tracked).reset_index()
     labels = renewal.SUMMARY_LABELS_EN if lang == "en" else renewal.SUMMARY_LABELS
-    st.dataframe(summary.rename(columns=labels).round(2), hide_index=True, width="stretch")
+    # mu with thousands separators and two decimals, counts whole, years as years
+    formats = {c: "%,.2f" for c in summary.columns if c.endswith("_mu")}
+    formats.update({c: "%,d" for c in summary.columns if c.startswith("n_")})
+    config = {labels.get(c, c): st.column_config.NumberColumn(format=f) for c, f in formats.items()}
+    st.dataframe(summary.rename(columns=labels), hide_index=True, width="stretch", column_config=config)
     st.markdown(f"**{t('parcel.log', lang)}**")
     if len(log):
         labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
