@@ -56,7 +56,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "范围内参评企业 Σ税收 ÷ Σ用地，单位：万元/亩",
         "Σ tax ÷ Σ land of the scored enterprises in scope, in 10k yuan per mu",
     ),
-    "eff.rank_by.none": ("不分组（全部一起排名）", "No grouping (rank all together)"),
+    "eff.rank_by.none": ("不再分组（规上、规下各自排名）", "No further grouping (above and below size ranked apart)"),
     "eff.col.rank": ("排名", "Rank"),
     # download file names (no spaces: some mail systems cut a name at the first one)
     "eff.file.stem": ("亩均效益评价", "per_mu_evaluation"),
