@@ -367,9 +367,13 @@ def _parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Da
                 ).strip(),
             )
         )
-    st.dataframe(
-        pd.DataFrame(items, columns=[t("wj.col.item", lang), t("wj.col.value", lang)]), hide_index=True
+    # label above value, wrapped: a two-column grid in the narrow panel cut "固定资产投资（万…"
+    rows = "".join(
+        f"<dt style='color:#555;font-size:0.85rem;margin-top:0.35rem'>{html.escape(k)}</dt>"
+        f"<dd style='margin:0;overflow-wrap:anywhere'>{html.escape(v)}</dd>"
+        for k, v in items
     )
+    st.html(f"<dl class='atlas-parcel' style='margin:0'>{rows}</dl>")
     st.caption(t("wj.synthetic_note", lang))
 
 
