@@ -21,6 +21,13 @@ st.set_page_config(
     layout="wide",
 )
 _cache.set_audience("firms" if sees_firms() else "summary")  # keys every shared map and result
+# Streamlit's wide layout keeps 5 rem each side and 6 rem above: at 1280 px beside the sidebar the
+# map was 560 px wide. The page content takes the width; sidebar selects wrap instead of cutting.
+st.html(
+    "<style>[data-testid='stMainBlockContainer']{padding:2.5rem 1.5rem 3rem;max-width:none}"
+    "[data-testid='stSidebar'] [data-baseweb='select'] div{white-space:normal;overflow:visible;"
+    "text-overflow:clip}</style>"
+)
 
 # The UI language survives a reload, a bookmark and a link sent to a colleague: English is kept in
 # the address (?lang=en), which a new session reads before anything else.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -10,7 +12,16 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.briefing import Paper, png_bytes
-from geo.export import _MIME, _check_frames, _safe_filename, csv_bytes, geojson_bytes, xlsx_bytes
+from geo.export import (
+    _MIME,
+    GEOMETRY_FAMILIES,
+    _check_frames,
+    _safe_filename,
+    csv_bytes,
+    geojson_bytes,
+    geojson_files,
+    xlsx_bytes,
+)
 from geo.i18n import Lang
 from geo.provenance import LegendEntry, Provenance
 
@@ -107,6 +118,14 @@ def build_downloads(
             f"{stem}.geojson",
             _MIME["geojson"],
             lambda: geojson_bytes(frames, provenance, title=title, when=when),
+        )
+        if len(_families(frames)) <= 1
+        else Download(  # mixed geometries: one file (one QGIS layer) per family, in one zip
+            "geojson",
+            "GeoJSON（按几何类型分文件，ZIP）" if zh else "GeoJSON (a file per geometry type, ZIP)",
+            f"{stem}_geojson.zip",
+            "application/zip",
+            lambda: _geojson_zip(frames, provenance, stem=stem, title=title, when=when),
         ),
         "csv": Download(
             "csv",
@@ -143,3 +162,28 @@ def build_downloads(
             "html", "离线 HTML 地图" if zh else "Offline HTML map", f"{stem}.html", _MIME["html"], make_html
         )
     return out
+
+
+def _families(frames: Mapping[str, gpd.GeoDataFrame]) -> set[str]:
+    """The geometry families (polygon, line, point) present in ``frames``."""
+    return {
+        f
+        for frame in frames.values()
+        for f in frame.geom_type.dropna().map(GEOMETRY_FAMILIES).fillna("polygon")
+    }
+
+
+def _geojson_zip(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    provenance: Mapping[str, Provenance],
+    *,
+    stem: str,
+    title: str,
+    when: date | datetime | None,
+) -> bytes:
+    """A zip of ``<stem>_polygon.geojson``, ``<stem>_line.geojson``, ``<stem>_point.geojson``."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for kind, data in geojson_files(frames, provenance, title=title, when=when).items():
+            zf.writestr(f"{stem}_{kind}.geojson" if kind else f"{stem}.geojson", data)
+    return buf.getvalue()

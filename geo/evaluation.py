@@ -73,6 +73,7 @@ from geo.metrics import (
     ratio_label,
     ratios_from_amounts,
 )
+from geo.ratios import missing_inputs
 
 __all__ = [
     "Adjustment",
@@ -261,6 +262,22 @@ def classes_with_t(evaluated: pd.DataFrame) -> pd.Series:
     return pd.Series(
         pd.Categorical(out.to_numpy(), categories=list(CLASSES_T)), index=evaluated.index, name=CLASS_COL
     )
+
+
+def _dropped_words(dropped: list[str], amounts: pd.DataFrame, rows) -> tuple[str, str]:
+    """Each dropped indicator with why: the inputs with no data named (全员劳动生产率缺少工业增加值
+    数据), else its benchmark could not be computed."""
+    zh, en = [], []
+    for k in dropped:
+        missing_zh = missing_inputs(k, amounts, rows)
+        missing_en = missing_inputs(k, amounts, rows, lang="en")
+        if missing_zh:
+            zh.append(f"{ratio_label(k, with_unit=False)}缺少{'、'.join(missing_zh)}数据")
+            en.append(f"{RATIOS_BY_KEY[k].label_en} has no {' or '.join(missing_en).lower()} data")
+        else:
+            zh.append(f"{ratio_label(k, with_unit=False)}基准无法计算")
+            en.append(f"{RATIOS_BY_KEY[k].label_en} has no usable benchmark")
+    return "；".join(zh), "; ".join(en)
 
 
 def _indicator_mean(
@@ -490,14 +507,11 @@ def _evaluate_checked(
             scored & groups[g]
         ).any()
         if dropped and in_scope:
-            notes.append(
-                f"{g}企业：指标 {'、'.join(ratio_label(k, with_unit=False) for k in dropped)} 无数据或基准无法计算，"
-                f"已从评分中去掉，其余权重按比例放大到合计 {total:g}"
-            )
+            zh, en = _dropped_words(dropped, amounts, np.asarray(scored & groups[g]))
+            notes.append(f"{g}企业：指标 {zh}，已从评分中去掉，其余权重按比例放大到合计 {total:g}")
             size_en = "Above-scale" if g == SIZE_ABOVE else "Below-scale"
             notes_en.append(
-                f"{size_en} enterprises: {', '.join(RATIOS_BY_KEY[k].label_en for k in dropped)} has no data or "
-                f"no usable benchmark and was left out; the other weights were scaled up to {total:g}"
+                f"{size_en} enterprises: {en}, left out; the other weights were scaled up to {total:g}"
             )
         usable_total = sum(usable.values())
         for k, w in usable.items():

@@ -60,7 +60,10 @@ def _jsonable(value):
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float | np.floating):
-        return None if math.isnan(value) else float(value)
+        if math.isnan(value) or math.isinf(value):
+            return None
+        # a whole number is written as one (72, not 72.0): QGIS then reads a count as an integer
+        return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
     if isinstance(value, np.integer):
         return int(value)
     if isinstance(value, np.bool_):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -214,10 +214,13 @@ def notice_xlsx_bytes(
     ws["A1"].font = Font(bold=True, size=14)
     _append_text_safe(ws, [f"评价年份：{year if year is not None else '未标明'}"])
     _append_text_safe(ws, [f"范围：{filters}"])
+    start = when or date.today()
+    end = start + timedelta(days=max(objection_days, 1) - 1)
     _append_text_safe(
         ws,
         [
-            f"公示日期：{(when or date.today()).isoformat()}；公示期 {objection_days} 天，期间如有异议请向主管部门书面反映。"
+            f"公示日期：{start.isoformat()}；公示期：{start.isoformat()} 至 {end.isoformat()}"
+            f"（共 {objection_days} 天），期间如有异议请向主管部门书面反映。"
         ],
     )
     if source:
@@ -262,9 +265,26 @@ def notice_xlsx_bytes(
     ws.column_dimensions["A"].width = 14
     for letter in "BCDEFGHIJ":
         ws.column_dimensions[letter].width = 22
+    for sheet in wb.worksheets:
+        _print_setup(sheet, header_row=sheet is not ws)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _print_setup(ws, *, header_row: bool) -> None:
+    """A4 landscape, one page wide, centred, page numbers in the footer; a list's header row
+    repeated on every printed page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    if header_row:
+        ws.print_title_rows = "1:1"
 
 
 def _append_text_safe(ws, values: list) -> None:

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
+
 from geo.catalogue import AMOUNT_COLUMNS as CATALOGUE_AMOUNTS
+from geo.catalogue import CATALOGUE
 
 # Additive amounts summed per zone, with their Chinese label and unit (from the column catalogue).
 AMOUNT_COLUMNS: dict[str, tuple[str, str]] = CATALOGUE_AMOUNTS
@@ -121,3 +125,35 @@ def ratio_label(key: str, *, with_unit: bool = True, lang: str = "zh") -> str:
         unit = UNIT_EN.get(ratio.unit_zh, ratio.unit_zh)
         return f"{ratio.label_en} ({unit})" if with_unit else ratio.label_en
     return f"{ratio.label_zh}（{ratio.unit_zh}）" if with_unit else ratio.label_zh
+
+
+def missing_inputs(key: str, amounts: pd.DataFrame, rows: np.ndarray, *, lang: str = "zh") -> tuple[str, ...]:
+    """The inputs of indicator ``key`` that no row of ``rows`` holds a usable value for.
+
+    Parameters
+    ----------
+    key : str
+        An indicator key (:data:`RATIOS_BY_KEY`).
+    amounts : DataFrame
+        The enterprises' numeric amounts (numerator and denominator columns).
+    rows : ndarray of bool
+        The enterprises that count (e.g. the scored ones of one size group).
+    lang : {"zh", "en"}
+        Language of the names returned.
+
+    Returns
+    -------
+    tuple of str
+        The catalogue's names of the missing inputs, e.g. ``("工业增加值",)`` for 全员劳动生产率
+        when 从业人员 is given; empty when every input has data (the benchmark is what failed).
+    """
+    ratio = RATIOS_BY_KEY[key]
+    names = {EMISSION_COLUMN: "污染物排放当量" if lang == "zh" else "pollutant equivalent"}
+    names.update({c.key: c.label(lang, with_unit=False) for c in CATALOGUE["enterprises"]})
+    missing = []
+    for column in (ratio.numerator, ratio.denominator):
+        values = pd.to_numeric(amounts[column], errors="coerce") if column in amounts.columns else None
+        usable = values is not None and bool((values[rows].notna() & (values[rows] != 0)).any())
+        if not usable:
+            missing.append(names.get(column, column))
+    return tuple(missing)

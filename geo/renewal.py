@@ -218,7 +218,8 @@ def renewal_summary(tracked: pd.DataFrame, *, by: str = ZONE_COL) -> pd.DataFram
     """Land identified and freed (亩) and parcels in each status, per year and per ``by`` (区镇).
 
     Rows are (year, zone): ``identified_mu`` counts parcels by the year they were identified,
-    ``freed_mu`` the 已盘活 ones by the year of their date; ``in_progress_mu`` the 处置中 ones now.
+    ``freed_mu`` the 已盘活 ones by the year of their date; ``in_progress_mu`` the 处置中 ones now,
+    by the year of their status date.
     """
     zone = tracked[by].fillna("区域外") if by in tracked else pd.Series("全部", index=tracked.index)
     frame = tracked.assign(_zone=zone)
@@ -230,7 +231,10 @@ def renewal_summary(tracked: pd.DataFrame, *, by: str = ZONE_COL) -> pd.DataFram
     freed.columns = ["freed_mu", "n_freed"]
     freed.index.names = ["year", by]
     prog = frame[frame["status"] == STATUS_IN_PROGRESS]
-    prog_by = prog.groupby([prog["identified_year"], "_zone"])["area_mu"].sum().rename("in_progress_mu")
+    # under the year its 处置中 status was set (a change of 2026-12-06 is 2026's), else identified
+    prog_year = pd.to_datetime(prog["status_date"], errors="coerce").dt.year
+    prog_year = prog_year.fillna(prog["identified_year"]).astype("int64").rename("year")
+    prog_by = prog.groupby([prog_year, "_zone"])["area_mu"].sum().rename("in_progress_mu")
     prog_by.index.names = ["year", by]
     out = ident.join(freed, how="outer").join(prog_by, how="outer").fillna(0.0)
     for c in ("n_identified", "n_freed"):

@@ -222,7 +222,7 @@ def class_changes(previous: pd.DataFrame, current: pd.DataFrame, *, id_col: str 
     f_rank = pd.Series(out["from_class"]).map(_RANK).to_numpy(dtype="float64")
     t_rank = pd.Series(out["to_class"]).map(_RANK).to_numpy(dtype="float64")
     steps = f_rank - t_rank  # positive: moved up
-    out["steps"] = steps
+    out["steps"] = pd.array(steps, dtype="Float64").round().astype("Int64")  # whole classes, blank for T
     out["change"] = np.select(
         [new, gone, np.isnan(steps), steps > 0, steps < 0],
         [CHANGE_NEW, CHANGE_GONE, CHANGE_T, CHANGE_UP, CHANGE_DOWN],

@@ -23,6 +23,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "layer.count_range": ("{low}–{high} 家", "{low}–{high} enterprises"),
     "layer.count_none": ("无企业", "No enterprises"),
     "export.user_group": ("导入", "Imported"),
+    "user.area_km2": ("面积（平方公里）", "Area (km²)"),
+    "user.name": ("名称", "Name"),
     "eff.class.A": ("A 优先发展", "A — prioritise"),
     "eff.class.B": ("B 鼓励提升", "B — encourage"),
     "eff.class.C": ("C 调整转型", "C — adjust"),

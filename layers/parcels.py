@@ -98,8 +98,11 @@ class _CanvasParcels(CanvasElement):
                   if (x1 - x0 < 2 && y1 - y0 < 2) {
                     var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
                     if (d.fill) ctx.fillRect(cx - 1, cy - 1, 2, 2);
-                    if (mark) { marked++; ctx.globalAlpha = 1; ctx.strokeStyle = d.mark; ctx.lineWidth = 1;
-                                ctx.strokeRect(cx - 1.5, cy - 1.5, 3, 3); }
+                    // a one-pixel dot: a frame around a 2-pixel parcel would hide its colour
+                    if (mark) {
+                      marked++; ctx.globalAlpha = 1; ctx.fillStyle = d.mark;
+                      ctx.fillRect(Math.floor(cx), Math.floor(cy), 1, 1);
+                    }
                     continue;
                   }
                   ctx.beginPath();
@@ -111,7 +114,9 @@ class _CanvasParcels(CanvasElement):
                   }
                   if (d.fill) ctx.fill('evenodd');
                   ctx.globalAlpha = 1;
-                  if (mark) { marked++; ctx.strokeStyle = d.mark; ctx.lineWidth = 2; }
+                  // the red frame grows with the parcel (up to 2 px): it must not cover the colour
+                  if (mark) { marked++; ctx.strokeStyle = d.mark;
+                              ctx.lineWidth = Math.max(0.6, Math.min(2, Math.min(x1 - x0, y1 - y0) / 10)); }
                   else { ctx.strokeStyle = 'rgba(60,60,60,0.7)'; ctx.lineWidth = 0.5; }
                   ctx.stroke();
                 }

@@ -6,6 +6,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import ingest
+from geo.catalogue import labels as column_labels
 from layers._strings import t
 from layers.base import Field, Layer, Provenance
 from layers.enterprises import PointLayer
@@ -15,9 +16,24 @@ USER_COLORS = ("#d62728", "#9467bd", "#17becf", "#bcbd22", "#8c564b")
 _TOOLTIP_COLUMNS = ("name", "zone_id", "ent_id", "industry", "town", "land_mu", "tax_wan_yuan", "area_km2")
 
 
-def user_map_layer(meta: pd.Series, frame: gpd.GeoDataFrame, *, index: int = 0) -> MapLayer:
+def tooltip_fields(kind: str, columns: list[str]) -> tuple[Field, ...]:
+    """Tooltip rows of an imported layer of ``kind`` under the catalogue's names for that kind (a
+    zone's ``name`` is 名称, not 企业名称), never a raw field name such as ``area_km2``."""
+    zh = {**column_labels("enterprises", "zh"), **column_labels(kind, "zh")} if kind != "other" else {}
+    en = {**column_labels("enterprises", "en"), **column_labels(kind, "en")} if kind != "other" else {}
+    zh["area_km2"], en["area_km2"] = t("user.area_km2", "zh"), t("user.area_km2", "en")
+    zh.setdefault("name", t("user.name", "zh"))
+    en.setdefault("name", t("user.name", "en"))
+    return tuple(Field(c, zh.get(c, c), en.get(c, c)) for c in columns)
+
+
+def user_map_layer(
+    meta: pd.Series, frame: gpd.GeoDataFrame, *, index: int = 0, background: bool = False
+) -> MapLayer:
     """An imported layer drawn like a built-in one: its title, a colour, name/ID tooltips and the
-    provenance recorded at import (``meta`` is a row of ``geo.ingest.list_user_layers()``)."""
+    provenance recorded at import (``meta`` is a row of ``geo.ingest.list_user_layers()``).
+    ``background``: under another page's own layers, listed in the layer switcher but not drawn
+    until ticked, and a zone layer as outlines (its fill covered the whole map)."""
     types = frame.geom_type.dropna()  # unlocated enterprises have none
     geom = types.iloc[0] if len(types) else "Point"
     kind = "polygon" if "Polygon" in geom else "line" if "Line" in geom else "point"
@@ -33,9 +49,10 @@ def user_map_layer(meta: pd.Series, frame: gpd.GeoDataFrame, *, index: int = 0) 
         group=t("export.user_group", "zh"),
         kind=kind,
         color=USER_COLORS[index % len(USER_COLORS)],
-        fill_opacity=0.25,
+        fill_opacity=0.0 if background else 0.25,
         radius=4.0,
-        tooltip_fields=tuple(Field(c, ingest.FIELD_ZH.get(c, c), c) for c in shown),
+        tooltip_fields=tooltip_fields(str(meta.get("kind", "other")), shown),
+        show=not background,
     )
     prov = Provenance(
         accuracy=str(meta["accuracy"]),
@@ -47,9 +64,10 @@ def user_map_layer(meta: pd.Series, frame: gpd.GeoDataFrame, *, index: int = 0) 
 
 
 def user_map_layers(*, kind: str | None = None, path=None) -> list[MapLayer]:
-    """Every stored import (optionally of one ``kind``: zones / enterprises / other) as map layers."""
+    """Every stored import (optionally of one ``kind``: zones / enterprises / other) as background
+    map layers (see :func:`user_map_layer`)."""
     meta = ingest.list_user_layers(kind=kind, path=path)
     return [
-        user_map_layer(row, ingest.load_user_layer(row["layer"], path=path), index=i)
+        user_map_layer(row, ingest.load_user_layer(row["layer"], path=path), index=i, background=True)
         for i, (_, row) in enumerate(meta.iterrows())
     ]

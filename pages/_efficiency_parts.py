@@ -17,9 +17,6 @@ from geo.errors import DataValidationError
 from geo.eval_configs import list_named_configs, save_named_config
 from geo.evaluation import (
     CLASS_COL,
-    CLASSES,
-    EVALUATION_LABELS,
-    EVALUATION_LABELS_EN,
     SIZE_ABOVE,
     SIZE_BELOW,
     SIZE_COL,
@@ -43,6 +40,7 @@ from layers.mapview import MapLayer
 from pages import _cache
 from pages._auth import can_edit, identity
 from pages._cache import PerObject, shared, shared_table
+from pages._efficiency_tables import table_labels
 from pages._shared import (
     controls_slot,
     layer_frame,
@@ -60,30 +58,6 @@ ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
 DIMENSIONS = (ZONE_COL, "industry", SIZE_COL)
 YEARS_LAYER = "enterprise_years"  # the demo's synthetic years (data/years.py)
 UNDATED = 0  # the "year" of a table that names none
-TABLE_COLUMNS = (
-    "ent_id",
-    "name",
-    ZONE_COL,
-    "industry",
-    SIZE_COL,
-    "land_mu",
-    "tax_wan_yuan",
-    "sales_wan_yuan",
-    "tax_per_mu_wan_yuan",
-    "sales_per_mu_wan_yuan",
-    "value_added_per_mu_wan_yuan",
-    "tax_per_tce_wan_yuan",
-    "tax_per_kwh_yuan",
-    "value_added_per_employee_wan_yuan",
-    "rd_share_pct",
-    "score",
-    "rank",
-    "group_rank",
-    CLASS_COL,
-    "eval_class_label",
-    "reasons",
-    "status",
-)
 CHANGE_COLUMNS = (
     ID_COL,
     "from_class",
@@ -520,12 +494,19 @@ def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[t
                 format_func=lambda v: t(f"eff.size.{v}", lang), key="eff_size",
             )  # fmt: skip
     _keep(("eff_towns", "eff_industries", "eff_size"))
-    filters = {
-        t("eff.scope.towns", lang): chosen_zones,
-        t("eff.scope.industries", lang): chosen_ind,
+    chosen = (list(chosen_zones), list(chosen_ind), size)
+    return chosen, scope_words(chosen, lang)
+
+
+def scope_words(chosen: tuple, lang: Lang) -> dict[str, list[str]]:
+    """The scope ``(zones, industries, size)`` as :func:`geo.notice.filters_text` reads it, all in
+    ``lang`` (industries by their English names in English; the 公示 workbook asks for Chinese)."""
+    zones, industries, size = chosen
+    return {
+        t("eff.scope.towns", lang): list(zones),
+        t("eff.scope.industries", lang): [industry_name(v, lang) for v in industries],
         t("eff.scope.size", lang): [] if size == "all" else [t(f"eff.size.{size}", lang)],
     }
-    return (list(chosen_zones), list(chosen_ind), size), filters
 
 
 def _mask(frame: pd.DataFrame, zones: list[str], industries: list[str], size: str) -> pd.Series:
@@ -543,68 +524,7 @@ def _mask(frame: pd.DataFrame, zones: list[str], industries: list[str], size: st
 
 
 def _labels(lang: Lang) -> dict[str, str]:
-    base = EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN
-    extra = yearly.YEARLY_LABELS if lang == "zh" else yearly.YEARLY_LABELS_EN
-    return {**extra, **base}
-
-
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Categoricals as text (for display and export)."""
-    out = pd.DataFrame(frame).copy()
-    for col in out.columns:
-        if isinstance(out[col].dtype, pd.CategoricalDtype):
-            out[col] = out[col].astype(object).where(out[col].notna(), None)
-    return out
-
-
-_SIZE_EN = {SIZE_ABOVE: "Above size", SIZE_BELOW: "Below size"}
-_STATUS_EN = (
-    (r"^参评$", "Scored"),
-    (r"^无法计算：用地面积为零或缺失$", "Not computable: land is zero or missing"),
-    (r"^不参评：规下且用地不足 (.*) 亩$", r"Not scored: below size on less than \1 mu"),
-    (r"^不参评：规上企业不在评价范围$", "Not scored: above-size enterprises are out of scope"),
-    (r"^不参评：规下企业不在评价范围$", "Not scored: below-size enterprises are out of scope"),
-)
-
-
-def _english_values(frame: pd.DataFrame) -> pd.DataFrame:
-    """The evaluation's own words (size, class meaning, status, shortfalls) in English; names of
-    enterprises, industries and towns stay as the data has them."""
-    out = frame.copy()
-    if SIZE_COL in out.columns:
-        out[SIZE_COL] = out[SIZE_COL].map(lambda v: _SIZE_EN.get(v, v))
-    if "eval_class_label" in out.columns and CLASS_COL in out.columns:
-        out["eval_class_label"] = out[CLASS_COL].map(
-            lambda c: t(f"eff.class.{c}", "en").split("— ", 1)[-1] if c in CLASSES else None
-        )
-    if "status" in out.columns:
-        status = out["status"].astype(object)
-        for pattern, repl in _STATUS_EN:
-            status = status.str.replace(pattern, repl, regex=True)
-        out["status"] = status
-    if "reasons" in out.columns:
-        reasons = out["reasons"].astype(object).fillna("")
-        for r in sorted(RATIOS_BY_KEY.values(), key=lambda r: -len(r.label_zh)):
-            reasons = reasons.str.replace(r.label_zh, r.label_en, regex=False)
-        reasons = reasons.str.replace("（缺数据）", " (no data)", regex=False)
-        out["reasons"] = reasons.str.replace("扣分项：", "Penalties: ", regex=False).str.replace("、", ", ")
-    return out
-
-
-RANK_COLUMNS = ("rank", "group_rank", "group_size", "n_ranked")  # whole numbers, blank when not ranked
-
-
-def _ranking_table(ranked: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    cols = [c for c in TABLE_COLUMNS if c in ranked.columns]
-    out = _plain(ranked[cols])
-    if lang == "en":
-        out = _english_values(out)
-    for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")
-        if col in out.columns:
-            out[col] = pd.array(out[col].round(), dtype="Int64")
-    # 规上 and 规下 are scored with their own weights and classed within their own group: say so
-    labels = {**_labels(lang), "rank": t("eff.col.rank_in_size", lang)}
-    return out.rename(columns=labels)
+    return table_labels(lang)
 
 
 # A table in the page holds at most this many rows (a 150k-row import's tables were ~25 MB sent to

@@ -216,7 +216,7 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "int.table": ("各区镇{metric}排名", "Towns ranked by {metric}"),
     "int.class": ("分级", "Class"),
     "page.data": ("数据管理", "Data"),
-    "audit.at": ("时间（UTC）", "When (UTC)"),
+    "audit.at": ("时间", "When"),
     "audit.user": ("操作人", "Who"),
     "audit.action": ("操作", "Action"),
     "audit.layer": ("图层", "Layer"),
@@ -356,6 +356,7 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.freed_total": ("已盘活用地", "Land freed"),
     "parcel.in_progress_total": ("处置中", "In progress"),
     "parcel.log": ("修改记录", "Record of changes"),
+    "parcel.changed_at": ("修改时间", "Changed at"),
     "parcel.log_empty": ("尚无修改记录。", "No changes recorded yet."),
     "parcel.contracts_intro": (
         "{year} 年检查：已到约定达产年份的出让合同，实际值与约定值比较（差额 = 实际 − 约定）。",

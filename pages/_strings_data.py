@@ -78,6 +78,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "建议按 {frame} 读取（已预选，请确认）：{reason}",
         "Proposed: read as {frame} (preselected, please confirm): {reason}",
     ),
+    "data.title_taken": (
+        "已有另一个图层叫「{title}」：图例和图层列表按标题区分图层，请换一个标题（如加上年份或区域）。",
+        "Another layer is already titled “{title}”: the legend and layer lists tell layers apart by"
+        " title, so choose another (e.g. add the year or area).",
+    ),
+    "data.frame_ask": (
+        "请选择经纬度的坐标框架：数据里看不出是 WGS-84、高德（GCJ-02）还是百度（BD-09），选错会偏移数百米。",
+        "Choose the lon/lat frame: the data does not show whether it is WGS-84, Gaode (GCJ-02) or Baidu"
+        " (BD-09); a wrong choice shifts points by hundreds of metres.",
+    ),
     "data.report": ("逐行校验报告", "Row-level report"),
     "data.report_empty": ("所有行都通过了校验。", "Every row passed."),
     "data.download_report": ("下载校验报告（CSV）", "Download the report (CSV)"),
@@ -98,7 +108,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.col.kind": ("用途", "Kind"),
     "data.col.file": ("源文件", "Source file"),
     "data.col.rows": ("条数", "Rows"),
-    "data.col.imported": ("导入时间（UTC）", "Imported (UTC)"),
+    "data.col.imported": ("导入时间", "Imported"),
     "data.delete_pick": ("要删除的导入图层", "Imported layer to delete"),
     "data.delete": ("删除", "Delete"),
     "data.deleted": (

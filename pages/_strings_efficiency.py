@@ -56,8 +56,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "范围内参评企业 Σ税收 ÷ Σ用地，单位：万元/亩",
         "Σ tax ÷ Σ land of the scored enterprises in scope, in 10k yuan per mu",
     ),
-    "eff.rank_by.none": ("不分组（全部一起排名）", "No grouping (rank all together)"),
-    "eff.col.rank_in_size": ("排名（规上/规下内）", "Rank (within size group)"),
+    "eff.rank_by.none": ("不再分组（规上、规下各自排名）", "No further grouping (above and below size ranked apart)"),
+    "eff.col.rank": ("排名", "Rank"),
+    # download file names (no spaces: some mail systems cut a name at the first one)
+    "eff.file.stem": ("亩均效益评价", "per_mu_evaluation"),
+    "eff.file.groups": ("分组汇总", "groups"),
+    "eff.file.notice": ("公示", "public_notice"),
+    "eff.file.pay": ("差别化收费", "differential_charges"),
+    "eff.col.rank_within": ("排名（{groups}内）", "Rank (within {groups})"),
+    "eff.rank.size": ("规上/规下", "size group"),
     "eff.col.class": ("类别", "Class"),
     "eff.table.size_note": (
         "规上、规下企业各按自己的权重评分、在各自组内排名和分类，所以同样的得分在两组可能属于不同类别（看“规模”列）；"

@@ -9,15 +9,13 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-from pyproj import CRS
 
 from geo import audit, ingest
-from geo.catalogue import labels as column_labels
-from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
+from geo.crs import STORAGE_CRS
 from geo.errors import DataValidationError, RowReportError
 from geo.export import csv_bytes, xlsx_bytes
-from geo.i18n import Lang
-from geo.schema import ACCURACY_CLASSES, ENTERPRISES
+from geo.i18n import Lang, beijing_minute
+from geo.schema import ACCURACY_CLASSES
 from geo.store import spatial_layers
 from geo.stores import open_store
 from layers import REGISTRY
@@ -29,10 +27,10 @@ from layers.user_layers import user_map_layer
 from pages import _cache
 from pages._auth import firms_hidden_note, identity, require_editor, sees_firms
 from pages._data_collect import collect_section
+from pages._data_reading import FILE_TOKEN, KEEP, choose_reading, file_key
 from pages._shared import (
     download_buttons,
     exportable,
-    layer_frame,
     map_layer,
     map_layer_of,
     settings,
@@ -41,28 +39,6 @@ from pages._shared import (
     user_store_stamp,
 )
 from pages._strings import t
-
-# CRS choices offered for a file without .prj (the tool's suggestion comes first).
-_CRS_CHOICES = (ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, "EPSG:4490", "EPSG:2385", "EPSG:2437")
-_CRS_LABELS = {
-    ANALYSIS_CRS: "EPSG:4549 CGCS2000 3° 高斯-克吕格 CM 120°E（不带带号）",
-    ANALYSIS_CRS_ZONED: "EPSG:4528 CGCS2000 3° 高斯-克吕格 第 40 带（带号 40）",
-    STORAGE_CRS: "EPSG:4326 WGS-84 经纬度",
-    "EPSG:4490": "EPSG:4490 CGCS2000 经纬度",
-    "EPSG:2385": "EPSG:2385 西安 80 3° 高斯-克吕格 CM 120°E",
-    "EPSG:2437": "EPSG:2437 北京 54 3° 高斯-克吕格 CM 120°E",
-}
-# Built-in polygon layers a table can be joined to, with their key fields.
-_JOIN_LAYERS = {
-    "districts": ("name", "adcode"),
-    "wujiang_towns": ("name", "short_name", "town_id"),
-    "dev_zones": ("name", "zone_id"),
-}
-# Widget values survive leaving the page and coming back (keys are stable across languages).
-KEEP = "session"
-# The "not imported" choice of the field mapping: one value in both languages, so a language
-# switch keeps what was picked.
-_UNMAPPED = ""
 
 
 def proposed_kind(found: ingest.Inspection) -> str:
@@ -120,11 +96,8 @@ def _user_frame(name: str, stamp: tuple[str, str]) -> gpd.GeoDataFrame:
 
 
 def _minute(stamp: str) -> str:
-    """An ISO time stamp (UTC) as people read it: "2026-12-03 19:28 UTC"; as it is if it is not one."""
-    try:
-        return pd.Timestamp(stamp).tz_convert("UTC").strftime("%Y-%m-%d %H:%M UTC")
-    except (ValueError, TypeError):
-        return str(stamp)
+    """A stored time stamp (UTC) as people read it: "2026-12-04 03:28 北京时间"."""
+    return beijing_minute(stamp, lang)
 
 
 def _preview_layer(result: ingest.ImportResult, accuracy: str = "real") -> MapLayer:
@@ -176,155 +149,6 @@ def _report_downloads(report: pd.DataFrame, key: str) -> None:
 # ---- import ----------------------------------------------------------------------------------
 
 
-def _frame_proposal(found: ingest.Inspection) -> None:
-    """Say which frame the data itself points to; the radio below is preselected, the user confirms."""
-    fit = found.frame_fit
-    if fit is not None and fit.proposed is not None:
-        st.info(
-            t("data.frame_proposed", lang).format(
-                frame=t(f"data.frame.{fit.proposed}", lang), reason=fit.reason
-            )
-        )
-
-
-def _choose_reading(found: ingest.Inspection, kind: str) -> dict | None:
-    """Widgets for CRS, frame, coordinate columns / zone join and column mapping; the read options."""
-    options: dict = {"layer": found.layer, "kind": kind}
-    if not found.is_table:
-        suggestion = found.suggestion
-        declared = found.crs
-        proposed = suggestion.crs if suggestion is not None and suggestion.crs != declared else None
-        if declared is None and suggestion is not None:
-            st.info(t("data.crs_suggested", lang).format(reason=suggestion.reason, crs=suggestion.crs))
-        elif declared is None:
-            st.warning(t("data.crs_unknown", lang))
-        elif proposed is not None:
-            st.warning(
-                t("data.crs_mismatch", lang).format(declared=declared, reason=suggestion.reason, crs=proposed)
-            )
-        choices = list(dict.fromkeys([c for c in (proposed, declared) if c] + list(_CRS_CHOICES)))
-        declared_tag = t("data.crs_declared", lang)
-
-        def crs_label(crs: str) -> str:
-            return _CRS_LABELS.get(crs, crs) + (declared_tag if crs == declared else "")
-
-        picked = st.selectbox(
-            t("data.crs", lang), choices, format_func=crs_label, key="data_crs", persist_state=KEEP
-        )
-        options["crs"] = None if picked == declared else picked
-        swap_default = bool(suggestion and suggestion.swapped)
-        options["swap_xy"] = st.checkbox(
-            t("data.swap", lang), value=swap_default, key="data_swap", persist_state=KEEP
-        )
-        crs = options["crs"] or found.crs
-        if CRS.from_user_input(crs).is_geographic:
-            _frame_proposal(found)
-            options["frame"] = st.radio(
-                t("data.frame", lang),
-                FRAMES,
-                index=FRAMES.index(found.frame),
-                format_func=lambda f: t(f"data.frame.{f}", lang),
-                horizontal=True,
-                key="data_frame",
-                persist_state=KEEP,
-            )
-    else:
-        modes = ("coords", "join")
-        mode = st.radio(
-            t("data.mode", lang),
-            modes,
-            index=0 if found.lon_col or kind == "enterprises" else 1,
-            format_func=lambda m: t(f"data.mode.{m}", lang),
-            horizontal=True,
-            key="data_mode",
-            persist_state=KEEP,
-        )
-        columns = list(found.columns)
-        if mode == "coords":
-            c1, c2 = st.columns(2)
-            options["lon_col"] = c1.selectbox(
-                t("data.lon_col", lang),
-                columns,
-                index=columns.index(found.lon_col) if found.lon_col in columns else 0,
-                key="data_lon",
-                persist_state=KEEP,
-            )
-            options["lat_col"] = c2.selectbox(
-                t("data.lat_col", lang),
-                columns,
-                index=columns.index(found.lat_col) if found.lat_col in columns else min(1, len(columns) - 1),
-                key="data_lat",
-                persist_state=KEEP,
-            )
-            _frame_proposal(found)
-            options["frame"] = st.radio(
-                t("data.frame", lang),
-                FRAMES,
-                index=FRAMES.index(found.frame),
-                format_func=lambda f: t(f"data.frame.{f}", lang),
-                horizontal=True,
-                key="data_frame",
-                persist_state=KEEP,
-            )
-        else:
-            meta = _user_meta(_user_stamp())
-            user_zones = meta.loc[meta["kind"] == "zones", "layer"].tolist()
-            c1, c2, c3 = st.columns(3)
-            zone_layer = c1.selectbox(
-                t("data.join_layer", lang),
-                [*_JOIN_LAYERS, *user_zones],
-                key="data_join_layer",
-                persist_state=KEEP,
-            )
-            try:
-                zones = (
-                    _user_frame(zone_layer, _user_stamp())
-                    if zone_layer in user_zones
-                    else layer_frame(zone_layer)
-                )
-            except DataValidationError as exc:
-                show_error(exc)
-                return None
-            keys = [k for k in _JOIN_LAYERS.get(zone_layer, ("name", "zone_id")) if k in zones.columns] or [
-                c for c in zones.columns if c != zones.geometry.name
-            ]
-            options["zones"] = zones
-            options["zone_key"] = c2.selectbox(
-                t("data.join_key", lang), keys, key="data_join_key", persist_state=KEEP
-            )
-            guess = found.mapping.get("town") or found.mapping.get("name") or columns[0]
-            options["join_col"] = c3.selectbox(
-                t("data.join_col", lang),
-                columns,
-                index=columns.index(guess) if guess in columns else 0,
-                key="data_join_col",
-                persist_state=KEEP,
-            )
-    if kind in ("zones", "enterprises"):
-        targets = ENTERPRISES.columns if kind == "enterprises" else ("zone_id", "name")
-        required = ingest.ENTERPRISE_REQUIRED if kind == "enterprises" else ("name",)
-        st.markdown("**" + t("data.mapping", lang).replace("*", "\\*") + "**")
-        unmapped = t("data.unmapped", lang)
-        choices = [_UNMAPPED, *found.columns]
-        mapping = {}
-        grid = st.columns(3)
-        for i, target in enumerate(targets):
-            label = column_labels(kind, lang).get(target, target) + (" *" if target in required else "")
-            default = found.mapping.get(target)
-            picked = grid[i % 3].selectbox(
-                label,
-                choices,
-                index=choices.index(default) if default in choices else 0,
-                format_func=lambda c: c if c != _UNMAPPED else unmapped,
-                key=f"data_map_{target}",
-                persist_state=KEEP,
-            )
-            if picked != _UNMAPPED:
-                mapping[target] = picked
-        options["mapping"] = mapping
-    return options
-
-
 def _show_result(result: ingest.ImportResult) -> None:
     cols = st.columns(5)
     cols[0].metric(t("data.metric.in", lang), f"{result.rows_in:,}")
@@ -374,11 +198,14 @@ def _save_form(result: ingest.ImportResult, kind: str) -> None:
         name = c1.text_input(
             t("data.name", lang),
             value=ingest.suggest_layer_name(result.filename, kind),
-            key="data_save_name",
+            key=file_key("data_save_name"),
             persist_state=KEEP,
         )
         title = c2.text_input(
-            t("data.title", lang), value=Path(result.filename).stem, key="data_save_title", persist_state=KEEP
+            t("data.title", lang),
+            value=Path(result.filename).stem,
+            key=file_key("data_save_title"),
+            persist_state=KEEP,
         )
         source = st.text_input(t("data.source", lang), key="data_save_source", persist_state=KEEP)
         c3, c4 = st.columns(2)
@@ -401,6 +228,10 @@ def _save_form(result: ingest.ImportResult, kind: str) -> None:
     values["year"] = int(year) if year is not None else None
     meta = _user_meta(_user_stamp())
     stored = ingest.layer_name(name)
+    others = meta.loc[meta["layer"] != stored, "title_zh"].astype(str).str.strip()
+    if submitted and title.strip() in set(others):  # the legend and the layer lists name layers by title
+        st.error(t("data.title_taken", lang).format(title=title.strip()))
+        return
     if submitted:
         if stored in set(meta["layer"]):  # saving under a taken name asks first
             st.session_state["data_confirm_replace"] = stored
@@ -430,10 +261,12 @@ def _save_form(result: ingest.ImportResult, kind: str) -> None:
         st.rerun()
 
 
-# Per-file widgets: a new file starts them afresh (from the file's own proposals).
-_PER_FILE = ("data_kind", "data_layer", "data_crs", "data_swap", "data_frame", "data_mode", "data_lon",
-             "data_lat", "data_join_layer", "data_join_key", "data_join_col", "data_save_name",
-             "data_save_title")  # fmt: skip
+def _forget_file(*, keep_kind: bool) -> None:
+    """Drop the previous file's widgets (their keys carry its token, so none can reappear)."""
+    token = st.session_state.get(FILE_TOKEN)
+    stale = [k for k in st.session_state if token is not None and str(k).endswith(f"@{token}")]
+    for key in (*stale, *(() if keep_kind else ("data_kind",))):
+        st.session_state.pop(key, None)
 
 
 def _held_upload() -> tuple[str, bytes] | None:
@@ -451,10 +284,8 @@ def _held_upload() -> tuple[str, bytes] | None:
         data = upload.getvalue()
         held = st.session_state.get("data_held")
         if held is None or held[0] != upload.name or held[1] != data:
-            keep = {"data_kind"} if st.session_state.get("data_kind_chosen") else set()
-            for key in (*_PER_FILE, *(k for k in st.session_state if str(k).startswith("data_map_"))):
-                if key not in keep:
-                    st.session_state.pop(key, None)
+            _forget_file(keep_kind=bool(st.session_state.get("data_kind_chosen")))
+            st.session_state[FILE_TOKEN] = hashlib.sha256(upload.name.encode() + data).hexdigest()[:12]
             st.session_state["data_held"] = (upload.name, data)
         return upload.name, data
     held = st.session_state.get("data_held")
@@ -463,7 +294,8 @@ def _held_upload() -> tuple[str, bytes] | None:
     c1, c2 = st.columns([4, 1], vertical_alignment="center")
     c1.caption(":material/attach_file: " + t("data.held", lang).format(name=held[0]))
     if c2.button(t("data.held_clear", lang), key="data_held_clear"):
-        for key in ("data_held", "data_result", *_PER_FILE):
+        _forget_file(keep_kind=False)
+        for key in ("data_held", "data_result", FILE_TOKEN):
             st.session_state.pop(key, None)
         st.rerun()
     return held
@@ -494,7 +326,7 @@ def import_section() -> None:
         found = _inspect(data, filename, None, "other")
         if len(found.layers) > 1:
             layer = st.selectbox(
-                t("data.layer", lang), found.layers, index=found.layers.index(found.layer), key="data_layer",
+                t("data.layer", lang), found.layers, index=found.layers.index(found.layer), key=file_key("data_layer"),
                 persist_state=KEEP,
             )  # fmt: skip
             if layer != found.layer:
@@ -526,7 +358,14 @@ def import_section() -> None:
         st.caption("· " + note)
     with st.expander(f"{found.filename} · {len(found.columns)} " + t("data.n_columns", lang), expanded=False):
         st.dataframe(found.preview, hide_index=True, width="stretch")
-    options = _choose_reading(found, kind)
+    meta = _user_meta(_user_stamp())
+    options = choose_reading(
+        found,
+        kind,
+        lang=lang,
+        user_zones=meta.loc[meta["kind"] == "zones", "layer"].tolist(),
+        load_user_layer=lambda name: _user_frame(name, _user_stamp()),
+    )
     if options is None:
         return
     signature = (hashlib.sha256(data).hexdigest(), repr({k: v for k, v in options.items() if k != "zones"}))
@@ -568,7 +407,7 @@ def stored_section() -> None:
             t("col.source", lang): meta["source"],
             t("data.col.file", lang): meta["source_file"],
             t("data.col.rows", lang): meta["rows_out"],
-            t("data.col.imported", lang): meta["imported_at"],
+            t("data.col.imported", lang): meta["imported_at"].map(_minute),
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
@@ -619,7 +458,7 @@ def audit_section() -> None:
         return
     table = pd.DataFrame(
         {
-            t("audit.at", lang): log["at_utc"],
+            t("audit.at", lang): log["at_utc"].map(_minute),
             t("audit.user", lang): log["user_name"],
             t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
             t("audit.layer", lang): log["layer"],

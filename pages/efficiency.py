@@ -18,6 +18,7 @@ from geo.evaluation import (
     CLASS_COL,
     CLASSES,
     CLASSES_T,
+    SIZE_COL,
     YEAR_COL,
     class_mix,
     config_from_mapping,
@@ -27,12 +28,7 @@ from geo.evaluation import (
     ranking_summary,
 )
 from geo.export import csv_bytes, xlsx_bytes
-from geo.metrics import (
-    ID_COL,
-    ZONE_COL,
-    check_zones,
-    zone_metric_labels,
-)
+from geo.metrics import ID_COL, ZONE_COL, check_zones, zone_metric_labels
 from geo.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from layers import efficiency_classes, enterprise_counts, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
@@ -53,7 +49,6 @@ from pages._efficiency_parts import (
     _checked_config,
     _config_editor,
     _config_values,
-    _english_values,
     _enterprise_provenance,
     _evaluations,
     _keep,
@@ -62,9 +57,7 @@ from pages._efficiency_parts import (
     _mask,
     _matrix_view,
     _number_config,
-    _plain,
     _previous,
-    _ranking_table,
     _rows,
     _runs,
     _scope_filters,
@@ -76,7 +69,9 @@ from pages._efficiency_parts import (
     _year_tables,
     _zone_map_layer,
     _zones,
+    scope_words,
 )
+from pages._efficiency_tables import count_delta, english_values, plain, ranking_table
 from pages._shared import (
     add_snapshot_button,
     clicked_properties,
@@ -265,8 +260,7 @@ for col, c in zip(metric_cols[1:5], CLASSES, strict=True):
     col.metric(
         t("eff.metric.class", lang).format(c=c),
         f"{int(counts[c]):,}",
-        delta=None if delta is None else f"{delta:+,}",
-        delta_color="inverse" if c in ("C", "D") else "normal",
+        **count_delta(delta, worse_up=c in ("C", "D")),
         help=None if delta is None else t("eff.metric.delta_help", lang),
     )
 # Units go with the values: the narrow metric labels would cut them off.
@@ -301,10 +295,11 @@ if len(scored) == 0:
 
 
 def _table() -> pd.DataFrame:
-    ranked = rank_by(scope, dims).sort_values("score", ascending=False, kind="stable")
+    by = dims if SIZE_COL in dims else [SIZE_COL, *dims]
+    ranked = rank_by(scope, by)
     if show_unscored:
         ranked = pd.concat([ranked, scope[~scope["scored"]]])
-    return _ranking_table(ranked, lang)
+    return ranking_table(ranked, lang, by=by)
 
 
 table = shared(("eff.table", *scope_key, tuple(dims), show_unscored, lang), _table)
@@ -323,8 +318,8 @@ summary_by = dims or [ZONE_COL]
 
 
 def _summary() -> pd.DataFrame:
-    out = _plain(aggregates_for_role(ranking_summary(scope, summary_by)).reset_index())
-    return (_english_values(out) if lang == "en" else out).rename(columns=_labels(lang))
+    out = plain(aggregates_for_role(ranking_summary(scope, summary_by)).reset_index())
+    return (english_values(out) if lang == "en" else out).rename(columns=_labels(lang))
 
 
 summary = shared(("eff.summary", *scope_key, tuple(summary_by), lang), _summary)
@@ -350,11 +345,11 @@ if previous_frame is not None:
 
 def _renewal_table() -> pd.DataFrame:
     renewal = land_renewal_by_zone(scope) if len(scored) else pd.DataFrame()
-    return _plain(renewal.reset_index()).rename(columns=_labels(lang)) if len(renewal) else pd.DataFrame()
+    return plain(renewal.reset_index()).rename(columns=_labels(lang)) if len(renewal) else pd.DataFrame()
 
 
 renewal_table = shared(("eff.renewal", *scope_key, lang), _renewal_table)
-low_table = shared(("eff.low", *scope_key, lang), lambda: _ranking_table(low_efficiency_land(scope), lang))
+low_table = shared(("eff.low", *scope_key, lang), lambda: ranking_table(low_efficiency_land(scope), lang))
 params = shared(
     ("eff.params", config_json, zones_src, ents_src, year, filters_words, lang),
     lambda: parameter_rows(
@@ -370,10 +365,10 @@ sheets = {
 }
 if matrix is not None:
     sheets["类别转移" if lang == "zh" else "Transitions"] = shared(
-        ("eff.matrix_sheet", *scope_key, lang), lambda: _plain(matrix).rename(columns=_labels(lang))
+        ("eff.matrix_sheet", *scope_key, lang), lambda: plain(matrix).rename(columns=_labels(lang))
     )
     sheets["企业变化" if lang == "zh" else "Changes"] = shared(
-        ("eff.changes_sheet", *scope_key, lang), lambda: _plain(changes[cols]).rename(columns=_labels(lang))
+        ("eff.changes_sheet", *scope_key, lang), lambda: plain(changes[cols]).rename(columns=_labels(lang))
     )
 
 
@@ -381,7 +376,7 @@ def _warnings_table() -> pd.DataFrame:
     """The scope's warnings in the UI language (the other language's columns left out), as shown
     and as exported."""
     other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
-    return _plain(warnings.drop(columns=["rule", *other], errors="ignore")).rename(
+    return plain(warnings.drop(columns=["rule", *other], errors="ignore")).rename(
         columns={**_labels(lang), "warning_en": t("eff.warn.col", lang), "reason_en": t("eff.warn.why", lang)}
     )
 
@@ -392,7 +387,7 @@ if len(warnings):
     )
 firm_sheets = {"企业排名", "Ranking", "D 类企业清单", "Class D", "企业变化", "Changes", "预警", "Warnings"}
 sheets = {n: frame for n, frame in sheets.items() if len(frame.columns) and (firms or n not in firm_sheets)}
-stem = f"亩均效益评价_{year_words}" if year_words else "亩均效益评价"
+stem = t("eff.file.stem", lang) + (f"_{year_words}" if year_words else "")
 meta_kw = {
     "year": None if year == UNDATED else year,
     "filters": filters_words,
@@ -415,7 +410,7 @@ def _csv_button(where, label: str, frame: pd.DataFrame, file_name: str, key: str
 
 d1, d2, d3, _ = st.columns([1, 1, 1, 1])
 _csv_button(d1, t("eff.download.csv" if firms else "eff.download.groups_csv", lang), table if firms else summary,
-            f"{stem}.csv" if firms else f"{stem}_分组汇总.csv", "eff_csv")  # fmt: skip
+            f"{stem}.csv" if firms else f"{stem}_{t('eff.file.groups', lang)}.csv", "eff_csv")  # fmt: skip
 d2.download_button(
     t("eff.download.xlsx" if firms else "eff.download.groups_xlsx", lang),
     data=lambda: xlsx_bytes(
@@ -426,15 +421,16 @@ d2.download_button(
     key="eff_xlsx",
     on_click="ignore",
 )
+notice_scope = filters_text(scope_words(chosen, "zh"), "zh")  # the 公示 workbook is in Chinese
 if firms:  # the 公示 list names every enterprise with its class
     d3.download_button(
         t("eff.download.notice", lang),
         data=lambda: notice_xlsx_bytes(
             scope, config, result.benchmarks, year=None if year == UNDATED else year,
-            title=t("eff.notice.title", "zh").format(year=year_words), filters=filters_text(filters, "zh"),
+            title=t("eff.notice.title", "zh").format(year=year_words), filters=notice_scope,
             source=f"{provenance.source}（{provenance.accuracy}）",
         ),
-        file_name=f"{stem}_公示.xlsx",
+        file_name=f"{stem}_{t('eff.file.notice', lang)}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="eff_notice",
         on_click="ignore",
@@ -525,7 +521,7 @@ if previous_frame is not None and section["cmp"].open:
         for tab, frame, key in ((tab_up, up, "eff_up"), (tab_down, down, "eff_down")) if firms else ():
             view = shared(
                 ("eff.moves", key, *scope_key, lang),
-                lambda frame=frame: _plain(frame[cols]).rename(columns=_labels(lang)),
+                lambda frame=frame: plain(frame[cols]).rename(columns=_labels(lang)),
             )
             tab.dataframe(
                 _rows(("eff.moves", key, *scope_key, lang), view, lang, most=LIST_ROWS_MAX), hide_index=True, width="stretch", height=300, key=key,
@@ -632,7 +628,7 @@ if section["pay"].open:
 
         def _pay_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             """What each class pays: totals by class, by zone, and the payers."""
-            by_class = _plain(yearly.surcharge_totals(pay, by=CLASS_COL).reset_index()).rename(
+            by_class = plain(yearly.surcharge_totals(pay, by=CLASS_COL).reset_index()).rename(
                 columns=pay_labels
             )
             by_zone = yearly.surcharge_totals(pay, by=ZONE_COL) if ZONE_COL in pay.columns else pd.DataFrame()
@@ -645,8 +641,8 @@ if section["pay"].open:
             payers = payers[[*first, *[c for c in payers.columns if c not in first]]]
             return (
                 by_class,
-                _plain(by_zone.reset_index()).rename(columns=pay_labels),
-                _plain(payers).rename(columns=pay_labels),
+                plain(by_zone.reset_index()).rename(columns=pay_labels),
+                plain(payers).rename(columns=pay_labels),
             )
 
         pay_by_class, pay_by_zone, pay_table = shared(("eff.pay_tables", *scope_key, lang), _pay_tables)
@@ -656,7 +652,8 @@ if section["pay"].open:
         st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
         if firms:
             _list_table(("eff.pay_tables", *scope_key, lang), pay_table, lang, key="eff_payers", height=260)
-            _csv_button(st, t("eff.pay.download", lang), pay_table, f"{stem}_差别化收费.csv", "eff_pay_csv")
+            pay_name = f"{stem}_{t('eff.file.pay', lang)}.csv"
+            _csv_button(st, t("eff.pay.download", lang), pay_table, pay_name, "eff_pay_csv")
         else:
             firms_hidden_note(lang)
 
@@ -694,7 +691,7 @@ if firms:  # no enterprise profile for a role that sees no enterprise rows
             )
             profile = profile.assign(**{YEAR_COL: profile[YEAR_COL].map(lambda y: _year_label(y, lang))})
             st.dataframe(
-                _plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
+                plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
                 column_config=_number_config(profile.rename(columns=_labels(lang))),
             )  # fmt: skip
             show_sources(ents_src, ent_id, lang)  # 数据归集: each value's department file and rows

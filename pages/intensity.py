@@ -17,7 +17,7 @@ from geo import parcels as parcels_geo
 from geo.errors import DataValidationError
 from geo.evaluation import evaluate
 from geo.export import csv_bytes, xlsx_bytes
-from geo.i18n import Lang
+from geo.i18n import Lang, beijing_minute
 from geo.metrics import RATIOS_BY_KEY
 from geo.schema import WUJIANG_TOWNS
 from geo.store import load_layer
@@ -367,9 +367,13 @@ def _parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Da
                 ).strip(),
             )
         )
-    st.dataframe(
-        pd.DataFrame(items, columns=[t("wj.col.item", lang), t("wj.col.value", lang)]), hide_index=True
+    # label above value, wrapped: a two-column grid in the narrow panel cut "固定资产投资（万…"
+    rows = "".join(
+        f"<dt style='color:#555;font-size:0.85rem;margin-top:0.35rem'>{html.escape(k)}</dt>"
+        f"<dd style='margin:0;overflow-wrap:anywhere'>{html.escape(v)}</dd>"
+        for k, v in items
     )
+    st.html(f"<dl class='atlas-parcel' style='margin:0'>{rows}</dl>")
     st.caption(t("wj.synthetic_note", lang))
 
 
@@ -468,11 +472,17 @@ def _renewal_tab(
     st.markdown(f"**{t('parcel.summary', lang)}**")
     summary = renewal.renewal_summary(tracked).reset_index()
     labels = renewal.SUMMARY_LABELS_EN if lang == "en" else renewal.SUMMARY_LABELS
-    st.dataframe(summary.rename(columns=labels).round(2), hide_index=True, width="stretch")
+    # mu with thousands separators and two decimals, counts whole, years as years
+    formats = {c: "%,.2f" for c in summary.columns if c.endswith("_mu")}
+    formats.update({c: "%,d" for c in summary.columns if c.startswith("n_")})
+    config = {labels.get(c, c): st.column_config.NumberColumn(format=f) for c, f in formats.items()}
+    st.dataframe(summary.rename(columns=labels), hide_index=True, width="stretch", column_config=config)
     st.markdown(f"**{t('parcel.log', lang)}**")
     if len(log):
         labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
         shown = log[list(labels)].iloc[::-1]
+        shown = shown.assign(changed_at=shown["changed_at"].map(lambda v: beijing_minute(v, lang)))
+        labels = {**labels, "changed_at": t("parcel.changed_at", lang)}
         if lang == "en":
             for col in ("status", "old_status"):
                 shown = shown.assign(**{col: shown[col].map(renewal.STATUS_EN)})

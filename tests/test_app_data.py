@@ -15,6 +15,7 @@ import shapely
 from streamlit.testing.v1 import AppTest
 
 from geo import ingest
+from pages._data_reading import FILE_TOKEN
 from tests.conftest import eval_in_maps, open_page
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -46,6 +47,11 @@ def _gbk_gk_zip_without_prj(tmp_path) -> bytes:
     return buf.getvalue()
 
 
+def _k(at: AppTest, name: str) -> str:
+    """The session key of a per-file widget of the data page (keys carry the file's token)."""
+    return f"{name}@{at.session_state[FILE_TOKEN]}"
+
+
 def _data_page(lang: str | None = None) -> AppTest:
     return open_page("pages/data.py", timeout=90, lang=lang)
 
@@ -60,15 +66,15 @@ def test_data_page_imports_a_gbk_shapefile_and_exports(tmp_path, user_store):
     at.run()
     assert not at.exception
     assert any("建议选择 EPSG:4549" in info.value for info in at.info)
-    assert at.selectbox(key="data_crs").value == "EPSG:4549"
-    assert at.selectbox(key="data_map_name").value == "名称"
+    assert at.selectbox(key=_k(at, "data_crs")).value == "EPSG:4549"
+    assert at.selectbox(key=_k(at, "data_map_name")).value == "名称"
 
     at.button(key="data_read").click().run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["读入行数"] == "3" and metrics["通过"] == "3" and metrics["剔除"] == "0"
 
-    at.text_input(key="data_save_name").set_value("parks")
+    at.text_input(key=_k(at, "data_save_name")).set_value("parks")
     at.text_input(key="data_save_source").set_value("测试局，2024 年")
     at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
     assert not at.exception
@@ -101,7 +107,8 @@ def test_data_page_row_report_for_an_enterprise_table(user_store):
     ).encode()
     at.selectbox(key="data_kind").set_value("enterprises")
     at.file_uploader(key="data_upload").set_value(("企业.csv", csv, "text/csv")).run()
-    assert at.selectbox(key="data_lon").value == "经度"
+    assert at.selectbox(key=_k(at, "data_lon")).value == "经度"
+    at.radio(key=_k(at, "data_frame")).set_value("wgs84").run()
     at.button(key="data_read").click().run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
@@ -143,7 +150,7 @@ def test_data_page_proposes_a_crs_when_the_declared_one_is_wrong(user_store):
     at.file_uploader(key="data_upload").set_value(("metres.geojson", data, "application/geo+json")).run()
     assert not at.exception
     assert any("建议改选 EPSG:4549" in w.value for w in at.warning)
-    assert at.selectbox(key="data_crs").value == "EPSG:4549"
+    assert at.selectbox(key=_k(at, "data_crs")).value == "EPSG:4549"
     at.button(key="data_read").click().run()
     assert {m.label: m.value for m in at.metric}["通过"] == "1"
 
@@ -216,13 +223,13 @@ def test_saving_under_a_taken_name_asks_before_replacing(user_store):
     at.selectbox(key="data_kind").set_value("zones")
     at.file_uploader(key="data_upload").set_value(("new.geojson", data, "application/geo+json")).run()
     at.button(key="data_read").click().run()
-    at.text_input(key="data_save_name").set_value("parks")
+    at.text_input(key=_k(at, "data_save_name")).set_value("parks")
     at.text_input(key="data_save_source").set_value("测试局")
     at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
     assert not at.exception
     assert any("已有同名图层「旧园区」（user_parks，1 条" in w.value for w in at.warning)
-    # when, as people read it ("2026-12-03 19:28 UTC 导入"), not an ISO stamp with seconds and offset
-    assert any(re.search(r"条，\d{4}-\d\d-\d\d \d\d:\d\d UTC 导入）", w.value) for w in at.warning)
+    # when, as people in Suzhou read it ("2026-12-04 03:28 北京时间 导入"), not an ISO stamp in UTC
+    assert any(re.search(r"条，\d{4}-\d\d-\d\d \d\d:\d\d 北京时间 导入）", w.value) for w in at.warning)
     assert len(ingest.load_user_layer("user_parks")) == 1  # unchanged until confirmed
     at.button(key="data_replace_yes").click().run()
     assert not at.exception
@@ -232,6 +239,30 @@ def test_saving_under_a_taken_name_asks_before_replacing(user_store):
     from geo import audit
 
     assert audit.audit_log()["action"].tolist() == ["replace", "import"]
+
+
+def test_a_title_another_layer_has_is_refused(user_store):
+    """Issue 23 item 9: two layers under one title would be listed twice in the legend."""
+    _saved_zone(name="parks", title="旧园区")
+    at = _data_page()
+    data = (
+        gpd.GeoDataFrame({"name": NAMES[:1]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326)
+        .to_json()
+        .encode()
+    )
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("new.geojson", data, "application/geo+json")).run()
+    at.button(key="data_read").click().run()
+    at.text_input(key=_k(at, "data_save_name")).set_value("parks2")
+    at.text_input(key=_k(at, "data_save_title")).set_value(" 旧园区")
+    at.text_input(key="data_save_source").set_value("测试局")
+    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    assert not at.exception
+    assert any("已有另一个图层叫「旧园区」" in e.value for e in at.error)
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_parks"]
+    at.text_input(key=_k(at, "data_save_title")).set_value("新园区")
+    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    assert sorted(ingest.list_user_layers()["title_zh"]) == ["新园区", "旧园区"]
 
 
 def _app_with_secrets(atlas: dict) -> AppTest:
@@ -371,6 +402,7 @@ def test_data_page_proposes_the_use_from_the_file(user_store):
     assert not at.exception
     assert at.selectbox(key="data_kind").value == "enterprises"
     assert any("建议的用途：企业" in c.value for c in at.caption)
+    at.radio(key=_k(at, "data_frame")).set_value("wgs84").run()
     at.button(key="data_read").click().run()
     assert not at.exception and not at.error
     assert {m.label: m.value for m in at.metric}["通过"] == "2"
@@ -379,8 +411,8 @@ def test_data_page_proposes_the_use_from_the_file(user_store):
 def test_data_page_keeps_its_state_across_pages_and_languages(user_store):
     at = _data_page()
     at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
-    at.radio(key="data_frame").set_value("gcj02")
-    at.selectbox(key="data_map_industry").set_value("企业名称").run()
+    at.radio(key=_k(at, "data_frame")).set_value("gcj02")
+    at.selectbox(key=_k(at, "data_map_industry")).set_value("企业名称").run()
     assert not at.exception
     at.switch_page("pages/overview.py").run()
     at.switch_page("pages/data.py").run()
@@ -388,8 +420,8 @@ def test_data_page_keeps_its_state_across_pages_and_languages(user_store):
     # the file, the use, the frame and the field mapping are all still there
     assert any("正在导入：企业.csv" in c.value for c in at.caption)
     assert at.selectbox(key="data_kind").value == "enterprises"
-    assert at.radio(key="data_frame").value == "gcj02"
-    assert at.selectbox(key="data_map_industry").value == "企业名称"
+    assert at.radio(key=_k(at, "data_frame")).value == "gcj02"
+    assert at.selectbox(key=_k(at, "data_map_industry")).value == "企业名称"
     # (the language switch midway is walked in the browser: tests/test_browser_ux.py)
 
 
@@ -397,11 +429,61 @@ def test_data_page_import_fields_in_english(user_store):
     at = _data_page("en")
     at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
     assert not at.exception
-    assert at.selectbox(key="data_map_land_mu").label == "Land (mu) *"
-    assert at.selectbox(key="data_map_tax_wan_yuan").label == "Tax (10k yuan) *"
+    assert at.selectbox(key=_k(at, "data_map_land_mu")).label == "Land (mu) *"
+    assert at.selectbox(key=_k(at, "data_map_tax_wan_yuan")).label == "Tax (10k yuan) *"
     labels = [b.label for b in at.selectbox if b.key and b.key.startswith("data_map_")]
     assert not [label for label in labels if any("\u4e00" <= ch <= "\u9fff" for ch in label)]
     # "(not used)" is one value in both languages, so a language switch keeps what was picked
-    assert at.selectbox(key="data_map_rd_wan_yuan").value == ""
+    assert at.selectbox(key=_k(at, "data_map_rd_wan_yuan")).value == ""
+    assert any("Choose the lon/lat frame" in w.value for w in at.warning)
+    at.radio(key=_k(at, "data_frame")).set_value("wgs84").run()
     at.button(key="data_read").click().run()
     assert {m.label: m.value for m in at.metric}["Passed"] == "2"
+
+
+def test_a_point_table_is_asked_its_frame_every_time(user_store):
+    """Issue 23 item 1: nothing in this table says WGS-84 or Gaode, so no frame is preselected and
+    nothing can be read until one is chosen; the next table is asked again, never handed the last
+    one's choice; a table whose columns say 高德 comes up with GCJ-02 preselected."""
+    at = _data_page()
+    at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
+    assert not at.exception
+    assert at.radio(key=_k(at, "data_frame")).value is None
+    assert any("请选择经纬度的坐标框架" in w.value for w in at.warning)
+    assert not [b for b in at.button if b.key == "data_read"]
+    at.radio(key=_k(at, "data_frame")).set_value("gcj02").run()
+    assert [b for b in at.button if b.key == "data_read"]
+    second = ENTERPRISE_CSV.replace("甲纺织".encode(), "丙纺织".encode())
+    at.file_uploader(key="data_upload").set_value(("企业2.csv", second, "text/csv")).run()
+    assert at.radio(key=_k(at, "data_frame")).value is None
+    gaode = ENTERPRISE_CSV.replace("经度,纬度".encode(), "高德经度,高德纬度".encode())
+    at.file_uploader(key="data_upload").set_value(("企业3.csv", gaode, "text/csv")).run()
+    assert at.radio(key=_k(at, "data_frame")).value == "gcj02"
+    assert not [w for w in at.warning if "请选择经纬度的坐标框架" in w.value]
+
+
+def test_the_field_mapping_shows_only_this_files_columns(tmp_path, user_store):
+    """Issue 23 item 4: after a shapefile whose 名称 column was mapped, a table without 名称 never
+    shows 名称 as chosen; its own 企业名称 is."""
+    at = _data_page()
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(
+        ("园区边界.zip", _gbk_gk_zip_without_prj(tmp_path), "application/zip")
+    ).run()
+    assert at.selectbox(key=_k(at, "data_map_name")).value == "名称"
+    at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
+    assert not at.exception
+    assert at.selectbox(key="data_kind").value == "enterprises"
+    assert at.selectbox(key=_k(at, "data_map_name")).value == "企业名称"
+    assert not [
+        k for k in at.session_state if str(k).startswith("data_map_name@") and k != _k(at, "data_map_name")
+    ]
+
+
+def test_times_are_shown_in_beijing_time():
+    """Issue 23 item 11: the change log and the 盘活 record are read in Suzhou (UTC+8)."""
+    from geo.i18n import beijing_minute
+
+    assert beijing_minute("2026-12-06T18:30:05+00:00") == "2026-12-07 02:30 北京时间"
+    assert beijing_minute("2026-12-06T18:30:05", "en") == "2026-12-07 02:30 Beijing time"
+    assert beijing_minute("不是时间") == "不是时间"

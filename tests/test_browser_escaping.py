@@ -33,6 +33,8 @@ _OPEN_ALL = """() => {
   if (!m) return empty;
   // a small map folds its legend: unfold it, as a user would, to read what it shows
   document.querySelectorAll('.atlas-legend.atlas-collapsed').forEach(b => b.classList.remove('atlas-collapsed'));
+  // imported layers sit unticked under a page's own layers (issue 23 item 3): tick them, as a user would
+  document.querySelectorAll('.leaflet-control-layers-overlays input:not(:checked)').forEach(i => i.click());
   let opened = 0;
   m.eachLayer(l => {
     if (l._tooltip && l.feature === undefined) { l.openTooltip(); opened++; }
@@ -197,6 +199,8 @@ def test_no_dialog_while_uploading_a_payload_file(payload_app, page):
         {"name": f"{ENTS}.csv", "mimeType": "text/csv", "buffer": csv.encode()}
     )
     page.get_by_text(f"{ENTS}.csv · 4 列").wait_for(timeout=30_000)  # the expander label, as typed
+    # nothing in the table says which lon/lat frame: it is asked (issue 23 item 1)
+    page.get_by_role("radiogroup", name="经纬度坐标框架").get_by_text("WGS-84（GPS、天地图、OSM）").click()
     page.get_by_role("button", name="读取并校验").click()
     page.get_by_text("预览（已转换为 WGS-84）").wait_for(timeout=30_000)
     page.wait_for_timeout(2000)

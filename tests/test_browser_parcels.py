@@ -55,6 +55,10 @@ def test_all_demo_parcels_are_drawn_and_the_below_minimum_ones_marked(app_url, p
     _settle(frame)
     _click(frame, centre.y, centre.x)
     page.get_by_role("heading", name=below["parcel_id"]).wait_for(timeout=20_000)
+    # the details read whole beside the map (issue 23 item 3: a narrow table cut its labels)
+    label = page.locator("dl.atlas-parcel dt", has_text="固定资产投资（万元）")
+    assert label.evaluate("e => e.scrollWidth <= e.clientWidth") and label.is_visible()
+    assert page.locator("dl.atlas-parcel dd").count() >= 10
     _no_outside_requests(page)
 
     # Only the parcels below the minimum: the map redraws with exactly those, all marked.

@@ -342,3 +342,18 @@ def test_property_classes_follow_score_and_percentile_counts(taxes):
         pct = (np.arange(1, n + 1) - 0.5) / n * 100
         expected = np.select([pct <= 20, pct <= 60, pct <= 95], ["A", "B", "C"], "D")
         assert grades.tolist() == expected.tolist()
+
+
+def test_a_dropped_indicator_names_the_missing_input():
+    """Issue 23 item 10: 全员劳动生产率 dropped although 从业人员 was given says 工业增加值 is missing."""
+    ents = enterprises()
+    ents = ents.assign(employees=np.arange(1, len(ents) + 1) * 10.0).drop(
+        columns=["value_added_wan_yuan"], errors="ignore"
+    )
+    res = evaluate(ents, zone=assign_zones(ents, zones()).zone)
+    above = next(n for n in res.notes if n.startswith("规上企业"))
+    assert "全员劳动生产率缺少工业增加值数据" in above
+    assert "从业人员" not in above
+    assert "单位排放税收缺少污染物排放当量数据" in above
+    above_en = next(n for n in res.notes_en if n.startswith("Above-scale"))
+    assert "Value added per employee has no value added data" in above_en

@@ -219,7 +219,7 @@ def test_build_downloads_all_formats():
         colors={"企业": [FIRM_COLOR, "#000000", FIRM_COLOR]},
     )
     assert set(made) == {"geojson", "csv", "xlsx", "png", "png_screen", "html"}
-    assert made["geojson"].filename == "吴江_测试_导出.geojson"
+    assert made["geojson"].filename == "吴江_测试_导出_geojson.zip"  # polygons and points: a file each
     assert made["xlsx"].mime.endswith("spreadsheetml.sheet")
     for item in made.values():
         assert len(item.data()) > 10
@@ -389,3 +389,27 @@ def test_briefing_footer_keeps_its_room_with_many_sources():
     footer = ink[spine + 2 :, : int(w * 0.7)].any(axis=1)
     lines = np.count_nonzero(np.diff(footer.astype(int)) == 1)
     assert lines == briefing.FOOTER_SOURCE_LINES + 1  # five lines of sources, then date and projection
+
+
+def test_a_mixed_view_downloads_one_geojson_per_geometry_type_with_whole_numbers():
+    """Issue 23 item 8: the page's GeoJSON download of zones and enterprises is a zip of one file per
+    geometry type (QGIS opens each as one layer); a float column's whole numbers are written whole."""
+    import zipfile
+
+    firms = _firms().assign(employees=[72.0, 3400.0, np.nan])
+    made = downloads.build_downloads("吴江 测试", {"分区": _zones(), "企业": firms}, LEGEND, PROV)
+    item = made["geojson"]
+    assert item.mime == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(item.data())) as zf:
+        assert sorted(zf.namelist()) == ["吴江_测试_point.geojson", "吴江_测试_polygon.geojson"]
+        points = json.loads(zf.read("吴江_测试_point.geojson"))
+        polygons = json.loads(zf.read("吴江_测试_polygon.geojson"))
+    assert {f["geometry"]["type"] for f in points["features"]} == {"Point"}
+    assert {f["geometry"]["type"] for f in polygons["features"]} == {"Polygon", "MultiPolygon"}
+    assert "employees" not in polygons["features"][0]["properties"]
+    employees = [f["properties"]["employees"] for f in points["features"]]
+    assert employees == [72, 3400, None] and isinstance(employees[0], int)
+    assert [f["properties"]["tax_per_mu"] for f in points["features"]][:2] == [12.3456789, 45]
+    # one geometry type: one plain .geojson, as before
+    single = downloads.build_downloads("吴江 测试", {"企业": firms}, LEGEND, PROV)["geojson"]
+    assert single.filename == "吴江_测试.geojson" and single.mime == "application/geo+json"

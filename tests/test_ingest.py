@@ -752,3 +752,10 @@ def test_columns_named_fid_or_differing_only_in_case_are_stored(store):
     ingest.save_import(result, name="fids", title="fid", source="测试")
     back = ingest.load_user_layer("user_fids")
     assert back[["fid_2", "Name", "name_2"]].values.tolist() == [["a", "甲", "x"], ["b", "乙", "y"]]
+
+
+def test_a_town_column_written_zhen_qu_is_recognised():
+    """Issue 23 item 4: the Wujiang forms head the town column 所在镇（区）."""
+    columns = ["企业名称", "所在镇（区）", "用地面积（亩）", "实缴税金（万元）"]
+    assert ingest.suggest_mapping(columns, "enterprises")["town"] == "所在镇（区）"
+    assert ingest.suggest_mapping(["地块编号", "镇（区）", "宗地面积"], "parcels")["town"] == "镇（区）"

@@ -216,3 +216,40 @@ def test_every_registered_planner_layer_renders_offline(store, meta):
     for n in names:
         assert REGISTRY[n].title_zh in html
     _no_outside_host(html)
+
+
+def test_an_imported_zone_layer_is_labelled_and_stays_in_the_background():
+    """Issue 23 item 3: an imported zone layer on another page's map is listed in the layer switcher
+    but not drawn until ticked, without a fill; its tooltip says 名称 / 分区编号 / 面积（平方公里）."""
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    from layers.user_layers import user_map_layer
+
+    meta = pd.Series(
+        {
+            "layer": "user_z",
+            "title_zh": "区县",
+            "title_en": "Districts",
+            "accuracy": "real",
+            "source": "局",
+            "licence": "",
+            "note": "",
+            "kind": "zones",
+        }
+    )
+    frame = gpd.GeoDataFrame(
+        {"name": ["吴江区"], "zone_id": ["320509"], "area_km2": [1227.04]},
+        geometry=[shapely.box(120.4, 30.8, 120.9, 31.2)],
+        crs=4326,
+    )
+    fields = user_map_layer(meta, frame).layer.tooltip_fields
+    assert [(f.zh, f.en) for f in fields] == [
+        ("名称", "Name"),
+        ("分区编号", "Zone ID"),
+        ("面积（平方公里）", "Area (km²)"),
+    ]
+    background = user_map_layer(meta, frame, background=True).layer
+    assert background.show is False and background.fill_opacity == 0.0
+    assert user_map_layer(meta, frame).layer.show is True  # the data page's own preview draws it

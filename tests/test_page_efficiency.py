@@ -314,16 +314,42 @@ def test_ranking_ranks_are_whole_numbers_and_sizes_are_said_apart(demo):
     table = at.dataframe[0].value
     expected = _expected(demo)
     # unscored rows join the table but the ranks stay integers (no "1.00"), blank where not ranked
-    assert pd.api.types.is_integer_dtype(table["组内排名"])
-    assert pd.api.types.is_integer_dtype(table["排名（规上/规下内）"])
-    assert int(table["组内排名"].isna().sum()) == int((~expected["scored"]).sum())
-    assert table["组内排名"].min() == 1
+    rank = "排名（规上/规下 × 行业内）"
+    assert pd.api.types.is_integer_dtype(table[rank])
+    assert int(table[rank].isna().sum()) == int((~expected["scored"]).sum())
+    assert table[rank].min() == 1
     # the table says that 规上 and 规下 are classed within their own group
     assert any("各按自己的权重评分" in c.value for c in at.caption)
     # blank, not "None", for what cannot be computed
     assert at.dataframe[0].proto.placeholder == ""
     # the synthetic note is up for the demo enterprises
     assert any("演示企业为合成数据" in c.value for c in at.caption)
+
+
+def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo):
+    """Issue 23 item 2: what a reader looks for is in the first five columns, under one rank that
+    says what it ranks within (no second rank of another grouping beside it)."""
+    at = _page()
+    table = at.dataframe[0].value
+    assert list(table.columns[:5]) == [
+        "排名（规上/规下内）",
+        "企业名称",
+        "综合得分（分）",
+        "评价类别",
+        "主要失分指标",
+    ]
+    assert not [c for c in table.columns if "组内排名" in c or c == "排名"]
+    expected = _expected(demo)
+    scored = expected[expected["scored"]]
+    # rank 1 within each size group is that group's best score (ties share it)
+    best = scored.groupby("size_class", observed=True)["score"].transform("max")
+    firsts = table[table["排名（规上/规下内）"] == 1]
+    assert len(firsts) == int((scored["score"] == best).sum())
+    assert len(table) == len(scored)
+    at.multiselect(key="eff_rank_by").set_value(["industry"]).run()
+    assert at.dataframe[0].value.columns[0] == "排名（规上/规下 × 行业内）"
+    en = _page("en").dataframe[0].value
+    assert en.columns[0] == "Rank (within size group)"
 
 
 def test_users_own_enterprises_are_not_called_synthetic(user_imports):
@@ -371,3 +397,43 @@ def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch)
     assert [f.column for f in lean.tooltip_fields] == [
         "zone", "industry", "size_class", "eval_class_label", "score", "tax_per_mu_wan_yuan"
     ]  # fmt: skip
+
+
+def test_an_unchanged_class_count_is_a_grey_plus_minus_zero():
+    """Issue 23 item 11: class D unchanged showed a red "↑ +0"."""
+    from pages._efficiency_tables import count_delta
+
+    assert count_delta(0, worse_up=True) == {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
+    assert count_delta(3, worse_up=True) == {"delta": "+3", "delta_color": "inverse"}
+    assert count_delta(-1200, worse_up=False) == {"delta": "-1,200", "delta_color": "normal"}
+    assert count_delta(None, worse_up=False) == {"delta": None}
+
+
+def test_the_scope_in_words_is_in_one_language():
+    """Issue 23 item 5: the 公示 scope line mixed "Towns/parks" and 高端纺织; each language whole."""
+    from geo.notice import filters_text
+    from pages._efficiency_parts import scope_words
+
+    chosen = (["吴江高新区（盛泽镇）"], ["高端纺织"], "above")
+    assert (
+        filters_text(scope_words(chosen, "zh"), "zh")
+        == "区镇/园区：吴江高新区（盛泽镇）；行业：高端纺织；规模：规上"
+    )
+    assert "Industries: High-end textiles" in filters_text(scope_words(chosen, "en"), "en")
+
+
+def test_downloads_are_named_in_the_pages_language(monkeypatch):
+    """Issue 23 item 5: an English page's downloads had Chinese file names."""
+    from streamlit.delta_generator import DeltaGenerator
+
+    names: list[str] = []
+    original = DeltaGenerator.download_button
+
+    def recording(self, label, data, file_name=None, *args, **kwargs):
+        names.append(str(file_name))
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    _page("en")
+    assert any(n.startswith("per_mu_evaluation") for n in names), names
+    assert not [n for n in names if "亩均效益评价" in n or "公示" in n], names

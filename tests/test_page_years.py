@@ -209,6 +209,31 @@ def test_notice_xlsx_is_a_notice():
     assert t_rows[1][-1] == "不参评：投产不满 2 年"
 
 
+
+def test_the_notice_prints_and_says_its_period_in_dates():
+    """Issue 23 item 11: the 公示 workbook had no print set-up and its period read "3 天"."""
+    from datetime import date
+
+    ev = yearly.evaluate_years(yearly.split_years(fx.table()), config=fx.CONFIG, zone="town")
+    data = notice_xlsx_bytes(
+        ev[2022].enterprises,
+        fx.CONFIG,
+        ev[2022].benchmarks,
+        year=2022,
+        title="公示",
+        filters="全部",
+        objection_days=5,
+        when=date(2026, 12, 7),
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [c for row in wb["公示"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert any("公示期：2026-12-07 至 2026-12-11（共 5 天）" in c for c in cells)
+    for sheet in wb.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert wb["A 类名单"].print_title_rows == "$1:$1"
+
+
 # --------------------------------------------------------------------------- real browser
 
 # The pixel and id of an enterprise point well inside the map, from the top canvas point layer.

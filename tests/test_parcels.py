@@ -200,3 +200,11 @@ def test_renewal_changes_are_kept_with_who_and_when_and_summed(tmp_path):
     with pytest.raises(DataValidationError, match="未知的盘活状态"):
         R.record_status("P4", "完成", method="技改提升", status_date="2025-01-01", actor="张三", path=store)
     assert len(R.load_log(path=store)) == 3  # refused changes leave no trace
+    # Issue 23 item 11: a 处置中 set on 2026-12-06 counts under 2026, not the year it was identified.
+    R.record_status(
+        "P4", "处置中", method="技改提升", status_date="2026-12-06", who="张三", path=store, now=when
+    )
+    tracked = R.with_status(identified, R.load_log(path=store), identified_year=2025)
+    summary = R.renewal_summary(tracked)
+    assert summary.loc[(2026, "西区"), "in_progress_mu"] == pytest.approx(15.0)
+    assert summary["in_progress_mu"].sum() == pytest.approx(15.0)

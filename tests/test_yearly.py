@@ -5,6 +5,8 @@ Every expected number is worked by hand in tests/year_fixtures.py.
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import pytest
 
@@ -47,6 +49,14 @@ def test_movers_and_the_indicator_that_moved_them():
     ev = _evals()
     changes = yearly.class_changes(ev[2021], ev[2022]).set_index("ent_id")
     assert changes.loc["P5", "steps"] == -3 and changes.loc["P5", "change"] == yearly.CHANGE_DOWN
+    # whole classes (the XLSX showed "-1.00"), blank where a class is T, new or gone
+    assert str(changes["steps"].dtype) == "Int64" and changes["steps"].isna().sum() >= 2
+    import openpyxl
+
+    from geo.export import xlsx_bytes
+
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"变化": changes[["steps"]]}))).worksheets[0]
+    assert sheet["A2"].number_format == "#,##0"
     assert changes.loc["P2", "steps"] == 1 and changes.loc["P4", "change"] == yearly.CHANGE_UP
     assert changes.loc["P3", "change"] == yearly.CHANGE_SAME
     assert (
