@@ -374,8 +374,8 @@ class SessionCookies:
         )
 
     def _cookie(self, starting: bool, body: bytes, secure: bool = False) -> str | None:
-        from geo.accounts import SESSION_COOKIE, read_token, session_hours, session_secret, sign_token
         from geo.ingest import user_store
+        from geo.storage.accounts import SESSION_COOKIE, read_token, session_hours, session_secret, sign_token
 
         attributes = f"Path={self.cookie_path}; HttpOnly; SameSite=Strict" + ("; Secure" if secure else "")
         if not starting:

@@ -51,9 +51,9 @@ import shapely
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geo.evaluation import evaluate  # noqa: E402
-from geo.metrics import AMOUNT_COLUMNS, assign_zones, check_zones, zone_metrics  # noqa: E402
-from geo.rescoring import WhatIf  # noqa: E402
-from geo.zone_index import build_zone_index  # noqa: E402
+from geo.evaluation.metrics import AMOUNT_COLUMNS, assign_zones, check_zones, zone_metrics  # noqa: E402
+from geo.evaluation.rescoring import WhatIf  # noqa: E402
+from geo.spatial.zone_index import build_zone_index  # noqa: E402
 
 CRS = "EPSG:4549"
 # Extent in EPSG:4549 metres, roughly Suzhou (~95 km × 95 km) and Wujiang (~45 km × 45 km).
@@ -189,7 +189,7 @@ class PostGISReference:
     def __init__(self, url: str) -> None:
         import sqlalchemy as sa
 
-        from geo.stores.postgis import normalise_url
+        from geo.storage.postgis import normalise_url
 
         self.sa = sa
         self.schema = f"bench_{uuid.uuid4().hex[:8]}"

@@ -77,8 +77,8 @@ ERROR_JS = (
 def _n_scored() -> int:
     """How many demo enterprises the default evaluation scores (the evaluation map draws them)."""
     from geo.evaluation import default_config, evaluate
-    from geo.metrics import assign_zones
-    from geo.store import load_layer
+    from geo.evaluation.metrics import assign_zones
+    from geo.storage.builtin import load_layer
 
     zones, ents = load_layer("wujiang_towns"), load_layer("enterprises")
     assignment = assign_zones(ents, zones, zone_id="name")

@@ -26,8 +26,8 @@ import folium
 from layers.export_html import standalone_html
 
 from bench.bench_pages import BROWSER_ARGS, CHROMIUM, COUNT_JS, _free_port, load_page, start_app
-from geo import parcels as P
-from geo.store import load_layer
+from geo.land import parcels as P
+from geo.storage.builtin import load_layer
 from layers import intensity
 from layers import parcels as parcel_layer
 from layers.enterprises import _to_js

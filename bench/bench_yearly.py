@@ -1,4 +1,4 @@
-"""Benchmark of the two-year comparison (geo/yearly.py) at Suzhou's scale, beside a plain pandas
+"""Benchmark of the two-year comparison (geo/yearly/transitions.py) at Suzhou's scale, beside a plain pandas
 merge + crosstab reference.
 
 The demo's synthetic years 2021 and 2022 (data/atlas.gpkg, ~17k enterprises each) are tiled to
@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geo import yearly  # noqa: E402
 from geo.evaluation import classes_with_t, default_config, evaluate  # noqa: E402
-from geo.store import DEFAULT_GPKG, load_layer  # noqa: E402
+from geo.storage.builtin import DEFAULT_GPKG, load_layer  # noqa: E402
 
 TARGET = 120_000
 

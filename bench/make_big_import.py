@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from geo import ingest
-from geo.store import load_layer
+from geo.storage.builtin import load_layer
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -30,10 +30,10 @@ from data import years
 from data.names import synthetic_names
 from data.parcels import PARCEL_SEED_KEY, build_parcels
 from data.transcribed import CLUSTERS, CORRIDOR_KEY_INDUSTRIES, KEY_INDUSTRIES, build_tables
-from geo.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
-from geo.measure import area_km2
-from geo.schema import ENTERPRISES, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
-from geo.store import DEFAULT_GPKG, write_layers
+from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
+from geo.spatial.measure import area_km2
+from geo.storage.builtin import DEFAULT_GPKG, write_layers
+from geo.storage.schema import ENTERPRISES, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
 
 SEED = 20211231  # fixed: the build is reproducible
 N_ENTERPRISES = 16_766  # Wujiang's system covers about 16,766 enterprises in its 8 区镇 (docs/domain.md §4)

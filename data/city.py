@@ -28,7 +28,7 @@ import shapely
 
 from data.names import synthetic_names
 from geo.catalogue import above_scale_min_sales_wan_yuan
-from geo.crs import ANALYSIS_CRS
+from geo.spatial.crs import ANALYSIS_CRS
 
 CITY_SEED = 20221231  # fixed: the city demo is reproducible
 N_CITY = 120_000  # enterprises in Suzhou's system (docs/domain.md §4)

@@ -31,9 +31,9 @@ import shapely
 
 from data.city import CITY_SEED, DISTRICT_NAMES, N_CITY, YEAR_COLUMNS, YEARS, enterprise_years
 from data.parcels import N_IDLE, build_parcels
-from geo.crs import ANALYSIS_CRS, STORAGE_CRS
-from geo.metrics import assign_zones
-from geo.store import DATA_DIR, DEFAULT_GPKG, load_layer, write_layers
+from geo.evaluation.metrics import assign_zones
+from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
+from geo.storage.builtin import DATA_DIR, DEFAULT_GPKG, load_layer, write_layers
 
 BUILD_VERSION = 1  # bump when the city build changes: a new cache file is made
 BUILD_DATE = "2026-12-06"

@@ -26,9 +26,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.crs import ANALYSIS_CRS, STORAGE_CRS
-from geo.measure import M2_PER_MU, area_mu
-from geo.schema import PARCELS
+from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
+from geo.spatial.measure import M2_PER_MU, area_mu
+from geo.storage.schema import PARCELS
 
 PARCEL_SEED_KEY = 11  # issue 11; the generator is default_rng([SEED, PARCEL_SEED_KEY])
 CELL_M = 10.0  # grid cell (m); parcels keep one cell apart
@@ -52,7 +52,7 @@ LAND_USE_MIX = {
     "其他制造业": (0.45, 0.45, 0.10),
 }
 # Median 容积率 by industry (log-normal, sigma FAR_SIGMA): roughly one parcel in eight below the
-# national minimum of its industry (geo/land_control.yaml); our assumption.
+# national minimum of its industry (geo/land/land_control.yaml); our assumption.
 FAR_MEDIAN = {
     "高端装备": 1.05,
     "高端纺织": 1.15,

@@ -18,8 +18,8 @@ import shapely
 
 from data.names import synthetic_names
 from geo.catalogue import above_scale_min_sales_wan_yuan
-from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.evaluation import CLASS_COL, default_config, evaluate
+from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 
 FIRST_YEAR = 2020
 YEARS = (2020, 2021, 2022)

@@ -18,8 +18,6 @@ import pyogrio
 import shapely
 
 from geo import yearly
-from geo.cells import csv_text_bytes
-from geo.crs import STORAGE_CRS, Frame
 from geo.errors import DataValidationError
 from geo.evaluation import (
     CLASS_COL,
@@ -32,10 +30,7 @@ from geo.evaluation import (
     load_config,
     low_efficiency_land,
 )
-from geo.evaluation_methods import method_config
-from geo.ingest import ImportResult, inspect_upload, limits, read_upload
-from geo.ingest.columns import merge_mapping
-from geo.metrics import (
+from geo.evaluation.metrics import (
     ID_COL,
     ZoneAssignment,
     assign_zones,
@@ -44,7 +39,12 @@ from geo.metrics import (
     zone_metric_labels,
     zone_metrics,
 )
-from geo.parcels import RESULT_LABELS, ParcelAnalysis, analyse_parcels, load_controls, with_classes
+from geo.evaluation.published import method_config
+from geo.exports.cells import csv_text_bytes
+from geo.ingest import ImportResult, inspect_upload, limits, read_upload
+from geo.ingest.columns import merge_mapping
+from geo.land.parcels import RESULT_LABELS, ParcelAnalysis, analyse_parcels, load_controls, with_classes
+from geo.spatial.crs import STORAGE_CRS, Frame
 
 ZONE_ID_CANDIDATES = ("name", "zone_id", "town_id", "park_id", "code", "名称", "区镇")
 
@@ -204,7 +204,7 @@ def run_evaluation(
         The enterprise table in the atlas schema (as :func:`geo.ingest.read_upload` gives it);
         located by its point geometry, or by ``zone_column`` (e.g. ``town``) when given.
     config
-        Evaluation rules; default ``geo/evaluation.yaml``.
+        Evaluation rules; default ``geo/evaluation/evaluation.yaml``.
     notes
         Remarks from reading the inputs, kept in front of the run's own.
     year
@@ -333,7 +333,7 @@ def evaluate_files(
     the tables ``transitions``, ``changes``, ``warnings``; ``surcharges`` comes whenever the
     year is known.
 
-    ``method`` names a county's published method (geo/methods/, :func:`geo.evaluation_methods.list_methods`)
+    ``method`` names a county's published method (geo/evaluation/methods/, :func:`geo.evaluation_methods.list_methods`)
     instead of a configuration file; giving both is refused.
 
     ``scope`` (a zone's name/code, e.g. 昆山市 in a district layer) evaluates that zone alone:

@@ -19,7 +19,7 @@ from typing import Literal
 import pandas as pd
 import yaml
 
-from geo.measure import M2_PER_KM2, M2_PER_MU, MU_PER_HECTARE, WAN_PER_YI
+from geo.spatial.measure import M2_PER_KM2, M2_PER_MU, MU_PER_HECTARE, WAN_PER_YI
 
 Use = Literal["import", "metrics", "evaluation"]
 
@@ -274,7 +274,7 @@ ZONE_COLUMNS: tuple[Column, ...] = (
 )
 
 
-# Land parcels (宗地), read by geo/parcels.py. Promises come before what they promise, so that a
+# Land parcels (宗地), read by geo/land/parcels.py. Promises come before what they promise, so that a
 # fragment like 容积率 does not take the 约定容积率 column.
 PARCEL_COLUMNS: tuple[Column, ...] = (
     Column(

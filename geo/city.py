@@ -29,10 +29,10 @@ from geo.evaluation import (
     rank_by,
     ranking_summary,
 )
-from geo.metrics import ID_COL, assign_zones, zone_metrics
-from geo.surcharges import surcharges
+from geo.evaluation.metrics import ID_COL, assign_zones, zone_metrics
+from geo.spatial.zone_index import ZoneIndex
 from geo.yearly import class_changes, early_warnings, transition_matrix
-from geo.zone_index import ZoneIndex
+from geo.yearly.surcharges import surcharges
 
 CITY_SCOPE = "苏州市"
 DISTRICT_COL = "district"

@@ -31,8 +31,8 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.crs import STORAGE_CRS
 from geo.i18n import Lang
+from geo.spatial.crs import STORAGE_CRS
 from layers.base import Layer
 
 # While set: stores a payload (JSON text) and returns the URL it is served at (None: keep it inline).

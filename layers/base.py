@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
-from geo.crs import STORAGE_CRS, convert_frame
 from geo.i18n import Lang, industry_name
-from geo.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
+from geo.spatial.crs import STORAGE_CRS, convert_frame
+from geo.storage.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
 from layers._strings import t
 
 __all__ = ["ACCURACY_LABEL", "Field", "Layer", "LegendEntry", "Provenance", "accuracy_label"]

@@ -18,10 +18,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.crs import STORAGE_CRS, convert_coords
+from geo.evaluation.metrics import enterprise_ratios
 from geo.i18n import Lang
-from geo.metrics import enterprise_ratios
-from geo.schema import WUJIANG_INDUSTRIES
+from geo.spatial.crs import STORAGE_CRS, convert_coords
+from geo.storage.schema import WUJIANG_INDUSTRIES
 from layers._canvas import CanvasElement, CanvasLayer, palette_indices, storage_geometry, tooltip_columns
 from layers._canvas import to_js as _to_js  # noqa: F401  (bench/bench_parcels.py imports it from here)
 from layers.base import Field, Layer, LegendEntry

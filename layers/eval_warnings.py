@@ -12,8 +12,8 @@ from dataclasses import replace
 import geopandas as gpd
 import pandas as pd
 
+from geo.evaluation.metrics import ID_COL
 from geo.i18n import Lang
-from geo.metrics import ID_COL
 from layers._strings import t
 from layers.base import Field, LegendEntry
 from layers.enterprises import LAYER as ENTERPRISES

@@ -8,10 +8,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.classify import DEFAULT_K, SCHEMES, Classes, classify  # noqa: F401 (the page picks from these)
 from geo.errors import DataValidationError
+from geo.evaluation.metrics import RATIOS_BY_KEY, assign_zones_by_column, zone_metrics
 from geo.i18n import Lang
-from geo.metrics import RATIOS_BY_KEY, assign_zones_by_column, zone_metrics
+from geo.spatial.classify import DEFAULT_K, SCHEMES, Classes, classify  # noqa: F401 (the page picks from these)
 from layers._strings import t
 from layers.base import Field, Layer, LegendEntry
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import folium
 import pandas as pd
 
-from geo.briefing import Paper
-from geo.downloads import Download, build_downloads
+from geo.exports.briefing import Paper
+from geo.exports.downloads import Download, build_downloads
 from geo.i18n import Lang
 from layers._strings import t
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path

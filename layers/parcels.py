@@ -19,9 +19,9 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from geo.crs import convert_coords
 from geo.i18n import Lang
-from geo.parcels import PARCEL_METRICS
+from geo.land.parcels import PARCEL_METRICS
+from geo.spatial.crs import convert_coords
 from layers._canvas import CanvasElement, CanvasLayer, palette_indices, storage_geometry, tooltip_columns
 from layers._strings import t
 from layers.base import Field, Layer, LegendEntry

@@ -28,7 +28,10 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from geo import access
-from geo.accounts import (
+from geo.errors import DataValidationError
+from geo.i18n import Lang
+from geo.ingest import user_store
+from geo.storage.accounts import (
     HANDOFF_S,
     SESSION_COOKIE,
     read_token,
@@ -37,9 +40,6 @@ from geo.accounts import (
     sign_token,
     verify_password,
 )
-from geo.errors import DataValidationError
-from geo.i18n import Lang
-from geo.ingest import user_store
 from pages._strings import t
 
 _SESSION_USER = "_atlas_account"

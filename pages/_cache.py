@@ -49,8 +49,8 @@ import streamlit as st
 import streamlit_folium as stf
 from streamlit import dataframe_util
 
-from geo.store import builtin_stamp as _builtin_stamp
-from geo.stores import open_store
+from geo.storage.base import open_store
+from geo.storage.builtin import builtin_stamp as _builtin_stamp
 from layers import _canvas
 from layers.assets import STATIC_DIR
 

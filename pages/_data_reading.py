@@ -14,10 +14,10 @@ from pyproj import CRS
 
 from geo import ingest
 from geo.catalogue import labels as column_labels
-from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
 from geo.errors import DataValidationError
 from geo.i18n import Lang
-from geo.schema import ENTERPRISES
+from geo.spatial.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
+from geo.storage.schema import ENTERPRISES
 from pages._shared import layer_frame, show_error
 from pages._strings import t
 

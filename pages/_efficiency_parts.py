@@ -14,7 +14,6 @@ from streamlit import dataframe_util
 from geo import ingest, yearly
 from geo.batch import EvaluationRun, run_evaluation
 from geo.errors import DataValidationError
-from geo.eval_configs import list_named_configs, save_named_config
 from geo.evaluation import (
     CLASS_COL,
     SIZE_ABOVE,
@@ -27,13 +26,14 @@ from geo.evaluation import (
     default_config,
     evaluate,
 )
-from geo.i18n import Lang, industry_name
-from geo.metrics import (
+from geo.evaluation.metrics import (
     ID_COL,
     RATIOS_BY_KEY,
     ZONE_COL,
     assign_zones,
 )
+from geo.evaluation.named import list_named_configs, save_named_config
+from geo.i18n import Lang, industry_name
 from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer

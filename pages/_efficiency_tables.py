@@ -18,8 +18,8 @@ from geo.evaluation import (
     SIZE_BELOW,
     SIZE_COL,
 )
+from geo.evaluation.metrics import RATIOS_BY_KEY, ZONE_COL
 from geo.i18n import Lang
-from geo.metrics import RATIOS_BY_KEY, ZONE_COL
 from pages._strings import t
 
 # What a reader looks for first, then where the enterprise is, then its figures; the id and the

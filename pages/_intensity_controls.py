@@ -7,7 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from geo.i18n import Lang, industry_name
-from geo.schema import WUJIANG_INDUSTRIES
+from geo.storage.schema import WUJIANG_INDUSTRIES
 from layers import intensity
 from pages._shared import controls_slot, map_first_run, page_control
 from pages._strings import t

@@ -14,10 +14,10 @@ import streamlit as st
 from geo import ingest
 from geo.catalogue import labels as column_labels
 from geo.errors import DataValidationError
-from geo.eval_configs import list_named_configs
 from geo.evaluation import YEAR_COL, default_config
+from geo.evaluation.metrics import assign_zones
+from geo.evaluation.named import list_named_configs
 from geo.i18n import Lang
-from geo.metrics import assign_zones
 from geo.publication import compare, objections, results, versions
 from geo.publication.inputs import objectionable_columns
 from pages._auth import identity

@@ -23,8 +23,8 @@ from geo.access import firm_columns, firm_level
 from geo.errors import DataValidationError
 from geo.i18n import Lang
 from geo.ingest import list_user_layers
-from geo.store import layer_metadata, load_layer
-from geo.stores import open_store
+from geo.storage.base import open_store
+from geo.storage.builtin import layer_metadata, load_layer
 from layers import REGISTRY
 from layers.base import Layer, Provenance, accuracy_label
 from layers.mapview import MapLayer, basemap_is_gcj02, legend_html, render_map

@@ -9,9 +9,9 @@ import pandas as pd
 import shapely
 import streamlit as st
 
-from geo.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.errors import DataValidationError
 from geo.i18n import Lang, industry_name
+from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
 from layers.base import Field
 from layers.mapview import SUZHOU_CENTER

@@ -10,14 +10,15 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import audit, ingest
-from geo.crs import STORAGE_CRS
+from geo import ingest
 from geo.errors import DataValidationError, RowReportError
-from geo.export import csv_bytes, xlsx_bytes
+from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.i18n import Lang, beijing_minute
-from geo.schema import ACCURACY_CLASSES
-from geo.store import spatial_layers
-from geo.stores import open_store
+from geo.spatial.crs import STORAGE_CRS
+from geo.storage import audit
+from geo.storage.base import open_store
+from geo.storage.builtin import spatial_layers
+from geo.storage.schema import ACCURACY_CLASSES
 from layers import REGISTRY
 from layers.base import accuracy_label
 from layers.mapview import MapLayer, render_map

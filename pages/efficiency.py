@@ -27,9 +27,9 @@ from geo.evaluation import (
     rank_by,
     ranking_summary,
 )
-from geo.export import csv_bytes, xlsx_bytes
-from geo.metrics import ID_COL, ZONE_COL, check_zones, zone_metric_labels
-from geo.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
+from geo.evaluation.metrics import ID_COL, ZONE_COL, check_zones, zone_metric_labels
+from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from layers import efficiency_classes, enterprise_counts, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
 from layers.offline_html import map_downloads

@@ -12,16 +12,17 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import ingest, renewal
-from geo import parcels as parcels_geo
+from geo import ingest
 from geo.errors import DataValidationError
 from geo.evaluation import evaluate
-from geo.export import csv_bytes, xlsx_bytes
+from geo.evaluation.metrics import RATIOS_BY_KEY
+from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.i18n import Lang, beijing_minute
-from geo.metrics import RATIOS_BY_KEY
-from geo.schema import WUJIANG_TOWNS
-from geo.store import load_layer
-from geo.stores import open_store
+from geo.land import parcels as parcels_geo
+from geo.land import renewal
+from geo.storage.base import open_store
+from geo.storage.builtin import load_layer
+from geo.storage.schema import WUJIANG_TOWNS
 from layers import enterprises as ent_layer
 from layers import intensity
 from layers import parcels as parcel_layer

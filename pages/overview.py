@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.provenance import accuracy_label
+from geo.storage.provenance import accuracy_label
 from layers.mapview import render_map
 from pages._shared import (
     add_snapshot_button,

@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
+from geo.evaluation.metrics import total_metrics
 from geo.i18n import Lang, industry_name
-from geo.metrics import total_metrics
-from geo.schema import WUJIANG_TOWNS
+from geo.storage.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprise_counts, enterprises
 from pages._auth import sees_firms
 from pages._cache import shared

@@ -89,7 +89,7 @@ def postgis_schema() -> Iterator[str]:
         pytest.skip(f"PostGIS tests need {TEST_DATABASE_URL_ENV}; `bash setup.sh postgis` prints the URL")
     import sqlalchemy as sa
 
-    from geo.stores import postgis
+    from geo.storage import postgis
 
     schema = f"t_{uuid.uuid4().hex[:12]}"
     engine = sa.create_engine(postgis.normalise_url(url))

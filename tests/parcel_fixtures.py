@@ -18,7 +18,7 @@ Enterprises: E1 land 18 亩 (15 + 3; the table says 20, so the difference is −
 10 万元/亩; E2 9 亩, tax 45 -> 5; E3 15 亩, tax 300 -> 20; E4 9 亩 (6 + 3), tax 270 -> 30;
 E5 3 亩, tax 3 -> 1. Investment: P4 4500 万元 -> 300 万元/亩 (promise 300: met);
 P5 1500 -> 250 (promise 200: met); P7 600 -> 200 (promise 100).
-Minimum FAR (geo/land_control.yaml): 高端装备 0.7, 高端纺织 0.8, 新一代信息技术 1.0, 光电通信 0.7,
+Minimum FAR (geo/land/land_control.yaml): 高端装备 0.7, 高端纺织 0.8, 新一代信息技术 1.0, 光电通信 0.7,
 其他制造业 0.7; 建筑系数 ≥ 30 %. So by the default rules: P3 FAR below (0.6 < 0.8), P4 coverage
 below (25 < 30), P6 idle; with E5 in class D also P8; with a 亩均税收 threshold of 8, P3 and P8.
 Per zone, parcels in it: 东区 P1 + P2 + P3 + P8 = 30 亩; 西区 P4 + P5 + P6 = 24 亩; P7 in none.

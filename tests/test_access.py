@@ -1,4 +1,4 @@
-"""Roles and sessions without Streamlit: geo/access.py, the signed tokens of geo/accounts.py, and
+"""Roles and sessions without Streamlit: geo/access.py, the signed tokens of geo/storage/accounts.py, and
 serve.py's session endpoint and listening address."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pytest
 
 import serve
 from geo import access
-from geo.accounts import read_token, session_secret, sign_token
 from geo.errors import DataValidationError
+from geo.storage.accounts import read_token, session_secret, sign_token
 
 SECRET = b"k" * 32
 

@@ -200,7 +200,8 @@ def test_a_map_rendered_for_staff_is_never_sent_to_an_anonymous_session(sent):
 
 
 def test_a_status_change_is_recorded_under_the_signed_in_editor_not_a_typed_name(sent, tmp_path):
-    from geo import audit, renewal
+    from geo.land import renewal
+    from geo.storage import audit
 
     at = _session("pages/intensity.py", "zhangsan", parcel_tab="盘活跟踪", parcel_edit_who="李四")
     assert any("编辑：zhangsan" in c for c in at.who)

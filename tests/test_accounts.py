@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from geo.accounts import hash_password, verify_password
+from geo.storage.accounts import hash_password, verify_password
 
 
 def test_a_hash_verifies_its_password_only():

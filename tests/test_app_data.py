@@ -236,7 +236,7 @@ def test_saving_under_a_taken_name_asks_before_replacing(user_store):
     assert len(ingest.load_user_layer("user_parks")) == 2
     assert any("已用新数据替换图层「user_parks」" in s.value for s in at.success)
     assert [a for a in ingest.list_user_layers()["layer"]] == ["user_parks"]
-    from geo import audit
+    from geo.storage import audit
 
     assert audit.audit_log()["action"].tolist() == ["replace", "import"]
 
@@ -272,8 +272,8 @@ def _app_with_secrets(atlas: dict) -> AppTest:
 
 
 def test_a_viewer_can_browse_and_export_but_not_import_or_delete(user_store):
-    from geo import audit
-    from geo.accounts import hash_password
+    from geo.storage import audit
+    from geo.storage.accounts import hash_password
 
     accounts = {"accounts": {"zhangsan": hash_password("correct horse")}}
     _saved_zone()
@@ -319,7 +319,7 @@ def _frames_eval(page, js: str) -> list:
 def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp_path):
     """Journey 3 in real Chromium: a GBK Gauss-Kruger shapefile without .prj and an Excel list with Gaode
     coordinates are uploaded, previewed in the right place, and saved."""
-    from geo.crs import convert_coords
+    from geo.spatial.crs import convert_coords
     from tests.conftest import save_screenshot
 
     zip_path = tmp_path / "园区边界.zip"

@@ -12,10 +12,11 @@ import geopandas as gpd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import audit, ingest
-from geo.accounts import hash_password
-from geo.eval_configs import save_named_config
+from geo import ingest
+from geo.evaluation.named import save_named_config
 from geo.publication import objections, versions
+from geo.storage import audit
+from geo.storage.accounts import hash_password
 from tests.conftest import open_page
 from tests.publication_fixtures import add_objection, enterprises, rules, save_year
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.accounts import hash_password
+from geo.storage.accounts import hash_password
 from tests.conftest import ROOT, save_screenshot, serve_app
 
 pytestmark = pytest.mark.browser

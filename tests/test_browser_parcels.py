@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo import parcels as P
-from geo.store import load_layer
+from geo.land import parcels as P
+from geo.storage.builtin import load_layer
 from tests.conftest import map_frame, save_screenshot
 from tests.test_browser_planner import _click, _legend, _no_outside_requests, _settle
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 import shapely
 
-from geo.crs import ANALYSIS_CRS
-from geo.store import load_layer
+from geo.spatial.crs import ANALYSIS_CRS
+from geo.storage.builtin import load_layer
 from tests.conftest import map_features, map_frame, save_screenshot
 
 pytestmark = pytest.mark.browser

@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from geo import eval_configs, renewal
-from geo import parcels as P
 from geo.cli import main as cli_main
-from geo.store import DEFAULT_GPKG, load_layer
-from geo.stores import DATABASE_URL_ENV, USER_GPKG_ENV
+from geo.evaluation import named as eval_configs
+from geo.land import parcels as P
+from geo.land import renewal
+from geo.storage.base import DATABASE_URL_ENV, USER_GPKG_ENV
+from geo.storage.builtin import DEFAULT_GPKG, load_layer
 from pages._strings import t
 from tests.conftest import postgis_schema, save_screenshot, serve_app
 

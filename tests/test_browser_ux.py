@@ -13,8 +13,8 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from geo.crs import ANALYSIS_CRS
-from geo.store import load_layer
+from geo.spatial.crs import ANALYSIS_CRS
+from geo.storage.builtin import load_layer
 from layers.mapview import SMALL_MAP_PX
 from pages._locale import ENGLISH_DEFAULTS
 from tests.conftest import eval_in_maps, map_frame, save_screenshot

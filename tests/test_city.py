@@ -15,11 +15,11 @@ from data.city import ABOVE_SCALE_SALES_WAN_YUAN, DISTRICT_NAMES, scaled_targets
 from data.city_build import build_city, city_gpkg, city_year_gpkg, load_city
 from geo import city
 from geo.errors import DataValidationError
-from geo.measure import area_mu, to_analysis_crs
-from geo.metrics import assign_zones
-from geo.store import DEFAULT_GPKG
+from geo.evaluation.metrics import assign_zones
+from geo.spatial.measure import area_mu, to_analysis_crs
+from geo.spatial.zone_index import build_zone_index
+from geo.storage.builtin import DEFAULT_GPKG
 from geo.yearly import trends
-from geo.zone_index import build_zone_index
 
 N = 2000
 
@@ -145,7 +145,7 @@ def test_two_processes_building_at_once_make_one_file(tmp_path):
 
 
 def _expected_scored(frame: pd.DataFrame, year: int) -> np.ndarray:
-    """Who the default rules score, from the build's own columns (geo/evaluation.yaml scope)."""
+    """Who the default rules score, from the build's own columns (geo/evaluation/evaluation.yaml scope)."""
     land = frame["land_mu"].to_numpy()
     old_enough = year - frame["start_year"].to_numpy() >= 2
     return old_enough & np.where(frame["above_scale"], land > 0, land >= 3)
@@ -227,7 +227,7 @@ def test_per_district_and_per_zone_tables(built, tables):
 
 
 def test_yearly_cycle_warnings_prices_and_notice_on_the_city(tables):
-    from geo.notice import notice_xlsx_bytes
+    from geo.yearly.notice import notice_xlsx_bytes
 
     run = city.city_year(tables, 2022, scope="吴江区")
     wj21 = tables[2021][tables[2021]["district"] == "吴江区"]
@@ -240,7 +240,7 @@ def test_yearly_cycle_warnings_prices_and_notice_on_the_city(tables):
     by_year = {y: city.evaluate_scope(tables[y], scope="吴江区", year=y).enterprises for y in (2021, 2022)}
     trend = trends(by_year, by="district")
     assert trend.loc[trend["year"] == 2022, "n_enterprises"].sum() == len(wj22)
-    # Class D pays +0.30 元/kWh from 2021 (geo/evaluation.yaml): its power surcharge by hand.
+    # Class D pays +0.30 元/kWh from 2021 (geo/evaluation/evaluation.yaml): its power surcharge by hand.
     d = run.result.enterprises["eval_class"] == "D"
     assert d.sum() > 0
     paid = run.surcharges.loc[d[d].index]

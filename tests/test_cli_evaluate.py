@@ -12,7 +12,7 @@ import pyogrio
 import pytest
 import yaml
 
-from geo.crs import wgs84_to_gcj02
+from geo.spatial.crs import wgs84_to_gcj02
 from tests.conftest import run_evaluate
 from tests.eval_fixtures import enterprises, zones
 

@@ -14,7 +14,7 @@ import shapely
 
 from geo import ingest
 from geo.cli import main
-from geo.export import geojson_files, split_by_geometry
+from geo.exports.tables import geojson_files, split_by_geometry
 
 
 @pytest.fixture

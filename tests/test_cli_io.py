@@ -15,7 +15,7 @@ from matplotlib.image import imread
 
 from geo import ingest
 from geo.cli import main
-from geo.crs import convert_coords
+from geo.spatial.crs import convert_coords
 
 NAMES = ["吴江经济技术开发区", "盛泽镇新材料产业园"]
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from geo import audit
 from geo.cli import main
 from geo.publication import objections, versions
+from geo.storage import audit
 from tests.publication_fixtures import add_objection, save_year, store_target
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,9 +16,10 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from geo import audit, ingest
-from geo.accounts import verify_password
+from geo import ingest
 from geo.cli import main
+from geo.storage import audit
+from geo.storage.accounts import verify_password
 
 ROOT = Path(__file__).resolve().parent.parent
 CSV = "name,lon,lat\n甲,120.645,31.155\n乙,120.655,30.915\n"

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from geo import audit, eval_configs, renewal
 from geo.evaluation import default_config
-from geo.stores import DATABASE_URL_ENV, USER_GPKG_ENV
+from geo.evaluation import named as eval_configs
+from geo.land import renewal
+from geo.storage import audit
+from geo.storage.base import DATABASE_URL_ENV, USER_GPKG_ENV
 from tests.conftest import postgis_schema
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ import pytest
 from pyproj import Geod
 from shapely.geometry import LineString, Point, Polygon
 
-from geo.crs import (
+from geo.spatial.crs import (
     bd09_to_gcj02,
     bd09_to_wgs84,
     convert_coords,

@@ -11,10 +11,10 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from geo.crs import convert_geometries
-from geo.measure import area_km2, to_analysis_crs
-from geo.schema import WUJIANG_TOWNS
-from geo.store import layer_metadata, list_layers, load_layer
+from geo.spatial.crs import convert_geometries
+from geo.spatial.measure import area_km2, to_analysis_crs
+from geo.storage.builtin import layer_metadata, list_layers, load_layer
+from geo.storage.schema import WUJIANG_TOWNS
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL_SUZHOU_KM2 = 8657  # 苏州市 total area (official figure)

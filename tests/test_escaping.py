@@ -12,8 +12,8 @@ import pytest
 import shapely
 from jinja2.utils import htmlsafe_json_dumps
 
-from geo.briefing import png_bytes
-from geo.provenance import LegendEntry, Provenance
+from geo.exports.briefing import png_bytes
+from geo.storage.provenance import LegendEntry, Provenance
 from layers.mapview import MapLayer, legend_html, render_map
 from layers.offline_html import standalone_html
 from layers.snapshot import SnapshotControl

@@ -25,7 +25,7 @@ from geo.evaluation import (
     rank_by,
     ranking_summary,
 )
-from geo.metrics import assign_zones
+from geo.evaluation.metrics import assign_zones
 from tests.eval_fixtures import enterprises, zones
 
 # Simple rules for hand-working: 规上 scored on 亩均税收 60 + 亩均销售收入 40, 规下 on 亩均税收 100;

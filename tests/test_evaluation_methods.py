@@ -1,4 +1,4 @@
-"""Counties' published methods (geo/methods/) reproduce their formulas; the missing-data rules."""
+"""Counties' published methods (geo/evaluation/methods/) reproduce their formulas; the missing-data rules."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 
 from geo.errors import DataValidationError
 from geo.evaluation import evaluate
-from geo.evaluation_config import config_from_mapping
-from geo.evaluation_methods import list_methods, method_config
+from geo.evaluation.published import list_methods, method_config
+from geo.evaluation.rules import config_from_mapping
 
 NAN = math.nan
 

@@ -16,8 +16,10 @@ from matplotlib import font_manager
 from matplotlib.image import imread
 from shapely.geometry import MultiPolygon, Point, Polygon
 
-from geo import briefing, downloads, export, ingest
-from geo.provenance import LegendEntry, Provenance
+from geo import ingest
+from geo.exports import briefing, downloads
+from geo.exports import tables as export
+from geo.storage.provenance import LegendEntry, Provenance
 
 DISTRICT_COLOR = "#5b6b7f"
 FIRM_COLOR = "#c51b7d"

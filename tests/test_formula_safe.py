@@ -12,11 +12,11 @@ import pytest
 import shapely
 
 from geo import batch, yearly
-from geo.cells import formula_safe, formula_safe_frame
-from geo.downloads import build_downloads
-from geo.export import csv_bytes, xlsx_bytes
-from geo.notice import notice_xlsx_bytes
-from geo.provenance import Provenance
+from geo.exports.cells import formula_safe, formula_safe_frame
+from geo.exports.downloads import build_downloads
+from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.storage.provenance import Provenance
+from geo.yearly.notice import notice_xlsx_bytes
 from tests import year_fixtures as yfx
 
 PAYLOADS = [

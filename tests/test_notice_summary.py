@@ -1,11 +1,11 @@
-"""geo.notice.config_summary: the weights a briefing names are the ones the evaluation used."""
+"""geo.yearly.notice.config_summary: the weights a briefing names are the ones the evaluation used."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from geo.evaluation import default_config
-from geo.notice import config_summary
+from geo.yearly.notice import config_summary
 
 
 def test_the_summary_names_the_weights_used_not_the_ones_left_out():

@@ -12,8 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.evaluation import CLASSES, config_from_mapping, default_config, evaluate
-from geo.metrics import assign_zones
-from geo.store import load_layer
+from geo.evaluation.metrics import assign_zones
+from geo.storage.builtin import load_layer
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
 from tests.conftest import eval_in_maps, open_page, page_metrics
@@ -411,7 +411,7 @@ def test_an_unchanged_class_count_is_a_grey_plus_minus_zero():
 
 def test_the_scope_in_words_is_in_one_language():
     """Issue 23 item 5: the 公示 scope line mixed "Towns/parks" and 高端纺织; each language whole."""
-    from geo.notice import filters_text
+    from geo.yearly.notice import filters_text
     from pages._efficiency_parts import scope_words
 
     chosen = (["吴江高新区（盛泽镇）"], ["高端纺织"], "above")

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from geo import audit, renewal
-from geo.accounts import hash_password
-from geo.stores import USER_GPKG_ENV
+from geo.land import renewal
+from geo.storage import audit
+from geo.storage.accounts import hash_password
+from geo.storage.base import USER_GPKG_ENV
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 

@@ -16,9 +16,9 @@ from streamlit.testing.v1 import AppTest
 
 from geo import yearly
 from geo.evaluation import default_config, evaluate
-from geo.metrics import assign_zones
-from geo.notice import notice_xlsx_bytes
-from geo.store import load_layer
+from geo.evaluation.metrics import assign_zones
+from geo.storage.builtin import load_layer
+from geo.yearly.notice import notice_xlsx_bytes
 from tests import year_fixtures as fx
 from tests.conftest import open_page
 
@@ -121,8 +121,8 @@ def test_named_configuration_saved_and_loaded(user_dir):
     at.text_input(key="eff_cfg_name").set_value("倍数三")
     at.button(key="eff_cfg_save").click().run()
     assert any("已保存配置「倍数三」" in s.value for s in at.success)
-    from geo import audit
-    from geo.eval_configs import list_named_configs
+    from geo.evaluation.named import list_named_configs
+    from geo.storage import audit
 
     store = user_dir / "atlas_user.gpkg"  # a table of the selected store, no file beside it
     assert [
@@ -149,7 +149,7 @@ def test_named_configuration_saved_and_loaded(user_dir):
 
 
 def test_a_viewer_cannot_save_the_official_configuration(user_dir):
-    from geo.accounts import hash_password
+    from geo.storage.accounts import hash_password
 
     at = AppTest.from_file(str(APP), default_timeout=180)
     at.secrets["atlas"] = {"accounts": {"zhangsan": hash_password("correct horse")}}  # nobody logged in

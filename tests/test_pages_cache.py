@@ -12,7 +12,7 @@ import folium
 import pytest
 import streamlit_folium as stf
 
-from geo.store import load_layer
+from geo.storage.builtin import load_layer
 from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer, render_map

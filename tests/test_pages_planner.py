@@ -114,9 +114,9 @@ def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_pa
     assert at.radio(key="int_view").value == "parcels"  # parcels by default
     caption = "\n".join(c.value for c in at.caption)
     assert "显示 17,695 宗" in caption
-    from geo import parcels as P
     from geo.evaluation import evaluate
-    from geo.store import load_layer
+    from geo.land import parcels as P
+    from geo.storage.builtin import load_layer
 
     demo = P.analyse_parcels(load_layer("parcels"), load_layer("enterprises"))
     demo = P.with_classes(demo, evaluate(demo.enterprises).enterprises.set_index("ent_id")["eval_class"])

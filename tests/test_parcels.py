@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from geo import parcels as P
-from geo import renewal as R
 from geo.errors import DataValidationError
+from geo.land import parcels as P
+from geo.land import renewal as R
 from tests.parcel_fixtures import enterprises, parcels, zones
 
 

@@ -15,10 +15,12 @@ import pytest
 import shapely
 import sqlalchemy as sa
 
-from geo import eval_configs, ingest, renewal
+from geo import ingest
 from geo.evaluation import default_config
-from geo.stores import open_store
-from geo.stores.postgis import normalise_url, primary_key_column
+from geo.evaluation import named as eval_configs
+from geo.land import renewal
+from geo.storage.base import open_store
+from geo.storage.postgis import normalise_url, primary_key_column
 from tests.conftest import postgis_schema
 
 LONG = "规模以上工业企业单位能耗增加值（万元每吨标准煤，按当年价格计算）: '甲'"  # 99 bytes in UTF-8

@@ -15,10 +15,10 @@ import pytest
 from openpyxl import load_workbook
 from shapely.geometry import box
 
-from geo import audit
 from geo.errors import DataValidationError
 from geo.publication import compare, objections, results, versions
 from geo.publication.inputs import land_list, layer_digest
+from geo.storage import audit
 from tests.publication_fixtures import (
     CRS,
     EDITOR,

@@ -10,8 +10,8 @@ import pytest
 from geopandas.testing import assert_geodataframe_equal
 from shapely.geometry import Point, box
 
-from geo.crs import wgs84_to_gcj02
-from geo.store import layer_metadata, load_layer
+from geo.spatial.crs import wgs84_to_gcj02
+from geo.storage.builtin import layer_metadata, load_layer
 from layers import REGISTRY, districts, towns
 from layers.base import Field, Layer, Provenance
 from layers.mapview import MapLayer, render_map

@@ -1,4 +1,4 @@
-"""What-if re-scoring (geo/rescoring.py) gives what a full evaluation gives, for each change."""
+"""What-if re-scoring (geo/evaluation/rescoring.py) gives what a full evaluation gives, for each change."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from geo.evaluation import Adjustment, default_config, evaluate
-from geo.rescoring import WhatIf
+from geo.evaluation.rescoring import WhatIf
 
 
 @pytest.fixture(scope="module")

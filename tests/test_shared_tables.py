@@ -19,11 +19,12 @@ import pyogrio
 import pytest
 import yaml
 
-from geo import audit, renewal
-from geo import eval_configs as EC
 from geo.errors import DataValidationError
 from geo.evaluation import default_config
-from geo.stores import DATABASE_URL_ENV, USER_GPKG_ENV
+from geo.evaluation import named as EC
+from geo.land import renewal
+from geo.storage import audit
+from geo.storage.base import DATABASE_URL_ENV, USER_GPKG_ENV
 from tests.conftest import postgis_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -269,7 +270,8 @@ _WRITER = r"""
 import json, os, sys, time
 from pathlib import Path
 sys.path.insert(0, os.environ["ATLAS_ROOT"])
-from geo import eval_configs, renewal
+from geo.evaluation import named as eval_configs
+from geo.land import renewal
 from geo.evaluation import default_config
 job = json.loads(sys.argv[1])
 Path(job["ready"]).touch()

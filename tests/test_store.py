@@ -11,8 +11,8 @@ import pytest
 from shapely.geometry import Point, box
 
 from geo.errors import DataValidationError
-from geo.schema import ALL_LAYERS
-from geo.store import layer_metadata, list_layers, load_layer, write_layers
+from geo.storage.builtin import layer_metadata, list_layers, load_layer, write_layers
+from geo.storage.schema import ALL_LAYERS
 
 
 @pytest.fixture

@@ -26,10 +26,11 @@ import pyogrio
 import pytest
 import shapely
 
-from geo import audit, ingest
+from geo import ingest
 from geo.errors import DataValidationError
-from geo.stores import DATABASE_URL_ENV, open_store
-from geo.stores.gpkg import GpkgStore
+from geo.storage import audit
+from geo.storage.base import DATABASE_URL_ENV, open_store
+from geo.storage.gpkg import GpkgStore
 from tests.conftest import postgis_schema
 
 ROOT = Path(__file__).resolve().parent.parent

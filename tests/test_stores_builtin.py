@@ -17,8 +17,15 @@ import shapely
 from geo import ingest
 from geo.cli import main as cli_main
 from geo.errors import DataValidationError
-from geo.store import DEFAULT_GPKG, builtin_stamp, layer_metadata, list_layers, load_layer, spatial_layers
-from geo.stores import DATABASE_URL_ENV
+from geo.storage.base import DATABASE_URL_ENV
+from geo.storage.builtin import (
+    DEFAULT_GPKG,
+    builtin_stamp,
+    layer_metadata,
+    list_layers,
+    load_layer,
+    spatial_layers,
+)
 from tests.conftest import postgis_schema
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -70,8 +77,8 @@ def test_layer_lists_metadata_and_stamp_come_from_postgis(loaded_db, monkeypatch
     where, stamp = builtin_stamp()
     assert where.startswith("postgresql") and "***" in where  # the password is not shown
     # any committed write (here a recorded change) moves the stamp, so the pages' caches refresh
-    from geo.audit import Change
-    from geo.stores import open_store
+    from geo.storage.audit import Change
+    from geo.storage.base import open_store
 
     open_store(loaded_db).record(Change(action="config_saved", user="测试员", detail="stamp test"))
     assert builtin_stamp()[1] != stamp and int(builtin_stamp()[1]) == int(stamp) + 1
@@ -128,7 +135,7 @@ def test_long_chinese_column_names_survive_postgis(empty_db):
     # stored under short names, the originals kept beside them
     import sqlalchemy as sa
 
-    from geo.stores import postgis
+    from geo.storage import postgis
 
     store = postgis.PostGISStore(empty_db)
     with store.engine.connect() as conn:
@@ -152,7 +159,7 @@ def test_long_column_names_of_a_loaded_gpkg_come_back(empty_db, tmp_path, monkey
 
 
 def test_stored_column_names_are_short_unique_and_keep_safe_names():
-    from geo.stores.postgis import stored_column_names
+    from geo.storage.postgis import stored_column_names
 
     names = ["名称", LONG_A, LONG_B, "tab\there", "geometry"]
     stored = stored_column_names(names)

@@ -1,4 +1,4 @@
-"""The yearly cycle (geo/yearly.py): transitions, movers, warnings, surcharges, T class, profile.
+"""The yearly cycle (geo/yearly/transitions.py): transitions, movers, warnings, surcharges, T class, profile.
 
 Every expected number is worked by hand in tests/year_fixtures.py.
 """
@@ -53,7 +53,7 @@ def test_movers_and_the_indicator_that_moved_them():
     assert str(changes["steps"].dtype) == "Int64" and changes["steps"].isna().sum() >= 2
     import openpyxl
 
-    from geo.export import xlsx_bytes
+    from geo.exports.tables import xlsx_bytes
 
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"变化": changes[["steps"]]}))).worksheets[0]
     assert sheet["A2"].number_format == "#,##0"

@@ -1,4 +1,4 @@
-"""The index of zone interiors (geo/zone_index.py) gives the same assignment as the exact test and
+"""The index of zone interiors (geo/spatial/zone_index.py) gives the same assignment as the exact test and
 as geopandas.sjoin(intersects), points on and next to boundaries included."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 import shapely
 
-from geo.metrics import assign_zones, zone_metrics
-from geo.zone_index import EDGE, build_zone_index, locate_exact
+from geo.evaluation.metrics import assign_zones, zone_metrics
+from geo.spatial.zone_index import EDGE, build_zone_index, locate_exact
 
 CRS = "EPSG:4549"
 
@@ -135,7 +135,7 @@ def test_empty_zone_column_totals_stay_unknown():
 
 def test_a_table_checked_once_is_checked_again_after_a_change():
     from geo.errors import DataValidationError
-    from geo.metrics import check_enterprises
+    from geo.evaluation.metrics import check_enterprises
 
     frame = pd.DataFrame({"ent_id": pd.array(["a", "b", "c"], dtype="str"), "land_mu": [1.0, 2.0, 3.0]})
     check_enterprises(frame)

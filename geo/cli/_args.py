@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from geo.crs import FRAMES
+from geo.spatial.crs import FRAMES
 
 STORE_HELP = (
     "用户数据存储：GeoPackage 路径或共享库 postgresql://用户:密码@主机:端口/库"

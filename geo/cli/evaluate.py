@@ -15,11 +15,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from geo import batch, export, ingest
+from geo import batch, ingest
 from geo.cli._args import add_table_arguments
 from geo.cli.io import parse_pairs
 from geo.evaluation import CLASSES
-from geo.evaluation_methods import list_methods
+from geo.evaluation.published import list_methods
+from geo.exports import tables as export
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("zones", type=Path, help="区域边界文件（.gpkg/.geojson/.shp/.zip）")
     p.add_argument("enterprises", type=Path, help="企业表（.csv/.xlsx/.gpkg/.geojson）")
     p.add_argument(
-        "-c", "--config", type=Path, default=None, help="评价配置 YAML（缺省用 geo/evaluation.yaml）"
+        "-c", "--config", type=Path, default=None, help="评价配置 YAML（缺省用 geo/evaluation/evaluation.yaml）"
     )
     p.add_argument(
         "--method",
@@ -66,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--controls",
         type=Path,
         default=None,
-        help="用地控制指标与低效用地规则 YAML（缺省 geo/land_control.yaml）",
+        help="用地控制指标与低效用地规则 YAML（缺省 geo/land/land_control.yaml）",
     )
     p.add_argument("--check-year", type=int, default=None, help="履约检查年份（缺省取控制指标配置）")
     p.add_argument(

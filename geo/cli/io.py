@@ -8,12 +8,14 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from geo import briefing, export, ingest
+from geo import ingest
 from geo.cli._args import STORE_HELP, USER_HELP, add_table_arguments
 from geo.errors import DataValidationError, RowReportError
-from geo.provenance import LegendEntry
-from geo.schema import ACCURACY_CLASSES
-from geo.stored import stored_layer
+from geo.exports import briefing
+from geo.exports import tables as export
+from geo.storage.provenance import LegendEntry
+from geo.storage.schema import ACCURACY_CLASSES
+from geo.storage.stored import stored_layer
 
 # Colours for stored layers drawn by the command line (pages use their layer styles instead).
 _KIND_COLORS = {"polygon": "#5b6b7f", "line": "#d95f02", "point": "#c51b7d"}

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.audit import current_user
 from geo.cli._args import STORE_HELP, USER_HELP
 from geo.publication import compare, objections, results, versions
-from geo.stores import open_store
+from geo.storage.audit import current_user
+from geo.storage.base import open_store
 
 _VERSION_HEADERS = {
     "version_id": "版本",

@@ -10,11 +10,12 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from geo import eval_configs, renewal
-from geo.audit import current_user
 from geo.cli._args import STORE_HELP, USER_HELP
 from geo.errors import DataValidationError
-from geo.stores import open_store
+from geo.evaluation import named as eval_configs
+from geo.land import renewal
+from geo.storage.audit import current_user
+from geo.storage.base import open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ls = cs.add_parser("list", help="列出已保存的配置（正式配置在前）")
     ls.add_argument("--store", help=STORE_HELP)
     ls.set_defaults(func=run_config_list)
-    sv = cs.add_parser("save", help="把一个 YAML 配置文件（格式同 geo/evaluation.yaml）按名称保存")
+    sv = cs.add_parser("save", help="把一个 YAML 配置文件（格式同 geo/evaluation/evaluation.yaml）按名称保存")
     sv.add_argument("name", help="配置名称（不超过 40 字）")
     sv.add_argument("--file", type=Path, required=True, help="YAML 配置文件")
     sv.add_argument("--official", action="store_true", help="保存为正式配置（替换原正式配置）")
@@ -108,11 +109,11 @@ def _read_config(path: Path) -> dict:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise DataValidationError(
-            f"配置文件 {path.name} 不是有效的 YAML", hint="格式请参照 geo/evaluation.yaml"
+            f"配置文件 {path.name} 不是有效的 YAML", hint="格式请参照 geo/evaluation/evaluation.yaml"
         ) from exc
     if not isinstance(raw, dict):
         raise DataValidationError(
-            f"配置文件 {path.name} 应是一个映射（键: 值）", hint="格式请参照 geo/evaluation.yaml"
+            f"配置文件 {path.name} 应是一个映射（键: 值）", hint="格式请参照 geo/evaluation/evaluation.yaml"
         )
     return raw
 

@@ -6,12 +6,13 @@ import argparse
 
 import pandas as pd
 
-from geo import audit, ingest
-from geo.audit import Change, action_label, current_user
+from geo import ingest
 from geo.cli._args import STORE_HELP, USER_HELP
 from geo.errors import DataValidationError
-from geo.store import DEFAULT_GPKG
-from geo.stores import DATABASE_URL_ENV, open_store
+from geo.storage import audit
+from geo.storage.audit import Change, action_label, current_user
+from geo.storage.base import DATABASE_URL_ENV, open_store
+from geo.storage.builtin import DEFAULT_GPKG
 
 _HEADERS = {
     "at_utc": "时间（UTC）",
@@ -127,7 +128,7 @@ def run_hash_password(args: argparse.Namespace) -> int:
     """The ``hash-password`` subcommand."""
     import sys
 
-    from geo.accounts import hash_password
+    from geo.storage.accounts import hash_password
 
     password = _password(sys.stdin)
     if len(password) < MIN_PASSWORD_CHARS:

@@ -14,7 +14,7 @@ from pathlib import Path
 from geo.catalogue import ENTERPRISE_BY_KEY, UNIT_SPELLINGS, norm_header
 from geo.config_yaml import read_config_yaml
 from geo.errors import DataValidationError
-from geo.ratios import OPTIONAL_AMOUNT_COLUMNS
+from geo.evaluation.ratios import OPTIONAL_AMOUNT_COLUMNS
 
 DEPARTMENTS_YAML = Path(__file__).with_name("departments.yaml")
 

@@ -17,8 +17,8 @@ import pandas as pd
 from geo.catalogue import ENTERPRISE_BY_KEY
 from geo.collect.assemble import Collection, DepartmentResult
 from geo.collect.labels import label
+from geo.evaluation.ratios import OPTIONAL_AMOUNT_COLUMNS
 from geo.i18n import Lang
-from geo.ratios import OPTIONAL_AMOUNT_COLUMNS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -54,7 +54,7 @@ from geo.ingest.userstore import (
     user_layer_years,
     user_store,
 )
-from geo.schema import ENTERPRISES
+from geo.storage.schema import ENTERPRISES
 
 __all__ = [
     "DEFAULT_USER_GPKG",

@@ -21,7 +21,7 @@ from geo.errors import DataValidationError
 from geo.ingest.base import Kind
 from geo.ingest.report import _Report, _rows
 from geo.ingest.values import _number, _text, _to_bool
-from geo.schema import ENTERPRISES
+from geo.storage.schema import ENTERPRISES
 
 # Standard columns per kind (drawn from the column catalogue, geo/catalogue.py).
 ZONE_COLUMNS = ("zone_id", "name", "area_km2", "area_mu")

@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame, convert_coords
 from geo.ingest.base import FRAME_ZH, SUZHOU_BOUNDS
 from geo.ingest.places import bundled, located_in, named_in
+from geo.spatial.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame, convert_coords
 
 # A boundary fits when its vertices lie this close (median, metres) to the bundled boundaries,
 # and clearly better when the next frame is at least FIT_RATIO times as far. The frames differ by

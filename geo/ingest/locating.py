@@ -12,11 +12,11 @@ import shapely
 from pyproj import CRS
 
 from geo.catalogue import norm_header
-from geo.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, Frame, convert_geometries
 from geo.errors import DataValidationError
 from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, SUZHOU_BOUNDS, CrsSuggestion
 from geo.ingest.report import _Report, _rows
 from geo.ingest.values import _degrees, _isna, _key_variants, _norm_key
+from geo.spatial.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, Frame, convert_geometries
 
 _LON_NAMES = ("lon", "lng", "long", "longitude", "经度", "x", "东经", "gcj_lon", "bd_lon", "wgs_lon")
 

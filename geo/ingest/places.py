@@ -17,9 +17,9 @@ import pandas as pd
 import shapely
 
 from geo.catalogue import norm_header
-from geo.crs import ANALYSIS_CRS
-from geo.schema import CITY_OUTLINE, DISTRICTS, WUJIANG_TOWN_ZONES
-from geo.store import builtin_source, builtin_stamp, load_layer
+from geo.spatial.crs import ANALYSIS_CRS
+from geo.storage.builtin import builtin_source, builtin_stamp, load_layer
+from geo.storage.schema import CITY_OUTLINE, DISTRICTS, WUJIANG_TOWN_ZONES
 
 # Column names that hold an address (matched after geo.catalogue.norm_header).
 ADDRESS_NAMES = ("地址", "详细地址", "注册地址", "经营地址", "生产经营地址", "住所", "address", "addr")

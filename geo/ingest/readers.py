@@ -17,13 +17,13 @@ import pandas as pd
 import pyogrio
 import shapely
 
-from geo.crs import STORAGE_CRS
 from geo.errors import DataValidationError, LayerChoiceError
 from geo.ingest import limits
 from geo.ingest.base import EXTENSIONS, FORMATS, MAX_TABLE_ROWS, MAX_UNZIPPED_BYTES
 from geo.ingest.encoding import detect_dbf_encoding
 from geo.ingest.locating import _crs_string
 from geo.ingest.values import _isna
+from geo.spatial.crs import STORAGE_CRS
 
 _SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 

@@ -12,7 +12,6 @@ import pandas as pd
 from pyproj import CRS
 
 from geo.catalogue import suggest_columns
-from geo.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame
 from geo.errors import DataValidationError, LayerChoiceError, RowReportError
 from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, KINDS, MAX_UPLOAD_BYTES, CrsSuggestion, Kind
 from geo.ingest.checks import check_rows
@@ -40,7 +39,8 @@ from geo.ingest.places import address_column
 from geo.ingest.readers import _check_size, _read_raw, detect_format
 from geo.ingest.report import _Report, check_counts
 from geo.ingest.values import _degrees
-from geo.measure import M2_PER_KM2, M2_PER_MU
+from geo.spatial.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame
+from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ import math
 import pandas as pd
 
 from geo.catalogue import FIELD_ZH
-from geo.metrics import ID_COL
+from geo.evaluation.metrics import ID_COL
 from geo.publication.versions import StoreTarget, get_version, version_results
-from geo.stores import open_store
+from geo.storage.base import open_store
 
 COMPARE_COLUMNS = (
     ID_COL,

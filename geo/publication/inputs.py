@@ -18,9 +18,9 @@ import shapely
 from geo.catalogue import ENTERPRISE_NUMERIC
 from geo.errors import DataValidationError
 from geo.evaluation import EvaluationConfig
-from geo.metrics import ID_COL, ZONE_COL
-from geo.parcels import PARCEL_ID, join_parcels, prepare_parcels, with_parcel_land
-from geo.ratios import EMISSION_COLUMN
+from geo.evaluation.metrics import ID_COL, ZONE_COL
+from geo.evaluation.ratios import EMISSION_COLUMN
+from geo.land.parcels import PARCEL_ID, join_parcels, prepare_parcels, with_parcel_land
 
 # The input columns an evaluation reads besides the configuration's own (start year, adjustment
 # columns): numbers of the column catalogue, the size flag, and the texts the rules look at.

@@ -17,10 +17,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pandas as pd
 
-from geo.audit import Change
 from geo.catalogue import FIELD_ZH
 from geo.errors import DataValidationError
-from geo.metrics import ID_COL
+from geo.evaluation.metrics import ID_COL
 from geo.publication.exports import heading, table_xlsx_bytes
 from geo.publication.inputs import LAND_COL, objectionable_columns
 from geo.publication.versions import (
@@ -33,8 +32,9 @@ from geo.publication.versions import (
     get_version,
     version_results,
 )
-from geo.stores import open_store
-from geo.stores.tables import TableEdit, TableSpec, read_shared
+from geo.storage.audit import Change
+from geo.storage.base import open_store
+from geo.storage.tables import TableEdit, TableSpec, read_shared
 
 OBJECTIONS_TABLE = "atlas_eval_objections"
 EVIDENCE_TABLE = "atlas_eval_evidence"

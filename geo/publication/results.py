@@ -12,7 +12,7 @@ import pandas as pd
 
 from geo.errors import DataValidationError
 from geo.evaluation import CLASS_COL, SIZE_COL, config_from_mapping, evaluate
-from geo.metrics import ID_COL, ZONE_COL
+from geo.evaluation.metrics import ID_COL, ZONE_COL
 from geo.publication.inputs import (
     LAND_COL,
     PARCELS_COL,
@@ -36,7 +36,7 @@ from geo.publication.versions import (
     save_version,
     version_results,
 )
-from geo.stores import open_store
+from geo.storage.base import open_store
 
 Layers = Mapping[str, tuple[str, pd.DataFrame]]
 

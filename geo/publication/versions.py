@@ -32,11 +32,11 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from geo.audit import Change
 from geo.errors import DataValidationError
-from geo.metrics import ID_COL, ZONE_COL
-from geo.stores import Store, open_store
-from geo.stores.tables import TableEdit, TableSpec, read_shared
+from geo.evaluation.metrics import ID_COL, ZONE_COL
+from geo.storage.audit import Change
+from geo.storage.base import Store, open_store
+from geo.storage.tables import TableEdit, TableSpec, read_shared
 
 VERSIONS_TABLE = "atlas_eval_versions"
 RESULTS_TABLE = "atlas_eval_results"

@@ -1,0 +1,663 @@
+"""Per-enterprise and per-zone output and 亩均 (per-mu) efficiency metrics.
+
+Enterprises are assigned to zones by location (vectorised point-in-polygon) or by a zone
+name/code column; per-zone totals are summed and the efficiency ratios of docs/domain.md §4 are
+computed from them. A ratio whose denominator is zero or missing is ``NaN``, which the pages
+show as "无法计算" — never ``inf`` and never ``0``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.errors import DataValidationError
+
+# The indicator definitions live in geo/evaluation/ratios.py; re-exported here for every caller.
+from geo.evaluation.ratios import AMOUNT_COLUMNS as AMOUNT_COLUMNS
+from geo.evaluation.ratios import EMISSION_COLUMN as EMISSION_COLUMN
+from geo.evaluation.ratios import EMISSION_RATIOS as EMISSION_RATIOS
+from geo.evaluation.ratios import OPTIONAL_AMOUNT_COLUMNS as OPTIONAL_AMOUNT_COLUMNS
+from geo.evaluation.ratios import RATIOS as RATIOS
+from geo.evaluation.ratios import RATIOS_BY_KEY as RATIOS_BY_KEY
+from geo.evaluation.ratios import UNIT_EN as UNIT_EN
+from geo.evaluation.ratios import Ratio as Ratio
+from geo.evaluation.ratios import ratio_label as ratio_label
+from geo.spatial.measure import area_mu, to_analysis_crs
+from geo.spatial.zone_index import ZoneIndex, locate_exact
+
+ID_COL = "ent_id"
+# Tables at least this long use THREADS threads (GEOS and hashing release the GIL).
+PARALLEL_MIN_ROWS = 50_000
+THREADS = min(2, os.cpu_count() or 1)
+ZONE_COL = "zone"
+NOT_COMPUTABLE_ZH = "无法计算"
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _preview(values: Sequence, limit: int = 10) -> str:
+    shown = "、".join(str(v) for v in list(values)[:limit])
+    return shown + (f" 等 {len(values)} 个" if len(values) > limit else "")
+
+
+def check_enterprises(enterprises: pd.DataFrame, *, id_col: str = ID_COL) -> None:
+    """Validate an enterprise table at the door.
+
+    Checks that it is not empty, that ``id_col`` is present, non-empty and unique, that the
+    amount columns present are numeric, and that land, energy, electricity and employees are
+    not negative. Amount columns may be missing (the indicators using them become NaN).
+
+    Raises
+    ------
+    DataValidationError
+        Naming the bad column or the offending enterprise ids.
+    """
+    if not isinstance(enterprises, pd.DataFrame):
+        raise DataValidationError(
+            "企业数据应为表格（DataFrame）", hint="请读入 CSV、Excel 或 GeoPackage 后再计算"
+        )
+    if len(enterprises) == 0:
+        raise DataValidationError("企业表是空的（0 条记录）", hint="请检查导入的文件是否选对了工作表或图层")
+    if id_col not in enterprises.columns:
+        raise DataValidationError(
+            f"企业表缺少企业编号字段「{id_col}」",
+            hint=f"请增加一列「{id_col}」，每家企业一个唯一编号",
+        )
+    ids = enterprises[id_col]
+    immutable = _immutable_values(ids)
+    if immutable is None or not _seen_unique(immutable):
+        _check_ids(enterprises, ids, id_col)
+        if immutable is not None:
+            _remember_unique(immutable)
+    _check_amounts(enterprises, ids)
+
+
+# Id arrays found unique and non-empty, by identity. Only immutable (Arrow) arrays are kept: the same
+# object holds the same values, so a table checked once is not hashed again (pandas replaces the
+# Arrow array when a value is set). The arrays are held here, so their identity is not reused.
+_UNIQUE_IDS: OrderedDict[int, object] = OrderedDict()
+_UNIQUE_IDS_LOCK = threading.Lock()
+UNIQUE_IDS_KEPT = 8
+
+
+def _immutable_values(ids: pd.Series) -> object | None:
+    """The column's immutable Arrow array (the very object pandas holds), or None."""
+    to_arrow = getattr(ids.array, "__arrow_array__", None)
+    if to_arrow is None:
+        return None
+    try:
+        return to_arrow()
+    except (TypeError, ValueError, NotImplementedError):
+        return None
+
+
+def _seen_unique(values: object) -> bool:
+    with _UNIQUE_IDS_LOCK:
+        if id(values) in _UNIQUE_IDS and _UNIQUE_IDS[id(values)] is values:
+            _UNIQUE_IDS.move_to_end(id(values))
+            return True
+    return False
+
+
+def _remember_unique(values: object) -> None:
+    with _UNIQUE_IDS_LOCK:
+        _UNIQUE_IDS[id(values)] = values
+        while len(_UNIQUE_IDS) > UNIQUE_IDS_KEPT:
+            _UNIQUE_IDS.popitem(last=False)
+
+
+def _check_ids(enterprises: pd.DataFrame, ids: pd.Series, id_col: str) -> None:
+    """Ids present and unique, else a DataValidationError naming the rows or the ids."""
+    codes, uniques = pd.factorize(ids, use_na_sentinel=True)
+    if (codes < 0).any():
+        rows = [str(i) for i in enterprises.index[codes < 0]]
+        raise DataValidationError(
+            f"企业编号「{id_col}」有空值（行 {_preview(rows)}）", hint="请为每家企业填写编号"
+        )
+    if len(uniques) < len(ids):
+        counts = np.bincount(codes)
+        dups = pd.unique(ids[counts[codes] > 1]).tolist()
+        raise DataValidationError(
+            f"企业编号重复：{_preview(dups)}",
+            hint="每家企业只能有一行；请合并或删除重复记录后重新导入",
+        )
+
+
+def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> None:
+    """Amount columns present must be numeric; land, energy, power and staff not negative."""
+    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
+        if col not in enterprises.columns:
+            continue
+        values = enterprises[col]
+        if isinstance(values.dtype, pd.BooleanDtype) or values.dtype == bool:
+            raise DataValidationError(f"字段「{col}」应为数值，却是真/假值")
+        if values.dtype.kind in "fiu":  # plain numpy numbers: nothing to coerce
+            numeric = values.to_numpy(dtype="float64")
+        else:
+            numeric = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+            bad = np.isnan(numeric) & values.notna().to_numpy()
+        if values.dtype.kind not in "fiu" and bad.any():
+            bad_ids = ids[bad].tolist()
+            examples = _preview([f"{i}={v!r}" for i, v in zip(bad_ids, values[bad], strict=True)], 5)
+            raise DataValidationError(
+                f"字段「{col}」含有非数值：{examples}",
+                hint="请只填数字（单位见字段名），不知道的留空",
+            )
+        if col in ("land_mu", "energy_tce", "electricity_kwh", "employees", EMISSION_COLUMN):
+            neg = numeric < 0
+            if neg.any():
+                neg = pd.Series(neg, index=ids.index)
+                raise DataValidationError(
+                    f"字段「{col}」不能为负数：企业 {_preview(ids[neg].tolist())}",
+                    hint="请核对这些企业的数据",
+                )
+
+
+def numeric_amounts(enterprises: pd.DataFrame) -> pd.DataFrame:
+    """The amount columns as float64 (a new frame); absent columns come back all-NaN."""
+    out = {}
+    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
+        if col in enterprises.columns:
+            out[col] = pd.to_numeric(enterprises[col], errors="coerce").astype("float64")
+        else:
+            out[col] = pd.Series(np.nan, index=enterprises.index, dtype="float64")
+    return pd.DataFrame(out, index=enterprises.index)
+
+
+def _safe_ratio(num: np.ndarray, den: np.ndarray, scale: float) -> np.ndarray:
+    """num / den * scale; NaN where the denominator is zero, negative or missing."""
+    ok = np.isfinite(num) & np.isfinite(den) & (den > 0)
+    out = np.full(num.shape, np.nan)
+    with np.errstate(over="ignore"):
+        np.divide(num, den, out=out, where=ok)
+        out *= scale
+    out[~np.isfinite(out)] = np.nan  # a vanishing denominator overflows: not computable, not inf
+    return out
+
+
+def enterprise_ratios(enterprises: pd.DataFrame) -> pd.DataFrame:
+    """The efficiency indicators of each enterprise (new frame, same index).
+
+    Columns are the ``RATIOS`` keys. A zero or missing denominator (e.g. no land, no employees)
+    or a missing numerator gives ``NaN`` (无法计算), never ``inf`` or ``0``.
+    """
+    return ratios_from_amounts(numeric_amounts(enterprises))
+
+
+def ratios_from_amounts(amounts: pd.DataFrame) -> pd.DataFrame:
+    """The indicators from a :func:`numeric_amounts` frame (same index)."""
+    data = {
+        r.key: _safe_ratio(amounts[r.numerator].to_numpy(), amounts[r.denominator].to_numpy(), r.scale)
+        for r in RATIOS
+    }
+    return pd.DataFrame(data, index=amounts.index)
+
+
+# --------------------------------------------------------------------------- land from parcels
+
+
+def land_mu_from_parcels(parcels: gpd.GeoDataFrame, *, id_col: str = ID_COL) -> pd.Series:
+    """Land area in 亩 per enterprise, summed over its parcel polygons measured in EPSG:4549.
+
+    Parcels may be in any CRS that has one; they are projected to EPSG:4549 before measuring.
+
+    Returns
+    -------
+    Series indexed by enterprise id, named ``land_mu``.
+
+    Raises
+    ------
+    DataValidationError
+        When the parcels have no CRS, lack ``id_col``, or hold non-polygon geometries.
+    """
+    if parcels.crs is None:
+        raise DataValidationError(
+            "地块图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
+        )
+    if id_col not in parcels.columns:
+        raise DataValidationError(
+            f"地块图层缺少企业编号字段「{id_col}」", hint="请在地块属性中填写所属企业编号"
+        )
+    types = set(parcels.geom_type.dropna().unique())
+    if not types <= {"Polygon", "MultiPolygon"}:
+        raise DataValidationError(
+            f"地块图层应为面图层，却含有 {'、'.join(sorted(types - {'Polygon', 'MultiPolygon'}))}"
+        )
+    projected = to_analysis_crs(parcels[[id_col, parcels.geometry.name]])
+    areas = area_mu(projected).fillna(0.0)
+    return areas.groupby(projected[id_col].to_numpy()).sum().rename("land_mu").rename_axis(id_col)
+
+
+def with_land_from_parcels(
+    enterprises: pd.DataFrame, parcels: gpd.GeoDataFrame, *, id_col: str = ID_COL
+) -> pd.DataFrame:
+    """A copy of ``enterprises`` whose ``land_mu`` is measured from parcels (NaN if none)."""
+    check_enterprises(enterprises, id_col=id_col)
+    land = land_mu_from_parcels(parcels, id_col=id_col)
+    out = enterprises.copy()
+    out["land_mu"] = enterprises[id_col].map(land).astype("float64").to_numpy()
+    return out
+
+
+# --------------------------------------------------------------------------- assignment
+
+
+@dataclass(frozen=True)
+class ZoneAssignment:
+    """Which zone each enterprise belongs to.
+
+    Attributes
+    ----------
+    zone
+        Zone key per enterprise (categorical over ``zone_keys``), aligned on the enterprise
+        frame's index; missing (NaN) outside every zone.
+    zone_keys
+        All zone keys in zone order (zones without enterprises included).
+    outside_ids
+        Ids of enterprises in no zone (or with no location / unknown zone name).
+    method
+        ``"location"`` (point in polygon) or ``"column"`` (by a zone name/code column).
+    n_overlap
+        Enterprises inside more than one zone (assigned to the first in zone order).
+    """
+
+    zone: pd.Series
+    zone_keys: tuple[Hashable, ...]
+    outside_ids: tuple[Hashable, ...]
+    method: Literal["location", "column"]
+    n_overlap: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes_en: tuple[str, ...] = field(default_factory=tuple)  # the same remarks in English
+
+    @property
+    def n_outside(self) -> int:
+        """Number of enterprises in no zone."""
+        return len(self.outside_ids)
+
+
+def _zone_keys(zones: pd.DataFrame, zone_id: str) -> pd.Series:
+    if zone_id not in zones.columns:
+        raise DataValidationError(
+            f"区域图层缺少字段「{zone_id}」",
+            hint=f"请指定用作区域名称或编码的字段；现有字段：{'、'.join(map(str, zones.columns))}",
+        )
+    keys = zones[zone_id]
+    if keys.isna().any():
+        raise DataValidationError(f"区域字段「{zone_id}」有空值", hint="每个区域都需要名称或编码")
+    dups = keys[keys.duplicated(keep=False)]
+    if len(dups):
+        raise DataValidationError(
+            f"区域名称/编码重复：{_preview(pd.unique(dups).tolist())}",
+            hint="请合并同名区域（dissolve）或改用唯一编码字段",
+        )
+    return keys
+
+
+def check_zones(zones: gpd.GeoDataFrame, *, zone_id: str, check_valid: bool = True) -> None:
+    """Validate a zone layer at the door: not empty, a CRS, polygons, unique keys, valid rings.
+
+    ``check_valid`` runs GEOS validity on every boundary (about 1 ms per 2,000-vertex zone).
+
+    Raises
+    ------
+    DataValidationError
+        Naming the problem and, for invalid geometries, the zones concerned.
+    """
+    if not isinstance(zones, gpd.GeoDataFrame):
+        raise DataValidationError("区域数据应为带几何的图层（GeoDataFrame）")
+    if len(zones) == 0:
+        raise DataValidationError("区域图层是空的（0 个区域）", hint="请检查导入的文件或图层")
+    if zones.crs is None:
+        raise DataValidationError(
+            "区域图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
+        )
+    keys = _zone_keys(zones, zone_id)
+    geoms = zones.geometry.to_numpy()
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    if missing.any():
+        raise DataValidationError(f"区域 {_preview(keys[missing].tolist())} 没有几何图形")
+    types = set(shapely.get_type_id(geoms).tolist())
+    if not types <= {3, 6}:  # Polygon, MultiPolygon
+        raise DataValidationError("区域图层应为面图层（Polygon/MultiPolygon）", hint="请检查是否选错了图层")
+    if check_valid:
+        invalid = ~shapely.is_valid(geoms)
+        if invalid.any():
+            raise DataValidationError(
+                f"区域边界几何无效（自相交等）：{_preview(keys[invalid].tolist())}",
+                hint="请在 GIS 软件中修复几何（如 QGIS「修复几何图形」）后重新导入",
+            )
+
+
+def _point_xy(enterprises: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    geoms = enterprises.geometry.to_numpy()
+    type_ids = shapely.get_type_id(geoms)
+    if not np.isin(type_ids, (-1, 0, 3, 6)).all():  # missing, Point, (Multi)Polygon parcels
+        raise DataValidationError("企业图层应为点（或地块面）图层", hint="请检查是否选错了图层")
+    if (type_ids == 0).all():
+        xy = shapely.get_coordinates(geoms)  # one pass; empty points have no row
+        if len(xy) == len(geoms):
+            return np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1])
+        pts = geoms
+    else:
+        pts = geoms.copy()
+        areal = np.isin(type_ids, (3, 6))
+        pts[areal] = shapely.point_on_surface(geoms[areal])
+    x = shapely.get_x(pts)
+    y = shapely.get_y(pts)
+    return np.asarray(x, dtype="float64"), np.asarray(y, dtype="float64")
+
+
+def assign_zones(
+    enterprises: gpd.GeoDataFrame,
+    zones: gpd.GeoDataFrame,
+    *,
+    zone_id: str = "name",
+    id_col: str = ID_COL,
+    index: ZoneIndex | None = None,
+) -> ZoneAssignment:
+    """Assign each enterprise to the zone its location falls in (vectorised point-in-polygon).
+
+    Enterprise points (or a point on the surface of parcel polygons) are tested against each zone
+    polygon with a bounding-box prefilter and ``shapely.intersects_xy`` on the prepared polygon.
+    Zones are brought to the enterprises' CRS if they differ. Points on a boundary count as
+    inside; a point in overlapping zones goes to the first one in zone order (``n_overlap``).
+    Enterprises in no zone or without a location are listed in ``outside_ids``, never dropped.
+    Zone validity is not re-checked here (see :func:`check_zones`).
+
+    ``index`` (:func:`geo.zone_index.build_zone_index` of ``zones.geometry``, built once per zone
+    layer) answers most points from its grid of zone interiors and tests only those near a
+    boundary: the same assignment, faster. It is used only when built from these very geometries
+    in the enterprises' CRS; otherwise every point is tested.
+
+    Raises
+    ------
+    DataValidationError
+        When either layer lacks a CRS, the zone keys are missing or duplicated, the enterprise
+        ids are duplicated, or the geometries are of the wrong kind.
+    """
+    if len(enterprises) < PARALLEL_MIN_ROWS or THREADS < 2:
+        check_enterprises(enterprises, id_col=id_col)
+        return _assign_checked(enterprises, zones, zone_id=zone_id, id_col=id_col, pool=None, index=index)
+    # Large tables: the id check (hashing) runs beside the point-in-polygon tests.
+    with ThreadPoolExecutor(THREADS) as pool:
+        checked = pool.submit(check_enterprises, enterprises, id_col=id_col)
+        try:
+            result = _assign_checked(
+                enterprises, zones, zone_id=zone_id, id_col=id_col, pool=pool, index=index
+            )
+        finally:
+            checked.result()  # a bad table raises its DataValidationError here
+    return result
+
+
+def _assign_checked(
+    enterprises: gpd.GeoDataFrame,
+    zones: gpd.GeoDataFrame,
+    *,
+    zone_id: str,
+    id_col: str,
+    pool: ThreadPoolExecutor | None,
+    index: ZoneIndex | None = None,
+) -> ZoneAssignment:
+    if id_col not in enterprises.columns:
+        check_enterprises(enterprises, id_col=id_col)
+    if not isinstance(enterprises, gpd.GeoDataFrame):
+        raise DataValidationError(
+            "企业表没有位置（几何或经纬度）",
+            hint="请提供经纬度，或改为按区镇名称字段归属（assign_zones_by_column）",
+        )
+    if enterprises.crs is None:
+        raise DataValidationError(
+            "企业图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
+        )
+    check_zones(zones, zone_id=zone_id, check_valid=False)
+    keys = _zone_keys(zones, zone_id)
+    zone_geoms = zones.geometry
+    if not zones.crs.equals(enterprises.crs):
+        zone_geoms = zone_geoms.to_crs(enterprises.crs)
+    x, y = _point_xy(enterprises)
+    geoms = zone_geoms.to_numpy()
+    if index is not None and index.matches(geoms):
+        zone_idx, hits = index.locate(x, y, pool=pool)
+    else:
+        zone_idx, hits = locate_exact(x, y, geoms, pool=pool)
+    key_values = keys.to_numpy(dtype=object)
+    zone = pd.Series(
+        pd.Categorical.from_codes(zone_idx, categories=pd.Index(key_values, dtype=object)),
+        index=enterprises.index,
+        name=ZONE_COL,
+    )
+    outside = tuple(enterprises[id_col].iloc[np.flatnonzero(zone_idx < 0)].tolist())
+    n_missing_xy = int((~(np.isfinite(x) & np.isfinite(y))).sum())
+    notes, notes_en = [], []
+    if n_missing_xy:
+        notes.append(f"{n_missing_xy} 家企业没有位置，计入区域外")
+        notes_en.append(f"{n_missing_xy} enterprises have no location and count as outside every zone")
+    n_overlap = int((hits > 1).sum())
+    if n_overlap:
+        notes.append(f"{n_overlap} 家企业位于区域重叠处，已归入排在前面的区域")
+        notes_en.append(f"{n_overlap} enterprises lie where zones overlap and went to the first zone")
+    return ZoneAssignment(
+        zone=zone,
+        zone_keys=tuple(key_values.tolist()),
+        outside_ids=outside,
+        method="location",
+        n_overlap=n_overlap,
+        notes=tuple(notes),
+        notes_en=tuple(notes_en),
+    )
+
+
+def assign_zones_by_column(
+    enterprises: pd.DataFrame,
+    zone_keys: Sequence[Hashable] | pd.Series,
+    *,
+    column: str = "town",
+    id_col: str = ID_COL,
+) -> ZoneAssignment:
+    """Assign enterprises to zones by a zone name/code column instead of by location.
+
+    Values are matched exactly after stripping surrounding spaces; enterprises whose value is
+    empty or not among ``zone_keys`` are listed in ``outside_ids``.
+
+    Raises
+    ------
+    DataValidationError
+        When ``column`` is absent, the zone keys repeat, or enterprise ids are duplicated.
+    """
+    check_enterprises(enterprises, id_col=id_col)
+    if column not in enterprises.columns:
+        raise DataValidationError(
+            f"企业表缺少区域字段「{column}」",
+            hint="请指定填写区镇/园区名称或编码的字段，或改为按位置归属",
+        )
+    keys = pd.Series(list(zone_keys), dtype=object)
+    if keys.isna().any() or keys.duplicated().any():
+        raise DataValidationError("区域名称/编码为空或重复", hint="请确保每个区域有唯一的名称或编码")
+    values = enterprises[column].astype(object)
+    stripped = values.map(lambda v: v.strip() if isinstance(v, str) else v)
+    known = set(keys.tolist())
+    inside = stripped.map(lambda v: v in known if v is not None and v == v else False).astype(bool)
+    zone = pd.Series(
+        pd.Categorical(stripped.where(inside, None), categories=pd.Index(keys.tolist(), dtype=object)),
+        index=enterprises.index,
+        name=ZONE_COL,
+    )
+    outside = tuple(enterprises[id_col][~inside].tolist())
+    notes, notes_en = [], []
+    unknown = sorted({str(v) for v in stripped[~inside] if v is not None and v == v})
+    if unknown:
+        notes.append(f"以下区域名称不在区域图层中，相应企业计入区域外：{_preview(unknown)}")
+        notes_en.append(
+            f"These zone names are not in the zone layer; their enterprises count as outside: {_preview(unknown)}"
+        )
+    return ZoneAssignment(
+        zone=zone,
+        zone_keys=tuple(keys.tolist()),
+        outside_ids=outside,
+        method="column",
+        notes=tuple(notes),
+        notes_en=tuple(notes_en),
+    )
+
+
+# --------------------------------------------------------------------------- aggregation
+
+
+def _numeric_columns(enterprises: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The amount columns as float64 arrays (absent: all-NaN); float columns are not copied."""
+    out = {}
+    n = len(enterprises)
+    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
+        if col not in enterprises.columns:
+            out[col] = np.full(n, np.nan)
+            continue
+        values = enterprises[col]
+        if values.dtype == np.float64:
+            out[col] = values.to_numpy()
+        else:
+            out[col] = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    return out
+
+
+def _aggregate(amounts: dict[str, np.ndarray], groups: np.ndarray, n_groups: int) -> pd.DataFrame:
+    """Totals and ratios per group code (0..n_groups-1); rows with code -1 are left out.
+
+    Sums by ``np.bincount`` over all rows at once: rows outside every group go to an extra bin
+    that is dropped, and values that do not count (unknown; for a ratio, rows without both values
+    or with a denominator <= 0) are summed as 0, so no row is copied out. Each ratio is pooled
+    (Σ numerator / Σ denominator over the rows that have both).
+    """
+    g = np.where(groups >= 0, groups, n_groups)
+    m = n_groups + 1
+    n_ent = np.bincount(g, minlength=m)[:n_groups]
+    data: dict[str, np.ndarray] = {"n_enterprises": n_ent}
+    known: dict[str, np.ndarray | None] = {}  # None: every value known
+    totals: dict[str, np.ndarray] = {}
+    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
+        values = amounts[col]
+        finite = np.isfinite(values)
+        if finite.all():
+            known[col] = None
+            totals[col] = np.bincount(g, weights=values, minlength=m)[:n_groups]
+            data[col] = totals[col]
+            continue
+        known[col] = finite
+        total = np.bincount(g, weights=np.where(finite, values, 0.0), minlength=m)[:n_groups]
+        n_known = np.bincount(g, weights=finite, minlength=m)[:n_groups]
+        totals[col] = total
+        # All values unknown in a non-empty zone: the total is unknown, not 0.
+        data[col] = np.where((n_known == 0) & (n_ent > 0), np.nan, total)
+    for r in RATIOS:
+        num, den = amounts[r.numerator], amounts[r.denominator]
+        ok = den > 0  # NaN compares False
+        for col in (r.numerator, r.denominator):
+            if known[col] is not None:
+                ok = ok & known[col]
+        if ok.all():
+            num_sum, den_sum = totals[r.numerator], totals[r.denominator]
+        else:
+            num_sum = np.bincount(g, weights=np.where(ok, num, 0.0), minlength=m)[:n_groups]
+            den_sum = np.bincount(g, weights=np.where(ok, den, 0.0), minlength=m)[:n_groups]
+        data[r.key] = _safe_ratio(num_sum, den_sum, r.scale)
+    return pd.DataFrame(data)
+
+
+def zone_metrics(
+    enterprises: pd.DataFrame,
+    assignment: ZoneAssignment,
+    *,
+    zones: gpd.GeoDataFrame | None = None,
+    zone_id: str = "name",
+) -> pd.DataFrame:
+    """Per-zone totals and efficiency ratios.
+
+    Totals (``land_mu``, ``sales_wan_yuan``, ``tax_wan_yuan``, ``value_added_wan_yuan``,
+    ``energy_tce``, ``electricity_kwh``, ``employees``, ``rd_wan_yuan``) skip missing values;
+    a zone where every value of a column is missing gets NaN, an empty zone gets 0. Each ratio
+    is pooled — Σ numerator / Σ denominator over the zone's enterprises that have both values
+    and a positive denominator — so a tenant without land adds to the zone's tax total but not
+    to its 亩均税收. A zero denominator (e.g. an empty zone) gives NaN (无法计算).
+
+    With ``zones`` given, ``zone_area_mu`` adds each zone's own area measured in EPSG:4549.
+
+    Returns
+    -------
+    DataFrame indexed by zone key (named ``zone``), one row per zone in zone order.
+    """
+    if not assignment.zone.index.equals(enterprises.index):
+        raise DataValidationError("区域归属结果与企业表不对应", hint="请用同一张企业表重新计算归属")
+    # The ids were checked when the assignment was made; the amounts are checked here.
+    ids = enterprises[ID_COL] if ID_COL in enterprises.columns else enterprises.index.to_series()
+    _check_amounts(enterprises, ids)
+    amounts = _numeric_columns(enterprises)
+    zone = assignment.zone
+    if isinstance(zone.dtype, pd.CategoricalDtype) and list(zone.cat.categories) == list(
+        assignment.zone_keys
+    ):
+        codes = zone.cat.codes.to_numpy().astype(np.int64)
+    else:
+        codes = pd.Categorical(zone, categories=list(assignment.zone_keys)).codes.astype(np.int64)
+    out = _aggregate(amounts, codes, len(assignment.zone_keys))
+    out.index = pd.Index(list(assignment.zone_keys), name=ZONE_COL)
+    if EMISSION_COLUMN not in enterprises.columns:
+        out = out.drop(columns=[EMISSION_COLUMN, *EMISSION_RATIOS])
+    if zones is not None:
+        keys = _zone_keys(zones, zone_id)
+        measured = area_mu(to_analysis_crs(zones[[zones.geometry.name]]))
+        out.insert(
+            1, "zone_area_mu", pd.Series(measured.to_numpy(), index=keys.to_numpy()).reindex(out.index)
+        )
+    return out
+
+
+def total_metrics(enterprises: pd.DataFrame) -> pd.Series:
+    """The same totals and pooled ratios as :func:`zone_metrics`, over a whole table."""
+    amounts = _numeric_columns(enterprises)
+    out = _aggregate(amounts, np.zeros(len(enterprises), dtype=np.int64), 1).iloc[0]
+    if EMISSION_COLUMN not in enterprises.columns:
+        out = out.drop([EMISSION_COLUMN, *EMISSION_RATIOS])
+    return out
+
+
+_AMOUNT_EN: dict[str, tuple[str, str]] = {
+    "land_mu": ("Land", "mu"),
+    "sales_wan_yuan": ("Sales", "10k yuan"),
+    "tax_wan_yuan": ("Tax", "10k yuan"),
+    "value_added_wan_yuan": ("Value added", "10k yuan"),
+    "energy_tce": ("Energy use", "tce"),
+    "electricity_kwh": ("Electricity", "kWh"),
+    "employees": ("Employees", "persons"),
+    "rd_wan_yuan": ("R&D spending", "10k yuan"),
+    EMISSION_COLUMN: ("Pollutant equivalents", "equiv."),
+}
+
+
+def zone_metric_labels(lang: str = "zh") -> dict[str, str]:
+    """Column headers with units for a :func:`zone_metrics` table, in Chinese or English."""
+    if lang == "en":
+        labels = {ZONE_COL: "Zone", "n_enterprises": "Enterprises", "zone_area_mu": "Zone area (mu)"}
+        labels.update({col: f"{name} ({unit})" for col, (name, unit) in _AMOUNT_EN.items()})
+        labels.update({r.key: ratio_label(r.key, lang="en") for r in RATIOS})
+        return labels
+    labels = {
+        ZONE_COL: "区域",
+        "n_enterprises": "企业数（家）",
+        "zone_area_mu": "区域面积（亩）",
+    }
+    labels.update({col: f"{zh}（{unit}）" for col, (zh, unit) in AMOUNT_COLUMNS.items()})
+    labels.update({col: f"{zh}（{unit}）" for col, (zh, unit) in OPTIONAL_AMOUNT_COLUMNS.items()})
+    labels.update({r.key: ratio_label(r.key) for r in RATIOS})
+    return labels

@@ -1,0 +1,509 @@
+"""The evaluation rules (资源集约利用综合评价): what ``geo/evaluation/evaluation.yaml`` holds, read and checked.
+
+The class letters and column names every evaluation module shares; the configuration dataclasses
+(:class:`EvaluationConfig` with its bonus/penalty items, early-warning rules and class prices);
+reading a YAML file or a mapping over the documented defaults, and validating it. Every error is
+one DataValidationError naming the field. ``geo.evaluation`` re-exports all public names.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from geo.config_yaml import config_number, layered, read_config_yaml
+from geo.errors import DataValidationError
+from geo.evaluation.metrics import RATIOS_BY_KEY
+
+DEFAULT_CONFIG_PATH = Path(__file__).with_name("evaluation.yaml")
+
+CLASSES: tuple[str, ...] = ("A", "B", "C", "D")
+CLASS_LABELS: dict[str, str] = {"A": "优先发展", "B": "鼓励提升", "C": "调整转型", "D": "整治淘汰"}
+T_CLASS = "T"  # 不参评: what the rules exclude (below the land minimum, utilities, new, no land)
+CLASSES_T: tuple[str, ...] = (*CLASSES, T_CLASS)
+CLASS_LABELS_T: dict[str, str] = {**CLASS_LABELS, T_CLASS: "不参评"}
+SIZE_ABOVE = "规上"
+SIZE_BELOW = "规下"
+SIZE_GROUPS: tuple[str, ...] = (SIZE_ABOVE, SIZE_BELOW)
+SIZE_COL = "size_class"
+CLASS_COL = "eval_class"
+
+STATUS_SCORED = "参评"
+STATUS_NO_LAND = "无法计算：用地面积为零或缺失"
+STATUS_SMALL = "不参评：规下且用地不足 {min_land} 亩"
+STATUS_SIZE_OFF = "不参评：{size}企业不在评价范围"
+STATUS_EXCLUDED_INDUSTRY = "不参评：行业不在评价范围（公用事业等，exclusions.industries）"
+STATUS_NEW = "不参评：投产不满 {years} 年"
+YEAR_COL = "year"
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """A bonus/penalty item: ``points`` for enterprises whose ``column`` is true, optional class."""
+
+    name: str
+    column: str
+    points: float = 0.0
+    force_class: str | None = None
+
+
+WARNING_RULES: tuple[str, ...] = ("class_drop", "falling", "bottom_pct")
+
+
+@dataclass(frozen=True)
+class WarningRule:
+    """An early-warning rule (预警) of the yearly comparison; see ``warnings`` in the YAML."""
+
+    rule: str
+    name: str
+    name_en: str = ""
+    min_steps: int | None = None
+    indicator: str | None = None
+    years: int | None = None
+    min_drop_pct: float | None = None
+    pct: float | None = None
+
+
+@dataclass(frozen=True)
+class Surcharge:
+    """A class-dependent price item (差别化价格): 元 per ``base_unit`` of ``column`` by class.
+
+    ``rates`` maps a class to a rate, or to ``{year: rate}`` where each rate holds from that
+    year on (before the first year: nothing charged).
+    """
+
+    key: str
+    name: str
+    column: str
+    base_unit: str
+    rates: Mapping[str, float | Mapping[int, float]] = field(default_factory=dict)
+    name_en: str = ""
+    source: str = ""
+
+    def rate(self, cls: str, year: int | None) -> float:
+        """元 per base unit that class ``cls`` pays in ``year`` (0.0 when it pays nothing)."""
+        given = self.rates.get(cls)
+        if given is None:
+            return 0.0
+        if not isinstance(given, Mapping):
+            return float(given)
+        if year is None:
+            raise DataValidationError(
+                f"「{self.name}」的费率按年份给出，需要评价年份",
+                hint="请在企业表中提供 year 字段，或在评价时指定年份",
+            )
+        past = [y for y in given if y <= year]
+        return float(given[max(past)]) if past else 0.0
+
+
+def _rates_out(rates: Mapping) -> dict:
+    return {c: (dict(r) if isinstance(r, Mapping) else r) for c, r in rates.items()}
+
+
+@dataclass(frozen=True)
+class EvaluationConfig:
+    """The evaluation rules; see ``geo/evaluation/evaluation.yaml`` for each field's meaning and source."""
+
+    score_above_scale: bool = True
+    score_below_scale: bool = True
+    below_scale_min_land_mu: float = 3.0
+    weights_above_scale: Mapping[str, float] = field(default_factory=dict)
+    weights_below_scale: Mapping[str, float] = field(default_factory=dict)
+    benchmark_multiple: float = 2.0
+    benchmark_mean: Literal["pooled", "simple"] = "pooled"
+    benchmark_within: Literal["all", "size"] = "all"
+    benchmark_fixed: Mapping[str, float] = field(default_factory=dict)
+    benchmark_fixed_by_size: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    min_ratio: float | None = 0.0
+    max_ratio: float | None = None
+    missing_indicator: Literal["zero", "mean", "drop"] = "zero"
+    class_method: Literal["percentile", "score"] = "percentile"
+    rank_within: Literal["all", "size"] = "size"
+    percentile_cutoffs: Mapping[str, float] = field(default_factory=lambda: {"A": 20, "B": 60, "C": 95})
+    score_cutoffs: Mapping[str, float] = field(default_factory=lambda: {"A": 80, "B": 50, "C": 25})
+    adjustments: tuple[Adjustment, ...] = ()
+    max_reasons: int = 3
+    exclusion_industries: tuple[str, ...] = ()
+    min_years_in_production: float = 0.0
+    start_year_column: str = "start_year"
+    warning_rules: tuple[WarningRule, ...] = ()
+    surcharges: tuple[Surcharge, ...] = ()
+    land_policy: Mapping[str, str] = field(default_factory=dict)
+    land_policy_en: Mapping[str, str] = field(default_factory=dict)
+
+    def weight_totals(self) -> dict[str, float]:
+        """Sum of the configured weights per size group (规上, 规下); the rules expect 100."""
+        return {g: float(sum(self.weights_for(g).values())) for g in SIZE_GROUPS}
+
+    def weights_for(self, size: str) -> dict[str, float]:
+        """The configured weights of a size group (``规上`` or ``规下``)."""
+        return dict(self.weights_above_scale if size == SIZE_ABOVE else self.weights_below_scale)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The configuration in the YAML file's layout."""
+        return {
+            "version": 1,
+            "scope": {
+                "above_scale": self.score_above_scale,
+                "below_scale": self.score_below_scale,
+                "below_scale_min_land_mu": self.below_scale_min_land_mu,
+            },
+            "weights": {
+                "above_scale": dict(self.weights_above_scale),
+                "below_scale": dict(self.weights_below_scale),
+            },
+            "benchmark": {
+                "multiple": self.benchmark_multiple,
+                "mean": self.benchmark_mean,
+                "within": self.benchmark_within,
+                "fixed": dict(self.benchmark_fixed),
+                "fixed_by_size": {
+                    ("above_scale" if g == SIZE_ABOVE else "below_scale"): dict(v)
+                    for g, v in self.benchmark_fixed_by_size.items()
+                },
+                "min_ratio": self.min_ratio,
+                "max_ratio": self.max_ratio,
+            },
+            "missing_indicator": self.missing_indicator,
+            "classes": {
+                "method": self.class_method,
+                "rank_within": self.rank_within,
+                "percentile": dict(self.percentile_cutoffs),
+                "score": dict(self.score_cutoffs),
+            },
+            "adjustments": [{k: v for k, v in vars(a).items() if v is not None} for a in self.adjustments],
+            "reasons": {"max_items": self.max_reasons},
+            "exclusions": {
+                "industries": list(self.exclusion_industries),
+                "min_years_in_production": self.min_years_in_production,
+                "start_year_column": self.start_year_column,
+            },
+            "warnings": [{k: v for k, v in vars(w).items() if v is not None} for w in self.warning_rules],
+            "policies": {
+                "surcharges": [
+                    {**{k: v for k, v in vars(c).items() if k != "rates"}, "rates": _rates_out(c.rates)}
+                    for c in self.surcharges
+                ],
+                "land": dict(self.land_policy),
+                "land_en": dict(self.land_policy_en),
+            },
+        }
+
+
+def _bad(message: str) -> DataValidationError:
+    return DataValidationError(f"评价配置有误：{message}", hint="请对照 geo/evaluation/evaluation.yaml 中的说明修改配置")
+
+
+def _number(value: Any, where: str, *, allow_none: bool = False) -> float | None:
+    return config_number(value, where, error=_bad, allow_none=allow_none)
+
+
+def _config_from_dict(raw: Mapping) -> EvaluationConfig:
+    if not isinstance(raw, Mapping):
+        raise _bad("文件内容应为键值结构（YAML 映射）")
+    known = {
+        "version",
+        "method",  # a published method's name, titles and source (geo/evaluation/methods/): description only
+        "scope",
+        "weights",
+        "benchmark",
+        "missing_indicator",
+        "classes",
+        "adjustments",
+        "reasons",
+        "exclusions",
+        "warnings",
+        "policies",
+    }
+    unknown = set(raw) - known
+    if unknown:
+        raise _bad(f"未知的配置项 {'、'.join(sorted(map(str, unknown)))}")
+    scope = raw.get("scope", {}) or {}
+    weights = raw.get("weights", {}) or {}
+    bench = raw.get("benchmark", {}) or {}
+    classes = raw.get("classes", {}) or {}
+    adjustments = []
+    for i, item in enumerate(raw.get("adjustments", []) or []):
+        if not isinstance(item, Mapping) or "name" not in item or "column" not in item:
+            raise _bad(f"加减分项第 {i + 1} 项应包含 name 和 column")
+        adjustments.append(
+            Adjustment(
+                name=str(item["name"]),
+                column=str(item["column"]),
+                points=_number(item.get("points", 0), f"adjustments.{item['name']}.points"),
+                force_class=item.get("force_class"),
+            )
+        )
+
+    def _weights(group: str) -> dict[str, float]:
+        given = weights.get(group, {}) or {}
+        if not isinstance(given, Mapping):
+            raise _bad(f"weights.{group} 应为「指标: 权重」映射")
+        return {str(k): _number(v, f"weights.{group}.{k}") for k, v in given.items()}
+
+    exclusions = raw.get("exclusions", {}) or {}
+    if not isinstance(exclusions, Mapping):
+        raise _bad("exclusions 应为键值结构")
+    industries = exclusions.get("industries", []) or []
+    if isinstance(industries, str) or not isinstance(industries, Sequence):
+        raise _bad("exclusions.industries 应为行业名称列表")
+    policies = raw.get("policies", {}) or {}
+    if not isinstance(policies, Mapping):
+        raise _bad("policies 应为键值结构")
+
+    config = EvaluationConfig(
+        exclusion_industries=tuple(str(i) for i in industries),
+        min_years_in_production=_number(
+            exclusions.get("min_years_in_production", 0), "exclusions.min_years_in_production"
+        ),
+        start_year_column=str(exclusions.get("start_year_column", "start_year")),
+        warning_rules=_warning_rules(raw.get("warnings", []) or []),
+        surcharges=_surcharges(policies.get("surcharges", []) or []),
+        land_policy={str(k): str(v) for k, v in (policies.get("land", {}) or {}).items()},
+        land_policy_en={str(k): str(v) for k, v in (policies.get("land_en", {}) or {}).items()},
+        score_above_scale=bool(scope.get("above_scale", True)),
+        score_below_scale=bool(scope.get("below_scale", True)),
+        below_scale_min_land_mu=_number(
+            scope.get("below_scale_min_land_mu", 3), "scope.below_scale_min_land_mu"
+        ),
+        weights_above_scale=_weights("above_scale"),
+        weights_below_scale=_weights("below_scale"),
+        benchmark_multiple=_number(bench.get("multiple", 2.0), "benchmark.multiple"),
+        benchmark_mean=bench.get("mean", "pooled"),
+        benchmark_within=bench.get("within", "all"),
+        benchmark_fixed={
+            str(k): _number(v, f"benchmark.fixed.{k}") for k, v in (bench.get("fixed", {}) or {}).items()
+        },
+        benchmark_fixed_by_size=_fixed_by_size(bench.get("fixed_by_size", {}) or {}),
+        min_ratio=_number(bench.get("min_ratio", 0.0), "benchmark.min_ratio", allow_none=True),
+        max_ratio=_number(bench.get("max_ratio"), "benchmark.max_ratio", allow_none=True),
+        missing_indicator=raw.get("missing_indicator", "zero"),
+        class_method=classes.get("method", "percentile"),
+        rank_within=classes.get("rank_within", "size"),
+        percentile_cutoffs={
+            str(k): _number(v, f"classes.percentile.{k}")
+            for k, v in (classes.get("percentile", {}) or {}).items()
+        },
+        score_cutoffs={
+            str(k): _number(v, f"classes.score.{k}") for k, v in (classes.get("score", {}) or {}).items()
+        },
+        adjustments=tuple(adjustments),
+        max_reasons=int(_number((raw.get("reasons", {}) or {}).get("max_items", 3), "reasons.max_items")),
+    )
+    _check_config(config)
+    return config
+
+
+def _fixed_by_size(raw: Any) -> dict[str, dict[str, float]]:
+    """``benchmark.fixed_by_size``: per size group (above_scale / below_scale), fixed benchmarks."""
+    if not isinstance(raw, Mapping):
+        raise _bad("benchmark.fixed_by_size 应为 above_scale / below_scale 到 {指标: 基准值} 的映射")
+    out = {}
+    for group, values in raw.items():
+        if group not in ("above_scale", "below_scale") or not isinstance(values, Mapping):
+            raise _bad(
+                f"benchmark.fixed_by_size 的键应为 above_scale 或 below_scale（各为 {{指标: 基准值}}），却是 {group!r}"
+            )
+        size = SIZE_ABOVE if group == "above_scale" else SIZE_BELOW
+        out[size] = {str(k): _number(v, f"benchmark.fixed_by_size.{group}.{k}") for k, v in values.items()}
+    return out
+
+
+def _warning_rules(items: Any) -> tuple[WarningRule, ...]:
+    if not isinstance(items, Sequence) or isinstance(items, str):
+        raise _bad("warnings 应为预警规则列表")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, Mapping) or item.get("rule") not in WARNING_RULES or "name" not in item:
+            raise _bad(f"预警规则第 {i + 1} 项应包含 name 和 rule（{' / '.join(WARNING_RULES)}）")
+        unknown = set(item) - {
+            "rule",
+            "name",
+            "name_en",
+            "min_steps",
+            "indicator",
+            "years",
+            "min_drop_pct",
+            "pct",
+        }
+        if unknown:
+            raise _bad(f"预警规则「{item['name']}」有未知的键 {'、'.join(sorted(map(str, unknown)))}")
+        where = f"warnings.{item['name']}"
+        rule = WarningRule(
+            rule=item["rule"],
+            name=str(item["name"]),
+            name_en=str(item.get("name_en", "") or ""),
+            min_steps=int(_number(item.get("min_steps", 1), f"{where}.min_steps"))
+            if item["rule"] == "class_drop"
+            else None,
+            indicator=str(item.get("indicator", "tax_per_mu_wan_yuan"))
+            if item["rule"] == "falling"
+            else None,
+            years=int(_number(item.get("years", 2), f"{where}.years")) if item["rule"] == "falling" else None,
+            min_drop_pct=_number(item.get("min_drop_pct", 0), f"{where}.min_drop_pct")
+            if item["rule"] == "falling"
+            else None,
+            pct=_number(item.get("pct", 10), f"{where}.pct") if item["rule"] == "bottom_pct" else None,
+        )
+        if rule.indicator is not None and rule.indicator not in RATIOS_BY_KEY:
+            raise _bad(
+                f"{where}.indicator 未知指标「{rule.indicator}」；可用指标：{'、'.join(RATIOS_BY_KEY)}"
+            )
+        if rule.min_steps is not None and not 1 <= rule.min_steps <= 3:
+            raise _bad(f"{where}.min_steps 应为 1–3")
+        if rule.years is not None and rule.years < 1:
+            raise _bad(f"{where}.years 应至少为 1")
+        if rule.pct is not None and not 0 < rule.pct <= 100:
+            raise _bad(f"{where}.pct 应在 0–100 之间")
+        out.append(rule)
+    return tuple(out)
+
+
+def _surcharges(items: Any) -> tuple[Surcharge, ...]:
+    if not isinstance(items, Sequence) or isinstance(items, str):
+        raise _bad("policies.surcharges 应为收费项目列表")
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, Mapping) or not {"key", "name", "column", "base_unit"} <= set(item):
+            raise _bad(f"policies.surcharges 第 {i + 1} 项应包含 key、name、column、base_unit")
+        where = f"policies.surcharges.{item['key']}"
+        rates: dict[str, float | dict[int, float]] = {}
+        for cls, rate in (item.get("rates", {}) or {}).items():
+            if str(cls) not in CLASSES_T:
+                raise _bad(f"{where}.rates 的类别「{cls}」应为 A/B/C/D/T 之一")
+            if isinstance(rate, Mapping):
+                by_year = {}
+                for year, value in rate.items():
+                    if isinstance(year, bool) or not isinstance(year, int):
+                        raise _bad(f"{where}.rates.{cls} 的键应为年份（整数），却是 {year!r}")
+                    by_year[year] = _number(value, f"{where}.rates.{cls}.{year}")
+                rates[str(cls)] = by_year
+            else:
+                rates[str(cls)] = _number(rate, f"{where}.rates.{cls}")
+        out.append(
+            Surcharge(
+                key=str(item["key"]),
+                name=str(item["name"]),
+                column=str(item["column"]),
+                base_unit=str(item["base_unit"]),
+                rates=rates,
+                name_en=str(item.get("name_en", "") or ""),
+                source=str(item.get("source", "") or ""),
+            )
+        )
+    return tuple(out)
+
+
+def _check_config(config: EvaluationConfig) -> None:
+    for group, weights in (
+        ("above_scale", config.weights_above_scale),
+        ("below_scale", config.weights_below_scale),
+    ):
+        for key, value in weights.items():
+            if key not in RATIOS_BY_KEY:
+                raise _bad(f"weights.{group} 中的未知指标「{key}」；可用指标：{'、'.join(RATIOS_BY_KEY)}")
+            if not math.isfinite(value) or value < 0:
+                raise _bad(f"weights.{group}.{key} 应为不小于 0 的数，却是 {value}")
+    if config.score_above_scale and sum(config.weights_above_scale.values()) <= 0:
+        raise _bad("规上企业的权重之和应大于 0")
+    if config.score_below_scale and sum(config.weights_below_scale.values()) <= 0:
+        raise _bad("规下企业的权重之和应大于 0")
+    if config.below_scale_min_land_mu < 0:
+        raise _bad("scope.below_scale_min_land_mu 不能为负数")
+    if config.benchmark_multiple <= 0:
+        raise _bad("benchmark.multiple 应大于 0")
+    for choice, allowed, where in (
+        (config.benchmark_mean, ("pooled", "simple"), "benchmark.mean"),
+        (config.benchmark_within, ("all", "size"), "benchmark.within"),
+        (config.missing_indicator, ("zero", "mean", "drop"), "missing_indicator"),
+        (config.class_method, ("percentile", "score"), "classes.method"),
+        (config.rank_within, ("all", "size"), "classes.rank_within"),
+    ):
+        if choice not in allowed:
+            raise _bad(f"「{where}」应为 {' / '.join(allowed)} 之一，却是 {choice!r}")
+    fixed = [("benchmark.fixed", config.benchmark_fixed)] + [
+        (f"benchmark.fixed_by_size.{group}", values)
+        for group, values in config.benchmark_fixed_by_size.items()
+    ]
+    for where, values in fixed:
+        for key, value in values.items():
+            if key not in RATIOS_BY_KEY:
+                raise _bad(f"{where} 中的未知指标「{key}」")
+            if value <= 0:
+                raise _bad(f"{where}.{key} 应大于 0")
+    if config.min_ratio is not None and config.max_ratio is not None and config.min_ratio > config.max_ratio:
+        raise _bad("benchmark.min_ratio 不能大于 max_ratio")
+    pct = config.percentile_cutoffs
+    if set(pct) != {"A", "B", "C"}:
+        raise _bad("classes.percentile 应给出 A、B、C 三档的上限（%），D 为其余")
+    if not 0 <= pct["A"] <= pct["B"] <= pct["C"] <= 100:
+        raise _bad(
+            f"classes.percentile 应满足 0 ≤ A ≤ B ≤ C ≤ 100，却是 A={pct['A']}、B={pct['B']}、C={pct['C']}"
+        )
+    sc = config.score_cutoffs
+    if set(sc) != {"A", "B", "C"}:
+        raise _bad("classes.score 应给出 A、B、C 三档的最低分，D 为其余")
+    if not sc["A"] >= sc["B"] >= sc["C"]:
+        raise _bad(f"classes.score 应满足 A ≥ B ≥ C，却是 A={sc['A']}、B={sc['B']}、C={sc['C']}")
+    for adj in config.adjustments:
+        if adj.force_class is not None and adj.force_class not in CLASSES:
+            raise _bad(f"加减分项「{adj.name}」的 force_class 应为 A/B/C/D 之一")
+    if config.max_reasons < 0:
+        raise _bad("reasons.max_items 不能为负数")
+    if config.min_years_in_production < 0:
+        raise _bad("exclusions.min_years_in_production 不能为负数")
+
+
+def _read_yaml(path: Path) -> dict:
+    """The file's mapping (a fresh copy: callers may change it). Parsed once per file version:
+    the pages build a configuration several times per run, and YAML parsing is slow."""
+    try:
+        stat = Path(path).stat()
+    except FileNotFoundError as exc:
+        raise DataValidationError(f"找不到评价配置文件 {path}", hint="请检查路径") from exc
+    return copy.deepcopy(_parsed_yaml(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed_yaml(path: str, mtime_ns: int, size: int) -> dict:
+    return read_config_yaml(Path(path), "评价配置文件")
+
+
+def default_config() -> EvaluationConfig:
+    """The documented defaults of ``geo/evaluation/evaluation.yaml``: one object per version of the file
+    (it is frozen, and no caller changes its mappings; the pages ask for it several times a run)."""
+    stat = DEFAULT_CONFIG_PATH.stat()
+    return _default_config(stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _default_config(mtime_ns: int, size: int) -> EvaluationConfig:
+    return _config_from_dict(_read_yaml(DEFAULT_CONFIG_PATH))
+
+
+def load_config(path: Path | str | None = None) -> EvaluationConfig:
+    """Read a YAML configuration; keys it leaves out keep the defaults of ``geo/evaluation/evaluation.yaml``.
+
+    Raises
+    ------
+    DataValidationError
+        When the file is missing, not YAML, or holds an unknown indicator, a negative weight,
+        cut-offs out of order, and the like.
+    """
+    base = _read_yaml(DEFAULT_CONFIG_PATH)
+    if path is None:
+        return _config_from_dict(base)
+    return _config_from_dict(layered(base, _read_yaml(Path(path)), shallow=("weights",)))
+
+
+def config_from_mapping(raw: Mapping) -> EvaluationConfig:
+    """A configuration from a mapping laid out like the YAML file, over the defaults."""
+    return _config_from_dict(layered(_read_yaml(DEFAULT_CONFIG_PATH), raw, shallow=("weights",)))
+
+
+# --------------------------------------------------------------------------- evaluation

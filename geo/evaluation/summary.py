@@ -1,0 +1,176 @@
+"""Rankings, summaries and lists from an evaluated table (the frame ``geo.evaluation.evaluate``
+returns as ``.enterprises``): ranking within any grouping, per-group summaries, the class mix,
+the low-efficiency (D-class) land list and renewal per 区镇, and the Chinese/English labels of
+every evaluation column. ``geo.evaluation`` re-exports all public names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from geo.catalogue import ENTERPRISE_BY_KEY
+from geo.errors import DataValidationError
+from geo.evaluation.metrics import ID_COL, RATIOS, ZONE_COL, ratio_label
+from geo.evaluation.rules import CLASS_COL, CLASSES, SIZE_COL
+
+
+def _check_by(frame: pd.DataFrame, by: Sequence[str]) -> list[str]:
+    by = [by] if isinstance(by, str) else list(by)
+    missing = [col for col in by if col not in frame.columns]
+    if missing:
+        raise DataValidationError(f"无法按 {'、'.join(missing)} 排名：评价结果中没有该字段")
+    return by
+
+
+def rank_by(evaluated: pd.DataFrame, by: Sequence[str] | str = ()) -> pd.DataFrame:
+    """Scored enterprises ranked within each combination of ``by`` (e.g. industry, zone, size).
+
+    ``by`` combines freely: ``["zone", "industry", "size_class"]`` ranks within each 区镇 ×
+    industry × size; ``[]`` ranks all together. Adds ``group_rank`` (1 = best score, ties share
+    the better rank) and ``group_size``; returns a new frame sorted by group then rank.
+    """
+    by = _check_by(evaluated, by)
+    scored = evaluated[evaluated["scored"]].copy()
+    if by:
+        grouped = scored.groupby(by, observed=True, sort=False, dropna=False)["score"]
+        scored["group_rank"] = grouped.rank(method="min", ascending=False).astype("int64")
+        scored["group_size"] = grouped.transform("size").astype("int64")
+    else:
+        scored["group_rank"] = scored["score"].rank(method="min", ascending=False).astype("int64")
+        scored["group_size"] = len(scored)
+    return scored.sort_values([*by, "group_rank"], kind="stable")
+
+
+def ranking_summary(evaluated: pd.DataFrame, by: Sequence[str] | str) -> pd.DataFrame:
+    """Per group of ``by``: enterprises, scored, count per class, mean score, land, tax and the
+    pooled 亩均税收 of its scored enterprises (NaN, 无法计算, when they hold no land);
+    sorted by 亩均税收, best first."""
+    by = _check_by(evaluated, by)
+    frame = evaluated.assign(
+        _scored_land=np.where(evaluated["scored"], evaluated["land_mu"], 0.0),
+        _scored_tax=np.where(evaluated["scored"], evaluated["tax_wan_yuan"].fillna(0.0), 0.0),
+    )
+    grouped = frame.groupby(by, observed=True, sort=False)
+    out = pd.DataFrame(
+        {
+            "n_enterprises": grouped.size(),
+            "n_scored": grouped["scored"].sum().astype("int64"),
+            "mean_score": grouped["score"].mean(),
+            "land_mu": grouped["land_mu"].sum(min_count=1),
+            "tax_wan_yuan": grouped["tax_wan_yuan"].sum(min_count=1),
+        }
+    )
+    mix = class_mix(evaluated, by=by)
+    for c in CLASSES:
+        out[f"n_{c}"] = mix[c].reindex(out.index, fill_value=0).astype("int64")
+    land = grouped["_scored_land"].sum()
+    tax = grouped["_scored_tax"].sum()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["tax_per_mu_wan_yuan"] = np.where(land > 0, tax / land.where(land > 0), np.nan)
+    return out.sort_values("tax_per_mu_wan_yuan", ascending=False, na_position="last")
+
+
+def class_mix(evaluated: pd.DataFrame, *, by: Sequence[str] | str = ZONE_COL) -> pd.DataFrame:
+    """Count of scored enterprises in each class (columns A–D) per group of ``by``."""
+    by = _check_by(evaluated, by)
+    scored = evaluated[evaluated["scored"]]
+    counts = scored.groupby([*by, CLASS_COL], observed=False, sort=True).size().unstack(CLASS_COL)
+    counts = counts.reindex(columns=list(CLASSES), fill_value=0).fillna(0).astype("int64")
+    counts.columns = pd.Index(list(CLASSES), name=CLASS_COL)
+    if len(by) == 1:
+        present = pd.unique(scored[by[0]])
+        counts = counts.loc[counts.index.isin(present)]
+    return counts
+
+
+def low_efficiency_land(evaluated: pd.DataFrame) -> pd.DataFrame:
+    """D-class (整治淘汰 / 限制发展) enterprises holding land, largest land first: the
+    candidates for low-efficiency land renewal (低效用地再开发)."""
+    keep = evaluated[(evaluated[CLASS_COL] == "D") & (evaluated["land_mu"] > 0)]
+    return keep.sort_values(["land_mu", "score"], ascending=[False, True], kind="stable")
+
+
+def land_renewal_by_zone(evaluated: pd.DataFrame, *, by: str = ZONE_COL) -> pd.DataFrame:
+    """Per 区镇 (``by``): D-class enterprises, the land renewal could free (亩), their tax and the
+    share of the zone's scored land; zones without D-class land show 0."""
+    by = _check_by(evaluated, [by])[0]
+    scored = evaluated[evaluated["scored"]]
+    d = scored[scored[CLASS_COL] == "D"]
+    zones = pd.Index(pd.unique(scored[by].dropna()), name=by)
+    out = pd.DataFrame(index=zones)
+    out["n_d_class"] = d.groupby(by).size().reindex(zones, fill_value=0).astype("int64")
+    out["d_land_mu"] = d.groupby(by)["land_mu"].sum().reindex(zones, fill_value=0.0)
+    out["d_tax_wan_yuan"] = d.groupby(by)["tax_wan_yuan"].sum().reindex(zones, fill_value=0.0)
+    scored_land = scored.groupby(by)["land_mu"].sum().reindex(zones)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["d_land_share_pct"] = np.where(scored_land > 0, out["d_land_mu"] / scored_land * 100.0, np.nan)
+    return out.sort_values("d_land_mu", ascending=False, kind="stable")
+
+
+# The input columns' labels come from the column catalogue (geo/catalogue.py).
+_INPUT_COLUMNS = (ID_COL, "name", "industry", "land_mu", "tax_wan_yuan", "sales_wan_yuan")
+EVALUATION_LABELS: dict[str, str] = {
+    **{key: ENTERPRISE_BY_KEY[key].label("zh") for key in _INPUT_COLUMNS},
+    "town": f"{ENTERPRISE_BY_KEY['town'].label_zh}（填报）",
+    ZONE_COL: "区镇/园区",
+    SIZE_COL: "规模",
+    **{r.key: ratio_label(r.key) for r in RATIOS},
+    **{f"pts_{r.key}": f"{r.label_zh}得分（分）" for r in RATIOS},
+    "adjustment_points": "加减分（分）",
+    "score": "综合得分（分）",
+    "rank": "排名",
+    "n_ranked": "参与排名企业数（家）",
+    "rank_pct_from_top": "排名百分位（%，自高到低）",
+    CLASS_COL: "评价类别",
+    "eval_class_label": "类别含义",
+    "reasons": "主要失分指标",
+    "status": "评价状态",
+    "scored": "是否参评",
+    "group_rank": "组内排名",
+    "group_size": "组内企业数（家）",
+    "n_enterprises": "企业数（家）",
+    "n_scored": "参评企业数（家）",
+    "mean_score": "平均得分（分）",
+    "n_A": "A 类（家）",
+    "n_B": "B 类（家）",
+    "n_C": "C 类（家）",
+    "n_D": "D 类（家）",
+    "n_d_class": "D 类企业（家）",
+    "d_land_mu": "可腾退用地（亩）",
+    "d_tax_wan_yuan": "D 类企业税收（万元）",
+    "d_land_share_pct": "占参评用地比例（%）",
+}
+EVALUATION_LABELS_EN: dict[str, str] = {
+    **{key: ENTERPRISE_BY_KEY[key].label("en") for key in _INPUT_COLUMNS},
+    "town": f"{ENTERPRISE_BY_KEY['town'].label_en} (as reported)",
+    ZONE_COL: "Town/park",
+    SIZE_COL: "Size",
+    **{r.key: ratio_label(r.key, lang="en") for r in RATIOS},
+    **{f"pts_{r.key}": f"{r.label_en} points" for r in RATIOS},
+    "adjustment_points": "Bonus/penalty (points)",
+    "score": "Score (points)",
+    "rank": "Rank",
+    "n_ranked": "Ranked enterprises",
+    "rank_pct_from_top": "Rank percentile (% from top)",
+    CLASS_COL: "Class",
+    "eval_class_label": "Class meaning",
+    "reasons": "Main shortfalls",
+    "status": "Status",
+    "scored": "Scored",
+    "group_rank": "Rank in group",
+    "group_size": "Enterprises in group",
+    "n_enterprises": "Enterprises",
+    "n_scored": "Scored enterprises",
+    "mean_score": "Mean score (points)",
+    "n_A": "Class A",
+    "n_B": "Class B",
+    "n_C": "Class C",
+    "n_D": "Class D",
+    "n_d_class": "Class-D enterprises",
+    "d_land_mu": "Land renewal could free (mu)",
+    "d_tax_wan_yuan": "Class-D tax (10k yuan)",
+    "d_land_share_pct": "Share of scored land (%)",
+}

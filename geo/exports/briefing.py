@@ -1,0 +1,490 @@
+"""The briefing PNG: the map view on A4 landscape at 300 dpi (or screen size), with the shipped CJK
+font, title, legend, scale bar, north arrow and each layer's source and accuracy."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import PathPatch, Rectangle
+from matplotlib.patches import Polygon as MplPolygon
+from matplotlib.path import Path as MplPath
+
+from geo.exports.tables import _check_frames, _today
+from geo.i18n import Lang, t
+from geo.spatial.crs import ANALYSIS_CRS
+from geo.storage.provenance import LegendEntry, Provenance, accuracy_label
+
+FONT_PATH = Path(__file__).resolve().parents[2] / "static" / "fonts" / "AtlasSansSC-Regular.otf"
+FONT_FAMILY = "Atlas Sans SC"
+# Installed CJK fonts used only for characters outside the shipped subset, when present.
+_FALLBACK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "WenQuanYi Zen Hei",
+    "Source Han Sans SC",
+    "DejaVu Sans",
+)
+
+A4_LANDSCAPE_IN = (297 / 25.4, 210 / 25.4)
+Paper = Literal["a4", "screen"]
+PAPER_DPI = {"a4": 300, "screen": 120}
+SUBTITLE_COLUMNS = 125  # subtitle line length (a hanzi counts two) before it wraps
+SUBTITLE_LINE_FRACTION = 0.026  # figure height each further subtitle line takes from the map
+
+# --------------------------------------------------------------------------------------------
+# the briefing PNG
+
+_FONT_LOCK = threading.Lock()
+_FONT_READY: list[str] = []
+
+
+def font_families() -> list[str]:
+    """The shipped CJK font (registered with matplotlib by path) followed by installed fallbacks."""
+    with _FONT_LOCK:
+        if not _FONT_READY:
+            if not FONT_PATH.exists():
+                raise FileNotFoundError(f"shipped font missing: {FONT_PATH} (run static/fonts/build_font.py)")
+            font_manager.fontManager.addfont(str(FONT_PATH))
+            installed = {f.name for f in font_manager.fontManager.ttflist}
+            _FONT_READY.extend([FONT_FAMILY, *(f for f in _FALLBACK_FAMILIES if f in installed)])
+    return list(_FONT_READY)
+
+
+# Every text drawn here may come from a user or a file (titles, names, sources): ``parse_math=False``
+# on each draws it as typed, so "$" never starts mathtext (which can fail on "$x^$").
+def _font(size: float, weight: str = "normal") -> font_manager.FontProperties:
+    return font_manager.FontProperties(family=font_families(), size=size, weight=weight)
+
+
+def _nice_length(max_m: float) -> float:
+    """The largest 1/2/5 x 10^k metres not above ``max_m``."""
+    exp = math.floor(math.log10(max_m))
+    for step in (5, 2, 1):
+        if step * 10**exp <= max_m:
+            return step * 10**exp
+    return 10 ** (exp - 1) * 5
+
+
+def _geom_paths(geoms) -> list[MplPath]:
+    paths = []
+    for geom in geoms:
+        for poly in shapely.get_parts(geom):
+            if poly.is_empty or poly.geom_type != "Polygon":
+                continue
+            rings = [
+                np.asarray(poly.exterior.coords)[:, :2],
+                *(np.asarray(r.coords)[:, :2] for r in poly.interiors),
+            ]
+            verts = np.concatenate(rings)
+            codes = np.concatenate(
+                [[MplPath.MOVETO] + [MplPath.LINETO] * (len(r) - 2) + [MplPath.CLOSEPOLY] for r in rings]
+            )
+            paths.append(MplPath(verts, codes))
+    return paths
+
+
+def _draw_frame(ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacity: float, z: int) -> None:
+    types = gdf.geom_type
+    poly = types.isin(["Polygon", "MultiPolygon"]).to_numpy()
+    line = types.isin(["LineString", "MultiLineString"]).to_numpy()
+    point = types.isin(["Point", "MultiPoint"]).to_numpy()
+    colors = np.asarray(colors, dtype=object)
+    if poly.any():
+        paths, faces, edges = [], [], []
+        for geom, color in zip(gdf.geometry[poly], colors[poly], strict=True):
+            for path in _geom_paths([geom]):
+                paths.append(PathPatch(path))
+                faces.append(to_rgba(color, max(fill_opacity, 0.12)))
+                edges.append(to_rgba(color, 0.95))
+        ax.add_collection(
+            PatchCollection(paths, facecolors=faces, edgecolors=edges, linewidths=0.9, zorder=z)
+        )
+    if line.any():
+        segments, segcolors = [], []
+        for geom, color in zip(gdf.geometry[line], colors[line], strict=True):
+            for part in shapely.get_parts(geom):
+                segments.append(np.asarray(part.coords)[:, :2])
+                segcolors.append(color)
+        ax.add_collection(LineCollection(segments, colors=segcolors, linewidths=2.2, zorder=z + 1))
+    if point.any():
+        pts = gdf.geometry[point]
+        xy = np.vstack([np.asarray(p.coords)[:, :2] for geom in pts for p in shapely.get_parts(geom)])
+        counts = [len(shapely.get_parts(g)) for g in pts]
+        pcolors = np.repeat(colors[point], counts)
+        size = 14 if len(xy) < 300 else 5
+        ax.scatter(
+            xy[:, 0], xy[:, 1], s=size, c=list(pcolors), edgecolors="white", linewidths=0.3, zorder=z + 2
+        )
+
+
+def _label_candidates(geom) -> list:
+    """Places to try for a polygon's label: its representative point, then points above and below
+    it (still inside the polygon), then its centroid."""
+    pt = geom.representative_point()
+    _, miny, _, maxy = geom.bounds
+    height = maxy - miny
+    out = [pt]
+    for frac in (0.18, -0.18, 0.32, -0.32):
+        cand = shapely.Point(pt.x, pt.y + frac * height)
+        if geom.contains(cand):
+            out.append(cand)
+    centroid = geom.centroid
+    if geom.contains(centroid):
+        out.append(centroid)
+    return out
+
+
+def _label_polygons(ax, gdf: gpd.GeoDataFrame, size: float, placed: list) -> None:
+    """Name labels inside each polygon, moved up or down when they would overlap a label already
+    placed (``placed``: their display boxes, upper layers first), and left out when no place fits."""
+    polygonal = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
+    if "name" not in polygonal or not 0 < len(polygonal) <= 25:
+        return
+    renderer = ax.figure.canvas.get_renderer()
+    for geom, name in zip(polygonal.geometry, polygonal["name"], strict=True):
+        if geom is None or geom.is_empty or pd.isna(name):
+            continue
+        for pt in _label_candidates(geom):
+            text = ax.text(
+                pt.x,
+                pt.y,
+                str(name),
+                fontproperties=_font(size),
+                ha="center",
+                va="center",
+                color="#222",
+                zorder=20,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6},
+                parse_math=False,
+            )
+            box = text.get_window_extent(renderer).expanded(1.08, 1.15)
+            if not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            text.remove()
+
+
+def _scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    length = _nice_length(extent_w / 4)
+    unit, div = ("km", 1000) if length >= 1000 else ("m", 1)
+    left, bottom = x0 + (x1 - x0) * 0.04, y0 + (y1 - y0) * 0.045
+    height = (y1 - y0) * 0.008
+    half = length / 2
+    for i, fc in enumerate(("black", "white", "black", "white")):
+        ax.add_patch(
+            Rectangle(
+                (left + i * half / 2, bottom),
+                half / 2,
+                height,
+                facecolor=fc,
+                edgecolor="black",
+                linewidth=0.6,
+                zorder=30,
+            )
+        )
+    for value in (0, half, length):
+        text = f"{value / div:g}"
+        ax.text(
+            left + value,
+            bottom + height * 1.8,
+            text,
+            fontproperties=_font(fontsize),
+            ha="center",
+            va="bottom",
+            zorder=30,
+            parse_math=False,
+        )
+    ax.text(
+        left + length + (x1 - x0) * 0.01,
+        bottom + height / 2,
+        unit,
+        fontproperties=_font(fontsize),
+        ha="left",
+        va="center",
+        zorder=30,
+        parse_math=False,
+    )
+
+
+def _north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
+    # The map is drawn in EPSG:4549 (Gauss-Kruger, CM 120E): grid north is within 1° of true north over Suzhou.
+    cx, top, length = 0.95, 0.95, 0.09
+    for side, fill in ((-1, "black"), (1, "white")):  # a half-black, half-white arrow head
+        ax.add_patch(
+            MplPolygon(
+                [(cx, top), (cx + side * 0.018, top - length), (cx, top - length * 0.72)],
+                closed=True,
+                transform=ax.transAxes,
+                facecolor=fill,
+                edgecolor="black",
+                linewidth=0.8,
+                zorder=31,
+            )
+        )
+    ax.text(
+        cx,
+        top + 0.012,
+        "N" if lang == "en" else "北",
+        transform=ax.transAxes,
+        fontproperties=_font(fontsize * 1.3),
+        ha="center",
+        va="bottom",
+        zorder=31,
+        parse_math=False,
+    )
+
+
+def _legend_swatch(ax, x: float, y: float, w: float, h: float, entry: LegendEntry) -> None:
+    kind = getattr(entry, "kind", "fill")
+    if kind == "line":
+        ax.add_line(
+            Line2D([x, x + w], [y + h / 2] * 2, color=entry.color, linewidth=2.5, transform=ax.transAxes)
+        )
+    elif kind == "point":
+        ax.scatter(
+            [x + w / 2],
+            [y + h / 2],
+            s=40,
+            c=[entry.color],
+            edgecolors="white",
+            linewidths=0.5,
+            transform=ax.transAxes,
+        )
+    else:
+        alpha = max(getattr(entry, "fill_opacity", 0.35), 0.3)
+        ax.add_patch(
+            Rectangle(
+                (x, y), w, h, facecolor=entry.color, alpha=alpha, transform=ax.transAxes, edgecolor="none"
+            )
+        )
+        ax.add_patch(
+            Rectangle(
+                (x, y), w, h, facecolor="none", edgecolor=entry.color, linewidth=1.0, transform=ax.transAxes
+            )
+        )
+
+
+_NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)%")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Break text into lines of about ``width`` columns (a hanzi counts two).
+
+    Latin words and numbers are never split, and no line starts with closing punctuation.
+    """
+    lines, line, count = [], "", 0
+    for token in re.findall(r" ?\[[^\]]{1,12}\]|[A-Za-z0-9.,_/:%+\-]+|.", text):
+        step = sum(1 if ord(ch) < 0x2E80 else 2 for ch in token)
+        if count + step > width and line.strip() and token[0] not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+            count = sum(1 if ord(ch) < 0x2E80 else 2 for ch in line)
+            continue
+        line += token
+        count += step
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+FOOTER_SOURCE_LINES = 5  # at most this many lines of sources under a briefing map (then "…")
+
+
+def png_bytes(
+    title: str,
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    provenance: Mapping[str, Provenance],
+    *,
+    colors: Mapping[str, Sequence[str] | pd.Series] | None = None,
+    lang: Lang = "zh",
+    paper: Paper = "a4",
+    dpi: int | None = None,
+    when: date | datetime | None = None,
+    subtitle: str = "",
+    legend_title: str | None = None,
+) -> bytes:
+    """A briefing map rendered on the server: title, map, legend with units, scale bar, north arrow,
+    sources with accuracy and date, and the "示意图" note; A4 landscape (300 dpi by default).
+
+    ``frames`` are drawn bottom first; each is coloured per feature from ``colors[name]`` when
+    given, else with the colour of its first legend entry. The map is drawn in EPSG:4549 so the
+    scale bar is true in metres. ``paper="screen"`` gives the same layout at 120 dpi.
+    """
+    _check_frames(frames)
+    if paper not in PAPER_DPI:
+        raise ValueError(f"paper must be one of {tuple(PAPER_DPI)}, got {paper!r}")
+    dpi = dpi or PAPER_DPI[paper]
+    colors = colors or {}
+    projected = {name: f.to_crs(ANALYSIS_CRS) for name, f in frames.items()}
+    # whole pixels: A4 at 300 dpi is 3508 x 2480
+    size_in = tuple(round(side * dpi) / dpi for side in A4_LANDSCAPE_IN)
+    fig = Figure(figsize=size_in, dpi=dpi, facecolor="white")
+    FigureCanvasAgg(fig)
+    base = 9.0  # points at A4; text scales with the paper, not with dpi
+    fig.text(0.03, 0.955, title, fontproperties=_font(base * 2.0), ha="left", va="top", parse_math=False)
+    # A long subtitle (e.g. an evaluation's year, filters and weights) wraps; the map gives way.
+    sub_lines = (
+        [line for part in subtitle.split("\n") for line in _wrap(part, SUBTITLE_COLUMNS)] if subtitle else []
+    )
+    if sub_lines:
+        fig.text(
+            0.03,
+            0.905,
+            "\n".join(sub_lines),
+            fontproperties=_font(base * 1.1),
+            ha="left",
+            va="top",
+            color="#444",
+            parse_math=False,
+            linespacing=1.25,
+        )
+    # sources, date and projection go under the map: measure them first and leave them the room
+    sources = []
+    for name, prov in provenance.items():
+        if name in frames and prov is not None:
+            sources.append(f"{name}：{prov.source}（{accuracy_label(prov.accuracy, lang)}）")
+    label_src = "数据来源" if lang == "zh" else "Sources"
+    label_date = "制图日期" if lang == "zh" else "Date"
+    crs_note = (
+        "投影：CGCS2000 / 3° 高斯-克吕格 中央经线 120°E（EPSG:4549）"
+        if lang == "zh"
+        else "Projection: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)"
+    )
+    footer = _wrap(f"{label_src}：" + "；".join(sources), 150)
+    if len(footer) > FOOTER_SOURCE_LINES:
+        footer = footer[:FOOTER_SOURCE_LINES]
+        footer[-1] = footer[-1][:-1] + "…"
+    footer.append(f"{label_date}：{_today(when)}    {crs_note}")
+    line_h = 0.022
+    map_bottom = max(0.12, 0.03 + len(footer) * line_h + 0.012)
+    map_h = 0.88 - map_bottom - SUBTITLE_LINE_FRACTION * max(0, len(sub_lines) - 1)
+    ax = fig.add_axes((0.03, map_bottom, 0.70, map_h))
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#888")
+    nonempty = [f for f in projected.values() if len(f) and not f.geometry.is_empty.all()]
+    if nonempty:
+        xmin = min(f.total_bounds[0] for f in nonempty)
+        ymin = min(f.total_bounds[1] for f in nonempty)
+        xmax = max(f.total_bounds[2] for f in nonempty)
+        ymax = max(f.total_bounds[3] for f in nonempty)
+    else:
+        xmin, ymin, xmax, ymax = 450_000, 3_400_000, 650_000, 3_560_000
+    w, h = max(xmax - xmin, 1000), max(ymax - ymin, 1000)
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    box_w, box_h = 0.70 * A4_LANDSCAPE_IN[0], map_h * A4_LANDSCAPE_IN[1]
+    ratio = box_w / box_h
+    w, h = max(w * 1.08, h * 1.08 * ratio), max(h * 1.08, w * 1.08 / ratio)
+    ax.set_xlim(cx - w / 2, cx + w / 2)
+    ax.set_ylim(cy - h / 2, cy + h / 2)
+    for z, (name, gdf) in enumerate(projected.items()):
+        entries = list(legend.get(name, ()))
+        default = entries[0].color if entries else "#3366cc"
+        opacity = getattr(entries[0], "fill_opacity", 0.3) if entries else 0.3
+        feature_colors = colors.get(name)
+        cols = (
+            list(np.asarray(feature_colors, dtype=object))
+            if feature_colors is not None
+            else [default] * len(gdf)
+        )
+        if len(cols) != len(gdf):
+            raise ValueError(f"colors for {name!r} has {len(cols)} values for {len(gdf)} features")
+        _draw_frame(ax, gdf, cols, fill_opacity=opacity, z=2 + z * 3)
+    placed: list = []
+    for gdf in reversed(list(projected.values())):  # upper layers' labels win
+        _label_polygons(ax, gdf, base * 0.75, placed)
+    _scale_bar(ax, extent_w=w, fontsize=base * 0.85, lang=lang)
+    _north_arrow(ax, fontsize=base, lang=lang)
+
+    # legend panel
+    lg = fig.add_axes((0.755, map_bottom, 0.225, map_h))
+    lg.set_axis_off()
+    lg.set_xlim(0, 1)
+    lg.set_ylim(0, 1)
+    y = 0.98
+    lg.text(
+        0,
+        y,
+        legend_title or t("legend.title", lang),
+        fontproperties=_font(base * 1.35),
+        va="top",
+        parse_math=False,
+    )
+    y -= 0.06
+    row_h = 0.036
+    for name in frames:
+        entries = legend.get(name, ())
+        prov = provenance.get(name)
+        acc = f" [{accuracy_label(prov.accuracy, lang)}]" if prov is not None else ""
+        for line in _wrap(name + acc, 30):
+            lg.text(0, y, line, fontproperties=_font(base * 1.0), va="top", color="#111", parse_math=False)
+            y -= row_h * 0.9
+        for entry in entries:
+            if y < 0.03:
+                break
+            _legend_swatch(lg, 0.02, y - row_h * 0.62, 0.09, row_h * 0.55, entry)
+            for i, line in enumerate(_wrap(entry.label, 24)):
+                lg.text(
+                    0.15,
+                    y - i * row_h * 0.8,
+                    line,
+                    fontproperties=_font(base * 0.9),
+                    va="top",
+                    parse_math=False,
+                )
+            y -= row_h * max(1, 0.8 * len(_wrap(entry.label, 24)) + 0.2)
+        y -= row_h * 0.4
+
+    # footer: sources, then date and projection, all above the paper's lower margin
+    for i, line in enumerate(footer):
+        fig.text(
+            0.03,
+            map_bottom - 0.012 - i * line_h,
+            line,
+            fontproperties=_font(base * 0.8),
+            ha="left",
+            va="top",
+            color="#333",
+            parse_math=False,
+        )
+    fig.text(
+        0.98,
+        0.955,
+        t("app.disclaimer", lang),
+        fontproperties=_font(base * 1.0),
+        ha="right",
+        va="top",
+        color="#b00020",
+        parse_math=False,
+    )
+    buf = io.BytesIO()
+    fig.savefig(
+        buf,
+        format="png",
+        dpi=dpi,
+        facecolor="white",
+        metadata={"Title": title, "Software": "Suzhou Industrial Layout Atlas"},
+    )
+    return buf.getvalue()

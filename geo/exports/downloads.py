@@ -1,0 +1,189 @@
+"""Every download of one map view (GeoJSON, CSV, XLSX, briefing PNG, offline HTML), built lazily."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.exports.briefing import Paper, png_bytes
+from geo.exports.tables import (
+    _MIME,
+    GEOMETRY_FAMILIES,
+    _check_frames,
+    _safe_filename,
+    csv_bytes,
+    geojson_bytes,
+    geojson_files,
+    xlsx_bytes,
+)
+from geo.i18n import Lang
+from geo.storage.provenance import LegendEntry, Provenance
+
+
+@dataclass(frozen=True)
+class Download:
+    """One download: file name, MIME type and a zero-argument function that builds the bytes.
+
+    ``make`` can be handed to ``st.download_button(data=...)`` as is (built on click).
+    """
+
+    key: str
+    label: str
+    filename: str
+    mime: str
+    make: Callable[[], bytes]
+
+    def data(self) -> bytes:
+        """Build and return the bytes."""
+        return self.make()
+
+
+# --------------------------------------------------------------------------------------------
+# all downloads for one view
+
+
+def build_downloads(
+    title: str,
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    provenance: Mapping[str, Provenance],
+    *,
+    lang: Lang = "zh",
+    colors: Mapping[str, Sequence[str] | pd.Series] | None = None,
+    table: pd.DataFrame | None = None,
+    html: bytes | Callable[[], bytes] | None = None,
+    paper: Paper = "a4",
+    when: date | datetime | None = None,
+    subtitle: str = "",
+    legend_title: str | None = None,
+) -> dict[str, Download]:
+    """Every download for one map view, each built lazily when asked for.
+
+    Parameters
+    ----------
+    title
+        Map title; also names the files.
+    frames
+        Layer title -> the frame as shown (after filters), any CRS; drawn bottom first.
+    legend
+        Layer title -> its legend rows (:class:`geo.provenance.LegendEntry`),
+        labels carrying units (e.g. "亩均税收 ≥ 30 万元/亩").
+    provenance
+        Layer title -> its provenance (:class:`geo.provenance.Provenance`).
+    colors
+        Optional layer title -> one colour per feature (class colours); default: legend colour.
+    table
+        The table behind the view for CSV (default: the last frame, usually the data on top);
+        the XLSX always holds every frame plus a sheet on sources and units.
+    html
+        A standalone HTML map (bytes, or a function making them), e.g. from
+        ``layers.offline_html.map_html_bytes``; omitted when None.
+
+    Returns
+    -------
+    dict
+        ``{"geojson", "csv", "xlsx", "png", "png_screen", ["html"]}`` -> :class:`Download`.
+    """
+    _check_frames(frames)
+    stem = _safe_filename(title)
+    last = list(frames)[-1]
+    csv_source = table if table is not None else frames[last]
+    csv_prov = provenance.get(last) if table is None else None
+    zh = lang == "zh"
+
+    def briefing(on: Paper) -> Callable[[], bytes]:
+        return lambda: png_bytes(
+            title,
+            frames,
+            legend,
+            provenance,
+            colors=colors,
+            lang=lang,
+            paper=on,
+            when=when,
+            subtitle=subtitle,
+            legend_title=legend_title,
+        )
+
+    out = {
+        "geojson": Download(
+            "geojson",
+            "GeoJSON",
+            f"{stem}.geojson",
+            _MIME["geojson"],
+            lambda: geojson_bytes(frames, provenance, title=title, when=when),
+        )
+        if len(_families(frames)) <= 1
+        else Download(  # mixed geometries: one file (one QGIS layer) per family, in one zip
+            "geojson",
+            "GeoJSON（按几何类型分文件，ZIP）" if zh else "GeoJSON (a file per geometry type, ZIP)",
+            f"{stem}_geojson.zip",
+            "application/zip",
+            lambda: _geojson_zip(frames, provenance, stem=stem, title=title, when=when),
+        ),
+        "csv": Download(
+            "csv",
+            "CSV" + ("（表格）" if zh else " (table)"),
+            f"{stem}.csv",
+            _MIME["csv"],
+            lambda: csv_bytes(csv_source, csv_prov),
+        ),
+        "xlsx": Download(
+            "xlsx",
+            "Excel（XLSX）" if zh else "Excel (XLSX)",
+            f"{stem}.xlsx",
+            _MIME["xlsx"],
+            lambda: xlsx_bytes(frames, provenance, title=title, lang=lang, when=when),
+        ),
+        "png": Download(
+            "png",
+            "汇报图 PNG（A4 横向 300 dpi）" if zh else "Briefing PNG (A4 landscape, 300 dpi)",
+            f"{stem}_A4_300dpi.png",
+            _MIME["png"],
+            briefing(paper),
+        ),
+        "png_screen": Download(
+            "png_screen",
+            "汇报图 PNG（屏幕）" if zh else "Briefing PNG (screen)",
+            f"{stem}.png",
+            _MIME["png"],
+            briefing("screen"),
+        ),
+    }
+    if html is not None:
+        make_html = html if callable(html) else (lambda: html)
+        out["html"] = Download(
+            "html", "离线 HTML 地图" if zh else "Offline HTML map", f"{stem}.html", _MIME["html"], make_html
+        )
+    return out
+
+
+def _families(frames: Mapping[str, gpd.GeoDataFrame]) -> set[str]:
+    """The geometry families (polygon, line, point) present in ``frames``."""
+    return {
+        f
+        for frame in frames.values()
+        for f in frame.geom_type.dropna().map(GEOMETRY_FAMILIES).fillna("polygon")
+    }
+
+
+def _geojson_zip(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    provenance: Mapping[str, Provenance],
+    *,
+    stem: str,
+    title: str,
+    when: date | datetime | None,
+) -> bytes:
+    """A zip of ``<stem>_polygon.geojson``, ``<stem>_line.geojson``, ``<stem>_point.geojson``."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for kind, data in geojson_files(frames, provenance, title=title, when=when).items():
+            zf.writestr(f"{stem}_{kind}.geojson" if kind else f"{stem}.geojson", data)
+    return buf.getvalue()

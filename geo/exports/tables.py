@@ -1,0 +1,390 @@
+"""Exports as bytes in memory: GeoJSON (RFC 7946), CSV and XLSX, with provenance in each.
+
+Nothing is written to disk: every function returns ``bytes`` for ``st.download_button`` or the
+command line. The briefing PNG is :mod:`geo.briefing`; :func:`geo.downloads.build_downloads`
+assembles every download for one map view.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.errors import DataValidationError
+from geo.exports.cells import csv_text_bytes, formula_safe_frame
+from geo.i18n import Lang, t
+from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
+from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
+from geo.storage.provenance import Provenance, accuracy_label
+
+GEOJSON_COORD_DECIMALS = 8  # 1e-8° ≈ 1 mm; RFC 7946 §11.2 allows trimming, round trips need < 1e-7°
+
+
+# --------------------------------------------------------------------------------------------
+# helpers
+
+
+def _check_frames(frames: Mapping[str, gpd.GeoDataFrame]) -> None:
+    if not frames:
+        raise DataValidationError("没有可导出的图层", hint="请先在地图上选择至少一个图层")
+    for name, frame in frames.items():
+        if not isinstance(frame, gpd.GeoDataFrame):
+            raise DataValidationError(f"「{name}」不是地理图层，无法导出为地图")
+        if frame.crs is None:
+            raise DataValidationError(
+                f"图层「{name}」没有坐标参考系（CRS），无法导出", hint="本工具不会猜测坐标系"
+            )
+
+
+def _today(when: date | datetime | None) -> str:
+    if when is None:
+        when = datetime.now(UTC)
+    return when.strftime("%Y-%m-%d")
+
+
+def _safe_filename(title: str) -> str:
+    name = re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_.")
+    return name[:60] or "atlas"
+
+
+def _jsonable(value):
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float | np.floating):
+        if math.isnan(value) or math.isinf(value):
+            return None
+        # a whole number is written as one (72, not 72.0): QGIS then reads a count as an integer
+        return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, pd.Timestamp | datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def _round_coords(geom, decimals: int):
+    return shapely.set_precision(geom, 10**-decimals, mode="pointwise") if geom is not None else None
+
+
+def with_measures(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Copy with area (``area_km2``, ``area_mu``) of polygons and length (``length_km``) of lines.
+
+    Measured in EPSG:4549 (metres); columns already present are kept as they are. Points get
+    no measure columns; rows of other kinds get NaN.
+    """
+    out = gdf.copy()
+    projected = gdf.geometry.to_crs(ANALYSIS_CRS)
+    types = gdf.geom_type
+    polygonal = types.isin(["Polygon", "MultiPolygon"])
+    linear = types.isin(["LineString", "MultiLineString"])
+    if polygonal.any():
+        area = projected.area.where(polygonal)
+        if "area_km2" not in out:
+            out["area_km2"] = (area / M2_PER_KM2).round(4)
+        if "area_mu" not in out:
+            out["area_mu"] = (area / M2_PER_MU).round(2)
+    if linear.any() and "length_km" not in out:
+        out["length_km"] = (projected.length.where(linear) / 1000).round(3)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# GeoJSON / CSV / XLSX
+
+
+def geojson_bytes(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    provenance: Mapping[str, Provenance] | None = None,
+    *,
+    title: str = "",
+    when: date | datetime | None = None,
+    measures: bool = True,
+) -> bytes:
+    """One RFC 7946 FeatureCollection (WGS-84 lon/lat, no ``crs`` member) of the given frames.
+
+    Each feature carries its attributes, area/length metrics (see :func:`with_measures`) and the
+    provenance properties ``layer``, ``data_source``, ``data_accuracy`` and ``exported``.
+    Polygon rings follow the right-hand rule; coordinates keep 8 decimals (about 1 mm).
+    """
+    _check_frames(frames)
+    provenance = provenance or {}
+    exported = _today(when)
+    features = []
+    for name, frame in frames.items():
+        prov = provenance.get(name)
+        data = with_measures(frame) if measures else frame
+        data = data.to_crs(STORAGE_CRS)
+        geoms = shapely.orient_polygons(np.asarray(data.geometry.values, dtype=object), exterior_cw=False)
+        columns = [c for c in data.columns if c != data.geometry.name]
+        records = data[columns].astype(object).to_dict(orient="records")
+        for geom, record in zip(geoms, records, strict=True):
+            properties = {str(k): _jsonable(v) for k, v in record.items()}
+            properties.update(
+                {
+                    "layer": name,
+                    "data_source": prov.source if prov is not None else None,
+                    "data_accuracy": prov.accuracy if prov is not None else None,
+                    "exported": exported,
+                }
+            )
+            shape = (
+                None
+                if geom is None or geom.is_empty
+                else json.loads(shapely.to_geojson(_round_coords(geom, GEOJSON_COORD_DECIMALS)))
+            )
+            features.append({"type": "Feature", "properties": properties, "geometry": shape})
+    collection = {
+        "type": "FeatureCollection",
+        "name": title or "atlas",
+        "features": features,
+    }
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def table_for_export(frame: pd.DataFrame, *, lonlat: bool = True) -> pd.DataFrame:
+    """Attributes without the geometry column; points gain ``lon``/``lat`` (WGS-84 degrees)."""
+    if not isinstance(frame, gpd.GeoDataFrame):
+        return pd.DataFrame(frame).copy()
+    out = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+    if lonlat and len(frame) and frame.geom_type.isin(["Point"]).all():
+        pts = frame.geometry.to_crs(STORAGE_CRS)
+        out["lon"] = pts.x.round(9)
+        out["lat"] = pts.y.round(9)
+    return out
+
+
+def csv_bytes(frame: pd.DataFrame, provenance: Provenance | None = None) -> bytes:
+    """CSV in UTF-8 with BOM (Excel opens Chinese correctly); points get lon/lat columns.
+
+    With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended. Text that
+    a spreadsheet would take for a formula is written with a leading ``'`` (:mod:`geo.cells`).
+    """
+    out = table_for_export(frame)
+    if provenance is not None:
+        out["data_source"] = provenance.source
+        out["data_accuracy"] = provenance.accuracy
+    return csv_text_bytes(out)
+
+
+def _layer_column(tables: Mapping[str, pd.DataFrame]) -> str:
+    taken = {str(c) for table in tables.values() for c in table.columns}
+    return "layer" if "layer" not in taken else "atlas_layer"
+
+
+def layers_csv_bytes(
+    frames: Mapping[str, pd.DataFrame], provenance: Mapping[str, Provenance] | None = None
+) -> bytes:
+    """Several layers in one CSV: a first column ``layer`` (the layer's title; ``atlas_layer`` when
+    the data has a ``layer`` of its own), then the union of their columns in order of appearance.
+
+    A column a layer lacks is blank in its rows; whole numbers stay whole (72, not 72.0) and points
+    get lon/lat as in :func:`csv_bytes`, with ``data_source`` and ``data_accuracy`` per row. One
+    layer gives exactly :func:`csv_bytes`.
+    """
+    if not frames:
+        raise DataValidationError("没有可导出的图层", hint="请先选择至少一个图层")
+    provenance = provenance or {}
+    if len(frames) == 1:
+        ((name, frame),) = frames.items()
+        return csv_bytes(frame, provenance.get(name))
+    tables = {}
+    for name, frame in frames.items():
+        table = table_for_export(frame)
+        for col in table.columns:  # a blank in another layer's rows must not turn 72 into 72.0
+            if pd.api.types.is_integer_dtype(table[col]) and not pd.api.types.is_bool_dtype(table[col]):
+                table[col] = table[col].astype("Int64")
+        prov = provenance.get(name)
+        table["data_source"] = prov.source if prov is not None else None
+        table["data_accuracy"] = prov.accuracy if prov is not None else None
+        tables[name] = table
+    key = _layer_column(tables)
+    out = pd.concat(
+        [table.assign(**{key: name}) for name, table in tables.items()], ignore_index=True, sort=False
+    )
+    out = out[[key, *[c for c in out.columns if c != key]]]
+    return csv_text_bytes(out)
+
+
+# Geometry types by family: one GeoJSON file (one QGIS layer) per family.
+GEOMETRY_FAMILIES = {
+    "Polygon": "polygon",
+    "MultiPolygon": "polygon",
+    "LineString": "line",
+    "MultiLineString": "line",
+    "Point": "point",
+    "MultiPoint": "point",
+}
+
+
+def split_by_geometry(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict[str, gpd.GeoDataFrame]]:
+    """``{"polygon" | "line" | "point": {layer title: its rows of that family}}``, in that order.
+
+    Rows without a geometry go with their layer's most common family; a layer of mixed families
+    (a GeometryCollection aside, which goes with polygons) is split row by row.
+    """
+    _check_frames(frames)
+    out: dict[str, dict[str, gpd.GeoDataFrame]] = {"polygon": {}, "line": {}, "point": {}}
+    for name, frame in frames.items():
+        family = frame.geom_type.map(GEOMETRY_FAMILIES)
+        family = family.where(frame.geom_type.isna() | family.notna(), "polygon")
+        common = family.mode()
+        family = family.fillna(common.iloc[0] if len(common) else "polygon")
+        for kind in out:
+            rows = frame[(family == kind).to_numpy()]
+            if len(rows):
+                out[kind][name] = rows
+    return {kind: layers for kind, layers in out.items() if layers}
+
+
+def geojson_files(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    provenance: Mapping[str, Provenance] | None = None,
+    *,
+    title: str = "",
+    when: date | datetime | None = None,
+) -> dict[str, bytes]:
+    """GeoJSON of the frames, one FeatureCollection per geometry family when they are mixed.
+
+    Returns ``{"": bytes}`` when every feature is of one family (polygons, lines or points), else
+    ``{"polygon": ..., "line": ..., "point": ...}`` for the families present, so that QGIS opens
+    each as one layer instead of splitting a mixed file into sub-layers.
+    """
+    families = split_by_geometry(frames)
+    if len(families) <= 1:
+        return {"": geojson_bytes(frames, provenance, title=title, when=when)}
+    return {
+        kind: geojson_bytes(layers, provenance, title=f"{title or 'atlas'} ({kind})", when=when)
+        for kind, layers in families.items()
+    }
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", "_", name)[:28] or "sheet"
+    candidate, i = base, 2
+    while candidate in used:
+        candidate, i = f"{base[:26]}_{i}", i + 1
+    used.add(candidate)
+    return candidate
+
+
+_COORD_COLUMNS = ("lon", "lat", "经度", "纬度", "longitude", "latitude")
+
+
+def _number_format(name: str, values: pd.Series) -> str | None:
+    """Excel number format of a column: whole numbers with thousands separators, coordinates with
+    6 decimals, other decimals (amounts, ratios, scores) with separators and 2 decimals."""
+    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        return None
+    if pd.api.types.is_integer_dtype(values):
+        return "#,##0"
+    if str(name).strip().lower() in _COORD_COLUMNS:
+        return "0.000000"
+    return "#,##0.00"
+
+
+def _number_formats(ws, table: pd.DataFrame) -> None:
+    """Give each numeric column of a written sheet its number format (values stay exact)."""
+    for i, col in enumerate(table.columns, start=1):
+        fmt = _number_format(col, table[col])
+        if fmt is None:
+            continue
+        for (cell,) in ws.iter_rows(min_row=2, max_row=len(table) + 1, min_col=i, max_col=i):
+            cell.number_format = fmt
+
+
+def xlsx_bytes(
+    tables: Mapping[str, pd.DataFrame],
+    provenance: Mapping[str, Provenance] | None = None,
+    *,
+    title: str = "",
+    lang: Lang = "zh",
+    when: date | datetime | None = None,
+) -> bytes:
+    """A workbook with one sheet per table (points gain lon/lat) and a sheet on sources and units.
+
+    Every text cell (names and titles included) is a string cell, never a formula: text starting
+    with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.cells`).
+    """
+    if not tables:
+        raise DataValidationError("没有可导出的表格")
+    provenance = provenance or {}
+    buf = io.BytesIO()
+    used: set[str] = set()
+    about_name = "说明" if lang == "zh" else "About"
+    used.add(about_name)
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        for name, frame in tables.items():
+            sheet = _sheet_name(name, used)
+            table = table_for_export(frame)
+            for col in table.columns:  # Excel has no time zones and no nullable types
+                if isinstance(table[col].dtype, pd.DatetimeTZDtype):
+                    table[col] = table[col].dt.tz_localize(None)
+                elif isinstance(table[col].dtype, pd.BooleanDtype | pd.StringDtype):
+                    table[col] = table[col].astype(object).where(table[col].notna(), None)
+            table = formula_safe_frame(table)
+            table.to_excel(writer, sheet_name=sheet, index=False)
+            ws = writer.sheets[sheet]
+            for i, col in enumerate(table.columns, start=1):
+                width = max([len(str(col))] + [len(str(v)) for v in table[col].head(200)]) + 2
+                ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(
+                    max(width * 1.3, 8), 50
+                )
+            ws.freeze_panes = "A2"
+            _number_formats(ws, table)
+        rows = [
+            ("标题" if lang == "zh" else "Title", title),
+            ("导出日期" if lang == "zh" else "Exported", _today(when)),
+            (
+                "坐标系" if lang == "zh" else "CRS",
+                "WGS-84（EPSG:4326），lon/lat 为十进制度"
+                if lang == "zh"
+                else "WGS-84 (EPSG:4326), lon/lat in degrees",
+            ),
+            (
+                "单位" if lang == "zh" else "Units",
+                "面积：亩、km²；金额：万元（1 亿元 = 10,000 万元）"
+                if lang == "zh"
+                else "Area: mu, km²; money: 10k yuan",
+            ),
+            ("声明" if lang == "zh" else "Disclaimer", t("app.disclaimer", lang)),
+        ]
+        for name in tables:
+            prov = provenance.get(name)
+            if prov is not None:
+                rows.append(
+                    (
+                        name,
+                        f"{accuracy_label(prov.accuracy, lang)} · {prov.source}"
+                        + (f" · {getattr(prov, 'licence', '')}" if getattr(prov, "licence", "") else ""),
+                    )
+                )
+        about = pd.DataFrame(
+            rows, columns=["项目" if lang == "zh" else "Item", "内容" if lang == "zh" else "Value"]
+        )
+        about = formula_safe_frame(about)
+        about.to_excel(writer, sheet_name=about_name, index=False)
+        writer.sheets[about_name].column_dimensions["A"].width = 24
+        writer.sheets[about_name].column_dimensions["B"].width = 100
+    return buf.getvalue()
+
+
+_MIME = {
+    "geojson": "application/geo+json",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "png": "image/png",
+    "html": "text/html",
+}

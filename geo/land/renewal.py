@@ -1,0 +1,286 @@
+"""Renewal of low-efficiency parcels (低效用地盘活): each parcel's status, method and date, every change
+kept with who and when, and the land identified and freed per year and per 区镇.
+
+The record is one append-only table of the selected store (``parcel_renewal_log``, in the
+GeoPackage or in PostGIS, :mod:`geo.stores.tables`): a parcel's current status is its last row,
+and the rows before it are its history (old → new, who, when). A parcel found by the rules and
+never edited is 已认定 (identified) in the year it was found.
+
+Each change is written under the store's writer lock, in one transaction with its row of the
+store's change log (action ``status_changed``), so two app servers and the command line on one
+store keep one history. ``changed_by`` is the signed-in identity the caller passes as ``actor``
+(the page: ``pages/_auth.py``; the command line: ``$ATLAS_USER`` or the system user), never a
+typed name: a name typed into the form (修改人) is kept as a note in ``typed_by``.
+
+An install upgraded from when the log was kept in the embedded GeoPackage while PostGIS was
+selected gets that log imported once, the first time the PostGIS table is used (the file is left
+as it was; the import is in the change log as ``migrate``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyogrio
+
+from geo.errors import DataValidationError
+from geo.evaluation.metrics import ZONE_COL
+from geo.storage.audit import Change
+from geo.storage.base import Store, default_user_gpkg, open_store
+from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec, read_shared
+
+LOG_LAYER = "parcel_renewal_log"
+STATUS_IDENTIFIED, STATUS_IN_PROGRESS, STATUS_DONE = "已认定", "处置中", "已盘活"
+STATUSES = (STATUS_IDENTIFIED, STATUS_IN_PROGRESS, STATUS_DONE)
+STATUS_EN = {STATUS_IDENTIFIED: "identified", STATUS_IN_PROGRESS: "in progress", STATUS_DONE: "renewed"}
+# Ways of handling low-efficiency land (DOMAIN.md §7).
+METHODS = ("技改提升", "工业上楼", "兼并重组", "收回/转让")
+METHOD_EN = {
+    "技改提升": "upgrade",
+    "工业上楼": "multi-storey industry",
+    "兼并重组": "merger",
+    "收回/转让": "taken back / transferred",
+}
+LOG_COLUMNS = (
+    "parcel_id",
+    "status",
+    "method",
+    "status_date",
+    "old_status",
+    "old_method",
+    "old_status_date",
+    "changed_by",
+    "changed_at",
+    "note",
+    "typed_by",
+)
+LOG_SPEC = TableSpec(LOG_LAYER, LOG_COLUMNS, description="低效用地盘活状态变更记录（追加，不改写）")
+
+StoreTarget = Store | Path | str | None
+
+
+def _legacy_log(store: Store) -> Seed | None:
+    """The log an older atlas kept in the embedded GeoPackage while PostGIS was selected."""
+    if store.kind == "gpkg":
+        return None  # the GeoPackage store always kept its log in itself: nothing elsewhere
+    path = default_user_gpkg()
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    if LOG_LAYER not in {str(n) for n, _ in pyogrio.list_layers(path)}:
+        return None
+    rows = pd.DataFrame(pyogrio.read_dataframe(path, layer=LOG_LAYER))
+    if not len(rows):
+        return None
+    rows = LOG_SPEC.tidy(rows).sort_values("changed_at", kind="stable")
+    change = Change(
+        action="migrate",
+        user=MIGRATION_ACTOR,
+        layer=LOG_LAYER,
+        title="盘活状态记录",
+        file_name=str(path),
+        rows_in=len(rows),
+        rows_out=len(rows),
+        detail=f"从 {path} 的 {LOG_LAYER} 导入 {len(rows)} 条盘活状态记录（原文件保留未改）",
+    )
+    return Seed(tuple(rows.to_dict("records")), change)
+
+
+def load_log(*, path: StoreTarget = None) -> pd.DataFrame:
+    """Every recorded change, oldest first (an empty frame when nothing was recorded yet).
+
+    ``path`` is a store, a GeoPackage path or a PostgreSQL URL (default: the selected store).
+    """
+    store = open_store(path)
+    return read_shared(store, LOG_SPEC, seed=lambda: _legacy_log(store))
+
+
+def current_status(log: pd.DataFrame) -> pd.DataFrame:
+    """The last recorded status, method and date of each parcel (indexed by parcel id)."""
+    if not len(log):
+        return pd.DataFrame(columns=["status", "method", "status_date"], index=pd.Index([], name="parcel_id"))
+    last = log.drop_duplicates("parcel_id", keep="last").set_index("parcel_id")
+    return last[["status", "method", "status_date"]]
+
+
+def _check(parcel_id: str, status: str, method: str, status_date: date | str, actor: str) -> str:
+    if not str(parcel_id).strip():
+        raise DataValidationError("请指定宗地编号")
+    if status not in STATUSES:
+        raise DataValidationError(f"未知的盘活状态「{status}」", hint=f"可选：{'、'.join(STATUSES)}")
+    if method and method not in METHODS:
+        raise DataValidationError(f"未知的处置方式「{method}」", hint=f"可选：{'、'.join(METHODS)}")
+    if status != STATUS_IDENTIFIED and not method:
+        raise DataValidationError(f"状态为「{status}」时须填写处置方式", hint=f"可选：{'、'.join(METHODS)}")
+    if not str(actor or "").strip():
+        raise DataValidationError(
+            "没有登录身份，不能记录修改", hint="每次修改都记录修改人（登录的编辑）和时间；请先登录"
+        )
+    try:
+        day = status_date if isinstance(status_date, date) else date.fromisoformat(str(status_date))
+    except ValueError as exc:
+        raise DataValidationError(f"日期「{status_date}」无法识别", hint="请用 YYYY-MM-DD 格式") from exc
+    return day.isoformat()
+
+
+def record_status(
+    parcel_id: str,
+    status: str,
+    *,
+    actor: str,
+    method: str = "",
+    status_date: date | str,
+    who: str = "",
+    note: str = "",
+    path: StoreTarget = None,
+    now: datetime | None = None,
+) -> pd.Series:
+    """Record a parcel's new status (with method and date); returns the row written.
+
+    The previous status of the parcel (已认定 when none was recorded) is kept in the row as
+    ``old_*``, read under the store's writer lock, so two writers at once chain their changes.
+    ``changed_by`` is ``actor`` (the signed-in identity), ``changed_at`` the time (UTC, ISO);
+    ``who``, a name typed into the form, is only kept as a note (``typed_by``).
+
+    Raises
+    ------
+    DataValidationError
+        For an unknown status or method, a missing method once work has started, no ``actor``,
+        or a date that is not YYYY-MM-DD.
+    """
+    day = _check(parcel_id, status, method, status_date, actor)
+    pid = str(parcel_id).strip()
+    store = open_store(path)
+    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+
+    def edit(log: pd.DataFrame) -> TableEdit:
+        before = current_status(log)
+        old = before.loc[pid] if pid in before.index else None
+        row = {
+            "parcel_id": pid,
+            "status": status,
+            "method": method or "",
+            "status_date": day,
+            "old_status": STATUS_IDENTIFIED if old is None else old["status"],
+            "old_method": "" if old is None else (old["method"] or ""),
+            "old_status_date": "" if old is None else (old["status_date"] or ""),
+            "changed_by": str(actor).strip(),
+            "changed_at": stamp,
+            "note": note or "",
+            "typed_by": str(who or "").strip(),
+        }
+        typed = row["typed_by"]
+        change = Change(
+            action="status_changed",
+            user=row["changed_by"],
+            layer=LOG_LAYER,
+            title=pid,
+            detail=f"{pid}：{row['old_status']} → {status}"
+            + (f"（{method}，{day}）" if method else f"（{day}）")
+            + (f"；填写的修改人：{typed}" if typed and typed != row["changed_by"] else ""),
+        )
+        return TableEdit(rows=(row,), change=change, result=row)
+
+    done = store.edit_rows(LOG_SPEC, edit, seed=lambda: _legacy_log(store))
+    return pd.Series(done.result)
+
+
+def with_status(identified: pd.DataFrame, log: pd.DataFrame, *, identified_year: int) -> pd.DataFrame:
+    """The identified parcels (``parcel_id``, ``area_mu``, zone) with their current status.
+
+    Adds ``status``, ``method``, ``status_date``, ``identified_year`` (the date's year of a recorded
+    已认定, else ``identified_year``: the year the rules were run for) and ``freed_year`` (year of the 已盘活 date, else NaN). Parcels that
+    were recorded but are no longer found by the rules keep their record too (they were found once).
+    """
+    cur = current_status(log)
+    out = identified.copy()
+    pid = out["parcel_id"]
+
+    def looked_up(column: str, default: str) -> np.ndarray:
+        values = pid.map(cur[column]).astype(object)
+        return values.where(values.notna(), default).to_numpy()
+
+    out["status"] = looked_up("status", STATUS_IDENTIFIED)
+    out["method"] = looked_up("method", "")
+    out["status_date"] = looked_up("status_date", "")
+    marked = log[log["status"] == STATUS_IDENTIFIED].drop_duplicates("parcel_id", keep="first")
+    marked_year = pd.to_datetime(marked.set_index("parcel_id")["status_date"], errors="coerce").dt.year
+    out["identified_year"] = pid.map(marked_year).fillna(identified_year).astype("int64").to_numpy()
+    done = out["status"] == STATUS_DONE
+    years = pd.to_datetime(out["status_date"], errors="coerce").dt.year
+    out["freed_year"] = np.where(done, years, np.nan)
+    return out
+
+
+def renewal_summary(tracked: pd.DataFrame, *, by: str = ZONE_COL) -> pd.DataFrame:
+    """Land identified and freed (亩) and parcels in each status, per year and per ``by`` (区镇).
+
+    Rows are (year, zone): ``identified_mu`` counts parcels by the year they were identified,
+    ``freed_mu`` the 已盘活 ones by the year of their date; ``in_progress_mu`` the 处置中 ones now,
+    by the year of their status date.
+    """
+    zone = tracked[by].fillna("区域外") if by in tracked else pd.Series("全部", index=tracked.index)
+    frame = tracked.assign(_zone=zone)
+    ident = frame.groupby(["identified_year", "_zone"])["area_mu"].agg(["sum", "size"])
+    ident.columns = ["identified_mu", "n_identified"]
+    ident.index.names = ["year", by]
+    done = frame[frame["status"] == STATUS_DONE]
+    freed = done.groupby([done["freed_year"].astype("int64"), "_zone"])["area_mu"].agg(["sum", "size"])
+    freed.columns = ["freed_mu", "n_freed"]
+    freed.index.names = ["year", by]
+    prog = frame[frame["status"] == STATUS_IN_PROGRESS]
+    # under the year its 处置中 status was set (a change of 2026-12-06 is 2026's), else identified
+    prog_year = pd.to_datetime(prog["status_date"], errors="coerce").dt.year
+    prog_year = prog_year.fillna(prog["identified_year"]).astype("int64").rename("year")
+    prog_by = prog.groupby([prog_year, "_zone"])["area_mu"].sum().rename("in_progress_mu")
+    prog_by.index.names = ["year", by]
+    out = ident.join(freed, how="outer").join(prog_by, how="outer").fillna(0.0)
+    for c in ("n_identified", "n_freed"):
+        out[c] = out[c].astype("int64")
+    return out.sort_index()
+
+
+SUMMARY_LABELS = {
+    "year": "年份",
+    ZONE_COL: "区镇/园区",
+    "identified_mu": "认定低效用地（亩）",
+    "n_identified": "认定宗数（宗）",
+    "freed_mu": "盘活用地（亩）",
+    "n_freed": "盘活宗数（宗）",
+    "in_progress_mu": "处置中用地（亩）",
+}
+SUMMARY_LABELS_EN = {
+    "year": "Year",
+    ZONE_COL: "Town/park",
+    "identified_mu": "Identified (mu)",
+    "n_identified": "Parcels identified",
+    "freed_mu": "Freed (mu)",
+    "n_freed": "Parcels freed",
+    "in_progress_mu": "In progress (mu)",
+}
+LOG_LABELS = {
+    "parcel_id": "宗地编号",
+    "old_status": "原状态",
+    "status": "新状态",
+    "old_method": "原处置方式",
+    "method": "处置方式",
+    "status_date": "状态日期",
+    "changed_by": "修改人",
+    "changed_at": "修改时间（UTC）",
+    "note": "备注",
+    "typed_by": "填写的修改人（备注）",
+}
+LOG_LABELS_EN = {
+    "parcel_id": "Parcel id",
+    "old_status": "Old status",
+    "status": "New status",
+    "old_method": "Old method",
+    "method": "Method",
+    "status_date": "Status date",
+    "changed_by": "Changed by",
+    "changed_at": "Changed at (UTC)",
+    "note": "Note",
+    "typed_by": "Name typed (note)",
+}

@@ -1,0 +1,526 @@
+"""The shared server store: PostgreSQL + PostGIS, for a bureau's deployment (``$ATLAS_DATABASE_URL``).
+
+Every write is one database transaction (PostgreSQL's DDL is transactional too): the layer's table
+(written by geopandas ``to_postgis``), its provenance row and its audit row commit together, and a
+writer that dies mid-way leaves nothing. Writers also take one transaction-scoped advisory lock, so
+two writers never race to create the provenance or audit table.
+
+PostgreSQL cuts identifiers at 63 bytes without an error (about 21 Chinese characters), so column
+names that are longer, or hold control characters, are stored under a short name
+(``c<position>_<8 hex of their SHA-1>``); the table ``atlas_columns`` keeps, for every stored
+table, each column's position, stored name, original name and pandas dtype, written in the same
+transaction as the table, and reads restore the original names, order and dtypes from it.
+
+The built-in (demo) layers live here as ``demo_<layer>`` tables once ``python -m geo.cli load-demo``
+has copied them in (all in one transaction); :meth:`PostGISStore.read_demo` reads them back as the
+GeoPackage gives them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+import geoalchemy2  # noqa: F401 - registers PostGIS's geometry type for table reflection
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+import sqlalchemy as sa
+from geoalchemy2 import Geometry
+from sqlalchemy.engine import Connection, Engine
+
+from geo.errors import DataValidationError
+from geo.storage.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
+from geo.storage.base import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
+from geo.storage.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
+
+GEOMETRY_COLUMN = "geometry"
+COLUMNS_TABLE = "atlas_columns"
+DEMO_PREFIX = "demo_"
+MAX_IDENTIFIER_BYTES = 63  # PostgreSQL's NAMEDATALEN - 1
+_LOCK_KEY = 0x41544C53  # "ATLS": the advisory lock every writer of the atlas takes
+_ENGINES: dict[str, Engine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def normalise_url(url: str) -> str:
+    """A SQLAlchemy URL using psycopg 3 (``postgresql://`` alone would mean psycopg2)."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain) :]
+    return url
+
+
+def _engine(url: str) -> Engine:
+    with _ENGINES_LOCK:
+        if url not in _ENGINES:
+            _ENGINES[url] = sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        return _ENGINES[url]
+
+
+def _unreachable(url: sa.URL, exc: Exception) -> DataValidationError:
+    return DataValidationError(
+        f"连不上共享数据库 {url.render_as_string(hide_password=True)}（{type(exc).__name__}）",
+        hint="请确认数据库已启动（bash setup.sh postgis）且 ATLAS_DATABASE_URL 的主机、端口、用户和密码正确",
+    )
+
+
+class PostGISStore(Store):
+    """A user store in a PostgreSQL database with the PostGIS extension."""
+
+    kind = "postgis"
+
+    def __init__(self, url: str) -> None:
+        self.url = sa.make_url(normalise_url(url))
+        self.engine = _engine(self.url.render_as_string(hide_password=False))
+
+    @property
+    def location(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    def __repr__(self) -> str:
+        return f"PostGISStore({self.location!r})"
+
+    # ---- connections ------------------------------------------------------------------------
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        try:
+            conn = self.engine.connect()
+        except sa.exc.OperationalError as exc:
+            raise _unreachable(self.url, exc) from exc
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One transaction holding the writers' advisory lock; rolled back on any error."""
+        with self._connect() as conn, conn.begin():
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCK_KEY)))
+            self._prepare(conn)
+            yield conn
+
+    @staticmethod
+    def _schema(conn: Connection) -> str:
+        """The schema the store's tables live in: the first of the connection's search path."""
+        return conn.execute(sa.select(sa.func.current_schema())).scalar()
+
+    def _has_table(self, conn: Connection, table: str) -> bool:
+        return sa.inspect(conn).has_table(table, schema=self._schema(conn))
+
+    def _prepare(self, conn: Connection) -> None:
+        conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS postgis"))
+        md = sa.MetaData(schema=self._schema(conn))
+        sa.Table(
+            AUDIT_TABLE,
+            md,
+            sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+            *(sa.Column(c, sa.BigInteger if c in AUDIT_INT_COLUMNS else sa.Text) for c in AUDIT_COLUMNS),
+        )
+        sa.Table(
+            COLUMNS_TABLE,
+            md,
+            sa.Column("table_name", sa.Text, primary_key=True),
+            sa.Column("position", sa.Integer, primary_key=True),
+            sa.Column("stored_name", sa.Text, nullable=False),
+            sa.Column("original_name", sa.Text, nullable=False),
+            sa.Column("dtype", sa.Text),
+        )
+        sa.Table(
+            META_TABLE,
+            md,
+            sa.Column("layer", sa.Text, primary_key=True),
+            sa.Column(TABLE_COLUMN, sa.Text),
+        )
+        md.create_all(conn, checkfirst=True)
+
+    def _table(self, conn: Connection, name: str) -> sa.Table:
+        return sa.Table(name, sa.MetaData(), autoload_with=conn, schema=self._schema(conn))
+
+    def _add_missing_columns(self, conn: Connection, row: dict) -> None:
+        schema = self._schema(conn)
+        have = {c["name"] for c in sa.inspect(conn).get_columns(META_TABLE, schema=schema)}
+        quote = conn.dialect.identifier_preparer.quote
+        for key, value in row.items():
+            if key not in have:
+                kind = "BIGINT" if isinstance(value, int) and not isinstance(value, bool) else "TEXT"
+                table = f"{quote(schema)}.{quote(META_TABLE)}"
+                conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {quote(key)} {kind}"))
+
+    # ---- reading ----------------------------------------------------------------------------
+
+    def list_metadata(self) -> pd.DataFrame:
+        with self._connect() as conn:
+            if not self._has_table(conn, META_TABLE):
+                return pd.DataFrame()
+            table = self._table(conn, META_TABLE)
+            rows = pd.read_sql(sa.select(table).order_by(table.c.layer), conn)
+        order = rows.sort_values("imported_at", kind="stable") if "imported_at" in rows else rows
+        return metadata_frame(order)
+
+    def read_layer(self, name: str) -> gpd.GeoDataFrame:
+        with self._connect() as conn:
+            if not self._has_table(conn, META_TABLE):
+                raise missing_layer_error(name)
+            meta = self._table(conn, META_TABLE)
+            table = conn.execute(sa.select(meta.c[TABLE_COLUMN]).where(meta.c.layer == name)).scalar()
+            if table is None or not self._has_table(conn, table):
+                raise missing_layer_error(name)
+            return self._read_frame(conn, table)
+
+    def audit_log(self) -> pd.DataFrame:
+        with self._connect() as conn:
+            if not self._has_table(conn, AUDIT_TABLE):
+                return empty_audit()
+            return tidy_audit(pd.read_sql(sa.select(self._table(conn, AUDIT_TABLE)), conn))
+
+    def read_rows(self, spec: TableSpec) -> pd.DataFrame | None:
+        with self._connect() as conn:
+            if not self._has_table(conn, spec.name):
+                return None
+            table = self._table(conn, spec.name)
+            return pd.read_sql(sa.select(table).order_by(table.c.id), conn).drop(columns=["id"])
+
+    def stamp(self) -> str:
+        with self._connect() as conn:
+            if not self._has_table(conn, AUDIT_TABLE):
+                return "0"
+            audit = self._table(conn, AUDIT_TABLE)
+            return str(conn.execute(sa.select(sa.func.coalesce(sa.func.max(audit.c.id), 0))).scalar())
+
+    # ---- writing ----------------------------------------------------------------------------
+
+    def save_layer(self, name: str, frame: gpd.GeoDataFrame, row: dict, change: Change) -> None:
+        if frame.geometry.name != GEOMETRY_COLUMN:
+            frame = frame.rename_geometry(GEOMETRY_COLUMN)
+        with self._write() as conn:
+            self._add_missing_columns(conn, row)
+            meta = self._table(conn, META_TABLE)
+            taken = conn.execute(sa.select(meta.c.layer).where(meta.c.layer == name)).first() is not None
+            if taken and change.action == "import":
+                change = replace(change, action="replace")
+            self._write_frame(conn, name, frame)
+            conn.execute(sa.delete(meta).where(meta.c.layer == name))
+            conn.execute(sa.insert(meta).values(**_plain({**row, "layer": name, TABLE_COLUMN: name})))
+            conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+
+    def delete_layer(self, name: str, change: Change) -> dict:
+        with self._write() as conn:
+            meta = self._table(conn, META_TABLE)
+            found = conn.execute(sa.select(meta).where(meta.c.layer == name)).mappings().first()
+            if found is None:
+                raise missing_layer_error(name)
+            row = dict(found)
+            conn.execute(sa.delete(meta).where(meta.c.layer == name))
+            table = row.get(TABLE_COLUMN) or name
+            if self._has_table(conn, table):
+                self._table(conn, table).drop(conn)
+            columns = self._table(conn, COLUMNS_TABLE)
+            conn.execute(sa.delete(columns).where(columns.c.table_name == table))
+            conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.filled_from(row).as_row()))
+        return row
+
+    def update_metadata(self, name: str, fields: dict, change: Change) -> None:
+        protected = {"layer", TABLE_COLUMN} & set(fields)
+        if protected:
+            raise DataValidationError(f"不能修改字段：{'、'.join(sorted(protected))}")
+        with self._write() as conn:
+            self._add_missing_columns(conn, fields)
+            meta = self._table(conn, META_TABLE)
+            done = conn.execute(sa.update(meta).where(meta.c.layer == name).values(**_plain(fields)))
+            if done.rowcount == 0:
+                raise missing_layer_error(name)
+            conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+
+    def edit_rows(self, spec: TableSpec, edit: Edit, *, seed: SeedSource = no_seed) -> TableEdit:
+        with self._write() as conn:
+            audit = self._table(conn, AUDIT_TABLE)
+            if not self._has_table(conn, spec.name):
+                table = self._create_shared(conn, spec)
+                found = seed()
+                if found is not None and found.rows:
+                    conn.execute(sa.insert(table), [spec.row(r) for r in found.rows])
+                    conn.execute(sa.insert(audit).values(**found.change.as_row()))
+            else:
+                self._add_spec_columns(conn, spec)
+                table = self._table(conn, spec.name)
+            current = pd.read_sql(sa.select(table).order_by(table.c.id), conn).drop(columns=["id"])
+            done = edit(spec.tidy(current))
+            if done.change is None:
+                return done
+            gone = [*done.remove, *((r[spec.key] for r in done.rows) if spec.key else ())]
+            if gone:
+                conn.execute(sa.delete(table).where(table.c[spec.key].in_(gone)))
+            if done.rows:
+                conn.execute(sa.insert(table), [spec.row(r) for r in done.rows])
+            conn.execute(sa.insert(audit).values(**done.change.as_row()))
+        return done
+
+    def _create_shared(self, conn: Connection, spec: TableSpec) -> sa.Table:
+        """Create a shared table (an ``id`` primary key, so QGIS can edit it) with its description
+        as the table's comment."""
+        table = sa.Table(
+            spec.name,
+            sa.MetaData(),
+            sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+            *(
+                sa.Column(c, sa.BigInteger if c in spec.int_columns else sa.Text, unique=c == spec.key)
+                for c in spec.columns
+            ),
+            schema=self._schema(conn),
+            comment=spec.description or None,
+        )
+        table.create(conn)
+        return table
+
+    def _add_spec_columns(self, conn: Connection, spec: TableSpec) -> None:
+        schema = self._schema(conn)
+        have = {c["name"] for c in sa.inspect(conn).get_columns(spec.name, schema=schema)}
+        quote = conn.dialect.identifier_preparer.quote
+        for col in spec.columns:
+            if col not in have:
+                kind = "BIGINT" if col in spec.int_columns else "TEXT"
+                name = f"{quote(schema)}.{quote(spec.name)}"
+                conn.execute(sa.text(f"ALTER TABLE {name} ADD COLUMN {quote(col)} {kind}"))
+
+    def record(self, change: Change) -> None:
+        with self._write() as conn:
+            conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+
+    # ---- the bundled demo layers -------------------------------------------------------------
+
+    def load_gpkg(self, path: Path, change: Change) -> list[str]:
+        """Copy every layer and table of a GeoPackage (e.g. the bundled demo) into the database,
+        replacing same-named tables, in one transaction; returns the table names."""
+        names = [str(n) for n, _ in pyogrio.list_layers(path)]
+        with self._write() as conn:
+            for name in names:
+                self._write_frame(conn, DEMO_PREFIX + name, pyogrio.read_dataframe(path, layer=name))
+            conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+        return [DEMO_PREFIX + n for n in names]
+
+    def demo_layers(self, *, spatial: bool = False) -> list[str]:
+        """Names of the built-in layers loaded here (without the ``demo_`` prefix), sorted; with
+        ``spatial`` only those with geometry.
+
+        Raises
+        ------
+        DataValidationError
+            When the demo is not loaded (``python -m geo.cli load-demo``).
+        """
+        with self._connect() as conn:
+            names = self._demo_layers(conn)
+            if not spatial:
+                return names
+            inspector, schema = sa.inspect(conn), self._schema(conn)
+            return [
+                n
+                for n in names
+                if GEOMETRY_COLUMN
+                in {c["name"] for c in inspector.get_columns(DEMO_PREFIX + n, schema=schema)}
+            ]
+
+    def _demo_layers(self, conn: Connection) -> list[str]:
+        tables = sa.inspect(conn).get_table_names(schema=self._schema(conn))
+        names = sorted(t[len(DEMO_PREFIX) :] for t in tables if t.startswith(DEMO_PREFIX))
+        if META_TABLE not in names:  # load-demo writes every table in one transaction, this one too
+            raise demo_not_loaded_error(self.location)
+        return names
+
+    def read_demo(self, name: str) -> gpd.GeoDataFrame | pd.DataFrame:
+        """One built-in layer as the demo GeoPackage gives it (same columns, order, dtypes, CRS),
+        not yet validated.
+
+        Raises
+        ------
+        DataValidationError
+            When the demo is not loaded, or has no layer ``name``.
+        """
+        with self._connect() as conn:
+            available = self._demo_layers(conn)
+            if name not in available:
+                raise DataValidationError(
+                    f"共享数据库 {self.location} 中没有内置图层「{name}」",
+                    hint=f"现有内置图层：{'、'.join(available)}；演示数据更新后请重新运行 `python -m geo.cli load-demo`",
+                )
+            return self._read_frame(conn, DEMO_PREFIX + name)
+
+    # ---- tables and their column names ------------------------------------------------------
+
+    def _write_frame(self, conn: Connection, table: str, frame: pd.DataFrame) -> None:
+        """Write ``frame`` as ``table`` (replacing it) and record its columns in ``atlas_columns``.
+
+        The table gets a primary key (``fid``, so QGIS can edit it), one geometry type (a layer of
+        polygons and multipolygons is stored as MultiPolygon, as the GeoPackage stores it), and each
+        column stored under a short name carries its original name as the column's comment.
+        """
+        if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.name != GEOMETRY_COLUMN:
+            frame = frame.rename_geometry(GEOMETRY_COLUMN)
+        originals = [str(c) for c in frame.columns]
+        stored = stored_column_names(originals)
+        renamed = frame.rename(columns=dict(zip(originals, stored, strict=True)))
+        plain, dtype = pd.DataFrame(renamed), None
+        if isinstance(renamed, gpd.GeoDataFrame):  # as geopandas' to_postgis, but keeping "" apart from NULL
+            geoms, kind = _one_geometry_type(renamed.geometry.to_numpy())
+            geoms = shapely.set_srid(geoms, 4326)
+            plain = plain.assign(**{GEOMETRY_COLUMN: shapely.to_wkb(geoms, hex=True, include_srid=True)})
+            dtype = {GEOMETRY_COLUMN: Geometry(kind, srid=4326)}
+        schema = self._schema(conn)
+        options = {"schema": schema, "index": False, "dtype": dtype}
+        plain.head(0).to_sql(table, conn, if_exists="replace", **options)
+        quote = conn.dialect.identifier_preparer.quote
+        name = f"{quote(schema)}.{quote(table)}"
+        key = primary_key_column(stored)
+        conn.execute(
+            sa.text(f"ALTER TABLE {name} ADD COLUMN {quote(key)} BIGINT GENERATED ALWAYS AS IDENTITY")
+        )
+        conn.execute(sa.text(f"ALTER TABLE {name} ADD PRIMARY KEY ({quote(key)})"))
+        for s, o in zip(stored, originals, strict=True):
+            if s != o:
+                text = "'" + o.replace("\x00", "").replace("'", "''") + "'"  # COMMENT takes no parameter
+                conn.exec_driver_sql(f"COMMENT ON COLUMN {name}.{quote(s)} IS {text}")  # no ":name" binds
+        plain.to_sql(table, conn, if_exists="append", method=_copy_rows, **options)
+        columns = self._table(conn, COLUMNS_TABLE)
+        conn.execute(sa.delete(columns).where(columns.c.table_name == table))
+        conn.execute(
+            sa.insert(columns),
+            [
+                {"table_name": table, "position": i, "stored_name": s, "original_name": o, "dtype": str(d)}
+                for i, (s, o, d) in enumerate(zip(stored, originals, frame.dtypes, strict=True))
+            ],
+        )
+
+    def _read_frame(self, conn: Connection, table: str) -> gpd.GeoDataFrame | pd.DataFrame:
+        """A stored table with its original column names, order and dtypes (rows in the order
+        written; the primary key left out)."""
+        layer = self._table(conn, table)
+        keys = [c for c in layer.primary_key.columns]
+        query = sa.select(*[c for c in layer.c if c not in keys]).order_by(*keys)
+        if GEOMETRY_COLUMN in layer.c:
+            frame = gpd.read_postgis(query, conn, geom_col=GEOMETRY_COLUMN)
+            srid = getattr(layer.c[GEOMETRY_COLUMN].type, "srid", -1)
+            if frame.crs is None and srid and srid > 0:  # no row has a geometry (unlocated enterprises)
+                frame = frame.set_crs(srid)
+        else:
+            frame = pd.read_sql(query, conn)
+        if not self._has_table(conn, COLUMNS_TABLE):
+            return frame
+        columns = self._table(conn, COLUMNS_TABLE)
+        rows = conn.execute(
+            sa.select(columns.c.stored_name, columns.c.original_name, columns.c.dtype)
+            .where(columns.c.table_name == table)
+            .order_by(columns.c.position)
+        ).all()
+        if not rows or {r.stored_name for r in rows} != set(frame.columns):
+            return frame  # written before column names were recorded
+        frame = frame[[r.stored_name for r in rows]]
+        for r in rows:
+            if r.stored_name != GEOMETRY_COLUMN and r.dtype and str(frame[r.stored_name].dtype) != r.dtype:
+                frame[r.stored_name] = frame[r.stored_name].astype(r.dtype)
+        return frame.rename(columns={r.stored_name: r.original_name for r in rows})
+
+
+def primary_key_column(stored: list[str]) -> str:
+    """The name of a layer table's primary key: ``fid`` (as in a GeoPackage), else ``atlas_fid``, or
+    ``atlas_fid_<n>`` when the layer has columns of those names too."""
+    taken = {s.lower() for s in stored}
+    for name in ("fid", "atlas_fid", *(f"atlas_fid_{i}" for i in range(2, len(stored) + 3))):
+        if name not in taken:
+            return name
+    raise AssertionError("unreachable: more candidate names than columns")
+
+
+# Shapely's type ids: single part -> (multi part, its PostGIS name, how to make it).
+_MULTI = {
+    0: (4, "MULTIPOINT", shapely.multipoints),
+    1: (5, "MULTILINESTRING", shapely.multilinestrings),
+    3: (6, "MULTIPOLYGON", shapely.multipolygons),
+}
+
+
+def _one_geometry_type(geoms: np.ndarray) -> tuple[np.ndarray, str]:
+    """Geometries of one type and that type's name for PostGIS: single and multi parts of one
+    kind become all multi (as GDAL writes them to a GeoPackage); otherwise the generic type."""
+    ids = shapely.get_type_id(geoms)
+    kinds = set(np.unique(ids[ids >= 0]).tolist())
+    if len(kinds) == 1:
+        return geoms, shapely.GeometryType(kinds.pop()).name
+    if not kinds:
+        return geoms, "GEOMETRY"
+    multi = {_MULTI[k][0] if k in _MULTI else k for k in kinds}
+    single = next((k for k, v in _MULTI.items() if v[0] in multi), None)
+    if len(multi) != 1 or single is None:
+        return geoms, "GEOMETRY"
+    _, name, make = _MULTI[single]
+    out = geoms.copy()
+    parts = (ids == single) & ~shapely.is_empty(geoms)
+    hits = np.flatnonzero(parts)
+    out[hits] = make(geoms[hits], indices=np.arange(len(hits)))
+    empty = (ids == single) & shapely.is_empty(geoms)
+    out[empty] = shapely.from_wkt(f"{name} EMPTY")
+    return out, name
+
+
+def _copy_rows(table, conn: Connection, keys: list[str], rows) -> None:
+    """pandas ``to_sql`` method: one ``COPY … FROM STDIN`` (like geopandas' ``to_postgis``), but with
+    every text quoted, so that an empty text stays an empty text and only a missing value is NULL."""
+    buf = io.StringIO()
+    for row in rows:
+        buf.write(",".join(_csv_field(v) for v in row) + "\n")
+    quote = conn.dialect.identifier_preparer
+    name = quote.quote(table.table.name)
+    if table.table.schema:
+        name = f"{quote.quote_schema(table.table.schema)}.{name}"
+    columns = ", ".join(quote.quote(k) for k in keys)
+    with conn.connection.cursor() as cur, cur.copy(f"COPY {name} ({columns}) FROM STDIN WITH CSV") as copy:
+        copy.write(buf.getvalue())
+
+
+def _csv_field(value: object) -> str:
+    """One CSV field for COPY: unquoted empty is NULL, text always quoted (so "" stays "")."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, bool | int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def stored_column_names(names: list[str]) -> list[str]:
+    """The names ``names`` are stored under: as given, except those longer than PostgreSQL's 63
+    bytes, holding a control character, or clashing with an earlier stored name, which become
+    ``c<position>_<first 8 hex digits of the name's SHA-1>``."""
+    out: list[str] = []
+    for i, name in enumerate(names):
+        unsafe = len(name.encode("utf-8")) > MAX_IDENTIFIER_BYTES or any(ord(ch) < 32 for ch in name)
+        if unsafe or name in out:
+            name = f"c{i}_{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
+        out.append(name)
+    return out
+
+
+def demo_not_loaded_error(location: str) -> DataValidationError:
+    """The error for a PostGIS selected by ``$ATLAS_DATABASE_URL`` without the built-in layers."""
+    return DataValidationError(
+        f"已选用共享数据库 {location}，但其中还没有载入内置图层（演示数据）",
+        hint="请运行 `python -m geo.cli load-demo` 把内置图层载入该库；若不用共享库，请取消 ATLAS_DATABASE_URL 设置",
+    )
+
+
+def _plain(row: dict) -> dict:
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, float) and pd.isna(value):
+            value = None
+        elif hasattr(value, "item"):
+            value = value.item()
+        out[key] = value
+    return out

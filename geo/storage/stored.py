@@ -1,0 +1,42 @@
+"""A stored layer by name, built-in (demo store) or imported (user store), with title and provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+
+from geo import ingest
+from geo.errors import DataValidationError
+from geo.storage.builtin import builtin_source, layer_metadata, list_layers, load_layer
+from geo.storage.provenance import Provenance
+
+
+def stored_layer(
+    name: str, store: Path | str | None = None, user_store: Path | str | None = None
+) -> tuple[gpd.GeoDataFrame, str, Provenance]:
+    """The layer ``name`` from the user store (imports) or else the demo store, its Chinese title
+    and its provenance.
+
+    Raises
+    ------
+    DataValidationError
+        When no store holds ``name``, or it is an attribute table without geometry.
+    """
+    user = user_store or None  # None: the selected store ($ATLAS_DATABASE_URL, else the user GeoPackage)
+    meta = ingest.list_user_layers(path=user)
+    if name in set(meta["layer"]):
+        row = meta.set_index("layer").loc[name]
+        frame = ingest.load_user_layer(name, path=user)
+        return frame, row["title_zh"], Provenance(row["accuracy"], row["source"], row["licence"], row["note"])
+    store = builtin_source(store)  # the demo GeoPackage, or PostGIS when $ATLAS_DATABASE_URL is set
+    if name not in list_layers(store):
+        raise DataValidationError(
+            f"没有图层「{name}」",
+            hint=f"内置图层：{'、'.join(list_layers(store))}；导入图层：{'、'.join(meta['layer']) or '无'}",
+        )
+    frame = load_layer(name, path=store)
+    if not isinstance(frame, gpd.GeoDataFrame):
+        raise DataValidationError(f"「{name}」是属性表，没有几何图形", hint="请选择地图图层")
+    row = layer_metadata(path=store).loc[name]
+    return frame, row["title_zh"], Provenance(row["accuracy"], row["source"], row["licence"], row["note"])

@@ -1,0 +1,307 @@
+"""The list to publish (公示) as an XLSX, and the words every evaluation export carries: the year,
+the filters and the configuration (method, weights, benchmarks, cut-offs) it was made with."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+import pandas as pd
+
+from geo.errors import DataValidationError
+from geo.evaluation import (
+    CLASS_COL,
+    CLASS_LABELS_T,
+    CLASSES_T,
+    SIZE_GROUPS,
+    EvaluationConfig,
+    classes_with_t,
+)
+from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
+from geo.exports.cells import formula_safe
+
+OBJECTION_DAYS = 3  # 黄岩: xlsx lists with a 3-day objection period (DOMAIN.md §7); the page may change it
+
+
+def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None = None) -> str:
+    """The weights per size group; with ``used`` (an evaluation's effective weights, groups as
+    rows), those: indicators left out for want of data are not named, the others scaled up."""
+    parts = []
+    for group in SIZE_GROUPS:
+        on = config.score_above_scale if group == SIZE_GROUPS[0] else config.score_below_scale
+        if not on:
+            continue
+        given = config.weights_for(group)
+        if used is not None and group in used.index:
+            given = {k: float(used.loc[group, k]) for k in given if k in used.columns}
+        w = {k: v for k, v in given.items() if v > 0}
+        label = (
+            (lambda k: RATIOS_BY_KEY[k].label_zh) if lang == "zh" else (lambda k: RATIOS_BY_KEY[k].label_en)
+        )
+        body = (
+            "、".join(f"{label(k)} {round(v, 2):g}" for k, v in w.items())
+            if lang == "zh"
+            else ", ".join(f"{label(k)} {round(v, 2):g}" for k, v in w.items())
+        )
+        total = round(sum(w.values()), 2)
+        name = group if lang == "zh" else ("above-size" if group == SIZE_GROUPS[0] else "below-size")
+        parts.append(
+            f"{name}：{body}（合计 {total:g}）" if lang == "zh" else f"{name}: {body} (total {total:g})"
+        )
+    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+
+
+def _cutoffs_text(config: EvaluationConfig, lang: str) -> str:
+    if config.class_method == "percentile":
+        c = config.percentile_cutoffs
+        if lang == "zh":
+            return f"按排名百分位：A 前 {c['A']:g}%，B 至 {c['B']:g}%，C 至 {c['C']:g}%，其余 D"
+        return f"By percentile rank: A top {c['A']:g} %, B to {c['B']:g} %, C to {c['C']:g} %, rest D"
+    c = config.score_cutoffs
+    if lang == "zh":
+        return f"按得分线：A ≥ {c['A']:g} 分，B ≥ {c['B']:g}，C ≥ {c['C']:g}，其余 D"
+    return f"By score: A ≥ {c['A']:g}, B ≥ {c['B']:g}, C ≥ {c['C']:g}, rest D"
+
+
+def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
+    """The method in one paragraph: formula, benchmark rule, cap, who is scored, T class."""
+    cap = (
+        (
+            f"单项得分不超过其权重的 {config.max_ratio:g} 倍"
+            if lang == "zh"
+            else f"each indicator capped at {config.max_ratio:g}× its weight"
+        )
+        if config.max_ratio
+        else ("单项得分不设上限" if lang == "zh" else "no cap per indicator")
+    )
+    if lang == "zh":
+        return (
+            f"综合得分 = Σ（指标值 ÷ 基准值 × 权重）± 加减分；基准值 = 全区{('汇总' if config.benchmark_mean == 'pooled' else '简单')}均值"
+            f" × {config.benchmark_multiple:g}；{cap}。参评：规上企业，及用地不少于 {config.below_scale_min_land_mu:g} 亩的规下企业；"
+            f"{'、'.join(config.exclusion_industries) or '无'}等行业与投产不满 {config.min_years_in_production:g} 年的企业列为 T 类（不参评）。"
+            f"{_cutoffs_text(config, lang)}（{'规上、规下分别排名' if config.rank_within == 'size' else '统一排名'}）。"
+        )
+    return (
+        f"Score = Σ (indicator ÷ benchmark × weight) ± adjustments; benchmark = {config.benchmark_multiple:g}× the area "
+        f"{'pooled' if config.benchmark_mean == 'pooled' else 'simple'} mean; {cap}. Scored: above-size enterprises and "
+        f"below-size ones on at least {config.below_scale_min_land_mu:g} mu; excluded industries and enterprises in "
+        f"production under {config.min_years_in_production:g} years are class T. {_cutoffs_text(config, lang)}."
+    )
+
+
+def config_summary(config: EvaluationConfig, lang: str = "zh", *, used: pd.DataFrame | None = None) -> str:
+    """Weights, benchmark rule and cut-offs in one line (for CSV columns and map subtitles);
+    ``used``: the evaluation's effective weights, shown instead of the configured ones."""
+    sep = "；" if lang == "zh" else "; "
+    bench = (
+        f"基准 = 均值 × {config.benchmark_multiple:g}"
+        if lang == "zh"
+        else f"benchmark = mean × {config.benchmark_multiple:g}"
+    )
+    return sep.join([_weights_text(config, lang, used), bench, _cutoffs_text(config, lang)])
+
+
+def filters_text(filters: Mapping[str, Sequence[str] | str], lang: str = "zh") -> str:
+    """The page's filters as words; an empty selection reads 全部 / all."""
+    everything = "全部" if lang == "zh" else "all"
+    parts = []
+    for name, chosen in filters.items():
+        values = [chosen] if isinstance(chosen, str) else list(chosen)
+        shown = ("、" if lang == "zh" else ", ").join(map(str, values)) if values else everything
+        parts.append(f"{name}：{shown}" if lang == "zh" else f"{name}: {shown}")
+    return ("；" if lang == "zh" else "; ").join(parts) if parts else everything
+
+
+def export_columns(
+    table: pd.DataFrame, *, year: int | None, filters: str, config: EvaluationConfig, lang: str = "zh"
+) -> pd.DataFrame:
+    """A copy of ``table`` with three columns saying what it was made with: year, filters, configuration."""
+    out = table.copy()
+    names = (
+        ("评价年份", "筛选条件", "评价配置")
+        if lang == "zh"
+        else ("Evaluation year", "Filters", "Configuration")
+    )
+    out[names[0]] = year if year is not None else ""
+    out[names[1]] = filters
+    out[names[2]] = config_summary(config, lang)
+    return out
+
+
+def parameter_rows(
+    config: EvaluationConfig,
+    benchmarks: pd.DataFrame,
+    *,
+    year: int | None,
+    filters: str,
+    lang: str = "zh",
+) -> pd.DataFrame:
+    """Rows (item, value) for an export's parameter sheet: year, filters, method, weights,
+    each benchmark with its unit, cut-offs."""
+    zh = lang == "zh"
+    rows = [
+        ("评价年份" if zh else "Year", "" if year is None else str(year)),
+        ("筛选条件" if zh else "Filters", filters),
+        ("评价方法" if zh else "Method", method_text(config, lang)),
+        ("权重" if zh else "Weights", _weights_text(config, lang)),
+        ("分类" if zh else "Classes", _cutoffs_text(config, lang)),
+    ]
+    for group in benchmarks.index:
+        for key in benchmarks.columns:
+            value = benchmarks.loc[group, key]
+            if value == value:
+                rows.append(
+                    (
+                        f"基准值 · {group} · {ratio_label(key)}"
+                        if zh
+                        else f"Benchmark · {group} · {ratio_label(key, lang='en')}",
+                        f"{value:,.4g}",
+                    )
+                )
+    return pd.DataFrame(rows, columns=["项目", "内容"] if zh else ["Item", "Value"])
+
+
+NOTICE_COLUMNS = (ID_COL, "name", ZONE_COL, "industry", "size_class", "land_mu", "score", CLASS_COL, "status")
+_NOTICE_HEAD = {
+    ID_COL: "企业编号",
+    "name": "企业名称",
+    ZONE_COL: "区镇/园区",
+    "industry": "行业",
+    "size_class": "规模",
+    "land_mu": "用地面积（亩）",
+    "score": "综合得分（分）",
+    CLASS_COL: "类别",
+    "status": "说明",
+}
+
+
+def notice_xlsx_bytes(
+    evaluated: pd.DataFrame,
+    config: EvaluationConfig,
+    benchmarks: pd.DataFrame,
+    *,
+    year: int | None,
+    title: str,
+    filters: str,
+    source: str = "",
+    objection_days: int = OBJECTION_DAYS,
+    when: date | None = None,
+) -> bytes:
+    """The 公示 workbook: sheet 公示 with the title, year, method, weights, benchmarks, cut-offs
+    and then the class lists A, B, C, D, T (each ranked by score, T with its reason); one sheet
+    per class as well. Names and other user text are written as cell values (never formulas).
+
+    Raises
+    ------
+    DataValidationError
+        When the frame is not an evaluation result.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    for col in (ID_COL, CLASS_COL, "scored", "score"):
+        if col not in evaluated.columns:
+            raise DataValidationError(f"公示表需要评价结果字段「{col}」", hint="请先做评价")
+    cls = classes_with_t(evaluated).astype(object)
+    frame = evaluated.assign(**{CLASS_COL: cls.to_numpy()})
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "公示"
+    bold = Font(bold=True)
+    year_text = f"{year} 年度" if year is not None else ""
+    _append_text_safe(ws, [title or f"{year_text}工业企业资源集约利用综合评价结果公示"])
+    ws["A1"].font = Font(bold=True, size=14)
+    _append_text_safe(ws, [f"评价年份：{year if year is not None else '未标明'}"])
+    _append_text_safe(ws, [f"范围：{filters}"])
+    start = when or date.today()
+    end = start + timedelta(days=max(objection_days, 1) - 1)
+    _append_text_safe(
+        ws,
+        [
+            f"公示日期：{start.isoformat()}；公示期：{start.isoformat()} 至 {end.isoformat()}"
+            f"（共 {objection_days} 天），期间如有异议请向主管部门书面反映。"
+        ],
+    )
+    if source:
+        _append_text_safe(ws, [f"数据来源：{source}"])
+    ws.append([])
+    _append_text_safe(ws, ["一、评价方法"])
+    ws.cell(ws.max_row, 1).font = bold
+    _append_text_safe(ws, [method_text(config, "zh")])
+    ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=False)
+    _append_text_safe(ws, ["二、指标权重"])
+    ws.cell(ws.max_row, 1).font = bold
+    _append_text_safe(ws, ["规模", "指标", "权重（分）"])
+    for group in SIZE_GROUPS:
+        for key, w in config.weights_for(group).items():
+            if w > 0:
+                _append_text_safe(ws, [group, ratio_label(key), float(w)])
+    _append_text_safe(ws, ["三、基准值"])
+    ws.cell(ws.max_row, 1).font = bold
+    _append_text_safe(ws, ["规模", "指标", "基准值"])
+    for group in benchmarks.index:
+        for key in benchmarks.columns:
+            value = benchmarks.loc[group, key]
+            if value == value:
+                _append_text_safe(ws, [str(group), ratio_label(key), round(float(value), 4)])
+    _append_text_safe(ws, ["四、分类标准"])
+    ws.cell(ws.max_row, 1).font = bold
+    _append_text_safe(ws, [_cutoffs_text(config, "zh")])
+    _append_text_safe(ws, ["五、评价结果名单"])
+    ws.cell(ws.max_row, 1).font = bold
+    cols = [c for c in NOTICE_COLUMNS if c in frame.columns]
+    for c in CLASSES_T:
+        part = frame[frame[CLASS_COL] == c].sort_values("score", ascending=False, kind="stable")
+        _append_text_safe(ws, [f"{c} 类（{CLASS_LABELS_T[c]}）：{len(part)} 家"])
+        ws.cell(ws.max_row, 1).font = bold
+        _append_text_safe(ws, ["序号", *[_NOTICE_HEAD[k] for k in cols]])
+        for i, row in enumerate(part[cols].itertuples(index=False), start=1):
+            _append_text_safe(ws, [i, *[_cell(v) for v in row]])
+        sheet = wb.create_sheet(f"{c} 类名单")
+        _append_text_safe(sheet, ["序号", *[_NOTICE_HEAD[k] for k in cols]])
+        for i, row in enumerate(part[cols].itertuples(index=False), start=1):
+            _append_text_safe(sheet, [i, *[_cell(v) for v in row]])
+    ws.column_dimensions["A"].width = 14
+    for letter in "BCDEFGHIJ":
+        ws.column_dimensions[letter].width = 22
+    for sheet in wb.worksheets:
+        _print_setup(sheet, header_row=sheet is not ws)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _print_setup(ws, *, header_row: bool) -> None:
+    """A4 landscape, one page wide, centred, page numbers in the footer; a list's header row
+    repeated on every printed page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    if header_row:
+        ws.print_title_rows = "1:1"
+
+
+def _append_text_safe(ws, values: list) -> None:
+    """Append a row; text cells are string cells, never formulas, and those starting with a formula
+    character get a leading ``'`` (:func:`geo.cells.formula_safe`) so re-entering them is safe too."""
+    ws.append([formula_safe(v) for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
+def _cell(value):
+    """A cell value: numbers as numbers, NaN empty, anything else as text."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float):
+        return round(value, 2)
+    if isinstance(value, int | bool):
+        return value
+    return str(value)

@@ -1,0 +1,139 @@
+"""What each class pays (差别化价格): per-enterprise surcharges by class and year, their totals per
+group, a class's rates in words and the column labels of a surcharge table.
+
+The rates, base units and sources are the evaluation configuration's (``surcharges`` in
+``geo/evaluation/evaluation.yaml``, read into :class:`geo.evaluation_config.Surcharge`); nothing here is a
+constant price. ``geo.yearly`` re-exports every public name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from geo.errors import DataValidationError
+from geo.evaluation import CLASS_COL, CLASSES_T, EvaluationConfig, classes_with_t
+from geo.evaluation.metrics import ID_COL, ZONE_COL
+
+
+def surcharges(
+    evaluated: pd.DataFrame,
+    config: EvaluationConfig,
+    *,
+    year: int | None,
+    consumption: pd.DataFrame | None = None,
+    id_col: str = ID_COL,
+    lang: str = "zh",
+) -> tuple[pd.DataFrame, list[str]]:
+    """What each enterprise pays extra for its class (差别化价格) in ``year``.
+
+    Per surcharge item of ``config.surcharges``: ``rate_<key>_yuan`` (元 per base unit, from the
+    enterprise's class A–D/T) and ``<key>_wan_yuan`` = consumption × rate / 10,000 (万元); an item
+    whose consumption column is missing, or that charges no class, is left out and named in the
+    notes. ``total_wan_yuan`` sums the items. Consumption comes from ``consumption`` (same index)
+    when given, else from ``evaluated``. Land policy text per class goes in ``land_policy``;
+    the notes are in ``lang``.
+    """
+    source = consumption if consumption is not None else evaluated
+    cls = classes_with_t(evaluated).astype(object)
+    out = pd.DataFrame(index=evaluated.index)
+    for col in (id_col, "name", "industry", ZONE_COL):
+        if col in evaluated.columns:
+            out[col] = evaluated[col].to_numpy()
+    out[CLASS_COL] = cls.to_numpy()
+    notes: list[str] = []
+    total = np.zeros(len(out))
+    for item in config.surcharges:
+        name_en = item.name_en or item.name
+        if not item.rates:
+            notes.append(
+                f"{item.name}：配置中未设定费率，未计算（{item.source}）"
+                if lang == "zh"
+                else f"{name_en}: no rate in the configuration, not computed ({item.source})"
+            )
+            continue
+        if item.column not in source.columns:
+            notes.append(
+                f"{item.name}：企业表没有用量字段「{item.column}」，未计算"
+                if lang == "zh"
+                else f"{name_en}: the table has no consumption column '{item.column}', not computed"
+            )
+            continue
+        try:
+            rate_of = {c: item.rate(c, year) for c in CLASSES_T}
+        except DataValidationError:
+            notes.append(
+                f"{item.name}：费率按年份给出，而企业表未标明年份，未计算"
+                if lang == "zh"
+                else f"{name_en}: rates are given by year and the table names no year, not computed"
+            )
+            continue
+        rate = cls.map(rate_of).to_numpy(dtype="float64")
+        use = pd.to_numeric(source[item.column], errors="coerce").to_numpy(dtype="float64")
+        amount = np.where(rate > 0, np.nan_to_num(use) * rate / 10_000.0, 0.0)
+        out[item.column] = use
+        out[f"rate_{item.key}_yuan"] = rate
+        out[f"{item.key}_wan_yuan"] = amount
+        total += amount
+    out["total_wan_yuan"] = total
+    out["land_policy"] = cls.map(dict(config.land_policy)).fillna("").to_numpy()
+    return out, notes
+
+
+def class_rates_text(config: EvaluationConfig, cls: str, year: int | None, lang: str = "zh") -> str:
+    """What class ``cls`` pays in ``year``, in words (e.g. ``差别电价 +0.3 元/千瓦时``); with no year,
+    each rate given by year is listed with the year it starts."""
+    parts = []
+    for item in config.surcharges:
+        given = item.rates.get(cls)
+        if given is None:
+            continue
+        name = item.name if lang == "zh" else (item.name_en or item.name)
+        unit = (
+            f"元/{item.base_unit}"
+            if lang == "zh"
+            else "yuan/" + {"千瓦时": "kWh", "立方米": "m³"}.get(item.base_unit, item.base_unit)
+        )
+        if isinstance(given, Mapping) and year is None:
+            steps = ", ".join(f"{y}: +{r:g}" for y, r in sorted(given.items()))
+            parts.append(f"{name} {steps} {unit}")
+            continue
+        rate = item.rate(cls, year)
+        if rate > 0:
+            parts.append(f"{name} +{rate:g} {unit}")
+    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+
+
+def surcharge_totals(per_enterprise: pd.DataFrame, *, by: str | Sequence[str] = CLASS_COL) -> pd.DataFrame:
+    """Sum of each surcharge (万元) and the number of enterprises paying, per group of ``by``."""
+    by = [by] if isinstance(by, str) else list(by)
+    money = [c for c in per_enterprise.columns if c.endswith("_wan_yuan")]
+    grouped = per_enterprise.groupby(by, sort=True, observed=True, dropna=False)
+    out = grouped[money].sum()
+    out.insert(0, "n_paying", grouped["total_wan_yuan"].apply(lambda s: int((s > 0).sum())).astype("int64"))
+    out.insert(0, "n_enterprises", grouped.size().astype("int64"))
+    return out
+
+
+def surcharge_labels(config: EvaluationConfig, lang: str = "zh") -> dict[str, str]:
+    """Column headers with units for a :func:`surcharges` table."""
+    out = {}
+    for item in config.surcharges:
+        name = item.name if lang == "zh" else (item.name_en or item.name)
+        unit_en = {"千瓦时": "kWh", "立方米": "m³"}.get(item.base_unit, item.base_unit)
+        if item.rates:  # the first charging item names a shared consumption column
+            out.setdefault(
+                item.column,
+                f"{name}计费用量（{item.base_unit}）"
+                if lang == "zh"
+                else f"{name}: quantity billed ({unit_en})",
+            )
+        if lang == "zh":
+            out[f"rate_{item.key}_yuan"] = f"{name}加价（元/{item.base_unit}）"
+            out[f"{item.key}_wan_yuan"] = f"{name}（万元）"
+        else:
+            out[f"rate_{item.key}_yuan"] = f"{name} rate (yuan/{unit_en})"
+            out[f"{item.key}_wan_yuan"] = f"{name} (10k yuan)"
+    return out
