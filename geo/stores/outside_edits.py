@@ -57,9 +57,7 @@ def gpkg_guard_log(con: sqlite3.Connection) -> None:
 def gpkg_track_table(con: sqlite3.Connection, table: str, layer: str) -> None:
     """Inside the caller's transaction: row triggers on ``table`` (the features of ``layer``) writing
     the change log; the layer's title is looked up in the provenance table when the trigger fires."""
-    title = (
-        f"COALESCE((SELECT title_zh FROM {_q(META_TABLE)} WHERE layer = {_text(layer)}), '')"
-    )
+    title = f"COALESCE((SELECT title_zh FROM {_q(META_TABLE)} WHERE layer = {_text(layer)}), '')"
     for op, action in OPERATION_ACTIONS.items():
         row = "OLD" if op == "DELETE" else "NEW"
         name = f"{AUDIT_TABLE}_{op.lower()}_{table}"

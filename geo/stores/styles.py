@@ -63,7 +63,9 @@ def qgis_color(color: str, *, opacity: float = 1.0) -> str:
     return f"{r},{g},{b},{round(max(0.0, min(1.0, opacity)) * 255)}"
 
 
-def _symbol(index: int, kind: str, color: str, *, fill_opacity: float, width_px: float, radius_px: float) -> str:
+def _symbol(
+    index: int, kind: str, color: str, *, fill_opacity: float, width_px: float, radius_px: float
+) -> str:
     line = qgis_color(color)
     width_mm = f"{width_px / PX_PER_MM:.2f}"
     if kind == "polygon":
@@ -90,9 +92,7 @@ def _symbol(index: int, kind: str, color: str, *, fill_opacity: float, width_px:
             "size_unit": "MM",
         }
         klass = "SimpleMarker"
-    options = "".join(
-        f'<Option name="{k}" type="QString" value={quoteattr(v)}/>' for k, v in props.items()
-    )
+    options = "".join(f'<Option name="{k}" type="QString" value={quoteattr(v)}/>' for k, v in props.items())
     legacy = "".join(f"<prop k={quoteattr(k)} v={quoteattr(v)}/>" for k, v in props.items())
     return (
         f'<symbol type="{_QGIS_SYMBOL[kind]}" name="{index}" alpha="1" clip_to_extent="1" force_rhr="0">'
