@@ -146,6 +146,19 @@ def pg_role_exists(conn: Connection, role: str) -> bool:
     return conn.execute(sa.text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first() is not None
 
 
+def pg_gis_roles(conn: Connection, schema: str) -> list[str]:
+    """The roles :func:`pg_grant_role` set up on this schema (those that may read the provenance
+    table without owning it): each gets the rights on a layer table stored later."""
+    rows = conn.execute(
+        sa.text(
+            "SELECT DISTINCT grantee FROM information_schema.role_table_grants WHERE table_schema = :s"
+            " AND table_name = :t AND privilege_type = 'SELECT' AND grantee <> current_user"
+        ),
+        {"s": schema, "t": META_TABLE},
+    )
+    return sorted(str(r[0]) for r in rows)
+
+
 def pg_grant_table(conn: Connection, schema: str, table: str, role: str) -> None:
     """Let ``role`` read and edit one layer table."""
     conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {_q(schema)}.{_q(table)} TO {_q(role)}")

@@ -41,10 +41,10 @@ from geo.errors import DataValidationError
 from geo.stores import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
 from geo.stores.outside_edits import (
     GIS_ROLE,
+    pg_gis_roles,
     pg_grant_role,
     pg_grant_table,
     pg_prepare,
-    pg_role_exists,
     pg_track_table,
 )
 from geo.stores.styles import PG_STYLES_DDL, STYLES_TABLE, StyleDoc, import_style, layer_description
@@ -342,8 +342,8 @@ class PostGISStore(Store):
         )
         self._write_styles(conn, [style])
         pg_track_table(conn, schema, name, name, key)
-        if pg_role_exists(conn, GIS_ROLE):
-            pg_grant_table(conn, schema, name, GIS_ROLE)
+        for role in pg_gis_roles(conn, schema):
+            pg_grant_table(conn, schema, name, role)
 
     def _write_styles(self, conn: Connection, docs: list[StyleDoc]) -> None:
         schema = self._schema(conn)
@@ -392,8 +392,8 @@ class PostGISStore(Store):
 
     def grant_gis_role(self, role: str = GIS_ROLE) -> bool:
         """Create (when missing and allowed) the role for a bureau's GIS staff and give it its rights:
-        edit every layer table (imports and the built-in ``demo_`` tables) and the styles, read the
-        provenance and the change log, never change or delete the log. Returns whether the role was
+        edit every imported layer's table (each edit on record) and the styles, read the built-in
+        ``demo_`` tables, the provenance and the change log, never change or delete the log. Returns whether the role was
         created. Layers stored later are granted to it when they are written.
 
         Raises
@@ -406,8 +406,10 @@ class PostGISStore(Store):
             tables = [str(t) for t in conn.execute(sa.select(meta.c[TABLE_COLUMN])).scalars() if t]
             schema = self._schema(conn)
             names = sa.inspect(conn).get_table_names(schema=schema)
-            tables += [t for t in names if t.startswith(DEMO_PREFIX)]
-            return pg_grant_role(conn, schema, role, [t for t in tables if t in names])
+            created = pg_grant_role(conn, schema, role, [t for t in tables if t in names])
+            for demo in (t for t in names if t.startswith(DEMO_PREFIX)):  # no triggers there: read only
+                conn.exec_driver_sql(f"GRANT SELECT ON {_q(schema)}.{_q(demo)} TO {_q(role)}")
+            return created
 
     # ---- the bundled demo layers -------------------------------------------------------------
 
