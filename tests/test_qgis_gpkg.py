@@ -183,3 +183,10 @@ def test_the_builtin_layers_get_the_colours_of_their_legends(demo_gpkg, tmp_path
     assert defaults["wujiang_towns"] == REGISTRY["wujiang_towns"].title_zh
     industries = by_title[REGISTRY["enterprises"].title_zh][2]
     assert 'type="categorizedSymbol" attr="industry"' in industries
+
+
+def test_the_gis_role_command_refuses_a_geopackage(tmp_path, capsys):
+    from geo.cli import main
+
+    assert main(["gis-role", "--store", str(tmp_path / "user.gpkg")]) == 2
+    assert "gis-role 只用于 PostGIS 共享库" in capsys.readouterr().err

@@ -72,12 +72,15 @@ def test_an_update_with_psycopg_is_on_record_with_the_database_user(db):
     assert ingest.load_user_layer("user_gk", path=db)["name"].tolist() == ["QGIS 改名", "新园"]
 
 
-def test_nobody_changes_the_log_and_the_gis_role_edits_only_features(db):
+def test_nobody_changes_the_log_and_the_gis_role_edits_only_features(db, capsys):
     role = f"atlas_gis_{uuid.uuid4().hex[:8]}"
     store = open_store(db)
     try:
         assert store.grant_gis_role(role) is True
-        assert store.grant_gis_role(role) is False  # a second run only grants again
+        from geo.cli import main
+
+        assert main(["gis-role", "--store", db, "--role", role]) == 0  # a second run only grants again
+        assert f"已授权角色 {role}" in capsys.readouterr().out
         with _psycopg(db) as con:  # the owner: the guard refuses
             with pytest.raises(psycopg.errors.InsufficientPrivilege, match=LOG_IS_FIXED):
                 con.execute("DELETE FROM atlas_audit")
