@@ -190,3 +190,35 @@ def test_the_gis_role_command_refuses_a_geopackage(tmp_path, capsys):
 
     assert main(["gis-role", "--store", str(tmp_path / "user.gpkg")]) == 2
     assert "gis-role 只用于 PostGIS 共享库" in capsys.readouterr().err
+
+
+def test_flagged_rows_carry_their_reasons_in_a_flag_column(tmp_path):
+    import pandas as pd
+
+    from geo.ingest.report import FLAG_COLUMN
+
+    rows = [
+        ("甲公司", 120.641234, 31.161234),
+        ("乙公司", 120.521234, 30.931234),
+        ("远方公司", 116.401234, 39.901234),
+    ]
+    rows += [(f"占位{i}公司", 120.0, 31.0) for i in range(5)]
+    table = pd.DataFrame(
+        {"企业名称": [r[0] for r in rows], "经度": [r[1] for r in rows], "纬度": [r[2] for r in rows]}
+    )
+    result = ingest.read_upload(table.to_csv(index=False).encode("utf-8-sig"), "名录.csv")
+    path = tmp_path / "user.gpkg"
+    ingest.save_import(result, name="firms", title="企业名录", source="测试局", path=path, actor="张三")
+    con = sqlite3.connect(path)
+    flags = dict(con.execute(f'SELECT 企业名称, "{FLAG_COLUMN}" FROM user_firms'))
+    assert flags["甲公司"] is None and flags["乙公司"] is None
+    assert flags["远方公司"] == "位置远在苏州市范围以外，请核对坐标"
+    for i in range(5):
+        assert "坐标完全相同" in flags[f"占位{i}公司"]
+    assert sum(v is not None for v in flags.values()) == 6 == result.count("warning")
+
+
+def test_an_import_without_warnings_has_no_flag_column(gpkg):
+    from geo.ingest.report import FLAG_COLUMN
+
+    assert FLAG_COLUMN not in ingest.load_user_layer("user_gk", path=gpkg).columns
