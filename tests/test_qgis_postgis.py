@@ -129,3 +129,33 @@ def test_nobody_changes_the_log_and_the_gis_role_edits_only_features(db, capsys)
             conn.exec_driver_sql(f'DROP OWNED BY "{role}"')
             conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
         engine.dispose()
+
+
+def test_the_builtin_styles_go_to_the_demo_tables(db, demo_gpkg, capsys):
+    from geo.audit import Change
+    from layers import REGISTRY
+    from layers.qgis_styles import main as write_builtin_styles
+
+    open_store(db).load_gpkg(demo_gpkg, Change(action="load_demo", user="张三"))
+    assert write_builtin_styles(["--store", db]) == 0
+    assert "已写入 9 个图层样式" in capsys.readouterr().out
+    with _psycopg(db) as con:
+        rows = con.execute(
+            "SELECT f_table_name, stylename, f_geometry_column, styleqml::text FROM layer_styles"
+            " WHERE useasdefault AND f_table_name LIKE 'demo_%' ORDER BY 1"
+        ).fetchall()
+    assert [r[0] for r in rows] == sorted(
+        "demo_" + n
+        for n in (
+            "districts",
+            "wujiang_towns",
+            "corridor_belts",
+            "corridor_axes",
+            "dev_zones",
+            "carrier_parks",
+        )
+        + ("enterprises",)
+    )
+    defaults = {r[0]: r for r in rows}
+    assert defaults["demo_wujiang_towns"][1:3] == (REGISTRY["wujiang_towns"].title_zh, "geometry")
+    assert 'attr="industry"' in defaults["demo_enterprises"][3]
