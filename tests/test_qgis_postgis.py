@@ -52,6 +52,11 @@ def test_title_comment_and_style(db):
     assert comment.startswith("苏州区县；来源：苏州市测绘院；精度：真实；导入自：parks.geojson")
     assert [s[:4] for s in style] == [(True, "geometry", "苏州区县", True)]
     assert 'value="214,39,40,64"' in style[0][4]  # #d62728, the first import colour, 25 % fill
+    # a new title (with "%" and a quote, which COMMENT cannot take as a parameter) is the new comment
+    ingest.update_user_layer("user_gk", {"title_zh": "100% 'GK' 区县"}, path=db, actor="张三")
+    with _psycopg(db) as con:
+        comment = con.execute("SELECT obj_description(to_regclass('user_gk'), 'pg_class')").fetchone()[0]
+    assert comment.startswith("100% 'GK' 区县；来源：苏州市测绘院；")
 
 
 def test_an_update_with_psycopg_is_on_record_with_the_database_user(db):

@@ -322,8 +322,9 @@ class PostGISStore(Store):
     def _comment(self, conn: Connection, table: str, row: dict) -> None:
         """The table's comment (QGIS shows it as the layer's description): title, then provenance."""
         text = "；".join(p for p in (str(row.get("title_zh") or ""), layer_description(row)) if p)
-        literal = "'" + text.replace("\x00", "").replace("'", "''") + "'"
-        conn.exec_driver_sql(f"COMMENT ON TABLE {_q(self._schema(conn))}.{_q(table)} IS {literal}")
+        conn.exec_driver_sql(
+            f"COMMENT ON TABLE {_q(self._schema(conn))}.{_q(table)} IS {_comment_literal(text)}"
+        )
 
     def _describe_for_qgis(
         self, conn: Connection, name: str, frame: gpd.GeoDataFrame, row: dict, *, key: str, index: int
@@ -502,7 +503,7 @@ class PostGISStore(Store):
         conn.execute(sa.text(f"ALTER TABLE {name} ADD PRIMARY KEY ({quote(key)})"))
         for s, o in zip(stored, originals, strict=True):
             if s != o:
-                text = "'" + o.replace("\x00", "").replace("'", "''") + "'"  # COMMENT takes no parameter
+                text = _comment_literal(o)  # COMMENT takes no parameter
                 conn.exec_driver_sql(f"COMMENT ON COLUMN {name}.{quote(s)} IS {text}")  # no ":name" binds
         plain.to_sql(table, conn, if_exists="append", method=_copy_rows, **options)
         columns = self._table(conn, COLUMNS_TABLE)
@@ -544,6 +545,12 @@ class PostGISStore(Store):
             if r.stored_name != GEOMETRY_COLUMN and r.dtype and str(frame[r.stored_name].dtype) != r.dtype:
                 frame[r.stored_name] = frame[r.stored_name].astype(r.dtype)
         return frame.rename(columns={r.stored_name: r.original_name for r in rows})
+
+
+def _comment_literal(text: str) -> str:
+    """A text as a SQL literal for COMMENT (which takes no parameter): quotes doubled, NUL dropped,
+    and ``%`` doubled, as the driver still reads placeholders in a statement sent without values."""
+    return "'" + text.replace("\x00", "").replace("'", "''").replace("%", "%%") + "'"
 
 
 def _q(identifier: str) -> str:
