@@ -62,6 +62,7 @@ def test_contents_carry_the_title_and_the_provenance(gpkg):
     assert identifier == TITLE
     assert description.startswith("来源：苏州市测绘院，2024；精度：真实；导入自：parks.geojson；")
     assert rows["user_other"][0] == "第二层"
+    assert rows["atlas_audit"][0] == "变更记录（留痕）" and rows["layer_metadata"][0] == "图层来源说明"
     ingest.update_user_layer("user_other", {"title_zh": "改后标题"}, path=gpkg, actor="张三")
     found = con.execute("SELECT identifier FROM gpkg_contents WHERE table_name = 'user_other'").fetchone()
     assert found == ("改后标题",)

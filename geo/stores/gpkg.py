@@ -57,6 +57,13 @@ _GPKG_REGISTRIES = (
 )
 
 
+# How the store's own tables are listed in GIS software (gpkg_contents identifier, description).
+_OWN_TABLES = {
+    AUDIT_TABLE: ("变更记录（留痕）", "苏州产业布局一张图：每次导入、替换、删除和外部编辑的记录（不可修改）"),
+    META_TABLE: ("图层来源说明", "苏州产业布局一张图：每个导入图层的来源、精度、文件与导入时间"),
+}
+
+
 def _quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
@@ -230,6 +237,11 @@ class GpkgStore(Store):
             self._drop_orphans(con)
             gpkg_guard_log(con)
             gpkg_track_all(con)
+            for table, (title, description) in _OWN_TABLES.items():
+                if con.execute(
+                    "SELECT 1 FROM gpkg_contents WHERE table_name = ? AND identifier = table_name", (table,)
+                ).fetchone():
+                    gpkg_describe(con, table, title, description)
 
     def _drop_orphans(self, con: sqlite3.Connection) -> None:
         """Drop layer tables no provenance row names (left by a writer killed before its commit)."""
