@@ -342,7 +342,7 @@ class SessionCookies:
 
     The page cannot set an HttpOnly cookie itself: after a password sign-in it posts a short-lived
     handoff token (signed with the install's secret, two minutes) here, and the answer sets the
-    session cookie (``geo.accounts``: signed, expiring after ``[atlas] session_hours``). A request
+    session cookie (``geo.storage.accounts``: signed, expiring after ``[atlas] session_hours``). A request
     from another origin is refused; everything else passes to ``app``.
     """
 

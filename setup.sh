@@ -132,7 +132,7 @@ case "$cmd" in
     exec .venv/bin/python serve.py ${ADDRESS:+--server.address "$ADDRESS"} --server.port "${PORT:-8501}" "$@"
     ;;
   test)
-    apt_install chromium fonts-noto-cjk
+    apt_install chromium fonts-noto-cjk gdal-bin  # gdal-bin: ogrinfo/ogr2ogr open the stores as QGIS does
     python_env requirements-dev.txt
     .venv/bin/ruff check .
     # The store tests run against both stores: start the project's own PostGIS for them (and stop it

@@ -6,13 +6,13 @@ boundaries are segmentized to ~2,000 vertices per zone and bent by a smooth disp
 the size of Suzhou's own system), 1M / 1,000, and 1M / 50 (the issue's reference measurement).
 
 For each case it times, best of ``--repeat`` runs:
-  index      geo.zone_index.build_zone_index: the grid of zone interiors, once per zone layer (as
+  index      geo.spatial.zone_index.build_zone_index: the grid of zone interiors, once per zone layer (as
              PostGIS builds its GiST index at load; timed apart like PostGIS's load)
-  assign     geo.metrics.assign_zones with that index (a cell lookup per point, the exact test only
+  assign     geo.evaluation.metrics.assign_zones with that index (a cell lookup per point, the exact test only
              near edges), beside the exact test of every point (bbox + prepared intersects_xy);
              the two assignments are compared (they must be identical)
-  aggregate  geo.metrics.zone_metrics (per-zone totals and pooled ratios, sums by np.bincount)
-  what-if    geo.rescoring.WhatIf: indicators once per table, then a re-score per change of
+  aggregate  geo.evaluation.metrics.zone_metrics (per-zone totals and pooled ratios, sums by np.bincount)
+  what-if    geo.evaluation.rescoring.WhatIf: indicators once per table, then a re-score per change of
              weights or cut-offs (three changes, time per change; up to 200k enterprises)
   evaluate   geo.evaluation.evaluate (score, rank, class, reasons for every enterprise)
   sjoin      geopandas.sjoin(points, zones) with its default predicate "intersects" (the zones go

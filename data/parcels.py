@@ -8,7 +8,7 @@ enterprise's point is then moved into its first parcel, and its ``land_mu`` beco
 parcels' areas measured in EPSG:4549 (the generated figure goes). Some parcels are idle (闲置, no
 enterprise). Parcel ids are stable per enterprise: ``ZD-<ent_id>-<k>`` (k = 1, 2), idle ``ZD-XZ<nnnn>``.
 
-Parcel attributes (units in the names; Chinese labels in ``geo.parcels.PARCEL_LABELS``):
+Parcel attributes (units in the names; Chinese labels in ``geo.land.parcels.PARCEL_LABELS``):
 ``parcel_id`` 宗地编号, ``ent_id`` 企业编号 (empty when idle), ``town``, ``land_use`` 用地性质 (M1/M2/M3),
 ``area_mu``, ``far`` 容积率, ``coverage_pct`` 建筑系数 (%), ``investment_wan_yuan`` 固定资产投资 (万元),
 ``invest_per_mu_wan_yuan`` 投资强度 (万元/亩), ``grant_year`` 供地年份, ``idle``; for parcels granted from

@@ -324,7 +324,7 @@ def evaluate_files(
 
     With ``parcels_path``, each enterprise's land is the sum of its parcels' areas in EPSG:4549
     (parcels join by enterprise id, else by location; the table then needs no land column) and
-    the run carries the 低效用地 parcels and the contract check (:class:`geo.parcels.ParcelAnalysis`).
+    the run carries the 低效用地 parcels and the contract check (:class:`geo.land.parcels.ParcelAnalysis`).
 
     ``year`` picks that year from a table with a year column (a table without one is taken as
     that year's); the run is then compared with the year before when the table holds it, or
@@ -333,7 +333,7 @@ def evaluate_files(
     the tables ``transitions``, ``changes``, ``warnings``; ``surcharges`` comes whenever the
     year is known.
 
-    ``method`` names a county's published method (geo/evaluation/methods/, :func:`geo.evaluation_methods.list_methods`)
+    ``method`` names a county's published method (geo/evaluation/methods/, :func:`geo.evaluation.published.list_methods`)
     instead of a configuration file; giving both is refused.
 
     ``scope`` (a zone's name/code, e.g. 昆山市 in a district layer) evaluates that zone alone:
@@ -406,7 +406,7 @@ def scope_rows(
     zone_column: str | None = None,
 ) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     """The zone ``scope`` alone and the rows of ``enterprises`` in it (points on its boundary
-    count as inside, as in :func:`geo.metrics.assign_zones`; by ``zone_column`` when given).
+    count as inside, as in :func:`geo.evaluation.metrics.assign_zones`; by ``zone_column`` when given).
     Several years' rows may share an id.
 
     Raises

@@ -131,12 +131,12 @@ def area_table(
     index: ZoneIndex | None = None,
 ) -> pd.DataFrame:
     """Per zone (district or development zone, by location): totals and pooled 亩均 ratios
-    (:func:`geo.metrics.zone_metrics`, with the zone's own area), 规上 count, the enterprises in
+    (:func:`geo.evaluation.metrics.zone_metrics`, with the zone's own area), 规上 count, the enterprises in
     each class A–D and T, and the D-class land (亩).
 
     ``evaluated`` is the evaluation of ``enterprises`` (same index, e.g. from
     :func:`evaluate_scope` on them); zones with no enterprise show zeros. ``index``: the zones'
-    :func:`geo.zone_index.build_zone_index`, built once per layer (same result, faster).
+    :func:`geo.spatial.zone_index.build_zone_index`, built once per layer (same result, faster).
     """
     if not evaluated.index.equals(enterprises.index):
         raise DataValidationError("评价结果与企业表不对应", hint="请用同一张（同一范围的）企业表")

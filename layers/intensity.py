@@ -1,4 +1,4 @@
-"""Land-use intensity (亩均) choropleth of the Wujiang 区镇, classed by geo.classify (mapclassify)."""
+"""Land-use intensity (亩均) choropleth of the Wujiang 区镇, classed by geo.spatial.classify (mapclassify)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from geo.spatial.classify import DEFAULT_K, SCHEMES, Classes, classify  # noqa: 
 from layers._strings import t
 from layers.base import Field, Layer, LegendEntry
 
-# Indicators offered on the map (keys of geo.metrics.RATIOS), 亩均 first.
+# Indicators offered on the map (keys of geo.evaluation.metrics.RATIOS), 亩均 first.
 METRICS = (
     "tax_per_mu_wan_yuan",
     "sales_per_mu_wan_yuan",
@@ -56,7 +56,7 @@ def ramp(palette: tuple[str, ...], k: int) -> tuple[str, ...]:
 def zone_table(towns: gpd.GeoDataFrame, enterprises: pd.DataFrame) -> pd.DataFrame:
     """Per-区镇 totals and pooled ratios of ``enterprises`` (assigned by their ``town`` column).
 
-    A thin call of geo.metrics: each ratio is Σ numerator / Σ denominator over the zone's
+    A thin call of geo.evaluation.metrics: each ratio is Σ numerator / Σ denominator over the zone's
     enterprises having both; a zone with no usable denominator gives NaN (无法计算).
     """
     return zone_metrics(enterprises, assign_zones_by_column(enterprises, towns["name"], column="town"))
@@ -102,7 +102,7 @@ def class_legend(
 ) -> list[LegendEntry]:
     """One legend row per class with its range and unit (and one for 无法计算).
 
-    ``unit`` overrides the unit of a ``geo.metrics`` ratio (for indicators that are not one).
+    ``unit`` overrides the unit of a ``geo.evaluation.metrics`` ratio (for indicators that are not one).
     """
     colors = ramp(palette, len(classes.bins))
     decimals = 2 if max(abs(classes.lower), abs(classes.bins[-1])) < 10 else 1

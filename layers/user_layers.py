@@ -7,12 +7,13 @@ import pandas as pd
 
 from geo import ingest
 from geo.catalogue import labels as column_labels
+from geo.storage.styles import IMPORT_COLORS
 from layers._strings import t
 from layers.base import Field, Layer, Provenance
 from layers.enterprises import PointLayer
 from layers.mapview import MapLayer
 
-USER_COLORS = ("#d62728", "#9467bd", "#17becf", "#bcbd22", "#8c564b")
+USER_COLORS = IMPORT_COLORS  # the colours QGIS styles of imports use too
 _TOOLTIP_COLUMNS = ("name", "zone_id", "ent_id", "industry", "town", "land_mu", "tax_wan_yuan", "area_km2")
 
 

@@ -9,7 +9,7 @@ Identity comes from what the deployment has, checked in this order (``.streamlit
    made by ``python -m geo.cli hash-password``; a plain-text password never matches). A sign-in
    lasts across reloads and deep links: the page hands a short signed token to serve.py's session
    endpoint, which sets an HttpOnly, SameSite=Strict cookie signed with the install's secret
-   (``geo.accounts``), valid for ``[atlas] session_hours`` (12 by default); signing out clears it.
+   (``geo.storage.accounts``), valid for ``[atlas] session_hours`` (12 by default); signing out clears it.
 4. Nothing configured: single-user mode — the one user edits; serve.py then listens on the
    loopback address only, unless the operator gives another, and the sidebar says which.
 

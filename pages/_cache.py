@@ -172,7 +172,7 @@ def audience() -> str:
 
 
 def builtin_stamp() -> tuple[str, str]:
-    """The built-in layers' store stamp (geo.store.builtin_stamp), read once per script run: a page
+    """The built-in layers' store stamp (geo.storage.builtin.builtin_stamp), read once per script run: a page
     asks for it with every cached frame and result (a file stat, or a query with PostGIS), and
     that store is written only by the command line (``load-demo``), never during a page's run."""
     if not getattr(_run, "active", False):

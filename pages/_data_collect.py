@@ -225,7 +225,7 @@ def _save_form(collection: Collection, lang: Lang) -> None:
             source=source,
             note=_note(collection, lang),
             year=int(year),
-            user=identity().recorded,
+            actor=identity().recorded,
         )
     except DataValidationError as exc:
         show_error(exc)

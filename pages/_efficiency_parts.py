@@ -499,7 +499,7 @@ def _scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[t
 
 
 def scope_words(chosen: tuple, lang: Lang) -> dict[str, list[str]]:
-    """The scope ``(zones, industries, size)`` as :func:`geo.notice.filters_text` reads it, all in
+    """The scope ``(zones, industries, size)`` as :func:`geo.yearly.notice.filters_text` reads it, all in
     ``lang`` (industries by their English names in English; the 公示 workbook asks for Chinese)."""
     zones, industries, size = chosen
     return {

@@ -114,7 +114,7 @@ def ranking_table(ranked: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE
     Parameters
     ----------
     ranked : DataFrame
-        Evaluated enterprises; ``group_rank`` (from :func:`geo.evaluation_summary.rank_by` over
+        Evaluated enterprises; ``group_rank`` (from :func:`geo.evaluation.summary.rank_by` over
         ``by``), when present, is the rank shown, else the evaluation's own ``rank`` (within size).
     lang : Lang
         The table's language.

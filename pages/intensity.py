@@ -219,7 +219,7 @@ def _user_stamp() -> tuple[str, str]:
 
 
 def _log_stamp() -> str:
-    """Changes with every recorded renewal status (geo.renewal keeps its log in the selected store,
+    """Changes with every recorded renewal status (geo.land.renewal keeps its log in the selected store,
     whose stamp changes with every write of any server or the command line)."""
     store = open_store()
     return f"{store.location}:{store.stamp()}"

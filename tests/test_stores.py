@@ -326,7 +326,7 @@ def test_gpkg_tables_left_by_a_killed_writer_are_dropped_by_the_next(tmp_path):
     assert _layers(str(target)) == ["user_a"]  # never visible: no provenance row names it
     _import(str(target), "b", _parks_json())
     tables = sorted(str(n) for n, _ in pyogrio.list_layers(target))
-    assert tables == ["atlas_audit", "layer_metadata", "user_a", "user_b"]
+    assert tables == ["atlas_audit", "layer_metadata", "layer_styles", "user_a", "user_b"]
 
 
 def test_an_old_store_without_table_names_still_reads_and_takes_writes(tmp_path):

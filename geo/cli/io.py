@@ -20,7 +20,7 @@ from geo.storage.stored import stored_layer
 # Colours for stored layers drawn by the command line (pages use their layer styles instead).
 _KIND_COLORS = {"polygon": "#5b6b7f", "line": "#d95f02", "point": "#c51b7d"}
 _PALETTE = ("#5b6b7f", "#e08214", "#1b9e77", "#7570b3", "#c51b7d", "#66a61e", "#d95f02")
-_EXPORT_FORMATS = ("geojson", "csv", "xlsx", "png")
+_EXPORT_FORMATS = ("geojson", "gpkg", "csv", "xlsx", "png")
 _FAMILY_ZH = {"polygon": "面", "line": "线", "point": "点"}
 
 
@@ -259,6 +259,8 @@ def run_export(args: argparse.Namespace) -> int:
             print(f"共 {len(frames)} 个图层：{counts}；几何类型不同，按类型分成 {len(files)} 个文件")
             return 0
         data = files[""]
+    elif fmt == "gpkg":  # one table per layer, titled and styled in the legend's colour for QGIS
+        data = export.gpkg_bytes(frames, provenance, colors={k: v[0].color for k, v in legend.items()})
     elif fmt == "csv":
         data = export.layers_csv_bytes(frames, provenance)
     elif fmt == "xlsx":

@@ -1,4 +1,5 @@
-"""``python -m geo.cli audit|delete|load-demo``: the change log, deleting an import, the demo into PostGIS."""
+"""``python -m geo.cli audit|delete|load-demo|gis-role``: the change log, deleting an import, the demo
+into PostGIS, the GIS staff's PostgreSQL role."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from geo.storage import audit
 from geo.storage.audit import Change, action_label, current_user
 from geo.storage.base import DATABASE_URL_ENV, open_store
 from geo.storage.builtin import DEFAULT_GPKG
+from geo.storage.outside_edits import GIS_ROLE
 
 _HEADERS = {
     "at_utc": "时间（UTC）",
@@ -55,6 +57,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lo.add_argument("--gpkg", default=str(DEFAULT_GPKG), help="要载入的 GeoPackage（默认 data/atlas.gpkg）")
     lo.add_argument("--user", help=USER_HELP)
     lo.set_defaults(func=run_load_demo)
+
+    g = subparsers.add_parser(
+        "gis-role",
+        help="在 PostGIS 共享库中设置 GIS 人员的角色：可编辑导入图层的要素和样式（每次编辑记入留痕），不能修改或删除留痕",
+    )
+    g.add_argument("--store", default=None, help=STORE_HELP)
+    g.add_argument("--role", default=GIS_ROLE, help=f"角色名（默认 {GIS_ROLE}；不存在时创建为 NOLOGIN）")
+    g.set_defaults(func=run_gis_role)
 
     h = subparsers.add_parser(
         "hash-password",
@@ -148,4 +158,21 @@ def run_load_demo(args: argparse.Namespace) -> int:
     change = Change(action="load_demo", user=args.user or current_user(), file_name=str(args.gpkg))
     tables = store.load_gpkg(args.gpkg, change)
     print(f"已载入 {len(tables)} 个表到 {store.location}：{'、'.join(tables)}")
+    return 0
+
+
+def run_gis_role(args: argparse.Namespace) -> int:
+    """The ``gis-role`` subcommand."""
+    store = open_store(args.store or None)
+    if store.kind != "postgis":
+        raise DataValidationError(
+            "gis-role 只用于 PostGIS 共享库（GeoPackage 没有数据库用户；其中的编辑同样记入留痕）",
+            hint=f"请用 --store postgresql://… 或设置 {DATABASE_URL_ENV}",
+        )
+    created = store.grant_gis_role(args.role)
+    done = "已创建并授权" if created else "已授权"
+    print(
+        f"{done}角色 {args.role}（{store.location}）：可编辑导入图层和样式，只读留痕；"
+        f"请为 GIS 人员建登录账号并 GRANT {args.role} TO 账号"
+    )
     return 0

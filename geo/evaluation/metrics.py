@@ -376,7 +376,7 @@ def assign_zones(
     Enterprises in no zone or without a location are listed in ``outside_ids``, never dropped.
     Zone validity is not re-checked here (see :func:`check_zones`).
 
-    ``index`` (:func:`geo.zone_index.build_zone_index` of ``zones.geometry``, built once per zone
+    ``index`` (:func:`geo.spatial.zone_index.build_zone_index` of ``zones.geometry``, built once per zone
     layer) answers most points from its grid of zone interiors and tests only those near a
     boundary: the same assignment, faster. It is used only when built from these very geometries
     in the enterprises' CRS; otherwise every point is tested.

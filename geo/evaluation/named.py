@@ -1,5 +1,5 @@
 """Named evaluation configurations (weights, cut-offs, ...), the official one included, as a table of
-the selected store (``atlas_eval_configs``, in the GeoPackage or in PostGIS: :mod:`geo.stores.tables`).
+the selected store (``atlas_eval_configs``, in the GeoPackage or in PostGIS: :mod:`geo.storage.tables`).
 
 Each row holds ``name``, ``official`` (1 for at most one row: the bureau's configuration of
 record, kept apart from a same-named ordinary one), ``saved`` (date), who saved it and when, and

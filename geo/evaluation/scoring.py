@@ -418,7 +418,7 @@ def evaluate(
     ----------
     enterprises
         Table with ``ent_id``, ``above_scale`` (规上 true/false), ``land_mu`` and the amount
-        columns of ``geo.metrics.AMOUNT_COLUMNS``; it is not modified.
+        columns of ``geo.evaluation.metrics.AMOUNT_COLUMNS``; it is not modified.
     config
         Evaluation rules; default ``geo/evaluation/evaluation.yaml``.
     zone

@@ -72,10 +72,10 @@ def build_downloads(
     frames
         Layer title -> the frame as shown (after filters), any CRS; drawn bottom first.
     legend
-        Layer title -> its legend rows (:class:`geo.provenance.LegendEntry`),
+        Layer title -> its legend rows (:class:`geo.storage.provenance.LegendEntry`),
         labels carrying units (e.g. "亩均税收 ≥ 30 万元/亩").
     provenance
-        Layer title -> its provenance (:class:`geo.provenance.Provenance`).
+        Layer title -> its provenance (:class:`geo.storage.provenance.Provenance`).
     colors
         Optional layer title -> one colour per feature (class colours); default: legend colour.
     table

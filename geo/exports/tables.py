@@ -1,7 +1,7 @@
-"""Exports as bytes in memory: GeoJSON (RFC 7946), CSV and XLSX, with provenance in each.
+"""Exports as bytes in memory: GeoJSON (RFC 7946), CSV, XLSX and GeoPackage, with provenance in each.
 
 Nothing is written to disk: every function returns ``bytes`` for ``st.download_button`` or the
-command line. The briefing PNG is :mod:`geo.briefing`; :func:`geo.downloads.build_downloads`
+command line. The briefing PNG is :mod:`geo.exports.briefing`; :func:`geo.exports.downloads.build_downloads`
 assembles every download for one map view.
 """
 
@@ -11,12 +11,15 @@ import io
 import json
 import math
 import re
+import sqlite3
+import tempfile
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyogrio
 import shapely
 
 from geo.errors import DataValidationError
@@ -25,6 +28,14 @@ from geo.i18n import Lang, t
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 from geo.storage.provenance import Provenance, accuracy_label
+from geo.storage.styles import (
+    StyleClass,
+    StyleDoc,
+    gpkg_describe,
+    qml_document,
+    sld_document,
+    write_gpkg_styles,
+)
 
 GEOJSON_COORD_DECIMALS = 8  # 1e-8° ≈ 1 mm; RFC 7946 §11.2 allows trimming, round trips need < 1e-7°
 
@@ -170,7 +181,7 @@ def csv_bytes(frame: pd.DataFrame, provenance: Provenance | None = None) -> byte
     """CSV in UTF-8 with BOM (Excel opens Chinese correctly); points get lon/lat columns.
 
     With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended. Text that
-    a spreadsheet would take for a formula is written with a leading ``'`` (:mod:`geo.cells`).
+    a spreadsheet would take for a formula is written with a leading ``'`` (:mod:`geo.exports.cells`).
     """
     out = table_for_export(frame)
     if provenance is not None:
@@ -316,7 +327,7 @@ def xlsx_bytes(
     """A workbook with one sheet per table (points gain lon/lat) and a sheet on sources and units.
 
     Every text cell (names and titles included) is a string cell, never a formula: text starting
-    with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.cells`).
+    with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.exports.cells`).
     """
     if not tables:
         raise DataValidationError("没有可导出的表格")
@@ -388,3 +399,86 @@ _MIME = {
     "png": "image/png",
     "html": "text/html",
 }
+
+
+# --------------------------------------------------------------------------------------------
+# GeoPackage: one table per layer (and geometry family), titled, described and styled for QGIS
+
+_FAMILY_ZH = {"polygon": "面", "line": "线", "point": "点"}
+GPKG_FAMILY_COLORS = {"polygon": "#5b6b7f", "line": "#d95f02", "point": "#c51b7d"}
+
+
+def _gpkg_description(prov: Provenance | None, exported: str) -> str:
+    if prov is None:
+        return f"苏州产业布局一张图导出，{exported}"
+    parts = [
+        f"来源：{prov.source}" if prov.source else "",
+        f"精度：{accuracy_label(prov.accuracy, 'zh')}" if prov.accuracy else "",
+        f"许可：{prov.licence}" if prov.licence else "",
+        prov.note,
+        f"导出：{exported}",
+    ]
+    return "；".join(p for p in parts if p)
+
+
+def gpkg_bytes(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    provenance: Mapping[str, Provenance] | None = None,
+    *,
+    colors: Mapping[str, str] | None = None,
+    when: date | datetime | None = None,
+) -> bytes:
+    """A GeoPackage of the frames (WGS-84) as QGIS should open it: one table per layer and geometry
+    family (``layer_1``, ``layer_1_point`` …), each listed under its title with its provenance as
+    description (``gpkg_contents``) and a default style in the layer's legend colour
+    (``colors``: title -> ``#rrggbb``; else one colour per family) in ``layer_styles``.
+
+    Raises
+    ------
+    DataValidationError
+        When there is no layer, one is not geographic or has no CRS.
+    """
+    families = split_by_geometry(frames)
+    exported = _today(when)
+    colors = colors or {}
+    provenance = provenance or {}
+    numbers = {title: i for i, title in enumerate(frames, start=1)}
+    mixed = {t for t in frames if sum(t in layers for layers in families.values()) > 1}
+    tables = []
+    for kind, layers in families.items():
+        for title, rows in layers.items():
+            split = title in mixed
+            table = f"layer_{numbers[title]}" + (f"_{kind}" if split else "")
+            name = f"{title}（{_FAMILY_ZH[kind]}）" if split else title
+            tables.append((table, name, title, kind, rows.to_crs(STORAGE_CRS).reset_index(drop=True)))
+    with tempfile.TemporaryDirectory(prefix="atlas-gpkg-") as tmp:
+        path = f"{tmp}/export.gpkg"
+        for table, _name, _title, _kind, rows in tables:
+            pyogrio.write_dataframe(rows, path, layer=table, driver="GPKG")
+        con = sqlite3.connect(path, isolation_level=None)
+        try:
+            con.execute("BEGIN")
+            docs = []
+            for table, name, title, kind, _rows in tables:
+                gpkg_describe(con, table, name, _gpkg_description(provenance.get(title), exported))
+                color = colors.get(title, GPKG_FAMILY_COLORS[kind])
+                classes = [StyleClass(color=color, label=name)]
+                column = con.execute(
+                    "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
+                ).fetchone()[0]
+                docs.append(
+                    StyleDoc(
+                        table=table,
+                        geometry_column=str(column),
+                        name=name,
+                        qml=qml_document(classes, kind=kind),
+                        sld=sld_document(classes, kind=kind, layer_title=name),
+                        description="苏州产业布局一张图：与地图图例同色",
+                    )
+                )
+            write_gpkg_styles(con, docs)
+            con.execute("COMMIT")
+        finally:
+            con.close()
+        with open(path, "rb") as fh:
+            return fh.read()

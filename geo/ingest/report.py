@@ -33,6 +33,24 @@ def check_counts(report: pd.DataFrame) -> dict[str, int]:
     return out
 
 
+# The column of an import that carries, on each row kept with a warning (a placeholder coordinate, a
+# point far outside Suzhou, a repeated row...), the reasons, so GIS software shows them on the feature.
+FLAG_COLUMN = "flag"
+
+
+def flag_values(report: pd.DataFrame, rows: pd.Series) -> pd.Series | None:
+    """For each kept row (``rows``: its source row number), its warnings joined with "；" (``None``
+    where it has none); ``None`` when no kept row has a warning."""
+    warned = report[report["level"] == "warning"] if len(report) else report
+    if not len(warned):
+        return None
+    reasons = warned.groupby("row")["problem"].agg(lambda p: "；".join(dict.fromkeys(p)))
+    values = rows.map(reasons)
+    if not values.notna().any():
+        return None
+    return values.astype(object).where(values.notna(), None)
+
+
 class _Report:
     def __init__(self) -> None:
         self.rows: list[tuple[int, str, str, str, str]] = []

@@ -37,7 +37,7 @@ from geo.ingest.locating import (
 )
 from geo.ingest.places import address_column
 from geo.ingest.readers import _check_size, _read_raw, detect_format
-from geo.ingest.report import _Report, check_counts
+from geo.ingest.report import FLAG_COLUMN, _Report, check_counts, flag_values
 from geo.ingest.values import _degrees
 from geo.spatial.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
@@ -475,6 +475,9 @@ def read_upload(
             report=report_frame,
             hint="请下载逐行校验报告查看原因，修改后重新导入",
         )
+    flags = flag_values(report_frame, rownum.loc[gdf.index])
+    if flags is not None and FLAG_COLUMN not in gdf.columns:
+        gdf[FLAG_COLUMN] = flags.to_numpy()
     gdf = gdf.reset_index(drop=True)
     return ImportResult(
         frame=gdf,

@@ -1,4 +1,4 @@
-"""The user store: imported layers and their provenance, in the selected store (geo.stores)."""
+"""The user store: imported layers and their provenance, in the selected store (geo.storage.base)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ METADATA_COLUMNS = LAYER_METADATA.columns + (
 def user_store() -> Path:
     """The user GeoPackage: ``$ATLAS_USER_GPKG`` if set, else ``data/user/atlas_user.gpkg`` (gitignored).
 
-    Only the embedded store's file; :func:`geo.stores.open_store` gives the selected store
+    Only the embedded store's file; :func:`geo.storage.base.open_store` gives the selected store
     (PostGIS when ``$ATLAS_DATABASE_URL`` is set).
     """
     return default_user_gpkg()
@@ -154,7 +154,7 @@ def save_import(
     same name is replaced (recorded as ``replace``). Other processes see the whole change or none
     of it; on any failure the store is left exactly as it was. ``actor`` is who the change log
     records: the signed-in identity (pages pass it; ``None`` is the command line's
-    :func:`geo.audit.current_user`). Returns the store's location.
+    :func:`geo.storage.audit.current_user`). Returns the store's location.
 
     ``year`` is the year of a table without a ``year`` column (it becomes one); the provenance
     note names the years a table holds (数据年份).
@@ -261,7 +261,7 @@ def _typed_row(row: dict) -> dict:
 
 def _actor(actor: str | None) -> str:
     """Who a change is recorded for: ``actor`` as given (a blank one is refused by
-    :class:`geo.audit.Change`), the command line's identity when ``None``."""
+    :class:`geo.storage.audit.Change`), the command line's identity when ``None``."""
     return current_user() if actor is None else str(actor)
 
 

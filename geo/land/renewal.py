@@ -2,7 +2,7 @@
 kept with who and when, and the land identified and freed per year and per 区镇.
 
 The record is one append-only table of the selected store (``parcel_renewal_log``, in the
-GeoPackage or in PostGIS, :mod:`geo.stores.tables`): a parcel's current status is its last row,
+GeoPackage or in PostGIS, :mod:`geo.storage.tables`): a parcel's current status is its last row,
 and the rows before it are its history (old → new, who, when). A parcel found by the rules and
 never edited is 已认定 (identified) in the year it was found.
 

@@ -133,7 +133,7 @@ def land_list(enterprises: pd.DataFrame, *, parcels: gpd.GeoDataFrame | None = N
     """The land list: each enterprise's 用地面积 (亩) and the parcels it comes from.
 
     With ``parcels`` (a parcel layer: by enterprise id, else by location, see
-    :func:`geo.parcels.join_parcels`) an enterprise's land is the sum of its parcels' areas
+    :func:`geo.land.parcels.join_parcels`) an enterprise's land is the sum of its parcels' areas
     measured in EPSG:4549; an enterprise without parcels keeps the table's figure. Without
     parcels, the table's ``land_mu``. Columns: ``ent_id``, ``name``, ``land_mu``, ``parcels``
     (ids joined by 、, empty when none), ``land_source`` (宗地 / 填报 / empty), ``zone`` (``town``

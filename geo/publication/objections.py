@@ -1,7 +1,7 @@
 """异议 (objections) to a published version: recorded during its window, answered by the department
 that supplied the figure, decided (采纳 / 驳回) by an editor; the register as an XLSX workbook.
 
-Two tables of the selected store (:mod:`geo.stores.tables`): ``atlas_eval_objections`` (one row per
+Two tables of the selected store (:mod:`geo.storage.tables`): ``atlas_eval_objections`` (one row per
 objection) and ``atlas_eval_evidence`` (the evidence files, keyed by their SHA-256: written once,
 never changed, shared by objections that attach the same file). Each step is one write under the
 store's lock with its change-log row, for the ``actor`` the caller passes. Nothing about a 定案

@@ -3,7 +3,7 @@
 A version holds its rules (the whole configuration, as the configuration's mapping), its inputs
 (layer names with the SHA-256 of their data) and its results (per enterprise: id, name, group,
 zone, score, rank, class and the input values used, each value's provenance). Two tables of the
-store (GeoPackage or PostGIS, :mod:`geo.stores.tables`):
+store (GeoPackage or PostGIS, :mod:`geo.storage.tables`):
 
 ``atlas_eval_results``
     The result rows, content-addressed: a set of results is keyed by the SHA-256 of its rows and

@@ -11,7 +11,7 @@ How the cells are found: every boundary is sampled every eighth of a cell, so ea
 lies within a sixteenth of a cell of a sample; every cell within an eighth of a cell of a sample
 is an edge cell; the remaining cells fall into 4-connected regions no boundary crosses
 (``scipy.ndimage.label``), and one cell centre per region is located exactly. Build it once per
-zone layer (like a database's spatial index) and pass it to :func:`geo.metrics.assign_zones`.
+zone layer (like a database's spatial index) and pass it to :func:`geo.evaluation.metrics.assign_zones`.
 """
 
 from __future__ import annotations

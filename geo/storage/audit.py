@@ -3,7 +3,7 @@
 The audit table lives in the store itself (``atlas_audit``), next to the layers it describes; a
 store write and its audit row go in one transaction, and the rows outlive the layers they name.
 The atlas's shared tables (the 盘活 status log, the named evaluation configurations) write their
-rows and their audit row in one transaction too (:meth:`geo.stores.Store.edit_rows`); other
+rows and their audit row in one transaction too (:meth:`geo.storage.base.Store.edit_rows`); other
 changes can be recorded on their own with :func:`record_change`.
 """
 
@@ -42,6 +42,10 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "evidence_saved": ("保存异议证据", "evidence stored"),
     "objection_recorded": ("登记异议", "objection recorded"),
     "objection_decided": ("决定异议", "objection decided"),
+    # Written by the tables' own triggers when a feature is edited outside the atlas (QGIS, SQL).
+    "feature_added": ("外部编辑：新增要素", "feature added outside the atlas"),
+    "feature_changed": ("外部编辑：修改要素", "feature changed outside the atlas"),
+    "feature_deleted": ("外部编辑：删除要素", "feature deleted outside the atlas"),
 }
 # The audit table's columns and their types (text unless listed as integer).
 AUDIT_COLUMNS = (

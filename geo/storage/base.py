@@ -2,7 +2,7 @@
 
 A store holds imported layers, their provenance rows (``layer_metadata``, one row per layer), the
 audit table (``atlas_audit``) and the atlas's own shared tables (the 盘活 status log, the named
-evaluation configurations: :mod:`geo.stores.tables`). Every write is one transaction: the layer or
+evaluation configurations: :mod:`geo.storage.tables`). Every write is one transaction: the layer or
 the shared rows, the provenance row and the audit row are seen by other processes all together or
 not at all.
 
@@ -98,12 +98,12 @@ class Store(ABC):
 
     @abstractmethod
     def audit_log(self) -> pd.DataFrame:
-        """Every recorded change, newest first (see :func:`geo.audit.tidy_audit`)."""
+        """Every recorded change, newest first (see :func:`geo.storage.audit.tidy_audit`)."""
 
     @abstractmethod
     def read_rows(self, spec: TableSpec) -> pd.DataFrame | None:
         """The rows of a shared table in the order they were written, or ``None`` while the table
-        does not exist in this store (see :func:`geo.stores.tables.read_shared`)."""
+        does not exist in this store (see :func:`geo.storage.tables.read_shared`)."""
 
     @abstractmethod
     def edit_rows(self, spec: TableSpec, edit: Edit, *, seed: SeedSource = no_seed) -> TableEdit:

@@ -207,7 +207,7 @@ def write_layers(frames: dict[str, pd.DataFrame], *, path: Path | str | None = N
     original in one step, keeping the original's file mode. Writers of all processes take an
     exclusive ``flock`` on ``<file>.lock`` around this, so none loses another's layers; copies left
     by a writer that was killed are removed by the next one. (The user store writes in place
-    instead: :mod:`geo.stores.gpkg`.)
+    instead: :mod:`geo.storage.gpkg`.)
     """
     path = Path(path) if path is not None else default_store()
     for name, frame in frames.items():

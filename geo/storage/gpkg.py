@@ -41,6 +41,14 @@ from geo.storage.base import (
     metadata_frame,
     missing_layer_error,
 )
+from geo.storage.outside_edits import gpkg_guard_log, gpkg_track_all, gpkg_track_table
+from geo.storage.styles import (
+    forget_gpkg_styles,
+    gpkg_describe,
+    import_style,
+    layer_description,
+    write_gpkg_styles,
+)
 from geo.storage.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
 
 STORE_FILE_MODE = 0o640  # a new store and its lock file: owner and group, like PostgreSQL's files
@@ -54,6 +62,13 @@ _GPKG_REGISTRIES = (
     "gpkg_metadata_reference",
     "gpkg_contents",
 )
+
+
+# How the store's own tables are listed in GIS software (gpkg_contents identifier, description).
+_OWN_TABLES = {
+    AUDIT_TABLE: ("变更记录（留痕）", "苏州产业布局一张图：每次导入、替换、删除和外部编辑的记录（不可修改）"),
+    META_TABLE: ("图层来源说明", "苏州产业布局一张图：每个导入图层的来源、精度、文件与导入时间"),
+}
 
 
 def _quote(identifier: str) -> str:
@@ -227,6 +242,13 @@ class GpkgStore(Store):
             if meta_row is not None:
                 _add_missing_columns(con, META_TABLE, meta_row)
             self._drop_orphans(con)
+            gpkg_guard_log(con)
+            gpkg_track_all(con)
+            for table, (title, description) in _OWN_TABLES.items():
+                if con.execute(
+                    "SELECT 1 FROM gpkg_contents WHERE table_name = ? AND identifier = table_name", (table,)
+                ).fetchone():
+                    gpkg_describe(con, table, title, description)
 
     def _drop_orphans(self, con: sqlite3.Connection) -> None:
         """Drop layer tables no provenance row names (left by a writer killed before its commit)."""
@@ -265,6 +287,7 @@ class GpkgStore(Store):
                     _insert(con, META_TABLE, {**row, "layer": name, TABLE_COLUMN: table})
                     for stale in old:
                         _drop_table(con, str(stale))
+                    _describe_for_qgis(con, name, table, frame, row, index=len(meta) - len(old))
                     _insert(con, AUDIT_TABLE, change.as_row())
                     _forget_counts(con, META_TABLE, AUDIT_TABLE)
             except BaseException:
@@ -306,6 +329,9 @@ class GpkgStore(Store):
                 con.execute(
                     f"UPDATE {_quote(META_TABLE)} SET {sets} WHERE layer = ?", (*fields.values(), name)
                 )
+                row = _select(con, META_TABLE, name)[0]
+                table = str(row.get(TABLE_COLUMN) or name)
+                gpkg_describe(con, table, str(row.get("title_zh") or name), layer_description(row))
                 _insert(con, AUDIT_TABLE, change.as_row())
                 _forget_counts(con, AUDIT_TABLE)
 
@@ -341,6 +367,29 @@ class GpkgStore(Store):
             with self._transaction() as con:
                 _insert(con, AUDIT_TABLE, change.as_row())
                 _forget_counts(con, AUDIT_TABLE)
+
+
+def _describe_for_qgis(
+    con: sqlite3.Connection, name: str, table: str, frame: gpd.GeoDataFrame, row: dict, *, index: int
+) -> None:
+    """What QGIS shows of a new layer table: its title and description in ``gpkg_contents``, its
+    default style (the colour the map draws it in) and the triggers recording edits made there."""
+    title = str(row.get("title_zh") or name)
+    gpkg_describe(con, table, title, layer_description(row))
+    found = con.execute(
+        "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", (table,)
+    ).fetchone()
+    if found is not None:
+        types = frame.geom_type.dropna()
+        style = import_style(
+            table=table,
+            geometry_column=str(found[0]),
+            geom_type=str(types.iloc[0]) if len(types) else "Point",
+            title=title,
+            index=max(index, 0),
+        )
+        write_gpkg_styles(con, [style])
+    gpkg_track_table(con, table, name)
 
 
 def _empty_like(row: dict) -> pd.DataFrame:
@@ -429,6 +478,7 @@ def _drop_table(con: sqlite3.Connection, table: str) -> None:
         ).fetchall():
             con.execute(f"DROP TABLE IF EXISTS {_quote(f'rtree_{table}_{column}')}")
     con.execute(f"DROP TABLE IF EXISTS {_quote(table)}")
+    forget_gpkg_styles(con, table)
     for registry in _GPKG_REGISTRIES:
         if registry in tables:
             con.execute(f"DELETE FROM {registry} WHERE lower(table_name) = lower(?)", (table,))

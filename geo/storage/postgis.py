@@ -39,6 +39,15 @@ from sqlalchemy.engine import Connection, Engine
 from geo.errors import DataValidationError
 from geo.storage.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
 from geo.storage.base import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
+from geo.storage.outside_edits import (
+    GIS_ROLE,
+    pg_gis_roles,
+    pg_grant_role,
+    pg_grant_table,
+    pg_prepare,
+    pg_track_table,
+)
+from geo.storage.styles import PG_STYLES_DDL, STYLES_TABLE, StyleDoc, import_style, layer_description
 from geo.storage.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
 
 GEOMETRY_COLUMN = "geometry"
@@ -142,6 +151,8 @@ class PostGISStore(Store):
             sa.Column(TABLE_COLUMN, sa.Text),
         )
         md.create_all(conn, checkfirst=True)
+        conn.exec_driver_sql(PG_STYLES_DDL.replace(STYLES_TABLE, f"{_q(md.schema)}.{STYLES_TABLE}", 1))
+        pg_prepare(conn, md.schema)
 
     def _table(self, conn: Connection, name: str) -> sa.Table:
         return sa.Table(name, sa.MetaData(), autoload_with=conn, schema=self._schema(conn))
@@ -208,9 +219,13 @@ class PostGISStore(Store):
             taken = conn.execute(sa.select(meta.c.layer).where(meta.c.layer == name)).first() is not None
             if taken and change.action == "import":
                 change = replace(change, action="replace")
-            self._write_frame(conn, name, frame)
+            index = conn.execute(
+                sa.select(sa.func.count()).select_from(meta).where(meta.c.layer != name)
+            ).scalar()
+            key = self._write_frame(conn, name, frame)
             conn.execute(sa.delete(meta).where(meta.c.layer == name))
             conn.execute(sa.insert(meta).values(**_plain({**row, "layer": name, TABLE_COLUMN: name})))
+            self._describe_for_qgis(conn, name, frame, row, key=key, index=int(index or 0))
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
 
     def delete_layer(self, name: str, change: Change) -> dict:
@@ -224,6 +239,10 @@ class PostGISStore(Store):
             table = row.get(TABLE_COLUMN) or name
             if self._has_table(conn, table):
                 self._table(conn, table).drop(conn)
+            conn.execute(
+                sa.text(f"DELETE FROM {STYLES_TABLE} WHERE f_table_schema = :s AND f_table_name = :t"),
+                {"s": self._schema(conn), "t": table},
+            )
             columns = self._table(conn, COLUMNS_TABLE)
             conn.execute(sa.delete(columns).where(columns.c.table_name == table))
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.filled_from(row).as_row()))
@@ -239,6 +258,8 @@ class PostGISStore(Store):
             done = conn.execute(sa.update(meta).where(meta.c.layer == name).values(**_plain(fields)))
             if done.rowcount == 0:
                 raise missing_layer_error(name)
+            row = dict(conn.execute(sa.select(meta).where(meta.c.layer == name)).mappings().one())
+            self._comment(conn, str(row.get(TABLE_COLUMN) or name), row)
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
 
     def edit_rows(self, spec: TableSpec, edit: Edit, *, seed: SeedSource = no_seed) -> TableEdit:
@@ -295,6 +316,101 @@ class PostGISStore(Store):
     def record(self, change: Change) -> None:
         with self._write() as conn:
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
+
+    # ---- what QGIS sees: titles, styles, triggers, the GIS staff's role ---------------------
+
+    def _comment(self, conn: Connection, table: str, row: dict) -> None:
+        """The table's comment (QGIS shows it as the layer's description): title, then provenance."""
+        text = "；".join(p for p in (str(row.get("title_zh") or ""), layer_description(row)) if p)
+        conn.exec_driver_sql(
+            f"COMMENT ON TABLE {_q(self._schema(conn))}.{_q(table)} IS {_comment_literal(text)}"
+        )
+
+    def _describe_for_qgis(
+        self, conn: Connection, name: str, frame: gpd.GeoDataFrame, row: dict, *, key: str, index: int
+    ) -> None:
+        """A new layer table's comment, default style, edit triggers, and the GIS role's rights."""
+        schema = self._schema(conn)
+        self._comment(conn, name, row)
+        types = frame.geom_type.dropna()
+        title = str(row.get("title_zh") or name)
+        style = import_style(
+            table=name,
+            geometry_column=GEOMETRY_COLUMN,
+            geom_type=str(types.iloc[0]) if len(types) else "Point",
+            title=title,
+            index=index,
+        )
+        self._write_styles(conn, [style])
+        pg_track_table(conn, schema, name, name, key)
+        for role in pg_gis_roles(conn, schema):
+            pg_grant_table(conn, schema, name, role)
+
+    def _write_styles(self, conn: Connection, docs: list[StyleDoc]) -> None:
+        schema = self._schema(conn)
+        table = f"{_q(schema)}.{STYLES_TABLE}"  # not reflected: SQLAlchemy knows no xml type
+        mine = "f_table_schema = :schema AND f_table_name = :table"
+        for doc in docs:
+            where = {"schema": schema, "table": doc.table}
+            conn.execute(sa.text(f"UPDATE {table} SET useasdefault = false WHERE {mine}"), where)
+            conn.execute(
+                sa.text(f"DELETE FROM {table} WHERE {mine} AND stylename = :name"),
+                {**where, "name": doc.name},
+            )
+            conn.execute(
+                sa.text(
+                    f"INSERT INTO {_q(schema)}.{STYLES_TABLE} (f_table_catalog, f_table_schema, f_table_name,"
+                    " f_geometry_column, stylename, styleqml, stylesld, useasdefault, description)"
+                    " VALUES (current_database(), :schema, :table, :column, :name,"
+                    " XMLPARSE(DOCUMENT :qml), XMLPARSE(DOCUMENT :sld), true, :description)"
+                ),
+                {
+                    "schema": schema,
+                    "table": doc.table,
+                    "column": doc.geometry_column,
+                    "name": doc.name,
+                    "qml": doc.qml,
+                    "sld": doc.sld,
+                    "description": doc.description,
+                },
+            )
+
+    def write_styles(self, docs: list[StyleDoc]) -> int:
+        """Store ``docs`` as the default QGIS styles of their tables (``layer_styles``); returns how
+        many. Built-in layers are named by their table (``demo_<layer>``).
+
+        Raises
+        ------
+        DataValidationError
+            When a document names a table the database does not hold.
+        """
+        with self._write() as conn:
+            missing = [d.table for d in docs if not self._has_table(conn, d.table)]
+            if missing:
+                raise DataValidationError(f"共享数据库中没有图层表：{'、'.join(missing)}")
+            self._write_styles(conn, docs)
+        return len(docs)
+
+    def grant_gis_role(self, role: str = GIS_ROLE) -> bool:
+        """Create (when missing and allowed) the role for a bureau's GIS staff and give it its rights:
+        edit every imported layer's table (each edit on record) and the styles, read the built-in
+        ``demo_`` tables, the provenance and the change log, never change or delete the log. Returns whether the role was
+        created. Layers stored later are granted to it when they are written.
+
+        Raises
+        ------
+        DataValidationError
+            When the role is missing and the store's user may not create roles.
+        """
+        with self._write() as conn:
+            meta = self._table(conn, META_TABLE)
+            tables = [str(t) for t in conn.execute(sa.select(meta.c[TABLE_COLUMN])).scalars() if t]
+            schema = self._schema(conn)
+            names = sa.inspect(conn).get_table_names(schema=schema)
+            created = pg_grant_role(conn, schema, role, [t for t in tables if t in names])
+            for demo in (t for t in names if t.startswith(DEMO_PREFIX)):  # no triggers there: read only
+                conn.exec_driver_sql(f"GRANT SELECT ON {_q(schema)}.{_q(demo)} TO {_q(role)}")
+            return created
 
     # ---- the bundled demo layers -------------------------------------------------------------
 
@@ -356,8 +472,9 @@ class PostGISStore(Store):
 
     # ---- tables and their column names ------------------------------------------------------
 
-    def _write_frame(self, conn: Connection, table: str, frame: pd.DataFrame) -> None:
-        """Write ``frame`` as ``table`` (replacing it) and record its columns in ``atlas_columns``.
+    def _write_frame(self, conn: Connection, table: str, frame: pd.DataFrame) -> str:
+        """Write ``frame`` as ``table`` (replacing it) and record its columns in ``atlas_columns``;
+        returns the name of its primary key.
 
         The table gets a primary key (``fid``, so QGIS can edit it), one geometry type (a layer of
         polygons and multipolygons is stored as MultiPolygon, as the GeoPackage stores it), and each
@@ -386,7 +503,7 @@ class PostGISStore(Store):
         conn.execute(sa.text(f"ALTER TABLE {name} ADD PRIMARY KEY ({quote(key)})"))
         for s, o in zip(stored, originals, strict=True):
             if s != o:
-                text = "'" + o.replace("\x00", "").replace("'", "''") + "'"  # COMMENT takes no parameter
+                text = _comment_literal(o)  # COMMENT takes no parameter
                 conn.exec_driver_sql(f"COMMENT ON COLUMN {name}.{quote(s)} IS {text}")  # no ":name" binds
         plain.to_sql(table, conn, if_exists="append", method=_copy_rows, **options)
         columns = self._table(conn, COLUMNS_TABLE)
@@ -398,6 +515,7 @@ class PostGISStore(Store):
                 for i, (s, o, d) in enumerate(zip(stored, originals, frame.dtypes, strict=True))
             ],
         )
+        return key
 
     def _read_frame(self, conn: Connection, table: str) -> gpd.GeoDataFrame | pd.DataFrame:
         """A stored table with its original column names, order and dtypes (rows in the order
@@ -427,6 +545,16 @@ class PostGISStore(Store):
             if r.stored_name != GEOMETRY_COLUMN and r.dtype and str(frame[r.stored_name].dtype) != r.dtype:
                 frame[r.stored_name] = frame[r.stored_name].astype(r.dtype)
         return frame.rename(columns={r.stored_name: r.original_name for r in rows})
+
+
+def _comment_literal(text: str) -> str:
+    """A text as a SQL literal for COMMENT (which takes no parameter): quotes doubled, NUL dropped,
+    and ``%`` doubled, as the driver still reads placeholders in a statement sent without values."""
+    return "'" + text.replace("\x00", "").replace("'", "''").replace("%", "%%") + "'"
+
+
+def _q(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
 
 
 def primary_key_column(stored: list[str]) -> str:

@@ -72,7 +72,7 @@ ENTERPRISES = LayerSchema(
         "above_scale",
     ),
 )
-# Land parcels (宗地). Chinese labels with units: geo.parcels.PARCEL_LABELS.
+# Land parcels (宗地). Chinese labels with units: geo.land.parcels.PARCEL_LABELS.
 PARCELS = LayerSchema(
     "parcels",
     "polygon",

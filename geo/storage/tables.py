@@ -2,7 +2,7 @@
 configurations), and what an upgraded install imports into them once.
 
 A shared table is a plain attribute table of the store (GeoPackage or PostGIS) described by a
-:class:`TableSpec`. It is changed only through :meth:`geo.stores.Store.edit_rows`: under the store's
+:class:`TableSpec`. It is changed only through :meth:`geo.storage.base.Store.edit_rows`: under the store's
 writer lock and in one transaction, the caller's ``edit`` reads the rows as committed, says which
 rows to add or remove and which change to record, and the rows and their change-log row
 (``atlas_audit``) commit together. Two app servers and the command line on one store therefore see
@@ -110,7 +110,7 @@ def read_shared(store: Store, spec: TableSpec, *, seed: SeedSource = no_seed) ->
     """The rows of a shared table in the order they were written (an empty frame when none).
 
     A table not yet created in the store, with old data to import, is created first (the old data
-    imported once, see :meth:`geo.stores.Store.edit_rows`); with nothing to import nothing is written.
+    imported once, see :meth:`geo.storage.base.Store.edit_rows`); with nothing to import nothing is written.
     """
     rows = store.read_rows(spec)
     if rows is None:

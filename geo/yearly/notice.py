@@ -289,7 +289,7 @@ def _print_setup(ws, *, header_row: bool) -> None:
 
 def _append_text_safe(ws, values: list) -> None:
     """Append a row; text cells are string cells, never formulas, and those starting with a formula
-    character get a leading ``'`` (:func:`geo.cells.formula_safe`) so re-entering them is safe too."""
+    character get a leading ``'`` (:func:`geo.exports.cells.formula_safe`) so re-entering them is safe too."""
     ws.append([formula_safe(v) for v in values])
     for cell in ws[ws.max_row]:
         if isinstance(cell.value, str):

@@ -2,7 +2,7 @@
 group, a class's rates in words and the column labels of a surcharge table.
 
 The rates, base units and sources are the evaluation configuration's (``surcharges`` in
-``geo/evaluation/evaluation.yaml``, read into :class:`geo.evaluation_config.Surcharge`); nothing here is a
+``geo/evaluation/evaluation.yaml``, read into :class:`geo.evaluation.rules.Surcharge`); nothing here is a
 constant price. ``geo.yearly`` re-exports every public name.
 """
 

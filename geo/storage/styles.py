@@ -1,0 +1,373 @@
+"""Layer styles for QGIS: the atlas's colours as QML and SLD documents, stored in ``layer_styles``.
+
+QGIS reads a layer's default style from the ``layer_styles`` table of the GeoPackage or PostGIS
+database it opens the layer from (one row per table, ``useAsDefault`` true). This module builds
+those documents from plain colours (a symbol per class: its colour, label and the attribute value or
+filter it stands for) and writes them into either store; which colours a layer has is decided by the
+map layer that draws it (:mod:`layers.qgis_styles` for built-in and imported layers), so geo never
+depends on the drawing code.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from geo.errors import DataValidationError
+
+STYLES_TABLE = "layer_styles"
+KINDS = ("polygon", "line", "point")
+# What QGIS calls each kind of symbol, and its SLD symbolizer.
+_QGIS_SYMBOL = {"polygon": "fill", "line": "line", "point": "marker"}
+_SLD_SYMBOLIZER = {"polygon": "PolygonSymbolizer", "line": "LineSymbolizer", "point": "PointSymbolizer"}
+PX_PER_MM = 3.78  # a screen pixel of the web map in QGIS millimetres (96 dpi)
+
+
+@dataclass(frozen=True)
+class StyleClass:
+    """One symbol of a style: its colour (``#rrggbb``), its label, and which features it draws —
+    those whose ``column`` equals ``value``, those matching a QGIS ``expression``, or all (neither)."""
+
+    color: str
+    label: str
+    value: object = None
+    expression: str = ""
+
+
+@dataclass(frozen=True)
+class StyleDoc:
+    """A layer's style as QGIS stores it: the table it belongs to, its name, QML and SLD."""
+
+    table: str
+    geometry_column: str
+    name: str
+    qml: str
+    sld: str
+    description: str = ""
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    text = str(color).strip().lstrip("#")
+    if len(text) == 3:
+        text = "".join(ch * 2 for ch in text)
+    if len(text) != 6 or any(ch not in "0123456789abcdefABCDEF" for ch in text):
+        raise DataValidationError(f"无法识别的颜色「{color}」", hint="颜色请写成 #rrggbb，例如 #3366cc")
+    return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
+def qgis_color(color: str, *, opacity: float = 1.0) -> str:
+    """A colour as QGIS writes it in QML: ``r,g,b,a`` (0-255 each)."""
+    r, g, b = _rgb(color)
+    return f"{r},{g},{b},{round(max(0.0, min(1.0, opacity)) * 255)}"
+
+
+def _symbol(
+    index: int, kind: str, color: str, *, fill_opacity: float, width_px: float, radius_px: float
+) -> str:
+    line = qgis_color(color)
+    width_mm = f"{width_px / PX_PER_MM:.2f}"
+    if kind == "polygon":
+        props = {
+            "color": qgis_color(color, opacity=fill_opacity),
+            "outline_color": line,
+            "outline_style": "solid",
+            "outline_width": width_mm,
+            "outline_width_unit": "MM",
+            "style": "solid",
+        }
+        klass = "SimpleFill"
+    elif kind == "line":
+        props = {"line_color": line, "line_style": "solid", "line_width": width_mm, "line_width_unit": "MM"}
+        klass = "SimpleLine"
+    else:
+        props = {
+            "color": qgis_color(color, opacity=max(fill_opacity, 0.8)),
+            "name": "circle",
+            "outline_color": line,
+            "outline_width": "0.2",
+            "outline_width_unit": "MM",
+            "size": f"{2 * radius_px / PX_PER_MM:.2f}",
+            "size_unit": "MM",
+        }
+        klass = "SimpleMarker"
+    options = "".join(f'<Option name="{k}" type="QString" value={quoteattr(v)}/>' for k, v in props.items())
+    legacy = "".join(f"<prop k={quoteattr(k)} v={quoteattr(v)}/>" for k, v in props.items())
+    return (
+        f'<symbol type="{_QGIS_SYMBOL[kind]}" name="{index}" alpha="1" clip_to_extent="1" force_rhr="0">'
+        f'<layer class="{klass}" enabled="1" locked="0" pass="0">'
+        f'<Option type="Map">{options}</Option>{legacy}</layer></symbol>'
+    )
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def qml_document(
+    classes: list[StyleClass],
+    *,
+    kind: str,
+    column: str = "",
+    fill_opacity: float = 0.25,
+    width_px: float = 1.5,
+    radius_px: float = 3.0,
+    label_column: str = "",
+) -> str:
+    """A QGIS style (QML) drawing ``classes``: one symbol (single class without a value), categories
+    of ``column`` (classes with values) or rules (classes with expressions).
+
+    Raises
+    ------
+    DataValidationError
+        When ``kind`` is unknown, there is no class, or a colour cannot be read.
+    """
+    if kind not in KINDS:
+        raise DataValidationError(f"未知的几何类别「{kind}」", hint=f"可选：{'、'.join(KINDS)}")
+    if not classes:
+        raise DataValidationError("样式至少要有一个符号")
+    size = {"fill_opacity": fill_opacity, "width_px": width_px, "radius_px": radius_px}
+    symbols = "".join(_symbol(i, kind, c.color, **size) for i, c in enumerate(classes))
+    if column and all(c.value is not None for c in classes):
+        cats = "".join(
+            f'<category render="true" symbol="{i}" value={quoteattr(str(c.value))} label={quoteattr(c.label)}/>'
+            for i, c in enumerate(classes)
+        )
+        renderer = (
+            f'<renderer-v2 type="categorizedSymbol" attr={quoteattr(column)} symbollevels="0" '
+            f'enableorderby="0" forceraster="0"><categories>{cats}</categories>'
+            f"<symbols>{symbols}</symbols></renderer-v2>"
+        )
+    elif len(classes) > 1 or classes[0].expression:
+        rules = "".join(
+            f'<rule key="r{i}" symbol="{i}" label={quoteattr(c.label)} filter={quoteattr(c.expression or "ELSE")}/>'
+            for i, c in enumerate(classes)
+        )
+        renderer = (
+            '<renderer-v2 type="RuleRenderer" symbollevels="0" enableorderby="0" forceraster="0">'
+            f'<rules key="root">{rules}</rules><symbols>{symbols}</symbols></renderer-v2>'
+        )
+    else:
+        renderer = (
+            '<renderer-v2 type="singleSymbol" symbollevels="0" enableorderby="0" forceraster="0">'
+            f"<symbols>{symbols}</symbols></renderer-v2>"
+        )
+    labeling = ""
+    if label_column:
+        labeling = (
+            '<labeling type="simple"><settings calloutType="simple">'
+            f'<text-style fieldName={quoteattr(label_column)} fontSize="9" textColor="50,50,50,255"/>'
+            "</settings></labeling>"
+        )
+    return (
+        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+        f'<qgis version="3.22.0" styleCategories="Symbology|Labeling">{renderer}{labeling}</qgis>\n'
+    )
+
+
+def sld_document(
+    classes: list[StyleClass],
+    *,
+    kind: str,
+    layer_title: str,
+    column: str = "",
+    fill_opacity: float = 0.25,
+    width_px: float = 1.5,
+    radius_px: float = 3.0,
+) -> str:
+    """The same style as an OGC SLD 1.1 document (for other GIS and QGIS's SLD import).
+
+    Raises
+    ------
+    DataValidationError
+        When ``kind`` is unknown, there is no class, or a colour cannot be read.
+    """
+    if kind not in KINDS:
+        raise DataValidationError(f"未知的几何类别「{kind}」", hint=f"可选：{'、'.join(KINDS)}")
+    if not classes:
+        raise DataValidationError("样式至少要有一个符号")
+    rules = []
+    for c in classes:
+        hexa = "#{:02x}{:02x}{:02x}".format(*_rgb(c.color))
+        stroke = (
+            f'<se:Stroke><se:SvgParameter name="stroke">{hexa}</se:SvgParameter>'
+            f'<se:SvgParameter name="stroke-width">{width_px:g}</se:SvgParameter></se:Stroke>'
+        )
+        fill = (
+            f'<se:Fill><se:SvgParameter name="fill">{hexa}</se:SvgParameter>'
+            f'<se:SvgParameter name="fill-opacity">{fill_opacity:g}</se:SvgParameter></se:Fill>'
+        )
+        if kind == "polygon":
+            body = fill + stroke
+        elif kind == "line":
+            body = stroke
+        else:
+            body = (
+                f"<se:Graphic><se:Mark><se:WellKnownName>circle</se:WellKnownName>{fill}{stroke}"
+                f"</se:Mark><se:Size>{2 * radius_px:g}</se:Size></se:Graphic>"
+            )
+        where = ""
+        if column and c.value is not None:
+            where = (
+                "<ogc:Filter><ogc:PropertyIsEqualTo>"
+                f"<ogc:PropertyName>{escape(column)}</ogc:PropertyName>"
+                f"<ogc:Literal>{escape(str(c.value))}</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>"
+            )
+        sym = _SLD_SYMBOLIZER[kind]
+        rules.append(
+            f"<se:Rule><se:Name>{escape(c.label)}</se:Name><se:Description><se:Title>{escape(c.label)}"
+            f"</se:Title></se:Description>{where}<se:{sym}>{body}</se:{sym}></se:Rule>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<StyledLayerDescriptor version="1.1.0" xmlns="http://www.opengis.net/sld" '
+        'xmlns:se="http://www.opengis.net/se" xmlns:ogc="http://www.opengis.net/ogc">'
+        f"<NamedLayer><se:Name>{escape(layer_title)}</se:Name><UserStyle><se:Name>{escape(layer_title)}"
+        f"</se:Name><se:FeatureTypeStyle>{''.join(rules)}</se:FeatureTypeStyle></UserStyle></NamedLayer>"
+        "</StyledLayerDescriptor>\n"
+    )
+
+
+# ---- the layer_styles table, as QGIS creates it ----------------------------------------------------
+
+_GPKG_STYLES_DDL = f"""CREATE TABLE IF NOT EXISTS {STYLES_TABLE} (
+ id INTEGER PRIMARY KEY AUTOINCREMENT, f_table_catalog TEXT(256), f_table_schema TEXT(256),
+ f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT, styleSLD TEXT,
+ useAsDefault BOOLEAN, description TEXT, owner TEXT(30), ui TEXT(30),
+ update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"""
+
+PG_STYLES_DDL = f"""CREATE TABLE IF NOT EXISTS {STYLES_TABLE} (
+ id SERIAL PRIMARY KEY, f_table_catalog varchar, f_table_schema varchar, f_table_name varchar,
+ f_geometry_column varchar, stylename text, styleqml xml, stylesld xml, useasdefault boolean,
+ description text, owner varchar(63) DEFAULT CURRENT_USER, ui xml,
+ update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)"""
+
+
+def write_gpkg_styles(con: sqlite3.Connection, docs: list[StyleDoc]) -> None:
+    """Inside the caller's transaction: make ``docs`` the default styles of their tables in a
+    GeoPackage (``layer_styles`` created and registered as an attribute table when missing; an older
+    style of the atlas for the same table is replaced)."""
+    have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if STYLES_TABLE not in have:
+        con.execute(_GPKG_STYLES_DDL)
+        con.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change)"
+            " VALUES (?, 'attributes', ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+            (STYLES_TABLE, STYLES_TABLE, "QGIS 图层样式（地图图例的颜色）"),
+        )
+    for doc in docs:
+        con.execute(
+            f"UPDATE {STYLES_TABLE} SET useAsDefault = 0 WHERE lower(f_table_name) = lower(?)", (doc.table,)
+        )
+        con.execute(
+            f"DELETE FROM {STYLES_TABLE} WHERE lower(f_table_name) = lower(?) AND styleName = ?",
+            (doc.table, doc.name),
+        )
+        con.execute(
+            f"INSERT INTO {STYLES_TABLE} (f_table_catalog, f_table_schema, f_table_name, f_geometry_column,"
+            " styleName, styleQML, styleSLD, useAsDefault, description, owner)"
+            " VALUES ('', '', ?, ?, ?, ?, ?, 1, ?, 'atlas')",
+            (doc.table, doc.geometry_column, doc.name, doc.qml, doc.sld, doc.description),
+        )
+
+
+def forget_gpkg_styles(con: sqlite3.Connection, table: str) -> None:
+    """Inside the caller's transaction: remove the styles of a dropped table."""
+    have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if STYLES_TABLE in have:
+        con.execute(f"DELETE FROM {STYLES_TABLE} WHERE lower(f_table_name) = lower(?)", (table,))
+
+
+def write_styles(target: object, docs: list[StyleDoc]) -> int:
+    """Store ``docs`` as the default QGIS styles of their tables in a GeoPackage file (a path) or a
+    store (:class:`geo.storage.base.Store`); returns how many were written.
+
+    Raises
+    ------
+    DataValidationError
+        When the GeoPackage does not exist or a document names a table the file does not hold.
+    """
+    from geo.storage.base import Store
+
+    if isinstance(target, Store) and target.kind == "postgis":
+        return target.write_styles(docs)  # type: ignore[attr-defined]
+    path = Path(getattr(target, "path", target))  # a GpkgStore, or a file
+    if not path.exists():
+        raise DataValidationError(f"找不到 GeoPackage「{path}」")
+    con = sqlite3.connect(path, timeout=120.0, isolation_level=None)
+    try:
+        tables = {r[0].lower() for r in con.execute("SELECT table_name FROM gpkg_contents")}
+        missing = [d.table for d in docs if d.table.lower() not in tables]
+        if missing:
+            raise DataValidationError(f"GeoPackage「{path.name}」中没有图层：{'、'.join(missing)}")
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            write_gpkg_styles(con, docs)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        con.close()
+    return len(docs)
+
+
+# ---- what QGIS lists: a layer's title and description, and an import's default style --------------
+
+# The colours imported layers are drawn in, by import order (layers/user_layers.py draws with these).
+IMPORT_COLORS = ("#d62728", "#9467bd", "#17becf", "#bcbd22", "#8c564b")
+_ACCURACY_ZH = {"real": "真实", "transcribed": "转录", "schematic": "示意", "synthetic": "合成"}
+
+
+def layer_description(row: dict) -> str:
+    """A stored layer's description for GIS software: source, accuracy, licence, the file it was
+    imported from and when, rows flagged, notes (blank parts left out)."""
+    accuracy = str(row.get("accuracy") or "")
+    parts = [
+        f"来源：{row['source']}" if row.get("source") else "",
+        f"精度：{_ACCURACY_ZH.get(accuracy, accuracy)}" if accuracy else "",
+        f"许可：{row['licence']}" if row.get("licence") else "",
+        f"导入自：{row['source_file']}" if row.get("source_file") else "",
+        f"坐标：{row['source_crs']}" if row.get("source_crs") else "",
+        f"导入时间（UTC）：{row['imported_at']}" if row.get("imported_at") else "",
+        f"提醒行数：{row['rows_flagged']}" if row.get("rows_flagged") else "",
+        str(row.get("note") or ""),
+    ]
+    return "；".join(p for p in parts if p)
+
+
+def gpkg_describe(con: sqlite3.Connection, table: str, title: str, description: str) -> None:
+    """Inside the caller's transaction: a table's title (``identifier``, unique in a GeoPackage: a
+    title another table has is followed by the table name) and description in ``gpkg_contents``."""
+    taken = con.execute(
+        "SELECT 1 FROM gpkg_contents WHERE identifier = ? AND lower(table_name) <> lower(?)", (title, table)
+    ).fetchone()
+    identifier = f"{title}（{table}）" if taken else title
+    con.execute(
+        "UPDATE gpkg_contents SET identifier = ?, description = ? WHERE lower(table_name) = lower(?)",
+        (identifier or table, description, table),
+    )
+
+
+def geometry_kind(geom_type: str) -> str:
+    """The kind of symbol (polygon / line / point) for a geometry type name."""
+    return "polygon" if "Polygon" in geom_type else "line" if "Line" in geom_type else "point"
+
+
+def import_style(*, table: str, geometry_column: str, geom_type: str, title: str, index: int) -> StyleDoc:
+    """The default style of an imported layer: one symbol in the colour the map gives it."""
+    kind = geometry_kind(geom_type)
+    color = IMPORT_COLORS[index % len(IMPORT_COLORS)]
+    classes = [StyleClass(color=color, label=title)]
+    size = {"fill_opacity": 0.25, "width_px": 1.5, "radius_px": 4.0}
+    return StyleDoc(
+        table=table,
+        geometry_column=geometry_column,
+        name=title,
+        qml=qml_document(classes, kind=kind, **size),
+        sld=sld_document(classes, kind=kind, layer_title=title, **size),
+        description="苏州产业布局一张图：导入图层的默认样式",
+    )
