@@ -184,22 +184,42 @@ def _rows_text(rows: np.ndarray) -> str:
     return ",".join(map(str, rows.tolist()))
 
 
-def _joined(texts: list[str], groups: _Groups) -> np.ndarray:
-    """Per group, its rows' texts joined with commas (empty texts left out)."""
-    ordered = [texts[i] for i in groups.order.tolist()]
-    out = [
-        ",".join(t for t in ordered[a:b] if t)
-        for a, b in zip(groups.starts.tolist(), groups.ends.tolist(), strict=True)
-    ]
-    return np.array(out, dtype=object)
+def _joined(texts: np.ndarray, groups: _Groups, *, distinct: bool = False) -> np.ndarray:
+    """Per group, its rows' texts joined with commas (empty texts left out; ``distinct``: each
+    text once, in order of first appearance). One string for all groups, cut at each group's
+    offsets: no Python work per row."""
+    n_groups = len(groups.uniq)
+    out = np.full(n_groups, "", dtype=object)
+    ordered = np.asarray(texts, dtype=object)[groups.order]
+    gid = np.repeat(np.arange(n_groups), groups.ends - groups.starts)
+    keep = ordered != ""
+    ordered, gid = ordered[keep], gid[keep]
+    if distinct and len(ordered):
+        first = ~pd.DataFrame({"g": gid, "t": ordered}).duplicated().to_numpy()
+        ordered, gid = ordered[first], gid[first]
+    if not len(ordered):
+        return out
+    last = np.append(gid[1:] != gid[:-1], True)  # the last text of its group: no comma after it
+    seps = np.where(last, "", ",").astype(object)
+    pieces = np.empty(2 * len(ordered), dtype=object)
+    pieces[0::2], pieces[1::2] = ordered, seps
+    whole = "".join(pieces.tolist())
+    lengths = np.fromiter(map(len, ordered.tolist()), dtype=np.int64, count=len(ordered)) + (~last).astype(np.int64)
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    present = gid[last]
+    first_of = np.append(True, last[:-1])
+    cut = zip(starts[first_of].tolist(), ends[last].tolist(), strict=True)
+    out[present] = [whole[i:j] for i, j in cut]
+    return out
 
 
 def _group_texts(
-    groups: _Groups, row_text: list[str], methods: list[str], units: list[str] | None
+    groups: _Groups, row_text: np.ndarray, methods: np.ndarray, units: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per group of rows: their spreadsheet rows, how they were matched, their 户号/宗地编号."""
     rows = _joined(row_text, groups)
-    how = np.array([",".join(dict.fromkeys(m.split(","))) for m in _joined(methods, groups)], dtype=object)
+    how = _joined(methods, groups, distinct=True)
     keys = _joined(units, groups) if units is not None else np.full(len(groups.uniq), "", dtype=object)
     return rows, how, keys
 
@@ -240,13 +260,9 @@ def _match_department(
     provenance: list[pd.DataFrame] = []
     conflicts, bad_values = [], []
     unit_keys = table[located.unit_key].astype("string") if located.unit_key else None
-    row_text = rownum.astype(str).tolist()
-    method_arr = matched["method"].to_numpy(dtype=object).tolist()
-    unit_arr = (
-        None
-        if unit_keys is None
-        else [k if isinstance(k, str) else "" for k in unit_keys.to_numpy(dtype=object)]
-    )
+    row_text = rownum.astype(str).astype(object)
+    method_arr = matched["method"].to_numpy(dtype=object)
+    unit_arr = None if unit_keys is None else unit_keys.fillna("").to_numpy(dtype=object)
     texts: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for column in located.values:
         raw = table[column.header]
