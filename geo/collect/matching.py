@@ -151,6 +151,31 @@ def match_rows(
     a row matched no one, which check its code failed, and the normalised keys.
 
     ``codes``, ``org_codes`` and ``names`` are the row's columns as written (None when the file
+    has no such column); all share one index. A row's match depends on its three keys alone, so
+    each distinct combination is matched once (a tax file repeats a code on every 税种 row).
+    """
+    given = [s for s in (codes, org_codes, names) if s is not None]
+    index = given[0].index
+    combo = np.zeros(len(index), dtype=np.int64)
+    for s in given:
+        part, uniques = pd.factorize(s.to_numpy(dtype=object), use_na_sentinel=True)
+        combo, _ = pd.factorize(combo * (len(uniques) + 1) + (part + 1))
+    first = np.unique(combo, return_index=True)[1] if len(combo) else np.zeros(0, dtype=np.int64)
+
+    def distinct(s: pd.Series | None) -> pd.Series | None:
+        return None if s is None else s.iloc[first].reset_index(drop=True)
+
+    out = _match_distinct(register, distinct(codes), distinct(org_codes), distinct(names))
+    return out.iloc[combo].set_axis(index)
+
+
+def _match_distinct(
+    register: Register, codes: pd.Series | None, org_codes: pd.Series | None, names: pd.Series | None
+) -> pd.DataFrame:
+    """Match each row of a department's file: the register position (-1: none), the method, why
+    a row matched no one, which check its code failed, and the normalised keys.
+
+    ``codes``, ``org_codes`` and ``names`` are the row's columns as written (None when the file
     has no such column); all share one index.
     """
     index = next(s.index for s in (codes, org_codes, names) if s is not None)
