@@ -252,7 +252,7 @@ def _match_department(
     dept: Department,
     mapping: Mapping[str, str],
     index: Callable[[], SuggestionIndex],
-) -> tuple[DepartmentResult, dict[str, np.ndarray], list[pd.DataFrame]]:
+) -> tuple[DepartmentResult, dict[str, np.ndarray], list[dict[str, object]]]:
     table = source.table
     located = locate_columns([str(c) for c in table.columns], dept, mapping)
     if not located.keys:
@@ -279,7 +279,7 @@ def _match_department(
     pos = matched["pos"].to_numpy()
     n = len(register.codes)
     values: dict[str, np.ndarray] = {}
-    provenance: list[pd.DataFrame] = []
+    provenance: list[dict[str, object]] = []
     conflicts, bad_values = [], []
     unit_keys = table[located.unit_key].astype("string") if located.unit_key else None
     row_text = rownum.astype(str).astype(object)
@@ -324,20 +324,18 @@ def _match_department(
         rows_txt, methods_txt, units_txt = texts[key]
         keep = ~np.isnan(out[uniq])
         provenance.append(
-            pd.DataFrame(
-                {
-                    "pos": uniq[keep],
-                    "column": column.key,
-                    "department": dept.key,
-                    "file": source.filename,
-                    "sha256": source.sha256,
-                    "rows": rows_txt[keep],
-                    "n_rows": (groups.ends - groups.starts)[keep],
-                    "methods": methods_txt[keep],
-                    "units": units_txt[keep],
-                    "unit": column.unit,
-                }
-            )
+            {
+                "pos": uniq[keep],
+                "column": column.key,
+                "department": dept.key,
+                "file": source.filename,
+                "sha256": source.sha256,
+                "rows": rows_txt[keep],
+                "n_rows": (groups.ends - groups.starts)[keep],
+                "methods": methods_txt[keep],
+                "units": units_txt[keep],
+                "unit": column.unit,
+            }
         )
     twice = _twice(register, unit_keys, pos, rownum)
     index = index() if (pos < 0).any() else None
@@ -513,7 +511,7 @@ def assemble(
     )
     results: dict[str, DepartmentResult] = {}
     values: dict[str, np.ndarray] = {}
-    provenance: list[pd.DataFrame] = []
+    provenance: list[dict[str, object]] = []
     dept_codes: dict[str, pd.Series] = {}
     built: list[SuggestionIndex] = []  # the suggestion index, built when a first row goes unmatched
     for i, source in enumerate(files):
@@ -553,34 +551,27 @@ def assemble(
                 assembled["industry"] = industry[c]
         elif c != "industry_problem":
             assembled[c] = industry[c]
-    columns = ["pos", "column", "department", "file", "sha256", "rows", "n_rows", "methods", "units", "unit"]
-    prov = pd.concat(provenance, ignore_index=True) if provenance else pd.DataFrame(columns=columns)
-    prov.insert(0, "ent_id", register.codes.to_numpy()[prov["pos"].to_numpy(dtype=int)])
-    prov.insert(1, "name", register.names.to_numpy()[prov["pos"].to_numpy(dtype=int)])
     for key, header in from_register.items():
         have = assembled[key].notna().to_numpy()
-        extra = pd.DataFrame(
+        provenance.append(
             {
-                "ent_id": register.codes[have].to_numpy(),
-                "name": register.names[have].to_numpy(),
                 "pos": np.flatnonzero(have),
                 "column": key,
                 "department": "register",
                 "file": register_source.filename,
                 "sha256": register_source.sha256,
-                "rows": register.rownum[have].astype(str).to_numpy(),
+                "rows": register.rownum[have].astype(str).to_numpy(dtype=object),
                 "n_rows": 1,
                 "methods": "",
                 "units": "",
                 "unit": header,
             }
         )
-        prov = pd.concat([prov, extra], ignore_index=True)
+    prov = _provenance_columns(provenance)
     for key in [c for c in values if c in assembled.columns] + list(from_register):
-        part = prov[prov["column"] == key]
-        text = part["file"] + ":" + part["rows"]
+        part = prov["column"] == key
         src = np.full(len(assembled), None, dtype=object)
-        src[part["pos"].to_numpy(dtype=int)] = text.to_numpy()
+        src[prov["pos"][part]] = prov["file"][part] + ":" + prov["rows"][part]
         assembled[f"src_{key}"] = src
     order = [c.key for c in ENTERPRISE_COLUMNS if c.key in assembled.columns and c.key != "year"]
     assembled = assembled[[*order, *(c for c in assembled.columns if c not in order)]]
@@ -595,15 +586,49 @@ def assemble(
     )
     return Collection(
         assembled=assembled,
-        provenance=prov.drop(columns="pos")
-        .sort_values(["ent_id", "column"], kind="stable")
-        .reset_index(drop=True),
+        provenance=_provenance_table(prov, register),
         departments=results,
         register_source=register_source,
         register_checks=register_checks,
         industry_problems=problems,
         value_columns=tuple(k for k in (*values, *from_register) if k in assembled.columns),
         notes=notes,
+    )
+
+
+_PROVENANCE = ("column", "department", "file", "sha256", "rows", "n_rows", "methods", "units", "unit")
+
+
+def _provenance_columns(parts: list[dict[str, object]]) -> dict[str, np.ndarray]:
+    """The provenance parts (one per department and column; scalars stand for a whole part) as
+    one array per field, ``pos`` the register position."""
+    sizes = [len(p["pos"]) for p in parts]
+    out = {"pos": np.concatenate([np.asarray(p["pos"], dtype=np.int64) for p in parts] or [np.zeros(0, int)])}
+    for key in _PROVENANCE:
+        kind = np.int64 if key == "n_rows" else object
+        pieces = [
+            np.full(n, p[key], dtype=kind) if np.isscalar(p[key]) else np.asarray(p[key], dtype=kind)
+            for p, n in zip(parts, sizes, strict=True)
+        ]
+        out[key] = np.concatenate(pieces) if pieces else np.zeros(0, dtype=kind)
+    return out
+
+
+def _provenance_table(prov: dict[str, np.ndarray], register: Register) -> pd.DataFrame:
+    """The provenance as a table ordered by enterprise and column (stable: departments in the
+    order given), sorted on integer ranks and turned into text columns once."""
+    pos = prov["pos"]
+    codes = register.codes.to_numpy(dtype=object)
+    ent_rank = pd.factorize(codes, sort=True)[0][pos]
+    column_rank = pd.factorize(prov["column"], sort=True)[0]
+    order = np.lexsort((column_rank, ent_rank))
+    table = {
+        "ent_id": codes[pos[order]],
+        "name": register.names.to_numpy(dtype=object)[pos[order]],
+        **{key: prov[key][order] for key in _PROVENANCE},
+    }
+    return pd.DataFrame(
+        {k: v if k == "n_rows" else pd.array(v, dtype="str") for k, v in table.items()}
     )
 
 
