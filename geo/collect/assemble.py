@@ -226,7 +226,8 @@ def _joined(texts: np.ndarray, groups: _Groups, *, distinct: bool = False) -> np
     pieces = np.empty(2 * len(ordered), dtype=object)
     pieces[0::2], pieces[1::2] = ordered, seps
     whole = "".join(pieces.tolist())
-    lengths = np.fromiter(map(len, ordered.tolist()), dtype=np.int64, count=len(ordered)) + (~last).astype(np.int64)
+    commas = (~last).astype(np.int64)
+    lengths = np.fromiter(map(len, ordered.tolist()), dtype=np.int64, count=len(ordered)) + commas
     ends = np.cumsum(lengths)
     starts = ends - lengths
     present = gid[last]
@@ -627,9 +628,7 @@ def _provenance_table(prov: dict[str, np.ndarray], register: Register) -> pd.Dat
         "name": register.names.to_numpy(dtype=object)[pos[order]],
         **{key: prov[key][order] for key in _PROVENANCE},
     }
-    return pd.DataFrame(
-        {k: v if k == "n_rows" else pd.array(v, dtype="str") for k, v in table.items()}
-    )
+    return pd.DataFrame({k: v if k == "n_rows" else pd.array(v, dtype="str") for k, v in table.items()})
 
 
 def _industries(
