@@ -70,11 +70,15 @@ _ASCII_DROP = r"[\t\n\x0b\x0c\r\x1c-\x1f \-_.]"
 def _ascii_split(values: np.ndarray) -> tuple[np.ndarray, pa.Array | None]:
     """Positions of the plain ASCII texts among ``values`` and those texts as an Arrow array
     (the rest: other types and texts with other characters go the per-value way)."""
-    is_str = np.fromiter((type(v) is str for v in values), dtype=bool, count=len(values))
-    where = np.flatnonzero(is_str)
+    try:  # the usual case: every value is text
+        texts = pa.array(values.tolist(), type=pa.large_string())
+        where = np.arange(len(values))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        is_str = np.fromiter((type(v) is str for v in values), dtype=bool, count=len(values))
+        where = np.flatnonzero(is_str)
+        texts = pa.array(values[where].tolist(), type=pa.large_string())
     if not len(where):
         return where, None
-    texts = pa.array(values[where].tolist(), type=pa.large_string())
     ascii_ = pc.string_is_ascii(texts).to_numpy(zero_copy_only=False)
     return where[ascii_], texts.filter(pa.array(ascii_))
 

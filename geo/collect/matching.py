@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from geo.collect.codes import check_failures, code_kinds, normalize_codes, org_codes_in, per_unique
 from geo.errors import DataValidationError
@@ -280,24 +282,46 @@ class SuggestionIndex:
     by_prefix: dict[str, list[int]]
 
 
+def _positions(keys: np.ndarray) -> dict[str, list[int]]:
+    """Key -> the positions holding it (ascending), for the non-empty keys, grouped at once."""
+    filled = np.flatnonzero(keys != "")
+    groups = pd.Series(filled).groupby(keys[filled], sort=False).indices if len(filled) else {}
+    return {k: filled[v].tolist() for k, v in groups.items()}
+
+
+def _cores(keys: np.ndarray) -> np.ndarray:
+    """:func:`_core` of every normalised name: the two replacements in Arrow at once (the same
+    patterns; a normalised name has no whitespace, so ``$`` is the end of the text)."""
+    text = pa.array(keys.tolist(), type=pa.large_string())
+    text = pc.replace_substring_regex(text, _BRACKETED.pattern, "")
+    text = pc.replace_substring_regex(text, _FORMS.pattern, "")
+    return np.asarray(text.to_pylist(), dtype=object)
+
+
 def suggestion_index(register: Register) -> SuggestionIndex:
     """Index ``register`` for :func:`suggestions` (built once, used for every department)."""
     orgs = org_codes_in(register.codes).tolist()
-    by_name: dict[str, list[int]] = {}
-    by_core: dict[str, list[int]] = {}
-    by_prefix: dict[str, list[int]] = {}
-    for i, key in enumerate(register.name_keys.tolist()):
-        if key:
-            by_name.setdefault(key, []).append(i)
-            by_core.setdefault(_core(key), []).append(i)
-            by_prefix.setdefault(key[:_PREFIX], []).append(i)
+    keys = register.name_keys.to_numpy(dtype=object)
+    filled = keys != ""
+    cores = np.full(len(keys), "", dtype=object)
+    cores[filled] = _cores(keys[filled])
+    prefixes = np.array([k[:_PREFIX] for k in keys.tolist()], dtype=object)
     return SuggestionIndex(
         by_org={o: i for i, o in enumerate(orgs) if o},
         by_body={o[:8]: i for i, o in enumerate(orgs) if o},  # a mistyped check character
-        by_name=by_name,
-        by_core=by_core,
-        by_prefix=by_prefix,
+        by_name=_positions(keys),
+        by_core=_grouped_where(cores, filled),
+        by_prefix=_grouped_where(prefixes, filled),
     )
+
+
+def _grouped_where(values: np.ndarray, rows: np.ndarray) -> dict[str, list[int]]:
+    """:func:`_positions` of ``values`` over the rows ``rows`` only (any value, even empty)."""
+    where = np.flatnonzero(rows)
+    if not len(where):
+        return {}
+    groups = pd.Series(where).groupby(values[where], sort=False).indices
+    return {k: where[v].tolist() for k, v in groups.items()}
 
 
 def suggestions(
