@@ -283,10 +283,8 @@ class SuggestionIndex:
 
 
 def _positions(keys: np.ndarray) -> dict[str, list[int]]:
-    """Key -> the positions holding it (ascending), for the non-empty keys, grouped at once."""
-    filled = np.flatnonzero(keys != "")
-    groups = pd.Series(filled).groupby(keys[filled], sort=False).indices if len(filled) else {}
-    return {k: filled[v].tolist() for k, v in groups.items()}
+    """Key -> the positions holding it (ascending), for the non-empty keys."""
+    return _grouped_where(keys, keys != "")
 
 
 def _cores(keys: np.ndarray) -> np.ndarray:
@@ -316,12 +314,15 @@ def suggestion_index(register: Register) -> SuggestionIndex:
 
 
 def _grouped_where(values: np.ndarray, rows: np.ndarray) -> dict[str, list[int]]:
-    """:func:`_positions` of ``values`` over the rows ``rows`` only (any value, even empty)."""
+    """Value -> the positions holding it (ascending), over the rows ``rows`` only: factorised
+    and sorted once, no per-group work beyond cutting the sorted positions."""
     where = np.flatnonzero(rows)
     if not len(where):
         return {}
-    groups = pd.Series(where).groupby(values[where], sort=False).indices
-    return {k: where[v].tolist() for k, v in groups.items()}
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object)[where])
+    order = np.argsort(codes, kind="stable")
+    cuts = np.cumsum(np.bincount(codes, minlength=len(uniques)))[:-1]
+    return dict(zip(uniques.tolist(), [p.tolist() for p in np.split(where[order], cuts)], strict=True))
 
 
 def suggestions(
