@@ -321,8 +321,10 @@ def _grouped_where(values: np.ndarray, rows: np.ndarray) -> dict[str, list[int]]
         return {}
     codes, uniques = pd.factorize(np.asarray(values, dtype=object)[where])
     order = np.argsort(codes, kind="stable")
-    cuts = np.cumsum(np.bincount(codes, minlength=len(uniques)))[:-1]
-    return dict(zip(uniques.tolist(), [p.tolist() for p in np.split(where[order], cuts)], strict=True))
+    ends = np.cumsum(np.bincount(codes, minlength=len(uniques))).tolist()
+    flat = where[order].tolist()
+    parts = [flat[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+    return dict(zip(uniques.tolist(), parts, strict=True))
 
 
 def suggestions(
