@@ -127,11 +127,11 @@ def build_register(
         codes=codes,
         names=names,
         check=check_failures(codes),
-        code_index=pd.Index(codes.to_numpy()),
-        org_index=pd.Index(orgs[once_org].to_numpy()),
+        code_index=pd.Index(codes.to_numpy(), dtype=object),
+        org_index=pd.Index(orgs[once_org].to_numpy(), dtype=object),
         org_pos=np.flatnonzero(once_org.to_numpy()),
         org_twice=frozenset(org_counts.index[org_counts > 1]),
-        name_index=pd.Index(name_keys[once_name].to_numpy()),
+        name_index=pd.Index(name_keys[once_name].to_numpy(), dtype=object),
         name_pos=np.flatnonzero(once_name.to_numpy()),
         name_twice=frozenset(name_counts.index[name_counts > 1]),
         name_keys=name_keys,
@@ -335,29 +335,35 @@ def suggestions(
     check character was mistyped), the same name, the same name up to brackets and company form
     (有限公司 / 有限责任公司), else the nearest names. Empty for matched rows. ``index``:
     :func:`suggestion_index` of ``register`` (built here when not given)."""
-    out = pd.Series("", index=matched.index, dtype=object)
-    open_rows = matched.index[matched["pos"] < 0][:MAX_SUGGESTED_ROWS]
-    if not len(open_rows):
-        return out
+    out = np.full(len(matched), "", dtype=object)
+    where = np.flatnonzero(matched["pos"].to_numpy() < 0)[:MAX_SUGGESTED_ROWS]
+    if not len(where):
+        return pd.Series(out, index=matched.index, dtype=object)
     ix = index if index is not None else suggestion_index(register)
-    name_keys = _names(names.loc[open_rows]) if names is not None else None
-    for r in open_rows:
+    open_rows = matched.index[where]
+    orgs = matched["org_code"].to_numpy(dtype=object)[where].tolist()
+    name_keys = _names(names.loc[open_rows]).tolist() if names is not None else [""] * len(where)
+    reg_keys = register.name_keys.to_numpy(dtype=object)
+    reg_codes = register.codes.to_numpy(dtype=object)
+    reg_names = register.names.to_numpy(dtype=object)
+    texts = []
+    for org, key in zip(orgs, name_keys, strict=True):
         hits: list[int] = []
-        org = matched.at[r, "org_code"]
         if org and org in ix.by_org:
             hits.append(ix.by_org[org])
         elif org and org[:8] in ix.by_body:
             hits.append(ix.by_body[org[:8]])
-        key = name_keys.at[r] if name_keys is not None else ""
         if key:
             hits.extend(ix.by_name.get(key, []) or ix.by_core.get(_core(key), []))
             pool = ix.by_prefix.get(key[:_PREFIX], [])
             if not hits and len(pool) <= _MAX_POOL:
-                keys = [register.name_keys.iat[i] for i in pool]
+                keys = [reg_keys[i] for i in pool]
                 close = difflib.get_close_matches(key, keys, n=3, cutoff=SUGGEST_CUTOFF)
                 hits.extend(pool[keys.index(c)] for c in close)
         seen = dict.fromkeys(hits)
-        out.at[r] = "；".join(f"{register.codes.iat[i]} {register.names.iat[i]}" for i in seen)
+        texts.append("；".join(f"{reg_codes[i]} {reg_names[i]}" for i in seen))
+    out[where] = np.array(texts, dtype=object)
+    out = pd.Series(out, index=matched.index, dtype=object)
     return out
 
 
