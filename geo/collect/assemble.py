@@ -628,7 +628,21 @@ def _provenance_table(prov: dict[str, np.ndarray], register: Register) -> pd.Dat
         "name": register.names.to_numpy(dtype=object)[pos[order]],
         **{key: prov[key][order] for key in _PROVENANCE},
     }
-    return pd.DataFrame({k: v if k == "n_rows" else pd.array(v, dtype="str") for k, v in table.items()})
+    if not len(pos):  # as an empty table of no particular type, as before
+        return pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in table.items()})
+    return pd.DataFrame({k: v if k == "n_rows" else _text(v) for k, v in table.items()})
+
+
+def _text(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Text values as a ``str`` column (empty values NaN), each distinct text converted once:
+    the column is built in Arrow from its distinct texts and their positions."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    if not len(uniques):
+        return pd.array(np.asarray(values, dtype=object), dtype="str")
+    dictionary = pa.array(np.asarray(uniques, dtype=object), type=pa.large_string(), from_pandas=True)
+    indices = pa.array(codes.astype(np.int32), mask=codes < 0)
+    decoded = pa.DictionaryArray.from_arrays(indices, dictionary).dictionary_decode()
+    return pd.Series(pd.arrays.ArrowExtensionArray(decoded)).astype("str").array
 
 
 def _industries(
