@@ -587,7 +587,7 @@ def assemble(
     )
     return Collection(
         assembled=assembled,
-        provenance=_provenance_table(prov, register),
+        provenance=_provenance_table(prov, register, provenance),
         departments=results,
         register_source=register_source,
         register_checks=register_checks,
@@ -615,34 +615,46 @@ def _provenance_columns(parts: list[dict[str, object]]) -> dict[str, np.ndarray]
     return out
 
 
-def _provenance_table(prov: dict[str, np.ndarray], register: Register) -> pd.DataFrame:
+def _provenance_table(
+    prov: dict[str, np.ndarray], register: Register, parts: list[dict[str, object]]
+) -> pd.DataFrame:
     """The provenance as a table ordered by enterprise and column (stable: departments in the
-    order given), sorted on integer ranks and turned into text columns once."""
+    order given), sorted on integer ranks; text columns built in Arrow once: the enterprise's
+    code and name taken from the register by position, a part's constant fields by part."""
     pos = prov["pos"]
     codes = register.codes.to_numpy(dtype=object)
     ent_rank = pd.factorize(codes, sort=True)[0][pos]
     column_rank = pd.factorize(prov["column"], sort=True)[0]
     order = np.lexsort((column_rank, ent_rank))
-    table = {
-        "ent_id": codes[pos[order]],
-        "name": register.names.to_numpy(dtype=object)[pos[order]],
-        **{key: prov[key][order] for key in _PROVENANCE},
-    }
     if not len(pos):  # as an empty table of no particular type, as before
-        return pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in table.items()})
-    return pd.DataFrame({k: v if k == "n_rows" else _text(v) for k, v in table.items()})
+        empty = {k: pd.Series(prov[k], dtype=object) for k in _PROVENANCE}
+        return pd.DataFrame({"ent_id": empty["column"], "name": empty["column"], **empty})
+    part = np.repeat(np.arange(len(parts)), [len(p["pos"]) for p in parts])[order]
+    table = {
+        "ent_id": _text(pos[order], codes),
+        "name": _text(pos[order], register.names.to_numpy(dtype=object)),
+    }
+    for key in _PROVENANCE:
+        if key == "n_rows":
+            table[key] = prov[key][order]
+        elif key in _PER_PART:
+            table[key] = _text(part, np.array([p[key] for p in parts], dtype=object))
+        else:
+            table[key] = _text(None, prov[key][order])
+    return pd.DataFrame(table)
 
 
-def _text(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """Text values as a ``str`` column (empty values NaN), each distinct text converted once:
-    the column is built in Arrow from its distinct texts and their positions."""
-    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
-    if not len(uniques):
-        return pd.array(np.asarray(values, dtype=object), dtype="str")
-    dictionary = pa.array(np.asarray(uniques, dtype=object), type=pa.large_string(), from_pandas=True)
-    indices = pa.array(codes.astype(np.int32), mask=codes < 0)
-    decoded = pa.DictionaryArray.from_arrays(indices, dictionary).dictionary_decode()
-    return pd.Series(pd.arrays.ArrowExtensionArray(decoded)).astype("str").array
+# Provenance fields with one value per department and column (a part).
+_PER_PART = ("column", "department", "file", "sha256", "unit")
+
+
+def _text(indices: np.ndarray | None, values: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """A ``str`` column (empty values NaN) of ``values[indices]`` (of ``values`` when ``indices``
+    is None), built in Arrow: the values converted once, then taken."""
+    text = pa.array(np.asarray(values, dtype=object), type=pa.large_string(), from_pandas=True)
+    if indices is not None:
+        text = pa.DictionaryArray.from_arrays(pa.array(indices.astype(np.int32)), text).dictionary_decode()
+    return pd.Series(pd.arrays.ArrowExtensionArray(text)).astype("str").array
 
 
 def _industries(
