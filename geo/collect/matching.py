@@ -174,12 +174,7 @@ def match_rows(
 def _match_distinct(
     register: Register, codes: pd.Series | None, org_codes: pd.Series | None, names: pd.Series | None
 ) -> pd.DataFrame:
-    """Match each row of a department's file: the register position (-1: none), the method, why
-    a row matched no one, which check its code failed, and the normalised keys.
-
-    ``codes``, ``org_codes`` and ``names`` are the row's columns as written (None when the file
-    has no such column); all share one index.
-    """
+    """The work of :func:`match_rows` on rows whose key combinations are all distinct."""
     index = next(s.index for s in (codes, org_codes, names) if s is not None)
     n = len(index)
     blank = pd.Series("", index=index, dtype=object)
