@@ -348,7 +348,9 @@ def _match_department(
             "name": names if names is not None else pd.NA,
             "unit_key": unit_keys if unit_keys is not None else pd.NA,
             "pos": pos,
-            "ent_id": np.where(pos >= 0, register.codes.to_numpy()[np.maximum(pos, 0)], None),
+            "ent_id": _text(
+                np.where(pos >= 0, pos, n), np.append(register.codes.to_numpy(dtype=object), None)
+            ),
             "method": matched["method"],
             "reason": matched["reason"],
             "check": matched["check"],
