@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from geo.catalogue import ENTERPRISE_COLUMNS, ENTERPRISE_NUMERIC, header_unit_factor, suggest_columns
 from geo.collect.departments import KEY_KINDS, Department, Located, load_departments, locate_columns
@@ -97,12 +99,32 @@ class Collection:
 def _number(values: pd.Series) -> pd.Series:
     """Numbers as people type them (full-width digits, thousands separators); NaN when not one."""
     raw = values.astype(object).where(values.notna(), None)
-    number = pd.to_numeric(raw, errors="coerce").astype(float)
+    number = pd.Series(np.nan, index=raw.index)
+    plain = _plain_integers(raw)  # whole numbers of up to 15 digits: exact as floats, parsed at once
+    if plain is not None:
+        number[plain[0]] = plain[1]
+    rest = raw.notna().to_numpy() if plain is None else raw.notna().to_numpy() & ~plain[0]
+    if rest.any():
+        number[rest] = pd.to_numeric(raw[rest], errors="coerce").astype(float)
     retry = number.isna() & raw.notna()
     if retry.any():  # only the cells plain parsing did not take
         text = [re.sub(r"[,，\s]", "", unicodedata.normalize("NFKC", str(v))) for v in raw[retry]]
         number[retry] = pd.to_numeric(pd.Series(text, index=raw.index[retry]), errors="coerce").astype(float)
     return number
+
+
+def _plain_integers(raw: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """The cells that are plain whole numbers (``[0-9]{1,15}``, no sign) and their values, parsed by
+    Arrow in one pass (the same numbers :func:`pandas.to_numeric` gives); None when the cells
+    are not all text."""
+    try:
+        text = pa.array(raw.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    plain = pc.fill_null(pc.match_substring_regex(text, r"^[0-9]{1,15}$"), False)
+    mask = plain.to_numpy(zero_copy_only=False)
+    numbers = pc.cast(text.filter(plain), pa.int64()).to_numpy(zero_copy_only=False).astype(float)
+    return mask, numbers
 
 
 def _key_headers(dept: Department) -> tuple[str, ...]:
@@ -184,22 +206,43 @@ def _rows_text(rows: np.ndarray) -> str:
     return ",".join(map(str, rows.tolist()))
 
 
-def _joined(texts: list[str], groups: _Groups) -> np.ndarray:
-    """Per group, its rows' texts joined with commas (empty texts left out)."""
-    ordered = [texts[i] for i in groups.order.tolist()]
-    out = [
-        ",".join(t for t in ordered[a:b] if t)
-        for a, b in zip(groups.starts.tolist(), groups.ends.tolist(), strict=True)
-    ]
-    return np.array(out, dtype=object)
+def _joined(texts: np.ndarray, groups: _Groups, *, distinct: bool = False) -> np.ndarray:
+    """Per group, its rows' texts joined with commas (empty texts left out; ``distinct``: each
+    text once, in order of first appearance). One string for all groups, cut at each group's
+    offsets: no Python work per row."""
+    n_groups = len(groups.uniq)
+    out = np.full(n_groups, "", dtype=object)
+    ordered = np.asarray(texts, dtype=object)[groups.order]
+    gid = np.repeat(np.arange(n_groups), groups.ends - groups.starts)
+    keep = ordered != ""
+    ordered, gid = ordered[keep], gid[keep]
+    if distinct and len(ordered):
+        first = ~pd.DataFrame({"g": gid, "t": ordered}).duplicated().to_numpy()
+        ordered, gid = ordered[first], gid[first]
+    if not len(ordered):
+        return out
+    last = np.append(gid[1:] != gid[:-1], True)  # the last text of its group: no comma after it
+    seps = np.where(last, "", ",").astype(object)
+    pieces = np.empty(2 * len(ordered), dtype=object)
+    pieces[0::2], pieces[1::2] = ordered, seps
+    whole = "".join(pieces.tolist())
+    commas = (~last).astype(np.int64)
+    lengths = np.fromiter(map(len, ordered.tolist()), dtype=np.int64, count=len(ordered)) + commas
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    present = gid[last]
+    first_of = np.append(True, last[:-1])
+    cut = zip(starts[first_of].tolist(), ends[last].tolist(), strict=True)
+    out[present] = [whole[i:j] for i, j in cut]
+    return out
 
 
 def _group_texts(
-    groups: _Groups, row_text: list[str], methods: list[str], units: list[str] | None
+    groups: _Groups, row_text: np.ndarray, methods: np.ndarray, units: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per group of rows: their spreadsheet rows, how they were matched, their 户号/宗地编号."""
     rows = _joined(row_text, groups)
-    how = np.array([",".join(dict.fromkeys(m.split(","))) for m in _joined(methods, groups)], dtype=object)
+    how = _joined(methods, groups, distinct=True)
     keys = _joined(units, groups) if units is not None else np.full(len(groups.uniq), "", dtype=object)
     return rows, how, keys
 
@@ -210,7 +253,7 @@ def _match_department(
     dept: Department,
     mapping: Mapping[str, str],
     index: Callable[[], SuggestionIndex],
-) -> tuple[DepartmentResult, dict[str, np.ndarray], list[pd.DataFrame]]:
+) -> tuple[DepartmentResult, dict[str, np.ndarray], list[dict[str, object]]]:
     table = source.table
     located = locate_columns([str(c) for c in table.columns], dept, mapping)
     if not located.keys:
@@ -237,16 +280,12 @@ def _match_department(
     pos = matched["pos"].to_numpy()
     n = len(register.codes)
     values: dict[str, np.ndarray] = {}
-    provenance: list[pd.DataFrame] = []
+    provenance: list[dict[str, object]] = []
     conflicts, bad_values = [], []
     unit_keys = table[located.unit_key].astype("string") if located.unit_key else None
-    row_text = rownum.astype(str).tolist()
-    method_arr = matched["method"].to_numpy(dtype=object).tolist()
-    unit_arr = (
-        None
-        if unit_keys is None
-        else [k if isinstance(k, str) else "" for k in unit_keys.to_numpy(dtype=object)]
-    )
+    row_text = rownum.astype(str).astype(object)
+    method_arr = matched["method"].to_numpy(dtype=object)
+    unit_arr = None if unit_keys is None else unit_keys.fillna("").to_numpy(dtype=object)
     texts: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for column in located.values:
         raw = table[column.header]
@@ -286,20 +325,18 @@ def _match_department(
         rows_txt, methods_txt, units_txt = texts[key]
         keep = ~np.isnan(out[uniq])
         provenance.append(
-            pd.DataFrame(
-                {
-                    "pos": uniq[keep],
-                    "column": column.key,
-                    "department": dept.key,
-                    "file": source.filename,
-                    "sha256": source.sha256,
-                    "rows": rows_txt[keep],
-                    "n_rows": (groups.ends - groups.starts)[keep],
-                    "methods": methods_txt[keep],
-                    "units": units_txt[keep],
-                    "unit": column.unit,
-                }
-            )
+            {
+                "pos": uniq[keep],
+                "column": column.key,
+                "department": dept.key,
+                "file": source.filename,
+                "sha256": source.sha256,
+                "rows": rows_txt[keep],
+                "n_rows": (groups.ends - groups.starts)[keep],
+                "methods": methods_txt[keep],
+                "units": units_txt[keep],
+                "unit": column.unit,
+            }
         )
     twice = _twice(register, unit_keys, pos, rownum)
     index = index() if (pos < 0).any() else None
@@ -311,7 +348,9 @@ def _match_department(
             "name": names if names is not None else pd.NA,
             "unit_key": unit_keys if unit_keys is not None else pd.NA,
             "pos": pos,
-            "ent_id": np.where(pos >= 0, register.codes.to_numpy()[np.maximum(pos, 0)], None),
+            "ent_id": _text(
+                np.where(pos >= 0, pos, n), np.append(register.codes.to_numpy(dtype=object), None)
+            ),
             "method": matched["method"],
             "reason": matched["reason"],
             "check": matched["check"],
@@ -475,7 +514,7 @@ def assemble(
     )
     results: dict[str, DepartmentResult] = {}
     values: dict[str, np.ndarray] = {}
-    provenance: list[pd.DataFrame] = []
+    provenance: list[dict[str, object]] = []
     dept_codes: dict[str, pd.Series] = {}
     built: list[SuggestionIndex] = []  # the suggestion index, built when a first row goes unmatched
     for i, source in enumerate(files):
@@ -515,34 +554,27 @@ def assemble(
                 assembled["industry"] = industry[c]
         elif c != "industry_problem":
             assembled[c] = industry[c]
-    columns = ["pos", "column", "department", "file", "sha256", "rows", "n_rows", "methods", "units", "unit"]
-    prov = pd.concat(provenance, ignore_index=True) if provenance else pd.DataFrame(columns=columns)
-    prov.insert(0, "ent_id", register.codes.to_numpy()[prov["pos"].to_numpy(dtype=int)])
-    prov.insert(1, "name", register.names.to_numpy()[prov["pos"].to_numpy(dtype=int)])
     for key, header in from_register.items():
         have = assembled[key].notna().to_numpy()
-        extra = pd.DataFrame(
+        provenance.append(
             {
-                "ent_id": register.codes[have].to_numpy(),
-                "name": register.names[have].to_numpy(),
                 "pos": np.flatnonzero(have),
                 "column": key,
                 "department": "register",
                 "file": register_source.filename,
                 "sha256": register_source.sha256,
-                "rows": register.rownum[have].astype(str).to_numpy(),
+                "rows": register.rownum[have].astype(str).to_numpy(dtype=object),
                 "n_rows": 1,
                 "methods": "",
                 "units": "",
                 "unit": header,
             }
         )
-        prov = pd.concat([prov, extra], ignore_index=True)
+    prov = _provenance_columns(provenance)
     for key in [c for c in values if c in assembled.columns] + list(from_register):
-        part = prov[prov["column"] == key]
-        text = part["file"] + ":" + part["rows"]
+        part = prov["column"] == key
         src = np.full(len(assembled), None, dtype=object)
-        src[part["pos"].to_numpy(dtype=int)] = text.to_numpy()
+        src[prov["pos"][part]] = prov["file"][part] + ":" + prov["rows"][part]
         assembled[f"src_{key}"] = src
     order = [c.key for c in ENTERPRISE_COLUMNS if c.key in assembled.columns and c.key != "year"]
     assembled = assembled[[*order, *(c for c in assembled.columns if c not in order)]]
@@ -557,9 +589,7 @@ def assemble(
     )
     return Collection(
         assembled=assembled,
-        provenance=prov.drop(columns="pos")
-        .sort_values(["ent_id", "column"], kind="stable")
-        .reset_index(drop=True),
+        provenance=_provenance_table(prov, register, provenance),
         departments=results,
         register_source=register_source,
         register_checks=register_checks,
@@ -567,6 +597,66 @@ def assemble(
         value_columns=tuple(k for k in (*values, *from_register) if k in assembled.columns),
         notes=notes,
     )
+
+
+_PROVENANCE = ("column", "department", "file", "sha256", "rows", "n_rows", "methods", "units", "unit")
+
+
+def _provenance_columns(parts: list[dict[str, object]]) -> dict[str, np.ndarray]:
+    """The provenance parts (one per department and column; scalars stand for a whole part) as
+    one array per field, ``pos`` the register position."""
+    sizes = [len(p["pos"]) for p in parts]
+    out = {"pos": np.concatenate([np.asarray(p["pos"], dtype=np.int64) for p in parts] or [np.zeros(0, int)])}
+    for key in _PROVENANCE:
+        kind = np.int64 if key == "n_rows" else object
+        pieces = [
+            np.full(n, p[key], dtype=kind) if np.isscalar(p[key]) else np.asarray(p[key], dtype=kind)
+            for p, n in zip(parts, sizes, strict=True)
+        ]
+        out[key] = np.concatenate(pieces) if pieces else np.zeros(0, dtype=kind)
+    return out
+
+
+def _provenance_table(
+    prov: dict[str, np.ndarray], register: Register, parts: list[dict[str, object]]
+) -> pd.DataFrame:
+    """The provenance as a table ordered by enterprise and column (stable: departments in the
+    order given), sorted on integer ranks; text columns built in Arrow once: the enterprise's
+    code and name taken from the register by position, a part's constant fields by part."""
+    pos = prov["pos"]
+    codes = register.codes.to_numpy(dtype=object)
+    ent_rank = pd.factorize(codes, sort=True)[0][pos]
+    column_rank = pd.factorize(prov["column"], sort=True)[0]
+    order = np.lexsort((column_rank, ent_rank))
+    if not len(pos):  # as an empty table of no particular type, as before
+        empty = {k: pd.Series(prov[k], dtype=object) for k in _PROVENANCE}
+        return pd.DataFrame({"ent_id": empty["column"], "name": empty["column"], **empty})
+    part = np.repeat(np.arange(len(parts)), [len(p["pos"]) for p in parts])[order]
+    table = {
+        "ent_id": _text(pos[order], codes),
+        "name": _text(pos[order], register.names.to_numpy(dtype=object)),
+    }
+    for key in _PROVENANCE:
+        if key == "n_rows":
+            table[key] = prov[key][order]
+        elif key in _PER_PART:
+            table[key] = _text(part, np.array([p[key] for p in parts], dtype=object))
+        else:
+            table[key] = _text(None, prov[key][order])
+    return pd.DataFrame(table)
+
+
+# Provenance fields with one value per department and column (a part).
+_PER_PART = ("column", "department", "file", "sha256", "unit")
+
+
+def _text(indices: np.ndarray | None, values: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """A ``str`` column (empty values NaN) of ``values[indices]`` (of ``values`` when ``indices``
+    is None), built in Arrow: the values converted once, then taken."""
+    text = pa.array(np.asarray(values, dtype=object), type=pa.large_string(), from_pandas=True)
+    if indices is not None:
+        text = pa.DictionaryArray.from_arrays(pa.array(indices.astype(np.int32)), text).dictionary_decode()
+    return pd.Series(pd.arrays.ArrowExtensionArray(text)).astype("str").array
 
 
 def _industries(

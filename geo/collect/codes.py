@@ -13,6 +13,8 @@ import unicodedata
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # GB 32100-2015 code characters; a character's value is its position (I, O, S, V, Z unused).
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -51,14 +53,101 @@ def per_value(values: pd.Series, fn) -> pd.Series:
     return pd.Series(done[codes], index=values.index, dtype=object)  # -1 (missing) takes fn("")
 
 
+def per_unique(values: pd.Series, fn_many) -> pd.Series:
+    """``fn_many`` (an object array of distinct values -> an object array of results, same length)
+    applied to the distinct values of ``values`` only and spread back; missing values take the
+    result of ``""``. Same index, object dtype."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    done = fn_many(np.append(np.asarray(uniques, dtype=object), ""))
+    return pd.Series(np.asarray(done, dtype=object)[codes], index=values.index, dtype=object)
+
+
+# Python's whitespace in ASCII (str.strip(), re's \s): the vectorised paths below say it in full.
+_ASCII_SPACE = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+_ASCII_DROP = r"[\t\n\x0b\x0c\r\x1c-\x1f \-_.]"
+
+
+def _ascii_split(values: np.ndarray) -> tuple[np.ndarray, pa.Array | None]:
+    """Positions of the plain ASCII texts among ``values`` and those texts as an Arrow array
+    (the rest: other types and texts with other characters go the per-value way)."""
+    try:  # the usual case: every value is text
+        texts = pa.array(values.tolist(), type=pa.large_string())
+        where = np.arange(len(values))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        is_str = np.fromiter((type(v) is str for v in values), dtype=bool, count=len(values))
+        where = np.flatnonzero(is_str)
+        texts = pa.array(values[where].tolist(), type=pa.large_string())
+    if not len(where):
+        return where, None
+    ascii_ = pc.string_is_ascii(texts).to_numpy(zero_copy_only=False)
+    return where[ascii_], texts.filter(pa.array(ascii_))
+
+
+def _normalize_many(values: np.ndarray) -> np.ndarray:
+    """:func:`normalize_code` of every value: ASCII texts in Arrow at once (same steps: strip,
+    upper case, a trailing ``.0`` of a number, spaces/hyphens/underscores/dots dropped; NFKC leaves
+    ASCII as it is), the rest one by one."""
+    out = np.empty(len(values), dtype=object)
+    where, texts = _ascii_split(values)
+    if texts is not None and len(texts):
+        text = pc.ascii_upper(pc.ascii_trim(texts, characters=_ASCII_SPACE))
+        number = pc.match_substring_regex(text, r"^[0-9]+\.0$")
+        text = pc.if_else(number, pc.utf8_slice_codeunits(text, 0, -2), text)
+        text = pc.replace_substring_regex(text, _ASCII_DROP, "")
+        out[where] = np.asarray(text.to_pylist(), dtype=object)
+    rest = np.ones(len(values), dtype=bool)
+    rest[where] = False
+    out[rest] = [normalize_code(v) for v in values[rest]]
+    return out
+
+
 def normalize_codes(values: pd.Series) -> pd.Series:
-    """:func:`normalize_code` of every value (same index)."""
-    return per_value(values, normalize_code)
+    """:func:`normalize_code` of every value (same index); each distinct value once."""
+    return per_unique(values, _normalize_many)
+
+
+# code_kind's patterns for ASCII texts in RE2 (Python's $ also matches before a final newline).
+_KIND_RE2 = (
+    ("credit", f"^[{CREDIT_ALPHABET}]{{18}}\n?$"),
+    ("org", r"^[0-9A-Z]{8}[0-9X]\n?$"),
+    ("taxpayer15", r"^[0-9]{6}[0-9A-Z]{8}[0-9X]\n?$"),
+)
+
+
+def _kinds_many(values: np.ndarray) -> np.ndarray:
+    """:func:`code_kind` of every normalised code: ASCII texts in Arrow at once, the rest one by one."""
+    out = np.full(len(values), "other", dtype=object)
+    where, texts = _ascii_split(values)
+    if texts is not None and len(texts):
+        kinds = np.full(len(texts), "other", dtype=object)
+        for kind, pattern in reversed(_KIND_RE2):  # the first pattern that matches wins
+            kinds[pc.match_substring_regex(texts, pattern).to_numpy(zero_copy_only=False)] = kind
+        out[where] = kinds
+    rest = np.ones(len(values), dtype=bool)
+    rest[where] = False
+    out[rest] = [code_kind(v) for v in values[rest]]
+    return out
 
 
 def code_kinds(codes: pd.Series) -> pd.Series:
-    """:func:`code_kind` of every normalised code (same index)."""
-    return per_value(codes, code_kind)
+    """:func:`code_kind` of every normalised code (same index); each distinct code once."""
+    return per_unique(codes, _kinds_many)
+
+
+def _org_many(values: np.ndarray) -> np.ndarray:
+    """:func:`org_code_in` of every normalised code, by kind: slices of whole arrays."""
+    kinds = _kinds_many(values)
+    out = np.full(len(values), "", dtype=object)
+    for kind, start, stop in (("credit", 8, 17), ("taxpayer15", 6, None), ("org", 0, None)):
+        hit = kinds == kind
+        if hit.any():
+            out[hit] = [v[start:stop] for v in values[hit]]
+    return out
+
+
+def org_codes_in(codes: pd.Series) -> pd.Series:
+    """:func:`org_code_in` of every normalised code (same index); each distinct code once."""
+    return per_unique(codes, _org_many)
 
 
 def credit_check_char(first17: str) -> str:
@@ -158,7 +247,7 @@ def check_failures(codes: pd.Series, *, kinds: pd.Series | None = None) -> pd.Se
         out.iloc[idx[bad_credit]] = "credit"
     org = (kinds == "org") | (kinds == "taxpayer15")
     if org.any():
-        bodies = [org_code_in(c) for c in values[org]]
+        bodies = _org_many(values[org]).tolist()
         chars = np.frombuffer("".join(bodies).encode("ascii"), dtype=np.uint8).reshape(-1, 9)
         out.iloc[np.flatnonzero(org)[_org_bad(chars)]] = "org"
     return out
@@ -178,6 +267,7 @@ __all__ = [
     "check_failures",
     "code_kind",
     "code_kinds",
+    "per_unique",
     "per_value",
     "credit_check_char",
     "is_valid_credit_code",
@@ -186,4 +276,5 @@ __all__ = [
     "normalize_codes",
     "org_check_char",
     "org_code_in",
+    "org_codes_in",
 ]

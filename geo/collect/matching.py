@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from geo.collect.codes import check_failures, code_kinds, normalize_codes, org_code_in, per_value
+from geo.collect.codes import check_failures, code_kinds, normalize_codes, org_codes_in, per_unique
 from geo.errors import DataValidationError
 
 # How a row was matched (the labels are in the UI string tables and the report).
@@ -27,7 +29,8 @@ METHODS = ("code", "org_code", "name")
 REASONS = ("not_found", "bad_code", "ambiguous", "no_key")
 
 _SPACES = re.compile(r"\s+")
-_OPEN = str.maketrans({"【": "(", "[": "(", "〔": "(", "】": ")", "]": ")", "〕": ")"})
+_OPEN_PAIRS = (("【", "("), ("[", "("), ("〔", "("), ("】", ")"), ("]", ")"), ("〕", ")"))
+_OPEN = str.maketrans(dict(_OPEN_PAIRS))
 # Near-miss suggestions: at most this many unmatched rows get a name search (each is a scan of the
 # register entries sharing its first characters), and this much similarity is needed.
 MAX_SUGGESTED_ROWS = 5_000
@@ -43,8 +46,25 @@ def normalize_name(value: object) -> str:
     return _SPACES.sub("", text).lower()
 
 
+def _names_many(values: np.ndarray) -> np.ndarray:
+    """:func:`normalize_name` of every value, the steps inlined (the brackets as plain
+    replacements, which is what the translation table does)."""
+    nfkc, spaces, pairs = unicodedata.normalize, _SPACES.sub, _OPEN_PAIRS
+    out = []
+    for v in values.tolist():
+        if type(v) is not str:
+            out.append(normalize_name(v))
+            continue
+        text = nfkc("NFKC", v)
+        for a, b in pairs:
+            if a in text:
+                text = text.replace(a, b)
+        out.append(spaces("", text).lower())
+    return np.array(out, dtype=object)
+
+
 def _names(values: pd.Series) -> pd.Series:
-    return per_value(values, normalize_name)
+    return per_unique(values, _names_many)
 
 
 @dataclass(frozen=True)
@@ -94,7 +114,7 @@ def build_register(
             f"企业名录「{filename}」中有重复的统一社会信用代码：{shown}",
             hint="名录中每家企业只能出现一次：请合并或删除重复行后重新上传",
         )
-    orgs = per_value(codes, org_code_in)
+    orgs = org_codes_in(codes)
     org_counts = orgs[orgs != ""].value_counts()
     names = table[name_col] if name_col in table else pd.Series(pd.NA, index=table.index)
     name_keys = _names(names)
@@ -107,11 +127,11 @@ def build_register(
         codes=codes,
         names=names,
         check=check_failures(codes),
-        code_index=pd.Index(codes.to_numpy()),
-        org_index=pd.Index(orgs[once_org].to_numpy()),
+        code_index=pd.Index(codes.to_numpy(), dtype=object),
+        org_index=pd.Index(orgs[once_org].to_numpy(), dtype=object),
         org_pos=np.flatnonzero(once_org.to_numpy()),
         org_twice=frozenset(org_counts.index[org_counts > 1]),
-        name_index=pd.Index(name_keys[once_name].to_numpy()),
+        name_index=pd.Index(name_keys[once_name].to_numpy(), dtype=object),
         name_pos=np.flatnonzero(once_name.to_numpy()),
         name_twice=frozenset(name_counts.index[name_counts > 1]),
         name_keys=name_keys,
@@ -133,8 +153,28 @@ def match_rows(
     a row matched no one, which check its code failed, and the normalised keys.
 
     ``codes``, ``org_codes`` and ``names`` are the row's columns as written (None when the file
-    has no such column); all share one index.
+    has no such column); all share one index. A row's match depends on its three keys alone, so
+    each distinct combination is matched once (a tax file repeats a code on every 税种 row).
     """
+    given = [s for s in (codes, org_codes, names) if s is not None]
+    index = given[0].index
+    combo = np.zeros(len(index), dtype=np.int64)
+    for s in given:
+        part, uniques = pd.factorize(s.to_numpy(dtype=object), use_na_sentinel=True)
+        combo, _ = pd.factorize(combo * (len(uniques) + 1) + (part + 1))
+    first = np.unique(combo, return_index=True)[1] if len(combo) else np.zeros(0, dtype=np.int64)
+
+    def distinct(s: pd.Series | None) -> pd.Series | None:
+        return None if s is None else s.iloc[first].reset_index(drop=True)
+
+    out = _match_distinct(register, distinct(codes), distinct(org_codes), distinct(names))
+    return out.iloc[combo].set_axis(index)
+
+
+def _match_distinct(
+    register: Register, codes: pd.Series | None, org_codes: pd.Series | None, names: pd.Series | None
+) -> pd.DataFrame:
+    """The work of :func:`match_rows` on rows whose key combinations are all distinct."""
     index = next(s.index for s in (codes, org_codes, names) if s is not None)
     n = len(index)
     blank = pd.Series("", index=index, dtype=object)
@@ -153,7 +193,7 @@ def match_rows(
     check = check.where(~(has_code & (kinds == "other").to_numpy()), "format")
     given_kinds = code_kinds(org_given) if org_codes is not None else blank
     org_check = check_failures(org_given, kinds=given_kinds) if org_codes is not None else blank
-    inside = per_value(code, org_code_in) if codes is not None else blank
+    inside = org_codes_in(code) if codes is not None else blank
     has_inside = inside.to_numpy(dtype=object) != ""
     org = inside.where(has_inside, org_given)
     org_bad = check.where(has_inside, org_check)
@@ -237,24 +277,49 @@ class SuggestionIndex:
     by_prefix: dict[str, list[int]]
 
 
+def _positions(keys: np.ndarray) -> dict[str, list[int]]:
+    """Key -> the positions holding it (ascending), for the non-empty keys."""
+    return _grouped_where(keys, keys != "")
+
+
+def _cores(keys: np.ndarray) -> np.ndarray:
+    """:func:`_core` of every normalised name: the two replacements in Arrow at once (the same
+    patterns; a normalised name has no whitespace, so ``$`` is the end of the text)."""
+    text = pa.array(keys.tolist(), type=pa.large_string())
+    text = pc.replace_substring_regex(text, _BRACKETED.pattern, "")
+    text = pc.replace_substring_regex(text, _FORMS.pattern, "")
+    return np.asarray(text.to_pylist(), dtype=object)
+
+
 def suggestion_index(register: Register) -> SuggestionIndex:
     """Index ``register`` for :func:`suggestions` (built once, used for every department)."""
-    orgs = per_value(register.codes, org_code_in).tolist()
-    by_name: dict[str, list[int]] = {}
-    by_core: dict[str, list[int]] = {}
-    by_prefix: dict[str, list[int]] = {}
-    for i, key in enumerate(register.name_keys.tolist()):
-        if key:
-            by_name.setdefault(key, []).append(i)
-            by_core.setdefault(_core(key), []).append(i)
-            by_prefix.setdefault(key[:_PREFIX], []).append(i)
+    orgs = org_codes_in(register.codes).tolist()
+    keys = register.name_keys.to_numpy(dtype=object)
+    filled = keys != ""
+    cores = np.full(len(keys), "", dtype=object)
+    cores[filled] = _cores(keys[filled])
+    prefixes = np.array([k[:_PREFIX] for k in keys.tolist()], dtype=object)
     return SuggestionIndex(
         by_org={o: i for i, o in enumerate(orgs) if o},
         by_body={o[:8]: i for i, o in enumerate(orgs) if o},  # a mistyped check character
-        by_name=by_name,
-        by_core=by_core,
-        by_prefix=by_prefix,
+        by_name=_positions(keys),
+        by_core=_grouped_where(cores, filled),
+        by_prefix=_grouped_where(prefixes, filled),
     )
+
+
+def _grouped_where(values: np.ndarray, rows: np.ndarray) -> dict[str, list[int]]:
+    """Value -> the positions holding it (ascending), over the rows ``rows`` only: factorised
+    and sorted once, no per-group work beyond cutting the sorted positions."""
+    where = np.flatnonzero(rows)
+    if not len(where):
+        return {}
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object)[where])
+    order = np.argsort(codes, kind="stable")
+    ends = np.cumsum(np.bincount(codes, minlength=len(uniques))).tolist()
+    flat = where[order].tolist()
+    parts = [flat[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+    return dict(zip(uniques.tolist(), parts, strict=True))
 
 
 def suggestions(
@@ -265,29 +330,35 @@ def suggestions(
     check character was mistyped), the same name, the same name up to brackets and company form
     (有限公司 / 有限责任公司), else the nearest names. Empty for matched rows. ``index``:
     :func:`suggestion_index` of ``register`` (built here when not given)."""
-    out = pd.Series("", index=matched.index, dtype=object)
-    open_rows = matched.index[matched["pos"] < 0][:MAX_SUGGESTED_ROWS]
-    if not len(open_rows):
-        return out
+    out = np.full(len(matched), "", dtype=object)
+    where = np.flatnonzero(matched["pos"].to_numpy() < 0)[:MAX_SUGGESTED_ROWS]
+    if not len(where):
+        return pd.Series(out, index=matched.index, dtype=object)
     ix = index if index is not None else suggestion_index(register)
-    name_keys = _names(names.loc[open_rows]) if names is not None else None
-    for r in open_rows:
+    open_rows = matched.index[where]
+    orgs = matched["org_code"].to_numpy(dtype=object)[where].tolist()
+    name_keys = _names(names.loc[open_rows]).tolist() if names is not None else [""] * len(where)
+    reg_keys = register.name_keys.to_numpy(dtype=object)
+    reg_codes = register.codes.to_numpy(dtype=object)
+    reg_names = register.names.to_numpy(dtype=object)
+    texts = []
+    for org, key in zip(orgs, name_keys, strict=True):
         hits: list[int] = []
-        org = matched.at[r, "org_code"]
         if org and org in ix.by_org:
             hits.append(ix.by_org[org])
         elif org and org[:8] in ix.by_body:
             hits.append(ix.by_body[org[:8]])
-        key = name_keys.at[r] if name_keys is not None else ""
         if key:
             hits.extend(ix.by_name.get(key, []) or ix.by_core.get(_core(key), []))
             pool = ix.by_prefix.get(key[:_PREFIX], [])
             if not hits and len(pool) <= _MAX_POOL:
-                keys = [register.name_keys.iat[i] for i in pool]
+                keys = [reg_keys[i] for i in pool]
                 close = difflib.get_close_matches(key, keys, n=3, cutoff=SUGGEST_CUTOFF)
                 hits.extend(pool[keys.index(c)] for c in close)
         seen = dict.fromkeys(hits)
-        out.at[r] = "；".join(f"{register.codes.iat[i]} {register.names.iat[i]}" for i in seen)
+        texts.append("；".join(f"{reg_codes[i]} {reg_names[i]}" for i in seen))
+    out[where] = np.array(texts, dtype=object)
+    out = pd.Series(out, index=matched.index, dtype=object)
     return out
 
 
