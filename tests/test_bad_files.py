@@ -116,6 +116,10 @@ def test_page_point_table_under_the_use_zones(data_page):
     assert at.selectbox(key="data_kind").value == "enterprises"
     # kept on 分区 against the proposal, reading says why instead of failing
     at.selectbox(key="data_kind").set_value("zones").run()
+    # a point table is asked its coordinate frame every time (nothing to read before it is chosen)
+    frame = next(r for r in at.radio if r.key and r.key.startswith("data_frame@"))
+    assert frame.value is None
+    frame.set_value("wgs84").run()
     at.button(key="data_read").click().run()
     assert not at.exception
     assert "用途「分区」需要面要素" in at.error[0].value
