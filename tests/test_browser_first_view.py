@@ -71,7 +71,7 @@ def test_a_second_table_is_asked_its_frame_and_shows_only_its_columns(app_url, s
     pg = sized_page
     pg.goto(f"{app_url}/data")
     pg.get_by_text("导入数据").wait_for(timeout=60_000)
-    uploader = pg.locator("[data-testid='stFileUploader'] input[type='file']")
+    uploader = pg.locator("[data-testid='stFileUploader'] input[type='file']").first
     uploader.set_input_files({"name": "园区.csv", "mimeType": "text/csv", "buffer": SHAPE_LIKE.encode()})
     radio = pg.get_by_role("radiogroup", name="经纬度坐标框架")
     radio.wait_for(timeout=60_000)
