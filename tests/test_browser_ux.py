@@ -370,7 +370,7 @@ def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url
         _idle(pg)
         sidebar.get_by_text("English").click()
         pg.get_by_role("heading", name=t("wj.header", "en")).wait_for(timeout=60_000)
-        pg.locator('[data-testid="stSidebarNav"] a').nth(4).click()  # 用地强度, first time here
+        pg.locator('[data-testid="stSidebarNav"] a[href$="/intensity"]').click()  # 用地强度, first time here
         map_frame(pg, min_paths=8)
         sidebar.get_by_text(t("parcel.metric", "en")).wait_for(timeout=30_000)
         _idle(pg)
@@ -488,9 +488,9 @@ def test_streamlits_own_words_come_back_in_english_after_a_switch(app_url, brows
     context, pg = _context(browser, (1280, 720))
     try:
         _open(pg, f"{app_url}/data")
-        pg.get_by_text("选择文件", exact=True).wait_for(timeout=30_000)
+        pg.get_by_text("选择文件", exact=True).first.wait_for(timeout=30_000)
         pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
-        pg.get_by_text("Upload", exact=True).wait_for(timeout=60_000)
+        pg.get_by_text("Upload", exact=True).first.wait_for(timeout=60_000)
         _idle(pg)
         text = pg.evaluate(VISIBLE_TEXT_JS)
         assert "选择文件" not in text and "单个文件不超过" not in text
