@@ -202,7 +202,7 @@ def test_renewal_changes_are_kept_with_who_and_when_and_summed(tmp_path):
     assert len(R.load_log(path=store)) == 3  # refused changes leave no trace
     # Issue 23 item 11: a 处置中 set on 2026-12-06 counts under 2026, not the year it was identified.
     R.record_status(
-        "P4", "处置中", method="技改提升", status_date="2026-12-06", who="张三", path=store, now=when
+        "P4", "处置中", method="技改提升", status_date="2026-12-06", actor="张三", path=store, now=when
     )
     tracked = R.with_status(identified, R.load_log(path=store), identified_year=2025)
     summary = R.renewal_summary(tracked)
