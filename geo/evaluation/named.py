@@ -27,7 +27,7 @@ from geo.errors import DataValidationError
 from geo.evaluation import config_from_mapping
 from geo.storage.audit import Change
 from geo.storage.base import Store, legacy_user_dir, open_store
-from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec, read_shared
+from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec
 
 CONFIG_TABLE = "atlas_eval_configs"
 LEGACY_DIR = "eval_configs"  # where the YAML files were, beside the user GeoPackage
@@ -220,7 +220,7 @@ def list_named_configs(*, store: StoreTarget = None) -> list[NamedConfig]:
     """The saved configurations, the official one first, then by name; rows that no longer
     validate are skipped (none saved: an empty list)."""
     target = open_store(store)
-    rows = read_shared(target, CONFIG_SPEC, seed=lambda: _legacy_configs(target))
+    rows = target.read_shared(CONFIG_SPEC, seed=lambda: _legacy_configs(target))
     out = []
     for _, row in rows.iterrows():
         try:

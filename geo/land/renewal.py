@@ -30,7 +30,7 @@ from geo.errors import DataValidationError
 from geo.evaluation.metrics import ZONE_COL
 from geo.storage.audit import Change
 from geo.storage.base import Store, default_user_gpkg, open_store
-from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec, read_shared
+from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec
 
 LOG_LAYER = "parcel_renewal_log"
 STATUS_IDENTIFIED, STATUS_IN_PROGRESS, STATUS_DONE = "已认定", "处置中", "已盘活"
@@ -94,7 +94,7 @@ def load_log(*, path: StoreTarget = None) -> pd.DataFrame:
     ``path`` is a store, a GeoPackage path or a PostgreSQL URL (default: the selected store).
     """
     store = open_store(path)
-    return read_shared(store, LOG_SPEC, seed=lambda: _legacy_log(store))
+    return store.read_shared(LOG_SPEC, seed=lambda: _legacy_log(store))
 
 
 def current_status(log: pd.DataFrame) -> pd.DataFrame:

@@ -12,14 +12,16 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
+from geo import settings
 from geo.errors import DataValidationError
 from geo.spatial.crs import STORAGE_CRS
+from geo.storage.interface import is_database_url
+from geo.storage.postgis import PostGISStore
 from geo.storage.schema import LAYERS_BY_NAME, LayerSchema
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-DEFAULT_GPKG = DATA_DIR / "atlas.gpkg"
-# Where user-imported layers live, so that the bundled demo file stays as built.
-ATLAS_GPKG_ENV = "ATLAS_GPKG"
+DATA_DIR = settings.DATA_DIR
+DEFAULT_GPKG = settings.DEFAULT_GPKG
+ATLAS_GPKG_ENV = settings.ATLAS_GPKG_ENV
 
 _GEOM_TYPES = {
     "polygon": {"Polygon", "MultiPolygon"},
@@ -35,17 +37,15 @@ def default_store() -> Path:
     The app reads its built-in layers from here unless ``$ATLAS_DATABASE_URL`` selects PostGIS
     (see :func:`builtin_source`).
     """
-    return Path(os.environ.get(ATLAS_GPKG_ENV, DEFAULT_GPKG))
+    return settings.builtin_gpkg()
 
 
 def builtin_source(path: Path | str | None = None) -> Path | str:
     """Where the built-in layers are read: ``path`` (a GeoPackage path or a PostgreSQL URL) if
     given, else the PostGIS of ``$ATLAS_DATABASE_URL`` if set (its ``demo_*`` tables, written by
     ``python -m geo.cli load-demo``), else the GeoPackage of :func:`default_store`."""
-    from geo.storage.base import DATABASE_URL_ENV, is_database_url
-
     if path is None:
-        path = os.environ.get(DATABASE_URL_ENV, "").strip() or default_store()
+        path = settings.database_url() or default_store()
     return str(path) if is_database_url(str(path)) else Path(path)
 
 
@@ -59,9 +59,7 @@ def builtin_stamp(path: Path | str | None = None) -> tuple[str, str]:
     return store.location, store.stamp()
 
 
-def _database(url: str):
-    from geo.storage.postgis import PostGISStore
-
+def _database(url: str) -> PostGISStore:
     return PostGISStore(url)
 
 

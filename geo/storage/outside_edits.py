@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from geo.errors import DataValidationError
-from geo.storage.audit import AUDIT_TABLE
-from geo.storage.base import META_TABLE, TABLE_COLUMN
+from geo.storage.changelog import AUDIT_TABLE
+from geo.storage.interface import META_TABLE, TABLE_COLUMN
 from geo.storage.styles import STYLES_TABLE
 
 GPKG_ACTOR = "外部编辑（GeoPackage 文件）"

@@ -37,8 +37,15 @@ from geoalchemy2 import Geometry
 from sqlalchemy.engine import Connection, Engine
 
 from geo.errors import DataValidationError
-from geo.storage.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
-from geo.storage.base import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
+from geo.storage.changelog import (
+    AUDIT_COLUMNS,
+    AUDIT_INT_COLUMNS,
+    AUDIT_TABLE,
+    Change,
+    empty_audit,
+    tidy_audit,
+)
+from geo.storage.interface import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
 from geo.storage.outside_edits import (
     GIS_ROLE,
     pg_gis_roles,

@@ -283,16 +283,14 @@ def forget_gpkg_styles(con: sqlite3.Connection, table: str) -> None:
 
 def write_styles(target: object, docs: list[StyleDoc]) -> int:
     """Store ``docs`` as the default QGIS styles of their tables in a GeoPackage file (a path) or a
-    store (:class:`geo.storage.base.Store`); returns how many were written.
+    store (:class:`geo.storage.interface.Store`); returns how many were written.
 
     Raises
     ------
     DataValidationError
         When the GeoPackage does not exist or a document names a table the file does not hold.
     """
-    from geo.storage.base import Store
-
-    if isinstance(target, Store) and target.kind == "postgis":
+    if getattr(target, "kind", None) == "postgis":  # a PostGISStore (a path has no kind)
         return target.write_styles(docs)  # type: ignore[attr-defined]
     path = Path(getattr(target, "path", target))  # a GpkgStore, or a file
     if not path.exists():
