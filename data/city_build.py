@@ -31,13 +31,14 @@ import shapely
 
 from data.city import CITY_SEED, DISTRICT_NAMES, N_CITY, YEAR_COLUMNS, YEARS, enterprise_years
 from data.parcels import N_IDLE, build_parcels
+from geo import settings
 from geo.evaluation.metrics import assign_zones
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
-from geo.storage.builtin import DATA_DIR, DEFAULT_GPKG, load_layer, write_layers
+from geo.storage.builtin import DEFAULT_GPKG, load_layer, write_layers
 
 BUILD_VERSION = 1  # bump when the city build changes: a new cache file is made
 BUILD_DATE = "2026-12-06"
-CACHE_ENV = "ATLAS_CITY_CACHE"
+CACHE_ENV = settings.CITY_CACHE_ENV
 COORD_DECIMALS = 6
 PARCEL_SEED_OFFSET = 28  # issue 28: the parcels of district k draw from default_rng([seed + 28 + k, 11])
 IDLE_SHARE = N_IDLE / 16_766  # idle parcels per enterprise, as in the Wujiang demo (420 of 16,766)
@@ -73,7 +74,7 @@ LAYERS = ("city_districts", "city_dev_zones", "city_enterprise_years", "city_par
 
 def cache_dir() -> Path:
     """Where the city GeoPackages are cached: ``$ATLAS_CITY_CACHE`` or ``data/cache`` (git-ignored)."""
-    return Path(os.environ.get(CACHE_ENV, DATA_DIR / "cache"))
+    return settings.city_cache_dir()
 
 
 def zone_layers(source: Path = DEFAULT_GPKG) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:

@@ -19,6 +19,7 @@ variable                       what it sets (default)
 ``ATLAS_SINGLE_USER_ADDRESS``  the address ``serve.py`` listens on in single-user mode
                                (loopback)
 ``TIANDITU_TK``                the 天地图 key the basemap switcher starts with (none)
+``STREAMLIT_SERVER_ADDRESS``   Streamlit's own: when set, ``serve.py`` leaves the address to it
 =============================  ==============================================================
 
 Paths inside the project (:data:`PROJECT_DIR`, :data:`DATA_DIR`, :data:`STATIC_DIR`) are fixed.
@@ -42,6 +43,10 @@ CITY_CACHE_ENV = "ATLAS_CITY_CACHE"
 CACHE_DIR_ENV = "ATLAS_CACHE_DIR"
 SINGLE_USER_ADDRESS_ENV = "ATLAS_SINGLE_USER_ADDRESS"
 TIANDITU_ENV = "TIANDITU_TK"
+STREAMLIT_ADDRESS_ENV = "STREAMLIT_SERVER_ADDRESS"
+
+# Where the browser fetches the payload files (below the server's base); :func:`payload_dir` holds them.
+PAYLOAD_URL = "/app/static/cache"
 
 DEFAULT_GPKG = DATA_DIR / "atlas.gpkg"
 DEFAULT_USER_GPKG = DATA_DIR / "user" / "atlas_user.gpkg"
@@ -97,6 +102,11 @@ def payload_dir() -> Path:
 def single_user_address() -> str:
     """``$ATLAS_SINGLE_USER_ADDRESS``: the address to listen on in single-user mode, "" for loopback."""
     return _text(SINGLE_USER_ADDRESS_ENV)
+
+
+def streamlit_address() -> str:
+    """``$STREAMLIT_SERVER_ADDRESS`` (Streamlit's own variable), "" when unset."""
+    return _text(STREAMLIT_ADDRESS_ENV)
 
 
 def tianditu_key() -> str:

@@ -14,7 +14,9 @@ import folium
 import folium.plugins  # noqa: F401  (so that the plugin classes exist before patching)
 from folium.elements import JSCSSMixin
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+from geo import settings
+
+STATIC_DIR = settings.STATIC_DIR
 VENDOR_DIR = STATIC_DIR / "vendor"
 STATIC_URL = "/app/static/vendor"  # Streamlit serves ./static at /app/static
 
