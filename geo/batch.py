@@ -333,8 +333,9 @@ def evaluate_files(
     the tables ``transitions``, ``changes``, ``warnings``; ``surcharges`` comes whenever the
     year is known.
 
-    ``method`` names a county's published method (geo/evaluation/methods/, :func:`geo.evaluation.published.list_methods`)
-    instead of a configuration file; giving both is refused.
+    ``method`` names a county's published method (geo/evaluation/methods/,
+    :func:`geo.evaluation.published.list_methods`) instead of a configuration file; giving both is
+    refused.
 
     ``scope`` (a zone's name/code, e.g. 昆山市 in a district layer) evaluates that zone alone:
     its enterprises (by location, or by ``zone_column``) in every year, benchmarks from them.

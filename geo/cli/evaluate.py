@@ -36,7 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("zones", type=Path, help="区域边界文件（.gpkg/.geojson/.shp/.zip）")
     p.add_argument("enterprises", type=Path, help="企业表（.csv/.xlsx/.gpkg/.geojson）")
     p.add_argument(
-        "-c", "--config", type=Path, default=None, help="评价配置 YAML（缺省用 geo/evaluation/evaluation.yaml）"
+        "-c",
+        "--config",
+        type=Path,
+        default=None,
+        help="评价配置 YAML（缺省用 geo/evaluation/evaluation.yaml）",
     )
     p.add_argument(
         "--method",

@@ -1,4 +1,5 @@
-"""The 亩均 evaluation: indicators and zone metrics, the rules, scoring and classes, rankings and summaries, named and published configurations. Its public names are those of scoring."""
+"""The 亩均 evaluation: indicators and zone metrics, the rules, scoring and classes, rankings and
+summaries, named and published configurations. Its public names are those of scoring."""
 
 from geo.evaluation.metrics import ratio_label
 from geo.evaluation.notes import MISSING_RULE_EN, MISSING_RULE_ZH

@@ -3,7 +3,8 @@ the selected store (``atlas_eval_configs``, in the GeoPackage or in PostGIS: :mo
 
 Each row holds ``name``, ``official`` (1 for at most one row: the bureau's configuration of
 record, kept apart from a same-named ordinary one), ``saved`` (date), who saved it and when, and
-``config_yaml`` (a mapping laid out like ``geo/evaluation/evaluation.yaml``, as YAML, validated on save and on load).
+``config_yaml`` (a mapping laid out like ``geo/evaluation/evaluation.yaml``, as YAML, validated on
+save and on load).
 Every save and delete is written under the store's writer lock in one transaction with its row of
 the store's change log, recorded for the ``actor`` the caller passes (the signed-in identity). Who
 may save the official one is the caller's business (an editor's action).

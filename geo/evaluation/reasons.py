@@ -1,4 +1,5 @@
-"""Why each scored enterprise lost points: the indicators below its size group's median, then penalty items."""
+"""Why each scored enterprise lost points: the indicators below its size group's median, then
+penalty items."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The evaluation rules (资源集约利用综合评价): what ``geo/evaluation/evaluation.yaml`` holds, read and checked.
+"""The evaluation rules (资源集约利用综合评价): what ``geo/evaluation/evaluation.yaml`` holds, read and
+checked.
 
 The class letters and column names every evaluation module shares; the configuration dataclasses
 (:class:`EvaluationConfig` with its bonus/penalty items, early-warning rules and class prices);

@@ -33,7 +33,8 @@ def _check_size(data: bytes, filename: str, max_bytes: int) -> None:
         raise DataValidationError(f"文件「{filename}」是空的（0 字节）", hint="请检查导出是否成功后重新上传")
     if len(data) > max_bytes:
         raise DataValidationError(
-            f"文件「{filename}」有 {len(data) / 1024 / 1024:.1f} MB，超过上传上限 {max_bytes / 1024 / 1024:.0f} MB",
+            f"文件「{filename}」有 {len(data) / 1024 / 1024:.1f} MB，超过上传上限 "
+            f"{max_bytes / 1024 / 1024:.0f} MB",
             hint="请只导出需要的范围或字段，或压缩为 zip 后再上传",
         )
 
@@ -118,7 +119,8 @@ def _checked_entries(zf: zipfile.ZipFile, filename: str) -> dict[str, zipfile.Zi
         entries[name] = info
     if total > MAX_UNZIPPED_BYTES:
         raise DataValidationError(
-            f"压缩包解压后有 {total / 1024 / 1024:.0f} MB，超过上限 {MAX_UNZIPPED_BYTES / 1024 / 1024:.0f} MB",
+            f"压缩包解压后有 {total / 1024 / 1024:.0f} MB，超过上限 {MAX_UNZIPPED_BYTES / 1024 / 1024:.0f} "
+            "MB",
             hint="请只打包需要导入的图层",
         )
     if not entries:

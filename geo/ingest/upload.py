@@ -165,8 +165,8 @@ def inspect_upload(
             if guess is not None and (guess.crs != raw.crs or guess.swapped):
                 suggestion = guess
                 notes.append(
-                    f"按文件声明的 {raw.crs} 换算后，要素都不在苏州附近；数值看起来是{guess.reason}，建议改用 {guess.crs}"
-                    + ("并交换坐标轴" if guess.swapped else "")
+                    f"按文件声明的 {raw.crs} 换算后，要素都不在苏州附近；数值看起来是{guess.reason}，"
+                    f"建议改用 {guess.crs}" + ("并交换坐标轴" if guess.swapped else "")
                 )
     frame_guess = suggest_frame(columns, filename)
     if frame_guess != "wgs84":
@@ -423,7 +423,8 @@ def read_upload(
             bounds = gdf.geometry.dropna().total_bounds if gdf.geometry.notna().any() else None
             if bounds is not None and np.all(_km_outside_suzhou(gdf.geometry.dropna()) > FAR_OUTSIDE_KM):
                 raise DataValidationError(
-                    f"全部有效坐标都在苏州市以外（经度 {bounds[0]:.2f}–{bounds[2]:.2f}，纬度 {bounds[1]:.2f}–{bounds[3]:.2f}）",
+                    f"全部有效坐标都在苏州市以外（经度 {bounds[0]:.2f}–{bounds[2]:.2f}，纬度 "
+                    f"{bounds[1]:.2f}–{bounds[3]:.2f}）",
                     hint="请确认经纬度列是否选对、是否为十进制度（不是度分秒）",
                 )
     else:

@@ -191,8 +191,9 @@ def with_status(identified: pd.DataFrame, log: pd.DataFrame, *, identified_year:
     """The identified parcels (``parcel_id``, ``area_mu``, zone) with their current status.
 
     Adds ``status``, ``method``, ``status_date``, ``identified_year`` (the date's year of a recorded
-    已认定, else ``identified_year``: the year the rules were run for) and ``freed_year`` (year of the 已盘活 date, else NaN). Parcels that
-    were recorded but are no longer found by the rules keep their record too (they were found once).
+    已认定, else ``identified_year``: the year the rules were run for) and ``freed_year`` (year of the
+    已盘活 date, else NaN). Parcels that were recorded but are no longer found by the rules keep their
+    record too (they were found once).
     """
     cur = current_status(log)
     out = identified.copy()

@@ -507,6 +507,7 @@ def check_open(version: Version, *, store: StoreTarget = None) -> None:
     newer = replaced_by(version, store=store)
     if newer:
         raise DataValidationError(
-            f"版本 {version.version_id} 已按异议重新评价为 {'、'.join(newer)}，不能再登记或决定异议、再次重新评价",
+            f"版本 {version.version_id} 已按异议重新评价为 {'、'.join(newer)}，不能再登记或决定异议、"
+            "再次重新评价",
             hint=f"请在 {newer[-1]} 上继续（公示或定案）",
         )

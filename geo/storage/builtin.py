@@ -125,7 +125,8 @@ def _check_geometry(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> None:
     types = set(gdf.geom_type[~missing].unique())
     if not types <= allowed:
         raise DataValidationError(
-            f"图层「{schema.name}」应为{_GEOM_ZH[schema.geometry]}图层，却含有 {'、'.join(sorted(types - allowed))}",
+            f"图层「{schema.name}」应为{_GEOM_ZH[schema.geometry]}图层，却含有 "
+            f"{'、'.join(sorted(types - allowed))}",
             hint="请检查导入的文件是否选对了图层",
         )
 

@@ -1,4 +1,5 @@
-"""The change log's record (留痕): one change (who, what, when, which file, how many rows) and the table it goes in.
+"""The change log's record (留痕): one change (who, what, when, which file, how many rows) and the
+table it goes in.
 
 What every store backend writes and reads, with no store of its own: the backends import it, and
 :mod:`geo.storage.audit` records a change in the selected store and reads the log back.

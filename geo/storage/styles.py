@@ -133,7 +133,8 @@ def qml_document(
     symbols = "".join(_symbol(i, kind, c.color, **size) for i, c in enumerate(classes))
     if column and all(c.value is not None for c in classes):
         cats = "".join(
-            f'<category render="true" symbol="{i}" value={quoteattr(str(c.value))} label={quoteattr(c.label)}/>'
+            f'<category render="true" symbol="{i}" value={quoteattr(str(c.value))} '
+            f"label={quoteattr(c.label)}/>"
             for i, c in enumerate(classes)
         )
         renderer = (
@@ -143,7 +144,8 @@ def qml_document(
         )
     elif len(classes) > 1 or classes[0].expression:
         rules = "".join(
-            f'<rule key="r{i}" symbol="{i}" label={quoteattr(c.label)} filter={quoteattr(c.expression or "ELSE")}/>'
+            f'<rule key="r{i}" symbol="{i}" label={quoteattr(c.label)} '
+            f"filter={quoteattr(c.expression or 'ELSE')}/>"
             for i, c in enumerate(classes)
         )
         renderer = (

@@ -2,8 +2,8 @@
 configurations), and what an upgraded install imports into them once.
 
 A shared table is a plain attribute table of the store (GeoPackage or PostGIS) described by a
-:class:`TableSpec`. It is changed only through :meth:`geo.storage.interface.Store.edit_rows`: under the store's
-writer lock and in one transaction, the caller's ``edit`` reads the rows as committed, says which
+:class:`TableSpec`. It is changed only through :meth:`geo.storage.interface.Store.edit_rows`: under
+the store's writer lock and in one transaction, the caller's ``edit`` reads the rows as committed, says which
 rows to add or remove and which change to record, and the rows and their change-log row
 (``atlas_audit``) commit together. Two app servers and the command line on one store therefore see
 one table and lose nothing to each other.
