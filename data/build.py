@@ -35,7 +35,7 @@ from data.transcribed import CLUSTERS, CORRIDOR_KEY_INDUSTRIES, KEY_INDUSTRIES, 
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
 from geo.spatial.measure import area_km2
 from geo.storage.builtin import DEFAULT_GPKG, write_layers
-from geo.storage.schema import ENTERPRISES, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
+from geo.storage.schema import ENTERPRISES, LAYER_METADATA, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
 
 SEED = 20211231  # fixed: the build is reproducible
 N_ENTERPRISES = 16_766  # Wujiang's system covers about 16,766 enterprises in its 8 区镇 (docs/domain.md §4)
@@ -536,9 +536,7 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
             "",
         ),
     ]
-    meta = pd.DataFrame(
-        rows, columns=["layer", "title_zh", "title_en", "accuracy", "source", "licence", "crs", "note"]
-    )
+    meta = pd.DataFrame(rows, columns=list(LAYER_METADATA.columns))
     meta["built"] = BUILD_DATE
     return meta
 

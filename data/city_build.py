@@ -35,6 +35,7 @@ from geo import settings
 from geo.evaluation.metrics import assign_zones
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.storage.builtin import DEFAULT_GPKG, load_layer, write_layers
+from geo.storage.schema import LAYER_METADATA
 
 BUILD_VERSION = 1  # bump when the city build changes: a new cache file is made
 BUILD_DATE = "2026-12-06"
@@ -192,9 +193,7 @@ def metadata(*, n_enterprises: int, seed: int, source: Path = DEFAULT_GPKG) -> p
             "合成数据，不代表任何真实宗地",
         ),
     ]
-    meta = pd.DataFrame(
-        rows, columns=["layer", "title_zh", "title_en", "accuracy", "source", "licence", "crs", "note"]
-    )
+    meta = pd.DataFrame(rows, columns=list(LAYER_METADATA.columns))
     meta["built"] = BUILD_DATE
     return meta
 
