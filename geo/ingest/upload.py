@@ -16,30 +16,30 @@ from geo.catalogue import suggest_columns
 from geo.errors import DataValidationError, LayerChoiceError, RowReportError
 from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, KINDS, MAX_UPLOAD_BYTES, CrsSuggestion, Kind
 from geo.ingest.checks import check_rows
-from geo.ingest.columns import _apply_mapping, suggest_mapping
+from geo.ingest.columns import apply_mapping, suggest_mapping
 from geo.ingest.frames import FrameFit, fit_addresses, fit_boundaries
 from geo.ingest.locating import (
-    _all_far,
-    _check_geometries,
-    _crs_string,
-    _flag_far,
-    _km_outside_suzhou,
-    _looks_swapped_lonlat,
-    _table_join,
-    _table_points,
-    _to_storage,
+    all_far,
+    check_geometries,
     coordinate_columns_crossed,
+    crs_string,
+    flag_far,
+    km_outside_suzhou,
+    looks_swapped_lonlat,
     metres_not_degrees,
     not_degrees,
     suggest_coordinate_columns,
     suggest_crs,
     suggest_frame,
+    table_join,
+    table_points,
+    to_storage,
     uncross_coordinate_columns,
 )
 from geo.ingest.places import address_column
-from geo.ingest.readers import _check_size, _read_raw, detect_format
-from geo.ingest.report import FLAG_COLUMN, _Report, check_counts, flag_values
-from geo.ingest.values import _degrees
+from geo.ingest.readers import check_size, detect_format, read_raw
+from geo.ingest.report import FLAG_COLUMN, RowReport, check_counts, flag_values
+from geo.ingest.values import to_degrees
 from geo.spatial.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 
@@ -122,12 +122,12 @@ def inspect_upload(
     DataValidationError
         For an empty, oversized, broken or unsafe file, or one of an unknown format.
     """
-    _check_size(data, filename, max_bytes)
+    check_size(data, filename, max_bytes)
     fmt = detect_format(data, filename)
     try:
-        raw = _read_raw(data, filename, fmt, layer, None)
+        raw = read_raw(data, filename, fmt, layer, None)
     except LayerChoiceError as exc:
-        raw = _read_raw(data, filename, fmt, exc.layers[0], None)
+        raw = read_raw(data, filename, fmt, exc.layers[0], None)
         raw.layers = exc.layers
     frame = raw.frame
     is_table = not isinstance(frame, gpd.GeoDataFrame)
@@ -154,14 +154,14 @@ def inspect_upload(
                     else "无法从数值判断，请向数据提供方确认"
                 )
             )
-        elif CRS.from_user_input(raw.crs).is_geographic and _looks_swapped_lonlat(bounds):
+        elif CRS.from_user_input(raw.crs).is_geographic and looks_swapped_lonlat(bounds):
             suggestion = CrsSuggestion(raw.crs, "经纬度颠倒（纬度在前）", True)
             notes.append("坐标看起来经纬度颠倒了（纬度在前）：导入时请勾选「交换经纬度」")
         elif CRS.from_user_input(raw.crs).is_geographic and not_degrees(bounds):
             suggestion = suggest_crs(bounds)
             metres = metres_not_degrees(valid, raw.crs, filename)
             notes.append(f"{metres.message}；{metres.hint}")
-        elif len(valid) and _all_far(valid, raw.crs):
+        elif len(valid) and all_far(valid, raw.crs):
             guess = suggest_crs(bounds)
             if guess is not None and (guess.crs != raw.crs or guess.swapped):
                 suggestion = guess
@@ -206,7 +206,7 @@ def _frame_fit(frame, is_table: bool, crs: str | None, suggestion, lon_col, lat_
         address = address_column(frame.columns)
         if lon_col is None or address is None:
             return None
-        return fit_addresses(_degrees(frame[lon_col]), _degrees(frame[lat_col]), frame[address])
+        return fit_addresses(to_degrees(frame[lon_col]), to_degrees(frame[lat_col]), frame[address])
     declared = crs if crs is not None else (suggestion.crs if suggestion is not None else None)
     if declared is None or not CRS.from_user_input(declared).is_geographic:
         return None
@@ -239,7 +239,7 @@ def _check_kind_fits(types: pd.Series, kind: Kind) -> None:
 
 
 def _fit_kind(
-    gdf: gpd.GeoDataFrame, kind: Kind, rownum: pd.Series, report: _Report, notes: list[str]
+    gdf: gpd.GeoDataFrame, kind: Kind, rownum: pd.Series, report: RowReport, notes: list[str]
 ) -> gpd.GeoDataFrame:
     """Enterprises are points, zones are polygons: convert what can be, refuse the rest."""
     types = gdf.geom_type
@@ -277,7 +277,7 @@ def _fit_kind(
 
 
 def _row_checks(gdf, rownum, report, table, lon_col, lat_col, town_label: str) -> None:
-    lonlat = (_degrees(table[lon_col]), _degrees(table[lat_col])) if table is not None else None
+    lonlat = (to_degrees(table[lon_col]), to_degrees(table[lat_col])) if table is not None else None
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     address = address_column(columns)
     name_col = "name" if "name" in gdf.columns else suggest_columns(columns, "enterprises").get("name")
@@ -377,7 +377,7 @@ class _Input:
     source: pd.DataFrame
     declared_crs: str | None
     rownum: pd.Series
-    report: _Report
+    report: RowReport
     filename: str
     fmt: str
     coord_level: str  # "warning" (enterprises kept unlocated) or "error"
@@ -390,7 +390,7 @@ def _locate_by_zone(given: _Input, opts: ReadOptions) -> _Located:
             "按分区关联时需要指定表格的关联列和分区图层的字段",
             hint="例如：表格「区镇」列 ↔ 分区「name」字段",
         )
-    gdf = _table_join(given.source, opts.join_col, opts.zones, opts.zone_key, given.rownum, given.report)
+    gdf = table_join(given.source, opts.join_col, opts.zones, opts.zone_key, given.rownum, given.report)
     # Coordinate columns the user named too are still read by the row checks.
     return _Located(gdf, None, opts.lon_col, opts.lat_col)
 
@@ -418,7 +418,7 @@ def _locate_by_columns(given: _Input, opts: ReadOptions) -> _Located:
         gdf = gpd.GeoDataFrame(source.copy(), geometry=[None] * len(source), crs=STORAGE_CRS)
         notes.append("表格没有经纬度列：企业未定位，只能按区镇名称归入区域")
     else:
-        gdf = _table_points(
+        gdf = table_points(
             source, lon_col, lat_col, frame, given.rownum, given.report, level=given.coord_level
         )
         if coordinate_columns_crossed(source.columns, lon_col, lat_col):
@@ -430,7 +430,7 @@ def _locate_by_columns(given: _Input, opts: ReadOptions) -> _Located:
     if frame != "wgs84" and lon_col is not None:
         notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
     bounds = gdf.geometry.dropna().total_bounds if gdf.geometry.notna().any() else None
-    if bounds is not None and np.all(_km_outside_suzhou(gdf.geometry.dropna()) > FAR_OUTSIDE_KM):
+    if bounds is not None and np.all(km_outside_suzhou(gdf.geometry.dropna()) > FAR_OUTSIDE_KM):
         raise DataValidationError(
             f"全部有效坐标都在苏州市以外（经度 {bounds[0]:.2f}–{bounds[2]:.2f}，纬度 "
             f"{bounds[1]:.2f}–{bounds[3]:.2f}）",
@@ -454,13 +454,13 @@ def _locate_vector(given: _Input, opts: ReadOptions) -> _Located:
         )
         missing = "缺少 .prj 文件" if fmt == "shapefile" else "文件未注明坐标系"
         raise DataValidationError(f"「{given.filename}」没有坐标系信息（{missing}）", hint=hint)
-    source_crs = _crs_string(crs) if crs is not None else declared
+    source_crs = crs_string(crs) if crs is not None else declared
     notes = []
-    if crs is not None and declared is not None and _crs_string(crs) != declared:
+    if crs is not None and declared is not None and crs_string(crs) != declared:
         notes.append(f"按用户指定的 {source_crs} 读取（文件声明为 {declared}）")
     if CRS.from_user_input(source_crs).is_geographic and frame != "wgs84":
         notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
-    gdf = _to_storage(given.source, source_crs, frame, opts.swap_xy, given.filename)
+    gdf = to_storage(given.source, source_crs, frame, opts.swap_xy, given.filename)
     if opts.swap_xy:
         notes.append("已交换每个坐标的两个分量")
     if source_crs not in (STORAGE_CRS, "EPSG:4490"):
@@ -516,16 +516,16 @@ def read_upload(
     """
     opts = replace(options or ReadOptions(), **choices)
     kind, frame = opts.kind, opts.frame
-    _check_size(data, filename, opts.max_bytes)
+    check_size(data, filename, opts.max_bytes)
     if kind not in KINDS:
         raise DataValidationError(f"未知的图层用途「{kind}」", hint=f"可选：{'、'.join(KINDS)}")
     if frame not in FRAMES:
         raise DataValidationError(f"未知的坐标框架「{frame}」", hint=f"可选：{'、'.join(FRAMES)}")
     fmt = detect_format(data, filename)
-    raw = _read_raw(data, filename, fmt, opts.layer, opts.encoding)
+    raw = read_raw(data, filename, fmt, opts.layer, opts.encoding)
 
     # Locate the rows (the strategy of this input), then check and fit them to their kind.
-    report = _Report()
+    report = RowReport()
     source = raw.frame  # index = position in the file (blank rows dropped, positions kept)
     is_table = not isinstance(source, gpd.GeoDataFrame)
     first = 2 + raw.header_row if fmt in ("csv", "xlsx") else 1  # spreadsheet row, or feature number
@@ -535,13 +535,13 @@ def read_upload(
     located = _LOCATORS[_input_kind(is_table, opts)](given, opts)
     notes = [*raw.notes, *located.notes]
     lon_col, lat_col = located.lon_col, located.lat_col
-    gdf = _check_geometries(located.frame, rownum, report, keep_missing=keep_unlocated)
+    gdf = check_geometries(located.frame, rownum, report, keep_missing=keep_unlocated)
     gdf = _fit_kind(gdf, kind, rownum, report, notes)
     mapping = opts.mapping
     if kind != "other" and mapping is None:
         mapping = suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind)
-    gdf = _apply_mapping(gdf, kind, mapping, rownum, report, notes, optional=opts.optional)
-    _flag_far(gdf, rownum, report)
+    gdf = apply_mapping(gdf, kind, mapping, rownum, report, notes, optional=opts.optional)
+    flag_far(gdf, rownum, report)
     if kind != "zones" and len(gdf) and (gdf.geom_type.dropna() == "Point").all():
         table = source if lon_col is not None else None
         town_label = (mapping or {}).get("town", "town")
