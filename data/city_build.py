@@ -35,7 +35,7 @@ from geo import settings
 from geo.evaluation.metrics import assign_zones
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.storage.builtin import DEFAULT_GPKG, load_layer, write_layers
-from geo.storage.schema import LAYER_METADATA
+from geo.storage.schema import LAYER_METADATA, PARCELS
 
 BUILD_VERSION = 1  # bump when the city build changes: a new cache file is made
 BUILD_DATE = "2026-12-06"
@@ -53,23 +53,8 @@ PARCEL_INDUSTRY = {
     "医疗器械和生物医药": "生物医药和医疗器械",
     "其他制造业": "其他制造业",
 }
-PARCEL_COLUMNS = (
-    "parcel_id",
-    "ent_id",
-    "district",
-    "area_mu",
-    "idle",
-    "land_use",
-    "far",
-    "coverage_pct",
-    "investment_wan_yuan",
-    "invest_per_mu_wan_yuan",
-    "grant_year",
-    "promised_invest_per_mu_wan_yuan",
-    "promised_far",
-    "promised_tax_per_mu_wan_yuan",
-    "promised_full_year",
-)
+# The Wujiang parcels' columns (geo.storage.schema.PARCELS) with the district where those have the 区镇.
+PARCEL_COLUMNS = tuple("district" if c == "town" else c for c in PARCELS.columns)
 LAYERS = ("city_districts", "city_dev_zones", "city_enterprise_years", "city_parcels", "layer_metadata")
 
 
