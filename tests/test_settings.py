@@ -112,3 +112,23 @@ def test_serve_answers_the_payloads_from_the_settings_folder(tmp_path, monkeypat
     assert _get(app, "/app/static/cache/none.json") == (299, b"/app/static/cache/none.json")
     (tmp_path / "secret.toml").write_text("password = 1")  # beside the payload folder
     assert _get(app, "/app/static/cache/../secret.toml")[0] == 299  # nothing outside it
+
+
+def test_the_postgis_drivers_load_only_when_a_database_is_chosen():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, geo.storage.base, geo.storage.builtin, geo.storage.audit;"
+        "print('geoalchemy2' in sys.modules, 'geo.storage.postgis' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+    code = (
+        "import sys, geo.storage.base as b\n"
+        "try:\n    b.open_store('postgresql://u@127.0.0.1:1/x')\n"
+        "except Exception as exc:\n    assert not isinstance(exc, ImportError), exc\n"
+        "print('geo.storage.postgis' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True"]  # chosen: loaded (connecting may fail, not importing)

@@ -15,7 +15,6 @@ from geo.errors import DataValidationError
 from geo.storage.changelog import AUDIT_TABLE
 from geo.storage.gpkg import GpkgStore
 from geo.storage.interface import META_TABLE, Store, is_database_url
-from geo.storage.postgis import PostGISStore
 from geo.storage.tables import TableEdit, TableSpec
 
 DATABASE_URL_ENV = settings.DATABASE_URL_ENV
@@ -62,6 +61,10 @@ def open_store(target: Store | Path | str | None = None) -> Store:
     if target is None or (isinstance(target, str) and not target.strip()):
         target = settings.database_url() or default_user_gpkg()
     if is_database_url(target):
+        # Loaded when chosen, not at import: its drivers (geoalchemy2, psycopg) would add about a
+        # fifth to every command's start with a GeoPackage store. No cycle: postgis imports interface.
+        from geo.storage.postgis import PostGISStore
+
         return PostGISStore(str(target))
     if isinstance(target, str) and "://" in target:
         raise DataValidationError(

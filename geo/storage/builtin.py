@@ -16,7 +16,6 @@ from geo import settings
 from geo.errors import DataValidationError
 from geo.spatial.crs import STORAGE_CRS
 from geo.storage.interface import is_database_url
-from geo.storage.postgis import PostGISStore
 from geo.storage.schema import LAYERS_BY_NAME, LayerSchema
 
 DATA_DIR = settings.DATA_DIR
@@ -59,7 +58,10 @@ def builtin_stamp(path: Path | str | None = None) -> tuple[str, str]:
     return store.location, store.stamp()
 
 
-def _database(url: str) -> PostGISStore:
+def _database(url: str):
+    # Loaded when a database is named (see geo.storage.base.open_store: the drivers' import time).
+    from geo.storage.postgis import PostGISStore
+
     return PostGISStore(url)
 
 
