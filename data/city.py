@@ -29,6 +29,7 @@ import shapely
 from data.names import synthetic_names
 from geo.catalogue import above_scale_min_sales_wan_yuan
 from geo.spatial.crs import ANALYSIS_CRS
+from geo.storage.schema import ENTERPRISES
 
 CITY_SEED = 20221231  # fixed: the city demo is reproducible
 N_CITY = 120_000  # enterprises in Suzhou's system (docs/domain.md §4)
@@ -103,6 +104,8 @@ BELOW_SPREAD = 1.1
 LAND_AT_500_WAN_YUAN_MU = 3.0  # typical land of an enterprise selling 500 万元 a year (assumption)
 LAND_SALES_EXPONENT = 0.6  # log-sales spread of 规下 enterprises below the threshold
 AMOUNTS = ("sales_wan_yuan", "tax_wan_yuan", "value_added_wan_yuan", "rd_wan_yuan", "energy_tce")
+# The Wujiang enterprise-years' columns (geo.storage.schema.ENTERPRISE_YEARS) at city scale: a district
+# and a development zone where those have the 区镇, and no renewal link.
 YEAR_COLUMNS = (
     "year",
     "ent_id",
@@ -110,15 +113,7 @@ YEAR_COLUMNS = (
     "industry",
     "district",
     "dev_zone",
-    "land_mu",
-    "sales_wan_yuan",
-    "tax_wan_yuan",
-    "value_added_wan_yuan",
-    "energy_tce",
-    "electricity_kwh",
-    "employees",
-    "rd_wan_yuan",
-    "above_scale",
+    *(c for c in ENTERPRISES.columns if c not in ("ent_id", "name", "industry", "town")),
     "start_year",
     "water_m3",
 )

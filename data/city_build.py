@@ -31,13 +31,15 @@ import shapely
 
 from data.city import CITY_SEED, DISTRICT_NAMES, N_CITY, YEAR_COLUMNS, YEARS, enterprise_years
 from data.parcels import N_IDLE, build_parcels
+from geo import settings
 from geo.evaluation.metrics import assign_zones
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
-from geo.storage.builtin import DATA_DIR, DEFAULT_GPKG, load_layer, write_layers
+from geo.storage.builtin import DEFAULT_GPKG, load_layer, write_layers
+from geo.storage.schema import LAYER_METADATA, PARCELS
 
 BUILD_VERSION = 1  # bump when the city build changes: a new cache file is made
 BUILD_DATE = "2026-12-06"
-CACHE_ENV = "ATLAS_CITY_CACHE"
+CACHE_ENV = settings.CITY_CACHE_ENV
 COORD_DECIMALS = 6
 PARCEL_SEED_OFFSET = 28  # issue 28: the parcels of district k draw from default_rng([seed + 28 + k, 11])
 IDLE_SHARE = N_IDLE / 16_766  # idle parcels per enterprise, as in the Wujiang demo (420 of 16,766)
@@ -51,29 +53,14 @@ PARCEL_INDUSTRY = {
     "医疗器械和生物医药": "生物医药和医疗器械",
     "其他制造业": "其他制造业",
 }
-PARCEL_COLUMNS = (
-    "parcel_id",
-    "ent_id",
-    "district",
-    "area_mu",
-    "idle",
-    "land_use",
-    "far",
-    "coverage_pct",
-    "investment_wan_yuan",
-    "invest_per_mu_wan_yuan",
-    "grant_year",
-    "promised_invest_per_mu_wan_yuan",
-    "promised_far",
-    "promised_tax_per_mu_wan_yuan",
-    "promised_full_year",
-)
+# The Wujiang parcels' columns (geo.storage.schema.PARCELS) with the district where those have the 区镇.
+PARCEL_COLUMNS = tuple("district" if c == "town" else c for c in PARCELS.columns)
 LAYERS = ("city_districts", "city_dev_zones", "city_enterprise_years", "city_parcels", "layer_metadata")
 
 
 def cache_dir() -> Path:
     """Where the city GeoPackages are cached: ``$ATLAS_CITY_CACHE`` or ``data/cache`` (git-ignored)."""
-    return Path(os.environ.get(CACHE_ENV, DATA_DIR / "cache"))
+    return settings.city_cache_dir()
 
 
 def zone_layers(source: Path = DEFAULT_GPKG) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
@@ -170,7 +157,8 @@ def metadata(*, n_enterprises: int, seed: int, source: Path = DEFAULT_GPKG) -> p
             "Suzhou enterprises by year 2021–2022 (synthetic)",
             "synthetic",
             f"随机生成（种子 {seed}，{n_enterprises:,} 家/2022 年）：2022 年规上企业数与规上销售总额按"
-            "《全面提升苏州制造业高质量发展核心竞争力》（2023）的 13383 家、4.36 万亿元（产值视同销售）按规模比例校准；"
+            "《全面提升苏州制造业高质量发展核心竞争力》（2023）的 13383 家、4.36 万亿元（产值视同销售）"
+            "按规模比例校准；"
             "各板块行业结构按《关于苏州市推进数字经济时代产业创新集群发展的指导意见》第 13 条集群重点，"
             "重点产业企业集聚于《苏州市“十三五”工业发展规划》所列承载园区",
             "本项目",
@@ -190,9 +178,7 @@ def metadata(*, n_enterprises: int, seed: int, source: Path = DEFAULT_GPKG) -> p
             "合成数据，不代表任何真实宗地",
         ),
     ]
-    meta = pd.DataFrame(
-        rows, columns=["layer", "title_zh", "title_en", "accuracy", "source", "licence", "crs", "note"]
-    )
+    meta = pd.DataFrame(rows, columns=list(LAYER_METADATA.columns))
     meta["built"] = BUILD_DATE
     return meta
 

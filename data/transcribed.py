@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-# ---------------------------------------------------------------- transcribed: 吴江“十四五”工业规划 layout boxes
+# --------------------------------------------------- transcribed: 吴江“十四五”工业规划 layout boxes
 # (industry, sales_2020_yi_yuan or None, target_2025_yi_yuan or None, 亩均税收 2020 万元/亩 or None)
 INDUSTRY_FIGURES = (
     ("高端装备", 1150.46, 1300.0, None),
@@ -45,10 +45,10 @@ CLUSTERS = (
     ("光电通信", "震泽镇", "supporting", ""),
     ("光电通信", "汾湖高新区（黎里镇）", "supporting", "永鼎"),
 )
-# Note: 吴江“十四五”工业规划 puts 恒力/盛虹 (located in 盛泽) at the heart of 新材料; the town of those carriers is
-# recorded as core. docs/domain.md §3.3 lists the carriers, not a town, as the core.
+# Note: 吴江“十四五”工业规划 puts 恒力/盛虹 (located in 盛泽) at the heart of 新材料; the town of
+# those carriers is recorded as core. docs/domain.md §3.3 lists the carriers, not a town, as the core.
 
-# ---------------------------------------------------------------- transcribed: 苏州“十三五”工业规划 key industries
+# ------------------------------------------------ transcribed: 苏州“十三五”工业规划 key industries
 KEY_INDUSTRIES = (
     (
         "新一代电子信息",
@@ -130,7 +130,8 @@ def build_tables() -> dict[str, pd.DataFrame]:
                     "2016–2020",
                     853,
                     8806.0,
-                    "《苏州市吴江区“十四五”工业经济高质量发展规划》：2016–2020 年“共关停及淘汰低效产能企业853家，腾出土地8806余亩”",
+                    "《苏州市吴江区“十四五”工业经济高质量发展规划》：2016–2020 "
+                    "年“共关停及淘汰低效产能企业853家，腾出土地8806余亩”",
                 )
             ],
             columns=["period", "enterprises_closed", "land_freed_mu", "source"],

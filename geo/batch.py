@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -296,35 +297,68 @@ def read_enterprise_file(
     )
 
 
+@dataclass(frozen=True)
+class EvaluationOptions:
+    """What :func:`evaluate_files` reads besides the two files, and how (each optional).
+
+    Attributes
+    ----------
+    config_path, method
+        A rules file (default ``geo/evaluation/evaluation.yaml``), or a county's published method by
+        name (geo/evaluation/methods/, :func:`geo.evaluation.published.list_methods`); not both.
+    zones_layer, enterprises_layer, parcels_layer, previous_layer
+        The layer (or sheet) to read in each file.
+    zone_id
+        The zones' name/code column (default: found by :func:`zone_id_column`).
+    zone_column
+        Assign enterprises by this column of theirs (a 区镇 name) instead of by location.
+    frame, lon_col, lat_col, mapping
+        How the enterprise table is read (as on the 数据管理 page): the lon/lat frame, its
+        coordinate columns, standard column -> header laid over the recognised ones.
+    parcels_path, controls_path, check_year
+        Parcels giving each enterprise's land, the control minimums and 低效用地 rules (default
+        geo/land/land_control.yaml), the year contracts are checked for.
+    year, previous_path
+        The year to evaluate in a table with a year column (a table without one is that year's),
+        and last year's table or ``enterprise_classes`` output to compare with.
+    scope
+        A zone's name/code to evaluate alone.
+    """
+
+    config_path: Path | None = None
+    method: str | None = None
+    zones_layer: str | None = None
+    enterprises_layer: str | None = None
+    zone_id: str | None = None
+    zone_column: str | None = None
+    frame: Frame = "wgs84"
+    lon_col: str | None = None
+    lat_col: str | None = None
+    mapping: Mapping[str, str] | None = None
+    parcels_path: Path | None = None
+    parcels_layer: str | None = None
+    controls_path: Path | None = None
+    check_year: int | None = None
+    year: int | None = None
+    previous_path: Path | None = None
+    previous_layer: str | None = None
+    scope: str | None = None
+
+
 def evaluate_files(
     zones_path: Path,
     enterprises_path: Path,
-    *,
-    config_path: Path | None = None,
-    method: str | None = None,
-    zones_layer: str | None = None,
-    enterprises_layer: str | None = None,
-    zone_id: str | None = None,
-    zone_column: str | None = None,
-    frame: Frame = "wgs84",
-    lon_col: str | None = None,
-    lat_col: str | None = None,
-    mapping: Mapping[str, str] | None = None,
-    parcels_path: Path | None = None,
-    parcels_layer: str | None = None,
-    controls_path: Path | None = None,
-    check_year: int | None = None,
-    year: int | None = None,
-    previous_path: Path | None = None,
-    previous_layer: str | None = None,
-    scope: str | None = None,
+    options: EvaluationOptions | None = None,
+    **choices: Any,
 ) -> tuple[EvaluationRun, ImportResult]:
     """Read the zone and enterprise files and run :func:`run_evaluation`; also returns the
     enterprise import (its row report and notes).
 
-    With ``parcels_path``, each enterprise's land is the sum of its parcels' areas in EPSG:4549
-    (parcels join by enterprise id, else by location; the table then needs no land column) and
-    the run carries the 低效用地 parcels and the contract check (:class:`geo.land.parcels.ParcelAnalysis`).
+    ``options`` (:class:`EvaluationOptions`; ``choices`` set its fields by name) says what else is
+    read and how. With ``parcels_path``, each enterprise's land is the sum of its parcels' areas in
+    EPSG:4549 (parcels join by enterprise id, else by location; the table then needs no land
+    column) and the run carries the 低效用地 parcels and the contract check
+    (:class:`geo.land.parcels.ParcelAnalysis`).
 
     ``year`` picks that year from a table with a year column (a table without one is taken as
     that year's); the run is then compared with the year before when the table holds it, or
@@ -333,50 +367,52 @@ def evaluate_files(
     the tables ``transitions``, ``changes``, ``warnings``; ``surcharges`` comes whenever the
     year is known.
 
-    ``method`` names a county's published method (geo/evaluation/methods/, :func:`geo.evaluation.published.list_methods`)
-    instead of a configuration file; giving both is refused.
+    ``method`` names a county's published method instead of a configuration file; giving both is
+    refused.
 
     ``scope`` (a zone's name/code, e.g. 昆山市 in a district layer) evaluates that zone alone:
     its enterprises (by location, or by ``zone_column``) in every year, benchmarks from them.
     """
-    if method is not None and config_path is not None:
+    opts = replace(options or EvaluationOptions(), **choices)
+    if opts.method is not None and opts.config_path is not None:
         raise DataValidationError(
             "评价方法与评价配置文件只能二选一",
             hint="去掉 --method 或 --config 之一（方法文件本身就是一份配置）",
         )
-    config = method_config(method) if method is not None else load_config(config_path)
-    zones = read_zones_file(Path(zones_path), layer=zones_layer)
-    key = zone_id_column(zones, zone_id)
+    config = method_config(opts.method) if opts.method is not None else load_config(opts.config_path)
+    zones = read_zones_file(Path(zones_path), layer=opts.zones_layer)
+    key = zone_id_column(zones, opts.zone_id)
     # Last year's table (if any) is read as this year's is.
     reading = {
-        "frame": frame,
-        "lon_col": lon_col,
-        "lat_col": lat_col,
-        "mapping": mapping,
-        "require_coordinates": zone_column is None,
+        "frame": opts.frame,
+        "lon_col": opts.lon_col,
+        "lat_col": opts.lat_col,
+        "mapping": opts.mapping,
+        "require_coordinates": opts.zone_column is None,
     }
     table = read_enterprise_file(
         Path(enterprises_path),
-        layer=enterprises_layer,
-        optional=("land_mu",) if parcels_path is not None else (),
+        layer=opts.enterprises_layer,
+        optional=("land_mu",) if opts.parcels_path is not None else (),
         **reading,
     )
     renamed = {t: s for t, s in table.mapping.items() if t != s}
-    column = zone_column
+    column = opts.zone_column
     if column is not None and column not in table.frame.columns:
         column = next((t for t, s in table.mapping.items() if s == column), column)
     rows = table.frame
+    scope = opts.scope
     if scope is not None:
         zones, rows = scope_rows(zones, key, rows, scope, zone_column=column)
-    this_year, year, earlier = pick_year(rows, year)
+    this_year, year, earlier = pick_year(rows, opts.year)
     ents = this_year
     parcels = controls = None
-    if parcels_path is not None:
-        controls = load_controls(controls_path)
-        if check_year is not None:
-            controls = replace(controls, check_year=int(check_year))
-        pbytes = _file_bytes(Path(parcels_path), "宗地")
-        parcels = read_upload(pbytes, Path(parcels_path).name, layer=parcels_layer).frame
+    if opts.parcels_path is not None:
+        controls = load_controls(opts.controls_path)
+        if opts.check_year is not None:
+            controls = replace(controls, check_year=int(opts.check_year))
+        pbytes = _file_bytes(Path(opts.parcels_path), "宗地")
+        parcels = read_upload(pbytes, Path(opts.parcels_path).name, layer=opts.parcels_layer).frame
         if "land_mu" not in table.mapping:  # no land column: the parcels alone give it
             ents = ents.assign(land_mu=float("nan"))
         prepared = analyse_parcels(parcels, ents, controls=controls)
@@ -390,8 +426,8 @@ def evaluate_files(
     if run.result is None:
         return run, table
     previous = None
-    if previous_path is not None:
-        previous = _read_previous(Path(previous_path), layer=previous_layer, **reading)
+    if opts.previous_path is not None:
+        previous = _read_previous(Path(opts.previous_path), layer=opts.previous_layer, **reading)
         if scope is not None and not previous[1]:
             previous = (scope_rows(zones, key, previous[0], scope, zone_column=column)[1], False)
     return compare_with_previous(run, zones, key, column, config, earlier=earlier, previous=previous), table

@@ -126,21 +126,29 @@ _BASE_JS = """
               },
               _unhover: function () {
                 this._hovered = -1;
-                if (this._map) { this._map.closeTooltip(this._tip); this._map.getContainer().style.cursor = ''; }
+                if (this._map) {
+                  this._map.closeTooltip(this._tip);
+                  this._map.getContainer().style.cursor = '';
+                }
               },
               _click: function (e) {
                 var t = e.originalEvent && e.originalEvent.target;
-                if (t && t.tagName === 'path') return;  // an SVG shape drawn above (e.g. a carrier) was clicked
+                // an SVG shape drawn above (e.g. a carrier) was clicked
+                if (t && t.tagName === 'path') return;
                 var i = this._find(e);
                 if (i < 0) return;
                 var marker = L.circleMarker(this._clickAt(i, e));
                 marker.feature = {type: 'Feature', properties: this._props(i)};
-                this.fire('click', {latlng: marker.getLatLng(), layer: marker, originalEvent: e.originalEvent});
+                this.fire('click', {
+                  latlng: marker.getLatLng(), layer: marker, originalEvent: e.originalEvent
+                });
               }
             });
             // An instance of canvas class K that draws the arrays at url (none before they come).
             window.AtlasCanvas.lazy = function (K, url) {
-              var Lazy = K.extend({initialize: function () { this._url = url; this._real = K; this._n = 0; }});
+              var Lazy = K.extend({
+                initialize: function () { this._url = url; this._real = K; this._n = 0; }
+              });
               return new Lazy();
             };
           }

@@ -1,4 +1,5 @@
-"""UI strings the map layers draw (legends, tooltips, layer titles): Chinese by default, English switchable."""
+"""UI strings the map layers draw (legends, tooltips, layer titles): Chinese by default, English
+switchable."""
 
 from __future__ import annotations
 

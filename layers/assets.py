@@ -14,7 +14,9 @@ import folium
 import folium.plugins  # noqa: F401  (so that the plugin classes exist before patching)
 from folium.elements import JSCSSMixin
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+from geo import settings
+
+STATIC_DIR = settings.STATIC_DIR
 VENDOR_DIR = STATIC_DIR / "vendor"
 STATIC_URL = "/app/static/vendor"  # Streamlit serves ./static at /app/static
 
@@ -28,16 +30,24 @@ LOCAL_FILES: dict[str, str] = {
     "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css": (
         "awesome-markers/leaflet.awesome-markers.css"
     ),
-    "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@6.2.0/css/all.min.css": "fontawesome/css/all.min.css",
+    "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@6.2.0/css/all.min.css": (
+        "fontawesome/css/all.min.css"
+    ),
     "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js": (
         "markercluster/leaflet.markercluster.js"
     ),
-    "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css": "markercluster/MarkerCluster.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css": (
+        "markercluster/MarkerCluster.css"
+    ),
     "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css": (
         "markercluster/MarkerCluster.Default.css"
     ),
-    "https://cdn.jsdelivr.net/npm/leaflet.fullscreen@3.0.0/Control.FullScreen.min.js": "fullscreen/Control.FullScreen.js",
-    "https://cdn.jsdelivr.net/npm/leaflet.fullscreen@3.0.0/Control.FullScreen.css": "fullscreen/Control.FullScreen.css",
+    "https://cdn.jsdelivr.net/npm/leaflet.fullscreen@3.0.0/Control.FullScreen.min.js": (
+        "fullscreen/Control.FullScreen.js"
+    ),
+    "https://cdn.jsdelivr.net/npm/leaflet.fullscreen@3.0.0/Control.FullScreen.css": (
+        "fullscreen/Control.FullScreen.css"
+    ),
 }
 # Assets folium adds by default that nothing in the atlas needs.
 DROPPED: frozenset[str] = frozenset(

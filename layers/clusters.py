@@ -1,4 +1,5 @@
-"""Wujiang 区镇 coloured by their role (core / supporting) for one industry (吴江“十四五”工业规划 layout boxes)."""
+"""Wujiang 区镇 coloured by their role (core / supporting) for one industry (吴江“十四五”工业规划
+layout boxes)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The two development axes of the Suzhou plan (苏州“十三五”工业规划, 第四章 两轴三带), drawn schematically."""
+"""The two development axes of the Suzhou plan (苏州“十三五”工业规划, 第四章 两轴三带), drawn
+schematically."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The three development belts of the Suzhou plan (苏州“十三五”工业规划, 第四章 两轴三带), as schematic bands."""
+"""The three development belts of the Suzhou plan (苏州“十三五”工业规划, 第四章 两轴三带), as
+schematic bands."""
 
 from __future__ import annotations
 

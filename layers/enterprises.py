@@ -91,9 +91,15 @@ class _CanvasPoints(CanvasElement):
                 }
                 return best;
               },
-              _latlng: function (i) { var s = this._d.scale; return L.latLng(this._d.y[i] / s, this._d.x[i] / s); },
+              _latlng: function (i) {
+                var s = this._d.scale;
+                return L.latLng(this._d.y[i] / s, this._d.x[i] / s);
+              },
               _clickAt: function (i) { return this._latlng(i); },
-              _props: function (i) { var d = this._d; return {ent_id: d.id[i], industry: d.industry[d.ind[i]]}; }
+              _props: function (i) {
+                var d = this._d;
+                return {ent_id: d.id[i], industry: d.industry[d.ind[i]]};
+              }
 """
 
 

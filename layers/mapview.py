@@ -99,12 +99,14 @@ class _PageFriendly(MacroElement):
         <style>
           .leaflet-tooltip { white-space: normal; max-width: min(320px, 45vw); }
           .leaflet-tooltip table { width: max-content; max-width: min(300px, 43vw); }
-          .leaflet-tooltip td { white-space: normal; word-break: break-word; min-width: 9em; vertical-align: top; }
+          .leaflet-tooltip td { white-space: normal; word-break: break-word; min-width: 9em;
+            vertical-align: top; }
           .leaflet-tooltip th { white-space: normal; max-width: 8em; vertical-align: top; }
           .atlas-wheel-hint { position:absolute; z-index:1001; left:50%; top:50%;
             transform:translate(-50%,-50%); background:rgba(0,0,0,0.62); color:#fff;
             padding:8px 14px; border-radius:4px; pointer-events:none; opacity:0;
-            transition:opacity .25s; font:13px 'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei',sans-serif; }
+            transition:opacity .25s;
+            font:13px 'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei',sans-serif; }
           .atlas-wheel-hint.atlas-show { opacity:1; }
         </style>
         {% endmacro %}
@@ -141,9 +143,10 @@ class _PageFriendly(MacroElement):
             if (ctl.dataset.atlasFolded) return;
             ctl.dataset.atlasFolded = '1';
             ctl.classList.remove('leaflet-control-layers-expanded');
-            ctl.addEventListener('mouseenter', function () { ctl.classList.add('leaflet-control-layers-expanded'); });
-            ctl.addEventListener('mouseleave', function () { ctl.classList.remove('leaflet-control-layers-expanded'); });
-            ctl.addEventListener('click', function () { ctl.classList.add('leaflet-control-layers-expanded'); });
+            var expanded = 'leaflet-control-layers-expanded';
+            ctl.addEventListener('mouseenter', function () { ctl.classList.add(expanded); });
+            ctl.addEventListener('mouseleave', function () { ctl.classList.remove(expanded); });
+            ctl.addEventListener('click', function () { ctl.classList.add(expanded); });
             map.on('click', function () { ctl.classList.remove('leaflet-control-layers-expanded'); });
           }
           function fold() {
@@ -180,7 +183,8 @@ class _MetricScale(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        L.control.scale({metric: true, imperial: false, position: 'bottomright'}).addTo({{ this._parent.get_name() }});
+        L.control.scale({metric: true, imperial: false, position: 'bottomright'})
+          .addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
@@ -199,7 +203,8 @@ class _Legend(MacroElement):
         <style>
           .atlas-legend.atlas-collapsed > :not(.atlas-legend-head) { display: none; }
           .atlas-legend-head { cursor: pointer; user-select: none; }
-          .atlas-legend-head::after { content: " \\25BC " attr(data-fold); color: #888; font-weight: normal; font-size: 11px; }
+          .atlas-legend-head::after { content: " \\25BC " attr(data-fold); color: #888; font-weight: normal;
+            font-size: 11px; }
           .atlas-legend.atlas-collapsed .atlas-legend-head::after { content: " \\25B6 " attr(data-unfold); }
         </style>
         {% endmacro %}
@@ -220,7 +225,9 @@ class _Legend(MacroElement):
             L.DomEvent.disableClickPropagation(box);
             L.DomEvent.disableScrollPropagation(box);
             var head = box.querySelector('.atlas-legend-head');
-            if (head) head.addEventListener('click', function () { box.classList.toggle('atlas-collapsed'); });
+            if (head) {
+              head.addEventListener('click', function () { box.classList.toggle('atlas-collapsed'); });
+            }
           }
         })();
         {% endmacro %}
@@ -236,9 +243,15 @@ class _Legend(MacroElement):
 def _swatch(entry: LegendEntry) -> str:
     c = html.escape(entry.color)
     if entry.kind == "line":
-        return f'<span style="display:inline-block;width:18px;height:0;border-top:3px solid {c};vertical-align:middle"></span>'
+        return (
+            '<span style="display:inline-block;width:18px;height:0;'
+            f'border-top:3px solid {c};vertical-align:middle"></span>'
+        )
     if entry.kind == "point":
-        return f'<span style="display:inline-block;width:9px;height:9px;border-radius:50%;background:{c};margin:0 4px"></span>'
+        return (
+            '<span style="display:inline-block;width:9px;height:9px;border-radius:50%;'
+            f'background:{c};margin:0 4px"></span>'
+        )
     return (
         f'<span style="display:inline-block;width:16px;height:11px;border:1.5px solid {c};'
         f'background:{c};opacity:{max(entry.fill_opacity, 0.3)};vertical-align:middle"></span>'
@@ -268,7 +281,8 @@ def legend_html(
         acc = accuracy_label(prov.accuracy, lang)
         parts.append(
             f'<div style="margin-top:4px"><b>{html.escape(layer_title)}</b> '
-            f'<span class="atlas-acc atlas-acc-{html.escape(prov.accuracy)}" style="color:#666">[{html.escape(acc)}]</span></div>'
+            f'<span class="atlas-acc atlas-acc-{html.escape(prov.accuracy)}" '
+            f'style="color:#666">[{html.escape(acc)}]</span></div>'
         )
         for e in entries:
             parts.append(f"<div>{_swatch(e)} {html.escape(e.label)}</div>")

@@ -51,7 +51,8 @@ def _data_uri(path: Path) -> str:
 
 
 def _inline_css(css: str, css_path: Path) -> str:
-    """Replace relative ``url(...)`` references in a stylesheet by data URIs (missing files by an empty one)."""
+    """Replace relative ``url(...)`` references in a stylesheet by data URIs (missing files by an
+    empty one)."""
 
     def repl(match: re.Match) -> str:
         ref = match.group(2)

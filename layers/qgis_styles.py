@@ -23,6 +23,7 @@ import pandas as pd
 
 from geo.errors import DataValidationError
 from geo.storage import builtin
+from geo.storage.base import open_store
 from geo.storage.styles import StyleClass, StyleDoc, qml_document, sld_document, write_styles
 from layers import REGISTRY
 from layers.base import Layer
@@ -128,8 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.store:
-            from geo.storage.base import open_store
-
             store = open_store(args.store)
             docs = builtin_styles(path=args.store, table_prefix="demo_", geometry_column="geometry")
             count = write_styles(store, docs)

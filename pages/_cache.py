@@ -49,10 +49,10 @@ import streamlit as st
 import streamlit_folium as stf
 from streamlit import dataframe_util
 
+from geo import settings
 from geo.storage.base import open_store
 from geo.storage.builtin import builtin_stamp as _builtin_stamp
 from layers import _canvas
-from layers.assets import STATIC_DIR
 
 T = TypeVar("T")
 
@@ -290,9 +290,9 @@ def render_parts(m: folium.Map, *, key: str) -> MapParts:
 # The changing layers of a live map hold their big arrays (all enterprises, parcels) as files the
 # browser fetches once per map frame: a widget change then sends a few KB of script, not the
 # arrays again (layers/_canvas.py). Files are named by their content's digest, written atomically
-# (several servers may share the folder) and served by Streamlit's static serving.
-PAYLOAD_DIR = STATIC_DIR / "cache"
-PAYLOAD_URL = "/app/static/cache"
+# (several servers may share the folder) into the folder the settings name, served by serve.py.
+PAYLOAD_DIR = settings.payload_dir()  # outside the source tree; serve.py serves it at PAYLOAD_URL
+PAYLOAD_URL = settings.PAYLOAD_URL
 PAYLOAD_DIR_MAX_BYTES = 512 * 2**20  # beyond this, files unused for PAYLOAD_KEEP_S are removed
 PAYLOAD_KEEP_S = 24 * 3600
 PAYLOAD_MEMORY = 4 * GROUP_ENTRIES  # payloads this process can write again (its cached scripts' ones)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -23,6 +22,7 @@ from geo.access import firm_columns, firm_level
 from geo.errors import DataValidationError
 from geo.i18n import Lang
 from geo.ingest import list_user_layers
+from geo.settings import tianditu_key
 from geo.storage.base import open_store
 from geo.storage.builtin import layer_metadata, load_layer
 from layers import REGISTRY
@@ -61,7 +61,7 @@ def settings() -> Settings:
     """The shared sidebar's current choices (defaults before the sidebar has run)."""
     lang = st.session_state.get("lang", "zh")
     basemap = basemap_choice(st.session_state.get("basemap", "none"))
-    key = st.session_state.get("tianditu_key") or os.environ.get("TIANDITU_TK") or None
+    key = st.session_state.get("tianditu_key") or tianditu_key() or None
     if basemap == "tianditu" and not key:
         basemap = "none"
     return Settings(lang=lang, basemap=basemap, tianditu_key=key)

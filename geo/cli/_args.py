@@ -1,4 +1,5 @@
-"""The options several subcommands share: how a table's coordinates and columns are read, the store, the user."""
+"""The options several subcommands share: how a table's coordinates and columns are read, the store,
+the user."""
 
 from __future__ import annotations
 

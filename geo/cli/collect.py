@@ -39,14 +39,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=[],
         required=True,
         metavar="部门=文件",
-        help="部门文件，可重复：tax=税务.csv stats=统计.xlsx power=供电.csv land=自然资源.xlsx env=生态环境.csv",
+        help=(
+            "部门文件，可重复：tax=税务.csv stats=统计.xlsx power=供电.csv land=自然资源.xlsx "
+            "env=生态环境.csv"
+        ),
     )
     p.add_argument(
         "--map",
         action="append",
         default=[],
         metavar="部门.字段=表头",
-        help="表头不同时指定，如 tax.tax_wan_yuan=入库税款（元）、power.name=用户名称、register.code=社会信用代码",
+        help=(
+            "表头不同时指定，如 tax.tax_wan_yuan=入库税款（元）、power.name=用户名称、"
+            "register.code=社会信用代码"
+        ),
     )
     p.add_argument(
         "-o", "--out", type=Path, required=True, help="归集结果 .csv（另写 .provenance.csv）或 .xlsx"

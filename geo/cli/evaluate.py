@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import fields, replace
 from pathlib import Path
 
 from geo import batch, ingest
@@ -36,7 +37,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("zones", type=Path, help="区域边界文件（.gpkg/.geojson/.shp/.zip）")
     p.add_argument("enterprises", type=Path, help="企业表（.csv/.xlsx/.gpkg/.geojson）")
     p.add_argument(
-        "-c", "--config", type=Path, default=None, help="评价配置 YAML（缺省用 geo/evaluation/evaluation.yaml）"
+        "-c",
+        "--config",
+        type=Path,
+        default=None,
+        help="评价配置 YAML（缺省用 geo/evaluation/evaluation.yaml）",
     )
     p.add_argument(
         "--method",
@@ -98,34 +103,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+# The fields of batch.EvaluationOptions whose command-line option has another name (the rest: its own).
+OPTION_NAMES = {
+    "config_path": "config",
+    "frame": "coords",
+    "mapping": "map",
+    "parcels_path": "parcels",
+    "controls_path": "controls",
+    "previous_path": "previous",
+}
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the evaluation from the parsed arguments; print a summary; return the exit status.
 
     Per-zone metrics need only ids, locations (or a zone column) and amounts; when the table
     cannot be classed they are still written, the reason is printed and the status is 2.
     """
-    run_, table = batch.evaluate_files(
-        args.zones,
-        args.enterprises,
-        config_path=args.config,
-        method=args.method,
-        zones_layer=args.zones_layer,
-        enterprises_layer=args.enterprises_layer,
-        zone_id=args.zone_id,
-        zone_column=args.zone_column,
-        frame=args.coords,
-        lon_col=args.lon_col,
-        lat_col=args.lat_col,
-        mapping=parse_pairs(args.map, "字段对应"),
-        parcels_path=args.parcels,
-        parcels_layer=args.parcels_layer,
-        controls_path=args.controls,
-        check_year=args.check_year,
-        year=args.year,
-        previous_path=args.previous,
-        previous_layer=args.previous_layer,
-        scope=args.scope,
+    options = batch.EvaluationOptions(
+        **{f.name: getattr(args, OPTION_NAMES.get(f.name, f.name)) for f in fields(batch.EvaluationOptions)}
     )
+    options = replace(options, mapping=parse_pairs(args.map, "字段对应"))
+    run_, table = batch.evaluate_files(args.zones, args.enterprises, options)
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
     written = batch.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
 

@@ -29,7 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "import",
         help="导入 Shapefile(zip)/GeoPackage/GeoJSON/KML/CSV/XLSX 到用户数据库",
-        description="读入文件、识别编码和坐标系、逐行校验，并原子地写入用户 GeoPackage（失败时原有数据不变）。",
+        description=(
+            "读入文件、识别编码和坐标系、逐行校验，并原子地写入用户 GeoPackage（失败时原有数据不变）。"
+        ),
     )
     p.add_argument("file", type=Path, help="要导入的文件")
     p.add_argument("--name", help="图层表名（小写英文、数字、下划线；自动加 user_ 前缀）；默认按文件名生成")
@@ -84,7 +86,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     e.add_argument(
         "--store",
         type=Path,
-        help="内置数据 GeoPackage（默认：设置了 $ATLAS_DATABASE_URL 时读共享库的内置图层，否则 $ATLAS_GPKG 或 data/atlas.gpkg）",
+        help=(
+            "内置数据 GeoPackage（默认：设置了 $ATLAS_DATABASE_URL 时读共享库的内置图层，否则 $ATLAS_GPKG 或 "
+            "data/atlas.gpkg）"
+        ),
     )
     e.add_argument("--user-store", help=STORE_HELP)
     e.set_defaults(func=run_export)
@@ -164,7 +169,8 @@ def run_import(args: argparse.Namespace) -> int:
     if args.inspect:
         found = ingest.inspect_upload(data, args.file.name, layer=args.layer, kind=args.kind)
         print(
-            f"格式：{found.fmt}；记录数：{found.n_rows}；图层：{'、'.join(found.layers) or '—'}（当前 {found.layer or '—'}）"
+            f"格式：{found.fmt}；记录数：{found.n_rows}；图层：{'、'.join(found.layers) or '—'}（当前 "
+            f"{found.layer or '—'}）"
         )
         print(f"坐标系：{found.crs or '未声明'}；编码：{found.encoding or '—'}")
         if found.suggestion:

@@ -75,7 +75,8 @@ def run_renewal_set(args: argparse.Namespace) -> int:
         path=args.store or None,
     )
     print(
-        f"已登记：宗地 {row['parcel_id']} {row['old_status']} → {row['status']}（{row['changed_by']}），已记入留痕"
+        f"已登记：宗地 {row['parcel_id']} {row['old_status']} → {row['status']}（{row['changed_by']}），"
+        "已记入留痕"
     )
     return 0
 

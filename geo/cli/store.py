@@ -35,7 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     a = subparsers.add_parser(
         "audit",
         help="列出存储的变更留痕（谁、何时、导入/替换/删除/配置/状态）",
-        description="按时间倒序列出存储中的每次变更：操作人、时间、操作、图层、文件名及其 SHA-256、读入和保存的行数。",
+        description=(
+            "按时间倒序列出存储中的每次变更：操作人、时间、操作、图层、文件名及其 SHA-256、读入和保存的行数。"
+        ),
     )
     a.add_argument("--store", help=STORE_HELP)
     a.add_argument("--limit", type=int, help="只列出最近的若干条")
@@ -60,7 +62,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     g = subparsers.add_parser(
         "gis-role",
-        help="在 PostGIS 共享库中设置 GIS 人员的角色：可编辑导入图层的要素和样式（每次编辑记入留痕），不能修改或删除留痕",
+        help=(
+            "在 PostGIS 共享库中设置 GIS 人员的角色：可编辑导入图层的要素和样式（每次编辑记入留痕），"
+            "不能修改或删除留痕"
+        ),
     )
     g.add_argument("--store", default=None, help=STORE_HELP)
     g.add_argument("--role", default=GIS_ROLE, help=f"角色名（默认 {GIS_ROLE}；不存在时创建为 NOLOGIN）")
@@ -70,7 +75,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "hash-password",
         help="为 .streamlit/secrets.toml 的编辑账号生成密码哈希（scrypt，不保存明文）",
         description=(
-            '在终端中：读入密码两次（不回显）；从管道：读入一行（如 printf %s "$PW" | … hash-password 用户名）。'
+            '在终端中：读入密码两次（不回显）；从管道：读入一行（如 printf %s "$PW" | … hash-password '
+            "用户名）。"
             '打印可写入 [atlas.accounts] 的一行：用户名 = "scrypt$…"。'
         ),
     )

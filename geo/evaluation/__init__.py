@@ -1,5 +1,9 @@
-"""The 亩均 evaluation: indicators and zone metrics, the rules, scoring and classes, rankings and summaries, named and published configurations. Its public names are those of scoring."""
+"""The 亩均 evaluation: indicators and zone metrics, the rules, scoring and classes, rankings and
+summaries, named and published configurations. Its public names are those of scoring."""
 
+from geo.evaluation.metrics import ratio_label
+from geo.evaluation.notes import MISSING_RULE_EN, MISSING_RULE_ZH
+from geo.evaluation.ratios import missing_inputs
 from geo.evaluation.scoring import (
     CLASS_COL,
     CLASS_LABELS,
@@ -10,8 +14,6 @@ from geo.evaluation.scoring import (
     EVALUATION_LABELS,
     EVALUATION_LABELS_EN,
     ID_COL,
-    MISSING_RULE_EN,
-    MISSING_RULE_ZH,
     PARALLEL_MIN_ROWS,
     RATIOS,
     RATIOS_BY_KEY,
@@ -46,12 +48,10 @@ from geo.evaluation.scoring import (
     land_renewal_by_zone,
     load_config,
     low_efficiency_land,
-    missing_inputs,
     numeric_amounts,
     parse_yes_no,
     rank_by,
     ranking_summary,
-    ratio_label,
     ratios_from_amounts,
 )
 

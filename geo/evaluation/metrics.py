@@ -501,7 +501,8 @@ def assign_zones_by_column(
     if unknown:
         notes.append(f"以下区域名称不在区域图层中，相应企业计入区域外：{_preview(unknown)}")
         notes_en.append(
-            f"These zone names are not in the zone layer; their enterprises count as outside: {_preview(unknown)}"
+            "These zone names are not in the zone layer; their enterprises count as outside: "
+            f"{_preview(unknown)}"
         )
     return ZoneAssignment(
         zone=zone,

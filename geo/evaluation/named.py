@@ -3,7 +3,8 @@ the selected store (``atlas_eval_configs``, in the GeoPackage or in PostGIS: :mo
 
 Each row holds ``name``, ``official`` (1 for at most one row: the bureau's configuration of
 record, kept apart from a same-named ordinary one), ``saved`` (date), who saved it and when, and
-``config_yaml`` (a mapping laid out like ``geo/evaluation/evaluation.yaml``, as YAML, validated on save and on load).
+``config_yaml`` (a mapping laid out like ``geo/evaluation/evaluation.yaml``, as YAML, validated on
+save and on load).
 Every save and delete is written under the store's writer lock in one transaction with its row of
 the store's change log, recorded for the ``actor`` the caller passes (the signed-in identity). Who
 may save the official one is the caller's business (an editor's action).
@@ -27,7 +28,7 @@ from geo.errors import DataValidationError
 from geo.evaluation import config_from_mapping
 from geo.storage.audit import Change
 from geo.storage.base import Store, legacy_user_dir, open_store
-from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec, read_shared
+from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec
 
 CONFIG_TABLE = "atlas_eval_configs"
 LEGACY_DIR = "eval_configs"  # where the YAML files were, beside the user GeoPackage
@@ -220,7 +221,7 @@ def list_named_configs(*, store: StoreTarget = None) -> list[NamedConfig]:
     """The saved configurations, the official one first, then by name; rows that no longer
     validate are skipped (none saved: an empty list)."""
     target = open_store(store)
-    rows = read_shared(target, CONFIG_SPEC, seed=lambda: _legacy_configs(target))
+    rows = target.read_shared(CONFIG_SPEC, seed=lambda: _legacy_configs(target))
     out = []
     for _, row in rows.iterrows():
         try:

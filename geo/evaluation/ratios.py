@@ -1,5 +1,6 @@
 """The 亩均 indicators: which amounts are summed, each ratio (numerator / denominator × scale) with
-its Chinese and English label and unit, and the label helper. ``geo.evaluation.metrics`` re-exports every name.
+its Chinese and English label and unit, and the label helper. ``geo.evaluation.metrics`` re-exports
+every name.
 """
 
 from __future__ import annotations

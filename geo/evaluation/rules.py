@@ -1,4 +1,5 @@
-"""The evaluation rules (资源集约利用综合评价): what ``geo/evaluation/evaluation.yaml`` holds, read and checked.
+"""The evaluation rules (资源集约利用综合评价): what ``geo/evaluation/evaluation.yaml`` holds, read and
+checked.
 
 The class letters and column names every evaluation module shares; the configuration dataclasses
 (:class:`EvaluationConfig` with its bonus/penalty items, early-warning rules and class prices);
@@ -196,7 +197,9 @@ class EvaluationConfig:
 
 
 def _bad(message: str) -> DataValidationError:
-    return DataValidationError(f"评价配置有误：{message}", hint="请对照 geo/evaluation/evaluation.yaml 中的说明修改配置")
+    return DataValidationError(
+        f"评价配置有误：{message}", hint="请对照 geo/evaluation/evaluation.yaml 中的说明修改配置"
+    )
 
 
 def _number(value: Any, where: str, *, allow_none: bool = False) -> float | None:
@@ -307,7 +310,8 @@ def _fixed_by_size(raw: Any) -> dict[str, dict[str, float]]:
     for group, values in raw.items():
         if group not in ("above_scale", "below_scale") or not isinstance(values, Mapping):
             raise _bad(
-                f"benchmark.fixed_by_size 的键应为 above_scale 或 below_scale（各为 {{指标: 基准值}}），却是 {group!r}"
+                f"benchmark.fixed_by_size 的键应为 above_scale 或 below_scale（各为 {{指标: 基准值}}），却是 "
+                f"{group!r}"
             )
         size = SIZE_ABOVE if group == "above_scale" else SIZE_BELOW
         out[size] = {str(k): _number(v, f"benchmark.fixed_by_size.{group}.{k}") for k, v in values.items()}

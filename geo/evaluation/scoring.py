@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 
@@ -33,10 +34,10 @@ from geo.evaluation.metrics import (
     ZONE_COL,
     check_enterprises,
     numeric_amounts,
-    ratio_label,
     ratios_from_amounts,
 )
-from geo.evaluation.ratios import missing_inputs
+from geo.evaluation.notes import Dropped, Findings, evaluation_notes
+from geo.evaluation.reasons import loss_reasons
 from geo.evaluation.rules import (
     CLASS_COL,
     CLASS_LABELS,
@@ -225,13 +226,10 @@ def evaluation_year(enterprises: pd.DataFrame, year: int | None = None) -> int |
 
 
 def _exclusions(
-    enterprises: pd.DataFrame,
-    config: EvaluationConfig,
-    year: int | None,
-    notes: list[str],
-    notes_en: list[str],
-) -> tuple[np.ndarray, np.ndarray, int | None]:
-    """Masks of the enterprises excluded by industry and by years in production (T class)."""
+    enterprises: pd.DataFrame, config: EvaluationConfig, year: int | None
+) -> tuple[np.ndarray, np.ndarray, int | None, str | None]:
+    """Masks of the enterprises excluded by industry and by years in production (T class), the
+    evaluation year, and the start-year column left unused for want of a year (else None)."""
     n = len(enterprises)
     excluded = np.zeros(n, dtype=bool)
     if config.exclusion_industries and "industry" in enterprises.columns:
@@ -239,17 +237,15 @@ def _exclusions(
     too_new = np.zeros(n, dtype=bool)
     year = evaluation_year(enterprises, year)
     col = config.start_year_column
+    unused = None
     if config.min_years_in_production > 0 and col in enterprises.columns:
         if year is None:
-            notes.append(f"企业表有投产年份「{col}」但未给出评价年份：未应用“投产不满年限不参评”规则")
-            notes_en.append(
-                f"The table has '{col}' but no evaluation year: the years-in-production rule was not applied"
-            )
+            unused = col
         else:
             start = pd.to_numeric(enterprises[col], errors="coerce").to_numpy(dtype="float64")
             with np.errstate(invalid="ignore"):
                 too_new = np.isfinite(start) & (year - start < config.min_years_in_production)
-    return excluded, too_new, year
+    return excluded, too_new, year, unused
 
 
 def classes_with_t(evaluated: pd.DataFrame) -> pd.Series:
@@ -262,22 +258,6 @@ def classes_with_t(evaluated: pd.DataFrame) -> pd.Series:
     return pd.Series(
         pd.Categorical(out.to_numpy(), categories=list(CLASSES_T)), index=evaluated.index, name=CLASS_COL
     )
-
-
-def _dropped_words(dropped: list[str], amounts: pd.DataFrame, rows) -> tuple[str, str]:
-    """Each dropped indicator with why: the inputs with no data named (全员劳动生产率缺少工业增加值
-    数据), else its benchmark could not be computed."""
-    zh, en = [], []
-    for k in dropped:
-        missing_zh = missing_inputs(k, amounts, rows)
-        missing_en = missing_inputs(k, amounts, rows, lang="en")
-        if missing_zh:
-            zh.append(f"{ratio_label(k, with_unit=False)}缺少{'、'.join(missing_zh)}数据")
-            en.append(f"{RATIOS_BY_KEY[k].label_en} has no {' or '.join(missing_en).lower()} data")
-        else:
-            zh.append(f"{ratio_label(k, with_unit=False)}基准无法计算")
-            en.append(f"{RATIOS_BY_KEY[k].label_en} has no usable benchmark")
-    return "；".join(zh), "; ".join(en)
 
 
 def _indicator_mean(
@@ -293,19 +273,6 @@ def _indicator_mean(
     total_den = amounts[r.denominator].to_numpy()[ok].sum()
     total_num = amounts[r.numerator].to_numpy()[ok].sum()
     return float(total_num / total_den * r.scale) if total_den > 0 else math.nan
-
-
-# What a scored enterprise missing one indicator's data gets (config ``missing_indicator``).
-MISSING_RULE_ZH: dict[str, str] = {
-    "zero": "缺项不得分",
-    "mean": "缺项按本组（规上/规下）该项平均得分计",
-    "drop": "缺项不计，其余指标得分按权重比例折算到满分",
-}
-MISSING_RULE_EN: dict[str, str] = {
-    "zero": "a missing item scores 0",
-    "mean": "a missing item scores its group's average points for that item",
-    "drop": "a missing item is left out and the other items are scaled up to the full weight",
-}
 
 
 def _missing_points(
@@ -355,39 +322,6 @@ def _percentile_classes(pct: np.ndarray, cut: Mapping[str, float]) -> np.ndarray
 def _score_classes(score: np.ndarray, cut: Mapping[str, float]) -> np.ndarray:
     """Class codes 0..3 (A..D) from score cut-offs."""
     return np.select([score >= cut["A"], score >= cut["B"], score >= cut["C"]], [0, 1, 2], 3).astype(np.int8)
-
-
-def _reason_texts(
-    losses: np.ndarray, missing: np.ndarray, keys: Sequence[str], max_items: int
-) -> pd.Categorical:
-    """Reasons per row: names of the indicators with the largest positive loss, largest first.
-
-    Rows are encoded as integers (one digit per named indicator, missing data a separate digit)
-    and each distinct code is turned into text once.
-    """
-    n, k = losses.shape
-    if n == 0 or k == 0 or max_items == 0:
-        return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[""])
-    order = np.argsort(-losses, axis=1, kind="stable")[:, :max_items]
-    picked_loss = np.take_along_axis(losses, order, axis=1)
-    picked_missing = np.take_along_axis(missing, order, axis=1)
-    digit = np.where(picked_loss > 0, order + 1 + np.where(picked_missing, k, 0), 0).astype(np.int64)
-    base = 2 * k + 1
-    codes = np.zeros(n, dtype=np.int64)
-    for j in range(digit.shape[1]):
-        codes = codes * base + digit[:, j]
-    inverse, uniq = pd.factorize(codes)
-    texts = []
-    for code in uniq.tolist():
-        parts = []
-        for _ in range(digit.shape[1]):
-            code, d = divmod(code, base)
-            if d:
-                idx = (d - 1) % k
-                label = RATIOS_BY_KEY[keys[idx]].label_zh
-                parts.append(f"{label}（缺数据）" if d > k else label)
-        texts.append("、".join(reversed(parts)))
-    return pd.Categorical.from_codes(inverse, categories=texts)
 
 
 def evaluate(
@@ -460,176 +394,56 @@ def _evaluate_checked(
     id_col: str,
     year: int | None = None,
 ) -> EvaluationResult:
+    # Check: the size column, the bonus/penalty columns' values and the zones, before any scoring.
     if "above_scale" not in enterprises.columns:
         raise DataValidationError(
             "企业表缺少规模字段「above_scale」（是否规上）",
             hint="请增加一列 above_scale，规上企业填 是/1/true，规下填 否/0/false",
         )
-    n = len(enterprises)
     is_above = _truthy(enterprises["above_scale"], where="above_scale")
+    adjustment_flags = _adjustment_flags(enterprises, config)
+    zones = _zone_values(enterprises, zone)
+
+    # Compute: who is scored, benchmarks, weights, points, score, ranks, classes, reasons.
     amounts = numeric_amounts(enterprises)
     ratios = ratios_from_amounts(amounts)
+    excluded_industry, too_new, year, year_column_unused = _exclusions(enterprises, config, year)
     land = amounts["land_mu"].to_numpy()
-    notes: list[str] = []
-    notes_en: list[str] = []
-    excluded_industry, too_new, year = _exclusions(enterprises, config, year, notes, notes_en)
     scored, status = _status(is_above, land, config, excluded_industry=excluded_industry, too_new=too_new)
-
-    # Effective weights: drop indicators with no data at all.
     groups = {SIZE_ABOVE: is_above, SIZE_BELOW: ~is_above}
     keys = [r.key for r in RATIOS if any(config.weights_for(g).get(r.key, 0) > 0 for g in SIZE_GROUPS)]
-    benchmarks = pd.DataFrame(np.nan, index=pd.Index(SIZE_GROUPS, name=SIZE_COL), columns=keys)
-    for key in keys:
-        values = ratios[key].to_numpy()
-        if key in config.benchmark_fixed:
-            benchmarks[key] = config.benchmark_fixed[key]
-        elif config.benchmark_within == "all":
-            mean = _indicator_mean(key, values, amounts, scored, config.benchmark_mean)
-            benchmarks[key] = mean * config.benchmark_multiple
-        else:
-            for g, in_group in groups.items():
-                mean = _indicator_mean(key, values, amounts, scored & in_group, config.benchmark_mean)
-                benchmarks.loc[g, key] = mean * config.benchmark_multiple
-        for g, fixed in config.benchmark_fixed_by_size.items():
-            if key in fixed:
-                benchmarks.loc[g, key] = fixed[key]
-    weights = pd.DataFrame(0.0, index=benchmarks.index, columns=keys)
-    for g in SIZE_GROUPS:
-        configured = config.weights_for(g)
-        total = sum(configured.values())
-        usable = {
-            k: w
-            for k, w in configured.items()
-            if w > 0 and math.isfinite(benchmarks.loc[g, k]) and benchmarks.loc[g, k] > 0
-        }
-        dropped = [k for k, w in configured.items() if w > 0 and k not in usable]
-        in_scope = (config.score_above_scale if g == SIZE_ABOVE else config.score_below_scale) and (
-            scored & groups[g]
-        ).any()
-        if dropped and in_scope:
-            zh, en = _dropped_words(dropped, amounts, np.asarray(scored & groups[g]))
-            notes.append(f"{g}企业：指标 {zh}，已从评分中去掉，其余权重按比例放大到合计 {total:g}")
-            size_en = "Above-scale" if g == SIZE_ABOVE else "Below-scale"
-            notes_en.append(
-                f"{size_en} enterprises: {en}, left out; the other weights were scaled up to {total:g}"
-            )
-        usable_total = sum(usable.values())
-        for k, w in usable.items():
-            weights.loc[g, k] = w * total / usable_total
-
-    # Points per indicator, one column at a time (no n × k temporaries).
-    group_of = np.where(is_above, 0, 1)
-    k = len(keys)
-    bench_rows = benchmarks.to_numpy()
-    weight_rows = weights.to_numpy()
-    points = np.zeros((n, k))
-    rel_cols: list[np.ndarray] = []
-    for j, key in enumerate(keys):
-        with np.errstate(all="ignore"):
-            rel_j = ratios[key].to_numpy() / np.where(is_above, bench_rows[0, j], bench_rows[1, j])
-        rel_j[~np.isfinite(rel_j)] = np.nan
-        if config.min_ratio is not None:
-            np.fmax(rel_j, config.min_ratio, out=rel_j, where=np.isfinite(rel_j))
-        if config.max_ratio is not None:
-            np.fmin(rel_j, config.max_ratio, out=rel_j, where=np.isfinite(rel_j))
-        w_j = np.where(is_above, weight_rows[0, j], weight_rows[1, j])
-        np.multiply(rel_j, w_j, out=points[:, j], where=np.isfinite(rel_j))
-        rel_cols.append(rel_j)
-    filled = _missing_points(points, rel_cols, weight_rows, [scored & g for g in groups.values()], config)
-    if filled and config.missing_indicator != "zero":  # zero: the reasons say 缺数据, as before
-        notes.append(f"{filled} 家参评企业缺少部分指标数据，{MISSING_RULE_ZH[config.missing_indicator]}")
-        notes_en.append(
-            f"{filled} scored enterprises lack data for some indicators: {MISSING_RULE_EN[config.missing_indicator]}"
-        )
-
-    # Bonus / penalty items.
-    adjustment = np.zeros(n)
-    forced = np.full(n, -1, dtype=np.int8)
-    penalised: list[tuple[str, np.ndarray]] = []
-    for adj in config.adjustments:
-        if adj.column not in enterprises.columns:
-            notes.append(f"加减分项「{adj.name}」：表中没有字段「{adj.column}」，未应用")
-            notes_en.append(
-                f"Bonus/penalty item '{adj.name}': the table has no column '{adj.column}'; not applied"
-            )
-            continue
-        hit = _truthy(enterprises[adj.column], where=adj.column) & scored
-        adjustment[hit] += adj.points
-        if adj.force_class is not None:
-            forced[hit] = CLASSES.index(adj.force_class)
-        if adj.points < 0 or adj.force_class is not None:
-            penalised.append((adj.name, hit))
-
-    score = np.where(scored, points.sum(axis=1) + adjustment, np.nan)
-
-    # Ranks and classes within the ranking groups.
-    rank = np.zeros(n, dtype=np.int64)
-    n_ranked = np.zeros(n, dtype=np.int64)
-    rank_groups = groups.values() if config.rank_within == "size" else [np.ones(n, dtype=bool)]
-    for in_group in rank_groups:
-        members = np.flatnonzero(scored & in_group)
-        if members.size == 0:
-            continue
-        rank[members] = pd.Series(score[members]).rank(method="min", ascending=False).to_numpy(dtype=np.int64)
-        n_ranked[members] = members.size
-    with np.errstate(invalid="ignore", divide="ignore"):
-        pct = np.where(scored, (rank - 0.5) / n_ranked * 100.0, np.nan)
-    if config.class_method == "percentile":
-        cls = _percentile_classes(pct, config.percentile_cutoffs)
-    else:
-        cls = _score_classes(score, config.score_cutoffs)
-    cls = np.where(forced >= 0, forced, cls)
-    cls = np.where(scored, cls, -1).astype(np.int8)
-
-    # Reasons: indicators below the size group's median ratio, largest loss first.
-    loss = np.zeros((n, k))
-    missing = np.zeros((n, k), dtype=bool)
+    benchmarks = _benchmarks(keys, ratios, amounts, scored, groups, config)
+    weights, dropped = _weights(benchmarks, scored, groups, config)
+    points, rel_cols = _points(keys, ratios, is_above, benchmarks.to_numpy(), weights.to_numpy(), config)
     members_of = [scored & in_group for in_group in groups.values()]
-    for j, rel_j in enumerate(rel_cols):
-        w_j = np.where(is_above, weight_rows[0, j], weight_rows[1, j])
-        med = np.full(2, np.nan)
-        for gi, members in enumerate(members_of):
-            block = rel_j[members]
-            if np.isfinite(block).any():
-                med[gi] = np.nanmedian(block)
-        med_j = np.where(is_above, med[0], med[1])
-        known = np.isfinite(rel_j)
-        use = scored & (w_j > 0)
-        missing[:, j] = use & ~known
-        # A missing value loses what the median enterprise earns on that indicator.
-        with np.errstate(invalid="ignore"):
-            loss[:, j] = np.where(known, w_j * (med_j - rel_j), w_j * np.nan_to_num(med_j, nan=1.0))
-        loss[~use, j] = 0.0
-    np.nan_to_num(loss, copy=False, nan=0.0)
-    reasons = _reason_texts(loss, missing, keys, config.max_reasons)
-    if penalised:
-        text = pd.Series(reasons.astype(object))
-        for name, hit in penalised:
-            sel = np.flatnonzero(hit)
-            before = text.iloc[sel]
-            sep = np.where(before == "", "", np.where(before.str.contains("扣分项："), "、", "；"))
-            prefix = np.where(before.str.contains("扣分项："), "", "扣分项：")
-            text.iloc[sel] = before + sep + prefix + name
-        reasons = pd.Categorical(text.to_numpy())
+    filled = _missing_points(points, rel_cols, weights.to_numpy(), members_of, config)
+    adjustment, forced, penalised = _adjustments(adjustment_flags, scored, config)
+    score = np.where(scored, points.sum(axis=1) + adjustment, np.nan)
+    rank, n_ranked, pct, cls = _ranks_and_classes(score, scored, groups, forced, config)
+    reasons = loss_reasons(
+        rel_cols, is_above, weights.to_numpy(), members_of, scored, keys, penalised, config
+    )
 
-    # Assemble (one frame build, no per-column copies).
+    # Assemble: the notes from what was found, then one frame.
+    found = Findings(
+        year_column_unused=year_column_unused,
+        dropped=dropped,
+        n_missing_items=filled,
+        missing_indicator=config.missing_indicator,
+        absent_adjustments=tuple(adj for adj, hit in adjustment_flags if hit is None),
+    )
+    notes, notes_en = evaluation_notes(found, amounts=amounts)
     columns: dict[str, Any] = {id_col: enterprises[id_col].array}
     if year is not None:
-        columns[YEAR_COL] = np.full(n, year, dtype=np.int64)
+        columns[YEAR_COL] = np.full(len(enterprises), year, dtype=np.int64)
     for col in ("name", "industry", "town"):
         if col in enterprises.columns:
             columns[col] = enterprises[col].array
-    if isinstance(zone, pd.Series):
-        if not zone.index.equals(enterprises.index):
-            raise DataValidationError("区域归属与企业表不对应", hint="请用同一张企业表重新计算归属")
-        columns[ZONE_COL] = zone.array
-    elif isinstance(zone, str):
-        if zone not in enterprises.columns:
-            raise DataValidationError(f"企业表缺少区域字段「{zone}」")
-        columns[ZONE_COL] = enterprises[zone].array
-    elif "town" in enterprises.columns:
-        columns[ZONE_COL] = enterprises["town"].array
-    columns[SIZE_COL] = pd.Categorical.from_codes(group_of.astype(np.int8), categories=list(SIZE_GROUPS))
+    if zones is not None:
+        columns[ZONE_COL] = zones
+    columns[SIZE_COL] = pd.Categorical.from_codes(
+        np.where(is_above, 0, 1).astype(np.int8), categories=list(SIZE_GROUPS)
+    )
     for col in ("land_mu", "tax_wan_yuan", "sales_wan_yuan"):
         columns[col] = amounts[col].to_numpy()
     for r in RATIOS:
@@ -649,25 +463,179 @@ def _evaluate_checked(
     columns["reasons"] = reasons
     columns["status"] = status
     columns["scored"] = scored
-    geometry_name = getattr(enterprises, "_geometry_column_name", None)
-    if geometry_name is not None and geometry_name in enterprises.columns:
-        import geopandas as gpd
-
-        columns["geometry"] = enterprises.geometry.array
-        out = gpd.GeoDataFrame(
-            columns, index=enterprises.index, geometry="geometry", crs=enterprises.crs, copy=False
-        )
-    else:
-        out = pd.DataFrame(columns, index=enterprises.index, copy=False)
     return EvaluationResult(
-        enterprises=out,
+        enterprises=_frame(columns, enterprises),
         benchmarks=benchmarks,
         weights=weights,
-        notes=tuple(notes),
+        notes=notes,
         config=config,
-        notes_en=tuple(notes_en),
+        notes_en=notes_en,
         year=year,
     )
 
 
-# --------------------------------------------------------------------------- rankings and lists
+def _adjustment_flags(
+    enterprises: pd.DataFrame, config: EvaluationConfig
+) -> list[tuple[Adjustment, np.ndarray | None]]:
+    """Each bonus/penalty item with its column read as yes/no (None: the table has no such column)."""
+    return [
+        (
+            adj,
+            _truthy(enterprises[adj.column], where=adj.column) if adj.column in enterprises.columns else None,
+        )
+        for adj in config.adjustments
+    ]
+
+
+def _zone_values(enterprises: pd.DataFrame, zone: pd.Series | str | None):
+    """Each enterprise's zone (a Series on the table's index, a column, else ``town``), or None."""
+    if isinstance(zone, pd.Series):
+        if not zone.index.equals(enterprises.index):
+            raise DataValidationError("区域归属与企业表不对应", hint="请用同一张企业表重新计算归属")
+        return zone.array
+    if isinstance(zone, str):
+        if zone not in enterprises.columns:
+            raise DataValidationError(f"企业表缺少区域字段「{zone}」")
+        return enterprises[zone].array
+    return enterprises["town"].array if "town" in enterprises.columns else None
+
+
+def _benchmarks(
+    keys: list[str],
+    ratios: pd.DataFrame,
+    amounts: pd.DataFrame,
+    scored: np.ndarray,
+    groups: dict[str, np.ndarray],
+    config: EvaluationConfig,
+) -> pd.DataFrame:
+    """Each indicator's benchmark per size group: fixed, else the multiple of the (group's) mean."""
+    benchmarks = pd.DataFrame(np.nan, index=pd.Index(SIZE_GROUPS, name=SIZE_COL), columns=keys)
+    for key in keys:
+        values = ratios[key].to_numpy()
+        if key in config.benchmark_fixed:
+            benchmarks[key] = config.benchmark_fixed[key]
+        elif config.benchmark_within == "all":
+            mean = _indicator_mean(key, values, amounts, scored, config.benchmark_mean)
+            benchmarks[key] = mean * config.benchmark_multiple
+        else:
+            for g, in_group in groups.items():
+                mean = _indicator_mean(key, values, amounts, scored & in_group, config.benchmark_mean)
+                benchmarks.loc[g, key] = mean * config.benchmark_multiple
+        for g, fixed in config.benchmark_fixed_by_size.items():
+            if key in fixed:
+                benchmarks.loc[g, key] = fixed[key]
+    return benchmarks
+
+
+def _weights(
+    benchmarks: pd.DataFrame, scored: np.ndarray, groups: dict[str, np.ndarray], config: EvaluationConfig
+) -> tuple[pd.DataFrame, tuple[Dropped, ...]]:
+    """Effective weights per size group (indicators without a usable benchmark dropped, the others
+    scaled up to the configured total), and what was dropped where it matters (a group scored)."""
+    weights = pd.DataFrame(0.0, index=benchmarks.index, columns=benchmarks.columns)
+    dropped_in: list[Dropped] = []
+    for g in SIZE_GROUPS:
+        configured = config.weights_for(g)
+        total = sum(configured.values())
+        usable = {
+            k: w
+            for k, w in configured.items()
+            if w > 0 and math.isfinite(benchmarks.loc[g, k]) and benchmarks.loc[g, k] > 0
+        }
+        dropped = [k for k, w in configured.items() if w > 0 and k not in usable]
+        in_scope = (config.score_above_scale if g == SIZE_ABOVE else config.score_below_scale) and (
+            scored & groups[g]
+        ).any()
+        if dropped and in_scope:
+            dropped_in.append(Dropped(g, tuple(dropped), np.asarray(scored & groups[g]), total))
+        usable_total = sum(usable.values())
+        for k, w in usable.items():
+            weights.loc[g, k] = w * total / usable_total
+    return weights, tuple(dropped_in)
+
+
+def _points(
+    keys: list[str],
+    ratios: pd.DataFrame,
+    is_above: np.ndarray,
+    bench_rows: np.ndarray,
+    weight_rows: np.ndarray,
+    config: EvaluationConfig,
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Points per indicator (rows = enterprises) and each indicator's value / benchmark, clipped to
+    the configured bounds (NaN where unknown); one column at a time, no n × k temporaries."""
+    points = np.zeros((len(is_above), len(keys)))
+    rel_cols: list[np.ndarray] = []
+    for j, key in enumerate(keys):
+        with np.errstate(all="ignore"):
+            rel_j = ratios[key].to_numpy() / np.where(is_above, bench_rows[0, j], bench_rows[1, j])
+        rel_j[~np.isfinite(rel_j)] = np.nan
+        if config.min_ratio is not None:
+            np.fmax(rel_j, config.min_ratio, out=rel_j, where=np.isfinite(rel_j))
+        if config.max_ratio is not None:
+            np.fmin(rel_j, config.max_ratio, out=rel_j, where=np.isfinite(rel_j))
+        w_j = np.where(is_above, weight_rows[0, j], weight_rows[1, j])
+        np.multiply(rel_j, w_j, out=points[:, j], where=np.isfinite(rel_j))
+        rel_cols.append(rel_j)
+    return points, rel_cols
+
+
+def _adjustments(
+    flags: list[tuple[Adjustment, np.ndarray | None]], scored: np.ndarray, config: EvaluationConfig
+) -> tuple[np.ndarray, np.ndarray, list[tuple[str, np.ndarray]]]:
+    """Bonus/penalty points per enterprise, the class forced on it (-1: none), and the items that
+    took points off or forced a class, with whom they hit."""
+    adjustment = np.zeros(len(scored))
+    forced = np.full(len(scored), -1, dtype=np.int8)
+    penalised: list[tuple[str, np.ndarray]] = []
+    for adj, flag in flags:
+        if flag is None:
+            continue
+        hit = flag & scored
+        adjustment[hit] += adj.points
+        if adj.force_class is not None:
+            forced[hit] = CLASSES.index(adj.force_class)
+        if adj.points < 0 or adj.force_class is not None:
+            penalised.append((adj.name, hit))
+    return adjustment, forced, penalised
+
+
+def _ranks_and_classes(
+    score: np.ndarray,
+    scored: np.ndarray,
+    groups: dict[str, np.ndarray],
+    forced: np.ndarray,
+    config: EvaluationConfig,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Rank (1 = best, ties share the better rank), group size, percentile from the top and class
+    code (-1 for those not scored) within the ranking groups."""
+    n = len(score)
+    rank = np.zeros(n, dtype=np.int64)
+    n_ranked = np.zeros(n, dtype=np.int64)
+    rank_groups = groups.values() if config.rank_within == "size" else [np.ones(n, dtype=bool)]
+    for in_group in rank_groups:
+        members = np.flatnonzero(scored & in_group)
+        if members.size == 0:
+            continue
+        rank[members] = pd.Series(score[members]).rank(method="min", ascending=False).to_numpy(dtype=np.int64)
+        n_ranked[members] = members.size
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pct = np.where(scored, (rank - 0.5) / n_ranked * 100.0, np.nan)
+    if config.class_method == "percentile":
+        cls = _percentile_classes(pct, config.percentile_cutoffs)
+    else:
+        cls = _score_classes(score, config.score_cutoffs)
+    cls = np.where(forced >= 0, forced, cls)
+    cls = np.where(scored, cls, -1).astype(np.int8)
+    return rank, n_ranked, pct, cls
+
+
+def _frame(columns: dict[str, Any], enterprises: pd.DataFrame) -> pd.DataFrame:
+    """The output columns as one frame on the table's index (a GeoDataFrame if the table is one)."""
+    geometry_name = getattr(enterprises, "_geometry_column_name", None)
+    if geometry_name is not None and geometry_name in enterprises.columns:
+        columns["geometry"] = enterprises.geometry.array
+        return gpd.GeoDataFrame(
+            columns, index=enterprises.index, geometry="geometry", crs=enterprises.crs, copy=False
+        )
+    return pd.DataFrame(columns, index=enterprises.index, copy=False)

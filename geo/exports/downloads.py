@@ -13,13 +13,13 @@ import pandas as pd
 
 from geo.exports.briefing import Paper, png_bytes
 from geo.exports.tables import (
-    _MIME,
     GEOMETRY_FAMILIES,
-    _check_frames,
-    _safe_filename,
+    MIME_TYPES,
+    check_frames,
     csv_bytes,
     geojson_bytes,
     geojson_files,
+    safe_filename,
     xlsx_bytes,
 )
 from geo.i18n import Lang
@@ -90,8 +90,8 @@ def build_downloads(
     dict
         ``{"geojson", "csv", "xlsx", "png", "png_screen", ["html"]}`` -> :class:`Download`.
     """
-    _check_frames(frames)
-    stem = _safe_filename(title)
+    check_frames(frames)
+    stem = safe_filename(title)
     last = list(frames)[-1]
     csv_source = table if table is not None else frames[last]
     csv_prov = provenance.get(last) if table is None else None
@@ -116,7 +116,7 @@ def build_downloads(
             "geojson",
             "GeoJSON",
             f"{stem}.geojson",
-            _MIME["geojson"],
+            MIME_TYPES["geojson"],
             lambda: geojson_bytes(frames, provenance, title=title, when=when),
         )
         if len(_families(frames)) <= 1
@@ -131,35 +131,39 @@ def build_downloads(
             "csv",
             "CSV" + ("（表格）" if zh else " (table)"),
             f"{stem}.csv",
-            _MIME["csv"],
+            MIME_TYPES["csv"],
             lambda: csv_bytes(csv_source, csv_prov),
         ),
         "xlsx": Download(
             "xlsx",
             "Excel（XLSX）" if zh else "Excel (XLSX)",
             f"{stem}.xlsx",
-            _MIME["xlsx"],
+            MIME_TYPES["xlsx"],
             lambda: xlsx_bytes(frames, provenance, title=title, lang=lang, when=when),
         ),
         "png": Download(
             "png",
             "汇报图 PNG（A4 横向 300 dpi）" if zh else "Briefing PNG (A4 landscape, 300 dpi)",
             f"{stem}_A4_300dpi.png",
-            _MIME["png"],
+            MIME_TYPES["png"],
             briefing(paper),
         ),
         "png_screen": Download(
             "png_screen",
             "汇报图 PNG（屏幕）" if zh else "Briefing PNG (screen)",
             f"{stem}.png",
-            _MIME["png"],
+            MIME_TYPES["png"],
             briefing("screen"),
         ),
     }
     if html is not None:
         make_html = html if callable(html) else (lambda: html)
         out["html"] = Download(
-            "html", "离线 HTML 地图" if zh else "Offline HTML map", f"{stem}.html", _MIME["html"], make_html
+            "html",
+            "离线 HTML 地图" if zh else "Offline HTML map",
+            f"{stem}.html",
+            MIME_TYPES["html"],
+            make_html,
         )
     return out
 

@@ -44,7 +44,7 @@ GEOJSON_COORD_DECIMALS = 8  # 1e-8° ≈ 1 mm; RFC 7946 §11.2 allows trimming, 
 # helpers
 
 
-def _check_frames(frames: Mapping[str, gpd.GeoDataFrame]) -> None:
+def check_frames(frames: Mapping[str, gpd.GeoDataFrame]) -> None:
     if not frames:
         raise DataValidationError("没有可导出的图层", hint="请先在地图上选择至少一个图层")
     for name, frame in frames.items():
@@ -56,13 +56,13 @@ def _check_frames(frames: Mapping[str, gpd.GeoDataFrame]) -> None:
             )
 
 
-def _today(when: date | datetime | None) -> str:
+def export_date(when: date | datetime | None) -> str:
     if when is None:
         when = datetime.now(UTC)
     return when.strftime("%Y-%m-%d")
 
 
-def _safe_filename(title: str) -> str:
+def safe_filename(title: str) -> str:
     name = re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_.")
     return name[:60] or "atlas"
 
@@ -130,9 +130,9 @@ def geojson_bytes(
     provenance properties ``layer``, ``data_source``, ``data_accuracy`` and ``exported``.
     Polygon rings follow the right-hand rule; coordinates keep 8 decimals (about 1 mm).
     """
-    _check_frames(frames)
+    check_frames(frames)
     provenance = provenance or {}
-    exported = _today(when)
+    exported = export_date(when)
     features = []
     for name, frame in frames.items():
         prov = provenance.get(name)
@@ -246,7 +246,7 @@ def split_by_geometry(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict[
     Rows without a geometry go with their layer's most common family; a layer of mixed families
     (a GeometryCollection aside, which goes with polygons) is split row by row.
     """
-    _check_frames(frames)
+    check_frames(frames)
     out: dict[str, dict[str, gpd.GeoDataFrame]] = {"polygon": {}, "line": {}, "point": {}}
     for name, frame in frames.items():
         family = frame.geom_type.map(GEOMETRY_FAMILIES)
@@ -357,7 +357,7 @@ def xlsx_bytes(
             _number_formats(ws, table)
         rows = [
             ("标题" if lang == "zh" else "Title", title),
-            ("导出日期" if lang == "zh" else "Exported", _today(when)),
+            ("导出日期" if lang == "zh" else "Exported", export_date(when)),
             (
                 "坐标系" if lang == "zh" else "CRS",
                 "WGS-84（EPSG:4326），lon/lat 为十进制度"
@@ -392,7 +392,7 @@ def xlsx_bytes(
     return buf.getvalue()
 
 
-_MIME = {
+MIME_TYPES = {
     "geojson": "application/geo+json",
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -439,7 +439,7 @@ def gpkg_bytes(
         When there is no layer, one is not geographic or has no CRS.
     """
     families = split_by_geometry(frames)
-    exported = _today(when)
+    exported = export_date(when)
     colors = colors or {}
     provenance = provenance or {}
     numbers = {title: i for i, title in enumerate(frames, start=1)}
@@ -482,3 +482,9 @@ def gpkg_bytes(
             con.close()
         with open(path, "rb") as fh:
             return fh.read()
+
+
+# The names geo/exports/briefing.py still imports (it is being changed elsewhere; it may take the
+# public names above and these two lines go).
+_check_frames = check_frames
+_today = export_date

@@ -36,7 +36,7 @@ from geo.ingest.encoding import detect_dbf_encoding
 from geo.ingest.locating import suggest_coordinate_columns, suggest_crs, suggest_frame
 from geo.ingest.readers import detect_format
 from geo.ingest.report import LEVEL_ZH, REPORT_COLUMNS, report_for_download
-from geo.ingest.upload import ImportResult, Inspection, inspect_upload, read_upload
+from geo.ingest.upload import ImportResult, Inspection, ReadOptions, inspect_upload, read_upload
 from geo.ingest.userstore import (
     DEFAULT_USER_GPKG,
     METADATA_COLUMNS,
@@ -92,6 +92,7 @@ __all__ = [
     "load_user_layer",
     "merge_mapping",
     "read_upload",
+    "ReadOptions",
     "report_for_download",
     "save_import",
     "user_layer_years",

@@ -21,7 +21,7 @@ import yaml
 
 from geo.catalogue import norm_header
 from geo.ingest.places import Places, bundled, located_in, named_in
-from geo.ingest.report import _Report
+from geo.ingest.report import RowReport
 
 CHECKS_YAML = Path(__file__).with_name("checks.yaml")
 
@@ -33,7 +33,7 @@ def _settings() -> dict:
 def check_rows(
     gdf: gpd.GeoDataFrame,
     rownum: pd.Series,
-    report: _Report,
+    report: RowReport,
     *,
     lonlat: tuple[pd.Series, pd.Series] | None = None,
     address: pd.Series | None = None,
@@ -72,7 +72,7 @@ def check_rows(
         _duplicates(rows, name.reindex(gdf.index), address.reindex(gdf.index), settings, report)
 
 
-def _same_point(rows, lon, lat, known, min_rows: int, report: _Report) -> None:
+def _same_point(rows, lon, lat, known, min_rows: int, report: RowReport) -> None:
     keys = pd.Series(
         [f"{x:.7f},{y:.7f}" if ok else None for x, y, ok in zip(lon, lat, known, strict=True)],
         index=rows.index,
@@ -89,7 +89,7 @@ def _same_point(rows, lon, lat, known, min_rows: int, report: _Report) -> None:
         )
 
 
-def _round_numbers(rows, lon, lat, known, decimals: int, report: _Report) -> None:
+def _round_numbers(rows, lon, lat, known, decimals: int, report: RowReport) -> None:
     scale = 10.0**decimals
     with np.errstate(invalid="ignore"):
         round_lon = np.isclose(lon * scale, np.round(lon * scale), rtol=0, atol=1e-6)
@@ -104,7 +104,7 @@ def _round_numbers(rows, lon, lat, known, decimals: int, report: _Report) -> Non
     )
 
 
-def _misplaced(rows, geoms, present, texts: pd.Series, places: Places, field: str, report: _Report) -> None:
+def _misplaced(rows, geoms, present, texts: pd.Series, places: Places, field: str, report: RowReport) -> None:
     named = named_in(texts, places)
     at = located_in(np.where(present, geoms, None), places)
     differs = present & (named >= 0) & (at >= 0) & (named != at)
@@ -119,7 +119,7 @@ def _misplaced(rows, geoms, present, texts: pd.Series, places: Places, field: st
         )
 
 
-def _duplicates(rows, names: pd.Series, addresses: pd.Series, settings: dict, report: _Report) -> None:
+def _duplicates(rows, names: pd.Series, addresses: pd.Series, settings: dict, report: RowReport) -> None:
     keys = pd.Series(
         [
             None if not isinstance(n, str) or not isinstance(a, str) else (norm_header(n), norm_header(a))

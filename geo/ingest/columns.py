@@ -19,8 +19,8 @@ from geo.catalogue import (
 )
 from geo.errors import DataValidationError
 from geo.ingest.base import Kind
-from geo.ingest.report import _Report, _rows
-from geo.ingest.values import _number, _text, _to_bool
+from geo.ingest.report import RowReport, row_numbers
+from geo.ingest.values import to_bool, to_numbers, to_texts
 from geo.storage.schema import ENTERPRISES
 
 # Standard columns per kind (drawn from the column catalogue, geo/catalogue.py).
@@ -41,19 +41,21 @@ def _unique_ids(
     prefix: str,
     fatal: pd.Series,
     rownum: pd.Series,
-    report: _Report,
+    report: RowReport,
     source: str | None,
 ) -> tuple[pd.Series, pd.Series]:
     """IDs as text, blanks numbered ``<prefix><row>`` (reported when the column was mapped), and a
     mask of rows whose ID repeats an earlier surviving row."""
     index = fatal.index
-    ids = _text(values) if values is not None else pd.Series([None] * len(index), index=index, dtype=object)
+    ids = (
+        to_texts(values) if values is not None else pd.Series([None] * len(index), index=index, dtype=object)
+    )
     blank = ids.isna()
     numbered = pd.Series([f"{prefix}{n:05d}" for n in rownum.loc[index]], index=index, dtype=object)
     ids = ids.where(~blank, numbered)  # (text even with no rows left: not str + int64)
     if source is not None:
         report.add(
-            _rows(rownum, blank & ~fatal),
+            row_numbers(rownum, blank & ~fatal),
             "warning",
             source,
             "编号为空，已按行号自动编号",
@@ -64,12 +66,12 @@ def _unique_ids(
     return ids, duplicate
 
 
-def _apply_mapping(
+def apply_mapping(
     gdf: gpd.GeoDataFrame,
     kind: Kind,
     mapping: Mapping[str, str] | None,
     rownum: pd.Series,
-    report: _Report,
+    report: RowReport,
     notes: list[str],
     optional: Sequence[str] = (),
 ) -> gpd.GeoDataFrame:
@@ -117,14 +119,18 @@ def _apply_mapping(
                 result[target] = np.nan
                 continue
             raw = result[target]
-            values = _number(raw)
+            values = to_numbers(raw)
             bad = values.isna() & raw.notna()
             report.add(
-                _rows(rownum, bad), "error", mapping[target], f"「{FIELD_ZH[target]}」不是数字", raw[bad]
+                row_numbers(rownum, bad),
+                "error",
+                mapping[target],
+                f"「{FIELD_ZH[target]}」不是数字",
+                raw[bad],
             )
             negative = values < 0
             report.add(
-                _rows(rownum, negative),
+                row_numbers(rownum, negative),
                 "error",
                 mapping[target],
                 f"「{FIELD_ZH[target]}」为负数",
@@ -133,7 +139,7 @@ def _apply_mapping(
             fatal |= bad | negative
             empty = raw.isna() & ~fatal & (target in required("enterprises", "metrics"))
             report.add(
-                _rows(rownum, empty),
+                row_numbers(rownum, empty),
                 "warning",
                 mapping[target],
                 f"「{FIELD_ZH[target]}」为空，按缺失处理（用到它的指标无法计算）",
@@ -144,21 +150,21 @@ def _apply_mapping(
             result[target] = (values * factor).where(~(bad | negative))
         no_land = (result["land_mu"] == 0) & ~fatal
         report.add(
-            _rows(rownum, no_land),
+            row_numbers(rownum, no_land),
             "warning",
             mapping.get("land_mu", "land_mu"),
             "用地面积为 0，亩均指标无法计算",
             result["land_mu"][no_land],
         )
         empty_name = result["name"].isna() | (result["name"].astype(str).str.strip() == "")
-        report.add(_rows(rownum, empty_name), "error", mapping["name"], "名称为空")
+        report.add(row_numbers(rownum, empty_name), "error", mapping["name"], "名称为空")
         fatal |= empty_name
         if "above_scale" in result:
             raw = result["above_scale"]
-            flags = raw.map(_to_bool)
+            flags = raw.map(to_bool)
             unknown = flags.map(lambda v: v is None).astype(bool)
             report.add(
-                _rows(rownum, unknown),
+                row_numbers(rownum, unknown),
                 "warning",
                 mapping["above_scale"],
                 "无法识别是否规上（应为 是/否、规上/规下、1/0），按缺失处理",
@@ -173,12 +179,12 @@ def _apply_mapping(
             if col not in result:
                 result[col] = pd.NA
         for col in ("name", "industry", "town"):
-            result[col] = _text(result[col])  # verbatim: normalised only where matched
+            result[col] = to_texts(result[col])  # verbatim: normalised only where matched
         if "year" in result:  # one table, several years: a row per enterprise and year
             raw = result["year"]
-            years = _number(raw)
+            years = to_numbers(raw)
             bad = years.isna() | (years != years.round()) | (years < 1900) | (years > 2100)
-            report.add(_rows(rownum, bad), "error", mapping["year"], "「年份」不是四位数年份", raw[bad])
+            report.add(row_numbers(rownum, bad), "error", mapping["year"], "「年份」不是四位数年份", raw[bad])
             fatal |= bad
             result["year"] = years.where(~bad).astype("Int64")
         result["ent_id"], duplicate = _unique_ids(
@@ -189,7 +195,7 @@ def _apply_mapping(
             duplicate = pd.Series(False, index=result.index)
             duplicate[~fatal] = key[~fatal].duplicated(keep="first")
         report.add(
-            _rows(rownum, duplicate),
+            row_numbers(rownum, duplicate),
             "error",
             mapping.get("ent_id", "ent_id"),
             "企业编号重复（每家企业只能有一行），本行已剔除",
@@ -198,15 +204,15 @@ def _apply_mapping(
         fatal |= duplicate
         result = result[[*ENTERPRISES.columns, *(["year"] if "year" in result else [])]]
     else:  # zones
-        result["name"] = _text(result["name"])
+        result["name"] = to_texts(result["name"])
         fatal = result["name"].isna()
-        report.add(_rows(rownum, fatal), "error", mapping["name"], "名称为空")
+        report.add(row_numbers(rownum, fatal), "error", mapping["name"], "名称为空")
         ids, duplicate = _unique_ids(
             result.get("zone_id"), "Z", fatal, rownum, report, mapping.get("zone_id")
         )
         renamed_ids = ids.where(~duplicate, ids + "-" + rownum.loc[ids.index].astype(str))
         report.add(
-            _rows(rownum, duplicate),
+            row_numbers(rownum, duplicate),
             "warning",
             mapping.get("zone_id", "zone_id"),
             "分区编号重复，已在编号后加上行号以区分",

@@ -169,7 +169,8 @@ def check_zip_member(info: zipfile.ZipInfo, filename: str, max_bytes: int) -> No
     """Refuse a zip member (e.g. the KML of a KMZ) whose declared size exceeds ``max_bytes``."""
     if info.file_size > max_bytes:
         raise DataValidationError(
-            f"「{filename}」中的「{info.filename}」解压后有 {_mb(info.file_size)}，超过上限 {_mb(max_bytes)}，已拒绝（未解压）",
+            f"「{filename}」中的「{info.filename}」解压后有 {_mb(info.file_size)}，超过上限 "
+            f"{_mb(max_bytes)}，已拒绝（未解压）",
             hint="请只导出需要的范围，或拆成几个文件分别导入",
         )
 
@@ -311,7 +312,8 @@ def check_xlsx(data: bytes, filename: str, sheet: str | None = None) -> None:
 
     Checks the total and per-part uncompressed sizes (shared strings, sheets, other XML parts),
     inflates every part openpyxl will read as a stream (refusing one that produces more than it
-    declares), refuses DTDs, and stream-counts the chosen sheet (``None``: the first) for rows, cells and columns.
+    declares), refuses DTDs, and stream-counts the chosen sheet (``None``: the first) for rows, cells
+    and columns.
     A sheet name that is not in the workbook is left to the reader, which lists the sheets.
 
     Raises

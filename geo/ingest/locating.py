@@ -14,8 +14,8 @@ from pyproj import CRS
 from geo.catalogue import norm_header
 from geo.errors import DataValidationError
 from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, SUZHOU_BOUNDS, CrsSuggestion
-from geo.ingest.report import _Report, _rows
-from geo.ingest.values import _degrees, _isna, _key_variants, _norm_key
+from geo.ingest.report import RowReport, row_numbers
+from geo.ingest.values import is_blank, key_variants, norm_key, to_degrees
 from geo.spatial.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, Frame, convert_geometries
 
 _LON_NAMES = ("lon", "lng", "long", "longitude", "经度", "x", "东经", "gcj_lon", "bd_lon", "wgs_lon")
@@ -24,7 +24,7 @@ _LON_NAMES = ("lon", "lng", "long", "longitude", "经度", "x", "东经", "gcj_l
 _LAT_NAMES = ("lat", "latitude", "纬度", "y", "北纬", "gcj_lat", "bd_lat", "wgs_lat")
 
 
-def _crs_string(crs) -> str | None:
+def crs_string(crs) -> str | None:
     if crs is None:
         return None
     crs = CRS.from_user_input(crs)
@@ -90,7 +90,7 @@ def _swapped_rows(lon: pd.Series, lat: pd.Series) -> pd.Series:
     return lon.between(*_CHINA_LATLON[0::2]) & lat.between(*_CHINA_LATLON[1::2])
 
 
-def _looks_swapped_lonlat(bounds: Sequence[float]) -> bool:
+def looks_swapped_lonlat(bounds: Sequence[float]) -> bool:
     xmin, ymin, xmax, ymax = bounds
     return _in_box(xmin, ymin, xmax, ymax, _CHINA_LATLON) and not _in_box(
         xmin, ymin, xmax, ymax, _CHINA_LONLAT
@@ -101,7 +101,7 @@ def _swap_xy(geoms: np.ndarray) -> np.ndarray:
     return shapely.transform(geoms, lambda c: c[:, ::-1])
 
 
-def _km_outside_suzhou(geoms: gpd.GeoSeries) -> np.ndarray:
+def km_outside_suzhou(geoms: gpd.GeoSeries) -> np.ndarray:
     """Approximate distance (km) of each geometry's centre from the Suzhou box; 0 inside."""
     pts = shapely.point_on_surface(geoms.values) if len(geoms) else geoms.values
     x = shapely.get_x(pts)
@@ -144,28 +144,28 @@ def suggest_coordinate_columns(frame: pd.DataFrame) -> tuple[str | None, str | N
     lon, lat = _named(frame.columns, _LON_NAMES), _named(frame.columns, _LAT_NAMES)
     if lon is None or lat is None or lon == lat:
         return None, None, False
-    x = _degrees(frame[lon])
-    y = _degrees(frame[lat])
+    x = to_degrees(frame[lon])
+    y = to_degrees(frame[lat])
     ok = x.notna() & y.notna() & ~((x == 0) & (y == 0))
     swapped = bool((ok & _swapped_rows(x, y)).sum() > (ok & ~_swapped_rows(x, y)).sum())
     return (lat, lon, True) if swapped else (lon, lat, False)
 
 
-def _all_far(geoms: gpd.GeoSeries, crs: str) -> bool:
+def all_far(geoms: gpd.GeoSeries, crs: str) -> bool:
     """Whether every geometry, read in ``crs``, lies far outside Suzhou."""
     moved = gpd.GeoSeries(np.asarray(geoms.values, dtype=object), crs=crs).to_crs(
         STORAGE_CRS
     )  # impossible values become inf
-    return bool(np.all(_km_outside_suzhou(moved) > FAR_OUTSIDE_KM))
+    return bool(np.all(km_outside_suzhou(moved) > FAR_OUTSIDE_KM))
 
 
-def _table_points(
+def table_points(
     frame: pd.DataFrame,
     lon_col: str,
     lat_col: str,
     frame_name: Frame,
     rownum: pd.Series,
-    report: _Report,
+    report: RowReport,
     *,
     level: str = "error",
 ) -> gpd.GeoDataFrame:
@@ -177,15 +177,15 @@ def _table_points(
             f"表格中没有坐标列：{'、'.join(missing)}",
             hint=f"现有列：{'、'.join(map(str, frame.columns))}；请重新选择经度列和纬度列",
         )
-    lon = _degrees(frame[lon_col])
-    lat = _degrees(frame[lat_col])
+    lon = to_degrees(frame[lon_col])
+    lat = to_degrees(frame[lat_col])
     for col, values in ((lon_col, lon), (lat_col, lat)):
         bad = values.isna()
-        report.add(_rows(rownum, bad), level, col, "坐标为空或不是数字", frame.loc[bad, col])
+        report.add(row_numbers(rownum, bad), level, col, "坐标为空或不是数字", frame.loc[bad, col])
     ok = lon.notna() & lat.notna()
     zero = ok & (lon == 0) & (lat == 0)
     report.add(
-        _rows(rownum, zero),
+        row_numbers(rownum, zero),
         level,
         f"{lon_col}/{lat_col}",
         "坐标为 0,0（多为缺失值）",
@@ -200,7 +200,7 @@ def _table_points(
             hint=f"请把经度列选为「{lat_col}」、纬度列选为「{lon_col}」后重新导入",
         )
     report.add(
-        _rows(rownum, swapped),
+        row_numbers(rownum, swapped),
         level,
         f"{lon_col}/{lat_col}",
         "本行经纬度好像填反了（纬度在前），请在源表中改正",
@@ -209,7 +209,7 @@ def _table_points(
     ok &= ~swapped
     out_of_range = ok & ((lon.abs() > 180) | (lat.abs() > 90))
     report.add(
-        _rows(rownum, out_of_range),
+        row_numbers(rownum, out_of_range),
         level,
         f"{lon_col}/{lat_col}",
         "经纬度超出有效范围（经度 ±180，纬度 ±90）",
@@ -224,7 +224,7 @@ def _table_points(
 
 
 def uncross_coordinate_columns(
-    gdf: gpd.GeoDataFrame, lon_col: str, lat_col: str, rownum: pd.Series, report: _Report
+    gdf: gpd.GeoDataFrame, lon_col: str, lat_col: str, rownum: pd.Series, report: RowReport
 ) -> gpd.GeoDataFrame:
     """Points taken from a table whose longitudes sit in the column named as latitude (and the other
     way round): a copy whose two columns have their contents exchanged, so each holds what its name
@@ -238,7 +238,7 @@ def uncross_coordinate_columns(
     out[lat_col] = gdf[lon_col].to_numpy()
     located = gdf.geometry.notna() & ~gdf.geometry.is_empty
     report.add(
-        _rows(rownum, located),
+        row_numbers(rownum, located),
         "repaired",
         f"{lat_col}/{lon_col}",
         f"经纬度填反了：「{lat_col}」列填的是纬度、「{lon_col}」列填的是经度；"
@@ -248,13 +248,13 @@ def uncross_coordinate_columns(
     return out
 
 
-def _table_join(
+def table_join(
     frame: pd.DataFrame,
     join_col: str,
     zones: gpd.GeoDataFrame,
     zone_key: str,
     rownum: pd.Series,
-    report: _Report,
+    report: RowReport,
 ) -> gpd.GeoDataFrame:
     if join_col not in frame.columns:
         raise DataValidationError(
@@ -272,16 +272,16 @@ def _table_join(
     lookup: dict[str, object] = {}
     ambiguous: set[str] = set()
     for key, geom in zip(zones[zone_key], zones.geometry, strict=True):
-        for variant in _key_variants(key):
+        for variant in key_variants(key):
             if variant in lookup and lookup[variant] is not geom:
                 ambiguous.add(variant)
             lookup[variant] = geom
     geoms = np.full(len(frame), None, dtype=object)
     for i, value in enumerate(frame[join_col]):
-        if _isna(value):
+        if is_blank(value):
             report.add([rownum.iloc[i]], "error", join_col, "关联字段为空", [""])
             continue
-        key = _norm_key(value)
+        key = norm_key(value)
         if key in lookup and key not in ambiguous:
             geoms[i] = lookup[key]
         elif key in ambiguous:
@@ -334,7 +334,7 @@ def metres_not_degrees(geoms: gpd.GeoSeries, crs: str, filename: str) -> DataVal
     )
 
 
-def _to_storage(
+def to_storage(
     gdf: gpd.GeoDataFrame, crs: str, frame_name: Frame, swap: bool, filename: str
 ) -> gpd.GeoDataFrame:
     """Reproject (or shift, for GCJ-02/BD-09 degrees) into WGS-84, refusing implausible results."""
@@ -345,7 +345,7 @@ def _to_storage(
         geoms[present] = _swap_xy(np.asarray(geoms[present], dtype=object))
     raw = gpd.GeoSeries(geoms, crs=source)
     bounds = raw[present].total_bounds if present.any() else [np.nan] * 4
-    if source.is_geographic and not swap and _looks_swapped_lonlat(bounds):
+    if source.is_geographic and not swap and looks_swapped_lonlat(bounds):
         raise DataValidationError(
             f"「{filename}」的经纬度好像颠倒了：横坐标在 {bounds[0]:.2f}–{bounds[2]:.2f}（像纬度），"
             f"纵坐标在 {bounds[1]:.2f}–{bounds[3]:.2f}（像经度）",
@@ -361,11 +361,11 @@ def _to_storage(
             f"{FRAME_ZH[frame_name]} 只适用于经纬度数据，而「{filename}」是投影坐标（{crs}）",
             hint="投影坐标的数据请选择 WGS-84",
         )
-    km = _km_outside_suzhou(out[present]) if present.any() else np.array([])
+    km = km_outside_suzhou(out[present]) if present.any() else np.array([])
     if km.size and np.all(km > FAR_OUTSIDE_KM):
         guess = suggest_crs(gpd.GeoSeries(gdf.geometry.values[present]).total_bounds)
         hint = "请确认数据的坐标系后重新导入"
-        if guess is not None and (guess.crs != _crs_string(source) or guess.swapped != swap):
+        if guess is not None and (guess.crs != crs_string(source) or guess.swapped != swap):
             hint = (
                 f"数值看起来是{guess.reason}（{guess.crs}）；请改选该坐标系"
                 + ("并交换坐标轴" if guess.swapped else "")
@@ -381,8 +381,8 @@ def _to_storage(
     return result.set_geometry(result.geometry.name, crs=STORAGE_CRS)
 
 
-def _check_geometries(
-    gdf: gpd.GeoDataFrame, rownum: pd.Series, report: _Report, *, keep_missing: bool = False
+def check_geometries(
+    gdf: gpd.GeoDataFrame, rownum: pd.Series, report: RowReport, *, keep_missing: bool = False
 ) -> gpd.GeoDataFrame:
     """Repair invalid geometries; drop (or, with ``keep_missing``, keep and flag) missing ones."""
     geoms = gdf.geometry
@@ -423,8 +423,8 @@ def _keep_dimension(geom, type_id: int):
     return shapely.union_all(parts)
 
 
-def _flag_far(gdf: gpd.GeoDataFrame, rownum: pd.Series, report: _Report) -> None:
-    km = _km_outside_suzhou(gdf.geometry)
+def flag_far(gdf: gpd.GeoDataFrame, rownum: pd.Series, report: RowReport) -> None:
+    km = km_outside_suzhou(gdf.geometry)
     far = (km > FAR_OUTSIDE_KM) & gdf.geometry.notna().to_numpy()
     report.add(
         rownum.loc[gdf.index[far]],

@@ -21,19 +21,20 @@ from geo.errors import DataValidationError, LayerChoiceError
 from geo.ingest import limits
 from geo.ingest.base import EXTENSIONS, FORMATS, MAX_TABLE_ROWS, MAX_UNZIPPED_BYTES
 from geo.ingest.encoding import detect_dbf_encoding
-from geo.ingest.locating import _crs_string
-from geo.ingest.values import _isna
+from geo.ingest.locating import crs_string
+from geo.ingest.values import is_blank
 from geo.spatial.crs import STORAGE_CRS
 
 _SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 
 
-def _check_size(data: bytes, filename: str, max_bytes: int) -> None:
+def check_size(data: bytes, filename: str, max_bytes: int) -> None:
     if len(data) == 0:
         raise DataValidationError(f"文件「{filename}」是空的（0 字节）", hint="请检查导出是否成功后重新上传")
     if len(data) > max_bytes:
         raise DataValidationError(
-            f"文件「{filename}」有 {len(data) / 1024 / 1024:.1f} MB，超过上传上限 {max_bytes / 1024 / 1024:.0f} MB",
+            f"文件「{filename}」有 {len(data) / 1024 / 1024:.1f} MB，超过上传上限 "
+            f"{max_bytes / 1024 / 1024:.0f} MB",
             hint="请只导出需要的范围或字段，或压缩为 zip 后再上传",
         )
 
@@ -118,7 +119,8 @@ def _checked_entries(zf: zipfile.ZipFile, filename: str) -> dict[str, zipfile.Zi
         entries[name] = info
     if total > MAX_UNZIPPED_BYTES:
         raise DataValidationError(
-            f"压缩包解压后有 {total / 1024 / 1024:.0f} MB，超过上限 {MAX_UNZIPPED_BYTES / 1024 / 1024:.0f} MB",
+            f"压缩包解压后有 {total / 1024 / 1024:.0f} MB，超过上限 {MAX_UNZIPPED_BYTES / 1024 / 1024:.0f} "
+            "MB",
             hint="请只打包需要导入的图层",
         )
     if not entries:
@@ -235,7 +237,7 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
         for ext, blob in content.items():  # fixed names: nothing from the zip decides a path
             (Path(tmp) / f"layer{ext}").write_bytes(blob)
         frame = _read_vector_file(Path(tmp) / "layer.shp", encoding=encoding)
-    crs = _crs_string(frame.crs) if ".prj" in content else None
+    crs = crs_string(frame.crs) if ".prj" in content else None
     if ".prj" not in content:
         frame = frame.set_crs(None, allow_override=True)
     return _Raw(frame, tuple(labels), chosen, crs, encoding, notes)
@@ -249,7 +251,7 @@ def _read_container(data: bytes, filename: str, layer: str | None, suffix: str) 
         chosen = _pick_layer(layers, layer, filename)
         limits.check_layer(path, chosen, filename)
         frame = _read_vector_file(path, layer=chosen)
-    return _Raw(frame, tuple(layers), chosen, _crs_string(frame.crs), "utf-8", [])
+    return _Raw(frame, tuple(layers), chosen, crs_string(frame.crs), "utf-8", [])
 
 
 def _read_kml(data: bytes, filename: str, layer: str | None) -> _Raw:
@@ -268,7 +270,7 @@ def _read_geojson(data: bytes, filename: str) -> _Raw:
         ) from exc
     if not isinstance(frame, gpd.GeoDataFrame):
         raise DataValidationError(f"「{filename}」中没有几何图形", hint="GeoJSON 需为 FeatureCollection")
-    return _Raw(frame, (), None, _crs_string(frame.crs) or STORAGE_CRS, "utf-8", [])
+    return _Raw(frame, (), None, crs_string(frame.crs) or STORAGE_CRS, "utf-8", [])
 
 
 def _text_dtypes(columns: Sequence[str]) -> dict[str, type]:
@@ -303,7 +305,7 @@ def _check_header(top: pd.DataFrame, header_row: int, filename: str) -> None:
     """
     if header_row >= len(top):
         return
-    names = [str(v).strip() for v in top.iloc[header_row].tolist() if not _isna(v) and str(v).strip()]
+    names = [str(v).strip() for v in top.iloc[header_row].tolist() if not is_blank(v) and str(v).strip()]
     limits.check_columns(pd.DataFrame(columns=names), filename)
 
 
@@ -378,7 +380,7 @@ READERS: dict[str, Callable[[bytes, str, str | None, str | None], _Raw]] = {
 }
 
 
-def _read_raw(data: bytes, filename: str, fmt: str, layer: str | None, encoding: str | None) -> _Raw:
+def read_raw(data: bytes, filename: str, fmt: str, layer: str | None, encoding: str | None) -> _Raw:
     reader = READERS.get(fmt)
     if reader is None:
         raise DataValidationError(f"不支持的格式「{fmt}」", hint=f"支持：{'、'.join(FORMATS)}")
@@ -409,7 +411,7 @@ def _use_wkt_column(raw: _Raw) -> None:
     if not names:
         return
     values = raw.frame[names[0]]
-    text = np.asarray([None if _isna(v) else str(v) for v in values], dtype=object)
+    text = np.asarray([None if is_blank(v) else str(v) for v in values], dtype=object)
     geoms = shapely.from_wkt(text, on_invalid="ignore")
     parsed = int((~shapely.is_missing(geoms)).sum())
     if parsed == 0 or parsed < 0.5 * int(values.notna().sum()):  # mostly WKT: bad ones become row errors

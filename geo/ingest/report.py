@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from geo.ingest.values import _isna
+from geo.ingest.values import is_blank
 
 REPORT_COLUMNS = ("row", "level", "field", "problem", "value")
 
@@ -51,7 +51,7 @@ def flag_values(report: pd.DataFrame, rows: pd.Series) -> pd.Series | None:
     return values.astype(object).where(values.notna(), None)
 
 
-class _Report:
+class RowReport:
     def __init__(self) -> None:
         self.rows: list[tuple[int, str, str, str, str]] = []
 
@@ -63,14 +63,16 @@ class _Report:
     ) -> None:
         values = list(values) or [""] * len(rows)
         for row, value in zip(rows, values, strict=True):
-            self.rows.append((int(row), level, field_name, problem, "" if _isna(value) else str(value)[:200]))
+            self.rows.append(
+                (int(row), level, field_name, problem, "" if is_blank(value) else str(value)[:200])
+            )
 
     def frame(self) -> pd.DataFrame:
         report = pd.DataFrame(self.rows, columns=list(REPORT_COLUMNS))
         return report.sort_values(["row", "level"], kind="stable").reset_index(drop=True)
 
 
-def _rows(rownum: pd.Series, mask) -> pd.Series:
+def row_numbers(rownum: pd.Series, mask) -> pd.Series:
     """Source row numbers where a boolean Series (indexed like the frame) is true."""
     mask = pd.Series(mask).fillna(False).astype(bool)
     return rownum.loc[mask.index[mask.to_numpy()]]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -15,30 +16,30 @@ from geo.catalogue import suggest_columns
 from geo.errors import DataValidationError, LayerChoiceError, RowReportError
 from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, KINDS, MAX_UPLOAD_BYTES, CrsSuggestion, Kind
 from geo.ingest.checks import check_rows
-from geo.ingest.columns import _apply_mapping, suggest_mapping
+from geo.ingest.columns import apply_mapping, suggest_mapping
 from geo.ingest.frames import FrameFit, fit_addresses, fit_boundaries
 from geo.ingest.locating import (
-    _all_far,
-    _check_geometries,
-    _crs_string,
-    _flag_far,
-    _km_outside_suzhou,
-    _looks_swapped_lonlat,
-    _table_join,
-    _table_points,
-    _to_storage,
+    all_far,
+    check_geometries,
     coordinate_columns_crossed,
+    crs_string,
+    flag_far,
+    km_outside_suzhou,
+    looks_swapped_lonlat,
     metres_not_degrees,
     not_degrees,
     suggest_coordinate_columns,
     suggest_crs,
     suggest_frame,
+    table_join,
+    table_points,
+    to_storage,
     uncross_coordinate_columns,
 )
 from geo.ingest.places import address_column
-from geo.ingest.readers import _check_size, _read_raw, detect_format
-from geo.ingest.report import FLAG_COLUMN, _Report, check_counts, flag_values
-from geo.ingest.values import _degrees
+from geo.ingest.readers import check_size, detect_format, read_raw
+from geo.ingest.report import FLAG_COLUMN, RowReport, check_counts, flag_values
+from geo.ingest.values import to_degrees
 from geo.spatial.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 
@@ -121,12 +122,12 @@ def inspect_upload(
     DataValidationError
         For an empty, oversized, broken or unsafe file, or one of an unknown format.
     """
-    _check_size(data, filename, max_bytes)
+    check_size(data, filename, max_bytes)
     fmt = detect_format(data, filename)
     try:
-        raw = _read_raw(data, filename, fmt, layer, None)
+        raw = read_raw(data, filename, fmt, layer, None)
     except LayerChoiceError as exc:
-        raw = _read_raw(data, filename, fmt, exc.layers[0], None)
+        raw = read_raw(data, filename, fmt, exc.layers[0], None)
         raw.layers = exc.layers
     frame = raw.frame
     is_table = not isinstance(frame, gpd.GeoDataFrame)
@@ -153,20 +154,20 @@ def inspect_upload(
                     else "无法从数值判断，请向数据提供方确认"
                 )
             )
-        elif CRS.from_user_input(raw.crs).is_geographic and _looks_swapped_lonlat(bounds):
+        elif CRS.from_user_input(raw.crs).is_geographic and looks_swapped_lonlat(bounds):
             suggestion = CrsSuggestion(raw.crs, "经纬度颠倒（纬度在前）", True)
             notes.append("坐标看起来经纬度颠倒了（纬度在前）：导入时请勾选「交换经纬度」")
         elif CRS.from_user_input(raw.crs).is_geographic and not_degrees(bounds):
             suggestion = suggest_crs(bounds)
             metres = metres_not_degrees(valid, raw.crs, filename)
             notes.append(f"{metres.message}；{metres.hint}")
-        elif len(valid) and _all_far(valid, raw.crs):
+        elif len(valid) and all_far(valid, raw.crs):
             guess = suggest_crs(bounds)
             if guess is not None and (guess.crs != raw.crs or guess.swapped):
                 suggestion = guess
                 notes.append(
-                    f"按文件声明的 {raw.crs} 换算后，要素都不在苏州附近；数值看起来是{guess.reason}，建议改用 {guess.crs}"
-                    + ("并交换坐标轴" if guess.swapped else "")
+                    f"按文件声明的 {raw.crs} 换算后，要素都不在苏州附近；数值看起来是{guess.reason}，"
+                    f"建议改用 {guess.crs}" + ("并交换坐标轴" if guess.swapped else "")
                 )
     frame_guess = suggest_frame(columns, filename)
     if frame_guess != "wgs84":
@@ -205,7 +206,7 @@ def _frame_fit(frame, is_table: bool, crs: str | None, suggestion, lon_col, lat_
         address = address_column(frame.columns)
         if lon_col is None or address is None:
             return None
-        return fit_addresses(_degrees(frame[lon_col]), _degrees(frame[lat_col]), frame[address])
+        return fit_addresses(to_degrees(frame[lon_col]), to_degrees(frame[lat_col]), frame[address])
     declared = crs if crs is not None else (suggestion.crs if suggestion is not None else None)
     if declared is None or not CRS.from_user_input(declared).is_geographic:
         return None
@@ -238,7 +239,7 @@ def _check_kind_fits(types: pd.Series, kind: Kind) -> None:
 
 
 def _fit_kind(
-    gdf: gpd.GeoDataFrame, kind: Kind, rownum: pd.Series, report: _Report, notes: list[str]
+    gdf: gpd.GeoDataFrame, kind: Kind, rownum: pd.Series, report: RowReport, notes: list[str]
 ) -> gpd.GeoDataFrame:
     """Enterprises are points, zones are polygons: convert what can be, refuse the rest."""
     types = gdf.geom_type
@@ -276,7 +277,7 @@ def _fit_kind(
 
 
 def _row_checks(gdf, rownum, report, table, lon_col, lat_col, town_label: str) -> None:
-    lonlat = (_degrees(table[lon_col]), _degrees(table[lat_col])) if table is not None else None
+    lonlat = (to_degrees(table[lon_col]), to_degrees(table[lat_col])) if table is not None else None
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     address = address_column(columns)
     name_col = "name" if "name" in gdf.columns else suggest_columns(columns, "enterprises").get("name")
@@ -301,32 +302,12 @@ def _mark_source_coordinates(
     return gdf.rename(columns=renamed), renamed
 
 
-def read_upload(
-    data: bytes,
-    filename: str,
-    *,
-    layer: str | None = None,
-    crs: str | None = None,
-    frame: Frame = "wgs84",
-    swap_xy: bool = False,
-    lon_col: str | None = None,
-    lat_col: str | None = None,
-    zones: gpd.GeoDataFrame | None = None,
-    zone_key: str | None = None,
-    join_col: str | None = None,
-    kind: Kind = "other",
-    mapping: Mapping[str, str] | None = None,
-    encoding: str | None = None,
-    require_coordinates: bool = True,
-    optional: Sequence[str] = (),
-    max_bytes: int = MAX_UPLOAD_BYTES,
-) -> ImportResult:
-    """Read an upload into WGS-84 with a row-level report.
+@dataclass(frozen=True)
+class ReadOptions:
+    """The user's choices for :func:`read_upload` (each optional; the defaults read a file as it is).
 
-    Parameters
+    Attributes
     ----------
-    data, filename
-        The uploaded bytes and their original name (the extension helps find the format).
     layer
         Layer of a GeoPackage/KML, shapefile in a multi-shapefile zip, or sheet of a workbook.
     crs
@@ -346,14 +327,180 @@ def read_upload(
         (points in the ENTERPRISES schema; units converted from column names) or ``other`` (as is).
     mapping
         Standard column -> source column for ``zones``/``enterprises``; default :func:`suggest_mapping`.
+    encoding
+        The text encoding of a shapefile's .dbf or a CSV (default: detected).
     require_coordinates
         False lets an enterprise table without lon/lat columns through unlocated (to be assigned
         to zones by a 区镇 column instead).
     optional
         Required enterprise columns the caller can do without (``land_mu`` when parcels give it).
+    max_bytes
+        The largest upload accepted.
+    """
 
-    Enterprises without a usable location are kept (a warning each), so that an evaluation still
-    counts and ranks them; every other kind drops a row without geometry.
+    layer: str | None = None
+    crs: str | None = None
+    frame: Frame = "wgs84"
+    swap_xy: bool = False
+    lon_col: str | None = None
+    lat_col: str | None = None
+    zones: gpd.GeoDataFrame | None = field(default=None, compare=False)
+    zone_key: str | None = None
+    join_col: str | None = None
+    kind: Kind = "other"
+    mapping: Mapping[str, str] | None = None
+    encoding: str | None = None
+    require_coordinates: bool = True
+    optional: Sequence[str] = ()
+    max_bytes: int = MAX_UPLOAD_BYTES
+
+
+# What the provenance records as the source CRS of a table placed by the zones' geometry (it has none).
+ZONE_JOIN_SOURCE = "zone join"
+
+
+@dataclass
+class _Located:
+    """Rows given their geometry by one locating strategy."""
+
+    frame: gpd.GeoDataFrame
+    crs: str | None  # the CRS the coordinates were read in; None: placed by the zones' geometry
+    lon_col: str | None = None  # a table's coordinate columns (None: none)
+    lat_col: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Input:
+    """What a locating strategy reads: the raw rows, their numbers, and the upload's name and format."""
+
+    source: pd.DataFrame
+    declared_crs: str | None
+    rownum: pd.Series
+    report: RowReport
+    filename: str
+    fmt: str
+    coord_level: str  # "warning" (enterprises kept unlocated) or "error"
+
+
+def _locate_by_zone(given: _Input, opts: ReadOptions) -> _Located:
+    """A table given the geometry of the zone its ``join_col`` names."""
+    if opts.zone_key is None or opts.join_col is None:
+        raise DataValidationError(
+            "按分区关联时需要指定表格的关联列和分区图层的字段",
+            hint="例如：表格「区镇」列 ↔ 分区「name」字段",
+        )
+    gdf = table_join(given.source, opts.join_col, opts.zones, opts.zone_key, given.rownum, given.report)
+    # Coordinate columns the user named too are still read by the row checks.
+    return _Located(gdf, None, opts.lon_col, opts.lat_col)
+
+
+def _locate_by_columns(given: _Input, opts: ReadOptions) -> _Located:
+    """A table's points from its longitude/latitude columns (given, else found by their names)."""
+    source, filename, frame = given.source, given.filename, opts.frame
+    lon_col, lat_col = opts.lon_col, opts.lat_col
+    if lon_col is None or lat_col is None:
+        lon_col, lat_col, _ = suggest_coordinate_columns(source)
+    if (lon_col is None or lat_col is None) and not opts.require_coordinates and opts.kind == "enterprises":
+        lon_col = lat_col = None
+    elif lon_col is None or lat_col is None:
+        raise DataValidationError(
+            f"表格「{filename}」中找不到经纬度列",
+            hint="请指定经度列和纬度列（如「经度」「纬度」或 lon/lat），或按名称/代码关联到已有分区",
+        )
+    if opts.crs is not None and not CRS.from_user_input(opts.crs).is_geographic:
+        raise DataValidationError(
+            "表格坐标只支持经纬度（度）",
+            hint="投影坐标请先在 GIS 软件中转为经纬度，或导入为 Shapefile",
+        )
+    notes = []
+    if lon_col is None:
+        gdf = gpd.GeoDataFrame(source.copy(), geometry=[None] * len(source), crs=STORAGE_CRS)
+        notes.append("表格没有经纬度列：企业未定位，只能按区镇名称归入区域")
+    else:
+        gdf = table_points(
+            source, lon_col, lat_col, frame, given.rownum, given.report, level=given.coord_level
+        )
+        if coordinate_columns_crossed(source.columns, lon_col, lat_col):
+            gdf = uncross_coordinate_columns(gdf, lon_col, lat_col, given.rownum, given.report)
+            notes.append(
+                f"「{lat_col}」列填的是纬度、「{lon_col}」列填的是经度：点位按数值取，"
+                "两列内容已对调，使属性与几何一致（逐行记为“已修复”）"
+            )
+    if frame != "wgs84" and lon_col is not None:
+        notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
+    bounds = gdf.geometry.dropna().total_bounds if gdf.geometry.notna().any() else None
+    if bounds is not None and np.all(km_outside_suzhou(gdf.geometry.dropna()) > FAR_OUTSIDE_KM):
+        raise DataValidationError(
+            f"全部有效坐标都在苏州市以外（经度 {bounds[0]:.2f}–{bounds[2]:.2f}，纬度 "
+            f"{bounds[1]:.2f}–{bounds[3]:.2f}）",
+            hint="请确认经纬度列是否选对、是否为十进制度（不是度分秒）",
+        )
+    return _Located(gdf, STORAGE_CRS, lon_col, lat_col, notes)
+
+
+def _locate_vector(given: _Input, opts: ReadOptions) -> _Located:
+    """A vector file's geometry in its declared CRS (or the one the user gives) to WGS-84."""
+    declared, crs, frame, fmt = given.declared_crs, opts.crs, opts.frame, given.fmt
+    if crs is None and declared is None:
+        valid = given.source.geometry[given.source.geometry.notna() & ~given.source.geometry.is_empty]
+        guess = suggest_crs(valid.total_bounds) if len(valid) else None
+        hint = (
+            f"坐标数值看起来是{guess.reason}，建议选择 {guess.crs}"
+            + ("并交换坐标轴" if guess.swapped else "")
+            + "，确认后重新导入（命令行 --crs）"
+            if guess
+            else "无法从数值判断坐标系，请向数据提供方确认后在导入时指定（命令行 --crs）"
+        )
+        missing = "缺少 .prj 文件" if fmt == "shapefile" else "文件未注明坐标系"
+        raise DataValidationError(f"「{given.filename}」没有坐标系信息（{missing}）", hint=hint)
+    source_crs = crs_string(crs) if crs is not None else declared
+    notes = []
+    if crs is not None and declared is not None and crs_string(crs) != declared:
+        notes.append(f"按用户指定的 {source_crs} 读取（文件声明为 {declared}）")
+    if CRS.from_user_input(source_crs).is_geographic and frame != "wgs84":
+        notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
+    gdf = to_storage(given.source, source_crs, frame, opts.swap_xy, given.filename)
+    if opts.swap_xy:
+        notes.append("已交换每个坐标的两个分量")
+    if source_crs not in (STORAGE_CRS, "EPSG:4490"):
+        notes.append(f"已从 {source_crs} 转换为 WGS-84（EPSG:4326）")
+    return _Located(gdf, source_crs, notes=notes)
+
+
+# One locating strategy per input: a vector file, a table with coordinates, a table joined to zones.
+_LOCATORS: dict[str, Callable[[_Input, ReadOptions], _Located]] = {
+    "vector": _locate_vector,
+    "coordinates": _locate_by_columns,
+    "zone_join": _locate_by_zone,
+}
+
+
+def _input_kind(is_table: bool, opts: ReadOptions) -> str:
+    if not is_table:
+        return "vector"
+    return "zone_join" if opts.zones is not None else "coordinates"
+
+
+def read_upload(
+    data: bytes, filename: str, options: ReadOptions | None = None, **choices: Any
+) -> ImportResult:
+    """Read an upload into WGS-84 with a row-level report.
+
+    Parameters
+    ----------
+    data, filename
+        The uploaded bytes and their original name (the extension helps find the format).
+    options
+        The user's choices (:class:`ReadOptions`); default: the file as it is.
+    **choices
+        Fields of :class:`ReadOptions` to set on ``options`` (e.g. ``kind="enterprises"``).
+
+    The rows are located by one strategy chosen by the input: a vector file's own geometry in its
+    CRS, a table's lon/lat columns, or a table's column naming a zone of ``zones``. Enterprises
+    without a usable location are kept (a warning each), so that an evaluation still counts and
+    ranks them; every other kind drops a row without geometry.
+
     Returns
     -------
     ImportResult
@@ -367,100 +514,39 @@ def read_upload(
         coordinates or missing columns; :class:`~geo.errors.RowReportError` (with ``.report``)
         when no row passes.
     """
-    _check_size(data, filename, max_bytes)
+    opts = replace(options or ReadOptions(), **choices)
+    kind, frame = opts.kind, opts.frame
+    check_size(data, filename, opts.max_bytes)
     if kind not in KINDS:
         raise DataValidationError(f"未知的图层用途「{kind}」", hint=f"可选：{'、'.join(KINDS)}")
     if frame not in FRAMES:
         raise DataValidationError(f"未知的坐标框架「{frame}」", hint=f"可选：{'、'.join(FRAMES)}")
     fmt = detect_format(data, filename)
-    raw = _read_raw(data, filename, fmt, layer, encoding)
-    notes = list(raw.notes)
-    report = _Report()
+    raw = read_raw(data, filename, fmt, opts.layer, opts.encoding)
+
+    # Locate the rows (the strategy of this input), then check and fit them to their kind.
+    report = RowReport()
     source = raw.frame  # index = position in the file (blank rows dropped, positions kept)
     is_table = not isinstance(source, gpd.GeoDataFrame)
     first = 2 + raw.header_row if fmt in ("csv", "xlsx") else 1  # spreadsheet row, or feature number
     rownum = pd.Series(np.asarray(source.index) + first, index=source.index)
     keep_unlocated = kind == "enterprises"
-    coord_level = "warning" if keep_unlocated else "error"
-    if is_table:
-        if zones is not None:
-            if zone_key is None or join_col is None:
-                raise DataValidationError(
-                    "按分区关联时需要指定表格的关联列和分区图层的字段",
-                    hint="例如：表格「区镇」列 ↔ 分区「name」字段",
-                )
-            gdf = _table_join(source, join_col, zones, zone_key, rownum, report)
-            source_crs = "zone join"
-        else:
-            if lon_col is None or lat_col is None:
-                lon_col, lat_col, _ = suggest_coordinate_columns(source)
-            if (lon_col is None or lat_col is None) and not require_coordinates and kind == "enterprises":
-                lon_col = lat_col = None
-            elif lon_col is None or lat_col is None:
-                raise DataValidationError(
-                    f"表格「{filename}」中找不到经纬度列",
-                    hint="请指定经度列和纬度列（如「经度」「纬度」或 lon/lat），或按名称/代码关联到已有分区",
-                )
-            if crs is not None and not CRS.from_user_input(crs).is_geographic:
-                raise DataValidationError(
-                    "表格坐标只支持经纬度（度）",
-                    hint="投影坐标请先在 GIS 软件中转为经纬度，或导入为 Shapefile",
-                )
-            if lon_col is None:
-                gdf = gpd.GeoDataFrame(source.copy(), geometry=[None] * len(source), crs=STORAGE_CRS)
-                notes.append("表格没有经纬度列：企业未定位，只能按区镇名称归入区域")
-            else:
-                gdf = _table_points(source, lon_col, lat_col, frame, rownum, report, level=coord_level)
-                if coordinate_columns_crossed(source.columns, lon_col, lat_col):
-                    gdf = uncross_coordinate_columns(gdf, lon_col, lat_col, rownum, report)
-                    notes.append(
-                        f"「{lat_col}」列填的是纬度、「{lon_col}」列填的是经度：点位按数值取，"
-                        "两列内容已对调，使属性与几何一致（逐行记为“已修复”）"
-                    )
-            if frame != "wgs84" and lon_col is not None:
-                notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
-            source_crs = STORAGE_CRS
-            bounds = gdf.geometry.dropna().total_bounds if gdf.geometry.notna().any() else None
-            if bounds is not None and np.all(_km_outside_suzhou(gdf.geometry.dropna()) > FAR_OUTSIDE_KM):
-                raise DataValidationError(
-                    f"全部有效坐标都在苏州市以外（经度 {bounds[0]:.2f}–{bounds[2]:.2f}，纬度 {bounds[1]:.2f}–{bounds[3]:.2f}）",
-                    hint="请确认经纬度列是否选对、是否为十进制度（不是度分秒）",
-                )
-    else:
-        declared = raw.crs
-        if crs is None and declared is None:
-            valid = source.geometry[source.geometry.notna() & ~source.geometry.is_empty]
-            guess = suggest_crs(valid.total_bounds) if len(valid) else None
-            hint = (
-                f"坐标数值看起来是{guess.reason}，建议选择 {guess.crs}"
-                + ("并交换坐标轴" if guess.swapped else "")
-                + "，确认后重新导入（命令行 --crs）"
-                if guess
-                else "无法从数值判断坐标系，请向数据提供方确认后在导入时指定（命令行 --crs）"
-            )
-            missing = "缺少 .prj 文件" if fmt == "shapefile" else "文件未注明坐标系"
-            raise DataValidationError(f"「{filename}」没有坐标系信息（{missing}）", hint=hint)
-        source_crs = _crs_string(crs) if crs is not None else declared
-        if crs is not None and declared is not None and _crs_string(crs) != declared:
-            notes.append(f"按用户指定的 {source_crs} 读取（文件声明为 {declared}）")
-        if CRS.from_user_input(source_crs).is_geographic and frame != "wgs84":
-            notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
-        gdf = _to_storage(source, source_crs, frame, swap_xy, filename)
-        if swap_xy:
-            notes.append("已交换每个坐标的两个分量")
-        if source_crs not in (STORAGE_CRS, "EPSG:4490"):
-            notes.append(f"已从 {source_crs} 转换为 WGS-84（EPSG:4326）")
-    gdf = _check_geometries(gdf, rownum, report, keep_missing=keep_unlocated)
+    given = _Input(source, raw.crs, rownum, report, filename, fmt, "warning" if keep_unlocated else "error")
+    located = _LOCATORS[_input_kind(is_table, opts)](given, opts)
+    notes = [*raw.notes, *located.notes]
+    lon_col, lat_col = located.lon_col, located.lat_col
+    gdf = check_geometries(located.frame, rownum, report, keep_missing=keep_unlocated)
     gdf = _fit_kind(gdf, kind, rownum, report, notes)
+    mapping = opts.mapping
     if kind != "other" and mapping is None:
         mapping = suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind)
-    gdf = _apply_mapping(gdf, kind, mapping, rownum, report, notes, optional=optional)
-    _flag_far(gdf, rownum, report)
+    gdf = apply_mapping(gdf, kind, mapping, rownum, report, notes, optional=opts.optional)
+    flag_far(gdf, rownum, report)
     if kind != "zones" and len(gdf) and (gdf.geom_type.dropna() == "Point").all():
-        table = source if is_table and lon_col is not None else None
+        table = source if lon_col is not None else None
         town_label = (mapping or {}).get("town", "town")
         _row_checks(gdf, rownum, report, table, lon_col, lat_col, town_label)
-    if is_table and lon_col is not None and frame != "wgs84":
+    if lon_col is not None and frame != "wgs84":
         gdf, renamed = _mark_source_coordinates(gdf, (lon_col, lat_col), frame)
         if renamed:
             notes.append(
@@ -468,6 +554,8 @@ def read_upload(
                 + "、".join(f"「{a}」→「{b}」" for a, b in renamed.items())
                 + "（几何为 WGS-84，导出时不会被当作 WGS-84 经纬度）"
             )
+
+    # Assemble: refuse a file of which no row passed; flags and provenance with the rows.
     report_frame = report.frame()
     if len(gdf) == 0:
         raise RowReportError(
@@ -479,6 +567,7 @@ def read_upload(
     if flags is not None and FLAG_COLUMN not in gdf.columns:
         gdf[FLAG_COLUMN] = flags.to_numpy()
     gdf = gdf.reset_index(drop=True)
+    geographic = located.crs is not None and CRS.from_user_input(located.crs).is_geographic
     return ImportResult(
         frame=gdf,
         report=report_frame,
@@ -486,10 +575,8 @@ def read_upload(
         filename=filename,
         fmt=fmt,
         layer=raw.layer,
-        source_crs=source_crs,
-        source_frame=frame
-        if source_crs != "zone join" and CRS.from_user_input(source_crs).is_geographic
-        else "",
+        source_crs=located.crs if located.crs is not None else ZONE_JOIN_SOURCE,
+        source_frame=frame if geographic else "",
         encoding=raw.encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         rows_in=len(source),

@@ -14,10 +14,10 @@ from geo.ingest.base import Kind
 from geo.ingest.columns import ZONE_COLUMNS
 from geo.ingest.upload import ImportResult
 from geo.spatial.crs import STORAGE_CRS
-from geo.storage.audit import Change, current_user
 from geo.storage.base import DEFAULT_USER_GPKG, USER_GPKG_ENV, Store, default_user_gpkg, open_store  # noqa: F401
 from geo.storage.builtin import check_layer
-from geo.storage.schema import ENTERPRISES, LAYER_METADATA, LAYERS_BY_NAME
+from geo.storage.changelog import Change, current_user
+from geo.storage.schema import ACCURACY_CLASSES, ENTERPRISES, LAYER_METADATA, LAYERS_BY_NAME
 
 METADATA_LAYER = LAYER_METADATA.name
 
@@ -159,8 +159,6 @@ def save_import(
     ``year`` is the year of a table without a ``year`` column (it becomes one); the provenance
     note names the years a table holds (数据年份).
     """
-    from geo.storage.schema import ACCURACY_CLASSES
-
     name = layer_name(name)
     if not _NAME_RE.match(name) or name in LAYERS_BY_NAME:
         raise DataValidationError(

@@ -11,7 +11,7 @@ import pandas as pd
 from geo.catalogue import parse_yes_no
 
 
-def _isna(value) -> bool:
+def is_blank(value) -> bool:
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
@@ -25,19 +25,19 @@ _DMS_RE = re.compile(
 )
 
 
-def _number(values: pd.Series) -> pd.Series:
+def to_numbers(values: pd.Series) -> pd.Series:
     """Numbers from a column as typed by people: full-width digits, thousands separators, spaces."""
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype(float)
     text = values.map(
-        lambda v: v if _isna(v) else re.sub(r"[,，\s]", "", unicodedata.normalize("NFKC", str(v)))
+        lambda v: v if is_blank(v) else re.sub(r"[,，\s]", "", unicodedata.normalize("NFKC", str(v)))
     )
     return pd.to_numeric(text, errors="coerce")
 
 
-def _degrees(values: pd.Series) -> pd.Series:
+def to_degrees(values: pd.Series) -> pd.Series:
     """Decimal degrees from decimal or degree-minute-second text (120°38'42\", 120度38分42秒, N31:09:18)."""
-    out = _number(values)
+    out = to_numbers(values)
     for i in np.flatnonzero(out.isna().to_numpy() & values.notna().to_numpy()):
         match = _DMS_RE.match(unicodedata.normalize("NFKC", str(values.iloc[i])))
         if match:
@@ -47,14 +47,14 @@ def _degrees(values: pd.Series) -> pd.Series:
     return out
 
 
-def _norm_key(value) -> str:
+def norm_key(value) -> str:
     text = unicodedata.normalize("NFKC", str(value)).strip()
     return re.sub(r"\.0$", "", text)
 
 
-def _key_variants(value) -> set[str]:
+def key_variants(value) -> set[str]:
     """A zone name matches by its full form or by the part outside/inside the brackets."""
-    key = _norm_key(value)
+    key = norm_key(value)
     variants = {key}
     match = re.match(r"^(.*?)\((.*?)\)$", key)
     if match:
@@ -63,7 +63,7 @@ def _key_variants(value) -> set[str]:
 
 
 def _verbatim(value) -> str | None:
-    if _isna(value):
+    if is_blank(value):
         return None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a code typed as a number in Excel: 1001.0 -> "1001"
@@ -71,12 +71,12 @@ def _verbatim(value) -> str | None:
     return text or None
 
 
-def _text(values: pd.Series) -> pd.Series:
+def to_texts(values: pd.Series) -> pd.Series:
     """Text as written (only surrounding spaces dropped; full-width brackets and all kept), None for
     missing values (object dtype, as GeoPackage text reads back). Normalise only to match."""
     return pd.Series([_verbatim(v) for v in values], index=values.index, dtype=object)
 
 
-def _to_bool(value):
+def to_bool(value):
     """Yes/no as :func:`geo.catalogue.parse_yes_no` reads it (the one parser)."""
     return parse_yes_no(value)

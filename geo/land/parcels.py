@@ -473,7 +473,8 @@ def check_contracts(
     For each promise (投资强度, 容积率, 亩均税收) present, ``gap_<x>`` = achieved − promised (negative:
     short of it) and ``met_<x>`` = achieved ≥ promised × (1 − tolerance). ``verdict`` is 达标 when
     every promise present is met, 未达标 otherwise (``shortfalls`` names them; a missing achieved
-    value counts as not met; ``shortfalls_en`` in English), and 未到达产期 while ``promised_full_year`` is after ``check_year``.
+    value counts as not met; ``shortfalls_en`` in English), and 未到达产期 while
+    ``promised_full_year`` is after ``check_year``.
     """
     controls = controls or default_controls()
     year = controls.check_year if check_year is None else int(check_year)

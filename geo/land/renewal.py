@@ -30,7 +30,7 @@ from geo.errors import DataValidationError
 from geo.evaluation.metrics import ZONE_COL
 from geo.storage.audit import Change
 from geo.storage.base import Store, default_user_gpkg, open_store
-from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec, read_shared
+from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec
 
 LOG_LAYER = "parcel_renewal_log"
 STATUS_IDENTIFIED, STATUS_IN_PROGRESS, STATUS_DONE = "已认定", "处置中", "已盘活"
@@ -94,7 +94,7 @@ def load_log(*, path: StoreTarget = None) -> pd.DataFrame:
     ``path`` is a store, a GeoPackage path or a PostgreSQL URL (default: the selected store).
     """
     store = open_store(path)
-    return read_shared(store, LOG_SPEC, seed=lambda: _legacy_log(store))
+    return store.read_shared(LOG_SPEC, seed=lambda: _legacy_log(store))
 
 
 def current_status(log: pd.DataFrame) -> pd.DataFrame:
@@ -191,8 +191,9 @@ def with_status(identified: pd.DataFrame, log: pd.DataFrame, *, identified_year:
     """The identified parcels (``parcel_id``, ``area_mu``, zone) with their current status.
 
     Adds ``status``, ``method``, ``status_date``, ``identified_year`` (the date's year of a recorded
-    已认定, else ``identified_year``: the year the rules were run for) and ``freed_year`` (year of the 已盘活 date, else NaN). Parcels that
-    were recorded but are no longer found by the rules keep their record too (they were found once).
+    已认定, else ``identified_year``: the year the rules were run for) and ``freed_year`` (year of the
+    已盘活 date, else NaN). Parcels that were recorded but are no longer found by the rules keep their
+    record too (they were found once).
     """
     cur = current_status(log)
     out = identified.copy()

@@ -34,7 +34,7 @@ from geo.publication.versions import (
 )
 from geo.storage.audit import Change
 from geo.storage.base import open_store
-from geo.storage.tables import TableEdit, TableSpec, read_shared
+from geo.storage.tables import TableEdit, TableSpec
 
 OBJECTIONS_TABLE = "atlas_eval_objections"
 EVIDENCE_TABLE = "atlas_eval_evidence"
@@ -138,7 +138,7 @@ def _claimed(value: object) -> float:
 
 def objections_frame(*, store: StoreTarget = None, version_id: str | None = None) -> pd.DataFrame:
     """The objections (of one version when ``version_id`` is given) in the order recorded."""
-    rows = read_shared(open_store(store), OBJECTION_SPEC)
+    rows = open_store(store).read_shared(OBJECTION_SPEC)
     if version_id:
         rows = rows[rows["version_id"] == str(version_id).strip().upper()].reset_index(drop=True)
     return rows
@@ -353,7 +353,7 @@ def evidence_file(sha256: str, *, store: StoreTarget = None) -> tuple[str, bytes
     DataValidationError
         When no evidence with that digest is kept.
     """
-    rows = read_shared(open_store(store), EVIDENCE_SPEC)
+    rows = open_store(store).read_shared(EVIDENCE_SPEC)
     hit = rows[rows["sha256"] == str(sha256).strip().lower()]
     if not len(hit):
         raise DataValidationError(f"没有摘要为「{sha256[:12]}…」的证据文件")

@@ -215,7 +215,8 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
     pending = pending[pending["decision"] == ""]
     if len(pending):
         raise DataValidationError(
-            f"版本 {version.version_id} 还有 {len(pending)} 条异议未决定：{'、'.join(pending['objection_id'])}",
+            f"版本 {version.version_id} 还有 {len(pending)} 条异议未决定："
+            f"{'、'.join(pending['objection_id'])}",
             hint="请先采纳或驳回每一条异议，再重新评价",
         )
     results = version_results(version, store=target)

@@ -36,7 +36,7 @@ from geo.errors import DataValidationError
 from geo.evaluation.metrics import ID_COL, ZONE_COL
 from geo.storage.audit import Change
 from geo.storage.base import Store, open_store
-from geo.storage.tables import TableEdit, TableSpec, read_shared
+from geo.storage.tables import TableEdit, TableSpec
 
 VERSIONS_TABLE = "atlas_eval_versions"
 RESULTS_TABLE = "atlas_eval_results"
@@ -197,7 +197,7 @@ def list_versions(
     *, store: StoreTarget = None, viewer: bool = False, kind: str | None = None
 ) -> list[Version]:
     """Every version in the order they were saved (a viewer: the 公示 and 定案 ones only)."""
-    rows = read_shared(open_store(store), VERSION_SPEC)
+    rows = open_store(store).read_shared(VERSION_SPEC)
     out = [_version(r) for _, r in rows.iterrows()]
     if viewer:
         out = [v for v in out if v.state in VISIBLE_TO_VIEWERS]
@@ -226,7 +226,7 @@ def get_version(version_id: str, *, store: StoreTarget = None) -> Version:
 def version_results(version: Version, *, store: StoreTarget = None) -> pd.DataFrame:
     """The version's results: :data:`RESULT_COLUMNS` plus ``inputs`` and ``provenance`` (mappings),
     in the order they were saved; ``score`` as float (NaN when not scored), ``rank`` as Int64."""
-    rows = read_shared(open_store(store), RESULT_SPEC)
+    rows = open_store(store).read_shared(RESULT_SPEC)
     part = rows[rows["results_sha256"] == version.results_sha256].reset_index(drop=True)
     out = part[list(RESULT_COLUMNS)].copy()
     out["score"] = part["score"].map(_number).astype("float64")
@@ -507,6 +507,7 @@ def check_open(version: Version, *, store: StoreTarget = None) -> None:
     newer = replaced_by(version, store=store)
     if newer:
         raise DataValidationError(
-            f"版本 {version.version_id} 已按异议重新评价为 {'、'.join(newer)}，不能再登记或决定异议、再次重新评价",
+            f"版本 {version.version_id} 已按异议重新评价为 {'、'.join(newer)}，不能再登记或决定异议、"
+            "再次重新评价",
             hint=f"请在 {newer[-1]} 上继续（公示或定案）",
         )

@@ -1,45 +1,32 @@
-"""The user store: one small interface, two backends — the embedded GeoPackage and a shared PostGIS.
-
-A store holds imported layers, their provenance rows (``layer_metadata``, one row per layer), the
-audit table (``atlas_audit``) and the atlas's own shared tables (the 盘活 status log, the named
-evaluation configurations: :mod:`geo.storage.tables`). Every write is one transaction: the layer or
-the shared rows, the provenance row and the audit row are seen by other processes all together or
-not at all.
+"""The user store chosen: a Store given, a GeoPackage path, a PostgreSQL URL, or the configured one.
 
 Which store: ``$ATLAS_DATABASE_URL`` (``postgresql://user:pw@host:port/db``) selects PostGIS;
-otherwise the GeoPackage at ``$ATLAS_USER_GPKG`` or ``data/user/atlas_user.gpkg``.
+otherwise the GeoPackage at ``$ATLAS_USER_GPKG`` or ``data/user/atlas_user.gpkg`` (both read through
+:mod:`geo.settings`). The Store type itself is :mod:`geo.storage.interface`'s, re-exported here with
+the names callers use.
 """
 
 from __future__ import annotations
 
-import os
-from abc import ABC, abstractmethod
 from pathlib import Path
 
-import geopandas as gpd
-import pandas as pd
-
+from geo import settings
 from geo.errors import DataValidationError
-from geo.storage.audit import AUDIT_TABLE, Change
-from geo.storage.builtin import DATA_DIR
-from geo.storage.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
+from geo.storage.changelog import AUDIT_TABLE
+from geo.storage.gpkg import GpkgStore
+from geo.storage.interface import META_TABLE, Store, is_database_url
+from geo.storage.tables import TableEdit, TableSpec
 
-DATABASE_URL_ENV = "ATLAS_DATABASE_URL"
-USER_GPKG_ENV = "ATLAS_USER_GPKG"
-DEFAULT_USER_GPKG = DATA_DIR / "user" / "atlas_user.gpkg"
-META_TABLE = "layer_metadata"
-# The column of the provenance row naming the table that holds the layer's features. The GeoPackage
-# store writes a replacement into a new table and switches this name in the commit, so a replace
-# killed half-way leaves the old layer whole; an absent value means "the table named like the layer".
-TABLE_COLUMN = "table_name"
-# Tables of a killed writer that no provenance row names start with this; the next writer drops them.
-LAYER_PREFIX = "user_"
-_URL_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgresql+psycopg2://", "postgres://")
+DATABASE_URL_ENV = settings.DATABASE_URL_ENV
+USER_GPKG_ENV = settings.USER_GPKG_ENV
+DEFAULT_USER_GPKG = settings.DEFAULT_USER_GPKG
 
 __all__ = [
     "AUDIT_TABLE",
     "DATABASE_URL_ENV",
+    "DEFAULT_USER_GPKG",
     "META_TABLE",
+    "USER_GPKG_ENV",
     "Store",
     "TableEdit",
     "TableSpec",
@@ -50,85 +37,9 @@ __all__ = [
 ]
 
 
-class Store(ABC):
-    """Where imported layers, their provenance and the audit log live."""
-
-    kind: str  # "gpkg" | "postgis"
-
-    @property
-    @abstractmethod
-    def location(self) -> str:
-        """A path or a URL without its password, for messages and the UI."""
-
-    @abstractmethod
-    def list_metadata(self) -> pd.DataFrame:
-        """The provenance rows of the stored layers (all columns as stored; empty when none)."""
-
-    @abstractmethod
-    def read_layer(self, name: str) -> gpd.GeoDataFrame:
-        """The features of one stored layer (not yet validated).
-
-        Raises
-        ------
-        DataValidationError
-            When no such layer is stored (e.g. another session has just deleted it).
-        """
-
-    @abstractmethod
-    def save_layer(self, name: str, frame: gpd.GeoDataFrame, row: dict, change: Change) -> None:
-        """Add or replace a layer with its provenance ``row`` and audit ``change``, in one transaction."""
-
-    @abstractmethod
-    def delete_layer(self, name: str, change: Change) -> dict:
-        """Remove a layer and its provenance row, record ``change``; returns the removed row.
-
-        Raises
-        ------
-        DataValidationError
-            When no such layer is stored.
-        """
-
-    @abstractmethod
-    def update_metadata(self, name: str, fields: dict, change: Change) -> None:
-        """Change provenance fields of a stored layer and record ``change``, in one transaction."""
-
-    @abstractmethod
-    def record(self, change: Change) -> None:
-        """Record a change that is not a layer write (a configuration saved, a status changed)."""
-
-    @abstractmethod
-    def audit_log(self) -> pd.DataFrame:
-        """Every recorded change, newest first (see :func:`geo.storage.audit.tidy_audit`)."""
-
-    @abstractmethod
-    def read_rows(self, spec: TableSpec) -> pd.DataFrame | None:
-        """The rows of a shared table in the order they were written, or ``None`` while the table
-        does not exist in this store (see :func:`geo.storage.tables.read_shared`)."""
-
-    @abstractmethod
-    def edit_rows(self, spec: TableSpec, edit: Edit, *, seed: SeedSource = no_seed) -> TableEdit:
-        """Change a shared table under the writer lock, in one transaction; returns what ``edit`` said.
-
-        The table is created if missing, together with the rows ``seed`` gives (old data imported
-        once, recorded as its ``migrate`` change). ``edit`` then gets the rows as committed and
-        returns the rows to add (a row whose ``spec.key`` is stored replaces it), the keys to remove
-        and the change to record; they commit with the change-log row or not at all (an exception
-        raised by ``edit`` leaves the store as it was).
-        """
-
-    @abstractmethod
-    def stamp(self) -> str:
-        """A value that changes with every committed write (keys the app's caches)."""
-
-    def has_layer(self, name: str) -> bool:
-        """Whether a layer of that name is stored."""
-        meta = self.list_metadata()
-        return bool(len(meta)) and name in set(meta["layer"])
-
-
 def default_user_gpkg() -> Path:
     """The embedded store's file: ``$ATLAS_USER_GPKG`` if set, else ``data/user/atlas_user.gpkg``."""
-    return Path(os.environ.get(USER_GPKG_ENV) or DEFAULT_USER_GPKG)
+    return settings.user_gpkg()
 
 
 def legacy_user_dir(store: Store) -> Path:
@@ -137,11 +48,6 @@ def legacy_user_dir(store: Store) -> Path:
     beside the default GeoPackage when PostGIS is selected."""
     path = getattr(store, "path", None)
     return Path(path).parent if path is not None else default_user_gpkg().parent
-
-
-def is_database_url(target: object) -> bool:
-    """Whether ``target`` is a PostgreSQL URL rather than a GeoPackage path."""
-    return isinstance(target, str) and target.startswith(_URL_SCHEMES)
 
 
 def open_store(target: Store | Path | str | None = None) -> Store:
@@ -153,8 +59,10 @@ def open_store(target: Store | Path | str | None = None) -> Store:
     if isinstance(target, Store):
         return target
     if target is None or (isinstance(target, str) and not target.strip()):
-        target = os.environ.get(DATABASE_URL_ENV, "").strip() or default_user_gpkg()
+        target = settings.database_url() or default_user_gpkg()
     if is_database_url(target):
+        # Loaded when chosen, not at import: its drivers (geoalchemy2, psycopg) would add about a
+        # fifth to every command's start with a GeoPackage store. No cycle: postgis imports interface.
         from geo.storage.postgis import PostGISStore
 
         return PostGISStore(str(target))
@@ -163,26 +71,4 @@ def open_store(target: Store | Path | str | None = None) -> Store:
             f"不支持的存储地址「{target.split('://')[0]}://…」",
             hint="共享存储请用 postgresql://用户:密码@主机:端口/数据库；本地存储请给 .gpkg 文件路径",
         )
-    from geo.storage.gpkg import GpkgStore
-
     return GpkgStore(Path(target))
-
-
-def missing_layer_error(name: str) -> DataValidationError:
-    """The error for a layer that is not (or no longer) in the store."""
-    return DataValidationError(
-        f"没有名为「{name}」的导入图层（或它刚被他人删除）",
-        hint="请刷新页面查看现有图层，或在「数据管理」页导入",
-    )
-
-
-def metadata_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    """Provenance rows as read: the table column filled in with the layer name where absent."""
-    meta = rows.drop(columns=[c for c in ("fid", "id") if c in rows.columns]).reset_index(drop=True)
-    if "layer" not in meta:
-        return meta
-    if TABLE_COLUMN not in meta:
-        meta[TABLE_COLUMN] = meta["layer"]
-    blank = meta[TABLE_COLUMN].isna() | (meta[TABLE_COLUMN].astype(str).str.strip() == "")
-    meta.loc[blank, TABLE_COLUMN] = meta.loc[blank, "layer"]
-    return meta

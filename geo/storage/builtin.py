@@ -12,14 +12,15 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
+from geo import settings
 from geo.errors import DataValidationError
 from geo.spatial.crs import STORAGE_CRS
+from geo.storage.interface import is_database_url
 from geo.storage.schema import LAYERS_BY_NAME, LayerSchema
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-DEFAULT_GPKG = DATA_DIR / "atlas.gpkg"
-# Where user-imported layers live, so that the bundled demo file stays as built.
-ATLAS_GPKG_ENV = "ATLAS_GPKG"
+DATA_DIR = settings.DATA_DIR
+DEFAULT_GPKG = settings.DEFAULT_GPKG
+ATLAS_GPKG_ENV = settings.ATLAS_GPKG_ENV
 
 _GEOM_TYPES = {
     "polygon": {"Polygon", "MultiPolygon"},
@@ -35,17 +36,15 @@ def default_store() -> Path:
     The app reads its built-in layers from here unless ``$ATLAS_DATABASE_URL`` selects PostGIS
     (see :func:`builtin_source`).
     """
-    return Path(os.environ.get(ATLAS_GPKG_ENV, DEFAULT_GPKG))
+    return settings.builtin_gpkg()
 
 
 def builtin_source(path: Path | str | None = None) -> Path | str:
     """Where the built-in layers are read: ``path`` (a GeoPackage path or a PostgreSQL URL) if
     given, else the PostGIS of ``$ATLAS_DATABASE_URL`` if set (its ``demo_*`` tables, written by
     ``python -m geo.cli load-demo``), else the GeoPackage of :func:`default_store`."""
-    from geo.storage.base import DATABASE_URL_ENV, is_database_url
-
     if path is None:
-        path = os.environ.get(DATABASE_URL_ENV, "").strip() or default_store()
+        path = settings.database_url() or default_store()
     return str(path) if is_database_url(str(path)) else Path(path)
 
 
@@ -60,6 +59,7 @@ def builtin_stamp(path: Path | str | None = None) -> tuple[str, str]:
 
 
 def _database(url: str):
+    # Loaded when a database is named (see geo.storage.base.open_store: the drivers' import time).
     from geo.storage.postgis import PostGISStore
 
     return PostGISStore(url)
@@ -127,7 +127,8 @@ def _check_geometry(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> None:
     types = set(gdf.geom_type[~missing].unique())
     if not types <= allowed:
         raise DataValidationError(
-            f"图层「{schema.name}」应为{_GEOM_ZH[schema.geometry]}图层，却含有 {'、'.join(sorted(types - allowed))}",
+            f"图层「{schema.name}」应为{_GEOM_ZH[schema.geometry]}图层，却含有 "
+            f"{'、'.join(sorted(types - allowed))}",
             hint="请检查导入的文件是否选对了图层",
         )
 

@@ -32,8 +32,15 @@ import pandas as pd
 import pyogrio
 
 from geo.errors import DataValidationError
-from geo.storage.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
-from geo.storage.base import (
+from geo.storage.changelog import (
+    AUDIT_COLUMNS,
+    AUDIT_INT_COLUMNS,
+    AUDIT_TABLE,
+    Change,
+    empty_audit,
+    tidy_audit,
+)
+from geo.storage.interface import (
     LAYER_PREFIX,
     META_TABLE,
     TABLE_COLUMN,

@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from geo.errors import DataValidationError
-from geo.storage.audit import AUDIT_TABLE
-from geo.storage.base import META_TABLE, TABLE_COLUMN
+from geo.storage.changelog import AUDIT_TABLE
+from geo.storage.interface import META_TABLE, TABLE_COLUMN
 from geo.storage.styles import STYLES_TABLE
 
 GPKG_ACTOR = "外部编辑（GeoPackage 文件）"
@@ -49,7 +49,8 @@ def gpkg_guard_log(con: sqlite3.Connection) -> None:
     """Inside the caller's transaction: make the GeoPackage's change log refuse UPDATE and DELETE."""
     for op in ("UPDATE", "DELETE"):
         con.execute(
-            f"CREATE TRIGGER IF NOT EXISTS {_q(f'{AUDIT_TABLE}_no_{op.lower()}')} BEFORE {op} ON {_q(AUDIT_TABLE)}"
+            f"CREATE TRIGGER IF NOT EXISTS {_q(f'{AUDIT_TABLE}_no_{op.lower()}')} BEFORE {op} ON "
+            f"{_q(AUDIT_TABLE)}"
             f" BEGIN SELECT RAISE(ABORT, {_text(LOG_IS_FIXED)}); END"
         )
 

@@ -37,8 +37,15 @@ from geoalchemy2 import Geometry
 from sqlalchemy.engine import Connection, Engine
 
 from geo.errors import DataValidationError
-from geo.storage.audit import AUDIT_COLUMNS, AUDIT_INT_COLUMNS, AUDIT_TABLE, Change, empty_audit, tidy_audit
-from geo.storage.base import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
+from geo.storage.changelog import (
+    AUDIT_COLUMNS,
+    AUDIT_INT_COLUMNS,
+    AUDIT_TABLE,
+    Change,
+    empty_audit,
+    tidy_audit,
+)
+from geo.storage.interface import META_TABLE, TABLE_COLUMN, Store, metadata_frame, missing_layer_error
 from geo.storage.outside_edits import (
     GIS_ROLE,
     pg_gis_roles,
@@ -394,8 +401,8 @@ class PostGISStore(Store):
     def grant_gis_role(self, role: str = GIS_ROLE) -> bool:
         """Create (when missing and allowed) the role for a bureau's GIS staff and give it its rights:
         edit every imported layer's table (each edit on record) and the styles, read the built-in
-        ``demo_`` tables, the provenance and the change log, never change or delete the log. Returns whether the role was
-        created. Layers stored later are granted to it when they are written.
+        ``demo_`` tables, the provenance and the change log, never change or delete the log. Returns
+        whether the role was created. Layers stored later are granted to it when they are written.
 
         Raises
         ------
@@ -466,7 +473,10 @@ class PostGISStore(Store):
             if name not in available:
                 raise DataValidationError(
                     f"共享数据库 {self.location} 中没有内置图层「{name}」",
-                    hint=f"现有内置图层：{'、'.join(available)}；演示数据更新后请重新运行 `python -m geo.cli load-demo`",
+                    hint=(
+                        f"现有内置图层：{'、'.join(available)}；演示数据更新后请重新运行 `python -m geo.cli "
+                        "load-demo`"
+                    ),
                 )
             return self._read_frame(conn, DEMO_PREFIX + name)
 
@@ -639,7 +649,10 @@ def demo_not_loaded_error(location: str) -> DataValidationError:
     """The error for a PostGIS selected by ``$ATLAS_DATABASE_URL`` without the built-in layers."""
     return DataValidationError(
         f"已选用共享数据库 {location}，但其中还没有载入内置图层（演示数据）",
-        hint="请运行 `python -m geo.cli load-demo` 把内置图层载入该库；若不用共享库，请取消 ATLAS_DATABASE_URL 设置",
+        hint=(
+            "请运行 `python -m geo.cli load-demo` 把内置图层载入该库；若不用共享库，请取消 "
+            "ATLAS_DATABASE_URL 设置"
+        ),
     )
 
 

@@ -133,7 +133,8 @@ def qml_document(
     symbols = "".join(_symbol(i, kind, c.color, **size) for i, c in enumerate(classes))
     if column and all(c.value is not None for c in classes):
         cats = "".join(
-            f'<category render="true" symbol="{i}" value={quoteattr(str(c.value))} label={quoteattr(c.label)}/>'
+            f'<category render="true" symbol="{i}" value={quoteattr(str(c.value))} '
+            f"label={quoteattr(c.label)}/>"
             for i, c in enumerate(classes)
         )
         renderer = (
@@ -143,7 +144,8 @@ def qml_document(
         )
     elif len(classes) > 1 or classes[0].expression:
         rules = "".join(
-            f'<rule key="r{i}" symbol="{i}" label={quoteattr(c.label)} filter={quoteattr(c.expression or "ELSE")}/>'
+            f'<rule key="r{i}" symbol="{i}" label={quoteattr(c.label)} '
+            f"filter={quoteattr(c.expression or 'ELSE')}/>"
             for i, c in enumerate(classes)
         )
         renderer = (
@@ -283,16 +285,14 @@ def forget_gpkg_styles(con: sqlite3.Connection, table: str) -> None:
 
 def write_styles(target: object, docs: list[StyleDoc]) -> int:
     """Store ``docs`` as the default QGIS styles of their tables in a GeoPackage file (a path) or a
-    store (:class:`geo.storage.base.Store`); returns how many were written.
+    store (:class:`geo.storage.interface.Store`); returns how many were written.
 
     Raises
     ------
     DataValidationError
         When the GeoPackage does not exist or a document names a table the file does not hold.
     """
-    from geo.storage.base import Store
-
-    if isinstance(target, Store) and target.kind == "postgis":
+    if getattr(target, "kind", None) == "postgis":  # a PostGISStore (a path has no kind)
         return target.write_styles(docs)  # type: ignore[attr-defined]
     path = Path(getattr(target, "path", target))  # a GpkgStore, or a file
     if not path.exists():

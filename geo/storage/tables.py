@@ -2,8 +2,8 @@
 configurations), and what an upgraded install imports into them once.
 
 A shared table is a plain attribute table of the store (GeoPackage or PostGIS) described by a
-:class:`TableSpec`. It is changed only through :meth:`geo.storage.base.Store.edit_rows`: under the store's
-writer lock and in one transaction, the caller's ``edit`` reads the rows as committed, says which
+:class:`TableSpec`. It is changed only through :meth:`geo.storage.interface.Store.edit_rows`: under
+the store's writer lock and in one transaction, the caller's ``edit`` reads the rows as committed, says which
 rows to add or remove and which change to record, and the rows and their change-log row
 (``atlas_audit``) commit together. Two app servers and the command line on one store therefore see
 one table and lose nothing to each other.
@@ -18,14 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from geo.storage.audit import Change
-
-if TYPE_CHECKING:
-    from geo.storage.base import Store
+from geo.storage.changelog import Change
 
 # Who an import of old data is recorded for: no person did it, the upgraded atlas did.
 MIGRATION_ACTOR = "系统（升级时导入旧数据）"
@@ -104,19 +100,3 @@ Edit = Callable[[pd.DataFrame], TableEdit]
 def no_seed() -> Seed | None:
     """A table with nothing to import."""
     return None
-
-
-def read_shared(store: Store, spec: TableSpec, *, seed: SeedSource = no_seed) -> pd.DataFrame:
-    """The rows of a shared table in the order they were written (an empty frame when none).
-
-    A table not yet created in the store, with old data to import, is created first (the old data
-    imported once, see :meth:`geo.storage.base.Store.edit_rows`); with nothing to import nothing is written.
-    """
-    rows = store.read_rows(spec)
-    if rows is None:
-        found = seed()
-        if found is None or not found.rows:
-            return spec.empty()
-        store.edit_rows(spec, lambda _current: TableEdit(), seed=seed)
-        rows = store.read_rows(spec)
-    return spec.empty() if rows is None else spec.tidy(rows)

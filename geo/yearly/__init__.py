@@ -1,4 +1,5 @@
-"""The yearly cycle: class transitions, movers, warnings and trends; what each class pays; the 公示 list. Its public names are those of transitions."""
+"""The yearly cycle: class transitions, movers, warnings and trends; what each class pays; the 公示
+list. Its public names are those of transitions."""
 
 from geo.yearly.transitions import (
     CHANGE_DOWN,

@@ -77,16 +77,24 @@ def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
     )
     if lang == "zh":
         return (
-            f"综合得分 = Σ（指标值 ÷ 基准值 × 权重）± 加减分；基准值 = 全区{('汇总' if config.benchmark_mean == 'pooled' else '简单')}均值"
-            f" × {config.benchmark_multiple:g}；{cap}。参评：规上企业，及用地不少于 {config.below_scale_min_land_mu:g} 亩的规下企业；"
-            f"{'、'.join(config.exclusion_industries) or '无'}等行业与投产不满 {config.min_years_in_production:g} 年的企业列为 T 类（不参评）。"
-            f"{_cutoffs_text(config, lang)}（{'规上、规下分别排名' if config.rank_within == 'size' else '统一排名'}）。"
+            "综合得分 = Σ（指标值 ÷ 基准值 × 权重）± 加减分；基准值 = "
+            f"全区{('汇总' if config.benchmark_mean == 'pooled' else '简单')}均值"
+            f" × {config.benchmark_multiple:g}；{cap}。参评：规上企业，及用地不少于 "
+            f"{config.below_scale_min_land_mu:g} 亩的规下企业；"
+            f"{'、'.join(config.exclusion_industries) or '无'}等行业与投产不满 "
+            f"{config.min_years_in_production:g} 年的企业列为 T 类（不参评）。"
+            f"{_cutoffs_text(config, lang)}"
+            f"（{'规上、规下分别排名' if config.rank_within == 'size' else '统一排名'}）。"
         )
     return (
-        f"Score = Σ (indicator ÷ benchmark × weight) ± adjustments; benchmark = {config.benchmark_multiple:g}× the area "
-        f"{'pooled' if config.benchmark_mean == 'pooled' else 'simple'} mean; {cap}. Scored: above-size enterprises and "
-        f"below-size ones on at least {config.below_scale_min_land_mu:g} mu; excluded industries and enterprises in "
-        f"production under {config.min_years_in_production:g} years are class T. {_cutoffs_text(config, lang)}."
+        "Score = Σ (indicator ÷ benchmark × weight) ± adjustments; "
+        f"benchmark = {config.benchmark_multiple:g}× the area "
+        f"{'pooled' if config.benchmark_mean == 'pooled' else 'simple'} mean; {cap}. "
+        "Scored: above-size enterprises and "
+        f"below-size ones on at least {config.below_scale_min_land_mu:g} mu; "
+        "excluded industries and enterprises in "
+        f"production under {config.min_years_in_production:g} years are class T. "
+        f"{_cutoffs_text(config, lang)}."
     )
 
 

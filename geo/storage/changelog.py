@@ -1,0 +1,155 @@
+"""The change log's record (留痕): one change (who, what, when, which file, how many rows) and the
+table it goes in.
+
+What every store backend writes and reads, with no store of its own: the backends import it, and
+:mod:`geo.storage.audit` records a change in the selected store and reads the log back.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from geo import settings
+from geo.errors import DataValidationError
+
+AUDIT_TABLE = "atlas_audit"
+# What a change can be, with its Chinese and English label.
+ACTIONS: dict[str, tuple[str, str]] = {
+    "import": ("导入", "import"),
+    "replace": ("替换", "replace"),
+    "delete": ("删除", "delete"),
+    "metadata": ("修改说明", "metadata edited"),
+    "config_saved": ("保存评价配置", "configuration saved"),
+    "config_deleted": ("删除评价配置", "configuration deleted"),
+    "status_changed": ("更改更新状态", "status changed"),
+    "load_demo": ("载入演示数据", "demo data loaded"),
+    "migrate": ("导入旧数据", "old data imported"),
+    "results_saved": ("写入评价结果", "results written"),
+    "version_saved": ("保存评价版本", "version saved"),
+    "version_published": ("公示评价版本", "version published"),
+    "version_finalized": ("评价版本定案", "version finalized"),
+    "evidence_saved": ("保存异议证据", "evidence stored"),
+    "objection_recorded": ("登记异议", "objection recorded"),
+    "objection_decided": ("决定异议", "objection decided"),
+    # Written by the tables' own triggers when a feature is edited outside the atlas (QGIS, SQL).
+    "feature_added": ("外部编辑：新增要素", "feature added outside the atlas"),
+    "feature_changed": ("外部编辑：修改要素", "feature changed outside the atlas"),
+    "feature_deleted": ("外部编辑：删除要素", "feature deleted outside the atlas"),
+}
+# The audit table's columns and their types (text unless listed as integer).
+AUDIT_COLUMNS = (
+    "at_utc",
+    "user_name",
+    "action",
+    "layer",
+    "title",
+    "file_name",
+    "sha256",
+    "rows_in",
+    "rows_out",
+    "detail",
+)
+AUDIT_INT_COLUMNS = frozenset({"rows_in", "rows_out"})
+# Who a change is recorded for when the caller names no one (the command line): $ATLAS_USER, else the OS user.
+USER_ENV = settings.USER_ENV
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to the store, as recorded in the audit table."""
+
+    action: str
+    user: str
+    layer: str = ""
+    title: str = ""
+    file_name: str = ""
+    sha256: str = ""
+    rows_in: int | None = None
+    rows_out: int | None = None
+    detail: str = ""
+
+    def __post_init__(self) -> None:
+        if self.action not in ACTIONS:
+            raise DataValidationError(f"未知的变更类型「{self.action}」", hint=f"可选：{'、'.join(ACTIONS)}")
+        if not str(self.user).strip():
+            raise DataValidationError("变更必须记下操作人", hint="请先登录，或设置 ATLAS_USER")
+
+    def filled_from(self, row: dict) -> Change:
+        """The change with blank fields taken from a layer's provenance row (for a delete)."""
+        return replace(
+            self,
+            title=self.title or str(row.get("title_zh") or ""),
+            file_name=self.file_name or str(row.get("source_file") or ""),
+            sha256=self.sha256 or str(row.get("sha256") or ""),
+            rows_in=self.rows_in if self.rows_in is not None else _int_or_none(row.get("rows_in")),
+            rows_out=self.rows_out if self.rows_out is not None else _int_or_none(row.get("rows_out")),
+        )
+
+    def as_row(self, *, at: datetime | None = None) -> dict:
+        """The audit-table row, stamped with the time of the write (UTC, ISO 8601)."""
+        at = at or datetime.now(UTC)
+        return {
+            "at_utc": at.replace(microsecond=0).isoformat(),
+            "user_name": self.user.strip(),
+            "action": self.action,
+            "layer": self.layer,
+            "title": self.title,
+            "file_name": self.file_name,
+            "sha256": self.sha256,
+            "rows_in": self.rows_in,
+            "rows_out": self.rows_out,
+            "detail": self.detail,
+        }
+
+
+def _int_or_none(value) -> int | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def current_user() -> str:
+    """Who the command line acts for: ``$ATLAS_USER``, else the operating-system user."""
+    name = settings.cli_user()
+    if name:
+        return name
+    try:
+        return f"{getpass.getuser()}（命令行）"
+    except OSError:  # no user name in this environment
+        return "命令行"
+
+
+def action_label(action: str, lang: str) -> str:
+    """An action in the UI language (an unknown one is shown as given)."""
+    zh, en = ACTIONS.get(action, (action, action))
+    return en if lang == "en" else zh
+
+
+def empty_audit() -> pd.DataFrame:
+    """An audit log with no rows and the audit columns."""
+    return pd.DataFrame(
+        {c: pd.Series(dtype="Int64" if c in AUDIT_INT_COLUMNS else "object") for c in AUDIT_COLUMNS}
+    )
+
+
+def tidy_audit(frame: pd.DataFrame) -> pd.DataFrame:
+    """A raw audit table read from a store as the log: audit columns only, counts as Int64, newest first."""
+    out = frame.copy()
+    for col in AUDIT_COLUMNS:
+        if col not in out:
+            out[col] = None
+    out = out[[*AUDIT_COLUMNS, *(["id"] if "id" in out else [])]]
+    for col in AUDIT_INT_COLUMNS:
+        out[col] = pd.to_numeric(out[col], errors="coerce").astype("Int64")
+    for col in set(AUDIT_COLUMNS) - AUDIT_INT_COLUMNS:
+        out[col] = out[col].astype(object).where(out[col].notna(), "")
+    order = "id" if "id" in out else "at_utc"
+    out = out.sort_values(order, ascending=False, kind="stable")
+    return out[list(AUDIT_COLUMNS)].reset_index(drop=True)
