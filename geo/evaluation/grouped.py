@@ -20,7 +20,7 @@ import pandas as pd
 from geo.catalogue import parse_yes_no
 from geo.errors import DataValidationError
 from geo.evaluation.compounds import COMPOUND_COL, ROLE_TENANT, allocate_land
-from geo.evaluation.metrics import check_enterprises
+from geo.evaluation.metrics import RATIOS, check_enterprises, numeric_amounts, ratios_from_amounts
 from geo.evaluation.rules import (
     CLASS_COL,
     CLASS_LABELS,
@@ -79,11 +79,45 @@ def group_members(
     return out
 
 
-def _group_config(config: EvaluationConfig, gi: int) -> EvaluationConfig:
-    """The configuration one group is evaluated with, as one table of 规上 rows."""
+def _pooled_benchmarks(table: pd.DataFrame, scored: np.ndarray, config: EvaluationConfig) -> dict[str, float]:
+    """``benchmark.within: all`` across groups: each weighted indicator's mean over the scored
+    enterprises of every group (pooled Σ numerator / Σ denominator, or the simple mean) ×
+    ``benchmark.multiple``, with the same arithmetic as the evaluation of one table. An indicator
+    without data (or a zero denominator) is left out: the group's evaluation then drops it."""
+    amounts = numeric_amounts(table)
+    ratios = ratios_from_amounts(amounts)
+    keys = {k for g in config.groups if g.scored for k, w in g.weights.items() if w > 0}
+    out = {}
+    for r in RATIOS:
+        if r.key not in keys:
+            continue
+        values = ratios[r.key].to_numpy()
+        ok = scored & np.isfinite(values)
+        if not ok.any():
+            continue
+        if config.benchmark_mean == "simple":
+            mean = float(values[ok].mean())
+        else:
+            den = amounts[r.denominator].to_numpy()[ok].sum()
+            num = amounts[r.numerator].to_numpy()[ok].sum()
+            mean = float(num / den * r.scale) if den > 0 else float("nan")
+        if np.isfinite(mean) and mean > 0:
+            out[r.key] = mean * config.benchmark_multiple
+    return out
+
+
+def _group_config(
+    config: EvaluationConfig, gi: int, pooled: dict[str, float] | None = None
+) -> EvaluationConfig:
+    """The configuration one group is evaluated with, as one table of 规上 rows; ``pooled``: the
+    benchmarks computed across groups (``benchmark.within: all``), under any fixed ones."""
     g = config.groups[gi]
     size = {"above": SIZE_ABOVE, "below": SIZE_BELOW}.get(g.size)
-    fixed = {**config.benchmark_fixed, **(config.benchmark_fixed_by_size.get(size, {}) if size else {})}
+    fixed = {
+        **(pooled or {}),
+        **config.benchmark_fixed,
+        **(config.benchmark_fixed_by_size.get(size, {}) if size else {}),
+    }
     return replace(
         config,
         groups=(),
@@ -122,10 +156,16 @@ def _evaluate_groups(
     id_col: str,
     year: int | None,
 ) -> EvaluationResult:
+    if config.rank_within != "size":
+        raise DataValidationError(
+            "评价配置有误：分组评价时每组单独排名，classes.rank_within 应为 size",
+            hint="各组各自排名、分类；要把几类企业排在一起，请把它们放进同一个评价组",
+        )
     member = group_members(table, config, tenant=tenant)
     parts, positions, benches, weights, notes, notes_en = [], [], [], [], [], []
     names = [g.name for g in config.groups]
     listed = np.zeros(len(table), dtype=bool)
+    subs = {}
     for gi, g in enumerate(config.groups):
         rows = np.flatnonzero(member == gi)
         if rows.size == 0 or not g.scored:
@@ -133,8 +173,20 @@ def _evaluate_groups(
             continue
         sub = table.iloc[rows].copy()
         sub["above_scale"] = True  # one table, one ranking: the group's
-        sub_zone = zone.iloc[rows] if isinstance(zone, pd.Series) else zone
-        result = evaluate(sub, config=_group_config(config, gi), zone=sub_zone, id_col=id_col, year=year)
+        subs[gi] = (rows, sub, zone.iloc[rows] if isinstance(zone, pd.Series) else zone)
+    pooled = None
+    if config.benchmark_within == "all" and subs:
+        # One benchmark for the whole area (as without groups): who is scored comes from a first
+        # evaluation of each group (exclusions, land), the means from all of them together.
+        scored = np.zeros(len(table), dtype=bool)
+        for gi, (rows, sub, sub_zone) in subs.items():
+            first = evaluate(sub, config=_group_config(config, gi), zone=sub_zone, id_col=id_col, year=year)
+            scored[rows] = first.enterprises["scored"].to_numpy(dtype=bool)
+        pooled = _pooled_benchmarks(table, scored, config)
+    for gi, (rows, sub, sub_zone) in subs.items():
+        g = config.groups[gi]
+        group_config = _group_config(config, gi, pooled)
+        result = evaluate(sub, config=group_config, zone=sub_zone, id_col=id_col, year=year)
         parts.append(result.enterprises)
         positions.append(rows)
         benches.append(result.benchmarks.loc[[SIZE_ABOVE]].rename(index={SIZE_ABOVE: g.name}))
@@ -177,6 +229,24 @@ def _evaluate_groups(
         notes_en=tuple(notes_en),
         year=year,
     )
+
+
+def group_counts(evaluated: pd.DataFrame) -> pd.DataFrame:
+    """Per group (rows, in the configuration's order): enterprises, scored, and each class A–D
+    (``n_A`` …) and T (``n_T``). A result without ``eval_group`` counts by ``size_class``."""
+    group = evaluated[GROUP_COL if GROUP_COL in evaluated.columns else SIZE_COL]
+    cls = evaluated[CLASS_COL].astype(object).where(evaluated["scored"].to_numpy(dtype=bool), "T")
+    names = list(group.cat.categories) if isinstance(group.dtype, pd.CategoricalDtype) else sorted(set(group))
+    table = pd.crosstab(group.astype(object), cls).reindex(index=names, columns=[*CLASSES, "T"], fill_value=0)
+    out = pd.DataFrame(
+        {
+            "n_enterprises": table.sum(axis=1),
+            "n_scored": table[list(CLASSES)].sum(axis=1),
+            **{f"n_{c}": table[c] for c in (*CLASSES, "T")},
+        }
+    )
+    out.index.name = GROUP_COL
+    return out[out["n_enterprises"] > 0]
 
 
 def evaluate_grouped(
@@ -241,5 +311,6 @@ __all__ = [
     "STATUS_NO_GROUP",
     "STATUS_TENANT_HOST",
     "evaluate_grouped",
+    "group_counts",
     "group_members",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pandas as pd
@@ -262,6 +263,7 @@ def notice_xlsx_bytes(
         _append_text_safe(sheet, ["序号", *[_NOTICE_HEAD[k] for k in cols]])
         for i, row in enumerate(part[cols].itertuples(index=False), start=1):
             _append_text_safe(sheet, [i, *[_cell(v) for v in row]])
+    _group_sheets(wb, frame, config, benchmarks, title=title or "评价结果公示")
     ws.column_dimensions["A"].width = 14
     for letter in "BCDEFGHIJ":
         ws.column_dimensions[letter].width = 22
@@ -270,6 +272,89 @@ def notice_xlsx_bytes(
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+GROUP_COLUMNS = ("rank", "land_role", "land_host_name", "land_share")
+_GROUP_HEAD = {
+    **_NOTICE_HEAD,
+    "rank": "组内排名",
+    "land_role": "用地身份",
+    "land_host_name": "房东（土地权利人）",
+    "land_share": "用地分摊比例",
+}
+_ROLE_ZH = {"own": "自有用地", "host": "房东", "tenant": "租户", "shared": "共用"}
+_SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def group_method_rows(
+    config: EvaluationConfig, group: str, benchmarks: pd.DataFrame
+) -> list[tuple[str, str]]:
+    """What one group's list was made with: (item, text) for its weights, benchmarks and classes;
+    a group only listed says so. ``group`` is a configured group's name, or (without groups) 规上 /
+    规下 / the 规下 below the land minimum."""
+    configured = {g.name: g for g in config.groups}
+    if group in configured:
+        g = configured[group]
+        scored, weights = g.scored, dict(g.weights)
+        method = g.class_method or config.class_method
+        cut_config = replace(
+            config,
+            class_method=method,
+            percentile_cutoffs=g.percentile_cutoffs or config.percentile_cutoffs,
+            score_cutoffs=g.score_cutoffs or config.score_cutoffs,
+        )
+    elif not config.groups and group in SIZE_GROUPS:
+        on = config.score_above_scale if group == SIZE_GROUPS[0] else config.score_below_scale
+        scored, weights, cut_config = on, config.weights_for(group), config
+    else:
+        scored, weights, cut_config = False, {}, config
+    if not scored:
+        return [("评价方法", "仅列入名单，不评分（T 类，说明栏写明原因）")]
+    rows = [
+        (
+            "指标权重",
+            "、".join(f"{RATIOS_BY_KEY[k].label_zh} {w:g}" for k, w in weights.items() if w > 0)
+            + f"（合计 {sum(weights.values()):g}）",
+        )
+    ]
+    if group in benchmarks.index:
+        values = benchmarks.loc[group]
+        rows.append(
+            (
+                "基准值",
+                "；".join(f"{ratio_label(k)} {float(v):,.4g}" for k, v in values.items() if v == v),
+            )
+        )
+    rows.append(("分类标准", f"{_cutoffs_text(cut_config, 'zh')}（本组单独排名）"))
+    return rows
+
+
+def _group_sheets(
+    wb, frame: pd.DataFrame, config: EvaluationConfig, benchmarks: pd.DataFrame, *, title: str
+) -> None:
+    """One sheet per group (规上, 规下 …, tenants): the group's method and weights, then its list,
+    scored enterprises by rank and the rest (T) with their reasons."""
+    if "eval_group" not in frame.columns:
+        return
+    group = frame["eval_group"]
+    names = list(group.cat.categories) if isinstance(group.dtype, pd.CategoricalDtype) else sorted(set(group))
+    cols = [c for c in (*NOTICE_COLUMNS[:-2], *GROUP_COLUMNS, *NOTICE_COLUMNS[-2:]) if c in frame.columns]
+    if "land_role" in frame.columns:
+        frame = frame.assign(land_role=frame["land_role"].astype(object).map(_ROLE_ZH))
+    for name in names:
+        part = frame[group.astype(object) == name]
+        if part.empty:
+            continue
+        part = part.sort_values(["score"], ascending=False, kind="stable", na_position="last")
+        sheet = wb.create_sheet(f"{str(name).translate(_SHEET_BAD)} 名单"[:31])
+        _append_text_safe(sheet, [f"{title} · {name}（{len(part)} 家）"])
+        sheet["A1"].font = sheet["A1"].font.copy(bold=True)
+        for item, text in group_method_rows(config, str(name), benchmarks):
+            _append_text_safe(sheet, [item, text])
+        sheet.append([])
+        _append_text_safe(sheet, ["序号", *[_GROUP_HEAD[k] for k in cols]])
+        for i, row in enumerate(part[cols].itertuples(index=False), start=1):
+            _append_text_safe(sheet, [i, *[_cell(v) for v in row]])
 
 
 def _print_setup(ws, *, header_row: bool) -> None:
@@ -298,6 +383,10 @@ def _append_text_safe(ws, values: list) -> None:
 
 def _cell(value):
     """A cell value: numbers as numbers, NaN empty, anything else as text."""
+    if value is pd.NA:
+        return None
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        value = value.item()
     if value is None or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, float):
