@@ -450,6 +450,10 @@ CATALOGUE: dict[str, tuple[Column, ...]] = {
 
 ENTERPRISE_BY_KEY: dict[str, Column] = {c.key: c for c in ENTERPRISE_COLUMNS}
 
+# The columns saying who shares a 宗地 or compound (geo/evaluation/compounds.py): an import keeps
+# them when the table has them.
+SHARED_LAND_COLUMNS: tuple[str, ...] = ("compound_id", "land_host", "floor_area_m2", "land_share_pct")
+
 
 # Derived tables ------------------------------------------------------------------------------
 

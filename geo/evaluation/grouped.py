@@ -298,7 +298,7 @@ def evaluate_grouped(
     if config.land_sharing.rule == "host":
         hosted = tenant & ~out["scored"].to_numpy(dtype=bool)
         if hosted.any():
-            status = out["status"].astype(object).to_numpy()
+            status = np.array(out["status"].astype(object), dtype=object)
             status[hosted] = [STATUS_TENANT_HOST.format(host=h) for h in allocation["land_host_name"][hosted]]
             out["status"] = pd.Categorical(status)
     return replace(result, enterprises=out)

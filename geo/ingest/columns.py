@@ -11,6 +11,7 @@ import pandas as pd
 from geo.catalogue import (
     ENTERPRISE_NUMERIC,
     FIELD_ZH,
+    SHARED_LAND_COLUMNS,
     above_scale_min_sales_wan_yuan,
     header_unit_factor,
     labels,
@@ -196,7 +197,15 @@ def _apply_mapping(
             result["ent_id"][duplicate],
         )
         fatal |= duplicate
-        result = result[[*ENTERPRISES.columns, *(["year"] if "year" in result else [])]]
+        shared = [c for c in SHARED_LAND_COLUMNS if c in mapping]  # tenants and compounds
+        if "land_host" in shared:
+            result["land_host"] = pd.array(
+                [pd.NA if v is None or v is pd.NA else bool(v) for v in result["land_host"].map(_to_bool)],
+                dtype="boolean",
+            )
+        if "compound_id" in shared:
+            result["compound_id"] = _text(result["compound_id"])
+        result = result[[*ENTERPRISES.columns, *(["year"] if "year" in result else []), *shared]]
     else:  # zones
         result["name"] = _text(result["name"])
         fatal = result["name"].isna()

@@ -334,6 +334,8 @@ def _group_sheets(
 ) -> None:
     """One sheet per group (规上, 规下 …, tenants): the group's method and weights, then its list,
     scored enterprises by rank and the rest (T) with their reasons."""
+    from openpyxl.styles import Font
+
     if "eval_group" not in frame.columns:
         return
     group = frame["eval_group"]
@@ -348,7 +350,7 @@ def _group_sheets(
         part = part.sort_values(["score"], ascending=False, kind="stable", na_position="last")
         sheet = wb.create_sheet(f"{str(name).translate(_SHEET_BAD)} 名单"[:31])
         _append_text_safe(sheet, [f"{title} · {name}（{len(part)} 家）"])
-        sheet["A1"].font = sheet["A1"].font.copy(bold=True)
+        sheet["A1"].font = Font(bold=True)
         for item, text in group_method_rows(config, str(name), benchmarks):
             _append_text_safe(sheet, [item, text])
         sheet.append([])
