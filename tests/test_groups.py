@@ -112,7 +112,8 @@ def test_each_group_is_ranked_and_classed_on_its_own_with_floor_area_shares():
     assert out.loc["B2", "score"] == pytest.approx(13.6364, abs=1e-4)
     assert out.loc[["B1", "H", "B2"], "rank"].tolist() == [1, 1, 3]
     assert out.loc[["B1", "H", "B2"], "eval_class"].tolist() == ["A", "A", "C"]
-    # 租户: benchmark 2 × 18 / 3 = 12; T1 10 / 12 × 100 = 83.33 (A by score ≥ 80), T2 2 / 12 × 100 = 16.67 (D).
+    # 租户: benchmark 2 × 18 / 3 = 12; T1 10 / 12 × 100 = 83.33 (A by score ≥ 80),
+    # T2 2 / 12 × 100 = 16.67 (D).
     assert out.loc["T1", "score"] == pytest.approx(250 / 3)
     assert out.loc["T2", "score"] == pytest.approx(50 / 3)
     assert out.loc[["T1", "T2"], "eval_class"].tolist() == ["A", "D"]

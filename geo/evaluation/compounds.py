@@ -158,7 +158,8 @@ def allocate_land(
                 if not np.isfinite(given).all():
                     missing = names[rows[~np.isfinite(given)]]
                     raise DataValidationError(
-                        f"共用宗地（园区）「{key}」只有部分企业填了用地分摊比例（缺：{'、'.join(map(str, missing))}）",
+                        f"共用宗地（园区）「{key}」只有部分企业填了用地分摊比例"
+                        f"（缺：{'、'.join(map(str, missing))}）",
                         hint="同一宗地的企业要么都填分摊比例（合计 100%），要么都不填",
                     )
                 if abs(given.sum() - 100.0) > SHARE_TOLERANCE_PCT or (given < 0).any():

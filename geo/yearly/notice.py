@@ -287,19 +287,19 @@ _SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
 def group_method_rows(
-    config: EvaluationConfig, group: str, benchmarks: pd.DataFrame
+    config: EvaluationConfig, group: str, benchmarks: pd.DataFrame, lang: str = "zh"
 ) -> list[tuple[str, str]]:
     """What one group's list was made with: (item, text) for its weights, benchmarks and classes;
     a group only listed says so. ``group`` is a configured group's name, or (without groups) 规上 /
     规下 / the 规下 below the land minimum."""
+    zh = lang == "zh"
     configured = {g.name: g for g in config.groups}
     if group in configured:
         g = configured[group]
         scored, weights = g.scored, dict(g.weights)
-        method = g.class_method or config.class_method
         cut_config = replace(
             config,
-            class_method=method,
+            class_method=g.class_method or config.class_method,
             percentile_cutoffs=g.percentile_cutoffs or config.percentile_cutoffs,
             score_cutoffs=g.score_cutoffs or config.score_cutoffs,
         )
@@ -309,23 +309,25 @@ def group_method_rows(
     else:
         scored, weights, cut_config = False, {}, config
     if not scored:
-        return [("评价方法", "仅列入名单，不评分（T 类，说明栏写明原因）")]
-    rows = [
-        (
-            "指标权重",
-            "、".join(f"{RATIOS_BY_KEY[k].label_zh} {w:g}" for k, w in weights.items() if w > 0)
-            + f"（合计 {sum(weights.values()):g}）",
-        )
-    ]
+        if zh:
+            return [("评价方法", "仅列入名单，不评分（T 类，说明栏写明原因）")]
+        return [("Method", "listed, not scored (class T, the status says why)")]
+    label = (lambda k: RATIOS_BY_KEY[k].label_zh) if zh else (lambda k: RATIOS_BY_KEY[k].label_en)
+    body = ("、" if zh else ", ").join(f"{label(k)} {w:g}" for k, w in weights.items() if w > 0)
+    total = sum(weights.values())
+    rows = [("指标权重", f"{body}（合计 {total:g}）") if zh else ("Weights", f"{body} (total {total:g})")]
     if group in benchmarks.index:
         values = benchmarks.loc[group]
-        rows.append(
-            (
-                "基准值",
-                "；".join(f"{ratio_label(k)} {float(v):,.4g}" for k, v in values.items() if v == v),
-            )
+        text = ("；" if zh else "; ").join(
+            f"{ratio_label(k, lang=lang)} {float(v):,.4g}" for k, v in values.items() if v == v
         )
-    rows.append(("分类标准", f"{_cutoffs_text(cut_config, 'zh')}（本组单独排名）"))
+        rows.append(("基准值" if zh else "Benchmarks", text))
+    cutoffs = _cutoffs_text(cut_config, lang)
+    rows.append(
+        ("分类标准", f"{cutoffs}（本组单独排名）")
+        if zh
+        else ("Classes", f"{cutoffs} (ranked within the group)")
+    )
     return rows
 
 
