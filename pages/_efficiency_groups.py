@@ -4,6 +4,7 @@ item 4) and, in the enterprise's profile, how its land was shared on a compound 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
@@ -24,6 +25,20 @@ def _md(text: object) -> str:
     """User or configuration text drawn as itself in Streamlit's markdown (tabs, notes): every
     markdown character escaped, so a name can neither format, link nor load an image."""
     return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+GROUPS_KEPT = "eff_groups_kept"  # the loaded configuration's groups and land sharing (no widget holds them)
+
+
+def keep_groups(raw: Mapping) -> None:
+    """When a saved configuration is loaded into the editor: keep its ``groups`` and
+    ``land_sharing``, which the editor's widgets do not hold (loading one without clears them)."""
+    st.session_state[GROUPS_KEPT] = {k: raw[k] for k in ("groups", "land_sharing") if raw.get(k)}
+
+
+def with_groups(raw: dict) -> dict:
+    """The editor's configuration with the kept groups and land sharing laid over it."""
+    return {**raw, **st.session_state.get(GROUPS_KEPT, {})}
 
 
 def group_label(name: str, config: EvaluationConfig, lang: Lang) -> str:

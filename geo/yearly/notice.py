@@ -312,6 +312,8 @@ def group_method_rows(
         if zh:
             return [("评价方法", "仅列入名单，不评分（T 类，说明栏写明原因）")]
         return [("Method", "listed, not scored (class T, the status says why)")]
+    order = list(RATIOS_BY_KEY)  # the indicators in the catalogue's order
+    weights = {k: weights[k] for k in sorted(weights, key=order.index) if weights[k] > 0}
     label = (lambda k: RATIOS_BY_KEY[k].label_zh) if zh else (lambda k: RATIOS_BY_KEY[k].label_en)
     body = ("、" if zh else ", ").join(f"{label(k)} {w:g}" for k, w in weights.items() if w > 0)
     total = sum(weights.values())
@@ -319,7 +321,9 @@ def group_method_rows(
     if group in benchmarks.index:
         values = benchmarks.loc[group]
         text = ("；" if zh else "; ").join(
-            f"{ratio_label(k, lang=lang)} {float(v):,.4g}" for k, v in values.items() if v == v
+            f"{ratio_label(k, lang=lang)} {float(v):,.4g}"
+            for k, v in values.items()
+            if v == v and k in weights
         )
         rows.append(("基准值" if zh else "Benchmarks", text))
     cutoffs = _cutoffs_text(cut_config, lang)
