@@ -9,6 +9,7 @@ value/benchmark capped at 1), benchmark = 2 × the pooled mean (Σ tax / Σ land
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -24,6 +25,8 @@ from geo.yearly.notice import notice_xlsx_bytes
 from tests.conftest import run_evaluate
 from tests.eval_fixtures import enterprises as eval_enterprises
 from tests.eval_fixtures import zones
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TAX_ONLY = {"tax_per_mu_wan_yuan": 100}
 GROUPS = [
@@ -354,3 +357,24 @@ def test_cli_exits_2_on_bad_groups_and_bad_shares(cli_files, tmp_path, capsys):
     shares.to_csv(bad_csv, index=False, encoding="utf-8-sig")
     assert run_evaluate(zones_path, bad_csv, tmp_path / "o3", "-c", config_path, "--zone-column", "town") == 2
     assert "用地分摊比例合计 110%，应为 100%" in capsys.readouterr().err
+
+
+def test_the_documented_published_practice_groups_work_as_written():
+    text = (ROOT / "geo" / "evaluation" / "evaluation.yaml").read_text(encoding="utf-8")
+    start = text.index("#   groups:\n")
+    block = []
+    for line in text[start:].splitlines():
+        if not line.startswith("#   "):
+            break
+        block.append(line[4:])
+    config = config_from_mapping({**yaml.safe_load("\n".join(block)), "benchmark": {"within": "size"}})
+    assert [g.name for g in config.groups] == ["规上", "规下（3 亩及以上）", "规下（不足 3 亩）", "租赁企业"]
+    out = _rows(evaluate(_table(), config=config))
+    assert out.loc[["A1", "B1", "S1", "T1"], "eval_group"].tolist() == [
+        "规上",
+        "规下（3 亩及以上）",
+        "规下（不足 3 亩）",
+        "租赁企业",
+    ]
+    # the tenants: 亩均税收 70 + 单位用电税收 30, but the fixture has no power data: dropped, 亩均税收 × 100/70
+    assert out.loc["T1", "score"] == pytest.approx(250 / 3)
