@@ -53,14 +53,17 @@ SHARE_TOLERANCE_PCT = 0.01
 
 
 def _host_flags(values: pd.Series) -> np.ndarray:
-    flags = values.astype(object).map(parse_yes_no)
-    bad = flags.map(lambda v: v is None).astype(bool) & values.notna().to_numpy()
-    if bad.any():
+    """是/否 per row, each distinct value parsed once (empty: not the host)."""
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    parsed = [parse_yes_no(v) for v in uniques]
+    bad = [v for v, p in zip(uniques, parsed, strict=True) if p is None]
+    if bad:
         raise DataValidationError(
-            f"字段「是否土地权利人」无法识别为是/否：{'、'.join(map(str, pd.unique(values[bad])[:5]))}",
+            f"字段「是否土地权利人」无法识别为是/否：{'、'.join(map(str, bad[:5]))}",
             hint="房东（土地权利人）填 是/1，租户填 否/0",
         )
-    return flags.map(lambda v: v is True).to_numpy(dtype=bool)
+    flags = np.array([p is True for p in parsed] + [False], dtype=bool)
+    return flags[codes]  # the sentinel -1 (empty) takes the last: False
 
 
 def _numbers(table: pd.DataFrame, column: str) -> np.ndarray:
@@ -70,8 +73,10 @@ def _numbers(table: pd.DataFrame, column: str) -> np.ndarray:
 
 
 def _compound_keys(values: pd.Series) -> np.ndarray:
-    text = values.astype(object).where(values.notna(), "").map(lambda v: str(v).strip())
-    return text.to_numpy(dtype=object)
+    """The compound id of each row as trimmed text ("" when empty), each distinct value once."""
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    text = np.array([str(v).strip() for v in uniques] + [""], dtype=object)
+    return text[codes]
 
 
 def allocate_land(
@@ -106,6 +111,8 @@ def allocate_land(
     if COMPOUND_COL not in enterprises.columns:
         raise DataValidationError("企业表没有「共用宗地（园区）编号」字段，无法分摊用地")
     n = len(enterprises)
+    if n == 0:
+        raise DataValidationError("企业表是空的（0 条记录）", hint="请检查导入的文件是否选对了工作表或图层")
     keys = _compound_keys(enterprises[COMPOUND_COL])
     reported = _numbers(enterprises, "land_mu")
     hosts = _host_flags(enterprises[HOST_COL]) if HOST_COL in enterprises.columns else np.zeros(n, dtype=bool)
@@ -116,66 +123,89 @@ def allocate_land(
     ids = enterprises[id_col].astype(object).to_numpy() if id_col in enterprises.columns else np.arange(n)
     names = enterprises["name"].astype(object).to_numpy() if "name" in enterprises.columns else ids
 
-    land = reported.copy()
+    # Every compound at once (a county has thousands): codes per row, sums and counts per compound.
+    codes, _ = pd.factorize(keys)
+    sizes = np.bincount(codes, minlength=codes.max() + 1)
+    shared = (keys != "") & (sizes[codes] >= 2)
+    codes = np.where(shared, codes, -1)
+    n_compounds = int(codes.max()) + 1
+    rows_in = np.flatnonzero(shared)
+    c_in = codes[rows_in]
+    size_c = np.bincount(c_in, minlength=n_compounds)
+    total_c = np.bincount(c_in, weights=np.nan_to_num(reported[rows_in]), minlength=n_compounds)
+    host_n = np.bincount(c_in, weights=hosts[rows_in].astype(float), minlength=n_compounds)
+    if (host_n > 1).any():
+        c = int(np.flatnonzero(host_n > 1)[0])
+        many = rows_in[(c_in == c) & hosts[rows_in]]
+        raise DataValidationError(
+            f"共用宗地（园区）「{keys[many[0]]}」有 {len(many)} 家标为土地权利人（房东）："
+            f"{'、'.join(map(str, names[many]))}",
+            hint="每个宗地（园区）只能有一家房东，其余企业标为租户（否）",
+        )
+    host_row = np.full(n_compounds, -1)
+    host_rows = rows_in[hosts[rows_in]]
+    host_row[codes[host_rows]] = host_rows
+    has_host = host_row[c_in] >= 0
+
     role = np.full(n, ROLE_OWN, dtype=object)
-    rule = np.full(n, RULE_OWN, dtype=object)
-    share = np.ones(n)
-    compound_land = np.where(np.isfinite(reported), reported, np.nan)
+    role[rows_in] = np.where(has_host, ROLE_TENANT, ROLE_SHARED)
+    role[host_rows] = ROLE_HOST
     host_id = np.full(n, None, dtype=object)
     host_name = np.full(n, None, dtype=object)
-    members_of = pd.Series(np.arange(n)).groupby(keys, sort=False).indices
-    for key, rows in members_of.items():
-        if key == "" or len(rows) < 2:
-            continue
-        total = float(np.nansum(reported[rows]))
-        compound_land[rows] = total
-        host_rows = rows[hosts[rows]]
-        if len(host_rows) > 1:
+    with_host = rows_in[has_host]
+    host_id[with_host] = ids[host_row[codes[with_host]]]
+    host_name[with_host] = names[host_row[codes[with_host]]]
+    rule = np.full(n, RULE_OWN, dtype=object)
+    share = np.ones(n)
+    if sharing.rule == "host":
+        if not has_host.all():
+            key = keys[rows_in[~has_host][0]]
             raise DataValidationError(
-                f"共用宗地（园区）「{key}」有 {len(host_rows)} 家标为土地权利人（房东）："
-                f"{'、'.join(map(str, names[host_rows]))}",
-                hint="每个宗地（园区）只能有一家房东，其余企业标为租户（否）",
+                f"共用宗地（园区）「{key}」没有标明土地权利人（房东），无法按“全部计入房东”分摊",
+                hint="请在「是否土地权利人」列把房东标为 是，或改用 land_sharing.rule: share",
             )
-        host = host_rows[0] if len(host_rows) else None
-        if host is not None:
-            role[rows] = ROLE_TENANT
-            role[host] = ROLE_HOST
-            host_id[rows], host_name[rows] = ids[host], names[host]
-        else:
-            role[rows] = ROLE_SHARED
-        if sharing.rule == "host":
-            if host is None:
-                raise DataValidationError(
-                    f"共用宗地（园区）「{key}」没有标明土地权利人（房东），无法按“全部计入房东”分摊",
-                    hint="请在「是否土地权利人」列把房东标为 是，或改用 land_sharing.rule: share",
-                )
-            share[rows] = 0.0
-            share[host] = 1.0
-            rule[rows] = RULE_HOST
-        else:
-            given = agreed[rows]
-            if np.isfinite(given).any():
-                if not np.isfinite(given).all():
-                    missing = names[rows[~np.isfinite(given)]]
-                    raise DataValidationError(
-                        f"共用宗地（园区）「{key}」只有部分企业填了用地分摊比例"
-                        f"（缺：{'、'.join(map(str, missing))}）",
-                        hint="同一宗地的企业要么都填分摊比例（合计 100%），要么都不填",
-                    )
-                if abs(given.sum() - 100.0) > SHARE_TOLERANCE_PCT or (given < 0).any():
-                    raise DataValidationError(
-                        f"共用宗地（园区）「{key}」的用地分摊比例合计 {given.sum():g}%，应为 100%",
-                        hint="请核对各企业的「用地分摊比例（%）」",
-                    )
-                share[rows] = given / 100.0
-                rule[rows] = RULE_AGREED
-            elif np.isfinite(floor[rows]).all() and floor[rows].sum() > 0:
-                share[rows] = floor[rows] / floor[rows].sum()
-                rule[rows] = RULE_FLOOR
-            else:
-                share[rows] = 1.0 / len(rows)
-                rule[rows] = RULE_EQUAL
-        land[rows] = total * share[rows]
+        share[rows_in] = hosts[rows_in].astype(float)
+        rule[rows_in] = RULE_HOST
+    else:
+        given = np.isfinite(agreed[rows_in])
+        n_given = np.bincount(c_in, weights=given.astype(float), minlength=n_compounds)
+        partial = (n_given > 0) & (n_given < size_c)
+        if partial.any():
+            c = int(np.flatnonzero(partial)[0])
+            missing = rows_in[(c_in == c) & ~given]
+            raise DataValidationError(
+                f"共用宗地（园区）「{keys[missing[0]]}」只有部分企业填了用地分摊比例"
+                f"（缺：{'、'.join(map(str, names[missing]))}）",
+                hint="同一宗地的企业要么都填分摊比例（合计 100%），要么都不填",
+            )
+        pct_c = np.bincount(c_in, weights=np.nan_to_num(agreed[rows_in]), minlength=n_compounds)
+        negative_c = np.bincount(c_in, weights=(agreed[rows_in] < 0).astype(float), minlength=n_compounds)
+        bad = (n_given > 0) & ((np.abs(pct_c - 100.0) > SHARE_TOLERANCE_PCT) | (negative_c > 0))
+        if bad.any():
+            c = int(np.flatnonzero(bad)[0])
+            key = keys[rows_in[c_in == c][0]]
+            raise DataValidationError(
+                f"共用宗地（园区）「{key}」的用地分摊比例合计 {pct_c[c]:g}%，应为 100%",
+                hint="请核对各企业的「用地分摊比例（%）」",
+            )
+        floor_in = floor[rows_in]
+        n_floor = np.bincount(c_in, weights=np.isfinite(floor_in).astype(float), minlength=n_compounds)
+        floor_c = np.bincount(c_in, weights=np.nan_to_num(floor_in), minlength=n_compounds)
+        by_floor = (n_given == 0) & (n_floor == size_c) & (floor_c > 0)
+        agreed_c = n_given > 0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share[rows_in] = np.select(
+                [agreed_c[c_in], by_floor[c_in]],
+                [agreed[rows_in] / 100.0, floor_in / floor_c[c_in]],
+                1.0 / size_c[c_in],
+            )
+        rule[rows_in] = np.select(
+            [agreed_c[c_in], by_floor[c_in]], [RULE_AGREED, RULE_FLOOR], RULE_EQUAL
+        ).astype(object)
+    land = reported.copy()
+    land[rows_in] = total_c[c_in] * share[rows_in]
+    compound_land = reported.copy()
+    compound_land[rows_in] = total_c[c_in]
 
     table = enterprises.copy()
     table["land_mu"] = land
