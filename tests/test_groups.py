@@ -328,6 +328,8 @@ def test_cli_says_the_group_and_the_land_allocation_of_each_row(cli_files, tmp_p
     rows = pd.read_csv(out / "enterprise_classes.csv", encoding="utf-8-sig").set_index("企业编号")
     assert rows.loc["T1", "评价组"] == "租户" and rows.loc["T1", "用地面积（亩）"] == 1.5
     assert rows.loc["T1", "房东（土地权利人）"] == "H公司" and rows.loc["T1", "用地分摊比例"] == 0.25
+    assert rows.loc["T1", "用地身份"] == "租户" and rows.loc["T1", "用地分摊规则"] == "按建筑面积"
+    assert rows.loc["H", "用地身份"] == "房东" and rows.loc["A1", "用地身份"] == "自有用地"
     assert rows.loc["A1", "综合得分（分）"] == pytest.approx(75.0)
 
 

@@ -51,6 +51,37 @@ ALLOCATION_COLUMNS: tuple[str, ...] = (
 )
 SHARE_TOLERANCE_PCT = 0.01
 
+# The codes in words, for tables people read (the page has its own strings).
+ROLE_WORDS: dict[str, dict[str, str]] = {
+    "zh": {ROLE_OWN: "自有用地", ROLE_HOST: "房东", ROLE_TENANT: "租户", ROLE_SHARED: "共用"},
+    "en": {ROLE_OWN: "own land", ROLE_HOST: "host", ROLE_TENANT: "tenant", ROLE_SHARED: "shared"},
+}
+RULE_WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        RULE_OWN: "自有",
+        RULE_AGREED: "按约定比例",
+        RULE_FLOOR: "按建筑面积",
+        RULE_EQUAL: "平均分摊",
+        RULE_HOST: "全部计入房东",
+    },
+    "en": {
+        RULE_OWN: "own",
+        RULE_AGREED: "agreed shares",
+        RULE_FLOOR: "by floor area",
+        RULE_EQUAL: "equal shares",
+        RULE_HOST: "all to the host",
+    },
+}
+
+
+def allocation_words(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """A copy of ``table`` with ``land_role`` and ``land_rule`` in words (unchanged without them)."""
+    out = table.copy()
+    for col, words in (("land_role", ROLE_WORDS[lang]), ("land_rule", RULE_WORDS[lang])):
+        if col in out.columns:
+            out[col] = out[col].astype(object).map(lambda v, w=words: w.get(v, v))
+    return out
+
 
 def _host_flags(values: pd.Series) -> np.ndarray:
     """是/否 per row, each distinct value parsed once (empty: not the host)."""
@@ -237,5 +268,8 @@ __all__ = [
     "ROLE_TENANT",
     "RULES",
     "SHARE_PCT_COL",
+    "ROLE_WORDS",
+    "RULE_WORDS",
     "allocate_land",
+    "allocation_words",
 ]

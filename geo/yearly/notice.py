@@ -19,6 +19,7 @@ from geo.evaluation import (
     EvaluationConfig,
     classes_with_t,
 )
+from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.exports.cells import formula_safe
 
@@ -282,7 +283,6 @@ _GROUP_HEAD = {
     "land_host_name": "房东（土地权利人）",
     "land_share": "用地分摊比例",
 }
-_ROLE_ZH = {"own": "自有用地", "host": "房东", "tenant": "租户", "shared": "共用"}
 _SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
@@ -348,7 +348,7 @@ def _group_sheets(
     names = list(group.cat.categories) if isinstance(group.dtype, pd.CategoricalDtype) else sorted(set(group))
     cols = [c for c in (*NOTICE_COLUMNS[:-2], *GROUP_COLUMNS, *NOTICE_COLUMNS[-2:]) if c in frame.columns]
     if "land_role" in frame.columns:
-        frame = frame.assign(land_role=frame["land_role"].astype(object).map(_ROLE_ZH))
+        frame = allocation_words(frame)
     for name in names:
         part = frame[group.astype(object) == name]
         if part.empty:
