@@ -31,6 +31,7 @@ from geo.evaluation import (
     load_config,
     low_efficiency_land,
 )
+from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import (
     ID_COL,
     ZoneAssignment,
@@ -673,7 +674,7 @@ def write_outputs(
         for key, frame in outputs.items():
             table = _plain(frame)
             if lang == "zh":
-                table = _labelled(table, _labels_of(key))
+                table = _labelled(allocation_words(table), _labels_of(key))  # tenants' roles in words
             path = out / f"{OUTPUT_FILES[key]}.csv"
             path.write_bytes(csv_text_bytes(table, index=key in ("zones", "renewal")))
             written.append(path)

@@ -82,6 +82,17 @@ UNIT_SPELLINGS: dict[str, dict[str, float]] = {
     },
     "吨标准煤": {"吨标准煤": 1.0, "吨标煤": 1.0, "tce": 1.0, "万吨标准煤": 10_000.0},
     "人": {"人": 1.0},
+    "平方米": {
+        "平方米": 1.0,
+        "平米": 1.0,
+        "m2": 1.0,
+        "m²": 1.0,
+        "㎡": 1.0,
+        "亩": M2_PER_MU,
+        "公顷": 10_000.0,
+        "万平方米": 10_000.0,
+    },
+    "%": {"%": 1.0},
 }
 
 
@@ -240,6 +251,39 @@ ENTERPRISE_COLUMNS: tuple[Column, ...] = (
         headers=("是否规上", "规上", "规模以上", "是否规模以上", "规上企业", "企业规模", "规模"),
         aliases=("规上", "规模"),
         required_for=("evaluation",),
+    ),
+    # Tenants and compounds (geo/evaluation/compounds.py): enterprises on one 宗地 or compound share
+    # its land. Exact headers only, so that a plain 宗地编号 (one enterprise's own parcel) is never
+    # read as a shared compound.
+    Column(
+        "compound_id",
+        "共用宗地（园区）编号",
+        "Shared parcel/compound ID",
+        kind="id",
+        headers=("共用宗地（园区）编号", "共用宗地编号", "宗地（园区）编号", "园区（厂区）编号", "厂区编号"),
+    ),
+    Column(
+        "land_host",
+        "是否土地权利人",
+        "Land holder (host)",
+        kind="boolean",
+        headers=("是否土地权利人", "土地权利人", "是否房东", "房东", "是否出租方"),
+    ),
+    Column(
+        "floor_area_m2",
+        "使用建筑面积",
+        "Floor area used",
+        "平方米",
+        "m²",
+        headers=("使用建筑面积", "租用面积", "租赁面积", "承租面积", "占用建筑面积"),
+    ),
+    Column(
+        "land_share_pct",
+        "用地分摊比例",
+        "Agreed land share",
+        "%",
+        "%",
+        headers=("用地分摊比例", "分摊比例"),
     ),
     # The year a row is for, when one table holds several years (the yearly cycle). Exact headers
     # only (no fragments), so that e.g. 投产年份 is never read as the table's year.
@@ -405,6 +449,10 @@ CATALOGUE: dict[str, tuple[Column, ...]] = {
 
 
 ENTERPRISE_BY_KEY: dict[str, Column] = {c.key: c for c in ENTERPRISE_COLUMNS}
+
+# The columns saying who shares a 宗地 or compound (geo/evaluation/compounds.py): an import keeps
+# them when the table has them.
+SHARED_LAND_COLUMNS: tuple[str, ...] = ("compound_id", "land_host", "floor_area_m2", "land_share_pct")
 
 
 # Derived tables ------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from layers.mapview import MapLayer
 from pages import _cache
 from pages._auth import can_edit, identity
 from pages._cache import PerObject, shared, shared_table
+from pages._efficiency_groups import keep_groups, with_groups
 from pages._efficiency_tables import table_labels
 from pages._shared import (
     controls_slot,
@@ -260,6 +261,7 @@ def _widget_values(config: EvaluationConfig) -> dict:
 def _load_into_widgets(raw: dict) -> None:
     """Callback: put a saved configuration into the editor (runs before the widgets are drawn)."""
     values = _widget_values(config_from_mapping(raw))
+    keep_groups(raw)  # lists per group and land sharing: no widget holds them
     st.session_state.update(values)
     st.session_state.setdefault(KEEP, {}).update(values)
     st.session_state["eff_accept_weights"] = False
@@ -413,13 +415,15 @@ def _config_editor(lang: Lang) -> dict:
 
 
 def _raw_config(above, below, min_land, multiple, cap, method, cuts) -> dict:
-    """The editor's values laid out like the YAML file."""
-    return {
-        "scope": {"below_scale_min_land_mu": min_land},
-        "weights": {"above_scale": above, "below_scale": below},
-        "benchmark": {"multiple": multiple, "max_ratio": cap or None},
-        "classes": {"method": method, method: cuts},
-    }
+    """The editor's values laid out like the YAML file (with a loaded configuration's groups)."""
+    return with_groups(
+        {
+            "scope": {"below_scale_min_land_mu": min_land},
+            "weights": {"above_scale": above, "below_scale": below},
+            "benchmark": {"multiple": multiple, "max_ratio": cap or None},
+            "classes": {"method": method, method: cuts},
+        }
+    )
 
 
 def _checked_config(raw: dict, lang: Lang) -> dict:

@@ -73,6 +73,9 @@ STATUS_EN = (
     (r"^不参评：规下且用地不足 (.*) 亩$", r"Not scored: below size on less than \1 mu"),
     (r"^不参评：规上企业不在评价范围$", "Not scored: above-size enterprises are out of scope"),
     (r"^不参评：规下企业不在评价范围$", "Not scored: below-size enterprises are out of scope"),
+    (r"^不参评：(.*)（仅列入名单，不评分）$", r"Not scored: \1 (listed only)"),  # lists per group
+    (r"^不参评：不属于任何评价组$", "Not scored: in no group"),
+    (r"^不参评：租户，用地全部计入房东「(.*)」$", r"Not scored: tenant, all land counted to its host “\1”"),
 )
 
 

@@ -8,6 +8,7 @@ from layers import _strings as layer_strings
 from pages._strings_collect import STRINGS as COLLECT_STRINGS
 from pages._strings_data import STRINGS as DATA_STRINGS
 from pages._strings_efficiency import STRINGS as EFFICIENCY_STRINGS
+from pages._strings_groups import STRINGS as GROUPS_STRINGS
 from pages._strings_publication import STRINGS as PUBLICATION_STRINGS
 
 # key -> (中文, English). Keep keys grouped by page, never inline in pages: the frame's and the smaller
@@ -382,6 +383,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     **DATA_STRINGS,
     **COLLECT_STRINGS,
     **EFFICIENCY_STRINGS,
+    **GROUPS_STRINGS,
     **PUBLICATION_STRINGS,
 }
 

@@ -146,7 +146,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "pub.res.ent_id": ("企业编号", "Enterprise ID"),
     "pub.res.name": ("企业名称", "Name"),
-    "pub.res.size_group": ("规模", "Size"),
+    "pub.res.size_group": ("评价组", "Group"),
     "pub.res.zone": ("区域", "Zone"),
     "pub.res.score": ("得分", "Score"),
     "pub.res.rank": ("排名", "Rank"),

@@ -35,8 +35,8 @@ from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_ma
 from layers.offline_html import map_downloads
 from pages._auth import aggregates_for_role, figures_shown, firms_hidden_note, sees_firms
 from pages._cache import shared
-from pages._collect_profile import show_sources
 from pages._efficiency_charts import class_mix_chart, class_years_chart, show_chart, trend_chart
+from pages._efficiency_groups import group_lists, profile_sources_and_land
 from pages._efficiency_parts import (
     CHANGE_COLUMNS,
     DEMO,
@@ -311,6 +311,7 @@ picked = None if not firms else st.dataframe(
 )  # fmt: skip
 if firms:
     st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))
+    group_lists(scope, result.config, result.benchmarks, lang)  # one list per group (issue 24)
 else:
     firms_hidden_note(lang)
 
@@ -694,4 +695,4 @@ if firms:  # no enterprise profile for a role that sees no enterprise rows
                 plain(profile).rename(columns=_labels(lang)), hide_index=True, width="stretch", key="eff_profile_table",
                 column_config=_number_config(profile.rename(columns=_labels(lang))),
             )  # fmt: skip
-            show_sources(ents_src, ent_id, lang)  # 数据归集: each value's department file and rows
+            profile_sources_and_land(ents_src, ent_id, result.enterprises, lang)  # sources, land shares

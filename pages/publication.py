@@ -37,7 +37,9 @@ if flash := st.session_state.pop(FLASH, None):
 
 # Editors act; enterprise rows are shown to editors only (signed-in staff, or single-user mode).
 editor = can_edit()
-show_rows = sees_firms()  # 查看企业 and 编辑: the enterprise rows; 查看汇总 and visitors: states and class counts
+show_rows = (
+    sees_firms()
+)  # 查看企业 and 编辑: the enterprise rows; 查看汇总 and visitors: states and class counts
 if not editor:
     st.info(t("pub.viewer_note", lang))
 
@@ -130,7 +132,14 @@ def _detail(version: versions.Version) -> None:
     col1, col2 = st.columns(2)
     col1.download_button(
         t("pub.download_results", lang),
-        exports.table_xlsx_bytes(
+        exports.results_xlsx_bytes(  # one sheet of all, then one per group (issue 24 item 4)
+            view,
+            version=version,
+            title=exports.heading(version, t("pub.results", "zh")),
+            group_column=t("pub.res.size_group", lang),
+        )
+        if version.kind == versions.KIND_SCORE
+        else exports.table_xlsx_bytes(
             view, title=exports.heading(version, t("pub.results", "zh")), sheet=version.version_id
         ),
         file_name=f"{name}.xlsx",

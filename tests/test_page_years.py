@@ -186,7 +186,17 @@ def test_notice_xlsx_is_a_notice():
         filters="区镇：全部",
     )
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["公示", "A 类名单", "B 类名单", "C 类名单", "D 类名单", "T 类名单"]
+    # then one list per group (issue 24): the size split's 规上 and 规下 under 3 亩 (no 规下 ≥ 3 亩 here)
+    assert wb.sheetnames == [
+        "公示",
+        "A 类名单",
+        "B 类名单",
+        "C 类名单",
+        "D 类名单",
+        "T 类名单",
+        "规上 名单",
+        "规下（不足 3 亩） 名单",
+    ]
     cells = [c for row in wb["公示"].iter_rows(values_only=True) for c in row if c is not None]
     assert cells[0] == "2022 年度评价结果公示"
     assert "评价年份：2022" in cells and "范围：区镇：全部" in cells

@@ -20,6 +20,7 @@ from geo import batch, ingest
 from geo.cli._args import add_table_arguments
 from geo.cli.io import parse_pairs
 from geo.evaluation import CLASSES
+from geo.evaluation.grouped import group_counts
 from geo.evaluation.published import list_methods
 from geo.exports import tables as export
 
@@ -140,6 +141,12 @@ def run(args: argparse.Namespace) -> int:
             f"参评 {int(classes['scored'].sum())} 家；分类："
             + "，".join(f"{c} 类 {int(counts[c])} 家" for c in CLASSES)
         )
+        for name, row in group_counts(classes).iterrows():
+            print(
+                f"评价组「{name}」：{int(row['n_enterprises'])} 家，参评 {int(row['n_scored'])} 家（"
+                + "，".join(f"{c} 类 {int(row[f'n_{c}'])}" for c in CLASSES)
+                + f"，T 类 {int(row['n_T'])}）"
+            )
         d_land = classes.loc[classes["eval_class"] == "D", "land_mu"].sum()
         print(f"可腾退低效用地（D 类企业用地）合计 {d_land:.2f} 亩")
     assignment = run_.assignment

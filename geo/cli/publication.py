@@ -31,7 +31,7 @@ _VERSION_HEADERS = {
 _RESULT_HEADERS = {
     "ent_id": "企业编号",
     "name": "企业名称",
-    "size_group": "规模",
+    "size_group": "评价组",
     "zone": "区域",
     "score": "得分",
     "rank": "排名",

@@ -20,7 +20,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from geo.catalogue import ENTERPRISE_COLUMNS, ENTERPRISE_NUMERIC, header_unit_factor, suggest_columns
+from geo.catalogue import (
+    ENTERPRISE_COLUMNS,
+    ENTERPRISE_NUMERIC,
+    SHARED_LAND_COLUMNS,
+    header_unit_factor,
+    suggest_columns,
+)
 from geo.collect.departments import KEY_KINDS, Department, Located, load_departments, locate_columns
 from geo.collect.industries import classify_codes, load_crosswalk
 from geo.collect.matching import (
@@ -538,7 +544,7 @@ def assemble(
     for key in ENTERPRISE_NUMERIC:
         if key in values:
             assembled[key] = values[key]
-        elif key not in assembled.columns:
+        elif key not in assembled.columns and key not in SHARED_LAND_COLUMNS:  # no empty tenant columns
             assembled[key] = np.nan
     for key, arr in values.items():  # columns outside the catalogue (排放当量)
         if key not in assembled.columns:

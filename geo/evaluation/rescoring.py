@@ -29,6 +29,7 @@ from geo.evaluation import (
     default_config,
     evaluate,
 )
+from geo.evaluation.compounds import COMPOUND_COL
 from geo.evaluation.metrics import RATIOS, RATIOS_BY_KEY, numeric_amounts, ratios_from_amounts
 
 # Fields of the configuration a re-scoring may change; any other change means a full evaluation.
@@ -179,10 +180,14 @@ class WhatIf:
 
     def rescore(self, config: EvaluationConfig) -> Rescored:
         """Scores, ranks and classes under ``config`` (the same as a full evaluation with it)."""
-        if any(
-            getattr(config, f) != getattr(self.config, f)
-            for f in EvaluationConfig.__dataclass_fields__
-            if f not in RESCORABLE
+        if (
+            config.groups  # each group is a table of its own, its land maybe shared: evaluated in full
+            or COMPOUND_COL in self._table.columns
+            or any(
+                getattr(config, f) != getattr(self.config, f)
+                for f in EvaluationConfig.__dataclass_fields__
+                if f not in RESCORABLE
+            )
         ):
             full = evaluate(self._table, config=config, zone=self._zone, year=self._year).enterprises
             return Rescored(

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from geo.config_yaml import config_number, layered, read_config_yaml
 from geo.errors import DataValidationError
+from geo.evaluation.groups import EvaluationGroup, LandSharing, groups_from_config, land_sharing_from_config
 from geo.evaluation.metrics import RATIOS_BY_KEY
 
 DEFAULT_CONFIG_PATH = Path(__file__).with_name("evaluation.yaml")
@@ -136,6 +137,8 @@ class EvaluationConfig:
     surcharges: tuple[Surcharge, ...] = ()
     land_policy: Mapping[str, str] = field(default_factory=dict)
     land_policy_en: Mapping[str, str] = field(default_factory=dict)
+    groups: tuple[EvaluationGroup, ...] = ()
+    land_sharing: LandSharing = field(default_factory=LandSharing)
 
     def weight_totals(self) -> dict[str, float]:
         """Sum of the configured weights per size group (规上, 规下); the rules expect 100."""
@@ -193,6 +196,8 @@ class EvaluationConfig:
                 "land": dict(self.land_policy),
                 "land_en": dict(self.land_policy_en),
             },
+            "groups": [g.to_dict() for g in self.groups],
+            "land_sharing": self.land_sharing.to_dict(),
         }
 
 
@@ -222,6 +227,8 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
         "exclusions",
         "warnings",
         "policies",
+        "groups",
+        "land_sharing",
     }
     unknown = set(raw) - known
     if unknown:
@@ -297,6 +304,11 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
         },
         adjustments=tuple(adjustments),
         max_reasons=int(_number((raw.get("reasons", {}) or {}).get("max_items", 3), "reasons.max_items")),
+        groups=groups_from_config(
+            raw.get("groups"),
+            default_weights={"above_scale": _weights("above_scale"), "below_scale": _weights("below_scale")},
+        ),
+        land_sharing=land_sharing_from_config(raw.get("land_sharing")),
     )
     _check_config(config)
     return config

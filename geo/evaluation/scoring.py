@@ -25,6 +25,7 @@ import pandas as pd
 
 from geo.catalogue import parse_yes_no
 from geo.errors import DataValidationError
+from geo.evaluation.compounds import COMPOUND_COL
 from geo.evaluation.metrics import (
     ID_COL,
     PARALLEL_MIN_ROWS,
@@ -372,6 +373,10 @@ def evaluate(
         For an empty table, missing ``ent_id``/``above_scale``, duplicated ids or bad values.
     """
     config = config if config is not None else default_config()
+    if config.groups or COMPOUND_COL in enterprises.columns:  # lists per group, compounds' land shared
+        from geo.evaluation.grouped import evaluate_grouped  # builds on this function
+
+        return evaluate_grouped(enterprises, config=config, zone=zone, id_col=id_col, year=year)
     year = evaluation_year(enterprises, year)  # one year at a time, before ids are checked
     if len(enterprises) < PARALLEL_MIN_ROWS or THREADS < 2 or id_col not in enterprises.columns:
         check_enterprises(enterprises, id_col=id_col)
@@ -443,6 +448,12 @@ def _evaluate_checked(
         columns[ZONE_COL] = zones
     columns[SIZE_COL] = pd.Categorical.from_codes(
         np.where(is_above, 0, 1).astype(np.int8), categories=list(SIZE_GROUPS)
+    )
+    # The published lists without configured groups: 规上, 规下, 规下 below the land minimum (listed).
+    small_label = f"{SIZE_BELOW}（不足 {config.below_scale_min_land_mu:g} 亩）"
+    columns["eval_group"] = pd.Categorical.from_codes(
+        np.where(status.codes == 1, 2, np.where(is_above, 0, 1)).astype(np.int8),
+        categories=[*SIZE_GROUPS, small_label],
     )
     for col in ("land_mu", "tax_wan_yuan", "sales_wan_yuan"):
         columns[col] = amounts[col].to_numpy()

@@ -11,6 +11,7 @@ import pandas as pd
 from geo.catalogue import (
     ENTERPRISE_NUMERIC,
     FIELD_ZH,
+    SHARED_LAND_COLUMNS,
     above_scale_min_sales_wan_yuan,
     header_unit_factor,
     labels,
@@ -202,7 +203,15 @@ def apply_mapping(
             result["ent_id"][duplicate],
         )
         fatal |= duplicate
-        result = result[[*ENTERPRISES.columns, *(["year"] if "year" in result else [])]]
+        shared = [c for c in SHARED_LAND_COLUMNS if c in mapping]  # tenants and compounds
+        if "land_host" in shared:
+            result["land_host"] = pd.array(
+                [pd.NA if v is None or v is pd.NA else bool(v) for v in result["land_host"].map(to_bool)],
+                dtype="boolean",
+            )
+        if "compound_id" in shared:
+            result["compound_id"] = to_texts(result["compound_id"])
+        result = result[[*ENTERPRISES.columns, *(["year"] if "year" in result else []), *shared]]
     else:  # zones
         result["name"] = to_texts(result["name"])
         fatal = result["name"].isna()

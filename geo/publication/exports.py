@@ -47,6 +47,43 @@ def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str) -> bytes:
     return buf.getvalue()
 
 
+def results_xlsx_bytes(table: pd.DataFrame, *, version: Version, title: str, group_column: str) -> bytes:
+    """A version's results: sheet of all rows (as :func:`table_xlsx_bytes`), then one sheet per group
+    (the values of ``group_column``: 规上, 规下, 租户 …), each headed by the group's method and
+    weights from the version's own configuration, its rows in the table's order.
+
+    Raises
+    ------
+    DataValidationError
+        When ``group_column`` is not a column of the table.
+    """
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font
+
+    from geo.evaluation import config_from_mapping
+    from geo.yearly.notice import group_method_rows
+
+    if group_column not in table.columns:
+        raise DataValidationError(f"结果表没有评价组字段「{group_column}」")
+    wb = load_workbook(io.BytesIO(table_xlsx_bytes(table, title=title, sheet=version.version_id)))
+    config = config_from_mapping(version.config or {})
+    groups = [g for g in pd.unique(table[group_column].astype(str)) if g.strip()]
+    for i, group in enumerate(groups, start=1):
+        name = "".join("_" if c in "[]:*?/\\" else c for c in group)
+        ws = wb.create_sheet(f"{i} {name}"[:31])
+        part = table[table[group_column].astype(str) == group]
+        _append_text(ws, [f"{title} · {group}（{len(part)} 家）"])
+        ws["A1"].font = Font(bold=True, size=13)
+        for item, text in group_method_rows(config, group, pd.DataFrame()):
+            _append_text(ws, [item, text])
+        _append_text(ws, [str(c) for c in table.columns])
+        for row in part.itertuples(index=False):
+            _append_text(ws, [_cell(v) for v in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
 def _cell(value: object) -> object:
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None

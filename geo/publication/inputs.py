@@ -25,7 +25,7 @@ from geo.land.parcels import PARCEL_ID, join_parcels, prepare_parcels, with_parc
 # The input columns an evaluation reads besides the configuration's own (start year, adjustment
 # columns): numbers of the column catalogue, the size flag, and the texts the rules look at.
 NUMBER_INPUTS: tuple[str, ...] = (*ENTERPRISE_NUMERIC, EMISSION_COLUMN)
-TEXT_INPUTS: tuple[str, ...] = ("above_scale", "industry", "town", "year")
+TEXT_INPUTS: tuple[str, ...] = ("above_scale", "industry", "town", "year", "compound_id", "land_host")
 LAND_COL = "land_mu"
 PARCELS_COL = "parcels"  # the land list's parcel ids, joined by 、
 

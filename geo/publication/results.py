@@ -85,7 +85,8 @@ def evaluation_results(
         {
             ID_COL: ids,
             "name": result["name"].astype(object).to_numpy() if "name" in result else "",
-            "size_group": result[SIZE_COL].astype(str).to_numpy(),
+            # the list the enterprise is published in: its group (规上, 规下, 租户 …), else its size
+            "size_group": result["eval_group" if "eval_group" in result else SIZE_COL].astype(str).to_numpy(),
             ZONE_COL: result[ZONE_COL].astype(object).to_numpy() if ZONE_COL in result else "",
             "score": result["score"].to_numpy(),
             "rank": result["rank"].to_numpy(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pandas as pd
@@ -18,6 +19,7 @@ from geo.evaluation import (
     EvaluationConfig,
     classes_with_t,
 )
+from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.exports.cells import formula_safe
 
@@ -270,6 +272,7 @@ def notice_xlsx_bytes(
         _append_text_safe(sheet, ["序号", *[_NOTICE_HEAD[k] for k in cols]])
         for i, row in enumerate(part[cols].itertuples(index=False), start=1):
             _append_text_safe(sheet, [i, *[_cell(v) for v in row]])
+    _group_sheets(wb, frame, config, benchmarks, title=title or "评价结果公示")
     ws.column_dimensions["A"].width = 14
     for letter in "BCDEFGHIJ":
         ws.column_dimensions[letter].width = 22
@@ -278,6 +281,96 @@ def notice_xlsx_bytes(
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+GROUP_COLUMNS = ("rank", "land_role", "land_host_name", "land_share")
+_GROUP_HEAD = {
+    **_NOTICE_HEAD,
+    "rank": "组内排名",
+    "land_role": "用地身份",
+    "land_host_name": "房东（土地权利人）",
+    "land_share": "用地分摊比例",
+}
+_SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def group_method_rows(
+    config: EvaluationConfig, group: str, benchmarks: pd.DataFrame, lang: str = "zh"
+) -> list[tuple[str, str]]:
+    """What one group's list was made with: (item, text) for its weights, benchmarks and classes;
+    a group only listed says so. ``group`` is a configured group's name, or (without groups) 规上 /
+    规下 / the 规下 below the land minimum."""
+    zh = lang == "zh"
+    configured = {g.name: g for g in config.groups}
+    if group in configured:
+        g = configured[group]
+        scored, weights = g.scored, dict(g.weights)
+        cut_config = replace(
+            config,
+            class_method=g.class_method or config.class_method,
+            percentile_cutoffs=g.percentile_cutoffs or config.percentile_cutoffs,
+            score_cutoffs=g.score_cutoffs or config.score_cutoffs,
+        )
+    elif not config.groups and group in SIZE_GROUPS:
+        on = config.score_above_scale if group == SIZE_GROUPS[0] else config.score_below_scale
+        scored, weights, cut_config = on, config.weights_for(group), config
+    else:
+        scored, weights, cut_config = False, {}, config
+    if not scored:
+        if zh:
+            return [("评价方法", "仅列入名单，不评分（T 类，说明栏写明原因）")]
+        return [("Method", "listed, not scored (class T, the status says why)")]
+    order = list(RATIOS_BY_KEY)  # the indicators in the catalogue's order
+    weights = {k: weights[k] for k in sorted(weights, key=order.index) if weights[k] > 0}
+    label = (lambda k: RATIOS_BY_KEY[k].label_zh) if zh else (lambda k: RATIOS_BY_KEY[k].label_en)
+    body = ("、" if zh else ", ").join(f"{label(k)} {w:g}" for k, w in weights.items() if w > 0)
+    total = sum(weights.values())
+    rows = [("指标权重", f"{body}（合计 {total:g}）") if zh else ("Weights", f"{body} (total {total:g})")]
+    if group in benchmarks.index:
+        values = benchmarks.loc[group]
+        text = ("；" if zh else "; ").join(
+            f"{ratio_label(k, lang=lang)} {float(v):,.4g}"
+            for k, v in values.items()
+            if v == v and k in weights
+        )
+        rows.append(("基准值" if zh else "Benchmarks", text))
+    cutoffs = _cutoffs_text(cut_config, lang)
+    rows.append(
+        ("分类标准", f"{cutoffs}（本组单独排名）")
+        if zh
+        else ("Classes", f"{cutoffs} (ranked within the group)")
+    )
+    return rows
+
+
+def _group_sheets(
+    wb, frame: pd.DataFrame, config: EvaluationConfig, benchmarks: pd.DataFrame, *, title: str
+) -> None:
+    """One sheet per group (规上, 规下 …, tenants): the group's method and weights, then its list,
+    scored enterprises by rank and the rest (T) with their reasons."""
+    from openpyxl.styles import Font
+
+    if "eval_group" not in frame.columns:
+        return
+    group = frame["eval_group"]
+    names = list(group.cat.categories) if isinstance(group.dtype, pd.CategoricalDtype) else sorted(set(group))
+    cols = [c for c in (*NOTICE_COLUMNS[:-2], *GROUP_COLUMNS, *NOTICE_COLUMNS[-2:]) if c in frame.columns]
+    if "land_role" in frame.columns:
+        frame = allocation_words(frame)
+    for name in names:
+        part = frame[group.astype(object) == name]
+        if part.empty:
+            continue
+        part = part.sort_values(["score"], ascending=False, kind="stable", na_position="last")
+        sheet = wb.create_sheet(f"{str(name).translate(_SHEET_BAD)} 名单"[:31])
+        _append_text_safe(sheet, [f"{title} · {name}（{len(part)} 家）"])
+        sheet["A1"].font = Font(bold=True)
+        for item, text in group_method_rows(config, str(name), benchmarks):
+            _append_text_safe(sheet, [item, text])
+        sheet.append([])
+        _append_text_safe(sheet, ["序号", *[_GROUP_HEAD[k] for k in cols]])
+        for i, row in enumerate(part[cols].itertuples(index=False), start=1):
+            _append_text_safe(sheet, [i, *[_cell(v) for v in row]])
 
 
 def _print_setup(ws, *, header_row: bool) -> None:
@@ -306,6 +399,10 @@ def _append_text_safe(ws, values: list) -> None:
 
 def _cell(value):
     """A cell value: numbers as numbers, NaN empty, anything else as text."""
+    if value is pd.NA:
+        return None
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        value = value.item()
     if value is None or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, float):
