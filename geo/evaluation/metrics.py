@@ -34,6 +34,7 @@ from geo.evaluation.ratios import UNIT_EN as UNIT_EN
 from geo.evaluation.ratios import Ratio as Ratio
 from geo.evaluation.ratios import ratio_label as ratio_label
 from geo.spatial.measure import area_mu, to_analysis_crs
+from geo.spatial.point_coords import point_xy
 from geo.spatial.zone_index import ZoneIndex, locate_exact
 
 ID_COL = "ent_id"
@@ -341,22 +342,8 @@ def check_zones(zones: gpd.GeoDataFrame, *, zone_id: str, check_valid: bool = Tr
 
 
 def _point_xy(enterprises: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
-    geoms = enterprises.geometry.to_numpy()
-    type_ids = shapely.get_type_id(geoms)
-    if not np.isin(type_ids, (-1, 0, 3, 6)).all():  # missing, Point, (Multi)Polygon parcels
-        raise DataValidationError("企业图层应为点（或地块面）图层", hint="请检查是否选错了图层")
-    if (type_ids == 0).all():
-        xy = shapely.get_coordinates(geoms)  # one pass; empty points have no row
-        if len(xy) == len(geoms):
-            return np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1])
-        pts = geoms
-    else:
-        pts = geoms.copy()
-        areal = np.isin(type_ids, (3, 6))
-        pts[areal] = shapely.point_on_surface(geoms[areal])
-    x = shapely.get_x(pts)
-    y = shapely.get_y(pts)
-    return np.asarray(x, dtype="float64"), np.asarray(y, dtype="float64")
+    # Read from GEOS once per geometry array, then reused while the array is unchanged.
+    return point_xy(enterprises.geometry.to_numpy())
 
 
 def assign_zones(
