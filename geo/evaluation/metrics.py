@@ -33,6 +33,7 @@ from geo.evaluation.ratios import RATIOS_BY_KEY as RATIOS_BY_KEY
 from geo.evaluation.ratios import UNIT_EN as UNIT_EN
 from geo.evaluation.ratios import Ratio as Ratio
 from geo.evaluation.ratios import ratio_label as ratio_label
+from geo.evaluation.zone_sums import group_sums
 from geo.spatial.measure import area_mu, to_analysis_crs
 from geo.spatial.point_coords import point_xy
 from geo.spatial.zone_index import ZoneIndex, locate_exact
@@ -136,10 +137,15 @@ def _check_ids(enterprises: pd.DataFrame, ids: pd.Series, id_col: str) -> None:
         )
 
 
-def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> None:
-    """Amount columns present must be numeric; land, energy, power and staff not negative."""
+def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> dict[str, np.ndarray | None]:
+    """Amount columns present must be numeric; land, energy, power and staff not negative.
+
+    Returns each amount column as float64 (float columns not copied; None where absent)."""
+    out: dict[str, np.ndarray | None] = {}
+    columns = set(enterprises.columns)
     for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
-        if col not in enterprises.columns:
+        if col not in columns:
+            out[col] = None
             continue
         values = enterprises[col]
         if isinstance(values.dtype, pd.BooleanDtype) or values.dtype == bool:
@@ -164,6 +170,8 @@ def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> None:
                     f"字段「{col}」不能为负数：企业 {_preview(ids[neg].tolist())}",
                     hint="请核对这些企业的数据",
                 )
+        out[col] = numeric
+    return out
 
 
 def numeric_amounts(enterprises: pd.DataFrame) -> pd.DataFrame:
@@ -503,65 +511,6 @@ def assign_zones_by_column(
 # --------------------------------------------------------------------------- aggregation
 
 
-def _numeric_columns(enterprises: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The amount columns as float64 arrays (absent: all-NaN); float columns are not copied."""
-    out = {}
-    n = len(enterprises)
-    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
-        if col not in enterprises.columns:
-            out[col] = np.full(n, np.nan)
-            continue
-        values = enterprises[col]
-        if values.dtype == np.float64:
-            out[col] = values.to_numpy()
-        else:
-            out[col] = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-    return out
-
-
-def _aggregate(amounts: dict[str, np.ndarray], groups: np.ndarray, n_groups: int) -> pd.DataFrame:
-    """Totals and ratios per group code (0..n_groups-1); rows with code -1 are left out.
-
-    Sums by ``np.bincount`` over all rows at once: rows outside every group go to an extra bin
-    that is dropped, and values that do not count (unknown; for a ratio, rows without both values
-    or with a denominator <= 0) are summed as 0, so no row is copied out. Each ratio is pooled
-    (Σ numerator / Σ denominator over the rows that have both).
-    """
-    g = np.where(groups >= 0, groups, n_groups)
-    m = n_groups + 1
-    n_ent = np.bincount(g, minlength=m)[:n_groups]
-    data: dict[str, np.ndarray] = {"n_enterprises": n_ent}
-    known: dict[str, np.ndarray | None] = {}  # None: every value known
-    totals: dict[str, np.ndarray] = {}
-    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
-        values = amounts[col]
-        finite = np.isfinite(values)
-        if finite.all():
-            known[col] = None
-            totals[col] = np.bincount(g, weights=values, minlength=m)[:n_groups]
-            data[col] = totals[col]
-            continue
-        known[col] = finite
-        total = np.bincount(g, weights=np.where(finite, values, 0.0), minlength=m)[:n_groups]
-        n_known = np.bincount(g, weights=finite, minlength=m)[:n_groups]
-        totals[col] = total
-        # All values unknown in a non-empty zone: the total is unknown, not 0.
-        data[col] = np.where((n_known == 0) & (n_ent > 0), np.nan, total)
-    for r in RATIOS:
-        num, den = amounts[r.numerator], amounts[r.denominator]
-        ok = den > 0  # NaN compares False
-        for col in (r.numerator, r.denominator):
-            if known[col] is not None:
-                ok = ok & known[col]
-        if ok.all():
-            num_sum, den_sum = totals[r.numerator], totals[r.denominator]
-        else:
-            num_sum = np.bincount(g, weights=np.where(ok, num, 0.0), minlength=m)[:n_groups]
-            den_sum = np.bincount(g, weights=np.where(ok, den, 0.0), minlength=m)[:n_groups]
-        data[r.key] = _safe_ratio(num_sum, den_sum, r.scale)
-    return pd.DataFrame(data)
-
-
 def zone_metrics(
     enterprises: pd.DataFrame,
     assignment: ZoneAssignment,
@@ -588,8 +537,9 @@ def zone_metrics(
         raise DataValidationError("区域归属结果与企业表不对应", hint="请用同一张企业表重新计算归属")
     # The ids were checked when the assignment was made; the amounts are checked here.
     ids = enterprises[ID_COL] if ID_COL in enterprises.columns else enterprises.index.to_series()
-    _check_amounts(enterprises, ids)
-    amounts = _numeric_columns(enterprises)
+    amounts = _check_amounts(enterprises, ids)
+    if EMISSION_COLUMN not in enterprises.columns:
+        del amounts[EMISSION_COLUMN]  # and with it the ratios over it
     zone = assignment.zone
     if isinstance(zone.dtype, pd.CategoricalDtype) and list(zone.cat.categories) == list(
         assignment.zone_keys
@@ -597,10 +547,8 @@ def zone_metrics(
         codes = zone.cat.codes.to_numpy().astype(np.int64)
     else:
         codes = pd.Categorical(zone, categories=list(assignment.zone_keys)).codes.astype(np.int64)
-    out = _aggregate(amounts, codes, len(assignment.zone_keys))
+    out = group_sums(amounts, codes, len(assignment.zone_keys))
     out.index = pd.Index(list(assignment.zone_keys), name=ZONE_COL)
-    if EMISSION_COLUMN not in enterprises.columns:
-        out = out.drop(columns=[EMISSION_COLUMN, *EMISSION_RATIOS])
     if zones is not None:
         keys = _zone_keys(zones, zone_id)
         measured = area_mu(to_analysis_crs(zones[[zones.geometry.name]]))
@@ -612,11 +560,15 @@ def zone_metrics(
 
 def total_metrics(enterprises: pd.DataFrame) -> pd.Series:
     """The same totals and pooled ratios as :func:`zone_metrics`, over a whole table."""
-    amounts = _numeric_columns(enterprises)
-    out = _aggregate(amounts, np.zeros(len(enterprises), dtype=np.int64), 1).iloc[0]
+    amounts = {
+        col: pd.to_numeric(enterprises[col], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        if col in enterprises.columns
+        else None
+        for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS)
+    }
     if EMISSION_COLUMN not in enterprises.columns:
-        out = out.drop([EMISSION_COLUMN, *EMISSION_RATIOS])
-    return out
+        del amounts[EMISSION_COLUMN]
+    return group_sums(amounts, np.zeros(len(enterprises), dtype=np.int64), 1).iloc[0]
 
 
 _AMOUNT_EN: dict[str, tuple[str, str]] = {
