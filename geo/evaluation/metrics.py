@@ -33,7 +33,7 @@ from geo.evaluation.ratios import RATIOS_BY_KEY as RATIOS_BY_KEY
 from geo.evaluation.ratios import UNIT_EN as UNIT_EN
 from geo.evaluation.ratios import Ratio as Ratio
 from geo.evaluation.ratios import ratio_label as ratio_label
-from geo.evaluation.zone_sums import group_sums
+from geo.evaluation.zone_sums import group_sums, header
 from geo.spatial.measure import area_mu, to_analysis_crs
 from geo.spatial.point_coords import point_xy
 from geo.spatial.zone_index import ZoneIndex, locate_exact
@@ -303,8 +303,11 @@ def _zone_keys(zones: pd.DataFrame, zone_id: str) -> pd.Series:
             hint=f"请指定用作区域名称或编码的字段；现有字段：{'、'.join(map(str, zones.columns))}",
         )
     keys = zones[zone_id]
-    if keys.isna().any():
+    values = keys.to_numpy(dtype=object)
+    if pd.isna(values).any():
         raise DataValidationError(f"区域字段「{zone_id}」有空值", hint="每个区域都需要名称或编码")
+    if len(set(values.tolist())) == len(values):  # a few to a few thousand keys: a set is quickest
+        return keys
     dups = keys[keys.duplicated(keep=False)]
     if len(dups):
         raise DataValidationError(
@@ -541,14 +544,14 @@ def zone_metrics(
     if EMISSION_COLUMN not in enterprises.columns:
         del amounts[EMISSION_COLUMN]  # and with it the ratios over it
     zone = assignment.zone
-    if isinstance(zone.dtype, pd.CategoricalDtype) and list(zone.cat.categories) == list(
-        assignment.zone_keys
+    if isinstance(zone.dtype, pd.CategoricalDtype) and zone.dtype.categories.equals(
+        header(assignment.zone_keys)
     ):
-        codes = zone.cat.codes.to_numpy().astype(np.int64)
+        codes = zone.array.codes.astype(np.int64)
     else:
         codes = pd.Categorical(zone, categories=list(assignment.zone_keys)).codes.astype(np.int64)
     out = group_sums(amounts, codes, len(assignment.zone_keys))
-    out.index = pd.Index(list(assignment.zone_keys), name=ZONE_COL)
+    out.index = header(assignment.zone_keys).copy(name=ZONE_COL)
     if zones is not None:
         keys = _zone_keys(zones, zone_id)
         measured = area_mu(to_analysis_crs(zones[[zones.geometry.name]]))

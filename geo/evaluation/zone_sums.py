@@ -9,6 +9,8 @@ sharing it, and all ratios divided at once.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -85,7 +87,19 @@ def group_sums(amounts: dict[str, np.ndarray | None], groups: np.ndarray, n_grou
     if keys:
         ratios = pooled_ratios(np.vstack(nums), np.vstack(dens), np.array(scales)[:, None])
         data.update(zip(keys, ratios, strict=True))
-    return pd.DataFrame(data)
+    # One float block built at once (the count then set back as integers), its header reused.
+    out = pd.DataFrame(
+        np.column_stack(list(data.values())).astype(np.float64), columns=header(tuple(data)).copy()
+    )
+    out["n_enterprises"] = n_ent
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def header(names: tuple[str, ...]) -> pd.Index:
+    """The index of these names, built once (pandas infers their type, slowly) and copied at each
+    use (a copy's name may be set without touching the one kept)."""
+    return pd.Index(names)
 
 
 def pooled_ratios(num: np.ndarray, den: np.ndarray, scale: np.ndarray) -> np.ndarray:
@@ -100,4 +114,4 @@ def pooled_ratios(num: np.ndarray, den: np.ndarray, scale: np.ndarray) -> np.nda
     return out
 
 
-__all__ = ["group_sums", "pooled_ratios"]
+__all__ = ["group_sums", "header", "pooled_ratios"]
