@@ -10,7 +10,7 @@ import pytest
 import shapely
 
 from geo.evaluation.metrics import assign_zones, zone_metrics
-from geo.spatial.zone_index import EDGE, build_zone_index, locate_exact
+from geo.spatial.zone_index import build_zone_index, locate_exact
 
 CRS = "EPSG:4549"
 
