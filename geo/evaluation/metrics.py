@@ -352,11 +352,6 @@ def check_zones(zones: gpd.GeoDataFrame, *, zone_id: str, check_valid: bool = Tr
             )
 
 
-def _point_xy(enterprises: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
-    # Read from GEOS once per geometry array, then reused while the array is unchanged.
-    return point_xy(enterprises.geometry.to_numpy())
-
-
 def assign_zones(
     enterprises: gpd.GeoDataFrame,
     zones: gpd.GeoDataFrame,
@@ -416,16 +411,17 @@ def _assign_checked(
             "企业表没有位置（几何或经纬度）",
             hint="请提供经纬度，或改为按区镇名称字段归属（assign_zones_by_column）",
         )
-    if enterprises.crs is None:
+    ent_geoms = enterprises.geometry  # once: each access to a frame's geometry builds a GeoSeries
+    if ent_geoms.crs is None:
         raise DataValidationError(
             "企业图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
         )
     check_zones(zones, zone_id=zone_id, check_valid=False)
     keys = _zone_keys(zones, zone_id)
     zone_geoms = zones.geometry
-    if not zones.crs.equals(enterprises.crs):
-        zone_geoms = zone_geoms.to_crs(enterprises.crs)
-    x, y = _point_xy(enterprises)
+    if not (zone_geoms.crs is ent_geoms.crs or zone_geoms.crs.equals(ent_geoms.crs)):
+        zone_geoms = zone_geoms.to_crs(ent_geoms.crs)
+    x, y = point_xy(ent_geoms.to_numpy())
     geoms = zone_geoms.to_numpy()
     if index is not None and index.matches(geoms):
         zone_idx, hits = index.locate(x, y, pool=pool)
