@@ -33,7 +33,9 @@ from geo.evaluation.ratios import RATIOS_BY_KEY as RATIOS_BY_KEY
 from geo.evaluation.ratios import UNIT_EN as UNIT_EN
 from geo.evaluation.ratios import Ratio as Ratio
 from geo.evaluation.ratios import ratio_label as ratio_label
+from geo.evaluation.zone_sums import group_sums, header
 from geo.spatial.measure import area_mu, to_analysis_crs
+from geo.spatial.point_coords import point_xy
 from geo.spatial.zone_index import ZoneIndex, locate_exact
 
 ID_COL = "ent_id"
@@ -135,10 +137,15 @@ def _check_ids(enterprises: pd.DataFrame, ids: pd.Series, id_col: str) -> None:
         )
 
 
-def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> None:
-    """Amount columns present must be numeric; land, energy, power and staff not negative."""
+def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> dict[str, np.ndarray | None]:
+    """Amount columns present must be numeric; land, energy, power and staff not negative.
+
+    Returns each amount column as float64 (float columns not copied; None where absent)."""
+    out: dict[str, np.ndarray | None] = {}
+    columns = set(enterprises.columns)
     for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
-        if col not in enterprises.columns:
+        if col not in columns:
+            out[col] = None
             continue
         values = enterprises[col]
         if isinstance(values.dtype, pd.BooleanDtype) or values.dtype == bool:
@@ -163,6 +170,8 @@ def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> None:
                     f"字段「{col}」不能为负数：企业 {_preview(ids[neg].tolist())}",
                     hint="请核对这些企业的数据",
                 )
+        out[col] = numeric
+    return out
 
 
 def numeric_amounts(enterprises: pd.DataFrame) -> pd.DataFrame:
@@ -294,8 +303,11 @@ def _zone_keys(zones: pd.DataFrame, zone_id: str) -> pd.Series:
             hint=f"请指定用作区域名称或编码的字段；现有字段：{'、'.join(map(str, zones.columns))}",
         )
     keys = zones[zone_id]
-    if keys.isna().any():
+    values = keys.to_numpy(dtype=object)
+    if pd.isna(values).any():
         raise DataValidationError(f"区域字段「{zone_id}」有空值", hint="每个区域都需要名称或编码")
+    if len(set(values.tolist())) == len(values):  # a few to a few thousand keys: a set is quickest
+        return keys
     dups = keys[keys.duplicated(keep=False)]
     if len(dups):
         raise DataValidationError(
@@ -338,25 +350,6 @@ def check_zones(zones: gpd.GeoDataFrame, *, zone_id: str, check_valid: bool = Tr
                 f"区域边界几何无效（自相交等）：{_preview(keys[invalid].tolist())}",
                 hint="请在 GIS 软件中修复几何（如 QGIS「修复几何图形」）后重新导入",
             )
-
-
-def _point_xy(enterprises: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
-    geoms = enterprises.geometry.to_numpy()
-    type_ids = shapely.get_type_id(geoms)
-    if not np.isin(type_ids, (-1, 0, 3, 6)).all():  # missing, Point, (Multi)Polygon parcels
-        raise DataValidationError("企业图层应为点（或地块面）图层", hint="请检查是否选错了图层")
-    if (type_ids == 0).all():
-        xy = shapely.get_coordinates(geoms)  # one pass; empty points have no row
-        if len(xy) == len(geoms):
-            return np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1])
-        pts = geoms
-    else:
-        pts = geoms.copy()
-        areal = np.isin(type_ids, (3, 6))
-        pts[areal] = shapely.point_on_surface(geoms[areal])
-    x = shapely.get_x(pts)
-    y = shapely.get_y(pts)
-    return np.asarray(x, dtype="float64"), np.asarray(y, dtype="float64")
 
 
 def assign_zones(
@@ -418,16 +411,17 @@ def _assign_checked(
             "企业表没有位置（几何或经纬度）",
             hint="请提供经纬度，或改为按区镇名称字段归属（assign_zones_by_column）",
         )
-    if enterprises.crs is None:
+    ent_geoms = enterprises.geometry  # once: each access to a frame's geometry builds a GeoSeries
+    if ent_geoms.crs is None:
         raise DataValidationError(
             "企业图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
         )
     check_zones(zones, zone_id=zone_id, check_valid=False)
     keys = _zone_keys(zones, zone_id)
     zone_geoms = zones.geometry
-    if not zones.crs.equals(enterprises.crs):
-        zone_geoms = zone_geoms.to_crs(enterprises.crs)
-    x, y = _point_xy(enterprises)
+    if not (zone_geoms.crs is ent_geoms.crs or zone_geoms.crs.equals(ent_geoms.crs)):
+        zone_geoms = zone_geoms.to_crs(ent_geoms.crs)
+    x, y = point_xy(ent_geoms.to_numpy())
     geoms = zone_geoms.to_numpy()
     if index is not None and index.matches(geoms):
         zone_idx, hits = index.locate(x, y, pool=pool)
@@ -517,65 +511,6 @@ def assign_zones_by_column(
 # --------------------------------------------------------------------------- aggregation
 
 
-def _numeric_columns(enterprises: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The amount columns as float64 arrays (absent: all-NaN); float columns are not copied."""
-    out = {}
-    n = len(enterprises)
-    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
-        if col not in enterprises.columns:
-            out[col] = np.full(n, np.nan)
-            continue
-        values = enterprises[col]
-        if values.dtype == np.float64:
-            out[col] = values.to_numpy()
-        else:
-            out[col] = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-    return out
-
-
-def _aggregate(amounts: dict[str, np.ndarray], groups: np.ndarray, n_groups: int) -> pd.DataFrame:
-    """Totals and ratios per group code (0..n_groups-1); rows with code -1 are left out.
-
-    Sums by ``np.bincount`` over all rows at once: rows outside every group go to an extra bin
-    that is dropped, and values that do not count (unknown; for a ratio, rows without both values
-    or with a denominator <= 0) are summed as 0, so no row is copied out. Each ratio is pooled
-    (Σ numerator / Σ denominator over the rows that have both).
-    """
-    g = np.where(groups >= 0, groups, n_groups)
-    m = n_groups + 1
-    n_ent = np.bincount(g, minlength=m)[:n_groups]
-    data: dict[str, np.ndarray] = {"n_enterprises": n_ent}
-    known: dict[str, np.ndarray | None] = {}  # None: every value known
-    totals: dict[str, np.ndarray] = {}
-    for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS):
-        values = amounts[col]
-        finite = np.isfinite(values)
-        if finite.all():
-            known[col] = None
-            totals[col] = np.bincount(g, weights=values, minlength=m)[:n_groups]
-            data[col] = totals[col]
-            continue
-        known[col] = finite
-        total = np.bincount(g, weights=np.where(finite, values, 0.0), minlength=m)[:n_groups]
-        n_known = np.bincount(g, weights=finite, minlength=m)[:n_groups]
-        totals[col] = total
-        # All values unknown in a non-empty zone: the total is unknown, not 0.
-        data[col] = np.where((n_known == 0) & (n_ent > 0), np.nan, total)
-    for r in RATIOS:
-        num, den = amounts[r.numerator], amounts[r.denominator]
-        ok = den > 0  # NaN compares False
-        for col in (r.numerator, r.denominator):
-            if known[col] is not None:
-                ok = ok & known[col]
-        if ok.all():
-            num_sum, den_sum = totals[r.numerator], totals[r.denominator]
-        else:
-            num_sum = np.bincount(g, weights=np.where(ok, num, 0.0), minlength=m)[:n_groups]
-            den_sum = np.bincount(g, weights=np.where(ok, den, 0.0), minlength=m)[:n_groups]
-        data[r.key] = _safe_ratio(num_sum, den_sum, r.scale)
-    return pd.DataFrame(data)
-
-
 def zone_metrics(
     enterprises: pd.DataFrame,
     assignment: ZoneAssignment,
@@ -602,19 +537,18 @@ def zone_metrics(
         raise DataValidationError("区域归属结果与企业表不对应", hint="请用同一张企业表重新计算归属")
     # The ids were checked when the assignment was made; the amounts are checked here.
     ids = enterprises[ID_COL] if ID_COL in enterprises.columns else enterprises.index.to_series()
-    _check_amounts(enterprises, ids)
-    amounts = _numeric_columns(enterprises)
+    amounts = _check_amounts(enterprises, ids)
+    if EMISSION_COLUMN not in enterprises.columns:
+        del amounts[EMISSION_COLUMN]  # and with it the ratios over it
     zone = assignment.zone
-    if isinstance(zone.dtype, pd.CategoricalDtype) and list(zone.cat.categories) == list(
-        assignment.zone_keys
+    if isinstance(zone.dtype, pd.CategoricalDtype) and zone.dtype.categories.equals(
+        header(assignment.zone_keys)
     ):
-        codes = zone.cat.codes.to_numpy().astype(np.int64)
+        codes = zone.array.codes.astype(np.int64)
     else:
         codes = pd.Categorical(zone, categories=list(assignment.zone_keys)).codes.astype(np.int64)
-    out = _aggregate(amounts, codes, len(assignment.zone_keys))
-    out.index = pd.Index(list(assignment.zone_keys), name=ZONE_COL)
-    if EMISSION_COLUMN not in enterprises.columns:
-        out = out.drop(columns=[EMISSION_COLUMN, *EMISSION_RATIOS])
+    out = group_sums(amounts, codes, len(assignment.zone_keys))
+    out.index = header(assignment.zone_keys).copy(name=ZONE_COL)
     if zones is not None:
         keys = _zone_keys(zones, zone_id)
         measured = area_mu(to_analysis_crs(zones[[zones.geometry.name]]))
@@ -626,11 +560,15 @@ def zone_metrics(
 
 def total_metrics(enterprises: pd.DataFrame) -> pd.Series:
     """The same totals and pooled ratios as :func:`zone_metrics`, over a whole table."""
-    amounts = _numeric_columns(enterprises)
-    out = _aggregate(amounts, np.zeros(len(enterprises), dtype=np.int64), 1).iloc[0]
+    amounts = {
+        col: pd.to_numeric(enterprises[col], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        if col in enterprises.columns
+        else None
+        for col in (*AMOUNT_COLUMNS, *OPTIONAL_AMOUNT_COLUMNS)
+    }
     if EMISSION_COLUMN not in enterprises.columns:
-        out = out.drop([EMISSION_COLUMN, *EMISSION_RATIOS])
-    return out
+        del amounts[EMISSION_COLUMN]
+    return group_sums(amounts, np.zeros(len(enterprises), dtype=np.int64), 1).iloc[0]
 
 
 _AMOUNT_EN: dict[str, tuple[str, str]] = {

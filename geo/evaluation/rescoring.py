@@ -54,6 +54,7 @@ RESCORABLE = (
     "surcharges",
     "max_reasons",
 )
+RELATIVES_KEPT = 8  # per size group and benchmarks: the clipped indicators kept (n x k floats each)
 
 
 def _missing_items(points: np.ndarray, finite: np.ndarray, weights: np.ndarray, rule: str) -> None:
@@ -147,6 +148,8 @@ class WhatIf:
             if adj.force_class is not None:
                 self.forced[hit] = CLASSES.index(adj.force_class)
         self._means: dict[tuple[str, str, str], float] = {}
+        self._relatives: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self._last_scores: tuple[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
         # Per size group: the scored rows, their indicators (one column per ratio) and bonus points.
         self._column = {r.key: j for j, r in enumerate(RATIOS)}
         self._members = {
@@ -177,6 +180,75 @@ class WhatIf:
                 mean = float(num / den * RATIOS_BY_KEY[key].scale) if den > 0 else math.nan
             self._means[cache] = mean
         return self._means[cache]
+
+    def _relative(self, group: str, cols: tuple[int, ...], bench: np.ndarray, config: EvaluationConfig):
+        """A size group's indicators over their benchmarks, clipped, and where that is finite:
+        kept per benchmarks and clipping (they do not depend on the weights)."""
+        cache = (group, cols, bench.tobytes(), config.min_ratio, config.max_ratio)
+        if cache not in self._relatives:
+            with np.errstate(all="ignore"):
+                rel = self._matrix[group][:, list(cols)] / bench
+            finite = np.isfinite(rel)
+            rel[~finite] = np.nan
+            if config.min_ratio is not None:
+                np.fmax(rel, config.min_ratio, out=rel, where=finite)
+            if config.max_ratio is not None:
+                np.fmin(rel, config.max_ratio, out=rel, where=finite)
+            if len(self._relatives) >= RELATIVES_KEPT:
+                self._relatives.pop(next(iter(self._relatives)))
+            self._relatives[cache] = (rel, finite)
+        return self._relatives[cache]
+
+    def _scores(self, config: EvaluationConfig, keys: list[str], bench: np.ndarray, weights: np.ndarray):
+        """Scores, ranks and group sizes under the score's own settings (kept for the last
+        settings: a change of cut-offs alone re-uses them)."""
+        cache = (
+            tuple(keys),
+            bench.tobytes(),
+            weights.tobytes(),
+            config.min_ratio,
+            config.max_ratio,
+            config.missing_indicator,
+            config.rank_within,
+        )
+        if self._last_scores is not None and self._last_scores[0] == cache:
+            return self._last_scores[1]
+        n = self.scored.size
+        # Points and scores of the scored enterprises only, one size group at a time, all
+        # indicators at once (the same element-wise arithmetic as evaluate, so the same floats).
+        score = np.full(n, np.nan)
+        cols = tuple(self._column[k] for k in keys)
+        for gi, g in enumerate(SIZE_GROUPS):
+            idx = self._members[g]
+            if idx.size == 0:
+                continue
+            rel, finite = self._relative(g, cols, bench[gi], config)
+            points = np.zeros(rel.shape)
+            np.multiply(rel, weights[gi], out=points, where=finite)
+            _missing_items(points, finite, weights[gi], config.missing_indicator)
+            score[idx] = points.sum(axis=1) + self._adjustment[g]
+        rank = np.zeros(n, dtype=np.int64)
+        n_ranked = np.zeros(n, dtype=np.int64)
+        if config.rank_within == "size":
+            groups = [self._members[g] for g in SIZE_GROUPS]
+        else:
+            groups = [np.flatnonzero(self.scored)]
+        for members in groups:
+            if members.size == 0:
+                continue
+            # Rank "min", best first: ties share the better rank.
+            order = np.argsort(-score[members])  # ties end up adjacent whatever their order
+            ordered = score[members][order]
+            starts = np.empty(ordered.size, dtype=bool)
+            starts[0] = True
+            np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+            positions = np.where(starts, np.arange(1, ordered.size + 1), 0)
+            rank[members[order]] = np.maximum.accumulate(positions)
+            n_ranked[members] = members.size
+        for kept in (score, rank, n_ranked):
+            kept.flags.writeable = False  # kept for the next call: read-only
+        self._last_scores = (cache, (score, rank, n_ranked))
+        return score, rank, n_ranked
 
     def rescore(self, config: EvaluationConfig) -> Rescored:
         """Scores, ranks and classes under ``config`` (the same as a full evaluation with it)."""
@@ -229,44 +301,7 @@ class WhatIf:
             usable_total = sum(usable.values())
             for k, w in usable.items():
                 weights[gi, keys.index(k)] = w * total / usable_total
-        # Points and scores of the scored enterprises only, one size group at a time, all
-        # indicators at once (the same element-wise arithmetic as evaluate, so the same floats).
-        score = np.full(n, np.nan)
-        cols = [self._column[k] for k in keys]
-        for gi, g in enumerate(SIZE_GROUPS):
-            idx = self._members[g]
-            if idx.size == 0:
-                continue
-            with np.errstate(all="ignore"):
-                rel = self._matrix[g][:, cols] / bench[gi]
-            finite = np.isfinite(rel)
-            rel[~finite] = np.nan
-            if config.min_ratio is not None:
-                np.fmax(rel, config.min_ratio, out=rel, where=finite)
-            if config.max_ratio is not None:
-                np.fmin(rel, config.max_ratio, out=rel, where=finite)
-            points = np.zeros(rel.shape)
-            np.multiply(rel, weights[gi], out=points, where=finite)
-            _missing_items(points, finite, weights[gi], config.missing_indicator)
-            score[idx] = points.sum(axis=1) + self._adjustment[g]
-        rank = np.zeros(n, dtype=np.int64)
-        n_ranked = np.zeros(n, dtype=np.int64)
-        if config.rank_within == "size":
-            groups = [self._members[g] for g in SIZE_GROUPS]
-        else:
-            groups = [np.flatnonzero(self.scored)]
-        for members in groups:
-            if members.size == 0:
-                continue
-            # Rank "min", best first: ties share the better rank.
-            order = np.argsort(-score[members])  # ties end up adjacent whatever their order
-            ordered = score[members][order]
-            starts = np.empty(ordered.size, dtype=bool)
-            starts[0] = True
-            np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
-            positions = np.where(starts, np.arange(1, ordered.size + 1), 0)
-            rank[members[order]] = np.maximum.accumulate(positions)
-            n_ranked[members] = members.size
+        score, rank, n_ranked = self._scores(config, keys, bench, weights)
         with np.errstate(invalid="ignore", divide="ignore"):
             pct = np.where(self.scored, (rank - 0.5) / n_ranked * 100.0, np.nan)
         cls = np.full(n, -1, dtype=np.int8)
