@@ -82,7 +82,10 @@ pages = [
     ),
     st.Page("pages/wujiang.py", title=t("wj.page", lang), icon=":material/factory:", url_path="wujiang"),
     st.Page(
-        "pages/efficiency.py", title=t("eff.page", lang), icon=":material/leaderboard:", url_path="efficiency"
+        "pages/efficiency.py",
+        title=t("eff.page", lang),
+        icon=":material/leaderboard:",
+        url_path="efficiency",
     ),
     st.Page(
         "pages/publication.py", title=t("pub.page", lang), icon=":material/gavel:", url_path="publication"

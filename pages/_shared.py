@@ -385,9 +385,14 @@ def show_map_with(
             lambda: _changing_groups(changing, lang=lang, gcj02=gcj02),
         )
     return _cache.draw(
-        parts, script, key=key, height=height, returned_objects=returned_objects, layer_control=control_script,
+        parts,
+        script,
+        key=key,
+        height=height,
+        returned_objects=returned_objects,
+        layer_control=control_script,
         signal_drawn=signal_drawn,
-    )  # fmt: skip
+    )
 
 
 def _drop_layer_control(m: folium.Map) -> folium.Map:
@@ -465,7 +470,9 @@ def exportable(names: list[str]) -> list[str]:
     if _cache.audience() == "firms":
         return names
     hidden = firm_imports()
-    return [n for n in names if n not in hidden and not (n in REGISTRY and firm_columns(layer_frame(n).columns))]
+    return [
+        n for n in names if n not in hidden and not (n in REGISTRY and firm_columns(layer_frame(n).columns))
+    ]
 
 
 def user_layers() -> list[MapLayer]:

@@ -56,7 +56,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "范围内参评企业 Σ税收 ÷ Σ用地，单位：万元/亩",
         "Σ tax ÷ Σ land of the scored enterprises in scope, in 10k yuan per mu",
     ),
-    "eff.rank_by.none": ("不再分组（规上、规下各自排名）", "No further grouping (above and below size ranked apart)"),
+    "eff.rank_by.none": (
+        "不再分组（规上、规下各自排名）",
+        "No further grouping (above and below size ranked apart)",
+    ),
     "eff.col.rank": ("排名", "Rank"),
     # download file names (no spaces: some mail systems cut a name at the first one)
     "eff.file.stem": ("亩均效益评价", "per_mu_evaluation"),
@@ -176,7 +179,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "未确认：按默认权重评价。",
         "Not confirmed: evaluating with the default weights.",
     ),
-    "eff.cfg.default": ("默认配置（geo/evaluation/evaluation.yaml）", "Default (geo/evaluation/evaluation.yaml)"),
+    "eff.cfg.default": (
+        "默认配置（geo/evaluation/evaluation.yaml）",
+        "Default (geo/evaluation/evaluation.yaml)",
+    ),
     "eff.cfg.official": ("正式配置", "Official"),
     "eff.cfg.session": ("本次会话", "this session"),
     "eff.cfg.load": ("已保存的配置", "Saved configurations"),

@@ -67,7 +67,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pub.save.year": ("年度", "Year"),
     "pub.save.undated": ("（表中未标年度）", "(no year in the table)"),
     "pub.save.config": ("评价配置", "Evaluation configuration"),
-    "pub.save.config.default": ("默认配置（geo/evaluation/evaluation.yaml）", "Default (geo/evaluation/evaluation.yaml)"),
+    "pub.save.config.default": (
+        "默认配置（geo/evaluation/evaluation.yaml）",
+        "Default (geo/evaluation/evaluation.yaml)",
+    ),
     "pub.save.config.session": (
         "本次会话在「亩均效益评价」页应用的配置",
         "The configuration applied on the evaluation page in this session",

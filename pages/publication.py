@@ -37,7 +37,9 @@ if flash := st.session_state.pop(FLASH, None):
 
 # Editors act; enterprise rows are shown to editors only (signed-in staff, or single-user mode).
 editor = can_edit()
-show_rows = sees_firms()  # 查看企业 and 编辑: the enterprise rows; 查看汇总 and visitors: states and class counts
+show_rows = (
+    sees_firms()
+)  # 查看企业 and 编辑: the enterprise rows; 查看汇总 and visitors: states and class counts
 if not editor:
     st.info(t("pub.viewer_note", lang))
 

@@ -15,7 +15,7 @@ import shapely
 from streamlit.testing.v1 import AppTest
 
 from geo import ingest
-from pages._data_reading import FILE_TOKEN
+from pages.data.reading import FILE_TOKEN
 from tests.conftest import eval_in_maps, open_page
 
 APP = Path(__file__).resolve().parent.parent / "app.py"

@@ -381,7 +381,7 @@ def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch)
     """A 150k-row import made a 33 MB page: the page's tables hold at most TABLE_ROWS_MAX rows (said
     in words; downloads keep all), and above LEAN_ABOVE points the map's tooltips leave out the long
     texts (the tables keep them). Checked with small bounds on the demo's 6,333 scored enterprises."""
-    import pages._efficiency_parts as parts
+    import pages.efficiency.display as parts
 
     monkeypatch.setattr(parts, "TABLE_ROWS_MAX", 100)
     monkeypatch.setattr(efficiency_classes, "LEAN_ABOVE", 1000)
@@ -403,7 +403,7 @@ def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch)
 
 def test_an_unchanged_class_count_is_a_grey_plus_minus_zero():
     """Issue 23 item 11: class D unchanged showed a red "↑ +0"."""
-    from pages._efficiency_tables import count_delta
+    from pages.efficiency.tables import count_delta
 
     assert count_delta(0, worse_up=True) == {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
     assert count_delta(3, worse_up=True) == {"delta": "+3", "delta_color": "inverse"}
@@ -414,7 +414,7 @@ def test_an_unchanged_class_count_is_a_grey_plus_minus_zero():
 def test_the_scope_in_words_is_in_one_language():
     """Issue 23 item 5: the 公示 scope line mixed "Towns/parks" and 高端纺织; each language whole."""
     from geo.yearly.notice import filters_text
-    from pages._efficiency_parts import scope_words
+    from pages.efficiency.scope import scope_words
 
     chosen = (["吴江高新区（盛泽镇）"], ["高端纺织"], "above")
     assert (

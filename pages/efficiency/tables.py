@@ -18,9 +18,10 @@ from geo.evaluation import (
     SIZE_BELOW,
     SIZE_COL,
 )
-from geo.evaluation.metrics import RATIOS_BY_KEY, ZONE_COL
+from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
 from geo.i18n import Lang
 from pages._strings import t
+from pages.efficiency.sources import UNDATED
 
 # What a reader looks for first, then where the enterprise is, then its figures; the id and the
 # status last. ``rank`` is the one rank shown (see :func:`ranking_table`).
@@ -150,3 +151,34 @@ def count_delta(delta: int | None, *, worse_up: bool) -> dict:
     if delta == 0:
         return {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
     return {"delta": f"{delta:+,}", "delta_color": "inverse" if worse_up else "normal"}
+
+
+# The columns of the year-on-year changes shown and exported, in this order.
+CHANGE_COLUMNS = (
+    ID_COL,
+    "from_class",
+    "to_class",
+    "moved_by",
+    "score_prev",
+    "score",
+    "score_change",
+    "steps",
+    "name",
+    ZONE_COL,
+    "industry",
+    "land_mu",
+)
+
+
+def year_label(year: int, lang: Lang) -> str:
+    """A year as the page names it ("2024 年", or the undated table's name)."""
+    return t("eff.year.undated", lang) if year == UNDATED else t("eff.year.label", lang).format(year=year)
+
+
+def matrix_view(matrix: pd.DataFrame, value: str, lang: Lang) -> pd.DataFrame:
+    """The class transition matrix as a wide table of ``value`` (counts or land), totals named."""
+    wide = yearly.transition_table(matrix, value=value)
+    total = t("eff.total", lang)
+    wide = wide.rename(index={"合计": total}, columns={"合计": total})
+    wide.index.name = t("eff.cmp.rows", lang)
+    return wide.reset_index()

@@ -122,7 +122,7 @@ def class_years_chart(trend: pd.DataFrame, lang: Lang) -> alt.Chart:
                 sort=classes,
                 scale=alt.Scale(domain=classes, range=colors),
                 legend=alt.Legend(orient="bottom", columns=3, labelLimit=0, symbolType="square"),
-            ),  # fmt: skip
+            ),
             order=alt.Order("cls_order:Q"),
             tooltip=[
                 alt.Tooltip("year:O", title=t("eff.trend.year_axis", lang)),
