@@ -8,19 +8,19 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from pages import _cache
-from pages._auth import sees_firms, sidebar_panel
-from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
-from pages._shared import BASEMAP_KEYS, PageStopped, basemap_choice, set_controls_slot, settings
-from pages._strings import t
+from pages.common import cache
+from pages.common.auth import sees_firms, sidebar_panel
+from pages.common.frame import BASEMAP_KEYS, PageStopped, basemap_choice, set_controls_slot, settings
+from pages.common.language import keep_choices_across_language_switch, streamlit_in_ui_language
+from pages.strings import t
 
-_cache.begin_run()  # per-run memos (pages/_cache.py)
+cache.begin_run()  # per-run memos (pages/_cache.py)
 st.set_page_config(
     page_title="苏州产业布局一张图",
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
     layout="wide",
 )
-_cache.set_audience("firms" if sees_firms() else "summary")  # keys every shared map and result
+cache.set_audience("firms" if sees_firms() else "summary")  # keys every shared map and result
 # Streamlit's wide layout keeps 5 rem each side and 6 rem above: at 1280 px beside the sidebar the
 # map was 560 px wide. The page content takes the width; sidebar selects wrap instead of cutting.
 st.html(

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._shared import settings
-from pages._strings import t
+from pages.common.frame import open_page
 from pages.data.collect import collect_section
 from pages.data.export import export_section
 from pages.data.importing import import_section
 from pages.data.managing import audit_section, stored_section
+from pages.strings import t
 
-s = settings()
+s = open_page("data.header")
 lang = s.lang
-st.title(t("data.header", lang))
 st.caption(t("data.intro", lang))
 import_section(s)
 st.divider()

@@ -13,12 +13,10 @@ import json
 
 import streamlit as st
 
-from geo.errors import DataValidationError
 from geo.evaluation import config_from_mapping
 from geo.evaluation.metrics import check_zones
-from pages._cache import shared
-from pages._shared import lazy_tabs, settings, show_error, stop_page
-from pages._strings import t
+from pages.common.cache import shared
+from pages.common.frame import lazy_tabs, loading, open_page
 from pages.efficiency.comparison import class_changes, comparison_tab
 from pages.efficiency.config_editor import checked_config, config_editor, config_values
 from pages.efficiency.downloads import download_row, export_panel
@@ -41,21 +39,18 @@ from pages.efficiency.sources import (
 )
 from pages.efficiency.trends import trend_tab
 from pages.efficiency.view import Evaluated, Sources, page_view
+from pages.strings import t
 
-s = settings()
+s = open_page("eff.header")
 lang = s.lang
-st.title(t("eff.header", lang))
 # The map comes first under the title; the page's controls sit in the sidebar beside it, and the
 # figures follow below it, once it is drawn (docs/performance.md, seventh round).
 zones_src, ents_src, prev_src = choose_sources(lang)
-try:
+with loading():
     zones = zones_of(zones_src)
     # Checked once per boundary layer (a failure raises and is not kept).
     shared(("eff.zones_ok", zones_src), lambda: check_zones(zones, zone_id=ZONE_ID))
     years = sorted(year_tables(ents_src))
-except DataValidationError as exc:
-    show_error(exc)
-    stop_page()
 year = choose_year(years, lang)
 # In a slot that is always there: a warning drawn above the map on one run and not the next
 # would move the map to another place in the page, and the browser would make it anew (blank).
@@ -63,15 +58,12 @@ with st.container():
     raw_config = checked_config(config_values(), lang)
 # The caches' key, and what they rebuild the configuration from (JSON: YAML dumping was 4 % of a run).
 config_json = json.dumps(raw_config, sort_keys=True, ensure_ascii=False)
-try:
+with loading():
     results = evaluations(config_json, zones_src, ents_src, stamp())
     config = config_from_mapping(raw_config)
     previous_frame, published = None, False
     if prev_src != NO_PREVIOUS:
         previous_frame, published = previous(config_json, zones_src, prev_src, stamp())
-except DataValidationError as exc:
-    show_error(exc)
-    stop_page()
 
 view = page_view(
     settings=s,

@@ -6,31 +6,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.errors import DataValidationError
-from pages._auth import sees_firms
-from pages._shared import (
-    layer_frame,
-    settings,
-    show_error,
-    stop_page,
-    wujiang_base,
-)
-from pages._strings import t
+from pages.common.auth import sees_firms
+from pages.common.frame import loading, open_page
+from pages.common.maps import wujiang_base
+from pages.common.stored import layer_frame
 from pages.intensity.controls import view_control
 from pages.intensity.parcels import parcel_view
 from pages.intensity.zones import zone_view
+from pages.strings import t
 
-s = settings()
+s = open_page("int.header")
 lang = s.lang
-st.title(t("int.header", lang))
 
-try:
+with loading():
     towns = layer_frame("wujiang_towns")
     # The 区镇 outlines (schematic) stay underneath; the coloured fills above them change.
     base = wujiang_base()
-except DataValidationError as exc:
-    show_error(exc)
-    stop_page()
 
 if not sees_firms():  # the parcel view is enterprise-level: a visitor starts on the towns
     st.session_state.setdefault("int_view", "zones")

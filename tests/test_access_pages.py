@@ -19,8 +19,8 @@ import streamlit_folium as stf
 from streamlit.elements.widgets.button import ButtonMixin
 from streamlit.testing.v1 import AppTest
 
-from pages import _cache
-from pages._strings import t
+from pages.common import cache
+from pages.strings import t
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 FIRM = re.compile(r"有限公司|\bWJ\d{5}\b|31,?736\.8")
@@ -91,7 +91,7 @@ def _maps_text(got: dict) -> str:
         for name in ("script", "html", "header", "feature_group", "layer_control"):
             parts.append(str(kwargs.get(name) or ""))
         for digest in re.findall(r"/app/static/cache/([0-9a-f]{32})\.json", str(kwargs.get("feature_group"))):
-            parts.append((_cache.PAYLOAD_DIR / f"{digest}.json").read_text(encoding="utf-8"))
+            parts.append((cache.PAYLOAD_DIR / f"{digest}.json").read_text(encoding="utf-8"))
     return "\n".join(parts)
 
 

@@ -122,8 +122,13 @@ def test_moving_a_weight_changes_classes_in_the_expected_direction(demo):
     at = _open_params(_page())
     before = at.dataframe[0].value.set_index("企业编号")["评价类别"]
     # Put all 规上 weight on R&D share: the enterprise with the highest R&D share becomes A.
-    for key in ("tax_per_mu_wan_yuan", "sales_per_mu_wan_yuan", "tax_per_tce_wan_yuan",
-                "tax_per_emission_equiv_wan_yuan", "value_added_per_employee_wan_yuan"):  # fmt: skip
+    for key in (
+        "tax_per_mu_wan_yuan",
+        "sales_per_mu_wan_yuan",
+        "tax_per_tce_wan_yuan",
+        "tax_per_emission_equiv_wan_yuan",
+        "value_added_per_employee_wan_yuan",
+    ):
         at.number_input(key=f"eff_w_above_{key}").set_value(0.0)
     at.number_input(key="eff_w_above_rd_share_pct").set_value(100.0).run()
     assert not at.exception
@@ -397,8 +402,13 @@ def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch)
     assert any("地图上的企业超过 1,000 家" in c.value for c in at.caption)
     lean = efficiency_classes.lean(efficiency_classes.LAYER)
     assert [f.column for f in lean.tooltip_fields] == [
-        "zone", "industry", "size_class", "eval_class_label", "score", "tax_per_mu_wan_yuan"
-    ]  # fmt: skip
+        "zone",
+        "industry",
+        "size_class",
+        "eval_class_label",
+        "score",
+        "tax_per_mu_wan_yuan",
+    ]
 
 
 def test_an_unchanged_class_count_is_a_grey_plus_minus_zero():

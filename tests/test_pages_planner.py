@@ -161,7 +161,7 @@ def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_pa
 
 
 def test_clicked_properties_handles_none_and_unescapes():
-    from pages._shared import clicked_properties
+    from pages.common.maps import clicked_properties
 
     assert clicked_properties(None) == {}
     assert clicked_properties({}) == {}

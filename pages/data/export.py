@@ -14,10 +14,12 @@ from layers.mapview import render_map
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
-from pages._auth import firms_hidden_note, sees_firms
-from pages._shared import Settings, download_buttons, exportable, map_layer, show_error, show_map
-from pages._strings import t
+from pages.common.auth import firms_hidden_note, sees_firms
+from pages.common.frame import Settings, show_error
+from pages.common.maps import download_buttons, show_map
+from pages.common.stored import exportable, map_layer
 from pages.data.store import store_layers, user_frame, user_meta, user_stamp
+from pages.strings import t
 
 
 def export_section(s: Settings) -> None:
@@ -26,7 +28,8 @@ def export_section(s: Settings) -> None:
     st.subheader(t("export.header", lang))
     st.caption(t("export.note", lang))
     meta = user_meta(user_stamp())
-    # layers drawn straight from a stored spatial layer; derived ones (clusters, intensity) export from their pages
+    # layers drawn straight from a stored spatial layer; derived ones (clusters, intensity) export
+    # from their pages
     builtin = [name for name, layer in REGISTRY.items() if layer.source == name and name in store_layers()]
     builtin, user = exportable(builtin), exportable(meta["layer"].tolist())  # by role (pages/_auth.py)
     if not sees_firms():

@@ -21,11 +21,13 @@ from layers.base import accuracy_label
 from layers.mapview import MapLayer, render_map
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
-from pages._auth import identity, require_editor
-from pages._shared import Settings, map_layer_of, show_error, show_map
-from pages._strings import t
+from pages.common.auth import identity, require_editor
+from pages.common.frame import Settings, show_error
+from pages.common.maps import show_map
+from pages.common.stored import map_layer_of
 from pages.data.reading import FILE_TOKEN, KEEP, choose_reading, file_key
 from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
+from pages.strings import t
 
 
 def proposed_kind(found: ingest.Inspection) -> str:

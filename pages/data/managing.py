@@ -12,10 +12,10 @@ from geo.i18n import Lang
 from geo.storage import audit
 from geo.storage.base import open_store
 from layers.base import accuracy_label
-from pages._auth import identity
-from pages._shared import show_error
-from pages._strings import t
+from pages.common.auth import identity
+from pages.common.frame import show_error
 from pages.data.store import audit_log, minute, user_meta, user_stamp
+from pages.strings import t
 
 
 def stored_section(lang: Lang) -> None:

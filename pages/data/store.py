@@ -11,8 +11,8 @@ from geo import ingest
 from geo.i18n import Lang, beijing_minute
 from geo.storage import audit
 from geo.storage.builtin import spatial_layers
-from pages import _cache
-from pages._shared import user_store_stamp
+from pages.common import cache
+from pages.common.stored import user_store_stamp
 
 
 def user_stamp() -> tuple[str, str]:
@@ -28,7 +28,8 @@ def inspect(data: bytes, filename: str, layer: str | None, kind: str) -> ingest.
 
 @st.cache_data(show_spinner=False)
 def user_meta(stamp: tuple[str, str]) -> pd.DataFrame:
-    """The imports' provenance; ``stamp`` (store, change stamp) only keys the cache (no leading "_": it must be hashed)."""
+    """The imports' provenance; ``stamp`` (store, change stamp) only keys the cache (no leading
+    "_": it must be hashed)."""
     return ingest.list_user_layers()
 
 
@@ -40,7 +41,7 @@ def stored_layer_names(stamp: tuple[str, str]) -> frozenset[str]:
 
 def store_layers() -> frozenset[str]:
     """The spatial built-in layers of the store in use."""
-    return stored_layer_names(_cache.builtin_stamp())
+    return stored_layer_names(cache.builtin_stamp())
 
 
 @st.cache_data(show_spinner=False)

@@ -11,9 +11,9 @@ from geo.evaluation import SIZE_ABOVE, EvaluationConfig, config_from_mapping, de
 from geo.evaluation.metrics import RATIOS_BY_KEY
 from geo.evaluation.named import list_named_configs, save_named_config
 from geo.i18n import Lang
-from pages._auth import can_edit, identity
-from pages._shared import show_error
-from pages._strings import t
+from pages.common.auth import can_edit, identity
+from pages.common.frame import show_error
+from pages.strings import t
 
 PARAMS_OPEN = "eff_params_open"  # whether the parameter editor is open (its widget key)
 PARAMS_LANG = "_eff_params_lang"  # the UI language it was last drawn in

@@ -10,15 +10,15 @@ from geo.evaluation import land_renewal_by_zone, low_efficiency_land
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from layers.offline_html import map_downloads
-from pages._cache import shared
-from pages._shared import download_buttons, full_map
-from pages._strings import t
+from pages.common.cache import shared
+from pages.common.maps import download_buttons, full_map
 from pages.efficiency.comparison import Changes
 from pages.efficiency.map import DrawnMap
 from pages.efficiency.ranking import Ranking
 from pages.efficiency.scope import scope_words
 from pages.efficiency.tables import plain, ranking_table, table_labels, year_label
 from pages.efficiency.view import PageView
+from pages.strings import t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The sheets that name enterprises: left out for a role that sees no enterprise rows.

@@ -14,11 +14,12 @@ from geo.evaluation import CLASS_COL
 from geo.evaluation.metrics import ZONE_COL
 from layers import efficiency_classes, enterprise_counts, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
-from pages._cache import shared
-from pages._shared import add_snapshot_button, rest_after_map, show_map_with
-from pages._strings import t
+from pages.common.cache import shared
+from pages.common.frame import rest_after_map
+from pages.common.maps import add_snapshot_button, show_map_with
 from pages.efficiency.sources import DEMO, zone_map_layer
 from pages.efficiency.view import PageView
+from pages.strings import t
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ import pandas as pd
 import streamlit as st
 
 from geo.evaluation.metrics import ID_COL, zone_metric_labels
-from pages._auth import firms_hidden_note
-from pages._cache import shared
-from pages._strings import t
+from pages.common.auth import firms_hidden_note
+from pages.common.cache import shared
 from pages.efficiency.display import LIST_ROWS_MAX, list_table, rows, small_table
 from pages.efficiency.downloads import low_table, renewal_table, warnings_table
 from pages.efficiency.view import PageView
+from pages.strings import t
 
 
 def low_land_tab(view: PageView) -> None:

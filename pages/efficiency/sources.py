@@ -18,10 +18,11 @@ from geo.i18n import Lang
 from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer
-from pages import _cache
-from pages._cache import shared
-from pages._shared import layer_frame, map_layer, metadata, page_control, stop_page, user_store_stamp
-from pages._strings import t
+from pages.common import cache
+from pages.common.cache import shared
+from pages.common.frame import page_control, stop_page
+from pages.common.stored import layer_frame, map_layer, metadata, user_store_stamp
+from pages.strings import t
 
 ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
 YEARS_LAYER = "enterprise_years"  # the demo's synthetic years (data/years.py)
@@ -32,7 +33,7 @@ NO_PREVIOUS = "none"
 
 def stamp() -> tuple[str, str, str, str]:
     """Changes when the built-in layers' store or the user store changes (hashed by st.cache_data)."""
-    return (*_cache.builtin_stamp(), *user_store_stamp())
+    return (*cache.builtin_stamp(), *user_store_stamp())
 
 
 def zones_of(zones_src: str) -> gpd.GeoDataFrame:
@@ -53,9 +54,9 @@ def year_tables(ents_src: str) -> dict[int, gpd.GeoDataFrame]:
     return shared(("eff.years", ents_src), split)
 
 
-# The evaluations are shared by all sessions (_cache.resource: one object, never copied per
+# The evaluations are shared by all sessions (cache.resource: one object, never copied per
 # call); the page and its helpers only read them.
-@_cache.resource(max_entries=8)
+@cache.resource(max_entries=8)
 def runs(config_json: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, EvaluationRun]:
     """Every year evaluated with the same rules by geo.batch.run_evaluation (assignment, zone
     metrics, classes), the function ``python -m geo.cli evaluate`` calls too."""
@@ -77,7 +78,7 @@ def evaluations(config_json: str, zones_src: str, ents_src: str, stamp: tuple) -
     return {y: r.result for y, r in runs(config_json, zones_src, ents_src, stamp).items()}
 
 
-@_cache.resource(max_entries=8)
+@cache.resource(max_entries=8)
 def previous(config_json: str, zones_src: str, prev_src: str, stamp: tuple) -> tuple[pd.DataFrame, bool]:
     """Last year's results from another import: its published classes when it has them
     (True), else the table evaluated with the same zones and rules (False)."""
@@ -90,7 +91,7 @@ def previous(config_json: str, zones_src: str, prev_src: str, stamp: tuple) -> t
     return evaluate(frame, config=config, zone=zone).enterprises, False
 
 
-@_cache.resource(max_entries=8)
+@cache.resource(max_entries=8)
 def warnings_by_year(
     config_json: str, zones_src: str, ents_src: str, stamp: tuple
 ) -> dict[int, pd.DataFrame]:

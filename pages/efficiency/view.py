@@ -14,10 +14,9 @@ from geo.evaluation.metrics import ID_COL
 from geo.i18n import Lang
 from geo.yearly.notice import filters_text
 from layers.base import Provenance
-from pages._auth import sees_firms
-from pages._cache import shared
-from pages._shared import Settings
-from pages._strings import t
+from pages.common.auth import sees_firms
+from pages.common.cache import shared
+from pages.common.frame import Settings
 from pages.efficiency.scope import mask_of, scope_filters
 from pages.efficiency.sources import (
     UNDATED,
@@ -26,6 +25,7 @@ from pages.efficiency.sources import (
     stamp,
     warnings_by_year,
 )
+from pages.strings import t
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ import streamlit as st
 from geo.i18n import Lang, industry_name
 from geo.storage.schema import WUJIANG_INDUSTRIES
 from layers import intensity
-from pages._shared import controls_slot, map_first_run, page_control
-from pages._strings import t
+from pages.common.frame import controls_slot, map_first_run, page_control
+from pages.strings import t
 
 ALL = ""
 VIEWS = ("parcels", "zones")

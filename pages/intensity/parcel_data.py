@@ -16,13 +16,10 @@ from geo.storage.builtin import load_layer
 from layers import intensity
 from layers.base import Provenance
 from layers.mapview import MapLayer
-from pages import _cache
-from pages._shared import (
-    map_layer_of,
-    page_control,
-    user_store_stamp,
-)
-from pages._strings import t
+from pages.common import cache
+from pages.common.frame import page_control
+from pages.common.stored import map_layer_of, user_store_stamp
+from pages.strings import t
 
 # ---------------------------------------------------------------------------------- parcels
 
@@ -34,9 +31,9 @@ def _frame_of(name: str, demo_layer: str) -> gpd.GeoDataFrame:
     return load_layer(demo_layer) if name == DEMO else ingest.load_user_layer(name)
 
 
-# Shared by all sessions (_cache.resource: one object; cache_data unpickled 17,695 parcels with
+# Shared by all sessions (cache.resource: one object; cache_data unpickled 17,695 parcels with
 # their geometry on every run); the page only reads it.
-@_cache.resource(max_entries=4)
+@cache.resource(max_entries=4)
 def parcel_analysis(
     parcels_name: str, ents_name: str, stamp: tuple[str, str], user_stamp: tuple[str, str]
 ) -> parcels_geo.ParcelAnalysis:
@@ -54,7 +51,7 @@ def parcel_analysis(
 
 def store_stamp() -> tuple[str, str]:
     """The built-in layers' store (demo GeoPackage, or PostGIS with ATLAS_DATABASE_URL) and its stamp."""
-    return _cache.builtin_stamp()
+    return cache.builtin_stamp()
 
 
 def user_stamp() -> tuple[str, str]:

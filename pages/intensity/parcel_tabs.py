@@ -14,13 +14,11 @@ from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.i18n import Lang, beijing_minute
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
-from pages._auth import identity, require_editor
-from pages._shared import (
-    layer_frame,
-    show_error,
-)
-from pages._strings import t
+from pages.common.auth import identity, require_editor
+from pages.common.frame import show_error
+from pages.common.stored import layer_frame
 from pages.intensity.parcel_data import TABLE_ROWS
+from pages.strings import t
 
 
 def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:

@@ -13,18 +13,10 @@ from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import parcels as parcel_layer
-from pages._cache import frame_key, shared
-from pages._shared import (
-    clicked_properties,
-    lazy_tabs,
-    map_first_run,
-    page_control,
-    provenance_table,
-    rest_after_map,
-    show_error,
-    wujiang_map,
-)
-from pages._strings import t
+from pages.common.cache import frame_key, shared
+from pages.common.frame import lazy_tabs, map_first_run, page_control, rest_after_map, show_error
+from pages.common.maps import clicked_properties, wujiang_map
+from pages.common.stored import provenance_table
 from pages.intensity.controls import ALL, class_controls
 from pages.intensity.parcel_data import (
     SHOW,
@@ -38,6 +30,7 @@ from pages.intensity.parcel_data import (
     user_stamp,
 )
 from pages.intensity.parcel_tabs import contracts_tab, low_tab, parcel_panel, renewal_tab
+from pages.strings import t
 
 
 def parcel_view(towns, base, lang: Lang) -> None:

@@ -12,20 +12,12 @@ from geo.i18n import Lang
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import enterprises as ent_layer
 from layers import intensity
-from pages._auth import aggregates_for_role, sees_firms
-from pages._shared import (
-    clicked_properties,
-    layer_frame,
-    map_first_run,
-    map_layer_of,
-    page_control,
-    provenance_table,
-    rest_after_map,
-    show_error,
-    wujiang_map,
-)
-from pages._strings import t
+from pages.common.auth import aggregates_for_role, sees_firms
+from pages.common.frame import map_first_run, page_control, rest_after_map, show_error
+from pages.common.maps import clicked_properties, wujiang_map
+from pages.common.stored import layer_frame, map_layer_of, provenance_table
 from pages.intensity.controls import class_controls
+from pages.strings import t
 
 
 def _filtered(industry: str, above_scale_only: bool) -> pd.DataFrame:

@@ -20,9 +20,10 @@ from geo.evaluation.named import list_named_configs
 from geo.i18n import Lang
 from geo.publication import compare, objections, results, versions
 from geo.publication.inputs import objectionable_columns
-from pages._auth import identity
-from pages._shared import layer_frame, show_error
-from pages._strings import t
+from pages.common.auth import identity
+from pages.common.frame import show_error
+from pages.common.stored import layer_frame
+from pages.strings import t
 
 DEMO = "demo"
 ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)
@@ -59,7 +60,8 @@ def state_label(state: str, lang: Lang) -> str:
 def version_label(version: versions.Version, lang: Lang) -> str:
     """``V3 · 2024 · 评价结果 · 公示`` in the UI language."""
     year = f" · {version.year}" if version.year is not None else ""
-    return f"{version.version_id}{year} · {t(f'pub.kind.{version.kind}', lang)} · {state_label(version.state, lang)}"
+    kind = t(f"pub.kind.{version.kind}", lang)
+    return f"{version.version_id}{year} · {kind} · {state_label(version.state, lang)}"
 
 
 def _done(message: str) -> None:
@@ -349,8 +351,8 @@ def objections_tab(items: list[versions.Version], lang: Lang) -> None:
         st.caption(t("pub.obj.no_pending", lang))
     else:
         labels = {
-            r.objection_id: f"{r.objection_id} · {r.ent_id} {r.ent_name} · {indicators.get(r.indicator, r.indicator)}"
-            f" {r.value_before} → {r.value_claimed}"
+            r.objection_id: f"{r.objection_id} · {r.ent_id} {r.ent_name} · "
+            f"{indicators.get(r.indicator, r.indicator)} {r.value_before} → {r.value_claimed}"
             for r in pending.itertuples()
         }
         picked = st.selectbox(

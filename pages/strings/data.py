@@ -1,4 +1,4 @@
-"""UI strings of the 数据管理 page: key -> (中文, English), merged into pages._strings."""
+"""UI strings of the 数据管理 page: key -> (中文, English), merged into pages/strings/catalogue.py."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.header": ("数据管理：导入与导出", "Data: import and export"),
     "data.intro": (
         "导入自己的边界、地块和企业名单，校验后存入本地数据库，在地图和亩均评价中使用；把地图和数据导出为汇报图、GeoJSON、表格和离线网页。",
-        "Bring your own boundaries, parcels and enterprise lists, validated into the local store for the maps and the evaluation; take maps and data out as briefing PNG, GeoJSON, tables and offline HTML.",
+        "Bring your own boundaries, parcels and enterprise lists, validated into the local store for the "
+        "maps and the evaluation; take maps and data out as briefing PNG, GeoJSON, tables and offline HTML.",
     ),
     "data.import": ("导入数据", "Import data"),
     "data.upload": ("上传文件", "Upload a file"),
     "data.upload_help": (
-        "支持 Shapefile（zip）、GeoPackage、GeoJSON、KML/KMZ、CSV、XLSX；单个文件不超过 {mb} MB。Shapefile 请把同名的 .shp、.shx、.dbf、.prj（和 .cpg）打包成一个 zip。",
-        "Shapefile (zip), GeoPackage, GeoJSON, KML/KMZ, CSV, XLSX; at most {mb} MB per file. Zip a shapefile's .shp, .shx, .dbf, .prj (and .cpg) together.",
+        "支持 Shapefile（zip）、GeoPackage、GeoJSON、KML/KMZ、CSV、XLSX；单个文件不超过 {mb} MB。Shapefile "
+        "请把同名的 .shp、.shx、.dbf、.prj（和 .cpg）打包成一个 zip。",
+        "Shapefile (zip), GeoPackage, GeoJSON, KML/KMZ, CSV, XLSX; at most {mb} MB per file. Zip a "
+        "shapefile's .shp, .shx, .dbf, .prj (and .cpg) together.",
     ),
     "data.kind": ("这份数据的用途", "What the data is"),
     "data.kind.zones": ("分区（园区、区镇、地块等面）", "Zones (parks, towns, parcels: polygons)"),
@@ -30,7 +33,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.crs_declared": ("（文件声明）", " (declared by the file)"),
     "data.crs_mismatch": (
         "按文件声明的 {declared} 换算后，要素都不在苏州附近。根据数值判断：{reason}。建议改选 {crs}。",
-        "Read in the declared {declared}, no feature is near Suzhou. From the values: {reason}. Suggested: {crs}.",
+        "Read in the declared {declared}, no feature is near Suzhou. From the values: {reason}. Suggested: "
+        "{crs}.",
     ),
     "data.crs": ("坐标系", "CRS"),
     "data.crs_suggested": (
@@ -58,13 +62,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.unmapped": ("（不使用）", "(not used)"),
     "data.held": (
         "正在导入：{name}（离开本页或切换语言后仍保留；上传新文件即替换）",
-        "Importing: {name} (kept when you leave the page or switch language; upload another file to replace it)",
+        "Importing: {name} (kept when you leave the page or switch language; upload another file to replace "
+        "it)",
     ),
     "data.held_clear": ("移除文件", "Remove file"),
     "data.kind_proposed": ("按文件内容建议的用途：{kind}", "Use proposed from the file's contents: {kind}"),
     "data.kind_auto": (
         "上传文件后按其内容建议用途（点位或经纬度列的企业表 → 企业）；也可先在此选定",
-        "After upload the use is proposed from the file (points or a table with lon/lat → enterprises); or pick it here first",
+        "After upload the use is proposed from the file (points or a table with lon/lat → enterprises); or "
+        "pick it here first",
     ),
     "data.n_columns": ("列", "columns"),
     "data.read": ("读取并校验", "Read and validate"),
@@ -123,7 +129,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.cancel": ("取消", "Cancel"),
     "data.replace_confirm": (
         "已有同名图层「{title}」（{name}，{rows} 条，{when} 导入）。保存会替换它，确定替换吗？",
-        "A layer “{title}” ({name}, {rows} rows, imported {when}) already exists. Saving replaces it — go ahead?",
+        "A layer “{title}” ({name}, {rows} rows, imported {when}) already exists. Saving replaces it — go "
+        "ahead?",
     ),
     "data.replace_yes": ("确定替换", "Yes, replace"),
     "data.replaced": (
@@ -136,7 +143,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "data.audit": ("变更留痕", "Change log"),
     "data.audit_caption": (
-        "存储 {store} 中的每次导入、替换、删除、配置保存和状态更改：谁、何时、哪个文件（SHA-256）、行数。删除图层后记录仍保留。",
+        "存储 {store} 中的每次导入、替换、删除、配置保存和状态更改：谁、何时、哪个文件（SHA-256）、行数。删"
+        "除图层后记录仍保留。",
         "Every import, replacement, delete, configuration saved and status change in {store}: who, when,"
         " which file (SHA-256), rows. Records outlive the layers they name.",
     ),
@@ -149,7 +157,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.year": ("数据年份（表中无 year 列时填写）", "Year of the data (when the table has no year column)"),
     "data.year_help": (
         "亩均评价按年份比较：一年一张表时在此填写年份；一张表含多年时请用 year（或“年份”）列",
-        "The evaluation compares years: give the year of a one-year table here, or import one table with a year column",
+        "The evaluation compares years: give the year of a one-year table here, or import one table with a "
+        "year column",
     ),
     "access.hidden_export": (
         "企业图层（含企业名称与经营数据的导入及内置企业点位）仅对「查看企业」或「编辑」角色的登录用户提供导出。",

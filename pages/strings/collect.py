@@ -1,4 +1,5 @@
-"""UI strings of the 数据归集 step of the 数据管理 page: key -> (中文, English), merged into pages._strings."""
+"""UI strings of the 数据归集 step of the 数据管理 page: key -> (中文, English), merged into
+pages/strings/catalogue.py."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Data collection: departments' files → the year's table",
     ),
     "collect.intro": (
-        "上传企业名录（统一社会信用代码）和各部门发来的表格：按统一社会信用代码 → 组织机构代码 → 唯一名称依次匹配，"
+        "上传企业名录（统一社会信用代码）和各部门发来的表格：按统一社会信用代码 → 组织机构代码 → 唯一名称依"
+        "次匹配，"
         "换算单位，多行相加；每个数值都记下来自哪个部门、哪个文件、哪几行。先看匹配报告，再保存为当年的企业图层。",
-        "Upload the enterprise register (credit codes) and the departments' tables: rows are matched by credit "
+        "Upload the enterprise register (credit codes) and the departments' tables: rows are matched by "
+        "credit "
         "code, then organisation code, then a unique name; units are converted and long tables summed; every "
-        "value keeps its department, file and rows. Check the match report first, then save the year's layer.",
+        "value keeps its department, file and rows. Check the match report first, then save the year's "
+        "layer.",
     ),
     "collect.register": ("企业名录（CSV/XLSX）", "Enterprise register (CSV/XLSX)"),
     "collect.register_help": (
-        "每家企业一行：统一社会信用代码、企业名称，可含所在区镇、行业代码（GB/T 4754-2017）、是否规上、经纬度。",
+        "每家企业一行：统一社会信用代码、企业名称，可含所在区镇、行业代码（GB/T 4754-2017）、是否规上、经纬"
+        "度。",
         "One row per enterprise: credit code, name; optionally town, industry code (GB/T 4754-2017), "
         "above-scale flag, coordinates.",
     ),
@@ -30,7 +35,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "collect.dept.env": ("生态环境（排放当量，可选）", "Environment (emission equivalents, optional)"),
     "collect.mapping": ("表头不同时：字段对应", "Other headers: column mapping"),
     "collect.mapping_help": (
-        "每行一条「部门.字段=表头」，如 tax.tax_wan_yuan=入库税款（元）、power.name=用户名称、register.code=社会信用代码。",
+        "每行一条「部门.字段=表头」，如 tax.tax_wan_yuan=入库税款（元）、power.name=用户名称、register.code="
+        "社会信用代码。",
         "One per line, 'department.field=header', e.g. tax.tax_wan_yuan=入库税款（元）, power.name=用户名称.",
     ),
     "collect.mapping_bad": (
@@ -71,7 +77,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "collect.source_default": ("数据归集：{depts}", "Collected from: {depts}"),
     "collect.save_button": ("保存", "Save"),
     "collect.saved": (
-        "已保存为图层 {name}（{rows} 家企业）；每个数值的来源在字段 src_* 中，文件与 SHA-256 记在图层说明里。",
+        "已保存为图层 {name}（{rows} 家企业）；每个数值的来源在字段 src_* 中，文件与 SHA-256 记在图层说明里"
+        "。",
         "Saved as layer {name} ({rows} enterprises); each value's source is in the src_* columns, the files "
         "and their SHA-256 in the layer's note.",
     ),

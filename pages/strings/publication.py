@@ -1,4 +1,4 @@
-"""UI strings of the 公示与异议 page: key -> (中文, English), merged into pages._strings."""
+"""UI strings of the 公示与异议 page: key -> (中文, English), merged into pages/strings/catalogue.py."""
 
 from __future__ import annotations
 

@@ -51,7 +51,7 @@ from streamlit import dataframe_util
 
 from geo.storage.base import open_store
 from geo.storage.builtin import builtin_stamp as _builtin_stamp
-from layers import _canvas
+from layers import canvas
 from layers.assets import STATIC_DIR
 
 T = TypeVar("T")
@@ -367,11 +367,11 @@ def _payload_files_present(script: str) -> None:
 @contextmanager
 def served_payloads() -> Iterator[None]:
     """While open, canvas layers made (``to_folium``) fetch their big payloads as files."""
-    token = _canvas.PAYLOAD_STORE.set(store_payload)
+    token = canvas.PAYLOAD_STORE.set(store_payload)
     try:
         yield
     finally:
-        _canvas.PAYLOAD_STORE.reset(token)
+        canvas.PAYLOAD_STORE.reset(token)
 
 
 def render_groups(groups: Sequence[folium.FeatureGroup], *, start: int = 0) -> str:
@@ -607,7 +607,7 @@ def draw(
         # (the first of them, inline), not after Leaflet and the map's script.
         urls = [f"{PAYLOAD_URL}/{digest}.json" for digest in dict.fromkeys(_PAYLOAD_RE.findall(groups))]
         if urls:
-            first += _canvas.prefetch_script(urls)
+            first += canvas.prefetch_script(urls)
     js_links = list(parts.js_links)
     if first:
         js_links.insert(0, "data:text/javascript," + quote(first))

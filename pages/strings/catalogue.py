@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from geo import i18n
 from geo.i18n import Lang
-from layers import _strings as layer_strings
-from pages._strings_collect import STRINGS as COLLECT_STRINGS
-from pages._strings_data import STRINGS as DATA_STRINGS
-from pages._strings_efficiency import STRINGS as EFFICIENCY_STRINGS
-from pages._strings_publication import STRINGS as PUBLICATION_STRINGS
+from layers import strings as layer_strings
+from pages.strings.collect import STRINGS as COLLECT_STRINGS
+from pages.strings.data import STRINGS as DATA_STRINGS
+from pages.strings.efficiency import STRINGS as EFFICIENCY_STRINGS
+from pages.strings.publication import STRINGS as PUBLICATION_STRINGS
 
 # key -> (中文, English). Keep keys grouped by page, never inline in pages: the frame's and the smaller
 # pages' strings here, a large page's in its own table (pages/_strings_<page>.py), merged below.
@@ -39,7 +39,8 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "overview.header": ("苏州产业布局一张图 · 总览", "Suzhou Industrial Layout Atlas · Overview"),
     "overview.intro": (
         "苏州市 9 个县级行政区与吴江区 8 个区镇。用右上角的图层控件切换图层，悬停查看名称。",
-        "Suzhou's 9 county-level districts and Wujiang's 8 towns/zones. Switch layers with the control at top right; hover for names.",
+        "Suzhou's 9 county-level districts and Wujiang's 8 towns/zones. Switch layers with the control at "
+        "top right; hover for names.",
     ),
     "overview.metric.districts": ("县级行政区", "County-level districts"),
     "overview.metric.area": ("全市面积", "City area"),
@@ -65,7 +66,8 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     ),
     "export.panel_note": (
         "导出的是地图当前显示的内容（已按筛选条件过滤），附数据来源与精度说明；地图左上角的相机按钮可保存当前视图截图。",
-        "Exports hold what the map shows (filters applied) with each layer's source and accuracy; the camera button on the map saves the current view.",
+        "Exports hold what the map shows (filters applied) with each layer's source and accuracy; the "
+        "camera button on the map saves the current view.",
     ),
     "layer.legend_selected": ("当前选择", "Current selection"),
     "corr.page": ("苏州“两轴三带”", "Suzhou axes & belts"),
@@ -74,10 +76,13 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
         "Suzhou's two axes, three belts and key-industry carriers",
     ),
     "corr.intro": (
-        "《苏州市“十三五”工业发展规划》第四章的“两轴三带”空间格局、六大重点产业的主要承载开发区，以及各板块集群重点（《关于苏州市推进数字经济时代产业创新集群发展的指导意见》第 13 条）。"
+        "《苏州市“十三五”工业发展规划》第四章的“两轴三带”空间格局、六大重点产业的主要承载开发区，以及各板块"
+        "集群重点（《关于苏州市推进数字经济时代产业创新集群发展的指导意见》第 13 条）。"
         "选择一个产业，突出其承载园区和以其为主导产业的轴带；点击行政区、轴带或开发区，在右侧查看详情。",
-        "The two axes and three belts of the Suzhou plan (ch. 4), the development zones carrying the six key industries,"
-        " and each county's cluster focus (Suzhou guidance on innovation clusters in the digital economy, 2022, item 13). Pick an industry to highlight its carrier zones and the"
+        "The two axes and three belts of the Suzhou plan (ch. 4), the development zones carrying the six "
+        "key industries,"
+        " and each county's cluster focus (Suzhou guidance on innovation clusters in the digital economy, "
+        "2022, item 13). Pick an industry to highlight its carrier zones and the"
         " corridors it leads; click a district, corridor or zone for details on the right.",
     ),
     "corr.industry": ("重点产业（六大领域）", "Key industry (six fields)"),
@@ -118,7 +123,8 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "wj.intro": (
         "吴江区 8 个区镇与《苏州市吴江区“十四五”工业经济高质量发展规划》各产业的“空间布局及发展目标”。"
         "选择产业查看其核心、支撑区镇、载体和企业；点击区镇在右侧查看其产业、2020 年数据与 2025 年目标。",
-        "Wujiang's 8 towns/zones and each industry's spatial layout in the Wujiang 14th Five-Year industrial plan (2021). Pick an industry"
+        "Wujiang's 8 towns/zones and each industry's spatial layout in the Wujiang 14th Five-Year "
+        "industrial plan (2021). Pick an industry"
         " for its core and supporting towns, carriers and enterprises; click a town for its industries, 2020"
         " figures and 2025 targets on the right.",
     ),
@@ -145,14 +151,17 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "wj.col.item": ("项目", "Item"),
     "wj.col.value": ("数值", "Value"),
     "wj.figures_note": (
-        "2020 年销售与 2025 年目标为全区该产业数据（《苏州市吴江区“十四五”工业经济高质量发展规划》），非本区镇分项；“—”表示规划未给出。",
-        "2020 sales and 2025 targets are district-wide figures for the industry (Wujiang 14th Five-Year industrial plan), not per town; — = not given.",
+        "2020 年销售与 2025 年目标为全区该产业数据（《苏州市吴江区“十四五”工业经济高质量发展规划》），非本区"
+        "镇分项；“—”表示规划未给出。",
+        "2020 sales and 2025 targets are district-wide figures for the industry (Wujiang 14th Five-Year "
+        "industrial plan), not per town; — = not given.",
     ),
     "wj.no_layout": ("规划未在本区镇布局重点产业。", "The plan places no key industry here."),
     "wj.panel.figures": ("2020 年 {sales} → 2025 年目标 {target}", "2020: {sales} → 2025 target: {target}"),
     "wj.panel.enterprises": (
         "**企业（合成）**：{n} 家，其中规上 {above} 家；销售收入 {sales}；亩均税收 {tax_per_mu}",
-        "**Enterprises (synthetic)**: {n}, {above} above designated size; sales {sales}; tax per mu {tax_per_mu}",
+        "**Enterprises (synthetic)**: {n}, {above} above designated size; sales {sales}; tax per mu "
+        "{tax_per_mu}",
     ),
     "wj.counts_note": (
         "未登录或「查看汇总」角色：地图按区镇汇总企业数（点击区镇看汇总指标），不显示单个企业；"
@@ -176,10 +185,13 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "int.page": ("用地强度", "Land-use intensity"),
     "int.header": ("吴江区用地强度（亩均效益）", "Wujiang land-use intensity (per-mu output)"),
     "int.intro": (
-        "按区镇汇总企业数据计算亩均指标（如 亩均税收 = Σ税收 ÷ Σ用地），分级着色；企业点按其自身指标分级着色。"
+        "按区镇汇总企业数据计算亩均指标（如 亩均税收 = Σ税收 ÷ Σ用地），分级着色；企业点按其自身指标分级着色"
+        "。"
         "点击区镇或企业在右侧查看详情。",
-        "Per-mu indicators pooled per town from the enterprise records (e.g. tax per mu = Σ tax ÷ Σ land), classed"
-        " and coloured; enterprise points are coloured by the class of their own value. Click a town or enterprise.",
+        "Per-mu indicators pooled per town from the enterprise records (e.g. tax per mu = Σ tax ÷ Σ land), "
+        "classed"
+        " and coloured; enterprise points are coloured by the class of their own value. Click a town or "
+        "enterprise.",
     ),
     "int.metric": ("指标", "Indicator"),
     "int.scheme": ("分级方法", "Classification"),
@@ -203,7 +215,8 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
         " signed-in users with the 查看企业 or 编辑 role only. Below, the totals by town.",
     ),
     "int.method_note": (
-        "区镇值为其企业的合计之比（Σ分子 ÷ Σ分母，分母为 0 或缺失的企业不计入）；企业为合成数据，区镇范围为示意。",
+        "区镇值为其企业的合计之比（Σ分子 ÷ Σ分母，分母为 0 或缺失的企业不计入）；企业为合成数据，区镇范围为"
+        "示意。",
         "Town values are pooled (Σ numerator ÷ Σ denominator over enterprises with both); enterprises are"
         " synthetic and town extents schematic.",
     ),
@@ -272,8 +285,11 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "export.title": ("标题", "Title"),
     "export.title_default": ("苏州产业布局图", "Suzhou industrial layout"),
     "export.note": (
-        "汇报图在服务器上绘制（A4 横向 300 dpi）：标题、图例与单位、比例尺、指北针、数据来源与日期、“示意图”声明；离线 HTML 无需网络即可打开（底图需联网）。",
-        "The briefing PNG is drawn on the server (A4 landscape, 300 dpi) with title, legend and units, scale bar, north arrow, sources, date and the schematic-map note; the offline HTML opens without a network (basemaps need one).",
+        "汇报图在服务器上绘制（A4 横向 300 dpi）：标题、图例与单位、比例尺、指北针、数据来源与日期、“示意图”"
+        "声明；离线 HTML 无需网络即可打开（底图需联网）。",
+        "The briefing PNG is drawn on the server (A4 landscape, 300 dpi) with title, legend and units, "
+        "scale bar, north arrow, sources, date and the schematic-map note; the offline HTML opens without a "
+        "network (basemaps need one).",
     ),
     "export.none": ("请至少选择一个图层。", "Choose at least one layer."),
     "unit.mu": ("亩", "mu"),
@@ -292,8 +308,10 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.intro": (
         "每宗工业用地按所选指标分级着色；红框为低于其行业控制下限（容积率、建筑系数）的宗地，橙色为闲置土地。"
         "企业用地面积为其宗地在 EPSG:4549 中的面积之和。点击宗地查看详情、认定理由、履约情况并登记盘活进展。",
-        "Each industrial parcel coloured by the chosen indicator; red outlines: below the control minimum of its"
-        " industry (FAR, building coverage); orange: idle land. An enterprise's land is the sum of its parcels'"
+        "Each industrial parcel coloured by the chosen indicator; red outlines: below the control minimum "
+        "of its"
+        " industry (FAR, building coverage); orange: idle land. An enterprise's land is the sum of its "
+        "parcels'"
         " areas in EPSG:4549. Click a parcel for its details, reasons, contract and renewal.",
     ),
     "parcel.source": ("宗地数据", "Parcels"),
@@ -312,8 +330,10 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.method_note": (
         "宗地、容积率、建筑系数、投资与出让合同均为合成数据；控制下限取《工业项目建设用地控制指标》（2008）并按本图产业对应"
         "（geo/land/land_control.yaml，可替换为本市标准）；亩均税收为企业税收 ÷ 其宗地面积之和。",
-        "Parcels, FAR, coverage, investment and contracts are synthetic; minimums from the 2008 national control"
-        " indicators mapped to the atlas's industries (geo/land/land_control.yaml, replaceable by a city's own); tax per"
+        "Parcels, FAR, coverage, investment and contracts are synthetic; minimums from the 2008 national "
+        "control"
+        " indicators mapped to the atlas's industries (geo/land/land_control.yaml, replaceable by a city's "
+        "own); tax per"
         " mu is the enterprise's tax over the sum of its parcels.",
     ),
     "parcel.n_shown": (
@@ -341,7 +361,8 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.save": ("保存", "Save"),
     "parcel.saved": ("已记录：{pid} → {status}", "Recorded: {pid} → {status}"),
     "parcel.editor_note": (
-        "每次修改都以登录身份和时间记录（存于共享存储的 parcel_renewal_log 表）；需要说明经办人等请写在备注中。",
+        "每次修改都以登录身份和时间记录（存于共享存储的 parcel_renewal_log 表）；需要说明经办人等请写在备注"
+        "中。",
         "Every change is kept under the signed-in identity, with the time (shared store table"
         " parcel_renewal_log); put anything else, e.g. who handled it, in the note.",
     ),
@@ -360,7 +381,8 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.log_empty": ("尚无修改记录。", "No changes recorded yet."),
     "parcel.contracts_intro": (
         "{year} 年检查：已到约定达产年份的出让合同，实际值与约定值比较（差额 = 实际 − 约定）。",
-        "Checked for {year}: contracts past their promised full-production year, achieved vs promised (gap = achieved − promised).",
+        "Checked for {year}: contracts past their promised full-production year, achieved vs promised (gap ="
+        " achieved − promised).",
     ),
     "parcel.contracts_counts": (
         "达标 {met:,} 宗 · 未达标 {missed:,} 宗 · 未到达产期 {due:,} 宗",

@@ -40,7 +40,7 @@ from geo.storage.accounts import (
     sign_token,
     verify_password,
 )
-from pages._strings import t
+from pages.strings import t
 
 _SESSION_USER = "_atlas_account"
 _SIGNED_OUT = "_atlas_signed_out"  # this session ignores the cookie it was opened with

@@ -1,4 +1,4 @@
-"""UI strings of the 亩均效益评价 page: key -> (中文, English), merged into pages._strings."""
+"""UI strings of the 亩均效益评价 page: key -> (中文, English), merged into pages/strings/catalogue.py."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.page": ("亩均效益评价", "Per-mu efficiency"),
     "eff.header": ("亩均效益评价（资源集约利用综合评价）", "Per-mu efficiency evaluation"),
     "eff.intro": (
-        "“亩均论英雄”：各指标除以基准（默认为全区均值的 2 倍）后加权求和得综合得分，按百分位分为 A/B/C/D 四类。"
+        "“亩均论英雄”：各指标除以基准（默认为全区均值的 2 倍）后加权求和得综合得分，按百分位分为 A/B/C/D 四"
+        "类。"
         "类别按全部企业统一评价，筛选只改变显示范围。",
         "Each indicator is divided by a benchmark (by default 2× the area mean), weighted and summed; "
-        "scores rank enterprises into classes A/B/C/D. Classes come from the whole area; filters only narrow the view.",
+        "scores rank enterprises into classes A/B/C/D. Classes come from the whole area; filters only "
+        "narrow the view.",
     ),
     "eff.synthetic_note": (
         "演示企业为合成数据，评价结果仅作演示；区镇边界为示意。",
@@ -32,7 +34,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.params": ("评价参数：权重、基准、分类", "Parameters: weights, benchmark, classes"),
     "eff.params.help": (
         "默认值及其出处见 geo/evaluation/evaluation.yaml（docs/domain.md §4）。修改后得分和类别随即更新。",
-        "Defaults and their sources are in geo/evaluation/evaluation.yaml (docs/domain.md §4). Changes re-score at once.",
+        "Defaults and their sources are in geo/evaluation/evaluation.yaml (docs/domain.md §4). Changes "
+        "re-score at once.",
     ),
     "eff.weights_above": ("规上企业权重", "Weights, above designated size"),
     "eff.weights_below": ("规下企业权重", "Weights, below designated size"),
@@ -83,8 +86,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.show_unscored": ("同时列出未参评企业", "Also list enterprises not scored"),
     "eff.table.ranking": ("企业排名", "Enterprise ranking"),
     "eff.map.lean": (
-        "地图上的企业超过 {n:,} 家：提示只列编号、区镇、行业、类别和得分；企业名称与主要失分指标见下方表格和下载。",
-        "More than {n:,} enterprises on the map: tooltips give id, town, industry, class and score; names and the indicators that pulled them down are in the tables and downloads.",
+        "地图上的企业超过 {n:,} 家：提示只列编号、区镇、行业、类别和得分；企业名称与主要失分指标见下方表格和"
+        "下载。",
+        "More than {n:,} enterprises on the map: tooltips give id, town, industry, class and score; names "
+        "and the indicators that pulled them down are in the tables and downloads.",
     ),
     "eff.table.capped": (
         "表中显示前 {shown:,} 行（共 {n:,} 行）；下载的表格含全部行。",
@@ -128,26 +133,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.source.previous": ("上年结果（可选）", "Last year's results (optional)"),
     "eff.source.previous_none": ("不另选（用同表上一年份）", "None (previous year of the same table)"),
     "eff.source.previous_help": (
-        "上年的企业表（按相同区域与规则重新评价），或上年评价输出（含 eval_class / 评价类别，按已公布类别比较）",
-        "Last year's enterprise table (re-evaluated with the same zones and rules), or last year's output with eval_class (compared as published)",
+        "上年的企业表（按相同区域与规则重新评价），或上年评价输出（含 eval_class / 评价类别，按已公布类别比"
+        "较）",
+        "Last year's enterprise table (re-evaluated with the same zones and rules), or last year's output "
+        "with eval_class (compared as published)",
     ),
     "eff.cmp.reevaluated": (
         "与 {prev}比较：两年均按当前权重与规则重新评价（改动参数即两年同时重算）。",
-        "Compared with {prev}: both years re-evaluated with the current weights and rules (changing them recomputes both).",
+        "Compared with {prev}: both years re-evaluated with the current weights and rules (changing them "
+        "recomputes both).",
     ),
     "eff.cmp.published": (
         "与上年已公布类别比较（导入的上年结果）：上年类别不随当前参数改变，只有{year}按当前规则评价。",
-        "Compared with last year's published classes (imported): they do not change with the parameters; only {year} is evaluated with the current rules.",
+        "Compared with last year's published classes (imported): they do not change with the parameters; "
+        "only {year} is evaluated with the current rules.",
     ),
     "eff.cmp.none": (
         "没有可比的上一年：选择更晚的年份，或导入上年数据（或带 year 列的多年表）后可做年度对比。",
-        "No earlier year to compare with: choose a later year, or import last year's data (or a table with a year column).",
+        "No earlier year to compare with: choose a later year, or import last year's data (or a table with "
+        "a year column).",
     ),
     "eff.cmp.prev_import": ("上年（导入）", "last year (imported)"),
     "eff.cmp.header": ("年度对比：{prev} → {year}", "Year on year: {prev} → {year}"),
     "eff.cmp.help": (
         "行为上年类别，列为本年类别。NEW：新进入（上年不在表中）；GONE：退出（本年不在表中）；T：不参评（规则排除，原因见“评价状态”）。用地：本年用地（退出企业为上年用地）。",
-        "Rows: last year's class; columns: this year's. NEW: entrant; GONE: leaver; T: not scored (excluded by the rules, reason in Status). Land: this year's (last year's for leavers).",
+        "Rows: last year's class; columns: this year's. NEW: entrant; GONE: leaver; T: not scored (excluded "
+        "by the rules, reason in Status). Land: this year's (last year's for leavers).",
     ),
     "eff.cmp.rows": ("上年 \\ 本年", "Last \\ this year"),
     "eff.cmp.counts": ("类别转移矩阵：企业数（家）", "Class transitions: enterprises"),
@@ -168,7 +179,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.weights_total": ("{group}权重合计 {total:g} 分", "{group} weights total {total:g}"),
     "eff.weights_not_100": (
         "权重合计不等于 100：{totals}。综合得分将不再以 100 分为满分，请调整，或确认后再使用。",
-        "Weights do not sum to 100: {totals}. Scores would no longer top out at 100: adjust them, or confirm before they are used.",
+        "Weights do not sum to 100: {totals}. Scores would no longer top out at 100: adjust them, or "
+        "confirm before they are used.",
     ),
     "eff.weights_accept": ("确认按此权重评价", "Use these weights anyway"),
     "eff.weights_kept": (
@@ -220,7 +232,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.profile": ("企业画像", "Enterprise profile"),
     "eff.profile.help": (
         "在地图上点击企业，或在排名表中选中一行，或输入企业编号：逐年的数据、指标、得分、类别、组内排名、预警与用地。",
-        "Click an enterprise on the map, select a row of the ranking, or type its id: its figures, ratios, score, class, ranks, warnings and land by year.",
+        "Click an enterprise on the map, select a row of the ranking, or type its id: its figures, ratios, "
+        "score, class, ranks, warnings and land by year.",
     ),
     "eff.profile.id": ("企业编号", "Enterprise id"),
     "eff.trend": ("逐年趋势", "Trends over the years"),
