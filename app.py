@@ -14,7 +14,7 @@ from pages.common.frame import BASEMAP_KEYS, PageStopped, basemap_choice, set_co
 from pages.common.language import keep_choices_across_language_switch, streamlit_in_ui_language
 from pages.strings import t
 
-cache.begin_run()  # per-run memos (pages/_cache.py)
+cache.begin_run()  # per-run memos (pages/common/cache.py)
 st.set_page_config(
     page_title="苏州产业布局一张图",
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
@@ -109,13 +109,13 @@ if _legacy_run and "_nav_ready" not in st.session_state:
 
 # The page's own controls go to the top of the sidebar, the shared settings below them; these are
 # drawn after the page, into their place. A page's first run that ends at its map
-# (pages/_shared.rest_after_map) sends no sidebar at all: the browser draws the map before any of
+# (pages/common/frame.rest_after_map) sends no sidebar at all: the browser draws the map before any of
 # it (docs/performance.md, seventh round), and the next run, a moment later, brings it.
 set_controls_slot(st.sidebar.container())
 settings_slot = st.sidebar.container()
 try:
     page.run()
-except PageStopped:  # the page ended early (pages/_shared.stop_page): its message stands
+except PageStopped:  # the page ended early (pages/common/frame.stop_page): its message stands
     pass
 except Exception:
     with settings_slot:

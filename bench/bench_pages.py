@@ -62,7 +62,7 @@ COUNT_JS = (
     " return k; }"
 )
 # The page is complete once no script runs and nothing waits for the map any more (pages draw what
-# follows their map in the run the map starts: pages/_shared.rest_after_map).
+# follows their map in the run the map starts: pages/common/frame.rest_after_map).
 COMPLETE_JS = (
     "(waiting) => { const app = document.querySelector('[data-test-script-state]');"
     " return !!app && app.getAttribute('data-test-script-state') === 'notRunning'"

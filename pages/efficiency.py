@@ -84,7 +84,7 @@ download_row(view, ranked, changes)
 with export_slot:
     export_panel(view, drawn, ranked)
 
-# The rest, one tab at a time (only the open one is drawn and sent: pages/_shared.lazy_tabs).
+# The rest, one tab at a time (only the open one is drawn and sent: pages/common/frame.lazy_tabs).
 SECTIONS = {
     "low": t("eff.tab.low", lang),
     "cmp": t("eff.tab.cmp", lang),  # always there (a year change must not move the user to another tab)

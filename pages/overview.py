@@ -27,7 +27,7 @@ def _build_map():
     return add_snapshot_button(m, t("overview.header", lang), lang=lang)
 
 
-# Rendered once per data stamp and sidebar choice for all sessions (pages/_cache.py).
+# Rendered once per data stamp and sidebar choice for all sessions (pages/common/cache.py).
 show_map(_build_map, key="overview_map", cache_key=("overview",), signal_drawn=True)
 # The map first, then the rest: the browser draws the map before anything sent after it in a
 # later run (docs/performance.md, seventh round).

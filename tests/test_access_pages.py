@@ -1,4 +1,4 @@
-"""Who sees what, page by page (pages/_auth.py, geo/access.py): an anonymous AppTest session, with
+"""Who sees what, page by page (pages/common/auth.py, geo/access.py): an anonymous AppTest session, with
 logins configured, receives no enterprise row — not in the elements drawn, not in the map payloads
 sent to the browser, not in any download — and a 查看企业 session does.
 
@@ -190,7 +190,7 @@ def test_an_anonymous_wujiang_map_counts_enterprises_per_town(sent):
 
 def test_a_map_rendered_for_staff_is_never_sent_to_an_anonymous_session(sent):
     """The evaluation map's changing layers have one cache key per scope; the session's audience is
-    part of it (pages/_cache.py), so a scope drawn first for 查看企业 is drawn anew for a visitor."""
+    part of it (pages/common/cache.py), so a scope drawn first for 查看企业 is drawn anew for a visitor."""
     _session("pages/efficiency.py", "lisi")
     assert _leaks(_maps_text(sent))
     sent["maps"].clear()

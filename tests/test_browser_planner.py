@@ -124,7 +124,7 @@ def test_corridors_page_highlight_and_district_panel(app_url, page):
 
 
 def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
-    fetched = []  # the layer payloads the map fetched as files (pages/_cache.py)
+    fetched = []  # the layer payloads the map fetched as files (pages/common/cache.py)
     page.on("request", lambda r: fetched.append(r.url) if "/app/static/cache/" in r.url else None)
     page.goto(f"{app_url}/wujiang")
     frame = map_frame(page, min_paths=9 + 8 + 8 + 12)  # districts, 区镇 outlines and fills, carriers

@@ -330,7 +330,7 @@ def test_efficiency_metrics_and_chart_are_not_cut(app_url, browser, size):
 
 def test_efficiency_parameters_come_once_the_map_is_drawn_and_still_work(app_url, browser):
     """The folded parameter editor holds its widgets once the map is drawn (before, only its help
-    line: pages/_shared.map_first_run), and a changed value is used and kept."""
+    line: pages/common/frame.map_first_run), and a changed value is used and kept."""
     context, pg = _context(browser, (1280, 720))
     try:
         _open(pg, f"{app_url}/efficiency")

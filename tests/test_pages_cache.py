@@ -1,4 +1,4 @@
-"""pages/_cache.py: rendered maps are what st_folium would send, built once per key and data stamp."""
+"""pages/common/cache.py: rendered maps are what st_folium would send, built once per key and data stamp."""
 
 from __future__ import annotations
 

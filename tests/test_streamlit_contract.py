@@ -133,7 +133,7 @@ def test_altair_converter_behind_st_altair_chart():
 
 
 def test_streamlit_folium_private_renderers():
-    """pages/_cache.py renders a map's parts once per data with streamlit-folium's own helpers."""
+    """pages/common/cache.py renders a map's parts once per data with streamlit-folium's own helpers."""
     import folium
     import streamlit_folium as stf
 

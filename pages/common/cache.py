@@ -517,7 +517,7 @@ def group_script(cache_key: tuple, idx: int, build: Callable[[], folium.FeatureG
 # started with, so a click afterwards is told apart as before. A page nobody sees (a background
 # tab: no frame is painted there) says so at once, and a page hidden while it waits for its paint
 # says so then. A frame whose scripts fail to load (it can never draw) says so too
-# (:data:`FRAME_FAILED_JS`). The server's own fall-back (pages/_shared.WAIT_FOR_MAP_S) is thus left
+# (:data:`FRAME_FAILED_JS`). The server's own fall-back (pages/common/frame.WAIT_FOR_MAP_S) is thus left
 # for a frame that never answers at all, and a slow browser is never sent the rest of the page
 # before its map.
 DRAWN_VALUE = "atlas_drawn"

@@ -61,7 +61,7 @@ def show_error(exc: DataValidationError) -> None:
 # How long a page waits for its map's "drawn" signal before it shows what follows the map anyway:
 # for a map frame that never draws. A slow browser (ten pages opening at once took 35 s) is waited
 # for: sent the rest early, it drew its map later still, and each such page cost the server a third
-# run (measured: 3 runs per load instead of 2). A hidden page signals at once (pages/_cache.DRAWN_JS).
+# run (measured: 3 runs per load instead of 2). A hidden page signals at once (pages/common/cache.DRAWN_JS).
 WAIT_FOR_MAP_S = 60.0
 WAIT_CHECK_S = 10.0  # how often the page looks at the clock meanwhile
 

@@ -37,7 +37,7 @@ def show_map(
     """Draw a folium map; returns streamlit-folium's dict ({} when nothing came back).
 
     With ``cache_key``, ``m`` is a function building the map, called once per key, data stamp
-    and sidebar choice for all sessions (see pages/_cache.py); the key must name whatever else
+    and sidebar choice for all sessions (see pages/common/cache.py); the key must name whatever else
     the map depends on. Without, ``m`` is the map, rendered on every run. ``signal_drawn``: see
     :func:`rest_after_map` (with ``cache_key`` only).
     """
@@ -123,7 +123,7 @@ def show_map_with(
     once per key (+ data stamp, ``lang``, ``gcj02``) likewise; a list of keys, one per changing
     layer, caches each layer on its own (a layer whose key holds is not rendered again when
     another changes). Each key must name everything its part depends on besides the stored
-    data and the sidebar (see pages/_cache.py). ``signal_drawn`` (with ``base_key`` only): see
+    data and the sidebar (see pages/common/cache.py). ``signal_drawn`` (with ``base_key`` only): see
     :func:`rest_after_map`.
     """
     if base_key is None:

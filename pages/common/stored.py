@@ -135,7 +135,7 @@ def exportable(names: list[str]) -> list[str]:
 def user_layers() -> list[MapLayer]:
     """The user's imported layers (数据管理) as map layers with their recorded provenance (shared by
     all sessions until the user store changes: do not modify). A session whose role sees no
-    enterprise rows (``pages/_auth.py``) gets none of the imports that hold them."""
+    enterprise rows (``pages/common/auth.py``) gets none of the imports that hold them."""
     try:
         items = _cached_user_items(user_store_stamp())
         if cache.audience() == "firms":

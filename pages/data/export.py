@@ -31,7 +31,7 @@ def export_section(s: Settings) -> None:
     # layers drawn straight from a stored spatial layer; derived ones (clusters, intensity) export
     # from their pages
     builtin = [name for name, layer in REGISTRY.items() if layer.source == name and name in store_layers()]
-    builtin, user = exportable(builtin), exportable(meta["layer"].tolist())  # by role (pages/_auth.py)
+    builtin, user = exportable(builtin), exportable(meta["layer"].tolist())  # by role (pages/common/auth.py)
     if not sees_firms():
         firms_hidden_note(lang, what_key="access.hidden_export")
     titles = {name: REGISTRY[name].title(lang) for name in builtin}

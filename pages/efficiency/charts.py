@@ -2,7 +2,7 @@
 
 Building an Altair chart and turning it into its Vega-Lite spec (with validation) costs about
 0.1 CPU-second a chart, on every run of every session when done by ``st.line_chart`` or
-``st.altair_chart``; here each spec is built once per key (``pages/_cache.shared``, the key
+``st.altair_chart``; here each spec is built once per key (``pages/common/cache.shared``, the key
 naming the rules, sources, year and scope) and sent with ``st.vega_lite_chart``.
 """
 

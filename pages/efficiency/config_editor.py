@@ -112,7 +112,7 @@ def _named_configs(raw: dict, lang: Lang) -> None:
         else:
             session[name.strip()] = raw
             st.success(t("eff.cfg.saved", lang).format(name=name.strip()))
-    if can_edit():  # the official configuration is an editor's to save (pages/_auth.py)
+    if can_edit():  # the official configuration is an editor's to save (pages/common/auth.py)
         if c3.button(t("eff.cfg.save_official", lang), key="eff_cfg_official"):
             try:
                 cfg_name = name or t("eff.cfg.official", lang)
@@ -129,7 +129,7 @@ def config_values() -> dict:
     """The configuration the parameter widgets hold (kept or default), laid out like the YAML file.
 
     Read before the map, from the session: the widgets themselves are drawn below the map by
-    :func:`config_editor` (once this session's map is drawn, pages/_shared.map_first_run), and
+    :func:`config_editor` (once this session's map is drawn, pages/common/frame.map_first_run), and
     a change in any of them starts a run that reads the new value here first.
     """
     base = default_config()

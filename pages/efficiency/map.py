@@ -36,7 +36,7 @@ class DrawnMap:
 
 def class_map(view: PageView) -> DrawnMap:
     """Draw the map (first on the page: it is drawn before the tables' scripts load), then its
-    notes. On a session's first run the page ends here (pages/_shared.rest_after_map)."""
+    notes. On a session's first run the page ends here (pages/common/frame.rest_after_map)."""
     lang, s, scope_key = view.lang, view.settings, view.scope_key
     scope, scored = view.scope, view.scored
     # The toggle sits with the ranking below; the map above already follows it.
@@ -90,7 +90,7 @@ def class_map(view: PageView) -> DrawnMap:
 
     # The map (zones) is rendered once per zones and title, the class points once per scope, both
     # for all sessions; a filter change resends only the points and keeps the user's view.
-    # Enterprise points only for the roles that see enterprise rows (pages/_auth.py): others get
+    # Enterprise points only for the roles that see enterprise rows (pages/common/auth.py): others get
     # the zones.
     if view.firms:
         items = shared(("eff.map_items", *scope_key, show_unscored, lean_map, lang), class_items)

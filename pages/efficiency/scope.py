@@ -54,7 +54,7 @@ def scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[tu
         if kept_now != list(st.session_state[key]):
             st.session_state[key] = kept_now
     state = st.session_state
-    if map_first_run("eff_map"):  # in the sidebar, once the map is drawn (pages/_shared.page_control)
+    if map_first_run("eff_map"):  # in the sidebar, once the map is drawn (pages/common/frame.page_control)
         chosen_zones, chosen_ind, size = state["eff_towns"], state["eff_industries"], state["eff_size"]
     else:
         with controls_slot():

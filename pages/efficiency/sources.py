@@ -133,7 +133,7 @@ def choose_sources(lang: Lang) -> tuple[str, str, str]:
     def title(value: str) -> str:
         return titles.get(value, value)
 
-    # In the sidebar with the page's other controls, once the map is drawn (pages/_shared.page_control).
+    # In the sidebar with the page's other controls, once the map is drawn (pages/common/frame.page_control).
     zones_src = page_control(
         "eff_map",
         "eff_zones_src",

@@ -55,7 +55,7 @@ class PageView:
 
     lang: Lang
     settings: Settings
-    firms: bool  # whether this role sees enterprise rows (pages/_auth.py)
+    firms: bool  # whether this role sees enterprise rows (pages/common/auth.py)
     sources: Sources
     evaluated: Evaluated
     years: list[int]
@@ -120,7 +120,7 @@ def page_view(
     zone_names = [str(z) for z in run.assignment.zone_keys]
     chosen, filters = scope_filters(enterprises, zone_names, lang)
     # What follows the scope is computed once per (rules, sources, year, scope) for all sessions
-    # (pages/_cache.py shared): ten people opening the page pay for one computation.
+    # (pages/common/cache.py shared): ten people opening the page pay for one computation.
     scope_key = (
         config_json,
         src.zones_src,

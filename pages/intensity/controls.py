@@ -1,4 +1,4 @@
-"""用地强度's controls, in the sidebar beside its map (pages/_shared.page_control). Not a page itself."""
+"""用地强度's controls, in the sidebar beside its map (pages/common/frame.page_control). Not a page itself."""
 
 from __future__ import annotations
 

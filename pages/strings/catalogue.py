@@ -11,7 +11,7 @@ from pages.strings.efficiency import STRINGS as EFFICIENCY_STRINGS
 from pages.strings.publication import STRINGS as PUBLICATION_STRINGS
 
 # key -> (中文, English). Keep keys grouped by page, never inline in pages: the frame's and the smaller
-# pages' strings here, a large page's in its own table (pages/_strings_<page>.py), merged below.
+# pages' strings here, a large page's in its own table (pages/strings/<page>.py), merged below.
 _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "app.after_map": (
         "地图绘出后，下方的表格与图表随即显示……",
