@@ -9,7 +9,7 @@ subclass sets ``_css`` (the canvas's class) and supplies ``initialize``, ``_redr
 ``_latlng`` (where the tooltip opens), ``_clickAt`` (where the clicked marker stands) and ``_props``.
 
 On the atlas's live maps a big payload does not travel in the map's script: while
-:data:`PAYLOAD_STORE` is set (pages/_cache.py sets it), the element hands its payload to it and
+:data:`PAYLOAD_STORE` is set (pages/common/cache.py sets it), the element hands its payload to it and
 the layer fetches the file it gets back, once per map frame (a layer redrawn after a widget change
 takes it from memory). Exports and every other rendering keep the payload inline.
 """

@@ -160,7 +160,7 @@ def test_the_frame_starts_fetching_the_layer_files_before_it_loads_leaflet(tmp_p
     assert rest == list(parts.js_links) and inline["js_links"] == list(parts.js_links)
     assert first.startswith("data:text/javascript,")
     script = unquote(first.removeprefix("data:text/javascript,"))
-    # Kept where the layer looks for it (layers/_canvas.py AtlasCanvas._fetch): one request per file.
+    # Kept where the layer looks for it (layers/canvas.py AtlasCanvas._fetch): one request per file.
     assert f'g["{url}"]=g["{url}"]||window.__atlasGet("{url}")' in script
     assert "window.__atlasData=window.__atlasData||{}" in script
 

@@ -289,7 +289,7 @@ def render_parts(m: folium.Map, *, key: str) -> MapParts:
 # ---- layer payloads served as files ----------------------------------------------------------
 # The changing layers of a live map hold their big arrays (all enterprises, parcels) as files the
 # browser fetches once per map frame: a widget change then sends a few KB of script, not the
-# arrays again (layers/_canvas.py). Files are named by their content's digest, written atomically
+# arrays again (layers/canvas.py). Files are named by their content's digest, written atomically
 # (several servers may share the folder) and served by Streamlit's static serving.
 PAYLOAD_DIR = STATIC_DIR / "cache"
 PAYLOAD_URL = "/app/static/cache"
