@@ -8,19 +8,19 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from geo.settings import tianditu_key
-from pages import _cache
-from pages._auth import sees_firms, sidebar_panel
-from pages._locale import keep_choices_across_language_switch, streamlit_in_ui_language
-from pages._shared import BASEMAP_KEYS, PageStopped, basemap_choice, set_controls_slot, settings
-from pages._strings import t
+from pages.common import cache
+from pages.common.auth import sees_firms, sidebar_panel
+from pages.common.frame import BASEMAP_KEYS, PageStopped, basemap_choice, set_controls_slot, settings
+from pages.common.language import keep_choices_across_language_switch, streamlit_in_ui_language
+from pages.strings import t
 
-_cache.begin_run()  # per-run memos (pages/_cache.py)
+cache.begin_run()  # per-run memos (pages/common/cache.py)
 st.set_page_config(
     page_title="苏州产业布局一张图",
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
     layout="wide",
 )
-_cache.set_audience("firms" if sees_firms() else "summary")  # keys every shared map and result
+cache.set_audience("firms" if sees_firms() else "summary")  # keys every shared map and result
 # Streamlit's wide layout keeps 5 rem each side and 6 rem above: at 1280 px beside the sidebar the
 # map was 560 px wide. The page content takes the width; sidebar selects wrap instead of cutting.
 st.html(
@@ -82,7 +82,10 @@ pages = [
     ),
     st.Page("pages/wujiang.py", title=t("wj.page", lang), icon=":material/factory:", url_path="wujiang"),
     st.Page(
-        "pages/efficiency.py", title=t("eff.page", lang), icon=":material/leaderboard:", url_path="efficiency"
+        "pages/efficiency.py",
+        title=t("eff.page", lang),
+        icon=":material/leaderboard:",
+        url_path="efficiency",
     ),
     st.Page(
         "pages/publication.py", title=t("pub.page", lang), icon=":material/gavel:", url_path="publication"
@@ -106,13 +109,13 @@ if _legacy_run and "_nav_ready" not in st.session_state:
 
 # The page's own controls go to the top of the sidebar, the shared settings below them; these are
 # drawn after the page, into their place. A page's first run that ends at its map
-# (pages/_shared.rest_after_map) sends no sidebar at all: the browser draws the map before any of
+# (pages/common/frame.rest_after_map) sends no sidebar at all: the browser draws the map before any of
 # it (docs/performance.md, seventh round), and the next run, a moment later, brings it.
 set_controls_slot(st.sidebar.container())
 settings_slot = st.sidebar.container()
 try:
     page.run()
-except PageStopped:  # the page ended early (pages/_shared.stop_page): its message stands
+except PageStopped:  # the page ended early (pages/common/frame.stop_page): its message stands
     pass
 except Exception:
     with settings_slot:

@@ -27,7 +27,7 @@ opens the app may import and delete and sees every enterprise's figures) only on
 unless the operator names an address (``--server.address``, ``$STREAMLIT_SERVER_ADDRESS``,
 ``server.address`` in config.toml, or ``$ATLAS_SINGLE_USER_ADDRESS``); with logins configured on
 Streamlit's default, every interface. :class:`SessionCookies` sets and clears the sign-in cookie
-of password accounts (pages/_auth.py).
+of password accounts (pages/common/auth.py).
 """
 
 from __future__ import annotations
@@ -356,7 +356,7 @@ def _secrets() -> dict:
 
 class SessionCookies:
     """An ASGI wrapper answering the two session addresses (``<base>/_atlas/session`` and
-    ``…/end``) that set and clear the HttpOnly, SameSite=Strict sign-in cookie (pages/_auth.py).
+    ``…/end``) that set and clear the HttpOnly, SameSite=Strict sign-in cookie (pages/common/auth.py).
 
     The page cannot set an HttpOnly cookie itself: after a password sign-in it posts a short-lived
     handoff token (signed with the install's secret, two minutes) here, and the answer sets the

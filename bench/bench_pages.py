@@ -62,7 +62,7 @@ COUNT_JS = (
     " return k; }"
 )
 # The page is complete once no script runs and nothing waits for the map any more (pages draw what
-# follows their map in the run the map starts: pages/_shared.rest_after_map).
+# follows their map in the run the map starts: pages/common/frame.rest_after_map).
 COMPLETE_JS = (
     "(waiting) => { const app = document.querySelector('[data-test-script-state]');"
     " return !!app && app.getAttribute('data-test-script-state') === 'notRunning'"
@@ -102,7 +102,7 @@ def pages_to_load(user_import: bool) -> list[tuple[str, str, int]]:
     return pages
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -170,8 +170,11 @@ def start_app(port: int, *, env: dict | None = None) -> Server:
     """The atlas (``serve.py``, as ``bash setup.sh run`` starts it)."""
     proc = subprocess.Popen(
         [sys.executable, "serve.py", "--server.port", str(port), *_COMMON],
-        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     _wait_healthy(proc, base)
     return Server("atlas", proc, base)
@@ -190,10 +193,21 @@ def start_bare(port: int, *, like_atlas: bool = False) -> Server:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     launch = ["-c", _LIKE_ATLAS, "run"] if like_atlas else ["-m", "streamlit", "run"]
     proc = subprocess.Popen(
-        [sys.executable, *launch, str(tmp / "bare_page.py"), "--server.port", str(port),
-         "--server.enableStaticServing", "true", *_COMMON],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            *launch,
+            str(tmp / "bare_page.py"),
+            "--server.port",
+            str(port),
+            "--server.enableStaticServing",
+            "true",
+            *_COMMON,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     _wait_healthy(proc, base)
     return Server("bare-like-atlas" if like_atlas else "bare", proc, base, tmp=tmp)
@@ -278,7 +292,7 @@ def load_page(browser, server: Server, path: str, expected: int, *, shot: Path |
 
 def _complete(page, t0: float) -> float:
     """Seconds from ``t0`` until the page is complete (:data:`COMPLETE_JS`, twice 100 ms apart)."""
-    from pages._strings import t
+    from pages.strings import t
 
     waiting = t("app.after_map", "zh")
     deadline = time.time() + 180
@@ -376,8 +390,8 @@ def main(argv: list[str] | None = None) -> None:
     if not args.user_gpkg:  # never read whatever the developer's own user store holds
         env["ATLAS_USER_GPKG"] = str(Path(tempfile.mkdtemp(prefix="atlas_nouser_")) / "none.gpkg")
     pages = [p for p in pages_to_load(args.user_gpkg is not None) if args.pages is None or p[0] in args.pages]
-    app = start_app(_free_port(), env=env)
-    bare = start_bare(_free_port())
+    app = start_app(free_port(), env=env)
+    bare = start_bare(free_port())
     print(f"atlas on {app.base}, floor on {bare.base}; {os.cpu_count()} CPUs; Chromium {CHROMIUM}")
     try:
         with sync_playwright() as p:
@@ -441,7 +455,7 @@ def main(argv: list[str] | None = None) -> None:
                         f"{label:<32}{last:>7.2f}{med:>8.2f}{err:>5}{cpu:>10.2f}{b_cpu:>7.2f}{cpu / b_cpu:>7.2f}{b_last:>12.2f}"
                     )
             browser.close()
-        like = start_bare(_free_port(), like_atlas=True)
+        like = start_bare(free_port(), like_atlas=True)
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)

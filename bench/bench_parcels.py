@@ -25,12 +25,12 @@ from pathlib import Path
 import folium
 from layers.export_html import standalone_html
 
-from bench.bench_pages import BROWSER_ARGS, CHROMIUM, COUNT_JS, _free_port, load_page, start_app
+from bench.bench_pages import BROWSER_ARGS, CHROMIUM, COUNT_JS, free_port, load_page, start_app
 from geo.land import parcels as P
 from geo.storage.builtin import load_layer
 from layers import intensity
 from layers import parcels as parcel_layer
-from layers.enterprises import _to_js
+from layers.canvas import to_js
 
 
 def _frame():
@@ -49,7 +49,7 @@ def payloads(frame) -> tuple[int, int, float, float]:
     classes = intensity.classify(frame.loc[~frame["idle"], "far"], scheme="quantiles", k=5)
     layer = parcel_layer.by_metric_class("far", classes)
     t0 = time.perf_counter()
-    compact = _to_js(parcel_layer.compact_payload(layer, frame))
+    compact = to_js(parcel_layer.compact_payload(layer, frame))
     t_compact = time.perf_counter() - t0
     t0 = time.perf_counter()
     plain = _plain_map(frame, layer).get_root().render()
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{n:,} parcels")
     print(f"payload  compact arrays (this layer) {compact_b / 1e6:6.2f} MB  built in {t_compact:5.2f} s")
     print(f"payload  plain folium GeoJSON (ref.) {plain_b / 1e6:6.2f} MB  built in {t_plain:5.2f} s")
-    port = _free_port()
+    port = free_port()
     proc = start_app(port)
     base = f"http://127.0.0.1:{port}"
     try:

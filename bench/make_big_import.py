@@ -38,13 +38,21 @@ def main(argv: list[str] | None = None) -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     result = ingest.read_upload(
-        data, "big_enterprises.csv", kind="enterprises", lon_col="lon", lat_col="lat",
+        data,
+        "big_enterprises.csv",
+        kind="enterprises",
+        lon_col="lon",
+        lat_col="lat",
         max_bytes=len(data) + 1,
-    )  # fmt: skip
+    )
     ingest.save_import(
-        result, name="big_enterprises", title="导入企业（15 万家，合成）",
-        source="bench.make_big_import", accuracy="synthetic", path=args.out,
-    )  # fmt: skip
+        result,
+        name="big_enterprises",
+        title="导入企业（15 万家，合成）",
+        source="bench.make_big_import",
+        accuracy="synthetic",
+        path=args.out,
+    )
     print(
         f"{len(result.frame):,} rows ({len(data) / 1e6:.1f} MB CSV) imported into {args.out} "
         f"in {time.perf_counter() - t0:.1f} s"

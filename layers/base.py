@@ -15,7 +15,7 @@ import layers.assets  # noqa: F401  (local Leaflet assets before any map is buil
 from geo.i18n import Lang, industry_name
 from geo.spatial.crs import STORAGE_CRS, convert_frame
 from geo.storage.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
-from layers._strings import t
+from layers.strings import t
 
 __all__ = ["ACCURACY_LABEL", "Field", "Layer", "LegendEntry", "Provenance", "accuracy_label"]
 

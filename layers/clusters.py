@@ -11,8 +11,8 @@ import pandas as pd
 
 from geo.errors import DataValidationError
 from geo.i18n import Lang, industry_name
-from layers._strings import t
 from layers.base import Field, Layer, LegendEntry
+from layers.strings import t
 
 ROLES = ("core", "supporting", "none")
 # Where the roles come from (transcribed from 吴江“十四五”工业规划); the legend shows this layer's accuracy.

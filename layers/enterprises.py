@@ -22,9 +22,8 @@ from geo.evaluation.metrics import enterprise_ratios
 from geo.i18n import Lang
 from geo.spatial.crs import STORAGE_CRS, convert_coords
 from geo.storage.schema import WUJIANG_INDUSTRIES
-from layers._canvas import CanvasElement, CanvasLayer, palette_indices, storage_geometry, tooltip_columns
-from layers._canvas import to_js as _to_js  # noqa: F401  (bench/bench_parcels.py imports it from here)
 from layers.base import Field, Layer, LegendEntry
+from layers.canvas import CanvasElement, CanvasLayer, palette_indices, storage_geometry, tooltip_columns
 from layers.intensity import NO_DATA_COLOR, POINT_RAMP, Classes, class_legend, ramp
 
 COORD_DECIMALS = 5  # ~1 m: enough for a point on a town-scale map, half the bytes of 1e-7
@@ -53,7 +52,7 @@ class _CanvasPoints(CanvasElement):
 
     The layer projects and fills the points once per view change, in data order (some 20 ms for
     16,766 points). It finds the point under the mouse itself (nearest within the radius) for the
-    hover tooltip and, on click, returns the feature ``{ent_id, industry}`` (see layers/_canvas.py).
+    hover tooltip and, on click, returns the feature ``{ent_id, industry}`` (see layers/canvas.py).
     A click on a point also reaches the shape below it first; the point, handled last, wins.
     """
 

@@ -14,10 +14,10 @@ import pandas as pd
 
 from geo.evaluation.metrics import ID_COL
 from geo.i18n import Lang
-from layers._strings import t
 from layers.base import Field, LegendEntry
 from layers.enterprises import LAYER as ENTERPRISES
 from layers.enterprises import EnterpriseLayer
+from layers.strings import t
 
 WARNING_COLOR = "#7b3294"
 

@@ -11,7 +11,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.i18n import Lang
-from layers._strings import t
+from layers.strings import t
 
 SNAPSHOT_JS = Path(__file__).resolve().parent.parent / "static" / "js" / "atlas_snapshot.js"
 

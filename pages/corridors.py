@@ -9,27 +9,15 @@ import pandas as pd
 import shapely
 import streamlit as st
 
-from geo.errors import DataValidationError
 from geo.i18n import Lang, industry_name
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
 from layers.base import Field
 from layers.mapview import SUZHOU_CENTER
-from pages._shared import (
-    clicked_properties,
-    layer_frame,
-    map_first_run,
-    map_layer_of,
-    map_with_exports,
-    page_control,
-    provenance_table,
-    rest_after_map,
-    settings,
-    show_error,
-    stop_page,
-    user_layers,
-)
-from pages._strings import t
+from pages.common.frame import loading, map_first_run, open_page, page_control, rest_after_map
+from pages.common.maps import clicked_properties, map_with_exports
+from pages.common.stored import layer_frame, map_layer_of, provenance_table, user_layers
+from pages.strings import t
 
 SEP = "、"
 
@@ -93,11 +81,10 @@ def _under_click(out: dict, frames: dict[str, gpd.GeoDataFrame]) -> dict[str, li
     return found
 
 
-s = settings()
+s = open_page("corr.header")
 lang = s.lang
-st.title(t("corr.header", lang))
 
-try:
+with loading():
     districts = layer_frame("districts")
     axes = layer_frame("corridor_axes")
     belts = layer_frame("corridor_belts")
@@ -113,9 +100,6 @@ try:
         REGISTRY["districts"], tooltip_fields=(REGISTRY["districts"].tooltip_fields[0], focus_field)
     )
     base = [map_layer_of(districts_layer, with_focus), *user_layers()]
-except DataValidationError as exc:
-    show_error(exc)
-    stop_page()
 
 # The page's control sits in the sidebar, beside the map (it comes once the map is drawn).
 industry = page_control(

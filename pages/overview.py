@@ -5,36 +5,21 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.errors import DataValidationError
 from geo.storage.provenance import accuracy_label
 from layers.mapview import render_map
-from pages._shared import (
-    add_snapshot_button,
-    export_panel,
-    layer_frame,
-    map_layer,
-    provenance_table,
-    rest_after_map,
-    settings,
-    show_error,
-    show_map,
-    stop_page,
-    user_layers,
-)
-from pages._strings import t
+from pages.common.frame import loading, open_page, rest_after_map
+from pages.common.maps import add_snapshot_button, export_panel, show_map
+from pages.common.stored import layer_frame, map_layer, provenance_table, user_layers
+from pages.strings import t
 
-s = settings()
+s = open_page("overview.header")
 lang = s.lang
-st.title(t("overview.header", lang))
 
-try:
+with loading():
     districts = layer_frame("districts")
     towns = layer_frame("wujiang_towns")
     enterprises = layer_frame("enterprises")
     items = [map_layer("districts"), map_layer("wujiang_towns"), *user_layers()]
-except DataValidationError as exc:
-    show_error(exc)
-    stop_page()
 
 
 def _build_map():
@@ -42,7 +27,7 @@ def _build_map():
     return add_snapshot_button(m, t("overview.header", lang), lang=lang)
 
 
-# Rendered once per data stamp and sidebar choice for all sessions (pages/_cache.py).
+# Rendered once per data stamp and sidebar choice for all sessions (pages/common/cache.py).
 show_map(_build_map, key="overview_map", cache_key=("overview",), signal_drawn=True)
 # The map first, then the rest: the browser draws the map before anything sent after it in a
 # later run (docs/performance.md, seventh round).

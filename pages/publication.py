@@ -9,8 +9,9 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.publication import exports, objections, versions
-from pages._auth import can_edit, sees_firms
-from pages._publication_parts import (
+from pages.common.auth import can_edit, sees_firms
+from pages.common.frame import loading, open_page, show_error
+from pages.publication.editor import (
     FLASH,
     SELECT_NEXT,
     compare_tab,
@@ -24,30 +25,24 @@ from pages._publication_parts import (
     version_label,
     when,
 )
-from pages._shared import settings, show_error, stop_page
-from pages._strings import t
+from pages.strings import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-s = settings()
+s = open_page("pub.header")
 lang = s.lang
-st.title(t("pub.header", lang))
 st.caption(t("pub.intro", lang))
 if flash := st.session_state.pop(FLASH, None):
     st.success(flash)
 
 # Editors act; enterprise rows are shown to editors only (signed-in staff, or single-user mode).
 editor = can_edit()
-show_rows = (
-    sees_firms()
-)  # 查看企业 and 编辑: the enterprise rows; 查看汇总 and visitors: states and class counts
+# 查看企业 and 编辑: the enterprise rows; 查看汇总 and visitors: states and class counts.
+show_rows = sees_firms()
 if not editor:
     st.info(t("pub.viewer_note", lang))
 
-try:
+with loading():
     items = versions.list_versions(viewer=not editor)
-except DataValidationError as exc:
-    show_error(exc)
-    stop_page()
 
 
 def _versions_table(found: list[versions.Version]) -> pd.DataFrame:

@@ -5,28 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.errors import DataValidationError
 from geo.evaluation.metrics import total_metrics
 from geo.i18n import Lang, industry_name
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprise_counts, enterprises
-from pages._auth import sees_firms
-from pages._cache import shared
-from pages._shared import (
-    clicked_properties,
-    layer_frame,
-    map_first_run,
-    map_layer_of,
-    page_control,
-    provenance_table,
-    rest_after_map,
-    settings,
-    show_error,
-    stop_page,
-    wujiang_base,
-    wujiang_map,
-)
-from pages._strings import t
+from pages.common.auth import sees_firms
+from pages.common.cache import shared
+from pages.common.frame import loading, map_first_run, open_page, page_control, rest_after_map
+from pages.common.maps import clicked_properties, wujiang_base, wujiang_map
+from pages.common.stored import layer_frame, map_layer_of, provenance_table
+from pages.strings import t
 
 SHOW = ("all", "industry", "none")
 YI = 10_000  # 万元 per 亿元
@@ -107,11 +95,10 @@ def _carrier_panel(name: str, parks: pd.DataFrame, lang: Lang) -> None:
     )
 
 
-s = settings()
+s = open_page("wj.header")
 lang = s.lang
-st.title(t("wj.header", lang))
 
-try:
+with loading():
     towns = layer_frame("wujiang_towns")
     ents = layer_frame("enterprises")
     parks = layer_frame("carrier_parks")
@@ -119,9 +106,6 @@ try:
     figures = layer_frame("wujiang_industry_figures")
     # The 区镇 outlines (schematic) stay underneath; the coloured fills above them change.
     base = wujiang_base()
-except DataValidationError as exc:
-    show_error(exc)
-    stop_page()
 
 # The page's controls sit in the sidebar, beside the map (they come once the map is drawn).
 industries = list(figures["industry"])

@@ -1,4 +1,4 @@
-"""Who sees what, page by page (pages/_auth.py, geo/access.py): an anonymous AppTest session, with
+"""Who sees what, page by page (pages/common/auth.py, geo/access.py): an anonymous AppTest session, with
 logins configured, receives no enterprise row — not in the elements drawn, not in the map payloads
 sent to the browser, not in any download — and a 查看企业 session does.
 
@@ -19,8 +19,8 @@ import streamlit_folium as stf
 from streamlit.elements.widgets.button import ButtonMixin
 from streamlit.testing.v1 import AppTest
 
-from pages import _cache
-from pages._strings import t
+from pages.common import cache
+from pages.strings import t
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 FIRM = re.compile(r"有限公司|\bWJ\d{5}\b|31,?736\.8")
@@ -91,7 +91,7 @@ def _maps_text(got: dict) -> str:
         for name in ("script", "html", "header", "feature_group", "layer_control"):
             parts.append(str(kwargs.get(name) or ""))
         for digest in re.findall(r"/app/static/cache/([0-9a-f]{32})\.json", str(kwargs.get("feature_group"))):
-            parts.append((_cache.PAYLOAD_DIR / f"{digest}.json").read_text(encoding="utf-8"))
+            parts.append((cache.PAYLOAD_DIR / f"{digest}.json").read_text(encoding="utf-8"))
     return "\n".join(parts)
 
 
@@ -190,7 +190,7 @@ def test_an_anonymous_wujiang_map_counts_enterprises_per_town(sent):
 
 def test_a_map_rendered_for_staff_is_never_sent_to_an_anonymous_session(sent):
     """The evaluation map's changing layers have one cache key per scope; the session's audience is
-    part of it (pages/_cache.py), so a scope drawn first for 查看企业 is drawn anew for a visitor."""
+    part of it (pages/common/cache.py), so a scope drawn first for 查看企业 is drawn anew for a visitor."""
     _session("pages/efficiency.py", "lisi")
     assert _leaks(_maps_text(sent))
     sent["maps"].clear()

@@ -15,7 +15,7 @@ import shapely
 from streamlit.testing.v1 import AppTest
 
 from geo import ingest
-from pages._data_reading import FILE_TOKEN
+from pages.data.reading import FILE_TOKEN
 from tests.conftest import eval_in_maps, open_page
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -216,10 +216,15 @@ def test_data_page_delete_asks_first_names_the_layer_and_is_recorded(user_store)
 def test_saving_under_a_taken_name_asks_before_replacing(user_store):
     _saved_zone(name="parks", title="旧园区")
     at = _data_page()
-    data = gpd.GeoDataFrame(
-        {"name": NAMES[:2]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12), shapely.box(120.7, 31.1, 120.72, 31.12)],
-        crs=4326,
-    ).to_json().encode()  # fmt: skip
+    data = (
+        gpd.GeoDataFrame(
+            {"name": NAMES[:2]},
+            geometry=[shapely.box(120.6, 31.1, 120.62, 31.12), shapely.box(120.7, 31.1, 120.72, 31.12)],
+            crs=4326,
+        )
+        .to_json()
+        .encode()
+    )
     at.selectbox(key="data_kind").set_value("zones")
     at.file_uploader(key="data_upload").set_value(("new.geojson", data, "application/geo+json")).run()
     at.button(key="data_read").click().run()

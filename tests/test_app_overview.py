@@ -74,7 +74,7 @@ def test_imported_layers_join_the_map_exports_and_provenance(tmp_path, monkeypat
 def test_a_basemap_label_left_over_from_the_other_language_is_read_as_its_choice():
     """The page reads the basemap before the sidebar's select box is drawn; a run after a language
     switch can bring the box's old label back. It is read as the choice it names, never an error."""
-    from pages._shared import basemap_choice
+    from pages.common.frame import basemap_choice
 
     assert basemap_choice("无底图（离线可用）") == "none"
     assert basemap_choice("OpenStreetMap (WGS-84)") == "osm"

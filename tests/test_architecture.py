@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
+import tokenize
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,9 +79,9 @@ def test_ui_has_no_emoji_that_would_render_as_boxes():
     emoji = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
     for path in [
         ROOT / "app.py",
-        *(ROOT / "pages").glob("*.py"),
+        *(ROOT / "pages").rglob("*.py"),
         ROOT / "geo" / "i18n.py",
-        ROOT / "layers" / "_strings.py",
+        ROOT / "layers" / "strings.py",
     ]:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not emoji.search(line), f"{path.name}:{n}: {line.strip()}"
@@ -96,9 +98,78 @@ def test_readme_layout_names_every_module():
             assert path.name in layout, f"README layout does not mention {path.relative_to(ROOT)}"
 
 
-def test_no_module_is_over_700_lines():
-    """A newcomer reads a module in one sitting: the largest stays under 700 lines."""
+PYTHON_FOLDERS = ("geo", "layers", "pages", "data", "tests", "bench")
+
+
+def _project_python() -> list[Path]:
+    files = [ROOT / "app.py", ROOT / "serve.py"]
+    for folder in PYTHON_FOLDERS:
+        files += sorted((ROOT / folder).rglob("*.py"))
+    return files
+
+
+def _comments(path: Path) -> list[tuple[int, str]]:
+    with path.open("rb") as f:
+        return [
+            (tok.start[0], tok.string)
+            for tok in tokenize.tokenize(f.readline)
+            if tok.type == tokenize.COMMENT
+        ]
+
+
+def test_no_code_escapes_the_formatter():
+    """No ``fmt: skip`` / ``fmt: off`` comment: a long line is split, never hidden from ``ruff format``
+    to keep a module under the size guard."""
+    files = _project_python()
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in files
+        for n, text in _comments(path)
+        if re.search(r"fmt:\s*(skip|off)\b", text)
+    ]
+    assert len(files) > 100  # the folders are there (an empty tree would pass)
+    assert not found, f"formatter escapes: {found}"
+
+
+def test_no_module_is_over_700_lines(tmp_path):
+    """A newcomer reads a module in one sitting: the largest stays under 700 lines, counted as
+    ``ruff format`` writes it (squeezed lines cannot pass)."""
+    copies = []
     for folder in ("geo", "layers", "pages", "data"):
         for path in (ROOT / folder).rglob("*.py"):
-            n = len(path.read_text(encoding="utf-8").splitlines())
-            assert n < 700, f"{path.relative_to(ROOT)} has {n} lines"
+            copy = tmp_path / path.relative_to(ROOT)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(path.read_bytes())
+            copies.append(copy)
+    assert len(copies) > 100
+    (tmp_path / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
+    ruff = Path(sys.executable).parent / "ruff"
+    subprocess.run([str(ruff), "format", "--quiet", "."], cwd=tmp_path, check=True)
+    for copy in copies:
+        n = len(copy.read_text(encoding="utf-8").splitlines())
+        assert n < 700, f"{copy.relative_to(tmp_path)} has {n} lines once formatted"
+
+
+def test_every_top_level_page_file_is_a_page():
+    """Streamlit's legacy pages-directory scan lists every ``pages/*.py`` (app.py): a top-level file
+    there is a page's script, named in app.py's navigation; shared code lives in packages."""
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    scripts = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+    assert len(scripts) == 7
+    for name in scripts:
+        assert f'"pages/{name}"' in app, f"pages/{name} is not a page in app.py"
+
+
+def test_no_private_name_is_imported_from_another_module():
+    """``ruff check`` enforces PLC2701 (import-private-name) project-wide: pyproject.toml selects it."""
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    lint = config.split("[tool.ruff.lint]", 1)[1].split("\n[", 1)[0]
+    assert "PLC2701" in lint and "preview = true" in lint
+    ruff = Path(sys.executable).parent / "ruff"
+    out = subprocess.run(
+        [str(ruff), "check", "--select", "PLC2701", "--output-format", "concise", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stdout

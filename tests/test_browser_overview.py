@@ -116,9 +116,9 @@ def test_what_follows_the_map_comes_once_the_map_is_drawn(app_url, page):
 
 
 def test_what_follows_the_map_comes_even_if_the_map_never_draws(app_url, page):
-    """Without Leaflet the map cannot draw: its frame says so (pages/_cache.FRAME_FAILED_JS) and the
+    """Without Leaflet the map cannot draw: its frame says so (pages/common/cache.FRAME_FAILED_JS) and the
     rest of the page comes at once, not after the server's wait for a frame that never answers."""
-    from pages._shared import WAIT_FOR_MAP_S
+    from pages.common.frame import WAIT_FOR_MAP_S
 
     page.route("**/leaflet.js", lambda route: route.abort())
     page.goto(f"{app_url}/")
@@ -138,7 +138,7 @@ if (window.top !== window) window.requestAnimationFrame = function () { return 0
 def test_a_page_nobody_sees_gets_the_rest_without_waiting_for_a_paint(app_url, page):
     """A background tab paints nothing: its map says it is there at once, so the tables come (the
     server's wait is only for a frame that never answers)."""
-    from pages._shared import WAIT_FOR_MAP_S
+    from pages.common.frame import WAIT_FOR_MAP_S
 
     page.add_init_script(_HIDDEN_JS)
     page.goto(f"{app_url}/")
@@ -163,7 +163,7 @@ def test_a_page_opened_by_its_address_connects_without_probing(app_url, page):
 
 def test_the_export_panel_fills_once_the_map_is_drawn(app_url, browser):
     """Until the map is drawn the folded export panel holds only its note (its buttons would delay
-    the map: pages/_shared.export_panel); then every download is there, uncut at 1280x720, and
+    the map: pages/common/maps.export_panel); then every download is there, uncut at 1280x720, and
     gives its file."""
     context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
     page = context.new_page()

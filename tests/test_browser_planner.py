@@ -109,9 +109,13 @@ def test_corridors_page_highlight_and_district_panel(app_url, page):
     # A click on 吴江区, away from corridors and zones, shows its cluster focus beside the map.
     districts = load_layer("districts").set_index("name")
     covered = gpd.GeoSeries(
-        [*load_layer("corridor_belts").geometry, *load_layer("dev_zones").geometry,
-         *load_layer("corridor_axes").to_crs(ANALYSIS_CRS).buffer(2500).to_crs(4326)], crs=4326,
-    )  # fmt: skip
+        [
+            *load_layer("corridor_belts").geometry,
+            *load_layer("dev_zones").geometry,
+            *load_layer("corridor_axes").to_crs(ANALYSIS_CRS).buffer(2500).to_crs(4326),
+        ],
+        crs=4326,
+    )
     lat, lon = _quiet_spot(districts.geometry["吴江区"], covered, clear_m=1500)
     _click(frame, lat, lon)
     page.get_by_text("集群重点：先进材料、高端装备、新一代信息技术").wait_for(timeout=20_000)
@@ -120,7 +124,7 @@ def test_corridors_page_highlight_and_district_panel(app_url, page):
 
 
 def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
-    fetched = []  # the layer payloads the map fetched as files (pages/_cache.py)
+    fetched = []  # the layer payloads the map fetched as files (pages/common/cache.py)
     page.on("request", lambda r: fetched.append(r.url) if "/app/static/cache/" in r.url else None)
     page.goto(f"{app_url}/wujiang")
     frame = map_frame(page, min_paths=9 + 8 + 8 + 12)  # districts, 区镇 outlines and fills, carriers

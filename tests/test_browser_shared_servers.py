@@ -23,7 +23,7 @@ from geo.land import parcels as P
 from geo.land import renewal
 from geo.storage.base import DATABASE_URL_ENV, USER_GPKG_ENV
 from geo.storage.builtin import DEFAULT_GPKG, load_layer
-from pages._strings import t
+from pages.strings import t
 from tests.conftest import postgis_schema, save_screenshot, serve_app
 
 pytestmark = pytest.mark.browser

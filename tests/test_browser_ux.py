@@ -16,7 +16,7 @@ import shapely
 from geo.spatial.crs import ANALYSIS_CRS
 from geo.storage.builtin import load_layer
 from layers.mapview import SMALL_MAP_PX
-from pages._locale import ENGLISH_DEFAULTS
+from pages.common.language import ENGLISH_DEFAULTS
 from tests.conftest import eval_in_maps, map_frame, save_screenshot
 
 pytestmark = pytest.mark.browser
@@ -307,8 +307,16 @@ def test_efficiency_metrics_and_chart_are_not_cut(app_url, browser, size):
         if mix is not None:  # the SVG renderer lets us read the words (the canvas one draws pixels)
             assert not [t for t in mix if t.endswith("…")]  # no zone name or class cut
             # every 区镇 named: a chart squeezed into its height drops every other name
-            zones = ["吴江开发区", "汾湖高新区（黎里镇）", "吴江高新区（盛泽镇）", "东太湖度假区（太湖新城）",
-                     "七都镇", "震泽镇", "桃源镇", "平望镇"]  # fmt: skip
+            zones = [
+                "吴江开发区",
+                "汾湖高新区（黎里镇）",
+                "吴江高新区（盛泽镇）",
+                "东太湖度假区（太湖新城）",
+                "七都镇",
+                "震泽镇",
+                "桃源镇",
+                "平望镇",
+            ]
             assert [z for z in zones if z not in mix] == []
         save_screenshot(pg, f"ux_efficiency_{size[0]}")
         # In English too: "21.23 10k yuan/mu" is longer than "21.23 万元/亩".
@@ -322,7 +330,7 @@ def test_efficiency_metrics_and_chart_are_not_cut(app_url, browser, size):
 
 def test_efficiency_parameters_come_once_the_map_is_drawn_and_still_work(app_url, browser):
     """The folded parameter editor holds its widgets once the map is drawn (before, only its help
-    line: pages/_shared.map_first_run), and a changed value is used and kept."""
+    line: pages/common/frame.map_first_run), and a changed value is used and kept."""
     context, pg = _context(browser, (1280, 720))
     try:
         _open(pg, f"{app_url}/efficiency")
@@ -356,7 +364,7 @@ def test_efficiency_parameters_come_once_the_map_is_drawn_and_still_work(app_url
 def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url, browser):
     """A page opens with its map right under the title; its controls come into the sidebar once
     the map is drawn, and a new page's first run (which sends no sidebar) keeps the language."""
-    from pages._strings import t
+    from pages.strings import t
 
     context, pg = _context(browser, (1280, 720))
     try:
@@ -384,7 +392,7 @@ def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url
 def test_language_switch_on_the_evaluation_page_keeps_the_basemap(app_url, browser):
     """The page reads the basemap before the sidebar's select box is drawn; the run after a
     language switch can bring the box's old label back: it is still 无底图, never an error."""
-    from pages._strings import t
+    from pages.strings import t
 
     context, pg = _context(browser, (1280, 720))
     try:
@@ -410,7 +418,7 @@ def test_language_switch_on_the_evaluation_page_keeps_the_basemap(app_url, brows
 def test_the_language_survives_a_reload(app_url, browser):
     """Switched to English, the address says so (?lang=en): a reload, on this page or another one
     reached from the sidebar, stays English; switched back, the address is clean again."""
-    from pages._strings import t
+    from pages.strings import t
 
     context, pg = _context(browser, (1280, 720))
     try:

@@ -71,9 +71,17 @@ def test_cli_by_location_gives_the_hand_worked_answers(files, tmp_path, capsys):
     assert e.loc["E08", "score"] == pytest.approx(15.454545, rel=1e-6)
     classes = e["eval_class"].fillna("-").to_dict()
     assert classes == {
-        "E01": "B", "E02": "B", "E03": "-", "E04": "B", "E05": "-",
-        "E06": "A", "E07": "-", "E08": "D", "E09": "C", "E10": "C",
-    }  # fmt: skip
+        "E01": "B",
+        "E02": "B",
+        "E03": "-",
+        "E04": "B",
+        "E05": "-",
+        "E06": "A",
+        "E07": "-",
+        "E08": "D",
+        "E09": "C",
+        "E10": "C",
+    }
     assert e.loc["E08", "zone"] == "北区" and e.loc["E08", "reasons"] == "亩均税收、亩均销售收入"
     assert e.loc["E01", "lon"] == pytest.approx(120.0, abs=0.1)  # WGS-84 lon/lat added for reuse
 

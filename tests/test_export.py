@@ -193,8 +193,8 @@ def test_png_uses_the_shipped_font_only():
 
     cmap = TTFont(str(briefing.FONT_PATH))["cmap"].getBestCmap()
     from geo.i18n import STRINGS
-    from layers._strings import STRINGS as LAYER_STRINGS
-    from pages._strings import STRINGS as PAGE_STRINGS
+    from layers.strings import STRINGS as LAYER_STRINGS
+    from pages.strings import STRINGS as PAGE_STRINGS
 
     tables = (STRINGS, LAYER_STRINGS, PAGE_STRINGS)
     needed = {c for table in tables for zh, _ in table.values() for c in zh} | set(

@@ -30,9 +30,17 @@ HAND_CONFIG = {
     "classes": {"percentile": {"A": 20, "B": 60, "C": 80}},
 }
 HAND_CLASSES = {
-    "E01": "B", "E02": "B", "E03": "-", "E04": "B", "E05": "-",
-    "E06": "A", "E07": "-", "E08": "D", "E09": "C", "E10": "C",
-}  # fmt: skip
+    "E01": "B",
+    "E02": "B",
+    "E03": "-",
+    "E04": "B",
+    "E05": "-",
+    "E06": "A",
+    "E07": "-",
+    "E08": "D",
+    "E09": "C",
+    "E10": "C",
+}
 
 
 def _official_table(*, size_column: bool) -> pd.DataFrame:

@@ -122,8 +122,13 @@ def test_moving_a_weight_changes_classes_in_the_expected_direction(demo):
     at = _open_params(_page())
     before = at.dataframe[0].value.set_index("企业编号")["评价类别"]
     # Put all 规上 weight on R&D share: the enterprise with the highest R&D share becomes A.
-    for key in ("tax_per_mu_wan_yuan", "sales_per_mu_wan_yuan", "tax_per_tce_wan_yuan",
-                "tax_per_emission_equiv_wan_yuan", "value_added_per_employee_wan_yuan"):  # fmt: skip
+    for key in (
+        "tax_per_mu_wan_yuan",
+        "sales_per_mu_wan_yuan",
+        "tax_per_tce_wan_yuan",
+        "tax_per_emission_equiv_wan_yuan",
+        "value_added_per_employee_wan_yuan",
+    ):
         at.number_input(key=f"eff_w_above_{key}").set_value(0.0)
     at.number_input(key="eff_w_above_rd_share_pct").set_value(100.0).run()
     assert not at.exception
@@ -381,7 +386,7 @@ def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch)
     """A 150k-row import made a 33 MB page: the page's tables hold at most TABLE_ROWS_MAX rows (said
     in words; downloads keep all), and above LEAN_ABOVE points the map's tooltips leave out the long
     texts (the tables keep them). Checked with small bounds on the demo's 6,333 scored enterprises."""
-    import pages._efficiency_parts as parts
+    import pages.efficiency.display as parts
 
     monkeypatch.setattr(parts, "TABLE_ROWS_MAX", 100)
     monkeypatch.setattr(efficiency_classes, "LEAN_ABOVE", 1000)
@@ -397,13 +402,18 @@ def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch)
     assert any("地图上的企业超过 1,000 家" in c.value for c in at.caption)
     lean = efficiency_classes.lean(efficiency_classes.LAYER)
     assert [f.column for f in lean.tooltip_fields] == [
-        "zone", "industry", "size_class", "eval_class_label", "score", "tax_per_mu_wan_yuan"
-    ]  # fmt: skip
+        "zone",
+        "industry",
+        "size_class",
+        "eval_class_label",
+        "score",
+        "tax_per_mu_wan_yuan",
+    ]
 
 
 def test_an_unchanged_class_count_is_a_grey_plus_minus_zero():
     """Issue 23 item 11: class D unchanged showed a red "↑ +0"."""
-    from pages._efficiency_tables import count_delta
+    from pages.efficiency.tables import count_delta
 
     assert count_delta(0, worse_up=True) == {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
     assert count_delta(3, worse_up=True) == {"delta": "+3", "delta_color": "inverse"}
@@ -414,7 +424,7 @@ def test_an_unchanged_class_count_is_a_grey_plus_minus_zero():
 def test_the_scope_in_words_is_in_one_language():
     """Issue 23 item 5: the 公示 scope line mixed "Towns/parks" and 高端纺织; each language whole."""
     from geo.yearly.notice import filters_text
-    from pages._efficiency_parts import scope_words
+    from pages.efficiency.scope import scope_words
 
     chosen = (["吴江高新区（盛泽镇）"], ["高端纺织"], "above")
     assert (

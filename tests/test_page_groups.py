@@ -10,7 +10,7 @@ def _script(lang: str, rule: str) -> None:
     import pandas as pd
 
     from geo.evaluation import config_from_mapping, evaluate
-    from pages._efficiency_groups import group_lists, land_allocation
+    from pages.efficiency.groups import group_lists, land_allocation
     from tests.test_groups import GROUPS, _table
 
     table = _table()

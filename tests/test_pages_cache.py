@@ -1,4 +1,4 @@
-"""pages/_cache.py: rendered maps are what st_folium would send, built once per key and data stamp."""
+"""pages/common/cache.py: rendered maps are what st_folium would send, built once per key and data stamp."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from geo.storage.builtin import load_layer
 from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer, render_map
-from pages import _cache
+from pages.common import cache
 
 
 def _standard(text: str) -> str:
@@ -50,8 +50,8 @@ def test_draw_sends_the_component_what_st_folium_sends(monkeypatch, demo_gpkg):
         returned_objects=wanted,
         feature_group_to_add=_groups(demo_gpkg),
     )
-    parts = _cache.render_parts(render_map(items), key="k")
-    _cache.draw(parts, _cache.render_groups(_groups(demo_gpkg)), key="k", height=500, returned_objects=wanted)
+    parts = cache.render_parts(render_map(items), key="k")
+    cache.draw(parts, cache.render_groups(_groups(demo_gpkg)), key="k", height=500, returned_objects=wanted)
     theirs, ours = calls
     assert set(ours) == set(theirs)
     # Same component identity: the browser keeps the map (and the user's view) across runs.
@@ -83,12 +83,12 @@ def test_a_map_is_built_once_per_key_and_again_when_the_data_changes(tmp_path, m
         return render_map(items)
 
     key = ("test-once", str(tmp_path))
-    first = _cache.base_parts(key, "k", build)
-    second = _cache.base_parts(key, "k", build)  # another session, same data and key
+    first = cache.base_parts(key, "k", build)
+    second = cache.base_parts(key, "k", build)  # another session, same data and key
     assert second is first and len(built) == 1
-    assert _cache.base_parts((*key, "en"), "k", build) is not first and len(built) == 2
+    assert cache.base_parts((*key, "en"), "k", build) is not first and len(built) == 2
     os.utime(store, (store.stat().st_atime, store.stat().st_mtime + 10))  # the store was rewritten
-    assert _cache.base_parts(key, "k", build) is not first and len(built) == 3
+    assert cache.base_parts(key, "k", build) is not first and len(built) == 3
 
     script_calls = []
 
@@ -96,16 +96,16 @@ def test_a_map_is_built_once_per_key_and_again_when_the_data_changes(tmp_path, m
         script_calls.append(1)
         return _groups(demo_gpkg)
 
-    a = _cache.groups_script(key, groups)
-    assert _cache.groups_script(key, groups) is a and len(script_calls) == 1
+    a = cache.groups_script(key, groups)
+    assert cache.groups_script(key, groups) is a and len(script_calls) == 1
     assert "map_div.addLayer(feature_group_feature_group_0)" in a
 
 
 def test_frame_key_names_the_rows(demo_gpkg):
     ents = load_layer("enterprises", path=demo_gpkg)
-    assert _cache.frame_key(ents) == _cache.frame_key(ents.copy())
-    assert _cache.frame_key(ents) != _cache.frame_key(ents.iloc[1:])
-    assert _cache.frame_key(ents[ents["industry"] == "光电通信"]) != _cache.frame_key(
+    assert cache.frame_key(ents) == cache.frame_key(ents.copy())
+    assert cache.frame_key(ents) != cache.frame_key(ents.iloc[1:])
+    assert cache.frame_key(ents[ents["industry"] == "光电通信"]) != cache.frame_key(
         ents[ents["industry"] == "新材料"]
     )
 
@@ -116,7 +116,7 @@ def test_per_object_results_are_made_once_per_live_object_and_forgotten_with_it(
     import pyarrow as pa
 
     made = []
-    per = _cache.PerObject(lambda table: made.append(table.num_rows) or table.num_rows * 10)
+    per = cache.PerObject(lambda table: made.append(table.num_rows) or table.num_rows * 10)
     a, b = pa.table({"x": [1, 2, 3]}), pa.table({"x": [1, 2, 3]})  # equal, but two objects
     assert per(a) == 30 and per(a) == 30 and per(b) == 30
     assert made == [3, 3]
@@ -134,9 +134,9 @@ def test_per_object_results_are_made_once_per_live_object_and_forgotten_with_it(
 def test_a_map_with_an_icon_keeps_the_icon_assets():
     m = folium.Map()
     folium.Marker((31.0, 120.6), icon=folium.Icon(icon="info-sign")).add_to(m)
-    css, js = _cache._links(m)
+    css, js = cache._links(m)
     assert any("awesome-markers" in u for u in js) and any("fontawesome" in u for u in css)
-    assert _cache._links(folium.Map()) == (
+    assert cache._links(folium.Map()) == (
         ("/app/static/vendor/leaflet/leaflet.css",),
         ("/app/static/vendor/leaflet/leaflet.js",),
     )
@@ -147,20 +147,20 @@ def test_the_frame_starts_fetching_the_layer_files_before_it_loads_leaflet(tmp_p
 
     calls = []
     monkeypatch.setattr(stf, "_component_func", lambda **kwargs: calls.append(kwargs) or {})
-    monkeypatch.setattr(_cache, "PAYLOAD_DIR", tmp_path / "cache")
+    monkeypatch.setattr(cache, "PAYLOAD_DIR", tmp_path / "cache")
     ents = load_layer("enterprises", path=demo_gpkg)
-    parts = _cache.render_parts(render_map(_items(demo_gpkg)), key="k")
-    with _cache.served_payloads():
-        groups = _cache.render_groups([REGISTRY["enterprises"].to_folium(ents, lang="zh")])
+    parts = cache.render_parts(render_map(_items(demo_gpkg)), key="k")
+    with cache.served_payloads():
+        groups = cache.render_groups([REGISTRY["enterprises"].to_folium(ents, lang="zh")])
     (url,) = re.findall(r"/app/static/cache/[0-9a-f]{32}\.json", groups)
-    _cache.draw(parts, groups, key="k", height=500)
-    _cache.draw(parts, _cache.render_groups(_groups(demo_gpkg)), key="k", height=500)  # inline: none
+    cache.draw(parts, groups, key="k", height=500)
+    cache.draw(parts, cache.render_groups(_groups(demo_gpkg)), key="k", height=500)  # inline: none
     fetching, inline = calls
     first, *rest = fetching["js_links"]
     assert rest == list(parts.js_links) and inline["js_links"] == list(parts.js_links)
     assert first.startswith("data:text/javascript,")
     script = unquote(first.removeprefix("data:text/javascript,"))
-    # Kept where the layer looks for it (layers/_canvas.py AtlasCanvas._fetch): one request per file.
+    # Kept where the layer looks for it (layers/canvas.py AtlasCanvas._fetch): one request per file.
     assert f'g["{url}"]=g["{url}"]||window.__atlasGet("{url}")' in script
     assert "window.__atlasData=window.__atlasData||{}" in script
 
@@ -168,7 +168,7 @@ def test_the_frame_starts_fetching_the_layer_files_before_it_loads_leaflet(tmp_p
 def test_a_resource_computes_once_per_key_for_every_caller():
     calls: list[tuple] = []
 
-    @_cache.resource(max_entries=2)
+    @cache.resource(max_entries=2)
     def square(x: int, _note: str = "") -> int:
         calls.append((x, _note))
         time.sleep(0.05)
@@ -202,12 +202,12 @@ def test_a_page_script_run_again_finds_its_resource():
     source = "@resource(max_entries=2)\ndef heavy(x):\n    calls.append(x)\n    return x\n"
     calls: list[int] = []
     for _ in range(3):  # three runs of the page
-        scope = {"resource": _cache.resource, "calls": calls}
+        scope = {"resource": cache.resource, "calls": calls}
         exec(compile(source, "pages/some_page.py", "exec"), scope)
         assert scope["heavy"](7) == 7
     assert calls == [7]
     other: list[int] = []
-    scope = {"resource": _cache.resource, "calls": other}
+    scope = {"resource": cache.resource, "calls": other}
     exec(compile(source.replace("return x", "return -x"), "pages/some_page.py", "exec"), scope)
     assert scope["heavy"](7) == -7 and other == [7]  # changed code: its own results
 
@@ -215,7 +215,7 @@ def test_a_page_script_run_again_finds_its_resource():
 def test_a_failed_resource_is_not_kept():
     attempts = []
 
-    @_cache.resource(max_entries=4)
+    @cache.resource(max_entries=4)
     def flaky(x: int) -> int:
         attempts.append(x)
         if len(attempts) == 1:

@@ -126,7 +126,7 @@ def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_pa
     assert {"宗地编号", "区镇/园区", "宗地面积（亩）", "认定理由"} <= set(low.columns)
     assert len(low) == 500 and low["宗地面积（亩）"].is_monotonic_decreasing  # the largest 500
     assert list(low["宗地编号"]) == list(demo.low["parcel_id"].head(500))
-    # Only the open tab is drawn (pages/_shared.lazy_tabs): the renewal and contract tabs are not yet.
+    # Only the open tab is drawn (pages/common/frame.lazy_tabs): the renewal and contract tabs are not yet.
     assert len(at.dataframe) == 2 and not any(s.key == "parcel_edit_id" for s in at.selectbox)  # + provenance
     pid, area = low["宗地编号"].iloc[0], low["宗地面积（亩）"].iloc[0]
     at.session_state["parcel_tab"] = "盘活跟踪"
@@ -161,7 +161,7 @@ def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_pa
 
 
 def test_clicked_properties_handles_none_and_unescapes():
-    from pages._shared import clicked_properties
+    from pages.common.maps import clicked_properties
 
     assert clicked_properties(None) == {}
     assert clicked_properties({}) == {}

@@ -23,8 +23,15 @@ def _low(analysis: P.ParcelAnalysis) -> dict[str, str]:
 def test_parcel_areas_are_exact_mu_in_epsg4549():
     prepared = P.prepare_parcels(parcels())
     assert prepared.set_index("parcel_id")["area_mu"].round(9).to_dict() == {
-        "P1": 15.0, "P2": 3.0, "P3": 9.0, "P4": 15.0, "P5": 6.0, "P6": 3.0, "P7": 3.0, "P8": 3.0,
-    }  # fmt: skip
+        "P1": 15.0,
+        "P2": 3.0,
+        "P3": 9.0,
+        "P4": 15.0,
+        "P5": 6.0,
+        "P6": 3.0,
+        "P7": 3.0,
+        "P8": 3.0,
+    }
     # The same parcels stored in WGS-84 are projected before measuring.
     wgs = P.prepare_parcels(parcels().to_crs("EPSG:4326")).set_index("parcel_id")["area_mu"]
     assert wgs["P1"] == pytest.approx(15.0, abs=1e-6)
@@ -65,8 +72,12 @@ def test_join_by_location_when_parcels_carry_no_enterprise_id():
     owner = joined.parcels.set_index("parcel_id")["ent_id"].to_dict()
     # The parcel holding each enterprise point; the others hold none and count as idle.
     assert {k: v for k, v in owner.items() if pd.notna(v)} == {
-        "P1": "E1", "P3": "E2", "P4": "E3", "P5": "E4", "P8": "E5",
-    }  # fmt: skip
+        "P1": "E1",
+        "P3": "E2",
+        "P4": "E3",
+        "P5": "E4",
+        "P8": "E5",
+    }
     assert joined.parcels.set_index("parcel_id")["idle"].to_dict()["P2"] is True
     ents = P.with_parcel_land(enterprises(), joined).set_index("ent_id")
     assert ents.loc["E1", "land_mu"] == pytest.approx(15.0)  # P2 holds no point: not E1's by location
@@ -97,8 +108,11 @@ def test_each_rule_flags_the_parcel_built_for_it():
     strict = P.controls_from_mapping({"low_efficiency": {"tax_per_mu_min_wan_yuan": 8}})
     taxed = P.analyse_parcels(parcels(), enterprises(), zones=zones(), controls=strict)
     assert _low(taxed) == {
-        "P3": "far_below_min;tax_below_min", "P4": "coverage_below_min", "P6": "idle", "P8": "tax_below_min",
-    }  # fmt: skip
+        "P3": "far_below_min;tax_below_min",
+        "P4": "coverage_below_min",
+        "P6": "idle",
+        "P8": "tax_below_min",
+    }
     # Rules can be switched off.
     off = P.controls_from_mapping({"low_efficiency": {"idle": False, "coverage_below_min": False}})
     assert set(_low(P.analyse_parcels(parcels(), enterprises(), controls=off))) == {"P3"}

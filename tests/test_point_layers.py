@@ -72,10 +72,10 @@ def _many_points(n: int) -> gpd.GeoDataFrame:
 
 
 def test_live_maps_fetch_big_payloads_from_files_and_exports_keep_them_inline(tmp_path, monkeypatch):
-    from layers import _canvas
-    from pages import _cache
+    from layers import canvas
+    from pages.common import cache
 
-    monkeypatch.setattr(_cache, "PAYLOAD_DIR", tmp_path / "cache")
+    monkeypatch.setattr(cache, "PAYLOAD_DIR", tmp_path / "cache")
     layer = PointLayer(
         name="pts",
         source="pts",
@@ -86,22 +86,22 @@ def test_live_maps_fetch_big_payloads_from_files_and_exports_keep_them_inline(tm
         color="#123456",
     )
     big, small = _many_points(3_000), _many_points(20)
-    with _cache.served_payloads():
-        small_script = _cache.render_groups([layer.to_folium(small)])
-        big_script = _cache.render_groups([layer.to_folium(big)])
+    with cache.served_payloads():
+        small_script = cache.render_groups([layer.to_folium(small)])
+        big_script = cache.render_groups([layer.to_folium(big)])
     files = list((tmp_path / "cache").glob("*.json"))
     assert len(files) == 1  # the same payload twice: one file, named by its content
     assert json.loads(files[0].read_text(encoding="utf-8")) == layer.payload(big)
-    url = f"{_cache.PAYLOAD_URL}/{files[0].name}"
+    url = f"{cache.PAYLOAD_URL}/{files[0].name}"
     assert f'AtlasCanvas.lazy(window.AtlasPoints, "{url}")' in big_script
     assert '"x":[' not in big_script  # no arrays in the script
     assert "AtlasCanvas.lazy(window" not in small_script and '"x":[' in small_script  # small: inline
     # Outside (exports, offline HTML): inline.
-    assert _canvas.PAYLOAD_STORE.get() is None
-    assert '"x":[' in _cache.render_groups([layer.to_folium(big)])
+    assert canvas.PAYLOAD_STORE.get() is None
+    assert '"x":[' in cache.render_groups([layer.to_folium(big)])
     # A file removed (by a clean-up) is written again when a map that fetches it is drawn.
     files[0].unlink()
-    _cache._payload_files_present(big_script)
+    cache._payload_files_present(big_script)
     assert json.loads(files[0].read_text(encoding="utf-8")) == layer.payload(big)
 
 
@@ -109,20 +109,20 @@ def test_payload_files_are_cleaned_up_oldest_first_beyond_the_bound(tmp_path, mo
     import os
     import time
 
-    from pages import _cache
+    from pages.common import cache
 
     folder = tmp_path / "cache"
     folder.mkdir()
-    monkeypatch.setattr(_cache, "PAYLOAD_DIR", folder)
-    monkeypatch.setattr(_cache, "PAYLOAD_DIR_MAX_BYTES", 2_500)
+    monkeypatch.setattr(cache, "PAYLOAD_DIR", folder)
+    monkeypatch.setattr(cache, "PAYLOAD_DIR_MAX_BYTES", 2_500)
     now = time.time()
     for i, age_h in enumerate([72, 48, 30, 2]):  # 1,000 bytes each, 4,000 in all
         f = folder / f"{i:032x}.json"
         f.write_text("x" * 1_000)
         os.utime(f, (now - age_h * 3600, now - age_h * 3600))
-    _cache._clean_payloads()
+    cache._clean_payloads()
     # Down to the bound, oldest first; a file used in the last day is never removed.
     assert sorted(f.name[-6:] for f in folder.glob("*.json")) == ["2.json", "3.json"]
-    monkeypatch.setattr(_cache, "PAYLOAD_DIR_MAX_BYTES", 0)
-    _cache._clean_payloads()
+    monkeypatch.setattr(cache, "PAYLOAD_DIR_MAX_BYTES", 0)
+    cache._clean_payloads()
     assert sorted(f.name[-6:] for f in folder.glob("*.json")) == ["3.json"]

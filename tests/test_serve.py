@@ -105,11 +105,18 @@ INDEX = b"<!DOCTYPE html><html><head><title>x</title></head><body></body></html>
 
 async def _index_app(scope, receive, send):  # stands for Streamlit answering a page's address
     seen = dict(scope["headers"])
-    await send({
-        "type": "http.response.start", "status": 200,
-        "headers": [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(INDEX)).encode()),
-                    (b"etag", b'"disk"'), (b"x-seen", b",".join(sorted(seen)))],
-    })  # fmt: skip
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"content-type", b"text/html; charset=utf-8"),
+                (b"content-length", str(len(INDEX)).encode()),
+                (b"etag", b'"disk"'),
+                (b"x-seen", b",".join(sorted(seen))),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": INDEX[:20], "more_body": True})
     await send({"type": "http.response.body", "body": INDEX[20:]})
 

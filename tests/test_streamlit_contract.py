@@ -117,7 +117,7 @@ def test_frontend_still_reads_backend_base_url():
 
 
 def test_altair_converter_behind_st_altair_chart():
-    """pages/_efficiency_charts.py converts each chart once with Streamlit's own converter."""
+    """pages/efficiency/charts.py converts each chart once with Streamlit's own converter."""
     import altair as alt
     import pandas as pd
     from streamlit.elements import vega_charts
@@ -133,7 +133,7 @@ def test_altair_converter_behind_st_altair_chart():
 
 
 def test_streamlit_folium_private_renderers():
-    """pages/_cache.py renders a map's parts once per data with streamlit-folium's own helpers."""
+    """pages/common/cache.py renders a map's parts once per data with streamlit-folium's own helpers."""
     import folium
     import streamlit_folium as stf
 

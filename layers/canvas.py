@@ -1,0 +1,276 @@
+"""What the one-canvas layers (enterprise points, parcels) share: the Leaflet base, the folium side.
+
+Such a layer travels as compact arrays (see layers/enterprises.py and layers/parcels.py) and is drawn
+by one Leaflet layer on its own canvas. ``window.AtlasCanvas`` holds what every such Leaflet layer
+does alike: the canvas (it lets mouse events through to the shapes below), the hover tooltip built
+from the payload's ``cols`` and the click that fires ``click`` with a throw-away ``L.circleMarker``
+carrying the feature's properties, which streamlit-folium returns as ``last_active_drawing``. A
+subclass sets ``_css`` (the canvas's class) and supplies ``initialize``, ``_redraw``, ``_find``,
+``_latlng`` (where the tooltip opens), ``_clickAt`` (where the clicked marker stands) and ``_props``.
+
+On the atlas's live maps a big payload does not travel in the map's script: while
+:data:`PAYLOAD_STORE` is set (pages/common/cache.py sets it), the element hands its payload to it and
+the layer fetches the file it gets back, once per map frame (a layer redrawn after a widget change
+takes it from memory). Exports and every other rendering keep the payload inline.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import ClassVar
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.i18n import Lang
+from geo.spatial.crs import STORAGE_CRS
+from layers.base import Layer
+
+# While set: stores a payload (JSON text) and returns the URL it is served at (None: keep it inline).
+PAYLOAD_STORE: ContextVar[Callable[[str], str | None] | None] = ContextVar(
+    "atlas_payload_store", default=None
+)
+FETCH_ABOVE_BYTES = 20_000  # smaller payloads stay inline (one request would cost more)
+
+FLOAT_DECIMALS = 1  # tooltip figures: 亩 and 万元 to one decimal
+LOOKUP_MAX = 64  # a tooltip column with at most this many distinct values travels as indices
+
+# How a frame fetches a layer's arrays: once per URL, kept as a promise in ``window.__atlasData``.
+_GET_JS = (
+    "window.__atlasGet=window.__atlasGet||function(u){return fetch(u).then(function(r){"
+    "if(!r.ok)throw new Error('HTTP '+r.status);return r.json();});};"
+)
+
+
+_BASE_JS = """
+          if (!window.AtlasCanvas) {
+            __ATLAS_GET__
+            window.AtlasCanvas = L.Layer.extend({
+              onAdd: function (map) {
+                var c = this._canvas = L.DomUtil.create('canvas', this._css + ' leaflet-zoom-hide');
+                c.style.pointerEvents = 'none';
+                map.getPanes().overlayPane.appendChild(c);
+                this._tip = L.tooltip({sticky: false, direction: 'top', offset: [0, -4]});
+                map.on('moveend zoomend resize viewreset', this._draw, this);
+                map.on('mousemove', this._hover, this);
+                map.on('click', this._click, this);
+                map.on('mouseout', this._unhover, this);
+                if (this._url && !this._d) this._fetch(); else this._redraw();
+              },
+              // A layer made with a URL (see AtlasCanvas.lazy): its arrays, fetched once per frame.
+              // (Often already on its way: see prefetch_script.)
+              _fetch: function () {
+                var self = this, url = this._url, got = window.__atlasData = window.__atlasData || {};
+                var data = got[url] || (got[url] = window.__atlasGet(url));
+                data.then(function (d) {
+                  self._real.prototype.initialize.call(self, d);
+                  if (self._map) self._redraw();
+                }).catch(function (e) {
+                  delete got[url];
+                  console.error('atlas: layer data ' + url + ': ' + e);
+                });
+              },
+              _draw: function () { if (this._d) this._redraw(); },
+              onRemove: function (map) {
+                map.off('moveend zoomend resize viewreset', this._draw, this);
+                map.off('mousemove', this._hover, this);
+                map.off('click', this._click, this);
+                map.off('mouseout', this._unhover, this);
+                this._unhover();
+                L.DomUtil.remove(this._canvas);
+              },
+              count: function () { return this._n; },
+              // The canvas over the map's current view, cleared; its 2D context is in CSS pixels.
+              _fit: function () {
+                var map = this._map, size = map.getSize(), c = this._canvas, r = window.devicePixelRatio || 1;
+                c.width = size.x * r; c.height = size.y * r;
+                c.style.width = size.x + 'px'; c.style.height = size.y + 'px';
+                L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+                var ctx = c.getContext('2d');
+                ctx.setTransform(r, 0, 0, r, 0, 0);
+                ctx.clearRect(0, 0, size.x, size.y);
+                return size;
+              },
+              _cell: function (k, i) {
+                var d = this._d, col = d.cols[k];
+                if (col.ref === 'id') return d.id[i];
+                if (col.ref === 'industry') return d.industry[d.ind[i]];
+                var v = col.lookup ? col.lookup[col.v[i]] : col.v[i];
+                return v === null ? '—' : v;
+              },
+              _html: function (i) {
+                var d = this._d, rows = '';
+                for (var k = 0; k < d.cols.length; k++) {
+                  rows += '<tr><th style="text-align:left;padding-right:6px">' + d.cols[k].label +
+                          '</th><td>' + this._cell(k, i) + '</td></tr>';
+                }
+                return '<table>' + rows + '</table>';
+              },
+              _hover: function (e) {
+                var i = this._find(e), map = this._map;
+                if (i === this._hovered) return;
+                this._hovered = i;
+                if (i < 0) { this._unhover(); return; }
+                this._tip.setLatLng(this._latlng(i)).setContent(this._html(i));
+                if (!map.hasLayer(this._tip)) map.openTooltip(this._tip);
+                map.getContainer().style.cursor = 'pointer';
+              },
+              _unhover: function () {
+                this._hovered = -1;
+                if (this._map) {
+                  this._map.closeTooltip(this._tip);
+                  this._map.getContainer().style.cursor = '';
+                }
+              },
+              _click: function (e) {
+                var t = e.originalEvent && e.originalEvent.target;
+                // an SVG shape drawn above (e.g. a carrier) was clicked
+                if (t && t.tagName === 'path') return;
+                var i = this._find(e);
+                if (i < 0) return;
+                var marker = L.circleMarker(this._clickAt(i, e));
+                marker.feature = {type: 'Feature', properties: this._props(i)};
+                this.fire('click', {
+                  latlng: marker.getLatLng(), layer: marker, originalEvent: e.originalEvent
+                });
+              }
+            });
+            // An instance of canvas class K that draws the arrays at url (none before they come).
+            window.AtlasCanvas.lazy = function (K, url) {
+              var Lazy = K.extend({
+                initialize: function () { this._url = url; this._real = K; this._n = 0; }
+              });
+              return new Lazy();
+            };
+          }
+""".replace("__ATLAS_GET__", _GET_JS)
+
+
+class CanvasElement(MacroElement):
+    """The script that defines ``window.<js_class>`` (once a page) and adds one to the parent group.
+
+    A subclass sets ``js_class`` and ``js_methods`` (the members of its ``AtlasCanvas.extend({...})``).
+    """
+
+    js_class: ClassVar[str]
+    js_methods: ClassVar[str]
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._template = Template(
+            "\n        {% macro script(this, kwargs) %}\n        (function () {"
+            + _BASE_JS
+            + f"          if (!window.{cls.js_class}) {{\n"
+            + f"            window.{cls.js_class} = window.AtlasCanvas.extend({{"
+            + cls.js_methods
+            + "            });\n          }\n"
+            + "          {% if this.url %}"
+            + "{{ this._parent.get_name() }}.addLayer(window.AtlasCanvas.lazy(window."
+            + cls.js_class
+            + ", {{ this.url }}));"
+            + "{% else %}{{ this._parent.get_name() }}.addLayer(new window."
+            + cls.js_class
+            + "({{ this.payload }}));{% endif %}\n        })();\n        {% endmacro %}\n        "
+        )
+
+    def __init__(self, payload: str) -> None:
+        super().__init__()
+        self._name = type(self).__name__.lstrip("_")
+        self.payload = payload
+        store = PAYLOAD_STORE.get()
+        url = store(payload) if store is not None and len(payload) > FETCH_ABOVE_BYTES else None
+        self.url = json.dumps(url) if url else ""  # a JavaScript string literal; "" keeps it inline
+
+
+def prefetch_script(urls: list[str]) -> str:
+    """A script that starts fetching ``urls`` (payload files) at once; the layers made with them
+    then take the promise instead of fetching after Leaflet and the map's script have loaded.
+    Also defines the fetch every lazy layer uses (so the page's map script works without it)."""
+    # (a failure is reported by the layer that takes the promise; none is left unhandled here)
+    starts = "".join(
+        f"(g[{u}]=g[{u}]||window.__atlasGet({u})).catch(function(){{}});" for u in map(json.dumps, urls)
+    )
+    return _GET_JS + "(function(g){" + starts + "})(window.__atlasData=window.__atlasData||{});"
+
+
+def to_js(payload: dict) -> str:
+    """``payload`` as a JavaScript literal that is safe inside a ``<script>``."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("</", "<\\/")  # never close the surrounding <script>
+
+
+def storage_geometry(layer: Layer, gdf: gpd.GeoDataFrame) -> gpd.GeoSeries:
+    """The geometry of ``gdf`` (not modified) in WGS-84; a frame without a CRS is refused."""
+    if gdf.crs is None:
+        raise ValueError(f"layer {layer.name}: frame has no CRS")
+    if gdf.crs.equals(gpd.GeoSeries(crs=STORAGE_CRS).crs):
+        return gdf.geometry
+    return gdf.geometry.to_crs(STORAGE_CRS)
+
+
+def palette_indices(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[str], list[int]]:
+    """The distinct colours of ``gdf``'s features (``layer.color_by`` or the layer's one colour)
+    and each feature's index into them."""
+    colors = np.asarray(layer.color_by(gdf)) if layer.color_by is not None else np.full(len(gdf), layer.color)
+    palette, color_idx = np.unique(colors.astype(str), return_inverse=True)
+    return palette.tolist(), color_idx.astype(int).tolist()
+
+
+def tooltip_column(values: pd.Series, label: str) -> dict:
+    """One tooltip field as compact arrays: rounded numbers, or escaped text (indices into a lookup
+    when it has few distinct values)."""
+    if pd.api.types.is_float_dtype(values):
+        rounded = np.round(values.to_numpy(dtype="float64"), FLOAT_DECIMALS)
+        v = [None if x != x else (int(x) if x == int(x) else float(x)) for x in rounded.tolist()]
+        return {"label": html.escape(label), "v": v}
+    if pd.api.types.is_bool_dtype(values) or pd.api.types.is_integer_dtype(values):
+        return {"label": html.escape(label), "v": values.astype(object).map(str).tolist()}
+    text = values.map(lambda v: html.escape(str(v)) if v is not None and v == v else "")
+    uniques = pd.unique(text)
+    if len(uniques) <= LOOKUP_MAX:
+        codes = pd.Categorical(text, categories=uniques).codes
+        return {"label": html.escape(label), "lookup": list(uniques), "v": codes.tolist()}
+    return {"label": html.escape(label), "v": text.tolist()}
+
+
+def tooltip_columns(layer: Layer, gdf: gpd.GeoDataFrame, lang: Lang, refs: Mapping[str, str]) -> list[dict]:
+    """The layer's tooltip fields present in ``gdf``; a column in ``refs`` only points (``ref``) to
+    one of the payload's own arrays instead of travelling twice."""
+    return [
+        {"label": html.escape(f.label(lang)), "ref": refs[f.column]}
+        if f.column in refs
+        else tooltip_column(gdf[f.column], f.label(lang))
+        for f in layer.tooltip_fields
+        if f.column in gdf.columns
+    ]
+
+
+@dataclass(frozen=True)
+class CanvasLayer(Layer, ABC):
+    """A layer drawn by one :class:`CanvasElement` from the arrays :meth:`payload` returns.
+
+    Only its kinds are made (enterprise points, parcels): each says its element and its payload.
+    """
+
+    element: ClassVar[type[CanvasElement]]
+
+    @abstractmethod
+    def payload(self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> dict:
+        """The column arrays the element draws ``gdf`` from (``gdf`` is not modified)."""
+
+    def to_folium(
+        self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
+    ) -> folium.FeatureGroup:
+        # The title may be user text (an imported layer's name).
+        group = folium.FeatureGroup(name=html.escape(self.title(lang)), show=self.show)
+        group.add_child(self.element(to_js(self.payload(gdf, lang=lang, gcj02=gcj02))))
+        return group

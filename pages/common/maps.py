@@ -1,0 +1,373 @@
+"""The map on a page: drawn once per key and sent as payloads (pages/common/cache.py), the
+changing layers with their legend, the exports beside it, clicks read back, Wujiang's base."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import replace
+
+import folium
+import geopandas as gpd
+import streamlit as st
+from branca.element import MacroElement
+from jinja2 import Template
+from streamlit_folium import st_folium
+
+from geo.i18n import Lang
+from layers import REGISTRY
+from layers.mapview import MapLayer, basemap_is_gcj02, legend_html, render_map
+from layers.offline_html import map_downloads
+from layers.snapshot import SnapshotControl
+from pages.common import cache
+from pages.common.frame import map_first_run, settings, settings_key
+from pages.common.stored import map_layer, map_layer_of, user_layers
+from pages.strings import t
+
+
+def show_map(
+    m: folium.Map | Callable[[], folium.Map],
+    *,
+    key: str,
+    height: int = 620,
+    returned_objects: list[str] | None = None,
+    cache_key: tuple | None = None,
+    signal_drawn: bool = False,
+) -> dict:
+    """Draw a folium map; returns streamlit-folium's dict ({} when nothing came back).
+
+    With ``cache_key``, ``m`` is a function building the map, called once per key, data stamp
+    and sidebar choice for all sessions (see pages/common/cache.py); the key must name whatever else
+    the map depends on. Without, ``m`` is the map, rendered on every run. ``signal_drawn``: see
+    :func:`rest_after_map` (with ``cache_key`` only).
+    """
+    if cache_key is not None:
+        parts = cache.base_parts((*settings_key(), *cache_key), key, m)
+        return cache.draw(
+            parts, None, key=key, height=height, returned_objects=returned_objects, signal_drawn=signal_drawn
+        )
+    out = st_folium(
+        m,
+        key=key,
+        height=height,
+        use_container_width=True,
+        returned_objects=returned_objects if returned_objects is not None else [],
+    )
+    return out or {}
+
+
+# --------------------------------------------------------------------------- maps whose parts change
+class _LegendPart(MacroElement):
+    """Writes the legend rows of the changing layers into the map's legend box (replacing old ones)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var box = document.querySelector('.atlas-legend');
+          if (!box) return;
+          var part = box.querySelector('.atlas-legend-dynamic');
+          if (!part) {
+            part = document.createElement('div');
+            part.className = 'atlas-legend-dynamic';
+            box.insertBefore(part, box.children[1] || null);
+          }
+          part.innerHTML = {{ this.body|tojson }};
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, body: str) -> None:
+        super().__init__()
+        self._name = "LegendPart"
+        self.body = body
+
+
+def _legend_group(changing: list[MapLayer], *, lang: Lang) -> folium.FeatureGroup:
+    """An empty layer that writes the changing layers' legend rows into the map's legend box."""
+    sections = [(i.layer.title(lang), i.provenance, i.layer.legend(i.frame, lang)) for i in changing]
+    body = legend_html(sections, lang=lang, title=t("layer.legend_selected", lang), foldable=False)
+    group = folium.FeatureGroup(name="legend", control=False)
+    group.add_child(_LegendPart(f'<div style="margin:4px 0;border-bottom:1px solid #ddd">{body}</div>'))
+    return group
+
+
+def _changing_groups(changing: list[MapLayer], *, lang: Lang, gcj02: bool) -> list[folium.FeatureGroup]:
+    groups = [item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02) for item in changing]
+    return [*groups, _legend_group(changing, lang=lang)] if groups else []
+
+
+def show_map_with(
+    m: folium.Map | Callable[[], folium.Map],
+    changing: list[MapLayer],
+    *,
+    key: str,
+    lang: Lang,
+    gcj02: bool,
+    height: int = 620,
+    returned_objects: list[str] | None = None,
+    base_key: tuple | None = None,
+    changing_key: tuple | list[tuple] | None = None,
+    signal_drawn: bool = False,
+) -> dict:
+    """Draw a map whose ``changing`` layers follow the widgets without rebuilding the map.
+
+    ``m`` (from ``render_map``) must not depend on the widgets: then the component keeps its
+    identity, and with it the user's pan and zoom. The ``changing`` layers travel as
+    streamlit-folium's ``feature_group_to_add`` and replace the previous ones in the browser;
+    their legend rows replace the dynamic part of the map's legend box.
+
+    With ``base_key``, ``m`` is a function building the map, rendered once per key (+ data
+    stamp and sidebar) for all sessions; with ``changing_key`` the changing layers are rendered
+    once per key (+ data stamp, ``lang``, ``gcj02``) likewise; a list of keys, one per changing
+    layer, caches each layer on its own (a layer whose key holds is not rendered again when
+    another changes). Each key must name everything its part depends on besides the stored
+    data and the sidebar (see pages/common/cache.py). ``signal_drawn`` (with ``base_key`` only): see
+    :func:`rest_after_map`.
+    """
+    if base_key is None:
+        groups = _changing_groups(changing, lang=lang, gcj02=gcj02)
+        control = None
+        if groups:
+            # One layer switcher that lists the changing layers too (not only the base map's), so each
+            # of them can be turned off: the map's own switcher gives way to streamlit-folium's.
+            _drop_layer_control(m)
+            control = folium.LayerControl(collapsed=False)
+        out = st_folium(
+            m,
+            key=key,
+            height=height,
+            use_container_width=True,
+            returned_objects=returned_objects if returned_objects is not None else [],
+            feature_group_to_add=groups or None,
+            layer_control=control,
+        )
+        return out or {}
+    if not changing:
+        parts = cache.base_parts((*settings_key(), *base_key), key, m)
+        return cache.draw(
+            parts, None, key=key, height=height, returned_objects=returned_objects, signal_drawn=signal_drawn
+        )
+    # One layer switcher listing the base and the changing layers (see above), rendered with the map.
+    overlays = tuple((item.layer.title(lang), item.layer.show) for item in changing)
+    parts, control_script = cache.base_with_control(
+        (*settings_key(), *base_key), key, overlays, lambda: _drop_layer_control(m())
+    )
+    if changing_key is None:
+        script = cache.render_groups(_changing_groups(changing, lang=lang, gcj02=gcj02))
+    elif isinstance(changing_key, list):
+        if len(changing_key) != len(changing):
+            raise ValueError("changing_key: one key per changing layer")
+        script = "".join(
+            cache.group_script(
+                (key, lang, gcj02, item.layer.name, *part),
+                i,
+                lambda item=item: item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02),
+            )
+            for i, (item, part) in enumerate(zip(changing, changing_key, strict=True))
+        )
+        # the legend rows follow every layer's key (a pass over each layer's features: not per run)
+        script += cache.group_script(
+            (key, lang, gcj02, "legend", *(item.layer.name for item in changing), *changing_key),
+            len(changing),
+            lambda: _legend_group(changing, lang=lang),
+        )
+    else:
+        script = cache.groups_script(
+            (key, lang, gcj02, *changing_key),
+            lambda: _changing_groups(changing, lang=lang, gcj02=gcj02),
+        )
+    return cache.draw(
+        parts,
+        script,
+        key=key,
+        height=height,
+        returned_objects=returned_objects,
+        layer_control=control_script,
+        signal_drawn=signal_drawn,
+    )
+
+
+def _drop_layer_control(m: folium.Map) -> folium.Map:
+    for name, child in list(m._children.items()):
+        if isinstance(child, folium.LayerControl):
+            del m._children[name]
+    return m
+
+
+def full_map(
+    build: Callable[[], folium.Map], changing: list[MapLayer], *, lang: Lang, gcj02: bool
+) -> Callable[[], folium.Map]:
+    """A function building the whole map as drawn (``build()`` plus the changing layers), e.g.
+    for the offline HTML download, built on click."""
+
+    def make() -> folium.Map:
+        m = build()
+        for group in _changing_groups(changing, lang=lang, gcj02=gcj02):
+            m.add_child(group)
+        return m
+
+    return make
+
+
+def clicked_properties(out: dict | None) -> dict:
+    """The properties of the feature last clicked on a map ({} when nothing was clicked).
+
+    Reads streamlit-folium's ``last_active_drawing`` (the clicked layer as GeoJSON); handles a
+    missing or None return value. Text comes back as drawn, HTML-escaped; it is unescaped here so
+    that it matches the data again.
+    """
+    feature = (out or {}).get("last_active_drawing") or {}
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    if not isinstance(props, dict):
+        return {}
+    return {k: html.unescape(v) if isinstance(v, str) else v for k, v in props.items()}
+
+
+def add_snapshot_button(m: folium.Map, title: str, *, lang: Lang) -> folium.Map:
+    """Give the map its snapshot button (saves the view as the user sees it, basemap included)."""
+    m.add_child(SnapshotControl(title=title, lang=lang))
+    return m
+
+
+def export_panel(
+    title: str,
+    items: list[MapLayer],
+    m: folium.Map | Callable[[], folium.Map],
+    *,
+    lang: Lang,
+    key: str,
+    per_row: int = 3,
+) -> None:
+    """Downloads of what the map shows (filters applied): GeoJSON, CSV, XLSX, briefing PNG, HTML.
+
+    Bytes are built on click, in memory; ``m`` is the map or a function building it (on click).
+    Call after the map is drawn (after :func:`rest_after_map`, or past ``map_first_run``).
+    ``per_row``: buttons to a row (2 in a column beside a panel, where three cut their labels).
+    """
+    with st.expander(t("export.panel", lang), icon=":material/download:"):
+        st.caption(t("export.panel_note", lang))
+        download_buttons(map_downloads(title, items, m, lang=lang), key=key, per_row=per_row)
+
+
+def download_buttons(downloads: dict, *, key: str, per_row: int = 3) -> None:
+    """One button per download, ``per_row`` to a row; the bytes are built when the user clicks."""
+    cols = st.columns(per_row)
+    for i, (name, item) in enumerate(downloads.items()):
+        cols[i % per_row].download_button(
+            item.label,
+            data=item.make,
+            file_name=item.filename,
+            mime=item.mime,
+            key=f"{key}_{name}",
+            on_click="ignore",
+            width="stretch",
+        )
+
+
+def map_with_exports(
+    base: list[MapLayer],
+    changing: list[MapLayer],
+    *,
+    title: str,
+    key: str,
+    note: str,
+    center,
+    zoom: int,
+    height: int = 640,
+    returned_objects: list[str] | None = None,
+    export_title: str | None = None,
+    changing_key: tuple | list[tuple] | None = None,
+    base_key: tuple = (),
+    signal_drawn: bool = False,
+) -> dict:
+    """A page's map: ``base`` layers stay (and with them the user's view), ``changing`` ones follow
+    the widgets; then the 示意图 note and the export panel. Returns streamlit-folium's dict.
+
+    ``export_title`` (e.g. naming the industry picked) titles the downloads; the map itself keeps
+    ``title``, so that a widget change does not rebuild it.
+
+    The map with the ``base`` layers is rendered once per data stamp, sidebar choice and
+    ``base_key`` for all sessions: ``base`` must depend on nothing else (name it in ``base_key``
+    if it does). ``changing_key`` (e.g. the widget values) keys the rendered ``changing`` layers
+    likewise; without it they are rendered on every run.
+    """
+    s = settings()
+    gcj02 = basemap_is_gcj02(s.basemap)
+
+    def build() -> folium.Map:
+        m = render_map(
+            base, lang=s.lang, basemap=s.basemap, tianditu_key=s.tianditu_key, center=center, zoom=zoom
+        )
+        return add_snapshot_button(m, title, lang=s.lang)
+
+    out = show_map_with(
+        build,
+        changing,
+        key=key,
+        lang=s.lang,
+        gcj02=gcj02,
+        height=height,
+        returned_objects=returned_objects,
+        base_key=(title, tuple(center), zoom, *base_key),
+        changing_key=changing_key,
+        signal_drawn=signal_drawn,
+    )
+    if signal_drawn and map_first_run(key):
+        return out  # the note and the downloads below the map follow it (they move nothing)
+    st.caption(":material/warning: " + note + " " + t("app.disclaimer", s.lang))
+    export_panel(
+        export_title or title,
+        base + changing,
+        full_map(build, changing, lang=s.lang, gcj02=gcj02),
+        lang=s.lang,
+        key=f"{key}_export",
+        per_row=2,  # the map's column leaves room for two full labels at 1280 px
+    )
+    return out
+
+
+def wujiang_map(base: list[MapLayer], changing: list[MapLayer], towns: gpd.GeoDataFrame, **options) -> dict:
+    """:func:`map_with_exports` for a 吴江 map: opened on its 区镇 ``towns`` at zoom 10, returning the
+    clicked feature (``last_active_drawing``) for the panel beside it. ``options``: title, key, note..."""
+    return map_with_exports(
+        base,
+        changing,
+        center=map_center(towns),
+        zoom=10,
+        height=640,
+        returned_objects=["last_active_drawing"],
+        **options,
+    )
+
+
+LEGEND_ROOM_DEG = 0.1  # open maps this far west of the middle, so the legend box hides less
+
+
+def map_center(frame: gpd.GeoDataFrame) -> tuple[float, float]:
+    """(lat, lon) to open a map on: the middle of the frame's extent, moved for the legend.
+
+    Worked out once per frame object (the stored frames are shared, see :func:`layer_frame`)."""
+    return _center_of(frame)
+
+
+def _center(frame: gpd.GeoDataFrame) -> tuple[float, float]:
+    minx, miny, maxx, maxy = frame.to_crs("EPSG:4326").total_bounds
+    return (miny + maxy) / 2, (minx + maxx) / 2 - LEGEND_ROOM_DEG
+
+
+_center_of = cache.PerObject(_center)
+
+
+def wujiang_base() -> list[MapLayer]:
+    """The layers under every Wujiang map: districts, the 区镇 outlines (schematic), the user's imports.
+
+    The 区镇 are drawn unfilled so the coloured layers that follow the widgets show through.
+    """
+    towns = REGISTRY["wujiang_towns"]
+    return [
+        map_layer("districts"),
+        map_layer_of(replace(towns, fill_opacity=0.0)),
+        *user_layers(),
+    ]

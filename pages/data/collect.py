@@ -1,0 +1,285 @@
+"""数据管理's 数据归集 step: the register and one upload per department in, the match report shown and
+downloadable, the assembled table saved as the year's enterprise layer with its provenance.
+
+The matching runs on a worker thread while this script run moves a progress bar (the collection
+of 120,000 enterprises takes seconds); the result is kept for the session, keyed by the files and
+the mapping, so widgets changing elsewhere on the page do not redo it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from datetime import date
+
+import streamlit as st
+
+from geo import ingest
+from geo.collect import Collection, SourceInput, collect
+from geo.collect.departments import load_departments
+from geo.collect.report import (
+    assembled_bytes,
+    column_label,
+    department_sheet,
+    missing_table,
+    report_bytes,
+    summary_table,
+)
+from geo.errors import DataValidationError
+from geo.i18n import Lang
+from pages.common.auth import identity, require_editor
+from pages.common.frame import show_error
+from pages.common.stored import layer_frame
+from pages.strings import t
+
+DEPARTMENTS = ("tax", "stats", "power", "land", "env")
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="atlas-collect")
+_POLL_S = 0.2
+_RESULT = "collect_result"
+_TOWNS = "wujiang_towns"  # the built-in 区镇 an enterprise without coordinates is placed in
+
+
+def _mapping(text: str, lang: Lang) -> dict[str, dict[str, str]] | None:
+    """``部门.字段=表头`` lines as {department: {field: header}}; None (and an error shown) when a
+    line is not of that form."""
+    out: dict[str, dict[str, str]] = {}
+    for line in (s.strip() for s in text.splitlines()):
+        if not line:
+            continue
+        field, sep, header = line.partition("=")
+        dept, dot, key = field.partition(".")
+        if not sep or not dot or not header.strip():
+            st.error(t("collect.mapping_bad", lang).format(line=line))
+            return None
+        out.setdefault(dept.strip(), {})[key.strip()] = header.strip()
+    return out
+
+
+def _label(dept: str, lang: Lang) -> str:
+    """A department's name (the register's for ``register``)."""
+    if dept == "register":
+        return t("collect.register_label", lang)
+    return load_departments()[1][dept].label(lang) if dept else ""
+
+
+def _run(register: SourceInput, sources: list[SourceInput], lang: Lang) -> Collection:
+    """:func:`geo.collect.collect` on a worker thread, a progress bar moved meanwhile."""
+    state = {"fraction": 0.0, "step": "read", "dept": "register"}
+
+    def progress(fraction: float, step: str, dept: str) -> None:
+        state.update(fraction=fraction, step=step, dept=dept)
+
+    future = _POOL.submit(collect, register, sources, progress=progress)
+    bar = st.progress(0.0)
+    while True:
+        try:
+            result = future.result(timeout=_POLL_S)
+        except FutureTimeout:
+            step = t(f"collect.progress.{state['step']}", lang)
+            bar.progress(min(state["fraction"], 1.0), text=step.format(dept=_label(state["dept"], lang)))
+            continue
+        bar.empty()
+        return result
+
+
+def _uploads(lang: Lang) -> tuple[tuple[str, bytes] | None, dict[str, tuple[str, bytes]]]:
+    reg = st.file_uploader(
+        t("collect.register", lang),
+        type=["csv", "xlsx"],
+        key="collect_register",
+        max_upload_size=ingest.MAX_UPLOAD_MB,
+        help=t("collect.register_help", lang),
+    )
+    cols = st.columns(2)
+    files = {}
+    for i, dept in enumerate(DEPARTMENTS):
+        up = cols[i % 2].file_uploader(
+            t(f"collect.dept.{dept}", lang),
+            type=["csv", "xlsx"],
+            key=f"collect_src_{dept}",
+            max_upload_size=ingest.MAX_UPLOAD_MB,
+        )
+        if up is not None:
+            files[dept] = (up.name, up.getvalue())
+    return ((reg.name, reg.getvalue()) if reg is not None else None), files
+
+
+def _show(collection: Collection, lang: Lang) -> None:
+    st.markdown(f"**{t('collect.report', lang)}**")
+    results = list(collection.departments.values())
+    matched = sum(int((r.rows["pos"] >= 0).sum()) for r in results)
+    unmatched = sum(len(r.unmatched()) for r in results)
+    bad = sum(int((r.rows["check"] != "").sum()) for r in results)
+    conflicts = sum(len(r.conflicts) for r in results)
+    cols = st.columns(5)
+    cols[0].metric(t("collect.metric.register", lang), f"{len(collection.assembled):,}")
+    cols[1].metric(t("collect.metric.matched", lang), f"{matched:,}")
+    cols[2].metric(t("collect.metric.unmatched", lang), f"{unmatched:,}")
+    cols[3].metric(t("collect.metric.bad_codes", lang), f"{bad:,}")
+    cols[4].metric(t("collect.metric.conflicts", lang), f"{conflicts:,}")
+    st.dataframe(summary_table(collection, lang=lang), hide_index=True, width="stretch")
+    st.caption(t("collect.missing", lang))
+    st.dataframe(missing_table(collection, lang=lang), hide_index=True)
+    if not unmatched:
+        st.success(t("collect.all_matched", lang))
+    for result in results:
+        rows = result.rows["pos"] < 0
+        if rows.any():
+            with st.expander(
+                t("collect.unmatched", lang).format(dept=result.department.label(lang)), expanded=False
+            ):
+                st.dataframe(
+                    department_sheet(result, lang=lang)[rows.to_numpy()], hide_index=True, width="stretch"
+                )
+    st.markdown(f"**{t('collect.preview', lang)}**")
+    preview = collection.assembled.head(200)
+    st.dataframe(
+        preview.rename(columns=lambda c: column_label(c, lang)), hide_index=True, width="stretch", height=260
+    )
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(
+        t("collect.download.report", lang),
+        data=lambda: report_bytes(collection, fmt="xlsx", lang=lang),
+        file_name="匹配报告.xlsx" if lang == "zh" else "match_report.xlsx",
+        key="collect_dl_report",
+        on_click="ignore",
+        width="stretch",
+    )
+    c2.download_button(
+        t("collect.download.xlsx", lang),
+        data=lambda: assembled_bytes(collection, fmt="xlsx", lang=lang)[""],
+        file_name="归集结果.xlsx" if lang == "zh" else "assembled.xlsx",
+        key="collect_dl_xlsx",
+        on_click="ignore",
+        width="stretch",
+    )
+    c3.download_button(
+        t("collect.download.csv", lang),
+        data=lambda: assembled_bytes(collection, fmt="csv", lang=lang)[""],
+        file_name="归集结果.csv" if lang == "zh" else "assembled.csv",
+        key="collect_dl_csv",
+        on_click="ignore",
+        width="stretch",
+    )
+
+
+def _note(collection: Collection, lang: Lang) -> str:
+    reg = collection.register_source
+    files = [f"{t('collect.register_label', lang)} {reg.filename}（SHA-256 {reg.sha256}）"]
+    files += [
+        f"{r.department.label(lang)} {r.source.filename}（SHA-256 {r.source.sha256}，{len(r.rows)} 行）"
+        for r in collection.departments.values()
+    ]
+    return t("collect.note", lang).format(files="；".join(files))
+
+
+def _located(collection: Collection) -> dict:
+    """How the saved layer gets its points: the register's own coordinates when it has them, else
+    each enterprise at its 区镇 (the register's town matched to the built-in 区镇 by name), so the
+    evaluation can place it; an enterprise whose town matches none stays unlocated (reported)."""
+    lon, lat, _ = ingest.suggest_coordinate_columns(collection.assembled)
+    if lon is not None or "town" not in collection.assembled.columns:
+        return {}
+    return {"zones": layer_frame(_TOWNS), "zone_key": "name", "join_col": "town"}
+
+
+def _save_form(collection: Collection, lang: Lang) -> None:
+    st.markdown(f"**{t('collect.save', lang)}**")
+    depts = "、".join(r.department.label(lang) for r in collection.departments.values())
+    with st.form("collect_save_form"):
+        c1, c2 = st.columns(2)
+        year = c1.number_input(
+            t("collect.year", lang), 1900, 2100, date.today().year - 1, 1, key="collect_year"
+        )
+        name = c2.text_input(t("collect.name", lang), value="enterprises_collected", key="collect_name")
+        title = st.text_input(
+            t("collect.title", lang),
+            value=t("collect.title_default", lang).format(year=int(year)),
+            key="collect_title",
+        )
+        source = st.text_input(
+            t("collect.source", lang),
+            value=t("collect.source_default", lang).format(depts=depts),
+            key="collect_source",
+        )
+        submitted = st.form_submit_button(t("collect.save_button", lang), type="primary")
+    if not submitted:
+        return
+    stored = ingest.layer_name(name.strip())
+    if stored in set(ingest.list_user_layers()["layer"]):
+        st.warning(t("collect.taken", lang).format(name=stored))
+        return
+    data = collection.assembled.to_csv(index=False).encode("utf-8-sig")  # read by the importer, not a person
+    try:
+        result = ingest.read_upload(
+            data,
+            f"数据归集_{int(year)}.csv",
+            kind="enterprises",
+            require_coordinates=False,
+            **_located(collection),
+        )
+        ingest.save_import(
+            result,
+            name=stored,
+            title=title,
+            source=source,
+            note=_note(collection, lang),
+            year=int(year),
+            actor=identity().recorded,
+        )
+    except DataValidationError as exc:
+        show_error(exc)
+        return
+    st.session_state["collect_flash"] = t("collect.saved", lang).format(
+        name=stored, rows=f"{len(result.frame):,}"
+    )
+    st.session_state.pop(_RESULT, None)
+    st.rerun()
+
+
+def collect_section(lang: Lang) -> None:
+    """The 数据归集 step: uploads, the match, the report and the save."""
+    st.subheader(t("collect.header", lang))
+    st.caption(t("collect.intro", lang))
+    flash = st.session_state.pop("collect_flash", None)
+    if flash:
+        st.success(flash)
+    if not require_editor(lang, message_key="collect.viewer"):  # viewers: no uploads, as for imports
+        return
+    register, files = _uploads(lang)
+    with st.expander(t("collect.mapping", lang), expanded=False):
+        text = st.text_area(
+            t("collect.mapping", lang),
+            key="collect_map",
+            help=t("collect.mapping_help", lang),
+            placeholder="tax.tax_wan_yuan=入库税款（元）",
+        )
+        st.caption(t("collect.mapping_help", lang))
+    if register is None or not files:
+        st.info(t("collect.need", lang))
+        return
+    mapping = _mapping(text, lang)
+    if mapping is None:
+        return
+    digest = hashlib.sha256()
+    for name, data in (register, *files.values()):
+        digest.update(name.encode() + hashlib.sha256(data).digest())
+    signature = (digest.hexdigest(), text)
+    if st.button(t("collect.run", lang), type="primary", key="collect_run"):
+        sources = [SourceInput(d, n, b, mapping.get(d, {})) for d, (n, b) in files.items()]
+        reg = SourceInput("register", register[0], register[1], mapping.get("register", {}))
+        try:
+            st.session_state[_RESULT] = (signature, _run(reg, sources, lang))
+        except DataValidationError as exc:
+            st.session_state.pop(_RESULT, None)
+            show_error(exc)
+            return
+    held = st.session_state.get(_RESULT)
+    if held is None or held[0] != signature:
+        return
+    _show(held[1], lang)
+    _save_form(held[1], lang)
+
+
+__all__ = ["DEPARTMENTS", "collect_section"]

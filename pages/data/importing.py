@@ -1,0 +1,354 @@
+"""Importing a user's file on the data page: the upload (kept across a page or language switch),
+what kind of data it is, how to read it (pages/data/reading.py), the row report, the preview map,
+and saving it under a name (asking before replacing)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from geo import ingest
+from geo.errors import DataValidationError, RowReportError
+from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.i18n import Lang
+from geo.storage.schema import ACCURACY_CLASSES
+from layers import REGISTRY
+from layers.base import accuracy_label
+from layers.mapview import MapLayer, render_map
+from layers.snapshot import SnapshotControl
+from layers.user_layers import user_map_layer
+from pages.common.auth import identity, require_editor
+from pages.common.frame import Settings, show_error
+from pages.common.maps import show_map
+from pages.common.stored import map_layer_of
+from pages.data.reading import FILE_TOKEN, KEEP, choose_reading, file_key
+from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
+from pages.strings import t
+
+
+def proposed_kind(found: ingest.Inspection) -> str:
+    """The use a file most likely has: a table with coordinates, or any file whose columns map
+    onto the enterprise fields (name, land, tax, sales), is an enterprise list; other tables and
+    geodata are zones when they have names, else other layers."""
+    enterprise_fields = ingest.suggest_mapping(found.columns, "enterprises")
+    if all(f in enterprise_fields for f in ingest.ENTERPRISE_REQUIRED) or (found.is_table and found.lon_col):
+        return "enterprises"
+    if "name" in ingest.suggest_mapping(found.columns, "zones"):
+        return "zones"
+    return "other"
+
+
+def _preview_layer(result: ingest.ImportResult, accuracy: str = "real") -> MapLayer:
+    """The file's rows on the preview map, named by the file."""
+    frame = result.frame
+    row = pd.Series(
+        {
+            "layer": "user_preview",
+            "title_zh": result.filename,
+            "title_en": result.filename,
+            "accuracy": accuracy,
+            "source": result.filename,
+            "licence": "",
+            "note": "",
+        }
+    )
+    item = user_map_layer(row, frame)
+    return MapLayer(item.layer, frame, item.provenance)
+
+
+def _reference_layers() -> list[MapLayer]:
+    """What an imported layer is shown against: the districts and Wujiang's 区镇, outlines only."""
+    return [
+        map_layer_of(replace(REGISTRY[name], fill_opacity=0.0, weight=1.0, color="#777777"))
+        for name in ("districts", "wujiang_towns")
+    ]
+
+
+def _report_downloads(report: pd.DataFrame, key: str, lang: Lang) -> None:
+    """The row report as CSV and workbook."""
+    table = ingest.report_for_download(report)
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        t("data.download_report", lang),
+        data=csv_bytes(table),
+        file_name="校验报告.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    c2.download_button(
+        t("data.download_report_xlsx", lang),
+        data=xlsx_bytes({"校验报告": table}, title="逐行校验报告", lang=lang),
+        file_name="校验报告.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        on_click="ignore",
+    )
+
+
+def _show_result(result: ingest.ImportResult, s: Settings) -> None:
+    """What the reading gave: counts, checks, notes, the row report and a preview map."""
+    lang = s.lang
+    cols = st.columns(5)
+    cols[0].metric(t("data.metric.in", lang), f"{result.rows_in:,}")
+    cols[1].metric(t("data.metric.ok", lang), f"{len(result.frame):,}")
+    cols[2].metric(t("data.metric.failed", lang), f"{result.count('error'):,}")
+    cols[3].metric(t("data.metric.repaired", lang), f"{result.count('repaired'):,}")
+    cols[4].metric(t("data.metric.flagged", lang), f"{result.count('warning'):,}")
+    checks = result.check_counts()
+    if checks:
+        st.warning(t("data.checks", lang).format(items="，".join(f"{k} {v} 行" for k, v in checks.items())))
+    for note in result.notes:
+        st.caption("· " + note)
+    st.markdown(f"**{t('data.report', lang)}**")
+    if result.report.empty:
+        st.success(t("data.report_empty", lang))
+    else:
+        st.dataframe(ingest.report_for_download(result.report), hide_index=True, width="stretch", height=220)
+        _report_downloads(result.report, "data_report", lang)
+    st.markdown(f"**{t('data.preview', lang)}**")
+    item = _preview_layer(result)
+    m = render_map(
+        [*_reference_layers(), item],
+        lang=lang,
+        basemap=s.basemap,
+        tianditu_key=s.tianditu_key,
+        fit_to=result.frame,
+    )
+    m.add_child(SnapshotControl(title=result.filename, lang=lang))
+    show_map(m, key="data_preview_map", height=420)
+
+
+def _save(result: ingest.ImportResult, values: dict, lang: Lang, *, replacing: bool) -> None:
+    """Store the import (its flash message shown after the rerun)."""
+    try:
+        ingest.save_import(result, **values, actor=identity().recorded)
+    except DataValidationError as exc:
+        show_error(exc)
+        return
+    stored = ingest.layer_name(values["name"])
+    st.session_state.pop("data_result", None)
+    st.session_state.pop("data_confirm_replace", None)
+    key = "data.replaced" if replacing else "data.saved"
+    st.session_state["data_flash"] = t(key, lang).format(name=stored)
+    st.rerun()
+
+
+def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
+    """Name, title, source, accuracy, licence (and year): save, or confirm replacing a layer."""
+    st.markdown(f"**{t('data.save', lang)}**")
+    with st.form("data_save_form"):
+        c1, c2 = st.columns(2)
+        name = c1.text_input(
+            t("data.name", lang),
+            value=ingest.suggest_layer_name(result.filename, kind),
+            key=file_key("data_save_name"),
+            persist_state=KEEP,
+        )
+        title = c2.text_input(
+            t("data.title", lang),
+            value=Path(result.filename).stem,
+            key=file_key("data_save_title"),
+            persist_state=KEEP,
+        )
+        source = st.text_input(t("data.source", lang), key="data_save_source", persist_state=KEEP)
+        c3, c4 = st.columns(2)
+        accuracy = c3.selectbox(
+            t("data.accuracy", lang),
+            ACCURACY_CLASSES,
+            format_func=lambda a: accuracy_label(a, lang),
+            key="data_save_accuracy",
+            persist_state=KEEP,
+        )
+        licence = c4.text_input(t("data.licence", lang), key="data_save_licence", persist_state=KEEP)
+        year = None
+        if kind == "enterprises" and "year" not in result.frame.columns:
+            year = st.number_input(
+                t("data.year", lang),
+                min_value=1900,
+                max_value=2100,
+                value=None,
+                step=1,
+                key="data_save_year",
+                help=t("data.year_help", lang),
+            )
+        submitted = st.form_submit_button(t("data.save", lang), type="primary")
+    values = {"name": name, "title": title, "source": source, "accuracy": accuracy, "licence": licence}
+    values["year"] = int(year) if year is not None else None
+    meta = user_meta(user_stamp())
+    stored = ingest.layer_name(name)
+    others = meta.loc[meta["layer"] != stored, "title_zh"].astype(str).str.strip()
+    if submitted and title.strip() in set(others):  # the legend and the layer lists name layers by title
+        st.error(t("data.title_taken", lang).format(title=title.strip()))
+        return
+    if submitted:
+        if stored in set(meta["layer"]):  # saving under a taken name asks first
+            st.session_state["data_confirm_replace"] = stored
+        else:
+            _save(result, values, lang, replacing=False)
+            return
+    pending = st.session_state.get("data_confirm_replace")
+    if pending is None:
+        return
+    if pending != stored or pending not in set(meta["layer"]):  # the name was edited, or the layer went
+        st.session_state.pop("data_confirm_replace", None)
+        return
+    row = meta.set_index("layer").loc[pending]
+    st.warning(
+        t("data.replace_confirm", lang).format(
+            title=row["title_zh"],
+            name=pending,
+            rows=f"{int(row['rows_out']):,}",
+            when=minute(row["imported_at"], lang),
+        )
+    )
+    c1, c2 = st.columns(2)
+    if c1.button(t("data.replace_yes", lang), type="primary", key="data_replace_yes"):
+        _save(result, values, lang, replacing=True)
+    if c2.button(t("data.cancel", lang), key="data_replace_no"):
+        st.session_state.pop("data_confirm_replace", None)
+        st.rerun()
+
+
+def _forget_file(*, keep_kind: bool) -> None:
+    """Drop the previous file's widgets (their keys carry its token, so none can reappear)."""
+    token = st.session_state.get(FILE_TOKEN)
+    stale = [k for k in st.session_state if token is not None and str(k).endswith(f"@{token}")]
+    for key in (*stale, *(() if keep_kind else ("data_kind",))):
+        st.session_state.pop(key, None)
+
+
+def _held_upload(lang: Lang) -> tuple[str, bytes] | None:
+    """The file being imported: the uploader's, else the one kept from before a page or language
+    switch (the uploader itself forgets its file when the page is left)."""
+    upload = st.file_uploader(
+        t("data.upload", lang),
+        type=[ext.lstrip(".") for ext in ingest.EXTENSIONS],
+        help=t("data.upload_help", lang).format(mb=ingest.MAX_UPLOAD_MB),
+        max_upload_size=ingest.MAX_UPLOAD_MB,
+        key="data_upload",
+    )
+    st.caption(t("data.upload_help", lang).format(mb=ingest.MAX_UPLOAD_MB))
+    if upload is not None:
+        data = upload.getvalue()
+        held = st.session_state.get("data_held")
+        if held is None or held[0] != upload.name or held[1] != data:
+            _forget_file(keep_kind=bool(st.session_state.get("data_kind_chosen")))
+            st.session_state[FILE_TOKEN] = hashlib.sha256(upload.name.encode() + data).hexdigest()[:12]
+            st.session_state["data_held"] = (upload.name, data)
+        return upload.name, data
+    held = st.session_state.get("data_held")
+    if held is None:
+        return None
+    c1, c2 = st.columns([4, 1], vertical_alignment="center")
+    c1.caption(":material/attach_file: " + t("data.held", lang).format(name=held[0]))
+    if c2.button(t("data.held_clear", lang), key="data_held_clear"):
+        _forget_file(keep_kind=False)
+        for key in ("data_held", "data_result", FILE_TOKEN):
+            st.session_state.pop(key, None)
+        st.rerun()
+    return held
+
+
+def _kind_chosen() -> None:
+    """The use was picked before any file: a file then keeps it instead of its own proposal."""
+    st.session_state["data_kind_chosen"] = True
+
+
+def import_section(s: Settings) -> None:
+    """The import section: upload, kind, reading, report, preview, save."""
+    lang = s.lang
+    st.subheader(t("data.import", lang))
+    flash = st.session_state.pop("data_flash", None)
+    if flash:
+        st.success(flash)
+    if not require_editor(lang):
+        return
+    held = _held_upload(lang)
+    if held is None:
+        st.selectbox(
+            t("data.kind", lang),
+            ingest.KINDS,
+            format_func=lambda k: t(f"data.kind.{k}", lang),
+            key="data_kind",
+            persist_state=KEEP,
+            on_change=_kind_chosen,
+        )
+        st.caption(t("data.kind_auto", lang))
+        return
+    filename, data = held
+    try:
+        found = inspect(data, filename, None, "other")
+        if len(found.layers) > 1:
+            layer = st.selectbox(
+                t("data.layer", lang),
+                found.layers,
+                index=found.layers.index(found.layer),
+                key=file_key("data_layer"),
+                persist_state=KEEP,
+            )
+            if layer != found.layer:
+                found = inspect(data, filename, layer, "other")
+    except DataValidationError as exc:
+        show_error(exc)
+        return
+    proposal = proposed_kind(found)
+    if st.session_state.get("data_kind") not in ingest.KINDS:
+        st.session_state["data_kind"] = proposal
+    kind = st.selectbox(
+        t("data.kind", lang),
+        ingest.KINDS,
+        format_func=lambda k: t(f"data.kind.{k}", lang),
+        key="data_kind",
+        persist_state=KEEP,
+        help=t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang)),
+    )
+    if kind != "other":
+        found = inspect(data, filename, found.layer, kind)
+    st.caption(
+        t("data.detected", lang).format(
+            fmt=found.fmt,
+            n=f"{found.n_rows:,}",
+            enc=found.encoding or "—",
+            crs=found.crs or t("data.crs_missing", lang),
+        )
+        + " "
+        + t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang))
+    )
+    for note in found.notes:
+        st.caption("· " + note)
+    with st.expander(f"{found.filename} · {len(found.columns)} " + t("data.n_columns", lang), expanded=False):
+        st.dataframe(found.preview, hide_index=True, width="stretch")
+    meta = user_meta(user_stamp())
+    options = choose_reading(
+        found,
+        kind,
+        lang=lang,
+        user_zones=meta.loc[meta["kind"] == "zones", "layer"].tolist(),
+        load_user_layer=lambda name: user_frame(name, user_stamp()),
+    )
+    if options is None:
+        return
+    signature = (hashlib.sha256(data).hexdigest(), repr({k: v for k, v in options.items() if k != "zones"}))
+    if st.button(t("data.read", lang), type="primary", key="data_read"):
+        try:
+            result = ingest.read_upload(data, filename, **options)
+        except DataValidationError as exc:
+            show_error(exc)
+            st.session_state.pop("data_result", None)
+            report = exc.report if isinstance(exc, RowReportError) else None
+            if report is not None and len(report):
+                st.dataframe(ingest.report_for_download(report), hide_index=True, width="stretch", height=220)
+                _report_downloads(report, "data_error_report", lang)
+            return
+        st.session_state["data_result"] = (signature, result)
+    held = st.session_state.get("data_result")
+    if held is None or held[0] != signature:
+        return
+    result = held[1]
+    _show_result(result, s)
+    _save_form(result, kind, lang)

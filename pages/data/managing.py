@@ -1,0 +1,104 @@
+"""The store on the data page: the imported layers (an editor deletes one, after a confirmation)
+and the change log of every import and deletion."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo import ingest
+from geo.errors import DataValidationError
+from geo.i18n import Lang
+from geo.storage import audit
+from geo.storage.base import open_store
+from layers.base import accuracy_label
+from pages.common.auth import identity
+from pages.common.frame import show_error
+from pages.data.store import audit_log, minute, user_meta, user_stamp
+from pages.strings import t
+
+
+def stored_section(lang: Lang) -> None:
+    """The imported layers; an editor deletes one after a confirmation."""
+    st.subheader(t("data.stored", lang))
+    flash = st.session_state.pop("data_delete_flash", None)
+    if flash:
+        st.success(flash)
+    meta = user_meta(user_stamp())
+    if meta.empty:
+        st.caption(t("data.stored_empty", lang))
+        return
+    table = pd.DataFrame(
+        {
+            t("col.layer", lang): meta["layer"],
+            t("data.title", lang): meta["title_zh"],
+            t("data.col.kind", lang): meta["kind"].map(lambda k: t(f"data.kind.{k}", lang)),
+            t("col.accuracy", lang): meta["accuracy"].map(lambda a: accuracy_label(a, lang)),
+            t("col.source", lang): meta["source"],
+            t("data.col.file", lang): meta["source_file"],
+            t("data.col.rows", lang): meta["rows_out"],
+            t("data.col.imported", lang): meta["imported_at"].map(lambda v: minute(v, lang)),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    if not identity().editor:
+        return
+    titles = dict(zip(meta["layer"], meta["title_zh"], strict=True))
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    victim = c1.selectbox(
+        t("data.delete_pick", lang),
+        meta["layer"].tolist(),
+        format_func=lambda n: f"{titles.get(n, n)}（{n}）",
+        key="data_delete_pick",
+    )
+    if c2.button(t("data.delete", lang), key="data_delete"):
+        st.session_state["data_confirm_delete"] = victim
+    pending = st.session_state.get("data_confirm_delete")
+    if pending is None:
+        return
+    if pending not in titles:  # deleted meanwhile (by someone else)
+        st.session_state.pop("data_confirm_delete", None)
+        st.warning(t("data.layer_gone", lang).format(name=pending))
+        return
+    rows = int(meta.loc[meta["layer"] == pending, "rows_out"].iloc[0])
+    st.warning(t("data.delete_confirm", lang).format(title=titles[pending], name=pending, rows=f"{rows:,}"))
+    d1, d2 = st.columns(2)
+    if d1.button(t("data.delete_yes", lang), type="primary", key="data_delete_yes"):
+        st.session_state.pop("data_confirm_delete", None)
+        try:
+            removed = ingest.delete_user_layer(pending, actor=identity().recorded)
+        except DataValidationError as exc:
+            show_error(exc)
+            return
+        title = removed.get("title_zh") or titles[pending]
+        st.session_state["data_delete_flash"] = t("data.deleted", lang).format(title=title, name=pending)
+        st.rerun()
+    if d2.button(t("data.cancel", lang), key="data_delete_no"):
+        st.session_state.pop("data_confirm_delete", None)
+        st.rerun()
+
+
+def audit_section(lang: Lang) -> None:
+    """The change log: every import and deletion, by whom, when, which file."""
+    st.subheader(t("data.audit", lang))
+    store = open_store()
+    st.caption(t("data.audit_caption", lang).format(store=store.location))
+    log = audit_log(user_stamp())
+    if log.empty:
+        st.caption(t("data.audit_empty", lang))
+        return
+    table = pd.DataFrame(
+        {
+            t("audit.at", lang): log["at_utc"].map(lambda v: minute(v, lang)),
+            t("audit.user", lang): log["user_name"],
+            t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
+            t("audit.layer", lang): log["layer"],
+            t("audit.title", lang): log["title"],
+            t("audit.file", lang): log["file_name"],
+            "SHA-256": log["sha256"].str[:12],
+            t("audit.rows_in", lang): log["rows_in"],
+            t("audit.rows_out", lang): log["rows_out"],
+            t("audit.detail", lang): log["detail"],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)))

@@ -1,0 +1,75 @@
+"""How the evaluation page sends its tables: bounded rows as Arrow tables built once per key,
+numbers formatted (integers whole, others to two decimals), NaN shown as 无法计算."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit import dataframe_util
+
+from geo.i18n import Lang
+from pages.common.cache import PerObject, shared_table
+from pages.strings import t
+
+# A table in the page holds at most this many rows (a 150k-row import's tables were ~25 MB sent to
+# every browser that opens the page); the downloads always hold every row. The ranking holds more
+# (all of the demo's 17,063 with the unscored shown) than the lists below it.
+TABLE_ROWS_MAX = 20_000
+LIST_ROWS_MAX = 5_000
+
+
+def rows(cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, most: int | None = None):
+    """What a page table sends: the first ``most`` (default :data:`TABLE_ROWS_MAX`) rows of
+    ``frame`` as an Arrow table built once per ``cache_key`` (the key ``frame`` was computed under),
+    saying so when rows are left out."""
+    most = TABLE_ROWS_MAX if most is None else most
+    if len(frame) > most:
+        st.caption(t("eff.table.capped", lang).format(shown=most, n=len(frame)))
+        return shared_table(("rows", most, *cache_key), frame.head(most))
+    return shared_table(cache_key, frame)
+
+
+def list_table(
+    cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, key: str, height: int, **options
+) -> None:
+    """A long list (at most :data:`LIST_ROWS_MAX` rows shown), integers whole, others to two decimals."""
+    st.dataframe(
+        rows(cache_key, frame, lang, most=LIST_ROWS_MAX),
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_config=number_config(frame),
+        key=key,
+        **options,
+    )
+
+
+def number_config(table: pd.DataFrame, *, thousands: bool = False) -> dict:
+    """Integers whole, other numbers to two decimals; ``thousands``: with separators (not for
+    tables holding years or ids)."""
+    sep = "," if thousands else ""
+    config = {}
+    for col in table.columns:
+        if pd.api.types.is_integer_dtype(table[col]):
+            config[col] = st.column_config.NumberColumn(col, format=f"%{sep}d")
+        elif pd.api.types.is_float_dtype(table[col]):
+            config[col] = st.column_config.NumberColumn(col, format=f"%{sep}.2f")
+    return config
+
+
+def small_table(frame: pd.DataFrame, lang: Lang, **options) -> None:
+    """A small table with NaN shown as 无法计算 (never inf or 0), numbers with thousands separators
+    and two decimals. (A pandas Styler did this before: it formats every cell in Python on every
+    run, which was a fifth of the evaluation page's server time.)"""
+    # Converted once per table object (they are shared results) for all sessions.
+    st.dataframe(
+        _arrow_of(frame),
+        column_config=number_config(frame, thousands=True),
+        placeholder=t("eff.not_computable", lang),
+        **options,
+    )
+
+
+_arrow_of = PerObject(
+    lambda frame: dataframe_util.convert_pandas_df_to_arrow_table(frame, preserve_index=False)
+)

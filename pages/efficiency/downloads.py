@@ -1,0 +1,199 @@
+"""The evaluation page's downloads, every one naming its year, filters and configuration: the
+CSV and the workbook of the scope's tables, the 公示 list, and the map's export panel."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.evaluation import land_renewal_by_zone, low_efficiency_land
+from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
+from layers.offline_html import map_downloads
+from pages.common.cache import shared
+from pages.common.maps import download_buttons, full_map
+from pages.efficiency.comparison import Changes
+from pages.efficiency.map import DrawnMap
+from pages.efficiency.ranking import Ranking
+from pages.efficiency.scope import scope_words
+from pages.efficiency.tables import plain, ranking_table, table_labels, year_label
+from pages.efficiency.view import PageView
+from pages.strings import t
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The sheets that name enterprises: left out for a role that sees no enterprise rows.
+FIRM_SHEETS = {"企业排名", "Ranking", "D 类企业清单", "Class D", "企业变化", "Changes", "预警", "Warnings"}
+
+
+def renewal_table(view: PageView) -> pd.DataFrame:
+    """The D-class land per zone (empty when nothing is scored)."""
+    lang, scope = view.lang, view.scope
+
+    def compute() -> pd.DataFrame:
+        renewal = land_renewal_by_zone(scope) if len(view.scored) else pd.DataFrame()
+        if not len(renewal):
+            return pd.DataFrame()
+        return plain(renewal.reset_index()).rename(columns=table_labels(lang))
+
+    return shared(("eff.renewal", *view.scope_key, lang), compute)
+
+
+def low_table(view: PageView) -> pd.DataFrame:
+    """The D-class enterprises and their land."""
+    return shared(
+        ("eff.low", *view.scope_key, view.lang),
+        lambda: ranking_table(low_efficiency_land(view.scope), view.lang),
+    )
+
+
+def warnings_table(view: PageView) -> pd.DataFrame:
+    """The scope's warnings in the UI language (the other language's columns left out), as shown
+    and as exported."""
+    lang = view.lang
+
+    def compute() -> pd.DataFrame:
+        other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
+        return plain(view.warnings.drop(columns=["rule", *other], errors="ignore")).rename(
+            columns={
+                **table_labels(lang),
+                "warning_en": t("eff.warn.col", lang),
+                "reason_en": t("eff.warn.why", lang),
+            }
+        )
+
+    return shared(("eff.warn_view", *view.scope_key, lang), compute)
+
+
+def _sheets(view: PageView, ranked: Ranking, found: Changes | None) -> dict[str, pd.DataFrame]:
+    """The workbook's sheets: parameters, ranking, groups, low land, class D, changes, warnings."""
+    lang, scope_key, zh = view.lang, view.scope_key, view.lang == "zh"
+    src = view.sources
+    params = shared(
+        (
+            "eff.params",
+            view.evaluated.config_json,
+            src.zones_src,
+            src.ents_src,
+            view.year,
+            view.filters_words,
+            lang,
+        ),
+        lambda: parameter_rows(
+            view.config, view.result.benchmarks, year=view.year_or_none, filters=view.filters_words, lang=lang
+        ),
+    )
+    sheets = {
+        "评价参数" if zh else "Parameters": params,
+        "企业排名" if zh else "Ranking": ranked.table,
+        "分组汇总" if zh else "Groups": ranked.summary,
+        "低效用地（区镇）" if zh else "Low land by town": renewal_table(view),
+        "D 类企业清单" if zh else "Class D": low_table(view),
+    }
+    if found is not None:
+        labels = table_labels(lang)
+        sheets["类别转移" if zh else "Transitions"] = shared(
+            ("eff.matrix_sheet", *scope_key, lang), lambda: plain(found.matrix).rename(columns=labels)
+        )
+        sheets["企业变化" if zh else "Changes"] = shared(
+            ("eff.changes_sheet", *scope_key, lang),
+            lambda: plain(found.changes[found.columns]).rename(columns=labels),
+        )
+    if len(view.warnings):
+        sheets["预警" if zh else "Warnings"] = warnings_table(view)
+    return {
+        n: frame for n, frame in sheets.items() if len(frame.columns) and (view.firms or n not in FIRM_SHEETS)
+    }
+
+
+def file_stem(view: PageView) -> str:
+    """The downloads' file name stem, with the year."""
+    return t("eff.file.stem", view.lang) + (f"_{view.year_words}" if view.year_words else "")
+
+
+def _meta(view: PageView) -> dict:
+    """What every export names: year, filters, configuration."""
+    return {
+        "year": view.year_or_none,
+        "filters": view.filters_words,
+        "config": view.config,
+        "lang": view.lang,
+    }
+
+
+def csv_button(view: PageView, where, label: str, frame: pd.DataFrame, file_name: str, key: str) -> None:
+    """A CSV of ``frame`` (made on click) naming its year, filters and configuration."""
+    where.download_button(
+        label,
+        data=lambda: csv_bytes(export_columns(frame, **_meta(view)), view.provenance),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        on_click="ignore",
+    )
+
+
+def download_row(view: PageView, ranked: Ranking, found: Changes | None) -> None:
+    """The CSV, the workbook and (for roles that see enterprises) the 公示 list, in a row."""
+    lang, firms, stem = view.lang, view.firms, file_stem(view)
+    sheets = _sheets(view, ranked, found)
+    d1, d2, d3, _ = st.columns([1, 1, 1, 1])
+    csv_button(
+        view,
+        d1,
+        t("eff.download.csv" if firms else "eff.download.groups_csv", lang),
+        ranked.table if firms else ranked.summary,
+        f"{stem}.csv" if firms else f"{stem}_{t('eff.file.groups', lang)}.csv",
+        "eff_csv",
+    )
+    title = f"{view.title} {view.year_words}（{view.filters_words}）"
+    d2.download_button(
+        t("eff.download.xlsx" if firms else "eff.download.groups_xlsx", lang),
+        data=lambda: xlsx_bytes(sheets, dict.fromkeys(sheets, view.provenance), title=title, lang=lang),
+        file_name=f"{stem}.xlsx",
+        mime=XLSX,
+        key="eff_xlsx",
+        on_click="ignore",
+    )
+    notice_scope = filters_text(scope_words(view.chosen, "zh"), "zh")  # the 公示 workbook is in Chinese
+    if firms:  # the 公示 list names every enterprise with its class
+        d3.download_button(
+            t("eff.download.notice", lang),
+            data=lambda: notice_xlsx_bytes(
+                view.scope,
+                view.config,
+                view.result.benchmarks,
+                year=view.year_or_none,
+                title=t("eff.notice.title", "zh").format(year=view.year_words),
+                filters=notice_scope,
+                source=f"{view.provenance.source}（{view.provenance.accuracy}）",
+            ),
+            file_name=f"{stem}_{t('eff.file.notice', lang)}.xlsx",
+            mime=XLSX,
+            key="eff_notice",
+            on_click="ignore",
+            help=t("eff.download.notice_help", lang),
+        )
+
+
+def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
+    """The map's export panel (offline HTML, PNG, GeoJSON and the table, named and subtitled)."""
+    lang = view.lang
+    with st.expander(t("export.panel", lang), icon=":material/download:"):
+        st.caption(t("export.panel_note", lang))
+        # The weights used: those of indicators left out for want of data went to the others.
+        subtitle = "\n".join(
+            [
+                f"{year_label(view.year, lang)} · {view.filters_words}",
+                config_summary(view.config, lang, used=view.result.weights),
+            ]
+        )
+        table_key = ("eff.export", *view.scope_key, tuple(ranked.dims), ranked.show_unscored, lang)
+        table = shared(
+            table_key, lambda: export_columns(ranked.table if view.firms else ranked.summary, **_meta(view))
+        )
+        items = [drawn.zone_item, *drawn.class_items]
+        whole = full_map(drawn.build, drawn.class_items, lang=lang, gcj02=drawn.gcj02)
+        download_buttons(
+            map_downloads(drawn.title, items, whole, lang=lang, subtitle=subtitle, table=table),
+            key="eff_export",
+        )

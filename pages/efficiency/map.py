@@ -1,0 +1,118 @@
+"""The evaluation page's one map: the zones, the scope's enterprises by class (or, for a role
+that sees no enterprise rows, the scored count per zone), and the early warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import folium
+import geopandas as gpd
+import streamlit as st
+
+from geo.evaluation import CLASS_COL
+from geo.evaluation.metrics import ZONE_COL
+from layers import efficiency_classes, enterprise_counts, eval_warnings
+from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
+from pages.common.cache import shared
+from pages.common.frame import rest_after_map
+from pages.common.maps import add_snapshot_button, show_map_with
+from pages.efficiency.sources import DEMO, zone_map_layer
+from pages.efficiency.view import PageView
+from pages.strings import t
+
+
+@dataclass(frozen=True)
+class DrawnMap:
+    """The map as drawn, for the export panel and the enterprise profile (a click on a point)."""
+
+    out: dict | None  # what st_folium returned
+    title: str
+    zone_item: MapLayer
+    class_items: list[MapLayer]
+    build: Callable[[], folium.Map]
+    gcj02: bool
+
+
+def class_map(view: PageView) -> DrawnMap:
+    """Draw the map (first on the page: it is drawn before the tables' scripts load), then its
+    notes. On a session's first run the page ends here (pages/common/frame.rest_after_map)."""
+    lang, s, scope_key = view.lang, view.settings, view.scope_key
+    scope, scored = view.scope, view.scored
+    # The toggle sits with the ranking below; the map above already follows it.
+    show_unscored = bool(st.session_state.get("eff_show_unscored", False))
+    zone_item = zone_map_layer(view.sources.zones_src, view.sources.zones)
+    map_title = f"{view.title} {view.year_words}".strip()
+    gcj02 = basemap_is_gcj02(s.basemap)
+    class_layer = efficiency_classes.LAYER
+    if view.sources.ents_src != DEMO:  # the user's own enterprises: not "（合成）"
+        class_layer = replace(
+            class_layer, title_zh=t("eff.layer.title_user", "zh"), title_en=t("eff.layer.title_user", "en")
+        )
+
+    def build_map() -> folium.Map:
+        m = render_map(
+            [zone_item],
+            lang=lang,
+            basemap=s.basemap,
+            tianditu_key=s.tianditu_key,
+            center=WUJIANG_CENTER,
+            zoom=10,
+        )
+        return add_snapshot_button(m, map_title, lang=lang)
+
+    on_map_n = len(scope) if show_unscored else len(scored)
+    lean_map = on_map_n > efficiency_classes.LEAN_ABOVE
+    if lean_map:
+        class_layer = efficiency_classes.lean(class_layer)
+
+    def class_items() -> list[MapLayer]:
+        on_map = scope if show_unscored else scored
+        items = [MapLayer(class_layer, efficiency_classes.for_map(on_map, lang), view.provenance)]
+        if isinstance(view.enterprises, gpd.GeoDataFrame):
+            items.insert(
+                0,
+                MapLayer(
+                    eval_warnings.LAYER, eval_warnings.for_map(view.warnings, scope, lang), view.provenance
+                ),
+            )
+        return items
+
+    def zone_counts() -> list[MapLayer]:
+        counts = shared(
+            ("eff.counts", *scope_key),
+            lambda: enterprise_counts.count_frame(
+                view.sources.zones, scored, column=ZONE_COL, classes=CLASS_COL
+            ),
+        )
+        layer = enterprise_counts.for_counts(counts, what_zh="参评", what_en="Scored")
+        return [MapLayer(layer, counts, view.provenance)]
+
+    # The map (zones) is rendered once per zones and title, the class points once per scope, both
+    # for all sessions; a filter change resends only the points and keeps the user's view.
+    # Enterprise points only for the roles that see enterprise rows (pages/common/auth.py): others get
+    # the zones.
+    if view.firms:
+        items = shared(("eff.map_items", *scope_key, show_unscored, lean_map, lang), class_items)
+    else:
+        items = zone_counts()
+    map_out = show_map_with(
+        build_map,
+        items,
+        key="eff_map",
+        lang=lang,
+        gcj02=gcj02,
+        height=520,
+        returned_objects=["last_active_drawing"],
+        base_key=("eff", view.sources.zones_src, map_title),
+        changing_key=("eff", *scope_key, show_unscored, lean_map),
+        signal_drawn=True,
+    )
+    rest_after_map("eff_map", lang)
+    if lean_map:
+        st.caption(t("eff.map.lean", lang).format(n=efficiency_classes.LEAN_ABOVE))
+    click_note = t("eff.map.click" if view.firms else "eff.map.zones_only", lang)
+    st.caption(":material/warning: " + click_note + " " + t("app.disclaimer", lang))
+    if view.sources.ents_src == DEMO:  # the user's own enterprises are not synthetic
+        st.caption(":material/warning: " + t("eff.synthetic_note", lang))
+    return DrawnMap(map_out, map_title, zone_item, items, build_map, gcj02)

@@ -1,0 +1,90 @@
+"""The ranking: within which groups to rank, the enterprise table (a row picked opens its
+profile) and the summary per group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from geo.evaluation import SIZE_COL, rank_by, ranking_summary
+from geo.evaluation.metrics import ZONE_COL
+from pages.common.auth import aggregates_for_role, firms_hidden_note
+from pages.common.cache import shared
+from pages.efficiency.display import number_config, rows, small_table
+from pages.efficiency.groups import group_lists
+from pages.efficiency.scope import DIMENSIONS
+from pages.efficiency.tables import english_values, plain, ranking_table, table_labels
+from pages.efficiency.view import PageView
+from pages.strings import t
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The ranking as shown: its table, the group summary, and what was picked in it."""
+
+    dims: list[str]
+    show_unscored: bool
+    table: pd.DataFrame
+    summary: pd.DataFrame
+    picked: object | None  # st.dataframe's selection (None for a role that sees no rows)
+
+
+def ranking(view: PageView) -> Ranking:
+    """The ranking section: the rank-within selector, the unscored toggle, the table and the
+    summary per group."""
+    lang, scope, scope_key = view.lang, view.scope, view.scope_key
+    st.subheader(t("eff.table.ranking", lang))
+    c1, c2 = st.columns([3, 1])
+    dims = c1.multiselect(
+        t("eff.rank_by", lang),
+        list(DIMENSIONS),
+        format_func=lambda d: t(f"eff.dim.{d}", lang),
+        key="eff_rank_by",
+        placeholder=t("eff.rank_by.none", lang),
+    )
+    show_unscored = c2.toggle(t("eff.show_unscored", lang), value=False, key="eff_show_unscored")
+    if len(view.scored) == 0:
+        st.warning(t("eff.empty", lang))
+
+    def ranked_table() -> pd.DataFrame:
+        by = dims if SIZE_COL in dims else [SIZE_COL, *dims]
+        ranked = rank_by(scope, by)
+        if show_unscored:
+            ranked = pd.concat([ranked, scope[~scope["scored"]]])
+        return ranking_table(ranked, lang, by=by)
+
+    table_key = ("eff.table", *scope_key, tuple(dims), show_unscored, lang)
+    table = shared(table_key, ranked_table)
+    picked = None
+    if view.firms:
+        # As tall as its rows (header 38 px, 35 px a row, a border), at most 420 px: a five-row
+        # list drew ten empty rows under it.
+        picked = st.dataframe(
+            rows(table_key, table, lang),
+            hide_index=True,
+            width="stretch",
+            height=min(420, 40 + 35 * max(len(table), 1)),
+            column_config=number_config(table),
+            key="eff_table",
+            placeholder="",
+            on_select="rerun",
+            selection_mode="single-row",
+        )
+        st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))
+        result = view.result
+        group_lists(scope, result.config, result.benchmarks, lang)  # one list per group (issue 24)
+    else:
+        firms_hidden_note(lang)
+
+    summary_by = dims or [ZONE_COL]
+
+    def group_summary() -> pd.DataFrame:
+        out = plain(aggregates_for_role(ranking_summary(scope, summary_by)).reset_index())
+        return (english_values(out) if lang == "en" else out).rename(columns=table_labels(lang))
+
+    summary = shared(("eff.summary", *scope_key, tuple(summary_by), lang), group_summary)
+    st.markdown(f"**{t('eff.table.groups', lang)}**")
+    small_table(summary, lang, hide_index=True, width="stretch", key="eff_groups")
+    return Ranking(dims, show_unscored, table, summary, picked)

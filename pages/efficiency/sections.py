@@ -1,0 +1,73 @@
+"""The short tabs below the ranking: the D-class land, the early warnings, and the zones' own
+figures (the comparison, trends and payments have their modules)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.evaluation.metrics import ID_COL, zone_metric_labels
+from pages.common.auth import firms_hidden_note
+from pages.common.cache import shared
+from pages.efficiency.display import LIST_ROWS_MAX, list_table, rows, small_table
+from pages.efficiency.downloads import low_table, renewal_table, warnings_table
+from pages.efficiency.view import PageView
+from pages.strings import t
+
+
+def low_land_tab(view: PageView) -> None:
+    """The D-class land per zone and the list of D-class enterprises."""
+    lang = view.lang
+    st.subheader(t("eff.low_land", lang))
+    st.caption(t("eff.low_land.help", lang))
+    renewal = renewal_table(view)
+    if len(renewal):
+        small_table(renewal, lang, hide_index=True, width="stretch", key="eff_renewal")
+    st.markdown(f"**{t('eff.low_land.list', lang)}**")
+    if view.firms:
+        list_table(
+            ("eff.low", *view.scope_key, lang),
+            low_table(view),
+            lang,
+            key="eff_low",
+            height=300,
+            placeholder="",
+        )
+    else:
+        firms_hidden_note(lang)
+
+
+def warnings_tab(view: PageView) -> None:
+    """The scope's early warnings: how many, under which rules, and the list."""
+    lang, warnings = view.lang, view.warnings
+    st.subheader(t("eff.warn.header", lang).format(n=warnings[ID_COL].nunique() if len(warnings) else 0))
+    rule_names = [r.name if lang == "zh" else (r.name_en or r.name) for r in view.config.warning_rules]
+    st.caption(
+        t("eff.warn.rules", lang).format(rules=("；" if lang == "zh" else "; ").join(rule_names) or "—")
+    )
+    if not len(warnings):
+        st.caption(t("eff.warn.none", lang))
+        return
+    per_rule = warnings.groupby("warning" if lang == "zh" else "warning_en").size()
+    colon = "：" if lang == "zh" else ": "
+    st.caption(" · ".join(f"{name}{colon}{n:,}" for name, n in per_rule.items()))
+    st.dataframe(
+        rows(("eff.warn_view", *view.scope_key, lang), warnings_table(view), lang, most=LIST_ROWS_MAX),
+        hide_index=True,
+        width="stretch",
+        height=260,
+        key="eff_warnings",
+    )
+
+
+def zones_tab(view: PageView) -> None:
+    """The zones' own figures (亩均 per 区镇)."""
+    lang, src = view.lang, view.sources
+    zones = view.run.zones
+    zone_table = shared(  # the per-zone metrics
+        ("eff.zone_table", view.evaluated.config_json, src.zones_src, src.ents_src, view.year),
+        lambda: pd.DataFrame(zones.drop(columns=zones.geometry.name)),
+    )
+    st.subheader(t("eff.table.zones", lang))
+    zone_view = zone_table.reset_index().rename(columns=zone_metric_labels(lang))
+    small_table(zone_view, lang, hide_index=True, width="stretch", key="eff_zones")

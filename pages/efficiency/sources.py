@@ -1,0 +1,191 @@
+"""Where the evaluation page's data comes from: the demo or the user's imports (zones, each year's
+enterprises, last year's results), and the evaluations of them, cached once for all sessions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from geo import ingest, yearly
+from geo.batch import EvaluationRun, run_evaluation
+from geo.evaluation import CLASS_COL, YEAR_COL, EvaluationResult, config_from_mapping, evaluate
+from geo.evaluation.metrics import assign_zones
+from geo.i18n import Lang
+from layers import REGISTRY
+from layers.base import Provenance
+from layers.mapview import MapLayer
+from pages.common import cache
+from pages.common.cache import shared
+from pages.common.frame import page_control, stop_page
+from pages.common.stored import layer_frame, map_layer, metadata, user_store_stamp
+from pages.strings import t
+
+ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
+YEARS_LAYER = "enterprise_years"  # the demo's synthetic years (data/years.py)
+UNDATED = 0  # the "year" of a table that names none
+DEMO = "demo"
+NO_PREVIOUS = "none"
+
+
+def stamp() -> tuple[str, str, str, str]:
+    """Changes when the built-in layers' store or the user store changes (hashed by st.cache_data)."""
+    return (*cache.builtin_stamp(), *user_store_stamp())
+
+
+def zones_of(zones_src: str) -> gpd.GeoDataFrame:
+    """The zone boundaries: the demo's 区镇 or an imported zones layer."""
+    return layer_frame("wujiang_towns") if zones_src == DEMO else ingest.load_user_layer(zones_src)
+
+
+def year_tables(ents_src: str) -> dict[int, gpd.GeoDataFrame]:
+    """The enterprise table of each year: the demo's synthetic years, or a user import split by
+    its year column (one undated year when it has none). Split once for all sessions."""
+
+    def split() -> dict[int, gpd.GeoDataFrame]:
+        frame = layer_frame(YEARS_LAYER) if ents_src == DEMO else ingest.load_user_layer(ents_src)
+        if YEAR_COL in frame.columns:
+            return yearly.split_years(frame)
+        return {UNDATED: frame}
+
+    return shared(("eff.years", ents_src), split)
+
+
+# The evaluations are shared by all sessions (cache.resource: one object, never copied per
+# call); the page and its helpers only read them.
+@cache.resource(max_entries=8)
+def runs(config_json: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, EvaluationRun]:
+    """Every year evaluated with the same rules by geo.batch.run_evaluation (assignment, zone
+    metrics, classes), the function ``python -m geo.cli evaluate`` calls too."""
+    zones = zones_of(zones_src)
+    config = config_from_mapping(json.loads(config_json))
+    out = {}
+    for year, ents in year_tables(ents_src).items():
+        run = run_evaluation(
+            zones, ents, config=config, zone_id=ZONE_ID, year=None if year == UNDATED else year
+        )
+        if run.failure is not None:
+            raise run.failure
+        out[year] = run
+    return out
+
+
+def evaluations(config_json: str, zones_src: str, ents_src: str, stamp: tuple) -> dict[int, EvaluationResult]:
+    """Every year's classes (see :func:`runs`)."""
+    return {y: r.result for y, r in runs(config_json, zones_src, ents_src, stamp).items()}
+
+
+@cache.resource(max_entries=8)
+def previous(config_json: str, zones_src: str, prev_src: str, stamp: tuple) -> tuple[pd.DataFrame, bool]:
+    """Last year's results from another import: its published classes when it has them
+    (True), else the table evaluated with the same zones and rules (False)."""
+    frame = ingest.load_user_layer(prev_src)
+    if CLASS_COL in frame.columns or "评价类别" in frame.columns:
+        return yearly.published_classes(frame.rename(columns={"评价类别": CLASS_COL})), True
+    zones = zones_of(zones_src)
+    zone = assign_zones(frame, zones, zone_id=ZONE_ID).zone
+    config = config_from_mapping(json.loads(config_json))
+    return evaluate(frame, config=config, zone=zone).enterprises, False
+
+
+@cache.resource(max_entries=8)
+def warnings_by_year(
+    config_json: str, zones_src: str, ents_src: str, stamp: tuple
+) -> dict[int, pd.DataFrame]:
+    """Each year's early warnings (预警) under the configuration's rules."""
+    config = config_from_mapping(json.loads(config_json))
+    evals = {y: r.enterprises for y, r in evaluations(config_json, zones_src, ents_src, stamp).items()}
+    return {y: yearly.early_warnings(evals, y, config.warning_rules) for y in evals if y != UNDATED}
+
+
+def choose_sources(lang: Lang) -> tuple[str, str, str]:
+    """Which zones, enterprises and (optionally) last year's results to use: the demo or imports."""
+    user_zones = ingest.list_user_layers(kind="zones")
+    user_ents = ingest.list_user_layers(kind="enterprises")
+    # A layer this session chose that is gone (deleted by someone else): say so, never swap in the
+    # demo quietly.
+    gone = [
+        st.session_state[key]
+        for key, frame, default in (
+            ("eff_zones_src", user_zones, DEMO),
+            ("eff_ents_src", user_ents, DEMO),
+            ("eff_prev_src", user_ents, NO_PREVIOUS),
+        )
+        if st.session_state.get(key, default) not in (default, *frame["layer"])
+    ]
+    if gone:
+        for name in gone:
+            st.error(t("data.layer_gone", lang).format(name=name))
+        for key in ("eff_zones_src", "eff_ents_src", "eff_prev_src"):
+            if st.session_state.get(key) in gone:
+                del st.session_state[key]
+    if user_zones.empty and user_ents.empty:
+        if gone:
+            stop_page()  # nothing else to choose: the message stands, no demo results in its place
+        return DEMO, DEMO, NO_PREVIOUS
+    titles = {DEMO: t("eff.source.demo", lang), NO_PREVIOUS: t("eff.source.previous_none", lang)}
+    titles.update(dict(zip(user_zones["layer"], user_zones["title_zh"], strict=True)))
+    titles.update(dict(zip(user_ents["layer"], user_ents["title_zh"], strict=True)))
+
+    def title(value: str) -> str:
+        return titles.get(value, value)
+
+    # In the sidebar with the page's other controls, once the map is drawn (pages/common/frame.page_control).
+    zones_src = page_control(
+        "eff_map",
+        "eff_zones_src",
+        DEMO,
+        lambda: st.selectbox(
+            t("eff.source.zones", lang),
+            [DEMO, *user_zones["layer"]],
+            format_func=title,
+            key="eff_zones_src",
+        ),
+    )
+    ents_src = page_control(
+        "eff_map",
+        "eff_ents_src",
+        DEMO,
+        lambda: st.selectbox(
+            t("eff.source.enterprises", lang),
+            [DEMO, *user_ents["layer"]],
+            format_func=title,
+            key="eff_ents_src",
+        ),
+    )
+    prev_src = page_control(
+        "eff_map",
+        "eff_prev_src",
+        NO_PREVIOUS,
+        lambda: st.selectbox(
+            t("eff.source.previous", lang),
+            [NO_PREVIOUS, *user_ents["layer"]],
+            format_func=title,
+            key="eff_prev_src",
+            help=t("eff.source.previous_help", lang),
+        ),
+    )
+    if gone:
+        stop_page()  # the user picks again; no results from data they did not choose
+    return zones_src, ents_src, prev_src
+
+
+def zone_map_layer(zones_src: str, zones: gpd.GeoDataFrame) -> MapLayer:
+    """The zones as a map layer, titled as the user's import when it is one."""
+    if zones_src == DEMO:
+        return map_layer("wujiang_towns")
+    meta = ingest.list_user_layers(kind="zones").set_index("layer").loc[zones_src]
+    title_en = meta["title_en"] or meta["title_zh"]
+    layer = replace(REGISTRY["wujiang_towns"], title_zh=meta["title_zh"], title_en=title_en)
+    return MapLayer(layer, zones, Provenance(accuracy=meta["accuracy"], source=meta["source"]))
+
+
+def enterprise_provenance(ents_src: str) -> Provenance:
+    """Where the enterprise table comes from, as every map and download names it."""
+    if ents_src == DEMO:
+        return Provenance.from_metadata(metadata(), YEARS_LAYER)
+    meta = ingest.list_user_layers(kind="enterprises").set_index("layer").loc[ents_src]
+    return Provenance(accuracy=meta["accuracy"], source=meta["source"])

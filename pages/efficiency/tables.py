@@ -1,0 +1,187 @@
+"""亩均效益评价's enterprise tables as people read them: the ranking with what matters first (排名,
+企业, 得分, 类别, 主要失分指标), one rank that says what it ranks within, and the evaluation's own words
+in English when the page is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from geo import yearly
+from geo.evaluation import (
+    CLASS_COL,
+    CLASSES,
+    EVALUATION_LABELS,
+    EVALUATION_LABELS_EN,
+    SIZE_ABOVE,
+    SIZE_BELOW,
+    SIZE_COL,
+)
+from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
+from geo.i18n import Lang
+from pages.efficiency.sources import UNDATED
+from pages.strings import t
+
+# What a reader looks for first, then where the enterprise is, then its figures; the id and the
+# status last. ``rank`` is the one rank shown (see :func:`ranking_table`).
+TABLE_COLUMNS = (
+    "rank",
+    "name",
+    "score",
+    CLASS_COL,
+    "reasons",
+    "eval_class_label",
+    ZONE_COL,
+    "industry",
+    SIZE_COL,
+    "land_mu",
+    "tax_wan_yuan",
+    "sales_wan_yuan",
+    "tax_per_mu_wan_yuan",
+    "sales_per_mu_wan_yuan",
+    "value_added_per_mu_wan_yuan",
+    "tax_per_tce_wan_yuan",
+    "tax_per_kwh_yuan",
+    "value_added_per_employee_wan_yuan",
+    "rd_share_pct",
+    "ent_id",
+    "status",
+)
+RANK_COLUMNS = ("rank", "group_rank", "group_size", "n_ranked")  # whole numbers, blank when not ranked
+
+
+def table_labels(lang: Lang) -> dict[str, str]:
+    """Column headers of the evaluation's tables (with units) in ``lang``."""
+    base = EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN
+    extra = yearly.YEARLY_LABELS if lang == "zh" else yearly.YEARLY_LABELS_EN
+    return {**extra, **base}
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categoricals as text (for display and export)."""
+    out = pd.DataFrame(frame).copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out
+
+
+SIZE_EN = {SIZE_ABOVE: "Above size", SIZE_BELOW: "Below size"}
+STATUS_EN = (
+    (r"^参评$", "Scored"),
+    (r"^无法计算：用地面积为零或缺失$", "Not computable: land is zero or missing"),
+    (r"^不参评：规下且用地不足 (.*) 亩$", r"Not scored: below size on less than \1 mu"),
+    (r"^不参评：规上企业不在评价范围$", "Not scored: above-size enterprises are out of scope"),
+    (r"^不参评：规下企业不在评价范围$", "Not scored: below-size enterprises are out of scope"),
+    (r"^不参评：(.*)（仅列入名单，不评分）$", r"Not scored: \1 (listed only)"),  # lists per group
+    (r"^不参评：不属于任何评价组$", "Not scored: in no group"),
+    (r"^不参评：租户，用地全部计入房东「(.*)」$", r"Not scored: tenant, all land counted to its host “\1”"),
+)
+
+
+def english_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """The evaluation's own words (size, class meaning, status, shortfalls) in English; names of
+    enterprises, industries and towns stay as the data has them."""
+    out = frame.copy()
+    if SIZE_COL in out.columns:
+        out[SIZE_COL] = out[SIZE_COL].map(lambda v: SIZE_EN.get(v, v))
+    if "eval_class_label" in out.columns and CLASS_COL in out.columns:
+        out["eval_class_label"] = out[CLASS_COL].map(
+            lambda c: t(f"eff.class.{c}", "en").split("— ", 1)[-1] if c in CLASSES else None
+        )
+    if "status" in out.columns:
+        status = out["status"].astype(object)
+        for pattern, repl in STATUS_EN:
+            status = status.str.replace(pattern, repl, regex=True)
+        out["status"] = status
+    if "reasons" in out.columns:
+        reasons = out["reasons"].astype(object).fillna("")
+        for r in sorted(RATIOS_BY_KEY.values(), key=lambda r: -len(r.label_zh)):
+            reasons = reasons.str.replace(r.label_zh, r.label_en, regex=False)
+        reasons = reasons.str.replace("（缺数据）", " (no data)", regex=False)
+        out["reasons"] = reasons.str.replace("扣分项：", "Penalties: ", regex=False).str.replace("、", ", ")
+    return out
+
+
+def rank_label(by: Sequence[str], lang: Lang) -> str:
+    """The rank column's header, naming what it ranks within: "排名（规上/规下 × 行业内）"."""
+    parts = [t("eff.rank.size", lang) if d == SIZE_COL else t(f"eff.dim.{d}", lang) for d in by]
+    if not parts:
+        return t("eff.col.rank", lang)
+    return t("eff.col.rank_within", lang).format(groups=" × ".join(parts))
+
+
+def ranking_table(ranked: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE_COL,)) -> pd.DataFrame:
+    """The enterprise table shown on the page: 排名, 企业, 得分, 类别, 主要失分指标 first.
+
+    Parameters
+    ----------
+    ranked : DataFrame
+        Evaluated enterprises; ``group_rank`` (from :func:`geo.evaluation.summary.rank_by` over
+        ``by``), when present, is the rank shown, else the evaluation's own ``rank`` (within size).
+    lang : Lang
+        The table's language.
+    by : sequence of str
+        What ``group_rank`` ranks within (named in the rank's header).
+
+    Returns
+    -------
+    DataFrame
+        One rank column (whole numbers, blank when not ranked), then the columns in
+        :data:`TABLE_COLUMNS` order, headed by :func:`table_labels`.
+    """
+    if "group_rank" in ranked.columns:
+        ranked = ranked.drop(columns=["rank"], errors="ignore").rename(columns={"group_rank": "rank"})
+    else:
+        by = (SIZE_COL,)
+    cols = [c for c in TABLE_COLUMNS if c in ranked.columns]
+    out = plain(ranked[cols])
+    if lang == "en":
+        out = english_values(out)
+    for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")
+        if col in out.columns:
+            out[col] = pd.array(out[col].round(), dtype="Int64")
+    return out.rename(columns={**table_labels(lang), "rank": rank_label(by, lang)})
+
+
+def count_delta(delta: int | None, *, worse_up: bool) -> dict:
+    """``st.metric`` options for a count's change since last year: "+3" green (red when more is
+    worse, as for classes C and D), "-2" the other way; no change is a grey "±0" without an arrow
+    (a red "↑ +0" read as a rise)."""
+    if delta is None:
+        return {"delta": None}
+    if delta == 0:
+        return {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
+    return {"delta": f"{delta:+,}", "delta_color": "inverse" if worse_up else "normal"}
+
+
+# The columns of the year-on-year changes shown and exported, in this order.
+CHANGE_COLUMNS = (
+    ID_COL,
+    "from_class",
+    "to_class",
+    "moved_by",
+    "score_prev",
+    "score",
+    "score_change",
+    "steps",
+    "name",
+    ZONE_COL,
+    "industry",
+    "land_mu",
+)
+
+
+def year_label(year: int, lang: Lang) -> str:
+    """A year as the page names it ("2024 年", or the undated table's name)."""
+    return t("eff.year.undated", lang) if year == UNDATED else t("eff.year.label", lang).format(year=year)
+
+
+def matrix_view(matrix: pd.DataFrame, value: str, lang: Lang) -> pd.DataFrame:
+    """The class transition matrix as a wide table of ``value`` (counts or land), totals named."""
+    wide = yearly.transition_table(matrix, value=value)
+    total = t("eff.total", lang)
+    wide = wide.rename(index={"合计": total}, columns={"合计": total})
+    wide.index.name = t("eff.cmp.rows", lang)
+    return wide.reset_index()

@@ -1,0 +1,259 @@
+"""用地强度's parcel tabs: a clicked parcel's panel, the 低效用地 list, its renewal (盘活) tracking and
+the grant-contract check."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from geo.errors import DataValidationError
+from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.i18n import Lang, beijing_minute
+from geo.land import parcels as parcels_geo
+from geo.land import renewal
+from pages.common.auth import identity, require_editor
+from pages.common.frame import show_error
+from pages.common.stored import layer_frame
+from pages.intensity.parcel_data import TABLE_ROWS
+from pages.strings import t
+
+
+def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
+    ind = analysis.indicators
+    row = ind[ind["parcel_id"] == pid]
+    if not len(row):
+        return
+    p = row.iloc[0]
+    st.markdown(f"### {html.escape(pid)}")
+    labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
+    keys = (
+        "ent_id",
+        "ent_name",
+        "industry",
+        "zone",
+        "area_mu",
+        "land_use",
+        "far",
+        "far_min",
+        "coverage_pct",
+        "investment_wan_yuan",
+        "invest_per_mu_wan_yuan",
+        "tax_per_mu_wan_yuan",
+        "eval_class",
+        "grant_year",
+    )
+    items = []
+    for k in keys:
+        if k not in p.index:
+            continue
+        v = p[k]
+        if isinstance(v, float):
+            v = "—" if v != v else f"{v:,.2f}"
+        items.append((labels.get(k, k), "—" if v is None or v == "" else str(v)))
+    low = analysis.low[analysis.low["parcel_id"] == pid]
+    items.append(
+        (labels["reasons"], low["reasons_en" if lang == "en" else "reasons"].iloc[0] if len(low) else "—")
+    )
+    c = analysis.contracts[analysis.contracts["parcel_id"] == pid]
+    if len(c):
+        v = c["verdict"].iloc[0]
+        items.append((labels["verdict"], parcels_geo.VERDICT_EN.get(v, v) if lang == "en" else v))
+        if c["shortfalls_en" if lang == "en" else "shortfalls"].iloc[0]:
+            items.append((labels["shortfalls"], c["shortfalls_en" if lang == "en" else "shortfalls"].iloc[0]))
+    tr = tracked[tracked["parcel_id"] == pid]
+    if len(tr):
+        items.append(
+            (
+                t("parcel.status", lang),
+                " ".join(
+                    (
+                        renewal.STATUS_EN.get(tr["status"].iloc[0], "")
+                        if lang == "en"
+                        else tr["status"].iloc[0],
+                        renewal.METHOD_EN.get(tr["method"].iloc[0], "")
+                        if lang == "en"
+                        else tr["method"].iloc[0],
+                        tr["status_date"].iloc[0],
+                    )
+                ).strip(),
+            )
+        )
+    # label above value, wrapped: a two-column grid in the narrow panel cut "固定资产投资（万…"
+    rows = "".join(
+        f"<dt style='color:#555;font-size:0.85rem;margin-top:0.35rem'>{html.escape(k)}</dt>"
+        f"<dd style='margin:0;overflow-wrap:anywhere'>{html.escape(v)}</dd>"
+        for k, v in items
+    )
+    st.html(f"<dl class='atlas-parcel' style='margin:0'>{rows}</dl>")
+    st.caption(t("wj.synthetic_note", lang))
+
+
+def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
+    low = analysis.low
+    st.markdown(t("parcel.low_total", lang).format(n=len(low), mu=low["area_mu"].sum()))
+    rules = [
+        parcels_geo.REASONS[k][1 if lang == "en" else 0] for k, on in analysis.controls.rules.items() if on
+    ]
+    if analysis.controls.tax_per_mu_min_wan_yuan is not None:
+        rules.append(parcels_geo.REASONS["tax_below_min"][1 if lang == "en" else 0])
+    st.caption(t("parcel.rules", lang).format(rules="、".join(rules) if lang == "zh" else "; ".join(rules)))
+    labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
+    status = low["parcel_id"].map(tracked.set_index("parcel_id")["status"])
+    if lang == "en":
+        status = status.map(renewal.STATUS_EN)
+    table = low.assign(status=status.to_numpy())
+    cols = [
+        "parcel_id",
+        "zone",
+        "area_mu",
+        "reasons_en" if lang == "en" else "reasons",
+        "status",
+        "ent_id",
+        "ent_name",
+    ]
+    shown = pd.DataFrame(table[cols]).rename(
+        columns={**labels, "reasons_en": labels["reasons"], "status": t("parcel.status", lang)}
+    )
+    st.dataframe(
+        shown.head(TABLE_ROWS).round({labels["area_mu"]: 2}), hide_index=True, width="stretch", height=320
+    )
+    if len(shown) > TABLE_ROWS:
+        st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
+    st.download_button(
+        t("parcel.download_low", lang),
+        data=lambda: csv_bytes(table),
+        file_name="low_efficiency_parcels.csv",
+        mime="text/csv",
+        key="parcel_low_csv",
+        on_click="ignore",
+    )
+
+
+def renewal_tab(
+    analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, log: pd.DataFrame, clicked: str, lang: Lang
+) -> None:
+    ids = tracked["parcel_id"].tolist()
+    editor = require_editor(lang, message_key="parcel.viewer")  # viewers see the totals and the record
+    if editor:
+        with st.form("parcel_renewal_form"):
+            st.markdown(f"**{t('parcel.edit', lang)}**")
+            c1, c2, c3 = st.columns([1.4, 1, 1.2])
+            index = ids.index(clicked) if clicked in ids else 0
+            pid = c1.selectbox(t("parcel.edit_parcel", lang), ids, index=index, key="parcel_edit_id")
+            status = c2.selectbox(
+                t("parcel.status", lang),
+                renewal.STATUSES,
+                format_func=lambda v: renewal.STATUS_EN[v] if lang == "en" else v,
+                key="parcel_edit_status",
+            )
+            method = c3.selectbox(
+                t("parcel.method", lang),
+                ("", *renewal.METHODS),
+                format_func=lambda v: (renewal.METHOD_EN.get(v, v) if lang == "en" else v) or "—",
+                key="parcel_edit_method",
+            )
+            c4, c5, c6 = st.columns([1, 1, 1.6])
+            day = c4.date_input(t("parcel.date", lang), value=date.today(), key="parcel_edit_date")
+            c5.text_input(
+                t("parcel.who", lang), value=identity().recorded, disabled=True, key="parcel_edit_who"
+            )
+            note = c6.text_input(t("parcel.note", lang), key="parcel_edit_note")
+            st.caption(t("parcel.editor_note", lang))
+            if st.form_submit_button(t("parcel.save", lang), key="parcel_edit_save"):
+                try:
+                    renewal.record_status(
+                        pid, status, method=method, status_date=day, note=note, actor=identity().recorded
+                    )
+                except DataValidationError as exc:
+                    show_error(exc)
+                else:
+                    st.success(t("parcel.saved", lang).format(pid=pid, status=status))
+                    st.rerun()
+    record = layer_frame("wujiang_renewal_record").iloc[0]
+    done = tracked["status"] == renewal.STATUS_DONE
+    going = tracked["status"] == renewal.STATUS_IN_PROGRESS
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("parcel.identified_total", lang), f"{tracked['area_mu'].sum():,.0f} 亩")
+    m2.metric(t("parcel.in_progress_total", lang), f"{tracked.loc[going, 'area_mu'].sum():,.1f} 亩")
+    m3.metric(t("parcel.freed_total", lang), f"{tracked.loc[done, 'area_mu'].sum():,.1f} 亩")
+    m4, m5, _ = st.columns(3)
+    m4.metric(t("parcel.plan_closed", lang) + " 2016–2020", f"{int(record['enterprises_closed']):,} 家")
+    m5.metric(t("parcel.plan_freed", lang) + " 2016–2020", f"{record['land_freed_mu']:,.0f} 亩")
+    st.caption(t("parcel.plan_record", lang) + "：" + str(record["source"]))
+    st.markdown(f"**{t('parcel.summary', lang)}**")
+    summary = renewal.renewal_summary(tracked).reset_index()
+    labels = renewal.SUMMARY_LABELS_EN if lang == "en" else renewal.SUMMARY_LABELS
+    # mu with thousands separators and two decimals, counts whole, years as years
+    formats = {c: "%,.2f" for c in summary.columns if c.endswith("_mu")}
+    formats.update({c: "%,d" for c in summary.columns if c.startswith("n_")})
+    config = {labels.get(c, c): st.column_config.NumberColumn(format=f) for c, f in formats.items()}
+    st.dataframe(summary.rename(columns=labels), hide_index=True, width="stretch", column_config=config)
+    st.markdown(f"**{t('parcel.log', lang)}**")
+    if len(log):
+        labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
+        shown = log[list(labels)].iloc[::-1]
+        shown = shown.assign(changed_at=shown["changed_at"].map(lambda v: beijing_minute(v, lang)))
+        labels = {**labels, "changed_at": t("parcel.changed_at", lang)}
+        if lang == "en":
+            for col in ("status", "old_status"):
+                shown = shown.assign(**{col: shown[col].map(renewal.STATUS_EN)})
+            for col in ("method", "old_method"):
+                shown = shown.assign(**{col: shown[col].map(lambda v: renewal.METHOD_EN.get(v, v))})
+        st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch")
+    else:
+        st.caption(t("parcel.log_empty", lang))
+
+
+def contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
+    c = analysis.contracts
+    st.caption(t("parcel.contracts_intro", lang).format(year=analysis.controls.check_year))
+    counts = c["verdict"].value_counts()
+    st.markdown(
+        t("parcel.contracts_counts", lang).format(
+            met=int(counts.get(parcels_geo.VERDICT_MET, 0)),
+            missed=int(counts.get(parcels_geo.VERDICT_MISSED, 0)),
+            due=int(counts.get(parcels_geo.VERDICT_NOT_DUE, 0)),
+        )
+    )
+    cols = [
+        "parcel_id",
+        "ent_id",
+        "zone",
+        "area_mu",
+        "verdict",
+        "shortfalls",
+        "promised_invest_per_mu_wan_yuan",
+        "invest_per_mu_wan_yuan",
+        "gap_invest_per_mu",
+        "promised_far",
+        "far",
+        "gap_far",
+        "promised_tax_per_mu_wan_yuan",
+        "tax_per_mu_wan_yuan",
+        "gap_tax_per_mu",
+        "promised_full_year",
+    ]
+    labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
+    table = pd.DataFrame(c[[col for col in cols if col in c]]).sort_values(
+        "area_mu", ascending=False, kind="stable"
+    )
+    if lang == "en":
+        table["verdict"] = table["verdict"].map(parcels_geo.VERDICT_EN)
+        table["shortfalls"] = c["shortfalls_en"]  # aligned on the index
+    table = table.rename(columns=labels).round(2)
+    st.dataframe(table.head(TABLE_ROWS), hide_index=True, width="stretch", height=320)
+    if len(table) > TABLE_ROWS:
+        st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
+    st.download_button(
+        t("parcel.download_contracts", lang),
+        data=lambda: xlsx_bytes(
+            {t("parcel.tab.contracts", lang): table}, title=t("parcel.tab.contracts", lang), lang=lang
+        ),
+        file_name="contract_check.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="parcel_contracts_xlsx",
+        on_click="ignore",
+    )

@@ -1,0 +1,168 @@
+"""UI strings of the 数据管理 page: key -> (中文, English), merged into pages/strings/catalogue.py."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "data.header": ("数据管理：导入与导出", "Data: import and export"),
+    "data.intro": (
+        "导入自己的边界、地块和企业名单，校验后存入本地数据库，在地图和亩均评价中使用；把地图和数据导出为汇报图、GeoJSON、表格和离线网页。",
+        "Bring your own boundaries, parcels and enterprise lists, validated into the local store for the "
+        "maps and the evaluation; take maps and data out as briefing PNG, GeoJSON, tables and offline HTML.",
+    ),
+    "data.import": ("导入数据", "Import data"),
+    "data.upload": ("上传文件", "Upload a file"),
+    "data.upload_help": (
+        "支持 Shapefile（zip）、GeoPackage、GeoJSON、KML/KMZ、CSV、XLSX；单个文件不超过 {mb} MB。Shapefile "
+        "请把同名的 .shp、.shx、.dbf、.prj（和 .cpg）打包成一个 zip。",
+        "Shapefile (zip), GeoPackage, GeoJSON, KML/KMZ, CSV, XLSX; at most {mb} MB per file. Zip a "
+        "shapefile's .shp, .shx, .dbf, .prj (and .cpg) together.",
+    ),
+    "data.kind": ("这份数据的用途", "What the data is"),
+    "data.kind.zones": ("分区（园区、区镇、地块等面）", "Zones (parks, towns, parcels: polygons)"),
+    "data.kind.enterprises": (
+        "企业（点位 + 用地、税收、销售等）",
+        "Enterprises (points with land, tax, sales)",
+    ),
+    "data.kind.other": ("其他图层（原样导入）", "Other layer (as is)"),
+    "data.layer": ("图层 / 工作表", "Layer / sheet"),
+    "data.detected": (
+        "格式 {fmt} · {n} 条记录 · 编码 {enc} · 坐标系 {crs}",
+        "Format {fmt} · {n} records · encoding {enc} · CRS {crs}",
+    ),
+    "data.crs_missing": ("（文件未声明）", "(not declared)"),
+    "data.crs_declared": ("（文件声明）", " (declared by the file)"),
+    "data.crs_mismatch": (
+        "按文件声明的 {declared} 换算后，要素都不在苏州附近。根据数值判断：{reason}。建议改选 {crs}。",
+        "Read in the declared {declared}, no feature is near Suzhou. From the values: {reason}. Suggested: "
+        "{crs}.",
+    ),
+    "data.crs": ("坐标系", "CRS"),
+    "data.crs_suggested": (
+        "文件没有坐标系信息（.prj）。根据坐标数值判断：{reason}。建议选择 {crs}，请确认。",
+        "The file has no CRS (.prj). From the values: {reason}. Suggested: {crs}; please confirm.",
+    ),
+    "data.crs_unknown": (
+        "文件没有坐标系信息，且无法从数值判断，请向数据提供方确认后选择。",
+        "The file has no CRS and the values do not tell; ask the data provider and choose one.",
+    ),
+    "data.swap": ("交换经纬度 / X、Y（纬度在前，或测量坐标 X 为北向）", "Swap lon/lat or X/Y"),
+    "data.frame": ("经纬度坐标框架", "Lon/lat frame"),
+    "data.frame.wgs84": ("WGS-84（GPS、天地图、OSM）", "WGS-84 (GPS, Tianditu, OSM)"),
+    "data.frame.gcj02": ("GCJ-02（高德、腾讯）", "GCJ-02 (Gaode, Tencent)"),
+    "data.frame.bd09": ("BD-09（百度）", "BD-09 (Baidu)"),
+    "data.mode": ("表格如何定位", "How rows are placed"),
+    "data.mode.coords": ("按经纬度列", "By coordinate columns"),
+    "data.mode.join": ("按名称/代码关联到分区", "Join to zones by name/code"),
+    "data.lon_col": ("经度列", "Longitude column"),
+    "data.lat_col": ("纬度列", "Latitude column"),
+    "data.join_layer": ("关联到的分区图层", "Zones to join to"),
+    "data.join_key": ("分区字段", "Zone field"),
+    "data.join_col": ("表格中的关联列", "Table column"),
+    "data.mapping": ("字段对应（* 为必填）", "Column mapping (* required)"),
+    "data.unmapped": ("（不使用）", "(not used)"),
+    "data.held": (
+        "正在导入：{name}（离开本页或切换语言后仍保留；上传新文件即替换）",
+        "Importing: {name} (kept when you leave the page or switch language; upload another file to replace "
+        "it)",
+    ),
+    "data.held_clear": ("移除文件", "Remove file"),
+    "data.kind_proposed": ("按文件内容建议的用途：{kind}", "Use proposed from the file's contents: {kind}"),
+    "data.kind_auto": (
+        "上传文件后按其内容建议用途（点位或经纬度列的企业表 → 企业）；也可先在此选定",
+        "After upload the use is proposed from the file (points or a table with lon/lat → enterprises); or "
+        "pick it here first",
+    ),
+    "data.n_columns": ("列", "columns"),
+    "data.read": ("读取并校验", "Read and validate"),
+    "data.metric.in": ("读入行数", "Rows read"),
+    "data.metric.ok": ("通过", "Passed"),
+    "data.metric.failed": ("剔除", "Dropped"),
+    "data.metric.repaired": ("已修复", "Repaired"),
+    "data.metric.flagged": ("需核对", "To check"),
+    "data.checks": ("逐行核对：{items}", "Row checks: {items}"),
+    "data.frame_proposed": (
+        "建议按 {frame} 读取（已预选，请确认）：{reason}",
+        "Proposed: read as {frame} (preselected, please confirm): {reason}",
+    ),
+    "data.title_taken": (
+        "已有另一个图层叫「{title}」：图例和图层列表按标题区分图层，请换一个标题（如加上年份或区域）。",
+        "Another layer is already titled “{title}”: the legend and layer lists tell layers apart by"
+        " title, so choose another (e.g. add the year or area).",
+    ),
+    "data.frame_ask": (
+        "请选择经纬度的坐标框架：数据里看不出是 WGS-84、高德（GCJ-02）还是百度（BD-09），选错会偏移数百米。",
+        "Choose the lon/lat frame: the data does not show whether it is WGS-84, Gaode (GCJ-02) or Baidu"
+        " (BD-09); a wrong choice shifts points by hundreds of metres.",
+    ),
+    "data.report": ("逐行校验报告", "Row-level report"),
+    "data.report_empty": ("所有行都通过了校验。", "Every row passed."),
+    "data.download_report": ("下载校验报告（CSV）", "Download the report (CSV)"),
+    "data.download_report_xlsx": ("下载校验报告（XLSX）", "Download the report (XLSX)"),
+    "data.preview": ("预览（已转换为 WGS-84）", "Preview (converted to WGS-84)"),
+    "data.save": ("保存到数据库", "Save to the store"),
+    "data.name": ("图层表名（小写英文、数字、下划线）", "Table name (a-z, 0-9, _)"),
+    "data.title": ("图层标题", "Layer title"),
+    "data.source": ("数据来源（必填，如：吴江区自然资源和规划局，2024 年）", "Source (required)"),
+    "data.accuracy": ("精度类别", "Accuracy"),
+    "data.licence": ("许可 / 使用限制", "Licence / terms"),
+    "data.saved": (
+        "已保存为图层「{name}」，可在地图和亩均评价中使用。",
+        "Saved as layer {name}; it can now be used on the maps and in the evaluation.",
+    ),
+    "data.stored": ("已导入的图层", "Imported layers"),
+    "data.stored_empty": ("还没有导入的图层。", "No imported layers yet."),
+    "data.col.kind": ("用途", "Kind"),
+    "data.col.file": ("源文件", "Source file"),
+    "data.col.rows": ("条数", "Rows"),
+    "data.col.imported": ("导入时间", "Imported"),
+    "data.delete_pick": ("要删除的导入图层", "Imported layer to delete"),
+    "data.delete": ("删除", "Delete"),
+    "data.deleted": (
+        "已删除图层「{title}」（{name}），已记入变更留痕",
+        "Deleted the layer “{title}” ({name}); the change is on record",
+    ),
+    "data.delete_confirm": (
+        "确定删除图层「{title}」（{name}，{rows} 条）吗？删除后无法恢复，操作会记入变更留痕。",
+        "Delete the layer “{title}” ({name}, {rows} rows)? It cannot be undone; the change is recorded.",
+    ),
+    "data.delete_yes": ("确定删除", "Yes, delete"),
+    "data.cancel": ("取消", "Cancel"),
+    "data.replace_confirm": (
+        "已有同名图层「{title}」（{name}，{rows} 条，{when} 导入）。保存会替换它，确定替换吗？",
+        "A layer “{title}” ({name}, {rows} rows, imported {when}) already exists. Saving replaces it — go "
+        "ahead?",
+    ),
+    "data.replace_yes": ("确定替换", "Yes, replace"),
+    "data.replaced": (
+        "已用新数据替换图层「{name}」，已记入变更留痕",
+        "Replaced the layer {name} with the new data; the change is on record",
+    ),
+    "data.viewer_import": (
+        "只读身份：可以浏览和导出；导入、替换和删除图层需要编辑权限（请登录编辑账号）。",
+        "Viewer: you can browse and export; importing, replacing and deleting layers needs an editor login.",
+    ),
+    "data.audit": ("变更留痕", "Change log"),
+    "data.audit_caption": (
+        "存储 {store} 中的每次导入、替换、删除、配置保存和状态更改：谁、何时、哪个文件（SHA-256）、行数。删"
+        "除图层后记录仍保留。",
+        "Every import, replacement, delete, configuration saved and status change in {store}: who, when,"
+        " which file (SHA-256), rows. Records outlive the layers they name.",
+    ),
+    "data.audit_empty": ("还没有变更记录。", "No changes recorded yet."),
+    "data.layer_gone": (
+        "图层「{name}」已不在存储中（可能刚被他人删除），请重新选择。",
+        "The layer {name} is no longer in the store (someone may have deleted it); please choose again.",
+    ),
+    "data.frame_hint": ("建议：{frame}（根据列名/文件名）", "Suggested: {frame} (from column/file names)"),
+    "data.year": ("数据年份（表中无 year 列时填写）", "Year of the data (when the table has no year column)"),
+    "data.year_help": (
+        "亩均评价按年份比较：一年一张表时在此填写年份；一张表含多年时请用 year（或“年份”）列",
+        "The evaluation compares years: give the year of a one-year table here, or import one table with a "
+        "year column",
+    ),
+    "access.hidden_export": (
+        "企业图层（含企业名称与经营数据的导入及内置企业点位）仅对「查看企业」或「编辑」角色的登录用户提供导出。",
+        "Enterprise layers (imports holding enterprise figures, and the built-in enterprise points) are"
+        " offered for export to signed-in users with the 查看企业 or 编辑 role only.",
+    ),
+}
