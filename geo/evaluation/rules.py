@@ -219,6 +219,7 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
         "exclusions",
         "warnings",
         "policies",
+        "zones",  # the zones' own scoring (geo/evaluation/zones.py reads it)
     }
     unknown = set(raw) - known
     if unknown:
