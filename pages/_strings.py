@@ -9,6 +9,7 @@ from pages._strings_collect import STRINGS as COLLECT_STRINGS
 from pages._strings_data import STRINGS as DATA_STRINGS
 from pages._strings_efficiency import STRINGS as EFFICIENCY_STRINGS
 from pages._strings_publication import STRINGS as PUBLICATION_STRINGS
+from pages._strings_zones import STRINGS as ZONES_STRINGS
 
 # key -> (中文, English). Keep keys grouped by page, never inline in pages: the frame's and the smaller
 # pages' strings here, a large page's in its own table (pages/_strings_<page>.py), merged below.
@@ -383,6 +384,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     **COLLECT_STRINGS,
     **EFFICIENCY_STRINGS,
     **PUBLICATION_STRINGS,
+    **ZONES_STRINGS,
 }
 
 

@@ -72,6 +72,7 @@ from pages._efficiency_parts import (
     scope_words,
 )
 from pages._efficiency_tables import count_delta, english_values, plain, ranking_table
+from pages._efficiency_zones import show_zones_scored
 from pages._shared import (
     add_snapshot_button,
     clicked_properties,
@@ -662,6 +663,8 @@ if section["zones"].open:
         st.subheader(t("eff.table.zones", lang))
         zone_view = zone_table.reset_index().rename(columns=zone_metric_labels(lang))
         _small_table(zone_view, lang, hide_index=True, width="stretch", key="eff_zones")
+        runs = _runs(config_json, zones_src, ents_src, _stamp())  # zones scored: pages/_efficiency_zones.py
+        show_zones_scored(runs, year, prev_year, config_json, (zones_src, ents_src), provenance, lang)
 
 # ---- the enterprise's own years (企业画像) ---------------------------------------------------------
 if firms:  # no enterprise profile for a role that sees no enterprise rows
