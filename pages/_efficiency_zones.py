@@ -9,7 +9,7 @@ geo/evaluation/zones.py, cached for all sessions here.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -108,9 +108,9 @@ def _card(row: pd.Series, n_ranked: int, lang: Lang) -> None:
 
 
 def show_zones_scored(
-    runs: Mapping[int, EvaluationRun],
+    runs_of: Callable[[str, str, str, tuple], Mapping[int, EvaluationRun]],
+    stamp: tuple,
     year: int,
-    prev_year: int | None,
     config_json: str,
     sources: tuple[str, str],
     provenance: Provenance,
@@ -120,9 +120,14 @@ def show_zones_scored(
 
     Viewers who see no enterprise rows (查看汇总) get the zones pooling at least ``[atlas]
     min_group_firms`` enterprises; the others' figures, score, rank and class are blanked.
-    ``sources`` (the zones' and the enterprises' layers) key the results shared by all sessions
-    with the configuration and the year.
+    ``runs_of(config_json, *sources, stamp)`` gives every year's evaluation (the page's cached
+    wrapper of geo.batch.run_evaluation); ``sources`` (the zones' and the enterprises' layers) key
+    the results shared by all sessions with the configuration and the year. Last year is the
+    latest dated year before ``year`` (0 is an undated table's).
     """
+    runs = runs_of(config_json, *sources, stamp)
+    earlier = [y for y in runs if 0 < y < year]
+    prev_year = max(earlier) if earlier else None
     cache_key = (config_json, *sources, year)
     zones = runs[year].zones.reset_index()
     st.subheader(t("zones.header", lang))

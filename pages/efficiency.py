@@ -663,8 +663,7 @@ if section["zones"].open:
         st.subheader(t("eff.table.zones", lang))
         zone_view = zone_table.reset_index().rename(columns=zone_metric_labels(lang))
         _small_table(zone_view, lang, hide_index=True, width="stretch", key="eff_zones")
-        runs = _runs(config_json, zones_src, ents_src, _stamp())  # zones scored: pages/_efficiency_zones.py
-        show_zones_scored(runs, year, prev_year, config_json, (zones_src, ents_src), provenance, lang)
+        show_zones_scored(_runs, _stamp(), year, config_json, (zones_src, ents_src), provenance, lang)
 
 # ---- the enterprise's own years (企业画像) ---------------------------------------------------------
 if firms:  # no enterprise profile for a role that sees no enterprise rows
