@@ -78,6 +78,7 @@ def _card(row: pd.Series, n_ranked: int, lang: Lang) -> None:
         "—" if rank is None or pd.isna(rank) else f"{int(rank)} / {n_ranked}",
         delta=None if pd.isna(row.get("rank_change", pd.NA)) else f"{int(row['rank_change']):+d}",
         help=t("zones.card.rank_help", lang),
+        delta_arrow="off" if row.get("rank_change") == 0 else "auto",
     )
     prev = row.get("class_prev")
     c3.metric(
@@ -87,6 +88,7 @@ def _card(row: pd.Series, n_ranked: int, lang: Lang) -> None:
         if prev is None or pd.isna(prev) or not shown
         else t("zones.card.class_from", lang).format(prev=prev, steps=int(row["class_steps"])),
         delta_color="off",
+        delta_arrow="auto" if shown and row.get("class_steps", 0) not in (0, None) else "off",
     )
     c4.metric(
         t("zones.card.d_land", lang),
