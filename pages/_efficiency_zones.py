@@ -62,6 +62,11 @@ def _number(value, digits: int = 2) -> str:
     return "—" if value is None or pd.isna(value) else f"{value:,.{digits}f}"
 
 
+def _unchanged(change) -> bool:
+    """Whether a change is 0 or unknown (then its metric shows no arrow)."""
+    return change is None or pd.isna(change) or change == 0
+
+
 def _card(row: pd.Series, n_ranked: int, lang: Lang) -> None:
     """One zone's card: score, rank and class with their change, pooled figures, class mix, D land."""
     cls = row.get(ZONE_CLASS_COL)
@@ -78,7 +83,7 @@ def _card(row: pd.Series, n_ranked: int, lang: Lang) -> None:
         "—" if rank is None or pd.isna(rank) else f"{int(rank)} / {n_ranked}",
         delta=None if pd.isna(row.get("rank_change", pd.NA)) else f"{int(row['rank_change']):+d}",
         help=t("zones.card.rank_help", lang),
-        delta_arrow="off" if row.get("rank_change") == 0 else "auto",
+        delta_arrow="off" if _unchanged(row.get("rank_change")) else "auto",
     )
     prev = row.get("class_prev")
     c3.metric(
@@ -88,7 +93,7 @@ def _card(row: pd.Series, n_ranked: int, lang: Lang) -> None:
         if prev is None or pd.isna(prev) or not shown
         else t("zones.card.class_from", lang).format(prev=prev, steps=int(row["class_steps"])),
         delta_color="off",
-        delta_arrow="auto" if shown and row.get("class_steps", 0) not in (0, None) else "off",
+        delta_arrow="off" if _unchanged(row.get("class_steps")) else "auto",
     )
     c4.metric(
         t("zones.card.d_land", lang),
