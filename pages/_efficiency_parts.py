@@ -33,6 +33,7 @@ from geo.evaluation.metrics import (
     assign_zones,
 )
 from geo.evaluation.named import list_named_configs, save_named_config
+from geo.evaluation.published import method_mapping
 from geo.i18n import Lang, industry_name
 from layers import REGISTRY
 from layers.base import Provenance
@@ -40,6 +41,14 @@ from layers.mapview import MapLayer
 from pages import _cache
 from pages._auth import can_edit, identity
 from pages._cache import PerObject, shared, shared_table
+from pages._efficiency_method import (
+    METHOD_KEY,
+    base_config,
+    method_note,
+    method_of,
+    method_selector,
+    over_method,
+)
 from pages._efficiency_tables import table_labels
 from pages._shared import (
     controls_slot,
@@ -240,7 +249,7 @@ def _keep(keys) -> None:
 
 def _widget_values(config: EvaluationConfig) -> dict:
     """The editor's widget values for a configuration."""
-    base = default_config()
+    base = base_config()  # the chosen published method's, or the local defaults (pages/_efficiency_method.py)
     values = {}
     for group, short in (("above_scale", "above"), ("below_scale", "below")):
         given = config.weights_above_scale if group == "above_scale" else config.weights_below_scale
@@ -259,6 +268,7 @@ def _widget_values(config: EvaluationConfig) -> dict:
 
 def _load_into_widgets(raw: dict) -> None:
     """Callback: put a saved configuration into the editor (runs before the widgets are drawn)."""
+    st.session_state[METHOD_KEY] = st.session_state.setdefault(KEEP, {})[METHOD_KEY] = method_of(raw)
     values = _widget_values(config_from_mapping(raw))
     st.session_state.update(values)
     st.session_state.setdefault(KEEP, {}).update(values)
@@ -336,7 +346,7 @@ def _config_values() -> dict:
     :func:`_config_editor` (once this session's map is drawn, pages/_shared.map_first_run), and
     a change in any of them starts a run that reads the new value here first.
     """
-    base = default_config()
+    base = base_config()
     # Read, not written: a value written for a widget not drawn in the same run lingers under its
     # key and comes back (Streamlit) once the widget, drawn later, is no longer drawn.
     kept = st.session_state.setdefault(KEEP, {})
@@ -344,14 +354,16 @@ def _config_values() -> dict:
         k: st.session_state[k] if k in st.session_state else kept.get(k, v)
         for k, v in _widget_values(base).items()
     }
-    return _raw_config(
-        {key: state[f"eff_w_above_{key}"] for key in base.weights_above_scale},
-        {key: state[f"eff_w_below_{key}"] for key in base.weights_below_scale},
-        state["eff_min_land"],
-        state["eff_multiple"],
-        state["eff_max_ratio"],
-        state["eff_method"],
-        {c: state[f"eff_cut_{state['eff_method']}_{c}"] for c in ("A", "B", "C")},
+    return over_method(
+        _raw_config(
+            {key: state[f"eff_w_above_{key}"] for key in base.weights_above_scale},
+            {key: state[f"eff_w_below_{key}"] for key in base.weights_below_scale},
+            state["eff_min_land"],
+            state["eff_multiple"],
+            state["eff_max_ratio"],
+            state["eff_method"],
+            {c: state[f"eff_cut_{state['eff_method']}_{c}"] for c in ("A", "B", "C")},
+        )
     )
 
 
@@ -364,7 +376,7 @@ def _config_editor(lang: Lang) -> dict:
     on every run (cProfile), for a panel most visits never open. Folded, the values stay those
     kept in the session (:func:`_restore`). Keyed and kept, it stays open across a language
     switch and a visit to another page."""
-    base = default_config()
+    base = base_config()
     # Open or folded as this session left it: from the kept copy after a visit elsewhere, and
     # written again after a language switch (the label is part of the expander's identity).
     state, kept = st.session_state, st.session_state.setdefault(KEEP, {})
@@ -379,6 +391,7 @@ def _config_editor(lang: Lang) -> dict:
         _restore(key, value)
     with box:
         st.caption(t("eff.params.help", lang))
+        method_selector(lang, on_change=lambda name: _load_into_widgets(method_mapping(name) if name else {}))
         st.markdown(f"**{t('eff.weights_above', lang)}**")
         above = _weights_editor("above", dict(base.weights_above_scale), lang)
         st.markdown(f"**{t('eff.weights_below', lang)}**")
@@ -405,7 +418,7 @@ def _config_editor(lang: Lang) -> dict:
                 label, min_value=0.0, max_value=100.0 if method == "percentile" else None, step=5.0,
                 key=f"eff_cut_{method}_{c}",
             )  # fmt: skip
-        raw = _raw_config(above, below, min_land, multiple, cap, method, cuts)
+        raw = over_method(_raw_config(above, below, min_land, multiple, cap, method, cuts))
         st.divider()
         _named_configs(raw, lang)
     _keep(_widget_values(base))
@@ -457,6 +470,7 @@ def _checked_config(raw: dict, lang: Lang) -> dict:
             previous = st.session_state.get(APPLIED)
             st.info(t("eff.weights_kept", lang) if previous else t("eff.weights_default_used", lang))
             return previous or {}
+    method_note(config, lang)  # the results name the published method they come from
     st.session_state[APPLIED] = raw
     return raw
 
