@@ -31,8 +31,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "该区镇 D 类企业的用地合计：低效用地再开发可腾退的土地",
         "Land of the zone's class-D enterprises: what renewal could free",
     ),
-    "zones.card.tax_per_mu": ("亩均税收", "Tax per mu"),
-    "zones.card.sales_per_mu": ("亩均销售收入", "Sales per mu"),
+    "zones.card.tax_per_mu": ("区镇亩均税收", "Zone's tax per mu"),
+    "zones.card.sales_per_mu": ("区镇亩均销售收入", "Zone's sales per mu"),
     "zones.card.pooled": ("计入汇总 / 全部企业（家）", "Pooled / all enterprises"),
     "zones.card.mix": (
         "企业类别构成：{mix}（T 为不参评）",
