@@ -102,12 +102,12 @@ def _card(row: pd.Series, n_ranked: int, lang: Lang) -> None:
     )
     d1, d2, d3 = st.columns(3)
     d1.metric(
-        t("zones.card.tax_per_mu", lang),
-        f"{_number(row.get('tax_per_mu_wan_yuan'))} {t('unit.wan_yuan_per_mu', lang)}",
+        f"{t('zones.card.tax_per_mu', lang)}（{t('unit.wan_yuan_per_mu', lang)}）",
+        _number(row.get("tax_per_mu_wan_yuan")),
     )
     d2.metric(
-        t("zones.card.sales_per_mu", lang),
-        f"{_number(row.get('sales_per_mu_wan_yuan'))} {t('unit.wan_yuan_per_mu', lang)}",
+        f"{t('zones.card.sales_per_mu', lang)}（{t('unit.wan_yuan_per_mu', lang)}）",
+        _number(row.get("sales_per_mu_wan_yuan")),
     )
     d3.metric(t("zones.card.pooled", lang), f"{int(row['n_pooled']):,} / {int(row['n_enterprises']):,}")
     mix = "　".join(f"{c} {int(row[f'n_{c}']):,}" for c in (*CLASSES, T_CLASS))
