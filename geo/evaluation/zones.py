@@ -228,42 +228,46 @@ def score_zones(
     source = enterprises if enterprises is not None else evaluated
     amounts = numeric_amounts(source)
     zone = pd.Categorical(evaluated[ZONE_COL].astype(object), categories=keys)
+    k = len(keys)
+    codes = np.asarray(zone.codes, dtype=np.int64)
     members = (
-        np.asarray(evaluated["scored"], dtype=bool) if rules.pool == "scored" else np.ones(len(zone), bool)
+        np.asarray(evaluated["scored"], dtype=bool) if rules.pool == "scored" else np.ones(len(codes), bool)
     )
-    members = members & (zone.codes >= 0)
-    codes = pd.Series(zone.codes, index=evaluated.index)[members]
+    members = members & (codes >= 0)
+    group = np.where(members, codes, k)  # rows not pooled go to an extra bin, dropped
+
+    def total(values: np.ndarray) -> np.ndarray:
+        return np.bincount(group, weights=values, minlength=k + 1)[:k]
+
     index = pd.Index(keys, name=ZONE_COL)
-    pooled = amounts[members]
-
-    def total(values: pd.Series) -> pd.Series:
-        return values.groupby(codes).sum().reindex(range(len(keys)), fill_value=0.0).set_axis(index)
-
-    out = pd.DataFrame(index=index)
-    out["n_enterprises"] = (
-        pd.Series(zone.codes).value_counts().reindex(range(len(keys)), fill_value=0).to_numpy(dtype="int64")
-    )
-    out["n_pooled"] = codes.value_counts().reindex(range(len(keys)), fill_value=0).to_numpy(dtype="int64")
+    data: dict[str, object] = {}
+    if year is not None:
+        data[YEAR_COL] = np.full(k, year, dtype=np.int64)
+    data["n_enterprises"] = np.bincount(np.where(codes >= 0, codes, k), minlength=k + 1)[:k]
+    data["n_pooled"] = np.bincount(group, minlength=k + 1)[:k]
     for col in TOTAL_COLUMNS:
-        out[col] = total(pooled[col].fillna(0.0)).to_numpy()
-    keys_used = [k for k in RATIOS_BY_KEY if k in ALWAYS_SHOWN or rules.weights.get(k, 0) > 0]
+        data[col] = total(np.nan_to_num(amounts[col].to_numpy(), nan=0.0))
     area: dict[str, float] = {}
-    for key in keys_used:
+    for key in RATIOS_BY_KEY:
+        if key not in ALWAYS_SHOWN and rules.weights.get(key, 0) <= 0:
+            continue
         r = RATIOS_BY_KEY[key]
-        num, den = pooled[r.numerator], pooled[r.denominator]
-        ok = num.notna() & den.notna() & (den > 0)
-        num_sum, den_sum = total(num.where(ok, 0.0)), total(den.where(ok, 0.0))
+        num, den = amounts[r.numerator].to_numpy(), amounts[r.denominator].to_numpy()
+        with np.errstate(invalid="ignore"):
+            ok = members & np.isfinite(num) & np.isfinite(den) & (den > 0)
+        num_sum, den_sum = total(np.where(ok, num, 0.0)), total(np.where(ok, den, 0.0))
         with np.errstate(invalid="ignore", divide="ignore"):
-            out[key] = np.where(den_sum > 0, num_sum / den_sum.where(den_sum > 0) * r.scale, np.nan)
-        all_den = float(den[ok].sum())
-        area[key] = float(num[ok].sum()) / all_den * r.scale if all_den > 0 else math.nan
+            data[key] = np.where(den_sum > 0, num_sum / np.where(den_sum > 0, den_sum, 1.0) * r.scale, np.nan)
+        area[key] = num_sum.sum() / den_sum.sum() * r.scale if den_sum.sum() > 0 else math.nan
 
     notes, notes_en = [], []
     benchmarks, weights = _benchmarks_and_weights(rules, area, notes, notes_en)
-    scored_zone = out["n_pooled"].to_numpy() > 0
-    points = pd.DataFrame(index=index)
+    for key in [c for c in RATIOS_BY_KEY if c in data and c not in weights and c not in ALWAYS_SHOWN]:
+        del data[key]  # weighted, but no data anywhere: left out (said in the notes)
+    scored_zone = data["n_pooled"] > 0
+    score = np.zeros(k)
     for key, w in weights.items():
-        rel = out[key].to_numpy() / benchmarks[key]
+        rel = data[key] / benchmarks[key]
         if rules.min_ratio is not None:
             rel = np.where(np.isfinite(rel), np.maximum(rel, rules.min_ratio), rel)
         if rules.max_ratio is not None:
@@ -273,24 +277,23 @@ def score_zones(
             names = "、".join(map(str, index[lacking]))
             notes.append(f"区镇 {names} 没有{ratio_label(key, with_unit=False)}数据，该项得 0 分")
             notes_en.append(f"Zones {names} have no {RATIOS_BY_KEY[key].label_en.lower()} data: 0 points")
-        points[f"pts_{key}"] = np.where(scored_zone, np.nan_to_num(rel * w, nan=0.0), np.nan)
-    unused = [k for k in keys_used if k not in weights and k not in ALWAYS_SHOWN]
-    out = pd.concat([out.drop(columns=unused), points], axis=1)
-    score = np.where(scored_zone, points.sum(axis=1).to_numpy(), np.nan)
-    out["score"] = score
-    rank = pd.Series(score, index=index).rank(method="min", ascending=False)
+        pts = np.nan_to_num(rel * w, nan=0.0)
+        score += pts
+        data[f"pts_{key}"] = np.where(scored_zone, pts, np.nan)
+    score = np.where(scored_zone, score, np.nan)
+    rank = pd.Series(score).rank(method="min", ascending=False).to_numpy()
     n_ranked = int(scored_zone.sum())
-    out["rank"] = rank.astype("Int64")
-    out["n_ranked"] = n_ranked
-    out["rank_pct_from_top"] = (rank - 0.5) / n_ranked * 100.0 if n_ranked else np.nan
-    out[ZONE_CLASS_COL] = _classes(out["score"], out["rank_pct_from_top"], rules)
-    out = pd.concat([out, _mix(evaluated, zone, index)], axis=1)
+    pct = (rank - 0.5) / n_ranked * 100.0 if n_ranked else np.full(k, np.nan)
+    data["score"] = score
+    data["rank"] = pd.array(rank, dtype="Int64")
+    data["n_ranked"] = np.full(k, n_ranked, dtype=np.int64)
+    data["rank_pct_from_top"] = pct
+    data[ZONE_CLASS_COL] = _classes(score, pct, rules)
+    d_land = _mix(evaluated, codes, k, data)
     with np.errstate(invalid="ignore", divide="ignore"):
-        out["d_land_share_pct"] = np.where(
-            out["land_mu"] > 0, out["d_land_mu"] / out["land_mu"].where(out["land_mu"] > 0) * 100.0, np.nan
-        )
-    if year is not None:
-        out.insert(0, YEAR_COL, year)
+        land = data["land_mu"]
+        data["d_land_share_pct"] = np.where(land > 0, d_land / np.where(land > 0, land, 1.0) * 100.0, np.nan)
+    out = pd.DataFrame(data, index=index)
     return ZoneScores(
         table=out,
         benchmarks=pd.Series(benchmarks, dtype="float64"),
@@ -331,29 +334,33 @@ def _benchmarks_and_weights(
     return {k: benchmarks[k] for k in usable}, {k: w * scale for k, w in usable.items()}
 
 
-def _classes(score: pd.Series, pct: pd.Series, rules: ZoneRules) -> pd.Categorical:
+def _classes(score: np.ndarray, pct: np.ndarray, rules: ZoneRules) -> pd.Categorical:
     if rules.class_method == "percentile":
-        cut, value = rules.percentile_cutoffs, pct.to_numpy()
+        cut, value = rules.percentile_cutoffs, pct
         conditions = [value <= cut["A"], value <= cut["B"], value <= cut["C"]]
     else:
-        cut, value = rules.score_cutoffs, score.to_numpy()
+        cut, value = rules.score_cutoffs, score
         conditions = [value >= cut["A"], value >= cut["B"], value >= cut["C"]]
     codes = np.select(conditions, [0, 1, 2], 3)
-    codes = np.where(np.isfinite(score.to_numpy()), codes, -1).astype(np.int8)
+    codes = np.where(np.isfinite(score), codes, -1).astype(np.int8)
     return pd.Categorical.from_codes(codes, categories=list(CLASSES))
 
 
-def _mix(evaluated: pd.DataFrame, zone: pd.Categorical, index: pd.Index) -> pd.DataFrame:
-    """Per zone: enterprises per class A–D and T, and the land (亩) of its D-class enterprises."""
-    cls = classes_with_t(evaluated).astype(object).to_numpy()
-    frame = pd.DataFrame({"z": zone.codes, "c": cls, "land": pd.to_numeric(evaluated["land_mu"]).to_numpy()})
-    frame = frame[frame["z"] >= 0]
-    counts = frame.groupby(["z", "c"]).size().unstack("c")
-    counts = counts.reindex(index=range(len(index)), columns=[*CLASSES, T_CLASS]).fillna(0).astype("int64")
-    out = pd.DataFrame({f"n_{c}": counts[c].to_numpy() for c in (*CLASSES, T_CLASS)}, index=index)
-    d = frame[frame["c"] == "D"]
-    out["d_land_mu"] = d.groupby("z")["land"].sum().reindex(range(len(index)), fill_value=0.0).to_numpy()
-    return out
+def _mix(evaluated: pd.DataFrame, codes: np.ndarray, k: int, data: dict) -> np.ndarray:
+    """Per zone (code 0..k-1): its enterprises per class A–D and T into ``data`` (``n_A`` …
+    ``n_T``), and ``d_land_mu``, the land (亩) of its D-class enterprises (returned as well)."""
+    cls = classes_with_t(evaluated)
+    cls_codes = np.asarray(cls.cat.codes, dtype=np.int64)  # A..D, T = 0..4
+    inside = codes >= 0
+    n_classes = len(CLASSES) + 1
+    counts = np.bincount(codes[inside] * n_classes + cls_codes[inside], minlength=k * n_classes)
+    counts = counts.reshape(k, n_classes)
+    for j, c in enumerate((*CLASSES, T_CLASS)):
+        data[f"n_{c}"] = counts[:, j]
+    land = np.nan_to_num(pd.to_numeric(evaluated["land_mu"]).to_numpy(dtype="float64"), nan=0.0)
+    is_d = inside & (cls_codes == CLASSES.index("D"))
+    data["d_land_mu"] = np.bincount(codes[is_d], weights=land[is_d], minlength=k)[:k]
+    return data["d_land_mu"]
 
 
 # --------------------------------------------------------------------------- year on year
