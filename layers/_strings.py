@@ -31,7 +31,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.class.D": ("D 整治淘汰", "D — rectify"),
     "eff.class.none": ("未参评", "Not scored"),
     "zones.class": ("{c} 类区镇", "Class {c} zone"),
-    "zones.class.none": ("未评价（或企业不足 3 家）", "Not scored (or too few firms)"),
+    "zones.class.none": ("未评价（或企业过少不显示）", "Not scored (or too few firms to show)"),
     "zones.layer.title": ("区镇/园区亩均评价类别", "Zones by their efficiency class"),
     "eff.layer.title": ("企业亩均评价类别（合成）", "Enterprise efficiency classes (synthetic)"),
     "parcel.idle": ("闲置土地", "Idle land"),

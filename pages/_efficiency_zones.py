@@ -148,8 +148,9 @@ def show_zones_scored(
         return
     table = scores.table
     if not sees_firms():
-        table = zones_for_viewers(table, min_firms=access.min_group_firms(atlas_config()))
-        st.caption(t("zones.viewers", lang))
+        least = access.min_group_firms(atlas_config())
+        table = zones_for_viewers(table, min_firms=least)
+        st.caption(t("zones.viewers", lang).format(n=least))
     for note in scores.notes_en if lang == "en" else scores.notes:
         st.info(note)
     ranked = table.sort_values(["rank", "n_pooled"], ascending=[True, False], na_position="last")

@@ -14,8 +14,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "rules: the zones section of geo/evaluation/evaluation.yaml (Zhejiang 浙政发〔2018〕5号 scores zones too).",
     ),
     "zones.viewers": (
-        "汇总查看：企业不足 3 家的区镇不显示其数据、得分与类别。",
-        "Summary view: zones pooling fewer than 3 enterprises show no figures, score or class.",
+        "汇总查看：计入汇总的企业不足 {n} 家的区镇不显示其数据、得分与类别。",
+        "Summary view: zones pooling fewer than {n} enterprises show no figures, score or class.",
     ),
     "zones.pick": ("区镇/园区", "Zone"),
     "zones.card.score": ("综合得分（分）", "Score (points)"),

@@ -88,3 +88,29 @@ def test_zone_class_layer_colours_zones_and_escapes_names(expected):
     html = m.get_root().render()
     assert isinstance(m, folium.Map) and "区镇/园区亩均评价类别" in html
     assert "<img src=x" not in html and zone_classes.CLASS_COLORS[str(table["zone_class"].iloc[0])] in html
+
+
+def test_viewers_see_no_zone_pooling_fewer_than_the_minimum(expected, monkeypatch, tmp_path):
+    """An anonymous session (查看汇总) with ``[atlas] min_group_firms = 1000``: only the two zones
+    pooling 1,000 or more scored enterprises keep their score, rank and class."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("ATLAS_USER_GPKG", str(tmp_path / "user" / "atlas_user.gpkg"))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=180)
+    at.secrets["atlas"] = {"accounts": {"zhangsan": "scrypt$x"}, "min_group_firms": 1000}
+    at.session_state["eff_tab"] = "区镇指标"
+    at.run()
+    at.switch_page("pages/efficiency.py").run()
+    assert not at.exception
+    table = next(df.value for df in at.dataframe if "区镇类别" in df.value.columns).set_index("区镇/园区")
+    big = set(expected.index[expected["n_pooled"] >= 1000])
+    assert big == {"吴江开发区", "吴江高新区（盛泽镇）"}
+    for zone, row in table.iterrows():
+        if zone in big:
+            assert row["综合得分（分）"] == pytest.approx(expected.loc[zone, "score"])
+        else:
+            assert row.isna()["综合得分（分）"] and row.isna()["区镇排名"] and row.isna()["区镇类别"]
+            assert row["计入汇总企业数（家）"] == expected.loc[zone, "n_pooled"]  # counts stay
+    assert any("企业不足 1000 家的区镇" in c.value for c in at.caption)
