@@ -77,7 +77,7 @@ def method_selector(lang: Lang, *, on_change: Callable[[str], None]) -> None:
     st.caption(t("method.source", lang).format(source=methods[current].source))
     items = []
     for group, values in config.benchmark_fixed_by_size.items():
-        prefix = group if lang == "zh" else ("above-size" if group == SIZE_ABOVE else "below-size")
+        prefix = t("eff.size.above" if group == SIZE_ABOVE else "eff.size.below", lang)
         for key, value in values.items():
             label = RATIOS_BY_KEY[key].label_zh if lang == "zh" else RATIOS_BY_KEY[key].label_en
             items.append(f"{prefix} {label} {value:g}")
