@@ -62,6 +62,10 @@ def _number(value, digits: int = 2) -> str:
     return "—" if value is None or pd.isna(value) else f"{value:,.{digits}f}"
 
 
+def _with_unit(label: str, unit: str, lang: Lang) -> str:
+    return f"{label}（{unit}）" if lang == "zh" else f"{label} ({unit})"
+
+
 def _unchanged(change) -> bool:
     """Whether a change is 0 or unknown (then its metric shows no arrow)."""
     return change is None or pd.isna(change) or change == 0
@@ -102,11 +106,11 @@ def _card(row: pd.Series, n_ranked: int, lang: Lang) -> None:
     )
     d1, d2, d3 = st.columns(3)
     d1.metric(
-        f"{t('zones.card.tax_per_mu', lang)}（{t('unit.wan_yuan_per_mu', lang)}）",
+        _with_unit(t("zones.card.tax_per_mu", lang), t("unit.wan_yuan_per_mu", lang), lang),
         _number(row.get("tax_per_mu_wan_yuan")),
     )
     d2.metric(
-        f"{t('zones.card.sales_per_mu', lang)}（{t('unit.wan_yuan_per_mu', lang)}）",
+        _with_unit(t("zones.card.sales_per_mu", lang), t("unit.wan_yuan_per_mu", lang), lang),
         _number(row.get("sales_per_mu_wan_yuan")),
     )
     d3.metric(t("zones.card.pooled", lang), f"{int(row['n_pooled']):,} / {int(row['n_enterprises']):,}")
