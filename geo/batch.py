@@ -41,7 +41,15 @@ from geo.evaluation.metrics import (
     zone_metric_labels,
     zone_metrics,
 )
-from geo.evaluation.published import method_config
+from geo.evaluation.published import method_config, method_mapping
+from geo.evaluation.zones import (
+    ZoneRules,
+    ZoneScores,
+    load_zone_rules,
+    zone_labels,
+    zone_rules,
+    zones_over_years,
+)
 from geo.exports.cells import csv_text_bytes
 from geo.ingest import ImportResult, inspect_upload, limits, read_upload
 from geo.ingest.columns import merge_mapping
@@ -65,6 +73,7 @@ OUTPUT_FILES = {
     "parcels_low": "low_efficiency_parcels",
     "parcels": "parcel_indicators",
     "contracts": "parcel_contracts",
+    "zone_scores": "zone_scores",
 }
 # Leading columns of the parcel outputs (the rest follow as they come), the land columns added to
 # the enterprise classes, and the per-zone parcel figures.
@@ -97,6 +106,7 @@ class EvaluationRun:
     year: int | None = None
     extra: Mapping[str, pd.DataFrame] = field(default_factory=dict)  # the year comparison's tables
     summary: tuple[str, ...] = ()  # the year comparison in words
+    zones_scored: ZoneScores | None = None  # the zones scored, ranked and classed (zone rules)
 
     def outputs(self) -> dict[str, pd.DataFrame]:
         """The output tables by key of :data:`OUTPUT_FILES` (classes only when classed)."""
@@ -431,7 +441,15 @@ def evaluate_files(
         previous = _read_previous(Path(opts.previous_path), layer=opts.previous_layer, **reading)
         if scope is not None and not previous[1]:
             previous = (scope_rows(zones, key, previous[0], scope, zone_column=column)[1], False)
-    return compare_with_previous(run, zones, key, column, config, earlier=earlier, previous=previous), table
+    rules = (
+        zone_rules(method_mapping(opts.method))
+        if opts.method is not None
+        else load_zone_rules(opts.config_path)
+    )
+    run = compare_with_previous(
+        run, zones, key, column, config, earlier=earlier, previous=previous, zone_rules=rules
+    )
+    return run, table
 
 
 def scope_rows(
@@ -559,20 +577,22 @@ def compare_with_previous(
     *,
     earlier: Mapping[int, pd.DataFrame],
     previous: tuple[pd.DataFrame, bool] | None = None,
+    zone_rules: ZoneRules | None = None,
 ) -> EvaluationRun:
     """The run with last year's comparison (tables in ``extra``, words in ``summary``) and this
     year's surcharges; last year is ``previous`` (a table, or published classes) or the table's
-    year before."""
+    year before. With ``zone_rules``, the zones scored (``zone_scores``, with last year's beside)."""
     classes = run.result.enterprises
     year = run.year
     notes = list(run.notes)
     extra: dict[str, pd.DataFrame] = {}
     evaluated: dict[int, pd.DataFrame] = {}
+    scores = None
     for y, frame in earlier.items():  # the table's earlier years, with the same rules
         evaluated[y] = run_evaluation(
             zones, frame, config=config, zone_id=zone_id, zone_column=zone_column, year=y
         ).result.enterprises
-    prev, published, prev_year = None, False, None
+    prev, published, prev_year, prev_table = None, False, None, None
     if previous is not None:
         frame, published = previous
         prev_year = year - 1 if year is not None else None
@@ -585,11 +605,11 @@ def compare_with_previous(
             )
             if prev_run.result is None:
                 raise prev_run.failure
-            prev = prev_run.result.enterprises
+            prev, prev_table = prev_run.result.enterprises, frame
             if prev_year is not None:
                 evaluated[prev_year] = prev
     elif year is not None and year - 1 in evaluated:
-        prev_year, prev = year - 1, evaluated[year - 1]
+        prev_year, prev, prev_table = year - 1, evaluated[year - 1], earlier[year - 1]
     elif year is not None and earlier:
         notes.append(f"表中没有 {year - 1} 年的数据，未做年度比较")
     summary: list[str] = []
@@ -615,11 +635,29 @@ def compare_with_previous(
         )
         if "warnings" in extra:
             summary.append(f"预警 {len(extra['warnings'])} 条")
+    try:
+        scores = (
+            None
+            if zone_rules is None
+            else zones_over_years(
+                classes,
+                enterprises=run.enterprises,
+                rules=zone_rules,
+                year=year,
+                previous=prev,
+                previous_enterprises=prev_table,
+            )
+        )
+    except DataValidationError as exc:  # the enterprises' results stand without the zones'
+        notes.append(f"区镇评价未完成：{exc}")
+    if scores is not None:
+        extra["zone_scores"] = scores.table
+        notes.extend(scores.notes)
     if year is not None:
         pay, pay_notes = yearly.surcharges(classes, config, year=year, consumption=run.enterprises)
         extra["surcharges"] = pay
         notes.extend(pay_notes)
-    return replace(run, extra=extra, summary=tuple(summary), notes=tuple(notes))
+    return replace(run, extra=extra, summary=tuple(summary), notes=tuple(notes), zones_scored=scores)
 
 
 # --------------------------------------------------------------------------- writing
@@ -653,6 +691,8 @@ _ZH_LABELS = {**yearly.YEARLY_LABELS, **EVALUATION_LABELS}
 def _labels_of(key: str) -> dict[str, str]:
     if key == "zones":
         return {**zone_metric_labels(), **_ZONE_PARCEL_LABELS}
+    if key == "zone_scores":
+        return zone_labels()
     if key in ("parcels_low", "parcels", "contracts"):
         return RESULT_LABELS
     return {
@@ -676,7 +716,7 @@ def write_outputs(
             if lang == "zh":
                 table = _labelled(allocation_words(table), _labels_of(key))  # tenants' roles in words
             path = out / f"{OUTPUT_FILES[key]}.csv"
-            path.write_bytes(csv_text_bytes(table, index=key in ("zones", "renewal")))
+            path.write_bytes(csv_text_bytes(table, index=key in ("zones", "renewal", "zone_scores")))
             written.append(path)
         return written
     path = out if out.suffix else out.with_suffix(".gpkg")
@@ -684,7 +724,7 @@ def write_outputs(
     if path.exists():
         path.unlink()
     for key, frame in outputs.items():
-        if key in ("zones", "renewal"):
+        if key in ("zones", "renewal", "zone_scores"):
             frame = frame.reset_index()
         if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.notna().any():
             frame = frame.to_crs(STORAGE_CRS)

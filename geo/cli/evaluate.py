@@ -16,6 +16,8 @@ import sys
 from dataclasses import fields, replace
 from pathlib import Path
 
+import pandas as pd
+
 from geo import batch, ingest
 from geo.cli._args import add_table_arguments
 from geo.cli.io import parse_pairs
@@ -23,6 +25,8 @@ from geo.evaluation import CLASSES
 from geo.evaluation.grouped import group_counts
 from geo.evaluation.published import list_methods
 from geo.exports import tables as export
+from geo.exports.zone_tables import zone_scores_bytes
+from geo.storage.provenance import Provenance
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -101,6 +105,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="评价范围：只评价区域图层中该区域（如 昆山市）内的企业，基准按其自身计算；缺省全部区域",
     )
+    p.add_argument(
+        "--zones-out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=(
+            "区镇/园区评价表（.xlsx 或 .csv）：各区镇汇总亩均指标、得分、排名、类别、企业类别构成、D 类用地，"
+            "有上年时含年度变化；规则见 evaluation.yaml 的 zones 一节"
+        ),
+    )
     p.set_defaults(func=run)
 
 
@@ -121,6 +135,9 @@ def run(args: argparse.Namespace) -> int:
     Per-zone metrics need only ids, locations (or a zone column) and amounts; when the table
     cannot be classed they are still written, the reason is printed and the status is 2.
     """
+    if args.zones_out is not None and args.zones_out.suffix.lower() not in (".csv", ".xlsx"):
+        print("错误：--zones-out 应为 .xlsx 或 .csv 文件", file=sys.stderr)
+        return 2
     options = batch.EvaluationOptions(
         **{f.name: getattr(args, OPTION_NAMES.get(f.name, f.name)) for f in fields(batch.EvaluationOptions)}
     )
@@ -154,6 +171,8 @@ def run(args: argparse.Namespace) -> int:
         shown = "、".join(map(str, assignment.outside_ids[:20]))
         more = f" 等 {assignment.n_outside} 家" if assignment.n_outside > 20 else ""
         print(f"不在任何区域内的企业 {assignment.n_outside} 家：{shown}{more}")
+    if args.zones_out is not None:
+        write_zone_scores(run_, args, table.sha256)
     if run_.parcels is not None:
         analysis, low = run_.parcels, run_.parcels.low
         print(
@@ -182,4 +201,35 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["register", "run"]
+def write_zone_scores(run_: batch.EvaluationRun, args: argparse.Namespace, digest: str) -> None:
+    """Write ``--zones-out`` (the zones scored, with last year's beside when known) and print the ranking."""
+    scores = run_.zones_scored
+    if scores is None:
+        print("说明：未能做企业分类，区镇评价未写出")
+        return
+    method = next((m for m in list_methods() if m.name == args.method), None)
+    provenance = Provenance(
+        accuracy="real",
+        source=f"企业表 {args.enterprises.name}" + (f"（SHA-256 {digest[:12]}）" if digest else ""),
+    )
+    fmt = "xlsx" if args.zones_out.suffix.lower() == ".xlsx" else "csv"
+    lang = "zh" if args.lang == "zh" or fmt == "xlsx" else "en"
+    args.zones_out.parent.mkdir(parents=True, exist_ok=True)
+    args.zones_out.write_bytes(
+        zone_scores_bytes(
+            scores, fmt=fmt, provenance=provenance, lang=lang, method=method.title if method else ""
+        )
+    )
+    ranked = scores.table.sort_values("rank", na_position="last")
+    print(
+        "区镇评价："
+        + "，".join(
+            f"{z} 第 {int(r['rank'])} 名 {r['zone_class']} 类（{r['score']:.2f} 分）"
+            for z, r in ranked.iterrows()
+            if pd.notna(r["rank"])
+        )
+    )
+    print(f"已写出 {args.zones_out}")
+
+
+__all__ = ["register", "run", "write_zone_scores"]

@@ -47,10 +47,22 @@ def method_config(name: str) -> EvaluationConfig:
     DataValidationError
         For a name that is not a shipped method (the message lists those that are).
     """
+    return config_from_mapping(method_mapping(name))
+
+
+def method_mapping(name: str) -> dict:
+    """The method file of ``name`` as a mapping laid out like geo/evaluation/evaluation.yaml (with its
+    ``method:`` name, titles and source), for a page to start from or to layer edits over.
+
+    Raises
+    ------
+    DataValidationError
+        For a name that is not a shipped method.
+    """
     methods = {m.name: m for m in list_methods()}
     if name not in methods:
         raise DataValidationError(
             f"没有名为「{name}」的评价方法",
             hint=f"可选：{'、'.join(methods) or '（无）'}",
         )
-    return config_from_mapping(read_config_yaml(methods[name].path, "评价方法文件"))
+    return read_config_yaml(methods[name].path, "评价方法文件")

@@ -139,6 +139,13 @@ class EvaluationConfig:
     land_policy_en: Mapping[str, str] = field(default_factory=dict)
     groups: tuple[EvaluationGroup, ...] = ()
     land_sharing: LandSharing = field(default_factory=LandSharing)
+    # The published method this configuration is or starts from (its ``method:`` name, title,
+    # title_en, source; geo/evaluation/methods/); empty for the local defaults.
+    method: Mapping[str, str] = field(default_factory=dict)
+
+    def method_title(self, lang: str = "zh") -> str:
+        """The method's title in ``lang`` ('' when none is named)."""
+        return str((self.method.get("title_en") if lang == "en" else None) or self.method.get("title") or "")
 
     def weight_totals(self) -> dict[str, float]:
         """Sum of the configured weights per size group (规上, 规下); the rules expect 100."""
@@ -152,6 +159,7 @@ class EvaluationConfig:
         """The configuration in the YAML file's layout."""
         return {
             "version": 1,
+            **({"method": dict(self.method)} if self.method else {}),
             "scope": {
                 "above_scale": self.score_above_scale,
                 "below_scale": self.score_below_scale,
@@ -229,6 +237,7 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
         "policies",
         "groups",
         "land_sharing",
+        "zones",  # the zones' own scoring (geo/evaluation/zones.py reads it)
     }
     unknown = set(raw) - known
     if unknown:
@@ -266,7 +275,11 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
     if not isinstance(policies, Mapping):
         raise _bad("policies 应为键值结构")
 
+    method = raw.get("method") or {}
+    if not isinstance(method, Mapping):
+        raise _bad("method 应为键值结构（name、title、source）")
     config = EvaluationConfig(
+        method={str(k): str(v) for k, v in method.items() if k in ("name", "title", "title_en", "source")},
         exclusion_industries=tuple(str(i) for i in industries),
         min_years_in_production=_number(
             exclusions.get("min_years_in_production", 0), "exclusions.min_years_in_production"

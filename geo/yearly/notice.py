@@ -109,7 +109,9 @@ def config_summary(config: EvaluationConfig, lang: str = "zh", *, used: pd.DataF
         if lang == "zh"
         else f"benchmark = mean × {config.benchmark_multiple:g}"
     )
-    return sep.join([_weights_text(config, lang, used), bench, _cutoffs_text(config, lang)])
+    named = config.method_title(lang)
+    method = [f"评价方法：{named}" if lang == "zh" else f"method: {named}"] if named else []
+    return sep.join([*method, _weights_text(config, lang, used), bench, _cutoffs_text(config, lang)])
 
 
 def filters_text(filters: Mapping[str, Sequence[str] | str], lang: str = "zh") -> str:
@@ -153,6 +155,16 @@ def parameter_rows(
     rows = [
         ("评价年份" if zh else "Year", "" if year is None else str(year)),
         ("筛选条件" if zh else "Filters", filters),
+        *(
+            [
+                (
+                    "方法来源" if zh else "Method source",
+                    f"{config.method_title(lang)} · {config.method.get('source', '')}",
+                )
+            ]
+            if config.method
+            else []
+        ),
         ("评价方法" if zh else "Method", method_text(config, lang)),
         ("权重" if zh else "Weights", _weights_text(config, lang)),
         ("分类" if zh else "Classes", _cutoffs_text(config, lang)),

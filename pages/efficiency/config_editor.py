@@ -10,10 +10,19 @@ from geo.errors import DataValidationError
 from geo.evaluation import SIZE_ABOVE, EvaluationConfig, config_from_mapping, default_config
 from geo.evaluation.metrics import RATIOS_BY_KEY
 from geo.evaluation.named import list_named_configs, save_named_config
+from geo.evaluation.published import method_mapping
 from geo.i18n import Lang
 from pages.common.auth import can_edit, identity
 from pages.common.frame import show_error
 from pages.efficiency.groups import keep_groups, with_groups
+from pages.efficiency.method import (
+    METHOD_KEY,
+    base_config,
+    method_note,
+    method_of,
+    method_selector,
+    over_method,
+)
 from pages.strings import t
 
 PARAMS_OPEN = "eff_params_open"  # whether the parameter editor is open (its widget key)
@@ -40,7 +49,7 @@ def keep(keys) -> None:
 
 def widget_values(config: EvaluationConfig) -> dict:
     """The editor's widget values for a configuration."""
-    base = default_config()
+    base = base_config()  # the chosen published method's, or the local defaults (method.py)
     values = {}
     for group, short in (("above_scale", "above"), ("below_scale", "below")):
         given = config.weights_above_scale if group == "above_scale" else config.weights_below_scale
@@ -59,6 +68,7 @@ def widget_values(config: EvaluationConfig) -> dict:
 
 def _load_into_widgets(raw: dict) -> None:
     """Callback: put a saved configuration into the editor (runs before the widgets are drawn)."""
+    st.session_state[METHOD_KEY] = st.session_state.setdefault(KEEP, {})[METHOD_KEY] = method_of(raw)
     values = widget_values(config_from_mapping(raw))
     keep_groups(raw)  # lists per group and land sharing: no widget holds them
     st.session_state.update(values)
@@ -134,7 +144,7 @@ def config_values() -> dict:
     :func:`config_editor` (once this session's map is drawn, pages/common/frame.map_first_run), and
     a change in any of them starts a run that reads the new value here first.
     """
-    base = default_config()
+    base = base_config()
     # Read, not written: a value written for a widget not drawn in the same run lingers under its
     # key and comes back (Streamlit) once the widget, drawn later, is no longer drawn.
     kept = st.session_state.setdefault(KEEP, {})
@@ -142,14 +152,16 @@ def config_values() -> dict:
         k: st.session_state[k] if k in st.session_state else kept.get(k, v)
         for k, v in widget_values(base).items()
     }
-    return _raw_config(
-        {key: state[f"eff_w_above_{key}"] for key in base.weights_above_scale},
-        {key: state[f"eff_w_below_{key}"] for key in base.weights_below_scale},
-        state["eff_min_land"],
-        state["eff_multiple"],
-        state["eff_max_ratio"],
-        state["eff_method"],
-        {c: state[f"eff_cut_{state['eff_method']}_{c}"] for c in ("A", "B", "C")},
+    return over_method(
+        _raw_config(
+            {key: state[f"eff_w_above_{key}"] for key in base.weights_above_scale},
+            {key: state[f"eff_w_below_{key}"] for key in base.weights_below_scale},
+            state["eff_min_land"],
+            state["eff_multiple"],
+            state["eff_max_ratio"],
+            state["eff_method"],
+            {c: state[f"eff_cut_{state['eff_method']}_{c}"] for c in ("A", "B", "C")},
+        )
     )
 
 
@@ -162,7 +174,7 @@ def config_editor(lang: Lang) -> dict:
     on every run (cProfile), for a panel most visits never open. Folded, the values stay those
     kept in the session (:func:`restore`). Keyed and kept, it stays open across a language
     switch and a visit to another page."""
-    base = default_config()
+    base = base_config()
     # Open or folded as this session left it: from the kept copy after a visit elsewhere, and
     # written again after a language switch (the label is part of the expander's identity).
     state, kept = st.session_state, st.session_state.setdefault(KEEP, {})
@@ -177,6 +189,7 @@ def config_editor(lang: Lang) -> dict:
         restore(key, value)
     with box:
         st.caption(t("eff.params.help", lang))
+        method_selector(lang, on_change=lambda name: _load_into_widgets(method_mapping(name) if name else {}))
         st.markdown(f"**{t('eff.weights_above', lang)}**")
         above = _weights_editor("above", dict(base.weights_above_scale), lang)
         st.markdown(f"**{t('eff.weights_below', lang)}**")
@@ -209,7 +222,7 @@ def config_editor(lang: Lang) -> dict:
                 step=5.0,
                 key=f"eff_cut_{method}_{c}",
             )
-        raw = _raw_config(above, below, min_land, multiple, cap, method, cuts)
+        raw = over_method(_raw_config(above, below, min_land, multiple, cap, method, cuts))
         st.divider()
         _named_configs(raw, lang)
     keep(widget_values(base))
@@ -263,5 +276,6 @@ def checked_config(raw: dict, lang: Lang) -> dict:
             previous = st.session_state.get(APPLIED)
             st.info(t("eff.weights_kept", lang) if previous else t("eff.weights_default_used", lang))
             return previous or {}
+    method_note(config, lang)  # the results name the published method they come from
     st.session_state[APPLIED] = raw
     return raw

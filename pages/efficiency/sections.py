@@ -11,7 +11,9 @@ from pages.common.auth import firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import LIST_ROWS_MAX, list_table, rows, small_table
 from pages.efficiency.downloads import low_table, renewal_table, warnings_table
+from pages.efficiency.sources import runs, stamp
 from pages.efficiency.view import PageView
+from pages.efficiency.zones_scored import show_zones_scored
 from pages.strings import t
 
 
@@ -71,3 +73,12 @@ def zones_tab(view: PageView) -> None:
     st.subheader(t("eff.table.zones", lang))
     zone_view = zone_table.reset_index().rename(columns=zone_metric_labels(lang))
     small_table(zone_view, lang, hide_index=True, width="stretch", key="eff_zones")
+    show_zones_scored(  # each zone's card, rank and class (issue 24 item 6)
+        runs,
+        stamp(),
+        view.year,
+        view.evaluated.config_json,
+        (src.zones_src, src.ents_src),
+        view.provenance,
+        lang,
+    )

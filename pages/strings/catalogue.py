@@ -10,6 +10,7 @@ from pages.strings.data import STRINGS as DATA_STRINGS
 from pages.strings.efficiency import STRINGS as EFFICIENCY_STRINGS
 from pages.strings.groups import STRINGS as GROUPS_STRINGS
 from pages.strings.publication import STRINGS as PUBLICATION_STRINGS
+from pages.strings.zones import STRINGS as ZONES_STRINGS
 
 # key -> (中文, English). Keep keys grouped by page, never inline in pages: the frame's and the smaller
 # pages' strings here, a large page's in its own table (pages/strings/<page>.py), merged below.
@@ -407,6 +408,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     **EFFICIENCY_STRINGS,
     **GROUPS_STRINGS,
     **PUBLICATION_STRINGS,
+    **ZONES_STRINGS,
 }
 
 

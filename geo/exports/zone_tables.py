@@ -1,0 +1,54 @@
+"""The zones' scores (区镇/园区评价) as a CSV or XLSX download: the zone table with the rules it was made
+with and where its data come from; every cell formula-safe (geo/exports/cells.py)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from geo.errors import DataValidationError
+from geo.evaluation.zones import ZoneScores, export_table, rules_rows
+from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.storage.provenance import Provenance
+
+
+def zone_scores_bytes(
+    scores: ZoneScores,
+    *,
+    fmt: Literal["csv", "xlsx"] = "xlsx",
+    provenance: Provenance,
+    lang: str = "zh",
+    title: str = "",
+    method: str = "",
+) -> bytes:
+    """The zone table as ``fmt`` bytes, best rank first, headers in ``lang``.
+
+    CSV: one row per zone with ``data_source`` / ``data_accuracy``, and the year and the method
+    (``method``, e.g. a published method's title; else the zone rules) in two columns. XLSX: the
+    zone sheet, a sheet of the rules (weights, benchmarks, cut-offs, notes) and the 说明 sheet.
+
+    Raises
+    ------
+    DataValidationError
+        For a format other than csv or xlsx.
+    """
+    if fmt not in ("csv", "xlsx"):
+        raise DataValidationError(f"区镇评价只能导出为 CSV 或 XLSX，却是「{fmt}」")
+    zh = lang != "en"
+    table = export_table(scores.table, lang)
+    rules = rules_rows(scores, lang)
+    if method:
+        rules.loc[len(rules)] = ["评价方法" if zh else "Method", method]
+    if fmt == "csv":
+        table["评价年份" if zh else "Evaluation year"] = "" if scores.year is None else scores.year
+        table["评价规则" if zh else "Rules"] = ("；" if zh else "; ").join(
+            f"{k}：{v}" if zh else f"{k}: {v}" for k, v in rules.itertuples(index=False)
+        )
+        return csv_bytes(table, provenance)
+    sheet, about = ("区镇评价", "评价规则") if zh else ("Zones", "Rules")
+    return xlsx_bytes(
+        {sheet: table, about: rules},
+        {sheet: provenance},
+        title=title
+        or (("区镇/园区亩均效益评价" if zh else "Zones scored") + f" {scores.year or ''}").strip(),
+        lang="zh" if zh else "en",
+    )
