@@ -15,7 +15,6 @@ from typing import Any
 
 import geopandas as gpd
 import pandas as pd
-import pyogrio
 import shapely
 
 from geo import yearly
@@ -31,14 +30,12 @@ from geo.evaluation import (
     load_config,
     low_efficiency_land,
 )
-from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import (
     ID_COL,
     ZoneAssignment,
     assign_zones,
     assign_zones_by_column,
     check_zones,
-    zone_metric_labels,
     zone_metrics,
 )
 from geo.evaluation.published import method_config, method_mapping
@@ -46,44 +43,20 @@ from geo.evaluation.zones import (
     ZoneRules,
     ZoneScores,
     load_zone_rules,
-    zone_labels,
     zone_rules,
     zones_over_years,
 )
-from geo.exports.cells import csv_text_bytes
+from geo.exports.run_files import LAND_COLUMNS
 from geo.ingest import ImportResult, inspect_upload, limits, read_upload
 from geo.ingest.columns import merge_mapping
-from geo.land.parcels import RESULT_LABELS, ParcelAnalysis, analyse_parcels, load_controls, with_classes
-from geo.spatial.crs import STORAGE_CRS, Frame
+from geo.land.parcels import ParcelAnalysis, analyse_parcels, load_controls, with_classes
+from geo.spatial.crs import Frame
 
 ZONE_ID_CANDIDATES = ("name", "zone_id", "town_id", "park_id", "code", "名称", "区镇")
 
 
-# Output tables and their file/layer names.
-OUTPUT_FILES = {
-    "zones": "zone_metrics",
-    "enterprises": "enterprise_classes",
-    "low_land": "low_efficiency_land",
-    "renewal": "land_renewal_by_zone",
-    "outside": "outside_enterprises",
-    "transitions": "class_transitions",
-    "changes": "enterprise_changes",
-    "warnings": "early_warnings",
-    "surcharges": "class_surcharges",
-    "parcels_low": "low_efficiency_parcels",
-    "parcels": "parcel_indicators",
-    "contracts": "parcel_contracts",
-    "zone_scores": "zone_scores",
-}
-# Leading columns of the parcel outputs (the rest follow as they come), the land columns added to
-# the enterprise classes, and the per-zone parcel figures.
+# Leading columns of the parcel outputs (the rest follow as they come).
 _PARCEL_FIRST = ("parcel_id", "reasons", "reason_keys", "ent_id", "zone", "area_mu")
-_LAND_COLUMNS = ("n_parcels", "land_mu_table", "land_diff_mu", "land_source")
-_ZONE_PARCEL_LABELS = {
-    "parcel_land_mu": "宗地面积合计（亩）",
-    "idle_land_mu": "闲置宗地面积（亩）",
-    "n_parcels": "宗地数（宗）",
-}
 _PUBLISHED_CLASS_HEADERS = (CLASS_COL, EVALUATION_LABELS[CLASS_COL])  # eval_class or 评价类别
 
 
@@ -168,7 +141,7 @@ def with_parcels(
         classes = result.enterprises.copy()
         land = run.enterprises.set_index(ID_COL)
         at = classes.columns.get_loc("land_mu") + 1
-        for i, col in enumerate(_LAND_COLUMNS):
+        for i, col in enumerate(LAND_COLUMNS):
             if col in land.columns:
                 classes.insert(at + i, col, classes[ID_COL].map(land[col]).to_numpy())
         result = replace(result, enterprises=classes)
@@ -658,77 +631,3 @@ def compare_with_previous(
         extra["surcharges"] = pay
         notes.extend(pay_notes)
     return replace(run, extra=extra, summary=tuple(summary), notes=tuple(notes), zones_scored=scores)
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """A frame without geometry, with lon/lat (WGS-84) columns for located rows."""
-    if not isinstance(frame, gpd.GeoDataFrame):
-        return frame
-    geoms = frame.geometry
-    out = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-    points = geoms.notna() & (geoms.geom_type == "Point")
-    if points.any() and points.sum() == geoms.notna().sum() and frame.crs is not None:
-        wgs = geoms.to_crs(STORAGE_CRS).to_numpy()
-        out["lon"] = shapely.get_x(wgs)
-        out["lat"] = shapely.get_y(wgs)
-    return out
-
-
-def _labelled(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    extra = {"lon": "经度（WGS-84）", "lat": "纬度（WGS-84）"}
-    renamed = frame.rename(columns={**labels, **extra})
-    if renamed.index.name in labels:
-        renamed.index.name = labels[renamed.index.name]
-    return renamed
-
-
-_ZH_LABELS = {**yearly.YEARLY_LABELS, **EVALUATION_LABELS}
-
-
-def _labels_of(key: str) -> dict[str, str]:
-    if key == "zones":
-        return {**zone_metric_labels(), **_ZONE_PARCEL_LABELS}
-    if key == "zone_scores":
-        return zone_labels()
-    if key in ("parcels_low", "parcels", "contracts"):
-        return RESULT_LABELS
-    return {
-        **_ZH_LABELS,
-        **{c: RESULT_LABELS.get(c, c) for c in _LAND_COLUMNS},
-        "land_source": "用地面积来源",
-    }
-
-
-def write_outputs(
-    outputs: dict[str, pd.DataFrame], out: Path, *, fmt: str = "csv", lang: str = "en"
-) -> list[Path]:
-    """Write the output tables as formula-safe CSV files into the folder ``out`` (Chinese headers with
-    ``lang="zh"``) or as layers of the GeoPackage ``out``; returns the paths written."""
-    out = Path(out)
-    if fmt == "csv":
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for key, frame in outputs.items():
-            table = _plain(frame)
-            if lang == "zh":
-                table = _labelled(allocation_words(table), _labels_of(key))  # tenants' roles in words
-            path = out / f"{OUTPUT_FILES[key]}.csv"
-            path.write_bytes(csv_text_bytes(table, index=key in ("zones", "renewal", "zone_scores")))
-            written.append(path)
-        return written
-    path = out if out.suffix else out.with_suffix(".gpkg")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        path.unlink()
-    for key, frame in outputs.items():
-        if key in ("zones", "renewal", "zone_scores"):
-            frame = frame.reset_index()
-        if isinstance(frame, gpd.GeoDataFrame) and frame.geometry.notna().any():
-            frame = frame.to_crs(STORAGE_CRS)
-        else:
-            frame = _plain(frame)
-        pyogrio.write_dataframe(frame, path, layer=OUTPUT_FILES[key], driver="GPKG")
-    return [path]

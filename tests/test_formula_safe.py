@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 import shapely
 
-from geo import batch, yearly
+from geo import yearly
+from geo.exports import run_files
 from geo.exports.cells import formula_safe, formula_safe_frame
 from geo.exports.downloads import build_downloads
 from geo.exports.tables import csv_bytes, xlsx_bytes
@@ -143,7 +144,7 @@ def test_the_notice_workbook_writes_names_and_title_as_quoted_text():
 def test_batch_csv_outputs_are_formula_safe(tmp_path, lang):
     zones = pd.DataFrame({"n_enterprises": [3, -1]}, index=pd.Index(["=A1", "盛泽镇"], name="zone"))
     firms = pd.DataFrame({"name": ["@SUM(A1)", "好企业"], "tax_wan_yuan": [-3.5, 2.0]})
-    paths = batch.write_outputs({"zones": zones, "enterprises": firms}, tmp_path, lang=lang)
+    paths = run_files.write_outputs({"zones": zones, "enterprises": firms}, tmp_path, lang=lang)
     texts = {p.stem: p.read_text(encoding="utf-8-sig") for p in paths}
     joined = "\n".join(texts.values())
     assert "'=A1" in joined and "'@SUM(A1)" in joined

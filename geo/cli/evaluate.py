@@ -24,6 +24,7 @@ from geo.cli.io import parse_pairs
 from geo.evaluation import CLASSES
 from geo.evaluation.grouped import group_counts
 from geo.evaluation.published import list_methods
+from geo.exports import run_files
 from geo.exports import tables as export
 from geo.exports.zone_tables import zone_scores_bytes
 from geo.storage.provenance import Provenance
@@ -144,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
     options = replace(options, mapping=parse_pairs(args.map, "字段对应"))
     run_, table = batch.evaluate_files(args.zones, args.enterprises, options)
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
-    written = batch.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
+    written = run_files.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
 
     print(f"区域 {len(run_.zones)} 个，企业 {len(run_.enterprises)} 家")
     print(f"企业表{table.summary()}")
