@@ -306,3 +306,26 @@ def render_map(
             minx, miny, maxx, maxy = bounds
             m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m
+
+
+def view_extent(out: dict | None) -> tuple[float, float, float, float] | None:
+    """The view streamlit-folium last reported (``returned_objects`` with ``"bounds"``) as
+    (west, south, east, north) in degrees, for the briefing PNG; None when none came back.
+
+    On a GCJ-02 basemap the view is in GCJ-02: a few hundred metres off, which moves the paper's edge,
+    not what is on it."""
+    bounds = (out or {}).get("bounds")
+    if not isinstance(bounds, dict):
+        return None
+    try:
+        south_west, north_east = bounds["_southWest"], bounds["_northEast"]
+        west, south = float(south_west["lng"]), float(south_west["lat"])
+        east, north = float(north_east["lng"]), float(north_east["lat"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    south, north = max(south, -85.0), min(north, 85.0)
+    if not all(np.isfinite([west, south, east, north])) or not (west < east and south < north):
+        return None
+    if east - west >= 360:  # the whole world: no view worth keeping
+        return None
+    return west, south, east, north

@@ -31,7 +31,7 @@ from geo.evaluation.metrics import ID_COL, ZONE_COL, check_zones, zone_metric_la
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from layers import efficiency_classes, enterprise_counts, eval_warnings
-from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
+from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map, view_extent
 from layers.offline_html import map_downloads
 from pages._auth import aggregates_for_role, figures_shown, firms_hidden_note, sees_firms
 from pages._cache import shared
@@ -229,7 +229,7 @@ map_out = show_map_with(
     lang=lang,
     gcj02=gcj02,
     height=520,
-    returned_objects=["last_active_drawing"],
+    returned_objects=["last_active_drawing", "bounds"],  # the view: for the briefing PNG
     base_key=("eff", zones_src, map_title),
     changing_key=("eff", *scope_key, show_unscored, lean_map),
     signal_drawn=True,
@@ -450,7 +450,7 @@ with export_slot:
         download_buttons(
             map_downloads(
                 map_title, [zone_item, *class_items], full_map(_build_map, class_items, lang=lang, gcj02=gcj02),
-                lang=lang, subtitle=subtitle,
+                lang=lang, subtitle=subtitle, extent=view_extent(map_out),
                 table=shared(("eff.export", *scope_key, tuple(dims), show_unscored, lang), lambda: export_columns(table if firms else summary, **meta_kw)),
             ),
             key="eff_export",

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.storage.provenance import accuracy_label
-from layers.mapview import render_map
+from layers.mapview import render_map, view_extent
 from pages._shared import (
     add_snapshot_button,
     export_panel,
@@ -43,7 +43,9 @@ def _build_map():
 
 
 # Rendered once per data stamp and sidebar choice for all sessions (pages/_cache.py).
-show_map(_build_map, key="overview_map", cache_key=("overview",), signal_drawn=True)
+map_out = show_map(
+    _build_map, key="overview_map", cache_key=("overview",), signal_drawn=True, returned_objects=["bounds"]
+)
 # The map first, then the rest: the browser draws the map before anything sent after it in a
 # later run (docs/performance.md, seventh round).
 rest_after_map("overview_map", lang)
@@ -54,7 +56,14 @@ c2.metric(t("overview.metric.area", lang), f"{districts['area_km2'].sum():,.0f} 
 c3.metric(t("overview.metric.towns", lang), f"{len(towns)}")
 c4.metric(t("overview.metric.enterprises", lang), f"{len(enterprises):,}")
 st.caption(t("overview.intro", lang))
-export_panel(t("overview.header", lang), items, _build_map, lang=lang, key="overview_export")
+export_panel(
+    t("overview.header", lang),
+    items,
+    _build_map,
+    lang=lang,
+    key="overview_export",
+    extent=view_extent(map_out),
+)
 
 left, right = st.columns(2)
 with left:
