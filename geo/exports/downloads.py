@@ -122,7 +122,7 @@ def build_downloads(
             "GeoJSON",
             f"{stem}.geojson",
             _MIME["geojson"],
-            lambda: geojson_bytes(frames, provenance, title=title, when=when),
+            lambda: geojson_bytes(frames, provenance, title=title, when=when, headers="official"),
         )
         if len(_families(frames)) <= 1
         else Download(  # mixed geometries: one file (one QGIS layer) per family, in one zip
@@ -189,6 +189,8 @@ def _geojson_zip(
     """A zip of ``<stem>_polygon.geojson``, ``<stem>_line.geojson``, ``<stem>_point.geojson``."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for kind, data in geojson_files(frames, provenance, title=title, when=when).items():
+        for kind, data in geojson_files(
+            frames, provenance, title=title, when=when, headers="official"
+        ).items():
             zf.writestr(f"{stem}_{kind}.geojson" if kind else f"{stem}.geojson", data)
     return buf.getvalue()
