@@ -190,6 +190,33 @@ class _MetricScale(MacroElement):
         self._name = "MetricScale"
 
 
+class _FitWhenSized(MacroElement):
+    """Fit the map to its data now, and again when its frame first gets a size: a map drawn while
+    its frame had none (Streamlit re-creating the frame during a rerun, e.g. after 确定替换) would
+    otherwise stay at zoom 0, the whole world."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(){
+          var map = {{ this._parent.get_name() }};
+          var bounds = L.latLngBounds({{ this.bounds }});
+          var sized = function (s) { return s.x > 0 && s.y > 0; };
+          if (sized(map.getSize())) { map.fitBounds(bounds); }
+          map.on('resize', function (e) {
+            if (!sized(e.oldSize) && sized(e.newSize)) { map.fitBounds(bounds); }
+          });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]):
+        super().__init__()
+        self._name = "FitWhenSized"
+        self.bounds = bounds
+
+
 class _Legend(MacroElement):
     """An HTML legend box in the map's bottom-left corner, with each layer's accuracy label."""
 
@@ -303,8 +330,8 @@ def render_map(
         bounds = shapes.total_bounds if len(shapes) else None
         # Empty or missing geometries give NaN bounds, which would leave Leaflet at a world view.
         if bounds is not None and np.isfinite(bounds).all():
-            minx, miny, maxx, maxy = bounds
-            m.fit_bounds([[miny, minx], [maxy, maxx]])
+            minx, miny, maxx, maxy = (float(v) for v in bounds)
+            m.add_child(_FitWhenSized([[miny, minx], [maxy, maxx]]))
     return m
 
 
