@@ -356,3 +356,29 @@ def view_extent(out: dict | None) -> tuple[float, float, float, float] | None:
     if east - west >= 360:  # the whole world: no view worth keeping
         return None
     return west, south, east, north
+
+
+def frame_extent(frame: object) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) in degrees of a frame's features, e.g. to zoom a map to a filtered
+    scope (:func:`fit_script`); None without geometry, features or a CRS."""
+    if not isinstance(frame, gpd.GeoDataFrame) or frame.crs is None or not len(frame):
+        return None
+    geoms = frame.geometry.values
+    shapes = frame.geometry[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
+    if not len(shapes):
+        return None
+    west, south, east, north = (float(v) for v in shapes.to_crs("EPSG:4326").total_bounds)
+    return (west, south, east, north) if np.isfinite([west, south, east, north]).all() else None
+
+
+FIT_MAX_ZOOM = 14  # a scope of one enterprise is not zoomed in further than this
+
+
+def fit_script(extent: tuple[float, float, float, float], *, map_var: str = "map_div") -> str:
+    """JavaScript zooming the drawn map to ``extent`` (west, south, east, north), for the layers a
+    widget changes (streamlit-folium runs it when they change, not on every rerun)."""
+    west, south, east, north = (float(v) for v in extent)
+    return (
+        f"\n{map_var}.fitBounds([[{south}, {west}], [{north}, {east}]],"
+        f" {{maxZoom: {FIT_MAX_ZOOM}, padding: [16, 16]}});\n"
+    )

@@ -27,7 +27,7 @@ from geo.storage.base import open_store
 from geo.storage.builtin import layer_metadata, load_layer
 from layers import REGISTRY
 from layers.base import Layer, Provenance, accuracy_label
-from layers.mapview import MapLayer, basemap_is_gcj02, legend_html, render_map, view_extent
+from layers.mapview import MapLayer, basemap_is_gcj02, fit_script, legend_html, render_map, view_extent
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layers
@@ -316,8 +316,12 @@ def show_map_with(
     base_key: tuple | None = None,
     changing_key: tuple | list[tuple] | None = None,
     signal_drawn: bool = False,
+    fit_to: tuple[float, float, float, float] | None = None,
 ) -> dict:
     """Draw a map whose ``changing`` layers follow the widgets without rebuilding the map.
+
+    ``fit_to`` (west, south, east, north; e.g. ``layers.mapview.frame_extent`` of a scope filtered
+    to a town): the map zooms there when the changing layers change, and only then.
 
     ``m`` (from ``render_map``) must not depend on the widgets: then the component keeps its
     identity, and with it the user's pan and zoom. The ``changing`` layers travel as
@@ -384,6 +388,8 @@ def show_map_with(
             (key, lang, gcj02, *changing_key),
             lambda: _changing_groups(changing, lang=lang, gcj02=gcj02),
         )
+    if fit_to is not None and script:
+        script += fit_script(fit_to)
     return _cache.draw(
         parts, script, key=key, height=height, returned_objects=returned_objects, layer_control=control_script,
         signal_drawn=signal_drawn,

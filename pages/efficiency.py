@@ -31,7 +31,7 @@ from geo.evaluation.metrics import ID_COL, ZONE_COL, check_zones, zone_metric_la
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from layers import efficiency_classes, enterprise_counts, eval_warnings
-from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map, view_extent
+from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, frame_extent, render_map, view_extent
 from layers.offline_html import map_downloads
 from pages._auth import aggregates_for_role, figures_shown, firms_hidden_note, sees_firms
 from pages._cache import shared
@@ -233,6 +233,7 @@ map_out = show_map_with(
     base_key=("eff", zones_src, map_title),
     changing_key=("eff", *scope_key, show_unscored, lean_map),
     signal_drawn=True,
+    fit_to=shared(("eff.fit", *scope_key), lambda: frame_extent(scope)) if chosen[0] else None,  # zoom to the towns
 )
 rest_after_map("eff_map", lang)
 if lean_map:
