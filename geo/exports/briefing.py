@@ -129,7 +129,7 @@ def _draw_frame(ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacit
         xy = np.vstack([np.asarray(p.coords)[:, :2] for geom in pts for p in shapely.get_parts(geom)])
         counts = [len(shapely.get_parts(g)) for g in pts]
         pcolors = np.repeat(colors[point], counts)
-        size = 14 if len(xy) < 300 else 5
+        size = 14 if len(xy) < 300 else 9 if len(xy) < 3000 else 5  # a town's points readable, a city's apart
         ax.scatter(
             xy[:, 0], xy[:, 1], s=size, c=list(pcolors), edgecolors="white", linewidths=0.3, zorder=z + 2
         )
