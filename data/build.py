@@ -31,6 +31,7 @@ from shapely.geometry import LineString, MultiPoint, Point, shape
 from data import years
 from data.names import synthetic_names
 from data.parcels import PARCEL_SEED_KEY, build_parcels
+from data.qgis import describe_for_qgis
 from data.transcribed import CLUSTERS, CORRIDOR_KEY_INDUSTRIES, KEY_INDUSTRIES, build_tables
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
 from geo.spatial.measure import area_km2
@@ -571,7 +572,9 @@ def build(path: Path = DEFAULT_GPKG) -> Path:
     frames.update(years.layers(frames, seed=SEED))  # later synthetic years (data/years.py)
     if path.exists():
         path.unlink()
-    return write_layers(frames, path=path)
+    out = write_layers(frames, path=path)
+    describe_for_qgis(out, stamp=f"{BUILD_DATE}T00:00:00Z")  # titles and styles for QGIS (data/qgis.py)
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:

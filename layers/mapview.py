@@ -194,6 +194,33 @@ class _MetricScale(MacroElement):
         self._name = "MetricScale"
 
 
+class _FitWhenSized(MacroElement):
+    """Fit the map to its data now, and again when its frame first gets a size: a map drawn while
+    its frame had none (Streamlit re-creating the frame during a rerun, e.g. after 确定替换) would
+    otherwise stay at zoom 0, the whole world."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(){
+          var map = {{ this._parent.get_name() }};
+          var bounds = L.latLngBounds({{ this.bounds }});
+          var sized = function (s) { return s.x > 0 && s.y > 0; };
+          if (sized(map.getSize())) { map.fitBounds(bounds); }
+          map.on('resize', function (e) {
+            if (!sized(e.oldSize) && sized(e.newSize)) { map.fitBounds(bounds); }
+          });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]):
+        super().__init__()
+        self._name = "FitWhenSized"
+        self.bounds = bounds
+
+
 class _Legend(MacroElement):
     """An HTML legend box in the map's bottom-left corner, with each layer's accuracy label."""
 
@@ -317,6 +344,55 @@ def render_map(
         bounds = shapes.total_bounds if len(shapes) else None
         # Empty or missing geometries give NaN bounds, which would leave Leaflet at a world view.
         if bounds is not None and np.isfinite(bounds).all():
-            minx, miny, maxx, maxy = bounds
-            m.fit_bounds([[miny, minx], [maxy, maxx]])
+            minx, miny, maxx, maxy = (float(v) for v in bounds)
+            m.add_child(_FitWhenSized([[miny, minx], [maxy, maxx]]))
     return m
+
+
+def view_extent(out: dict | None) -> tuple[float, float, float, float] | None:
+    """The view streamlit-folium last reported (``returned_objects`` with ``"bounds"``) as
+    (west, south, east, north) in degrees, for the briefing PNG; None when none came back.
+
+    On a GCJ-02 basemap the view is in GCJ-02: a few hundred metres off, which moves the paper's edge,
+    not what is on it."""
+    bounds = (out or {}).get("bounds")
+    if not isinstance(bounds, dict):
+        return None
+    try:
+        south_west, north_east = bounds["_southWest"], bounds["_northEast"]
+        west, south = float(south_west["lng"]), float(south_west["lat"])
+        east, north = float(north_east["lng"]), float(north_east["lat"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    south, north = max(south, -85.0), min(north, 85.0)
+    if not all(np.isfinite([west, south, east, north])) or not (west < east and south < north):
+        return None
+    if east - west >= 360:  # the whole world: no view worth keeping
+        return None
+    return west, south, east, north
+
+
+def frame_extent(frame: object) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) in degrees of a frame's features, e.g. to zoom a map to a filtered
+    scope (:func:`fit_script`); None without geometry, features or a CRS."""
+    if not isinstance(frame, gpd.GeoDataFrame) or frame.crs is None or not len(frame):
+        return None
+    geoms = frame.geometry.values
+    shapes = frame.geometry[~(shapely.is_missing(geoms) | shapely.is_empty(geoms))]
+    if not len(shapes):
+        return None
+    west, south, east, north = (float(v) for v in shapes.to_crs("EPSG:4326").total_bounds)
+    return (west, south, east, north) if np.isfinite([west, south, east, north]).all() else None
+
+
+FIT_MAX_ZOOM = 14  # a scope of one enterprise is not zoomed in further than this
+
+
+def fit_script(extent: tuple[float, float, float, float], *, map_var: str = "map_div") -> str:
+    """JavaScript zooming the drawn map to ``extent`` (west, south, east, north), for the layers a
+    widget changes (streamlit-folium runs it when they change, not on every rerun)."""
+    west, south, east, north = (float(v) for v in extent)
+    return (
+        f"\n{map_var}.fitBounds([[{south}, {west}], [{north}, {east}]],"
+        f" {{maxZoom: {FIT_MAX_ZOOM}, padding: [16, 16]}});\n"
+    )

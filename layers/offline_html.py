@@ -18,7 +18,7 @@ from pathlib import Path
 import folium
 import pandas as pd
 
-from geo.exports.briefing import Paper
+from geo.exports.briefing import Extent, Paper
 from geo.exports.downloads import Download, build_downloads
 from geo.i18n import Lang
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
@@ -148,12 +148,14 @@ def map_downloads(
     subtitle: str = "",
     legend_title: str | None = None,
     when: date | datetime | None = None,
+    extent: Extent | None = None,
 ) -> dict[str, Download]:
     """Every download of a map view from the same ``MapLayer`` items the map was drawn from.
 
     Frames, legend rows, per-feature colours (``Layer.color_by``) and provenance come from the
     items, so the PNG and exports match the map; ``m`` (the map, or a function building it on
-    click) adds the offline HTML.
+    click) adds the offline HTML; ``extent`` (the view on screen, e.g. ``layers.mapview.view_extent``)
+    is what the briefing PNGs show.
     """
     frames, provenance, by_name = {}, {}, {}
     for item in items:
@@ -188,4 +190,5 @@ def map_downloads(
         subtitle=subtitle,
         legend_title=legend_title,
         when=when,
+        extent=extent,
     )

@@ -81,6 +81,15 @@ def _under_click(out: dict, frames: dict[str, gpd.GeoDataFrame]) -> dict[str, li
     return found
 
 
+def _focus_words(out: dict, frames: dict[str, gpd.GeoDataFrame], focus: pd.DataFrame, lang: Lang) -> str:
+    """The cluster focus of the district (or zone) the user clicked, one line each, for the briefing
+    PNG's subtitle; "" before a click."""
+    under = _under_click(out, frames)
+    by_area = focus.set_index("area")["focus"]
+    names = [n for n in [*under.get("districts", []), *under.get("zones", [])] if n in by_area.index]
+    return "\n".join(f"{n} · {_label('corr.focus', lang)}{by_area[n]}" for n in names)
+
+
 s = open_page("corr.header")
 lang = s.lang
 
@@ -138,6 +147,7 @@ with left:
         returned_objects=["last_active_drawing", "last_clicked"],
         changing_key=(industry,),
         signal_drawn=True,
+        export_subtitle=lambda out: _focus_words(out, {"districts": districts, "zones": zones}, focus, lang),
     )
 
 corridors = pd.concat([axes.drop(columns="geometry"), belts.drop(columns="geometry")], ignore_index=True)

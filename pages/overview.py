@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.storage.provenance import accuracy_label
-from layers.mapview import render_map
+from layers.mapview import render_map, view_extent
 from pages.common.frame import loading, open_page, rest_after_map
 from pages.common.maps import add_snapshot_button, export_panel, show_map
 from pages.common.stored import layer_frame, map_layer, provenance_table, user_layers
@@ -28,7 +28,9 @@ def _build_map():
 
 
 # Rendered once per data stamp and sidebar choice for all sessions (pages/common/cache.py).
-show_map(_build_map, key="overview_map", cache_key=("overview",), signal_drawn=True)
+map_out = show_map(
+    _build_map, key="overview_map", cache_key=("overview",), signal_drawn=True, returned_objects=["bounds"]
+)
 # The map first, then the rest: the browser draws the map before anything sent after it in a
 # later run (docs/performance.md, seventh round).
 rest_after_map("overview_map", lang)
@@ -39,7 +41,14 @@ c2.metric(t("overview.metric.area", lang), f"{districts['area_km2'].sum():,.0f} 
 c3.metric(t("overview.metric.towns", lang), f"{len(towns)}")
 c4.metric(t("overview.metric.enterprises", lang), f"{len(enterprises):,}")
 st.caption(t("overview.intro", lang))
-export_panel(t("overview.header", lang), items, _build_map, lang=lang, key="overview_export")
+export_panel(
+    t("overview.header", lang),
+    items,
+    _build_map,
+    lang=lang,
+    key="overview_export",
+    extent=view_extent(map_out),
+)
 
 left, right = st.columns(2)
 with left:

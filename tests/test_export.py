@@ -408,8 +408,9 @@ def test_a_mixed_view_downloads_one_geojson_per_geometry_type_with_whole_numbers
         polygons = json.loads(zf.read("吴江_测试_polygon.geojson"))
     assert {f["geometry"]["type"] for f in points["features"]} == {"Point"}
     assert {f["geometry"]["type"] for f in polygons["features"]} == {"Polygon", "MultiPolygon"}
-    assert "employees" not in polygons["features"][0]["properties"]
-    employees = [f["properties"]["employees"] for f in points["features"]]
+    assert "从业人员（人）" not in polygons["features"][0]["properties"]
+    # the official header, as the user's file had it (not ``employees``)
+    employees = [f["properties"]["从业人员（人）"] for f in points["features"]]
     assert employees == [72, 3400, None] and isinstance(employees[0], int)
     assert [f["properties"]["tax_per_mu"] for f in points["features"]][:2] == [12.3456789, 45]
     # one geometry type: one plain .geojson, as before

@@ -29,7 +29,8 @@ from geo.storage.builtin import (
 from tests.conftest import postgis_schema
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-DEMO_LAYERS = [str(name) for name, _ in pyogrio.list_layers(DEFAULT_GPKG)]
+# layer_styles holds the QGIS styles (data/qgis.py): no layer of the atlas, not copied to PostGIS
+DEMO_LAYERS = [str(name) for name, _ in pyogrio.list_layers(DEFAULT_GPKG) if name != "layer_styles"]
 
 
 @pytest.fixture

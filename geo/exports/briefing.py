@@ -8,6 +8,7 @@ import math
 import re
 import threading
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
@@ -26,9 +27,9 @@ from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.patches import Polygon as MplPolygon
 from matplotlib.path import Path as MplPath
 
-from geo.exports.tables import _check_frames, _today
+from geo.exports.tables import check_frames, export_date
 from geo.i18n import Lang, t
-from geo.spatial.crs import ANALYSIS_CRS
+from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.storage.provenance import LegendEntry, Provenance, accuracy_label
 
 FONT_PATH = Path(__file__).resolve().parents[2] / "static" / "fonts" / "AtlasSansSC-Regular.otf"
@@ -128,7 +129,7 @@ def _draw_frame(ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacit
         xy = np.vstack([np.asarray(p.coords)[:, :2] for geom in pts for p in shapely.get_parts(geom)])
         counts = [len(shapely.get_parts(g)) for g in pts]
         pcolors = np.repeat(colors[point], counts)
-        size = 14 if len(xy) < 300 else 5
+        size = 14 if len(xy) < 300 else 9 if len(xy) < 3000 else 5  # a town's points readable, a city's apart
         ax.scatter(
             xy[:, 0], xy[:, 1], s=size, c=list(pcolors), edgecolors="white", linewidths=0.3, zorder=z + 2
         )
@@ -151,17 +152,27 @@ def _label_candidates(geom) -> list:
     return out
 
 
-def _label_polygons(ax, gdf: gpd.GeoDataFrame, size: float, placed: list) -> None:
+def _label_polygons(
+    ax, gdf: gpd.GeoDataFrame, size: float, placed: list, *, named: dict[str, list] | None = None
+) -> None:
     """Name labels inside each polygon, moved up or down when they would overlap a label already
-    placed (``placed``: their display boxes, upper layers first), and left out when no place fits."""
+    placed (``placed``: their display boxes, upper layers first), and left out when no place fits,
+    when the place is outside the view, or when the same name already labels a polygon that meets
+    this one (``named``: name -> polygons labelled; e.g. a district drawn by two layers)."""
     polygonal = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
     if "name" not in polygonal or not 0 < len(polygonal) <= 25:
         return
+    named = {} if named is None else named
     renderer = ax.figure.canvas.get_renderer()
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     for geom, name in zip(polygonal.geometry, polygonal["name"], strict=True):
         if geom is None or geom.is_empty or pd.isna(name):
             continue
+        if any(geom.intersects(other) for other in named.get(str(name), ())):
+            continue
         for pt in _label_candidates(geom):
+            if not (x0 <= pt.x <= x1 and y0 <= pt.y <= y1):
+                continue
             text = ax.text(
                 pt.x,
                 pt.y,
@@ -177,6 +188,7 @@ def _label_polygons(ax, gdf: gpd.GeoDataFrame, size: float, placed: list) -> Non
             box = text.get_window_extent(renderer).expanded(1.08, 1.15)
             if not any(box.overlaps(other) for other in placed):
                 placed.append(box)
+                named.setdefault(str(name), []).append(geom)
                 break
             text.remove()
 
@@ -307,6 +319,35 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 FOOTER_SOURCE_LINES = 5  # at most this many lines of sources under a briefing map (then "…")
+MAP_BOX = (0.03, 0.70)  # the map's left edge and width, as fractions of the paper's width
+DEFAULT_VIEW_M = (450_000, 3_400_000, 650_000, 3_560_000)  # Suzhou in EPSG:4549, for an empty map
+
+Extent = tuple[float, float, float, float]
+"""A view on the map: (west, south, east, north) in degrees of WGS-84 longitude and latitude."""
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """One layer as the briefing draws it: in EPSG:4549, cut to the view, one colour per feature."""
+
+    name: str
+    frame: gpd.GeoDataFrame
+    colors: list
+    fill_opacity: float
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """Everything worked out before the figure is drawn."""
+
+    dpi: int
+    size_in: tuple[float, float]
+    sub_lines: list[str]
+    footer: list[str]
+    map_bottom: float
+    map_h: float
+    view: tuple[float, float, float, float]  # xmin, ymin, xmax, ymax in EPSG:4549 metres
+    layers: list[_Drawn]
 
 
 def png_bytes(
@@ -322,47 +363,134 @@ def png_bytes(
     when: date | datetime | None = None,
     subtitle: str = "",
     legend_title: str | None = None,
+    extent: Extent | None = None,
 ) -> bytes:
     """A briefing map rendered on the server: title, map, legend with units, scale bar, north arrow,
     sources with accuracy and date, and the "示意图" note; A4 landscape (300 dpi by default).
 
-    ``frames`` are drawn bottom first; each is coloured per feature from ``colors[name]`` when
-    given, else with the colour of its first legend entry. The map is drawn in EPSG:4549 so the
-    scale bar is true in metres. ``paper="screen"`` gives the same layout at 120 dpi.
+    Parameters
+    ----------
+    title, frames, legend, provenance
+        The map's title; layer title -> frame as shown (any CRS), drawn bottom first; layer title
+        -> legend rows; layer title -> provenance.
+    colors
+        Layer title -> one colour per feature; default: the colour of the layer's first legend row.
+    paper, dpi
+        ``"a4"`` (300 dpi) or ``"screen"`` (the same layout at 120 dpi); ``dpi`` overrides.
+    extent
+        The view on screen, (west, south, east, north) in degrees: the briefing shows that part of
+        the map (widened to the paper's shape) and only what lies in it; default: every feature.
+
+    The map is drawn in EPSG:4549 so the scale bar is true in metres.
     """
-    _check_frames(frames)
+    feature_colors = _check_briefing(frames, legend, colors or {}, paper=paper, extent=extent)
+    sheet = _lay_out(
+        frames,
+        legend,
+        provenance,
+        feature_colors,
+        lang=lang,
+        dpi=dpi or PAPER_DPI[paper],
+        when=when,
+        subtitle=subtitle,
+        extent=extent,
+    )
+    return _render(sheet, title, frames, legend, provenance, lang=lang, legend_title=legend_title)
+
+
+# ---- check --------------------------------------------------------------------------------------
+
+
+def _check_briefing(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    colors: Mapping[str, Sequence[str] | pd.Series],
+    *,
+    paper: str,
+    extent: Extent | None,
+) -> dict[str, list]:
+    """Check the inputs; return each layer's colour per feature."""
+    check_frames(frames)
     if paper not in PAPER_DPI:
         raise ValueError(f"paper must be one of {tuple(PAPER_DPI)}, got {paper!r}")
-    dpi = dpi or PAPER_DPI[paper]
-    colors = colors or {}
-    projected = {name: f.to_crs(ANALYSIS_CRS) for name, f in frames.items()}
+    if extent is not None:
+        if len(extent) != 4 or not all(math.isfinite(v) for v in extent):
+            raise ValueError(f"extent must be four finite numbers (west, south, east, north), got {extent!r}")
+        west, south, east, north = extent
+        if not (west < east and south < north and -90 <= south and north <= 90):
+            raise ValueError(f"extent is not a view (west < east, south < north): {extent!r}")
+    out = {}
+    for name, gdf in frames.items():
+        entries = list(legend.get(name, ()))
+        given = colors.get(name)
+        if given is None:
+            out[name] = [entries[0].color if entries else "#3366cc"] * len(gdf)
+        else:
+            out[name] = list(np.asarray(given, dtype=object))
+        if len(out[name]) != len(gdf):
+            raise ValueError(f"colors for {name!r} has {len(out[name])} values for {len(gdf)} features")
+    return out
+
+
+# ---- compute ------------------------------------------------------------------------------------
+
+
+def _lay_out(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    provenance: Mapping[str, Provenance],
+    feature_colors: Mapping[str, list],
+    *,
+    lang: Lang,
+    dpi: int,
+    when: date | datetime | None,
+    subtitle: str,
+    extent: Extent | None,
+) -> _Sheet:
+    """The paper, the text lines, the map's box and view, and the layers cut to the view."""
     # whole pixels: A4 at 300 dpi is 3508 x 2480
-    size_in = tuple(round(side * dpi) / dpi for side in A4_LANDSCAPE_IN)
-    fig = Figure(figsize=size_in, dpi=dpi, facecolor="white")
-    FigureCanvasAgg(fig)
-    base = 9.0  # points at A4; text scales with the paper, not with dpi
-    fig.text(0.03, 0.955, title, fontproperties=_font(base * 2.0), ha="left", va="top", parse_math=False)
+    size_in = (round(A4_LANDSCAPE_IN[0] * dpi) / dpi, round(A4_LANDSCAPE_IN[1] * dpi) / dpi)
     # A long subtitle (e.g. an evaluation's year, filters and weights) wraps; the map gives way.
     sub_lines = (
-        [line for part in subtitle.split("\n") for line in _wrap(part, SUBTITLE_COLUMNS)] if subtitle else []
+        [ln for part in subtitle.split("\n") for ln in _wrap(part, SUBTITLE_COLUMNS)] if subtitle else []
     )
-    if sub_lines:
-        fig.text(
-            0.03,
-            0.905,
-            "\n".join(sub_lines),
-            fontproperties=_font(base * 1.1),
-            ha="left",
-            va="top",
-            color="#444",
-            parse_math=False,
-            linespacing=1.25,
+    footer = _footer(frames, provenance, lang=lang, when=when)
+    map_bottom = max(0.12, 0.03 + len(footer) * FOOTER_LINE_H + 0.012)
+    map_h = 0.88 - map_bottom - SUBTITLE_LINE_FRACTION * max(0, len(sub_lines) - 1)
+    projected = {name: f.to_crs(ANALYSIS_CRS) for name, f in frames.items()}
+    ratio = (MAP_BOX[1] * A4_LANDSCAPE_IN[0]) / (map_h * A4_LANDSCAPE_IN[1])
+    view = _view(projected, extent, ratio=ratio)
+    layers = []
+    for name, gdf in projected.items():
+        entries = list(legend.get(name, ()))
+        keep = _in_view(gdf, view) if extent is not None else np.ones(len(gdf), dtype=bool)
+        layers.append(
+            _Drawn(
+                name,
+                gdf[keep],
+                [c for c, k in zip(feature_colors[name], keep, strict=True) if k],
+                getattr(entries[0], "fill_opacity", 0.3) if entries else 0.3,
+            )
         )
-    # sources, date and projection go under the map: measure them first and leave them the room
-    sources = []
-    for name, prov in provenance.items():
-        if name in frames and prov is not None:
-            sources.append(f"{name}：{prov.source}（{accuracy_label(prov.accuracy, lang)}）")
+    return _Sheet(dpi, size_in, sub_lines, footer, map_bottom, map_h, view, layers)
+
+
+FOOTER_LINE_H = 0.022  # figure height of one footer line
+
+
+def _footer(
+    frames: Mapping[str, gpd.GeoDataFrame],
+    provenance: Mapping[str, Provenance],
+    *,
+    lang: Lang,
+    when: date | datetime | None,
+) -> list[str]:
+    """The lines under the map: each layer's source and accuracy, then the date and projection."""
+    sources = [
+        f"{name}：{prov.source}（{accuracy_label(prov.accuracy, lang)}）"
+        for name, prov in provenance.items()
+        if name in frames and prov is not None
+    ]
     label_src = "数据来源" if lang == "zh" else "Sources"
     label_date = "制图日期" if lang == "zh" else "Date"
     crs_note = (
@@ -374,94 +502,96 @@ def png_bytes(
     if len(footer) > FOOTER_SOURCE_LINES:
         footer = footer[:FOOTER_SOURCE_LINES]
         footer[-1] = footer[-1][:-1] + "…"
-    footer.append(f"{label_date}：{_today(when)}    {crs_note}")
-    line_h = 0.022
-    map_bottom = max(0.12, 0.03 + len(footer) * line_h + 0.012)
-    map_h = 0.88 - map_bottom - SUBTITLE_LINE_FRACTION * max(0, len(sub_lines) - 1)
-    ax = fig.add_axes((0.03, map_bottom, 0.70, map_h))
+    footer.append(f"{label_date}：{export_date(when)}    {crs_note}")
+    return footer
+
+
+def _view(
+    projected: Mapping[str, gpd.GeoDataFrame], extent: Extent | None, *, ratio: float
+) -> tuple[float, float, float, float]:
+    """The map's view in EPSG:4549 (xmin, ymin, xmax, ymax), widened to the box's ``ratio`` (w/h):
+    the ``extent`` shown on screen, else every feature with a margin."""
+    if extent is not None:
+        west, south, east, north = extent
+        edge = shapely.box(west, south, east, north).segmentize(max(east - west, north - south) / 16)
+        xmin, ymin, xmax, ymax = gpd.GeoSeries([edge], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).total_bounds
+        margin = 1.0
+    else:
+        nonempty = [f for f in projected.values() if len(f) and not f.geometry.is_empty.all()]
+        if nonempty:
+            bounds = np.array([f.total_bounds for f in nonempty])
+            xmin, ymin = bounds[:, 0].min(), bounds[:, 1].min()
+            xmax, ymax = bounds[:, 2].max(), bounds[:, 3].max()
+        else:
+            xmin, ymin, xmax, ymax = DEFAULT_VIEW_M
+        margin = 1.08
+    w, h = max(xmax - xmin, 1000) * margin, max(ymax - ymin, 1000) * margin
+    w, h = max(w, h * ratio), max(h, w / ratio)
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def _in_view(gdf: gpd.GeoDataFrame, view: tuple[float, float, float, float]) -> np.ndarray:
+    """Which features' bounding boxes meet the view."""
+    if not len(gdf):
+        return np.zeros(0, dtype=bool)
+    b = shapely.bounds(np.asarray(gdf.geometry.values, dtype=object))
+    with np.errstate(invalid="ignore"):
+        return (b[:, 0] <= view[2]) & (b[:, 2] >= view[0]) & (b[:, 1] <= view[3]) & (b[:, 3] >= view[1])
+
+
+# ---- assemble -----------------------------------------------------------------------------------
+
+
+def _render(
+    sheet: _Sheet,
+    title: str,
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    provenance: Mapping[str, Provenance],
+    *,
+    lang: Lang,
+    legend_title: str | None,
+) -> bytes:
+    """Draw the sheet: title and subtitle, the map, the legend panel, the footer; PNG bytes."""
+    fig = Figure(figsize=sheet.size_in, dpi=sheet.dpi, facecolor="white")
+    FigureCanvasAgg(fig)
+    base = 9.0  # points at A4; text scales with the paper, not with dpi
+    fig.text(0.03, 0.955, title, fontproperties=_font(base * 2.0), ha="left", va="top", parse_math=False)
+    if sheet.sub_lines:
+        fig.text(
+            0.03,
+            0.905,
+            "\n".join(sheet.sub_lines),
+            fontproperties=_font(base * 1.1),
+            ha="left",
+            va="top",
+            color="#444",
+            parse_math=False,
+            linespacing=1.25,
+        )
+    ax = fig.add_axes((MAP_BOX[0], sheet.map_bottom, MAP_BOX[1], sheet.map_h))
     ax.set_aspect("equal")
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_edgecolor("#888")
-    nonempty = [f for f in projected.values() if len(f) and not f.geometry.is_empty.all()]
-    if nonempty:
-        xmin = min(f.total_bounds[0] for f in nonempty)
-        ymin = min(f.total_bounds[1] for f in nonempty)
-        xmax = max(f.total_bounds[2] for f in nonempty)
-        ymax = max(f.total_bounds[3] for f in nonempty)
-    else:
-        xmin, ymin, xmax, ymax = 450_000, 3_400_000, 650_000, 3_560_000
-    w, h = max(xmax - xmin, 1000), max(ymax - ymin, 1000)
-    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
-    box_w, box_h = 0.70 * A4_LANDSCAPE_IN[0], map_h * A4_LANDSCAPE_IN[1]
-    ratio = box_w / box_h
-    w, h = max(w * 1.08, h * 1.08 * ratio), max(h * 1.08, w * 1.08 / ratio)
-    ax.set_xlim(cx - w / 2, cx + w / 2)
-    ax.set_ylim(cy - h / 2, cy + h / 2)
-    for z, (name, gdf) in enumerate(projected.items()):
-        entries = list(legend.get(name, ()))
-        default = entries[0].color if entries else "#3366cc"
-        opacity = getattr(entries[0], "fill_opacity", 0.3) if entries else 0.3
-        feature_colors = colors.get(name)
-        cols = (
-            list(np.asarray(feature_colors, dtype=object))
-            if feature_colors is not None
-            else [default] * len(gdf)
-        )
-        if len(cols) != len(gdf):
-            raise ValueError(f"colors for {name!r} has {len(cols)} values for {len(gdf)} features")
-        _draw_frame(ax, gdf, cols, fill_opacity=opacity, z=2 + z * 3)
+    x0, y0, x1, y1 = sheet.view
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    for z, layer in enumerate(sheet.layers):
+        _draw_frame(ax, layer.frame, layer.colors, fill_opacity=layer.fill_opacity, z=2 + z * 3)
     placed: list = []
-    for gdf in reversed(list(projected.values())):  # upper layers' labels win
-        _label_polygons(ax, gdf, base * 0.75, placed)
-    _scale_bar(ax, extent_w=w, fontsize=base * 0.85, lang=lang)
+    named: dict[str, list] = {}
+    for layer in reversed(sheet.layers):  # upper layers' labels win
+        _label_polygons(ax, layer.frame, base * 0.75, placed, named=named)
+    _scale_bar(ax, extent_w=x1 - x0, fontsize=base * 0.85, lang=lang)
     _north_arrow(ax, fontsize=base, lang=lang)
-
-    # legend panel
-    lg = fig.add_axes((0.755, map_bottom, 0.225, map_h))
-    lg.set_axis_off()
-    lg.set_xlim(0, 1)
-    lg.set_ylim(0, 1)
-    y = 0.98
-    lg.text(
-        0,
-        y,
-        legend_title or t("legend.title", lang),
-        fontproperties=_font(base * 1.35),
-        va="top",
-        parse_math=False,
-    )
-    y -= 0.06
-    row_h = 0.036
-    for name in frames:
-        entries = legend.get(name, ())
-        prov = provenance.get(name)
-        acc = f" [{accuracy_label(prov.accuracy, lang)}]" if prov is not None else ""
-        for line in _wrap(name + acc, 30):
-            lg.text(0, y, line, fontproperties=_font(base * 1.0), va="top", color="#111", parse_math=False)
-            y -= row_h * 0.9
-        for entry in entries:
-            if y < 0.03:
-                break
-            _legend_swatch(lg, 0.02, y - row_h * 0.62, 0.09, row_h * 0.55, entry)
-            for i, line in enumerate(_wrap(entry.label, 24)):
-                lg.text(
-                    0.15,
-                    y - i * row_h * 0.8,
-                    line,
-                    fontproperties=_font(base * 0.9),
-                    va="top",
-                    parse_math=False,
-                )
-            y -= row_h * max(1, 0.8 * len(_wrap(entry.label, 24)) + 0.2)
-        y -= row_h * 0.4
-
-    # footer: sources, then date and projection, all above the paper's lower margin
-    for i, line in enumerate(footer):
+    _legend_panel(fig, sheet, frames, legend, provenance, lang=lang, legend_title=legend_title, base=base)
+    for i, line in enumerate(sheet.footer):  # above the paper's lower margin
         fig.text(
             0.03,
-            map_bottom - 0.012 - i * line_h,
+            sheet.map_bottom - 0.012 - i * FOOTER_LINE_H,
             line,
             fontproperties=_font(base * 0.8),
             ha="left",
@@ -483,8 +613,63 @@ def png_bytes(
     fig.savefig(
         buf,
         format="png",
-        dpi=dpi,
+        dpi=sheet.dpi,
         facecolor="white",
-        metadata={"Title": title, "Software": "Suzhou Industrial Layout Atlas"},
+        metadata={
+            "Title": title,
+            "Software": "Suzhou Industrial Layout Atlas",
+            **({"Description": "\n".join(sheet.sub_lines)} if sheet.sub_lines else {}),
+        },
     )
     return buf.getvalue()
+
+
+def _legend_panel(
+    fig: Figure,
+    sheet: _Sheet,
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    provenance: Mapping[str, Provenance],
+    *,
+    lang: Lang,
+    legend_title: str | None,
+    base: float,
+) -> None:
+    """The legend beside the map: each layer's title with its accuracy, then its rows."""
+    lg = fig.add_axes((0.755, sheet.map_bottom, 0.225, sheet.map_h))
+    lg.set_axis_off()
+    lg.set_xlim(0, 1)
+    lg.set_ylim(0, 1)
+    y = 0.98
+    lg.text(
+        0,
+        y,
+        legend_title or t("legend.title", lang),
+        fontproperties=_font(base * 1.35),
+        va="top",
+        parse_math=False,
+    )
+    y -= 0.06
+    row_h = 0.036
+    for name in frames:
+        prov = provenance.get(name)
+        acc = f" [{accuracy_label(prov.accuracy, lang)}]" if prov is not None else ""
+        for line in _wrap(name + acc, 30):
+            lg.text(0, y, line, fontproperties=_font(base * 1.0), va="top", color="#111", parse_math=False)
+            y -= row_h * 0.9
+        for entry in legend.get(name, ()):
+            if y < 0.03:
+                break
+            _legend_swatch(lg, 0.02, y - row_h * 0.62, 0.09, row_h * 0.55, entry)
+            lines = _wrap(entry.label, 24)
+            for i, line in enumerate(lines):
+                lg.text(
+                    0.15,
+                    y - i * row_h * 0.8,
+                    line,
+                    fontproperties=_font(base * 0.9),
+                    va="top",
+                    parse_math=False,
+                )
+            y -= row_h * max(1, 0.8 * len(lines) + 0.2)
+        y -= row_h * 0.4

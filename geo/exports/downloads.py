@@ -11,7 +11,7 @@ from datetime import date, datetime
 import geopandas as gpd
 import pandas as pd
 
-from geo.exports.briefing import Paper, png_bytes
+from geo.exports.briefing import Extent, Paper, png_bytes
 from geo.exports.tables import (
     GEOMETRY_FAMILIES,
     MIME_TYPES,
@@ -62,6 +62,7 @@ def build_downloads(
     when: date | datetime | None = None,
     subtitle: str = "",
     legend_title: str | None = None,
+    extent: Extent | None = None,
 ) -> dict[str, Download]:
     """Every download for one map view, each built lazily when asked for.
 
@@ -84,6 +85,9 @@ def build_downloads(
     html
         A standalone HTML map (bytes, or a function making them), e.g. from
         ``layers.offline_html.map_html_bytes``; omitted when None.
+    extent
+        The view on screen (west, south, east, north in degrees): the briefing PNGs show it
+        (:func:`geo.exports.briefing.png_bytes`); default: every feature.
 
     Returns
     -------
@@ -109,6 +113,7 @@ def build_downloads(
             when=when,
             subtitle=subtitle,
             legend_title=legend_title,
+            extent=extent,
         )
 
     out = {
@@ -117,7 +122,7 @@ def build_downloads(
             "GeoJSON",
             f"{stem}.geojson",
             MIME_TYPES["geojson"],
-            lambda: geojson_bytes(frames, provenance, title=title, when=when),
+            lambda: geojson_bytes(frames, provenance, title=title, when=when, headers="official"),
         )
         if len(_families(frames)) <= 1
         else Download(  # mixed geometries: one file (one QGIS layer) per family, in one zip
@@ -188,6 +193,8 @@ def _geojson_zip(
     """A zip of ``<stem>_polygon.geojson``, ``<stem>_line.geojson``, ``<stem>_point.geojson``."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for kind, data in geojson_files(frames, provenance, title=title, when=when).items():
+        for kind, data in geojson_files(
+            frames, provenance, title=title, when=when, headers="official"
+        ).items():
             zf.writestr(f"{stem}_{kind}.geojson" if kind else f"{stem}.geojson", data)
     return buf.getvalue()

@@ -15,6 +15,7 @@ import sqlite3
 import tempfile
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
+from typing import Literal
 
 import geopandas as gpd
 import numpy as np
@@ -24,6 +25,7 @@ import shapely
 
 from geo.errors import DataValidationError
 from geo.exports.cells import csv_text_bytes, formula_safe_frame
+from geo.exports.headers import official_headers
 from geo.i18n import Lang, t
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
@@ -123,21 +125,35 @@ def geojson_bytes(
     title: str = "",
     when: date | datetime | None = None,
     measures: bool = True,
+    headers: Literal["standard", "official"] = "standard",
 ) -> bytes:
     """One RFC 7946 FeatureCollection (WGS-84 lon/lat, no ``crs`` member) of the given frames.
 
     Each feature carries its attributes, area/length metrics (see :func:`with_measures`) and the
     provenance properties ``layer``, ``data_source``, ``data_accuracy`` and ``exported``.
-    Polygon rings follow the right-hand rule; coordinates keep 8 decimals (about 1 mm).
+    Polygon rings follow the right-hand rule; coordinates keep 8 decimals (about 1 mm); whole
+    numbers are written as integers (72, not 72.0).
+
+    ``headers="official"`` names the standard columns of enterprise and parcel tables by the
+    official forms' headers with units (``用地面积（亩）``, not ``land_mu``;
+    :func:`geo.exports.headers.official_headers`); the collection's ``atlas_columns`` member
+    then lists each header with the atlas's name for it.
     """
     check_frames(frames)
+    if headers not in ("standard", "official"):
+        raise ValueError(f"headers must be 'standard' or 'official', got {headers!r}")
     provenance = provenance or {}
     exported = export_date(when)
     features = []
+    renamed: dict[str, str] = {}
     for name, frame in frames.items():
         prov = provenance.get(name)
         data = with_measures(frame) if measures else frame
         data = data.to_crs(STORAGE_CRS)
+        if headers == "official":
+            official = official_headers(c for c in data.columns if c != data.geometry.name)
+            data = data.rename(columns=official)
+            renamed.update({header: key for key, header in official.items()})
         geoms = shapely.orient_polygons(np.asarray(data.geometry.values, dtype=object), exterior_cw=False)
         columns = [c for c in data.columns if c != data.geometry.name]
         records = data[columns].astype(object).to_dict(orient="records")
@@ -162,6 +178,8 @@ def geojson_bytes(
         "name": title or "atlas",
         "features": features,
     }
+    if renamed:
+        collection["atlas_columns"] = renamed
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -266,18 +284,22 @@ def geojson_files(
     *,
     title: str = "",
     when: date | datetime | None = None,
+    headers: Literal["standard", "official"] = "standard",
 ) -> dict[str, bytes]:
     """GeoJSON of the frames, one FeatureCollection per geometry family when they are mixed.
 
     Returns ``{"": bytes}`` when every feature is of one family (polygons, lines or points), else
     ``{"polygon": ..., "line": ..., "point": ...}`` for the families present, so that QGIS opens
-    each as one layer instead of splitting a mixed file into sub-layers.
+    each as one layer instead of splitting a mixed file into sub-layers. ``headers``: see
+    :func:`geojson_bytes`.
     """
     families = split_by_geometry(frames)
     if len(families) <= 1:
-        return {"": geojson_bytes(frames, provenance, title=title, when=when)}
+        return {"": geojson_bytes(frames, provenance, title=title, when=when, headers=headers)}
     return {
-        kind: geojson_bytes(layers, provenance, title=f"{title or 'atlas'} ({kind})", when=when)
+        kind: geojson_bytes(
+            layers, provenance, title=f"{title or 'atlas'} ({kind})", when=when, headers=headers
+        )
         for kind, layers in families.items()
     }
 
@@ -486,5 +508,3 @@ def gpkg_bytes(
 
 # The names geo/exports/briefing.py still imports (it is being changed elsewhere; it may take the
 # public names above and these two lines go).
-_check_frames = check_frames
-_today = export_date

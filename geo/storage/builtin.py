@@ -17,6 +17,7 @@ from geo.errors import DataValidationError
 from geo.spatial.crs import STORAGE_CRS
 from geo.storage.interface import is_database_url
 from geo.storage.schema import LAYERS_BY_NAME, LayerSchema
+from geo.storage.styles import STYLES_TABLE
 
 DATA_DIR = settings.DATA_DIR
 DEFAULT_GPKG = settings.DEFAULT_GPKG
@@ -87,7 +88,8 @@ def list_layers(path: Path | str | None = None) -> list[str]:
     if not isinstance(path, Path):
         return _database(path).demo_layers()
     _check_file(path)
-    return [str(name) for name, _ in pyogrio.list_layers(path)]
+    # the QGIS styles (data/qgis.py) are for QGIS, not a layer of the atlas
+    return [str(name) for name, _ in pyogrio.list_layers(path) if name != STYLES_TABLE]
 
 
 def spatial_layers(path: Path | str | None = None) -> list[str]:

@@ -424,7 +424,7 @@ class PostGISStore(Store):
     def load_gpkg(self, path: Path, change: Change) -> list[str]:
         """Copy every layer and table of a GeoPackage (e.g. the bundled demo) into the database,
         replacing same-named tables, in one transaction; returns the table names."""
-        names = [str(n) for n, _ in pyogrio.list_layers(path)]
+        names = [str(n) for n, _ in pyogrio.list_layers(path) if n != STYLES_TABLE]  # styles: write_styles
         with self._write() as conn:
             for name in names:
                 self._write_frame(conn, DEMO_PREFIX + name, pyogrio.read_dataframe(path, layer=name))

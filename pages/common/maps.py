@@ -16,7 +16,7 @@ from streamlit_folium import st_folium
 
 from geo.i18n import Lang
 from layers import REGISTRY
-from layers.mapview import MapLayer, basemap_is_gcj02, legend_html, render_map
+from layers.mapview import MapLayer, basemap_is_gcj02, fit_script, legend_html, render_map, view_extent
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from pages.common import cache
@@ -110,8 +110,12 @@ def show_map_with(
     base_key: tuple | None = None,
     changing_key: tuple | list[tuple] | None = None,
     signal_drawn: bool = False,
+    fit_to: tuple[float, float, float, float] | None = None,
 ) -> dict:
     """Draw a map whose ``changing`` layers follow the widgets without rebuilding the map.
+
+    ``fit_to`` (west, south, east, north; e.g. ``layers.mapview.frame_extent`` of a scope filtered
+    to a town): the map zooms there when the changing layers change, and only then.
 
     ``m`` (from ``render_map``) must not depend on the widgets: then the component keeps its
     identity, and with it the user's pan and zoom. The ``changing`` layers travel as
@@ -178,6 +182,8 @@ def show_map_with(
             (key, lang, gcj02, *changing_key),
             lambda: _changing_groups(changing, lang=lang, gcj02=gcj02),
         )
+    if fit_to is not None and script:
+        script += fit_script(fit_to)
     return cache.draw(
         parts,
         script,
@@ -239,16 +245,21 @@ def export_panel(
     lang: Lang,
     key: str,
     per_row: int = 3,
+    extent: tuple[float, float, float, float] | None = None,
+    subtitle: str = "",
 ) -> None:
     """Downloads of what the map shows (filters applied): GeoJSON, CSV, XLSX, briefing PNG, HTML.
 
     Bytes are built on click, in memory; ``m`` is the map or a function building it (on click).
     Call after the map is drawn (after :func:`rest_after_map`, or past ``map_first_run``).
     ``per_row``: buttons to a row (2 in a column beside a panel, where three cut their labels).
+    ``extent``: the view on screen (``layers.mapview.view_extent``), what the briefing PNG shows;
+    ``subtitle``: a line under the briefing's title (e.g. the feature the user clicked).
     """
     with st.expander(t("export.panel", lang), icon=":material/download:"):
         st.caption(t("export.panel_note", lang))
-        download_buttons(map_downloads(title, items, m, lang=lang), key=key, per_row=per_row)
+        made = map_downloads(title, items, m, lang=lang, extent=extent, subtitle=subtitle)
+        download_buttons(made, key=key, per_row=per_row)
 
 
 def download_buttons(downloads: dict, *, key: str, per_row: int = 3) -> None:
@@ -281,9 +292,14 @@ def map_with_exports(
     changing_key: tuple | list[tuple] | None = None,
     base_key: tuple = (),
     signal_drawn: bool = False,
+    export_subtitle: Callable[[dict], str] | None = None,
 ) -> dict:
     """A page's map: ``base`` layers stay (and with them the user's view), ``changing`` ones follow
     the widgets; then the 示意图 note and the export panel. Returns streamlit-folium's dict.
+
+    The map reports its view (``"bounds"``), so that the briefing PNG shows what is on screen;
+    ``export_subtitle`` makes the briefing's subtitle from streamlit-folium's dict (e.g. what
+    the user clicked).
 
     ``export_title`` (e.g. naming the industry picked) titles the downloads; the map itself keeps
     ``title``, so that a widget change does not rebuild it.
@@ -309,7 +325,7 @@ def map_with_exports(
         lang=s.lang,
         gcj02=gcj02,
         height=height,
-        returned_objects=returned_objects,
+        returned_objects=[*(returned_objects or []), "bounds"],
         base_key=(title, tuple(center), zoom, *base_key),
         changing_key=changing_key,
         signal_drawn=signal_drawn,
@@ -324,6 +340,8 @@ def map_with_exports(
         lang=s.lang,
         key=f"{key}_export",
         per_row=2,  # the map's column leaves room for two full labels at 1280 px
+        extent=view_extent(out),
+        subtitle=export_subtitle(out) if export_subtitle is not None else "",
     )
     return out
 

@@ -10,7 +10,7 @@ import streamlit as st
 from geo.errors import DataValidationError
 from geo.spatial.crs import STORAGE_CRS
 from layers import REGISTRY
-from layers.mapview import render_map
+from layers.mapview import render_map, view_extent
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
@@ -71,5 +71,5 @@ def export_section(s: Settings) -> None:
     )
     m = render_map(items, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, fit_to=extent)
     m.add_child(SnapshotControl(title=title, lang=lang))
-    show_map(m, key="data_export_map", height=480)
-    download_buttons(map_downloads(title, items, m, lang=lang), key="export")
+    view = view_extent(show_map(m, key="data_export_map", height=480, returned_objects=["bounds"]))
+    download_buttons(map_downloads(title, items, m, lang=lang, extent=view), key="export")

@@ -9,6 +9,7 @@ import streamlit as st
 from geo.evaluation import land_renewal_by_zone, low_efficiency_land
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
+from layers.mapview import view_extent
 from layers.offline_html import map_downloads
 from pages.common.cache import shared
 from pages.common.maps import download_buttons, full_map
@@ -194,6 +195,14 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
         items = [drawn.zone_item, *drawn.class_items]
         whole = full_map(drawn.build, drawn.class_items, lang=lang, gcj02=drawn.gcj02)
         download_buttons(
-            map_downloads(drawn.title, items, whole, lang=lang, subtitle=subtitle, table=table),
+            map_downloads(
+                drawn.title,
+                items,
+                whole,
+                lang=lang,
+                subtitle=subtitle,
+                table=table,
+                extent=view_extent(drawn.out),
+            ),
             key="eff_export",
         )

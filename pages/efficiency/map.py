@@ -13,7 +13,7 @@ import streamlit as st
 from geo.evaluation import CLASS_COL
 from geo.evaluation.metrics import ZONE_COL
 from layers import efficiency_classes, enterprise_counts, eval_warnings
-from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_map
+from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, frame_extent, render_map
 from pages.common.cache import shared
 from pages.common.frame import rest_after_map
 from pages.common.maps import add_snapshot_button, show_map_with
@@ -96,6 +96,9 @@ def class_map(view: PageView) -> DrawnMap:
         items = shared(("eff.map_items", *scope_key, show_unscored, lean_map, lang), class_items)
     else:
         items = zone_counts()
+    zoom_target = None
+    if view.chosen[0]:  # towns chosen: the map zooms to them
+        zoom_target = shared(("eff.fit", *scope_key), lambda: frame_extent(view.scope))
     map_out = show_map_with(
         build_map,
         items,
@@ -103,10 +106,11 @@ def class_map(view: PageView) -> DrawnMap:
         lang=lang,
         gcj02=gcj02,
         height=520,
-        returned_objects=["last_active_drawing"],
+        returned_objects=["last_active_drawing", "bounds"],  # the view: for the briefing PNG
         base_key=("eff", view.sources.zones_src, map_title),
         changing_key=("eff", *scope_key, show_unscored, lean_map),
         signal_drawn=True,
+        fit_to=zoom_target,  # zoom to the towns chosen
     )
     rest_after_map("eff_map", lang)
     if lean_map:

@@ -1,0 +1,44 @@
+"""The official Chinese headers of standard columns, for exports a user reads beside their own file.
+
+An imported enterprise (or parcel) table is stored under the atlas's standard names (``land_mu``,
+``tax_wan_yuan``); its export gives the columns back under the headers of the official forms, with
+units (``用地面积（亩）``, ``税收（万元）``), which the importer recognises again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from geo.catalogue import CATALOGUE
+
+# The column that tells which catalogue a table follows.
+KIND_BY_ID = {"parcel_id": "parcels", "ent_id": "enterprises"}
+
+
+def official_headers(columns: Iterable[object]) -> dict[str, str]:
+    """Standard column -> official header (with unit) for the standard columns of a table.
+
+    A table with ``parcel_id`` follows the parcels' catalogue, one with ``ent_id`` the enterprises';
+    other tables (districts, zones, computed results) keep their names: {}. A header that is
+    already a column, or that two columns would share, is left out (nothing is overwritten).
+
+    Parameters
+    ----------
+    columns
+        The table's column names.
+
+    Returns
+    -------
+    dict
+        ``{"land_mu": "用地面积（亩）", ...}`` for the columns present.
+    """
+    names = [str(c) for c in columns]
+    kind = next((KIND_BY_ID[c] for c in KIND_BY_ID if c in names), None)
+    if kind is None:
+        return {}
+    present = set(names)
+    wanted = {c.key: c.label("zh") for c in CATALOGUE[kind] if c.key in present}
+    counts: dict[str, int] = {}
+    for header in wanted.values():
+        counts[header] = counts.get(header, 0) + 1
+    return {k: h for k, h in wanted.items() if counts[h] == 1 and h not in present}
