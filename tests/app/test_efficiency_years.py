@@ -1,0 +1,292 @@
+"""The yearly cycle on 亩均效益评价: year comparison, weights kept and checked, named configurations,
+the enterprise's own years, and (in Chromium) the comparison, a map click and the exports.
+
+Expected figures come from geo/ on the same demo GeoPackage (the synthetic years 2020–2022).
+"""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import yearly
+from geo.evaluation import default_config, evaluate
+from geo.evaluation.metrics import assign_zones
+from geo.storage.builtin import load_layer
+from geo.yearly.notice import notice_xlsx_bytes
+from tests.fixtures import APP
+from tests.fixtures import years as fx
+from tests.fixtures.app import open_page
+
+
+@pytest.fixture(scope="module")
+def demo_years(demo_gpkg) -> dict[int, pd.DataFrame]:
+    """Each demo year evaluated with the defaults, zones by location (as the page does)."""
+    years = load_layer("enterprise_years", path=demo_gpkg)
+    towns = load_layer("wujiang_towns", path=demo_gpkg)
+    out = {}
+    for y, frame in yearly.split_years(years).items():
+        zone = assign_zones(frame, towns, zone_id="name").zone
+        out[y] = evaluate(frame, config=default_config(), zone=zone, year=y).enterprises
+    return out
+
+
+@pytest.fixture
+def user_dir(tmp_path, monkeypatch):
+    from geo import ingest
+
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(tmp_path / "user" / "atlas_user.gpkg"))
+    return tmp_path / "user"
+
+
+def _page() -> AppTest:
+    return open_page("pages/efficiency.py", timeout=180)
+
+
+def _open_params(at: AppTest) -> AppTest:
+    """Open the folded parameter editor (its widgets are drawn only while it is open)."""
+    at.session_state["eff_params_open"] = True
+    return at.run()
+
+
+def test_year_comparison_shows_the_engines_transitions(demo_years, user_dir):
+    at = _page()
+    at.session_state["eff_tab"] = "年度对比"  # the tabs below the ranking: only the open one is drawn
+    at.run()
+    assert "年度对比：2021 年 → 2022 年" in [s.value for s in at.subheader]
+    assert any("两年均按当前权重与规则重新评价" in i.value for i in at.info)
+    changes = yearly.class_changes(demo_years[2021], demo_years[2022])
+    wide = yearly.transition_table(yearly.transition_matrix(changes))
+    shown = next(df.value for df in at.dataframe if "上年 \\ 本年" in df.value.columns).set_index(
+        "上年 \\ 本年"
+    )
+    for row in ("NEW", "A", "D", "T"):
+        for col in ("A", "D", "T", "GONE"):
+            assert shown.loc[row, col] == wide.loc[row, col], (row, col)
+    n_new, n_gone = int(wide.loc["NEW", "合计"]), int(wide.loc["合计", "GONE"])
+    assert any(c.value == f"新进入 {n_new:,} 家，退出 {n_gone:,} 家（当前范围）。" for c in at.caption)
+    # Warnings: the engine's list for 2022 under the default rules.
+    warned = yearly.early_warnings(demo_years, 2022, default_config().warning_rules)
+    at.session_state["eff_tab"] = "预警"
+    at.run()
+    assert f"预警企业（{warned['ent_id'].nunique():,} 家）" in [s.value for s in at.subheader]
+    assert not any(s.value.startswith("年度对比") for s in at.subheader)  # that tab is closed now
+    # Another year compares with the one before it; the first year has nothing to compare with.
+    at.session_state["eff_tab"] = "年度对比"
+    at.selectbox(key="eff_year").set_value(2021).run()
+    assert "年度对比：2020 年 → 2021 年" in [s.value for s in at.subheader]
+    at.selectbox(key="eff_year").set_value(2020).run()
+    assert not any(s.value.startswith("年度对比") for s in at.subheader)
+    # The tab stays (and stays open): it says why there is nothing to compare.
+    assert at.session_state["eff_tab"] == "年度对比"
+    cmp_tab = next(tab for tab in at.tabs if tab.label == "年度对比")
+    assert any(c.value.startswith("没有可比的上一年") for c in cmp_tab.caption)
+
+
+def test_weights_not_100_warn_before_use_and_survive_navigation(demo_years, user_dir):
+    at = _open_params(_page())
+    scores = lambda: at.dataframe[0].value["综合得分（分）"].round(6).tolist()  # noqa: E731
+    before = scores()
+    at.number_input(key="eff_w_above_tax_per_mu_wan_yuan").set_value(60.0).run()  # 规上 total 120
+    assert any("权重合计不等于 100" in w.value and "规上权重合计 120 分" in w.value for w in at.warning)
+    assert any("未确认" in i.value for i in at.info)
+    assert scores() == before  # not used yet
+    at.checkbox(key="eff_accept_weights").check().run()
+    assert not at.exception
+    used = scores()
+    assert used != before and max(used) > max(before)
+    # Leave the page and come back: the weights and the evaluation are still the user's.
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/efficiency.py").run()
+    assert not at.exception
+    assert at.number_input(key="eff_w_above_tax_per_mu_wan_yuan").value == 60.0
+    assert scores() == used
+    assert not any("未确认" in i.value for i in at.info)  # the confirmation holds for these totals
+    # Other totals ask again before they are used.
+    at.number_input(key="eff_w_above_tax_per_mu_wan_yuan").set_value(70.0).run()
+    assert any("规上权重合计 130 分" in w.value for w in at.warning)
+    assert any("仍按上次使用的权重评价" in i.value for i in at.info)
+    assert scores() == used
+
+
+def test_named_configuration_saved_and_loaded(user_dir):
+    at = _open_params(_page())
+    at.number_input(key="eff_multiple").set_value(3.0)
+    at.text_input(key="eff_cfg_name").set_value("倍数三")
+    at.button(key="eff_cfg_save").click().run()
+    assert any("已保存配置「倍数三」" in s.value for s in at.success)
+    from geo.evaluation.named import list_named_configs
+    from geo.storage import audit
+
+    store = user_dir / "atlas_user.gpkg"  # a table of the selected store, no file beside it
+    assert [
+        (c.name, c.official, c.config["benchmark"]["multiple"]) for c in list_named_configs(store=store)
+    ] == [("倍数三", False, 3.0)]
+    assert not (user_dir / "eval_configs").exists()
+    # Single-user mode: this user is an editor and may save the official configuration.
+    at.button(key="eff_cfg_official").click().run()
+    assert [c.official for c in list_named_configs(store=store)] == [True, False]
+
+    saved = audit.audit_log(store=user_dir / "atlas_user.gpkg")
+    saved = saved[saved["action"] == "config_saved"]
+    assert len(saved) == 2 and "倍数三" in set(saved["title"])  # both saves are on record (留痕)
+    at.run()  # the list above the buttons shows it from the next run on
+    assert at.selectbox(key="eff_cfg_choice").options[1].startswith("正式配置")
+    at.number_input(key="eff_multiple").set_value(2.0).run()
+    choice = next(o for o in at.selectbox(key="eff_cfg_choice").options if "倍数三" in o and "正式" not in o)
+    at.selectbox(key="eff_cfg_choice").set_value(
+        next(k for k in at.selectbox(key="eff_cfg_choice").options if k == choice)
+    )
+    at.run()
+    at.button(key="eff_cfg_load").click().run()
+    assert at.number_input(key="eff_multiple").value == 3.0
+
+
+def test_a_viewer_cannot_save_the_official_configuration(user_dir):
+    from geo.storage.accounts import hash_password
+
+    at = AppTest.from_file(str(APP), default_timeout=180)
+    at.secrets["atlas"] = {"accounts": {"zhangsan": hash_password("correct horse")}}  # nobody logged in
+    at.run()
+    at.session_state["eff_params_open"] = True
+    at.switch_page("pages/efficiency.py").run()
+    assert not at.exception
+    assert [b for b in at.button if b.key == "eff_cfg_save"]  # the editor is drawn, open
+    assert not [b for b in at.button if b.key == "eff_cfg_official"]
+    assert any("保存正式配置需编辑权限" in c.value for c in at.caption)
+
+
+def test_enterprise_profile_by_id(demo_years, user_dir):
+    at = _page()
+    # An enterprise that moved between 2021 and 2022, with its three years.
+    changes = yearly.class_changes(demo_years[2021], demo_years[2022])
+    mover = changes[(changes["steps"] < 0)].iloc[0]
+    at.text_input(key="eff_profile_id").set_value(mover["ent_id"]).run()
+    profile = next(df.value for df in at.dataframe if "行业内排名" in df.value.columns)
+    assert list(profile["年份"]) == ["2020 年", "2021 年", "2022 年"]
+    assert list(profile["评价类别"])[1:] == [mover["from_class"], mover["to_class"]]
+    assert any(mover["ent_id"] in t.value for t in at.text)
+
+
+def test_notice_xlsx_is_a_notice():
+    ev = yearly.evaluate_years(yearly.split_years(fx.table()), config=fx.CONFIG, zone="town")
+    res = ev[2022]
+    data = notice_xlsx_bytes(
+        res.enterprises,
+        fx.CONFIG,
+        res.benchmarks,
+        year=2022,
+        title="2022 年度评价结果公示",
+        filters="区镇：全部",
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["公示", "A 类名单", "B 类名单", "C 类名单", "D 类名单", "T 类名单"]
+    cells = [c for row in wb["公示"].iter_rows(values_only=True) for c in row if c is not None]
+    assert cells[0] == "2022 年度评价结果公示"
+    assert "评价年份：2022" in cells and "范围：区镇：全部" in cells
+    assert any(isinstance(c, str) and c.startswith("综合得分 = Σ") for c in cells)
+    assert "按得分线：A ≥ 80 分，B ≥ 50，C ≥ 25，其余 D" in cells
+    assert "亩均税收（万元/亩）" in cells and 100.0 in cells  # the weight
+    assert 10.0 in cells  # the fixed benchmark
+    # Class lists: A = N2 (95), P2 (85); T = P6, N1 with their reasons.
+    for cls, ids in (
+        ("A", ["N2", "P2"]),
+        ("B", ["P1"]),
+        ("C", ["P3", "P4"]),
+        ("D", ["P5"]),
+        ("T", ["P6", "N1"]),
+    ):
+        rows = list(wb[f"{cls} 类名单"].iter_rows(min_row=2, values_only=True))
+        assert [r[1] for r in rows] == ids, cls
+        assert f"{cls} 类（" in " ".join(str(c) for c in cells)
+    t_rows = list(wb["T 类名单"].iter_rows(min_row=2, values_only=True))
+    assert t_rows[1][-1] == "不参评：投产不满 2 年"
+
+
+
+def test_the_notice_prints_and_says_its_period_in_dates():
+    """Issue 23 item 11: the 公示 workbook had no print set-up and its period read "3 天"."""
+    from datetime import date
+
+    ev = yearly.evaluate_years(yearly.split_years(fx.table()), config=fx.CONFIG, zone="town")
+    data = notice_xlsx_bytes(
+        ev[2022].enterprises,
+        fx.CONFIG,
+        ev[2022].benchmarks,
+        year=2022,
+        title="公示",
+        filters="全部",
+        objection_days=5,
+        when=date(2026, 12, 7),
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [c for row in wb["公示"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert any("公示期：2026-12-07 至 2026-12-11（共 5 天）" in c for c in cells)
+    for sheet in wb.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert wb["A 类名单"].print_title_rows == "$1:$1"
+
+
+# --------------------------------------------------------------------------- real browser
+
+# The pixel and id of an enterprise point well inside the map, from the top canvas point layer.
+PICK_POINT_JS = """() => { const layers = []; window.map.eachLayer(l => { if (l._px && l.count) layers.push(l); });
+  const l = layers[layers.length - 1], s = window.map.getSize();
+  for (let i = 0; i < l._n; i++) { const x = l._px[i], y = l._py[i];
+    if (x > 150 && y > 80 && x < s.x - 80 && y < s.y - 200) return [x, y, l._d.id[i]]; }
+  return null; }"""
+
+
+@pytest.mark.browser
+def test_browser_year_comparison_profile_click_and_xlsx(app_url, page, demo_years, tmp_path):
+    from tests.fixtures.browser import map_frame, save_screenshot
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{app_url}/efficiency")
+    page.get_by_role("tab", name="年度对比").click(timeout=120_000)  # only the open tab is drawn
+    page.get_by_text("年度对比：2021 年 → 2022 年").first.wait_for(timeout=120_000)
+    changes = yearly.class_changes(demo_years[2021], demo_years[2022])
+    n_new = int((changes["from_class"] == "NEW").sum())
+    n_gone = int((changes["to_class"] == "GONE").sum())
+    page.get_by_text(f"新进入 {n_new:,} 家，退出 {n_gone:,} 家（当前范围）。").wait_for(timeout=30_000)
+    warned = yearly.early_warnings(demo_years, 2022, default_config().warning_rules)["ent_id"].nunique()
+    page.get_by_role("tab", name="预警").click()
+    page.get_by_text(f"预警企业（{warned:,} 家）").first.wait_for(timeout=30_000)
+
+    # A click on an enterprise point (the class layer, drawn on top) opens its profile.
+    frame = map_frame(page, min_paths=8, timeout_s=90)
+    element = frame.frame_element()
+    element.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    x, y, ent_id = frame.evaluate(PICK_POINT_JS)
+    box = element.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    field = page.get_by_label("企业编号")
+    for _ in range(60):
+        if field.input_value():
+            break
+        page.wait_for_timeout(1000)
+    assert field.input_value() == ent_id
+    assert ent_id in set(demo_years[2022]["ent_id"])
+    page.get_by_text(f" · {ent_id} · ").first.wait_for(timeout=30_000)
+    save_screenshot(page, "efficiency_years_profile")
+
+    # The ranking XLSX names its year, filters and configuration.
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="下载排名表（Excel）").click()
+    path = tmp_path / "ranking.xlsx"
+    info.value.save_as(path)
+    wb = openpyxl.load_workbook(path)
+    params = dict(wb["评价参数"].iter_rows(min_row=2, values_only=True))
+    assert params["评价年份"] == "2022"
+    assert params["筛选条件"].startswith("区镇/园区：全部")
+    assert "亩均税收 40" in params["权重"] and "合计 100" in params["权重"]
+    assert "类别转移" in wb.sheetnames and "预警" in wb.sheetnames
+    header = next(wb["预警"].iter_rows(max_row=1, values_only=True))
+    assert "预警" in header and not [h for h in header if h and str(h).isascii()]  # no warning_en, rule …
+    assert [u for u in page.blocked_requests if "tile" not in u] == []
