@@ -60,7 +60,8 @@ def test_importing_geo_and_layers_leaves_streamlit_unloaded():
     code = (
         "import sys, importlib, pkgutil, geo\n"
         "assert 'streamlit' not in sys.modules\n"
-        "for m in pkgutil.walk_packages(geo.__path__, 'geo.'):\n    if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
+        "for m in pkgutil.walk_packages(geo.__path__, 'geo.'):\n"
+        "    if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
         "print('streamlit' in sys.modules, 'folium' in sys.modules)\n"
         "import layers\n"
         "for m in pkgutil.iter_modules(layers.__path__): importlib.import_module('layers.' + m.name)\n"

@@ -287,7 +287,8 @@ def test_a_viewer_can_browse_and_export_but_not_import_or_delete(user_store):
     assert not [b for b in at.button if b.key in ("data_delete", "data_delete_yes")]
     assert any("PNG" in b.label for b in at.get("download_button"))  # export stays
     assert ingest.list_user_layers()["layer"].tolist() == ["user_gone"]
-    # a session logged in as an editor account (the form checks the scrypt hash: tests/unit/storage/test_accounts.py)
+    # a session logged in as an editor account (the form checks the scrypt hash:
+    # tests/unit/storage/test_accounts.py)
     at = AppTest.from_file(str(APP), default_timeout=90)
     at.secrets["atlas"] = accounts
     at.session_state["_atlas_account"] = "zhangsan"

@@ -234,7 +234,8 @@ def test_page_evaluates_the_users_own_imports(user_imports):
 
 # --------------------------------------------------------------------------- real browser (journey 2)
 
-# Enterprise points of the class layer; the warning rings (layers/eval_warnings.py, one colour) are not counted.
+# Enterprise points of the class layer; the warning rings (layers/eval_warnings.py, one colour) are
+# not counted.
 POINTS_JS = (
     "() => { let k = 0; window.map.eachLayer(l => { if (l._px && l.count && !(l._d.palette.length === 1"
     " && l._d.palette[0] === '#7b3294')) k += l.count(); }); return k; }"

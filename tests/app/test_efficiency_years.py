@@ -235,7 +235,8 @@ def test_the_notice_prints_and_says_its_period_in_dates():
 # --------------------------------------------------------------------------- real browser
 
 # The pixel and id of an enterprise point well inside the map, from the top canvas point layer.
-PICK_POINT_JS = """() => { const layers = []; window.map.eachLayer(l => { if (l._px && l.count) layers.push(l); });
+PICK_POINT_JS = """() => { const layers = [];
+  window.map.eachLayer(l => { if (l._px && l.count) layers.push(l); });
   const l = layers[layers.length - 1], s = window.map.getSize();
   for (let i = 0; i < l._n; i++) { const x = l._px[i], y = l._py[i];
     if (x > 150 && y > 80 && x < s.x - 80 && y < s.y - 200) return [x, y, l._d.id[i]]; }

@@ -1,7 +1,8 @@
-"""The 公示与异议 page under Streamlit's AppTest: the main path of an editor (single-user mode) — save
-an imported year (the hand-worked fixture of tests/fixtures/publication.py) as a draft, publish it, record an objection with its evidence, decide it, evaluate
-again, compare, finalize — and a viewer's page (accounts configured, nobody signed in): the
-published and final versions with their state and class counts, no enterprise rows, no actions."""
+"""The 公示与异议 page under Streamlit's AppTest: the main path of an editor (single-user mode) — save an
+imported year (the hand-worked fixture of tests/fixtures/publication.py) as a draft, publish it,
+record an objection with its evidence, decide it, evaluate again, compare, finalize — and a viewer's
+page (accounts configured, nobody signed in): the published and final versions with their state and
+class counts, no enterprise rows, no actions."""
 
 from __future__ import annotations
 
@@ -184,7 +185,10 @@ def test_staff_who_see_firms_get_the_rows_but_no_actions(user_store):
     save_year(user_store)
     versions.publish_version("V1", start="2025-07-13", end="2025-07-19", actor="张三", store=user_store)
     at = AppTest.from_file(str(APP), default_timeout=120)
-    at.secrets["atlas"] = {"roles": {"lisi": "查看企业"}, "accounts": {"lisi": hash_password("correct horse")}}
+    at.secrets["atlas"] = {
+        "roles": {"lisi": "查看企业"},
+        "accounts": {"lisi": hash_password("correct horse")},
+    }
     at.session_state["_atlas_account"] = "lisi"
     at.run()
     at.switch_page(PAGE).run()

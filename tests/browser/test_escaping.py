@@ -33,7 +33,8 @@ _OPEN_ALL = """() => {
   const empty = {opened: 0, switcher: [], legend: [], tooltips: [], popups: [], injected: 0, ready: false};
   if (!m) return empty;
   // a small map folds its legend: unfold it, as a user would, to read what it shows
-  document.querySelectorAll('.atlas-legend.atlas-collapsed').forEach(b => b.classList.remove('atlas-collapsed'));
+  document.querySelectorAll('.atlas-legend.atlas-collapsed')
+    .forEach(b => b.classList.remove('atlas-collapsed'));
   // imported layers sit unticked under a page's own layers (issue 23 item 3): tick them, as a user would
   document.querySelectorAll('.leaflet-control-layers-overlays input:not(:checked)').forEach(i => i.click());
   let opened = 0;
@@ -41,11 +42,13 @@ _OPEN_ALL = """() => {
     if (l._tooltip && l.feature === undefined) { l.openTooltip(); opened++; }
     if (l._popup && l.feature === undefined) { l.openPopup(); opened++; }
   });
-  const text = sel => Array.from(document.querySelectorAll(sel)).map(e => e.textContent);  // a folded legend or switcher (small map) hides its rows
+  // textContent: a folded legend or switcher (small map) hides its rows
+  const text = sel => Array.from(document.querySelectorAll(sel)).map(e => e.textContent);
   return {opened, switcher: text('.leaflet-control-layers-overlays label'), legend: text('.atlas-legend'),
           tooltips: text('.leaflet-tooltip'), popups: text('.leaflet-popup-content'), ready: true,
-          injected: document.querySelectorAll('.leaflet-container img[src="x"], .leaflet-container svg[onload],'
-                                              + ' .leaflet-control-layers script, .atlas-legend script').length};
+          injected: document.querySelectorAll('.leaflet-container img[src="x"],'
+            + ' .leaflet-container svg[onload], .leaflet-control-layers script,'
+            + ' .atlas-legend script').length};
 }"""
 
 

@@ -39,7 +39,9 @@ VISIBLE_TEXT_JS = """() => {
     out.push(node.nodeValue);
   }
   document.querySelectorAll('[title],[aria-label],[placeholder]').forEach(el => {
-    for (const a of ['title', 'aria-label', 'placeholder']) { const v = el.getAttribute(a); if (v) out.push(v); }
+    for (const a of ['title', 'aria-label', 'placeholder']) {
+      const v = el.getAttribute(a); if (v) out.push(v);
+    }
   });
   return out.join('\\n');
 }"""
@@ -126,7 +128,8 @@ def _map_state(frame) -> dict:
           legendFolded: document.querySelector('.atlas-legend').classList.contains('atlas-collapsed'),
           switcherOpen: [...document.querySelectorAll('.leaflet-control-layers')]
               .some(c => c.classList.contains('leaflet-control-layers-expanded')),
-          labels: [...document.querySelectorAll('.leaflet-control-layers label')].map(l => l.textContent.trim()),
+          labels: [...document.querySelectorAll('.leaflet-control-layers label')]
+              .map(l => l.textContent.trim()),
           zoom: window.map.getZoom(),
         })"""
     )
@@ -278,7 +281,8 @@ def _cut_metrics(pg) -> list:
     """The metric values shown cut ("9,444.…"), with how many pixels they overflow."""
     return pg.evaluate(
         "() => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
-        ".map(e => { const t = e.querySelector('div') || e; return [e.innerText, t.scrollWidth - t.clientWidth]; })"
+        ".map(e => { const t = e.querySelector('div') || e;"
+        " return [e.innerText, t.scrollWidth - t.clientWidth]; })"
         ".filter(([, over]) => over > 1)"
     )
 
@@ -474,7 +478,8 @@ def test_a_district_tooltip_gives_its_values_room(app_url, browser, lang):
         pg.mouse.move(box["x"] + at[0], box["y"] + at[1])
         frame.locator(".leaflet-tooltip td").first.wait_for(timeout=10_000)
         cells = frame.evaluate(
-            "() => [...document.querySelectorAll('.leaflet-tooltip td')].map(td => [td.innerText, td.getBoundingClientRect().width])"
+            "() => [...document.querySelectorAll('.leaflet-tooltip td')]"
+            ".map(td => [td.innerText, td.getBoundingClientRect().width])"
         )
         assert any("吴江" in text or "Wujiang" in text for text, _ in cells), cells
         assert [c for c in cells if c[1] < 80] == [], cells  # each value at least ~6 characters wide

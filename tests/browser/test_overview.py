@@ -49,7 +49,8 @@ def test_cjk_glyphs_render_without_tofu(app_url, page):
     widths = page.evaluate(
         "() => { const c = document.createElement('canvas').getContext('2d');"
         " c.font = '20px sans-serif'; const a = c.measureText('苏州吴江盛泽').width;"
-        " const b = c.measureText('\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}').width;"
+        " const b = c.measureText('\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}'"
+        " + '\\u{10FFFD}\\u{10FFFD}\\u{10FFFD}').width;"
         " const fonts = document.fonts.check('20px \"Noto Sans CJK SC\"'); return [a, b, fonts]; }"
     )
     han, tofu, _ = widths

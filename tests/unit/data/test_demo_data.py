@@ -60,7 +60,8 @@ def test_enterprises_are_calibrated_to_the_wujiang_plan(demo_gpkg):
     assert len(ent) == 16_766
     assert ent["ent_id"].is_unique
     sales_yi = ent.groupby("industry")["sales_wan_yuan"].sum() / 10_000
-    # 吴江“十四五”工业规划: 2020 sales 高端装备 1150.46, 高端纺织 1313.27, 新一代信息技术 830.02, 光电通信 339.41 亿元
+    # 吴江“十四五”工业规划: 2020 sales 高端装备 1150.46, 高端纺织 1313.27, 新一代信息技术 830.02,
+    # 光电通信 339.41 亿元
     assert sales_yi["高端装备"] == pytest.approx(1150.46, abs=0.05)
     assert sales_yi["高端纺织"] == pytest.approx(1313.27, abs=0.05)
     assert sales_yi["新一代信息技术"] == pytest.approx(830.02, abs=0.05)

@@ -295,7 +295,8 @@ def test_snapshot_button_saves_the_view_as_png_offline(page, tmp_path):
     download.value.save_as(path)
     img = imread(path)
     size = page.evaluate(
-        "() => { const r = document.querySelector('.folium-map').getBoundingClientRect(); return [r.width, r.height]; }"
+        "() => { const r = document.querySelector('.folium-map').getBoundingClientRect();"
+        " return [r.width, r.height]; }"
     )
     assert img.shape[:2] == (round(size[1] + 70) * 2, round(size[0]) * 2)  # title band + footer, at 2x
     assert _has_colour(img, DISTRICT_COLOR, tol=0.06)  # the overlay was drawn

@@ -71,8 +71,8 @@ def test_contents_carry_the_title_and_the_provenance(gpkg):
 def test_each_import_has_a_default_style_in_the_colour_the_map_gives_it(gpkg):
     con = sqlite3.connect(gpkg)
     styles = con.execute(
-        "SELECT f_table_name, f_geometry_column, styleName, useAsDefault, styleQML, styleSLD FROM layer_styles"
-        " ORDER BY id"
+        "SELECT f_table_name, f_geometry_column, styleName, useAsDefault, styleQML, styleSLD"
+        " FROM layer_styles ORDER BY id"
     ).fetchall()
     assert [s[:4] for s in styles] == [("user_gk", "geom", TITLE, 1), ("user_other", "geom", "第二层", 1)]
     # #d62728 and #9467bd: the first two import colours, 25 % fill, outline opaque

@@ -64,7 +64,8 @@ def test_an_update_with_psycopg_is_on_record_with_the_database_user(db):
         user = con.execute("SELECT session_user").fetchone()[0]
         con.execute("UPDATE user_gk SET name = 'QGIS 改名' WHERE fid = 2")
         con.execute(
-            "INSERT INTO user_gk (name, geometry) VALUES ('新园', ST_MakeEnvelope(120.6, 31.1, 120.61, 31.11, 4326))"
+            "INSERT INTO user_gk (name, geometry)"
+            " VALUES ('新园', ST_MakeEnvelope(120.6, 31.1, 120.61, 31.11, 4326))"
         )
         con.execute("DELETE FROM user_gk WHERE fid = 1")
     log = audit_log(store=db)

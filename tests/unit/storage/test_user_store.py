@@ -158,7 +158,9 @@ while not Path(job["go"]).exists():
         sys.exit(3)
     time.sleep(0.005)
 if job["op"] == "import":
-    ingest.save_import(result, name=job["name"], title=job["name"], source="测试局", path=job["target"], actor=job["user"])
+    ingest.save_import(
+        result, name=job["name"], title=job["name"], source="测试局", path=job["target"], actor=job["user"]
+    )
 else:
     ingest.delete_user_layer(job["name"], path=job["target"], actor=job["user"])
 Path(job["done"]).touch()
