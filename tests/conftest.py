@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.storage.base import USER_GPKG_ENV
 from tests.fixtures import ROOT
 from tests.fixtures.browser import CHROMIUM, CHROMIUM_ARGS, serve_app
 
@@ -18,6 +19,15 @@ def _no_shared_store(monkeypatch):
     """Tests choose their store themselves: a developer's $ATLAS_DATABASE_URL never reaches them
     (PostGIS tests use $ATLAS_TEST_DATABASE_URL, see tests/unit/storage/test_user_store.py)."""
     monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _user_store_of_its_own(monkeypatch, tmp_path_factory):
+    """Every test starts on an empty user store of its own (its own fixtures may name another), never
+    data/user/ of the work tree nor a developer's $ATLAS_USER_GPKG: tests may then run in parallel
+    (``bash setup.sh test`` runs two workers)."""
+    folder = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv(USER_GPKG_ENV, str(folder / "atlas_user.gpkg"))
 
 
 @pytest.fixture(scope="session")
@@ -32,11 +42,16 @@ def demo_gpkg() -> Path:
 def app_url(tmp_path_factory) -> Iterator[str]:
     """The app on 127.0.0.1 (see :func:`serve_app`) for the browser tests; stopped afterwards.
 
-    The app reads a copy of the demo GeoPackage, so browser tests never touch the bundled file.
+    The app reads a copy of the demo GeoPackage and a user store of its own, so browser tests never
+    touch the bundled file or data/user/.
     """
     store = tmp_path_factory.mktemp("store") / "atlas.gpkg"
     shutil.copyfile(ROOT / "data" / "atlas.gpkg", store)
-    env = {**os.environ, "ATLAS_GPKG": str(store), "ATLAS_USER_DIR": str(store.parent / "user")}
+    env = {
+        **os.environ,
+        "ATLAS_GPKG": str(store),
+        USER_GPKG_ENV: str(store.parent / "user" / "atlas_user.gpkg"),
+    }
     env.pop("ATLAS_DATABASE_URL", None)
     with serve_app(env, tmp_path_factory.mktemp("log") / "streamlit.log") as url:
         yield url
