@@ -8,6 +8,7 @@ switches, the preview map fitted to the upload, the efficiency metrics and chart
 from __future__ import annotations
 
 import time
+from urllib.parse import parse_qs, urlsplit
 
 import geopandas as gpd
 import pytest
@@ -411,6 +412,12 @@ def test_language_switch_on_the_evaluation_page_keeps_the_basemap(app_url, brows
         context.close()
 
 
+def _address(pg) -> tuple[str, dict[str, list[str]]]:
+    """The page's path (without the app's base) and its query, as the browser shows them."""
+    url = urlsplit(pg.url)
+    return "/" + url.path.rstrip("/").rsplit("/", 1)[-1], parse_qs(url.query)
+
+
 def test_the_language_survives_a_reload(app_url, browser):
     """Switched to English, the address says so (?lang=en): a reload, on this page or another one
     reached from the sidebar, stays English; switched back, the address is clean again."""
@@ -429,13 +436,18 @@ def test_the_language_survives_a_reload(app_url, browser):
         pg.wait_for_function(
             "() => location.pathname.endsWith('/efficiency') && location.search.includes('lang=en')"
         )
+        assert _address(pg) == ("/efficiency", {"lang": ["en"]})
         pg.reload()
         pg.get_by_role("heading", name=t("eff.header", "en")).wait_for(timeout=60_000)
         map_frame(pg, min_paths=8)
         _idle(pg)
+        assert _address(pg) == ("/efficiency", {"lang": ["en"]})  # the reload kept the address…
+        assert pg.get_by_role("heading", name=t("eff.header", "zh")).count() == 0  # …and the language
         pg.locator('[data-testid="stSidebar"]').get_by_text("中文").click()
         pg.get_by_role("heading", name=t("eff.header", "zh")).wait_for(timeout=60_000)
         pg.wait_for_function("() => !location.search.includes('lang=')", timeout=30_000)
+        assert _address(pg) == ("/efficiency", {})
+        assert pg.get_by_role("heading", name=t("eff.header", "en")).count() == 0
     finally:
         context.close()
 
