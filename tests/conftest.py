@@ -39,6 +39,22 @@ def demo_gpkg() -> Path:
 
 
 @pytest.fixture(scope="session")
+def demo(demo_gpkg):
+    """The demo's latest year and its 区镇 (tests/fixtures/demo.py), read once per session."""
+    from tests.fixtures.demo import latest_year
+
+    return latest_year(demo_gpkg)
+
+
+@pytest.fixture(scope="session")
+def demo_years(demo_gpkg):
+    """Each demo year evaluated with the defaults (tests/fixtures/demo.py), once per session."""
+    from tests.fixtures.demo import every_year
+
+    return every_year(demo_gpkg)
+
+
+@pytest.fixture(scope="session")
 def app_url(tmp_path_factory) -> Iterator[str]:
     """The app on 127.0.0.1 (see :func:`serve_app`) for the browser tests; stopped afterwards.
 

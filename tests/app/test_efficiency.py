@@ -11,35 +11,18 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.evaluation import CLASSES, config_from_mapping, default_config, evaluate
+from geo.evaluation import CLASSES, default_config, evaluate
 from geo.evaluation.metrics import assign_zones
-from geo.storage.builtin import load_layer
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
 from tests.fixtures.app import open_page, page_metrics
-from tests.fixtures.browser import eval_in_maps
+from tests.fixtures.demo import expected_classes
 from tests.fixtures.evaluation import enterprises as fixture_enterprises
 from tests.fixtures.evaluation import zones as fixture_zones
 
 SHENGZE = "吴江高新区（盛泽镇）"
 
 
-LATEST = 2022  # the page opens on the demo's latest synthetic year
-
-
-@pytest.fixture(scope="module")
-def demo(demo_gpkg):
-    years = load_layer("enterprise_years", path=demo_gpkg)
-    ents = years[years["year"] == LATEST]
-    towns = load_layer("wujiang_towns", path=demo_gpkg)
-    zone = assign_zones(ents, towns, zone_id="name").zone
-    return ents, zone
-
-
-def _expected(demo, raw: dict | None = None) -> pd.DataFrame:
-    ents, zone = demo
-    config = config_from_mapping(raw) if raw else default_config()
-    return evaluate(ents, config=config, zone=zone).enterprises
 
 
 def _page(lang: str | None = None) -> AppTest:
@@ -64,7 +47,7 @@ def _counts(frame: pd.DataFrame) -> dict[str, str]:
 def test_page_shows_the_demo_evaluation(demo):
     at = _page()
     assert at.title[0].value == "亩均效益评价（资源集约利用综合评价）"
-    expected = _expected(demo)
+    expected = expected_classes(demo)
     metrics = page_metrics(at)
     assert {k: metrics[k] for k in _counts(expected)} == _counts(expected)
     # The demo has no emission data: the note says 单位排放税收 was dropped and weights rescaled.
@@ -93,7 +76,7 @@ def test_journey_shengze_textiles_above_scale(demo):
     at.multiselect(key="eff_industries").set_value(["高端纺织"])
     at.radio(key="eff_size").set_value("above").run()
     assert not at.exception
-    expected = _expected(demo)
+    expected = expected_classes(demo)
     scope = expected[
         (expected["zone"].astype(object) == SHENGZE)
         & (expected["industry"] == "高端纺织")
@@ -135,7 +118,7 @@ def test_moving_a_weight_changes_classes_in_the_expected_direction(demo):
             "below_scale": dict(default_config().weights_below_scale),
         }
     }
-    expected = _expected(demo, raw)
+    expected = expected_classes(demo, raw)
     assert page_metrics(at)["A 类（家）"] == _counts(expected)["A 类（家）"]
     above = expected[expected["scored"] & (expected["size_class"].astype(object) == "规上")]
     best_rd = above.sort_values("rd_share_pct", ascending=False).iloc[0]["ent_id"]
@@ -232,81 +215,6 @@ def test_page_evaluates_the_users_own_imports(user_imports):
     assert any(w.value == "当前范围内没有参评企业。" for w in at.warning)
 
 
-# --------------------------------------------------------------------------- real browser (journey 2)
-
-# Enterprise points of the class layer; the warning rings (layers/eval_warnings.py, one colour) are
-# not counted.
-POINTS_JS = (
-    "() => { let k = 0; window.map.eachLayer(l => { if (l._px && l.count && !(l._d.palette.length === 1"
-    " && l._d.palette[0] === '#7b3294')) k += l.count(); }); return k; }"
-)
-
-
-def _wait_points(page, n: int, timeout_s: float = 60.0):
-    """The map frame once it draws exactly ``n`` enterprise points (the frame may be replaced when a
-    filter changes the map, so it is looked up again on every poll)."""
-    import time
-
-    deadline = time.time() + timeout_s
-    last = None
-    while time.time() < deadline:
-        for fr, last in eval_in_maps(page, f"() => window.map ? ({POINTS_JS})() : -1"):
-            if last == n:
-                return fr
-        page.wait_for_timeout(500)
-    raise AssertionError(f"the map did not show {n} enterprise points within {timeout_s} s (last: {last})")
-
-
-def _pick(page, label: str, option: str) -> None:
-    """Choose ``option`` in the Streamlit multiselect or select box labelled ``label``."""
-    page.get_by_role("combobox", name=label).click()
-    page.get_by_role("option", name=option, exact=True).click()
-    page.keyboard.press("Escape")
-
-
-@pytest.mark.browser
-def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, tmp_path):
-    """docs/domain.md §1 journey 2: narrow to 盛泽 + 高端纺织 + 规上, see the D class, download the XLSX."""
-    import openpyxl
-
-    from tests.fixtures.browser import map_frame, save_screenshot
-
-    expected = _expected(demo)
-    page.goto(f"{app_url}/efficiency")
-    map_frame(page, min_paths=8, timeout_s=90)
-    n_scored = int(expected["scored"].sum())
-    frame = _wait_points(page, n_scored)
-    legend = frame.locator(".atlas-legend").text_content()  # rows hidden while folded count too
-    assert "A 优先发展" in legend and "D 整治淘汰" in legend and "[合成]" in legend
-
-    _pick(page, "区镇/园区", SHENGZE)
-    _pick(page, "行业", "高端纺织")
-    page.get_by_role("radiogroup", name="规模").get_by_text("规上", exact=True).click()
-    scope = expected[
-        expected["scored"]
-        & (expected["zone"].astype(object) == SHENGZE)
-        & (expected["industry"] == "高端纺织")
-        & (expected["size_class"].astype(object) == "规上")
-    ]
-    _wait_points(page, len(scope))
-    d_land = scope.loc[scope["eval_class"] == "D", "land_mu"].sum()
-    page.get_by_text(f"{d_land:,.1f} 亩", exact=True).first.wait_for(timeout=30_000)
-
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="下载排名表（Excel）").click()
-    path = tmp_path / "ranking.xlsx"
-    info.value.save_as(path)
-    sheet = openpyxl.load_workbook(path)["企业排名"]
-    header = [c.value for c in sheet[1]]
-    assert "亩均税收（万元/亩）" in header and "评价类别" in header
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert len(rows) == len(scope)
-    classes = [r[header.index("评价类别")] for r in rows]
-    assert classes.count("D") == int((scope["eval_class"] == "D").sum())
-    assert [u for u in page.blocked_requests if "tile" not in u] == []
-    save_screenshot(page, "efficiency_journey2")
-
-
 # --------------------------------------------------------------------------- what a new user met (issue 12)
 
 
@@ -316,7 +224,7 @@ def test_ranking_ranks_are_whole_numbers_and_sizes_are_said_apart(demo):
     at.toggle(key="eff_show_unscored").set_value(True).run()
     assert not at.exception
     table = at.dataframe[0].value
-    expected = _expected(demo)
+    expected = expected_classes(demo)
     # unscored rows join the table but the ranks stay integers (no "1.00"), blank where not ranked
     rank = "排名（规上/规下 × 行业内）"
     assert pd.api.types.is_integer_dtype(table[rank])
@@ -343,7 +251,7 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
         "主要失分指标",
     ]
     assert not [c for c in table.columns if "组内排名" in c or c == "排名"]
-    expected = _expected(demo)
+    expected = expected_classes(demo)
     scored = expected[expected["scored"]]
     # rank 1 within each size group is that group's best score (ties share it)
     best = scored.groupby("size_class", observed=True)["score"].transform("max")
@@ -388,7 +296,7 @@ def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch)
     monkeypatch.setattr(parts, "TABLE_ROWS_MAX", 100)
     monkeypatch.setattr(efficiency_classes, "LEAN_ABOVE", 1000)
     at = _page()
-    n_scored = int(_expected(demo)["scored"].sum())
+    n_scored = int(expected_classes(demo)["scored"].sum())
     table = at.dataframe[0].value
     assert len(table) == 100
     # the first 100 of the ranking, best first

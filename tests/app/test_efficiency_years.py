@@ -1,5 +1,5 @@
 """The yearly cycle on 亩均效益评价: year comparison, weights kept and checked, named configurations,
-the enterprise's own years, and (in Chromium) the comparison, a map click and the exports.
+the enterprise's own years (in Chromium: tests/browser/test_efficiency.py).
 
 Expected figures come from geo/ on the same demo GeoPackage (the synthetic years 2020–2022).
 """
@@ -9,30 +9,15 @@ from __future__ import annotations
 import io
 
 import openpyxl
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import yearly
-from geo.evaluation import default_config, evaluate
-from geo.evaluation.metrics import assign_zones
-from geo.storage.builtin import load_layer
+from geo.evaluation import default_config
 from geo.yearly.notice import notice_xlsx_bytes
 from tests.fixtures import APP
 from tests.fixtures import years as fx
 from tests.fixtures.app import open_page
-
-
-@pytest.fixture(scope="module")
-def demo_years(demo_gpkg) -> dict[int, pd.DataFrame]:
-    """Each demo year evaluated with the defaults, zones by location (as the page does)."""
-    years = load_layer("enterprise_years", path=demo_gpkg)
-    towns = load_layer("wujiang_towns", path=demo_gpkg)
-    out = {}
-    for y, frame in yearly.split_years(years).items():
-        zone = assign_zones(frame, towns, zone_id="name").zone
-        out[y] = evaluate(frame, config=default_config(), zone=zone, year=y).enterprises
-    return out
 
 
 @pytest.fixture
@@ -207,7 +192,6 @@ def test_notice_xlsx_is_a_notice():
     assert t_rows[1][-1] == "不参评：投产不满 2 年"
 
 
-
 def test_the_notice_prints_and_says_its_period_in_dates():
     """Issue 23 item 11: the 公示 workbook had no print set-up and its period read "3 天"."""
     from datetime import date
@@ -232,62 +216,3 @@ def test_the_notice_prints_and_says_its_period_in_dates():
     assert wb["A 类名单"].print_title_rows == "$1:$1"
 
 
-# --------------------------------------------------------------------------- real browser
-
-# The pixel and id of an enterprise point well inside the map, from the top canvas point layer.
-PICK_POINT_JS = """() => { const layers = [];
-  window.map.eachLayer(l => { if (l._px && l.count) layers.push(l); });
-  const l = layers[layers.length - 1], s = window.map.getSize();
-  for (let i = 0; i < l._n; i++) { const x = l._px[i], y = l._py[i];
-    if (x > 150 && y > 80 && x < s.x - 80 && y < s.y - 200) return [x, y, l._d.id[i]]; }
-  return null; }"""
-
-
-@pytest.mark.browser
-def test_browser_year_comparison_profile_click_and_xlsx(app_url, page, demo_years, tmp_path):
-    from tests.fixtures.browser import map_frame, save_screenshot
-
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{app_url}/efficiency")
-    page.get_by_role("tab", name="年度对比").click(timeout=120_000)  # only the open tab is drawn
-    page.get_by_text("年度对比：2021 年 → 2022 年").first.wait_for(timeout=120_000)
-    changes = yearly.class_changes(demo_years[2021], demo_years[2022])
-    n_new = int((changes["from_class"] == "NEW").sum())
-    n_gone = int((changes["to_class"] == "GONE").sum())
-    page.get_by_text(f"新进入 {n_new:,} 家，退出 {n_gone:,} 家（当前范围）。").wait_for(timeout=30_000)
-    warned = yearly.early_warnings(demo_years, 2022, default_config().warning_rules)["ent_id"].nunique()
-    page.get_by_role("tab", name="预警").click()
-    page.get_by_text(f"预警企业（{warned:,} 家）").first.wait_for(timeout=30_000)
-
-    # A click on an enterprise point (the class layer, drawn on top) opens its profile.
-    frame = map_frame(page, min_paths=8, timeout_s=90)
-    element = frame.frame_element()
-    element.scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
-    x, y, ent_id = frame.evaluate(PICK_POINT_JS)
-    box = element.bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
-    field = page.get_by_label("企业编号")
-    for _ in range(60):
-        if field.input_value():
-            break
-        page.wait_for_timeout(1000)
-    assert field.input_value() == ent_id
-    assert ent_id in set(demo_years[2022]["ent_id"])
-    page.get_by_text(f" · {ent_id} · ").first.wait_for(timeout=30_000)
-    save_screenshot(page, "efficiency_years_profile")
-
-    # The ranking XLSX names its year, filters and configuration.
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="下载排名表（Excel）").click()
-    path = tmp_path / "ranking.xlsx"
-    info.value.save_as(path)
-    wb = openpyxl.load_workbook(path)
-    params = dict(wb["评价参数"].iter_rows(min_row=2, values_only=True))
-    assert params["评价年份"] == "2022"
-    assert params["筛选条件"].startswith("区镇/园区：全部")
-    assert "亩均税收 40" in params["权重"] and "合计 100" in params["权重"]
-    assert "类别转移" in wb.sheetnames and "预警" in wb.sheetnames
-    header = next(wb["预警"].iter_rows(max_row=1, values_only=True))
-    assert "预警" in header and not [h for h in header if h and str(h).isascii()]  # no warning_en, rule …
-    assert [u for u in page.blocked_requests if "tile" not in u] == []

@@ -14,48 +14,20 @@ import pytest
 import shapely
 from matplotlib import font_manager
 from matplotlib.image import imread
-from shapely.geometry import MultiPolygon, Point, Polygon
+from shapely.geometry import Point
 
 from geo import ingest
 from geo.exports import briefing, downloads
 from geo.exports import tables as export
 from geo.storage.provenance import LegendEntry, Provenance
-
-DISTRICT_COLOR = "#5b6b7f"
-FIRM_COLOR = "#c51b7d"
-
-
-def _zones() -> gpd.GeoDataFrame:
-    outer = [(120.60, 31.10), (120.70, 31.10), (120.70, 31.20), (120.60, 31.20)]
-    hole = [(120.63, 31.13), (120.66, 31.13), (120.66, 31.16), (120.63, 31.16)]
-    donut = Polygon(outer[::-1], [hole])  # clockwise exterior on purpose: the export must reorient it
-    multi = MultiPolygon(
-        [shapely.box(120.40, 30.90, 120.45, 30.95), shapely.box(120.47, 30.90, 120.50, 30.93)]
-    )
-    return gpd.GeoDataFrame(
-        {
-            "name": ["吴江开发区（示例）", "七都镇 <b>两块</b>"],
-            "zone_id": ["Z1", "Z2"],
-            "score": [87.5, np.nan],
-        },
-        geometry=[donut, multi],
-        crs="EPSG:4326",
-    )
-
-
-def _firms() -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame(
-        {
-            "ent_id": ["0001", "0002", "0003"],
-            "name": ["甲纺织有限公司", "乙新材料股份公司", "丙光缆有限公司"],
-            "employees": [120, 3400, 56],
-            "tax_per_mu": [12.3456789, 45.0, np.nan],
-            "above_scale": [True, False, True],
-        },
-        geometry=[Point(120.6512345, 30.9154321), Point(120.7, 31.0), Point(120.4856789, 30.9651234)],
-        crs="EPSG:4326",
-    )
-
+from tests.fixtures.exports import (
+    DISTRICT_COLOR,
+    FIRM_COLOR,
+    has_colour,
+    map_items,
+    sample_firms,
+    sample_zones,
+)
 
 PROV = {
     "分区": Provenance("schematic", "测试手绘分区"),
@@ -72,8 +44,8 @@ def _same(a, b, tol: float = 1e-7) -> bool:
 
 
 def test_geojson_is_rfc7946_with_metrics_and_provenance():
-    zones = _zones().to_crs("EPSG:4549")  # any CRS in, WGS-84 out
-    doc = json.loads(export.geojson_bytes({"分区": zones, "企业": _firms()}, PROV, title="测试"))
+    zones = sample_zones().to_crs("EPSG:4549")  # any CRS in, WGS-84 out
+    doc = json.loads(export.geojson_bytes({"分区": zones, "企业": sample_firms()}, PROV, title="测试"))
     assert doc["type"] == "FeatureCollection" and "crs" not in doc
     first = doc["features"][0]
     lon, lat = first["geometry"]["coordinates"][0][0]
@@ -99,7 +71,7 @@ def test_geojson_is_rfc7946_with_metrics_and_provenance():
 
 
 def test_geojson_round_trip_through_the_importer():
-    zones, firms = _zones(), _firms()
+    zones, firms = sample_zones(), sample_firms()
     data = export.geojson_bytes({"分区": zones, "企业": firms}, PROV)
     back = ingest.read_upload(data, "export.geojson").frame
     assert len(back) == 5
@@ -119,7 +91,7 @@ def test_geojson_round_trip_through_the_importer():
 
 
 def test_csv_round_trip_and_excel_friendly_encoding():
-    firms = _firms()
+    firms = sample_firms()
     data = export.csv_bytes(firms, PROV["企业"])
     assert data.startswith("\ufeff".encode())  # BOM so Excel reads UTF-8 Chinese
     text = data.decode("utf-8-sig")
@@ -137,7 +109,7 @@ def test_csv_round_trip_and_excel_friendly_encoding():
 
 
 def test_xlsx_round_trip_and_about_sheet():
-    zones, firms = _zones(), _firms()
+    zones, firms = sample_zones(), sample_firms()
     data = export.xlsx_bytes({"分区": zones, "企业": firms}, PROV, title="测试导出")
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     assert book.sheetnames == ["分区", "企业", "说明"]
@@ -159,13 +131,8 @@ def _png(data: bytes) -> np.ndarray:
     return imread(io.BytesIO(data), format="png")
 
 
-def _has_colour(img: np.ndarray, hex_colour: str, tol: float = 0.03) -> bool:
-    rgb = np.array([int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
-    return bool((np.abs(img[:, :, :3] - rgb).max(axis=2) < tol).any())
-
-
 def test_briefing_png_a4_landscape_300dpi():
-    frames = {"分区": _zones(), "企业": _firms()}
+    frames = {"分区": sample_zones(), "企业": sample_firms()}
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a glyph missing from the shipped font would warn
         data = briefing.png_bytes(
@@ -175,8 +142,8 @@ def test_briefing_png_a4_landscape_300dpi():
     assert img.shape[:2] == (2480, 3508)  # 210 x 297 mm at 300 dpi
     non_white = (img[:, :, :3] < 0.95).any(axis=2).mean()
     assert 0.03 < non_white < 0.6, non_white
-    assert _has_colour(img, FIRM_COLOR)  # firm points and legend swatch
-    assert _has_colour(img, "#b00020")  # the red disclaimer line
+    assert has_colour(img, FIRM_COLOR)  # firm points and legend swatch
+    assert has_colour(img, "#b00020")  # the red disclaimer line
     screen = _png(briefing.png_bytes("测试", frames, LEGEND, PROV, paper="screen"))
     assert screen.shape[:2] == (992, 1403)
 
@@ -211,7 +178,7 @@ def test_png_scale_bar_is_true(monkeypatch):
 
 
 def test_build_downloads_all_formats():
-    frames = {"分区": _zones(), "企业": _firms()}
+    frames = {"分区": sample_zones(), "企业": sample_firms()}
     made = downloads.build_downloads(
         "吴江 测试/导出",
         frames,
@@ -237,22 +204,13 @@ def test_exports_refuse_frames_without_crs():
         export.geojson_bytes({"x": bad})
 
 
-def _map_items():
-    from layers import REGISTRY
-    from layers.base import Provenance
-    from layers.mapview import MapLayer
-
-    zones = _zones().assign(adcode=["320509", "320509"], area_km2=[96.2, 0.3])
-    return [MapLayer(REGISTRY["districts"], zones, Provenance("schematic", "测试手绘分区", "本项目"))]
-
-
 def test_standalone_html_opens_offline():
     import re
 
     from layers.mapview import render_map
     from layers.offline_html import standalone_html
 
-    m = render_map(_map_items(), lang="zh")
+    m = render_map(map_items(), lang="zh")
     doc = standalone_html(m, title="离线测试 <地图>", when=pd.Timestamp("2026-01-02"))
     assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="', doc)  # nothing loaded from elsewhere
     assert "/app/static" not in doc and "cdn." not in doc
@@ -264,11 +222,11 @@ def test_standalone_html_opens_offline():
     assert r"\u4e03\u90fd\u9547 <b>" not in doc and r"\u4e03\u90fd\u9547 \u003cb" not in doc
 
 
-def test_map_downloads_from_map_items():
+def test_map_downloads_frommap_items():
     from layers.mapview import render_map
     from layers.offline_html import map_downloads
 
-    items = _map_items()
+    items = map_items()
     downloads = map_downloads("县级行政区 测试", items, render_map(items), paper="a4")
     assert set(downloads) == {"geojson", "csv", "xlsx", "png", "png_screen", "html"}
     doc = json.loads(downloads["geojson"].data())
@@ -277,39 +235,12 @@ def test_map_downloads_from_map_items():
     assert _png(downloads["png_screen"].data()).shape[:2] == (992, 1403)
 
 
-@pytest.mark.browser
-def test_snapshot_button_saves_the_view_as_png_offline(page, tmp_path):
-    from layers.mapview import render_map
-    from layers.offline_html import standalone_html
-    from layers.snapshot import SnapshotControl
-
-    m = render_map(_map_items(), lang="zh", fit_to=_zones())
-    m.add_child(SnapshotControl(title="快照测试", when=pd.Timestamp("2026-01-02")))
-    page.set_content(standalone_html(m, title="快照测试"))
-    page.wait_for_selector(".atlas-snapshot a", timeout=20_000)
-    page.wait_for_timeout(500)
-    with page.expect_download() as download:
-        page.click(".atlas-snapshot a")
-    assert download.value.suggested_filename == "快照测试_截图.png"
-    path = tmp_path / "snap.png"
-    download.value.save_as(path)
-    img = imread(path)
-    size = page.evaluate(
-        "() => { const r = document.querySelector('.folium-map').getBoundingClientRect();"
-        " return [r.width, r.height]; }"
-    )
-    assert img.shape[:2] == (round(size[1] + 70) * 2, round(size[0]) * 2)  # title band + footer, at 2x
-    assert _has_colour(img, DISTRICT_COLOR, tol=0.06)  # the overlay was drawn
-    assert (img[:, :, :3] < 0.97).any(axis=2).mean() > 0.02  # faces too (fill opacity 0.08), hole left white
-    assert page.blocked_requests == []  # everything came from the file itself
-
-
 def test_imported_layers_draw_on_the_map_with_their_provenance(tmp_path):
     from layers.mapview import render_map
     from layers.user_layers import user_map_layers
 
     store = tmp_path / "user.gpkg"
-    result = ingest.read_upload(_zones().to_json().encode(), "zones.geojson", kind="zones")
+    result = ingest.read_upload(sample_zones().to_json().encode(), "zones.geojson", kind="zones")
     ingest.save_import(result, name="parks", title="导入的园区", source="测试局", accuracy="real", path=store)
     items = user_map_layers(kind="zones", path=store)
     assert [i.layer.title("zh") for i in items] == ["导入的园区"]
@@ -325,7 +256,7 @@ def test_titles_cannot_inject_markup_into_the_html():
     from layers.snapshot import SnapshotControl
 
     evil = "</script><script>alert(1)</script>"
-    m = render_map(_map_items())
+    m = render_map(map_items())
     m.add_child(SnapshotControl(title=evil))
     doc = standalone_html(m, title=evil)
     assert "<script>alert(1)" not in doc
@@ -356,7 +287,7 @@ def test_polygon_labels_move_instead_of_overlapping():
 
 
 def test_xlsx_numbers_have_number_formats_and_stay_exact():
-    data = export.xlsx_bytes({"企业": _firms()}, PROV, title="格式")
+    data = export.xlsx_bytes({"企业": sample_firms()}, PROV, title="格式")
     book = openpyxl.load_workbook(io.BytesIO(data))
     sheet = book["企业"]
     header = [c.value for c in sheet[1]]
@@ -374,7 +305,7 @@ def test_briefing_footer_keeps_its_room_with_many_sources():
     frames, legend, prov = {}, {}, {}
     for i in range(8):
         name = f"导入图层{i}"
-        frames[name] = _zones()
+        frames[name] = sample_zones()
         legend[name] = [LegendEntry(f"图层{i}", DISTRICT_COLOR, "fill", 0.3)]
         prov[name] = Provenance(
             "real", f"某某市自然资源和规划局 2024 年第{i}批 国土变更调查成果（数据提供单位：测绘院）"
@@ -399,8 +330,8 @@ def test_a_mixed_view_downloads_one_geojson_per_geometry_type_with_whole_numbers
     geometry type (QGIS opens each as one layer); a float column's whole numbers are written whole."""
     import zipfile
 
-    firms = _firms().assign(employees=[72.0, 3400.0, np.nan])
-    made = downloads.build_downloads("吴江 测试", {"分区": _zones(), "企业": firms}, LEGEND, PROV)
+    firms = sample_firms().assign(employees=[72.0, 3400.0, np.nan])
+    made = downloads.build_downloads("吴江 测试", {"分区": sample_zones(), "企业": firms}, LEGEND, PROV)
     item = made["geojson"]
     assert item.mime == "application/zip"
     with zipfile.ZipFile(io.BytesIO(item.data())) as zf:
