@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 
-import numpy as np
 import pytest
 from geopandas.testing import assert_geodataframe_equal
 
@@ -152,22 +151,6 @@ def test_intensity_choropleth_classes_and_units(store, meta):
         c = intensity.classify(zones["value"], scheme=scheme, k=4)
         assert list(c.bins) == sorted(c.bins) and c.bins[-1] == pytest.approx(zones["value"].max())
     _no_outside_host(html)
-
-
-def test_classify_uses_mapclassify_and_refuses_bad_input():
-    v = np.array([1.0, 2.0, 3.0, 4.0, 100.0, np.nan])
-    q = intensity.classify(v, scheme="quantiles", k=2)
-    assert q.bins == pytest.approx((3.0, 100.0))  # median of the finite values
-    assert list(q.classify(v)) == [0, 0, 0, 1, 1, -1]  # upper bounds inclusive, NaN -> -1
-    e = intensity.classify(v, scheme="equal_interval", k=2)
-    assert e.bins == pytest.approx((50.5, 100.0))
-    n = intensity.classify(v, scheme="natural_breaks", k=2)
-    assert n.bins == pytest.approx((4.0, 100.0))
-    assert q.labels("万元/亩") == ["1.0 – 3.0 万元/亩", "3.0 – 100.0 万元/亩"]
-    with pytest.raises(DataValidationError, match="分级方法"):
-        intensity.classify(v, scheme="jenks", k=3)
-    with pytest.raises(DataValidationError, match="没有可分级的数值"):
-        intensity.classify([np.nan], scheme="quantiles", k=3)
 
 
 def test_enterprises_all_points_compact_with_tooltip_and_legend(store, meta):
