@@ -11,7 +11,7 @@ import pytest
 
 from geo.storage.accounts import hash_password
 from tests.fixtures import ROOT
-from tests.fixtures.browser import save_screenshot, serve_app
+from tests.fixtures.browser import map_frame, save_screenshot, serve_app
 
 pytestmark = pytest.mark.browser
 
@@ -79,7 +79,8 @@ def test_a_forged_cookie_signs_nobody_in(accounts_url, page):
 
 
 def test_anonymous_and_staff_pages_at_1280(accounts_url, browser):
-    """Screenshots (artifacts/): the pages a visitor and a 查看企业 user see, in both languages."""
+    """Screenshots (artifacts/): the pages a visitor and a 查看企业 user see, in both languages, each
+    taken once its map is drawn (not after a fixed wait) and with the sidebar naming who is there."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     pg = context.new_page()
     for who in ("anon", "lisi"):
@@ -88,12 +89,16 @@ def test_anonymous_and_staff_pages_at_1280(accounts_url, browser):
             pg.get_by_text("未登录：地图与汇总数据").wait_for(timeout=60_000)
             _sign_in(pg, "lisi", "battery staple")
             pg.get_by_text("查看企业：lisi").wait_for(timeout=30_000)
-            pg.wait_for_timeout(1000)
         for path in ("wujiang", "efficiency", "intensity"):
             for lang in ("zh", "en"):
                 pg.goto(f"{accounts_url}/{path}" + ("?lang=en" if lang == "en" else ""))
-                pg.locator("iframe").first.wait_for(timeout=60_000)
-                pg.wait_for_timeout(6000)
+                map_frame(pg, min_paths=8, timeout_s=90)  # the 8 区镇 at least
+                sidebar = pg.locator('[data-testid="stSidebar"]')
+                if who == "lisi":
+                    sidebar.get_by_text("lisi").first.wait_for(timeout=30_000)
+                else:
+                    assert sidebar.get_by_text("lisi").count() == 0
+                pg.wait_for_timeout(500)  # the last tiles of the canvas layers
                 path_png = save_screenshot(pg, f"access_{who}_{path}_{lang}")
                 assert Path(path_png).stat().st_size > 10_000
     context.close()
