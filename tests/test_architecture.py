@@ -82,7 +82,8 @@ def test_importing_geo_and_layers_leaves_streamlit_unloaded():
         "print(n, 'streamlit' in sys.modules, 'folium' in sys.modules)\n"
         "import layers\n"
         "k = 0\n"
-        "for m in pkgutil.walk_packages(layers.__path__, 'layers.'): importlib.import_module(m.name); k += 1\n"
+        "for m in pkgutil.walk_packages(layers.__path__, 'layers.'):\n"
+        "    importlib.import_module(m.name); k += 1\n"
         "print(k, 'streamlit' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
