@@ -145,7 +145,9 @@ case "$cmd" in
       export ATLAS_TEST_DATABASE_URL
       if [ "$was_running" = 0 ]; then trap postgis_stop EXIT; fi
     fi
-    .venv/bin/python -m pytest "$@"
+    # Two workers (pytest-xdist), each test file on one of them so its module fixtures (served apps,
+    # evaluated demo years) are built once; ATLAS_TEST_WORKERS=0 runs in this process.
+    .venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-2}" --dist loadfile "$@"
     ;;
   build)
     python_env requirements-dev.txt

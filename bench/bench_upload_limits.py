@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from geo.ingest import limits
-    from tests import upload_fixtures as fx
+    from tests.fixtures import upload as fx
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

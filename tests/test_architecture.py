@@ -1,4 +1,8 @@
-"""Dependencies point one way: pages -> layers -> geo. geo and layers never import streamlit."""
+"""The house's shape: dependencies point one way (pages -> layers -> geo; geo and layers never import
+streamlit), modules stay readable, the README draws the tree, tests are filed by area.
+
+Every walk over a folder first checks that the folder holds the code it is about (``_modules``), so
+none of these tests passes on an empty or moved folder."""
 
 from __future__ import annotations
 
@@ -9,7 +13,19 @@ import sys
 import tokenize
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.fixtures import ROOT
+
+# The least number of modules each folder holds today: a walk that finds fewer looks in the wrong place.
+MIN_MODULES = {"geo": 60, "layers": 20, "pages": 15, "data": 8, "bench": 8}
+
+
+def _modules(folder: str, *, recursive: bool = True) -> list[Path]:
+    """The Python modules under ``ROOT / folder``, checked to be there and to hold code."""
+    paths = sorted((ROOT / folder).rglob("*.py") if recursive else (ROOT / folder).glob("*.py"))
+    least = MIN_MODULES[folder] if recursive else 1
+    assert len(paths) >= least, f"{folder}/ holds {len(paths)} modules, expected at least {least}"
+    assert sum(len(ast.parse(p.read_text(encoding="utf-8")).body) for p in paths) >= least, folder
+    return paths
 
 
 def _imports(path: Path) -> set[str]:
@@ -24,7 +40,7 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_geo_imports_neither_streamlit_nor_folium_nor_layers():
-    for path in (ROOT / "geo").rglob("*.py"):
+    for path in _modules("geo"):
         bad = _imports(path) & {"streamlit", "folium", "streamlit_folium", "layers", "pages", "branca"}
         assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
 
@@ -43,7 +59,7 @@ def _module_imports(path: Path) -> set[str]:
 def test_nothing_outside_the_command_line_imports_it():
     """geo/cli/ only parses arguments and prints: the app, the layers and geo never depend on it."""
     for folder in ("geo", "layers", "pages"):
-        for path in (ROOT / folder).rglob("*.py"):
+        for path in _modules(folder):
             if (ROOT / "geo" / "cli") in path.parents:
                 continue
             bad = {m for m in _module_imports(path) if m == "geo.cli" or m.startswith("geo.cli.")}
@@ -51,7 +67,7 @@ def test_nothing_outside_the_command_line_imports_it():
 
 
 def test_layers_import_no_streamlit_and_no_pages():
-    for path in (ROOT / "layers").glob("*.py"):
+    for path in _modules("layers"):
         bad = _imports(path) & {"streamlit", "streamlit_folium", "pages"}
         assert not bad, f"{path.name} imports {bad}"
 
@@ -62,14 +78,23 @@ def test_importing_geo_and_layers_leaves_streamlit_unloaded():
     code = (
         "import sys, importlib, pkgutil, geo\n"
         "assert 'streamlit' not in sys.modules\n"
-        "for m in pkgutil.walk_packages(geo.__path__, 'geo.'):\n    if not m.name.endswith('__main__'): importlib.import_module(m.name)\n"
-        "print('streamlit' in sys.modules, 'folium' in sys.modules)\n"
+        "n = 0\n"
+        "for m in pkgutil.walk_packages(geo.__path__, 'geo.'):\n"
+        "    if not m.name.endswith('__main__'): importlib.import_module(m.name); n += 1\n"
+        "print(n, 'streamlit' in sys.modules, 'folium' in sys.modules)\n"
         "import layers\n"
-        "for m in pkgutil.iter_modules(layers.__path__): importlib.import_module('layers.' + m.name)\n"
-        "print('streamlit' in sys.modules)"
+        "k = 0\n"
+        "for m in pkgutil.walk_packages(layers.__path__, 'layers.'):\n"
+        "    importlib.import_module(m.name); k += 1\n"
+        "print(k, 'streamlit' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False", "False"]
+    n_geo, *geo_loaded, n_layers, layers_loaded = out.stdout.split()
+    # every module was imported: as many as the folders hold, less the packages' own __main__
+    n_main = len([p for p in _modules("geo") if p.name == "__main__.py"])
+    assert int(n_geo) == len(_modules("geo")) - n_main - 1, out.stdout  # geo/__init__.py ran first
+    assert int(n_layers) == len(_modules("layers")) - 1, out.stdout
+    assert geo_loaded == ["False", "False"] and layers_loaded == "False", out.stdout
 
 
 def test_ui_has_no_emoji_that_would_render_as_boxes():
@@ -79,7 +104,7 @@ def test_ui_has_no_emoji_that_would_render_as_boxes():
     emoji = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff]")
     for path in [
         ROOT / "app.py",
-        *(ROOT / "pages").rglob("*.py"),
+        *_modules("pages"),
         ROOT / "geo" / "i18n.py",
         ROOT / "layers" / "strings.py",
     ]:
@@ -92,7 +117,7 @@ def test_readme_layout_names_every_module():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     layout = readme.split("## Layout", 1)[1].split("\n## ", 1)[0]
     for folder in ("geo", "layers", "pages", "data", "bench"):
-        for path in (ROOT / folder).rglob("*.py"):
+        for path in _modules(folder):
             if path.name in ("__init__.py", "__main__.py"):
                 continue
             assert path.name in layout, f"README layout does not mention {path.relative_to(ROOT)}"
@@ -136,7 +161,7 @@ def test_no_module_is_over_700_lines(tmp_path):
     ``ruff format`` writes it (squeezed lines cannot pass)."""
     copies = []
     for folder in ("geo", "layers", "pages", "data"):
-        for path in (ROOT / folder).rglob("*.py"):
+        for path in _modules(folder):
             copy = tmp_path / path.relative_to(ROOT)
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_bytes(path.read_bytes())
@@ -173,3 +198,58 @@ def test_no_private_name_is_imported_from_another_module():
         text=True,
     )
     assert out.returncode == 0, out.stdout
+
+
+# ------------------------------------------------------------------------------------- tests by area
+
+# Unit-test areas that are not a package of geo/: geo/access.py, and the demo data of data/.
+EXTRA_UNIT_AREAS = ("access", "data", "settings")
+# What may sit in tests/ itself: everything else is filed in an area.
+TESTS_ROOT_FILES = {"__init__.py", "conftest.py", "test_architecture.py"}
+
+
+def _test_functions(folder: Path) -> dict[str, int]:
+    """The test modules of ``folder`` (not below it) and how many test functions each defines."""
+    out = {}
+    for path in sorted(folder.glob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        out[path.name] = sum(
+            isinstance(n, ast.FunctionDef) and n.name.startswith("test_") for n in ast.walk(tree)
+        )
+    return out
+
+
+def test_tests_are_filed_by_area():
+    """A reviewer finds the test of a feature from the tree: one folder per area of geo/ under
+    tests/unit/, then render/ (layers), app/ (AppTest), browser/ (Chromium); each holds tests."""
+    geo_areas = sorted(p.parent.name for p in (ROOT / "geo").glob("*/__init__.py"))
+    assert len(geo_areas) >= 10, geo_areas
+    areas = [f"unit/{a}" for a in (*geo_areas, *EXTRA_UNIT_AREAS)] + ["render", "app", "browser"]
+    for area in areas:
+        folder = ROOT / "tests" / area
+        assert (folder / "__init__.py").exists(), f"tests/{area}/ is missing (or not a package)"
+        found = _test_functions(folder)
+        assert found, f"tests/{area}/ holds no test module"
+        empty = [name for name, n in found.items() if n == 0]
+        assert not empty, f"tests/{area}/: {empty} define no test"
+    filed = {p.relative_to(ROOT / "tests").parts[0] for p in (ROOT / "tests").rglob("test_*.py")}
+    assert filed == {"unit", "render", "app", "browser", "test_architecture.py"}, filed
+    loose = {p.name for p in (ROOT / "tests").glob("*.py")} - TESTS_ROOT_FILES
+    assert not loose, f"tests/ holds {sorted(loose)}: file them under unit/<area>, render, app or browser"
+    fixtures = ROOT / "tests" / "fixtures"
+    assert not list(fixtures.glob("test_*.py")) and len(list(fixtures.glob("*.py"))) >= 8
+
+
+def test_browser_tests_live_in_browser_and_only_there():
+    """Real-Chromium tests are marked ``browser`` (skipped by ``-m "not browser"``) and filed in
+    tests/browser/; a test elsewhere never drives the browser."""
+    browser = ROOT / "tests" / "browser"
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        if path.name == "test_architecture.py":  # this test names the mark
+            continue
+        text = path.read_text(encoding="utf-8")
+        marked = "pytest.mark.browser" in text
+        if browser in path.parents:
+            assert "pytestmark = pytest.mark.browser" in text, f"{path.relative_to(ROOT)} is not marked"
+        else:
+            assert not marked, f"{path.relative_to(ROOT)} holds a browser test outside tests/browser/"

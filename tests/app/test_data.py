@@ -1,0 +1,379 @@
+"""The 数据管理 page under Streamlit's AppTest: upload, CRS proposal, row report, save, export buttons."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import geopandas as gpd
+import pytest
+import shapely
+from streamlit.testing.v1 import AppTest
+
+from geo import ingest
+from pages.data.reading import FILE_TOKEN
+from tests.fixtures import APP
+from tests.fixtures.app import open_page
+from tests.fixtures.upload import PARK_NAMES as NAMES
+from tests.fixtures.upload import gbk_gk_zip_without_prj
+
+
+@pytest.fixture
+def user_store(tmp_path, monkeypatch):
+    path = tmp_path / "user" / "atlas_user.gpkg"
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
+    return path
+
+
+def _k(at: AppTest, name: str) -> str:
+    """The session key of a per-file widget of the data page (keys carry the file's token)."""
+    return f"{name}@{at.session_state[FILE_TOKEN]}"
+
+
+def _data_page(lang: str | None = None) -> AppTest:
+    return open_page("pages/data.py", timeout=90, lang=lang)
+
+
+def test_data_page_imports_a_gbk_shapefile_and_exports(tmp_path, user_store):
+    at = _data_page()
+    assert at.title[0].value == "数据管理：导入与导出"
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(
+        ("园区边界.zip", gbk_gk_zip_without_prj(tmp_path), "application/zip")
+    )
+    at.run()
+    assert not at.exception
+    assert any("建议选择 EPSG:4549" in info.value for info in at.info)
+    assert at.selectbox(key=_k(at, "data_crs")).value == "EPSG:4549"
+    assert at.selectbox(key=_k(at, "data_map_name")).value == "名称"
+
+    at.button(key="data_read").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["读入行数"] == "3" and metrics["通过"] == "3" and metrics["剔除"] == "0"
+
+    at.text_input(key=_k(at, "data_save_name")).set_value("parks")
+    at.text_input(key="data_save_source").set_value("测试局，2024 年")
+    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    assert not at.exception
+    assert any("user_parks" in s.value for s in at.success)
+    stored = ingest.load_user_layer("user_parks", path=user_store)
+    assert stored["name"].tolist() == NAMES
+
+    # the new layer is offered for export next to the built-in ones, and every download is there
+    at.multiselect(key="export_layers").set_value(["districts", "user_parks"]).run()
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert any("GeoJSON" in label for label in labels) and any("PNG" in label for label in labels)
+    assert any("HTML" in label for label in labels) and any("XLSX" in label for label in labels)
+
+
+def test_data_page_shows_a_clear_error_for_a_broken_zip(user_store):
+    at = _data_page()
+    at.file_uploader(key="data_upload").set_value(("坏.zip", b"PK\x03\x04 broken", "application/zip")).run()
+    assert not at.exception
+    assert "压缩包「坏.zip」已损坏" in at.error[0].value
+    assert not user_store.exists()
+
+
+def test_data_page_row_report_for_an_enterprise_table(user_store):
+    at = _data_page()
+    csv = (
+        "企业名称,用地面积（亩）,实缴税金（万元）,销售收入（万元）,经度,纬度\n"
+        "甲纺织,30,600,12000,120.645,31.155\n"
+        "乙材料,100,保密,56000,120.655,30.915\n"
+    ).encode()
+    at.selectbox(key="data_kind").set_value("enterprises")
+    at.file_uploader(key="data_upload").set_value(("企业.csv", csv, "text/csv")).run()
+    assert at.selectbox(key=_k(at, "data_lon")).value == "经度"
+    at.radio(key=_k(at, "data_frame")).set_value("wgs84").run()
+    at.button(key="data_read").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["通过"] == "1" and metrics["剔除"] == "1"
+    report = (
+        at.dataframe[-1].value
+        if False
+        else next(df.value for df in at.dataframe if "问题" in df.value.columns)
+    )
+    assert report["行号"].tolist() == [3]
+    assert "「税收（万元）」不是数字" in report["问题"].tolist()
+
+
+def test_data_page_proposes_a_crs_when_the_declared_one_is_wrong(user_store):
+    parks = gpd.GeoDataFrame(
+        {"name": NAMES[:1]}, geometry=[shapely.box(120.63, 31.14, 120.65, 31.16)], crs=4326
+    )
+    doc = json.loads(parks.to_crs("EPSG:4549").to_json())
+    doc.pop("crs")  # metres without a "crs" member: GeoJSON readers assume WGS-84
+    data = json.dumps(doc).encode()
+    at = _data_page()
+    at.file_uploader(key="data_upload").set_value(("metres.geojson", data, "application/geo+json")).run()
+    assert not at.exception
+    assert any("建议改选 EPSG:4549" in w.value for w in at.warning)
+    assert at.selectbox(key=_k(at, "data_crs")).value == "EPSG:4549"
+    at.button(key="data_read").click().run()
+    assert {m.label: m.value for m in at.metric}["通过"] == "1"
+
+
+def test_data_page_in_english(user_store):
+    at = _data_page("en")
+    assert at.title[0].value == "Data: import and export"
+    assert [s.value for s in at.subheader] == [
+        "Import data",
+        "Data collection: departments' files → the year's table",
+        "Imported layers",
+        "Export maps and data",
+        "Change log",
+    ]
+    assert "Briefing PNG (A4 landscape, 300 dpi)" in [b.label for b in at.get("download_button")]
+
+
+def test_the_default_export_title_follows_the_language_and_a_typed_one_stays(user_store):
+    at = _data_page()
+    assert at.text_input(key="export_title").value == "苏州产业布局图"
+    at.session_state["lang"] = "en"
+    at.run()
+    assert at.text_input(key="export_title").value == "Suzhou industrial layout"
+    at.text_input(key="export_title").set_value("盛泽汇报").run()
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert at.text_input(key="export_title").value == "盛泽汇报"
+
+
+def _saved_zone(name: str = "gone", title: str = "将删除", user: str = "张三") -> None:
+    zones = gpd.GeoDataFrame(
+        {"name": ["甲园区"]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326
+    )
+    result = ingest.read_upload(zones.to_json().encode(), "z.geojson", kind="zones")
+    ingest.save_import(result, name=name, title=title, source="测试", actor=user)
+
+
+def test_data_page_delete_asks_first_names_the_layer_and_is_recorded(user_store):
+    _saved_zone()
+    at = AppTest.from_file(str(APP), default_timeout=90).run()
+    assert any("单用户模式" in c.value for c in at.sidebar.caption)  # nothing configured: labelled as such
+    at.switch_page("pages/data.py").run()
+    assert at.selectbox(key="data_delete_pick").value == "user_gone"
+    at.button(key="data_delete").click().run()
+    assert not at.exception
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_gone"]  # not yet: it asks first
+    assert any("确定删除图层「将删除」（user_gone，1 条）" in w.value for w in at.warning)
+    at.button(key="data_delete_no").click().run()
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_gone"]
+    at.button(key="data_delete").click().run()
+    at.button(key="data_delete_yes").click().run()
+    assert not at.exception
+    assert ingest.list_user_layers().empty
+    assert any("已删除图层「将删除」（user_gone）" in s.value for s in at.success)
+    assert any("还没有导入的图层" in c.value for c in at.caption)
+    log = next(df.value for df in at.dataframe if "操作人" in df.value.columns)
+    assert log[["操作人", "操作", "图层"]].values.tolist() == [
+        ["单用户模式", "删除", "user_gone"],
+        ["张三", "导入", "user_gone"],
+    ]
+
+
+def test_saving_under_a_taken_name_asks_before_replacing(user_store):
+    _saved_zone(name="parks", title="旧园区")
+    at = _data_page()
+    data = (
+        gpd.GeoDataFrame(
+            {"name": NAMES[:2]},
+            geometry=[shapely.box(120.6, 31.1, 120.62, 31.12), shapely.box(120.7, 31.1, 120.72, 31.12)],
+            crs=4326,
+        )
+        .to_json()
+        .encode()
+    )
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("new.geojson", data, "application/geo+json")).run()
+    at.button(key="data_read").click().run()
+    at.text_input(key=_k(at, "data_save_name")).set_value("parks")
+    at.text_input(key="data_save_source").set_value("测试局")
+    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    assert not at.exception
+    assert any("已有同名图层「旧园区」（user_parks，1 条" in w.value for w in at.warning)
+    # when, as people in Suzhou read it ("2026-12-04 03:28 北京时间 导入"), not an ISO stamp in UTC
+    assert any(re.search(r"条，\d{4}-\d\d-\d\d \d\d:\d\d 北京时间 导入）", w.value) for w in at.warning)
+    assert len(ingest.load_user_layer("user_parks")) == 1  # unchanged until confirmed
+    at.button(key="data_replace_yes").click().run()
+    assert not at.exception
+    assert len(ingest.load_user_layer("user_parks")) == 2
+    assert any("已用新数据替换图层「user_parks」" in s.value for s in at.success)
+    assert [a for a in ingest.list_user_layers()["layer"]] == ["user_parks"]
+    from geo.storage import audit
+
+    assert audit.audit_log()["action"].tolist() == ["replace", "import"]
+
+
+def test_a_title_another_layer_has_is_refused(user_store):
+    """Issue 23 item 9: two layers under one title would be listed twice in the legend."""
+    _saved_zone(name="parks", title="旧园区")
+    at = _data_page()
+    data = (
+        gpd.GeoDataFrame({"name": NAMES[:1]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326)
+        .to_json()
+        .encode()
+    )
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("new.geojson", data, "application/geo+json")).run()
+    at.button(key="data_read").click().run()
+    at.text_input(key=_k(at, "data_save_name")).set_value("parks2")
+    at.text_input(key=_k(at, "data_save_title")).set_value(" 旧园区")
+    at.text_input(key="data_save_source").set_value("测试局")
+    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    assert not at.exception
+    assert any("已有另一个图层叫「旧园区」" in e.value for e in at.error)
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_parks"]
+    at.text_input(key=_k(at, "data_save_title")).set_value("新园区")
+    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    assert sorted(ingest.list_user_layers()["title_zh"]) == ["新园区", "旧园区"]
+
+
+def _app_with_secrets(atlas: dict) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.secrets["atlas"] = atlas
+    return at.run()
+
+
+def test_a_viewer_can_browse_and_export_but_not_import_or_delete(user_store):
+    from geo.storage import audit
+    from geo.storage.accounts import hash_password
+
+    accounts = {"accounts": {"zhangsan": hash_password("correct horse")}}
+    _saved_zone()
+    at = _app_with_secrets(accounts)
+    assert any("未登录" in c.value for c in at.sidebar.caption)
+    assert [t.key for t in at.text_input] == ["auth_user", "auth_password"]  # the editors' login form
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert any("只读身份" in i.value for i in at.info)
+    assert not list(at.get("file_uploader"))
+    assert not [b for b in at.button if b.key in ("data_delete", "data_delete_yes")]
+    assert any("PNG" in b.label for b in at.get("download_button"))  # export stays
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_gone"]
+    # a session logged in as an editor account (the form checks the scrypt hash:
+    # tests/unit/storage/test_accounts.py)
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.secrets["atlas"] = accounts
+    at.session_state["_atlas_account"] = "zhangsan"
+    at.run()
+    assert any("编辑：zhangsan" in c.value for c in at.sidebar.caption)
+    at.switch_page("pages/data.py").run()
+    assert list(at.get("file_uploader"))
+    at.button(key="data_delete").click().run()
+    at.button(key="data_delete_yes").click().run()
+    assert ingest.list_user_layers().empty
+    assert audit.audit_log().loc[0, ["user_name", "action"]].tolist() == ["zhangsan", "delete"]
+
+
+def test_a_proxy_user_header_names_the_user(user_store):
+    at = _app_with_secrets({"proxy_user_header": "X-Forwarded-User", "editors": ["lisi"]})
+    # AppTest sends no such header: read-only, and the sidebar says why
+    assert any("X-Forwarded-User" in c.value for c in at.sidebar.caption)
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert any("只读身份" in i.value for i in at.info)
+
+
+ENTERPRISE_CSV = (
+    "企业名称,用地面积（亩）,实缴税金（万元）,销售收入（万元）,经度,纬度\n"
+    "甲纺织,30,600,12000,120.645,31.155\n"
+    "乙材料,100,800,56000,120.655,30.915\n"
+).encode()
+
+
+def test_data_page_proposes_the_use_from_the_file(user_store):
+    """An enterprise table uploaded while the use is still on its default is read as enterprises."""
+    at = _data_page()
+    assert at.selectbox(key="data_kind").value == "zones"
+    at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
+    assert not at.exception
+    assert at.selectbox(key="data_kind").value == "enterprises"
+    assert any("建议的用途：企业" in c.value for c in at.caption)
+    at.radio(key=_k(at, "data_frame")).set_value("wgs84").run()
+    at.button(key="data_read").click().run()
+    assert not at.exception and not at.error
+    assert {m.label: m.value for m in at.metric}["通过"] == "2"
+
+
+def test_data_page_keeps_its_state_across_pages_and_languages(user_store):
+    at = _data_page()
+    at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
+    at.radio(key=_k(at, "data_frame")).set_value("gcj02")
+    at.selectbox(key=_k(at, "data_map_industry")).set_value("企业名称").run()
+    assert not at.exception
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    # the file, the use, the frame and the field mapping are all still there
+    assert any("正在导入：企业.csv" in c.value for c in at.caption)
+    assert at.selectbox(key="data_kind").value == "enterprises"
+    assert at.radio(key=_k(at, "data_frame")).value == "gcj02"
+    assert at.selectbox(key=_k(at, "data_map_industry")).value == "企业名称"
+    # (the language switch midway is walked in the browser: tests/browser/test_journeys.py)
+
+
+def test_data_page_import_fields_in_english(user_store):
+    at = _data_page("en")
+    at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
+    assert not at.exception
+    assert at.selectbox(key=_k(at, "data_map_land_mu")).label == "Land (mu) *"
+    assert at.selectbox(key=_k(at, "data_map_tax_wan_yuan")).label == "Tax (10k yuan) *"
+    labels = [b.label for b in at.selectbox if b.key and b.key.startswith("data_map_")]
+    assert not [label for label in labels if any("\u4e00" <= ch <= "\u9fff" for ch in label)]
+    # "(not used)" is one value in both languages, so a language switch keeps what was picked
+    assert at.selectbox(key=_k(at, "data_map_rd_wan_yuan")).value == ""
+    assert any("Choose the lon/lat frame" in w.value for w in at.warning)
+    at.radio(key=_k(at, "data_frame")).set_value("wgs84").run()
+    at.button(key="data_read").click().run()
+    assert {m.label: m.value for m in at.metric}["Passed"] == "2"
+
+
+def test_a_point_table_is_asked_its_frame_every_time(user_store):
+    """Issue 23 item 1: nothing in this table says WGS-84 or Gaode, so no frame is preselected and
+    nothing can be read until one is chosen; the next table is asked again, never handed the last
+    one's choice; a table whose columns say 高德 comes up with GCJ-02 preselected."""
+    at = _data_page()
+    at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
+    assert not at.exception
+    assert at.radio(key=_k(at, "data_frame")).value is None
+    assert any("请选择经纬度的坐标框架" in w.value for w in at.warning)
+    assert not [b for b in at.button if b.key == "data_read"]
+    at.radio(key=_k(at, "data_frame")).set_value("gcj02").run()
+    assert [b for b in at.button if b.key == "data_read"]
+    second = ENTERPRISE_CSV.replace("甲纺织".encode(), "丙纺织".encode())
+    at.file_uploader(key="data_upload").set_value(("企业2.csv", second, "text/csv")).run()
+    assert at.radio(key=_k(at, "data_frame")).value is None
+    gaode = ENTERPRISE_CSV.replace("经度,纬度".encode(), "高德经度,高德纬度".encode())
+    at.file_uploader(key="data_upload").set_value(("企业3.csv", gaode, "text/csv")).run()
+    assert at.radio(key=_k(at, "data_frame")).value == "gcj02"
+    assert not [w for w in at.warning if "请选择经纬度的坐标框架" in w.value]
+
+
+def test_the_field_mapping_shows_only_this_files_columns(tmp_path, user_store):
+    """Issue 23 item 4: after a shapefile whose 名称 column was mapped, a table without 名称 never
+    shows 名称 as chosen; its own 企业名称 is."""
+    at = _data_page()
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(
+        ("园区边界.zip", gbk_gk_zip_without_prj(tmp_path), "application/zip")
+    ).run()
+    assert at.selectbox(key=_k(at, "data_map_name")).value == "名称"
+    at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
+    assert not at.exception
+    assert at.selectbox(key="data_kind").value == "enterprises"
+    assert at.selectbox(key=_k(at, "data_map_name")).value == "企业名称"
+    assert not [
+        k for k in at.session_state if str(k).startswith("data_map_name@") and k != _k(at, "data_map_name")
+    ]
+
+
+def test_times_are_shown_in_beijing_time():
+    """Issue 23 item 11: the change log and the 盘活 record are read in Suzhou (UTC+8)."""
+    from geo.i18n import beijing_minute
+
+    assert beijing_minute("2026-12-06T18:30:05+00:00") == "2026-12-07 02:30 北京时间"
+    assert beijing_minute("2026-12-06T18:30:05", "en") == "2026-12-07 02:30 Beijing time"
+    assert beijing_minute("不是时间") == "不是时间"

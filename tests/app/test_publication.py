@@ -1,0 +1,199 @@
+"""The 公示与异议 page under Streamlit's AppTest: the main path of an editor (single-user mode) — save an
+imported year (the hand-worked fixture of tests/fixtures/publication.py) as a draft, publish it,
+record an objection with its evidence, decide it, evaluate again, compare, finalize — and a viewer's
+page (accounts configured, nobody signed in): the published and final versions with their state and
+class counts, no enterprise rows, no actions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import geopandas as gpd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import ingest
+from geo.evaluation.named import save_named_config
+from geo.publication import objections, versions
+from geo.storage import audit
+from geo.storage.accounts import hash_password
+from tests.fixtures import APP
+from tests.fixtures.app import open_page
+from tests.fixtures.publication import add_objection, enterprises, rules, save_year
+
+PAGE = "pages/publication.py"
+
+@pytest.fixture
+def user_store(tmp_path, monkeypatch):
+    path = tmp_path / "user" / "atlas_user.gpkg"
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
+    return str(path)
+
+
+def _button(at, key: str):
+    return next(b for b in at.button if b.key == key)
+
+
+def _imported_year(store: str) -> None:
+    """The hand-worked fixture (tests/fixtures/publication.py) imported as a user enterprise table with
+    one zone around it, and its rules saved as a named configuration."""
+    ents = enterprises().to_crs(4326)
+    result = ingest.read_upload(ents.to_json().encode("utf-8"), "ents.geojson", kind="enterprises")
+    ingest.save_import(
+        result, name="ents", title="企业 2024", source="测试", path=store, actor="张三", year=2024
+    )
+    zone = gpd.GeoDataFrame({"name": ["北区"]}, geometry=[ents.union_all().envelope.buffer(0.01)], crs=4326)
+    result = ingest.read_upload(zone.to_json().encode("utf-8"), "zone.geojson", kind="zones")
+    ingest.save_import(result, name="zone", title="北区", source="测试", path=store, actor="张三")
+    save_named_config("手算规则", rules(), actor="张三", store=store)
+
+
+def test_editor_runs_the_cycle_on_the_page(user_store):
+    _imported_year(user_store)
+    at = open_page(PAGE, timeout=120)
+    assert at.title[0].value == "评价公示、异议与定案"
+    assert any("还没有版本" in i.value for i in at.info)
+
+    # Save the imported year as a draft with the hand-worked rules.
+    at.selectbox(key="pub_save_ents").set_value("user_ents").run()
+    at.selectbox(key="pub_save_zones").set_value("user_zone")
+    at.selectbox(key="pub_save_config").set_value("named:手算规则")
+    assert at.selectbox(key="pub_save_year").value == 2024
+    at.text_input(key="pub_save_title_score_user_ents_2024").set_value("2024 年度亩均评价")
+    _button(at, "pub_save_button").click().run()
+    assert not at.exception, at.exception
+    assert any("已保存为 V1" in s.value for s in at.success)
+    v1 = versions.get_version("V1", store=user_store)
+    assert (v1.year, v1.state, v1.n_results, v1.config) == (2024, "draft", 6, rules())
+    assert v1.inputs["enterprises"]["rows"] == 6 and len(v1.inputs["zones"]["sha256"]) == 64
+    published = versions.version_results(v1, store=user_store)
+    assert published["score"].round(2).tolist()[:5] == [33.33, 66.67, 100.0, 133.33, 166.67]
+
+    # Publish for a window that holds today.
+    today = date.today()
+    at.date_input(key="pub_publish_start").set_value(today - timedelta(days=1))
+    at.date_input(key="pub_publish_end").set_value(today + timedelta(days=5))
+    _button(at, "pub_publish_button").click().run()
+    assert any("已公示" in s.value for s in at.success)
+    assert versions.get_version("V1", store=user_store).state == "published"
+
+    # An objection with its evidence file, then its decision.
+    first = at.selectbox(key="pub_obj_ent").value
+    assert first == "E1"
+    at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan")
+    at.number_input(key="pub_obj_value").set_value(25.0)
+    at.file_uploader(key="pub_obj_evidence").set_value(("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf"))
+    at.text_input(key="pub_obj_department").set_value("税务局")
+    _button(at, "pub_obj_button").click().run()
+    assert not at.exception, at.exception
+    assert any("已登记异议 O1" in s.value for s in at.success)
+    assert at.selectbox(key="pub_obj_evidence_of").options == ["O1 · 完税证明.pdf"]
+    assert [b.label for b in at.get("download_button") if "证据" in b.label] == ["下载证据文件"]
+    at.radio(key="pub_obj_decision").set_value("accepted")
+    at.text_area(key="pub_obj_final_answer").set_value("税务局核实：属实")
+    _button(at, "pub_obj_decide_button").click().run()
+    assert any("采纳" in s.value for s in at.success)
+    register = objections.objections_frame(store=user_store)
+    assert register[["ent_id", "value_claimed", "decision", "decided_by"]].values.tolist() == [
+        ["E1", "25.0", "accepted", "单用户模式"]
+    ]
+
+    # Evaluate again (V2 replaces V1), compare, finalize.
+    _button(at, "pub_re_button").click().run()
+    assert any("已存为 V2" in s.value and "替换 V1" in s.value for s in at.success)
+    summary = [c.value for c in at.caption if "家企业有变化" in c.value]
+    assert summary, "the comparison of V1 and V2 is shown"
+    assert summary[0].startswith("5 家企业有变化，其中 1 家类别改变")
+    at.checkbox(key="pub_fin_confirm").check().run()
+    at.selectbox(key="pub_fin_version").set_value("V2")
+    _button(at, "pub_fin_button").click().run()
+    assert any("V2" in s.value and "已定案" in s.value for s in at.success)
+    v2 = versions.get_version("V2", store=user_store)
+    assert v2.locked
+    final = versions.version_results(v2, store=user_store)
+    assert final["score"].round(2).tolist()[:5] == [75.76, 60.61, 90.91, 121.21, 151.52]  # hand-worked
+    assert final["eval_class"].tolist() == ["C", "C", "B", "A", "A", ""]
+    # The page shows the lock; the change log has every step for the single-user identity.
+    at.selectbox(key="pub_version").set_value("V2").run()
+    assert any("已定案" in w.value and "不能再修改" in w.value for w in at.warning)
+    actions = audit.audit_log(store=user_store)["action"].tolist()[::-1]
+    assert actions[3:] == [
+        "results_saved",
+        "version_saved",
+        "version_published",
+        "evidence_saved",
+        "objection_recorded",
+        "objection_decided",
+        "results_saved",
+        "version_saved",
+        "version_finalized",
+    ]
+
+
+def test_viewer_sees_published_versions_without_rows(user_store):
+    save_year(user_store)  # V1 draft: not for viewers
+    save_year(user_store)  # V2, published
+    versions.publish_version("V2", start="2025-07-13", end="2025-07-19", actor="张三", store=user_store)
+    add_objection(user_store, "V2", "E1", 25)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.secrets["atlas"] = {"accounts": {"zhangsan": hash_password("correct horse")}}
+    at.session_state["lang"] = "en"
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Publication, objections and the final result"
+    assert any("viewer" in i.value for i in at.info)
+    table = at.dataframe[0].value
+    assert table["Version"].tolist() == ["V2"]
+    assert table["State"].tolist() == ["published"]
+    counts = at.dataframe[1].value
+    assert counts.set_index("Class")["Enterprises"].to_dict() == {"A": 2, "B": 1, "C": 1, "D": 1, "T": 1}
+    assert len(at.dataframe) == 2  # no enterprise rows
+    assert not at.tabs  # no editor actions
+    assert not [b for b in at.button if b.key and b.key.startswith("pub_")]
+
+
+def test_land_list_first_then_the_scores_on_it(user_store):
+    _imported_year(user_store)
+    at = open_page(PAGE, timeout=120)
+    at.radio(key="pub_save_kind").set_value("land").run()
+    at.selectbox(key="pub_save_ents").set_value("user_ents").run()
+    assert at.selectbox(key="pub_save_parcels").value == ""  # no parcel layer imported: the table's land
+    _button(at, "pub_save_button").click().run()
+    assert not at.exception, at.exception
+    land = versions.get_version("V1", store=user_store)
+    assert (land.kind, land.n_results, land.title) == ("land", 6, "2024 年度用地清单")
+    rows = versions.version_results(land, store=user_store)
+    assert [i["land_mu"] for i in rows["inputs"]] == [10.0, 10.0, 10.0, 10.0, 10.0, 2.0]
+    versions.publish_version("V1", start="2025-05-20", end="2025-05-26", actor="张三", store=user_store)
+    at.run()
+    at.radio(key="pub_save_kind").set_value("score").run()
+    at.selectbox(key="pub_save_zones").set_value("user_zone")
+    at.selectbox(key="pub_save_config").set_value("named:手算规则")
+    at.selectbox(key="pub_save_land").set_value("V1")
+    _button(at, "pub_save_button").click().run()
+    assert not at.exception, at.exception
+    scored = versions.get_version("V2", store=user_store)
+    assert (scored.kind, scored.land_version) == ("score", "V1")
+    used = versions.version_results(scored, store=user_store)
+    assert used["provenance"].iloc[0] == {"land_mu": "用地清单 V1"}
+    assert used["score"].round(2).tolist()[:5] == [33.33, 66.67, 100.0, 133.33, 166.67]
+
+
+def test_staff_who_see_firms_get_the_rows_but_no_actions(user_store):
+    """查看企业 (lisi) sees the published version's enterprise rows; only 编辑 may act on them."""
+    save_year(user_store)
+    versions.publish_version("V1", start="2025-07-13", end="2025-07-19", actor="张三", store=user_store)
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.secrets["atlas"] = {
+        "roles": {"lisi": "查看企业"},
+        "accounts": {"lisi": hash_password("correct horse")},
+    }
+    at.session_state["_atlas_account"] = "lisi"
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert len(at.dataframe) == 3  # the versions, the class counts, and the enterprise rows
+    assert sorted(at.dataframe[2].value.iloc[:, 0].astype(str))[:2] == ["E1", "E2"]
+    assert not at.tabs
+    assert not [b for b in at.button if b.key and b.key.startswith("pub_")]

@@ -1,0 +1,109 @@
+"""数据管理's export preview after 确定替换 (issue 23 item 7): it stays on Suzhou, not the world."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+import shapely
+
+from tests.fixtures.browser import eval_in_maps, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+SIZES = [(1280, 720), (1920, 1080)]
+
+
+def _context(browser, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    pg = context.new_page()
+    pg.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
+            else route.abort()
+        ),
+    )
+    return context, pg
+
+
+def _idle(pg, timeout_s: float = 60.0) -> None:
+    deadline, quiet = time.monotonic() + timeout_s, 0
+    while quiet < 4 and time.monotonic() < deadline:
+        running = pg.locator('[data-testid="stStatusWidget"]').count() > 0
+        quiet = 0 if running else quiet + 1
+        pg.wait_for_timeout(250)
+
+
+VIEW_JS = """() => { const m = window.map; if (!m || !m.getZoom) return null;
+  const c = m.getCenter(), s = m.getSize();
+  return {zoom: m.getZoom(), lat: c.lat, lng: c.lng, w: s.x, h: s.y,
+          layers: Object.keys(m._layers).length}; }"""
+
+
+def _export_view(pg, timeout_s: float = 45.0) -> dict:
+    """The view of the export section's map (the last map frame on the page) once it has a size;
+    after ``timeout_s`` whatever it has (a map stuck without a size fails the caller's checks)."""
+    deadline = time.monotonic() + timeout_s
+    views: list = []
+    while time.monotonic() < deadline:
+        views = [v for _, v in eval_in_maps(pg, VIEW_JS) if v]
+        if views and views[-1]["w"] > 0:
+            return views[-1]
+        pg.wait_for_timeout(500)
+    assert views, "no export map on the page"
+    return views[-1]
+
+
+def _upload_and_save(pg, path, *, replace: bool) -> None:
+    pg.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(path))
+    _idle(pg)
+    pg.get_by_role("button", name="读取并校验").click()
+    _idle(pg)
+    source = pg.get_by_label("数据来源", exact=False).first
+    source.fill("测试局")
+    source.press("Tab")
+    _idle(pg)
+    pg.get_by_role("button", name="保存到数据库").click()
+    _idle(pg)
+    if replace:
+        pg.get_by_role("button", name="确定替换").click()
+        _idle(pg)
+    pg.wait_for_timeout(3000)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_export_preview_stays_on_suzhou_after_a_replace(app_url, browser, tmp_path, size):
+    parks = tmp_path / f"preview_parks_{size[0]}.geojson"
+    parks.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"name": "测试园区", "zone_id": "P1"},
+                        "geometry": shapely.geometry.mapping(shapely.box(120.62, 30.90, 120.68, 30.95)),
+                    }
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    context, pg = _context(browser, size)
+    try:
+        pg.goto(f"{app_url}/data")
+        pg.locator("h1").first.wait_for(timeout=90_000)
+        _idle(pg)
+        _upload_and_save(pg, parks, replace=False)
+        _upload_and_save(pg, parks, replace=True)
+        pg.locator("iframe[title*='streamlit_folium']").last.scroll_into_view_if_needed()
+        after = _export_view(pg)
+        save_screenshot(pg, f"ux23_export_after_replace_{size[0]}")
+        assert after["w"] > 0 and after["zoom"] >= 6, after  # drawn, and not the world ("10000 km")
+        assert 30.5 < after["lat"] < 32.5 and 119.5 < after["lng"] < 121.5, after  # on Suzhou
+    finally:
+        context.close()

@@ -1,0 +1,91 @@
+"""What a new user sees first, in real Chromium at 1280x720 and 1920x1080 in both languages
+(issue 23): 用地强度's 容积率 colours not hidden under the below-minimum marks, and the page
+content using the width beside the sidebar."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.browser import map_frame, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = [(1280, 720), (1920, 1080)]
+# Painted pixels of each parcel canvas: [filled layer?, pixels with any opacity].
+PAINTED_JS = (
+    "() => { const o = []; window.map.eachLayer(l => { if (l.drawn && l.marked && l._canvas) {"
+    " const c = l._canvas, d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+    " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; o.push([l._d.fill, n]); } });"
+    " return o; }"
+)
+BOTH_DRAWN_JS = (
+    "() => { let k = 0; window.map.eachLayer(l => { if (l.drawn && l.drawn() > 0) k++; }); return k === 2; }"
+)
+
+
+@pytest.fixture
+def sized_page(browser, request):
+    width, height = request.param
+    context = browser.new_context(viewport={"width": width, "height": height})
+    pg = context.new_page()
+    pg.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1") else r.abort())
+    yield pg
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("sized_page", VIEWPORTS, indirect=True, ids=["1280x720", "1920x1080"])
+def test_intensity_opens_readable_and_wide(app_url, sized_page, lang):
+    pg = sized_page
+    pg.goto(f"{app_url}/intensity?lang={lang}")
+    frame = map_frame(pg, min_paths=9 + 8, timeout_s=90)
+    frame.wait_for_function(BOTH_DRAWN_JS, timeout=60_000)
+    painted = dict((bool(fill), n) for fill, n in frame.evaluate(PAINTED_JS))
+    # the red marks of the parcels below their minimum cover at most a quarter of what the
+    # coloured parcels paint (they covered 63 %: 2-pixel parcels framed by 3-pixel red squares)
+    assert painted[True] > 10_000
+    assert painted[False] <= 0.25 * painted[True]
+    # the map takes most of the width beside the sidebar (it was 564 px of 980 at 1280)
+    sidebar = pg.get_by_test_id("stSidebar").bounding_box()["width"]
+    width = pg.viewport_size["width"]
+    maps = pg.evaluate(
+        "() => Array.from(document.querySelectorAll('iframe')).map(f => f.getBoundingClientRect().width)"
+    )
+    assert max(maps) >= 0.6 * (width - sidebar)
+    save_screenshot(pg, f"intensity_first_view_{width}_{lang}")
+
+
+CSV = (
+    "企业名称,用地面积（亩）,实缴税金（万元）,销售收入（万元）,经度,纬度\n"
+    "甲纺织,30,600,12000,120.645,31.155\n"
+    "乙材料,100,800,56000,120.655,30.915\n"
+)
+SHAPE_LIKE = "名称,编号,经度,纬度\n盛泽园,P1,120.645,31.155\n"
+
+
+@pytest.mark.parametrize("sized_page", [(1280, 720)], indirect=True, ids=["1280x720"])
+def test_a_second_table_is_asked_its_frame_and_shows_only_its_columns(app_url, sized_page):
+    """Issue 23 items 1 and 4 in the browser, where the previous file's widgets used to survive: a
+    table after one read as GCJ-02 has no frame chosen, and its 企业名称 box never shows a column of
+    the previous file (名称)."""
+    pg = sized_page
+    pg.goto(f"{app_url}/data")
+    pg.get_by_text("导入数据").wait_for(timeout=60_000)
+    uploader = pg.locator("[data-testid='stFileUploader'] input[type='file']").first
+    uploader.set_input_files({"name": "园区.csv", "mimeType": "text/csv", "buffer": SHAPE_LIKE.encode()})
+    radio = pg.get_by_role("radiogroup", name="经纬度坐标框架")
+    radio.wait_for(timeout=60_000)
+    pg.get_by_text("请选择经纬度的坐标框架").wait_for(timeout=30_000)
+    radio.get_by_text("GCJ-02（高德、腾讯）").click()
+    pg.wait_for_timeout(1500)
+    assert pg.get_by_role("radio", name="GCJ-02（高德、腾讯）").is_checked()
+    uploader.set_input_files({"name": "企业名单.csv", "mimeType": "text/csv", "buffer": CSV.encode()})
+    pg.get_by_text("企业名单.csv · 6 列").wait_for(timeout=60_000)
+    pg.get_by_text("请选择经纬度的坐标框架").wait_for(timeout=30_000)
+    pg.wait_for_timeout(1500)
+    for frame in ("WGS-84（GPS、天地图、OSM）", "GCJ-02（高德、腾讯）", "BD-09（百度）"):
+        assert not pg.get_by_role("radio", name=frame).is_checked()
+    # the box shows this file's own 企业名称 column
+    assert pg.get_by_role("combobox", name="企业名称 *").input_value() == "企业名称"
+    assert pg.get_by_role("button", name="读取并校验").count() == 0
+    save_screenshot(pg, "data_second_table_asked")

@@ -1,0 +1,99 @@
+"""geo/yearly/notice.py: the 公示 workbook (sheets, class lists, print set-up, period in dates) on the
+hand-worked two-year fixture (tests/fixtures/years.py), and config_summary: the weights a briefing
+names are the ones the evaluation used."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+
+from geo import yearly
+from geo.evaluation import default_config
+from geo.yearly.notice import config_summary, notice_xlsx_bytes
+from tests.fixtures import years as fx
+
+
+def test_the_summary_names_the_weights_used_not_the_ones_left_out():
+    config = default_config()
+    # 规上: 单位排放税收 (10) had no data: its weight went to the other five, in proportion (× 100/90).
+    above = {k: v * 100 / 90 for k, v in config.weights_above_scale.items()}
+    above["tax_per_emission_equiv_wan_yuan"] = 0.0
+    used = pd.DataFrame([above, dict(config.weights_below_scale)], index=["规上", "规下"]).fillna(0.0)
+    configured = config_summary(config, "zh")
+    assert "单位排放税收 10" in configured
+    shown = config_summary(config, "zh", used=used)
+    assert "单位排放税收" not in shown
+    assert "规上：亩均税收 44.44、亩均销售收入 22.22、单位能耗税收 11.11" in shown
+    assert "（合计 100）；规下：亩均税收 70、单位用电税收 30（合计 100）" in shown
+    assert "total 100" in config_summary(config, "en", used=used)
+
+
+def test_notice_xlsx_is_a_notice():
+    ev = yearly.evaluate_years(yearly.split_years(fx.table()), config=fx.CONFIG, zone="town")
+    res = ev[2022]
+    data = notice_xlsx_bytes(
+        res.enterprises,
+        fx.CONFIG,
+        res.benchmarks,
+        year=2022,
+        title="2022 年度评价结果公示",
+        filters="区镇：全部",
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    # then one list per group (issue 24): the size split's 规上 and 规下 under 3 亩 (no 规下 ≥ 3 亩 here)
+    assert wb.sheetnames == [
+        "公示",
+        "A 类名单",
+        "B 类名单",
+        "C 类名单",
+        "D 类名单",
+        "T 类名单",
+        "规上 名单",
+        "规下（不足 3 亩） 名单",
+    ]
+    cells = [c for row in wb["公示"].iter_rows(values_only=True) for c in row if c is not None]
+    assert cells[0] == "2022 年度评价结果公示"
+    assert "评价年份：2022" in cells and "范围：区镇：全部" in cells
+    assert any(isinstance(c, str) and c.startswith("综合得分 = Σ") for c in cells)
+    assert "按得分线：A ≥ 80 分，B ≥ 50，C ≥ 25，其余 D" in cells
+    assert "亩均税收（万元/亩）" in cells and 100.0 in cells  # the weight
+    assert 10.0 in cells  # the fixed benchmark
+    # Class lists: A = N2 (95), P2 (85); T = P6, N1 with their reasons.
+    for cls, ids in (
+        ("A", ["N2", "P2"]),
+        ("B", ["P1"]),
+        ("C", ["P3", "P4"]),
+        ("D", ["P5"]),
+        ("T", ["P6", "N1"]),
+    ):
+        rows = list(wb[f"{cls} 类名单"].iter_rows(min_row=2, values_only=True))
+        assert [r[1] for r in rows] == ids, cls
+        assert f"{cls} 类（" in " ".join(str(c) for c in cells)
+    t_rows = list(wb["T 类名单"].iter_rows(min_row=2, values_only=True))
+    assert t_rows[1][-1] == "不参评：投产不满 2 年"
+
+
+def test_the_notice_prints_and_says_its_period_in_dates():
+    """Issue 23 item 11: the 公示 workbook had no print set-up and its period read "3 天"."""
+    from datetime import date
+
+    ev = yearly.evaluate_years(yearly.split_years(fx.table()), config=fx.CONFIG, zone="town")
+    data = notice_xlsx_bytes(
+        ev[2022].enterprises,
+        fx.CONFIG,
+        ev[2022].benchmarks,
+        year=2022,
+        title="公示",
+        filters="全部",
+        objection_days=5,
+        when=date(2026, 12, 7),
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [c for row in wb["公示"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert any("公示期：2026-12-07 至 2026-12-11（共 5 天）" in c for c in cells)
+    for sheet in wb.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert wb["A 类名单"].print_title_rows == "$1:$1"
