@@ -148,7 +148,7 @@ class BundlesFromMemory:
 
 STATIC_FILE_MOST = 32 * 2**20  # a larger file of ./static is left to Streamlit
 STATIC_MEMORY_MOST = 256 * 2**20  # bytes kept in all (plain and compressed), least recent dropped
-# The payload files' address below /app/static/ (pages/_cache.py writes them to settings.payload_dir()).
+# The payload files' address below /app/static/ (pages/common/cache.py writes them to settings.payload_dir()).
 PAYLOAD_FOLDER = settings.PAYLOAD_URL.removeprefix("/app/static/") + "/"
 
 

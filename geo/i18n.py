@@ -1,6 +1,6 @@
 """The language switch and the few strings geo itself draws (briefing PNG, exports).
 
-Pages keep their strings in pages/_strings.py and layers in layers/_strings.py; each ``t`` falls
+Pages keep their strings in pages/strings/ and layers in layers/strings.py; each ``t`` falls
 back to the one below it (pages -> layers -> geo), so a key lives once, where it is first needed.
 """
 

@@ -26,7 +26,7 @@ Paths inside the project (:data:`PROJECT_DIR`, :data:`DATA_DIR`, :data:`STATIC_D
 Read elsewhere, for the tools around the atlas rather than the atlas: ``ATLAS_PG_PORT`` and
 ``ATLAS_APT_WAIT`` (``setup.sh``), ``ATLAS_TEST_DATABASE_URL`` (the tests and ``bench/``),
 ``ATLAS_CHROMIUM`` (``bench/bench_pages.py``). Limits live beside what they bound, each documented
-there: uploads in :mod:`geo.ingest.limits`, the shared caches in ``pages/_cache.py``.
+there: uploads in :mod:`geo.ingest.limits`, the shared caches in ``pages/common/cache.py``.
 """
 
 from __future__ import annotations

@@ -499,7 +499,8 @@ def rules_rows(scores: ZoneScores, lang: str = "zh") -> pd.DataFrame:
         (
             "分类" if zh else "Classes",
             (
-                f"按排名百分位：A 前 {rules.percentile_cutoffs['A']:g}%，B 至 {rules.percentile_cutoffs['B']:g}%，"
+                f"按排名百分位：A 前 {rules.percentile_cutoffs['A']:g}%，"
+                f"B 至 {rules.percentile_cutoffs['B']:g}%，"
                 f"C 至 {rules.percentile_cutoffs['C']:g}%，其余 D"
                 if zh
                 else f"By percentile: A top {rules.percentile_cutoffs['A']:g} %, B to "

@@ -238,7 +238,8 @@ def _scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
 
 
 def _north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
-    # The map is drawn in EPSG:4549 (Gauss-Kruger, CM 120E): grid north is within 1° of true north over Suzhou.
+    # The map is drawn in EPSG:4549 (Gauss-Kruger, CM 120E): grid north is within 1° of true north
+    # over Suzhou.
     cx, top, length = 0.95, 0.95, 0.09
     for side, fill in ((-1, "black"), (1, "white")):  # a half-black, half-white arrow head
         ax.add_patch(

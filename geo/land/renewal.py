@@ -9,7 +9,7 @@ never edited is 已认定 (identified) in the year it was found.
 Each change is written under the store's writer lock, in one transaction with its row of the
 store's change log (action ``status_changed``), so two app servers and the command line on one
 store keep one history. ``changed_by`` is the signed-in identity the caller passes as ``actor``
-(the page: ``pages/_auth.py``; the command line: ``$ATLAS_USER`` or the system user), never a
+(the page: ``pages/common/auth.py``; the command line: ``$ATLAS_USER`` or the system user), never a
 typed name: a name typed into the form (修改人) is kept as a note in ``typed_by``.
 
 An install upgraded from when the log was kept in the embedded GeoPackage while PostGIS was

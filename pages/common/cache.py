@@ -289,7 +289,7 @@ def render_parts(m: folium.Map, *, key: str) -> MapParts:
 # ---- layer payloads served as files ----------------------------------------------------------
 # The changing layers of a live map hold their big arrays (all enterprises, parcels) as files the
 # browser fetches once per map frame: a widget change then sends a few KB of script, not the
-# arrays again (layers/_canvas.py). Files are named by their content's digest, written atomically
+# arrays again (layers/canvas.py). Files are named by their content's digest, written atomically
 # (several servers may share the folder) into the folder the settings name, served by serve.py.
 PAYLOAD_DIR = settings.payload_dir()  # outside the source tree; serve.py serves it at PAYLOAD_URL
 PAYLOAD_URL = settings.PAYLOAD_URL

@@ -6,12 +6,14 @@ from __future__ import annotations
 STRINGS: dict[str, tuple[str, str]] = {
     "zones.header": ("区镇/园区亩均效益评价", "Zones scored"),
     "zones.help": (
-        "每个区镇/园区按其参评企业的汇总数（Σ分子 ÷ Σ分母）计算亩均指标，除以基准（默认全区汇总值的 2 倍）后加权"
-        "得分，在区镇之间排名、分类；规则见 geo/evaluation/evaluation.yaml 的 zones 一节（浙政发〔2018〕5号："
-        "开发区、小微企业园、特色小镇也做亩产效益评价）。",
-        "Each zone's indicators are pooled over its scored enterprises (Σ numerator ÷ Σ denominator), divided by a "
-        "benchmark (by default 2× the area's pooled figure), weighted, then ranked and classed among the zones; "
-        "rules: the zones section of geo/evaluation/evaluation.yaml (Zhejiang 浙政发〔2018〕5号 scores zones too).",
+        "每个区镇/园区按其参评企业的汇总数（Σ分子 ÷ Σ分母）计算亩均指标，"
+        "除以基准（默认全区汇总值的 2 倍）后加权得分，在区镇之间排名、分类；"
+        "规则见 geo/evaluation/evaluation.yaml 的 zones 一节"
+        "（浙政发〔2018〕5号：开发区、小微企业园、特色小镇也做亩产效益评价）。",
+        "Each zone's indicators are pooled over its scored enterprises (Σ numerator ÷ Σ denominator), "
+        "divided by a benchmark (by default 2× the area's pooled figure), weighted, then ranked and "
+        "classed among the zones; rules: the zones section of geo/evaluation/evaluation.yaml "
+        "(Zhejiang 浙政发〔2018〕5号 scores zones too).",
     ),
     "zones.viewers": (
         "汇总查看：计入汇总的企业不足 {n} 家的区镇不显示其数据、得分与类别。",

@@ -1,5 +1,5 @@
-"""亩均效益评价's lists per group and the profile's land allocation (pages/_efficiency_groups.py),
-drawn by Streamlit's AppTest from the tenants fixture of tests/test_groups.py."""
+"""亩均效益评价's lists per group and the profile's land allocation (pages/efficiency/groups.py),
+drawn by Streamlit's AppTest from the tenants fixture of tests/fixtures/groups.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The 亩均效益评价 page's zones scored (pages/_efficiency_zones.py) under AppTest, and the zone-class
+"""The 亩均效益评价 page's zones scored (pages/efficiency/zones_scored.py) under AppTest, and the zone-class
 layer rendered to HTML: the card, the ranked table and the downloads show geo's own results for the
 demo's 2022 beside 2021."""
 

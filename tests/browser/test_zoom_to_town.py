@@ -1,4 +1,5 @@
-"""Filtering the evaluation to 盛泽 zooms the map there; the 区镇 list opens on the first click (issue 23 item 11)."""
+"""Filtering the evaluation to 盛泽 zooms the map there; the 区镇 list opens on the first click
+(issue 23 item 11)."""
 
 from __future__ import annotations
 

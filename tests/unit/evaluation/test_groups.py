@@ -334,5 +334,6 @@ def test_the_documented_published_practice_groups_work_as_written():
         "规下（不足 3 亩）",
         "租赁企业",
     ]
-    # the tenants: 亩均税收 70 + 单位用电税收 30, but the fixture has no power data: dropped, 亩均税收 × 100/70
+    # the tenants: 亩均税收 70 + 单位用电税收 30, but the fixture has no power data: dropped,
+    # 亩均税收 × 100/70
     assert out.loc["T1", "score"] == pytest.approx(250 / 3)
