@@ -5,6 +5,7 @@ from __future__ import annotations
 from geo import i18n
 from geo.i18n import Lang
 from layers import _strings as layer_strings
+from pages._strings_city import STRINGS as CITY_STRINGS
 from pages._strings_collect import STRINGS as COLLECT_STRINGS
 from pages._strings_data import STRINGS as DATA_STRINGS
 from pages._strings_efficiency import STRINGS as EFFICIENCY_STRINGS
@@ -383,6 +384,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     **COLLECT_STRINGS,
     **EFFICIENCY_STRINGS,
     **PUBLICATION_STRINGS,
+    **CITY_STRINGS,
 }
 
 

@@ -35,6 +35,7 @@ from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, render_ma
 from layers.offline_html import map_downloads
 from pages._auth import aggregates_for_role, figures_shown, firms_hidden_note, sees_firms
 from pages._cache import shared
+from pages._city import city_page_if_chosen
 from pages._collect_profile import show_sources
 from pages._efficiency_charts import class_mix_chart, class_years_chart, show_chart, trend_chart
 from pages._efficiency_parts import (
@@ -91,6 +92,7 @@ from pages._strings import t
 
 s = settings()
 lang = s.lang
+city_page_if_chosen("efficiency", lang)  # the Suzhou-wide demo, when chosen (pages/_city.py)
 st.title(t("eff.header", lang))
 # The map comes first under the title; the page's controls sit in the sidebar beside it, and the
 # figures follow below it, once it is drawn (docs/performance.md, seventh round).

@@ -8,6 +8,7 @@ import streamlit as st
 from geo.errors import DataValidationError
 from geo.storage.provenance import accuracy_label
 from layers.mapview import render_map
+from pages._city import city_page_if_chosen
 from pages._shared import (
     add_snapshot_button,
     export_panel,
@@ -25,6 +26,7 @@ from pages._strings import t
 
 s = settings()
 lang = s.lang
+city_page_if_chosen("overview", lang)  # the Suzhou-wide demo, when chosen (pages/_city.py)
 st.title(t("overview.header", lang))
 
 try:
