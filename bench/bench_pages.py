@@ -23,6 +23,8 @@ the same load on a machine shared with others; the figures that count are the ra
 - "payload": bytes the browser took in over HTTP (Chromium's count: bodies and headers, the page
   and its frames) plus WebSocket frames received by the page, MB (for
   ``efficiency:user`` from the choice of the import on, like the time and the CPU).
+- ``--city``: also the map pages on the Suzhou-wide demo (``?data=city``, ``$ATLAS_CITY_N``
+  enterprises, default 120,000), drawn once the districts and every grid cell are.
 - ten sessions: ``--sessions`` browser pages open the same URL at the same moment; prints the
   time until the last one is drawn, whether any showed an error, and each server's CPU per load.
 - filter change: on the Wujiang page, seconds from choosing an industry until the map shows its
@@ -85,8 +87,27 @@ def _n_scored() -> int:
     return int(evaluate(ents, config=default_config(), zone=assignment.zone).enterprises["scored"].sum())
 
 
-def pages_to_load(user_import: bool) -> list[tuple[str, str, int]]:
-    """(url path, label, shapes expected once drawn) per page."""
+def _n_city_cells() -> int:
+    """How many grid cells the city pages draw at city zoom (``$ATLAS_CITY_N`` enterprises)."""
+    from pages._city_data import city_data
+
+    return len(city_data().cells)
+
+
+def city_pages() -> list[tuple[str, str, int]]:
+    """The map pages on the Suzhou-wide demo (``?data=city``): the 9 districts and the cells."""
+    from pages._city_data import city_size
+
+    cells = _n_city_cells()
+    n = city_size()
+    return [
+        ("?data=city", f"总览 · 全市 {n:,} (cells)", 9 + cells),
+        ("efficiency?data=city", f"亩均效益评价 · 全市 {n:,}", 9 + cells),
+    ]
+
+
+def pages_to_load(user_import: bool, *, city: bool = False) -> list[tuple[str, str, int]]:
+    """(url path, label, shapes expected once drawn) per page; ``city``: also the city pages."""
     pages = [
         ("overview", "总览", 17),
         ("corridors", "两轴三带", 9 + 2 + 3 + 9),
@@ -99,6 +120,8 @@ def pages_to_load(user_import: bool) -> list[tuple[str, str, int]]:
         # once the built-in shapes are); the evaluation page is loaded again on the import.
         # Drawn once the map holds more points than the demo has (the import's scored ones).
         pages.append(("efficiency:user", "亩均效益评价 (import chosen)", 8 + 20_000))
+    if city:
+        pages += city_pages()
     return pages
 
 
@@ -369,13 +392,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--user-gpkg", type=Path, default=None, help="serve the atlas with this user store")
     parser.add_argument("--no-filter", action="store_true", help="skip the filter-change timing")
     parser.add_argument("--shots", type=Path, default=None, help="save a screenshot per page here")
+    parser.add_argument(
+        "--city", action="store_true", help="also the city pages (?data=city, $ATLAS_CITY_N enterprises)"
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     env = {"ATLAS_USER_GPKG": str(args.user_gpkg.resolve())} if args.user_gpkg else {}
     if not args.user_gpkg:  # never read whatever the developer's own user store holds
         env["ATLAS_USER_GPKG"] = str(Path(tempfile.mkdtemp(prefix="atlas_nouser_")) / "none.gpkg")
-    pages = [p for p in pages_to_load(args.user_gpkg is not None) if args.pages is None or p[0] in args.pages]
+    pages = [
+        p
+        for p in pages_to_load(args.user_gpkg is not None, city=args.city)
+        if args.pages is None or p[0] in args.pages
+    ]
     app = start_app(_free_port(), env=env)
     bare = start_bare(_free_port())
     print(f"atlas on {app.base}, floor on {bare.base}; {os.cpu_count()} CPUs; Chromium {CHROMIUM}")
@@ -393,7 +423,8 @@ def main(argv: list[str] | None = None) -> None:
                     shot = None
                     if args.shots is not None and r == args.runs - 1:
                         args.shots.mkdir(parents=True, exist_ok=True)
-                        shot = args.shots / f"bench_{path.replace(':', '_')}.png"
+                        name = path.replace(":", "_").replace("?", "_").replace("=", "_") or "overview"
+                        shot = args.shots / f"bench_{name}.png"
                     loads[path].append(load_page(browser, app, path, n, shot=shot))
             f_drawn = statistics.median(x.drawn_s for x in floor)
             f_done = statistics.median(x.complete_s for x in floor)
