@@ -149,7 +149,6 @@ class CityViewLayer(Layer):
     data_key: str = ""
     scope: str = ""  # the evaluation scope whose classes colour the points ("" for none)
     group_labels: tuple[tuple[str, str, str], ...] = field(default=(), compare=False)  # (column, zh, en)
-    firms_visible: bool = False
 
     def legend(self, gdf: gpd.GeoDataFrame | pd.DataFrame, lang: Lang) -> list[LegendEntry]:
         bounds = breaks(gdf["n"].to_numpy()) if len(gdf) else np.array([0.0])
@@ -158,10 +157,7 @@ class CityViewLayer(Layer):
             label = t("layer.count_range", lang).format(low=f"{low:,}", high=f"{int(high):,}")
             rows.append(LegendEntry(label, color, "fill", 0.65))
             low = int(high) + 1
-        note = "city.zoom_note" if self.firms_visible else "city.summary_note"
-        rows.append(
-            LegendEntry(t(note, lang), POINT_COLOR if self.firms_visible else "#ffffff", "point", 0.9)
-        )
+        rows.append(LegendEntry(t("city.zoom_note", lang), POINT_COLOR, "point", 0.9))
         return rows
 
     def to_folium(
@@ -208,12 +204,11 @@ def city_view_layer(
     *,
     data_key: str,
     cell_deg: float,
-    firms_visible: bool,
     scope: str = "",
     group_labels: tuple[tuple[str, str, str], ...] = (),
 ) -> CityViewLayer:
-    """The city layer for one data set (``data_key``) and audience (``firms_visible``: the session
-    may ask for enterprise points; the legend says which)."""
+    """The city layer for one data set (``data_key``), its points coloured by the classes of
+    ``scope``'s evaluation when given."""
     return CityViewLayer(
         name="city_view",
         source="city_enterprise_years",
@@ -226,14 +221,16 @@ def city_view_layer(
         data_key=data_key,
         scope=scope,
         group_labels=group_labels,
-        firms_visible=firms_visible,
     )
 
 
 def token_script(token: str | None) -> str:
-    """The frame's first script: the session's token for the view endpoint (none: the frame asks
-    for nothing beyond the cells)."""
-    return f"window.{TOKEN_GLOBAL}={to_js(token or '')};"
+    """The script giving the map's frame the session's token for the view endpoint (none: the
+    frame asks for nothing beyond the cells, and forgets what it drew), then redrawing the view."""
+    return (
+        f"window.{TOKEN_GLOBAL}={to_js(token or '')};"
+        "if(window.__atlasCityView)window.__atlasCityView.refresh();"
+    )
 
 
 __all__ = [

@@ -119,13 +119,10 @@ def _draw_city_map(
     data: CityData, cells: pd.DataFrame, *, key: str, lang: Lang, title: str, scope: str = ""
 ) -> None:
     s = settings()
-    firms = sees_firms()
     groups = tuple((f"n_{c}", f"{c} 类（家）", f"Class {c}") for c in CLASSES_T if f"n_{c}" in cells.columns)
 
     def build():
-        layer = city_view_layer(
-            data_key=data.key, cell_deg=CELL_DEG, firms_visible=firms, scope=scope, group_labels=groups
-        )
+        layer = city_view_layer(data_key=data.key, cell_deg=CELL_DEG, scope=scope, group_labels=groups)
         districts = (
             data.districts if scope in ("", CITY_SCOPE) else data.districts[data.districts["name"] == scope]
         )
@@ -147,16 +144,11 @@ def _draw_city_map(
         )
         return add_snapshot_button(m, title, lang=lang)
 
-    parts = _cache.base_parts((s.lang, s.basemap, s.tianditu_key, data.key, scope, firms), key, build)
-    _cache.draw(
-        parts,
-        None,
-        key=key,
-        height=620,
-        returned_objects=[],
-        signal_drawn=True,
-        first_script=token_script(view_token()),
-    )
+    parts = _cache.base_parts((s.lang, s.basemap, s.tianditu_key, data.key, scope), key, build)
+    # The session's token travels as the map's changing part (streamlit-folium runs it again when it
+    # changes: after a sign-in or out), never in the map shared by every session of the role.
+    script = token_script(view_token())
+    _cache.draw(parts, script, key=key, height=620, returned_objects=[], signal_drawn=True)
 
 
 def _renamed(frame: pd.DataFrame, lang: Lang, names: dict[str, str]) -> pd.DataFrame:

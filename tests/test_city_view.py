@@ -185,7 +185,7 @@ def test_the_city_map_is_small_and_carries_no_enterprise(small_city):
     from pages._cache import render_parts
     from pages._city_data import CELL_DEG
 
-    layer = city_view_layer(data_key=small_city.key, cell_deg=CELL_DEG, firms_visible=False)
+    layer = city_view_layer(data_key=small_city.key, cell_deg=CELL_DEG)
     prov = Provenance.from_metadata(small_city.metadata, "city_enterprise_years")
     parts = render_parts(render_map([MapLayer(layer, small_city.cells, prov)]), key="k")
     assert int(small_city.cells["n"].sum()) == N_SMALL
