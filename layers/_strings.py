@@ -38,7 +38,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "city.cell_count": ("企业数（家）", "Enterprises"),
     "city.zoom_note": (
         "放大到 13 级显示视图内企业点位、15 级再显示宗地（查看企业及以上角色；查看汇总只看网格企业数）",
-        "Zoom to 13 for the enterprises in view, 15 for parcels (roles seeing enterprises; summary: cell counts)",
+        "Zoom to 13 for the enterprises in view, 15 for parcels "
+        "(roles seeing enterprises; summary: cell counts)",
     ),
     "city.f.name": ("企业名称", "Enterprise"),
     "city.f.industry": ("行业", "Industry"),

@@ -39,12 +39,13 @@ _SCRIPT = """
 (function () {
   var group = {{ this._parent.get_name() }}, d = {{ this.payload }};
   var cells = [];
+  function esc(v) { return v === null || v === undefined ? '—' : v; }
+  function row(k, v) {
+    return '<tr><th style="text-align:left;padding-right:6px">' + k + '</th><td>' + esc(v) + '</td></tr>';
+  }
   function tip(i) {
-    var rows = '<tr><th style="text-align:left;padding-right:6px">' + d.label + '</th><td>' + d.n[i] + '</td></tr>';
-    for (var k = 0; k < d.groups.length; k++) {
-      rows += '<tr><th style="text-align:left;padding-right:6px">' + d.groups[k].label + '</th><td>' +
-              d.groups[k].v[i] + '</td></tr>';
-    }
+    var rows = row(d.label, d.n[i]);
+    for (var k = 0; k < d.groups.length; k++) rows += row(d.groups[k].label, d.groups[k].v[i]);
     return '<table>' + rows + '</table>';
   }
   for (var i = 0; i < d.n.length; i++) {
@@ -66,15 +67,16 @@ _SCRIPT = """
     return location.origin + '/';
   }
   function dim(on) {
-    for (var i = 0; i < cells.length; i++) cells[i].setStyle({fillOpacity: on ? 0.15 : 0.65, opacity: on ? 0.3 : 1});
+    for (var i = 0; i < cells.length; i++) {
+      cells[i].setStyle({fillOpacity: on ? 0.15 : 0.65, opacity: on ? 0.3 : 1});
+    }
   }
-  function esc(v) { return v === null || v === undefined ? '—' : v; }
-  function row(k, v) { return '<tr><th style="text-align:left;padding-right:6px">' + k + '</th><td>' + esc(v) + '</td></tr>'; }
   function drawPoints(p) {
     for (var i = 0; i < p.x.length; i++) {
       var col = p.cls ? (d.classColors[p.cls[i]] || d.pointColor) : d.pointColor, rows = '';
       for (var k = 0; k < p.cols.length; k++) rows += row(p.cols[k].label, p.cols[k].v[i]);
-      L.circleMarker([p.y[i], p.x[i]], {radius: 4, weight: 0.6, color: '#333', fillColor: col, fillOpacity: 0.9})
+      var style = {radius: 4, weight: 0.6, color: '#333', fillColor: col, fillOpacity: 0.9};
+      L.circleMarker([p.y[i], p.x[i]], style)
         .bindTooltip('<table>' + rows + '</table>').addTo(live);
     }
   }
@@ -83,7 +85,8 @@ _SCRIPT = """
       var ring = p.rings[i], ll = [], rows = '';
       for (var j = 0; j + 1 < ring.length; j += 2) ll.push([ring[j + 1], ring[j]]);
       for (var k = 0; k < p.cols.length; k++) rows += row(p.cols[k].label, p.cols[k].v[i]);
-      L.polygon(ll, {color: d.parcelColor, weight: 1, fillOpacity: 0.15}).bindTooltip('<table>' + rows + '</table>').addTo(live);
+      L.polygon(ll, {color: d.parcelColor, weight: 1, fillOpacity: 0.15})
+        .bindTooltip('<table>' + rows + '</table>').addTo(live);
     }
   }
   function refresh() {
@@ -92,7 +95,8 @@ _SCRIPT = """
     var z = map.getZoom(), tok = token(), my = ++seq;
     if (!tok || z < d.pointsZoom) { live.clearLayers(); dim(false); return; }
     var b = map.getBounds();
-    var box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(5); }).join(',');
+    var box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
+      .map(function (v) { return v.toFixed(5); }).join(',');
     var kinds = z >= d.parcelsZoom ? ['parcels', 'points'] : ['points'];
     Promise.all(kinds.map(function (k) {
       var u = base() + d.path + '?kind=' + k + '&bbox=' + box + '&data=' + encodeURIComponent(d.data) +

@@ -21,9 +21,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Loading the city's synthetic data (built on first use: a few minutes)…",
     ),
     "city.synthetic": (
-        "全市企业与宗地均为合成数据（示意），按县级市（区）的集群重点与承载园区布置；城市缩放级别显示网格内企业数，放大后显示视图内的企业与宗地。",
-        "All enterprises and parcels are synthetic (illustrative), placed by each district's cluster focus and "
-        "carrier parks; at city zoom the map counts enterprises per grid cell, zoomed in it shows those in view.",
+        "全市企业与宗地均为合成数据（示意），按县级市（区）的集群重点与承载园区布置；"
+        "城市缩放级别显示网格内企业数，放大后显示视图内的企业与宗地。",
+        "All enterprises and parcels are synthetic (illustrative), placed by each district's "
+        "cluster focus and carrier parks; at city zoom the map counts enterprises per grid cell, "
+        "zoomed in it shows those in view.",
     ),
     "city.metric.enterprises": ("企业（家）", "Enterprises"),
     "city.metric.above": ("规上企业（家）", "Above-scale"),
@@ -37,9 +39,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Suzhou: all enterprises together (benchmarks from the city); a district: its enterprises only.",
     ),
     "city.eff.intro": (
-        "默认规则（geo/evaluation/evaluation.yaml）评价 {year} 年；地图按网格显示各类企业数，放大后显示企业类别。",
-        "Default rules (geo/evaluation/evaluation.yaml), year {year}; the map counts each class per grid cell, "
-        "zoomed in it shows the enterprises' classes.",
+        "默认规则（geo/evaluation/evaluation.yaml）评价 {year} 年；"
+        "地图按网格显示各类企业数，放大后显示企业类别。",
+        "Default rules (geo/evaluation/evaluation.yaml), year {year}; the map counts each class "
+        "per grid cell, zoomed in it shows the enterprises' classes.",
     ),
     "city.eff.mix": ("各县级市（区）类别构成", "Class mix by district"),
     "city.eff.groups": ("分行业 × 县级市（区）× 规模汇总", "By industry × district × size"),

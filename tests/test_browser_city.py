@@ -115,7 +115,8 @@ def test_a_firms_account_zoomed_in_gets_the_points_in_view(city_url, page):
     frame = _map(page, least=9 + 1)
     frame.evaluate("() => { window.map.setView([31.32, 120.62], 14); }")
     west, south, east, north = frame.evaluate(
-        "() => { const b = window.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }"
+        "() => { const b = window.map.getBounds();"
+        " return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }"
     )
     inside = (data.lon >= west) & (data.lon <= east) & (data.lat >= south) & (data.lat <= north)
     expected = int(inside.sum())
