@@ -140,9 +140,12 @@ def grid_counts(
         raise DataValidationError("分组标签的个数与企业数不一致")
     ix = np.floor(lon / cell_deg).astype(np.int64)
     iy = np.floor(lat / cell_deg).astype(np.int64)
-    keys, inverse, counts = np.unique(
-        np.column_stack([ix, iy]), axis=0, return_inverse=True, return_counts=True
-    )
+    x0 = int(ix.min()) if ix.size else 0
+    y0 = int(iy.min()) if iy.size else 0
+    width = int(ix.max()) - x0 + 1 if ix.size else 1
+    # one integer per cell (row-major): a 1-D unique, not a sort of coordinate pairs
+    codes, inverse, counts = np.unique((iy - y0) * width + (ix - x0), return_inverse=True, return_counts=True)
+    keys = np.column_stack([codes % width + x0, codes // width + y0])
     inverse = inverse.reshape(-1)
     out = pd.DataFrame(
         {
