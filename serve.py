@@ -416,6 +416,92 @@ async def _plain(send, status: int, body: bytes, extra: list | None = None) -> N
     await send({"type": "http.response.body", "body": body})
 
 
+# ---- the city map's view: enterprises and parcels inside the browser's bounds -----------------------
+CITY_VIEW_PATH = "/_atlas/city/view"  # GET ?kind=points|parcels&bbox=w,s,e,n&data=…[&scope=…&gcj=1&lang=en]
+
+
+class CityView:
+    """An ASGI wrapper answering ``<base>/_atlas/city/view``: the enterprise points or parcels of a
+    loaded city data set inside the asked bounds, as JSON (pages/city/data.view_answer), from the
+    indexes the process holds once for every session.
+
+    Enterprise-level: answered only to a request carrying a valid token (header ``X-Atlas-Token``)
+    that the page gave a session whose role may see enterprise rows (pages/city/views.view_token;
+    signed with the install's session secret, expiring with the sign-in). Anything else gets 403
+    and no data; a bad request 400 with its message; a data set no page has loaded 404 (a request
+    never starts a build).
+    """
+
+    def __init__(self, app, prefix: str = "") -> None:
+        self.app = app
+        self.path = _mount(prefix) + CITY_VIEW_PATH
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["path"] != self.path:
+            return await self.app(scope, receive, send)
+        if scope["method"] != "GET":
+            return await _plain(send, 405, b"method not allowed")
+        headers = dict(scope.get("headers") or [])
+        token = headers.get(b"x-atlas-token", b"").decode("ascii", "replace")
+        if not await asyncio.to_thread(_city_role_allowed, token):
+            return await _plain(send, 403, b"forbidden")
+        from urllib.parse import parse_qs
+
+        query = {
+            k: v[0] for k, v in parse_qs(scope.get("query_string", b"").decode("utf-8", "replace")).items()
+        }
+        status, body = await asyncio.to_thread(_city_answer, query)
+        kind = b"application/json" if status == 200 else b"text/plain; charset=utf-8"
+        extra = [(b"cache-control", b"no-store")]
+        if status == 200 and _wants_gzip(headers) and len(body) > 1000:
+            body = gzip.compress(body, compresslevel=5, mtime=0)
+            extra.append((b"content-encoding", b"gzip"))
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode()), *extra],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def _city_role_allowed(token: str) -> bool:
+    """Whether ``token`` is a valid city-view token naming a role that may see enterprise rows."""
+    from geo.access import may_see_firms
+    from geo.ingest import user_store
+    from geo.storage.accounts import read_token, session_secret
+    from pages.city.data import TOKEN_PURPOSE
+
+    if not token:
+        return False
+    conf = _secrets().get("atlas", {})
+    conf = conf if isinstance(conf, dict) else {}
+    role = read_token(token, secret=session_secret(conf, folder=user_store().parent), purpose=TOKEN_PURPOSE)
+    return role is not None and may_see_firms(role)
+
+
+def _city_answer(query: dict) -> tuple[int, bytes]:
+    from geo.errors import DataValidationError
+    from pages.city.data import loaded, view_answer
+
+    key = query.get("data", "")
+    if loaded(key) is None:
+        return 404, "数据集尚未载入".encode()
+    try:
+        body = view_answer(
+            key,
+            query.get("kind", ""),
+            query.get("bbox", ""),
+            gcj=query.get("gcj") == "1",
+            lang=query.get("lang", "zh"),
+            scope=query.get("scope", ""),
+        )
+    except DataValidationError as exc:
+        return 400, str(exc).encode()
+    return 200, body
+
+
 def _address_given(args: list[str]) -> bool:
     """Whether the operator chose the address: ``--server.address``, $STREAMLIT_SERVER_ADDRESS or
     ``server.address`` in a .streamlit/config.toml."""
@@ -509,7 +595,8 @@ def _static_root(runtime) -> Path:
 def wrap_streamlit_app() -> None:
     """Serve Streamlit's app through :class:`BundlesFromMemory`, :class:`AppStaticFromMemory`
     (with ``server.enableStaticServing``: ``static/`` and the payload folder of the settings at
-    ``/app/static/cache``), :class:`SessionCookies` and :class:`KnownBackendBase`."""
+    ``/app/static/cache``), :class:`CityView`, :class:`SessionCookies` and
+    :class:`KnownBackendBase`."""
     from streamlit import config
 
     try:
@@ -522,6 +609,7 @@ def wrap_streamlit_app() -> None:
     def create_starlette_app(runtime):
         prefix = config.get_option("server.baseUrlPath") or ""
         app = SessionCookies(KnownBackendBase(make(runtime), prefix=prefix), prefix=prefix)
+        app = CityView(app, prefix=prefix)
         if config.get_option("server.enableStaticServing"):
             app = AppStaticFromMemory(app, root=_static_root(runtime), prefix=prefix)
             app = AppStaticFromMemory(

@@ -23,6 +23,8 @@ the same load on a machine shared with others; the figures that count are the ra
 - "payload": bytes the browser took in over HTTP (Chromium's count: bodies and headers, the page
   and its frames) plus WebSocket frames received by the page, MB (for
   ``efficiency:user`` from the choice of the import on, like the time and the CPU).
+- ``--city``: also the map pages on the Suzhou-wide demo (``?data=city``, ``$ATLAS_CITY_N``
+  enterprises, default 120,000), drawn once the districts and every grid cell are.
 - ten sessions: ``--sessions`` browser pages open the same URL at the same moment; prints the
   time until the last one is drawn, whether any showed an error, and each server's CPU per load.
 - filter change: on the Wujiang page, seconds from choosing an industry until the map shows its
@@ -85,8 +87,27 @@ def _n_scored() -> int:
     return int(evaluate(ents, config=default_config(), zone=assignment.zone).enterprises["scored"].sum())
 
 
-def pages_to_load(user_import: bool) -> list[tuple[str, str, int]]:
-    """(url path, label, shapes expected once drawn) per page."""
+def _n_city_cells() -> int:
+    """How many grid cells the city pages draw at city zoom (``$ATLAS_CITY_N`` enterprises)."""
+    from pages.city.data import city_data
+
+    return len(city_data().cells)
+
+
+def city_pages() -> list[tuple[str, str, int]]:
+    """The map pages on the Suzhou-wide demo (``?data=city``): the 9 districts and the cells."""
+    from pages.city.data import city_size
+
+    cells = _n_city_cells()
+    n = city_size()
+    return [
+        ("?data=city", f"总览 · 全市 {n:,} (cells)", 9 + cells),
+        ("efficiency?data=city", f"亩均效益评价 · 全市 {n:,}", 9 + cells),
+    ]
+
+
+def pages_to_load(user_import: bool, *, city: bool = False) -> list[tuple[str, str, int]]:
+    """(url path, label, shapes expected once drawn) per page; ``city``: also the city pages."""
     pages = [
         ("overview", "总览", 17),
         ("corridors", "两轴三带", 9 + 2 + 3 + 9),
@@ -99,6 +120,8 @@ def pages_to_load(user_import: bool) -> list[tuple[str, str, int]]:
         # once the built-in shapes are); the evaluation page is loaded again on the import.
         # Drawn once the map holds more points than the demo has (the import's scored ones).
         pages.append(("efficiency:user", "亩均效益评价 (import chosen)", 8 + 20_000))
+    if city:
+        pages += city_pages()
     return pages
 
 
@@ -226,7 +249,7 @@ def _map_frame(page):
     return next((f for f in page.frames if "streamlit_folium" in f.url), None)
 
 
-def _drawn(page, expected: int) -> bool:
+def map_drawn(page, expected: int) -> bool:
     frame = _map_frame(page)
     if frame is None:
         return False
@@ -236,7 +259,7 @@ def _drawn(page, expected: int) -> bool:
         return False
 
 
-def _open(browser):
+def open_context(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     received = [0]
@@ -260,13 +283,13 @@ def _prepare(page, server: Server, path: str) -> str:
 
 def load_page(browser, server: Server, path: str, expected: int, *, shot: Path | None = None) -> Load:
     """One load of ``path`` in a fresh browser context (empty HTTP cache)."""
-    context, page, received = _open(browser)
+    context, page, received = open_context(browser)
     cpu0, t0 = server.cpu(), time.perf_counter()
     page.goto(_prepare(page, server, path))
     if path.endswith(":user"):
         # The demo's evaluation is drawn first; time, bytes and CPU count from the choice on.
         deadline = time.time() + 180
-        while not _drawn(page, 1000) and time.time() < deadline:
+        while not map_drawn(page, 1000) and time.time() < deadline:
             page.wait_for_timeout(50)
         page.wait_for_timeout(500)
         _choose_import(page)
@@ -274,7 +297,7 @@ def load_page(browser, server: Server, path: str, expected: int, *, shot: Path |
     drawn = None
     deadline = time.time() + 180
     while drawn is None and time.time() < deadline:
-        if _drawn(page, expected):
+        if map_drawn(page, expected):
             drawn = time.perf_counter() - t0
         else:
             page.wait_for_timeout(20)
@@ -319,7 +342,7 @@ def sessions_at_once(
 ) -> tuple[float, float, int, float]:
     """``n`` pages open ``path`` at the same moment: (seconds until the last is drawn, median
     seconds to drawn, how many showed an error, server CPU seconds per load)."""
-    opened = [_open(browser) for _ in range(n)]
+    opened = [open_context(browser) for _ in range(n)]
     cpu0, t0 = server.cpu(), time.perf_counter()
     for _, page, _ in opened:
         page.goto(f"{server.base}/{path}", wait_until="commit")
@@ -327,7 +350,7 @@ def sessions_at_once(
     deadline = time.time() + 600
     while len(done) < n and time.time() < deadline:
         for i, (_, page, _) in enumerate(opened):
-            if i not in done and _drawn(page, expected):
+            if i not in done and map_drawn(page, expected):
                 done[i] = time.perf_counter() - t0
         opened[0][1].wait_for_timeout(20)
     last = time.perf_counter() - t0
@@ -350,9 +373,9 @@ FILTER_DONE_JS = (
 def filter_changes(browser, server: Server, choices: list[str]) -> tuple[list[float], bool]:
     """Seconds from choosing each industry on the Wujiang page (all enterprises shown) until the
     map shows its layout, and whether the map object and its view survived all of them."""
-    context, page, _ = _open(browser)
+    context, page, _ = open_context(browser)
     page.goto(f"{server.base}/wujiang")
-    while not _drawn(page, 9 + 8 + 8 + 12 + N_ENTERPRISES):
+    while not map_drawn(page, 9 + 8 + 8 + 12 + N_ENTERPRISES):
         page.wait_for_timeout(50)
     page.wait_for_timeout(1000)
     frame = _map_frame(page)
@@ -383,13 +406,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--user-gpkg", type=Path, default=None, help="serve the atlas with this user store")
     parser.add_argument("--no-filter", action="store_true", help="skip the filter-change timing")
     parser.add_argument("--shots", type=Path, default=None, help="save a screenshot per page here")
+    parser.add_argument(
+        "--city", action="store_true", help="also the city pages (?data=city, $ATLAS_CITY_N enterprises)"
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     env = {"ATLAS_USER_GPKG": str(args.user_gpkg.resolve())} if args.user_gpkg else {}
     if not args.user_gpkg:  # never read whatever the developer's own user store holds
         env["ATLAS_USER_GPKG"] = str(Path(tempfile.mkdtemp(prefix="atlas_nouser_")) / "none.gpkg")
-    pages = [p for p in pages_to_load(args.user_gpkg is not None) if args.pages is None or p[0] in args.pages]
+    pages = [
+        p
+        for p in pages_to_load(args.user_gpkg is not None, city=args.city)
+        if args.pages is None or p[0] in args.pages
+    ]
     app = start_app(free_port(), env=env)
     bare = start_bare(free_port())
     print(f"atlas on {app.base}, floor on {bare.base}; {os.cpu_count()} CPUs; Chromium {CHROMIUM}")
@@ -407,7 +437,8 @@ def main(argv: list[str] | None = None) -> None:
                     shot = None
                     if args.shots is not None and r == args.runs - 1:
                         args.shots.mkdir(parents=True, exist_ok=True)
-                        shot = args.shots / f"bench_{path.replace(':', '_')}.png"
+                        name = path.replace(":", "_").replace("?", "_").replace("=", "_") or "overview"
+                        shot = args.shots / f"bench_{name}.png"
                     loads[path].append(load_page(browser, app, path, n, shot=shot))
             f_drawn = statistics.median(x.drawn_s for x in floor)
             f_done = statistics.median(x.complete_s for x in floor)

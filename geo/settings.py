@@ -13,6 +13,8 @@ variable                       what it sets (default)
 ``ATLAS_GPKG``                 the built-in demo layers' GeoPackage (``data/atlas.gpkg``)
 ``ATLAS_USER``                 who the command line acts for (the operating-system user)
 ``ATLAS_CITY_CACHE``           the city demo's cached GeoPackages (``data/cache``)
+``ATLAS_CITY_N``               enterprises of the city demo the pages show (120,000; tests use a
+                               few thousand)
 ``ATLAS_CACHE_DIR``            the map payload files the pages write and ``serve.py`` serves at
                                ``/app/static/cache`` (``$XDG_CACHE_HOME/atlas/payloads``, else
                                ``~/.cache/atlas/payloads``)
@@ -44,6 +46,7 @@ USER_GPKG_ENV = "ATLAS_USER_GPKG"
 ATLAS_GPKG_ENV = "ATLAS_GPKG"
 USER_ENV = "ATLAS_USER"
 CITY_CACHE_ENV = "ATLAS_CITY_CACHE"
+CITY_N_ENV = "ATLAS_CITY_N"
 CACHE_DIR_ENV = "ATLAS_CACHE_DIR"
 SINGLE_USER_ADDRESS_ENV = "ATLAS_SINGLE_USER_ADDRESS"
 TIANDITU_ENV = "TIANDITU_TK"
@@ -85,6 +88,12 @@ def cli_user() -> str:
 def city_cache_dir() -> Path:
     """Where the city demo's GeoPackages are cached: ``$ATLAS_CITY_CACHE`` or ``data/cache``."""
     return Path(os.environ.get(CITY_CACHE_ENV, DEFAULT_CITY_CACHE))
+
+
+def city_n() -> str:
+    """``$ATLAS_CITY_N``: how many enterprises the city pages show, as given ("" when unset; the
+    pages check it, pages/city/data.py)."""
+    return _text(CITY_N_ENV)
 
 
 def payload_dir() -> Path:

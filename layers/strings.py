@@ -38,6 +38,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "parcel.idle": ("闲置土地", "Idle land"),
     "parcel.below_min": ("低于控制下限（红框）", "Below the control minimum (red outline)"),
     "eff.warn.layer": ("预警企业", "Enterprises with warnings"),
+    "city.layer": ("苏州全市企业（合成）", "Suzhou enterprises (synthetic)"),
+    "city.cell_count": ("企业数（家）", "Enterprises"),
+    "city.zoom_note": (
+        "放大到 13 级显示视图内企业点位、15 级再显示宗地（查看企业及以上角色；查看汇总只看网格企业数）",
+        "Zoom to 13 for the enterprises in view, 15 for parcels "
+        "(roles seeing enterprises; summary: cell counts)",
+    ),
+    "city.f.name": ("企业名称", "Enterprise"),
+    "city.f.industry": ("行业", "Industry"),
+    "city.f.district": ("县级市（区）", "District"),
+    "city.f.land_mu": ("用地（亩）", "Land (mu)"),
+    "city.f.tax_per_mu": ("亩均税收（万元/亩）", "Tax per mu (10k yuan)"),
+    "city.f.class": ("评价类别", "Class"),
+    "city.f.parcel": ("宗地编号", "Parcel"),
+    "city.f.area_mu": ("面积（亩）", "Area (mu)"),
+    "city.f.far": ("容积率", "Floor area ratio"),
     "eff.warn.legend": ("预警企业（{n:,} 家，紫色外圈）", "With warnings ({n:,}, purple ring)"),
 }
 

@@ -15,8 +15,9 @@ import streamlit as st
 
 from geo.evaluation import config_from_mapping
 from geo.evaluation.metrics import check_zones
+from pages.city.views import city_page_if_chosen
 from pages.common.cache import shared
-from pages.common.frame import lazy_tabs, loading, open_page
+from pages.common.frame import lazy_tabs, loading, open_page, settings
 from pages.efficiency.comparison import class_changes, comparison_tab
 from pages.efficiency.config_editor import checked_config, config_editor, config_values
 from pages.efficiency.downloads import download_row, export_panel
@@ -41,6 +42,8 @@ from pages.efficiency.trends import trend_tab
 from pages.efficiency.view import Evaluated, Sources, page_view
 from pages.strings import t
 
+# The Suzhou-wide demo, when chosen, is its own view (pages/city/views.py) and ends the page there.
+city_page_if_chosen("efficiency", settings().lang)
 s = open_page("eff.header")
 lang = s.lang
 # The map comes first under the title; the page's controls sit in the sidebar beside it, and the

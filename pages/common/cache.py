@@ -588,19 +588,22 @@ def draw(
     returned_objects: Sequence[str] | None = None,
     layer_control: str | None = None,
     signal_drawn: bool = False,
+    first_script: str = "",
 ) -> dict:
     """The streamlit-folium component with rendered parts; returns its dict ({} before any click).
 
     Calls the component as ``st_folium`` does (same arguments, same component key), without
     rendering anything. With ``signal_drawn`` the map tells the server once it is drawn (see
-    :func:`map_drawn`), once per page visit; that costs one more script run.
+    :func:`map_drawn`), once per page visit; that costs one more script run. ``first_script``
+    runs in the frame before anything else (this session's own, e.g. its token for the city
+    view's endpoint: layers/city_view.py); the shared parts stay the same for every session.
     """
     wanted = returned_objects if returned_objects is not None else []
     defaults = {k: v for k, v in parts.defaults.items() if k in wanted}
     if signal_drawn:  # always the same script: a change of it would make the browser redraw the layers
         layer_control = (layer_control or "") + DRAWN_JS
 
-    first = FRAME_FAILED_JS if signal_drawn else ""
+    first = first_script + (FRAME_FAILED_JS if signal_drawn else "")
     if groups:
         _payload_files_present(groups)
         # The changing layers' files are fetched as soon as the frame starts loading its scripts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from geo import i18n
 from geo.i18n import Lang
 from layers import strings as layer_strings
+from pages.strings.city import STRINGS as CITY_STRINGS
 from pages.strings.collect import STRINGS as COLLECT_STRINGS
 from pages.strings.data import STRINGS as DATA_STRINGS
 from pages.strings.efficiency import STRINGS as EFFICIENCY_STRINGS
@@ -409,6 +410,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     **GROUPS_STRINGS,
     **PUBLICATION_STRINGS,
     **ZONES_STRINGS,
+    **CITY_STRINGS,
 }
 
 

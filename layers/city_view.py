@@ -1,0 +1,249 @@
+"""The whole city on one map, drawn by zoom: enterprises counted per grid cell at city zoom (what
+every role sees), and, zoomed in, the enterprise points and their parcels inside the view, which
+the browser asks serve.py's view endpoint for (``/_atlas/city/view``; only with the session's
+token, which only roles that may see enterprise rows are given: pages/_city.py).
+
+The page thus sends a few thousand cells (tens of KB) whatever the number of enterprises, and a
+view's request returns at most a bounded number of features (geo/city_view.py finds them).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.i18n import Lang
+from geo.spatial.crs import wgs84_to_gcj02
+from layers._canvas import to_js
+from layers._strings import t
+from layers.base import Layer, LegendEntry
+from layers.enterprise_counts import COUNT_RAMP
+
+VIEW_PATH = "_atlas/city/view"  # below the server's base (serve.py answers it)
+TOKEN_GLOBAL = "__atlasCityToken"  # the frame's global holding the session's token, if any
+POINTS_ZOOM = 13  # from this zoom the view's enterprise points are fetched
+PARCELS_ZOOM = 15  # and from this one their parcels too
+CLASS_COLORS = {"A": "#1a9850", "B": "#91cf60", "C": "#fc8d59", "D": "#d73027", "T": "#999999"}
+POINT_COLOR = "#2c7fb8"
+PARCEL_COLOR = "#8c6d31"
+
+_SCRIPT = """
+{% macro script(this, kwargs) %}
+(function () {
+  var group = {{ this._parent.get_name() }}, d = {{ this.payload }};
+  var cells = [];
+  function esc(v) { return v === null || v === undefined ? '—' : v; }
+  function row(k, v) {
+    return '<tr><th style="text-align:left;padding-right:6px">' + k + '</th><td>' + esc(v) + '</td></tr>';
+  }
+  function tip(i) {
+    var rows = row(d.label, d.n[i]);
+    for (var k = 0; k < d.groups.length; k++) rows += row(d.groups[k].label, d.groups[k].v[i]);
+    return '<table>' + rows + '</table>';
+  }
+  for (var i = 0; i < d.n.length; i++) {
+    var c = d.pal[d.c[i]];
+    var r = L.rectangle([[d.s[i], d.w[i]], [d.s[i] + d.size, d.w[i] + d.size]],
+                        {color: c, weight: 0.3, fillColor: c, fillOpacity: 0.65});
+    r.bindTooltip(tip(i), {sticky: true});
+    group.addLayer(r);
+    cells.push(r);
+  }
+  var live = L.layerGroup(), seq = 0;
+  group.addLayer(live);
+  function token() { return window[d.tokenName] || ''; }
+  function base() {
+    try {
+      var b = window.parent.__streamlit && window.parent.__streamlit.BACKEND_BASE_URL;
+      if (b) return b.replace(/\\/?$/, '/');
+    } catch (e) {}
+    return location.origin + '/';
+  }
+  function dim(on) {
+    for (var i = 0; i < cells.length; i++) {
+      cells[i].setStyle({fillOpacity: on ? 0.15 : 0.65, opacity: on ? 0.3 : 1});
+    }
+  }
+  function drawPoints(p) {
+    for (var i = 0; i < p.x.length; i++) {
+      var col = p.cls ? (d.classColors[p.cls[i]] || d.pointColor) : d.pointColor, rows = '';
+      for (var k = 0; k < p.cols.length; k++) rows += row(p.cols[k].label, p.cols[k].v[i]);
+      var style = {radius: 4, weight: 0.6, color: '#333', fillColor: col, fillOpacity: 0.9};
+      L.circleMarker([p.y[i], p.x[i]], style)
+        .bindTooltip('<table>' + rows + '</table>').addTo(live);
+    }
+  }
+  function drawParcels(p) {
+    for (var i = 0; i < p.rings.length; i++) {
+      var ring = p.rings[i], ll = [], rows = '';
+      for (var j = 0; j + 1 < ring.length; j += 2) ll.push([ring[j + 1], ring[j]]);
+      for (var k = 0; k < p.cols.length; k++) rows += row(p.cols[k].label, p.cols[k].v[i]);
+      L.polygon(ll, {color: d.parcelColor, weight: 1, fillOpacity: 0.15})
+        .bindTooltip('<table>' + rows + '</table>').addTo(live);
+    }
+  }
+  function refresh() {
+    var map = group._map;
+    if (!map) return;
+    var z = map.getZoom(), tok = token(), my = ++seq;
+    if (!tok || z < d.pointsZoom) { live.clearLayers(); dim(false); return; }
+    var b = map.getBounds();
+    var box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
+      .map(function (v) { return v.toFixed(5); }).join(',');
+    var kinds = z >= d.parcelsZoom ? ['parcels', 'points'] : ['points'];
+    Promise.all(kinds.map(function (k) {
+      var u = base() + d.path + '?kind=' + k + '&bbox=' + box + '&data=' + encodeURIComponent(d.data) +
+              '&scope=' + encodeURIComponent(d.scope) + '&lang=' + d.lang + (d.gcj ? '&gcj=1' : '');
+      return fetch(u, {headers: {'X-Atlas-Token': tok}, credentials: 'same-origin'})
+        .then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
+    })).then(function (got) {
+      if (my !== seq) return;
+      live.clearLayers();
+      var any = false;
+      for (var k = 0; k < kinds.length; k++) {
+        if (!got[k]) continue;
+        any = true;
+        if (kinds[k] === 'points') drawPoints(got[k]); else drawParcels(got[k]);
+      }
+      dim(any);
+    });
+  }
+  function attach(map) { map.on('moveend', refresh); refresh(); }
+  if (group._map) attach(group._map);
+  group.on('add', function () { attach(group._map); });
+  group.on('remove', function (e) { if (e.target._map) e.target._map.off('moveend', refresh); });
+  window.__atlasCityView = {refresh: refresh, live: live};
+})();
+{% endmacro %}
+"""
+
+
+class _CityViewElement(MacroElement):
+    _template = Template(_SCRIPT)
+
+    def __init__(self, payload: str) -> None:
+        super().__init__()
+        self._name = "CityView"
+        self.payload = payload
+
+
+def breaks(counts: np.ndarray) -> np.ndarray:
+    """Upper bounds of up to five classes of cell counts (quantiles; a count above the last goes
+    into the last class)."""
+    counts = np.asarray(counts, dtype="float64")
+    if counts.size == 0:
+        return np.array([0.0])
+    return np.unique(np.ceil(np.quantile(counts, np.linspace(0, 1, len(COUNT_RAMP) + 1)[1:])))
+
+
+@dataclass(frozen=True)
+class CityViewLayer(Layer):
+    """Cells (``west``, ``south``, ``n`` and optional ``n_<group>`` columns of
+    :func:`geo.city_view.grid_counts`) of ``cell_deg`` degrees, and the zoomed-in view of ``data``
+    (the data set's key the endpoint knows) when the session holds a token."""
+
+    cell_deg: float = 0.02
+    data_key: str = ""
+    scope: str = ""  # the evaluation scope whose classes colour the points ("" for none)
+    group_labels: tuple[tuple[str, str, str], ...] = field(default=(), compare=False)  # (column, zh, en)
+
+    def legend(self, gdf: gpd.GeoDataFrame | pd.DataFrame, lang: Lang) -> list[LegendEntry]:
+        bounds = breaks(gdf["n"].to_numpy()) if len(gdf) else np.array([0.0])
+        rows, low = [], 1
+        for color, high in zip(COUNT_RAMP, bounds, strict=False):
+            label = t("layer.count_range", lang).format(low=f"{low:,}", high=f"{int(high):,}")
+            rows.append(LegendEntry(label, color, "fill", 0.65))
+            low = int(high) + 1
+        rows.append(LegendEntry(t("city.zoom_note", lang), POINT_COLOR, "point", 0.9))
+        return rows
+
+    def to_folium(
+        self, gdf: gpd.GeoDataFrame | pd.DataFrame, *, lang: Lang = "zh", gcj02: bool = False
+    ) -> folium.FeatureGroup:
+        counts = gdf["n"].to_numpy(dtype="int64")
+        bounds = breaks(counts)
+        color_idx = np.minimum(np.searchsorted(bounds, counts, side="left"), len(bounds) - 1)
+        west = gdf["west"].to_numpy(dtype="float64")
+        south = gdf["south"].to_numpy(dtype="float64")
+        if gcj02:  # the cell's corner moved as a point: cells are a few km, the shift a few hundred m
+            west, south = wgs84_to_gcj02(west, south)
+        payload = {
+            "w": np.round(west, 5).tolist(),
+            "s": np.round(south, 5).tolist(),
+            "n": counts.tolist(),
+            "c": color_idx.astype(int).tolist(),
+            "pal": list(COUNT_RAMP),
+            "size": self.cell_deg,
+            "label": html.escape(t("city.cell_count", lang)),
+            "groups": [
+                {"label": html.escape(en if lang == "en" else zh), "v": gdf[col].astype(int).tolist()}
+                for col, zh, en in self.group_labels
+                if col in gdf.columns
+            ],
+            "path": VIEW_PATH,
+            "data": self.data_key,
+            "scope": self.scope,
+            "lang": "en" if lang == "en" else "zh",
+            "tokenName": TOKEN_GLOBAL,
+            "pointsZoom": POINTS_ZOOM,
+            "parcelsZoom": PARCELS_ZOOM,
+            "gcj": bool(gcj02),
+            "classColors": CLASS_COLORS,
+            "pointColor": POINT_COLOR,
+            "parcelColor": PARCEL_COLOR,
+        }
+        group = folium.FeatureGroup(name=html.escape(self.title(lang)), show=self.show)
+        group.add_child(_CityViewElement(to_js(payload)))
+        return group
+
+
+def city_view_layer(
+    *,
+    data_key: str,
+    cell_deg: float,
+    scope: str = "",
+    group_labels: tuple[tuple[str, str, str], ...] = (),
+) -> CityViewLayer:
+    """The city layer for one data set (``data_key``), its points coloured by the classes of
+    ``scope``'s evaluation when given."""
+    return CityViewLayer(
+        name="city_view",
+        source="city_enterprise_years",
+        title_zh=t("city.layer", "zh"),
+        title_en=t("city.layer", "en"),
+        group="企业",
+        kind="polygon",
+        color=COUNT_RAMP[-1],
+        cell_deg=cell_deg,
+        data_key=data_key,
+        scope=scope,
+        group_labels=group_labels,
+    )
+
+
+def token_script(token: str | None) -> str:
+    """The script giving the map's frame the session's token for the view endpoint (none: the
+    frame asks for nothing beyond the cells, and forgets what it drew), then redrawing the view."""
+    return (
+        f"window.{TOKEN_GLOBAL}={to_js(token or '')};"
+        "if(window.__atlasCityView)window.__atlasCityView.refresh();"
+    )
+
+
+__all__ = [
+    "CLASS_COLORS",
+    "PARCELS_ZOOM",
+    "POINTS_ZOOM",
+    "VIEW_PATH",
+    "CityViewLayer",
+    "breaks",
+    "city_view_layer",
+    "token_script",
+]

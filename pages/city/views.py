@@ -1,0 +1,338 @@
+"""The Suzhou-wide synthetic demo on the map pages: the data choice at the top of the sidebar
+(吴江区示例 / 苏州全市（合成）, also ``?data=city``), the city map drawn by zoom (cells for every
+role, the view's enterprises and parcels fetched by roles that may see them: layers/city_view.py,
+serve.py) and the city views of 总览 and 亩均效益评价 (scope 苏州市 or one district).
+
+Everything heavy is held once per process (pages/city/data.py, pages/common/cache.py), keyed by the
+data set (and the scope); what a role may see is keyed by the session's audience. A page hooks in
+with two lines (``if data_select(...) == CITY: city_overview(lang); stop_page()``).
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from geo.city import CITY_SCOPE, class_mix_share, evaluate_scope, ranking_table, scopes
+from geo.city_view import grid_counts
+from geo.errors import DataValidationError
+from geo.evaluation import CLASSES_T, classes_with_t, default_config
+from geo.i18n import Lang
+from geo.ingest import user_store
+from geo.storage.accounts import session_hours, session_secret, sign_token
+from layers import REGISTRY
+from layers.base import Provenance
+from layers.city_view import city_view_layer, token_script
+from layers.mapview import MapLayer, render_map
+from pages.city.data import CELL_DEG, TOKEN_PURPOSE, CityData, city_data, city_size, keep_classes
+from pages.common import cache
+from pages.common.auth import aggregates_for_role, atlas_config, firms_hidden_note, identity, sees_firms
+from pages.common.frame import page_control, rest_after_map, settings, show_error, stop_page
+from pages.common.maps import add_snapshot_button
+from pages.strings import t
+
+WUJIANG, CITY = "wujiang", "city"
+CHOICES = (WUJIANG, CITY)
+WIDGET = "atlas_data"  # the select's key
+KEPT = "_atlas_data_kept"  # the choice, kept through runs that do not draw the select
+TOKEN = "_atlas_city_token"  # (token, role, expiry) of this session for the view endpoint
+TOKEN_RENEW_S = 600  # a token this close to its expiry is renewed
+TOP_N = 100  # enterprises listed by score (roles that may see them)
+CITY_OVERVIEW_MAP = "city_overview_map"
+CITY_EFF_MAP = "city_eff_map"
+
+
+# ---- the choice -------------------------------------------------------------------------------
+def data_choice() -> str:
+    """The session's data: ``wujiang`` (the default) or ``city`` (also from ``?data=city``)."""
+    if KEPT not in st.session_state:
+        st.session_state[KEPT] = CITY if st.query_params.get("data") == CITY else WUJIANG
+    if st.session_state.get(WIDGET) in CHOICES:
+        st.session_state[KEPT] = st.session_state[WIDGET]
+    return st.session_state[KEPT]
+
+
+def data_select(page_map: str, city_map: str, lang: Lang) -> str:
+    """The data select at the top of the sidebar (drawn once the page's map is, see
+    pages/_shared.page_control); returns the choice and keeps it in the address."""
+    choice = data_choice()
+
+    def draw() -> str:
+        st.session_state[WIDGET] = choice
+        return st.selectbox(
+            t("city.data", lang),
+            CHOICES,
+            format_func=lambda v: t(f"city.data.{v}", lang).format(n=city_size()),
+            key=WIDGET,
+            help=t("city.data_help", lang),
+        )
+
+    chosen = page_control(city_map if choice == CITY else page_map, WIDGET, choice, draw)
+    st.session_state[KEPT] = chosen
+    if chosen == CITY and st.query_params.get("data") != CITY:
+        st.query_params["data"] = CITY
+    elif chosen != CITY and "data" in st.query_params:
+        del st.query_params["data"]
+    return chosen
+
+
+# ---- the data, the token, the map ---------------------------------------------------------------
+def loaded_city(lang: Lang) -> CityData:
+    """The city demo (loaded once per process; built on first use, which takes minutes)."""
+    try:
+        with st.spinner(t("city.loading", lang)):
+            return city_data()
+    except DataValidationError as exc:
+        show_error(exc)
+        stop_page()
+
+
+def view_token() -> str | None:
+    """This session's token for the view endpoint: only for roles that may see enterprise rows
+    (None for 查看汇总: its map asks for nothing beyond the cells, and the endpoint refuses it)."""
+    if not sees_firms():
+        st.session_state.pop(TOKEN, None)
+        return None
+    role = identity().role
+    kept = st.session_state.get(TOKEN)
+    if kept and kept[1] == role and kept[2] - time.time() > TOKEN_RENEW_S:
+        return kept[0]
+    conf = atlas_config()
+    until = time.time() + session_hours(conf) * 3600
+    token = sign_token(
+        role, secret=session_secret(conf, folder=user_store().parent), purpose=TOKEN_PURPOSE, expires_at=until
+    )
+    st.session_state[TOKEN] = (token, role, until)
+    return token
+
+
+def _draw_city_map(
+    data: CityData, cells: pd.DataFrame, *, key: str, lang: Lang, title: str, scope: str = ""
+) -> None:
+    s = settings()
+    groups = tuple((f"n_{c}", f"{c} 类（家）", f"Class {c}") for c in CLASSES_T if f"n_{c}" in cells.columns)
+
+    def build():
+        layer = city_view_layer(data_key=data.key, cell_deg=CELL_DEG, scope=scope, group_labels=groups)
+        districts = (
+            data.districts if scope in ("", CITY_SCOPE) else data.districts[data.districts["name"] == scope]
+        )
+        items = [
+            MapLayer(
+                REGISTRY["districts"],
+                data.districts,
+                Provenance.from_metadata(data.metadata, "city_districts"),
+            ),
+            MapLayer(layer, cells, Provenance.from_metadata(data.metadata, "city_enterprise_years")),
+        ]
+        m = render_map(
+            items,
+            lang=lang,
+            basemap=s.basemap,
+            tianditu_key=s.tianditu_key,
+            zoom=9,
+            fit_to=districts if scope not in ("", CITY_SCOPE) else None,
+        )
+        return add_snapshot_button(m, title, lang=lang)
+
+    parts = cache.base_parts((s.lang, s.basemap, s.tianditu_key, data.key, scope), key, build)
+    # The session's token travels as the map's changing part (streamlit-folium runs it again when it
+    # changes: after a sign-in or out), never in the map shared by every session of the role.
+    script = token_script(view_token())
+    cache.draw(parts, script, key=key, height=620, returned_objects=[], signal_drawn=True)
+
+
+def _renamed(frame: pd.DataFrame, lang: Lang, names: dict[str, str]) -> pd.DataFrame:
+    return frame.rename(columns={k: t(v, lang) for k, v in names.items()})
+
+
+# ---- 总览 ---------------------------------------------------------------------------------------
+def _district_table(data: CityData) -> pd.DataFrame:
+    ents = data.enterprises
+    grouped = ents.groupby("district", sort=False)
+    out = pd.DataFrame(
+        {
+            "n_enterprises": grouped.size(),
+            "n_above_scale": grouped["above_scale"].sum().astype("int64"),
+            "land_mu": grouped["land_mu"].sum().round(0),
+            "tax_wan_yuan": grouped["tax_wan_yuan"].sum().round(0),
+        }
+    )
+    out["tax_per_mu_wan_yuan"] = (out["tax_wan_yuan"] / out["land_mu"]).round(2)
+    return out.sort_values("n_enterprises", ascending=False).rename_axis("district").reset_index()
+
+
+def _provenance(data: CityData, lang: Lang) -> pd.DataFrame:
+    meta = data.metadata
+    rows = meta[meta.index != "layer_metadata"].reset_index()
+    return pd.DataFrame(
+        {
+            t("col.layer", lang): rows["title_en" if lang == "en" else "title_zh"],
+            t("col.accuracy", lang): rows["accuracy"],
+            t("col.source", lang): rows["source"],
+            t("col.note", lang): rows["note"],
+        }
+    )
+
+
+def city_overview(lang: Lang) -> None:
+    """总览 on the city demo: the map by zoom, then the city's figures by district and the sources."""
+    title = t("city.overview.header", lang)
+    st.title(title)
+    data = loaded_city(lang)
+    cells = data.cells
+    _draw_city_map(data, cells, key=CITY_OVERVIEW_MAP, lang=lang, title=title)
+    rest_after_map(CITY_OVERVIEW_MAP, lang)
+    st.caption(":material/warning: " + t("city.synthetic", lang))
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("city.metric.enterprises", lang), f"{len(data.enterprises):,}")
+    c2.metric(t("city.metric.above", lang), f"{int(data.enterprises['above_scale'].sum()):,}")
+    c3.metric(t("city.metric.parcels", lang), f"{data.n_parcels:,}")
+    c4.metric(t("city.metric.districts", lang), f"{len(data.districts)}")
+    st.subheader(t("city.table.districts", lang))
+    table = cache.shared(("city.districts", data.key), lambda: _district_table(data))
+    st.dataframe(
+        _renamed(
+            aggregates_for_role(table),
+            lang,
+            {
+                "district": "city.col.district",
+                "n_enterprises": "city.col.n",
+                "n_above_scale": "city.col.above",
+                "land_mu": "city.col.land",
+                "tax_wan_yuan": "city.col.tax",
+                "tax_per_mu_wan_yuan": "city.col.tax_per_mu",
+            },
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.subheader(t("city.provenance", lang))
+    st.dataframe(_provenance(data, lang), hide_index=True, width="stretch")
+
+
+# ---- 亩均效益评价 --------------------------------------------------------------------------------
+@cache.resource(max_entries=4)
+def _evaluated(key: str, scope: str, _data: CityData) -> pd.DataFrame:
+    """The scope's evaluation with the default rules (one per data set and scope, all sessions)."""
+    return evaluate_scope(
+        _data.enterprises, scope=scope, config=default_config(), year=_data.year
+    ).enterprises
+
+
+@cache.resource(max_entries=4)
+def _scope_cells(key: str, scope: str, _data: CityData, _evaluated_frame: pd.DataFrame) -> pd.DataFrame:
+    """Enterprises of the scope per grid cell, with the count of each class (aggregates only); the
+    classes are kept for the view endpoint (points coloured by class)."""
+    rows = _evaluated_frame.index.to_numpy()
+    cls = classes_with_t(_evaluated_frame).astype(object).to_numpy()
+    every = np.full(len(_data.enterprises), "", dtype=object)
+    every[rows] = cls
+    keep_classes(key, scope, every)
+    return grid_counts(_data.lon[rows], _data.lat[rows], cell_deg=CELL_DEG, groups=cls, group_names=CLASSES_T)
+
+
+def _mix_table(evaluated: pd.DataFrame) -> pd.DataFrame:
+    mix = class_mix_share(evaluated, by="district").rename_axis(None, axis=1).reset_index()
+    mix.insert(1, "n_enterprises", mix[list(CLASSES_T)].sum(axis=1))
+    return mix.round(1)
+
+
+def _groups_table(evaluated: pd.DataFrame) -> pd.DataFrame:
+    table = ranking_table(evaluated, area="district").reset_index()
+    return table.round({"mean_score": 1, "land_mu": 0, "tax_wan_yuan": 0, "tax_per_mu_wan_yuan": 2})
+
+
+def _top_table(evaluated: pd.DataFrame) -> pd.DataFrame:
+    scored = evaluated[evaluated["scored"]].sort_values("score", ascending=False).head(TOP_N)
+    cols = ["name", "industry", "district", "size_class", "score", "eval_class", "tax_per_mu_wan_yuan"]
+    return scored[cols].round({"score": 1, "tax_per_mu_wan_yuan": 2})
+
+
+def city_evaluation(lang: Lang) -> None:
+    """亩均效益评价 on the city demo: scope 苏州市 or one district, the map by zoom (class counts per
+    cell; the view's enterprises by class for roles that may see them), the class mix by district,
+    totals by industry × district × size and, for those roles, the best-scored enterprises."""
+    title = t("city.eff.header", lang)
+    st.title(title)
+    data = loaded_city(lang)
+    options = cache.shared(("city.scopes", data.key), lambda: scopes(data.enterprises))
+    scope = page_control(
+        CITY_EFF_MAP,
+        "city_scope",
+        CITY_SCOPE,
+        lambda: st.selectbox(
+            t("city.scope", lang), options, key="city_scope", help=t("city.scope_help", lang)
+        ),
+    )
+    if scope not in options:
+        scope = CITY_SCOPE
+    try:
+        evaluated = _evaluated(data.key, scope, data)
+    except DataValidationError as exc:
+        show_error(exc)
+        stop_page()
+    cells = _scope_cells(data.key, scope, data, evaluated)
+    _draw_city_map(data, cells, key=CITY_EFF_MAP, lang=lang, title=title, scope=scope)
+    rest_after_map(CITY_EFF_MAP, lang)
+    st.caption(":material/warning: " + t("city.synthetic", lang))
+    st.caption(t("city.eff.intro", lang).format(year=data.year))
+    names = {
+        "district": "city.col.district",
+        "industry": "city.col.industry",
+        "size_class": "city.col.size",
+        "n_enterprises": "city.col.n",
+        "n_scored": "city.col.scored",
+        "mean_score": "city.col.mean_score",
+        "land_mu": "city.col.land",
+        "tax_wan_yuan": "city.col.tax",
+        "tax_per_mu_wan_yuan": "city.col.tax_per_mu",
+        "name": "city.col.name",
+        "score": "city.col.score",
+        "eval_class": "city.col.class",
+    }
+    st.subheader(t("city.eff.mix", lang))
+    mix = cache.shared(("city.mix", data.key, scope), lambda: _mix_table(evaluated))
+    pct = {f"{c}_pct": t("city.col.pct", lang).format(c=c) for c in CLASSES_T[:-1]}
+    st.dataframe(_renamed(mix, lang, names).rename(columns=pct), hide_index=True, width="stretch")
+    st.subheader(t("city.eff.groups", lang))
+    groups = cache.shared(("city.groups", data.key, scope), lambda: _groups_table(evaluated))
+    st.dataframe(_renamed(aggregates_for_role(groups), lang, names), hide_index=True, width="stretch")
+    if not sees_firms():
+        firms_hidden_note(lang)
+        return
+    st.subheader(t("city.eff.top", lang).format(n=TOP_N))
+    top = cache.shared(("city.top", data.key, scope), lambda: _top_table(evaluated))
+    st.dataframe(_renamed(top, lang, names), hide_index=True, width="stretch")
+
+
+# The pages that can show the city: (their own map's key, the city map's key, the city view).
+CITY_PAGES = {
+    "overview": ("overview_map", CITY_OVERVIEW_MAP, city_overview),
+    "efficiency": ("eff_map", CITY_EFF_MAP, city_evaluation),
+}
+
+
+def city_page_if_chosen(page: str, lang: Lang) -> None:
+    """The hook of a page that can show the city (:data:`CITY_PAGES`): draws the data select and,
+    when the city is chosen, the page's city view, and ends the page there; else returns."""
+    page_map, city_map, view = CITY_PAGES[page]
+    if data_select(page_map, city_map, lang) == CITY:
+        view(lang)
+        stop_page()
+
+
+__all__ = [
+    "CITY",
+    "CITY_PAGES",
+    "WUJIANG",
+    "city_evaluation",
+    "city_overview",
+    "city_page_if_chosen",
+    "data_choice",
+    "data_select",
+    "view_token",
+]

@@ -1,0 +1,132 @@
+"""The city pages in a real browser at a small city (1,500 enterprises): a page load sends well under
+5 MB, an anonymous visitor zoomed in gets no enterprise, a 查看企业 account gets the view's points."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from geo.storage.accounts import hash_password
+from tests.fixtures import ROOT
+from tests.fixtures.browser import save_screenshot, serve_app
+
+pytestmark = pytest.mark.browser
+
+N_SMALL = 1_500
+PAYLOAD_MOST_B = 5_000_000
+COUNT_JS = (
+    "() => { const m = window.map; if (!m || !m.eachLayer) return -1; let k = 0;"
+    " m.eachLayer(l => { if (l.getLatLngs || l.getLatLng) k++; }); return k; }"
+)
+POINTS_JS = (
+    "() => { let k = 0; window.map.eachLayer(l => { if (l instanceof L.CircleMarker) k++; }); return k; }"
+)
+
+
+@pytest.fixture(scope="module")
+def city_url(tmp_path_factory):
+    """The app with an anonymous default and a 查看企业 account (lisi), on a small city built ahead."""
+    from data.city_build import city_gpkg
+
+    home = tmp_path_factory.mktemp("city_app")
+    city_gpkg(n_enterprises=N_SMALL, directory=home / "cache")
+    secrets = home / "secrets.toml"
+    secrets.write_text(
+        '[atlas]\n[atlas.roles]\nlisi = "查看企业"\n[atlas.accounts]\n'
+        f'lisi = "{hash_password("battery staple")}"\n',
+        encoding="utf-8",
+    )
+    store = home / "atlas.gpkg"
+    shutil.copyfile(ROOT / "data" / "atlas.gpkg", store)
+    env = {
+        **os.environ,
+        "ATLAS_GPKG": str(store),
+        "ATLAS_USER_GPKG": str(home / "user" / "atlas_user.gpkg"),
+        "ATLAS_CITY_N": str(N_SMALL),
+        "ATLAS_CITY_CACHE": str(home / "cache"),
+    }
+    env.pop("ATLAS_DATABASE_URL", None)
+    mp = pytest.MonkeyPatch()  # this process reads the same build for the expected figures
+    mp.setenv("ATLAS_CITY_CACHE", str(home / "cache"))
+    with serve_app(env, home / "streamlit.log", args=["--secrets.files", str(secrets)]) as url:
+        yield url
+    mp.undo()
+
+
+def _counting(page) -> list[int]:
+    received = [0]
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.loadingFinished", lambda e: received.__setitem__(0, received[0] + e["encodedDataLength"]))
+    page.on(
+        "websocket",
+        lambda ws: ws.on("framereceived", lambda p: received.__setitem__(0, received[0] + len(p))),
+    )
+    return received
+
+
+def _map(page, *, least: int, timeout_s: float = 120.0):
+    for _ in range(int(timeout_s * 2)):
+        for fr in page.frames:
+            if "streamlit_folium" not in fr.url:
+                continue
+            try:
+                if fr.evaluate(COUNT_JS) >= least:
+                    return fr
+            except Exception:  # noqa: BLE001 - the frame may be reloading
+                continue
+        page.wait_for_timeout(500)
+    raise AssertionError(f"no city map with {least}+ shapes")
+
+
+def test_an_anonymous_city_page_load_is_small_and_holds_no_enterprise(city_url, page):
+    from pages.city.data import city_data
+
+    received = _counting(page)
+    views = []
+    page.on("response", lambda r: views.append(r.status) if "/_atlas/city/view" in r.url else None)
+    page.goto(f"{city_url}/?data=city")
+    data = city_data(n_enterprises=N_SMALL)  # the same build, read here for the expected figures
+    frame = _map(page, least=9 + len(data.cells))
+    page.get_by_text("各县级市（区）").wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert received[0] < PAYLOAD_MOST_B, f"{received[0] / 1e6:.2f} MB"
+    frame.evaluate("() => { window.map.setView([31.32, 120.62], 15); }")
+    page.wait_for_timeout(3000)
+    assert frame.evaluate(POINTS_JS) == 0  # no token, no request: cells only
+    assert views == []
+    html = frame.evaluate("() => document.documentElement.outerHTML")
+    assert data.enterprises["name"].iloc[0] not in html
+    save_screenshot(page, "city_overview_anonymous")
+
+
+def test_a_firms_account_zoomed_in_gets_the_points_in_view(city_url, page):
+    from pages.city.data import city_data
+
+    data = city_data(n_enterprises=N_SMALL)
+    page.goto(f"{city_url}/efficiency?data=city")
+    _map(page, least=9 + 1)
+    page.get_by_text("工作人员登录").click()
+    page.get_by_label("用户名").fill("lisi")
+    page.get_by_label("密码").fill("battery staple")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("评分前").wait_for(timeout=60_000)  # the enterprise list, for 查看企业 only
+    frame = _map(page, least=9 + 1)
+    frame.evaluate("() => { window.map.setView([31.32, 120.62], 14); }")
+    west, south, east, north = frame.evaluate(
+        "() => { const b = window.map.getBounds();"
+        " return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }"
+    )
+    inside = (data.lon >= west) & (data.lon <= east) & (data.lat >= south) & (data.lat <= north)
+    expected = int(inside.sum())
+    assert expected > 0
+    page.wait_for_function(
+        "([n]) => [...document.querySelectorAll('iframe')].some(f => { try { let k = 0;"
+        " f.contentWindow.map.eachLayer(l => { if (l instanceof f.contentWindow.L.CircleMarker) k++; });"
+        " return k === n; } catch (e) { return false; } })",
+        arg=[expected],
+        timeout=30_000,
+    )
+    save_screenshot(page, "city_efficiency_firms_zoomed")
