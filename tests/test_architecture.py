@@ -16,7 +16,7 @@ from pathlib import Path
 from tests.fixtures import ROOT
 
 # The least number of modules each folder holds today: a walk that finds fewer looks in the wrong place.
-MIN_MODULES = {"geo": 60, "layers": 20, "pages": 15, "data": 8, "bench": 8}
+MIN_MODULES = {"geo": 60, "layers": 20, "pages": 15, "data": 8, "bench": 8, "tests": 100}
 
 
 def _modules(folder: str, *, recursive: bool = True) -> list[Path]:
@@ -198,6 +198,30 @@ def test_no_private_name_is_imported_from_another_module():
         text=True,
     )
     assert out.returncode == 0, out.stdout
+
+
+PROJECT_PACKAGES = ("geo", "layers", "pages", "data", "tests", "bench")
+
+
+def test_no_module_imports_a_private_name_inside_its_own_package():
+    """PLC2701 leaves imports inside one top-level package alone (``from layers._canvas import
+    to_js`` passed it): no module of the project imports an underscore module or name of the
+    project, wherever it sits."""
+    found = []
+    for folder in PROJECT_PACKAGES:
+        for path in _modules(folder):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+                    continue
+                parts = node.module.split(".")
+                if parts[0] not in PROJECT_PACKAGES:
+                    continue
+                names = [a.name for a in node.names]
+                private = [p for p in parts if p.startswith("_") and not p.startswith("__")]
+                private += [n for n in names if n.startswith("_") and not n.startswith("__")]
+                if private:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.module} {private}")
+    assert not found, "\n".join(found)
 
 
 # ------------------------------------------------------------------------------------- tests by area

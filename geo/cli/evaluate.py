@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo import batch, ingest
-from geo.cli._args import add_table_arguments
+from geo.cli.arguments import add_table_arguments
 from geo.cli.io import parse_pairs
 from geo.evaluation import CLASSES
 from geo.evaluation.grouped import group_counts

@@ -9,7 +9,7 @@ from pathlib import Path
 import geopandas as gpd
 
 from geo import ingest
-from geo.cli._args import STORE_HELP, USER_HELP, add_table_arguments
+from geo.cli.arguments import STORE_HELP, USER_HELP, add_table_arguments
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.cli._args import STORE_HELP, USER_HELP
+from geo.cli.arguments import STORE_HELP, USER_HELP
 from geo.publication import compare, objections, results, versions
 from geo.storage.audit import current_user
 from geo.storage.base import open_store

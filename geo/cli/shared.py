@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from geo.cli._args import STORE_HELP, USER_HELP
+from geo.cli.arguments import STORE_HELP, USER_HELP
 from geo.errors import DataValidationError
 from geo.evaluation import named as eval_configs
 from geo.land import renewal

@@ -8,7 +8,7 @@ import argparse
 import pandas as pd
 
 from geo import ingest
-from geo.cli._args import STORE_HELP, USER_HELP
+from geo.cli.arguments import STORE_HELP, USER_HELP
 from geo.errors import DataValidationError
 from geo.storage import audit
 from geo.storage.audit import Change, action_label, current_user
