@@ -278,7 +278,7 @@ def view_answer(
 
 __all__ = [
     "CELL_DEG",
-        "TOKEN_PURPOSE",
+    "TOKEN_PURPOSE",
     "CityData",
     "city_data",
     "city_size",

@@ -23,8 +23,6 @@ from tests.fixtures.evaluation import zones as fixture_zones
 SHENGZE = "吴江高新区（盛泽镇）"
 
 
-
-
 def _page(lang: str | None = None) -> AppTest:
     return open_page("pages/efficiency.py", timeout=120, lang=lang)
 

@@ -150,5 +150,3 @@ def test_enterprise_profile_by_id(demo_years, user_dir):
     assert list(profile["年份"]) == ["2020 年", "2021 年", "2022 年"]
     assert list(profile["评价类别"])[1:] == [mover["from_class"], mover["to_class"]]
     assert any(mover["ent_id"] in t.value for t in at.text)
-
-

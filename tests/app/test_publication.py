@@ -23,6 +23,7 @@ from tests.fixtures.publication import add_objection, enterprises, rules, save_y
 
 PAGE = "pages/publication.py"
 
+
 @pytest.fixture
 def user_store(tmp_path, monkeypatch):
     path = tmp_path / "user" / "atlas_user.gpkg"

@@ -243,7 +243,7 @@ def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url
         pg.locator("[data-testid=stSidebarNav] a").nth(0).click()
         pg.get_by_text("苏州产业布局一张图 · 总览").wait_for(timeout=60_000)
         _idle(pg)
-        pg.locator("[data-testid=stSidebarNav] a[href$=\"/data\"]").click()
+        pg.locator('[data-testid=stSidebarNav] a[href$="/data"]').click()
         pg.get_by_text("正在导入：企业名单.csv").wait_for(timeout=60_000)
         _idle(pg)
         assert pg.get_by_role("radio", name="GCJ-02（高德、腾讯）").is_checked()

@@ -30,6 +30,7 @@ from tests.fixtures.postgis import postgis_schema
 
 pytestmark = pytest.mark.browser
 
+
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory):
     """(database URL, server A's URL, server B's URL, the environment they run with)."""
