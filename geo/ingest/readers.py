@@ -186,20 +186,20 @@ class _Raw:
 
 def _pick_layer(layers: Sequence[str], layer: str | None, filename: str) -> str:
     if not layers:
-        raise DataValidationError(
-            f"「{filename}」中没有带几何图形的图层", hint="请检查文件内容，或作为表格导入"
-        )
+        raise DataValidationError.of("ingest.no_spatial_layer", file=filename)
     if layer is None:
         if len(layers) > 1:
-            raise LayerChoiceError(
-                f"「{filename}」中有 {len(layers)} 个图层，请选择一个：{'、'.join(layers)}",
-                layers=tuple(layers),
-                hint="在导入时选择图层（命令行用 --layer）",
+            raise LayerChoiceError.of(
+                "ingest.choose_layer",
+                extra={"layers": tuple(layers)},
+                file=filename,
+                n=len(layers),
+                layers="、".join(layers),
             )
         return layers[0]
     if layer not in layers:
-        raise DataValidationError(
-            f"「{filename}」中没有图层「{layer}」", hint=f"现有图层：{'、'.join(layers)}"
+        raise DataValidationError.of(
+            "ingest.no_such_layer", file=filename, layer=layer, layers="、".join(layers)
         )
     return layer
 

@@ -54,8 +54,9 @@ def settings() -> Settings:
 
 
 def show_error(exc: DataValidationError) -> None:
-    """Show a data error to the user in their words; never swallow its type."""
-    st.error(str(exc))
+    """Show a data error to the user in their words and language (geo.messages); never swallow
+    its type."""
+    st.error(exc.text(settings().lang))
 
 
 # How long a page waits for its map's "drawn" signal before it shows what follows the map anyway:

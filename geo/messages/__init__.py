@@ -1,0 +1,38 @@
+"""The messages geo gives its users, in both languages: key -> (中文, English) templates with
+``{named}`` parameters (``str.format`` fields, e.g. ``{rows:,}``).
+
+geo raises :meth:`geo.errors.DataValidationError.of` with a key and its parameters; the page or the
+command line writes the sentence in its language (:meth:`~geo.errors.DataValidationError.text`).
+A key ``K.hint`` is the hint shown after message ``K``. One module per area keeps its messages
+beside the others of its kind; keys start with the area's name (``ingest.``, ``evaluation.`` …).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geo.messages.evaluation import MESSAGES as EVALUATION
+from geo.messages.ingest import MESSAGES as INGEST
+from geo.messages.records import MESSAGES as RECORDS
+
+MESSAGES: dict[str, tuple[str, str]] = {**INGEST, **EVALUATION, **RECORDS}
+
+
+def message(key: str, lang: str = "zh", /, **params: Any) -> str:
+    """Catalogue entry ``key`` in ``lang`` with ``params`` filled in.
+
+    Raises
+    ------
+    KeyError
+        For a key the catalogue does not hold (a programming error, never a user's).
+    """
+    zh, en = MESSAGES[key]
+    return (en if lang == "en" else zh).format(**params)
+
+
+def has_hint(key: str) -> bool:
+    """Whether message ``key`` has a hint (the entry ``key + ".hint"``)."""
+    return f"{key}.hint" in MESSAGES
+
+
+__all__ = ["MESSAGES", "has_hint", "message"]
