@@ -14,8 +14,9 @@ from typing import Any
 from geo.messages.evaluation import MESSAGES as EVALUATION
 from geo.messages.ingest import MESSAGES as INGEST
 from geo.messages.records import MESSAGES as RECORDS
+from geo.messages.sources import MESSAGES as SOURCES
 
-MESSAGES: dict[str, tuple[str, str]] = {**INGEST, **EVALUATION, **RECORDS}
+MESSAGES: dict[str, tuple[str, str]] = {**INGEST, **EVALUATION, **RECORDS, **SOURCES}
 
 
 def message(key: str, lang: str = "zh", /, **params: Any) -> str:
