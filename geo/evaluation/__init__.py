@@ -1,6 +1,7 @@
 """The 亩均 evaluation: indicators and zone metrics, the rules, scoring and classes, rankings and
 summaries, named and published configurations. Its public names are those of scoring."""
 
+from geo.evaluation.grouped import evaluate
 from geo.evaluation.metrics import ratio_label
 from geo.evaluation.notes import MISSING_RULE_EN, MISSING_RULE_ZH
 from geo.evaluation.ratios import missing_inputs
@@ -43,7 +44,7 @@ from geo.evaluation.scoring import (
     classes_with_t,
     config_from_mapping,
     default_config,
-    evaluate,
+    evaluate_one_list,
     evaluation_year,
     land_renewal_by_zone,
     load_config,
@@ -108,4 +109,5 @@ __all__ = [
     "MISSING_RULE_ZH",
     "MISSING_RULE_EN",
     "evaluate",
+    "evaluate_one_list",
 ]

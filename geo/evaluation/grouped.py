@@ -20,7 +20,7 @@ import pandas as pd
 from geo.catalogue import parse_yes_no
 from geo.errors import DataValidationError
 from geo.evaluation.compounds import COMPOUND_COL, ROLE_TENANT, allocate_land
-from geo.evaluation.metrics import RATIOS, check_enterprises, numeric_amounts, ratios_from_amounts
+from geo.evaluation.metrics import ID_COL, RATIOS, check_enterprises, numeric_amounts, ratios_from_amounts
 from geo.evaluation.rules import (
     CLASS_COL,
     CLASS_LABELS,
@@ -30,8 +30,9 @@ from geo.evaluation.rules import (
     SIZE_COL,
     SIZE_GROUPS,
     EvaluationConfig,
+    default_config,
 )
-from geo.evaluation.scoring import EvaluationResult, evaluate, evaluation_year
+from geo.evaluation.scoring import EvaluationResult, evaluate_one_list, evaluation_year
 
 GROUP_COL = "eval_group"
 NO_GROUP = "未分组"
@@ -180,13 +181,15 @@ def _evaluate_groups(
         # evaluation of each group (exclusions, land), the means from all of them together.
         scored = np.zeros(len(table), dtype=bool)
         for gi, (rows, sub, sub_zone) in subs.items():
-            first = evaluate(sub, config=_group_config(config, gi), zone=sub_zone, id_col=id_col, year=year)
+            first = evaluate_one_list(
+                sub, config=_group_config(config, gi), zone=sub_zone, id_col=id_col, year=year
+            )
             scored[rows] = first.enterprises["scored"].to_numpy(dtype=bool)
         pooled = _pooled_benchmarks(table, scored, config)
     for gi, (rows, sub, sub_zone) in subs.items():
         g = config.groups[gi]
         group_config = _group_config(config, gi, pooled)
-        result = evaluate(sub, config=group_config, zone=sub_zone, id_col=id_col, year=year)
+        result = evaluate_one_list(sub, config=group_config, zone=sub_zone, id_col=id_col, year=year)
         parts.append(result.enterprises)
         positions.append(rows)
         benches.append(result.benchmarks.loc[[SIZE_ABOVE]].rename(index={SIZE_ABOVE: g.name}))
@@ -197,7 +200,7 @@ def _evaluate_groups(
     if rest.size:
         off = replace(config, groups=(), score_above_scale=False, score_below_scale=False)
         sub_zone = zone.iloc[rest] if isinstance(zone, pd.Series) else zone
-        result = evaluate(table.iloc[rest], config=off, zone=sub_zone, id_col=id_col, year=year)
+        result = evaluate_one_list(table.iloc[rest], config=off, zone=sub_zone, id_col=id_col, year=year)
         part = result.enterprises.copy()
         part["status"] = [
             STATUS_LISTED.format(group=names[m]) if m >= 0 else STATUS_NO_GROUP for m in member[rest]
@@ -289,7 +292,7 @@ def evaluate_grouped(
     if config.groups:
         result = _evaluate_groups(table, config, tenant=tenant, zone=zone, id_col=id_col, year=year)
     else:
-        result = evaluate(table, config=config, zone=zone, id_col=id_col, year=year)
+        result = evaluate_one_list(table, config=config, zone=zone, id_col=id_col, year=year)
     if allocation is None:
         return result
     out = result.enterprises.copy()
@@ -304,7 +307,33 @@ def evaluate_grouped(
     return replace(result, enterprises=out)
 
 
+def evaluate(
+    enterprises: pd.DataFrame,
+    *,
+    config: EvaluationConfig | None = None,
+    zone: pd.Series | str | None = None,
+    id_col: str = ID_COL,
+    year: int | None = None,
+) -> EvaluationResult:
+    """Score, rank and class every enterprise (资源集约利用综合评价): one list
+    (:func:`geo.evaluation.scoring.evaluate_one_list`, whose docstring says how), or one list per
+    configured group with land shared on compounds (:func:`evaluate_grouped`) when the
+    configuration has ``groups`` or the table a compound column.
+
+    Raises
+    ------
+    DataValidationError
+        For an empty table, missing ``ent_id``/``above_scale``, duplicated ids or bad values, and
+        a configuration whose groups do not fit the table.
+    """
+    config = config if config is not None else default_config()
+    if config.groups or COMPOUND_COL in enterprises.columns:  # lists per group, compounds' land shared
+        return evaluate_grouped(enterprises, config=config, zone=zone, id_col=id_col, year=year)
+    return evaluate_one_list(enterprises, config=config, zone=zone, id_col=id_col, year=year)
+
+
 __all__ = [
+    "evaluate",
     "GROUP_COL",
     "NO_GROUP",
     "STATUS_LISTED",

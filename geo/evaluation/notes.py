@@ -1,6 +1,6 @@
 """The evaluation's notes (zh/en): what scoring found, written as sentences once it has finished.
 
-:func:`geo.evaluation.scoring.evaluate` collects what it did not do as data (:class:`Findings`: the
+:func:`geo.evaluation.scoring.evaluate_one_list` collects what it did not do as data (:class:`Findings`: the
 years-in-production rule skipped, indicators dropped per size group, enterprises missing items,
 bonus/penalty columns absent); :func:`evaluation_notes` writes them, in this order, in both languages.
 """

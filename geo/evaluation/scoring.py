@@ -25,7 +25,6 @@ import pandas as pd
 
 from geo.catalogue import parse_yes_no
 from geo.errors import DataValidationError
-from geo.evaluation.compounds import COMPOUND_COL
 from geo.evaluation.metrics import (
     ID_COL,
     PARALLEL_MIN_ROWS,
@@ -108,7 +107,7 @@ __all__ = [
     "classes_with_t",
     "config_from_mapping",
     "default_config",
-    "evaluate",
+    "evaluate_one_list",
     "evaluation_year",
     "land_renewal_by_zone",
     "load_config",
@@ -325,7 +324,7 @@ def _score_classes(score: np.ndarray, cut: Mapping[str, float]) -> np.ndarray:
     return np.select([score >= cut["A"], score >= cut["B"], score >= cut["C"]], [0, 1, 2], 3).astype(np.int8)
 
 
-def evaluate(
+def evaluate_one_list(
     enterprises: pd.DataFrame,
     *,
     config: EvaluationConfig | None = None,
@@ -333,7 +332,9 @@ def evaluate(
     id_col: str = ID_COL,
     year: int | None = None,
 ) -> EvaluationResult:
-    """Score, rank and class every enterprise (资源集约利用综合评价).
+    """Score, rank and class every enterprise as one list (资源集约利用综合评价); the evaluation of
+    lists per group and of land shared on a compound (:func:`geo.evaluation.grouped.evaluate`)
+    builds on it.
 
     Who is scored: 规上 enterprises with land, and 规下 enterprises on at least
     ``below_scale_min_land_mu`` 亩 (config ``scope``). Enterprises with zero or missing land
@@ -373,10 +374,6 @@ def evaluate(
         For an empty table, missing ``ent_id``/``above_scale``, duplicated ids or bad values.
     """
     config = config if config is not None else default_config()
-    if config.groups or COMPOUND_COL in enterprises.columns:  # lists per group, compounds' land shared
-        from geo.evaluation.grouped import evaluate_grouped  # builds on this function
-
-        return evaluate_grouped(enterprises, config=config, zone=zone, id_col=id_col, year=year)
     year = evaluation_year(enterprises, year)  # one year at a time, before ids are checked
     if len(enterprises) < PARALLEL_MIN_ROWS or THREADS < 2 or id_col not in enterprises.columns:
         check_enterprises(enterprises, id_col=id_col)
