@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 import folium
-from layers.export_html import standalone_html
 
 from bench.bench_pages import BROWSER_ARGS, CHROMIUM, COUNT_JS, free_port, load_page, start_app
 from geo.land import parcels as P
@@ -31,6 +30,7 @@ from geo.storage.builtin import load_layer
 from layers import intensity
 from layers import parcels as parcel_layer
 from layers.canvas import to_js
+from layers.offline_html import standalone_html
 
 
 def _frame():
