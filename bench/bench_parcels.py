@@ -86,7 +86,8 @@ def _plain_drawn(browser, path: Path, n: int) -> float:
 
 
 POINTS_JS = (
-    "() => { let k = 0; window.map.eachLayer(l => { if (l._px && l.count && l._d && l._d.ind) k += l.count(); });"
+    "() => { let k = 0; window.map.eachLayer(l => {"
+    " if (l._px && l.count && l._d && l._d.ind) k += l.count(); });"
     " return k; }"
 )
 
@@ -139,23 +140,25 @@ def main(argv: list[str] | None = None) -> None:
             warm = runs[1:]
             print(
                 f"用地强度 parcel view, all {n:,} drawn: cold {runs[0][0]:.2f} s, warm median "
-                f"{statistics.median(r[0] for r in warm):.2f} s (map part {statistics.median(r[1] for r in warm):.2f} s), "
+                f"{statistics.median(r[0] for r in warm):.2f} s"
+                f" (map part {statistics.median(r[1] for r in warm):.2f} s), "
                 f"WebSocket {statistics.median(r[3] for r in warm) / 1024:,.0f} KB"
             )
             zones = [_zones_view(browser, url, 16_766) for _ in range(args.runs)]
             print(
-                f"reference: 用地强度 区镇 view (8 zones + 16,766 points) after the switch: median {statistics.median(zones):.2f} s"
+                "reference: 用地强度 区镇 view (8 zones + 16,766 points) after the switch:"
+                f" median {statistics.median(zones):.2f} s"
             )
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "plain_parcels.html"
                 classes = intensity.classify(frame.loc[~frame["idle"], "far"], scheme="quantiles", k=5)
                 plain_map = _plain_map(frame, parcel_layer.by_metric_class("far", classes))
-                path.write_text(
-                    standalone_html(plain_map, title="plain"), encoding="utf-8"
-                )  # Leaflet inlined
+                # Leaflet inlined
+                path.write_text(standalone_html(plain_map, title="plain"), encoding="utf-8")
                 plain = [_plain_drawn(browser, path, n) for _ in range(max(1, args.runs - 1))]
             print(
-                f"reference: plain folium GeoJSON of all parcels, standalone file: drawn in {statistics.median(plain):.2f} s"
+                "reference: plain folium GeoJSON of all parcels, standalone file:"
+                f" drawn in {statistics.median(plain):.2f} s"
             )
             browser.close()
     finally:
