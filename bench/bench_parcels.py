@@ -129,20 +129,18 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{n:,} parcels")
     print(f"payload  compact arrays (this layer) {compact_b / 1e6:6.2f} MB  built in {t_compact:5.2f} s")
     print(f"payload  plain folium GeoJSON (ref.) {plain_b / 1e6:6.2f} MB  built in {t_plain:5.2f} s")
-    port = free_port()
-    proc = start_app(port)
-    base = f"http://127.0.0.1:{port}"
+    server = start_app(free_port())
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-            url = f"{base}/intensity"
-            runs = [load_page(browser, url, 9 + 8 + n) for _ in range(args.runs + 1)]
+            url = f"{server.base}/intensity"
+            runs = [load_page(browser, server, "intensity", 9 + 8 + n) for _ in range(args.runs + 1)]
             warm = runs[1:]
             print(
-                f"用地强度 parcel view, all {n:,} drawn: cold {runs[0][0]:.2f} s, warm median "
-                f"{statistics.median(r[0] for r in warm):.2f} s"
-                f" (map part {statistics.median(r[1] for r in warm):.2f} s), "
-                f"WebSocket {statistics.median(r[3] for r in warm) / 1024:,.0f} KB"
+                f"用地强度 parcel view, all {n:,} drawn: cold {runs[0].drawn_s:.2f} s, warm median "
+                f"{statistics.median(r.drawn_s for r in warm):.2f} s"
+                f" (page complete {statistics.median(r.complete_s for r in warm):.2f} s), "
+                f"received (HTTP + WebSocket) {statistics.median(r.payload_b for r in warm) / 1024:,.0f} KB"
             )
             zones = [_zones_view(browser, url, 16_766) for _ in range(args.runs)]
             print(
@@ -162,8 +160,7 @@ def main(argv: list[str] | None = None) -> None:
             )
             browser.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        server.stop()
 
 
 if __name__ == "__main__":
