@@ -224,12 +224,14 @@ def main() -> None:
         both = got[col].notna() & ref[col].notna()
         assert np.allclose(got.loc[both, col], ref.loc[both[both].index, col]), col
         print(
-            f"  {col:16s} atlas {int(got[col].notna().sum()):>7,} filled, reference {int(ref[col].notna().sum()):>7,};"
+            f"  {col:16s} atlas {int(got[col].notna().sum()):>7,} filled,"
+            f" reference {int(ref[col].notna().sum()):>7,};"
             f" totals agree where both matched"
         )
     for r in collection.departments.values():
         print(
-            f"  {r.department.key:6s} rows {len(r.rows):>8,}: code {r.count('code'):>7,}  org {r.count('org_code'):>7,}"
+            f"  {r.department.key:6s} rows {len(r.rows):>8,}: code {r.count('code'):>7,}"
+            f"  org {r.count('org_code'):>7,}"
             f"  name {r.count('name'):>7,}  unmatched {len(r.unmatched()):>6,}"
             f"  failing check {int((r.rows['check'] != '').sum()):>5,}"
         )

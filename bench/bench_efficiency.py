@@ -31,10 +31,11 @@ For each case it times, best of ``--repeat`` runs:
              as "query"), in a scratch schema dropped afterwards
 and prints the ratios. The targets use a head-to-head timing: assign (indexed) + aggregate, sjoin(within) +
 groupby and the PostGIS query (below 1M) run in alternating rounds (at least 10 below 1M, else ``--repeat``;
-more, up to 30, while under 5 s were spent), so that all meet the same load; the garbage collector is off during each timed call (as in ``timeit``). Each timing is the best of at least ``--repeat`` runs, repeated up to 30 runs while
-under a second was spent (the same for every method). assign includes validating the table (unique ids, numeric amounts); the
-sjoin timings validate nothing. Run: ``.venv/bin/python -m bench.bench_efficiency`` (add ``--quick`` to
-skip the 1M cases).
+more, up to 30, while under 5 s were spent), so that all meet the same load; the garbage collector is off
+during each timed call (as in ``timeit``). Each timing is the best of at least ``--repeat`` runs, repeated
+up to 30 runs while under a second was spent (the same for every method). assign includes validating the
+table (unique ids, numeric amounts); the sjoin timings validate nothing.
+Run: ``.venv/bin/python -m bench.bench_efficiency`` (add ``--quick`` to skip the 1M cases).
 """
 
 from __future__ import annotations
@@ -354,16 +355,19 @@ def run_case(
         f"data generated in {gen:.1f} s"
     )
     print(
-        f"   outside every zone: {assignment.n_outside:,}; overlaps: {assignment.n_overlap}; scored: {scored:,}"
+        f"   outside every zone: {assignment.n_outside:,}; overlaps: {assignment.n_overlap};"
+        f" scored: {scored:,}"
     )
     print(f"   check_zones (validity, once at import)    {t_valid * 1000:9.1f} ms")
     print(
         f"   zone index (once per zone layer)         {t_index * 1000:9.1f} ms "
-        f"({index.nx * index.ny:,} cells, {index.n_edge_cells / (index.nx * index.ny):.1%} near an edge)"
+        f"({index.nx * index.ny:,} cells,"
+        f" {index.n_edge_cells / (index.nx * index.ny):.1%} near an edge)"
     )
     print(f"   assign, exact (bbox + intersects_xy)     {t_exact * 1000:9.1f} ms")
     print(
-        f"   assign, indexed (exact near edges only)  {t_assign * 1000:9.1f} ms  (same assignment: {identical})"
+        f"   assign, indexed (exact near edges only)  {t_assign * 1000:9.1f} ms"
+        f"  (same assignment: {identical})"
     )
     print(f"   assign, indexed, first call (x/y read)   {t_first * 1000:9.1f} ms")
     print(f"   aggregate (zone_metrics)                 {t_agg * 1000:9.1f} ms")
@@ -377,11 +381,13 @@ def run_case(
     print(f"   sjoin (predicate='within')               {t_within * 1000:9.1f} ms")
     print(f"   sjoin (within) + groupby-sum             {t_within_gb * 1000:9.1f} ms")
     print(
-        f"   assign vs sjoin default / within         {t_sjoin / t_assign:7.1f} x / {t_within / t_assign:.1f} x faster"
+        f"   assign vs sjoin default / within         {t_sjoin / t_assign:7.1f} x"
+        f" / {t_within / t_assign:.1f} x faster"
     )
     agg = t_assign + t_agg
     print(
-        f"   assign+aggregate vs sjoin+groupby        {t_sjgb / agg:7.1f} x / {t_within_gb / agg:.1f} x faster"
+        f"   assign+aggregate vs sjoin+groupby        {t_sjgb / agg:7.1f} x"
+        f" / {t_within_gb / agg:.1f} x faster"
     )
     print(
         f"   same answer: {agree:.4%} of uniquely-joined points agree; max zone tax difference {tax_diff:.1e}"
@@ -443,7 +449,8 @@ def main(argv: list[str] | None = None) -> int:
         if pg is not None:
             pg.close()
     print(
-        "\n== targets (issue 28: assign + aggregate ≥ 5x faster than each reference, head to head; what-if < 50 ms)"
+        "\n== targets (issue 28: assign + aggregate ≥ 5x faster than each reference, head to head;"
+        " what-if < 50 ms)"
     )
     for label, res in results.items():
         agg = res["assign_aggregate"]

@@ -9,13 +9,15 @@ Usage::
 The floor is ``bench/bare_page.py`` (one st_folium map of one polygon, Leaflet served locally),
 run by plain ``streamlit run`` beside the atlas (``serve.py``); both servers listen on 127.0.0.1
 and no other host resolves. The ratios are to that stock floor; at the end the floor is also
-loaded as served like the atlas (Streamlit's bundles from memory, see serve.py), for reference. Loads alternate between the floor and the pages, round by round, so that both meet
-the same load on a machine shared with others; the figures that count are the ratios.
+loaded as served like the atlas (Streamlit's bundles from memory, see serve.py), for reference.
+Loads alternate between the floor and the pages, round by round, so that both meet the same load
+on a machine shared with others; the figures that count are the ratios.
 
 - "drawn": seconds from navigation start until the streamlit-folium iframe's Leaflet map holds
   the page's expected number of shapes (vector layers plus every point of the one-canvas point
-  layers: all 16,766 enterprises on the Wujiang page, all 17,695 parcels on the intensity page, every scored one on the
-  evaluation page). A fresh browser context (empty HTTP cache) per load; median over ``--runs``.
+  layers: all 16,766 enterprises on the Wujiang page, all 17,695 parcels on the intensity page,
+  every scored one on the evaluation page). A fresh browser context (empty HTTP cache) per load;
+  median over ``--runs``.
 - "complete": seconds until the whole page is there: no script runs any more and nothing waits
   for the map (a page sends what follows its map once the map is drawn), median.
 - "CPU/load": the server process's CPU seconds (user + system, /proc) during a load, until
@@ -204,7 +206,10 @@ def start_app(port: int, *, env: dict | None = None) -> Server:
 
 
 # The floor served as the atlas serves Streamlit's bundles (serve.py: from memory).
-_LIKE_ATLAS = "import sys, serve; serve.wrap_streamlit_app(); from streamlit.web import cli; sys.argv[0] = 'streamlit'; sys.exit(cli.main())"
+_LIKE_ATLAS = (
+    "import sys, serve; serve.wrap_streamlit_app(); from streamlit.web import cli;"
+    " sys.argv[0] = 'streamlit'; sys.exit(cli.main())"
+)
 
 
 def start_bare(port: int, *, like_atlas: bool = False) -> Server:
@@ -445,10 +450,15 @@ def main(argv: list[str] | None = None) -> None:
             f_cpu = statistics.median(x.cpu_s for x in floor)
             f_mb = statistics.median(x.payload_b for x in floor) / 1e6
             print(f"\nfresh loads, median of {args.runs} (floor: median of {len(floor)} loads interleaved)")
-            head = f"{'page':<32}{'cold':>6}{'drawn':>7}{'floor':>7}{'ratio':>7}{'complete':>9}{'ratio':>7}{'CPU/load':>10}{'floor':>7}{'ratio':>7}{'MB':>7}{'err':>5}"
+            head = (
+                f"{'page':<32}{'cold':>6}{'drawn':>7}{'floor':>7}{'ratio':>7}{'complete':>9}{'ratio':>7}"
+                f"{'CPU/load':>10}{'floor':>7}{'ratio':>7}{'MB':>7}{'err':>5}"
+            )
             print(head)
             print(
-                f"{'bare st_folium page (floor)':<32}{'':>6}{f_drawn:>7.2f}{f_drawn:>7.2f}{1:>7.2f}{f_done:>9.2f}{1:>7.2f}{f_cpu:>10.2f}{f_cpu:>7.2f}{1:>7.2f}{f_mb:>7.2f}{sum(x.error for x in floor):>5}"
+                f"{'bare st_folium page (floor)':<32}{'':>6}{f_drawn:>7.2f}{f_drawn:>7.2f}{1:>7.2f}"
+                f"{f_done:>9.2f}{1:>7.2f}{f_cpu:>10.2f}{f_cpu:>7.2f}{1:>7.2f}{f_mb:>7.2f}"
+                f"{sum(x.error for x in floor):>5}"
             )
             for path, label, _ in pages:
                 xs = loads[path]
@@ -458,7 +468,9 @@ def main(argv: list[str] | None = None) -> None:
                 mb = statistics.median(x.payload_b for x in xs) / 1e6
                 err = sum(x.error for x in xs) + cold[path].error
                 print(
-                    f"{label:<32}{cold[path].drawn_s:>6.2f}{d:>7.2f}{f_drawn:>7.2f}{d / f_drawn:>7.2f}{done:>9.2f}{done / f_done:>7.2f}{c:>10.2f}{f_cpu:>7.2f}{c / f_cpu:>7.2f}{mb:>7.2f}{err:>5}"
+                    f"{label:<32}{cold[path].drawn_s:>6.2f}{d:>7.2f}{f_drawn:>7.2f}{d / f_drawn:>7.2f}"
+                    f"{done:>9.2f}{done / f_done:>7.2f}{c:>10.2f}{f_cpu:>7.2f}{c / f_cpu:>7.2f}"
+                    f"{mb:>7.2f}{err:>5}"
                 )
             if not args.no_filter and any(p[0] == "wujiang" for p in pages):
                 times, kept = filter_changes(
@@ -477,13 +489,15 @@ def main(argv: list[str] | None = None) -> None:
                 ]
                 print(f"\n{n} sessions at once (one browser, {os.cpu_count()} CPUs for browser and servers)")
                 print(
-                    f"{'page':<32}{'last':>7}{'median':>8}{'err':>5}{'CPU/load':>10}{'floor':>7}{'ratio':>7}{'floor last':>12}"
+                    f"{'page':<32}{'last':>7}{'median':>8}{'err':>5}{'CPU/load':>10}{'floor':>7}{'ratio':>7}"
+                    f"{'floor last':>12}"
                 )
                 for path, label, expected in chosen:
                     b_last, _, b_err, b_cpu = sessions_at_once(browser, bare, "", 1, n)
                     last, med, err, cpu = sessions_at_once(browser, app, path, expected, n)
                     print(
-                        f"{label:<32}{last:>7.2f}{med:>8.2f}{err:>5}{cpu:>10.2f}{b_cpu:>7.2f}{cpu / b_cpu:>7.2f}{b_last:>12.2f}"
+                        f"{label:<32}{last:>7.2f}{med:>8.2f}{err:>5}{cpu:>10.2f}{b_cpu:>7.2f}"
+                        f"{cpu / b_cpu:>7.2f}{b_last:>12.2f}"
                     )
             browser.close()
         like = start_bare(free_port(), like_atlas=True)
@@ -502,7 +516,8 @@ def main(argv: list[str] | None = None) -> None:
         rss, peak = app.memory_mb()
         b_rss, b_peak = bare.memory_mb()
         print(
-            f"\nserver memory at the end: atlas {rss:.0f} MB (peak {peak:.0f}); floor {b_rss:.0f} MB (peak {b_peak:.0f})"
+            f"\nserver memory at the end: atlas {rss:.0f} MB (peak {peak:.0f});"
+            f" floor {b_rss:.0f} MB (peak {b_peak:.0f})"
         )
     finally:
         app.stop()

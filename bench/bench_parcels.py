@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 import folium
-from layers.export_html import standalone_html
 
 from bench.bench_pages import BROWSER_ARGS, CHROMIUM, COUNT_JS, free_port, load_page, start_app
 from geo.land import parcels as P
@@ -31,6 +30,7 @@ from geo.storage.builtin import load_layer
 from layers import intensity
 from layers import parcels as parcel_layer
 from layers.canvas import to_js
+from layers.offline_html import standalone_html
 
 
 def _frame():
@@ -86,7 +86,8 @@ def _plain_drawn(browser, path: Path, n: int) -> float:
 
 
 POINTS_JS = (
-    "() => { let k = 0; window.map.eachLayer(l => { if (l._px && l.count && l._d && l._d.ind) k += l.count(); });"
+    "() => { let k = 0; window.map.eachLayer(l => {"
+    " if (l._px && l.count && l._d && l._d.ind) k += l.count(); });"
     " return k; }"
 )
 
@@ -128,39 +129,38 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{n:,} parcels")
     print(f"payload  compact arrays (this layer) {compact_b / 1e6:6.2f} MB  built in {t_compact:5.2f} s")
     print(f"payload  plain folium GeoJSON (ref.) {plain_b / 1e6:6.2f} MB  built in {t_plain:5.2f} s")
-    port = free_port()
-    proc = start_app(port)
-    base = f"http://127.0.0.1:{port}"
+    server = start_app(free_port())
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-            url = f"{base}/intensity"
-            runs = [load_page(browser, url, 9 + 8 + n) for _ in range(args.runs + 1)]
+            url = f"{server.base}/intensity"
+            runs = [load_page(browser, server, "intensity", 9 + 8 + n) for _ in range(args.runs + 1)]
             warm = runs[1:]
             print(
-                f"用地强度 parcel view, all {n:,} drawn: cold {runs[0][0]:.2f} s, warm median "
-                f"{statistics.median(r[0] for r in warm):.2f} s (map part {statistics.median(r[1] for r in warm):.2f} s), "
-                f"WebSocket {statistics.median(r[3] for r in warm) / 1024:,.0f} KB"
+                f"用地强度 parcel view, all {n:,} drawn: cold {runs[0].drawn_s:.2f} s, warm median "
+                f"{statistics.median(r.drawn_s for r in warm):.2f} s"
+                f" (page complete {statistics.median(r.complete_s for r in warm):.2f} s), "
+                f"received (HTTP + WebSocket) {statistics.median(r.payload_b for r in warm) / 1024:,.0f} KB"
             )
             zones = [_zones_view(browser, url, 16_766) for _ in range(args.runs)]
             print(
-                f"reference: 用地强度 区镇 view (8 zones + 16,766 points) after the switch: median {statistics.median(zones):.2f} s"
+                "reference: 用地强度 区镇 view (8 zones + 16,766 points) after the switch:"
+                f" median {statistics.median(zones):.2f} s"
             )
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "plain_parcels.html"
                 classes = intensity.classify(frame.loc[~frame["idle"], "far"], scheme="quantiles", k=5)
                 plain_map = _plain_map(frame, parcel_layer.by_metric_class("far", classes))
-                path.write_text(
-                    standalone_html(plain_map, title="plain"), encoding="utf-8"
-                )  # Leaflet inlined
+                # Leaflet inlined
+                path.write_text(standalone_html(plain_map, title="plain"), encoding="utf-8")
                 plain = [_plain_drawn(browser, path, n) for _ in range(max(1, args.runs - 1))]
             print(
-                f"reference: plain folium GeoJSON of all parcels, standalone file: drawn in {statistics.median(plain):.2f} s"
+                "reference: plain folium GeoJSON of all parcels, standalone file:"
+                f" drawn in {statistics.median(plain):.2f} s"
             )
             browser.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -128,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             ),
         ]
         print(
-            f"{'case':<34}{'on disk':>10}{'seconds':>9}{'peak RSS':>10}{'other session':>15}  outcome / reference"
+            f"{'case':<34}{'on disk':>10}{'seconds':>9}{'peak RSS':>10}{'other session':>15}"
+            "  outcome / reference"
         )
         for label, name, data, ref, member in cases:
             path = folder / name

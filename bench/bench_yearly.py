@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(f"  evaluate 2021 / 2022 (for scale)   {t_eval_prev:7.2f} s / {t_eval_curr:.2f} s")
     print(
-        f"  geo.yearly.class_changes           {t_changes:7.3f} s  ({len(changes):,} rows, {movers:,} movers with reasons)"
+        f"  geo.yearly.class_changes           {t_changes:7.3f} s"
+        f"  ({len(changes):,} rows, {movers:,} movers with reasons)"
     )
     print(f"  geo.yearly.transition_matrix       {t_matrix:7.3f} s  ({len(matrix)} pairs)")
     print(f"  changes + matrix                   {t_changes + t_matrix:7.3f} s")
