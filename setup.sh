@@ -135,6 +135,7 @@ case "$cmd" in
     apt_install chromium fonts-noto-cjk gdal-bin  # gdal-bin: ogrinfo/ogr2ogr open the stores as QGIS does
     python_env requirements-dev.txt
     .venv/bin/ruff check .
+    .venv/bin/ruff format --check .
     # The store tests run against both stores: start the project's own PostGIS for them (and stop it
     # at the end if this run started it), unless a database is given or ATLAS_TEST_POSTGIS=0.
     if [ -z "${ATLAS_TEST_DATABASE_URL:-}" ] && [ "${ATLAS_TEST_POSTGIS:-1}" != "0" ]; then

@@ -200,6 +200,16 @@ def test_no_private_name_is_imported_from_another_module():
     assert out.returncode == 0, out.stdout
 
 
+def test_lines_are_limited_and_the_code_is_formatted():
+    """Line length is enforced (E501 is not ignored) and ``setup.sh test`` checks the formatting."""
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    lint = config.split("[tool.ruff.lint]", 1)[1].split("\n[", 1)[0]
+    ignored = re.findall(r"^ignore\s*=\s*\[(.*?)\]", lint, re.M | re.S)
+    assert '"E"' in lint and not any("E501" in found for found in ignored)
+    assert "line-length = 110" in config
+    assert ".venv/bin/ruff format --check ." in (ROOT / "setup.sh").read_text(encoding="utf-8")
+
+
 PROJECT_PACKAGES = ("geo", "layers", "pages", "data", "tests", "bench")
 
 

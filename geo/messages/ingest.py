@@ -1,4 +1,5 @@
-"""Messages of reading and importing files (geo/ingest/, geo/spatial/, geo/exports/): key -> (中文, English)."""
+"""Messages of reading and importing files (geo/ingest/, geo/spatial/, geo/exports/): key ->
+(中文, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.no_spatial_layer": ("「{file}」中没有带几何图形的图层", "“{file}” holds no layer with geometry"),

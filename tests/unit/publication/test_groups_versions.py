@@ -1,6 +1,7 @@
 """Lists per group through 公示 → 异议 → 定案 (issue 24 items 4-5 with item 1-2): a version keeps
 each row's group and the compound columns, and a re-evaluation shares the land and ranks each group
-again the same way. The fixture and its numbers: tests/fixtures/groups.py and tests/unit/evaluation/test_groups.py."""
+again the same way. The fixture and its numbers: tests/fixtures/groups.py and
+tests/unit/evaluation/test_groups.py."""
 
 from __future__ import annotations
 
