@@ -228,6 +228,145 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch.previous_missing.hint": ("请检查路径", "Check the path"),
     "batch.previous_encoding": ("无法识别 {name} 的文字编码", "Cannot recognise the text encoding of {name}"),
     "batch.previous_encoding.hint": ("请另存为 UTF-8 编码的 CSV", "Save it as a UTF-8 CSV"),
+    # department files and their rules (geo/collect/)
+    "collect.encoding": ("无法识别「{file}」的文字编码", "Cannot recognise the text encoding of “{file}”"),
+    "collect.encoding.hint": (
+        "请在 Excel 中另存为「CSV UTF-8」后上传",
+        "Save it in Excel as “CSV UTF-8” and upload it again",
+    ),
+    "collect.bad_xlsx": (
+        "「{file}」不是有效的 Excel（.xlsx）文件（{error}）",
+        "“{file}” is not a valid Excel (.xlsx) file ({error})",
+    ),
+    "collect.bad_xlsx.hint": (
+        "请在 Excel 中另存为 .xlsx 后上传",
+        "Save it in Excel as .xlsx and upload it again",
+    ),
+    "collect.not_table": ("「{file}」不是 CSV 或 XLSX 表格", "“{file}” is not a CSV or XLSX table"),
+    "collect.not_table.hint": ("部门数据请导出为 .csv 或 .xlsx", "Export department data as .csv or .xlsx"),
+    "collect.too_many_rows": (
+        "「{file}」有 {lines:,} 行，超过上限 {max_rows:,} 行，已拒绝（未解析）",
+        "“{file}” has {lines:,} rows, over the limit of {max_rows:,}: refused (not parsed)",
+    ),
+    "collect.too_many_rows.hint": ("请只导出需要的年份和范围", "Export only the years and the area you need"),
+    "collect.bad_csv": (
+        "「{file}」不是有效的 CSV 表格（{error}）",
+        "“{file}” is not a valid CSV table ({error})",
+    ),
+    "collect.bad_csv.hint": (
+        "请检查分隔符和引号，或另存为 .xlsx 后上传",
+        "Check the delimiters and quotes, or save it as .xlsx and upload it again",
+    ),
+    "collect.empty_file": ("{label[zh]}是空的（0 字节）", "{label[en]} is empty (0 bytes)"),
+    "collect.empty_file.hint": (
+        "请检查导出是否成功后重新生成",
+        "Check that the export succeeded, then generate the file again",
+    ),
+    "collect.too_big": (
+        "{label[zh]}有 {mb:.1f} MB，超过上限 {max_mb:.0f} MB",
+        "{label[en]} is {mb:.1f} MB, over the limit of {max_mb:.0f} MB",
+    ),
+    "collect.too_big.hint": ("请只导出需要的范围或字段", "Export only the area or the fields you need"),
+    "collect.no_content": ("{label[zh]}里没有任何内容", "{label[en]} holds nothing"),
+    "collect.no_content.hint": ("请检查导出的范围或筛选条件", "Check the export's range or filters"),
+    "collect.no_records": (
+        "{label[zh]}表头下没有任何记录（0 行）",
+        "{label[en]} has no record under its header (0 rows)",
+    ),
+    "collect.no_records.hint": ("请检查导出的范围或筛选条件", "Check the export's range or filters"),
+    "collect.industry_code": (
+        "行业对照中「{industry}」的代码「{code}」不是已列出大类下的 2–4 位代码",
+        "In the industry crosswalk, code “{code}” of “{industry}” is not a 2–4 digit code "
+        "of a listed division",
+    ),
+    "collect.department_not_mapping": (
+        "部门配置「{key}」应为键值表",
+        "Department configuration “{key}” should be a mapping (key: value lines)",
+    ),
+    "collect.department_unknown_field": (
+        "部门配置「{key}」中的字段「{field}」不是目录中的数值字段",
+        "Field “{field}” of department configuration “{key}” is not a value field of the column catalogue",
+    ),
+    "collect.department_bad_unit": (
+        "部门配置「{key}」中「{field}」的缺省单位「{unit}」无法换算",
+        "The default unit “{unit}” of “{field}” in department configuration “{key}” cannot be converted",
+    ),
+    "collect.department_bad_unit.hint": ("可用单位：{units}", "Units it converts: {units}"),
+    "collect.mapping_unknown_field": (
+        "{dept[zh]}的字段对应中有未知字段：{fields}",
+        "The column mapping of {dept[en]} names unknown fields: {fields}",
+    ),
+    "collect.mapping_unknown_field.hint": ("可用字段：{known}", "Fields available: {known}"),
+    "collect.mapping_absent_column": (
+        "{dept[zh]}文件中没有列：{columns}",
+        "The {dept[en]} file has no column: {columns}",
+    ),
+    "collect.mapping_absent_column.hint": ("现有列：{headers}", "Its columns: {headers}"),
+    "collect.register_first": (
+        "企业名录只能作为第一个参数给出",
+        "The enterprise register can only be given as the first argument",
+    ),
+    "collect.register_first.hint": (
+        "部门文件用 --source 部门=文件",
+        "Give department files as --source department=file",
+    ),
+    "collect.unknown_department": ("未知的部门「{department}」", "Unknown department “{department}”"),
+    "collect.unknown_department.hint": ("可用部门：{options}", "Departments: {options}"),
+    "collect.department_twice": (
+        "部门「{label[zh]}」给了两次（{first} 与 {second}）",
+        "Department “{label[en]}” is given twice ({first} and {second})",
+    ),
+    "collect.department_twice.hint": (
+        "每个部门只给一个文件；同一部门的多个文件请先合并为一个表",
+        "Give one file per department; merge a department's several files into one table first",
+    ),
+    "collect.no_match_columns": (
+        "{dept[zh]}文件「{file}」中没有可用于匹配的列（统一社会信用代码、组织机构代码或名称）",
+        "The {dept[en]} file “{file}” has no column to match on "
+        "(unified social credit code, organisation code or name)",
+    ),
+    "collect.no_match_columns.hint": (
+        "常见表头：{wanted}；表头不同时请用 --map {key}.code=列名（页面上在字段对应中选择）",
+        "Usual headers: {wanted}; for another header use --map {key}.code=column "
+        "(on the page, choose it in the column mapping)",
+    ),
+    "collect.no_value_columns": (
+        "{dept[zh]}文件「{file}」中没有找到数值列",
+        "No value column found in the {dept[en]} file “{file}”",
+    ),
+    "collect.no_value_columns.hint": (
+        "常见表头：{wanted}；表头不同时请用 --map {key}.字段=列名",
+        "Usual headers: {wanted}; for other headers use --map {key}.field=column",
+    ),
+    "collect.no_sources": ("没有给出任何部门文件", "No department file was given"),
+    "collect.no_sources.hint": (
+        "至少给出一个部门文件，如 --source tax=税务.csv",
+        "Give at least one department file, e.g. --source tax=税务.csv",
+    ),
+    "collect.register_no_code": (
+        "企业名录「{file}」中没有统一社会信用代码列",
+        "The enterprise register “{file}” has no unified social credit code column",
+    ),
+    "collect.register_no_code.hint": (
+        "名录需有「统一社会信用代码」列；表头不同时请用 --map register.code=列名",
+        "The register needs a column 统一社会信用代码; for another header use --map register.code=column",
+    ),
+    "collect.register_blank_code": (
+        "企业名录「{file}」第 {rows} 行没有统一社会信用代码",
+        "The enterprise register “{file}” has no unified social credit code in rows {rows}",
+    ),
+    "collect.register_blank_code.hint": (
+        "名录中每家企业都要有代码：请补上后重新上传",
+        "Every enterprise of the register needs its code: fill them in and upload it again",
+    ),
+    "collect.register_repeated": (
+        "企业名录「{file}」中有重复的统一社会信用代码：{shown}",
+        "The enterprise register “{file}” repeats unified social credit codes: {shown}",
+    ),
+    "collect.register_repeated.hint": (
+        "名录中每家企业只能出现一次：请合并或删除重复行后重新上传",
+        "Each enterprise appears once in the register: merge or delete the repeated rows and upload it again",
+    ),
 }
 
 
