@@ -71,10 +71,7 @@ def role_from_word(word: object) -> str:
     """
     found = _ROLE_WORDS.get(str(word).strip().lower() if str(word).isascii() else str(word).strip())
     if found is None:
-        raise DataValidationError(
-            f"secrets.toml [atlas] 中的角色「{word}」无法识别",
-            hint="可选：查看汇总（summary）、查看企业（firms）、编辑（edit）",
-        )
+        raise DataValidationError.of("access.unknown_role", role=word)
     return found
 
 

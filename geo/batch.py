@@ -50,6 +50,7 @@ from geo.exports.run_files import LAND_COLUMNS
 from geo.ingest import ImportResult, inspect_upload, limits, read_upload
 from geo.ingest.columns import merge_mapping
 from geo.land.parcels import ParcelAnalysis, analyse_parcels, load_controls, with_classes
+from geo.messages.sources import in_both
 from geo.spatial.crs import Frame
 
 ZONE_ID_CANDIDATES = ("name", "zone_id", "town_id", "park_id", "code", "名称", "区镇")
@@ -155,18 +156,16 @@ def zone_id_column(zones: pd.DataFrame, given: str | None = None) -> str:
     """The zones' name/code column: ``given``, or the first of :data:`ZONE_ID_CANDIDATES` present."""
     if given is not None:
         if given not in zones.columns:
-            raise DataValidationError(
-                f"区域图层中没有字段「{given}」",
-                hint=f"现有字段：{'、'.join(str(c) for c in zones.columns if c != 'geometry')}",
-            )
+            raise DataValidationError.of("batch.no_zone_field", field=given, fields=_fields(zones))
         return given
     for name in ZONE_ID_CANDIDATES:
         if name in zones.columns:
             return name
-    raise DataValidationError(
-        "区域图层中找不到名称/编码字段",
-        hint=f"请用 --zone-id 指定；现有字段：{'、'.join(str(c) for c in zones.columns if c != 'geometry')}",
-    )
+    raise DataValidationError.of("batch.no_zone_id", fields=_fields(zones))
+
+
+def _fields(zones: gpd.GeoDataFrame) -> str:
+    return "、".join(str(c) for c in zones.columns if c != "geometry")
 
 
 def run_evaluation(
@@ -207,10 +206,7 @@ def run_evaluation(
         assignment = assign_zones_by_column(enterprises, zones[zone_id], column=zone_column)
     else:
         if not isinstance(enterprises, gpd.GeoDataFrame) or enterprises.geometry.isna().all():
-            raise DataValidationError(
-                "企业表没有经纬度，无法按位置归入区域",
-                hint="请提供 lon/lat（经度/纬度）字段，或用 --zone-column 指定区镇名称字段",
-            )
+            raise DataValidationError.of("batch.no_location")
         assignment = assign_zones(enterprises, zones, zone_id=zone_id)
     metrics = zone_metrics(enterprises, assignment, zones=zones, zone_id=zone_id)
     geoms = zones.set_index(zone_id).geometry.reindex(metrics.index)
@@ -236,11 +232,9 @@ def run_evaluation(
 
 def _file_bytes(path: Path, what: str) -> bytes:
     if not path.is_file():
-        raise DataValidationError(f"找不到{what}文件 {path}", hint="请检查路径")
+        raise DataValidationError.of("batch.file_missing", what=in_both(what, "batch.file"), path=path)
     if path.stat().st_size == 0:
-        raise DataValidationError(
-            f"{what}文件 {path.name} 是空的（0 字节）", hint="请检查导出是否成功后重新生成"
-        )
+        raise DataValidationError.of("batch.file_empty", what=in_both(what, "batch.file"), name=path.name)
     return path.read_bytes()
 
 
@@ -359,10 +353,7 @@ def evaluate_files(
     """
     opts = replace(options or EvaluationOptions(), **choices)
     if opts.method is not None and opts.config_path is not None:
-        raise DataValidationError(
-            "评价方法与评价配置文件只能二选一",
-            hint="去掉 --method 或 --config 之一（方法文件本身就是一份配置）",
-        )
+        raise DataValidationError.of("batch.method_and_config")
     config = method_config(opts.method) if opts.method is not None else load_config(opts.config_path)
     zones = read_zones_file(Path(zones_path), layer=opts.zones_layer)
     key = zone_id_column(zones, opts.zone_id)
@@ -444,13 +435,11 @@ def scope_rows(
     """
     keys = zones[zone_id].astype(str)
     if scope not in set(keys):
-        raise DataValidationError(
-            f"评价范围「{scope}」不是区域图层中的区域", hint=f"可选：{'、'.join(keys.tolist())}"
-        )
+        raise DataValidationError.of("batch.scope_not_zone", scope=scope, options="、".join(keys.tolist()))
     zone = zones[keys == scope]
     if zone_column is not None:
         if zone_column not in enterprises.columns:
-            raise DataValidationError(f"企业表缺少区域字段「{zone_column}」")
+            raise DataValidationError.of("batch.no_zone_column", column=zone_column)
         inside = enterprises[zone_column].astype(str).str.strip().to_numpy() == scope
     else:
         geom = zone.to_crs(enterprises.crs).geometry.iloc[0]
@@ -460,7 +449,7 @@ def scope_rows(
         inside = ok.copy()
         inside[ok] = shapely.intersects(geom, pts[ok])
     if not inside.any():
-        raise DataValidationError(f"评价范围「{scope}」内没有企业", hint="请检查范围名称与企业位置")
+        raise DataValidationError.of("batch.empty_scope", scope=scope)
     return zone, enterprises[inside]
 
 
@@ -484,15 +473,10 @@ def pick_year(
     years = yearly.split_years(enterprises)
     if year is None:
         if len(years) > 1:
-            raise DataValidationError(
-                f"企业表含多个年份（{'、'.join(map(str, years))}），一次只评价一年",
-                hint="请用 --year 指定评价年份（会自动与上一年比较）",
-            )
+            raise DataValidationError.of("batch.many_years", years="、".join(map(str, years)))
         year = next(iter(years))
     if year not in years:
-        raise DataValidationError(
-            f"企业表中没有 {year} 年的数据", hint=f"表中的年份：{'、'.join(map(str, years))}"
-        )
+        raise DataValidationError.of("batch.no_year", year=year, years="、".join(map(str, years)))
     return years[year], year, {y: f for y, f in years.items() if y < year}
 
 
@@ -509,7 +493,7 @@ def _read_previous(
     """Last year's file: published classes (True) when it has a class column, else its table."""
     if path.suffix.lower() in (".csv", ".xlsx", ".xls"):
         if not path.is_file():
-            raise DataValidationError(f"找不到上年文件 {path}", hint="请检查路径")
+            raise DataValidationError.of("batch.previous_missing", path=path)
         if path.suffix.lower() == ".csv":
             raw = None
             for encoding in ("utf-8-sig", "gb18030"):
@@ -519,9 +503,7 @@ def _read_previous(
                 except UnicodeDecodeError:
                     continue
             if raw is None:
-                raise DataValidationError(
-                    f"无法识别 {path.name} 的文字编码", hint="请另存为 UTF-8 编码的 CSV"
-                )
+                raise DataValidationError.of("batch.previous_encoding", name=path.name)
         else:
             limits.check_xlsx(path.read_bytes(), path.name, layer)  # bounded as any upload is
             raw = pd.read_excel(path, sheet_name=layer or 0, dtype=str)

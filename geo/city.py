@@ -42,12 +42,9 @@ AREA_COLUMNS = (DISTRICT_COL, DEV_ZONE_COL)
 
 def _check_city_table(enterprises: pd.DataFrame) -> None:
     if not isinstance(enterprises, pd.DataFrame):
-        raise DataValidationError("企业数据应为表格（DataFrame）")
+        raise DataValidationError.of("city.not_a_table")
     if DISTRICT_COL not in enterprises.columns:
-        raise DataValidationError(
-            f"企业表缺少县级区划字段「{DISTRICT_COL}」，无法按全市或板块评价",
-            hint="请增加一列 district，填写企业所在的县级市（区），如 昆山市、吴江区",
-        )
+        raise DataValidationError.of("city.no_district", column=DISTRICT_COL)
 
 
 def scopes(enterprises: pd.DataFrame) -> list[str]:
@@ -67,7 +64,7 @@ def scoped(enterprises: pd.DataFrame, scope: str = CITY_SCOPE) -> pd.DataFrame:
     """
     options = scopes(enterprises)
     if scope not in options:
-        raise DataValidationError(f"评价范围「{scope}」不在企业表中", hint=f"可选范围：{'、'.join(options)}")
+        raise DataValidationError.of("city.unknown_scope", scope=scope, options="、".join(options))
     if scope == CITY_SCOPE:
         return enterprises
     return enterprises[enterprises[DISTRICT_COL].astype(object) == scope]
@@ -88,7 +85,7 @@ def evaluate_scope(
     config = config if config is not None else default_config()
     rows = scoped(enterprises, scope)
     if len(rows) == 0:
-        raise DataValidationError(f"评价范围「{scope}」内没有企业")
+        raise DataValidationError.of("city.empty_scope", scope=scope)
     result = evaluate(rows, config=config, zone=DISTRICT_COL, year=year)
     extra = {col: rows[col].astype(object).to_numpy() for col in AREA_COLUMNS if col in rows.columns}
     return replace(result, enterprises=result.enterprises.assign(**extra))
@@ -104,7 +101,7 @@ def rankings(
     development zone (empty ``dev_zone``) are left out of a ranking by zone.
     """
     if area not in AREA_COLUMNS:
-        raise DataValidationError(f"排名范围字段应为 {'、'.join(AREA_COLUMNS)} 之一，而不是「{area}」")
+        raise DataValidationError.of("city.bad_area", options="、".join(AREA_COLUMNS), area=area)
     by = [col for col, on in (("industry", industry), (area, True), (SIZE_COL, size)) if on]
     frame = evaluated
     if area == DEV_ZONE_COL and area in frame.columns:
@@ -115,7 +112,7 @@ def rankings(
 def ranking_table(evaluated: pd.DataFrame, *, area: str = DISTRICT_COL) -> pd.DataFrame:
     """Per industry × ``area`` × size: enterprises, scored, classes, land, tax and pooled 亩均税收."""
     if area not in AREA_COLUMNS:
-        raise DataValidationError(f"排名范围字段应为 {'、'.join(AREA_COLUMNS)} 之一，而不是「{area}」")
+        raise DataValidationError.of("city.bad_area", options="、".join(AREA_COLUMNS), area=area)
     frame = evaluated
     if area == DEV_ZONE_COL and area in frame.columns:
         frame = frame[frame[area].astype(object).fillna("") != ""]
@@ -139,7 +136,7 @@ def area_table(
     :func:`geo.spatial.zone_index.build_zone_index`, built once per layer (same result, faster).
     """
     if not evaluated.index.equals(enterprises.index):
-        raise DataValidationError("评价结果与企业表不对应", hint="请用同一张（同一范围的）企业表")
+        raise DataValidationError.of("city.mismatch")
     assignment = assign_zones(enterprises, zones, zone_id=zone_id, index=index)
     table = zone_metrics(enterprises, assignment, zones=zones, zone_id=zone_id)
     codes = pd.Categorical(assignment.zone, categories=list(assignment.zone_keys)).codes.astype(np.int64)
@@ -184,9 +181,7 @@ def city_year(
     class transitions, early warnings (the config's rules) and what each class pays."""
     config = config if config is not None else default_config()
     if year not in tables:
-        raise DataValidationError(
-            f"没有 {year} 年的企业表", hint=f"已有年份：{'、'.join(map(str, sorted(tables)))}"
-        )
+        raise DataValidationError.of("city.no_year", year=year, years="、".join(map(str, sorted(tables))))
     evaluated = {
         y: evaluate_scope(tables[y], scope=scope, config=config, year=y).enterprises
         for y in sorted(tables)

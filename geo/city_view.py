@@ -44,9 +44,9 @@ def _check_points(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndar
     lon = np.asarray(lon, dtype="float64")
     lat = np.asarray(lat, dtype="float64")
     if lon.shape != lat.shape or lon.ndim != 1:
-        raise DataValidationError("经度与纬度的个数不一致")
+        raise DataValidationError.of("city.view.length_mismatch")
     if lon.size and not (np.isfinite(lon).all() and np.isfinite(lat).all()):
-        raise DataValidationError("坐标中有空值或无穷值，无法建立空间索引")
+        raise DataValidationError.of("city.view.not_finite")
     return lon, lat
 
 
@@ -66,7 +66,7 @@ def build_bounds_index(lon: np.ndarray, lat: np.ndarray, *, cell_deg: float = IN
     """
     lon, lat = _check_points(lon, lat)
     if not cell_deg > 0:
-        raise DataValidationError(f"网格边长应大于 0，而不是 {cell_deg}")
+        raise DataValidationError.of("city.view.bad_cell", cell_deg=cell_deg)
     west = float(lon.min()) if lon.size else 0.0
     south = float(lat.min()) if lat.size else 0.0
     ncx = int((float(lon.max()) - west) // cell_deg) + 1 if lon.size else 1
@@ -94,9 +94,9 @@ def in_bounds(
     """
     box = np.array([west, south, east, north], dtype="float64")
     if not np.isfinite(box).all() or west > east or south > north:
-        raise DataValidationError(f"视图范围无效：{west},{south},{east},{north}（应为 西,南,东,北）")
+        raise DataValidationError.of("city.view.bad_bounds", west=west, south=south, east=east, north=north)
     if limit is not None and limit < 0:
-        raise DataValidationError(f"条数上限应不小于 0，而不是 {limit}")
+        raise DataValidationError.of("city.view.bad_limit", limit=limit)
     if len(index) == 0:
         return np.empty(0, np.int64), False
     (ix0, ix1), (iy0, iy1) = _cells(index, np.array([west, east]), np.array([south, north]))
@@ -135,9 +135,9 @@ def grid_counts(
     """
     lon, lat = _check_points(lon, lat)
     if not cell_deg > 0:
-        raise DataValidationError(f"网格边长应大于 0，而不是 {cell_deg}")
+        raise DataValidationError.of("city.view.bad_cell", cell_deg=cell_deg)
     if groups is not None and len(groups) != lon.size:
-        raise DataValidationError("分组标签的个数与企业数不一致")
+        raise DataValidationError.of("city.view.groups_mismatch")
     ix = np.floor(lon / cell_deg).astype(np.int64)
     iy = np.floor(lat / cell_deg).astype(np.int64)
     x0 = int(ix.min()) if ix.size else 0

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from geo.errors import DataValidationError
+from geo.messages.sources import in_both
 
 
 def read_config_yaml(path: Path, what: str) -> dict:
@@ -26,11 +27,15 @@ def read_config_yaml(path: Path, what: str) -> dict:
         with open(path, encoding="utf-8") as fh:
             raw = yaml.safe_load(fh)
     except FileNotFoundError as exc:
-        raise DataValidationError(f"找不到{what} {path}", hint="请检查路径") from exc
+        raise DataValidationError.of(
+            "config.not_found", what=in_both(what, "config.file"), path=path
+        ) from exc
     except yaml.YAMLError as exc:
-        raise DataValidationError(f"{what} {path.name} 不是合法的 YAML：{exc}") from exc
+        raise DataValidationError.of(
+            "config.not_yaml", what=in_both(what, "config.file"), name=path.name, error=exc
+        ) from exc
     if raw is not None and not isinstance(raw, dict):
-        raise DataValidationError(f"{what} {path.name} 的内容应为键值表")
+        raise DataValidationError.of("config.not_mapping", what=in_both(what, "config.file"), name=path.name)
     return raw or {}
 
 

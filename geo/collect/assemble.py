@@ -147,17 +147,18 @@ def _read_all(
     seen: dict[str, str] = {}
     for src in sources:
         if src.department == "register":
-            raise DataValidationError("企业名录只能作为第一个参数给出", hint="部门文件用 --source 部门=文件")
+            raise DataValidationError.of("collect.register_first")
         if src.department not in specs:
-            raise DataValidationError(
-                f"未知的部门「{src.department}」",
-                hint=f"可用部门：{'、'.join(f'{k}（{d.label_zh}）' for k, d in specs.items())}",
+            options = "、".join(f"{k}（{d.label_zh}）" for k, d in specs.items())
+            raise DataValidationError.of(
+                "collect.unknown_department", department=src.department, options=options
             )
         if src.department in seen:
-            label = specs[src.department].label_zh
-            raise DataValidationError(
-                f"部门「{label}」给了两次（{seen[src.department]} 与 {src.filename}）",
-                hint="每个部门只给一个文件；同一部门的多个文件请先合并为一个表",
+            raise DataValidationError.of(
+                "collect.department_twice",
+                label=specs[src.department].names,
+                first=seen[src.department],
+                second=src.filename,
             )
         seen[src.department] = src.filename
     progress(0.0, "read", "register")
@@ -167,6 +168,7 @@ def _read_all(
         department="register",
         known_headers=_key_headers(register_spec),
         what="企业名录",
+        what_en="enterprise register",
     )
     files = []
     for i, s in enumerate(sources):
@@ -178,6 +180,7 @@ def _read_all(
                 department=s.department,
                 known_headers=_key_headers(specs[s.department]),
                 what=specs[s.department].label_zh,
+                what_en=specs[s.department].label_en,
             )
         )
     return reg, files
@@ -264,15 +267,13 @@ def _match_department(
     located = locate_columns([str(c) for c in table.columns], dept, mapping)
     if not located.keys:
         wanted = "、".join(dict.fromkeys(h for kind in KEY_KINDS for h in dept.keys.get(kind, ())))
-        raise DataValidationError(
-            f"{dept.label_zh}文件「{source.filename}」中没有可用于匹配的列（统一社会信用代码、组织机构代码或名称）",
-            hint=f"常见表头：{wanted}；表头不同时请用 --map {dept.key}.code=列名（页面上在字段对应中选择）",
+        raise DataValidationError.of(
+            "collect.no_match_columns", dept=dept.names, file=source.filename, wanted=wanted, key=dept.key
         )
     if not located.values:
         wanted = "、".join(h for spec in dept.values.values() for h in spec.headers[:2])
-        raise DataValidationError(
-            f"{dept.label_zh}文件「{source.filename}」中没有找到数值列",
-            hint=f"常见表头：{wanted}；表头不同时请用 --map {dept.key}.字段=列名",
+        raise DataValidationError.of(
+            "collect.no_value_columns", dept=dept.names, file=source.filename, wanted=wanted, key=dept.key
         )
     col = located.keys.get
     matched = match_rows(
@@ -474,9 +475,7 @@ def collect(
     """
     register_spec, specs = load_departments(departments_path)
     if not sources:
-        raise DataValidationError(
-            "没有给出任何部门文件", hint="至少给出一个部门文件，如 --source tax=税务.csv"
-        )
+        raise DataValidationError.of("collect.no_sources")
     progress = progress or _no_progress
     reg_source, files = _read_all(register, sources, register_spec, specs, progress)
     return assemble(
@@ -506,10 +505,7 @@ def assemble(
         [str(c) for c in register_source.table.columns], register_spec, mappings.get("register")
     )
     if "code" not in reg_located.keys:
-        raise DataValidationError(
-            f"企业名录「{register_source.filename}」中没有统一社会信用代码列",
-            hint="名录需有「统一社会信用代码」列；表头不同时请用 --map register.code=列名",
-        )
+        raise DataValidationError.of("collect.register_no_code", file=register_source.filename)
     name_col = reg_located.keys.get("name", "")
     register = build_register(
         register_source.table,

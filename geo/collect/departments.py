@@ -49,6 +49,11 @@ class Department:
         """The department's name in the UI language."""
         return self.label_en if lang == "en" else self.label_zh
 
+    @property
+    def names(self) -> dict[str, str]:
+        """The department's name in both languages, for a message parameter (``{dept[zh]}``)."""
+        return {"zh": self.label_zh, "en": self.label_en}
+
 
 @dataclass(frozen=True)
 class ValueColumn:
@@ -84,7 +89,7 @@ def unit_spellings(key: str) -> dict[str, float]:
 
 def _department(key: str, raw: Mapping) -> Department:
     if not isinstance(raw, Mapping):
-        raise DataValidationError(f"部门配置「{key}」应为键值表")
+        raise DataValidationError.of("collect.department_not_mapping", key=key)
     values = {
         k: ValueSpec(k, tuple(str(h) for h in v.get("headers", ())), str(v.get("unit_when_unstated", "")))
         for k, v in (raw.get("values") or {}).items()
@@ -92,11 +97,14 @@ def _department(key: str, raw: Mapping) -> Department:
     for k, spec in values.items():
         spellings = unit_spellings(k)
         if not spellings:
-            raise DataValidationError(f"部门配置「{key}」中的字段「{k}」不是目录中的数值字段")
+            raise DataValidationError.of("collect.department_unknown_field", key=key, field=k)
         if norm_header(spec.unit_when_unstated) not in spellings:
-            raise DataValidationError(
-                f"部门配置「{key}」中「{k}」的缺省单位「{spec.unit_when_unstated}」无法换算",
-                hint=f"可用单位：{'、'.join(spellings)}",
+            raise DataValidationError.of(
+                "collect.department_bad_unit",
+                key=key,
+                field=k,
+                unit=spec.unit_when_unstated,
+                units="、".join(spellings),
             )
     return Department(
         key=key,
@@ -161,14 +169,19 @@ def locate_columns(headers: list[str], dept: Department, mapping: Mapping[str, s
     known = {*KEY_KINDS, "unit_key", *dept.values, *dept.codes}
     unknown = [f for f in mapping if f not in known]
     if unknown:
-        raise DataValidationError(
-            f"{dept.label_zh}的字段对应中有未知字段：{'、'.join(unknown)}",
-            hint=f"可用字段：{'、'.join(known)}",
+        raise DataValidationError.of(
+            "collect.mapping_unknown_field",
+            dept=dept.names,
+            fields="、".join(unknown),
+            known="、".join(known),
         )
     absent = [h for h in mapping.values() if h not in headers]
     if absent:
-        raise DataValidationError(
-            f"{dept.label_zh}文件中没有列：{'、'.join(absent)}", hint=f"现有列：{'、'.join(headers)}"
+        raise DataValidationError.of(
+            "collect.mapping_absent_column",
+            dept=dept.names,
+            columns="、".join(absent),
+            headers="、".join(headers),
         )
     taken = set(mapping.values())
     free = [h for h in headers if h not in taken]

@@ -52,9 +52,7 @@ def load_crosswalk(path: Path | None = None) -> Crosswalk:
         for code in codes or ():
             code = str(code)
             if not re.fullmatch(r"\d{2,4}", code) or code[:2] not in divisions:
-                raise DataValidationError(
-                    f"行业对照中「{industry}」的代码「{code}」不是已列出大类下的 2–4 位代码"
-                )
+                raise DataValidationError.of("collect.industry_code", industry=industry, code=code)
             prefixes[code] = str(industry)
     return Crosswalk(
         prefixes=prefixes,

@@ -100,20 +100,14 @@ def build_register(
     empty = codes == ""
     if empty.any():
         rows = "、".join(map(str, rownum[empty].head(10)))
-        raise DataValidationError(
-            f"企业名录「{filename}」第 {rows} 行没有统一社会信用代码",
-            hint="名录中每家企业都要有代码：请补上后重新上传",
-        )
+        raise DataValidationError.of("collect.register_blank_code", file=filename, rows=rows)
     dup = codes.duplicated(keep=False)
     if dup.any():
         shown = "；".join(
             f"{code}（第 {'、'.join(map(str, rownum[codes == code]))} 行）"
             for code in pd.unique(codes[dup])[:10]
         )
-        raise DataValidationError(
-            f"企业名录「{filename}」中有重复的统一社会信用代码：{shown}",
-            hint="名录中每家企业只能出现一次：请合并或删除重复行后重新上传",
-        )
+        raise DataValidationError.of("collect.register_repeated", file=filename, shown=shown)
     orgs = org_codes_in(codes)
     org_counts = orgs[orgs != ""].value_counts()
     names = table[name_col] if name_col in table else pd.Series(pd.NA, index=table.index)

@@ -46,9 +46,7 @@ def _decode(data: bytes, filename: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise DataValidationError(
-        f"无法识别「{filename}」的文字编码", hint="请在 Excel 中另存为「CSV UTF-8」后上传"
-    )
+    raise DataValidationError.of("collect.encoding", file=filename)
 
 
 def _grid(data: bytes, filename: str) -> pd.DataFrame:
@@ -59,19 +57,13 @@ def _grid(data: bytes, filename: str) -> pd.DataFrame:
         try:
             return pd.read_excel(io.BytesIO(data), header=None, dtype=str, engine="openpyxl")
         except (zipfile.BadZipFile, ValueError, KeyError, OSError) as exc:
-            raise DataValidationError(
-                f"「{filename}」不是有效的 Excel（.xlsx）文件（{exc}）",
-                hint="请在 Excel 中另存为 .xlsx 后上传",
-            ) from exc
+            raise DataValidationError.of("collect.bad_xlsx", file=filename, error=exc) from exc
     if suffix not in (".csv", ".txt"):
-        raise DataValidationError(
-            f"「{filename}」不是 CSV 或 XLSX 表格", hint="部门数据请导出为 .csv 或 .xlsx"
-        )
+        raise DataValidationError.of("collect.not_table", file=filename)
     lines = data.count(b"\n")
     if lines > MAX_SOURCE_ROWS:
-        raise DataValidationError(
-            f"「{filename}」有 {lines:,} 行，超过上限 {MAX_SOURCE_ROWS:,} 行，已拒绝（未解析）",
-            hint="请只导出需要的年份和范围",
+        raise DataValidationError.of(
+            "collect.too_many_rows", file=filename, lines=lines, max_rows=MAX_SOURCE_ROWS
         )
     text = _decode(data, filename)
     try:
@@ -79,9 +71,7 @@ def _grid(data: bytes, filename: str) -> pd.DataFrame:
             io.StringIO(text), header=None, dtype=str, skip_blank_lines=False, keep_default_na=False
         ).replace({"": pd.NA})
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataValidationError(
-            f"「{filename}」不是有效的 CSV 表格（{exc}）", hint="请检查分隔符和引号，或另存为 .xlsx 后上传"
-        ) from exc
+        raise DataValidationError.of("collect.bad_csv", file=filename, error=exc) from exc
 
 
 def _header_index(grid: pd.DataFrame, known: set[str]) -> int:
@@ -99,31 +89,34 @@ def read_source(
     department: str,
     known_headers: tuple[str, ...] = (),
     what: str = "",
+    what_en: str = "",
     max_bytes: int = MAX_UPLOAD_BYTES,
 ) -> SourceFile:
     """Read a department's CSV/XLSX as text.
 
     ``known_headers`` are the headers that identify the header row (its key columns);
-    ``what`` names the file in messages (e.g. ``税务``).
+    ``what`` / ``what_en`` name the file in messages (e.g. ``税务`` / ``Tax office``).
 
     Raises
     ------
     DataValidationError
         For an empty, oversized or unreadable file, or one without any record under its header.
     """
-    label = f"{what}文件「{filename}」" if what else f"「{filename}」"
+    label = {
+        "zh": f"{what}文件「{filename}」" if what else f"「{filename}」",
+        "en": f"The {what_en or what} file “{filename}”" if what else f"“{filename}”",
+    }
     if len(data) == 0:
-        raise DataValidationError(f"{label}是空的（0 字节）", hint="请检查导出是否成功后重新生成")
+        raise DataValidationError.of("collect.empty_file", label=label)
     if len(data) > max_bytes:
-        raise DataValidationError(
-            f"{label}有 {len(data) / 1024 / 1024:.1f} MB，超过上限 {max_bytes / 1024 / 1024:.0f} MB",
-            hint="请只导出需要的范围或字段",
+        raise DataValidationError.of(
+            "collect.too_big", label=label, mb=len(data) / 1024 / 1024, max_mb=max_bytes / 1024 / 1024
         )
     grid = _grid(data, filename)
     limits.check_columns(grid, filename)
     grid = grid.dropna(axis=0, how="all")
     if grid.empty:
-        raise DataValidationError(f"{label}里没有任何内容", hint="请检查导出的范围或筛选条件")
+        raise DataValidationError.of("collect.no_content", label=label)
     known = {norm_header(h) for h in known_headers}
     first = _header_index(grid, known)
     header = [str(v).strip() if not pd.isna(v) else f"列{j + 1}" for j, v in enumerate(grid.iloc[first])]
@@ -137,7 +130,7 @@ def read_source(
     body = body.map(lambda v: v.strip() if isinstance(v, str) else v).replace({"": pd.NA})
     body = body.dropna(axis=0, how="all")
     if body.empty:
-        raise DataValidationError(f"{label}表头下没有任何记录（0 行）", hint="请检查导出的范围或筛选条件")
+        raise DataValidationError.of("collect.no_records", label=label)
     rownum = pd.Series(body.index.to_numpy() + 1, index=range(len(body)))  # grid row 0 = spreadsheet row 1
     return SourceFile(
         department=department,

@@ -97,12 +97,11 @@ def _read_yaml(path: Path) -> dict:
     return read_config_yaml(path, "用地控制指标配置文件")
 
 
-def _not_a_number(message: str) -> DataValidationError:
-    return DataValidationError(f"配置项{message}", hint="请填写数字（单位见注释）")
-
-
 def _number(value: Any, where: str, *, allow_none: bool = False) -> float | None:
-    return config_number(value, where, error=_not_a_number, allow_none=allow_none)
+    def not_a_number(_message: str) -> DataValidationError:
+        return DataValidationError.of("land.not_a_number", where=where, value=repr(value))
+
+    return config_number(value, where, error=not_a_number, allow_none=allow_none)
 
 
 def controls_from_mapping(raw: Mapping) -> LandControls:
@@ -120,23 +119,21 @@ def controls_from_mapping(raw: Mapping) -> LandControls:
         for k, v in (merged.get("far_min_by_category") or {}).items()
     }
     if any(v < 0 for v in cats.values()):
-        raise DataValidationError("容积率下限不能为负数", hint="请检查 far_min_by_category")
+        raise DataValidationError.of("land.far_negative")
     mapping = {str(k): str(v) for k, v in (merged.get("industry_category") or {}).items()}
     unknown = sorted({v for v in mapping.values() if v not in cats})
     if unknown:
-        raise DataValidationError(
-            f"行业对应的门类不在 far_min_by_category 中：{'、'.join(unknown)}",
-            hint="请在 far_min_by_category 中写出该门类的容积率下限，或改正 industry_category",
-        )
+        raise DataValidationError.of("land.unknown_category", categories="、".join(unknown))
     low = dict(merged.get("low_efficiency") or {})
     tax_min = _number(
         low.pop("tax_per_mu_min_wan_yuan", None), "low_efficiency.tax_per_mu_min_wan_yuan", allow_none=True
     )
     bad_rules = sorted(set(low) - set(REASONS))
     if bad_rules:
-        raise DataValidationError(
-            f"未知的低效用地规则：{'、'.join(bad_rules)}",
-            hint=f"可选：{'、'.join(k for k in REASONS if k != 'tax_below_min')}",
+        raise DataValidationError.of(
+            "land.unknown_rule",
+            rules="、".join(bad_rules),
+            options="、".join(k for k in REASONS if k != "tax_below_min"),
         )
     contracts = merged.get("contracts") or {}
     return LandControls(
@@ -184,20 +181,16 @@ def prepare_parcels(parcels: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         When the layer is empty, has no CRS, holds non-polygons, or repeats a parcel id.
     """
     if not isinstance(parcels, gpd.GeoDataFrame):
-        raise DataValidationError(
-            "宗地数据应为带几何的图层", hint="请导入 Shapefile、GeoPackage、GeoJSON 等面图层"
-        )
+        raise DataValidationError.of("land.not_spatial")
     if len(parcels) == 0:
-        raise DataValidationError("宗地图层是空的（0 宗）", hint="请检查导入的文件或图层")
+        raise DataValidationError.of("land.empty")
     if parcels.crs is None:
-        raise DataValidationError(
-            "宗地图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
-        )
+        raise DataValidationError.of("land.no_crs")
     geoms = parcels.geometry.to_numpy()
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     types = set(shapely.get_type_id(geoms[~missing]).tolist())
     if not types <= {3, 6}:
-        raise DataValidationError("宗地图层应为面图层（Polygon/MultiPolygon）", hint="请检查是否选错了图层")
+        raise DataValidationError.of("land.not_polygons")
     mapping = recognise_parcel_columns([c for c in parcels.columns if c != parcels.geometry.name])
     out = pd.DataFrame(index=parcels.index)
     for target, source in mapping.items():
@@ -207,16 +200,11 @@ def prepare_parcels(parcels: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
             lambda v: None if v is None or v != v or str(v).strip() == "" else str(v).strip()
         )
         if ids.isna().any():
-            raise DataValidationError(
-                f"宗地编号「{mapping[PARCEL_ID]}」有空值（{int(ids.isna().sum())} 宗）",
-                hint="请为每宗地填写编号",
-            )
+            raise DataValidationError.of("land.id_blank", column=mapping[PARCEL_ID], n=int(ids.isna().sum()))
         dups = ids[ids.duplicated(keep=False)]
         if len(dups):
             shown = "、".join(pd.unique(dups).tolist()[:10])
-            raise DataValidationError(
-                f"宗地编号重复：{shown}", hint="每宗地只能有一行；多部分地块请合并为一个多面"
-            )
+            raise DataValidationError.of("land.id_duplicate", ids=shown)
         out[PARCEL_ID] = ids
     else:
         out[PARCEL_ID] = [f"P{i}" for i in range(1, len(out) + 1)]
@@ -313,10 +301,7 @@ def join_parcels(parcels: gpd.GeoDataFrame, enterprises: pd.DataFrame, *, id_col
         out["join_method"] = np.where(out[ID_COL].notna(), "id", "")
         return ParcelJoin(out, "id", unknown, tuple(notes), tuple(notes_en))
     if not isinstance(enterprises, gpd.GeoDataFrame) or enterprises.crs is None:
-        raise DataValidationError(
-            "宗地没有企业编号，企业表也没有位置，无法把宗地对应到企业",
-            hint="请在宗地属性中填写企业编号（或统一社会信用代码），或为企业表提供经纬度",
-        )
+        raise DataValidationError.of("land.no_link")
     pm = to_analysis_crs(out[[out.geometry.name]])
     pts = enterprises.geometry.to_crs(pm.crs).to_numpy()
     tree = shapely.STRtree(pm.geometry.to_numpy())

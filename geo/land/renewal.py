@@ -107,21 +107,23 @@ def current_status(log: pd.DataFrame) -> pd.DataFrame:
 
 def _check(parcel_id: str, status: str, method: str, status_date: date | str, actor: str) -> str:
     if not str(parcel_id).strip():
-        raise DataValidationError("请指定宗地编号")
+        raise DataValidationError.of("land.renewal.no_parcel")
     if status not in STATUSES:
-        raise DataValidationError(f"未知的盘活状态「{status}」", hint=f"可选：{'、'.join(STATUSES)}")
-    if method and method not in METHODS:
-        raise DataValidationError(f"未知的处置方式「{method}」", hint=f"可选：{'、'.join(METHODS)}")
-    if status != STATUS_IDENTIFIED and not method:
-        raise DataValidationError(f"状态为「{status}」时须填写处置方式", hint=f"可选：{'、'.join(METHODS)}")
-    if not str(actor or "").strip():
-        raise DataValidationError(
-            "没有登录身份，不能记录修改", hint="每次修改都记录修改人（登录的编辑）和时间；请先登录"
+        raise DataValidationError.of(
+            "land.renewal.unknown_status", status=status, options="、".join(STATUSES)
         )
+    if method and method not in METHODS:
+        raise DataValidationError.of("land.renewal.unknown_method", method=method, options="、".join(METHODS))
+    if status != STATUS_IDENTIFIED and not method:
+        raise DataValidationError.of(
+            "land.renewal.method_required", status=status, options="、".join(METHODS)
+        )
+    if not str(actor or "").strip():
+        raise DataValidationError.of("land.renewal.no_actor")
     try:
         day = status_date if isinstance(status_date, date) else date.fromisoformat(str(status_date))
     except ValueError as exc:
-        raise DataValidationError(f"日期「{status_date}」无法识别", hint="请用 YYYY-MM-DD 格式") from exc
+        raise DataValidationError.of("land.renewal.bad_date", date=status_date) from exc
     return day.isoformat()
 
 
