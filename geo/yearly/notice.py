@@ -224,7 +224,7 @@ def notice_xlsx_bytes(
 
     for col in (ID_COL, CLASS_COL, "scored", "score"):
         if col not in evaluated.columns:
-            raise DataValidationError(f"公示表需要评价结果字段「{col}」", hint="请先做评价")
+            raise DataValidationError.of("yearly.notice_needs_column", column=col)
     cls = classes_with_t(evaluated).astype(object)
     frame = evaluated.assign(**{CLASS_COL: cls.to_numpy()})
     wb = Workbook()
