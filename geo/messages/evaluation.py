@@ -1,5 +1,214 @@
 """Messages of the evaluation and its yearly cycle (geo/evaluation/, geo/yearly/): key -> (中文, English)."""
 
+_YES_NO_HINT = (
+    "请填写 是/否、1/0 或 true/false（规上/规下 也可以）",
+    "Fill in 是/否, 1/0 or true/false (规上/规下 also work)",
+)
+_SIZE_HINT = (
+    "请增加一列 above_scale，规上企业填 是/1/true，规下填 否/0/false",
+    "Add a column above_scale: 是/1/true for enterprises above designated size, 否/0/false for those below",
+)
+_SAME_TABLE_HINT = (
+    "请用同一张企业表重新计算归属",
+    "Assign zones again with the same enterprise table",
+)
+
+# Scoring, groups, shared land, named configurations, zone scores (the rest of geo/evaluation/).
+SCORING: dict[str, tuple[str, str]] = {
+    "evaluation.host_not_yes_no": (
+        "字段「是否土地权利人」无法识别为是/否：{values}",
+        "The column “是否土地权利人” (land-right holder) holds values that are not yes/no: {values}",
+    ),
+    "evaluation.host_not_yes_no.hint": (
+        "房东（土地权利人）填 是/1，租户填 否/0",
+        "Fill in 是/1 for the landlord (land-right holder), 否/0 for tenants",
+    ),
+    "evaluation.no_compound_column": (
+        "企业表没有「共用宗地（园区）编号」字段，无法分摊用地",
+        "The enterprise table has no column “共用宗地（园区）编号” (shared plot/park ID); land cannot be shared",
+    ),
+    "evaluation.negative_floor_area": (
+        "「使用建筑面积」不能为负数",
+        "“使用建筑面积” (floor area used) cannot be negative",
+    ),
+    "evaluation.negative_floor_area.hint": (
+        "请核对共用宗地企业的建筑面积",
+        "Check the floor areas of the enterprises on shared plots",
+    ),
+    "evaluation.compound_many_hosts": (
+        "共用宗地（园区）「{compound}」有 {n} 家标为土地权利人（房东）：{names}",
+        "The shared plot (park) “{compound}” has {n} enterprises marked as land-right holder (landlord): {names}",
+    ),
+    "evaluation.compound_many_hosts.hint": (
+        "每个宗地（园区）只能有一家房东，其余企业标为租户（否）",
+        "Each plot (park) can have one landlord only; mark the other enterprises as tenants (否)",
+    ),
+    "evaluation.compound_no_host": (
+        "共用宗地（园区）「{compound}」没有标明土地权利人（房东），无法按“全部计入房东”分摊",
+        "The shared plot (park) “{compound}” has no land-right holder (landlord) marked, so its land "
+        "cannot all be counted to the landlord",
+    ),
+    "evaluation.compound_no_host.hint": (
+        "请在「是否土地权利人」列把房东标为 是，或改用 land_sharing.rule: share",
+        "Mark the landlord 是 in the column “是否土地权利人”, or use land_sharing.rule: share",
+    ),
+    "evaluation.compound_partial_shares": (
+        "共用宗地（园区）「{compound}」只有部分企业填了用地分摊比例（缺：{names}）",
+        "On the shared plot (park) “{compound}” only some enterprises give a land share (missing: {names})",
+    ),
+    "evaluation.compound_partial_shares.hint": (
+        "同一宗地的企业要么都填分摊比例（合计 100%），要么都不填",
+        "Either all enterprises of a plot give a share (100% in total) or none does",
+    ),
+    "evaluation.compound_shares_sum": (
+        "共用宗地（园区）「{compound}」的用地分摊比例合计 {pct:g}%，应为 100%",
+        "The land shares of the shared plot (park) “{compound}” add up to {pct:g}%; they should add up to 100%",
+    ),
+    "evaluation.compound_shares_sum.hint": (
+        "请核对各企业的「用地分摊比例（%）」",
+        "Check each enterprise's “用地分摊比例（%）” (land share, %)",
+    ),
+    "evaluation.config_needs_name": ("请为配置起一个名称", "Give the configuration a name"),
+    "evaluation.config_needs_name.hint": (
+        "例如「2024 年公示版」",
+        "e.g. “2024 年公示版” (2024 published edition)",
+    ),
+    "evaluation.config_name_too_long": (
+        "配置名称过长（{n} 字）",
+        "The configuration name is too long ({n} characters)",
+    ),
+    "evaluation.config_name_too_long.hint": ("请不超过 {limit} 字", "Use at most {limit} characters"),
+    "evaluation.config_needs_actor": (
+        "没有登录身份，不能保存或删除配置",
+        "Not signed in: configurations cannot be saved or deleted",
+    ),
+    "evaluation.config_needs_actor.hint": (
+        "每次修改都记录操作人；请先登录",
+        "Every change records who made it; sign in first",
+    ),
+    "evaluation.no_such_config": (
+        "没有名为「{name}」的评价配置（或它刚被他人删除）",
+        "There is no evaluation configuration named “{name}” (or someone has just deleted it)",
+    ),
+    "evaluation.no_such_config.hint": ("请刷新后查看现有配置", "Refresh to see the configurations there are"),
+    "evaluation.no_such_official_config": (
+        "没有名为「{name}」的正式评价配置（或它刚被他人删除）",
+        "There is no official evaluation configuration named “{name}” (or someone has just deleted it)",
+    ),
+    "evaluation.no_such_official_config.hint": (
+        "请刷新后查看现有配置",
+        "Refresh to see the configurations there are",
+    ),
+    "evaluation.not_yes_no": (
+        "字段「{column}」无法识别为是/否：{values}",
+        "The column “{column}” holds values that are not yes/no: {values}",
+    ),
+    "evaluation.not_yes_no.hint": _YES_NO_HINT,
+    "evaluation.groups_rank_within": (
+        "评价配置有误：分组评价时每组单独排名，classes.rank_within 应为 size",
+        "The evaluation configuration is wrong: evaluated by groups, each group is ranked on its own, "
+        "so classes.rank_within must be size",
+    ),
+    "evaluation.groups_rank_within.hint": (
+        "各组各自排名、分类；要把几类企业排在一起，请把它们放进同一个评价组",
+        "Each group is ranked and classed on its own; to rank kinds of enterprises together, put them in one group",
+    ),
+    "evaluation.no_size_column": (
+        "企业表缺少规模字段「above_scale」（是否规上）",
+        "The enterprise table lacks the size column “above_scale” (above designated size or not)",
+    ),
+    "evaluation.no_size_column.hint": _SIZE_HINT,
+    "evaluation.bad_year": (
+        "企业表的年份字段「year」有空值或非数字",
+        "The enterprise table's year column “year” has empty cells or values that are not numbers",
+    ),
+    "evaluation.bad_year.hint": ("请填写四位数年份，如 2022", "Fill in four-digit years, e.g. 2022"),
+    "evaluation.many_years": (
+        "企业表含多个年份（{years}），一次只评价一年",
+        "The enterprise table holds several years ({years}); one year is evaluated at a time",
+    ),
+    "evaluation.many_years.hint": (
+        "请指定评价年份（命令行 --year，页面上的年份选择）",
+        "Choose the year to evaluate (--year on the command line, the year selector on the page)",
+    ),
+    "evaluation.zone_mismatch": (
+        "区域归属与企业表不对应",
+        "The zone assignment does not match the enterprise table",
+    ),
+    "evaluation.zone_mismatch.hint": _SAME_TABLE_HINT,
+    "evaluation.lacks_zone_column": (
+        "企业表缺少区域字段「{zone}」",
+        "The enterprise table lacks the zone column “{zone}”",
+    ),
+    "evaluation.rank_no_column": (
+        "无法按 {columns} 排名：评价结果中没有该字段",
+        "Cannot rank by {columns}: the evaluation results have no such column",
+    ),
+    "evaluation.no_such_method": (
+        "没有名为「{name}」的评价方法",
+        "There is no evaluation method named “{name}”",
+    ),
+    "evaluation.no_such_method.hint": ("可选：{methods}", "Methods available: {methods}"),
+    "evaluation.rates_need_year": (
+        "「{name}」的费率按年份给出，需要评价年份",
+        "The rates of “{name}” are given by year, so the evaluation needs a year",
+    ),
+    "evaluation.rates_need_year.hint": (
+        "请在企业表中提供 year 字段，或在评价时指定年份",
+        "Give a year column in the enterprise table, or choose the year when evaluating",
+    ),
+    "evaluation.no_config_file": (
+        "找不到评价配置文件 {path}",
+        "The evaluation configuration file {path} was not found",
+    ),
+    "evaluation.no_config_file.hint": ("请检查路径", "Check the path"),
+    "evaluation.zones_missing_columns": (
+        "评价结果缺少字段 {columns}，无法做区镇评价",
+        "The evaluation results lack the columns {columns}; zones cannot be evaluated",
+    ),
+    "evaluation.zones_missing_columns.hint": (
+        "请先按区域归属完成企业评价",
+        "Evaluate the enterprises with their zones assigned first",
+    ),
+    "evaluation.zones_table_mismatch": (
+        "企业表与评价结果不对应",
+        "The enterprise table does not match the evaluation results",
+    ),
+    "evaluation.zones_table_mismatch.hint": (
+        "请用评价时的同一张企业表",
+        "Use the same enterprise table as in the evaluation",
+    ),
+    "evaluation.zones_none": ("评价结果中没有任何区域", "The evaluation results hold no zone"),
+    "evaluation.zones_none.hint": (
+        "请检查企业的区域归属（位置或区镇名称字段）",
+        "Check the enterprises' zones (their locations or the column of town names)",
+    ),
+    "evaluation.zones_no_data": (
+        "区镇评价的指标都没有数据，无法打分",
+        "No indicator of the zone evaluation has data; zones cannot be scored",
+    ),
+    "evaluation.zones_no_data.hint": (
+        "请检查企业表的税收、用地等字段，或调整 zones.weights",
+        "Check the enterprise table's tax, land and other columns, or change zones.weights",
+    ),
+    "evaluation.zones_current_not_scored": (
+        "本年区镇评价结果缺少得分或类别",
+        "This year's zone results lack scores or classes",
+    ),
+    "evaluation.zones_current_not_scored.hint": (
+        "请先用 score_zones 评价",
+        "Score the zones with score_zones first",
+    ),
+    "evaluation.zones_previous_not_scored": (
+        "上年区镇评价结果缺少得分或类别",
+        "Last year's zone results lack scores or classes",
+    ),
+    "evaluation.zones_previous_not_scored.hint": (
+        "请先用 score_zones 评价",
+        "Score the zones with score_zones first",
+    ),
+}
+
 _PREVIOUS_HINT = (
     "上年表应为上年的企业表，或上年评价输出 enterprise_classes（含 ent_id、eval_class）",
     "Last year's table should be last year's enterprise table, or last year's evaluation output "
@@ -231,4 +440,4 @@ YEARLY: dict[str, tuple[str, str]] = {
     "yearly.notice_needs_column.hint": _EVALUATE_FIRST,
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**TABLES, **YEARLY}
+MESSAGES: dict[str, tuple[str, str]] = {**TABLES, **SCORING, **YEARLY}
