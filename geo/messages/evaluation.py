@@ -440,4 +440,23 @@ YEARLY: dict[str, tuple[str, str]] = {
     "yearly.notice_needs_column.hint": _EVALUATE_FIRST,
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**TABLES, **SCORING, **YEARLY}
+# Words of the yearly outputs (not errors): notes and column headers of the surcharges.
+YEARLY_WORDS: dict[str, tuple[str, str]] = {
+    "yearly.surcharge_no_rate": (
+        "{name}：配置中未设定费率，未计算（{source}）",
+        "{name}: no rate in the configuration, not computed ({source})",
+    ),
+    "yearly.surcharge_no_column": (
+        "{name}：企业表没有用量字段「{column}」，未计算",
+        "{name}: the table has no consumption column '{column}', not computed",
+    ),
+    "yearly.surcharge_needs_year": (
+        "{name}：费率按年份给出，而企业表未标明年份，未计算",
+        "{name}: rates are given by year and the table names no year, not computed",
+    ),
+    "yearly.surcharge_quantity": ("{name}计费用量（{unit}）", "{name}: quantity billed ({unit})"),
+    "yearly.surcharge_rate": ("{name}加价（元/{unit}）", "{name} rate (yuan/{unit})"),
+    "yearly.surcharge_amount": ("{name}（万元）", "{name} (10k yuan)"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**TABLES, **SCORING, **YEARLY, **YEARLY_WORDS}
