@@ -457,6 +457,21 @@ YEARLY_WORDS: dict[str, tuple[str, str]] = {
     "yearly.surcharge_quantity": ("{name}计费用量（{unit}）", "{name}: quantity billed ({unit})"),
     "yearly.surcharge_rate": ("{name}加价（元/{unit}）", "{name} rate (yuan/{unit})"),
     "yearly.surcharge_amount": ("{name}（万元）", "{name} (10k yuan)"),
+    "yearly.cutoffs_percentile": (
+        "按排名百分位：A 前 {a:g}%，B 至 {b:g}%，C 至 {c:g}%，其余 D",
+        "By percentile rank: A top {a:g} %, B to {b:g} %, C to {c:g} %, rest D",
+    ),
+    "yearly.cutoffs_score": (
+        "按得分线：A ≥ {a:g} 分，B ≥ {b:g}，C ≥ {c:g}，其余 D",
+        "By score: A ≥ {a:g}, B ≥ {b:g}, C ≥ {c:g}, rest D",
+    ),
+    "yearly.cap": ("单项得分不超过其权重的 {times:g} 倍", "each indicator capped at {times:g}× its weight"),
+    "yearly.no_cap": ("单项得分不设上限", "no cap per indicator"),
+    "yearly.benchmark": ("基准 = 均值 × {times:g}", "benchmark = mean × {times:g}"),
+    "yearly.method": ("评价方法：{title}", "method: {title}"),
+    "yearly.column_year": ("评价年份", "Evaluation year"),
+    "yearly.column_filters": ("筛选条件", "Filters"),
+    "yearly.column_config": ("评价配置", "Configuration"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {**TABLES, **SCORING, **YEARLY, **YEARLY_WORDS}
