@@ -89,10 +89,7 @@ def _host_flags(values: pd.Series) -> np.ndarray:
     parsed = [parse_yes_no(v) for v in uniques]
     bad = [v for v, p in zip(uniques, parsed, strict=True) if p is None]
     if bad:
-        raise DataValidationError(
-            f"字段「是否土地权利人」无法识别为是/否：{'、'.join(map(str, bad[:5]))}",
-            hint="房东（土地权利人）填 是/1，租户填 否/0",
-        )
+        raise DataValidationError.of("evaluation.host_not_yes_no", values="、".join(map(str, bad[:5])))
     flags = np.array([p is True for p in parsed] + [False], dtype=bool)
     return flags[codes]  # the sentinel -1 (empty) takes the last: False
 
@@ -140,17 +137,17 @@ def allocate_land(
         shares given for only some members or not summing to 100 %, or negative floor areas.
     """
     if COMPOUND_COL not in enterprises.columns:
-        raise DataValidationError("企业表没有「共用宗地（园区）编号」字段，无法分摊用地")
+        raise DataValidationError.of("evaluation.no_compound_column")
     n = len(enterprises)
     if n == 0:
-        raise DataValidationError("企业表是空的（0 条记录）", hint="请检查导入的文件是否选对了工作表或图层")
+        raise DataValidationError.of("evaluation.empty_table")
     keys = _compound_keys(enterprises[COMPOUND_COL])
     reported = _numbers(enterprises, "land_mu")
     hosts = _host_flags(enterprises[HOST_COL]) if HOST_COL in enterprises.columns else np.zeros(n, dtype=bool)
     floor = _numbers(enterprises, FLOOR_AREA_COL)
     agreed = _numbers(enterprises, SHARE_PCT_COL)
     if (floor < 0).any():
-        raise DataValidationError("「使用建筑面积」不能为负数", hint="请核对共用宗地企业的建筑面积")
+        raise DataValidationError.of("evaluation.negative_floor_area")
     ids = enterprises[id_col].astype(object).to_numpy() if id_col in enterprises.columns else np.arange(n)
     names = enterprises["name"].astype(object).to_numpy() if "name" in enterprises.columns else ids
 
@@ -168,10 +165,11 @@ def allocate_land(
     if (host_n > 1).any():
         c = int(np.flatnonzero(host_n > 1)[0])
         many = rows_in[(c_in == c) & hosts[rows_in]]
-        raise DataValidationError(
-            f"共用宗地（园区）「{keys[many[0]]}」有 {len(many)} 家标为土地权利人（房东）："
-            f"{'、'.join(map(str, names[many]))}",
-            hint="每个宗地（园区）只能有一家房东，其余企业标为租户（否）",
+        raise DataValidationError.of(
+            "evaluation.compound_many_hosts",
+            compound=keys[many[0]],
+            n=len(many),
+            names="、".join(map(str, names[many])),
         )
     host_row = np.full(n_compounds, -1)
     host_rows = rows_in[hosts[rows_in]]
@@ -191,10 +189,7 @@ def allocate_land(
     if sharing.rule == "host":
         if not has_host.all():
             key = keys[rows_in[~has_host][0]]
-            raise DataValidationError(
-                f"共用宗地（园区）「{key}」没有标明土地权利人（房东），无法按“全部计入房东”分摊",
-                hint="请在「是否土地权利人」列把房东标为 是，或改用 land_sharing.rule: share",
-            )
+            raise DataValidationError.of("evaluation.compound_no_host", compound=key)
         share[rows_in] = hosts[rows_in].astype(float)
         rule[rows_in] = RULE_HOST
     else:
@@ -204,10 +199,10 @@ def allocate_land(
         if partial.any():
             c = int(np.flatnonzero(partial)[0])
             missing = rows_in[(c_in == c) & ~given]
-            raise DataValidationError(
-                f"共用宗地（园区）「{keys[missing[0]]}」只有部分企业填了用地分摊比例"
-                f"（缺：{'、'.join(map(str, names[missing]))}）",
-                hint="同一宗地的企业要么都填分摊比例（合计 100%），要么都不填",
+            raise DataValidationError.of(
+                "evaluation.compound_partial_shares",
+                compound=keys[missing[0]],
+                names="、".join(map(str, names[missing])),
             )
         pct_c = np.bincount(c_in, weights=np.nan_to_num(agreed[rows_in]), minlength=n_compounds)
         negative_c = np.bincount(c_in, weights=(agreed[rows_in] < 0).astype(float), minlength=n_compounds)
@@ -215,10 +210,7 @@ def allocate_land(
         if bad.any():
             c = int(np.flatnonzero(bad)[0])
             key = keys[rows_in[c_in == c][0]]
-            raise DataValidationError(
-                f"共用宗地（园区）「{key}」的用地分摊比例合计 {pct_c[c]:g}%，应为 100%",
-                hint="请核对各企业的「用地分摊比例（%）」",
-            )
+            raise DataValidationError.of("evaluation.compound_shares_sum", compound=key, pct=float(pct_c[c]))
         floor_in = floor[rows_in]
         n_floor = np.bincount(c_in, weights=np.isfinite(floor_in).astype(float), minlength=n_compounds)
         floor_c = np.bincount(c_in, weights=np.nan_to_num(floor_in), minlength=n_compounds)

@@ -50,9 +50,10 @@ def _sizes(values: pd.Series) -> np.ndarray:
     flags = values.astype(object).map(parse_yes_no)
     bad = flags.map(lambda v: v is None).astype(bool)
     if bad.any():
-        raise DataValidationError(
-            f"字段「above_scale」无法识别为是/否：{'、'.join(map(str, pd.unique(values[bad])[:5]))}",
-            hint="请填写 是/否、1/0 或 true/false（规上/规下 也可以）",
+        raise DataValidationError.of(
+            "evaluation.not_yes_no",
+            column="above_scale",
+            values="、".join(map(str, pd.unique(values[bad])[:5])),
         )
     return flags.map(lambda v: v is True).to_numpy(dtype=bool)
 
@@ -158,10 +159,7 @@ def _evaluate_groups(
     year: int | None,
 ) -> EvaluationResult:
     if config.rank_within != "size":
-        raise DataValidationError(
-            "评价配置有误：分组评价时每组单独排名，classes.rank_within 应为 size",
-            hint="各组各自排名、分类；要把几类企业排在一起，请把它们放进同一个评价组",
-        )
+        raise DataValidationError.of("evaluation.groups_rank_within")
     member = group_members(table, config, tenant=tenant)
     parts, positions, benches, weights, notes, notes_en = [], [], [], [], [], []
     names = [g.name for g in config.groups]
@@ -278,10 +276,7 @@ def evaluate_grouped(
     check_enterprises(enterprises, id_col=id_col)
     year = evaluation_year(enterprises, year)
     if "above_scale" not in enterprises.columns:
-        raise DataValidationError(
-            "企业表缺少规模字段「above_scale」（是否规上）",
-            hint="请增加一列 above_scale，规上企业填 是/1/true，规下填 否/0/false",
-        )
+        raise DataValidationError.of("evaluation.no_size_column")
     allocation = None
     table = enterprises
     tenant = np.zeros(len(enterprises), dtype=bool)

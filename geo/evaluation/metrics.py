@@ -67,16 +67,11 @@ def check_enterprises(enterprises: pd.DataFrame, *, id_col: str = ID_COL) -> Non
         Naming the bad column or the offending enterprise ids.
     """
     if not isinstance(enterprises, pd.DataFrame):
-        raise DataValidationError(
-            "企业数据应为表格（DataFrame）", hint="请读入 CSV、Excel 或 GeoPackage 后再计算"
-        )
+        raise DataValidationError.of("evaluation.not_a_table")
     if len(enterprises) == 0:
-        raise DataValidationError("企业表是空的（0 条记录）", hint="请检查导入的文件是否选对了工作表或图层")
+        raise DataValidationError.of("evaluation.empty_table")
     if id_col not in enterprises.columns:
-        raise DataValidationError(
-            f"企业表缺少企业编号字段「{id_col}」",
-            hint=f"请增加一列「{id_col}」，每家企业一个唯一编号",
-        )
+        raise DataValidationError.of("evaluation.no_id_column", column=id_col)
     ids = enterprises[id_col]
     immutable = _immutable_values(ids)
     if immutable is None or not _seen_unique(immutable):
@@ -125,16 +120,11 @@ def _check_ids(enterprises: pd.DataFrame, ids: pd.Series, id_col: str) -> None:
     codes, uniques = pd.factorize(ids, use_na_sentinel=True)
     if (codes < 0).any():
         rows = [str(i) for i in enterprises.index[codes < 0]]
-        raise DataValidationError(
-            f"企业编号「{id_col}」有空值（行 {_preview(rows)}）", hint="请为每家企业填写编号"
-        )
+        raise DataValidationError.of("evaluation.empty_ids", column=id_col, rows=_preview(rows))
     if len(uniques) < len(ids):
         counts = np.bincount(codes)
         dups = pd.unique(ids[counts[codes] > 1]).tolist()
-        raise DataValidationError(
-            f"企业编号重复：{_preview(dups)}",
-            hint="每家企业只能有一行；请合并或删除重复记录后重新导入",
-        )
+        raise DataValidationError.of("evaluation.duplicate_ids", ids=_preview(dups))
 
 
 def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> dict[str, np.ndarray | None]:
@@ -149,7 +139,7 @@ def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> dict[str, np.nd
             continue
         values = enterprises[col]
         if isinstance(values.dtype, pd.BooleanDtype) or values.dtype == bool:
-            raise DataValidationError(f"字段「{col}」应为数值，却是真/假值")
+            raise DataValidationError.of("evaluation.boolean_amounts", column=col)
         if values.dtype.kind in "fiu":  # plain numpy numbers: nothing to coerce
             numeric = values.to_numpy(dtype="float64")
         else:
@@ -158,17 +148,13 @@ def _check_amounts(enterprises: pd.DataFrame, ids: pd.Series) -> dict[str, np.nd
         if values.dtype.kind not in "fiu" and bad.any():
             bad_ids = ids[bad].tolist()
             examples = _preview([f"{i}={v!r}" for i, v in zip(bad_ids, values[bad], strict=True)], 5)
-            raise DataValidationError(
-                f"字段「{col}」含有非数值：{examples}",
-                hint="请只填数字（单位见字段名），不知道的留空",
-            )
+            raise DataValidationError.of("evaluation.not_numbers", column=col, examples=examples)
         if col in ("land_mu", "energy_tce", "electricity_kwh", "employees", EMISSION_COLUMN):
             neg = numeric < 0
             if neg.any():
                 neg = pd.Series(neg, index=ids.index)
-                raise DataValidationError(
-                    f"字段「{col}」不能为负数：企业 {_preview(ids[neg].tolist())}",
-                    hint="请核对这些企业的数据",
+                raise DataValidationError.of(
+                    "evaluation.negative_amounts", column=col, ids=_preview(ids[neg].tolist())
                 )
         out[col] = numeric
     return out
@@ -232,17 +218,13 @@ def land_mu_from_parcels(parcels: gpd.GeoDataFrame, *, id_col: str = ID_COL) -> 
         When the parcels have no CRS, lack ``id_col``, or hold non-polygon geometries.
     """
     if parcels.crs is None:
-        raise DataValidationError(
-            "地块图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
-        )
+        raise DataValidationError.of("evaluation.parcels_no_crs")
     if id_col not in parcels.columns:
-        raise DataValidationError(
-            f"地块图层缺少企业编号字段「{id_col}」", hint="请在地块属性中填写所属企业编号"
-        )
+        raise DataValidationError.of("evaluation.parcels_no_id_column", column=id_col)
     types = set(parcels.geom_type.dropna().unique())
     if not types <= {"Polygon", "MultiPolygon"}:
-        raise DataValidationError(
-            f"地块图层应为面图层，却含有 {'、'.join(sorted(types - {'Polygon', 'MultiPolygon'}))}"
+        raise DataValidationError.of(
+            "evaluation.parcels_not_polygons", types="、".join(sorted(types - {"Polygon", "MultiPolygon"}))
         )
     projected = to_analysis_crs(parcels[[id_col, parcels.geometry.name]])
     areas = area_mu(projected).fillna(0.0)
@@ -298,21 +280,19 @@ class ZoneAssignment:
 
 def _zone_keys(zones: pd.DataFrame, zone_id: str) -> pd.Series:
     if zone_id not in zones.columns:
-        raise DataValidationError(
-            f"区域图层缺少字段「{zone_id}」",
-            hint=f"请指定用作区域名称或编码的字段；现有字段：{'、'.join(map(str, zones.columns))}",
+        raise DataValidationError.of(
+            "evaluation.zones_no_key_column", column=zone_id, columns="、".join(map(str, zones.columns))
         )
     keys = zones[zone_id]
     values = keys.to_numpy(dtype=object)
     if pd.isna(values).any():
-        raise DataValidationError(f"区域字段「{zone_id}」有空值", hint="每个区域都需要名称或编码")
+        raise DataValidationError.of("evaluation.zones_empty_keys", column=zone_id)
     if len(set(values.tolist())) == len(values):  # a few to a few thousand keys: a set is quickest
         return keys
     dups = keys[keys.duplicated(keep=False)]
     if len(dups):
-        raise DataValidationError(
-            f"区域名称/编码重复：{_preview(pd.unique(dups).tolist())}",
-            hint="请合并同名区域（dissolve）或改用唯一编码字段",
+        raise DataValidationError.of(
+            "evaluation.zones_duplicate_keys", keys=_preview(pd.unique(dups).tolist())
         )
     return keys
 
@@ -328,28 +308,23 @@ def check_zones(zones: gpd.GeoDataFrame, *, zone_id: str, check_valid: bool = Tr
         Naming the problem and, for invalid geometries, the zones concerned.
     """
     if not isinstance(zones, gpd.GeoDataFrame):
-        raise DataValidationError("区域数据应为带几何的图层（GeoDataFrame）")
+        raise DataValidationError.of("evaluation.zones_not_a_layer")
     if len(zones) == 0:
-        raise DataValidationError("区域图层是空的（0 个区域）", hint="请检查导入的文件或图层")
+        raise DataValidationError.of("evaluation.zones_empty")
     if zones.crs is None:
-        raise DataValidationError(
-            "区域图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
-        )
+        raise DataValidationError.of("evaluation.zones_no_crs")
     keys = _zone_keys(zones, zone_id)
     geoms = zones.geometry.to_numpy()
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if missing.any():
-        raise DataValidationError(f"区域 {_preview(keys[missing].tolist())} 没有几何图形")
+        raise DataValidationError.of("evaluation.zones_no_geometry", zones=_preview(keys[missing].tolist()))
     types = set(shapely.get_type_id(geoms).tolist())
     if not types <= {3, 6}:  # Polygon, MultiPolygon
-        raise DataValidationError("区域图层应为面图层（Polygon/MultiPolygon）", hint="请检查是否选错了图层")
+        raise DataValidationError.of("evaluation.zones_not_polygons")
     if check_valid:
         invalid = ~shapely.is_valid(geoms)
         if invalid.any():
-            raise DataValidationError(
-                f"区域边界几何无效（自相交等）：{_preview(keys[invalid].tolist())}",
-                hint="请在 GIS 软件中修复几何（如 QGIS「修复几何图形」）后重新导入",
-            )
+            raise DataValidationError.of("evaluation.zones_invalid", zones=_preview(keys[invalid].tolist()))
 
 
 def assign_zones(
@@ -407,15 +382,10 @@ def _assign_checked(
     if id_col not in enterprises.columns:
         check_enterprises(enterprises, id_col=id_col)
     if not isinstance(enterprises, gpd.GeoDataFrame):
-        raise DataValidationError(
-            "企业表没有位置（几何或经纬度）",
-            hint="请提供经纬度，或改为按区镇名称字段归属（assign_zones_by_column）",
-        )
+        raise DataValidationError.of("evaluation.no_locations")
     ent_geoms = enterprises.geometry  # once: each access to a frame's geometry builds a GeoSeries
     if ent_geoms.crs is None:
-        raise DataValidationError(
-            "企业图层没有坐标参考系（CRS）", hint="本工具不会猜测坐标系；请在导入时指明"
-        )
+        raise DataValidationError.of("evaluation.enterprises_no_crs")
     check_zones(zones, zone_id=zone_id, check_valid=False)
     keys = _zone_keys(zones, zone_id)
     zone_geoms = zones.geometry
@@ -473,13 +443,10 @@ def assign_zones_by_column(
     """
     check_enterprises(enterprises, id_col=id_col)
     if column not in enterprises.columns:
-        raise DataValidationError(
-            f"企业表缺少区域字段「{column}」",
-            hint="请指定填写区镇/园区名称或编码的字段，或改为按位置归属",
-        )
+        raise DataValidationError.of("evaluation.no_zone_column", column=column)
     keys = pd.Series(list(zone_keys), dtype=object)
     if keys.isna().any() or keys.duplicated().any():
-        raise DataValidationError("区域名称/编码为空或重复", hint="请确保每个区域有唯一的名称或编码")
+        raise DataValidationError.of("evaluation.zone_keys_empty_or_repeated")
     values = enterprises[column].astype(object)
     stripped = values.map(lambda v: v.strip() if isinstance(v, str) else v)
     known = set(keys.tolist())
@@ -534,7 +501,7 @@ def zone_metrics(
     DataFrame indexed by zone key (named ``zone``), one row per zone in zone order.
     """
     if not assignment.zone.index.equals(enterprises.index):
-        raise DataValidationError("区域归属结果与企业表不对应", hint="请用同一张企业表重新计算归属")
+        raise DataValidationError.of("evaluation.assignment_mismatch")
     # The ids were checked when the assignment was made; the amounts are checked here.
     ids = enterprises[ID_COL] if ID_COL in enterprises.columns else enterprises.index.to_series()
     amounts = _check_amounts(enterprises, ids)

@@ -71,15 +71,15 @@ def _as_yaml(config: dict[str, Any]) -> str:
 def _checked_name(name: str) -> str:
     name = (name or "").strip()
     if not name:
-        raise DataValidationError("请为配置起一个名称", hint="例如「2024 年公示版」")
+        raise DataValidationError.of("evaluation.config_needs_name")
     if len(name) > MAX_NAME_CHARS:
-        raise DataValidationError(f"配置名称过长（{len(name)} 字）", hint=f"请不超过 {MAX_NAME_CHARS} 字")
+        raise DataValidationError.of("evaluation.config_name_too_long", n=len(name), limit=MAX_NAME_CHARS)
     return name
 
 
 def _checked_actor(actor: str) -> str:
     if not str(actor or "").strip():
-        raise DataValidationError("没有登录身份，不能保存或删除配置", hint="每次修改都记录操作人；请先登录")
+        raise DataValidationError.of("evaluation.config_needs_actor")
     return str(actor).strip()
 
 
@@ -191,10 +191,8 @@ def delete_named_config(
     def edit(current: pd.DataFrame) -> TableEdit:
         hit = current[current["config_key"] == key] if not official else current[current["official"] == 1]
         if not len(hit) or (official and name and hit["name"].iloc[0] != name):
-            raise DataValidationError(
-                f"没有名为「{name}」的{'正式' if official else ''}评价配置（或它刚被他人删除）",
-                hint="请刷新后查看现有配置",
-            )
+            missing = "evaluation.no_such_official_config" if official else "evaluation.no_such_config"
+            raise DataValidationError.of(missing, name=name)
         found = _named(hit.iloc[0])
         detail = "评价配置（正式）" if official else "评价配置（命名）"
         change = Change(

@@ -61,8 +61,7 @@ def method_mapping(name: str) -> dict:
     """
     methods = {m.name: m for m in list_methods()}
     if name not in methods:
-        raise DataValidationError(
-            f"没有名为「{name}」的评价方法",
-            hint=f"可选：{'、'.join(methods) or '（无）'}",
+        raise DataValidationError.of(
+            "evaluation.no_such_method", name=name, methods="、".join(methods) or "（无）"
         )
     return read_config_yaml(methods[name].path, "评价方法文件")

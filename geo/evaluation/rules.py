@@ -95,10 +95,7 @@ class Surcharge:
         if not isinstance(given, Mapping):
             return float(given)
         if year is None:
-            raise DataValidationError(
-                f"「{self.name}」的费率按年份给出，需要评价年份",
-                hint="请在企业表中提供 year 字段，或在评价时指定年份",
-            )
+            raise DataValidationError.of("evaluation.rates_need_year", name=self.name)
         past = [y for y in given if y <= year]
         return float(given[max(past)]) if past else 0.0
 
@@ -494,7 +491,7 @@ def _read_yaml(path: Path) -> dict:
     try:
         stat = Path(path).stat()
     except FileNotFoundError as exc:
-        raise DataValidationError(f"找不到评价配置文件 {path}", hint="请检查路径") from exc
+        raise DataValidationError.of("evaluation.no_config_file", path=path) from exc
     return copy.deepcopy(_parsed_yaml(str(path), stat.st_mtime_ns, stat.st_size))
 
 

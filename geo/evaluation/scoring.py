@@ -159,9 +159,8 @@ def _truthy(values: pd.Series, *, where: str) -> np.ndarray:
     flags = values.astype(object).map(parse_yes_no)  # the one yes/no parser; empty counts as no
     bad = flags.map(lambda v: v is None).astype(bool)
     if bad.any():
-        raise DataValidationError(
-            f"字段「{where}」无法识别为是/否：{'、'.join(map(str, pd.unique(values[bad])[:5]))}",
-            hint="请填写 是/否、1/0 或 true/false（规上/规下 也可以）",
+        raise DataValidationError.of(
+            "evaluation.not_yes_no", column=where, values="、".join(map(str, pd.unique(values[bad])[:5]))
         )
     return flags.map(lambda v: v is True).astype(bool).to_numpy()
 
@@ -215,13 +214,10 @@ def evaluation_year(enterprises: pd.DataFrame, year: int | None = None) -> int |
         return None
     years = pd.to_numeric(enterprises[YEAR_COL], errors="coerce")
     if years.isna().any():
-        raise DataValidationError("企业表的年份字段「year」有空值或非数字", hint="请填写四位数年份，如 2022")
+        raise DataValidationError.of("evaluation.bad_year")
     uniq = sorted(set(years.astype("int64").tolist()))
     if len(uniq) > 1:
-        raise DataValidationError(
-            f"企业表含多个年份（{'、'.join(map(str, uniq))}），一次只评价一年",
-            hint="请指定评价年份（命令行 --year，页面上的年份选择）",
-        )
+        raise DataValidationError.of("evaluation.many_years", years="、".join(map(str, uniq)))
     return uniq[0] if uniq else None
 
 
@@ -398,10 +394,7 @@ def _evaluate_checked(
 ) -> EvaluationResult:
     # Check: the size column, the bonus/penalty columns' values and the zones, before any scoring.
     if "above_scale" not in enterprises.columns:
-        raise DataValidationError(
-            "企业表缺少规模字段「above_scale」（是否规上）",
-            hint="请增加一列 above_scale，规上企业填 是/1/true，规下填 否/0/false",
-        )
+        raise DataValidationError.of("evaluation.no_size_column")
     is_above = _truthy(enterprises["above_scale"], where="above_scale")
     adjustment_flags = _adjustment_flags(enterprises, config)
     zones = _zone_values(enterprises, zone)
@@ -499,11 +492,11 @@ def _zone_values(enterprises: pd.DataFrame, zone: pd.Series | str | None):
     """Each enterprise's zone (a Series on the table's index, a column, else ``town``), or None."""
     if isinstance(zone, pd.Series):
         if not zone.index.equals(enterprises.index):
-            raise DataValidationError("区域归属与企业表不对应", hint="请用同一张企业表重新计算归属")
+            raise DataValidationError.of("evaluation.zone_mismatch")
         return zone.array
     if isinstance(zone, str):
         if zone not in enterprises.columns:
-            raise DataValidationError(f"企业表缺少区域字段「{zone}」")
+            raise DataValidationError.of("evaluation.lacks_zone_column", zone=zone)
         return enterprises[zone].array
     return enterprises["town"].array if "town" in enterprises.columns else None
 

@@ -21,7 +21,7 @@ def _check_by(frame: pd.DataFrame, by: Sequence[str]) -> list[str]:
     by = [by] if isinstance(by, str) else list(by)
     missing = [col for col in by if col not in frame.columns]
     if missing:
-        raise DataValidationError(f"无法按 {'、'.join(missing)} 排名：评价结果中没有该字段")
+        raise DataValidationError.of("evaluation.rank_no_column", columns="、".join(missing))
     return by
 
 

@@ -214,14 +214,12 @@ def score_zones(
     rules = rules if rules is not None else zone_rules()
     missing = [c for c in (ZONE_COL, "scored", CLASS_COL, "land_mu") if c not in evaluated.columns]
     if missing:
-        raise DataValidationError(
-            f"评价结果缺少字段 {'、'.join(missing)}，无法做区镇评价", hint="请先按区域归属完成企业评价"
-        )
+        raise DataValidationError.of("evaluation.zones_missing_columns", columns="、".join(missing))
     if enterprises is not None and not enterprises.index.equals(evaluated.index):
-        raise DataValidationError("企业表与评价结果不对应", hint="请用评价时的同一张企业表")
+        raise DataValidationError.of("evaluation.zones_table_mismatch")
     keys = _zone_keys(evaluated[ZONE_COL])
     if not keys:
-        raise DataValidationError("评价结果中没有任何区域", hint="请检查企业的区域归属（位置或区镇名称字段）")
+        raise DataValidationError.of("evaluation.zones_none")
     if year is None and YEAR_COL in evaluated.columns and evaluated[YEAR_COL].nunique() == 1:
         year = int(evaluated[YEAR_COL].iloc[0])
 
@@ -320,9 +318,7 @@ def _benchmarks_and_weights(
     dropped = [k for k in benchmarks if k not in usable]
     total = sum(rules.weights[k] for k in benchmarks)
     if not usable:
-        raise DataValidationError(
-            "区镇评价的指标都没有数据，无法打分", hint="请检查企业表的税收、用地等字段，或调整 zones.weights"
-        )
+        raise DataValidationError.of("evaluation.zones_no_data")
     if dropped:
         zh = "、".join(ratio_label(k, with_unit=False) for k in dropped)
         en = ", ".join(RATIOS_BY_KEY[k].label_en for k in dropped)
@@ -373,9 +369,10 @@ def with_previous(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame
     up); ``class_steps`` = classes gained (A over C is +2; negative: dropped). Zones new this
     year, or not scored in one of the years, have blanks there.
     """
-    for frame, which in ((current, "本年"), (previous, "上年")):
+    for frame, which in ((current, "current"), (previous, "previous")):
         if ZONE_CLASS_COL not in frame.columns or "score" not in frame.columns:
-            raise DataValidationError(f"{which}区镇评价结果缺少得分或类别", hint="请先用 score_zones 评价")
+            key = f"evaluation.zones_{which}_not_scored"  # …_current_… / evaluation.zones_previous_not_scored
+            raise DataValidationError.of(key)
     prev = previous.reindex(current.index)
     out = current.copy()
     out["score_prev"] = prev["score"].astype("float64")

@@ -22,6 +22,7 @@ from geo.evaluation import (
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.exports.cells import formula_safe
+from geo.messages import message
 
 OBJECTION_DAYS = 3  # 黄岩: xlsx lists with a 3-day objection period (DOMAIN.md §7); the page may change it
 
@@ -57,25 +58,17 @@ def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None
 def _cutoffs_text(config: EvaluationConfig, lang: str) -> str:
     if config.class_method == "percentile":
         c = config.percentile_cutoffs
-        if lang == "zh":
-            return f"按排名百分位：A 前 {c['A']:g}%，B 至 {c['B']:g}%，C 至 {c['C']:g}%，其余 D"
-        return f"By percentile rank: A top {c['A']:g} %, B to {c['B']:g} %, C to {c['C']:g} %, rest D"
+        return message("yearly.cutoffs_percentile", lang, a=c["A"], b=c["B"], c=c["C"])
     c = config.score_cutoffs
-    if lang == "zh":
-        return f"按得分线：A ≥ {c['A']:g} 分，B ≥ {c['B']:g}，C ≥ {c['C']:g}，其余 D"
-    return f"By score: A ≥ {c['A']:g}, B ≥ {c['B']:g}, C ≥ {c['C']:g}, rest D"
+    return message("yearly.cutoffs_score", lang, a=c["A"], b=c["B"], c=c["C"])
 
 
 def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
     """The method in one paragraph: formula, benchmark rule, cap, who is scored, T class."""
     cap = (
-        (
-            f"单项得分不超过其权重的 {config.max_ratio:g} 倍"
-            if lang == "zh"
-            else f"each indicator capped at {config.max_ratio:g}× its weight"
-        )
+        message("yearly.cap", lang, times=config.max_ratio)
         if config.max_ratio
-        else ("单项得分不设上限" if lang == "zh" else "no cap per indicator")
+        else message("yearly.no_cap", lang)
     )
     if lang == "zh":
         return (
@@ -104,13 +97,9 @@ def config_summary(config: EvaluationConfig, lang: str = "zh", *, used: pd.DataF
     """Weights, benchmark rule and cut-offs in one line (for CSV columns and map subtitles);
     ``used``: the evaluation's effective weights, shown instead of the configured ones."""
     sep = "；" if lang == "zh" else "; "
-    bench = (
-        f"基准 = 均值 × {config.benchmark_multiple:g}"
-        if lang == "zh"
-        else f"benchmark = mean × {config.benchmark_multiple:g}"
-    )
+    bench = message("yearly.benchmark", lang, times=config.benchmark_multiple)
     named = config.method_title(lang)
-    method = [f"评价方法：{named}" if lang == "zh" else f"method: {named}"] if named else []
+    method = [message("yearly.method", lang, title=named)] if named else []
     return sep.join([*method, _weights_text(config, lang, used), bench, _cutoffs_text(config, lang)])
 
 
@@ -130,11 +119,7 @@ def export_columns(
 ) -> pd.DataFrame:
     """A copy of ``table`` with three columns saying what it was made with: year, filters, configuration."""
     out = table.copy()
-    names = (
-        ("评价年份", "筛选条件", "评价配置")
-        if lang == "zh"
-        else ("Evaluation year", "Filters", "Configuration")
-    )
+    names = tuple(message(f"yearly.column_{what}", lang) for what in ("year", "filters", "config"))
     out[names[0]] = year if year is not None else ""
     out[names[1]] = filters
     out[names[2]] = config_summary(config, lang)
@@ -224,7 +209,7 @@ def notice_xlsx_bytes(
 
     for col in (ID_COL, CLASS_COL, "scored", "score"):
         if col not in evaluated.columns:
-            raise DataValidationError(f"公示表需要评价结果字段「{col}」", hint="请先做评价")
+            raise DataValidationError.of("yearly.notice_needs_column", column=col)
     cls = classes_with_t(evaluated).astype(object)
     frame = evaluated.assign(**{CLASS_COL: cls.to_numpy()})
     wb = Workbook()

@@ -16,6 +16,7 @@ import pandas as pd
 from geo.errors import DataValidationError
 from geo.evaluation import CLASS_COL, CLASSES_T, EvaluationConfig, classes_with_t
 from geo.evaluation.metrics import ID_COL, ZONE_COL
+from geo.messages import message
 
 
 def surcharges(
@@ -46,29 +47,17 @@ def surcharges(
     notes: list[str] = []
     total = np.zeros(len(out))
     for item in config.surcharges:
-        name_en = item.name_en or item.name
+        name = item.name if lang == "zh" else (item.name_en or item.name)
         if not item.rates:
-            notes.append(
-                f"{item.name}：配置中未设定费率，未计算（{item.source}）"
-                if lang == "zh"
-                else f"{name_en}: no rate in the configuration, not computed ({item.source})"
-            )
+            notes.append(message("yearly.surcharge_no_rate", lang, name=name, source=item.source))
             continue
         if item.column not in source.columns:
-            notes.append(
-                f"{item.name}：企业表没有用量字段「{item.column}」，未计算"
-                if lang == "zh"
-                else f"{name_en}: the table has no consumption column '{item.column}', not computed"
-            )
+            notes.append(message("yearly.surcharge_no_column", lang, name=name, column=item.column))
             continue
         try:
             rate_of = {c: item.rate(c, year) for c in CLASSES_T}
         except DataValidationError:
-            notes.append(
-                f"{item.name}：费率按年份给出，而企业表未标明年份，未计算"
-                if lang == "zh"
-                else f"{name_en}: rates are given by year and the table names no year, not computed"
-            )
+            notes.append(message("yearly.surcharge_needs_year", lang, name=name))
             continue
         rate = cls.map(rate_of).to_numpy(dtype="float64")
         use = pd.to_numeric(source[item.column], errors="coerce").to_numpy(dtype="float64")
@@ -123,17 +112,9 @@ def surcharge_labels(config: EvaluationConfig, lang: str = "zh") -> dict[str, st
     for item in config.surcharges:
         name = item.name if lang == "zh" else (item.name_en or item.name)
         unit_en = {"千瓦时": "kWh", "立方米": "m³"}.get(item.base_unit, item.base_unit)
+        unit = item.base_unit if lang == "zh" else unit_en
         if item.rates:  # the first charging item names a shared consumption column
-            out.setdefault(
-                item.column,
-                f"{name}计费用量（{item.base_unit}）"
-                if lang == "zh"
-                else f"{name}: quantity billed ({unit_en})",
-            )
-        if lang == "zh":
-            out[f"rate_{item.key}_yuan"] = f"{name}加价（元/{item.base_unit}）"
-            out[f"{item.key}_wan_yuan"] = f"{name}（万元）"
-        else:
-            out[f"rate_{item.key}_yuan"] = f"{name} rate (yuan/{unit_en})"
-            out[f"{item.key}_wan_yuan"] = f"{name} (10k yuan)"
+            out.setdefault(item.column, message("yearly.surcharge_quantity", lang, name=name, unit=unit))
+        out[f"rate_{item.key}_yuan"] = message("yearly.surcharge_rate", lang, name=name, unit=unit)
+        out[f"{item.key}_wan_yuan"] = message("yearly.surcharge_amount", lang, name=name)
     return out

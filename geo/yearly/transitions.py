@@ -66,21 +66,16 @@ def published_classes(frame: pd.DataFrame, *, id_col: str = ID_COL) -> pd.DataFr
     """
     for col in (id_col, CLASS_COL):
         if col not in frame.columns:
-            raise DataValidationError(
-                f"上年结果缺少字段「{col}」",
-                hint="上年表应为上年的企业表，或上年评价输出 enterprise_classes（含 ent_id、eval_class）",
-            )
+            raise DataValidationError.of("yearly.previous_lacks_column", column=col)
     ids = frame[id_col].astype(str)
     if ids.duplicated().any():
         dup = "、".join(pd.unique(ids[ids.duplicated()])[:5])
-        raise DataValidationError(f"上年结果中企业编号重复：{dup}", hint="每家企业一行")
+        raise DataValidationError.of("yearly.previous_duplicate_ids", ids=dup)
     cls = frame[CLASS_COL].astype(object)
     cls = cls.where(cls.notna() & (cls.astype(str).str.strip() != ""), T_CLASS).astype(str).str.strip()
     bad = ~cls.isin(CLASSES_T)
     if bad.any():
-        raise DataValidationError(
-            f"上年结果的类别无法识别：{'、'.join(pd.unique(cls[bad])[:5])}", hint="类别应为 A、B、C、D 或 T"
-        )
+        raise DataValidationError.of("yearly.previous_bad_class", classes="、".join(pd.unique(cls[bad])[:5]))
     out = pd.DataFrame({id_col: ids.to_numpy(), CLASS_COL: cls.to_numpy()})
     out["scored"] = out[CLASS_COL] != T_CLASS
     out["land_mu"] = (
@@ -115,12 +110,10 @@ def split_years(table: pd.DataFrame, *, year_col: str = YEAR_COL) -> dict[int, p
         When the year column is missing or holds something other than whole years.
     """
     if year_col not in table.columns:
-        raise DataValidationError(f"企业表没有年份字段「{year_col}」", hint="请增加 year 列，或分年导入")
+        raise DataValidationError.of("yearly.no_year_column", column=year_col)
     years = pd.to_numeric(table[year_col], errors="coerce")
     if years.isna().any() or not (years == years.round()).all():
-        raise DataValidationError(
-            f"年份字段「{year_col}」有空值或不是整数年份", hint="请填写四位数年份，如 2022"
-        )
+        raise DataValidationError.of("yearly.bad_years", column=year_col)
     years = years.astype("int64")
     return {int(y): table[years == y] for y in sorted(years.unique())}
 
@@ -147,15 +140,17 @@ def class_changes(previous: pd.DataFrame, current: pd.DataFrame, *, id_col: str 
     and ``score_change`` the change of score; both are empty when last year's classes were
     published ones without points.
     """
-    for frame, what in ((previous, "上年"), (current, "本年")):
+    for frame, which in ((previous, "previous"), (current, "current")):
         if id_col not in frame.columns or CLASS_COL not in frame.columns:
-            raise DataValidationError(f"{what}结果缺少 {id_col} 或 {CLASS_COL}", hint="请先做评价")
+            key = f"yearly.{which}_not_evaluated"  # yearly.previous_… / yearly.current_not_evaluated
+            raise DataValidationError.of(key, id_column=id_col, class_column=CLASS_COL)
     prev_ids = pd.Index(previous[id_col].astype(str).array)
     curr_ids = pd.Index(current[id_col].astype(str).array)
-    for ids, what in ((prev_ids, "上年"), (curr_ids, "本年")):
+    for ids, which in ((prev_ids, "previous"), (curr_ids, "current")):
         if not ids.is_unique:
             dup = "、".join(map(str, ids[ids.duplicated()].unique()[:5]))
-            raise DataValidationError(f"{what}表中企业编号重复：{dup}", hint="每家企业一行")
+            key = f"yearly.{which}_table_duplicate_ids"  # yearly.previous_… / yearly.current_…
+            raise DataValidationError.of(key, ids=dup)
     # Rows: this year's enterprises in their order, then last year's leavers in theirs.
     from_pos = prev_ids.get_indexer(curr_ids)  # -1: entrant
     gone_pos = np.flatnonzero(curr_ids.get_indexer(prev_ids) < 0)
@@ -361,8 +356,8 @@ def early_warnings(
     enterprises present in all of them. An empty frame (same columns) when nothing fires.
     """
     if year not in evaluated:
-        raise DataValidationError(
-            f"没有 {year} 年的评价结果", hint=f"已有年份：{'、'.join(map(str, sorted(evaluated)))}"
+        raise DataValidationError.of(
+            "yearly.no_such_year", year=year, years="、".join(map(str, sorted(evaluated)))
         )
     curr = evaluated[year]
     rows: list[pd.DataFrame] = []
@@ -459,7 +454,7 @@ def trends(evaluated: Mapping[int, pd.DataFrame], *, by: str = ZONE_COL) -> pd.D
     for year in sorted(evaluated):
         frame = evaluated[year]
         if by not in frame.columns:
-            raise DataValidationError(f"无法按「{by}」统计趋势：{year} 年结果中没有该字段")
+            raise DataValidationError.of("yearly.trend_no_column", column=by, year=year)
         cls = classes_with_t(frame)
         scored = frame["scored"].to_numpy(dtype=bool)
         work = pd.DataFrame(
@@ -549,7 +544,7 @@ def enterprise_profile(
             rec["warnings"] = ""
         rows.append(rec)
     if not rows:
-        raise DataValidationError(f"各年份中都没有企业「{ent_id}」", hint="请检查企业编号")
+        raise DataValidationError.of("yearly.no_such_enterprise", ent_id=ent_id)
     return pd.DataFrame(rows)
 
 
