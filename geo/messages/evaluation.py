@@ -25,7 +25,8 @@ SCORING: dict[str, tuple[str, str]] = {
     ),
     "evaluation.no_compound_column": (
         "企业表没有「共用宗地（园区）编号」字段，无法分摊用地",
-        "The enterprise table has no column “共用宗地（园区）编号” (shared plot/park ID); land cannot be shared",
+        "The enterprise table has no column “共用宗地（园区）编号” (shared plot/park ID); land cannot be "
+        "shared",
     ),
     "evaluation.negative_floor_area": (
         "「使用建筑面积」不能为负数",
@@ -37,7 +38,8 @@ SCORING: dict[str, tuple[str, str]] = {
     ),
     "evaluation.compound_many_hosts": (
         "共用宗地（园区）「{compound}」有 {n} 家标为土地权利人（房东）：{names}",
-        "The shared plot (park) “{compound}” has {n} enterprises marked as land-right holder (landlord): {names}",
+        "The shared plot (park) “{compound}” has {n} enterprises marked as land-right holder "
+        "(landlord): {names}",
     ),
     "evaluation.compound_many_hosts.hint": (
         "每个宗地（园区）只能有一家房东，其余企业标为租户（否）",
@@ -62,7 +64,8 @@ SCORING: dict[str, tuple[str, str]] = {
     ),
     "evaluation.compound_shares_sum": (
         "共用宗地（园区）「{compound}」的用地分摊比例合计 {pct:g}%，应为 100%",
-        "The land shares of the shared plot (park) “{compound}” add up to {pct:g}%; they should add up to 100%",
+        "The land shares of the shared plot (park) “{compound}” add up to {pct:g}%; they should add "
+        "up to 100%",
     ),
     "evaluation.compound_shares_sum.hint": (
         "请核对各企业的「用地分摊比例（%）」",
@@ -111,7 +114,8 @@ SCORING: dict[str, tuple[str, str]] = {
     ),
     "evaluation.groups_rank_within.hint": (
         "各组各自排名、分类；要把几类企业排在一起，请把它们放进同一个评价组",
-        "Each group is ranked and classed on its own; to rank kinds of enterprises together, put them in one group",
+        "Each group is ranked and classed on its own; to rank kinds of enterprises together, put "
+        "them in one group",
     ),
     "evaluation.no_size_column": (
         "企业表缺少规模字段「above_scale」（是否规上）",

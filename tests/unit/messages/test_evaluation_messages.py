@@ -66,7 +66,8 @@ def test_a_shared_plot_with_two_landlords():
         "每个宗地（园区）只能有一家房东，其余企业标为租户（否）"
     )
     assert err.text("en") == (
-        "The shared plot (park) “P1” has 2 enterprises marked as land-right holder (landlord): 甲公司、乙公司. "
+        "The shared plot (park) “P1” has 2 enterprises marked as land-right holder (landlord): "
+        "甲公司、乙公司. "
         "Each plot (park) can have one landlord only; mark the other enterprises as tenants (否)"
     )
 
