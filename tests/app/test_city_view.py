@@ -4,7 +4,6 @@ at a small city (1,500 enterprises)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 
@@ -13,6 +12,7 @@ import pytest
 
 from geo.city_view import build_bounds_index, grid_counts, in_bounds
 from geo.errors import DataValidationError
+from tests.fixtures.asgi import run_call
 
 N_SMALL = 1_500
 
@@ -126,7 +126,7 @@ def _get(query: str, token: str | None = None) -> tuple[int, bytes]:
     async def receive():
         return {"type": "http.request", "body": b""}
 
-    asyncio.run(CityView(inner_app)(scope, receive, send))
+    run_call(CityView(inner_app)(scope, receive, send))
     return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
 
 

@@ -3,7 +3,6 @@ serve.py's session endpoint and listening address."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import stat
 
@@ -13,6 +12,7 @@ import serve
 from geo import access
 from geo.errors import DataValidationError
 from geo.storage.accounts import read_token, session_secret, sign_token
+from tests.fixtures.asgi import run_call
 
 SECRET = b"k" * 32
 
@@ -74,7 +74,7 @@ def _post(app, path: str, body: bytes, origin: bytes | None = None, *, https: bo
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    run_call(app(scope, receive, send))
     return sent[0]["status"], dict(sent[0].get("headers", []))
 
 
