@@ -48,14 +48,12 @@ GEOJSON_COORD_DECIMALS = 8  # 1e-8° ≈ 1 mm; RFC 7946 §11.2 allows trimming, 
 
 def check_frames(frames: Mapping[str, gpd.GeoDataFrame]) -> None:
     if not frames:
-        raise DataValidationError("没有可导出的图层", hint="请先在地图上选择至少一个图层")
+        raise DataValidationError.of("exports.no_layers_on_map")
     for name, frame in frames.items():
         if not isinstance(frame, gpd.GeoDataFrame):
-            raise DataValidationError(f"「{name}」不是地理图层，无法导出为地图")
+            raise DataValidationError.of("exports.not_geographic", name=name)
         if frame.crs is None:
-            raise DataValidationError(
-                f"图层「{name}」没有坐标参考系（CRS），无法导出", hint="本工具不会猜测坐标系"
-            )
+            raise DataValidationError.of("exports.no_crs", name=name)
 
 
 def export_date(when: date | datetime | None) -> str:
@@ -224,7 +222,7 @@ def layers_csv_bytes(
     layer gives exactly :func:`csv_bytes`.
     """
     if not frames:
-        raise DataValidationError("没有可导出的图层", hint="请先选择至少一个图层")
+        raise DataValidationError.of("exports.no_layers")
     provenance = provenance or {}
     if len(frames) == 1:
         ((name, frame),) = frames.items()
@@ -352,7 +350,7 @@ def xlsx_bytes(
     with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.exports.cells`).
     """
     if not tables:
-        raise DataValidationError("没有可导出的表格")
+        raise DataValidationError.of("exports.no_tables")
     provenance = provenance or {}
     buf = io.BytesIO()
     used: set[str] = set()

@@ -32,7 +32,7 @@ def zone_scores_bytes(
         For a format other than csv or xlsx.
     """
     if fmt not in ("csv", "xlsx"):
-        raise DataValidationError(f"区镇评价只能导出为 CSV 或 XLSX，却是「{fmt}」")
+        raise DataValidationError.of("exports.zone_table_format", fmt=fmt)
     zh = lang != "en"
     table = export_table(scores.table, lang)
     rules = rules_rows(scores, lang)
