@@ -27,6 +27,7 @@ from geo.errors import DataValidationError
 from geo.exports.cells import csv_text_bytes, formula_safe_frame
 from geo.exports.headers import official_headers
 from geo.i18n import Lang, t
+from geo.messages import message
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 from geo.storage.provenance import Provenance, accuracy_label
@@ -354,7 +355,7 @@ def xlsx_bytes(
     provenance = provenance or {}
     buf = io.BytesIO()
     used: set[str] = set()
-    about_name = "说明" if lang == "zh" else "About"
+    about_name = message("exports.about.sheet", lang)
     used.add(about_name)
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         for name, frame in tables.items():
@@ -376,21 +377,11 @@ def xlsx_bytes(
             ws.freeze_panes = "A2"
             _number_formats(ws, table)
         rows = [
-            ("标题" if lang == "zh" else "Title", title),
-            ("导出日期" if lang == "zh" else "Exported", export_date(when)),
-            (
-                "坐标系" if lang == "zh" else "CRS",
-                "WGS-84（EPSG:4326），lon/lat 为十进制度"
-                if lang == "zh"
-                else "WGS-84 (EPSG:4326), lon/lat in degrees",
-            ),
-            (
-                "单位" if lang == "zh" else "Units",
-                "面积：亩、km²；金额：万元（1 亿元 = 10,000 万元）"
-                if lang == "zh"
-                else "Area: mu, km²; money: 10k yuan",
-            ),
-            ("声明" if lang == "zh" else "Disclaimer", t("app.disclaimer", lang)),
+            (message("exports.about.title", lang), title),
+            (message("exports.about.exported", lang), export_date(when)),
+            (message("exports.about.crs", lang), message("exports.about.crs_value", lang)),
+            (message("exports.about.units", lang), message("exports.about.units_value", lang)),
+            (message("exports.about.disclaimer", lang), t("app.disclaimer", lang)),
         ]
         for name in tables:
             prov = provenance.get(name)
@@ -403,7 +394,7 @@ def xlsx_bytes(
                     )
                 )
         about = pd.DataFrame(
-            rows, columns=["项目" if lang == "zh" else "Item", "内容" if lang == "zh" else "Value"]
+            rows, columns=[message("exports.about.item", lang), message("exports.about.value", lang)]
         )
         about = formula_safe_frame(about)
         about.to_excel(writer, sheet_name=about_name, index=False)

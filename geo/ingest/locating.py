@@ -302,9 +302,14 @@ _FARTHEST_KM = 20_040
 
 def _distance_text(km: float) -> str:
     """ "有约 1,234 km" away, or, for a distance no place on Earth has, that it is not a place."""
-    if not np.isfinite(km) or km > _FARTHEST_KM:
+    if not on_earth(km):
         return "不在地球上的经纬度范围内（数值不像经纬度）"
     return f"有约 {km:,.0f} km"
+
+
+def on_earth(km: float) -> bool:
+    """Whether ``km`` is a distance some place on Earth has from Suzhou (else: not degrees)."""
+    return bool(np.isfinite(km) and km <= _FARTHEST_KM)
 
 
 def not_degrees(bounds: Sequence[float]) -> bool:
@@ -320,21 +325,26 @@ def metres_not_degrees(geoms: gpd.GeoSeries, crs: str, filename: str) -> DataVal
     xmin, ymin, xmax, ymax = geoms.total_bounds
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     guess = suggest_crs((xmin, ymin, xmax, ymax))
-    if guess is not None and guess.crs != STORAGE_CRS:
-        hint = (
-            f"数值看起来是{guess.reason}：请选择坐标系 {guess.crs}"
-            + ("并交换坐标轴" if guess.swapped else "")
-            + f"（命令行 --crs {guess.crs}"
-            + (" --swap-xy" if guess.swapped else "")
-            + "）后重新导入，或提供 .prj"
-        )
-    else:
-        hint = "请提供 .prj 或选择坐标系（命令行 --crs，如 EPSG:4549）后重新导入"
-    return DataValidationError(
-        f"「{filename}」的坐标像是以米为单位的投影坐标（约 x={cx:,.0f}, y={cy:,.0f}），"
-        f"不是 {crs} 的经纬度（度）",
-        hint=hint,
+    if guess is not None and guess.crs == STORAGE_CRS:
+        guess = None
+    return DataValidationError.of(
+        "ingest.metres_not_degrees" + guess_variant(guess),
+        file=filename,
+        x=cx,
+        y=cy,
+        crs=crs,
+        **guess_params(guess),
     )
+
+
+def guess_variant(guess: CrsSuggestion | None) -> str:
+    """The suffix of a message key for a CRS suggestion: none, one, one with the axes exchanged."""
+    return "" if guess is None else "_guess_swapped" if guess.swapped else "_guess"
+
+
+def guess_params(guess: CrsSuggestion | None) -> dict[str, str]:
+    """The parameters a message of :func:`guess_variant` names (the reason, the CRS suggested)."""
+    return {} if guess is None else {"reason": guess.reason, "guess": guess.crs}
 
 
 def to_storage(
@@ -369,17 +379,12 @@ def to_storage(
     km = km_outside_suzhou(out[present]) if present.any() else np.array([])
     if km.size and np.all(km > FAR_OUTSIDE_KM):
         guess = suggest_crs(gpd.GeoSeries(gdf.geometry.values[present]).total_bounds)
-        hint = "请确认数据的坐标系后重新导入"
-        if guess is not None and (guess.crs != crs_string(source) or guess.swapped != swap):
-            hint = (
-                f"数值看起来是{guess.reason}（{guess.crs}）；请改选该坐标系"
-                + ("并交换坐标轴" if guess.swapped else "")
-                + "后重新导入"
-            )
-        raise DataValidationError(
-            f"按坐标系 {crs} 换算后，全部 {int(present.sum())} 个要素都在苏州市以外"
-            f"（最近的也{_distance_text(float(np.min(km)))}）",
-            hint=hint,
+        if guess is not None and guess.crs == crs_string(source) and guess.swapped == swap:
+            guess = None
+        nearest = float(np.min(km))
+        key = "ingest.far_after_crs" if on_earth(nearest) else "ingest.off_earth_after_crs"
+        raise DataValidationError.of(
+            key + guess_variant(guess), crs=crs, n=int(present.sum()), km=nearest, **guess_params(guess)
         )
     result = gdf.copy()
     result[result.geometry.name] = out.values

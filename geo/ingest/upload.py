@@ -24,6 +24,8 @@ from geo.ingest.locating import (
     coordinate_columns_crossed,
     crs_string,
     flag_far,
+    guess_params,
+    guess_variant,
     km_outside_suzhou,
     looks_swapped_lonlat,
     metres_not_degrees,
@@ -429,15 +431,8 @@ def _locate_vector(given: _Input, opts: ReadOptions) -> _Located:
     if crs is None and declared is None:
         valid = given.source.geometry[given.source.geometry.notna() & ~given.source.geometry.is_empty]
         guess = suggest_crs(valid.total_bounds) if len(valid) else None
-        hint = (
-            f"坐标数值看起来是{guess.reason}，建议选择 {guess.crs}"
-            + ("并交换坐标轴" if guess.swapped else "")
-            + "，确认后重新导入（命令行 --crs）"
-            if guess
-            else "无法从数值判断坐标系，请向数据提供方确认后在导入时指定（命令行 --crs）"
-        )
-        missing = "缺少 .prj 文件" if fmt == "shapefile" else "文件未注明坐标系"
-        raise DataValidationError(f"「{given.filename}」没有坐标系信息（{missing}）", hint=hint)
+        key = "ingest.no_crs_prj" if fmt == "shapefile" else "ingest.no_crs_declared"
+        raise DataValidationError.of(key + guess_variant(guess), file=given.filename, **guess_params(guess))
     source_crs = crs_string(crs) if crs is not None else declared
     notes = []
     if crs is not None and declared is not None and crs_string(crs) != declared:

@@ -168,3 +168,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A table of several years needs no import year; or import only that year's rows",
     ),
 }
+
+
+# -- no coordinate system, or not the one said: a message each, with a hint for each suggestion
+#    (none; a CRS, ``{guess}``, the values look like, ``{reason}``; that CRS with the axes exchanged)
+_CRS_MESSAGES = {
+    "ingest.no_crs_prj": (
+        "「{file}」没有坐标系信息（缺少 .prj 文件）",
+        "“{file}” has no coordinate system (its .prj file is missing)",
+    ),
+    "ingest.no_crs_declared": (
+        "「{file}」没有坐标系信息（文件未注明坐标系）",
+        "“{file}” has no coordinate system (the file does not name one)",
+    ),
+    "ingest.metres_not_degrees": (
+        "「{file}」的坐标像是以米为单位的投影坐标（约 x={x:,.0f}, y={y:,.0f}），不是 {crs} 的经纬度（度）",
+        "The coordinates of “{file}” look like projected metres (about x={x:,.0f}, y={y:,.0f}), not "
+        "longitude/latitude degrees of {crs}",
+    ),
+    "ingest.far_after_crs": (
+        "按坐标系 {crs} 换算后，全部 {n} 个要素都在苏州市以外（最近的也有约 {km:,.0f} km）",
+        "Read in {crs}, all {n} features lie outside Suzhou (the nearest about {km:,.0f} km away)",
+    ),
+    "ingest.off_earth_after_crs": (
+        "按坐标系 {crs} 换算后，全部 {n} 个要素都在苏州市以外（最近的也不在地球上的经纬度范围内（数值不像经纬度））",
+        "Read in {crs}, all {n} features lie outside Suzhou (not even within the Earth's range of "
+        "longitude/latitude: the values do not look like degrees)",
+    ),
+}
+_NO_CRS_HINTS = {
+    "": (
+        "无法从数值判断坐标系，请向数据提供方确认后在导入时指定（命令行 --crs）",
+        "The values do not tell the coordinate system: ask the data's provider and give it when importing "
+        "(--crs on the command line)",
+    ),
+    "_guess": (
+        "坐标数值看起来是{reason}，建议选择 {guess}，确认后重新导入（命令行 --crs）",
+        "The values look like {reason}; {guess} is suggested: confirm it and import again "
+        "(--crs on the command line)",
+    ),
+    "_guess_swapped": (
+        "坐标数值看起来是{reason}，建议选择 {guess}并交换坐标轴，确认后重新导入（命令行 --crs）",
+        "The values look like {reason}; {guess} with the axes exchanged is suggested: confirm it and import "
+        "again (--crs on the command line)",
+    ),
+}
+_METRES_HINTS = {
+    "": (
+        "请提供 .prj 或选择坐标系（命令行 --crs，如 EPSG:4549）后重新导入",
+        "Provide a .prj or choose the coordinate system (--crs on the command line, e.g. EPSG:4549) and "
+        "import again",
+    ),
+    "_guess": (
+        "数值看起来是{reason}：请选择坐标系 {guess}（命令行 --crs {guess}）后重新导入，或提供 .prj",
+        "The values look like {reason}: choose the coordinate system {guess} (--crs {guess} on the command "
+        "line) and import again, or provide a .prj",
+    ),
+    "_guess_swapped": (
+        "数值看起来是{reason}：请选择坐标系 {guess}并交换坐标轴（命令行 --crs {guess} --swap-xy）后重新导入，"
+        "或提供 .prj",
+        "The values look like {reason}: choose the coordinate system {guess} and exchange the axes "
+        "(--crs {guess} --swap-xy on the command line) and import again, or provide a .prj",
+    ),
+}
+_FAR_HINTS = {
+    "": ("请确认数据的坐标系后重新导入", "Check the data's coordinate system and import again"),
+    "_guess": (
+        "数值看起来是{reason}（{guess}）；请改选该坐标系后重新导入",
+        "The values look like {reason} ({guess}): choose that coordinate system and import again",
+    ),
+    "_guess_swapped": (
+        "数值看起来是{reason}（{guess}）；请改选该坐标系并交换坐标轴后重新导入",
+        "The values look like {reason} ({guess}): choose that coordinate system, exchange the axes and "
+        "import again",
+    ),
+}
+for _key, _hints in (
+    ("ingest.no_crs_prj", _NO_CRS_HINTS),
+    ("ingest.no_crs_declared", _NO_CRS_HINTS),
+    ("ingest.metres_not_degrees", _METRES_HINTS),
+    ("ingest.far_after_crs", _FAR_HINTS),
+    ("ingest.off_earth_after_crs", _FAR_HINTS),
+):
+    for _variant, _hint in _hints.items():
+        MESSAGES[_key + _variant] = _CRS_MESSAGES[_key]
+        MESSAGES[f"{_key}{_variant}.hint"] = _hint

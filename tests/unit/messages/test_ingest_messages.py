@@ -3,6 +3,8 @@ inputs give the Chinese sentence as before (``str``) and the English one in ``te
 
 from __future__ import annotations
 
+import json
+
 import geopandas as gpd
 import pytest
 import shapely
@@ -10,6 +12,7 @@ import shapely
 from geo.errors import DataValidationError, RowReportError
 from geo.exports.tables import check_frames
 from geo.ingest import read_upload
+from geo.messages import MESSAGES
 from geo.spatial.classify import classify
 
 
@@ -104,3 +107,43 @@ def test_classifying_and_exporting_refusals_in_both_languages():
         check_frames({})
     assert str(info.value) == "没有可导出的图层。请先在地图上选择至少一个图层"
     assert info.value.text("en") == "There is no layer to export. Choose at least one layer on the map first"
+
+
+def test_metres_read_as_degrees_suggest_the_crs_in_both_languages():
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"name": "a"},
+                "geometry": {"type": "Point", "coordinates": [500000.0, 3460000.0]},
+            }
+        ],
+    }
+    err = _refused(json.dumps(collection).encode(), "m.geojson")
+    assert err.key == "ingest.metres_not_degrees_guess"
+    assert str(err).startswith(
+        "「m.geojson」的坐标像是以米为单位的投影坐标（约 x=500,000, y=3,460,000），不是 EPSG:4326 的经纬度（度）。"
+        "数值看起来是CGCS2000 3度带高斯-克吕格投影"
+    )
+    assert str(err).endswith("：请选择坐标系 EPSG:4549（命令行 --crs EPSG:4549）后重新导入，或提供 .prj")
+    assert err.text("en").startswith(
+        "The coordinates of “m.geojson” look like projected metres (about x=500,000, y=3,460,000), "
+        "not longitude/latitude degrees of EPSG:4326. The values look like CGCS2000"
+    )
+    assert err.text("en").endswith(
+        ": choose the coordinate system EPSG:4549 (--crs EPSG:4549 on the command line) and import again, "
+        "or provide a .prj"
+    )
+
+
+def test_every_variant_of_a_crs_message_has_its_hint():
+    for key in (
+        "no_crs_prj",
+        "no_crs_declared",
+        "metres_not_degrees",
+        "far_after_crs",
+        "off_earth_after_crs",
+    ):
+        for variant in ("", "_guess", "_guess_swapped"):
+            assert f"ingest.{key}{variant}.hint" in MESSAGES
