@@ -257,7 +257,7 @@ def _north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
     ax.text(
         cx,
         top + 0.012,
-        "N" if lang == "en" else "北",
+        message("exports.footer.north", lang),
         transform=ax.transAxes,
         fontproperties=_font(fontsize * 1.3),
         ha="center",

@@ -64,6 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.about.value": ("内容", "Value"),
     "exports.footer.sources": ("数据来源", "Sources"),
     "exports.footer.date": ("制图日期", "Date"),
+    "exports.footer.north": ("北", "N"),
     "exports.footer.projection": (
         "投影：CGCS2000 / 3° 高斯-克吕格 中央经线 120°E（EPSG:4549）",
         "Projection: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)",
