@@ -29,6 +29,7 @@ from matplotlib.path import Path as MplPath
 
 from geo.exports.tables import check_frames, export_date
 from geo.i18n import Lang, t
+from geo.messages import message
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.storage.provenance import LegendEntry, Provenance, accuracy_label
 
@@ -256,7 +257,7 @@ def _north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
     ax.text(
         cx,
         top + 0.012,
-        "N" if lang == "en" else "北",
+        message("exports.footer.north", lang),
         transform=ax.transAxes,
         fontproperties=_font(fontsize * 1.3),
         ha="center",
@@ -492,13 +493,8 @@ def _footer(
         for name, prov in provenance.items()
         if name in frames and prov is not None
     ]
-    label_src = "数据来源" if lang == "zh" else "Sources"
-    label_date = "制图日期" if lang == "zh" else "Date"
-    crs_note = (
-        "投影：CGCS2000 / 3° 高斯-克吕格 中央经线 120°E（EPSG:4549）"
-        if lang == "zh"
-        else "Projection: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)"
-    )
+    label_src, label_date = message("exports.footer.sources", lang), message("exports.footer.date", lang)
+    crs_note = message("exports.footer.projection", lang)
     footer = _wrap(f"{label_src}：" + "；".join(sources), 150)
     if len(footer) > FOOTER_SOURCE_LINES:
         footer = footer[:FOOTER_SOURCE_LINES]

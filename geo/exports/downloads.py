@@ -23,6 +23,7 @@ from geo.exports.tables import (
     xlsx_bytes,
 )
 from geo.i18n import Lang
+from geo.messages import message
 from geo.storage.provenance import LegendEntry, Provenance
 
 
@@ -99,7 +100,6 @@ def build_downloads(
     last = list(frames)[-1]
     csv_source = table if table is not None else frames[last]
     csv_prov = provenance.get(last) if table is None else None
-    zh = lang == "zh"
 
     def briefing(on: Paper) -> Callable[[], bytes]:
         return lambda: png_bytes(
@@ -127,35 +127,35 @@ def build_downloads(
         if len(_families(frames)) <= 1
         else Download(  # mixed geometries: one file (one QGIS layer) per family, in one zip
             "geojson",
-            "GeoJSON（按几何类型分文件，ZIP）" if zh else "GeoJSON (a file per geometry type, ZIP)",
+            message("exports.download.geojson_zip", lang),
             f"{stem}_geojson.zip",
             "application/zip",
             lambda: _geojson_zip(frames, provenance, stem=stem, title=title, when=when),
         ),
         "csv": Download(
             "csv",
-            "CSV" + ("（表格）" if zh else " (table)"),
+            message("exports.download.csv", lang),
             f"{stem}.csv",
             MIME_TYPES["csv"],
             lambda: csv_bytes(csv_source, csv_prov),
         ),
         "xlsx": Download(
             "xlsx",
-            "Excel（XLSX）" if zh else "Excel (XLSX)",
+            message("exports.download.xlsx", lang),
             f"{stem}.xlsx",
             MIME_TYPES["xlsx"],
             lambda: xlsx_bytes(frames, provenance, title=title, lang=lang, when=when),
         ),
         "png": Download(
             "png",
-            "汇报图 PNG（A4 横向 300 dpi）" if zh else "Briefing PNG (A4 landscape, 300 dpi)",
+            message("exports.download.png_a4", lang),
             f"{stem}_A4_300dpi.png",
             MIME_TYPES["png"],
             briefing(paper),
         ),
         "png_screen": Download(
             "png_screen",
-            "汇报图 PNG（屏幕）" if zh else "Briefing PNG (screen)",
+            message("exports.download.png_screen", lang),
             f"{stem}.png",
             MIME_TYPES["png"],
             briefing("screen"),
@@ -165,7 +165,7 @@ def build_downloads(
         make_html = html if callable(html) else (lambda: html)
         out["html"] = Download(
             "html",
-            "离线 HTML 地图" if zh else "Offline HTML map",
+            message("exports.download.html", lang),
             f"{stem}.html",
             MIME_TYPES["html"],
             make_html,

@@ -27,6 +27,7 @@ from geo.errors import DataValidationError
 from geo.exports.cells import csv_text_bytes, formula_safe_frame
 from geo.exports.headers import official_headers
 from geo.i18n import Lang, t
+from geo.messages import message
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 from geo.storage.provenance import Provenance, accuracy_label
@@ -48,14 +49,12 @@ GEOJSON_COORD_DECIMALS = 8  # 1e-8° ≈ 1 mm; RFC 7946 §11.2 allows trimming, 
 
 def check_frames(frames: Mapping[str, gpd.GeoDataFrame]) -> None:
     if not frames:
-        raise DataValidationError("没有可导出的图层", hint="请先在地图上选择至少一个图层")
+        raise DataValidationError.of("exports.no_layers_on_map")
     for name, frame in frames.items():
         if not isinstance(frame, gpd.GeoDataFrame):
-            raise DataValidationError(f"「{name}」不是地理图层，无法导出为地图")
+            raise DataValidationError.of("exports.not_geographic", name=name)
         if frame.crs is None:
-            raise DataValidationError(
-                f"图层「{name}」没有坐标参考系（CRS），无法导出", hint="本工具不会猜测坐标系"
-            )
+            raise DataValidationError.of("exports.no_crs", name=name)
 
 
 def export_date(when: date | datetime | None) -> str:
@@ -224,7 +223,7 @@ def layers_csv_bytes(
     layer gives exactly :func:`csv_bytes`.
     """
     if not frames:
-        raise DataValidationError("没有可导出的图层", hint="请先选择至少一个图层")
+        raise DataValidationError.of("exports.no_layers")
     provenance = provenance or {}
     if len(frames) == 1:
         ((name, frame),) = frames.items()
@@ -352,11 +351,11 @@ def xlsx_bytes(
     with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.exports.cells`).
     """
     if not tables:
-        raise DataValidationError("没有可导出的表格")
+        raise DataValidationError.of("exports.no_tables")
     provenance = provenance or {}
     buf = io.BytesIO()
     used: set[str] = set()
-    about_name = "说明" if lang == "zh" else "About"
+    about_name = message("exports.about.sheet", lang)
     used.add(about_name)
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         for name, frame in tables.items():
@@ -378,21 +377,11 @@ def xlsx_bytes(
             ws.freeze_panes = "A2"
             _number_formats(ws, table)
         rows = [
-            ("标题" if lang == "zh" else "Title", title),
-            ("导出日期" if lang == "zh" else "Exported", export_date(when)),
-            (
-                "坐标系" if lang == "zh" else "CRS",
-                "WGS-84（EPSG:4326），lon/lat 为十进制度"
-                if lang == "zh"
-                else "WGS-84 (EPSG:4326), lon/lat in degrees",
-            ),
-            (
-                "单位" if lang == "zh" else "Units",
-                "面积：亩、km²；金额：万元（1 亿元 = 10,000 万元）"
-                if lang == "zh"
-                else "Area: mu, km²; money: 10k yuan",
-            ),
-            ("声明" if lang == "zh" else "Disclaimer", t("app.disclaimer", lang)),
+            (message("exports.about.title", lang), title),
+            (message("exports.about.exported", lang), export_date(when)),
+            (message("exports.about.crs", lang), message("exports.about.crs_value", lang)),
+            (message("exports.about.units", lang), message("exports.about.units_value", lang)),
+            (message("exports.about.disclaimer", lang), t("app.disclaimer", lang)),
         ]
         for name in tables:
             prov = provenance.get(name)
@@ -405,7 +394,7 @@ def xlsx_bytes(
                     )
                 )
         about = pd.DataFrame(
-            rows, columns=["项目" if lang == "zh" else "Item", "内容" if lang == "zh" else "Value"]
+            rows, columns=[message("exports.about.item", lang), message("exports.about.value", lang)]
         )
         about = formula_safe_frame(about)
         about.to_excel(writer, sheet_name=about_name, index=False)

@@ -8,6 +8,7 @@ from typing import Literal
 from geo.errors import DataValidationError
 from geo.evaluation.zones import ZoneScores, export_table, rules_rows
 from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.messages import message
 from geo.storage.provenance import Provenance
 
 
@@ -32,23 +33,22 @@ def zone_scores_bytes(
         For a format other than csv or xlsx.
     """
     if fmt not in ("csv", "xlsx"):
-        raise DataValidationError(f"区镇评价只能导出为 CSV 或 XLSX，却是「{fmt}」")
+        raise DataValidationError.of("exports.zone_table_format", fmt=fmt)
     zh = lang != "en"
     table = export_table(scores.table, lang)
     rules = rules_rows(scores, lang)
     if method:
-        rules.loc[len(rules)] = ["评价方法" if zh else "Method", method]
+        rules.loc[len(rules)] = [message("exports.zone_table.method", lang), method]
     if fmt == "csv":
-        table["评价年份" if zh else "Evaluation year"] = "" if scores.year is None else scores.year
-        table["评价规则" if zh else "Rules"] = ("；" if zh else "; ").join(
+        table[message("exports.zone_table.year", lang)] = "" if scores.year is None else scores.year
+        table[message("exports.zone_table.rules", lang)] = ("；" if zh else "; ").join(
             f"{k}：{v}" if zh else f"{k}: {v}" for k, v in rules.itertuples(index=False)
         )
         return csv_bytes(table, provenance)
-    sheet, about = ("区镇评价", "评价规则") if zh else ("Zones", "Rules")
+    sheet, about = message("exports.zone_table.sheet", lang), message("exports.zone_table.rules", lang)
     return xlsx_bytes(
         {sheet: table, about: rules},
         {sheet: provenance},
-        title=title
-        or (("区镇/园区亩均效益评价" if zh else "Zones scored") + f" {scores.year or ''}").strip(),
+        title=title or f"{message('exports.zone_table.title', lang)} {scores.year or ''}".strip(),
         lang="zh" if zh else "en",
     )

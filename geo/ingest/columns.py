@@ -89,21 +89,22 @@ def apply_mapping(
     field_zh = labels(kind)
     unknown = [t for t in mapping if t not in field_zh]
     if unknown:
-        raise DataValidationError(
-            f"字段对应中有未知的标准字段：{'、'.join(unknown)}",
-            hint=f"可用的字段：{'、'.join(f'{k}（{v}）' for k, v in field_zh.items())}",
+        raise DataValidationError.of(
+            "ingest.unknown_mapped_fields",
+            fields="、".join(unknown),
+            choices="、".join(f"{k}（{v}）" for k, v in field_zh.items()),
         )
     absent = {t: s for t, s in mapping.items() if s not in gdf.columns}
     if absent:
-        raise DataValidationError(
-            f"字段对应中指定的列不存在：{'、'.join(f'{field_zh[t]}→「{s}」' for t, s in absent.items())}",
-            hint=f"现有列：{'、'.join(str(c) for c in gdf.columns if c != gdf.geometry.name)}",
+        raise DataValidationError.of(
+            "ingest.mapped_columns_absent",
+            pairs="、".join(f"{field_zh[t]}→「{s}」" for t, s in absent.items()),
+            columns="、".join(str(c) for c in gdf.columns if c != gdf.geometry.name),
         )
     missing = [t for t in required(kind, "import") if t not in mapping and t not in optional]
     if missing:
-        raise DataValidationError(
-            f"缺少必需的字段：{'、'.join(field_zh[t] for t in missing)}",
-            hint="请在「字段对应」中为它们选择表格里的列，或在源表中补上这些列后重新导入",
+        raise DataValidationError.of(
+            "ingest.required_fields_missing", fields="、".join(field_zh[t] for t in missing)
         )
     out = gdf.copy()
     renamed = {}

@@ -55,32 +55,26 @@ def _mb(n: float) -> str:
     return f"{n / MiB:,.0f} MB" if n >= MiB else f"{n / 1024:,.0f} KB"
 
 
-def check_rows(n_rows: int, filename: str, *, what: str = "记录") -> None:
-    """Refuse more than :data:`MAX_TABLE_ROWS` records (plus a few title rows)."""
+def check_rows(n_rows: int, filename: str, *, features: bool = False) -> None:
+    """Refuse more than :data:`MAX_TABLE_ROWS` records (``features``: of a layer; plus a few title rows)."""
     if n_rows > MAX_TABLE_ROWS + _SPARE_ROWS:
-        raise DataValidationError(
-            f"「{filename}」有 {n_rows:,} 行{what}，超过上限 {MAX_TABLE_ROWS:,} 行，已拒绝（未解析）",
-            hint="请分批导入，或只导出需要的范围",
-        )
+        key = "ingest.too_many_features" if features else "ingest.too_many_rows"
+        raise DataValidationError.of(key, file=filename, rows=n_rows, limit=MAX_TABLE_ROWS)
 
 
 def check_columns(frame: pd.DataFrame, filename: str) -> None:
     """Refuse too many columns and repeated column names (a .dbf may hold two fields ``NAME``)."""
     columns = [str(c) for c in frame.columns if c != getattr(frame, "_geometry_column_name", None)]
     if len(columns) > MAX_TABLE_COLUMNS:
-        raise DataValidationError(
-            f"「{filename}」有 {len(columns):,} 列，超过上限 {MAX_TABLE_COLUMNS} 列",
-            hint="请只导出需要的字段",
+        raise DataValidationError.of(
+            "ingest.too_many_columns", file=filename, columns=len(columns), limit=MAX_TABLE_COLUMNS
         )
     seen: dict[str, int] = {}
     for c in columns:
         seen[c] = seen.get(c, 0) + 1
     repeated = [f"「{c}」（{n} 次）" for c, n in seen.items() if n > 1]
     if repeated:
-        raise DataValidationError(
-            f"「{filename}」中有重名字段：{'、'.join(repeated)}，无法判断该用哪一个",
-            hint="请在 GIS 软件或 Excel 中把重名字段改成不同的名称后重新导出",
-        )
+        raise DataValidationError.of("ingest.repeated_columns", file=filename, columns="、".join(repeated))
 
 
 def check_csv(data: bytes, filename: str) -> None:
@@ -89,10 +83,8 @@ def check_csv(data: bytes, filename: str) -> None:
 
 
 def _lying_member(filename: str, info: zipfile.ZipInfo) -> DataValidationError:
-    return DataValidationError(
-        f"「{filename}」中的「{info.filename}」解压出的数据比压缩包里写明的 {info.file_size:,} 字节多，"
-        "文件已损坏或被构造为“解压炸弹”，已拒绝（未解压完）",
-        hint="请用常用的压缩软件重新打包后上传",
+    return DataValidationError.of(
+        "ingest.zip_member_lies", file=filename, member=info.filename, declared=info.file_size
     )
 
 
@@ -140,9 +132,8 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> by
     try:
         return b"".join(inflate(zf, info, filename))
     except _BROKEN as exc:
-        raise DataValidationError(
-            f"压缩包「{filename}」中的「{info.filename}」已损坏，无法解压（{exc}）",
-            hint="请重新压缩后上传",
+        raise DataValidationError.of(
+            "ingest.zip_member_broken", file=filename, member=info.filename, detail=str(exc)
         ) from exc
 
 
@@ -157,21 +148,22 @@ def check_dbf(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> None
         return  # too short to be a .dbf: GDAL's own error says so
     n_records, header_len = struct.unpack("<IH", head[4:10])
     n_fields = max(0, (header_len - 33) // 32)
-    check_rows(n_records, filename, what="要素")
+    check_rows(n_records, filename, features=True)
     if n_fields > MAX_TABLE_COLUMNS:
-        raise DataValidationError(
-            f"「{filename}」的 .dbf 有 {n_fields:,} 个字段，超过上限 {MAX_TABLE_COLUMNS} 个",
-            hint="请只导出需要的字段",
+        raise DataValidationError.of(
+            "ingest.too_many_dbf_fields", file=filename, fields=n_fields, limit=MAX_TABLE_COLUMNS
         )
 
 
 def check_zip_member(info: zipfile.ZipInfo, filename: str, max_bytes: int) -> None:
     """Refuse a zip member (e.g. the KML of a KMZ) whose declared size exceeds ``max_bytes``."""
     if info.file_size > max_bytes:
-        raise DataValidationError(
-            f"「{filename}」中的「{info.filename}」解压后有 {_mb(info.file_size)}，超过上限 "
-            f"{_mb(max_bytes)}，已拒绝（未解压）",
-            hint="请只导出需要的范围，或拆成几个文件分别导入",
+        raise DataValidationError.of(
+            "ingest.zip_member_too_large",
+            file=filename,
+            member=info.filename,
+            size=_mb(info.file_size),
+            limit=_mb(max_bytes),
         )
 
 
@@ -182,16 +174,16 @@ def check_layer(path: Path, layer: str | None, filename: str) -> None:
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError):
         return  # the reader reports it
     if n_features > 0:  # -1: the driver cannot tell without reading
-        check_rows(n_features, filename, what="要素")
+        check_rows(n_features, filename, features=True)
 
 
 # ---- XLSX -------------------------------------------------------------------------------------
 
 
-def _bad_xlsx(filename: str, detail: str) -> DataValidationError:
-    return DataValidationError(
-        f"「{filename}」不是有效的 Excel（.xlsx）文件（{detail}）", hint="请在 Excel 中另存为 .xlsx 后上传"
-    )
+def _bad_xlsx(filename: str, detail: str, member: str | None = None) -> DataValidationError:
+    if member is not None:
+        return DataValidationError.of("ingest.xlsx_part_broken", file=filename, member=member, detail=detail)
+    return DataValidationError.of("ingest.bad_xlsx", file=filename, detail=detail)
 
 
 def _attr(tag: bytes, name: bytes) -> str | None:
@@ -231,10 +223,7 @@ def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str):
         pieces = inflate(zf, info, filename)
         head = next(pieces, b"")
         if _DTD.search(head[:4096]):
-            raise DataValidationError(
-                f"「{filename}」的「{info.filename}」含有 DTD/实体声明，Excel 文件不会有，已拒绝",
-                hint="请在 Excel 中打开并另存为 .xlsx 后重新上传",
-            )
+            raise DataValidationError.of("ingest.xlsx_dtd", file=filename, member=info.filename)
         root = _ROOT_PREFIX.search(head)
         yield (root.group(1) or b"") if root else b""
         chunk = head
@@ -246,7 +235,7 @@ def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str):
             carry = buf[cut:]
             chunk = next(pieces, b"")
     except _BROKEN as exc:
-        raise _bad_xlsx(filename, f"「{info.filename}」无法解压：{exc}") from exc
+        raise _bad_xlsx(filename, str(exc), info.filename) from exc
     if carry:
         yield carry
 
@@ -282,20 +271,24 @@ def _check_sheet(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, filenam
                 max_col = max(max_col, _column_index(letters))
         # openpyxl fills the gaps up to the highest row number with empty rows, so count those too
         if max(rows, max_row) > MAX_TABLE_ROWS + _SPARE_ROWS:
-            raise DataValidationError(
-                f"「{filename}」的工作表「{label}」有 {max(rows, max_row):,} 行以上（含空行），"
-                f"超过上限 {MAX_TABLE_ROWS:,} 行，已拒绝（未解析）",
-                hint="请分批导入；如果下方大多是空行，请在 Excel 中删除这些行后另存",
+            raise DataValidationError.of(
+                "ingest.sheet_too_many_rows",
+                file=filename,
+                sheet=label,
+                rows=max(rows, max_row),
+                limit=MAX_TABLE_ROWS,
             )
         if cells > MAX_XLSX_CELLS:
-            raise DataValidationError(
-                f"「{filename}」的工作表「{label}」有超过 {MAX_XLSX_CELLS:,} 个单元格，已拒绝（未解析）",
-                hint="请分批导入，或只保留需要的列和行",
+            raise DataValidationError.of(
+                "ingest.sheet_too_many_cells", file=filename, sheet=label, limit=MAX_XLSX_CELLS
             )
         if max_col > MAX_TABLE_COLUMNS:
-            raise DataValidationError(
-                f"「{filename}」的工作表「{label}」用到第 {max_col:,} 列，超过上限 {MAX_TABLE_COLUMNS} 列",
-                hint="请删除多余的列（或清除远处单元格的内容和格式）后另存",
+            raise DataValidationError.of(
+                "ingest.sheet_too_many_columns",
+                file=filename,
+                sheet=label,
+                column=max_col,
+                limit=MAX_TABLE_COLUMNS,
             )
 
 
@@ -304,7 +297,7 @@ def _drain(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> None:
         for _ in inflate(zf, info, filename):
             pass
     except _BROKEN as exc:
-        raise _bad_xlsx(filename, f"「{info.filename}」无法解压：{exc}") from exc
+        raise _bad_xlsx(filename, str(exc), info.filename) from exc
 
 
 def check_xlsx(data: bytes, filename: str, sheet: str | None = None) -> None:
@@ -329,29 +322,32 @@ def check_xlsx(data: bytes, filename: str, sheet: str | None = None) -> None:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         total = sum(i.file_size for i in infos)
         if total > MAX_UNZIPPED_BYTES:
-            raise DataValidationError(
-                f"「{filename}」解压后有 {_mb(total)}，超过上限 {_mb(MAX_UNZIPPED_BYTES)}，已拒绝（未解析）",
-                hint="请分批导入，或删除不需要的工作表和图片后另存",
+            raise DataValidationError.of(
+                "ingest.xlsx_too_large", file=filename, size=_mb(total), limit=_mb(MAX_UNZIPPED_BYTES)
             )
         names = {i.filename for i in infos}
         sheets_dir = "xl/worksheets/"
         for info in infos:
             lower = info.filename.lower()
             if lower.endswith("sharedstrings.xml"):
-                limit, what = MAX_XLSX_SHARED_STRINGS_BYTES, "共享字符串表"
+                limit, what = MAX_XLSX_SHARED_STRINGS_BYTES, "ingest.xlsx_strings_too_large"
             elif lower.startswith(sheets_dir) and lower.endswith(".xml"):
-                limit, what = MAX_XLSX_SHEET_BYTES, "工作表"
+                limit, what = MAX_XLSX_SHEET_BYTES, "ingest.xlsx_sheet_too_large"
             elif lower.endswith((".xml", ".rels", ".vml")):
-                limit, what = MAX_XLSX_PART_BYTES, "部件"
+                limit, what = MAX_XLSX_PART_BYTES, "ingest.xlsx_part_too_large"
             else:
                 continue  # pictures and other binaries are not parsed; the total bounds them
             if info.file_size > limit:
-                raise DataValidationError(
-                    f"「{filename}」的{what}「{info.filename}」解压后有 {_mb(info.file_size)}，"
-                    f"超过上限 {_mb(limit)}，已拒绝（未解析）",
-                    hint="文件可能已损坏或被构造为“解压炸弹”；正常表格请删除多余内容后另存为 .xlsx",
+                raise DataValidationError.of(
+                    what,
+                    file=filename,
+                    member=info.filename,
+                    size=_mb(info.file_size),
+                    limit=_mb(limit),
                 )
-            if what == "部件":  # read whole by openpyxl: first make sure it is no larger than it says
+            if (
+                what == "ingest.xlsx_part_too_large"
+            ):  # read whole by openpyxl: first make sure it is no larger than it says
                 _drain(zf, info, filename)
         for info in infos:
             if info.filename.lower().endswith("sharedstrings.xml"):
@@ -361,9 +357,8 @@ def check_xlsx(data: bytes, filename: str, sheet: str | None = None) -> None:
                 for piece in pieces:
                     items += _tags(piece, b"<" + ns + b"si")
                     if items > MAX_XLSX_CELLS:
-                        raise DataValidationError(
-                            f"「{filename}」的共享字符串超过 {MAX_XLSX_CELLS:,} 条，已拒绝（未解析）",
-                            hint="请分批导入",
+                        raise DataValidationError.of(
+                            "ingest.xlsx_too_many_strings", file=filename, limit=MAX_XLSX_CELLS
                         )
         parts = _sheet_parts(zf, names, filename)
         if parts:

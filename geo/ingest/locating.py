@@ -173,9 +173,10 @@ def table_points(
     report line of ``level`` (``error``: dropped later; ``warning``: kept without location)."""
     missing = [c for c in (lon_col, lat_col) if c not in frame.columns]
     if missing:
-        raise DataValidationError(
-            f"表格中没有坐标列：{'、'.join(missing)}",
-            hint=f"现有列：{'、'.join(map(str, frame.columns))}；请重新选择经度列和纬度列",
+        raise DataValidationError.of(
+            "ingest.coordinate_columns_absent",
+            missing="、".join(missing),
+            columns="、".join(map(str, frame.columns)),
         )
     lon = to_degrees(frame[lon_col])
     lat = to_degrees(frame[lat_col])
@@ -194,10 +195,12 @@ def table_points(
     ok &= ~zero
     swapped = ok & _swapped_rows(lon, lat)
     if swapped.sum() > (ok & ~swapped).sum():
-        raise DataValidationError(
-            f"经纬度好像填反了：经度列「{lon_col}」的数值在 {lon[ok].median():.2f} 左右（像纬度），"
-            f"纬度列「{lat_col}」在 {lat[ok].median():.2f} 左右（像经度）",
-            hint=f"请把经度列选为「{lat_col}」、纬度列选为「{lon_col}」后重新导入",
+        raise DataValidationError.of(
+            "ingest.columns_swapped",
+            lon_col=lon_col,
+            lat_col=lat_col,
+            lon=lon[ok].median(),
+            lat=lat[ok].median(),
         )
     report.add(
         row_numbers(rownum, swapped),
@@ -257,12 +260,12 @@ def table_join(
     report: RowReport,
 ) -> gpd.GeoDataFrame:
     if join_col not in frame.columns:
-        raise DataValidationError(
-            f"表格中没有关联列「{join_col}」", hint=f"现有列：{'、'.join(map(str, frame.columns))}"
+        raise DataValidationError.of(
+            "ingest.join_column_absent", column=join_col, columns="、".join(map(str, frame.columns))
         )
     if zone_key not in zones.columns:
-        raise DataValidationError(
-            f"分区图层中没有字段「{zone_key}」", hint=f"现有字段：{'、'.join(map(str, zones.columns))}"
+        raise DataValidationError.of(
+            "ingest.zone_field_absent", field=zone_key, fields="、".join(map(str, zones.columns))
         )
     zones = (
         zones.to_crs(STORAGE_CRS)
@@ -299,9 +302,14 @@ _FARTHEST_KM = 20_040
 
 def _distance_text(km: float) -> str:
     """ "有约 1,234 km" away, or, for a distance no place on Earth has, that it is not a place."""
-    if not np.isfinite(km) or km > _FARTHEST_KM:
+    if not on_earth(km):
         return "不在地球上的经纬度范围内（数值不像经纬度）"
     return f"有约 {km:,.0f} km"
+
+
+def on_earth(km: float) -> bool:
+    """Whether ``km`` is a distance some place on Earth has from Suzhou (else: not degrees)."""
+    return bool(np.isfinite(km) and km <= _FARTHEST_KM)
 
 
 def not_degrees(bounds: Sequence[float]) -> bool:
@@ -317,21 +325,26 @@ def metres_not_degrees(geoms: gpd.GeoSeries, crs: str, filename: str) -> DataVal
     xmin, ymin, xmax, ymax = geoms.total_bounds
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     guess = suggest_crs((xmin, ymin, xmax, ymax))
-    if guess is not None and guess.crs != STORAGE_CRS:
-        hint = (
-            f"数值看起来是{guess.reason}：请选择坐标系 {guess.crs}"
-            + ("并交换坐标轴" if guess.swapped else "")
-            + f"（命令行 --crs {guess.crs}"
-            + (" --swap-xy" if guess.swapped else "")
-            + "）后重新导入，或提供 .prj"
-        )
-    else:
-        hint = "请提供 .prj 或选择坐标系（命令行 --crs，如 EPSG:4549）后重新导入"
-    return DataValidationError(
-        f"「{filename}」的坐标像是以米为单位的投影坐标（约 x={cx:,.0f}, y={cy:,.0f}），"
-        f"不是 {crs} 的经纬度（度）",
-        hint=hint,
+    if guess is not None and guess.crs == STORAGE_CRS:
+        guess = None
+    return DataValidationError.of(
+        "ingest.metres_not_degrees" + guess_variant(guess),
+        file=filename,
+        x=cx,
+        y=cy,
+        crs=crs,
+        **guess_params(guess),
     )
+
+
+def guess_variant(guess: CrsSuggestion | None) -> str:
+    """The suffix of a message key for a CRS suggestion: none, one, one with the axes exchanged."""
+    return "" if guess is None else "_guess_swapped" if guess.swapped else "_guess"
+
+
+def guess_params(guess: CrsSuggestion | None) -> dict[str, str]:
+    """The parameters a message of :func:`guess_variant` names (the reason, the CRS suggested)."""
+    return {} if guess is None else {"reason": guess.reason, "guess": guess.crs}
 
 
 def to_storage(
@@ -346,10 +359,13 @@ def to_storage(
     raw = gpd.GeoSeries(geoms, crs=source)
     bounds = raw[present].total_bounds if present.any() else [np.nan] * 4
     if source.is_geographic and not swap and looks_swapped_lonlat(bounds):
-        raise DataValidationError(
-            f"「{filename}」的经纬度好像颠倒了：横坐标在 {bounds[0]:.2f}–{bounds[2]:.2f}（像纬度），"
-            f"纵坐标在 {bounds[1]:.2f}–{bounds[3]:.2f}（像经度）",
-            hint="请勾选「交换经纬度」（命令行 --swap-xy）后重新导入，或在源数据中把经度放前、纬度放后",
+        raise DataValidationError.of(
+            "ingest.axes_swapped",
+            file=filename,
+            west=bounds[0],
+            south=bounds[1],
+            east=bounds[2],
+            north=bounds[3],
         )
     if source.is_geographic and not_degrees(bounds):
         raise metres_not_degrees(raw[present], crs, filename)
@@ -357,24 +373,18 @@ def to_storage(
     if source.is_geographic and frame_name != "wgs84":
         out = gpd.GeoSeries(convert_geometries(out.values, src=frame_name, dst="wgs84"), crs=STORAGE_CRS)
     elif not source.is_geographic and frame_name != "wgs84":
-        raise DataValidationError(
-            f"{FRAME_ZH[frame_name]} 只适用于经纬度数据，而「{filename}」是投影坐标（{crs}）",
-            hint="投影坐标的数据请选择 WGS-84",
+        raise DataValidationError.of(
+            "ingest.frame_needs_degrees", frame=FRAME_ZH[frame_name], file=filename, crs=crs
         )
     km = km_outside_suzhou(out[present]) if present.any() else np.array([])
     if km.size and np.all(km > FAR_OUTSIDE_KM):
         guess = suggest_crs(gpd.GeoSeries(gdf.geometry.values[present]).total_bounds)
-        hint = "请确认数据的坐标系后重新导入"
-        if guess is not None and (guess.crs != crs_string(source) or guess.swapped != swap):
-            hint = (
-                f"数值看起来是{guess.reason}（{guess.crs}）；请改选该坐标系"
-                + ("并交换坐标轴" if guess.swapped else "")
-                + "后重新导入"
-            )
-        raise DataValidationError(
-            f"按坐标系 {crs} 换算后，全部 {int(present.sum())} 个要素都在苏州市以外"
-            f"（最近的也{_distance_text(float(np.min(km)))}）",
-            hint=hint,
+        if guess is not None and guess.crs == crs_string(source) and guess.swapped == swap:
+            guess = None
+        nearest = float(np.min(km))
+        key = "ingest.far_after_crs" if on_earth(nearest) else "ingest.off_earth_after_crs"
+        raise DataValidationError.of(
+            key + guess_variant(guess), crs=crs, n=int(present.sum()), km=nearest, **guess_params(guess)
         )
     result = gdf.copy()
     result[result.geometry.name] = out.values

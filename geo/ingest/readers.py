@@ -30,12 +30,13 @@ _SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 
 def check_size(data: bytes, filename: str, max_bytes: int) -> None:
     if len(data) == 0:
-        raise DataValidationError(f"文件「{filename}」是空的（0 字节）", hint="请检查导出是否成功后重新上传")
+        raise DataValidationError.of("ingest.empty_file", file=filename)
     if len(data) > max_bytes:
-        raise DataValidationError(
-            f"文件「{filename}」有 {len(data) / 1024 / 1024:.1f} MB，超过上传上限 "
-            f"{max_bytes / 1024 / 1024:.0f} MB",
-            hint="请只导出需要的范围或字段，或压缩为 zip 后再上传",
+        raise DataValidationError.of(
+            "ingest.file_too_large",
+            file=filename,
+            size_mb=len(data) / 1024 / 1024,
+            limit_mb=max_bytes / 1024 / 1024,
         )
 
 
@@ -59,16 +60,10 @@ def detect_format(data: bytes, filename: str) -> str:
     if ext == ".xlsx":
         return "xlsx"
     if ext == ".xls":
-        raise DataValidationError("不支持旧版 Excel（.xls）文件", hint="请在 Excel 中另存为 .xlsx 后上传")
+        raise DataValidationError.of("ingest.xls_unsupported")
     if ext in (".shp", ".dbf", ".shx", ".prj"):
-        raise DataValidationError(
-            f"单独的「{filename}」无法导入：Shapefile 由多个文件组成",
-            hint="请把同名的 .shp、.shx、.dbf、.prj（和 .cpg）一起压缩成一个 zip 上传",
-        )
-    raise DataValidationError(
-        f"无法识别文件「{filename}」的格式",
-        hint=f"支持的格式：{'、'.join(EXTENSIONS)}（Shapefile 请打包为 zip）",
-    )
+        raise DataValidationError.of("ingest.lone_shapefile_part", file=filename)
+    raise DataValidationError.of("ingest.unknown_format", file=filename, formats="、".join(EXTENSIONS))
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:
@@ -88,10 +83,7 @@ def _open_zip(data: bytes, filename: str) -> tuple[zipfile.ZipFile, dict[str, zi
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-        raise DataValidationError(
-            f"压缩包「{filename}」已损坏或不是 zip 文件（{exc}）",
-            hint="请重新压缩后上传；Shapefile 需把 .shp、.shx、.dbf、.prj 打进同一个 zip",
-        ) from exc
+        raise DataValidationError.of("ingest.bad_zip", file=filename, detail=str(exc)) from exc
     try:
         return zf, _checked_entries(zf, filename)
     except DataValidationError:
@@ -107,24 +99,19 @@ def _checked_entries(zf: zipfile.ZipFile, filename: str) -> dict[str, zipfile.Zi
         name = _zip_name(info).replace("\\", "/")
         parts = [p for p in name.split("/") if p]
         if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or ".." in parts:
-            raise DataValidationError(
-                f"压缩包中有不安全的路径「{name}」（绝对路径或含“..”），已拒绝整个文件",
-                hint="请只把数据文件本身打包（不要带上级目录或盘符）后重新上传",
-            )
+            raise DataValidationError.of("ingest.unsafe_zip_path", name=name)
         if info.is_dir() or parts[:1] == ["__MACOSX"] or not parts:
             continue
         if info.flag_bits & 0x1:
-            raise DataValidationError(f"压缩包中的「{name}」有密码保护", hint="请去掉密码后重新打包上传")
+            raise DataValidationError.of("ingest.zip_encrypted", name=name)
         total += info.file_size
         entries[name] = info
     if total > MAX_UNZIPPED_BYTES:
-        raise DataValidationError(
-            f"压缩包解压后有 {total / 1024 / 1024:.0f} MB，超过上限 {MAX_UNZIPPED_BYTES / 1024 / 1024:.0f} "
-            "MB",
-            hint="请只打包需要导入的图层",
+        raise DataValidationError.of(
+            "ingest.zip_too_large", size_mb=total / 1024 / 1024, limit_mb=MAX_UNZIPPED_BYTES / 1024 / 1024
         )
     if not entries:
-        raise DataValidationError(f"压缩包「{filename}」是空的", hint="请把数据文件打包进 zip 后重新上传")
+        raise DataValidationError.of("ingest.empty_zip", file=filename)
     return entries
 
 
@@ -152,13 +139,9 @@ def _read_vector_file(
         pyogrio.errors.DataLayerError,
         pyogrio.errors.GeometryError,
     ) as exc:
-        raise DataValidationError(
-            f"无法读取「{path.name}」：文件已损坏或格式不符（{exc}）", hint="请在 GIS 软件中检查后重新导出"
-        ) from exc
+        raise DataValidationError.of("ingest.unreadable_file", file=path.name, detail=str(exc)) from exc
     if not isinstance(frame, gpd.GeoDataFrame):
-        raise DataValidationError(
-            f"「{path.name}」的图层「{layer}」没有几何字段", hint="请选择带几何图形的图层，或作为表格导入"
-        )
+        raise DataValidationError.of("ingest.layer_without_geometry", file=path.name, layer=layer)
     return frame
 
 
@@ -166,9 +149,7 @@ def _vector_layers(path: Path) -> list[str]:
     try:
         return [str(name) for name, geom in pyogrio.list_layers(path) if geom is not None]
     except pyogrio.errors.DataSourceError as exc:
-        raise DataValidationError(
-            f"无法打开「{path.name}」：文件已损坏或格式不符", hint="请在 GIS 软件中检查后重新导出"
-        ) from exc
+        raise DataValidationError.of("ingest.cannot_open", file=path.name) from exc
 
 
 @dataclass
@@ -213,18 +194,14 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
             if kml:  # a KMZ, or a zipped KML
                 limits.check_zip_member(kml[0], filename, limits.MAX_KML_BYTES)
                 return _read_kml(limits.read_member(zf, kml[0], filename), filename, layer)
-            raise DataValidationError(
-                f"压缩包「{filename}」中没有 .shp 文件",
-                hint="请把同名的 .shp、.shx、.dbf、.prj（和 .cpg）打包成 zip；其他格式可直接上传",
-            )
+            raise DataValidationError.of("ingest.zip_without_shp", file=filename)
         labels = {_layer_label(stem): stem for stem in sorted(sets)}
         chosen = _pick_layer(list(labels), layer, filename)
         parts = sets[labels[chosen]]
         missing = [ext for ext in (".shx", ".dbf") if ext not in parts]
         if missing:
-            raise DataValidationError(
-                f"Shapefile「{chosen}」缺少 {'、'.join(missing)} 文件",
-                hint="Shapefile 至少要有同名的 .shp、.shx、.dbf 三个文件，请补齐后重新打包",
+            raise DataValidationError.of(
+                "ingest.shapefile_incomplete", layer=chosen, missing="、".join(missing)
             )
         limits.check_dbf(zf, parts[".dbf"], filename)
         content = {ext: limits.read_member(zf, info, filename) for ext, info in parts.items()}
@@ -265,11 +242,9 @@ def _read_geojson(data: bytes, filename: str) -> _Raw:
     try:
         frame = pyogrio.read_dataframe(io.BytesIO(data))
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        raise DataValidationError(
-            f"「{filename}」不是有效的 GeoJSON（{exc}）", hint="请检查文件是否完整，或在 GIS 软件中重新导出"
-        ) from exc
+        raise DataValidationError.of("ingest.bad_geojson", file=filename, detail=str(exc)) from exc
     if not isinstance(frame, gpd.GeoDataFrame):
-        raise DataValidationError(f"「{filename}」中没有几何图形", hint="GeoJSON 需为 FeatureCollection")
+        raise DataValidationError.of("ingest.geojson_without_geometry", file=filename)
     return _Raw(frame, (), None, crs_string(frame.crs) or STORAGE_CRS, "utf-8", [])
 
 
@@ -318,9 +293,7 @@ def _read_csv(data: bytes, filename: str) -> _Raw:
         except UnicodeDecodeError:
             continue
     else:
-        raise DataValidationError(
-            f"无法识别「{filename}」的文字编码", hint="请在 Excel 中另存为「CSV UTF-8」后上传"
-        )
+        raise DataValidationError.of("ingest.unknown_encoding", file=filename)
     try:
         top = pd.read_csv(io.StringIO(text), header=None, nrows=20, dtype=str, skip_blank_lines=False)
         header_row = _header_row(top)
@@ -330,9 +303,7 @@ def _read_csv(data: bytes, filename: str) -> _Raw:
             io.StringIO(text), header=header_row, dtype=_text_dtypes(header.columns), skipinitialspace=True
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataValidationError(
-            f"「{filename}」不是有效的 CSV 表格（{exc}）", hint="请检查分隔符和引号，或另存为 .xlsx 后上传"
-        ) from exc
+        raise DataValidationError.of("ingest.bad_csv", file=filename, detail=str(exc)) from exc
     encoding = "utf-8" if encoding == "utf-8-sig" else encoding
     return _Raw(frame, (), None, None, encoding, _header_note(header_row), header_row)
 
@@ -342,15 +313,13 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
     try:
         book = pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
     except (zipfile.BadZipFile, ValueError, KeyError, OSError) as exc:
-        raise DataValidationError(
-            f"「{filename}」不是有效的 Excel（.xlsx）文件（{exc}）", hint="请在 Excel 中另存为 .xlsx 后上传"
-        ) from exc
+        raise DataValidationError.of("ingest.bad_xlsx", file=filename, detail=str(exc)) from exc
     with book:
         sheets = [str(s) for s in book.sheet_names]
         chosen = sheet if sheet is not None else sheets[0]
         if chosen not in sheets:
-            raise DataValidationError(
-                f"「{filename}」中没有工作表「{chosen}」", hint=f"现有工作表：{'、'.join(sheets)}"
+            raise DataValidationError.of(
+                "ingest.no_such_sheet", file=filename, sheet=chosen, sheets="、".join(sheets)
             )
         top = pd.read_excel(book, sheet_name=chosen, header=None, nrows=20)
         header_row = _header_row(top)
@@ -383,19 +352,17 @@ READERS: dict[str, Callable[[bytes, str, str | None, str | None], _Raw]] = {
 def read_raw(data: bytes, filename: str, fmt: str, layer: str | None, encoding: str | None) -> _Raw:
     reader = READERS.get(fmt)
     if reader is None:
-        raise DataValidationError(f"不支持的格式「{fmt}」", hint=f"支持：{'、'.join(FORMATS)}")
+        raise DataValidationError.of("ingest.unsupported_format", fmt=fmt, formats="、".join(FORMATS))
     raw = reader(data, filename, layer, encoding)
     limits.check_columns(raw.frame, filename)
     raw.frame = (
         raw.frame.dropna(axis=0, how="all") if not isinstance(raw.frame, gpd.GeoDataFrame) else raw.frame
     )
     if len(raw.frame) == 0:
-        raise DataValidationError(
-            f"「{filename}」里没有任何记录（0 行）", hint="请检查导出的范围或筛选条件后重新上传"
-        )
+        raise DataValidationError.of("ingest.no_records", file=filename)
     if len(raw.frame) > MAX_TABLE_ROWS:
-        raise DataValidationError(
-            f"「{filename}」有 {len(raw.frame)} 行，超过上限 {MAX_TABLE_ROWS} 行", hint="请分批导入"
+        raise DataValidationError.of(
+            "ingest.too_many_records", file=filename, rows=len(raw.frame), limit=MAX_TABLE_ROWS
         )
     if not isinstance(raw.frame, gpd.GeoDataFrame):
         _use_wkt_column(raw)

@@ -24,6 +24,8 @@ from geo.ingest.locating import (
     coordinate_columns_crossed,
     crs_string,
     flag_far,
+    guess_params,
+    guess_variant,
     km_outside_suzhou,
     looks_swapped_lonlat,
     metres_not_degrees,
@@ -215,27 +217,18 @@ def _frame_fit(frame, is_table: bool, crs: str | None, suggestion, lon_col, lat_
     return fit_boundaries(frame.geometry)
 
 
-_KIND_ZH = {"zones": "分区", "enterprises": "企业", "other": "其他"}
-
-
 def _check_kind_fits(types: pd.Series, kind: Kind) -> None:
     """Refuse a layer none of whose features can serve ``kind`` (points or lines as 分区, lines as
     企业): the user picked the wrong use, which one message says better than a report of every row."""
     present = types.dropna()
     if kind == "zones":
-        fits = present.isin(["Polygon", "MultiPolygon"])
-        need, other = "面要素（多边形）", "「企业」（点）或「其他」"
+        fits, key = present.isin(["Polygon", "MultiPolygon"]), "ingest.zones_need_polygons"
     elif kind == "enterprises":
-        fits = ~present.isin(["LineString", "MultiLineString"])
-        need, other = "点（或可取内部点的面）", "「其他」"
+        fits, key = ~present.isin(["LineString", "MultiLineString"]), "ingest.enterprises_need_points"
     else:
         return
     if len(present) and not fits.any():
-        found = "、".join(sorted(set(present)))
-        raise DataValidationError(
-            f"用途「{_KIND_ZH[kind]}」需要{need}，而这个文件的要素全是 {found}",
-            hint=f"请把用途改为{other}后重新读取",
-        )
+        raise DataValidationError.of(key, found="、".join(sorted(set(present))))
 
 
 def _fit_kind(
@@ -386,10 +379,7 @@ class _Input:
 def _locate_by_zone(given: _Input, opts: ReadOptions) -> _Located:
     """A table given the geometry of the zone its ``join_col`` names."""
     if opts.zone_key is None or opts.join_col is None:
-        raise DataValidationError(
-            "按分区关联时需要指定表格的关联列和分区图层的字段",
-            hint="例如：表格「区镇」列 ↔ 分区「name」字段",
-        )
+        raise DataValidationError.of("ingest.zone_join_unset")
     gdf = table_join(given.source, opts.join_col, opts.zones, opts.zone_key, given.rownum, given.report)
     # Coordinate columns the user named too are still read by the row checks.
     return _Located(gdf, None, opts.lon_col, opts.lat_col)
@@ -404,15 +394,9 @@ def _locate_by_columns(given: _Input, opts: ReadOptions) -> _Located:
     if (lon_col is None or lat_col is None) and not opts.require_coordinates and opts.kind == "enterprises":
         lon_col = lat_col = None
     elif lon_col is None or lat_col is None:
-        raise DataValidationError(
-            f"表格「{filename}」中找不到经纬度列",
-            hint="请指定经度列和纬度列（如「经度」「纬度」或 lon/lat），或按名称/代码关联到已有分区",
-        )
+        raise DataValidationError.of("ingest.no_coordinate_columns", file=filename)
     if opts.crs is not None and not CRS.from_user_input(opts.crs).is_geographic:
-        raise DataValidationError(
-            "表格坐标只支持经纬度（度）",
-            hint="投影坐标请先在 GIS 软件中转为经纬度，或导入为 Shapefile",
-        )
+        raise DataValidationError.of("ingest.table_needs_degrees")
     notes = []
     if lon_col is None:
         gdf = gpd.GeoDataFrame(source.copy(), geometry=[None] * len(source), crs=STORAGE_CRS)
@@ -431,10 +415,12 @@ def _locate_by_columns(given: _Input, opts: ReadOptions) -> _Located:
         notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
     bounds = gdf.geometry.dropna().total_bounds if gdf.geometry.notna().any() else None
     if bounds is not None and np.all(km_outside_suzhou(gdf.geometry.dropna()) > FAR_OUTSIDE_KM):
-        raise DataValidationError(
-            f"全部有效坐标都在苏州市以外（经度 {bounds[0]:.2f}–{bounds[2]:.2f}，纬度 "
-            f"{bounds[1]:.2f}–{bounds[3]:.2f}）",
-            hint="请确认经纬度列是否选对、是否为十进制度（不是度分秒）",
+        raise DataValidationError.of(
+            "ingest.all_outside_suzhou",
+            west=bounds[0],
+            south=bounds[1],
+            east=bounds[2],
+            north=bounds[3],
         )
     return _Located(gdf, STORAGE_CRS, lon_col, lat_col, notes)
 
@@ -445,15 +431,8 @@ def _locate_vector(given: _Input, opts: ReadOptions) -> _Located:
     if crs is None and declared is None:
         valid = given.source.geometry[given.source.geometry.notna() & ~given.source.geometry.is_empty]
         guess = suggest_crs(valid.total_bounds) if len(valid) else None
-        hint = (
-            f"坐标数值看起来是{guess.reason}，建议选择 {guess.crs}"
-            + ("并交换坐标轴" if guess.swapped else "")
-            + "，确认后重新导入（命令行 --crs）"
-            if guess
-            else "无法从数值判断坐标系，请向数据提供方确认后在导入时指定（命令行 --crs）"
-        )
-        missing = "缺少 .prj 文件" if fmt == "shapefile" else "文件未注明坐标系"
-        raise DataValidationError(f"「{given.filename}」没有坐标系信息（{missing}）", hint=hint)
+        key = "ingest.no_crs_prj" if fmt == "shapefile" else "ingest.no_crs_declared"
+        raise DataValidationError.of(key + guess_variant(guess), file=given.filename, **guess_params(guess))
     source_crs = crs_string(crs) if crs is not None else declared
     notes = []
     if crs is not None and declared is not None and crs_string(crs) != declared:
@@ -518,9 +497,9 @@ def read_upload(
     kind, frame = opts.kind, opts.frame
     check_size(data, filename, opts.max_bytes)
     if kind not in KINDS:
-        raise DataValidationError(f"未知的图层用途「{kind}」", hint=f"可选：{'、'.join(KINDS)}")
+        raise DataValidationError.of("ingest.unknown_kind", kind=kind, choices="、".join(KINDS))
     if frame not in FRAMES:
-        raise DataValidationError(f"未知的坐标框架「{frame}」", hint=f"可选：{'、'.join(FRAMES)}")
+        raise DataValidationError.of("ingest.unknown_frame", frame=frame, choices="、".join(FRAMES))
     fmt = detect_format(data, filename)
     raw = read_raw(data, filename, fmt, opts.layer, opts.encoding)
 
@@ -558,10 +537,8 @@ def read_upload(
     # Assemble: refuse a file of which no row passed; flags and provenance with the rows.
     report_frame = report.frame()
     if len(gdf) == 0:
-        raise RowReportError(
-            f"「{filename}」的全部 {len(source)} 行都没有通过校验",
-            report=report_frame,
-            hint="请下载逐行校验报告查看原因，修改后重新导入",
+        raise RowReportError.of(
+            "ingest.no_row_passed", extra={"report": report_frame}, file=filename, rows=len(source)
         )
     flags = flag_values(report_frame, rownum.loc[gdf.index])
     if flags is not None and FLAG_COLUMN not in gdf.columns:

@@ -99,7 +99,7 @@ def load_user_layer(name: str, *, path: StoreTarget = None) -> gpd.GeoDataFrame:
     store = open_store(path)
     meta = list_user_layers(path=store)
     if name not in set(meta["layer"]):
-        raise DataValidationError(f"没有名为「{name}」的导入图层", hint="请先在「数据管理」页导入")
+        raise DataValidationError.of("ingest.no_such_import", name=name)
     kind = meta.loc[meta["layer"] == name, "kind"].iloc[0]
     gdf = check_layer(store.read_layer(name), name, where=store.location)
     if kind == "enterprises":
@@ -112,9 +112,7 @@ def load_user_layer(name: str, *, path: StoreTarget = None) -> gpd.GeoDataFrame:
         columns = []
     missing = [c for c in columns if c not in gdf.columns]
     if missing:
-        raise DataValidationError(
-            f"导入图层「{name}」缺少字段：{'、'.join(missing)}", hint="请重新导入该图层"
-        )
+        raise DataValidationError.of("ingest.import_lacks_fields", name=name, fields="、".join(missing))
     rest = [c for c in gdf.columns if c not in columns and c != gdf.geometry.name]
     return gdf[[*columns, *rest, gdf.geometry.name]]
 
@@ -161,18 +159,13 @@ def save_import(
     """
     name = layer_name(name)
     if not _NAME_RE.match(name) or name in LAYERS_BY_NAME:
-        raise DataValidationError(
-            f"图层名「{name}」不可用",
-            hint="图层名只能用小写英文字母、数字和下划线，以字母开头，且不能与内置图层重名",
-        )
+        raise DataValidationError.of("ingest.bad_layer_name", name=name)
     if accuracy not in ACCURACY_CLASSES:
-        raise DataValidationError(
-            f"未知的精度类别「{accuracy}」", hint=f"可选：{'、'.join(ACCURACY_CLASSES)}"
+        raise DataValidationError.of(
+            "ingest.unknown_accuracy", accuracy=accuracy, choices="、".join(ACCURACY_CLASSES)
         )
     if not title.strip() or not source.strip():
-        raise DataValidationError(
-            "请填写图层标题和数据来源", hint="来源例如「吴江区自然资源和规划局，2024 年」"
-        )
+        raise DataValidationError.of("ingest.title_source_missing")
     frame = _with_year(result.frame, year)
     years = _years_note(frame)
     notes = "；".join([*result.notes, *([years] if years else []), *([note] if note else [])])
@@ -220,14 +213,11 @@ def _with_year(frame: gpd.GeoDataFrame, year: int | None) -> gpd.GeoDataFrame:
     if year is None:
         return frame
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
-        raise DataValidationError(f"导入年份「{year}」不是四位数年份", hint="例如 2024")
+        raise DataValidationError.of("ingest.bad_year", year=year)
     if "year" in frame.columns:
         other = sorted({int(y) for y in pd.unique(frame["year"].dropna())} - {year})
         if other:
-            raise DataValidationError(
-                f"表中已有年份字段，含 {'、'.join(map(str, other))} 年，与导入年份 {year} 不一致",
-                hint="多年份的表无需再指定年份；或只导入该年的数据",
-            )
+            raise DataValidationError.of("ingest.year_conflict", years="、".join(map(str, other)), year=year)
         return frame
     return frame.assign(year=year)
 

@@ -12,11 +12,20 @@ from __future__ import annotations
 from typing import Any
 
 from geo.messages.evaluation import MESSAGES as EVALUATION
+from geo.messages.exports import MESSAGES as EXPORTS
 from geo.messages.ingest import MESSAGES as INGEST
+from geo.messages.ingest_placing import MESSAGES as INGEST_PLACING
 from geo.messages.records import MESSAGES as RECORDS
 from geo.messages.sources import MESSAGES as SOURCES
 
-MESSAGES: dict[str, tuple[str, str]] = {**INGEST, **EVALUATION, **RECORDS, **SOURCES}
+MESSAGES: dict[str, tuple[str, str]] = {
+    **INGEST,
+    **INGEST_PLACING,
+    **EXPORTS,
+    **EVALUATION,
+    **RECORDS,
+    **SOURCES,
+}
 
 
 def message(key: str, lang: str = "zh", /, **params: Any) -> str:

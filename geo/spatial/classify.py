@@ -53,15 +53,13 @@ def classify(values, *, scheme: str, k: int = DEFAULT_K) -> Classes:
         For an unknown scheme, k < 2, or no finite value at all.
     """
     if scheme not in SCHEMES:
-        raise DataValidationError(f"未知的分级方法「{scheme}」", hint=f"可选：{'、'.join(SCHEMES)}")
+        raise DataValidationError.of("spatial.unknown_scheme", scheme=scheme, choices="、".join(SCHEMES))
     if k < 2:
-        raise DataValidationError(f"分级数 k={k} 太小", hint="至少分 2 级")
+        raise DataValidationError.of("spatial.too_few_classes", k=k)
     v = np.asarray(values, dtype="float64")
     v = v[np.isfinite(v)]
     if v.size == 0:
-        raise DataValidationError(
-            "没有可分级的数值（全部无法计算）", hint="请检查用地面积等分母字段是否为空或为 0"
-        )
+        raise DataValidationError.of("spatial.nothing_to_classify")
     k = int(min(k, np.unique(v).size))
     if k < 2:
         return Classes(scheme, float(v.min()), (float(v.max()),))

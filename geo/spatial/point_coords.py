@@ -64,7 +64,7 @@ def read_xy(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     type_ids = shapely.get_type_id(geoms)
     if not np.isin(type_ids, (MISSING, POINT, POLYGON, MULTIPOLYGON)).all():
-        raise DataValidationError("企业图层应为点（或地块面）图层", hint="请检查是否选错了图层")
+        raise DataValidationError.of("spatial.enterprises_need_points")
     if (type_ids == POINT).all():
         xy = shapely.get_coordinates(geoms)  # one pass; empty points have no row
         if len(xy) == len(geoms):
