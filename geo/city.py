@@ -187,13 +187,11 @@ def city_year(
         raise DataValidationError(
             f"没有 {year} 年的企业表", hint=f"已有年份：{'、'.join(map(str, sorted(tables)))}"
         )
-    evaluated = {
-        y: evaluate_scope(tables[y], scope=scope, config=config, year=y).enterprises
-        for y in sorted(tables)
-        if y <= year
+    results = {
+        y: evaluate_scope(tables[y], scope=scope, config=config, year=y) for y in sorted(tables) if y <= year
     }
-    result = evaluate_scope(tables[year], scope=scope, config=config, year=year)
-    evaluated[year] = result.enterprises
+    result = results[year]  # each year evaluated once
+    evaluated = {y: r.enterprises for y, r in results.items()}
     changes = matrix = warnings = None
     if year - 1 in evaluated:
         changes = class_changes(evaluated[year - 1], evaluated[year], id_col=ID_COL)
