@@ -106,3 +106,21 @@ def test_a_firm_viewer_gets_the_notice_list_of_the_scope(downloads):
     assert set(ents["name"]) <= listed  # every enterprise of the scope is listed
     ids = {c for row in book["公示"].iter_rows(values_only=True) for c in row if FIRM.fullmatch(str(c))}
     assert len(ids) == N  # by its 统一 ID, each once
+
+
+def test_the_first_use_says_it_builds_and_shows_each_step(downloads, monkeypatch, tmp_path):
+    monkeypatch.setenv("ATLAS_CITY_N", "300")  # a data set no other test has loaded
+    monkeypatch.setenv("ATLAS_CITY_CACHE", str(tmp_path / "fresh"))
+    at = AppTest.from_file(str(APP), default_timeout=300)
+    at.session_state["_atlas_data_kept"] = "city"
+    at.run()  # 总览 on the city: its first use builds it
+    assert not at.exception, at.exception
+    steps = [m.value for m in at.markdown]
+    wanted = [t(f"city.build.{s}", "zh") for s in ("zones", "enterprises", "parcels", "dev_zones", "write")]
+    assert [s for s in steps if s in wanted] == wanted  # each step once, in order
+    (status,) = list(at.status)
+    assert status.label.startswith("全市示例已生成（用时 ") and status.state == "complete"
+    assert (tmp_path / "fresh" / "city-300-20221231-v1.gpkg").exists()
+    at.switch_page("pages/efficiency.py").run()  # built and loaded: no status box
+    assert not at.exception and not list(at.status)
+    assert t("city.eff.header", "zh") in [h.value for h in at.title]

@@ -27,7 +27,8 @@ from layers import REGISTRY
 from layers.base import Provenance
 from layers.city_view import city_view_layer, token_script
 from layers.mapview import MapLayer, render_map
-from pages.city.data import CELL_DEG, TOKEN_PURPOSE, CityData, city_data, city_size, keep_classes
+from pages.city.building import city_data_shown
+from pages.city.data import CELL_DEG, TOKEN_PURPOSE, CityData, city_size, data_key, keep_classes, loaded
 from pages.city.yearly import city_yearly, scope_tables
 from pages.common import cache
 from pages.common.auth import aggregates_for_role, atlas_config, firms_hidden_note, identity, sees_firms
@@ -82,10 +83,11 @@ def data_select(page_map: str, city_map: str, lang: Lang) -> str:
 
 # ---- the data, the token, the map ---------------------------------------------------------------
 def loaded_city(lang: Lang) -> CityData:
-    """The city demo (loaded once per process; built on first use, which takes minutes)."""
+    """The city demo (loaded once per process; built on first use, which takes minutes: then the
+    page says so and shows the build's steps as they go, pages/city/building.py)."""
     try:
-        with st.spinner(t("city.loading", lang)):
-            return city_data()
+        n = city_size()
+        return loaded(data_key(n)) or city_data_shown(n, lang)
     except DataValidationError as exc:
         show_error(exc)
         stop_page()

@@ -101,4 +101,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "city.col.sales_per_mu": ("亩均销售收入（万元/亩）", "Sales per mu (10k yuan)"),
     "city.col.n_class": ("{c} 类（家）", "Class {c}"),
     "city.col.d_land": ("D 类用地（亩）", "Class D land (mu)"),
+    "city.build.label": (
+        "首次使用：正在生成苏州全市合成示例（{n:,} 家企业），约需 {minutes} 分钟……",
+        "First use: building the Suzhou-wide synthetic demo ({n:,} enterprises), about {minutes} min…",
+    ),
+    "city.build.once": (
+        "只在本机首次使用时生成一次，存于 data/cache/（也可预先运行 python -m data.city_build）；"
+        "其他会话同时打开会等待这一次生成。",
+        "Built once per machine into data/cache/ (or ahead with python -m data.city_build); "
+        "other sessions opening it meanwhile wait for this one build.",
+    ),
+    "city.build.zones": ("读取县级市（区）与开发区边界", "Reading the districts and development zones"),
+    "city.build.enterprises": ("生成 2021、2022 年企业", "Making the enterprises of 2021 and 2022"),
+    "city.build.parcels": ("按县级市（区）生成宗地并落位企业", "Making the parcels, district by district"),
+    "city.build.dev_zones": ("判定企业所在开发区", "Finding each enterprise's development zone"),
+    "city.build.write": ("写入 GeoPackage 缓存", "Writing the GeoPackage cache"),
+    "city.build.done": ("全市示例已生成（用时 {seconds} 秒）", "City demo built ({seconds} s)"),
 }
