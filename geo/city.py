@@ -196,7 +196,7 @@ def city_year(
     if year - 1 in evaluated:
         changes = class_changes(evaluated[year - 1], evaluated[year], id_col=ID_COL)
         matrix = transition_matrix(changes)
-        warnings = early_warnings(evaluated, year, config.warning_rules)
+        warnings = early_warnings(evaluated, year, config.warning_rules, changes=changes)
     consumption = scoped(tables[year], scope)
     paid, notes = surcharges(result.enterprises, config, year=year, consumption=consumption)
     return CityYear(scope, year, result, changes, matrix, warnings, paid, tuple(notes))
