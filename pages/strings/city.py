@@ -81,8 +81,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "city.cycle.xlsx": ("全部汇总表（XLSX）", "All summary tables (XLSX)"),
     "city.cycle.notice": ("公示名单（XLSX）", "Public notice list (XLSX)"),
     "city.cycle.notice_help": (
-        "{scope} {year} 年度评价结果：方法、权重、基准、分类线及 A–D、T 类企业名单（中文）。",
-        "{scope} {year} results: method, weights, benchmarks, cut-offs and the A–D and T lists (Chinese).",
+        "{scope} {year} 年度评价结果：方法、权重、基准、分类线及 A–D、T 类企业名单（中文）。"
+        "名单逐家写入，全市 12 万家时首次下载需数分钟（之后各会话共用）。",
+        "{scope} {year} results: method, weights, benchmarks, cut-offs and the A–D and T lists (Chinese). "
+        "Written row by row: at the city's 120,000 the first download takes minutes (then shared).",
     ),
     "city.cycle.notice_title": (
         "{scope} {year} 年度工业企业资源集约利用综合评价结果公示（合成示例）",
