@@ -23,6 +23,7 @@ import argparse
 import fcntl
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
@@ -55,6 +56,12 @@ PARCEL_INDUSTRY = {
 }
 # The Wujiang parcels' columns (geo.storage.schema.PARCELS) with the district where those have the 区镇.
 PARCEL_COLUMNS = tuple("district" if c == "town" else c for c in PARCELS.columns)
+# The build's steps, in order, as a caller's ``on_step`` hears them (the page shows each).
+BUILD_STEPS = ("zones", "enterprises", "parcels", "dev_zones", "write")
+# Seconds the first build takes per enterprise on the 2-core reference machine (shared by other work;
+# measured: 3,000 in 12–36 s, 20,000 in 157 s, of which the parcels 132 s, writing 4 s): about 16
+# minutes at 120,000 (linear: the parcels are made per district). Only to tell the user the wait.
+BUILD_SECONDS_PER_ENTERPRISE = 0.008
 LAYERS = ("city_districts", "city_dev_zones", "city_enterprise_years", "city_parcels", "layer_metadata")
 
 
@@ -109,16 +116,30 @@ def _parcels(
     return out_p.reset_index(drop=True), out_e
 
 
+def _quiet(step: str) -> None:
+    """The default ``on_step``: nobody listens."""
+
+
 def build_city(
-    *, n_enterprises: int = N_CITY, seed: int = CITY_SEED, source: Path = DEFAULT_GPKG
+    *,
+    n_enterprises: int = N_CITY,
+    seed: int = CITY_SEED,
+    source: Path = DEFAULT_GPKG,
+    on_step: Callable[[str], None] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Every layer of the city demo, in memory (see the module docstring)."""
+    """Every layer of the city demo, in memory (see the module docstring). ``on_step`` is called
+    with each step of :data:`BUILD_STEPS` (but the last, ``write``: :func:`city_gpkg`'s) as it starts."""
     if n_enterprises < 100:
         raise ValueError("n_enterprises must be at least 100")
+    step = on_step or _quiet
+    step("zones")
     districts, dev = zone_layers(source)
+    step("enterprises")
     y2022, y2021 = enterprise_years(districts, dev, n_enterprises=n_enterprises, seed=seed)
     union = pd.concat([y2022, y2021[~y2021["ent_id"].isin(y2022["ent_id"])]], ignore_index=True)
+    step("parcels")
     parcels, moved = _parcels(districts, union, seed=seed)
+    step("dev_zones")
     moved = moved.set_index("ent_id")
     pts = gpd.GeoDataFrame({"ent_id": moved.index}, geometry=moved.geometry.values, crs=STORAGE_CRS)
     in_zone = assign_zones(pts, dev, zone_id="name").zone.astype(object).fillna("").to_numpy()
@@ -183,7 +204,29 @@ def metadata(*, n_enterprises: int, seed: int, source: Path = DEFAULT_GPKG) -> p
     return meta
 
 
-def city_gpkg(*, n_enterprises: int = N_CITY, seed: int = CITY_SEED, directory: Path | None = None) -> Path:
+def city_path(*, n_enterprises: int = N_CITY, seed: int = CITY_SEED, directory: Path | None = None) -> Path:
+    """Where the city GeoPackage of ``n_enterprises`` and ``seed`` is cached (built or not)."""
+    directory = Path(directory) if directory is not None else cache_dir()
+    return directory / f"city-{int(n_enterprises)}-{int(seed)}-v{BUILD_VERSION}.gpkg"
+
+
+def city_cached(*, n_enterprises: int = N_CITY, seed: int = CITY_SEED, directory: Path | None = None) -> bool:
+    """Whether the city GeoPackage is already built (else the first use builds it: minutes)."""
+    return city_path(n_enterprises=n_enterprises, seed=seed, directory=directory).exists()
+
+
+def build_minutes(n_enterprises: int) -> int:
+    """About how many minutes the first build of ``n_enterprises`` takes (at least 1)."""
+    return max(1, round(n_enterprises * BUILD_SECONDS_PER_ENTERPRISE / 60))
+
+
+def city_gpkg(
+    *,
+    n_enterprises: int = N_CITY,
+    seed: int = CITY_SEED,
+    directory: Path | None = None,
+    on_step: Callable[[str], None] | None = None,
+) -> Path:
     """The cached city GeoPackage, built (deterministically) by the first caller.
 
     Parameters
@@ -192,9 +235,11 @@ def city_gpkg(*, n_enterprises: int = N_CITY, seed: int = CITY_SEED, directory: 
         What to build (the city's 120,000 by default; tests use a few thousand).
     directory
         The cache directory; default :func:`cache_dir`.
+    on_step
+        Called with each step of :data:`BUILD_STEPS` as it starts, when this call builds.
     """
-    directory = Path(directory) if directory is not None else cache_dir()
-    path = directory / f"city-{n_enterprises}-{seed}-v{BUILD_VERSION}.gpkg"
+    path = city_path(n_enterprises=n_enterprises, seed=seed, directory=directory)
+    directory = path.parent
     if path.exists():
         return path
     directory.mkdir(parents=True, exist_ok=True)
@@ -203,7 +248,8 @@ def city_gpkg(*, n_enterprises: int = N_CITY, seed: int = CITY_SEED, directory: 
         fcntl.flock(lock, fcntl.LOCK_EX)  # a second process waits here, then finds the file
         if path.exists():
             return path
-        frames = build_city(n_enterprises=n_enterprises, seed=seed)
+        frames = build_city(n_enterprises=n_enterprises, seed=seed, on_step=on_step)
+        (on_step or _quiet)("write")
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-build-", suffix=".gpkg", dir=directory)
         os.close(fd)
         tmp = Path(tmp_name)
@@ -266,14 +312,15 @@ def load_city(
     n_enterprises: int = N_CITY,
     seed: int = CITY_SEED,
     directory: Path | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> pd.DataFrame:
     """One layer of the city demo (building the cache first if needed); ``year`` picks one year
-    of ``city_enterprise_years``; ``directory`` as for :func:`city_gpkg`."""
+    of ``city_enterprise_years``; ``directory`` and ``on_step`` as for :func:`city_gpkg`."""
     import pyogrio
 
     if layer not in LAYERS:
         raise ValueError(f"unknown city layer {layer!r}; one of {', '.join(LAYERS)}")
-    path = city_gpkg(n_enterprises=n_enterprises, seed=seed, directory=directory)
+    path = city_gpkg(n_enterprises=n_enterprises, seed=seed, directory=directory, on_step=on_step)
     where = f"year = {int(year)}" if year is not None and layer == "city_enterprise_years" else None
     frame = pyogrio.read_dataframe(path, layer=layer, where=where)
     if "above_scale" in frame.columns:
@@ -300,8 +347,12 @@ def main(argv: list[str] | None = None) -> None:
 
 
 __all__ = [
+    "BUILD_STEPS",
     "LAYERS",
     "build_city",
+    "build_minutes",
+    "city_cached",
+    "city_path",
     "cache_dir",
     "city_gpkg",
     "city_year_gpkg",

@@ -182,18 +182,16 @@ def city_year(
     config = config if config is not None else default_config()
     if year not in tables:
         raise DataValidationError.of("city.no_year", year=year, years="、".join(map(str, sorted(tables))))
-    evaluated = {
-        y: evaluate_scope(tables[y], scope=scope, config=config, year=y).enterprises
-        for y in sorted(tables)
-        if y <= year
+    results = {
+        y: evaluate_scope(tables[y], scope=scope, config=config, year=y) for y in sorted(tables) if y <= year
     }
-    result = evaluate_scope(tables[year], scope=scope, config=config, year=year)
-    evaluated[year] = result.enterprises
+    result = results[year]  # each year evaluated once
+    evaluated = {y: r.enterprises for y, r in results.items()}
     changes = matrix = warnings = None
     if year - 1 in evaluated:
         changes = class_changes(evaluated[year - 1], evaluated[year], id_col=ID_COL)
         matrix = transition_matrix(changes)
-        warnings = early_warnings(evaluated, year, config.warning_rules)
+        warnings = early_warnings(evaluated, year, config.warning_rules, changes=changes)
     consumption = scoped(tables[year], scope)
     paid, notes = surcharges(result.enterprises, config, year=year, consumption=consumption)
     return CityYear(scope, year, result, changes, matrix, warnings, paid, tuple(notes))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -107,8 +108,10 @@ def _rings(parcels: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return xy, start, owner.astype(np.int64)
 
 
-def _load(n_enterprises: int, seed: int) -> CityData:
-    ents = load_city("city_enterprise_years", year=CITY_YEAR, n_enterprises=n_enterprises, seed=seed)
+def _load(n_enterprises: int, seed: int, on_step) -> CityData:
+    ents = load_city(
+        "city_enterprise_years", year=CITY_YEAR, n_enterprises=n_enterprises, seed=seed, on_step=on_step
+    )
     ents = ents.reset_index(drop=True)
     lon, lat = shapely.get_x(ents.geometry.values), shapely.get_y(ents.geometry.values)
     parcels = load_city("city_parcels", n_enterprises=n_enterprises, seed=seed)
@@ -135,9 +138,12 @@ def _load(n_enterprises: int, seed: int) -> CityData:
     )
 
 
-def city_data(*, n_enterprises: int | None = None, seed: int = CITY_SEED) -> CityData:
+def city_data(
+    *, n_enterprises: int | None = None, seed: int = CITY_SEED, on_step: Callable[[str], None] | None = None
+) -> CityData:
     """The city demo of ``n_enterprises`` (default :func:`city_size`), loaded (built on first use:
-    minutes at 120,000) once per process; sessions asking meanwhile wait for that one load."""
+    minutes at 120,000) once per process; sessions asking meanwhile wait for that one load.
+    ``on_step`` hears the build's steps (``data.city_build.BUILD_STEPS``) when this call builds."""
     n = city_size() if n_enterprises is None else int(n_enterprises)
     key = data_key(n, seed)
     with _lock:
@@ -148,7 +154,7 @@ def city_data(*, n_enterprises: int | None = None, seed: int = CITY_SEED) -> Cit
         with _lock:
             if key in _loaded:
                 return _loaded[key]
-        data = _load(n, seed)
+        data = _load(n, seed, on_step)
         with _lock:
             _loaded[key] = data
             _loading.pop(key, None)

@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from geo.city import CITY_SCOPE, class_mix_share, evaluate_scope, ranking_table, scopes
+from geo.city import CITY_SCOPE, class_mix_share, ranking_table, scopes
 from geo.city_view import grid_counts
 from geo.errors import DataValidationError
-from geo.evaluation import CLASSES_T, classes_with_t, default_config
+from geo.evaluation import CLASSES_T, classes_with_t
 from geo.i18n import Lang
 from geo.ingest import user_store
 from geo.storage.accounts import session_hours, session_secret, sign_token
@@ -27,7 +27,9 @@ from layers import REGISTRY
 from layers.base import Provenance
 from layers.city_view import city_view_layer, token_script
 from layers.mapview import MapLayer, render_map
-from pages.city.data import CELL_DEG, TOKEN_PURPOSE, CityData, city_data, city_size, keep_classes
+from pages.city.building import city_data_shown
+from pages.city.data import CELL_DEG, TOKEN_PURPOSE, CityData, city_size, data_key, keep_classes, loaded
+from pages.city.yearly import city_yearly, scope_tables
 from pages.common import cache
 from pages.common.auth import aggregates_for_role, atlas_config, firms_hidden_note, identity, sees_firms
 from pages.common.frame import page_control, rest_after_map, settings, show_error, stop_page
@@ -81,10 +83,11 @@ def data_select(page_map: str, city_map: str, lang: Lang) -> str:
 
 # ---- the data, the token, the map ---------------------------------------------------------------
 def loaded_city(lang: Lang) -> CityData:
-    """The city demo (loaded once per process; built on first use, which takes minutes)."""
+    """The city demo (loaded once per process; built on first use, which takes minutes: then the
+    page says so and shows the build's steps as they go, pages/city/building.py)."""
     try:
-        with st.spinner(t("city.loading", lang)):
-            return city_data()
+        n = city_size()
+        return loaded(data_key(n)) or city_data_shown(n, lang)
     except DataValidationError as exc:
         show_error(exc)
         stop_page()
@@ -217,10 +220,9 @@ def city_overview(lang: Lang) -> None:
 # ---- 亩均效益评价 --------------------------------------------------------------------------------
 @cache.resource(max_entries=4)
 def _evaluated(key: str, scope: str, _data: CityData) -> pd.DataFrame:
-    """The scope's evaluation with the default rules (one per data set and scope, all sessions)."""
-    return evaluate_scope(
-        _data.enterprises, scope=scope, config=default_config(), year=_data.year
-    ).enterprises
+    """The scope's evaluation with the default rules (one per data set and scope, all sessions;
+    the yearly tables' own, pages/city/yearly.py)."""
+    return scope_tables(_data, scope).evaluated
 
 
 @cache.resource(max_entries=4)
@@ -301,6 +303,7 @@ def city_evaluation(lang: Lang) -> None:
     st.subheader(t("city.eff.groups", lang))
     groups = cache.shared(("city.groups", data.key, scope), lambda: _groups_table(evaluated))
     st.dataframe(_renamed(aggregates_for_role(groups), lang, names), hide_index=True, width="stretch")
+    city_yearly(data, scope, lang)
     if not sees_firms():
         firms_hidden_note(lang)
         return

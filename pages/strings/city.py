@@ -61,4 +61,62 @@ STRINGS: dict[str, tuple[str, str]] = {
     "city.col.scored": ("参评企业数", "Scored"),
     "city.col.mean_score": ("平均得分", "Mean score"),
     "city.col.pct": ("{c} 类占比（%）", "{c} share (%)"),
+    "city.cycle.transitions": (
+        "类别变化 {prev} → {year}（企业数）",
+        "Class transitions {prev} → {year} (enterprises)",
+    ),
+    "city.cycle.transitions_note": (
+        "行为上年类别，列为本年类别；NEW 为新进入，GONE 为退出，T 为不参评。",
+        "Rows: last year's class; columns: this year's. NEW entrant, GONE leaver, T not scored.",
+    ),
+    "city.cycle.warnings": ("预警（{year} 年，企业数）", "Early warnings ({year}, enterprises)"),
+    "city.cycle.surcharges": (
+        "各类企业差别化价格（{year} 年，万元）",
+        "What each class pays ({year}, 10k yuan)",
+    ),
+    "city.cycle.districts": ("分县级市（区）评价表", "Evaluation by district"),
+    "city.cycle.dev_zones": ("分开发区评价表（示意范围）", "Evaluation by development zone (schematic)"),
+    "city.cycle.downloads": ("下载", "Downloads"),
+    "city.cycle.csv": ("{what}（CSV）", "{what} (CSV)"),
+    "city.cycle.xlsx": ("全部汇总表（XLSX）", "All summary tables (XLSX)"),
+    "city.cycle.notice": ("公示名单（XLSX）", "Public notice list (XLSX)"),
+    "city.cycle.notice_help": (
+        "{scope} {year} 年度评价结果：方法、权重、基准、分类线及 A–D、T 类企业名单（中文）。"
+        "名单逐家写入，全市 12 万家时首次下载需数分钟（之后各会话共用）。",
+        "{scope} {year} results: method, weights, benchmarks, cut-offs and the A–D and T lists (Chinese). "
+        "Written row by row: at the city's 120,000 the first download takes minutes (then shared).",
+    ),
+    "city.cycle.notice_title": (
+        "{scope} {year} 年度工业企业资源集约利用综合评价结果公示（合成示例）",
+        "{scope} {year} industrial enterprise evaluation results (synthetic demo)",
+    ),
+    "city.cycle.file": ("苏州全市评价", "suzhou_city_evaluation"),
+    "city.cycle.small_note": (
+        "不足 {n} 家企业的汇总数值已隐去（仅显示企业数）。",
+        "Figures of groups of fewer than {n} enterprises are blanked (counts shown).",
+    ),
+    "city.col.from": ("上年 \\ 本年", "Last year \\ this year"),
+    "city.col.total": ("合计", "Total"),
+    "city.col.warning": ("预警", "Warning"),
+    "city.col.paying": ("缴纳企业数", "Paying"),
+    "city.col.dev_zone": ("开发区", "Development zone"),
+    "city.col.sales_per_mu": ("亩均销售收入（万元/亩）", "Sales per mu (10k yuan)"),
+    "city.col.n_class": ("{c} 类（家）", "Class {c}"),
+    "city.col.d_land": ("D 类用地（亩）", "Class D land (mu)"),
+    "city.build.label": (
+        "首次使用：正在生成苏州全市合成示例（{n:,} 家企业），约需 {minutes} 分钟……",
+        "First use: building the Suzhou-wide synthetic demo ({n:,} enterprises), about {minutes} min…",
+    ),
+    "city.build.once": (
+        "只在本机首次使用时生成一次，存于 data/cache/（也可预先运行 python -m data.city_build）；"
+        "其他会话同时打开会等待这一次生成。",
+        "Built once per machine into data/cache/ (or ahead with python -m data.city_build); "
+        "other sessions opening it meanwhile wait for this one build.",
+    ),
+    "city.build.zones": ("读取县级市（区）与开发区边界", "Reading the districts and development zones"),
+    "city.build.enterprises": ("生成 2021、2022 年企业", "Making the enterprises of 2021 and 2022"),
+    "city.build.parcels": ("按县级市（区）生成宗地并落位企业", "Making the parcels, district by district"),
+    "city.build.dev_zones": ("判定企业所在开发区", "Finding each enterprise's development zone"),
+    "city.build.write": ("写入 GeoPackage 缓存", "Writing the GeoPackage cache"),
+    "city.build.done": ("全市示例已生成（用时 {seconds} 秒）", "City demo built ({seconds} s)"),
 }

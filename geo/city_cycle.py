@@ -1,0 +1,125 @@
+"""The city evaluation's yearly tables in one scope (苏州市 or one district): the class transitions
+from the year before (counts), the early warnings per rule, what each class pays (差别化价格) and
+the per-district and per-development-zone tables — every one an aggregate, computed once from two
+years' enterprise tables (:func:`city_tables`), so a page can hold them for every session.
+
+Rules (warnings, surcharges) are the evaluation configuration's (``geo/evaluation/evaluation.yaml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.city import CITY_SCOPE, area_table, city_year
+from geo.errors import DataValidationError
+from geo.evaluation import CLASSES_T, EvaluationConfig, default_config
+from geo.yearly import surcharge_totals, transition_table
+
+# The columns of the per-district and per-zone tables (of geo.city.area_table), in this order.
+AREA_COLUMNS_SHOWN = (
+    "n_enterprises",
+    "n_above_scale",
+    "land_mu",
+    "tax_wan_yuan",
+    "tax_per_mu_wan_yuan",
+    "sales_per_mu_wan_yuan",
+    *(f"n_{c}" for c in CLASSES_T),
+    "d_land_mu",
+)
+AREA_ROUNDING = {
+    "land_mu": 0,
+    "tax_wan_yuan": 0,
+    "tax_per_mu_wan_yuan": 2,
+    "sales_per_mu_wan_yuan": 2,
+    "d_land_mu": 0,
+}
+
+
+@dataclass(frozen=True)
+class CityTables:
+    """One scope's yearly tables (all aggregates but ``evaluated``, the year's scored enterprises).
+
+    ``transitions`` is the wide count table (rows last year's class NEW/A–D/T/合计, columns this
+    year's A–D/T/GONE/合计); ``warnings`` one row per rule (``warning``, ``warning_en``,
+    ``n_enterprises``); ``surcharges`` one row per class (``n_enterprises``, ``n_paying`` and each
+    item in 万元); ``districts`` and ``dev_zones`` one row per area holding enterprises of the scope.
+    """
+
+    scope: str
+    year: int
+    previous_year: int
+    evaluated: pd.DataFrame
+    benchmarks: pd.DataFrame
+    transitions: pd.DataFrame
+    warnings: pd.DataFrame
+    surcharges: pd.DataFrame
+    surcharge_notes: tuple[str, ...]
+    districts: pd.DataFrame
+    dev_zones: pd.DataFrame
+
+
+def _area(enterprises, evaluated, zones: gpd.GeoDataFrame, label: str) -> pd.DataFrame:
+    table = area_table(enterprises, evaluated, zones, zone_id="name")
+    table = table[table["n_enterprises"] > 0]
+    out = table[[c for c in AREA_COLUMNS_SHOWN if c in table.columns]].round(AREA_ROUNDING)
+    return out.rename_axis(label).reset_index()
+
+
+def _warning_counts(warnings: pd.DataFrame | None, config: EvaluationConfig) -> pd.DataFrame:
+    rows = []
+    for rule in config.warning_rules:
+        hits = 0 if warnings is None or warnings.empty else int((warnings["warning"] == rule.name).sum())
+        rows.append({"warning": rule.name, "warning_en": rule.name_en or rule.name, "n_enterprises": hits})
+    return pd.DataFrame(rows, columns=["warning", "warning_en", "n_enterprises"])
+
+
+def city_tables(
+    current: gpd.GeoDataFrame,
+    previous: pd.DataFrame,
+    *,
+    year: int,
+    districts: gpd.GeoDataFrame,
+    dev_zones: gpd.GeoDataFrame,
+    scope: str = CITY_SCOPE,
+    config: EvaluationConfig | None = None,
+) -> CityTables:
+    """The yearly tables of ``scope``: ``current`` is ``year``'s enterprise table (with points,
+    ``district`` and ``dev_zone``), ``previous`` the year before's (same ``ent_id`` for the same
+    enterprise). Both years are evaluated in the scope with the same rules (default: the
+    configuration's).
+
+    Raises
+    ------
+    DataValidationError
+        When a table has no ``district`` column, the scope holds no enterprise, or ``current`` has
+        no point geometry.
+    """
+    if not isinstance(current, gpd.GeoDataFrame):
+        raise DataValidationError("本年企业表应带有点位（GeoDataFrame）", hint="请用全市示例的企业图层")
+    config = config if config is not None else default_config()
+    cycle = city_year({year - 1: previous, year: current}, year, scope=scope, config=config)
+    evaluated = cycle.result.enterprises
+    rows = current.loc[evaluated.index]
+    paid = surcharge_totals(cycle.surcharges).reindex(list(CLASSES_T))
+    paid = paid.fillna(0).rename_axis("eval_class").reset_index()
+    paid["n_enterprises"] = paid["n_enterprises"].astype("int64")
+    paid["n_paying"] = paid["n_paying"].astype("int64")
+    return CityTables(
+        scope=scope,
+        year=year,
+        previous_year=year - 1,
+        evaluated=evaluated,
+        benchmarks=cycle.result.benchmarks,
+        transitions=transition_table(cycle.matrix),
+        warnings=_warning_counts(cycle.warnings, config),
+        surcharges=paid.round(2),
+        surcharge_notes=cycle.surcharge_notes,
+        districts=_area(rows, evaluated, districts, "district"),
+        dev_zones=_area(rows, evaluated, dev_zones, "dev_zone"),
+    )
+
+
+__all__ = ["AREA_COLUMNS_SHOWN", "CityTables", "city_tables"]

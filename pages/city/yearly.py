@@ -1,0 +1,184 @@
+"""The yearly part of the city evaluation (亩均效益评价 on 苏州全市（合成）): the class transitions from
+the year before, the early warnings, what each class pays, the per-district and per-development-zone
+tables, their CSV/XLSX downloads and, for roles that see enterprises, the scope's 公示 list.
+
+Everything is computed once per process, data set and scope (:func:`scope_tables`, shared by every
+session; the downloads' bytes once per audience and language). 查看汇总 sees the aggregates with
+the figures of groups under ``[atlas] min_group_firms`` (3) enterprises blanked; counts are kept.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data.city import CITY_SEED
+from data.city_build import load_city
+from geo import access
+from geo.city_cycle import CityTables, city_tables
+from geo.evaluation import CLASSES_T, default_config
+from geo.exports.cells import csv_text_bytes
+from geo.exports.tables import xlsx_bytes
+from geo.i18n import Lang
+from geo.yearly import surcharge_labels
+from geo.yearly.notice import notice_xlsx_bytes
+from pages.city.data import CityData, city_size
+from pages.common import cache
+from pages.common.auth import aggregates_for_role, atlas_config, sees_firms
+from pages.strings import t
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv"
+TABLES = ("transitions", "warnings", "surcharges", "districts", "dev_zones")
+
+
+@cache.resource(max_entries=2)
+def _previous_year(key: str, year: int, n_enterprises: int) -> pd.DataFrame:
+    """The year before ``year`` of the data set ``key`` (read once per process)."""
+    frame = load_city("city_enterprise_years", year=year - 1, n_enterprises=n_enterprises, seed=CITY_SEED)
+    return frame.reset_index(drop=True)
+
+
+@cache.resource(max_entries=4)
+def _tables(key: str, scope: str, _data: CityData) -> CityTables:
+    previous = _previous_year(key, _data.year, city_size())
+    return city_tables(
+        _data.enterprises,
+        previous,
+        year=_data.year,
+        districts=_data.districts,
+        dev_zones=_data.dev_zones,
+        scope=scope,
+        config=default_config(),
+    )
+
+
+def scope_tables(data: CityData, scope: str) -> CityTables:
+    """The yearly tables of ``scope`` (苏州市 or one district), once per process and scope."""
+    return _tables(data.key, scope, data)
+
+
+def _names(lang: Lang) -> dict[str, str]:
+    names = {
+        "district": t("city.col.district", lang),
+        "dev_zone": t("city.col.dev_zone", lang),
+        "eval_class": t("city.col.class", lang),
+        "warning": t("city.col.warning", lang),
+        "n_enterprises": t("city.col.n", lang),
+        "n_above_scale": t("city.col.above", lang),
+        "n_paying": t("city.col.paying", lang),
+        "land_mu": t("city.col.land", lang),
+        "tax_wan_yuan": t("city.col.tax", lang),
+        "tax_per_mu_wan_yuan": t("city.col.tax_per_mu", lang),
+        "sales_per_mu_wan_yuan": t("city.col.sales_per_mu", lang),
+        "d_land_mu": t("city.col.d_land", lang),
+        "total_wan_yuan": t("city.col.total", lang),
+        "合计": t("city.col.total", lang),
+    }
+    names.update({f"n_{c}": t("city.col.n_class", lang).format(c=c) for c in CLASSES_T})
+    names.update(surcharge_labels(default_config(), lang))
+    return names
+
+
+def _shown(tables: CityTables, lang: Lang) -> dict[str, pd.DataFrame]:
+    """The five tables as this session's audience sees them, headed in ``lang``."""
+    names = _names(lang)
+    moves = tables.transitions.rename(index={"合计": names["合计"]}).rename_axis(t("city.col.from", lang))
+    moves = moves.reset_index().rename(columns=names)
+    warnings = tables.warnings.drop(columns="warning" if lang == "en" else "warning_en")
+    warnings = warnings.rename(columns={"warning_en": "warning"}).rename(columns=names)
+    paid = aggregates_for_role(tables.surcharges)
+    paid = paid[[c for c in paid.columns if not (c.endswith("_wan_yuan") and (paid[c] == 0).all())]]
+    return {
+        "transitions": moves,
+        "warnings": warnings,
+        "surcharges": paid.rename(columns=names),
+        "districts": aggregates_for_role(tables.districts).rename(columns=names),
+        "dev_zones": aggregates_for_role(tables.dev_zones).rename(columns=names),
+    }
+
+
+def _titles(tables: CityTables, lang: Lang) -> dict[str, str]:
+    years = {"prev": tables.previous_year, "year": tables.year}
+    return {
+        "transitions": t("city.cycle.transitions", lang).format(**years),
+        "warnings": t("city.cycle.warnings", lang).format(**years),
+        "surcharges": t("city.cycle.surcharges", lang).format(**years),
+        "districts": t("city.cycle.districts", lang),
+        "dev_zones": t("city.cycle.dev_zones", lang),
+    }
+
+
+def _notice(data: CityData, tables: CityTables) -> bytes:
+    title = t("city.cycle.notice_title", "zh").format(scope=tables.scope, year=tables.year)
+    source = data.metadata.loc["city_enterprise_years"]
+    return notice_xlsx_bytes(
+        tables.evaluated,
+        default_config(),
+        tables.benchmarks,
+        year=tables.year,
+        title=title,
+        filters=tables.scope,
+        source=f"{source['source']}（{source['accuracy']}）",
+    )
+
+
+def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
+    """Draw the yearly tables of ``scope`` with their downloads (the 公示 list only for roles that
+    see enterprises)."""
+    tables = scope_tables(data, scope)
+    shown = cache.shared(("city.cycle.shown", data.key, scope, lang), lambda: _shown(tables, lang))
+    titles = _titles(tables, lang)
+    for name in TABLES:
+        st.subheader(titles[name])
+        if name == "transitions":
+            st.caption(t("city.cycle.transitions_note", lang))
+        st.dataframe(shown[name], hide_index=True, width="stretch")
+        if name == "surcharges":
+            for note in tables.surcharge_notes:
+                st.caption(note)
+    if not sees_firms():
+        st.caption(t("city.cycle.small_note", lang).format(n=access.min_group_firms(atlas_config())))
+    st.subheader(t("city.cycle.downloads", lang))
+    stem = f"{t('city.cycle.file', lang)}_{tables.scope}_{tables.year}"
+    # The audience named in the keys: a download's bytes are made when it is clicked, outside the
+    # page's run, where the session's audience is not known to cache.shared.
+    aud = cache.audience()
+    columns = st.columns(4)
+    for i, name in enumerate(TABLES):
+        columns[i % 4].download_button(
+            t("city.cycle.csv", lang).format(what=titles[name]),
+            data=lambda name=name: cache.shared(
+                ("city.cycle.csv", aud, data.key, scope, lang, name), lambda: csv_text_bytes(shown[name])
+            ),
+            file_name=f"{stem}_{name}.csv",
+            mime=CSV,
+            key=f"city_csv_{name}",
+            on_click="ignore",
+        )
+    sheets = {titles[name][:31]: shown[name] for name in TABLES}
+    columns[1].download_button(
+        t("city.cycle.xlsx", lang),
+        data=lambda: cache.shared(
+            ("city.cycle.xlsx", aud, data.key, scope, lang), lambda: xlsx_bytes(sheets, title=stem, lang=lang)
+        ),
+        file_name=f"{stem}.xlsx",
+        mime=XLSX,
+        key="city_xlsx",
+        on_click="ignore",
+    )
+    if sees_firms():
+        columns[2].download_button(
+            t("city.cycle.notice", lang),
+            data=lambda: cache.shared(
+                ("city.cycle.notice", aud, data.key, scope), lambda: _notice(data, tables)
+            ),
+            file_name=f"{stem}_{t('city.cycle.notice', 'zh')[:4]}.xlsx",
+            mime=XLSX,
+            key="city_notice",
+            on_click="ignore",
+            help=t("city.cycle.notice_help", lang).format(scope=tables.scope, year=tables.year),
+        )
+
+
+__all__ = ["city_yearly", "scope_tables"]

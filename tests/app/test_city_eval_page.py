@@ -1,0 +1,126 @@
+"""The city evaluation page's yearly part (pages/city/yearly.py) in an AppTest session at a small
+city (1,500 enterprises): the transitions, warnings, class prices and per-district and per-zone
+tables drawn; their CSV/XLSX downloads for every role, with nothing of any enterprise for an
+anonymous session; the 公示 list only for 查看企业, naming the scope's enterprises by class."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import openpyxl
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.elements.widgets.button import ButtonMixin
+from streamlit.testing.v1 import AppTest
+
+from data.city_build import load_city
+from pages.city import views
+from pages.strings import t
+from tests.fixtures import APP
+
+N = 1_500
+SECRETS = {
+    "roles": {"lisi": "查看企业", "wangwu": "查看汇总"},
+    "accounts": {"zhangsan": "scrypt$x", "lisi": "scrypt$x", "wangwu": "scrypt$x"},
+}
+FIRM = re.compile(r"有限公司|\bSZ\d{6}\b")
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("citycache")
+
+
+@pytest.fixture
+def downloads(monkeypatch, tmp_path, cache_dir):
+    monkeypatch.setenv("ATLAS_USER_GPKG", str(tmp_path / "user" / "atlas_user.gpkg"))
+    monkeypatch.setenv("ATLAS_CITY_N", str(N))
+    monkeypatch.setenv("ATLAS_CITY_CACHE", str(cache_dir))
+    got: list = []
+    button = ButtonMixin.download_button
+
+    def record(self, label, data, *args, **kwargs):
+        got.append((label, kwargs.get("file_name", ""), data))
+        return button(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(ButtonMixin, "download_button", record)
+    # AppTest's switch_page runs the page file in Streamlit's legacy pages mode, outside app.py's
+    # handler of PageStopped (the served app runs it inside): the city hook ends the page with
+    # st.stop there instead, so that any other exception of the page still fails the test.
+    monkeypatch.setattr(views, "stop_page", st.stop)
+    return got
+
+
+def _session(user: str | None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=300)
+    at.secrets["atlas"] = SECRETS
+    if user:
+        at.session_state["_atlas_account"] = user
+    at.session_state["_atlas_data_kept"] = "city"
+    at.run()
+    at.switch_page("pages/efficiency.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _bytes(data) -> bytes:
+    body = data() if callable(data) else data
+    return body.encode() if isinstance(body, str) else bytes(body)
+
+
+def _frame(got, stem: str) -> pd.DataFrame:
+    (data,) = [d for _, name, d in got if name.endswith(f"_{stem}.csv")]
+    return pd.read_csv(io.BytesIO(_bytes(data)), encoding="utf-8-sig")
+
+
+def test_an_anonymous_session_gets_the_yearly_tables_and_no_enterprise(downloads):
+    at = _session(None)
+    heads = [h.value for h in at.subheader]
+    assert t("city.cycle.transitions", "zh").format(prev=2021, year=2022) in heads
+    assert t("city.cycle.dev_zones", "zh") in heads
+    names = [name for _, name, _ in downloads]
+    assert sum(n.endswith(".csv") for n in names) == 5 and any(n.endswith("苏州市_2022.xlsx") for n in names)
+    assert not any(t("city.cycle.notice", "zh")[:4] in n for n in names)  # no 公示 list
+    for _, name, data in downloads:
+        assert not FIRM.search(_bytes(data).decode("utf-8", "replace")), name
+    # the district CSV: counts by the build's own district column
+    ents = load_city("city_enterprise_years", year=2022, n_enterprises=N)
+    table = _frame(downloads, "districts").set_index(t("city.col.district", "zh"))
+    for district, n in ents.groupby("district").size().items():
+        assert int(table.loc[district, t("city.col.n", "zh")]) == int(n)
+    moves = _frame(downloads, "transitions").set_index(t("city.col.from", "zh"))
+    assert int(moves.loc["合计", "合计"]) >= N
+
+
+def test_a_firm_viewer_gets_the_notice_list_of_the_scope(downloads):
+    _session("lisi")
+    (data,) = [d for label, _, d in downloads if label == t("city.cycle.notice", "zh")]
+    book = openpyxl.load_workbook(io.BytesIO(_bytes(data)), read_only=True)
+    assert "公示" in book.sheetnames
+    text = "\n".join(str(c) for row in book["公示"].iter_rows(values_only=True) for c in row if c)
+    assert "苏州市" in text and "有限公司" in text
+    ents = load_city("city_enterprise_years", year=2022, n_enterprises=N)
+    listed = {c for row in book["公示"].iter_rows(values_only=True) for c in row if isinstance(c, str)}
+    assert set(ents["name"]) <= listed  # every enterprise of the scope is listed
+    ids = {c for row in book["公示"].iter_rows(values_only=True) for c in row if FIRM.fullmatch(str(c))}
+    assert len(ids) == N  # by its 统一 ID, each once
+
+
+def test_the_first_use_says_it_builds_and_shows_each_step(downloads, monkeypatch, tmp_path):
+    monkeypatch.setenv("ATLAS_CITY_N", "300")  # a data set no other test has loaded
+    monkeypatch.setenv("ATLAS_CITY_CACHE", str(tmp_path / "fresh"))
+    at = AppTest.from_file(str(APP), default_timeout=300)
+    at.session_state["_atlas_data_kept"] = "city"
+    at.run()  # 总览 on the city: its first use builds it
+    assert not at.exception, at.exception
+    steps = [m.value for m in at.markdown]
+    wanted = [t(f"city.build.{s}", "zh") for s in ("zones", "enterprises", "parcels", "dev_zones", "write")]
+    assert [s for s in steps if s in wanted] == wanted  # each step once, in order
+    (status,) = list(at.status)
+    assert status.label.startswith("全市示例已生成（用时 ") and status.state == "complete"
+    assert (tmp_path / "fresh" / "city-300-20221231-v1.gpkg").exists()
+    at.switch_page("pages/efficiency.py").run()  # built and loaded: no status box
+    assert not at.exception and not list(at.status)
+    assert t("city.eff.header", "zh") in [h.value for h in at.title]
