@@ -98,7 +98,7 @@ def city_tables(
         no point geometry.
     """
     if not isinstance(current, gpd.GeoDataFrame):
-        raise DataValidationError("本年企业表应带有点位（GeoDataFrame）", hint="请用全市示例的企业图层")
+        raise DataValidationError.of("city.table_without_points")
     config = config if config is not None else default_config()
     cycle = city_year({year - 1: previous, year: current}, year, scope=scope, config=config)
     evaluated = cycle.result.enterprises

@@ -6,6 +6,11 @@ file, a department) that the sentence needs in its own language.
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "city.table_without_points": (
+        "本年企业表应带有点位（GeoDataFrame）",
+        "This year's enterprise table must carry the enterprises' points (a GeoDataFrame)",
+    ),
+    "city.table_without_points.hint": ("请用全市示例的企业图层", "Use the city demo's enterprise layer"),
     # rules files (geo/config_yaml.py); config.file.* name the files in both languages
     "config.file.evaluation": ("评价配置文件", "evaluation configuration file"),
     "config.file.method": ("评价方法文件", "evaluation method file"),
