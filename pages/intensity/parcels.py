@@ -137,7 +137,7 @@ def parcel_view(towns, base, lang: Lang) -> None:
     n_shown = t("parcel.n_shown", lang).format(
         n=len(frame), mu=frame["area_mu"].sum(), below=int(frame["mark"].sum())
     )
-    st.caption(n_shown + " " + t("parcel.intro", lang))
+    st.caption(n_shown + ("" if lang == "zh" else " ") + t("parcel.intro", lang))  # two sentences
     tab_low, tab_renewal, tab_contracts = lazy_tabs(
         [t("parcel.tab.low", lang), t("parcel.tab.renewal", lang), t("parcel.tab.contracts", lang)],
         key="parcel_tab",

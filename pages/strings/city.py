@@ -5,7 +5,7 @@ from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
     "city.data": ("数据", "Data"),
-    "city.data.wujiang": ("吴江区示例（16,766 家，合成）", "Wujiang demo (16,766 enterprises, synthetic)"),
+    "city.data.wujiang": ("吴江示例（16,766 家，合成）", "Wujiang (16,766, synthetic)"),
     "city.data.city": ("苏州全市（{n:,} 家，合成）", "Suzhou city ({n:,} enterprises, synthetic)"),
     "city.data_help": (
         "全市数据为合成示例：按《全面提升苏州制造业高质量发展核心竞争力》的规上企业数与产值校准，不代表任何真实企业。",

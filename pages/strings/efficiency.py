@@ -18,8 +18,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Demo enterprises are synthetic and town boundaries schematic: results are for demonstration.",
     ),
     "eff.source.demo": (
-        "演示数据（吴江 8 个区镇 / 合成企业）",
-        "Demo (Wujiang 8 towns / synthetic enterprises)",
+        "演示（吴江 8 区镇，合成）",
+        "Demo (Wujiang, synthetic)",
     ),
     "eff.source.zones": ("评价区域（边界）", "Zones (boundaries)"),
     "eff.source.enterprises": ("企业名单", "Enterprises"),
@@ -131,7 +131,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "eff.year.undated": ("（未标年份）", "(no year)"),
     "eff.total": ("合计", "Total"),
     "eff.source.previous": ("上年结果（可选）", "Last year's results (optional)"),
-    "eff.source.previous_none": ("不另选（用同表上一年份）", "None (previous year of the same table)"),
+    "eff.source.previous_none": ("不另选（用同表上一年份）", "None (the table's previous year)"),
     "eff.source.previous_help": (
         "上年的企业表（按相同区域与规则重新评价），或上年评价输出（含 eval_class / 评价类别，按已公布类别比"
         "较）",
