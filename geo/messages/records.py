@@ -142,4 +142,245 @@ STORAGE: dict[str, tuple[str, str]] = {
     "storage.change_without_user.hint": ("请先登录，或设置 ATLAS_USER", "Sign in first, or set ATLAS_USER"),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**STORAGE}
+PUBLICATION: dict[str, tuple[str, str]] = {
+    "publication.sheet_without_name": ("工作表需要名称", "A worksheet needs a name"),
+    "publication.results_without_group": (
+        "结果表没有评价组字段「{column}」",
+        "The results table has no evaluation group column “{column}”",
+    ),
+    "publication.digest_needs_table": ("只能为表格计算摘要", "A digest can only be computed for a table"),
+    "publication.digest_needs_table.hint": ("请传入图层的数据表", "Pass the layer's data table"),
+    "publication.land_list_without_ent_id": (
+        "企业表缺少企业编号「ent_id」",
+        "The enterprise table lacks the enterprise id “ent_id”",
+    ),
+    "publication.land_list_without_ent_id.hint": (
+        "用地清单按企业编号列出",
+        "The land list is listed by enterprise id",
+    ),
+    "publication.land_list_without_land": (
+        "企业表没有用地面积「land_mu」，也没有给宗地图层",
+        "The enterprise table has no land area “land_mu” and no parcel layer was given",
+    ),
+    "publication.land_list_without_land.hint": ("请提供其一", "Give one of the two"),
+    "publication.not_a_land_list": (
+        "版本 {version} 不是用地清单",
+        "Version {version} is not a land list",
+    ),
+    "publication.not_a_land_list.hint": ("请选择用地清单版本", "Choose a land list version"),
+    "publication.land_list_draft": (
+        "用地清单 {version} 还是草稿，评价只能用已公示或已定案的用地清单",
+        "Land list {version} is still a draft; an evaluation can only use a published or final land list",
+    ),
+    "publication.land_list_draft.hint": ("请先公示用地清单", "Publish the land list first"),
+    "publication.reevaluate_draft": (
+        "版本 {version} 还是草稿：只有公示过的版本才按异议重新评价",
+        "Version {version} is still a draft: only a published version is evaluated again after objections",
+    ),
+    "publication.reevaluate_draft.hint": ("请先公示", "Publish it first"),
+    "publication.objections_pending": (
+        "版本 {version} 还有 {n} 条异议未决定：{objections}",
+        "Version {version} still has {n} undecided objections: {objections}",
+    ),
+    "publication.objections_pending.hint": (
+        "请先采纳或驳回每一条异议，再重新评价",
+        "Accept or reject every objection first, then evaluate again",
+    ),
+    "publication.no_actor": (
+        "没有登录身份，不能修改评价版本或异议",
+        "Not signed in: evaluation versions and objections cannot be changed",
+    ),
+    "publication.no_actor.hint": (
+        "每一步都记录操作人；请先登录",
+        "Every step records who took it; sign in first",
+    ),
+    "publication.version_final": (
+        "版本 {version} 已定案（{at}，{by}），其中任何内容都不能再修改",
+        "Version {version} is final ({at}, {by}); nothing in it can be changed any more",
+    ),
+    "publication.version_final.hint": (
+        "如需更正，请另存一个新版本并注明它替换 {version}",
+        "To correct it, save a new version and state that it replaces {version}",
+    ),
+    "publication.no_such_version": (
+        "没有编号为「{version}」的评价版本",
+        "No evaluation version has the id “{version}”",
+    ),
+    "publication.no_such_version.hint": (
+        "请先列出现有版本（versions list）",
+        "List the versions there are first (versions list)",
+    ),
+    "publication.version_gone": (
+        "没有编号为「{version}」的评价版本",
+        "No evaluation version has the id “{version}”",
+    ),
+    "publication.version_gone.hint": ("请先列出现有版本", "List the versions there are first"),
+    "publication.results_missing_columns": (
+        "版本结果缺少字段「{columns}」",
+        "The version's results lack the columns “{columns}”",
+    ),
+    "publication.results_missing_columns.hint": (
+        "请用评价结果保存版本",
+        "Save a version from evaluation results",
+    ),
+    "publication.no_results": (
+        "没有可保存的结果（0 家企业）",
+        "There are no results to save (0 enterprises)",
+    ),
+    "publication.no_results.hint": (
+        "请先导入企业表并完成评价",
+        "Import an enterprise table and run the evaluation first",
+    ),
+    "publication.duplicate_ids": ("企业编号重复：{ids}", "Repeated enterprise ids: {ids}"),
+    "publication.unknown_kind": ("未知的版本类型「{kind}」", "Unknown kind of version “{kind}”"),
+    "publication.unknown_kind.hint": ("可选：{kinds}", "Choose one of: {kinds}"),
+    "publication.title_missing": ("请为版本写一个标题", "Give the version a title"),
+    "publication.title_missing.hint": (
+        "例如「2024 年度亩均评价」，不超过 {max_chars} 字",
+        "E.g. “2024 年度亩均评价”, at most {max_chars} characters",
+    ),
+    "publication.title_too_long": (
+        "版本标题过长（{n} 字）",
+        "The version title is too long ({n} characters)",
+    ),
+    "publication.title_too_long.hint": (
+        "例如「2024 年度亩均评价」，不超过 {max_chars} 字",
+        "E.g. “2024 年度亩均评价”, at most {max_chars} characters",
+    ),
+    "publication.replaced_missing": (
+        "被替换的版本「{version}」不存在",
+        "The version to replace, “{version}”, does not exist",
+    ),
+    "publication.replaced_missing.hint": ("请先列出现有版本", "List the versions there are first"),
+    "publication.land_list_missing": (
+        "所用用地清单「{version}」不存在",
+        "The land list to use, “{version}”, does not exist",
+    ),
+    "publication.land_list_missing.hint": ("请先列出现有版本", "List the versions there are first"),
+    "publication.not_a_date": ("{what}「{value}」不是日期", "{what} “{value}” is not a date"),
+    "publication.not_a_date.hint": (
+        "请写成 2025-07-13 这样的格式",
+        "Write it like 2025-07-13",
+    ),
+    "publication.window_reversed": (
+        "公示期的开始日期 {start} 晚于结束日期 {end}",
+        "The publication window starts on {start}, after its end {end}",
+    ),
+    "publication.window_reversed.hint": (
+        "开始日期应不晚于结束日期（公示通常 5 个工作日到 7 天）",
+        "The start must not be after the end (a publication usually lasts 5 working days to 7 days)",
+    ),
+    "publication.publish_not_draft": (
+        "版本 {version} 已是「{state}」，只有草稿可以公示",
+        "Version {version} is already “{state}”; only a draft can be published",
+    ),
+    "publication.publish_not_draft.hint": (
+        "如需重新公示，请另存新版本",
+        "To publish it again, save it as a new version",
+    ),
+    "publication.finalize_replaced": (
+        "版本 {version} 已被 {newer} 替换，不能再定案",
+        "Version {version} has been replaced by {newer} and can no longer be made final",
+    ),
+    "publication.finalize_replaced.hint": ("请定案 {last}", "Make {last} final instead"),
+    "publication.finalize_draft": (
+        "版本 {version} 是草稿且没有替换已公示的版本，不能直接定案",
+        "Version {version} is a draft that replaces no published version; it cannot be made final directly",
+    ),
+    "publication.finalize_draft.hint": (
+        "请先公示；公示后经异议更正的新草稿可以直接定案",
+        "Publish it first; a new draft corrected after objections to a published one can be made final "
+        "directly",
+    ),
+    "publication.version_reevaluated": (
+        "版本 {version} 已按异议重新评价为 {newer}，不能再登记或决定异议、再次重新评价",
+        "Version {version} has been evaluated again after objections as {newer}; its objections can no "
+        "longer be recorded or decided, nor can it be evaluated again",
+    ),
+    "publication.version_reevaluated.hint": (
+        "请在 {last} 上继续（公示或定案）",
+        "Continue with {last} (publish it or make it final)",
+    ),
+    "publication.text_required": ("请填写{what}", "Fill in {what}"),
+    "publication.text_too_long": ("{what}过长（{n} 字）", "{what} is too long ({n} characters)"),
+    "publication.text_too_long.hint": ("请不超过 {max_chars} 字", "Keep it to {max_chars} characters"),
+    "publication.claim_not_number": (
+        "申诉值「{value}」不是数字",
+        "The claimed value “{value}” is not a number",
+    ),
+    "publication.claim_not_number.hint": (
+        "请填写企业主张的数值，如 25.5",
+        "Enter the value the enterprise claims, e.g. 25.5",
+    ),
+    "publication.claim_not_finite": (
+        "申诉值「{value}」不是有限的数字",
+        "The claimed value “{value}” is not a finite number",
+    ),
+    "publication.objection_not_published": (
+        "版本 {version} 是「{state}」，只有公示中的版本可以登记异议",
+        "Version {version} is “{state}”; objections are recorded only against a version being published",
+    ),
+    "publication.objection_not_published.hint": ("请先公示该版本", "Publish the version first"),
+    "publication.objection_outside_window": (
+        "今天（{today}）不在版本 {version} 的公示期（{start} 至 {end}）内，不能登记异议",
+        "Today ({today}) is outside the publication window of version {version} ({start} to {end}); "
+        "no objection can be recorded",
+    ),
+    "publication.objection_outside_window.hint": (
+        "异议只在公示期内受理",
+        "Objections are accepted only within the publication window",
+    ),
+    "publication.indicator_not_objectionable": (
+        "「{indicator}」不是该版本可以提出异议的输入指标",
+        "“{indicator}” is not an input indicator of this version that can be objected to",
+    ),
+    "publication.indicator_not_objectionable.hint": ("可选：{choices}", "Choose one of: {choices}"),
+    "publication.evidence_missing": (
+        "请附上证据文件（不能为空）",
+        "Attach an evidence file (it cannot be empty)",
+    ),
+    "publication.evidence_missing.hint": (
+        "如完税证明、统计报表的扫描件",
+        "E.g. a scan of the tax payment certificate or the statistical report",
+    ),
+    "publication.evidence_too_large": (
+        "证据文件过大（{size_mb:.1f} MB）",
+        "The evidence file is too large ({size_mb:.1f} MB)",
+    ),
+    "publication.evidence_too_large.hint": (
+        "请不超过 {max_mb} MB，可压缩或分页扫描",
+        "Keep it to {max_mb} MB: compress it or scan it in parts",
+    ),
+    "publication.enterprise_not_in_version": (
+        "版本 {version} 中没有企业「{ent_id}」",
+        "Version {version} has no enterprise “{ent_id}”",
+    ),
+    "publication.enterprise_not_in_version.hint": ("请核对企业编号", "Check the enterprise id"),
+    "publication.unknown_decision": ("未知的决定「{decision}」", "Unknown decision “{decision}”"),
+    "publication.unknown_decision.hint": (
+        "可选：accepted（采纳）、rejected（驳回）",
+        "Choose accepted (采纳) or rejected (驳回)",
+    ),
+    "publication.no_such_objection": (
+        "没有编号为「{objection}」的异议",
+        "No objection has the id “{objection}”",
+    ),
+    "publication.no_such_objection.hint": (
+        "请先列出异议（objections list）",
+        "List the objections first (objections list)",
+    ),
+    "publication.objection_decided": (
+        "异议 {objection} 已于 {at} 由 {by} 决定为「{decision}」，不能再改",
+        "Objection {objection} was decided “{decision}” on {at} by {by} and cannot be changed",
+    ),
+    "publication.objection_decided.hint": (
+        "如决定有误，请在新版本中另行处理",
+        "If the decision was wrong, deal with it in a new version",
+    ),
+    "publication.no_such_evidence": (
+        "没有摘要为「{digest}…」的证据文件",
+        "No evidence file has the digest “{digest}…”",
+    ),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**STORAGE, **PUBLICATION}
