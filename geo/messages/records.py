@@ -383,4 +383,122 @@ PUBLICATION: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**STORAGE, **PUBLICATION}
+_HASH_USAGE = (
+    "在终端中运行：python -m geo.cli hash-password 用户名（按提示输入两次密码）；"
+    '或从管道传入一行：printf %s "$PW" | python -m geo.cli hash-password 用户名',
+    "At a terminal run: python -m geo.cli hash-password <user> (and type the password twice when "
+    'asked); or pipe one line in: printf %s "$PW" | python -m geo.cli hash-password <user>',
+)
+_SEE_EVALUATION_YAML = (
+    "格式请参照 geo/evaluation/evaluation.yaml",
+    "See geo/evaluation/evaluation.yaml for the format",
+)
+_LIST_CONFIGS = (
+    "用 `python -m geo.cli config list` 查看现有配置",
+    "Run `python -m geo.cli config list` to see the configurations there are",
+)
+
+CLI: dict[str, tuple[str, str]] = {
+    "cli.bad_pair": ("{what}「{pair}」格式不对", "{what} “{pair}” is not of the form left=right"),
+    "cli.bad_pair.hint": (
+        "应写成 左=右，例如 tax_wan_yuan=实缴税金",
+        "Write it as left=right, e.g. tax_wan_yuan=实缴税金",
+    ),
+    "cli.file_not_found": ("找不到文件 {path}", "File {path} not found"),
+    "cli.file_not_found.hint": ("请检查路径", "Check the path"),
+    "cli.no_filter_column": ("筛选字段「{column}」不存在", "The filter column “{column}” does not exist"),
+    "cli.no_filter_column.hint": ("现有字段：{columns}", "Its columns: {columns}"),
+    "cli.layer_taken": (
+        "用户数据中已有图层「{layer}」（标题「{title}」），未覆盖",
+        "The user data already hold a layer “{layer}” (title “{title}”); it was not overwritten",
+    ),
+    "cli.layer_taken.hint": (
+        "如要替换它，请加上 --replace；如要另存一份，请用 --name 另起一个名称",
+        "To replace it, add --replace; to keep both, give the new one another name with --name",
+    ),
+    "cli.import_without_source": (
+        "保存导入需要注明数据来源",
+        "Saving an import needs the data's source",
+    ),
+    "cli.import_without_source.hint": (
+        "请加上 --source「数据提供单位，年份」",
+        'Add --source "<providing body>, <year>"',
+    ),
+    "cli.unsupported_export_format": ("不支持导出为「{format}」", "Cannot export as “{format}”"),
+    "cli.unsupported_export_format.hint": (
+        "可选：{formats}（离线 HTML 请在页面上导出）",
+        "Choose one of: {formats} (export the offline HTML on the page)",
+    ),
+    "cli.nothing_left_after_filter": ("筛选后没有任何要素", "No feature is left after filtering"),
+    "cli.nothing_left_after_filter.hint": ("请检查 --where 条件", "Check the --where conditions"),
+    "cli.collect_bad_suffix": (
+        "{what}「{file}」的扩展名应为 .csv 或 .xlsx",
+        "{what} “{file}” should end in .csv or .xlsx",
+    ),
+    "cli.collect_file_not_found": ("找不到{what}文件 {path}", "{what} file {path} not found"),
+    "cli.collect_file_not_found.hint": ("请检查路径", "Check the path"),
+    "cli.mapping_without_department": (
+        "字段对应「{field}={header}」没有写部门",
+        "The column mapping “{field}={header}” names no department",
+    ),
+    "cli.mapping_without_department.hint": (
+        "应写成 部门.字段=表头，如 tax.tax_wan_yuan=入库税款",
+        "Write it as department.field=header, e.g. tax.tax_wan_yuan=入库税款",
+    ),
+    "cli.department_twice": ("部门「{department}」给了两次", "Department “{department}” is given twice"),
+    "cli.department_twice.hint": ("每个部门只给一个 --source", "Give one --source per department"),
+    "cli.mapping_department_without_file": (
+        "字段对应中的部门「{departments}」没有给出文件",
+        "No file is given for the departments of the column mappings “{departments}”",
+    ),
+    "cli.password_pipe_empty": (
+        "没有从标准输入读到密码（管道为空）",
+        "No password was read from standard input (the pipe is empty)",
+    ),
+    "cli.password_pipe_empty.hint": _HASH_USAGE,
+    "cli.password_not_typed": ("没有输入密码", "No password was typed"),
+    "cli.password_not_typed.hint": _HASH_USAGE,
+    "cli.passwords_differ": ("两次输入的密码不一致", "The two passwords typed differ"),
+    "cli.passwords_differ.hint": (
+        "请重新运行并输入同一个密码",
+        "Run the command again and type the same password twice",
+    ),
+    "cli.password_too_short": (
+        "密码少于 {min_chars} 个字符",
+        "The password is shorter than {min_chars} characters",
+    ),
+    "cli.password_too_short.hint": ("请换一个更长的密码", "Choose a longer password"),
+    "cli.load_demo_needs_postgis": (
+        "load-demo 只用于 PostGIS 共享库",
+        "load-demo is only for a shared PostGIS store",
+    ),
+    "cli.load_demo_needs_postgis.hint": (
+        "请用 --store postgresql://… 或设置 {env}（bash setup.sh postgis 会打印地址）",
+        "Use --store postgresql://… or set {env} (bash setup.sh postgis prints the address)",
+    ),
+    "cli.gis_role_needs_postgis": (
+        "gis-role 只用于 PostGIS 共享库（GeoPackage 没有数据库用户；其中的编辑同样记入留痕）",
+        "gis-role is only for a shared PostGIS store (a GeoPackage has no database users; edits in it "
+        "are recorded in the change log all the same)",
+    ),
+    "cli.gis_role_needs_postgis.hint": (
+        "请用 --store postgresql://… 或设置 {env}",
+        "Use --store postgresql://… or set {env}",
+    ),
+    "cli.config_not_yaml": ("配置文件 {file} 不是有效的 YAML", "Configuration file {file} is not valid YAML"),
+    "cli.config_not_yaml.hint": _SEE_EVALUATION_YAML,
+    "cli.config_not_mapping": (
+        "配置文件 {file} 应是一个映射（键: 值）",
+        "Configuration file {file} should be a mapping (key: value)",
+    ),
+    "cli.config_not_mapping.hint": _SEE_EVALUATION_YAML,
+    "cli.no_config": ("没有名为「{name}」的评价配置", "No evaluation configuration is named “{name}”"),
+    "cli.no_config.hint": _LIST_CONFIGS,
+    "cli.no_official_config": (
+        "没有名为「{name}」的正式评价配置",
+        "No official evaluation configuration is named “{name}”",
+    ),
+    "cli.no_official_config.hint": _LIST_CONFIGS,
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**STORAGE, **PUBLICATION, **CLI}
