@@ -58,8 +58,8 @@ STORAGE: dict[str, tuple[str, str]] = {
     ),
     "storage.layer_wrong_geometry": (
         "图层「{layer}」应为{geometry_zh}图层，却含有 {types}",
-        "Layer “{layer}” holds {types}, which its geometry ({geometry_zh}: 面 polygon, 线 line, 点 point) "
-        "does not allow",
+        "Layer “{layer}” should hold {geometry_zh} geometry (面 polygon, 线 line, 点 point) but "
+        "holds {types}",
     ),
     "storage.layer_wrong_geometry.hint": (
         "请检查导入的文件是否选对了图层",
