@@ -64,13 +64,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _check_suffix(path: Path, what: str) -> str:
     suffix = path.suffix.lower()
     if suffix not in _OUT_SUFFIXES:
-        raise DataValidationError(f"{what}「{path.name}」的扩展名应为 .csv 或 .xlsx")
+        raise DataValidationError.of("cli.collect_bad_suffix", what=what, file=path.name)
     return suffix.lstrip(".")
 
 
 def _read(path: Path, what: str) -> bytes:
     if not path.is_file():
-        raise DataValidationError(f"找不到{what}文件 {path}", hint="请检查路径")
+        raise DataValidationError.of("cli.collect_file_not_found", what=what, path=path)
     return path.read_bytes()
 
 
@@ -78,10 +78,7 @@ def _mappings(pairs: list[str]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for field, header in parse_pairs(pairs, "字段对应").items():
         if "." not in field:
-            raise DataValidationError(
-                f"字段对应「{field}={header}」没有写部门",
-                hint="应写成 部门.字段=表头，如 tax.tax_wan_yuan=入库税款",
-            )
+            raise DataValidationError.of("cli.mapping_without_department", field=field, header=header)
         dept, key = field.split(".", 1)
         out.setdefault(dept.strip(), {})[key.strip()] = header
     return out
@@ -97,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     for pair in args.source:  # parse_pairs keeps the last of a repeated key: catch it first
         dept = pair.split("=", 1)[0].strip()
         if dept in seen:
-            raise DataValidationError(f"部门「{dept}」给了两次", hint="每个部门只给一个 --source")
+            raise DataValidationError.of("cli.department_twice", department=dept)
         seen.add(dept)
     sources = [
         SourceInput(dept, Path(path).name, _read(Path(path), dept), mappings.get(dept, {}))
@@ -105,7 +102,9 @@ def run(args: argparse.Namespace) -> int:
     ]
     unknown = set(mappings) - set(given) - {"register"}
     if unknown:
-        raise DataValidationError(f"字段对应中的部门「{'、'.join(sorted(unknown))}」没有给出文件")
+        raise DataValidationError.of(
+            "cli.mapping_department_without_file", departments="、".join(sorted(unknown))
+        )
     reg = SourceInput(
         "register", args.register.name, _read(args.register, "企业名录"), mappings.get("register", {})
     )

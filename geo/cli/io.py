@@ -100,9 +100,7 @@ def parse_pairs(pairs: list[str], what: str) -> dict[str, str]:
     out = {}
     for pair in pairs:
         if "=" not in pair:
-            raise DataValidationError(
-                f"{what}「{pair}」格式不对", hint="应写成 左=右，例如 tax_wan_yuan=实缴税金"
-            )
+            raise DataValidationError.of("cli.bad_pair", what=what, pair=pair)
         key, value = pair.split("=", 1)
         out[key.strip()] = value.strip()
     return out
@@ -110,15 +108,15 @@ def parse_pairs(pairs: list[str], what: str) -> dict[str, str]:
 
 def _read_input(path: Path) -> bytes:
     if not path.is_file():
-        raise DataValidationError(f"找不到文件 {path}", hint="请检查路径")
+        raise DataValidationError.of("cli.file_not_found", path=path)
     return path.read_bytes()
 
 
 def _filter(frame: gpd.GeoDataFrame, where: dict[str, str]) -> gpd.GeoDataFrame:
     for col, value in where.items():
         if col not in frame.columns:
-            raise DataValidationError(
-                f"筛选字段「{col}」不存在", hint=f"现有字段：{'、'.join(map(str, frame.columns))}"
+            raise DataValidationError.of(
+                "cli.no_filter_column", column=col, columns="、".join(map(str, frame.columns))
             )
         frame = frame[frame[col].astype(str) == value]
     return frame
@@ -157,10 +155,7 @@ def _check_not_taken(name: str, args: argparse.Namespace) -> None:
     taken = meta[meta["layer"] == stored]
     if len(taken):
         row = taken.iloc[0]
-        raise DataValidationError(
-            f"用户数据中已有图层「{stored}」（标题「{row.get('title_zh') or stored}」），未覆盖",
-            hint="如要替换它，请加上 --replace；如要另存一份，请用 --name 另起一个名称",
-        )
+        raise DataValidationError.of("cli.layer_taken", layer=stored, title=row.get("title_zh") or stored)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -209,7 +204,7 @@ def run_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         return 0
     if not args.source:
-        raise DataValidationError("保存导入需要注明数据来源", hint="请加上 --source「数据提供单位，年份」")
+        raise DataValidationError.of("cli.import_without_source")
     _check_not_taken(name, args)
     path = ingest.save_import(
         result,
@@ -232,8 +227,8 @@ def run_export(args: argparse.Namespace) -> int:
     if fmt == "json":
         fmt = "geojson"
     if fmt not in _EXPORT_FORMATS:
-        raise DataValidationError(
-            f"不支持导出为「{fmt}」", hint=f"可选：{'、'.join(_EXPORT_FORMATS)}（离线 HTML 请在页面上导出）"
+        raise DataValidationError.of(
+            "cli.unsupported_export_format", format=fmt, formats="、".join(_EXPORT_FORMATS)
         )
     where = parse_pairs(args.where, "筛选条件")
     frames, provenance, legend = {}, {}, {}
@@ -251,7 +246,7 @@ def run_export(args: argparse.Namespace) -> int:
         provenance[title] = prov
         legend[title] = [LegendEntry(title, color, {"polygon": "fill"}.get(kind, kind), 0.25)]
     if where and not any(len(f) for f in frames.values()):
-        raise DataValidationError("筛选后没有任何要素", hint="请检查 --where 条件")
+        raise DataValidationError.of("cli.nothing_left_after_filter")
     title = args.title or "、".join(frames)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "geojson":

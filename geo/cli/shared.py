@@ -109,13 +109,9 @@ def _read_config(path: Path) -> dict:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise DataValidationError(
-            f"配置文件 {path.name} 不是有效的 YAML", hint="格式请参照 geo/evaluation/evaluation.yaml"
-        ) from exc
+        raise DataValidationError.of("cli.config_not_yaml", file=path.name) from exc
     if not isinstance(raw, dict):
-        raise DataValidationError(
-            f"配置文件 {path.name} 应是一个映射（键: 值）", hint="格式请参照 geo/evaluation/evaluation.yaml"
-        )
+        raise DataValidationError.of("cli.config_not_mapping", file=path.name)
     return raw
 
 
@@ -136,10 +132,7 @@ def _find(name: str, official: bool, store) -> eval_configs.NamedConfig:
     for item in eval_configs.list_named_configs(store=store):
         if item.official == official and (item.name == name or (official and not name)):
             return item
-    raise DataValidationError(
-        f"没有名为「{name}」的{'正式' if official else ''}评价配置",
-        hint="用 `python -m geo.cli config list` 查看现有配置",
-    )
+    raise DataValidationError.of("cli.no_official_config" if official else "cli.no_config", name=name)
 
 
 def run_config_show(args: argparse.Namespace) -> int:

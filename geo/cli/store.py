@@ -114,10 +114,6 @@ def run_delete(args: argparse.Namespace) -> int:
     return 0
 
 
-_HASH_USAGE = (
-    "在终端中运行：python -m geo.cli hash-password 用户名（按提示输入两次密码）；"
-    '或从管道传入一行：printf %s "$PW" | python -m geo.cli hash-password 用户名'
-)
 MIN_PASSWORD_CHARS = 8
 
 
@@ -128,15 +124,15 @@ def _password(stdin) -> str:
     if not stdin.isatty():
         line = stdin.readline()
         if not line.strip():
-            raise DataValidationError("没有从标准输入读到密码（管道为空）", hint=_HASH_USAGE)
+            raise DataValidationError.of("cli.password_pipe_empty")
         return line.rstrip("\r\n")
     try:
         password = getpass.getpass("密码：")
         again = getpass.getpass("再输一次：")
     except (EOFError, KeyboardInterrupt) as exc:
-        raise DataValidationError("没有输入密码", hint=_HASH_USAGE) from exc
+        raise DataValidationError.of("cli.password_not_typed") from exc
     if password != again:
-        raise DataValidationError("两次输入的密码不一致", hint="请重新运行并输入同一个密码")
+        raise DataValidationError.of("cli.passwords_differ")
     return password
 
 
@@ -148,7 +144,7 @@ def run_hash_password(args: argparse.Namespace) -> int:
 
     password = _password(sys.stdin)
     if len(password) < MIN_PASSWORD_CHARS:
-        raise DataValidationError(f"密码少于 {MIN_PASSWORD_CHARS} 个字符", hint="请换一个更长的密码")
+        raise DataValidationError.of("cli.password_too_short", min_chars=MIN_PASSWORD_CHARS)
     print(f'{args.user} = "{hash_password(password)}"')
     return 0
 
@@ -157,10 +153,7 @@ def run_load_demo(args: argparse.Namespace) -> int:
     """The ``load-demo`` subcommand."""
     store = open_store(args.store or None)
     if store.kind != "postgis":
-        raise DataValidationError(
-            "load-demo 只用于 PostGIS 共享库",
-            hint=f"请用 --store postgresql://… 或设置 {DATABASE_URL_ENV}（bash setup.sh postgis 会打印地址）",
-        )
+        raise DataValidationError.of("cli.load_demo_needs_postgis", env=DATABASE_URL_ENV)
     change = Change(action="load_demo", user=args.user or current_user(), file_name=str(args.gpkg))
     tables = store.load_gpkg(args.gpkg, change)
     print(f"已载入 {len(tables)} 个表到 {store.location}：{'、'.join(tables)}")
@@ -171,10 +164,7 @@ def run_gis_role(args: argparse.Namespace) -> int:
     """The ``gis-role`` subcommand."""
     store = open_store(args.store or None)
     if store.kind != "postgis":
-        raise DataValidationError(
-            "gis-role 只用于 PostGIS 共享库（GeoPackage 没有数据库用户；其中的编辑同样记入留痕）",
-            hint=f"请用 --store postgresql://… 或设置 {DATABASE_URL_ENV}",
-        )
+        raise DataValidationError.of("cli.gis_role_needs_postgis", env=DATABASE_URL_ENV)
     created = store.grant_gis_role(args.role)
     done = "已创建并授权" if created else "已授权"
     print(

@@ -31,7 +31,7 @@ def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str) -> bytes:
     from openpyxl.styles import Font
 
     if not str(sheet).strip():
-        raise DataValidationError("工作表需要名称")
+        raise DataValidationError.of("publication.sheet_without_name")
     wb = Workbook()
     ws = wb.active
     ws.title = str(sheet)[:31]
@@ -64,7 +64,7 @@ def results_xlsx_bytes(table: pd.DataFrame, *, version: Version, title: str, gro
     from geo.yearly.notice import group_method_rows
 
     if group_column not in table.columns:
-        raise DataValidationError(f"结果表没有评价组字段「{group_column}」")
+        raise DataValidationError.of("publication.results_without_group", column=group_column)
     wb = load_workbook(io.BytesIO(table_xlsx_bytes(table, title=title, sheet=version.version_id)))
     config = config_from_mapping(version.config or {})
     groups = [g for g in pd.unique(table[group_column].astype(str)) if g.strip()]

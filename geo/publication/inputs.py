@@ -110,7 +110,7 @@ def layer_digest(frame: pd.DataFrame) -> str:
     file they come from; a changed value, row or column gives another.
     """
     if not isinstance(frame, pd.DataFrame):
-        raise DataValidationError("只能为表格计算摘要", hint="请传入图层的数据表")
+        raise DataValidationError.of("publication.digest_needs_table")
     h = hashlib.sha256(f"rows={len(frame)}\n".encode())
     geometry = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else None
     for col in frame.columns:
@@ -145,9 +145,9 @@ def land_list(enterprises: pd.DataFrame, *, parcels: gpd.GeoDataFrame | None = N
         When the table has no ``ent_id``, or neither ``land_mu`` nor parcels.
     """
     if ID_COL not in enterprises.columns:
-        raise DataValidationError("企业表缺少企业编号「ent_id」", hint="用地清单按企业编号列出")
+        raise DataValidationError.of("publication.land_list_without_ent_id")
     if parcels is None and LAND_COL not in enterprises.columns:
-        raise DataValidationError("企业表没有用地面积「land_mu」，也没有给宗地图层", hint="请提供其一")
+        raise DataValidationError.of("publication.land_list_without_land")
     ids = enterprises[ID_COL].map(lambda v: str(v).strip())
     if parcels is not None:
         joined = join_parcels(prepare_parcels(parcels), enterprises)

@@ -118,9 +118,11 @@ def _now() -> str:
 def _text(value: object, what: str, *, required: bool = False) -> str:
     text = str(value or "").strip()
     if required and not text:
-        raise DataValidationError(f"请填写{what}")
+        raise DataValidationError.of("publication.text_required", what=what)
     if len(text) > MAX_TEXT_CHARS:
-        raise DataValidationError(f"{what}过长（{len(text)} 字）", hint=f"请不超过 {MAX_TEXT_CHARS} 字")
+        raise DataValidationError.of(
+            "publication.text_too_long", what=what, n=len(text), max_chars=MAX_TEXT_CHARS
+        )
     return text
 
 
@@ -128,11 +130,9 @@ def _claimed(value: object) -> float:
     try:
         number = float(str(value).replace(",", "").strip())
     except ValueError:
-        raise DataValidationError(
-            f"申诉值「{value}」不是数字", hint="请填写企业主张的数值，如 25.5"
-        ) from None
+        raise DataValidationError.of("publication.claim_not_number", value=value) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise DataValidationError(f"申诉值「{value}」不是有限的数字")
+        raise DataValidationError.of("publication.claim_not_finite", value=value)
     return number
 
 
@@ -166,16 +166,17 @@ def accepted_objections(version_id: str, *, store: StoreTarget = None) -> list[O
 def _in_window(version: Version, today: date, store: StoreTarget) -> None:
     check_open(version, store=store)
     if version.state != PUBLISHED:
-        raise DataValidationError(
-            f"版本 {version.version_id} 是「{version.state_zh}」，只有公示中的版本可以登记异议",
-            hint="请先公示该版本",
+        raise DataValidationError.of(
+            "publication.objection_not_published", version=version.version_id, state=version.state_zh
         )
     start, end = date.fromisoformat(version.window_start), date.fromisoformat(version.window_end)
     if not start <= today <= end:
-        raise DataValidationError(
-            f"今天（{today.isoformat()}）不在版本 {version.version_id} 的公示期"
-            f"（{version.window_start} 至 {version.window_end}）内，不能登记异议",
-            hint="异议只在公示期内受理",
+        raise DataValidationError.of(
+            "publication.objection_outside_window",
+            today=today.isoformat(),
+            version=version.version_id,
+            start=version.window_start,
+            end=version.window_end,
         )
 
 
@@ -213,25 +214,29 @@ def record_objection(
     _in_window(version, today or datetime.now(CHINA_TZ).date(), target)
     allowed = (LAND_COL,) if version.kind == KIND_LAND else objectionable_columns()
     if indicator not in allowed:
-        raise DataValidationError(
-            f"「{indicator}」不是该版本可以提出异议的输入指标",
-            hint="可选：" + "、".join(f"{c}（{FIELD_ZH.get(c, c)}）" for c in allowed),
+        raise DataValidationError.of(
+            "publication.indicator_not_objectionable",
+            indicator=indicator,
+            choices="、".join(f"{c}（{FIELD_ZH.get(c, c)}）" for c in allowed),
         )
     claimed = _claimed(value_claimed)
     department = _text(department, "核实部门", required=True)
     answer = _text(department_answer, "部门答复")
     name = _text(evidence_name, "证据文件名", required=True)
     if not evidence:
-        raise DataValidationError("请附上证据文件（不能为空）", hint="如完税证明、统计报表的扫描件")
+        raise DataValidationError.of("publication.evidence_missing")
     if len(evidence) > MAX_EVIDENCE_BYTES:
-        raise DataValidationError(
-            f"证据文件过大（{len(evidence) / 1024 / 1024:.1f} MB）",
-            hint=f"请不超过 {MAX_EVIDENCE_BYTES // 1024 // 1024} MB，可压缩或分页扫描",
+        raise DataValidationError.of(
+            "publication.evidence_too_large",
+            size_mb=len(evidence) / 1024 / 1024,
+            max_mb=MAX_EVIDENCE_BYTES // 1024 // 1024,
         )
     results = version_results(version, store=target)
     hit = results[results[ID_COL].astype(str) == str(ent_id).strip()]
     if not len(hit):
-        raise DataValidationError(f"版本 {version.version_id} 中没有企业「{ent_id}」", hint="请核对企业编号")
+        raise DataValidationError.of(
+            "publication.enterprise_not_in_version", version=version.version_id, ent_id=ent_id
+        )
     before = hit["inputs"].iloc[0].get(indicator)
     digest = hashlib.sha256(evidence).hexdigest()
 
@@ -309,27 +314,25 @@ def decide_objection(
     """
     actor = checked_actor(actor)
     if decision not in DECISIONS:
-        raise DataValidationError(
-            f"未知的决定「{decision}」", hint="可选：accepted（采纳）、rejected（驳回）"
-        )
+        raise DataValidationError.of("publication.unknown_decision", decision=decision)
     answer = _text(answer, "核实部门的答复", required=True)
     target = open_store(store)
     wanted = str(objection_id or "").strip().upper()
     found = objections_frame(store=target)
     hit = found[found["objection_id"] == wanted]
     if not len(hit):
-        raise DataValidationError(
-            f"没有编号为「{objection_id}」的异议", hint="请先列出异议（objections list）"
-        )
+        raise DataValidationError.of("publication.no_such_objection", objection=objection_id)
     check_open(get_version(hit["version_id"].iloc[0], store=target), store=target)
 
     def edit(current: pd.DataFrame) -> TableEdit:
         row = current[current["objection_id"] == wanted].iloc[0].to_dict()
         if row["decision"]:
-            raise DataValidationError(
-                f"异议 {wanted} 已于 {row['decided_at']} 由 {row['decided_by']} 决定为"
-                f"「{DECISIONS.get(row['decision'], row['decision'])}」，不能再改",
-                hint="如决定有误，请在新版本中另行处理",
+            raise DataValidationError.of(
+                "publication.objection_decided",
+                objection=wanted,
+                at=row["decided_at"],
+                by=row["decided_by"],
+                decision=DECISIONS.get(row["decision"], row["decision"]),
             )
         row.update(decision=decision, department_answer=answer, decided_by=actor, decided_at=_now())
         change = Change(
@@ -356,7 +359,7 @@ def evidence_file(sha256: str, *, store: StoreTarget = None) -> tuple[str, bytes
     rows = open_store(store).read_shared(EVIDENCE_SPEC)
     hit = rows[rows["sha256"] == str(sha256).strip().lower()]
     if not len(hit):
-        raise DataValidationError(f"没有摘要为「{sha256[:12]}…」的证据文件")
+        raise DataValidationError.of("publication.no_such_evidence", digest=sha256[:12])
     return str(hit["file_name"].iloc[0]), base64.b64decode(hit["content_base64"].iloc[0])
 
 

@@ -47,12 +47,9 @@ def _land_from_list(
     """``enterprises`` with ``land_mu`` from a land list version where it lists the enterprise, and
     the provenance of each value taken (by enterprise id)."""
     if land_version.kind != KIND_LAND:
-        raise DataValidationError(f"版本 {land_version.version_id} 不是用地清单", hint="请选择用地清单版本")
+        raise DataValidationError.of("publication.not_a_land_list", version=land_version.version_id)
     if land_version.state not in (PUBLISHED, FINAL):
-        raise DataValidationError(
-            f"用地清单 {land_version.version_id} 还是草稿，评价只能用已公示或已定案的用地清单",
-            hint="请先公示用地清单",
-        )
+        raise DataValidationError.of("publication.land_list_draft", version=land_version.version_id)
     listed = version_results(land_version, store=store)
     land = {str(r[ID_COL]): r["inputs"].get(LAND_COL) for _, r in listed.iterrows()}
     out = enterprises.copy()
@@ -209,16 +206,15 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
     version = get_version(version_id, store=target)
     check_open(version, store=target)
     if version.state == DRAFT:
-        raise DataValidationError(
-            f"版本 {version.version_id} 还是草稿：只有公示过的版本才按异议重新评价", hint="请先公示"
-        )
+        raise DataValidationError.of("publication.reevaluate_draft", version=version.version_id)
     pending = objections_frame(store=target, version_id=version.version_id)
     pending = pending[pending["decision"] == ""]
     if len(pending):
-        raise DataValidationError(
-            f"版本 {version.version_id} 还有 {len(pending)} 条异议未决定："
-            f"{'、'.join(pending['objection_id'])}",
-            hint="请先采纳或驳回每一条异议，再重新评价",
+        raise DataValidationError.of(
+            "publication.objections_pending",
+            version=version.version_id,
+            n=len(pending),
+            objections="、".join(pending["objection_id"]),
         )
     results = version_results(version, store=target)
     accepted = accepted_objections(version.version_id, store=target)

@@ -149,16 +149,17 @@ def _now() -> str:
 def checked_actor(actor: str) -> str:
     """The actor's name; refuses a blank one (every step is recorded with who did it)."""
     if not str(actor or "").strip():
-        raise DataValidationError("没有登录身份，不能修改评价版本或异议", hint="每一步都记录操作人；请先登录")
+        raise DataValidationError.of("publication.no_actor")
     return str(actor).strip()
 
 
 def locked_error(version: Version) -> DataValidationError:
     """The refusal for any change to a 定案 version."""
-    return DataValidationError(
-        f"版本 {version.version_id} 已定案（{version.finalized_at or '已锁定'}，{version.finalized_by}），"
-        "其中任何内容都不能再修改",
-        hint=f"如需更正，请另存一个新版本并注明它替换 {version.version_id}",
+    return DataValidationError.of(
+        "publication.version_final",
+        version=version.version_id,
+        at=version.finalized_at or "已锁定",
+        by=version.finalized_by,
     )
 
 
@@ -218,9 +219,7 @@ def get_version(version_id: str, *, store: StoreTarget = None) -> Version:
     for version in list_versions(store=store):
         if version.version_id == wanted:
             return version
-    raise DataValidationError(
-        f"没有编号为「{version_id}」的评价版本", hint="请先列出现有版本（versions list）"
-    )
+    raise DataValidationError.of("publication.no_such_version", version=version_id)
 
 
 def version_results(version: Version, *, store: StoreTarget = None) -> pd.DataFrame:
@@ -243,12 +242,14 @@ def _results_digest(rows: list[dict]) -> str:
 def _checked_results(results: pd.DataFrame) -> None:
     missing = [c for c in (ID_COL, "inputs") if c not in results.columns]
     if missing:
-        raise DataValidationError(f"版本结果缺少字段「{'、'.join(missing)}」", hint="请用评价结果保存版本")
+        raise DataValidationError.of("publication.results_missing_columns", columns="、".join(missing))
     if not len(results):
-        raise DataValidationError("没有可保存的结果（0 家企业）", hint="请先导入企业表并完成评价")
+        raise DataValidationError.of("publication.no_results")
     ids = results[ID_COL].astype(str)
     if ids.duplicated().any():
-        raise DataValidationError(f"企业编号重复：{'、'.join(ids[ids.duplicated()].unique()[:5])}")
+        raise DataValidationError.of(
+            "publication.duplicate_ids", ids="、".join(ids[ids.duplicated()].unique()[:5])
+        )
 
 
 def _result_rows(results: pd.DataFrame) -> tuple[str, list[dict]]:
@@ -313,19 +314,21 @@ def save_version(
     """
     actor = checked_actor(actor)
     if kind not in KINDS:
-        raise DataValidationError(f"未知的版本类型「{kind}」", hint=f"可选：{'、'.join(KINDS)}")
+        raise DataValidationError.of("publication.unknown_kind", kind=kind, kinds="、".join(KINDS))
     title = str(title or "").strip()
     if not title or len(title) > MAX_TITLE_CHARS:
-        raise DataValidationError(
-            "请为版本写一个标题" if not title else f"版本标题过长（{len(title)} 字）",
-            hint=f"例如「2024 年度亩均评价」，不超过 {MAX_TITLE_CHARS} 字",
-        )
+        if not title:
+            raise DataValidationError.of("publication.title_missing", max_chars=MAX_TITLE_CHARS)
+        raise DataValidationError.of("publication.title_too_long", n=len(title), max_chars=MAX_TITLE_CHARS)
     _checked_results(results)
     target = open_store(store)
     known = {v.version_id for v in list_versions(store=target)}
-    for name, ref in (("被替换的版本", replaces), ("所用用地清单", land_version)):
+    for key, ref in (
+        ("publication.replaced_missing", replaces),
+        ("publication.land_list_missing", land_version),
+    ):
         if ref and ref not in known:
-            raise DataValidationError(f"{name}「{ref}」不存在", hint="请先列出现有版本")
+            raise DataValidationError.of(key, version=ref)
     digest, rows = _result_rows(results)
 
     def write_results(current: pd.DataFrame) -> TableEdit:
@@ -386,7 +389,7 @@ def _change_state(version_id: str, actor: str, store: StoreTarget, step) -> Vers
     def edit(current: pd.DataFrame) -> TableEdit:
         hit = current[current["version_id"] == wanted]
         if not len(hit):
-            raise DataValidationError(f"没有编号为「{version_id}」的评价版本", hint="请先列出现有版本")
+            raise DataValidationError.of("publication.version_gone", version=version_id)
         row = hit.iloc[0].to_dict()
         version = _version(hit.iloc[0])
         if version.locked:
@@ -406,7 +409,7 @@ def _as_date(value: date | str, what: str) -> date:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise DataValidationError(f"{what}「{value}」不是日期", hint="请写成 2025-07-13 这样的格式") from None
+        raise DataValidationError.of("publication.not_a_date", what=what, value=value) from None
 
 
 def publish_version(
@@ -424,16 +427,14 @@ def publish_version(
     actor = checked_actor(actor)
     first, last = _as_date(start, "公示开始日期"), _as_date(end, "公示结束日期")
     if first > last:
-        raise DataValidationError(
-            f"公示期的开始日期 {first.isoformat()} 晚于结束日期 {last.isoformat()}",
-            hint="开始日期应不晚于结束日期（公示通常 5 个工作日到 7 天）",
+        raise DataValidationError.of(
+            "publication.window_reversed", start=first.isoformat(), end=last.isoformat()
         )
 
     def step(version: Version, current: pd.DataFrame):
         if version.state != DRAFT:
-            raise DataValidationError(
-                f"版本 {version.version_id} 已是「{version.state_zh}」，只有草稿可以公示",
-                hint="如需重新公示，请另存新版本",
+            raise DataValidationError.of(
+                "publication.publish_not_draft", version=version.version_id, state=version.state_zh
             )
         fields = {
             "state": PUBLISHED,
@@ -469,17 +470,16 @@ def finalize_version(version_id: str, *, actor: str, store: StoreTarget = None) 
     def step(version: Version, current: pd.DataFrame):
         newer = current.loc[current["replaces"] == version.version_id, "version_id"].tolist()
         if newer:
-            raise DataValidationError(
-                f"版本 {version.version_id} 已被 {'、'.join(newer)} 替换，不能再定案",
-                hint=f"请定案 {newer[-1]}",
+            raise DataValidationError.of(
+                "publication.finalize_replaced",
+                version=version.version_id,
+                newer="、".join(newer),
+                last=newer[-1],
             )
         if version.state == DRAFT:
             replaced = current[current["version_id"] == version.replaces]
             if not version.replaces or not len(replaced) or replaced["state"].iloc[0] == DRAFT:
-                raise DataValidationError(
-                    f"版本 {version.version_id} 是草稿且没有替换已公示的版本，不能直接定案",
-                    hint="请先公示；公示后经异议更正的新草稿可以直接定案",
-                )
+                raise DataValidationError.of("publication.finalize_draft", version=version.version_id)
         fields = {"state": FINAL, "finalized_at": _now(), "finalized_by": actor}
         replaced_text = f"，替换 {version.replaces}" if version.replaces else ""
         change = Change(
@@ -506,8 +506,9 @@ def check_open(version: Version, *, store: StoreTarget = None) -> None:
         raise locked_error(version)
     newer = replaced_by(version, store=store)
     if newer:
-        raise DataValidationError(
-            f"版本 {version.version_id} 已按异议重新评价为 {'、'.join(newer)}，不能再登记或决定异议、"
-            "再次重新评价",
-            hint=f"请在 {newer[-1]} 上继续（公示或定案）",
+        raise DataValidationError.of(
+            "publication.version_reevaluated",
+            version=version.version_id,
+            newer="、".join(newer),
+            last=newer[-1],
         )

@@ -67,8 +67,5 @@ def open_store(target: Store | Path | str | None = None) -> Store:
 
         return PostGISStore(str(target))
     if isinstance(target, str) and "://" in target:
-        raise DataValidationError(
-            f"不支持的存储地址「{target.split('://')[0]}://…」",
-            hint="共享存储请用 postgresql://用户:密码@主机:端口/数据库；本地存储请给 .gpkg 文件路径",
-        )
+        raise DataValidationError.of("storage.unsupported_address", scheme=target.split("://")[0])
     return GpkgStore(Path(target))

@@ -68,12 +68,9 @@ def _database(url: str):
 
 def _check_file(path: Path) -> None:
     if not path.exists():
-        raise DataValidationError(
-            f"找不到数据文件 {path}",
-            hint="请先运行 `python -m data.build` 生成演示数据，或检查 ATLAS_GPKG 设置的路径",
-        )
+        raise DataValidationError.of("storage.data_file_not_found", path=path)
     if path.stat().st_size == 0:
-        raise DataValidationError(f"数据文件 {path} 是空文件", hint="请重新生成或导入数据")
+        raise DataValidationError.of("storage.data_file_empty", path=path)
 
 
 def list_layers(path: Path | str | None = None) -> list[str]:
@@ -104,34 +101,34 @@ def spatial_layers(path: Path | str | None = None) -> list[str]:
 def _check_columns(frame: pd.DataFrame, schema: LayerSchema, where: str) -> None:
     missing = [col for col in schema.columns if col not in frame.columns]
     if missing:
-        raise DataValidationError(
-            f"图层「{schema.name}」缺少字段：{'、'.join(missing)}（{where}）",
-            hint=f"该图层需要字段：{'、'.join(schema.columns)}；请补齐后重新导入",
+        raise DataValidationError.of(
+            "storage.layer_missing_columns",
+            layer=schema.name,
+            missing="、".join(missing),
+            where=where,
+            columns="、".join(schema.columns),
         )
 
 
 def _check_geometry(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> None:
     if gdf.crs is None:
-        raise DataValidationError(
-            f"图层「{schema.name}」没有坐标参考系（CRS）",
-            hint="本工具不会猜测坐标系；请在导入时指明数据的坐标系",
-        )
+        raise DataValidationError.of("storage.layer_without_crs", layer=schema.name)
     if not gdf.crs.equals(gpd.GeoSeries(crs=STORAGE_CRS).crs):
-        raise DataValidationError(
-            f"图层「{schema.name}」的坐标系是 {gdf.crs.to_string()}，存储要求 WGS-84（EPSG:4326）",
-            hint="请通过「数据管理」导入，导入时会自动转换到 WGS-84",
-        )
+        raise DataValidationError.of("storage.layer_not_wgs84", layer=schema.name, crs=gdf.crs.to_string())
     missing = gdf.geometry.isna() | gdf.geometry.is_empty
     # Points may be unlocated (an enterprise without coordinates is still evaluated); shapes may not.
     if missing.any() and schema.geometry != "point":
-        raise DataValidationError(f"图层「{schema.name}」有 {int(missing.sum())} 条记录没有几何图形")
+        raise DataValidationError.of(
+            "storage.layer_missing_geometry", layer=schema.name, n=int(missing.sum())
+        )
     allowed = _GEOM_TYPES[schema.geometry]
     types = set(gdf.geom_type[~missing].unique())
     if not types <= allowed:
-        raise DataValidationError(
-            f"图层「{schema.name}」应为{_GEOM_ZH[schema.geometry]}图层，却含有 "
-            f"{'、'.join(sorted(types - allowed))}",
-            hint="请检查导入的文件是否选对了图层",
+        raise DataValidationError.of(
+            "storage.layer_wrong_geometry",
+            layer=schema.name,
+            geometry_zh=_GEOM_ZH[schema.geometry],
+            types="、".join(sorted(types - allowed)),
         )
 
 
@@ -158,9 +155,8 @@ def load_layer(name: str, *, path: Path | str | None = None) -> gpd.GeoDataFrame
     _check_file(path)
     available = list_layers(path)
     if name not in available:
-        raise DataValidationError(
-            f"数据文件 {path.name} 中没有图层「{name}」",
-            hint=f"现有图层：{'、'.join(available)}",
+        raise DataValidationError.of(
+            "storage.no_such_data_layer", file=path.name, layer=name, layers="、".join(available)
         )
     frame = pyogrio.read_dataframe(path, layer=name)
     return check_layer(frame, name, where=f"文件 {path.name}")
@@ -178,7 +174,7 @@ def check_layer(
         or a geometry is missing or of the wrong type.
     """
     if len(frame) == 0:
-        raise DataValidationError(f"图层「{name}」是空的（0 条记录）", hint="请检查导入的数据是否完整")
+        raise DataValidationError.of("storage.layer_empty", layer=name)
     schema = LAYERS_BY_NAME.get(name)
     if schema is not None:
         _check_columns(frame, schema, where)
@@ -219,7 +215,7 @@ def write_layers(frames: dict[str, pd.DataFrame], *, path: Path | str | None = N
             and frame.crs is not None
             and not frame.crs.equals(gpd.GeoSeries(crs=STORAGE_CRS).crs)
         ):
-            raise DataValidationError(f"图层「{name}」须先转换为 WGS-84（EPSG:4326）再存储")
+            raise DataValidationError.of("storage.layer_needs_wgs84", layer=name)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
     try:

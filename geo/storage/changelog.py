@@ -74,9 +74,11 @@ class Change:
 
     def __post_init__(self) -> None:
         if self.action not in ACTIONS:
-            raise DataValidationError(f"未知的变更类型「{self.action}」", hint=f"可选：{'、'.join(ACTIONS)}")
+            raise DataValidationError.of(
+                "storage.unknown_action", action=self.action, actions="、".join(ACTIONS)
+            )
         if not str(self.user).strip():
-            raise DataValidationError("变更必须记下操作人", hint="请先登录，或设置 ATLAS_USER")
+            raise DataValidationError.of("storage.change_without_user")
 
     def filled_from(self, row: dict) -> Change:
         """The change with blank fields taken from a layer's provenance row (for a delete)."""

@@ -326,7 +326,7 @@ class GpkgStore(Store):
     def update_metadata(self, name: str, fields: dict, change: Change) -> None:
         protected = {"layer", TABLE_COLUMN} & set(fields)
         if protected:
-            raise DataValidationError(f"不能修改字段：{'、'.join(sorted(protected))}")
+            raise DataValidationError.of("storage.protected_fields", fields="、".join(sorted(protected)))
         with self._locked():
             self._prepare(fields)
             with self._transaction() as con:

@@ -127,10 +127,7 @@ def is_database_url(target: object) -> bool:
 
 def missing_layer_error(name: str) -> DataValidationError:
     """The error for a layer that is not (or no longer) in the store."""
-    return DataValidationError(
-        f"没有名为「{name}」的导入图层（或它刚被他人删除）",
-        hint="请刷新页面查看现有图层，或在「数据管理」页导入",
-    )
+    return DataValidationError.of("storage.no_imported_layer", name=name)
 
 
 def metadata_frame(rows: pd.DataFrame) -> pd.DataFrame:

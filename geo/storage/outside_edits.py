@@ -182,10 +182,7 @@ def pg_grant_role(conn: Connection, schema: str, role: str, layer_tables: list[s
             sa.text("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")
         ).scalar()
         if not can:
-            raise DataValidationError(
-                f"角色「{role}」不存在，当前数据库用户也无权创建角色",
-                hint=f"请数据库管理员执行 CREATE ROLE {role} NOLOGIN; 后重新运行本命令",
-            )
+            raise DataValidationError.of("storage.role_not_creatable", role=role)
         conn.exec_driver_sql(f"CREATE ROLE {_q(role)} NOLOGIN")
         created = True
     s, r = _q(schema), _q(role)

@@ -82,9 +82,10 @@ def _engine(url: str) -> Engine:
 
 
 def _unreachable(url: sa.URL, exc: Exception) -> DataValidationError:
-    return DataValidationError(
-        f"连不上共享数据库 {url.render_as_string(hide_password=True)}（{type(exc).__name__}）",
-        hint="请确认数据库已启动（bash setup.sh postgis）且 ATLAS_DATABASE_URL 的主机、端口、用户和密码正确",
+    return DataValidationError.of(
+        "storage.database_unreachable",
+        url=url.render_as_string(hide_password=True),
+        error=type(exc).__name__,
     )
 
 
@@ -258,7 +259,7 @@ class PostGISStore(Store):
     def update_metadata(self, name: str, fields: dict, change: Change) -> None:
         protected = {"layer", TABLE_COLUMN} & set(fields)
         if protected:
-            raise DataValidationError(f"不能修改字段：{'、'.join(sorted(protected))}")
+            raise DataValidationError.of("storage.protected_fields", fields="、".join(sorted(protected)))
         with self._write() as conn:
             self._add_missing_columns(conn, fields)
             meta = self._table(conn, META_TABLE)
@@ -394,7 +395,7 @@ class PostGISStore(Store):
         with self._write() as conn:
             missing = [d.table for d in docs if not self._has_table(conn, d.table)]
             if missing:
-                raise DataValidationError(f"共享数据库中没有图层表：{'、'.join(missing)}")
+                raise DataValidationError.of("storage.database_missing_tables", tables="、".join(missing))
             self._write_styles(conn, docs)
         return len(docs)
 
@@ -471,12 +472,11 @@ class PostGISStore(Store):
         with self._connect() as conn:
             available = self._demo_layers(conn)
             if name not in available:
-                raise DataValidationError(
-                    f"共享数据库 {self.location} 中没有内置图层「{name}」",
-                    hint=(
-                        f"现有内置图层：{'、'.join(available)}；演示数据更新后请重新运行 `python -m geo.cli "
-                        "load-demo`"
-                    ),
+                raise DataValidationError.of(
+                    "storage.database_no_builtin_layer",
+                    location=self.location,
+                    layer=name,
+                    layers="、".join(available),
                 )
             return self._read_frame(conn, DEMO_PREFIX + name)
 
@@ -647,13 +647,7 @@ def stored_column_names(names: list[str]) -> list[str]:
 
 def demo_not_loaded_error(location: str) -> DataValidationError:
     """The error for a PostGIS selected by ``$ATLAS_DATABASE_URL`` without the built-in layers."""
-    return DataValidationError(
-        f"已选用共享数据库 {location}，但其中还没有载入内置图层（演示数据）",
-        hint=(
-            "请运行 `python -m geo.cli load-demo` 把内置图层载入该库；若不用共享库，请取消 "
-            "ATLAS_DATABASE_URL 设置"
-        ),
-    )
+    return DataValidationError.of("storage.demo_not_loaded", location=location)
 
 
 def _plain(row: dict) -> dict:

@@ -31,12 +31,13 @@ def stored_layer(
         return frame, row["title_zh"], Provenance(row["accuracy"], row["source"], row["licence"], row["note"])
     store = builtin_source(store)  # the demo GeoPackage, or PostGIS when $ATLAS_DATABASE_URL is set
     if name not in list_layers(store):
-        raise DataValidationError(
-            f"没有图层「{name}」",
-            hint=f"内置图层：{'、'.join(list_layers(store))}；导入图层：{'、'.join(meta['layer']) or '无'}",
-        )
+        builtin = "、".join(list_layers(store))
+        imported = "、".join(meta["layer"])
+        if not imported:
+            raise DataValidationError.of("storage.no_layer_none_imported", name=name, builtin=builtin)
+        raise DataValidationError.of("storage.no_layer", name=name, builtin=builtin, imported=imported)
     frame = load_layer(name, path=store)
     if not isinstance(frame, gpd.GeoDataFrame):
-        raise DataValidationError(f"「{name}」是属性表，没有几何图形", hint="请选择地图图层")
+        raise DataValidationError.of("storage.table_not_map", name=name)
     row = layer_metadata(path=store).loc[name]
     return frame, row["title_zh"], Provenance(row["accuracy"], row["source"], row["licence"], row["note"])

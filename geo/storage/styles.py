@@ -53,7 +53,7 @@ def _rgb(color: str) -> tuple[int, int, int]:
     if len(text) == 3:
         text = "".join(ch * 2 for ch in text)
     if len(text) != 6 or any(ch not in "0123456789abcdefABCDEF" for ch in text):
-        raise DataValidationError(f"无法识别的颜色「{color}」", hint="颜色请写成 #rrggbb，例如 #3366cc")
+        raise DataValidationError.of("storage.bad_color", color=color)
     return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
 
 
@@ -126,9 +126,9 @@ def qml_document(
         When ``kind`` is unknown, there is no class, or a colour cannot be read.
     """
     if kind not in KINDS:
-        raise DataValidationError(f"未知的几何类别「{kind}」", hint=f"可选：{'、'.join(KINDS)}")
+        raise DataValidationError.of("storage.unknown_geometry_kind", kind=kind, kinds="、".join(KINDS))
     if not classes:
-        raise DataValidationError("样式至少要有一个符号")
+        raise DataValidationError.of("storage.style_without_symbol")
     size = {"fill_opacity": fill_opacity, "width_px": width_px, "radius_px": radius_px}
     symbols = "".join(_symbol(i, kind, c.color, **size) for i, c in enumerate(classes))
     if column and all(c.value is not None for c in classes):
@@ -188,9 +188,9 @@ def sld_document(
         When ``kind`` is unknown, there is no class, or a colour cannot be read.
     """
     if kind not in KINDS:
-        raise DataValidationError(f"未知的几何类别「{kind}」", hint=f"可选：{'、'.join(KINDS)}")
+        raise DataValidationError.of("storage.unknown_geometry_kind", kind=kind, kinds="、".join(KINDS))
     if not classes:
-        raise DataValidationError("样式至少要有一个符号")
+        raise DataValidationError.of("storage.style_without_symbol")
     rules = []
     for c in classes:
         hexa = "#{:02x}{:02x}{:02x}".format(*_rgb(c.color))
@@ -296,13 +296,15 @@ def write_styles(target: object, docs: list[StyleDoc]) -> int:
         return target.write_styles(docs)  # type: ignore[attr-defined]
     path = Path(getattr(target, "path", target))  # a GpkgStore, or a file
     if not path.exists():
-        raise DataValidationError(f"找不到 GeoPackage「{path}」")
+        raise DataValidationError.of("storage.gpkg_not_found", path=path)
     con = sqlite3.connect(path, timeout=120.0, isolation_level=None)
     try:
         tables = {r[0].lower() for r in con.execute("SELECT table_name FROM gpkg_contents")}
         missing = [d.table for d in docs if d.table.lower() not in tables]
         if missing:
-            raise DataValidationError(f"GeoPackage「{path.name}」中没有图层：{'、'.join(missing)}")
+            raise DataValidationError.of(
+                "storage.gpkg_missing_layers", file=path.name, layers="、".join(missing)
+            )
         con.execute("BEGIN IMMEDIATE")
         try:
             write_gpkg_styles(con, docs)
