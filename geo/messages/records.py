@@ -104,7 +104,8 @@ STORAGE: dict[str, tuple[str, str]] = {
         "into it yet",
     ),
     "storage.demo_not_loaded.hint": (
-        "请运行 `python -m geo.cli load-demo` 把内置图层载入该库；若不用共享库，请取消 ATLAS_DATABASE_URL 设置",
+        "请运行 `python -m geo.cli load-demo` 把内置图层载入该库；若不用共享库，请取消 "
+        "ATLAS_DATABASE_URL 设置",
         "Run `python -m geo.cli load-demo` to load the built-in layers into it; to work without the "
         "shared database, unset ATLAS_DATABASE_URL",
     ),

@@ -77,7 +77,8 @@ def test_a_bad_pair_in_either_language():
         parse_pairs(["tax_wan_yuan"], "字段对应")
     assert str(info.value) == "字段对应「tax_wan_yuan」格式不对。应写成 左=右，例如 tax_wan_yuan=实缴税金"
     assert info.value.text("en") == (
-        "字段对应 “tax_wan_yuan” is not of the form left=right. Write it as left=right, e.g. tax_wan_yuan=实缴税金"
+        "字段对应 “tax_wan_yuan” is not of the form left=right. Write it as left=right, e.g. "
+        "tax_wan_yuan=实缴税金"
     )
 
 
