@@ -63,7 +63,10 @@ def data_select(page_map: str, city_map: str, lang: Lang) -> str:
     choice = data_choice()
 
     def draw() -> str:
-        st.session_state[WIDGET] = choice
+        # Written only when it differs: a widget the script sets on every run goes out "set by the
+        # script", and the browser then takes the run's value over a pick made meanwhile.
+        if st.session_state.get(WIDGET) != choice:
+            st.session_state[WIDGET] = choice
         return st.selectbox(
             t("city.data", lang),
             CHOICES,

@@ -9,7 +9,7 @@ import streamlit as st
 from geo.evaluation import land_renewal_by_zone, low_efficiency_land
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
-from layers.mapview import view_extent
+from layers.mapview import frame_extent, view_extent
 from layers.offline_html import map_downloads
 from pages.common.cache import shared
 from pages.common.maps import download_buttons, full_map
@@ -202,7 +202,9 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
                 lang=lang,
                 subtitle=subtitle,
                 table=table,
-                extent=view_extent(drawn.out),
+                # The scope's extent (the map sends no view: see map.py), e.g. 吴江, not all Suzhou.
+                extent=view_extent(drawn.out)
+                or shared(("eff.fit", *view.scope_key), lambda: frame_extent(view.scope)),
             ),
             key="eff_export",
         )

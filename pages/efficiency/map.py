@@ -106,7 +106,9 @@ def class_map(view: PageView) -> DrawnMap:
         lang=lang,
         gcj02=gcj02,
         height=520,
-        returned_objects=["last_active_drawing", "bounds"],  # the view: for the briefing PNG
+        # Not "bounds": streamlit-folium would rerun this heavy page on every pan and zoom (0.3–1.5 s
+        # of greyed page, measured); the briefing PNG shows the scope's extent instead.
+        returned_objects=["last_active_drawing"],
         base_key=("eff", view.sources.zones_src, map_title),
         changing_key=("eff", *scope_key, show_unscored, lean_map),
         signal_drawn=True,
