@@ -63,13 +63,13 @@ def data_select(page_map: str, city_map: str, lang: Lang) -> str:
     choice = data_choice()
 
     def draw() -> str:
-        # Written only when it differs: a widget the script sets on every run goes out "set by the
-        # script", and the browser then takes the run's value over a pick made meanwhile.
-        if st.session_state.get(WIDGET) != choice:
-            st.session_state[WIDGET] = choice
+        # The session's choice as the widget's default, never written into its state: a widget the
+        # script sets on every run goes out "set by the script", and the browser then takes the
+        # run's value over a pick made meanwhile.
         return st.selectbox(
             t("city.data", lang),
             CHOICES,
+            index=CHOICES.index(choice),
             format_func=lambda v: t(f"city.data.{v}", lang).format(n=city_size()),
             key=WIDGET,
             help=t("city.data_help", lang),
