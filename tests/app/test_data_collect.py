@@ -68,7 +68,8 @@ def test_a_bad_register_is_refused_on_the_page_with_nothing_saved(tmp_path, user
     at.run()
     at.button(key="collect_run").click().run()
     assert not at.exception
-    assert any("没有统一社会信用代码列" in e.value for e in at.error)
+    # In the page's language (geo/messages): the English UI shows the English sentence.
+    assert any("has no unified social credit code column" in e.value for e in at.error)
     assert not [m for m in at.metric if m.label == "Register entries"]
     assert ingest.list_user_layers(path=user_store).empty
 
