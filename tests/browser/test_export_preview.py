@@ -60,7 +60,8 @@ def _export_view(pg, timeout_s: float = 45.0) -> dict:
 def _upload_and_save(pg, path, *, replace: bool) -> None:
     pg.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(path))
     _idle(pg)
-    pg.get_by_role("button", name="读取并校验").click()
+    # The upload's round trip can take long on a loaded machine (CI runs two workers).
+    pg.get_by_role("button", name="读取并校验").click(timeout=90_000)
     _idle(pg)
     source = pg.get_by_label("数据来源", exact=False).first
     source.fill("测试局")

@@ -12,6 +12,7 @@ from tests.fixtures.browser import (
     legend_text,
     map_frame,
     no_outside_requests,
+    pick_option,
     save_screenshot,
     settle_map,
 )
@@ -68,8 +69,7 @@ def test_all_demo_parcels_are_drawn_and_the_below_minimum_ones_marked(app_url, p
     no_outside_requests(page)
 
     # Only the parcels below the minimum: the map redraws with exactly those, all marked.
-    page.get_by_test_id("stSelectbox").filter(has_text="显示宗地").click()
-    page.get_by_role("option", name="低于控制下限").click()
+    pick_option(page, page.get_by_test_id("stSelectbox").filter(has_text="显示宗地"), "低于控制下限")
     frame = map_frame(page, min_paths=9 + 8)
     frame.wait_for_function(
         f"(n) => {{ const o = ({PARCELS_JS})(); return o.length === 2 && o.every(x => x[1] === n); }}",
