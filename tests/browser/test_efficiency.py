@@ -10,7 +10,7 @@ import pytest
 
 from geo import yearly
 from geo.evaluation import default_config
-from tests.fixtures.browser import eval_in_maps
+from tests.fixtures.browser import download, eval_in_maps
 from tests.fixtures.demo import expected_classes
 
 pytestmark = pytest.mark.browser
@@ -73,10 +73,8 @@ def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, 
     d_land = scope.loc[scope["eval_class"] == "D", "land_mu"].sum()
     page.get_by_text(f"{d_land:,.1f} 亩", exact=True).first.wait_for(timeout=30_000)
 
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="下载排名表（Excel）").click()
     path = tmp_path / "ranking.xlsx"
-    info.value.save_as(path)
+    download(page, "下载排名表（Excel）").save_as(path)
     sheet = openpyxl.load_workbook(path)["企业排名"]
     header = [c.value for c in sheet[1]]
     assert "亩均税收（万元/亩）" in header and "评价类别" in header
