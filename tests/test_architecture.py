@@ -143,8 +143,8 @@ def _comments(path: Path) -> list[tuple[int, str]]:
 
 
 def test_no_code_escapes_the_formatter():
-    """No ``fmt: skip`` / ``fmt: off`` comment: a long line is split, never hidden from ``ruff format``
-    to keep a module under the size guard."""
+    """No comment telling the formatter to skip a line or switch off (the ``fmt`` directives): a long
+    line is split, never hidden from ``ruff format`` to keep a module under the size guard."""
     files = _project_python()
     found = [
         f"{path.relative_to(ROOT)}:{n}"
