@@ -16,13 +16,17 @@ from pages.strings import t
 s = open_page("data.header")
 lang = s.lang
 st.caption(t("data.intro", lang))
-import_section(s)
-st.divider()
-collect_section(lang)
-st.divider()
-stored_section(lang)
-st.divider()
-export_section(s)
-st.divider()
-audit_section(lang)
+# Each section in its own container: a section that grows or shrinks (the import's preview goes
+# after a save) does not move the next one's elements. A moved map component is mounted again
+# while Streamlit unregisters it and stays blank (the export preview after 确定替换).
+for section in (
+    lambda: import_section(s),
+    lambda: collect_section(lang),
+    lambda: stored_section(lang),
+    lambda: export_section(s),
+    lambda: audit_section(lang),
+):
+    with st.container():
+        section()
+    st.divider()
 st.caption(":material/warning: " + t("app.disclaimer", lang))

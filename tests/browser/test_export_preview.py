@@ -8,7 +8,7 @@ import time
 import pytest
 import shapely
 
-from tests.fixtures.browser import eval_in_maps, save_screenshot
+from tests.fixtures.browser import act_until, eval_in_maps, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +53,8 @@ def _export_view(pg, timeout_s: float = 45.0) -> dict:
         if views and views[-1]["w"] > 0:
             return views[-1]
         pg.wait_for_timeout(500)
+    if not views:
+        save_screenshot(pg, "ux23_export_no_map")
     assert views, "no export map on the page"
     return views[-1]
 
@@ -61,18 +63,22 @@ def _upload_and_save(pg, path, *, replace: bool) -> None:
     pg.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(path))
     _idle(pg)
     # The upload's round trip can take long on a loaded machine (CI runs two workers).
-    pg.get_by_role("button", name="读取并校验").click(timeout=90_000)
-    _idle(pg)
     source = pg.get_by_label("数据来源", exact=False).first
+    act_until(lambda: pg.get_by_role("button", name="读取并校验").click(timeout=90_000), source)
+    _idle(pg)
     source.fill("测试局")
     source.press("Tab")
     _idle(pg)
-    pg.get_by_role("button", name="保存到数据库").click()
-    _idle(pg)
+    saved = pg.get_by_text("已用新数据替换图层" if replace else "已保存为图层", exact=False).first
+    save = pg.get_by_role("button", name="保存到数据库")
     if replace:
-        pg.get_by_role("button", name="确定替换").click()
+        confirm = pg.get_by_role("button", name="确定替换")
+        act_until(save.click, confirm)
         _idle(pg)
-    pg.wait_for_timeout(3000)
+        act_until(confirm.click, saved, timeout_ms=60_000)
+    else:
+        act_until(save.click, saved, timeout_ms=60_000)
+    _idle(pg)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
