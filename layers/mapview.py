@@ -14,7 +14,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 import layers.assets  # noqa: F401
-from geo.i18n import Lang
+from geo.messages import Lang
 from layers.base import Layer, LegendEntry, Provenance, accuracy_label
 
 SUZHOU_CENTER = (31.30, 120.62)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.messages import t
 from pages.common.auth import sees_firms
 from pages.common.frame import loading, open_page
 from pages.common.maps import wujiang_base
@@ -13,7 +14,6 @@ from pages.common.stored import layer_frame
 from pages.intensity.controls import view_control
 from pages.intensity.parcels import parcel_view
 from pages.intensity.zones import zone_view
-from pages.strings import t
 
 s = open_page("int.header")
 lang = s.lang

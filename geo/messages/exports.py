@@ -83,4 +83,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.zone_table.rules": ("评价规则", "Rules"),
     "exports.zone_table.sheet": ("区镇评价", "Zones"),
     "exports.zone_table.title": ("区镇/园区亩均效益评价", "Zones scored"),
+    "legend.title": ("图例", "Legend"),
 }

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.i18n import Lang
+from geo.messages import Lang
 
 # (中文, English) for each accuracy class (docs/domain.md §6), most exact first.
 ACCURACY_LABEL: dict[str, tuple[str, str]] = {

@@ -28,7 +28,7 @@ from geo.evaluation.zones import (
     zones_over_years,
 )
 from geo.exports.zone_tables import zone_scores_bytes
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from layers import zone_classes
 from layers.base import Provenance
 from layers.mapview import WUJIANG_CENTER, MapLayer, render_map
@@ -36,7 +36,6 @@ from pages.common.auth import atlas_config, sees_firms
 from pages.common.cache import shared
 from pages.common.frame import settings, show_error
 from pages.common.maps import show_map
-from pages.strings import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

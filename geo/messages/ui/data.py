@@ -1,8 +1,8 @@
-"""UI strings of the 数据管理 page: key -> (中文, English), merged into pages/strings/catalogue.py."""
+"""UI strings of the 数据管理 page: key -> (中文, English), merged into geo.messages."""
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "data.header": ("数据管理：导入与导出", "Data: import and export"),
     "data.intro": (
         "导入自己的边界、地块和企业名单，校验后存入本地数据库，在地图和亩均评价中使用；把地图和数据导出为汇报图、GeoJSON、表格和离线网页。",
