@@ -26,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "演示数据：行政区划为真实数据，园区与走廊为示意，企业为合成数据",
         "Demo data: districts are real, parks and corridors schematic, enterprises synthetic",
     ),
+    "app.disclaimer": ("示意图，不作为权属界线依据", "Schematic map, not a legal boundary"),
     "page.overview": ("总览", "Overview"),
     "overview.header": ("苏州产业布局一张图 · 总览", "Suzhou Industrial Layout Atlas · Overview"),
     "overview.intro": (
@@ -389,5 +390,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "parcel.details": ("宗地详情", "Parcel details"),
     "parcel.not_low": ("该宗地未被认定为低效用地。", "This parcel is not identified as low-efficiency land."),
-    "app.disclaimer": ("示意图，不作为权属界线依据", "Schematic map, not a legal boundary"),
 }

@@ -51,10 +51,11 @@ def test_one_table_holds_every_areas_entries():
 
 
 def _is_table(value: object) -> bool:
-    """A dict of key -> (中文, English), whatever its name (an area's table, or one still named STRINGS)."""
+    """A dict of catalogue keys (dotted: ``area.name``) -> (中文, English), whatever its name (an area's
+    table, or one still named STRINGS); not a table of marks keyed ``list``, ``clause``."""
     return (
         isinstance(value, dict)
-        and bool(value)
+        and any(isinstance(key, str) and "." in key for key in value)
         and all(
             isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v)
             for v in value.values()
@@ -72,7 +73,7 @@ def test_every_module_with_a_table_is_merged():
             with_table.add(info.name)
     with_table.discard("geo.messages")  # the merged table itself
     assert with_table == {area.__name__ for area in AREAS}
-    assert len(with_table) == 15
+    assert len(with_table) >= 15
 
 
 def _fields(template: str) -> set[str]:
