@@ -238,8 +238,11 @@ def _save_form(collection: Collection, lang: Lang) -> None:
     st.rerun()
 
 
+@st.fragment
 def collect_section(lang: Lang) -> None:
-    """The 数据归集 step: uploads, the match, the report and the save."""
+    """The 数据归集 step: uploads, the match, the report and the save.
+
+    A fragment: its uploads and widgets rerun this section alone; a save reruns the whole page."""
     st.subheader(t("collect.header", lang))
     st.caption(t("collect.intro", lang))
     flash = st.session_state.pop("collect_flash", None)
