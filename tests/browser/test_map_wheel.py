@@ -23,10 +23,19 @@ def _idle(pg, timeout_s: float = 90.0) -> None:
         pg.wait_for_timeout(250)
 
 
+def _watch_hint(frame) -> None:
+    """Record in the map's frame whether its hint shows from now on (it fades after 1.5 s)."""
+    frame.evaluate(
+        "() => { const h = document.querySelector('.atlas-gesture-hint'); window.__hintShown = false;"
+        " new MutationObserver(() => { if (h.classList.contains('atlas-show')) window.__hintShown = true; })"
+        ".observe(h, {attributes: true}); }"
+    )
+
+
 def _hint(frame) -> dict:
+    """The hint's text and whether it showed since :func:`_watch_hint`."""
     return frame.evaluate(
-        "() => { const h = document.querySelector('.atlas-gesture-hint');"
-        " return h ? {text: h.textContent, shown: h.classList.contains('atlas-show')} : null; }"
+        "() => ({text: document.querySelector('.atlas-gesture-hint').textContent, shown: window.__hintShown})"
     )
 
 
@@ -50,6 +59,7 @@ def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_map(app_url, browse
         top = frame.frame_element().bounding_box()["y"]
         assert top < 720, "the map starts on the first screen"
         before = pg.evaluate(SCROLLER)
+        _watch_hint(frame)
 
         _wheel_over_map(pg, frame, 300)  # the wheel alone: the page scrolls, the map stays
         assert frame.evaluate("() => window.map.getZoom()") == zoom
@@ -65,6 +75,7 @@ def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_map(app_url, browse
         assert pg.evaluate(SCROLLER) <= scrolled - 100
 
         at = pg.evaluate(SCROLLER)
+        _watch_hint(frame)
         pg.keyboard.down("Control")  # Ctrl + wheel: the map zooms in, the page stays
         try:
             _wheel_over_map(pg, frame, -300)

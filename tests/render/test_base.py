@@ -133,3 +133,4 @@ def test_every_map_leaves_the_wheel_to_the_page_and_says_so_in_its_language(lang
     assert _has(html, wheel) and _has(html, touch)
     assert "e.ctrlKey || e.metaKey" in html and "e.stopPropagation()" in html
     assert "touch-action: pan-x pan-y !important" in html
+    assert "if (window.self !== window.top) cooperative();" in html  # the offline HTML map keeps the wheel
