@@ -86,3 +86,50 @@ def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_map(app_url, browse
         assert _hint(frame)["shown"] is False
     finally:
         context.close()
+
+
+CENTER_JS = "() => { const c = window.map.getCenter(); return [c.lat, c.lng]; }"
+
+
+def _swipe(cdp, start: list[tuple[float, float]], step: tuple[float, float], pg) -> None:
+    """Fingers put down at ``start`` and moved ten ``step``s together (CDP touch events)."""
+
+    def points(i: int) -> list[dict]:
+        return [{"x": x + step[0] * i, "y": y + step[1] * i, "id": n} for n, (x, y) in enumerate(start)]
+
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": points(0)})
+    for i in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": points(i)})
+        pg.wait_for_timeout(30)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    pg.wait_for_timeout(1000)
+
+
+def test_one_finger_scrolls_the_page_and_two_move_the_map(app_url, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, has_touch=True)
+    pg = context.new_page()
+    try:
+        pg.goto(f"{app_url}/")
+        pg.locator("h1").first.wait_for(timeout=90_000)
+        frame = map_frame(pg, min_paths=9)
+        _idle(pg)
+        _watch_hint(frame)
+        box = frame.frame_element().bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + 300
+        cdp = context.new_cdp_session(pg)
+        center, top = frame.evaluate(CENTER_JS), pg.evaluate(SCROLLER)
+
+        _swipe(cdp, [(x, y)], (0, -20), pg)  # one finger up: the page scrolls, the map stays
+        assert frame.evaluate(CENTER_JS) == center
+        scrolled = pg.evaluate(SCROLLER)
+        assert scrolled >= top + 100, (top, scrolled)
+        assert _hint(frame) == {"text": "使用双指移动和缩放地图", "shown": True}
+
+        _watch_hint(frame)
+        _swipe(cdp, [(x, y - 150), (x + 100, y - 150)], (10, 0), pg)  # two fingers right: the map moves
+        moved = frame.evaluate(CENTER_JS)
+        assert moved[1] < center[1] - 0.05, (center, moved)  # dragged right: the view goes west
+        assert pg.evaluate(SCROLLER) == scrolled
+        assert _hint(frame)["shown"] is False
+    finally:
+        context.close()
