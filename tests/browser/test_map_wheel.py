@@ -1,5 +1,6 @@
 """The mouse wheel over a map scrolls the page; Ctrl (or ⌘) + wheel zooms the map (issue 23): every
-map of the atlas, a click on the map changing nothing, and a hint in the UI's language."""
+map of the atlas, a click on the map changing nothing, and a hint in the UI's language. On a touch
+screen one finger scrolls the page and two move the map."""
 
 from __future__ import annotations
 
