@@ -10,7 +10,7 @@ import time
 import pytest
 import shapely
 
-from tests.fixtures.browser import act_until, eval_in_maps, pick_option, save_screenshot
+from tests.fixtures.browser import act_until, eval_in_maps, pick_option, save_screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -32,14 +32,6 @@ WATCH_JS = """(heading) => {
 # (features drawn, whether the uploaded park is among them: the preview map) of a map frame
 LAYERS_JS = """() => { let n = 0, park = false; window.map.eachLayer(l => { if (l.feature) {
   n++; park = park || l.feature.properties.name === '片段园区'; } }); return [n, park]; }"""
-
-
-def _idle(pg, timeout_s: float = 90.0) -> None:
-    deadline, quiet = time.monotonic() + timeout_s, 0
-    while quiet < 4 and time.monotonic() < deadline:
-        running = pg.locator('[data-testid="stStatusWidget"]').count() > 0
-        quiet = 0 if running else quiet + 1
-        pg.wait_for_timeout(250)
 
 
 def _feature_counts(pg) -> dict[str, int]:
@@ -72,13 +64,13 @@ def test_an_export_choice_reruns_the_export_section_alone(app_url, browser, tmp_
     try:
         pg.goto(f"{app_url}/data")
         pg.locator("h1").first.wait_for(timeout=90_000)
-        _idle(pg)
+        wait_idle(pg)
         # the import section as a user leaves it: a file read, its preview map and the save form shown
         pg.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(parks))
-        _idle(pg)
+        wait_idle(pg)
         preview = pg.get_by_text("预览（已转换为 WGS-84）")
         act_until(lambda: pg.get_by_role("button", name="读取并校验").click(timeout=90_000), preview)
-        _idle(pg)
+        wait_idle(pg)
         before = _steady_counts(pg)
         assert set(before) == {"preview", "export"}, before
         watched = pg.evaluate(WATCH_JS, "导入数据")
@@ -94,7 +86,7 @@ def test_an_export_choice_reruns_the_export_section_alone(app_url, browser, tmp_
         pg.keyboard.press("Escape")
         pick_option(pg, chosen, "开发区（示意范围）")
         pg.keyboard.press("Escape")
-        _idle(pg)
+        wait_idle(pg)
         after = _steady_counts(pg, changed_from=before)
         save_screenshot(pg, "data_fragment_export_1280")
         assert after["export"] > before["export"], (before, after)  # the export map drew the zones added

@@ -4,24 +4,14 @@ screen one finger scrolls the page and two move the map."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from tests.fixtures.browser import map_frame, save_screenshot
+from tests.fixtures.browser import map_frame, save_screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
 SCROLLER = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
 HINTS = {"zh": "按住 Ctrl 滚动以缩放地图", "en": "Use Ctrl + scroll to zoom the map"}
-
-
-def _idle(pg, timeout_s: float = 90.0) -> None:
-    deadline, quiet = time.monotonic() + timeout_s, 0
-    while quiet < 4 and time.monotonic() < deadline:
-        running = pg.locator('[data-testid="stStatusWidget"]').count() > 0
-        quiet = 0 if running else quiet + 1
-        pg.wait_for_timeout(250)
 
 
 def _watch_hint(frame) -> None:
@@ -55,7 +45,7 @@ def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms_the_map(app_url, browse
         pg.goto(f"{app_url}/" + ("?lang=en" if lang == "en" else ""))
         pg.locator("h1").first.wait_for(timeout=90_000)
         frame = map_frame(pg, min_paths=9)  # the 9 districts
-        _idle(pg)
+        wait_idle(pg)
         zoom = frame.evaluate("() => window.map.getZoom()")
         top = frame.frame_element().bounding_box()["y"]
         assert top < 720, "the map starts on the first screen"
@@ -113,7 +103,7 @@ def test_one_finger_scrolls_the_page_and_two_move_the_map(app_url, browser):
         pg.goto(f"{app_url}/")
         pg.locator("h1").first.wait_for(timeout=90_000)
         frame = map_frame(pg, min_paths=9)
-        _idle(pg)
+        wait_idle(pg)
         _watch_hint(frame)
         box = frame.frame_element().bounding_box()
         x, y = box["x"] + box["width"] / 2, box["y"] + 300
