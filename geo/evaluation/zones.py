@@ -25,6 +25,7 @@ from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY, ZONE_COL, numeric_amounts, ratio_label
 from geo.evaluation.rules import CLASS_COL, CLASSES, DEFAULT_CONFIG_PATH, T_CLASS, YEAR_COL
 from geo.evaluation.scoring import classes_with_t
+from geo.messages import listed
 
 ZONE_CLASS_COL = "zone_class"
 TOTAL_COLUMNS = ("land_mu", "tax_wan_yuan", "sales_wan_yuan", "value_added_wan_yuan")
@@ -75,27 +76,33 @@ class ZoneScores:
     year: int | None = None
 
 
-def _bad(message: str) -> DataValidationError:
-    return DataValidationError(
-        f"区镇评价配置有误：{message}", hint="请对照 geo/evaluation/evaluation.yaml 中 zones 一节的说明修改"
-    )
+def _bad(key: str, /, **params) -> DataValidationError:
+    """The error of catalogue entry ``key`` (``evaluation.zone_config.*``,
+    geo/messages/evaluation_config.py)."""
+    return DataValidationError.of(key, **params)
 
 
 def _number(value, where: str, *, allow_none: bool = False) -> float | None:
-    return config_number(value, where, error=_bad, allow_none=allow_none)
+    def not_a_number(_message: str) -> DataValidationError:
+        return _bad("evaluation.zone_config.not_a_number", where=where, value=repr(value))
+
+    return config_number(value, where, error=not_a_number, allow_none=allow_none)
 
 
 def _rules_from(section: Mapping) -> ZoneRules:
     if not isinstance(section, Mapping):
-        raise _bad("zones 应为键值结构")
+        raise _bad("evaluation.zone_config.not_mapping")
     unknown = set(section) - {"pool", "weights", "benchmark", "classes"}
     if unknown:
-        raise _bad(f"未知的配置项 zones.{'、zones.'.join(sorted(map(str, unknown)))}")
+        raise _bad(
+            "evaluation.zone_config.unknown_keys",
+            keys=listed(f"zones.{k}" for k in sorted(map(str, unknown))),
+        )
     weights = section.get("weights") or {}
     bench = section.get("benchmark") or {}
     classes = section.get("classes") or {}
     if not isinstance(weights, Mapping) or not isinstance(bench, Mapping) or not isinstance(classes, Mapping):
-        raise _bad("zones.weights、zones.benchmark、zones.classes 应为键值结构")
+        raise _bad("evaluation.zone_config.sections_not_mapping")
     rules = ZoneRules(
         weights={str(k): _number(v, f"zones.weights.{k}") for k, v in weights.items()},
         pool=section.get("pool", "scored"),
@@ -122,28 +129,33 @@ def _rules_from(section: Mapping) -> ZoneRules:
 def _check_rules(rules: ZoneRules) -> None:
     for key, value in {**rules.weights, **rules.benchmark_fixed}.items():
         if key not in RATIOS_BY_KEY:
-            raise _bad(f"未知指标「{key}」；可用指标：{'、'.join(RATIOS_BY_KEY)}")
+            raise _bad("evaluation.zone_config.unknown_indicator", key=key, indicators=listed(RATIOS_BY_KEY))
         if value < 0:
-            raise _bad(f"指标「{key}」的权重或基准不能为负数，却是 {value:g}")
+            raise _bad("evaluation.zone_config.negative", key=key, value=value)
     if sum(rules.weights.values()) <= 0:
-        raise _bad("zones.weights 的权重之和应大于 0")
+        raise _bad("evaluation.zone_config.weights_sum")
     if any(v <= 0 for v in rules.benchmark_fixed.values()):
-        raise _bad("zones.benchmark.fixed 的基准值应大于 0")
+        raise _bad("evaluation.zone_config.fixed_not_positive")
     if rules.benchmark_multiple <= 0:
-        raise _bad("zones.benchmark.multiple 应大于 0")
+        raise _bad("evaluation.zone_config.multiple_not_positive")
     for choice, allowed, where in (
         (rules.pool, ("scored", "all"), "zones.pool"),
         (rules.class_method, ("percentile", "score"), "zones.classes.method"),
     ):
         if choice not in allowed:
-            raise _bad(f"「{where}」应为 {' / '.join(allowed)} 之一，却是 {choice!r}")
+            raise _bad(
+                "evaluation.zone_config.bad_choice",
+                where=where,
+                allowed=" / ".join(allowed),
+                value=repr(choice),
+            )
     pct, sc = rules.percentile_cutoffs, rules.score_cutoffs
     if set(pct) != {"A", "B", "C"} or not 0 <= pct["A"] <= pct["B"] <= pct["C"] <= 100:
-        raise _bad("zones.classes.percentile 应给出 A、B、C 三档上限（%），且 0 ≤ A ≤ B ≤ C ≤ 100")
+        raise _bad("evaluation.zone_config.percentile_classes")
     if set(sc) != {"A", "B", "C"} or not sc["A"] >= sc["B"] >= sc["C"]:
-        raise _bad("zones.classes.score 应给出 A、B、C 三档最低分，且 A ≥ B ≥ C")
+        raise _bad("evaluation.zone_config.score_classes")
     if rules.min_ratio is not None and rules.max_ratio is not None and rules.min_ratio > rules.max_ratio:
-        raise _bad("zones.benchmark.min_ratio 不能大于 max_ratio")
+        raise _bad("evaluation.zone_config.min_ratio_above_max")
 
 
 def zone_rules(raw: Mapping | None = None) -> ZoneRules:
@@ -159,9 +171,11 @@ def zone_rules(raw: Mapping | None = None) -> ZoneRules:
     base = read_config_yaml(DEFAULT_CONFIG_PATH, "评价配置文件").get("zones") or {}
     given = (raw or {}).get("zones") or {}
     if not isinstance(given, Mapping):
-        raise _bad("zones 应为键值结构")
+        raise _bad("evaluation.zone_config.not_mapping")
     merged = layered(base, given)
     if "weights" in given:
+        if not isinstance(given["weights"] or {}, Mapping):
+            raise _bad("evaluation.zone_config.sections_not_mapping")
         merged["weights"] = dict(given["weights"] or {})
     return _rules_from(merged)
 

@@ -9,9 +9,11 @@ beside the others of its kind; keys start with the area's name (``ingest.``, ``e
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from geo.messages.evaluation import MESSAGES as EVALUATION
+from geo.messages.evaluation_config import MESSAGES as EVALUATION_CONFIG
 from geo.messages.exports import MESSAGES as EXPORTS
 from geo.messages.ingest import MESSAGES as INGEST
 from geo.messages.ingest_placing import MESSAGES as INGEST_PLACING
@@ -23,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **INGEST_PLACING,
     **EXPORTS,
     **EVALUATION,
+    **EVALUATION_CONFIG,
     **RECORDS,
     **SOURCES,
 }
@@ -45,4 +48,11 @@ def has_hint(key: str) -> bool:
     return f"{key}.hint" in MESSAGES
 
 
-__all__ = ["MESSAGES", "has_hint", "message"]
+def listed(items: Iterable[Any]) -> dict[str, str]:
+    """``items`` as one list in both languages (joined by 、 in Chinese, by commas in English), for a
+    parameter written ``{name[zh]}`` / ``{name[en]}`` in the catalogue."""
+    words = [str(item) for item in items]
+    return {"zh": "、".join(words), "en": ", ".join(words)}
+
+
+__all__ = ["MESSAGES", "has_hint", "listed", "message"]
