@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.catalogue import CATALOGUE
 from geo.errors import DataValidationError
 
 # The indicator definitions live in geo/evaluation/ratios.py; re-exported here for every caller.
@@ -34,6 +35,7 @@ from geo.evaluation.ratios import UNIT_EN as UNIT_EN
 from geo.evaluation.ratios import Ratio as Ratio
 from geo.evaluation.ratios import ratio_label as ratio_label
 from geo.evaluation.zone_sums import group_sums, header
+from geo.messages import message
 from geo.spatial.measure import area_mu, to_analysis_crs
 from geo.spatial.point_coords import point_xy
 from geo.spatial.zone_index import ZoneIndex, locate_exact
@@ -538,32 +540,15 @@ def total_metrics(enterprises: pd.DataFrame) -> pd.Series:
     return group_sums(amounts, np.zeros(len(enterprises), dtype=np.int64), 1).iloc[0]
 
 
-_AMOUNT_EN: dict[str, tuple[str, str]] = {
-    "land_mu": ("Land", "mu"),
-    "sales_wan_yuan": ("Sales", "10k yuan"),
-    "tax_wan_yuan": ("Tax", "10k yuan"),
-    "value_added_wan_yuan": ("Value added", "10k yuan"),
-    "energy_tce": ("Energy use", "tce"),
-    "electricity_kwh": ("Electricity", "kWh"),
-    "employees": ("Employees", "persons"),
-    "rd_wan_yuan": ("R&D spending", "10k yuan"),
-    EMISSION_COLUMN: ("Pollutant equivalents", "equiv."),
-}
-
-
 def zone_metric_labels(lang: str = "zh") -> dict[str, str]:
-    """Column headers with units for a :func:`zone_metrics` table, in Chinese or English."""
-    if lang == "en":
-        labels = {ZONE_COL: "Zone", "n_enterprises": "Enterprises", "zone_area_mu": "Zone area (mu)"}
-        labels.update({col: f"{name} ({unit})" for col, (name, unit) in _AMOUNT_EN.items()})
-        labels.update({r.key: ratio_label(r.key, lang="en") for r in RATIOS})
-        return labels
+    """Column headers with units for a :func:`zone_metrics` table, in Chinese or English: the amounts'
+    from the column catalogue, the indicators' from :data:`RATIOS`."""
     labels = {
-        ZONE_COL: "区域",
-        "n_enterprises": "企业数（家）",
-        "zone_area_mu": "区域面积（亩）",
+        column: message(f"evaluation.zone_metric_col.{column}", lang)
+        for column in (ZONE_COL, "n_enterprises", "zone_area_mu")
     }
-    labels.update({col: f"{zh}（{unit}）" for col, (zh, unit) in AMOUNT_COLUMNS.items()})
-    labels.update({col: f"{zh}（{unit}）" for col, (zh, unit) in OPTIONAL_AMOUNT_COLUMNS.items()})
-    labels.update({r.key: ratio_label(r.key) for r in RATIOS})
+    columns = {c.key: c for c in CATALOGUE["enterprises"]}
+    labels.update({key: columns[key].label(lang) for key in AMOUNT_COLUMNS})
+    labels[EMISSION_COLUMN] = message(f"evaluation.zone_metric_col.{EMISSION_COLUMN}", lang)
+    labels.update({r.key: ratio_label(r.key, lang=lang) for r in RATIOS})
     return labels

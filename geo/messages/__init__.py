@@ -14,6 +14,7 @@ from typing import Any
 
 from geo.messages.evaluation import MESSAGES as EVALUATION
 from geo.messages.evaluation_config import MESSAGES as EVALUATION_CONFIG
+from geo.messages.evaluation_words import WORDS as EVALUATION_WORDS
 from geo.messages.exports import MESSAGES as EXPORTS
 from geo.messages.ingest import MESSAGES as INGEST
 from geo.messages.ingest_placing import MESSAGES as INGEST_PLACING
@@ -26,6 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **EXPORTS,
     **EVALUATION,
     **EVALUATION_CONFIG,
+    **EVALUATION_WORDS,
     **RECORDS,
     **SOURCES,
 }
@@ -48,11 +50,20 @@ def has_hint(key: str) -> bool:
     return f"{key}.hint" in MESSAGES
 
 
-def listed(items: Iterable[Any]) -> dict[str, str]:
-    """``items`` as one list in both languages (joined by 、 in Chinese, by commas in English), for a
-    parameter written ``{name[zh]}`` / ``{name[en]}`` in the catalogue."""
+def joined(items: Iterable[Any], lang: str = "zh", /, *, clauses: bool = False) -> str:
+    """``items`` as one list in ``lang``: joined by 、 in Chinese and by commas in English, or with
+    ``clauses`` (items that are phrases of their own) by ； and semicolons."""
     words = [str(item) for item in items]
-    return {"zh": "、".join(words), "en": ", ".join(words)}
+    if lang == "en":
+        return ("; " if clauses else ", ").join(words)
+    return ("；" if clauses else "、").join(words)
 
 
-__all__ = ["MESSAGES", "has_hint", "listed", "message"]
+def listed(items: Iterable[Any], /, *, clauses: bool = False) -> dict[str, str]:
+    """``items`` as one list in both languages (:func:`joined`), for a parameter written
+    ``{name[zh]}`` / ``{name[en]}`` in the catalogue."""
+    words = [str(item) for item in items]
+    return {lang: joined(words, lang, clauses=clauses) for lang in ("zh", "en")}
+
+
+__all__ = ["MESSAGES", "has_hint", "joined", "listed", "message"]
