@@ -50,6 +50,12 @@ def has_hint(key: str) -> bool:
     return f"{key}.hint" in MESSAGES
 
 
+def both(key: str, /, **params: Any) -> dict[str, str]:
+    """Catalogue entry ``key`` in both languages, for a parameter written ``{name[zh]}`` /
+    ``{name[en]}`` in another entry (a field's or a state's name inside a message)."""
+    return {lang: message(key, lang, **params) for lang in ("zh", "en")}
+
+
 def joined(items: Iterable[Any], lang: str = "zh", /, *, clauses: bool = False) -> str:
     """``items`` as one list in ``lang``: joined by 、 in Chinese and by commas in English, or with
     ``clauses`` (items that are phrases of their own) by ； and semicolons."""
@@ -66,4 +72,4 @@ def listed(items: Iterable[Any], /, *, clauses: bool = False) -> dict[str, str]:
     return {lang: joined(words, lang, clauses=clauses) for lang in ("zh", "en")}
 
 
-__all__ = ["MESSAGES", "has_hint", "joined", "listed", "message"]
+__all__ = ["MESSAGES", "both", "has_hint", "joined", "listed", "message"]

@@ -1,6 +1,6 @@
 """Words of the evaluation's outputs (not errors): column headers of the zone and yearly tables,
-the rows of a zone table's rules sheet, its notes and the small words of the indicators:
-key -> (中文, English)."""
+the rows of a zone table's rules sheet, its notes, the small words of the indicators, and the
+publication's states, decisions and fields named in its messages: key -> (中文, English)."""
 
 from __future__ import annotations
 
@@ -76,7 +76,29 @@ ZONE_METRIC_COLUMNS: dict[str, tuple[str, str]] = {
     "emission_equiv": ("排放当量（当量）", "Pollutant equivalents (equiv.)"),
 }
 
+# The publication (geo/publication/): a version's state, an objection's decision, the fields its
+# messages name (``what``), a version's kind.
+PUBLICATION_WORDS: dict[str, tuple[str, str]] = {
+    "publication.state.draft": ("草稿", "draft"),
+    "publication.state.published": ("公示", "published"),
+    "publication.state.final": ("定案", "final"),
+    "publication.locked": ("已锁定", "locked"),
+    "publication.decision.accepted": ("采纳", "accepted"),
+    "publication.decision.rejected": ("驳回", "rejected"),
+    "publication.decision.pending": ("待定", "pending"),
+    "publication.field_choice": ("{key}（{label}）", "{key} ({label})"),
+    "publication.kind.score": ("评价结果", "evaluation results"),
+    "publication.kind.land": ("用地清单", "land list"),
+    "publication.field.department": ("核实部门", "the verifying department"),
+    "publication.field.department_answer": ("部门答复", "the department's answer"),
+    "publication.field.evidence_name": ("证据文件名", "the evidence file's name"),
+    "publication.field.final_answer": ("核实部门的答复", "the verifying department's answer"),
+    "publication.field.window_start": ("公示开始日期", "the first day of publication"),
+    "publication.field.window_end": ("公示结束日期", "the last day of publication"),
+}
+
 WORDS: dict[str, tuple[str, str]] = {
+    **PUBLICATION_WORDS,
     "evaluation.with_unit": ("{label}（{unit}）", "{label} ({unit})"),
     "evaluation.points_of": ("{label}得分（分）", "{label} points"),
     "evaluation.input_emission_equiv": ("污染物排放当量", "pollutant equivalent"),
