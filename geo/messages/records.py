@@ -258,7 +258,7 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "The land list to use, “{version}”, does not exist",
     ),
     "publication.land_list_missing.hint": ("请先列出现有版本", "List the versions there are first"),
-    "publication.not_a_date": ("{what[zh]}「{value}」不是日期", "{what[en]} “{value}” is not a date"),
+    "publication.not_a_date": ("{what[zh]}「{value}」不是日期", "“{value}” is not a date ({what[en]})"),
     "publication.not_a_date.hint": (
         "请写成 2025-07-13 这样的格式",
         "Write it like 2025-07-13",
@@ -303,7 +303,10 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "Continue with {last} (publish it or make it final)",
     ),
     "publication.text_required": ("请填写{what[zh]}", "Fill in {what[en]}"),
-    "publication.text_too_long": ("{what[zh]}过长（{n} 字）", "{what[en]} is too long ({n} characters)"),
+    "publication.text_too_long": (
+        "{what[zh]}过长（{n} 字）",
+        "The text of {what[en]} is too long ({n} characters)",
+    ),
     "publication.text_too_long.hint": ("请不超过 {max_chars} 字", "Keep it to {max_chars} characters"),
     "publication.claim_not_number": (
         "申诉值「{value}」不是数字",
