@@ -317,7 +317,8 @@ def test_the_rules_sheet_is_written_in_one_language():
         ["Classes", "By percentile: A top 34 %, B to 67 %, C to 95 %, rest D"],
         [
             "Source",
-            "geo/evaluation/evaluation.yaml zones (Zhejiang provincial government document 浙政发〔2018〕5号)",
+            "geo/evaluation/evaluation.yaml zones "
+            "(Zhejiang provincial government document 浙政发〔2018〕5号)",
         ],
         [
             "Note",
