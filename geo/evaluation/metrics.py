@@ -35,7 +35,7 @@ from geo.evaluation.ratios import UNIT_EN as UNIT_EN
 from geo.evaluation.ratios import Ratio as Ratio
 from geo.evaluation.ratios import ratio_label as ratio_label
 from geo.evaluation.zone_sums import group_sums, header
-from geo.messages import message
+from geo.messages import listed, message
 from geo.spatial.measure import area_mu, to_analysis_crs
 from geo.spatial.point_coords import point_xy
 from geo.spatial.zone_index import ZoneIndex, locate_exact
@@ -51,9 +51,12 @@ NOT_COMPUTABLE_ZH = "无法计算"
 # --------------------------------------------------------------------------- validation
 
 
-def _preview(values: Sequence, limit: int = 10) -> str:
-    shown = "、".join(str(v) for v in list(values)[:limit])
-    return shown + (f" 等 {len(values)} 个" if len(values) > limit else "")
+def _preview(values: Sequence, limit: int = 10) -> dict[str, str]:
+    """The first ``limit`` values as a list in both languages, saying how many there are in all."""
+    shown = listed(list(values)[:limit])
+    if len(values) > limit:
+        return {lang: message("evaluation.preview_more", lang, shown=shown, n=len(values)) for lang in shown}
+    return shown
 
 
 def check_enterprises(enterprises: pd.DataFrame, *, id_col: str = ID_COL) -> None:
@@ -226,7 +229,7 @@ def land_mu_from_parcels(parcels: gpd.GeoDataFrame, *, id_col: str = ID_COL) -> 
     types = set(parcels.geom_type.dropna().unique())
     if not types <= {"Polygon", "MultiPolygon"}:
         raise DataValidationError.of(
-            "evaluation.parcels_not_polygons", types="、".join(sorted(types - {"Polygon", "MultiPolygon"}))
+            "evaluation.parcels_not_polygons", types=listed(sorted(types - {"Polygon", "MultiPolygon"}))
         )
     projected = to_analysis_crs(parcels[[id_col, parcels.geometry.name]])
     areas = area_mu(projected).fillna(0.0)
@@ -283,7 +286,7 @@ class ZoneAssignment:
 def _zone_keys(zones: pd.DataFrame, zone_id: str) -> pd.Series:
     if zone_id not in zones.columns:
         raise DataValidationError.of(
-            "evaluation.zones_no_key_column", column=zone_id, columns="、".join(map(str, zones.columns))
+            "evaluation.zones_no_key_column", column=zone_id, columns=listed(zones.columns)
         )
     keys = zones[zone_id]
     values = keys.to_numpy(dtype=object)
@@ -462,11 +465,8 @@ def assign_zones_by_column(
     notes, notes_en = [], []
     unknown = sorted({str(v) for v in stripped[~inside] if v is not None and v == v})
     if unknown:
-        notes.append(f"以下区域名称不在区域图层中，相应企业计入区域外：{_preview(unknown)}")
-        notes_en.append(
-            "These zone names are not in the zone layer; their enterprises count as outside: "
-            f"{_preview(unknown)}"
-        )
+        notes.append(message("evaluation.unknown_zone_names", "zh", names=_preview(unknown)))
+        notes_en.append(message("evaluation.unknown_zone_names", "en", names=_preview(unknown)))
     return ZoneAssignment(
         zone=zone,
         zone_keys=tuple(keys.tolist()),

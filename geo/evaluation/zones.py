@@ -229,7 +229,7 @@ def score_zones(
     rules = rules if rules is not None else zone_rules()
     missing = [c for c in (ZONE_COL, "scored", CLASS_COL, "land_mu") if c not in evaluated.columns]
     if missing:
-        raise DataValidationError.of("evaluation.zones_missing_columns", columns="、".join(missing))
+        raise DataValidationError.of("evaluation.zones_missing_columns", columns=listed(missing))
     if enterprises is not None and not enterprises.index.equals(evaluated.index):
         raise DataValidationError.of("evaluation.zones_table_mismatch")
     keys = _zone_keys(evaluated[ZONE_COL])

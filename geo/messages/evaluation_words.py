@@ -103,6 +103,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "evaluation.points_of": ("{label}得分（分）", "{label} points"),
     "evaluation.input_emission_equiv": ("污染物排放当量", "pollutant equivalent"),
     "evaluation.no_data": ("无数据", "no data"),
+    "evaluation.preview_more": ("{shown[zh]} 等 {n} 个", "{shown[en]} … ({n} in all)"),
+    "evaluation.no_methods": ("（无）", "(none)"),
+    "evaluation.unknown_zone_names": (
+        "以下区域名称不在区域图层中，相应企业计入区域外：{names[zh]}",
+        "These zone names are not in the zone layer; their enterprises count as outside: {names[en]}",
+    ),
     # The rules sheet of a zone table (geo/evaluation/zones.py rules_rows).
     "evaluation.zone_rules.item": ("项目", "Item"),
     "evaluation.zone_rules.value": ("内容", "Value"),

@@ -31,7 +31,7 @@ from geo.evaluation import (
     evaluate,
 )
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, UNIT_EN, ZONE_COL, ratio_label
-from geo.messages import joined, message
+from geo.messages import joined, listed, message
 from geo.messages.evaluation_words import YEARLY_COLUMNS
 from geo.yearly.surcharges import class_rates_text, surcharge_labels, surcharge_totals, surcharges
 
@@ -71,13 +71,13 @@ def published_classes(frame: pd.DataFrame, *, id_col: str = ID_COL) -> pd.DataFr
             raise DataValidationError.of("yearly.previous_lacks_column", column=col)
     ids = frame[id_col].astype(str)
     if ids.duplicated().any():
-        dup = "、".join(pd.unique(ids[ids.duplicated()])[:5])
+        dup = listed(pd.unique(ids[ids.duplicated()])[:5])
         raise DataValidationError.of("yearly.previous_duplicate_ids", ids=dup)
     cls = frame[CLASS_COL].astype(object)
     cls = cls.where(cls.notna() & (cls.astype(str).str.strip() != ""), T_CLASS).astype(str).str.strip()
     bad = ~cls.isin(CLASSES_T)
     if bad.any():
-        raise DataValidationError.of("yearly.previous_bad_class", classes="、".join(pd.unique(cls[bad])[:5]))
+        raise DataValidationError.of("yearly.previous_bad_class", classes=listed(pd.unique(cls[bad])[:5]))
     out = pd.DataFrame({id_col: ids.to_numpy(), CLASS_COL: cls.to_numpy()})
     out["scored"] = out[CLASS_COL] != T_CLASS
     out["land_mu"] = (
@@ -150,7 +150,7 @@ def class_changes(previous: pd.DataFrame, current: pd.DataFrame, *, id_col: str 
     curr_ids = pd.Index(current[id_col].astype(str).array)
     for ids, which in ((prev_ids, "previous"), (curr_ids, "current")):
         if not ids.is_unique:
-            dup = "、".join(map(str, ids[ids.duplicated()].unique()[:5]))
+            dup = listed(ids[ids.duplicated()].unique()[:5])
             key = f"yearly.{which}_table_duplicate_ids"  # yearly.previous_… / yearly.current_…
             raise DataValidationError.of(key, ids=dup)
     # Rows: this year's enterprises in their order, then last year's leavers in theirs.
@@ -369,9 +369,7 @@ def early_warnings(
     (else made here; seconds at 120,000 enterprises).
     """
     if year not in evaluated:
-        raise DataValidationError.of(
-            "yearly.no_such_year", year=year, years="、".join(map(str, sorted(evaluated)))
-        )
+        raise DataValidationError.of("yearly.no_such_year", year=year, years=listed(sorted(evaluated)))
     curr = evaluated[year]
     rows: list[pd.DataFrame] = []
     keep = [c for c in (id_col, "name", "industry", ZONE_COL) if c in curr.columns]
