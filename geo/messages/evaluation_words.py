@@ -97,7 +97,41 @@ PUBLICATION_WORDS: dict[str, tuple[str, str]] = {
     "publication.field.window_end": ("公示结束日期", "the last day of publication"),
 }
 
+# The notes of an evaluation (geo/evaluation/notes.py): what scoring did not do as configured.
+NOTES: dict[str, tuple[str, str]] = {
+    "evaluation.missing_rule.zero": ("缺项不得分", "a missing item scores 0"),
+    "evaluation.missing_rule.mean": (
+        "缺项按本组（规上/规下）该项平均得分计",
+        "a missing item scores its group's average points for that item",
+    ),
+    "evaluation.missing_rule.drop": (
+        "缺项不计，其余指标得分按权重比例折算到满分",
+        "a missing item is left out and the other items are scaled up to the full weight",
+    ),
+    "evaluation.size.above": ("规上", "Above-scale"),
+    "evaluation.size.below": ("规下", "Below-scale"),
+    "evaluation.dropped_no_data": ("{label}缺少{inputs}数据", "{label} has no {inputs} data"),
+    "evaluation.dropped_no_benchmark": ("{label}基准无法计算", "{label} has no usable benchmark"),
+    "evaluation.note_year_column_unused": (
+        "企业表有投产年份「{column}」但未给出评价年份：未应用“投产不满年限不参评”规则",
+        "The table has '{column}' but no evaluation year: the years-in-production rule was not applied",
+    ),
+    "evaluation.note_dropped": (
+        "{size[zh]}企业：指标 {words[zh]}，已从评分中去掉，其余权重按比例放大到合计 {total:g}",
+        "{size[en]} enterprises: {words[en]}, left out; the other weights were scaled up to {total:g}",
+    ),
+    "evaluation.note_missing_items": (
+        "{n} 家参评企业缺少部分指标数据，{rule[zh]}",
+        "{n} scored enterprises lack data for some indicators: {rule[en]}",
+    ),
+    "evaluation.note_absent_adjustment": (
+        "加减分项「{name}」：表中没有字段「{column}」，未应用",
+        "Bonus/penalty item '{name}': the table has no column '{column}'; not applied",
+    ),
+}
+
 WORDS: dict[str, tuple[str, str]] = {
+    **NOTES,
     **PUBLICATION_WORDS,
     "evaluation.with_unit": ("{label}（{unit}）", "{label} ({unit})"),
     "evaluation.points_of": ("{label}得分（分）", "{label} points"),
