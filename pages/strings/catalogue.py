@@ -118,6 +118,10 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
         "各板块集群重点（《关于苏州市推进数字经济时代产业创新集群发展的指导意见》）",
         "Cluster focus by county (Suzhou innovation-cluster guidance, 2022)",
     ),
+    "corr.translation_note": (
+        "原文为中文；英文为本图的译文。",
+        "The plan is in Chinese; the English is the atlas's translation.",
+    ),
     "corr.col.corridor": ("轴 / 带", "Axis / belt"),
     "corr.col.industry": ("产业", "Industry"),
     "corr.col.area": ("板块", "Area"),
