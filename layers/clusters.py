@@ -75,7 +75,7 @@ LAYER = Layer(
         Field("name", "区镇", "Town/zone", names="place"),
         Field("industry", "产业", "Industry", names="industry"),
         Field("role_label", "布局角色", "Role"),
-        Field("note", "规划表述", "In the plan (atlas's translation)", en_column="note_en"),
+        Field("note", "规划表述", "In the plan (translated by the atlas)", en_column="note_en"),
     ),
     color_by=_colors,
     legend_entries=_legend,
