@@ -68,6 +68,11 @@ def _isna(value: object) -> bool:
     return value is None or (np.ndim(value) == 0 and bool(pd.isna(value)))
 
 
+# A shown value that is not the data's own (an English name) has the data's value beside it in the
+# feature's properties under this prefix (pages read a click's properties as the data has them).
+DATA_VALUE_PREFIX = "data."
+
+
 def _escape_properties(
     gdf: gpd.GeoDataFrame, columns: Sequence[str], fields: Sequence[Field] = (), lang: Lang = "zh"
 ) -> gpd.GeoDataFrame:
@@ -75,8 +80,11 @@ def _escape_properties(
     <script> shows as text)."""
     out = gdf[[*columns, gdf.geometry.name]].copy()
     for f in fields:
-        if f.column in out.columns and lang == "en":
+        if f.column in out.columns and lang == "en" and (f.names or f.en_column):
+            # the data's own value travels beside the English one: a click answers with it
+            out[DATA_VALUE_PREFIX + f.column] = out[f.column]
             out[f.column] = f.shown(gdf, lang)
+            columns = [*columns, DATA_VALUE_PREFIX + f.column]
     for col in columns:
         values = out[col]
         if pd.api.types.is_float_dtype(values):
