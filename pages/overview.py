@@ -38,7 +38,7 @@ map_out = show_map(
 # The map first, then the rest: the browser draws the map before anything sent after it in a
 # later run (docs/performance.md, seventh round).
 rest_after_map("overview_map", lang)
-st.caption(":material/warning: " + t("app.disclaimer", lang))
+st.caption(":material/warning: " + t("map.disclaimer", lang))
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("overview.metric.districts", lang), f"{len(districts)}")
 c2.metric(t("overview.metric.area", lang), f"{districts['area_km2'].sum():,.0f} km²")

@@ -336,7 +336,7 @@ def map_with_exports(
     )
     if signal_drawn and map_first_run(key):
         return out  # the note and the downloads below the map follow it (they move nothing)
-    st.caption(":material/warning: " + note + " " + t("app.disclaimer", s.lang))
+    st.caption(":material/warning: " + note + " " + t("map.disclaimer", s.lang))
     export_panel(
         export_title or title,
         base + changing,

@@ -299,6 +299,7 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
         "network (basemaps need one).",
     ),
     "export.none": ("请至少选择一个图层。", "Choose at least one layer."),
+    "map.disclaimer": ("示意图，不作为权属界线依据。", "Schematic map, not a legal boundary."),  # a sentence
     "unit.mu": ("亩", "mu"),
     "district.kind.区": ("区", "district"),
     "district.kind.县级市": ("县级市", "county-level city"),
