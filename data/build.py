@@ -582,8 +582,38 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
         ),
     ]
     meta = pd.DataFrame(rows, columns=list(LAYER_METADATA.columns))
+    # the English pages' words for the licence and the note: the atlas's translation
+    meta["licence_en"] = meta["licence"].map(lambda v: LICENCE_EN.get(v, v))
+    meta["note_en"] = meta["layer"].map(NOTE_EN).fillna("")
     meta["built"] = BUILD_DATE
     return meta
+
+
+LICENCE_EN = {"本项目": "this project", "公开规划文件": "public planning documents"}
+NOTE_EN = {  # each layer's note (build_metadata) in English
+    "districts": "Boundaries derived from Amap data; conversion error well under 1 m",
+    "wujiang_towns": "Schematic extents, not the official management lines",
+    "dev_zones": "Schematic extents, not planning red lines",
+    "carrier_parks": "Schematic locations",
+    "corridor_axes": "The text gives no coordinates; the course is schematic",
+    "corridor_belts": (
+        "The text gives no coordinates; the extent is schematic; the same paragraph also names a "
+        "Shanghai-border belt"
+    ),
+    "enterprises": (
+        "Synthetic data, no real enterprise; the 2020 sales totals of new materials, biomedicine and "
+        "medical devices and other manufacturing are synthetic assumptions (the plan gives none)"
+    ),
+    "parcels": (
+        "Synthetic data, no real parcel; floor area ratio, building coverage, investment and the grant "
+        "contracts' terms are all synthetic"
+    ),
+    "wujiang_renewal_record": "District total, no split by year or town",
+    "wujiang_clusters": "Core/supporting as read from the plan's wording",
+    "wujiang_industry_figures": "Unit: 100 million yuan; tax per mu in 10k yuan/mu",
+    "key_industries": "2020 output targets, unit: 100 million yuan",
+    "enterprise_years": "Synthetic data (2020–2022), no real enterprise or real year",
+}
 
 
 BUILD_DATE = "2026-11-23"  # fixed so the build is byte-for-byte reproducible; bump when data changes

@@ -37,6 +37,8 @@ def test_corridor_tables_in_english():
         focus["Suzhou Industrial Park"] == "biomedicine, artificial intelligence, nanotechnology applications"
     )
     assert any("atlas's translation" in c.value for c in at.caption)
+    sources = at.dataframe[3].value  # the layers' sources stay as cited; licence and note in English
+    assert "this project" in set(sources.iloc[:, 3]) and not sources.iloc[:, 5].map(CJK.search).any()
     at.selectbox(key="corr_industry").set_value("新材料").run()
     text = "\n".join(m.value for m in at.markdown)
     assert (
