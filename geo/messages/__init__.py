@@ -9,7 +9,8 @@ hint shown after message ``K``.
 
 One module per area, each with its table ``MESSAGES``, listed in :data:`AREAS` and merged once: a key
 defined in two modules stops the import. geo's own messages: ingest.py, ingest_placing.py, exports.py,
-evaluation.py, records.py, sources.py; the interface's: ui/ (one module per page area, and the layers').
+evaluation.py, evaluation_config.py, evaluation_words.py, records.py, sources.py; the interface's: ui/
+(one module per page area, and the layers').
 """
 
 from __future__ import annotations
@@ -18,7 +19,16 @@ from collections.abc import Iterable
 from types import ModuleType
 from typing import Any
 
-from geo.messages import evaluation, exports, ingest, ingest_placing, records, sources
+from geo.messages import (
+    evaluation,
+    evaluation_config,
+    evaluation_words,
+    exports,
+    ingest,
+    ingest_placing,
+    records,
+    sources,
+)
 from geo.messages.lang import DEFAULT_LANG, Lang
 from geo.messages.ui import city, collect, data, efficiency, frame, groups, layers, publication, zones
 
@@ -27,6 +37,8 @@ AREAS: tuple[ModuleType, ...] = (
     ingest_placing,
     exports,
     evaluation,
+    evaluation_config,
+    evaluation_words,
     records,
     sources,
     frame,
@@ -94,4 +106,38 @@ def has_hint(key: str) -> bool:
     return f"{key}.hint" in MESSAGES
 
 
-__all__ = ["AREAS", "DEFAULT_LANG", "MESSAGES", "Lang", "has_hint", "merged", "message", "t"]
+def both(key: str, /, **params: Any) -> dict[str, str]:
+    """Catalogue entry ``key`` in both languages, for a parameter written ``{name[zh]}`` /
+    ``{name[en]}`` in another entry (a field's or a state's name inside a message)."""
+    return {lang: message(key, lang, **params) for lang in ("zh", "en")}
+
+
+def joined(items: Iterable[Any], lang: str = "zh", /, *, clauses: bool = False) -> str:
+    """``items`` as one list in ``lang``: joined by 、 in Chinese and by commas in English, or with
+    ``clauses`` (items that are phrases of their own) by ； and semicolons."""
+    words = [str(item) for item in items]
+    if lang == "en":
+        return ("; " if clauses else ", ").join(words)
+    return ("；" if clauses else "、").join(words)
+
+
+def listed(items: Iterable[Any], /, *, clauses: bool = False) -> dict[str, str]:
+    """``items`` as one list in both languages (:func:`joined`), for a parameter written
+    ``{name[zh]}`` / ``{name[en]}`` in the catalogue."""
+    words = [str(item) for item in items]
+    return {lang: joined(words, lang, clauses=clauses) for lang in ("zh", "en")}
+
+
+__all__ = [
+    "AREAS",
+    "DEFAULT_LANG",
+    "MESSAGES",
+    "Lang",
+    "both",
+    "has_hint",
+    "joined",
+    "listed",
+    "merged",
+    "message",
+    "t",
+]

@@ -262,7 +262,7 @@ def _indicator_labels(lang: Lang) -> dict[str, str]:
 
 
 def _register_view(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    table = objections.register_table(frame)
+    table = objections.register_table(frame, lang=lang)
     if lang == "zh":
         return table
     return table.set_axis([t(f"pub.reg.{c}", lang) for c in objections.REGISTER_HEADERS], axis=1)

@@ -91,6 +91,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope} {year} industrial enterprise evaluation results (synthetic demo)",
     ),
     "city.cycle.file": ("苏州全市评价", "suzhou_city_evaluation"),
+    "city.cycle.notice_file": ("公示名单", "public_notice"),
     "city.cycle.small_note": (
         "不足 {n} 家企业的汇总数值已隐去（仅显示企业数）。",
         "Figures of groups of fewer than {n} enterprises are blanked (counts shown).",
