@@ -414,6 +414,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--city", action="store_true", help="also the city pages (?data=city, $ATLAS_CITY_N enterprises)"
     )
+    parser.add_argument("--port", type=int, default=0, help="the atlas's port (default: a free one)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -425,7 +426,7 @@ def main(argv: list[str] | None = None) -> None:
         for p in pages_to_load(args.user_gpkg is not None, city=args.city)
         if args.pages is None or p[0] in args.pages
     ]
-    app = start_app(free_port(), env=env)
+    app = start_app(args.port or free_port(), env=env)
     bare = start_bare(free_port())
     print(f"atlas on {app.base}, floor on {bare.base}; {os.cpu_count()} CPUs; Chromium {CHROMIUM}")
     try:
