@@ -54,6 +54,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "city.f.parcel": ("宗地编号", "Parcel"),
     "city.f.area_mu": ("面积（亩）", "Area (mu)"),
     "city.f.far": ("容积率", "Floor area ratio"),
+    "city.zoom_hint.points": (
+        "放大以显示企业点位（视图内 {n} 家）",
+        "Zoom in to show the enterprises ({n} in view)",
+    ),
+    "city.zoom_hint.parcels": (
+        "放大以显示宗地（视图内 {n} 宗）",
+        "Zoom in to show the parcels ({n} in view)",
+    ),
+    "city.f.far_min": ("容积率下限", "Minimum FAR"),
+    "city.f.coverage": ("建筑系数（%）", "Building coverage (%)"),
+    "city.f.below": ("低于控制下限", "Below the control minimum"),
+    "city.yes": ("是", "yes"),
+    "city.no": ("否", "no"),
+    "city.int.layer": ("苏州全市宗地用地强度（合成）", "Suzhou parcels' land-use intensity (synthetic)"),
+    "city.int.cell_count": ("宗地数（宗）", "Parcels"),
+    "city.int.below_pct": ("低于控制下限占比（%）", "Below the control minimum (%)"),
+    "city.int.far_mean": ("平均容积率（按面积加权）", "Mean FAR (area-weighted)"),
+    "city.int.n_below": ("低于控制下限（宗）", "Below the control minimum"),
+    "city.int.zoom_note": (
+        "放大到 15 级显示视图内宗地：按容积率着色，低于控制下限者红框（查看企业及以上角色）",
+        "Zoom to 15 for the parcels in view: coloured by FAR, red outline below the control minimum "
+        "(roles seeing enterprises)",
+    ),
     "eff.warn.legend": ("预警企业（{n:,} 家，紫色外圈）", "With warnings ({n:,}, purple ring)"),
 }
 
