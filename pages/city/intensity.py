@@ -49,7 +49,7 @@ def _industries(data: CityData) -> pd.Series:
 
 
 @cache.resource(max_entries=2)
-def _checked(key: str, _data: CityData) -> pd.DataFrame:
+def checked_parcels(key: str, _data: CityData) -> pd.DataFrame:
     """The city's parcels with their industry's minimums and checks and their development zone
     (by location), one frame per data set for every session."""
     parcels = _data.parcels
@@ -71,7 +71,7 @@ def _scoped(checked: pd.DataFrame, scope: str) -> pd.DataFrame:
 
 
 @cache.resource(max_entries=8)
-def _scope_view(key: str, scope: str, _checked_frame: pd.DataFrame) -> tuple:
+def scope_view(key: str, scope: str, _checked_frame: pd.DataFrame) -> tuple:
     """(cells, 容积率 classes) of ``scope``; the parcels' fills and flags kept for the endpoint."""
     here = _scoped(_checked_frame, scope)
     cells = intensity_cells(here, cell_deg=CELL_DEG)
@@ -144,8 +144,8 @@ def city_intensity(lang: Lang) -> None:
     )
     measure = measure if measure in MEASURES else MEASURES[0]
     try:
-        checked = _checked(data.key, data)
-        cells, _ = _scope_view(data.key, scope, checked)
+        checked = checked_parcels(data.key, data)
+        cells, _ = scope_view(data.key, scope, checked)
         classes = cache.shared(
             ("city.int.classes", data.key, scope, measure), lambda: _cell_classes(cells, measure)
         )
@@ -178,4 +178,4 @@ def city_intensity(lang: Lang) -> None:
         firms_hidden_note(lang, what_key="city.int.hidden")
 
 
-__all__ = ["CITY_INT_MAP", "city_intensity"]
+__all__ = ["CITY_INT_MAP", "checked_parcels", "city_intensity", "scope_view"]
