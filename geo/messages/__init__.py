@@ -5,18 +5,23 @@ geo raises :meth:`geo.errors.DataValidationError.of` with a key and its paramete
 command line writes the sentence in its language (:meth:`~geo.errors.DataValidationError.text`).
 A key ``K.hint`` is the hint shown after message ``K``. One module per area keeps its messages
 beside the others of its kind; keys start with the area's name (``ingest.``, ``evaluation.`` …).
+Words are joined with each language's own marks (:func:`joined`, :func:`labelled`), so an English
+sentence never carries a 、 or a full-width colon.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Literal
 
 from geo.messages.evaluation import MESSAGES as EVALUATION
 from geo.messages.exports import MESSAGES as EXPORTS
 from geo.messages.ingest import MESSAGES as INGEST
 from geo.messages.ingest_placing import MESSAGES as INGEST_PLACING
+from geo.messages.marks import MARKS
 from geo.messages.records import MESSAGES as RECORDS
 from geo.messages.sources import MESSAGES as SOURCES
+from geo.messages.yearly import MESSAGES as YEARLY
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **INGEST,
@@ -25,6 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **EVALUATION,
     **RECORDS,
     **SOURCES,
+    **YEARLY,
 }
 
 
@@ -40,9 +46,21 @@ def message(key: str, lang: str = "zh", /, **params: Any) -> str:
     return (en if lang == "en" else zh).format(**params)
 
 
+def joined(parts: Iterable[object], lang: str = "zh", /, *, mark: Literal["list", "clause"] = "list") -> str:
+    """``parts`` as one text, joined by ``lang``'s list mark (、 or ``, ``) or clause mark (； or ``; ``)."""
+    zh, en = MARKS[mark]
+    return (en if lang == "en" else zh).join(map(str, parts))
+
+
+def labelled(label: object, value: object, lang: str = "zh", /) -> str:
+    """``label：value`` in Chinese, ``label: value`` in English."""
+    zh, en = MARKS["labelled"]
+    return (en if lang == "en" else zh).format(label=label, value=value)
+
+
 def has_hint(key: str) -> bool:
     """Whether message ``key`` has a hint (the entry ``key + ".hint"``)."""
     return f"{key}.hint" in MESSAGES
 
 
-__all__ = ["MESSAGES", "has_hint", "message"]
+__all__ = ["MESSAGES", "has_hint", "joined", "labelled", "message"]

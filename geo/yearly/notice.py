@@ -22,9 +22,36 @@ from geo.evaluation import (
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.exports.cells import formula_safe
-from geo.messages import message
+from geo.messages import joined, labelled, message
 
 OBJECTION_DAYS = 3  # 黄岩: xlsx lists with a 3-day objection period (DOMAIN.md §7); the page may change it
+
+
+def _size_name(group: str, lang: str) -> str:
+    """规上 / 规下 in ``lang`` (above-size / below-size); any other group as named."""
+    if group in SIZE_GROUPS:
+        return message("yearly.size_above" if group == SIZE_GROUPS[0] else "yearly.size_below", lang)
+    return group
+
+
+def _group_name(config: EvaluationConfig, group: str, lang: str) -> str:
+    """A list's group in ``lang``: a configured group by its own name (``name_en`` in English), else
+    规上 / 规下 by :func:`_size_name`."""
+    for g in config.groups:
+        if g.name == group:
+            return g.name_en if lang == "en" else g.name
+    return _size_name(group, lang)
+
+
+def _weights_body(weights: Mapping[str, float], lang: str, *, digits: int | None = 2) -> str:
+    """``亩均税收 40、亩均销售收入 20（合计 60）``: the weights given (> 0) with their total, each
+    rounded to ``digits`` decimals (None: as they are)."""
+    shown = {k: (w if digits is None else round(w, digits)) for k, w in weights.items() if w > 0}
+    total = sum(w for w in weights.values() if w > 0)
+    body = joined((f"{ratio_label(k, with_unit=False, lang=lang)} {w:g}" for k, w in shown.items()), lang)
+    return message(
+        "yearly.weights_total", lang, weights=body, total=total if digits is None else round(total, digits)
+    )
 
 
 def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None = None) -> str:
@@ -38,21 +65,8 @@ def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None
         given = config.weights_for(group)
         if used is not None and group in used.index:
             given = {k: float(used.loc[group, k]) for k in given if k in used.columns}
-        w = {k: v for k, v in given.items() if v > 0}
-        label = (
-            (lambda k: RATIOS_BY_KEY[k].label_zh) if lang == "zh" else (lambda k: RATIOS_BY_KEY[k].label_en)
-        )
-        body = (
-            "、".join(f"{label(k)} {round(v, 2):g}" for k, v in w.items())
-            if lang == "zh"
-            else ", ".join(f"{label(k)} {round(v, 2):g}" for k, v in w.items())
-        )
-        total = round(sum(w.values()), 2)
-        name = group if lang == "zh" else ("above-size" if group == SIZE_GROUPS[0] else "below-size")
-        parts.append(
-            f"{name}：{body}（合计 {total:g}）" if lang == "zh" else f"{name}: {body} (total {total:g})"
-        )
-    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+        parts.append(labelled(_size_name(group, lang), _weights_body(given, lang), lang))
+    return joined(parts, lang, mark="clause")
 
 
 def _cutoffs_text(config: EvaluationConfig, lang: str) -> str:
@@ -70,48 +84,44 @@ def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
         if config.max_ratio
         else message("yearly.no_cap", lang)
     )
-    if lang == "zh":
-        return (
-            "综合得分 = Σ（指标值 ÷ 基准值 × 权重）± 加减分；基准值 = "
-            f"全区{('汇总' if config.benchmark_mean == 'pooled' else '简单')}均值"
-            f" × {config.benchmark_multiple:g}；{cap}。参评：规上企业，及用地不少于 "
-            f"{config.below_scale_min_land_mu:g} 亩的规下企业；"
-            f"{'、'.join(config.exclusion_industries) or '无'}等行业与投产不满 "
-            f"{config.min_years_in_production:g} 年的企业列为 T 类（不参评）。"
-            f"{_cutoffs_text(config, lang)}"
-            f"（{'规上、规下分别排名' if config.rank_within == 'size' else '统一排名'}）。"
-        )
-    return (
-        "Score = Σ (indicator ÷ benchmark × weight) ± adjustments; "
-        f"benchmark = {config.benchmark_multiple:g}× the area "
-        f"{'pooled' if config.benchmark_mean == 'pooled' else 'simple'} mean; {cap}. "
-        "Scored: above-size enterprises and "
-        f"below-size ones on at least {config.below_scale_min_land_mu:g} mu; "
-        "excluded industries and enterprises in "
-        f"production under {config.min_years_in_production:g} years are class T. "
-        f"{_cutoffs_text(config, lang)}."
+    excluded = config.exclusion_industries
+    return message(
+        "yearly.method_text",
+        lang,
+        mean=message(
+            "yearly.mean_pooled" if config.benchmark_mean == "pooled" else "yearly.mean_simple", lang
+        ),
+        multiple=config.benchmark_multiple,
+        cap=cap,
+        min_land=config.below_scale_min_land_mu,
+        exclusions=joined(excluded, lang) if excluded else message("yearly.no_exclusions", lang),
+        min_years=config.min_years_in_production,
+        cutoffs=_cutoffs_text(config, lang),
+        ranking=message(
+            "yearly.ranked_by_size" if config.rank_within == "size" else "yearly.ranked_together", lang
+        ),
     )
 
 
 def config_summary(config: EvaluationConfig, lang: str = "zh", *, used: pd.DataFrame | None = None) -> str:
     """Weights, benchmark rule and cut-offs in one line (for CSV columns and map subtitles);
     ``used``: the evaluation's effective weights, shown instead of the configured ones."""
-    sep = "；" if lang == "zh" else "; "
     bench = message("yearly.benchmark", lang, times=config.benchmark_multiple)
     named = config.method_title(lang)
     method = [message("yearly.method", lang, title=named)] if named else []
-    return sep.join([*method, _weights_text(config, lang, used), bench, _cutoffs_text(config, lang)])
+    parts = [*method, _weights_text(config, lang, used), bench, _cutoffs_text(config, lang)]
+    return joined(parts, lang, mark="clause")
 
 
 def filters_text(filters: Mapping[str, Sequence[str] | str], lang: str = "zh") -> str:
-    """The page's filters as words; an empty selection reads 全部 / all."""
-    everything = "全部" if lang == "zh" else "all"
+    """The page's filters as words; an empty selection reads 全部 / all. The names and values are
+    written as given: pass them in ``lang`` (``pages.efficiency.scope.scope_words``)."""
+    everything = message("yearly.filters_all", lang)
     parts = []
     for name, chosen in filters.items():
         values = [chosen] if isinstance(chosen, str) else list(chosen)
-        shown = ("、" if lang == "zh" else ", ").join(map(str, values)) if values else everything
-        parts.append(f"{name}：{shown}" if lang == "zh" else f"{name}: {shown}")
-    return ("；" if lang == "zh" else "; ").join(parts) if parts else everything
+        parts.append(labelled(name, joined(values, lang) if values else everything, lang))
+    return joined(parts, lang, mark="clause") if parts else everything
 
 
 def export_columns(
@@ -136,37 +146,29 @@ def parameter_rows(
 ) -> pd.DataFrame:
     """Rows (item, value) for an export's parameter sheet: year, filters, method, weights,
     each benchmark with its unit, cut-offs."""
-    zh = lang == "zh"
+    source = f"{config.method_title(lang)} · {config.method.get('source', '')}"
     rows = [
-        ("评价年份" if zh else "Year", "" if year is None else str(year)),
-        ("筛选条件" if zh else "Filters", filters),
-        *(
-            [
-                (
-                    "方法来源" if zh else "Method source",
-                    f"{config.method_title(lang)} · {config.method.get('source', '')}",
-                )
-            ]
-            if config.method
-            else []
-        ),
-        ("评价方法" if zh else "Method", method_text(config, lang)),
-        ("权重" if zh else "Weights", _weights_text(config, lang)),
-        ("分类" if zh else "Classes", _cutoffs_text(config, lang)),
+        (message("yearly.param.year", lang), "" if year is None else str(year)),
+        (message("yearly.param.filters", lang), filters),
+        *([(message("yearly.param.source", lang), source)] if config.method else []),
+        (message("yearly.param.method", lang), method_text(config, lang)),
+        (message("yearly.param.weights", lang), _weights_text(config, lang)),
+        (message("yearly.param.classes", lang), _cutoffs_text(config, lang)),
     ]
     for group in benchmarks.index:
         for key in benchmarks.columns:
             value = benchmarks.loc[group, key]
             if value == value:
-                rows.append(
-                    (
-                        f"基准值 · {group} · {ratio_label(key)}"
-                        if zh
-                        else f"Benchmark · {group} · {ratio_label(key, lang='en')}",
-                        f"{value:,.4g}",
-                    )
+                item = message(
+                    "yearly.param.benchmark",
+                    lang,
+                    group=_group_name(config, str(group), lang),
+                    indicator=ratio_label(key, lang=lang),
                 )
-    return pd.DataFrame(rows, columns=["项目", "内容"] if zh else ["Item", "Value"])
+                rows.append((item, f"{value:,.4g}"))
+    return pd.DataFrame(
+        rows, columns=[message("yearly.param.item", lang), message("yearly.param.value", lang)]
+    )
 
 
 NOTICE_COLUMNS = (ID_COL, "name", ZONE_COL, "industry", "size_class", "land_mu", "score", CLASS_COL, "status")
@@ -297,7 +299,6 @@ def group_method_rows(
     """What one group's list was made with: (item, text) for its weights, benchmarks and classes;
     a group only listed says so. ``group`` is a configured group's name, or (without groups) 规上 /
     规下 / the 规下 below the land minimum."""
-    zh = lang == "zh"
     configured = {g.name: g for g in config.groups}
     if group in configured:
         g = configured[group]
@@ -314,28 +315,25 @@ def group_method_rows(
     else:
         scored, weights, cut_config = False, {}, config
     if not scored:
-        if zh:
-            return [("评价方法", "仅列入名单，不评分（T 类，说明栏写明原因）")]
-        return [("Method", "listed, not scored (class T, the status says why)")]
+        return [(message("yearly.group.method", lang), message("yearly.group.listed_only", lang))]
     order = list(RATIOS_BY_KEY)  # the indicators in the catalogue's order
     weights = {k: weights[k] for k in sorted(weights, key=order.index) if weights[k] > 0}
-    label = (lambda k: RATIOS_BY_KEY[k].label_zh) if zh else (lambda k: RATIOS_BY_KEY[k].label_en)
-    body = ("、" if zh else ", ").join(f"{label(k)} {w:g}" for k, w in weights.items() if w > 0)
-    total = sum(weights.values())
-    rows = [("指标权重", f"{body}（合计 {total:g}）") if zh else ("Weights", f"{body} (total {total:g})")]
+    rows = [(message("yearly.group.weights", lang), _weights_body(weights, lang, digits=None))]
     if group in benchmarks.index:
         values = benchmarks.loc[group]
-        text = ("；" if zh else "; ").join(
-            f"{ratio_label(k, lang=lang)} {float(v):,.4g}"
-            for k, v in values.items()
-            if v == v and k in weights
+        text = joined(
+            (
+                f"{ratio_label(k, lang=lang)} {float(v):,.4g}"
+                for k, v in values.items()
+                if v == v and k in weights
+            ),
+            lang,
+            mark="clause",
         )
-        rows.append(("基准值" if zh else "Benchmarks", text))
+        rows.append((message("yearly.group.benchmarks", lang), text))
     cutoffs = _cutoffs_text(cut_config, lang)
     rows.append(
-        ("分类标准", f"{cutoffs}（本组单独排名）")
-        if zh
-        else ("Classes", f"{cutoffs} (ranked within the group)")
+        (message("yearly.group.classes", lang), message("yearly.group.cutoffs", lang, cutoffs=cutoffs))
     )
     return rows
 
