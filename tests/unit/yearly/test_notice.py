@@ -168,3 +168,34 @@ def test_the_english_words_are_english_and_the_chinese_ones_unchanged():
     assert "电力、热力生产和供应业、燃气生产和供应业、水的生产和供应业等行业与投产不满 2 年" in method_text(
         config, "zh"
     )
+
+
+def test_a_hyperlink_name_is_text_in_every_list_of_the_streamed_workbook():
+    """The 公示 workbook is written row by row (openpyxl write-only, geo/exports/streamed.py): a name
+    that is a formula, one that reads like an Excel error and a formula-like title stay text in the
+    公示 sheet, the class list and the group list; the lists keep their header frozen and printed."""
+    from datetime import date
+
+    ev = yearly.evaluate_years(yearly.split_years(fx.table()), config=fx.CONFIG, zone="town")
+    firms = ev[2022].enterprises.copy()
+    firms["name"] = firms["name"].astype(object)
+    link = '=HYPERLINK("http://evil.example/x","点我")'
+    firms.loc[firms["ent_id"] == "N2", "name"] = link
+    firms.loc[firms["ent_id"] == "P2", "name"] = "#N/A"
+    data = notice_xlsx_bytes(
+        firms, fx.CONFIG, ev[2022].benchmarks, year=2022, title="+1-1", filters="@x", when=date(2026, 12, 7)
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert not [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type in ("f", "e")]
+    assert wb["公示"]["A1"].value == "'+1-1" and wb["公示"]["A1"].font.b and wb["公示"]["A1"].font.sz == 14
+    assert wb["公示"]["A3"].value == "范围：@x"  # not at the start of the cell: left as it is
+    for sheet, n2_row in (("公示", None), ("A 类名单", 2), ("规上 名单", 7)):
+        rows = list(wb[sheet].iter_rows())
+        n2 = next(r for r in rows if r[1].value == "N2") if n2_row is None else rows[n2_row - 1]
+        p2 = next(r for r in rows if r[1].value == "P2")
+        assert (n2[1].value, n2[2].value, n2[2].data_type) == ("N2", "'" + link, "s"), sheet
+        assert (p2[2].value, p2[2].data_type) == ("#N/A", "s"), sheet
+        assert n2[0].data_type == "n" and n2[0].value == 1 and n2[7].value == 95.0  # number, score
+    assert (wb["A 类名单"].freeze_panes, wb["A 类名单"].print_title_rows) == ("A2", "$1:$1")
+    group = wb["规上 名单"]
+    assert group["A6"].value == "序号" and (group.freeze_panes, group.print_title_rows) == ("A7", "$6:$6")
