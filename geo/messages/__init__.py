@@ -5,12 +5,14 @@ geo raises :meth:`geo.errors.DataValidationError.of` with a key and its paramete
 command line writes the sentence in its language (:meth:`~geo.errors.DataValidationError.text`).
 A key ``K.hint`` is the hint shown after message ``K``. One module per area keeps its messages
 beside the others of its kind; keys start with the area's name (``ingest.``, ``evaluation.`` …).
+Words are joined with each language's own marks (:func:`joined`, :func:`labelled`), so an English
+sentence never carries a 、 or a full-width colon.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 from geo.messages.evaluation import MESSAGES as EVALUATION
 from geo.messages.evaluation_config import MESSAGES as EVALUATION_CONFIG
@@ -18,8 +20,10 @@ from geo.messages.evaluation_words import WORDS as EVALUATION_WORDS
 from geo.messages.exports import MESSAGES as EXPORTS
 from geo.messages.ingest import MESSAGES as INGEST
 from geo.messages.ingest_placing import MESSAGES as INGEST_PLACING
+from geo.messages.marks import MARKS
 from geo.messages.records import MESSAGES as RECORDS
 from geo.messages.sources import MESSAGES as SOURCES
+from geo.messages.yearly import MESSAGES as YEARLY
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **INGEST,
@@ -30,6 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **EVALUATION_WORDS,
     **RECORDS,
     **SOURCES,
+    **YEARLY,
 }
 
 
@@ -45,6 +50,18 @@ def message(key: str, lang: str = "zh", /, **params: Any) -> str:
     return (en if lang == "en" else zh).format(**params)
 
 
+def joined(parts: Iterable[object], lang: str = "zh", /, *, mark: Literal["list", "clause"] = "list") -> str:
+    """``parts`` as one text, joined by ``lang``'s list mark (、 or ``, ``) or clause mark (； or ``; ``)."""
+    zh, en = MARKS[mark]
+    return (en if lang == "en" else zh).join(map(str, parts))
+
+
+def labelled(label: object, value: object, lang: str = "zh", /) -> str:
+    """``label：value`` in Chinese, ``label: value`` in English."""
+    zh, en = MARKS["labelled"]
+    return (en if lang == "en" else zh).format(label=label, value=value)
+
+
 def has_hint(key: str) -> bool:
     """Whether message ``key`` has a hint (the entry ``key + ".hint"``)."""
     return f"{key}.hint" in MESSAGES
@@ -56,20 +73,11 @@ def both(key: str, /, **params: Any) -> dict[str, str]:
     return {lang: message(key, lang, **params) for lang in ("zh", "en")}
 
 
-def joined(items: Iterable[Any], lang: str = "zh", /, *, clauses: bool = False) -> str:
-    """``items`` as one list in ``lang``: joined by 、 in Chinese and by commas in English, or with
-    ``clauses`` (items that are phrases of their own) by ； and semicolons."""
-    words = [str(item) for item in items]
-    if lang == "en":
-        return ("; " if clauses else ", ").join(words)
-    return ("；" if clauses else "、").join(words)
-
-
-def listed(items: Iterable[Any], /, *, clauses: bool = False) -> dict[str, str]:
+def listed(items: Iterable[Any], /, *, mark: Literal["list", "clause"] = "list") -> dict[str, str]:
     """``items`` as one list in both languages (:func:`joined`), for a parameter written
     ``{name[zh]}`` / ``{name[en]}`` in the catalogue."""
     words = [str(item) for item in items]
-    return {lang: joined(words, lang, clauses=clauses) for lang in ("zh", "en")}
+    return {lang: joined(words, lang, mark=mark) for lang in ("zh", "en")}
 
 
-__all__ = ["MESSAGES", "both", "has_hint", "joined", "listed", "message"]
+__all__ = ["MESSAGES", "both", "has_hint", "joined", "labelled", "listed", "message"]
