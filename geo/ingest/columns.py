@@ -22,6 +22,7 @@ from geo.errors import DataValidationError
 from geo.ingest.base import Kind
 from geo.ingest.report import RowReport, row_numbers
 from geo.ingest.values import to_bool, to_numbers, to_texts
+from geo.messages.notes import Listing
 from geo.storage.schema import ENTERPRISES
 
 # Standard columns per kind (drawn from the column catalogue, geo/catalogue.py).
@@ -91,20 +92,20 @@ def apply_mapping(
     if unknown:
         raise DataValidationError.of(
             "ingest.unknown_mapped_fields",
-            fields="、".join(unknown),
-            choices="、".join(f"{k}（{v}）" for k, v in field_zh.items()),
+            fields=Listing(unknown),
+            choices=Listing(f"{k}（{v}）" for k, v in field_zh.items()),
         )
     absent = {t: s for t, s in mapping.items() if s not in gdf.columns}
     if absent:
         raise DataValidationError.of(
             "ingest.mapped_columns_absent",
-            pairs="、".join(f"{field_zh[t]}→「{s}」" for t, s in absent.items()),
-            columns="、".join(str(c) for c in gdf.columns if c != gdf.geometry.name),
+            pairs=Listing(f"{field_zh[t]}→「{s}」" for t, s in absent.items()),
+            columns=Listing(str(c) for c in gdf.columns if c != gdf.geometry.name),
         )
     missing = [t for t in required(kind, "import") if t not in mapping and t not in optional]
     if missing:
         raise DataValidationError.of(
-            "ingest.required_fields_missing", fields="、".join(field_zh[t] for t in missing)
+            "ingest.required_fields_missing", fields=Listing(field_zh[t] for t in missing)
         )
     out = gdf.copy()
     renamed = {}

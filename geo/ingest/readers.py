@@ -23,6 +23,7 @@ from geo.ingest.base import EXTENSIONS, FORMATS, MAX_TABLE_ROWS, MAX_UNZIPPED_BY
 from geo.ingest.encoding import detect_dbf_encoding
 from geo.ingest.locating import crs_string
 from geo.ingest.values import is_blank
+from geo.messages.notes import Listing
 from geo.spatial.crs import STORAGE_CRS
 
 _SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
@@ -63,7 +64,7 @@ def detect_format(data: bytes, filename: str) -> str:
         raise DataValidationError.of("ingest.xls_unsupported")
     if ext in (".shp", ".dbf", ".shx", ".prj"):
         raise DataValidationError.of("ingest.lone_shapefile_part", file=filename)
-    raise DataValidationError.of("ingest.unknown_format", file=filename, formats="、".join(EXTENSIONS))
+    raise DataValidationError.of("ingest.unknown_format", file=filename, formats=Listing(EXTENSIONS))
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:
@@ -175,12 +176,12 @@ def _pick_layer(layers: Sequence[str], layer: str | None, filename: str) -> str:
                 extra={"layers": tuple(layers)},
                 file=filename,
                 n=len(layers),
-                layers="、".join(layers),
+                layers=Listing(layers),
             )
         return layers[0]
     if layer not in layers:
         raise DataValidationError.of(
-            "ingest.no_such_layer", file=filename, layer=layer, layers="、".join(layers)
+            "ingest.no_such_layer", file=filename, layer=layer, layers=Listing(layers)
         )
     return layer
 
@@ -201,7 +202,7 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
         missing = [ext for ext in (".shx", ".dbf") if ext not in parts]
         if missing:
             raise DataValidationError.of(
-                "ingest.shapefile_incomplete", layer=chosen, missing="、".join(missing)
+                "ingest.shapefile_incomplete", layer=chosen, missing=Listing(missing)
             )
         limits.check_dbf(zf, parts[".dbf"], filename)
         content = {ext: limits.read_member(zf, info, filename) for ext, info in parts.items()}
@@ -319,7 +320,7 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
         chosen = sheet if sheet is not None else sheets[0]
         if chosen not in sheets:
             raise DataValidationError.of(
-                "ingest.no_such_sheet", file=filename, sheet=chosen, sheets="、".join(sheets)
+                "ingest.no_such_sheet", file=filename, sheet=chosen, sheets=Listing(sheets)
             )
         top = pd.read_excel(book, sheet_name=chosen, header=None, nrows=20)
         header_row = _header_row(top)
@@ -352,7 +353,7 @@ READERS: dict[str, Callable[[bytes, str, str | None, str | None], _Raw]] = {
 def read_raw(data: bytes, filename: str, fmt: str, layer: str | None, encoding: str | None) -> _Raw:
     reader = READERS.get(fmt)
     if reader is None:
-        raise DataValidationError.of("ingest.unsupported_format", fmt=fmt, formats="、".join(FORMATS))
+        raise DataValidationError.of("ingest.unsupported_format", fmt=fmt, formats=Listing(FORMATS))
     raw = reader(data, filename, layer, encoding)
     limits.check_columns(raw.frame, filename)
     raw.frame = (

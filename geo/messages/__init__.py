@@ -11,20 +11,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from geo.messages.cli import MESSAGES as CLI
 from geo.messages.evaluation import MESSAGES as EVALUATION
 from geo.messages.exports import MESSAGES as EXPORTS
 from geo.messages.ingest import MESSAGES as INGEST
+from geo.messages.ingest_notes import MESSAGES as INGEST_NOTES
 from geo.messages.ingest_placing import MESSAGES as INGEST_PLACING
+from geo.messages.land_notes import MESSAGES as LAND_NOTES
+from geo.messages.record_labels import MESSAGES as RECORD_LABELS
 from geo.messages.records import MESSAGES as RECORDS
 from geo.messages.sources import MESSAGES as SOURCES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **INGEST,
     **INGEST_PLACING,
+    **INGEST_NOTES,
     **EXPORTS,
     **EVALUATION,
     **RECORDS,
     **SOURCES,
+    **CLI,
+    **LAND_NOTES,
+    **RECORD_LABELS,
 }
 
 
