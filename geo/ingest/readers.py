@@ -23,7 +23,7 @@ from geo.ingest.base import EXTENSIONS, FORMATS, MAX_TABLE_ROWS, MAX_UNZIPPED_BY
 from geo.ingest.encoding import detect_dbf_encoding
 from geo.ingest.locating import crs_string
 from geo.ingest.values import is_blank
-from geo.messages.notes import Listing
+from geo.messages.notes import Listing, note
 from geo.spatial.crs import STORAGE_CRS
 
 _SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
@@ -209,8 +209,8 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
     notes: list[str] = []
     if encoding is None:
         cpg = content[".cpg"].decode("ascii", errors="ignore") if ".cpg" in content else None
-        encoding, note = detect_dbf_encoding(content[".dbf"], cpg)
-        notes.append(note)
+        encoding, reason = detect_dbf_encoding(content[".dbf"], cpg)
+        notes.append(reason)
     with tempfile.TemporaryDirectory(prefix="atlas-import-") as tmp:
         for ext, blob in content.items():  # fixed names: nothing from the zip decides a path
             (Path(tmp) / f"layer{ext}").write_bytes(blob)
@@ -270,7 +270,7 @@ def _header_row(top: pd.DataFrame) -> int:
 
 
 def _header_note(header_row: int) -> list[str]:
-    return [f"表头在第 {header_row + 1} 行（上方 {header_row} 行为标题，已跳过）"] if header_row else []
+    return [note("ingest.note.header_row", row=header_row + 1, above=header_row)] if header_row else []
 
 
 def _check_header(top: pd.DataFrame, header_row: int, filename: str) -> None:
@@ -385,4 +385,4 @@ def _use_wkt_column(raw: _Raw) -> None:
     if parsed == 0 or parsed < 0.5 * int(values.notna().sum()):  # mostly WKT: bad ones become row errors
         return
     raw.frame = gpd.GeoDataFrame(raw.frame.drop(columns=names[0]), geometry=geoms, crs=None)
-    raw.notes.append(f"「{names[0]}」列是 WKT 几何，按空间图层读取（需指明坐标系）")
+    raw.notes.append(note("ingest.note.wkt_column", column=names[0]))

@@ -97,8 +97,46 @@ INSPECTING: dict[str, tuple[str, str]] = {
     "ingest.fit.address_unclear": ("；没有明显更好的坐标框架", "; no coordinate frame is clearly better"),
 }
 
-# Notes of reading a file (geo/ingest/upload.py read_upload and its locating strategies).
+# Notes of reading a file (geo/ingest/upload.py read_upload and its locating strategies; the
+# readers: readers.py, a .dbf's encoding: encoding.py).
 READING: dict[str, tuple[str, str]] = {
+    "ingest.encoding.cpg": (
+        "按 .cpg 文件（{cpg}）使用 {codec} 编码",
+        "Encoding {codec}, as the .cpg file ({cpg}) says",
+    ),
+    "ingest.encoding.cpg_wrong": (
+        ".cpg 写的是「{cpg}」，但内容不符；",
+        "The .cpg says “{cpg}” but the contents disagree; ",
+    ),
+    "ingest.encoding.no_cpg": ("没有 .cpg 文件；", "No .cpg file; "),
+    "ingest.encoding.ascii": (
+        "{declared}文字全为 ASCII，按 UTF-8 读取",
+        "{declared}all text is ASCII: read as UTF-8",
+    ),
+    "ingest.encoding.utf8": (
+        "{declared}内容是合法的 UTF-8，按 UTF-8 读取",
+        "{declared}the contents are valid UTF-8: read as UTF-8",
+    ),
+    "ingest.encoding.gbk": (
+        "{declared}检测为中文 GBK/GB18030 编码",
+        "{declared}detected as Chinese GBK/GB18030",
+    ),
+    "ingest.encoding.big5": (
+        "{declared}检测为繁体 Big5 编码",
+        "{declared}detected as traditional Chinese Big5",
+    ),
+    "ingest.encoding.latin1": (
+        "{declared}无法识别编码，按 Latin-1 读取，中文可能显示为乱码",
+        "{declared}the encoding is not recognised: read as Latin-1, so Chinese may show garbled",
+    ),
+    "ingest.note.header_row": (
+        "表头在第 {row} 行（上方 {above} 行为标题，已跳过）",
+        "The header is in row {row} (the {above} rows above it are a title, skipped)",
+    ),
+    "ingest.note.wkt_column": (
+        "「{column}」列是 WKT 几何，按空间图层读取（需指明坐标系）",
+        "Column “{column}” holds WKT geometry: read as a spatial layer (its coordinate system must be given)",
+    ),
     "ingest.note.no_lonlat_table": (
         "表格没有经纬度列：企业未定位，只能按区镇名称归入区域",
         "The table has no longitude/latitude columns: the enterprises are not located and can only be "
@@ -171,6 +209,28 @@ READING: dict[str, tuple[str, str]] = {
     "ingest.row.geometry_empty_after_repair": (
         "几何图形修复后为空",
         "The geometry is empty after its repair",
+    ),
+    # the row checks (checks.py): kept, flagged for a look
+    "ingest.row.same_point": (
+        "与另外 {n} 行坐标完全相同：可能是占位值或统一定位到区镇中心，请核对",
+        "At exactly the same point as {n} other rows: maybe a placeholder or a town centre for all; check it",
+    ),
+    "ingest.row.round_numbers": (
+        "坐标是整数或不超过 {decimals} 位小数（如 120.0, 31.0）：像占位值或粗略定位，请核对",
+        "The coordinates are whole or have at most {decimals} decimals (e.g. 120.0, 31.0): like a "
+        "placeholder or a rough location; check them",
+    ),
+    "ingest.row.misplaced": (
+        "{field}写的是{named}，坐标却在{at}{schematic}",
+        "{field} says {named}, but the point lies in {at}{schematic}",
+    ),
+    "ingest.row.towns_schematic": (
+        "（区镇边界为示意，请以实地为准）",
+        " (the towns' boundaries are schematic: the ground decides)",
+    ),
+    "ingest.row.duplicate": (
+        "与第 {first} 行同名同地址：可能重复登记，请核对",
+        "Same name and address as row {first}: maybe registered twice; check it",
     ),
     "ingest.row.far_from_suzhou": (
         "位置远在苏州市范围以外，请核对坐标",

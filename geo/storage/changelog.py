@@ -134,8 +134,7 @@ def current_user() -> str:
 
 def action_label(action: str, lang: str) -> str:
     """An action in the UI language (an unknown one is shown as given)."""
-    zh, en = ACTIONS.get(action, (action, action))
-    return en if lang == "en" else zh
+    return message(f"storage.action.{action}", lang) if action in ACTIONS else action
 
 
 def empty_audit() -> pd.DataFrame:

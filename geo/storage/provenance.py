@@ -19,8 +19,7 @@ ACCURACY_LABEL: dict[str, tuple[str, str]] = {
 
 def accuracy_label(accuracy: str, lang: Lang) -> str:
     """The accuracy class in the UI language (an unknown class is shown as given)."""
-    zh, en = ACCURACY_LABEL.get(accuracy, (accuracy, accuracy))
-    return en if lang == "en" else zh
+    return message(f"storage.accuracy.{accuracy}", lang) if accuracy in ACCURACY_LABEL else accuracy
 
 
 @dataclass(frozen=True)

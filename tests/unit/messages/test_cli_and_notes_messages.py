@@ -149,3 +149,15 @@ def test_command_line_summaries_in_either_language(key, params, zh, en):
     said = note(key, **params)
     assert (said, said.text("en")) == (zh, en)
     assert key in MESSAGES
+
+
+def test_change_log_actions_and_accuracy_classes_in_either_language():
+    from geo.storage.changelog import action_label
+    from geo.storage.provenance import accuracy_label
+
+    assert (action_label("status_changed", "zh"), action_label("status_changed", "en")) == (
+        "更改更新状态",
+        "status changed",
+    )
+    assert (accuracy_label("schematic", "zh"), accuracy_label("schematic", "en")) == ("示意", "schematic")
+    assert action_label("no_such_action", "en") == "no_such_action"
