@@ -148,7 +148,8 @@ case "$cmd" in
     fi
     # Two workers (pytest-xdist), each test file on one of them so its module fixtures (served apps,
     # evaluated demo years) are built once; ATLAS_TEST_WORKERS=0 runs in this process.
-    .venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-2}" --dist loadfile "$@"
+    # The 30 slowest tests are listed at the end, to keep the run under 15 minutes.
+    .venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-2}" --dist loadfile --durations=30 "$@"
     ;;
   build)
     python_env requirements-dev.txt

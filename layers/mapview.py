@@ -16,6 +16,7 @@ from jinja2 import Template
 import layers.assets  # noqa: F401
 from geo.i18n import Lang
 from layers.base import Layer, LegendEntry, Provenance, accuracy_label
+from layers.strings import t
 
 SUZHOU_CENTER = (31.30, 120.62)
 WUJIANG_CENTER = (30.98, 120.62)
@@ -83,10 +84,15 @@ SMALL_MAP_PX = (1000, 600)  # below this width or height the legend and layer sw
 
 
 class _PageFriendly(MacroElement):
-    """What makes a map sit well in a scrolling page.
+    """What makes a map sit well in a scrolling page (every map of the atlas's pages).
 
-    - The mouse wheel scrolls the page until the map is clicked (or focused); it zooms the map
-      only then, or while Ctrl is held, and a hint says so when the wheel meets a sleeping map.
+    - The mouse wheel scrolls the page; it zooms the map only with Ctrl (or ⌘) held, as on the
+      web maps people know, and a short hint says so when the wheel meets the map alone. A click
+      on the map does not change that (clicking a 区镇 and then scrolling on must not zoom).
+    - On a touch screen one finger scrolls the page and two move and zoom the map (a hint says so
+      when one finger tried to move it); a tap still clicks.
+    - Both only where the map is embedded in a page (a frame): the offline HTML map is the whole
+      page, with nothing to scroll, and keeps the wheel and one-finger drag.
     - On a small map (below ``SMALL_MAP_PX``) the legend and the layer switcher start folded, so
       they do not hide the data; both unfold on a click (the switcher also on hover).
     - Tooltips wrap instead of running off the map's right edge; a long field name wraps too
@@ -102,38 +108,72 @@ class _PageFriendly(MacroElement):
           .leaflet-tooltip td { white-space: normal; word-break: break-word; min-width: 9em;
             vertical-align: top; }
           .leaflet-tooltip th { white-space: normal; max-width: 8em; vertical-align: top; }
-          .atlas-wheel-hint { position:absolute; z-index:1001; left:50%; top:50%;
+          .leaflet-container.atlas-cooperative { touch-action: pan-x pan-y !important; }
+          .atlas-gesture-hint { position:absolute; z-index:1001; left:50%; top:50%;
             transform:translate(-50%,-50%); background:rgba(0,0,0,0.62); color:#fff;
             padding:8px 14px; border-radius:4px; pointer-events:none; opacity:0;
-            transition:opacity .25s;
+            transition:opacity .25s; text-align:center; max-width:80%;
             font:13px 'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei',sans-serif; }
-          .atlas-wheel-hint.atlas-show { opacity:1; }
+          .atlas-gesture-hint.atlas-show { opacity:1; }
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
         (function () {
           var map = {{ this._parent.get_name() }};
           var box = map.getContainer();
-          map.scrollWheelZoom.disable();
-          var hint = document.createElement('div');
-          hint.className = 'atlas-wheel-hint';
-          hint.textContent = {{ this.hint|tojson }};
-          box.appendChild(hint);
-          var timer = null;
-          function wake() { map.scrollWheelZoom.enable(); hint.classList.remove('atlas-show'); }
-          map.on('click focus', wake);
-          box.addEventListener('mouseleave', function () { map.scrollWheelZoom.disable(); });
-          box.addEventListener('wheel', function (e) {
-            if (map.scrollWheelZoom.enabled()) return;
-            if (e.ctrlKey) {  // Ctrl + wheel zooms a sleeping map without waking it
-              e.preventDefault();
-              map.setZoomAround(map.mouseEventToContainerPoint(e), map.getZoom() + (e.deltaY < 0 ? 1 : -1));
-              return;
+          // A map embedded in a page (the atlas's frames) shares the wheel and one finger with the page;
+          // the offline HTML map, which is the whole page, keeps them (nothing to scroll there).
+          if (window.self !== window.top) cooperative();
+          function cooperative() {
+            box.classList.add('atlas-cooperative');
+            var mac = /Mac|iPhone|iPad/.test(navigator.platform || '');
+            var texts = {wheel: mac ? {{ this.wheel_mac|tojson }} : {{ this.wheel|tojson }},
+                         touch: {{ this.touch|tojson }}};
+            var hint = document.createElement('div');
+            hint.className = 'atlas-gesture-hint';
+            box.appendChild(hint);
+            var timer = null;
+            function hide() { hint.classList.remove('atlas-show'); }
+            function show(kind) {
+              hint.textContent = texts[kind];
+              hint.classList.add('atlas-show');
+              clearTimeout(timer);
+              timer = setTimeout(hide, 1500);
             }
-            hint.classList.add('atlas-show');
-            clearTimeout(timer);
-            timer = setTimeout(function () { hint.classList.remove('atlas-show'); }, 1400);
-          }, {passive: false});
+            function onPanel(target) {
+              return !!(target.closest && target.closest('.leaflet-control, .atlas-legend'));
+            }
+            // Capture phase on the container: decided before Leaflet's own wheel handler sees the event.
+            box.addEventListener('wheel', function (e) {
+              if (e.ctrlKey || e.metaKey) {  // Leaflet zooms; the browser must not zoom the page
+                e.preventDefault();
+                hide();
+                return;
+              }
+              e.stopPropagation();  // Leaflet never sees it; not prevented, so the page scrolls
+              if (!onPanel(e.target)) show('wheel');
+            }, {capture: true, passive: false});
+            // Touch: one finger is the page's (touch-action above), two are the map's (Leaflet's pinch
+            // handler moves and zooms); the mouse drags the map as ever.
+            var fingers = 0;
+            box.addEventListener('pointerdown', function (e) {
+              if (e.pointerType !== 'touch') {
+                if (!map.dragging.enabled()) map.dragging.enable();
+                return;
+              }
+              fingers += 1;
+              if (map.dragging.enabled()) map.dragging.disable();
+              if (fingers > 1) hide();
+            }, true);
+            function lift(e) {
+              if (e.pointerType !== 'touch') return;
+              // the browser took a lone finger's move for the page: say how to move the map
+              if (e.type === 'pointercancel' && fingers === 1 && !onPanel(e.target)) show('touch');
+              fingers = Math.max(0, fingers - 1);
+            }
+            window.addEventListener('pointerup', lift, true);
+            window.addEventListener('pointercancel', lift, true);
+          }
 
           function small() {
             var size = map.getSize();
@@ -170,11 +210,9 @@ class _PageFriendly(MacroElement):
         super().__init__()
         self._name = "PageFriendly"
         self.small = SMALL_MAP_PX
-        self.hint = (
-            "Click the map to zoom with the wheel (or hold Ctrl)"
-            if lang == "en"
-            else "点击地图后可用滚轮缩放（或按住 Ctrl 滚动）"
-        )
+        self.wheel = t("map.hint.wheel", lang)
+        self.wheel_mac = t("map.hint.wheel_mac", lang)
+        self.touch = t("map.hint.touch", lang)
 
 
 class _MetricScale(MacroElement):

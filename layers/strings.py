@@ -54,6 +54,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "city.f.parcel": ("宗地编号", "Parcel"),
     "city.f.area_mu": ("面积（亩）", "Area (mu)"),
     "city.f.far": ("容积率", "Floor area ratio"),
+    "map.hint.wheel": ("按住 Ctrl 滚动以缩放地图", "Use Ctrl + scroll to zoom the map"),
+    "map.hint.wheel_mac": ("按住 ⌘ 滚动以缩放地图", "Use ⌘ + scroll to zoom the map"),
+    "map.hint.touch": ("使用双指移动和缩放地图", "Use two fingers to move and zoom the map"),
     "eff.warn.legend": ("预警企业（{n:,} 家，紫色外圈）", "With warnings ({n:,}, purple ring)"),
 }
 

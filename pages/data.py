@@ -19,6 +19,8 @@ st.caption(t("data.intro", lang))
 # Each section in its own container: a section that grows or shrinks (the import's preview goes
 # after a save) does not move the next one's elements. A moved map component is mounted again
 # while Streamlit unregisters it and stays blank (the export preview after 确定替换).
+# The sections with widgets are fragments (st.fragment): a widget changed in one reruns that section
+# alone, and the others are neither run again nor greyed; a save, replace or delete reruns the page.
 for section in (
     lambda: import_section(s),
     lambda: collect_section(lang),

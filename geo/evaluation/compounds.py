@@ -19,6 +19,7 @@ import pandas as pd
 from geo.catalogue import parse_yes_no
 from geo.errors import DataValidationError
 from geo.evaluation.groups import LandSharing
+from geo.messages import listed
 
 COMPOUND_COL = "compound_id"
 HOST_COL = "land_host"
@@ -89,7 +90,7 @@ def _host_flags(values: pd.Series) -> np.ndarray:
     parsed = [parse_yes_no(v) for v in uniques]
     bad = [v for v, p in zip(uniques, parsed, strict=True) if p is None]
     if bad:
-        raise DataValidationError.of("evaluation.host_not_yes_no", values="、".join(map(str, bad[:5])))
+        raise DataValidationError.of("evaluation.host_not_yes_no", values=listed(bad[:5]))
     flags = np.array([p is True for p in parsed] + [False], dtype=bool)
     return flags[codes]  # the sentinel -1 (empty) takes the last: False
 
@@ -169,7 +170,7 @@ def allocate_land(
             "evaluation.compound_many_hosts",
             compound=keys[many[0]],
             n=len(many),
-            names="、".join(map(str, names[many])),
+            names=listed(names[many]),
         )
     host_row = np.full(n_compounds, -1)
     host_rows = rows_in[hosts[rows_in]]
@@ -202,7 +203,7 @@ def allocate_land(
             raise DataValidationError.of(
                 "evaluation.compound_partial_shares",
                 compound=keys[missing[0]],
-                names="、".join(map(str, names[missing])),
+                names=listed(names[missing]),
             )
         pct_c = np.bincount(c_in, weights=np.nan_to_num(agreed[rows_in]), minlength=n_compounds)
         negative_c = np.bincount(c_in, weights=(agreed[rows_in] < 0).astype(float), minlength=n_compounds)

@@ -33,6 +33,7 @@ from geo.evaluation.rules import (
     default_config,
 )
 from geo.evaluation.scoring import EvaluationResult, evaluate_one_list, evaluation_year
+from geo.messages import listed
 
 GROUP_COL = "eval_group"
 NO_GROUP = "未分组"
@@ -53,7 +54,7 @@ def _sizes(values: pd.Series) -> np.ndarray:
         raise DataValidationError.of(
             "evaluation.not_yes_no",
             column="above_scale",
-            values="、".join(map(str, pd.unique(values[bad])[:5])),
+            values=listed(pd.unique(values[bad])[:5]),
         )
     return flags.map(lambda v: v is True).to_numpy(dtype=bool)
 

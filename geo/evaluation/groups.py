@@ -19,6 +19,7 @@ from typing import Any
 from geo.config_yaml import config_number
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY
+from geo.messages import listed
 
 SIZES: tuple[str, ...] = ("above", "below", "any")
 CLASS_METHODS: tuple[str, ...] = ("percentile", "score")
@@ -109,22 +110,29 @@ class LandSharing:
         return {"rule": self.rule}
 
 
-def _bad(message: str) -> DataValidationError:
-    return DataValidationError(
-        f"评价配置有误：{message}",
-        hint="请对照 geo/evaluation/evaluation.yaml 中 groups / land_sharing 的说明修改配置",
-    )
+def _bad(key: str, /, **params: Any) -> DataValidationError:
+    """The error of catalogue entry ``key`` (``evaluation.group_config.*``,
+    geo/messages/evaluation_config.py)."""
+    return DataValidationError.of(key, **params)
 
 
 def _number(value: Any, where: str) -> float:
-    return config_number(value, where, error=_bad)
+    def not_a_number(_message: str) -> DataValidationError:
+        return _bad("evaluation.group_config.not_a_number", where=where, value=repr(value))
+
+    return config_number(value, where, error=not_a_number)
+
+
+def _names(item: Mapping) -> dict[str, str]:
+    """A group's name in both languages (its ``name_en``, else its ``name``)."""
+    return {"zh": str(item["name"]), "en": str(item.get("name_en") or item["name"])}
 
 
 def _mapping(value: Any, where: str) -> Mapping:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise _bad(f"{where} 应为键值结构")
+        raise _bad("evaluation.group_config.not_mapping", where=where)
     return value
 
 
@@ -132,10 +140,19 @@ def _indicator_values(raw: Any, where: str, *, positive: bool) -> dict[str, floa
     out = {}
     for key, value in _mapping(raw, where).items():
         if str(key) not in RATIOS_BY_KEY:
-            raise _bad(f"{where} 中的未知指标「{key}」；可用指标：{'、'.join(RATIOS_BY_KEY)}")
+            raise _bad(
+                "evaluation.group_config.unknown_indicator",
+                where=where,
+                key=key,
+                indicators=listed(RATIOS_BY_KEY),
+            )
         number = _number(value, f"{where}.{key}")
         if not math.isfinite(number) or number < 0 or (positive and number == 0):
-            raise _bad(f"{where}.{key} 应为{'大于' if positive else '不小于'} 0 的数，却是 {value}")
+            raise _bad(
+                "evaluation.group_config.not_positive" if positive else "evaluation.group_config.negative",
+                where=f"{where}.{key}",
+                value=value,
+            )
         out[str(key)] = number
     return out
 
@@ -145,12 +162,12 @@ def _cutoffs(raw: Any, where: str, *, method: str) -> dict[str, float] | None:
         return None
     values = {str(k): _number(v, f"{where}.{k}") for k, v in _mapping(raw, where).items()}
     if set(values) != {"A", "B", "C"}:
-        raise _bad(f"{where} 应给出 A、B、C 三档（D 为其余）")
+        raise _bad("evaluation.group_config.cutoff_classes", where=where)
     a, b, c = values["A"], values["B"], values["C"]
     if method == "percentile" and not 0 <= a <= b <= c <= 100:
-        raise _bad(f"{where} 应满足 0 ≤ A ≤ B ≤ C ≤ 100，却是 A={a:g}、B={b:g}、C={c:g}")
+        raise _bad("evaluation.group_config.percentile_order", where=where, a=a, b=b, c=c)
     if method == "score" and not a >= b >= c:
-        raise _bad(f"{where} 应满足 A ≥ B ≥ C，却是 A={a:g}、B={b:g}、C={c:g}")
+        raise _bad("evaluation.group_config.score_order", where=where, a=a, b=b, c=c)
     return values
 
 
@@ -159,49 +176,59 @@ def _tenant(value: Any, where: str) -> bool | None:
         return None
     if isinstance(value, bool):
         return value
-    raise _bad(f"{where} 应为 true（仅租户）、false（不含租户）或 any，却是 {value!r}")
+    raise _bad("evaluation.group_config.bad_tenant", where=where, value=repr(value))
 
 
 def _group(item: Any, i: int, default_weights: Mapping[str, Mapping[str, float]]) -> EvaluationGroup:
     if not isinstance(item, Mapping) or not item.get("key") or not item.get("name"):
-        raise _bad(f"groups 第 {i + 1} 项应为含 key 和 name 的键值结构")
+        raise _bad("evaluation.group_config.group_fields", n=i + 1)
     where = f"groups.{item['key']}"
     unknown = set(map(str, item)) - GROUP_KEYS
     if unknown:
-        raise _bad(f"{where} 有未知的键 {'、'.join(sorted(unknown))}；可用：{'、'.join(sorted(GROUP_KEYS))}")
+        raise _bad(
+            "evaluation.group_config.unknown_keys",
+            where=where,
+            keys=listed(sorted(unknown)),
+            allowed=listed(sorted(GROUP_KEYS)),
+        )
     members = _mapping(item.get("members"), f"{where}.members")
     unknown = set(map(str, members)) - MEMBER_KEYS
     if unknown:
         raise _bad(
-            f"{where}.members 有未知的键 {'、'.join(sorted(unknown))}；可用：{'、'.join(sorted(MEMBER_KEYS))}"
+            "evaluation.group_config.unknown_keys",
+            where=f"{where}.members",
+            keys=listed(sorted(unknown)),
+            allowed=listed(sorted(MEMBER_KEYS)),
         )
     size = str(members.get("size", "any"))
     if size not in SIZES:
-        raise _bad(f"{where}.members.size 应为 above（规上）、below（规下）或 any，却是 {size!r}")
+        raise _bad("evaluation.group_config.bad_size", where=f"{where}.members.size", value=repr(size))
     low = members.get("land_mu_min")
     high = members.get("land_mu_below")
     low = None if low is None else _number(low, f"{where}.members.land_mu_min")
     high = None if high is None else _number(high, f"{where}.members.land_mu_below")
     if low is not None and high is not None and not low < high:
-        raise _bad(f"{where}.members 的 land_mu_min（{low:g}）应小于 land_mu_below（{high:g}）")
+        raise _bad("evaluation.group_config.land_interval", where=f"{where}.members", low=low, high=high)
     scored = item.get("scored", True)
     if not isinstance(scored, bool):
-        raise _bad(f"{where}.scored 应为 true 或 false")
+        raise _bad("evaluation.group_config.scored_not_bool", where=f"{where}.scored")
     if "weights" in item:
         weights = _indicator_values(item["weights"], f"{where}.weights", positive=False)
     else:
         weights = dict(default_weights["above_scale" if size == "above" else "below_scale"])
     if scored and sum(weights.values()) <= 0:
-        raise _bad(f"{where}（{item['name']}）参与评分，其权重之和应大于 0")
+        raise _bad("evaluation.group_config.weights_sum", where=where, name=_names(item))
     bench = _mapping(item.get("benchmark"), f"{where}.benchmark")
     if set(map(str, bench)) - {"fixed"}:
-        raise _bad(f"{where}.benchmark 只能给出 fixed（该组的固定基准值）")
+        raise _bad("evaluation.group_config.benchmark_keys", where=f"{where}.benchmark")
     classes = _mapping(item.get("classes"), f"{where}.classes")
     if set(map(str, classes)) - {"method", "percentile", "score"}:
-        raise _bad(f"{where}.classes 只能给出 method、percentile、score")
+        raise _bad("evaluation.group_config.classes_keys", where=f"{where}.classes")
     method = classes.get("method")
     if method is not None and method not in CLASS_METHODS:
-        raise _bad(f"{where}.classes.method 应为 percentile / score 之一，却是 {method!r}")
+        raise _bad(
+            "evaluation.group_config.bad_class_method", where=f"{where}.classes.method", value=repr(method)
+        )
     return EvaluationGroup(
         key=str(item["key"]),
         name=str(item["name"]),
@@ -252,17 +279,21 @@ def groups_from_config(
     if raw is None:
         return ()
     if isinstance(raw, str) or not isinstance(raw, list | tuple):
-        raise _bad("groups 应为评价组列表（每组含 key、name、members …）")
+        raise _bad("evaluation.group_config.not_a_list")
     groups = tuple(_group(item, i, default_weights) for i, item in enumerate(raw))
     seen: set[str] = set()
     for g in groups:
         if g.key in seen:
-            raise _bad(f"评价组的 key「{g.key}」重复")
+            raise _bad("evaluation.group_config.repeated_key", key=g.key)
         seen.add(g.key)
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if _overlap(a, b):
-                raise _bad(f"评价组「{a.name}」与「{b.name}」有重叠：同一家企业可能同时属于两组")
+                raise _bad(
+                    "evaluation.group_config.overlap",
+                    a={"zh": a.name, "en": a.name_en},
+                    b={"zh": b.name, "en": b.name_en},
+                )
     return groups
 
 
@@ -271,10 +302,10 @@ def land_sharing_from_config(raw: Any) -> LandSharing:
     raw = _mapping(raw, "land_sharing")
     unknown = set(map(str, raw)) - {"rule"}
     if unknown:
-        raise _bad(f"land_sharing 有未知的键 {'、'.join(sorted(unknown))}")
+        raise _bad("evaluation.group_config.sharing_unknown_keys", keys=listed(sorted(unknown)))
     rule = str(raw.get("rule", "share"))
     if rule not in SHARING_RULES:
-        raise _bad(f"land_sharing.rule 应为 share（按比例分摊）或 host（全部计入房东），却是 {rule!r}")
+        raise _bad("evaluation.group_config.bad_sharing_rule", value=repr(rule))
     return LandSharing(rule=rule)
 
 

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.catalogue import CATALOGUE
 from geo.errors import DataValidationError
 
 # The indicator definitions live in geo/evaluation/ratios.py; re-exported here for every caller.
@@ -34,6 +35,7 @@ from geo.evaluation.ratios import UNIT_EN as UNIT_EN
 from geo.evaluation.ratios import Ratio as Ratio
 from geo.evaluation.ratios import ratio_label as ratio_label
 from geo.evaluation.zone_sums import group_sums, header
+from geo.messages import listed, message
 from geo.spatial.measure import area_mu, to_analysis_crs
 from geo.spatial.point_coords import point_xy
 from geo.spatial.zone_index import ZoneIndex, locate_exact
@@ -49,9 +51,12 @@ NOT_COMPUTABLE_ZH = "无法计算"
 # --------------------------------------------------------------------------- validation
 
 
-def _preview(values: Sequence, limit: int = 10) -> str:
-    shown = "、".join(str(v) for v in list(values)[:limit])
-    return shown + (f" 等 {len(values)} 个" if len(values) > limit else "")
+def _preview(values: Sequence, limit: int = 10) -> dict[str, str]:
+    """The first ``limit`` values as a list in both languages, saying how many there are in all."""
+    shown = listed(list(values)[:limit])
+    if len(values) > limit:
+        return {lang: message("evaluation.preview_more", lang, shown=shown, n=len(values)) for lang in shown}
+    return shown
 
 
 def check_enterprises(enterprises: pd.DataFrame, *, id_col: str = ID_COL) -> None:
@@ -224,7 +229,7 @@ def land_mu_from_parcels(parcels: gpd.GeoDataFrame, *, id_col: str = ID_COL) -> 
     types = set(parcels.geom_type.dropna().unique())
     if not types <= {"Polygon", "MultiPolygon"}:
         raise DataValidationError.of(
-            "evaluation.parcels_not_polygons", types="、".join(sorted(types - {"Polygon", "MultiPolygon"}))
+            "evaluation.parcels_not_polygons", types=listed(sorted(types - {"Polygon", "MultiPolygon"}))
         )
     projected = to_analysis_crs(parcels[[id_col, parcels.geometry.name]])
     areas = area_mu(projected).fillna(0.0)
@@ -281,7 +286,7 @@ class ZoneAssignment:
 def _zone_keys(zones: pd.DataFrame, zone_id: str) -> pd.Series:
     if zone_id not in zones.columns:
         raise DataValidationError.of(
-            "evaluation.zones_no_key_column", column=zone_id, columns="、".join(map(str, zones.columns))
+            "evaluation.zones_no_key_column", column=zone_id, columns=listed(zones.columns)
         )
     keys = zones[zone_id]
     values = keys.to_numpy(dtype=object)
@@ -460,11 +465,8 @@ def assign_zones_by_column(
     notes, notes_en = [], []
     unknown = sorted({str(v) for v in stripped[~inside] if v is not None and v == v})
     if unknown:
-        notes.append(f"以下区域名称不在区域图层中，相应企业计入区域外：{_preview(unknown)}")
-        notes_en.append(
-            "These zone names are not in the zone layer; their enterprises count as outside: "
-            f"{_preview(unknown)}"
-        )
+        notes.append(message("evaluation.unknown_zone_names", "zh", names=_preview(unknown)))
+        notes_en.append(message("evaluation.unknown_zone_names", "en", names=_preview(unknown)))
     return ZoneAssignment(
         zone=zone,
         zone_keys=tuple(keys.tolist()),
@@ -538,32 +540,15 @@ def total_metrics(enterprises: pd.DataFrame) -> pd.Series:
     return group_sums(amounts, np.zeros(len(enterprises), dtype=np.int64), 1).iloc[0]
 
 
-_AMOUNT_EN: dict[str, tuple[str, str]] = {
-    "land_mu": ("Land", "mu"),
-    "sales_wan_yuan": ("Sales", "10k yuan"),
-    "tax_wan_yuan": ("Tax", "10k yuan"),
-    "value_added_wan_yuan": ("Value added", "10k yuan"),
-    "energy_tce": ("Energy use", "tce"),
-    "electricity_kwh": ("Electricity", "kWh"),
-    "employees": ("Employees", "persons"),
-    "rd_wan_yuan": ("R&D spending", "10k yuan"),
-    EMISSION_COLUMN: ("Pollutant equivalents", "equiv."),
-}
-
-
 def zone_metric_labels(lang: str = "zh") -> dict[str, str]:
-    """Column headers with units for a :func:`zone_metrics` table, in Chinese or English."""
-    if lang == "en":
-        labels = {ZONE_COL: "Zone", "n_enterprises": "Enterprises", "zone_area_mu": "Zone area (mu)"}
-        labels.update({col: f"{name} ({unit})" for col, (name, unit) in _AMOUNT_EN.items()})
-        labels.update({r.key: ratio_label(r.key, lang="en") for r in RATIOS})
-        return labels
+    """Column headers with units for a :func:`zone_metrics` table, in Chinese or English: the amounts'
+    from the column catalogue, the indicators' from :data:`RATIOS`."""
     labels = {
-        ZONE_COL: "区域",
-        "n_enterprises": "企业数（家）",
-        "zone_area_mu": "区域面积（亩）",
+        column: message(f"evaluation.zone_metric_col.{column}", lang)
+        for column in (ZONE_COL, "n_enterprises", "zone_area_mu")
     }
-    labels.update({col: f"{zh}（{unit}）" for col, (zh, unit) in AMOUNT_COLUMNS.items()})
-    labels.update({col: f"{zh}（{unit}）" for col, (zh, unit) in OPTIONAL_AMOUNT_COLUMNS.items()})
-    labels.update({r.key: ratio_label(r.key) for r in RATIOS})
+    columns = {c.key: c for c in CATALOGUE["enterprises"]}
+    labels.update({key: columns[key].label(lang) for key in AMOUNT_COLUMNS})
+    labels[EMISSION_COLUMN] = message(f"evaluation.zone_metric_col.{EMISSION_COLUMN}", lang)
+    labels.update({r.key: ratio_label(r.key, lang=lang) for r in RATIOS})
     return labels

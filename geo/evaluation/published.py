@@ -8,6 +8,7 @@ from pathlib import Path
 from geo.config_yaml import read_config_yaml
 from geo.errors import DataValidationError
 from geo.evaluation.rules import EvaluationConfig, config_from_mapping
+from geo.messages import both, listed
 
 METHODS_DIR = Path(__file__).resolve().parent / "methods"
 
@@ -62,6 +63,8 @@ def method_mapping(name: str) -> dict:
     methods = {m.name: m for m in list_methods()}
     if name not in methods:
         raise DataValidationError.of(
-            "evaluation.no_such_method", name=name, methods="、".join(methods) or "（无）"
+            "evaluation.no_such_method",
+            name=name,
+            methods=listed(methods) if methods else both("evaluation.no_methods"),
         )
     return read_config_yaml(methods[name].path, "评价方法文件")

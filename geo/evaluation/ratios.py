@@ -12,6 +12,7 @@ import pandas as pd
 
 from geo.catalogue import AMOUNT_COLUMNS as CATALOGUE_AMOUNTS
 from geo.catalogue import CATALOGUE
+from geo.messages import message
 
 # Additive amounts summed per zone, with their Chinese label and unit (from the column catalogue).
 AMOUNT_COLUMNS: dict[str, tuple[str, str]] = CATALOGUE_AMOUNTS
@@ -122,10 +123,12 @@ UNIT_EN: dict[str, str] = {
 def ratio_label(key: str, *, with_unit: bool = True, lang: str = "zh") -> str:
     """Label of an indicator, e.g. ``亩均税收（万元/亩）`` or ``Tax per mu (10k yuan/mu)``."""
     ratio = RATIOS_BY_KEY[key]
-    if lang == "en":
-        unit = UNIT_EN.get(ratio.unit_zh, ratio.unit_zh)
-        return f"{ratio.label_en} ({unit})" if with_unit else ratio.label_en
-    return f"{ratio.label_zh}（{ratio.unit_zh}）" if with_unit else ratio.label_zh
+    english = lang == "en"
+    label = ratio.label_en if english else ratio.label_zh
+    if not with_unit:
+        return label
+    unit = UNIT_EN.get(ratio.unit_zh, ratio.unit_zh) if english else ratio.unit_zh
+    return message("evaluation.with_unit", lang, label=label, unit=unit)
 
 
 def missing_inputs(key: str, amounts: pd.DataFrame, rows: np.ndarray, *, lang: str = "zh") -> tuple[str, ...]:
@@ -149,7 +152,7 @@ def missing_inputs(key: str, amounts: pd.DataFrame, rows: np.ndarray, *, lang: s
         when 从业人员 is given; empty when every input has data (the benchmark is what failed).
     """
     ratio = RATIOS_BY_KEY[key]
-    names = {EMISSION_COLUMN: "污染物排放当量" if lang == "zh" else "pollutant equivalent"}
+    names = {EMISSION_COLUMN: message("evaluation.input_emission_equiv", lang)}
     names.update({c.key: c.label(lang, with_unit=False) for c in CATALOGUE["enterprises"]})
     missing = []
     for column in (ratio.numerator, ratio.denominator):

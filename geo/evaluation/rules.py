@@ -21,6 +21,7 @@ from geo.config_yaml import config_number, layered, read_config_yaml
 from geo.errors import DataValidationError
 from geo.evaluation.groups import EvaluationGroup, LandSharing, groups_from_config, land_sharing_from_config
 from geo.evaluation.metrics import RATIOS_BY_KEY
+from geo.messages import listed
 
 DEFAULT_CONFIG_PATH = Path(__file__).with_name("evaluation.yaml")
 
@@ -206,19 +207,21 @@ class EvaluationConfig:
         }
 
 
-def _bad(message: str) -> DataValidationError:
-    return DataValidationError(
-        f"评价配置有误：{message}", hint="请对照 geo/evaluation/evaluation.yaml 中的说明修改配置"
-    )
+def _bad(key: str, /, **params: Any) -> DataValidationError:
+    """The error of catalogue entry ``key`` (``evaluation.config.*``, geo/messages/evaluation_config.py)."""
+    return DataValidationError.of(key, **params)
 
 
 def _number(value: Any, where: str, *, allow_none: bool = False) -> float | None:
-    return config_number(value, where, error=_bad, allow_none=allow_none)
+    def not_a_number(_message: str) -> DataValidationError:
+        return _bad("evaluation.config.not_a_number", where=where, value=repr(value))
+
+    return config_number(value, where, error=not_a_number, allow_none=allow_none)
 
 
 def _config_from_dict(raw: Mapping) -> EvaluationConfig:
     if not isinstance(raw, Mapping):
-        raise _bad("文件内容应为键值结构（YAML 映射）")
+        raise _bad("evaluation.config.not_mapping")
     known = {
         "version",
         "method",  # a published method's name, titles and source (geo/evaluation/methods/): description only
@@ -238,7 +241,7 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
     }
     unknown = set(raw) - known
     if unknown:
-        raise _bad(f"未知的配置项 {'、'.join(sorted(map(str, unknown)))}")
+        raise _bad("evaluation.config.unknown_keys", keys=listed(sorted(map(str, unknown))))
     scope = raw.get("scope", {}) or {}
     weights = raw.get("weights", {}) or {}
     bench = raw.get("benchmark", {}) or {}
@@ -246,7 +249,7 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
     adjustments = []
     for i, item in enumerate(raw.get("adjustments", []) or []):
         if not isinstance(item, Mapping) or "name" not in item or "column" not in item:
-            raise _bad(f"加减分项第 {i + 1} 项应包含 name 和 column")
+            raise _bad("evaluation.config.adjustment_fields", n=i + 1)
         adjustments.append(
             Adjustment(
                 name=str(item["name"]),
@@ -259,22 +262,22 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
     def _weights(group: str) -> dict[str, float]:
         given = weights.get(group, {}) or {}
         if not isinstance(given, Mapping):
-            raise _bad(f"weights.{group} 应为「指标: 权重」映射")
+            raise _bad("evaluation.config.weights_not_mapping", group=group)
         return {str(k): _number(v, f"weights.{group}.{k}") for k, v in given.items()}
 
     exclusions = raw.get("exclusions", {}) or {}
     if not isinstance(exclusions, Mapping):
-        raise _bad("exclusions 应为键值结构")
+        raise _bad("evaluation.config.exclusions_not_mapping")
     industries = exclusions.get("industries", []) or []
     if isinstance(industries, str) or not isinstance(industries, Sequence):
-        raise _bad("exclusions.industries 应为行业名称列表")
+        raise _bad("evaluation.config.industries_not_list")
     policies = raw.get("policies", {}) or {}
     if not isinstance(policies, Mapping):
-        raise _bad("policies 应为键值结构")
+        raise _bad("evaluation.config.policies_not_mapping")
 
     method = raw.get("method") or {}
     if not isinstance(method, Mapping):
-        raise _bad("method 应为键值结构（name、title、source）")
+        raise _bad("evaluation.config.method_not_mapping")
     config = EvaluationConfig(
         method={str(k): str(v) for k, v in method.items() if k in ("name", "title", "title_en", "source")},
         exclusion_industries=tuple(str(i) for i in industries),
@@ -327,14 +330,11 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
 def _fixed_by_size(raw: Any) -> dict[str, dict[str, float]]:
     """``benchmark.fixed_by_size``: per size group (above_scale / below_scale), fixed benchmarks."""
     if not isinstance(raw, Mapping):
-        raise _bad("benchmark.fixed_by_size 应为 above_scale / below_scale 到 {指标: 基准值} 的映射")
+        raise _bad("evaluation.config.fixed_by_size_not_mapping")
     out = {}
     for group, values in raw.items():
         if group not in ("above_scale", "below_scale") or not isinstance(values, Mapping):
-            raise _bad(
-                f"benchmark.fixed_by_size 的键应为 above_scale 或 below_scale（各为 {{指标: 基准值}}），却是 "
-                f"{group!r}"
-            )
+            raise _bad("evaluation.config.fixed_by_size_bad_key", group=repr(group))
         size = SIZE_ABOVE if group == "above_scale" else SIZE_BELOW
         out[size] = {str(k): _number(v, f"benchmark.fixed_by_size.{group}.{k}") for k, v in values.items()}
     return out
@@ -342,11 +342,11 @@ def _fixed_by_size(raw: Any) -> dict[str, dict[str, float]]:
 
 def _warning_rules(items: Any) -> tuple[WarningRule, ...]:
     if not isinstance(items, Sequence) or isinstance(items, str):
-        raise _bad("warnings 应为预警规则列表")
+        raise _bad("evaluation.config.warnings_not_list")
     out = []
     for i, item in enumerate(items):
         if not isinstance(item, Mapping) or item.get("rule") not in WARNING_RULES or "name" not in item:
-            raise _bad(f"预警规则第 {i + 1} 项应包含 name 和 rule（{' / '.join(WARNING_RULES)}）")
+            raise _bad("evaluation.config.warning_fields", n=i + 1, rules=" / ".join(WARNING_RULES))
         unknown = set(item) - {
             "rule",
             "name",
@@ -358,7 +358,11 @@ def _warning_rules(items: Any) -> tuple[WarningRule, ...]:
             "pct",
         }
         if unknown:
-            raise _bad(f"预警规则「{item['name']}」有未知的键 {'、'.join(sorted(map(str, unknown)))}")
+            raise _bad(
+                "evaluation.config.warning_unknown_keys",
+                name=item["name"],
+                keys=listed(sorted(map(str, unknown))),
+            )
         where = f"warnings.{item['name']}"
         rule = WarningRule(
             rule=item["rule"],
@@ -378,35 +382,40 @@ def _warning_rules(items: Any) -> tuple[WarningRule, ...]:
         )
         if rule.indicator is not None and rule.indicator not in RATIOS_BY_KEY:
             raise _bad(
-                f"{where}.indicator 未知指标「{rule.indicator}」；可用指标：{'、'.join(RATIOS_BY_KEY)}"
+                "evaluation.config.warning_unknown_indicator",
+                where=where,
+                indicator=rule.indicator,
+                indicators=listed(RATIOS_BY_KEY),
             )
         if rule.min_steps is not None and not 1 <= rule.min_steps <= 3:
-            raise _bad(f"{where}.min_steps 应为 1–3")
+            raise _bad("evaluation.config.warning_min_steps", where=where)
         if rule.years is not None and rule.years < 1:
-            raise _bad(f"{where}.years 应至少为 1")
+            raise _bad("evaluation.config.warning_years", where=where)
         if rule.pct is not None and not 0 < rule.pct <= 100:
-            raise _bad(f"{where}.pct 应在 0–100 之间")
+            raise _bad("evaluation.config.warning_pct", where=where)
         out.append(rule)
     return tuple(out)
 
 
 def _surcharges(items: Any) -> tuple[Surcharge, ...]:
     if not isinstance(items, Sequence) or isinstance(items, str):
-        raise _bad("policies.surcharges 应为收费项目列表")
+        raise _bad("evaluation.config.surcharges_not_list")
     out = []
     for i, item in enumerate(items):
         if not isinstance(item, Mapping) or not {"key", "name", "column", "base_unit"} <= set(item):
-            raise _bad(f"policies.surcharges 第 {i + 1} 项应包含 key、name、column、base_unit")
+            raise _bad("evaluation.config.surcharge_fields", n=i + 1)
         where = f"policies.surcharges.{item['key']}"
         rates: dict[str, float | dict[int, float]] = {}
         for cls, rate in (item.get("rates", {}) or {}).items():
             if str(cls) not in CLASSES_T:
-                raise _bad(f"{where}.rates 的类别「{cls}」应为 A/B/C/D/T 之一")
+                raise _bad("evaluation.config.surcharge_bad_class", where=where, cls=cls)
             if isinstance(rate, Mapping):
                 by_year = {}
                 for year, value in rate.items():
                     if isinstance(year, bool) or not isinstance(year, int):
-                        raise _bad(f"{where}.rates.{cls} 的键应为年份（整数），却是 {year!r}")
+                        raise _bad(
+                            "evaluation.config.surcharge_bad_year", where=where, cls=cls, year=repr(year)
+                        )
                     by_year[year] = _number(value, f"{where}.rates.{cls}.{year}")
                 rates[str(cls)] = by_year
             else:
@@ -432,17 +441,22 @@ def _check_config(config: EvaluationConfig) -> None:
     ):
         for key, value in weights.items():
             if key not in RATIOS_BY_KEY:
-                raise _bad(f"weights.{group} 中的未知指标「{key}」；可用指标：{'、'.join(RATIOS_BY_KEY)}")
+                raise _bad(
+                    "evaluation.config.weights_unknown_indicator",
+                    group=group,
+                    key=key,
+                    indicators=listed(RATIOS_BY_KEY),
+                )
             if not math.isfinite(value) or value < 0:
-                raise _bad(f"weights.{group}.{key} 应为不小于 0 的数，却是 {value}")
+                raise _bad("evaluation.config.weight_negative", group=group, key=key, value=value)
     if config.score_above_scale and sum(config.weights_above_scale.values()) <= 0:
-        raise _bad("规上企业的权重之和应大于 0")
+        raise _bad("evaluation.config.weights_sum_above")
     if config.score_below_scale and sum(config.weights_below_scale.values()) <= 0:
-        raise _bad("规下企业的权重之和应大于 0")
+        raise _bad("evaluation.config.weights_sum_below")
     if config.below_scale_min_land_mu < 0:
-        raise _bad("scope.below_scale_min_land_mu 不能为负数")
+        raise _bad("evaluation.config.min_land_negative")
     if config.benchmark_multiple <= 0:
-        raise _bad("benchmark.multiple 应大于 0")
+        raise _bad("evaluation.config.multiple_not_positive")
     for choice, allowed, where in (
         (config.benchmark_mean, ("pooled", "simple"), "benchmark.mean"),
         (config.benchmark_within, ("all", "size"), "benchmark.within"),
@@ -451,38 +465,44 @@ def _check_config(config: EvaluationConfig) -> None:
         (config.rank_within, ("all", "size"), "classes.rank_within"),
     ):
         if choice not in allowed:
-            raise _bad(f"「{where}」应为 {' / '.join(allowed)} 之一，却是 {choice!r}")
-    fixed = [("benchmark.fixed", config.benchmark_fixed)] + [
-        (f"benchmark.fixed_by_size.{group}", values)
+            raise _bad(
+                "evaluation.config.bad_choice", where=where, allowed=" / ".join(allowed), value=repr(choice)
+            )
+    fixed = [({"zh": "benchmark.fixed", "en": "benchmark.fixed"}, config.benchmark_fixed)] + [
+        (
+            {
+                "zh": f"benchmark.fixed_by_size.{group}",
+                "en": f"benchmark.fixed_by_size.{'above_scale' if group == SIZE_ABOVE else 'below_scale'}",
+            },
+            values,
+        )
         for group, values in config.benchmark_fixed_by_size.items()
     ]
     for where, values in fixed:
         for key, value in values.items():
             if key not in RATIOS_BY_KEY:
-                raise _bad(f"{where} 中的未知指标「{key}」")
+                raise _bad("evaluation.config.fixed_unknown_indicator", where=where, key=key)
             if value <= 0:
-                raise _bad(f"{where}.{key} 应大于 0")
+                raise _bad("evaluation.config.fixed_not_positive", where=where, key=key)
     if config.min_ratio is not None and config.max_ratio is not None and config.min_ratio > config.max_ratio:
-        raise _bad("benchmark.min_ratio 不能大于 max_ratio")
+        raise _bad("evaluation.config.min_ratio_above_max")
     pct = config.percentile_cutoffs
     if set(pct) != {"A", "B", "C"}:
-        raise _bad("classes.percentile 应给出 A、B、C 三档的上限（%），D 为其余")
+        raise _bad("evaluation.config.percentile_classes")
     if not 0 <= pct["A"] <= pct["B"] <= pct["C"] <= 100:
-        raise _bad(
-            f"classes.percentile 应满足 0 ≤ A ≤ B ≤ C ≤ 100，却是 A={pct['A']}、B={pct['B']}、C={pct['C']}"
-        )
+        raise _bad("evaluation.config.percentile_order", a=pct["A"], b=pct["B"], c=pct["C"])
     sc = config.score_cutoffs
     if set(sc) != {"A", "B", "C"}:
-        raise _bad("classes.score 应给出 A、B、C 三档的最低分，D 为其余")
+        raise _bad("evaluation.config.score_classes")
     if not sc["A"] >= sc["B"] >= sc["C"]:
-        raise _bad(f"classes.score 应满足 A ≥ B ≥ C，却是 A={sc['A']}、B={sc['B']}、C={sc['C']}")
+        raise _bad("evaluation.config.score_order", a=sc["A"], b=sc["B"], c=sc["C"])
     for adj in config.adjustments:
         if adj.force_class is not None and adj.force_class not in CLASSES:
-            raise _bad(f"加减分项「{adj.name}」的 force_class 应为 A/B/C/D 之一")
+            raise _bad("evaluation.config.adjustment_force_class", name=adj.name)
     if config.max_reasons < 0:
-        raise _bad("reasons.max_items 不能为负数")
+        raise _bad("evaluation.config.max_reasons_negative")
     if config.min_years_in_production < 0:
-        raise _bad("exclusions.min_years_in_production 不能为负数")
+        raise _bad("evaluation.config.min_years_negative")
 
 
 def _read_yaml(path: Path) -> dict:

@@ -75,6 +75,7 @@ from geo.evaluation.summary import (
     rank_by,
     ranking_summary,
 )
+from geo.messages import listed
 
 __all__ = [
     "Adjustment",
@@ -160,7 +161,7 @@ def _truthy(values: pd.Series, *, where: str) -> np.ndarray:
     bad = flags.map(lambda v: v is None).astype(bool)
     if bad.any():
         raise DataValidationError.of(
-            "evaluation.not_yes_no", column=where, values="、".join(map(str, pd.unique(values[bad])[:5]))
+            "evaluation.not_yes_no", column=where, values=listed(pd.unique(values[bad])[:5])
         )
     return flags.map(lambda v: v is True).astype(bool).to_numpy()
 
@@ -217,7 +218,7 @@ def evaluation_year(enterprises: pd.DataFrame, year: int | None = None) -> int |
         raise DataValidationError.of("evaluation.bad_year")
     uniq = sorted(set(years.astype("int64").tolist()))
     if len(uniq) > 1:
-        raise DataValidationError.of("evaluation.many_years", years="、".join(map(str, uniq)))
+        raise DataValidationError.of("evaluation.many_years", years=listed(uniq))
     return uniq[0] if uniq else None
 
 

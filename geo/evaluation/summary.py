@@ -15,13 +15,14 @@ from geo.catalogue import ENTERPRISE_BY_KEY
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ID_COL, RATIOS, ZONE_COL, ratio_label
 from geo.evaluation.rules import CLASS_COL, CLASSES, SIZE_COL
+from geo.messages import listed
 
 
 def _check_by(frame: pd.DataFrame, by: Sequence[str]) -> list[str]:
     by = [by] if isinstance(by, str) else list(by)
     missing = [col for col in by if col not in frame.columns]
     if missing:
-        raise DataValidationError.of("evaluation.rank_no_column", columns="、".join(missing))
+        raise DataValidationError.of("evaluation.rank_no_column", columns=listed(missing))
     return by
 
 

@@ -25,6 +25,8 @@ from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY, ZONE_COL, numeric_amounts, ratio_label
 from geo.evaluation.rules import CLASS_COL, CLASSES, DEFAULT_CONFIG_PATH, T_CLASS, YEAR_COL
 from geo.evaluation.scoring import classes_with_t
+from geo.messages import joined, listed, message
+from geo.messages.evaluation_words import ZONE_COLUMNS
 
 ZONE_CLASS_COL = "zone_class"
 TOTAL_COLUMNS = ("land_mu", "tax_wan_yuan", "sales_wan_yuan", "value_added_wan_yuan")
@@ -75,27 +77,33 @@ class ZoneScores:
     year: int | None = None
 
 
-def _bad(message: str) -> DataValidationError:
-    return DataValidationError(
-        f"区镇评价配置有误：{message}", hint="请对照 geo/evaluation/evaluation.yaml 中 zones 一节的说明修改"
-    )
+def _bad(key: str, /, **params) -> DataValidationError:
+    """The error of catalogue entry ``key`` (``evaluation.zone_config.*``,
+    geo/messages/evaluation_config.py)."""
+    return DataValidationError.of(key, **params)
 
 
 def _number(value, where: str, *, allow_none: bool = False) -> float | None:
-    return config_number(value, where, error=_bad, allow_none=allow_none)
+    def not_a_number(_message: str) -> DataValidationError:
+        return _bad("evaluation.zone_config.not_a_number", where=where, value=repr(value))
+
+    return config_number(value, where, error=not_a_number, allow_none=allow_none)
 
 
 def _rules_from(section: Mapping) -> ZoneRules:
     if not isinstance(section, Mapping):
-        raise _bad("zones 应为键值结构")
+        raise _bad("evaluation.zone_config.not_mapping")
     unknown = set(section) - {"pool", "weights", "benchmark", "classes"}
     if unknown:
-        raise _bad(f"未知的配置项 zones.{'、zones.'.join(sorted(map(str, unknown)))}")
+        raise _bad(
+            "evaluation.zone_config.unknown_keys",
+            keys=listed(f"zones.{k}" for k in sorted(map(str, unknown))),
+        )
     weights = section.get("weights") or {}
     bench = section.get("benchmark") or {}
     classes = section.get("classes") or {}
     if not isinstance(weights, Mapping) or not isinstance(bench, Mapping) or not isinstance(classes, Mapping):
-        raise _bad("zones.weights、zones.benchmark、zones.classes 应为键值结构")
+        raise _bad("evaluation.zone_config.sections_not_mapping")
     rules = ZoneRules(
         weights={str(k): _number(v, f"zones.weights.{k}") for k, v in weights.items()},
         pool=section.get("pool", "scored"),
@@ -122,28 +130,33 @@ def _rules_from(section: Mapping) -> ZoneRules:
 def _check_rules(rules: ZoneRules) -> None:
     for key, value in {**rules.weights, **rules.benchmark_fixed}.items():
         if key not in RATIOS_BY_KEY:
-            raise _bad(f"未知指标「{key}」；可用指标：{'、'.join(RATIOS_BY_KEY)}")
+            raise _bad("evaluation.zone_config.unknown_indicator", key=key, indicators=listed(RATIOS_BY_KEY))
         if value < 0:
-            raise _bad(f"指标「{key}」的权重或基准不能为负数，却是 {value:g}")
+            raise _bad("evaluation.zone_config.negative", key=key, value=value)
     if sum(rules.weights.values()) <= 0:
-        raise _bad("zones.weights 的权重之和应大于 0")
+        raise _bad("evaluation.zone_config.weights_sum")
     if any(v <= 0 for v in rules.benchmark_fixed.values()):
-        raise _bad("zones.benchmark.fixed 的基准值应大于 0")
+        raise _bad("evaluation.zone_config.fixed_not_positive")
     if rules.benchmark_multiple <= 0:
-        raise _bad("zones.benchmark.multiple 应大于 0")
+        raise _bad("evaluation.zone_config.multiple_not_positive")
     for choice, allowed, where in (
         (rules.pool, ("scored", "all"), "zones.pool"),
         (rules.class_method, ("percentile", "score"), "zones.classes.method"),
     ):
         if choice not in allowed:
-            raise _bad(f"「{where}」应为 {' / '.join(allowed)} 之一，却是 {choice!r}")
+            raise _bad(
+                "evaluation.zone_config.bad_choice",
+                where=where,
+                allowed=" / ".join(allowed),
+                value=repr(choice),
+            )
     pct, sc = rules.percentile_cutoffs, rules.score_cutoffs
     if set(pct) != {"A", "B", "C"} or not 0 <= pct["A"] <= pct["B"] <= pct["C"] <= 100:
-        raise _bad("zones.classes.percentile 应给出 A、B、C 三档上限（%），且 0 ≤ A ≤ B ≤ C ≤ 100")
+        raise _bad("evaluation.zone_config.percentile_classes")
     if set(sc) != {"A", "B", "C"} or not sc["A"] >= sc["B"] >= sc["C"]:
-        raise _bad("zones.classes.score 应给出 A、B、C 三档最低分，且 A ≥ B ≥ C")
+        raise _bad("evaluation.zone_config.score_classes")
     if rules.min_ratio is not None and rules.max_ratio is not None and rules.min_ratio > rules.max_ratio:
-        raise _bad("zones.benchmark.min_ratio 不能大于 max_ratio")
+        raise _bad("evaluation.zone_config.min_ratio_above_max")
 
 
 def zone_rules(raw: Mapping | None = None) -> ZoneRules:
@@ -159,9 +172,11 @@ def zone_rules(raw: Mapping | None = None) -> ZoneRules:
     base = read_config_yaml(DEFAULT_CONFIG_PATH, "评价配置文件").get("zones") or {}
     given = (raw or {}).get("zones") or {}
     if not isinstance(given, Mapping):
-        raise _bad("zones 应为键值结构")
+        raise _bad("evaluation.zone_config.not_mapping")
     merged = layered(base, given)
     if "weights" in given:
+        if not isinstance(given["weights"] or {}, Mapping):
+            raise _bad("evaluation.zone_config.sections_not_mapping")
         merged["weights"] = dict(given["weights"] or {})
     return _rules_from(merged)
 
@@ -214,7 +229,7 @@ def score_zones(
     rules = rules if rules is not None else zone_rules()
     missing = [c for c in (ZONE_COL, "scored", CLASS_COL, "land_mu") if c not in evaluated.columns]
     if missing:
-        raise DataValidationError.of("evaluation.zones_missing_columns", columns="、".join(missing))
+        raise DataValidationError.of("evaluation.zones_missing_columns", columns=listed(missing))
     if enterprises is not None and not enterprises.index.equals(evaluated.index):
         raise DataValidationError.of("evaluation.zones_table_mismatch")
     keys = _zone_keys(evaluated[ZONE_COL])
@@ -320,12 +335,12 @@ def _benchmarks_and_weights(
     if not usable:
         raise DataValidationError.of("evaluation.zones_no_data")
     if dropped:
-        zh = "、".join(ratio_label(k, with_unit=False) for k in dropped)
-        en = ", ".join(RATIOS_BY_KEY[k].label_en for k in dropped)
-        notes.append(f"区镇评价：{zh}没有数据，已从评分中去掉，其余权重按比例放大到合计 {total:g}")
-        notes_en.append(
-            f"Zones: {en} have no data and were left out; the other weights scaled up to {total:g}"
-        )
+        labels = {
+            lang: joined((ratio_label(k, with_unit=False, lang=lang) for k in dropped), lang)
+            for lang in ("zh", "en")
+        }
+        notes.append(message("evaluation.zones_dropped", "zh", labels=labels, total=total))
+        notes_en.append(message("evaluation.zones_dropped", "en", labels=labels, total=total))
     scale = total / sum(usable.values())
     return {k: benchmarks[k] for k in usable}, {k: w * scale for k, w in usable.items()}
 
@@ -435,87 +450,36 @@ def zones_for_viewers(table: pd.DataFrame, *, min_firms: int) -> pd.DataFrame:
 
 def zone_labels(lang: str = "zh") -> dict[str, str]:
     """Column headers with units for a zone score table, in Chinese or English."""
-    zh = lang != "en"
-    labels = {
-        ZONE_COL: "区镇/园区" if zh else "Town/park",
-        YEAR_COL: "年份" if zh else "Year",
-        "n_enterprises": "企业数（家）" if zh else "Enterprises",
-        "n_pooled": "计入汇总企业数（家）" if zh else "Enterprises pooled",
-        "land_mu": "用地面积（亩）" if zh else "Land (mu)",
-        "tax_wan_yuan": "税收（万元）" if zh else "Tax (10k yuan)",
-        "sales_wan_yuan": "销售收入（万元）" if zh else "Sales (10k yuan)",
-        "value_added_wan_yuan": "工业增加值（万元）" if zh else "Value added (10k yuan)",
-        "score": "综合得分（分）" if zh else "Score (points)",
-        "rank": "区镇排名" if zh else "Rank among zones",
-        "n_ranked": "参与排名区镇数" if zh else "Zones ranked",
-        "rank_pct_from_top": "排名百分位（%，自高到低）" if zh else "Rank percentile (% from top)",
-        ZONE_CLASS_COL: "区镇类别" if zh else "Zone class",
-        "d_land_mu": "D 类企业用地（亩）" if zh else "Class-D land (mu)",
-        "d_land_share_pct": "D 类用地占比（%）" if zh else "Class-D share of land (%)",
-        "score_prev": "上年得分（分）" if zh else "Last year's score",
-        "score_change": "得分变化（分）" if zh else "Score change",
-        "rank_prev": "上年排名" if zh else "Last year's rank",
-        "rank_change": "排名变化（位，正为上升）" if zh else "Rank change (+ = up)",
-        "class_prev": "上年类别" if zh else "Last year's class",
-        "class_steps": "类别变化（档，正为升档）" if zh else "Class change (steps, + = up)",
-    }
-    for c in (*CLASSES, T_CLASS):
-        labels[f"n_{c}"] = (
-            (f"{c} 类企业（家）" if c != T_CLASS else "T 类不参评（家）") if zh else f"Class {c}"
+    labels = {column: message(f"evaluation.zone_col.{column}", lang) for column in ZONE_COLUMNS}
+    for key in RATIOS_BY_KEY:
+        labels[key] = ratio_label(key, lang=lang)
+        labels[f"pts_{key}"] = message(
+            "evaluation.points_of", lang, label=ratio_label(key, with_unit=False, lang=lang)
         )
-    for key, r in RATIOS_BY_KEY.items():
-        labels[key] = ratio_label(key, lang="en") if not zh else ratio_label(key)
-        labels[f"pts_{key}"] = f"{r.label_zh}得分（分）" if zh else f"{r.label_en} points"
     return labels
 
 
 def rules_rows(scores: ZoneScores, lang: str = "zh") -> pd.DataFrame:
     """The rules a zone table was made with, one row each (for an export's parameter sheet)."""
-    zh = lang != "en"
     rules = scores.rules
 
-    def name(key: str) -> str:
-        return RATIOS_BY_KEY[key].label_zh if zh else RATIOS_BY_KEY[key].label_en
+    def word(key: str, **params) -> str:
+        return message(f"evaluation.zone_rules.{key}", lang, **params)
 
+    def name(key: str) -> str:
+        return ratio_label(key, with_unit=False, lang=lang)
+
+    cuts = rules.percentile_cutoffs if rules.class_method == "percentile" else rules.score_cutoffs
     rows = [
-        ("年份" if zh else "Year", "" if scores.year is None else str(scores.year)),
-        (
-            "汇总范围" if zh else "Pooled",
-            ("参评企业" if rules.pool == "scored" else "全部企业")
-            if zh
-            else ("scored enterprises" if rules.pool == "scored" else "all enterprises"),
-        ),
-        (
-            "权重" if zh else "Weights",
-            ("、" if zh else ", ").join(f"{name(k)} {round(w, 2):g}" for k, w in scores.weights.items()),
-        ),
-        (
-            "基准值" if zh else "Benchmarks",
-            ("、" if zh else ", ").join(f"{name(k)} {b:,.4g}" for k, b in scores.benchmarks.items()),
-        ),
-        (
-            "分类" if zh else "Classes",
-            (
-                f"按排名百分位：A 前 {rules.percentile_cutoffs['A']:g}%，"
-                f"B 至 {rules.percentile_cutoffs['B']:g}%，"
-                f"C 至 {rules.percentile_cutoffs['C']:g}%，其余 D"
-                if zh
-                else f"By percentile: A top {rules.percentile_cutoffs['A']:g} %, B to "
-                f"{rules.percentile_cutoffs['B']:g} %, C to {rules.percentile_cutoffs['C']:g} %, rest D"
-            )
-            if rules.class_method == "percentile"
-            else (
-                f"按得分线：A ≥ {rules.score_cutoffs['A']:g}，B ≥ {rules.score_cutoffs['B']:g}，"
-                f"C ≥ {rules.score_cutoffs['C']:g}，其余 D"
-                if zh
-                else f"By score: A ≥ {rules.score_cutoffs['A']:g}, B ≥ {rules.score_cutoffs['B']:g}, "
-                f"C ≥ {rules.score_cutoffs['C']:g}, rest D"
-            ),
-        ),
-        ("来源" if zh else "Source", "geo/evaluation/evaluation.yaml zones（浙政发〔2018〕5号）"),
-        *(("说明" if zh else "Note", n) for n in (scores.notes if zh else scores.notes_en)),
+        (word("year"), "" if scores.year is None else str(scores.year)),
+        (word("pool"), word("pool_scored" if rules.pool == "scored" else "pool_all")),
+        (word("weights"), joined((f"{name(k)} {round(w, 2):g}" for k, w in scores.weights.items()), lang)),
+        (word("benchmarks"), joined((f"{name(k)} {b:,.4g}" for k, b in scores.benchmarks.items()), lang)),
+        (word("classes"), word(rules.class_method, a=cuts["A"], b=cuts["B"], c=cuts["C"])),
+        (word("source"), word("source_text")),
+        *((word("note"), n) for n in (scores.notes_en if lang == "en" else scores.notes)),
     ]
-    return pd.DataFrame(rows, columns=["项目" if zh else "Item", "内容" if zh else "Value"])
+    return pd.DataFrame(rows, columns=[word("item"), word("value")])
 
 
 def export_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:

@@ -9,10 +9,13 @@ beside the others of its kind; keys start with the area's name (``ingest.``, ``e
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from geo.messages.cli import MESSAGES as CLI
 from geo.messages.evaluation import MESSAGES as EVALUATION
+from geo.messages.evaluation_config import MESSAGES as EVALUATION_CONFIG
+from geo.messages.evaluation_words import WORDS as EVALUATION_WORDS
 from geo.messages.exports import MESSAGES as EXPORTS
 from geo.messages.ingest import MESSAGES as INGEST
 from geo.messages.ingest_notes import MESSAGES as INGEST_NOTES
@@ -28,6 +31,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **INGEST_NOTES,
     **EXPORTS,
     **EVALUATION,
+    **EVALUATION_CONFIG,
+    **EVALUATION_WORDS,
     **RECORDS,
     **SOURCES,
     **CLI,
@@ -53,4 +58,26 @@ def has_hint(key: str) -> bool:
     return f"{key}.hint" in MESSAGES
 
 
-__all__ = ["MESSAGES", "has_hint", "message"]
+def both(key: str, /, **params: Any) -> dict[str, str]:
+    """Catalogue entry ``key`` in both languages, for a parameter written ``{name[zh]}`` /
+    ``{name[en]}`` in another entry (a field's or a state's name inside a message)."""
+    return {lang: message(key, lang, **params) for lang in ("zh", "en")}
+
+
+def joined(items: Iterable[Any], lang: str = "zh", /, *, clauses: bool = False) -> str:
+    """``items`` as one list in ``lang``: joined by 、 in Chinese and by commas in English, or with
+    ``clauses`` (items that are phrases of their own) by ； and semicolons."""
+    words = [str(item) for item in items]
+    if lang == "en":
+        return ("; " if clauses else ", ").join(words)
+    return ("；" if clauses else "、").join(words)
+
+
+def listed(items: Iterable[Any], /, *, clauses: bool = False) -> dict[str, str]:
+    """``items`` as one list in both languages (:func:`joined`), for a parameter written
+    ``{name[zh]}`` / ``{name[en]}`` in the catalogue."""
+    words = [str(item) for item in items]
+    return {lang: joined(words, lang, clauses=clauses) for lang in ("zh", "en")}
+
+
+__all__ = ["MESSAGES", "both", "has_hint", "joined", "listed", "message"]

@@ -16,8 +16,8 @@ _SAME_TABLE_HINT = (
 # Scoring, groups, shared land, named configurations, zone scores (the rest of geo/evaluation/).
 SCORING: dict[str, tuple[str, str]] = {
     "evaluation.host_not_yes_no": (
-        "字段「是否土地权利人」无法识别为是/否：{values}",
-        "The column “是否土地权利人” (land-right holder) holds values that are not yes/no: {values}",
+        "字段「是否土地权利人」无法识别为是/否：{values[zh]}",
+        "The column “是否土地权利人” (land-right holder) holds values that are not yes/no: {values[en]}",
     ),
     "evaluation.host_not_yes_no.hint": (
         "房东（土地权利人）填 是/1，租户填 否/0",
@@ -37,9 +37,9 @@ SCORING: dict[str, tuple[str, str]] = {
         "Check the floor areas of the enterprises on shared plots",
     ),
     "evaluation.compound_many_hosts": (
-        "共用宗地（园区）「{compound}」有 {n} 家标为土地权利人（房东）：{names}",
+        "共用宗地（园区）「{compound}」有 {n} 家标为土地权利人（房东）：{names[zh]}",
         "The shared plot (park) “{compound}” has {n} enterprises marked as land-right holder "
-        "(landlord): {names}",
+        "(landlord): {names[en]}",
     ),
     "evaluation.compound_many_hosts.hint": (
         "每个宗地（园区）只能有一家房东，其余企业标为租户（否）",
@@ -55,8 +55,9 @@ SCORING: dict[str, tuple[str, str]] = {
         "Mark the landlord 是 in the column “是否土地权利人”, or use land_sharing.rule: share",
     ),
     "evaluation.compound_partial_shares": (
-        "共用宗地（园区）「{compound}」只有部分企业填了用地分摊比例（缺：{names}）",
-        "On the shared plot (park) “{compound}” only some enterprises give a land share (missing: {names})",
+        "共用宗地（园区）「{compound}」只有部分企业填了用地分摊比例（缺：{names[zh]}）",
+        "On the shared plot (park) “{compound}” only some enterprises give a land share "
+        "(missing: {names[en]})",
     ),
     "evaluation.compound_partial_shares.hint": (
         "同一宗地的企业要么都填分摊比例（合计 100%），要么都不填",
@@ -103,8 +104,8 @@ SCORING: dict[str, tuple[str, str]] = {
         "Refresh to see the configurations there are",
     ),
     "evaluation.not_yes_no": (
-        "字段「{column}」无法识别为是/否：{values}",
-        "The column “{column}” holds values that are not yes/no: {values}",
+        "字段「{column}」无法识别为是/否：{values[zh]}",
+        "The column “{column}” holds values that are not yes/no: {values[en]}",
     ),
     "evaluation.not_yes_no.hint": _YES_NO_HINT,
     "evaluation.groups_rank_within": (
@@ -128,8 +129,8 @@ SCORING: dict[str, tuple[str, str]] = {
     ),
     "evaluation.bad_year.hint": ("请填写四位数年份，如 2022", "Fill in four-digit years, e.g. 2022"),
     "evaluation.many_years": (
-        "企业表含多个年份（{years}），一次只评价一年",
-        "The enterprise table holds several years ({years}); one year is evaluated at a time",
+        "企业表含多个年份（{years[zh]}），一次只评价一年",
+        "The enterprise table holds several years ({years[en]}); one year is evaluated at a time",
     ),
     "evaluation.many_years.hint": (
         "请指定评价年份（命令行 --year，页面上的年份选择）",
@@ -145,14 +146,14 @@ SCORING: dict[str, tuple[str, str]] = {
         "The enterprise table lacks the zone column “{zone}”",
     ),
     "evaluation.rank_no_column": (
-        "无法按 {columns} 排名：评价结果中没有该字段",
-        "Cannot rank by {columns}: the evaluation results have no such column",
+        "无法按 {columns[zh]} 排名：评价结果中没有该字段",
+        "Cannot rank by {columns[en]}: the evaluation results have no such column",
     ),
     "evaluation.no_such_method": (
         "没有名为「{name}」的评价方法",
         "There is no evaluation method named “{name}”",
     ),
-    "evaluation.no_such_method.hint": ("可选：{methods}", "Methods available: {methods}"),
+    "evaluation.no_such_method.hint": ("可选：{methods[zh]}", "Methods available: {methods[en]}"),
     "evaluation.rates_need_year": (
         "「{name}」的费率按年份给出，需要评价年份",
         "The rates of “{name}” are given by year, so the evaluation needs a year",
@@ -167,8 +168,8 @@ SCORING: dict[str, tuple[str, str]] = {
     ),
     "evaluation.no_config_file.hint": ("请检查路径", "Check the path"),
     "evaluation.zones_missing_columns": (
-        "评价结果缺少字段 {columns}，无法做区镇评价",
-        "The evaluation results lack the columns {columns}; zones cannot be evaluated",
+        "评价结果缺少字段 {columns[zh]}，无法做区镇评价",
+        "The evaluation results lack the columns {columns[en]}; zones cannot be evaluated",
     ),
     "evaluation.zones_missing_columns.hint": (
         "请先按区域归属完成企业评价",
@@ -252,11 +253,11 @@ TABLES: dict[str, tuple[str, str]] = {
         "Add a column “{column}” with a unique ID for each enterprise",
     ),
     "evaluation.empty_ids": (
-        "企业编号「{column}」有空值（行 {rows}）",
-        "The enterprise ID column “{column}” has empty cells (rows {rows})",
+        "企业编号「{column}」有空值（行 {rows[zh]}）",
+        "The enterprise ID column “{column}” has empty cells (rows {rows[en]})",
     ),
     "evaluation.empty_ids.hint": ("请为每家企业填写编号", "Fill in an ID for every enterprise"),
-    "evaluation.duplicate_ids": ("企业编号重复：{ids}", "Enterprise IDs repeat: {ids}"),
+    "evaluation.duplicate_ids": ("企业编号重复：{ids[zh]}", "Enterprise IDs repeat: {ids[en]}"),
     "evaluation.duplicate_ids.hint": (
         "每家企业只能有一行；请合并或删除重复记录后重新导入",
         "Each enterprise may have one row only; merge or delete the repeated records and import again",
@@ -266,16 +267,16 @@ TABLES: dict[str, tuple[str, str]] = {
         "The column “{column}” should hold numbers but holds true/false values",
     ),
     "evaluation.not_numbers": (
-        "字段「{column}」含有非数值：{examples}",
-        "The column “{column}” holds values that are not numbers: {examples}",
+        "字段「{column}」含有非数值：{examples[zh]}",
+        "The column “{column}” holds values that are not numbers: {examples[en]}",
     ),
     "evaluation.not_numbers.hint": (
         "请只填数字（单位见字段名），不知道的留空",
         "Fill in numbers only (the unit is in the column name); leave unknown values empty",
     ),
     "evaluation.negative_amounts": (
-        "字段「{column}」不能为负数：企业 {ids}",
-        "The column “{column}” cannot be negative: enterprises {ids}",
+        "字段「{column}」不能为负数：企业 {ids[zh]}",
+        "The column “{column}” cannot be negative: enterprises {ids[en]}",
     ),
     "evaluation.negative_amounts.hint": ("请核对这些企业的数据", "Check these enterprises' data"),
     "evaluation.parcels_no_crs": (
@@ -292,23 +293,26 @@ TABLES: dict[str, tuple[str, str]] = {
         "Fill in the owning enterprise's ID in the parcels' attributes",
     ),
     "evaluation.parcels_not_polygons": (
-        "地块图层应为面图层，却含有 {types}",
-        "The parcel layer should hold polygons but holds {types}",
+        "地块图层应为面图层，却含有 {types[zh]}",
+        "The parcel layer should hold polygons but holds {types[en]}",
     ),
     "evaluation.zones_no_key_column": (
         "区域图层缺少字段「{column}」",
         "The zone layer lacks the column “{column}”",
     ),
     "evaluation.zones_no_key_column.hint": (
-        "请指定用作区域名称或编码的字段；现有字段：{columns}",
-        "Name the column that holds the zones' names or codes; its columns: {columns}",
+        "请指定用作区域名称或编码的字段；现有字段：{columns[zh]}",
+        "Name the column that holds the zones' names or codes; its columns: {columns[en]}",
     ),
     "evaluation.zones_empty_keys": (
         "区域字段「{column}」有空值",
         "The zone column “{column}” has empty cells",
     ),
     "evaluation.zones_empty_keys.hint": ("每个区域都需要名称或编码", "Every zone needs a name or code"),
-    "evaluation.zones_duplicate_keys": ("区域名称/编码重复：{keys}", "Zone names/codes repeat: {keys}"),
+    "evaluation.zones_duplicate_keys": (
+        "区域名称/编码重复：{keys[zh]}",
+        "Zone names/codes repeat: {keys[en]}",
+    ),
     "evaluation.zones_duplicate_keys.hint": (
         "请合并同名区域（dissolve）或改用唯一编码字段",
         "Merge the zones of the same name (dissolve) or use a column of unique codes",
@@ -324,15 +328,15 @@ TABLES: dict[str, tuple[str, str]] = {
         "The zone layer has no coordinate reference system (CRS)",
     ),
     "evaluation.zones_no_crs.hint": _NO_CRS_HINT,
-    "evaluation.zones_no_geometry": ("区域 {zones} 没有几何图形", "Zones {zones} have no geometry"),
+    "evaluation.zones_no_geometry": ("区域 {zones[zh]} 没有几何图形", "Zones {zones[en]} have no geometry"),
     "evaluation.zones_not_polygons": (
         "区域图层应为面图层（Polygon/MultiPolygon）",
         "The zone layer should hold polygons (Polygon/MultiPolygon)",
     ),
     "evaluation.zones_not_polygons.hint": ("请检查是否选错了图层", "Check that the right layer was chosen"),
     "evaluation.zones_invalid": (
-        "区域边界几何无效（自相交等）：{zones}",
-        "Zone boundaries with invalid geometry (self-intersections etc.): {zones}",
+        "区域边界几何无效（自相交等）：{zones[zh]}",
+        "Zone boundaries with invalid geometry (self-intersections etc.): {zones[en]}",
     ),
     "evaluation.zones_invalid.hint": (
         "请在 GIS 软件中修复几何（如 QGIS「修复几何图形」）后重新导入",
@@ -384,13 +388,13 @@ YEARLY: dict[str, tuple[str, str]] = {
     ),
     "yearly.previous_lacks_column.hint": _PREVIOUS_HINT,
     "yearly.previous_duplicate_ids": (
-        "上年结果中企业编号重复：{ids}",
-        "Enterprise IDs repeat in last year's results: {ids}",
+        "上年结果中企业编号重复：{ids[zh]}",
+        "Enterprise IDs repeat in last year's results: {ids[en]}",
     ),
     "yearly.previous_duplicate_ids.hint": _ONE_ROW,
     "yearly.previous_bad_class": (
-        "上年结果的类别无法识别：{classes}",
-        "Last year's results hold classes that are not recognised: {classes}",
+        "上年结果的类别无法识别：{classes[zh]}",
+        "Last year's results hold classes that are not recognised: {classes[en]}",
     ),
     "yearly.previous_bad_class.hint": ("类别应为 A、B、C、D 或 T", "A class is A, B, C, D or T"),
     "yearly.no_year_column": (
@@ -417,17 +421,17 @@ YEARLY: dict[str, tuple[str, str]] = {
     ),
     "yearly.current_not_evaluated.hint": _EVALUATE_FIRST,
     "yearly.previous_table_duplicate_ids": (
-        "上年表中企业编号重复：{ids}",
-        "Enterprise IDs repeat in last year's table: {ids}",
+        "上年表中企业编号重复：{ids[zh]}",
+        "Enterprise IDs repeat in last year's table: {ids[en]}",
     ),
     "yearly.previous_table_duplicate_ids.hint": _ONE_ROW,
     "yearly.current_table_duplicate_ids": (
-        "本年表中企业编号重复：{ids}",
-        "Enterprise IDs repeat in this year's table: {ids}",
+        "本年表中企业编号重复：{ids[zh]}",
+        "Enterprise IDs repeat in this year's table: {ids[en]}",
     ),
     "yearly.current_table_duplicate_ids.hint": _ONE_ROW,
     "yearly.no_such_year": ("没有 {year} 年的评价结果", "There are no evaluation results for {year}"),
-    "yearly.no_such_year.hint": ("已有年份：{years}", "Years available: {years}"),
+    "yearly.no_such_year.hint": ("已有年份：{years[zh]}", "Years available: {years[en]}"),
     "yearly.trend_no_column": (
         "无法按「{column}」统计趋势：{year} 年结果中没有该字段",
         "Cannot show trends by “{column}”: the results of {year} have no such column",

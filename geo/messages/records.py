@@ -180,8 +180,8 @@ PUBLICATION: dict[str, tuple[str, str]] = {
     ),
     "publication.reevaluate_draft.hint": ("请先公示", "Publish it first"),
     "publication.objections_pending": (
-        "版本 {version} 还有 {n} 条异议未决定：{objections}",
-        "Version {version} still has {n} undecided objections: {objections}",
+        "版本 {version} 还有 {n} 条异议未决定：{objections[zh]}",
+        "Version {version} still has {n} undecided objections: {objections[en]}",
     ),
     "publication.objections_pending.hint": (
         "请先采纳或驳回每一条异议，再重新评价",
@@ -196,8 +196,8 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "Every step records who took it; sign in first",
     ),
     "publication.version_final": (
-        "版本 {version} 已定案（{at}，{by}），其中任何内容都不能再修改",
-        "Version {version} is final ({at}, {by}); nothing in it can be changed any more",
+        "版本 {version} 已定案（{at[zh]}，{by}），其中任何内容都不能再修改",
+        "Version {version} is final ({at[en]}, {by}); nothing in it can be changed any more",
     ),
     "publication.version_final.hint": (
         "如需更正，请另存一个新版本并注明它替换 {version}",
@@ -217,8 +217,8 @@ PUBLICATION: dict[str, tuple[str, str]] = {
     ),
     "publication.version_gone.hint": ("请先列出现有版本", "List the versions there are first"),
     "publication.results_missing_columns": (
-        "版本结果缺少字段「{columns}」",
-        "The version's results lack the columns “{columns}”",
+        "版本结果缺少字段「{columns[zh]}」",
+        "The version's results lack the columns “{columns[en]}”",
     ),
     "publication.results_missing_columns.hint": (
         "请用评价结果保存版本",
@@ -232,9 +232,9 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "请先导入企业表并完成评价",
         "Import an enterprise table and run the evaluation first",
     ),
-    "publication.duplicate_ids": ("企业编号重复：{ids}", "Repeated enterprise ids: {ids}"),
+    "publication.duplicate_ids": ("企业编号重复：{ids[zh]}", "Repeated enterprise ids: {ids[en]}"),
     "publication.unknown_kind": ("未知的版本类型「{kind}」", "Unknown kind of version “{kind}”"),
-    "publication.unknown_kind.hint": ("可选：{kinds}", "Choose one of: {kinds}"),
+    "publication.unknown_kind.hint": ("可选：{kinds[zh]}", "Choose one of: {kinds[en]}"),
     "publication.title_missing": ("请为版本写一个标题", "Give the version a title"),
     "publication.title_missing.hint": (
         "例如「2024 年度亩均评价」，不超过 {max_chars} 字",
@@ -258,7 +258,7 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "The land list to use, “{version}”, does not exist",
     ),
     "publication.land_list_missing.hint": ("请先列出现有版本", "List the versions there are first"),
-    "publication.not_a_date": ("{what}「{value}」不是日期", "{what} “{value}” is not a date"),
+    "publication.not_a_date": ("{what[zh]}「{value}」不是日期", "“{value}” is not a date ({what[en]})"),
     "publication.not_a_date.hint": (
         "请写成 2025-07-13 这样的格式",
         "Write it like 2025-07-13",
@@ -272,16 +272,16 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "The start must not be after the end (a publication usually lasts 5 working days to 7 days)",
     ),
     "publication.publish_not_draft": (
-        "版本 {version} 已是「{state}」，只有草稿可以公示",
-        "Version {version} is already “{state}”; only a draft can be published",
+        "版本 {version} 已是「{state[zh]}」，只有草稿可以公示",
+        "Version {version} is already “{state[en]}”; only a draft can be published",
     ),
     "publication.publish_not_draft.hint": (
         "如需重新公示，请另存新版本",
         "To publish it again, save it as a new version",
     ),
     "publication.finalize_replaced": (
-        "版本 {version} 已被 {newer} 替换，不能再定案",
-        "Version {version} has been replaced by {newer} and can no longer be made final",
+        "版本 {version} 已被 {newer[zh]} 替换，不能再定案",
+        "Version {version} has been replaced by {newer[en]} and can no longer be made final",
     ),
     "publication.finalize_replaced.hint": ("请定案 {last}", "Make {last} final instead"),
     "publication.finalize_draft": (
@@ -294,16 +294,19 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "directly",
     ),
     "publication.version_reevaluated": (
-        "版本 {version} 已按异议重新评价为 {newer}，不能再登记或决定异议、再次重新评价",
-        "Version {version} has been evaluated again after objections as {newer}; its objections can no "
+        "版本 {version} 已按异议重新评价为 {newer[zh]}，不能再登记或决定异议、再次重新评价",
+        "Version {version} has been evaluated again after objections as {newer[en]}; its objections can no "
         "longer be recorded or decided, nor can it be evaluated again",
     ),
     "publication.version_reevaluated.hint": (
         "请在 {last} 上继续（公示或定案）",
         "Continue with {last} (publish it or make it final)",
     ),
-    "publication.text_required": ("请填写{what}", "Fill in {what}"),
-    "publication.text_too_long": ("{what}过长（{n} 字）", "{what} is too long ({n} characters)"),
+    "publication.text_required": ("请填写{what[zh]}", "Fill in {what[en]}"),
+    "publication.text_too_long": (
+        "{what[zh]}过长（{n} 字）",
+        "The text of {what[en]} is too long ({n} characters)",
+    ),
     "publication.text_too_long.hint": ("请不超过 {max_chars} 字", "Keep it to {max_chars} characters"),
     "publication.claim_not_number": (
         "申诉值「{value}」不是数字",
@@ -318,8 +321,8 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "The claimed value “{value}” is not a finite number",
     ),
     "publication.objection_not_published": (
-        "版本 {version} 是「{state}」，只有公示中的版本可以登记异议",
-        "Version {version} is “{state}”; objections are recorded only against a version being published",
+        "版本 {version} 是「{state[zh]}」，只有公示中的版本可以登记异议",
+        "Version {version} is “{state[en]}”; objections are recorded only against a version being published",
     ),
     "publication.objection_not_published.hint": ("请先公示该版本", "Publish the version first"),
     "publication.objection_outside_window": (
@@ -335,7 +338,7 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "「{indicator}」不是该版本可以提出异议的输入指标",
         "“{indicator}” is not an input indicator of this version that can be objected to",
     ),
-    "publication.indicator_not_objectionable.hint": ("可选：{choices}", "Choose one of: {choices}"),
+    "publication.indicator_not_objectionable.hint": ("可选：{choices[zh]}", "Choose one of: {choices[en]}"),
     "publication.evidence_missing": (
         "请附上证据文件（不能为空）",
         "Attach an evidence file (it cannot be empty)",
@@ -360,7 +363,7 @@ PUBLICATION: dict[str, tuple[str, str]] = {
     "publication.unknown_decision": ("未知的决定「{decision}」", "Unknown decision “{decision}”"),
     "publication.unknown_decision.hint": (
         "可选：accepted（采纳）、rejected（驳回）",
-        "Choose accepted (采纳) or rejected (驳回)",
+        "Choose accepted or rejected",
     ),
     "publication.no_such_objection": (
         "没有编号为「{objection}」的异议",
@@ -371,8 +374,8 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "List the objections first (objections list)",
     ),
     "publication.objection_decided": (
-        "异议 {objection} 已于 {at} 由 {by} 决定为「{decision}」，不能再改",
-        "Objection {objection} was decided “{decision}” on {at} by {by} and cannot be changed",
+        "异议 {objection} 已于 {at} 由 {by} 决定为「{decision[zh]}」，不能再改",
+        "Objection {objection} was decided “{decision[en]}” on {at} by {by} and cannot be changed",
     ),
     "publication.objection_decided.hint": (
         "如决定有误，请在新版本中另行处理",

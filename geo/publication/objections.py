@@ -17,9 +17,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pandas as pd
 
-from geo.catalogue import FIELD_ZH
+from geo.catalogue import ENTERPRISE_COLUMNS, ZONE_COLUMNS
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ID_COL
+from geo.messages import both, joined, message
 from geo.publication.exports import heading, table_xlsx_bytes
 from geo.publication.inputs import LAND_COL, objectionable_columns
 from geo.publication.versions import (
@@ -39,7 +40,9 @@ from geo.storage.tables import TableEdit, TableSpec
 OBJECTIONS_TABLE = "atlas_eval_objections"
 EVIDENCE_TABLE = "atlas_eval_evidence"
 ACCEPTED, REJECTED = "accepted", "rejected"
-DECISIONS = {ACCEPTED: "采纳", REJECTED: "驳回"}
+DECISIONS = {ACCEPTED: "采纳", REJECTED: "驳回"}  # the Chinese words (the change log's); in words: message()
+# The columns an objection may name, by key (a later list's column wins, as in geo.catalogue.FIELD_ZH).
+COLUMNS_BY_KEY = {c.key: c for c in (*ZONE_COLUMNS, *ENTERPRISE_COLUMNS)}
 # Evidence files are scans and letters: a few megabytes each (they are kept in the store itself).
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 MAX_TEXT_CHARS = 500
@@ -115,8 +118,23 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _text(value: object, what: str, *, required: bool = False) -> str:
+def _field_label(column: str, lang: str) -> str:
+    """A column's name in ``lang`` (the column catalogue's label with its unit; its key if unknown)."""
+    found = COLUMNS_BY_KEY.get(column)
+    return found.label(lang) if found is not None else column
+
+
+def _choices(columns, lang: str) -> str:
+    """The columns one may object to, each with its name: ``land_mu（用地面积（亩））、…``."""
+    return joined(
+        (message("publication.field_choice", lang, key=c, label=_field_label(c, lang)) for c in columns), lang
+    )
+
+
+def _text(value: object, field: str, *, required: bool = False) -> str:
+    """``value`` stripped; ``field`` names it in messages (``publication.field.*``)."""
     text = str(value or "").strip()
+    what = both(f"publication.field.{field}")
     if required and not text:
         raise DataValidationError.of("publication.text_required", what=what)
     if len(text) > MAX_TEXT_CHARS:
@@ -167,7 +185,9 @@ def _in_window(version: Version, today: date, store: StoreTarget) -> None:
     check_open(version, store=store)
     if version.state != PUBLISHED:
         raise DataValidationError.of(
-            "publication.objection_not_published", version=version.version_id, state=version.state_zh
+            "publication.objection_not_published",
+            version=version.version_id,
+            state=both(f"publication.state.{version.state}"),
         )
     start, end = date.fromisoformat(version.window_start), date.fromisoformat(version.window_end)
     if not start <= today <= end:
@@ -217,12 +237,12 @@ def record_objection(
         raise DataValidationError.of(
             "publication.indicator_not_objectionable",
             indicator=indicator,
-            choices="、".join(f"{c}（{FIELD_ZH.get(c, c)}）" for c in allowed),
+            choices={lang: _choices(allowed, lang) for lang in ("zh", "en")},
         )
     claimed = _claimed(value_claimed)
-    department = _text(department, "核实部门", required=True)
-    answer = _text(department_answer, "部门答复")
-    name = _text(evidence_name, "证据文件名", required=True)
+    department = _text(department, "department", required=True)
+    answer = _text(department_answer, "department_answer")
+    name = _text(evidence_name, "evidence_name", required=True)
     if not evidence:
         raise DataValidationError.of("publication.evidence_missing")
     if len(evidence) > MAX_EVIDENCE_BYTES:
@@ -291,7 +311,7 @@ def record_objection(
             title=f"{objection_id} {row[ID_COL]}",
             file_name=name,
             sha256=digest,
-            detail=f"{version.version_id}：{FIELD_ZH.get(indicator, indicator)} {before} → {claimed:g}，"
+            detail=f"{version.version_id}：{_field_label(indicator, 'zh')} {before} → {claimed:g}，"
             f"请{department}核实",
         )
         return TableEdit(rows=(row,), change=change, result=row)
@@ -315,7 +335,7 @@ def decide_objection(
     actor = checked_actor(actor)
     if decision not in DECISIONS:
         raise DataValidationError.of("publication.unknown_decision", decision=decision)
-    answer = _text(answer, "核实部门的答复", required=True)
+    answer = _text(answer, "final_answer", required=True)
     target = open_store(store)
     wanted = str(objection_id or "").strip().upper()
     found = objections_frame(store=target)
@@ -332,7 +352,7 @@ def decide_objection(
                 objection=wanted,
                 at=row["decided_at"],
                 by=row["decided_by"],
-                decision=DECISIONS.get(row["decision"], row["decision"]),
+                decision=both(f"publication.decision.{row['decision']}"),
             )
         row.update(decision=decision, department_answer=answer, decided_by=actor, decided_at=_now())
         change = Change(
@@ -363,12 +383,14 @@ def evidence_file(sha256: str, *, store: StoreTarget = None) -> tuple[str, bytes
     return str(hit["file_name"].iloc[0]), base64.b64decode(hit["content_base64"].iloc[0])
 
 
-def register_table(objections: pd.DataFrame) -> pd.DataFrame:
+def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
     """The register for people: the columns of :data:`REGISTER_HEADERS` (indicator and decision in
-    words), values as numbers."""
+    words of ``lang``; the headers stay Chinese), values as numbers."""
     out = objections.copy()
-    out["indicator_label"] = out["indicator"].map(lambda c: FIELD_ZH.get(c, c))
-    out["decision_label"] = out["decision"].map(lambda d: DECISIONS.get(d, "待定"))
+    out["indicator_label"] = out["indicator"].map(lambda c: _field_label(c, lang))
+    decisions = {d: message(f"publication.decision.{d}", lang) for d in DECISIONS}
+    pending = message("publication.decision.pending", lang)
+    out["decision_label"] = out["decision"].map(lambda d: decisions.get(d, pending))
     for col in ("value_before", "value_claimed"):
         out[col] = pd.to_numeric(out[col], errors="coerce")
     return out[list(REGISTER_HEADERS)].rename(columns=REGISTER_HEADERS)

@@ -13,6 +13,7 @@ import pandas as pd
 from geo.errors import DataValidationError
 from geo.evaluation import CLASS_COL, SIZE_COL, config_from_mapping, evaluate
 from geo.evaluation.metrics import ID_COL, ZONE_COL
+from geo.messages import listed
 from geo.publication.inputs import (
     LAND_COL,
     PARCELS_COL,
@@ -214,7 +215,7 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
             "publication.objections_pending",
             version=version.version_id,
             n=len(pending),
-            objections="、".join(pending["objection_id"]),
+            objections=listed(pending["objection_id"]),
         )
     results = version_results(version, store=target)
     accepted = accepted_objections(version.version_id, store=target)
@@ -228,10 +229,10 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
     results = results.assign(inputs=inputs, provenance=provenance)
     title = title or f"{version.title}（异议更正）"
     if version.kind == KIND_LAND:
-        listed = results.assign(
+        corrected = results.assign(
             **{LAND_COL: [i.get(LAND_COL) for i in inputs], "land_source": results["status"]}
         ).astype({LAND_COL: "float64"})
-        fresh = _land_rows(listed, {str(i): p for i, p in zip(results[ID_COL], provenance, strict=True)})
+        fresh = _land_rows(corrected, {str(i): p for i, p in zip(results[ID_COL], provenance, strict=True)})
         return save_version(
             fresh,
             kind=KIND_LAND,

@@ -34,6 +34,7 @@ import yaml
 
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ID_COL, ZONE_COL
+from geo.messages import both, listed
 from geo.storage.audit import Change
 from geo.storage.base import Store, open_store
 from geo.storage.tables import TableEdit, TableSpec
@@ -158,7 +159,9 @@ def locked_error(version: Version) -> DataValidationError:
     return DataValidationError.of(
         "publication.version_final",
         version=version.version_id,
-        at=version.finalized_at or "已锁定",
+        at=both("publication.locked")
+        if not version.finalized_at
+        else {"zh": version.finalized_at, "en": version.finalized_at},
         by=version.finalized_by,
     )
 
@@ -242,13 +245,13 @@ def _results_digest(rows: list[dict]) -> str:
 def _checked_results(results: pd.DataFrame) -> None:
     missing = [c for c in (ID_COL, "inputs") if c not in results.columns]
     if missing:
-        raise DataValidationError.of("publication.results_missing_columns", columns="、".join(missing))
+        raise DataValidationError.of("publication.results_missing_columns", columns=listed(missing))
     if not len(results):
         raise DataValidationError.of("publication.no_results")
     ids = results[ID_COL].astype(str)
     if ids.duplicated().any():
         raise DataValidationError.of(
-            "publication.duplicate_ids", ids="、".join(ids[ids.duplicated()].unique()[:5])
+            "publication.duplicate_ids", ids=listed(ids[ids.duplicated()].unique()[:5])
         )
 
 
@@ -314,7 +317,7 @@ def save_version(
     """
     actor = checked_actor(actor)
     if kind not in KINDS:
-        raise DataValidationError.of("publication.unknown_kind", kind=kind, kinds="、".join(KINDS))
+        raise DataValidationError.of("publication.unknown_kind", kind=kind, kinds=listed(KINDS))
     title = str(title or "").strip()
     if not title or len(title) > MAX_TITLE_CHARS:
         if not title:
@@ -401,7 +404,8 @@ def _change_state(version_id: str, actor: str, store: StoreTarget, step) -> Vers
     return get_version(wanted, store=target)
 
 
-def _as_date(value: date | str, what: str) -> date:
+def _as_date(value: date | str, field: str) -> date:
+    """``value`` as a date; ``field`` names it in messages (``publication.field.*``)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -409,7 +413,9 @@ def _as_date(value: date | str, what: str) -> date:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise DataValidationError.of("publication.not_a_date", what=what, value=value) from None
+        raise DataValidationError.of(
+            "publication.not_a_date", what=both(f"publication.field.{field}"), value=value
+        ) from None
 
 
 def publish_version(
@@ -425,7 +431,7 @@ def publish_version(
         that is not a draft (a 定案 one: :func:`locked_error`), or no such version.
     """
     actor = checked_actor(actor)
-    first, last = _as_date(start, "公示开始日期"), _as_date(end, "公示结束日期")
+    first, last = _as_date(start, "window_start"), _as_date(end, "window_end")
     if first > last:
         raise DataValidationError.of(
             "publication.window_reversed", start=first.isoformat(), end=last.isoformat()
@@ -434,7 +440,9 @@ def publish_version(
     def step(version: Version, current: pd.DataFrame):
         if version.state != DRAFT:
             raise DataValidationError.of(
-                "publication.publish_not_draft", version=version.version_id, state=version.state_zh
+                "publication.publish_not_draft",
+                version=version.version_id,
+                state=both(f"publication.state.{version.state}"),
             )
         fields = {
             "state": PUBLISHED,
@@ -473,7 +481,7 @@ def finalize_version(version_id: str, *, actor: str, store: StoreTarget = None) 
             raise DataValidationError.of(
                 "publication.finalize_replaced",
                 version=version.version_id,
-                newer="、".join(newer),
+                newer=listed(newer),
                 last=newer[-1],
             )
         if version.state == DRAFT:
@@ -509,6 +517,6 @@ def check_open(version: Version, *, store: StoreTarget = None) -> None:
         raise DataValidationError.of(
             "publication.version_reevaluated",
             version=version.version_id,
-            newer="、".join(newer),
+            newer=listed(newer),
             last=newer[-1],
         )

@@ -31,6 +31,8 @@ from geo.evaluation import (
     evaluate,
 )
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, UNIT_EN, ZONE_COL, ratio_label
+from geo.messages import joined, listed, message
+from geo.messages.evaluation_words import YEARLY_COLUMNS
 from geo.yearly.surcharges import class_rates_text, surcharge_labels, surcharge_totals, surcharges
 
 NEW = "NEW"  # entrant: not in last year's table
@@ -69,13 +71,13 @@ def published_classes(frame: pd.DataFrame, *, id_col: str = ID_COL) -> pd.DataFr
             raise DataValidationError.of("yearly.previous_lacks_column", column=col)
     ids = frame[id_col].astype(str)
     if ids.duplicated().any():
-        dup = "、".join(pd.unique(ids[ids.duplicated()])[:5])
+        dup = listed(pd.unique(ids[ids.duplicated()])[:5])
         raise DataValidationError.of("yearly.previous_duplicate_ids", ids=dup)
     cls = frame[CLASS_COL].astype(object)
     cls = cls.where(cls.notna() & (cls.astype(str).str.strip() != ""), T_CLASS).astype(str).str.strip()
     bad = ~cls.isin(CLASSES_T)
     if bad.any():
-        raise DataValidationError.of("yearly.previous_bad_class", classes="、".join(pd.unique(cls[bad])[:5]))
+        raise DataValidationError.of("yearly.previous_bad_class", classes=listed(pd.unique(cls[bad])[:5]))
     out = pd.DataFrame({id_col: ids.to_numpy(), CLASS_COL: cls.to_numpy()})
     out["scored"] = out[CLASS_COL] != T_CLASS
     out["land_mu"] = (
@@ -148,7 +150,7 @@ def class_changes(previous: pd.DataFrame, current: pd.DataFrame, *, id_col: str 
     curr_ids = pd.Index(current[id_col].astype(str).array)
     for ids, which in ((prev_ids, "previous"), (curr_ids, "current")):
         if not ids.is_unique:
-            dup = "、".join(map(str, ids[ids.duplicated()].unique()[:5]))
+            dup = listed(ids[ids.duplicated()].unique()[:5])
             key = f"yearly.{which}_table_duplicate_ids"  # yearly.previous_… / yearly.current_…
             raise DataValidationError.of(key, ids=dup)
     # Rows: this year's enterprises in their order, then last year's leavers in theirs.
@@ -285,26 +287,34 @@ def _moved_by(out: pd.DataFrame, keys: Sequence[str], steps: np.ndarray) -> tupl
             parts.append(
                 (
                     rows[sel],
-                    pd.Series(before).map(_fmt).to_numpy(dtype=object),
-                    pd.Series(after).map(_fmt).to_numpy(dtype=object),
+                    _formatted(before),
+                    _formatted(after),
                     pd.Series(pts_d).map(lambda v: f"{v:+.1f}").to_numpy(dtype=object),
                     r,
                 )
             )
         for rows_j, before, after, pts_d, r in parts:
-            piece = r.label_zh + " " + before + "→" + after + " " + r.unit_zh + "（" + pts_d + " 分）"
+            change = {lang: before[lang] + "→" + after[lang] for lang in ("zh", "en")}
+            piece = r.label_zh + " " + change["zh"] + " " + r.unit_zh + "（" + pts_d + " 分）"
             sep = np.where(text[rows_j] == "", "", "；")
             text[rows_j] = text[rows_j] + sep + piece
             unit = UNIT_EN.get(r.unit_zh, r.unit_zh)
-            piece_en = r.label_en + " " + before + "→" + after + " " + unit + " (" + pts_d + " pts)"
+            piece_en = r.label_en + " " + change["en"] + " " + unit + " (" + pts_d + " pts)"
             sep_en = np.where(text_en[rows_j] == "", "", "; ")
             text_en[rows_j] = text_en[rows_j] + sep_en + piece_en
     return text, text_en
 
 
-def _fmt(v: float) -> str:
+def _formatted(values: np.ndarray) -> dict[str, np.ndarray]:
+    """``values`` as text in each language (a missing value is 无数据 / no data)."""
+    texts = pd.Series(values).map(_fmt).to_numpy(dtype=object)
+    missing = pd.isna(values)
+    return {lang: np.where(missing, message("evaluation.no_data", lang), texts) for lang in ("zh", "en")}
+
+
+def _fmt(v: float, lang: str = "zh") -> str:
     if v != v:
-        return "无数据"
+        return message("evaluation.no_data", lang)
     return f"{v:,.2f}" if abs(v) < 1000 else f"{v:,.0f}"
 
 
@@ -359,9 +369,7 @@ def early_warnings(
     (else made here; seconds at 120,000 enterprises).
     """
     if year not in evaluated:
-        raise DataValidationError.of(
-            "yearly.no_such_year", year=year, years="、".join(map(str, sorted(evaluated)))
-        )
+        raise DataValidationError.of("yearly.no_such_year", year=year, years=listed(sorted(evaluated)))
     curr = evaluated[year]
     rows: list[pd.DataFrame] = []
     keep = [c for c in (id_col, "name", "industry", ZONE_COL) if c in curr.columns]
@@ -539,10 +547,15 @@ def enterprise_profile(
         if warnings is not None and year in warnings and len(warnings[year]):
             w = warnings[year]
             mine = w[w[id_col].astype(str) == str(ent_id)]
-            if lang == "zh":
-                rec["warnings"] = "；".join(mine["warning"] + "：" + mine["reason"].astype(str))
-            else:
-                rec["warnings"] = "; ".join(mine["warning_en"] + ": " + mine["reason_en"].astype(str))
+            suffix = "_en" if lang == "en" else ""  # the columns of the warnings in ``lang``
+            rec["warnings"] = joined(
+                (
+                    message("yearly.warning_reason", lang, warning=warning, reason=reason)
+                    for warning, reason in zip(mine[f"warning{suffix}"], mine[f"reason{suffix}"], strict=True)
+                ),
+                lang,
+                clauses=True,
+            )
         else:
             rec["warnings"] = ""
         rows.append(rec)
@@ -551,58 +564,9 @@ def enterprise_profile(
     return pd.DataFrame(rows)
 
 
-YEARLY_LABELS: dict[str, str] = {
-    YEAR_COL: "年份",
-    "from_class": "上年类别",
-    "to_class": "本年类别",
-    "n_enterprises": "企业数（家）",
-    "land_mu": "用地面积（亩）",
-    "steps": "升降档数（正为上升）",
-    "change": "变化",
-    "score_prev": "上年得分（分）",
-    "score": "本年得分（分）",
-    "score_change": "得分变化（分）",
-    "moved_by": "主要变动指标",
-    "moved_by_en": "主要变动指标（英文）",
-    "rule": "预警规则",
-    "warning": "预警",
-    "reason": "预警依据",
-    "reason_en": "预警依据（英文）",
-    "n_paying": "缴纳企业数（家）",
-    "total_wan_yuan": "差别化收费合计（万元）",
-    "land_policy": "用地政策",
-    "rank_in_industry": "行业内排名",
-    "rank_in_zone": "区镇内排名",
-    "rank_in_size": "同规模内排名",
-    "warnings": "当年预警",
-    **{f"n_{c}": f"{c} 类（家）" for c in CLASSES_T},
-}
-YEARLY_LABELS_EN: dict[str, str] = {
-    YEAR_COL: "Year",
-    "from_class": "Class last year",
-    "to_class": "Class this year",
-    "n_enterprises": "Enterprises",
-    "land_mu": "Land (mu)",
-    "steps": "Classes moved (+ up)",
-    "change": "Change",
-    "score_prev": "Score last year",
-    "score": "Score this year",
-    "score_change": "Score change",
-    "moved_by": "Indicators that moved it",
-    "moved_by_en": "Indicators that moved it",
-    "rule": "Rule",
-    "warning": "Warning",
-    "reason": "Why",
-    "reason_en": "Why",
-    "n_paying": "Enterprises paying",
-    "total_wan_yuan": "Surcharges total (10k yuan)",
-    "land_policy": "Land policy",
-    "rank_in_industry": "Rank in industry",
-    "rank_in_zone": "Rank in town",
-    "rank_in_size": "Rank in size group",
-    "warnings": "Warnings that year",
-    **{f"n_{c}": f"Class {c}" for c in CLASSES_T},
-}
+# The headers of the yearly tables, from the catalogue (geo/messages/evaluation_words.py).
+YEARLY_LABELS: dict[str, str] = {c: message(f"yearly.col.{c}", "zh") for c in YEARLY_COLUMNS}
+YEARLY_LABELS_EN: dict[str, str] = {c: message(f"yearly.col.{c}", "en") for c in YEARLY_COLUMNS}
 
 
 __all__ = [

@@ -27,9 +27,12 @@ from geo.collect.report import (
     summary_table,
 )
 from geo.errors import DataValidationError
+from geo.exports.downloads import Download
+from geo.exports.tables import MIME_TYPES
 from geo.i18n import Lang
 from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
+from pages.common.maps import download_buttons
 from pages.common.stored import layer_frame
 from pages.strings import t
 
@@ -137,31 +140,27 @@ def _show(collection: Collection, lang: Lang) -> None:
     st.dataframe(
         preview.rename(columns=lambda c: column_label(c, lang)), hide_index=True, width="stretch", height=260
     )
-    c1, c2, c3 = st.columns(3)
-    c1.download_button(
-        t("collect.download.report", lang),
-        data=lambda: report_bytes(collection, fmt="xlsx", lang=lang),
-        file_name="匹配报告.xlsx" if lang == "zh" else "match_report.xlsx",
-        key="collect_dl_report",
-        on_click="ignore",
-        width="stretch",
-    )
-    c2.download_button(
-        t("collect.download.xlsx", lang),
-        data=lambda: assembled_bytes(collection, fmt="xlsx", lang=lang)[""],
-        file_name="归集结果.xlsx" if lang == "zh" else "assembled.xlsx",
-        key="collect_dl_xlsx",
-        on_click="ignore",
-        width="stretch",
-    )
-    c3.download_button(
-        t("collect.download.csv", lang),
-        data=lambda: assembled_bytes(collection, fmt="csv", lang=lang)[""],
-        file_name="归集结果.csv" if lang == "zh" else "assembled.csv",
-        key="collect_dl_csv",
-        on_click="ignore",
-        width="stretch",
-    )
+    zh = lang == "zh"
+    downloads = {
+        "report": Download(
+            "report",
+            t("collect.download.report", lang),
+            "匹配报告.xlsx" if zh else "match_report.xlsx",
+            MIME_TYPES["xlsx"],
+            lambda: report_bytes(collection, fmt="xlsx", lang=lang),
+        ),
+        **{
+            fmt: Download(
+                fmt,
+                t(f"collect.download.{fmt}", lang),
+                f"归集结果.{fmt}" if zh else f"assembled.{fmt}",
+                MIME_TYPES[fmt],
+                lambda fmt=fmt: assembled_bytes(collection, fmt=fmt, lang=lang)[""],
+            )
+            for fmt in ("xlsx", "csv")
+        },
+    }
+    download_buttons(downloads, key="collect_dl", per_row=3)  # keys collect_dl_report, _xlsx, _csv
 
 
 def _note(collection: Collection, lang: Lang) -> str:
@@ -238,8 +237,11 @@ def _save_form(collection: Collection, lang: Lang) -> None:
     st.rerun()
 
 
+@st.fragment
 def collect_section(lang: Lang) -> None:
-    """The 数据归集 step: uploads, the match, the report and the save."""
+    """The 数据归集 step: uploads, the match, the report and the save.
+
+    A fragment: its uploads and widgets rerun this section alone; a save reruns the whole page."""
     st.subheader(t("collect.header", lang))
     st.caption(t("collect.intro", lang))
     flash = st.session_state.pop("collect_flash", None)

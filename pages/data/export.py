@@ -22,8 +22,12 @@ from pages.data.store import store_layers, user_frame, user_meta, user_stamp
 from pages.strings import t
 
 
+@st.fragment
 def export_section(s: Settings) -> None:
-    """Chosen layers on one map, downloaded as offline HTML, PNG, GeoJSON and tables."""
+    """Chosen layers on one map, downloaded as offline HTML, PNG, GeoJSON and tables.
+
+    A fragment: a choice changed, or the map panned (its view is what the PNG shows), reruns this
+    section alone."""
     lang = s.lang
     st.subheader(t("export.header", lang))
     st.caption(t("export.note", lang))

@@ -266,8 +266,12 @@ def _kind_chosen() -> None:
     st.session_state["data_kind_chosen"] = True
 
 
+@st.fragment
 def import_section(s: Settings) -> None:
-    """The import section: upload, kind, reading, report, preview, save."""
+    """The import section: upload, kind, reading, report, preview, save.
+
+    A fragment: its widgets rerun this section alone (the rest of the page is neither run again
+    nor greyed); a save reruns the whole page, whose list of layers and exports then show it."""
     lang = s.lang
     st.subheader(t("data.import", lang))
     flash = st.session_state.pop("data_flash", None)

@@ -18,8 +18,11 @@ from pages.data.store import audit_log, minute, user_meta, user_stamp
 from pages.strings import t
 
 
+@st.fragment
 def stored_section(lang: Lang) -> None:
-    """The imported layers; an editor deletes one after a confirmation."""
+    """The imported layers; an editor deletes one after a confirmation.
+
+    A fragment: picking a layer reruns this section alone; a delete reruns the whole page."""
     st.subheader(t("data.stored", lang))
     flash = st.session_state.pop("data_delete_flash", None)
     if flash:

@@ -4,6 +4,7 @@ enterprises, last year's results), and the evaluations of them, cached once for 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 
 import geopandas as gpd
@@ -101,6 +102,30 @@ def warnings_by_year(
     return {y: yearly.early_warnings(evals, y, config.warning_rules) for y in evals if y != UNDATED}
 
 
+def _source_control(
+    key: str,
+    label_key: str,
+    options: list[str],
+    title: Callable[[str], str],
+    lang: Lang,
+    *,
+    help_key: str = "",
+) -> str:
+    """One data-source select (its first option the default) among the page's controls in the sidebar."""
+    return page_control(
+        "eff_map",
+        key,
+        options[0],
+        lambda: st.selectbox(
+            t(label_key, lang),
+            options,
+            format_func=title,
+            key=key,
+            help=t(help_key, lang) if help_key else None,
+        ),
+    )
+
+
 def choose_sources(lang: Lang) -> tuple[str, str, str]:
     """Which zones, enterprises and (optionally) last year's results to use: the demo or imports."""
     user_zones = ingest.list_user_layers(kind="zones")
@@ -134,39 +159,19 @@ def choose_sources(lang: Lang) -> tuple[str, str, str]:
         return titles.get(value, value)
 
     # In the sidebar with the page's other controls, once the map is drawn (pages/common/frame.page_control).
-    zones_src = page_control(
-        "eff_map",
-        "eff_zones_src",
-        DEMO,
-        lambda: st.selectbox(
-            t("eff.source.zones", lang),
-            [DEMO, *user_zones["layer"]],
-            format_func=title,
-            key="eff_zones_src",
-        ),
+    zones_src = _source_control(
+        "eff_zones_src", "eff.source.zones", [DEMO, *user_zones["layer"]], title, lang
     )
-    ents_src = page_control(
-        "eff_map",
-        "eff_ents_src",
-        DEMO,
-        lambda: st.selectbox(
-            t("eff.source.enterprises", lang),
-            [DEMO, *user_ents["layer"]],
-            format_func=title,
-            key="eff_ents_src",
-        ),
+    ents_src = _source_control(
+        "eff_ents_src", "eff.source.enterprises", [DEMO, *user_ents["layer"]], title, lang
     )
-    prev_src = page_control(
-        "eff_map",
+    prev_src = _source_control(
         "eff_prev_src",
-        NO_PREVIOUS,
-        lambda: st.selectbox(
-            t("eff.source.previous", lang),
-            [NO_PREVIOUS, *user_ents["layer"]],
-            format_func=title,
-            key="eff_prev_src",
-            help=t("eff.source.previous_help", lang),
-        ),
+        "eff.source.previous",
+        [NO_PREVIOUS, *user_ents["layer"]],
+        title,
+        lang,
+        help_key="eff.source.previous_help",
     )
     if gone:
         stop_page()  # the user picks again; no results from data they did not choose

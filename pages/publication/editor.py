@@ -107,6 +107,29 @@ def _configs(lang: Lang) -> dict[str, tuple[str, dict]]:
     return out
 
 
+def _version_choice(
+    label_key: str, by_id: dict[str, versions.Version], key: str, lang: Lang, *, index: int = 0
+) -> str:
+    """A select of the versions ``by_id`` by their label and title; returns the chosen version's id."""
+    return st.selectbox(
+        t(label_key, lang),
+        list(by_id),
+        index=index,
+        format_func=lambda i: f"{version_label(by_id[i], lang)} · {by_id[i].title}",
+        key=key,
+    )
+
+
+def _layer_choice(
+    label_key: str, key: str, first: dict[str, str], kind: str, lang: Lang
+) -> tuple[str, dict[str, str]]:
+    """A select of the entries ``first`` (value: label), then the user's imported layers of ``kind``
+    by their titles; returns the choice and the titles of every entry."""
+    user = ingest.list_user_layers(kind=kind)
+    titles = {**first, **dict(zip(user["layer"], user["title_zh"], strict=True))}
+    return st.selectbox(t(label_key, lang), list(titles), format_func=titles.get, key=key), titles
+
+
 def save_tab(items: list[versions.Version], lang: Lang) -> None:
     """Save the year's evaluation (or its land list) as a draft version."""
     kind = st.radio(
@@ -116,14 +139,8 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         horizontal=True,
         key="pub_save_kind",
     )
-    user_ents = ingest.list_user_layers(kind="enterprises")
-    titles = {
-        DEMO: t("pub.save.demo", lang),
-        **dict(zip(user_ents["layer"], user_ents["title_zh"], strict=True)),
-    }
-    source = st.selectbox(
-        t("pub.save.enterprises", lang), list(titles), format_func=titles.get, key="pub_save_ents"
-    )
+    demo = {DEMO: t("pub.save.demo", lang)}
+    source, titles = _layer_choice("pub.save.enterprises", "pub_save_ents", demo, "enterprises", lang)
     years = _years(source)
     year = st.selectbox(
         t("pub.save.year", lang),
@@ -135,14 +152,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
     zone_titles: dict[str, str] = {}
     configs: dict[str, tuple[str, dict]] = {}
     if kind == versions.KIND_SCORE:
-        user_zones = ingest.list_user_layers(kind="zones")
-        zone_titles = {
-            DEMO: t("pub.save.demo", lang),
-            **dict(zip(user_zones["layer"], user_zones["title_zh"], strict=True)),
-        }
-        zones_source = st.selectbox(
-            t("pub.save.zones", lang), list(zone_titles), format_func=zone_titles.get, key="pub_save_zones"
-        )
+        zones_source, zone_titles = _layer_choice("pub.save.zones", "pub_save_zones", demo, "zones", lang)
         configs = _configs(lang)
         config_key = st.selectbox(
             t("pub.save.config", lang),
@@ -163,17 +173,10 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
             key="pub_save_land",
         )
     else:
-        others = ingest.list_user_layers(kind="other")
-        parcel_titles = {"": t("pub.save.parcels_none", lang)}
+        first = {"": t("pub.save.parcels_none", lang)}
         if source == DEMO:
-            parcel_titles[DEMO] = t("pub.save.parcels_demo", lang)
-        parcel_titles.update(dict(zip(others["layer"], others["title_zh"], strict=True)))
-        parcels_source = st.selectbox(
-            t("pub.save.parcels", lang),
-            list(parcel_titles),
-            format_func=parcel_titles.get,
-            key="pub_save_parcels",
-        )
+            first[DEMO] = t("pub.save.parcels_demo", lang)
+        parcels_source, _ = _layer_choice("pub.save.parcels", "pub_save_parcels", first, "other", lang)
     default_title = t("pub.save.title_default", lang).format(
         year="" if year == UNDATED else year, kind=t(f"pub.kind.{kind}", lang)
     )
@@ -235,12 +238,7 @@ def publish_tab(items: list[versions.Version], lang: Lang) -> None:
         st.info(t("pub.publish.none", lang))
         return
     by_id = {v.version_id: v for v in drafts}
-    chosen = st.selectbox(
-        t("pub.publish.version", lang),
-        list(by_id),
-        format_func=lambda i: f"{version_label(by_id[i], lang)} · {by_id[i].title}",
-        key="pub_publish_version",
-    )
+    chosen = _version_choice("pub.publish.version", by_id, "pub_publish_version", lang)
     col1, col2 = st.columns(2)
     start = col1.date_input(t("pub.publish.start", lang), value=date.today(), key="pub_publish_start")
     end = col2.date_input(
@@ -265,7 +263,7 @@ def _indicator_labels(lang: Lang) -> dict[str, str]:
 
 
 def _register_view(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    table = objections.register_table(frame)
+    table = objections.register_table(frame, lang=lang)
     if lang == "zh":
         return table
     return table.set_axis([t(f"pub.reg.{c}", lang) for c in objections.REGISTER_HEADERS], axis=1)
@@ -290,12 +288,7 @@ def objections_tab(items: list[versions.Version], lang: Lang) -> None:
     if not published:
         st.info(t("pub.obj.none", lang))
         return
-    chosen = st.selectbox(
-        t("pub.obj.version", lang),
-        list(published),
-        format_func=lambda i: f"{version_label(published[i], lang)} · {published[i].title}",
-        key="pub_obj_version",
-    )
+    chosen = _version_choice("pub.obj.version", published, "pub_obj_version", lang)
     version = published[chosen]
     rows = results_of(version)
     names = dict(zip(rows["ent_id"], rows["name"], strict=True))
@@ -410,12 +403,7 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
     """Evaluate a published version again with its decided objections; fix a version."""
     published = _open_published(items)
     if published:
-        chosen = st.selectbox(
-            t("pub.re.version", lang),
-            list(published),
-            format_func=lambda i: f"{version_label(published[i], lang)} · {published[i].title}",
-            key="pub_re_version",
-        )
+        chosen = _version_choice("pub.re.version", published, "pub_re_version", lang)
         if st.button(t("pub.re.button", lang), key="pub_re_button"):
 
             def again() -> str:
@@ -434,13 +422,7 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
     if not ready:
         st.info(t("pub.fin.none", lang))
         return
-    picked = st.selectbox(
-        t("pub.fin.version", lang),
-        list(ready),
-        index=len(ready) - 1,
-        format_func=lambda i: f"{version_label(ready[i], lang)} · {ready[i].title}",
-        key="pub_fin_version",
-    )
+    picked = _version_choice("pub.fin.version", ready, "pub_fin_version", lang, index=len(ready) - 1)
     sure = st.checkbox(t("pub.fin.confirm", lang), key="pub_fin_confirm")
     if st.button(t("pub.fin.button", lang), type="primary", disabled=not sure, key="pub_fin_button"):
 

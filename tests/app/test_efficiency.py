@@ -357,3 +357,20 @@ def test_downloads_are_named_in_the_pages_language(monkeypatch):
     _page("en")
     assert any(n.startswith("per_mu_evaluation") for n in names), names
     assert not [n for n in names if "亩均效益评价" in n or "公示" in n], names
+
+
+def test_a_bad_configuration_is_said_in_the_pages_language():
+    """Every 规上 weight set to 0: the configuration's error, in English on the English page."""
+    at = _open_params(_page("en"))
+    for key in default_config().weights_above_scale:
+        at.number_input(key=f"eff_w_above_{key}").set_value(0.0)
+    at.run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert (
+        "The evaluation configuration is wrong: the weights of enterprises above designated size "
+        "(weights.above_scale) should add up to more than 0. Correct the configuration following the "
+        "notes in geo/evaluation/evaluation.yaml"
+    ) in errors
+    assert not any("评价配置有误" in e for e in errors)
+    assert at.dataframe  # the page goes on with the configuration used before

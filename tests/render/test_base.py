@@ -116,3 +116,21 @@ def test_fit_to_ignores_empty_geometries():
     with_empty = gpd.GeoDataFrame(geometry=[P(120.6, 31.3), P(120.7, 31.2), P()], crs=4326)
     html = render_map([MapLayer(layer, gdf, Provenance("real", "x"))], fit_to=with_empty).get_root().render()
     assert "fitBounds" in html and "NaN" not in html and "[[31.2, 120.6], [31.3, 120.7]]" in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "wheel", "touch"),
+    [
+        ("zh", "按住 Ctrl 滚动以缩放地图", "使用双指移动和缩放地图"),
+        ("en", "Use Ctrl + scroll to zoom the map", "Use two fingers to move and zoom the map"),
+    ],
+)
+def test_every_map_leaves_the_wheel_to_the_page_and_says_so_in_its_language(lang, wheel, touch):
+    """The map gives the wheel to the page (Ctrl/⌘ zooms) and one finger to the page (two move it);
+    the hints are in the map's language (browser: tests/browser/test_map_wheel.py)."""
+    frame = gpd.GeoDataFrame({"name": ["a"]}, geometry=[box(120.5, 31.0, 120.6, 31.1)], crs="EPSG:4326")
+    html = _html([MapLayer(districts.LAYER, frame, Provenance("real", "test"))], lang=lang)
+    assert _has(html, wheel) and _has(html, touch)
+    assert "e.ctrlKey || e.metaKey" in html and "e.stopPropagation()" in html
+    assert "touch-action: pan-x pan-y !important" in html
+    assert "if (window.self !== window.top) cooperative();" in html  # the offline HTML map keeps the wheel

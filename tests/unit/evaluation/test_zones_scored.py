@@ -35,6 +35,7 @@ from shapely.geometry import box
 from geo.errors import DataValidationError
 from geo.evaluation import config_from_mapping
 from geo.evaluation.zones import (
+    rules_rows,
     score_zones,
     with_previous,
     zone_rules,
@@ -294,3 +295,33 @@ def test_cli_refuses_a_zones_out_of_another_kind(tmp_path, capsys):
     )
     assert status == 2
     assert "--zones-out 应为 .xlsx 或 .csv" in capsys.readouterr().err
+
+
+def test_the_rules_sheet_is_written_in_one_language():
+    raw = {"zones": {**ZONES_RAW["zones"], "weights": {"tax_per_mu_wan_yuan": 60, "rd_share_pct": 40}}}
+    scores = score_zones(evaluated(2021), rules=zone_rules(raw))
+    assert rules_rows(scores, "zh").values.tolist() == [
+        ["年份", "2021"],
+        ["汇总范围", "参评企业"],
+        ["权重", "亩均税收 100"],
+        ["基准值", "亩均税收 5"],
+        ["分类", "按排名百分位：A 前 34%，B 至 67%，C 至 95%，其余 D"],
+        ["来源", "geo/evaluation/evaluation.yaml zones（浙政发〔2018〕5号）"],
+        ["说明", "区镇评价：R&D 经费占比没有数据，已从评分中去掉，其余权重按比例放大到合计 100"],
+    ]
+    assert rules_rows(scores, "en").values.tolist() == [
+        ["Year", "2021"],
+        ["Pooled", "scored enterprises"],
+        ["Weights", "Tax per mu 100"],
+        ["Benchmarks", "Tax per mu 5"],
+        ["Classes", "By percentile: A top 34 %, B to 67 %, C to 95 %, rest D"],
+        [
+            "Source",
+            "geo/evaluation/evaluation.yaml zones "
+            "(Zhejiang provincial government document 浙政发〔2018〕5号)",
+        ],
+        [
+            "Note",
+            "Zones: R&D share of sales have no data and were left out; the other weights scaled up to 100",
+        ],
+    ]

@@ -67,7 +67,7 @@ def test_a_shared_plot_with_two_landlords():
     )
     assert err.text("en") == (
         "The shared plot (park) “P1” has 2 enterprises marked as land-right holder (landlord): "
-        "甲公司、乙公司. "
+        "甲公司, 乙公司. "
         "Each plot (park) can have one landlord only; mark the other enterprises as tenants (否)"
     )
 
@@ -92,7 +92,7 @@ def test_shares_that_do_not_add_up_to_100():
 def test_ranking_by_a_missing_column_and_an_unknown_method():
     err = _raised(rank_by, pd.DataFrame({"score": [1.0]}), by=["industry", "town"])
     assert str(err) == "无法按 industry、town 排名：评价结果中没有该字段"
-    assert err.text("en") == "Cannot rank by industry、town: the evaluation results have no such column"
+    assert err.text("en") == "Cannot rank by industry, town: the evaluation results have no such column"
     err = _raised(method_mapping, "不存在的方法")
     assert str(err).startswith("没有名为「不存在的方法」的评价方法。可选：")
     assert err.text("en").startswith(
@@ -133,3 +133,12 @@ def test_keys_built_from_a_choice_are_in_the_catalogue():
         assert f"yearly.{which}_table_duplicate_ids" in MESSAGES
         assert f"evaluation.zones_{which}_not_scored" in MESSAGES
     assert {"evaluation.no_such_config", "evaluation.no_such_official_config"} <= set(MESSAGES)
+
+
+def test_a_long_list_is_cut_and_counted_in_each_language():
+    ids = [f"E{i:02d}" for i in range(12)]
+    table = pd.DataFrame({"ent_id": ids + ids, "land_mu": [1.0] * 24})
+    err = _raised(check_enterprises, table)
+    shown = ids[:10]
+    assert str(err).startswith(f"企业编号重复：{'、'.join(shown)} 等 12 个。")
+    assert err.text("en").startswith(f"Enterprise IDs repeat: {', '.join(shown)} … (12 in all). ")

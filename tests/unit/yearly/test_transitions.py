@@ -236,3 +236,19 @@ def test_import_a_one_year_table_with_its_year(tmp_path):
     assert set(ingest.load_user_layer("user_y2022", path=store)["year"]) == {2022}
     with pytest.raises(DataValidationError, match="不一致"):
         ingest.save_import(_upload(fx.table()), name="bad", title="x", source="测试", path=store, year=2022)
+
+
+def test_english_profile_warnings_and_a_mover_without_last_years_figure():
+    ev = _evals()
+    warnings = {2022: yearly.early_warnings(ev, 2022, fx.CONFIG.warning_rules)}
+    zh = yearly.enterprise_profile(ev, "P5", warnings=warnings).iloc[1]["warnings"]
+    assert zh == "降类：A→D（降 3 类）；跌入后 10%：排名 6/6（后 8.3%）"
+    en = yearly.enterprise_profile(ev, "P5", warnings=warnings, lang="en").iloc[1]["warnings"]
+    assert en == "dropped a class: A→D (down 3); in the bottom 10 %: rank 6/6 (bottom 8.3 %)"
+    # P2 (B → A) without last year's 亩均税收: "no data" in English, 无数据 in Chinese.
+    prev = ev[2021].copy()
+    row = prev.index[prev["ent_id"] == "P2"][0]
+    prev.loc[row, ["tax_per_mu_wan_yuan", "pts_tax_per_mu_wan_yuan"]] = float("nan")
+    moved = yearly.class_changes(prev, ev[2022]).set_index("ent_id").loc["P2"]
+    assert moved["moved_by"] == "亩均税收 无数据→8.50 万元/亩（+85.0 分）"
+    assert moved["moved_by_en"] == "Tax per mu no data→8.50 10k yuan/mu (+85.0 pts)"
