@@ -50,7 +50,7 @@ from geo.exports.run_files import LAND_COLUMNS
 from geo.ingest import ImportResult, inspect_upload, limits, read_upload
 from geo.ingest.columns import merge_mapping
 from geo.land.parcels import ParcelAnalysis, analyse_parcels, load_controls, with_classes
-from geo.messages.notes import Listing, clauses, error_note, note
+from geo.messages.notes import Both, Listing, clauses, error_note, note
 from geo.messages.sources import in_both
 from geo.spatial.crs import Frame
 
@@ -223,9 +223,18 @@ def run_evaluation(
         enterprises=enterprises,
         result=result,
         failure=failure,
-        notes=(*notes, *assignment.notes, *(result.notes if result is not None else ())),
+        notes=(*notes, *_paired(assignment), *(_paired(result) if result is not None else ())),
         year=result.year if result is not None else year,
     )
+
+
+def _paired(found) -> tuple[str, ...]:
+    """``found.notes`` each carrying its English (``notes_en``, when given note for note) so the edge
+    writes it in its language; ``str`` of each is the Chinese note as before."""
+    zh, en = tuple(found.notes), tuple(getattr(found, "notes_en", ()))
+    if len(zh) != len(en):
+        return zh
+    return tuple(Both(z, e) for z, e in zip(zh, en, strict=True))
 
 
 # --------------------------------------------------------------------------- reading files
@@ -618,7 +627,7 @@ def compare_with_previous(
         notes.append(note("batch.note.zones_not_scored", reason=error_note(exc)))
     if scores is not None:
         extra["zone_scores"] = scores.table
-        notes.extend(scores.notes)
+        notes.extend(_paired(scores))
     if year is not None:
         pay, pay_notes = yearly.surcharges(classes, config, year=year, consumption=run.enterprises)
         extra["surcharges"] = pay
