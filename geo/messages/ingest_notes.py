@@ -232,6 +232,42 @@ READING: dict[str, tuple[str, str]] = {
         "与第 {first} 行同名同地址：可能重复登记，请核对",
         "Same name and address as row {first}: maybe registered twice; check it",
     ),
+    # a table's values (columns.py)
+    "ingest.row.not_a_number": ("「{field}」不是数字", "“{field}” is not a number"),
+    "ingest.row.negative": ("「{field}」为负数", "“{field}” is negative"),
+    "ingest.row.empty_value": (
+        "「{field}」为空，按缺失处理（用到它的指标无法计算）",
+        "“{field}” is empty: taken as missing (the indicators that need it cannot be computed)",
+    ),
+    "ingest.row.zero_land": (
+        "用地面积为 0，亩均指标无法计算",
+        "The land area is 0: no per-mu indicator can be computed",
+    ),
+    "ingest.row.blank_name": ("名称为空", "The name is empty"),
+    "ingest.row.blank_id": ("编号为空，已按行号自动编号", "The id is empty: numbered after the row"),
+    "ingest.row.above_scale_unknown": (
+        "无法识别是否规上（应为 是/否、规上/规下、1/0），按缺失处理",
+        "Above scale or not is not recognised (should be 是/否, 规上/规下 or 1/0): taken as missing",
+    ),
+    "ingest.row.bad_year": ("「年份」不是四位数年份", "The year is not a four-digit year"),
+    "ingest.row.repeated_id": (
+        "企业编号重复（每家企业只能有一行），本行已剔除",
+        "The enterprise id is repeated (one row per enterprise): this row was dropped",
+    ),
+    "ingest.row.repeated_zone_id": (
+        "分区编号重复，已在编号后加上行号以区分",
+        "The zone id is repeated: the row number was appended to tell them apart",
+    ),
+    "ingest.note.unit_converted": (
+        "「{column}」按列名中的单位换算为{field}（×{factor:g}）",
+        "“{column}” converted to {field} by the unit in its header (×{factor:g})",
+    ),
+    "ingest.note.above_scale_derived": (
+        "表中没有「是否规上」列：按统计口径由「{source}」判定，主营业务收入 ≥ {threshold:g} 万元为规上"
+        "（{n_above} 家规上，{n_below} 家规下）",
+        "The table has no above-scale column: decided from “{source}” by the statistical definition, "
+        "main business income ≥ {threshold:g} 10k yuan ({n_above} above scale, {n_below} below)",
+    ),
     "ingest.row.far_from_suzhou": (
         "位置远在苏州市范围以外，请核对坐标",
         "The location is far outside Suzhou: check the coordinates",

@@ -161,3 +161,15 @@ def test_change_log_actions_and_accuracy_classes_in_either_language():
     )
     assert (accuracy_label("schematic", "zh"), accuracy_label("schematic", "en")) == ("示意", "schematic")
     assert action_label("no_such_action", "en") == "no_such_action"
+
+
+def test_a_value_that_is_not_a_number_in_the_row_report_in_either_language():
+    table = pd.DataFrame(
+        {"企业名称": ["甲", "乙"], "用地面积（亩）": [30, 100], "实缴税金（万元）": [600, "保密"]}
+        | {"销售收入（万元）": [12000, 56000], "经度": [120.645, 120.655], "纬度": [31.155, 30.915]}
+    )
+    read = read_upload(table.to_csv(index=False).encode(), "企业.csv", kind="enterprises")
+    zh = report_for_download(read.report)
+    assert "「税收（万元）」不是数字" in zh["问题"].tolist()
+    en = report_for_download(read.report, "en")
+    assert "“Tax (10k yuan)” is not a number" in en["Problem"].tolist()
