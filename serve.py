@@ -417,7 +417,8 @@ async def _plain(send, status: int, body: bytes, extra: list | None = None) -> N
 
 
 # ---- the city map's view: enterprises and parcels inside the browser's bounds -----------------------
-CITY_VIEW_PATH = "/_atlas/city/view"  # GET ?kind=points|parcels&bbox=w,s,e,n&data=…[&scope=…&gcj=1&lang=en]
+# GET ?kind=points|parcels&bbox=w,s,e,n&data=…[&scope=…&gcj=1&lang=en&style=intensity]
+CITY_VIEW_PATH = "/_atlas/city/view"
 
 
 class CityView:
@@ -496,6 +497,7 @@ def _city_answer(query: dict) -> tuple[int, bytes]:
             gcj=query.get("gcj") == "1",
             lang=query.get("lang", "zh"),
             scope=query.get("scope", ""),
+            style=query.get("style", ""),
         )
     except DataValidationError as exc:
         return 400, str(exc).encode()

@@ -26,7 +26,8 @@ on a machine shared with others; the figures that count are the ratios.
   and its frames) plus WebSocket frames received by the page, MB (for
   ``efficiency:user`` from the choice of the import on, like the time and the CPU).
 - ``--city``: also the map pages on the Suzhou-wide demo (``?data=city``, ``$ATLAS_CITY_N``
-  enterprises, default 120,000), drawn once the districts and every grid cell are.
+  enterprises, default 120,000: 总览, 亩均效益评价 and 用地强度), drawn once the districts and
+  every grid cell are.
 - ten sessions: ``--sessions`` browser pages open the same URL at the same moment; prints the
   time until the last one is drawn, whether any showed an error, and each server's CPU per load.
 - filter change: on the Wujiang page, seconds from choosing an industry until the map shows its
@@ -96,6 +97,15 @@ def _n_city_cells() -> int:
     return len(city_data().cells)
 
 
+def _n_city_parcel_cells() -> int:
+    """How many grid cells the city 用地强度 page draws at city zoom (the parcels' cells)."""
+    from geo.city_intensity import intensity_cells
+    from pages.city.data import CELL_DEG, city_data
+
+    parcels = city_data().parcels
+    return len(intensity_cells(parcels.assign(below_minimum=False), cell_deg=CELL_DEG))
+
+
 def city_pages() -> list[tuple[str, str, int]]:
     """The map pages on the Suzhou-wide demo (``?data=city``): the 9 districts and the cells."""
     from pages.city.data import city_size
@@ -105,6 +115,7 @@ def city_pages() -> list[tuple[str, str, int]]:
     return [
         ("?data=city", f"总览 · 全市 {n:,} (cells)", 9 + cells),
         ("efficiency?data=city", f"亩均效益评价 · 全市 {n:,}", 9 + cells),
+        ("intensity?data=city", f"用地强度 · 全市 {n:,} (cells)", 9 + _n_city_parcel_cells()),
     ]
 
 
@@ -414,6 +425,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--city", action="store_true", help="also the city pages (?data=city, $ATLAS_CITY_N enterprises)"
     )
+    parser.add_argument("--port", type=int, default=0, help="the atlas's port (default: a free one)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -425,7 +437,7 @@ def main(argv: list[str] | None = None) -> None:
         for p in pages_to_load(args.user_gpkg is not None, city=args.city)
         if args.pages is None or p[0] in args.pages
     ]
-    app = start_app(free_port(), env=env)
+    app = start_app(args.port or free_port(), env=env)
     bare = start_bare(free_port())
     print(f"atlas on {app.base}, floor on {bare.base}; {os.cpu_count()} CPUs; Chromium {CHROMIUM}")
     try:

@@ -33,6 +33,7 @@ from data.names import synthetic_names
 from data.parcels import PARCEL_SEED_KEY, build_parcels
 from data.qgis import describe_for_qgis
 from data.transcribed import CLUSTERS, CORRIDOR_KEY_INDUSTRIES, KEY_INDUSTRIES, build_tables
+from geo.place_names import place_names
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS, convert_geometries
 from geo.spatial.measure import area_km2
 from geo.storage.builtin import DEFAULT_GPKG, write_layers
@@ -44,16 +45,16 @@ COORD_DECIMALS = 6  # ~0.1 m
 
 # ---------------------------------------------------------------- real: districts
 DISTRICTS = (
-    # adcode, name, English, kind
-    ("320505", "虎丘区（苏州高新区）", "Huqiu (SND)", "区"),
-    ("320506", "吴中区", "Wuzhong", "区"),
-    ("320507", "相城区", "Xiangcheng", "区"),
-    ("320508", "姑苏区", "Gusu", "区"),
-    ("320509", "吴江区", "Wujiang", "区"),
-    ("320581", "常熟市", "Changshu", "县级市"),
-    ("320582", "张家港市", "Zhangjiagang", "县级市"),
-    ("320583", "昆山市", "Kunshan", "县级市"),
-    ("320585", "太仓市", "Taicang", "县级市"),
+    # adcode, name, kind (the English name, name_en, is the place table's: geo/place_names.py)
+    ("320505", "虎丘区（苏州高新区）", "区"),
+    ("320506", "吴中区", "区"),
+    ("320507", "相城区", "区"),
+    ("320508", "姑苏区", "区"),
+    ("320509", "吴江区", "区"),
+    ("320581", "常熟市", "县级市"),
+    ("320582", "张家港市", "县级市"),
+    ("320583", "昆山市", "县级市"),
+    ("320585", "太仓市", "县级市"),
 )
 CITY_ADCODE = "320500"
 
@@ -87,6 +88,8 @@ DEV_ZONES = (
     ("tcpedz", "太仓港经济开发区", "国家级", "太仓市", 121.200, 31.620, 4.0),
 )
 
+LEVEL_EN = {"国家级": "national", "省级": "provincial"}  # the zones' level in English
+
 # Wujiang carriers named in 吴江“十四五”工业规划, placed as points in their 区镇 (schematic).
 CARRIER_PARKS = (
     # id, name, town, industries, lon, lat
@@ -105,12 +108,21 @@ CARRIER_PARKS = (
 )
 
 # ------------------------------------------------------ schematic: 两轴三带 (苏州“十三五”工业规划, 第四章)
+# id, name, name_en, industries, industries_en, description, description_en, line (belts: + half width km);
+# each *_en is the atlas's translation of the Chinese beside it (the plan is Chinese only).
 AXES = (
     (
         "hu_ning",
         "沪宁东西发展轴",
+        "Shanghai–Nanjing east–west development axis",
         "电子信息、装备及精密机械制造、新能源、新医药",
+        "electronic information, equipment and precision machinery manufacturing, new energy, new medicine",
         "以电子信息、装备及精密机械制造和新能源、新医药为主导产业，重点发展高端服务业、战略性新兴产业以及总部经济和科技研发基地。",
+        (
+            "Led by electronic information, equipment and precision machinery manufacturing, new energy and "
+            "new medicine; focuses on high-end services, strategic emerging industries, the headquarters "
+            "economy and science and technology R&D bases."
+        ),
         # Kunshan - SIP - Suzhou core - SND - toward Wuxi
         (
             (121.060, 31.390),
@@ -124,8 +136,19 @@ AXES = (
     (
         "tong_su_jia",
         "通苏嘉南北发展轴",
+        "Nantong–Suzhou–Jiaxing north–south development axis",
         "电子信息、装备制造、汽车零部件、节能环保、新材料、智能电网、纺织服装",
+        (
+            "electronic information, equipment manufacturing, auto parts, energy saving and environmental "
+            "protection, new materials, smart grid, textiles and apparel"
+        ),
         "重要物流轴线以及连接沿江基础原材料与腹地制成品加工产业链通道；主要以电子信息、装备制造、汽车零部件、节能环保、新材料、智能电网、纺织服装等产业为主。",
+        (
+            "An important logistics axis and the industrial-chain corridor linking the riverside basic raw "
+            "materials with the hinterland's processing of finished goods; mainly electronic information, "
+            "equipment manufacturing, auto parts, energy saving and environmental protection, new materials, "
+            "smart grid, textiles and apparel."
+        ),
         # Changshu - Xiangcheng - Suzhou core - Wujiang (Songling, Pingwang, Shengze) - Zhejiang border
         (
             (120.760, 31.820),
@@ -143,8 +166,15 @@ BELTS = (
     (
         "yanjiang",
         "沿江发展带",
+        "Yangtze riverside development belt",
         "钢铁、大型特种装备制造、化工、电力、造纸、新能源、新材料",
+        "steel, large special equipment manufacturing, chemicals, power, paper, new energy, new materials",
         "以钢铁、大型特种装备制造、化工、电力、造纸及新能源、新材料等产业为主，重点发展高端制造业和生产服务业以及科技成果产业化基地。",
+        (
+            "Mainly steel, large special equipment manufacturing, chemicals, power, paper, new energy and new"
+            " materials; focuses on high-end manufacturing, producer services and bases turning scientific "
+            "and technological results into industry."
+        ),
         (
             (120.360, 31.960),
             (120.560, 31.990),
@@ -158,8 +188,15 @@ BELTS = (
     (
         "yanhu",
         "沿湖生态带",
+        "Tai Lake lakeside ecological belt",
         "生态保护优先，生态和环境友好型产业",
+        "ecological protection first; ecological and environment-friendly industries",
         "太湖东岸生态带：高新区与相城西部、吴中（光福、东山）、吴江（东太湖、七都）；生态优先。原文仅列名称，未展开产业。",
+        (
+            "Ecological belt on the east shore of Tai Lake: SND and western Xiangcheng, Wuzhong (Guangfu, "
+            "Dongshan), Wujiang (East Taihu Lake, Qidu); ecology first. The original text only names the belt"
+            " and does not set out its industries."
+        ),
         (
             (120.430, 31.470),
             (120.390, 31.330),
@@ -175,8 +212,16 @@ BELTS = (
     (
         "yanzhe",
         "沿浙发展带",
+        "Zhejiang-border development belt",
         "生态、高新技术和环境友好型产业基地",
+        "bases of ecological, high-tech and environment-friendly industries",
         "吴江南部沿浙江边界；原文：“沿沪和沿浙两带重点形成生态和高新技术产业以及环境友好型产业基地”（同段亦提“沿沪”带，本图按“三带”所列绘制）。",
+        (
+            "Southern Wujiang along the Zhejiang border; the original text: “the Shanghai-border and "
+            "Zhejiang-border belts focus on forming bases of ecological and high-tech industries and of "
+            "environment-friendly industries” (the same paragraph also names a Shanghai-border belt; this map"
+            " draws the three belts as listed)."
+        ),
         (
             (120.360, 30.950),
             (120.450, 30.880),
@@ -234,7 +279,8 @@ def _with_area(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def build_districts() -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """The 9 county-level districts and the city outline, converted to WGS-84."""
-    frame = pd.DataFrame(DISTRICTS, columns=["adcode", "name", "name_en", "kind"])
+    frame = pd.DataFrame(DISTRICTS, columns=["adcode", "name", "kind"])
+    frame.insert(2, "name_en", place_names(frame["name"], "en"))
     districts = _with_area(_to_wgs84_gdf(frame, [_read_gcj02(code) for code in frame.adcode]))
     city = pd.DataFrame({"adcode": [CITY_ADCODE], "name": ["苏州市"]})
     outline = _with_area(_to_wgs84_gdf(city, [_read_gcj02(CITY_ADCODE)]))
@@ -263,9 +309,10 @@ def build_towns(wujiang: shapely.Geometry) -> gpd.GeoDataFrame:
 def build_dev_zones() -> gpd.GeoDataFrame:
     """Schematic circles for the carrier development zones (苏州“十三五”工业规划 table)."""
     frame = pd.DataFrame(DEV_ZONES, columns=["zone_id", "name", "level", "county", "lon", "lat", "radius_km"])
+    frame.insert(3, "level_en", frame["level"].map(LEVEL_EN))
     industries = []
     for name in frame.name:
-        industries.append("、".join(ind for ind, _, parks, _ in KEY_INDUSTRIES if name in parks))
+        industries.append("、".join(ind for ind, _, parks, *_ in KEY_INDUSTRIES if name in parks))
     frame["industries"] = industries
     centres = gpd.GeoSeries(gpd.points_from_xy(frame.lon, frame.lat), crs=STORAGE_CRS).to_crs(ANALYSIS_CRS)
     circles = centres.buffer(frame.radius_km * 1000, quad_segs=24)
@@ -284,25 +331,22 @@ def build_carrier_parks() -> gpd.GeoDataFrame:
 
 def build_corridors(city: shapely.Geometry) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """Schematic axes (lines) and belts (bands buffered in EPSG:4549, clipped to the city)."""
+    texts = ["name", "name_en", "industries", "industries_en", "description", "description_en"]
+    columns = ["corridor_id", *texts[:2], "kind", "kind_en", *texts[2:], "key_industries"]
     axes = pd.DataFrame(
-        [(cid, name, "轴", ind, desc, CORRIDOR_KEY_INDUSTRIES[cid]) for cid, name, ind, desc, _ in AXES],
-        columns=["corridor_id", "name", "kind", "industries", "description", "key_industries"],
+        [
+            (cid, n, n_en, "轴", "axis", *rest, CORRIDOR_KEY_INDUSTRIES[cid])
+            for cid, n, n_en, *rest, _ in AXES
+        ],
+        columns=columns,
     )
     axes_gdf = gpd.GeoDataFrame(axes, geometry=[LineString(c) for *_, c in AXES], crs=STORAGE_CRS)
     belts = pd.DataFrame(
         [
-            (cid, name, "带", ind, desc, CORRIDOR_KEY_INDUSTRIES[cid], w)
-            for cid, name, ind, desc, _, w in BELTS
+            (cid, n, n_en, "带", "belt", *rest, CORRIDOR_KEY_INDUSTRIES[cid], w)
+            for cid, n, n_en, *rest, _, w in BELTS
         ],
-        columns=[
-            "corridor_id",
-            "name",
-            "kind",
-            "industries",
-            "description",
-            "key_industries",
-            "half_width_km",
-        ],
+        columns=[*columns, "half_width_km"],
     )
     lines = gpd.GeoSeries([LineString(c) for *_, c, _ in BELTS], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS)
     city_m = gpd.GeoSeries([city], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).iloc[0]
@@ -340,7 +384,7 @@ def _sample_points_in(
 def build_enterprises(towns: gpd.GeoDataFrame, rng: np.random.Generator) -> gpd.GeoDataFrame:
     """Synthetic Wujiang enterprises, calibrated to the 吴江“十四五”工业规划's 2020 industry figures."""
     towns_m = towns.to_crs(ANALYSIS_CRS).set_index("name")
-    roles = {(ind, town): role for ind, town, role, _ in CLUSTERS}
+    roles = {(ind, town): role for ind, town, role, *_ in CLUSTERS}
     parks = build_carrier_parks().to_crs(ANALYSIS_CRS)
     frames = []
     for industry in WUJIANG_INDUSTRIES:
@@ -538,8 +582,38 @@ def build_metadata(cnmaps_version: str) -> pd.DataFrame:
         ),
     ]
     meta = pd.DataFrame(rows, columns=list(LAYER_METADATA.columns))
+    # the English pages' words for the licence and the note: the atlas's translation
+    meta["licence_en"] = meta["licence"].map(lambda v: LICENCE_EN.get(v, v))
+    meta["note_en"] = meta["layer"].map(NOTE_EN).fillna("")
     meta["built"] = BUILD_DATE
     return meta
+
+
+LICENCE_EN = {"本项目": "this project", "公开规划文件": "public planning documents"}
+NOTE_EN = {  # each layer's note (build_metadata) in English
+    "districts": "Boundaries derived from Amap data; conversion error well under 1 m",
+    "wujiang_towns": "Schematic extents, not the official management lines",
+    "dev_zones": "Schematic extents, not planning red lines",
+    "carrier_parks": "Schematic locations",
+    "corridor_axes": "The text gives no coordinates; the course is schematic",
+    "corridor_belts": (
+        "The text gives no coordinates; the extent is schematic; the same paragraph also names a "
+        "Shanghai-border belt"
+    ),
+    "enterprises": (
+        "Synthetic data, no real enterprise; the 2020 sales totals of new materials, biomedicine and "
+        "medical devices and other manufacturing are synthetic assumptions (the plan gives none)"
+    ),
+    "parcels": (
+        "Synthetic data, no real parcel; floor area ratio, building coverage, investment and the grant "
+        "contracts' terms are all synthetic"
+    ),
+    "wujiang_renewal_record": "District total, no split by year or town",
+    "wujiang_clusters": "Core/supporting as read from the plan's wording",
+    "wujiang_industry_figures": "Unit: 100 million yuan; tax per mu in 10k yuan/mu",
+    "key_industries": "2020 output targets, unit: 100 million yuan",
+    "enterprise_years": "Synthetic data (2020–2022), no real enterprise or real year",
+}
 
 
 BUILD_DATE = "2026-11-23"  # fixed so the build is byte-for-byte reproducible; bump when data changes

@@ -119,24 +119,29 @@ def grid_counts(
     cell_deg: float,
     groups: np.ndarray | None = None,
     group_names: tuple[str, ...] = (),
+    sums: dict[str, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """Enterprises counted per grid cell of ``cell_deg`` degrees (cells aligned on multiples of
     ``cell_deg``; only cells holding one or more).
 
     Returns ``west``, ``south`` (the cell's corner), ``n`` and, with ``groups`` (one label per
     point) and ``group_names``, ``n_<name>`` per name (labels outside the names are counted in
-    ``n`` only). Counts are aggregates: no enterprise's figures travel in them.
+    ``n`` only); with ``sums`` (name -> one value per point), ``sum_<name>`` per cell (missing
+    values count as 0). Counts are aggregates: no enterprise's figures travel in them.
 
     Raises
     ------
     DataValidationError
         For coordinates as :func:`build_bounds_index` refuses them, ``cell_deg`` not above 0, or
-        ``groups`` of another length.
+        ``groups`` or a ``sums`` array of another length.
     """
     lon, lat = _check_points(lon, lat)
     if not cell_deg > 0:
         raise DataValidationError.of("city.view.bad_cell", cell_deg=cell_deg)
     if groups is not None and len(groups) != lon.size:
+        raise DataValidationError.of("city.view.groups_mismatch")
+    weights = {k: np.asarray(v, dtype="float64") for k, v in (sums or {}).items()}
+    if any(w.shape != lon.shape for w in weights.values()):
         raise DataValidationError.of("city.view.groups_mismatch")
     ix = np.floor(lon / cell_deg).astype(np.int64)
     iy = np.floor(lat / cell_deg).astype(np.int64)
@@ -159,6 +164,8 @@ def grid_counts(
         for name in group_names:
             hit = labels == name
             out[f"n_{name}"] = np.bincount(inverse[hit], minlength=len(keys)).astype(np.int64)
+    for name, w in weights.items():
+        out[f"sum_{name}"] = np.bincount(inverse, weights=np.nan_to_num(w), minlength=len(keys))
     return out
 
 

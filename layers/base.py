@@ -13,6 +13,7 @@ import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
 from geo.i18n import Lang, industry_name
+from geo.place_names import name_list, place_list, place_name
 from geo.spatial.crs import STORAGE_CRS, convert_frame
 from geo.storage.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
 from layers.strings import t
@@ -20,25 +21,70 @@ from layers.strings import t
 __all__ = ["ACCURACY_LABEL", "Field", "Layer", "LegendEntry", "Provenance", "accuracy_label"]
 
 
+def _english_names(kind: str) -> Callable[[object, Lang], str]:
+    """How an English page names one value of a column holding ``kind`` (see :class:`Field`)."""
+    return {
+        "place": place_name,
+        "places": place_list,
+        "industry": lambda v, lang: "" if _isna(v) else industry_name(str(v), lang),
+        "industries": lambda v, lang: name_list(v, lang, industry_name),
+    }[kind]
+
+
 @dataclass(frozen=True)
 class Field:
-    """A tooltip/popup field: the column, its Chinese and English labels (units in the label)."""
+    """A tooltip/popup field: the column, its Chinese and English labels (units in the label).
+
+    In English a field shows ``en_column`` (the data's English rendering, e.g. ``description_en``)
+    where the frame has it, or its values named in English when ``names`` says what they name:
+    ``"place"`` / ``"places"`` (geo/place_names.py), ``"industry"`` / ``"industries"`` (lists
+    separated by ``、``); otherwise the values as they are (a firm's name).
+    """
 
     column: str
     zh: str
     en: str
+    names: str = ""
+    en_column: str = ""
 
     def label(self, lang: Lang) -> str:
         return self.en if lang == "en" else self.zh
+
+    def shown(self, frame: pd.DataFrame, lang: Lang) -> pd.Series:
+        """The field's values as ``lang`` shows them (a new series; ``frame`` is not modified)."""
+        values = frame[self.column]
+        if lang != "en":
+            return values
+        if self.en_column and self.en_column in frame.columns:
+            english = frame[self.en_column]
+            return english.where(english.notna() & (english.astype(str) != ""), values)
+        if self.names:
+            name = _english_names(self.names)
+            return values.map(lambda v: name(v, lang), na_action="ignore")
+        return values
 
 
 def _isna(value: object) -> bool:
     return value is None or (np.ndim(value) == 0 and bool(pd.isna(value)))
 
 
-def _escape_properties(gdf: gpd.GeoDataFrame, columns: Sequence[str]) -> gpd.GeoDataFrame:
-    """Copy of the columns to show, with text HTML-escaped (a name holding <script> shows as text)."""
+# A shown value that is not the data's own (an English name) has the data's value beside it in the
+# feature's properties under this prefix (pages read a click's properties as the data has them).
+DATA_VALUE_PREFIX = "data."
+
+
+def _escape_properties(
+    gdf: gpd.GeoDataFrame, columns: Sequence[str], fields: Sequence[Field] = (), lang: Lang = "zh"
+) -> gpd.GeoDataFrame:
+    """Copy of the columns to show (``fields``' in ``lang``), with text HTML-escaped (a name holding
+    <script> shows as text)."""
     out = gdf[[*columns, gdf.geometry.name]].copy()
+    for f in fields:
+        if f.column in out.columns and lang == "en" and (f.names or f.en_column):
+            # the data's own value travels beside the English one: a click answers with it
+            out[DATA_VALUE_PREFIX + f.column] = out[f.column]
+            out[f.column] = f.shown(gdf, lang)
+            columns = [*columns, DATA_VALUE_PREFIX + f.column]
     for col in columns:
         values = out[col]
         if pd.api.types.is_float_dtype(values):
@@ -85,13 +131,13 @@ class Layer:
             return self.legend_entries(gdf, lang)
         return [LegendEntry(self.title(lang), self.color, self.kind, self.fill_opacity)]
 
-    def _prepared(self, gdf: gpd.GeoDataFrame, *, gcj02: bool) -> gpd.GeoDataFrame:
+    def _prepared(self, gdf: gpd.GeoDataFrame, *, gcj02: bool, lang: Lang = "zh") -> gpd.GeoDataFrame:
         if gdf.crs is None:
             raise ValueError(f"layer {self.name}: frame has no CRS")
-        fields = [f.column for f in (*self.tooltip_fields, *self.popup_fields)]
-        columns = list(dict.fromkeys(c for c in fields if c in gdf.columns))
+        fields = (*self.tooltip_fields, *self.popup_fields)
+        columns = list(dict.fromkeys(f.column for f in fields if f.column in gdf.columns))
         out = gdf.to_crs(STORAGE_CRS) if not gdf.crs.equals(gpd.GeoSeries(crs=STORAGE_CRS).crs) else gdf
-        out = _escape_properties(out, columns)
+        out = _escape_properties(out, columns, fields, lang)
         if self.color_by is not None:
             out["_color"] = np.asarray(self.color_by(gdf))
         if gcj02:
@@ -102,7 +148,7 @@ class Layer:
         self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
     ) -> folium.FeatureGroup:
         """A FeatureGroup holding this layer, named with its title (shown in the layer switcher)."""
-        data = self._prepared(gdf, gcj02=gcj02)
+        data = self._prepared(gdf, gcj02=gcj02, lang=lang)
         # Leaflet writes layer-switcher names and tooltip/popup labels as HTML: escape them here
         # (titles and, for imports, column names come from users and files).
         title = html.escape(self.title(lang))

@@ -243,12 +243,12 @@ def tooltip_column(values: pd.Series, label: str) -> dict:
 
 
 def tooltip_columns(layer: Layer, gdf: gpd.GeoDataFrame, lang: Lang, refs: Mapping[str, str]) -> list[dict]:
-    """The layer's tooltip fields present in ``gdf``; a column in ``refs`` only points (``ref``) to
-    one of the payload's own arrays instead of travelling twice."""
+    """The layer's tooltip fields present in ``gdf`` (in ``lang``: :meth:`Field.shown`); a column in
+    ``refs`` only points (``ref``) to one of the payload's own arrays instead of travelling twice."""
     return [
         {"label": html.escape(f.label(lang)), "ref": refs[f.column]}
         if f.column in refs
-        else tooltip_column(gdf[f.column], f.label(lang))
+        else tooltip_column(f.shown(gdf, lang), f.label(lang))
         for f in layer.tooltip_fields
         if f.column in gdf.columns
     ]

@@ -74,9 +74,9 @@ LAYER = CarrierLayer(
     weight=1.5,
     fill_opacity=0.9,
     tooltip_fields=(
-        Field("name", "载体", "Carrier"),
-        Field("town", "所在区镇", "Town/zone"),
-        Field("industries", "产业", "Industries"),
+        Field("name", "载体", "Carrier", names="place"),
+        Field("town", "所在区镇", "Town/zone", names="place"),
+        Field("industries", "产业", "Industries", names="industries"),
     ),
 )
 

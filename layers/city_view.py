@@ -33,13 +33,15 @@ PARCELS_ZOOM = 15  # and from this one their parcels too
 CLASS_COLORS = {"A": "#1a9850", "B": "#91cf60", "C": "#fc8d59", "D": "#d73027", "T": "#999999"}
 POINT_COLOR = "#2c7fb8"
 PARCEL_COLOR = "#8c6d31"
+MARK_COLOR = "#e31a1c"  # outline of a parcel below its control minimum (as layers/parcels.py)
 
 _SCRIPT = """
 {% macro script(this, kwargs) %}
 (function () {
   var group = {{ this._parent.get_name() }}, d = {{ this.payload }};
-  var cells = [];
+  var cells = [], loc = d.lang === 'en' ? 'en-US' : 'zh-CN';
   function esc(v) { return v === null || v === undefined ? '—' : v; }
+  function num(n) { return Number(n).toLocaleString(loc); }
   function row(k, v) {
     return '<tr><th style="text-align:left;padding-right:6px">' + k + '</th><td>' + esc(v) + '</td></tr>';
   }
@@ -56,8 +58,19 @@ _SCRIPT = """
     group.addLayer(r);
     cells.push(r);
   }
-  var live = L.layerGroup(), seq = 0;
+  var live = L.layerGroup(), seq = 0, hint = null;
   group.addLayer(live);
+  function say(text) {
+    var map = group._map;
+    if (!text) { if (hint) hint.style.display = 'none'; return; }
+    if (!hint && map) {
+      hint = L.DomUtil.create('div', 'atlas-city-hint', map.getContainer());
+      hint.style.cssText = 'position:absolute;top:10px;left:50%;transform:translateX(-50%);z-index:1000;' +
+        'background:rgba(255,255,255,0.92);padding:4px 10px;border-radius:4px;font:13px sans-serif;' +
+        'box-shadow:0 1px 4px rgba(0,0,0,0.3);pointer-events:none';
+    }
+    if (hint) { hint.textContent = text; hint.style.display = 'block'; }
+  }
   function token() { return window[d.tokenName] || ''; }
   function base() {
     try {
@@ -85,7 +98,12 @@ _SCRIPT = """
       var ring = p.rings[i], ll = [], rows = '';
       for (var j = 0; j + 1 < ring.length; j += 2) ll.push([ring[j + 1], ring[j]]);
       for (var k = 0; k < p.cols.length; k++) rows += row(p.cols[k].label, p.cols[k].v[i]);
-      L.polygon(ll, {color: d.parcelColor, weight: 1, fillOpacity: 0.15})
+      var below = p.below && p.below[i];
+      var style = p.fill
+        ? {color: below ? d.markColor : '#555555', weight: below ? 2 : 0.5,
+           fillColor: p.fill[i], fillOpacity: 0.8}
+        : {color: d.parcelColor, weight: 1, fillOpacity: 0.15};
+      L.polygon(ll, style)
         .bindTooltip('<table>' + rows + '</table>').addTo(live);
     }
   }
@@ -93,33 +111,39 @@ _SCRIPT = """
     var map = group._map;
     if (!map) return;
     var z = map.getZoom(), tok = token(), my = ++seq;
-    if (!tok || z < d.pointsZoom) { live.clearLayers(); dim(false); return; }
+    var from = d.points ? d.pointsZoom : d.parcelsZoom;
+    if (!tok || z < from) { live.clearLayers(); dim(false); say(''); return; }
     var b = map.getBounds();
     var box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
       .map(function (v) { return v.toFixed(5); }).join(',');
-    var kinds = z >= d.parcelsZoom ? ['parcels', 'points'] : ['points'];
+    var kinds = (z >= d.parcelsZoom ? ['parcels'] : []).concat(d.points ? ['points'] : []);
     Promise.all(kinds.map(function (k) {
       var u = base() + d.path + '?kind=' + k + '&bbox=' + box + '&data=' + encodeURIComponent(d.data) +
-              '&scope=' + encodeURIComponent(d.scope) + '&lang=' + d.lang + (d.gcj ? '&gcj=1' : '');
+              '&scope=' + encodeURIComponent(d.scope) + '&lang=' + d.lang + (d.gcj ? '&gcj=1' : '') +
+              (d.parcelStyle ? '&style=' + d.parcelStyle : '');
       return fetch(u, {headers: {'X-Atlas-Token': tok}, credentials: 'same-origin'})
         .then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
     })).then(function (got) {
       if (my !== seq) return;
       live.clearLayers();
-      var any = false;
+      var any = false, more = [];
       for (var k = 0; k < kinds.length; k++) {
         if (!got[k]) continue;
+        if (got[k].more) { more.push(d.hint[kinds[k]].replace('{n}', num(got[k].n))); continue; }
         any = true;
         if (kinds[k] === 'points') drawPoints(got[k]); else drawParcels(got[k]);
       }
       dim(any);
+      say(more.join(' · '));
     });
   }
   function attach(map) { map.on('moveend', refresh); refresh(); }
   if (group._map) attach(group._map);
   group.on('add', function () { attach(group._map); });
   group.on('remove', function (e) { if (e.target._map) e.target._map.off('moveend', refresh); });
-  window.__atlasCityView = {refresh: refresh, live: live};
+  window.__atlasCityView = {refresh: refresh, live: live, hint: function () {
+    return hint && hint.style.display !== 'none' ? hint.textContent : '';
+  }};
 })();
 {% endmacro %}
 """
@@ -132,6 +156,14 @@ class _CityViewElement(MacroElement):
         super().__init__()
         self._name = "CityView"
         self.payload = payload
+
+
+def _figures(values: pd.Series) -> list:
+    """Whole numbers as they are, other figures to one decimal, missing ones as None."""
+    v = pd.to_numeric(values, errors="coerce")
+    if pd.api.types.is_integer_dtype(v):
+        return v.astype(int).tolist()
+    return [None if not np.isfinite(x) else round(float(x), 1) for x in v.to_numpy(dtype="float64")]
 
 
 def breaks(counts: np.ndarray) -> np.ndarray:
@@ -153,6 +185,15 @@ class CityViewLayer(Layer):
     data_key: str = ""
     scope: str = ""  # the evaluation scope whose classes colour the points ("" for none)
     group_labels: tuple[tuple[str, str, str], ...] = field(default=(), compare=False)  # (column, zh, en)
+    points: bool = True  # zoomed in, fetch the enterprise points (else only parcels, from PARCELS_ZOOM)
+    parcel_style: str = ""  # how the endpoint styles the parcels ("" plain, "intensity")
+    count_key: str = "city.cell_count"  # the string naming a cell's ``n``
+
+    def cell_colors(self, gdf: gpd.GeoDataFrame | pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+        """Each cell's index into the palette, and the palette (here: counts by quantile)."""
+        counts = gdf["n"].to_numpy(dtype="int64")
+        bounds = breaks(counts)
+        return np.minimum(np.searchsorted(bounds, counts, side="left"), len(bounds) - 1), list(COUNT_RAMP)
 
     def legend(self, gdf: gpd.GeoDataFrame | pd.DataFrame, lang: Lang) -> list[LegendEntry]:
         bounds = breaks(gdf["n"].to_numpy()) if len(gdf) else np.array([0.0])
@@ -168,8 +209,7 @@ class CityViewLayer(Layer):
         self, gdf: gpd.GeoDataFrame | pd.DataFrame, *, lang: Lang = "zh", gcj02: bool = False
     ) -> folium.FeatureGroup:
         counts = gdf["n"].to_numpy(dtype="int64")
-        bounds = breaks(counts)
-        color_idx = np.minimum(np.searchsorted(bounds, counts, side="left"), len(bounds) - 1)
+        color_idx, palette = self.cell_colors(gdf)
         west = gdf["west"].to_numpy(dtype="float64")
         south = gdf["south"].to_numpy(dtype="float64")
         if gcj02:  # the cell's corner moved as a point: cells are a few km, the shift a few hundred m
@@ -179,14 +219,18 @@ class CityViewLayer(Layer):
             "s": np.round(south, 5).tolist(),
             "n": counts.tolist(),
             "c": color_idx.astype(int).tolist(),
-            "pal": list(COUNT_RAMP),
+            "pal": palette,
             "size": self.cell_deg,
-            "label": html.escape(t("city.cell_count", lang)),
+            "label": html.escape(t(self.count_key, lang)),
             "groups": [
-                {"label": html.escape(en if lang == "en" else zh), "v": gdf[col].astype(int).tolist()}
+                {"label": html.escape(en if lang == "en" else zh), "v": _figures(gdf[col])}
                 for col, zh, en in self.group_labels
                 if col in gdf.columns
             ],
+            "points": self.points,
+            "parcelStyle": self.parcel_style,
+            "hint": {k: html.escape(t(f"city.zoom_hint.{k}", lang)) for k in ("points", "parcels")},
+            "markColor": MARK_COLOR,
             "path": VIEW_PATH,
             "data": self.data_key,
             "scope": self.scope,
@@ -239,6 +283,7 @@ def token_script(token: str | None) -> str:
 
 __all__ = [
     "CLASS_COLORS",
+    "MARK_COLOR",
     "PARCELS_ZOOM",
     "POINTS_ZOOM",
     "VIEW_PATH",

@@ -31,7 +31,7 @@ def cluster_frame(
     """A new frame of the 区镇 with the role each plays for ``industry``.
 
     Adds ``industry``, ``role`` (core / supporting / none), ``role_label`` and ``note`` (the plan's
-    words). Neither input is modified.
+    words; ``note_en``, their English rendering, where the table has it). Neither input is modified.
 
     Raises
     ------
@@ -47,6 +47,8 @@ def cluster_frame(
     out["role"] = out["name"].map(rows["role"]).fillna("none").to_numpy()
     out["role_label"] = [role_label(r, lang) for r in out["role"]]
     out["note"] = out["name"].map(rows["note"]).fillna("").to_numpy()
+    if "note_en" in rows.columns:  # the atlas's translation (data/transcribed.py), when the table has it
+        out["note_en"] = out["name"].map(rows["note_en"]).fillna("").to_numpy()
     return out
 
 
@@ -70,10 +72,10 @@ LAYER = Layer(
     fill_opacity=0.6,
     weight=1.2,
     tooltip_fields=(
-        Field("name", "区镇", "Town/zone"),
-        Field("industry", "产业", "Industry"),
+        Field("name", "区镇", "Town/zone", names="place"),
+        Field("industry", "产业", "Industry", names="industry"),
         Field("role_label", "布局角色", "Role"),
-        Field("note", "规划表述", "In the plan"),
+        Field("note", "规划表述", "In the plan (translated by the atlas)", en_column="note_en"),
     ),
     color_by=_colors,
     legend_entries=_legend,

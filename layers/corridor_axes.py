@@ -19,8 +19,8 @@ LAYER = Layer(
     color=COLOR,
     weight=6.0,
     tooltip_fields=(
-        Field("name", "发展轴", "Axis"),
-        Field("industries", "主导产业", "Leading industries"),
+        Field("name", "发展轴", "Axis", en_column="name_en"),
+        Field("industries", "主导产业", "Leading industries", en_column="industries_en"),
     ),
 )
 

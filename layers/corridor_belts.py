@@ -20,8 +20,8 @@ LAYER = Layer(
     fill_opacity=0.22,
     weight=1.0,
     tooltip_fields=(
-        Field("name", "发展带", "Belt"),
-        Field("industries", "主导产业 / 功能", "Industries / role"),
+        Field("name", "发展带", "Belt", en_column="name_en"),
+        Field("industries", "主导产业 / 功能", "Industries / role", en_column="industries_en"),
     ),
 )
 

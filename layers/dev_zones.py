@@ -20,10 +20,10 @@ LAYER = Layer(
     fill_opacity=0.25,
     weight=1.5,
     tooltip_fields=(
-        Field("name", "开发区", "Zone"),
-        Field("level", "级别", "Level"),
-        Field("county", "所在板块", "County"),
-        Field("industries", "承载重点产业", "Key industries carried"),
+        Field("name", "开发区", "Zone", names="place"),
+        Field("level", "级别", "Level", en_column="level_en"),
+        Field("county", "所在板块", "District", names="place"),
+        Field("industries", "承载重点产业", "Key industries carried", names="industries"),
         Field("area_km2", "示意面积（km²）", "Schematic area (km²)"),
     ),
 )

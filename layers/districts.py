@@ -13,7 +13,7 @@ LAYER = Layer(
     fill_opacity=0.08,
     weight=1.5,
     tooltip_fields=(
-        Field("name", "名称", "Name"),
+        Field("name", "名称", "Name", names="place"),
         Field("adcode", "行政区划代码", "Adcode"),
         Field("area_km2", "面积（km²）", "Area (km²)"),
     ),

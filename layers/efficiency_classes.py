@@ -45,8 +45,8 @@ LAYER: EnterpriseLayer = replace(
     title_en=t("eff.layer.title", "en"),
     tooltip_fields=(
         Field("name", "企业", "Enterprise"),
-        Field("zone", "区镇/园区", "Town/park"),
-        Field("industry", "行业", "Industry"),
+        Field("zone", "区镇/园区", "Town/park", names="place"),
+        Field("industry", "行业", "Industry", names="industry"),
         Field("size_class", "规模", "Size"),
         Field("eval_class_label", "评价类别", "Class"),
         Field("score", "综合得分（分）", "Score"),

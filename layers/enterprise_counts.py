@@ -79,7 +79,7 @@ def for_counts(frame: gpd.GeoDataFrame, *, what_zh: str, what_en: str) -> Layer:
         return rows
 
     fields = [
-        Field("name", "区镇", "Town/zone"),
+        Field("name", "区镇", "Town/zone", names="place"),
         Field("n_enterprises", "企业数（家）", "Enterprises"),
     ]
     if "n_above_scale" in frame.columns:

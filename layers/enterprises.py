@@ -126,8 +126,11 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
         "id": [html.escape(str(v)) for v in ids],
         "industry": [html.escape(c) for c in industries.categories],
         "ind": industries.codes.astype(int).tolist(),
-        # ent_id and industry are already in the payload's own arrays
-        "cols": tooltip_columns(layer, gdf, lang, {"ent_id": "id", "industry": "industry"}),
+        # ent_id and industry are already in the payload's own arrays (the industry as the data name
+        # it, which a click returns: an English tooltip carries the English names of its own)
+        "cols": tooltip_columns(
+            layer, gdf, lang, {"ent_id": "id", **({} if lang == "en" else {"industry": "industry"})}
+        ),
     }
 
 
@@ -152,8 +155,8 @@ LAYER = EnterpriseLayer(
     # No names in the hover tooltip: they would triple the payload; a click shows the full record.
     tooltip_fields=(
         Field("ent_id", "企业编号", "Enterprise id"),
-        Field("industry", "产业", "Industry"),
-        Field("town", "区镇", "Town/zone"),
+        Field("industry", "产业", "Industry", names="industry"),
+        Field("town", "区镇", "Town/zone", names="place"),
         Field("land_mu", "用地（亩）", "Land (亩)"),
         Field("tax_wan_yuan", "税收（万元）", "Tax (万元)"),
     ),

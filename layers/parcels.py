@@ -227,7 +227,7 @@ LAYER = ParcelLayer(
     tooltip_fields=(
         Field("parcel_id", "宗地编号", "Parcel id"),
         Field("ent_id", "企业编号", "Enterprise id"),
-        Field("town", "区镇", "Town/zone"),
+        Field("town", "区镇", "Town/zone", names="place"),
         Field("area_mu", "面积（亩）", "Area (mu)"),
         Field("land_use", "用地性质", "Land use"),
         Field("far", "容积率", "FAR"),

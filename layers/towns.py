@@ -13,7 +13,7 @@ LAYER = Layer(
     fill_opacity=0.18,
     weight=1.2,
     tooltip_fields=(
-        Field("name", "区镇", "Town/zone"),
+        Field("name", "区镇", "Town/zone", names="place"),
         Field("area_km2", "示意面积（km²）", "Schematic area (km²)"),
     ),
 )

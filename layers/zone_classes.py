@@ -45,7 +45,7 @@ LAYER: Layer = replace(
     title_en=t("zones.layer.title", "en"),
     fill_opacity=0.55,
     tooltip_fields=(
-        Field(ZONE_COL, "区镇/园区", "Town/park"),
+        Field(ZONE_COL, "区镇/园区", "Town/park", names="place"),
         Field(ZONE_CLASS_COL, "区镇类别", "Zone class"),
         Field("rank", "区镇排名", "Rank among zones"),
         Field("score", "综合得分（分）", "Score (points)"),

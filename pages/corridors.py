@@ -10,6 +10,7 @@ import shapely
 import streamlit as st
 
 from geo.i18n import Lang, industry_name
+from geo.place_names import name_list, place_label, place_list, place_name
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
 from layers.base import Field
@@ -31,30 +32,62 @@ def _leads(key_industries: str, industry: str) -> bool:
     return industry in str(key_industries or "").split(SEP)
 
 
+def _en(row: pd.Series, column: str, lang: Lang) -> str:
+    """A transcribed text in ``lang``: the data's English rendering (``<column>_en``, the atlas's
+    translation) on an English page when the row has one, else the Chinese."""
+    english = row.get(f"{column}_en") if lang == "en" else None
+    return str(english) if isinstance(english, str) and english else str(row[column] or "")
+
+
+def _industries(text: object, lang: Lang) -> str:
+    return name_list(text, lang, industry_name) or "—"
+
+
+def _shown(frame: pd.DataFrame, columns: list[str], lang: Lang) -> pd.DataFrame:
+    """``frame``'s ``columns`` in ``lang``: each text with an English rendering (``<column>_en``)
+    takes it on an English page."""
+    out = frame[columns].copy()
+    for col in columns:
+        if lang == "en" and f"{col}_en" in frame.columns:
+            out[col] = frame[f"{col}_en"].where(frame[f"{col}_en"].fillna("") != "", frame[col])
+    return out
+
+
 def _panel_district(name: str, focus: pd.DataFrame, zones: pd.DataFrame, lang: Lang) -> None:
-    st.markdown(f"**{name}**")
+    st.markdown(f"**{place_label(name, lang)}**")
     row = focus[focus["area"] == name]
-    st.markdown(f"{_label('corr.focus', lang)}{row['focus'].iloc[0] if len(row) else '—'}")
+    st.markdown(f"{_label('corr.focus', lang)}{_en(row.iloc[0], 'focus', lang) if len(row) else '—'}")
     here = zones[zones["county"] == name]
     if len(here):
         st.markdown(f"{_label('corr.zones_here', lang)}")
         for _, z in here.iterrows():
-            st.markdown(f"- {z['name']}（{z['level']}）：{z['industries'] or '—'}")
+            level = _en(z, "level", lang)
+            zone = place_name(z["name"], lang)
+            st.markdown(
+                f"- {zone} ({level}): {_industries(z['industries'], lang)}"
+                if lang == "en"
+                else f"- {zone}（{level}）：{_industries(z['industries'], lang)}"
+            )
 
 
 def _panel_corridor(row: pd.Series, lang: Lang) -> None:
-    st.markdown(f"**{row['name']}**（{row['kind']}）")
-    st.markdown(f"{_label('corr.industries', lang)}{row['industries']}")
-    st.markdown(f"{_label('corr.role', lang)}{row['description']}")
-    st.markdown(f"{_label('corr.key_industries', lang)}{row['key_industries'] or '—'}")
+    name, kind = _en(row, "name", lang), _en(row, "kind", lang)
+    st.markdown(f"**{name}** ({kind})" if lang == "en" else f"**{name}**（{kind}）")
+    st.markdown(f"{_label('corr.industries', lang)}{_en(row, 'industries', lang)}")
+    st.markdown(f"{_label('corr.role', lang)}{_en(row, 'description', lang)}")
+    st.markdown(f"{_label('corr.key_industries', lang)}{_industries(row['key_industries'], lang)}")
+    if lang == "en":
+        st.caption(t("corr.translation_note", lang))
 
 
 def _panel_zone(row: pd.Series, focus: pd.DataFrame, lang: Lang) -> None:
-    st.markdown(f"**{row['name']}**（{row['level']}，{row['county']}）")
-    st.markdown(f"{_label('corr.carries', lang)}{row['industries'] or '—'}")
+    level, county = _en(row, "level", lang), place_name(row["county"], lang)
+    name = place_label(row["name"], lang)
+    st.markdown(f"**{name}** ({level}, {county})" if lang == "en" else f"**{name}**（{level}，{county}）")
+    st.markdown(f"{_label('corr.carries', lang)}{_industries(row['industries'], lang)}")
     extra = focus[focus["area"] == row["name"]]
     if len(extra):
-        st.markdown(f"{_label('corr.focus', lang)}{extra['focus'].iloc[0]}")
+        st.markdown(f"{_label('corr.focus', lang)}{_en(extra.iloc[0], 'focus', lang)}")
 
 
 AXIS_CLICK_M = 1500.0  # a click this close to an axis line counts as on it (the line is drawn 6 px wide)
@@ -85,9 +118,12 @@ def _focus_words(out: dict, frames: dict[str, gpd.GeoDataFrame], focus: pd.DataF
     """The cluster focus of the district (or zone) the user clicked, one line each, for the briefing
     PNG's subtitle; "" before a click."""
     under = _under_click(out, frames)
-    by_area = focus.set_index("area")["focus"]
+    by_area = focus.set_index("area", drop=False)
     names = [n for n in [*under.get("districts", []), *under.get("zones", [])] if n in by_area.index]
-    return "\n".join(f"{n} · {_label('corr.focus', lang)}{by_area[n]}" for n in names)
+    return "\n".join(
+        f"{place_name(n, lang)} · {_label('corr.focus', lang)}{_en(by_area.loc[n], 'focus', lang)}"
+        for n in names
+    )
 
 
 s = open_page("corr.header")
@@ -101,9 +137,16 @@ with loading():
     key_industries = layer_frame("key_industries")
     focus = layer_frame("county_cluster_focus")
     # The districts with each one's cluster focus (苏委发〔2022〕1号 第13条) in the hover tooltip.
-    with_focus = districts.assign(focus=districts["name"].map(focus.set_index("area")["focus"]).fillna("—"))
+    by_area = focus.set_index("area")
+    with_focus = districts.assign(
+        focus=districts["name"].map(by_area["focus"]).fillna("—"),
+        focus_en=districts["name"].map(by_area["focus_en"] if "focus_en" in by_area else by_area["focus"]),
+    )
     focus_field = Field(
-        "focus", "集群重点（苏委发〔2022〕1号）", "Cluster focus (Suzhou cluster guidance, 2022)"
+        "focus",
+        "集群重点（苏委发〔2022〕1号）",
+        "Cluster focus (Suzhou cluster guidance, 2022)",
+        en_column="focus_en",
     )
     districts_layer = replace(
         REGISTRY["districts"], tooltip_fields=(REGISTRY["districts"].tooltip_fields[0], focus_field)
@@ -190,19 +233,24 @@ with right:
                 t("corr.target_2020.metric", lang),
                 f"{target:,.0f} {t('unit.yi_yuan', lang)}" if lang == "zh" else f"{target / 10:,.0f} bn yuan",
             )
-            st.markdown(f"{_label('corr.carrier_parks', lang)}{sel['carrier_parks']}")
+            st.markdown(f"{_label('corr.carrier_parks', lang)}{place_list(sel['carrier_parks'], lang)}")
             lead = [
-                n
-                for n, k in zip(corridors["name"], corridors["key_industries"], strict=True)
-                if _leads(k, industry)
+                _en(row, "name", lang)
+                for _, row in corridors.iterrows()
+                if _leads(row["key_industries"], industry)
             ]
-            st.markdown(f"{_label('corr.dominant_in', lang)}{SEP.join(lead) or '—'}")
+            st.markdown(
+                f"{_label('corr.dominant_in', lang)}{(', ' if lang == 'en' else SEP).join(lead) or '—'}"
+            )
+
 
 rest_after_map("corridors_map", lang)  # what follows comes once the map is drawn
 st.caption(t("corr.intro", lang))
+if lang == "en":
+    st.caption(t("corr.translation_note", lang))
 st.subheader(t("corr.table.corridors", lang))
 st.dataframe(
-    corridors[["name", "kind", "industries", "description"]].rename(
+    _shown(corridors, ["name", "kind", "industries", "description"], lang).rename(
         columns={
             "name": t("corr.col.corridor", lang),
             "kind": t("col.kind", lang),
@@ -216,7 +264,10 @@ st.dataframe(
 c1, c2 = st.columns(2)
 with c1:
     st.subheader(t("corr.table.key_industries", lang))
-    table = key_industries[["industry", "target_2020_yi_yuan", "carrier_parks"]].rename(
+    table = key_industries.assign(
+        industry=[industry_name(v, lang) for v in key_industries["industry"]],
+        carrier_parks=[place_list(v, lang) for v in key_industries["carrier_parks"]],
+    )[["industry", "target_2020_yi_yuan", "carrier_parks"]].rename(
         columns={
             "industry": t("corr.col.industry", lang),
             "target_2020_yi_yuan": t("corr.target_2020", lang),
@@ -227,9 +278,9 @@ with c1:
 with c2:
     st.subheader(t("corr.table.focus", lang))
     st.dataframe(
-        focus[["area", "focus"]].rename(
-            columns={"area": t("corr.col.area", lang), "focus": t("corr.focus", lang)}
-        ),
+        _shown(
+            focus.assign(area=[place_name(v, lang) for v in focus["area"]]), ["area", "focus"], lang
+        ).rename(columns={"area": t("corr.col.area", lang), "focus": t("corr.focus", lang)}),
         hide_index=True,
         width="stretch",
     )

@@ -31,4 +31,4 @@ for section in (
     with st.container():
         section()
     st.divider()
-st.caption(":material/warning: " + t("app.disclaimer", lang))
+st.caption(":material/warning: " + t("map.disclaimer", lang))

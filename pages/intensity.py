@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages.city.intensity import CITY_INT_MAP, city_intensity
+from pages.city.views import CITY, data_select
 from pages.common.auth import sees_firms
-from pages.common.frame import loading, open_page
+from pages.common.frame import loading, open_page, settings, stop_page
 from pages.common.maps import wujiang_base
 from pages.common.stored import layer_frame
 from pages.intensity.controls import view_control
@@ -15,6 +17,13 @@ from pages.intensity.parcels import parcel_view
 from pages.intensity.zones import zone_view
 from pages.strings import t
 
+if not sees_firms():  # the parcel view is enterprise-level: a visitor starts on the towns
+    st.session_state.setdefault("int_view", "zones")
+# The Suzhou-wide demo, when chosen, is its own view (pages/city/intensity.py) and ends the page there.
+own_map = "parcel_map" if st.session_state.get("int_view", "parcels") == "parcels" else "intensity_map"
+if data_select(own_map, CITY_INT_MAP, settings().lang) == CITY:
+    city_intensity(settings().lang)
+    stop_page()
 s = open_page("int.header")
 lang = s.lang
 
@@ -23,8 +32,6 @@ with loading():
     # The 区镇 outlines (schematic) stay underneath; the coloured fills above them change.
     base = wujiang_base()
 
-if not sees_firms():  # the parcel view is enterprise-level: a visitor starts on the towns
-    st.session_state.setdefault("int_view", "zones")
 view = view_control(lang)  # in the sidebar, with the view's own controls
 if view == "parcels" and not sees_firms():  # every parcel is an enterprise's land, with its figures
     st.info(":material/lock: " + t("parcel.hidden", lang))

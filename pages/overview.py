@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.place_names import place_name
 from geo.storage.provenance import accuracy_label
 from layers.mapview import render_map, view_extent
 from pages.city.views import city_page_if_chosen
@@ -37,7 +38,7 @@ map_out = show_map(
 # The map first, then the rest: the browser draws the map before anything sent after it in a
 # later run (docs/performance.md, seventh round).
 rest_after_map("overview_map", lang)
-st.caption(":material/warning: " + t("app.disclaimer", lang))
+st.caption(":material/warning: " + t("map.disclaimer", lang))
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("overview.metric.districts", lang), f"{len(districts)}")
 c2.metric(t("overview.metric.area", lang), f"{districts['area_km2'].sum():,.0f} km²")
@@ -56,7 +57,11 @@ export_panel(
 left, right = st.columns(2)
 with left:
     st.subheader(t("overview.table.districts", lang))
-    table = districts[["name", "adcode", "kind", "area_km2"]].rename(
+    shown = districts.assign(  # the two kinds of the districts layer: 区, 县级市
+        name=[place_name(n, lang) for n in districts["name"]],
+        kind=[t(f"district.kind.{k}", lang) if k in ("区", "县级市") else k for k in districts["kind"]],
+    )
+    table = shown[["name", "adcode", "kind", "area_km2"]].rename(
         columns={
             "name": t("col.name", lang),
             "adcode": t("col.adcode", lang),

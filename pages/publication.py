@@ -123,7 +123,7 @@ def _detail(version: versions.Version) -> None:
     st.markdown("**" + t("pub.results", lang) + "**")
     view = _results_view(rows, version.kind)
     st.dataframe(view, hide_index=True)
-    name = f"{version.version_id}_{state_label(version.state, 'zh')}_{version.year or ''}"
+    name = f"{version.version_id}_{state_label(version.state, lang)}_{version.year or ''}".replace(" ", "_")
     col1, col2 = st.columns(2)
     col1.download_button(
         t("pub.download_results", lang),
@@ -145,7 +145,7 @@ def _detail(version: versions.Version) -> None:
     col2.download_button(
         t("pub.download_register", lang),
         objections.register_xlsx_bytes(register, version=version),
-        file_name=f"{name}_异议登记.xlsx",
+        file_name=f"{name}_{t('pub.file.register', lang)}.xlsx",
         mime=XLSX_MIME,
         key="pub_dl_register",
     )

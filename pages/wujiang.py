@@ -7,6 +7,7 @@ import streamlit as st
 
 from geo.evaluation.metrics import total_metrics
 from geo.i18n import Lang, industry_name
+from geo.place_names import name_list, place_label, place_name
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprise_counts, enterprises
 from pages.common.auth import sees_firms
@@ -31,11 +32,17 @@ def _fmt(value, unit: str = "", decimals: int = 2) -> str:
     return f"{value:,.{decimals}f}{(' ' + unit) if unit else ''}"
 
 
+def _note(row: pd.Series, lang: Lang) -> str:
+    """The plan's words on a town's role, in English the atlas's translation (``note_en``)."""
+    english = row.get("note_en") if lang == "en" else None
+    return str(english) if isinstance(english, str) and english else str(row["note"] or "")
+
+
 def _town_panel(
     town: str, layout: pd.DataFrame, figures: pd.DataFrame, ents: pd.DataFrame, lang: Lang
 ) -> None:
     """What the plan lays out in ``town``, with the district-wide 2020 figures and 2025 targets."""
-    st.markdown(f"### {town}")
+    st.markdown(f"### {place_label(town, lang)}")
     rows = layout[layout["town"] == town].merge(figures, on="industry", how="left")
     rows = rows.sort_values("role", key=lambda r: r.map({"core": 0, "supporting": 1}))
     if len(rows):
@@ -45,8 +52,10 @@ def _town_panel(
                 sales=_fmt(r["sales_2020_yi_yuan"], t("unit.yi_yuan", lang)),
                 target=_fmt(r["target_2025_yi_yuan"], t("unit.yi_yuan", lang), 0),
             )
-            note = f"  \n{r['note']}" if r["note"] else ""
-            lines.append(f"- **{r['industry']}** · {clusters.role_label(r['role'], lang)}  \n{figs}{note}")
+            words = _note(r, lang)
+            note = f"  \n{words}" if words else ""
+            name = industry_name(r["industry"], lang)
+            lines.append(f"- **{name}** · {clusters.role_label(r['role'], lang)}  \n{figs}{note}")
         st.markdown("\n".join(lines))
         st.caption(t("wj.figures_note", lang))
     else:
@@ -71,13 +80,16 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, lang: Lang) -> None:
         return
     e = row.iloc[0]
     st.markdown(f"### {e['name']}")
-    st.markdown(f"{e['ent_id']} · {e['industry']} · {e['town']}")
+    st.markdown(f"{e['ent_id']} · {industry_name(e['industry'], lang)} · {place_name(e['town'], lang)}")
     land = e["land_mu"]
     items = [
-        (t("wj.ent.land", lang), _fmt(land, "亩")),
-        (t("wj.ent.sales", lang), _fmt(e["sales_wan_yuan"], "万元")),
-        (t("wj.ent.tax", lang), _fmt(e["tax_wan_yuan"], "万元")),
-        (t("wj.ent.tax_per_mu", lang), _fmt(e["tax_wan_yuan"] / land if land > 0 else None, "万元/亩")),
+        (t("wj.ent.land", lang), _fmt(land, t("unit.mu", lang))),
+        (t("wj.ent.sales", lang), _fmt(e["sales_wan_yuan"], t("unit.wan_yuan", lang))),
+        (t("wj.ent.tax", lang), _fmt(e["tax_wan_yuan"], t("unit.wan_yuan", lang))),
+        (
+            t("wj.ent.tax_per_mu", lang),
+            _fmt(e["tax_wan_yuan"] / land if land > 0 else None, t("unit.wan_yuan_per_mu", lang)),
+        ),
         (t("wj.ent.employees", lang), f"{int(e['employees']):,}"),
         (t("wj.ent.above_scale", lang), t("common.yes" if bool(e["above_scale"]) else "common.no", lang)),
     ]
@@ -89,10 +101,9 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, lang: Lang) -> None:
 
 def _carrier_panel(name: str, parks: pd.DataFrame, lang: Lang) -> None:
     row = parks[parks["name"] == name].iloc[0]
-    st.markdown(f"### {name}")
-    st.markdown(
-        f"{_label('wj.col.town', lang)}{row['town']}  \n{_label('wj.col.industry', lang)}{row['industries']}"
-    )
+    st.markdown(f"### {place_label(name, lang)}")
+    town, industries = place_name(row["town"], lang), name_list(row["industries"], lang, industry_name)
+    st.markdown(f"{_label('wj.col.town', lang)}{town}  \n{_label('wj.col.industry', lang)}{industries}")
 
 
 s = open_page("wj.header")
@@ -200,9 +211,9 @@ mine = mine.sort_values("role", key=lambda r: r.map(order))
 st.dataframe(
     pd.DataFrame(
         {
-            t("wj.col.town", lang): mine["town"],
+            t("wj.col.town", lang): [place_name(v, lang) for v in mine["town"]],
             t("wj.col.role", lang): [clusters.role_label(r, lang) for r in mine["role"]],
-            t("wj.col.note", lang): mine["note"],
+            t("wj.col.note", lang): [_note(r, lang) for _, r in mine.iterrows()],
         }
     ),
     hide_index=True,
@@ -210,7 +221,8 @@ st.dataframe(
 )
 carriers = parks[[industry in str(v).split("、") for v in parks["industries"]]]
 colon = ": " if lang == "en" else "："  # outside the bold: "**x: **" would not render as bold
-st.markdown(f"**{t('wj.carriers', lang)}**{colon}{'、'.join(carriers['name']) or '—'}")
+names = [place_name(n, lang) for n in carriers["name"]]
+st.markdown(f"**{t('wj.carriers', lang)}**{colon}{(', ' if lang == 'en' else '、').join(names) or '—'}")
 
 st.subheader(t("overview.provenance", lang))
 st.dataframe(

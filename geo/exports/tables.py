@@ -28,6 +28,7 @@ from geo.exports.cells import csv_text_bytes, formula_safe_frame
 from geo.exports.headers import official_headers
 from geo.i18n import Lang, t
 from geo.messages import message
+from geo.number_formats import number_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 from geo.storage.provenance import Provenance, accuracy_label
@@ -312,19 +313,12 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
-_COORD_COLUMNS = ("lon", "lat", "经度", "纬度", "longitude", "latitude")
-
-
 def _number_format(name: str, values: pd.Series) -> str | None:
-    """Excel number format of a column: whole numbers with thousands separators, coordinates with
-    6 decimals, other decimals (amounts, ratios, scores) with separators and 2 decimals."""
-    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
-        return None
-    if pd.api.types.is_integer_dtype(values):
-        return "#,##0"
-    if str(name).strip().lower() in _COORD_COLUMNS:
-        return "0.000000"
-    return "#,##0.00"
+    """Excel number format of a column: its measure's (geo/number_formats.py: scores to one decimal,
+    counts whole with thousands separators, money and land with separators and 2 decimals,
+    coordinates with 6 decimals), as the page's tables show it."""
+    fmt = number_format(name, values)
+    return None if fmt is None else fmt.xlsx
 
 
 def _number_formats(ws, table: pd.DataFrame) -> None:

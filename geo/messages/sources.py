@@ -165,6 +165,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "分组标签的个数与企业数不一致",
         "The number of group labels differs from the number of enterprises",
     ),
+    # 用地强度 at city scale (geo/city_intensity.py)
+    "city.intensity.missing": (
+        "宗地表缺少字段：{columns}",
+        "The parcel table lacks the fields: {columns}",
+    ),
+    "city.intensity.missing.hint": (
+        "需要 {needed}（全市合成数据自带）",
+        "Needed: {needed} (the city's synthetic data carry them)",
+    ),
+    "city.intensity.bad_group": (
+        "无法按「{by}」汇总宗地：宗地表没有该字段",
+        "Parcels cannot be summed up by “{by}”: the parcel table has no such field",
+    ),
     # batch evaluation and the command line's files (geo/batch.py)
     "batch.no_zone_field": ("区域图层中没有字段「{field}」", "The zone layer has no field “{field}”"),
     "batch.no_zone_field.hint": ("现有字段：{fields}", "Its fields: {fields}"),

@@ -87,6 +87,7 @@ class CityData:
     parcel_id: np.ndarray
     parcel_mu: np.ndarray
     parcel_far: np.ndarray
+    parcels: pd.DataFrame  # the parcels' attributes (no geometry) with their centre's ``lon``/``lat``
 
     @property
     def n_parcels(self) -> int:
@@ -95,6 +96,7 @@ class CityData:
 
 _loaded: dict[str, CityData] = {}
 _evaluations: dict[tuple[str, str], np.ndarray] = {}
+_parcel_styles: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 _lock = threading.Lock()
 _loading: dict[str, threading.Lock] = {}
 
@@ -117,6 +119,10 @@ def _load(n_enterprises: int, seed: int, on_step) -> CityData:
     parcels = load_city("city_parcels", n_enterprises=n_enterprises, seed=seed)
     xy, start, owner = _rings(parcels)
     first = start[:-1] * 2
+    centre = shapely.centroid(parcels.geometry.to_numpy())
+    attrs = pd.DataFrame(parcels.drop(columns=parcels.geometry.name)).assign(
+        lon=shapely.get_x(centre), lat=shapely.get_y(centre)
+    )
     return CityData(
         key=data_key(n_enterprises, seed),
         year=CITY_YEAR,
@@ -135,6 +141,7 @@ def _load(n_enterprises: int, seed: int, on_step) -> CityData:
         parcel_id=parcels["parcel_id"].astype(str).to_numpy(),
         parcel_mu=parcels["area_mu"].to_numpy(dtype="float64"),
         parcel_far=parcels["far"].to_numpy(dtype="float64"),
+        parcels=attrs,
     )
 
 
@@ -174,6 +181,13 @@ def keep_classes(key: str, scope: str, classes: np.ndarray) -> None:
         _evaluations[(key, scope)] = classes
 
 
+def keep_parcel_style(key: str, scope: str, fills: np.ndarray, below: np.ndarray) -> None:
+    """Keep each parcel's fill colour and below-minimum flag (by parcel row) of the 用地强度 view in
+    ``scope``, for the view endpoint's ``style=intensity`` answers (one per scope)."""
+    with _lock:
+        _parcel_styles[(key, scope)] = (np.asarray(fills, dtype=object), np.asarray(below, dtype=bool))
+
+
 def _box(bbox: str, *, gcj: bool) -> tuple[float, float, float, float]:
     try:
         west, south, east, north = (float(v) for v in bbox.split(","))
@@ -203,10 +217,11 @@ def _figures(values: np.ndarray) -> list:
 def points_answer(data: CityData, box, *, gcj: bool, lang: Lang, scope: str | None = None) -> dict:
     """The enterprises in the view ``box`` (west, south, east, north; WGS-84): coordinates and
     their tooltip fields (enterprise-level: only for roles that may see them), at most
-    :data:`POINTS_MOST` (``more`` says when the view held more)."""
-    rows, more = in_bounds(
-        data.points, west=box[0], south=box[1], east=box[2], north=box[3], limit=POINTS_MOST
-    )
+    :data:`POINTS_MOST`: a view holding more gets none, ``more`` and their number ``n`` (the map
+    then asks to zoom in)."""
+    rows, _ = in_bounds(data.points, west=box[0], south=box[1], east=box[2], north=box[3])
+    if rows.size > POINTS_MOST:
+        return {"x": [], "y": [], "more": True, "n": int(rows.size), "cols": []}
     ents = data.enterprises.iloc[rows]
     x, y = _out_xy(data.lon[rows], data.lat[rows], gcj=gcj)
     land = ents["land_mu"].to_numpy(dtype="float64")
@@ -220,7 +235,7 @@ def points_answer(data: CityData, box, *, gcj: bool, lang: Lang, scope: str | No
         ("city.f.land_mu", _figures(land)),
         ("city.f.tax_per_mu", _figures(per_mu)),
     ]
-    answer = {"x": x, "y": y, "more": more}
+    answer = {"x": x, "y": y, "more": False, "n": int(rows.size)}
     classes = _evaluations.get((data.key, scope)) if scope else None
     if classes is not None:
         answer["cls"] = [str(c) for c in classes[rows]]
@@ -229,18 +244,18 @@ def points_answer(data: CityData, box, *, gcj: bool, lang: Lang, scope: str | No
     return answer
 
 
-def parcels_answer(data: CityData, box, *, gcj: bool, lang: Lang) -> dict:
+def parcels_answer(data: CityData, box, *, gcj: bool, lang: Lang, style: str = "", scope: str = "") -> dict:
     """The parcels whose first corner lies in the view ``box`` widened by :data:`PARCEL_MARGIN_DEG`:
-    rings (lon, lat interleaved) with 宗地编号, 面积 and 容积率, at most :data:`PARCELS_MOST`."""
+    rings (lon, lat interleaved) with 宗地编号, 面积 and 容积率, at most :data:`PARCELS_MOST` (a view
+    holding more gets none, ``more`` and their number ``n``). ``style="intensity"``: also each
+    ring's ``fill`` and ``below`` (1: below a control minimum) as the 用地强度 view of ``scope``
+    kept them (:func:`keep_parcel_style`), with 建筑系数 and the verdict in the tooltip."""
     m = PARCEL_MARGIN_DEG
-    rings, more = in_bounds(
-        data.parcel_index,
-        west=box[0] - m,
-        south=box[1] - m,
-        east=box[2] + m,
-        north=box[3] + m,
-        limit=PARCELS_MOST,
+    rings, _ = in_bounds(
+        data.parcel_index, west=box[0] - m, south=box[1] - m, east=box[2] + m, north=box[3] + m
     )
+    if rings.size > PARCELS_MOST:
+        return {"rings": [], "more": True, "n": int(rings.size), "cols": []}
     out = []
     for k in rings:
         xy = data.ring_xy[2 * data.ring_start[k] : 2 * data.ring_start[k + 1]]
@@ -254,11 +269,23 @@ def parcels_answer(data: CityData, box, *, gcj: bool, lang: Lang) -> dict:
         ("city.f.area_mu", _figures(data.parcel_mu[owner])),
         ("city.f.far", _figures(data.parcel_far[owner])),
     ]
-    return {"rings": out, "more": more, "cols": [{"label": html.escape(t(k, lang)), "v": v} for k, v in cols]}
+    answer = {"rings": out, "more": False, "n": int(rings.size)}
+    styled = _parcel_styles.get((data.key, scope)) if style == "intensity" else None
+    if styled is not None:
+        fills, below = styled
+        answer["fill"] = [str(c) for c in fills[owner]]
+        answer["below"] = below[owner].astype(int).tolist()
+        yes, no = t("city.yes", lang), t("city.no", lang)
+        cols += [
+            ("city.f.coverage", _figures(data.parcels["coverage_pct"].to_numpy(dtype="float64")[owner])),
+            ("city.f.below", [yes if b else no for b in below[owner]]),
+        ]
+    answer["cols"] = [{"label": html.escape(t(k, lang)), "v": v} for k, v in cols]
+    return answer
 
 
 def view_answer(
-    key: str, kind: str, bbox: str, *, gcj: bool = False, lang: str = "zh", scope: str = ""
+    key: str, kind: str, bbox: str, *, gcj: bool = False, lang: str = "zh", scope: str = "", style: str = ""
 ) -> bytes:
     """The JSON bytes answering a view's request for ``kind`` ("points" or "parcels") of the data
     set ``key`` inside ``bbox`` ("west,south,east,north"). The caller has checked the role.
@@ -278,7 +305,7 @@ def view_answer(
     if kind == "points":
         answer = points_answer(data, box, gcj=gcj, lang=lang, scope=scope or None)
     else:
-        answer = parcels_answer(data, box, gcj=gcj, lang=lang)
+        answer = parcels_answer(data, box, gcj=gcj, lang=lang, style=style, scope=scope)
     return json.dumps(answer, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
@@ -290,6 +317,7 @@ __all__ = [
     "city_size",
     "data_key",
     "keep_classes",
+    "keep_parcel_style",
     "loaded",
     "parcels_answer",
     "points_answer",

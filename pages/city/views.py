@@ -25,7 +25,7 @@ from geo.ingest import user_store
 from geo.storage.accounts import session_hours, session_secret, sign_token
 from layers import REGISTRY
 from layers.base import Provenance
-from layers.city_view import city_view_layer, token_script
+from layers.city_view import CityViewLayer, city_view_layer, token_script
 from layers.mapview import MapLayer, render_map
 from pages.city.building import city_data_shown
 from pages.city.data import CELL_DEG, TOKEN_PURPOSE, CityData, city_size, data_key, keep_classes, loaded
@@ -115,14 +115,23 @@ def view_token() -> str | None:
     return token
 
 
-def _draw_city_map(
-    data: CityData, cells: pd.DataFrame, *, key: str, lang: Lang, title: str, scope: str = ""
+def draw_city_map(
+    data: CityData,
+    cells: pd.DataFrame,
+    layer: CityViewLayer,
+    *,
+    key: str,
+    lang: Lang,
+    title: str,
+    scope: str = "",
+    variant: tuple = (),
 ) -> None:
+    """The city map: the districts and ``layer`` (a city-view layer over ``cells``), fitted to
+    ``scope``'s district; rendered once per data set, scope and ``variant`` for all sessions,
+    the session's token for the view endpoint its only part of its own."""
     s = settings()
-    groups = tuple((f"n_{c}", f"{c} 类（家）", f"Class {c}") for c in CLASSES_T if f"n_{c}" in cells.columns)
 
     def build():
-        layer = city_view_layer(data_key=data.key, cell_deg=CELL_DEG, scope=scope, group_labels=groups)
         districts = (
             data.districts if scope in ("", CITY_SCOPE) else data.districts[data.districts["name"] == scope]
         )
@@ -132,7 +141,7 @@ def _draw_city_map(
                 data.districts,
                 Provenance.from_metadata(data.metadata, "city_districts"),
             ),
-            MapLayer(layer, cells, Provenance.from_metadata(data.metadata, "city_enterprise_years")),
+            MapLayer(layer, cells, Provenance.from_metadata(data.metadata, layer.source)),
         ]
         m = render_map(
             items,
@@ -144,11 +153,19 @@ def _draw_city_map(
         )
         return add_snapshot_button(m, title, lang=lang)
 
-    parts = cache.base_parts((s.lang, s.basemap, s.tianditu_key, data.key, scope), key, build)
+    parts = cache.base_parts((s.lang, s.basemap, s.tianditu_key, data.key, scope, *variant), key, build)
     # The session's token travels as the map's changing part (streamlit-folium runs it again when it
     # changes: after a sign-in or out), never in the map shared by every session of the role.
     script = token_script(view_token())
     cache.draw(parts, script, key=key, height=620, returned_objects=[], signal_drawn=True)
+
+
+def _draw_city_map(
+    data: CityData, cells: pd.DataFrame, *, key: str, lang: Lang, title: str, scope: str = ""
+) -> None:
+    groups = tuple((f"n_{c}", f"{c} 类（家）", f"Class {c}") for c in CLASSES_T if f"n_{c}" in cells.columns)
+    layer = city_view_layer(data_key=data.key, cell_deg=CELL_DEG, scope=scope, group_labels=groups)
+    draw_city_map(data, cells, layer, key=key, lang=lang, title=title, scope=scope)
 
 
 def _renamed(frame: pd.DataFrame, lang: Lang, names: dict[str, str]) -> pd.DataFrame:
@@ -340,5 +357,7 @@ __all__ = [
     "city_page_if_chosen",
     "data_choice",
     "data_select",
+    "draw_city_map",
+    "loaded_city",
     "view_token",
 ]

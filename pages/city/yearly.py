@@ -20,6 +20,7 @@ from geo.evaluation import CLASSES_T, default_config
 from geo.exports.cells import csv_text_bytes
 from geo.exports.tables import xlsx_bytes
 from geo.i18n import Lang
+from geo.place_names import file_word
 from geo.yearly import surcharge_labels
 from geo.yearly.notice import notice_xlsx_bytes
 from pages.city.data import CityData, city_size
@@ -140,7 +141,7 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
     if not sees_firms():
         st.caption(t("city.cycle.small_note", lang).format(n=access.min_group_firms(atlas_config())))
     st.subheader(t("city.cycle.downloads", lang))
-    stem = f"{t('city.cycle.file', lang)}_{tables.scope}_{tables.year}"
+    stem = f"{t('city.cycle.file', lang)}_{file_word(tables.scope, lang)}_{tables.year}"
     # The audience named in the keys: a download's bytes are made when it is clicked, outside the
     # page's run, where the session's audience is not known to cache.shared.
     aud = cache.audience()
@@ -173,7 +174,7 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
             data=lambda: cache.shared(
                 ("city.cycle.notice", aud, data.key, scope), lambda: _notice(data, tables)
             ),
-            file_name=f"{stem}_{t('city.cycle.notice', 'zh')[:4]}.xlsx",
+            file_name=f"{stem}_{t('city.cycle.notice_file', lang)}.xlsx",
             mime=XLSX,
             key="city_notice",
             on_click="ignore",

@@ -16,6 +16,7 @@ from streamlit_folium import st_folium
 
 from geo.i18n import Lang
 from layers import REGISTRY
+from layers.base import DATA_VALUE_PREFIX
 from layers.mapview import MapLayer, basemap_is_gcj02, fit_script, legend_html, render_map, view_extent
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
@@ -222,13 +223,16 @@ def clicked_properties(out: dict | None) -> dict:
 
     Reads streamlit-folium's ``last_active_drawing`` (the clicked layer as GeoJSON); handles a
     missing or None return value. Text comes back as drawn, HTML-escaped; it is unescaped here so
-    that it matches the data again.
+    that it matches the data again, and a value drawn in English is the data's own again.
     """
     feature = (out or {}).get("last_active_drawing") or {}
     props = feature.get("properties") if isinstance(feature, dict) else None
     if not isinstance(props, dict):
         return {}
-    return {k: html.unescape(v) if isinstance(v, str) else v for k, v in props.items()}
+    out = {k: html.unescape(v) if isinstance(v, str) else v for k, v in props.items()}
+    # a value drawn in English comes with the data's own beside it (layers.base.DATA_VALUE_PREFIX)
+    out.update({k[len(DATA_VALUE_PREFIX) :]: v for k, v in out.items() if k.startswith(DATA_VALUE_PREFIX)})
+    return out
 
 
 def add_snapshot_button(m: folium.Map, title: str, *, lang: Lang) -> folium.Map:
@@ -332,7 +336,7 @@ def map_with_exports(
     )
     if signal_drawn and map_first_run(key):
         return out  # the note and the downloads below the map follow it (they move nothing)
-    st.caption(":material/warning: " + note + " " + t("app.disclaimer", s.lang))
+    st.caption(":material/warning: " + note + " " + t("map.disclaimer", s.lang))
     export_panel(
         export_title or title,
         base + changing,

@@ -69,6 +69,13 @@ def map_layer_of(
     return MapLayer(layer, data, Provenance.from_metadata(metadata(), provenance_of or layer.source))
 
 
+def _english(row: pd.Series, column: str, lang: Lang) -> str:
+    """A metadata text in ``lang``: its English rendering (``<column>_en``, the atlas's translation)
+    on an English page where the metadata has one; the sources themselves stay as cited."""
+    english = row.get(f"{column}_en") if lang == "en" else None
+    return str(english) if isinstance(english, str) and english else str(row[column] or "")
+
+
 def provenance_table(layers: list[str], lang: Lang) -> pd.DataFrame:
     """Source and accuracy of the given stored layers, with headers in the UI language."""
     meta = metadata()
@@ -80,9 +87,9 @@ def provenance_table(layers: list[str], lang: Lang) -> pd.DataFrame:
                 t("col.layer", lang): row["title_en"] if lang == "en" else row["title_zh"],
                 t("col.accuracy", lang): accuracy_label(row["accuracy"], lang),
                 t("col.source", lang): row["source"],
-                t("col.licence", lang): row["licence"],
+                t("col.licence", lang): _english(row, "licence", lang),
                 t("col.crs", lang): row["crs"],
-                t("col.note", lang): row["note"],
+                t("col.note", lang): _english(row, "note", lang),
             }
         )
     return pd.DataFrame(rows)

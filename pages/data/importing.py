@@ -77,15 +77,15 @@ def _report_downloads(report: pd.DataFrame, key: str, lang: Lang) -> None:
     c1.download_button(
         t("data.download_report", lang),
         data=csv_bytes(table),
-        file_name="校验报告.csv",
+        file_name=f"{t('data.report_file', lang)}.csv",
         mime="text/csv",
         key=f"{key}_csv",
         on_click="ignore",
     )
     c2.download_button(
         t("data.download_report_xlsx", lang),
-        data=xlsx_bytes({"校验报告": table}, title="逐行校验报告", lang=lang),
-        file_name="校验报告.xlsx",
+        data=xlsx_bytes({t("data.report_sheet", lang): table}, title=t("data.report_title", lang), lang=lang),
+        file_name=f"{t('data.report_file', lang)}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
         on_click="ignore",

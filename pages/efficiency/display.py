@@ -1,5 +1,5 @@
 """How the evaluation page sends its tables: bounded rows as Arrow tables built once per key,
-numbers formatted (integers whole, others to two decimals), NaN shown as 无法计算."""
+numbers in their measure's format (geo/number_formats.py), NaN shown as 无法计算."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from geo.i18n import Lang
+from geo.number_formats import number_format
 from pages.common.cache import PerObject, shared_table
 from pages.strings import t
 
@@ -32,7 +33,7 @@ def rows(cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, most: int | None 
 def list_table(
     cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, key: str, height: int, **options
 ) -> None:
-    """A long list (at most :data:`LIST_ROWS_MAX` rows shown), integers whole, others to two decimals."""
+    """A long list (at most :data:`LIST_ROWS_MAX` rows shown), numbers in their measure's format."""
     st.dataframe(
         rows(cache_key, frame, lang, most=LIST_ROWS_MAX),
         hide_index=True,
@@ -44,27 +45,28 @@ def list_table(
     )
 
 
-def number_config(table: pd.DataFrame, *, thousands: bool = False) -> dict:
-    """Integers whole, other numbers to two decimals; ``thousands``: with separators (not for
-    tables holding years or ids)."""
-    sep = "," if thousands else ""
+def number_config(table: pd.DataFrame, *, thousands: bool = True) -> dict:
+    """Each numeric column in its measure's format (geo/number_formats.py: scores to one decimal,
+    counts whole with separators, money and land to two decimals with separators), the same as
+    the workbooks'; ``thousands=False`` drops the separators (tables holding ids as numbers)."""
     config = {}
     for col in table.columns:
-        if pd.api.types.is_integer_dtype(table[col]):
-            config[col] = st.column_config.NumberColumn(col, format=f"%{sep}d")
-        elif pd.api.types.is_float_dtype(table[col]):
-            config[col] = st.column_config.NumberColumn(col, format=f"%{sep}.2f")
+        fmt = number_format(col, table[col])
+        if fmt is not None:
+            config[col] = st.column_config.NumberColumn(
+                col, format=fmt.screen if thousands else fmt.screen.replace(",", "")
+            )
     return config
 
 
 def small_table(frame: pd.DataFrame, lang: Lang, **options) -> None:
-    """A small table with NaN shown as 无法计算 (never inf or 0), numbers with thousands separators
-    and two decimals. (A pandas Styler did this before: it formats every cell in Python on every
+    """A small table with NaN shown as 无法计算 (never inf or 0), numbers in their measure's format.
+    (A pandas Styler did this before: it formats every cell in Python on every
     run, which was a fifth of the evaluation page's server time.)"""
     # Converted once per table object (they are shared results) for all sessions.
     st.dataframe(
         _arrow_of(frame),
-        column_config=number_config(frame, thousands=True),
+        column_config=number_config(frame),
         placeholder=t("eff.not_computable", lang),
         **options,
     )

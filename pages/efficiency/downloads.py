@@ -17,7 +17,7 @@ from pages.efficiency.comparison import Changes
 from pages.efficiency.map import DrawnMap
 from pages.efficiency.ranking import Ranking
 from pages.efficiency.scope import scope_words
-from pages.efficiency.tables import plain, ranking_table, table_labels, year_label
+from pages.efficiency.tables import english_values, plain, ranking_table, table_labels, year_label
 from pages.efficiency.view import PageView
 from pages.strings import t
 
@@ -34,7 +34,8 @@ def renewal_table(view: PageView) -> pd.DataFrame:
         renewal = land_renewal_by_zone(scope) if len(view.scored) else pd.DataFrame()
         if not len(renewal):
             return pd.DataFrame()
-        return plain(renewal.reset_index()).rename(columns=table_labels(lang))
+        out = plain(renewal.reset_index())
+        return (english_values(out) if lang == "en" else out).rename(columns=table_labels(lang))
 
     return shared(("eff.renewal", *view.scope_key, lang), compute)
 
@@ -54,7 +55,8 @@ def warnings_table(view: PageView) -> pd.DataFrame:
 
     def compute() -> pd.DataFrame:
         other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
-        return plain(view.warnings.drop(columns=["rule", *other], errors="ignore")).rename(
+        out = plain(view.warnings.drop(columns=["rule", *other], errors="ignore"))
+        return (english_values(out) if lang == "en" else out).rename(
             columns={
                 **table_labels(lang),
                 "warning_en": t("eff.warn.col", lang),

@@ -15,6 +15,7 @@ from geo.evaluation.metrics import ID_COL
 from geo.i18n import Lang
 from geo.yearly.notice import group_method_rows
 from pages.data.collect_profile import show_sources
+from pages.efficiency.display import number_config
 from pages.efficiency.tables import ranking_table
 from pages.strings import t
 
@@ -117,6 +118,7 @@ def group_lists(
                 hide_index=True,
                 width="stretch",
                 height=min(420, 40 + 35 * max(len(table), 1)),
+                column_config=number_config(table),
                 key=f"eff_group_table_{i}",
             )
 

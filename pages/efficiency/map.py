@@ -118,7 +118,7 @@ def class_map(view: PageView) -> DrawnMap:
     if lean_map:
         st.caption(t("eff.map.lean", lang).format(n=efficiency_classes.LEAN_ABOVE))
     click_note = t("eff.map.click" if view.firms else "eff.map.zones_only", lang)
-    st.caption(":material/warning: " + click_note + " " + t("app.disclaimer", lang))
+    st.caption(":material/warning: " + click_note + " " + t("map.disclaimer", lang))
     if view.sources.ents_src == DEMO:  # the user's own enterprises are not synthetic
         st.caption(":material/warning: " + t("eff.synthetic_note", lang))
     return DrawnMap(map_out, map_title, zone_item, items, build_map, gcj02)

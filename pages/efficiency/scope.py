@@ -9,6 +9,7 @@ import streamlit as st
 from geo.evaluation import SIZE_ABOVE, SIZE_BELOW, SIZE_COL
 from geo.evaluation.metrics import ZONE_COL
 from geo.i18n import Lang, industry_name
+from geo.place_names import place_label, place_name
 from pages.common.frame import controls_slot, map_first_run, page_control
 from pages.efficiency.config_editor import KEEP, keep, restore
 from pages.efficiency.sources import UNDATED
@@ -64,6 +65,7 @@ def scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[tu
                 t("eff.scope.towns", lang),
                 zones,
                 placeholder=t("eff.scope.all", lang),
+                format_func=lambda v: place_label(v, lang),
                 key="eff_towns",
                 select_all=False,
             )
@@ -88,10 +90,11 @@ def scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[tu
 
 def scope_words(chosen: tuple, lang: Lang) -> dict[str, list[str]]:
     """The scope ``(zones, industries, size)`` as :func:`geo.yearly.notice.filters_text` reads it, all in
-    ``lang`` (industries by their English names in English; the 公示 workbook asks for Chinese)."""
+    ``lang`` (industries and places by their English names in English; the 公示 workbook asks for
+    Chinese)."""
     zones, industries, size = chosen
     return {
-        t("eff.scope.towns", lang): list(zones),
+        t("eff.scope.towns", lang): [place_name(v, lang) for v in zones],
         t("eff.scope.industries", lang): [industry_name(v, lang) for v in industries],
         t("eff.scope.size", lang): [] if size == "all" else [t(f"eff.size.{size}", lang)],
     }

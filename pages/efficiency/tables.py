@@ -19,7 +19,8 @@ from geo.evaluation import (
     SIZE_COL,
 )
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
-from geo.i18n import Lang
+from geo.i18n import Lang, industry_name
+from geo.place_names import place_name
 from pages.efficiency.sources import UNDATED
 from pages.strings import t
 
@@ -81,9 +82,15 @@ STATUS_EN = (
 
 
 def english_values(frame: pd.DataFrame) -> pd.DataFrame:
-    """The evaluation's own words (size, class meaning, status, shortfalls) in English; names of
-    enterprises, industries and towns stay as the data has them."""
+    """The evaluation's own words (size, class meaning, status, shortfalls), the towns/parks and the
+    industries in English (geo/place_names.py, the plans' industries); enterprises' names stay as
+    the data has them (firms' own names), as do places and industries no table names."""
     out = frame.copy()
+    for col in (ZONE_COL, "town", "district", "dev_zone"):
+        if col in out.columns:
+            out[col] = [place_name(v, "en") if isinstance(v, str) else v for v in out[col]]
+    if "industry" in out.columns:
+        out["industry"] = [industry_name(v, "en") if isinstance(v, str) else v for v in out["industry"]]
     if SIZE_COL in out.columns:
         out[SIZE_COL] = out[SIZE_COL].map(lambda v: SIZE_EN.get(v, v))
     if "eval_class_label" in out.columns and CLASS_COL in out.columns:

@@ -29,6 +29,7 @@ from geo.evaluation.zones import (
 )
 from geo.exports.zone_tables import zone_scores_bytes
 from geo.i18n import Lang
+from geo.place_names import place_label, place_name
 from layers import zone_classes
 from layers.base import Provenance
 from layers.mapview import WUJIANG_CENTER, MapLayer, render_map
@@ -36,6 +37,7 @@ from pages.common.auth import atlas_config, sees_firms
 from pages.common.cache import shared
 from pages.common.frame import settings, show_error
 from pages.common.maps import show_map
+from pages.efficiency.display import number_config
 from pages.strings import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -160,20 +162,26 @@ def show_zones_scored(
         st.info(note)
     ranked = table.sort_values(["rank", "n_pooled"], ascending=[True, False], na_position="last")
     names = [str(z) for z in ranked.index]
-    picked = st.selectbox(t("zones.pick", lang), names, key="eff_zone_card")
+    picked = st.selectbox(
+        t("zones.pick", lang), names, format_func=lambda z: place_label(z, lang), key="eff_zone_card"
+    )
     n_ranked = int(table["n_ranked"].max()) if len(table) else 0
     with st.container(border=True):
-        st.markdown(f"**{picked}**")
+        st.markdown(f"**{place_label(picked, lang)}**")
         _card(ranked.loc[ranked.index.astype(str) == picked].iloc[0], n_ranked, lang)
 
     view = ranked.reset_index()
     view[ZONE_CLASS_COL] = view[ZONE_CLASS_COL].astype(object)
+    if lang == "en" and "zone" in view.columns:
+        view["zone"] = [place_name(z, lang) for z in view["zone"]]
     if "class_prev" in view.columns:
         view["class_prev"] = view["class_prev"].astype(object)
     first = ["zone", ZONE_CLASS_COL, "rank", "score", "score_change", "rank_change", "class_prev"]
     first = [c for c in first if c in view.columns]
     view = view[[*first, *[c for c in view.columns if c not in first]]].rename(columns=zone_labels(lang))
-    st.dataframe(view, hide_index=True, width="stretch", key="eff_zones_scored")
+    st.dataframe(
+        view, hide_index=True, width="stretch", column_config=number_config(view), key="eff_zones_scored"
+    )
 
     stem = t("zones.file", lang) + (f"_{year}" if year else "")
     shown = ZoneScores(**{**scores.__dict__, "table": table})

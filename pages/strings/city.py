@@ -15,6 +15,30 @@ STRINGS: dict[str, tuple[str, str]] = {
         "苏州全市产业布局（合成企业）",
         "Suzhou city industrial layout (synthetic enterprises)",
     ),
+    "city.int.header": ("用地强度 · 苏州全市（合成）", "Land-use intensity · Suzhou city (synthetic)"),
+    "city.int.measure": ("网格着色", "Cells coloured by"),
+    "city.int.measure.below_pct": ("低于控制下限的宗地占比", "Share of parcels below the control minimum"),
+    "city.int.measure.far_mean": ("平均容积率", "Mean FAR"),
+    "city.int.intro": (
+        "范围内 {n:,} 宗地，已建 {built:,} 宗，其中 {below:,} 宗低于所属行业的容积率或建筑系数控制下限"
+        "（geo/land/land_control.yaml）。城市缩放级别按网格汇总，放大到 15 级显示视图内宗地。",
+        "{n:,} parcels in scope, {built:,} built, {below:,} of them below their industry's minimum FAR "
+        "or building coverage (geo/land/land_control.yaml). At city zoom the map sums them up per "
+        "grid cell; zoom to 15 for the parcels in view.",
+    ),
+    "city.int.by_district": ("各县级市（区）用地强度", "Intensity by district"),
+    "city.int.by_zone": ("各开发区用地强度", "Intensity by development zone"),
+    "city.int.hidden": (
+        "宗地为企业用地：放大后的宗地仅对查看企业及以上角色显示；此处只显示汇总。",
+        "Parcels are enterprises' land: zoomed-in parcels are shown to roles seeing enterprises; "
+        "here only the totals.",
+    ),
+    "city.int.col.parcels": ("宗地数", "Parcels"),
+    "city.int.col.built": ("已建宗地数", "Built"),
+    "city.int.col.far_mean": ("平均容积率（按面积加权）", "Mean FAR (area-weighted)"),
+    "city.int.col.below": ("低于控制下限（宗）", "Below the minimum"),
+    "city.int.col.below_pct": ("低于下限占比（%）", "Below the minimum (%)"),
+    "city.int.col.below_mu": ("低于下限用地（亩）", "Land below the minimum (mu)"),
     "city.eff.header": ("亩均效益评价 · 苏州全市（合成）", "Per-mu evaluation · Suzhou city (synthetic)"),
     "city.loading": (
         "正在载入全市合成数据（首次使用时生成，约需几分钟）…",
@@ -91,6 +115,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{scope} {year} industrial enterprise evaluation results (synthetic demo)",
     ),
     "city.cycle.file": ("苏州全市评价", "suzhou_city_evaluation"),
+    "city.cycle.notice_file": ("公示名单", "public_notice"),
     "city.cycle.small_note": (
         "不足 {n} 家企业的汇总数值已隐去（仅显示企业数）。",
         "Figures of groups of fewer than {n} enterprises are blanked (counts shown).",

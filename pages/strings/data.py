@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    "data.report_file": ("校验报告", "row_report"),
+    "data.report_sheet": ("校验报告", "Row report"),
+    "data.report_title": ("逐行校验报告", "Row-by-row check report"),
     "data.header": ("数据管理：导入与导出", "Data: import and export"),
     "data.intro": (
         "导入自己的边界、地块和企业名单，校验后存入本地数据库，在地图和亩均评价中使用；把地图和数据导出为汇报图、GeoJSON、表格和离线网页。",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
     "pub.page": ("公示与异议", "Publication & objections"),
+    "pub.file.register": ("异议登记", "objections_register"),
     "pub.header": ("评价公示、异议与定案", "Publication, objections and the final result"),
     "pub.intro": (
         "年度评价（或先行公示的用地清单）存为版本：草稿 → 公示（公示期内受理异议）→ 定案（锁定，不再修改）。"

@@ -130,3 +130,36 @@ def test_a_firms_account_zoomed_in_gets_the_points_in_view(city_url, page):
         timeout=30_000,
     )
     save_screenshot(page, "city_efficiency_firms_zoomed")
+
+
+def test_the_city_intensity_page_draws_its_cells_under_5_mb_and_parcels_zoomed_in(city_url, page):
+    from geo.city_intensity import intensity_cells
+    from pages.city.data import CELL_DEG, city_data
+
+    page.set_viewport_size({"width": 1280, "height": 720})
+    data = city_data(n_enterprises=N_SMALL)
+    n_cells = len(intensity_cells(data.parcels.assign(below_minimum=False), cell_deg=CELL_DEG))
+    received = _counting(page)
+    page.goto(f"{city_url}/intensity?data=city")
+    frame = _map(page, least=9 + n_cells)
+    page.get_by_text("各开发区用地强度").wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert received[0] < PAYLOAD_MOST_B, f"{received[0] / 1e6:.2f} MB"
+    assert frame.evaluate(COUNT_JS) == 9 + n_cells  # the districts and the cells: no parcel sent
+    save_screenshot(page, "city_intensity_anonymous")
+    page.get_by_text("工作人员登录").click()
+    page.get_by_label("用户名").fill("lisi")
+    page.get_by_label("密码").fill("battery staple")
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("查看企业：lisi").wait_for(timeout=60_000)
+    frame = _map(page, least=9 + n_cells)
+    frame.evaluate("() => { window.map.setView([31.32, 120.62], 15); }")
+    # Zoomed to 15 the view's parcels come, coloured by 容积率 class (filled polygons, not cells).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('iframe')].some(f => { try { let k = 0;"
+        " f.contentWindow.map.eachLayer(l => { if (l instanceof f.contentWindow.L.Polygon"
+        " && !(l instanceof f.contentWindow.L.Rectangle) && l.options.fillOpacity === 0.8) k++; });"
+        " return k > 0; } catch (e) { return false; } })",
+        timeout=30_000,
+    )
+    save_screenshot(page, "city_intensity_firms_zoomed")

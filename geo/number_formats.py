@@ -1,0 +1,105 @@
+"""One number format per measure, the same on screen and in the workbooks: scores to one decimal,
+counts and ranks whole with thousands separators, money, land and other amounts to two decimals
+with separators, shares (%) to one decimal, years as years.
+
+A column is known by its key (``score``, ``n_A``, ``tax_wan_yuan``, ``steps`` …) or by the header
+the tables give it (the evaluation's and the yearly cycle's labels in either language, whose units
+— 分, 家, 万元, 亩, % — say the measure too). The evaluation methods state their scores in points
+with one decimal at most (geo/evaluation/evaluation.yaml, methods/*.yaml), hence one decimal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """A measure's format: printf-style for the page's tables, an Excel number format for XLSX."""
+
+    measure: str
+    screen: str
+    xlsx: str
+
+
+FORMATS: dict[str, NumberFormat] = {
+    "score": NumberFormat("score", "%.1f", "0.0"),
+    "count": NumberFormat("count", "%,d", "#,##0"),
+    "year": NumberFormat("year", "%d", "0"),
+    "share": NumberFormat("share", "%.1f", "0.0"),
+    "money": NumberFormat("money", "%,.2f", "#,##0.00"),
+    "area": NumberFormat("area", "%,.2f", "#,##0.00"),
+    "coordinate": NumberFormat("coordinate", "%.6f", "0.000000"),
+    "number": NumberFormat("number", "%,.2f", "#,##0.00"),  # any other amount or ratio
+}
+
+_SCORE_KEYS = {"score", "score_prev", "score_change", "mean_score", "adjustment_points", "zone_score"}
+_COUNT_KEYS = {"rank", "group_rank", "group_size", "n_ranked", "steps", "employees", "enterprises_closed"}
+_YEAR_KEYS = {"year", "grant_year", "start_year", "promised_full_year"}
+_COORD_KEYS = {"lon", "lat", "经度", "纬度", "longitude", "latitude", "seat_lon", "seat_lat"}
+
+
+def _by_key(key: str) -> str | None:
+    if key in _YEAR_KEYS:
+        return "year"
+    if key in _COORD_KEYS:
+        return "coordinate"
+    if key in _SCORE_KEYS or key.startswith("pts_") or key.endswith("_points"):
+        return "score"
+    if key in _COUNT_KEYS or key.startswith("n_") or key.endswith("_rank"):
+        return "count"
+    if key.endswith("_pct"):
+        return "share"
+    if key.endswith(("_wan_yuan", "_yi_yuan", "_yuan")):
+        return "money"
+    if key.endswith(("_mu", "_km2", "_m2", "_ha")):
+        return "area"
+    return None
+
+
+# Units in a header, in the order they decide (亩均税收（万元/亩） is money, not land).
+_BY_UNIT = (
+    ("year", re.compile(r"^(年份|Year)$")),
+    ("score", re.compile(r"（分）|得分|[Ss]core|points")),
+    ("count", re.compile(r"（家）|排名|档数|[Rr]ank|[Ee]nterprises|Classes moved|^Class [A-DT]$|^[A-DT] 类")),
+    ("share", re.compile(r"%|％")),
+    ("money", re.compile(r"万元|亿元|元|yuan")),
+    ("area", re.compile(r"亩|公顷|km²|\bmu\b|\bha\b")),
+)
+
+
+@cache
+def _label_keys() -> dict[str, str]:
+    """Header -> key over the evaluation's and the yearly cycle's labels, both languages."""
+    from geo import yearly  # (here: geo.exports is read before the evaluation is)
+    from geo.evaluation import EVALUATION_LABELS, EVALUATION_LABELS_EN
+
+    out: dict[str, str] = {}
+    for labels in (yearly.YEARLY_LABELS, yearly.YEARLY_LABELS_EN, EVALUATION_LABELS, EVALUATION_LABELS_EN):
+        out.update({label: key for key, label in labels.items()})
+    return out
+
+
+def measure_of(column: object) -> str | None:
+    """The measure a column holds (a key of :data:`FORMATS`), from its key or its header; None when
+    neither says."""
+    name = str(column).strip()
+    found = _by_key(name) or _by_key(_label_keys().get(name, ""))
+    if found:
+        return found
+    return next((measure for measure, unit in _BY_UNIT if unit.search(name)), None)
+
+
+def number_format(column: object, values: pd.Series) -> NumberFormat | None:
+    """The format of a table's column: its measure's, or by its values when the column does not say
+    (whole numbers as counts, other numbers as amounts); None for text, booleans and dates."""
+    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        return None
+    measure = measure_of(column)
+    if measure is None:
+        measure = "count" if pd.api.types.is_integer_dtype(values) else "number"
+    return FORMATS[measure]

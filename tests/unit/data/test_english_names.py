@@ -1,0 +1,77 @@
+"""English names of places (geo/place_names.py) and the demo's English renderings of the plans' texts
+(the *_en columns: the atlas's translation beside the Chinese)."""
+
+from __future__ import annotations
+
+import re
+
+from geo.place_names import file_word, place_label, place_list, place_name
+from geo.storage.builtin import load_layer
+from geo.storage.schema import WUJIANG_TOWNS
+
+CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def test_every_bundled_place_has_an_english_name(demo_gpkg):
+    towns = [place_name(n, "en") for n in WUJIANG_TOWNS]
+    assert towns == [
+        "Wujiang Development Zone",
+        "Fenhu Hi-tech Zone (Lili Town)",
+        "Wujiang Hi-tech Zone (Shengze Town)",
+        "East Taihu Lake Resort (Taihu New Town)",
+        "Qidu Town",
+        "Zhenze Town",
+        "Taoyuan Town",
+        "Pingwang Town",
+    ]
+    for layer in ("districts", "dev_zones", "carrier_parks"):
+        names = load_layer(layer, path=demo_gpkg)["name"]
+        english = [place_name(n, "en") for n in names]
+        assert all(e != n and not CJK.search(e) for e, n in zip(english, names, strict=True)), (
+            layer,
+            english,
+        )
+    districts = load_layer("districts", path=demo_gpkg)
+    assert districts["name_en"].tolist() == [place_name(n, "en") for n in districts["name"]]
+
+
+def test_names_in_each_language():
+    assert place_name("吴江区", "en") == "Wujiang District" and place_name("吴江区", "zh") == "吴江区"
+    assert place_name("用户自己的园区", "en") == "用户自己的园区"  # unknown: as given
+    assert place_name(None, "en") == "" and place_name(float("nan"), "en") == ""
+    assert place_label("七都镇", "en") == "Qidu Town (七都镇)" and place_label("七都镇", "zh") == "七都镇"
+    assert place_label("某园", "en") == "某园"
+    assert place_list("苏州工业园区、吴中经济开发区", "en") == (
+        "Suzhou Industrial Park, Wuzhong Economic Development Zone"
+    )
+    assert place_list("苏州工业园区、吴中经济开发区", "zh") == "苏州工业园区、吴中经济开发区"
+    assert file_word("吴江高新区（盛泽镇）", "en") == "Wujiang-Hi-tech-Zone-(Shengze-Town)"
+    assert file_word("吴江高新区（盛泽镇）", "zh") == "吴江高新区（盛泽镇）"
+
+
+def test_the_plans_texts_carry_their_translation(demo_gpkg):
+    clusters = load_layer("wujiang_clusters", path=demo_gpkg)
+    assert (clusters["note"] == "").equals(clusters["note_en"] == "")  # every note has its English
+    row = clusters[(clusters["industry"] == "光电通信") & (clusters["town"] == "七都镇")].iloc[0]
+    assert (row["note"], row["note_en"]) == (
+        "亨通、通鼎：光纤光缆",
+        "Hengtong, Tongding: optical fibre and cable",
+    )
+    focus = load_layer("county_cluster_focus", path=demo_gpkg).set_index("area")
+    assert (
+        focus.loc["吴江区", "focus_en"]
+        == "advanced materials, high-end equipment, new-generation information technology"
+    )
+    chain = load_layer("key_industries", path=demo_gpkg).set_index("industry")["chain_en"]
+    assert chain["医疗器械和生物医药"] == (
+        "imaging equipment, medical equipment, chemical pharmaceuticals, diagnostic reagents"
+    )
+    for layer in ("corridor_axes", "corridor_belts"):
+        frame = load_layer(layer, path=demo_gpkg)
+        for col in ("name", "kind", "industries", "description"):
+            english = frame[f"{col}_en"]
+            assert (english != "").all() and not english.map(CJK.search).any(), (layer, col)
+    belts = load_layer("corridor_belts", path=demo_gpkg).set_index("corridor_id")
+    assert belts.loc["yanjiang", "name_en"] == "Yangtze riverside development belt"
+    zones = load_layer("dev_zones", path=demo_gpkg)
+    assert set(zones["level_en"]) == {"national"}

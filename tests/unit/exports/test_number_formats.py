@@ -1,0 +1,89 @@
+"""One number format per measure (geo/number_formats.py), the same on the page and in the XLSX:
+scores to one decimal, counts whole with thousands separators, money and land to two decimals."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+
+from geo.exports.tables import xlsx_bytes
+from geo.number_formats import FORMATS, measure_of, number_format
+
+
+def test_each_measure_by_key_and_by_header():
+    assert [
+        measure_of(c) for c in ("score", "综合得分（分）", "Score (points)", "pts_tax_per_mu_wan_yuan")
+    ] == ["score"] * 4
+    counts = (
+        "n_A",
+        "steps",
+        "升降档数（正为上升）",
+        "Classes moved (+ up)",
+        "企业数（家）",
+        "Ranked enterprises",
+    )
+    assert [measure_of(c) for c in counts] == ["count"] * 6
+    assert measure_of("亩均税收（万元/亩）") == "money" and measure_of("tax_per_mu_wan_yuan") == "money"
+    assert measure_of("d_land_mu") == "area" and measure_of("可腾退用地（亩）") == "area"
+    assert measure_of("rd_share_pct") == "share" and measure_of("年份") == "year"
+    assert measure_of("企业名称") is None
+
+
+def test_formats_on_screen_are_exact():
+    frame = pd.DataFrame(
+        {
+            "综合得分（分）": [100.0, 87.25],
+            "升降档数（正为上升）": [-1.0, None],
+            "企业数（家）": [12345, 7],
+            "亩均税收（万元/亩）": [27.0, 1234.5],
+            "年份": [2021, 2022],
+            "企业名称": ["甲", "乙"],
+            "参评": [True, False],
+            "other": [1.5, 2.25],
+        }
+    )
+    screen = {c: (f.screen if f else None) for c in frame for f in [number_format(c, frame[c])]}
+    assert screen == {
+        "综合得分（分）": "%.1f",
+        "升降档数（正为上升）": "%,d",
+        "企业数（家）": "%,d",
+        "亩均税收（万元/亩）": "%,.2f",
+        "年份": "%d",
+        "企业名称": None,
+        "参评": None,
+        "other": "%,.2f",
+    }
+    # as the page prints them (printf; the separators as Python's ","): 100.0, -1, 12,345, 1,234.50
+    assert f"{100.0:.1f}" == "100.0" and f"{-1.0:,.0f}" == "-1" and f"{12345:,d}" == "12,345"
+    assert f"{1234.5:,.2f}" == "1,234.50"
+
+
+def test_workbook_number_formats_follow_the_measures():
+    table = pd.DataFrame(
+        {
+            "企业名称": ["甲", "乙"],
+            "综合得分（分）": [100.0, 87.25],
+            "升降档数（正为上升）": [-1.0, None],
+            "企业数（家）": [12345, 7],
+            "亩均税收（万元/亩）": [27.0, 1234.5],
+            "用地面积（亩）": [10.0, 2.5],
+            "年份": [2021, 2022],
+            "lon": [120.65, 120.7],
+        }
+    )
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"表": table}, title="t")))
+    ws = book["表"]
+    formats = {ws.cell(row=1, column=i).value: ws.cell(row=2, column=i).number_format for i in range(1, 9)}
+    assert formats == {
+        "企业名称": "General",
+        "综合得分（分）": "0.0",
+        "升降档数（正为上升）": "#,##0",
+        "企业数（家）": "#,##0",
+        "亩均税收（万元/亩）": "#,##0.00",
+        "用地面积（亩）": "#,##0.00",
+        "年份": "0",
+        "lon": "0.000000",
+    }
+    assert ws["C2"].value == -1 and FORMATS["count"].xlsx == "#,##0"
