@@ -14,13 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from geo.messages.cli import MESSAGES as CLI
 from geo.messages.evaluation import MESSAGES as EVALUATION
 from geo.messages.evaluation_config import MESSAGES as EVALUATION_CONFIG
 from geo.messages.evaluation_words import WORDS as EVALUATION_WORDS
 from geo.messages.exports import MESSAGES as EXPORTS
 from geo.messages.ingest import MESSAGES as INGEST
+from geo.messages.ingest_notes import MESSAGES as INGEST_NOTES
 from geo.messages.ingest_placing import MESSAGES as INGEST_PLACING
+from geo.messages.land_notes import MESSAGES as LAND_NOTES
 from geo.messages.marks import MARKS
+from geo.messages.record_labels import MESSAGES as RECORD_LABELS
 from geo.messages.records import MESSAGES as RECORDS
 from geo.messages.sources import MESSAGES as SOURCES
 from geo.messages.yearly import MESSAGES as YEARLY
@@ -28,6 +32,7 @@ from geo.messages.yearly import MESSAGES as YEARLY
 MESSAGES: dict[str, tuple[str, str]] = {
     **INGEST,
     **INGEST_PLACING,
+    **INGEST_NOTES,
     **EXPORTS,
     **EVALUATION,
     **EVALUATION_CONFIG,
@@ -35,6 +40,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **RECORDS,
     **SOURCES,
     **YEARLY,
+    **CLI,
+    **LAND_NOTES,
+    **RECORD_LABELS,
 }
 
 
