@@ -50,6 +50,7 @@ from geo.exports.run_files import LAND_COLUMNS
 from geo.ingest import ImportResult, inspect_upload, limits, read_upload
 from geo.ingest.columns import merge_mapping
 from geo.land.parcels import ParcelAnalysis, analyse_parcels, load_controls, with_classes
+from geo.messages.notes import Both, Listing, clauses, error_note, note
 from geo.messages.sources import in_both
 from geo.spatial.crs import Frame
 
@@ -164,8 +165,8 @@ def zone_id_column(zones: pd.DataFrame, given: str | None = None) -> str:
     raise DataValidationError.of("batch.no_zone_id", fields=_fields(zones))
 
 
-def _fields(zones: gpd.GeoDataFrame) -> str:
-    return "、".join(str(c) for c in zones.columns if c != "geometry")
+def _fields(zones: gpd.GeoDataFrame) -> Listing:
+    return Listing(str(c) for c in zones.columns if c != "geometry")
 
 
 def run_evaluation(
@@ -222,9 +223,18 @@ def run_evaluation(
         enterprises=enterprises,
         result=result,
         failure=failure,
-        notes=(*notes, *assignment.notes, *(result.notes if result is not None else ())),
+        notes=(*notes, *_paired(assignment), *(_paired(result) if result is not None else ())),
         year=result.year if result is not None else year,
     )
+
+
+def _paired(found) -> tuple[str, ...]:
+    """``found.notes`` each carrying its English (``notes_en``, when given note for note) so the edge
+    writes it in its language; ``str`` of each is the Chinese note as before."""
+    zh, en = tuple(found.notes), tuple(getattr(found, "notes_en", ()))
+    if len(zh) != len(en):
+        return zh
+    return tuple(Both(z, e) for z, e in zip(zh, en, strict=True))
 
 
 # --------------------------------------------------------------------------- reading files
@@ -435,7 +445,7 @@ def scope_rows(
     """
     keys = zones[zone_id].astype(str)
     if scope not in set(keys):
-        raise DataValidationError.of("batch.scope_not_zone", scope=scope, options="、".join(keys.tolist()))
+        raise DataValidationError.of("batch.scope_not_zone", scope=scope, options=Listing(keys.tolist()))
     zone = zones[keys == scope]
     if zone_column is not None:
         if zone_column not in enterprises.columns:
@@ -473,10 +483,10 @@ def pick_year(
     years = yearly.split_years(enterprises)
     if year is None:
         if len(years) > 1:
-            raise DataValidationError.of("batch.many_years", years="、".join(map(str, years)))
+            raise DataValidationError.of("batch.many_years", years=Listing(map(str, years)))
         year = next(iter(years))
     if year not in years:
-        raise DataValidationError.of("batch.no_year", year=year, years="、".join(map(str, years)))
+        raise DataValidationError.of("batch.no_year", year=year, years=Listing(map(str, years)))
     return years[year], year, {y: f for y, f in years.items() if y < year}
 
 
@@ -566,7 +576,7 @@ def compare_with_previous(
     elif year is not None and year - 1 in evaluated:
         prev_year, prev, prev_table = year - 1, evaluated[year - 1], earlier[year - 1]
     elif year is not None and earlier:
-        notes.append(f"表中没有 {year - 1} 年的数据，未做年度比较")
+        notes.append(note("batch.note.no_previous_year", year=year - 1))
     summary: list[str] = []
     if prev is not None:
         changes = yearly.class_changes(prev, classes)
@@ -576,20 +586,30 @@ def compare_with_previous(
         if year is not None and not published:
             evaluated[year] = classes
             extra["warnings"] = yearly.early_warnings(evaluated, year, config.warning_rules)
-        how = "上年已公布类别" if published else "上年数据按相同区域与配置重新评价"
-        label = f"{prev_year} 年" if prev_year is not None else "上年"
-        n_new = int((changes["from_class"] == yearly.NEW).sum())
-        n_gone = int((changes["to_class"] == yearly.GONE).sum())
-        n_up, n_down = int((changes["steps"] > 0).sum()), int((changes["steps"] < 0).sum())
-        summary.append(
-            f"与{label}比较（{how}）：新进入 {n_new} 家，退出 {n_gone} 家，升档 {n_up} 家，降档 {n_down} 家"
+        how = note("batch.summary.published" if published else "batch.summary.reevaluated")
+        label = (
+            note("batch.summary.year", year=prev_year)
+            if prev_year is not None
+            else note("batch.summary.last_year")
         )
         summary.append(
-            "类别转移："
-            + "，".join(f"{r.from_class}→{r.to_class} {r.n_enterprises} 家" for r in matrix.itertuples())
+            note(
+                "batch.summary.compared",
+                label=label,
+                how=how,
+                n_new=int((changes["from_class"] == yearly.NEW).sum()),
+                n_gone=int((changes["to_class"] == yearly.GONE).sum()),
+                n_up=int((changes["steps"] > 0).sum()),
+                n_down=int((changes["steps"] < 0).sum()),
+            )
         )
+        moves = clauses(
+            note("batch.summary.move", before=r.from_class, after=r.to_class, n=r.n_enterprises)
+            for r in matrix.itertuples()
+        )
+        summary.append(note("batch.summary.transitions", moves=moves))
         if "warnings" in extra:
-            summary.append(f"预警 {len(extra['warnings'])} 条")
+            summary.append(note("batch.summary.warnings", n=len(extra["warnings"])))
     try:
         scores = (
             None
@@ -604,10 +624,10 @@ def compare_with_previous(
             )
         )
     except DataValidationError as exc:  # the enterprises' results stand without the zones'
-        notes.append(f"区镇评价未完成：{exc}")
+        notes.append(note("batch.note.zones_not_scored", reason=error_note(exc)))
     if scores is not None:
         extra["zone_scores"] = scores.table
-        notes.extend(scores.notes)
+        notes.extend(_paired(scores))
     if year is not None:
         pay, pay_notes = yearly.surcharges(classes, config, year=year, consumption=run.enterprises)
         extra["surcharges"] = pay

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from geo.messages import has_hint, message
+from geo.messages.notes import in_language
 
 
 class DataValidationError(ValueError):
@@ -55,9 +56,10 @@ class DataValidationError(ValueError):
         """The message and hint in ``lang`` (Chinese when the error has no catalogue key)."""
         if lang != "en" or self.key is None:
             return str(self)
-        text = message(self.key, "en", **self.params)
+        params = in_language(self.params, "en")
+        text = message(self.key, "en", **params)
         if has_hint(self.key):
-            text = f"{text}. {message(f'{self.key}.hint', 'en', **self.params)}"
+            text = f"{text}. {message(f'{self.key}.hint', 'en', **params)}"
         return text
 
 

@@ -12,6 +12,8 @@ variable                       what it sets (default)
 ``ATLAS_USER_GPKG``            the user store's GeoPackage (``data/user/atlas_user.gpkg``)
 ``ATLAS_GPKG``                 the built-in demo layers' GeoPackage (``data/atlas.gpkg``)
 ``ATLAS_USER``                 who the command line acts for (the operating-system user)
+``ATLAS_LANG``                 the command line's language, ``zh`` or ``en``, when ``--lang`` is
+                               not given (``zh``)
 ``ATLAS_CITY_CACHE``           the city demo's cached GeoPackages (``data/cache``)
 ``ATLAS_CITY_N``               enterprises of the city demo the pages show (120,000; tests use a
                                few thousand)
@@ -45,6 +47,7 @@ DATABASE_URL_ENV = "ATLAS_DATABASE_URL"
 USER_GPKG_ENV = "ATLAS_USER_GPKG"
 ATLAS_GPKG_ENV = "ATLAS_GPKG"
 USER_ENV = "ATLAS_USER"
+LANG_ENV = "ATLAS_LANG"
 CITY_CACHE_ENV = "ATLAS_CITY_CACHE"
 CITY_N_ENV = "ATLAS_CITY_N"
 CACHE_DIR_ENV = "ATLAS_CACHE_DIR"
@@ -83,6 +86,12 @@ def builtin_gpkg() -> Path:
 def cli_user() -> str:
     """``$ATLAS_USER``: who the command line acts for, or "" when unset."""
     return _text(USER_ENV)
+
+
+def cli_lang() -> str:
+    """``$ATLAS_LANG``: the command line's language when ``--lang`` is not given: ``en`` when the
+    variable says ``en`` (any case), else ``zh`` (unset, empty or anything else)."""
+    return "en" if _text(LANG_ENV).lower() == "en" else "zh"
 
 
 def city_cache_dir() -> Path:

@@ -11,7 +11,10 @@ import importlib
 import sys
 import zipfile
 
+from geo import settings
+from geo.cli.output import complain, lang_of
 from geo.errors import DataValidationError
+from geo.messages import message
 
 # Modules that provide subcommands; each defines register(subparsers) and sets func= on its parser.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -27,6 +30,13 @@ COMMAND_MODULES: tuple[str, ...] = (
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available subcommand."""
     parser = argparse.ArgumentParser(prog="python -m geo.cli", description="苏州产业布局一张图 命令行工具")
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=("zh", "en"),
+        default=settings.cli_lang(),
+        help="输出与错误信息的语言（写在命令之前，如 --lang en import …；缺省 $ATLAS_LANG，否则 zh）",
+    )
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_name in COMMAND_MODULES:
         try:
@@ -57,25 +67,25 @@ def _file_errors() -> tuple[type[BaseException], ...]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; bad data prints its Chinese message and exits with status 2.
+    """Run the CLI; bad data prints its message in ``--lang`` (Chinese by default) and exits with
+    status 2.
 
     Besides :class:`DataValidationError`, an error the readers did not translate but that can
     only come from a file (a file that cannot be opened, a format library refusing its content)
     is printed as such with status 2; anything else is a bug and raises.
     """
     args = build_parser().parse_args(argv)
+    lang = lang_of(args)
     try:
         return int(args.func(args) or 0)
     except DataValidationError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(message("cli.error", lang, text=exc.text(lang)), file=sys.stderr)
         return 2
     except OSError as exc:
         if exc.filename is None:
             raise
-        print(f"错误：无法读写文件 {exc.filename}：{exc.strerror or exc}。请检查路径和权限", file=sys.stderr)
+        complain(args, "cli.error.file_io", filename=exc.filename, reason=exc.strerror or exc)
         return 2
     except _file_errors() as exc:
-        print(
-            f"错误：无法读取输入文件（{type(exc).__name__}：{exc}）。请检查文件格式是否正确", file=sys.stderr
-        )
+        complain(args, "cli.error.file_format", kind=type(exc).__name__, detail=exc)
         return 2

@@ -10,9 +10,11 @@ import argparse
 from pathlib import Path
 
 from geo.cli.io import parse_pairs
+from geo.cli.output import lang_of, names, parts, say, written
 from geo.collect import SourceInput, collect
 from geo.collect.report import assembled_bytes, column_label, report_bytes
 from geo.errors import DataValidationError
+from geo.messages.notes import Listing, note
 
 _OUT_SUFFIXES = (".csv", ".xlsx")
 
@@ -76,7 +78,7 @@ def _read(path: Path, what: str) -> bytes:
 
 def _mappings(pairs: list[str]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
-    for field, header in parse_pairs(pairs, "字段对应").items():
+    for field, header in parse_pairs(pairs, note("cli.what.mapping")).items():
         if "." not in field:
             raise DataValidationError.of("cli.mapping_without_department", field=field, header=header)
         dept, key = field.split(".", 1)
@@ -86,10 +88,10 @@ def _mappings(pairs: list[str]) -> dict[str, dict[str, str]]:
 
 def run(args: argparse.Namespace) -> int:
     """Collect, then write the assembled table and the report; print the summary."""
-    out_fmt = _check_suffix(args.out, "输出文件")
-    report_fmt = _check_suffix(args.report, "报告文件")
+    out_fmt = _check_suffix(args.out, note("cli.what.out_file"))
+    report_fmt = _check_suffix(args.report, note("cli.what.report_file"))
     mappings = _mappings(args.map)
-    given = parse_pairs(args.source, "部门文件")
+    given = parse_pairs(args.source, note("cli.what.department_file"))
     seen: set[str] = set()
     for pair in args.source:  # parse_pairs keeps the last of a repeated key: catch it first
         dept = pair.split("=", 1)[0].strip()
@@ -103,59 +105,75 @@ def run(args: argparse.Namespace) -> int:
     unknown = set(mappings) - set(given) - {"register"}
     if unknown:
         raise DataValidationError.of(
-            "cli.mapping_department_without_file", departments="、".join(sorted(unknown))
+            "cli.mapping_department_without_file", departments=names(sorted(unknown))
         )
     reg = SourceInput(
-        "register", args.register.name, _read(args.register, "企业名录"), mappings.get("register", {})
+        "register",
+        args.register.name,
+        _read(args.register, note("cli.what.register")),
+        mappings.get("register", {}),
     )
     collection = collect(reg, sources)
     outputs = assembled_bytes(collection, fmt=out_fmt)
     report = report_bytes(collection, fmt=report_fmt)
-    written = []
+    paths = []
     for suffix, data in outputs.items():
         path = args.out if not suffix else args.out.with_name(args.out.stem + suffix + args.out.suffix)
         path.write_bytes(data)
-        written.append(path)
+        paths.append(path)
     args.report.write_bytes(report)
-    written.append(args.report)
+    paths.append(args.report)
 
-    print(f"企业名录 {len(collection.assembled)} 家（{collection.register_source.filename}）")
+    _print_summary(args, collection)
+    for path in paths:
+        say(args, "cli.out.written", path=path)
+    return 0
+
+
+def _print_summary(args: argparse.Namespace, collection) -> None:
+    lang = lang_of(args)
+    say(args, "cli.out.register", n=len(collection.assembled), file=collection.register_source.filename)
     for result in collection.departments.values():
         unmatched = result.unmatched()
-        print(
-            f"{result.department.label_zh}「{result.source.filename}」{len(result.rows)} 行："
-            f"按统一社会信用代码 {result.count('code')}，按组织机构代码 {result.count('org_code')}，"
-            f"按名称 {result.count('name')}，未匹配 {len(unmatched)}"
-            + (
-                f"，代码校验不符 {int((result.rows['check'] != '').sum())}"
-                if (result.rows["check"] != "").any()
-                else ""
+        n_check = int((result.rows["check"] != "").sum())
+        extra = [
+            note(key, n=n)
+            for key, n in (
+                ("cli.out.failed_check", n_check),
+                ("cli.out.conflicts", len(result.conflicts)),
+                ("cli.out.bad_values", len(result.bad_values)),
             )
-            + (f"，冲突 {len(result.conflicts)}" if len(result.conflicts) else "")
-            + (f"，数值无法识别 {len(result.bad_values)}" if len(result.bad_values) else "")
+            if n
+        ]
+        say(
+            args,
+            "cli.out.department",
+            department=result.department.label(lang),
+            file=result.source.filename,
+            rows=len(result.rows),
+            code=result.count("code"),
+            org_code=result.count("org_code"),
+            name=result.count("name"),
+            unmatched=len(unmatched),
+            extra=Listing(extra, sep="", sep_en=""),
         )
         for row in unmatched.head(20).itertuples():
-            parts = [v for v in (row.code, row.org_code_given, row.unit_key, row.name) if isinstance(v, str)]
-            print(f"  未匹配：第 {row.row} 行 " + " ".join(p.strip() for p in parts))
+            keys = [v for v in (row.code, row.org_code_given, row.unit_key, row.name) if isinstance(v, str)]
+            say(args, "cli.out.unmatched_row", row=row.row, keys=" ".join(p.strip() for p in keys))
         if len(unmatched) > 20:
-            print(f"  ……另有 {len(unmatched) - 20} 行，见报告")
+            say(args, "cli.out.more_rows", n=len(unmatched) - 20)
     missing = {k: v for k, v in collection.missing_counts().items() if v}
     if missing:
-        print(
-            "为空（未得到数值，不按 0 计）："
-            + "，".join(f"{column_label(k)} {v} 家" for k, v in missing.items())
+        counts = parts(
+            note("cli.out.missing_count", column=column_label(k, lang), n=v) for k, v in missing.items()
         )
+        say(args, "cli.out.missing", counts=counts)
     if len(collection.register_checks):
-        print(
-            f"提醒：名录中 {len(collection.register_checks)} 个代码校验位不符（早期代码可能如此，已照常匹配）"
-        )
+        say(args, "cli.out.register_checks", n=len(collection.register_checks))
     if len(collection.industry_problems):
-        print(f"行业代码未能对应 {len(collection.industry_problems)} 家（见报告「冲突与重复」页）")
-    for note in collection.notes:
-        print(f"说明：{note}")
-    for path in written:
-        print(f"已写出 {path}")
-    return 0
+        say(args, "cli.out.industry_problems", n=len(collection.industry_problems))
+    for item in collection.notes:
+        say(args, "cli.out.note", note=written(args, item))
 
 
 __all__ = ["register", "run"]

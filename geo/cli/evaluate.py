@@ -12,7 +12,6 @@ the grant-contract check are written too. With last year
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import fields, replace
 from pathlib import Path
 
@@ -21,12 +20,16 @@ import pandas as pd
 from geo import batch, ingest
 from geo.cli.arguments import add_table_arguments
 from geo.cli.io import parse_pairs
+from geo.cli.output import complain, lang_of, names, parts, say, written
+from geo.errors import DataValidationError
 from geo.evaluation import CLASSES
 from geo.evaluation.grouped import group_counts
 from geo.evaluation.published import list_methods
 from geo.exports import run_files
 from geo.exports import tables as export
 from geo.exports.zone_tables import zone_scores_bytes
+from geo.land.parcels import verdict_note
+from geo.messages.notes import note
 from geo.storage.provenance import Provenance
 
 
@@ -137,76 +140,98 @@ def run(args: argparse.Namespace) -> int:
     cannot be classed they are still written, the reason is printed and the status is 2.
     """
     if args.zones_out is not None and args.zones_out.suffix.lower() not in (".csv", ".xlsx"):
-        print("错误：--zones-out 应为 .xlsx 或 .csv 文件", file=sys.stderr)
+        complain(args, "cli.error.zones_out_suffix")
         return 2
     options = batch.EvaluationOptions(
         **{f.name: getattr(args, OPTION_NAMES.get(f.name, f.name)) for f in fields(batch.EvaluationOptions)}
     )
-    options = replace(options, mapping=parse_pairs(args.map, "字段对应"))
+    options = replace(options, mapping=parse_pairs(args.map, note("cli.what.mapping")))
     run_, table = batch.evaluate_files(args.zones, args.enterprises, options)
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
-    written = run_files.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
+    written_paths = run_files.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
 
-    print(f"区域 {len(run_.zones)} 个，企业 {len(run_.enterprises)} 家")
-    print(f"企业表{table.summary()}")
+    say(args, "cli.out.counts", zones=len(run_.zones), enterprises=len(run_.enterprises))
+    say(args, "cli.out.table", summary=table.summary_note())
     if args.report is not None:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(table.report)))
-        print(f"逐行校验报告：{args.report}")
+        say(args, "cli.out.row_report", path=args.report)
     if run_.result is not None:
-        classes = run_.result.enterprises
-        counts = classes["eval_class"].value_counts().reindex(list(CLASSES), fill_value=0)
-        print(
-            f"参评 {int(classes['scored'].sum())} 家；分类："
-            + "，".join(f"{c} 类 {int(counts[c])} 家" for c in CLASSES)
-        )
-        for name, row in group_counts(classes).iterrows():
-            print(
-                f"评价组「{name}」：{int(row['n_enterprises'])} 家，参评 {int(row['n_scored'])} 家（"
-                + "，".join(f"{c} 类 {int(row[f'n_{c}'])}" for c in CLASSES)
-                + f"，T 类 {int(row['n_T'])}）"
-            )
-        d_land = classes.loc[classes["eval_class"] == "D", "land_mu"].sum()
-        print(f"可腾退低效用地（D 类企业用地）合计 {d_land:.2f} 亩")
+        _print_classes(args, run_.result.enterprises)
     assignment = run_.assignment
     if assignment.outside_ids:
-        shown = "、".join(map(str, assignment.outside_ids[:20]))
-        more = f" 等 {assignment.n_outside} 家" if assignment.n_outside > 20 else ""
-        print(f"不在任何区域内的企业 {assignment.n_outside} 家：{shown}{more}")
+        more = note("cli.out.and_more", n=assignment.n_outside) if assignment.n_outside > 20 else ""
+        ids = names(map(str, assignment.outside_ids[:20]))
+        say(args, "cli.out.outside_firms", n=assignment.n_outside, ids=ids, more=more)
     if args.zones_out is not None:
         write_zone_scores(run_, args, table.sha256)
     if run_.parcels is not None:
-        analysis, low = run_.parcels, run_.parcels.low
-        print(
-            f"宗地 {len(analysis.indicators)} 宗，合计 {analysis.indicators['area_mu'].sum():.2f} 亩"
-            f"（{'按企业编号' if analysis.join.method == 'id' else '按位置'}对应企业）；"
-            f"认定低效用地 {len(low)} 宗，{low['area_mu'].sum():.2f} 亩"
-        )
-        verdicts = analysis.contracts["verdict"].value_counts()
-        if len(verdicts):
-            print("履约检查：" + "，".join(f"{k} {int(v)} 宗" for k, v in verdicts.items()))
-        outside = analysis.indicators["zone"].isna()
-        if outside.any():
-            shown = "、".join(analysis.indicators.loc[outside, "parcel_id"].head(20))
-            print(f"不在任何区域内的宗地 {int(outside.sum())} 宗：{shown}")
+        _print_parcels(args, run_.parcels)
     if run_.renamed:
-        print("说明：按字段名识别：" + "，".join(f"「{src}」→ {dst}" for dst, src in run_.renamed.items()))
-    for note in run_.notes:
-        print(f"说明：{note}")
-    for path in written:
-        print(f"已写出 {path}")
-    for line in run_.summary:
-        print(line)
+        pairs = parts(
+            note("cli.out.renamed_pair", source=src, field=dst) for dst, src in run_.renamed.items()
+        )
+        say(args, "cli.out.renamed", pairs=pairs)
+    for item in run_.notes:
+        say(args, "cli.out.note", note=written(args, item))
+    for path in written_paths:
+        say(args, "cli.out.written", path=path)
+    for item in run_.summary:
+        print(written(args, item))
     if run_.failure is not None:
-        print(f"错误：未能做企业分类（区域指标已写出）：{run_.failure}", file=sys.stderr)
+        reason = (
+            run_.failure.text(lang_of(args))
+            if isinstance(run_.failure, DataValidationError)
+            else run_.failure
+        )
+        complain(args, "cli.error.not_classed", reason=reason)
         return 2
     return 0
+
+
+def _print_classes(args: argparse.Namespace, classes: pd.DataFrame) -> None:
+    counts = classes["eval_class"].value_counts().reindex(list(CLASSES), fill_value=0)
+    by_class = parts(note("cli.out.class_firms", cls=c, n=int(counts[c])) for c in CLASSES)
+    say(args, "cli.out.scored", n=int(classes["scored"].sum()), classes=by_class)
+    for name, row in group_counts(classes).iterrows():
+        say(
+            args,
+            "cli.out.group",
+            name=name,
+            n=int(row["n_enterprises"]),
+            scored=int(row["n_scored"]),
+            classes=parts(note("cli.out.class_n", cls=c, n=int(row[f"n_{c}"])) for c in CLASSES),
+            n_t=int(row["n_T"]),
+        )
+    say(args, "cli.out.d_land", mu=classes.loc[classes["eval_class"] == "D", "land_mu"].sum())
+
+
+def _print_parcels(args: argparse.Namespace, analysis) -> None:
+    low = analysis.low
+    how = "cli.out.parcels_by_id" if analysis.join.method == "id" else "cli.out.parcels_by_location"
+    say(
+        args,
+        "cli.out.parcels",
+        n=len(analysis.indicators),
+        mu=analysis.indicators["area_mu"].sum(),
+        how=note(how),
+        n_low=len(low),
+        low_mu=low["area_mu"].sum(),
+    )
+    verdicts = analysis.contracts["verdict"].value_counts()
+    if len(verdicts):
+        shown = parts(note("cli.out.verdict", verdict=verdict_note(k), n=int(v)) for k, v in verdicts.items())
+        say(args, "cli.out.contracts", verdicts=shown)
+    outside = analysis.indicators["zone"].isna()
+    if outside.any():
+        ids = names(analysis.indicators.loc[outside, "parcel_id"].head(20))
+        say(args, "cli.out.outside_parcels", n=int(outside.sum()), ids=ids)
 
 
 def write_zone_scores(run_: batch.EvaluationRun, args: argparse.Namespace, digest: str) -> None:
     """Write ``--zones-out`` (the zones scored, with last year's beside when known) and print the ranking."""
     scores = run_.zones_scored
     if scores is None:
-        print("说明：未能做企业分类，区镇评价未写出")
+        say(args, "cli.out.zones_not_scored")
         return
     method = next((m for m in list_methods() if m.name == args.method), None)
     provenance = Provenance(
@@ -222,15 +247,13 @@ def write_zone_scores(run_: batch.EvaluationRun, args: argparse.Namespace, diges
         )
     )
     ranked = scores.table.sort_values("rank", na_position="last")
-    print(
-        "区镇评价："
-        + "，".join(
-            f"{z} 第 {int(r['rank'])} 名 {r['zone_class']} 类（{r['score']:.2f} 分）"
-            for z, r in ranked.iterrows()
-            if pd.notna(r["rank"])
-        )
+    zones = parts(
+        note("cli.out.zone_rank", zone=z, rank=int(r["rank"]), cls=r["zone_class"], score=r["score"])
+        for z, r in ranked.iterrows()
+        if pd.notna(r["rank"])
     )
-    print(f"已写出 {args.zones_out}")
+    say(args, "cli.out.zones_scored", zones=zones)
+    say(args, "cli.out.written", path=args.zones_out)
 
 
 __all__ = ["register", "run", "write_zone_scores"]

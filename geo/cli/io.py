@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import geopandas as gpd
 
 from geo import ingest
 from geo.cli.arguments import STORE_HELP, USER_HELP, add_table_arguments
+from geo.cli.output import lang_of, names, parts, say, written
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export
+from geo.messages.notes import note
 from geo.storage.provenance import LegendEntry
 from geo.storage.schema import ACCURACY_CLASSES
 from geo.storage.stored import stored_layer
@@ -21,7 +22,6 @@ from geo.storage.stored import stored_layer
 _KIND_COLORS = {"polygon": "#5b6b7f", "line": "#d95f02", "point": "#c51b7d"}
 _PALETTE = ("#5b6b7f", "#e08214", "#1b9e77", "#7570b3", "#c51b7d", "#66a61e", "#d95f02")
 _EXPORT_FORMATS = ("geojson", "gpkg", "csv", "xlsx", "png")
-_FAMILY_ZH = {"polygon": "面", "line": "线", "point": "点"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -82,7 +82,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--where", action="append", default=[], metavar="列=值", help="只导出满足条件的要素（可重复）"
     )
     e.add_argument("--paper", choices=("a4", "screen"), default="a4", help="PNG 尺寸：a4（300 dpi）或 screen")
-    e.add_argument("--lang", choices=("zh", "en"), default="zh")
+    e.add_argument(
+        "--lang", choices=("zh", "en"), default=None, help="XLSX/PNG 的语言（缺省同命令前的 --lang，即 zh）"
+    )
     e.add_argument(
         "--store",
         type=Path,
@@ -116,14 +118,14 @@ def _filter(frame: gpd.GeoDataFrame, where: dict[str, str]) -> gpd.GeoDataFrame:
     for col, value in where.items():
         if col not in frame.columns:
             raise DataValidationError.of(
-                "cli.no_filter_column", column=col, columns="、".join(map(str, frame.columns))
+                "cli.no_filter_column", column=col, columns=names(map(str, frame.columns))
             )
         frame = frame[frame[col].astype(str) == value]
     return frame
 
 
 def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
-    given = parse_pairs(args.map, "字段对应")
+    given = parse_pairs(args.map, note("cli.what.mapping"))
     mapping = None
     if given:  # laid over the suggested mapping, as evaluate --map does
         found = ingest.inspect_upload(data, args.file.name, layer=args.layer, kind=args.kind)
@@ -163,24 +165,33 @@ def run_import(args: argparse.Namespace) -> int:
     data = _read_input(args.file)
     if args.inspect:
         found = ingest.inspect_upload(data, args.file.name, layer=args.layer, kind=args.kind)
-        print(
-            f"格式：{found.fmt}；记录数：{found.n_rows}；图层：{'、'.join(found.layers) or '—'}（当前 "
-            f"{found.layer or '—'}）"
+        layers = names(found.layers) if found.layers else "—"
+        say(
+            args,
+            "cli.out.inspect_format",
+            fmt=found.fmt,
+            n=found.n_rows,
+            layers=layers,
+            layer=found.layer or "—",
         )
-        print(f"坐标系：{found.crs or '未声明'}；编码：{found.encoding or '—'}")
+        crs = found.crs or note("cli.out.crs_not_declared")
+        say(args, "cli.out.inspect_crs", crs=crs, encoding=found.encoding or "—")
         if found.suggestion:
-            print(
-                f"建议坐标系：{found.suggestion.crs}（{found.suggestion.reason}）"
-                + ("，需交换坐标轴" if found.suggestion.swapped else "")
+            swap = note("cli.out.swap_axes") if found.suggestion.swapped else ""
+            say(
+                args,
+                "cli.out.crs_suggested",
+                crs=found.suggestion.crs,
+                reason=found.suggestion.reason,
+                swap=swap,
             )
         if found.is_table:
-            print(
-                f"经纬度列建议：{found.lon_col or '—'} / {found.lat_col or '—'}；坐标框架建议：{found.frame}"
-            )
+            lon, lat = found.lon_col or "—", found.lat_col or "—"
+            say(args, "cli.out.lon_lat_suggested", lon=lon, lat=lat, frame=found.frame)
         if found.mapping:
-            print("字段对应建议：" + "，".join(f"{k}={v}" for k, v in found.mapping.items()))
-        for note in found.notes:
-            print(f"· {note}")
+            say(args, "cli.out.mapping_suggested", pairs=parts(f"{k}={v}" for k, v in found.mapping.items()))
+        for item in found.notes:
+            print(f"· {written(args, item)}")
         return 0
     name = args.name or ingest.suggest_layer_name(args.file.name, args.kind)
     if not args.dry_run:
@@ -193,14 +204,14 @@ def run_import(args: argparse.Namespace) -> int:
     except RowReportError as exc:  # nothing passed: the report says why, row by row
         if args.report is not None:
             args.report.write_bytes(export.csv_bytes(ingest.report_for_download(exc.report)))
-            print(f"逐行校验报告：{args.report}")
+            say(args, "cli.out.row_report", path=args.report)
         raise
-    print(f"{result.summary()}（坐标系 {result.source_crs}）")
-    for note in result.notes:
-        print(f"· {note}")
+    say(args, "cli.out.read", summary=result.summary_note(), crs=result.source_crs)
+    for item in result.notes:
+        print(f"· {written(args, item)}")
     if args.report is not None:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(result.report)))
-        print(f"逐行校验报告：{args.report}")
+        say(args, "cli.out.row_report", path=args.report)
     if args.dry_run:
         return 0
     if not args.source:
@@ -217,7 +228,7 @@ def run_import(args: argparse.Namespace) -> int:
         year=args.year,
     )
     stored = name if name.startswith(ingest.USER_PREFIX) else ingest.USER_PREFIX + name
-    print(f"已保存为图层「{stored}」：{path}")
+    say(args, "cli.out.saved_layer", layer=stored, path=path)
     return 0
 
 
@@ -228,9 +239,9 @@ def run_export(args: argparse.Namespace) -> int:
         fmt = "geojson"
     if fmt not in _EXPORT_FORMATS:
         raise DataValidationError.of(
-            "cli.unsupported_export_format", format=fmt, formats="、".join(_EXPORT_FORMATS)
+            "cli.unsupported_export_format", format=fmt, formats=names(_EXPORT_FORMATS)
         )
-    where = parse_pairs(args.where, "筛选条件")
+    where = parse_pairs(args.where, note("cli.what.filter"))
     frames, provenance, legend = {}, {}, {}
     for i, name in enumerate(args.layers):
         frame, title, prov = stored_layer(name, args.store, args.user_store)
@@ -255,9 +266,10 @@ def run_export(args: argparse.Namespace) -> int:
             for kind, data in files.items():
                 path = args.out.with_name(f"{args.out.stem}_{kind}{args.out.suffix or '.geojson'}")
                 path.write_bytes(data)
-                print(f"已导出 GEOJSON（{_FAMILY_ZH[kind]}）：{path}（{len(data) / 1024:.0f} KB）")
-            counts = "，".join(f"{k} {len(v)} 个要素" for k, v in frames.items())
-            print(f"共 {len(frames)} 个图层：{counts}；几何类型不同，按类型分成 {len(files)} 个文件")
+                family = note(f"cli.out.family.{kind}")
+                say(args, "cli.out.exported_family", family=family, path=path, kb=len(data) / 1024)
+            counts = parts(note("cli.out.layer_features", layer=k, n=len(v)) for k, v in frames.items())
+            say(args, "cli.out.exported_by_type", n=len(frames), counts=counts, files=len(files))
             return 0
         data = files[""]
     elif fmt == "gpkg":  # one table per layer, titled and styled in the legend's colour for QGIS
@@ -265,10 +277,12 @@ def run_export(args: argparse.Namespace) -> int:
     elif fmt == "csv":
         data = export.layers_csv_bytes(frames, provenance)
     elif fmt == "xlsx":
-        data = export.xlsx_bytes(frames, provenance, title=title, lang=args.lang)
+        data = export.xlsx_bytes(frames, provenance, title=title, lang=args.lang or lang_of(args))
     else:
-        data = briefing.png_bytes(title, frames, legend, provenance, lang=args.lang, paper=args.paper)
+        data = briefing.png_bytes(
+            title, frames, legend, provenance, lang=args.lang or lang_of(args), paper=args.paper
+        )
     args.out.write_bytes(data)
-    counts = "，".join(f"{k} {len(v)} 个要素" for k, v in frames.items())
-    print(f"已导出 {fmt.upper()}：{args.out}（{counts}，{len(data) / 1024:.0f} KB）", file=sys.stdout)
+    counts = parts(note("cli.out.layer_features", layer=k, n=len(v)) for k, v in frames.items())
+    say(args, "cli.out.exported", fmt=fmt.upper(), path=args.out, counts=counts, kb=len(data) / 1024)
     return 0

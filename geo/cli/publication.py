@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from geo.cli.arguments import STORE_HELP, USER_HELP
+from geo.cli.output import say
+from geo.messages.notes import note
 from geo.publication import compare, objections, results, versions
 from geo.storage.audit import current_user
 from geo.storage.base import open_store
@@ -129,7 +131,7 @@ def run_versions_list(args: argparse.Namespace) -> int:
     """The ``versions list`` subcommand."""
     store = open_store(args.store or None)
     items = versions.list_versions(store=store, kind=args.kind)
-    print(f"存储：{store.location}；共 {len(items)} 个版本")
+    say(args, "cli.out.versions", location=store.location, n=len(items))
     if items:
         _print(version_table(items))
     return 0
@@ -140,7 +142,7 @@ def run_versions_show(args: argparse.Namespace) -> int:
     store = open_store(args.store or None)
     version = versions.get_version(args.version, store=store)
     rows = versions.version_results(version, store=store)
-    print(f"{version.label()}：{version.title}（{version.n_results} 家）")
+    say(args, "cli.out.version", label=version.label(), title=version.title, n=version.n_results)
     table = rows[list(versions.RESULT_COLUMNS)].assign(score=rows["score"].round(2))
     _print(table.rename(columns=_RESULT_HEADERS))
     return 0
@@ -155,7 +157,8 @@ def run_versions_publish(args: argparse.Namespace) -> int:
         actor=args.user or current_user(),
         store=args.store or None,
     )
-    print(f"已公示：{version.label()}，公示期 {version.window_start} 至 {version.window_end}，已记入留痕")
+    start, end = version.window_start, version.window_end
+    say(args, "cli.out.published", label=version.label(), start=start, end=end)
     return 0
 
 
@@ -164,7 +167,7 @@ def run_versions_finalize(args: argparse.Namespace) -> int:
     version = versions.finalize_version(
         args.version, actor=args.user or current_user(), store=args.store or None
     )
-    print(f"已定案：{version.label()}（{version.finalized_by}），此后不能再修改，已记入留痕")
+    say(args, "cli.out.finalized", label=version.label(), by=version.finalized_by)
     return 0
 
 
@@ -173,14 +176,14 @@ def run_versions_reevaluate(args: argparse.Namespace) -> int:
     version = results.reevaluate(
         args.version, actor=args.user or current_user(), title=args.title, store=args.store or None
     )
-    print(f"已重新评价：{version.label()}，替换 {version.replaces}，已记入留痕")
+    say(args, "cli.out.reevaluated", label=version.label(), replaces=version.replaces)
     return 0
 
 
 def run_versions_compare(args: argparse.Namespace) -> int:
     """The ``versions compare`` subcommand."""
     table = compare.compare_versions(args.before, args.after, store=args.store or None)
-    print(f"{args.before.upper()} → {args.after.upper()}：{len(table)} 家企业有变化")
+    say(args, "cli.out.compared", before=args.before.upper(), after=args.after.upper(), n=len(table))
     if len(table):
         shown = table.assign(
             score_before=table["score_before"].round(2),
@@ -194,7 +197,7 @@ def run_versions_compare(args: argparse.Namespace) -> int:
 def run_objections_list(args: argparse.Namespace) -> int:
     """The ``objections list`` subcommand."""
     rows = objections.objections_frame(store=args.store or None, version_id=args.version)
-    print(f"共 {len(rows)} 条异议")
+    say(args, "cli.out.objections", n=len(rows))
     if len(rows):
         _print(objections.register_table(rows).drop(columns=["证据 SHA-256"]))
     return 0
@@ -209,7 +212,8 @@ def run_objections_decide(args: argparse.Namespace) -> int:
         actor=args.user or current_user(),
         store=args.store or None,
     )
-    print(f"异议 {found.objection_id}：{objections.DECISIONS[found.decision]}，已记入留痕")
+    decision = note(f"cli.out.decision.{found.decision}")
+    say(args, "cli.out.decided", objection=found.objection_id, decision=decision)
     return 0
 
 
@@ -220,5 +224,5 @@ def run_objections_export(args: argparse.Namespace) -> int:
     rows = objections.objections_frame(store=store, version_id=version.version_id)
     data = objections.register_xlsx_bytes(rows, version=version)
     args.out.write_bytes(data)
-    print(f"已导出 {len(rows)} 条异议到 {args.out}")
+    say(args, "cli.out.objections_exported", n=len(rows), path=args.out)
     return 0

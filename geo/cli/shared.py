@@ -11,6 +11,7 @@ import pandas as pd
 import yaml
 
 from geo.cli.arguments import STORE_HELP, USER_HELP
+from geo.cli.output import lang_of, line, say
 from geo.errors import DataValidationError
 from geo.evaluation import named as eval_configs
 from geo.land import renewal
@@ -74,9 +75,13 @@ def run_renewal_set(args: argparse.Namespace) -> int:
         actor=args.user or current_user(),
         path=args.store or None,
     )
-    print(
-        f"已登记：宗地 {row['parcel_id']} {row['old_status']} → {row['status']}（{row['changed_by']}），"
-        "已记入留痕"
+    say(
+        args,
+        "cli.out.status_recorded",
+        parcel=row["parcel_id"],
+        old=renewal.status_note(row["old_status"]),
+        new=renewal.status_note(row["status"]),
+        by=row["changed_by"],
     )
     return 0
 
@@ -87,9 +92,11 @@ def run_renewal_log(args: argparse.Namespace) -> int:
     log = renewal.load_log(path=store)
     if args.parcel:
         log = log[log["parcel_id"] == args.parcel]
-    print(f"存储：{store.location}；共 {len(log)} 条盘活状态变更")
+    say(args, "cli.out.status_changes", location=store.location, n=len(log))
     if len(log):
-        shown = log.drop(columns=["old_method", "old_status_date"]).rename(columns=renewal.LOG_LABELS)
+        shown = log.drop(columns=["old_method", "old_status_date"]).rename(
+            columns=renewal.LOG_LABELS_EN if lang_of(args) == "en" else renewal.LOG_LABELS
+        )
         with pd.option_context("display.max_columns", None, "display.width", 200):
             print(shown.to_string(index=False))
     return 0
@@ -99,9 +106,10 @@ def run_config_list(args: argparse.Namespace) -> int:
     """The ``config list`` subcommand."""
     store = open_store(args.store or None)
     saved = eval_configs.list_named_configs(store=store)
-    print(f"存储：{store.location}；共 {len(saved)} 个评价配置")
+    say(args, "cli.out.configs", location=store.location, n=len(saved))
     for item in saved:
-        print(f"{'正式 ' if item.official else '命名 '}{item.name}\t{item.saved}\t{item.saved_by}")
+        kind = line(args, "cli.out.config_official" if item.official else "cli.out.config_named")
+        print(f"{kind}{item.name}\t{item.saved}\t{item.saved_by}")
     return 0
 
 
@@ -124,7 +132,8 @@ def run_config_save(args: argparse.Namespace) -> int:
         actor=args.user or current_user(),
         store=args.store or None,
     )
-    print(f"已保存{'正式' if saved.official else ''}评价配置「{saved.name}」（{saved.saved_by}），已记入留痕")
+    key = "cli.out.official_config_saved" if saved.official else "cli.out.config_saved"
+    say(args, key, name=saved.name, by=saved.saved_by)
     return 0
 
 
@@ -147,5 +156,6 @@ def run_config_delete(args: argparse.Namespace) -> int:
     removed = eval_configs.delete_named_config(
         args.name, official=args.official, actor=args.user or current_user(), store=args.store or None
     )
-    print(f"已删除{'正式' if removed.official else ''}评价配置「{removed.name}」，已记入留痕")
+    key = "cli.out.official_config_deleted" if removed.official else "cli.out.config_deleted"
+    say(args, key, name=removed.name)
     return 0

@@ -9,7 +9,9 @@ import pandas as pd
 
 from geo import ingest
 from geo.cli.arguments import STORE_HELP, USER_HELP
+from geo.cli.output import names, say
 from geo.errors import DataValidationError
+from geo.messages.notes import note
 from geo.storage import audit
 from geo.storage.audit import Change, action_label, current_user
 from geo.storage.base import DATABASE_URL_ENV, open_store
@@ -100,7 +102,7 @@ def run_audit(args: argparse.Namespace) -> int:
         log = log[log["layer"] == args.layer].reset_index(drop=True)
     if args.limit is not None:
         log = log.head(args.limit)
-    print(f"存储：{store.location}；共 {len(log)} 条变更")
+    say(args, "cli.out.store_changes", location=store.location, n=len(log))
     if len(log):
         with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
             print(audit_table(log).to_string(index=False, na_rep="—"))
@@ -110,7 +112,7 @@ def run_audit(args: argparse.Namespace) -> int:
 def run_delete(args: argparse.Namespace) -> int:
     """The ``delete`` subcommand."""
     row = ingest.delete_user_layer(args.layer, path=args.store or None, actor=args.user)
-    print(f"已删除图层「{row.get('title_zh') or args.layer}」（{args.layer}），已记入留痕")
+    say(args, "cli.out.deleted_layer", title=row.get("title_zh") or args.layer, layer=args.layer)
     return 0
 
 
@@ -156,7 +158,7 @@ def run_load_demo(args: argparse.Namespace) -> int:
         raise DataValidationError.of("cli.load_demo_needs_postgis", env=DATABASE_URL_ENV)
     change = Change(action="load_demo", user=args.user or current_user(), file_name=str(args.gpkg))
     tables = store.load_gpkg(args.gpkg, change)
-    print(f"已载入 {len(tables)} 个表到 {store.location}：{'、'.join(tables)}")
+    say(args, "cli.out.loaded", n=len(tables), location=store.location, tables=names(tables))
     return 0
 
 
@@ -166,9 +168,6 @@ def run_gis_role(args: argparse.Namespace) -> int:
     if store.kind != "postgis":
         raise DataValidationError.of("cli.gis_role_needs_postgis", env=DATABASE_URL_ENV)
     created = store.grant_gis_role(args.role)
-    done = "已创建并授权" if created else "已授权"
-    print(
-        f"{done}角色 {args.role}（{store.location}）：可编辑导入图层和样式，只读留痕；"
-        f"请为 GIS 人员建登录账号并 GRANT {args.role} TO 账号"
-    )
+    done = note("cli.out.role_created" if created else "cli.out.role_granted")
+    say(args, "cli.out.gis_role", done=done, role=args.role, location=store.location)
     return 0

@@ -39,6 +39,7 @@ from geo.collect.matching import (
 )
 from geo.collect.reading import SourceFile, read_source
 from geo.errors import DataValidationError
+from geo.messages.notes import Both, Listing, note
 
 # progress(fraction_done, step, department)
 Progress = Callable[[float, str, str], None]
@@ -149,7 +150,7 @@ def _read_all(
         if src.department == "register":
             raise DataValidationError.of("collect.register_first")
         if src.department not in specs:
-            options = "、".join(f"{k}（{d.label_zh}）" for k, d in specs.items())
+            options = Listing(Both(f"{k}（{d.label_zh}）", f"{k} ({d.label_en})") for k, d in specs.items())
             raise DataValidationError.of(
                 "collect.unknown_department", department=src.department, options=options
             )
@@ -266,12 +267,12 @@ def _match_department(
     table = source.table
     located = locate_columns([str(c) for c in table.columns], dept, mapping)
     if not located.keys:
-        wanted = "、".join(dict.fromkeys(h for kind in KEY_KINDS for h in dept.keys.get(kind, ())))
+        wanted = Listing(dict.fromkeys(h for kind in KEY_KINDS for h in dept.keys.get(kind, ())))
         raise DataValidationError.of(
             "collect.no_match_columns", dept=dept.names, file=source.filename, wanted=wanted, key=dept.key
         )
     if not located.values:
-        wanted = "、".join(h for spec in dept.values.values() for h in spec.headers[:2])
+        wanted = Listing(h for spec in dept.values.values() for h in spec.headers[:2])
         raise DataValidationError.of(
             "collect.no_value_columns", dept=dept.names, file=source.filename, wanted=wanted, key=dept.key
         )
@@ -545,7 +546,7 @@ def assemble(
     for key, arr in values.items():  # columns outside the catalogue (排放当量)
         if key not in assembled.columns:
             assembled[key] = arr
-    notes = [f"「{h}」取自企业名录（没有部门提供该字段）" for h in from_register.values()]
+    notes = [note("collect.note.from_register", header=h) for h in from_register.values()]
     industry, problems = _industries(register, register_source, reg_located, dept_codes, crosswalk_path)
     for c in industry.columns:
         if c == "industry":

@@ -15,6 +15,7 @@ from geo.catalogue import ENTERPRISE_BY_KEY, UNIT_SPELLINGS, norm_header
 from geo.config_yaml import read_config_yaml
 from geo.errors import DataValidationError
 from geo.evaluation.ratios import OPTIONAL_AMOUNT_COLUMNS
+from geo.messages.notes import Listing
 
 DEPARTMENTS_YAML = Path(__file__).with_name("departments.yaml")
 
@@ -104,7 +105,7 @@ def _department(key: str, raw: Mapping) -> Department:
                 key=key,
                 field=k,
                 unit=spec.unit_when_unstated,
-                units="、".join(spellings),
+                units=Listing(spellings),
             )
     return Department(
         key=key,
@@ -172,16 +173,16 @@ def locate_columns(headers: list[str], dept: Department, mapping: Mapping[str, s
         raise DataValidationError.of(
             "collect.mapping_unknown_field",
             dept=dept.names,
-            fields="、".join(unknown),
-            known="、".join(known),
+            fields=Listing(unknown),
+            known=Listing(known),
         )
     absent = [h for h in mapping.values() if h not in headers]
     if absent:
         raise DataValidationError.of(
             "collect.mapping_absent_column",
             dept=dept.names,
-            columns="、".join(absent),
-            headers="、".join(headers),
+            columns=Listing(absent),
+            headers=Listing(headers),
         )
     taken = set(mapping.values())
     free = [h for h in headers if h not in taken]

@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 
 from geo.collect.codes import check_failures, code_kinds, normalize_codes, org_codes_in, per_unique
 from geo.errors import DataValidationError
+from geo.messages.notes import Listing, note
 
 # How a row was matched (the labels are in the string catalogue and the report).
 METHODS = ("code", "org_code", "name")
@@ -99,13 +100,17 @@ def build_register(
     codes = normalize_codes(table[code_col])
     empty = codes == ""
     if empty.any():
-        rows = "、".join(map(str, rownum[empty].head(10)))
+        rows = Listing(map(str, rownum[empty].head(10)))
         raise DataValidationError.of("collect.register_blank_code", file=filename, rows=rows)
     dup = codes.duplicated(keep=False)
     if dup.any():
-        shown = "；".join(
-            f"{code}（第 {'、'.join(map(str, rownum[codes == code]))} 行）"
-            for code in pd.unique(codes[dup])[:10]
+        shown = Listing(
+            (
+                note("collect.repeated_code", code=code, rows=Listing(map(str, rownum[codes == code])))
+                for code in pd.unique(codes[dup])[:10]
+            ),
+            sep="；",
+            sep_en="; ",
         )
         raise DataValidationError.of("collect.register_repeated", file=filename, shown=shown)
     orgs = org_codes_in(codes)

@@ -59,7 +59,7 @@ def dropped_words(dropped: Sequence[str], amounts: pd.DataFrame, rows) -> dict[s
                 texts.append(message("evaluation.dropped_no_data", lang, label=label, inputs=inputs))
             else:
                 texts.append(message("evaluation.dropped_no_benchmark", lang, label=label))
-    return {lang: joined(texts, lang, clauses=True) for lang, texts in words.items()}
+    return {lang: joined(texts, lang, mark="clause") for lang, texts in words.items()}
 
 
 def evaluation_notes(found: Findings, *, amounts: pd.DataFrame) -> tuple[tuple[str, ...], tuple[str, ...]]:

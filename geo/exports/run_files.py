@@ -17,6 +17,7 @@ from geo.evaluation.metrics import zone_metric_labels
 from geo.evaluation.zones import zone_labels
 from geo.exports.cells import csv_text_bytes
 from geo.land.parcels import RESULT_LABELS
+from geo.messages import message
 from geo.spatial.crs import STORAGE_CRS
 
 # Output tables and their file/layer names.
@@ -38,9 +39,7 @@ OUTPUT_FILES = {
 # The land columns added to the enterprise classes, and the per-zone parcel figures.
 LAND_COLUMNS = ("n_parcels", "land_mu_table", "land_diff_mu", "land_source")
 _ZONE_PARCEL_LABELS = {
-    "parcel_land_mu": "宗地面积合计（亩）",
-    "idle_land_mu": "闲置宗地面积（亩）",
-    "n_parcels": "宗地数（宗）",
+    c: message(f"exports.header.{c}", "zh") for c in ("parcel_land_mu", "idle_land_mu", "n_parcels")
 }
 
 
@@ -59,7 +58,7 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _labelled(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    extra = {"lon": "经度（WGS-84）", "lat": "纬度（WGS-84）"}
+    extra = {c: message(f"exports.header.{c}", "zh") for c in ("lon", "lat")}
     renamed = frame.rename(columns={**labels, **extra})
     if renamed.index.name in labels:
         renamed.index.name = labels[renamed.index.name]
@@ -79,7 +78,7 @@ def _labels_of(key: str) -> dict[str, str]:
     return {
         **_ZH_LABELS,
         **{c: RESULT_LABELS.get(c, c) for c in LAND_COLUMNS},
-        "land_source": "用地面积来源",
+        "land_source": message("exports.header.land_source", "zh"),
     }
 
 

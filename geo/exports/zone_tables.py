@@ -9,6 +9,7 @@ from geo.errors import DataValidationError
 from geo.evaluation.zones import ZoneScores, export_table, rules_rows
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.messages import message
+from geo.messages.notes import ITEM_SEPARATORS, LABEL_SEPARATORS
 from geo.storage.provenance import Provenance
 
 
@@ -34,15 +35,15 @@ def zone_scores_bytes(
     """
     if fmt not in ("csv", "xlsx"):
         raise DataValidationError.of("exports.zone_table_format", fmt=fmt)
-    zh = lang != "en"
+    lang = "en" if lang == "en" else "zh"
     table = export_table(scores.table, lang)
     rules = rules_rows(scores, lang)
     if method:
         rules.loc[len(rules)] = [message("exports.zone_table.method", lang), method]
     if fmt == "csv":
         table[message("exports.zone_table.year", lang)] = "" if scores.year is None else scores.year
-        table[message("exports.zone_table.rules", lang)] = ("；" if zh else "; ").join(
-            f"{k}：{v}" if zh else f"{k}: {v}" for k, v in rules.itertuples(index=False)
+        table[message("exports.zone_table.rules", lang)] = ITEM_SEPARATORS[lang].join(
+            f"{k}{LABEL_SEPARATORS[lang]}{v}" for k, v in rules.itertuples(index=False)
         )
         return csv_bytes(table, provenance)
     sheet, about = message("exports.zone_table.sheet", lang), message("exports.zone_table.rules", lang)
@@ -50,5 +51,5 @@ def zone_scores_bytes(
         {sheet: table, about: rules},
         {sheet: provenance},
         title=title or f"{message('exports.zone_table.title', lang)} {scores.year or ''}".strip(),
-        lang="zh" if zh else "en",
+        lang=lang,
     )

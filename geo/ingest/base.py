@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from geo.messages import message
+from geo.messages.notes import Note, note
+
 MAX_UPLOAD_MB = 50
 
 
@@ -36,7 +39,14 @@ FORMATS = ("shapefile", "gpkg", "geojson", "kml", "csv", "xlsx")
 EXTENSIONS = (".zip", ".gpkg", ".geojson", ".json", ".kml", ".kmz", ".csv", ".xlsx")
 
 
-FRAME_ZH = {"wgs84": "WGS-84（GPS/天地图/OSM）", "gcj02": "GCJ-02（高德/腾讯）", "bd09": "BD-09（百度）"}
+def frame_name(frame: str) -> Note:
+    """The coordinate frame ``frame`` (wgs84/gcj02/bd09) named for people, in either language."""
+    return note(f"ingest.frame.{frame}")
+
+
+# Their short codes, alike in both languages.
+FRAME_CODES = {"wgs84": "WGS-84", "gcj02": "GCJ-02", "bd09": "BD-09"}
+FRAME_ZH = {f: message(f"ingest.frame.{f}", "zh") for f in ("wgs84", "gcj02", "bd09")}
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,8 @@ class CrsSuggestion:
     """What the coordinate values look like, for a file or table that does not say.
 
     ``crs`` is an EPSG string, ``swapped`` says the two axes look exchanged (latitude first, or
-    surveying X = northing first), and ``reason`` explains it in Chinese.
+    surveying X = northing first), and ``reason`` explains it (a :class:`~geo.messages.notes.Note`:
+    Chinese as a string, ``reason.text("en")`` in English).
     """
 
     crs: str

@@ -22,6 +22,7 @@ import yaml
 from geo.catalogue import norm_header
 from geo.ingest.places import Places, bundled, located_in, named_in
 from geo.ingest.report import RowReport
+from geo.messages.notes import note
 
 CHECKS_YAML = Path(__file__).with_name("checks.yaml")
 
@@ -84,7 +85,7 @@ def _same_point(rows, lon, lat, known, min_rows: int, report: RowReport) -> None
             [rows[idx]],
             "warning",
             "geometry",
-            f"与另外 {int(sizes[idx]) - 1} 行坐标完全相同：可能是占位值或统一定位到区镇中心，请核对",
+            note("ingest.row.same_point", n=int(sizes[idx]) - 1),
             [keys[idx]],
         )
 
@@ -99,7 +100,7 @@ def _round_numbers(rows, lon, lat, known, decimals: int, report: RowReport) -> N
         rows[flagged],
         "warning",
         "geometry",
-        f"坐标是整数或不超过 {decimals} 位小数（如 120.0, 31.0）：像占位值或粗略定位，请核对",
+        note("ingest.row.round_numbers", decimals=decimals),
         [f"{x:g},{y:g}" for x, y in zip(lon[flagged], lat[flagged], strict=True)],
     )
 
@@ -108,13 +109,19 @@ def _misplaced(rows, geoms, present, texts: pd.Series, places: Places, field: st
     named = named_in(texts, places)
     at = located_in(np.where(present, geoms, None), places)
     differs = present & (named >= 0) & (at >= 0) & (named != at)
-    schematic = "（区镇边界为示意，请以实地为准）" if places.what == "区镇" else ""
+    schematic = note("ingest.row.towns_schematic") if places.what == "区镇" else ""
     for k in np.flatnonzero(differs):
         report.add(
             [rows.iloc[k]],
             "warning",
             field,
-            f"{field}写的是{places.names[named[k]]}，坐标却在{places.names[at[k]]}{schematic}",
+            note(
+                "ingest.row.misplaced",
+                field=field,
+                named=places.names[named[k]],
+                at=places.names[at[k]],
+                schematic=schematic,
+            ),
             [texts.iloc[k]],
         )
 
@@ -138,7 +145,7 @@ def _duplicates(rows, names: pd.Series, addresses: pd.Series, settings: dict, re
                 [rows[idx]],
                 "warning",
                 "name",
-                f"与第 {first[key]} 行同名同地址：可能重复登记，请核对",
+                note("ingest.row.duplicate", first=first[key]),
                 [f"{names[idx]} / {addresses[idx]}"],
             )
         else:

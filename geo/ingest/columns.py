@@ -22,7 +22,17 @@ from geo.errors import DataValidationError
 from geo.ingest.base import Kind
 from geo.ingest.report import RowReport, row_numbers
 from geo.ingest.values import to_bool, to_numbers, to_texts
+from geo.messages.notes import Both, Listing, note
 from geo.storage.schema import ENTERPRISES
+
+
+def field_name(key: str) -> Both:
+    """A standard column's label with its unit in both languages (``str``: the Chinese one)."""
+    return Both(FIELD_ZH[key], _FIELD_EN.get(key, FIELD_ZH[key]))
+
+
+_FIELD_EN = {**labels("zones", "en"), **labels("enterprises", "en")}
+
 
 # Standard columns per kind (drawn from the column catalogue, geo/catalogue.py).
 ZONE_COLUMNS = ("zone_id", "name", "area_km2", "area_mu")
@@ -59,7 +69,7 @@ def _unique_ids(
             row_numbers(rownum, blank & ~fatal),
             "warning",
             source,
-            "编号为空，已按行号自动编号",
+            note("ingest.row.blank_id"),
             ids[blank & ~fatal],
         )
     duplicate = pd.Series(False, index=index)
@@ -91,20 +101,20 @@ def apply_mapping(
     if unknown:
         raise DataValidationError.of(
             "ingest.unknown_mapped_fields",
-            fields="、".join(unknown),
-            choices="、".join(f"{k}（{v}）" for k, v in field_zh.items()),
+            fields=Listing(unknown),
+            choices=Listing(f"{k}（{v}）" for k, v in field_zh.items()),
         )
     absent = {t: s for t, s in mapping.items() if s not in gdf.columns}
     if absent:
         raise DataValidationError.of(
             "ingest.mapped_columns_absent",
-            pairs="、".join(f"{field_zh[t]}→「{s}」" for t, s in absent.items()),
-            columns="、".join(str(c) for c in gdf.columns if c != gdf.geometry.name),
+            pairs=Listing(f"{field_zh[t]}→「{s}」" for t, s in absent.items()),
+            columns=Listing(str(c) for c in gdf.columns if c != gdf.geometry.name),
         )
     missing = [t for t in required(kind, "import") if t not in mapping and t not in optional]
     if missing:
         raise DataValidationError.of(
-            "ingest.required_fields_missing", fields="、".join(field_zh[t] for t in missing)
+            "ingest.required_fields_missing", fields=Listing(field_zh[t] for t in missing)
         )
     out = gdf.copy()
     renamed = {}
@@ -127,7 +137,7 @@ def apply_mapping(
                 row_numbers(rownum, bad),
                 "error",
                 mapping[target],
-                f"「{FIELD_ZH[target]}」不是数字",
+                note("ingest.row.not_a_number", field=field_name(target)),
                 raw[bad],
             )
             negative = values < 0
@@ -135,7 +145,7 @@ def apply_mapping(
                 row_numbers(rownum, negative),
                 "error",
                 mapping[target],
-                f"「{FIELD_ZH[target]}」为负数",
+                note("ingest.row.negative", field=field_name(target)),
                 raw[negative],
             )
             fatal |= bad | negative
@@ -144,22 +154,29 @@ def apply_mapping(
                 row_numbers(rownum, empty),
                 "warning",
                 mapping[target],
-                f"「{FIELD_ZH[target]}」为空，按缺失处理（用到它的指标无法计算）",
+                note("ingest.row.empty_value", field=field_name(target)),
             )
             factor = header_unit_factor(mapping[target], target)
             if factor != 1.0:
-                notes.append(f"「{mapping[target]}」按列名中的单位换算为{FIELD_ZH[target]}（×{factor:g}）")
+                notes.append(
+                    note(
+                        "ingest.note.unit_converted",
+                        column=mapping[target],
+                        field=field_name(target),
+                        factor=factor,
+                    )
+                )
             result[target] = (values * factor).where(~(bad | negative))
         no_land = (result["land_mu"] == 0) & ~fatal
         report.add(
             row_numbers(rownum, no_land),
             "warning",
             mapping.get("land_mu", "land_mu"),
-            "用地面积为 0，亩均指标无法计算",
+            note("ingest.row.zero_land"),
             result["land_mu"][no_land],
         )
         empty_name = result["name"].isna() | (result["name"].astype(str).str.strip() == "")
-        report.add(row_numbers(rownum, empty_name), "error", mapping["name"], "名称为空")
+        report.add(row_numbers(rownum, empty_name), "error", mapping["name"], note("ingest.row.blank_name"))
         fatal |= empty_name
         if "above_scale" in result:
             raw = result["above_scale"]
@@ -169,7 +186,7 @@ def apply_mapping(
                 row_numbers(rownum, unknown),
                 "warning",
                 mapping["above_scale"],
-                "无法识别是否规上（应为 是/否、规上/规下、1/0），按缺失处理",
+                note("ingest.row.above_scale_unknown"),
                 raw[unknown],
             )
             result["above_scale"] = pd.array(
@@ -186,7 +203,9 @@ def apply_mapping(
             raw = result["year"]
             years = to_numbers(raw)
             bad = years.isna() | (years != years.round()) | (years < 1900) | (years > 2100)
-            report.add(row_numbers(rownum, bad), "error", mapping["year"], "「年份」不是四位数年份", raw[bad])
+            report.add(
+                row_numbers(rownum, bad), "error", mapping["year"], note("ingest.row.bad_year"), raw[bad]
+            )
             fatal |= bad
             result["year"] = years.where(~bad).astype("Int64")
         result["ent_id"], duplicate = _unique_ids(
@@ -200,7 +219,7 @@ def apply_mapping(
             row_numbers(rownum, duplicate),
             "error",
             mapping.get("ent_id", "ent_id"),
-            "企业编号重复（每家企业只能有一行），本行已剔除",
+            note("ingest.row.repeated_id"),
             result["ent_id"][duplicate],
         )
         fatal |= duplicate
@@ -216,7 +235,7 @@ def apply_mapping(
     else:  # zones
         result["name"] = to_texts(result["name"])
         fatal = result["name"].isna()
-        report.add(row_numbers(rownum, fatal), "error", mapping["name"], "名称为空")
+        report.add(row_numbers(rownum, fatal), "error", mapping["name"], note("ingest.row.blank_name"))
         ids, duplicate = _unique_ids(
             result.get("zone_id"), "Z", fatal, rownum, report, mapping.get("zone_id")
         )
@@ -225,7 +244,7 @@ def apply_mapping(
             row_numbers(rownum, duplicate),
             "warning",
             mapping.get("zone_id", "zone_id"),
-            "分区编号重复，已在编号后加上行号以区分",
+            note("ingest.row.repeated_zone_id"),
             renamed_ids[duplicate],
         )
         result["zone_id"] = renamed_ids
@@ -246,8 +265,13 @@ def _derived_above_scale(
     flags = pd.array([pd.NA if pd.isna(v) else bool(v >= threshold) for v in sales_wan_yuan], dtype="boolean")
     source = mapping.get("sales_wan_yuan", "sales_wan_yuan")
     notes.append(
-        f"表中没有「是否规上」列：按统计口径由「{source}」判定，主营业务收入 ≥ {threshold:g} 万元为规上"
-        f"（{int(pd.Series(flags).sum())} 家规上，{int((~pd.Series(flags)).sum())} 家规下）"
+        note(
+            "ingest.note.above_scale_derived",
+            source=source,
+            threshold=threshold,
+            n_above=int(pd.Series(flags).sum()),
+            n_below=int((~pd.Series(flags)).sum()),
+        )
     )
     return pd.Series(flags, index=sales_wan_yuan.index)
 

@@ -6,6 +6,8 @@ import codecs
 import struct
 from collections.abc import Sequence
 
+from geo.messages.notes import Note, note
+
 # Code pages named in .cpg files (and dBASE language-driver ids) -> Python codecs.
 _CPG_CODECS = {
     "utf-8": "utf-8",
@@ -64,7 +66,7 @@ def _decodes(values: Sequence[bytes], codec: str) -> bool:
     return True
 
 
-def detect_dbf_encoding(dbf: bytes, cpg: str | None = None) -> tuple[str, str]:
+def detect_dbf_encoding(dbf: bytes, cpg: str | None = None) -> tuple[str, Note]:
     """The text encoding of a shapefile's .dbf, and a Chinese note on how it was decided.
 
     The ``.cpg`` is trusted when the contents decode with it; otherwise UTF-8 is tried, then
@@ -74,17 +76,17 @@ def detect_dbf_encoding(dbf: bytes, cpg: str | None = None) -> tuple[str, str]:
     if cpg is not None:
         codec = _CPG_CODECS.get(cpg.strip().lower())
         if codec and _decodes(values, codec):
-            return codec, f"按 .cpg 文件（{cpg.strip()}）使用 {codec.upper()} 编码"
-        declared = f".cpg 写的是「{cpg.strip()}」，但内容不符；"
+            return codec, note("ingest.encoding.cpg", cpg=cpg.strip(), codec=codec.upper())
+        declared = note("ingest.encoding.cpg_wrong", cpg=cpg.strip())
     else:
-        declared = "没有 .cpg 文件；"
+        declared = note("ingest.encoding.no_cpg")
     if all(v.isascii() for v in values):
-        return "utf-8", declared + "文字全为 ASCII，按 UTF-8 读取"
+        return "utf-8", note("ingest.encoding.ascii", declared=declared)
     if _decodes(values, "utf-8"):
-        return "utf-8", declared + "内容是合法的 UTF-8，按 UTF-8 读取"
+        return "utf-8", note("ingest.encoding.utf8", declared=declared)
     ldid = dbf[29] if len(dbf) > 29 else 0
     if _LDID_CODECS.get(ldid) == "gb18030" or _decodes(values, "gb18030"):
-        return "gb18030", declared + "检测为中文 GBK/GB18030 编码"
+        return "gb18030", note("ingest.encoding.gbk", declared=declared)
     if _decodes(values, "big5"):
-        return "big5", declared + "检测为繁体 Big5 编码"
-    return "latin-1", declared + "无法识别编码，按 Latin-1 读取，中文可能显示为乱码"
+        return "big5", note("ingest.encoding.big5", declared=declared)
+    return "latin-1", note("ingest.encoding.latin1", declared=declared)

@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.ingest.base import FRAME_ZH, SUZHOU_BOUNDS
+from geo.ingest.base import FRAME_CODES, SUZHOU_BOUNDS, frame_name
 from geo.ingest.places import bundled, located_in, named_in
+from geo.messages.notes import clauses, note
 from geo.spatial.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame, convert_coords
 
 # A boundary fits when its vertices lie this close (median, metres) to the bundled boundaries,
@@ -80,13 +81,11 @@ def fit_boundaries(geoms: gpd.GeoSeries) -> FrameFit | None:
     ranked = sorted(scores, key=scores.get)
     best, second = ranked[0], ranked[1]
     clear = scores[best] <= FIT_MAX_M and scores[second] >= FIT_RATIO * max(scores[best], 1.0)
-    figures = "，".join(f"按 {FRAME_ZH[f].split('（')[0]} 相距约 {scores[f]:.0f} m" for f in FRAMES)
+    figures = clauses(note("ingest.fit.boundary_figure", frame=FRAME_CODES[f], m=scores[f]) for f in FRAMES)
     if clear:
-        reason = (
-            f"边界与内置的真实区县/市界对照：按 {FRAME_ZH[best]} 解读最吻合（{figures}，取边界点距离中位数）"
-        )
+        reason = note("ingest.fit.boundary_clear", frame=frame_name(best), figures=figures)
     else:
-        reason = f"边界与内置的区县/市界对照没有明显吻合的坐标框架（{figures}）"
+        reason = note("ingest.fit.boundary_unclear", figures=figures)
     return FrameFit("boundary", scores, best if clear else None, len(coords), reason)
 
 
@@ -117,8 +116,11 @@ def fit_addresses(lon: pd.Series, lat: pd.Series, addresses: pd.Series) -> Frame
     best = max(FRAMES, key=lambda f: (scores[f], f == "wgs84"))
     margin = scores[best] - scores["wgs84"]
     clear = best != "wgs84" and margin >= max(ADDRESS_MIN_MORE, ADDRESS_MIN_SHARE * n)
-    figures = "，".join(f"{FRAME_ZH[f].split('（')[0]} {scores[f]:.0f}" for f in FRAMES)
-    reason = f"{n} 个有地址的点中，落在地址所写区县/区镇内的个数：{figures}" + (
-        f"；按 {FRAME_ZH[best]} 解读多 {margin:.0f} 个" if clear else "；没有明显更好的坐标框架"
+    figures = clauses(note("ingest.fit.address_figure", frame=FRAME_CODES[f], hits=scores[f]) for f in FRAMES)
+    verdict = (
+        note("ingest.fit.address_clear", frame=frame_name(best), margin=margin)
+        if clear
+        else note("ingest.fit.address_unclear")
     )
+    reason = note("ingest.fit.address", n=n, figures=figures, verdict=verdict)
     return FrameFit("address", scores, best if clear else None, n, reason)

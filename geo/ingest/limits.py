@@ -26,6 +26,7 @@ import pyogrio
 
 from geo.errors import DataValidationError
 from geo.ingest.base import MAX_TABLE_ROWS, MAX_UNZIPPED_BYTES
+from geo.messages.notes import Listing
 
 MiB = 1024 * 1024
 
@@ -74,7 +75,7 @@ def check_columns(frame: pd.DataFrame, filename: str) -> None:
         seen[c] = seen.get(c, 0) + 1
     repeated = [f"「{c}」（{n} 次）" for c, n in seen.items() if n > 1]
     if repeated:
-        raise DataValidationError.of("ingest.repeated_columns", file=filename, columns="、".join(repeated))
+        raise DataValidationError.of("ingest.repeated_columns", file=filename, columns=Listing(repeated))
 
 
 def check_csv(data: bytes, filename: str) -> None:

@@ -13,9 +13,11 @@ from pyproj import CRS
 
 from geo.catalogue import norm_header
 from geo.errors import DataValidationError
-from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, SUZHOU_BOUNDS, CrsSuggestion
+from geo.ingest.base import FAR_OUTSIDE_KM, SUZHOU_BOUNDS, CrsSuggestion
+from geo.ingest.base import frame_name as named_frame
 from geo.ingest.report import RowReport, row_numbers
 from geo.ingest.values import is_blank, key_variants, norm_key, to_degrees
+from geo.messages.notes import Listing, note
 from geo.spatial.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, Frame, convert_geometries
 
 _LON_NAMES = ("lon", "lng", "long", "longitude", "经度", "x", "东经", "gcj_lon", "bd_lon", "wgs_lon")
@@ -61,27 +63,17 @@ def suggest_crs(bounds: Sequence[float]) -> CrsSuggestion | None:
     if not np.all(np.isfinite([xmin, ymin, xmax, ymax])):
         return None
     checks = (
-        (_CHINA_LONLAT, False, STORAGE_CRS, "经纬度（度），在中国范围内"),
-        (_CHINA_LATLON, True, STORAGE_CRS, "经纬度（度），但纬度在前、经度在后"),
-        (
-            _GK_CM120,
-            False,
-            ANALYSIS_CRS,
-            "CGCS2000 3度带高斯-克吕格投影（中央经线 120°E，横坐标不含带号，单位米）",
-        ),
-        (
-            _GK_CM120_ZONED,
-            False,
-            ANALYSIS_CRS_ZONED,
-            "CGCS2000 3度带高斯-克吕格投影（第 40 带，横坐标含带号“40”，单位米）",
-        ),
+        (_CHINA_LONLAT, False, STORAGE_CRS, note("ingest.crs_reason.lonlat")),
+        (_CHINA_LATLON, True, STORAGE_CRS, note("ingest.crs_reason.latlon")),
+        (_GK_CM120, False, ANALYSIS_CRS, note("ingest.crs_reason.gk")),
+        (_GK_CM120_ZONED, False, ANALYSIS_CRS_ZONED, note("ingest.crs_reason.gk_zoned")),
     )
     for box, swapped, crs, reason in checks:
         if _in_box(xmin, ymin, xmax, ymax, box):
             return CrsSuggestion(crs, reason, swapped)
     for box, _, crs, reason in checks[2:]:  # survey convention: X = northing first
         if _in_box(ymin, xmin, ymax, xmax, box):
-            return CrsSuggestion(crs, reason + "，但 X/Y 颠倒（测量坐标 X 为北向）", True)
+            return CrsSuggestion(crs, note("ingest.crs_reason.xy_swapped", reason=reason), True)
     return None
 
 
@@ -175,21 +167,27 @@ def table_points(
     if missing:
         raise DataValidationError.of(
             "ingest.coordinate_columns_absent",
-            missing="、".join(missing),
-            columns="、".join(map(str, frame.columns)),
+            missing=Listing(missing),
+            columns=Listing(map(str, frame.columns)),
         )
     lon = to_degrees(frame[lon_col])
     lat = to_degrees(frame[lat_col])
     for col, values in ((lon_col, lon), (lat_col, lat)):
         bad = values.isna()
-        report.add(row_numbers(rownum, bad), level, col, "坐标为空或不是数字", frame.loc[bad, col])
+        report.add(
+            row_numbers(rownum, bad),
+            level,
+            col,
+            note("ingest.row.coordinate_not_number"),
+            frame.loc[bad, col],
+        )
     ok = lon.notna() & lat.notna()
     zero = ok & (lon == 0) & (lat == 0)
     report.add(
         row_numbers(rownum, zero),
         level,
         f"{lon_col}/{lat_col}",
-        "坐标为 0,0（多为缺失值）",
+        note("ingest.row.zero_zero"),
         ["0,0"] * int(zero.sum()),
     )
     ok &= ~zero
@@ -206,7 +204,7 @@ def table_points(
         row_numbers(rownum, swapped),
         level,
         f"{lon_col}/{lat_col}",
-        "本行经纬度好像填反了（纬度在前），请在源表中改正",
+        note("ingest.row.lonlat_swapped"),
         lon[swapped].astype(str) + "," + lat[swapped].astype(str),
     )
     ok &= ~swapped
@@ -215,7 +213,7 @@ def table_points(
         row_numbers(rownum, out_of_range),
         level,
         f"{lon_col}/{lat_col}",
-        "经纬度超出有效范围（经度 ±180，纬度 ±90）",
+        note("ingest.row.out_of_range"),
         lon[out_of_range].astype(str) + "," + lat[out_of_range].astype(str),
     )
     ok &= ~out_of_range
@@ -244,8 +242,7 @@ def uncross_coordinate_columns(
         row_numbers(rownum, located),
         "repaired",
         f"{lat_col}/{lon_col}",
-        f"经纬度填反了：「{lat_col}」列填的是纬度、「{lon_col}」列填的是经度；"
-        f"点位按数值取，两列内容已对调（「{lat_col}」现为经度）",
+        note("ingest.row.columns_crossed", lat=lat_col, lon=lon_col),
         gdf.loc[located, lat_col].astype(str) + "," + gdf.loc[located, lon_col].astype(str),
     )
     return out
@@ -261,11 +258,11 @@ def table_join(
 ) -> gpd.GeoDataFrame:
     if join_col not in frame.columns:
         raise DataValidationError.of(
-            "ingest.join_column_absent", column=join_col, columns="、".join(map(str, frame.columns))
+            "ingest.join_column_absent", column=join_col, columns=Listing(map(str, frame.columns))
         )
     if zone_key not in zones.columns:
         raise DataValidationError.of(
-            "ingest.zone_field_absent", field=zone_key, fields="、".join(map(str, zones.columns))
+            "ingest.zone_field_absent", field=zone_key, fields=Listing(map(str, zones.columns))
         )
     zones = (
         zones.to_crs(STORAGE_CRS)
@@ -282,16 +279,22 @@ def table_join(
     geoms = np.full(len(frame), None, dtype=object)
     for i, value in enumerate(frame[join_col]):
         if is_blank(value):
-            report.add([rownum.iloc[i]], "error", join_col, "关联字段为空", [""])
+            report.add([rownum.iloc[i]], "error", join_col, note("ingest.row.join_blank"), [""])
             continue
         key = norm_key(value)
         if key in lookup and key not in ambiguous:
             geoms[i] = lookup[key]
         elif key in ambiguous:
-            report.add([rownum.iloc[i]], "error", join_col, f"「{key}」对应多个分区，无法确定", [value])
+            report.add(
+                [rownum.iloc[i]], "error", join_col, note("ingest.row.join_ambiguous", key=key), [value]
+            )
         else:
             report.add(
-                [rownum.iloc[i]], "error", join_col, f"在分区图层的「{zone_key}」中找不到「{key}」", [value]
+                [rownum.iloc[i]],
+                "error",
+                join_col,
+                note("ingest.row.join_not_found", field=zone_key, key=key),
+                [value],
             )
     return gpd.GeoDataFrame(frame.copy(), geometry=geoms, crs=STORAGE_CRS)
 
@@ -374,7 +377,7 @@ def to_storage(
         out = gpd.GeoSeries(convert_geometries(out.values, src=frame_name, dst="wgs84"), crs=STORAGE_CRS)
     elif not source.is_geographic and frame_name != "wgs84":
         raise DataValidationError.of(
-            "ingest.frame_needs_degrees", frame=FRAME_ZH[frame_name], file=filename, crs=crs
+            "ingest.frame_needs_degrees", frame=named_frame(frame_name), file=filename, crs=crs
         )
     km = km_outside_suzhou(out[present]) if present.any() else np.array([])
     if km.size and np.all(km > FAR_OUTSIDE_KM):
@@ -402,9 +405,9 @@ def check_geometries(
     for row in rows[missing]:
         if row not in already:
             if keep_missing:
-                report.add([row], "warning", "geometry", "没有位置：已保留，但不能按位置归入区域")
+                report.add([row], "warning", "geometry", note("ingest.row.no_location_kept"))
             else:
-                report.add([row], "error", "geometry", "没有几何图形（空或缺失）")
+                report.add([row], "error", "geometry", note("ingest.row.no_geometry"))
     values = np.asarray(geoms.values, dtype=object).copy()
     present = ~missing
     invalid = present & ~shapely.is_valid(values)
@@ -413,12 +416,12 @@ def check_geometries(
         kinds = shapely.get_type_id(values[invalid])
         repaired = shapely.make_valid(values[invalid])
         values[invalid] = [_keep_dimension(g, k) for g, k in zip(repaired, kinds, strict=True)]
-        report.add(rows[invalid], "repaired", "geometry", "几何图形无效，已自动修复", reasons)
+        report.add(rows[invalid], "repaired", "geometry", note("ingest.row.geometry_repaired"), reasons)
     out = gdf.copy()
     out[out.geometry.name] = values
     out = out.set_geometry(out.geometry.name, crs=gdf.crs)
     still_empty = (out.geometry.isna() | out.geometry.is_empty).to_numpy() & present
-    report.add(rows[still_empty], "error", "geometry", "几何图形修复后为空")
+    report.add(rows[still_empty], "error", "geometry", note("ingest.row.geometry_empty_after_repair"))
     return out.loc[~(still_empty if keep_missing else missing | still_empty)]
 
 
@@ -440,6 +443,6 @@ def flag_far(gdf: gpd.GeoDataFrame, rownum: pd.Series, report: RowReport) -> Non
         rownum.loc[gdf.index[far]],
         "warning",
         "geometry",
-        "位置远在苏州市范围以外，请核对坐标",
+        note("ingest.row.far_from_suzhou"),
         [_distance_text(float(k)) for k in km[far]],
     )

@@ -23,6 +23,7 @@ from geo.ingest.base import EXTENSIONS, FORMATS, MAX_TABLE_ROWS, MAX_UNZIPPED_BY
 from geo.ingest.encoding import detect_dbf_encoding
 from geo.ingest.locating import crs_string
 from geo.ingest.values import is_blank
+from geo.messages.notes import Listing, note
 from geo.spatial.crs import STORAGE_CRS
 
 _SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
@@ -63,7 +64,7 @@ def detect_format(data: bytes, filename: str) -> str:
         raise DataValidationError.of("ingest.xls_unsupported")
     if ext in (".shp", ".dbf", ".shx", ".prj"):
         raise DataValidationError.of("ingest.lone_shapefile_part", file=filename)
-    raise DataValidationError.of("ingest.unknown_format", file=filename, formats="、".join(EXTENSIONS))
+    raise DataValidationError.of("ingest.unknown_format", file=filename, formats=Listing(EXTENSIONS))
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:
@@ -175,12 +176,12 @@ def _pick_layer(layers: Sequence[str], layer: str | None, filename: str) -> str:
                 extra={"layers": tuple(layers)},
                 file=filename,
                 n=len(layers),
-                layers="、".join(layers),
+                layers=Listing(layers),
             )
         return layers[0]
     if layer not in layers:
         raise DataValidationError.of(
-            "ingest.no_such_layer", file=filename, layer=layer, layers="、".join(layers)
+            "ingest.no_such_layer", file=filename, layer=layer, layers=Listing(layers)
         )
     return layer
 
@@ -201,15 +202,15 @@ def _read_shapefile_zip(data: bytes, filename: str, layer: str | None, encoding:
         missing = [ext for ext in (".shx", ".dbf") if ext not in parts]
         if missing:
             raise DataValidationError.of(
-                "ingest.shapefile_incomplete", layer=chosen, missing="、".join(missing)
+                "ingest.shapefile_incomplete", layer=chosen, missing=Listing(missing)
             )
         limits.check_dbf(zf, parts[".dbf"], filename)
         content = {ext: limits.read_member(zf, info, filename) for ext, info in parts.items()}
     notes: list[str] = []
     if encoding is None:
         cpg = content[".cpg"].decode("ascii", errors="ignore") if ".cpg" in content else None
-        encoding, note = detect_dbf_encoding(content[".dbf"], cpg)
-        notes.append(note)
+        encoding, reason = detect_dbf_encoding(content[".dbf"], cpg)
+        notes.append(reason)
     with tempfile.TemporaryDirectory(prefix="atlas-import-") as tmp:
         for ext, blob in content.items():  # fixed names: nothing from the zip decides a path
             (Path(tmp) / f"layer{ext}").write_bytes(blob)
@@ -269,7 +270,7 @@ def _header_row(top: pd.DataFrame) -> int:
 
 
 def _header_note(header_row: int) -> list[str]:
-    return [f"表头在第 {header_row + 1} 行（上方 {header_row} 行为标题，已跳过）"] if header_row else []
+    return [note("ingest.note.header_row", row=header_row + 1, above=header_row)] if header_row else []
 
 
 def _check_header(top: pd.DataFrame, header_row: int, filename: str) -> None:
@@ -319,7 +320,7 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
         chosen = sheet if sheet is not None else sheets[0]
         if chosen not in sheets:
             raise DataValidationError.of(
-                "ingest.no_such_sheet", file=filename, sheet=chosen, sheets="、".join(sheets)
+                "ingest.no_such_sheet", file=filename, sheet=chosen, sheets=Listing(sheets)
             )
         top = pd.read_excel(book, sheet_name=chosen, header=None, nrows=20)
         header_row = _header_row(top)
@@ -352,7 +353,7 @@ READERS: dict[str, Callable[[bytes, str, str | None, str | None], _Raw]] = {
 def read_raw(data: bytes, filename: str, fmt: str, layer: str | None, encoding: str | None) -> _Raw:
     reader = READERS.get(fmt)
     if reader is None:
-        raise DataValidationError.of("ingest.unsupported_format", fmt=fmt, formats="、".join(FORMATS))
+        raise DataValidationError.of("ingest.unsupported_format", fmt=fmt, formats=Listing(FORMATS))
     raw = reader(data, filename, layer, encoding)
     limits.check_columns(raw.frame, filename)
     raw.frame = (
@@ -384,4 +385,4 @@ def _use_wkt_column(raw: _Raw) -> None:
     if parsed == 0 or parsed < 0.5 * int(values.notna().sum()):  # mostly WKT: bad ones become row errors
         return
     raw.frame = gpd.GeoDataFrame(raw.frame.drop(columns=names[0]), geometry=geoms, crs=None)
-    raw.notes.append(f"「{names[0]}」列是 WKT 几何，按空间图层读取（需指明坐标系）")
+    raw.notes.append(note("ingest.note.wkt_column", column=names[0]))

@@ -7,20 +7,26 @@ from collections.abc import Sequence
 import pandas as pd
 
 from geo.ingest.values import is_blank
+from geo.messages import message
+from geo.messages.notes import text_in
 
 REPORT_COLUMNS = ("row", "level", "field", "problem", "value")
 
 
-LEVEL_ZH = {"error": "错误（已剔除）", "repaired": "已修复", "warning": "提醒（已保留）"}
+LEVELS = ("error", "repaired", "warning")
+LEVEL_ZH = {level: message(f"ingest.report.level.{level}", "zh") for level in LEVELS}
 
 
-# The row checks of geo/ingest/checks.py, by a phrase each of their problems holds.
-CHECK_MARKERS = {
-    "坐标完全相同": "多行坐标完全相同",
-    "位小数": "坐标为整数/过于整齐",
-    "坐标却在": "位置与地址/区镇不符",
-    "同名同地址": "同名同地址",
+# The row checks of geo/ingest/checks.py, by a phrase each of their problems holds: its catalogue key.
+CHECK_KEYS = {
+    "坐标完全相同": "ingest.check.same_point",
+    "位小数": "ingest.check.round",
+    "坐标却在": "ingest.check.misplaced",
+    "同名同地址": "ingest.check.duplicate",
 }
+CHECK_MARKERS = {marker: message(key, "zh") for marker, key in CHECK_KEYS.items()}
+# A check's Chinese label (the keys of :func:`check_counts`) -> its catalogue key.
+CHECK_LABEL_KEYS = {CHECK_MARKERS[marker]: key for marker, key in CHECK_KEYS.items()}
 
 
 def check_counts(report: pd.DataFrame) -> dict[str, int]:
@@ -68,7 +74,10 @@ class RowReport:
             )
 
     def frame(self) -> pd.DataFrame:
+        """The report, one row a problem; ``problem`` holds the notes themselves (object dtype: a
+        string column would drop their keys), so the edge writes them in its language."""
         report = pd.DataFrame(self.rows, columns=list(REPORT_COLUMNS))
+        report["problem"] = pd.Series([r[3] for r in self.rows], index=report.index, dtype=object)
         return report.sort_values(["row", "level"], kind="stable").reset_index(drop=True)
 
 
@@ -78,10 +87,11 @@ def row_numbers(rownum: pd.Series, mask) -> pd.Series:
     return rownum.loc[mask.index[mask.to_numpy()]]
 
 
-def report_for_download(report: pd.DataFrame) -> pd.DataFrame:
-    """The row report with Chinese headers and levels, ready for CSV/XLSX download."""
+def report_for_download(report: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The row report with headers, levels and problems in ``lang`` (Chinese by default), ready for
+    CSV/XLSX download."""
     out = report.copy()
-    out["level"] = out["level"].map(LEVEL_ZH).fillna(out["level"])
-    return out.rename(
-        columns={"row": "行号", "level": "处理", "field": "字段", "problem": "问题", "value": "原值"}
-    )
+    levels = {level: message(f"ingest.report.level.{level}", lang) for level in LEVELS}
+    out["level"] = out["level"].map(levels).fillna(out["level"])
+    out["problem"] = [text_in(p, lang) for p in out["problem"]]
+    return out.rename(columns={c: message(f"ingest.report.{c}", lang) for c in REPORT_COLUMNS})

@@ -14,7 +14,7 @@ from pyproj import CRS
 
 from geo.catalogue import suggest_columns
 from geo.errors import DataValidationError, LayerChoiceError, RowReportError
-from geo.ingest.base import FAR_OUTSIDE_KM, FRAME_ZH, KINDS, MAX_UPLOAD_BYTES, CrsSuggestion, Kind
+from geo.ingest.base import FAR_OUTSIDE_KM, KINDS, MAX_UPLOAD_BYTES, CrsSuggestion, Kind, frame_name
 from geo.ingest.checks import check_rows
 from geo.ingest.columns import apply_mapping, suggest_mapping
 from geo.ingest.frames import FrameFit, fit_addresses, fit_boundaries
@@ -40,8 +40,9 @@ from geo.ingest.locating import (
 )
 from geo.ingest.places import address_column
 from geo.ingest.readers import check_size, detect_format, read_raw
-from geo.ingest.report import FLAG_COLUMN, RowReport, check_counts, flag_values
+from geo.ingest.report import CHECK_LABEL_KEYS, FLAG_COLUMN, RowReport, check_counts, flag_values
 from geo.ingest.values import to_degrees
+from geo.messages.notes import Listing, Note, clauses, note
 from geo.spatial.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 
@@ -98,12 +99,25 @@ class ImportResult:
         return check_counts(self.report)
 
     def summary(self) -> str:
-        """One line: rows in, passed, dropped, repaired, flagged, and what the row checks found."""
+        """One line in Chinese: rows in, passed, dropped, repaired, flagged, and what the row checks
+        found (:meth:`summary_note` in either language)."""
+        return str(self.summary_note())
+
+    def summary_note(self) -> Note:
+        """The one line of :meth:`summary` as a note, written in either language at the edge."""
         checks = self.check_counts()
-        return (
-            f"读入 {self.rows_in} 行：通过 {len(self.frame)} 行，剔除 {self.count('error')} 行，"
-            f"修复 {self.count('repaired')} 行，提醒 {self.count('warning')} 行"
-            + ("（" + "，".join(f"{k} {v} 行" for k, v in checks.items()) + "）" if checks else "")
+        found = clauses(
+            note("ingest.summary.check", label=note(CHECK_LABEL_KEYS[label]), n=n)
+            for label, n in checks.items()
+        )
+        return note(
+            "ingest.summary",
+            rows_in=self.rows_in,
+            ok=len(self.frame),
+            dropped=self.count("error"),
+            repaired=self.count("repaired"),
+            flagged=self.count("warning"),
+            checks=note("ingest.summary.checks", checks=found) if checks else "",
         )
 
 
@@ -140,46 +154,50 @@ def inspect_upload(
     if is_table:
         lon_col, lat_col, swapped = suggest_coordinate_columns(frame)
         if swapped:
-            notes.append(f"「{lat_col}」列的数值像经度、「{lon_col}」列像纬度：已按数值对调建议")
+            notes.append(note("ingest.note.columns_swapped", lat=lat_col, lon=lon_col))
         if lon_col is None:
-            notes.append("没有找到经纬度列：可手动指定，或按名称/代码关联到已有分区")
+            notes.append(note("ingest.note.no_lonlat_columns"))
     else:
         valid = frame.geometry[frame.geometry.notna() & ~frame.geometry.is_empty]
         bounds = valid.total_bounds if len(valid) else [np.nan] * 4
         if raw.crs is None:
             suggestion = suggest_crs(bounds)
             notes.append(
-                "文件没有坐标系信息（.prj）："
-                + (
-                    f"数值看起来是{suggestion.reason}，建议 {suggestion.crs}"
-                    if suggestion
-                    else "无法从数值判断，请向数据提供方确认"
-                )
+                note("ingest.note.no_prj_guess", reason=suggestion.reason, crs=suggestion.crs)
+                if suggestion
+                else note("ingest.note.no_prj_unknown")
             )
         elif CRS.from_user_input(raw.crs).is_geographic and looks_swapped_lonlat(bounds):
-            suggestion = CrsSuggestion(raw.crs, "经纬度颠倒（纬度在前）", True)
-            notes.append("坐标看起来经纬度颠倒了（纬度在前）：导入时请勾选「交换经纬度」")
+            suggestion = CrsSuggestion(raw.crs, note("ingest.crs_reason.swapped_lonlat"), True)
+            notes.append(note("ingest.note.lonlat_swapped"))
         elif CRS.from_user_input(raw.crs).is_geographic and not_degrees(bounds):
             suggestion = suggest_crs(bounds)
             metres = metres_not_degrees(valid, raw.crs, filename)
-            notes.append(f"{metres.message}；{metres.hint}")
+            said = (Note(metres.key, metres.params), Note(f"{metres.key}.hint", metres.params))
+            notes.append(Listing(said, sep="；", sep_en="; "))
         elif len(valid) and all_far(valid, raw.crs):
             guess = suggest_crs(bounds)
             if guess is not None and (guess.crs != raw.crs or guess.swapped):
                 suggestion = guess
+                swap = note("ingest.note.and_swap_axes") if guess.swapped else ""
                 notes.append(
-                    f"按文件声明的 {raw.crs} 换算后，要素都不在苏州附近；数值看起来是{guess.reason}，"
-                    f"建议改用 {guess.crs}" + ("并交换坐标轴" if guess.swapped else "")
+                    note(
+                        "ingest.note.far_with_declared",
+                        crs=raw.crs,
+                        reason=guess.reason,
+                        guess=guess.crs,
+                        swap=swap,
+                    )
                 )
     frame_guess = suggest_frame(columns, filename)
     if frame_guess != "wgs84":
-        notes.append(f"根据列名/文件名，坐标可能是 {FRAME_ZH[frame_guess]}")
+        notes.append(note("ingest.note.frame_by_names", frame=frame_name(frame_guess)))
     fit = _frame_fit(frame, is_table, raw.crs, suggestion, lon_col, lat_col)
     if fit is not None:
         notes.append(fit.reason)
         if fit.proposed is not None and fit.proposed != frame_guess:
             frame_guess = fit.proposed
-            notes.append(f"建议按 {FRAME_ZH[frame_guess]} 读取（请确认后再导入）")
+            notes.append(note("ingest.note.frame_proposed", frame=frame_name(frame_guess)))
     preview = pd.DataFrame(frame.drop(columns=frame.geometry.name) if not is_table else frame).head(20)
     return Inspection(
         filename=filename,
@@ -228,7 +246,7 @@ def _check_kind_fits(types: pd.Series, kind: Kind) -> None:
     else:
         return
     if len(present) and not fits.any():
-        raise DataValidationError.of(key, found="、".join(sorted(set(present))))
+        raise DataValidationError.of(key, found=Listing(sorted(set(present))))
 
 
 def _fit_kind(
@@ -242,13 +260,13 @@ def _fit_kind(
         if polygonal.any():
             gdf = gdf.copy()
             gdf.loc[polygonal, gdf.geometry.name] = gdf.geometry[polygonal].representative_point()
-            notes.append(f"{int(polygonal.sum())} 个企业的位置取自其地块/分区的内部代表点")
+            notes.append(note("ingest.note.representative_points", n=int(polygonal.sum())))
         lines = gdf.geom_type.isin(["LineString", "MultiLineString"]).to_numpy()
         report.add(
             rownum.loc[gdf.index[lines]],
             "error",
             "geometry",
-            "企业图层需要点位，线要素无法使用",
+            note("ingest.row.enterprise_line"),
             [""] * int(lines.sum()),
         )
         return gdf.loc[~lines]
@@ -258,7 +276,7 @@ def _fit_kind(
             rownum.loc[gdf.index[bad]],
             "error",
             "geometry",
-            "分区图层需要面要素，点/线无法使用",
+            note("ingest.row.zone_not_polygon"),
             types[bad].tolist(),
         )
         gdf = gdf.loc[~bad].copy()
@@ -400,19 +418,16 @@ def _locate_by_columns(given: _Input, opts: ReadOptions) -> _Located:
     notes = []
     if lon_col is None:
         gdf = gpd.GeoDataFrame(source.copy(), geometry=[None] * len(source), crs=STORAGE_CRS)
-        notes.append("表格没有经纬度列：企业未定位，只能按区镇名称归入区域")
+        notes.append(note("ingest.note.no_lonlat_table"))
     else:
         gdf = table_points(
             source, lon_col, lat_col, frame, given.rownum, given.report, level=given.coord_level
         )
         if coordinate_columns_crossed(source.columns, lon_col, lat_col):
             gdf = uncross_coordinate_columns(gdf, lon_col, lat_col, given.rownum, given.report)
-            notes.append(
-                f"「{lat_col}」列填的是纬度、「{lon_col}」列填的是经度：点位按数值取，"
-                "两列内容已对调，使属性与几何一致（逐行记为“已修复”）"
-            )
+            notes.append(note("ingest.note.columns_crossed", lat=lat_col, lon=lon_col))
     if frame != "wgs84" and lon_col is not None:
-        notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
+        notes.append(note("ingest.note.converted_frame", frame=frame_name(frame)))
     bounds = gdf.geometry.dropna().total_bounds if gdf.geometry.notna().any() else None
     if bounds is not None and np.all(km_outside_suzhou(gdf.geometry.dropna()) > FAR_OUTSIDE_KM):
         raise DataValidationError.of(
@@ -436,14 +451,14 @@ def _locate_vector(given: _Input, opts: ReadOptions) -> _Located:
     source_crs = crs_string(crs) if crs is not None else declared
     notes = []
     if crs is not None and declared is not None and crs_string(crs) != declared:
-        notes.append(f"按用户指定的 {source_crs} 读取（文件声明为 {declared}）")
+        notes.append(note("ingest.note.user_crs", crs=source_crs, declared=declared))
     if CRS.from_user_input(source_crs).is_geographic and frame != "wgs84":
-        notes.append(f"坐标按 {FRAME_ZH[frame]} 读取，已转换为 WGS-84")
+        notes.append(note("ingest.note.converted_frame", frame=frame_name(frame)))
     gdf = to_storage(given.source, source_crs, frame, opts.swap_xy, given.filename)
     if opts.swap_xy:
-        notes.append("已交换每个坐标的两个分量")
+        notes.append(note("ingest.note.axes_swapped"))
     if source_crs not in (STORAGE_CRS, "EPSG:4490"):
-        notes.append(f"已从 {source_crs} 转换为 WGS-84（EPSG:4326）")
+        notes.append(note("ingest.note.reprojected", crs=source_crs))
     return _Located(gdf, source_crs, notes=notes)
 
 
@@ -497,9 +512,9 @@ def read_upload(
     kind, frame = opts.kind, opts.frame
     check_size(data, filename, opts.max_bytes)
     if kind not in KINDS:
-        raise DataValidationError.of("ingest.unknown_kind", kind=kind, choices="、".join(KINDS))
+        raise DataValidationError.of("ingest.unknown_kind", kind=kind, choices=Listing(KINDS))
     if frame not in FRAMES:
-        raise DataValidationError.of("ingest.unknown_frame", frame=frame, choices="、".join(FRAMES))
+        raise DataValidationError.of("ingest.unknown_frame", frame=frame, choices=Listing(FRAMES))
     fmt = detect_format(data, filename)
     raw = read_raw(data, filename, fmt, opts.layer, opts.encoding)
 
@@ -528,11 +543,8 @@ def read_upload(
     if lon_col is not None and frame != "wgs84":
         gdf, renamed = _mark_source_coordinates(gdf, (lon_col, lat_col), frame)
         if renamed:
-            notes.append(
-                "源表坐标列按其坐标框架改名："
-                + "、".join(f"「{a}」→「{b}」" for a, b in renamed.items())
-                + "（几何为 WGS-84，导出时不会被当作 WGS-84 经纬度）"
-            )
+            pairs = Listing(note("ingest.note.renamed_pair", old=a, new=b) for a, b in renamed.items())
+            notes.append(note("ingest.note.renamed_source_columns", pairs=pairs))
 
     # Assemble: refuse a file of which no row passed; flags and provenance with the rows.
     report_frame = report.frame()

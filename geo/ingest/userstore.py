@@ -13,6 +13,7 @@ from geo.errors import DataValidationError
 from geo.ingest.base import Kind
 from geo.ingest.columns import ZONE_COLUMNS
 from geo.ingest.upload import ImportResult
+from geo.messages.notes import Listing
 from geo.spatial.crs import STORAGE_CRS
 from geo.storage.base import DEFAULT_USER_GPKG, USER_GPKG_ENV, Store, default_user_gpkg, open_store  # noqa: F401
 from geo.storage.builtin import check_layer
@@ -112,7 +113,7 @@ def load_user_layer(name: str, *, path: StoreTarget = None) -> gpd.GeoDataFrame:
         columns = []
     missing = [c for c in columns if c not in gdf.columns]
     if missing:
-        raise DataValidationError.of("ingest.import_lacks_fields", name=name, fields="、".join(missing))
+        raise DataValidationError.of("ingest.import_lacks_fields", name=name, fields=Listing(missing))
     rest = [c for c in gdf.columns if c not in columns and c != gdf.geometry.name]
     return gdf[[*columns, *rest, gdf.geometry.name]]
 
@@ -162,7 +163,7 @@ def save_import(
         raise DataValidationError.of("ingest.bad_layer_name", name=name)
     if accuracy not in ACCURACY_CLASSES:
         raise DataValidationError.of(
-            "ingest.unknown_accuracy", accuracy=accuracy, choices="、".join(ACCURACY_CLASSES)
+            "ingest.unknown_accuracy", accuracy=accuracy, choices=Listing(ACCURACY_CLASSES)
         )
     if not title.strip() or not source.strip():
         raise DataValidationError.of("ingest.title_source_missing")
@@ -217,7 +218,7 @@ def _with_year(frame: gpd.GeoDataFrame, year: int | None) -> gpd.GeoDataFrame:
     if "year" in frame.columns:
         other = sorted({int(y) for y in pd.unique(frame["year"].dropna())} - {year})
         if other:
-            raise DataValidationError.of("ingest.year_conflict", years="、".join(map(str, other)), year=year)
+            raise DataValidationError.of("ingest.year_conflict", years=Listing(map(str, other)), year=year)
         return frame
     return frame.assign(year=year)
 

@@ -25,6 +25,8 @@ from geo import catalogue
 from geo.config_yaml import config_number, layered, read_config_yaml
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ID_COL, ZONE_COL
+from geo.messages import message
+from geo.messages.notes import Listing, Note, note
 from geo.spatial.measure import area_mu, to_analysis_crs
 
 DEFAULT_CONTROLS_PATH = Path(__file__).with_name("land_control.yaml")
@@ -53,22 +55,31 @@ PARCEL_METRICS: dict[str, tuple[str, str, str, str]] = {
     "tax_per_mu_wan_yuan": ("亩均税收", "Tax per mu", "万元/亩", "10k yuan/mu"),
 }
 
-# Reasons a parcel is 低效用地 (rule key -> 中文, English).
-REASONS: dict[str, tuple[str, str]] = {
-    "class_d": ("企业评价为 D 类", "enterprise in class D"),
-    "far_below_min": ("容积率低于控制下限", "FAR below the control minimum"),
-    "coverage_below_min": ("建筑系数低于控制下限", "building coverage below the control minimum"),
-    "idle": ("闲置土地", "idle land"),
-    "tax_below_min": ("亩均税收低于门槛", "tax per mu below the threshold"),
-}
-VERDICT_MET, VERDICT_MISSED, VERDICT_NOT_DUE = "达标", "未达标", "未到达产期"
-VERDICT_EN = {VERDICT_MET: "met", VERDICT_MISSED: "missed", VERDICT_NOT_DUE: "not yet due"}
-# Promise -> achieved column, 中文 name.
+
+def _both(key: str) -> tuple[str, str]:
+    return message(key, "zh"), message(key, "en")
+
+
+# Reasons a parcel is 低效用地 (rule key -> 中文, English; the words in geo/messages/land_notes.py).
+RULES = ("class_d", "far_below_min", "coverage_below_min", "idle", "tax_below_min")
+REASONS: dict[str, tuple[str, str]] = {rule: _both(f"land.reason.{rule}") for rule in RULES}
+# The grant-contract verdicts: the Chinese word the ``verdict`` column holds, and its catalogue key.
+VERDICT_KEYS = {"met": "land.verdict.met", "missed": "land.verdict.missed", "not_due": "land.verdict.not_due"}
+VERDICT_MET, VERDICT_MISSED, VERDICT_NOT_DUE = (message(k, "zh") for k in VERDICT_KEYS.values())
+VERDICT_EN = {message(k, "zh"): message(k, "en") for k in VERDICT_KEYS.values()}
+# Promise -> achieved column, 中文 name, English name.
 PROMISES: dict[str, tuple[str, str, str]] = {
-    "promised_invest_per_mu_wan_yuan": ("invest_per_mu_wan_yuan", "投资强度", "investment per mu"),
-    "promised_far": ("far", "容积率", "FAR"),
-    "promised_tax_per_mu_wan_yuan": ("tax_per_mu_wan_yuan", "亩均税收", "tax per mu"),
+    "promised_invest_per_mu_wan_yuan": ("invest_per_mu_wan_yuan", *_both("land.promise.invest")),
+    "promised_far": ("far", *_both("land.promise.far")),
+    "promised_tax_per_mu_wan_yuan": ("tax_per_mu_wan_yuan", *_both("land.promise.tax")),
 }
+
+
+def verdict_note(verdict: str) -> Note | str:
+    """A ``verdict`` value (达标 / 未达标 / 未到达产期) as a note in either language (another value as
+    given)."""
+    keys = {message(k, "zh"): k for k in VERDICT_KEYS.values()}
+    return note(keys[verdict]) if verdict in keys else verdict
 
 
 # --------------------------------------------------------------------------- configuration
@@ -123,7 +134,7 @@ def controls_from_mapping(raw: Mapping) -> LandControls:
     mapping = {str(k): str(v) for k, v in (merged.get("industry_category") or {}).items()}
     unknown = sorted({v for v in mapping.values() if v not in cats})
     if unknown:
-        raise DataValidationError.of("land.unknown_category", categories="、".join(unknown))
+        raise DataValidationError.of("land.unknown_category", categories=Listing(unknown))
     low = dict(merged.get("low_efficiency") or {})
     tax_min = _number(
         low.pop("tax_per_mu_min_wan_yuan", None), "low_efficiency.tax_per_mu_min_wan_yuan", allow_none=True
@@ -132,8 +143,8 @@ def controls_from_mapping(raw: Mapping) -> LandControls:
     if bad_rules:
         raise DataValidationError.of(
             "land.unknown_rule",
-            rules="、".join(bad_rules),
-            options="、".join(k for k in REASONS if k != "tax_below_min"),
+            rules=Listing(bad_rules),
+            options=Listing(k for k in REASONS if k != "tax_below_min"),
         )
     contracts = merged.get("contracts") or {}
     return LandControls(
@@ -203,7 +214,7 @@ def prepare_parcels(parcels: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
             raise DataValidationError.of("land.id_blank", column=mapping[PARCEL_ID], n=int(ids.isna().sum()))
         dups = ids[ids.duplicated(keep=False)]
         if len(dups):
-            shown = "、".join(pd.unique(dups).tolist()[:10])
+            shown = Listing(pd.unique(dups).tolist()[:10])
             raise DataValidationError.of("land.id_duplicate", ids=shown)
         out[PARCEL_ID] = ids
     else:
@@ -262,7 +273,8 @@ class ParcelJoin:
     unknown_ids
         Enterprise ids on parcels that are not in the enterprise table.
     notes, notes_en
-        Remarks for the user, in Chinese and English.
+        Remarks for the user: notes (Chinese as strings, ``note.text("en")`` in English) and the same
+        written in English.
     """
 
     parcels: gpd.GeoDataFrame
@@ -287,19 +299,14 @@ def join_parcels(parcels: gpd.GeoDataFrame, enterprises: pd.DataFrame, *, id_col
     """
     out = parcels.copy()
     ent_ids = enterprises[id_col].map(lambda v: str(v).strip())
-    notes: list[str] = []
-    notes_en: list[str] = []
+    notes: list[Note] = []
     if out[ID_COL].notna().any():
         known = set(ent_ids)
         unknown = tuple(sorted({v for v in out[ID_COL].dropna() if v not in known}))
         if unknown:
-            shown = "、".join(unknown[:10])
-            notes.append(f"{len(unknown)} 个宗地上的企业编号不在企业表中：{shown}")
-            notes_en.append(
-                f"{len(unknown)} enterprise ids on parcels are not in the enterprise table: {shown}"
-            )
+            notes.append(note("land.note.unknown_ids", n=len(unknown), ids=Listing(unknown[:10])))
         out["join_method"] = np.where(out[ID_COL].notna(), "id", "")
-        return ParcelJoin(out, "id", unknown, tuple(notes), tuple(notes_en))
+        return ParcelJoin(out, "id", unknown, tuple(notes), tuple(n.text("en") for n in notes))
     if not isinstance(enterprises, gpd.GeoDataFrame) or enterprises.crs is None:
         raise DataValidationError.of("land.no_link")
     pm = to_analysis_crs(out[[out.geometry.name]])
@@ -314,17 +321,15 @@ def join_parcels(parcels: gpd.GeoDataFrame, enterprises: pd.DataFrame, *, id_col
     holder[parcel_idx[first]] = ent_idx[first]
     shared = int((~first).sum())
     if shared:
-        notes.append(f"{shared} 家企业与其他企业位于同一宗地内，该宗地归排在前面的企业")
-        notes_en.append(f"{shared} enterprises share a parcel with another; it went to the first")
+        notes.append(note("land.note.shared_parcel", n=shared))
     ids = ent_ids.to_numpy(dtype=object)
     out[ID_COL] = [ids[h] if h >= 0 else None for h in holder]
     out["idle"] = holder < 0
     out["join_method"] = np.where(holder >= 0, "location", "")
     n_none = int((holder < 0).sum())
     if n_none:
-        notes.append(f"{n_none} 宗地内没有企业点位，按闲置计")
-        notes_en.append(f"{n_none} parcels hold no enterprise point and count as idle")
-    return ParcelJoin(out, "location", (), tuple(notes), tuple(notes_en))
+        notes.append(note("land.note.empty_parcels", n=n_none))
+    return ParcelJoin(out, "location", (), tuple(notes), tuple(n.text("en") for n in notes))
 
 
 def with_parcel_land(enterprises: pd.DataFrame, joined: ParcelJoin, *, id_col: str = ID_COL) -> pd.DataFrame:

@@ -28,22 +28,27 @@ import pyogrio
 
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ZONE_COL
+from geo.messages import message
+from geo.messages.notes import Listing, Note
 from geo.storage.audit import Change
 from geo.storage.base import Store, default_user_gpkg, open_store
 from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec
 
 LOG_LAYER = "parcel_renewal_log"
-STATUS_IDENTIFIED, STATUS_IN_PROGRESS, STATUS_DONE = "已认定", "处置中", "已盘活"
-STATUSES = (STATUS_IDENTIFIED, STATUS_IN_PROGRESS, STATUS_DONE)
-STATUS_EN = {STATUS_IDENTIFIED: "identified", STATUS_IN_PROGRESS: "in progress", STATUS_DONE: "renewed"}
-# Ways of handling low-efficiency land (DOMAIN.md §7).
-METHODS = ("技改提升", "工业上楼", "兼并重组", "收回/转让")
-METHOD_EN = {
-    "技改提升": "upgrade",
-    "工业上楼": "multi-storey industry",
-    "兼并重组": "merger",
-    "收回/转让": "taken back / transferred",
+# The statuses and ways of handling low-efficiency land (DOMAIN.md §7): the Chinese word the log
+# holds -> its catalogue key (geo/messages/land_notes.py), whose English the UI shows.
+STATUS_KEYS = {
+    message(k, "zh"): k for k in ("land.status.identified", "land.status.in_progress", "land.status.done")
 }
+METHOD_KEYS = {
+    message(k, "zh"): k
+    for k in ("land.method.upgrade", "land.method.storeys", "land.method.merger", "land.method.taken_back")
+}
+STATUS_IDENTIFIED, STATUS_IN_PROGRESS, STATUS_DONE = STATUS_KEYS
+STATUSES = (STATUS_IDENTIFIED, STATUS_IN_PROGRESS, STATUS_DONE)
+STATUS_EN = {word: message(key, "en") for word, key in STATUS_KEYS.items()}
+METHODS = tuple(METHOD_KEYS)
+METHOD_EN = {word: message(key, "en") for word, key in METHOD_KEYS.items()}
 LOG_COLUMNS = (
     "parcel_id",
     "status",
@@ -79,11 +84,11 @@ def _legacy_log(store: Store) -> Seed | None:
         action="migrate",
         user=MIGRATION_ACTOR,
         layer=LOG_LAYER,
-        title="盘活状态记录",
+        title=message("land.renewal.log_title", "zh"),  # the log is stored in Chinese
         file_name=str(path),
         rows_in=len(rows),
         rows_out=len(rows),
-        detail=f"从 {path} 的 {LOG_LAYER} 导入 {len(rows)} 条盘活状态记录（原文件保留未改）",
+        detail=message("land.renewal.migrated", "zh", path=path, layer=LOG_LAYER, n=len(rows)),
     )
     return Seed(tuple(rows.to_dict("records")), change)
 
@@ -109,15 +114,11 @@ def _check(parcel_id: str, status: str, method: str, status_date: date | str, ac
     if not str(parcel_id).strip():
         raise DataValidationError.of("land.renewal.no_parcel")
     if status not in STATUSES:
-        raise DataValidationError.of(
-            "land.renewal.unknown_status", status=status, options="、".join(STATUSES)
-        )
+        raise DataValidationError.of("land.renewal.unknown_status", status=status, options=Listing(STATUSES))
     if method and method not in METHODS:
-        raise DataValidationError.of("land.renewal.unknown_method", method=method, options="、".join(METHODS))
+        raise DataValidationError.of("land.renewal.unknown_method", method=method, options=Listing(METHODS))
     if status != STATUS_IDENTIFIED and not method:
-        raise DataValidationError.of(
-            "land.renewal.method_required", status=status, options="、".join(METHODS)
-        )
+        raise DataValidationError.of("land.renewal.method_required", status=status, options=Listing(METHODS))
     if not str(actor or "").strip():
         raise DataValidationError.of("land.renewal.no_actor")
     try:
@@ -179,14 +180,50 @@ def record_status(
             user=row["changed_by"],
             layer=LOG_LAYER,
             title=pid,
-            detail=f"{pid}：{row['old_status']} → {status}"
-            + (f"（{method}，{day}）" if method else f"（{day}）")
-            + (f"；填写的修改人：{typed}" if typed and typed != row["changed_by"] else ""),
+            detail=str(  # stored in Chinese; status_change_detail(...).text("en") writes it in English
+                status_change_detail(
+                    pid,
+                    row["old_status"],
+                    status,
+                    method=method,
+                    day=day,
+                    typed=typed if typed != row["changed_by"] else "",
+                )
+            ),
         )
         return TableEdit(rows=(row,), change=change, result=row)
 
     done = store.edit_rows(LOG_SPEC, edit, seed=lambda: _legacy_log(store))
     return pd.Series(done.result)
+
+
+def status_note(word: str) -> Note | str:
+    """A status or a way of handling (the Chinese word the log holds) as a note in either language;
+    another word (or "") as given."""
+    key = STATUS_KEYS.get(word) or METHOD_KEYS.get(word)
+    return Note(key) if key else word
+
+
+def status_change_detail(
+    parcel_id: str, old_status: str, status: str, *, method: str = "", day: str = "", typed: str = ""
+) -> Note:
+    """The change log's detail of a 盘活 status change: parcel, old → new status, the method and
+    date, and the name typed on the form when it is not the signed-in one (``typed``: "" for none)."""
+    when = (
+        Note("land.renewal.detail_method", {"method": status_note(method), "day": day})
+        if method
+        else Note("land.renewal.detail_day", {"day": day})
+    )
+    return Note(
+        "land.renewal.detail",
+        {
+            "parcel": parcel_id,
+            "old": status_note(old_status),
+            "new": status_note(status),
+            "when": when,
+            "typed": Note("land.renewal.detail_typed", {"typed": typed}) if typed else "",
+        },
+    )
 
 
 def with_status(identified: pd.DataFrame, log: pd.DataFrame, *, identified_year: int) -> pd.DataFrame:
@@ -224,7 +261,8 @@ def renewal_summary(tracked: pd.DataFrame, *, by: str = ZONE_COL) -> pd.DataFram
     ``freed_mu`` the 已盘活 ones by the year of their date; ``in_progress_mu`` the 处置中 ones now,
     by the year of their status date.
     """
-    zone = tracked[by].fillna("区域外") if by in tracked else pd.Series("全部", index=tracked.index)
+    outside, every = message("land.renewal.outside", "zh"), message("land.renewal.all", "zh")
+    zone = tracked[by].fillna(outside) if by in tracked else pd.Series(every, index=tracked.index)
     frame = tracked.assign(_zone=zone)
     ident = frame.groupby(["identified_year", "_zone"])["area_mu"].agg(["sum", "size"])
     ident.columns = ["identified_mu", "n_identified"]

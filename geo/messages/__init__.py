@@ -8,39 +8,52 @@ parameters; the page or the command line writes the sentence in its language. A 
 hint shown after message ``K``.
 
 One module per area, each with its table ``MESSAGES``, listed in :data:`AREAS` and merged once: a key
-defined in two modules stops the import. geo's own messages: ingest.py, ingest_placing.py, exports.py,
-evaluation.py, evaluation_config.py, evaluation_words.py, records.py, sources.py; the interface's: ui/
-(one module per page area, and the layers').
+defined in two modules stops the import. geo's own messages: ingest.py, ingest_placing.py,
+ingest_notes.py, exports.py, evaluation.py, evaluation_config.py, evaluation_words.py, yearly.py,
+records.py, record_labels.py, cli.py, land_notes.py, sources.py; the interface's: ui/ (one module per
+page area, and the layers'). Words are joined with each language's own marks (:func:`joined`,
+:func:`labelled`, marks.py), so an English sentence never carries a 、 or a full-width colon.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal
 
 from geo.messages import (
+    cli,
     evaluation,
     evaluation_config,
     evaluation_words,
     exports,
     ingest,
+    ingest_notes,
     ingest_placing,
+    land_notes,
+    record_labels,
     records,
     sources,
+    yearly,
 )
 from geo.messages.lang import DEFAULT_LANG, Lang
+from geo.messages.marks import MARKS
 from geo.messages.ui import city, collect, data, efficiency, frame, groups, layers, publication, zones
 
 AREAS: tuple[ModuleType, ...] = (
     ingest,
     ingest_placing,
+    ingest_notes,
     exports,
     evaluation,
     evaluation_config,
     evaluation_words,
     records,
     sources,
+    yearly,
+    cli,
+    land_notes,
+    record_labels,
     frame,
     city,
     collect,
@@ -101,6 +114,18 @@ def message(key: str, lang: Lang = DEFAULT_LANG, /, **params: Any) -> str:
     return t(key, lang).format(**params)
 
 
+def joined(parts: Iterable[object], lang: str = "zh", /, *, mark: Literal["list", "clause"] = "list") -> str:
+    """``parts`` as one text, joined by ``lang``'s list mark (、 or ``, ``) or clause mark (； or ``; ``)."""
+    zh, en = MARKS[mark]
+    return (en if lang == "en" else zh).join(map(str, parts))
+
+
+def labelled(label: object, value: object, lang: str = "zh", /) -> str:
+    """``label：value`` in Chinese, ``label: value`` in English."""
+    zh, en = MARKS["labelled"]
+    return (en if lang == "en" else zh).format(label=label, value=value)
+
+
 def has_hint(key: str) -> bool:
     """Whether message ``key`` has a hint (the entry ``key + ".hint"``)."""
     return f"{key}.hint" in MESSAGES
@@ -112,20 +137,11 @@ def both(key: str, /, **params: Any) -> dict[str, str]:
     return {lang: message(key, lang, **params) for lang in ("zh", "en")}
 
 
-def joined(items: Iterable[Any], lang: str = "zh", /, *, clauses: bool = False) -> str:
-    """``items`` as one list in ``lang``: joined by 、 in Chinese and by commas in English, or with
-    ``clauses`` (items that are phrases of their own) by ； and semicolons."""
-    words = [str(item) for item in items]
-    if lang == "en":
-        return ("; " if clauses else ", ").join(words)
-    return ("；" if clauses else "、").join(words)
-
-
-def listed(items: Iterable[Any], /, *, clauses: bool = False) -> dict[str, str]:
+def listed(items: Iterable[Any], /, *, mark: Literal["list", "clause"] = "list") -> dict[str, str]:
     """``items`` as one list in both languages (:func:`joined`), for a parameter written
     ``{name[zh]}`` / ``{name[en]}`` in the catalogue."""
     words = [str(item) for item in items]
-    return {lang: joined(words, lang, clauses=clauses) for lang in ("zh", "en")}
+    return {lang: joined(words, lang, mark=mark) for lang in ("zh", "en")}
 
 
 __all__ = [
@@ -136,6 +152,7 @@ __all__ = [
     "both",
     "has_hint",
     "joined",
+    "labelled",
     "listed",
     "merged",
     "message",

@@ -377,6 +377,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "名录中每家企业都要有代码：请补上后重新上传",
         "Every enterprise of the register needs its code: fill them in and upload it again",
     ),
+    "collect.repeated_code": ("{code}（第 {rows} 行）", "{code} (rows {rows})"),
+    "collect.note.from_register": (
+        "「{header}」取自企业名录（没有部门提供该字段）",
+        "“{header}” is taken from the enterprise register (no department gave it)",
+    ),
     "collect.register_repeated": (
         "企业名录「{file}」中有重复的统一社会信用代码：{shown}",
         "The enterprise register “{file}” repeats unified social credit codes: {shown}",

@@ -15,30 +15,34 @@ import pandas as pd
 
 from geo import settings
 from geo.errors import DataValidationError
+from geo.messages import message
+from geo.messages.notes import Listing
 
 AUDIT_TABLE = "atlas_audit"
-# What a change can be, with its Chinese and English label.
+# What a change can be, with its Chinese and English label (the words: geo/messages/record_labels.py).
 ACTIONS: dict[str, tuple[str, str]] = {
-    "import": ("导入", "import"),
-    "replace": ("替换", "replace"),
-    "delete": ("删除", "delete"),
-    "metadata": ("修改说明", "metadata edited"),
-    "config_saved": ("保存评价配置", "configuration saved"),
-    "config_deleted": ("删除评价配置", "configuration deleted"),
-    "status_changed": ("更改更新状态", "status changed"),
-    "load_demo": ("载入演示数据", "demo data loaded"),
-    "migrate": ("导入旧数据", "old data imported"),
-    "results_saved": ("写入评价结果", "results written"),
-    "version_saved": ("保存评价版本", "version saved"),
-    "version_published": ("公示评价版本", "version published"),
-    "version_finalized": ("评价版本定案", "version finalized"),
-    "evidence_saved": ("保存异议证据", "evidence stored"),
-    "objection_recorded": ("登记异议", "objection recorded"),
-    "objection_decided": ("决定异议", "objection decided"),
-    # Written by the tables' own triggers when a feature is edited outside the atlas (QGIS, SQL).
-    "feature_added": ("外部编辑：新增要素", "feature added outside the atlas"),
-    "feature_changed": ("外部编辑：修改要素", "feature changed outside the atlas"),
-    "feature_deleted": ("外部编辑：删除要素", "feature deleted outside the atlas"),
+    action: (message(f"storage.action.{action}", "zh"), message(f"storage.action.{action}", "en"))
+    for action in (
+        "import",
+        "replace",
+        "delete",
+        "metadata",
+        "config_saved",
+        "config_deleted",
+        "status_changed",
+        "load_demo",
+        "migrate",
+        "results_saved",
+        "version_saved",
+        "version_published",
+        "version_finalized",
+        "evidence_saved",
+        "objection_recorded",
+        "objection_decided",
+        "feature_added",
+        "feature_changed",
+        "feature_deleted",
+    )
 }
 # The audit table's columns and their types (text unless listed as integer).
 AUDIT_COLUMNS = (
@@ -75,7 +79,7 @@ class Change:
     def __post_init__(self) -> None:
         if self.action not in ACTIONS:
             raise DataValidationError.of(
-                "storage.unknown_action", action=self.action, actions="、".join(ACTIONS)
+                "storage.unknown_action", action=self.action, actions=Listing(ACTIONS)
             )
         if not str(self.user).strip():
             raise DataValidationError.of("storage.change_without_user")
@@ -130,8 +134,7 @@ def current_user() -> str:
 
 def action_label(action: str, lang: str) -> str:
     """An action in the UI language (an unknown one is shown as given)."""
-    zh, en = ACTIONS.get(action, (action, action))
-    return en if lang == "en" else zh
+    return message(f"storage.action.{action}", lang) if action in ACTIONS else action
 
 
 def empty_audit() -> pd.DataFrame:

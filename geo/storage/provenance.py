@@ -6,21 +6,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.messages import Lang
+from geo.messages import Lang, message
 
-# (中文, English) for each accuracy class (docs/domain.md §6), most exact first.
+# (中文, English) for each accuracy class (docs/domain.md §6), most exact first (the words:
+# geo/messages/record_labels.py).
 ACCURACY_LABEL: dict[str, tuple[str, str]] = {
-    "real": ("真实", "real"),
-    "transcribed": ("转录", "transcribed"),
-    "schematic": ("示意", "schematic"),
-    "synthetic": ("合成", "synthetic"),
+    accuracy: (message(f"storage.accuracy.{accuracy}", "zh"), message(f"storage.accuracy.{accuracy}", "en"))
+    for accuracy in ("real", "transcribed", "schematic", "synthetic")
 }
 
 
 def accuracy_label(accuracy: str, lang: Lang) -> str:
     """The accuracy class in the UI language (an unknown class is shown as given)."""
-    zh, en = ACCURACY_LABEL.get(accuracy, (accuracy, accuracy))
-    return en if lang == "en" else zh
+    return message(f"storage.accuracy.{accuracy}", lang) if accuracy in ACCURACY_LABEL else accuracy
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@ the filters and the configuration (method, weights, benchmarks, cut-offs) it was
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -21,10 +21,41 @@ from geo.evaluation import (
 )
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
-from geo.exports.cells import formula_safe
-from geo.messages import message
+from geo.messages import joined, labelled, message
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not with the page
+    from openpyxl import Workbook
+
+    from geo.exports.streamed import StreamedSheet
 
 OBJECTION_DAYS = 3  # 黄岩: xlsx lists with a 3-day objection period (DOMAIN.md §7); the page may change it
+
+
+def _size_name(group: str, lang: str) -> str:
+    """规上 / 规下 in ``lang`` (above-size / below-size); any other group as named."""
+    if group in SIZE_GROUPS:
+        return message("yearly.size_above" if group == SIZE_GROUPS[0] else "yearly.size_below", lang)
+    return group
+
+
+def _group_name(config: EvaluationConfig, group: str, lang: str) -> str:
+    """A list's group in ``lang``: a configured group by its own name (``name_en`` in English), else
+    规上 / 规下 by :func:`_size_name`."""
+    for g in config.groups:
+        if g.name == group:
+            return g.name_en if lang == "en" else g.name
+    return _size_name(group, lang)
+
+
+def _weights_body(weights: Mapping[str, float], lang: str, *, digits: int | None = 2) -> str:
+    """``亩均税收 40、亩均销售收入 20（合计 60）``: the weights given (> 0) with their total, each
+    rounded to ``digits`` decimals (None: as they are)."""
+    shown = {k: (w if digits is None else round(w, digits)) for k, w in weights.items() if w > 0}
+    total = sum(w for w in weights.values() if w > 0)
+    body = joined((f"{ratio_label(k, with_unit=False, lang=lang)} {w:g}" for k, w in shown.items()), lang)
+    return message(
+        "yearly.weights_total", lang, weights=body, total=total if digits is None else round(total, digits)
+    )
 
 
 def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None = None) -> str:
@@ -38,21 +69,8 @@ def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None
         given = config.weights_for(group)
         if used is not None and group in used.index:
             given = {k: float(used.loc[group, k]) for k in given if k in used.columns}
-        w = {k: v for k, v in given.items() if v > 0}
-        label = (
-            (lambda k: RATIOS_BY_KEY[k].label_zh) if lang == "zh" else (lambda k: RATIOS_BY_KEY[k].label_en)
-        )
-        body = (
-            "、".join(f"{label(k)} {round(v, 2):g}" for k, v in w.items())
-            if lang == "zh"
-            else ", ".join(f"{label(k)} {round(v, 2):g}" for k, v in w.items())
-        )
-        total = round(sum(w.values()), 2)
-        name = group if lang == "zh" else ("above-size" if group == SIZE_GROUPS[0] else "below-size")
-        parts.append(
-            f"{name}：{body}（合计 {total:g}）" if lang == "zh" else f"{name}: {body} (total {total:g})"
-        )
-    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+        parts.append(labelled(_size_name(group, lang), _weights_body(given, lang), lang))
+    return joined(parts, lang, mark="clause")
 
 
 def _cutoffs_text(config: EvaluationConfig, lang: str) -> str:
@@ -70,48 +88,44 @@ def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
         if config.max_ratio
         else message("yearly.no_cap", lang)
     )
-    if lang == "zh":
-        return (
-            "综合得分 = Σ（指标值 ÷ 基准值 × 权重）± 加减分；基准值 = "
-            f"全区{('汇总' if config.benchmark_mean == 'pooled' else '简单')}均值"
-            f" × {config.benchmark_multiple:g}；{cap}。参评：规上企业，及用地不少于 "
-            f"{config.below_scale_min_land_mu:g} 亩的规下企业；"
-            f"{'、'.join(config.exclusion_industries) or '无'}等行业与投产不满 "
-            f"{config.min_years_in_production:g} 年的企业列为 T 类（不参评）。"
-            f"{_cutoffs_text(config, lang)}"
-            f"（{'规上、规下分别排名' if config.rank_within == 'size' else '统一排名'}）。"
-        )
-    return (
-        "Score = Σ (indicator ÷ benchmark × weight) ± adjustments; "
-        f"benchmark = {config.benchmark_multiple:g}× the area "
-        f"{'pooled' if config.benchmark_mean == 'pooled' else 'simple'} mean; {cap}. "
-        "Scored: above-size enterprises and "
-        f"below-size ones on at least {config.below_scale_min_land_mu:g} mu; "
-        "excluded industries and enterprises in "
-        f"production under {config.min_years_in_production:g} years are class T. "
-        f"{_cutoffs_text(config, lang)}."
+    excluded = config.exclusion_industries
+    return message(
+        "yearly.method_text",
+        lang,
+        mean=message(
+            "yearly.mean_pooled" if config.benchmark_mean == "pooled" else "yearly.mean_simple", lang
+        ),
+        multiple=config.benchmark_multiple,
+        cap=cap,
+        min_land=config.below_scale_min_land_mu,
+        exclusions=joined(excluded, lang) if excluded else message("yearly.no_exclusions", lang),
+        min_years=config.min_years_in_production,
+        cutoffs=_cutoffs_text(config, lang),
+        ranking=message(
+            "yearly.ranked_by_size" if config.rank_within == "size" else "yearly.ranked_together", lang
+        ),
     )
 
 
 def config_summary(config: EvaluationConfig, lang: str = "zh", *, used: pd.DataFrame | None = None) -> str:
     """Weights, benchmark rule and cut-offs in one line (for CSV columns and map subtitles);
     ``used``: the evaluation's effective weights, shown instead of the configured ones."""
-    sep = "；" if lang == "zh" else "; "
     bench = message("yearly.benchmark", lang, times=config.benchmark_multiple)
     named = config.method_title(lang)
     method = [message("yearly.method", lang, title=named)] if named else []
-    return sep.join([*method, _weights_text(config, lang, used), bench, _cutoffs_text(config, lang)])
+    parts = [*method, _weights_text(config, lang, used), bench, _cutoffs_text(config, lang)]
+    return joined(parts, lang, mark="clause")
 
 
 def filters_text(filters: Mapping[str, Sequence[str] | str], lang: str = "zh") -> str:
-    """The page's filters as words; an empty selection reads 全部 / all."""
-    everything = "全部" if lang == "zh" else "all"
+    """The page's filters as words; an empty selection reads 全部 / all. The names and values are
+    written as given: pass them in ``lang`` (``pages.efficiency.scope.scope_words``)."""
+    everything = message("yearly.filters_all", lang)
     parts = []
     for name, chosen in filters.items():
         values = [chosen] if isinstance(chosen, str) else list(chosen)
-        shown = ("、" if lang == "zh" else ", ").join(map(str, values)) if values else everything
-        parts.append(f"{name}：{shown}" if lang == "zh" else f"{name}: {shown}")
-    return ("；" if lang == "zh" else "; ").join(parts) if parts else everything
+        parts.append(labelled(name, joined(values, lang) if values else everything, lang))
+    return joined(parts, lang, mark="clause") if parts else everything
 
 
 def export_columns(
@@ -136,51 +150,72 @@ def parameter_rows(
 ) -> pd.DataFrame:
     """Rows (item, value) for an export's parameter sheet: year, filters, method, weights,
     each benchmark with its unit, cut-offs."""
-    zh = lang == "zh"
+    source = f"{config.method_title(lang)} · {config.method.get('source', '')}"
     rows = [
-        ("评价年份" if zh else "Year", "" if year is None else str(year)),
-        ("筛选条件" if zh else "Filters", filters),
-        *(
-            [
-                (
-                    "方法来源" if zh else "Method source",
-                    f"{config.method_title(lang)} · {config.method.get('source', '')}",
-                )
-            ]
-            if config.method
-            else []
-        ),
-        ("评价方法" if zh else "Method", method_text(config, lang)),
-        ("权重" if zh else "Weights", _weights_text(config, lang)),
-        ("分类" if zh else "Classes", _cutoffs_text(config, lang)),
+        (message("yearly.param.year", lang), "" if year is None else str(year)),
+        (message("yearly.param.filters", lang), filters),
+        *([(message("yearly.param.source", lang), source)] if config.method else []),
+        (message("yearly.param.method", lang), method_text(config, lang)),
+        (message("yearly.param.weights", lang), _weights_text(config, lang)),
+        (message("yearly.param.classes", lang), _cutoffs_text(config, lang)),
     ]
     for group in benchmarks.index:
         for key in benchmarks.columns:
             value = benchmarks.loc[group, key]
             if value == value:
-                rows.append(
-                    (
-                        f"基准值 · {group} · {ratio_label(key)}"
-                        if zh
-                        else f"Benchmark · {group} · {ratio_label(key, lang='en')}",
-                        f"{value:,.4g}",
-                    )
+                item = message(
+                    "yearly.param.benchmark",
+                    lang,
+                    group=_group_name(config, str(group), lang),
+                    indicator=ratio_label(key, lang=lang),
                 )
-    return pd.DataFrame(rows, columns=["项目", "内容"] if zh else ["Item", "Value"])
+                rows.append((item, f"{value:,.4g}"))
+    return pd.DataFrame(
+        rows, columns=[message("yearly.param.item", lang), message("yearly.param.value", lang)]
+    )
 
 
 NOTICE_COLUMNS = (ID_COL, "name", ZONE_COL, "industry", "size_class", "land_mu", "score", CLASS_COL, "status")
-_NOTICE_HEAD = {
-    ID_COL: "企业编号",
-    "name": "企业名称",
-    ZONE_COL: "区镇/园区",
-    "industry": "行业",
-    "size_class": "规模",
-    "land_mu": "用地面积（亩）",
-    "score": "综合得分（分）",
-    CLASS_COL: "类别",
-    "status": "说明",
-}
+GROUP_COLUMNS = ("rank", "land_role", "land_host_name", "land_share")
+_SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
+_NOTICE_WIDTHS = {"A": 14, **dict.fromkeys("BCDEFGHIJ", 22)}
+
+
+def _head(columns: Sequence[str], lang: str) -> list[str]:
+    """The header row of a list: 序号 and each column's name."""
+    return [
+        message("yearly.notice.head.number", lang),
+        *(message(f"yearly.notice.head.{c}", lang) for c in columns),
+    ]
+
+
+def _default_title(year: int | None, lang: str) -> str:
+    if year is None:
+        return message("yearly.notice.title", lang)
+    return message("yearly.notice.title_year", lang, year=year)
+
+
+def _method_section(ws: StreamedSheet, config: EvaluationConfig, benchmarks: pd.DataFrame, lang: str) -> None:
+    """Sections 一 to 四 of the 公示 sheet: the method, the weights, the benchmarks, the cut-offs."""
+    ws.text(message("yearly.notice.section_method", lang), bold=True)
+    ws.text(method_text(config, lang), wrap=False)
+    ws.text(message("yearly.notice.section_weights", lang), bold=True)
+    heads = ("yearly.notice.head_size", "yearly.notice.head_indicator", "yearly.notice.head_weight")
+    ws.text(*(message(k, lang) for k in heads))
+    for group in SIZE_GROUPS:
+        for key, w in config.weights_for(group).items():
+            if w > 0:
+                ws.text(group, ratio_label(key), float(w))
+    ws.text(message("yearly.notice.section_benchmarks", lang), bold=True)
+    heads = ("yearly.notice.head_size", "yearly.notice.head_indicator", "yearly.notice.head_benchmark")
+    ws.text(*(message(k, lang) for k in heads))
+    for group in benchmarks.index:
+        for key in benchmarks.columns:
+            value = benchmarks.loc[group, key]
+            if value == value:
+                ws.text(str(group), ratio_label(key), round(float(value), 4))
+    ws.text(message("yearly.notice.section_classes", lang), bold=True)
+    ws.text(_cutoffs_text(config, lang))
 
 
 def notice_xlsx_bytes(
@@ -197,98 +232,66 @@ def notice_xlsx_bytes(
 ) -> bytes:
     """The 公示 workbook: sheet 公示 with the title, year, method, weights, benchmarks, cut-offs
     and then the class lists A, B, C, D, T (each ranked by score, T with its reason); one sheet
-    per class as well. Names and other user text are written as cell values (never formulas).
+    per class as well, and one per evaluation group. Names and other user text are written as cell
+    values (never formulas). Written row by row (:mod:`geo.exports.streamed`): 120,000 enterprises
+    take seconds, not minutes.
 
     Raises
     ------
     DataValidationError
         When the frame is not an evaluation result.
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from geo.exports.streamed import StreamedSheet, new_workbook, workbook_bytes
 
     for col in (ID_COL, CLASS_COL, "scored", "score"):
         if col not in evaluated.columns:
             raise DataValidationError.of("yearly.notice_needs_column", column=col)
+    lang = "zh"  # the 公示 is the bureau's document, in Chinese
     cls = classes_with_t(evaluated).astype(object)
     frame = evaluated.assign(**{CLASS_COL: cls.to_numpy()})
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "公示"
-    bold = Font(bold=True)
-    year_text = f"{year} 年度" if year is not None else ""
-    _append_text_safe(ws, [title or f"{year_text}工业企业资源集约利用综合评价结果公示"])
-    ws["A1"].font = Font(bold=True, size=14)
-    _append_text_safe(ws, [f"评价年份：{year if year is not None else '未标明'}"])
-    _append_text_safe(ws, [f"范围：{filters}"])
+    cols = [c for c in NOTICE_COLUMNS if c in frame.columns]
+    parts = {
+        c: frame[frame[CLASS_COL] == c].sort_values("score", ascending=False, kind="stable")
+        for c in CLASSES_T
+    }
+    footer = message("yearly.notice.footer", lang)
+    wb = new_workbook()
+    ws = StreamedSheet(wb, message("yearly.notice.sheet", lang), widths=_NOTICE_WIDTHS, footer=footer)
+    lists = {
+        c: StreamedSheet(wb, message("yearly.notice.class_sheet", lang, cls=c), header_row=1, footer=footer)
+        for c in CLASSES_T
+    }
     start = when or date.today()
     end = start + timedelta(days=max(objection_days, 1) - 1)
-    _append_text_safe(
-        ws,
-        [
-            f"公示日期：{start.isoformat()}；公示期：{start.isoformat()} 至 {end.isoformat()}"
-            f"（共 {objection_days} 天），期间如有异议请向主管部门书面反映。"
-        ],
+    ws.text(title or _default_title(year, lang), bold=True, size=14)
+    ws.text(
+        message(
+            "yearly.notice.year",
+            lang,
+            year=year if year is not None else message("yearly.notice.year_unknown", lang),
+        )
+    )
+    ws.text(message("yearly.notice.scope", lang, filters=filters))
+    ws.text(
+        message(
+            "yearly.notice.period", lang, start=start.isoformat(), end=end.isoformat(), days=objection_days
+        )
     )
     if source:
-        _append_text_safe(ws, [f"数据来源：{source}"])
-    ws.append([])
-    _append_text_safe(ws, ["一、评价方法"])
-    ws.cell(ws.max_row, 1).font = bold
-    _append_text_safe(ws, [method_text(config, "zh")])
-    ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=False)
-    _append_text_safe(ws, ["二、指标权重"])
-    ws.cell(ws.max_row, 1).font = bold
-    _append_text_safe(ws, ["规模", "指标", "权重（分）"])
-    for group in SIZE_GROUPS:
-        for key, w in config.weights_for(group).items():
-            if w > 0:
-                _append_text_safe(ws, [group, ratio_label(key), float(w)])
-    _append_text_safe(ws, ["三、基准值"])
-    ws.cell(ws.max_row, 1).font = bold
-    _append_text_safe(ws, ["规模", "指标", "基准值"])
-    for group in benchmarks.index:
-        for key in benchmarks.columns:
-            value = benchmarks.loc[group, key]
-            if value == value:
-                _append_text_safe(ws, [str(group), ratio_label(key), round(float(value), 4)])
-    _append_text_safe(ws, ["四、分类标准"])
-    ws.cell(ws.max_row, 1).font = bold
-    _append_text_safe(ws, [_cutoffs_text(config, "zh")])
-    _append_text_safe(ws, ["五、评价结果名单"])
-    ws.cell(ws.max_row, 1).font = bold
-    cols = [c for c in NOTICE_COLUMNS if c in frame.columns]
+        ws.text(message("yearly.notice.source", lang, source=source))
+    ws.blank()
+    _method_section(ws, config, benchmarks, lang)
+    ws.text(message("yearly.notice.section_lists", lang), bold=True)
     for c in CLASSES_T:
-        part = frame[frame[CLASS_COL] == c].sort_values("score", ascending=False, kind="stable")
-        _append_text_safe(ws, [f"{c} 类（{CLASS_LABELS_T[c]}）：{len(part)} 家"])
-        ws.cell(ws.max_row, 1).font = bold
-        _append_text_safe(ws, ["序号", *[_NOTICE_HEAD[k] for k in cols]])
-        for i, row in enumerate(part[cols].itertuples(index=False), start=1):
-            _append_text_safe(ws, [i, *[_cell(v) for v in row]])
-        sheet = wb.create_sheet(f"{c} 类名单")
-        _append_text_safe(sheet, ["序号", *[_NOTICE_HEAD[k] for k in cols]])
-        for i, row in enumerate(part[cols].itertuples(index=False), start=1):
-            _append_text_safe(sheet, [i, *[_cell(v) for v in row]])
-    _group_sheets(wb, frame, config, benchmarks, title=title or "评价结果公示")
-    ws.column_dimensions["A"].width = 14
-    for letter in "BCDEFGHIJ":
-        ws.column_dimensions[letter].width = 22
-    for sheet in wb.worksheets:
-        _print_setup(sheet, header_row=sheet is not ws)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-GROUP_COLUMNS = ("rank", "land_role", "land_host_name", "land_share")
-_GROUP_HEAD = {
-    **_NOTICE_HEAD,
-    "rank": "组内排名",
-    "land_role": "用地身份",
-    "land_host_name": "房东（土地权利人）",
-    "land_share": "用地分摊比例",
-}
-_SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
+        heading = message(
+            "yearly.notice.class_heading", lang, cls=c, label=CLASS_LABELS_T[c], n=len(parts[c])
+        )
+        ws.text(heading, bold=True)
+        for sheet in (ws, lists[c]):
+            sheet.text(*_head(cols, lang))
+            sheet.frame(parts[c], cols, numbered=True)
+    _group_sheets(wb, frame, config, benchmarks, title=title or message("yearly.notice.group_title", lang))
+    return workbook_bytes(wb)
 
 
 def group_method_rows(
@@ -297,7 +300,6 @@ def group_method_rows(
     """What one group's list was made with: (item, text) for its weights, benchmarks and classes;
     a group only listed says so. ``group`` is a configured group's name, or (without groups) 规上 /
     规下 / the 规下 below the land minimum."""
-    zh = lang == "zh"
     configured = {g.name: g for g in config.groups}
     if group in configured:
         g = configured[group]
@@ -314,96 +316,59 @@ def group_method_rows(
     else:
         scored, weights, cut_config = False, {}, config
     if not scored:
-        if zh:
-            return [("评价方法", "仅列入名单，不评分（T 类，说明栏写明原因）")]
-        return [("Method", "listed, not scored (class T, the status says why)")]
+        return [(message("yearly.group.method", lang), message("yearly.group.listed_only", lang))]
     order = list(RATIOS_BY_KEY)  # the indicators in the catalogue's order
     weights = {k: weights[k] for k in sorted(weights, key=order.index) if weights[k] > 0}
-    label = (lambda k: RATIOS_BY_KEY[k].label_zh) if zh else (lambda k: RATIOS_BY_KEY[k].label_en)
-    body = ("、" if zh else ", ").join(f"{label(k)} {w:g}" for k, w in weights.items() if w > 0)
-    total = sum(weights.values())
-    rows = [("指标权重", f"{body}（合计 {total:g}）") if zh else ("Weights", f"{body} (total {total:g})")]
+    rows = [(message("yearly.group.weights", lang), _weights_body(weights, lang, digits=None))]
     if group in benchmarks.index:
         values = benchmarks.loc[group]
-        text = ("；" if zh else "; ").join(
-            f"{ratio_label(k, lang=lang)} {float(v):,.4g}"
-            for k, v in values.items()
-            if v == v and k in weights
+        text = joined(
+            (
+                f"{ratio_label(k, lang=lang)} {float(v):,.4g}"
+                for k, v in values.items()
+                if v == v and k in weights
+            ),
+            lang,
+            mark="clause",
         )
-        rows.append(("基准值" if zh else "Benchmarks", text))
+        rows.append((message("yearly.group.benchmarks", lang), text))
     cutoffs = _cutoffs_text(cut_config, lang)
     rows.append(
-        ("分类标准", f"{cutoffs}（本组单独排名）")
-        if zh
-        else ("Classes", f"{cutoffs} (ranked within the group)")
+        (message("yearly.group.classes", lang), message("yearly.group.cutoffs", lang, cutoffs=cutoffs))
     )
     return rows
 
 
 def _group_sheets(
-    wb, frame: pd.DataFrame, config: EvaluationConfig, benchmarks: pd.DataFrame, *, title: str
+    wb: Workbook, frame: pd.DataFrame, config: EvaluationConfig, benchmarks: pd.DataFrame, *, title: str
 ) -> None:
     """One sheet per group (规上, 规下 …, tenants): the group's method and weights, then its list,
     scored enterprises by rank and the rest (T) with their reasons."""
-    from openpyxl.styles import Font
+    from geo.exports.streamed import StreamedSheet
 
     if "eval_group" not in frame.columns:
         return
+    lang = "zh"
     group = frame["eval_group"]
     names = list(group.cat.categories) if isinstance(group.dtype, pd.CategoricalDtype) else sorted(set(group))
     cols = [c for c in (*NOTICE_COLUMNS[:-2], *GROUP_COLUMNS, *NOTICE_COLUMNS[-2:]) if c in frame.columns]
     if "land_role" in frame.columns:
         frame = allocation_words(frame)
+    members = group.astype(object)
+    footer = message("yearly.notice.footer", lang)
     for name in names:
-        part = frame[group.astype(object) == name]
+        part = frame[members == name]
         if part.empty:
             continue
         part = part.sort_values(["score"], ascending=False, kind="stable", na_position="last")
-        sheet = wb.create_sheet(f"{str(name).translate(_SHEET_BAD)} 名单"[:31])
-        _append_text_safe(sheet, [f"{title} · {name}（{len(part)} 家）"])
-        sheet["A1"].font = Font(bold=True)
-        for item, text in group_method_rows(config, str(name), benchmarks):
-            _append_text_safe(sheet, [item, text])
-        sheet.append([])
-        _append_text_safe(sheet, ["序号", *[_GROUP_HEAD[k] for k in cols]])
-        for i, row in enumerate(part[cols].itertuples(index=False), start=1):
-            _append_text_safe(sheet, [i, *[_cell(v) for v in row]])
-
-
-def _print_setup(ws, *, header_row: bool) -> None:
-    """A4 landscape, one page wide, centred, page numbers in the footer; a list's header row
-    repeated on every printed page."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    if header_row:
-        ws.print_title_rows = "1:1"
-
-
-def _append_text_safe(ws, values: list) -> None:
-    """Append a row; text cells are string cells, never formulas, and those starting with a formula
-    character get a leading ``'`` (:func:`geo.exports.cells.formula_safe`) so re-entering them is safe too."""
-    ws.append([formula_safe(v) for v in values])
-    for cell in ws[ws.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-
-
-def _cell(value):
-    """A cell value: numbers as numbers, NaN empty, anything else as text."""
-    if value is pd.NA:
-        return None
-    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
-        value = value.item()
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, float):
-        return round(value, 2)
-    if isinstance(value, int | bool):
-        return value
-    return str(value)
+        method = group_method_rows(config, str(name), benchmarks, lang)
+        sheet_name = message("yearly.notice.group_sheet", lang, group=str(name).translate(_SHEET_BAD))[:31]
+        sheet = StreamedSheet(wb, sheet_name, header_row=len(method) + 3, footer=footer)
+        sheet.text(
+            message("yearly.notice.group_heading", lang, title=title, group=name, n=len(part)), bold=True
+        )
+        for item, text in method:
+            sheet.text(item, text)
+        sheet.blank()
+        sheet.text(*_head(cols, lang))
+        sheet.frame(part, cols, numbered=True)

@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import DataValidationError
-from geo.evaluation import CLASS_COL, CLASSES_T, EvaluationConfig, classes_with_t
+from geo.evaluation import CLASS_COL, CLASSES_T, EvaluationConfig, Surcharge, classes_with_t
 from geo.evaluation.metrics import ID_COL, ZONE_COL
-from geo.messages import message
+from geo.messages import MESSAGES, joined, message
 
 
 def surcharges(
@@ -47,7 +47,7 @@ def surcharges(
     notes: list[str] = []
     total = np.zeros(len(out))
     for item in config.surcharges:
-        name = item.name if lang == "zh" else (item.name_en or item.name)
+        name = _item_name(item, lang)
         if not item.rates:
             notes.append(message("yearly.surcharge_no_rate", lang, name=name, source=item.source))
             continue
@@ -79,12 +79,8 @@ def class_rates_text(config: EvaluationConfig, cls: str, year: int | None, lang:
         given = item.rates.get(cls)
         if given is None:
             continue
-        name = item.name if lang == "zh" else (item.name_en or item.name)
-        unit = (
-            f"元/{item.base_unit}"
-            if lang == "zh"
-            else "yuan/" + {"千瓦时": "kWh", "立方米": "m³"}.get(item.base_unit, item.base_unit)
-        )
+        name = _item_name(item, lang)
+        unit = message("yearly.rate_unit", lang, unit=_base_unit(item, lang))
         if isinstance(given, Mapping) and year is None:
             steps = ", ".join(f"{y}: +{r:g}" for y, r in sorted(given.items()))
             parts.append(f"{name} {steps} {unit}")
@@ -92,7 +88,7 @@ def class_rates_text(config: EvaluationConfig, cls: str, year: int | None, lang:
         rate = item.rate(cls, year)
         if rate > 0:
             parts.append(f"{name} +{rate:g} {unit}")
-    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+    return joined(parts, lang, mark="clause")
 
 
 def surcharge_totals(per_enterprise: pd.DataFrame, *, by: str | Sequence[str] = CLASS_COL) -> pd.DataFrame:
@@ -110,11 +106,20 @@ def surcharge_labels(config: EvaluationConfig, lang: str = "zh") -> dict[str, st
     """Column headers with units for a :func:`surcharges` table."""
     out = {}
     for item in config.surcharges:
-        name = item.name if lang == "zh" else (item.name_en or item.name)
-        unit_en = {"千瓦时": "kWh", "立方米": "m³"}.get(item.base_unit, item.base_unit)
-        unit = item.base_unit if lang == "zh" else unit_en
+        name, unit = _item_name(item, lang), _base_unit(item, lang)
         if item.rates:  # the first charging item names a shared consumption column
             out.setdefault(item.column, message("yearly.surcharge_quantity", lang, name=name, unit=unit))
         out[f"rate_{item.key}_yuan"] = message("yearly.surcharge_rate", lang, name=name, unit=unit)
         out[f"{item.key}_wan_yuan"] = message("yearly.surcharge_amount", lang, name=name)
     return out
+
+
+def _item_name(item: Surcharge, lang: str) -> str:
+    """The item's configured name in ``lang`` (its Chinese name where no English one is given)."""
+    return (item.name_en or item.name) if lang == "en" else item.name
+
+
+def _base_unit(item: Surcharge, lang: str) -> str:
+    """The item's base unit in ``lang`` (千瓦时 → kWh); a unit the catalogue does not know, as configured."""
+    key = f"yearly.base_unit.{item.base_unit}"
+    return message(key, lang) if key in MESSAGES else item.base_unit

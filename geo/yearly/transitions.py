@@ -554,7 +554,7 @@ def enterprise_profile(
                     for warning, reason in zip(mine[f"warning{suffix}"], mine[f"reason{suffix}"], strict=True)
                 ),
                 lang,
-                clauses=True,
+                mark="clause",
             )
         else:
             rec["warnings"] = ""

@@ -14,7 +14,9 @@ import streamlit as st
 from geo import ingest
 from geo.errors import DataValidationError, RowReportError
 from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.ingest.report import CHECK_LABEL_KEYS
 from geo.messages import Lang, t
+from geo.messages.notes import clauses, note, text_in
 from geo.storage.schema import ACCURACY_CLASSES
 from layers import REGISTRY
 from layers.base import accuracy_label
@@ -69,7 +71,7 @@ def _reference_layers() -> list[MapLayer]:
 
 def _report_downloads(report: pd.DataFrame, key: str, lang: Lang) -> None:
     """The row report as CSV and workbook."""
-    table = ingest.report_for_download(report)
+    table = ingest.report_for_download(report, lang)
     c1, c2 = st.columns(2)
     c1.download_button(
         t("data.download_report", lang),
@@ -100,14 +102,19 @@ def _show_result(result: ingest.ImportResult, s: Settings) -> None:
     cols[4].metric(t("data.metric.flagged", lang), f"{result.count('warning'):,}")
     checks = result.check_counts()
     if checks:
-        st.warning(t("data.checks", lang).format(items="，".join(f"{k} {v} 行" for k, v in checks.items())))
-    for note in result.notes:
-        st.caption("· " + note)
+        items = clauses(
+            note("ingest.summary.check", label=note(CHECK_LABEL_KEYS[k]), n=v) for k, v in checks.items()
+        )
+        st.warning(t("data.checks", lang).format(items=items.text(lang)))
+    for item in result.notes:
+        st.caption("· " + text_in(item, lang))
     st.markdown(f"**{t('data.report', lang)}**")
     if result.report.empty:
         st.success(t("data.report_empty", lang))
     else:
-        st.dataframe(ingest.report_for_download(result.report), hide_index=True, width="stretch", height=220)
+        st.dataframe(
+            ingest.report_for_download(result.report, lang), hide_index=True, width="stretch", height=220
+        )
         _report_downloads(result.report, "data_report", lang)
     st.markdown(f"**{t('data.preview', lang)}**")
     item = _preview_layer(result)
@@ -322,8 +329,8 @@ def import_section(s: Settings) -> None:
         + " "
         + t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang))
     )
-    for note in found.notes:
-        st.caption("· " + note)
+    for item in found.notes:
+        st.caption("· " + text_in(item, lang))
     with st.expander(f"{found.filename} · {len(found.columns)} " + t("data.n_columns", lang), expanded=False):
         st.dataframe(found.preview, hide_index=True, width="stretch")
     meta = user_meta(user_stamp())
@@ -345,7 +352,9 @@ def import_section(s: Settings) -> None:
             st.session_state.pop("data_result", None)
             report = exc.report if isinstance(exc, RowReportError) else None
             if report is not None and len(report):
-                st.dataframe(ingest.report_for_download(report), hide_index=True, width="stretch", height=220)
+                st.dataframe(
+                    ingest.report_for_download(report, lang), hide_index=True, width="stretch", height=220
+                )
                 _report_downloads(report, "data_error_report", lang)
             return
         st.session_state["data_result"] = (signature, result)

@@ -16,6 +16,7 @@ from geo import ingest
 from geo.catalogue import labels as column_labels
 from geo.errors import DataValidationError
 from geo.messages import Lang, t
+from geo.messages.notes import text_in
 from geo.spatial.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
 from geo.storage.schema import ENTERPRISES
 from pages.common.frame import show_error
@@ -69,7 +70,7 @@ def _frame_radio(found: ingest.Inspection, lang: Lang) -> str | None:
     if fit is not None and fit.proposed is not None:
         st.info(
             t("data.frame_proposed", lang).format(
-                frame=t(f"data.frame.{fit.proposed}", lang), reason=fit.reason
+                frame=t(f"data.frame.{fit.proposed}", lang), reason=text_in(fit.reason, lang)
             )
         )
     proposal = proposed_frame(found)
@@ -92,12 +93,16 @@ def _crs_widgets(found: ingest.Inspection, lang: Lang, options: dict) -> None:
     declared = found.crs
     proposed = suggestion.crs if suggestion is not None and suggestion.crs != declared else None
     if declared is None and suggestion is not None:
-        st.info(t("data.crs_suggested", lang).format(reason=suggestion.reason, crs=suggestion.crs))
+        st.info(
+            t("data.crs_suggested", lang).format(reason=text_in(suggestion.reason, lang), crs=suggestion.crs)
+        )
     elif declared is None:
         st.warning(t("data.crs_unknown", lang))
     elif proposed is not None:
         st.warning(
-            t("data.crs_mismatch", lang).format(declared=declared, reason=suggestion.reason, crs=proposed)
+            t("data.crs_mismatch", lang).format(
+                declared=declared, reason=text_in(suggestion.reason, lang), crs=proposed
+            )
         )
     choices = list(dict.fromkeys([c for c in (proposed, declared) if c] + list(CRS_CHOICES)))
     declared_tag = t("data.crs_declared", lang)

@@ -377,3 +377,22 @@ def test_times_are_shown_in_beijing_time():
     assert beijing_minute("2026-12-06T18:30:05+00:00") == "2026-12-07 02:30 北京时间"
     assert beijing_minute("2026-12-06T18:30:05", "en") == "2026-12-07 02:30 Beijing time"
     assert beijing_minute("不是时间") == "不是时间"
+
+
+def test_the_english_page_writes_the_reading_notes_and_the_row_report_in_english(user_store):
+    zones = gpd.GeoDataFrame(
+        {"name": ["甲区", "乙点"]},
+        geometry=[shapely.box(120.6, 31.1, 120.7, 31.2), shapely.Point(120.65, 31.15)],
+        crs=4326,
+    )
+    at = _data_page("en")
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(
+        ("z.geojson", zones.to_json().encode(), "application/geo+json")
+    )
+    at.run()
+    at.button(key="data_read").click().run()
+    assert not at.exception
+    report = next(df.value for df in at.dataframe if "Problem" in df.value.columns)
+    assert report["Handling"].tolist() == ["Error (dropped)"]
+    assert report["Problem"].tolist() == ["A zone layer needs polygons; points and lines cannot be used"]

@@ -100,6 +100,32 @@ def test_cli_by_location_gives_the_hand_worked_answers(files, tmp_path, capsys):
     assert "可腾退低效用地（D 类企业用地）合计 10.00 亩" in printed
 
 
+def test_cli_prints_its_summary_in_english_with_lang_en(files, tmp_path, capsys):
+    from geo.cli import main
+
+    out = tmp_path / "out_en"
+    args = [
+        "evaluate",
+        str(files["zones"]),
+        str(files["gpkg"]),
+        "-o",
+        str(out),
+        "--config",
+        str(files["config"]),
+    ]
+    assert main(["--lang", "en", *args]) == 0
+    printed = capsys.readouterr().out
+    assert "2 enterprises outside every zone: E09, E10" in printed
+    assert "classes: class A: 1, class B: 3, class C: 2, class D: 1" in printed
+    assert (
+        "Low-efficiency land that could be freed (the D-class enterprises' land): 10.00 mu in all" in printed
+    )
+    assert f"Written: {out / 'zone_metrics.csv'}" in printed
+    # no Chinese words but the names of the data (an evaluation group's name is the configuration's)
+    words = [line for line in printed.splitlines() if not line.startswith("Evaluation group “")]
+    assert not any("\u4e00" <= ch <= "\u9fff" for line in words for ch in line), words
+
+
 def test_cli_csv_with_lonlat_and_zone_column(files, tmp_path):
     out = tmp_path / "out_csv"
     assert (

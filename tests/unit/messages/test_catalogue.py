@@ -86,6 +86,6 @@ def test_a_file_of_two_layers_asks_for_one_in_either_language(tmp_path):
         read_upload(path.read_bytes(), "two.gpkg")
     assert info.value.layers == ("first", "second")
     assert str(info.value).startswith("「two.gpkg」中有 2 个图层，请选择一个：first、second")
-    assert info.value.text("en").startswith("“two.gpkg” holds 2 layers; choose one: first、second")
+    assert info.value.text("en").startswith("“two.gpkg” holds 2 layers; choose one: first, second")
     hint = "Choose the layer when importing (--layer on the command line)"
     assert message("ingest.choose_layer.hint", "en") == hint

@@ -64,7 +64,7 @@ def test_points_far_from_suzhou_give_their_extent_in_both_languages():
 def test_an_unknown_use_and_a_file_of_no_good_row():
     kind = _refused(b"name,lon,lat\na,120.6,31.3\n", "k.csv", kind="x")
     assert str(kind) == "未知的图层用途「x」。可选：zones、enterprises、other"
-    assert kind.text("en") == "Unknown layer use “x”. Choose one of: zones、enterprises、other"
+    assert kind.text("en") == "Unknown layer use “x”. Choose one of: zones, enterprises, other"
     with pytest.raises(RowReportError) as info:
         read_upload("企业名称,lon,lat\na,abc,def\nb,,\n".encode(), "bad.csv", kind="zones")
     assert len(info.value.report) >= 2  # the report still travels with the error
@@ -130,7 +130,8 @@ def test_metres_read_as_degrees_suggest_the_crs_in_both_languages():
     assert str(err).endswith("：请选择坐标系 EPSG:4549（命令行 --crs EPSG:4549）后重新导入，或提供 .prj")
     assert err.text("en").startswith(
         "The coordinates of “m.geojson” look like projected metres (about x=500,000, y=3,460,000), "
-        "not longitude/latitude degrees of EPSG:4326. The values look like CGCS2000"
+        "not longitude/latitude degrees of EPSG:4326. The values look like the CGCS2000 3-degree "
+        "Gauss-Krüger projection (central meridian 120°E, eastings without the zone number, in metres): "
     )
     assert err.text("en").endswith(
         ": choose the coordinate system EPSG:4549 (--crs EPSG:4549 on the command line) and import again, "

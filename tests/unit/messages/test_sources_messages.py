@@ -70,7 +70,7 @@ def test_a_department_given_twice_and_an_unknown_one():
     with pytest.raises(DataValidationError) as info:
         collect(register, [SourceInput("bank", "银行.csv", b"x")])
     assert str(info.value).startswith("未知的部门「bank」。可用部门：tax（税务）、")
-    assert info.value.text("en").startswith("Unknown department “bank”. Departments: tax（税务）、")
+    assert info.value.text("en").startswith("Unknown department “bank”. Departments: tax (Tax office), ")
 
 
 def test_a_column_mapping_naming_a_column_the_file_lacks():
@@ -80,7 +80,7 @@ def test_a_column_mapping_naming_a_column_the_file_lacks():
     _both(
         info.value,
         "税务文件中没有列：信用代码。现有列：纳税人识别号、税额",
-        "The Tax office file has no column: 信用代码. Its columns: 纳税人识别号、税额",
+        "The Tax office file has no column: 信用代码. Its columns: 纳税人识别号, 税额",
     )
 
 
@@ -138,7 +138,7 @@ def test_a_renewal_change_with_an_unknown_status_or_a_bad_date(tmp_path):
     with pytest.raises(DataValidationError) as info:
         R.record_status("P4", "完成", method="技改提升", status_date="2025-01-01", actor="张三", path=store)
     assert str(info.value).startswith("未知的盘活状态「完成」。可选：已认定、")
-    assert info.value.text("en").startswith("Unknown renewal status “完成”. Options: 已认定、")
+    assert info.value.text("en").startswith("Unknown renewal status “完成”. Options: 已认定, ")
     with pytest.raises(DataValidationError) as info:
         R.record_status("P4", "已认定", status_date="2025-13-01", actor="张三", path=store)
     _both(
@@ -174,7 +174,7 @@ def test_a_scope_the_table_lacks_and_a_zone_field_the_layer_lacks():
     _both(
         info.value,
         "区域图层中没有字段「zone」。现有字段：名称、面积",
-        "The zone layer has no field “zone”. Its fields: 名称、面积",
+        "The zone layer has no field “zone”. Its fields: 名称, 面积",
     )
 
 

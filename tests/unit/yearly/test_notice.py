@@ -97,3 +97,105 @@ def test_the_notice_prints_and_says_its_period_in_dates():
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
         assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
     assert wb["A 类名单"].print_title_rows == "$1:$1"
+
+
+def _chinese(text: str) -> list[str]:
+    """The Chinese characters and full-width marks in ``text``."""
+    return [ch for ch in text if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"]
+
+
+def test_the_english_words_are_english_and_the_chinese_ones_unchanged():
+    """Issue 25 item 4: the words come from the catalogue (geo/messages/yearly.py); English has no
+    、-joined lists, full-width marks or Chinese labels — only the proper names given (industries)."""
+    from geo.yearly.notice import filters_text, group_method_rows, method_text, parameter_rows
+    from geo.yearly.surcharges import class_rates_text, surcharge_labels
+
+    config = default_config()
+    benchmarks = pd.DataFrame({"tax_per_mu_wan_yuan": [30.0]}, index=["规上"])
+    names = config.exclusion_industries
+    assert names == ("电力、热力生产和供应业", "燃气生产和供应业", "水的生产和供应业")
+    english = [
+        method_text(config, "en"),
+        config_summary(config, "en"),
+        *(
+            text
+            for row in parameter_rows(config, benchmarks, year=2022, filters="all", lang="en").values
+            for text in row
+        ),
+        *(
+            text
+            for g in ("规上", "规下", "其他")
+            for row in group_method_rows(config, g, benchmarks, "en")
+            for text in row
+        ),
+        *(class_rates_text(config, c, y, "en") for c in "ABCD" for y in (None, 2022)),
+        *surcharge_labels(config, "en").values(),
+    ]
+    for text in english:
+        bare = text
+        for name in names:
+            bare = bare.replace(name, "")
+        assert not _chinese(bare), text
+    assert "Benchmark · above-size · Tax per mu (10k yuan/mu)" in english
+    assert (
+        "enterprises of excluded industries (电力、热力生产和供应业, 燃气生产和供应业, 水的生产和供应业)"
+        " and those in production under 2 years are class T (not scored)" in english[0]
+    )
+    assert english[0].endswith("rest D (above- and below-size ranked separately).")
+    assert (
+        class_rates_text(config, "D", 2022, "en")
+        == "power surcharge +0.3 yuan/kWh; sewage surcharge +0.17 yuan/m³"
+    )
+    zh_rates = "差别电价 +0.3 元/千瓦时；差别化污水处理费 +0.17 元/立方米"
+    assert class_rates_text(config, "D", 2022, "zh") == zh_rates
+    # the scope line in one language each (issue 23 item 5)
+    scope = {
+        "Towns/parks": ["吴江高新区（盛泽镇）", "七都镇"],
+        "Industries": ["High-end textiles"],
+        "Size": [],
+    }
+    assert (
+        filters_text(scope, "en")
+        == "Towns/parks: 吴江高新区（盛泽镇）, 七都镇; Industries: High-end textiles; Size: all"
+    )
+    scope_zh = {"区镇/园区": ["吴江高新区（盛泽镇）", "七都镇"], "行业": ["高端纺织"], "规模": []}
+    assert (
+        filters_text(scope_zh, "zh") == "区镇/园区：吴江高新区（盛泽镇）、七都镇；行业：高端纺织；规模：全部"
+    )
+    assert method_text(config, "zh").startswith(
+        "综合得分 = Σ（指标值 ÷ 基准值 × 权重）± 加减分；基准值 = 全区汇总均值 × 2；"
+    )
+    assert "电力、热力生产和供应业、燃气生产和供应业、水的生产和供应业等行业与投产不满 2 年" in method_text(
+        config, "zh"
+    )
+
+
+def test_a_hyperlink_name_is_text_in_every_list_of_the_streamed_workbook():
+    """The 公示 workbook is written row by row (openpyxl write-only, geo/exports/streamed.py): a name
+    that is a formula, one that reads like an Excel error and a formula-like title stay text in the
+    公示 sheet, the class list and the group list; the lists keep their header frozen and printed."""
+    from datetime import date
+
+    ev = yearly.evaluate_years(yearly.split_years(fx.table()), config=fx.CONFIG, zone="town")
+    firms = ev[2022].enterprises.copy()
+    firms["name"] = firms["name"].astype(object)
+    link = '=HYPERLINK("http://evil.example/x","点我")'
+    firms.loc[firms["ent_id"] == "N2", "name"] = link
+    firms.loc[firms["ent_id"] == "P2", "name"] = "#N/A"
+    data = notice_xlsx_bytes(
+        firms, fx.CONFIG, ev[2022].benchmarks, year=2022, title="+1-1", filters="@x", when=date(2026, 12, 7)
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert not [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type in ("f", "e")]
+    assert wb["公示"]["A1"].value == "'+1-1" and wb["公示"]["A1"].font.b and wb["公示"]["A1"].font.sz == 14
+    assert wb["公示"]["A3"].value == "范围：@x"  # not at the start of the cell: left as it is
+    for sheet, n2_row in (("公示", None), ("A 类名单", 2), ("规上 名单", 7)):
+        rows = list(wb[sheet].iter_rows())
+        n2 = next(r for r in rows if r[1].value == "N2") if n2_row is None else rows[n2_row - 1]
+        p2 = next(r for r in rows if r[1].value == "P2")
+        assert (n2[1].value, n2[2].value, n2[2].data_type) == ("N2", "'" + link, "s"), sheet
+        assert (p2[2].value, p2[2].data_type) == ("#N/A", "s"), sheet
+        assert n2[0].data_type == "n" and n2[0].value == 1 and n2[7].value == 95.0  # number, score
+    assert (wb["A 类名单"].freeze_panes, wb["A 类名单"].print_title_rows) == ("A2", "$1:$1")
+    group = wb["规上 名单"]
+    assert group["A6"].value == "序号" and (group.freeze_panes, group.print_title_rows) == ("A7", "$6:$6")

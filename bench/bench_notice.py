@@ -1,0 +1,187 @@
+"""Benchmark of the 公示 workbook (geo/yearly/notice.py, written row by row with openpyxl's write-only
+mode) beside the writer it replaced, at Wujiang's and at Suzhou's scale, in one run.
+
+Cases (each evaluated with the default rules before the clock starts):
+  demo   the Wujiang demo's 2022 (data/atlas.gpkg, 16,766 enterprises; zone = ``town``)
+  city   the Suzhou-wide demo's 2022 (120,000 enterprises), from the city cache
+         (``$ATLAS_CITY_CACHE``, geo/settings.py) when it is built; otherwise the Wujiang demo
+         tiled to 120,000 (copy k of an enterprise gets the id ``<id>-k``) — the run says which
+Writers:
+  new    geo.yearly.notice.notice_xlsx_bytes of this tree
+  old    the same function as it was before the write-only change, read from git
+         (``--old-ref``, default the commit before it); it re-counted the sheet's rows for every
+         row it added, so its time grows with the square of the rows: it is stopped after
+         ``--old-timeout`` seconds and reported as "> N s"
+Each case and writer runs in a process of its own (loading excluded from the time); printed: wall
+and CPU seconds of the call, rows, workbook size, and old ÷ new. Both workbooks' sheets and cells
+are compared when both finish.
+Run: ``.venv/bin/python -m bench.bench_notice`` (``--cases demo`` for the small one alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import io
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+OLD_REF = (
+    "c32f5a9"  # geo/yearly/notice.py before the write-only workbook (its words already in the catalogue)
+)
+CITY_N = 120_000
+
+
+def _evaluated(case: str):
+    """(enterprises, config, benchmarks, label) of a case, evaluated with the default rules."""
+    import pandas as pd
+
+    from geo import yearly
+    from geo.evaluation import default_config, evaluate
+    from geo.storage.builtin import DEFAULT_GPKG, load_layer
+
+    if case == "city":
+        from data.city_build import city_cached, load_city
+
+        if city_cached():
+            from geo import city
+
+            result = city.evaluate_scope(load_city("city_enterprise_years", year=2022), year=2022)
+            return result.enterprises, result.config, result.benchmarks, "city cache"
+    table = yearly.split_years(load_layer("enterprise_years", path=DEFAULT_GPKG))[2022]
+    label = "Wujiang demo"
+    if case == "city":
+        copies = -(-CITY_N // len(table))
+        parts = [table.assign(ent_id=table["ent_id"] + f"-{k}") for k in range(copies)]
+        table = pd.concat(parts, ignore_index=True).iloc[:CITY_N].reset_index(drop=True)
+        label = "Wujiang demo tiled"
+    result = evaluate(table, config=default_config(), zone="town", year=2022)
+    return result.enterprises, result.config, result.benchmarks, label
+
+
+def _writer(which: str, ref: str):
+    if which == "new":
+        from geo.yearly.notice import notice_xlsx_bytes
+
+        return notice_xlsx_bytes
+    source = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{ref}:geo/yearly/notice.py"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    path = Path(tempfile.mkdtemp()) / "notice_before.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("notice_before", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.notice_xlsx_bytes
+
+
+def child(case: str, which: str, ref: str, out: Path) -> None:
+    """Time one writer on one case; write its workbook to ``out`` and print a JSON line."""
+    from datetime import date
+
+    enterprises, config, benchmarks, label = _evaluated(case)
+    write = _writer(which, ref)
+    wall, cpu = time.perf_counter(), time.process_time()
+    data = write(
+        enterprises,
+        config,
+        benchmarks,
+        year=2022,
+        title="",
+        filters="全部",
+        source="bench",
+        when=date(2026, 12, 7),
+    )
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    out.write_bytes(data)
+    print(
+        json.dumps({"rows": len(enterprises), "label": label, "wall": wall, "cpu": cpu, "bytes": len(data)})
+    )
+
+
+def _run(case: str, which: str, ref: str, out: Path, timeout: float) -> dict | None:
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.bench_notice",
+        "--child",
+        case,
+        which,
+        "--old-ref",
+        ref,
+        "--out",
+        str(out),
+    ]
+    try:
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    except subprocess.CalledProcessError as err:
+        sys.exit(f"{case}/{which} failed:\n{err.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _cells_digest(path: Path) -> str:
+    """A digest of every sheet's name and cell values and types (what a reader sees)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True)
+    h = hashlib.sha256()
+    for ws in wb.worksheets:
+        h.update(ws.title.encode())
+        for row in ws.iter_rows():
+            h.update(repr([(c.value, c.data_type) for c in row if c.value is not None]).encode())
+    return h.hexdigest()[:12]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", nargs="+", default=["demo", "city"], choices=["demo", "city"])
+    parser.add_argument(
+        "--old-ref", default=OLD_REF, help="git revision of the writer before (default %(default)s)"
+    )
+    parser.add_argument(
+        "--old-timeout", type=float, default=900.0, help="seconds before the old writer is stopped"
+    )
+    parser.add_argument("--child", nargs=2, metavar=("CASE", "WRITER"), help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(*args.child, args.old_ref, args.out)
+        return
+    print(f"{'case':<6} {'rows':>8}  {'writer':<6} {'wall s':>8} {'CPU s':>8} {'MB':>6}  source")
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in args.cases:
+            runs = {}
+            for which in ("new", "old"):
+                out = Path(tmp) / f"{case}-{which}.xlsx"
+                limit = args.old_timeout if which == "old" else 3600.0
+                runs[which] = r = _run(case, which, args.old_ref, out, limit)
+                if r is None:
+                    print(f"{case:<6} {'':>8}  {which:<6} {f'> {limit:.0f}':>8} {'':>8} {'':>6}  stopped")
+                    continue
+                figures = f"{r['wall']:>8.1f} {r['cpu']:>8.1f} {r['bytes'] / 1e6:>6.1f}"
+                print(f"{case:<6} {r['rows']:>8,}  {which:<6} {figures}  {r['label']}")
+            new, old = runs["new"], runs["old"]
+            if new and old:
+                paths = [Path(tmp) / f"{case}-{which}.xlsx" for which in ("new", "old")]
+                same = _cells_digest(paths[0]) == _cells_digest(paths[1])
+                ratios = f"wall {old['wall'] / new['wall']:.1f}x, CPU {old['cpu'] / new['cpu']:.1f}x"
+                print(f"{case:<6} old ÷ new: {ratios}; same sheets and cells: {same}")
+            elif new:
+                print(f"{case:<6} old ÷ new: wall > {args.old_timeout / new['wall']:.1f}x (old stopped)")
+
+
+if __name__ == "__main__":
+    main()

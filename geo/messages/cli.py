@@ -1,0 +1,226 @@
+"""What the command line prints (geo/cli/): its error lines and each command's summary, key ->
+(中文, English). The command line's error messages themselves (``cli.*`` raised as
+DataValidationError) are in :mod:`geo.messages.records`."""
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "cli.error": ("错误：{text}", "Error: {text}"),
+    "cli.error.file_io": (
+        "无法读写文件 {filename}：{reason}。请检查路径和权限",
+        "Cannot read or write the file {filename}: {reason}. Check the path and the permissions",
+    ),
+    "cli.error.file_format": (
+        "无法读取输入文件（{kind}：{detail}）。请检查文件格式是否正确",
+        "Cannot read the input file ({kind}: {detail}). Check that the file's format is right",
+    ),
+    "cli.error.zones_out_suffix": (
+        "--zones-out 应为 .xlsx 或 .csv 文件",
+        "--zones-out must be a .xlsx or .csv file",
+    ),
+    "cli.error.not_classed": (
+        "未能做企业分类（区域指标已写出）：{reason}",
+        "The enterprises could not be classed (the zone metrics are written): {reason}",
+    ),
+    "cli.what.mapping": ("字段对应", "Column mapping"),
+    "cli.what.filter": ("筛选条件", "Filter"),
+    "cli.what.department_file": ("部门文件", "Department file"),
+    "cli.what.out_file": ("输出文件", "Output file"),
+    "cli.what.report_file": ("报告文件", "Report file"),
+    "cli.what.register": ("企业名录", "Enterprise register"),
+}
+
+# Lines every command may print.
+COMMON: dict[str, tuple[str, str]] = {
+    "cli.out.note": ("说明：{note}", "Note: {note}"),
+    "cli.out.written": ("已写出 {path}", "Written: {path}"),
+    "cli.out.row_report": ("逐行校验报告：{path}", "Row report: {path}"),
+    "cli.out.store_changes": ("存储：{location}；共 {n} 条变更", "Store: {location}; {n} changes"),
+}
+
+# evaluate (geo/cli/evaluate.py)
+EVALUATE: dict[str, tuple[str, str]] = {
+    "cli.out.counts": ("区域 {zones} 个，企业 {enterprises} 家", "{zones} zones, {enterprises} enterprises"),
+    "cli.out.table": ("企业表{summary}", "Enterprise table: {summary}"),
+    "cli.out.scored": ("参评 {n} 家；分类：{classes}", "{n} scored; classes: {classes}"),
+    "cli.out.class_firms": ("{cls} 类 {n} 家", "class {cls}: {n}"),
+    "cli.out.class_n": ("{cls} 类 {n}", "class {cls}: {n}"),
+    "cli.out.group": (
+        "评价组「{name}」：{n} 家，参评 {scored} 家（{classes}，T 类 {n_t}）",
+        "Evaluation group “{name}”: {n} enterprises, {scored} scored ({classes}, T {n_t})",
+    ),
+    "cli.out.d_land": (
+        "可腾退低效用地（D 类企业用地）合计 {mu:.2f} 亩",
+        "Low-efficiency land that could be freed (the D-class enterprises' land): {mu:.2f} mu in all",
+    ),
+    "cli.out.outside_firms": (
+        "不在任何区域内的企业 {n} 家：{ids}{more}",
+        "{n} enterprises outside every zone: {ids}{more}",
+    ),
+    "cli.out.and_more": (" 等 {n} 家", " and others, {n} in all"),
+    "cli.out.parcels": (
+        "宗地 {n} 宗，合计 {mu:.2f} 亩（{how}对应企业）；认定低效用地 {n_low} 宗，{low_mu:.2f} 亩",
+        "{n} parcels, {mu:.2f} mu in all (matched to the enterprises {how}); "
+        "{n_low} low-efficiency parcels, {low_mu:.2f} mu",
+    ),
+    "cli.out.parcels_by_id": ("按企业编号", "by enterprise id"),
+    "cli.out.parcels_by_location": ("按位置", "by location"),
+    "cli.out.contracts": ("履约检查：{verdicts}", "Grant contracts checked: {verdicts}"),
+    "cli.out.verdict": ("{verdict} {n} 宗", "{verdict}: {n} parcels"),
+    "cli.out.outside_parcels": (
+        "不在任何区域内的宗地 {n} 宗：{ids}",
+        "{n} parcels outside every zone: {ids}",
+    ),
+    "cli.out.renamed": ("说明：按字段名识别：{pairs}", "Note: columns recognised by their names: {pairs}"),
+    "cli.out.renamed_pair": ("「{source}」→ {field}", "“{source}” as {field}"),
+    "cli.out.zones_not_scored": (
+        "说明：未能做企业分类，区镇评价未写出",
+        "Note: the enterprises could not be classed, so the zones were not scored",
+    ),
+    "cli.out.zones_scored": ("区镇评价：{zones}", "Zones scored: {zones}"),
+    "cli.out.zone_rank": (
+        "{zone} 第 {rank} 名 {cls} 类（{score:.2f} 分）",
+        "{zone} no. {rank}, class {cls} ({score:.2f} points)",
+    ),
+}
+
+# import and export (geo/cli/io.py)
+IO: dict[str, tuple[str, str]] = {
+    "cli.out.inspect_format": (
+        "格式：{fmt}；记录数：{n}；图层：{layers}（当前 {layer}）",
+        "Format: {fmt}; records: {n}; layers: {layers} (current: {layer})",
+    ),
+    "cli.out.inspect_crs": ("坐标系：{crs}；编码：{encoding}", "CRS: {crs}; encoding: {encoding}"),
+    "cli.out.crs_not_declared": ("未声明", "not declared"),
+    "cli.out.crs_suggested": ("建议坐标系：{crs}（{reason}）{swap}", "Suggested CRS: {crs} ({reason}){swap}"),
+    "cli.out.swap_axes": ("，需交换坐标轴", ", with the axes exchanged"),
+    "cli.out.lon_lat_suggested": (
+        "经纬度列建议：{lon} / {lat}；坐标框架建议：{frame}",
+        "Longitude/latitude columns suggested: {lon} / {lat}; coordinate frame suggested: {frame}",
+    ),
+    "cli.out.mapping_suggested": ("字段对应建议：{pairs}", "Column mapping suggested: {pairs}"),
+    "cli.out.read": ("{summary}（坐标系 {crs}）", "{summary} (CRS {crs})"),
+    "cli.out.saved_layer": ("已保存为图层「{layer}」：{path}", "Saved as layer “{layer}”: {path}"),
+    "cli.out.exported_family": (
+        "已导出 GEOJSON（{family}）：{path}（{kb:.0f} KB）",
+        "Exported GEOJSON ({family}): {path} ({kb:.0f} KB)",
+    ),
+    "cli.out.family.polygon": ("面", "polygons"),
+    "cli.out.family.line": ("线", "lines"),
+    "cli.out.family.point": ("点", "points"),
+    "cli.out.layer_features": ("{layer} {n} 个要素", "{layer}: {n} features"),
+    "cli.out.exported_by_type": (
+        "共 {n} 个图层：{counts}；几何类型不同，按类型分成 {files} 个文件",
+        "{n} layers: {counts}; of different geometry types, so written as {files} files, one per type",
+    ),
+    "cli.out.exported": (
+        "已导出 {fmt}：{path}（{counts}，{kb:.0f} KB）",
+        "Exported {fmt}: {path} ({counts}, {kb:.0f} KB)",
+    ),
+}
+
+# collect (geo/cli/collect.py)
+COLLECT: dict[str, tuple[str, str]] = {
+    "cli.out.register": ("企业名录 {n} 家（{file}）", "Enterprise register: {n} enterprises ({file})"),
+    "cli.out.department": (
+        "{department}「{file}」{rows} 行：按统一社会信用代码 {code}，按组织机构代码 {org_code}，"
+        "按名称 {name}，未匹配 {unmatched}{extra}",
+        "{department} “{file}”, {rows} rows: by credit code {code}, by organisation code {org_code}, "
+        "by name {name}, unmatched {unmatched}{extra}",
+    ),
+    "cli.out.failed_check": ("，代码校验不符 {n}", ", failing their check character {n}"),
+    "cli.out.conflicts": ("，冲突 {n}", ", conflicts {n}"),
+    "cli.out.bad_values": ("，数值无法识别 {n}", ", values not understood {n}"),
+    "cli.out.unmatched_row": ("  未匹配：第 {row} 行 {keys}", "  Unmatched: row {row} {keys}"),
+    "cli.out.more_rows": ("  ……另有 {n} 行，见报告", "  … {n} more rows, see the report"),
+    "cli.out.missing": (
+        "为空（未得到数值，不按 0 计）：{counts}",
+        "Empty (no value given, not counted as 0): {counts}",
+    ),
+    "cli.out.missing_count": ("{column} {n} 家", "{column}: {n} enterprises"),
+    "cli.out.register_checks": (
+        "提醒：名录中 {n} 个代码校验位不符（早期代码可能如此，已照常匹配）",
+        "Reminder: {n} codes of the register fail their check character (early codes may; they were "
+        "matched as usual)",
+    ),
+    "cli.out.industry_problems": (
+        "行业代码未能对应 {n} 家（见报告「冲突与重复」页）",
+        "Industry codes not placed: {n} enterprises (see the report's conflicts sheet)",
+    ),
+}
+
+# the stores, shared tables and publication (geo/cli/store.py, shared.py, publication.py)
+RECORDS: dict[str, tuple[str, str]] = {
+    "cli.out.deleted_layer": (
+        "已删除图层「{title}」（{layer}），已记入留痕",
+        "Deleted layer “{title}” ({layer}); recorded in the change log",
+    ),
+    "cli.out.loaded": (
+        "已载入 {n} 个表到 {location}：{tables}",
+        "Loaded {n} tables into {location}: {tables}",
+    ),
+    "cli.out.gis_role": (
+        "{done}角色 {role}（{location}）：可编辑导入图层和样式，只读留痕；"
+        "请为 GIS 人员建登录账号并 GRANT {role} TO 账号",
+        "{done} role {role} ({location}): may edit the imported layers and styles, reads the change log; "
+        "create logins for the GIS staff and GRANT {role} TO each login",
+    ),
+    "cli.out.role_created": ("已创建并授权", "Created and granted"),
+    "cli.out.role_granted": ("已授权", "Granted"),
+    "cli.out.status_recorded": (
+        "已登记：宗地 {parcel} {old} → {new}（{by}），已记入留痕",
+        "Recorded: parcel {parcel} {old} → {new} ({by}); recorded in the change log",
+    ),
+    "cli.out.status_changes": (
+        "存储：{location}；共 {n} 条盘活状态变更",
+        "Store: {location}; {n} changes of renewal status",
+    ),
+    "cli.out.configs": (
+        "存储：{location}；共 {n} 个评价配置",
+        "Store: {location}; {n} evaluation configurations",
+    ),
+    "cli.out.config_official": ("正式 ", "official "),
+    "cli.out.config_named": ("命名 ", "named "),
+    "cli.out.config_saved": (
+        "已保存评价配置「{name}」（{by}），已记入留痕",
+        "Saved the evaluation configuration “{name}” ({by}); recorded in the change log",
+    ),
+    "cli.out.official_config_saved": (
+        "已保存正式评价配置「{name}」（{by}），已记入留痕",
+        "Saved the official evaluation configuration “{name}” ({by}); recorded in the change log",
+    ),
+    "cli.out.config_deleted": (
+        "已删除评价配置「{name}」，已记入留痕",
+        "Deleted the evaluation configuration “{name}”; recorded in the change log",
+    ),
+    "cli.out.official_config_deleted": (
+        "已删除正式评价配置「{name}」，已记入留痕",
+        "Deleted the official evaluation configuration “{name}”; recorded in the change log",
+    ),
+    "cli.out.versions": ("存储：{location}；共 {n} 个版本", "Store: {location}; {n} versions"),
+    "cli.out.version": ("{label}：{title}（{n} 家）", "{label}: {title} ({n} enterprises)"),
+    "cli.out.published": (
+        "已公示：{label}，公示期 {start} 至 {end}，已记入留痕",
+        "Published: {label}, objection window {start} to {end}; recorded in the change log",
+    ),
+    "cli.out.finalized": (
+        "已定案：{label}（{by}），此后不能再修改，已记入留痕",
+        "Finalized: {label} ({by}); it cannot change any more; recorded in the change log",
+    ),
+    "cli.out.reevaluated": (
+        "已重新评价：{label}，替换 {replaces}，已记入留痕",
+        "Evaluated again: {label}, replacing {replaces}; recorded in the change log",
+    ),
+    "cli.out.compared": (
+        "{before} → {after}：{n} 家企业有变化",
+        "{before} → {after}: {n} enterprises changed",
+    ),
+    "cli.out.objections": ("共 {n} 条异议", "{n} objections"),
+    "cli.out.decided": (
+        "异议 {objection}：{decision}，已记入留痕",
+        "Objection {objection}: {decision}; recorded",
+    ),
+    "cli.out.decision.accepted": ("采纳", "accepted"),
+    "cli.out.decision.rejected": ("驳回", "rejected"),
+    "cli.out.objections_exported": ("已导出 {n} 条异议到 {path}", "Exported {n} objections to {path}"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**ERRORS, **COMMON, **EVALUATE, **IO, **COLLECT, **RECORDS}

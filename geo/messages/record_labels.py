@@ -1,0 +1,36 @@
+"""Labels of the records the stores keep (geo/storage/): the change log's actions and the accuracy
+classes of a layer's provenance, key -> (中文, English)."""
+
+# What a change can be (geo/storage/changelog.py ACTIONS); feature_* are written by the tables' own
+# triggers when a feature is edited outside the atlas (QGIS, SQL).
+ACTIONS: dict[str, tuple[str, str]] = {
+    "storage.action.import": ("导入", "import"),
+    "storage.action.replace": ("替换", "replace"),
+    "storage.action.delete": ("删除", "delete"),
+    "storage.action.metadata": ("修改说明", "metadata edited"),
+    "storage.action.config_saved": ("保存评价配置", "configuration saved"),
+    "storage.action.config_deleted": ("删除评价配置", "configuration deleted"),
+    "storage.action.status_changed": ("更改更新状态", "status changed"),
+    "storage.action.load_demo": ("载入演示数据", "demo data loaded"),
+    "storage.action.migrate": ("导入旧数据", "old data imported"),
+    "storage.action.results_saved": ("写入评价结果", "results written"),
+    "storage.action.version_saved": ("保存评价版本", "version saved"),
+    "storage.action.version_published": ("公示评价版本", "version published"),
+    "storage.action.version_finalized": ("评价版本定案", "version finalized"),
+    "storage.action.evidence_saved": ("保存异议证据", "evidence stored"),
+    "storage.action.objection_recorded": ("登记异议", "objection recorded"),
+    "storage.action.objection_decided": ("决定异议", "objection decided"),
+    "storage.action.feature_added": ("外部编辑：新增要素", "feature added outside the atlas"),
+    "storage.action.feature_changed": ("外部编辑：修改要素", "feature changed outside the atlas"),
+    "storage.action.feature_deleted": ("外部编辑：删除要素", "feature deleted outside the atlas"),
+}
+
+# The accuracy classes (docs/domain.md §6), most exact first (geo/storage/provenance.py).
+ACCURACY: dict[str, tuple[str, str]] = {
+    "storage.accuracy.real": ("真实", "real"),
+    "storage.accuracy.transcribed": ("转录", "transcribed"),
+    "storage.accuracy.schematic": ("示意", "schematic"),
+    "storage.accuracy.synthetic": ("合成", "synthetic"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**ACTIONS, **ACCURACY}

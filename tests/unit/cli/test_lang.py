@@ -1,0 +1,103 @@
+"""``python -m geo.cli --lang zh|en``: errors and summaries in the language asked (``$ATLAS_LANG`` when
+not given, else Chinese); bad input exits 2 with the message in either language."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from geo.cli import main
+from geo.ingest import USER_GPKG_ENV
+
+
+@pytest.fixture(autouse=True)
+def _own_store(tmp_path, monkeypatch):
+    monkeypatch.setenv(USER_GPKG_ENV, str(tmp_path / "user" / "atlas_user.gpkg"))
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+
+
+@pytest.fixture
+def firms_csv(tmp_path):
+    """Three enterprises in Wujiang; the third without coordinates (dropped by the import)."""
+    path = tmp_path / "firms.csv"
+    pd.DataFrame(
+        {"name": ["甲", "乙", "丙"], "lon": [120.64, 120.65, None], "lat": [31.15, 31.16, None]}
+    ).to_csv(path, index=False)
+    return path
+
+
+def test_a_missing_file_in_english_and_in_chinese(tmp_path, capsys):
+    missing = tmp_path / "nowhere.zip"
+    assert main(["--lang", "en", "import", str(missing)]) == 2
+    assert capsys.readouterr().err == f"Error: File {missing} not found. Check the path\n"
+    assert main(["--lang", "zh", "import", str(missing)]) == 2
+    assert capsys.readouterr().err == f"错误：找不到文件 {missing}。请检查路径\n"
+    assert main(["import", str(missing)]) == 2  # Chinese by default
+    assert capsys.readouterr().err == f"错误：找不到文件 {missing}。请检查路径\n"
+
+
+def test_atlas_lang_sets_the_default_and_lang_overrides_it(tmp_path, capsys, monkeypatch):
+    missing = tmp_path / "nowhere.csv"
+    monkeypatch.setenv("ATLAS_LANG", "en")
+    assert main(["import", str(missing)]) == 2
+    assert capsys.readouterr().err == f"Error: File {missing} not found. Check the path\n"
+    assert main(["--lang", "zh", "import", str(missing)]) == 2
+    assert capsys.readouterr().err.startswith("错误：找不到文件")
+    monkeypatch.setenv("ATLAS_LANG", "fr")  # not a language of the atlas: Chinese
+    assert main(["import", str(missing)]) == 2
+    assert capsys.readouterr().err.startswith("错误：")
+
+
+def test_a_bad_pair_names_what_it_is_in_the_language_asked(tmp_path, firms_csv, capsys):
+    args = ["import", str(firms_csv), "--kind", "enterprises", "--map", "tax_wan_yuan", "--dry-run"]
+    assert main(["--lang", "en", *args]) == 2
+    assert capsys.readouterr().err == (
+        "Error: Column mapping “tax_wan_yuan” is not of the form left=right. "
+        "Write it as left=right, e.g. tax_wan_yuan=实缴税金\n"
+    )
+    assert main(args) == 2
+    assert capsys.readouterr().err == (
+        "错误：字段对应「tax_wan_yuan」格式不对。应写成 左=右，例如 tax_wan_yuan=实缴税金\n"
+    )
+
+
+def test_a_file_that_cannot_be_written_in_either_language(tmp_path, firms_csv, capsys):
+    report = tmp_path / "no" / "such" / "folder" / "report.csv"
+    args = ["import", str(firms_csv), "--dry-run", "--report", str(report)]
+    assert main(["--lang", "en", *args]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"Error: Cannot read or write the file {report}: No such file or directory. "
+        "Check the path and the permissions\n"
+    )
+    assert main(["--lang", "zh", *args]) == 2
+    assert capsys.readouterr().err == (
+        f"错误：无法读写文件 {report}：No such file or directory。请检查路径和权限\n"
+    )
+
+
+def test_an_import_summary_in_either_language(firms_csv, capsys):
+    args = ["import", str(firms_csv), "--dry-run"]
+    assert main(["--lang", "en", *args]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "3 rows read: 2 passed, 1 dropped, 0 repaired, 2 flagged (of which coordinates whole numbers or "
+        "too round: 2 rows) (CRS EPSG:4326)"
+    )
+    assert main(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "读入 3 行：通过 2 行，剔除 1 行，修复 0 行，提醒 2 行（坐标为整数/过于整齐 2 行）"
+        "（坐标系 EPSG:4326）"
+    )
+
+
+def test_an_export_and_its_counts_in_either_language(tmp_path, capsys):
+    out = tmp_path / "towns.csv"
+    assert main(["--lang", "en", "export", "wujiang_towns", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith(f"Exported CSV: {out} (")
+    assert ": 8 features, " in printed and printed.endswith(" KB)")
+    assert main(["export", "wujiang_towns", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith(f"已导出 CSV：{out}（") and " 8 个要素，" in printed
