@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from geo.messages.notes import CLAUSE_SEPARATORS, LIST_SEPARATORS, Listing, note, text_in
+from geo.messages.notes import Listing, clauses, note, text_in
 
 
 def lang_of(args: argparse.Namespace) -> str:
@@ -37,12 +37,12 @@ def written(args: argparse.Namespace, value: Any) -> str:
 
 def names(items: Any) -> Listing:
     """Names joined with 、 in Chinese and ``, `` in English."""
-    return Listing(items, sep=LIST_SEPARATORS["zh"])
+    return Listing(items)
 
 
 def parts(items: Any) -> Listing:
     """Parts of one line joined with ，in Chinese and ``, `` in English."""
-    return Listing(items, sep=CLAUSE_SEPARATORS["zh"])
+    return clauses(items)
 
 
 __all__ = ["complain", "lang_of", "line", "names", "parts", "say", "written"]

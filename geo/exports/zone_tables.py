@@ -8,8 +8,7 @@ from typing import Literal
 from geo.errors import DataValidationError
 from geo.evaluation.zones import ZoneScores, export_table, rules_rows
 from geo.exports.tables import csv_bytes, xlsx_bytes
-from geo.messages import message
-from geo.messages.notes import ITEM_SEPARATORS, LABEL_SEPARATORS
+from geo.messages import joined, labelled, message
 from geo.storage.provenance import Provenance
 
 
@@ -42,8 +41,8 @@ def zone_scores_bytes(
         rules.loc[len(rules)] = [message("exports.zone_table.method", lang), method]
     if fmt == "csv":
         table[message("exports.zone_table.year", lang)] = "" if scores.year is None else scores.year
-        table[message("exports.zone_table.rules", lang)] = ITEM_SEPARATORS[lang].join(
-            f"{k}{LABEL_SEPARATORS[lang]}{v}" for k, v in rules.itertuples(index=False)
+        table[message("exports.zone_table.rules", lang)] = joined(
+            (labelled(k, v, lang) for k, v in rules.itertuples(index=False)), lang, mark="clause"
         )
         return csv_bytes(table, provenance)
     sheet, about = message("exports.zone_table.sheet", lang), message("exports.zone_table.rules", lang)

@@ -13,13 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from geo.messages import has_hint, message
-
-# How a list of names is joined in a sentence of either language (punctuation, not words).
-LIST_SEPARATORS = {"zh": "、", "en": ", "}
-CLAUSE_SEPARATORS = {"zh": "，", "en": ", "}
-# Between a label and its value, and between items that are sentences of their own.
-LABEL_SEPARATORS = {"zh": "：", "en": ": "}
-ITEM_SEPARATORS = {"zh": "；", "en": "; "}
+from geo.messages.marks import MARKS
 
 
 def text_in(value: Any, lang: str = "zh") -> str:
@@ -70,7 +64,7 @@ class Listing(str):
     seps: tuple[str, str]
 
     def __new__(
-        cls, items: Iterable[Any], *, sep: str = LIST_SEPARATORS["zh"], sep_en: str = LIST_SEPARATORS["en"]
+        cls, items: Iterable[Any], *, sep: str = MARKS["list"][0], sep_en: str = MARKS["list"][1]
     ) -> Listing:
         kept = tuple(items)
         listing = super().__new__(cls, sep.join(text_in(i, "zh") for i in kept))
@@ -135,15 +129,11 @@ def note(key: str, /, **params: Any) -> Note:
 
 def clauses(items: Iterable[Any]) -> Listing:
     """Clauses of one sentence: ``，`` between them in Chinese, ``, `` in English."""
-    return Listing(items, sep=CLAUSE_SEPARATORS["zh"])
+    return Listing(items, sep=MARKS["comma"][0], sep_en=MARKS["comma"][1])
 
 
 __all__ = [
     "Both",
-    "CLAUSE_SEPARATORS",
-    "ITEM_SEPARATORS",
-    "LABEL_SEPARATORS",
-    "LIST_SEPARATORS",
     "Listing",
     "Note",
     "clauses",
