@@ -7,12 +7,12 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from geo.messages import t
 from geo.settings import tianditu_key
 from pages.common import cache
 from pages.common.auth import sees_firms, sidebar_panel
 from pages.common.frame import BASEMAP_KEYS, PageStopped, basemap_choice, set_controls_slot, settings
 from pages.common.language import keep_choices_across_language_switch, streamlit_in_ui_language
-from pages.strings import t
 
 cache.begin_run()  # per-run memos (pages/common/cache.py)
 st.set_page_config(

@@ -331,7 +331,7 @@ def load_page(browser, server: Server, path: str, expected: int, *, shot: Path |
 
 def _complete(page, t0: float) -> float:
     """Seconds from ``t0`` until the page is complete (:data:`COMPLETE_JS`, twice 100 ms apart)."""
-    from pages.strings import t
+    from geo.messages import t
 
     waiting = t("app.after_map", "zh")
     deadline = time.time() + 180

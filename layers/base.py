@@ -12,11 +12,11 @@ import numpy as np
 import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
-from geo.i18n import Lang, industry_name
+from geo.messages import Lang, t
+from geo.messages.names import industry_name
 from geo.place_names import name_list, place_list, place_name
 from geo.spatial.crs import STORAGE_CRS, convert_frame
 from geo.storage.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
-from layers.strings import t
 
 __all__ = ["ACCURACY_LABEL", "Field", "Layer", "LegendEntry", "Provenance", "accuracy_label"]
 
@@ -215,7 +215,7 @@ def highlight_industry(
 ) -> Layer:
     """``layer`` with the features whose ``column`` names ``industry`` in colour ``on``, the rest ``off``.
 
-    ``label_on`` / ``label_off`` are i18n keys (``label_on`` may hold ``{industry}``). No industry:
+    ``label_on`` / ``label_off`` are catalogue keys (``label_on`` may hold ``{industry}``). No industry:
     the plain layer.
     """
     if not industry:

@@ -31,7 +31,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.i18n import Lang
+from geo.messages import Lang
 from geo.spatial.crs import STORAGE_CRS
 from layers.base import Layer
 

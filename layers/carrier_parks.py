@@ -9,7 +9,7 @@ import geopandas as gpd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.i18n import Lang
+from geo.messages import Lang
 from layers.base import Field, Layer, highlight_industry
 
 COLOR = "#8c2d04"

@@ -13,13 +13,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.spatial.classify import Classes
 from layers.base import LegendEntry
 from layers.city_view import MARK_COLOR, CityViewLayer
 from layers.intensity import NO_DATA_COLOR, ramp
 from layers.parcels import IDLE_COLOR, PARCEL_RAMP
-from layers.strings import t
 
 MEASURES = ("below_pct", "far_mean")  # what colours a cell (geo.city_intensity.intensity_cells)
 BELOW_RAMP = ("#fee5d9", "#fcbba1", "#fc9272", "#fb6a4a", "#de2d26", "#a50f15", "#67000d")  # Reds

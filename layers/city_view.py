@@ -19,12 +19,11 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.spatial.crs import wgs84_to_gcj02
 from layers.base import Layer, LegendEntry
 from layers.canvas import to_js
 from layers.enterprise_counts import COUNT_RAMP
-from layers.strings import t
 
 VIEW_PATH = "_atlas/city/view"  # below the server's base (serve.py answers it)
 TOKEN_GLOBAL = "__atlasCityToken"  # the frame's global holding the session's token, if any

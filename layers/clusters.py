@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import DataValidationError
-from geo.i18n import Lang, industry_name
+from geo.messages import Lang, t
+from geo.messages.names import industry_name
 from layers.base import Field, Layer, LegendEntry
-from layers.strings import t
 
 ROLES = ("core", "supporting", "none")
 # Where the roles come from (transcribed from 吴江“十四五”工业规划); the legend shows this layer's accuracy.

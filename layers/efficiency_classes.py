@@ -12,11 +12,10 @@ import geopandas as gpd
 import numpy as np
 
 from geo.evaluation import CLASS_COL, CLASSES
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from layers.base import Field, LegendEntry
 from layers.enterprises import LAYER as ENTERPRISES
 from layers.enterprises import EnterpriseLayer
-from layers.strings import t
 
 # Green (优先发展) to red (整治淘汰); grey for enterprises the evaluation did not score.
 CLASS_COLORS: dict[str, str] = {"A": "#1a9850", "B": "#91cf60", "C": "#fdae61", "D": "#d73027"}

@@ -9,9 +9,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from layers.base import Field, Layer, LegendEntry
-from layers.strings import t
 
 COUNT_RAMP = ("#fff5eb", "#fdd0a2", "#fd8d3c", "#d94801", "#7f2704")  # ColorBrewer Oranges
 EMPTY_COLOR = "#f0f0f0"

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from geo.evaluation.metrics import enterprise_ratios
-from geo.i18n import Lang
+from geo.messages import Lang
 from geo.spatial.crs import STORAGE_CRS, convert_coords
 from geo.storage.schema import WUJIANG_INDUSTRIES
 from layers.base import Field, Layer, LegendEntry

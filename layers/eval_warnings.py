@@ -13,11 +13,10 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.evaluation.metrics import ID_COL
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from layers.base import Field, LegendEntry
 from layers.enterprises import LAYER as ENTERPRISES
 from layers.enterprises import EnterpriseLayer
-from layers.strings import t
 
 WARNING_COLOR = "#7b3294"
 

@@ -10,10 +10,9 @@ import pandas as pd
 
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY, assign_zones_by_column, zone_metrics
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.spatial.classify import DEFAULT_K, SCHEMES, Classes, classify  # noqa: F401 (the page picks from these)
 from layers.base import Field, Layer, LegendEntry
-from layers.strings import t
 
 # Indicators offered on the map (keys of geo.evaluation.metrics.RATIOS), 亩均 first.
 METRICS = (

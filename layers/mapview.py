@@ -14,9 +14,8 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 import layers.assets  # noqa: F401
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from layers.base import Layer, LegendEntry, Provenance, accuracy_label
-from layers.strings import t
 
 SUZHOU_CENTER = (31.30, 120.62)
 WUJIANG_CENTER = (30.98, 120.62)

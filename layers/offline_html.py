@@ -20,10 +20,9 @@ import pandas as pd
 
 from geo.exports.briefing import Extent, Paper
 from geo.exports.downloads import Download, build_downloads
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
 from layers.mapview import MapLayer
-from layers.strings import t
 
 _SCRIPT_RE = re.compile(r'<script\s+src="([^"]+)"\s*>\s*</script>', re.IGNORECASE)
 _LINK_RE = re.compile(r'<link\s+rel="stylesheet"\s+href="([^"]+)"\s*/?>', re.IGNORECASE)

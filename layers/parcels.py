@@ -19,13 +19,12 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from geo.i18n import Lang
 from geo.land.parcels import PARCEL_METRICS
+from geo.messages import Lang, t
 from geo.spatial.crs import convert_coords
 from layers.base import Field, Layer, LegendEntry
 from layers.canvas import CanvasElement, CanvasLayer, palette_indices, storage_geometry, tooltip_columns
 from layers.intensity import NO_DATA_COLOR, Classes, class_legend, ramp
-from layers.strings import t
 
 COORD_DECIMALS = 5  # ~1 m
 SIMPLIFY_DEG = 0.000005  # ~0.5 m: drops collinear vertices, keeps the shape

@@ -10,8 +10,7 @@ from pathlib import Path
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.i18n import Lang
-from layers.strings import t
+from geo.messages import Lang, t
 
 SNAPSHOT_JS = Path(__file__).resolve().parent.parent / "static" / "js" / "atlas_snapshot.js"
 

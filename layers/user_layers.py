@@ -7,11 +7,11 @@ import pandas as pd
 
 from geo import ingest
 from geo.catalogue import labels as column_labels
+from geo.messages import t
 from geo.storage.styles import IMPORT_COLORS
 from layers.base import Field, Layer, Provenance
 from layers.enterprises import PointLayer
 from layers.mapview import MapLayer
-from layers.strings import t
 
 USER_COLORS = IMPORT_COLORS  # the colours QGIS styles of imports use too
 _TOOLTIP_COLUMNS = ("name", "zone_id", "ent_id", "industry", "town", "land_mu", "tax_wan_yuan", "area_km2")

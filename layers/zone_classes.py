@@ -11,10 +11,9 @@ import pandas as pd
 from geo.evaluation import CLASSES
 from geo.evaluation.metrics import ZONE_COL
 from geo.evaluation.zones import ZONE_CLASS_COL
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from layers.base import Field, Layer, LegendEntry
 from layers.efficiency_classes import CLASS_COLORS, UNSCORED_COLOR
-from layers.strings import t
 from layers.towns import LAYER as TOWNS
 
 

@@ -9,7 +9,8 @@ import pandas as pd
 import shapely
 import streamlit as st
 
-from geo.i18n import Lang, industry_name
+from geo.messages import Lang, t
+from geo.messages.names import industry_name
 from geo.place_names import name_list, place_label, place_list, place_name
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
@@ -18,7 +19,6 @@ from layers.mapview import SUZHOU_CENTER
 from pages.common.frame import loading, map_first_run, open_page, page_control, rest_after_map
 from pages.common.maps import clicked_properties, map_with_exports
 from pages.common.stored import layer_frame, map_layer_of, provenance_table, user_layers
-from pages.strings import t
 
 SEP = "、"
 

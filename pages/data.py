@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.messages import t
 from pages.common.frame import open_page
 from pages.data.collect import collect_section
 from pages.data.export import export_section
 from pages.data.importing import import_section
 from pages.data.managing import audit_section, stored_section
-from pages.strings import t
 
 s = open_page("data.header")
 lang = s.lang

@@ -15,6 +15,7 @@ import streamlit as st
 
 from geo.evaluation import config_from_mapping
 from geo.evaluation.metrics import check_zones
+from geo.messages import t
 from pages.city.views import city_page_if_chosen
 from pages.common.cache import shared
 from pages.common.frame import lazy_tabs, loading, open_page, settings
@@ -40,7 +41,6 @@ from pages.efficiency.sources import (
 )
 from pages.efficiency.trends import trend_tab
 from pages.efficiency.view import Evaluated, Sources, page_view
-from pages.strings import t
 
 # The Suzhou-wide demo, when chosen, is its own view (pages/city/views.py) and ends the page there.
 city_page_if_chosen("efficiency", settings().lang)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.messages import t
 from pages.city.intensity import CITY_INT_MAP, city_intensity
 from pages.city.views import CITY, data_select
 from pages.common.auth import sees_firms
@@ -15,7 +16,6 @@ from pages.common.stored import layer_frame
 from pages.intensity.controls import view_control
 from pages.intensity.parcels import parcel_view
 from pages.intensity.zones import zone_view
-from pages.strings import t
 
 if not sees_firms():  # the parcel view is enterprise-level: a visitor starts on the towns
     st.session_state.setdefault("int_view", "zones")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.messages import t
 from geo.place_names import place_name
 from geo.storage.provenance import accuracy_label
 from layers.mapview import render_map, view_extent
@@ -12,7 +13,6 @@ from pages.city.views import city_page_if_chosen
 from pages.common.frame import loading, open_page, rest_after_map, settings
 from pages.common.maps import add_snapshot_button, export_panel, show_map
 from pages.common.stored import layer_frame, map_layer, provenance_table, user_layers
-from pages.strings import t
 
 # The Suzhou-wide demo, when chosen, is its own view (pages/city/views.py) and ends the page there.
 city_page_if_chosen("overview", settings().lang)

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
+from geo.messages import t
 from geo.publication import exports, objections, versions
 from pages.common.auth import can_edit, sees_firms
 from pages.common.frame import loading, open_page, show_error
@@ -25,7 +26,6 @@ from pages.publication.editor import (
     version_label,
     when,
 )
-from pages.strings import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 s = open_page("pub.header")

@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from geo.evaluation.metrics import total_metrics
-from geo.i18n import Lang, industry_name
+from geo.messages import Lang, t
+from geo.messages.names import industry_name
 from geo.place_names import name_list, place_label, place_name
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import carrier_parks, clusters, enterprise_counts, enterprises
@@ -15,7 +16,6 @@ from pages.common.cache import shared
 from pages.common.frame import loading, map_first_run, open_page, page_control, rest_after_map
 from pages.common.maps import clicked_properties, wujiang_base, wujiang_map
 from pages.common.stored import layer_frame, map_layer_of, provenance_table
-from pages.strings import t
 
 SHOW = ("all", "industry", "none")
 YI = 10_000  # 万元 per 亿元

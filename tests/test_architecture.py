@@ -105,8 +105,7 @@ def test_ui_has_no_emoji_that_would_render_as_boxes():
     for path in [
         ROOT / "app.py",
         *_modules("pages"),
-        ROOT / "geo" / "i18n.py",
-        ROOT / "layers" / "strings.py",
+        *sorted((ROOT / "geo" / "messages").rglob("*.py")),
     ]:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not emoji.search(line), f"{path.name}:{n}: {line.strip()}"

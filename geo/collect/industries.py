@@ -22,7 +22,7 @@ _CODE_RE = re.compile(r"^([A-Z])?(\d{2,4})$")
 # A header that says its codes are of the 2011 edition.
 _EDITION_2011 = re.compile(r"2011")
 
-# Why a code got no industry (labels in the string tables).
+# Why a code got no industry (labels in the string catalogue).
 INDUSTRY_PROBLEMS = ("malformed", "not_manufacturing", "edition_2011", "unknown_division")
 
 

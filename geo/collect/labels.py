@@ -1,12 +1,12 @@
 """The words of the 数据归集 report and outputs, in Chinese and English (one table).
 
-The page and the command line write their sentences from the pages' string tables; what the
-report files themselves say (sheet names, headers, match methods, reasons) lives here, once.
+The page and the command line write their sentences from the string catalogue (geo/messages/);
+what the report files themselves say (sheet names, headers, match methods, reasons) lives here, once.
 """
 
 from __future__ import annotations
 
-from geo.i18n import Lang
+from geo.messages import Lang
 
 # key -> (中文, English)
 LABELS: dict[str, tuple[str, str]] = {

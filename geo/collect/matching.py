@@ -24,7 +24,7 @@ from geo.collect.codes import check_failures, code_kinds, normalize_codes, org_c
 from geo.errors import DataValidationError
 from geo.messages.notes import Listing, note
 
-# How a row was matched (the labels are in the UI string tables and the report).
+# How a row was matched (the labels are in the string catalogue and the report).
 METHODS = ("code", "org_code", "name")
 # Why a row matched no one.
 REASONS = ("not_found", "bad_code", "ambiguous", "no_key")

@@ -18,7 +18,7 @@ from geo.catalogue import ENTERPRISE_BY_KEY
 from geo.collect.assemble import Collection, DepartmentResult
 from geo.collect.labels import label
 from geo.evaluation.ratios import OPTIONAL_AMOUNT_COLUMNS
-from geo.i18n import Lang
+from geo.messages import Lang
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

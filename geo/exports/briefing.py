@@ -28,8 +28,7 @@ from matplotlib.patches import Polygon as MplPolygon
 from matplotlib.path import Path as MplPath
 
 from geo.exports.tables import check_frames, export_date
-from geo.i18n import Lang, t
-from geo.messages import message
+from geo.messages import Lang, message, t
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.storage.provenance import LegendEntry, Provenance, accuracy_label
 

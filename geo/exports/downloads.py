@@ -22,8 +22,7 @@ from geo.exports.tables import (
     safe_filename,
     xlsx_bytes,
 )
-from geo.i18n import Lang
-from geo.messages import message
+from geo.messages import Lang, message
 from geo.storage.provenance import LegendEntry, Provenance
 
 

@@ -26,8 +26,7 @@ import shapely
 from geo.errors import DataValidationError
 from geo.exports.cells import csv_text_bytes, formula_safe_frame
 from geo.exports.headers import official_headers
-from geo.i18n import Lang, t
-from geo.messages import message
+from geo.messages import Lang, message, t
 from geo.number_formats import number_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU

@@ -1,53 +1,98 @@
-"""The messages geo gives its users, in both languages: key -> (中文, English) templates with
-``{named}`` parameters (``str.format`` fields, e.g. ``{rows:,}``).
+"""The one string catalogue: every text the atlas shows or writes, in both languages, key ->
+(中文, English) templates with ``{named}`` parameters (``str.format`` fields, e.g. ``{rows:,}``).
 
-geo raises :meth:`geo.errors.DataValidationError.of` with a key and its parameters; the page or the
-command line writes the sentence in its language (:meth:`~geo.errors.DataValidationError.text`).
-A key ``K.hint`` is the hint shown after message ``K``. One module per area keeps its messages
-beside the others of its kind; keys start with the area's name (``ingest.``, ``evaluation.`` …).
-Words are joined with each language's own marks (:func:`joined`, :func:`labelled`), so an English
-sentence never carries a 、 or a full-width colon.
+Pages, layers and geo all read it (geo is the lowest floor): :func:`t` gives a key's template in a
+language (what a page shows as it is, or formats itself), :func:`message` the sentence with its
+parameters filled in. geo raises :meth:`geo.errors.DataValidationError.of` with a key and its
+parameters; the page or the command line writes the sentence in its language. A key ``K.hint`` is the
+hint shown after message ``K``.
+
+One module per area, each with its table ``MESSAGES``, listed in :data:`AREAS` and merged once: a key
+defined in two modules stops the import. geo's own messages: ingest.py, ingest_placing.py,
+ingest_notes.py, exports.py, evaluation.py, evaluation_config.py, evaluation_words.py, yearly.py,
+records.py, record_labels.py, cli.py, land_notes.py, sources.py; the interface's: ui/ (one module per
+page area, and the layers'). Words are joined with each language's own marks (:func:`joined`,
+:func:`labelled`, marks.py), so an English sentence never carries a 、 or a full-width colon.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import ModuleType
 from typing import Any, Literal
 
-from geo.messages.cli import MESSAGES as CLI
-from geo.messages.evaluation import MESSAGES as EVALUATION
-from geo.messages.evaluation_config import MESSAGES as EVALUATION_CONFIG
-from geo.messages.evaluation_words import WORDS as EVALUATION_WORDS
-from geo.messages.exports import MESSAGES as EXPORTS
-from geo.messages.ingest import MESSAGES as INGEST
-from geo.messages.ingest_notes import MESSAGES as INGEST_NOTES
-from geo.messages.ingest_placing import MESSAGES as INGEST_PLACING
-from geo.messages.land_notes import MESSAGES as LAND_NOTES
+from geo.messages import (
+    cli,
+    evaluation,
+    evaluation_config,
+    evaluation_words,
+    exports,
+    ingest,
+    ingest_notes,
+    ingest_placing,
+    land_notes,
+    record_labels,
+    records,
+    sources,
+    yearly,
+)
+from geo.messages.lang import DEFAULT_LANG, Lang
 from geo.messages.marks import MARKS
-from geo.messages.record_labels import MESSAGES as RECORD_LABELS
-from geo.messages.records import MESSAGES as RECORDS
-from geo.messages.sources import MESSAGES as SOURCES
-from geo.messages.yearly import MESSAGES as YEARLY
+from geo.messages.ui import city, collect, data, efficiency, frame, groups, layers, publication, zones
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    **INGEST,
-    **INGEST_PLACING,
-    **INGEST_NOTES,
-    **EXPORTS,
-    **EVALUATION,
-    **EVALUATION_CONFIG,
-    **EVALUATION_WORDS,
-    **RECORDS,
-    **SOURCES,
-    **YEARLY,
-    **CLI,
-    **LAND_NOTES,
-    **RECORD_LABELS,
-}
+AREAS: tuple[ModuleType, ...] = (
+    ingest,
+    ingest_placing,
+    ingest_notes,
+    exports,
+    evaluation,
+    evaluation_config,
+    evaluation_words,
+    records,
+    sources,
+    yearly,
+    cli,
+    land_notes,
+    record_labels,
+    frame,
+    city,
+    collect,
+    data,
+    efficiency,
+    groups,
+    publication,
+    zones,
+    layers,
+)
 
 
-def message(key: str, lang: str = "zh", /, **params: Any) -> str:
-    """Catalogue entry ``key`` in ``lang`` with ``params`` filled in.
+def merged(areas: Iterable[ModuleType]) -> dict[str, tuple[str, str]]:
+    """One table from the areas' tables (each module's ``MESSAGES``).
+
+    Raises
+    ------
+    ValueError
+        For a key defined in two modules (naming both), or a module without a ``MESSAGES`` table.
+    """
+    areas = tuple(areas)
+    missing = [area.__name__ for area in areas if not isinstance(getattr(area, "MESSAGES", None), dict)]
+    if missing:
+        raise ValueError(f"no MESSAGES table in {', '.join(missing)}")
+    table: dict[str, tuple[str, str]] = {}
+    home: dict[str, str] = {}
+    for area in areas:
+        for key, entry in area.MESSAGES.items():
+            if key in table:
+                raise ValueError(f"key {key!r} is defined in both {home[key]} and {area.__name__}")
+            table[key], home[key] = entry, area.__name__
+    return table
+
+
+MESSAGES: dict[str, tuple[str, str]] = merged(AREAS)
+
+
+def t(key: str, lang: Lang = DEFAULT_LANG) -> str:
+    """Catalogue entry ``key`` in ``lang``, its ``{fields}`` left as they are (a template).
 
     Raises
     ------
@@ -55,7 +100,18 @@ def message(key: str, lang: str = "zh", /, **params: Any) -> str:
         For a key the catalogue does not hold (a programming error, never a user's).
     """
     zh, en = MESSAGES[key]
-    return (en if lang == "en" else zh).format(**params)
+    return en if lang == "en" else zh
+
+
+def message(key: str, lang: Lang = DEFAULT_LANG, /, **params: Any) -> str:
+    """Catalogue entry ``key`` in ``lang`` with ``params`` filled in.
+
+    Raises
+    ------
+    KeyError
+        For a key the catalogue does not hold, or a parameter its template names and ``params`` lack.
+    """
+    return t(key, lang).format(**params)
 
 
 def joined(parts: Iterable[object], lang: str = "zh", /, *, mark: Literal["list", "clause"] = "list") -> str:
@@ -88,4 +144,17 @@ def listed(items: Iterable[Any], /, *, mark: Literal["list", "clause"] = "list")
     return {lang: joined(words, lang, mark=mark) for lang in ("zh", "en")}
 
 
-__all__ = ["MESSAGES", "both", "has_hint", "joined", "labelled", "listed", "message"]
+__all__ = [
+    "AREAS",
+    "DEFAULT_LANG",
+    "MESSAGES",
+    "Lang",
+    "both",
+    "has_hint",
+    "joined",
+    "labelled",
+    "listed",
+    "merged",
+    "message",
+    "t",
+]

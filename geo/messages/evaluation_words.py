@@ -130,7 +130,7 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
 }
 
-WORDS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     **NOTES,
     **PUBLICATION_WORDS,
     "evaluation.with_unit": ("{label}（{unit}）", "{label} ({unit})"),

@@ -83,6 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.zone_table.rules": ("评价规则", "Rules"),
     "exports.zone_table.sheet": ("区镇评价", "Zones"),
     "exports.zone_table.title": ("区镇/园区亩均效益评价", "Zones scored"),
+    "legend.title": ("图例", "Legend"),
     # headers the batch run's files add (geo/exports/run_files.py)
     "exports.header.parcel_land_mu": ("宗地面积合计（亩）", "Parcel land (mu)"),
     "exports.header.idle_land_mu": ("闲置宗地面积（亩）", "Idle parcel land (mu)"),

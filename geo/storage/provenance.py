@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.i18n import Lang
-from geo.messages import message
+from geo.messages import Lang, message
 
 # (中文, English) for each accuracy class (docs/domain.md §6), most exact first (the words:
 # geo/messages/record_labels.py).

@@ -9,9 +9,8 @@ import time
 import streamlit as st
 
 from data.city_build import build_minutes, city_cached
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from pages.city.data import CityData, city_data
-from pages.strings import t
 
 
 def city_data_shown(n_enterprises: int, lang: Lang) -> CityData:

@@ -25,9 +25,8 @@ from data.city_build import load_city
 from geo import settings
 from geo.city_view import BoundsIndex, build_bounds_index, grid_counts, in_bounds
 from geo.errors import DataValidationError
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.spatial.crs import gcj02_to_wgs84, wgs84_to_gcj02
-from layers.strings import t
 
 CELL_DEG = 0.02  # the city-zoom grid: about 2 km; 120,000 enterprises fall into some 2,000 cells
 POINTS_MOST = 4_000  # enterprise points in one view's answer (zoom 13 over the densest town: ~2,500)

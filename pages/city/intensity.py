@@ -21,7 +21,7 @@ from geo.city import CITY_SCOPE
 from geo.city_intensity import below_minimum, intensity_cells, intensity_table
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import assign_zones
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.spatial.classify import classify
 from layers.city_intensity import MEASURES, city_intensity_layer, parcel_colors
 from pages.city.data import CELL_DEG, CityData, keep_parcel_style
@@ -29,7 +29,6 @@ from pages.city.views import draw_city_map, loaded_city
 from pages.common import cache
 from pages.common.auth import aggregates_for_role, firms_hidden_note, sees_firms
 from pages.common.frame import page_control, rest_after_map, show_error, stop_page
-from pages.strings import t
 
 CITY_INT_MAP = "city_int_map"
 FAR_CLASSES = 5  # the parcels' 容积率 classes (quantiles of the scope's built parcels)

@@ -20,8 +20,8 @@ from geo.city import CITY_SCOPE, class_mix_share, ranking_table, scopes
 from geo.city_view import grid_counts
 from geo.errors import DataValidationError
 from geo.evaluation import CLASSES_T, classes_with_t
-from geo.i18n import Lang
 from geo.ingest import user_store
+from geo.messages import Lang, t
 from geo.storage.accounts import session_hours, session_secret, sign_token
 from layers import REGISTRY
 from layers.base import Provenance
@@ -34,7 +34,6 @@ from pages.common import cache
 from pages.common.auth import aggregates_for_role, atlas_config, firms_hidden_note, identity, sees_firms
 from pages.common.frame import page_control, rest_after_map, settings, show_error, stop_page
 from pages.common.maps import add_snapshot_button
-from pages.strings import t
 
 WUJIANG, CITY = "wujiang", "city"
 CHOICES = (WUJIANG, CITY)

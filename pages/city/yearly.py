@@ -19,14 +19,13 @@ from geo.city_cycle import CityTables, city_tables
 from geo.evaluation import CLASSES_T, default_config
 from geo.exports.cells import csv_text_bytes
 from geo.exports.tables import xlsx_bytes
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.place_names import file_word
 from geo.yearly import surcharge_labels
 from geo.yearly.notice import notice_xlsx_bytes
 from pages.city.data import CityData, city_size
 from pages.common import cache
 from pages.common.auth import aggregates_for_role, atlas_config, sees_firms
-from pages.strings import t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv"

@@ -29,8 +29,8 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from geo import access
 from geo.errors import DataValidationError
-from geo.i18n import Lang
 from geo.ingest import user_store
+from geo.messages import Lang, t
 from geo.storage.accounts import (
     HANDOFF_S,
     SESSION_COOKIE,
@@ -40,7 +40,6 @@ from geo.storage.accounts import (
     sign_token,
     verify_password,
 )
-from pages.strings import t
 
 _SESSION_USER = "_atlas_account"
 _SIGNED_OUT = "_atlas_signed_out"  # this session ignores the cookie it was opened with

@@ -15,10 +15,9 @@ import streamlit as st
 from streamlit import config as st_config
 
 from geo.errors import DataValidationError
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.settings import tianditu_key
 from pages.common import cache
-from pages.strings import t
 
 BASEMAP_KEYS = ("none", "osm", "gaode", "tianditu")
 T = TypeVar("T")

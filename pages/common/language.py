@@ -14,7 +14,7 @@ import json
 
 import streamlit as st
 
-from geo.i18n import Lang
+from geo.messages import Lang
 
 # Exact texts (trimmed) -> Chinese. Patterns with a number follow in _PATTERNS.
 STREAMLIT_ZH: dict[str, str] = {

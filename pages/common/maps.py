@@ -14,7 +14,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 from streamlit_folium import st_folium
 
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from layers import REGISTRY
 from layers.base import DATA_VALUE_PREFIX
 from layers.mapview import MapLayer, basemap_is_gcj02, fit_script, legend_html, render_map, view_extent
@@ -23,7 +23,6 @@ from layers.snapshot import SnapshotControl
 from pages.common import cache
 from pages.common.frame import map_first_run, settings, settings_key
 from pages.common.stored import map_layer, map_layer_of, user_layers
-from pages.strings import t
 
 
 def show_map(

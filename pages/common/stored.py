@@ -8,8 +8,8 @@ import pandas as pd
 
 from geo.access import firm_columns, firm_level
 from geo.errors import DataValidationError
-from geo.i18n import Lang
 from geo.ingest import list_user_layers
+from geo.messages import Lang, t
 from geo.storage.base import open_store
 from geo.storage.builtin import layer_metadata, load_layer
 from layers import REGISTRY
@@ -18,7 +18,6 @@ from layers.mapview import MapLayer
 from layers.user_layers import user_map_layers
 from pages.common import cache
 from pages.common.frame import show_error
-from pages.strings import t
 
 
 def _store_stamp() -> tuple[str, str]:

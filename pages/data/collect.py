@@ -29,12 +29,11 @@ from geo.collect.report import (
 from geo.errors import DataValidationError
 from geo.exports.downloads import Download
 from geo.exports.tables import MIME_TYPES
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
 from pages.common.maps import download_buttons
 from pages.common.stored import layer_frame
-from pages.strings import t
 
 DEPARTMENTS = ("tax", "stats", "power", "land", "env")
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="atlas-collect")

@@ -10,9 +10,8 @@ from geo import ingest
 from geo.catalogue import ENTERPRISE_BY_KEY
 from geo.collect.report import SOURCE_PREFIX, value_sources
 from geo.errors import DataValidationError
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from pages.common.stored import user_store_stamp
-from pages.strings import t
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

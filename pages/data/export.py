@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
+from geo.messages import t
 from geo.spatial.crs import STORAGE_CRS
 from layers import REGISTRY
 from layers.mapview import render_map, view_extent
@@ -19,7 +20,6 @@ from pages.common.frame import Settings, show_error
 from pages.common.maps import download_buttons, show_map
 from pages.common.stored import exportable, map_layer
 from pages.data.store import store_layers, user_frame, user_meta, user_stamp
-from pages.strings import t
 
 
 @st.fragment

@@ -14,8 +14,8 @@ import streamlit as st
 from geo import ingest
 from geo.errors import DataValidationError, RowReportError
 from geo.exports.tables import csv_bytes, xlsx_bytes
-from geo.i18n import Lang
 from geo.ingest.report import CHECK_LABEL_KEYS
+from geo.messages import Lang, t
 from geo.messages.notes import clauses, note, text_in
 from geo.storage.schema import ACCURACY_CLASSES
 from layers import REGISTRY
@@ -29,7 +29,6 @@ from pages.common.maps import show_map
 from pages.common.stored import map_layer_of
 from pages.data.reading import FILE_TOKEN, KEEP, choose_reading, file_key
 from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
-from pages.strings import t
 
 
 def proposed_kind(found: ingest.Inspection) -> str:

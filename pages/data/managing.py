@@ -8,14 +8,13 @@ import streamlit as st
 
 from geo import ingest
 from geo.errors import DataValidationError
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.storage import audit
 from geo.storage.base import open_store
 from layers.base import accuracy_label
 from pages.common.auth import identity
 from pages.common.frame import show_error
 from pages.data.store import audit_log, minute, user_meta, user_stamp
-from pages.strings import t
 
 
 @st.fragment

@@ -15,13 +15,12 @@ from pyproj import CRS
 from geo import ingest
 from geo.catalogue import labels as column_labels
 from geo.errors import DataValidationError
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.messages.notes import text_in
 from geo.spatial.crs import ANALYSIS_CRS, ANALYSIS_CRS_ZONED, FRAMES, STORAGE_CRS
 from geo.storage.schema import ENTERPRISES
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
-from pages.strings import t
 
 # CRS choices offered for a file without .prj (the tool's suggestion comes first).
 CRS_CHOICES = (ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, "EPSG:4490", "EPSG:2385", "EPSG:2437")

@@ -8,7 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from geo import ingest
-from geo.i18n import Lang, beijing_minute
+from geo.messages import Lang
+from geo.messages.formats import beijing_minute
 from geo.storage import audit
 from geo.storage.builtin import spatial_layers
 from pages.common import cache

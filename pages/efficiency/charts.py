@@ -16,10 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from geo.evaluation import CLASSES, CLASSES_T, YEAR_COL
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from layers import efficiency_classes
 from pages.common.cache import shared
-from pages.strings import t
 
 try:  # the converter behind st.altair_chart
     from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _altair_to_spec

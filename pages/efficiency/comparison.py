@@ -10,13 +10,13 @@ import streamlit as st
 
 from geo import yearly
 from geo.evaluation.metrics import ZONE_COL
+from geo.messages import t
 from pages.common.auth import firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import LIST_ROWS_MAX, number_config, rows, small_table
 from pages.efficiency.scope import mask_of
 from pages.efficiency.tables import CHANGE_COLUMNS, matrix_view, plain, table_labels, year_label
 from pages.efficiency.view import PageView
-from pages.strings import t
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from geo.evaluation import SIZE_ABOVE, EvaluationConfig, config_from_mapping, de
 from geo.evaluation.metrics import RATIOS_BY_KEY
 from geo.evaluation.named import list_named_configs, save_named_config
 from geo.evaluation.published import method_mapping
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from pages.common.auth import can_edit, identity
 from pages.common.frame import show_error
 from pages.efficiency.groups import keep_groups, with_groups
@@ -23,7 +23,6 @@ from pages.efficiency.method import (
     method_selector,
     over_method,
 )
-from pages.strings import t
 
 PARAMS_OPEN = "eff_params_open"  # whether the parameter editor is open (its widget key)
 PARAMS_LANG = "_eff_params_lang"  # the UI language it was last drawn in

@@ -7,10 +7,9 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.number_formats import number_format
 from pages.common.cache import PerObject, shared_table
-from pages.strings import t
 
 # A table in the page holds at most this many rows (a 150k-row import's tables were ~25 MB sent to
 # every browser that opens the page); the downloads always hold every row. The ranking holds more

@@ -8,6 +8,7 @@ import streamlit as st
 
 from geo.evaluation import land_renewal_by_zone, low_efficiency_land
 from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.messages import t
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from layers.mapview import frame_extent, view_extent
 from layers.offline_html import map_downloads
@@ -19,7 +20,6 @@ from pages.efficiency.ranking import Ranking
 from pages.efficiency.scope import scope_words
 from pages.efficiency.tables import english_values, plain, ranking_table, table_labels, year_label
 from pages.efficiency.view import PageView
-from pages.strings import t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The sheets that name enterprises: left out for a role that sees no enterprise rows.

@@ -8,12 +8,12 @@ import streamlit as st
 
 from geo.evaluation import CLASS_COL, CLASSES
 from geo.evaluation.metrics import ZONE_COL
+from geo.messages import t
 from pages.common.auth import figures_shown
 from pages.common.cache import shared
 from pages.efficiency.scope import mask_of
 from pages.efficiency.tables import count_delta, year_label
 from pages.efficiency.view import PageView
-from pages.strings import t
 
 
 def _previous_counts(view: PageView) -> pd.Series | None:

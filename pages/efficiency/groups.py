@@ -12,12 +12,11 @@ import streamlit as st
 from geo.evaluation import EvaluationConfig
 from geo.evaluation.grouped import GROUP_COL, NO_GROUP, group_counts
 from geo.evaluation.metrics import ID_COL
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.yearly.notice import group_method_rows
 from pages.data.collect_profile import show_sources
 from pages.efficiency.display import number_config
 from pages.efficiency.tables import ranking_table
-from pages.strings import t
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 

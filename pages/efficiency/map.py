@@ -12,6 +12,7 @@ import streamlit as st
 
 from geo.evaluation import CLASS_COL
 from geo.evaluation.metrics import ZONE_COL
+from geo.messages import t
 from layers import efficiency_classes, enterprise_counts, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, frame_extent, render_map
 from pages.common.cache import shared
@@ -19,7 +20,6 @@ from pages.common.frame import rest_after_map
 from pages.common.maps import add_snapshot_button, show_map_with
 from pages.efficiency.sources import DEMO, zone_map_layer
 from pages.efficiency.view import PageView
-from pages.strings import t
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,7 @@ from geo.config_yaml import layered
 from geo.evaluation import MISSING_RULE_EN, MISSING_RULE_ZH, SIZE_ABOVE, EvaluationConfig, default_config
 from geo.evaluation.metrics import RATIOS_BY_KEY
 from geo.evaluation.published import list_methods, method_config, method_mapping
-from geo.i18n import Lang
-from pages.strings import t
+from geo.messages import Lang, t
 
 METHOD_KEY = "eff_base_method"  # the selectbox's key: '' = the local defaults (evaluation.yaml)
 LOCAL = ""

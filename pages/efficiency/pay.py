@@ -9,6 +9,7 @@ import streamlit as st
 from geo import yearly
 from geo.evaluation import CLASS_COL, CLASSES_T
 from geo.evaluation.metrics import ID_COL, ZONE_COL
+from geo.messages import t
 from pages.common.auth import firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import list_table, small_table
@@ -16,7 +17,6 @@ from pages.efficiency.downloads import csv_button, file_stem
 from pages.efficiency.sources import year_tables
 from pages.efficiency.tables import plain, table_labels
 from pages.efficiency.view import PageView
-from pages.strings import t
 
 
 def _policy(view: PageView) -> pd.DataFrame:

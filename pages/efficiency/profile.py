@@ -9,6 +9,7 @@ from geo import yearly
 from geo.errors import DataValidationError
 from geo.evaluation import YEAR_COL
 from geo.evaluation.metrics import ID_COL, ZONE_COL
+from geo.messages import t
 from pages.common.frame import show_error
 from pages.common.maps import clicked_properties
 from pages.efficiency.display import number_config
@@ -17,7 +18,6 @@ from pages.efficiency.map import DrawnMap
 from pages.efficiency.ranking import Ranking
 from pages.efficiency.tables import plain, table_labels, year_label
 from pages.efficiency.view import PageView
-from pages.strings import t
 
 
 def _chosen_id(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:

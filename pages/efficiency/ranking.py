@@ -10,6 +10,7 @@ import streamlit as st
 
 from geo.evaluation import SIZE_COL, rank_by, ranking_summary
 from geo.evaluation.metrics import ZONE_COL
+from geo.messages import t
 from pages.common.auth import aggregates_for_role, firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import number_config, rows, small_table
@@ -17,7 +18,6 @@ from pages.efficiency.groups import group_lists
 from pages.efficiency.scope import DIMENSIONS
 from pages.efficiency.tables import english_values, plain, ranking_table, table_labels
 from pages.efficiency.view import PageView
-from pages.strings import t
 
 
 @dataclass(frozen=True)

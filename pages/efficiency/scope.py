@@ -8,12 +8,12 @@ import streamlit as st
 
 from geo.evaluation import SIZE_ABOVE, SIZE_BELOW, SIZE_COL
 from geo.evaluation.metrics import ZONE_COL
-from geo.i18n import Lang, industry_name
+from geo.messages import Lang, t
+from geo.messages.names import industry_name
 from geo.place_names import place_label, place_name
 from pages.common.frame import controls_slot, map_first_run, page_control
 from pages.efficiency.config_editor import KEEP, keep, restore
 from pages.efficiency.sources import UNDATED
-from pages.strings import t
 
 DIMENSIONS = (ZONE_COL, "industry", SIZE_COL)
 

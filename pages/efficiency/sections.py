@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.evaluation.metrics import ID_COL, zone_metric_labels
+from geo.messages import t
 from geo.place_names import place_name
 from pages.common.auth import firms_hidden_note
 from pages.common.cache import shared
@@ -15,7 +16,6 @@ from pages.efficiency.downloads import low_table, renewal_table, warnings_table
 from pages.efficiency.sources import runs, stamp
 from pages.efficiency.view import PageView
 from pages.efficiency.zones_scored import show_zones_scored
-from pages.strings import t
 
 
 def low_land_tab(view: PageView) -> None:

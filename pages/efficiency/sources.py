@@ -15,7 +15,7 @@ from geo import ingest, yearly
 from geo.batch import EvaluationRun, run_evaluation
 from geo.evaluation import CLASS_COL, YEAR_COL, EvaluationResult, config_from_mapping, evaluate
 from geo.evaluation.metrics import assign_zones
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer
@@ -23,7 +23,6 @@ from pages.common import cache
 from pages.common.cache import shared
 from pages.common.frame import page_control, stop_page
 from pages.common.stored import layer_frame, map_layer, metadata, user_store_stamp
-from pages.strings import t
 
 ZONE_ID = "name"  # the wujiang_towns column naming each 区镇
 YEARS_LAYER = "enterprise_years"  # the demo's synthetic years (data/years.py)

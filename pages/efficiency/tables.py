@@ -19,10 +19,10 @@ from geo.evaluation import (
     SIZE_COL,
 )
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
-from geo.i18n import Lang, industry_name
+from geo.messages import Lang, t
+from geo.messages.names import industry_name
 from geo.place_names import place_name
 from pages.efficiency.sources import UNDATED
-from pages.strings import t
 
 # What a reader looks for first, then where the enterprise is, then its figures; the id and the
 # status last. ``rank`` is the one rank shown (see :func:`ranking_table`).

@@ -9,12 +9,12 @@ import streamlit as st
 from geo import yearly
 from geo.evaluation import CLASSES, class_mix
 from geo.evaluation.metrics import ZONE_COL
+from geo.messages import t
 from pages.common.cache import shared
 from pages.efficiency.charts import class_mix_chart, class_years_chart, show_chart, trend_chart
 from pages.efficiency.scope import mask_of
 from pages.efficiency.sources import UNDATED
 from pages.efficiency.view import PageView
-from pages.strings import t
 
 
 def _trends(view: PageView, dated: dict[int, pd.DataFrame]) -> None:

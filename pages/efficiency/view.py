@@ -11,7 +11,7 @@ import pandas as pd
 from geo.batch import EvaluationRun
 from geo.evaluation import EvaluationConfig, EvaluationResult
 from geo.evaluation.metrics import ID_COL
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.yearly.notice import filters_text
 from layers.base import Provenance
 from pages.common.auth import sees_firms
@@ -25,7 +25,6 @@ from pages.efficiency.sources import (
     stamp,
     warnings_by_year,
 )
-from pages.strings import t
 
 
 @dataclass(frozen=True)

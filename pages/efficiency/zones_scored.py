@@ -28,7 +28,7 @@ from geo.evaluation.zones import (
     zones_over_years,
 )
 from geo.exports.zone_tables import zone_scores_bytes
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.place_names import place_label, place_name
 from layers import zone_classes
 from layers.base import Provenance
@@ -38,7 +38,6 @@ from pages.common.cache import shared
 from pages.common.frame import settings, show_error
 from pages.common.maps import show_map
 from pages.efficiency.display import number_config
-from pages.strings import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

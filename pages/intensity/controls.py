@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from geo.i18n import Lang, industry_name
+from geo.messages import Lang, t
+from geo.messages.names import industry_name
 from geo.storage.schema import WUJIANG_INDUSTRIES
 from layers import intensity
 from pages.common.frame import controls_slot, map_first_run, page_control
-from pages.strings import t
 
 ALL = ""
 VIEWS = ("parcels", "zones")

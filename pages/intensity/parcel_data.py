@@ -9,8 +9,8 @@ import streamlit as st
 
 from geo import ingest
 from geo.evaluation import evaluate
-from geo.i18n import Lang
 from geo.land import parcels as parcels_geo
+from geo.messages import Lang, t
 from geo.storage.base import open_store
 from geo.storage.builtin import load_layer
 from layers import intensity
@@ -19,7 +19,6 @@ from layers.mapview import MapLayer
 from pages.common import cache
 from pages.common.frame import page_control
 from pages.common.stored import map_layer_of, user_store_stamp
-from pages.strings import t
 
 # ---------------------------------------------------------------------------------- parcels
 

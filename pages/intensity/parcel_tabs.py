@@ -11,14 +11,14 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.exports.tables import csv_bytes, xlsx_bytes
-from geo.i18n import Lang, beijing_minute
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
+from geo.messages import Lang, t
+from geo.messages.formats import beijing_minute
 from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
 from pages.intensity.parcel_data import TABLE_ROWS
-from pages.strings import t
 
 
 def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:

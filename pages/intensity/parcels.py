@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.i18n import Lang
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
+from geo.messages import Lang, t
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import parcels as parcel_layer
 from pages.common.cache import frame_key, shared
@@ -30,7 +30,6 @@ from pages.intensity.parcel_data import (
     user_stamp,
 )
 from pages.intensity.parcel_tabs import contracts_tab, low_tab, parcel_panel, renewal_tab
-from pages.strings import t
 
 
 def parcel_view(towns, base, lang: Lang) -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import enterprises as ent_layer
 from layers import intensity
@@ -17,7 +17,6 @@ from pages.common.frame import map_first_run, page_control, rest_after_map, show
 from pages.common.maps import clicked_properties, wujiang_map
 from pages.common.stored import layer_frame, map_layer_of, provenance_table
 from pages.intensity.controls import class_controls
-from pages.strings import t
 
 
 def _filtered(industry: str, above_scale_only: bool) -> pd.DataFrame:

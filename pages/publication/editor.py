@@ -17,13 +17,12 @@ from geo.errors import DataValidationError
 from geo.evaluation import YEAR_COL, default_config
 from geo.evaluation.metrics import assign_zones
 from geo.evaluation.named import list_named_configs
-from geo.i18n import Lang
+from geo.messages import Lang, t
 from geo.publication import compare, objections, results, versions
 from geo.publication.inputs import objectionable_columns
 from pages.common.auth import identity
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
-from pages.strings import t
 
 DEMO = "demo"
 ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)

@@ -18,8 +18,8 @@ import streamlit_folium as stf
 from streamlit.elements.widgets.button import ButtonMixin
 from streamlit.testing.v1 import AppTest
 
+from geo.messages import t
 from pages.common import cache
-from pages.strings import t
 from tests.fixtures import APP
 
 FIRM = re.compile(r"有限公司|\bWJ\d{5}\b|31,?736\.8")

@@ -16,8 +16,8 @@ from streamlit.elements.widgets.button import ButtonMixin
 from streamlit.testing.v1 import AppTest
 
 from data.city_build import load_city
+from geo.messages import t
 from pages.city import views
-from pages.strings import t
 from tests.fixtures import APP
 
 N = 1_500

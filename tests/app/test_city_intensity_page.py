@@ -18,7 +18,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data.city_build import load_city
-from pages.strings import t
+from geo.messages import t
 from tests.fixtures import APP
 from tests.fixtures.asgi import run_call
 

@@ -372,7 +372,7 @@ def test_the_field_mapping_shows_only_this_files_columns(tmp_path, user_store):
 
 def test_times_are_shown_in_beijing_time():
     """Issue 23 item 11: the change log and the 盘活 record are read in Suzhou (UTC+8)."""
-    from geo.i18n import beijing_minute
+    from geo.messages.formats import beijing_minute
 
     assert beijing_minute("2026-12-06T18:30:05+00:00") == "2026-12-07 02:30 北京时间"
     assert beijing_minute("2026-12-06T18:30:05", "en") == "2026-12-07 02:30 Beijing time"

@@ -373,7 +373,7 @@ def test_efficiency_parameters_come_once_the_map_is_drawn_and_still_work(app_url
 def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url, browser):
     """A page opens with its map right under the title; its controls come into the sidebar once
     the map is drawn, and a new page's first run (which sends no sidebar) keeps the language."""
-    from pages.strings import t
+    from geo.messages import t
 
     context, pg = _context(browser, (1280, 720))
     try:
@@ -401,7 +401,7 @@ def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url
 def test_language_switch_on_the_evaluation_page_keeps_the_basemap(app_url, browser):
     """The page reads the basemap before the sidebar's select box is drawn; the run after a
     language switch can bring the box's old label back: it is still 无底图, never an error."""
-    from pages.strings import t
+    from geo.messages import t
 
     context, pg = _context(browser, (1280, 720))
     try:
@@ -433,7 +433,7 @@ def _address(pg) -> tuple[str, dict[str, list[str]]]:
 def test_the_language_survives_a_reload(app_url, browser):
     """Switched to English, the address says so (?lang=en): a reload, on this page or another one
     reached from the sidebar, stays English; switched back, the address is clean again."""
-    from pages.strings import t
+    from geo.messages import t
 
     context, pg = _context(browser, (1280, 720))
     try:

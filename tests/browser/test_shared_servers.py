@@ -21,9 +21,9 @@ from geo.cli import main as cli_main
 from geo.evaluation import named as eval_configs
 from geo.land import parcels as P
 from geo.land import renewal
+from geo.messages import t
 from geo.storage.base import DATABASE_URL_ENV, USER_GPKG_ENV
 from geo.storage.builtin import DEFAULT_GPKG, load_layer
-from pages.strings import t
 from tests.fixtures import ROOT
 from tests.fixtures.browser import save_screenshot, serve_app
 from tests.fixtures.postgis import postgis_schema

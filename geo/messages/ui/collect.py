@@ -1,9 +1,8 @@
-"""UI strings of the 数据归集 step of the 数据管理 page: key -> (中文, English), merged into
-pages/strings/catalogue.py."""
+"""UI strings of the 数据归集 step of the 数据管理 page: key -> (中文, English), merged into geo.messages."""
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "collect.header": (
         "数据归集：各部门数据 → 当年企业表",
         "Data collection: departments' files → the year's table",

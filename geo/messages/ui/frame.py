@@ -1,21 +1,9 @@
-"""UI strings of the pages and the app frame: Simplified Chinese by default, English switchable."""
+"""UI strings of the app frame and the smaller pages (总览, 两轴三带, 吴江, 用地强度, sign-in, the
+change log): key -> (中文, English), merged into geo.messages."""
 
 from __future__ import annotations
 
-from geo import i18n
-from geo.i18n import Lang
-from layers import strings as layer_strings
-from pages.strings.city import STRINGS as CITY_STRINGS
-from pages.strings.collect import STRINGS as COLLECT_STRINGS
-from pages.strings.data import STRINGS as DATA_STRINGS
-from pages.strings.efficiency import STRINGS as EFFICIENCY_STRINGS
-from pages.strings.groups import STRINGS as GROUPS_STRINGS
-from pages.strings.publication import STRINGS as PUBLICATION_STRINGS
-from pages.strings.zones import STRINGS as ZONES_STRINGS
-
-# key -> (中文, English). Keep keys grouped by page, never inline in pages: the frame's and the smaller
-# pages' strings here, a large page's in its own table (pages/strings/<page>.py), merged below.
-_FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "app.after_map": (
         "地图绘出后，下方的表格与图表随即显示……",
         "The tables and charts below follow once the map is drawn…",
@@ -38,6 +26,7 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
         "演示数据：行政区划为真实数据，园区与走廊为示意，企业为合成数据",
         "Demo data: districts are real, parks and corridors schematic, enterprises synthetic",
     ),
+    "app.disclaimer": ("示意图，不作为权属界线依据", "Schematic map, not a legal boundary"),
     "page.overview": ("总览", "Overview"),
     "overview.header": ("苏州产业布局一张图 · 总览", "Suzhou Industrial Layout Atlas · Overview"),
     "overview.intro": (
@@ -410,21 +399,3 @@ _FRAME_AND_PAGES: dict[str, tuple[str, str]] = {
     "parcel.details": ("宗地详情", "Parcel details"),
     "parcel.not_low": ("该宗地未被认定为低效用地。", "This parcel is not identified as low-efficiency land."),
 }
-STRINGS: dict[str, tuple[str, str]] = {
-    **_FRAME_AND_PAGES,
-    **DATA_STRINGS,
-    **COLLECT_STRINGS,
-    **EFFICIENCY_STRINGS,
-    **GROUPS_STRINGS,
-    **PUBLICATION_STRINGS,
-    **ZONES_STRINGS,
-    **CITY_STRINGS,
-}
-
-
-def t(key: str, lang: Lang = i18n.DEFAULT_LANG) -> str:
-    """The string for ``key`` in ``lang`` (pages' table, then layers', then geo's); unknown: KeyError."""
-    if key in STRINGS:
-        zh, en = STRINGS[key]
-        return en if lang == "en" else zh
-    return layer_strings.t(key, lang)

@@ -1,9 +1,9 @@
 """UI strings of the city views (the Suzhou-wide synthetic demo on 总览 and 亩均效益评价): key ->
-(中文, English), merged into pages.strings.catalogue."""
+(中文, English), merged into geo.messages."""
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "city.data": ("数据", "Data"),
     "city.data.wujiang": ("吴江示例（16,766 家，合成）", "Wujiang (16,766, synthetic)"),
     "city.data.city": ("苏州全市（{n:,} 家，合成）", "Suzhou city ({n:,} enterprises, synthetic)"),

@@ -1,13 +1,9 @@
-"""UI strings the map layers draw (legends, tooltips, layer titles): Chinese by default, English
-switchable."""
+"""UI strings the map layers draw (legends, tooltips, layer titles): key -> (中文, English), merged
+into geo.messages."""
 
 from __future__ import annotations
 
-from geo import i18n
-from geo.i18n import Lang
-
-# key -> (中文, English). Keys used by layers (and perhaps pages); geo's own are in geo/i18n.py.
-STRINGS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "app.title": ("苏州产业布局一张图", "Suzhou Industrial Layout Atlas"),
     "layer.carries": ("承载「{industry}」的开发区", "Zones carrying {industry}"),
     "layer.other_zones": ("其他开发区", "Other zones"),
@@ -82,11 +78,3 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.hint.touch": ("使用双指移动和缩放地图", "Use two fingers to move and zoom the map"),
     "eff.warn.legend": ("预警企业（{n:,} 家，紫色外圈）", "With warnings ({n:,}, purple ring)"),
 }
-
-
-def t(key: str, lang: Lang = i18n.DEFAULT_LANG) -> str:
-    """The string for ``key`` in ``lang`` (layers' table, then geo's); an unknown key raises KeyError."""
-    if key in STRINGS:
-        zh, en = STRINGS[key]
-        return en if lang == "en" else zh
-    return i18n.t(key, lang)

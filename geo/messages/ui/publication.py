@@ -1,8 +1,8 @@
-"""UI strings of the 公示与异议 page: key -> (中文, English), merged into pages/strings/catalogue.py."""
+"""UI strings of the 公示与异议 page: key -> (中文, English), merged into geo.messages."""
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "pub.page": ("公示与异议", "Publication & objections"),
     "pub.file.register": ("异议登记", "objections_register"),
     "pub.header": ("评价公示、异议与定案", "Publication, objections and the final result"),

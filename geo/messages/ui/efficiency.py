@@ -1,8 +1,8 @@
-"""UI strings of the 亩均效益评价 page: key -> (中文, English), merged into pages/strings/catalogue.py."""
+"""UI strings of the 亩均效益评价 page: key -> (中文, English), merged into geo.messages."""
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "eff.page": ("亩均效益评价", "Per-mu efficiency"),
     "eff.header": ("亩均效益评价（资源集约利用综合评价）", "Per-mu efficiency evaluation"),
     "eff.intro": (

@@ -1,9 +1,9 @@
 """UI strings of 亩均效益评价's lists per group and the land allocation: key -> (中文, English),
-merged into pages.strings.catalogue."""
+merged into geo.messages."""
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "eff.groups.header": ("分组名单", "Lists per group"),
     "eff.groups.help": (
         "每个评价组单独排名、分类，单独公示（公示 XLSX 每组一张工作表）；"

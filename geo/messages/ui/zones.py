@@ -1,9 +1,9 @@
 """UI strings of the zones scored and the method selector on the 亩均效益评价 page: key -> (中文, English),
-merged into pages.strings.catalogue."""
+merged into geo.messages."""
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "zones.header": ("区镇/园区亩均效益评价", "Zones scored"),
     "zones.help": (
         "每个区镇/园区按其参评企业的汇总数（Σ分子 ÷ Σ分母）计算亩均指标，"

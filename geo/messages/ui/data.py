@@ -1,8 +1,8 @@
-"""UI strings of the 数据管理 page: key -> (中文, English), merged into pages/strings/catalogue.py."""
+"""UI strings of the 数据管理 page: key -> (中文, English), merged into geo.messages."""
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "data.report_file": ("校验报告", "row_report"),
     "data.report_sheet": ("校验报告", "Row report"),
     "data.report_title": ("逐行校验报告", "Row-by-row check report"),

@@ -1,0 +1,28 @@
+"""Names the plans and the data give in Chinese, in English: the industries (the data keep their
+Chinese names, which also stand for any industry not listed)."""
+
+from __future__ import annotations
+
+from geo.messages.lang import DEFAULT_LANG, Lang
+
+# The industries the plans name (the six fields of the Suzhou plan, Wujiang's industries), in
+# English; the data keep their Chinese names, which also stand for any industry not listed here.
+INDUSTRY_EN: dict[str, str] = {
+    "新一代电子信息": "New-generation electronic information",
+    "高端装备制造": "High-end equipment manufacturing",
+    "新材料": "New materials",
+    "软件和集成电路": "Software and integrated circuits",
+    "新能源和节能环保": "New energy and environmental protection",
+    "医疗器械和生物医药": "Medical devices and biomedicine",
+    "光电通信": "Optoelectronic communication",
+    "其他制造业": "Other manufacturing",
+    "新一代信息技术": "New-generation information technology",
+    "生物医药和医疗器械": "Biomedicine and medical devices",
+    "高端纺织": "High-end textiles",
+    "高端装备": "High-end equipment",
+}
+
+
+def industry_name(industry: str, lang: Lang = DEFAULT_LANG) -> str:
+    """An industry's name in ``lang`` (its own, Chinese name when no English one is known)."""
+    return INDUSTRY_EN.get(industry, industry) if lang == "en" else industry
