@@ -46,8 +46,12 @@ def city(tmp_path_factory):
     mp.setenv("ATLAS_CITY_CACHE", str(folder / "cache"))
     mp.setenv("ATLAS_CITY_N", str(N))
     mp.setenv("ATLAS_USER_GPKG", str(folder / "user" / "atlas_user.gpkg"))
+    from data.city_build import city_gpkg
     from pages.city.data import city_data
 
+    # The file in this module's cache even when another test module of this process has loaded the
+    # same (deterministic) data set from its own cache: the process keeps one city_data per data set.
+    city_gpkg(n_enterprises=N)
     yield city_data(n_enterprises=N)
     mp.undo()
 
