@@ -107,12 +107,11 @@ def fit_addresses(lon: pd.Series, lat: pd.Series, addresses: pd.Series) -> Frame
     for frame in FRAMES:
         wx, wy = convert_coords(x[usable], y[usable], src=frame, dst="wgs84")
         pts = shapely.points(wx, wy)
-        hits = 0
+        inside = np.ones(n, dtype=bool)  # a point counts once: inside every place its address names
         for kind in (places.districts, places.towns):
             want = named[kind.what][usable]
-            at = located_in(pts, kind)
-            hits += int(((want >= 0) & (at == want)).sum())
-        scores[frame] = float(hits)
+            inside &= (want < 0) | (located_in(pts, kind) == want)
+        scores[frame] = float(inside.sum())
     best = max(FRAMES, key=lambda f: (scores[f], f == "wgs84"))
     margin = scores[best] - scores["wgs84"]
     clear = best != "wgs84" and margin >= max(ADDRESS_MIN_MORE, ADDRESS_MIN_SHARE * n)

@@ -13,6 +13,8 @@ import shapely
 
 from geo import ingest
 from geo.exports.tables import geojson_bytes
+from geo.ingest.frames import fit_addresses
+from geo.ingest.places import bundled
 from geo.spatial.crs import convert_coords, convert_frame
 from geo.storage.builtin import load_layer
 from tests.fixtures import ROOT
@@ -175,3 +177,20 @@ def test_names_survive_import_verbatim_and_still_match_the_town_layer():
     assert result.frame["town"].iloc[0] == "吴江高新区（盛泽镇）"
     towns = set(load_layer("wujiang_towns")["name"])
     assert set(result.frame["town"]) <= towns
+
+
+def test_a_point_whose_address_names_a_district_and_a_town_counts_once():
+    """Issue 23 walk: '3 个有地址的点中 … WGS-84 4' — a point naming 吴江区 and its 区镇 was counted
+    once per place. Each point counts once, when it lies in every place its address names."""
+    towns = bundled().towns
+    k = next(i for i, name in enumerate(towns.names) if "盛泽" in name)
+    inside = shapely.point_on_surface(towns.polygons[k])
+    outside = shapely.point_on_surface(towns.polygons[next(i for i in range(len(towns.names)) if i != k)])
+    lon = pd.Series([inside.x, inside.x, outside.x])
+    lat = pd.Series([inside.y, inside.y, outside.y])
+    addresses = pd.Series(["苏州市吴江区盛泽镇1号", "苏州市吴江区盛泽镇2号", "苏州市吴江区盛泽镇3号"])
+    fit = fit_addresses(lon, lat, addresses)
+    assert fit.n == 3
+    # the third point is in 吴江区 but in another 区镇: not in every place its address names
+    assert fit.scores["wgs84"] == 2.0
+    assert all(score <= fit.n for score in fit.scores.values())
