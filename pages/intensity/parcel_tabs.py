@@ -15,10 +15,27 @@ from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, t
 from geo.messages.formats import beijing_minute
+from geo.messages.names import industry_name
+from geo.number_formats import measure_of
+from geo.place_names import place_name
 from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
 from pages.intensity.parcel_data import TABLE_ROWS
+
+
+def panel_value(key: str, value: object, lang: Lang) -> str:
+    """A parcel's figure as its panel shows it: a year whole (2016, not 2,016.00), other numbers with
+    two decimals and separators, its 区镇 and industry in the page's language, "—" when missing."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.0f}" if measure_of(key) == "year" else f"{value:,.2f}"
+    if key == "zone":
+        return place_name(value, lang)
+    if key == "industry":
+        return industry_name(str(value), lang)
+    return str(value)
 
 
 def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
@@ -49,10 +66,7 @@ def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Dat
     for k in keys:
         if k not in p.index:
             continue
-        v = p[k]
-        if isinstance(v, float):
-            v = "—" if v != v else f"{v:,.2f}"
-        items.append((labels.get(k, k), "—" if v is None or v == "" else str(v)))
+        items.append((labels.get(k, k), panel_value(k, p[k], lang)))
     low = analysis.low[analysis.low["parcel_id"] == pid]
     items.append(
         (labels["reasons"], low["reasons_en" if lang == "en" else "reasons"].iloc[0] if len(low) else "—")
