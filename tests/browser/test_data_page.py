@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.fixtures.browser import eval_in_maps
+from tests.fixtures.browser import act_until, eval_in_maps
 from tests.fixtures.upload import PARK_NAMES, gbk_gk_zip_without_prj
 
 pytestmark = pytest.mark.browser
@@ -45,8 +45,9 @@ def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp
     page.get_by_text("导入数据").wait_for(timeout=30_000)
     page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(zip_path))
     page.get_by_text("建议选择 EPSG:4549").wait_for(timeout=30_000)
-    page.get_by_role("button", name="读取并校验").click()
-    page.get_by_text("预览（已转换为 WGS-84）").wait_for(timeout=30_000)
+    act_until(  # a click during a rerun can be lost
+        page.get_by_role("button", name="读取并校验").click, page.get_by_text("预览（已转换为 WGS-84）")
+    )
     centres_js = (
         "() => { const out = []; if (!window.map) return out; window.map.eachLayer(l => {"
         " if (l.feature && l.getBounds) { const c = l.getBounds().getCenter();"
@@ -84,8 +85,9 @@ def test_browser_journey_upload_gbk_shapefile_and_gaode_excel(app_url, page, tmp
     page.get_by_role("option", name="企业（点位 + 用地、税收、销售等）").click()
     page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(xlsx))
     page.get_by_text("GCJ-02（高德、腾讯）").first.wait_for(timeout=30_000)
-    page.get_by_role("button", name="读取并校验").click()
-    page.get_by_text("预览（已转换为 WGS-84）").wait_for(timeout=30_000)
+    act_until(  # a click during a rerun can be lost
+        page.get_by_role("button", name="读取并校验").click, page.get_by_text("预览（已转换为 WGS-84）")
+    )
     # The page holds two maps (the preview and the export map below it): read the one with points.
     points_js = (
         "() => { const out = []; if (!window.map) return out; window.map.eachLayer(l => {"

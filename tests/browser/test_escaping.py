@@ -17,7 +17,7 @@ from layers.mapview import render_map
 from layers.offline_html import standalone_html
 from layers.user_layers import user_map_layers
 from tests.fixtures import ROOT
-from tests.fixtures.browser import map_frame, save_screenshot, serve_app
+from tests.fixtures.browser import act_until, map_frame, save_screenshot, serve_app
 
 pytestmark = pytest.mark.browser
 
@@ -206,8 +206,9 @@ def test_no_dialog_while_uploading_a_payload_file(payload_app, page):
     page.get_by_text(f"{ENTS}.csv · 4 列").wait_for(timeout=30_000)  # the expander label, as typed
     # nothing in the table says which lon/lat frame: it is asked (issue 23 item 1)
     page.get_by_role("radiogroup", name="经纬度坐标框架").get_by_text("WGS-84（GPS、天地图、OSM）").click()
-    page.get_by_role("button", name="读取并校验").click()
-    page.get_by_text("预览（已转换为 WGS-84）").wait_for(timeout=30_000)
+    act_until(  # a click during a rerun can be lost
+        page.get_by_role("button", name="读取并校验").click, page.get_by_text("预览（已转换为 WGS-84）")
+    )
     page.wait_for_timeout(2000)
     switchers = []
     for found in _check_maps(page, expect=f"{ENTS}.csv"):

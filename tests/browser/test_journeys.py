@@ -18,7 +18,7 @@ from geo.spatial.crs import ANALYSIS_CRS
 from geo.storage.builtin import load_layer
 from layers.mapview import SMALL_MAP_PX
 from pages.common.language import ENGLISH_DEFAULTS
-from tests.fixtures.browser import eval_in_maps, map_frame, save_screenshot
+from tests.fixtures.browser import act_until, eval_in_maps, map_frame, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -258,8 +258,11 @@ def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url
         _idle(pg)
         assert pg.get_by_role("radio", name="GCJ-02 (Gaode, Tencent)").is_checked()
         assert pg.get_by_text("Enterprises (points with land, tax, sales)").count() >= 1
-        pg.get_by_role("button", name="Read and validate").click()
-        pg.get_by_text("Preview (converted to WGS-84)").wait_for(timeout=60_000)
+        act_until(  # a click during the language switch's rerun can be lost
+            pg.get_by_role("button", name="Read and validate").click,
+            pg.get_by_text("Preview (converted to WGS-84)"),
+            timeout_ms=40_000,
+        )
         # the preview fits the upload and shows the districts and 区镇 for reference
         deadline = time.monotonic() + 60
         found = None

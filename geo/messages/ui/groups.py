@@ -8,8 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.groups.help": (
         "每个评价组单独排名、分类，单独公示（公示 XLSX 每组一张工作表）；"
         "组别、权重与分类标准见评价配置的 groups。",
-        "Each group is ranked, classed and published on its own (one sheet per group in the publication (公示) workbook); the "
-        "groups, their weights and cut-offs are the configuration's `groups`.",
+        "Each group is ranked, classed and published on its own (one sheet per group in the publication "
+        "(公示) workbook); the groups, their weights and cut-offs are the configuration's `groups`.",
     ),
     "eff.dim.eval_group": ("本组", "the group"),
     "eff.groups.tab": ("{name}（{n} 家）", "{name} ({n})"),
