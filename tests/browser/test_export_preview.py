@@ -8,7 +8,7 @@ import time
 import pytest
 import shapely
 
-from tests.fixtures.browser import act_until, eval_in_maps, save_screenshot
+from tests.fixtures.browser import act_until, eval_in_maps, save_screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -27,14 +27,6 @@ def _context(browser, size):
         ),
     )
     return context, pg
-
-
-def _idle(pg, timeout_s: float = 60.0) -> None:
-    deadline, quiet = time.monotonic() + timeout_s, 0
-    while quiet < 4 and time.monotonic() < deadline:
-        running = pg.locator('[data-testid="stStatusWidget"]').count() > 0
-        quiet = 0 if running else quiet + 1
-        pg.wait_for_timeout(250)
 
 
 VIEW_JS = """() => { const m = window.map; if (!m || !m.getZoom) return null;
@@ -61,24 +53,24 @@ def _export_view(pg, timeout_s: float = 45.0) -> dict:
 
 def _upload_and_save(pg, path, *, replace: bool) -> None:
     pg.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(path))
-    _idle(pg)
+    wait_idle(pg)
     # The upload's round trip can take long on a loaded machine (CI runs two workers).
     source = pg.get_by_label("数据来源", exact=False).first
     act_until(lambda: pg.get_by_role("button", name="读取并校验").click(timeout=90_000), source)
-    _idle(pg)
+    wait_idle(pg)
     source.fill("测试局")
     source.press("Tab")
-    _idle(pg)
+    wait_idle(pg)
     saved = pg.get_by_text("已用新数据替换图层" if replace else "已保存为图层", exact=False).first
     save = pg.get_by_role("button", name="保存到数据库")
     if replace:
         confirm = pg.get_by_role("button", name="确定替换")
         act_until(save.click, confirm)
-        _idle(pg)
+        wait_idle(pg)
         act_until(confirm.click, saved, timeout_ms=60_000)
     else:
         act_until(save.click, saved, timeout_ms=60_000)
-    _idle(pg)
+    wait_idle(pg)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -104,7 +96,7 @@ def test_export_preview_stays_on_suzhou_after_a_replace(app_url, browser, tmp_pa
     try:
         pg.goto(f"{app_url}/data")
         pg.locator("h1").first.wait_for(timeout=90_000)
-        _idle(pg)
+        wait_idle(pg)
         _upload_and_save(pg, parks, replace=False)
         _upload_and_save(pg, parks, replace=True)
         pg.locator("iframe[title*='streamlit_folium']").last.scroll_into_view_if_needed()

@@ -18,7 +18,7 @@ from geo.spatial.crs import ANALYSIS_CRS
 from geo.storage.builtin import load_layer
 from layers.mapview import SMALL_MAP_PX
 from pages.common.language import ENGLISH_DEFAULTS
-from tests.fixtures.browser import act_until, eval_in_maps, map_frame, save_screenshot
+from tests.fixtures.browser import act_until, eval_in_maps, map_frame, save_screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -63,15 +63,6 @@ def _context(browser, size):
     return context, pg
 
 
-def _idle(pg, timeout_s: float = 60.0) -> None:
-    """Until the app has stopped running (Streamlit's status widget gone) for a moment."""
-    deadline, quiet = time.monotonic() + timeout_s, 0
-    while quiet < 4 and time.monotonic() < deadline:
-        running = pg.locator('[data-testid="stStatusWidget"]').count() > 0
-        quiet = 0 if running else quiet + 1
-        pg.wait_for_timeout(250)
-
-
 def _english_left(pg, timeout_s: float = 10.0) -> list[str]:
     """English Streamlit defaults still shown after the page had ``timeout_s`` to translate them."""
     deadline = time.monotonic() + timeout_s
@@ -86,7 +77,7 @@ def _english_left(pg, timeout_s: float = 10.0) -> list[str]:
 def _open(pg, url: str) -> None:
     pg.goto(url)
     pg.locator("h1").first.wait_for(timeout=90_000)
-    _idle(pg)
+    wait_idle(pg)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -178,7 +169,7 @@ def test_maps_fold_on_small_screens_and_leave_the_wheel_to_the_page(app_url, bro
 
 def _click_map(pg, frame, lat: float, lon: float) -> None:
     frame.frame_element().scroll_into_view_if_needed()
-    _idle(pg, 20)
+    wait_idle(pg, 20)
     frame.evaluate("([lat, lon]) => window.map.panTo([lat, lon], {animate: false})", [lat, lon])
     x, y = frame.evaluate(
         "([lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
@@ -242,20 +233,20 @@ def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url
         pg.get_by_text("按文件内容建议的用途：企业").first.wait_for(timeout=30_000)
         frame_radio = pg.get_by_role("radiogroup", name="经纬度坐标框架")
         frame_radio.get_by_text("GCJ-02（高德、腾讯）").click()
-        _idle(pg)
+        wait_idle(pg)
         # leave the page and come back
         pg.locator("[data-testid=stSidebarNav] a").nth(0).click()
         pg.get_by_text("苏州产业布局一张图 · 总览").wait_for(timeout=60_000)
-        _idle(pg)
+        wait_idle(pg)
         pg.locator('[data-testid=stSidebarNav] a[href$="/data"]').click()
         pg.get_by_text("正在导入：企业名单.csv").wait_for(timeout=60_000)
-        _idle(pg)
+        wait_idle(pg)
         assert pg.get_by_role("radio", name="GCJ-02（高德、腾讯）").is_checked()
         assert pg.get_by_text("企业（点位 + 用地、税收、销售等）").count() >= 1  # the use, as proposed
         # switch language midway: the same choices, in English
         pg.get_by_text("English").click()
         pg.get_by_text("Importing: 企业名单.csv").wait_for(timeout=60_000)
-        _idle(pg)
+        wait_idle(pg)
         assert pg.get_by_role("radio", name="GCJ-02 (Gaode, Tencent)").is_checked()
         assert pg.get_by_text("Enterprises (points with land, tax, sales)").count() >= 1
         act_until(  # a click during the language switch's rerun can be lost
@@ -334,7 +325,7 @@ def test_efficiency_metrics_and_chart_are_not_cut(app_url, browser, size):
         # In English too: "21.23 10k yuan/mu" is longer than "21.23 万元/亩".
         pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
         pg.get_by_text("Class-D land").wait_for(timeout=60_000)
-        _idle(pg)
+        wait_idle(pg)
         assert _cut_metrics(pg) == []
     finally:
         context.close()
@@ -364,7 +355,7 @@ def test_efficiency_parameters_come_once_the_map_is_drawn_and_still_work(app_url
         assert int(now.replace(",", "")) < int(before.replace(",", ""))
         assert box.input_value() == "500.00"
         # Switched to English, the editor stays open (it is drawn only while open) and keeps 500.
-        _idle(pg)
+        wait_idle(pg)
         pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
         english = pg.get_by_label("Min land to score a below-size enterprise (mu)")
         english.wait_for(timeout=60_000)
@@ -387,13 +378,13 @@ def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url
         assert frame["y"] + frame["height"] / 2 < 720  # the map is in view at 1280x720
         sidebar = pg.locator('[data-testid="stSidebar"]')
         sidebar.get_by_text(t("wj.industry", "zh")).wait_for(timeout=30_000)
-        _idle(pg)
+        wait_idle(pg)
         sidebar.get_by_text("English").click()
         pg.get_by_role("heading", name=t("wj.header", "en")).wait_for(timeout=60_000)
         pg.locator('[data-testid="stSidebarNav"] a[href$="/intensity"]').click()  # 用地强度, first time here
         map_frame(pg, min_paths=8)
         sidebar.get_by_text(t("parcel.metric", "en")).wait_for(timeout=30_000)
-        _idle(pg)
+        wait_idle(pg)
         assert pg.locator("h1").first.inner_text() == t("int.header", "en")
         assert sidebar.get_by_role("radio", name="English").is_checked()
         save_screenshot(pg, "intensity_english_after_navigation")
@@ -412,13 +403,13 @@ def test_language_switch_on_the_evaluation_page_keeps_the_basemap(app_url, brows
         map_frame(pg, min_paths=8)
         sidebar = pg.locator('[data-testid="stSidebar"]')
         sidebar.get_by_text(t("eff.year", "zh")).wait_for(timeout=30_000)
-        _idle(pg)
+        wait_idle(pg)
         sidebar.get_by_text("English").click()
         pg.get_by_role("heading", name=t("eff.header", "en")).wait_for(timeout=60_000)
         pg.get_by_text(t("eff.table.ranking", "en")).first.wait_for(timeout=60_000)
-        _idle(pg)
+        wait_idle(pg)
         pg.wait_for_timeout(2000)
-        _idle(pg)
+        wait_idle(pg)
         assert pg.locator('[data-testid="stException"]').count() == 0
         box = sidebar.locator('[data-testid="stSelectbox"]').filter(has_text=t("app.basemap", "en"))
         shown = box.inner_text() + " " + (box.locator("input").first.get_attribute("value") or "")
@@ -442,7 +433,7 @@ def test_the_language_survives_a_reload(app_url, browser):
     try:
         _open(pg, f"{app_url}/wujiang")
         map_frame(pg, min_paths=8)
-        _idle(pg)
+        wait_idle(pg)
         pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
         pg.get_by_role("heading", name=t("wj.header", "en")).wait_for(timeout=60_000)
         pg.wait_for_function("() => location.search.includes('lang=en')", timeout=30_000)
@@ -455,7 +446,7 @@ def test_the_language_survives_a_reload(app_url, browser):
         pg.reload()
         pg.get_by_role("heading", name=t("eff.header", "en")).wait_for(timeout=60_000)
         map_frame(pg, min_paths=8)
-        _idle(pg)
+        wait_idle(pg)
         assert _address(pg) == ("/efficiency", {"lang": ["en"]})  # the reload kept the address…
         assert pg.get_by_role("heading", name=t("eff.header", "zh")).count() == 0  # …and the language
         pg.locator('[data-testid="stSidebar"]').get_by_text("中文").click()
@@ -480,7 +471,7 @@ def test_the_map_stays_when_the_weights_stop_adding_to_100(app_url, browser):
         box.fill("45")
         box.press("Tab")
         pg.get_by_text("确认按此权重评价").wait_for(timeout=60_000)
-        _idle(pg)
+        wait_idle(pg)
         frame = map_frame(pg, min_paths=8, timeout_s=20)
         assert frame.evaluate(
             "() => document.querySelector('.leaflet-overlay-pane canvas, .leaflet-overlay-pane svg') !== null"
@@ -497,7 +488,7 @@ def test_a_district_tooltip_gives_its_values_room(app_url, browser, lang):
     try:
         _open(pg, f"{app_url}/corridors" + ("?lang=en" if lang == "en" else ""))
         frame = map_frame(pg, min_paths=8)
-        _idle(pg)
+        wait_idle(pg)
         box = frame.frame_element().bounding_box()
         at = frame.evaluate(
             "() => { const p = window.map.latLngToContainerPoint([30.90, 120.55]); return [p.x, p.y]; }"
@@ -523,7 +514,7 @@ def test_streamlits_own_words_come_back_in_english_after_a_switch(app_url, brows
         pg.get_by_text("选择文件", exact=True).first.wait_for(timeout=30_000)
         pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
         pg.get_by_text("Upload", exact=True).first.wait_for(timeout=60_000)
-        _idle(pg)
+        wait_idle(pg)
         text = pg.evaluate(VISIBLE_TEXT_JS)
         assert "选择文件" not in text and "单个文件不超过" not in text
         assert "per file" in text

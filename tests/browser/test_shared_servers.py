@@ -25,7 +25,7 @@ from geo.messages import t
 from geo.storage.base import DATABASE_URL_ENV, USER_GPKG_ENV
 from geo.storage.builtin import DEFAULT_GPKG, load_layer
 from tests.fixtures import ROOT
-from tests.fixtures.browser import save_screenshot, serve_app
+from tests.fixtures.browser import save_screenshot, serve_app, wait_idle
 from tests.fixtures.postgis import postgis_schema
 
 pytestmark = pytest.mark.browser
@@ -57,19 +57,12 @@ def _cli(env: dict, *args: str) -> str:
     return done.stdout
 
 
-def _idle(pg, timeout_s: float = 90.0) -> None:
-    deadline, quiet = time.monotonic() + timeout_s, 0
-    while quiet < 4 and time.monotonic() < deadline:
-        quiet = 0 if pg.locator('[data-testid="stStatusWidget"]').count() else quiet + 1
-        pg.wait_for_timeout(250)
-
-
 def _open(browser, url: str):
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     pg = context.new_page()
     pg.goto(url)
     pg.locator("h1").first.wait_for(timeout=300_000)  # a loaded machine can take long
-    _idle(pg)
+    wait_idle(pg)
     return context, pg
 
 
@@ -80,7 +73,7 @@ def _saved_options(pg) -> list[str]:
     box.wait_for(timeout=120_000)
     options = pg.get_by_role("option")
     for _ in range(6):  # a rerun still going may redraw the box and close its list: open it again
-        _idle(pg)
+        wait_idle(pg)
         box.click()
         try:
             options.first.wait_for(timeout=10_000)
@@ -102,7 +95,7 @@ def _renewal_metrics(pg) -> tuple[str, str]:
         metric = pg.locator('[data-testid="stMetric"]').filter(has_text=t(key, "zh")).first
         metric.wait_for(timeout=120_000)
         out.append(metric)
-    _idle(pg)
+    wait_idle(pg)
     return tuple(m.locator('[data-testid="stMetricValue"]').inner_text() for m in out)
 
 
@@ -120,7 +113,7 @@ def test_an_official_configuration_saved_on_one_server_is_seen_on_the_other(two_
         name.wait_for(timeout=60_000)
         name.fill("甲服务器公示版")
         name.press("Enter")
-        _idle(pg)
+        wait_idle(pg)
         pg.get_by_role("button", name=t("eff.cfg.save_official", "zh")).click()
         pg.get_by_text(t("eff.cfg.saved_official", "zh")).wait_for(timeout=60_000)
     finally:

@@ -7,20 +7,14 @@ import time
 
 import pytest
 
+from tests.fixtures.browser import wait_idle
+
 pytestmark = pytest.mark.browser
 
 # each select's text box, as wide as the sidebar gives it, and how wide its text is
 CUT_JS = """() => [...document.querySelectorAll('[data-testid=stSelectbox] input')]
   .filter(e => e.getBoundingClientRect().right < 300)
   .map(e => [e.value, e.scrollWidth, e.clientWidth])"""  # the sidebar: the left 300 px at 1280
-
-
-def _idle(pg, timeout_s: float = 90.0) -> None:
-    deadline, quiet = time.monotonic() + timeout_s, 0
-    while quiet < 4 and time.monotonic() < deadline:
-        running = pg.locator('[data-testid="stStatusWidget"]').count() > 0
-        quiet = 0 if running else quiet + 1
-        pg.wait_for_timeout(250)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -30,12 +24,12 @@ def test_sidebar_selects_are_not_cut(app_url, browser, lang):
     try:
         pg.goto(f"{app_url}/efficiency" + ("?lang=en" if lang == "en" else ""))
         pg.locator("h1").first.wait_for(timeout=90_000)
-        _idle(pg)
+        wait_idle(pg)
         deadline, boxes = time.monotonic() + 60, []
         while len(boxes) < 3 and time.monotonic() < deadline:  # the sidebar's rest comes after the map
             pg.wait_for_timeout(500)
             boxes = pg.evaluate(CUT_JS)
-        _idle(pg)
+        wait_idle(pg)
         boxes = pg.evaluate(CUT_JS)
         assert len(boxes) >= 3, boxes  # data, year, basemap (zones and enterprises once imports exist)
         assert all(value for value, _, _ in boxes), boxes

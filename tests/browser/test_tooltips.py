@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.fixtures.browser import eval_in_maps, save_screenshot, settle_map
+from tests.fixtures.browser import eval_in_maps, save_screenshot, settle_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -16,14 +16,6 @@ TIPS_JS = """() => [...document.querySelectorAll('.leaflet-tooltip')]
   .filter(e => e.offsetParent !== null && parseFloat(getComputedStyle(e).opacity) > 0)
   .map(e => e.innerText.replace(/\\s+/g, ' ').slice(0, 40))"""
 READY_JS = "() => !!(window.map && window.map.getZoom && document.querySelector('canvas'))"
-
-
-def _idle(pg, timeout_s: float = 90.0) -> None:
-    deadline, quiet = time.monotonic() + timeout_s, 0
-    while quiet < 4 and time.monotonic() < deadline:
-        running = pg.locator('[data-testid="stStatusWidget"]').count() > 0
-        quiet = 0 if running else quiet + 1
-        pg.wait_for_timeout(250)
 
 
 def _map(pg, timeout_s: float = 60.0):
@@ -63,10 +55,10 @@ def test_no_tooltip_stays_after_the_mouse_left(app_url, browser, lang):
     try:
         pg.goto(f"{app_url}/efficiency" + ("?lang=en" if lang == "en" else ""))
         pg.locator("h1").first.wait_for(timeout=90_000)
-        _idle(pg)
+        wait_idle(pg)
         _map(pg)
         pg.wait_for_timeout(2000)  # the page's rest is drawn after the map (a rerun): then look
-        _idle(pg)
+        wait_idle(pg)
         frame = _map(pg)
         frame.frame_element().scroll_into_view_if_needed()
         settle_map(frame)
@@ -87,7 +79,7 @@ def test_no_tooltip_stays_after_the_mouse_left(app_url, browser, lang):
         pg.mouse.move(spot[0] + 60, spot[1] + 20, steps=8)
         pg.mouse.up()
         pg.wait_for_timeout(1500)
-        _idle(pg)
+        wait_idle(pg)
         pg.mouse.move(*outside, steps=12)
         left = _tips_after(pg, frame)
         save_screenshot(pg, f"walk23_tooltip_left_{lang}")

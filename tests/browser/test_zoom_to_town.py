@@ -7,21 +7,13 @@ import time
 
 import pytest
 
-from tests.fixtures.browser import eval_in_maps, save_screenshot
+from tests.fixtures.browser import eval_in_maps, save_screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
 VIEW_JS = """() => { const m = window.map; if (!m || !m.getZoom) return null;
   const c = m.getCenter(); return {zoom: m.getZoom(), lat: c.lat, lng: c.lng}; }"""
 CASES = [((1280, 720), "zh"), ((1920, 1080), "en")]
-
-
-def _idle(pg, timeout_s: float = 90.0) -> None:
-    deadline, quiet = time.monotonic() + timeout_s, 0
-    while quiet < 4 and time.monotonic() < deadline:
-        running = pg.locator('[data-testid="stStatusWidget"]').count() > 0
-        quiet = 0 if running else quiet + 1
-        pg.wait_for_timeout(250)
 
 
 def _view(pg, want, timeout_s: float = 30.0) -> dict | None:
@@ -44,7 +36,7 @@ def test_the_map_zooms_to_the_town_filtered_to(app_url, browser, size, lang):
     try:
         pg.goto(f"{app_url}/efficiency" + ("?lang=en" if lang == "en" else ""))
         pg.locator("h1").first.wait_for(timeout=90_000)
-        _idle(pg)
+        wait_idle(pg)
         start = _view(pg, lambda v: True)
         assert start is not None and start["zoom"] <= 11, start  # opened on all of Wujiang
         box = pg.get_by_role("combobox", name="区镇/园区" if lang == "zh" else "Towns/parks").first
@@ -54,7 +46,7 @@ def test_the_map_zooms_to_the_town_filtered_to(app_url, browser, size, lang):
         assert options.count() == 8  # open on the first click: the eight 区镇
         options.filter(has_text="盛泽").first.click()
         pg.keyboard.press("Escape")
-        _idle(pg)
+        wait_idle(pg)
         view = _view(pg, lambda v: v["zoom"] >= 12)
         save_screenshot(pg, f"ux23_zoom_shengze_{lang}_{size[0]}")
         assert view is not None and view["zoom"] >= 12, view
