@@ -396,3 +396,16 @@ def test_the_english_page_writes_the_reading_notes_and_the_row_report_in_english
     report = next(df.value for df in at.dataframe if "Problem" in df.value.columns)
     assert report["Handling"].tolist() == ["Error (dropped)"]
     assert report["Problem"].tolist() == ["A zone layer needs polygons; points and lines cannot be used"]
+
+
+def test_the_change_log_shows_file_names_not_server_paths(user_store):
+    from geo.storage import audit
+
+    audit.record_change("load_demo", user="张三", file_name="/srv/atlas/data/atlas.gpkg")
+    _saved_zone()
+    at = _data_page("en")
+    assert not at.exception
+    log = next(df.value for df in at.dataframe if "Who" in df.value.columns)
+    assert log["File"].tolist() == ["z.geojson", "atlas.gpkg"]
+    caption = next(c.value for c in at.caption if "Every import" in c.value)
+    assert "atlas_user.gpkg" in caption and str(user_store.parent) not in caption
