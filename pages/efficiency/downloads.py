@@ -127,7 +127,7 @@ def csv_button(view: PageView, where, label: str, frame: pd.DataFrame, file_name
     """A CSV of ``frame`` (made on click) naming its year, filters and configuration."""
     where.download_button(
         label,
-        data=lambda: csv_bytes(export_columns(frame, **_meta(view)), view.provenance),
+        data=lambda: csv_bytes(export_columns(frame, **_meta(view)), view.provenance, lang=view.lang),
         file_name=file_name,
         mime="text/csv",
         key=key,
