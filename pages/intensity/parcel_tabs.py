@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.exports.tables import csv_bytes, rounded_as_shown, xlsx_bytes
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, t
@@ -118,7 +118,8 @@ def low_export(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         if "industry" in out.columns:
             out["industry"] = out["industry"].map(lambda v: industry_name(str(v), lang), na_action="ignore")
     labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
-    return out.rename(columns={**labels, "status": t("parcel.status", lang)})
+    # rounded by the atlas's names (grant_year a year, area_mu land), then headed in ``lang``
+    return rounded_as_shown(out).rename(columns={**labels, "status": t("parcel.status", lang)})
 
 
 def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
