@@ -36,13 +36,13 @@ def _size_name(group: str, lang: str) -> str:
     return str(size_name(group, lang))
 
 
-def _group_name(config: EvaluationConfig, group: str, lang: str) -> str:
+def group_name(config: EvaluationConfig, group: str, lang: str) -> str:
     """A list's group in ``lang``: a configured group by its own name (``name_en`` in English), else
-    规上 / 规下 by :func:`_size_name`."""
+    规上 / 规下 (and 规下 under the land minimum) by :func:`geo.yearly.notice_words.size_name`."""
     for g in config.groups:
-        if g.name == group:
+        if g.name == group and (lang != "en" or g.name_en != g.name):
             return g.name_en if lang == "en" else g.name
-    return _size_name(group, lang)
+    return _size_name(group, lang)  # (a configured 规上 without an English name: above-size)
 
 
 def _weights_body(weights: Mapping[str, float], lang: str, *, digits: int | None = 2) -> str:
@@ -164,7 +164,7 @@ def parameter_rows(
                 item = message(
                     "yearly.param.benchmark",
                     lang,
-                    group=_group_name(config, str(group), lang),
+                    group=group_name(config, str(group), lang),
                     indicator=ratio_label(key, lang=lang),
                 )
                 rows.append((item, f"{value:,.4g}"))
@@ -212,7 +212,7 @@ def _method_section(ws: StreamedSheet, config: EvaluationConfig, benchmarks: pd.
             value = benchmarks.loc[group, key]
             if value == value:
                 ws.text(
-                    _group_name(config, str(group), lang), ratio_label(key, lang=lang), round(float(value), 4)
+                    group_name(config, str(group), lang), ratio_label(key, lang=lang), round(float(value), 4)
                 )
     ws.text(message("yearly.notice.section_classes", lang), bold=True)
     ws.text(_cutoffs_text(config, lang))
@@ -381,7 +381,7 @@ def _group_sheets(
             continue
         part = part.sort_values(["score"], ascending=False, kind="stable", na_position="last")
         method = group_method_rows(config, str(name), benchmarks, lang)
-        shown = _group_name(config, str(name), lang)
+        shown = group_name(config, str(name), lang)
         sheet_name = message("yearly.notice.group_sheet", lang, group=str(shown).translate(_SHEET_BAD))[:31]
         sheet = StreamedSheet(wb, sheet_name, header_row=len(method) + 3, footer=footer)
         sheet.text(
