@@ -140,7 +140,7 @@ def download_row(view: PageView, ranked: Ranking, found: Changes | None) -> None
     """The CSV, the workbook and (for roles that see enterprises) the 公示 list, in a row."""
     lang, firms, stem = view.lang, view.firms, file_stem(view)
     sheets = _sheets(view, ranked, found)
-    d1, d2, d3, d4 = st.columns([1, 1, 1, 1])
+    d1, d2, d3, d4 = st.columns([1, 1, 1.3, 1.3])  # the notices' labels say which edition: room for it
     csv_button(
         view,
         d1,

@@ -65,8 +65,8 @@ def test_the_ranking_csv_is_headed_in_english_and_rounded_as_on_screen(english_d
 
 
 def test_the_notice_comes_in_chinese_as_published_and_in_english(english_downloads):
-    zh_name, zh_data = english_downloads["Download notice list (Excel, Chinese, as published)"]
-    en_name, en_data = english_downloads["Download notice list (Excel, English edition)"]
+    zh_name, zh_data = english_downloads["Notice (Chinese, as published)"]
+    en_name, en_data = english_downloads["Notice (English edition)"]
     assert zh_name == "per_mu_evaluation_2022_public_notice_zh.xlsx"
     assert en_name == "per_mu_evaluation_2022_public_notice_en.xlsx"
     zh = openpyxl.load_workbook(io.BytesIO(zh_data), read_only=True)
