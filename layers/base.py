@@ -66,6 +66,18 @@ class Field:
         return values
 
 
+# Columns that hold names of places or industries (what :class:`Field`'s ``names`` says), by name:
+# a table of a layer writes them in English even where no field of its tooltip shows them.
+NAMED_COLUMNS = {
+    "town": "place",
+    "zone": "place",
+    "county": "place",
+    "industry": "industry",
+    "industries": "industries",
+    "key_industries": "industries",
+}
+
+
 def _isna(value: object) -> bool:
     return value is None or (np.ndim(value) == 0 and bool(pd.isna(value)))
 
@@ -138,17 +150,23 @@ class Layer:
         points with lon/lat; the tooltip's and popup's fields with their values as shown in
         ``lang`` (English names, ``en_column``) under their labels, other columns under the atlas's
         headers (:func:`geo.exports.headers.column_labels`); a column ``x_en`` beside ``x`` gives
-        ``x`` its English values in English and is then left out. A header two columns would share
+        ``x`` its English values in English and is then left out; places and industries in columns
+        of :data:`NAMED_COLUMNS` are named in English too. A header two columns would share
         is given to the first only. ``gdf`` is not modified.
         """
         out = table_for_export(gdf)
         fields = {f.column: f for f in (*self.tooltip_fields, *self.popup_fields) if f.column in out}
         for col, f in fields.items():
             out[col] = f.shown(gdf, lang).to_numpy()
-        for col in [c for c in out.columns if f"{c}_en" in out.columns and c not in fields]:
-            if lang == "en":
+        for col in [c for c in out.columns if c not in fields]:
+            if lang != "en":
+                continue
+            if f"{col}_en" in out.columns:
                 english = out[f"{col}_en"]
                 out[col] = english.where(english.notna() & (english.astype(str) != ""), out[col])
+            elif col in NAMED_COLUMNS:  # names of places and industries outside the tooltip
+                name = _english_names(NAMED_COLUMNS[col])
+                out[col] = out[col].map(lambda v, name=name: name(v, lang), na_action="ignore")
         drop = {f"{c}_en" for c in out.columns if f"{c}_en" in out.columns}
         drop |= {f.en_column for f in fields.values() if f.en_column in out.columns}
         out = out.drop(columns=sorted(drop))

@@ -67,14 +67,20 @@ COMMON_COLUMNS = (
     "area_km2",
     "area_mu",
     "length_km",
+    "corridor_id",
+    "kind",
+    "description",
+    "key_industries",
+    "half_width_km",
 )
 
 
 @cache
 def column_labels(lang: Lang) -> dict[str, str]:
     """Atlas column name -> the header a person reads in ``lang``, for the tables of a map view's
-    CSV and XLSX: the evaluation's labels, the parcels' and the map layers' common columns
-    (``zone_id`` -> 区域编号 / Zone ID); a column none of them names keeps its name.
+    CSV and XLSX: the column catalogue's (geo/catalogue.yaml: enterprises, parcels), the
+    evaluation's labels, the parcels' results and the map layers' common columns (``zone_id`` ->
+    区域编号 / Zone ID); a column none of them names keeps its name.
 
     Parameters
     ----------
@@ -94,6 +100,7 @@ def column_labels(lang: Lang) -> dict[str, str]:
 
     english = lang == "en"
     return {
+        **{c.key: c.label(lang) for kind in ("enterprises", "parcels") for c in CATALOGUE[kind]},
         **(EVALUATION_LABELS_EN if english else EVALUATION_LABELS),
         **(RESULT_LABELS_EN if english else RESULT_LABELS),
         **{c: message(f"exports.column.{c}", lang) for c in COMMON_COLUMNS},

@@ -159,3 +159,55 @@ def test_file_names_follow_the_title_without_clutter():
     assert safe_filename("苏州产业布局一张图 · 总览") == "苏州产业布局一张图_总览"
     assert safe_filename('a/b\\c:d*e?f"g<h>i|j') == "a_b_c_d_e_f_g_h_i_j"
     assert safe_filename(" · ") == "atlas"
+
+
+def test_a_layers_table_names_every_column_and_value_in_the_language():
+    """dev_zones: tooltip fields under their labels (level from level_en), the rest under the
+    atlas's headers, places and industries outside the tooltip named in English too."""
+    from layers import dev_zones
+
+    frame = gpd.GeoDataFrame(
+        {
+            "zone_id": ["wjetdz"],
+            "name": ["吴江经济技术开发区"],
+            "level": ["国家级"],
+            "level_en": ["national"],
+            "county": ["吴江区"],
+            "industries": ["新材料、高端装备制造"],
+            "key_industries": ["新材料"],
+            "radius_km": [4.5],
+        },
+        geometry=[shapely.Point(120.7, 31.1).buffer(0.01)],
+        crs=4326,
+    )
+    en = dev_zones.LAYER.table(frame, "en")
+    assert list(en.columns) == [
+        "Zone ID",
+        "Zone",
+        "Level",
+        "District",
+        "Key industries carried",
+        "Key industries",
+        "Schematic radius (km)",
+    ]
+    assert en.iloc[0].tolist() == [
+        "wjetdz",
+        "Wujiang Economic and Technological Development Zone",
+        "national",
+        "Wujiang District",
+        "New materials, High-end equipment manufacturing",
+        "New materials",
+        4.5,
+    ]
+    zh = dev_zones.LAYER.table(frame, "zh")
+    assert list(zh.columns) == [
+        "区域编号",
+        "开发区",
+        "级别",
+        "所在板块",
+        "承载重点产业",
+        "重点产业",
+        "示意半径（km）",
+    ]
+    assert zh.iloc[0].tolist()[:4] == ["wjetdz", "吴江经济技术开发区", "国家级", "吴江区"]
+    assert list(frame.columns)[:4] == ["zone_id", "name", "level", "level_en"]  # not modified
