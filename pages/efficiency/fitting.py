@@ -68,44 +68,12 @@ def _needed_px(texts: Sequence[str], lines: int) -> float:
     return need
 
 
-def wrap_text(text: str, width_px: float) -> str:
-    """``text`` broken into lines no wider than ``width_px`` (at spaces, and between CJK characters).
-
-    The grid wraps a long text itself only where it guesses it is too long, and it guesses from the
-    average width of the characters it drew before: after Chinese names an English town's name
-    looks short and ran over its column. Lines given in the text are drawn as they are.
-    """
-    lines, line = [], ""
-    for word in _words(text):
-        if word == " ":
-            line += " " if line else ""
-        elif line and text_px(line + word) > width_px:
-            lines.append(line.rstrip())
-            line = word
-        else:
-            line += word
-    line = line.rstrip()
-    return "\n".join([*lines, line] if line else lines)
-
-
 @dataclass(frozen=True)
 class Fitted:
     """Key columns' widths (px) and the row height their wrapped texts need (None: one line)."""
 
     widths: dict[str, int]
     row_px: int | None
-
-    def wrapped(self, table: pd.DataFrame) -> pd.DataFrame:
-        """``table`` with the key columns' texts broken into lines that fit their widths (a copy;
-        numbers as they are). One line each when they fit on one."""
-        if self.row_px is None:
-            return table
-        out = table.copy()
-        for col, px in self.widths.items():
-            if not pd.api.types.is_numeric_dtype(out[col]):
-                lines = [v if not isinstance(v, str) else wrap_text(v, px - CELL_PAD_PX) for v in out[col]]
-                out[col] = pd.Series(lines, index=out.index, dtype=object)
-        return out
 
     def apply(self, config: dict) -> dict:
         """``config`` (``st.dataframe``'s column_config) with these widths set."""

@@ -121,7 +121,7 @@ def group_lists(
             table = _group_table(rows, config, lang)
             fitted = fit_columns(table, key_headers(table))  # the key columns read whole, as the ranking's
             st.dataframe(
-                fitted.wrapped(table),
+                table,
                 hide_index=True,
                 width="stretch",
                 height=min(420, 40 + (fitted.row_px or 35) * max(len(table), 1)),

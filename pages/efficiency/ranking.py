@@ -73,7 +73,7 @@ def ranking(view: PageView) -> Ranking:
         fitted = shared(("eff.table.fit", *table_key), lambda: fit_columns(table, key_headers(table)))
         row_px = fitted.row_px or 35
         picked = st.dataframe(
-            rows(("wrapped", *table_key), fitted.wrapped(table), lang),
+            rows(table_key, table, lang),
             hide_index=True,
             width="stretch",
             height=min(420, 40 + row_px * max(len(table), 1)),
