@@ -66,7 +66,7 @@ _SCRIPT = """
     if (!main) return;
     e.preventDefault();
     var unit = e.deltaMode === 1 ? 16 : (e.deltaMode === 2 ? main.clientHeight : 1);
-    main.scrollBy(0, e.deltaY * unit);
+    main.scrollBy({top: e.deltaY * unit, behavior: 'instant'});  // a smooth glide would swallow the next turn
     showHint(table);
   }, {capture: true, passive: false});
 })();
