@@ -180,6 +180,18 @@ def count_delta(delta: int | None, *, worse_up: bool) -> dict:
     return {"delta": f"{delta:+,}", "delta_color": "inverse" if worse_up else "normal"}
 
 
+def score_delta(change: float | None, *, digits: int = 2) -> dict:
+    """``st.metric`` options for a score's change since last year: "+1.25" / "-0.40" with their
+    arrows; a change that shows as zero at ``digits`` decimals is a grey "±0.00" without an arrow
+    (a green "↑ +0.00" read as a rise)."""
+    if change is None or pd.isna(change):
+        return {"delta": None}
+    shown = round(float(change), digits)
+    if shown == 0:
+        return {"delta": f"±{0:.{digits}f}", "delta_color": "off", "delta_arrow": "off"}
+    return {"delta": f"{shown:+.{digits}f}"}
+
+
 # The columns of the year-on-year changes shown and exported, in this order.
 CHANGE_COLUMNS = (
     ID_COL,
