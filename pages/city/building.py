@@ -8,6 +8,7 @@ when the build is done the page draws the city. Once built, loading it shows a s
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -20,10 +21,10 @@ FOLLOWED = "_atlas_city_build_followed"  # session key: the build this session's
 POLL_S = 2.0
 
 
-def city_data_shown(n_enterprises: int, lang: Lang) -> CityData:
+def city_data_shown(n_enterprises: int, lang: Lang, *, leave: Callable[[], None]) -> CityData:
     """:func:`pages.city.data.city_data` of ``n_enterprises``: at once when loaded, behind a spinner
     when cached, else the build's status box while it runs (the page ends there and draws the city
-    when the build is done)."""
+    when the build is done). Its button calls ``leave`` (back to the Wujiang demo; the build goes on)."""
     data = loaded(data_key(n_enterprises))
     if data is None and city_cached(n_enterprises=n_enterprises):
         with st.spinner(t("city.loading", lang)):
@@ -35,12 +36,12 @@ def city_data_shown(n_enterprises: int, lang: Lang) -> CityData:
             st.status(t("city.build.done", lang).format(seconds=seconds), state="complete", expanded=False)
         return data
     build = st.session_state[FOLLOWED] = build_in_background(n_enterprises=n_enterprises)
-    _follow(build, n_enterprises, lang)
+    _follow(build, n_enterprises, lang, leave)
     stop_page()
 
 
 @st.fragment(run_every=POLL_S)
-def _follow(build: Build, n_enterprises: int, lang: Lang) -> None:
+def _follow(build: Build, n_enterprises: int, lang: Lang, leave: Callable[[], None]) -> None:
     """The build's status box: its steps so far; the whole page again once it is done."""
     if build.failure is not None:
         show_error(build.failure)
@@ -53,6 +54,9 @@ def _follow(build: Build, n_enterprises: int, lang: Lang) -> None:
     for step in build.steps:
         box.write(t(f"city.build.{step}", lang))
     box.caption(t("city.build.elapsed", lang).format(seconds=round(time.monotonic() - build.started)))
+    if st.button(t("city.build.leave", lang), key="city_build_leave"):
+        leave()
+        st.rerun(scope="app")
 
 
 __all__ = ["city_data_shown"]

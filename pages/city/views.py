@@ -89,10 +89,17 @@ def loaded_city(lang: Lang) -> CityData:
     page says so and shows the build's steps as they go, pages/city/building.py)."""
     try:
         n = city_size()
-        return city_data_shown(n, lang)
+        return city_data_shown(n, lang, leave=_leave_city)
     except DataValidationError as exc:
         show_error(exc)
         stop_page()
+
+
+def _leave_city() -> None:
+    """Back to the Wujiang demo (the city's build goes on without this session)."""
+    st.session_state[KEPT] = WUJIANG
+    st.session_state.pop(WIDGET, None)
+    st.query_params.pop("data", None)
 
 
 def view_token() -> str | None:

@@ -125,6 +125,7 @@ def test_the_first_use_builds_on_the_server_and_the_page_follows_it(downloads, m
     (status,) = list(at.status)
     assert status.label == t("city.build.label", "zh").format(n=300, minutes=1) and status.state == "running"
     assert t("city.eff.header", "zh") not in [h.value for h in at.title]
+    assert [b.label for b in at.button] == [t("city.build.leave", "zh")]  # back to Wujiang meanwhile
     # the page's run has ended; the build goes on in the server's own thread, the one this session follows
     build = build_in_background(n_enterprises=300)
     deadline = time.monotonic() + 300
@@ -139,6 +140,23 @@ def test_the_first_use_builds_on_the_server_and_the_page_follows_it(downloads, m
     at.switch_page("pages/efficiency.py").run()  # built and loaded: no status box
     assert not at.exception and not list(at.status)
     assert t("city.eff.header", "zh") in [h.value for h in at.title]
+
+
+def test_a_session_goes_back_to_wujiang_while_the_city_builds(downloads, monkeypatch, tmp_path):
+    monkeypatch.setenv("ATLAS_CITY_N", "302")
+    monkeypatch.setenv("ATLAS_CITY_CACHE", str(tmp_path / "fresh"))
+    at = AppTest.from_file(str(APP), default_timeout=300)
+    at.session_state["_atlas_data_kept"] = "city"
+    at.run()
+    at.button(key="city_build_leave").click().run()
+    assert not at.exception, at.exception
+    assert not list(at.status)  # the Wujiang overview, drawn at once
+    assert at.session_state["_atlas_data_kept"] == "wujiang"
+    build = build_in_background(n_enterprises=302)  # the build went on without the session
+    deadline = time.monotonic() + 300
+    while build.finished is None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert build.failure is None and (tmp_path / "fresh" / "city-302-20221231-v1.gpkg").exists()
 
 
 def test_a_failed_build_says_why_in_chinese_and_a_reload_tries_again(downloads, monkeypatch, tmp_path):

@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The build runs on the server: closing or leaving this page does not stop it; "
         "this page shows the city when it is done",
     ),
+    "city.build.leave": (
+        "先看吴江示例（生成继续进行）",
+        "See the Wujiang demo meanwhile (the build goes on)",
+    ),
     "city.build.elapsed": ("已用时 {seconds} 秒", "{seconds} s so far"),
     "city.build.done": ("全市示例已生成（用时 {seconds} 秒）", "City demo built ({seconds} s)"),
 }
