@@ -261,7 +261,7 @@ def run_export(args: argparse.Namespace) -> int:
     title = args.title or "、".join(frames)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "geojson":
-        files = export.geojson_files(frames, provenance, title=title)
+        files = export.geojson_files(frames, provenance, title=title, headers="official")
         if len(files) > 1:  # mixed geometry types: one file (one QGIS layer) per type
             for kind, data in files.items():
                 path = args.out.with_name(f"{args.out.stem}_{kind}{args.out.suffix or '.geojson'}")
