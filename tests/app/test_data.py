@@ -443,3 +443,31 @@ def test_the_accuracy_is_asked_for_every_file_and_the_save_refused_until_chosen(
     at.file_uploader(key="data_upload").set_value(("p2.geojson", _one_park(), "application/geo+json")).run()
     at.button(key="data_read").click().run()
     assert at.selectbox(key=_k(at, "data_save_accuracy")).value is None
+
+
+def test_the_english_page_offers_the_coordinate_systems_in_english(tmp_path, user_store):
+    """Issue 23: the English import showed "EPSG:4549 CGCS2000 3° 高斯-克吕格…"; every coordinate
+    system offered, the notes and the captions of the import are English there."""
+    parks = gbk_gk_zip_without_prj(tmp_path)
+    at = _data_page("en")
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("园区边界.zip", parks, "application/zip")).run()
+    assert not at.exception
+    crs = at.selectbox(key=_k(at, "data_crs"))
+    assert crs.value == "EPSG:4549"
+    assert crs.options[0] == "EPSG:4549 CGCS2000 3° Gauss-Krüger, CM 120°E (eastings without zone number)"
+    assert "EPSG:4528 CGCS2000 3° Gauss-Krüger zone 40 (eastings with zone number 40)" in crs.options
+    assert "EPSG:2385 Xi'an 1980 3° Gauss-Krüger, CM 120°E" in crs.options
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    assert not [o for o in crs.options if cjk.search(o)]
+    # the import section's notes and hints (file names aside) hold no Chinese either
+    texts = [*(i.value for i in at.info), *(w.value for w in at.warning), *(c.value for c in at.caption)]
+    # (the collection section's example names a department's Chinese header, as its files have it)
+    shown = [x.replace("园区边界.zip", "") for x in texts if "department.field=header" not in x]
+    assert shown and not [x for x in shown if cjk.search(x)], shown
+    at_zh = _data_page()
+    at_zh.selectbox(key="data_kind").set_value("zones")
+    at_zh.file_uploader(key="data_upload").set_value(("园区边界.zip", parks, "application/zip")).run()
+    assert at_zh.selectbox(key=_k(at_zh, "data_crs")).options[0] == (
+        "EPSG:4549 CGCS2000 3° 高斯-克吕格 CM 120°E（不带带号）"
+    )

@@ -106,6 +106,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.name": ("图层表名（小写英文、数字、下划线）", "Table name (a-z, 0-9, _)"),
     "data.title": ("图层标题", "Layer title"),
     "data.source": ("数据来源（必填，如：吴江区自然资源和规划局，2024 年）", "Source (required)"),
+    # the coordinate systems offered for a file without .prj (pages/data/reading.py CRS_CHOICES)
+    "data.crs_name.4549": (
+        "EPSG:4549 CGCS2000 3° 高斯-克吕格 CM 120°E（不带带号）",
+        "EPSG:4549 CGCS2000 3° Gauss-Krüger, CM 120°E (eastings without zone number)",
+    ),
+    "data.crs_name.4528": (
+        "EPSG:4528 CGCS2000 3° 高斯-克吕格 第 40 带（带号 40）",
+        "EPSG:4528 CGCS2000 3° Gauss-Krüger zone 40 (eastings with zone number 40)",
+    ),
+    "data.crs_name.4326": ("EPSG:4326 WGS-84 经纬度", "EPSG:4326 WGS-84 longitude/latitude"),
+    "data.crs_name.4490": ("EPSG:4490 CGCS2000 经纬度", "EPSG:4490 CGCS2000 longitude/latitude"),
+    "data.crs_name.2385": (
+        "EPSG:2385 西安 80 3° 高斯-克吕格 CM 120°E",
+        "EPSG:2385 Xi'an 1980 3° Gauss-Krüger, CM 120°E",
+    ),
+    "data.crs_name.2437": (
+        "EPSG:2437 北京 54 3° 高斯-克吕格 CM 120°E",
+        "EPSG:2437 Beijing 1954 3° Gauss-Krüger, CM 120°E",
+    ),
     "data.accuracy": ("数据精度（必选）", "Data accuracy (required)"),
     "data.accuracy_placeholder": ("请选择…", "Choose…"),
     "data.accuracy_unchosen": ("精度待选", "accuracy not chosen yet"),
