@@ -336,7 +336,7 @@ def import_section(s: Settings) -> None:
             enc=found.encoding or "—",
             crs=found.crs or t("data.crs_missing", lang),
         )
-        + " "
+        + " · "
         + t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang))
     )
     for item in found.notes:

@@ -69,7 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it)",
     ),
     "data.held_clear": ("移除文件", "Remove file"),
-    "data.kind_proposed": ("按文件内容建议的用途：{kind}", "Use proposed from the file's contents: {kind}"),
+    "data.kind_proposed": ("按文件内容建议的用途：{kind}", "Proposed use (from the file's contents): {kind}"),
     "data.kind_auto": (
         "上传文件后按其内容建议用途（点位或经纬度列的企业表 → 企业）；也可先在此选定",
         "After upload the use is proposed from the file (points or a table with lon/lat → enterprises); or "
