@@ -48,10 +48,13 @@ def test_geojson_is_rfc7946_with_metrics_and_provenance():
     doc = json.loads(export.geojson_bytes({"分区": zones, "企业": sample_firms()}, PROV, title="测试"))
     assert doc["type"] == "FeatureCollection" and "crs" not in doc
     first = doc["features"][0]
-    lon, lat = first["geometry"]["coordinates"][0][0]
+    # beside the second zone's multipolygon the donut is written as a one-part multipolygon
+    assert {f["geometry"]["type"] for f in doc["features"][:2]} == {"MultiPolygon"}
+    (donut,) = first["geometry"]["coordinates"]
+    lon, lat = donut[0][0]
     assert 119 < lon < 122 and 30 < lat < 33  # lon first, degrees
-    exterior = shapely.LinearRing(first["geometry"]["coordinates"][0])
-    hole = shapely.LinearRing(first["geometry"]["coordinates"][1])
+    exterior = shapely.LinearRing(donut[0])
+    hole = shapely.LinearRing(donut[1])
     assert exterior.is_ccw and not hole.is_ccw  # right-hand rule, RFC 7946 §3.1.6
     props = first["properties"]
     assert (props["layer"], props["data_source"], props["data_accuracy"]) == (
@@ -75,7 +78,10 @@ def test_geojson_round_trip_through_the_importer():
     data = export.geojson_bytes({"分区": zones, "企业": firms}, PROV)
     back = ingest.read_upload(data, "export.geojson").frame
     assert len(back) == 5
-    for got, want in zip(back.geometry, [*zones.geometry, *firms.geometry], strict=True):
+    # the donut polygon comes back as a one-part multipolygon (written so beside the other zone)
+    assert back.geom_type.tolist() == ["MultiPolygon", "MultiPolygon", "Point", "Point", "Point"]
+    wanted = [shapely.MultiPolygon([g]) if g.geom_type == "Polygon" else g for g in zones.geometry]
+    for got, want in zip(back.geometry, [*wanted, *firms.geometry], strict=True):
         assert _same(got, want)
     back_zones = back[back["layer"] == "分区"].reset_index(drop=True)
     back_firms = back[back["layer"] == "企业"].reset_index(drop=True)
@@ -336,7 +342,9 @@ def test_a_mixed_view_downloads_one_geojson_per_geometry_type_with_whole_numbers
         points = json.loads(zf.read("吴江_测试_point.geojson"))
         polygons = json.loads(zf.read("吴江_测试_polygon.geojson"))
     assert {f["geometry"]["type"] for f in points["features"]} == {"Point"}
-    assert {f["geometry"]["type"] for f in polygons["features"]} == {"Polygon", "MultiPolygon"}
+    # polygons beside multipolygons are written as multipolygons: one type per file, not "Unknown (any)"
+    assert {f["geometry"]["type"] for f in polygons["features"]} == {"MultiPolygon"}
+    assert len(polygons["features"]) == len(sample_zones())
     assert "从业人员（人）" not in polygons["features"][0]["properties"]
     # the official header, as the user's file had it (not ``employees``)
     employees = [f["properties"]["从业人员（人）"] for f in points["features"]]
