@@ -83,10 +83,23 @@ class Fitted:
         return out
 
 
+def _mostly_wide(texts: Sequence[str]) -> bool:
+    """Whether ``texts`` are mostly CJK characters (which the grid wraps reliably)."""
+    chars = "".join(texts)
+    wide = sum(unicodedata.east_asian_width(ch) in ("W", "F") for ch in chars)
+    return bool(chars) and wide * 2 >= len(chars)
+
+
 def fit_columns(table: pd.DataFrame, columns: Sequence[str], *, budget_px: float = KEY_COLUMNS_PX) -> Fitted:
     """Widths for ``columns`` of ``table`` (as shown: formatted numbers count as their text) so that
-    every header and cell is read whole within ``budget_px``: on one line when all fit, else on the
-    fewest lines (at most :data:`MAX_LINES`) that fit; past that the widest texts are cut.
+    every header and cell is read whole within ``budget_px``: on one line when all fit, else the
+    Chinese texts on the fewest lines (at most :data:`MAX_LINES`) that fit.
+
+    Latin texts (the English page's towns and shortfalls) keep one line: the grid guesses a line's
+    length from the average width of the characters it drew before, and after Chinese names it
+    took an English town's name for short and let it run over its column instead of wrapping it.
+    Such a column is as wide as its longest text, so it is read whole, if need be beyond the
+    budget (at 1280 px a sideways scroll away; at 1920 px in view).
 
     Parameters
     ----------
@@ -109,10 +122,14 @@ def fit_columns(table: pd.DataFrame, columns: Sequence[str], *, budget_px: float
         else [f"{v:,.1f}" for v in (table[c].min(), table[c].max()) if pd.notna(v)]
         for c in cols
     }
+    wraps = {c: not pd.api.types.is_numeric_dtype(table[c]) and _mostly_wide(texts[c]) for c in cols}
     header = {c: text_px(c) + HEADER_PAD_PX for c in cols}
     widths: dict[str, int] = {}
     for lines in range(1, MAX_LINES + 1):
-        widths = {c: math.ceil(max(header[c], _needed_px(texts[c], lines) + CELL_PAD_PX)) for c in cols}
+        widths = {
+            c: math.ceil(max(header[c], _needed_px(texts[c], lines if wraps[c] else 1) + CELL_PAD_PX))
+            for c in cols
+        }
         if sum(widths.values()) <= budget_px:
             return Fitted(widths, ROW_PX[lines])
     return Fitted(widths, ROW_PX[MAX_LINES])
