@@ -28,9 +28,10 @@ from matplotlib.patches import Polygon as MplPolygon
 from matplotlib.path import Path as MplPath
 
 from geo.exports.tables import check_frames, export_date
-from geo.messages import Lang, message, t
+from geo.messages import Lang, joined, labelled, message, t
+from geo.place_names import place_name
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
-from geo.storage.provenance import LegendEntry, Provenance, accuracy_label
+from geo.storage.provenance import LegendEntry, Provenance, source_label, titled_accuracy
 
 FONT_PATH = Path(__file__).resolve().parents[2] / "static" / "fonts" / "AtlasSansSC-Regular.otf"
 FONT_FAMILY = "Atlas Sans SC"
@@ -135,6 +136,18 @@ def _draw_frame(ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacit
         )
 
 
+def _names_in(frame: gpd.GeoDataFrame, lang: Lang) -> list[str]:
+    """Each feature's name in ``lang``: on an English sheet the data's own English (``name_en``, e.g.
+    a belt's), else the place's English name (:func:`geo.place_names.place_name`), else as stored."""
+    english = frame["name_en"] if lang == "en" and "name_en" in frame else None
+    return [
+        str(english.iloc[i])
+        if english is not None and isinstance(english.iloc[i], str) and english.iloc[i]
+        else place_name(str(name), lang)
+        for i, name in enumerate(frame["name"])
+    ]
+
+
 def _label_candidates(geom) -> list:
     """Places to try for a polygon's label: its representative point, then points above and below
     it (still inside the polygon), then its centroid."""
@@ -153,19 +166,27 @@ def _label_candidates(geom) -> list:
 
 
 def _label_polygons(
-    ax, gdf: gpd.GeoDataFrame, size: float, placed: list, *, named: dict[str, list] | None = None
+    ax,
+    gdf: gpd.GeoDataFrame,
+    size: float,
+    placed: list,
+    *,
+    lang: Lang = "zh",
+    named: dict[str, list] | None = None,
 ) -> None:
     """Name labels inside each polygon, moved up or down when they would overlap a label already
     placed (``placed``: their display boxes, upper layers first), and left out when no place fits,
     when the place is outside the view, or when the same name already labels a polygon that meets
-    this one (``named``: name -> polygons labelled; e.g. a district drawn by two layers)."""
+    this one (``named``: name -> polygons labelled; e.g. a district drawn by two layers). A place
+    is named in ``lang`` (:func:`geo.place_names.place_name`)."""
     polygonal = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
     if "name" not in polygonal or not 0 < len(polygonal) <= 25:
         return
     named = {} if named is None else named
     renderer = ax.figure.canvas.get_renderer()
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    for geom, name in zip(polygonal.geometry, polygonal["name"], strict=True):
+    shown = _names_in(polygonal, lang)
+    for geom, name, label in zip(polygonal.geometry, polygonal["name"], shown, strict=True):
         if geom is None or geom.is_empty or pd.isna(name):
             continue
         if any(geom.intersects(other) for other in named.get(str(name), ())):
@@ -176,7 +197,7 @@ def _label_polygons(
             text = ax.text(
                 pt.x,
                 pt.y,
-                str(name),
+                label,
                 fontproperties=_font(size),
                 ha="center",
                 va="center",
@@ -305,7 +326,7 @@ def _wrap(text: str, width: int) -> list[str]:
     Latin words and numbers are never split, and no line starts with closing punctuation.
     """
     lines, line, count = [], "", 0
-    for token in re.findall(r" ?\[[^\]]{1,12}\]|[A-Za-z0-9.,_/:%+\-]+|.", text):
+    for token in re.findall(r" ?\[[^\]]{1,12}\]|[(“]?[A-Za-z0-9.,_/:%+\-'’–]+[)”]?[,;:.]?|.", text):
         step = sum(1 if ord(ch) < 0x2E80 else 2 for ch in token)
         if count + step > width and line.strip() and token[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
@@ -376,6 +397,10 @@ def png_bytes(
         -> legend rows; layer title -> provenance.
     colors
         Layer title -> one colour per feature; default: the colour of the layer's first legend row.
+    lang
+        Every word drawn is in this language: the catalogue's, place names
+        (:mod:`geo.place_names`) and the built-in layers' sources; titles and legend rows are the
+        caller's (in ``lang``).
     paper, dpi
         ``"a4"`` (300 dpi) or ``"screen"`` (the same layout at 120 dpi); ``dpi`` overrides.
     extent
@@ -383,6 +408,54 @@ def png_bytes(
         the map (widened to the paper's shape) and only what lies in it; default: every feature.
 
     The map is drawn in EPSG:4549 so the scale bar is true in metres.
+    """
+    fig = briefing_figure(
+        title,
+        frames,
+        legend,
+        provenance,
+        colors=colors,
+        lang=lang,
+        paper=paper,
+        dpi=dpi,
+        when=when,
+        subtitle=subtitle,
+        legend_title=legend_title,
+        extent=extent,
+    )
+    buf = io.BytesIO()
+    fig.savefig(
+        buf,
+        format="png",
+        dpi=fig.dpi,
+        facecolor="white",
+        metadata={
+            "Title": title,
+            "Software": "Suzhou Industrial Layout Atlas",
+            **({"Description": subtitle} if subtitle else {}),
+        },
+    )
+    return buf.getvalue()
+
+
+def briefing_figure(
+    title: str,
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    provenance: Mapping[str, Provenance],
+    *,
+    colors: Mapping[str, Sequence[str] | pd.Series] | None = None,
+    lang: Lang = "zh",
+    paper: Paper = "a4",
+    dpi: int | None = None,
+    when: date | datetime | None = None,
+    subtitle: str = "",
+    legend_title: str | None = None,
+    extent: Extent | None = None,
+) -> Figure:
+    """The briefing sheet of :func:`png_bytes` as a matplotlib figure (its texts, its view), unsaved.
+
+    Parameters are those of :func:`png_bytes`.
     """
     feature_colors = _check_briefing(frames, legend, colors or {}, paper=paper, extent=extent)
     sheet = _lay_out(
@@ -477,6 +550,7 @@ def _lay_out(
 
 
 FOOTER_LINE_H = 0.022  # figure height of one footer line
+FOOTER_COLUMNS = 185  # a footer line's length (a hanzi counts two): the map's and the legend's width
 
 
 def _footer(
@@ -486,19 +560,21 @@ def _footer(
     lang: Lang,
     when: date | datetime | None,
 ) -> list[str]:
-    """The lines under the map: each layer's source and accuracy, then the date and projection."""
+    """The lines under the map: each layer's source and accuracy (said once), then the date and
+    projection; in ``lang``'s words and marks (a built-in layer's source in English on an English
+    sheet: :func:`geo.storage.provenance.source_label`)."""
     sources = [
-        f"{name}：{prov.source}（{accuracy_label(prov.accuracy, lang)}）"
+        labelled(titled_accuracy(name, prov.accuracy, lang), source_label(prov.source, lang), lang)
         for name, prov in provenance.items()
         if name in frames and prov is not None
     ]
     label_src, label_date = message("exports.footer.sources", lang), message("exports.footer.date", lang)
     crs_note = message("exports.footer.projection", lang)
-    footer = _wrap(f"{label_src}：" + "；".join(sources), 150)
+    footer = _wrap(labelled(label_src, joined(sources, lang, mark="clause"), lang), FOOTER_COLUMNS)
     if len(footer) > FOOTER_SOURCE_LINES:
         footer = footer[:FOOTER_SOURCE_LINES]
         footer[-1] = footer[-1][:-1] + "…"
-    footer.append(f"{label_date}：{export_date(when)}    {crs_note}")
+    footer.append(f"{labelled(label_date, export_date(when), lang)}    {crs_note}")
     return footer
 
 
@@ -548,8 +624,8 @@ def _render(
     *,
     lang: Lang,
     legend_title: str | None,
-) -> bytes:
-    """Draw the sheet: title and subtitle, the map, the legend panel, the footer; PNG bytes."""
+) -> Figure:
+    """Draw the sheet: title and subtitle, the map, the legend panel, the footer."""
     fig = Figure(figsize=sheet.size_in, dpi=sheet.dpi, facecolor="white")
     FigureCanvasAgg(fig)
     base = 9.0  # points at A4; text scales with the paper, not with dpi
@@ -580,7 +656,7 @@ def _render(
     placed: list = []
     named: dict[str, list] = {}
     for layer in reversed(sheet.layers):  # upper layers' labels win
-        _label_polygons(ax, layer.frame, base * 0.75, placed, named=named)
+        _label_polygons(ax, layer.frame, base * 0.75, placed, lang=lang, named=named)
     _scale_bar(ax, extent_w=x1 - x0, fontsize=base * 0.85, lang=lang)
     _north_arrow(ax, fontsize=base, lang=lang)
     _legend_panel(fig, sheet, frames, legend, provenance, lang=lang, legend_title=legend_title, base=base)
@@ -605,19 +681,7 @@ def _render(
         color="#b00020",
         parse_math=False,
     )
-    buf = io.BytesIO()
-    fig.savefig(
-        buf,
-        format="png",
-        dpi=sheet.dpi,
-        facecolor="white",
-        metadata={
-            "Title": title,
-            "Software": "Suzhou Industrial Layout Atlas",
-            **({"Description": "\n".join(sheet.sub_lines)} if sheet.sub_lines else {}),
-        },
-    )
-    return buf.getvalue()
+    return fig
 
 
 def _legend_panel(
@@ -649,8 +713,8 @@ def _legend_panel(
     row_h = 0.036
     for name in frames:
         prov = provenance.get(name)
-        acc = f" [{accuracy_label(prov.accuracy, lang)}]" if prov is not None else ""
-        for line in _wrap(name + acc, 30):
+        heading = titled_accuracy(name, prov.accuracy, lang) if prov is not None else name
+        for line in _wrap(heading, 30):
             lg.text(0, y, line, fontproperties=_font(base * 1.0), va="top", color="#111", parse_math=False)
             y -= row_h * 0.9
         for entry in legend.get(name, ()):
