@@ -582,23 +582,41 @@ def _view(
     projected: Mapping[str, gpd.GeoDataFrame], extent: Extent | None, *, ratio: float
 ) -> tuple[float, float, float, float]:
     """The map's view in EPSG:4549 (xmin, ymin, xmax, ymax), widened to the box's ``ratio`` (w/h):
-    the ``extent`` shown on screen, else every feature with a margin."""
+    the ``extent`` shown on screen, else every feature with a margin. A view wider than every
+    feature with its margin (a map zoomed out, or fitted at a whole zoom level) is narrowed to them,
+    so the paper is not mostly empty; a view zoomed in stays as it is."""
+    data = _data_box(projected)
     if extent is not None:
         west, south, east, north = extent
         edge = shapely.box(west, south, east, north).segmentize(max(east - west, north - south) / 16)
         xmin, ymin, xmax, ymax = gpd.GeoSeries([edge], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).total_bounds
-        margin = 1.0
+        if data is not None:
+            cut = (max(xmin, data[0]), max(ymin, data[1]), min(xmax, data[2]), min(ymax, data[3]))
+            if cut[0] < cut[2] and cut[1] < cut[3]:  # a view away from every feature stays as it is
+                xmin, ymin, xmax, ymax = cut
     else:
-        nonempty = [f for f in projected.values() if len(f) and not f.geometry.is_empty.all()]
-        if nonempty:
-            bounds = np.array([f.total_bounds for f in nonempty])
-            xmin, ymin = bounds[:, 0].min(), bounds[:, 1].min()
-            xmax, ymax = bounds[:, 2].max(), bounds[:, 3].max()
-        else:
-            xmin, ymin, xmax, ymax = DEFAULT_VIEW_M
-        margin = 1.08
-    w, h = max(xmax - xmin, 1000) * margin, max(ymax - ymin, 1000) * margin
+        xmin, ymin, xmax, ymax = data if data is not None else DEFAULT_VIEW_M
+    w, h = max(xmax - xmin, 1000), max(ymax - ymin, 1000)
     w, h = max(w, h * ratio), max(h, w / ratio)
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+VIEW_MARGIN = 1.08  # every feature's box, widened by this factor, is the widest view on paper
+
+
+def _data_box(projected: Mapping[str, gpd.GeoDataFrame]) -> tuple[float, float, float, float] | None:
+    """Every feature's bounds widened by :data:`VIEW_MARGIN` about their middle; None without any."""
+    nonempty = [f for f in projected.values() if len(f) and not f.geometry.is_empty.all()]
+    if not nonempty:
+        return None
+    bounds = np.array([f.total_bounds for f in nonempty])
+    bounds = bounds[np.isfinite(bounds).all(axis=1)]
+    if not len(bounds):
+        return None
+    xmin, ymin = bounds[:, 0].min(), bounds[:, 1].min()
+    xmax, ymax = bounds[:, 2].max(), bounds[:, 3].max()
+    w, h = max(xmax - xmin, 1000) * VIEW_MARGIN, max(ymax - ymin, 1000) * VIEW_MARGIN
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
 

@@ -16,7 +16,7 @@ from geo.exports import briefing
 from geo.storage.provenance import LegendEntry, Provenance
 
 NEAR, FAR, FIRM = "#1b9e77", "#d95f02", "#7570b3"
-WUJIANG_VIEW = (120.55, 30.85, 120.80, 31.05)  # west, south, east, north: 吴江 zoomed in
+WUJIANG_VIEW = (120.55, 30.87, 120.75, 31.05)  # west, south, east, north: 吴江 zoomed in
 
 
 def _frames() -> dict[str, gpd.GeoDataFrame]:
@@ -60,7 +60,7 @@ def test_without_a_view_everything_is_drawn():
 def test_the_view_on_screen_is_the_view_on_paper():
     whole, zoomed = _png(), _png(extent=WUJIANG_VIEW)
     assert _pixels(zoomed, FAR) == 0  # 张家港 is off screen: off the paper too
-    # the 吴江 box fills much more of the paper (~0.15 x 0.10 degrees of a 0.25 x 0.2 view)
+    # the 吴江 box fills much more of the paper (~0.15 x 0.10 degrees of a 0.2 x 0.18 view)
     assert _pixels(zoomed, NEAR) > 8 * _pixels(whole, NEAR)
     sheet = briefing._lay_out(
         _frames(),
