@@ -563,11 +563,13 @@ def _footer(
     """The lines under the map: each layer's source and accuracy (said once), then the date and
     projection; in ``lang``'s words and marks (a built-in layer's source in English on an English
     sheet: :func:`geo.storage.provenance.source_label`)."""
-    sources = [
-        labelled(titled_accuracy(name, prov.accuracy, lang), source_label(prov.source, lang), lang)
-        for name, prov in provenance.items()
-        if name in frames and prov is not None
-    ]
+    by_source: dict[str, list[str]] = {}  # layers of one source are named together, the source once
+    for name, prov in provenance.items():
+        if name in frames and prov is not None:
+            by_source.setdefault(source_label(prov.source, lang), []).append(
+                titled_accuracy(name, prov.accuracy, lang)
+            )
+    sources = [labelled(joined(names, lang), source, lang) for source, names in by_source.items()]
     label_src, label_date = message("exports.footer.sources", lang), message("exports.footer.date", lang)
     crs_note = message("exports.footer.projection", lang)
     footer = _wrap(labelled(label_src, joined(sources, lang, mark="clause"), lang), FOOTER_COLUMNS)

@@ -2,7 +2,8 @@
 key ``source.<layer>`` -> (the citation as stored, its English rendering). An English page, export and
 briefing PNG show the English; a source this table does not hold (a user's own) stays as given
 (:func:`geo.storage.provenance.source_label`). Document titles are rendered in English with the
-document number kept, so a reader can still find the original."""
+document number kept, so a reader can still find the original; quoted in straight quotes (the
+shipped CJK font draws curly ones full-width)."""
 
 _SUZHOU_PLAN = "Suzhou 13th Five-Year Industrial Development Plan (Su Fu Ban [2016] No. 213)"
 _WUJIANG_PLAN = "Wujiang District 14th Five-Year Plan for High-Quality Industrial Development (2021)"
@@ -59,12 +60,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source.wujiang_renewal_record": (
         "《苏州市吴江区“十四五”工业经济高质量发展规划》：2016–2020 年“共关停及淘汰低效产能企业853家，"
         "腾出土地8806余亩”",
-        f"{_WUJIANG_PLAN}: in 2016–2020 “853 enterprises of low-efficiency capacity closed or phased "
-        "out, over 8,806 mu of land freed”",
+        f"{_WUJIANG_PLAN}: in 2016–2020 '853 enterprises of low-efficiency capacity closed or phased "
+        "out, over 8,806 mu of land freed'",
     ),
     "source.wujiang_clusters": (
         "《苏州市吴江区“十四五”工业经济高质量发展规划》（2021） 各产业“空间布局及发展目标”",
-        f"{_WUJIANG_PLAN}, each industry's “spatial layout and development targets”",
+        f"{_WUJIANG_PLAN}, each industry's 'spatial layout and development targets'",
     ),
     "source.wujiang_industry_figures": (
         "《苏州市吴江区“十四五”工业经济高质量发展规划》（2021）",
@@ -83,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "随机生成（种子 20211231）：2020 年即“吴江企业（合成）”，其后各年按"
         "《苏州市吴江区“十四五”工业经济高质量发展规划》（2021）2025 年目标折算的行业年均增速"
         "加区镇差异与企业自身波动；含关停（上年 D 类更易关停）、新设与 D 类用地盘活后新入驻企业",
-        "Randomly generated (seed 20211231): 2020 is “Wujiang enterprises (synthetic)”; each later year "
+        "Randomly generated (seed 20211231): 2020 is 'Wujiang enterprises (synthetic)'; each later year "
         f"grows by the industry's yearly rate implied by the 2025 targets of the {_WUJIANG_PLAN}, plus "
         "town and enterprise variation; with closures (class D of the year before more likely), new "
         "firms and firms moving onto renewed class-D land",

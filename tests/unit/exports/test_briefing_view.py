@@ -150,3 +150,33 @@ def test_the_view_streamlit_folium_reports():
     assert view_extent(empty) is None  # a map without layers before any move
     world = {"bounds": {"_southWest": {"lat": -85, "lng": -400}, "_northEast": {"lat": 85, "lng": 400}}}
     assert view_extent(world) is None
+
+
+def test_the_layers_switched_off_are_left_out():
+    """The layer switcher's state as streamlit-folium reports it (``selected_layers``, written by
+    layers/mapview.py's overlay hook); before any switch, each layer as the map opens it."""
+    from dataclasses import replace
+
+    from layers import REGISTRY
+    from layers.mapview import LAYER_HIDDEN, LAYER_SHOWN, MapLayer, shown_layers
+
+    frame = gpd.GeoDataFrame(geometry=[shapely.Point(120.6, 31.0)], crs="EPSG:4326")
+    prov = Provenance("schematic", "测试")
+    belts, axes = REGISTRY["corridor_belts"], REGISTRY["corridor_axes"]
+    hidden_at_first = replace(REGISTRY["dev_zones"], show=False)
+    items = [MapLayer(layer, frame, prov) for layer in (belts, axes, hidden_at_first)]
+
+    def titles(out) -> list[str]:
+        return [item.layer.title("en") for item in shown_layers(items, out, lang="en")]
+
+    assert titles(None) == titles({}) == ["Three belts (schematic)", "Two axes (schematic)"]
+    out = {
+        "selected_layers": [
+            {"name": "Three belts (schematic)", "url": LAYER_HIDDEN},
+            {"name": "Development zones (schematic)", "url": LAYER_SHOWN},
+            {"name": "Two axes (schematic)", "url": "https://wms.example/"},  # a WMS layer: not ours
+        ]
+    }
+    assert titles(out) == ["Two axes (schematic)", "Development zones (schematic)"]
+    zh = {"selected_layers": [{"name": "两轴（示意走向）", "url": LAYER_HIDDEN}]}
+    assert [i.layer.title("zh") for i in shown_layers(items, zh, lang="zh")] == ["三带（示意范围）"]
