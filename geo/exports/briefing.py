@@ -34,7 +34,16 @@ from geo.messages import Lang, joined, labelled, message, t
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.storage.provenance import LegendEntry, Provenance, source_label, titled_accuracy
 
-__all__ = ["FONT_FAMILY", "FONT_PATH", "Extent", "Paper", "briefing_figure", "font_families", "png_bytes"]
+__all__ = [
+    "FONT_FAMILY",
+    "FONT_PATH",
+    "Extent",
+    "Paper",
+    "briefing_figure",
+    "font_families",
+    "legend_headings",
+    "png_bytes",
+]
 
 A4_LANDSCAPE_IN = (297 / 25.4, 210 / 25.4)
 Paper = Literal["a4", "screen"]
@@ -109,7 +118,8 @@ def png_bytes(
         The view on screen, (west, south, east, north) in degrees: the briefing shows that part of
         the map (widened to the paper's shape) and only what lies in it; default: every feature.
 
-    The map is drawn in EPSG:4549 so the scale bar is true in metres.
+    The map is drawn in EPSG:4549 so the scale bar is true in metres. The PNG's text chunks hold
+    the title, the subtitle (``Description``) and the legend's headings (``Legend``).
     """
     fig = briefing_figure(
         title,
@@ -135,6 +145,7 @@ def png_bytes(
             "Title": title,
             "Software": "Suzhou Industrial Layout Atlas",
             **({"Description": subtitle} if subtitle else {}),
+            "Legend": "\n".join(legend_headings(frames, provenance, lang=lang)),
         },
     )
     return buf.getvalue()
@@ -172,6 +183,17 @@ def briefing_figure(
         extent=extent,
     )
     return _render(sheet, title, frames, legend, provenance, lang=lang, legend_title=legend_title)
+
+
+def legend_headings(
+    frames: Mapping[str, gpd.GeoDataFrame], provenance: Mapping[str, Provenance], *, lang: Lang
+) -> list[str]:
+    """Each layer's heading in the legend, in drawing order: its title with its accuracy said once
+    (:func:`geo.storage.provenance.titled_accuracy`). The PNG carries them in its ``Legend`` text."""
+    return [
+        titled_accuracy(name, prov.accuracy, lang) if (prov := provenance.get(name)) is not None else name
+        for name in frames
+    ]
 
 
 # ---- check --------------------------------------------------------------------------------------
@@ -433,9 +455,7 @@ def _legend_panel(
     )
     y -= 0.06
     row_h = 0.036
-    for name in frames:
-        prov = provenance.get(name)
-        heading = titled_accuracy(name, prov.accuracy, lang) if prov is not None else name
+    for name, heading in zip(frames, legend_headings(frames, provenance, lang=lang), strict=True):
         for line in wrap(heading, 30):
             lg.text(0, y, line, fontproperties=font(base * 1.0), va="top", color="#111", parse_math=False)
             y -= row_h * 0.9

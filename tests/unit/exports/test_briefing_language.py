@@ -4,6 +4,7 @@ that language, and a layer's accuracy is said once. The texts are read from the 
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
 
@@ -145,3 +146,16 @@ def test_a_view_wider_than_the_features_is_narrowed_to_them():
     )
     assert zoomed.view[2] - zoomed.view[0] < (fitted[2] - fitted[0]) / 3
     assert [len(layer.frame) for layer in zoomed.layers] == [1, 1, 0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_png_names_its_legend_in_its_text(lang):
+    from PIL import Image
+
+    sheet = _sheet(lang)
+    data = briefing.png_bytes(**sheet, lang=lang, paper="screen", dpi=40)
+    legend = {
+        "zh": "县级行政区 [真实]\n两轴（示意走向）\n三带（示意范围）",
+        "en": "Districts [real]\nTwo axes (schematic)\nThree belts (schematic)",
+    }
+    assert Image.open(io.BytesIO(data)).text["Legend"] == legend[lang]
