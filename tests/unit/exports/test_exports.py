@@ -17,7 +17,7 @@ from matplotlib.image import imread
 from shapely.geometry import Point
 
 from geo import ingest
-from geo.exports import briefing, downloads
+from geo.exports import briefing, downloads, map_marks
 from geo.exports import tables as export
 from geo.storage.provenance import LegendEntry, Provenance
 from tests.fixtures.exports import (
@@ -175,9 +175,9 @@ def test_png_uses_the_shipped_font_only():
 
 def test_png_scale_bar_is_true(monkeypatch):
     # a 10 km wide square: the bar must pick a 1/2/5 length near a quarter of the width
-    assert briefing._nice_length(27_500) == 20_000
-    assert briefing._nice_length(9_000) == 5_000
-    assert briefing._nice_length(1_200) == 1_000
+    assert map_marks.nice_length(27_500) == 20_000
+    assert map_marks.nice_length(9_000) == 5_000
+    assert map_marks.nice_length(1_200) == 1_000
 
 
 def test_build_downloads_all_formats():
@@ -283,7 +283,7 @@ def test_polygon_labels_move_instead_of_overlapping():
     ax.set_xlim(-500, 2500)
     ax.set_ylim(-500, 10_500)
     placed: list = []
-    briefing._label_polygons(ax, frame, 9, placed)
+    map_marks.label_polygons(ax, frame, 9, placed)
     assert len(ax.texts) == 2 and len(placed) == 2  # both kept: the second moved up or down
     assert not placed[0].overlaps(placed[1])
     assert ax.texts[0].get_position()[1] != ax.texts[1].get_position()[1]
