@@ -30,7 +30,7 @@ from geo.messages import Lang, message, t
 from geo.number_formats import number_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
-from geo.storage.provenance import Provenance, accuracy_label
+from geo.storage.provenance import Provenance, accuracy_label, source_label
 from geo.storage.styles import (
     StyleClass,
     StyleDoc,
@@ -245,13 +245,14 @@ def rounded_as_shown(frame: pd.DataFrame) -> pd.DataFrame:
 def provenance_columns(provenance: Provenance | None, lang: Lang | None = None) -> dict[str, object]:
     """The two columns a table's rows carry about their data: ``data_source`` and ``data_accuracy``
     (``lang`` None, the command line's), or their headers in ``lang`` (数据来源 / Data source, 精度
-    / Accuracy) with the accuracy in words of that language (示意 / schematic)."""
+    / Accuracy) with the accuracy in words of that language (示意 / schematic) and a built-in layer's
+    source cited in that language (:func:`geo.storage.provenance.source_label`)."""
     source = provenance.source if provenance is not None else None
     accuracy = provenance.accuracy if provenance is not None else None
     if lang is None:
         return {"data_source": source, "data_accuracy": accuracy}
     return {
-        message("exports.column.data_source", lang): source,
+        message("exports.column.data_source", lang): source_label(source, lang) if source else source,
         message("exports.column.data_accuracy", lang): accuracy_label(accuracy, lang) if accuracy else None,
     }
 
@@ -457,7 +458,7 @@ def xlsx_bytes(
                 rows.append(
                     (
                         name,
-                        f"{accuracy_label(prov.accuracy, lang)} · {prov.source}"
+                        f"{accuracy_label(prov.accuracy, lang)} · {source_label(prov.source, lang)}"
                         + (f" · {getattr(prov, 'licence', '')}" if getattr(prov, "licence", "") else ""),
                     )
                 )

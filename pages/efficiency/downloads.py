@@ -9,7 +9,7 @@ import streamlit as st
 from geo.evaluation import land_renewal_by_zone, low_efficiency_land
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.messages import Lang, t
-from geo.storage.provenance import accuracy_label
+from geo.storage.provenance import accuracy_label, source_label
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from layers.mapview import frame_extent, view_extent
 from layers.offline_html import map_downloads
@@ -176,7 +176,7 @@ def notice_button(view: PageView, where, edition: Lang, stem: str) -> None:
         "eff.file.notice_en" if english else ("eff.file.notice_zh" if lang == "en" else "eff.file.notice")
     )
     source = (
-        f"{prov.source} ({accuracy_label(prov.accuracy, 'en')})"
+        f"{source_label(prov.source, 'en')} ({accuracy_label(prov.accuracy, 'en')})"
         if english
         else f"{prov.source}（{accuracy_label(prov.accuracy, 'zh')}）"
     )

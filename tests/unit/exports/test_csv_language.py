@@ -66,6 +66,15 @@ def test_an_english_csv_has_english_headers_and_numbers_as_on_screen():
     assert not any(CJK.search(h) for h in rows[0])
 
 
+def test_a_built_in_layers_source_is_cited_in_english_in_an_english_csv():
+    from geo.messages import message
+
+    zh, en = message("source.carrier_parks", "zh"), message("source.carrier_parks", "en")
+    rows = _rows(csv_bytes(_firms(), Provenance("schematic", zh), lang="en"))
+    assert rows[1][-2:] == [en, "schematic"] and not CJK.search(en)
+    assert _rows(csv_bytes(_firms(), Provenance("schematic", zh), lang="zh"))[1][-2:] == [zh, "示意"]
+
+
 def test_a_chinese_csv_names_its_provenance_columns_in_chinese_and_rounds_too():
     rows = _rows(csv_bytes(_firms(), PROV, lang="zh"))
     assert rows[0][-2:] == ["数据来源", "数据精度"]
