@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.exports.tables import csv_bytes, rounded_as_shown, xlsx_bytes
+from geo.exports.tables import csv_bytes, rounded_as_shown, table_for_export, xlsx_bytes
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, t
@@ -109,7 +109,7 @@ def low_export(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Every column of the low-efficiency list as a person reads it in ``lang``: headed by the
     parcels' labels, reasons, 区镇 and industries in that language (the other language's reasons
     left out)."""
-    out = table.drop(columns=["reasons" if lang == "en" else "reasons_en"], errors="ignore")
+    out = table_for_export(table).drop(columns=["reasons" if lang == "en" else "reasons_en"], errors="ignore")
     if lang == "en":
         out = out.rename(columns={"reasons_en": "reasons"})
         for col in ("zone", "town"):
