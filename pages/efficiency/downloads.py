@@ -11,7 +11,7 @@ from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.messages import Lang, t
 from geo.storage.provenance import accuracy_label, source_label
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
-from layers.mapview import frame_extent, view_extent
+from layers.mapview import frame_extent, shown_layers, view_extent
 from layers.offline_html import map_downloads
 from pages.common.cache import shared
 from pages.common.maps import download_buttons, full_map
@@ -216,7 +216,10 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
         table = shared(
             table_key, lambda: export_columns(ranked.table if view.firms else ranked.summary, **_meta(view))
         )
-        items = [drawn.zone_item, *drawn.class_items]
+        items = shown_layers([drawn.zone_item, *drawn.class_items], drawn.out, lang=lang)
+        if not items:  # every layer switched off in the map
+            st.info(t("export.none_shown", lang))
+            return
         whole = full_map(drawn.build, drawn.class_items, lang=lang, gcj02=drawn.gcj02)
         download_buttons(
             map_downloads(

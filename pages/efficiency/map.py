@@ -108,7 +108,8 @@ def class_map(view: PageView) -> DrawnMap:
         height=520,
         # Not "bounds": streamlit-folium would rerun this heavy page on every pan and zoom (0.3–1.5 s
         # of greyed page, measured); the briefing PNG shows the scope's extent instead.
-        returned_objects=["last_active_drawing"],
+        # "selected_layers": a layer switched off is left out of the downloads (a rare click).
+        returned_objects=["last_active_drawing", "selected_layers"],
         base_key=("eff", view.sources.zones_src, map_title),
         changing_key=("eff", *scope_key, show_unscored, lean_map),
         signal_drawn=True,

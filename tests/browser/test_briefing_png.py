@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from geo.messages import t
 from tests.fixtures.browser import (
     ARTIFACTS,
     click_map,
@@ -32,9 +33,9 @@ CJK = re.compile("[\u4e00-\u9fff]")
 IN_WUZHONG = (31.17, 120.42)  # inside 吴中区, clear of every zone, axis and belt
 
 
-def _png(page, name: str) -> Image.Image:
+def _png(page, name: str, button: str = BUTTON) -> Image.Image:
     """The briefing PNG (screen) downloaded, kept under artifacts/ to look at."""
-    data = Path(download(page, BUTTON).path()).read_bytes()
+    data = Path(download(page, button).path()).read_bytes()
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"{name}.png").write_bytes(data)
     image = Image.open(io.BytesIO(data))
@@ -73,5 +74,33 @@ def test_the_briefing_leaves_out_a_layer_switched_off(app_url, browser):
         subtitle = after.text.get("Description", "")
         assert subtitle.startswith("Wuzhong District · Cluster focus: "), subtitle
         assert not CJK.search(after.text["Title"] + after.text["Legend"] + subtitle)
+    finally:
+        context.close()
+
+
+def test_the_efficiency_briefing_leaves_out_a_layer_switched_off(app_url, browser):
+    """The 亩均评价 map too (it reports its switched-on layers, not its view)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    pg = context.new_page()
+    try:
+        pg.goto(f"{app_url}/efficiency")
+        frame = map_frame(pg, min_paths=5, timeout_s=180)
+        wait_idle(pg)
+        pg.get_by_text(t("export.panel", "zh")).first.click()
+        before = _png(pg, "efficiency_all_layers", t("exports.download.png_screen", "zh"))
+        legend = before.text["Legend"].split("\n")
+        settle_map(frame)
+        frame.locator(".leaflet-control-layers").first.hover()
+        labels = frame.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+        off = next(label.strip() for label in labels if label.strip() in legend)  # the first overlay listed
+        frame.locator(".leaflet-control-layers-overlays label", has_text=off).locator("input").click()
+        pg.wait_for_timeout(1_500)  # the map sends its switched-on layers 250 ms later; the page reruns
+        wait_idle(pg)
+        after = _png(pg, "efficiency_layer_off", t("exports.download.png_screen", "zh"))
+        kept = after.text["Legend"].split("\n")
+        assert off not in kept
+        assert [line for line in legend if line != off and line in labels] == [
+            line for line in kept if line in labels
+        ]  # the other layers stay
     finally:
         context.close()
