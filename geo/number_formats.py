@@ -25,6 +25,12 @@ class NumberFormat:
     screen: str
     xlsx: str
 
+    @property
+    def decimals(self) -> int:
+        """The decimals the page shows (``%,.2f`` 2, ``%,d`` 0): what a CSV is rounded to."""
+        found = re.search(r"\.(\d+)f$", self.screen)
+        return int(found.group(1)) if found else 0
+
 
 FORMATS: dict[str, NumberFormat] = {
     "score": NumberFormat("score", "%.1f", "0.0"),
@@ -40,7 +46,10 @@ FORMATS: dict[str, NumberFormat] = {
 _SCORE_KEYS = {"score", "score_prev", "score_change", "mean_score", "adjustment_points", "zone_score"}
 _COUNT_KEYS = {"rank", "group_rank", "group_size", "n_ranked", "steps", "employees", "enterprises_closed"}
 _YEAR_KEYS = {"year", "grant_year", "start_year", "promised_full_year"}
-_COORD_KEYS = {"lon", "lat", "经度", "纬度", "longitude", "latitude", "seat_lon", "seat_lat"}
+_COORD_KEYS = {
+    *("lon", "lat", "经度", "纬度", "longitude", "latitude", "seat_lon", "seat_lat"),
+    *("Longitude", "Latitude", "驻地经度", "驻地纬度", "Seat longitude", "Seat latitude"),
+}
 
 
 def _by_key(key: str) -> str | None:

@@ -12,6 +12,8 @@ import numpy as np
 import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
+from geo.exports.headers import column_labels
+from geo.exports.tables import table_for_export
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
 from geo.place_names import name_list, place_list, place_name
@@ -62,6 +64,18 @@ class Field:
             name = _english_names(self.names)
             return values.map(lambda v: name(v, lang), na_action="ignore")
         return values
+
+
+# Columns that hold names of places or industries (what :class:`Field`'s ``names`` says), by name:
+# a table of a layer writes them in English even where no field of its tooltip shows them.
+NAMED_COLUMNS = {
+    "town": "place",
+    "zone": "place",
+    "county": "place",
+    "industry": "industry",
+    "industries": "industries",
+    "key_industries": "industries",
+}
 
 
 def _isna(value: object) -> bool:
@@ -130,6 +144,40 @@ class Layer:
         if self.legend_entries is not None:
             return self.legend_entries(gdf, lang)
         return [LegendEntry(self.title(lang), self.color, self.kind, self.fill_opacity)]
+
+    def table(self, gdf: gpd.GeoDataFrame, lang: Lang) -> pd.DataFrame:
+        """The features as a table reads them in ``lang`` (a map view's CSV and XLSX): no geometry,
+        points with lon/lat; the tooltip's and popup's fields with their values as shown in
+        ``lang`` (English names, ``en_column``) under their labels, other columns under the atlas's
+        headers (:func:`geo.exports.headers.column_labels`); a column ``x_en`` beside ``x`` gives
+        ``x`` its English values in English and is then left out; places and industries in columns
+        of :data:`NAMED_COLUMNS` are named in English too. A header two columns would share
+        is given to the first only. ``gdf`` is not modified.
+        """
+        out = table_for_export(gdf)
+        fields = {f.column: f for f in (*self.tooltip_fields, *self.popup_fields) if f.column in out}
+        for col, f in fields.items():
+            out[col] = f.shown(gdf, lang).to_numpy()
+        for col in [c for c in out.columns if c not in fields]:
+            if lang != "en":
+                continue
+            if f"{col}_en" in out.columns:
+                english = out[f"{col}_en"]
+                out[col] = english.where(english.notna() & (english.astype(str) != ""), out[col])
+            elif col in NAMED_COLUMNS:  # names of places and industries outside the tooltip
+                name = _english_names(NAMED_COLUMNS[col])
+                out[col] = out[col].map(lambda v, name=name: name(v, lang), na_action="ignore")
+        drop = {f"{c}_en" for c in out.columns if f"{c}_en" in out.columns}
+        drop |= {f.en_column for f in fields.values() if f.en_column in out.columns}
+        out = out.drop(columns=sorted(drop))
+        labels = {**column_labels(lang), **{c: f.label(lang) for c, f in fields.items()}}
+        taken = {str(c) for c in out.columns if c not in labels}
+        names = {}
+        for col in out.columns:
+            header = labels.get(col, col)
+            names[col] = header if header not in taken or header == col else col
+            taken.add(names[col])
+        return out.rename(columns=names)
 
     def _prepared(self, gdf: gpd.GeoDataFrame, *, gcj02: bool, lang: Lang = "zh") -> gpd.GeoDataFrame:
         if gdf.crs is None:

@@ -49,7 +49,7 @@ LAYER: EnterpriseLayer = replace(
         Field("size_class", "规模", "Size"),
         Field("eval_class_label", "评价类别", "Class"),
         Field("score", "综合得分（分）", "Score"),
-        Field("tax_per_mu_wan_yuan", "亩均税收（万元/亩）", "Tax per mu (万元/亩)"),
+        Field("tax_per_mu_wan_yuan", "亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
         Field("reasons", "主要失分指标", "Indicators that pulled it down"),
     ),
     color_by=class_colors,

@@ -126,7 +126,7 @@ LAYER = Layer(
     weight=1.2,
     tooltip_fields=(
         Field("name", "区镇", "Town/zone"),
-        Field("value", "亩均税收（万元/亩）", "Tax per mu (万元/亩)"),
+        Field("value", "亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
     ),
 )
 

@@ -184,6 +184,8 @@ def map_downloads(
         lang=lang,
         colors=colors,
         table=table,
+        # the CSV and XLSX read as the map does: labelled columns, names in ``lang``
+        tables=lambda: {n: i.layer.table(i.frame, lang) for n, i in by_name.items()},
         html=html_maker,
         paper=paper,
         subtitle=subtitle,

@@ -48,7 +48,7 @@ LAYER: Layer = replace(
         Field(ZONE_CLASS_COL, "区镇类别", "Zone class"),
         Field("rank", "区镇排名", "Rank among zones"),
         Field("score", "综合得分（分）", "Score (points)"),
-        Field("tax_per_mu_wan_yuan", "亩均税收（万元/亩）", "Tax per mu (万元/亩)"),
+        Field("tax_per_mu_wan_yuan", "亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
         Field("d_land_mu", "D 类企业用地（亩）", "Class-D land (mu)"),
     ),
     popup_fields=(),

@@ -130,12 +130,13 @@ def _detail(version: versions.Version) -> None:
         exports.results_xlsx_bytes(  # one sheet of all, then one per group (issue 24 item 4)
             view,
             version=version,
-            title=exports.heading(version, t("pub.results", "zh")),
+            title=exports.heading(version, t("pub.results", lang), lang),
             group_column=t("pub.res.size_group", lang),
+            lang=lang,
         )
         if version.kind == versions.KIND_SCORE
         else exports.table_xlsx_bytes(
-            view, title=exports.heading(version, t("pub.results", "zh")), sheet=version.version_id
+            view, title=exports.heading(version, t("pub.results", lang), lang), sheet=version.version_id
         ),
         file_name=f"{name}.xlsx",
         mime=XLSX_MIME,
@@ -144,7 +145,7 @@ def _detail(version: versions.Version) -> None:
     register = objections.objections_frame(version_id=version.version_id)
     col2.download_button(
         t("pub.download_register", lang),
-        objections.register_xlsx_bytes(register, version=version),
+        objections.register_xlsx_bytes(register, version=version, lang=lang),
         file_name=f"{name}_{t('pub.file.register', lang)}.xlsx",
         mime=XLSX_MIME,
         key="pub_dl_register",

@@ -57,6 +57,7 @@ def build_downloads(
     lang: Lang = "zh",
     colors: Mapping[str, Sequence[str] | pd.Series] | None = None,
     table: pd.DataFrame | None = None,
+    tables: Callable[[], Mapping[str, pd.DataFrame]] | None = None,
     html: bytes | Callable[[], bytes] | None = None,
     paper: Paper = "a4",
     when: date | datetime | None = None,
@@ -82,6 +83,10 @@ def build_downloads(
     table
         The table behind the view for CSV (default: the last frame, usually the data on top);
         the XLSX always holds every frame plus a sheet on sources and units.
+    tables
+        A function giving the frames as their tables read in ``lang`` (layer title -> the frame
+        with its columns named and its values written in ``lang``), for the CSV and the XLSX;
+        default: the frames' own columns.
     html
         A standalone HTML map (bytes, or a function making them), e.g. from
         ``layers.offline_html.map_html_bytes``; omitted when None.
@@ -97,8 +102,13 @@ def build_downloads(
     check_frames(frames)
     stem = safe_filename(title)
     last = list(frames)[-1]
-    csv_source = table if table is not None else frames[last]
     csv_prov = provenance.get(last) if table is None else None
+
+    def as_read() -> Mapping[str, pd.DataFrame]:
+        return tables() if tables is not None else frames
+
+    def csv_source() -> pd.DataFrame:
+        return table if table is not None else as_read()[last]
 
     def briefing(on: Paper) -> Callable[[], bytes]:
         return lambda: png_bytes(
@@ -136,14 +146,14 @@ def build_downloads(
             message("exports.download.csv", lang),
             f"{stem}.csv",
             MIME_TYPES["csv"],
-            lambda: csv_bytes(csv_source, csv_prov),
+            lambda: csv_bytes(csv_source(), csv_prov, lang=lang),
         ),
         "xlsx": Download(
             "xlsx",
             message("exports.download.xlsx", lang),
             f"{stem}.xlsx",
             MIME_TYPES["xlsx"],
-            lambda: xlsx_bytes(frames, provenance, title=title, lang=lang, when=when),
+            lambda: xlsx_bytes(as_read(), provenance, title=title, lang=lang, when=when),
         ),
         "png": Download(
             "png",

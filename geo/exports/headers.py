@@ -8,8 +8,10 @@ units (``用地面积（亩）``, ``税收（万元）``), which the importer re
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from geo.catalogue import CATALOGUE
+from geo.messages import Lang, message
 
 # The column that tells which catalogue a table follows.
 KIND_BY_ID = {"parcel_id": "parcels", "ent_id": "enterprises"}
@@ -42,3 +44,64 @@ def official_headers(columns: Iterable[object]) -> dict[str, str]:
     for header in wanted.values():
         counts[header] = counts.get(header, 0) + 1
     return {k: h for k, h in wanted.items() if counts[h] == 1 and h not in present}
+
+
+# Columns of the map layers no other catalogue names (ids, seats, measures): exports.column.<name>.
+COMMON_COLUMNS = (
+    "zone_id",
+    "town_id",
+    "park_id",
+    "district_id",
+    "adcode",
+    "name",
+    "short_name",
+    "level",
+    "county",
+    "town",
+    "industries",
+    "radius_km",
+    "seat_lon",
+    "seat_lat",
+    "lon",
+    "lat",
+    "area_km2",
+    "area_mu",
+    "length_km",
+    "corridor_id",
+    "kind",
+    "description",
+    "key_industries",
+    "half_width_km",
+)
+
+
+@cache
+def column_labels(lang: Lang) -> dict[str, str]:
+    """Atlas column name -> the header a person reads in ``lang``, for the tables of a map view's
+    CSV and XLSX: the column catalogue's (geo/catalogue.yaml: enterprises, parcels), the
+    evaluation's labels, the parcels' results and the map layers' common columns (``zone_id`` ->
+    区域编号 / Zone ID); a column none of them names keeps its name.
+
+    Parameters
+    ----------
+    lang
+        ``"zh"`` or ``"en"``.
+
+    Returns
+    -------
+    dict
+        ``{"tax_per_mu_wan_yuan": "Tax per mu (10k yuan/mu)", ...}``.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    # here, not at the top: geo.exports is read before the evaluation and the parcels are
+    from geo.evaluation import EVALUATION_LABELS, EVALUATION_LABELS_EN
+    from geo.land.parcels import RESULT_LABELS, RESULT_LABELS_EN
+
+    english = lang == "en"
+    return {
+        **{c.key: c.label(lang) for kind in ("enterprises", "parcels") for c in CATALOGUE[kind]},
+        **(EVALUATION_LABELS_EN if english else EVALUATION_LABELS),
+        **(RESULT_LABELS_EN if english else RESULT_LABELS),
+        **{c: message(f"exports.column.{c}", lang) for c in COMMON_COLUMNS},
+    }

@@ -30,7 +30,7 @@ from geo.messages import Lang, message, t
 from geo.number_formats import number_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
-from geo.storage.provenance import Provenance, accuracy_label
+from geo.storage.provenance import Provenance, accuracy_label, source_label
 from geo.storage.styles import (
     StyleClass,
     StyleDoc,
@@ -63,9 +63,19 @@ def export_date(when: date | datetime | None) -> str:
     return when.strftime("%Y-%m-%d")
 
 
+FILENAME_CHARS = 60
+
+
 def safe_filename(title: str) -> str:
-    name = re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_.")
-    return name[:60] or "atlas"
+    """A file name stem from a title, in the title's language: what no file system or download
+    takes (``\\ / : * ? " < > |``), blanks, and the punctuation that only clutters a name (``, ; ·
+    ；，、``) become ``_``; at most :data:`FILENAME_CHARS` characters, cut after a whole word;
+    ``atlas`` when nothing is left."""
+    name = re.sub(r'[\\/:*?"<>|\s,;·；，、]+', "_", title).strip("_.")
+    if len(name) > FILENAME_CHARS:
+        cut = name[:FILENAME_CHARS]
+        name = cut.rsplit("_", 1)[0] if "_" in cut[FILENAME_CHARS // 2 :] else cut
+    return name.strip("_.") or "atlas"
 
 
 def _jsonable(value):
@@ -214,16 +224,59 @@ def table_for_export(frame: pd.DataFrame, *, lonlat: bool = True) -> pd.DataFram
     return out
 
 
-def csv_bytes(frame: pd.DataFrame, provenance: Provenance | None = None) -> bytes:
+def rounded_as_shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose numbers are rounded as the page shows them (:mod:`geo.number_formats`, one
+    format per measure: scores 1 decimal, money and land 2, coordinates 6, counts and years
+    whole, written ``72``, not ``72.0``); text, booleans and dates as they are.
+    """
+    out = pd.DataFrame(frame).copy()
+    for i, col in enumerate(out.columns):
+        values = out.iloc[:, i]
+        fmt = number_format(col, values)
+        if fmt is None or not pd.api.types.is_float_dtype(values):
+            continue
+        rounded = values.round(fmt.decimals)
+        if fmt.decimals == 0 and rounded.dropna().abs().lt(2**53).all():
+            rounded = rounded.astype("Int64")
+        out.isetitem(i, rounded)
+    return out
+
+
+def provenance_columns(provenance: Provenance | None, lang: Lang | None = None) -> dict[str, object]:
+    """The two columns a table's rows carry about their data: ``data_source`` and ``data_accuracy``
+    (``lang`` None, the command line's), or their headers in ``lang`` (数据来源 / Data source, 精度
+    / Accuracy) with the accuracy in words of that language (示意 / schematic) and a built-in layer's
+    source cited in that language (:func:`geo.storage.provenance.source_label`)."""
+    source = provenance.source if provenance is not None else None
+    accuracy = provenance.accuracy if provenance is not None else None
+    if lang is None:
+        return {"data_source": source, "data_accuracy": accuracy}
+    return {
+        message("exports.column.data_source", lang): source_label(source, lang) if source else source,
+        message("exports.column.data_accuracy", lang): accuracy_label(accuracy, lang) if accuracy else None,
+    }
+
+
+def csv_bytes(
+    frame: pd.DataFrame, provenance: Provenance | None = None, *, lang: Lang | None = None
+) -> bytes:
     """CSV in UTF-8 with BOM (Excel opens Chinese correctly); points get lon/lat columns.
 
-    With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended. Text that
-    a spreadsheet would take for a formula is written with a leading ``'`` (:mod:`geo.exports.cells`).
+    With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended. With
+    ``lang`` (a download from the pages, read by a person), they are headed in that language
+    (:func:`provenance_columns`) and the numbers are rounded as the page shows them
+    (:func:`rounded_as_shown`: ``12.35``, not ``12.345678``); without it (the command line's
+    data files), names and values are the atlas's own. Text that a spreadsheet would take for a
+    formula is written with a leading ``'`` (:mod:`geo.exports.cells`).
     """
+    if lang not in (None, "zh", "en"):
+        raise ValueError(f"lang must be None, 'zh' or 'en', got {lang!r}")
     out = table_for_export(frame)
     if provenance is not None:
-        out["data_source"] = provenance.source
-        out["data_accuracy"] = provenance.accuracy
+        for name, value in provenance_columns(provenance, lang).items():
+            out[name] = value
+    if lang is not None:
+        out = rounded_as_shown(out)
     return csv_text_bytes(out)
 
 
@@ -405,7 +458,7 @@ def xlsx_bytes(
                 rows.append(
                     (
                         name,
-                        f"{accuracy_label(prov.accuracy, lang)} · {prov.source}"
+                        f"{accuracy_label(prov.accuracy, lang)} · {source_label(prov.source, lang)}"
                         + (f" · {getattr(prov, 'licence', '')}" if getattr(prov, "licence", "") else ""),
                     )
                 )

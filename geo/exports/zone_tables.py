@@ -23,7 +23,8 @@ def zone_scores_bytes(
 ) -> bytes:
     """The zone table as ``fmt`` bytes, best rank first, headers in ``lang``.
 
-    CSV: one row per zone with ``data_source`` / ``data_accuracy``, and the year and the method
+    CSV: one row per zone with its data's source and accuracy (headed in ``lang``), numbers rounded
+    as the page shows them, and the year and the method
     (``method``, e.g. a published method's title; else the zone rules) in two columns. XLSX: the
     zone sheet, a sheet of the rules (weights, benchmarks, cut-offs, notes) and the 说明 sheet.
 
@@ -44,7 +45,7 @@ def zone_scores_bytes(
         table[message("exports.zone_table.rules", lang)] = joined(
             (labelled(k, v, lang) for k, v in rules.itertuples(index=False)), lang, mark="clause"
         )
-        return csv_bytes(table, provenance)
+        return csv_bytes(table, provenance, lang=lang)
     sheet, about = message("exports.zone_table.sheet", lang), message("exports.zone_table.rules", lang)
     return xlsx_bytes(
         {sheet: table, about: rules},

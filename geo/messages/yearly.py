@@ -27,6 +27,7 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
     # the weights of a size group, and the size groups by name
     "yearly.size_above": ("规上", "above-size"),
     "yearly.size_below": ("规下", "below-size"),
+    "yearly.size_below_small": ("规下（不足 {mu} 亩）", "below-size, under {mu} mu"),
     "yearly.weights_total": ("{weights}（合计 {total:g}）", "{weights} (total {total:g})"),
     "yearly.filters_all": ("全部", "all"),
     # the rows of a parameter sheet (parameter_rows)
@@ -57,6 +58,11 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
 
 _NOTICE: dict[str, tuple[str, str]] = {
     "yearly.notice.sheet": ("公示", "Notice"),
+    "yearly.notice.class_label.A": ("优先发展", "prioritise"),
+    "yearly.notice.class_label.B": ("鼓励提升", "encourage"),
+    "yearly.notice.class_label.C": ("调整转型", "adjust"),
+    "yearly.notice.class_label.D": ("整治淘汰", "rectify"),
+    "yearly.notice.class_label.T": ("不参评", "not scored"),
     "yearly.notice.title": (
         "工业企业资源集约利用综合评价结果公示",
         "Results of the evaluation of industrial enterprises' use of resources, for public notice",

@@ -9,13 +9,24 @@ import io
 import pandas as pd
 
 from geo.errors import DataValidationError
+from geo.messages import Lang, message
 from geo.publication.versions import Version
 
 
-def heading(version: Version, what: str) -> str:
+def version_words(version: Version, lang: Lang = "zh") -> str:
+    """The version as a workbook names it in ``lang``: ``V3 · 2024 年评价结果 · 公示`` (its label)
+    or ``V3 · 2024 evaluation results · published``."""
+    if lang != "en":
+        return version.label()
+    year = f"{version.year} " if version.year is not None else ""
+    kind = message(f"publication.kind.{version.kind}", lang)
+    return f"{version.version_id} · {year}{kind} · {message(f'publication.state.{version.state}', lang)}"
+
+
+def heading(version: Version, what: str, lang: Lang = "zh") -> str:
     """``异议登记表 · V3 · 2024 年评价结果 · 公示 · 2024 年度亩均评价`` — what the workbook holds and
-    which version, in which state."""
-    return f"{what} · {version.label()} · {version.title}"
+    which version, in which state (in ``lang``; the version's title as it was given)."""
+    return f"{what} · {version_words(version, lang)} · {version.title}"
 
 
 def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str) -> bytes:
@@ -47,10 +58,13 @@ def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str) -> bytes:
     return buf.getvalue()
 
 
-def results_xlsx_bytes(table: pd.DataFrame, *, version: Version, title: str, group_column: str) -> bytes:
+def results_xlsx_bytes(
+    table: pd.DataFrame, *, version: Version, title: str, group_column: str, lang: Lang = "zh"
+) -> bytes:
     """A version's results: sheet of all rows (as :func:`table_xlsx_bytes`), then one sheet per group
     (the values of ``group_column``: 规上, 规下, 租户 …), each headed by the group's method and
-    weights from the version's own configuration, its rows in the table's order.
+    weights from the version's own configuration, its rows in the table's order. The groups'
+    names and methods are written in ``lang`` (``title`` and the table as given).
 
     Raises
     ------
@@ -61,7 +75,7 @@ def results_xlsx_bytes(table: pd.DataFrame, *, version: Version, title: str, gro
     from openpyxl.styles import Font
 
     from geo.evaluation import config_from_mapping
-    from geo.yearly.notice import group_method_rows
+    from geo.yearly.notice import group_method_rows, group_name
 
     if group_column not in table.columns:
         raise DataValidationError.of("publication.results_without_group", column=group_column)
@@ -69,12 +83,13 @@ def results_xlsx_bytes(table: pd.DataFrame, *, version: Version, title: str, gro
     config = config_from_mapping(version.config or {})
     groups = [g for g in pd.unique(table[group_column].astype(str)) if g.strip()]
     for i, group in enumerate(groups, start=1):
-        name = "".join("_" if c in "[]:*?/\\" else c for c in group)
+        shown = group_name(config, group, lang)
+        name = "".join("_" if c in "[]:*?/\\" else c for c in shown)
         ws = wb.create_sheet(f"{i} {name}"[:31])
         part = table[table[group_column].astype(str) == group]
-        _append_text(ws, [f"{title} · {group}（{len(part)} 家）"])
+        _append_text(ws, [message("publication.group_heading", lang, title=title, group=shown, n=len(part))])
         ws["A1"].font = Font(bold=True, size=13)
-        for item, text in group_method_rows(config, group, pd.DataFrame()):
+        for item, text in group_method_rows(config, group, pd.DataFrame(), lang):
             _append_text(ws, [item, text])
         _append_text(ws, [str(c) for c in table.columns])
         for row in part.itertuples(index=False):

@@ -99,6 +99,8 @@ REGISTER_HEADERS = {
     "recorded_by": "登记人",
     "recorded_at": "登记时间（UTC）",
 }
+# The same columns as an English register names them (the page's register table: pub.reg.*).
+REGISTER_HEADERS_EN = {c: message(f"pub.reg.{c}", "en") for c in REGISTER_HEADERS}
 
 
 @dataclass(frozen=True)
@@ -384,8 +386,8 @@ def evidence_file(sha256: str, *, store: StoreTarget = None) -> tuple[str, bytes
 
 
 def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
-    """The register for people: the columns of :data:`REGISTER_HEADERS` (indicator and decision in
-    words of ``lang``; the headers stay Chinese), values as numbers."""
+    """The register for people: the columns of :data:`REGISTER_HEADERS` (:data:`REGISTER_HEADERS_EN`
+    in English), indicator and decision in words of ``lang``, values as numbers."""
     out = objections.copy()
     out["indicator_label"] = out["indicator"].map(lambda c: _field_label(c, lang))
     decisions = {d: message(f"publication.decision.{d}", lang) for d in DECISIONS}
@@ -393,13 +395,16 @@ def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFram
     out["decision_label"] = out["decision"].map(lambda d: decisions.get(d, pending))
     for col in ("value_before", "value_claimed"):
         out[col] = pd.to_numeric(out[col], errors="coerce")
-    return out[list(REGISTER_HEADERS)].rename(columns=REGISTER_HEADERS)
+    headers = REGISTER_HEADERS_EN if lang == "en" else REGISTER_HEADERS
+    return out[list(headers)].rename(columns=headers)
 
 
-def register_xlsx_bytes(objections: pd.DataFrame, *, version: Version) -> bytes:
-    """The objection register of ``version`` as an XLSX workbook: a heading naming the version and
-    its state, then one row per objection; text cells are never formulas
+def register_xlsx_bytes(objections: pd.DataFrame, *, version: Version, lang: str = "zh") -> bytes:
+    """The objection register of ``version`` as an XLSX workbook in ``lang``: a heading naming the
+    version and its state, then one row per objection; text cells are never formulas
     (:func:`geo.publication.exports.table_xlsx_bytes`)."""
     return table_xlsx_bytes(
-        register_table(objections), title=heading(version, "异议登记表"), sheet="异议登记"
+        register_table(objections, lang=lang),
+        title=heading(version, message("publication.register_title", lang), lang),
+        sheet=message("publication.register_sheet", lang),
     )

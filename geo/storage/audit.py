@@ -10,7 +10,7 @@ table's columns are :mod:`geo.storage.changelog`'s (the backends import them fro
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pandas as pd
 
@@ -40,6 +40,7 @@ __all__ = [
     "current_user",
     "empty_audit",
     "record_change",
+    "shown_file_name",
     "tidy_audit",
 ]
 
@@ -88,3 +89,19 @@ def audit_log(*, store: Store | Path | str | None = None, limit: int | None = No
     """The recorded changes, newest first (an empty frame with :data:`AUDIT_COLUMNS` when none)."""
     log = open_store(store).audit_log()
     return log.head(limit).reset_index(drop=True) if limit is not None else log
+
+
+def shown_file_name(value: object) -> str:
+    """The file's own name (``parks.zip``) of a recorded file or store location, never the server's
+    path to it: a command-line import records ``/srv/atlas/in/parks.zip`` (or ``C:\\in\\parks.zip``),
+    a store is ``/srv/atlas/data/user/atlas_user.gpkg`` or a database URL (its database's name).
+    Empty (None, NaN, "") gives "".
+    """
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return ""
+    text = str(value).strip()
+    if not text:
+        return ""
+    text = text.split("?", 1)[0] if "://" in text else text
+    name = PureWindowsPath(text).name if "\\" in text else PurePosixPath(text.rstrip("/")).name
+    return name

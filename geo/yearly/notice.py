@@ -13,7 +13,6 @@ import pandas as pd
 from geo.errors import DataValidationError
 from geo.evaluation import (
     CLASS_COL,
-    CLASS_LABELS_T,
     CLASSES_T,
     SIZE_GROUPS,
     EvaluationConfig,
@@ -21,7 +20,8 @@ from geo.evaluation import (
 )
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
-from geo.messages import joined, labelled, message
+from geo.messages import Lang, joined, labelled, message
+from geo.yearly.notice_words import notice_values, size_name
 
 if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not with the page
     from openpyxl import Workbook
@@ -32,19 +32,17 @@ OBJECTION_DAYS = 3  # 黄岩: xlsx lists with a 3-day objection period (DOMAIN.m
 
 
 def _size_name(group: str, lang: str) -> str:
-    """规上 / 规下 in ``lang`` (above-size / below-size); any other group as named."""
-    if group in SIZE_GROUPS:
-        return message("yearly.size_above" if group == SIZE_GROUPS[0] else "yearly.size_below", lang)
-    return group
+    """规上 / 规下 (and 规下 under the land minimum) in ``lang``; any other group as named."""
+    return str(size_name(group, lang))
 
 
-def _group_name(config: EvaluationConfig, group: str, lang: str) -> str:
+def group_name(config: EvaluationConfig, group: str, lang: str) -> str:
     """A list's group in ``lang``: a configured group by its own name (``name_en`` in English), else
-    规上 / 规下 by :func:`_size_name`."""
+    规上 / 规下 (and 规下 under the land minimum) by :func:`geo.yearly.notice_words.size_name`."""
     for g in config.groups:
-        if g.name == group:
+        if g.name == group and (lang != "en" or g.name_en != g.name):
             return g.name_en if lang == "en" else g.name
-    return _size_name(group, lang)
+    return _size_name(group, lang)  # (a configured 规上 without an English name: above-size)
 
 
 def _weights_body(weights: Mapping[str, float], lang: str, *, digits: int | None = 2) -> str:
@@ -166,7 +164,7 @@ def parameter_rows(
                 item = message(
                     "yearly.param.benchmark",
                     lang,
-                    group=_group_name(config, str(group), lang),
+                    group=group_name(config, str(group), lang),
                     indicator=ratio_label(key, lang=lang),
                 )
                 rows.append((item, f"{value:,.4g}"))
@@ -205,7 +203,7 @@ def _method_section(ws: StreamedSheet, config: EvaluationConfig, benchmarks: pd.
     for group in SIZE_GROUPS:
         for key, w in config.weights_for(group).items():
             if w > 0:
-                ws.text(group, ratio_label(key), float(w))
+                ws.text(_size_name(group, lang), ratio_label(key, lang=lang), float(w))
     ws.text(message("yearly.notice.section_benchmarks", lang), bold=True)
     heads = ("yearly.notice.head_size", "yearly.notice.head_indicator", "yearly.notice.head_benchmark")
     ws.text(*(message(k, lang) for k in heads))
@@ -213,7 +211,9 @@ def _method_section(ws: StreamedSheet, config: EvaluationConfig, benchmarks: pd.
         for key in benchmarks.columns:
             value = benchmarks.loc[group, key]
             if value == value:
-                ws.text(str(group), ratio_label(key), round(float(value), 4))
+                ws.text(
+                    group_name(config, str(group), lang), ratio_label(key, lang=lang), round(float(value), 4)
+                )
     ws.text(message("yearly.notice.section_classes", lang), bold=True)
     ws.text(_cutoffs_text(config, lang))
 
@@ -229,12 +229,19 @@ def notice_xlsx_bytes(
     source: str = "",
     objection_days: int = OBJECTION_DAYS,
     when: date | None = None,
+    lang: Lang = "zh",
 ) -> bytes:
     """The 公示 workbook: sheet 公示 with the title, year, method, weights, benchmarks, cut-offs
     and then the class lists A, B, C, D, T (each ranked by score, T with its reason); one sheet
     per class as well, and one per evaluation group. Names and other user text are written as cell
     values (never formulas). Written row by row (:mod:`geo.exports.streamed`): 120,000 enterprises
     take seconds, not minutes.
+
+    The bureau publishes it in Chinese (``lang="zh"``, the default); ``lang="en"`` writes the
+    English edition of the same rows: headers, sheet names, the method, groups, classes, 区镇,
+    industries, sizes and statuses in English (:func:`geo.yearly.notice_words.notice_values`),
+    enterprises' names as registered. ``title`` and ``filters`` are written as given: pass them in
+    ``lang`` (the scope line never mixes languages when ``filters`` is in ``lang``).
 
     Raises
     ------
@@ -246,9 +253,10 @@ def notice_xlsx_bytes(
     for col in (ID_COL, CLASS_COL, "scored", "score"):
         if col not in evaluated.columns:
             raise DataValidationError.of("yearly.notice_needs_column", column=col)
-    lang = "zh"  # the 公示 is the bureau's document, in Chinese
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     cls = classes_with_t(evaluated).astype(object)
-    frame = evaluated.assign(**{CLASS_COL: cls.to_numpy()})
+    frame = notice_values(evaluated.assign(**{CLASS_COL: cls.to_numpy()}), lang)
     cols = [c for c in NOTICE_COLUMNS if c in frame.columns]
     parts = {
         c: frame[frame[CLASS_COL] == c].sort_values("score", ascending=False, kind="stable")
@@ -284,13 +292,19 @@ def notice_xlsx_bytes(
     ws.text(message("yearly.notice.section_lists", lang), bold=True)
     for c in CLASSES_T:
         heading = message(
-            "yearly.notice.class_heading", lang, cls=c, label=CLASS_LABELS_T[c], n=len(parts[c])
+            "yearly.notice.class_heading",
+            lang,
+            cls=c,
+            label=message(f"yearly.notice.class_label.{c}", lang),
+            n=len(parts[c]),
         )
         ws.text(heading, bold=True)
         for sheet in (ws, lists[c]):
             sheet.text(*_head(cols, lang))
             sheet.frame(parts[c], cols, numbered=True)
-    _group_sheets(wb, frame, config, benchmarks, title=title or message("yearly.notice.group_title", lang))
+    _group_sheets(
+        wb, frame, config, benchmarks, title=title or message("yearly.notice.group_title", lang), lang=lang
+    )
     return workbook_bytes(wb)
 
 
@@ -340,7 +354,13 @@ def group_method_rows(
 
 
 def _group_sheets(
-    wb: Workbook, frame: pd.DataFrame, config: EvaluationConfig, benchmarks: pd.DataFrame, *, title: str
+    wb: Workbook,
+    frame: pd.DataFrame,
+    config: EvaluationConfig,
+    benchmarks: pd.DataFrame,
+    *,
+    title: str,
+    lang: Lang = "zh",
 ) -> None:
     """One sheet per group (规上, 规下 …, tenants): the group's method and weights, then its list,
     scored enterprises by rank and the rest (T) with their reasons."""
@@ -348,12 +368,11 @@ def _group_sheets(
 
     if "eval_group" not in frame.columns:
         return
-    lang = "zh"
     group = frame["eval_group"]
     names = list(group.cat.categories) if isinstance(group.dtype, pd.CategoricalDtype) else sorted(set(group))
     cols = [c for c in (*NOTICE_COLUMNS[:-2], *GROUP_COLUMNS, *NOTICE_COLUMNS[-2:]) if c in frame.columns]
     if "land_role" in frame.columns:
-        frame = allocation_words(frame)
+        frame = allocation_words(frame, lang)
     members = group.astype(object)
     footer = message("yearly.notice.footer", lang)
     for name in names:
@@ -362,10 +381,11 @@ def _group_sheets(
             continue
         part = part.sort_values(["score"], ascending=False, kind="stable", na_position="last")
         method = group_method_rows(config, str(name), benchmarks, lang)
-        sheet_name = message("yearly.notice.group_sheet", lang, group=str(name).translate(_SHEET_BAD))[:31]
+        shown = group_name(config, str(name), lang)
+        sheet_name = message("yearly.notice.group_sheet", lang, group=str(shown).translate(_SHEET_BAD))[:31]
         sheet = StreamedSheet(wb, sheet_name, header_row=len(method) + 3, footer=footer)
         sheet.text(
-            message("yearly.notice.group_heading", lang, title=title, group=name, n=len(part)), bold=True
+            message("yearly.notice.group_heading", lang, title=title, group=shown, n=len(part)), bold=True
         )
         for item, text in method:
             sheet.text(item, text)

@@ -37,7 +37,7 @@ def stored_section(lang: Lang) -> None:
             t("data.col.kind", lang): meta["kind"].map(lambda k: t(f"data.kind.{k}", lang)),
             t("col.accuracy", lang): meta["accuracy"].map(lambda a: accuracy_label(a, lang)),
             t("col.source", lang): meta["source"],
-            t("data.col.file", lang): meta["source_file"],
+            t("data.col.file", lang): meta["source_file"].map(audit.shown_file_name),
             t("data.col.rows", lang): meta["rows_out"],
             t("data.col.imported", lang): meta["imported_at"].map(lambda v: minute(v, lang)),
         }
@@ -84,7 +84,7 @@ def audit_section(lang: Lang) -> None:
     """The change log: every import and deletion, by whom, when, which file."""
     st.subheader(t("data.audit", lang))
     store = open_store()
-    st.caption(t("data.audit_caption", lang).format(store=store.location))
+    st.caption(t("data.audit_caption", lang).format(store=audit.shown_file_name(store.location)))
     log = audit_log(user_stamp())
     if log.empty:
         st.caption(t("data.audit_empty", lang))
@@ -96,7 +96,7 @@ def audit_section(lang: Lang) -> None:
             t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
             t("audit.layer", lang): log["layer"],
             t("audit.title", lang): log["title"],
-            t("audit.file", lang): log["file_name"],
+            t("audit.file", lang): log["file_name"].map(audit.shown_file_name),
             "SHA-256": log["sha256"].str[:12],
             t("audit.rows_in", lang): log["rows_in"],
             t("audit.rows_out", lang): log["rows_out"],

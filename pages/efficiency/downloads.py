@@ -8,7 +8,8 @@ import streamlit as st
 
 from geo.evaluation import land_renewal_by_zone, low_efficiency_land
 from geo.exports.tables import csv_bytes, xlsx_bytes
-from geo.messages import t
+from geo.messages import Lang, t
+from geo.storage.provenance import accuracy_label, source_label
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from layers.mapview import frame_extent, shown_layers, view_extent
 from layers.offline_html import map_downloads
@@ -127,7 +128,7 @@ def csv_button(view: PageView, where, label: str, frame: pd.DataFrame, file_name
     """A CSV of ``frame`` (made on click) naming its year, filters and configuration."""
     where.download_button(
         label,
-        data=lambda: csv_bytes(export_columns(frame, **_meta(view)), view.provenance),
+        data=lambda: csv_bytes(export_columns(frame, **_meta(view)), view.provenance, lang=view.lang),
         file_name=file_name,
         mime="text/csv",
         key=key,
@@ -139,7 +140,7 @@ def download_row(view: PageView, ranked: Ranking, found: Changes | None) -> None
     """The CSV, the workbook and (for roles that see enterprises) the 公示 list, in a row."""
     lang, firms, stem = view.lang, view.firms, file_stem(view)
     sheets = _sheets(view, ranked, found)
-    d1, d2, d3, _ = st.columns([1, 1, 1, 1])
+    d1, d2, d3, d4 = st.columns([1, 1, 1.3, 1.3])  # the notices' labels say which edition: room for it
     csv_button(
         view,
         d1,
@@ -157,25 +158,46 @@ def download_row(view: PageView, ranked: Ranking, found: Changes | None) -> None
         key="eff_xlsx",
         on_click="ignore",
     )
-    notice_scope = filters_text(scope_words(view.chosen, "zh"), "zh")  # the 公示 workbook is in Chinese
     if firms:  # the 公示 list names every enterprise with its class
-        d3.download_button(
-            t("eff.download.notice", lang),
-            data=lambda: notice_xlsx_bytes(
-                view.scope,
-                view.config,
-                view.result.benchmarks,
-                year=view.year_or_none,
-                title=t("eff.notice.title", "zh").format(year=view.year_words),
-                filters=notice_scope,
-                source=f"{view.provenance.source}（{view.provenance.accuracy}）",
-            ),
-            file_name=f"{stem}_{t('eff.file.notice', lang)}.xlsx",
-            mime=XLSX,
-            key="eff_notice",
-            on_click="ignore",
-            help=t("eff.download.notice_help", lang),
-        )
+        # published in Chinese: from the English page it says so, and an English edition comes beside it
+        editions = (("zh", d3), ("en", d4)) if lang == "en" else (("zh", d3),)
+        for edition, where in editions:
+            notice_button(view, where, edition, stem)
+
+
+def notice_button(view: PageView, where, edition: Lang, stem: str) -> None:
+    """The 公示 workbook of the scope in ``edition``'s language: its title, scope line and source
+    all in that language."""
+    lang = view.lang
+    english = edition == "en"
+    prov = view.provenance
+    # the English page names the Chinese edition as such: ..._public_notice_zh.xlsx
+    file_key = (
+        "eff.file.notice_en" if english else ("eff.file.notice_zh" if lang == "en" else "eff.file.notice")
+    )
+    source = (
+        f"{source_label(prov.source, 'en')} ({accuracy_label(prov.accuracy, 'en')})"
+        if english
+        else f"{prov.source}（{accuracy_label(prov.accuracy, 'zh')}）"
+    )
+    where.download_button(
+        t("eff.download.notice_en" if english else "eff.download.notice", lang),
+        data=lambda: notice_xlsx_bytes(
+            view.scope,
+            view.config,
+            view.result.benchmarks,
+            year=view.year_or_none,
+            title=t("eff.notice.title", edition).format(year=view.year_words),
+            filters=filters_text(scope_words(view.chosen, edition), edition),
+            source=source,
+            lang=edition,
+        ),
+        file_name=f"{stem}_{t(file_key, lang)}.xlsx",
+        mime=XLSX,
+        key="eff_notice_en" if english else "eff_notice",
+        on_click="ignore",
+        help=t("eff.download.notice_en_help" if english else "eff.download.notice_help", lang),
+    )
 
 
 def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.exports.tables import csv_bytes, xlsx_bytes
+from geo.exports.tables import csv_bytes, rounded_as_shown, table_for_export, xlsx_bytes
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, t
@@ -105,6 +105,23 @@ def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Dat
     st.caption(t("wj.synthetic_note", lang))
 
 
+def low_export(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Every column of the low-efficiency list as a person reads it in ``lang``: headed by the
+    parcels' labels, reasons, 区镇 and industries in that language (the other language's reasons
+    left out)."""
+    out = table_for_export(table).drop(columns=["reasons" if lang == "en" else "reasons_en"], errors="ignore")
+    if lang == "en":
+        out = out.rename(columns={"reasons_en": "reasons"})
+        for col in ("zone", "town"):
+            if col in out.columns:
+                out[col] = out[col].map(lambda v: place_name(v, lang), na_action="ignore")
+        if "industry" in out.columns:
+            out["industry"] = out["industry"].map(lambda v: industry_name(str(v), lang), na_action="ignore")
+    labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
+    # rounded by the atlas's names (grant_year a year, area_mu land), then headed in ``lang``
+    return rounded_as_shown(out).rename(columns={**labels, "status": t("parcel.status", lang)})
+
+
 def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
     low = analysis.low
     st.markdown(t("parcel.low_total", lang).format(n=len(low), mu=low["area_mu"].sum()))
@@ -138,8 +155,8 @@ def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: L
         st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
     st.download_button(
         t("parcel.download_low", lang),
-        data=lambda: csv_bytes(table),
-        file_name="low_efficiency_parcels.csv",
+        data=lambda: csv_bytes(low_export(table, lang), lang=lang),
+        file_name=f"{t('parcel.file.low', lang)}.csv",
         mime="text/csv",
         key="parcel_low_csv",
         on_click="ignore",
@@ -266,7 +283,7 @@ def contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
         data=lambda: xlsx_bytes(
             {t("parcel.tab.contracts", lang): table}, title=t("parcel.tab.contracts", lang), lang=lang
         ),
-        file_name="contract_check.xlsx",
+        file_name=f"{t('parcel.file.contracts', lang)}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="parcel_contracts_xlsx",
         on_click="ignore",

@@ -471,3 +471,16 @@ def test_the_english_page_offers_the_coordinate_systems_in_english(tmp_path, use
     assert at_zh.selectbox(key=_k(at_zh, "data_crs")).options[0] == (
         "EPSG:4549 CGCS2000 3° 高斯-克吕格 CM 120°E（不带带号）"
     )
+
+
+def test_the_change_log_shows_file_names_not_server_paths(user_store):
+    from geo.storage import audit
+
+    audit.record_change("load_demo", user="张三", file_name="/srv/atlas/data/atlas.gpkg")
+    _saved_zone()
+    at = _data_page("en")
+    assert not at.exception
+    log = next(df.value for df in at.dataframe if "Who" in df.value.columns)
+    assert log["File"].tolist() == ["z.geojson", "atlas.gpkg"]
+    caption = next(c.value for c in at.caption if "Every import" in c.value)
+    assert "atlas_user.gpkg" in caption and str(user_store.parent) not in caption

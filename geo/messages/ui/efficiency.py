@@ -224,14 +224,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本年当前范围内无预警（或缺少上年数据）。",
         "No warning in this scope this year (or no earlier year).",
     ),
-    "eff.download.notice": ("下载公示名单（Excel）", "Download notice list (Excel)"),
+    "eff.download.notice": ("下载公示名单（Excel）", "Notice (Chinese, as published)"),
+    "eff.download.notice_en": (
+        "下载公示名单英文版（Excel）",
+        "Notice (English edition)",
+    ),
+    "eff.download.notice_en_help": (
+        "与公示名单相同的行，表头、名称和范围为英文；公示以中文版为准",
+        "The same rows as the notice (Excel), with English headers, names and scope; the Chinese "
+        "edition is the one published",
+    ),
+    "eff.file.notice_zh": ("公示", "public_notice_zh"),
+    "eff.file.notice_en": ("公示_英文版", "public_notice_en"),
     "eff.download.notice_help": (
         "公示格式：标题、年份、评价方法、权重、基准值与分类标准，随后为 A/B/C/D/T 各类名单",
-        "Notice form: title, year, method, weights, benchmarks and cut-offs, then the A/B/C/D/T lists",
+        "The notice list as the bureau publishes it, in Chinese (Excel): title, year, method, "
+        "weights, benchmarks and cut-offs, then the A/B/C/D/T lists",
     ),
     "eff.notice.title": (
         "{year} 年度工业企业资源集约利用综合评价结果公示",
-        "{year} evaluation results notice",
+        "Results of the {year} evaluation of industrial enterprises' use of resources, for public notice",
     ),
     "eff.download.groups_csv": ("下载分组汇总（CSV）", "Download group totals (CSV)"),
     "eff.download.groups_xlsx": ("下载汇总表（Excel）", "Download totals (Excel)"),

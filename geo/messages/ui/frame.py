@@ -355,6 +355,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "parcel.low_total": ("认定低效用地 {n:,} 宗，{mu:,.1f} 亩", "{n:,} low-efficiency parcels, {mu:,.1f} mu"),
     "parcel.download_low": ("下载低效用地清单 CSV", "Download the low-efficiency list (CSV)"),
     "parcel.download_contracts": ("下载履约检查 XLSX", "Download the contract check (XLSX)"),
+    "parcel.file.low": ("低效用地清单", "low_efficiency_parcels"),
+    "parcel.file.contracts": ("履约检查", "contract_check"),
     "parcel.edit": ("登记盘活进展", "Record renewal progress"),
     "parcel.edit_parcel": ("宗地", "Parcel"),
     "parcel.status": ("状态", "Status"),

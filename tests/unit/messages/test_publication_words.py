@@ -105,6 +105,6 @@ def test_the_register_in_english_has_english_indicators_and_decisions():
     assert zh["异议指标"].tolist() == ["税收（万元）", "用地面积（亩）"]
     assert zh["决定"].tolist() == ["采纳", "待定"]
     en = objections.register_table(frame, lang="en")
-    assert en["异议指标"].tolist() == ["Tax (10k yuan)", "Land (mu)"]
-    assert en["决定"].tolist() == ["accepted", "pending"]
-    assert en["企业名称"].tolist() == ["甲公司", "乙公司"]  # names stay as given
+    assert en["Indicator"].tolist() == ["Tax (10k yuan)", "Land (mu)"]  # headers in English too
+    assert en["Decision"].tolist() == ["accepted", "pending"]
+    assert en["Name"].tolist() == ["甲公司", "乙公司"]  # names stay as given

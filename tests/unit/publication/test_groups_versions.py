@@ -84,3 +84,17 @@ def test_groups_and_shares_survive_an_objection_and_the_workbook_has_a_sheet_per
     assert tenants[1][:2] == ["指标权重", "亩均税收 100（合计 100）"]
     assert tenants[2][1].startswith("按得分线：A ≥ 80 分")
     assert [row[0] for row in tenants[4:]] == ["T1", "T2"]
+    # in English: the groups by their English names, their methods in English
+    data = exports.results_xlsx_bytes(
+        again.reset_index(), version=v2, title="Results · V2", group_column="size_group", lang="en"
+    )
+    wb = load_workbook(io.BytesIO(data))
+    # 规上 in English; the fixture's other groups have no English name (name_en) and keep theirs
+    assert wb.sheetnames == ["V2", "1 above-size", "2 规下（≥3亩）", "3 规下（<3亩）", "4 租户"]
+    tenants = [[c.value for c in row] for row in wb[wb.sheetnames[-1]].iter_rows()]
+    assert tenants[0][0] == "Results · V2 · 租户 (2 enterprises)"
+    assert tenants[1][:2] == ["Weights", "Tax per mu 100 (total 100)"]
+    assert tenants[2][1].startswith("By score: A ≥ 80")
+    assert (
+        exports.heading(v2, "Results", "en") == f"Results · V2 · 2024 evaluation results · draft · {v2.title}"
+    )

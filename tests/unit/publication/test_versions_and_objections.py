@@ -257,6 +257,33 @@ def test_register_xlsx_is_formula_safe(store):
     assert row["核实部门"].value == "+税务局" and row["核实部门"].data_type == "s"
     assert row["登记人"].value == "@admin" and row["登记人"].data_type == "s"
     assert (row["公示值"].value, row["申诉值"].value, row["决定"].value) == (20.0, 30.0, "待定")
+    # the English register (issue 23 item 5): English headers, heading and sheet, still formula-safe
+    data = objections.register_xlsx_bytes(
+        objections.objections_frame(store=store), version=versions.get_version("V1", store=store), lang="en"
+    )
+    book = load_workbook(io.BytesIO(data))
+    ws = book.active
+    assert book.sheetnames == ["Objections"]
+    assert (
+        ws["A1"].value == "Objection register · V1 · 2024 evaluation results · published · 2024 年度亩均评价"
+    )
+    header = [c.value for c in ws[2]]
+    assert header[:7] == [
+        "Objection",
+        "Version",
+        "Enterprise ID",
+        "Name",
+        "Indicator",
+        "Published value",
+        "Value claimed",
+    ]
+    row = dict(zip(header, [c for c in ws[3]], strict=True))
+    assert row["Evidence file"].value == "=cmd|' /C calc'!A0" and row["Evidence file"].data_type == "s"
+    assert (row["Published value"].value, row["Value claimed"].value, row["Decision"].value) == (
+        20.0,
+        30.0,
+        "pending",
+    )
 
 
 def test_land_first_then_scores_on_the_agreed_land(store, tmp_path):

@@ -199,3 +199,97 @@ def test_a_hyperlink_name_is_text_in_every_list_of_the_streamed_workbook():
     assert (wb["A 类名单"].freeze_panes, wb["A 类名单"].print_title_rows) == ("A2", "$1:$1")
     group = wb["规上 名单"]
     assert group["A6"].value == "序号" and (group.freeze_panes, group.print_title_rows) == ("A7", "$6:$6")
+
+
+def test_the_english_edition_has_the_same_rows_in_english():
+    """Issue 23 item 5: the 公示 workbook from the English page came in Chinese only. The English
+    edition: same rows, English headers, sheet names, groups, classes, sizes, industries and
+    statuses, the scope line in English alone; the Chinese edition is unchanged."""
+    ev = yearly.evaluate_years(yearly.split_years(fx.table()), config=fx.CONFIG, zone="town")
+    res = ev[2022]
+    args = (res.enterprises, fx.CONFIG, res.benchmarks)
+    english = openpyxl.load_workbook(
+        io.BytesIO(
+            notice_xlsx_bytes(*args, year=2022, title="Results 2022", filters="Towns/parks: all", lang="en")
+        )
+    )
+    chinese = openpyxl.load_workbook(
+        io.BytesIO(notice_xlsx_bytes(*args, year=2022, title="2022 年度评价结果公示", filters="区镇：全部"))
+    )
+    assert english.sheetnames == [
+        "Notice",
+        "Class A",
+        "Class B",
+        "Class C",
+        "Class D",
+        "Class T",
+        "above-size list",
+        "below-size, under 3 mu list",
+    ]
+    rows = list(english["Notice"].iter_rows(values_only=True))
+    cells = [c for row in rows for c in row if isinstance(c, str)]
+    assert "Scope: Towns/parks: all" in cells
+    assert ("above-size", "Tax per mu (10k yuan/mu)", 100) in [r[:3] for r in rows]
+    assert ("below-size", "Tax per mu (10k yuan/mu)", 10) in [r[:3] for r in rows]  # the benchmark
+    assert "Class A (prioritise): 2 enterprises" in cells
+    head = (
+        "No.",
+        "Enterprise ID",
+        "Enterprise name",
+        "Town/park",
+        "Industry",
+        "Size",
+        "Land (mu)",
+        "Score (points)",
+        "Class",
+        "Status",
+    )
+    t_rows = list(english["Class T"].iter_rows(values_only=True))
+    assert t_rows[0] == head
+    assert t_rows[1:] == [
+        (
+            1,
+            "P6",
+            "企业P6",
+            "甲镇",
+            "High-end equipment",
+            "below-size",
+            2,
+            None,
+            "T",
+            "Not scored: below size on less than 3 mu",
+        ),
+        (
+            2,
+            "N1",
+            "企业N1",
+            "乙镇",
+            "High-end equipment",
+            "above-size",
+            8,
+            None,
+            "T",
+            "Not scored: in production under 2 years",
+        ),
+    ]
+    # the same rows as the Chinese edition, list by list
+    for cls in "ABCDT":
+        ids_en = [r[1] for r in english[f"Class {cls}"].iter_rows(min_row=2, values_only=True)]
+        ids_zh = [r[1] for r in chinese[f"{cls} 类名单"].iter_rows(min_row=2, values_only=True)]
+        assert ids_en == ids_zh, cls
+    # no Chinese in any header, label or word of the English edition but the names the data gives
+    proper = {"企业P1", "企业P2", "企业P3", "企业P4", "企业P5", "企业P6", "企业N1", "企业N2", "甲镇", "乙镇"}
+    proper |= {"燃气生产和供应业"}  # the configured excluded industry, named in the method
+    for ws in english.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            for c in row:
+                if isinstance(c, str):
+                    bare = c
+                    for name in proper:
+                        bare = bare.replace(name, "")
+                    assert not _chinese(bare), (ws.title, c)
+    group = list(english["below-size, under 3 mu list"].iter_rows(values_only=True))
+    assert group[0][0] == "Results 2022 · below-size, under 3 mu (1 enterprises)"
+    # the Chinese edition keeps its Chinese words
+    assert chinese.sheetnames[-1] == "规下（不足 3 亩） 名单"
+    assert list(chinese["T 类名单"].iter_rows(values_only=True))[2][-1] == "不参评：投产不满 2 年"

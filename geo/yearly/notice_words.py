@@ -1,0 +1,84 @@
+"""The 公示 list's cells in English: the evaluation's own words (size, status), the towns/parks and
+the industries named in English; enterprises' names stay as registered (their own names)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from geo.evaluation.metrics import ZONE_COL
+from geo.evaluation.rules import SIZE_ABOVE, SIZE_BELOW
+from geo.messages import Lang, message
+from geo.messages.names import industry_name
+from geo.place_names import place_name
+
+# The evaluation's status words (geo/evaluation/rules.py) in English, most specific first.
+STATUS_EN = (
+    (r"^参评$", "Scored"),
+    (r"^无法计算：用地面积为零或缺失$", "Not computable: land is zero or missing"),
+    (r"^不参评：规下且用地不足 (.*) 亩$", r"Not scored: below size on less than \1 mu"),
+    (r"^不参评：规上企业不在评价范围$", "Not scored: above-size enterprises are out of scope"),
+    (r"^不参评：规下企业不在评价范围$", "Not scored: below-size enterprises are out of scope"),
+    (r"^不参评：(.*)（仅列入名单，不评分）$", r"Not scored: \1 (listed only)"),
+    (r"^不参评：不属于任何评价组$", "Not scored: in no group"),
+    (r"^不参评：租户，用地全部计入房东「(.*)」$", r"Not scored: tenant, all land counted to its host “\1”"),
+    (r"^不参评：行业不在评价范围.*$", "Not scored: industry out of scope (utilities and the like)"),
+    (r"^不参评：投产不满 (.*) 年$", r"Not scored: in production under \1 years"),
+)
+_STATUS_EN = tuple((re.compile(p), r) for p, r in STATUS_EN)
+# The list of 规下 below the land minimum (geo/evaluation/scoring.py): 规下（不足 3 亩）
+_BELOW_SMALL = re.compile(rf"^{SIZE_BELOW}（不足 (.+) 亩）$")
+
+
+def size_name(size: object, lang: Lang) -> object:
+    """规上 / 规下 / 规下（不足 3 亩） in ``lang`` (above-size, below-size, below-size under 3 mu); any
+    other value as it is."""
+    if size == SIZE_ABOVE:
+        return message("yearly.size_above", lang)
+    if size == SIZE_BELOW:
+        return message("yearly.size_below", lang)
+    small = _BELOW_SMALL.match(size) if isinstance(size, str) else None
+    if small:
+        return message("yearly.size_below_small", lang, mu=small.group(1))
+    return size
+
+
+def status_name(status: object, lang: Lang) -> object:
+    """An evaluation status (参评, 不参评：…) in ``lang``; a status no rule knows as it is."""
+    if lang != "en" or not isinstance(status, str):
+        return status
+    for pattern, english in _STATUS_EN:
+        if pattern.match(status):
+            return pattern.sub(english, status)
+    return status
+
+
+def notice_values(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """A copy of a list's rows with the words of ``lang``: in English the 区镇/园区, the industry,
+    the size and the status; in Chinese the rows as they are.
+
+    Parameters
+    ----------
+    frame
+        Evaluated enterprises (``zone``, ``industry``, ``size_class``, ``status`` where present).
+    lang
+        ``"zh"`` or ``"en"``.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    out = frame.copy()
+    if lang == "zh":
+        return out
+    for col in (ZONE_COL, "town", "land_host_zone"):
+        if col in out.columns:
+            out[col] = [place_name(v, lang) if isinstance(v, str) else v for v in out[col].astype(object)]
+    if "industry" in out.columns:
+        out["industry"] = [
+            industry_name(v, lang) if isinstance(v, str) else v for v in out["industry"].astype(object)
+        ]
+    if "size_class" in out.columns:
+        out["size_class"] = [size_name(v, lang) for v in out["size_class"].astype(object)]
+    if "status" in out.columns:
+        out["status"] = [status_name(v, lang) for v in out["status"].astype(object)]
+    return out
