@@ -22,6 +22,7 @@ from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
 from geo.place_names import place_name
+from geo.yearly.notice_words import status_name
 from pages.efficiency.sources import UNDATED
 
 # What a reader looks for first (the first six: :data:`KEY_COLUMNS`, read whole at 1280 px), then
@@ -70,16 +71,6 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 SIZE_EN = {SIZE_ABOVE: "Above size", SIZE_BELOW: "Below size"}
-STATUS_EN = (
-    (r"^参评$", "Scored"),
-    (r"^无法计算：用地面积为零或缺失$", "Not computable: land is zero or missing"),
-    (r"^不参评：规下且用地不足 (.*) 亩$", r"Not scored: below size on less than \1 mu"),
-    (r"^不参评：规上企业不在评价范围$", "Not scored: above-size enterprises are out of scope"),
-    (r"^不参评：规下企业不在评价范围$", "Not scored: below-size enterprises are out of scope"),
-    (r"^不参评：(.*)（仅列入名单，不评分）$", r"Not scored: \1 (listed only)"),  # lists per group
-    (r"^不参评：不属于任何评价组$", "Not scored: in no group"),
-    (r"^不参评：租户，用地全部计入房东「(.*)」$", r"Not scored: tenant, all land counted to its host “\1”"),
-)
 
 
 def english_values(frame: pd.DataFrame) -> pd.DataFrame:
@@ -99,10 +90,7 @@ def english_values(frame: pd.DataFrame) -> pd.DataFrame:
             lambda c: t(f"eff.class.{c}", "en").split("— ", 1)[-1] if c in CLASSES else None
         )
     if "status" in out.columns:
-        status = out["status"].astype(object)
-        for pattern, repl in STATUS_EN:
-            status = status.str.replace(pattern, repl, regex=True)
-        out["status"] = status
+        out["status"] = [status_name(v, "en") for v in out["status"].astype(object)]
     if "reasons" in out.columns:
         reasons = out["reasons"].astype(object).fillna("")
         for r in sorted(RATIOS_BY_KEY.values(), key=lambda r: -len(r.label_zh)):
