@@ -18,7 +18,8 @@ N_SMALL = 1_500
 PAYLOAD_MOST_B = 5_000_000
 COUNT_JS = (
     "() => { const m = window.map; if (!m || !m.eachLayer) return -1; let k = 0;"
-    " m.eachLayer(l => { if (l.getLatLngs || l.getLatLng) k++; }); return k; }"
+    " m.eachLayer(l => { if (l._px && l.count) k += l.count(); else if (l.getLatLngs || l.getLatLng) k++; });"
+    " return k; }"
 )
 POINTS_JS = (
     "() => { let k = 0; window.map.eachLayer(l => { if (l instanceof L.CircleMarker) k++; }); return k; }"
