@@ -13,6 +13,7 @@ from pages.common import cache
 from pages.common.auth import sees_firms, sidebar_panel
 from pages.common.frame import BASEMAP_KEYS, PageStopped, basemap_choice, set_controls_slot, settings
 from pages.common.language import keep_choices_across_language_switch, streamlit_in_ui_language
+from pages.common.table_wheel import tables_leave_the_wheel_to_the_page
 
 cache.begin_run()  # per-run memos (pages/common/cache.py)
 st.set_page_config(
@@ -73,6 +74,7 @@ def shared_sidebar(lang: str) -> None:
     st.caption(t("app.data_note", lang))
     sidebar_panel(lang)
     streamlit_in_ui_language(lang)
+    tables_leave_the_wheel_to_the_page(lang)  # as the maps do: the wheel over a long table scrolls the page
 
 
 pages = [

@@ -148,8 +148,11 @@ case "$cmd" in
     fi
     # Two workers (pytest-xdist), each test file on one of them so its module fixtures (served apps,
     # evaluated demo years) are built once; ATLAS_TEST_WORKERS=0 runs in this process.
-    # The 30 slowest tests are listed at the end, to keep the run under 15 minutes.
-    .venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-2}" --dist loadfile --durations=30 "$@"
+    # Files go out longest first (tests/conftest.py orders them by tests/file_seconds.json; xdist must
+    # not reorder them by their number of tests). The 30 slowest tests are listed at the end, to keep
+    # the run under 15 minutes.
+    .venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-2}" --dist loadfile --no-loadscope-reorder \
+      --durations=30 "$@"
     ;;
   build)
     python_env requirements-dev.txt

@@ -20,6 +20,7 @@ import pandas as pd
 
 from geo.evaluation.metrics import enterprise_ratios
 from geo.messages import Lang
+from geo.messages.names import industry_name
 from geo.spatial.crs import STORAGE_CRS, convert_coords
 from geo.storage.schema import WUJIANG_INDUSTRIES
 from layers.base import Field, Layer, LegendEntry
@@ -44,7 +45,11 @@ def _industry_colors(frame: gpd.GeoDataFrame) -> np.ndarray:
 
 def _industry_legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
     present = set(frame["industry"]) if len(frame) else set()
-    return [LegendEntry(ind, INDUSTRY_COLORS[ind], "point") for ind in WUJIANG_INDUSTRIES if ind in present]
+    return [
+        LegendEntry(industry_name(ind, lang), INDUSTRY_COLORS[ind], "point")
+        for ind in WUJIANG_INDUSTRIES
+        if ind in present
+    ]
 
 
 class _CanvasPoints(CanvasElement):

@@ -258,6 +258,61 @@ class _FitWhenSized(MacroElement):
         self.bounds = bounds
 
 
+class _OverlayState(MacroElement):
+    """Tells the server which layers the user has switched on or off in the layer switcher, so the
+    downloads hold what the map shows (:func:`shown_layers`).
+
+    After every switch (and after streamlit-folium swaps the changing layers) the switcher's boxes
+    are read and written into streamlit-folium's ``selected_layers`` (its own entries are WMS layers,
+    left alone) as ``{"name": title, "url": "atlas:shown" | "atlas:hidden"}``: streamlit-folium sends
+    them with its next value (its handlers of the same events send it 250 ms later)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function(){
+          var map = {{ this._parent.get_name() }};
+          function look() {
+            var data = window.__GLOBAL_DATA__;
+            if (!data || !data.selected_layers) return;
+            var held = data.selected_layers;
+            Object.keys(held).forEach(function (k) { if (k.indexOf('atlas:') === 0) delete held[k]; });
+            var labels = map.getContainer().querySelectorAll('.leaflet-control-layers-overlays label');
+            labels.forEach(function (label) {
+              var box = label.querySelector('input');
+              var name = (label.textContent || '').trim();
+              if (!box || !name) return;
+              var state = box.checked ? '{{ this.shown }}' : '{{ this.hidden }}';
+              held['atlas:' + name] = {name: name, url: state};
+            });
+          }
+          map.on('overlayadd overlayremove', function () { setTimeout(look, 0); });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "OverlayState"
+        self.shown, self.hidden = LAYER_SHOWN, LAYER_HIDDEN
+
+
+LAYER_SHOWN, LAYER_HIDDEN = "atlas:shown", "atlas:hidden"
+
+
+def shown_layers(items: Sequence[MapLayer], out: dict | None, *, lang: Lang) -> list[MapLayer]:
+    """The ``items`` the map shows: those the user has not switched off in the layer switcher, as
+    streamlit-folium last reported (``returned_objects`` with ``"selected_layers"``); before any
+    switch, those the map opens with (``Layer.show``)."""
+    states: dict[str, bool] = {}
+    entries = (out or {}).get("selected_layers")
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and entry.get("url") in (LAYER_SHOWN, LAYER_HIDDEN):
+            states[str(entry.get("name", "")).strip()] = entry["url"] == LAYER_SHOWN
+    return [item for item in items if states.get(item.layer.title(lang).strip(), item.layer.show)]
+
+
 class _Legend(MacroElement):
     """An HTML legend box in the map's bottom-left corner, with each layer's accuracy label."""
 
@@ -373,6 +428,7 @@ def render_map(
         item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02).add_to(m)
         sections.append((item.layer.title(lang), item.provenance, item.layer.legend(item.frame, lang)))
     folium.LayerControl(collapsed=False).add_to(m)
+    m.add_child(_OverlayState())
     m.add_child(_Legend(legend_html(sections, lang=lang, title=legend_title)))
     if fit_to is not None and len(fit_to):
         shapes = fit_to.to_crs("EPSG:4326").geometry

@@ -8,7 +8,7 @@ import streamlit as st
 from geo.messages import t
 from geo.place_names import place_name
 from geo.storage.provenance import accuracy_label
-from layers.mapview import render_map, view_extent
+from layers.mapview import render_map, shown_layers, view_extent
 from pages.city.views import city_page_if_chosen
 from pages.common.frame import loading, open_page, rest_after_map, settings
 from pages.common.maps import add_snapshot_button, export_panel, show_map
@@ -33,7 +33,11 @@ def _build_map():
 
 # Rendered once per data stamp and sidebar choice for all sessions (pages/common/cache.py).
 map_out = show_map(
-    _build_map, key="overview_map", cache_key=("overview",), signal_drawn=True, returned_objects=["bounds"]
+    _build_map,
+    key="overview_map",
+    cache_key=("overview",),
+    signal_drawn=True,
+    returned_objects=["bounds", "selected_layers"],
 )
 # The map first, then the rest: the browser draws the map before anything sent after it in a
 # later run (docs/performance.md, seventh round).
@@ -47,7 +51,7 @@ c4.metric(t("overview.metric.enterprises", lang), f"{len(enterprises):,}")
 st.caption(t("overview.intro", lang))
 export_panel(
     t("overview.header", lang),
-    items,
+    shown_layers(items, map_out, lang=lang),
     _build_map,
     lang=lang,
     key="overview_export",

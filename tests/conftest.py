@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -106,8 +107,49 @@ def page(browser):
     context.close()
 
 
+FILE_SECONDS = ROOT / "tests" / "file_seconds.json"
+FILE_SECONDS_ENV = "ATLAS_RECORD_FILE_SECONDS"
+
+
+def _expected_seconds() -> dict[str, float]:
+    """Each test file's seconds in a recent full run (``tests/file_seconds.json``), by path."""
+    try:
+        return {str(k): float(v) for k, v in json.loads(FILE_SECONDS.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser tests first (each file in its order): they are the long files, and the two
-    workers of ``bash setup.sh test`` then share them at the start instead of one worker running
-    the last of them while the other waits. Which tests run, and each file's order, are unchanged."""
-    items.sort(key=lambda item: 0 if "/tests/browser/" in str(item.path) else 1)
+    """The longest files first (each file's tests in their order): ``bash setup.sh test`` hands whole
+    files to two workers in this order (``--no-loadscope-reorder``), so the two finish together
+    instead of one running a long file at the end while the other waits. A file not in
+    ``tests/file_seconds.json`` counts as a browser file's median if it is one, else as short.
+    Which tests run, and each file's order, are unchanged."""
+    seconds = _expected_seconds()
+    fallback = {"browser": 20.0, "app": 5.0}
+
+    def weight(item: pytest.Item) -> float:
+        rel = Path(item.path).relative_to(ROOT).as_posix()
+        area = rel.split("/")[1] if rel.count("/") > 1 else ""
+        return seconds.get(rel, fallback.get(area, 1.0))
+
+    items.sort(key=lambda item: -weight(item))
+
+
+_file_seconds: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Add each test's seconds (set-up, call and tear-down) to its file's, for
+    :func:`pytest_sessionfinish`."""
+    rel = report.nodeid.split("::", 1)[0]
+    _file_seconds[rel] = _file_seconds.get(rel, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """With ``$ATLAS_RECORD_FILE_SECONDS`` set to a path, write each file's seconds there (the
+    controller of an xdist run sees every worker's reports): the source of ``tests/file_seconds.json``."""
+    target = os.environ.get(FILE_SECONDS_ENV)
+    if target and _file_seconds and not hasattr(session.config, "workerinput"):
+        ranked = dict(sorted(((k, round(v, 1)) for k, v in _file_seconds.items()), key=lambda kv: -kv[1]))
+        Path(target).write_text(json.dumps(ranked, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

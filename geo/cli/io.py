@@ -37,7 +37,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--name", help="图层表名（小写英文、数字、下划线；自动加 user_ 前缀）；默认按文件名生成")
     p.add_argument("--title", help="图层标题（中文），默认取文件名")
     p.add_argument("--source", help="数据来源，例如「吴江区自然资源和规划局，2024 年」（保存时必填）")
-    p.add_argument("--accuracy", choices=ACCURACY_CLASSES, default="real", help="精度类别（默认 real）")
+    p.add_argument(
+        "--accuracy",
+        choices=ACCURACY_CLASSES,
+        default=None,
+        help=(
+            "数据精度（保存时必填，无默认值）：real 真实（测绘或官方矢量数据）、"
+            "transcribed 转录（从文件报表抄录）、schematic 示意（按描述或大致位置画出）、"
+            "synthetic 合成（生成的演示数据）"
+        ),
+    )
     p.add_argument(
         "--year",
         type=int,
@@ -194,8 +203,10 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"· {written(args, item)}")
         return 0
     name = args.name or ingest.suggest_layer_name(args.file.name, args.kind)
-    if not args.dry_run:
-        _check_not_taken(name, args)  # before the file is read: say so at once
+    if not args.dry_run:  # before the file is read: say so at once
+        if args.accuracy is None:  # the legend and every export name it: the user's claim, no default
+            raise DataValidationError.of("cli.import_without_accuracy")
+        _check_not_taken(name, args)
     zones = None
     if args.join_layer:
         zones, _, _ = stored_layer(args.join_layer, None, args.store)
@@ -261,7 +272,7 @@ def run_export(args: argparse.Namespace) -> int:
     title = args.title or "、".join(frames)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "geojson":
-        files = export.geojson_files(frames, provenance, title=title)
+        files = export.geojson_files(frames, provenance, title=title, headers="official")
         if len(files) > 1:  # mixed geometry types: one file (one QGIS layer) per type
             for kind, data in files.items():
                 path = args.out.with_name(f"{args.out.stem}_{kind}{args.out.suffix or '.geojson'}")

@@ -124,6 +124,9 @@ class EvaluationConfig:
     missing_indicator: Literal["zero", "mean", "drop"] = "zero"
     class_method: Literal["percentile", "score"] = "percentile"
     rank_within: Literal["all", "size"] = "size"
+    # Ties: the same score shares the better rank ("1224"); a tie is listed by these indicators, larger
+    # first, then by 企业编号 (``classes.tie_order`` in evaluation.yaml).
+    tie_order: tuple[str, ...] = ("tax_per_mu_wan_yuan",)
     percentile_cutoffs: Mapping[str, float] = field(default_factory=lambda: {"A": 20, "B": 60, "C": 95})
     score_cutoffs: Mapping[str, float] = field(default_factory=lambda: {"A": 80, "B": 50, "C": 25})
     adjustments: tuple[Adjustment, ...] = ()
@@ -183,6 +186,7 @@ class EvaluationConfig:
             "classes": {
                 "method": self.class_method,
                 "rank_within": self.rank_within,
+                "tie_order": list(self.tie_order),
                 "percentile": dict(self.percentile_cutoffs),
                 "score": dict(self.score_cutoffs),
             },
@@ -308,6 +312,7 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
         missing_indicator=raw.get("missing_indicator", "zero"),
         class_method=classes.get("method", "percentile"),
         rank_within=classes.get("rank_within", "size"),
+        tie_order=_tie_order(classes.get("tie_order", ["tax_per_mu_wan_yuan"])),
         percentile_cutoffs={
             str(k): _number(v, f"classes.percentile.{k}")
             for k, v in (classes.get("percentile", {}) or {}).items()
@@ -325,6 +330,16 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
     )
     _check_config(config)
     return config
+
+
+def _tie_order(raw: Any) -> tuple[str, ...]:
+    """``classes.tie_order``: a list of indicators (one name alone is read as a list of one)."""
+    if raw is None:
+        return ()
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, Sequence):
+        raise _bad("evaluation.config.tie_order_not_list")
+    return tuple(str(i) for i in items)
 
 
 def _fixed_by_size(raw: Any) -> dict[str, dict[str, float]]:
@@ -449,6 +464,9 @@ def _check_config(config: EvaluationConfig) -> None:
                 )
             if not math.isfinite(value) or value < 0:
                 raise _bad("evaluation.config.weight_negative", group=group, key=key, value=value)
+    for key in config.tie_order:
+        if key not in RATIOS_BY_KEY:
+            raise _bad("evaluation.config.tie_order_unknown", key=key, indicators=listed(RATIOS_BY_KEY))
     if config.score_above_scale and sum(config.weights_above_scale.values()) <= 0:
         raise _bad("evaluation.config.weights_sum_above")
     if config.score_below_scale and sum(config.weights_below_scale.values()) <= 0:

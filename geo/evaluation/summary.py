@@ -26,14 +26,32 @@ def _check_by(frame: pd.DataFrame, by: Sequence[str]) -> list[str]:
     return by
 
 
-def rank_by(evaluated: pd.DataFrame, by: Sequence[str] | str = ()) -> pd.DataFrame:
+def rank_by(
+    evaluated: pd.DataFrame, by: Sequence[str] | str = (), *, tie_order: Sequence[str] = ()
+) -> pd.DataFrame:
     """Scored enterprises ranked within each combination of ``by`` (e.g. industry, zone, size).
 
     ``by`` combines freely: ``["zone", "industry", "size_class"]`` ranks within each 区镇 ×
-    industry × size; ``[]`` ranks all together. Adds ``group_rank`` (1 = best score, ties share
-    the better rank) and ``group_size``; returns a new frame sorted by group then rank.
+    industry × size; ``[]`` ranks all together. Adds ``group_rank`` (1 = best score; the same
+    score shares the better rank and the next rank skips: 1, 2, 2, 4) and ``group_size``.
+
+    Parameters
+    ----------
+    evaluated : DataFrame
+        An evaluated table (``score`` and ``scored``).
+    by : str or sequence of str
+        The columns to rank within.
+    tie_order : sequence of str
+        How a tie is listed (``classes.tie_order`` of the configuration): these columns, larger
+        first (a missing value last), then the enterprise id; the ranks stay shared.
+
+    Returns
+    -------
+    DataFrame
+        A new frame of the scored enterprises sorted by group, rank, then ``tie_order``.
     """
     by = _check_by(evaluated, by)
+    ties = _check_by(evaluated, tie_order)
     scored = evaluated[evaluated["scored"]].copy()
     if by:
         grouped = scored.groupby(by, observed=True, sort=False, dropna=False)["score"]
@@ -42,7 +60,10 @@ def rank_by(evaluated: pd.DataFrame, by: Sequence[str] | str = ()) -> pd.DataFra
     else:
         scored["group_rank"] = scored["score"].rank(method="min", ascending=False).astype("int64")
         scored["group_size"] = len(scored)
-    return scored.sort_values([*by, "group_rank"], kind="stable")
+    ids = [ID_COL] if ID_COL in scored.columns else []
+    keys = [*by, "group_rank", *ties, *ids]
+    ascending = [True] * (len(by) + 1) + [False] * len(ties) + [True] * len(ids)
+    return scored.sort_values(keys, ascending=ascending, kind="stable", na_position="last")
 
 
 def ranking_summary(evaluated: pd.DataFrame, by: Sequence[str] | str) -> pd.DataFrame:

@@ -5,319 +5,51 @@ from __future__ import annotations
 
 import io
 import math
-import re
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Literal
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import LineCollection, PatchCollection
-from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import PathPatch, Rectangle
-from matplotlib.patches import Polygon as MplPolygon
-from matplotlib.path import Path as MplPath
 
-from geo.exports.tables import check_frames, export_date
-from geo.messages import Lang, message, t
-from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
-from geo.storage.provenance import LegendEntry, Provenance, accuracy_label
-
-FONT_PATH = Path(__file__).resolve().parents[2] / "static" / "fonts" / "AtlasSansSC-Regular.otf"
-FONT_FAMILY = "Atlas Sans SC"
-# Installed CJK fonts used only for characters outside the shipped subset, when present.
-_FALLBACK_FAMILIES = (
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "WenQuanYi Zen Hei",
-    "Source Han Sans SC",
-    "DejaVu Sans",
+from geo.exports.map_marks import (
+    FONT_FAMILY,
+    FONT_PATH,
+    draw_features,
+    font,
+    font_families,
+    label_polygons,
+    legend_swatch,
+    north_arrow,
+    scale_bar,
+    wrap,
 )
+from geo.exports.tables import check_frames, export_date
+from geo.messages import Lang, joined, labelled, message, t
+from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
+from geo.storage.provenance import LegendEntry, Provenance, source_label, titled_accuracy
+
+__all__ = [
+    "FONT_FAMILY",
+    "FONT_PATH",
+    "Extent",
+    "Paper",
+    "briefing_figure",
+    "font_families",
+    "legend_headings",
+    "png_bytes",
+]
 
 A4_LANDSCAPE_IN = (297 / 25.4, 210 / 25.4)
 Paper = Literal["a4", "screen"]
 PAPER_DPI = {"a4": 300, "screen": 120}
 SUBTITLE_COLUMNS = 125  # subtitle line length (a hanzi counts two) before it wraps
 SUBTITLE_LINE_FRACTION = 0.026  # figure height each further subtitle line takes from the map
-
-# --------------------------------------------------------------------------------------------
-# the briefing PNG
-
-_FONT_LOCK = threading.Lock()
-_FONT_READY: list[str] = []
-
-
-def font_families() -> list[str]:
-    """The shipped CJK font (registered with matplotlib by path) followed by installed fallbacks."""
-    with _FONT_LOCK:
-        if not _FONT_READY:
-            if not FONT_PATH.exists():
-                raise FileNotFoundError(f"shipped font missing: {FONT_PATH} (run static/fonts/build_font.py)")
-            font_manager.fontManager.addfont(str(FONT_PATH))
-            installed = {f.name for f in font_manager.fontManager.ttflist}
-            _FONT_READY.extend([FONT_FAMILY, *(f for f in _FALLBACK_FAMILIES if f in installed)])
-    return list(_FONT_READY)
-
-
-# Every text drawn here may come from a user or a file (titles, names, sources): ``parse_math=False``
-# on each draws it as typed, so "$" never starts mathtext (which can fail on "$x^$").
-def _font(size: float, weight: str = "normal") -> font_manager.FontProperties:
-    return font_manager.FontProperties(family=font_families(), size=size, weight=weight)
-
-
-def _nice_length(max_m: float) -> float:
-    """The largest 1/2/5 x 10^k metres not above ``max_m``."""
-    exp = math.floor(math.log10(max_m))
-    for step in (5, 2, 1):
-        if step * 10**exp <= max_m:
-            return step * 10**exp
-    return 10 ** (exp - 1) * 5
-
-
-def _geom_paths(geoms) -> list[MplPath]:
-    paths = []
-    for geom in geoms:
-        for poly in shapely.get_parts(geom):
-            if poly.is_empty or poly.geom_type != "Polygon":
-                continue
-            rings = [
-                np.asarray(poly.exterior.coords)[:, :2],
-                *(np.asarray(r.coords)[:, :2] for r in poly.interiors),
-            ]
-            verts = np.concatenate(rings)
-            codes = np.concatenate(
-                [[MplPath.MOVETO] + [MplPath.LINETO] * (len(r) - 2) + [MplPath.CLOSEPOLY] for r in rings]
-            )
-            paths.append(MplPath(verts, codes))
-    return paths
-
-
-def _draw_frame(ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacity: float, z: int) -> None:
-    types = gdf.geom_type
-    poly = types.isin(["Polygon", "MultiPolygon"]).to_numpy()
-    line = types.isin(["LineString", "MultiLineString"]).to_numpy()
-    point = types.isin(["Point", "MultiPoint"]).to_numpy()
-    colors = np.asarray(colors, dtype=object)
-    if poly.any():
-        paths, faces, edges = [], [], []
-        for geom, color in zip(gdf.geometry[poly], colors[poly], strict=True):
-            for path in _geom_paths([geom]):
-                paths.append(PathPatch(path))
-                faces.append(to_rgba(color, max(fill_opacity, 0.12)))
-                edges.append(to_rgba(color, 0.95))
-        ax.add_collection(
-            PatchCollection(paths, facecolors=faces, edgecolors=edges, linewidths=0.9, zorder=z)
-        )
-    if line.any():
-        segments, segcolors = [], []
-        for geom, color in zip(gdf.geometry[line], colors[line], strict=True):
-            for part in shapely.get_parts(geom):
-                segments.append(np.asarray(part.coords)[:, :2])
-                segcolors.append(color)
-        ax.add_collection(LineCollection(segments, colors=segcolors, linewidths=2.2, zorder=z + 1))
-    if point.any():
-        pts = gdf.geometry[point]
-        xy = np.vstack([np.asarray(p.coords)[:, :2] for geom in pts for p in shapely.get_parts(geom)])
-        counts = [len(shapely.get_parts(g)) for g in pts]
-        pcolors = np.repeat(colors[point], counts)
-        size = 14 if len(xy) < 300 else 9 if len(xy) < 3000 else 5  # a town's points readable, a city's apart
-        ax.scatter(
-            xy[:, 0], xy[:, 1], s=size, c=list(pcolors), edgecolors="white", linewidths=0.3, zorder=z + 2
-        )
-
-
-def _label_candidates(geom) -> list:
-    """Places to try for a polygon's label: its representative point, then points above and below
-    it (still inside the polygon), then its centroid."""
-    pt = geom.representative_point()
-    _, miny, _, maxy = geom.bounds
-    height = maxy - miny
-    out = [pt]
-    for frac in (0.18, -0.18, 0.32, -0.32):
-        cand = shapely.Point(pt.x, pt.y + frac * height)
-        if geom.contains(cand):
-            out.append(cand)
-    centroid = geom.centroid
-    if geom.contains(centroid):
-        out.append(centroid)
-    return out
-
-
-def _label_polygons(
-    ax, gdf: gpd.GeoDataFrame, size: float, placed: list, *, named: dict[str, list] | None = None
-) -> None:
-    """Name labels inside each polygon, moved up or down when they would overlap a label already
-    placed (``placed``: their display boxes, upper layers first), and left out when no place fits,
-    when the place is outside the view, or when the same name already labels a polygon that meets
-    this one (``named``: name -> polygons labelled; e.g. a district drawn by two layers)."""
-    polygonal = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
-    if "name" not in polygonal or not 0 < len(polygonal) <= 25:
-        return
-    named = {} if named is None else named
-    renderer = ax.figure.canvas.get_renderer()
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    for geom, name in zip(polygonal.geometry, polygonal["name"], strict=True):
-        if geom is None or geom.is_empty or pd.isna(name):
-            continue
-        if any(geom.intersects(other) for other in named.get(str(name), ())):
-            continue
-        for pt in _label_candidates(geom):
-            if not (x0 <= pt.x <= x1 and y0 <= pt.y <= y1):
-                continue
-            text = ax.text(
-                pt.x,
-                pt.y,
-                str(name),
-                fontproperties=_font(size),
-                ha="center",
-                va="center",
-                color="#222",
-                zorder=20,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6},
-                parse_math=False,
-            )
-            box = text.get_window_extent(renderer).expanded(1.08, 1.15)
-            if not any(box.overlaps(other) for other in placed):
-                placed.append(box)
-                named.setdefault(str(name), []).append(geom)
-                break
-            text.remove()
-
-
-def _scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
-    x0, x1 = ax.get_xlim()
-    y0, y1 = ax.get_ylim()
-    length = _nice_length(extent_w / 4)
-    unit, div = ("km", 1000) if length >= 1000 else ("m", 1)
-    left, bottom = x0 + (x1 - x0) * 0.04, y0 + (y1 - y0) * 0.045
-    height = (y1 - y0) * 0.008
-    half = length / 2
-    for i, fc in enumerate(("black", "white", "black", "white")):
-        ax.add_patch(
-            Rectangle(
-                (left + i * half / 2, bottom),
-                half / 2,
-                height,
-                facecolor=fc,
-                edgecolor="black",
-                linewidth=0.6,
-                zorder=30,
-            )
-        )
-    for value in (0, half, length):
-        text = f"{value / div:g}"
-        ax.text(
-            left + value,
-            bottom + height * 1.8,
-            text,
-            fontproperties=_font(fontsize),
-            ha="center",
-            va="bottom",
-            zorder=30,
-            parse_math=False,
-        )
-    ax.text(
-        left + length + (x1 - x0) * 0.01,
-        bottom + height / 2,
-        unit,
-        fontproperties=_font(fontsize),
-        ha="left",
-        va="center",
-        zorder=30,
-        parse_math=False,
-    )
-
-
-def _north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
-    # The map is drawn in EPSG:4549 (Gauss-Kruger, CM 120E): grid north is within 1° of true north
-    # over Suzhou.
-    cx, top, length = 0.95, 0.95, 0.09
-    for side, fill in ((-1, "black"), (1, "white")):  # a half-black, half-white arrow head
-        ax.add_patch(
-            MplPolygon(
-                [(cx, top), (cx + side * 0.018, top - length), (cx, top - length * 0.72)],
-                closed=True,
-                transform=ax.transAxes,
-                facecolor=fill,
-                edgecolor="black",
-                linewidth=0.8,
-                zorder=31,
-            )
-        )
-    ax.text(
-        cx,
-        top + 0.012,
-        message("exports.footer.north", lang),
-        transform=ax.transAxes,
-        fontproperties=_font(fontsize * 1.3),
-        ha="center",
-        va="bottom",
-        zorder=31,
-        parse_math=False,
-    )
-
-
-def _legend_swatch(ax, x: float, y: float, w: float, h: float, entry: LegendEntry) -> None:
-    kind = getattr(entry, "kind", "fill")
-    if kind == "line":
-        ax.add_line(
-            Line2D([x, x + w], [y + h / 2] * 2, color=entry.color, linewidth=2.5, transform=ax.transAxes)
-        )
-    elif kind == "point":
-        ax.scatter(
-            [x + w / 2],
-            [y + h / 2],
-            s=40,
-            c=[entry.color],
-            edgecolors="white",
-            linewidths=0.5,
-            transform=ax.transAxes,
-        )
-    else:
-        alpha = max(getattr(entry, "fill_opacity", 0.35), 0.3)
-        ax.add_patch(
-            Rectangle(
-                (x, y), w, h, facecolor=entry.color, alpha=alpha, transform=ax.transAxes, edgecolor="none"
-            )
-        )
-        ax.add_patch(
-            Rectangle(
-                (x, y), w, h, facecolor="none", edgecolor=entry.color, linewidth=1.0, transform=ax.transAxes
-            )
-        )
-
-
-_NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)%")
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Break text into lines of about ``width`` columns (a hanzi counts two).
-
-    Latin words and numbers are never split, and no line starts with closing punctuation.
-    """
-    lines, line, count = [], "", 0
-    for token in re.findall(r" ?\[[^\]]{1,12}\]|[A-Za-z0-9.,_/:%+\-]+|.", text):
-        step = sum(1 if ord(ch) < 0x2E80 else 2 for ch in token)
-        if count + step > width and line.strip() and token[0] not in _NO_LINE_START:
-            lines.append(line.rstrip())
-            line = token.lstrip()
-            count = sum(1 if ord(ch) < 0x2E80 else 2 for ch in line)
-            continue
-        line += token
-        count += step
-    if line:
-        lines.append(line)
-    return lines or [""]
-
 
 FOOTER_SOURCE_LINES = 5  # at most this many lines of sources under a briefing map (then "…")
 MAP_BOX = (0.03, 0.70)  # the map's left edge and width, as fractions of the paper's width
@@ -376,13 +108,67 @@ def png_bytes(
         -> legend rows; layer title -> provenance.
     colors
         Layer title -> one colour per feature; default: the colour of the layer's first legend row.
+    lang
+        Every word drawn is in this language: the catalogue's, place names
+        (:mod:`geo.place_names`) and the built-in layers' sources; titles and legend rows are the
+        caller's (in ``lang``).
     paper, dpi
         ``"a4"`` (300 dpi) or ``"screen"`` (the same layout at 120 dpi); ``dpi`` overrides.
     extent
         The view on screen, (west, south, east, north) in degrees: the briefing shows that part of
         the map (widened to the paper's shape) and only what lies in it; default: every feature.
 
-    The map is drawn in EPSG:4549 so the scale bar is true in metres.
+    The map is drawn in EPSG:4549 so the scale bar is true in metres. The PNG's text chunks hold
+    the title, the subtitle (``Description``) and the legend's headings (``Legend``).
+    """
+    fig = briefing_figure(
+        title,
+        frames,
+        legend,
+        provenance,
+        colors=colors,
+        lang=lang,
+        paper=paper,
+        dpi=dpi,
+        when=when,
+        subtitle=subtitle,
+        legend_title=legend_title,
+        extent=extent,
+    )
+    buf = io.BytesIO()
+    fig.savefig(
+        buf,
+        format="png",
+        dpi=fig.dpi,
+        facecolor="white",
+        metadata={
+            "Title": title,
+            "Software": "Suzhou Industrial Layout Atlas",
+            **({"Description": subtitle} if subtitle else {}),
+            "Legend": "\n".join(legend_headings(frames, provenance, lang=lang)),
+        },
+    )
+    return buf.getvalue()
+
+
+def briefing_figure(
+    title: str,
+    frames: Mapping[str, gpd.GeoDataFrame],
+    legend: Mapping[str, Sequence[LegendEntry]],
+    provenance: Mapping[str, Provenance],
+    *,
+    colors: Mapping[str, Sequence[str] | pd.Series] | None = None,
+    lang: Lang = "zh",
+    paper: Paper = "a4",
+    dpi: int | None = None,
+    when: date | datetime | None = None,
+    subtitle: str = "",
+    legend_title: str | None = None,
+    extent: Extent | None = None,
+) -> Figure:
+    """The briefing sheet of :func:`png_bytes` as a matplotlib figure (its texts, its view), unsaved.
+
+    Parameters are those of :func:`png_bytes`.
     """
     feature_colors = _check_briefing(frames, legend, colors or {}, paper=paper, extent=extent)
     sheet = _lay_out(
@@ -397,6 +183,17 @@ def png_bytes(
         extent=extent,
     )
     return _render(sheet, title, frames, legend, provenance, lang=lang, legend_title=legend_title)
+
+
+def legend_headings(
+    frames: Mapping[str, gpd.GeoDataFrame], provenance: Mapping[str, Provenance], *, lang: Lang
+) -> list[str]:
+    """Each layer's heading in the legend, in drawing order: its title with its accuracy said once
+    (:func:`geo.storage.provenance.titled_accuracy`). The PNG carries them in its ``Legend`` text."""
+    return [
+        titled_accuracy(name, prov.accuracy, lang) if (prov := provenance.get(name)) is not None else name
+        for name in frames
+    ]
 
 
 # ---- check --------------------------------------------------------------------------------------
@@ -453,7 +250,7 @@ def _lay_out(
     size_in = (round(A4_LANDSCAPE_IN[0] * dpi) / dpi, round(A4_LANDSCAPE_IN[1] * dpi) / dpi)
     # A long subtitle (e.g. an evaluation's year, filters and weights) wraps; the map gives way.
     sub_lines = (
-        [ln for part in subtitle.split("\n") for ln in _wrap(part, SUBTITLE_COLUMNS)] if subtitle else []
+        [ln for part in subtitle.split("\n") for ln in wrap(part, SUBTITLE_COLUMNS)] if subtitle else []
     )
     footer = _footer(frames, provenance, lang=lang, when=when)
     map_bottom = max(0.12, 0.03 + len(footer) * FOOTER_LINE_H + 0.012)
@@ -477,6 +274,7 @@ def _lay_out(
 
 
 FOOTER_LINE_H = 0.022  # figure height of one footer line
+FOOTER_COLUMNS = 185  # a footer line's length (a hanzi counts two): the map's and the legend's width
 
 
 def _footer(
@@ -486,19 +284,23 @@ def _footer(
     lang: Lang,
     when: date | datetime | None,
 ) -> list[str]:
-    """The lines under the map: each layer's source and accuracy, then the date and projection."""
-    sources = [
-        f"{name}：{prov.source}（{accuracy_label(prov.accuracy, lang)}）"
-        for name, prov in provenance.items()
-        if name in frames and prov is not None
-    ]
+    """The lines under the map: each layer's source and accuracy (said once), then the date and
+    projection; in ``lang``'s words and marks (a built-in layer's source in English on an English
+    sheet: :func:`geo.storage.provenance.source_label`)."""
+    by_source: dict[str, list[str]] = {}  # layers of one source are named together, the source once
+    for name, prov in provenance.items():
+        if name in frames and prov is not None:
+            by_source.setdefault(source_label(prov.source, lang), []).append(
+                titled_accuracy(name, prov.accuracy, lang)
+            )
+    sources = [labelled(joined(names, lang), source, lang) for source, names in by_source.items()]
     label_src, label_date = message("exports.footer.sources", lang), message("exports.footer.date", lang)
     crs_note = message("exports.footer.projection", lang)
-    footer = _wrap(f"{label_src}：" + "；".join(sources), 150)
+    footer = wrap(labelled(label_src, joined(sources, lang, mark="clause"), lang), FOOTER_COLUMNS)
     if len(footer) > FOOTER_SOURCE_LINES:
         footer = footer[:FOOTER_SOURCE_LINES]
         footer[-1] = footer[-1][:-1] + "…"
-    footer.append(f"{label_date}：{export_date(when)}    {crs_note}")
+    footer.append(f"{labelled(label_date, export_date(when), lang)}    {crs_note}")
     return footer
 
 
@@ -506,23 +308,41 @@ def _view(
     projected: Mapping[str, gpd.GeoDataFrame], extent: Extent | None, *, ratio: float
 ) -> tuple[float, float, float, float]:
     """The map's view in EPSG:4549 (xmin, ymin, xmax, ymax), widened to the box's ``ratio`` (w/h):
-    the ``extent`` shown on screen, else every feature with a margin."""
+    the ``extent`` shown on screen, else every feature with a margin. A view wider than every
+    feature with its margin (a map zoomed out, or fitted at a whole zoom level) is narrowed to them,
+    so the paper is not mostly empty; a view zoomed in stays as it is."""
+    data = _data_box(projected)
     if extent is not None:
         west, south, east, north = extent
         edge = shapely.box(west, south, east, north).segmentize(max(east - west, north - south) / 16)
         xmin, ymin, xmax, ymax = gpd.GeoSeries([edge], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).total_bounds
-        margin = 1.0
+        if data is not None:
+            cut = (max(xmin, data[0]), max(ymin, data[1]), min(xmax, data[2]), min(ymax, data[3]))
+            if cut[0] < cut[2] and cut[1] < cut[3]:  # a view away from every feature stays as it is
+                xmin, ymin, xmax, ymax = cut
     else:
-        nonempty = [f for f in projected.values() if len(f) and not f.geometry.is_empty.all()]
-        if nonempty:
-            bounds = np.array([f.total_bounds for f in nonempty])
-            xmin, ymin = bounds[:, 0].min(), bounds[:, 1].min()
-            xmax, ymax = bounds[:, 2].max(), bounds[:, 3].max()
-        else:
-            xmin, ymin, xmax, ymax = DEFAULT_VIEW_M
-        margin = 1.08
-    w, h = max(xmax - xmin, 1000) * margin, max(ymax - ymin, 1000) * margin
+        xmin, ymin, xmax, ymax = data if data is not None else DEFAULT_VIEW_M
+    w, h = max(xmax - xmin, 1000), max(ymax - ymin, 1000)
     w, h = max(w, h * ratio), max(h, w / ratio)
+    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
+    return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+VIEW_MARGIN = 1.08  # every feature's box, widened by this factor, is the widest view on paper
+
+
+def _data_box(projected: Mapping[str, gpd.GeoDataFrame]) -> tuple[float, float, float, float] | None:
+    """Every feature's bounds widened by :data:`VIEW_MARGIN` about their middle; None without any."""
+    nonempty = [f for f in projected.values() if len(f) and not f.geometry.is_empty.all()]
+    if not nonempty:
+        return None
+    bounds = np.array([f.total_bounds for f in nonempty])
+    bounds = bounds[np.isfinite(bounds).all(axis=1)]
+    if not len(bounds):
+        return None
+    xmin, ymin = bounds[:, 0].min(), bounds[:, 1].min()
+    xmax, ymax = bounds[:, 2].max(), bounds[:, 3].max()
+    w, h = max(xmax - xmin, 1000) * VIEW_MARGIN, max(ymax - ymin, 1000) * VIEW_MARGIN
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
 
@@ -548,18 +368,18 @@ def _render(
     *,
     lang: Lang,
     legend_title: str | None,
-) -> bytes:
-    """Draw the sheet: title and subtitle, the map, the legend panel, the footer; PNG bytes."""
+) -> Figure:
+    """Draw the sheet: title and subtitle, the map, the legend panel, the footer."""
     fig = Figure(figsize=sheet.size_in, dpi=sheet.dpi, facecolor="white")
     FigureCanvasAgg(fig)
     base = 9.0  # points at A4; text scales with the paper, not with dpi
-    fig.text(0.03, 0.955, title, fontproperties=_font(base * 2.0), ha="left", va="top", parse_math=False)
+    fig.text(0.03, 0.955, title, fontproperties=font(base * 2.0), ha="left", va="top", parse_math=False)
     if sheet.sub_lines:
         fig.text(
             0.03,
             0.905,
             "\n".join(sheet.sub_lines),
-            fontproperties=_font(base * 1.1),
+            fontproperties=font(base * 1.1),
             ha="left",
             va="top",
             color="#444",
@@ -576,20 +396,20 @@ def _render(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     for z, layer in enumerate(sheet.layers):
-        _draw_frame(ax, layer.frame, layer.colors, fill_opacity=layer.fill_opacity, z=2 + z * 3)
+        draw_features(ax, layer.frame, layer.colors, fill_opacity=layer.fill_opacity, z=2 + z * 3)
     placed: list = []
     named: dict[str, list] = {}
     for layer in reversed(sheet.layers):  # upper layers' labels win
-        _label_polygons(ax, layer.frame, base * 0.75, placed, named=named)
-    _scale_bar(ax, extent_w=x1 - x0, fontsize=base * 0.85, lang=lang)
-    _north_arrow(ax, fontsize=base, lang=lang)
+        label_polygons(ax, layer.frame, base * 0.75, placed, lang=lang, named=named)
+    scale_bar(ax, extent_w=x1 - x0, fontsize=base * 0.85, lang=lang)
+    north_arrow(ax, fontsize=base, lang=lang)
     _legend_panel(fig, sheet, frames, legend, provenance, lang=lang, legend_title=legend_title, base=base)
     for i, line in enumerate(sheet.footer):  # above the paper's lower margin
         fig.text(
             0.03,
             sheet.map_bottom - 0.012 - i * FOOTER_LINE_H,
             line,
-            fontproperties=_font(base * 0.8),
+            fontproperties=font(base * 0.8),
             ha="left",
             va="top",
             color="#333",
@@ -599,25 +419,13 @@ def _render(
         0.98,
         0.955,
         t("app.disclaimer", lang),
-        fontproperties=_font(base * 1.0),
+        fontproperties=font(base * 1.0),
         ha="right",
         va="top",
         color="#b00020",
         parse_math=False,
     )
-    buf = io.BytesIO()
-    fig.savefig(
-        buf,
-        format="png",
-        dpi=sheet.dpi,
-        facecolor="white",
-        metadata={
-            "Title": title,
-            "Software": "Suzhou Industrial Layout Atlas",
-            **({"Description": "\n".join(sheet.sub_lines)} if sheet.sub_lines else {}),
-        },
-    )
-    return buf.getvalue()
+    return fig
 
 
 def _legend_panel(
@@ -641,29 +449,27 @@ def _legend_panel(
         0,
         y,
         legend_title or t("legend.title", lang),
-        fontproperties=_font(base * 1.35),
+        fontproperties=font(base * 1.35),
         va="top",
         parse_math=False,
     )
     y -= 0.06
     row_h = 0.036
-    for name in frames:
-        prov = provenance.get(name)
-        acc = f" [{accuracy_label(prov.accuracy, lang)}]" if prov is not None else ""
-        for line in _wrap(name + acc, 30):
-            lg.text(0, y, line, fontproperties=_font(base * 1.0), va="top", color="#111", parse_math=False)
+    for name, heading in zip(frames, legend_headings(frames, provenance, lang=lang), strict=True):
+        for line in wrap(heading, 30):
+            lg.text(0, y, line, fontproperties=font(base * 1.0), va="top", color="#111", parse_math=False)
             y -= row_h * 0.9
         for entry in legend.get(name, ()):
             if y < 0.03:
                 break
-            _legend_swatch(lg, 0.02, y - row_h * 0.62, 0.09, row_h * 0.55, entry)
-            lines = _wrap(entry.label, 24)
+            legend_swatch(lg, 0.02, y - row_h * 0.62, 0.09, row_h * 0.55, entry)
+            lines = wrap(entry.label, 24)
             for i, line in enumerate(lines):
                 lg.text(
                     0.15,
                     y - i * row_h * 0.8,
                     line,
-                    fontproperties=_font(base * 0.9),
+                    fontproperties=font(base * 0.9),
                     va="top",
                     parse_math=False,
                 )

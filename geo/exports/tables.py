@@ -87,6 +87,18 @@ def _jsonable(value):
     return value
 
 
+def _one_type_per_family(geoms: np.ndarray, multi_families: set[str]) -> np.ndarray:
+    """Polygons as MultiPolygons (lines, points alike) in a family that has any multi-part
+    geometry, so that a file holds one geometry type (QGIS and ogrinfo: MultiPolygon, not
+    "Unknown (any)")."""
+    out = geoms.copy()
+    for i, geom in enumerate(geoms):
+        family = GEOMETRY_FAMILIES.get(geom.geom_type) if geom is not None else None
+        if family in multi_families and not geom.geom_type.startswith("Multi"):
+            out[i] = _MULTI[family]([geom])
+    return out
+
+
 def _round_coords(geom, decimals: int):
     return shapely.set_precision(geom, 10**-decimals, mode="pointwise") if geom is not None else None
 
@@ -131,7 +143,8 @@ def geojson_bytes(
     Each feature carries its attributes, area/length metrics (see :func:`with_measures`) and the
     provenance properties ``layer``, ``data_source``, ``data_accuracy`` and ``exported``.
     Polygon rings follow the right-hand rule; coordinates keep 8 decimals (about 1 mm); whole
-    numbers are written as integers (72, not 72.0).
+    numbers are written as integers (72, not 72.0); polygons beside multipolygons are written as
+    multipolygons (lines, points alike), so a file of one family has one geometry type.
 
     ``headers="official"`` names the standard columns of enterprise and parcel tables by the
     official forms' headers with units (``用地面积（亩）``, not ``land_mu``;
@@ -145,6 +158,12 @@ def geojson_bytes(
     exported = export_date(when)
     features = []
     renamed: dict[str, str] = {}
+    multi_families = {
+        GEOMETRY_FAMILIES[kind]
+        for frame in frames.values()
+        for kind in frame.geom_type.dropna().unique()
+        if kind.startswith("Multi") and kind in GEOMETRY_FAMILIES
+    }
     for name, frame in frames.items():
         prov = provenance.get(name)
         data = with_measures(frame) if measures else frame
@@ -154,6 +173,7 @@ def geojson_bytes(
             data = data.rename(columns=official)
             renamed.update({header: key for key, header in official.items()})
         geoms = shapely.orient_polygons(np.asarray(data.geometry.values, dtype=object), exterior_cw=False)
+        geoms = _one_type_per_family(geoms, multi_families)
         columns = [c for c in data.columns if c != data.geometry.name]
         records = data[columns].astype(object).to_dict(orient="records")
         for geom, record in zip(geoms, records, strict=True):
@@ -255,6 +275,9 @@ GEOMETRY_FAMILIES = {
     "Point": "point",
     "MultiPoint": "point",
 }
+
+# The multi-part type of each family (a family with any multi-part geometry is written as that).
+_MULTI = {"polygon": shapely.MultiPolygon, "line": shapely.MultiLineString, "point": shapely.MultiPoint}
 
 
 def split_by_geometry(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict[str, gpd.GeoDataFrame]]:

@@ -22,7 +22,8 @@ import yaml
 from geo.catalogue import norm_header
 from geo.ingest.places import Places, bundled, located_in, named_in
 from geo.ingest.report import RowReport
-from geo.messages.notes import note
+from geo.messages.notes import Both, note
+from geo.place_names import place_name
 
 CHECKS_YAML = Path(__file__).with_name("checks.yaml")
 
@@ -118,8 +119,8 @@ def _misplaced(rows, geoms, present, texts: pd.Series, places: Places, field: st
             note(
                 "ingest.row.misplaced",
                 field=field,
-                named=places.names[named[k]],
-                at=places.names[at[k]],
+                named=Both(places.names[named[k]], place_name(places.names[named[k]], "en")),
+                at=Both(places.names[at[k]], place_name(places.names[at[k]], "en")),
                 schematic=schematic,
             ),
             [texts.iloc[k]],

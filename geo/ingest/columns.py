@@ -96,7 +96,7 @@ def apply_mapping(
         else suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind)
     )
     mapping = {k: v for k, v in mapping.items() if v}
-    field_zh = labels(kind)
+    field_zh, field_en = labels(kind), labels(kind, "en")
     unknown = [t for t in mapping if t not in field_zh]
     if unknown:
         raise DataValidationError.of(
@@ -108,13 +108,15 @@ def apply_mapping(
     if absent:
         raise DataValidationError.of(
             "ingest.mapped_columns_absent",
-            pairs=Listing(f"{field_zh[t]}→「{s}」" for t, s in absent.items()),
+            pairs=Listing(
+                Both(f"{field_zh[t]}→「{s}」", f"{field_en[t]} → “{s}”") for t, s in absent.items()
+            ),
             columns=Listing(str(c) for c in gdf.columns if c != gdf.geometry.name),
         )
     missing = [t for t in required(kind, "import") if t not in mapping and t not in optional]
     if missing:
         raise DataValidationError.of(
-            "ingest.required_fields_missing", fields=Listing(field_zh[t] for t in missing)
+            "ingest.required_fields_missing", fields=Listing(Both(field_zh[t], field_en[t]) for t in missing)
         )
     out = gdf.copy()
     renamed = {}

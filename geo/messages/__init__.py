@@ -10,8 +10,8 @@ hint shown after message ``K``.
 One module per area, each with its table ``MESSAGES``, listed in :data:`AREAS` and merged once: a key
 defined in two modules stops the import. geo's own messages: ingest.py, ingest_placing.py,
 ingest_notes.py, exports.py, evaluation.py, evaluation_config.py, evaluation_words.py, yearly.py,
-records.py, record_labels.py, cli.py, land_notes.py, sources.py; the interface's: ui/ (one module per
-page area, and the layers'). Words are joined with each language's own marks (:func:`joined`,
+records.py, record_labels.py, cli.py, land_notes.py, sources.py, cited_sources.py; the interface's: ui/
+(one module per page area, and the layers'). Words are joined with each language's own marks (:func:`joined`,
 :func:`labelled`, marks.py), so an English sentence never carries a 、 or a full-width colon.
 """
 
@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import Any, Literal
 
 from geo.messages import (
+    cited_sources,
     cli,
     evaluation,
     evaluation_config,
@@ -50,6 +51,7 @@ AREAS: tuple[ModuleType, ...] = (
     evaluation_words,
     records,
     sources,
+    cited_sources,
     yearly,
     cli,
     land_notes,

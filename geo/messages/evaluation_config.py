@@ -71,6 +71,14 @@ _RULES: dict[str, tuple[str, str]] = {
         "{where[zh]} 中的未知指标「{key}」",
         "unknown indicator “{key}” in {where[en]}",
     ),
+    "tie_order_not_list": (
+        "classes.tie_order 应为指标列表，如 [tax_per_mu_wan_yuan]",
+        "classes.tie_order should be a list of indicators, e.g. [tax_per_mu_wan_yuan]",
+    ),
+    "tie_order_unknown": (
+        "classes.tie_order 中的未知指标「{key}」；可用指标：{indicators[zh]}",
+        "unknown indicator “{key}” in classes.tie_order; indicators available: {indicators[en]}",
+    ),
     "fixed_not_positive": ("{where[zh]}.{key} 应大于 0", "{where[en]}.{key} should be more than 0"),
     "warnings_not_list": ("warnings 应为预警规则列表", "warnings should be a list of early-warning rules"),
     "warning_fields": (

@@ -9,20 +9,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.unknown_frame.hint": ("可选：{choices}", "Choose one of: {choices}"),
     "ingest.zones_need_polygons": (
         "用途「分区」需要面要素（多边形），而这个文件的要素全是 {found}",
-        "The use “分区” (zones) needs polygons, but every feature of this file is {found}",
+        "The use “Zones” needs polygons, but every feature of this file is {found}",
     ),
     "ingest.zones_need_polygons.hint": (
         "请把用途改为「企业」（点）或「其他」后重新读取",
-        "Change the use to “企业” (enterprises, points) or “其他” (other) and read it again",
+        "Change the use to “Enterprises” (points) or “Other layer” and read it again",
     ),
     "ingest.enterprises_need_points": (
         "用途「企业」需要点（或可取内部点的面），而这个文件的要素全是 {found}",
-        "The use “企业” (enterprises) needs points (or polygons to take an inner point of), but every "
+        "The use “Enterprises” needs points (or polygons to take an inner point of), but every "
         "feature of this file is {found}",
     ),
     "ingest.enterprises_need_points.hint": (
         "请把用途改为「其他」后重新读取",
-        "Change the use to “其他” (other) and read it again",
+        "Change the use to “Other layer” and read it again",
     ),
     "ingest.no_row_passed": (
         "「{file}」的全部 {rows} 行都没有通过校验",
@@ -125,14 +125,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.required_fields_missing": ("缺少必需的字段：{fields}", "Required fields are missing: {fields}"),
     "ingest.required_fields_missing.hint": (
         "请在「字段对应」中为它们选择表格里的列，或在源表中补上这些列后重新导入",
-        "Choose a column of the table for each in “字段对应” (column mapping), or add these columns to the "
+        "Choose a column of the table for each in the column mapping (--map on the command line), or add"
+        " these columns to the "
         "source table and import again",
     ),
     # -- the user store (userstore.py)
     "ingest.no_such_import": ("没有名为「{name}」的导入图层", "There is no imported layer named “{name}”"),
     "ingest.no_such_import.hint": (
         "请先在「数据管理」页导入",
-        "Import it first on the “数据管理” (data) page",
+        "Import it first on the “Data” page",
     ),
     "ingest.import_lacks_fields": (
         "导入图层「{name}」缺少字段：{fields}",

@@ -428,6 +428,17 @@ CLI: dict[str, tuple[str, str]] = {
         "请加上 --source「数据提供单位，年份」",
         'Add --source "<providing body>, <year>"',
     ),
+    "cli.import_without_accuracy": (
+        "保存导入需要注明数据精度（没有默认值）：图例和每个导出文件都会标出它",
+        "Saving an import needs the data's accuracy (there is no default): the legend and every"
+        " export name it",
+    ),
+    "cli.import_without_accuracy.hint": (
+        "请加上 --accuracy，取值：real 真实（测绘或官方矢量数据）、transcribed 转录（从文件报表抄录）、"
+        "schematic 示意（按描述或大致位置画出）、synthetic 合成（生成的演示数据）",
+        "Add --accuracy: real (surveyed or official vector data), transcribed (copied from documents),"
+        " schematic (drawn from a description or rough location), synthetic (generated demo data)",
+    ),
     "cli.unsupported_export_format": ("不支持导出为「{format}」", "Cannot export as “{format}”"),
     "cli.unsupported_export_format.hint": (
         "可选：{formats}（离线 HTML 请在页面上导出）",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geo.messages import Lang, message
+from geo.messages import MESSAGES, Lang, message
 
 # (中文, English) for each accuracy class (docs/domain.md §6), most exact first (the words:
 # geo/messages/record_labels.py).
@@ -19,6 +19,23 @@ ACCURACY_LABEL: dict[str, tuple[str, str]] = {
 def accuracy_label(accuracy: str, lang: Lang) -> str:
     """The accuracy class in the UI language (an unknown class is shown as given)."""
     return message(f"storage.accuracy.{accuracy}", lang) if accuracy in ACCURACY_LABEL else accuracy
+
+
+# the built-in layers' citations as stored -> their English rendering (geo/messages/cited_sources.py)
+_CITED_EN = {zh: en for key, (zh, en) in MESSAGES.items() if key.startswith("source.")}
+
+
+def source_label(source: str, lang: Lang) -> str:
+    """A layer's source in ``lang``: a built-in layer's citation in English on an English page (the
+    catalogue's rendering); any other source (a user's own) as given."""
+    return _CITED_EN.get(source, source) if lang == "en" else source
+
+
+def titled_accuracy(title: str, accuracy: str, lang: Lang) -> str:
+    """A layer's title with its accuracy class said once: "Two axes (schematic)" stays as it is,
+    "Districts" becomes "Districts [real]" (the title does not name the class)."""
+    label = accuracy_label(accuracy, lang)
+    return title if label and label.casefold() in title.casefold() else f"{title} [{label}]"
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import html
 import json
 import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
@@ -167,6 +168,49 @@ def city_data(
     return data
 
 
+@dataclass
+class Build:
+    """The city demo being loaded (built first if it is not cached) in a thread of its own, for the
+    whole process: no session runs it, so a tab closed or a page left does not stop it, and every
+    session asking meanwhile follows the same one. ``steps`` are the build's steps heard so far
+    (``data.city_build.BUILD_STEPS``); ``failure`` is set when it failed."""
+
+    key: str
+    started: float
+    steps: list[str] = field(default_factory=list)
+    failure: DataValidationError | None = None
+    finished: float | None = None
+
+
+_builds: dict[str, Build] = {}
+
+
+def build_in_background(*, n_enterprises: int, seed: int = CITY_SEED) -> Build:
+    """The load of the city demo ``n_enterprises``: started in a thread unless one is under way or
+    finished well (a failed one is started again), and returned for a page to follow."""
+    key = data_key(n_enterprises, seed)
+    with _lock:
+        build = _builds.get(key)
+        if build is not None and build.failure is None:
+            return build
+        build = _builds[key] = Build(key=key, started=time.monotonic())
+    threading.Thread(
+        target=_run_build, args=(build, n_enterprises, seed), name=f"city-build-{key}", daemon=True
+    ).start()
+    return build
+
+
+def _run_build(build: Build, n_enterprises: int, seed: int) -> None:
+    try:
+        city_data(n_enterprises=n_enterprises, seed=seed, on_step=build.steps.append)
+    except DataValidationError as exc:
+        build.failure = exc
+    except Exception as exc:  # noqa: BLE001 - a thread's failure must reach the page that waits
+        build.failure = DataValidationError.of("city.build.failed", reason=f"{type(exc).__name__}: {exc}")
+    finally:
+        build.finished = time.monotonic()
+
+
 def loaded(key: str) -> CityData | None:
     """The data set ``key`` if this process has loaded it (never loads)."""
     with _lock:
@@ -311,7 +355,9 @@ def view_answer(
 __all__ = [
     "CELL_DEG",
     "TOKEN_PURPOSE",
+    "Build",
     "CityData",
+    "build_in_background",
     "city_data",
     "city_size",
     "data_key",

@@ -28,7 +28,7 @@ from layers.base import Provenance
 from layers.city_view import CityViewLayer, city_view_layer, token_script
 from layers.mapview import MapLayer, render_map
 from pages.city.building import city_data_shown
-from pages.city.data import CELL_DEG, TOKEN_PURPOSE, CityData, city_size, data_key, keep_classes, loaded
+from pages.city.data import CELL_DEG, TOKEN_PURPOSE, CityData, city_size, keep_classes
 from pages.city.yearly import city_yearly, scope_tables
 from pages.common import cache
 from pages.common.auth import aggregates_for_role, atlas_config, firms_hidden_note, identity, sees_firms
@@ -89,10 +89,17 @@ def loaded_city(lang: Lang) -> CityData:
     page says so and shows the build's steps as they go, pages/city/building.py)."""
     try:
         n = city_size()
-        return loaded(data_key(n)) or city_data_shown(n, lang)
+        return city_data_shown(n, lang, leave=_leave_city)
     except DataValidationError as exc:
         show_error(exc)
         stop_page()
+
+
+def _leave_city() -> None:
+    """Back to the Wujiang demo (the city's build goes on without this session)."""
+    st.session_state[KEPT] = WUJIANG
+    st.session_state.pop(WIDGET, None)
+    st.query_params.pop("data", None)
 
 
 def view_token() -> str | None:

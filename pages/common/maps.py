@@ -17,7 +17,15 @@ from streamlit_folium import st_folium
 from geo.messages import Lang, t
 from layers import REGISTRY
 from layers.base import DATA_VALUE_PREFIX
-from layers.mapview import MapLayer, basemap_is_gcj02, fit_script, legend_html, render_map, view_extent
+from layers.mapview import (
+    MapLayer,
+    basemap_is_gcj02,
+    fit_script,
+    legend_html,
+    render_map,
+    shown_layers,
+    view_extent,
+)
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from pages.common import cache
@@ -257,10 +265,14 @@ def export_panel(
     Call after the map is drawn (after :func:`rest_after_map`, or past ``map_first_run``).
     ``per_row``: buttons to a row (2 in a column beside a panel, where three cut their labels).
     ``extent``: the view on screen (``layers.mapview.view_extent``), what the briefing PNG shows;
-    ``subtitle``: a line under the briefing's title (e.g. the feature the user clicked).
+    ``subtitle``: a line under the briefing's title (e.g. the feature the user clicked). ``items``
+    are the layers the map shows (``layers.mapview.shown_layers``): none gives a note, no buttons.
     """
     with st.expander(t("export.panel", lang), icon=":material/download:"):
         st.caption(t("export.panel_note", lang))
+        if not items:
+            st.info(t("export.none_shown", lang))
+            return
         made = map_downloads(title, items, m, lang=lang, extent=extent, subtitle=subtitle)
         download_buttons(made, key=key, per_row=per_row)
 
@@ -300,7 +312,8 @@ def map_with_exports(
     """A page's map: ``base`` layers stay (and with them the user's view), ``changing`` ones follow
     the widgets; then the 示意图 note and the export panel. Returns streamlit-folium's dict.
 
-    The map reports its view (``"bounds"``), so that the briefing PNG shows what is on screen;
+    The map reports its view (``"bounds"``) and the layers switched on (``"selected_layers"``), so
+    that the briefing PNG shows what is on screen;
     ``export_subtitle`` makes the briefing's subtitle from streamlit-folium's dict (e.g. what
     the user clicked).
 
@@ -328,7 +341,7 @@ def map_with_exports(
         lang=s.lang,
         gcj02=gcj02,
         height=height,
-        returned_objects=[*(returned_objects or []), "bounds"],
+        returned_objects=[*(returned_objects or []), "bounds", "selected_layers"],
         base_key=(title, tuple(center), zoom, *base_key),
         changing_key=changing_key,
         signal_drawn=signal_drawn,
@@ -338,7 +351,7 @@ def map_with_exports(
     st.caption(":material/warning: " + note + " " + t("map.disclaimer", s.lang))
     export_panel(
         export_title or title,
-        base + changing,
+        shown_layers(base + changing, out, lang=s.lang),
         full_map(build, changing, lang=s.lang, gcj02=gcj02),
         lang=s.lang,
         key=f"{key}_export",

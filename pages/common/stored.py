@@ -12,6 +12,7 @@ from geo.ingest import list_user_layers
 from geo.messages import Lang, t
 from geo.storage.base import open_store
 from geo.storage.builtin import layer_metadata, load_layer
+from geo.storage.provenance import source_label
 from layers import REGISTRY
 from layers.base import Layer, Provenance, accuracy_label
 from layers.mapview import MapLayer
@@ -70,7 +71,7 @@ def map_layer_of(
 
 def _english(row: pd.Series, column: str, lang: Lang) -> str:
     """A metadata text in ``lang``: its English rendering (``<column>_en``, the atlas's translation)
-    on an English page where the metadata has one; the sources themselves stay as cited."""
+    on an English page where the metadata has one (the sources: :func:`source_label`)."""
     english = row.get(f"{column}_en") if lang == "en" else None
     return str(english) if isinstance(english, str) and english else str(row[column] or "")
 
@@ -85,7 +86,7 @@ def provenance_table(layers: list[str], lang: Lang) -> pd.DataFrame:
             {
                 t("col.layer", lang): row["title_en"] if lang == "en" else row["title_zh"],
                 t("col.accuracy", lang): accuracy_label(row["accuracy"], lang),
-                t("col.source", lang): row["source"],
+                t("col.source", lang): source_label(row["source"], lang),
                 t("col.licence", lang): _english(row, "licence", lang),
                 t("col.crs", lang): row["crs"],
                 t("col.note", lang): _english(row, "note", lang),

@@ -11,7 +11,7 @@ from geo.errors import DataValidationError
 from geo.messages import t
 from geo.spatial.crs import STORAGE_CRS
 from layers import REGISTRY
-from layers.mapview import render_map, view_extent
+from layers.mapview import render_map, shown_layers, view_extent
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
@@ -75,5 +75,9 @@ def export_section(s: Settings) -> None:
     )
     m = render_map(items, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, fit_to=extent)
     m.add_child(SnapshotControl(title=title, lang=lang))
-    view = view_extent(show_map(m, key="data_export_map", height=480, returned_objects=["bounds"]))
-    download_buttons(map_downloads(title, items, m, lang=lang, extent=view), key="export")
+    out = show_map(m, key="data_export_map", height=480, returned_objects=["bounds", "selected_layers"])
+    shown = shown_layers(items, out, lang=lang)  # the layers switched on in the map's switcher
+    if not shown:
+        st.info(t("export.none_shown", lang))
+        return
+    download_buttons(map_downloads(title, shown, m, lang=lang, extent=view_extent(out)), key="export")

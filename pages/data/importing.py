@@ -43,8 +43,9 @@ def proposed_kind(found: ingest.Inspection) -> str:
     return "other"
 
 
-def _preview_layer(result: ingest.ImportResult, accuracy: str = "real") -> MapLayer:
-    """The file's rows on the preview map, named by the file."""
+def _preview_layer(result: ingest.ImportResult, accuracy: str) -> MapLayer:
+    """The file's rows on the preview map, named by the file; ``accuracy`` is the class chosen, or
+    the words saying none is yet (the legend shows it as given)."""
     frame = result.frame
     row = pd.Series(
         {
@@ -117,7 +118,8 @@ def _show_result(result: ingest.ImportResult, s: Settings) -> None:
         )
         _report_downloads(result.report, "data_report", lang)
     st.markdown(f"**{t('data.preview', lang)}**")
-    item = _preview_layer(result)
+    chosen = st.session_state.get(file_key("data_save_accuracy"))
+    item = _preview_layer(result, chosen if chosen in ACCURACY_CLASSES else t("data.accuracy_unchosen", lang))
     m = render_map(
         [*_reference_layers(), item],
         lang=lang,
@@ -163,13 +165,18 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
         )
         source = st.text_input(t("data.source", lang), key="data_save_source", persist_state=KEEP)
         c3, c4 = st.columns(2)
+        # asked for every file, never preselected nor carried over (issue 23): "real" is a claim
         accuracy = c3.selectbox(
             t("data.accuracy", lang),
             ACCURACY_CLASSES,
+            index=None,
             format_func=lambda a: accuracy_label(a, lang),
-            key="data_save_accuracy",
+            placeholder=t("data.accuracy_placeholder", lang),
+            help=t("data.accuracy_help", lang),
+            key=file_key("data_save_accuracy"),
             persist_state=KEEP,
         )
+        c3.caption(t("data.accuracy_short", lang))
         licence = c4.text_input(t("data.licence", lang), key="data_save_licence", persist_state=KEEP)
         year = None
         if kind == "enterprises" and "year" not in result.frame.columns:
@@ -188,6 +195,9 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
     meta = user_meta(user_stamp())
     stored = ingest.layer_name(name)
     others = meta.loc[meta["layer"] != stored, "title_zh"].astype(str).str.strip()
+    if submitted and accuracy is None:
+        st.error(t("data.accuracy_missing", lang))
+        return
     if submitted and title.strip() in set(others):  # the legend and the layer lists name layers by title
         st.error(t("data.title_taken", lang).format(title=title.strip()))
         return
@@ -326,7 +336,7 @@ def import_section(s: Settings) -> None:
             enc=found.encoding or "—",
             crs=found.crs or t("data.crs_missing", lang),
         )
-        + " "
+        + " · "
         + t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang))
     )
     for item in found.notes:

@@ -24,14 +24,7 @@ from pages.common.stored import layer_frame
 
 # CRS choices offered for a file without .prj (the tool's suggestion comes first).
 CRS_CHOICES = (ANALYSIS_CRS, ANALYSIS_CRS_ZONED, STORAGE_CRS, "EPSG:4490", "EPSG:2385", "EPSG:2437")
-CRS_LABELS = {
-    ANALYSIS_CRS: "EPSG:4549 CGCS2000 3° 高斯-克吕格 CM 120°E（不带带号）",
-    ANALYSIS_CRS_ZONED: "EPSG:4528 CGCS2000 3° 高斯-克吕格 第 40 带（带号 40）",
-    STORAGE_CRS: "EPSG:4326 WGS-84 经纬度",
-    "EPSG:4490": "EPSG:4490 CGCS2000 经纬度",
-    "EPSG:2385": "EPSG:2385 西安 80 3° 高斯-克吕格 CM 120°E",
-    "EPSG:2437": "EPSG:2437 北京 54 3° 高斯-克吕格 CM 120°E",
-}
+# Their labels are catalogue entries data.crs_name.<EPSG code> (geo/messages/ui/data.py).
 # Built-in polygon layers a table can be joined to, with their key fields.
 JOIN_LAYERS = {
     "districts": ("name", "adcode"),
@@ -108,7 +101,8 @@ def _crs_widgets(found: ingest.Inspection, lang: Lang, options: dict) -> None:
     declared_tag = t("data.crs_declared", lang)
 
     def crs_label(crs: str) -> str:
-        return CRS_LABELS.get(crs, crs) + (declared_tag if crs == declared else "")
+        name = t(f"data.crs_name.{crs.split(':')[-1]}", lang) if crs in CRS_CHOICES else crs
+        return name + (declared_tag if crs == declared else "")
 
     picked = st.selectbox(
         t("data.crs", lang), choices, format_func=crs_label, key=file_key("data_crs"), persist_state=KEEP

@@ -16,7 +16,8 @@ from geo.messages import Lang, t
 from geo.yearly.notice import group_method_rows
 from pages.data.collect_profile import show_sources
 from pages.efficiency.display import number_config
-from pages.efficiency.tables import ranking_table
+from pages.efficiency.fitting import fit_columns
+from pages.efficiency.tables import key_headers, ranking_table
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
@@ -73,7 +74,13 @@ def _english_status(status: pd.Series, config: EvaluationConfig) -> pd.Series:
 
 
 def _group_table(rows: pd.DataFrame, config: EvaluationConfig, lang: Lang) -> pd.DataFrame:
-    ordered = rows.sort_values(["scored", "rank", "score"], ascending=[False, True, False], kind="stable")
+    ties = [c for c in config.tie_order if c in rows.columns]  # a tie listed as the ranking lists it
+    ordered = rows.sort_values(
+        ["scored", "rank", "score", *ties, ID_COL],
+        ascending=[False, True, False, *[False] * len(ties), True],
+        kind="stable",
+        na_position="last",
+    )
     if lang == "en":
         ordered = ordered.assign(status=_english_status(ordered["status"], config))
     table = ranking_table(ordered.assign(group_rank=ordered["rank"]), lang, by=(GROUP_COL,))
@@ -112,12 +119,14 @@ def group_lists(
                 st.markdown(f"**{_md(item)}**{sep}{_md(text)}")
             rows = evaluated[evaluated[GROUP_COL].astype(object) == name]
             table = _group_table(rows, config, lang)
+            fitted = fit_columns(table, key_headers(table))  # the key columns read whole, as the ranking's
             st.dataframe(
                 table,
                 hide_index=True,
                 width="stretch",
-                height=min(420, 40 + 35 * max(len(table), 1)),
-                column_config=number_config(table),
+                height=min(420, 40 + (fitted.row_px or 35) * max(len(table), 1)),
+                row_height=fitted.row_px,
+                column_config=fitted.apply(number_config(table)),
                 key=f"eff_group_table_{i}",
             )
 

@@ -14,9 +14,17 @@ from geo.messages import t
 from pages.common.auth import aggregates_for_role, firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import number_config, rows, small_table
+from pages.efficiency.fitting import fit_columns
 from pages.efficiency.groups import group_lists
 from pages.efficiency.scope import DIMENSIONS
-from pages.efficiency.tables import english_values, plain, ranking_table, table_labels
+from pages.efficiency.tables import (
+    english_values,
+    key_headers,
+    plain,
+    ranking_table,
+    table_labels,
+    ties_note,
+)
 from pages.efficiency.view import PageView
 
 
@@ -50,7 +58,7 @@ def ranking(view: PageView) -> Ranking:
 
     def ranked_table() -> pd.DataFrame:
         by = dims if SIZE_COL in dims else [SIZE_COL, *dims]
-        ranked = rank_by(scope, by)
+        ranked = rank_by(scope, by, tie_order=view.config.tie_order)
         if show_unscored:
             ranked = pd.concat([ranked, scope[~scope["scored"]]])
         return ranking_table(ranked, lang, by=by)
@@ -59,20 +67,32 @@ def ranking(view: PageView) -> Ranking:
     table = shared(table_key, ranked_table)
     picked = None
     if view.firms:
-        # As tall as its rows (header 38 px, 35 px a row, a border), at most 420 px: a five-row
-        # list drew ten empty rows under it.
+        # The key columns read whole at 1280 px (wrapped when one line does not hold them); as tall
+        # as its rows (header 38 px, a row 35 px or as its wrapped lines need), at most 420 px: a
+        # five-row list drew ten empty rows under it.
+        fitted = shared(("eff.table.fit", *table_key), lambda: fit_columns(table, key_headers(table)))
+        row_px = fitted.row_px or 35
         picked = st.dataframe(
             rows(table_key, table, lang),
             hide_index=True,
             width="stretch",
-            height=min(420, 40 + 35 * max(len(table), 1)),
-            column_config=number_config(table),
+            height=min(420, 40 + row_px * max(len(table), 1)),
+            row_height=fitted.row_px,
+            column_config=fitted.apply(number_config(table)),
             key="eff_table",
             placeholder="",
             on_select="rerun",
             selection_mode="single-row",
         )
-        st.caption(t("eff.table.ranking_help", lang) + " " + t("eff.table.size_note", lang))
+        st.caption(
+            " ".join(
+                (
+                    ties_note(view.config.tie_order, lang),
+                    t("eff.table.ranking_help", lang),
+                    t("eff.table.size_note", lang),
+                )
+            )
+        )
         result = view.result
         group_lists(scope, result.config, result.benchmarks, lang)  # one list per group (issue 24)
     else:

@@ -24,16 +24,16 @@ from geo.messages.names import industry_name
 from geo.place_names import place_name
 from pages.efficiency.sources import UNDATED
 
-# What a reader looks for first, then where the enterprise is, then its figures; the id and the
-# status last. ``rank`` is the one rank shown (see :func:`ranking_table`).
+# What a reader looks for first (the first six: :data:`KEY_COLUMNS`, read whole at 1280 px), then
+# its figures; the id and the status last. ``rank`` is the one rank shown (see :func:`ranking_table`).
 TABLE_COLUMNS = (
     "rank",
     "name",
     "score",
     CLASS_COL,
     "reasons",
-    "eval_class_label",
     ZONE_COL,
+    "eval_class_label",
     "industry",
     SIZE_COL,
     "land_mu",
@@ -49,6 +49,7 @@ TABLE_COLUMNS = (
     "ent_id",
     "status",
 )
+KEY_COLUMNS = TABLE_COLUMNS[:6]  # 排名, 企业, 得分, 类别, 主要失分指标, 区镇
 RANK_COLUMNS = ("rank", "group_rank", "group_size", "n_ranked")  # whole numbers, blank when not ranked
 
 
@@ -152,6 +153,22 @@ def ranking_table(ranked: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE
     return out.rename(columns={**table_labels(lang), "rank": rank_label(by, lang)})
 
 
+def key_headers(table: pd.DataFrame) -> list[str]:
+    """The headers of a :func:`ranking_table`'s key columns (its first six)."""
+    return list(table.columns[: len(KEY_COLUMNS)])
+
+
+def ties_note(tie_order: Sequence[str], lang: Lang) -> str:
+    """How the ranking treats the same score: the same rank, the next skipped, listed by
+    ``tie_order`` (the configuration's ``classes.tie_order``)."""
+    if not tie_order:
+        return t("eff.table.ties_by_id", lang)
+    sep = "、" if lang == "zh" else ", "
+    labels = [RATIOS_BY_KEY[k] for k in tie_order]
+    keys = sep.join(r.label_zh if lang == "zh" else r.label_en for r in labels)
+    return t("eff.table.ties", lang).format(keys=keys)
+
+
 def count_delta(delta: int | None, *, worse_up: bool) -> dict:
     """``st.metric`` options for a count's change since last year: "+3" green (red when more is
     worse, as for classes C and D), "-2" the other way; no change is a grey "±0" without an arrow
@@ -161,6 +178,18 @@ def count_delta(delta: int | None, *, worse_up: bool) -> dict:
     if delta == 0:
         return {"delta": "±0", "delta_color": "off", "delta_arrow": "off"}
     return {"delta": f"{delta:+,}", "delta_color": "inverse" if worse_up else "normal"}
+
+
+def score_delta(change: float | None, *, digits: int = 2) -> dict:
+    """``st.metric`` options for a score's change since last year: "+1.25" / "-0.40" with their
+    arrows; a change that shows as zero at ``digits`` decimals is a grey "±0.00" without an arrow
+    (a green "↑ +0.00" read as a rise)."""
+    if change is None or pd.isna(change):
+        return {"delta": None}
+    shown = round(float(change), digits)
+    if shown == 0:
+        return {"delta": f"±{0:.{digits}f}", "delta_color": "off", "delta_arrow": "off"}
+    return {"delta": f"{shown:+.{digits}f}"}
 
 
 # The columns of the year-on-year changes shown and exported, in this order.

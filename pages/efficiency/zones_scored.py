@@ -38,6 +38,7 @@ from pages.common.cache import shared
 from pages.common.frame import settings, show_error
 from pages.common.maps import show_map
 from pages.efficiency.display import number_config
+from pages.efficiency.tables import score_delta
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -81,7 +82,7 @@ def _card(row: pd.Series, n_ranked: int, lang: Lang) -> None:
     c1.metric(
         t("zones.card.score", lang),
         _number(row.get("score")),
-        delta=None if pd.isna(row.get("score_change", float("nan"))) else f"{row['score_change']:+.2f}",
+        **score_delta(row.get("score_change")),
     )
     rank = row.get("rank")
     c2.metric(

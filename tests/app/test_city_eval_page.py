@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
 import openpyxl
 import pandas as pd
@@ -15,9 +16,11 @@ import streamlit as st
 from streamlit.elements.widgets.button import ButtonMixin
 from streamlit.testing.v1 import AppTest
 
-from data.city_build import load_city
+from data.city_build import BUILD_STEPS, city_gpkg, load_city
 from geo.messages import t
-from pages.city import views
+from pages.city import building, views
+from pages.city import data as city_module
+from pages.city.data import build_in_background
 from tests.fixtures import APP
 
 N = 1_500
@@ -30,7 +33,10 @@ FIRM = re.compile(r"有限公司|\bSZ\d{6}\b")
 
 @pytest.fixture(scope="module")
 def cache_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("citycache")
+    """The small city built ahead (as ``python -m data.city_build`` does): pages load it at once."""
+    folder = tmp_path_factory.mktemp("citycache")
+    city_gpkg(n_enterprises=N, directory=folder)
+    return folder
 
 
 @pytest.fixture
@@ -50,6 +56,7 @@ def downloads(monkeypatch, tmp_path, cache_dir):
     # handler of PageStopped (the served app runs it inside): the city hook ends the page with
     # st.stop there instead, so that any other exception of the page still fails the test.
     monkeypatch.setattr(views, "stop_page", st.stop)
+    monkeypatch.setattr(building, "stop_page", st.stop)
     return got
 
 
@@ -108,19 +115,66 @@ def test_a_firm_viewer_gets_the_notice_list_of_the_scope(downloads):
     assert len(ids) == N  # by its 统一 ID, each once
 
 
-def test_the_first_use_says_it_builds_and_shows_each_step(downloads, monkeypatch, tmp_path):
+def test_the_first_use_builds_on_the_server_and_the_page_follows_it(downloads, monkeypatch, tmp_path):
     monkeypatch.setenv("ATLAS_CITY_N", "300")  # a data set no other test has loaded
     monkeypatch.setenv("ATLAS_CITY_CACHE", str(tmp_path / "fresh"))
     at = AppTest.from_file(str(APP), default_timeout=300)
     at.session_state["_atlas_data_kept"] = "city"
-    at.run()  # 总览 on the city: its first use builds it
+    at.run()  # 总览 on the city: its first use starts the build, and the page says so and ends there
     assert not at.exception, at.exception
-    steps = [m.value for m in at.markdown]
-    wanted = [t(f"city.build.{s}", "zh") for s in ("zones", "enterprises", "parcels", "dev_zones", "write")]
-    assert [s for s in steps if s in wanted] == wanted  # each step once, in order
+    (status,) = list(at.status)
+    assert status.label == t("city.build.label", "zh").format(n=300, minutes=1) and status.state == "running"
+    assert t("city.eff.header", "zh") not in [h.value for h in at.title]
+    assert [b.label for b in at.button] == [t("city.build.leave", "zh")]  # back to Wujiang meanwhile
+    # the page's run has ended; the build goes on in the server's own thread, the one this session follows
+    build = build_in_background(n_enterprises=300)
+    deadline = time.monotonic() + 300
+    while build.finished is None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert build.failure is None and build.steps == list(BUILD_STEPS)  # each step once, in order
+    assert (tmp_path / "fresh" / "city-300-20221231-v1.gpkg").exists()
+    at.run()  # what the status box's next look does: the whole page, with the city
+    assert not at.exception, at.exception
     (status,) = list(at.status)
     assert status.label.startswith("全市示例已生成（用时 ") and status.state == "complete"
-    assert (tmp_path / "fresh" / "city-300-20221231-v1.gpkg").exists()
     at.switch_page("pages/efficiency.py").run()  # built and loaded: no status box
     assert not at.exception and not list(at.status)
     assert t("city.eff.header", "zh") in [h.value for h in at.title]
+
+
+def test_a_session_goes_back_to_wujiang_while_the_city_builds(downloads, monkeypatch, tmp_path):
+    monkeypatch.setenv("ATLAS_CITY_N", "302")
+    monkeypatch.setenv("ATLAS_CITY_CACHE", str(tmp_path / "fresh"))
+    at = AppTest.from_file(str(APP), default_timeout=300)
+    at.session_state["_atlas_data_kept"] = "city"
+    at.run()
+    at.button(key="city_build_leave").click().run()
+    assert not at.exception, at.exception
+    assert not list(at.status)  # the Wujiang overview, drawn at once
+    assert at.session_state["_atlas_data_kept"] == "wujiang"
+    build = build_in_background(n_enterprises=302)  # the build went on without the session
+    deadline = time.monotonic() + 300
+    while build.finished is None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert build.failure is None and (tmp_path / "fresh" / "city-302-20221231-v1.gpkg").exists()
+
+
+def test_a_failed_build_says_why_in_chinese_and_a_reload_tries_again(downloads, monkeypatch, tmp_path):
+    monkeypatch.setenv("ATLAS_CITY_N", "301")
+    monkeypatch.setenv("ATLAS_CITY_CACHE", str(tmp_path / "fresh"))
+
+    def full_disk(**_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(city_module, "_load", lambda n, seed, on_step: full_disk())
+    build = build_in_background(n_enterprises=301)
+    deadline = time.monotonic() + 60
+    while build.finished is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    at = AppTest.from_file(str(APP), default_timeout=300)
+    at.session_state["_atlas_data_kept"] = "city"
+    at.run()
+    assert not at.exception, at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "全市示例未能生成：OSError: [Errno 28] No space left on device。刷新页面即可重试" in shown
+    assert build_in_background(n_enterprises=301) is not build  # the next asking starts it again

@@ -54,6 +54,7 @@ def test_data_page_imports_a_gbk_shapefile_and_exports(tmp_path, user_store):
 
     at.text_input(key=_k(at, "data_save_name")).set_value("parks")
     at.text_input(key="data_save_source").set_value("测试局，2024 年")
+    at.selectbox(key=_k(at, "data_save_accuracy")).set_value("real")
     at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
     assert not at.exception
     assert any("user_parks" in s.value for s in at.success)
@@ -191,6 +192,7 @@ def test_saving_under_a_taken_name_asks_before_replacing(user_store):
     at.button(key="data_read").click().run()
     at.text_input(key=_k(at, "data_save_name")).set_value("parks")
     at.text_input(key="data_save_source").set_value("测试局")
+    at.selectbox(key=_k(at, "data_save_accuracy")).set_value("real")
     at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
     assert not at.exception
     assert any("已有同名图层「旧园区」（user_parks，1 条" in w.value for w in at.warning)
@@ -222,6 +224,7 @@ def test_a_title_another_layer_has_is_refused(user_store):
     at.text_input(key=_k(at, "data_save_name")).set_value("parks2")
     at.text_input(key=_k(at, "data_save_title")).set_value(" 旧园区")
     at.text_input(key="data_save_source").set_value("测试局")
+    at.selectbox(key=_k(at, "data_save_accuracy")).set_value("real")
     at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
     assert not at.exception
     assert any("已有另一个图层叫「旧园区」" in e.value for e in at.error)
@@ -396,3 +399,75 @@ def test_the_english_page_writes_the_reading_notes_and_the_row_report_in_english
     report = next(df.value for df in at.dataframe if "Problem" in df.value.columns)
     assert report["Handling"].tolist() == ["Error (dropped)"]
     assert report["Problem"].tolist() == ["A zone layer needs polygons; points and lines cannot be used"]
+
+
+def _one_park() -> bytes:
+    return (
+        gpd.GeoDataFrame({"name": NAMES[:1]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326)
+        .to_json()
+        .encode()
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_accuracy_is_asked_for_every_file_and_the_save_refused_until_chosen(user_store, lang):
+    """Issue 23: an import's accuracy (real / transcribed / schematic / synthetic) is the user's
+    claim: nothing is preselected, the save is refused with a message until one is chosen, each
+    class is explained, and the next file is asked again (never handed the last choice)."""
+    at = _data_page(lang)
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("p1.geojson", _one_park(), "application/geo+json")).run()
+    at.button(key="data_read").click().run()
+    accuracy = at.selectbox(key=_k(at, "data_save_accuracy"))
+    assert accuracy.value is None and accuracy.options == (
+        ["真实", "转录", "示意", "合成"]
+        if lang == "zh"
+        else ["real", "transcribed", "schematic", "synthetic"]
+    )
+    assert accuracy.label == ("数据精度（必选）" if lang == "zh" else "Data accuracy (required)")
+    assert ("测绘或官方矢量数据" if lang == "zh" else "surveyed or official vector data") in accuracy.help
+    at.text_input(key="data_save_source").set_value("测试局")
+    save = "FormSubmitter:data_save_form-" + ("保存到数据库" if lang == "zh" else "Save to the store")
+    at.button(key=save).click().run()
+    assert not at.exception
+    missing = "请先选择数据精度" if lang == "zh" else "Choose the data accuracy"
+    assert [e.value for e in at.error if missing in e.value]
+    assert not user_store.exists() or ingest.list_user_layers().empty  # nothing saved
+    at.selectbox(key=_k(at, "data_save_accuracy")).set_value("schematic")
+    at.button(key=save).click().run()
+    assert not at.exception
+    assert not [e for e in at.error if missing in e.value]
+    layers = ingest.list_user_layers()
+    assert layers["accuracy"].tolist() == ["schematic"]
+    # a second file: asked again
+    at.file_uploader(key="data_upload").set_value(("p2.geojson", _one_park(), "application/geo+json")).run()
+    at.button(key="data_read").click().run()
+    assert at.selectbox(key=_k(at, "data_save_accuracy")).value is None
+
+
+def test_the_english_page_offers_the_coordinate_systems_in_english(tmp_path, user_store):
+    """Issue 23: the English import showed "EPSG:4549 CGCS2000 3° 高斯-克吕格…"; every coordinate
+    system offered, the notes and the captions of the import are English there."""
+    parks = gbk_gk_zip_without_prj(tmp_path)
+    at = _data_page("en")
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("园区边界.zip", parks, "application/zip")).run()
+    assert not at.exception
+    crs = at.selectbox(key=_k(at, "data_crs"))
+    assert crs.value == "EPSG:4549"
+    assert crs.options[0] == "EPSG:4549 CGCS2000 3° Gauss-Krüger, CM 120°E (eastings without zone number)"
+    assert "EPSG:4528 CGCS2000 3° Gauss-Krüger zone 40 (eastings with zone number 40)" in crs.options
+    assert "EPSG:2385 Xi'an 1980 3° Gauss-Krüger, CM 120°E" in crs.options
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    assert not [o for o in crs.options if cjk.search(o)]
+    # the import section's notes and hints (file names aside) hold no Chinese either
+    texts = [*(i.value for i in at.info), *(w.value for w in at.warning), *(c.value for c in at.caption)]
+    # (the collection section's example names a department's Chinese header, as its files have it)
+    shown = [x.replace("园区边界.zip", "") for x in texts if "department.field=header" not in x]
+    assert shown and not [x for x in shown if cjk.search(x)], shown
+    at_zh = _data_page()
+    at_zh.selectbox(key="data_kind").set_value("zones")
+    at_zh.file_uploader(key="data_upload").set_value(("园区边界.zip", parks, "application/zip")).run()
+    assert at_zh.selectbox(key=_k(at_zh, "data_crs")).options[0] == (
+        "EPSG:4549 CGCS2000 3° 高斯-克吕格 CM 120°E（不带带号）"
+    )

@@ -114,3 +114,15 @@ def test_viewers_see_no_zone_pooling_fewer_than_the_minimum(expected, monkeypatc
             assert row.isna()["综合得分（分）"] and row.isna()["区镇排名"] and row.isna()["区镇类别"]
             assert row["计入汇总企业数（家）"] == expected.loc[zone, "n_pooled"]  # counts stay
     assert any("企业不足 1000 家的区镇" in c.value for c in at.caption)
+
+
+def test_a_zone_score_unchanged_is_grey_without_an_arrow():
+    """Issue 23 item 11: a change shown as zero read as a rise ("↑ +0.00")."""
+    from pages.efficiency.tables import score_delta
+
+    assert score_delta(0.0) == {"delta": "±0.00", "delta_color": "off", "delta_arrow": "off"}
+    assert score_delta(0.004) == {"delta": "±0.00", "delta_color": "off", "delta_arrow": "off"}
+    assert score_delta(-0.004) == {"delta": "±0.00", "delta_color": "off", "delta_arrow": "off"}
+    assert score_delta(1.256) == {"delta": "+1.26"}
+    assert score_delta(-0.4) == {"delta": "-0.40"}
+    assert score_delta(None) == {"delta": None} and score_delta(float("nan")) == {"delta": None}

@@ -38,8 +38,14 @@ def test_corridor_tables_in_english():
         focus["Suzhou Industrial Park"] == "biomedicine, artificial intelligence, nanotechnology applications"
     )
     assert any("atlas's translation" in c.value for c in at.caption)
-    sources = at.dataframe[3].value  # the layers' sources stay as cited; licence and note in English
+    # the layers' sources in English as the briefing PNG cites them (document numbers kept), licence
+    # and note in English
+    sources = at.dataframe[3].value
     assert "this project" in set(sources.iloc[:, 3]) and not sources.iloc[:, 5].map(CJK.search).any()
+    assert not sources.iloc[:, 2].map(CJK.search).any()
+    assert (
+        "Suzhou 13th Five-Year Industrial Development Plan (Su Fu Ban [2016] No. 213)" in sources.iloc[2, 2]
+    )
     at.selectbox(key="corr_industry").set_value("新材料").run()
     text = "\n".join(m.value for m in at.markdown)
     assert (

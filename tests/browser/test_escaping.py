@@ -17,7 +17,7 @@ from layers.mapview import render_map
 from layers.offline_html import standalone_html
 from layers.user_layers import user_map_layers
 from tests.fixtures import ROOT
-from tests.fixtures.browser import act_until, map_frame, save_screenshot, serve_app
+from tests.fixtures.browser import act_until, map_frame, pick_option, save_screenshot, serve_app, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -196,14 +196,17 @@ def test_no_dialog_while_uploading_a_payload_file(payload_app, page):
     url, _ = payload_app
     dialogs = _watch_dialogs(page)
     page.goto(f"{url}/data")
-    page.get_by_text("导入数据").wait_for(timeout=30_000)
-    page.get_by_role("combobox", name="这份数据的用途").click()
-    page.get_by_role("option", name="其他图层（原样导入）").click()
+    page.get_by_text("导入数据").wait_for(timeout=90_000)
+    wait_idle(page)
+    pick_option(page, page.get_by_role("combobox", name="这份数据的用途"), "其他图层（原样导入）")
+    wait_idle(page)
     csv = f'经度,纬度,{OTHER},"{ZONES}"\n120.645,31.155,"{ENTS}","{ZONES}"\n120.655,30.915,"{OTHER}",x\n'
-    page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
-        {"name": f"{ENTS}.csv", "mimeType": "text/csv", "buffer": csv.encode()}
+    act_until(  # an upload that lands during a rerun can be lost: it is given again
+        lambda: page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
+            {"name": f"{ENTS}.csv", "mimeType": "text/csv", "buffer": csv.encode()}
+        ),
+        page.get_by_text(f"{ENTS}.csv · 4 列"),  # the expander label, as typed
     )
-    page.get_by_text(f"{ENTS}.csv · 4 列").wait_for(timeout=30_000)  # the expander label, as typed
     # nothing in the table says which lon/lat frame: it is asked (issue 23 item 1)
     page.get_by_role("radiogroup", name="经纬度坐标框架").get_by_text("WGS-84（GPS、天地图、OSM）").click()
     act_until(  # a click during a rerun can be lost

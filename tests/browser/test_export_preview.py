@@ -8,7 +8,7 @@ import time
 import pytest
 import shapely
 
-from tests.fixtures.browser import act_until, eval_in_maps, save_screenshot, wait_idle
+from tests.fixtures.browser import act_until, eval_in_maps, pick_option, save_screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -60,6 +60,9 @@ def _upload_and_save(pg, path, *, replace: bool) -> None:
     wait_idle(pg)
     source.fill("测试局")
     source.press("Tab")
+    wait_idle(pg)
+    # the data accuracy is asked for every file (nothing preselected)
+    pick_option(pg, pg.get_by_test_id("stSelectbox").filter(has_text="数据精度"), "真实")
     wait_idle(pg)
     saved = pg.get_by_text("已用新数据替换图层" if replace else "已保存为图层", exact=False).first
     save = pg.get_by_role("button", name="保存到数据库")

@@ -111,3 +111,13 @@ def test_district_tooltip_and_enterprise_towns_in_english(demo_gpkg, meta):
     assert "High-end textiles" in industry["lookup"]
     zh = enterprises.LAYER.payload(firms, lang="zh")
     assert {"label": "产业", "ref": "industry"} in zh["cols"]
+
+
+def test_the_enterprises_legend_names_industries_in_the_page_language(demo_gpkg):
+    """The legend rows (on the map and in the briefing PNG) of the enterprises by industry."""
+    firms = load_layer("enterprises", path=demo_gpkg)
+    en = [row.label for row in enterprises.LAYER.legend(firms, "en")]
+    zh = [row.label for row in enterprises.LAYER.legend(firms, "zh")]
+    assert zh[:2] == ["高端装备", "高端纺织"] and len(en) == len(zh) == 7
+    assert en[:2] == ["High-end equipment", "High-end textiles"]
+    assert not [label for label in en if re.search("[\u4e00-\u9fff]", label)]

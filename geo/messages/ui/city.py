@@ -143,5 +143,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.build.parcels": ("按县级市（区）生成宗地并落位企业", "Making the parcels, district by district"),
     "city.build.dev_zones": ("判定企业所在开发区", "Finding each enterprise's development zone"),
     "city.build.write": ("写入 GeoPackage 缓存", "Writing the GeoPackage cache"),
+    "city.build.failed": (
+        "全市示例未能生成：{reason}。刷新页面即可重试",
+        "The city demo could not be built: {reason}. Reload the page to try again",
+    ),
+    "city.build.waiting": (
+        "生成在服务器上进行，关闭或离开本页不会中断；完成后本页自动显示",
+        "The build runs on the server: closing or leaving this page does not stop it; "
+        "this page shows the city when it is done",
+    ),
+    "city.build.leave": (
+        "先看吴江示例（生成继续进行）",
+        "See the Wujiang demo meanwhile (the build goes on)",
+    ),
+    "city.build.elapsed": ("已用时 {seconds} 秒", "{seconds} s so far"),
     "city.build.done": ("全市示例已生成（用时 {seconds} 秒）", "City demo built ({seconds} s)"),
 }

@@ -69,7 +69,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it)",
     ),
     "data.held_clear": ("移除文件", "Remove file"),
-    "data.kind_proposed": ("按文件内容建议的用途：{kind}", "Use proposed from the file's contents: {kind}"),
+    "data.kind_proposed": ("按文件内容建议的用途：{kind}", "Proposed use (from the file's contents): {kind}"),
     "data.kind_auto": (
         "上传文件后按其内容建议用途（点位或经纬度列的企业表 → 企业）；也可先在此选定",
         "After upload the use is proposed from the file (points or a table with lon/lat → enterprises); or "
@@ -106,7 +106,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.name": ("图层表名（小写英文、数字、下划线）", "Table name (a-z, 0-9, _)"),
     "data.title": ("图层标题", "Layer title"),
     "data.source": ("数据来源（必填，如：吴江区自然资源和规划局，2024 年）", "Source (required)"),
-    "data.accuracy": ("精度类别", "Accuracy"),
+    # the coordinate systems offered for a file without .prj (pages/data/reading.py CRS_CHOICES)
+    "data.crs_name.4549": (
+        "EPSG:4549 CGCS2000 3° 高斯-克吕格 CM 120°E（不带带号）",
+        "EPSG:4549 CGCS2000 3° Gauss-Krüger, CM 120°E (eastings without zone number)",
+    ),
+    "data.crs_name.4528": (
+        "EPSG:4528 CGCS2000 3° 高斯-克吕格 第 40 带（带号 40）",
+        "EPSG:4528 CGCS2000 3° Gauss-Krüger zone 40 (eastings with zone number 40)",
+    ),
+    "data.crs_name.4326": ("EPSG:4326 WGS-84 经纬度", "EPSG:4326 WGS-84 longitude/latitude"),
+    "data.crs_name.4490": ("EPSG:4490 CGCS2000 经纬度", "EPSG:4490 CGCS2000 longitude/latitude"),
+    "data.crs_name.2385": (
+        "EPSG:2385 西安 80 3° 高斯-克吕格 CM 120°E",
+        "EPSG:2385 Xi'an 1980 3° Gauss-Krüger, CM 120°E",
+    ),
+    "data.crs_name.2437": (
+        "EPSG:2437 北京 54 3° 高斯-克吕格 CM 120°E",
+        "EPSG:2437 Beijing 1954 3° Gauss-Krüger, CM 120°E",
+    ),
+    "data.accuracy": ("数据精度（必选）", "Data accuracy (required)"),
+    "data.accuracy_placeholder": ("请选择…", "Choose…"),
+    "data.accuracy_unchosen": ("精度待选", "accuracy not chosen yet"),
+    "data.accuracy_help": (
+        "图例和每个导出文件都会注明这一类别，请如实选择：\n\n"
+        "- **真实**：测绘或官方矢量数据，位置可靠（宗地图、行政区界线、测量坐标）\n"
+        "- **转录**：从文件、公报或报表抄录的数值和名单，位置来自地址或大致定位\n"
+        "- **示意**：按文字描述或大致位置画出的范围、走廊，只表示大概\n"
+        "- **合成**：生成或模拟的数据（演示、测试），不是真实记录",
+        "The legend and every export name this class; choose it honestly:\n\n"
+        "- **real**: surveyed or official vector data, positions reliable (parcels, boundaries,"
+        " surveyed coordinates)\n"
+        "- **transcribed**: figures and lists copied from documents, bulletins or reports; positions"
+        " from addresses or approximate\n"
+        "- **schematic**: extents and corridors drawn from a description or a rough location\n"
+        "- **synthetic**: generated or simulated data (demo, testing), not real records",
+    ),
+    "data.accuracy_short": (
+        "真实＝测绘/官方数据；转录＝从文件报表抄录；示意＝按描述大致画出；合成＝生成的演示数据。",
+        "real = surveyed/official; transcribed = copied from documents; schematic = drawn roughly;"
+        " synthetic = generated demo data.",
+    ),
+    "data.accuracy_missing": (
+        "请先选择数据精度（真实、转录、示意或合成）再保存：图例和导出文件会注明它，没有默认值。",
+        "Choose the data accuracy (real, transcribed, schematic or synthetic) before saving: the"
+        " legend and the exports name it, and there is no default.",
+    ),
     "data.licence": ("许可 / 使用限制", "Licence / terms"),
     "data.saved": (
         "已保存为图层「{name}」，可在地图和亩均评价中使用。",

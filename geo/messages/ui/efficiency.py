@@ -99,6 +99,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "点击表头可排序；空白单元格表示无法计算（缺数据或分母为零）。",
         "Click a header to sort; an empty cell means not computable (no data or a zero denominator).",
     ),
+    "eff.table.ties": (
+        "同分同名次：得分相同的企业名次相同，其后的名次顺延（如 1、2、2、4）；同分者按{keys}从高到低排列，"
+        "再按企业编号。",
+        "Ties: enterprises with the same score share a rank and the next rank is skipped (1, 2, 2, 4);"
+        " tied enterprises are listed by {keys}, highest first, then by enterprise id.",
+    ),
+    "eff.table.ties_by_id": (
+        "同分同名次：得分相同的企业名次相同，其后的名次顺延（如 1、2、2、4）；同分者按企业编号排列。",
+        "Ties: enterprises with the same score share a rank and the next rank is skipped (1, 2, 2, 4);"
+        " tied enterprises are listed by enterprise id.",
+    ),
     "eff.table.groups": ("分组汇总", "Group summary"),
     "eff.tab.low": ("低效用地", "Low-efficiency land"),
     "eff.tab.cmp": ("年度对比", "Year on year"),

@@ -288,6 +288,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "network (basemaps need one).",
     ),
     "export.none": ("请至少选择一个图层。", "Choose at least one layer."),
+    "export.none_shown": (
+        "地图上的图层都已关闭：请在地图右上角的图层切换中至少打开一个，再导出。",
+        "Every layer is switched off on the map: switch at least one on (top right of the map) to export.",
+    ),
     "map.disclaimer": ("示意图，不作为权属界线依据。", "Schematic map, not a legal boundary."),  # a sentence
     "unit.mu": ("亩", "mu"),
     "district.kind.区": ("区", "district"),

@@ -75,6 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "map.hint.wheel": ("按住 Ctrl 滚动以缩放地图", "Use Ctrl + scroll to zoom the map"),
     "map.hint.wheel_mac": ("按住 Command 键滚动以缩放地图", "Use Command + scroll to zoom the map"),
+    "table.hint.wheel": (
+        "滚轮滚动页面；点击表格后可在表内滚动",
+        "The wheel scrolls the page; click the table to scroll in it",
+    ),
     "map.hint.touch": ("使用双指移动和缩放地图", "Use two fingers to move and zoom the map"),
     "eff.warn.legend": ("预警企业（{n:,} 家，紫色外圈）", "With warnings ({n:,}, purple ring)"),
 }

@@ -62,7 +62,7 @@ def test_the_cli_exports_hostile_names_as_text(tmp_path, user_store):
     pd.DataFrame(
         {"name": names, "score": [-2.5, 1.0, 3.0], "lon": [120.6, 120.61, 120.62], "lat": 31.1}
     ).to_csv(table, index=False)
-    assert main(["import", str(table), "--name", "firms", "--source", "测试局"]) == 0
+    assert main(["import", str(table), "--name", "firms", "--source", "测试局", "--accuracy", "real"]) == 0
     xlsx, csv = tmp_path / "x.xlsx", tmp_path / "x.csv"
     assert main(["export", "user_firms", "--out", str(xlsx)]) == 0
     assert main(["export", "user_firms", "districts", "--out", str(csv)]) == 0
@@ -91,3 +91,24 @@ def test_split_by_geometry_puts_each_row_with_its_family():
     assert parts["line"]["线"]["n"].tolist() == [5] and "线" not in parts["polygon"]
     one = geojson_files({"线": lines})
     assert list(one) == [""]
+
+
+def test_the_cli_geojson_reads_back_as_one_type_per_file_with_official_headers_and_integers(tmp_path):
+    """Issue 23 items 8 and 16, as GDAL (QGIS) reads the files: the polygons file is MultiPolygon
+    (district polygons beside multipolygons made multi, not "Unknown (any)"), the points file Point;
+    the enterprises keep the official headers (用地面积（亩）, not land_mu) and counts are integers."""
+    import pyogrio
+
+    out = tmp_path / "m.geojson"
+    layers = ["districts", "wujiang_towns", "carrier_parks", "enterprises"]
+    assert main(["export", *layers, "--out", str(out)]) == 0
+    polygons = pyogrio.read_info(tmp_path / "m_polygon.geojson")
+    points = pyogrio.read_info(tmp_path / "m_point.geojson")
+    assert polygons["geometry_type"] == "MultiPolygon" and polygons["features"] == 9 + 8
+    assert points["geometry_type"] == "Point" and points["features"] == 12 + 16766
+    fields = dict(zip(points["fields"], points["dtypes"], strict=True))
+    assert {"用地面积（亩）", "税收（万元）", "从业人员（人）", "企业名称"} <= set(fields)
+    assert not {"land_mu", "tax_wan_yuan", "employees"} & set(fields)
+    assert fields["从业人员（人）"] == "int32" and fields["用地面积（亩）"] == "float64"
+    firms = pyogrio.read_dataframe(tmp_path / "m_point.geojson", where="layer = '吴江企业（合成）'")
+    assert len(firms) == 16766 and firms["从业人员（人）"].notna().all()

@@ -56,7 +56,23 @@ def test_import_inspect_then_save(tmp_path, user_store, capsys):
     out = capsys.readouterr().out
     assert "建议坐标系：EPSG:4549" in out and "GBK" in out
 
-    assert main(["import", str(upload), "--kind", "zones", "--map", "name=名称", "--source", "测试局"]) == 2
+    assert (
+        main(
+            [
+                "import",
+                str(upload),
+                "--kind",
+                "zones",
+                "--map",
+                "name=名称",
+                "--source",
+                "测试局",
+                "--accuracy",
+                "real",
+            ]
+        )
+        == 2
+    )
     assert "没有坐标系信息" in capsys.readouterr().err
     assert not user_store.exists()
 
@@ -77,6 +93,8 @@ def test_import_inspect_then_save(tmp_path, user_store, capsys):
             "园区边界",
             "--source",
             "测试局 2024",
+            "--accuracy",
+            "real",
             "--report",
             str(report),
         ]
@@ -117,6 +135,8 @@ def test_import_failure_keeps_the_store(tmp_path, user_store, capsys):
                 "firms",
                 "--source",
                 "测试",
+                "--accuracy",
+                "transcribed",
             ]
         )
         == 0
@@ -125,11 +145,27 @@ def test_import_failure_keeps_the_store(tmp_path, user_store, capsys):
 
     broken = tmp_path / "坏.zip"
     broken.write_bytes(b"PK\x03\x04 this is not really a zip")
-    assert main(["import", str(broken), "--source", "测试"]) == 2
+    assert main(["import", str(broken), "--source", "测试", "--accuracy", "real"]) == 2
     assert "已损坏" in capsys.readouterr().err
     swapped = tmp_path / "颠倒.csv"
     swapped.write_text(f"name,lon,lat\n甲,{lat[0]},{lon[0]}\n", encoding="utf-8")
-    assert main(["import", str(swapped), "--lon-col", "lon", "--lat-col", "lat", "--source", "测试"]) == 2
+    assert (
+        main(
+            [
+                "import",
+                str(swapped),
+                "--lon-col",
+                "lon",
+                "--lat-col",
+                "lat",
+                "--source",
+                "测试",
+                "--accuracy",
+                "real",
+            ]
+        )
+        == 2
+    )
     assert "经纬度好像填反了" in capsys.readouterr().err
     assert hashlib.sha256(user_store.read_bytes()).hexdigest() == before
     firms = ingest.load_user_layer("user_firms")
@@ -150,3 +186,37 @@ def test_export_geojson_and_png_from_the_demo_store(tmp_path, capsys):
     assert imread(png).shape[:2] == (992, 1403)
     assert main(["export", "districts", "--out", str(tmp_path / "x.html")]) == 2
     assert "不支持导出为「html」" in capsys.readouterr().err
+
+
+def test_saving_an_import_needs_an_explicit_accuracy(tmp_path, user_store, capsys):
+    """Issue 23: the accuracy is the importer's claim, shown in every legend and export: a save
+    without --accuracy exits 2 with a Chinese message naming the four classes, stores nothing;
+    --dry-run and --inspect need none; the class given is stored."""
+    table = tmp_path / "企业.csv"
+    pd.DataFrame(
+        {
+            "企业名称": ["甲"],
+            "用地面积": [30],
+            "税收": [600],
+            "销售收入": [1],
+            "经度": [120.645],
+            "纬度": [31.155],
+        }
+    ).to_csv(table, index=False)
+    base = ["import", str(table), "--kind", "enterprises", "--name", "firms", "--source", "区工信局 2024"]
+    assert main(base) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：保存导入需要注明数据精度（没有默认值）")
+    assert "--accuracy" in err and "transcribed 转录" in err and "synthetic 合成" in err
+    assert not user_store.exists()
+    assert main(["--lang", "en", *base]) == 2
+    assert "Saving an import needs the data's accuracy" in capsys.readouterr().err
+    assert main([*base, "--dry-run"]) == 0
+    assert main(["import", str(table), "--inspect"]) == 0
+    with pytest.raises(SystemExit) as refused:  # argparse refuses a class it does not know
+        main([*base, "--accuracy", "bogus"])
+    assert refused.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+    assert main([*base, "--accuracy", "transcribed"]) == 0
+    meta = ingest.list_user_layers()
+    assert meta.loc[meta["layer"] == "user_firms", "accuracy"].tolist() == ["transcribed"]

@@ -34,7 +34,7 @@ def user_store(tmp_path, monkeypatch):
 def _import(tmp_path, text: str, *extra: str) -> int:
     table = tmp_path / "企业.csv"
     table.write_text(text, encoding="utf-8")
-    return main(["import", str(table), "--name", "firms", "--source", "测试局", *extra])
+    return main(["import", str(table), "--name", "firms", "--source", "测试局", "--accuracy", "real", *extra])
 
 
 def test_an_existing_name_is_not_overwritten_without_replace(tmp_path, user_store, capsys):
@@ -118,13 +118,29 @@ def _parks_geojson_in(crs: str) -> bytes:
 def test_a_geojson_in_metres_without_a_crs_gets_a_sensible_message(tmp_path, user_store, capsys):
     path = tmp_path / "园区.geojson"
     path.write_bytes(_parks_geojson_in("EPSG:4549"))
-    assert main(["import", str(path), "--source", "测试局"]) == 2
+    assert main(["import", str(path), "--source", "测试局", "--accuracy", "real"]) == 2
     err = capsys.readouterr().err
     assert "坐标像是以米为单位的投影坐标（约 x=" in err and "y=3,44" in err
     assert "--crs EPSG:4549" in err and "km" not in err and "Traceback" not in err
     assert main(["import", str(path), "--inspect"]) == 0
     assert "坐标像是以米为单位的投影坐标" in capsys.readouterr().out
-    assert main(["import", str(path), "--crs", "EPSG:4549", "--name", "parks", "--source", "测试局"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(path),
+                "--crs",
+                "EPSG:4549",
+                "--name",
+                "parks",
+                "--source",
+                "测试局",
+                "--accuracy",
+                "real",
+            ]
+        )
+        == 0
+    )
     bounds = ingest.load_user_layer("user_parks").total_bounds
     assert bounds == pytest.approx([120.60, 31.10, 120.71, 31.11], abs=1e-6)
 
@@ -133,7 +149,7 @@ def test_a_file_far_away_gives_its_distance_in_plain_kilometres(tmp_path, user_s
     beijing = gpd.GeoDataFrame({"name": ["京"]}, geometry=[shapely.Point(116.40, 39.90)], crs=4326)
     path = tmp_path / "北京.geojson"
     path.write_text(beijing.to_json(), encoding="utf-8")
-    assert main(["import", str(path), "--source", "测试局"]) == 2
+    assert main(["import", str(path), "--source", "测试局", "--accuracy", "real"]) == 2
     err = capsys.readouterr().err
     assert "都在苏州市以外（最近的也有约 " in err and " km）" in err
     km = int(err.split("有约 ")[1].split(" km")[0].replace(",", ""))

@@ -12,11 +12,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 
-from geo.exports import briefing
+from geo.exports import briefing, map_marks
 from geo.storage.provenance import LegendEntry, Provenance
 
 NEAR, FAR, FIRM = "#1b9e77", "#d95f02", "#7570b3"
-WUJIANG_VIEW = (120.55, 30.85, 120.80, 31.05)  # west, south, east, north: 吴江 zoomed in
+WUJIANG_VIEW = (120.55, 30.87, 120.75, 31.05)  # west, south, east, north: 吴江 zoomed in
 
 
 def _frames() -> dict[str, gpd.GeoDataFrame]:
@@ -60,7 +60,7 @@ def test_without_a_view_everything_is_drawn():
 def test_the_view_on_screen_is_the_view_on_paper():
     whole, zoomed = _png(), _png(extent=WUJIANG_VIEW)
     assert _pixels(zoomed, FAR) == 0  # 张家港 is off screen: off the paper too
-    # the 吴江 box fills much more of the paper (~0.15 x 0.10 degrees of a 0.25 x 0.2 view)
+    # the 吴江 box fills much more of the paper (~0.15 x 0.10 degrees of a 0.2 x 0.18 view)
     assert _pixels(zoomed, NEAR) > 8 * _pixels(whole, NEAR)
     sheet = briefing._lay_out(
         _frames(),
@@ -110,7 +110,7 @@ def test_a_name_drawn_by_two_layers_is_labelled_once():
     placed: list = []
     named: dict = {}
     for frame in (imported, districts):
-        briefing._label_polygons(ax, frame, 9, placed, named=named)
+        map_marks.label_polygons(ax, frame, 9, placed, named=named)
     assert sorted(text.get_text() for text in ax.texts) == ["吴中区", "吴江区"]
 
 
@@ -125,7 +125,7 @@ def test_a_label_outside_the_view_is_left_out():
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(-500, 1500)
     ax.set_ylim(-500, 1500)
-    briefing._label_polygons(ax, frame, 9, [])
+    map_marks.label_polygons(ax, frame, 9, [])
     assert [text.get_text() for text in ax.texts] == ["在内"]
 
 
@@ -150,3 +150,33 @@ def test_the_view_streamlit_folium_reports():
     assert view_extent(empty) is None  # a map without layers before any move
     world = {"bounds": {"_southWest": {"lat": -85, "lng": -400}, "_northEast": {"lat": 85, "lng": 400}}}
     assert view_extent(world) is None
+
+
+def test_the_layers_switched_off_are_left_out():
+    """The layer switcher's state as streamlit-folium reports it (``selected_layers``, written by
+    layers/mapview.py's overlay hook); before any switch, each layer as the map opens it."""
+    from dataclasses import replace
+
+    from layers import REGISTRY
+    from layers.mapview import LAYER_HIDDEN, LAYER_SHOWN, MapLayer, shown_layers
+
+    frame = gpd.GeoDataFrame(geometry=[shapely.Point(120.6, 31.0)], crs="EPSG:4326")
+    prov = Provenance("schematic", "测试")
+    belts, axes = REGISTRY["corridor_belts"], REGISTRY["corridor_axes"]
+    hidden_at_first = replace(REGISTRY["dev_zones"], show=False)
+    items = [MapLayer(layer, frame, prov) for layer in (belts, axes, hidden_at_first)]
+
+    def titles(out) -> list[str]:
+        return [item.layer.title("en") for item in shown_layers(items, out, lang="en")]
+
+    assert titles(None) == titles({}) == ["Three belts (schematic)", "Two axes (schematic)"]
+    out = {
+        "selected_layers": [
+            {"name": "Three belts (schematic)", "url": LAYER_HIDDEN},
+            {"name": "Development zones (schematic)", "url": LAYER_SHOWN},
+            {"name": "Two axes (schematic)", "url": "https://wms.example/"},  # a WMS layer: not ours
+        ]
+    }
+    assert titles(out) == ["Two axes (schematic)", "Development zones (schematic)"]
+    zh = {"selected_layers": [{"name": "两轴（示意走向）", "url": LAYER_HIDDEN}]}
+    assert [i.layer.title("zh") for i in shown_layers(items, zh, lang="zh")] == ["三带（示意范围）"]

@@ -17,7 +17,7 @@ from matplotlib.image import imread
 from shapely.geometry import Point
 
 from geo import ingest
-from geo.exports import briefing, downloads
+from geo.exports import briefing, downloads, map_marks
 from geo.exports import tables as export
 from geo.storage.provenance import LegendEntry, Provenance
 from tests.fixtures.exports import (
@@ -48,10 +48,13 @@ def test_geojson_is_rfc7946_with_metrics_and_provenance():
     doc = json.loads(export.geojson_bytes({"分区": zones, "企业": sample_firms()}, PROV, title="测试"))
     assert doc["type"] == "FeatureCollection" and "crs" not in doc
     first = doc["features"][0]
-    lon, lat = first["geometry"]["coordinates"][0][0]
+    # beside the second zone's multipolygon the donut is written as a one-part multipolygon
+    assert {f["geometry"]["type"] for f in doc["features"][:2]} == {"MultiPolygon"}
+    (donut,) = first["geometry"]["coordinates"]
+    lon, lat = donut[0][0]
     assert 119 < lon < 122 and 30 < lat < 33  # lon first, degrees
-    exterior = shapely.LinearRing(first["geometry"]["coordinates"][0])
-    hole = shapely.LinearRing(first["geometry"]["coordinates"][1])
+    exterior = shapely.LinearRing(donut[0])
+    hole = shapely.LinearRing(donut[1])
     assert exterior.is_ccw and not hole.is_ccw  # right-hand rule, RFC 7946 §3.1.6
     props = first["properties"]
     assert (props["layer"], props["data_source"], props["data_accuracy"]) == (
@@ -75,7 +78,10 @@ def test_geojson_round_trip_through_the_importer():
     data = export.geojson_bytes({"分区": zones, "企业": firms}, PROV)
     back = ingest.read_upload(data, "export.geojson").frame
     assert len(back) == 5
-    for got, want in zip(back.geometry, [*zones.geometry, *firms.geometry], strict=True):
+    # the donut polygon comes back as a one-part multipolygon (written so beside the other zone)
+    assert back.geom_type.tolist() == ["MultiPolygon", "MultiPolygon", "Point", "Point", "Point"]
+    wanted = [shapely.MultiPolygon([g]) if g.geom_type == "Polygon" else g for g in zones.geometry]
+    for got, want in zip(back.geometry, [*wanted, *firms.geometry], strict=True):
         assert _same(got, want)
     back_zones = back[back["layer"] == "分区"].reset_index(drop=True)
     back_firms = back[back["layer"] == "企业"].reset_index(drop=True)
@@ -169,9 +175,9 @@ def test_png_uses_the_shipped_font_only():
 
 def test_png_scale_bar_is_true(monkeypatch):
     # a 10 km wide square: the bar must pick a 1/2/5 length near a quarter of the width
-    assert briefing._nice_length(27_500) == 20_000
-    assert briefing._nice_length(9_000) == 5_000
-    assert briefing._nice_length(1_200) == 1_000
+    assert map_marks.nice_length(27_500) == 20_000
+    assert map_marks.nice_length(9_000) == 5_000
+    assert map_marks.nice_length(1_200) == 1_000
 
 
 def test_build_downloads_all_formats():
@@ -277,7 +283,7 @@ def test_polygon_labels_move_instead_of_overlapping():
     ax.set_xlim(-500, 2500)
     ax.set_ylim(-500, 10_500)
     placed: list = []
-    briefing._label_polygons(ax, frame, 9, placed)
+    map_marks.label_polygons(ax, frame, 9, placed)
     assert len(ax.texts) == 2 and len(placed) == 2  # both kept: the second moved up or down
     assert not placed[0].overlaps(placed[1])
     assert ax.texts[0].get_position()[1] != ax.texts[1].get_position()[1]
@@ -336,7 +342,9 @@ def test_a_mixed_view_downloads_one_geojson_per_geometry_type_with_whole_numbers
         points = json.loads(zf.read("吴江_测试_point.geojson"))
         polygons = json.loads(zf.read("吴江_测试_polygon.geojson"))
     assert {f["geometry"]["type"] for f in points["features"]} == {"Point"}
-    assert {f["geometry"]["type"] for f in polygons["features"]} == {"Polygon", "MultiPolygon"}
+    # polygons beside multipolygons are written as multipolygons: one type per file, not "Unknown (any)"
+    assert {f["geometry"]["type"] for f in polygons["features"]} == {"MultiPolygon"}
+    assert len(polygons["features"]) == len(sample_zones())
     assert "从业人员（人）" not in polygons["features"][0]["properties"]
     # the official header, as the user's file had it (not ``employees``)
     employees = [f["properties"]["从业人员（人）"] for f in points["features"]]

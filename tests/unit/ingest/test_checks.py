@@ -117,6 +117,11 @@ def test_company_list_flags_placeholders_misplaced_and_repeated_rows(tmp_path):
         4: "地址写的是常熟市，坐标却在太仓市",
         5: "地址写的是吴中区，坐标却在相城区",
     }
+    # the English report names the places in English (the address itself stays as the file has it)
+    english = ingest.report_for_download(report, "en")
+    assert english.loc[english["Row"] == 4, "Problem"].tolist() == [
+        "地址 says Changshu City, but the point lies in Taicang City"
+    ]
     repeated = warn[warn["problem"].str.contains("同名同地址")]
     assert repeated["row"].tolist() == [7] and "第 6 行" in repeated["problem"].iloc[0]
     # Row 6 and 7 also share one coordinate, but only two rows: under the threshold of 3.

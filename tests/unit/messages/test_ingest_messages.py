@@ -85,8 +85,35 @@ def test_a_layer_of_points_is_no_zone_layer():
         "或「其他」后重新读取"
     )
     assert err.text("en") == (
-        "The use “分区” (zones) needs polygons, but every feature of this file is Point. "
-        "Change the use to “企业” (enterprises, points) or “其他” (other) and read it again"
+        "The use “Zones” needs polygons, but every feature of this file is Point. "
+        "Change the use to “Enterprises” (points) or “Other layer” and read it again"
+    )
+
+
+def test_the_fields_a_table_lacks_are_named_in_the_language_of_the_message():
+    """The English import page named the missing fields by their Chinese labels and its own column
+    mapping as “字段对应”: every word of the English message is English (names from the file aside)."""
+    frame = gpd.GeoDataFrame(
+        {"企业名称": ["甲"], "用地面积": [3.0]}, geometry=[shapely.Point(120.6, 31.3)], crs=4326
+    )
+    err = _refused(frame.to_json().encode(), "f.geojson", kind="enterprises")
+    assert str(err) == (
+        "缺少必需的字段：销售收入（万元）、税收（万元）。"
+        "请在「字段对应」中为它们选择表格里的列，或在源表中补上这些列后重新导入"
+    )
+    assert err.text("en") == (
+        "Required fields are missing: Sales (10k yuan), Tax (10k yuan). Choose a column of the table for"
+        " each in the column mapping (--map on the command line), or add these columns to the source"
+        " table and import again"
+    )
+    err = _refused(
+        frame.to_json().encode(),
+        "f.geojson",
+        kind="enterprises",
+        mapping={"name": "企业名称", "land_mu": "用地面积", "tax_wan_yuan": "税金"},
+    )
+    assert err.text("en").startswith(
+        "Columns named in the column mapping do not exist: Tax (10k yuan) → “税金”"
     )
 
 

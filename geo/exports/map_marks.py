@@ -1,0 +1,325 @@
+"""The marks a briefing map is drawn with (matplotlib): the shipped CJK font, the features, the
+polygons' name labels in the sheet's language, the scale bar, the north arrow, the legend's swatches,
+and text wrapped for a hanzi-or-Latin line. The sheet that places them: :mod:`geo.exports.briefing`."""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from matplotlib import font_manager
+from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.colors import to_rgba
+from matplotlib.lines import Line2D
+from matplotlib.patches import PathPatch, Rectangle
+from matplotlib.patches import Polygon as MplPolygon
+from matplotlib.path import Path as MplPath
+
+from geo.messages import Lang, message
+from geo.place_names import place_name
+from geo.storage.provenance import LegendEntry
+
+FONT_PATH = Path(__file__).resolve().parents[2] / "static" / "fonts" / "AtlasSansSC-Regular.otf"
+FONT_FAMILY = "Atlas Sans SC"
+# Installed CJK fonts used only for characters outside the shipped subset, when present.
+_FALLBACK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "WenQuanYi Zen Hei",
+    "Source Han Sans SC",
+    "DejaVu Sans",
+)
+
+
+_FONT_LOCK = threading.Lock()
+_FONT_READY: list[str] = []
+
+
+def font_families() -> list[str]:
+    """The shipped CJK font (registered with matplotlib by path) followed by installed fallbacks."""
+    with _FONT_LOCK:
+        if not _FONT_READY:
+            if not FONT_PATH.exists():
+                raise FileNotFoundError(f"shipped font missing: {FONT_PATH} (run static/fonts/build_font.py)")
+            font_manager.fontManager.addfont(str(FONT_PATH))
+            installed = {f.name for f in font_manager.fontManager.ttflist}
+            _FONT_READY.extend([FONT_FAMILY, *(f for f in _FALLBACK_FAMILIES if f in installed)])
+    return list(_FONT_READY)
+
+
+# Every text drawn here may come from a user or a file (titles, names, sources): ``parse_math=False``
+# on each draws it as typed, so "$" never starts mathtext (which can fail on "$x^$").
+def font(size: float, weight: str = "normal") -> font_manager.FontProperties:
+    return font_manager.FontProperties(family=font_families(), size=size, weight=weight)
+
+
+def nice_length(max_m: float) -> float:
+    """The largest 1/2/5 x 10^k metres not above ``max_m``."""
+    exp = math.floor(math.log10(max_m))
+    for step in (5, 2, 1):
+        if step * 10**exp <= max_m:
+            return step * 10**exp
+    return 10 ** (exp - 1) * 5
+
+
+def _geom_paths(geoms) -> list[MplPath]:
+    paths = []
+    for geom in geoms:
+        for poly in shapely.get_parts(geom):
+            if poly.is_empty or poly.geom_type != "Polygon":
+                continue
+            rings = [
+                np.asarray(poly.exterior.coords)[:, :2],
+                *(np.asarray(r.coords)[:, :2] for r in poly.interiors),
+            ]
+            verts = np.concatenate(rings)
+            codes = np.concatenate(
+                [[MplPath.MOVETO] + [MplPath.LINETO] * (len(r) - 2) + [MplPath.CLOSEPOLY] for r in rings]
+            )
+            paths.append(MplPath(verts, codes))
+    return paths
+
+
+def draw_features(ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacity: float, z: int) -> None:
+    types = gdf.geom_type
+    poly = types.isin(["Polygon", "MultiPolygon"]).to_numpy()
+    line = types.isin(["LineString", "MultiLineString"]).to_numpy()
+    point = types.isin(["Point", "MultiPoint"]).to_numpy()
+    colors = np.asarray(colors, dtype=object)
+    if poly.any():
+        paths, faces, edges = [], [], []
+        for geom, color in zip(gdf.geometry[poly], colors[poly], strict=True):
+            for path in _geom_paths([geom]):
+                paths.append(PathPatch(path))
+                faces.append(to_rgba(color, max(fill_opacity, 0.12)))
+                edges.append(to_rgba(color, 0.95))
+        ax.add_collection(
+            PatchCollection(paths, facecolors=faces, edgecolors=edges, linewidths=0.9, zorder=z)
+        )
+    if line.any():
+        segments, segcolors = [], []
+        for geom, color in zip(gdf.geometry[line], colors[line], strict=True):
+            for part in shapely.get_parts(geom):
+                segments.append(np.asarray(part.coords)[:, :2])
+                segcolors.append(color)
+        ax.add_collection(LineCollection(segments, colors=segcolors, linewidths=2.2, zorder=z + 1))
+    if point.any():
+        pts = gdf.geometry[point]
+        xy = np.vstack([np.asarray(p.coords)[:, :2] for geom in pts for p in shapely.get_parts(geom)])
+        counts = [len(shapely.get_parts(g)) for g in pts]
+        pcolors = np.repeat(colors[point], counts)
+        size = 14 if len(xy) < 300 else 9 if len(xy) < 3000 else 5  # a town's points readable, a city's apart
+        ax.scatter(
+            xy[:, 0], xy[:, 1], s=size, c=list(pcolors), edgecolors="white", linewidths=0.3, zorder=z + 2
+        )
+
+
+def _names_in(frame: gpd.GeoDataFrame, lang: Lang) -> list[str]:
+    """Each feature's name in ``lang``: on an English sheet the data's own English (``name_en``, e.g.
+    a belt's), else the place's English name (:func:`geo.place_names.place_name`), else as stored."""
+    english = frame["name_en"] if lang == "en" and "name_en" in frame else None
+    return [
+        str(english.iloc[i])
+        if english is not None and isinstance(english.iloc[i], str) and english.iloc[i]
+        else place_name(str(name), lang)
+        for i, name in enumerate(frame["name"])
+    ]
+
+
+def _label_candidates(geom) -> list:
+    """Places to try for a polygon's label: its representative point, then points above and below
+    it (still inside the polygon), then its centroid."""
+    pt = geom.representative_point()
+    _, miny, _, maxy = geom.bounds
+    height = maxy - miny
+    out = [pt]
+    for frac in (0.18, -0.18, 0.32, -0.32):
+        cand = shapely.Point(pt.x, pt.y + frac * height)
+        if geom.contains(cand):
+            out.append(cand)
+    centroid = geom.centroid
+    if geom.contains(centroid):
+        out.append(centroid)
+    return out
+
+
+def label_polygons(
+    ax,
+    gdf: gpd.GeoDataFrame,
+    size: float,
+    placed: list,
+    *,
+    lang: Lang = "zh",
+    named: dict[str, list] | None = None,
+) -> None:
+    """Name labels inside each polygon, moved up or down when they would overlap a label already
+    placed (``placed``: their display boxes, upper layers first), and left out when no place fits,
+    when the place is outside the view, or when the same name already labels a polygon that meets
+    this one (``named``: name -> polygons labelled; e.g. a district drawn by two layers). A place
+    is named in ``lang`` (:func:`geo.place_names.place_name`)."""
+    polygonal = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
+    if "name" not in polygonal or not 0 < len(polygonal) <= 25:
+        return
+    named = {} if named is None else named
+    renderer = ax.figure.canvas.get_renderer()
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    shown = _names_in(polygonal, lang)
+    for geom, name, label in zip(polygonal.geometry, polygonal["name"], shown, strict=True):
+        if geom is None or geom.is_empty or pd.isna(name):
+            continue
+        if any(geom.intersects(other) for other in named.get(str(name), ())):
+            continue
+        for pt in _label_candidates(geom):
+            if not (x0 <= pt.x <= x1 and y0 <= pt.y <= y1):
+                continue
+            text = ax.text(
+                pt.x,
+                pt.y,
+                label,
+                fontproperties=font(size),
+                ha="center",
+                va="center",
+                color="#222",
+                zorder=20,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6},
+                parse_math=False,
+            )
+            box = text.get_window_extent(renderer).expanded(1.08, 1.15)
+            if not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                named.setdefault(str(name), []).append(geom)
+                break
+            text.remove()
+
+
+def scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    length = nice_length(extent_w / 4)
+    unit, div = ("km", 1000) if length >= 1000 else ("m", 1)
+    left, bottom = x0 + (x1 - x0) * 0.04, y0 + (y1 - y0) * 0.045
+    height = (y1 - y0) * 0.008
+    half = length / 2
+    for i, fc in enumerate(("black", "white", "black", "white")):
+        ax.add_patch(
+            Rectangle(
+                (left + i * half / 2, bottom),
+                half / 2,
+                height,
+                facecolor=fc,
+                edgecolor="black",
+                linewidth=0.6,
+                zorder=30,
+            )
+        )
+    for value in (0, half, length):
+        text = f"{value / div:g}"
+        ax.text(
+            left + value,
+            bottom + height * 1.8,
+            text,
+            fontproperties=font(fontsize),
+            ha="center",
+            va="bottom",
+            zorder=30,
+            parse_math=False,
+        )
+    ax.text(
+        left + length + (x1 - x0) * 0.01,
+        bottom + height / 2,
+        unit,
+        fontproperties=font(fontsize),
+        ha="left",
+        va="center",
+        zorder=30,
+        parse_math=False,
+    )
+
+
+def north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
+    # The map is drawn in EPSG:4549 (Gauss-Kruger, CM 120E): grid north is within 1° of true north
+    # over Suzhou.
+    cx, top, length = 0.95, 0.95, 0.09
+    for side, fill in ((-1, "black"), (1, "white")):  # a half-black, half-white arrow head
+        ax.add_patch(
+            MplPolygon(
+                [(cx, top), (cx + side * 0.018, top - length), (cx, top - length * 0.72)],
+                closed=True,
+                transform=ax.transAxes,
+                facecolor=fill,
+                edgecolor="black",
+                linewidth=0.8,
+                zorder=31,
+            )
+        )
+    ax.text(
+        cx,
+        top + 0.012,
+        message("exports.footer.north", lang),
+        transform=ax.transAxes,
+        fontproperties=font(fontsize * 1.3),
+        ha="center",
+        va="bottom",
+        zorder=31,
+        parse_math=False,
+    )
+
+
+def legend_swatch(ax, x: float, y: float, w: float, h: float, entry: LegendEntry) -> None:
+    kind = getattr(entry, "kind", "fill")
+    if kind == "line":
+        ax.add_line(
+            Line2D([x, x + w], [y + h / 2] * 2, color=entry.color, linewidth=2.5, transform=ax.transAxes)
+        )
+    elif kind == "point":
+        ax.scatter(
+            [x + w / 2],
+            [y + h / 2],
+            s=40,
+            c=[entry.color],
+            edgecolors="white",
+            linewidths=0.5,
+            transform=ax.transAxes,
+        )
+    else:
+        alpha = max(getattr(entry, "fill_opacity", 0.35), 0.3)
+        ax.add_patch(
+            Rectangle(
+                (x, y), w, h, facecolor=entry.color, alpha=alpha, transform=ax.transAxes, edgecolor="none"
+            )
+        )
+        ax.add_patch(
+            Rectangle(
+                (x, y), w, h, facecolor="none", edgecolor=entry.color, linewidth=1.0, transform=ax.transAxes
+            )
+        )
+
+
+_NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)%")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Break text into lines of about ``width`` columns (a hanzi counts two).
+
+    Latin words and numbers are never split, and no line starts with closing punctuation.
+    """
+    lines, line, count = [], "", 0
+    for token in re.findall(r" ?\[[^\]]{1,12}\]|[(“]?[A-Za-z0-9.,_/:%+\-'’–]+[)”]?[,;:.]?|.", text):
+        step = sum(1 if ord(ch) < 0x2E80 else 2 for ch in token)
+        if count + step > width and line.strip() and token[0] not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+            count = sum(1 if ord(ch) < 0x2E80 else 2 for ch in line)
+            continue
+        line += token
+        count += step
+    if line:
+        lines.append(line)
+    return lines or [""]

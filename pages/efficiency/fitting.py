@@ -1,0 +1,135 @@
+"""The ranking's key columns (排名, 企业, 得分, 类别, 主要失分指标, 区镇) sized to their text so that they
+are read whole, without sideways scrolling, in the table's width at 1280 px (issue 23 item 2): each
+column as wide as its header, the long texts wrapped on two or three lines when one does not fit."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+# What the key columns may take of the ranking at 1280 x 720: the table is 932 px wide beside the
+# sidebar, less the row marker (~45 px) and a scrollbar; the other columns follow to the right.
+KEY_COLUMNS_PX = 870
+CELL_PAD_PX = 20  # Streamlit's grid pads a cell 8.5 px each side; a pixel or two to spare
+HEADER_PAD_PX = 24  # a header also draws its sort arrow when sorted
+FONT_PX = 14  # the grid's font size
+MAX_LINES = 3
+# Row height for a table of wrapped cells: Streamlit's grid wraps text only in rows taller than 4 rem
+# (64 px); its lines are about 1.25 font sizes apart.
+ROW_PX = {1: None, 2: 66, 3: 80}
+_NARROW = set(" il.,:;'|!()[]")
+
+
+def text_px(text: object) -> float:
+    """An upper estimate of ``text``'s width in the grid's 14 px font: a CJK or full-width character
+    is one font size wide, Latin letters and digits about half of it (Source Sans)."""
+    width = 0.0
+    for ch in str(text):
+        if unicodedata.east_asian_width(ch) in ("W", "F"):
+            width += FONT_PX
+        elif ch in _NARROW:
+            width += 0.3 * FONT_PX
+        elif ch.isupper() or ch in "mwMW@%&":
+            width += 0.68 * FONT_PX
+        else:
+            width += 0.54 * FONT_PX
+    return width
+
+
+def _words(text: str) -> list[str]:
+    """Where the grid may break a line: at spaces (kept as words of their own), and between CJK
+    characters."""
+    out, word = [], ""
+    for ch in text:
+        if ch == " " or unicodedata.east_asian_width(ch) in ("W", "F"):
+            out += [word] if word else []
+            out.append(ch)
+            word = ""
+        else:
+            word += ch
+    return out + ([word] if word else [])
+
+
+def _needed_px(texts: Sequence[str], lines: int) -> float:
+    """The width the longest of ``texts`` needs on at most ``lines`` lines (a line breaks at a word,
+    so it may end up to one word short)."""
+    need = 0.0
+    for text in texts:
+        total = text_px(text)
+        if lines == 1:
+            need = max(need, total)
+            continue
+        longest = max((text_px(w) for w in _words(text) if w != " "), default=0.0)
+        need = max(need, longest, total / lines + longest)
+    return need
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Key columns' widths (px) and the row height their wrapped texts need (None: one line)."""
+
+    widths: dict[str, int]
+    row_px: int | None
+
+    def apply(self, config: dict) -> dict:
+        """``config`` (``st.dataframe``'s column_config) with these widths set."""
+        out = dict(config)
+        for col, px in self.widths.items():
+            out[col] = {**(out.get(col) or {}), "width": px}
+        return out
+
+
+def _mostly_wide(texts: Sequence[str]) -> bool:
+    """Whether ``texts`` are mostly CJK characters (which the grid wraps reliably)."""
+    chars = "".join(texts)
+    wide = sum(unicodedata.east_asian_width(ch) in ("W", "F") for ch in chars)
+    return bool(chars) and wide * 2 >= len(chars)
+
+
+def fit_columns(table: pd.DataFrame, columns: Sequence[str], *, budget_px: float = KEY_COLUMNS_PX) -> Fitted:
+    """Widths for ``columns`` of ``table`` (as shown: formatted numbers count as their text) so that
+    every header and cell is read whole within ``budget_px``: on one line when all fit, else the
+    Chinese texts on the fewest lines (at most :data:`MAX_LINES`) that fit.
+
+    Latin texts (the English page's towns and shortfalls) keep one line: the grid guesses a line's
+    length from the average width of the characters it drew before, and after Chinese names it
+    took an English town's name for short and let it run over its column instead of wrapping it.
+    Such a column is as wide as its longest text, so it is read whole, if need be beyond the
+    budget (at 1280 px a sideways scroll away; at 1920 px in view).
+
+    Parameters
+    ----------
+    table : DataFrame
+        The table as shown (headers and values).
+    columns : sequence of str
+        Its key columns, in order (those not in ``table`` are left out).
+    budget_px : float
+        The width the key columns may take together.
+
+    Returns
+    -------
+    Fitted
+        The columns' widths and the row height.
+    """
+    cols = [c for c in columns if c in table.columns]
+    texts = {
+        c: [v for v in table[c].dropna().astype(str).unique() if v]
+        if not pd.api.types.is_numeric_dtype(table[c])
+        else [f"{v:,.1f}" for v in (table[c].min(), table[c].max()) if pd.notna(v)]
+        for c in cols
+    }
+    wraps = {c: not pd.api.types.is_numeric_dtype(table[c]) and _mostly_wide(texts[c]) for c in cols}
+    header = {c: text_px(c) + HEADER_PAD_PX for c in cols}
+    widths: dict[str, int] = {}
+    for lines in range(1, MAX_LINES + 1):
+        widths = {
+            c: math.ceil(max(header[c], _needed_px(texts[c], lines if wraps[c] else 1) + CELL_PAD_PX))
+            for c in cols
+        }
+        if sum(widths.values()) <= budget_px:
+            return Fitted(widths, ROW_PX[lines])
+    return Fitted(widths, ROW_PX[MAX_LINES])

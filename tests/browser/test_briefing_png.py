@@ -1,0 +1,77 @@
+"""The briefing PNG is what the 两轴三带 map shows, in English at 1280x720 (issue 23 item 6): a layer
+switched off in the map's switcher is neither drawn nor in the legend, and the cluster focus of the
+district clicked is its subtitle."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.fixtures.browser import (
+    ARTIFACTS,
+    click_map,
+    download,
+    map_frame,
+    save_screenshot,
+    settle_map,
+    wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+PANEL = "Export (briefing PNG, GeoJSON, tables, offline HTML)"
+BUTTON = "Briefing PNG (screen)"
+BELTS, AXES = "Three belts (schematic)", "Two axes (schematic)"
+BELT_FILL = (189, 219, 212)  # the belts' green over a district's grey, as drawn (measured on a briefing)
+CJK = re.compile("[\u4e00-\u9fff]")
+IN_WUZHONG = (31.17, 120.42)  # inside 吴中区, clear of every zone, axis and belt
+
+
+def _png(page, name: str) -> Image.Image:
+    """The briefing PNG (screen) downloaded, kept under artifacts/ to look at."""
+    data = Path(download(page, BUTTON).path()).read_bytes()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"{name}.png").write_bytes(data)
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
+
+
+def _belt_pixels(image: Image.Image) -> int:
+    rgb = np.asarray(image.convert("RGB"), dtype=int)
+    return int((np.abs(rgb - np.array(BELT_FILL)).max(axis=2) <= 4).sum())
+
+
+def test_the_briefing_leaves_out_a_layer_switched_off(app_url, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    pg = context.new_page()
+    try:
+        pg.goto(f"{app_url}/corridors?lang=en")
+        frame = map_frame(pg, min_paths=5, timeout_s=90)
+        wait_idle(pg)
+        pg.get_by_text(PANEL).first.click()
+        before = _png(pg, "briefing_all_layers")
+        assert BELTS in before.text["Legend"].split("\n") and _belt_pixels(before) > 500
+        # switch the belts off in the map's layer switcher (folded at this size: it opens on hover)
+        settle_map(frame)
+        frame.locator(".leaflet-control-layers").first.hover()
+        frame.locator(".leaflet-control-layers-overlays label", has_text=BELTS).locator("input").click()
+        # and click a district for its cluster focus
+        click_map(frame, *IN_WUZHONG)
+        pg.get_by_text("Wuzhong District").first.wait_for(timeout=30_000)
+        wait_idle(pg)
+        save_screenshot(pg, "briefing_belts_off")
+        after = _png(pg, "briefing_belts_off")
+        legend = after.text["Legend"].split("\n")
+        assert BELTS not in legend and AXES in legend and "Districts [real]" in legend
+        assert _belt_pixels(after) == 0
+        subtitle = after.text.get("Description", "")
+        assert subtitle.startswith("Wuzhong District · Cluster focus: "), subtitle
+        assert not CJK.search(after.text["Title"] + after.text["Legend"] + subtitle)
+    finally:
+        context.close()

@@ -1,0 +1,132 @@
+"""Real Chromium on the 亩均 ranking (issue 23 item 2): the wheel over the 17,000-row table scrolls
+the page (a click in the table hands it the wheel), and the key columns (排名, 企业, 得分, 类别,
+主要失分指标, 区镇) are read whole without sideways scrolling: at 1280 x 720 in Chinese, at 1920 x 1080 in
+English (at 1280 the English towns and shortfalls, kept on one line, are a sideways scroll away)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from geo.evaluation import SIZE_COL, default_config, rank_by
+from geo.messages import t
+from pages.efficiency.fitting import fit_columns
+from pages.efficiency.tables import key_headers, ranking_table
+from tests.fixtures.browser import save_screenshot, wait_idle
+from tests.fixtures.demo import expected_classes
+
+pytestmark = pytest.mark.browser
+
+SCROLLER = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
+TABLE = '[data-testid="stDataFrame"]'
+
+# Every visible cell's text of the grid's accessible table (Streamlit draws the grid on a canvas and
+# keeps this table for screen readers), its header first; and each text's lines measured in the
+# grid's font (the body font at 14 px) with the canvas the grid draws with.
+CELLS_JS = """(e) => {
+  const font = '400 14px ' + getComputedStyle(document.body).fontFamily;
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = font;
+  const rows = Array.from(e.querySelectorAll('tr')).map(r => Array.from(r.children).map(c => c.textContent));
+  const measured = rows.map(r => r.map(text => text.split('\\n').map(l => ctx.measureText(l).width)));
+  return {rows, measured, width: e.getBoundingClientRect().width};
+}"""
+
+
+def _settled(pg, table) -> dict:
+    """The table scrolled into view once the page has stopped moving (Streamlit scrolls smoothly:
+    a wheel during the glide is overridden by it); its box."""
+    table.scroll_into_view_if_needed()
+    last, same = None, 0
+    while same < 3:
+        pg.wait_for_timeout(250)
+        top = pg.evaluate(SCROLLER)
+        same = same + 1 if top == last else 0
+        last = top
+    return table.bounding_box()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_wheel_over_the_ranking_scrolls_the_page(app_url, browser, lang, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    pg = context.new_page()
+    try:
+        pg.goto(f"{app_url}/efficiency" + ("?lang=en" if lang == "en" else ""))
+        table = pg.locator(TABLE).first
+        table.wait_for(timeout=180_000)
+        wait_idle(pg)
+        box = _settled(pg, table)
+        pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 150))
+        before = pg.evaluate(SCROLLER)
+        for _ in range(3):
+            pg.mouse.wheel(0, 200)
+            pg.wait_for_timeout(300)
+        pg.wait_for_timeout(1000)
+        after = pg.evaluate(SCROLLER)
+        assert after == before + 600, (before, after)  # by the wheel's 600 px (it stayed put before)
+        hint = pg.locator(".atlas-table-hint")
+        assert hint.text_content() == t("table.hint.wheel", lang)
+
+        # A click in the table hands it the wheel: the page stays, the table's rows move.
+        box = _settled(pg, table)
+        inner = "(e) => e.querySelector('.dvn-scroller').scrollTop"
+        rows_before = table.evaluate(inner)
+        pg.mouse.click(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 150))
+        at = pg.evaluate(SCROLLER)
+        pg.mouse.wheel(0, 300)
+        pg.wait_for_timeout(600)
+        assert pg.evaluate(SCROLLER) == at
+        assert table.evaluate(inner) > rows_before
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "size"),
+    [
+        ("zh", (1280, 720)),
+        ("en", (1920, 1080)),
+        pytest.param(
+            "en",
+            (1280, 720),
+            marks=pytest.mark.xfail(
+                reason="English towns and shortfalls keep one line (Streamlit's grid does not wrap Latin"
+                " text after Chinese names): whole, but beyond 1280 px a sideways scroll away",
+                strict=True,
+            ),
+        ),
+    ],
+)
+def test_the_key_columns_are_read_whole(app_url, browser, demo, lang, size):
+    config = default_config()
+    expected = ranking_table(
+        rank_by(expected_classes(demo), [SIZE_COL], tie_order=config.tie_order), lang, by=[SIZE_COL]
+    )
+    keys = key_headers(expected)
+    fitted = fit_columns(expected, keys)
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    pg = context.new_page()
+    try:
+        pg.goto(f"{app_url}/efficiency" + ("?lang=en" if lang == "en" else ""))
+        table = pg.locator(TABLE).first
+        table.wait_for(timeout=180_000)
+        wait_idle(pg)
+        table.scroll_into_view_if_needed()
+        pg.wait_for_timeout(1500)
+        got = table.evaluate(CELLS_JS)
+        header = got["rows"][0]
+        assert header[: len(keys)] == keys  # the six key columns first, all in view without scrolling
+        # they fit beside the row marker (46 px) in the table's width: no sideways scroll to read them
+        assert sum(fitted.widths.values()) + 46 <= got["width"]
+        lines_fit = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
+        for i, col in enumerate(keys):
+            width = fitted.widths[col]
+            assert max(got["measured"][0][i]) + 2 * 8.5 <= width, (col, "header cut")
+            for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
+                # the grid wraps a text at its column's inner width: the lines it needs fit the row
+                assert math.ceil(sum(sizes[i]) / (width - 2 * 8.5)) <= lines_fit, (col, row[i], width)
+        save_screenshot(pg, f"ranking_columns_{lang}_{size[0]}")
+    finally:
+        context.close()
