@@ -34,11 +34,84 @@ POINT_COLOR = "#2c7fb8"
 PARCEL_COLOR = "#8c6d31"
 MARK_COLOR = "#e31a1c"  # outline of a parcel below its control minimum (as layers/parcels.py)
 
-_SCRIPT = """
+# The cells as ONE path of Leaflet's canvas renderer (the map's: preferCanvas), not a rectangle
+# each: 2,164 L.rectangle with their tooltips took the browser some 300 ms to make. The path
+# paints every cell of a colour with one fill and one stroke, tells the renderer which cell is under
+# the mouse (so the layers drawn above it, the view's points and parcels, still come first), and
+# shows that cell's tooltip, sticky as the rectangles' were. ``count()`` and ``_px`` as the other
+# one-canvas layers (layers/canvas.py) have them, for the tests and the bench that count shapes.
+CELLS_JS = """
+  if (!window.AtlasCells) {
+    window.AtlasCells = L.Path.extend({
+      options: {fillOpacity: 0.65, opacity: 1, weight: 0.3},
+      initialize: function (d, tip) {
+        this._d = d; this._n = d.n.length; this._hit = -1;
+        var ll = [];
+        for (var i = 0; i < this._n; i++) ll.push([d.s[i], d.w[i]], [d.s[i] + d.size, d.w[i] + d.size]);
+        this._bounds = L.latLngBounds(ll);
+        function content(layer) { layer._shown = layer._hit; return tip(layer._hit); }
+        this.bindTooltip(content, {sticky: true});
+        this.on('mousemove', function () {  // another cell: its figures (the content is re-read)
+          if (this._hit >= 0 && this._hit !== this._shown && this.isTooltipOpen()) this.getTooltip().update();
+        });
+      },
+      beforeAdd: function (map) {
+        if (!map.options.preferCanvas && !this.options.renderer) this.options.renderer = L.canvas();
+        L.Path.prototype.beforeAdd.call(this, map);
+      },
+      count: function () { return this._n; },
+      getBounds: function () { return this._bounds; },
+      _project: function () {
+        var map = this._map, d = this._d, n = this._n, z = d.size;
+        var x0 = this._px = new Float64Array(n), y0 = this._py = new Float64Array(n);
+        var x1 = this._qx = new Float64Array(n), y1 = this._qy = new Float64Array(n);
+        for (var i = 0; i < n; i++) {
+          var a = map.latLngToLayerPoint([d.s[i], d.w[i]]);
+          var b = map.latLngToLayerPoint([d.s[i] + z, d.w[i] + z]);
+          x0[i] = a.x; y1[i] = a.y; x1[i] = b.x; y0[i] = b.y;
+        }
+        var w = this._clickTolerance(), b = this._bounds;
+        this._pxBounds = L.bounds(map.latLngToLayerPoint(b.getNorthWest()).subtract([w, w]),
+                                  map.latLngToLayerPoint(b.getSouthEast()).add([w, w]));
+      },
+      _update: function () { if (this._map) this._updatePath(); },
+      _updatePath: function () {
+        var r = this._renderer, d = this._d, o = this.options;
+        if (!r._drawing || !this._n) return;
+        var ctx = r._ctx, x0 = this._px, y0 = this._py, x1 = this._qx, y1 = this._qy;
+        ctx.lineJoin = 'round'; ctx.lineWidth = o.weight;
+        for (var c = 0; c < d.pal.length; c++) {
+          ctx.beginPath();
+          for (var i = 0; i < this._n; i++) {
+            if (d.c[i] === c) ctx.rect(x0[i], y0[i], x1[i] - x0[i], y1[i] - y0[i]);
+          }
+          ctx.globalAlpha = o.fillOpacity; ctx.fillStyle = d.pal[c]; ctx.fill();
+          ctx.globalAlpha = o.opacity; ctx.strokeStyle = d.pal[c]; ctx.stroke();
+        }
+        ctx.globalAlpha = 1;
+      },
+      // the renderer asks every layer on each (throttled) mouse move: the cell under it is kept
+      _containsPoint: function (p) {
+        var x0 = this._px, y0 = this._py, x1 = this._qx, y1 = this._qy;
+        for (var i = this._n - 1; i >= 0; i--) {
+          if (p.x >= x0[i] && p.x <= x1[i] && p.y >= y0[i] && p.y <= y1[i]) { this._hit = i; return true; }
+        }
+        this._hit = -1;
+        return false;
+      }
+    });
+  }
+"""
+
+_SCRIPT = (
+    """
 {% macro script(this, kwargs) %}
 (function () {
+"""
+    + CELLS_JS
+    + """
   var group = {{ this._parent.get_name() }}, d = {{ this.payload }};
-  var cells = [], loc = d.lang === 'en' ? 'en-US' : 'zh-CN';
+  var loc = d.lang === 'en' ? 'en-US' : 'zh-CN';
   function esc(v) { return v === null || v === undefined ? '—' : v; }
   function num(n) { return Number(n).toLocaleString(loc); }
   function row(k, v) {
@@ -49,14 +122,8 @@ _SCRIPT = """
     for (var k = 0; k < d.groups.length; k++) rows += row(d.groups[k].label, d.groups[k].v[i]);
     return '<table>' + rows + '</table>';
   }
-  for (var i = 0; i < d.n.length; i++) {
-    var c = d.pal[d.c[i]];
-    var r = L.rectangle([[d.s[i], d.w[i]], [d.s[i] + d.size, d.w[i] + d.size]],
-                        {color: c, weight: 0.3, fillColor: c, fillOpacity: 0.65});
-    r.bindTooltip(tip(i), {sticky: true});
-    group.addLayer(r);
-    cells.push(r);
-  }
+  var cells = new window.AtlasCells(d, tip);
+  group.addLayer(cells);
   var live = L.layerGroup(), seq = 0, hint = null;
   group.addLayer(live);
   function say(text) {
@@ -78,11 +145,7 @@ _SCRIPT = """
     } catch (e) {}
     return location.origin + '/';
   }
-  function dim(on) {
-    for (var i = 0; i < cells.length; i++) {
-      cells[i].setStyle({fillOpacity: on ? 0.15 : 0.65, opacity: on ? 0.3 : 1});
-    }
-  }
+  function dim(on) { cells.setStyle({fillOpacity: on ? 0.15 : 0.65, opacity: on ? 0.3 : 1}); }
   function drawPoints(p) {
     for (var i = 0; i < p.x.length; i++) {
       var col = p.cls ? (d.classColors[p.cls[i]] || d.pointColor) : d.pointColor, rows = '';
@@ -146,6 +209,7 @@ _SCRIPT = """
 })();
 {% endmacro %}
 """
+)
 
 
 class _CityViewElement(MacroElement):

@@ -64,24 +64,27 @@ class _CanvasPoints(CanvasElement):
     js_class = "AtlasPoints"
     js_methods = """
               _css: 'atlas-points',
-              initialize: function (d) { this._d = d; this._n = d.x.length; },
+              initialize: function (d) { this._d = d; this._n = d.x.length; this._X = null; },
               _redraw: function () {
                 var map = this._map, d = this._d, n = this._n, s = d.scale;
                 if (!map) return;
                 var size = this._fit();
-                var px = this._px = new Float32Array(n), py = this._py = new Float32Array(n);
-                for (var i = 0; i < n; i++) {
-                  var p = map.latLngToContainerPoint([d.y[i] / s, d.x[i] / s]);
-                  px[i] = p.x; py[i] = p.y;
+                if (!this._X) {
+                  var lon = new Float64Array(n), lat = new Float64Array(n);
+                  for (var k = 0; k < n; k++) { lon[k] = d.x[k] / s; lat[k] = d.y[k] / s; }
+                  var xy = this._projectAll(lon, lat); this._X = xy[0]; this._Y = xy[1];
                 }
-                var ctx = this._canvas.getContext('2d'), rad = d.radius, tau = 2 * Math.PI;
+                this._place(this._X, this._Y);
+                var px = this._px, py = this._py;
+                var ctx = this._canvas.getContext('2d'), rad = d.radius, tau = 2 * Math.PI, fill = null;
                 ctx.globalAlpha = 0.85;
                 // In data order (not colour by colour), so that no colour is always on top.
                 for (var j = 0; j < n; j++) {
                   if (px[j] < -rad || py[j] < -rad || px[j] > size.x + rad || py[j] > size.y + rad) continue;
                   ctx.beginPath();
                   ctx.arc(px[j], py[j], rad, 0, tau);
-                  ctx.fillStyle = d.palette[d.c[j]];
+                  var col = d.palette[d.c[j]];
+                  if (col !== fill) ctx.fillStyle = fill = col;  // set only when it changes: parsed each time
                   ctx.fill();
                 }
               },

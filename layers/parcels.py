@@ -49,7 +49,7 @@ class _CanvasParcels(CanvasElement):
     js_methods = """
               _css: 'atlas-parcels',
               initialize: function (d) {
-                this._d = d; this._n = d.id.length;
+                this._d = d; this._n = d.id.length; this._X = null;
                 // Decode the delta-coded rings once: lon/lat per vertex (Float64), ring starts.
                 var s = d.scale, nv = 0, k;
                 for (k = 0; k < d.vc.length; k++) nv += d.vc[k];
@@ -73,14 +73,15 @@ class _CanvasParcels(CanvasElement):
                 var map = this._map, d = this._d, n = this._n;
                 if (!map) return;
                 var size = this._fit();
-                var nv = this._lon.length;
-                var px = this._px = new Float32Array(nv), py = this._py = new Float32Array(nv);
-                for (var i = 0; i < nv; i++) {
-                  var pt = map.latLngToContainerPoint([this._lat[i], this._lon[i]]);
-                  px[i] = pt.x; py[i] = pt.y;
+                if (!this._X) {
+                  var xy = this._projectAll(this._lon, this._lat); this._X = xy[0]; this._Y = xy[1];
                 }
+                this._place(this._X, this._Y);
+                var px = this._px, py = this._py;
                 var bb = this._bb = new Float32Array(4 * n), fs = this._fs, rs = this._rs;
                 var ctx = this._canvas.getContext('2d'), drawn = 0, marked = 0;
+                // a style is set only when it changes (each setting is parsed: 17,695 parcels)
+                var fill = null, alpha = -1, line = null, EDGE = 'rgba(60,60,60,0.7)';
                 ctx.lineJoin = 'round';
                 for (var f = 0; f < n; f++) {
                   var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
@@ -91,15 +92,15 @@ class _CanvasParcels(CanvasElement):
                   bb[4 * f] = x0; bb[4 * f + 1] = y0; bb[4 * f + 2] = x1; bb[4 * f + 3] = y1;
                   if (x1 < -2 || y1 < -2 || x0 > size.x + 2 || y0 > size.y + 2) continue;
                   drawn++;
-                  var mark = d.m[f] === 1;
-                  ctx.fillStyle = d.palette[d.c[f]];
-                  ctx.globalAlpha = 0.85;
+                  var mark = d.m[f] === 1, col = d.palette[d.c[f]];
+                  if (col !== fill) ctx.fillStyle = fill = col;
+                  if (alpha !== 0.85) ctx.globalAlpha = alpha = 0.85;
                   if (x1 - x0 < 2 && y1 - y0 < 2) {
                     var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
                     if (d.fill) ctx.fillRect(cx - 1, cy - 1, 2, 2);
                     // a one-pixel dot: a frame around a 2-pixel parcel would hide its colour
                     if (mark) {
-                      marked++; ctx.globalAlpha = 1; ctx.fillStyle = d.mark;
+                      marked++; ctx.globalAlpha = alpha = 1; ctx.fillStyle = fill = d.mark;
                       ctx.fillRect(Math.floor(cx), Math.floor(cy), 1, 1);
                     }
                     continue;
@@ -112,11 +113,11 @@ class _CanvasParcels(CanvasElement):
                     ctx.closePath();
                   }
                   if (d.fill) ctx.fill('evenodd');
-                  ctx.globalAlpha = 1;
+                  ctx.globalAlpha = alpha = 1;
                   // the red frame grows with the parcel (up to 2 px): it must not cover the colour
-                  if (mark) { marked++; ctx.strokeStyle = d.mark;
+                  if (mark) { marked++; ctx.strokeStyle = line = d.mark;
                               ctx.lineWidth = Math.max(0.6, Math.min(2, Math.min(x1 - x0, y1 - y0) / 10)); }
-                  else { ctx.strokeStyle = 'rgba(60,60,60,0.7)'; ctx.lineWidth = 0.5; }
+                  else if (line !== EDGE) { ctx.strokeStyle = line = EDGE; ctx.lineWidth = 0.5; }
                   ctx.stroke();
                 }
                 this._drawn = drawn; this._markedDrawn = marked;

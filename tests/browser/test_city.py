@@ -18,8 +18,26 @@ N_SMALL = 1_500
 PAYLOAD_MOST_B = 5_000_000
 COUNT_JS = (
     "() => { const m = window.map; if (!m || !m.eachLayer) return -1; let k = 0;"
-    " m.eachLayer(l => { if (l.getLatLngs || l.getLatLng) k++; }); return k; }"
+    " m.eachLayer(l => { if (l._px && l.count) k += l.count(); else if (l.getLatLngs || l.getLatLng) k++; });"
+    " return k; }"
 )
+# [cell, x, y] of the cells with the most and the fewest enterprises among those whose centre lies
+# well inside the map (clear of its controls and legend), x and y in the map's frame.
+CELLS_JS = """() => { let g; window.map.eachLayer(l => { if (l._qx) g = l; });
+  const size = window.map.getSize(), out = [];
+  let most = -1, few = -1;
+  for (let i = 0; i < g.count(); i++) {
+    const c = window.map.layerPointToContainerPoint([(g._px[i] + g._qx[i]) / 2, (g._py[i] + g._qy[i]) / 2]);
+    if (c.x < 120 || c.y < 120 || c.x > size.x - 120 || c.y > size.y - 120) continue;
+    if (Math.abs(g._qx[i] - g._px[i]) < 6) continue;
+    if (most < 0 || g._d.n[i] > g._d.n[most]) most = i;
+    if (few < 0 || g._d.n[i] < g._d.n[few]) few = i;
+  }
+  for (const i of [most, few]) {
+    const c = window.map.layerPointToContainerPoint([(g._px[i] + g._qx[i]) / 2, (g._py[i] + g._qy[i]) / 2]);
+    out.push([i, c.x, c.y]);
+  }
+  return out; }"""
 POINTS_JS = (
     "() => { let k = 0; window.map.eachLayer(l => { if (l instanceof L.CircleMarker) k++; }); return k; }"
 )
@@ -93,6 +111,17 @@ def test_an_anonymous_city_page_load_is_small_and_holds_no_enterprise(city_url, 
     page.get_by_text("各县级市（区）").wait_for(timeout=60_000)
     page.wait_for_timeout(1000)
     assert received[0] < PAYLOAD_MOST_B, f"{received[0] / 1e6:.2f} MB"
+    # The cells are one path on the map's canvas: hovering a cell shows its own count, and moving
+    # on to another cell shows that one's (the most and the fewest enterprises in view).
+    box = frame.frame_element().bounding_box()
+    for i, x, y in frame.evaluate(CELLS_JS):
+        page.mouse.move(box["x"] + x - 4, box["y"] + y - 4)
+        page.mouse.move(box["x"] + x, box["y"] + y, steps=3)
+        tip = frame.locator(".leaflet-tooltip")
+        tip.filter(has_text=f"{int(data.cells['n'].iloc[i])}").wait_for(timeout=10_000)
+        assert tip.inner_text().split() == ["企业数（家）", str(int(data.cells["n"].iloc[i]))]
+    page.mouse.move(box["x"] - 100, box["y"] + 100)  # off the map: the tooltip goes
+    frame.locator(".leaflet-tooltip").wait_for(state="detached", timeout=10_000)
     frame.evaluate("() => { window.map.setView([31.32, 120.62], 15); }")
     page.wait_for_timeout(3000)
     assert frame.evaluate(POINTS_JS) == 0  # no token, no request: cells only
