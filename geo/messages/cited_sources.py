@@ -89,4 +89,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "town and enterprise variation; with closures (class D of the year before more likely), new "
         "firms and firms moving onto renewed class-D land",
     ),
+    # the city demo's (data/city_build.py metadata): its seed and size are the build's
+    "source.city_enterprise_years": (
+        "随机生成（种子 {seed}，{n} 家/2022 年）：2022 年规上企业数与规上销售总额按"
+        "《全面提升苏州制造业高质量发展核心竞争力》（2023）的 13383 家、4.36 万亿元（产值视同销售）"
+        "按规模比例校准；"
+        "各板块行业结构按《关于苏州市推进数字经济时代产业创新集群发展的指导意见》第 13 条集群重点，"
+        "重点产业企业集聚于《苏州市“十三五”工业发展规划》所列承载园区",
+        "Randomly generated (seed {seed}, {n} enterprises in 2022): the number and total sales of "
+        "above-size enterprises in 2022 calibrated by size to the 13,383 and 4.36 trillion yuan of "
+        "'Comprehensively Raising the Core Competitiveness of Suzhou's High-Quality Manufacturing' "
+        "(2023, output taken as sales); each district's industries by the cluster focus of article 13 "
+        "of the Guidance on Promoting Industrial Innovation Clusters in the Digital Economy Era in "
+        f"Suzhou; key industries gathered in the carrier zones listed in the {_SUZHOU_PLAN}",
+    ),
+    "source.city_parcels": (
+        "随机生成（种子 {seed}），按板块以吴江示例的宗地方法布置（data/parcels.py），另有闲置宗地；"
+        "企业用地面积为其宗地在 EPSG:4549 中的面积之和",
+        "Randomly generated (seed {seed}), laid out district by district by the Wujiang demo's parcel "
+        "method (data/parcels.py), with idle parcels besides; an enterprise's land is the sum of its "
+        "parcels' areas in EPSG:4549",
+    ),
 }

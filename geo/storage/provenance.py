@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,14 +22,29 @@ def accuracy_label(accuracy: str, lang: Lang) -> str:
     return message(f"storage.accuracy.{accuracy}", lang) if accuracy in ACCURACY_LABEL else accuracy
 
 
-# the built-in layers' citations as stored -> their English rendering (geo/messages/cited_sources.py)
-_CITED_EN = {zh: en for key, (zh, en) in MESSAGES.items() if key.startswith("source.")}
+# the built-in layers' citations as stored -> their English rendering (geo/messages/cited_sources.py);
+# a citation with {fields} (the city demo's seed and size) is matched as a pattern
+_CITED = {zh: en for key, (zh, en) in MESSAGES.items() if key.startswith("source.")}
+_CITED_EN = {zh: en for zh, en in _CITED.items() if "{" not in zh}
+_CITED_PATTERNS = [
+    (re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(zh)) + "$"), en)
+    for zh, en in _CITED.items()
+    if "{" in zh
+]
 
 
 def source_label(source: str, lang: Lang) -> str:
     """A layer's source in ``lang``: a built-in layer's citation in English on an English page (the
     catalogue's rendering); any other source (a user's own) as given."""
-    return _CITED_EN.get(source, source) if lang == "en" else source
+    if lang != "en":
+        return source
+    if source in _CITED_EN:
+        return _CITED_EN[source]
+    for pattern, english in _CITED_PATTERNS:
+        found = pattern.match(source)
+        if found:
+            return english.format(**found.groupdict())
+    return source
 
 
 def titled_accuracy(title: str, accuracy: str, lang: Lang) -> str:

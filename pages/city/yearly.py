@@ -18,9 +18,10 @@ from geo import access
 from geo.city_cycle import CityTables, city_tables
 from geo.evaluation import CLASSES_T, default_config
 from geo.exports.cells import csv_text_bytes
-from geo.exports.tables import xlsx_bytes
+from geo.exports.tables import rounded_as_shown, xlsx_bytes
 from geo.messages import Lang, t
-from geo.place_names import file_word
+from geo.place_names import file_word, place_name
+from geo.storage.provenance import accuracy_label, source_label
 from geo.yearly import surcharge_labels
 from geo.yearly.notice import notice_xlsx_bytes
 from pages.city.data import CityData, city_size
@@ -109,17 +110,24 @@ def _titles(tables: CityTables, lang: Lang) -> dict[str, str]:
     }
 
 
-def _notice(data: CityData, tables: CityTables) -> bytes:
-    title = t("city.cycle.notice_title", "zh").format(scope=tables.scope, year=tables.year)
-    source = data.metadata.loc["city_enterprise_years"]
+def _notice(data: CityData, tables: CityTables, edition: Lang) -> bytes:
+    """The 公示 workbook of the scope in ``edition``'s language (title, scope line, source)."""
+    scope = place_name(tables.scope, edition)
+    title = t("city.cycle.notice_title", edition).format(scope=scope, year=tables.year)
+    meta = data.metadata.loc["city_enterprise_years"]
+    if edition == "en":
+        source = f"{source_label(meta['source'], 'en')} ({accuracy_label(meta['accuracy'], 'en')})"
+    else:
+        source = f"{meta['source']}（{accuracy_label(meta['accuracy'], 'zh')}）"
     return notice_xlsx_bytes(
         tables.evaluated,
         default_config(),
         tables.benchmarks,
         year=tables.year,
         title=title,
-        filters=tables.scope,
-        source=f"{source['source']}（{source['accuracy']}）",
+        filters=scope,
+        source=source,
+        lang=edition,
     )
 
 
@@ -149,7 +157,8 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
         columns[i % 4].download_button(
             t("city.cycle.csv", lang).format(what=titles[name]),
             data=lambda name=name: cache.shared(
-                ("city.cycle.csv", aud, data.key, scope, lang, name), lambda: csv_text_bytes(shown[name])
+                ("city.cycle.csv", aud, data.key, scope, lang, name),
+                lambda: csv_text_bytes(rounded_as_shown(shown[name])),
             ),
             file_name=f"{stem}_{name}.csv",
             mime=CSV,
@@ -168,17 +177,29 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
         on_click="ignore",
     )
     if sees_firms():
-        columns[2].download_button(
-            t("city.cycle.notice", lang),
-            data=lambda: cache.shared(
-                ("city.cycle.notice", aud, data.key, scope), lambda: _notice(data, tables)
-            ),
-            file_name=f"{stem}_{t('city.cycle.notice_file', lang)}.xlsx",
-            mime=XLSX,
-            key="city_notice",
-            on_click="ignore",
-            help=t("city.cycle.notice_help", lang).format(scope=tables.scope, year=tables.year),
-        )
+        # published in Chinese: from the English page it says so, and an English edition comes beside it
+        editions = (("zh", columns[2]), ("en", columns[3])) if lang == "en" else (("zh", columns[2]),)
+        for edition, where in editions:
+            english = edition == "en"
+            file_key = (
+                "eff.file.notice_en"
+                if english
+                else ("eff.file.notice_zh" if lang == "en" else "eff.file.notice")
+            )
+            where.download_button(
+                t("city.cycle.notice_en" if english else "city.cycle.notice", lang),
+                data=lambda edition=edition: cache.shared(
+                    ("city.cycle.notice", aud, data.key, scope, edition),
+                    lambda: _notice(data, tables, edition),
+                ),
+                file_name=f"{stem}_{t(file_key, lang)}.xlsx",
+                mime=XLSX,
+                key=f"city_notice_{edition}",
+                on_click="ignore",
+                help=t("city.cycle.notice_en_help" if english else "city.cycle.notice_help", lang).format(
+                    scope=place_name(tables.scope, lang), year=tables.year
+                ),
+            )
 
 
 __all__ = ["city_yearly", "scope_tables"]

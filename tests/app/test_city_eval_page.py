@@ -60,8 +60,9 @@ def downloads(monkeypatch, tmp_path, cache_dir):
     return got
 
 
-def _session(user: str | None) -> AppTest:
+def _session(user: str | None, lang: str = "zh") -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=300)
+    at.session_state["lang"] = lang
     at.secrets["atlas"] = SECRETS
     if user:
         at.session_state["_atlas_account"] = user
@@ -113,6 +114,31 @@ def test_a_firm_viewer_gets_the_notice_list_of_the_scope(downloads):
     assert set(ents["name"]) <= listed  # every enterprise of the scope is listed
     ids = {c for row in book["公示"].iter_rows(values_only=True) for c in row if FIRM.fullmatch(str(c))}
     assert len(ids) == N  # by its 统一 ID, each once
+
+
+def test_the_english_page_offers_the_notice_as_published_and_an_english_edition(downloads):
+    _session("lisi", "en")
+    made = {label: (name, d) for label, name, d in downloads}
+    zh_name, zh_data = made["Notice list (XLSX, Chinese, as published)"]
+    en_name, en_data = made["Notice list (XLSX, English edition)"]
+    assert zh_name.endswith("_public_notice_zh.xlsx") and en_name.endswith("_public_notice_en.xlsx")
+    zh = openpyxl.load_workbook(io.BytesIO(_bytes(zh_data)), read_only=True)
+    en = openpyxl.load_workbook(io.BytesIO(_bytes(en_data)), read_only=True)
+    assert zh.sheetnames[0] == "公示" and en.sheetnames[0] == "Notice"
+    en_text = [str(c) for row in en["Notice"].iter_rows(max_row=6, values_only=True) for c in row if c]
+    assert any("Suzhou" in c for c in en_text) and not any("苏州市" in c for c in en_text), en_text
+    # the same rows in both: each enterprise by its ID
+    zh_ids = sorted(
+        c for row in zh["公示"].iter_rows(values_only=True) for c in row if FIRM.fullmatch(str(c))
+    )
+    en_ids = sorted(
+        c for row in en["Notice"].iter_rows(values_only=True) for c in row if FIRM.fullmatch(str(c))
+    )
+    assert zh_ids == en_ids and len(en_ids) == N
+    # the tables' CSVs rounded as on screen: no float written with more decimals than its measure's
+    (csv,) = [d for _, name, d in downloads if name.endswith("_districts.csv")]
+    body = _bytes(csv).decode("utf-8-sig")
+    assert re.search(r"\.\d", body) and not re.search(r"\.\d{3,}", body), body[:400]
 
 
 def test_the_first_use_builds_on_the_server_and_the_page_follows_it(downloads, monkeypatch, tmp_path):

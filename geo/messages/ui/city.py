@@ -103,7 +103,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.cycle.downloads": ("下载", "Downloads"),
     "city.cycle.csv": ("{what}（CSV）", "{what} (CSV)"),
     "city.cycle.xlsx": ("全部汇总表（XLSX）", "All summary tables (XLSX)"),
-    "city.cycle.notice": ("公示名单（XLSX）", "Public notice list (XLSX)"),
+    "city.cycle.notice": ("公示名单（XLSX）", "Notice list (XLSX, Chinese, as published)"),
+    "city.cycle.notice_en": ("公示名单英文版（XLSX）", "Notice list (XLSX, English edition)"),
+    "city.cycle.notice_en_help": (
+        "{scope} {year} 年度：与公示名单相同的行，表头、名称和范围为英文；公示以中文版为准",
+        "{scope} {year}: the same rows as the notice list, with English headers, names and scope; the "
+        "Chinese edition is the one published",
+    ),
     "city.cycle.notice_help": (
         "{scope} {year} 年度评价结果：方法、权重、基准、分类线及 A–D、T 类企业名单（中文）。"
         "名单逐家写入，全市 12 万家时首次下载需数分钟（之后各会话共用）。",
