@@ -125,30 +125,33 @@ def _detail(version: versions.Version) -> None:
     st.dataframe(view, hide_index=True)
     name = f"{version.version_id}_{state_label(version.state, lang)}_{version.year or ''}".replace(" ", "_")
     col1, col2 = st.columns(2)
+    title = exports.heading(version, t("pub.results", lang), lang)
+
+    def results() -> bytes:  # one sheet of all, then one per group (issue 24 item 4)
+        if version.kind == versions.KIND_SCORE:
+            return exports.results_xlsx_bytes(
+                view, version=version, title=title, group_column=t("pub.res.size_group", lang), lang=lang
+            )
+        return exports.table_xlsx_bytes(view, title=title, sheet=version.version_id)
+
+    # The workbooks are made when clicked, not on every run of the page (17,000 rows: seconds)
     col1.download_button(
         t("pub.download_results", lang),
-        exports.results_xlsx_bytes(  # one sheet of all, then one per group (issue 24 item 4)
-            view,
-            version=version,
-            title=exports.heading(version, t("pub.results", lang), lang),
-            group_column=t("pub.res.size_group", lang),
-            lang=lang,
-        )
-        if version.kind == versions.KIND_SCORE
-        else exports.table_xlsx_bytes(
-            view, title=exports.heading(version, t("pub.results", lang), lang), sheet=version.version_id
-        ),
+        data=results,
         file_name=f"{name}.xlsx",
         mime=XLSX_MIME,
         key="pub_dl_results",
+        on_click="ignore",
     )
-    register = objections.objections_frame(version_id=version.version_id)
     col2.download_button(
         t("pub.download_register", lang),
-        objections.register_xlsx_bytes(register, version=version, lang=lang),
+        data=lambda: objections.register_xlsx_bytes(
+            objections.objections_frame(version_id=version.version_id), version=version, lang=lang
+        ),
         file_name=f"{name}_{t('pub.file.register', lang)}.xlsx",
         mime=XLSX_MIME,
         key="pub_dl_register",
+        on_click="ignore",
     )
 
 

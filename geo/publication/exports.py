@@ -110,8 +110,15 @@ def _cell(value: object) -> object:
 
 
 def _append_text(ws, values: list) -> None:
-    """Append a row; text cells stay text (never a formula)."""
-    ws.append(values)
-    for cell in ws[ws.max_row]:
-        if isinstance(cell.value, str):
+    """Append a row; text cells stay text (never a formula). The cells are made here rather than
+    looked up after the append: ``ws.max_row`` counts every cell of the sheet, and a lookup per row
+    made a 17,000-row workbook take minutes."""
+    from openpyxl.cell.cell import Cell
+
+    cells = []
+    for value in values:
+        cell = Cell(ws, value=value)
+        if isinstance(value, str):
             cell.data_type = "s"
+        cells.append(cell)
+    ws.append(cells)

@@ -198,3 +198,48 @@ def test_staff_who_see_firms_get_the_rows_but_no_actions(user_store):
     assert sorted(at.dataframe[2].value.iloc[:, 0].astype(str))[:2] == ["E1", "E2"]
     assert not at.tabs
     assert not [b for b in at.button if b.key and b.key.startswith("pub_")]
+
+
+def test_the_results_workbook_is_made_when_asked_not_on_every_run(user_store, monkeypatch):
+    """The page of a saved version draws at once; its results workbook (seconds at 17,000 rows) is made
+    when its button is clicked, and then holds the version's rows group by group."""
+    import io
+
+    import openpyxl
+    from streamlit.delta_generator import DeltaGenerator
+
+    from geo.publication import exports
+
+    buttons: dict[str, object] = {}
+    original = DeltaGenerator.download_button
+
+    def recording(self, label, data, *args, **kwargs):
+        buttons[label] = data
+        return original(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    made: list[int] = []
+    real = exports.results_xlsx_bytes
+
+    def counted(table, **kwargs):
+        made.append(len(table))
+        return real(table, **kwargs)
+
+    monkeypatch.setattr(exports, "results_xlsx_bytes", counted)
+    _imported_year(user_store)
+    at = open_page(PAGE, timeout=120)
+    at.selectbox(key="pub_save_ents").set_value("user_ents").run()
+    at.selectbox(key="pub_save_zones").set_value("user_zone")
+    at.selectbox(key="pub_save_config").set_value("named:手算规则")
+    at.text_input(key="pub_save_title_score_user_ents_2024").set_value("2024 年度亩均评价")
+    _button(at, "pub_save_button").click().run()
+    at.run()  # the page again, with V1 shown
+    assert not at.exception, at.exception
+    assert made == []  # two runs of the page, no workbook made
+    data = buttons["下载结果（XLSX）"]
+    assert callable(data)
+    book = openpyxl.load_workbook(io.BytesIO(data()), read_only=True)  # the click
+    assert made == [6]  # the six enterprises of the hand-worked year
+    assert book.sheetnames[0] == "V1" and len(book.sheetnames) >= 2  # all, then one sheet per group
+    register = buttons["下载异议登记表（XLSX）"]
+    assert callable(register) and register()[:2] == b"PK"
