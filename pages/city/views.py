@@ -34,6 +34,8 @@ from pages.common import cache
 from pages.common.auth import aggregates_for_role, atlas_config, firms_hidden_note, identity, sees_firms
 from pages.common.frame import page_control, rest_after_map, settings, show_error, stop_page
 from pages.common.maps import add_snapshot_button
+from pages.efficiency.display import number_config
+from pages.efficiency.tables import english_values
 
 WUJIANG, CITY = "wujiang", "city"
 CHOICES = (WUJIANG, CITY)
@@ -175,7 +177,18 @@ def _draw_city_map(
 
 
 def _renamed(frame: pd.DataFrame, lang: Lang, names: dict[str, str]) -> pd.DataFrame:
-    return frame.rename(columns={k: t(v, lang) for k, v in names.items()})
+    """A table as the page shows it: places, industries and sizes in ``lang`` (English names on the
+    English page; enterprises' own names as they are), headed by the catalogue."""
+    shown = english_values(frame) if lang == "en" else frame
+    headers = {k: t(v, lang) for k, v in names.items()}
+    headers.update({f"n_{c}": t("city.col.n_class", lang).format(c=c) for c in CLASSES_T})
+    return shown.rename(columns=headers)
+
+
+def _table(frame: pd.DataFrame) -> None:
+    """A city table, numbers in their measure's format (counts with separators, money to two
+    decimals: geo/number_formats.py) as the Wujiang pages show them."""
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=number_config(frame))
 
 
 # ---- 总览 ---------------------------------------------------------------------------------------
@@ -223,7 +236,7 @@ def city_overview(lang: Lang) -> None:
     c4.metric(t("city.metric.districts", lang), f"{len(data.districts)}")
     st.subheader(t("city.table.districts", lang))
     table = cache.shared(("city.districts", data.key), lambda: _district_table(data))
-    st.dataframe(
+    _table(
         _renamed(
             aggregates_for_role(table),
             lang,
@@ -236,8 +249,6 @@ def city_overview(lang: Lang) -> None:
                 "tax_per_mu_wan_yuan": "city.col.tax_per_mu",
             },
         ),
-        hide_index=True,
-        width="stretch",
     )
     st.subheader(t("city.provenance", lang))
     st.dataframe(_provenance(data, lang), hide_index=True, width="stretch")
@@ -325,17 +336,17 @@ def city_evaluation(lang: Lang) -> None:
     st.subheader(t("city.eff.mix", lang))
     mix = cache.shared(("city.mix", data.key, scope), lambda: _mix_table(evaluated))
     pct = {f"{c}_pct": t("city.col.pct", lang).format(c=c) for c in CLASSES_T[:-1]}
-    st.dataframe(_renamed(mix, lang, names).rename(columns=pct), hide_index=True, width="stretch")
+    _table(_renamed(mix, lang, names).rename(columns=pct))
     st.subheader(t("city.eff.groups", lang))
     groups = cache.shared(("city.groups", data.key, scope), lambda: _groups_table(evaluated))
-    st.dataframe(_renamed(aggregates_for_role(groups), lang, names), hide_index=True, width="stretch")
+    _table(_renamed(aggregates_for_role(groups), lang, names))
     city_yearly(data, scope, lang)
     if not sees_firms():
         firms_hidden_note(lang)
         return
     st.subheader(t("city.eff.top", lang).format(n=TOP_N))
     top = cache.shared(("city.top", data.key, scope), lambda: _top_table(evaluated))
-    st.dataframe(_renamed(top, lang, names), hide_index=True, width="stretch")
+    _table(_renamed(top, lang, names))
 
 
 # The pages that can show the city: (their own map's key, the city map's key, the city view).

@@ -27,6 +27,8 @@ from geo.yearly.notice import notice_xlsx_bytes
 from pages.city.data import CityData, city_size
 from pages.common import cache
 from pages.common.auth import aggregates_for_role, atlas_config, sees_firms
+from pages.efficiency.display import number_config
+from pages.efficiency.tables import english_values
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv"
@@ -87,15 +89,16 @@ def _shown(tables: CityTables, lang: Lang) -> dict[str, pd.DataFrame]:
     moves = tables.transitions.rename(index={"合计": names["合计"]}).rename_axis(t("city.col.from", lang))
     moves = moves.reset_index().rename(columns=names)
     warnings = tables.warnings.drop(columns="warning" if lang == "en" else "warning_en")
-    warnings = warnings.rename(columns={"warning_en": "warning"}).rename(columns=names)
+    warnings = warnings.rename(columns={"warning_en": "warning"})
     paid = aggregates_for_role(tables.surcharges)
     paid = paid[[c for c in paid.columns if not (c.endswith("_wan_yuan") and (paid[c] == 0).all())]]
+    places = english_values if lang == "en" else (lambda frame: frame)  # English names of places
     return {
         "transitions": moves,
-        "warnings": warnings,
-        "surcharges": paid.rename(columns=names),
-        "districts": aggregates_for_role(tables.districts).rename(columns=names),
-        "dev_zones": aggregates_for_role(tables.dev_zones).rename(columns=names),
+        "warnings": places(warnings).rename(columns=names),
+        "surcharges": places(paid).rename(columns=names),
+        "districts": places(aggregates_for_role(tables.districts)).rename(columns=names),
+        "dev_zones": places(aggregates_for_role(tables.dev_zones)).rename(columns=names),
     }
 
 
@@ -141,7 +144,7 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
         st.subheader(titles[name])
         if name == "transitions":
             st.caption(t("city.cycle.transitions_note", lang))
-        st.dataframe(shown[name], hide_index=True, width="stretch")
+        st.dataframe(shown[name], hide_index=True, width="stretch", column_config=number_config(shown[name]))
         if name == "surcharges":
             for note in tables.surcharge_notes:
                 st.caption(note)

@@ -117,7 +117,13 @@ def test_a_firm_viewer_gets_the_notice_list_of_the_scope(downloads):
 
 
 def test_the_english_page_offers_the_notice_as_published_and_an_english_edition(downloads):
-    _session("lisi", "en")
+    at = _session("lisi", "en")
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    tables = [d.value for d in at.dataframe]
+    headers = [str(c) for table in tables for c in table.columns]
+    assert headers and not [h for h in headers if cjk.search(h) or re.fullmatch(r"n_[A-DT]", h)], headers
+    by_district = next(table for table in tables if "District" in table.columns)
+    assert "Wujiang District" in set(by_district["District"]), set(by_district["District"])
     made = {label: (name, d) for label, name, d in downloads}
     zh_name, zh_data = made["Notice list (XLSX, Chinese, as published)"]
     en_name, en_data = made["Notice list (XLSX, English edition)"]

@@ -78,7 +78,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.col.above": ("规上企业数", "Above-scale"),
     "city.col.land": ("用地（亩）", "Land (mu)"),
     "city.col.tax": ("税收（万元）", "Tax (10k yuan)"),
-    "city.col.tax_per_mu": ("亩均税收（万元/亩）", "Tax per mu (10k yuan)"),
+    "city.col.tax_per_mu": ("亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
     "city.col.name": ("企业名称", "Enterprise"),
     "city.col.score": ("得分", "Score"),
     "city.col.class": ("类别", "Class"),
@@ -132,7 +132,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.col.paying": ("缴纳企业数", "Paying"),
     "city.col.dev_zone": ("开发区", "Development zone"),
     "city.col.sales_per_mu": ("亩均销售收入（万元/亩）", "Sales per mu (10k yuan)"),
-    "city.col.n_class": ("{c} 类（家）", "Class {c}"),
+    "city.col.n_class": ("{c} 类（家）", "Class {c} (enterprises)"),
     "city.col.d_land": ("D 类用地（亩）", "Class D land (mu)"),
     "city.build.label": (
         "首次使用：正在生成苏州全市合成示例（{n:,} 家企业），约需 {minutes} 分钟……",
