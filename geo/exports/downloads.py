@@ -19,6 +19,7 @@ from geo.exports.tables import (
     csv_bytes,
     geojson_bytes,
     geojson_files,
+    layers_csv_bytes,
     safe_filename,
     xlsx_bytes,
 )
@@ -147,6 +148,14 @@ def build_downloads(
             f"{stem}.csv",
             MIME_TYPES["csv"],
             lambda: csv_bytes(csv_source(), csv_prov, lang=lang),
+        )
+        if table is not None or len(frames) == 1
+        else Download(  # every layer shown, one after the other, named in the first column
+            "csv",
+            message("exports.download.csv_layers", lang),
+            f"{stem}.csv",
+            MIME_TYPES["csv"],
+            lambda: layers_csv_bytes(as_read(), provenance, lang=lang),
         ),
         "xlsx": Download(
             "xlsx",

@@ -286,36 +286,44 @@ def _layer_column(tables: Mapping[str, pd.DataFrame]) -> str:
 
 
 def layers_csv_bytes(
-    frames: Mapping[str, pd.DataFrame], provenance: Mapping[str, Provenance] | None = None
+    frames: Mapping[str, pd.DataFrame],
+    provenance: Mapping[str, Provenance] | None = None,
+    *,
+    lang: Lang | None = None,
 ) -> bytes:
     """Several layers in one CSV: a first column ``layer`` (the layer's title; ``atlas_layer`` when
     the data has a ``layer`` of its own), then the union of their columns in order of appearance.
 
     A column a layer lacks is blank in its rows; whole numbers stay whole (72, not 72.0) and points
     get lon/lat as in :func:`csv_bytes`, with ``data_source`` and ``data_accuracy`` per row. One
-    layer gives exactly :func:`csv_bytes`.
+    layer gives exactly :func:`csv_bytes`. With ``lang`` (a download from the pages), the layer,
+    source and accuracy columns are headed in that language and the numbers rounded as shown, as
+    :func:`csv_bytes` does.
     """
     if not frames:
         raise DataValidationError.of("exports.no_layers")
+    if lang not in (None, "zh", "en"):
+        raise ValueError(f"lang must be None, 'zh' or 'en', got {lang!r}")
     provenance = provenance or {}
     if len(frames) == 1:
         ((name, frame),) = frames.items()
-        return csv_bytes(frame, provenance.get(name))
+        return csv_bytes(frame, provenance.get(name), lang=lang)
     tables = {}
     for name, frame in frames.items():
         table = table_for_export(frame)
         for col in table.columns:  # a blank in another layer's rows must not turn 72 into 72.0
             if pd.api.types.is_integer_dtype(table[col]) and not pd.api.types.is_bool_dtype(table[col]):
                 table[col] = table[col].astype("Int64")
-        prov = provenance.get(name)
-        table["data_source"] = prov.source if prov is not None else None
-        table["data_accuracy"] = prov.accuracy if prov is not None else None
+        for col, value in provenance_columns(provenance.get(name), lang).items():
+            table[col] = value
         tables[name] = table
-    key = _layer_column(tables)
+    key = _layer_column(tables) if lang is None else message("exports.column.layer", lang)
     out = pd.concat(
         [table.assign(**{key: name}) for name, table in tables.items()], ignore_index=True, sort=False
     )
     out = out[[key, *[c for c in out.columns if c != key]]]
+    if lang is not None:
+        out = rounded_as_shown(out)
     return csv_text_bytes(out)
 
 

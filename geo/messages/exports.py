@@ -46,6 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The zone evaluation exports as CSV or XLSX only, not “{fmt}”",
     ),
     # -- words of the exported files (inline language branches of geo/exports/ before)
+    "exports.column.layer": ("图层", "Layer"),
     "exports.column.data_source": ("数据来源", "Data source"),
     "exports.column.data_accuracy": ("数据精度", "Data accuracy"),
     "exports.column.zone_id": ("区域编号", "Zone ID"),
@@ -102,6 +103,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.download.csv": ("CSV（表格）", "CSV (table)"),
     "exports.download.xlsx": ("Excel（XLSX）", "Excel (XLSX)"),
     "exports.download.png_a4": ("汇报图 PNG（A4 横向 300 dpi）", "Briefing PNG (A4 landscape, 300 dpi)"),
+    "exports.download.csv_layers": (
+        "CSV（各图层合一表，首列为图层）",
+        "CSV (all layers, first column the layer)",
+    ),
     "exports.download.png_screen": ("汇报图 PNG（屏幕）", "Briefing PNG (screen)"),
     "exports.download.html": ("离线 HTML 地图", "Offline HTML map"),
     "exports.zone_table.method": ("评价方法", "Method"),

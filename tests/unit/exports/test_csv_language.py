@@ -220,3 +220,41 @@ def test_a_layers_table_names_every_column_and_value_in_the_language():
     ]
     assert zh.iloc[0].tolist()[:4] == ["wjetdz", "吴江经济技术开发区", "国家级", "吴江区"]
     assert list(frame.columns)[:4] == ["zone_id", "name", "level", "level_en"]  # not modified
+
+
+def test_a_map_of_several_layers_gives_one_csv_of_every_layer_named_in_its_first_column():
+    """The data page's CSV of four layers held only the last one (issue 23, the walk of 2026-12-06)."""
+    from layers import enterprises, towns
+    from layers.mapview import MapLayer
+    from layers.offline_html import map_downloads
+
+    zones = gpd.GeoDataFrame(
+        {"town_id": ["qidu"], "name": ["七都镇"], "area_km2": [98.98612]},
+        geometry=[shapely.box(120.38, 30.94, 120.42, 30.98)],
+        crs=4326,
+    )
+    firms = gpd.GeoDataFrame(
+        {
+            "ent_id": ["E1", "E2"],
+            "name": ["甲公司", "乙公司"],
+            "town": ["七都镇", "七都镇"],
+            "employees": [72, 5],
+        },
+        geometry=[shapely.Point(120.40, 30.96), shapely.Point(120.41, 30.95)],
+        crs=4326,
+    )
+    items = [MapLayer(towns.LAYER, zones, PROV), MapLayer(enterprises.LAYER, firms, PROV)]
+    made = map_downloads("Two layers", items, lang="en")
+    assert made["csv"].label == "CSV (all layers, first column the layer)"
+    rows = _rows(made["csv"].data())
+    head = rows[0]
+    assert head[0] == "Layer" and "Data source" in head and "Data accuracy" in head
+    layers = [r[0] for r in rows[1:]]
+    assert layers == [towns.LAYER.title("en")] + [enterprises.LAYER.title("en")] * 2  # 1 town, 2 firms
+    employees = next(h for h in head if h.startswith("Employees"))
+    assert [r[head.index(employees)] for r in rows[1:]] == ["", "72", "5"]  # whole, blank for the town
+    zh = _rows(map_downloads("两层", items, lang="zh")["csv"].data())
+    assert (
+        zh[0][0] == "图层"
+        and [r[0] for r in zh[1:]] == [towns.LAYER.title("zh")] + [enterprises.LAYER.title("zh")] * 2
+    )

@@ -195,8 +195,12 @@ def test_build_downloads_all_formats():
     assert made["xlsx"].mime.endswith("spreadsheetml.sheet")
     for item in made.values():
         assert len(item.data()) > 10
-    csv = made["csv"].data().decode("utf-8-sig")
-    assert csv.splitlines()[1].startswith("0001,甲纺织有限公司")  # the top frame by default
+    lines = made["csv"].data().decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("图层,")  # every layer, each row named by its layer
+    assert [line.split(",", 1)[0] for line in lines[1:]] == ["分区"] * len(sample_zones()) + ["企业"] * len(
+        sample_firms()
+    )
+    assert lines[1 + len(sample_zones())].startswith("企业,")
     with pytest.raises(ValueError, match="colors for '企业' has 1 values for 3 features"):
         briefing.png_bytes("x", frames, LEGEND, PROV, colors={"企业": ["#000"]}, paper="screen")
 
