@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.messages import t
+from geo.messages import joined, t
 from geo.publication import exports, objections, versions
 from pages.common.auth import can_edit, sees_firms
 from pages.common.frame import loading, open_page, show_error
@@ -62,13 +62,22 @@ def _versions_table(found: list[versions.Version]) -> pd.DataFrame:
             "replaced_by": "、".join(replaced.get(v.version_id, [])),
             "land_version": v.land_version,
             "n_results": v.n_results,
-            "created": f"{v.created_by} · {when(v.created_at)}",
-            "finalized": f"{v.finalized_by} · {when(v.finalized_at)}" if v.finalized_by else "",
+            "created": f"{v.created_by} · {when(v.created_at, lang)}",
+            "finalized": f"{v.finalized_by} · {when(v.finalized_at, lang)}" if v.finalized_by else "",
         }
         for v in found
     ]
     frame = pd.DataFrame(rows)
     return frame.rename(columns={c: t(f"pub.col.{c}", lang) for c in frame.columns})
+
+
+def _digest(item: dict) -> str:
+    return str(item.get("sha256"))[:12]
+
+
+def _count(value: object) -> str:
+    """A count as the page writes counts: 17,063."""
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def _results_view(rows: pd.DataFrame, kind: str) -> pd.DataFrame:
@@ -96,10 +105,16 @@ def _detail(version: versions.Version) -> None:
         t("pub.detail", lang).format(label=version_label(version, lang), title=version.title, window=window)
     )
     if version.locked:
-        st.warning(t("pub.locked", lang).format(who=version.finalized_by, at=when(version.finalized_at)))
-    inputs = "；".join(
-        f"{role}: {item.get('layer')} ({item.get('rows')}, sha256 {str(item.get('sha256'))[:12]}…)"
-        for role, item in version.inputs.items()
+        st.warning(
+            t("pub.locked", lang).format(who=version.finalized_by, at=when(version.finalized_at, lang))
+        )
+    inputs = joined(
+        (
+            f"{role}: {item.get('layer')} ({_count(item.get('rows'))}, sha256 {_digest(item)}…)"
+            for role, item in version.inputs.items()
+        ),
+        lang,
+        mark="clause",
     )
     if inputs:
         st.caption(t("pub.inputs", lang).format(items=inputs))

@@ -18,6 +18,7 @@ from geo.evaluation import YEAR_COL, default_config
 from geo.evaluation.metrics import assign_zones
 from geo.evaluation.named import list_named_configs
 from geo.messages import Lang, t
+from geo.messages.formats import beijing_minute
 from geo.publication import compare, objections, results, versions
 from geo.publication.inputs import objectionable_columns
 from pages.common.auth import identity
@@ -44,11 +45,10 @@ def results_of(version: versions.Version) -> pd.DataFrame:
     return _results(version.results_sha256, version.version_id)
 
 
-def when(stamp: str) -> str:
-    """A stored UTC time as people read it: ``2026-12-06 12:09 UTC`` (empty stays empty)."""
-    if not stamp:
-        return ""
-    return stamp.replace("T", " ")[:16] + " UTC" if "T" in stamp else stamp
+def when(stamp: str, lang: Lang) -> str:
+    """A stored UTC time as people in Suzhou read it, as the change log shows it:
+    ``2026-12-06 20:09 北京时间`` (empty stays empty)."""
+    return beijing_minute(stamp, lang) if stamp else ""
 
 
 def state_label(state: str, lang: Lang) -> str:

@@ -236,6 +236,8 @@ def test_the_results_workbook_is_made_when_asked_not_on_every_run(user_store, mo
     at.run()  # the page again, with V1 shown
     assert not at.exception, at.exception
     assert made == []  # two runs of the page, no workbook made
+    cells = [str(v) for d in at.dataframe for v in d.value.to_numpy().ravel()]
+    assert any(c.startswith("单用户模式 · ") and c.endswith(" 北京时间") for c in cells)  # as the change log
     data = buttons["下载结果（XLSX）"]
     assert callable(data)
     book = openpyxl.load_workbook(io.BytesIO(data()), read_only=True)  # the click
