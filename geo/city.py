@@ -168,6 +168,7 @@ class CityYear:
     warnings: pd.DataFrame | None
     surcharges: pd.DataFrame
     surcharge_notes: tuple[str, ...]
+    surcharge_notes_en: tuple[str, ...]
 
 
 def city_year(
@@ -194,7 +195,10 @@ def city_year(
         warnings = early_warnings(evaluated, year, config.warning_rules, changes=changes)
     consumption = scoped(tables[year], scope)
     paid, notes = surcharges(result.enterprises, config, year=year, consumption=consumption)
-    return CityYear(scope, year, result, changes, matrix, warnings, paid, tuple(notes))
+    # the notes depend on the rules and the columns, not on the rows: in English from no rows
+    none = None if consumption is None else consumption.head(0)
+    _, notes_en = surcharges(result.enterprises.head(0), config, year=year, consumption=none, lang="en")
+    return CityYear(scope, year, result, changes, matrix, warnings, paid, tuple(notes), tuple(notes_en))
 
 
 def class_mix_share(evaluated: pd.DataFrame, *, by: Sequence[str] | str = DISTRICT_COL) -> pd.DataFrame:

@@ -57,6 +57,7 @@ class CityTables:
     warnings: pd.DataFrame
     surcharges: pd.DataFrame
     surcharge_notes: tuple[str, ...]
+    surcharge_notes_en: tuple[str, ...]
     districts: pd.DataFrame
     dev_zones: pd.DataFrame
 
@@ -117,6 +118,7 @@ def city_tables(
         warnings=_warning_counts(cycle.warnings, config),
         surcharges=paid.round(2),
         surcharge_notes=cycle.surcharge_notes,
+        surcharge_notes_en=cycle.surcharge_notes_en,
         districts=_area(rows, evaluated, districts, "district"),
         dev_zones=_area(rows, evaluated, dev_zones, "dev_zone"),
     )

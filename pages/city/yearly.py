@@ -146,7 +146,7 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
             st.caption(t("city.cycle.transitions_note", lang))
         st.dataframe(shown[name], hide_index=True, width="stretch", column_config=number_config(shown[name]))
         if name == "surcharges":
-            for note in tables.surcharge_notes:
+            for note in tables.surcharge_notes_en if lang == "en" else tables.surcharge_notes:
                 st.caption(note)
     if not sees_firms():
         st.caption(t("city.cycle.small_note", lang).format(n=access.min_group_firms(atlas_config())))

@@ -185,7 +185,7 @@ def _located(collection: Collection) -> dict:
 def _save_form(collection: Collection, lang: Lang) -> None:
     st.markdown(f"**{t('collect.save', lang)}**")
     depts = "、".join(r.department.label(lang) for r in collection.departments.values())
-    with st.form("collect_save_form"):
+    with st.form("collect_save_form", enter_to_submit=False):  # Enter in a text box must not save
         c1, c2 = st.columns(2)
         year = c1.number_input(
             t("collect.year", lang), 1900, 2100, date.today().year - 1, 1, key="collect_year"

@@ -149,7 +149,7 @@ def _save(result: ingest.ImportResult, values: dict, lang: Lang, *, replacing: b
 def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
     """Name, title, source, accuracy, licence (and year): save, or confirm replacing a layer."""
     st.markdown(f"**{t('data.save', lang)}**")
-    with st.form("data_save_form"):
+    with st.form("data_save_form", enter_to_submit=False):  # Enter in a text box must not save
         c1, c2 = st.columns(2)
         name = c1.text_input(
             t("data.name", lang),

@@ -169,7 +169,7 @@ def renewal_tab(
     ids = tracked["parcel_id"].tolist()
     editor = require_editor(lang, message_key="parcel.viewer")  # viewers see the totals and the record
     if editor:
-        with st.form("parcel_renewal_form"):
+        with st.form("parcel_renewal_form", enter_to_submit=False):
             st.markdown(f"**{t('parcel.edit', lang)}**")
             c1, c2, c3 = st.columns([1.4, 1, 1.2])
             index = ids.index(clicked) if clicked in ids else 0

@@ -124,6 +124,8 @@ def test_the_english_page_offers_the_notice_as_published_and_an_english_edition(
     assert headers and not [h for h in headers if cjk.search(h) or re.fullmatch(r"n_[A-DT]", h)], headers
     by_district = next(table for table in tables if "District" in table.columns)
     assert "Wujiang District" in set(by_district["District"]), set(by_district["District"])
+    notes = [c.value for c in at.caption if "not computed" in c.value or "未计算" in c.value]
+    assert notes and all("no rate in the configuration, not computed" in n for n in notes), notes
     made = {label: (name, d) for label, name, d in downloads}
     zh_name, zh_data = made["Notice list (XLSX, Chinese, as published)"]
     en_name, en_data = made["Notice list (XLSX, English edition)"]
