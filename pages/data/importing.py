@@ -30,6 +30,8 @@ from pages.common.stored import map_layer_of
 from pages.data.reading import FILE_TOKEN, KEEP, choose_reading, file_key
 from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
 
+KIND_KEPT = "data_kind_kept"  # the use of the file being imported, as the user picked or accepted it
+
 
 def proposed_kind(found: ingest.Inspection) -> str:
     """The use a file most likely has: a table with coordinates, or any file whose columns map
@@ -234,7 +236,7 @@ def _forget_file(*, keep_kind: bool) -> None:
     """Drop the previous file's widgets (their keys carry its token, so none can reappear)."""
     token = st.session_state.get(FILE_TOKEN)
     stale = [k for k in st.session_state if token is not None and str(k).endswith(f"@{token}")]
-    for key in (*stale, *(() if keep_kind else ("data_kind",))):
+    for key in (*stale, *(() if keep_kind else ("data_kind", KIND_KEPT))):
         st.session_state.pop(key, None)
 
 
@@ -273,6 +275,13 @@ def _held_upload(lang: Lang) -> tuple[str, bytes] | None:
 def _kind_chosen() -> None:
     """The use was picked before any file: a file then keeps it instead of its own proposal."""
     st.session_state["data_kind_chosen"] = True
+    st.session_state[KIND_KEPT] = st.session_state.get("data_kind")
+
+
+def _kind_kept() -> None:
+    """The use picked by the user, kept apart from the widget: a switch of the UI language renames
+    the select's options, and its state must not fall back to the first use (分区) meanwhile."""
+    st.session_state[KIND_KEPT] = st.session_state.get("data_kind")
 
 
 @st.fragment
@@ -317,14 +326,18 @@ def import_section(s: Settings) -> None:
         show_error(exc)
         return
     proposal = proposed_kind(found)
-    if st.session_state.get("data_kind") not in ingest.KINDS:
-        st.session_state["data_kind"] = proposal
+    kept, shown = st.session_state.get(KIND_KEPT), st.session_state.get("data_kind")
+    if kept not in ingest.KINDS:
+        kept = st.session_state[KIND_KEPT] = shown if shown in ingest.KINDS else proposal
+    if st.session_state.get("data_kind") != kept:  # only the user's pick (on_change) changes the use
+        st.session_state["data_kind"] = kept
     kind = st.selectbox(
         t("data.kind", lang),
         ingest.KINDS,
         format_func=lambda k: t(f"data.kind.{k}", lang),
         key="data_kind",
         persist_state=KEEP,
+        on_change=_kind_kept,
         help=t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang)),
     )
     if kind != "other":
