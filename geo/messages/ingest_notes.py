@@ -70,10 +70,6 @@ INSPECTING: dict[str, tuple[str, str]] = {
         "根据列名/文件名，坐标可能是 {frame}",
         "From the column names or the file name, the coordinates may be {frame}",
     ),
-    "ingest.note.frame_proposed": (
-        "建议按 {frame} 读取（请确认后再导入）",
-        "Suggested: read them as {frame} (confirm before importing)",
-    ),
     "ingest.fit.boundary_clear": (
         "边界与内置的真实区县/市界对照：按 {frame} 解读最吻合（{figures}，取边界点距离中位数）",
         "Compared with the bundled real district/city boundaries, reading it as {frame} fits best "
