@@ -14,6 +14,7 @@ from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export
 from geo.ingest.base import frame_name
+from geo.ingest.frames import fit_boundaries
 from geo.messages.notes import Listing, note
 from geo.spatial.crs import FRAMES, Frame
 from geo.storage.provenance import LegendEntry
@@ -169,6 +170,26 @@ def _frame(args: argparse.Namespace, data: bytes) -> Frame:
     )
 
 
+def _check_declared_frame(args: argparse.Namespace, result: ingest.ImportResult) -> None:
+    """A file that carries its CRS is read in the frame it declares (WGS-84) without ``--frame``,
+    unless its boundaries clearly fit the bundled real ones better as GCJ-02 or BD-09 (files from
+    高德-derived sources say "EPSG:4326" all the same): the page proposes that frame, here the
+    command asks, naming it and why."""
+    if args.frame is not None or result.fmt in _TABLE_FORMATS or result.source_frame != "wgs84":
+        return
+    fit = fit_boundaries(result.frame.geometry)
+    if fit is None or fit.proposed in (None, "wgs84"):
+        return
+    raise DataValidationError.of(
+        "cli.frame_contradicted",
+        file=args.file.name,
+        crs=result.source_crs,
+        proposed=fit.proposed,
+        frame=frame_name(fit.proposed),
+        reason=fit.reason,
+    )
+
+
 def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
     given = parse_pairs(args.map, note("cli.what.mapping"))
     mapping = None
@@ -256,6 +277,7 @@ def run_import(args: argparse.Namespace) -> int:
             args.report.write_bytes(export.csv_bytes(ingest.report_for_download(exc.report)))
             say(args, "cli.out.row_report", path=args.report)
         raise
+    _check_declared_frame(args, result)
     say(args, "cli.out.read", summary=result.summary_note(), crs=result.source_crs)
     for item in result.notes:
         print(f"· {written(args, item)}")

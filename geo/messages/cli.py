@@ -122,6 +122,16 @@ IO: dict[str, tuple[str, str]] = {
         "Choose one of: {choices}. The atlas proposes --frame {proposed}: {reason}; once you have"
         " confirmed it, add it to the command",
     ),
+    "cli.frame_contradicted": (
+        "「{file}」声明的坐标系是 {crs}（WGS-84 经纬度），但它的边界按 {frame} 解读才与内置的真实区县界吻合",
+        "“{file}” declares {crs} (WGS-84 longitudes and latitudes), but its boundaries only fit the"
+        " bundled real district boundaries when read as {frame}",
+    ),
+    "cli.frame_contradicted.hint": (
+        "{reason}。如确是高德/百度坐标，请加 --frame {proposed}；如确是 WGS-84，请加 --frame wgs84",
+        "{reason}. If it is indeed in Gaode/Baidu coordinates, add --frame {proposed}; if it is WGS-84"
+        " after all, add --frame wgs84",
+    ),
     "cli.frame_choice": ("{code}：{frame}", "{code} = {frame}"),
     "cli.out.mapping_suggested": ("字段对应建议：{pairs}", "Column mapping suggested: {pairs}"),
     "cli.out.read": ("{summary}（坐标系 {crs}）", "{summary} (CRS {crs})"),

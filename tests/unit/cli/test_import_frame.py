@@ -117,3 +117,31 @@ def test_files_that_carry_their_crs_and_joined_tables_need_no_frame(tmp_path, ca
     assert main(["import", str(no_coordinates), "--dry-run"]) == 2
     err = capsys.readouterr().err
     assert "--frame" not in err  # its own message: no coordinate columns
+
+
+def test_boundaries_that_fit_gcj02_though_they_say_wgs84_are_asked(tmp_path, capsys):
+    """The real district boundaries shifted into GCJ-02 and saved as GeoJSON (which says WGS-84, as
+    高德-derived files do): their vertices lie on the bundled boundaries only when read as GCJ-02,
+    so the command asks, naming --frame gcj02; the same boundaries in WGS-84 need no --frame."""
+    from geo.spatial.crs import convert_frame
+    from geo.storage.builtin import load_layer
+
+    districts = load_layer("districts")[["adcode", "name", "geometry"]]
+    gcj = tmp_path / "320500.geojson"
+    gcj.write_text(convert_frame(districts, src="wgs84", dst="gcj02").to_json(), encoding="utf-8")
+    assert main(["import", str(gcj), "--kind", "zones", "--dry-run"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "错误：「320500.geojson」声明的坐标系是 EPSG:4326（WGS-84 经纬度），但它的边界按 GCJ-02"
+    )
+    assert (
+        "按 GCJ-02（高德/腾讯） 解读最吻合" in err
+        and "请加 --frame gcj02；如确是 WGS-84，请加 --frame wgs84" in err
+    )
+    assert main(["import", str(gcj), "--kind", "zones", "--frame", "gcj02", "--dry-run"]) == 0
+    assert (
+        main(["import", str(gcj), "--kind", "zones", "--frame", "wgs84", "--dry-run"]) == 0
+    )  # the user's call
+    wgs = tmp_path / "districts.geojson"
+    wgs.write_text(districts.to_json(), encoding="utf-8")
+    assert main(["import", str(wgs), "--kind", "zones", "--dry-run"]) == 0
