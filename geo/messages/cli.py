@@ -123,7 +123,7 @@ IO: dict[str, tuple[str, str]] = {
         " confirmed it, add it to the command",
     ),
     "cli.frame_contradicted": (
-        "「{file}」声明的坐标系是 {crs}（WGS-84 经纬度），但它的边界按 {frame} 解读才与内置的真实区县界吻合",
+        "「{file}」声明的坐标系是 {crs}（WGS-84 经纬度），但它的边界按 {frame}解读才与内置的真实区县界吻合",
         "“{file}” declares {crs} (WGS-84 longitudes and latitudes), but its boundaries only fit the"
         " bundled real district boundaries when read as {frame}",
     ),

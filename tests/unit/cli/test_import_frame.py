@@ -59,7 +59,7 @@ def test_a_gaode_list_with_addresses_is_refused_naming_the_proposed_frame_and_wh
     assert main(["import", str(path), "--dry-run"]) == 2
     err = capsys.readouterr().err
     assert "本图集建议 --frame gcj02：287 个有地址的点中，落在地址所写区县/区镇内的个数：" in err
-    assert "WGS-84 278，GCJ-02 287，BD-09 271；按 GCJ-02（高德/腾讯） 解读多 9 个" in err
+    assert "WGS-84 278，GCJ-02 287，BD-09 271；按 GCJ-02（高德/腾讯）解读多 9 个" in err
     assert "确认后把它加到命令里" in err
     assert main(["--lang", "en", "import", str(path), "--dry-run"]) == 2
     assert "The atlas proposes --frame gcj02: Of 287 points with an address" in capsys.readouterr().err
@@ -135,7 +135,7 @@ def test_boundaries_that_fit_gcj02_though_they_say_wgs84_are_asked(tmp_path, cap
         "错误：「320500.geojson」声明的坐标系是 EPSG:4326（WGS-84 经纬度），但它的边界按 GCJ-02"
     )
     assert (
-        "按 GCJ-02（高德/腾讯） 解读最吻合" in err
+        "按 GCJ-02（高德/腾讯）解读最吻合" in err
         and "请加 --frame gcj02；如确是 WGS-84，请加 --frame wgs84" in err
     )
     assert main(["import", str(gcj), "--kind", "zones", "--frame", "gcj02", "--dry-run"]) == 0
