@@ -14,6 +14,7 @@ import pytest
 from geo.cli import build_parser
 from tests.fixtures.cli import run_evaluate
 from tests.fixtures.evaluation import enterprises, zones
+from tests.fixtures.points import addressed_points
 
 
 @pytest.fixture(autouse=True)
@@ -78,6 +79,17 @@ def test_gaode_column_names_propose_gcj02(files, tmp_path, capsys):
     )
     assert CHOICES_ZH + "本图集建议 --coords gcj02：根据列名/文件名，坐标可能是 GCJ-02（高德/腾讯）" in err
     assert err.endswith("；确认后把它加到命令里\n")
+
+
+def test_a_gaode_list_with_addresses_proposes_gcj02_with_its_evidence(files, tmp_path, capsys):
+    """287 points with addresses written in GCJ-02 (as import's test): as GCJ-02 all 287 lie in the
+    district their address names, as WGS-84 only 278; the proposal is the page's and import's."""
+    path = tmp_path / "企业名单.csv"
+    addressed_points(frame="gcj02").to_csv(path, index=False)
+    assert run_evaluate(files["zones"], path, tmp_path / "out") == 2
+    err = capsys.readouterr().err
+    assert "本图集建议 --coords gcj02：287 个有地址的点中，落在地址所写区县/区镇内的个数：" in err
+    assert "WGS-84 278，GCJ-02 287，BD-09 271；按 GCJ-02（高德/腾讯）解读多 9 个" in err
 
 
 def test_the_frame_given_is_used_and_wgs84_is_said_not_assumed(files, tmp_path, capsys):
