@@ -21,9 +21,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.int.measure.far_mean": ("平均容积率", "Mean FAR"),
     "city.int.intro": (
         "范围内 {n:,} 宗地，已建 {built:,} 宗，其中 {below:,} 宗低于所属行业的容积率或建筑系数控制下限"
-        "（geo/land/land_control.yaml）。城市缩放级别按网格汇总，放大到 15 级显示视图内宗地。",
+        "（《工业项目建设用地控制指标》，可替换为本市标准）。"
+        "城市缩放级别按网格汇总，放大到 15 级显示视图内宗地。",
         "{n:,} parcels in scope, {built:,} built, {below:,} of them below their industry's minimum FAR "
-        "or building coverage (geo/land/land_control.yaml). At city zoom the map sums them up per "
+        "or building coverage (the national land-use control indicators, replaceable by the city's own). "
+        "At city zoom the map sums them up per "
         "grid cell; zoom to 15 for the parcels in view.",
     ),
     "city.int.by_district": ("各县级市（区）用地强度", "Intensity by district"),
@@ -63,9 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Suzhou: all enterprises together (benchmarks from the city); a district: its enterprises only.",
     ),
     "city.eff.intro": (
-        "默认规则（geo/evaluation/evaluation.yaml）评价 {year} 年；"
-        "地图按网格显示各类企业数，放大后显示企业类别。",
-        "Default rules (geo/evaluation/evaluation.yaml), year {year}; the map counts each class "
+        "按本地默认规则评价 {year} 年；地图按网格显示各类企业数，放大后显示企业类别。",
+        "Local default rules, year {year}; the map counts each class "
         "per grid cell, zoomed in it shows the enterprises' classes.",
     ),
     "city.eff.mix": ("各县级市（区）类别构成", "Class mix by district"),

@@ -33,8 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.size.below": ("规下", "Below designated size"),
     "eff.params": ("评价参数：权重、基准、分类", "Parameters: weights, benchmark, classes"),
     "eff.params.help": (
-        "默认值及其出处见 geo/evaluation/evaluation.yaml（docs/domain.md §4）。修改后得分和类别随即更新。",
-        "Defaults and their sources are in geo/evaluation/evaluation.yaml (docs/domain.md §4). Changes "
+        "默认值为本地默认规则，每项取自公开的地方评价办法。修改后得分和类别随即更新。",
+        "The defaults are the local default rules, each taken from a published local method. Changes "
         "re-score at once.",
     ),
     "eff.weights_above": ("规上企业权重", "Weights, above designated size"),
@@ -203,8 +203,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not confirmed: evaluating with the default weights.",
     ),
     "eff.cfg.default": (
-        "默认配置（geo/evaluation/evaluation.yaml）",
-        "Default (geo/evaluation/evaluation.yaml)",
+        "本地默认规则",
+        "Local default rules",
     ),
     "eff.cfg.official": ("正式配置", "Official"),
     "eff.cfg.session": ("本次会话", "this session"),
