@@ -264,7 +264,7 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     at.multiselect(key="eff_rank_by").set_value(["industry"]).run()
     assert at.dataframe[0].value.columns[0] == "排名（规上/规下 × 行业内）"
     en = _page("en").dataframe[0].value
-    assert en.columns[0] == "Rank (within size group)"
+    assert en.columns[0] == "Rank (in size group)"
 
 
 def test_users_own_enterprises_are_not_called_synthetic(user_imports):
