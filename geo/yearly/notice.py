@@ -43,7 +43,7 @@ def group_name(config: EvaluationConfig, group: str, lang: str) -> str:
     for g in config.groups:
         if g.name == group and (lang != "en" or g.name_en != g.name):
             return g.name_en if lang == "en" else g.name
-    return _size_name(group, lang)  # (a configured 规上 without an English name: above-size)
+    return _size_name(group, lang)  # (a configured 规上 without an English name: above designated size)
 
 
 def _weights_body(weights: Mapping[str, float], lang: str, *, digits: int | None = 2) -> str:
@@ -381,7 +381,9 @@ def _group_sheets(
         part = list_order(part, tie_order=[c for c in config.tie_order if c in part.columns])
         method = group_method_rows(config, str(name), benchmarks, lang)
         shown = group_name(config, str(name), lang)
-        sheet_name = message("yearly.notice.group_sheet", lang, group=str(shown).translate(_SHEET_BAD))[:31]
+        safe = str(shown).translate(_SHEET_BAD)
+        sheet_name = message("yearly.notice.group_sheet", lang, group=safe)
+        sheet_name = (sheet_name if len(sheet_name) <= 31 else safe)[:31]  # Excel's limit: no word cut
         sheet = StreamedSheet(wb, sheet_name, header_row=len(method) + 3, footer=footer)
         sheet.text(
             message("yearly.notice.group_heading", lang, title=title, group=shown, n=len(part)), bold=True

@@ -33,6 +33,7 @@ from geo.evaluation import (
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, UNIT_EN, ZONE_COL, ratio_label
 from geo.messages import joined, listed, message
 from geo.messages.evaluation_words import YEARLY_COLUMNS
+from geo.yearly.notice_words import size_name
 from geo.yearly.surcharges import class_rates_text, surcharge_labels, surcharge_totals, surcharges
 
 NEW = "NEW"  # entrant: not in last year's table
@@ -238,7 +239,7 @@ def class_changes(previous: pd.DataFrame, current: pd.DataFrame, *, id_col: str 
         moved[rows] = np.char.add(np.char.add(np.char.add("规模 ", before), "→"), after).astype(object) + (
             np.where(moved[rows] == "", "", "；") + moved[rows]
         )
-        size_en = {SIZE_GROUPS[0]: "above-size", SIZE_GROUPS[1]: "below-size"}
+        size_en = {g: size_name(g, "en") for g in SIZE_GROUPS}
         before_en = np.array([size_en.get(v, v) for v in before], dtype=object)
         after_en = np.array([size_en.get(v, v) for v in after], dtype=object)
         moved_en[rows] = (

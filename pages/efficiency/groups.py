@@ -17,7 +17,7 @@ from geo.yearly.notice import group_method_rows
 from pages.data.collect_profile import show_sources
 from pages.efficiency.display import number_config
 from pages.efficiency.fitting import fit_columns
-from pages.efficiency.tables import key_headers, key_help, ranking_table
+from pages.efficiency.tables import SIZE_EN, key_headers, key_help, ranking_table
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
@@ -55,7 +55,7 @@ def group_label(name: str, config: EvaluationConfig, lang: Lang) -> str:
     small = t("eff.groups.small", "zh").format(mu=f"{config.below_scale_min_land_mu:g}")
     if name == small:
         return t("eff.groups.small", lang).format(mu=f"{config.below_scale_min_land_mu:g}")
-    return {"规上": "Above size", "规下": "Below size"}.get(str(name), str(name))
+    return SIZE_EN.get(str(name), str(name))
 
 
 def _english_status(status: pd.Series, config: EvaluationConfig) -> pd.Series:

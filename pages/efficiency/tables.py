@@ -70,7 +70,8 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-SIZE_EN = {SIZE_ABOVE: "Above size", SIZE_BELOW: "Below size"}
+# 规上 / 规下 in English: one term everywhere, the statistics' "above / below designated size"
+SIZE_EN = {SIZE_ABOVE: t("eff.size.above", "en"), SIZE_BELOW: t("eff.size.below", "en")}
 
 
 def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:

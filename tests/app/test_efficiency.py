@@ -13,8 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from geo.evaluation import CLASSES, default_config, evaluate
 from geo.evaluation.metrics import assign_zones
+from geo.place_names import TOWNS_SHORT_EN
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
+from pages.efficiency.fitting import KEY_COLUMNS_PX, fit_columns
+from pages.efficiency.tables import key_headers
 from tests.fixtures.app import open_page, page_metrics
 from tests.fixtures.demo import expected_classes
 from tests.fixtures.evaluation import enterprises as fixture_enterprises
@@ -287,6 +290,14 @@ def test_english_page_has_english_units_headers_and_values():
     assert set(table["Class meaning"].dropna()) <= {"prioritise", "encourage", "adjust", "rectify"}
     cjk = table["Main shortfalls"].dropna().str.contains(r"[\u4e00-\u9fff]")
     assert not cjk.any()
+    # issue 23 item 5: on screen the 区镇 and the shortfalls by their short names, one line each, so
+    # that the key columns fit the table's width at 1280 px (the downloads name them in full)
+    assert set(table["Town/park"]) == set(TOWNS_SHORT_EN.values())
+    shortfalls = set(", ".join(table["Main shortfalls"].dropna()).split(", ")) - {""}
+    assert {"Tax/mu", "Sales/mu", "Tax/kWh", "VA/employee"} <= shortfalls
+    assert not {s for s in shortfalls if " per " in s}
+    fitted = fit_columns(table, key_headers(table))
+    assert fitted.row_px is not None and sum(fitted.widths.values()) <= KEY_COLUMNS_PX
     assert {m.label: m.value for m in at.metric}["Tax per mu"].endswith("10k yuan/mu")
 
 

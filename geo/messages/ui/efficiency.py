@@ -39,7 +39,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "eff.weights_above": ("规上企业权重", "Weights, above designated size"),
     "eff.weights_below": ("规下企业权重", "Weights, below designated size"),
-    "eff.min_land": ("规下企业参评最小用地（亩）", "Min land to score a below-size enterprise (mu)"),
+    "eff.min_land": ("规下企业参评最小用地（亩）", "Below designated size: min land to be scored (mu)"),
     "eff.multiple": ("基准 = 全区均值 × 倍数", "Benchmark = area mean ×"),
     "eff.max_ratio": ("单项得分上限（× 权重，0 = 不设）", "Cap per indicator (× weight, 0 = none)"),
     "eff.max_ratio.help": (
@@ -57,11 +57,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.metric.tax_per_mu": ("亩均税收", "Tax per mu"),
     "eff.metric.tax_per_mu_help": (
         "范围内参评企业 Σ税收 ÷ Σ用地，单位：万元/亩",
-        "Σ tax ÷ Σ land of the scored enterprises in scope, in 10k yuan per mu",
+        "Σ tax ÷ Σ land of the scored enterprises in scope, in 10,000 yuan (万元) per mu",
     ),
     "eff.rank_by.none": (
         "不再分组（规上、规下各自排名）",
-        "No further grouping (above and below size ranked apart)",
+        "No further grouping (above and below designated size ranked apart)",
     ),
     "eff.col.rank": ("排名", "Rank"),
     # download file names (no spaces: some mail systems cut a name at the first one)
@@ -75,9 +75,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.table.size_note": (
         "规上、规下企业各按自己的权重评分、在各自组内排名和分类，所以同样的得分在两组可能属于不同类别（看“规模”列）；"
         "要分开看，请在“评价范围”选规上或规下，或按“规模”分组排名。",
-        "Above- and below-size enterprises are scored with their own weights and ranked and classed within"
-        " their own group, so the same score can fall in different classes (see the Size column); pick one"
-        " size in the scope, or rank by Size, to see them apart.",
+        "Enterprises above and below designated size are scored with their own weights and ranked and"
+        " classed within their own group, so the same score can fall in different classes (see the Size"
+        " column); pick one size in the scope, or rank by Size, to see them apart.",
     ),
     "eff.rank_by": ("分组排名（可组合）", "Rank within (combinable)"),
     "eff.dim.zone": ("区镇/园区", "Town/park"),
