@@ -286,7 +286,7 @@ def test_english_page_has_english_units_headers_and_values():
     assert {"Zone", "Enterprises", "Tax (10k yuan)", "Tax per mu (10k yuan/mu)"} <= set(zones.columns)
     assert not set(zones.columns) & {"zone", "n_enterprises", "tax_wan_yuan"}
     table = at.dataframe[0].value
-    assert set(table["Size"].dropna()) == {"Above size", "Below size"}
+    assert set(table["Size"].dropna()) == {"Above designated size", "Below designated size"}
     assert set(table["Class meaning"].dropna()) <= {"prioritise", "encourage", "adjust", "rectify"}
     cjk = table["Main shortfalls"].dropna().str.contains(r"[\u4e00-\u9fff]")
     assert not cjk.any()

@@ -70,3 +70,21 @@ def test_the_notice_lists_order_a_tie_as_the_ranking_does():
     # the 公示 sheet's own A list
     sheet = [r[1] for r in wb["公示"].iter_rows(values_only=True) if r[1] in dict(ROWS)]
     assert sheet == EXPECTED
+
+
+def test_a_saved_version_keeps_its_rows_in_the_lists_order():
+    """The 公示与异议 page shows and downloads a version's rows in the order they were saved: the
+    lists' order (by group, then as the ranking lists them), each row with its own inputs."""
+    from geo.publication.results import evaluation_results
+
+    frame = pd.DataFrame(ROWS, columns=["ent_id", "tax_wan_yuan"])
+    frame["name"] = "企业" + frame["ent_id"]
+    frame["land_mu"] = 10.0
+    frame["above_scale"] = [True, True, True, True, False]  # T4 规下 (its own list, after 规上)
+    frame["industry"] = "高端装备"
+    frame["sales_wan_yuan"] = frame["tax_wan_yuan"] * 20.0
+    rows = evaluation_results(frame, config=RAW, zone=pd.Series("甲镇", index=frame.index))
+    assert rows["ent_id"].tolist() == EXPECTED
+    assert rows["size_group"].tolist() == ["规上"] * 4 + ["规下"]
+    taxes = {i: v["tax_wan_yuan"] for i, v in zip(rows["ent_id"], rows["inputs"], strict=True)}
+    assert taxes == {i: tax for i, tax in ROWS}
