@@ -502,8 +502,8 @@ def enterprise_profile(
     lang: str = "zh",
 ) -> pd.DataFrame:
     """One enterprise's years (企业画像): per year its figures, ratios, score, class (T with its
-    reason), rank overall / in its industry / in its zone / in its size group, land and the
-    warnings raised that year. Years it is absent from are left out.
+    reason), its main shortfalls, rank overall / in its industry / in its zone / in its size group,
+    land and the warnings raised that year. Years it is absent from are left out.
 
     Raises
     ------
@@ -532,6 +532,8 @@ def enterprise_profile(
         rec["score"] = row["score"]
         rec[CLASS_COL] = row[CLASS_COL] if bool(row["scored"]) else T_CLASS
         rec["status"] = row["status"]
+        if "reasons" in frame.columns:  # the shortfalls in full (the ranking's screen names them short)
+            rec["reasons"] = "" if pd.isna(row["reasons"]) else str(row["reasons"])
         rec["rank"] = row["rank"] if bool(row["scored"]) else pd.NA
         scored = frame[frame["scored"].to_numpy(dtype=bool)]
         for col, name in (
