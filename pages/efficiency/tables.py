@@ -17,6 +17,7 @@ from geo.evaluation import (
     SIZE_ABOVE,
     SIZE_BELOW,
     SIZE_COL,
+    YEAR_COL,
 )
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
 from geo.messages import Lang, t
@@ -223,6 +224,60 @@ CHANGE_COLUMNS = (
     "industry",
     "land_mu",
 )
+
+
+# The profile's yearly table (企业画像): what a reader looks for first — the year, its score, class,
+# rank and warnings, read at 1280 px without a sideways scroll — then the other ranks, the
+# shortfalls, the enterprise's own words and its figures (the amounts).
+PROFILE_COLUMNS = (
+    YEAR_COL,
+    "score",
+    CLASS_COL,
+    "rank",
+    "warnings",
+    "rank_in_industry",
+    "rank_in_zone",
+    "rank_in_size",
+    "status",
+    "reasons",
+    "land_mu",
+    "sales_wan_yuan",
+    "tax_wan_yuan",
+    "tax_per_mu_wan_yuan",
+    "sales_per_mu_wan_yuan",
+    "value_added_per_mu_wan_yuan",
+    "tax_per_kwh_yuan",
+    "name",
+    "industry",
+    ZONE_COL,
+    SIZE_COL,
+)
+
+
+def profile_table(profile: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """An enterprise's years (:func:`geo.yearly.enterprise_profile`) as the profile shows them:
+    the columns in :data:`PROFILE_COLUMNS` order (any others after), the years named, and in
+    English the industry, 区镇, size, status and shortfalls in English (the shortfalls in full, as
+    the downloads; the ranking names them short), headed by :func:`table_labels`."""
+    first = [c for c in PROFILE_COLUMNS if c in profile.columns]
+    out = plain(profile[first + [c for c in profile.columns if c not in first]])
+    out[YEAR_COL] = out[YEAR_COL].map(lambda y: year_label(y, lang))
+    if lang == "en":
+        out = english_values(out)
+    if "rank" in out.columns:
+        out["rank"] = pd.array(pd.to_numeric(out["rank"], errors="coerce").round(), dtype="Int64")
+    return out.rename(columns=table_labels(lang))
+
+
+def profile_heading(profile: pd.DataFrame, ent_id: str, lang: Lang) -> str:
+    """The profile's line above its table: name · id · industry · 区镇 of the latest year (the
+    industry and the 区镇 in English on the English page; the firm's name as the data has it)."""
+    latest = profile.iloc[-1]
+    industry, zone = latest.get("industry", ""), latest.get(ZONE_COL, "")
+    if lang == "en":
+        industry = industry_name(industry, "en") if isinstance(industry, str) else industry
+        zone = place_name(zone, "en") if isinstance(zone, str) else zone
+    return " · ".join(str(v) for v in (latest.get("name", ""), ent_id, industry, zone))
 
 
 def year_label(year: int, lang: Lang) -> str:
