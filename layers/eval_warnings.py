@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.evaluation.metrics import ID_COL
-from geo.messages import Lang, t
+from geo.messages import Lang, joined, t
 from layers.base import Field, LegendEntry
 from layers.enterprises import LAYER as ENTERPRISES
 from layers.enterprises import EnterpriseLayer
@@ -42,18 +42,21 @@ LAYER: EnterpriseLayer = replace(
 
 
 def for_map(warnings: pd.DataFrame, evaluated: gpd.GeoDataFrame, lang: Lang = "zh") -> gpd.GeoDataFrame:
-    """One located point per warned enterprise with its warnings and reasons joined by ；."""
+    """One located point per warned enterprise with its warnings and their reasons in ``lang``,
+    joined by ``lang``'s clause mark (；, or "; ")."""
     if warnings.empty:
         return gpd.GeoDataFrame(
             {ID_COL: [], "name": [], "industry": [], "warning": [], "reason": []},
             geometry=[],
             crs=evaluated.crs,
         )
-    name_col = "warning" if lang == "zh" else "warning_en"
-    per = warnings.groupby(ID_COL, sort=False).agg(
-        warning=(name_col, lambda s: "；".join(map(str, s))),
-        reason=("reason", lambda s: "；".join(map(str, s))),
-    )
+    english = lang == "en" and "reason_en" in warnings.columns
+    name_col, reason_col = ("warning_en", "reason_en") if english else ("warning", "reason")
+
+    def join(s: pd.Series) -> str:
+        return joined(s, lang, mark="clause")
+
+    per = warnings.groupby(ID_COL, sort=False).agg(warning=(name_col, join), reason=(reason_col, join))
     located = evaluated[evaluated.geometry.notna() & ~evaluated.geometry.is_empty]
     base = located[[ID_COL, "name", "industry", located.geometry.name]].copy()
     base = base[base[ID_COL].astype(str).isin(per.index.astype(str))]

@@ -23,7 +23,7 @@ from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
 from geo.place_names import place_name, short_place_name
-from geo.yearly.notice_words import status_name
+from geo.yearly.notice_words import reasons_name, status_name
 from pages.efficiency.sources import UNDATED
 
 # What a reader looks for first (the first six: :data:`KEY_COLUMNS`, read whole at 1280 px), then
@@ -101,19 +101,8 @@ def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:
         out["status"] = [status_name(v, "en") for v in out["status"].astype(object)]
     if "reasons" in out.columns:
         reasons = out["reasons"].astype(object).fillna("")
-        out["reasons"] = reasons.map({r: english_reasons(r, short=short) for r in reasons.unique()})
+        out["reasons"] = reasons.map({r: reasons_name(r, "en", short=short) for r in reasons.unique()})
     return out
-
-
-def english_reasons(reasons: str, *, short: bool = False) -> str:
-    """One enterprise's shortfalls (``亩均税收、全员劳动生产率（缺数据）；扣分项：…``) in English: the
-    indicators by their English labels, or their short names (``short=True``: "Tax/mu")."""
-    text = str(reasons)
-    for r in sorted(RATIOS_BY_KEY.values(), key=lambda r: -len(r.label_zh)):
-        text = text.replace(r.label_zh, t(f"eff.short.{r.key}", "en") if short else r.label_en)
-    text = text.replace(t("eff.short.no_data", "zh"), t("eff.short.no_data", "en"))
-    text = text.replace("；", "; ").replace(t("eff.short.penalties", "zh"), t("eff.short.penalties", "en"))
-    return text.replace("、", ", ")
 
 
 def rank_label(by: Sequence[str], lang: Lang) -> str:
