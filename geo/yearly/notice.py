@@ -22,6 +22,7 @@ from geo.evaluation import (
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.messages import Lang, joined, labelled, message
+from geo.messages.names import industry_name
 from geo.yearly.notice_words import notice_values, size_name
 from geo.yearly.period import ObjectionPeriod, load_objection_period, period_end, period_length
 
@@ -96,7 +97,9 @@ def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
         multiple=config.benchmark_multiple,
         cap=cap,
         min_land=config.below_scale_min_land_mu,
-        exclusions=joined(excluded, lang) if excluded else message("yearly.no_exclusions", lang),
+        exclusions=joined([industry_name(i, lang) for i in excluded], lang)
+        if excluded
+        else message("yearly.no_exclusions", lang),
         min_years=config.min_years_in_production,
         cutoffs=_cutoffs_text(config, lang),
         ranking=message(

@@ -19,7 +19,14 @@ from pages.efficiency.comparison import Changes
 from pages.efficiency.map import DrawnMap
 from pages.efficiency.ranking import Ranking
 from pages.efficiency.scope import scope_words
-from pages.efficiency.tables import english_values, plain, ranking_table, table_labels, year_label
+from pages.efficiency.tables import (
+    changes_table,
+    english_values,
+    plain,
+    ranking_table,
+    table_labels,
+    year_label,
+)
 from pages.efficiency.view import PageView
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -100,7 +107,7 @@ def _sheets(view: PageView, ranked: Ranking, found: Changes | None) -> dict[str,
         )
         sheets["企业变化" if zh else "Changes"] = shared(
             ("eff.changes_sheet", *scope_key, lang),
-            lambda: plain(found.changes[found.columns]).rename(columns=labels),
+            lambda: changes_table(found.changes, found.columns, lang),
         )
     if len(view.warnings):
         sheets["预警" if zh else "Warnings"] = warnings_table(view)
@@ -149,7 +156,9 @@ def download_row(view: PageView, ranked: Ranking, found: Changes | None) -> None
         f"{stem}.csv" if firms else f"{stem}_{t('eff.file.groups', lang)}.csv",
         "eff_csv",
     )
-    title = f"{view.title} {view.year_words}（{view.filters_words}）"
+    title = t("eff.download.book_title", lang).format(
+        title=f"{view.title} {view.year_words}".strip(), filters=view.filters_words
+    )
     d2.download_button(
         t("eff.download.xlsx" if firms else "eff.download.groups_xlsx", lang),
         data=lambda: xlsx_bytes(sheets, dict.fromkeys(sheets, view.provenance), title=title, lang=lang),

@@ -269,6 +269,13 @@ def profile_heading(profile: pd.DataFrame, ent_id: str, lang: Lang) -> str:
     return " · ".join(str(v) for v in (latest.get("name", ""), ent_id, industry, zone))
 
 
+def changes_table(changes: pd.DataFrame, columns: Sequence[str], lang: Lang) -> pd.DataFrame:
+    """The year-on-year changes (``columns`` of ``changes``) as shown and exported: in English the
+    区镇 and the industries in English too (the movers' indicators are in ``moved_by_en``)."""
+    out = plain(changes[list(columns)])
+    return (english_values(out) if lang == "en" else out).rename(columns=table_labels(lang))
+
+
 def year_label(year: int, lang: Lang) -> str:
     """A year as the page names it ("2024 年", or the undated table's name)."""
     return t("eff.year.undated", lang) if year == UNDATED else t("eff.year.label", lang).format(year=year)

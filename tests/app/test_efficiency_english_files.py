@@ -1,6 +1,7 @@
-"""The 亩均 page's map export (the Export expander) in English, read back as a user opens the files
-(openpyxl, GDAL via pyogrio): every word in English, the class said once, the warnings' reasons in
-English, and the GeoJSON one file per layer, each enterprise once, headed as the CSV."""
+"""The 亩均 page's files in English, read back as a user opens them (openpyxl, GDAL via pyogrio): the
+ranking workbook and the notice's English edition, and the map export (the Export expander): every
+word in English, the class said once, the warnings' reasons in English, and the GeoJSON one file per
+layer, each enterprise once, headed as the CSV."""
 
 from __future__ import annotations
 
@@ -19,14 +20,14 @@ CJK = re.compile(r"[\u4e00-\u9fff（）；]")
 
 @pytest.fixture(scope="module")
 def english_exports():
-    """The export panel's downloads on the English page: button key -> bytes."""
+    """The page's downloads on the English page: button key -> (file name, bytes)."""
     from streamlit.delta_generator import DeltaGenerator
 
     seen: dict[str, object] = {}
     original = DeltaGenerator.download_button
 
     def recording(self, label, data, file_name=None, *args, **kwargs):
-        if str(kwargs.get("key", "")).startswith("eff_export_"):
+        if str(kwargs.get("key", "")).startswith(("eff_export_", "eff_xlsx", "eff_notice")):
             seen[kwargs["key"]] = (file_name, data)
         return original(self, label, data, file_name, *args, **kwargs)
 
@@ -95,3 +96,31 @@ def test_the_english_map_geojson_is_one_file_per_layer_each_firm_once_headed_in_
             "data_source"
         ].unique()
     assert set(frames[classes]["Size"]) <= {"Above designated size", "Below designated size"}
+
+
+def test_the_english_ranking_workbook_names_towns_industries_and_exclusions_in_english(english_exports):
+    """The walk's "Download ranking (Excel)": the Changes sheet's Town/park and Industry were Chinese
+    on every row, the Method named 电力、热力生产和供应业…, the About title used full-width （）."""
+    _, data = english_exports["eff_xlsx"]
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    changes = _sheet(book, "Changes")
+    assert len(changes) > 100
+    for col in ("Town/park", "Industry"):
+        values = {r[col] for r in changes if r[col]}
+        assert values and not any(CJK.search(v) for v in values), (col, sorted(values)[:3])
+    assert "Wujiang Hi-tech Zone (Shengze Town)" in {r["Town/park"] for r in changes}
+    params = {r["Item"]: r["Value"] for r in _sheet(book, "Parameters")}
+    method = params["Method"]
+    assert "Production and supply of electric power and heat" in method and not CJK.search(method), method
+    about = {r["Item"]: r["Value"] for r in _sheet(book, "About")}
+    assert about["Title"].startswith("Per-mu efficiency evaluation 2022 (Towns/parks: ")
+    assert about["Title"].endswith(")") and not CJK.search(about["Title"]), about["Title"]
+
+
+def test_the_notices_english_edition_names_the_excluded_industries_in_english(english_exports):
+    _, data = english_exports["eff_notice_en"]
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    texts = [str(v) for ws in book for row in ws.iter_rows(values_only=True) for v in row if v]
+    method = [v for v in texts if "excluded industries" in v]
+    assert method and all("Production and supply of water" in v for v in method), method
+    assert not any("供应业" in v for v in texts)
