@@ -90,7 +90,12 @@ def _sheets(view: PageView, ranked: Ranking, found: Changes | None) -> dict[str,
             lang,
         ),
         lambda: parameter_rows(
-            view.config, view.result.benchmarks, year=view.year_or_none, filters=view.filters_words, lang=lang
+            view.config,
+            view.result.benchmarks,
+            year=view.year_or_none,
+            filters=view.filters_words,
+            lang=lang,
+            used=view.result.weights,
         ),
     )
     sheets = {
@@ -128,6 +133,7 @@ def _meta(view: PageView) -> dict:
         "filters": view.filters_words,
         "config": view.config,
         "lang": view.lang,
+        "used": view.result.weights,  # the configured weights and, rescaled, those used
     }
 
 
@@ -214,7 +220,7 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
     lang = view.lang
     with st.expander(t("export.panel", lang), icon=":material/download:"):
         st.caption(t("export.panel_note", lang))
-        # The weights used: those of indicators left out for want of data went to the others.
+        # The configured weights and, an indicator left out for want of data, those used (rescaled).
         subtitle = "\n".join(
             [
                 f"{year_label(view.year, lang)} · {view.filters_words}",
