@@ -341,11 +341,18 @@ def notice_xlsx_bytes(
 
 
 def group_method_rows(
-    config: EvaluationConfig, group: str, benchmarks: pd.DataFrame, lang: str = "zh"
+    config: EvaluationConfig,
+    group: str,
+    benchmarks: pd.DataFrame,
+    lang: str = "zh",
+    *,
+    used: pd.DataFrame | None = None,
 ) -> list[tuple[str, str]]:
     """What one group's list was made with: (item, text) for its weights, benchmarks and classes;
     a group only listed says so. ``group`` is a configured group's name, or (without groups) 规上 /
-    规下 / the 规下 below the land minimum."""
+    规下 / the 规下 below the land minimum. ``used`` (the evaluation's effective weights, groups as
+    rows): where an indicator was left out for want of data, the rescaled weights beside the
+    configured ones, as :func:`config_summary` says them."""
     configured = {g.name: g for g in config.groups}
     if group in configured:
         g = configured[group]
@@ -365,7 +372,19 @@ def group_method_rows(
         return [(message("yearly.group.method", lang), message("yearly.group.listed_only", lang))]
     order = list(RATIOS_BY_KEY)  # the indicators in the catalogue's order
     weights = {k: weights[k] for k in sorted(weights, key=order.index) if weights[k] > 0}
-    rows = [(message("yearly.group.weights", lang), _weights_body(weights, lang, digits=None))]
+    body = _weights_body(weights, lang, digits=None)
+    if used is not None and group in used.index:
+        effective = {k: float(used.loc[group, k]) for k in weights if k in used.columns}
+        dropped = [k for k in weights if not effective.get(k, 0) > 0]
+        if dropped and any(w > 0 for w in effective.values()):
+            body = message(
+                "yearly.weights_rescaled",
+                lang,
+                weights=body,
+                dropped=joined((ratio_label(k, with_unit=False, lang=lang) for k in dropped), lang),
+                used=_weights_body(effective, lang),
+            )
+    rows = [(message("yearly.group.weights", lang), body)]
     if group in benchmarks.index:
         values = benchmarks.loc[group]
         text = joined(

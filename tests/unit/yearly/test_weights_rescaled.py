@@ -58,3 +58,15 @@ def test_nothing_dropped_says_the_configured_weights_once():
     text = config_summary(config, "en", used=same)
     assert "rescaled" not in text and "configured" not in text
     assert text == config_summary(config, "en")
+
+
+def test_the_pages_group_list_says_the_same_as_the_png(used):
+    from geo.yearly.notice import group_method_rows
+
+    config = default_config()
+    rows = dict(group_method_rows(config, SIZE_GROUPS[0], pd.DataFrame(), "en", used=used))
+    weights = next(v for k, v in rows.items() if k.startswith("Weights"))
+    assert weights.startswith("configured weights Tax per mu 40, Sales per mu 20")
+    assert "rescaled without Tax per pollutant equivalent (no data) to Tax per mu 44.44" in weights
+    plain = dict(group_method_rows(config, SIZE_GROUPS[0], pd.DataFrame(), "en"))
+    assert "rescaled" not in next(v for k, v in plain.items() if k.startswith("Weights"))
