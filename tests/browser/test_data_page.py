@@ -137,7 +137,7 @@ def test_browser_english_collection_downloads_the_assembled_table(app_url, page,
         table.loc[CODES["A"], "Land (mu)"] == "30.0"
         and table.loc[CODES["A"], "Above designated size"] == "Yes"
     )
-    got = download(page, "Download the assembled table (XLSX, with sources)")
+    got = download(page, "Download the table with sources (XLSX)")
     book = openpyxl.load_workbook(io.BytesIO(got.path().read_bytes()))
     assert book.sheetnames == ["Assembled", "Provenance"]
     assert [c.value for c in book["Provenance"][1]][6:8] == ["Row numbers", "Number of rows"]

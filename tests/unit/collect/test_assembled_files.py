@@ -13,6 +13,7 @@ import pandas as pd
 import pyogrio
 import pytest
 
+from geo import ingest
 from geo.collect import SourceInput, collect
 from geo.collect.report import assembled_bytes, check_headers, safe_csv_bytes, safe_xlsx_bytes
 from tests.fixtures.cli import run_evaluate
@@ -132,6 +133,17 @@ def test_the_pages_xlsx_evaluates_to_the_same_classes(collection, tmp_path: Path
     standard, labelled = tmp_path / "standard.csv", tmp_path / "labelled.xlsx"
     standard.write_bytes(assembled_bytes(collection, fmt="csv")[""])
     labelled.write_bytes(assembled_bytes(collection, fmt="xlsx", lang=lang, headers="labels")[""])
+    # the import (数据管理's upload) reads the labelled file back under the atlas's names
+    imported = ingest.read_upload(
+        labelled.read_bytes(), labelled.name, kind="enterprises", require_coordinates=False
+    ).frame.set_index("ent_id")
+    assert imported.loc[CODES["A"], ["land_mu", "tax_wan_yuan", "electricity_kwh"]].tolist() == [
+        30,
+        450,
+        1_500_000,
+    ]
+    assert imported["above_scale"].tolist() == [True, True, False, True, False, True, False]
+    assert imported.loc[CODES["B"], "industry"] == "光电通信"
     results = {}
     for name, path in (("standard", standard), ("labelled", labelled)):
         assert run_evaluate(zones_path, path, tmp_path / name, "--zone-column", "town") == 0
