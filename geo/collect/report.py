@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Literal
 
 import numpy as np
@@ -265,18 +266,38 @@ def assembled_table(collection: Collection, *, lang: Lang = "zh") -> pd.DataFram
 SOURCE_PREFIX = "src_"
 
 
+@cache
+def _labelled_sources() -> dict[str, str]:
+    return {
+        label("col.src", lang).format(column=column_label(key, lang)): key
+        for lang in ("zh", "en")
+        for key in (*ENTERPRISE_BY_KEY, *OPTIONAL_AMOUNT_COLUMNS)
+    }
+
+
+def source_column(header: object) -> str | None:
+    """The value column whose sources the column ``header`` holds: ``src_tax_wan_yuan``, or the
+    page's download's ``来源：税收（万元）`` / ``Source: Tax (10k yuan)`` (kept under that header
+    when the file is imported again), give ``tax_wan_yuan``; any other header None."""
+    text = str(header)
+    if text.startswith(SOURCE_PREFIX):
+        return text[len(SOURCE_PREFIX) :]
+    return _labelled_sources().get(text)
+
+
 def value_sources(row: Mapping[str, object]) -> list[tuple[str, float | None, str, int]]:
     """From one enterprise's row of an assembled table (or the layer it was saved as): for each
     value with a source, (column, value, file, number of rows), in the catalogue's order.
 
-    ``src_tax_wan_yuan = "税务.csv:3,4,5"`` with ``tax_wan_yuan = 450`` gives
-    ``("tax_wan_yuan", 450.0, "税务.csv", 3)``; a row without ``src_*`` columns gives ``[]``.
+    ``src_tax_wan_yuan = "税务.csv:3,4,5"`` (or ``来源：税收（万元）``, :func:`source_column`) with
+    ``tax_wan_yuan = 450`` gives ``("tax_wan_yuan", 450.0, "税务.csv", 3)``; a row without source
+    columns gives ``[]``.
     """
     out = []
     for key, text in row.items():
-        if not str(key).startswith(SOURCE_PREFIX) or not isinstance(text, str) or ":" not in text:
+        column = source_column(key)
+        if column is None or not isinstance(text, str) or ":" not in text:
             continue
-        column = str(key)[len(SOURCE_PREFIX) :]
         file, rows = text.rsplit(":", 1)
         value = row.get(column)
         number = float(value) if isinstance(value, int | float | np.number) and not pd.isna(value) else None
@@ -430,6 +451,7 @@ __all__ = [
     "report_tables",
     "safe_csv_bytes",
     "safe_xlsx_bytes",
+    "source_column",
     "summary_table",
     "value_sources",
 ]

@@ -15,7 +15,13 @@ import pytest
 
 from geo import ingest
 from geo.collect import SourceInput, collect
-from geo.collect.report import assembled_bytes, check_headers, safe_csv_bytes, safe_xlsx_bytes
+from geo.collect.report import (
+    assembled_bytes,
+    check_headers,
+    safe_csv_bytes,
+    safe_xlsx_bytes,
+    value_sources,
+)
 from tests.fixtures.cli import run_evaluate
 from tests.fixtures.collect import CODES, NAMES, write_files
 from tests.fixtures.evaluation import zones
@@ -144,6 +150,10 @@ def test_the_pages_xlsx_evaluates_to_the_same_classes(collection, tmp_path: Path
     ]
     assert imported["above_scale"].tolist() == [True, True, False, True, False, True, False]
     assert imported.loc[CODES["B"], "industry"] == "光电通信"
+    # … and the enterprise profile still finds each value's source under its labelled header
+    sources = {c: (v, f, n) for c, v, f, n in value_sources(imported.loc[CODES["D"]].to_dict())}
+    assert sources["tax_wan_yuan"] == (100.0, "税务.csv", 1)
+    assert sources["land_mu"] == (15.0, "自然资源.xlsx", 2) and sources["electricity_kwh"][2] == 2
     results = {}
     for name, path in (("standard", standard), ("labelled", labelled)):
         assert run_evaluate(zones_path, path, tmp_path / name, "--zone-column", "town") == 0
