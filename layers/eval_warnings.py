@@ -21,8 +21,14 @@ from layers.enterprises import EnterpriseLayer
 WARNING_COLOR = "#7b3294"
 
 
+# On screen a warned enterprise's point (radius 4.5 px) lies under its class point (2.5 px) and
+# reads as a purple ring; the briefing PNG draws it as many times larger as well (one look).
+RING_SCALE = 4.5 / 2.5
+
+
 def _legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
-    return [LegendEntry(t("eff.warn.legend", lang).format(n=len(frame)), WARNING_COLOR, "point")]
+    label = t("eff.warn.legend", lang).format(n=len(frame))
+    return [LegendEntry(label, WARNING_COLOR, "point", point_scale=RING_SCALE)]
 
 
 LAYER: EnterpriseLayer = replace(
@@ -30,7 +36,7 @@ LAYER: EnterpriseLayer = replace(
     name="eval_warnings",
     title_zh=t("eff.warn.layer", "zh"),
     title_en=t("eff.warn.layer", "en"),
-    radius=4.5,
+    radius=4.5,  # the class points' 2.5 × RING_SCALE
     tooltip_fields=(
         Field("name", "企业", "Enterprise"),
         Field("warning", "预警", "Warnings"),
