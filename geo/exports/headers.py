@@ -72,6 +72,8 @@ COMMON_COLUMNS = (
     "description",
     "key_industries",
     "half_width_km",
+    "mark",
+    "renewal_status",
 )
 
 

@@ -30,9 +30,11 @@ from geo.errors import DataValidationError
 from geo.evaluation.metrics import ZONE_COL
 from geo.messages import message
 from geo.messages.notes import Listing, Note
+from geo.place_names import place_name
 from geo.storage.audit import Change
 from geo.storage.base import Store, default_user_gpkg, open_store
-from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec
+from geo.storage.changelog import MIGRATION_ACTOR
+from geo.storage.tables import Seed, TableEdit, TableSpec
 
 LOG_LAYER = "parcel_renewal_log"
 # The statuses and ways of handling low-efficiency land (DOMAIN.md §7): the Chinese word the log
@@ -195,6 +197,35 @@ def record_status(
 
     done = store.edit_rows(LOG_SPEC, edit, seed=lambda: _legacy_log(store))
     return pd.Series(done.result)
+
+
+def status_name(word: object, lang: str) -> object:
+    """A status or a way of handling (the Chinese word the log holds: 已认定, 技改提升 …) as a cell
+    of a table in ``lang`` reads it (Identified, Upgrade …); another value as it is.
+
+    Parameters
+    ----------
+    word
+        The stored word.
+    lang
+        ``"zh"`` or ``"en"``.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    key = (STATUS_KEYS.get(word) or METHOD_KEYS.get(word)) if isinstance(word, str) else None
+    return message(key, lang) if key else word
+
+
+_ZONE_WORDS = {message(k, "zh"): k for k in ("land.renewal.outside", "land.renewal.all")}
+
+
+def zone_name(zone: object, lang: str) -> object:
+    """A row's 区镇 of :func:`renewal_summary` in ``lang``: a place by its English name
+    (:func:`geo.place_names.place_name`), 区域外 and 全部 in words; a missing value as it is."""
+    if not isinstance(zone, str):
+        return zone
+    key = _ZONE_WORDS.get(zone)
+    return message(key, lang) if key else place_name(zone, lang)
 
 
 def status_note(word: str) -> Note | str:
