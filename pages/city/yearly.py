@@ -168,7 +168,7 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
             key=f"city_csv_{name}",
             on_click="ignore",
         )
-    sheets = {titles[name][:31]: shown[name] for name in TABLES}
+    sheets = {titles[name]: shown[name] for name in TABLES}  # xlsx_bytes names the sheets (31 characters)
     columns[1].download_button(
         t("city.cycle.xlsx", lang),
         data=lambda: cache.shared(
