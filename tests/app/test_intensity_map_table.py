@@ -54,10 +54,10 @@ def _rows(items: list[MapLayer], lang: str) -> list[dict[str, str]]:
 def test_the_english_map_csv_heads_the_mark_and_writes_the_words_in_english(items):
     rows = _rows(items, "en")
     assert not {"mark", "status", "reasons", "verdict"} & set(rows[0])
-    filled = {r["Parcel id"]: r for r in rows if r["Layer"] == "Parcels by FAR class (synthetic)"}
+    filled = {r["Parcel ID"]: r for r in rows if r["Layer"] == "Parcels by FAR class (synthetic)"}
     outlined = [r for r in rows if r["Layer"] == "Parcels below the control minimum (synthetic)"]
     assert sorted(filled) == [f"P{i}" for i in range(1, 9)]
-    assert [r["Parcel id"] for r in outlined] == ["P3", "P4"]
+    assert [r["Parcel ID"] for r in outlined] == ["P3", "P4"]
     assert {r["Below the control minimum"] for r in outlined} == {"True"}
     assert filled["P3"]["Low-efficiency reasons"] == "FAR below the control minimum"
     assert filled["P6"]["Low-efficiency reasons"] == "idle land"
