@@ -13,12 +13,13 @@ from geo.errors import DataValidationError
 from geo.exports.tables import csv_bytes, rounded_as_shown, table_for_export, xlsx_bytes
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
-from geo.messages import Lang, t
+from geo.messages import Lang, labelled, t
 from geo.messages.formats import beijing_minute
 from geo.messages.names import industry_name
 from geo.number_formats import measure_of
 from geo.place_names import place_name
 from geo.storage.changelog import actor_name
+from geo.storage.provenance import source_label
 from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
@@ -222,7 +223,7 @@ def renewal_tab(
         firms.format(value=f"{int(record['enterprises_closed']):,}"),
     )
     m5.metric(t("parcel.plan_freed", lang) + " 2016–2020", mu.format(value=f"{record['land_freed_mu']:,.0f}"))
-    st.caption(t("parcel.plan_record", lang) + "：" + str(record["source"]))
+    st.caption(labelled(t("parcel.plan_record", lang), source_label(str(record["source"]), lang), lang))
     st.markdown(f"**{t('parcel.summary', lang)}**")
     summary = in_words(renewal.renewal_summary(tracked).reset_index(), lang)
     labels = renewal.SUMMARY_LABELS_EN if lang == "en" else renewal.SUMMARY_LABELS

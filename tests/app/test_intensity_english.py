@@ -67,6 +67,8 @@ def test_single_user_mode_is_recorded_as_such_and_shown_in_english(store):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Land freed"].endswith(" mu") and "亩" not in "".join(metrics.values())
     assert metrics["Low-efficiency enterprises closed 2016–2020"] == "853 enterprises"
+    record = next(c.value for c in at.caption if c.value.startswith("Plan record"))
+    assert "853 enterprises" in record and not CJK.search(record), record  # the plan cited in English
 
 
 def test_the_chinese_page_shows_the_stored_words(store):
