@@ -76,3 +76,17 @@ def test_the_chinese_page_shows_the_stored_words(store):
     assert at.text_input(key="parcel_edit_who").value == "单用户模式"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["关停淘汰低效企业 2016–2020"] == "853 家"
+
+
+def test_the_towns_view_names_towns_and_units_in_english(store):
+    at = AppTest.from_file(str(APP), default_timeout=240)
+    at.session_state["lang"] = "en"
+    at.session_state["int_view"] = "zones"
+    at.run()
+    at.switch_page("pages/intensity.py").run()
+    assert not at.exception, at.exception
+    ranked = next(df.value for df in at.dataframe if "Class" in df.value.columns)
+    assert list(ranked.columns)[:2] == ["Town/zone", "Tax per mu (10k yuan/mu)"]
+    assert len(ranked) == 8 and not any(CJK.search(v) for v in ranked["Town/zone"])
+    assert all(v.endswith(" 10k yuan/mu") for v in ranked["Class"])  # "21.18 – 23.37 10k yuan/mu"
+    assert at.selectbox(key="int_metric").format_func("tax_per_mu_wan_yuan") == "Tax per mu (10k yuan/mu)"
