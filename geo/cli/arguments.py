@@ -14,16 +14,22 @@ STORE_HELP = (
 USER_HELP = "记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）"
 
 
-def add_table_arguments(p: argparse.ArgumentParser, *, frame_flag: str, what: str = "") -> None:
+def add_table_arguments(
+    p: argparse.ArgumentParser, *, frame_flag: str, what: str = "", frame_default: str | None = "wgs84"
+) -> None:
     """Add the options that say how a table is read, alike for ``import`` and ``evaluate``: the
-    coordinate frame of its longitudes/latitudes (``frame_flag``: ``--frame`` or ``--coords``), the
-    two coordinate columns, and ``--map`` 字段=列 (repeatable). ``what`` names the table in the help."""
-    p.add_argument(
-        frame_flag,
-        choices=FRAMES,
-        default="wgs84",
-        help=f"{what}经纬度的坐标框架：wgs84（缺省）、gcj02（高德/腾讯）、bd09（百度）",
-    )
+    coordinate frame of its longitudes/latitudes (``frame_flag``: ``--frame`` or ``--coords``;
+    ``frame_default`` None: no default, the command asks), the two coordinate columns, and
+    ``--map`` 字段=列 (repeatable). ``what`` names the table in the help."""
+    choices = "wgs84（GPS、天地图、OSM）、gcj02（高德/腾讯）、bd09（百度）"
+    if frame_default is None:
+        frame_help = (
+            f"{what}经纬度的坐标框架（经纬度表格必填，没有默认值）：{choices}；"
+            "带坐标系的文件（.prj、GeoPackage、GeoJSON）不需要"
+        )
+    else:
+        frame_help = f"{what}经纬度的坐标框架：{choices}（缺省 {frame_default}）"
+    p.add_argument(frame_flag, choices=FRAMES, default=frame_default, help=frame_help)
     p.add_argument("--lon-col", default=None, help=f"{what}经度列（缺省自动识别 lon/lng/经度）")
     p.add_argument("--lat-col", default=None, help=f"{what}纬度列（缺省自动识别 lat/纬度）")
     p.add_argument(

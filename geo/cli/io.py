@@ -13,7 +13,10 @@ from geo.cli.output import lang_of, names, parts, say, written
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export
-from geo.messages.notes import note
+from geo.ingest.base import frame_name
+from geo.ingest.frames import fit_boundaries
+from geo.messages.notes import Listing, note
+from geo.spatial.crs import FRAMES, Frame
 from geo.storage.provenance import LegendEntry
 from geo.storage.schema import ACCURACY_CLASSES
 from geo.storage.stored import stored_layer
@@ -59,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--layer", help="GeoPackage/KML 图层、zip 中的 Shapefile 名或 Excel 工作表")
     p.add_argument("--crs", help="坐标系，如 EPSG:4549（文件没有 .prj 时必填）")
     p.add_argument("--swap-xy", action="store_true", help="交换经纬度（纬度在前，或测量坐标 X 为北向）")
-    add_table_arguments(p, frame_flag="--frame", what="表格")
+    add_table_arguments(p, frame_flag="--frame", what="表格", frame_default=None)
     p.add_argument("--join-layer", help="表格按名称/代码关联到的分区图层（内置或 user_ 图层）")
     p.add_argument("--join-key", help="分区图层中用于关联的字段，如 name、adcode")
     p.add_argument("--join-col", help="表格中用于关联的列，如 区镇")
@@ -133,6 +136,60 @@ def _filter(frame: gpd.GeoDataFrame, where: dict[str, str]) -> gpd.GeoDataFrame:
     return frame
 
 
+# The formats whose rows are placed by lon/lat columns (their frame unsaid), not by their geometry.
+_TABLE_FORMATS = ("csv", "xlsx")
+
+
+def _frame_choices() -> Listing:
+    items = (note("cli.frame_choice", code=f, frame=frame_name(f)) for f in FRAMES)
+    return Listing(items, sep="；", sep_en="; ")
+
+
+def _frame(args: argparse.Namespace, data: bytes) -> Frame:
+    """The lon/lat frame to read the file in: ``--frame``; else, for a file that carries its CRS
+    (.prj, GeoPackage, GeoJSON) or a table placed by a join or without coordinates, the frame of
+    its CRS (WGS-84). A table of coordinates without ``--frame`` is refused, as the page asks it
+    every time: the message names the choices and the frame the atlas proposes, when the file
+    gives one (the page's proposal, :meth:`geo.ingest.Inspection.proposed_frame`)."""
+    if args.frame is not None:
+        return args.frame
+    if args.join_layer or ingest.detect_format(data, args.file.name) not in _TABLE_FORMATS:
+        return "wgs84"
+    found = ingest.inspect_upload(data, args.file.name, layer=args.layer, kind=args.kind)
+    if found.lon_col is None and args.lon_col is None:  # no coordinates: none read in any frame
+        return "wgs84"
+    proposed = found.proposed_frame()
+    if proposed is None:
+        raise DataValidationError.of("cli.frame_required", file=args.file.name, choices=_frame_choices())
+    raise DataValidationError.of(
+        "cli.frame_required_proposed",
+        file=args.file.name,
+        choices=_frame_choices(),
+        proposed=proposed,
+        reason=found.frame_reason(),
+    )
+
+
+def _check_declared_frame(args: argparse.Namespace, result: ingest.ImportResult) -> None:
+    """A file that carries its CRS is read in the frame it declares (WGS-84) without ``--frame``,
+    unless its boundaries clearly fit the bundled real ones better as GCJ-02 or BD-09 (files from
+    高德-derived sources say "EPSG:4326" all the same): the page proposes that frame, here the
+    command asks, naming it and why."""
+    if args.frame is not None or result.fmt in _TABLE_FORMATS or result.source_frame != "wgs84":
+        return
+    fit = fit_boundaries(result.frame.geometry)
+    if fit is None or fit.proposed in (None, "wgs84"):
+        return
+    raise DataValidationError.of(
+        "cli.frame_contradicted",
+        file=args.file.name,
+        crs=result.source_crs,
+        proposed=fit.proposed,
+        frame=frame_name(fit.proposed),
+        reason=fit.reason,
+    )
+
+
 def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
     given = parse_pairs(args.map, note("cli.what.mapping"))
     mapping = None
@@ -144,7 +201,7 @@ def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
         args.file.name,
         layer=args.layer,
         crs=args.crs,
-        frame=args.frame,
+        frame=_frame(args, data),
         swap_xy=args.swap_xy,
         lon_col=args.lon_col,
         lat_col=args.lat_col,
@@ -196,7 +253,10 @@ def run_import(args: argparse.Namespace) -> int:
             )
         if found.is_table:
             lon, lat = found.lon_col or "—", found.lat_col or "—"
-            say(args, "cli.out.lon_lat_suggested", lon=lon, lat=lat, frame=found.frame)
+            frame = found.proposed_frame() or note("cli.out.frame_unknown")
+            say(args, "cli.out.lon_lat_suggested", lon=lon, lat=lat, frame=frame)
+        if found.frame_notes:
+            say(args, "cli.out.frame_evidence", reason=found.frame_reason())
         if found.mapping:
             say(args, "cli.out.mapping_suggested", pairs=parts(f"{k}={v}" for k, v in found.mapping.items()))
         for item in found.notes:
@@ -217,6 +277,7 @@ def run_import(args: argparse.Namespace) -> int:
             args.report.write_bytes(export.csv_bytes(ingest.report_for_download(exc.report)))
             say(args, "cli.out.row_report", path=args.report)
         raise
+    _check_declared_frame(args, result)
     say(args, "cli.out.read", summary=result.summary_note(), crs=result.source_crs)
     for item in result.notes:
         print(f"· {written(args, item)}")

@@ -142,6 +142,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evaluation.no_data": ("无数据", "no data"),
     "evaluation.preview_more": ("{shown[zh]} 等 {n} 个", "{shown[en]} … ({n} in all)"),
     "evaluation.no_methods": ("（无）", "(none)"),
+    "evaluation.no_location_outside": (
+        "{n} 家企业没有位置，计入区域外",
+        "{n} enterprises have no location and count as outside every zone",
+    ),
+    "evaluation.overlap_first_zone": (
+        "{n} 家企业位于区域重叠处，已归入排在前面的区域",
+        "{n} enterprises lie where zones overlap and went to the first zone",
+    ),
     "evaluation.unknown_zone_names": (
         "以下区域名称不在区域图层中，相应企业计入区域外：{names[zh]}",
         "These zone names are not in the zone layer; their enterprises count as outside: {names[en]}",

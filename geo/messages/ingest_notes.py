@@ -70,12 +70,8 @@ INSPECTING: dict[str, tuple[str, str]] = {
         "根据列名/文件名，坐标可能是 {frame}",
         "From the column names or the file name, the coordinates may be {frame}",
     ),
-    "ingest.note.frame_proposed": (
-        "建议按 {frame} 读取（请确认后再导入）",
-        "Suggested: read them as {frame} (confirm before importing)",
-    ),
     "ingest.fit.boundary_clear": (
-        "边界与内置的真实区县/市界对照：按 {frame} 解读最吻合（{figures}，取边界点距离中位数）",
+        "边界与内置的真实区县/市界对照：按 {frame}解读最吻合（{figures}，取边界点距离中位数）",
         "Compared with the bundled real district/city boundaries, reading it as {frame} fits best "
         "({figures}; the median distance of the boundary points)",
     ),
@@ -91,7 +87,7 @@ INSPECTING: dict[str, tuple[str, str]] = {
     ),
     "ingest.fit.address_figure": ("{frame} {hits:.0f}", "as {frame} {hits:.0f}"),
     "ingest.fit.address_clear": (
-        "；按 {frame} 解读多 {margin:.0f} 个",
+        "；按 {frame}解读多 {margin:.0f} 个",
         "; {margin:.0f} more when read as {frame}",
     ),
     "ingest.fit.address_unclear": ("；没有明显更好的坐标框架", "; no coordinate frame is clearly better"),
@@ -150,7 +146,7 @@ READING: dict[str, tuple[str, str]] = {
         "repaired)",
     ),
     "ingest.note.converted_frame": (
-        "坐标按 {frame} 读取，已转换为 WGS-84",
+        "坐标按 {frame}读取，已转换为 WGS-84",
         "Coordinates read as {frame} and converted to WGS-84",
     ),
     "ingest.note.user_crs": (

@@ -75,9 +75,26 @@ _NOTICE: dict[str, tuple[str, str]] = {
     "yearly.notice.year_unknown": ("未标明", "not stated"),
     "yearly.notice.scope": ("范围：{filters}", "Scope: {filters}"),
     "yearly.notice.period": (
-        "公示日期：{start}；公示期：{start} 至 {end}（共 {days} 天），期间如有异议请向主管部门书面反映。",
-        "Published: {start}; objection period: {start} to {end} ({days} days); objections go in writing "
+        "公示日期：{start}；公示期：{start} 至 {end}（共 {length}），期间如有异议请向主管部门书面反映。",
+        "Published: {start}; objection period: {start} to {end} ({length}); objections go in writing "
         "to the competent department within it.",
+    ),
+    # the period's length (geo/yearly/period.py, geo/evaluation/objection_period.yaml)
+    "yearly.period.working_days": ("{days} 个工作日", "{days} working days"),
+    "yearly.period.working_days.one": ("{days} 个工作日", "{days} working day"),
+    "yearly.period.calendar_days": ("{days} 天", "{days} days"),
+    "yearly.period.calendar_days.one": ("{days} 天", "{days} day"),
+    "yearly.period.bad_days": (
+        "{file} 中的公示期天数（days）应为 1 到 {most} 的整数，却是 {value!r}",
+        "The period's length (days) in {file} should be a whole number from 1 to {most}, not {value!r}",
+    ),
+    "yearly.period.bad_days.hint": (
+        "如：days: 5（巢湖、蚌埠、景宁公示 5 个工作日至 7 天）",
+        "E.g. days: 5 (巢湖, 蚌埠 and 景宁 publish for 5 working days to 7 days)",
+    ),
+    "yearly.period.bad_unit": (
+        "{file} 中的公示期单位（unit）应为 working_days（工作日）或 calendar_days（自然日），却是 {value!r}",
+        "The period's unit in {file} should be working_days or calendar_days, not {value!r}",
     ),
     "yearly.notice.source": ("数据来源：{source}", "Data source: {source}"),
     "yearly.notice.section_method": ("一、评价方法", "1. Method"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -23,13 +23,12 @@ from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
 from geo.yearly.notice_words import notice_values, size_name
+from geo.yearly.period import ObjectionPeriod, load_objection_period, period_end, period_length
 
 if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not with the page
     from openpyxl import Workbook
 
     from geo.exports.streamed import StreamedSheet
-
-OBJECTION_DAYS = 3  # 黄岩: xlsx lists with a 3-day objection period (DOMAIN.md §7); the page may change it
 
 
 def _size_name(group: str, lang: str) -> str:
@@ -227,7 +226,7 @@ def notice_xlsx_bytes(
     title: str,
     filters: str,
     source: str = "",
-    objection_days: int = OBJECTION_DAYS,
+    period: ObjectionPeriod | None = None,
     when: date | None = None,
     lang: Lang = "zh",
 ) -> bytes:
@@ -242,6 +241,10 @@ def notice_xlsx_bytes(
     industries, sizes and statuses in English (:func:`geo.yearly.notice_words.notice_values`),
     enterprises' names as registered. ``title`` and ``filters`` are written as given: pass them in
     ``lang`` (the scope line never mixes languages when ``filters`` is in ``lang``).
+
+    The objection period opens on ``when`` (default: today) and lasts ``period`` (default: the
+    configured one, ``geo/evaluation/objection_period.yaml``: 5 working days, a weekend skipped);
+    the workbook states both dates and the length in its unit ("共 5 个工作日").
 
     Raises
     ------
@@ -269,8 +272,9 @@ def notice_xlsx_bytes(
         c: StreamedSheet(wb, message("yearly.notice.class_sheet", lang, cls=c), header_row=1, footer=footer)
         for c in CLASSES_T
     }
+    period = load_objection_period() if period is None else period
     start = when or date.today()
-    end = start + timedelta(days=max(objection_days, 1) - 1)
+    end = period_end(start, period)
     ws.text(title or _default_title(year, lang), bold=True, size=14)
     ws.text(
         message(
@@ -282,7 +286,11 @@ def notice_xlsx_bytes(
     ws.text(message("yearly.notice.scope", lang, filters=filters))
     ws.text(
         message(
-            "yearly.notice.period", lang, start=start.isoformat(), end=end.isoformat(), days=objection_days
+            "yearly.notice.period",
+            lang,
+            start=start.isoformat(),
+            end=end.isoformat(),
+            length=period_length(period, lang),
         )
     )
     if source:

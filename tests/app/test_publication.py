@@ -70,8 +70,12 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     published = versions.version_results(v1, store=user_store)
     assert published["score"].round(2).tolist()[:5] == [33.33, 66.67, 100.0, 133.33, 166.67]
 
-    # Publish for a window that holds today.
+    # The window's end is proposed from the configured period: the 5th working day from today.
     today = date.today()
+    working = [d for d in (today + timedelta(days=n) for n in range(14)) if d.weekday() < 5]
+    assert at.date_input(key="pub_publish_end").value == working[4]
+    assert "5 个工作日" in at.date_input(key="pub_publish_end").help
+    # Publish for a window that holds today.
     at.date_input(key="pub_publish_start").set_value(today - timedelta(days=1))
     at.date_input(key="pub_publish_end").set_value(today + timedelta(days=5))
     _button(at, "pub_publish_button").click().run()

@@ -94,6 +94,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.publish.none": ("没有草稿版本。", "There is no draft."),
     "pub.publish.start": ("公示开始日期", "Window starts"),
     "pub.publish.end": ("公示结束日期（含当日）", "Window ends (inclusive)"),
+    "pub.publish.end_help": (
+        "默认为今天起的公示期（{length}，见 geo/evaluation/objection_period.yaml；工作日不含周末）；"
+        "遇法定节假日或调休请手动调整",
+        "Proposed: today plus the configured period ({length}, see geo/evaluation/objection_period.yaml;"
+        " working days leave out weekends); move it by hand over public holidays",
+    ),
     "pub.publish.button": ("公示", "Publish"),
     "pub.publish.done": ("已公示 {label}。", "Published {label}."),
     "pub.obj.version": ("公示中的版本", "Published version"),

@@ -34,7 +34,21 @@ def user_store(tmp_path, monkeypatch):
 def _import(tmp_path, text: str, *extra: str) -> int:
     table = tmp_path / "企业.csv"
     table.write_text(text, encoding="utf-8")
-    return main(["import", str(table), "--name", "firms", "--source", "测试局", "--accuracy", "real", *extra])
+    return main(
+        [
+            "import",
+            str(table),
+            "--name",
+            "firms",
+            "--source",
+            "测试局",
+            "--accuracy",
+            "real",
+            "--frame",
+            "wgs84",
+            *extra,
+        ]
+    )
 
 
 def test_an_existing_name_is_not_overwritten_without_replace(tmp_path, user_store, capsys):

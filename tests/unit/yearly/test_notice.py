@@ -12,6 +12,7 @@ import pandas as pd
 from geo import yearly
 from geo.evaluation import default_config
 from geo.yearly.notice import config_summary, notice_xlsx_bytes
+from geo.yearly.period import ObjectionPeriod
 from tests.fixtures import years as fx
 
 
@@ -87,7 +88,7 @@ def test_the_notice_prints_and_says_its_period_in_dates():
         year=2022,
         title="公示",
         filters="全部",
-        objection_days=5,
+        period=ObjectionPeriod(days=5, unit="calendar_days"),
         when=date(2026, 12, 7),
     )
     wb = openpyxl.load_workbook(io.BytesIO(data))
