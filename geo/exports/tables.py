@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import math
-import re
 import sqlite3
 import tempfile
 from collections.abc import Mapping
