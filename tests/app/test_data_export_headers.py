@@ -45,6 +45,8 @@ def user_store(tmp_path, monkeypatch):
                 "区工信局",
                 "--accuracy",
                 "transcribed",
+                "--frame",
+                "wgs84",
             ]
         )
         == 0
