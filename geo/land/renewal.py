@@ -116,11 +116,13 @@ def _check(parcel_id: str, status: str, method: str, status_date: date | str, ac
     if not str(parcel_id).strip():
         raise DataValidationError.of("land.renewal.no_parcel")
     if status not in STATUSES:
-        raise DataValidationError.of("land.renewal.unknown_status", status=status, options=Listing(STATUSES))
+        raise DataValidationError.of("land.renewal.unknown_status", status=status, options=_choices(STATUSES))
     if method and method not in METHODS:
-        raise DataValidationError.of("land.renewal.unknown_method", method=method, options=Listing(METHODS))
+        raise DataValidationError.of("land.renewal.unknown_method", method=method, options=_choices(METHODS))
     if status != STATUS_IDENTIFIED and not method:
-        raise DataValidationError.of("land.renewal.method_required", status=status, options=Listing(METHODS))
+        raise DataValidationError.of(
+            "land.renewal.method_required", status=_choice(status), options=_choices(METHODS)
+        )
     if not str(actor or "").strip():
         raise DataValidationError.of("land.renewal.no_actor")
     try:
@@ -197,6 +199,16 @@ def record_status(
 
     done = store.edit_rows(LOG_SPEC, edit, seed=lambda: _legacy_log(store))
     return pd.Series(done.result)
+
+
+def _choice(word: str) -> Note:
+    """A status or method as a message names it: the word in Chinese; in English its English with
+    the Chinese word the command line takes beside it ("In progress (处置中)")."""
+    return Note("land.renewal.choice", {"word": status_note(word), "zh": word})
+
+
+def _choices(words: tuple[str, ...]) -> Listing:
+    return Listing(_choice(w) for w in words)
 
 
 def status_name(word: object, lang: str) -> object:
