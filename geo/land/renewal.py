@@ -29,7 +29,7 @@ import pyogrio
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ZONE_COL
 from geo.messages import message
-from geo.messages.notes import Listing, Note
+from geo.messages.notes import Both, Listing, Note
 from geo.place_names import place_name
 from geo.storage.audit import Change
 from geo.storage.base import Store, default_user_gpkg, open_store
@@ -201,10 +201,10 @@ def record_status(
     return pd.Series(done.result)
 
 
-def _choice(word: str) -> Note:
+def _choice(word: str) -> Both:
     """A status or method as a message names it: the word in Chinese; in English its English with
     the Chinese word the command line takes beside it ("In progress (处置中)")."""
-    return Note("land.renewal.choice", {"word": status_note(word), "zh": word})
+    return Both(word, f"{status_name(word, 'en')} ({word})")
 
 
 def _choices(words: tuple[str, ...]) -> Listing:

@@ -11,8 +11,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "storage.actor.command_line": ("命令行", "command line"),
     "storage.actor.command_line_suffix": ("（命令行）", " (command line)"),
     "storage.actor.migration": ("系统（升级时导入旧数据）", "system (old data imported on upgrade)"),
-    # a 盘活 status or method named in a message: the English beside the word the command line takes
-    "land.renewal.choice": ("{word}", "{word} ({zh})"),
     # the yearly comparison's rows and columns beside the classes (geo/yearly/transitions.py)
     "yearly.class.new": ("新进入", "NEW"),
     "yearly.class.gone": ("退出", "GONE"),
