@@ -11,6 +11,7 @@ import streamlit as st
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY
 from geo.messages import Lang, t
+from geo.messages.formats import yuan_amount
 from geo.messages.names import industry_name
 from geo.place_names import place_name
 from geo.storage.schema import WUJIANG_TOWNS
@@ -54,7 +55,7 @@ def _town_panel(town: str, table: pd.DataFrame, metric: str, lang: Lang) -> None
         items.append((intensity.metric_label(key, lang), "—" if value != value else f"{value:,.2f}"))
     items += [
         (t("int.land_total", lang), t("int.unit.mu", lang).format(value=f"{row['land_mu']:,.0f}")),
-        (t("int.tax_total", lang), t("int.unit.wan_yuan", lang).format(value=f"{row['tax_wan_yuan']:,.0f}")),
+        (t("int.tax_total", lang), yuan_amount(round(float(row["tax_wan_yuan"])), lang)),
     ]
     st.dataframe(
         pd.DataFrame(items, columns=[t("wj.col.item", lang), t("wj.col.value", lang)]), hide_index=True

@@ -6,5 +6,4 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "int.unit.mu": ("{value} 亩", "{value} mu"),
     "int.unit.firms": ("{value} 家", "{value} enterprises"),
-    "int.unit.wan_yuan": ("{value} 万元", "{value} 10k yuan"),
 }
