@@ -67,7 +67,7 @@ def test_the_evaluation_pages_geojson_is_one_file_per_layer_headed_as_its_csv(tm
     points = [info for info in infos.values() if info["geometry_type"] == "Point"]
     classes = next(info for info in points if "综合得分（分）" in info["fields"].tolist())
     fields = classes["fields"].tolist()
-    assert fields[:4] == ["企业编号", "企业", "区镇/园区", "行业"], fields
+    assert fields[:4] == ["企业编号", "企业名称", "区镇/园区", "行业"], fields  # as the CSV heads them
     assert not {"ent_id", "name", "industry", "score", "eval_class", "size_class"} & set(fields), fields
     assert "评价类别" in fields
 
