@@ -14,10 +14,12 @@ from layers import carrier_parks, clusters, enterprise_counts, enterprises
 from pages.common.auth import sees_firms
 from pages.common.cache import shared
 from pages.common.frame import loading, map_first_run, open_page, page_control, rest_after_map
-from pages.common.maps import clicked_properties, wujiang_base, wujiang_map
+from pages.common.maps import WUJIANG_ZOOM, clicked_properties, wujiang_base, wujiang_map
 from pages.common.stored import layer_frame, map_layer_of, provenance_table
 
 SHOW = ("all", "industry", "none")
+TOWN_CARD = "wj_town_card"  # a town whose card an enterprise's card opened (until the map is clicked again)
+LAST_CLICK = "wj_last_click"
 YI = 10_000  # 万元 per 亿元
 
 
@@ -93,10 +95,17 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, lang: Lang) -> None:
         (t("wj.ent.employees", lang), f"{int(e['employees']):,}"),
         (t("wj.ent.above_scale", lang), t("common.yes" if bool(e["above_scale"]) else "common.no", lang)),
     ]
-    st.dataframe(
-        pd.DataFrame(items, columns=[t("wj.col.item", lang), t("wj.col.value", lang)]), hide_index=True
-    )
+    # one line per item (a table's cell cut "Above designated size" in the narrow panel at 1280)
+    colon = ": " if lang == "en" else "："
+    st.markdown("  \n".join(f"**{item}**{colon}{value}" for item, value in items))
     st.caption(t("wj.synthetic_note", lang))
+    # the enterprise's town: its card from here (a click on the map at this zoom picks enterprises)
+    if e["town"] in WUJIANG_TOWNS:
+        st.button(
+            t("wj.ent.town_card", lang),  # the town is named in the line under the firm's name
+            key="wj_town_card_button",
+            on_click=lambda: st.session_state.update({TOWN_CARD: e["town"]}),
+        )
 
 
 def _carrier_panel(name: str, parks: pd.DataFrame, lang: Lang) -> None:
@@ -184,7 +193,12 @@ with left:
 with right:
     # The panel beside the map follows it (a first run sends nothing else for the map to wait on).
     props = {} if map_first_run("wujiang_map") else clicked_properties(out)
-    if props.get("ent_id") and firms:
+    if props != st.session_state.get(LAST_CLICK):  # a new click on the map: its feature, not the button's
+        st.session_state[LAST_CLICK] = props
+        st.session_state.pop(TOWN_CARD, None)
+    if st.session_state.get(TOWN_CARD) in WUJIANG_TOWNS:
+        _town_panel(st.session_state[TOWN_CARD], layout, figures, ents, lang)
+    elif props.get("ent_id") and firms:
         _enterprise_panel(str(props["ent_id"]), ents, lang)
     elif props.get("name") in WUJIANG_TOWNS:
         _town_panel(props["name"], layout, figures, ents, lang)
@@ -193,6 +207,11 @@ with right:
     elif not map_first_run("wujiang_map"):
         st.subheader(t("wj.panel", lang))
         st.info(t("wj.panel_hint", lang))
+    if firms and show != "none" and not map_first_run("wujiang_map"):
+        zoom = shared(
+            ("wj.click_zoom", show, industry), lambda: enterprises.click_zoom(enterprises.LAYER, shown)
+        )
+        st.caption(t("wj.pick_zoom_hint", lang).format(zoom=zoom, start=WUJIANG_ZOOM))
 rest_after_map("wujiang_map", lang)  # what follows comes once the map is drawn
 st.caption(t("wj.intro", lang))
 if not firms and show != "none":

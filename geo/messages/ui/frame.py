@@ -138,6 +138,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "点击地图上的区镇（或企业、载体）查看详情。",
         "Click a town (or an enterprise or carrier) on the map.",
     ),
+    "wj.pick_zoom_hint": (
+        "地图放大到第 {zoom} 级起（打开时为第 {start} 级），点击企业点打开企业；此前点击打开所在区镇。",
+        "Enterprises open with a click from zoom level {zoom} on (the map opens at {start}, where their"
+        " points overlap); before that a click opens the town.",
+    ),
+    "wj.ent.town_card": ("查看所在区镇详情", "Open its town's card"),
     "wj.col.industry": ("产业", "Industry"),
     "wj.col.role": ("布局角色", "Role"),
     "wj.col.sales_2020": ("2020 年销售（亿元）", "2020 sales (100M yuan)"),
