@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.evaluation.metrics import total_metrics
 from geo.messages import Lang, t
-from geo.messages.formats import yuan_amount
+from geo.messages.formats import yi_yuan_amount, yuan_amount
 from geo.messages.names import industry_name
 from geo.place_names import name_list, place_label, place_name
 from geo.storage.schema import WUJIANG_TOWNS
@@ -40,11 +40,21 @@ def _money(wan_yuan, lang: Lang, *, yi: bool = False, decimals: int = 2) -> str:
     prose says money ("CNY 115.05 billion", never "1,150.46 100M yuan")."""
     if wan_yuan is None or wan_yuan != wan_yuan:
         return "—"
+    if yi:
+        return yi_yuan_amount(wan_yuan / YI, lang, decimals=decimals)
     if lang == "en":
         return yuan_amount(wan_yuan, lang)
-    return _fmt(
-        wan_yuan / YI if yi else wan_yuan, t("unit.yi_yuan" if yi else "unit.wan_yuan", lang), decimals
-    )
+    return _fmt(wan_yuan, t("unit.wan_yuan", lang), decimals)
+
+
+def _per_mu(wan_yuan_per_mu, lang: Lang, *, decimals: int = 2) -> str:
+    """An amount of 万元 per 亩: ``16.3 万元/亩``; in English as English prose says money,
+    ``CNY 163,000 per mu`` (never "16.3 10k yuan/mu")."""
+    if wan_yuan_per_mu is None or wan_yuan_per_mu != wan_yuan_per_mu:
+        return "—"
+    if lang == "en":
+        return t("unit.per_mu_amount", lang).format(amount=yuan_amount(wan_yuan_per_mu, lang))
+    return _fmt(wan_yuan_per_mu, t("unit.wan_yuan_per_mu", lang), decimals)
 
 
 def _note(row: pd.Series, lang: Lang) -> str:
@@ -83,7 +93,7 @@ def _town_panel(
             n=f"{len(here):,}",
             above=f"{int(here['above_scale'].sum()):,}",
             sales=_money(here["sales_wan_yuan"].sum(), lang, yi=True, decimals=1),
-            tax_per_mu=_fmt(tax_per_mu, t("unit.wan_yuan_per_mu", lang), 1),
+            tax_per_mu=_per_mu(tax_per_mu, lang, decimals=1),
         )
     )
     st.caption(t("wj.synthetic_note", lang))
@@ -103,7 +113,7 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, lang: Lang) -> None:
         (t("wj.ent.tax", lang), _money(e["tax_wan_yuan"], lang)),
         (
             t("wj.ent.tax_per_mu", lang),
-            _fmt(e["tax_wan_yuan"] / land if land > 0 else None, t("unit.wan_yuan_per_mu", lang)),
+            _per_mu(e["tax_wan_yuan"] / land if land > 0 else None, lang),
         ),
         (t("wj.ent.employees", lang), f"{int(e['employees']):,}"),
         (t("wj.ent.above_scale", lang), t("common.yes" if bool(e["above_scale"]) else "common.no", lang)),
@@ -234,8 +244,9 @@ if not firms and show != "none":
 st.subheader(t("wj.layout_of", lang).format(industry=industry_name(industry, lang)))
 fig = figures.set_index("industry").loc[industry]
 m1, m2, m3 = st.columns(3)
-m1.metric(t("wj.col.sales_2020", lang), _fmt(fig["sales_2020_yi_yuan"], "", 2))
-m2.metric(t("wj.col.target_2025", lang), _fmt(fig["target_2025_yi_yuan"], "", 0))
+# the amount with its unit, as 两轴三带's metric: "1,150.46 亿元", "CNY 115.05 billion"
+m1.metric(t("wj.metric.sales_2020", lang), yi_yuan_amount(fig["sales_2020_yi_yuan"], lang))
+m2.metric(t("wj.metric.target_2025", lang), yi_yuan_amount(fig["target_2025_yi_yuan"], lang, decimals=0))
 m3.metric(t("wj.metric.enterprises_of", lang), f"{int((ents['industry'] == industry).sum()):,}")
 mine = layout[layout["industry"] == industry]
 order = {"core": 0, "supporting": 1}

@@ -77,6 +77,10 @@ def test_a_click_in_shengze_opens_its_card_and_a_zoomed_in_click_the_firm(app_ur
         wait_idle(pg)
         click_map(frame, lat, lon)
         pg.get_by_role("heading", name=name).wait_for(timeout=30_000)
+        # the card's items read whole in the narrow panel (a table's cell cut "Above designated size")
+        card = pg.locator('[data-testid="stColumn"]').filter(has=pg.get_by_role("heading", name=name))
+        colon = ": " if lang == "en" else "："
+        assert t("wj.ent.above_scale", lang) + colon in card.last.inner_text()
         save_screenshot(pg, f"wujiang_firm_click_{lang}")
         # and the firm's card opens its town's
         pg.get_by_role("button", name=t("wj.ent.town_card", lang)).click()
