@@ -64,7 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "collect.download.report": ("下载匹配报告（XLSX）", "Download the match report (XLSX)"),
     "collect.download.xlsx": (
         "下载归集结果（XLSX，含来源页）",
-        "Download the assembled table (XLSX, with sources)",
+        "Download the table with sources (XLSX)",
     ),
     "collect.download.csv": ("下载归集结果（CSV）", "Download the assembled table (CSV)"),
     "collect.save": ("保存为当年的企业图层", "Save as the year's enterprise layer"),
