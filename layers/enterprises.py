@@ -146,7 +146,8 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
     return {
         "scale": scale,
         "radius": layer.radius,
-        "pick_zoom": _pick_zoom(layer, lon, lat),
+        # 0: the points answer the mouse at every zoom
+        "pick_zoom": _pick_zoom(layer, lon, lat) if getattr(layer, "click_apart", False) else 0,
         "x": np.round(lon * scale).astype(np.int64).tolist(),
         "y": np.round(lat * scale).astype(np.int64).tolist(),
         "palette": palette,
@@ -164,9 +165,16 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
 
 @dataclass(frozen=True)
 class EnterpriseLayer(CanvasLayer):
-    """A point layer drawn from compact column arrays (see the module docstring)."""
+    """A point layer drawn from compact column arrays (see the module docstring).
+
+    ``click_apart``: the points answer hover and click only from the zoom where most stand apart
+    (:func:`click_zoom`), the shape below them before: on 吴江's map (:data:`LAYER`) a click in a
+    town opens the town. The 亩均 page's class and warning layers keep every zoom: there the
+    enterprise is what a click is for.
+    """
 
     element = _CanvasPoints
+    click_apart: bool = False
 
     def payload(self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> dict:
         return compact_payload(self, gdf, lang=lang, gcj02=gcj02)
@@ -190,6 +198,7 @@ LAYER = EnterpriseLayer(
     ),
     color_by=_industry_colors,
     legend_entries=_industry_legend,
+    click_apart=True,
 )
 
 

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import folium
 
 from geo.storage.builtin import load_layer
-from layers import enterprises
+from layers import efficiency_classes, enterprises, eval_warnings
 
 
 def test_the_payload_names_the_zoom_from_which_points_answer_a_click():
@@ -16,6 +18,13 @@ def test_the_payload_names_the_zoom_from_which_points_answer_a_click():
     # one industry's points are sparser: they answer sooner
     optical = firms[firms["industry"] == "光电通信"]
     assert enterprises.LAYER.payload(optical)["pick_zoom"] == 12
+
+
+def test_the_efficiency_maps_points_answer_at_every_zoom():
+    """On 亩均效益评价 the enterprise is what a click is for (its profile), at the opening zoom too."""
+    firms = load_layer("enterprises")
+    assert not efficiency_classes.LAYER.click_apart and not eval_warnings.LAYER.click_apart
+    assert replace(enterprises.LAYER, click_apart=False).payload(firms)["pick_zoom"] == 0
 
 
 def test_the_script_leaves_hover_and_click_to_the_town_below_that_zoom():
