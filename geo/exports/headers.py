@@ -72,6 +72,7 @@ COMMON_COLUMNS = (
     "description",
     "key_industries",
     "half_width_km",
+    "flag",
 )
 
 
