@@ -13,7 +13,8 @@ import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
 from geo.exports.headers import catalogue_headers, column_labels
-from geo.exports.tables import table_for_export
+from geo.exports.tables import table_for_export, yes_no_in_words
+from geo.ingest.report import FLAG_COLUMN, flag_text
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
 from geo.place_names import name_list, place_list, place_name
@@ -167,6 +168,9 @@ class Layer:
             elif col in NAMED_COLUMNS:  # names of places and industries outside the tooltip
                 name = _english_names(NAMED_COLUMNS[col])
                 out[col] = out[col].map(lambda v, name=name: name(v, lang), na_action="ignore")
+        if FLAG_COLUMN in out.columns and FLAG_COLUMN not in fields:  # an import's warnings, in ``lang``
+            out[FLAG_COLUMN] = out[FLAG_COLUMN].map(lambda v: flag_text(v, lang))
+        out = yes_no_in_words(out, lang)  # 是/否, Yes/No: not True/False
         drop = {f"{c}_en" for c in out.columns if f"{c}_en" in out.columns}
         drop |= {f.en_column for f in fields.values() if f.en_column in out.columns}
         out = out.drop(columns=sorted(drop))
