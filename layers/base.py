@@ -16,7 +16,7 @@ from geo.exports.headers import catalogue_headers, column_labels
 from geo.exports.tables import table_for_export, yes_no_in_words
 from geo.ingest.report import FLAG_COLUMN, flag_text
 from geo.messages import Lang, t
-from geo.messages.names import industry_name
+from geo.messages.names import district_kind_name, industry_name
 from geo.place_names import name_list, place_list, place_name
 from geo.spatial.crs import STORAGE_CRS, convert_frame
 from geo.storage.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
@@ -31,6 +31,7 @@ def _english_names(kind: str) -> Callable[[object, Lang], str]:
         "places": place_list,
         "industry": lambda v, lang: "" if _isna(v) else industry_name(str(v), lang),
         "industries": lambda v, lang: name_list(v, lang, industry_name),
+        "district_kind": district_kind_name,
     }[kind]
 
 
@@ -76,6 +77,7 @@ NAMED_COLUMNS = {
     "industry": "industry",
     "industries": "industries",
     "key_industries": "industries",
+    "kind": "district_kind",
 }
 
 
