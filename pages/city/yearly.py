@@ -67,6 +67,7 @@ def _names(lang: Lang) -> dict[str, str]:
         "dev_zone": t("city.col.dev_zone", lang),
         "eval_class": t("city.col.class", lang),
         "warning": t("city.col.warning", lang),
+        "note": t("city.col.note", lang),
         "n_enterprises": t("city.col.n", lang),
         "n_above_scale": t("city.col.above", lang),
         "n_paying": t("city.col.paying", lang),
@@ -88,8 +89,8 @@ def _shown(tables: CityTables, lang: Lang) -> dict[str, pd.DataFrame]:
     names = _names(lang)
     moves = tables.transitions.rename(index={"合计": names["合计"]}).rename_axis(t("city.col.from", lang))
     moves = moves.reset_index().rename(columns=names)
-    warnings = tables.warnings.drop(columns="warning" if lang == "en" else "warning_en")
-    warnings = warnings.rename(columns={"warning_en": "warning"})
+    drop = ["warning", "note"] if lang == "en" else ["warning_en", "note_en"]
+    warnings = tables.warnings.drop(columns=drop).rename(columns={"warning_en": "warning", "note_en": "note"})
     paid = aggregates_for_role(tables.surcharges)
     paid = paid[[c for c in paid.columns if not (c.endswith("_wan_yuan") and (paid[c] == 0).all())]]
     places = english_values if lang == "en" else (lambda frame: frame)  # English names of places

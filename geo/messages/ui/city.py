@@ -130,6 +130,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.col.from": ("上年 \\ 本年", "Last year \\ this year"),
     "city.col.total": ("合计", "Total"),
     "city.col.warning": ("预警", "Warning"),
+    "city.col.note": ("说明", "Note"),
+    "city.cycle.warning_needs_years": (
+        "需要 {first}–{last} 年共 {n} 年的数据，现有数据不足，无法判断",
+        "needs {n} years of data ({first}–{last}): not enough years to tell",
+    ),
     "city.col.paying": ("缴纳企业数", "Paying"),
     "city.col.dev_zone": ("开发区", "Development zone"),
     "city.col.sales_per_mu": ("亩均销售收入（万元/亩）", "Sales per mu (10k yuan)"),
