@@ -68,6 +68,9 @@ def _area(enterprises, evaluated, zones: gpd.GeoDataFrame, label: str) -> pd.Dat
     table = area_table(enterprises, evaluated, zones, zone_id="name")
     table = table[table["n_enterprises"] > 0]
     out = table[[c for c in AREA_COLUMNS_SHOWN if c in table.columns]].round(AREA_ROUNDING)
+    for col, decimals in AREA_ROUNDING.items():  # figures rounded to whole numbers are whole numbers
+        if decimals == 0 and col in out.columns:
+            out[col] = out[col].astype("Int64")
     return out.rename_axis(label).reset_index()
 
 

@@ -22,6 +22,7 @@ from geo.city_intensity import below_minimum, intensity_cells, intensity_table
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import assign_zones
 from geo.messages import Lang, t
+from geo.place_names import place_label
 from geo.spatial.classify import classify
 from layers.city_intensity import MEASURES, city_intensity_layer, parcel_colors
 from pages.city.data import CELL_DEG, CityData, keep_parcel_style
@@ -127,7 +128,9 @@ def city_intensity(lang: Lang) -> None:
         CITY_INT_MAP,
         "city_int_scope",
         CITY_SCOPE,
-        lambda: st.selectbox(t("city.scope", lang), options, key="city_int_scope"),
+        lambda: st.selectbox(
+            t("city.scope", lang), options, format_func=lambda v: place_label(v, lang), key="city_int_scope"
+        ),
     )
     scope = scope if scope in options else CITY_SCOPE
     measure = page_control(

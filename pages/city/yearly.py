@@ -19,7 +19,7 @@ from geo.city_cycle import CityTables, city_tables
 from geo.evaluation import CLASSES_T, default_config
 from geo.exports.cells import csv_text_bytes
 from geo.exports.tables import rounded_as_shown, xlsx_bytes
-from geo.messages import Lang, t
+from geo.messages import Lang, message, t
 from geo.place_names import file_word, place_name
 from geo.storage.provenance import accuracy_label, source_label
 from geo.yearly import surcharge_labels
@@ -170,10 +170,18 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
             on_click="ignore",
         )
     sheets = {titles[name][:31]: shown[name] for name in TABLES}
+    title = message(
+        "city.cycle.xlsx_title",
+        lang,
+        header=t("city.eff.header", lang),
+        scope=place_name(tables.scope, lang),
+        year=tables.year,
+    )
     columns[1].download_button(
         t("city.cycle.xlsx", lang),
         data=lambda: cache.shared(
-            ("city.cycle.xlsx", aud, data.key, scope, lang), lambda: xlsx_bytes(sheets, title=stem, lang=lang)
+            ("city.cycle.xlsx", aud, data.key, scope, lang),
+            lambda: xlsx_bytes(sheets, title=title, lang=lang),
         ),
         file_name=f"{stem}.xlsx",
         mime=XLSX,
