@@ -24,6 +24,7 @@ from geo.ingest.base import Kind
 from geo.ingest.checks import CHECKS_YAML
 from geo.ingest.report import RowReport, row_numbers
 from geo.ingest.values import to_bool, to_numbers, to_texts
+from geo.messages.formats import yuan_amount
 from geo.messages.notes import Both, Listing, note
 from geo.storage.schema import ENTERPRISES
 
@@ -360,7 +361,7 @@ def _derived_above_scale(
         note(
             "ingest.note.above_scale_derived",
             source=source,
-            threshold=threshold,
+            threshold=Both(yuan_amount(threshold, "zh"), yuan_amount(threshold, "en")),
             n_above=int(pd.Series(flags).sum()),
             n_below=int((~pd.Series(flags)).sum()),
         )

@@ -243,7 +243,8 @@ READING: dict[str, tuple[str, str]] = {
     "ingest.row.blank_id": ("编号为空，已按行号编为 {id}", "The id is empty: numbered {id} after the row"),
     "ingest.row.above_scale_unknown": (
         "无法识别是否规上（应为 是/否、规上/规下、1/0），按缺失处理",
-        "Above scale or not is not recognised (should be 是/否, 规上/规下 or 1/0): taken as missing",
+        "Whether above designated size is not recognised (should be 是/否, 规上/规下 or 1/0): taken as"
+        " missing",
     ),
     "ingest.row.bad_year": ("「年份」不是四位数年份", "The year is not a four-digit year"),
     "ingest.row.repeated_id": (
@@ -271,10 +272,11 @@ READING: dict[str, tuple[str, str]] = {
         "“{column}” converted to {field} by the unit in its header (×{factor:g})",
     ),
     "ingest.note.above_scale_derived": (
-        "表中没有「是否规上」列：按统计口径由「{source}」判定，主营业务收入 ≥ {threshold:g} 万元为规上"
+        "表中没有「是否规上」列：按统计口径由「{source}」判定，主营业务收入 ≥ {threshold}为规上"
         "（{n_above} 家规上，{n_below} 家规下）",
-        "The table has no above-scale column: decided from “{source}” by the statistical definition, "
-        "main business income ≥ {threshold:g} 10k yuan ({n_above} above scale, {n_below} below)",
+        "The table does not say which enterprises are above designated size: decided from “{source}” by"
+        " the statistical definition, an annual main business income of {threshold} or more ({n_above}"
+        " above designated size, {n_below} below)",
     ),
     "ingest.row.far_from_suzhou": (
         "位置远在苏州市范围以外，请核对坐标",

@@ -13,7 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "eff.dim.eval_group": ("本组", "the group"),
     "eff.groups.tab": ("{name}（{n} 家）", "{name} ({n})"),
-    "eff.groups.small": ("规下（不足 {mu} 亩）", "Below size, under {mu} mu"),
+    "eff.groups.small": ("规下（不足 {mu} 亩）", "Below designated size, < {mu} mu"),
     "eff.groups.none_group": ("未分组", "In no group"),
     "eff.groups.status.listed": (
         "不参评：{group}（仅列入名单，不评分）",
