@@ -151,7 +151,8 @@ def test_english_surcharge_notes_name_their_source_in_english():
     ]
     _, notes_zh = yearly.surcharges(ev[2021], fx.CONFIG, year=2021, consumption=fx.year(2021))
     assert notes_zh[0] == (
-        "差别水价：配置中未设定费率，未计算（南京市 2018 年差别化政策（水、电、气加价；费率未收录，请按本地文件填写））"
+        "差别水价：配置中未设定费率，未计算"
+        "（南京市 2018 年差别化政策（水、电、气加价；费率未收录，请按本地文件填写））"
     )
 
 
