@@ -132,6 +132,9 @@ class Layer:
     radius: float = 3.0
     tooltip_fields: tuple[Field, ...] = ()
     popup_fields: tuple[Field, ...] = ()
+    # Columns that draw the layer (colours) but that its table leaves out: they repeat a field's
+    # value in other words (the 亩均 class "C" beside its field "C — adjust").
+    table_leaves_out: tuple[str, ...] = ()
     show: bool = True
     # Optional per-feature colour: column -> colour function (e.g. class colours)
     color_by: Callable[[pd.Series], pd.Series] | None = field(default=None, compare=False)
@@ -157,7 +160,7 @@ class Layer:
         of :data:`NAMED_COLUMNS` are named in English too. A header two columns would share
         is given to the first only. ``gdf`` is not modified.
         """
-        out = table_for_export(gdf)
+        out = table_for_export(gdf).drop(columns=list(self.table_leaves_out), errors="ignore")
         fields = {f.column: f for f in (*self.tooltip_fields, *self.popup_fields) if f.column in out}
         for col, f in fields.items():
             out[col] = f.shown(gdf, lang).to_numpy()

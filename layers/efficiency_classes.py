@@ -11,8 +11,9 @@ from dataclasses import replace
 import geopandas as gpd
 import numpy as np
 
-from geo.evaluation import CLASS_COL, CLASSES
+from geo.evaluation import CLASS_COL, CLASSES, SIZE_ABOVE, SIZE_BELOW
 from geo.messages import Lang, t
+from geo.yearly.notice_words import reasons_name, size_name
 from layers.base import Field, LegendEntry
 from layers.enterprises import LAYER as ENTERPRISES
 from layers.enterprises import EnterpriseLayer
@@ -47,12 +48,13 @@ LAYER: EnterpriseLayer = replace(
         Field("name", "企业", "Enterprise"),
         Field("zone", "区镇/园区", "Town/park", names="place"),
         Field("industry", "行业", "Industry", names="industry"),
-        Field("size_class", "规模", "Size"),
+        Field("size_class", "规模", "Size", en_column="size_class_en"),
         Field("eval_class_label", "评价类别", "Class"),
         Field("score", "综合得分（分）", "Score"),
         Field("tax_per_mu_wan_yuan", "亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
-        Field("reasons", "主要失分指标", "Indicators that pulled it down"),
+        Field("reasons", "主要失分指标", "Indicators that pulled it down", en_column="reasons_en"),
     ),
+    table_leaves_out=(CLASS_COL,),  # the class is in its field "评价类别" (eval_class_label)
     color_by=class_colors,
     legend_entries=class_legend,
 )
@@ -70,10 +72,19 @@ def lean(layer: EnterpriseLayer) -> EnterpriseLayer:
     return replace(layer, tooltip_fields=tuple(f for f in layer.tooltip_fields if f.column not in LONG_TEXTS))
 
 
+def _size_words(size: object, lang: Lang) -> object:
+    """规上 / 规下 as the page says them ("Above designated size"), other sizes as the lists do."""
+    if size in (SIZE_ABOVE, SIZE_BELOW):
+        return t("eff.size.above" if size == SIZE_ABOVE else "eff.size.below", lang)
+    return size_name(size, lang)
+
+
 def for_map(evaluated: gpd.GeoDataFrame, lang: Lang = "zh") -> gpd.GeoDataFrame:
     """The columns the layer shows, as plain text/numbers (a new frame; the input is untouched).
 
-    Categorical columns become text, and enterprises without a class read "未参评".
+    Categorical columns become text, and enterprises without a class read "未参评"; in English the
+    size and the shortfalls have their English words beside them (``size_class_en``,
+    ``reasons_en``: what the tooltip and the downloads show).
     """
     keep = ["ent_id", *(f.column for f in LAYER.tooltip_fields), CLASS_COL]
     out = evaluated[
@@ -89,4 +100,9 @@ def for_map(evaluated: gpd.GeoDataFrame, lang: Lang = "zh") -> gpd.GeoDataFrame:
             t(f"eff.class.{c}", lang) if isinstance(c, str) else t("eff.class.none", lang) for c in cls
         ]
     out[CLASS_COL] = evaluated[CLASS_COL].to_numpy()
+    if lang == "en":
+        for col, name in (("size_class", _size_words), ("reasons", reasons_name)):
+            if col in out.columns:
+                words = {v: name(v, "en") for v in out[col].unique()}
+                out[f"{col}_en"] = out[col].map(words)
     return out

@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.evaluation.metrics import ID_COL
-from geo.messages import Lang, t
+from geo.messages import Lang, joined, t
 from layers.base import Field, LegendEntry
 from layers.enterprises import LAYER as ENTERPRISES
 from layers.enterprises import EnterpriseLayer
@@ -21,8 +21,14 @@ from layers.enterprises import EnterpriseLayer
 WARNING_COLOR = "#7b3294"
 
 
+# On screen a warned enterprise's point (radius 4.5 px) lies under its class point (2.5 px) and
+# reads as a purple ring; the briefing PNG draws it as many times larger as well (one look).
+RING_SCALE = 4.5 / 2.5
+
+
 def _legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
-    return [LegendEntry(t("eff.warn.legend", lang).format(n=len(frame)), WARNING_COLOR, "point")]
+    label = t("eff.warn.legend", lang).format(n=len(frame))
+    return [LegendEntry(label, WARNING_COLOR, "point", point_scale=RING_SCALE)]
 
 
 LAYER: EnterpriseLayer = replace(
@@ -31,7 +37,7 @@ LAYER: EnterpriseLayer = replace(
     name="eval_warnings",
     title_zh=t("eff.warn.layer", "zh"),
     title_en=t("eff.warn.layer", "en"),
-    radius=4.5,
+    radius=4.5,  # the class points' 2.5 × RING_SCALE
     tooltip_fields=(
         Field("name", "企业", "Enterprise"),
         Field("warning", "预警", "Warnings"),
@@ -43,18 +49,21 @@ LAYER: EnterpriseLayer = replace(
 
 
 def for_map(warnings: pd.DataFrame, evaluated: gpd.GeoDataFrame, lang: Lang = "zh") -> gpd.GeoDataFrame:
-    """One located point per warned enterprise with its warnings and reasons joined by ；."""
+    """One located point per warned enterprise with its warnings and their reasons in ``lang``,
+    joined by ``lang``'s clause mark (；, or "; ")."""
     if warnings.empty:
         return gpd.GeoDataFrame(
             {ID_COL: [], "name": [], "industry": [], "warning": [], "reason": []},
             geometry=[],
             crs=evaluated.crs,
         )
-    name_col = "warning" if lang == "zh" else "warning_en"
-    per = warnings.groupby(ID_COL, sort=False).agg(
-        warning=(name_col, lambda s: "；".join(map(str, s))),
-        reason=("reason", lambda s: "；".join(map(str, s))),
-    )
+    english = lang == "en" and "reason_en" in warnings.columns
+    name_col, reason_col = ("warning_en", "reason_en") if english else ("warning", "reason")
+
+    def join(s: pd.Series) -> str:
+        return joined(s, lang, mark="clause")
+
+    per = warnings.groupby(ID_COL, sort=False).agg(warning=(name_col, join), reason=(reason_col, join))
     located = evaluated[evaluated.geometry.notna() & ~evaluated.geometry.is_empty]
     base = located[[ID_COL, "name", "industry", located.geometry.name]].copy()
     base = base[base[ID_COL].astype(str).isin(per.index.astype(str))]

@@ -9,18 +9,25 @@ from __future__ import annotations
 
 import base64
 import html
+import io
 import mimetypes
 import re
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import folium
+import geopandas as gpd
 import pandas as pd
 
 from geo.exports.briefing import Extent, Paper
 from geo.exports.downloads import Download, build_downloads
-from geo.messages import Lang, t
+from geo.exports.filenames import safe_filename
+from geo.exports.tables import MIME_TYPES, geojson_bytes
+from geo.messages import Lang, message, t
+from geo.storage.provenance import source_label
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
 from layers.mapview import MapLayer
 
@@ -148,13 +155,15 @@ def map_downloads(
     legend_title: str | None = None,
     when: date | datetime | None = None,
     extent: Extent | None = None,
+    geojson_per_layer: bool = False,
 ) -> dict[str, Download]:
     """Every download of a map view from the same ``MapLayer`` items the map was drawn from.
 
     Frames, legend rows, per-feature colours (``Layer.color_by``) and provenance come from the
     items, so the PNG and exports match the map; ``m`` (the map, or a function building it on
     click) adds the offline HTML; ``extent`` (the view on screen, e.g. ``layers.mapview.view_extent``)
-    is what the briefing PNGs show.
+    is what the briefing PNGs show; ``geojson_per_layer`` gives the GeoJSON as the CSV reads it
+    (:func:`layers_geojson`) instead of one file per geometry type under the official headers.
     """
     frames, provenance, by_name = {}, {}, {}
     for item in items:
@@ -176,7 +185,7 @@ def map_downloads(
         html_maker = None
     else:  # the map, or a function building it (then only when the HTML is asked for)
         html_maker = lambda: map_html_bytes(m() if callable(m) else m, title=title, lang=lang, when=when)  # noqa: E731
-    return build_downloads(
+    out = build_downloads(
         title,
         frames,
         legend,
@@ -193,3 +202,45 @@ def map_downloads(
         when=when,
         extent=extent,
     )
+    if geojson_per_layer:
+        out["geojson"] = layers_geojson(title, items, lang=lang, when=when)
+    return out
+
+
+def layers_geojson(
+    title: str, items: Sequence[MapLayer], *, lang: Lang = "zh", when: date | datetime | None = None
+) -> Download:
+    """The GeoJSON of a map view as its CSV and XLSX read it: one FeatureCollection per layer shown
+    (a zip of ``<title>_<layer>.geojson`` when there are several), each feature once, its columns
+    headed and its names written in ``lang`` (``Layer.table``) and its ``data_source`` cited in
+    ``lang``. A view of two point layers (the 亩均 page's classes and warnings) is two files, not one
+    file of half-empty columns naming the warned enterprises twice.
+    """
+    stem = safe_filename(title)
+
+    def one(item: MapLayer) -> tuple[str, bytes]:
+        name = item.layer.title(lang)
+        table = item.layer.table(item.frame, lang)
+        frame = gpd.GeoDataFrame(table, geometry=item.frame.geometry.to_numpy(), crs=item.frame.crs)
+        prov = item.provenance
+        if prov is not None:
+            prov = replace(prov, source=source_label(prov.source, lang))
+        provs = {name: prov} if prov is not None else None
+        data = geojson_bytes({name: frame}, provs, title=name, when=when, measures=False)
+        return name, data
+
+    if len(items) == 1:
+        return Download(
+            "geojson", "GeoJSON", f"{stem}.geojson", MIME_TYPES["geojson"], lambda: one(items[0])[1]
+        )
+
+    def zipped() -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for item in items:
+                name, data = one(item)
+                zf.writestr(f"{stem}_{safe_filename(name)}.geojson", data)
+        return buf.getvalue()
+
+    label = message("exports.download.geojson_zip", lang)
+    return Download("geojson", label, f"{stem}_geojson.zip", "application/zip", zipped)

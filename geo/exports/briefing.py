@@ -68,6 +68,7 @@ class _Drawn:
     frame: gpd.GeoDataFrame
     colors: list
     fill_opacity: float
+    point_scale: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,7 @@ def _lay_out(
                 gdf[keep],
                 [c for c, k in zip(feature_colors[name], keep, strict=True) if k],
                 getattr(entries[0], "fill_opacity", 0.3) if entries else 0.3,
+                getattr(entries[0], "point_scale", 1.0) if entries else 1.0,
             )
         )
     return _Sheet(dpi, size_in, sub_lines, footer, map_bottom, map_h, view, layers)
@@ -397,7 +399,14 @@ def _render(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     for z, layer in enumerate(sheet.layers):
-        draw_features(ax, layer.frame, layer.colors, fill_opacity=layer.fill_opacity, z=2 + z * 3)
+        draw_features(
+            ax,
+            layer.frame,
+            layer.colors,
+            fill_opacity=layer.fill_opacity,
+            z=2 + z * 3,
+            point_scale=layer.point_scale,
+        )
     marks = [
         *scale_bar(ax, extent_w=x1 - x0, fontsize=base * 0.85, lang=lang),
         *north_arrow(ax, fontsize=base, lang=lang),

@@ -89,7 +89,11 @@ def _geom_paths(geoms) -> list[MplPath]:
     return paths
 
 
-def draw_features(ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacity: float, z: int) -> None:
+def draw_features(
+    ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacity: float, z: int, point_scale: float = 1.0
+) -> None:
+    """Draw ``gdf``'s polygons, lines and points in ``colors``; points ``point_scale`` times the
+    standard diameter (:attr:`LegendEntry.point_scale`)."""
     types = gdf.geom_type
     poly = types.isin(["Polygon", "MultiPolygon"]).to_numpy()
     line = types.isin(["LineString", "MultiLineString"]).to_numpy()
@@ -119,7 +123,13 @@ def draw_features(ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opac
         pcolors = np.repeat(colors[point], counts)
         size = 14 if len(xy) < 300 else 9 if len(xy) < 3000 else 5  # a town's points readable, a city's apart
         ax.scatter(
-            xy[:, 0], xy[:, 1], s=size, c=list(pcolors), edgecolors="white", linewidths=0.3, zorder=z + 2
+            xy[:, 0],
+            xy[:, 1],
+            s=size * point_scale**2,  # an area: the diameter scaled
+            c=list(pcolors),
+            edgecolors="white" if point_scale == 1.0 else "none",
+            linewidths=0.3,
+            zorder=z + 2,
         )
 
 
@@ -311,10 +321,11 @@ def legend_swatch(ax, x: float, y: float, w: float, h: float, entry: LegendEntry
             Line2D([x, x + w], [y + h / 2] * 2, color=entry.color, linewidth=2.5, transform=ax.transAxes)
         )
     elif kind == "point":
+        scale = getattr(entry, "point_scale", 1.0)
         ax.scatter(
             [x + w / 2],
             [y + h / 2],
-            s=40,
+            s=40 * scale**2,
             c=[entry.color],
             edgecolors="white",
             linewidths=0.5,

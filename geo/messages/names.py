@@ -20,6 +20,11 @@ INDUSTRY_EN: dict[str, str] = {
     "生物医药和医疗器械": "Biomedicine and medical devices",
     "高端纺织": "High-end textiles",
     "高端装备": "High-end equipment",
+    # the utility divisions of GB/T 4754-2017 (门类 D), which the evaluation excludes by default
+    # (geo/evaluation/evaluation.yaml `exclusions`), under the standard's English names
+    "电力、热力生产和供应业": "Production and supply of electric power and heat",
+    "燃气生产和供应业": "Production and supply of gas",
+    "水的生产和供应业": "Production and supply of water",
 }
 
 

@@ -29,6 +29,11 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
     "yearly.size_below": ("规下", "below designated size"),
     "yearly.size_below_small": ("规下（不足 {mu} 亩）", "below designated size, < {mu} mu"),
     "yearly.weights_total": ("{weights}（合计 {total:g}）", "{weights} (total {total:g})"),
+    # configured weights and, an indicator left out for want of data, the others rescaled
+    "yearly.weights_rescaled": (
+        "配置权重 {weights}，{dropped}缺数据不计，其余按比例放大为 {used}",
+        "configured weights {weights}, rescaled without {dropped} (no data) to {used}",
+    ),
     "yearly.filters_all": ("全部", "all"),
     # the rows of a parameter sheet (parameter_rows)
     "yearly.param.item": ("项目", "Item"),

@@ -85,3 +85,6 @@ class LegendEntry:
     color: str
     kind: str = "fill"  # "fill" | "line" | "point"
     fill_opacity: float = 0.35
+    # a point layer's points against the standard point, in diameter (the 亩均 warnings: a larger
+    # purple point under the class points, which reads as a ring on screen and on paper alike)
+    point_scale: float = 1.0

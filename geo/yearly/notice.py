@@ -23,6 +23,7 @@ from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
+from geo.messages.names import industry_name
 from geo.yearly.notice_words import notice_values, size_name
 from geo.yearly.period import ObjectionPeriod, load_objection_period, period_end, period_length
 
@@ -58,17 +59,29 @@ def _weights_body(weights: Mapping[str, float], lang: str, *, digits: int | None
 
 
 def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None = None) -> str:
-    """The weights per size group; with ``used`` (an evaluation's effective weights, groups as
-    rows), those: indicators left out for want of data are not named, the others scaled up."""
+    """The configured weights per size group; with ``used`` (an evaluation's effective weights,
+    groups as rows) that differ from them (an indicator left out for want of data, the others
+    scaled up), those too, labelled as rescaled: both figures, so that a map's subtitle, a table's
+    configuration column and the page's group list say the same weights."""
     parts = []
     for group in SIZE_GROUPS:
         on = config.score_above_scale if group == SIZE_GROUPS[0] else config.score_below_scale
         if not on:
             continue
         given = config.weights_for(group)
+        body = _weights_body(given, lang)
         if used is not None and group in used.index:
-            given = {k: float(used.loc[group, k]) for k in given if k in used.columns}
-        parts.append(labelled(_size_name(group, lang), _weights_body(given, lang), lang))
+            effective = {k: float(used.loc[group, k]) for k in given if k in used.columns}
+            dropped = [k for k, w in given.items() if w > 0 and not effective.get(k, 0) > 0]
+            if dropped and any(w > 0 for w in effective.values()):
+                body = message(
+                    "yearly.weights_rescaled",
+                    lang,
+                    weights=body,
+                    dropped=joined((ratio_label(k, with_unit=False, lang=lang) for k in dropped), lang),
+                    used=_weights_body(effective, lang),
+                )
+        parts.append(labelled(_size_name(group, lang), body, lang))
     return joined(parts, lang, mark="clause")
 
 
@@ -97,7 +110,9 @@ def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
         multiple=config.benchmark_multiple,
         cap=cap,
         min_land=config.below_scale_min_land_mu,
-        exclusions=joined(excluded, lang) if excluded else message("yearly.no_exclusions", lang),
+        exclusions=joined([industry_name(i, lang) for i in excluded], lang)
+        if excluded
+        else message("yearly.no_exclusions", lang),
         min_years=config.min_years_in_production,
         cutoffs=_cutoffs_text(config, lang),
         ranking=message(
@@ -108,7 +123,8 @@ def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
 
 def config_summary(config: EvaluationConfig, lang: str = "zh", *, used: pd.DataFrame | None = None) -> str:
     """Weights, benchmark rule and cut-offs in one line (for CSV columns and map subtitles);
-    ``used``: the evaluation's effective weights, shown instead of the configured ones."""
+    ``used``: the evaluation's effective weights, named beside the configured ones where an
+    indicator was left out for want of data (:func:`_weights_text`)."""
     bench = message("yearly.benchmark", lang, times=config.benchmark_multiple)
     named = config.method_title(lang)
     method = [message("yearly.method", lang, title=named)] if named else []
@@ -128,14 +144,21 @@ def filters_text(filters: Mapping[str, Sequence[str] | str], lang: str = "zh") -
 
 
 def export_columns(
-    table: pd.DataFrame, *, year: int | None, filters: str, config: EvaluationConfig, lang: str = "zh"
+    table: pd.DataFrame,
+    *,
+    year: int | None,
+    filters: str,
+    config: EvaluationConfig,
+    lang: str = "zh",
+    used: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """A copy of ``table`` with three columns saying what it was made with: year, filters, configuration."""
+    """A copy of ``table`` with three columns saying what it was made with: year, filters, configuration
+    (``used``: the evaluation's effective weights, see :func:`config_summary`)."""
     out = table.copy()
     names = tuple(message(f"yearly.column_{what}", lang) for what in ("year", "filters", "config"))
     out[names[0]] = year if year is not None else ""
     out[names[1]] = filters
-    out[names[2]] = config_summary(config, lang)
+    out[names[2]] = config_summary(config, lang, used=used)
     return out
 
 
@@ -146,16 +169,18 @@ def parameter_rows(
     year: int | None,
     filters: str,
     lang: str = "zh",
+    used: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Rows (item, value) for an export's parameter sheet: year, filters, method, weights,
-    each benchmark with its unit, cut-offs."""
+    """Rows (item, value) for an export's parameter sheet: year, filters, method, weights (with
+    ``used``, the effective ones too where they differ: :func:`config_summary`), each benchmark
+    with its unit, cut-offs."""
     source = f"{config.method_title(lang)} · {config.method.get('source', '')}"
     rows = [
         (message("yearly.param.year", lang), "" if year is None else str(year)),
         (message("yearly.param.filters", lang), filters),
         *([(message("yearly.param.source", lang), source)] if config.method else []),
         (message("yearly.param.method", lang), method_text(config, lang)),
-        (message("yearly.param.weights", lang), _weights_text(config, lang)),
+        (message("yearly.param.weights", lang), _weights_text(config, lang, used)),
         (message("yearly.param.classes", lang), _cutoffs_text(config, lang)),
     ]
     for group in benchmarks.index:
@@ -316,11 +341,18 @@ def notice_xlsx_bytes(
 
 
 def group_method_rows(
-    config: EvaluationConfig, group: str, benchmarks: pd.DataFrame, lang: str = "zh"
+    config: EvaluationConfig,
+    group: str,
+    benchmarks: pd.DataFrame,
+    lang: str = "zh",
+    *,
+    used: pd.DataFrame | None = None,
 ) -> list[tuple[str, str]]:
     """What one group's list was made with: (item, text) for its weights, benchmarks and classes;
     a group only listed says so. ``group`` is a configured group's name, or (without groups) 规上 /
-    规下 / the 规下 below the land minimum."""
+    规下 / the 规下 below the land minimum. ``used`` (the evaluation's effective weights, groups as
+    rows): where an indicator was left out for want of data, the rescaled weights beside the
+    configured ones, as :func:`config_summary` says them."""
     configured = {g.name: g for g in config.groups}
     if group in configured:
         g = configured[group]
@@ -340,7 +372,19 @@ def group_method_rows(
         return [(message("yearly.group.method", lang), message("yearly.group.listed_only", lang))]
     order = list(RATIOS_BY_KEY)  # the indicators in the catalogue's order
     weights = {k: weights[k] for k in sorted(weights, key=order.index) if weights[k] > 0}
-    rows = [(message("yearly.group.weights", lang), _weights_body(weights, lang, digits=None))]
+    body = _weights_body(weights, lang, digits=None)
+    if used is not None and group in used.index:
+        effective = {k: float(used.loc[group, k]) for k in weights if k in used.columns}
+        dropped = [k for k in weights if not effective.get(k, 0) > 0]
+        if dropped and any(w > 0 for w in effective.values()):
+            body = message(
+                "yearly.weights_rescaled",
+                lang,
+                weights=body,
+                dropped=joined((ratio_label(k, with_unit=False, lang=lang) for k in dropped), lang),
+                used=_weights_body(effective, lang),
+            )
+    rows = [(message("yearly.group.weights", lang), body)]
     if group in benchmarks.index:
         values = benchmarks.loc[group]
         text = joined(

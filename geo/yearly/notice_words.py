@@ -7,9 +7,9 @@ import re
 
 import pandas as pd
 
-from geo.evaluation.metrics import ZONE_COL
+from geo.evaluation.metrics import RATIOS_BY_KEY, ZONE_COL
 from geo.evaluation.rules import SIZE_ABOVE, SIZE_BELOW
-from geo.messages import Lang, message
+from geo.messages import Lang, message, t
 from geo.messages.names import industry_name
 from geo.place_names import place_name
 
@@ -53,6 +53,21 @@ def status_name(status: object, lang: Lang) -> object:
         if pattern.match(status):
             return pattern.sub(english, status)
     return status
+
+
+def reasons_name(reasons: object, lang: Lang, *, short: bool = False) -> object:
+    """One enterprise's shortfalls (``亩均税收、全员劳动生产率（缺数据）；扣分项：…``, the evaluation's
+    ``reasons``) in ``lang``: in English the indicators by their English labels, or by their short
+    names (``short=True``: "Tax/mu"), the lists joined with commas; in Chinese, or a value that is
+    not text, as it is."""
+    if lang != "en" or not isinstance(reasons, str):
+        return reasons
+    text = reasons
+    for r in sorted(RATIOS_BY_KEY.values(), key=lambda r: -len(r.label_zh)):
+        text = text.replace(r.label_zh, t(f"eff.short.{r.key}", "en") if short else r.label_en)
+    text = text.replace(t("eff.short.no_data", "zh"), t("eff.short.no_data", "en"))
+    text = text.replace("；", "; ").replace(t("eff.short.penalties", "zh"), t("eff.short.penalties", "en"))
+    return text.replace("、", ", ")
 
 
 def notice_values(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:

@@ -15,7 +15,13 @@ from pages.common.auth import firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import LIST_ROWS_MAX, number_config, rows, small_table
 from pages.efficiency.scope import mask_of
-from pages.efficiency.tables import CHANGE_COLUMNS, matrix_view, plain, table_labels, year_label
+from pages.efficiency.tables import (
+    CHANGE_COLUMNS,
+    changes_table,
+    matrix_view,
+    table_labels,
+    year_label,
+)
 from pages.efficiency.view import PageView
 
 
@@ -85,7 +91,7 @@ def comparison_tab(view: PageView, found: Changes) -> None:
     labels = table_labels(lang)
     for tab, frame, key in ((tab_up, up, "eff_up"), (tab_down, down, "eff_down")):
         view_key = ("eff.moves", key, *scope_key, lang)
-        shown = shared(view_key, lambda frame=frame: plain(frame[cols]).rename(columns=labels))
+        shown = shared(view_key, lambda frame=frame: changes_table(frame, cols, lang))
         tab.dataframe(
             rows(view_key, shown, lang, most=LIST_ROWS_MAX),
             hide_index=True,

@@ -20,7 +20,14 @@ from pages.efficiency.comparison import Changes
 from pages.efficiency.map import DrawnMap
 from pages.efficiency.ranking import Ranking
 from pages.efficiency.scope import scope_words
-from pages.efficiency.tables import english_values, plain, ranking_table, table_labels, year_label
+from pages.efficiency.tables import (
+    changes_table,
+    english_values,
+    plain,
+    ranking_table,
+    table_labels,
+    year_label,
+)
 from pages.efficiency.view import PageView
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -84,7 +91,12 @@ def _sheets(view: PageView, ranked: Ranking, found: Changes | None) -> dict[str,
             lang,
         ),
         lambda: parameter_rows(
-            view.config, view.result.benchmarks, year=view.year_or_none, filters=view.filters_words, lang=lang
+            view.config,
+            view.result.benchmarks,
+            year=view.year_or_none,
+            filters=view.filters_words,
+            lang=lang,
+            used=view.result.weights,
         ),
     )
     sheets = {
@@ -103,7 +115,9 @@ def _sheets(view: PageView, ranked: Ranking, found: Changes | None) -> dict[str,
         )
         sheets["企业变化" if zh else "Changes"] = shared(
             ("eff.changes_sheet", *scope_key, lang),
-            lambda: transition_words(plain(found.changes[found.columns]), lang).rename(columns=labels),
+            lambda: changes_table(
+                transition_words(plain(found.changes[found.columns]), lang), found.columns, lang
+            ),
         )
     if len(view.warnings):
         sheets["预警" if zh else "Warnings"] = warnings_table(view)
@@ -124,6 +138,7 @@ def _meta(view: PageView) -> dict:
         "filters": view.filters_words,
         "config": view.config,
         "lang": view.lang,
+        "used": view.result.weights,  # the configured weights and, rescaled, those used
     }
 
 
@@ -152,7 +167,9 @@ def download_row(view: PageView, ranked: Ranking, found: Changes | None) -> None
         f"{stem}.csv" if firms else f"{stem}_{t('eff.file.groups', lang)}.csv",
         "eff_csv",
     )
-    title = f"{view.title} {view.year_words}（{view.filters_words}）"
+    title = t("eff.download.book_title", lang).format(
+        title=f"{view.title} {view.year_words}".strip(), filters=view.filters_words
+    )
     d2.download_button(
         t("eff.download.xlsx" if firms else "eff.download.groups_xlsx", lang),
         data=lambda: xlsx_bytes(sheets, dict.fromkeys(sheets, view.provenance), title=title, lang=lang),
@@ -208,7 +225,7 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
     lang = view.lang
     with st.expander(t("export.panel", lang), icon=":material/download:"):
         st.caption(t("export.panel_note", lang))
-        # The weights used: those of indicators left out for want of data went to the others.
+        # The configured weights and, an indicator left out for want of data, those used (rescaled).
         subtitle = "\n".join(
             [
                 f"{year_label(view.year, lang)} · {view.filters_words}",
@@ -235,6 +252,8 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
                 # The scope's extent (the map sends no view: see map.py), e.g. 吴江, not all Suzhou.
                 extent=view_extent(drawn.out)
                 or shared(("eff.fit", *view.scope_key), lambda: frame_extent(view.scope)),
+                # one file per layer (classes, warnings, zones) headed as the CSV, each firm once a file
+                geojson_per_layer=True,
             ),
             key="eff_export",
         )

@@ -94,9 +94,15 @@ def _group_table(rows: pd.DataFrame, config: EvaluationConfig, lang: Lang) -> pd
 
 
 def group_lists(
-    evaluated: pd.DataFrame, config: EvaluationConfig, benchmarks: pd.DataFrame, lang: Lang
+    evaluated: pd.DataFrame,
+    config: EvaluationConfig,
+    benchmarks: pd.DataFrame,
+    lang: Lang,
+    *,
+    used: pd.DataFrame | None = None,
 ) -> None:
-    """One tab per group that has enterprises: its method and weights, then its ranked list."""
+    """One tab per group that has enterprises: its method and weights (``used``: the effective
+    ones too where an indicator had no data), then its ranked list."""
     if GROUP_COL not in evaluated.columns or evaluated.empty:
         return
     counts = group_counts(evaluated)
@@ -115,7 +121,7 @@ def group_lists(
     )
     for i, (tab, name) in enumerate(zip(tabs, names, strict=True)):
         with tab:
-            for item, text in group_method_rows(config, str(name), benchmarks, lang):
+            for item, text in group_method_rows(config, str(name), benchmarks, lang, used=used):
                 sep = "：" if lang == "zh" else ": "
                 st.markdown(f"**{_md(item)}**{sep}{_md(text)}")
             rows = evaluated[evaluated[GROUP_COL].astype(object) == name]

@@ -7,8 +7,7 @@ import streamlit as st
 
 from geo import yearly
 from geo.errors import DataValidationError
-from geo.evaluation import YEAR_COL
-from geo.evaluation.metrics import ID_COL, ZONE_COL
+from geo.evaluation.metrics import ID_COL
 from geo.messages import t
 from pages.common.frame import show_error
 from pages.common.maps import clicked_properties
@@ -16,7 +15,7 @@ from pages.efficiency.display import number_config
 from pages.efficiency.groups import profile_sources_and_land
 from pages.efficiency.map import DrawnMap
 from pages.efficiency.ranking import Ranking
-from pages.efficiency.tables import english_reasons, plain, table_labels, year_label
+from pages.efficiency.tables import profile_heading, profile_table, table_labels
 from pages.efficiency.view import PageView
 
 
@@ -53,20 +52,14 @@ def enterprise_profile(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None
     except DataValidationError as exc:
         show_error(exc)
         return
-    latest = profile.iloc[-1]
-    st.text(
-        f"{latest.get('name', '')} · {ent_id} · {latest.get('industry', '')} · {latest.get(ZONE_COL, '')}"
-    )
-    profile = profile.assign(**{YEAR_COL: profile[YEAR_COL].map(lambda y: year_label(y, lang))})
-    if lang == "en" and "reasons" in profile.columns:  # in full, as the downloads (the ranking: short)
-        profile = profile.assign(reasons=profile["reasons"].map(english_reasons))
-    labels = table_labels(lang)
+    st.text(profile_heading(profile, ent_id, lang))
+    shown = profile_table(profile, lang)
     st.dataframe(
-        plain(profile).rename(columns=labels),
+        shown,
         hide_index=True,
         width="stretch",
         key="eff_profile_table",
-        column_config=number_config(profile.rename(columns=labels)),
+        column_config=number_config(shown),
     )
     # 数据归集: each value's department file and rows; the land shared on a compound
     profile_sources_and_land(view.sources.ents_src, ent_id, view.result.enterprises, lang)

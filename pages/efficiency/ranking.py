@@ -105,7 +105,7 @@ def ranking(view: PageView) -> Ranking:
             )
         )
         result = view.result
-        group_lists(scope, result.config, result.benchmarks, lang)  # one list per group (issue 24)
+        group_lists(scope, result.config, result.benchmarks, lang, used=result.weights)  # issue 24
     else:
         firms_hidden_note(lang)
 

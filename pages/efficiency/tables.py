@@ -17,12 +17,13 @@ from geo.evaluation import (
     SIZE_ABOVE,
     SIZE_BELOW,
     SIZE_COL,
+    YEAR_COL,
 )
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
 from geo.place_names import place_name, short_place_name
-from geo.yearly.notice_words import status_name
+from geo.yearly.notice_words import reasons_name, status_name
 from pages.efficiency.sources import UNDATED
 
 # What a reader looks for first (the first six: :data:`KEY_COLUMNS`, read whole at 1280 px), then
@@ -100,19 +101,8 @@ def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:
         out["status"] = [status_name(v, "en") for v in out["status"].astype(object)]
     if "reasons" in out.columns:
         reasons = out["reasons"].astype(object).fillna("")
-        out["reasons"] = reasons.map({r: english_reasons(r, short=short) for r in reasons.unique()})
+        out["reasons"] = reasons.map({r: reasons_name(r, "en", short=short) for r in reasons.unique()})
     return out
-
-
-def english_reasons(reasons: str, *, short: bool = False) -> str:
-    """One enterprise's shortfalls (``亩均税收、全员劳动生产率（缺数据）；扣分项：…``) in English: the
-    indicators by their English labels, or their short names (``short=True``: "Tax/mu")."""
-    text = str(reasons)
-    for r in sorted(RATIOS_BY_KEY.values(), key=lambda r: -len(r.label_zh)):
-        text = text.replace(r.label_zh, t(f"eff.short.{r.key}", "en") if short else r.label_en)
-    text = text.replace(t("eff.short.no_data", "zh"), t("eff.short.no_data", "en"))
-    text = text.replace("；", "; ").replace(t("eff.short.penalties", "zh"), t("eff.short.penalties", "en"))
-    return text.replace("、", ", ")
 
 
 def rank_label(by: Sequence[str], lang: Lang) -> str:
@@ -223,6 +213,67 @@ CHANGE_COLUMNS = (
     "industry",
     "land_mu",
 )
+
+
+# The profile's yearly table (企业画像): what a reader looks for first — the year, its score, class,
+# rank and warnings, read at 1280 px without a sideways scroll — then the other ranks, the
+# shortfalls, the enterprise's own words and its figures (the amounts).
+PROFILE_COLUMNS = (
+    YEAR_COL,
+    "score",
+    CLASS_COL,
+    "rank",
+    "warnings",
+    "rank_in_industry",
+    "rank_in_zone",
+    "rank_in_size",
+    "status",
+    "reasons",
+    "land_mu",
+    "sales_wan_yuan",
+    "tax_wan_yuan",
+    "tax_per_mu_wan_yuan",
+    "sales_per_mu_wan_yuan",
+    "value_added_per_mu_wan_yuan",
+    "tax_per_kwh_yuan",
+    "name",
+    "industry",
+    ZONE_COL,
+    SIZE_COL,
+)
+
+
+def profile_table(profile: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """An enterprise's years (:func:`geo.yearly.enterprise_profile`) as the profile shows them:
+    the columns in :data:`PROFILE_COLUMNS` order (any others after), the years named, and in
+    English the industry, 区镇, size, status and shortfalls in English (the shortfalls in full, as
+    the downloads; the ranking names them short), headed by :func:`table_labels`."""
+    first = [c for c in PROFILE_COLUMNS if c in profile.columns]
+    out = plain(profile[first + [c for c in profile.columns if c not in first]])
+    out[YEAR_COL] = out[YEAR_COL].map(lambda y: year_label(y, lang))
+    if lang == "en":
+        out = english_values(out)
+    if "rank" in out.columns:
+        out["rank"] = pd.array(pd.to_numeric(out["rank"], errors="coerce").round(), dtype="Int64")
+    return out.rename(columns=table_labels(lang))
+
+
+def profile_heading(profile: pd.DataFrame, ent_id: str, lang: Lang) -> str:
+    """The profile's line above its table: name · id · industry · 区镇 of the latest year (the
+    industry and the 区镇 in English on the English page; the firm's name as the data has it)."""
+    latest = profile.iloc[-1]
+    industry, zone = latest.get("industry", ""), latest.get(ZONE_COL, "")
+    if lang == "en":
+        industry = industry_name(industry, "en") if isinstance(industry, str) else industry
+        zone = place_name(zone, "en") if isinstance(zone, str) else zone
+    return " · ".join(str(v) for v in (latest.get("name", ""), ent_id, industry, zone))
+
+
+def changes_table(changes: pd.DataFrame, columns: Sequence[str], lang: Lang) -> pd.DataFrame:
+    """The year-on-year changes (``columns`` of ``changes``) as shown and exported: in English the
+    区镇 and the industries in English too (the movers' indicators are in ``moved_by_en``)."""
+    out = plain(changes[list(columns)])
+    return (english_values(out) if lang == "en" else out).rename(columns=table_labels(lang))
 
 
 def year_label(year: int, lang: Lang) -> str:

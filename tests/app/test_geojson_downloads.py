@@ -1,6 +1,7 @@
 """The GeoJSON the pages hand out (issue 23 items 8 and 16), read back as QGIS reads it (GDAL via
-pyogrio): the evaluation page's and the data page's download of a mixed view is a zip of one file per
-geometry type, each of one type, the enterprises under the official headers, counts as integers."""
+pyogrio): the data page's download of a mixed view is a zip of one file per geometry type, each of one
+type, the enterprises under the official headers, counts as integers; the evaluation page's is one
+file per layer, headed as its CSV."""
 
 from __future__ import annotations
 
@@ -49,22 +50,26 @@ def _info(tmp_path, name: str, data: bytes) -> dict:
     return pyogrio.read_info(path)
 
 
-def test_the_evaluation_pages_geojson_is_one_file_per_type_with_official_headers(tmp_path, monkeypatch):
+def test_the_evaluation_pages_geojson_is_one_file_per_layer_headed_as_its_csv(tmp_path, monkeypatch):
+    """One file per layer shown (区镇, classes, warnings), each of one geometry type, each enterprise
+    once in a file (the classes and the warnings in one point file named 689 = 462 + 227 features,
+    half of each column empty), its columns headed in the page's language as the CSV heads them."""
     seen = _recorded_geojson(monkeypatch)
     open_page("pages/efficiency.py", timeout=120)
     (zipped,) = [name for name in seen if name.endswith("_geojson.zip")]
     files = _files(seen[zipped])
-    assert sorted(name.rsplit("_", 1)[-1] for name in files) == ["point.geojson", "polygon.geojson"]
-    infos = {name.rsplit("_", 1)[-1]: _info(tmp_path, name, data) for name, data in files.items()}
-    assert infos["polygon.geojson"]["geometry_type"] == "Polygon"  # the 8 区镇: one type
-    assert infos["point.geojson"]["geometry_type"] == "Point"
-    assert infos["polygon.geojson"]["features"] == 8  # Wujiang's 区镇
-    fields = infos["point.geojson"]["fields"].tolist()
-    # the enterprises' catalogued columns under the official headers; computed ones (score,
-    # tax_per_mu_wan_yuan) keep the atlas's names, listed in the file's atlas_columns
-    assert fields[:4] == ["企业编号", "企业名称", "zone", "行业"], fields
-    assert not {"ent_id", "name", "industry"} & set(fields)
-    assert "score" in fields and "eval_class" in fields
+    assert len(files) == 3, sorted(files)
+    infos = {name: _info(tmp_path, name, data) for name, data in files.items()}
+    kinds = sorted(str(info["geometry_type"]) for info in infos.values())
+    assert kinds == ["Point", "Point", "Polygon"], kinds
+    (zones,) = [info for info in infos.values() if info["geometry_type"] == "Polygon"]
+    assert zones["features"] == 8  # Wujiang's 区镇
+    points = [info for info in infos.values() if info["geometry_type"] == "Point"]
+    classes = next(info for info in points if "综合得分（分）" in info["fields"].tolist())
+    fields = classes["fields"].tolist()
+    assert fields[:4] == ["企业编号", "企业名称", "区镇/园区", "行业"], fields  # as the CSV heads them
+    assert not {"ent_id", "name", "industry", "score", "eval_class", "size_class"} & set(fields), fields
+    assert "评价类别" in fields
 
 
 def test_the_data_pages_geojson_of_districts_towns_and_firms(tmp_path, monkeypatch, user_store):

@@ -128,6 +128,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.low_land.list": ("D 类企业清单（用地从大到小）", "Class-D enterprises (largest land first)"),
     "eff.download.csv": ("下载排名表（CSV）", "Download ranking (CSV)"),
     "eff.download.xlsx": ("下载排名表（Excel）", "Download ranking (Excel)"),
+    # the workbook's title (its about sheet): the page, the year and the filters
+    "eff.download.book_title": ("{title}（{filters}）", "{title} ({filters})"),
     "eff.not_computable": ("无法计算", "n/a"),
     "eff.empty": ("当前范围内没有参评企业。", "No scored enterprise in this scope."),
     "eff.outside": (

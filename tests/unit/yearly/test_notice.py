@@ -16,7 +16,7 @@ from geo.yearly.period import ObjectionPeriod
 from tests.fixtures import years as fx
 
 
-def test_the_summary_names_the_weights_used_not_the_ones_left_out():
+def test_the_summary_names_the_configured_weights_and_those_used():
     config = default_config()
     # 规上: 单位排放税收 (10) had no data: its weight went to the other five, in proportion (× 100/90).
     above = {k: v * 100 / 90 for k, v in config.weights_above_scale.items()}
@@ -25,8 +25,12 @@ def test_the_summary_names_the_weights_used_not_the_ones_left_out():
     configured = config_summary(config, "zh")
     assert "单位排放税收 10" in configured
     shown = config_summary(config, "zh", used=used)
-    assert "单位排放税收" not in shown
-    assert "规上：亩均税收 44.44、亩均销售收入 22.22、单位能耗税收 11.11" in shown
+    # both figures, labelled (the PNG, the CSV/XLSX and the page say the same)
+    assert "规上：配置权重 亩均税收 40、亩均销售收入 20、单位能耗税收 10、单位排放税收 10" in shown
+    assert (
+        "单位排放税收缺数据不计，其余按比例放大为 亩均税收 44.44、亩均销售收入 22.22、单位能耗税收 11.11"
+        in shown
+    )
     assert "（合计 100）；规下：亩均税收 70、单位用电税收 30（合计 100）" in shown
     assert "total 100" in config_summary(config, "en", used=used)
 
@@ -139,7 +143,8 @@ def test_the_english_words_are_english_and_the_chinese_ones_unchanged():
         assert not _chinese(bare), text
     assert "Benchmark · above designated size · Tax per mu (10k yuan/mu)" in english
     assert (
-        "enterprises of excluded industries (电力、热力生产和供应业, 燃气生产和供应业, 水的生产和供应业)"
+        "enterprises of excluded industries (Production and supply of electric power and heat, "
+        "Production and supply of gas, Production and supply of water)"
         " and those in production under 2 years are class T (not scored)" in english[0]
     )
     assert english[0].endswith("rest D (above and below designated size ranked separately).")

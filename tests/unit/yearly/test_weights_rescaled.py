@@ -1,0 +1,72 @@
+"""The weights said the same everywhere (the walk: the PNG's subtitle gave 44.44/22.22/11.11, the CSV,
+the XLSX and the page 40/20/10/10/10/10): the configured weights, and where an indicator was left out
+for want of data, the others rescaled — both figures, labelled."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from geo.evaluation import default_config
+from geo.yearly.notice import SIZE_GROUPS, config_summary, export_columns, parameter_rows
+
+EMISSION = "tax_per_emission_equiv_wan_yuan"
+
+
+@pytest.fixture
+def used() -> pd.DataFrame:
+    """规上 without the emission indicator (10 of 100): the other five scaled by 100/90."""
+    config = default_config()
+    given = config.weights_for(SIZE_GROUPS[0])
+    assert given[EMISSION] == 10 and sum(given.values()) == 100
+    return pd.DataFrame(
+        [{k: (0.0 if k == EMISSION else w * 100 / 90) for k, w in given.items()}], index=[SIZE_GROUPS[0]]
+    )
+
+
+def test_the_summary_gives_the_configured_weights_and_the_rescaled_ones_labelled(used):
+    text = config_summary(default_config(), "en", used=used)
+    assert (
+        "configured weights Tax per mu 40, Sales per mu 20, Tax per tce 10, Tax per pollutant equivalent 10"
+        in text
+    )
+    assert (
+        "rescaled without Tax per pollutant equivalent (no data) to Tax per mu 44.44, Sales per mu 22.22"
+        in text
+    )
+    zh = config_summary(default_config(), "zh", used=used)
+    assert "配置权重 亩均税收 40、亩均销售收入 20" in zh
+    assert "单位排放税收缺数据不计，其余按比例放大为 亩均税收 44.44、亩均销售收入 22.22" in zh
+
+
+def test_the_csv_column_and_the_parameter_sheet_say_the_same_as_the_png(used):
+    config = default_config()
+    subtitle = config_summary(config, "en", used=used)
+    table = export_columns(
+        pd.DataFrame({"a": [1]}), year=2022, filters="all", config=config, lang="en", used=used
+    )
+    assert table["Configuration"].iloc[0] == subtitle
+    rows = parameter_rows(config, pd.DataFrame(), year=2022, filters="all", lang="en", used=used)
+    weights = rows.set_index(rows.columns[0]).loc["Weights"].iloc[0]
+    assert "44.44" in weights and "Tax per mu 40" in weights
+
+
+def test_nothing_dropped_says_the_configured_weights_once():
+    config = default_config()
+    given = config.weights_for(SIZE_GROUPS[0])
+    same = pd.DataFrame([given], index=[SIZE_GROUPS[0]])
+    text = config_summary(config, "en", used=same)
+    assert "rescaled" not in text and "configured" not in text
+    assert text == config_summary(config, "en")
+
+
+def test_the_pages_group_list_says_the_same_as_the_png(used):
+    from geo.yearly.notice import group_method_rows
+
+    config = default_config()
+    rows = dict(group_method_rows(config, SIZE_GROUPS[0], pd.DataFrame(), "en", used=used))
+    weights = next(v for k, v in rows.items() if k.startswith("Weights"))
+    assert weights.startswith("configured weights Tax per mu 40, Sales per mu 20")
+    assert "rescaled without Tax per pollutant equivalent (no data) to Tax per mu 44.44" in weights
+    plain = dict(group_method_rows(config, SIZE_GROUPS[0], pd.DataFrame(), "en"))
+    assert "rescaled" not in next(v for k, v in plain.items() if k.startswith("Weights"))
