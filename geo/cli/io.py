@@ -8,12 +8,15 @@ from pathlib import Path
 import geopandas as gpd
 
 from geo import ingest
-from geo.cli.arguments import STORE_HELP, USER_HELP, add_table_arguments
+from geo.cli.arguments import STORE_HELP, TABLE_FORMATS, USER_HELP, add_table_arguments, table_frame
 from geo.cli.output import lang_of, names, parts, say, written
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export
+from geo.ingest.base import frame_name
+from geo.ingest.frames import fit_boundaries
 from geo.messages.notes import note
+from geo.spatial.crs import Frame
 from geo.storage.provenance import LegendEntry
 from geo.storage.schema import ACCURACY_CLASSES
 from geo.storage.stored import stored_layer
@@ -59,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--layer", help="GeoPackage/KML 图层、zip 中的 Shapefile 名或 Excel 工作表")
     p.add_argument("--crs", help="坐标系，如 EPSG:4549（文件没有 .prj 时必填）")
     p.add_argument("--swap-xy", action="store_true", help="交换经纬度（纬度在前，或测量坐标 X 为北向）")
-    add_table_arguments(p, frame_flag="--frame", what="表格")
+    add_table_arguments(p, frame_flag="--frame", what="表格", placed_otherwise="和按 --join-layer 关联的表格")
     p.add_argument("--join-layer", help="表格按名称/代码关联到的分区图层（内置或 user_ 图层）")
     p.add_argument("--join-key", help="分区图层中用于关联的字段，如 name、adcode")
     p.add_argument("--join-col", help="表格中用于关联的列，如 区镇")
@@ -133,6 +136,42 @@ def _filter(frame: gpd.GeoDataFrame, where: dict[str, str]) -> gpd.GeoDataFrame:
     return frame
 
 
+def _frame(args: argparse.Namespace, data: bytes) -> Frame:
+    """The lon/lat frame to read the file in: ``--frame``, else asked of a point table
+    (:func:`geo.cli.arguments.table_frame`); a table placed by a join needs none."""
+    if args.frame is None and args.join_layer:
+        return "wgs84"
+    return table_frame(
+        data,
+        args.file.name,
+        given=args.frame,
+        flag="--frame",
+        layer=args.layer,
+        kind=args.kind,
+        lon_col=args.lon_col,
+    )
+
+
+def _check_declared_frame(args: argparse.Namespace, result: ingest.ImportResult) -> None:
+    """A file that carries its CRS is read in the frame it declares (WGS-84) without ``--frame``,
+    unless its boundaries clearly fit the bundled real ones better as GCJ-02 or BD-09 (files from
+    高德-derived sources say "EPSG:4326" all the same): the page proposes that frame, here the
+    command asks, naming it and why."""
+    if args.frame is not None or result.fmt in TABLE_FORMATS or result.source_frame != "wgs84":
+        return
+    fit = fit_boundaries(result.frame.geometry)
+    if fit is None or fit.proposed in (None, "wgs84"):
+        return
+    raise DataValidationError.of(
+        "cli.frame_contradicted",
+        file=args.file.name,
+        crs=result.source_crs,
+        proposed=fit.proposed,
+        frame=frame_name(fit.proposed),
+        reason=fit.reason,
+    )
+
+
 def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
     given = parse_pairs(args.map, note("cli.what.mapping"))
     mapping = None
@@ -144,7 +183,7 @@ def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
         args.file.name,
         layer=args.layer,
         crs=args.crs,
-        frame=args.frame,
+        frame=_frame(args, data),
         swap_xy=args.swap_xy,
         lon_col=args.lon_col,
         lat_col=args.lat_col,
@@ -196,7 +235,10 @@ def run_import(args: argparse.Namespace) -> int:
             )
         if found.is_table:
             lon, lat = found.lon_col or "—", found.lat_col or "—"
-            say(args, "cli.out.lon_lat_suggested", lon=lon, lat=lat, frame=found.frame)
+            frame = found.proposed_frame() or note("cli.out.frame_unknown")
+            say(args, "cli.out.lon_lat_suggested", lon=lon, lat=lat, frame=frame)
+        if found.frame_notes:
+            say(args, "cli.out.frame_evidence", reason=found.frame_reason())
         if found.mapping:
             say(args, "cli.out.mapping_suggested", pairs=parts(f"{k}={v}" for k, v in found.mapping.items()))
         for item in found.notes:
@@ -217,6 +259,7 @@ def run_import(args: argparse.Namespace) -> int:
             args.report.write_bytes(export.csv_bytes(ingest.report_for_download(exc.report)))
             say(args, "cli.out.row_report", path=args.report)
         raise
+    _check_declared_frame(args, result)
     say(args, "cli.out.read", summary=result.summary_note(), crs=result.source_crs)
     for item in result.notes:
         print(f"· {written(args, item)}")

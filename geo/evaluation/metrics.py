@@ -36,6 +36,7 @@ from geo.evaluation.ratios import Ratio as Ratio
 from geo.evaluation.ratios import ratio_label as ratio_label
 from geo.evaluation.zone_sums import group_sums, header
 from geo.messages import listed, message
+from geo.spatial.crs import same_crs
 from geo.spatial.measure import area_mu, to_analysis_crs
 from geo.spatial.point_coords import point_xy
 from geo.spatial.zone_index import ZoneIndex, locate_exact
@@ -312,6 +313,11 @@ def check_zones(zones: gpd.GeoDataFrame, *, zone_id: str, check_valid: bool = Tr
     DataValidationError
         Naming the problem and, for invalid geometries, the zones concerned.
     """
+    _checked_zone_keys(zones, zone_id=zone_id, check_valid=check_valid)
+
+
+def _checked_zone_keys(zones: gpd.GeoDataFrame, *, zone_id: str, check_valid: bool) -> pd.Series:
+    """:func:`check_zones`, returning the zone keys it checked."""
     if not isinstance(zones, gpd.GeoDataFrame):
         raise DataValidationError.of("evaluation.zones_not_a_layer")
     if len(zones) == 0:
@@ -330,6 +336,7 @@ def check_zones(zones: gpd.GeoDataFrame, *, zone_id: str, check_valid: bool = Tr
         invalid = ~shapely.is_valid(geoms)
         if invalid.any():
             raise DataValidationError.of("evaluation.zones_invalid", zones=_preview(keys[invalid].tolist()))
+    return keys
 
 
 def assign_zones(
@@ -391,10 +398,9 @@ def _assign_checked(
     ent_geoms = enterprises.geometry  # once: each access to a frame's geometry builds a GeoSeries
     if ent_geoms.crs is None:
         raise DataValidationError.of("evaluation.enterprises_no_crs")
-    check_zones(zones, zone_id=zone_id, check_valid=False)
-    keys = _zone_keys(zones, zone_id)
+    keys = _checked_zone_keys(zones, zone_id=zone_id, check_valid=False)
     zone_geoms = zones.geometry
-    if not (zone_geoms.crs is ent_geoms.crs or zone_geoms.crs.equals(ent_geoms.crs)):
+    if not same_crs(zone_geoms.crs, ent_geoms.crs):
         zone_geoms = zone_geoms.to_crs(ent_geoms.crs)
     x, y = point_xy(ent_geoms.to_numpy())
     geoms = zone_geoms.to_numpy()
@@ -408,16 +414,16 @@ def _assign_checked(
         index=enterprises.index,
         name=ZONE_COL,
     )
-    outside = tuple(enterprises[id_col].iloc[np.flatnonzero(zone_idx < 0)].tolist())
+    outside = tuple(enterprises[id_col].array.take(np.flatnonzero(zone_idx < 0)).tolist())
     n_missing_xy = int((~(np.isfinite(x) & np.isfinite(y))).sum())
     notes, notes_en = [], []
     if n_missing_xy:
-        notes.append(f"{n_missing_xy} 家企业没有位置，计入区域外")
-        notes_en.append(f"{n_missing_xy} enterprises have no location and count as outside every zone")
+        notes.append(message("evaluation.no_location_outside", "zh", n=n_missing_xy))
+        notes_en.append(message("evaluation.no_location_outside", "en", n=n_missing_xy))
     n_overlap = int((hits > 1).sum())
     if n_overlap:
-        notes.append(f"{n_overlap} 家企业位于区域重叠处，已归入排在前面的区域")
-        notes_en.append(f"{n_overlap} enterprises lie where zones overlap and went to the first zone")
+        notes.append(message("evaluation.overlap_first_zone", "zh", n=n_overlap))
+        notes_en.append(message("evaluation.overlap_first_zone", "en", n=n_overlap))
     return ZoneAssignment(
         zone=zone,
         zone_keys=tuple(key_values.tolist()),

@@ -25,6 +25,7 @@ from geo.exports.map_marks import (
     font_families,
     label_polygons,
     legend_swatch,
+    mark_boxes,
     north_arrow,
     scale_bar,
     wrap,
@@ -397,12 +398,17 @@ def _render(
     ax.set_ylim(y0, y1)
     for z, layer in enumerate(sheet.layers):
         draw_features(ax, layer.frame, layer.colors, fill_opacity=layer.fill_opacity, z=2 + z * 3)
-    placed: list = []
+    marks = [
+        *scale_bar(ax, extent_w=x1 - x0, fontsize=base * 0.85, lang=lang),
+        *north_arrow(ax, fontsize=base, lang=lang),
+    ]
+    # Labels keep clear of the marks and inside the map's frame (the legend is beside it).
+    renderer = fig.canvas.get_renderer()
+    placed = mark_boxes(marks, renderer)
+    within = ax.get_window_extent(renderer)
     named: dict[str, list] = {}
     for layer in reversed(sheet.layers):  # upper layers' labels win
-        label_polygons(ax, layer.frame, base * 0.75, placed, lang=lang, named=named)
-    scale_bar(ax, extent_w=x1 - x0, fontsize=base * 0.85, lang=lang)
-    north_arrow(ax, fontsize=base, lang=lang)
+        label_polygons(ax, layer.frame, base * 0.75, placed, lang=lang, named=named, within=within)
     _legend_panel(fig, sheet, frames, legend, provenance, lang=lang, legend_title=legend_title, base=base)
     for i, line in enumerate(sheet.footer):  # above the paper's lower margin
         fig.text(

@@ -12,6 +12,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.exports.briefing import Extent, Paper, png_bytes
+from geo.exports.filenames import safe_filename
 from geo.exports.tables import (
     GEOMETRY_FAMILIES,
     MIME_TYPES,
@@ -20,7 +21,6 @@ from geo.exports.tables import (
     geojson_bytes,
     geojson_files,
     layers_csv_bytes,
-    safe_filename,
     xlsx_bytes,
 )
 from geo.messages import Lang, message

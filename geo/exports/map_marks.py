@@ -15,12 +15,14 @@ import numpy as np
 import pandas as pd
 import shapely
 from matplotlib import font_manager
+from matplotlib.artist import Artist
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.patches import Polygon as MplPolygon
 from matplotlib.path import Path as MplPath
+from matplotlib.transforms import Bbox
 
 from geo.messages import Lang, message
 from geo.place_names import place_name
@@ -158,12 +160,15 @@ def label_polygons(
     *,
     lang: Lang = "zh",
     named: dict[str, list] | None = None,
+    within: Bbox | None = None,
 ) -> None:
     """Name labels inside each polygon, moved up or down when they would overlap a label already
-    placed (``placed``: their display boxes, upper layers first), and left out when no place fits,
-    when the place is outside the view, or when the same name already labels a polygon that meets
-    this one (``named``: name -> polygons labelled; e.g. a district drawn by two layers). A place
-    is named in ``lang`` (:func:`geo.place_names.place_name`)."""
+    placed or a mark of the map (``placed``: display boxes, the scale bar's and north arrow's
+    first, then labels, upper layers first), and left out when no place fits, when the place is
+    outside the view, when the label would stick out of ``within`` (the map's box: a long name must
+    not run past its frame into the legend), or when the same name already labels a polygon that
+    meets this one (``named``: name -> polygons labelled; e.g. a district drawn by two layers). A
+    place is named in ``lang`` (:func:`geo.place_names.place_name`)."""
     polygonal = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
     if "name" not in polygonal or not 0 < len(polygonal) <= 25:
         return
@@ -192,14 +197,27 @@ def label_polygons(
                 parse_math=False,
             )
             box = text.get_window_extent(renderer).expanded(1.08, 1.15)
-            if not any(box.overlaps(other) for other in placed):
+            inside = within is None or _contains(within, box)
+            if inside and not any(box.overlaps(other) for other in placed):
                 placed.append(box)
                 named.setdefault(str(name), []).append(geom)
                 break
             text.remove()
 
 
-def scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
+def _contains(outer: Bbox, inner: Bbox) -> bool:
+    return outer.x0 <= inner.x0 and inner.x1 <= outer.x1 and outer.y0 <= inner.y0 and inner.y1 <= outer.y1
+
+
+def mark_boxes(artists: Sequence[Artist], renderer) -> list[Bbox]:
+    """The display boxes of a map's marks (scale bar, north arrow), a little widened: the places
+    no label may take (:func:`label_polygons`' ``placed``)."""
+    return [a.get_window_extent(renderer).expanded(1.05, 1.05) for a in artists]
+
+
+def scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> list[Artist]:
+    """A scale bar in the map's lower left, in km (or m for a short one); returns what it drew."""
+    drawn: list[Artist] = []
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     length = nice_length(extent_w / 4)
@@ -208,68 +226,82 @@ def scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> None:
     height = (y1 - y0) * 0.008
     half = length / 2
     for i, fc in enumerate(("black", "white", "black", "white")):
-        ax.add_patch(
-            Rectangle(
-                (left + i * half / 2, bottom),
-                half / 2,
-                height,
-                facecolor=fc,
-                edgecolor="black",
-                linewidth=0.6,
-                zorder=30,
+        drawn.append(
+            ax.add_patch(
+                Rectangle(
+                    (left + i * half / 2, bottom),
+                    half / 2,
+                    height,
+                    facecolor=fc,
+                    edgecolor="black",
+                    linewidth=0.6,
+                    zorder=30,
+                )
             )
         )
     for value in (0, half, length):
         text = f"{value / div:g}"
+        drawn.append(
+            ax.text(
+                left + value,
+                bottom + height * 1.8,
+                text,
+                fontproperties=font(fontsize),
+                ha="center",
+                va="bottom",
+                zorder=30,
+                parse_math=False,
+            )
+        )
+    drawn.append(
         ax.text(
-            left + value,
-            bottom + height * 1.8,
-            text,
+            left + length + (x1 - x0) * 0.01,
+            bottom + height / 2,
+            unit,
             fontproperties=font(fontsize),
-            ha="center",
-            va="bottom",
+            ha="left",
+            va="center",
             zorder=30,
             parse_math=False,
         )
-    ax.text(
-        left + length + (x1 - x0) * 0.01,
-        bottom + height / 2,
-        unit,
-        fontproperties=font(fontsize),
-        ha="left",
-        va="center",
-        zorder=30,
-        parse_math=False,
     )
+    return drawn
 
 
-def north_arrow(ax, *, fontsize: float, lang: Lang) -> None:
+def north_arrow(ax, *, fontsize: float, lang: Lang) -> list[Artist]:
+    """A north arrow in the map's upper right; returns what it drew."""
     # The map is drawn in EPSG:4549 (Gauss-Kruger, CM 120E): grid north is within 1° of true north
     # over Suzhou.
     cx, top, length = 0.95, 0.95, 0.09
+    drawn: list[Artist] = []
     for side, fill in ((-1, "black"), (1, "white")):  # a half-black, half-white arrow head
-        ax.add_patch(
-            MplPolygon(
-                [(cx, top), (cx + side * 0.018, top - length), (cx, top - length * 0.72)],
-                closed=True,
-                transform=ax.transAxes,
-                facecolor=fill,
-                edgecolor="black",
-                linewidth=0.8,
-                zorder=31,
+        drawn.append(
+            ax.add_patch(
+                MplPolygon(
+                    [(cx, top), (cx + side * 0.018, top - length), (cx, top - length * 0.72)],
+                    closed=True,
+                    transform=ax.transAxes,
+                    facecolor=fill,
+                    edgecolor="black",
+                    linewidth=0.8,
+                    zorder=31,
+                )
             )
         )
-    ax.text(
-        cx,
-        top + 0.012,
-        message("exports.footer.north", lang),
-        transform=ax.transAxes,
-        fontproperties=font(fontsize * 1.3),
-        ha="center",
-        va="bottom",
-        zorder=31,
-        parse_math=False,
+    drawn.append(
+        ax.text(
+            cx,
+            top + 0.012,
+            message("exports.footer.north", lang),
+            transform=ax.transAxes,
+            fontproperties=font(fontsize * 1.3),
+            ha="center",
+            va="bottom",
+            zorder=31,
+            parse_math=False,
+        )
     )
+    return drawn
 
 
 def legend_swatch(ax, x: float, y: float, w: float, h: float, entry: LegendEntry) -> None:

@@ -63,21 +63,6 @@ def export_date(when: date | datetime | None) -> str:
     return when.strftime("%Y-%m-%d")
 
 
-FILENAME_CHARS = 60
-
-
-def safe_filename(title: str) -> str:
-    """A file name stem from a title, in the title's language: what no file system or download
-    takes (``\\ / : * ? " < > |``), blanks, and the punctuation that only clutters a name (``, ; ·
-    ；，、``) become ``_``; at most :data:`FILENAME_CHARS` characters, cut after a whole word;
-    ``atlas`` when nothing is left."""
-    name = re.sub(r'[\\/:*?"<>|\s,;·；，、]+', "_", title).strip("_.")
-    if len(name) > FILENAME_CHARS:
-        cut = name[:FILENAME_CHARS]
-        name = cut.rsplit("_", 1)[0] if "_" in cut[FILENAME_CHARS // 2 :] else cut
-    return name.strip("_.") or "atlas"
-
-
 def _jsonable(value):
     if value is None or value is pd.NA or value is pd.NaT:
         return None

@@ -68,6 +68,28 @@ class Inspection:
     notes: tuple[str, ...]
     preview: pd.DataFrame
     frame_fit: FrameFit | None = None  # the data's own evidence for ``frame`` (a proposal)
+    # What the names and the data say about the lon/lat frame (said where the frame is chosen,
+    # apart from ``notes``, so that it is said once)
+    frame_notes: tuple[str, ...] = ()
+
+    def proposed_frame(self) -> Frame | None:
+        """The lon/lat frame to propose (the page preselects it, the command line names it).
+
+        The evidence of the data itself (boundaries held against the bundled ones, points against
+        the place their address names) when it is clear, else the column and file names (高德经度,
+        baidu), else for geodata the frame its CRS declares (WGS-84). None for a table nothing
+        in which says: its frame must be asked.
+        """
+        fit = self.frame_fit
+        if fit is not None and fit.proposed is not None:
+            return fit.proposed
+        if self.frame != "wgs84" or not self.is_table:
+            return self.frame
+        return None
+
+    def frame_reason(self) -> Listing:
+        """Why :meth:`proposed_frame` (or why none): the frame notes as one sentence."""
+        return Listing(self.frame_notes, sep="；", sep_en="; ")
 
 
 @dataclass
@@ -190,15 +212,16 @@ def inspect_upload(
                     )
                 )
     frame_guess = suggest_frame(columns, filename)
+    frame_notes = []
     if frame_guess != "wgs84":
-        notes.append(note("ingest.note.frame_by_names", frame=frame_name(frame_guess)))
+        frame_notes.append(note("ingest.note.frame_by_names", frame=frame_name(frame_guess)))
     fit = _frame_fit(frame, is_table, raw.crs, suggestion, lon_col, lat_col)
     if fit is not None:
-        notes.append(fit.reason)
-        if fit.proposed is not None and fit.proposed != frame_guess:
+        frame_notes.append(fit.reason)
+        if fit.proposed is not None:
             frame_guess = fit.proposed
-            notes.append(note("ingest.note.frame_proposed", frame=frame_name(frame_guess)))
     preview = pd.DataFrame(frame.drop(columns=frame.geometry.name) if not is_table else frame).head(20)
+    mapping = suggest_mapping(columns, kind, frame=frame, notes=notes)  # the id column vetted
     return Inspection(
         filename=filename,
         fmt=fmt,
@@ -213,10 +236,11 @@ def inspect_upload(
         lon_col=lon_col,
         lat_col=lat_col,
         frame=frame_guess,
-        mapping=suggest_mapping(columns, kind),
+        mapping=mapping,
         notes=tuple(notes),
         preview=preview,
         frame_fit=fit,
+        frame_notes=tuple(frame_notes),
     )
 
 
@@ -533,7 +557,8 @@ def read_upload(
     gdf = _fit_kind(gdf, kind, rownum, report, notes)
     mapping = opts.mapping
     if kind != "other" and mapping is None:
-        mapping = suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind)
+        columns = [c for c in gdf.columns if c != gdf.geometry.name]
+        mapping = suggest_mapping(columns, kind, frame=gdf, notes=notes)
     gdf = apply_mapping(gdf, kind, mapping, rownum, report, notes, optional=opts.optional)
     flag_far(gdf, rownum, report)
     if kind != "zones" and len(gdf) and (gdf.geom_type.dropna() == "Point").all():

@@ -96,6 +96,43 @@ IO: dict[str, tuple[str, str]] = {
         "经纬度列建议：{lon} / {lat}；坐标框架建议：{frame}",
         "Longitude/latitude columns suggested: {lon} / {lat}; coordinate frame suggested: {frame}",
     ),
+    "cli.out.frame_unknown": (
+        "无（数据里看不出，导入时请用 --frame 指明）",
+        "none (the data does not tell; give it with --frame when importing)",
+    ),
+    "cli.out.frame_evidence": ("坐标框架依据：{reason}", "The frame's evidence: {reason}"),
+    # a table of lon/lat read without --frame/--coords (geo/cli/arguments.py): asked every time, as the page
+    "cli.frame_required": (
+        "「{file}」是经纬度表格，请用 {flag} 说明它的坐标框架（没有默认值）",
+        "“{file}” is a table of longitudes and latitudes: give its coordinate frame with {flag}"
+        " (there is no default)",
+    ),
+    "cli.frame_required.hint": (
+        "可选：{choices}。数据里看不出是哪一种，选错会偏移数百米：请向数据提供方确认",
+        "Choose one of: {choices}. The data does not show which; a wrong choice shifts the points by"
+        " hundreds of metres: ask the data's provider",
+    ),
+    "cli.frame_required_proposed": (
+        "「{file}」是经纬度表格，请用 {flag} 说明它的坐标框架（没有默认值）",
+        "“{file}” is a table of longitudes and latitudes: give its coordinate frame with {flag}"
+        " (there is no default)",
+    ),
+    "cli.frame_required_proposed.hint": (
+        "可选：{choices}。本图集建议 {flag} {proposed}：{reason}；确认后把它加到命令里",
+        "Choose one of: {choices}. The atlas proposes {flag} {proposed}: {reason}; once you have"
+        " confirmed it, add it to the command",
+    ),
+    "cli.frame_contradicted": (
+        "「{file}」声明的坐标系是 {crs}（WGS-84 经纬度），但它的边界按 {frame}解读才与内置的真实区县界吻合",
+        "“{file}” declares {crs} (WGS-84 longitudes and latitudes), but its boundaries only fit the"
+        " bundled real district boundaries when read as {frame}",
+    ),
+    "cli.frame_contradicted.hint": (
+        "{reason}。如确是高德/百度坐标，请加 --frame {proposed}；如确是 WGS-84，请加 --frame wgs84",
+        "{reason}. If it is indeed in Gaode/Baidu coordinates, add --frame {proposed}; if it is WGS-84"
+        " after all, add --frame wgs84",
+    ),
+    "cli.frame_choice": ("{code}：{frame}", "{code} = {frame}"),
     "cli.out.mapping_suggested": ("字段对应建议：{pairs}", "Column mapping suggested: {pairs}"),
     "cli.out.read": ("{summary}（坐标系 {crs}）", "{summary} (CRS {crs})"),
     "cli.out.saved_layer": ("已保存为图层「{layer}」：{path}", "Saved as layer “{layer}”: {path}"),

@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config.file.land": ("用地控制指标配置文件", "land control configuration file"),
     "config.file.industries": ("行业对照配置", "industry crosswalk configuration"),
     "config.file.departments": ("部门配置文件", "department configuration file"),
+    "config.file.objection_period": ("公示期配置文件", "objection period configuration file"),
     "config.not_found": ("找不到{what[zh]} {path}", "Cannot find the {what[en]} {path}"),
     "config.not_found.hint": ("请检查路径", "Check the path"),
     "config.not_yaml": (

@@ -15,19 +15,19 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
         "参评：规上企业，及用地不少于 {min_land:g} 亩的规下企业；{exclusions}等行业与投产不满 "
         "{min_years:g} 年的企业列为 T 类（不参评）。{cutoffs}（{ranking}）。",
         "Score = Σ (indicator ÷ benchmark × weight) ± adjustments; benchmark = {multiple:g}× the area "
-        "{mean} mean; {cap}. Scored: above-size enterprises and below-size ones on at least {min_land:g} "
-        "mu; enterprises of excluded industries ({exclusions}) and those in production under "
+        "{mean} mean; {cap}. Scored: enterprises above designated size, and those below it on at least "
+        "{min_land:g} mu; enterprises of excluded industries ({exclusions}) and those in production under "
         "{min_years:g} years are class T (not scored). {cutoffs} ({ranking}).",
     ),
     "yearly.mean_pooled": ("汇总", "pooled"),
     "yearly.mean_simple": ("简单", "simple"),
     "yearly.no_exclusions": ("无", "none"),
-    "yearly.ranked_by_size": ("规上、规下分别排名", "above- and below-size ranked separately"),
+    "yearly.ranked_by_size": ("规上、规下分别排名", "above and below designated size ranked separately"),
     "yearly.ranked_together": ("统一排名", "all ranked together"),
     # the weights of a size group, and the size groups by name
-    "yearly.size_above": ("规上", "above-size"),
-    "yearly.size_below": ("规下", "below-size"),
-    "yearly.size_below_small": ("规下（不足 {mu} 亩）", "below-size, under {mu} mu"),
+    "yearly.size_above": ("规上", "above designated size"),
+    "yearly.size_below": ("规下", "below designated size"),
+    "yearly.size_below_small": ("规下（不足 {mu} 亩）", "below designated size, < {mu} mu"),
     "yearly.weights_total": ("{weights}（合计 {total:g}）", "{weights} (total {total:g})"),
     "yearly.filters_all": ("全部", "all"),
     # the rows of a parameter sheet (parameter_rows)
@@ -75,9 +75,26 @@ _NOTICE: dict[str, tuple[str, str]] = {
     "yearly.notice.year_unknown": ("未标明", "not stated"),
     "yearly.notice.scope": ("范围：{filters}", "Scope: {filters}"),
     "yearly.notice.period": (
-        "公示日期：{start}；公示期：{start} 至 {end}（共 {days} 天），期间如有异议请向主管部门书面反映。",
-        "Published: {start}; objection period: {start} to {end} ({days} days); objections go in writing "
+        "公示日期：{start}；公示期：{start} 至 {end}（共 {length}），期间如有异议请向主管部门书面反映。",
+        "Published: {start}; objection period: {start} to {end} ({length}); objections go in writing "
         "to the competent department within it.",
+    ),
+    # the period's length (geo/yearly/period.py, geo/evaluation/objection_period.yaml)
+    "yearly.period.working_days": ("{days} 个工作日", "{days} working days"),
+    "yearly.period.working_days.one": ("{days} 个工作日", "{days} working day"),
+    "yearly.period.calendar_days": ("{days} 天", "{days} days"),
+    "yearly.period.calendar_days.one": ("{days} 天", "{days} day"),
+    "yearly.period.bad_days": (
+        "{file} 中的公示期天数（days）应为 1 到 {most} 的整数，却是 {value!r}",
+        "The period's length (days) in {file} should be a whole number from 1 to {most}, not {value!r}",
+    ),
+    "yearly.period.bad_days.hint": (
+        "如：days: 5（巢湖、蚌埠、景宁公示 5 个工作日至 7 天）",
+        "E.g. days: 5 (巢湖, 蚌埠 and 景宁 publish for 5 working days to 7 days)",
+    ),
+    "yearly.period.bad_unit": (
+        "{file} 中的公示期单位（unit）应为 working_days（工作日）或 calendar_days（自然日），却是 {value!r}",
+        "The period's unit in {file} should be working_days or calendar_days, not {value!r}",
     ),
     "yearly.notice.source": ("数据来源：{source}", "Data source: {source}"),
     "yearly.notice.section_method": ("一、评价方法", "1. Method"),

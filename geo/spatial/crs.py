@@ -28,6 +28,16 @@ _MAX_ITER = 30
 _TOL_DEG = 1e-12  # ~0.1 micrometre
 
 
+def same_crs(a, b) -> bool:
+    """Whether two pyproj CRSs are the same: at once when made from the same text (e.g. both from
+    "EPSG:4549"), else by pyproj's comparison (tens of microseconds)."""
+    if a is b:
+        return True
+    if a is None or b is None:
+        return False
+    return a.srs == b.srs or a.equals(b)
+
+
 def _transform_lat(x: NDArray, y: NDArray) -> NDArray:
     ret = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * np.sqrt(np.abs(x))
     ret += (20.0 * np.sin(6.0 * x * np.pi) + 20.0 * np.sin(2.0 * x * np.pi)) * 2.0 / 3.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -17,18 +17,18 @@ from geo.evaluation import (
     SIZE_GROUPS,
     EvaluationConfig,
     classes_with_t,
+    list_order,
 )
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.messages import Lang, joined, labelled, message
 from geo.yearly.notice_words import notice_values, size_name
+from geo.yearly.period import ObjectionPeriod, load_objection_period, period_end, period_length
 
 if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not with the page
     from openpyxl import Workbook
 
     from geo.exports.streamed import StreamedSheet
-
-OBJECTION_DAYS = 3  # 黄岩: xlsx lists with a 3-day objection period (DOMAIN.md §7); the page may change it
 
 
 def _size_name(group: str, lang: str) -> str:
@@ -42,7 +42,7 @@ def group_name(config: EvaluationConfig, group: str, lang: str) -> str:
     for g in config.groups:
         if g.name == group and (lang != "en" or g.name_en != g.name):
             return g.name_en if lang == "en" else g.name
-    return _size_name(group, lang)  # (a configured 规上 without an English name: above-size)
+    return _size_name(group, lang)  # (a configured 规上 without an English name: above designated size)
 
 
 def _weights_body(weights: Mapping[str, float], lang: str, *, digits: int | None = 2) -> str:
@@ -227,7 +227,7 @@ def notice_xlsx_bytes(
     title: str,
     filters: str,
     source: str = "",
-    objection_days: int = OBJECTION_DAYS,
+    period: ObjectionPeriod | None = None,
     when: date | None = None,
     lang: Lang = "zh",
 ) -> bytes:
@@ -242,6 +242,10 @@ def notice_xlsx_bytes(
     industries, sizes and statuses in English (:func:`geo.yearly.notice_words.notice_values`),
     enterprises' names as registered. ``title`` and ``filters`` are written as given: pass them in
     ``lang`` (the scope line never mixes languages when ``filters`` is in ``lang``).
+
+    The objection period opens on ``when`` (default: today) and lasts ``period`` (default: the
+    configured one, ``geo/evaluation/objection_period.yaml``: 5 working days, a weekend skipped);
+    the workbook states both dates and the length in its unit ("共 5 个工作日").
 
     Raises
     ------
@@ -258,10 +262,8 @@ def notice_xlsx_bytes(
     cls = classes_with_t(evaluated).astype(object)
     frame = notice_values(evaluated.assign(**{CLASS_COL: cls.to_numpy()}), lang)
     cols = [c for c in NOTICE_COLUMNS if c in frame.columns]
-    parts = {
-        c: frame[frame[CLASS_COL] == c].sort_values("score", ascending=False, kind="stable")
-        for c in CLASSES_T
-    }
+    ties = [c for c in config.tie_order if c in frame.columns]  # a tie listed as the ranking lists it
+    parts = {c: list_order(frame[frame[CLASS_COL] == c], tie_order=ties) for c in CLASSES_T}
     footer = message("yearly.notice.footer", lang)
     wb = new_workbook()
     ws = StreamedSheet(wb, message("yearly.notice.sheet", lang), widths=_NOTICE_WIDTHS, footer=footer)
@@ -269,8 +271,9 @@ def notice_xlsx_bytes(
         c: StreamedSheet(wb, message("yearly.notice.class_sheet", lang, cls=c), header_row=1, footer=footer)
         for c in CLASSES_T
     }
+    period = load_objection_period() if period is None else period
     start = when or date.today()
-    end = start + timedelta(days=max(objection_days, 1) - 1)
+    end = period_end(start, period)
     ws.text(title or _default_title(year, lang), bold=True, size=14)
     ws.text(
         message(
@@ -282,7 +285,11 @@ def notice_xlsx_bytes(
     ws.text(message("yearly.notice.scope", lang, filters=filters))
     ws.text(
         message(
-            "yearly.notice.period", lang, start=start.isoformat(), end=end.isoformat(), days=objection_days
+            "yearly.notice.period",
+            lang,
+            start=start.isoformat(),
+            end=end.isoformat(),
+            length=period_length(period, lang),
         )
     )
     if source:
@@ -379,10 +386,12 @@ def _group_sheets(
         part = frame[members == name]
         if part.empty:
             continue
-        part = part.sort_values(["score"], ascending=False, kind="stable", na_position="last")
+        part = list_order(part, tie_order=[c for c in config.tie_order if c in part.columns])
         method = group_method_rows(config, str(name), benchmarks, lang)
         shown = group_name(config, str(name), lang)
-        sheet_name = message("yearly.notice.group_sheet", lang, group=str(shown).translate(_SHEET_BAD))[:31]
+        safe = str(shown).translate(_SHEET_BAD)
+        sheet_name = message("yearly.notice.group_sheet", lang, group=safe)
+        sheet_name = (sheet_name if len(sheet_name) <= 31 else safe)[:31]  # Excel's limit: no word cut
         sheet = StreamedSheet(wb, sheet_name, header_row=len(method) + 3, footer=footer)
         sheet.text(
             message("yearly.notice.group_heading", lang, title=title, group=shown, n=len(part)), bold=True

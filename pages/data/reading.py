@@ -45,28 +45,19 @@ def file_key(name: str) -> str:
     return f"{name}@{st.session_state.get(FILE_TOKEN, '')}"
 
 
-def proposed_frame(found: ingest.Inspection) -> str | None:
-    """The lon/lat frame to preselect, or None when nothing in the data says which: the evidence of
-    the points themselves (addresses, boundaries) or of the column and file names (高德经度, baidu).
-    A table without such evidence gets no default; the user is asked every time."""
-    fit = found.frame_fit
-    if fit is not None and fit.proposed is not None:
-        return fit.proposed
-    if found.frame != "wgs84" or not found.is_table:
-        return found.frame
-    return None
-
-
 def _frame_radio(found: ingest.Inspection, lang: Lang) -> str | None:
-    """The frame radio, preselected only on evidence; with nothing preselected a warning asks."""
-    fit = found.frame_fit
-    if fit is not None and fit.proposed is not None:
+    """The frame radio, preselected only on evidence (``Inspection.proposed_frame``, which the
+    command line names too). What the data says about its frame is said here, once: the proposal
+    with its reason above the radio, or the evidence that decided nothing and a warning asking."""
+    proposal = found.proposed_frame()
+    if proposal is not None and found.frame_notes:
         st.info(
             t("data.frame_proposed", lang).format(
-                frame=t(f"data.frame.{fit.proposed}", lang), reason=text_in(fit.reason, lang)
+                frame=t(f"data.frame.{proposal}", lang), reason=text_in(found.frame_reason(), lang)
             )
         )
-    proposal = proposed_frame(found)
+    elif found.frame_notes:
+        st.caption(text_in(found.frame_reason(), lang))
     picked = st.radio(
         t("data.frame", lang),
         FRAMES,

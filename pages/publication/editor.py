@@ -6,7 +6,7 @@ its refusals (a 定案 version, outside the window, …) are shown as they come.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +21,7 @@ from geo.messages import Lang, t
 from geo.messages.formats import beijing_minute
 from geo.publication import compare, objections, results, versions
 from geo.publication.inputs import objectionable_columns
+from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.auth import identity
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
@@ -239,9 +240,14 @@ def publish_tab(items: list[versions.Version], lang: Lang) -> None:
     by_id = {v.version_id: v for v in drafts}
     chosen = _version_choice("pub.publish.version", by_id, "pub_publish_version", lang)
     col1, col2 = st.columns(2)
+    # the window's end proposed from the configured period (geo/evaluation/objection_period.yaml)
+    period = load_objection_period()
     start = col1.date_input(t("pub.publish.start", lang), value=date.today(), key="pub_publish_start")
     end = col2.date_input(
-        t("pub.publish.end", lang), value=date.today() + timedelta(days=6), key="pub_publish_end"
+        t("pub.publish.end", lang),
+        value=period_end(date.today(), period),
+        key="pub_publish_end",
+        help=t("pub.publish.end_help", lang).format(length=period_length(period, lang)),
     )
     if st.button(t("pub.publish.button", lang), type="primary", key="pub_publish_button"):
 

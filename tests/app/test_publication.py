@@ -68,10 +68,14 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert (v1.year, v1.state, v1.n_results, v1.config) == (2024, "draft", 6, rules())
     assert v1.inputs["enterprises"]["rows"] == 6 and len(v1.inputs["zones"]["sha256"]) == 64
     published = versions.version_results(v1, store=user_store)
-    assert published["score"].round(2).tolist()[:5] == [33.33, 66.67, 100.0, 133.33, 166.67]
+    assert published["score"].round(2).tolist()[:5] == [166.67, 133.33, 100.0, 66.67, 33.33]  # list order
 
-    # Publish for a window that holds today.
+    # The window's end is proposed from the configured period: the 5th working day from today.
     today = date.today()
+    working = [d for d in (today + timedelta(days=n) for n in range(14)) if d.weekday() < 5]
+    assert at.date_input(key="pub_publish_end").value == working[4]
+    assert "5 个工作日" in at.date_input(key="pub_publish_end").help
+    # Publish for a window that holds today.
     at.date_input(key="pub_publish_start").set_value(today - timedelta(days=1))
     at.date_input(key="pub_publish_end").set_value(today + timedelta(days=5))
     _button(at, "pub_publish_button").click().run()
@@ -79,8 +83,8 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert versions.get_version("V1", store=user_store).state == "published"
 
     # An objection with its evidence file, then its decision.
-    first = at.selectbox(key="pub_obj_ent").value
-    assert first == "E1"
+    assert at.selectbox(key="pub_obj_ent").value == "E5"  # the list's first row (best score)
+    at.selectbox(key="pub_obj_ent").set_value("E1")
     at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan")
     at.number_input(key="pub_obj_value").set_value(25.0)
     at.file_uploader(key="pub_obj_evidence").set_value(("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf"))
@@ -112,8 +116,14 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     v2 = versions.get_version("V2", store=user_store)
     assert v2.locked
     final = versions.version_results(v2, store=user_store)
-    assert final["score"].round(2).tolist()[:5] == [75.76, 60.61, 90.91, 121.21, 151.52]  # hand-worked
-    assert final["eval_class"].tolist() == ["C", "C", "B", "A", "A", ""]
+    assert final["score"].round(2).tolist()[:5] == [
+        151.52,
+        121.21,
+        90.91,
+        75.76,
+        60.61,
+    ]  # hand-worked, list order
+    assert final["eval_class"].tolist() == ["A", "A", "B", "C", "C", ""]
     # The page shows the lock; the change log has every step for the single-user identity.
     at.selectbox(key="pub_version").set_value("V2").run()
     assert any("已定案" in w.value and "不能再修改" in w.value for w in at.warning)
@@ -178,7 +188,7 @@ def test_land_list_first_then_the_scores_on_it(user_store):
     assert (scored.kind, scored.land_version) == ("score", "V1")
     used = versions.version_results(scored, store=user_store)
     assert used["provenance"].iloc[0] == {"land_mu": "用地清单 V1"}
-    assert used["score"].round(2).tolist()[:5] == [33.33, 66.67, 100.0, 133.33, 166.67]
+    assert used["score"].round(2).tolist()[:5] == [166.67, 133.33, 100.0, 66.67, 33.33]  # list order
 
 
 def test_staff_who_see_firms_get_the_rows_but_no_actions(user_store):

@@ -12,12 +12,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from geo.messages import t
+from geo.messages import message, t
 from tests.fixtures.browser import (
     ARTIFACTS,
     click_map,
     download,
     map_frame,
+    pick_option,
     save_screenshot,
     settle_map,
     wait_idle,
@@ -102,5 +103,29 @@ def test_the_efficiency_briefing_leaves_out_a_layer_switched_off(app_url, browse
         assert [line for line in legend if line != off and line in labels] == [
             line for line in kept if line in labels
         ]  # the other layers stay
+    finally:
+        context.close()
+
+
+def test_the_briefing_of_an_industry_is_named_in_whole_words(app_url, browser):
+    """Issue 23 item 6: the English 两轴三带 briefing with 新材料 picked was named
+    "Suzhou's_two_axes,_three_belts_and_key-industry_carriers_New.png" (its industry cut)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)
+    pg = context.new_page()
+    try:
+        pg.goto(f"{app_url}/corridors?lang=en")
+        map_frame(pg, min_paths=5, timeout_s=90)
+        wait_idle(pg)
+        select = pg.get_by_test_id("stSelectbox").filter(has_text=t("corr.industry", "en"))
+        pick_option(pg, select, "New materials")
+        pg.get_by_text(t("corr.target_2020.metric", "en")).first.wait_for(timeout=30_000)
+        wait_idle(pg)
+        pg.get_by_text(PANEL).first.click()
+        save_screenshot(pg, "briefing_new_materials_page")
+        got = download(pg, BUTTON)
+        assert got.suggested_filename == "Suzhou_two_axes_three_belts_New_materials.png"
+        (ARTIFACTS / "briefing_new_materials.png").write_bytes(Path(got.path()).read_bytes())
+        a4 = download(pg, message("exports.download.png_a4", "en"))
+        assert a4.suggested_filename == "Suzhou_two_axes_three_belts_New_materials_A4_300dpi.png"
     finally:
         context.close()

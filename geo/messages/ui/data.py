@@ -84,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.metric.flagged": ("需核对", "To check"),
     "data.checks": ("逐行核对：{items}", "Row checks: {items}"),
     "data.frame_proposed": (
-        "建议按 {frame} 读取（已预选，请确认）：{reason}",
+        "建议按 {frame}读取（已预选，请确认）：{reason}",
         "Proposed: read as {frame} (preselected, please confirm): {reason}",
     ),
     "data.title_taken": (

@@ -62,7 +62,23 @@ def test_the_cli_exports_hostile_names_as_text(tmp_path, user_store):
     pd.DataFrame(
         {"name": names, "score": [-2.5, 1.0, 3.0], "lon": [120.6, 120.61, 120.62], "lat": 31.1}
     ).to_csv(table, index=False)
-    assert main(["import", str(table), "--name", "firms", "--source", "测试局", "--accuracy", "real"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(table),
+                "--frame",
+                "wgs84",
+                "--name",
+                "firms",
+                "--source",
+                "测试局",
+                "--accuracy",
+                "real",
+            ]
+        )
+        == 0
+    )
     xlsx, csv = tmp_path / "x.xlsx", tmp_path / "x.csv"
     assert main(["export", "user_firms", "--out", str(xlsx)]) == 0
     assert main(["export", "user_firms", "districts", "--out", str(csv)]) == 0

@@ -154,6 +154,8 @@ def test_import_failure_keeps_the_store(tmp_path, user_store, capsys):
             [
                 "import",
                 str(swapped),
+                "--frame",
+                "wgs84",
                 "--lon-col",
                 "lon",
                 "--lat-col",
@@ -203,7 +205,18 @@ def test_saving_an_import_needs_an_explicit_accuracy(tmp_path, user_store, capsy
             "纬度": [31.155],
         }
     ).to_csv(table, index=False)
-    base = ["import", str(table), "--kind", "enterprises", "--name", "firms", "--source", "区工信局 2024"]
+    base = [
+        "import",
+        str(table),
+        "--kind",
+        "enterprises",
+        "--frame",
+        "wgs84",
+        "--name",
+        "firms",
+        "--source",
+        "区工信局 2024",
+    ]
     assert main(base) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：保存导入需要注明数据精度（没有默认值）")

@@ -63,7 +63,7 @@ def test_a_bad_pair_names_what_it_is_in_the_language_asked(tmp_path, firms_csv, 
 
 def test_a_file_that_cannot_be_written_in_either_language(tmp_path, firms_csv, capsys):
     report = tmp_path / "no" / "such" / "folder" / "report.csv"
-    args = ["import", str(firms_csv), "--dry-run", "--report", str(report)]
+    args = ["import", str(firms_csv), "--frame", "wgs84", "--dry-run", "--report", str(report)]
     assert main(["--lang", "en", *args]) == 2
     err = capsys.readouterr().err
     assert err == (
@@ -77,7 +77,7 @@ def test_a_file_that_cannot_be_written_in_either_language(tmp_path, firms_csv, c
 
 
 def test_an_import_summary_in_either_language(firms_csv, capsys):
-    args = ["import", str(firms_csv), "--dry-run"]
+    args = ["import", str(firms_csv), "--frame", "wgs84", "--dry-run"]
     assert main(["--lang", "en", *args]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (

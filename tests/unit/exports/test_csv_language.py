@@ -151,25 +151,6 @@ def test_a_map_views_csv_and_xlsx_read_as_the_map_in_english():
     assert '"name":"七都镇"' in doc and '"area_km2":98.98612' in doc
 
 
-def test_file_names_follow_the_title_without_clutter():
-    from geo.exports.tables import safe_filename
-
-    assert (
-        safe_filename("Suzhou Industrial Layout Atlas · Overview")
-        == "Suzhou_Industrial_Layout_Atlas_Overview"
-    )
-    assert (
-        safe_filename("Suzhou's two axes, three belts and key-industry carriers")
-        == "Suzhou's_two_axes_three_belts_and_key-industry_carriers"
-    )
-    # cut after a whole word, not inside one ("…High-end_e")
-    long = "Wujiang industry layout: core and supporting towns · High-end equipment"
-    assert safe_filename(long) == "Wujiang_industry_layout_core_and_supporting_towns_High-end"
-    assert safe_filename("苏州产业布局一张图 · 总览") == "苏州产业布局一张图_总览"
-    assert safe_filename('a/b\\c:d*e?f"g<h>i|j') == "a_b_c_d_e_f_g_h_i_j"
-    assert safe_filename(" · ") == "atlas"
-
-
 def test_a_layers_table_names_every_column_and_value_in_the_language():
     """dev_zones: tooltip fields under their labels (level from level_en), the rest under the
     atlas's headers, places and industries outside the tooltip named in English too."""

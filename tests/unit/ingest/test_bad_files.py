@@ -50,17 +50,17 @@ def test_evaluate_zones_with_two_name_fields(tmp_path, capsys):
     zones.write_bytes(fx.two_name_fields_zip())
     ents = tmp_path / "企业.csv"
     ents.write_bytes(POINTS_CSV)
-    rc, err = _cli(capsys, "evaluate", zones, ents, "-o", tmp_path / "out")
+    rc, err = _cli(capsys, "evaluate", zones, ents, "-o", tmp_path / "out", "--coords", "wgs84")
     assert rc == 2 and "重名字段：「NAME」（2 次）" in err
 
 
 def test_import_a_point_table_as_zones(tmp_path, capsys):
     path = tmp_path / "企业点位.csv"
     path.write_bytes(POINTS_CSV)
-    rc, err = _cli(capsys, "import", path, "--kind", "zones", "--dry-run")
+    rc, err = _cli(capsys, "import", path, "--kind", "zones", "--frame", "wgs84", "--dry-run")
     assert rc == 2 and "用途「分区」需要面要素（多边形），而这个文件的要素全是 Point" in err
     assert "请把用途改为「企业」（点）或「其他」" in err
-    rc, _ = _cli(capsys, "import", path, "--kind", "other", "--dry-run")
+    rc, _ = _cli(capsys, "import", path, "--kind", "other", "--frame", "wgs84", "--dry-run")
     assert rc == 0
 
 
@@ -96,7 +96,7 @@ def test_a_programming_error_is_not_dressed_as_a_data_error(monkeypatch, tmp_pat
 
     monkeypatch.setattr(ingest, "read_upload", broken)
     with pytest.raises(TypeError, match="a bug"):
-        main(["import", str(path), "--dry-run"])
+        main(["import", str(path), "--frame", "wgs84", "--dry-run"])
 
 
 # ---- the same files on the 数据管理 page ------------------------------------------------------

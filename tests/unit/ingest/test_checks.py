@@ -33,8 +33,11 @@ def test_neutral_named_gcj02_boundary_file_is_proposed_gcj02():
     # Read back into WGS-84 from GCJ-02 the vertices sit on the bundled boundaries (a few metres);
     # taken as WGS-84 they are hundreds of metres off.
     assert fit.scores["gcj02"] < 10 and fit.scores["wgs84"] > 200 and fit.scores["bd09"] > 200
-    assert any("GCJ-02" in n and "最吻合" in n for n in found.notes)
-    assert any("请确认" in n for n in found.notes)  # a proposal: read_upload still defaults to WGS-84
+    # said once, where the frame is chosen: with the proposal, not among the file's other notes
+    assert found.proposed_frame() == "gcj02"
+    assert "GCJ-02" in found.frame_reason() and "最吻合" in found.frame_reason()
+    assert not any("最吻合" in n for n in found.notes)
+    # a proposal: read_upload still defaults to WGS-84
     assert ingest.read_upload(gcj.to_json().encode(), "320500.geojson").source_frame == "wgs84"
 
 
@@ -139,7 +142,18 @@ def test_company_list_flags_placeholders_misplaced_and_repeated_rows(tmp_path):
     path.write_bytes(data)
     report_path = tmp_path / "report.csv"
     proc = subprocess.run(
-        [sys.executable, "-m", "geo.cli", "import", str(path), "--dry-run", "--report", str(report_path)],
+        [
+            sys.executable,
+            "-m",
+            "geo.cli",
+            "import",
+            str(path),
+            "--frame",
+            "wgs84",
+            "--dry-run",
+            "--report",
+            str(report_path),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -45,7 +45,7 @@ def test_a_gcj02_frame_and_a_gauss_kruger_reason_in_english():
     table = pd.DataFrame({"name": ["甲"], "gcj_lon": [120.645], "gcj_lat": [31.155]})
     read = read_upload(table.to_csv(index=False).encode(), "firms.csv", frame="gcj02")
     converted = [n for n in read.notes if isinstance(n, Note) and n.key == "ingest.note.converted_frame"]
-    assert converted == ["坐标按 GCJ-02（高德/腾讯） 读取，已转换为 WGS-84"]
+    assert converted == ["坐标按 GCJ-02（高德/腾讯）读取，已转换为 WGS-84"]
     assert converted[0].text("en") == "Coordinates read as GCJ-02 (Gaode, Tencent) and converted to WGS-84"
 
 

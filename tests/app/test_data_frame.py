@@ -1,0 +1,61 @@
+"""The 数据管理 page says what it proposes for a table's lon/lat frame once, where the frame is
+chosen (issue 23 item 1): the reason beside the radio, not again among the file's notes."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import ingest
+from pages.data.reading import FILE_TOKEN
+from tests.fixtures.app import open_page
+from tests.fixtures.points import addressed_points
+
+
+@pytest.fixture
+def user_store(tmp_path, monkeypatch):
+    path = tmp_path / "user" / "atlas_user.gpkg"
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
+    return path
+
+
+def _texts(at: AppTest) -> list[str]:
+    """Every sentence the page shows (captions, notices, markdown)."""
+    kinds = (at.caption, at.info, at.warning, at.success, at.error, at.markdown)
+    return [str(e.value) for kind in kinds for e in kind]
+
+
+def _upload(at: AppTest, frame: str) -> AppTest:
+    table = addressed_points(frame=frame).to_csv(index=False).encode()
+    return at.file_uploader(key="data_upload").set_value(("企业名单.csv", table, "text/csv")).run()
+
+
+@pytest.mark.parametrize(
+    ("lang", "evidence", "proposed"),
+    [
+        ("zh", "落在地址所写区县/区镇内的个数", "建议按 GCJ-02"),
+        ("en", "those inside the district or town their address names", "Proposed: read as GCJ-02"),
+    ],
+)
+def test_the_proposed_frame_is_said_once_where_it_is_chosen(user_store, lang, evidence, proposed):
+    """A Gaode list with addresses: the address count that proposes GCJ-02 and the proposal itself
+    each appear once on the page, in the notice above the preselected radio."""
+    at = _upload(open_page("pages/data.py", timeout=90, lang=lang), "gcj02")
+    assert not at.exception
+    texts = _texts(at)
+    assert sum(evidence in x for x in texts) == 1, texts
+    assert sum(proposed in x for x in texts) == 1, texts
+    assert [i.value for i in at.info if evidence in i.value and proposed in i.value]
+    token = at.session_state[FILE_TOKEN]
+    assert at.radio(key=f"data_frame@{token}").value == "gcj02"
+
+
+def test_evidence_that_decides_nothing_is_said_once_beside_the_question(user_store):
+    """The same list in WGS-84: no frame is clearly better, so nothing is preselected; the count is
+    said once and the page asks."""
+    at = _upload(open_page("pages/data.py", timeout=90), "wgs84")
+    assert not at.exception
+    texts = _texts(at)
+    assert sum("没有明显更好的坐标框架" in x for x in texts) == 1, texts
+    assert at.radio(key=f"data_frame@{at.session_state[FILE_TOKEN]}").value is None
+    assert any("请选择经纬度的坐标框架" in w.value for w in at.warning)
