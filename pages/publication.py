@@ -10,6 +10,7 @@ import streamlit as st
 from geo.errors import DataValidationError
 from geo.messages import joined, t
 from geo.publication import exports, objections, versions
+from geo.storage.changelog import actor_name
 from pages.common.auth import can_edit, sees_firms
 from pages.common.frame import loading, open_page, show_error
 from pages.publication.editor import (
@@ -62,8 +63,10 @@ def _versions_table(found: list[versions.Version]) -> pd.DataFrame:
             "replaced_by": "、".join(replaced.get(v.version_id, [])),
             "land_version": v.land_version,
             "n_results": v.n_results,
-            "created": f"{v.created_by} · {when(v.created_at, lang)}",
-            "finalized": f"{v.finalized_by} · {when(v.finalized_at, lang)}" if v.finalized_by else "",
+            "created": f"{actor_name(v.created_by, lang)} · {when(v.created_at, lang)}",
+            "finalized": (
+                f"{actor_name(v.finalized_by, lang)} · {when(v.finalized_at, lang)}" if v.finalized_by else ""
+            ),
         }
         for v in found
     ]
@@ -106,7 +109,9 @@ def _detail(version: versions.Version) -> None:
     )
     if version.locked:
         st.warning(
-            t("pub.locked", lang).format(who=version.finalized_by, at=when(version.finalized_at, lang))
+            t("pub.locked", lang).format(
+                who=actor_name(version.finalized_by, lang), at=when(version.finalized_at, lang)
+            )
         )
     inputs = joined(
         (

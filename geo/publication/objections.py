@@ -35,6 +35,7 @@ from geo.publication.versions import (
 )
 from geo.storage.audit import Change
 from geo.storage.base import open_store
+from geo.storage.changelog import actor_name
 from geo.storage.tables import TableEdit, TableSpec
 
 OBJECTIONS_TABLE = "atlas_eval_objections"
@@ -395,6 +396,8 @@ def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFram
     out["decision_label"] = out["decision"].map(lambda d: decisions.get(d, pending))
     for col in ("value_before", "value_claimed"):
         out[col] = pd.to_numeric(out[col], errors="coerce")
+    for col in ("decided_by", "recorded_by"):  # 单用户模式 in English; a person's name as stored
+        out[col] = out[col].map(lambda who: actor_name(who, lang))
     headers = REGISTER_HEADERS_EN if lang == "en" else REGISTER_HEADERS
     return out[list(headers)].rename(columns=headers)
 

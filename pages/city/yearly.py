@@ -19,10 +19,10 @@ from geo.city_cycle import CityTables, city_tables
 from geo.evaluation import CLASSES_T, default_config
 from geo.exports.cells import csv_text_bytes
 from geo.exports.tables import rounded_as_shown, xlsx_bytes
-from geo.messages import Lang, t
+from geo.messages import Lang, message, t
 from geo.place_names import file_word, place_name
 from geo.storage.provenance import accuracy_label, source_label
-from geo.yearly import surcharge_labels
+from geo.yearly import surcharge_labels, transition_words
 from geo.yearly.notice import notice_xlsx_bytes
 from pages.city.data import CityData, city_size
 from pages.common import cache
@@ -67,6 +67,7 @@ def _names(lang: Lang) -> dict[str, str]:
         "dev_zone": t("city.col.dev_zone", lang),
         "eval_class": t("city.col.class", lang),
         "warning": t("city.col.warning", lang),
+        "note": t("city.col.note", lang),
         "n_enterprises": t("city.col.n", lang),
         "n_above_scale": t("city.col.above", lang),
         "n_paying": t("city.col.paying", lang),
@@ -88,8 +89,8 @@ def _shown(tables: CityTables, lang: Lang) -> dict[str, pd.DataFrame]:
     names = _names(lang)
     moves = tables.transitions.rename(index={"合计": names["合计"]}).rename_axis(t("city.col.from", lang))
     moves = moves.reset_index().rename(columns=names)
-    warnings = tables.warnings.drop(columns="warning" if lang == "en" else "warning_en")
-    warnings = warnings.rename(columns={"warning_en": "warning"})
+    drop = ["warning", "note"] if lang == "en" else ["warning_en", "note_en"]
+    warnings = tables.warnings.drop(columns=drop).rename(columns={"warning_en": "warning", "note_en": "note"})
     paid = aggregates_for_role(tables.surcharges)
     paid = paid[[c for c in paid.columns if not (c.endswith("_wan_yuan") and (paid[c] == 0).all())]]
     places = english_values if lang == "en" else (lambda frame: frame)  # English names of places
@@ -156,6 +157,11 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
     # page's run, where the session's audience is not known to cache.shared.
     aud = cache.audience()
     columns = st.columns(4)
+    # the files say 新进入/退出 in Chinese where the screen's legend explains NEW/GONE
+    shown = {
+        **shown,
+        "transitions": transition_words(shown["transitions"], lang, class_columns=[t("city.col.from", lang)]),
+    }
     for i, name in enumerate(TABLES):
         columns[i % 4].download_button(
             t("city.cycle.csv", lang).format(what=titles[name]),
@@ -168,11 +174,19 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
             key=f"city_csv_{name}",
             on_click="ignore",
         )
-    sheets = {titles[name][:31]: shown[name] for name in TABLES}
+    sheets = {titles[name]: shown[name] for name in TABLES}  # xlsx_bytes names the sheets (31 characters)
+    title = message(
+        "city.cycle.xlsx_title",
+        lang,
+        header=t("city.eff.header", lang),
+        scope=place_name(tables.scope, lang),
+        year=tables.year,
+    )
     columns[1].download_button(
         t("city.cycle.xlsx", lang),
         data=lambda: cache.shared(
-            ("city.cycle.xlsx", aud, data.key, scope, lang), lambda: xlsx_bytes(sheets, title=stem, lang=lang)
+            ("city.cycle.xlsx", aud, data.key, scope, lang),
+            lambda: xlsx_bytes(sheets, title=title, lang=lang),
         ),
         file_name=f"{stem}.xlsx",
         mime=XLSX,
