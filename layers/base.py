@@ -20,6 +20,7 @@ from geo.messages.names import district_kind_name, industry_name
 from geo.place_names import name_list, place_list, place_name
 from geo.spatial.crs import STORAGE_CRS, convert_frame
 from geo.storage.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
+from layers.outline import Outline, outlines_for_live_map
 
 __all__ = ["ACCURACY_LABEL", "Field", "Layer", "LegendEntry", "Provenance", "accuracy_label"]
 
@@ -141,6 +142,8 @@ class Layer:
     legend_entries: Callable[[gpd.GeoDataFrame, Lang], list[LegendEntry]] | None = field(
         default=None, compare=False
     )
+    # On the live maps: drawn simplified, the full outline fetched when zoomed in (layers/outline.py)
+    outline: Outline | None = None
 
     def title(self, lang: Lang) -> str:
         return self.title_en if lang == "en" else self.title_zh
@@ -211,7 +214,7 @@ class Layer:
         self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False
     ) -> folium.FeatureGroup:
         """A FeatureGroup holding this layer, named with its title (shown in the layer switcher)."""
-        data = self._prepared(gdf, gcj02=gcj02, lang=lang)
+        data, full_outline = outlines_for_live_map(self._prepared(gdf, gcj02=gcj02, lang=lang), self.outline)
         # Leaflet writes layer-switcher names and tooltip/popup labels as HTML: escape them here
         # (titles and, for imports, column names come from users and files).
         title = html.escape(self.title(lang))
@@ -243,13 +246,15 @@ class Layer:
             kwargs["marker"] = folium.CircleMarker(
                 radius=self.radius, weight=0.5, fill=True, fill_opacity=0.8
             )
-        folium.GeoJson(
+        shapes = folium.GeoJson(
             data,
             name=title,
             style_function=style,
             highlight_function=(lambda _f: {"weight": weight + 2, "fillOpacity": min(1.0, opacity + 0.25)}),
             **kwargs,
         ).add_to(group)
+        if full_outline is not None:
+            shapes.add_child(full_outline)
         return group
 
 

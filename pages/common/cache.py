@@ -52,7 +52,7 @@ from streamlit import dataframe_util
 from geo import settings
 from geo.storage.base import open_store
 from geo.storage.builtin import builtin_stamp as _builtin_stamp
-from layers import canvas
+from layers import canvas, outline
 
 T = TypeVar("T")
 
@@ -365,11 +365,24 @@ def _payload_files_present(script: str) -> None:
 
 
 @contextmanager
-def served_payloads() -> Iterator[None]:
-    """While open, canvas layers made (``to_folium``) fetch their big payloads as files."""
-    token = canvas.PAYLOAD_STORE.set(store_payload)
+def live_outlines() -> Iterator[None]:
+    """While open, polygon layers with an ``outline`` (layers/outline.py) are drawn simplified and
+    fetch their full outline as a file when zoomed in."""
+    token = outline.FULL_OUTLINE_STORE.set(store_payload)
     try:
         yield
+    finally:
+        outline.FULL_OUTLINE_STORE.reset(token)
+
+
+@contextmanager
+def served_payloads() -> Iterator[None]:
+    """While open, canvas layers made (``to_folium``) fetch their big payloads as files (and
+    outlines are drawn as on the live maps: :func:`live_outlines`)."""
+    token = canvas.PAYLOAD_STORE.set(store_payload)
+    try:
+        with live_outlines():
+            yield
     finally:
         canvas.PAYLOAD_STORE.reset(token)
 
@@ -455,7 +468,9 @@ def shared_table(cache_key: tuple, frame: pd.DataFrame) -> pa.Table:
 
 @resource(max_entries=BASE_ENTRIES)
 def _base(cache_key: tuple, widget_key: str, _build: Callable[[], folium.Map]) -> MapParts:
-    return render_parts(_build(), key=widget_key)
+    with live_outlines():
+        m = _build()
+    return render_parts(m, key=widget_key)
 
 
 @resource(max_entries=GROUP_ENTRIES)
@@ -468,7 +483,8 @@ def _groups(cache_key: tuple, _build: Callable[[], Sequence[folium.FeatureGroup]
 def _base_with_control(
     cache_key: tuple, widget_key: str, overlays: tuple, _build: Callable[[], folium.Map]
 ) -> tuple[MapParts, str]:
-    m = _build()
+    with live_outlines():
+        m = _build()
     parts = render_parts(m, key=widget_key)  # renames m's elements as the browser will know them
     for idx, (name, show) in enumerate(overlays):  # stand-ins named as render_groups names them
         # escaped as layers/base.py escapes every layer title: a title is user text
