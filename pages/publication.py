@@ -8,15 +8,21 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
+from geo.evaluation import config_from_mapping
 from geo.messages import joined, t
+from geo.place_names import place_name
 from geo.publication import exports, objections, versions
+from geo.yearly.notice import group_name
+from geo.yearly.notice_words import status_name
 from pages.common.auth import can_edit, sees_firms
 from pages.common.frame import loading, open_page, show_error
 from pages.publication.editor import (
     FLASH,
     SELECT_NEXT,
     compare_tab,
+    display_title,
     finalize_tab,
+    layer_words,
     objections_tab,
     provenance_text,
     publish_tab,
@@ -55,13 +61,13 @@ def _versions_table(found: list[versions.Version]) -> pd.DataFrame:
             "version_id": v.version_id,
             "kind": t(f"pub.kind.{v.kind}", lang),
             "year": v.year,
-            "title": v.title,
+            "title": display_title(v, lang),
             "state": state_label(v.state, lang),
             "window": f"{v.window_start} – {v.window_end}" if v.window_start else "",
             "replaces": v.replaces,
             "replaced_by": "、".join(replaced.get(v.version_id, [])),
             "land_version": v.land_version,
-            "n_results": v.n_results,
+            "n_results": f"{v.n_results:,}",
             "created": f"{v.created_by} · {when(v.created_at, lang)}",
             "finalized": f"{v.finalized_by} · {when(v.finalized_at, lang)}" if v.finalized_by else "",
         }
@@ -80,7 +86,16 @@ def _count(value: object) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def _results_view(rows: pd.DataFrame, kind: str) -> pd.DataFrame:
+def _input_words(role: str, item: dict) -> str:
+    """``企业表：演示数据（17,063 行 …）`` — an input layer by its role and name in the page's language."""
+    sep = ": " if lang == "en" else "："
+    name = layer_words(str(item.get("layer")), lang)
+    return f"{t(f'pub.role.{role}', lang)}{sep}{name} ({_count(item.get('rows'))}, sha256 {_digest(item)}…)"
+
+
+def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
+    """The version's rows as the page and its workbook show them, every word in the page's language
+    (groups, 区镇, statuses; values' provenance); scores and ranks stay numbers."""
     cols = [
         c for c in versions.RESULT_COLUMNS if kind == versions.KIND_SCORE or c in ("ent_id", "name", "zone")
     ]
@@ -91,6 +106,12 @@ def _results_view(rows: pd.DataFrame, kind: str) -> pd.DataFrame:
         out["status"] = rows["status"]
     else:
         out["score"] = out["score"].round(2)
+        # not scored: class T (不参评), as the evaluation page and the 公示 list show it
+        out["eval_class"] = out["eval_class"].where(out["eval_class"].astype(str) != "", "T")
+        out["size_group"] = [group_name(config_from_mapping(config), g, lang) for g in out["size_group"]]
+    out["zone"] = [place_name(z, lang) for z in out["zone"]]
+    if "status" in out and lang == "en":
+        out["status"] = [status_name(v, lang) for v in out["status"]]
     out["provenance"] = rows["provenance"].map(lambda p: provenance_text(p, lang))
     return out.rename(columns={c: t(f"pub.res.{c}", lang) for c in out.columns})
 
@@ -102,17 +123,16 @@ def _detail(version: versions.Version) -> None:
         else ""
     )
     st.text(
-        t("pub.detail", lang).format(label=version_label(version, lang), title=version.title, window=window)
+        t("pub.detail", lang).format(
+            label=version_label(version, lang), title=display_title(version, lang), window=window
+        )
     )
     if version.locked:
         st.warning(
             t("pub.locked", lang).format(who=version.finalized_by, at=when(version.finalized_at, lang))
         )
     inputs = joined(
-        (
-            f"{role}: {item.get('layer')} ({_count(item.get('rows'))}, sha256 {_digest(item)}…)"
-            for role, item in version.inputs.items()
-        ),
+        (_input_words(role, item) for role, item in version.inputs.items()),
         lang,
         mark="clause",
     )
@@ -129,14 +149,17 @@ def _detail(version: versions.Version) -> None:
         st.markdown("**" + t("pub.class_counts", lang) + "**")
         st.dataframe(
             pd.DataFrame(
-                {t("pub.col.class", lang): counts.index, t("pub.col.count", lang): counts.to_numpy()}
+                {
+                    t("pub.col.class", lang): counts.index,
+                    t("pub.col.count", lang): [f"{int(n):,}" for n in counts.to_numpy()],
+                }
             ),
             hide_index=True,
         )
     if not show_rows:
         return
     st.markdown("**" + t("pub.results", lang) + "**")
-    view = _results_view(rows, version.kind)
+    view = _results_view(rows, version.kind, version.config)
     st.dataframe(view, hide_index=True)
     name = f"{version.version_id}_{state_label(version.state, lang)}_{version.year or ''}".replace(" ", "_")
     col1, col2 = st.columns(2)
@@ -160,8 +183,9 @@ def _detail(version: versions.Version) -> None:
     )
     col2.download_button(
         t("pub.download_register", lang),
+        # the objections this version answers: its own and those of the version it corrects
         data=lambda: objections.register_xlsx_bytes(
-            objections.objections_frame(version_id=version.version_id), version=version, lang=lang
+            objections.register_objections(version), version=version, lang=lang
         ),
         file_name=f"{name}_{t('pub.file.register', lang)}.xlsx",
         mime=XLSX_MIME,
@@ -185,7 +209,7 @@ else:
     chosen = st.selectbox(
         t("pub.version", lang),
         ids,
-        format_func=lambda i: f"{version_label(by_id[i], lang)} · {by_id[i].title}",
+        format_func=lambda i: f"{version_label(by_id[i], lang)} · {display_title(by_id[i], lang)}",
         key="pub_version",
     )
     try:
@@ -201,7 +225,10 @@ if editor:
             t("pub.tab.objections", lang),
             t("pub.tab.finalize", lang),
             t("pub.tab.compare", lang),
-        ]
+        ],
+        # keyed, so the chosen tab stays chosen when a message above it comes or goes
+        key=f"pub_tabs_{lang}",
+        on_change="rerun",
     )
     with tabs[0]:
         save_tab(items, lang)

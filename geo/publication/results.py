@@ -74,12 +74,30 @@ def evaluation_results(
     """Evaluate ``enterprises`` under ``config`` (a configuration's mapping, checked as the
     evaluation checks it) and give the rows a version keeps: id, name, group, zone, score, rank,
     class, status, the input values used and their provenance (by enterprise id)."""
+    return evaluated(enterprises, config=config, zone=zone, year=year, provenance=provenance)[0]
+
+
+def evaluated(
+    enterprises: pd.DataFrame,
+    *,
+    config: Mapping[str, Any],
+    zone: pd.Series | None = None,
+    year: int | None = None,
+    provenance: Mapping[str, Mapping[str, str]] | None = None,
+) -> tuple[pd.DataFrame, dict[str, dict[str, float]]]:
+    """:func:`evaluation_results` and the benchmarks it divided by, per size group and indicator
+    (``{"规上": {"tax_per_mu_wan_yuan": 3.0}}``; indicators without a benchmark left out)."""
     rules = config_from_mapping(config)
-    result = evaluate(enterprises, config=rules, zone=zone, year=year).enterprises
+    evaluation = evaluate(enterprises, config=rules, zone=zone, year=year)
+    result = evaluation.enterprises
+    benchmarks = {
+        str(group): {str(k): float(v) for k, v in row.items() if pd.notna(v)}
+        for group, row in evaluation.benchmarks.iterrows()
+    }
     columns = input_columns(enterprises, rules)
     provenance = provenance or {}
     ids = result[ID_COL].astype(str).to_numpy()
-    return pd.DataFrame(
+    rows = pd.DataFrame(
         {
             ID_COL: ids,
             "name": result["name"].astype(object).to_numpy() if "name" in result else "",
@@ -94,6 +112,7 @@ def evaluation_results(
             "provenance": [dict(provenance.get(i, {})) for i in ids],
         }
     )
+    return rows, benchmarks
 
 
 def save_evaluation(
@@ -131,7 +150,7 @@ def save_evaluation(
             enterprises, get_version(land_version, store=target), target
         )
     whole = config_from_mapping(config).to_dict()  # the whole configuration, defaults included
-    results = evaluation_results(enterprises, config=whole, zone=zone, year=year, provenance=provenance)
+    results, benchmarks = evaluated(enterprises, config=whole, zone=zone, year=year, provenance=provenance)
     if year is None and "year" in enterprises.columns and enterprises["year"].nunique() == 1:
         year = int(pd.to_numeric(enterprises["year"]).iloc[0])
     return save_version(
@@ -144,6 +163,7 @@ def save_evaluation(
         actor=actor,
         land_version=land_version,
         replaces=replaces,
+        benchmarks=benchmarks,
         store=target,
     )
 
@@ -227,7 +247,8 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
         inputs[n][objection.indicator] = objection.value_claimed
         provenance[n][objection.indicator] = f"异议 {objection.objection_id}"
     results = results.assign(inputs=inputs, provenance=provenance)
-    title = title or f"{version.title}（异议更正）"
+    # The title as given (neutral: the page names a correction in its own language, from ``replaces``)
+    title = title or version.title
     if version.kind == KIND_LAND:
         corrected = results.assign(
             **{LAND_COL: [i.get(LAND_COL) for i in inputs], "land_source": results["status"]}
@@ -245,7 +266,7 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
             store=target,
         )
     frame, zone = frame_from_inputs(results)
-    fresh = evaluation_results(
+    fresh, benchmarks = evaluated(
         frame,
         config=version.config,
         zone=zone,
@@ -262,5 +283,19 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
         actor=actor,
         replaces=version.version_id,
         land_version=version.land_version,
+        benchmarks=benchmarks,
         store=target,
     )
+
+
+def version_benchmarks(version: Version, *, store: StoreTarget = None) -> dict[str, dict[str, float]]:
+    """The benchmarks an evaluation version divided by, per size group and indicator: as kept with
+    the version, else (a version saved before they were kept) worked out again from the version's
+    own input values and configuration; a land list has none (``{}``)."""
+    if version.kind != KIND_SCORE:
+        return {}
+    if version.benchmarks:
+        return version.benchmarks
+    results = version_results(version, store=store)
+    frame, zone = frame_from_inputs(results)
+    return evaluated(frame, config=version.config, zone=zone, year=version.year)[1]
