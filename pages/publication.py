@@ -116,6 +116,18 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
     return out.rename(columns={c: t(f"pub.res.{c}", lang) for c in out.columns})
 
 
+def _on_screen(view: pd.DataFrame) -> pd.DataFrame:
+    """The results as the page draws them: a score with two decimals, a rank with separators, "—"
+    where an enterprise is not scored (the grid would print "None"); the workbook keeps numbers."""
+    out = view.copy()
+    score, rank = t("pub.res.score", lang), t("pub.res.rank", lang)
+    if score in out:
+        out[score] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in out[score]]
+    if rank in out:
+        out[rank] = [f"{int(v):,}" if pd.notna(v) else "—" for v in out[rank]]
+    return out
+
+
 def _detail(version: versions.Version) -> None:
     window = (
         t("pub.detail_window", lang).format(start=version.window_start, end=version.window_end)
@@ -160,7 +172,7 @@ def _detail(version: versions.Version) -> None:
         return
     st.markdown("**" + t("pub.results", lang) + "**")
     view = _results_view(rows, version.kind, version.config)
-    st.dataframe(view, hide_index=True)
+    st.dataframe(_on_screen(view), hide_index=True)
     name = f"{version.version_id}_{state_label(version.state, lang)}_{version.year or ''}".replace(" ", "_")
     col1, col2 = st.columns(2)
     title = exports.heading(version, t("pub.results", lang), lang)

@@ -176,7 +176,13 @@ def test_viewer_sees_published_versions_without_rows(user_store):
     assert table["Version"].tolist() == ["V2"]
     assert table["State"].tolist() == ["published"]
     counts = at.dataframe[1].value
-    assert counts.set_index("Class")["Enterprises"].to_dict() == {"A": 2, "B": 1, "C": 1, "D": 1, "T": 1}
+    assert counts.set_index("Class")["Enterprises"].to_dict() == {
+        "A": "2",
+        "B": "1",
+        "C": "1",
+        "D": "1",
+        "T": "1",
+    }
     assert len(at.dataframe) == 2  # no enterprise rows
     assert not at.tabs  # no editor actions
     assert not [b for b in at.button if b.key and b.key.startswith("pub_")]
@@ -326,6 +332,8 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
     assert rows.loc["E1", "Status"] == "Scored"
     assert rows.loc["E6", "Status"] == "Not scored: below size on less than 3 mu"
     assert rows.loc["E6", "Class"] == "T"
+    assert (rows.loc["E6", "Score"], rows.loc["E6", "Rank"]) == ("—", "—")  # not "None"
+    assert (rows.loc["E1", "Score"], rows.loc["E1", "Rank"]) == ("75.76", "4")
     assert rows.loc["E1", "Where values came from"] == "Tax (10k yuan): objection O1"
     assert not any("异议" in str(v) for v in rows.to_numpy().ravel())
     book = openpyxl.load_workbook(io.BytesIO(buttons["Download the results (XLSX)"]()), read_only=True)
