@@ -37,15 +37,18 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 s = open_page("pub.header")
 lang = s.lang
 st.caption(t("pub.intro", lang))
+# Everything above the editor's tabs goes into one container, so the tabs keep their place (and the
+# tab the user chose) whatever comes or goes above them: an action's message, a version's lock …
+top = st.container()
 if flash := st.session_state.pop(FLASH, None):
-    st.success(flash)
+    top.success(flash)
 
 # Editors act; enterprise rows are shown to editors only (signed-in staff, or single-user mode).
 editor = can_edit()
 # 查看企业 and 编辑: the enterprise rows; 查看汇总 and visitors: states and class counts.
 show_rows = sees_firms()
 if not editor:
-    st.info(t("pub.viewer_note", lang))
+    top.info(t("pub.viewer_note", lang))
 
 with loading():
     items = versions.list_versions(viewer=not editor)
@@ -62,7 +65,12 @@ def _versions_table(found: list[versions.Version]) -> pd.DataFrame:
             "kind": t(f"pub.kind.{v.kind}", lang),
             "year": v.year,
             "title": display_title(v, lang),
-            "state": state_label(v.state, lang),
+            "state": state_label(v.state, lang)
+            + (
+                t("pub.state_replaced", lang).format(new=replaced[v.version_id][-1])
+                if v.version_id in replaced
+                else ""
+            ),
             "window": f"{v.window_start} – {v.window_end}" if v.window_start else "",
             "replaces": v.replaces,
             "replaced_by": "、".join(replaced.get(v.version_id, [])),
@@ -206,28 +214,29 @@ def _detail(version: versions.Version) -> None:
     )
 
 
-if not items:
-    st.info(t("pub.none_editor" if editor else "pub.none", lang))
-else:
-    st.subheader(t("pub.versions", lang))
-    st.dataframe(_versions_table(items), hide_index=True)
-    by_id = {v.version_id: v for v in items}
-    ids = list(by_id)
-    wanted = st.session_state.pop(SELECT_NEXT, None)
-    if wanted in ids:
-        st.session_state["pub_version"] = wanted
-    elif st.session_state.get("pub_version") not in ids:
-        st.session_state["pub_version"] = ids[-1]
-    chosen = st.selectbox(
-        t("pub.version", lang),
-        ids,
-        format_func=lambda i: f"{version_label(by_id[i], lang)} · {display_title(by_id[i], lang)}",
-        key="pub_version",
-    )
-    try:
-        _detail(by_id[chosen])
-    except DataValidationError as exc:
-        show_error(exc)
+with top:
+    if not items:
+        st.info(t("pub.none_editor" if editor else "pub.none", lang))
+    else:
+        st.subheader(t("pub.versions", lang))
+        st.dataframe(_versions_table(items), hide_index=True)
+        by_id = {v.version_id: v for v in items}
+        ids = list(by_id)
+        wanted = st.session_state.pop(SELECT_NEXT, None)
+        if wanted in ids:
+            st.session_state["pub_version"] = wanted
+        elif st.session_state.get("pub_version") not in ids:
+            st.session_state["pub_version"] = ids[-1]
+        chosen = st.selectbox(
+            t("pub.version", lang),
+            ids,
+            format_func=lambda i: f"{version_label(by_id[i], lang)} · {display_title(by_id[i], lang)}",
+            key="pub_version",
+        )
+        try:
+            _detail(by_id[chosen])
+        except DataValidationError as exc:
+            show_error(exc)
 
 if editor:
     tabs = st.tabs(
@@ -238,9 +247,7 @@ if editor:
             t("pub.tab.finalize", lang),
             t("pub.tab.compare", lang),
         ],
-        # keyed, so the chosen tab stays chosen when a message above it comes or goes
         key=f"pub_tabs_{lang}",
-        on_change="rerun",
     )
     with tabs[0]:
         save_tab(items, lang)

@@ -134,11 +134,20 @@ class BenchmarkMove:
     after: float
 
 
+def _weighted(config: dict) -> set[str]:
+    """The indicators a configuration gives a weight (in a size group or an evaluation group): only
+    their benchmarks move scores."""
+    tables = [w for w in (config.get("weights") or {}).values() if isinstance(w, dict)]
+    tables += [g.get("weights") for g in config.get("groups") or [] if isinstance(g, dict)]
+    return {k for w in tables if isinstance(w, dict) for k, v in w.items() if v and float(v) > 0}
+
+
 def benchmark_moves(before_id: str, after_id: str, *, store: StoreTarget = None) -> list[BenchmarkMove]:
     """The benchmarks that moved from one evaluation version to the other (a benchmark is a multiple
     of the area's mean, so one accepted objection moves it, and with it every scored enterprise's
-    score), in the order of the indicators; one entry per indicator when it moved alike in every
-    group, else one per group. Versions without benchmarks (land lists) give none.
+    score), in the order of the indicators, for the indicators the later version weights; one entry
+    per indicator when it moved alike in every group, else one per group. Versions without
+    benchmarks (land lists) give none.
 
     Raises
     ------
@@ -146,10 +155,16 @@ def benchmark_moves(before_id: str, after_id: str, *, store: StoreTarget = None)
         When either version does not exist.
     """
     target = open_store(store)
+    later = get_version(after_id, store=target)
     a = version_benchmarks(get_version(before_id, store=target), store=target)
-    b = version_benchmarks(get_version(after_id, store=target), store=target)
+    b = version_benchmarks(later, store=target)
     groups = [g for g in a if g in b]
-    indicators = list(dict.fromkeys(k for g in groups for k in a[g] if k in b[g]))
+    weighted = _weighted(later.config)
+    indicators = [
+        k
+        for k in dict.fromkeys(k for g in groups for k in a[g] if k in b[g])
+        if not weighted or k in weighted
+    ]
     out = []
     for key in indicators:
         pairs = {g: (a[g][key], b[g][key]) for g in groups if key in a[g] and key in b[g]}

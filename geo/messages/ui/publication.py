@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.state.draft": ("草稿", "draft"),
     "pub.state.published": ("公示", "published"),
     "pub.state.final": ("定案", "final"),
+    "pub.state_replaced": ("（已重新评价为 {new}）", " (evaluated again as {new})"),
     "pub.kind.score": ("评价结果", "Evaluation"),
     "pub.kind.land": ("用地清单", "Land list"),
     "pub.col.version_id": ("版本", "Version"),
