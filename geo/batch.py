@@ -59,7 +59,8 @@ ZONE_ID_CANDIDATES = ("name", "zone_id", "town_id", "park_id", "code", "名称",
 
 # Leading columns of the parcel outputs (the rest follow as they come).
 _PARCEL_FIRST = ("parcel_id", "reasons", "reason_keys", "ent_id", "zone", "area_mu")
-_PUBLISHED_CLASS_HEADERS = (CLASS_COL, EVALUATION_LABELS[CLASS_COL])  # eval_class or 评价类别
+# The headers that make last year's file its published classes (eval_class or 评价类别), not a table.
+PUBLISHED_CLASS_HEADERS = (CLASS_COL, EVALUATION_LABELS[CLASS_COL])
 
 
 @dataclass(frozen=True)
@@ -517,7 +518,7 @@ def _read_previous(
         else:
             limits.check_xlsx(path.read_bytes(), path.name, layer)  # bounded as any upload is
             raw = pd.read_excel(path, sheet_name=layer or 0, dtype=str)
-        header = next((h for h in _PUBLISHED_CLASS_HEADERS if h in raw.columns), None)
+        header = next((h for h in PUBLISHED_CLASS_HEADERS if h in raw.columns), None)
         if header is not None:
             inverse = {label: col for col, label in EVALUATION_LABELS.items() if label in raw.columns}
             return yearly.published_classes(raw.rename(columns={**inverse, header: CLASS_COL})), True

@@ -501,9 +501,10 @@ def _spellings(column: Column) -> dict[str, float]:
 
 def exact_header(header: object, column: Column) -> float | None:
     """The unit factor when ``header`` is one of the column's exact headers (with a unit it knows,
-    or none: then the column's own unit), else None."""
+    or none: then the column's own unit), or its English label (``Land (mu)``, as the atlas's
+    English files write it), else None."""
     h = norm_header(header)
-    if h == norm_header(column.key):
+    if h in (norm_header(column.key), norm_header(column.label_en), norm_header(column.label("en"))):
         return 1.0
     spellings = _spellings(column)
     for name in column.headers:

@@ -72,6 +72,8 @@ def _by_key(key: str) -> str | None:
 
 # Units in a header, in the order they decide (亩均税收（万元/亩） is money, not land).
 _BY_UNIT = (
+    # A file's own coordinate columns (经度_GCJ02, lon_bd09, Longitude (WGS-84)): six decimals, never cut.
+    ("coordinate", re.compile(r"经度|纬度|longitude|latitude|^(lon|lng|lat)(?![a-z])", re.IGNORECASE)),
     ("year", re.compile(r"^(年份|Year)$")),
     ("score", re.compile(r"（分）|得分|[Ss]core|points")),
     ("count", re.compile(r"（家）|排名|档数|[Rr]ank|[Ee]nterprises|Classes moved|^Class [A-DT]$|^[A-DT] 类")),

@@ -88,6 +88,21 @@ PARKS_EN: dict[str, str] = {
 
 PLACE_EN: dict[str, str] = {**DISTRICTS_EN, **TOWNS_EN, **ZONES_EN, **PARKS_EN}
 
+# The 区镇's short English names, where a table has room for one line only (the 亩均 ranking on a
+# 1280 px screen): the name people use locally (the plan's own short names, e.g. 盛泽 for 吴江高新区
+# （盛泽镇）, 东太湖 for 东太湖度假区), in the same English as above. The full name stays in the
+# downloads and the choice lists.
+TOWNS_SHORT_EN: dict[str, str] = {
+    "吴江开发区": "Wujiang Dev. Zone",
+    "汾湖高新区（黎里镇）": "Fenhu",
+    "吴江高新区（盛泽镇）": "Shengze",
+    "东太湖度假区（太湖新城）": "East Taihu Lake",
+    "七都镇": "Qidu",
+    "震泽镇": "Zhenze",
+    "桃源镇": "Taoyuan",
+    "平望镇": "Pingwang",
+}
+
 LIST_SEPARATOR = "、"  # how the plans' tables list several names
 _ENGLISH_SEPARATOR = ", "
 
@@ -106,6 +121,15 @@ def place_name(name: object, lang: str = "zh") -> str:
         return ""
     text = str(name)
     return PLACE_EN.get(text.strip(), text) if lang == "en" else text
+
+
+def short_place_name(name: object, lang: str = "zh") -> str:
+    """``name`` where a table has room for one short line: a 区镇's short English name
+    (:data:`TOWNS_SHORT_EN`, "Shengze" for 吴江高新区（盛泽镇）) in English, else :func:`place_name`."""
+    text = "" if name is None or name != name else str(name).strip()
+    if lang == "en" and text in TOWNS_SHORT_EN:
+        return TOWNS_SHORT_EN[text]
+    return place_name(name, lang)
 
 
 def place_label(name: object, lang: str = "zh") -> str:

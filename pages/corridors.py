@@ -10,6 +10,7 @@ import shapely
 import streamlit as st
 
 from geo.messages import Lang, t
+from geo.messages.formats import yuan_amount
 from geo.messages.names import industry_name
 from geo.place_names import name_list, place_label, place_list, place_name
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
@@ -227,11 +228,13 @@ with right:
             st.divider()
             sel = key_industries.set_index("industry").loc[industry]
             st.markdown(f"**{industry_name(industry, lang)}**")
-            # "8,000 亿元"; in English "800 bn yuan" ("8,000 100M yuan" was cut in the narrow panel).
+            # "8,000 亿元"; in English "CNY 800 billion" ("8,000 100M yuan" was cut in the narrow panel).
             target = sel["target_2020_yi_yuan"]
             st.metric(
                 t("corr.target_2020.metric", lang),
-                f"{target:,.0f} {t('unit.yi_yuan', lang)}" if lang == "zh" else f"{target / 10:,.0f} bn yuan",
+                f"{target:,.0f} {t('unit.yi_yuan', lang)}"
+                if lang == "zh"
+                else yuan_amount(target * 10_000, lang),
             )
             st.markdown(f"{_label('corr.carrier_parks', lang)}{place_list(sel['carrier_parks'], lang)}")
             lead = [

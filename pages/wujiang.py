@@ -7,6 +7,7 @@ import streamlit as st
 
 from geo.evaluation.metrics import total_metrics
 from geo.messages import Lang, t
+from geo.messages.formats import yuan_amount
 from geo.messages.names import industry_name
 from geo.place_names import name_list, place_label, place_name
 from geo.storage.schema import WUJIANG_TOWNS
@@ -32,6 +33,18 @@ def _fmt(value, unit: str = "", decimals: int = 2) -> str:
     return f"{value:,.{decimals}f}{(' ' + unit) if unit else ''}"
 
 
+def _money(wan_yuan, lang: Lang, *, yi: bool = False, decimals: int = 2) -> str:
+    """An amount of 万元: in Chinese in 亿元 (``yi``) or 万元 with ``decimals``; in English as English
+    prose says money ("CNY 115.05 billion", never "1,150.46 100M yuan")."""
+    if wan_yuan is None or wan_yuan != wan_yuan:
+        return "—"
+    if lang == "en":
+        return yuan_amount(wan_yuan, lang)
+    return _fmt(
+        wan_yuan / YI if yi else wan_yuan, t("unit.yi_yuan" if yi else "unit.wan_yuan", lang), decimals
+    )
+
+
 def _note(row: pd.Series, lang: Lang) -> str:
     """The plan's words on a town's role, in English the atlas's translation (``note_en``)."""
     english = row.get("note_en") if lang == "en" else None
@@ -49,8 +62,8 @@ def _town_panel(
         lines = []
         for _, r in rows.iterrows():
             figs = t("wj.panel.figures", lang).format(
-                sales=_fmt(r["sales_2020_yi_yuan"], t("unit.yi_yuan", lang)),
-                target=_fmt(r["target_2025_yi_yuan"], t("unit.yi_yuan", lang), 0),
+                sales=_money(r["sales_2020_yi_yuan"] * YI, lang, yi=True),
+                target=_money(r["target_2025_yi_yuan"] * YI, lang, yi=True, decimals=0),
             )
             words = _note(r, lang)
             note = f"  \n{words}" if words else ""
@@ -67,7 +80,7 @@ def _town_panel(
         t("wj.panel.enterprises", lang).format(
             n=f"{len(here):,}",
             above=f"{int(here['above_scale'].sum()):,}",
-            sales=_fmt(here["sales_wan_yuan"].sum() / YI, t("unit.yi_yuan", lang), 1),
+            sales=_money(here["sales_wan_yuan"].sum(), lang, yi=True, decimals=1),
             tax_per_mu=_fmt(tax_per_mu, t("unit.wan_yuan_per_mu", lang), 1),
         )
     )
@@ -84,8 +97,8 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, lang: Lang) -> None:
     land = e["land_mu"]
     items = [
         (t("wj.ent.land", lang), _fmt(land, t("unit.mu", lang))),
-        (t("wj.ent.sales", lang), _fmt(e["sales_wan_yuan"], t("unit.wan_yuan", lang))),
-        (t("wj.ent.tax", lang), _fmt(e["tax_wan_yuan"], t("unit.wan_yuan", lang))),
+        (t("wj.ent.sales", lang), _money(e["sales_wan_yuan"], lang)),
+        (t("wj.ent.tax", lang), _money(e["tax_wan_yuan"], lang)),
         (
             t("wj.ent.tax_per_mu", lang),
             _fmt(e["tax_wan_yuan"] / land if land > 0 else None, t("unit.wan_yuan_per_mu", lang)),

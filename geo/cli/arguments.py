@@ -1,11 +1,16 @@
-"""The options several subcommands share: how a table's coordinates and columns are read, the store,
-the user."""
+"""The options several subcommands share: how a table's coordinates and columns are read (and the
+frame of a point table asked, never assumed), the store, the user."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
-from geo.spatial.crs import FRAMES
+from geo import ingest
+from geo.errors import DataValidationError
+from geo.ingest.base import frame_name
+from geo.messages.notes import Listing, note
+from geo.spatial.crs import FRAMES, Frame
 
 STORE_HELP = (
     "用户数据存储：GeoPackage 路径或共享库 postgresql://用户:密码@主机:端口/库"
@@ -15,21 +20,19 @@ USER_HELP = "记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）
 
 
 def add_table_arguments(
-    p: argparse.ArgumentParser, *, frame_flag: str, what: str = "", frame_default: str | None = "wgs84"
+    p: argparse.ArgumentParser, *, frame_flag: str, what: str = "", placed_otherwise: str = ""
 ) -> None:
     """Add the options that say how a table is read, alike for ``import`` and ``evaluate``: the
-    coordinate frame of its longitudes/latitudes (``frame_flag``: ``--frame`` or ``--coords``;
-    ``frame_default`` None: no default, the command asks), the two coordinate columns, and
-    ``--map`` 字段=列 (repeatable). ``what`` names the table in the help."""
+    coordinate frame of its longitudes/latitudes (``frame_flag``: ``--frame`` or ``--coords``; no
+    default, a point table is asked it, see :func:`table_frame`), the two coordinate columns, and
+    ``--map`` 字段=列 (repeatable). ``what`` names the table in the help; ``placed_otherwise`` says
+    which other option places a table without its coordinates (the help says it needs no frame)."""
     choices = "wgs84（GPS、天地图、OSM）、gcj02（高德/腾讯）、bd09（百度）"
-    if frame_default is None:
-        frame_help = (
-            f"{what}经纬度的坐标框架（经纬度表格必填，没有默认值）：{choices}；"
-            "带坐标系的文件（.prj、GeoPackage、GeoJSON）不需要"
-        )
-    else:
-        frame_help = f"{what}经纬度的坐标框架：{choices}（缺省 {frame_default}）"
-    p.add_argument(frame_flag, choices=FRAMES, default=frame_default, help=frame_help)
+    frame_help = (
+        f"{what}经纬度的坐标框架（经纬度表格必填，没有默认值）：{choices}；"
+        f"带坐标系的文件（.prj、GeoPackage、GeoJSON）{placed_otherwise}不需要"
+    )
+    p.add_argument(frame_flag, choices=FRAMES, default=None, help=frame_help)
     p.add_argument("--lon-col", default=None, help=f"{what}经度列（缺省自动识别 lon/lng/经度）")
     p.add_argument("--lat-col", default=None, help=f"{what}纬度列（缺省自动识别 lat/纬度）")
     p.add_argument(
@@ -38,4 +41,83 @@ def add_table_arguments(
         default=[],
         metavar="字段=列",
         help="字段对应，如 tax_wan_yuan=实缴税金（可重复；其余按表头自动识别）",
+    )
+
+
+# The formats whose rows are placed by lon/lat columns (their frame unsaid), not by their geometry.
+TABLE_FORMATS = ("csv", "xlsx")
+
+
+def frame_choices() -> Listing:
+    """The lon/lat frames a command accepts, each code with its name (``wgs84：WGS-84（GPS/天地图/OSM）``)."""
+    items = (note("cli.frame_choice", code=f, frame=frame_name(f)) for f in FRAMES)
+    return Listing(items, sep="；", sep_en="; ")
+
+
+def table_frame(
+    data: bytes,
+    filename: str,
+    *,
+    given: Frame | None,
+    flag: str,
+    layer: str | None = None,
+    kind: ingest.Kind = "other",
+    lon_col: str | None = None,
+    not_placed_if: Sequence[str] = (),
+) -> Frame:
+    """The lon/lat frame to read a file in, asked of a point table every time (as the 数据管理 page
+    asks it), never assumed: shared by ``import --frame`` and ``evaluate --coords``.
+
+    Parameters
+    ----------
+    data, filename
+        The file's bytes and name.
+    given
+        The frame the user gave (``flag``), or None.
+    flag
+        The option that gives it (``--frame``, ``--coords``), named in the message.
+    layer, kind, lon_col
+        The layer (or sheet) read, what the file is (:data:`geo.ingest.KINDS`), the longitude column
+        the user named.
+    not_placed_if
+        Headers that make a table one whose rows are not placed by their coordinates (last year's
+        published classes, joined by id): such a table needs no frame.
+
+    Returns
+    -------
+    Frame
+        ``given``; else, for a file that carries its CRS (.prj, GeoPackage, GeoJSON) or a table
+        without coordinates, the frame of its CRS (WGS-84). The caller skips the call for a table
+        placed by a join or a town column.
+
+    Raises
+    ------
+    DataValidationError
+        For a table of coordinates without ``given``: the message names ``flag``, the choices and
+        the frame the atlas proposes when the file gives one
+        (:meth:`geo.ingest.Inspection.proposed_frame`, the page's proposal) with its evidence.
+    """
+    if given is not None and given not in FRAMES:
+        raise ValueError(f"unknown frame {given!r}; expected one of {FRAMES}")
+    if not flag.startswith("--"):
+        raise ValueError(f"flag must be an option such as --frame, not {flag!r}")
+    if given is not None:
+        return given
+    if ingest.detect_format(data, filename) not in TABLE_FORMATS:
+        return "wgs84"
+    found = ingest.inspect_upload(data, filename, layer=layer, kind=kind)
+    if found.lon_col is None and lon_col is None:  # no coordinates: none read in any frame
+        return "wgs84"
+    if set(found.columns) & set(not_placed_if):
+        return "wgs84"
+    proposed = found.proposed_frame()
+    if proposed is None:
+        raise DataValidationError.of("cli.frame_required", file=filename, flag=flag, choices=frame_choices())
+    raise DataValidationError.of(
+        "cli.frame_required_proposed",
+        file=filename,
+        flag=flag,
+        choices=frame_choices(),
+        proposed=proposed,
+        reason=found.frame_reason(),
     )

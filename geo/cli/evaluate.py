@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo import batch, ingest
-from geo.cli.arguments import add_table_arguments
+from geo.cli.arguments import add_table_arguments, table_frame
 from geo.cli.io import parse_pairs
 from geo.cli.output import complain, lang_of, names, parts, say, written
 from geo.errors import DataValidationError
@@ -30,6 +30,7 @@ from geo.exports import tables as export
 from geo.exports.zone_tables import zone_scores_bytes
 from geo.land.parcels import verdict_note
 from geo.messages.notes import note
+from geo.spatial.crs import Frame
 from geo.storage.provenance import Provenance
 
 
@@ -65,7 +66,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--zone-column", default=None, help="按企业表中的区镇名称/编码字段归属，而不是按位置（如 town）"
     )
-    add_table_arguments(p, frame_flag="--coords", what="企业表")
+    add_table_arguments(
+        p, frame_flag="--coords", what="企业表", placed_otherwise="和按 --zone-column 归属的表格"
+    )
     p.add_argument("--report", type=Path, default=None, help="把企业表的逐行校验报告写到此 CSV")
     p.add_argument(
         "--lang", choices=("en", "zh"), default="en", help="输出表头：en 英文字段名（缺省），zh 中文"
@@ -145,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
     options = batch.EvaluationOptions(
         **{f.name: getattr(args, OPTION_NAMES.get(f.name, f.name)) for f in fields(batch.EvaluationOptions)}
     )
-    options = replace(options, mapping=parse_pairs(args.map, note("cli.what.mapping")))
+    options = replace(options, mapping=parse_pairs(args.map, note("cli.what.mapping")), frame=_frame(args))
     run_, table = batch.evaluate_files(args.zones, args.enterprises, options)
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
     written_paths = run_files.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
@@ -186,6 +189,31 @@ def run(args: argparse.Namespace) -> int:
         complain(args, "cli.error.not_classed", reason=reason)
         return 2
     return 0
+
+
+def _frame(args: argparse.Namespace) -> Frame:
+    """The frame this year's (and last year's) table is read in: ``--coords``, else asked of a table
+    placed by its lon/lat (:func:`geo.cli.arguments.table_frame`, as ``import --frame``). Tables
+    assigned by ``--zone-column``, files that carry their CRS and last year's published classes
+    need none; a file that is not there is left to the reading, which says so."""
+    if args.coords is not None or args.zone_column is not None:
+        return args.coords or "wgs84"
+    tables = [(args.enterprises, args.enterprises_layer, ())]
+    if args.previous is not None:
+        tables.append((args.previous, args.previous_layer, batch.PUBLISHED_CLASS_HEADERS))
+    for path, layer, not_placed_if in tables:
+        if path.is_file() and path.stat().st_size:
+            table_frame(
+                path.read_bytes(),
+                path.name,
+                given=None,
+                flag="--coords",
+                layer=layer,
+                kind="enterprises",
+                lon_col=args.lon_col,
+                not_placed_if=not_placed_if,
+            )
+    return "wgs84"
 
 
 def _print_classes(args: argparse.Namespace, classes: pd.DataFrame) -> None:

@@ -8,15 +8,15 @@ from pathlib import Path
 import geopandas as gpd
 
 from geo import ingest
-from geo.cli.arguments import STORE_HELP, USER_HELP, add_table_arguments
+from geo.cli.arguments import STORE_HELP, TABLE_FORMATS, USER_HELP, add_table_arguments, table_frame
 from geo.cli.output import lang_of, names, parts, say, written
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export
 from geo.ingest.base import frame_name
 from geo.ingest.frames import fit_boundaries
-from geo.messages.notes import Listing, note
-from geo.spatial.crs import FRAMES, Frame
+from geo.messages.notes import note
+from geo.spatial.crs import Frame
 from geo.storage.provenance import LegendEntry
 from geo.storage.schema import ACCURACY_CLASSES
 from geo.storage.stored import stored_layer
@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--layer", help="GeoPackage/KML 图层、zip 中的 Shapefile 名或 Excel 工作表")
     p.add_argument("--crs", help="坐标系，如 EPSG:4549（文件没有 .prj 时必填）")
     p.add_argument("--swap-xy", action="store_true", help="交换经纬度（纬度在前，或测量坐标 X 为北向）")
-    add_table_arguments(p, frame_flag="--frame", what="表格", frame_default=None)
+    add_table_arguments(p, frame_flag="--frame", what="表格", placed_otherwise="和按 --join-layer 关联的表格")
     p.add_argument("--join-layer", help="表格按名称/代码关联到的分区图层（内置或 user_ 图层）")
     p.add_argument("--join-key", help="分区图层中用于关联的字段，如 name、adcode")
     p.add_argument("--join-col", help="表格中用于关联的列，如 区镇")
@@ -136,37 +136,19 @@ def _filter(frame: gpd.GeoDataFrame, where: dict[str, str]) -> gpd.GeoDataFrame:
     return frame
 
 
-# The formats whose rows are placed by lon/lat columns (their frame unsaid), not by their geometry.
-_TABLE_FORMATS = ("csv", "xlsx")
-
-
-def _frame_choices() -> Listing:
-    items = (note("cli.frame_choice", code=f, frame=frame_name(f)) for f in FRAMES)
-    return Listing(items, sep="；", sep_en="; ")
-
-
 def _frame(args: argparse.Namespace, data: bytes) -> Frame:
-    """The lon/lat frame to read the file in: ``--frame``; else, for a file that carries its CRS
-    (.prj, GeoPackage, GeoJSON) or a table placed by a join or without coordinates, the frame of
-    its CRS (WGS-84). A table of coordinates without ``--frame`` is refused, as the page asks it
-    every time: the message names the choices and the frame the atlas proposes, when the file
-    gives one (the page's proposal, :meth:`geo.ingest.Inspection.proposed_frame`)."""
-    if args.frame is not None:
-        return args.frame
-    if args.join_layer or ingest.detect_format(data, args.file.name) not in _TABLE_FORMATS:
+    """The lon/lat frame to read the file in: ``--frame``, else asked of a point table
+    (:func:`geo.cli.arguments.table_frame`); a table placed by a join needs none."""
+    if args.frame is None and args.join_layer:
         return "wgs84"
-    found = ingest.inspect_upload(data, args.file.name, layer=args.layer, kind=args.kind)
-    if found.lon_col is None and args.lon_col is None:  # no coordinates: none read in any frame
-        return "wgs84"
-    proposed = found.proposed_frame()
-    if proposed is None:
-        raise DataValidationError.of("cli.frame_required", file=args.file.name, choices=_frame_choices())
-    raise DataValidationError.of(
-        "cli.frame_required_proposed",
-        file=args.file.name,
-        choices=_frame_choices(),
-        proposed=proposed,
-        reason=found.frame_reason(),
+    return table_frame(
+        data,
+        args.file.name,
+        given=args.frame,
+        flag="--frame",
+        layer=args.layer,
+        kind=args.kind,
+        lon_col=args.lon_col,
     )
 
 
@@ -175,7 +157,7 @@ def _check_declared_frame(args: argparse.Namespace, result: ingest.ImportResult)
     unless its boundaries clearly fit the bundled real ones better as GCJ-02 or BD-09 (files from
     高德-derived sources say "EPSG:4326" all the same): the page proposes that frame, here the
     command asks, naming it and why."""
-    if args.frame is not None or result.fmt in _TABLE_FORMATS or result.source_frame != "wgs84":
+    if args.frame is not None or result.fmt in TABLE_FORMATS or result.source_frame != "wgs84":
         return
     fit = fit_boundaries(result.frame.geometry)
     if fit is None or fit.proposed in (None, "wgs84"):

@@ -6,6 +6,7 @@ what the report files themselves say (sheet names, headers, match methods, reaso
 
 from __future__ import annotations
 
+from geo.catalogue import norm_header
 from geo.messages import Lang
 
 # key -> (中文, English)
@@ -79,17 +80,46 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.kind": ("类别", "Kind"),
     "col.column": ("字段", "Column"),
     "col.values": ("数值", "Values"),
-    "col.rows": ("行号", "Rows"),
+    "col.rows": ("行号", "Row numbers"),
     "col.ent_ids": ("企业", "Enterprises"),
     "col.value": ("原值", "Value"),
     "col.industry_code": ("行业代码", "Industry code"),
     "col.problem": ("问题", "Problem"),
     "col.department": ("部门", "Department"),
     "col.file": ("文件", "File"),
-    "col.n_rows": ("行数", "Rows"),
+    "col.n_rows": ("行数", "Number of rows"),
+    "col.sha256": ("SHA-256", "SHA-256"),
     "col.methods": ("匹配方式", "Matched by"),
     "col.units": ("户号/宗地编号", "Accounts/parcels"),
     "col.unit": ("原单位", "Unit in the file"),
+    # the assembled table's own columns (the catalogue's columns carry the catalogue's labels)
+    "col.industry_division": ("行业大类代码", "Industry division code"),
+    "col.industry_division_name": ("行业大类", "Industry division"),
+    "col.src": ("来源：{column}", "Source: {column}"),
+    "bool.yes": ("是", "Yes"),
+    "bool.no": ("否", "No"),
+    # a unit as a file names it (the provenance's 原单位), by its normalised spelling
+    **{
+        f"unit.{spelling}": (zh, en)
+        for zh, en, spellings in (
+            ("亩", "mu", ("亩",)),
+            ("平方米", "m²", ("平方米", "平米", "m2", "m²", "㎡")),
+            ("公顷", "ha", ("公顷", "hm2", "ha")),
+            ("平方公里", "km²", ("平方公里", "平方千米", "km2", "km²")),
+            ("元", "yuan", ("元",)),
+            ("千元", "1,000 yuan", ("千元",)),
+            ("万元", "10k yuan", ("万元",)),
+            ("亿元", "100m yuan", ("亿元",)),
+            ("千瓦时", "kWh", ("千瓦时", "kwh", "度")),
+            ("万千瓦时", "10k kWh", ("万千瓦时", "万kwh", "万度")),
+            ("吨标准煤", "tce", ("吨标准煤", "吨标煤", "tce")),
+            ("万吨标准煤", "10k tce", ("万吨标准煤",)),
+            ("人", "persons", ("人",)),
+            ("当量", "pollutant equiv.", ("当量",)),
+            ("万平方米", "10k m²", ("万平方米",)),
+        )
+        for spelling in spellings
+    },
     "kind.conflict": ("冲突", "conflict"),
     "kind.twice": ("一户号/宗地对应多家", "one key, several enterprises"),
     "kind.bad_value": ("数值无法识别", "unreadable value"),
@@ -105,4 +135,12 @@ def label(key: str, lang: Lang = "zh") -> str:
     return en if lang == "en" else zh
 
 
-__all__ = ["LABELS", "label"]
+def unit_label(unit: str, lang: Lang = "zh") -> str:
+    """A unit as a file wrote it (``平方米``, ``kwh``, ``千元``) in ``lang``: in English ``m²``,
+    ``kWh``, ``1,000 yuan``; in Chinese, and a text that is no unit the atlas knows (e.g. a
+    register's header), as the file wrote it."""
+    key = f"unit.{norm_header(unit)}"
+    return label(key, lang) if lang == "en" and key in LABELS else unit
+
+
+__all__ = ["LABELS", "label", "unit_label"]

@@ -8,17 +8,19 @@ a department sent cannot run in the clerk's spreadsheet.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import Literal
 
 import numpy as np
 import openpyxl
 import pandas as pd
 
-from geo.catalogue import ENTERPRISE_BY_KEY
+from geo.catalogue import ENTERPRISE_BY_KEY, parse_yes_no
 from geo.collect.assemble import Collection, DepartmentResult
-from geo.collect.labels import label
+from geo.collect.labels import label, unit_label
 from geo.evaluation.ratios import OPTIONAL_AMOUNT_COLUMNS
-from geo.messages import Lang
+from geo.messages import Lang, message
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -29,8 +31,7 @@ def column_label(key: str, lang: Lang = "zh") -> str:
     if column is not None:
         return column.label(lang)
     if key in OPTIONAL_AMOUNT_COLUMNS:
-        zh, unit = OPTIONAL_AMOUNT_COLUMNS[key]
-        return f"{zh}（{unit}）" if lang == "zh" else key
+        return message(f"evaluation.zone_metric_col.{key}", lang)
     return key
 
 
@@ -201,13 +202,63 @@ def provenance_table(collection: Collection, *, lang: Lang = "zh") -> pd.DataFra
     prov["methods"] = prov["methods"].map(
         lambda m: "、".join(label(f"method.{x}", lang) for x in m.split(",") if x) if m else ""
     )
+    prov["unit"] = prov["unit"].map(lambda u: unit_label(u, lang) if isinstance(u, str) else u)
     return prov.rename(columns=lambda c: label(f"col.{c}", lang) if f"col.{c}" in LABEL_KEYS else c)
 
 
 LABEL_KEYS = {
     f"col.{c}"
-    for c in ("ent_id", "name", "column", "department", "file", "rows", "n_rows", "methods", "units", "unit")
+    for c in (
+        "ent_id",
+        "name",
+        "column",
+        "department",
+        "file",
+        "sha256",
+        "rows",
+        "n_rows",
+        "methods",
+        "units",
+        "unit",
+    )
 }
+
+
+def assembled_table(collection: Collection, *, lang: Lang = "zh") -> pd.DataFrame:
+    """The assembled table as a person reads it in ``lang``: the catalogue's columns under its
+    labels with units (in Chinese the official headers the importer recognises, ``用地面积（亩）``;
+    in English ``Land (mu)``), yes/no columns as 是/否 or Yes/No, each ``src_*`` column as
+    ``来源：税收（万元）``, the industry code columns named; a column the register brought under
+    its own header keeps it, and so does ``emission_equiv`` (the name the evaluation reads it by).
+    The collection is not modified.
+
+    Raises
+    ------
+    ValueError
+        When two columns would share a header (a register column named like a catalogue label).
+    """
+    table = collection.assembled
+    names: dict[str, str] = {}
+    for key in map(str, table.columns):
+        if key in ENTERPRISE_BY_KEY:
+            names[key] = column_label(key, lang)
+        elif key.startswith(SOURCE_PREFIX) and key[len(SOURCE_PREFIX) :] in table.columns:
+            names[key] = label("col.src", lang).format(column=column_label(key[len(SOURCE_PREFIX) :], lang))
+        elif key in ("industry_code", "industry_division", "industry_division_name"):
+            names[key] = label(f"col.{key}", lang)
+        else:  # the register's own columns, and emission_equiv (not in the catalogue)
+            names[key] = key
+    check_headers(names.values())
+    out = table.rename(columns=names)
+    words = {True: label("bool.yes", lang), False: label("bool.no", lang)}
+
+    def yes_no(value: object) -> object:  # text that is neither stays as the register wrote it
+        flag = parse_yes_no(value)
+        return None if flag is pd.NA else words[flag] if isinstance(flag, bool) else value
+
+    for key in [k for k, c in ENTERPRISE_BY_KEY.items() if c.kind == "boolean" and k in table.columns]:
+        out[names[key]] = table[key].map(yes_no).to_numpy(dtype=object)
+    return out
 
 
 # --------------------------------------------------------------------------- a stored layer's sources
@@ -215,18 +266,38 @@ LABEL_KEYS = {
 SOURCE_PREFIX = "src_"
 
 
+@cache
+def _labelled_sources() -> dict[str, str]:
+    return {
+        label("col.src", lang).format(column=column_label(key, lang)): key
+        for lang in ("zh", "en")
+        for key in (*ENTERPRISE_BY_KEY, *OPTIONAL_AMOUNT_COLUMNS)
+    }
+
+
+def source_column(header: object) -> str | None:
+    """The value column whose sources the column ``header`` holds: ``src_tax_wan_yuan``, or the
+    page's download's ``来源：税收（万元）`` / ``Source: Tax (10k yuan)`` (kept under that header
+    when the file is imported again), give ``tax_wan_yuan``; any other header None."""
+    text = str(header)
+    if text.startswith(SOURCE_PREFIX):
+        return text[len(SOURCE_PREFIX) :]
+    return _labelled_sources().get(text)
+
+
 def value_sources(row: Mapping[str, object]) -> list[tuple[str, float | None, str, int]]:
     """From one enterprise's row of an assembled table (or the layer it was saved as): for each
     value with a source, (column, value, file, number of rows), in the catalogue's order.
 
-    ``src_tax_wan_yuan = "税务.csv:3,4,5"`` with ``tax_wan_yuan = 450`` gives
-    ``("tax_wan_yuan", 450.0, "税务.csv", 3)``; a row without ``src_*`` columns gives ``[]``.
+    ``src_tax_wan_yuan = "税务.csv:3,4,5"`` (or ``来源：税收（万元）``, :func:`source_column`) with
+    ``tax_wan_yuan = 450`` gives ``("tax_wan_yuan", 450.0, "税务.csv", 3)``; a row without source
+    columns gives ``[]``.
     """
     out = []
     for key, text in row.items():
-        if not str(key).startswith(SOURCE_PREFIX) or not isinstance(text, str) or ":" not in text:
+        column = source_column(key)
+        if column is None or not isinstance(text, str) or ":" not in text:
             continue
-        column = str(key)[len(SOURCE_PREFIX) :]
         file, rows = text.rsplit(":", 1)
         value = row.get(column)
         number = float(value) if isinstance(value, int | float | np.number) and not pd.isna(value) else None
@@ -241,8 +312,30 @@ def _safe_text(value: object) -> object:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
+def check_headers(headers: Iterable[object]) -> None:
+    """Refuse a table whose headers repeat: a file with two columns of one name cannot be read
+    back (and a frame with them has no single column to write).
+
+    Raises
+    ------
+    ValueError
+        Naming the repeated headers.
+    """
+    seen: set[str] = set()
+    twice = [h for h in map(str, headers) if h in seen or seen.add(h)]
+    if twice:
+        raise ValueError(f"a table to write has repeated headers: {sorted(set(twice))}")
+
+
 def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV (UTF-8 with BOM) with every formula-like text cell (and header) behind a ``'``."""
+    """CSV (UTF-8 with BOM) with every formula-like text cell (and header) behind a ``'``.
+
+    Raises
+    ------
+    ValueError
+        When two columns share a header (:func:`check_headers`).
+    """
+    check_headers(frame.columns)
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
@@ -270,7 +363,16 @@ def _append(ws, values: list) -> None:
 
 def safe_xlsx_bytes(tables: Mapping[str, pd.DataFrame | tuple[pd.DataFrame, ...]]) -> bytes:
     """A workbook with one sheet per table (a tuple of tables: one under the other), every text
-    cell written as text."""
+    cell written as text.
+
+    Raises
+    ------
+    ValueError
+        When two columns of a table share a header (:func:`check_headers`).
+    """
+    for frames in tables.values():
+        for frame in frames if isinstance(frames, tuple) else (frames,):
+            check_headers(frame.columns)
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for name, frames in tables.items():
@@ -306,27 +408,39 @@ def report_bytes(collection: Collection, *, fmt: str = "xlsx", lang: Lang = "zh"
     return safe_csv_bytes(pd.concat(parts, ignore_index=True))
 
 
-def assembled_bytes(collection: Collection, *, fmt: str = "csv", lang: Lang = "zh") -> dict[str, bytes]:
-    """The assembled table (standard column names, read back by ``evaluate`` and the import) and
-    its provenance: one XLSX with both sheets, or ``{"": table.csv, ".provenance": provenance.csv}``
-    (suffixes to the output's stem)."""
+def assembled_bytes(
+    collection: Collection,
+    *,
+    fmt: str = "csv",
+    lang: Lang = "zh",
+    headers: Literal["standard", "labels"] = "standard",
+) -> dict[str, bytes]:
+    """The assembled table and its provenance: one XLSX with both sheets, or
+    ``{"": table.csv, ".provenance": provenance.csv}`` (suffixes to the output's stem).
+
+    ``headers="standard"`` (the command line's data file) keeps the atlas's column names;
+    ``"labels"`` (the page's download) writes the table as :func:`assembled_table` gives it in
+    ``lang``. Both are read back by ``evaluate`` and the import.
+    """
+    if headers not in ("standard", "labels"):
+        raise ValueError(f"headers must be 'standard' or 'labels', got {headers!r}")
     provenance = provenance_table(collection, lang=lang)
+    table = collection.assembled if headers == "standard" else assembled_table(collection, lang=lang)
     if fmt == "xlsx":
         return {
             "": safe_xlsx_bytes(
-                {
-                    label("sheet.assembled", lang): collection.assembled,
-                    label("sheet.provenance", lang): provenance,
-                }
+                {label("sheet.assembled", lang): table, label("sheet.provenance", lang): provenance}
             )
         }
-    return {"": safe_csv_bytes(collection.assembled), ".provenance": safe_csv_bytes(provenance)}
+    return {"": safe_csv_bytes(table), ".provenance": safe_csv_bytes(provenance)}
 
 
 __all__ = [
     "FORMULA_STARTS",
     "SOURCE_PREFIX",
     "assembled_bytes",
+    "assembled_table",
+    "check_headers",
     "column_label",
     "department_sheet",
     "issues_table",
@@ -337,6 +451,7 @@ __all__ = [
     "report_tables",
     "safe_csv_bytes",
     "safe_xlsx_bytes",
+    "source_column",
     "summary_table",
     "value_sources",
 ]

@@ -33,7 +33,7 @@ from geo.evaluation.rules import (
     default_config,
 )
 from geo.evaluation.scoring import EvaluationResult, evaluate_one_list, evaluation_year
-from geo.messages import listed
+from geo.messages import listed, message
 
 GROUP_COL = "eval_group"
 NO_GROUP = "未分组"
@@ -139,9 +139,9 @@ def _group_config(
     )
 
 
-def _renamed_notes(notes: tuple[str, ...], prefix: str, name: str) -> list[str]:
+def _renamed_notes(notes: tuple[str, ...], prefix: str, name: str, *, colon: str = "：") -> list[str]:
     return [
-        note.replace(prefix, f"{name}：", 1) if note.startswith(prefix) else f"{name}：{note}"
+        note.replace(prefix, f"{name}{colon}", 1) if note.startswith(prefix) else f"{name}{colon}{note}"
         for note in notes
     ]
 
@@ -194,7 +194,8 @@ def _evaluate_groups(
         benches.append(result.benchmarks.loc[[SIZE_ABOVE]].rename(index={SIZE_ABOVE: g.name}))
         weights.append(result.weights.loc[[SIZE_ABOVE]].rename(index={SIZE_ABOVE: g.name}))
         notes += _renamed_notes(result.notes, f"{SIZE_ABOVE}企业：", g.name)
-        notes_en += _renamed_notes(result.notes_en, "Above-scale enterprises: ", g.name_en)
+        above_en = f"Enterprises {message('evaluation.size.above', 'en')}: "  # evaluation.note_dropped
+        notes_en += _renamed_notes(result.notes_en, above_en, g.name_en, colon=": ")
     rest = np.flatnonzero(listed | (member < 0))
     if rest.size:
         off = replace(config, groups=(), score_above_scale=False, score_below_scale=False)

@@ -66,6 +66,36 @@ def rank_by(
     return scored.sort_values(keys, ascending=ascending, kind="stable", na_position="last")
 
 
+def list_order(evaluated: pd.DataFrame, *, tie_order: Sequence[str] = ()) -> pd.DataFrame:
+    """Rows in the order a published list (公示) gives them, the ranking's own: scored enterprises by
+    score, best first, a tie listed by ``tie_order`` (larger first, a missing value last) and then
+    by the enterprise id, as :func:`rank_by` lists it; the rest (not scored, T) after them, in the
+    order given.
+
+    Parameters
+    ----------
+    evaluated : DataFrame
+        Evaluated rows (``score``; ``scored`` when present, else a row with a score is scored).
+    tie_order : sequence of str
+        How a tie is listed (``classes.tie_order`` of the configuration).
+
+    Returns
+    -------
+    DataFrame
+        A new frame of the same rows, reordered.
+    """
+    ties = _check_by(evaluated, ["score", *tie_order])[1:]
+    scored = evaluated["scored"].astype(bool) if "scored" in evaluated.columns else evaluated["score"].notna()
+    ids = [ID_COL] if ID_COL in evaluated.columns else []
+    listed = evaluated[scored.to_numpy()].sort_values(
+        ["score", *ties, *ids],
+        ascending=[False] * (1 + len(ties)) + [True] * len(ids),
+        kind="stable",
+        na_position="last",
+    )
+    return pd.concat([listed, evaluated[~scored.to_numpy()]])
+
+
 def ranking_summary(evaluated: pd.DataFrame, by: Sequence[str] | str) -> pd.DataFrame:
     """Per group of ``by``: enterprises, scored, count per class, mean score, land, tax and the
     pooled 亩均税收 of its scored enterprises (NaN, 无法计算, when they hold no land);

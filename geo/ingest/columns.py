@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import yaml
 
 from geo.catalogue import (
     ENTERPRISE_NUMERIC,
@@ -20,8 +21,10 @@ from geo.catalogue import (
 )
 from geo.errors import DataValidationError
 from geo.ingest.base import Kind
+from geo.ingest.checks import CHECKS_YAML
 from geo.ingest.report import RowReport, row_numbers
 from geo.ingest.values import to_bool, to_numbers, to_texts
+from geo.messages.formats import yuan_amount
 from geo.messages.notes import Both, Listing, note
 from geo.storage.schema import ENTERPRISES
 
@@ -41,37 +44,125 @@ ZONE_COLUMNS = ("zone_id", "name", "area_km2", "area_mu")
 ENTERPRISE_REQUIRED = required("enterprises", "import")
 
 
-def suggest_mapping(columns: Sequence[str], kind: Kind) -> dict[str, str]:
+# The id column of each kind: proposed only when its values can serve as ids (checks.yaml).
+ID_FIELDS = {"enterprises": "ent_id", "zones": "zone_id"}
+ID_PREFIXES = {"enterprises": "U", "zones": "Z"}
+
+
+def _id_rules() -> tuple[float, float]:
+    rules = yaml.safe_load(CHECKS_YAML.read_text(encoding="utf-8"))
+    return float(rules["id_min_filled_share"]), float(rules["id_min_distinct_share"])
+
+
+def id_shares(values: pd.Series, years: pd.Series | None = None) -> tuple[float, float]:
+    """How well a column serves as ids: the share of rows filled, and the share of distinct values
+    among the filled ones (id and year together when ``years`` is given); 0 for no rows.
+
+    Parameters
+    ----------
+    values
+        The column as read.
+    years
+        The table's year column, for a table of several years (ids repeat across years).
+
+    Returns
+    -------
+    tuple of float
+        ``(filled_share, distinct_share)``, each from 0 to 1.
+    """
+    texts = to_texts(values)
+    filled = texts.notna()
+    if not len(texts) or not filled.any():
+        return 0.0, 0.0
+    keys = texts[filled]
+    if years is not None:
+        keys = keys + "|" + years[filled].astype(str)
+    return float(filled.mean()), float(keys.nunique() / len(keys))
+
+
+def suggest_mapping(
+    columns: Sequence[str],
+    kind: Kind,
+    *,
+    frame: pd.DataFrame | None = None,
+    notes: list | None = None,
+) -> dict[str, str]:
     """Map the atlas's standard column names onto a table's columns by name (target -> source):
-    exact official headers (with their units) first, then the catalogue's alias fragments."""
-    return suggest_columns([str(c) for c in columns], kind)
+    exact official headers (with their units) first, then the catalogue's alias fragments.
+
+    With ``frame`` (the table itself), the id column (企业编号, 分区编号) is proposed only when its
+    values can serve as ids (filled and distinct enough, ``geo/ingest/checks.yaml``): an empty,
+    mostly empty or repeating column gives way to the next column named like an id, else to none
+    (the rows are then numbered after their row). Why a column was passed over is appended to
+    ``notes``.
+    """
+    headers = [str(c) for c in columns]
+    mapping = suggest_columns(headers, kind)
+    key = ID_FIELDS.get(kind)
+    if frame is None or key not in mapping:
+        return mapping
+    min_filled, min_distinct = _id_rules()
+    taken = {v for k, v in mapping.items() if k != key}
+    year = mapping.get("year")
+    years = to_numbers(frame[year]) if year in frame.columns else None
+    passed: list[str] = []
+    candidate: str | None = mapping.pop(key)
+    while candidate is not None:
+        filled, distinct = id_shares(frame[candidate], years) if candidate in frame.columns else (1.0, 1.0)
+        if filled >= min_filled and distinct >= min_distinct:
+            mapping[key] = candidate
+            break
+        passed.append(candidate)
+        if notes is not None:
+            n = len(frame)
+            notes.append(
+                note(
+                    "ingest.note.id_not_proposed",
+                    column=candidate,
+                    field=field_name(key),
+                    filled=round(filled * n),
+                    rows=n,
+                    distinct=round(distinct * filled * n),
+                )
+            )
+        rest = [h for h in headers if h not in taken and h not in passed]
+        candidate = suggest_columns(rest, kind).get(key)
+    return {k: mapping[k] for k in labels(kind) if k in mapping}  # in the catalogue's order
 
 
 def _unique_ids(
     values: pd.Series | None,
-    prefix: str,
+    kind: Kind,
     fatal: pd.Series,
     rownum: pd.Series,
     report: RowReport,
     source: str | None,
+    notes: list[str],
 ) -> tuple[pd.Series, pd.Series]:
-    """IDs as text, blanks numbered ``<prefix><row>`` (reported when the column was mapped), and a
-    mask of rows whose ID repeats an earlier surviving row."""
+    """IDs as text, blanks numbered ``<prefix><row>``, and a mask of rows whose ID repeats an
+    earlier surviving row. Numbering is said once when no id column was mapped or the mapped one
+    is empty, else on each row left blank (its value as given: empty)."""
     index = fatal.index
     ids = (
         to_texts(values) if values is not None else pd.Series([None] * len(index), index=index, dtype=object)
     )
     blank = ids.isna()
+    prefix = ID_PREFIXES[kind]
     numbered = pd.Series([f"{prefix}{n:05d}" for n in rownum.loc[index]], index=index, dtype=object)
     ids = ids.where(~blank, numbered)  # (text even with no rows left: not str + int64)
-    if source is not None:
-        report.add(
-            row_numbers(rownum, blank & ~fatal),
-            "warning",
-            source,
-            note("ingest.row.blank_id"),
-            ids[blank & ~fatal],
-        )
+    kept = blank & ~fatal
+    if kept.any() and (source is None or kept.sum() == (~fatal).sum()):
+        field = field_name(ID_FIELDS[kind])
+        first, last = numbered[kept].iloc[0], numbered[kept].iloc[-1]
+        if source is None:
+            notes.append(note("ingest.note.ids_numbered", field=field, first=first, last=last))
+        else:
+            notes.append(
+                note("ingest.note.id_column_empty", column=source, field=field, first=first, last=last)
+            )
+    elif source is not None:
+        for row, given_id in zip(row_numbers(rownum, kept), ids[kept], strict=True):
+            report.add([row], "warning", source, note("ingest.row.blank_id", id=given_id))
     duplicate = pd.Series(False, index=index)
     duplicate[~fatal] = ids[~fatal].duplicated(keep="first")
     return ids, duplicate
@@ -93,7 +184,7 @@ def apply_mapping(
     mapping = (
         dict(mapping)
         if mapping is not None
-        else suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind)
+        else suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind, frame=gdf, notes=notes)
     )
     mapping = {k: v for k, v in mapping.items() if v}
     field_zh, field_en = labels(kind), labels(kind, "en")
@@ -211,7 +302,7 @@ def apply_mapping(
             fatal |= bad
             result["year"] = years.where(~bad).astype("Int64")
         result["ent_id"], duplicate = _unique_ids(
-            result.get("ent_id"), "U", fatal, rownum, report, mapping.get("ent_id")
+            result.get("ent_id"), kind, fatal, rownum, report, mapping.get("ent_id"), notes
         )
         if "year" in result:  # ids repeat across years, never within one
             key = result["ent_id"].astype(str) + "|" + result["year"].astype(str)
@@ -239,7 +330,7 @@ def apply_mapping(
         fatal = result["name"].isna()
         report.add(row_numbers(rownum, fatal), "error", mapping["name"], note("ingest.row.blank_name"))
         ids, duplicate = _unique_ids(
-            result.get("zone_id"), "Z", fatal, rownum, report, mapping.get("zone_id")
+            result.get("zone_id"), kind, fatal, rownum, report, mapping.get("zone_id"), notes
         )
         renamed_ids = ids.where(~duplicate, ids + "-" + rownum.loc[ids.index].astype(str))
         report.add(
@@ -270,7 +361,7 @@ def _derived_above_scale(
         note(
             "ingest.note.above_scale_derived",
             source=source,
-            threshold=threshold,
+            threshold=Both(yuan_amount(threshold, "zh"), yuan_amount(threshold, "en")),
             n_above=int(pd.Series(flags).sum()),
             n_below=int((~pd.Series(flags)).sum()),
         )

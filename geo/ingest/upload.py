@@ -221,6 +221,7 @@ def inspect_upload(
         if fit.proposed is not None:
             frame_guess = fit.proposed
     preview = pd.DataFrame(frame.drop(columns=frame.geometry.name) if not is_table else frame).head(20)
+    mapping = suggest_mapping(columns, kind, frame=frame, notes=notes)  # the id column vetted
     return Inspection(
         filename=filename,
         fmt=fmt,
@@ -235,7 +236,7 @@ def inspect_upload(
         lon_col=lon_col,
         lat_col=lat_col,
         frame=frame_guess,
-        mapping=suggest_mapping(columns, kind),
+        mapping=mapping,
         notes=tuple(notes),
         preview=preview,
         frame_fit=fit,
@@ -556,7 +557,8 @@ def read_upload(
     gdf = _fit_kind(gdf, kind, rownum, report, notes)
     mapping = opts.mapping
     if kind != "other" and mapping is None:
-        mapping = suggest_mapping([c for c in gdf.columns if c != gdf.geometry.name], kind)
+        columns = [c for c in gdf.columns if c != gdf.geometry.name]
+        mapping = suggest_mapping(columns, kind, frame=gdf, notes=notes)
     gdf = apply_mapping(gdf, kind, mapping, rownum, report, notes, optional=opts.optional)
     flag_far(gdf, rownum, report)
     if kind != "zones" and len(gdf) and (gdf.geom_type.dropna() == "Point").all():

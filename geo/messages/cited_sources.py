@@ -97,7 +97,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "各板块行业结构按《关于苏州市推进数字经济时代产业创新集群发展的指导意见》第 13 条集群重点，"
         "重点产业企业集聚于《苏州市“十三五”工业发展规划》所列承载园区",
         "Randomly generated (seed {seed}, {n} enterprises in 2022): the number and total sales of "
-        "above-size enterprises in 2022 calibrated by size to the 13,383 and 4.36 trillion yuan of "
+        "enterprises above designated size in 2022 calibrated by size to the 13,383 and 4.36 trillion "
+        "yuan of "
         "'Comprehensively Raising the Core Competitiveness of Suzhou's High-Quality Manufacturing' "
         "(2023, output taken as sales); each district's industries by the cluster focus of article 13 "
         "of the Guidance on Promoting Industrial Innovation Clusters in the Digital Economy Era in "

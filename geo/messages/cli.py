@@ -101,10 +101,10 @@ IO: dict[str, tuple[str, str]] = {
         "none (the data does not tell; give it with --frame when importing)",
     ),
     "cli.out.frame_evidence": ("坐标框架依据：{reason}", "The frame's evidence: {reason}"),
-    # a table of lon/lat read without --frame (geo/cli/io.py): asked every time, as on the page
+    # a table of lon/lat read without --frame/--coords (geo/cli/arguments.py): asked every time, as the page
     "cli.frame_required": (
-        "「{file}」是经纬度表格，请用 --frame 说明它的坐标框架（没有默认值）",
-        "“{file}” is a table of longitudes and latitudes: give its coordinate frame with --frame"
+        "「{file}」是经纬度表格，请用 {flag} 说明它的坐标框架（没有默认值）",
+        "“{file}” is a table of longitudes and latitudes: give its coordinate frame with {flag}"
         " (there is no default)",
     ),
     "cli.frame_required.hint": (
@@ -113,13 +113,13 @@ IO: dict[str, tuple[str, str]] = {
         " hundreds of metres: ask the data's provider",
     ),
     "cli.frame_required_proposed": (
-        "「{file}」是经纬度表格，请用 --frame 说明它的坐标框架（没有默认值）",
-        "“{file}” is a table of longitudes and latitudes: give its coordinate frame with --frame"
+        "「{file}」是经纬度表格，请用 {flag} 说明它的坐标框架（没有默认值）",
+        "“{file}” is a table of longitudes and latitudes: give its coordinate frame with {flag}"
         " (there is no default)",
     ),
     "cli.frame_required_proposed.hint": (
-        "可选：{choices}。本图集建议 --frame {proposed}：{reason}；确认后把它加到命令里",
-        "Choose one of: {choices}. The atlas proposes --frame {proposed}: {reason}; once you have"
+        "可选：{choices}。本图集建议 {flag} {proposed}：{reason}；确认后把它加到命令里",
+        "Choose one of: {choices}. The atlas proposes {flag} {proposed}: {reason}; once you have"
         " confirmed it, add it to the command",
     ),
     "cli.frame_contradicted": (

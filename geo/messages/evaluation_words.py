@@ -114,8 +114,8 @@ NOTES: dict[str, tuple[str, str]] = {
         "缺项不计，其余指标得分按权重比例折算到满分",
         "a missing item is left out and the other items are scaled up to the full weight",
     ),
-    "evaluation.size.above": ("规上", "Above-scale"),
-    "evaluation.size.below": ("规下", "Below-scale"),
+    "evaluation.size.above": ("规上", "above designated size"),
+    "evaluation.size.below": ("规下", "below designated size"),
     "evaluation.dropped_no_data": ("{label}缺少{inputs}数据", "{label} has no {inputs} data"),
     "evaluation.dropped_no_benchmark": ("{label}基准无法计算", "{label} has no usable benchmark"),
     "evaluation.note_year_column_unused": (
@@ -124,7 +124,7 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
     "evaluation.note_dropped": (
         "{size[zh]}企业：指标 {words[zh]}，已从评分中去掉，其余权重按比例放大到合计 {total:g}",
-        "{size[en]} enterprises: {words[en]}, left out; the other weights were scaled up to {total:g}",
+        "Enterprises {size[en]}: {words[en]}, left out; the other weights were scaled up to {total:g}",
     ),
     "evaluation.note_missing_items": (
         "{n} 家参评企业缺少部分指标数据，{rule[zh]}",

@@ -84,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.about.units": ("单位", "Units"),
     "exports.about.units_value": (
         "面积：亩、km²；金额：万元（1 亿元 = 10,000 万元）",
-        "Area: mu, km²; money: 10k yuan",
+        "Area: mu, km²; money: 10k yuan (万元, CNY 10,000; 1 亿元 = CNY 100 million)",
     ),
     "exports.about.disclaimer": ("声明", "Disclaimer"),
     "exports.about.item": ("项目", "Item"),

@@ -1,4 +1,4 @@
-"""Values written for people in either language: a stored time stamp in Beijing time."""
+"""Values written for people in either language: a stored time stamp in Beijing time, an amount of 万元."""
 
 from __future__ import annotations
 
@@ -19,3 +19,24 @@ def beijing_minute(stamp: object, lang: Lang = DEFAULT_LANG) -> str:
     when = when.tz_localize("UTC") if when.tzinfo is None else when
     zone = "Beijing time" if lang == "en" else "北京时间"
     return when.tz_convert("Asia/Shanghai").strftime("%Y-%m-%d %H:%M ") + zone
+
+
+def yuan_amount(amount_wan_yuan: float, lang: Lang = DEFAULT_LANG) -> str:
+    """An amount of 万元 as a reader of either language says it: ``2000 万元`` in Chinese (as the
+    statistical definitions write it); in English
+    in yuan, scaled as English prose scales money (``CNY 20 million``, ``CNY 372.86 billion``,
+    ``CNY 5,000``), to at most two decimals, never "2000 10k yuan"."""
+    if lang != "en":
+        return f"{_trimmed(amount_wan_yuan, thousands=False)} 万元"
+    yuan = float(amount_wan_yuan) * 10_000
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(yuan) >= size:
+            return f"CNY {_trimmed(yuan / size)} {word}"
+    return f"CNY {_trimmed(yuan)}"
+
+
+def _trimmed(value: float, *, thousands: bool = True) -> str:
+    """``value`` to at most two decimals, trailing zeros dropped, with thousands separators (unless
+    ``thousands=False``)."""
+    text = f"{value:,.2f}" if thousands else f"{value:.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

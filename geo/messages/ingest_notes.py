@@ -240,10 +240,11 @@ READING: dict[str, tuple[str, str]] = {
         "The land area is 0: no per-mu indicator can be computed",
     ),
     "ingest.row.blank_name": ("名称为空", "The name is empty"),
-    "ingest.row.blank_id": ("编号为空，已按行号自动编号", "The id is empty: numbered after the row"),
+    "ingest.row.blank_id": ("编号为空，已按行号编为 {id}", "The id is empty: numbered {id} after the row"),
     "ingest.row.above_scale_unknown": (
         "无法识别是否规上（应为 是/否、规上/规下、1/0），按缺失处理",
-        "Above scale or not is not recognised (should be 是/否, 规上/规下 or 1/0): taken as missing",
+        "Whether above designated size is not recognised (should be 是/否, 规上/规下 or 1/0): taken as"
+        " missing",
     ),
     "ingest.row.bad_year": ("「年份」不是四位数年份", "The year is not a four-digit year"),
     "ingest.row.repeated_id": (
@@ -254,15 +255,28 @@ READING: dict[str, tuple[str, str]] = {
         "分区编号重复，已在编号后加上行号以区分",
         "The zone id is repeated: the row number was appended to tell them apart",
     ),
+    "ingest.note.id_not_proposed": (
+        "「{column}」不宜作{field}：{rows} 行中 {filled} 行有值、{distinct} 个不同值，未采用",
+        "“{column}” is not proposed as {field}: {filled} of {rows} rows filled, {distinct} distinct values",
+    ),
+    "ingest.note.ids_numbered": (
+        "未指定{field}列：各行按行号编号（{first} … {last}）",
+        "No {field} column: the rows are numbered after their row ({first} … {last})",
+    ),
+    "ingest.note.id_column_empty": (
+        "「{column}」列全为空：各行按行号编为{field}（{first} … {last}）",
+        "“{column}” is empty throughout: the rows are numbered after their row as {field} ({first} … {last})",
+    ),
     "ingest.note.unit_converted": (
         "「{column}」按列名中的单位换算为{field}（×{factor:g}）",
         "“{column}” converted to {field} by the unit in its header (×{factor:g})",
     ),
     "ingest.note.above_scale_derived": (
-        "表中没有「是否规上」列：按统计口径由「{source}」判定，主营业务收入 ≥ {threshold:g} 万元为规上"
+        "表中没有「是否规上」列：按统计口径由「{source}」判定，主营业务收入 ≥ {threshold}为规上"
         "（{n_above} 家规上，{n_below} 家规下）",
-        "The table has no above-scale column: decided from “{source}” by the statistical definition, "
-        "main business income ≥ {threshold:g} 10k yuan ({n_above} above scale, {n_below} below)",
+        "The table does not say which enterprises are above designated size: decided from “{source}” by"
+        " the statistical definition, an annual main business income of {threshold} or more ({n_above}"
+        " above designated size, {n_below} below)",
     ),
     "ingest.row.far_from_suzhou": (
         "位置远在苏州市范围以外，请核对坐标",

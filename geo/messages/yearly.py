@@ -15,19 +15,19 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
         "参评：规上企业，及用地不少于 {min_land:g} 亩的规下企业；{exclusions}等行业与投产不满 "
         "{min_years:g} 年的企业列为 T 类（不参评）。{cutoffs}（{ranking}）。",
         "Score = Σ (indicator ÷ benchmark × weight) ± adjustments; benchmark = {multiple:g}× the area "
-        "{mean} mean; {cap}. Scored: above-size enterprises and below-size ones on at least {min_land:g} "
-        "mu; enterprises of excluded industries ({exclusions}) and those in production under "
+        "{mean} mean; {cap}. Scored: enterprises above designated size, and those below it on at least "
+        "{min_land:g} mu; enterprises of excluded industries ({exclusions}) and those in production under "
         "{min_years:g} years are class T (not scored). {cutoffs} ({ranking}).",
     ),
     "yearly.mean_pooled": ("汇总", "pooled"),
     "yearly.mean_simple": ("简单", "simple"),
     "yearly.no_exclusions": ("无", "none"),
-    "yearly.ranked_by_size": ("规上、规下分别排名", "above- and below-size ranked separately"),
+    "yearly.ranked_by_size": ("规上、规下分别排名", "above and below designated size ranked separately"),
     "yearly.ranked_together": ("统一排名", "all ranked together"),
     # the weights of a size group, and the size groups by name
-    "yearly.size_above": ("规上", "above-size"),
-    "yearly.size_below": ("规下", "below-size"),
-    "yearly.size_below_small": ("规下（不足 {mu} 亩）", "below-size, under {mu} mu"),
+    "yearly.size_above": ("规上", "above designated size"),
+    "yearly.size_below": ("规下", "below designated size"),
+    "yearly.size_below_small": ("规下（不足 {mu} 亩）", "below designated size, < {mu} mu"),
     "yearly.weights_total": ("{weights}（合计 {total:g}）", "{weights} (total {total:g})"),
     "yearly.filters_all": ("全部", "all"),
     # the rows of a parameter sheet (parameter_rows)

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import DataValidationError
-from geo.evaluation import CLASS_COL, SIZE_COL, config_from_mapping, evaluate
+from geo.evaluation import CLASS_COL, SIZE_COL, config_from_mapping, evaluate, list_order
+from geo.evaluation.grouped import GROUP_COL
 from geo.evaluation.metrics import ID_COL, ZONE_COL
 from geo.messages import listed
 from geo.publication.inputs import (
@@ -63,6 +64,21 @@ def _land_from_list(
     return out, provenance
 
 
+def _listed_positions(result: pd.DataFrame, tie_order: tuple[str, ...]) -> np.ndarray:
+    """The rows' positions in published order: by group (the configuration's order, else 规上, 规下),
+    each group as the ranking lists it."""
+    group = result[GROUP_COL if GROUP_COL in result.columns else SIZE_COL]
+    if isinstance(group.dtype, pd.CategoricalDtype):
+        codes = group.cat.codes.to_numpy()
+    else:
+        codes = pd.factorize(group, sort=True)[0]
+    codes = np.where(codes < 0, len(codes), codes)  # in no group: last
+    ties = [c for c in tie_order if c in result.columns]
+    placed = result.assign(_position=np.arange(len(result)), _group=codes)
+    parts = [list_order(part, tie_order=ties) for _, part in placed.groupby("_group", sort=True)]
+    return pd.concat(parts)["_position"].to_numpy() if parts else np.arange(0)
+
+
 def evaluation_results(
     enterprises: pd.DataFrame,
     *,
@@ -73,7 +89,9 @@ def evaluation_results(
 ) -> pd.DataFrame:
     """Evaluate ``enterprises`` under ``config`` (a configuration's mapping, checked as the
     evaluation checks it) and give the rows a version keeps: id, name, group, zone, score, rank,
-    class, status, the input values used and their provenance (by enterprise id)."""
+    class, status, the input values used and their provenance (by enterprise id). The rows are in
+    the order of the lists they are published in: by group, then as the ranking lists them
+    (:func:`geo.evaluation.list_order`: score, a tie by ``classes.tie_order``, then id)."""
     return evaluated(enterprises, config=config, zone=zone, year=year, provenance=provenance)[0]
 
 
@@ -96,7 +114,10 @@ def evaluated(
     }
     columns = input_columns(enterprises, rules)
     provenance = provenance or {}
+    order = _listed_positions(result, rules.tie_order)
+    result = result.iloc[order]
     ids = result[ID_COL].astype(str).to_numpy()
+    values = dict(zip(enterprises[ID_COL].astype(str), input_values(enterprises, columns), strict=True))
     rows = pd.DataFrame(
         {
             ID_COL: ids,
@@ -108,7 +129,7 @@ def evaluated(
             "rank": result["rank"].to_numpy(),
             "eval_class": result[CLASS_COL].astype(object).to_numpy(),
             "status": result["status"].astype(str).to_numpy(),
-            "inputs": input_values(enterprises, columns),
+            "inputs": [values[i] for i in ids],
             "provenance": [dict(provenance.get(i, {})) for i in ids],
         }
     )

@@ -17,6 +17,7 @@ from geo.evaluation import (
     SIZE_GROUPS,
     EvaluationConfig,
     classes_with_t,
+    list_order,
 )
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
@@ -41,7 +42,7 @@ def group_name(config: EvaluationConfig, group: str, lang: str) -> str:
     for g in config.groups:
         if g.name == group and (lang != "en" or g.name_en != g.name):
             return g.name_en if lang == "en" else g.name
-    return _size_name(group, lang)  # (a configured 规上 without an English name: above-size)
+    return _size_name(group, lang)  # (a configured 规上 without an English name: above designated size)
 
 
 def _weights_body(weights: Mapping[str, float], lang: str, *, digits: int | None = 2) -> str:
@@ -261,10 +262,8 @@ def notice_xlsx_bytes(
     cls = classes_with_t(evaluated).astype(object)
     frame = notice_values(evaluated.assign(**{CLASS_COL: cls.to_numpy()}), lang)
     cols = [c for c in NOTICE_COLUMNS if c in frame.columns]
-    parts = {
-        c: frame[frame[CLASS_COL] == c].sort_values("score", ascending=False, kind="stable")
-        for c in CLASSES_T
-    }
+    ties = [c for c in config.tie_order if c in frame.columns]  # a tie listed as the ranking lists it
+    parts = {c: list_order(frame[frame[CLASS_COL] == c], tie_order=ties) for c in CLASSES_T}
     footer = message("yearly.notice.footer", lang)
     wb = new_workbook()
     ws = StreamedSheet(wb, message("yearly.notice.sheet", lang), widths=_NOTICE_WIDTHS, footer=footer)
@@ -387,10 +386,12 @@ def _group_sheets(
         part = frame[members == name]
         if part.empty:
             continue
-        part = part.sort_values(["score"], ascending=False, kind="stable", na_position="last")
+        part = list_order(part, tie_order=[c for c in config.tie_order if c in part.columns])
         method = group_method_rows(config, str(name), benchmarks, lang)
         shown = group_name(config, str(name), lang)
-        sheet_name = message("yearly.notice.group_sheet", lang, group=str(shown).translate(_SHEET_BAD))[:31]
+        safe = str(shown).translate(_SHEET_BAD)
+        sheet_name = message("yearly.notice.group_sheet", lang, group=safe)
+        sheet_name = (sheet_name if len(sheet_name) <= 31 else safe)[:31]  # Excel's limit: no word cut
         sheet = StreamedSheet(wb, sheet_name, header_row=len(method) + 3, footer=footer)
         sheet.text(
             message("yearly.notice.group_heading", lang, title=title, group=shown, n=len(part)), bold=True

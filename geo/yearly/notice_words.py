@@ -17,9 +17,9 @@ from geo.place_names import place_name
 STATUS_EN = (
     (r"^参评$", "Scored"),
     (r"^无法计算：用地面积为零或缺失$", "Not computable: land is zero or missing"),
-    (r"^不参评：规下且用地不足 (.*) 亩$", r"Not scored: below size on less than \1 mu"),
-    (r"^不参评：规上企业不在评价范围$", "Not scored: above-size enterprises are out of scope"),
-    (r"^不参评：规下企业不在评价范围$", "Not scored: below-size enterprises are out of scope"),
+    (r"^不参评：规下且用地不足 (.*) 亩$", r"Not scored: below designated size on less than \1 mu"),
+    (r"^不参评：规上企业不在评价范围$", "Not scored: enterprises above designated size are out of scope"),
+    (r"^不参评：规下企业不在评价范围$", "Not scored: enterprises below designated size are out of scope"),
     (r"^不参评：(.*)（仅列入名单，不评分）$", r"Not scored: \1 (listed only)"),
     (r"^不参评：不属于任何评价组$", "Not scored: in no group"),
     (r"^不参评：租户，用地全部计入房东「(.*)」$", r"Not scored: tenant, all land counted to its host “\1”"),
@@ -32,7 +32,8 @@ _BELOW_SMALL = re.compile(rf"^{SIZE_BELOW}（不足 (.+) 亩）$")
 
 
 def size_name(size: object, lang: Lang) -> object:
-    """规上 / 规下 / 规下（不足 3 亩） in ``lang`` (above-size, below-size, below-size under 3 mu); any
+    """规上 / 规下 / 规下（不足 3 亩） in ``lang`` (above / below designated size, below designated size
+    under 3 mu: geo/messages/yearly.py); any
     other value as it is."""
     if size == SIZE_ABOVE:
         return message("yearly.size_above", lang)

@@ -33,6 +33,7 @@ from geo.evaluation import (
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, UNIT_EN, ZONE_COL, ratio_label
 from geo.messages import joined, listed, message
 from geo.messages.evaluation_words import YEARLY_COLUMNS
+from geo.yearly.notice_words import size_name
 from geo.yearly.surcharges import class_rates_text, surcharge_labels, surcharge_totals, surcharges
 
 NEW = "NEW"  # entrant: not in last year's table
@@ -238,7 +239,7 @@ def class_changes(previous: pd.DataFrame, current: pd.DataFrame, *, id_col: str 
         moved[rows] = np.char.add(np.char.add(np.char.add("规模 ", before), "→"), after).astype(object) + (
             np.where(moved[rows] == "", "", "；") + moved[rows]
         )
-        size_en = {SIZE_GROUPS[0]: "above-size", SIZE_GROUPS[1]: "below-size"}
+        size_en = {g: size_name(g, "en") for g in SIZE_GROUPS}
         before_en = np.array([size_en.get(v, v) for v in before], dtype=object)
         after_en = np.array([size_en.get(v, v) for v in after], dtype=object)
         moved_en[rows] = (
@@ -501,8 +502,8 @@ def enterprise_profile(
     lang: str = "zh",
 ) -> pd.DataFrame:
     """One enterprise's years (企业画像): per year its figures, ratios, score, class (T with its
-    reason), rank overall / in its industry / in its zone / in its size group, land and the
-    warnings raised that year. Years it is absent from are left out.
+    reason), its main shortfalls, rank overall / in its industry / in its zone / in its size group,
+    land and the warnings raised that year. Years it is absent from are left out.
 
     Raises
     ------
@@ -531,6 +532,8 @@ def enterprise_profile(
         rec["score"] = row["score"]
         rec[CLASS_COL] = row[CLASS_COL] if bool(row["scored"]) else T_CLASS
         rec["status"] = row["status"]
+        if "reasons" in frame.columns:  # the shortfalls in full (the ranking's screen names them short)
+            rec["reasons"] = "" if pd.isna(row["reasons"]) else str(row["reasons"])
         rec["rank"] = row["rank"] if bool(row["scored"]) else pd.NA
         scored = frame[frame["scored"].to_numpy(dtype=bool)]
         for col, name in (

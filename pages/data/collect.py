@@ -20,7 +20,7 @@ from geo.collect import Collection, SourceInput, collect
 from geo.collect.departments import load_departments
 from geo.collect.report import (
     assembled_bytes,
-    column_label,
+    assembled_table,
     department_sheet,
     missing_table,
     report_bytes,
@@ -135,10 +135,8 @@ def _show(collection: Collection, lang: Lang) -> None:
                     department_sheet(result, lang=lang)[rows.to_numpy()], hide_index=True, width="stretch"
                 )
     st.markdown(f"**{t('collect.preview', lang)}**")
-    preview = collection.assembled.head(200)
-    st.dataframe(
-        preview.rename(columns=lambda c: column_label(c, lang)), hide_index=True, width="stretch", height=260
-    )
+    preview = assembled_table(collection, lang=lang).head(200)  # as the downloads write it
+    st.dataframe(preview, hide_index=True, width="stretch", height=260)
     zh = lang == "zh"
     downloads = {
         "report": Download(
@@ -154,7 +152,7 @@ def _show(collection: Collection, lang: Lang) -> None:
                 t(f"collect.download.{fmt}", lang),
                 f"归集结果.{fmt}" if zh else f"assembled.{fmt}",
                 MIME_TYPES[fmt],
-                lambda fmt=fmt: assembled_bytes(collection, fmt=fmt, lang=lang)[""],
+                lambda fmt=fmt: assembled_bytes(collection, fmt=fmt, lang=lang, headers="labels")[""],
             )
             for fmt in ("xlsx", "csv")
         },

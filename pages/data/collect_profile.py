@@ -8,7 +8,7 @@ import streamlit as st
 
 from geo import ingest
 from geo.catalogue import ENTERPRISE_BY_KEY
-from geo.collect.report import SOURCE_PREFIX, value_sources
+from geo.collect.report import source_column, value_sources
 from geo.errors import DataValidationError
 from geo.messages import Lang, t
 from pages.common.stored import user_store_stamp
@@ -16,12 +16,13 @@ from pages.common.stored import user_store_stamp
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _sources(layer: str, stamp: tuple[str, str]) -> pd.DataFrame:
-    """The layer's ids, years and ``src_*`` columns with their values (empty when it has none)."""
+    """The layer's ids, years and source columns (``src_*``, or as the page's download labels
+    them) with their values (empty when it has none)."""
     frame = ingest.load_user_layer(layer)
-    sources = [c for c in frame.columns if str(c).startswith(SOURCE_PREFIX)]
+    sources = [c for c in frame.columns if source_column(c) is not None]
     if not sources:
         return pd.DataFrame()
-    values = [c[len(SOURCE_PREFIX) :] for c in sources if c[len(SOURCE_PREFIX) :] in frame.columns]
+    values = [source_column(c) for c in sources if source_column(c) in frame.columns]
     keep = ["ent_id", *(["year"] if "year" in frame.columns else []), *values, *sources]
     return pd.DataFrame(frame[keep])
 

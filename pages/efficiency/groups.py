@@ -17,7 +17,7 @@ from geo.yearly.notice import group_method_rows
 from pages.data.collect_profile import show_sources
 from pages.efficiency.display import number_config
 from pages.efficiency.fitting import fit_columns
-from pages.efficiency.tables import key_headers, ranking_table
+from pages.efficiency.tables import SIZE_EN, key_headers, key_help, ranking_table
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
@@ -55,7 +55,7 @@ def group_label(name: str, config: EvaluationConfig, lang: Lang) -> str:
     small = t("eff.groups.small", "zh").format(mu=f"{config.below_scale_min_land_mu:g}")
     if name == small:
         return t("eff.groups.small", lang).format(mu=f"{config.below_scale_min_land_mu:g}")
-    return {"规上": "Above size", "规下": "Below size"}.get(str(name), str(name))
+    return SIZE_EN.get(str(name), str(name))
 
 
 def _english_status(status: pd.Series, config: EvaluationConfig) -> pd.Series:
@@ -83,7 +83,8 @@ def _group_table(rows: pd.DataFrame, config: EvaluationConfig, lang: Lang) -> pd
     )
     if lang == "en":
         ordered = ordered.assign(status=_english_status(ordered["status"], config))
-    table = ranking_table(ordered.assign(group_rank=ordered["rank"]), lang, by=(GROUP_COL,))
+    # as the ranking shows it: in English the 区镇 and shortfalls by their short names (one line)
+    table = ranking_table(ordered.assign(group_rank=ordered["rank"]), lang, by=(GROUP_COL,), short=True)
     if "land_role" in ordered.columns and (ordered["land_role"].astype(str) != "own").any():
         roles = ordered["land_role"].astype(object)
         table[t("eff.land.col.role", lang)] = [t(f"eff.land.role_value.{r}", lang) for r in roles]
@@ -126,7 +127,7 @@ def group_lists(
                 width="stretch",
                 height=min(420, 40 + (fitted.row_px or 35) * max(len(table), 1)),
                 row_height=fitted.row_px,
-                column_config=fitted.apply(number_config(table)),
+                column_config=fitted.apply({**number_config(table), **key_help(table, lang)}),
                 key=f"eff_group_table_{i}",
             )
 

@@ -16,7 +16,7 @@ from pages.efficiency.display import number_config
 from pages.efficiency.groups import profile_sources_and_land
 from pages.efficiency.map import DrawnMap
 from pages.efficiency.ranking import Ranking
-from pages.efficiency.tables import plain, table_labels, year_label
+from pages.efficiency.tables import english_reasons, plain, table_labels, year_label
 from pages.efficiency.view import PageView
 
 
@@ -58,6 +58,8 @@ def enterprise_profile(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None
         f"{latest.get('name', '')} · {ent_id} · {latest.get('industry', '')} · {latest.get(ZONE_COL, '')}"
     )
     profile = profile.assign(**{YEAR_COL: profile[YEAR_COL].map(lambda y: year_label(y, lang))})
+    if lang == "en" and "reasons" in profile.columns:  # in full, as the downloads (the ranking: short)
+        profile = profile.assign(reasons=profile["reasons"].map(english_reasons))
     labels = table_labels(lang)
     st.dataframe(
         plain(profile).rename(columns=labels),

@@ -20,6 +20,7 @@ from pages.efficiency.scope import DIMENSIONS
 from pages.efficiency.tables import (
     english_values,
     key_headers,
+    key_help,
     plain,
     ranking_table,
     table_labels,
@@ -56,29 +57,39 @@ def ranking(view: PageView) -> Ranking:
     if len(view.scored) == 0:
         st.warning(t("eff.empty", lang))
 
-    def ranked_table() -> pd.DataFrame:
-        by = dims if SIZE_COL in dims else [SIZE_COL, *dims]
-        ranked = rank_by(scope, by, tie_order=view.config.tie_order)
-        if show_unscored:
-            ranked = pd.concat([ranked, scope[~scope["scored"]]])
-        return ranking_table(ranked, lang, by=by)
+    by = dims if SIZE_COL in dims else [SIZE_COL, *dims]
 
+    def ranked() -> pd.DataFrame:
+        out = rank_by(scope, by, tie_order=view.config.tie_order)
+        return pd.concat([out, scope[~scope["scored"]]]) if show_unscored else out
+
+    ranked_key = ("eff.ranked", *scope_key, tuple(dims), show_unscored)
     table_key = ("eff.table", *scope_key, tuple(dims), show_unscored, lang)
-    table = shared(table_key, ranked_table)
+    # the downloads' table (full words) and the screen's (in English the 区镇 and the shortfalls by
+    # their short names, one line each: the key columns read whole at 1280 px); the same rows
+    table = shared(table_key, lambda: ranking_table(shared(ranked_key, ranked), lang, by=by))
+    shown = (
+        shared(
+            ("eff.table.short", *table_key),
+            lambda: ranking_table(shared(ranked_key, ranked), lang, by=by, short=True),
+        )
+        if lang == "en"
+        else table
+    )
     picked = None
     if view.firms:
         # The key columns read whole at 1280 px (wrapped when one line does not hold them); as tall
         # as its rows (header 38 px, a row 35 px or as its wrapped lines need), at most 420 px: a
         # five-row list drew ten empty rows under it.
-        fitted = shared(("eff.table.fit", *table_key), lambda: fit_columns(table, key_headers(table)))
+        fitted = shared(("eff.table.fit", *table_key), lambda: fit_columns(shown, key_headers(shown)))
         row_px = fitted.row_px or 35
         picked = st.dataframe(
-            rows(table_key, table, lang),
+            rows(("eff.table.shown", *table_key), shown, lang),
             hide_index=True,
             width="stretch",
-            height=min(420, 40 + row_px * max(len(table), 1)),
+            height=min(420, 40 + row_px * max(len(shown), 1)),
             row_height=fitted.row_px,
-            column_config=fitted.apply(number_config(table)),
+            column_config=fitted.apply({**number_config(shown), **key_help(shown, lang)}),
             key="eff_table",
             placeholder="",
             on_select="rerun",

@@ -21,7 +21,7 @@ from geo.evaluation import (
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
-from geo.place_names import place_name
+from geo.place_names import place_name, short_place_name
 from geo.yearly.notice_words import status_name
 from pages.efficiency.sources import UNDATED
 
@@ -70,17 +70,24 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-SIZE_EN = {SIZE_ABOVE: "Above size", SIZE_BELOW: "Below size"}
+# 规上 / 规下 in English: one term everywhere, the statistics' "above / below designated size"
+SIZE_EN = {SIZE_ABOVE: t("eff.size.above", "en"), SIZE_BELOW: t("eff.size.below", "en")}
 
 
-def english_values(frame: pd.DataFrame) -> pd.DataFrame:
+def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:
     """The evaluation's own words (size, class meaning, status, shortfalls), the towns/parks and the
     industries in English (geo/place_names.py, the plans' industries); enterprises' names stay as
-    the data has them (firms' own names), as do places and industries no table names."""
+    the data has them (firms' own names), as do places and industries no table names.
+
+    ``short=True`` gives the screen's one-line forms of the ranking's key columns: the 区镇 by their
+    short names ("Shengze") and the shortfalls by the indicators' short names ("Tax/mu, VA/employee"),
+    so that they are read whole at 1280 px; the downloads keep the full words (the default).
+    """
     out = frame.copy()
     for col in (ZONE_COL, "town", "district", "dev_zone"):
         if col in out.columns:
-            out[col] = [place_name(v, "en") if isinstance(v, str) else v for v in out[col]]
+            name = short_place_name if short and col == ZONE_COL else place_name
+            out[col] = [name(v, "en") if isinstance(v, str) else v for v in out[col]]
     if "industry" in out.columns:
         out["industry"] = [industry_name(v, "en") if isinstance(v, str) else v for v in out["industry"]]
     if SIZE_COL in out.columns:
@@ -93,11 +100,19 @@ def english_values(frame: pd.DataFrame) -> pd.DataFrame:
         out["status"] = [status_name(v, "en") for v in out["status"].astype(object)]
     if "reasons" in out.columns:
         reasons = out["reasons"].astype(object).fillna("")
-        for r in sorted(RATIOS_BY_KEY.values(), key=lambda r: -len(r.label_zh)):
-            reasons = reasons.str.replace(r.label_zh, r.label_en, regex=False)
-        reasons = reasons.str.replace("（缺数据）", " (no data)", regex=False)
-        out["reasons"] = reasons.str.replace("扣分项：", "Penalties: ", regex=False).str.replace("、", ", ")
+        out["reasons"] = reasons.map({r: english_reasons(r, short=short) for r in reasons.unique()})
     return out
+
+
+def english_reasons(reasons: str, *, short: bool = False) -> str:
+    """One enterprise's shortfalls (``亩均税收、全员劳动生产率（缺数据）；扣分项：…``) in English: the
+    indicators by their English labels, or their short names (``short=True``: "Tax/mu")."""
+    text = str(reasons)
+    for r in sorted(RATIOS_BY_KEY.values(), key=lambda r: -len(r.label_zh)):
+        text = text.replace(r.label_zh, t(f"eff.short.{r.key}", "en") if short else r.label_en)
+    text = text.replace(t("eff.short.no_data", "zh"), t("eff.short.no_data", "en"))
+    text = text.replace("；", "; ").replace(t("eff.short.penalties", "zh"), t("eff.short.penalties", "en"))
+    return text.replace("、", ", ")
 
 
 def rank_label(by: Sequence[str], lang: Lang) -> str:
@@ -108,7 +123,9 @@ def rank_label(by: Sequence[str], lang: Lang) -> str:
     return t("eff.col.rank_within", lang).format(groups=" × ".join(parts))
 
 
-def ranking_table(ranked: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE_COL,)) -> pd.DataFrame:
+def ranking_table(
+    ranked: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE_COL,), short: bool = False
+) -> pd.DataFrame:
     """The enterprise table shown on the page: 排名, 企业, 得分, 类别, 主要失分指标 first.
 
     Parameters
@@ -120,6 +137,9 @@ def ranking_table(ranked: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE
         The table's language.
     by : sequence of str
         What ``group_rank`` ranks within (named in the rank's header).
+    short : bool
+        The screen's one-line English forms of the 区镇 and the shortfalls (:func:`english_values`);
+        the downloads keep the full words (the default). No effect in Chinese.
 
     Returns
     -------
@@ -134,7 +154,7 @@ def ranking_table(ranked: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE
     cols = [c for c in TABLE_COLUMNS if c in ranked.columns]
     out = plain(ranked[cols])
     if lang == "en":
-        out = english_values(out)
+        out = english_values(out, short=short)
     for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")
         if col in out.columns:
             out[col] = pd.array(out[col].round(), dtype="Int64")
@@ -144,6 +164,14 @@ def ranking_table(ranked: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE
 def key_headers(table: pd.DataFrame) -> list[str]:
     """The headers of a :func:`ranking_table`'s key columns (its first six)."""
     return list(table.columns[: len(KEY_COLUMNS)])
+
+
+def key_help(table: pd.DataFrame, lang: Lang) -> dict[str, dict[str, str]]:
+    """``st.dataframe`` column options: the help of a :func:`ranking_table`'s 区镇 and shortfalls
+    columns (what the short names stand for, where the full words are)."""
+    labels = table_labels(lang)
+    helps = {labels[ZONE_COL]: "eff.col.zone_help", labels["reasons"]: "eff.col.reasons_help"}
+    return {col: {"help": t(key, lang)} for col, key in helps.items() if col in table.columns}
 
 
 def ties_note(tie_order: Sequence[str], lang: Lang) -> str:

@@ -102,3 +102,42 @@ def test_the_enterprise_profile_names_the_source_of_each_collected_value(tmp_pat
     captions = [c.value for c in at.caption]
     assert any("2024：" in c and "税收 450 万元 ← 税务.csv，3 行" in c for c in captions), captions
     assert any("用电量 1,500,000 千瓦时 ← 供电.csv，1 行" in c for c in captions)
+
+
+def test_the_english_downloads_give_files_with_english_headers(tmp_path, user_store, monkeypatch):
+    """The English page's assembled CSV and XLSX are made as a click makes them (the deferred
+    download runs) and read back with their English headers, Yes/No and distinct provenance
+    headers (the CSV once failed on two provenance columns both called “Rows”)."""
+    import io
+
+    import openpyxl
+    import pandas as pd
+    from streamlit.elements.widgets.button import ButtonMixin
+
+    got = {}
+    button = ButtonMixin.download_button
+
+    def record(self, label, data, *args, **kwargs):
+        got[kwargs.get("file_name", "")] = data
+        return button(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(ButtonMixin, "download_button", record)
+    files = write_files(tmp_path / "in")
+    at = open_page("pages/data.py", timeout=120, lang="en")
+    _upload(at, "collect_register", files["register"])
+    for dept in ("tax", "stats", "power", "land"):
+        _upload(at, f"collect_src_{dept}", files[dept])
+    at.run()
+    at.button(key="collect_run").click().run()
+    assert not at.exception
+    assert {"assembled.csv", "assembled.xlsx", "match_report.xlsx"} <= set(got)
+    made = {name: data() if callable(data) else data for name, data in got.items()}
+    csv = pd.read_csv(io.BytesIO(made["assembled.csv"]), encoding="utf-8-sig", dtype=str)
+    assert list(csv.columns[:5]) == ["Enterprise ID", "Name", "Industry", "Town", "Land (mu)"]
+    assert csv.set_index("Enterprise ID").loc[CODES["A"], "Above designated size"] == "Yes"
+    assert csv.set_index("Enterprise ID").loc[CODES["A"], "Tax (10k yuan)"] == "450.0"
+    wb = openpyxl.load_workbook(io.BytesIO(made["assembled.xlsx"]))
+    assert wb.sheetnames == ["Assembled", "Provenance"]
+    provenance = [c.value for c in wb["Provenance"][1]]
+    assert "Row numbers" in provenance and "Number of rows" in provenance
+    assert len(set(provenance)) == len(provenance)

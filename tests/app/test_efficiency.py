@@ -13,8 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from geo.evaluation import CLASSES, default_config, evaluate
 from geo.evaluation.metrics import assign_zones
+from geo.place_names import TOWNS_SHORT_EN
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
+from pages.efficiency.fitting import KEY_COLUMNS_PX, fit_columns
+from pages.efficiency.tables import key_headers
 from tests.fixtures.app import open_page, page_metrics
 from tests.fixtures.demo import expected_classes
 from tests.fixtures.evaluation import enterprises as fixture_enterprises
@@ -264,7 +267,7 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     at.multiselect(key="eff_rank_by").set_value(["industry"]).run()
     assert at.dataframe[0].value.columns[0] == "排名（规上/规下 × 行业内）"
     en = _page("en").dataframe[0].value
-    assert en.columns[0] == "Rank (within size group)"
+    assert en.columns[0] == "Rank (in size group)"
 
 
 def test_users_own_enterprises_are_not_called_synthetic(user_imports):
@@ -283,10 +286,18 @@ def test_english_page_has_english_units_headers_and_values():
     assert {"Zone", "Enterprises", "Tax (10k yuan)", "Tax per mu (10k yuan/mu)"} <= set(zones.columns)
     assert not set(zones.columns) & {"zone", "n_enterprises", "tax_wan_yuan"}
     table = at.dataframe[0].value
-    assert set(table["Size"].dropna()) == {"Above size", "Below size"}
+    assert set(table["Size"].dropna()) == {"Above designated size", "Below designated size"}
     assert set(table["Class meaning"].dropna()) <= {"prioritise", "encourage", "adjust", "rectify"}
     cjk = table["Main shortfalls"].dropna().str.contains(r"[\u4e00-\u9fff]")
     assert not cjk.any()
+    # issue 23 item 5: on screen the 区镇 and the shortfalls by their short names, one line each, so
+    # that the key columns fit the table's width at 1280 px (the downloads name them in full)
+    assert set(table["Town/park"]) == set(TOWNS_SHORT_EN.values())
+    shortfalls = set(", ".join(table["Main shortfalls"].dropna()).split(", ")) - {""}
+    assert {"Tax/mu", "Sales/mu", "Tax/kWh", "VA/employee"} <= shortfalls
+    assert not {s for s in shortfalls if " per " in s}
+    fitted = fit_columns(table, key_headers(table))
+    assert fitted.row_px is not None and sum(fitted.widths.values()) <= KEY_COLUMNS_PX
     assert {m.label: m.value for m in at.metric}["Tax per mu"].endswith("10k yuan/mu")
 
 

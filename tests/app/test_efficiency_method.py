@@ -35,7 +35,7 @@ def test_method_selector_starts_from_huangyan(huangyan_expected):
     at.session_state["eff_params_open"] = True
     at.run()
     box = at.selectbox(key="eff_base_method")
-    assert box.options[0] == "本地默认（evaluation.yaml）"
+    assert box.options[0] == "本地默认规则"
     assert any("黄岩区 2023" in o for o in box.options) and any("淮安市 2024" in o for o in box.options)
     box.set_value("huangyan-2023").run()
     assert not at.exception

@@ -150,3 +150,17 @@ def test_enterprise_profile_by_id(demo_years, user_dir):
     assert list(profile["年份"]) == ["2020 年", "2021 年", "2022 年"]
     assert list(profile["评价类别"])[1:] == [mover["from_class"], mover["to_class"]]
     assert any(mover["ent_id"] in t.value for t in at.text)
+
+
+def test_the_profile_names_the_shortfalls_in_full_in_either_language(demo_years):
+    """The English ranking names the shortfalls short ("Tax/mu"); the profile names them in full."""
+    latest = demo_years[2022]
+    ent = latest[latest["scored"] & latest["reasons"].astype(str).str.contains("全员劳动生产率")].iloc[0]
+    for lang, column, word in (
+        ("zh", "主要失分指标", "全员劳动生产率"),
+        ("en", "Main shortfalls", "Value added per employee"),
+    ):
+        at = open_page("pages/efficiency.py", timeout=180, lang=lang)
+        at.text_input(key="eff_profile_id").set_value(ent["ent_id"]).run()
+        profile = next(df.value for df in at.dataframe if column in df.value.columns and len(df.value) == 3)
+        assert word in profile[column].iloc[-1], (lang, profile[column].tolist())

@@ -43,7 +43,7 @@ def test_corridors_page_tables_and_industry_highlight():
     assert at.metric[0].value == "8,000 亿元" and at.metric[0].label == "2020 年产值目标"
     at.session_state["lang"] = "en"
     at.run()
-    assert at.metric[0].value == "800 bn yuan"  # 8,000 × 100 million yuan, as English writes it
+    assert at.metric[0].value == "CNY 800 billion"  # 8,000 × 100 million yuan, as English writes it
 
 
 def test_wujiang_page_optical_communication_layout():

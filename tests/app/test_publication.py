@@ -17,6 +17,7 @@ from geo.evaluation.named import save_named_config
 from geo.publication import objections, versions
 from geo.storage import audit
 from geo.storage.accounts import hash_password
+from geo.yearly.notice_words import size_name, status_name
 from tests.fixtures import APP
 from tests.fixtures.app import open_page
 from tests.fixtures.publication import add_objection, enterprises, rules, save_year
@@ -68,7 +69,7 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert (v1.year, v1.state, v1.n_results, v1.config) == (2024, "draft", 6, rules())
     assert v1.inputs["enterprises"]["rows"] == 6 and len(v1.inputs["zones"]["sha256"]) == 64
     published = versions.version_results(v1, store=user_store)
-    assert published["score"].round(2).tolist()[:5] == [33.33, 66.67, 100.0, 133.33, 166.67]
+    assert published["score"].round(2).tolist()[:5] == [166.67, 133.33, 100.0, 66.67, 33.33]  # list order
 
     # The window's end is proposed from the configured period: the 5th working day from today.
     today = date.today()
@@ -83,8 +84,8 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert versions.get_version("V1", store=user_store).state == "published"
 
     # An objection with its evidence file and the department's first answer, then its decision.
-    first = at.selectbox(key="pub_obj_ent").value
-    assert first == "E1"
+    assert at.selectbox(key="pub_obj_ent").value == "E5"  # the list's first row (best score)
+    at.selectbox(key="pub_obj_ent").set_value("E1")
     indicator_options = at.selectbox(key="pub_obj_indicator").options
     assert "emission_equiv" not in indicator_options and "排放当量（当量）" in indicator_options
     at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan")
@@ -140,8 +141,14 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     v2 = versions.get_version("V2", store=user_store)
     assert v2.locked
     final = versions.version_results(v2, store=user_store)
-    assert final["score"].round(2).tolist()[:5] == [75.76, 60.61, 90.91, 121.21, 151.52]  # hand-worked
-    assert final["eval_class"].tolist() == ["C", "C", "B", "A", "A", ""]
+    assert final["score"].round(2).tolist()[:5] == [
+        151.52,
+        121.21,
+        90.91,
+        75.76,
+        60.61,
+    ]  # hand-worked, list order
+    assert final["eval_class"].tolist() == ["A", "A", "B", "C", "C", ""]
     # The page shows the lock; the change log has every step for the single-user identity.
     at.selectbox(key="pub_version").set_value("V2").run()
     assert any("已定案" in w.value and "不能再修改" in w.value for w in at.warning)
@@ -212,7 +219,7 @@ def test_land_list_first_then_the_scores_on_it(user_store):
     assert (scored.kind, scored.land_version) == ("score", "V1")
     used = versions.version_results(scored, store=user_store)
     assert used["provenance"].iloc[0] == {"land_mu": "用地清单 V1"}
-    assert used["score"].round(2).tolist()[:5] == [33.33, 66.67, 100.0, 133.33, 166.67]
+    assert used["score"].round(2).tolist()[:5] == [166.67, 133.33, 100.0, 66.67, 33.33]  # list order
 
 
 def test_staff_who_see_firms_get_the_rows_but_no_actions(user_store):
@@ -328,9 +335,12 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
         "T": "1",
     }
     rows = at.dataframe[2].value.set_index("Enterprise ID")
-    assert rows.loc["E1", "Group"] == "above-size" and rows.loc["E6", "Group"] == "below-size, under 3 mu"
+    groups = rows["Group"].to_dict()
+    assert (groups["E1"], groups["E6"]) == (size_name("规上", "en"), size_name("规下（不足 3 亩）", "en"))
+    assert not any("规" in g for g in groups.values())
     assert rows.loc["E1", "Status"] == "Scored"
-    assert rows.loc["E6", "Status"] == "Not scored: below size on less than 3 mu"
+    assert rows.loc["E6", "Status"] == status_name("不参评：规下且用地不足 3 亩", "en")
+    assert rows.loc["E6", "Status"].startswith("Not scored: below")
     assert rows.loc["E6", "Class"] == "T"
     assert (rows.loc["E6", "Score"], rows.loc["E6", "Rank"]) == ("—", "—")  # not "None"
     assert (rows.loc["E1", "Score"], rows.loc["E1", "Rank"]) == ("75.76", "4")

@@ -357,7 +357,7 @@ def test_efficiency_parameters_come_once_the_map_is_drawn_and_still_work(app_url
         # Switched to English, the editor stays open (it is drawn only while open) and keeps 500.
         wait_idle(pg)
         pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
-        english = pg.get_by_label("Min land to score a below-size enterprise (mu)")
+        english = pg.get_by_label("Below designated size: min land to be scored (mu)")
         english.wait_for(timeout=60_000)
         assert english.input_value() == "500.00"
     finally:

@@ -21,9 +21,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.int.measure.far_mean": ("平均容积率", "Mean FAR"),
     "city.int.intro": (
         "范围内 {n:,} 宗地，已建 {built:,} 宗，其中 {below:,} 宗低于所属行业的容积率或建筑系数控制下限"
-        "（geo/land/land_control.yaml）。城市缩放级别按网格汇总，放大到 15 级显示视图内宗地。",
+        "（《工业项目建设用地控制指标》，可替换为本市标准）。"
+        "城市缩放级别按网格汇总，放大到 15 级显示视图内宗地。",
         "{n:,} parcels in scope, {built:,} built, {below:,} of them below their industry's minimum FAR "
-        "or building coverage (geo/land/land_control.yaml). At city zoom the map sums them up per "
+        "or building coverage (the national land-use control indicators, replaceable by the city's own). "
+        "At city zoom the map sums them up per "
         "grid cell; zoom to 15 for the parcels in view.",
     ),
     "city.int.by_district": ("各县级市（区）用地强度", "Intensity by district"),
@@ -52,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "zoomed in it shows those in view.",
     ),
     "city.metric.enterprises": ("企业（家）", "Enterprises"),
-    "city.metric.above": ("规上企业（家）", "Above-scale"),
+    "city.metric.above": ("规上企业（家）", "Above designated size"),
     "city.metric.parcels": ("宗地（宗）", "Parcels"),
     "city.metric.districts": ("县级市（区）", "Districts"),
     "city.table.districts": ("各县级市（区）", "By district"),
@@ -63,9 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Suzhou: all enterprises together (benchmarks from the city); a district: its enterprises only.",
     ),
     "city.eff.intro": (
-        "默认规则（geo/evaluation/evaluation.yaml）评价 {year} 年；"
-        "地图按网格显示各类企业数，放大后显示企业类别。",
-        "Default rules (geo/evaluation/evaluation.yaml), year {year}; the map counts each class "
+        "按本地默认规则评价 {year} 年；地图按网格显示各类企业数，放大后显示企业类别。",
+        "Local default rules, year {year}; the map counts each class "
         "per grid cell, zoomed in it shows the enterprises' classes.",
     ),
     "city.eff.mix": ("各县级市（区）类别构成", "Class mix by district"),
@@ -75,7 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.col.industry": ("行业", "Industry"),
     "city.col.size": ("规模", "Size"),
     "city.col.n": ("企业数", "Enterprises"),
-    "city.col.above": ("规上企业数", "Above-scale"),
+    "city.col.above": ("规上企业数", "Above designated size"),
     "city.col.land": ("用地（亩）", "Land (mu)"),
     "city.col.tax": ("税收（万元）", "Tax (10k yuan)"),
     "city.col.tax_per_mu": ("亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
@@ -131,7 +132,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.col.warning": ("预警", "Warning"),
     "city.col.paying": ("缴纳企业数", "Paying"),
     "city.col.dev_zone": ("开发区", "Development zone"),
-    "city.col.sales_per_mu": ("亩均销售收入（万元/亩）", "Sales per mu (10k yuan)"),
+    "city.col.sales_per_mu": ("亩均销售收入（万元/亩）", "Sales per mu (10k yuan/mu)"),
     "city.col.n_class": ("{c} 类（家）", "Class {c} (enterprises)"),
     "city.col.d_land": ("D 类用地（亩）", "Class D land (mu)"),
     "city.build.label": (

@@ -22,7 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "每家企业一行：统一社会信用代码、企业名称，可含所在区镇、行业代码（GB/T 4754-2017）、是否规上、经纬"
         "度。",
         "One row per enterprise: credit code, name; optionally town, industry code (GB/T 4754-2017), "
-        "above-scale flag, coordinates.",
+        "whether above designated size, coordinates.",
     ),
     "collect.dept.tax": ("税务（纳税人识别号、税种、实缴金额）", "Tax (taxpayer id, tax type, amount paid)"),
     "collect.dept.stats": (
@@ -64,7 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "collect.download.report": ("下载匹配报告（XLSX）", "Download the match report (XLSX)"),
     "collect.download.xlsx": (
         "下载归集结果（XLSX，含来源页）",
-        "Download the assembled table (XLSX, with sources)",
+        "Download the table with sources (XLSX)",
     ),
     "collect.download.csv": ("下载归集结果（CSV）", "Download the assembled table (CSV)"),
     "collect.save": ("保存为当年的企业图层", "Save as the year's enterprise layer"),

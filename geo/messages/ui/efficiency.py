@@ -33,13 +33,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.size.below": ("规下", "Below designated size"),
     "eff.params": ("评价参数：权重、基准、分类", "Parameters: weights, benchmark, classes"),
     "eff.params.help": (
-        "默认值及其出处见 geo/evaluation/evaluation.yaml（docs/domain.md §4）。修改后得分和类别随即更新。",
-        "Defaults and their sources are in geo/evaluation/evaluation.yaml (docs/domain.md §4). Changes "
+        "默认值为本地默认规则，每项取自公开的地方评价办法。修改后得分和类别随即更新。",
+        "The defaults are the local default rules, each taken from a published local method. Changes "
         "re-score at once.",
     ),
     "eff.weights_above": ("规上企业权重", "Weights, above designated size"),
     "eff.weights_below": ("规下企业权重", "Weights, below designated size"),
-    "eff.min_land": ("规下企业参评最小用地（亩）", "Min land to score a below-size enterprise (mu)"),
+    "eff.min_land": ("规下企业参评最小用地（亩）", "Below designated size: min land to be scored (mu)"),
     "eff.multiple": ("基准 = 全区均值 × 倍数", "Benchmark = area mean ×"),
     "eff.max_ratio": ("单项得分上限（× 权重，0 = 不设）", "Cap per indicator (× weight, 0 = none)"),
     "eff.max_ratio.help": (
@@ -57,11 +57,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.metric.tax_per_mu": ("亩均税收", "Tax per mu"),
     "eff.metric.tax_per_mu_help": (
         "范围内参评企业 Σ税收 ÷ Σ用地，单位：万元/亩",
-        "Σ tax ÷ Σ land of the scored enterprises in scope, in 10k yuan per mu",
+        "Σ tax ÷ Σ land of the scored enterprises in scope, in 10,000 yuan (万元) per mu",
     ),
     "eff.rank_by.none": (
         "不再分组（规上、规下各自排名）",
-        "No further grouping (above and below size ranked apart)",
+        "No further grouping (above and below designated size ranked apart)",
     ),
     "eff.col.rank": ("排名", "Rank"),
     # download file names (no spaces: some mail systems cut a name at the first one)
@@ -69,15 +69,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.file.groups": ("分组汇总", "groups"),
     "eff.file.notice": ("公示", "public_notice"),
     "eff.file.pay": ("差别化收费", "differential_charges"),
-    "eff.col.rank_within": ("排名（{groups}内）", "Rank (within {groups})"),
+    "eff.col.rank_within": ("排名（{groups}内）", "Rank (in {groups})"),
     "eff.rank.size": ("规上/规下", "size group"),
     "eff.col.class": ("类别", "Class"),
     "eff.table.size_note": (
         "规上、规下企业各按自己的权重评分、在各自组内排名和分类，所以同样的得分在两组可能属于不同类别（看“规模”列）；"
         "要分开看，请在“评价范围”选规上或规下，或按“规模”分组排名。",
-        "Above- and below-size enterprises are scored with their own weights and ranked and classed within"
-        " their own group, so the same score can fall in different classes (see the Size column); pick one"
-        " size in the scope, or rank by Size, to see them apart.",
+        "Enterprises above and below designated size are scored with their own weights and ranked and"
+        " classed within their own group, so the same score can fall in different classes (see the Size"
+        " column); pick one size in the scope, or rank by Size, to see them apart.",
     ),
     "eff.rank_by": ("分组排名（可组合）", "Rank within (combinable)"),
     "eff.dim.zone": ("区镇/园区", "Town/park"),
@@ -203,8 +203,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not confirmed: evaluating with the default weights.",
     ),
     "eff.cfg.default": (
-        "默认配置（geo/evaluation/evaluation.yaml）",
-        "Default (geo/evaluation/evaluation.yaml)",
+        "本地默认规则",
+        "Local default rules",
     ),
     "eff.cfg.official": ("正式配置", "Official"),
     "eff.cfg.session": ("本次会话", "this session"),
@@ -280,4 +280,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Enterprises paying ({n:,}, largest first)",
     ),
     "eff.pay.download": ("下载差别化收费表（CSV）", "Download surcharges (CSV)"),
+    # The ranking's key columns on screen: the indicators' short English names (one line each at
+    # 1280 px; the downloads and the profile name them in full) and the columns' help.
+    "eff.short.tax_per_mu_wan_yuan": ("亩均税收", "Tax/mu"),
+    "eff.short.sales_per_mu_wan_yuan": ("亩均销售收入", "Sales/mu"),
+    "eff.short.value_added_per_mu_wan_yuan": ("亩均增加值", "VA/mu"),
+    "eff.short.tax_per_tce_wan_yuan": ("单位能耗税收", "Tax/tce"),
+    "eff.short.tax_per_kwh_yuan": ("单位用电税收", "Tax/kWh"),
+    "eff.short.value_added_per_employee_wan_yuan": ("全员劳动生产率", "VA/employee"),
+    "eff.short.rd_share_pct": ("R&D 经费占比", "R&D share"),
+    "eff.short.tax_per_emission_equiv_wan_yuan": ("单位排放税收", "Tax/emission"),
+    "eff.short.value_added_per_tce_wan_yuan": ("单位能耗增加值", "VA/tce"),
+    "eff.short.value_added_per_emission_equiv_wan_yuan": ("单位排放增加值", "VA/emission"),
+    "eff.short.sales_per_kwh_yuan": ("单位用电营业收入", "Sales/kWh"),
+    "eff.short.no_data": ("（缺数据）", " (no data)"),
+    "eff.short.penalties": ("扣分项：", "Penalties: "),
+    "eff.col.reasons_help": (
+        "与同组中位数相比失分最多的指标，失分多者在前；扣分项列在最后。",
+        "The indicators that cost the most points against the group's median, largest loss first, then"
+        " penalties. Tax/mu = tax per mu, VA = value added, tce = tonne of standard coal; the downloads"
+        " and the enterprise profile name them in full.",
+    ),
+    "eff.col.zone_help": (
+        "企业所在的区镇/园区（按位置归属）。",
+        "The town or park the enterprise lies in, by its short name (Shengze = Wujiang Hi-tech Zone"
+        " (Shengze Town), Fenhu = Fenhu Hi-tech Zone (Lili Town)); the downloads give the full names.",
+    ),
 }

@@ -333,10 +333,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "parcel.show.met": ("履约达标", "Contract met"),
     "parcel.method_note": (
         "宗地、容积率、建筑系数、投资与出让合同均为合成数据；控制下限取《工业项目建设用地控制指标》（2008）并按本图产业对应"
-        "（geo/land/land_control.yaml，可替换为本市标准）；亩均税收为企业税收 ÷ 其宗地面积之和。",
+        "（可替换为本市标准）；亩均税收为企业税收 ÷ 其宗地面积之和。",
         "Parcels, FAR, coverage, investment and contracts are synthetic; minimums from the 2008 national "
         "control"
-        " indicators mapped to the atlas's industries (geo/land/land_control.yaml, replaceable by a city's "
+        " indicators mapped to the atlas's industries (replaceable by a city's "
         "own); tax per"
         " mu is the enterprise's tax over the sum of its parcels.",
     ),
@@ -349,8 +349,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "parcel.tab.renewal": ("盘活跟踪", "Renewal"),
     "parcel.tab.contracts": ("履约监管", "Grant contracts"),
     "parcel.rules": (
-        "认定规则（geo/land/land_control.yaml）：{rules}",
-        "Rules (geo/land/land_control.yaml): {rules}",
+        "认定规则（本地默认规则，可替换为本市标准）：{rules}",
+        "Rules (local defaults, replaceable by the city's own): {rules}",
     ),
     "parcel.low_total": ("认定低效用地 {n:,} 宗，{mu:,.1f} 亩", "{n:,} low-efficiency parcels, {mu:,.1f} mu"),
     "parcel.download_low": ("下载低效用地清单 CSV", "Download the low-efficiency list (CSV)"),

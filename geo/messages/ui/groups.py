@@ -7,13 +7,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.groups.header": ("分组名单", "Lists per group"),
     "eff.groups.help": (
         "每个评价组单独排名、分类，单独公示（公示 XLSX 每组一张工作表）；"
-        "组别、权重与分类标准见评价配置的 groups。",
+        "组别、权重与分类标准见「评价参数」。",
         "Each group is ranked, classed and published on its own (one sheet per group in the publication "
-        "(公示) workbook); the groups, their weights and cut-offs are the configuration's `groups`.",
+        '(公示) workbook); the groups, their weights and cut-offs are under "Parameters".',
     ),
     "eff.dim.eval_group": ("本组", "the group"),
     "eff.groups.tab": ("{name}（{n} 家）", "{name} ({n})"),
-    "eff.groups.small": ("规下（不足 {mu} 亩）", "Below size, under {mu} mu"),
+    "eff.groups.small": ("规下（不足 {mu} 亩）", "Below designated size, < {mu} mu"),
     "eff.groups.none_group": ("未分组", "In no group"),
     "eff.groups.status.listed": (
         "不参评：{group}（仅列入名单，不评分）",

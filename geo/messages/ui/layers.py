@@ -45,7 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.f.industry": ("行业", "Industry"),
     "city.f.district": ("县级市（区）", "District"),
     "city.f.land_mu": ("用地（亩）", "Land (mu)"),
-    "city.f.tax_per_mu": ("亩均税收（万元/亩）", "Tax per mu (10k yuan)"),
+    "city.f.tax_per_mu": ("亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
     "city.f.class": ("评价类别", "Class"),
     "city.f.parcel": ("宗地编号", "Parcel"),
     "city.f.area_mu": ("面积（亩）", "Area (mu)"),

@@ -70,8 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.save.undated": ("（表中未标年度）", "(no year in the table)"),
     "pub.save.config": ("评价配置", "Evaluation configuration"),
     "pub.save.config.default": (
-        "默认配置（geo/evaluation/evaluation.yaml）",
-        "Default (geo/evaluation/evaluation.yaml)",
+        "本地默认规则",
+        "Local default rules",
     ),
     "pub.save.config.session": (
         "本次会话在「亩均效益评价」页应用的配置",
@@ -96,9 +96,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.publish.start": ("公示开始日期", "Window starts"),
     "pub.publish.end": ("公示结束日期（含当日）", "Window ends (inclusive)"),
     "pub.publish.end_help": (
-        "默认为今天起的公示期（{length}，见 geo/evaluation/objection_period.yaml；工作日不含周末）；"
-        "遇法定节假日或调休请手动调整",
-        "Proposed: today plus the configured period ({length}, see geo/evaluation/objection_period.yaml;"
+        "默认为今天起的公示期（{length}，按公示期设置；工作日不含周末）；遇法定节假日或调休请手动调整",
+        "Proposed: today plus the configured period ({length};"
         " working days leave out weekends); move it by hand over public holidays",
     ),
     "pub.publish.button": ("公示", "Publish"),

@@ -8,11 +8,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "zones.help": (
         "每个区镇/园区按其参评企业的汇总数（Σ分子 ÷ Σ分母）计算亩均指标，"
         "除以基准（默认全区汇总值的 2 倍）后加权得分，在区镇之间排名、分类；"
-        "规则见 geo/evaluation/evaluation.yaml 的 zones 一节"
+        "规则为本地默认规则的区域评价部分"
         "（浙政发〔2018〕5号：开发区、小微企业园、特色小镇也做亩产效益评价）。",
         "Each zone's indicators are pooled over its scored enterprises (Σ numerator ÷ Σ denominator), "
         "divided by a benchmark (by default 2× the area's pooled figure), weighted, then ranked and "
-        "classed among the zones; rules: the zones section of geo/evaluation/evaluation.yaml "
+        "classed among the zones; rules: the zone part of the local default rules "
         "(Zhejiang 浙政发〔2018〕5号 scores zones too).",
     ),
     "zones.viewers": (
@@ -45,7 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "zones.download.xlsx": ("区镇评价 XLSX", "Zones XLSX"),
     "zones.map": ("区镇按类别着色", "Zones coloured by class"),
     "method.pick": ("评价方法（起点）", "Method to start from"),
-    "method.default": ("本地默认（evaluation.yaml）", "Local defaults (evaluation.yaml)"),
+    "method.default": ("本地默认规则", "Local default rules"),
     "method.source": ("来源：{source}", "Source: {source}"),
     "method.used": ("评价方法：{title}", "Method: {title}"),
     "method.fixed": ("固定基准值：{items}", "Fixed benchmarks: {items}"),

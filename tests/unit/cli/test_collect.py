@@ -121,7 +121,7 @@ def test_the_report_names_each_unmatched_row_and_the_bad_code(files, tmp_path):
     assert a_tax[["部门", "文件", "行号", "行数", "原单位"]].values.tolist() == [
         ["税务", "税务.csv", "3,4,5", "3", "元"]
     ]
-    assert len(a_tax["sha256"].iat[0]) == 64
+    assert len(a_tax["SHA-256"].iat[0]) == 64  # labelled like the summary's column
 
 
 def test_a_formula_in_a_department_file_is_written_as_text(files, tmp_path):

@@ -147,7 +147,7 @@ def test_cli_gaode_excel_is_shifted_to_wgs84(files, tmp_path, capsys):
     assert "已转换为 WGS-84" in capsys.readouterr().out
     # Read as WGS-84 by mistake, the Gaode points sit ~500 m off and some fall outside.
     out_wrong = tmp_path / "out_wrong"
-    assert run_evaluate(files["zones"], files["xlsx"], out_wrong) == 0
+    assert run_evaluate(files["zones"], files["xlsx"], out_wrong, "--coords", "wgs84") == 0
     wrong = pd.read_csv(out_wrong / "enterprise_classes.csv", encoding="utf-8-sig").set_index("ent_id")
     assert wrong["zone"].notna().sum() < e["zone"].notna().sum()
 

@@ -11,6 +11,8 @@ import pytest
 from tests.fixtures.cli import run_evaluate
 from tests.fixtures.parcels import enterprises, parcels, zones
 
+WGS84 = ("--coords", "wgs84")  # the table's 经度/纬度 are the fixture's points in EPSG:4326
+
 
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
@@ -31,7 +33,7 @@ def test_evaluate_with_parcels_gives_land_from_geometry_and_the_low_efficiency_p
     files, tmp_path, capsys
 ):
     out = tmp_path / "out"
-    assert run_evaluate(files["zones"], files["csv"], out, "--parcels", files["parcels"]) == 0
+    assert run_evaluate(files["zones"], files["csv"], out, *WGS84, "--parcels", files["parcels"]) == 0
     printed = capsys.readouterr().out
     assert "宗地 8 宗" in printed and "不在任何区域内的宗地 1 宗：P7" in printed
     zone_table = pd.read_csv(out / "zone_metrics.csv", encoding="utf-8-sig").set_index("zone")
@@ -57,7 +59,7 @@ def test_evaluate_with_parcels_gives_land_from_geometry_and_the_low_efficiency_p
 
 def test_evaluate_with_parcels_joins_by_location_when_they_carry_no_ids(files, tmp_path, capsys):
     out = tmp_path / "out"
-    assert run_evaluate(files["zones"], files["csv"], out, "--parcels", files["bare"]) == 0
+    assert run_evaluate(files["zones"], files["csv"], out, *WGS84, "--parcels", files["bare"]) == 0
     assert "按位置" in capsys.readouterr().out
     classes = pd.read_csv(out / "enterprise_classes.csv", encoding="utf-8-sig").set_index("ent_id")
     # By location only the parcel holding the point counts: E1 15, E4 6.
@@ -70,5 +72,5 @@ def test_evaluate_with_parcels_joins_by_location_when_they_carry_no_ids(files, t
 
 def test_evaluate_with_bad_parcels_exits_2_with_a_chinese_message(files, tmp_path, capsys):
     missing = tmp_path / "none.gpkg"
-    assert run_evaluate(files["zones"], files["csv"], tmp_path / "o", "--parcels", missing) == 2
+    assert run_evaluate(files["zones"], files["csv"], tmp_path / "o", *WGS84, "--parcels", missing) == 2
     assert "找不到宗地文件" in capsys.readouterr().err

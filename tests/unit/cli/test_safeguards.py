@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 
@@ -168,3 +169,20 @@ def test_a_file_far_away_gives_its_distance_in_plain_kilometres(tmp_path, user_s
     assert "都在苏州市以外（最近的也有约 " in err and " km）" in err
     km = int(err.split("有约 ")[1].split(" km")[0].replace(",", ""))
     assert 800 < km < 1_100  # Beijing is about 1,000 km from Suzhou's box
+
+
+def test_audit_prints_the_change_log_as_the_data_page_shows_it(tmp_path, user_store, capsys):
+    """Times in Beijing time (the page's change log) and headers in the command's language; it
+    printed 时间（UTC） and raw ISO stamps, and raw column names in English."""
+    assert _import(tmp_path, CSV) == 0
+    stamp = audit.audit_log()["at_utc"].iloc[0]
+    beijing = (pd.Timestamp(stamp).tz_convert("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+    capsys.readouterr()
+    assert main(["audit"]) == 0
+    out = capsys.readouterr().out
+    assert "时间" in out and "操作人" in out and f"{beijing} 北京时间" in out
+    assert "UTC" not in out and str(stamp) not in out
+    assert main(["--lang", "en", "audit"]) == 0
+    out = capsys.readouterr().out
+    assert "When" in out and "Who" in out and f"{beijing} Beijing time" in out
+    assert "at_utc" not in out and "user_name" not in out

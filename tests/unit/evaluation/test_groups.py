@@ -337,3 +337,20 @@ def test_the_documented_published_practice_groups_work_as_written():
     # the tenants: 亩均税收 70 + 单位用电税收 30, but the fixture has no power data: dropped,
     # 亩均税收 × 100/70
     assert out.loc["T1", "score"] == pytest.approx(250 / 3)
+
+
+def test_a_groups_notes_are_named_by_the_group_in_either_language():
+    """An indicator with no data (R&D: the table has no R&D column) is left out of a group's score:
+    the note names the group, "规上：…" / "Above designated size: …" (it said "Above-scale
+    enterprises" as though every group were 规上, with a full-width colon in English)."""
+    weights = {"tax_per_mu_wan_yuan": 50, "rd_share_pct": 50}
+    groups = [
+        {**GROUPS[0], "name_en": "Above designated size", "weights": weights},
+        *[{**g, "name_en": g["key"]} for g in GROUPS[1:]],
+    ]
+    result = evaluate(grouped_table(), config=_config(groups=groups))
+    zh = [n for n in result.notes if "R&D" in n]
+    en = [n for n in result.notes_en if "R&D" in n]
+    assert zh and zh[0].startswith("规上：指标 R&D 经费占比")
+    assert en and en[0].startswith("Above designated size: R&D share of sales")
+    assert not [n for n in result.notes_en if "：" in n]

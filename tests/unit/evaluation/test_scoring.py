@@ -355,5 +355,5 @@ def test_a_dropped_indicator_names_the_missing_input():
     assert "全员劳动生产率缺少工业增加值数据" in above
     assert "从业人员" not in above
     assert "单位排放税收缺少污染物排放当量数据" in above
-    above_en = next(n for n in res.notes_en if n.startswith("Above-scale"))
+    above_en = next(n for n in res.notes_en if n.startswith("Enterprises above designated size: "))
     assert "Value added per employee has no value added data" in above_en

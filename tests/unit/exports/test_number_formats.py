@@ -8,7 +8,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from geo.exports.tables import xlsx_bytes
+from geo.exports.tables import rounded_as_shown, xlsx_bytes
 from geo.number_formats import FORMATS, measure_of, number_format
 
 
@@ -29,6 +29,21 @@ def test_each_measure_by_key_and_by_header():
     assert measure_of("d_land_mu") == "area" and measure_of("可腾退用地（亩）") == "area"
     assert measure_of("rd_share_pct") == "share" and measure_of("年份") == "year"
     assert measure_of("企业名称") is None
+
+
+def test_a_files_own_coordinate_columns_keep_six_decimals():
+    """经度_GCJ02 and the like (an import keeps the file's coordinates beside the WGS-84 ones) were
+    written with two decimals: 120.63 for 120.634518, about 1 km off."""
+    for column in ("经度_GCJ02", "纬度_GCJ02", "lon_bd09", "LAT", "Longitude (GCJ-02)", "原始纬度"):
+        assert measure_of(column) == "coordinate", column
+    for column in ("latest_year", "long_name", "lonely", "用地面积（亩）"):
+        assert measure_of(column) != "coordinate", column
+    frame = pd.DataFrame({"经度_GCJ02": [120.6345183], "纬度_GCJ02": [30.9312276]})
+    shown = rounded_as_shown(frame)
+    assert shown.iloc[0].tolist() == [120.634518, 30.931228]
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"点": frame}, title="t")))["点"]
+    assert [sheet.cell(row=2, column=i).number_format for i in (1, 2)] == ["0.000000"] * 2
+    assert abs(sheet["A2"].value - 120.6345183) < 1e-9
 
 
 def test_formats_on_screen_are_exact():

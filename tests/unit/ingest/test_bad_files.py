@@ -50,7 +50,7 @@ def test_evaluate_zones_with_two_name_fields(tmp_path, capsys):
     zones.write_bytes(fx.two_name_fields_zip())
     ents = tmp_path / "企业.csv"
     ents.write_bytes(POINTS_CSV)
-    rc, err = _cli(capsys, "evaluate", zones, ents, "-o", tmp_path / "out")
+    rc, err = _cli(capsys, "evaluate", zones, ents, "-o", tmp_path / "out", "--coords", "wgs84")
     assert rc == 2 and "重名字段：「NAME」（2 次）" in err
 
 

@@ -101,7 +101,7 @@ def _cli_path(tmp_path, data: bytes, filename: str) -> tuple[pd.DataFrame, pd.Da
     config = tmp_path / "forms.yaml"
     config.write_text(yaml.safe_dump(HAND_CONFIG, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "forms_out"
-    assert run_evaluate(zones_path, table_path, out, "-c", config) == 0
+    assert run_evaluate(zones_path, table_path, out, "-c", config, "--coords", "wgs84") == 0  # to_crs(4326)
     z = pd.read_csv(out / "zone_metrics.csv", encoding="utf-8-sig").set_index("zone")
     e = pd.read_csv(out / "enterprise_classes.csv", encoding="utf-8-sig", dtype={"ent_id": str})
     return z, e.set_index("ent_id"), str(out)

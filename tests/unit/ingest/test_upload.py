@@ -537,12 +537,19 @@ def test_ids_are_unique_and_imports_pass_the_evaluation_checks(store):
     table = _enterprise_table()
     table.loc[1, "统一社会信用代码"] = table.loc[0, "统一社会信用代码"]  # a repeated company
     table.loc[2, "统一社会信用代码"] = None  # a blank code
+    # picked by the user (3 rows, 2 codes for 2 filled: too repetitive to be proposed, taken as picked)
     result = ingest.read_upload(
-        _xlsx(table), "企业.xlsx", lon_col="高德经度", lat_col="高德纬度", kind="enterprises"
+        _xlsx(table),
+        "企业.xlsx",
+        lon_col="高德经度",
+        lat_col="高德纬度",
+        kind="enterprises",
+        mapping=ingest.suggest_mapping(table.columns, "enterprises"),
     )
     report = result.report[result.report["field"] == "统一社会信用代码"].set_index("row")
     assert report.loc[3, "problem"] == "企业编号重复（每家企业只能有一行），本行已剔除"
-    assert report.loc[4, "problem"] == "编号为空，已按行号自动编号" and report.loc[4, "value"] == "U00004"
+    # the value as given (empty), the number given in the problem
+    assert report.loc[4, "problem"] == "编号为空，已按行号编为 U00004" and report.loc[4, "value"] == ""
     assert result.frame["ent_id"].tolist() == ["91320509000000001X", "U00004", "91320509000000004X"]
     ingest.save_import(result, name="firms", title="企业", source="测试")
     check_enterprises(ingest.load_user_layer("user_firms"))

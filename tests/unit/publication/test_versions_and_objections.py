@@ -35,6 +35,8 @@ from tests.fixtures.publication import (
     store_target,
 )
 
+FIVE = ["E1", "E2", "E3", "E4", "E5"]  # (a version's rows are in its lists' order, by score)
+
 
 @pytest.fixture(params=["gpkg", "postgis"])
 def store(request, tmp_path) -> Iterator[str]:
@@ -49,9 +51,11 @@ def test_the_year_published_disputed_reevaluated_and_fixed(store):
     assert v1.inputs["enterprises"]["layer"] == "user_ents_2024"
     assert v1.inputs["enterprises"]["sha256"] == layer_digest(enterprises())
     published = by_id(versions.version_results(v1, store=store))
-    assert published.loc["E1":"E5", "score"].round(2).tolist() == [33.33, 66.67, 100.0, 133.33, 166.67]
-    assert published["eval_class"].tolist() == ["D", "C", "B", "A", "A", ""]
-    assert published.loc["E1":"E5", "rank"].tolist() == [5, 4, 3, 2, 1]
+    assert published.loc[FIVE, "score"].round(2).tolist() == [33.33, 66.67, 100.0, 133.33, 166.67]
+    # saved in the list's order: best score first, the unscored last
+    assert published.index.tolist() == ["E5", "E4", "E3", "E2", "E1", "E6"]
+    assert published["eval_class"].tolist() == ["A", "A", "B", "C", "D", ""]
+    assert published.loc[FIVE, "rank"].tolist() == [5, 4, 3, 2, 1]
     assert published.loc["E1", "inputs"]["tax_wan_yuan"] == 10.0
     assert published.loc["E6", "status"].startswith("不参评")
 
@@ -83,19 +87,20 @@ def test_the_year_published_disputed_reevaluated_and_fixed(store):
     assert versions.replaced_by(v1, store=store) == ["V2"]
 
     final = by_id(versions.version_results(v2, store=store))
-    assert final.loc["E1":"E5", "score"].round(2).tolist() == [75.76, 60.61, 90.91, 121.21, 151.52]
-    assert final["eval_class"].tolist() == ["C", "C", "B", "A", "A", ""]
-    assert final.loc["E1":"E5", "rank"].tolist() == [4, 5, 3, 2, 1]
+    assert final.loc[FIVE, "score"].round(2).tolist() == [75.76, 60.61, 90.91, 121.21, 151.52]
+    assert final.index.tolist() == ["E5", "E4", "E3", "E1", "E2", "E6"]  # E1 now above E2
+    assert final["eval_class"].tolist() == ["A", "A", "B", "C", "C", ""]
+    assert final.loc[FIVE, "rank"].tolist() == [4, 5, 3, 2, 1]
     assert final.loc["E1", "inputs"]["tax_wan_yuan"] == 25.0
     assert final.loc["E1", "provenance"] == {"tax_wan_yuan": "异议 O1"}
     assert final.loc["E3", "inputs"]["tax_wan_yuan"] == 30.0  # the rejected claim changed nothing
     assert final.loc["E3", "provenance"] == {}
 
     diff = compare.compare_versions("V1", "V2", store=store).set_index("ent_id")
-    assert list(diff.index) == ["E1", "E2", "E3", "E4", "E5"]  # E6 (T) did not move
-    assert diff["class_changed"].tolist() == [True, False, False, False, False]
+    assert list(diff.index) == ["E5", "E4", "E3", "E2", "E1"]  # in V1's list order; E6 (T) did not move
+    assert diff.loc[FIVE, "class_changed"].tolist() == [True, False, False, False, False]
     assert (diff.loc["E1", "class_before"], diff.loc["E1", "class_after"]) == ("D", "C")
-    assert diff["score_change"].round(2).tolist() == [42.42, -6.06, -9.09, -12.12, -15.15]
+    assert diff.loc[FIVE, "score_change"].round(2).tolist() == [42.42, -6.06, -9.09, -12.12, -15.15]
     assert diff.loc["E1", "changed_inputs"] == "税收（万元）：10 → 25（异议 O1）"
     assert (diff.loc[["E2", "E3", "E4", "E5"], "changed_inputs"] == "").all()
 

@@ -137,12 +137,12 @@ def test_the_english_words_are_english_and_the_chinese_ones_unchanged():
         for name in names:
             bare = bare.replace(name, "")
         assert not _chinese(bare), text
-    assert "Benchmark · above-size · Tax per mu (10k yuan/mu)" in english
+    assert "Benchmark · above designated size · Tax per mu (10k yuan/mu)" in english
     assert (
         "enterprises of excluded industries (电力、热力生产和供应业, 燃气生产和供应业, 水的生产和供应业)"
         " and those in production under 2 years are class T (not scored)" in english[0]
     )
-    assert english[0].endswith("rest D (above- and below-size ranked separately).")
+    assert english[0].endswith("rest D (above and below designated size ranked separately).")
     assert (
         class_rates_text(config, "D", 2022, "en")
         == "power surcharge +0.3 yuan/kWh; sewage surcharge +0.17 yuan/m³"
@@ -224,14 +224,14 @@ def test_the_english_edition_has_the_same_rows_in_english():
         "Class C",
         "Class D",
         "Class T",
-        "above-size list",
-        "below-size, under 3 mu list",
+        "above designated size list",
+        "below designated size, < 3 mu",  # (Excel's 31 characters: no " list")
     ]
     rows = list(english["Notice"].iter_rows(values_only=True))
     cells = [c for row in rows for c in row if isinstance(c, str)]
     assert "Scope: Towns/parks: all" in cells
-    assert ("above-size", "Tax per mu (10k yuan/mu)", 100) in [r[:3] for r in rows]
-    assert ("below-size", "Tax per mu (10k yuan/mu)", 10) in [r[:3] for r in rows]  # the benchmark
+    assert ("above designated size", "Tax per mu (10k yuan/mu)", 100) in [r[:3] for r in rows]
+    assert ("below designated size", "Tax per mu (10k yuan/mu)", 10) in [r[:3] for r in rows]  # the benchmark
     assert "Class A (prioritise): 2 enterprises" in cells
     head = (
         "No.",
@@ -254,11 +254,11 @@ def test_the_english_edition_has_the_same_rows_in_english():
             "企业P6",
             "甲镇",
             "High-end equipment",
-            "below-size",
+            "below designated size",
             2,
             None,
             "T",
-            "Not scored: below size on less than 3 mu",
+            "Not scored: below designated size on less than 3 mu",
         ),
         (
             2,
@@ -266,7 +266,7 @@ def test_the_english_edition_has_the_same_rows_in_english():
             "企业N1",
             "乙镇",
             "High-end equipment",
-            "above-size",
+            "above designated size",
             8,
             None,
             "T",
@@ -289,8 +289,8 @@ def test_the_english_edition_has_the_same_rows_in_english():
                     for name in proper:
                         bare = bare.replace(name, "")
                     assert not _chinese(bare), (ws.title, c)
-    group = list(english["below-size, under 3 mu list"].iter_rows(values_only=True))
-    assert group[0][0] == "Results 2022 · below-size, under 3 mu (1 enterprises)"
+    group = list(english["below designated size, < 3 mu"].iter_rows(values_only=True))
+    assert group[0][0] == "Results 2022 · below designated size, < 3 mu (1 enterprises)"
     # the Chinese edition keeps its Chinese words
     assert chinese.sheetnames[-1] == "规下（不足 3 亩） 名单"
     assert list(chinese["T 类名单"].iter_rows(values_only=True))[2][-1] == "不参评：投产不满 2 年"

@@ -176,6 +176,8 @@ def test_enterprise_profile_and_trends():
     # 2021: 7 scored (P1–P5, P7, P8), P5's 85 second after P1's 90; 2022: last of 6.
     assert profile.iloc[1]["rank_in_industry"] == "6/6" and profile.iloc[0]["rank_in_industry"] == "2/7"
     assert "降类：A→D（降 3 类）" in profile.iloc[1]["warnings"]
+    # its shortfalls in full: none in 2021 (85 above the median 55), 亩均税收 in 2022 (20, the lowest)
+    assert list(profile["reasons"]) == ["", "亩均税收"]
     new = yearly.enterprise_profile(ev, "N1")
     assert list(new["eval_class"]) == ["T"] and new.iloc[0]["status"] == "不参评：投产不满 2 年"
     with pytest.raises(DataValidationError, match="都没有企业"):
