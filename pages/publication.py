@@ -175,12 +175,18 @@ def _detail(version: versions.Version) -> None:
                 }
             ),
             hide_index=True,
+            column_config={t("pub.col.count", lang): st.column_config.TextColumn(alignment="right")},
         )
     if not show_rows:
         return
     st.markdown("**" + t("pub.results", lang) + "**")
     view = _results_view(rows, version.kind, version.config)
-    st.dataframe(_on_screen(view), hide_index=True)
+    right = st.column_config.TextColumn(alignment="right")
+    st.dataframe(
+        _on_screen(view),
+        hide_index=True,
+        column_config={t("pub.res.score", lang): right, t("pub.res.rank", lang): right},
+    )
     name = f"{version.version_id}_{state_label(version.state, lang)}_{version.year or ''}".replace(" ", "_")
     col1, col2 = st.columns(2)
     title = exports.heading(version, t("pub.results", lang), lang)

@@ -471,10 +471,14 @@ def objections_tab(items: list[versions.Version], lang: Lang) -> None:
 # --------------------------------------------------------------------------- evaluate again, finalize
 
 
-def _number(value: float) -> str:
-    """3 → ``3``, 3.3 → ``3.3``, 1234.567 → ``1,234.57`` (two decimals at most, thousands separated)."""
-    text = f"{value:,.2f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def _numbers(before: float, after: float) -> tuple[str, str]:
+    """Two benchmarks as a sentence shows them: thousands separated, two decimals (trailing zeros
+    dropped: 3 → 3.3), more when two would show the same number (39.9599 → 39.9612)."""
+    for digits in range(2, 7):
+        pair = tuple(f"{v:,.{digits}f}" for v in (before, after))
+        if pair[0] != pair[1]:
+            break
+    return tuple(p.rstrip("0").rstrip(".") if "." in p else p for p in pair)
 
 
 def why_scores_moved(before_id: str, after_id: str, table: pd.DataFrame, lang: Lang) -> str:
@@ -489,11 +493,8 @@ def why_scores_moved(before_id: str, after_id: str, table: pd.DataFrame, lang: L
         indicator = ratio_label(move.indicator, with_unit=False, lang=lang)
         key = "pub.why.move_group" if move.groups else "pub.why.move"
         group = joined((str(size_name(g, lang)) for g in move.groups), lang)
-        words.append(
-            t(key, lang).format(
-                indicator=indicator, group=group, before=_number(move.before), after=_number(move.after)
-            )
-        )
+        before, after = _numbers(move.before, move.after)
+        words.append(t(key, lang).format(indicator=indicator, group=group, before=before, after=after))
     sep = "；" if lang == "zh" else "; "
     key = "pub.why.moved" if words else "pub.why.counts"
     return t(key, lang).format(moves=sep.join(words), n=f"{n:,}", classes=f"{classes:,}")
