@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
-from geo.exports.headers import column_labels
+from geo.exports.headers import catalogue_headers, column_labels
 from geo.exports.tables import table_for_export
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
@@ -170,7 +170,13 @@ class Layer:
         drop = {f"{c}_en" for c in out.columns if f"{c}_en" in out.columns}
         drop |= {f.en_column for f in fields.values() if f.en_column in out.columns}
         out = out.drop(columns=sorted(drop))
-        labels = {**column_labels(lang), **{c: f.label(lang) for c, f in fields.items()}}
+        # the catalogued columns of an enterprise or parcel table as the GeoJSON heads them (用地面积（亩）,
+        # not the tooltip's 用地（亩）); the other fields under their tooltip labels
+        labels = {
+            **column_labels(lang),
+            **{c: f.label(lang) for c, f in fields.items()},
+            **catalogue_headers(out.columns, lang),
+        }
         taken = {str(c) for c in out.columns if c not in labels}
         names = {}
         for col in out.columns:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY, assign_zones_by_column, zone_metrics
+from geo.evaluation.ratios import UNIT_EN
 from geo.messages import Lang, t
 from geo.spatial.classify import DEFAULT_K, SCHEMES, Classes, classify  # noqa: F401 (the page picks from these)
 from layers.base import Field, Layer, LegendEntry
@@ -32,16 +33,18 @@ PROVENANCE = "enterprises"
 
 
 def metric_label(metric: str, lang: Lang, *, with_unit: bool = True) -> str:
-    """``亩均税收（万元/亩）`` / ``Tax per mu (万元/亩)``."""
+    """``亩均税收（万元/亩）`` / ``Tax per mu (10k yuan/mu)``."""
     r = RATIOS_BY_KEY[metric]
     name = r.label_en if lang == "en" else r.label_zh
     if not with_unit:
         return name
-    return f"{name} ({r.unit_zh})" if lang == "en" else f"{name}（{r.unit_zh}）"
+    return f"{name} ({metric_unit(metric, lang)})" if lang == "en" else f"{name}（{r.unit_zh}）"
 
 
-def metric_unit(metric: str) -> str:
-    return RATIOS_BY_KEY[metric].unit_zh
+def metric_unit(metric: str, lang: Lang = "zh") -> str:
+    """The unit of ``metric`` in ``lang`` (万元/亩, 10k yuan/mu)."""
+    unit = RATIOS_BY_KEY[metric].unit_zh
+    return UNIT_EN.get(unit, unit) if lang == "en" else unit
 
 
 def ramp(palette: tuple[str, ...], k: int) -> tuple[str, ...]:
@@ -105,7 +108,7 @@ def class_legend(
     """
     colors = ramp(palette, len(classes.bins))
     decimals = 2 if max(abs(classes.lower), abs(classes.bins[-1])) < 10 else 1
-    shown_unit = metric_unit(metric) if unit is None else unit
+    shown_unit = metric_unit(metric, lang) if unit is None else unit
     rows = [
         LegendEntry(label.rstrip(), color, kind, 0.75)
         for label, color in zip(classes.labels(shown_unit, decimals=decimals), colors, strict=True)
@@ -125,7 +128,7 @@ LAYER = Layer(
     fill_opacity=0.7,
     weight=1.2,
     tooltip_fields=(
-        Field("name", "区镇", "Town/zone"),
+        Field("name", "区镇", "Town/zone", names="place"),
         Field("value", "亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
     ),
 )
@@ -146,7 +149,7 @@ def for_metric(metric: str, classes: Classes) -> Layer:
         title_zh=f"{metric_label(metric, 'zh', with_unit=False)}（按区镇）",
         title_en=f"{metric_label(metric, 'en', with_unit=False)} by town",
         tooltip_fields=(
-            Field("name", "区镇", "Town/zone"),
+            Field("name", "区镇", "Town/zone", names="place"),
             Field("value", zh, en),
             Field("n_enterprises", "企业数（家）", "Enterprises"),
         ),

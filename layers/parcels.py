@@ -259,8 +259,8 @@ def by_metric_class(metric: str, classes: Classes) -> ParcelLayer:
     fields = list(LAYER.tooltip_fields)
     if metric not in ("far", "coverage_pct"):
         fields.append(Field(metric, metric_label(metric, "zh"), metric_label(metric, "en")))
-    fields.append(Field("reasons", "低效认定理由", "Low-efficiency reasons"))
-    fields.append(Field("verdict", "履约结论", "Contract verdict"))
+    fields.append(Field("reasons", "低效认定理由", "Low-efficiency reasons", en_column="reasons_en"))
+    fields.append(Field("verdict", "履约结论", "Contract verdict", en_column="verdict_en"))
     return replace(
         LAYER,
         title_zh=f"宗地{zh}分级（合成）",

@@ -12,6 +12,7 @@ from geo.evaluation import config_from_mapping
 from geo.messages import joined, t
 from geo.place_names import place_name
 from geo.publication import exports, objections, versions
+from geo.storage.changelog import actor_name
 from geo.yearly.notice import group_name
 from geo.yearly.notice_words import status_name
 from pages.common.auth import can_edit, sees_firms
@@ -76,8 +77,10 @@ def _versions_table(found: list[versions.Version]) -> pd.DataFrame:
             "replaced_by": "、".join(replaced.get(v.version_id, [])),
             "land_version": v.land_version,
             "n_results": f"{v.n_results:,}",
-            "created": f"{v.created_by} · {when(v.created_at, lang)}",
-            "finalized": f"{v.finalized_by} · {when(v.finalized_at, lang)}" if v.finalized_by else "",
+            "created": f"{actor_name(v.created_by, lang)} · {when(v.created_at, lang)}",
+            "finalized": (
+                f"{actor_name(v.finalized_by, lang)} · {when(v.finalized_at, lang)}" if v.finalized_by else ""
+            ),
         }
         for v in found
     ]
@@ -149,7 +152,9 @@ def _detail(version: versions.Version) -> None:
     )
     if version.locked:
         st.warning(
-            t("pub.locked", lang).format(who=version.finalized_by, at=when(version.finalized_at, lang))
+            t("pub.locked", lang).format(
+                who=actor_name(version.finalized_by, lang), at=when(version.finalized_at, lang)
+            )
         )
     inputs = joined(
         (_input_words(role, item) for role, item in version.inputs.items()),

@@ -20,6 +20,7 @@ from geo.catalogue import ENTERPRISE_BY_KEY, parse_yes_no
 from geo.collect.assemble import Collection, DepartmentResult
 from geo.collect.labels import label, unit_label
 from geo.evaluation.ratios import OPTIONAL_AMOUNT_COLUMNS
+from geo.exports.sheets import sheet_names
 from geo.messages import Lang, message
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -375,8 +376,9 @@ def safe_xlsx_bytes(tables: Mapping[str, pd.DataFrame | tuple[pd.DataFrame, ...]
             check_headers(frame.columns)
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    for name, frames in tables.items():
-        ws = wb.create_sheet(title=str(name)[:31])
+    names = sheet_names(list(tables))  # at most 31 characters, never cut inside a word, unique
+    for frames, title in zip(tables.values(), names, strict=True):
+        ws = wb.create_sheet(title=title)
         for i, frame in enumerate(frames if isinstance(frames, tuple) else (frames,)):
             if i:
                 ws.append([])

@@ -28,7 +28,8 @@ from geo.errors import DataValidationError
 from geo.evaluation import config_from_mapping
 from geo.storage.audit import Change
 from geo.storage.base import Store, legacy_user_dir, open_store
-from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec
+from geo.storage.changelog import MIGRATION_ACTOR
+from geo.storage.tables import Seed, TableEdit, TableSpec
 
 CONFIG_TABLE = "atlas_eval_configs"
 LEGACY_DIR = "eval_configs"  # where the YAML files were, beside the user GeoPackage

@@ -34,12 +34,36 @@ def official_headers(columns: Iterable[object]) -> dict[str, str]:
     dict
         ``{"land_mu": "用地面积（亩）", ...}`` for the columns present.
     """
+    return catalogue_headers(columns, "zh")
+
+
+def catalogue_headers(columns: Iterable[object], lang: Lang) -> dict[str, str]:
+    """Standard column -> its header in ``lang`` from the column catalogue, for the standard columns
+    of an enterprise or parcel table: in Chinese the official headers (:func:`official_headers`,
+    what the GeoJSON download says), in English the catalogue's English labels. The CSV and XLSX of
+    a map view head these columns so, whatever the map's tooltip calls them.
+
+    Parameters
+    ----------
+    columns
+        The table's column names.
+    lang
+        ``"zh"`` or ``"en"``.
+
+    Returns
+    -------
+    dict
+        ``{"land_mu": "用地面积（亩）", ...}`` ({} for a table of another kind); a header that is
+        already a column, or that two columns would share, is left out.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     names = [str(c) for c in columns]
     kind = next((KIND_BY_ID[c] for c in KIND_BY_ID if c in names), None)
     if kind is None:
         return {}
     present = set(names)
-    wanted = {c.key: c.label("zh") for c in CATALOGUE[kind] if c.key in present}
+    wanted = {c.key: c.label(lang) for c in CATALOGUE[kind] if c.key in present}
     counts: dict[str, int] = {}
     for header in wanted.values():
         counts[header] = counts.get(header, 0) + 1
@@ -72,6 +96,8 @@ COMMON_COLUMNS = (
     "description",
     "key_industries",
     "half_width_km",
+    "mark",
+    "renewal_status",
 )
 
 

@@ -94,6 +94,8 @@ def write_outputs(
         for key, frame in outputs.items():
             table = _plain(frame)
             if lang == "zh":
+                if key in ("transitions", "changes"):  # NEW/GONE as 新进入/退出
+                    table = yearly.transition_words(table, "zh")
                 table = _labelled(allocation_words(table), _labels_of(key))  # tenants' roles in words
             path = out / f"{OUTPUT_FILES[key]}.csv"
             path.write_bytes(csv_text_bytes(table, index=key in ("zones", "renewal", "zone_scores")))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import math
-import re
 import sqlite3
 import tempfile
 from collections.abc import Mapping
@@ -26,6 +25,7 @@ import shapely
 from geo.errors import DataValidationError
 from geo.exports.cells import csv_text_bytes, formula_safe_frame
 from geo.exports.headers import official_headers
+from geo.exports.sheets import sheet_names
 from geo.messages import Lang, message, t
 from geo.number_formats import number_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
@@ -372,15 +372,6 @@ def geojson_files(
     }
 
 
-def _sheet_name(name: str, used: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", "_", name)[:28] or "sheet"
-    candidate, i = base, 2
-    while candidate in used:
-        candidate, i = f"{base[:26]}_{i}", i + 1
-    used.add(candidate)
-    return candidate
-
-
 def _number_format(name: str, values: pd.Series) -> str | None:
     """Excel number format of a column: its measure's (geo/number_formats.py: scores to one decimal,
     counts whole with thousands separators, money and land with separators and 2 decimals,
@@ -416,12 +407,12 @@ def xlsx_bytes(
         raise DataValidationError.of("exports.no_tables")
     provenance = provenance or {}
     buf = io.BytesIO()
-    used: set[str] = set()
     about_name = message("exports.about.sheet", lang)
-    used.add(about_name)
+    # at most 31 characters, never cut inside a word; a shortened title is listed whole below
+    sheets = dict(zip(tables, sheet_names(list(tables), lang=lang, taken=[about_name]), strict=True))
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         for name, frame in tables.items():
-            sheet = _sheet_name(name, used)
+            sheet = sheets[name]
             table = table_for_export(frame)
             for col in table.columns:  # Excel has no time zones and no nullable types
                 if isinstance(table[col].dtype, pd.DatetimeTZDtype):
@@ -445,6 +436,11 @@ def xlsx_bytes(
             (message("exports.about.units", lang), message("exports.about.units_value", lang)),
             (message("exports.about.disclaimer", lang), t("app.disclaimer", lang)),
         ]
+        rows.extend(
+            (message("exports.about.sheet_title", lang, sheet=sheet), name)
+            for name, sheet in sheets.items()
+            if sheet != name
+        )
         for name in tables:
             prov = provenance.get(name)
             if prov is not None:

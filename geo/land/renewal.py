@@ -29,10 +29,12 @@ import pyogrio
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ZONE_COL
 from geo.messages import message
-from geo.messages.notes import Listing, Note
+from geo.messages.notes import Both, Listing, Note
+from geo.place_names import place_name
 from geo.storage.audit import Change
 from geo.storage.base import Store, default_user_gpkg, open_store
-from geo.storage.tables import MIGRATION_ACTOR, Seed, TableEdit, TableSpec
+from geo.storage.changelog import MIGRATION_ACTOR
+from geo.storage.tables import Seed, TableEdit, TableSpec
 
 LOG_LAYER = "parcel_renewal_log"
 # The statuses and ways of handling low-efficiency land (DOMAIN.md §7): the Chinese word the log
@@ -114,11 +116,13 @@ def _check(parcel_id: str, status: str, method: str, status_date: date | str, ac
     if not str(parcel_id).strip():
         raise DataValidationError.of("land.renewal.no_parcel")
     if status not in STATUSES:
-        raise DataValidationError.of("land.renewal.unknown_status", status=status, options=Listing(STATUSES))
+        raise DataValidationError.of("land.renewal.unknown_status", status=status, options=_choices(STATUSES))
     if method and method not in METHODS:
-        raise DataValidationError.of("land.renewal.unknown_method", method=method, options=Listing(METHODS))
+        raise DataValidationError.of("land.renewal.unknown_method", method=method, options=_choices(METHODS))
     if status != STATUS_IDENTIFIED and not method:
-        raise DataValidationError.of("land.renewal.method_required", status=status, options=Listing(METHODS))
+        raise DataValidationError.of(
+            "land.renewal.method_required", status=_choice(status), options=_choices(METHODS)
+        )
     if not str(actor or "").strip():
         raise DataValidationError.of("land.renewal.no_actor")
     try:
@@ -195,6 +199,45 @@ def record_status(
 
     done = store.edit_rows(LOG_SPEC, edit, seed=lambda: _legacy_log(store))
     return pd.Series(done.result)
+
+
+def _choice(word: str) -> Both:
+    """A status or method as a message names it: the word in Chinese; in English its English with
+    the Chinese word the command line takes beside it ("In progress (处置中)")."""
+    return Both(word, f"{status_name(word, 'en')} ({word})")
+
+
+def _choices(words: tuple[str, ...]) -> Listing:
+    return Listing(_choice(w) for w in words)
+
+
+def status_name(word: object, lang: str) -> object:
+    """A status or a way of handling (the Chinese word the log holds: 已认定, 技改提升 …) as a cell
+    of a table in ``lang`` reads it (Identified, Upgrade …); another value as it is.
+
+    Parameters
+    ----------
+    word
+        The stored word.
+    lang
+        ``"zh"`` or ``"en"``.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    key = (STATUS_KEYS.get(word) or METHOD_KEYS.get(word)) if isinstance(word, str) else None
+    return message(key, lang) if key else word
+
+
+_ZONE_WORDS = {message(k, "zh"): k for k in ("land.renewal.outside", "land.renewal.all")}
+
+
+def zone_name(zone: object, lang: str) -> object:
+    """A row's 区镇 of :func:`renewal_summary` in ``lang``: a place by its English name
+    (:func:`geo.place_names.place_name`), 区域外 and 全部 in words; a missing value as it is."""
+    if not isinstance(zone, str):
+        return zone
+    key = _ZONE_WORDS.get(zone)
+    return message(key, lang) if key else place_name(zone, lang)
 
 
 def status_note(word: str) -> Note | str:

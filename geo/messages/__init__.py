@@ -10,9 +10,10 @@ hint shown after message ``K``.
 One module per area, each with its table ``MESSAGES``, listed in :data:`AREAS` and merged once: a key
 defined in two modules stops the import. geo's own messages: ingest.py, ingest_placing.py,
 ingest_notes.py, exports.py, evaluation.py, evaluation_config.py, evaluation_words.py, yearly.py,
-records.py, record_labels.py, cli.py, land_notes.py, sources.py, cited_sources.py; the interface's: ui/
-(one module per page area, and the layers'). Words are joined with each language's own marks (:func:`joined`,
-:func:`labelled`, marks.py), so an English sentence never carries a 、 or a full-width colon.
+records.py, record_labels.py, shown_words.py, cli.py, land_notes.py, sources.py, cited_sources.py;
+the interface's: ui/ (one module per page area, and the layers'). Words are joined with each
+language's own marks (:func:`joined`, :func:`labelled`, marks.py), so an English sentence never
+carries a 、 or a full-width colon.
 """
 
 from __future__ import annotations
@@ -34,12 +35,24 @@ from geo.messages import (
     land_notes,
     record_labels,
     records,
+    shown_words,
     sources,
     yearly,
 )
 from geo.messages.lang import DEFAULT_LANG, Lang
 from geo.messages.marks import MARKS
-from geo.messages.ui import city, collect, data, efficiency, frame, groups, layers, publication, zones
+from geo.messages.ui import (
+    city,
+    collect,
+    data,
+    efficiency,
+    frame,
+    groups,
+    intensity,
+    layers,
+    publication,
+    zones,
+)
 
 AREAS: tuple[ModuleType, ...] = (
     ingest,
@@ -65,6 +78,8 @@ AREAS: tuple[ModuleType, ...] = (
     publication,
     zones,
     layers,
+    shown_words,
+    intensity,
 )
 
 

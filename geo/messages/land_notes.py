@@ -11,9 +11,9 @@ PARCELS: dict[str, tuple[str, str]] = {
     "land.reason.idle": ("闲置土地", "idle land"),
     "land.reason.tax_below_min": ("亩均税收低于门槛", "tax per mu below the threshold"),
     # the grant-contract check's verdicts and promises
-    "land.verdict.met": ("达标", "met"),
-    "land.verdict.missed": ("未达标", "missed"),
-    "land.verdict.not_due": ("未到达产期", "not yet due"),
+    "land.verdict.met": ("达标", "Met"),
+    "land.verdict.missed": ("未达标", "Missed"),
+    "land.verdict.not_due": ("未到达产期", "Not yet due"),
     "land.promise.invest": ("投资强度", "investment per mu"),
     "land.promise.far": ("容积率", "FAR"),
     "land.promise.tax": ("亩均税收", "tax per mu"),
@@ -33,13 +33,13 @@ PARCELS: dict[str, tuple[str, str]] = {
 }
 
 RENEWAL: dict[str, tuple[str, str]] = {
-    "land.status.identified": ("已认定", "identified"),
-    "land.status.in_progress": ("处置中", "in progress"),
-    "land.status.done": ("已盘活", "renewed"),
-    "land.method.upgrade": ("技改提升", "upgrade"),
-    "land.method.storeys": ("工业上楼", "multi-storey industry"),
-    "land.method.merger": ("兼并重组", "merger"),
-    "land.method.taken_back": ("收回/转让", "taken back / transferred"),
+    "land.status.identified": ("已认定", "Identified"),
+    "land.status.in_progress": ("处置中", "In progress"),
+    "land.status.done": ("已盘活", "Renewed"),
+    "land.method.upgrade": ("技改提升", "Upgrade"),
+    "land.method.storeys": ("工业上楼", "Multi-storey industry"),
+    "land.method.merger": ("兼并重组", "Merger"),
+    "land.method.taken_back": ("收回/转让", "Taken back / transferred"),
     "land.renewal.detail": (
         "{parcel}：{old} → {new}{when}{typed}",
         "Parcel {parcel}: {old} → {new}{when}{typed}",
@@ -52,8 +52,8 @@ RENEWAL: dict[str, tuple[str, str]] = {
         "从 {path} 的 {layer} 导入 {n} 条盘活状态记录（原文件保留未改）",
         "{n} renewal status records imported from {layer} of {path} (the file is left as it was)",
     ),
-    "land.renewal.outside": ("区域外", "outside every zone"),
-    "land.renewal.all": ("全部", "all"),
+    "land.renewal.outside": ("区域外", "Outside every zone"),
+    "land.renewal.all": ("全部", "All"),
 }
 
 BATCH: dict[str, tuple[str, str]] = {

@@ -9,6 +9,7 @@ import io
 import pandas as pd
 
 from geo.errors import DataValidationError
+from geo.exports.sheets import sheet_names
 from geo.messages import Lang, message
 from geo.publication.versions import Version
 
@@ -45,7 +46,7 @@ def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str) -> bytes:
         raise DataValidationError.of("publication.sheet_without_name")
     wb = Workbook()
     ws = wb.active
-    ws.title = str(sheet)[:31]
+    ws.title = sheet_names([sheet])[0]  # at most 31 characters, never cut inside a word
     _append_text(ws, [title])
     ws["A1"].font = Font(bold=True, size=13)
     _append_text(ws, [str(c) for c in table.columns])
@@ -84,8 +85,8 @@ def results_xlsx_bytes(
     groups = [g for g in pd.unique(table[group_column].astype(str)) if g.strip()]
     for i, group in enumerate(groups, start=1):
         shown = group_name(config, group, lang)
-        name = "".join("_" if c in "[]:*?/\\" else c for c in shown)
-        ws = wb.create_sheet(f"{i} {name}"[:31])
+        # at most 31 characters, cut between words, unique; the group's whole name heads the sheet (A1)
+        ws = wb.create_sheet(sheet_names([f"{i} {shown}"], lang=lang, taken=wb.sheetnames)[0])
         part = table[table[group_column].astype(str) == group]
         _append_text(ws, [message("publication.group_heading", lang, title=title, group=shown, n=len(part))])
         ws["A1"].font = Font(bold=True, size=13)

@@ -38,6 +38,7 @@ from geo.publication.versions import (
 )
 from geo.storage.audit import Change
 from geo.storage.base import open_store
+from geo.storage.changelog import actor_name
 from geo.storage.tables import TableEdit, TableSpec
 
 OBJECTIONS_TABLE = "atlas_eval_objections"
@@ -541,6 +542,8 @@ def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFram
         out[col] = pd.to_numeric(out[col], errors="coerce")
     for col in TIME_COLUMNS:
         out[col] = out[col].map(lambda stamp: beijing_minute(stamp, lang) if stamp else "")
+    for col in ("decided_by", "recorded_by", "answered_by"):  # 单用户模式 in English; a name as stored
+        out[col] = out[col].map(lambda who: actor_name(who, lang))
     headers = REGISTER_HEADERS_EN if lang == "en" else REGISTER_HEADERS
     return out[list(headers)].rename(columns=headers)
 

@@ -122,15 +122,53 @@ def _int_or_none(value) -> int | None:
         return None
 
 
+# Actors that are no person: stored in Chinese, shown in the page's language by actor_name.
+SINGLE_USER_ACTOR = message("storage.actor.single_user", "zh")  # no sign-in configured (单用户模式)
+ANONYMOUS_ACTOR = message("storage.actor.anonymous", "zh")  # signed-in identity without a name
+CLI_ACTOR = message("storage.actor.command_line", "zh")  # the command line, no user name known
+CLI_SUFFIX = message("storage.actor.command_line_suffix", "zh")  # after the system user's name
+MIGRATION_ACTOR = message("storage.actor.migration", "zh")  # an import of old data on upgrade
+_RESERVED_ACTORS = {
+    SINGLE_USER_ACTOR: "storage.actor.single_user",
+    ANONYMOUS_ACTOR: "storage.actor.anonymous",
+    CLI_ACTOR: "storage.actor.command_line",
+    MIGRATION_ACTOR: "storage.actor.migration",
+}
+
+
 def current_user() -> str:
     """Who the command line acts for: ``$ATLAS_USER``, else the operating-system user."""
     name = settings.cli_user()
     if name:
         return name
     try:
-        return f"{getpass.getuser()}（命令行）"
+        return f"{getpass.getuser()}{CLI_SUFFIX}"
     except OSError:  # no user name in this environment
-        return "命令行"
+        return CLI_ACTOR
+
+
+def actor_name(actor: object, lang: str) -> object:
+    """An actor as a page or file in ``lang`` shows it: the atlas's own reserved actors (单用户模式,
+    匿名, 命令行, the upgrade import) and the command line's suffix in that language; a person's
+    name exactly as stored, never translated; a missing value as it is.
+
+    Parameters
+    ----------
+    actor
+        The stored actor (``user_name``, ``changed_by``, ``decided_by`` …).
+    lang
+        ``"zh"`` or ``"en"``.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    if lang == "zh" or not isinstance(actor, str):
+        return actor
+    key = _RESERVED_ACTORS.get(actor.strip())
+    if key is not None:
+        return message(key, lang)
+    if actor.endswith(CLI_SUFFIX) and len(actor) > len(CLI_SUFFIX):
+        return actor[: -len(CLI_SUFFIX)] + message("storage.actor.command_line_suffix", lang)
+    return actor
 
 
 def action_label(action: str, lang: str) -> str:

@@ -23,9 +23,6 @@ import pandas as pd
 
 from geo.storage.changelog import Change
 
-# Who an import of old data is recorded for: no person did it, the upgraded atlas did.
-MIGRATION_ACTOR = "系统（升级时导入旧数据）"
-
 
 @dataclass(frozen=True)
 class TableSpec:

@@ -45,6 +45,7 @@ from geo.yearly.transitions import (
     surcharges,
     transition_matrix,
     transition_table,
+    transition_words,
     trends,
 )
 
@@ -88,6 +89,7 @@ __all__ = [
     "class_changes",
     "transition_matrix",
     "transition_table",
+    "transition_words",
     "early_warnings",
     "trends",
     "enterprise_profile",

@@ -21,6 +21,7 @@ from geo.evaluation import (
 )
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
+from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
 from geo.yearly.notice_words import notice_values, size_name
 from geo.yearly.period import ObjectionPeriod, load_objection_period, period_end, period_length
@@ -175,7 +176,6 @@ def parameter_rows(
 
 NOTICE_COLUMNS = (ID_COL, "name", ZONE_COL, "industry", "size_class", "land_mu", "score", CLASS_COL, "status")
 GROUP_COLUMNS = ("rank", "land_role", "land_host_name", "land_share")
-_SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
 _NOTICE_WIDTHS = {"A": 14, **dict.fromkeys("BCDEFGHIJ", 22)}
 
 
@@ -389,9 +389,10 @@ def _group_sheets(
         part = list_order(part, tie_order=[c for c in config.tie_order if c in part.columns])
         method = group_method_rows(config, str(name), benchmarks, lang)
         shown = group_name(config, str(name), lang)
-        safe = str(shown).translate(_SHEET_BAD)
-        sheet_name = message("yearly.notice.group_sheet", lang, group=safe)
-        sheet_name = (sheet_name if len(sheet_name) <= 31 else safe)[:31]  # Excel's limit: no word cut
+        # at most 31 characters, cut between words, unique; the whole name heads the sheet (A1)
+        sheet_name = sheet_names(
+            [message("yearly.notice.group_sheet", lang, group=shown)], lang=lang, taken=wb.sheetnames
+        )[0]
         sheet = StreamedSheet(wb, sheet_name, header_row=len(method) + 3, footer=footer)
         sheet.text(
             message("yearly.notice.group_heading", lang, title=title, group=shown, n=len(part)), bold=True

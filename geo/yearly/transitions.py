@@ -349,6 +349,37 @@ def transition_table(matrix: pd.DataFrame, *, value: str = "n_enterprises") -> p
     return wide
 
 
+def transition_words(frame: pd.DataFrame, lang: str, *, class_columns: Sequence[str] = ()) -> pd.DataFrame:
+    """A copy of a comparison table with its entrants and leavers in the words of ``lang``: NEW and
+    GONE become 新进入 and 退出 in Chinese (the catalogue's words, as the page's legend explains
+    them) and stay NEW and GONE in English.
+
+    Parameters
+    ----------
+    frame
+        :func:`transition_matrix`, :func:`class_changes` or :func:`transition_table`, with its
+        columns as the atlas names them or headed in either language: the class columns
+        (``from_class``, ``to_class``) and a wide table's row and column labels are rewritten,
+        nothing else (an enterprise named "NEW" keeps its name).
+    lang
+        ``"zh"`` or ``"en"``.
+    class_columns
+        Further columns holding classes (a wide table's row labels as a column of their own).
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    words = {NEW: message("yearly.class.new", lang), GONE: message("yearly.class.gone", lang)}
+    classes = {
+        name
+        for col in ("from_class", "to_class")
+        for name in (col, message(f"yearly.col.{col}", "zh"), message(f"yearly.col.{col}", "en"))
+    } | set(class_columns)
+    out = frame.rename(index=lambda v: words.get(v, v), columns=lambda v: words.get(v, v))
+    for col in [c for c in out.columns if c in classes]:
+        out[col] = out[col].map(lambda v: words.get(v, v) if isinstance(v, str) else v)
+    return out
+
+
 # --------------------------------------------------------------------------- warnings
 
 
@@ -587,6 +618,7 @@ __all__ = [
     "surcharges",
     "transition_matrix",
     "transition_table",
+    "transition_words",
     "trends",
     "ratio_label",
 ]

@@ -22,7 +22,7 @@ from geo.exports.tables import rounded_as_shown, xlsx_bytes
 from geo.messages import Lang, t
 from geo.place_names import file_word, place_name
 from geo.storage.provenance import accuracy_label, source_label
-from geo.yearly import surcharge_labels
+from geo.yearly import surcharge_labels, transition_words
 from geo.yearly.notice import notice_xlsx_bytes
 from pages.city.data import CityData, city_size
 from pages.common import cache
@@ -156,6 +156,11 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
     # page's run, where the session's audience is not known to cache.shared.
     aud = cache.audience()
     columns = st.columns(4)
+    # the files say 新进入/退出 in Chinese where the screen's legend explains NEW/GONE
+    shown = {
+        **shown,
+        "transitions": transition_words(shown["transitions"], lang, class_columns=[t("city.col.from", lang)]),
+    }
     for i, name in enumerate(TABLES):
         columns[i % 4].download_button(
             t("city.cycle.csv", lang).format(what=titles[name]),
@@ -168,7 +173,7 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
             key=f"city_csv_{name}",
             on_click="ignore",
         )
-    sheets = {titles[name][:31]: shown[name] for name in TABLES}
+    sheets = {titles[name]: shown[name] for name in TABLES}  # xlsx_bytes names the sheets (31 characters)
     columns[1].download_button(
         t("city.cycle.xlsx", lang),
         data=lambda: cache.shared(

@@ -40,6 +40,7 @@ from geo.storage.accounts import (
     sign_token,
     verify_password,
 )
+from geo.storage.changelog import ANONYMOUS_ACTOR, SINGLE_USER_ACTOR
 
 _SESSION_USER = "_atlas_account"
 _SIGNED_OUT = "_atlas_signed_out"  # this session ignores the cookie it was opened with
@@ -68,8 +69,8 @@ class Identity:
     def recorded(self) -> str:
         """The name written into the audit table (the actor of every change)."""
         if self.mode == "single":
-            return "单用户模式"
-        return self.name or "匿名"
+            return SINGLE_USER_ACTOR
+        return self.name or ANONYMOUS_ACTOR
 
 
 def _secrets() -> dict:
@@ -112,7 +113,7 @@ def identity() -> Identity:
     secrets = _secrets()
     conf = atlas_config()
     if not access.identity_configured(secrets):
-        return Identity("单用户模式", "single", access.EDIT)
+        return Identity(SINGLE_USER_ACTOR, "single", access.EDIT)
     if "auth" in secrets:
         user = st.user
         if not user.is_logged_in:

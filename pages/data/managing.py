@@ -92,7 +92,7 @@ def audit_section(lang: Lang) -> None:
     table = pd.DataFrame(
         {
             t("audit.at", lang): log["at_utc"].map(lambda v: minute(v, lang)),
-            t("audit.user", lang): log["user_name"],
+            t("audit.user", lang): log["user_name"].map(lambda who: audit.actor_name(who, lang)),
             t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
             t("audit.layer", lang): log["layer"],
             t("audit.title", lang): log["title"],

@@ -10,6 +10,7 @@ from geo.evaluation import land_renewal_by_zone, low_efficiency_land
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.messages import Lang, t
 from geo.storage.provenance import accuracy_label, source_label
+from geo.yearly import transition_words
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
 from layers.mapview import frame_extent, shown_layers, view_extent
 from layers.offline_html import map_downloads
@@ -95,12 +96,14 @@ def _sheets(view: PageView, ranked: Ranking, found: Changes | None) -> dict[str,
     }
     if found is not None:
         labels = table_labels(lang)
+        # NEW/GONE as 新进入/退出 in a Chinese workbook (the screen's legend explains NEW/GONE)
         sheets["类别转移" if zh else "Transitions"] = shared(
-            ("eff.matrix_sheet", *scope_key, lang), lambda: plain(found.matrix).rename(columns=labels)
+            ("eff.matrix_sheet", *scope_key, lang),
+            lambda: transition_words(plain(found.matrix), lang).rename(columns=labels),
         )
         sheets["企业变化" if zh else "Changes"] = shared(
             ("eff.changes_sheet", *scope_key, lang),
-            lambda: plain(found.changes[found.columns]).rename(columns=labels),
+            lambda: transition_words(plain(found.changes[found.columns]), lang).rename(columns=labels),
         )
     if len(view.warnings):
         sheets["预警" if zh else "Warnings"] = warnings_table(view)

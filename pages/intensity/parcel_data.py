@@ -10,6 +10,7 @@ import streamlit as st
 from geo import ingest
 from geo.evaluation import evaluate
 from geo.land import parcels as parcels_geo
+from geo.land import renewal
 from geo.messages import Lang, t
 from geo.storage.base import open_store
 from geo.storage.builtin import load_layer
@@ -138,10 +139,20 @@ def shown(
     out = ind.loc[mask, [c for c in dict.fromkeys(cols) if c in ind] + [ind.geometry.name]].copy()
     out = out.rename(columns={"zone": "town"})
     out["mark"] = ind.loc[mask, "below_minimum"].to_numpy()
-    out["reasons"] = out["parcel_id"].map(analysis.low.set_index("parcel_id")["reasons"]).fillna("")
+    low = analysis.low.set_index("parcel_id")
+    # each word in both languages: the tooltip and the tables take the page's (``x_en`` beside ``x``)
+    out["reasons"] = out["parcel_id"].map(low["reasons"]).fillna("")
+    out["reasons_en"] = out["parcel_id"].map(low["reasons_en"]).fillna("")
     out["verdict"] = verdict[mask].fillna("").to_numpy()
-    out["status"] = out["parcel_id"].map(tracked.set_index("parcel_id")["status"]).fillna("")
+    out["verdict_en"] = out["verdict"].map(parcels_geo.VERDICT_EN).fillna("")
+    status = out["parcel_id"].map(tracked.set_index("parcel_id")["status"]).fillna("")
+    out["renewal_status"] = status
+    out["renewal_status_en"] = status.map(lambda v: renewal.status_name(v, "en"))
     return out
+
+
+# What the coloured parcels carry already: their outlines above them leave it out of the tables.
+OUTLINE_LEAVES = ("reasons", "reasons_en", "verdict", "verdict_en", "renewal_status", "renewal_status_en")
 
 
 def parcel_item(layer, frame: gpd.GeoDataFrame, imported: Provenance | None) -> MapLayer:
@@ -154,7 +165,7 @@ def drawn_frames(analysis: parcels_geo.ParcelAnalysis, frame: pd.DataFrame, metr
     """The shown parcels' classes, the parcels as drawn and their red outlines (None: none below)."""
     classes = intensity.classify(frame.loc[~frame["idle"], metric], scheme=scheme, k=k)
     below, ind = frame[frame["mark"]], analysis.indicators.set_index("parcel_id")
-    marks = below.assign(
+    marks = below.drop(columns=list(OUTLINE_LEAVES), errors="ignore").assign(
         mark=True, **{c: below["parcel_id"].map(ind[c]).to_numpy() for c in ("far_min", "coverage_min_pct")}
     )
     return classes, frame.drop(columns="mark"), marks if len(below) else None

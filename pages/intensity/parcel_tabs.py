@@ -13,11 +13,13 @@ from geo.errors import DataValidationError
 from geo.exports.tables import csv_bytes, rounded_as_shown, table_for_export, xlsx_bytes
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
-from geo.messages import Lang, t
+from geo.messages import Lang, labelled, t
 from geo.messages.formats import beijing_minute
 from geo.messages.names import industry_name
 from geo.number_formats import measure_of
 from geo.place_names import place_name
+from geo.storage.changelog import actor_name
+from geo.storage.provenance import source_label
 from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
@@ -83,15 +85,9 @@ def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Dat
             (
                 t("parcel.status", lang),
                 " ".join(
-                    (
-                        renewal.STATUS_EN.get(tr["status"].iloc[0], "")
-                        if lang == "en"
-                        else tr["status"].iloc[0],
-                        renewal.METHOD_EN.get(tr["method"].iloc[0], "")
-                        if lang == "en"
-                        else tr["method"].iloc[0],
-                        tr["status_date"].iloc[0],
-                    )
+                    str(renewal.status_name(tr[col].iloc[0], lang))
+                    for col in ("status", "method", "status_date")
+                    if isinstance(tr[col].iloc[0], str)
                 ).strip(),
             )
         )
@@ -105,21 +101,39 @@ def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Dat
     st.caption(t("wj.synthetic_note", lang))
 
 
-def low_export(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Every column of the low-efficiency list as a person reads it in ``lang``: headed by the
-    parcels' labels, reasons, 区镇 and industries in that language (the other language's reasons
-    left out)."""
+LOW_SHOWN = ("parcel_id", "zone", "area_mu", "reasons", "status", "ent_id", "ent_name")
+
+
+def in_words(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """A copy of a parcel table whose values read in ``lang``: 区镇 (``zone``, ``town``) and
+    industries by the catalogue's English names, 盘活 statuses and methods in words
+    (:func:`geo.land.renewal.status_name`), the reasons in ``lang`` (the other language's column
+    left out); ids, enterprises' names and numbers as they are."""
     out = table_for_export(table).drop(columns=["reasons" if lang == "en" else "reasons_en"], errors="ignore")
+    for col in ("status", "method", "old_status", "old_method"):
+        if col in out.columns:
+            out[col] = out[col].map(lambda v: renewal.status_name(v, lang))
     if lang == "en":
         out = out.rename(columns={"reasons_en": "reasons"})
         for col in ("zone", "town"):
             if col in out.columns:
-                out[col] = out[col].map(lambda v: place_name(v, lang), na_action="ignore")
+                out[col] = out[col].map(lambda v: renewal.zone_name(v, lang), na_action="ignore")
         if "industry" in out.columns:
             out["industry"] = out["industry"].map(lambda v: industry_name(str(v), lang), na_action="ignore")
+    return out
+
+
+def low_headers(lang: Lang) -> dict[str, str]:
+    """The low-efficiency list's column names -> its headers in ``lang``."""
     labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
+    return {**labels, "status": t("parcel.status", lang)}
+
+
+def low_export(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Every column of the low-efficiency list as a person reads it in ``lang``: headed by the
+    parcels' labels, its values as :func:`in_words` writes them."""
     # rounded by the atlas's names (grant_year a year, area_mu land), then headed in ``lang``
-    return rounded_as_shown(out).rename(columns={**labels, "status": t("parcel.status", lang)})
+    return rounded_as_shown(in_words(table, lang)).rename(columns=low_headers(lang))
 
 
 def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
@@ -131,27 +145,12 @@ def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: L
     if analysis.controls.tax_per_mu_min_wan_yuan is not None:
         rules.append(parcels_geo.REASONS["tax_below_min"][1 if lang == "en" else 0])
     st.caption(t("parcel.rules", lang).format(rules="、".join(rules) if lang == "zh" else "; ".join(rules)))
-    labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
     status = low["parcel_id"].map(tracked.set_index("parcel_id")["status"])
-    if lang == "en":
-        status = status.map(renewal.STATUS_EN)
-    table = low.assign(status=status.to_numpy())
-    cols = [
-        "parcel_id",
-        "zone",
-        "area_mu",
-        "reasons_en" if lang == "en" else "reasons",
-        "status",
-        "ent_id",
-        "ent_name",
-    ]
-    shown = pd.DataFrame(table[cols]).rename(
-        columns={**labels, "reasons_en": labels["reasons"], "status": t("parcel.status", lang)}
-    )
-    st.dataframe(
-        shown.head(TABLE_ROWS).round({labels["area_mu"]: 2}), hide_index=True, width="stretch", height=320
-    )
-    if len(shown) > TABLE_ROWS:
+    table = low.assign(status=status.to_numpy())  # the words stored; in_words writes them in ``lang``
+    head = pd.DataFrame(table.head(TABLE_ROWS)[[*LOW_SHOWN, "reasons_en"]])
+    shown = in_words(head, lang)[list(LOW_SHOWN)].rename(columns=low_headers(lang))
+    st.dataframe(shown.round({low_headers(lang)["area_mu"]: 2}), hide_index=True, width="stretch", height=320)
+    if len(table) > TABLE_ROWS:
         st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
     st.download_button(
         t("parcel.download_low", lang),
@@ -177,19 +176,22 @@ def renewal_tab(
             status = c2.selectbox(
                 t("parcel.status", lang),
                 renewal.STATUSES,
-                format_func=lambda v: renewal.STATUS_EN[v] if lang == "en" else v,
+                format_func=lambda v: renewal.status_name(v, lang),
                 key="parcel_edit_status",
             )
             method = c3.selectbox(
                 t("parcel.method", lang),
                 ("", *renewal.METHODS),
-                format_func=lambda v: (renewal.METHOD_EN.get(v, v) if lang == "en" else v) or "—",
+                format_func=lambda v: renewal.status_name(v, lang) or "—",
                 key="parcel_edit_method",
             )
             c4, c5, c6 = st.columns([1, 1, 1.6])
             day = c4.date_input(t("parcel.date", lang), value=date.today(), key="parcel_edit_date")
             c5.text_input(
-                t("parcel.who", lang), value=identity().recorded, disabled=True, key="parcel_edit_who"
+                t("parcel.who", lang),
+                value=actor_name(identity().recorded, lang),  # 单用户模式 in English; a person as signed in
+                disabled=True,
+                key="parcel_edit_who",
             )
             note = c6.text_input(t("parcel.note", lang), key="parcel_edit_note")
             st.caption(t("parcel.editor_note", lang))
@@ -201,21 +203,29 @@ def renewal_tab(
                 except DataValidationError as exc:
                     show_error(exc)
                 else:
-                    st.success(t("parcel.saved", lang).format(pid=pid, status=status))
+                    st.success(
+                        t("parcel.saved", lang).format(pid=pid, status=renewal.status_name(status, lang))
+                    )
                     st.rerun()
     record = layer_frame("wujiang_renewal_record").iloc[0]
     done = tracked["status"] == renewal.STATUS_DONE
     going = tracked["status"] == renewal.STATUS_IN_PROGRESS
     m1, m2, m3 = st.columns(3)
-    m1.metric(t("parcel.identified_total", lang), f"{tracked['area_mu'].sum():,.0f} 亩")
-    m2.metric(t("parcel.in_progress_total", lang), f"{tracked.loc[going, 'area_mu'].sum():,.1f} 亩")
-    m3.metric(t("parcel.freed_total", lang), f"{tracked.loc[done, 'area_mu'].sum():,.1f} 亩")
+    mu, firms = t("int.unit.mu", lang), t("int.unit.firms", lang)
+    m1.metric(t("parcel.identified_total", lang), mu.format(value=f"{tracked['area_mu'].sum():,.0f}"))
+    m2.metric(
+        t("parcel.in_progress_total", lang), mu.format(value=f"{tracked.loc[going, 'area_mu'].sum():,.1f}")
+    )
+    m3.metric(t("parcel.freed_total", lang), mu.format(value=f"{tracked.loc[done, 'area_mu'].sum():,.1f}"))
     m4, m5, _ = st.columns(3)
-    m4.metric(t("parcel.plan_closed", lang) + " 2016–2020", f"{int(record['enterprises_closed']):,} 家")
-    m5.metric(t("parcel.plan_freed", lang) + " 2016–2020", f"{record['land_freed_mu']:,.0f} 亩")
-    st.caption(t("parcel.plan_record", lang) + "：" + str(record["source"]))
+    m4.metric(
+        t("parcel.plan_closed", lang) + " 2016–2020",
+        firms.format(value=f"{int(record['enterprises_closed']):,}"),
+    )
+    m5.metric(t("parcel.plan_freed", lang) + " 2016–2020", mu.format(value=f"{record['land_freed_mu']:,.0f}"))
+    st.caption(labelled(t("parcel.plan_record", lang), source_label(str(record["source"]), lang), lang))
     st.markdown(f"**{t('parcel.summary', lang)}**")
-    summary = renewal.renewal_summary(tracked).reset_index()
+    summary = in_words(renewal.renewal_summary(tracked).reset_index(), lang)
     labels = renewal.SUMMARY_LABELS_EN if lang == "en" else renewal.SUMMARY_LABELS
     # mu with thousands separators and two decimals, counts whole, years as years
     formats = {c: "%,.2f" for c in summary.columns if c.endswith("_mu")}
@@ -226,13 +236,12 @@ def renewal_tab(
     if len(log):
         labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
         shown = log[list(labels)].iloc[::-1]
-        shown = shown.assign(changed_at=shown["changed_at"].map(lambda v: beijing_minute(v, lang)))
+        shown = in_words(shown, lang).assign(
+            changed_at=shown["changed_at"].map(lambda v: beijing_minute(v, lang)).to_numpy(),
+            # 单用户模式 in English; a person's name as signed in
+            changed_by=shown["changed_by"].map(lambda who: actor_name(who, lang)).to_numpy(),
+        )
         labels = {**labels, "changed_at": t("parcel.changed_at", lang)}
-        if lang == "en":
-            for col in ("status", "old_status"):
-                shown = shown.assign(**{col: shown[col].map(renewal.STATUS_EN)})
-            for col in ("method", "old_method"):
-                shown = shown.assign(**{col: shown[col].map(lambda v: renewal.METHOD_EN.get(v, v))})
         st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch")
     else:
         st.caption(t("parcel.log_empty", lang))
@@ -274,7 +283,7 @@ def contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
     if lang == "en":
         table["verdict"] = table["verdict"].map(parcels_geo.VERDICT_EN)
         table["shortfalls"] = c["shortfalls_en"]  # aligned on the index
-    table = table.rename(columns=labels).round(2)
+    table = in_words(table, lang).rename(columns=labels).round(2)
     st.dataframe(table.head(TABLE_ROWS), hide_index=True, width="stretch", height=320)
     if len(table) > TABLE_ROWS:
         st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))

@@ -11,6 +11,7 @@ from geo.errors import DataValidationError
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, t
+from geo.place_names import place_name
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import parcels as parcel_layer
 from pages.common.cache import frame_key, shared
@@ -65,7 +66,7 @@ def parcel_view(towns, base, lang: Lang) -> None:
         lambda: st.selectbox(
             t("parcel.town", lang),
             [ALL, *WUJIANG_TOWNS],
-            format_func=lambda v: v or t("parcel.town_all", lang),
+            format_func=lambda v: place_name(v, lang) or t("parcel.town_all", lang),
             key="parcel_town",
         ),
     )

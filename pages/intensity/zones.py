@@ -3,12 +3,17 @@ class of their own value, and the panel of a clicked town or enterprise."""
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY
 from geo.messages import Lang, t
+from geo.messages.formats import yuan_amount
+from geo.messages.names import industry_name
+from geo.place_names import place_name
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import enterprises as ent_layer
 from layers import intensity
@@ -30,7 +35,7 @@ def _filtered(industry: str, above_scale_only: bool) -> pd.DataFrame:
 
 
 def _town_panel(town: str, table: pd.DataFrame, metric: str, lang: Lang) -> None:
-    st.markdown(f"### {town}")
+    st.markdown(f"### {html.escape(place_name(town, lang))}")
     row = table.loc[town]
     rank = (
         int(table[metric].rank(ascending=False, method="min").loc[town])
@@ -49,8 +54,8 @@ def _town_panel(town: str, table: pd.DataFrame, metric: str, lang: Lang) -> None
         value = row[key]
         items.append((intensity.metric_label(key, lang), "—" if value != value else f"{value:,.2f}"))
     items += [
-        (t("int.land_total", lang), f"{row['land_mu']:,.0f} 亩"),
-        (t("int.tax_total", lang), f"{row['tax_wan_yuan']:,.0f} 万元"),
+        (t("int.land_total", lang), t("int.unit.mu", lang).format(value=f"{row['land_mu']:,.0f}")),
+        (t("int.tax_total", lang), yuan_amount(round(float(row["tax_wan_yuan"])), lang)),
     ]
     st.dataframe(
         pd.DataFrame(items, columns=[t("wj.col.item", lang), t("wj.col.value", lang)]), hide_index=True
@@ -62,8 +67,9 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, metric: str, lang: Lang) 
     if not len(row):
         return
     e = row.iloc[0]
-    st.markdown(f"### {e['name']}")
-    st.markdown(f"{e['ent_id']} · {e['industry']} · {e['town']}")
+    st.markdown(f"### {html.escape(str(e['name']))}")
+    words = (e["ent_id"], industry_name(str(e["industry"]), lang), place_name(e["town"], lang))
+    st.markdown(html.escape(" · ".join(str(w) for w in words)))
     value = e[metric]
     st.metric(intensity.metric_label(metric, lang), "—" if value != value else f"{value:,.2f}")
     st.caption(t("wj.synthetic_note", lang))
@@ -134,11 +140,11 @@ def zone_view(towns, base, lang: Lang) -> None:
 
     st.subheader(t("int.table", lang).format(metric=intensity.metric_label(metric, lang)))
     ranked = zones.drop(columns="geometry").sort_values("value", ascending=False)
-    labels = zone_classes.labels(intensity.metric_unit(metric), decimals=2)
+    labels = zone_classes.labels(intensity.metric_unit(metric, lang), decimals=2)
     st.dataframe(
         pd.DataFrame(
             {
-                t("wj.col.town", lang): ranked["name"],
+                t("wj.col.town", lang): [place_name(v, lang) for v in ranked["name"]],
                 intensity.metric_label(metric, lang): ranked["value"].round(2),
                 t("int.class", lang): [
                     labels[c] if c >= 0 else t("layer.no_data", lang) for c in ranked["cls"]

@@ -20,6 +20,7 @@ from geo.messages import Lang, joined, t
 from geo.messages.formats import beijing_minute
 from geo.publication import compare, objections, results, versions
 from geo.publication.inputs import objectionable_columns
+from geo.storage.changelog import actor_name
 from geo.yearly.notice_words import size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.auth import identity
@@ -402,7 +403,7 @@ def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
             t("pub.obj.answered", lang).format(
                 department=row["department"],
                 answer=row["department_answer"],
-                who=row["answered_by"] or row["recorded_by"],
+                who=actor_name(row["answered_by"] or row["recorded_by"], lang),
                 at=when(row["answered_at"] or row["recorded_at"], lang),
             )
         )

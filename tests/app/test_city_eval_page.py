@@ -100,6 +100,8 @@ def test_an_anonymous_session_gets_the_yearly_tables_and_no_enterprise(downloads
         assert int(table.loc[district, t("city.col.n", "zh")]) == int(n)
     moves = _frame(downloads, "transitions").set_index(t("city.col.from", "zh"))
     assert int(moves.loc["合计", "合计"]) >= N
+    # the Chinese file says 新进入/退出 where the screen's legend explains NEW/GONE
+    assert "新进入" in moves.index and "退出" in moves.columns and "NEW" not in moves.index
 
 
 def test_a_firm_viewer_gets_the_notice_list_of_the_scope(downloads):

@@ -23,7 +23,7 @@ def _low() -> gpd.GeoDataFrame:
             "grant_year": [2018.0],
             "reasons": ["容积率低于控制下限"],
             "reasons_en": ["FAR below the control minimum"],
-            "status": ["identified"],
+            "status": ["已认定"],  # as the 盘活 log holds it
         },
         geometry=[shapely.box(0, 0, 100, 100)],
         crs=4549,
@@ -41,7 +41,7 @@ def test_the_low_efficiency_csv_reads_in_english():
             "365.53",
             "2018",
             "FAR below the control minimum",
-            "identified",
+            "Identified",
         ],
     ]
 
@@ -49,4 +49,4 @@ def test_the_low_efficiency_csv_reads_in_english():
 def test_the_low_efficiency_csv_reads_in_chinese():
     rows = list(csv.reader(io.StringIO(csv_bytes(low_export(_low(), "zh"), lang="zh").decode("utf-8-sig"))))
     assert rows[0][:5] == ["宗地编号", "区镇/园区", "行业", "宗地面积（亩）", "供地年份"]
-    assert rows[1][1:6] == ["七都镇", "高端纺织", "365.53", "2018", "容积率低于控制下限"]
+    assert rows[1][1:7] == ["七都镇", "高端纺织", "365.53", "2018", "容积率低于控制下限", "已认定"]

@@ -392,7 +392,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "parcel.contracts_counts": (
         "达标 {met:,} 宗 · 未达标 {missed:,} 宗 · 未到达产期 {due:,} 宗",
-        "met {met:,} · missed {missed:,} · not yet due {due:,}",
+        "Met {met:,} · missed {missed:,} · not yet due {due:,}",
     ),
     "parcel.viewer": (
         "只读账号：可查看盘活进展与修改记录；登记盘活进展需编辑权限。",

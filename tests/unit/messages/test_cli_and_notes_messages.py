@@ -106,12 +106,12 @@ def test_a_renewal_log_detail_in_either_language():
     )
     assert detail == "WJ-0042：已认定 → 处置中（技改提升，2026-03-01）；填写的修改人：李四"
     assert detail.text("en") == (
-        "Parcel WJ-0042: identified → in progress (upgrade, on 2026-03-01); name typed on the form: 李四"
+        "Parcel WJ-0042: Identified → In progress (Upgrade, on 2026-03-01); name typed on the form: 李四"
     )
     plain = status_change_detail("WJ-7", "处置中", "已盘活", day="2026-05-01")
     assert (plain, plain.text("en")) == (
         "WJ-7：处置中 → 已盘活（2026-05-01）",
-        "Parcel WJ-7: in progress → renewed (on 2026-05-01)",
+        "Parcel WJ-7: In progress → Renewed (on 2026-05-01)",
     )
 
 
@@ -124,7 +124,7 @@ def test_parcel_join_notes_and_verdicts_in_either_language():
     joined = join_parcels(parcels, pd.DataFrame({"ent_id": ["E1"]}))
     assert joined.notes == ("1 个宗地上的企业编号不在企业表中：E9",)
     assert joined.notes_en == ("1 enterprise ids on parcels are not in the enterprise table: E9",)
-    assert verdict_note("未达标").text("en") == "missed"
+    assert verdict_note("未达标").text("en") == "Missed"
     assert verdict_note("别的") == "别的"
 
 

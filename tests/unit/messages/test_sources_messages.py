@@ -138,7 +138,7 @@ def test_a_renewal_change_with_an_unknown_status_or_a_bad_date(tmp_path):
     with pytest.raises(DataValidationError) as info:
         R.record_status("P4", "完成", method="技改提升", status_date="2025-01-01", actor="张三", path=store)
     assert str(info.value).startswith("未知的盘活状态「完成」。可选：已认定、")
-    assert info.value.text("en").startswith("Unknown renewal status “完成”. Options: 已认定, ")
+    assert info.value.text("en").startswith("Unknown renewal status “完成”. Options: Identified (已认定), ")
     with pytest.raises(DataValidationError) as info:
         R.record_status("P4", "已认定", status_date="2025-13-01", actor="张三", path=store)
     _both(
