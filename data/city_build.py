@@ -215,6 +215,37 @@ def city_cached(*, n_enterprises: int = N_CITY, seed: int = CITY_SEED, directory
     return city_path(n_enterprises=n_enterprises, seed=seed, directory=directory).exists()
 
 
+def derived_frame(
+    name: str,
+    make: Callable[[], pd.DataFrame],
+    *,
+    n_enterprises: int = N_CITY,
+    seed: int = CITY_SEED,
+    directory: Path | None = None,
+) -> pd.DataFrame:
+    """A frame computed from the cached city GeoPackage by ``make`` (seconds at 120,000), kept
+    beside it as ``<gpkg>.<name>.parquet`` so that other processes (a restarted server) read it at
+    once. The file names the GeoPackage's size and time of change: a rebuilt city computes it anew.
+    Written to a temporary file and moved into place, so a reader never sees half of it."""
+    gpkg = city_path(n_enterprises=n_enterprises, seed=seed, directory=directory)
+    stat = gpkg.stat()
+    path = gpkg.with_name(f"{gpkg.stem}.{name}.{stat.st_size}-{stat.st_mtime_ns}.parquet")
+    if path.exists():
+        try:
+            return pd.read_parquet(path)
+        except (OSError, ValueError):  # a damaged file: computed anew below
+            pass
+    frame = make()
+    fd, tmp = tempfile.mkstemp(dir=gpkg.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        frame.to_parquet(tmp)
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache: the frame is still returned
+        Path(tmp).unlink(missing_ok=True)
+    return frame
+
+
 def build_minutes(n_enterprises: int) -> int:
     """About how many minutes the first build of ``n_enterprises`` takes (at least 1)."""
     return max(1, round(n_enterprises * BUILD_SECONDS_PER_ENTERPRISE / 60))
@@ -356,6 +387,7 @@ __all__ = [
     "cache_dir",
     "city_gpkg",
     "city_year_gpkg",
+    "derived_frame",
     "load_city",
     "metadata",
     "zone_layers",

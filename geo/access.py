@@ -171,7 +171,9 @@ def suppress_small_groups(
     for col in out.columns:
         if str(col).startswith("n_") or col == count or not _is_number(out[col]):
             continue
-        out[col] = out[col].astype("float64").mask(small)
+        # whole numbers (Int64) stay whole numbers with a gap (written 70566, not 70566.0)
+        whole = isinstance(out[col].dtype, pd.Int64Dtype)
+        out[col] = out[col].astype("Int64" if whole else "float64").mask(small)
     return out
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 from geo.city import CITY_SCOPE, area_table, city_year
 from geo.errors import DataValidationError
 from geo.evaluation import CLASSES_T, EvaluationConfig, default_config
+from geo.messages import message
 from geo.yearly import surcharge_totals, transition_table
 
 # The columns of the per-district and per-zone tables (of geo.city.area_table), in this order.
@@ -44,7 +45,8 @@ class CityTables:
 
     ``transitions`` is the wide count table (rows last year's class NEW/A–D/T/合计, columns this
     year's A–D/T/GONE/合计); ``warnings`` one row per rule (``warning``, ``warning_en``,
-    ``n_enterprises``); ``surcharges`` one row per class (``n_enterprises``, ``n_paying`` and each
+    ``n_enterprises``, empty with a ``note``/``note_en`` where the two years cannot show it);
+    ``surcharges`` one row per class (``n_enterprises``, ``n_paying`` and each
     item in 万元); ``districts`` and ``dev_zones`` one row per area holding enterprises of the scope.
     """
 
@@ -66,15 +68,35 @@ def _area(enterprises, evaluated, zones: gpd.GeoDataFrame, label: str) -> pd.Dat
     table = area_table(enterprises, evaluated, zones, zone_id="name")
     table = table[table["n_enterprises"] > 0]
     out = table[[c for c in AREA_COLUMNS_SHOWN if c in table.columns]].round(AREA_ROUNDING)
+    for col, decimals in AREA_ROUNDING.items():  # figures rounded to whole numbers are whole numbers
+        if decimals == 0 and col in out.columns:
+            out[col] = out[col].astype("Int64")
     return out.rename_axis(label).reset_index()
 
 
-def _warning_counts(warnings: pd.DataFrame | None, config: EvaluationConfig) -> pd.DataFrame:
+WARNING_COLUMNS = ("warning", "warning_en", "n_enterprises", "note", "note_en")
+
+
+def _warning_counts(
+    warnings: pd.DataFrame | None, config: EvaluationConfig, *, year: int, years: set[int]
+) -> pd.DataFrame:
+    """Enterprises warned per rule; a rule the ``years`` held cannot fire (a fall over N years
+    needs N + 1 years) has no count but a note saying which years it needs."""
     rows = []
     for rule in config.warning_rules:
         hits = 0 if warnings is None or warnings.empty else int((warnings["warning"] == rule.name).sum())
-        rows.append({"warning": rule.name, "warning_en": rule.name_en or rule.name, "n_enterprises": hits})
-    return pd.DataFrame(rows, columns=["warning", "warning_en", "n_enterprises"])
+        row = {"warning": rule.name, "warning_en": rule.name_en or rule.name, "n_enterprises": hits}
+        span = range(year - (rule.years or 2), year + 1) if rule.rule == "falling" else range(year, year + 1)
+        if not set(span) <= years:
+            row["n_enterprises"] = None
+            for col, lang in (("note", "zh"), ("note_en", "en")):
+                row[col] = message(
+                    "city.cycle.warning_needs_years", lang, n=len(span), first=span[0], last=year
+                )
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=list(WARNING_COLUMNS))
+    out["n_enterprises"] = out["n_enterprises"].astype("Int64")
+    return out.fillna({"note": "", "note_en": ""})
 
 
 def city_tables(
@@ -115,7 +137,7 @@ def city_tables(
         evaluated=evaluated,
         benchmarks=cycle.result.benchmarks,
         transitions=transition_table(cycle.matrix),
-        warnings=_warning_counts(cycle.warnings, config),
+        warnings=_warning_counts(cycle.warnings, config, year=year, years={year - 1, year}),
         surcharges=paid.round(2),
         surcharge_notes=cycle.surcharge_notes,
         surcharge_notes_en=cycle.surcharge_notes_en,
@@ -124,4 +146,4 @@ def city_tables(
     )
 
 
-__all__ = ["AREA_COLUMNS_SHOWN", "CityTables", "city_tables"]
+__all__ = ["AREA_COLUMNS_SHOWN", "WARNING_COLUMNS", "CityTables", "city_tables"]

@@ -13,9 +13,10 @@ import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
 from geo.exports.headers import catalogue_headers, column_labels
-from geo.exports.tables import table_for_export
+from geo.exports.tables import table_for_export, yes_no_in_words
+from geo.ingest.report import FLAG_COLUMN, flag_text
 from geo.messages import Lang, t
-from geo.messages.names import industry_name
+from geo.messages.names import district_kind_name, industry_name
 from geo.place_names import name_list, place_list, place_name
 from geo.spatial.crs import STORAGE_CRS, convert_frame
 from geo.storage.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
@@ -30,6 +31,7 @@ def _english_names(kind: str) -> Callable[[object, Lang], str]:
         "places": place_list,
         "industry": lambda v, lang: "" if _isna(v) else industry_name(str(v), lang),
         "industries": lambda v, lang: name_list(v, lang, industry_name),
+        "district_kind": district_kind_name,
     }[kind]
 
 
@@ -75,6 +77,7 @@ NAMED_COLUMNS = {
     "industry": "industry",
     "industries": "industries",
     "key_industries": "industries",
+    "kind": "district_kind",
 }
 
 
@@ -167,6 +170,9 @@ class Layer:
             elif col in NAMED_COLUMNS:  # names of places and industries outside the tooltip
                 name = _english_names(NAMED_COLUMNS[col])
                 out[col] = out[col].map(lambda v, name=name: name(v, lang), na_action="ignore")
+        if FLAG_COLUMN in out.columns and FLAG_COLUMN not in fields:  # an import's warnings, in ``lang``
+            out[FLAG_COLUMN] = out[FLAG_COLUMN].map(lambda v: flag_text(v, lang))
+        out = yes_no_in_words(out, lang)  # 是/否, Yes/No: not True/False
         drop = {f"{c}_en" for c in out.columns if f"{c}_en" in out.columns}
         drop |= {f.en_column for f in fields.values() if f.en_column in out.columns}
         out = out.drop(columns=sorted(drop))

@@ -166,6 +166,13 @@ _BASE_JS = """
                 }
               },
               _click: function (e) {
+                // What was clicked opens beside the map: the hover tooltips close (Leaflet opens a
+                // shape's on a click too), one comes again when the mouse enters a feature.
+                this._unhover();
+                this._map.eachLayer(function (l) {
+                  var tip = l.getTooltip && l.getTooltip();
+                  if (tip && !tip.options.permanent) l.closeTooltip();
+                });
                 var t = e.originalEvent && e.originalEvent.target;
                 // an SVG shape drawn above (e.g. a carrier) was clicked
                 if (t && t.tagName === 'path') return;

@@ -39,6 +39,7 @@ def class_legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
 
 LAYER: EnterpriseLayer = replace(
     ENTERPRISES,
+    click_apart=False,  # the enterprise is what a click on this map is for, at every zoom
     name="efficiency_classes",
     title_zh=t("eff.layer.title", "zh"),
     title_en=t("eff.layer.title", "en"),

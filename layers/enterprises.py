@@ -22,12 +22,14 @@ from geo.evaluation.metrics import enterprise_ratios
 from geo.messages import Lang
 from geo.messages.names import industry_name
 from geo.spatial.crs import STORAGE_CRS, convert_coords
+from geo.spatial.point_spacing import pick_zoom
 from geo.storage.schema import WUJIANG_INDUSTRIES
 from layers.base import Field, Layer, LegendEntry
 from layers.canvas import CanvasElement, CanvasLayer, palette_indices, storage_geometry, tooltip_columns
 from layers.intensity import NO_DATA_COLOR, POINT_RAMP, Classes, class_legend, ramp
 
 COORD_DECIMALS = 5  # ~1 m: enough for a point on a town-scale map, half the bytes of 1e-7
+PICK_MARGIN_PX = 2  # a point answers the mouse this far beyond its drawn radius (the + 2 of ``_find``)
 INDUSTRY_COLORS = {
     "高端装备": "#1f78b4",
     "高端纺织": "#e7298a",
@@ -59,6 +61,10 @@ class _CanvasPoints(CanvasElement):
     16,766 points). It finds the point under the mouse itself (nearest within the radius) for the
     hover tooltip and, on click, returns the feature ``{ent_id, industry}`` (see layers/canvas.py).
     A click on a point also reaches the shape below it first; the point, handled last, wins.
+    Only from the payload's ``pick_zoom`` on, where most points stand apart
+    (:func:`geo.spatial.point_spacing.pick_zoom`): below it the points cover one another (Wujiang's
+    16,766 at the opening zoom 10), a click would pick one of many the user did not mean, and the
+    hover and the click are left to the shape below (the town: its tooltip and its card).
     """
 
     js_class = "AtlasPoints"
@@ -89,7 +95,8 @@ class _CanvasPoints(CanvasElement):
                 }
               },
               _find: function (e) {
-                if (!this._px) return -1;
+                // below the zoom where the points stand apart a click is the shape's below (a town's)
+                if (!this._px || this._map.getZoom() < this._d.pick_zoom) return -1;
                 var x = e.containerPoint.x, y = e.containerPoint.y, best = -1;
                 var lim = (this._d.radius + 2) * (this._d.radius + 2), px = this._px, py = this._py;
                 for (var i = this._n - 1; i >= 0; i--) {  // last drawn is on top
@@ -110,6 +117,18 @@ class _CanvasPoints(CanvasElement):
 """
 
 
+def click_zoom(layer: Layer, gdf: gpd.GeoDataFrame) -> int:
+    """The zoom from which ``layer``'s points in ``gdf`` answer the mouse (below it, the shape under
+    them does): where most stand apart by two of their reaches (the drawn radius and
+    :data:`PICK_MARGIN_PX`), see :func:`geo.spatial.point_spacing.pick_zoom`."""
+    geom = storage_geometry(layer, gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty])
+    return _pick_zoom(layer, geom.x.to_numpy(), geom.y.to_numpy())
+
+
+def _pick_zoom(layer: Layer, lon: np.ndarray, lat: np.ndarray) -> int:
+    return pick_zoom(lon, lat, apart_px=2 * (layer.radius + PICK_MARGIN_PX))
+
+
 def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> dict:
     """The column arrays the browser needs to draw ``gdf`` (which is not modified)."""
     gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]  # unlocated enterprises are not drawn
@@ -127,6 +146,8 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
     return {
         "scale": scale,
         "radius": layer.radius,
+        # 0: the points answer the mouse at every zoom
+        "pick_zoom": _pick_zoom(layer, lon, lat) if getattr(layer, "click_apart", False) else 0,
         "x": np.round(lon * scale).astype(np.int64).tolist(),
         "y": np.round(lat * scale).astype(np.int64).tolist(),
         "palette": palette,
@@ -144,9 +165,16 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
 
 @dataclass(frozen=True)
 class EnterpriseLayer(CanvasLayer):
-    """A point layer drawn from compact column arrays (see the module docstring)."""
+    """A point layer drawn from compact column arrays (see the module docstring).
+
+    ``click_apart``: the points answer hover and click only from the zoom where most stand apart
+    (:func:`click_zoom`), the shape below them before: on 吴江's map (:data:`LAYER`) a click in a
+    town opens the town. The 亩均 page's class and warning layers keep every zoom: there the
+    enterprise is what a click is for.
+    """
 
     element = _CanvasPoints
+    click_apart: bool = False
 
     def payload(self, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", gcj02: bool = False) -> dict:
         return compact_payload(self, gdf, lang=lang, gcj02=gcj02)
@@ -170,6 +198,7 @@ LAYER = EnterpriseLayer(
     ),
     color_by=_industry_colors,
     legend_entries=_industry_legend,
+    click_apart=True,
 )
 
 

@@ -27,6 +27,7 @@ def _legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
 
 LAYER: EnterpriseLayer = replace(
     ENTERPRISES,
+    click_apart=False,  # the enterprise is what a click on this map is for, at every zoom
     name="eval_warnings",
     title_zh=t("eff.warn.layer", "zh"),
     title_en=t("eff.warn.layer", "en"),

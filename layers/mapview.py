@@ -242,20 +242,24 @@ class _FitWhenSized(MacroElement):
         (function(){
           var map = {{ this._parent.get_name() }};
           var bounds = L.latLngBounds({{ this.bounds }});
+          {% if this.snap %}map.options.zoomSnap = {{ this.snap }};{% endif %}
           var sized = function (s) { return s.x > 0 && s.y > 0; };
-          if (sized(map.getSize())) { map.fitBounds(bounds); }
+          if (sized(map.getSize())) { map.fitBounds(bounds, {{ this.options }}); }
           map.on('resize', function (e) {
-            if (!sized(e.oldSize) && sized(e.newSize)) { map.fitBounds(bounds); }
+            if (!sized(e.oldSize) && sized(e.newSize)) { map.fitBounds(bounds, {{ this.options }}); }
           });
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, bounds: list[list[float]]):
+    def __init__(self, bounds: list[list[float]], snap: float | None = None):
         super().__init__()
         self._name = "FitWhenSized"
         self.bounds = bounds
+        # a fractional zoom step lets the data fill the frame (whole steps can leave it a quarter)
+        self.snap = snap
+        self.options = "{padding: [4, 4]}" if snap else "{}"
 
 
 class _OverlayState(MacroElement):
@@ -417,9 +421,14 @@ def render_map(
     center=SUZHOU_CENTER,
     zoom: int = 9,
     fit_to: gpd.GeoDataFrame | None = None,
+    fit_snap: float | None = None,
     legend_title: str | None = None,
 ) -> folium.Map:
-    """A complete map: basemap, every layer as a switchable FeatureGroup, layer control and legend."""
+    """A complete map: basemap, every layer as a switchable FeatureGroup, layer control and legend.
+
+    ``fit_to``: the features the view is fitted to when the map is drawn; ``fit_snap`` (e.g. 0.25):
+    the zoom step of that fit and of the map thereafter, so that they fill the frame rather than
+    the whole zoom level below (default: whole steps)."""
     items = list(items)
     m = new_map(basemap=basemap, tianditu_key=tianditu_key, center=center, zoom=zoom, lang=lang)
     gcj02 = basemap_is_gcj02(basemap)
@@ -438,7 +447,7 @@ def render_map(
         # Empty or missing geometries give NaN bounds, which would leave Leaflet at a world view.
         if bounds is not None and np.isfinite(bounds).all():
             minx, miny, maxx, maxy = (float(v) for v in bounds)
-            m.add_child(_FitWhenSized([[miny, minx], [maxy, maxx]]))
+            m.add_child(_FitWhenSized([[miny, minx], [maxy, maxx]], snap=fit_snap))
     return m
 
 

@@ -10,8 +10,9 @@ import shapely
 import streamlit as st
 
 from geo.messages import Lang, t
-from geo.messages.formats import yuan_amount
+from geo.messages.formats import yi_yuan_amount, yi_yuan_in_header_unit
 from geo.messages.names import industry_name
+from geo.number_formats import FORMATS
 from geo.place_names import name_list, place_label, place_list, place_name
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
@@ -229,12 +230,9 @@ with right:
             sel = key_industries.set_index("industry").loc[industry]
             st.markdown(f"**{industry_name(industry, lang)}**")
             # "8,000 亿元"; in English "CNY 800 billion" ("8,000 100M yuan" was cut in the narrow panel).
-            target = sel["target_2020_yi_yuan"]
             st.metric(
                 t("corr.target_2020.metric", lang),
-                f"{target:,.0f} {t('unit.yi_yuan', lang)}"
-                if lang == "zh"
-                else yuan_amount(target * 10_000, lang),
+                yi_yuan_amount(sel["target_2020_yi_yuan"], lang, decimals=0),
             )
             st.markdown(f"{_label('corr.carrier_parks', lang)}{place_list(sel['carrier_parks'], lang)}")
             lead = [
@@ -267,8 +265,10 @@ st.dataframe(
 c1, c2 = st.columns(2)
 with c1:
     st.subheader(t("corr.table.key_industries", lang))
+    # the targets in the header's unit: 亿元, in English CNY billion (as the metric says them)
     table = key_industries.assign(
         industry=[industry_name(v, lang) for v in key_industries["industry"]],
+        target_2020_yi_yuan=yi_yuan_in_header_unit(key_industries["target_2020_yi_yuan"], lang),
         carrier_parks=[place_list(v, lang) for v in key_industries["carrier_parks"]],
     )[["industry", "target_2020_yi_yuan", "carrier_parks"]].rename(
         columns={
@@ -277,7 +277,13 @@ with c1:
             "carrier_parks": t("corr.carrier_parks", lang),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    target = t("corr.target_2020", lang)  # money with thousands separators, as every table's money
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={target: st.column_config.NumberColumn(target, format=FORMATS["money"].screen)},
+    )
 with c2:
     st.subheader(t("corr.table.focus", lang))
     st.dataframe(

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.evaluation.metrics import total_metrics
 from geo.messages import Lang, t
-from geo.messages.formats import yuan_amount
+from geo.messages.formats import yi_yuan_amount, yuan_amount
 from geo.messages.names import industry_name
 from geo.place_names import name_list, place_label, place_name
 from geo.storage.schema import WUJIANG_TOWNS
@@ -15,10 +15,12 @@ from layers import carrier_parks, clusters, enterprise_counts, enterprises
 from pages.common.auth import sees_firms
 from pages.common.cache import shared
 from pages.common.frame import loading, map_first_run, open_page, page_control, rest_after_map
-from pages.common.maps import clicked_properties, wujiang_base, wujiang_map
+from pages.common.maps import WUJIANG_ZOOM, clicked_properties, wujiang_base, wujiang_map
 from pages.common.stored import layer_frame, map_layer_of, provenance_table
 
 SHOW = ("all", "industry", "none")
+TOWN_CARD = "wj_town_card"  # a town whose card an enterprise's card opened (until the map is clicked again)
+LAST_CLICK = "wj_last_click"
 YI = 10_000  # 万元 per 亿元
 
 
@@ -38,11 +40,21 @@ def _money(wan_yuan, lang: Lang, *, yi: bool = False, decimals: int = 2) -> str:
     prose says money ("CNY 115.05 billion", never "1,150.46 100M yuan")."""
     if wan_yuan is None or wan_yuan != wan_yuan:
         return "—"
+    if yi:
+        return yi_yuan_amount(wan_yuan / YI, lang, decimals=decimals)
     if lang == "en":
         return yuan_amount(wan_yuan, lang)
-    return _fmt(
-        wan_yuan / YI if yi else wan_yuan, t("unit.yi_yuan" if yi else "unit.wan_yuan", lang), decimals
-    )
+    return _fmt(wan_yuan, t("unit.wan_yuan", lang), decimals)
+
+
+def _per_mu(wan_yuan_per_mu, lang: Lang, *, decimals: int = 2) -> str:
+    """An amount of 万元 per 亩: ``16.3 万元/亩``; in English as English prose says money,
+    ``CNY 163,000 per mu`` (never "16.3 10k yuan/mu")."""
+    if wan_yuan_per_mu is None or wan_yuan_per_mu != wan_yuan_per_mu:
+        return "—"
+    if lang == "en":
+        return t("unit.per_mu_amount", lang).format(amount=yuan_amount(wan_yuan_per_mu, lang))
+    return _fmt(wan_yuan_per_mu, t("unit.wan_yuan_per_mu", lang), decimals)
 
 
 def _note(row: pd.Series, lang: Lang) -> str:
@@ -81,7 +93,7 @@ def _town_panel(
             n=f"{len(here):,}",
             above=f"{int(here['above_scale'].sum()):,}",
             sales=_money(here["sales_wan_yuan"].sum(), lang, yi=True, decimals=1),
-            tax_per_mu=_fmt(tax_per_mu, t("unit.wan_yuan_per_mu", lang), 1),
+            tax_per_mu=_per_mu(tax_per_mu, lang, decimals=1),
         )
     )
     st.caption(t("wj.synthetic_note", lang))
@@ -101,15 +113,22 @@ def _enterprise_panel(ent_id: str, ents: pd.DataFrame, lang: Lang) -> None:
         (t("wj.ent.tax", lang), _money(e["tax_wan_yuan"], lang)),
         (
             t("wj.ent.tax_per_mu", lang),
-            _fmt(e["tax_wan_yuan"] / land if land > 0 else None, t("unit.wan_yuan_per_mu", lang)),
+            _per_mu(e["tax_wan_yuan"] / land if land > 0 else None, lang),
         ),
         (t("wj.ent.employees", lang), f"{int(e['employees']):,}"),
         (t("wj.ent.above_scale", lang), t("common.yes" if bool(e["above_scale"]) else "common.no", lang)),
     ]
-    st.dataframe(
-        pd.DataFrame(items, columns=[t("wj.col.item", lang), t("wj.col.value", lang)]), hide_index=True
-    )
+    # one line per item (a table's cell cut "Above designated size" in the narrow panel at 1280)
+    colon = ": " if lang == "en" else "："
+    st.markdown("  \n".join(f"**{item}**{colon}{value}" for item, value in items))
     st.caption(t("wj.synthetic_note", lang))
+    # the enterprise's town: its card from here (a click on the map at this zoom picks enterprises)
+    if e["town"] in WUJIANG_TOWNS:
+        st.button(
+            t("wj.ent.town_card", lang),  # the town is named in the line under the firm's name
+            key="wj_town_card_button",
+            on_click=lambda: st.session_state.update({TOWN_CARD: e["town"]}),
+        )
 
 
 def _carrier_panel(name: str, parks: pd.DataFrame, lang: Lang) -> None:
@@ -197,7 +216,12 @@ with left:
 with right:
     # The panel beside the map follows it (a first run sends nothing else for the map to wait on).
     props = {} if map_first_run("wujiang_map") else clicked_properties(out)
-    if props.get("ent_id") and firms:
+    if props != st.session_state.get(LAST_CLICK):  # a new click on the map: its feature, not the button's
+        st.session_state[LAST_CLICK] = props
+        st.session_state.pop(TOWN_CARD, None)
+    if st.session_state.get(TOWN_CARD) in WUJIANG_TOWNS:
+        _town_panel(st.session_state[TOWN_CARD], layout, figures, ents, lang)
+    elif props.get("ent_id") and firms:
         _enterprise_panel(str(props["ent_id"]), ents, lang)
     elif props.get("name") in WUJIANG_TOWNS:
         _town_panel(props["name"], layout, figures, ents, lang)
@@ -206,6 +230,11 @@ with right:
     elif not map_first_run("wujiang_map"):
         st.subheader(t("wj.panel", lang))
         st.info(t("wj.panel_hint", lang))
+    if firms and show != "none" and not map_first_run("wujiang_map"):
+        zoom = shared(
+            ("wj.click_zoom", show, industry), lambda: enterprises.click_zoom(enterprises.LAYER, shown)
+        )
+        st.caption(t("wj.pick_zoom_hint", lang).format(zoom=zoom, start=WUJIANG_ZOOM))
 rest_after_map("wujiang_map", lang)  # what follows comes once the map is drawn
 st.caption(t("wj.intro", lang))
 if not firms and show != "none":
@@ -215,8 +244,9 @@ if not firms and show != "none":
 st.subheader(t("wj.layout_of", lang).format(industry=industry_name(industry, lang)))
 fig = figures.set_index("industry").loc[industry]
 m1, m2, m3 = st.columns(3)
-m1.metric(t("wj.col.sales_2020", lang), _fmt(fig["sales_2020_yi_yuan"], "", 2))
-m2.metric(t("wj.col.target_2025", lang), _fmt(fig["target_2025_yi_yuan"], "", 0))
+# the amount with its unit, as 两轴三带's metric: "1,150.46 亿元", "CNY 115.05 billion"
+m1.metric(t("wj.metric.sales_2020", lang), yi_yuan_amount(fig["sales_2020_yi_yuan"], lang))
+m2.metric(t("wj.metric.target_2025", lang), yi_yuan_amount(fig["target_2025_yi_yuan"], lang, decimals=0))
 m3.metric(t("wj.metric.enterprises_of", lang), f"{int((ents['industry'] == industry).sum()):,}")
 mine = layout[layout["industry"] == industry]
 order = {"core": 0, "supporting": 1}

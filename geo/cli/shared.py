@@ -94,9 +94,7 @@ def run_renewal_log(args: argparse.Namespace) -> int:
         log = log[log["parcel_id"] == args.parcel]
     say(args, "cli.out.status_changes", location=store.location, n=len(log))
     if len(log):
-        shown = log.drop(columns=["old_method", "old_status_date"]).rename(
-            columns=renewal.LOG_LABELS_EN if lang_of(args) == "en" else renewal.LOG_LABELS
-        )
+        shown = renewal.log_for_people(log, lang_of(args))
         with pd.option_context("display.max_columns", None, "display.width", 200):
             print(shown.to_string(index=False))
     return 0

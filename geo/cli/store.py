@@ -9,26 +9,29 @@ import pandas as pd
 
 from geo import ingest
 from geo.cli.arguments import STORE_HELP, USER_HELP
-from geo.cli.output import names, say
+from geo.cli.output import lang_of, names, say
 from geo.errors import DataValidationError
+from geo.messages import t
+from geo.messages.formats import beijing_minute
+from geo.messages.lang import Lang
 from geo.messages.notes import note
 from geo.storage import audit
 from geo.storage.audit import Change, action_label, current_user
 from geo.storage.base import DATABASE_URL_ENV, open_store
 from geo.storage.builtin import DEFAULT_GPKG
+from geo.storage.changelog import actor_name
 from geo.storage.outside_edits import GIS_ROLE
 
-_HEADERS = {
-    "at_utc": "时间（UTC）",
-    "user_name": "操作人",
-    "action": "操作",
-    "layer": "图层",
-    "title": "标题",
-    "file_name": "文件",
-    "sha256": "SHA-256",
-    "rows_in": "读入行",
-    "rows_out": "保存行",
-    "detail": "说明",
+_HEADER_KEYS = {
+    "at_utc": "audit.at",
+    "user_name": "audit.user",
+    "action": "audit.action",
+    "layer": "audit.layer",
+    "title": "audit.title",
+    "file_name": "audit.file",
+    "rows_in": "audit.rows_in",
+    "rows_out": "audit.rows_out",
+    "detail": "audit.detail",
 }
 
 
@@ -86,12 +89,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     h.set_defaults(func=run_hash_password)
 
 
-def audit_table(log: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
-    """The audit log for people: actions in words, short digests, headers in the language."""
+def audit_table(log: pd.DataFrame, *, lang: Lang = "zh") -> pd.DataFrame:
+    """The audit log for people, as the data page shows it: times in Beijing time, actions in words,
+    the atlas's reserved actors (单用户模式 …) in the language and a person's name as stored, file
+    names without a server path, short digests, headers in the language."""
     out = log.copy()
+    out["at_utc"] = out["at_utc"].map(lambda v: beijing_minute(v, lang))
     out["action"] = out["action"].map(lambda a: action_label(a, lang))
+    out["user_name"] = out["user_name"].map(lambda who: actor_name(who, lang))
+    out["file_name"] = out["file_name"].map(audit.shown_file_name)
     out["sha256"] = out["sha256"].map(lambda h: h[:12] + "…" if isinstance(h, str) and len(h) > 12 else h)
-    return out.rename(columns=_HEADERS) if lang == "zh" else out
+    headers = {col: t(key, lang) for col, key in _HEADER_KEYS.items()}
+    return out.rename(columns={**headers, "sha256": "SHA-256"})
 
 
 def run_audit(args: argparse.Namespace) -> int:
@@ -105,7 +114,7 @@ def run_audit(args: argparse.Namespace) -> int:
     say(args, "cli.out.store_changes", location=store.location, n=len(log))
     if len(log):
         with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
-            print(audit_table(log).to_string(index=False, na_rep="—"))
+            print(audit_table(log, lang=lang_of(args)).to_string(index=False, na_rep="—"))
     return 0
 
 

@@ -87,6 +87,7 @@ class Surcharge:
     rates: Mapping[str, float | Mapping[int, float]] = field(default_factory=dict)
     name_en: str = ""
     source: str = ""
+    source_en: str = ""  # the source in English (the Chinese one where none is given)
 
     def rate(self, cls: str, year: int | None) -> float:
         """元 per base unit that class ``cls`` pays in ``year`` (0.0 when it pays nothing)."""
@@ -444,6 +445,7 @@ def _surcharges(items: Any) -> tuple[Surcharge, ...]:
                 rates=rates,
                 name_en=str(item.get("name_en", "") or ""),
                 source=str(item.get("source", "") or ""),
+                source_en=str(item.get("source_en", "") or ""),
             )
         )
     return tuple(out)

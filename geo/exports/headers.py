@@ -98,6 +98,7 @@ COMMON_COLUMNS = (
     "half_width_km",
     "mark",
     "renewal_status",
+    "flag",
 )
 
 

@@ -209,6 +209,40 @@ def table_for_export(frame: pd.DataFrame, *, lonlat: bool = True) -> pd.DataFram
     return out
 
 
+def yes_no_in_words(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """A copy whose yes/no columns (bool, nullable boolean, or object holding only booleans) are
+    written 是/否 or Yes/No as ``lang`` reads them, blanks left blank; other columns as they are.
+    The importer reads both back (:func:`geo.catalogue.parse_yes_no`).
+
+    Parameters
+    ----------
+    frame
+        A table as a person reads it (a map view's CSV or XLSX).
+    lang
+        ``"zh"`` or ``"en"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The copy.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    words = {True: message("exports.value.yes", lang), False: message("exports.value.no", lang)}
+    out = pd.DataFrame(frame).copy()
+    for i in range(out.shape[1]):
+        values = out.iloc[:, i]
+        known = values.dropna()
+        if pd.api.types.is_bool_dtype(values) or (
+            values.dtype == object
+            and len(known)
+            and known.map(lambda v: isinstance(v, bool | np.bool_)).all()
+        ):
+            written = [words[bool(v)] if v is not None and not pd.isna(v) else None for v in values]
+            out.isetitem(i, pd.Series(written, index=out.index, dtype=object))
+    return out
+
+
 def rounded_as_shown(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose numbers are rounded as the page shows them (:mod:`geo.number_formats`, one
     format per measure: scores 1 decimal, money and land 2, coordinates 6, counts and years

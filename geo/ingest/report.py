@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
 import pandas as pd
 
+from geo.catalogue import labels
 from geo.ingest.values import is_blank
-from geo.messages import message
-from geo.messages.notes import text_in
+from geo.messages import MESSAGES, message
+from geo.messages.notes import Both, Note, note, text_in
+from geo.place_names import place_name
 
 REPORT_COLUMNS = ("row", "level", "field", "problem", "value")
 
 
 LEVELS = ("error", "repaired", "warning")
+
+# A standard column's Chinese label -> its English one (the fields the row problems name).
+FIELD_BY_LABEL = {
+    zh: en
+    for kind in ("zones", "enterprises")
+    for zh, en in zip(labels(kind).values(), labels(kind, "en").values(), strict=True)
+}
 LEVEL_ZH = {level: message(f"ingest.report.level.{level}", "zh") for level in LEVELS}
 
 
@@ -41,7 +52,84 @@ def check_counts(report: pd.DataFrame) -> dict[str, int]:
 
 # The column of an import that carries, on each row kept with a warning (a placeholder coordinate, a
 # point far outside Suzhou, a repeated row...), the reasons, so GIS software shows them on the feature.
+# The store keeps them written in Chinese (what QGIS shows); exports write them in their language by
+# reading each reason back into its catalogue entry (:func:`flag_text`).
 FLAG_COLUMN = "flag"
+FLAG_SEPARATOR = "；"
+
+
+def _pattern(key: str) -> re.Pattern:
+    """A row problem's Chinese template as a pattern capturing its parameters."""
+    parts, last, seen = [], 0, set()
+    template = MESSAGES[key][0]
+    for match in re.finditer(r"\{(\w+)(?::[^}]*)?\}", template):
+        parts.append(re.escape(template[last : match.start()]))
+        name = match.group(1)
+        if name in seen:  # said twice: the same text again
+            parts.append(f"(?P={name})")
+        elif name == "schematic":  # a note of its own, or nothing
+            parts.append(f"(?P<schematic>(?:{re.escape(MESSAGES['ingest.row.towns_schematic'][0])})?)")
+        else:
+            parts.append(f"(?P<{name}>.+?)")
+        seen.add(name)
+        last = match.end()
+    parts.append(re.escape(template[last:]))
+    return re.compile("".join(parts))
+
+
+_ROW_KEYS = tuple(k for k in MESSAGES if k.startswith("ingest.row.") and k != "ingest.row.towns_schematic")
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((key, _pattern(key)) for key in _ROW_KEYS)
+
+
+def _param(name: str, value: str) -> object:
+    """A parameter read back from its Chinese text, able to be written in English again."""
+    if name == "schematic":
+        return note("ingest.row.towns_schematic") if value else ""
+    if name in ("named", "at"):
+        return Both(value, place_name(value, "en"))
+    if name == "field" and value in FIELD_BY_LABEL:
+        return Both(value, FIELD_BY_LABEL[value])
+    return value
+
+
+def reason_note(reason: str) -> Note | str:
+    """One reason of a flag (the Chinese sentence of a row problem) as its catalogue note, or the
+    text as it is when no entry writes it (a flag written by another tool, an older wording)."""
+    for key, pattern in _patterns():
+        found = pattern.fullmatch(reason)
+        if found is None:
+            continue
+        params = {k: _param(k, v) for k, v in found.groupdict().items()}
+        rebuilt = Note(key, params)
+        if str(rebuilt) == reason:  # read back exactly: safe to write in another language
+            return rebuilt
+    return reason
+
+
+def flag_text(value: object, lang: str = "zh") -> object:
+    """A stored flag (reasons joined by "；") written in ``lang``; blanks and non-text as they are.
+
+    Parameters
+    ----------
+    value
+        A cell of the :data:`FLAG_COLUMN` as stored (Chinese).
+    lang
+        ``"zh"`` or ``"en"``.
+
+    Returns
+    -------
+    object
+        The reasons in ``lang`` (``"; "`` between them in English), or ``value`` unchanged.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    if not isinstance(value, str) or lang == "zh":
+        return value
+    return "; ".join(text_in(reason_note(r), lang) for r in value.split(FLAG_SEPARATOR))
 
 
 def flag_values(report: pd.DataFrame, rows: pd.Series) -> pd.Series | None:
@@ -50,7 +138,7 @@ def flag_values(report: pd.DataFrame, rows: pd.Series) -> pd.Series | None:
     warned = report[report["level"] == "warning"] if len(report) else report
     if not len(warned):
         return None
-    reasons = warned.groupby("row")["problem"].agg(lambda p: "；".join(dict.fromkeys(p)))
+    reasons = warned.groupby("row")["problem"].agg(lambda p: FLAG_SEPARATOR.join(dict.fromkeys(p)))
     values = rows.map(reasons)
     if not values.notna().any():
         return None

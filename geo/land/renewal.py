@@ -28,12 +28,13 @@ import pyogrio
 
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ZONE_COL
-from geo.messages import message
+from geo.messages import message, t
+from geo.messages.formats import beijing_minute
 from geo.messages.notes import Both, Listing, Note
 from geo.place_names import place_name
 from geo.storage.audit import Change
 from geo.storage.base import Store, default_user_gpkg, open_store
-from geo.storage.changelog import MIGRATION_ACTOR
+from geo.storage.changelog import MIGRATION_ACTOR, actor_name
 from geo.storage.tables import Seed, TableEdit, TableSpec
 
 LOG_LAYER = "parcel_renewal_log"
@@ -368,3 +369,16 @@ LOG_LABELS_EN = {
     "note": "Note",
     "typed_by": "Name typed (note)",
 }
+
+
+def log_for_people(log: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The 盘活 log as the page and the command line show it, newest first: statuses and methods in
+    words, times in Beijing time, the atlas's reserved actors (单用户模式 …) in ``lang`` and a
+    person's name as stored, headers in ``lang``."""
+    labels = LOG_LABELS_EN if lang == "en" else LOG_LABELS
+    shown = log[list(labels)].iloc[::-1].copy()
+    for col in ("status", "method", "old_status", "old_method"):
+        shown[col] = shown[col].map(lambda v: status_name(v, lang))
+    shown["changed_at"] = shown["changed_at"].map(lambda v: beijing_minute(v, lang))
+    shown["changed_by"] = shown["changed_by"].map(lambda who: actor_name(who, lang))
+    return shown.rename(columns={**labels, "changed_at": t("parcel.changed_at", lang)})

@@ -73,6 +73,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.column.description": ("说明", "Description"),
     "exports.column.key_industries": ("重点产业", "Key industries"),
     "exports.column.half_width_km": ("示意半宽（km）", "Schematic half-width (km)"),
+    # an import's row warnings kept with the row (geo/ingest/report.py FLAG_COLUMN)
+    "exports.column.flag": ("需核对", "To check"),
+    # a yes/no column (是否规上, 是否宗地主) in a table read by a person (CSV/XLSX of a map view)
+    "exports.value.yes": ("是", "Yes"),
+    "exports.value.no": ("否", "No"),
     "exports.about.sheet": ("说明", "About"),
     "exports.about.title": ("标题", "Title"),
     "exports.about.exported": ("导出日期", "Exported"),

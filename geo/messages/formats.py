@@ -1,4 +1,5 @@
-"""Values written for people in either language: a stored time stamp in Beijing time, an amount of 万元."""
+"""Values written for people in either language: a stored time stamp in Beijing time, an amount of 万元
+or 亿元 (in English: ``CNY 115.05 billion``; a table's column of 亿元 in CNY billion)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,27 @@ def yuan_amount(amount_wan_yuan: float, lang: Lang = DEFAULT_LANG) -> str:
         if abs(yuan) >= size:
             return f"CNY {_trimmed(yuan / size)} {word}"
     return f"CNY {_trimmed(yuan)}"
+
+
+YI_YUAN_PER_BILLION = 10  # 1 亿元 = CNY 100 million: ten of them make CNY 1 billion
+
+
+def yi_yuan_amount(amount_yi_yuan: float | None, lang: Lang = DEFAULT_LANG, *, decimals: int = 2) -> str:
+    """An amount of 亿元 as a reader of either language says it: ``1,150.46 亿元`` in Chinese (to
+    ``decimals``, with separators), in English as :func:`yuan_amount` says it (``CNY 115.05
+    billion``, never "1,150.46 100M yuan" nor "115 bn yuan"); "—" for none (None or NaN)."""
+    if amount_yi_yuan is None or amount_yi_yuan != amount_yi_yuan:
+        return "—"
+    if lang == "en":
+        return yuan_amount(float(amount_yi_yuan) * 10_000, lang)
+    return f"{float(amount_yi_yuan):,.{decimals}f} 亿元"
+
+
+def yi_yuan_in_header_unit(amounts_yi_yuan, lang: Lang = DEFAULT_LANG):
+    """Amounts of 亿元 (a number, array or Series; not modified) in the unit a table's header names
+    in ``lang``: 亿元 in Chinese, CNY billion in English (``(CNY billion)``, as the English prose
+    says the same amounts: 8,000 亿元 = CNY 800 billion)."""
+    return amounts_yi_yuan / YI_YUAN_PER_BILLION if lang == "en" else amounts_yi_yuan
 
 
 def _trimmed(value: float, *, thousands: bool = True) -> str:

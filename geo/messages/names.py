@@ -1,5 +1,5 @@
 """Names the plans and the data give in Chinese, in English: the industries (the data keep their
-Chinese names, which also stand for any industry not listed)."""
+Chinese names, which also stand for any industry not listed) and the kinds of county-level unit."""
 
 from __future__ import annotations
 
@@ -26,3 +26,12 @@ INDUSTRY_EN: dict[str, str] = {
 def industry_name(industry: str, lang: Lang = DEFAULT_LANG) -> str:
     """An industry's name in ``lang`` (its own, Chinese name when no English one is known)."""
     return INDUSTRY_EN.get(industry, industry) if lang == "en" else industry
+
+
+# The kinds of Suzhou's county-level units (the districts layer's ``kind``), in English.
+DISTRICT_KIND_EN: dict[str, str] = {"区": "District", "县级市": "County-level city"}
+
+
+def district_kind_name(kind: object, lang: Lang = DEFAULT_LANG) -> object:
+    """A county-level unit's kind (区, 县级市) in ``lang``; anything else as it is."""
+    return DISTRICT_KIND_EN.get(kind, kind) if lang == "en" and isinstance(kind, str) else kind

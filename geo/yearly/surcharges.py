@@ -49,7 +49,8 @@ def surcharges(
     for item in config.surcharges:
         name = _item_name(item, lang)
         if not item.rates:
-            notes.append(message("yearly.surcharge_no_rate", lang, name=name, source=item.source))
+            source_text = (item.source_en or item.source) if lang == "en" else item.source
+            notes.append(message("yearly.surcharge_no_rate", lang, name=name, source=source_text))
             continue
         if item.column not in source.columns:
             notes.append(message("yearly.surcharge_no_column", lang, name=name, column=item.column))

@@ -27,6 +27,8 @@ from geo import settings
 from geo.city_view import BoundsIndex, build_bounds_index, grid_counts, in_bounds
 from geo.errors import DataValidationError
 from geo.messages import Lang, t
+from geo.messages.names import industry_name
+from geo.place_names import place_name
 from geo.spatial.crs import gcj02_to_wgs84, wgs84_to_gcj02
 
 CELL_DEG = 0.02  # the city-zoom grid: about 2 km; 120,000 enterprises fall into some 2,000 cells
@@ -273,8 +275,11 @@ def points_answer(data: CityData, box, *, gcj: bool, lang: Lang, scope: str | No
         per_mu = np.where(land > 0, tax / land, np.nan)
     cols = [
         ("city.f.name", _text(ents["name"])),
-        ("city.f.industry", _text(ents["industry"])),
-        ("city.f.district", _text(ents["district"])),
+        (
+            "city.f.industry",
+            _text(ents["industry"].map(lambda v: industry_name(v, lang), na_action="ignore")),
+        ),
+        ("city.f.district", _text(ents["district"].map(lambda v: place_name(v, lang), na_action="ignore"))),
         ("city.f.land_mu", _figures(land)),
         ("city.f.tax_per_mu", _figures(per_mu)),
     ]

@@ -16,12 +16,13 @@ import pandas as pd
 import pyogrio
 import streamlit as st
 
-from data.city_build import PARCEL_INDUSTRY, city_path
+from data.city_build import PARCEL_INDUSTRY, city_path, derived_frame
 from geo.city import CITY_SCOPE
 from geo.city_intensity import below_minimum, intensity_cells, intensity_table
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import assign_zones
 from geo.messages import Lang, t
+from geo.place_names import place_label
 from geo.spatial.classify import classify
 from layers.city_intensity import MEASURES, city_intensity_layer, parcel_colors
 from pages.city.data import CELL_DEG, CityData, keep_parcel_style
@@ -47,21 +48,35 @@ def _industries(data: CityData) -> pd.Series:
     return frame.drop_duplicates("ent_id").set_index("ent_id")["industry"]
 
 
+def parcel_places(data: CityData) -> pd.DataFrame:
+    """Each parcel's ``industry`` (its enterprise's, as the control minimums name it) and
+    ``dev_zone`` (by location), by parcel row: what the first open of the page spends most of its
+    time on (the enterprises' industries read, the zones found), hence kept on disk beside the city
+    (data.city_build.derived_frame) for every later process."""
+    parcels = data.parcels
+    industry = parcels["ent_id"].map(_industries(data)).map(PARCEL_INDUSTRY)
+    points = gpd.GeoDataFrame(
+        {"ent_id": parcels["parcel_id"].to_numpy()},
+        geometry=gpd.points_from_xy(parcels["lon"], parcels["lat"]),
+        crs=data.dev_zones.crs,
+    )
+    zone = assign_zones(points, data.dev_zones, zone_id="name").zone
+    return pd.DataFrame({"industry": industry.to_numpy(), "dev_zone": zone.astype(object).to_numpy()})
+
+
 @cache.resource(max_entries=2)
 def checked_parcels(key: str, _data: CityData) -> pd.DataFrame:
-    """The city's parcels with their industry's minimums and checks and their development zone
-    (by location), one frame per data set for every session."""
-    parcels = _data.parcels
-    industry = parcels["ent_id"].map(_industries(_data)).map(PARCEL_INDUSTRY)
-    out = parcels.assign(industry=industry.to_numpy())
-    out = pd.concat([out, below_minimum(out)], axis=1)
-    points = gpd.GeoDataFrame(
-        {"ent_id": out["parcel_id"].to_numpy()},
-        geometry=gpd.points_from_xy(out["lon"], out["lat"]),
-        crs=_data.dev_zones.crs,
+    """The city's parcels with their industry's minimums and checks (the rules read anew) and their
+    development zone (by location), one frame per data set for every session."""
+    _, n, seed = key.split("-")
+    places = derived_frame(
+        "parcel-places", lambda: parcel_places(_data), n_enterprises=int(n), seed=int(seed)
     )
-    zone = assign_zones(points, _data.dev_zones, zone_id="name").zone
-    out["dev_zone"] = zone.astype(object).to_numpy()
+    if len(places) != len(_data.parcels):  # not this city's: computed here
+        places = parcel_places(_data)
+    out = _data.parcels.assign(industry=places["industry"].to_numpy())
+    out = pd.concat([out, below_minimum(out)], axis=1)
+    out["dev_zone"] = places["dev_zone"].to_numpy()
     return out
 
 
@@ -127,7 +142,9 @@ def city_intensity(lang: Lang) -> None:
         CITY_INT_MAP,
         "city_int_scope",
         CITY_SCOPE,
-        lambda: st.selectbox(t("city.scope", lang), options, key="city_int_scope"),
+        lambda: st.selectbox(
+            t("city.scope", lang), options, format_func=lambda v: place_label(v, lang), key="city_int_scope"
+        ),
     )
     scope = scope if scope in options else CITY_SCOPE
     measure = page_control(
@@ -177,4 +194,4 @@ def city_intensity(lang: Lang) -> None:
         firms_hidden_note(lang, what_key="city.int.hidden")
 
 
-__all__ = ["CITY_INT_MAP", "checked_parcels", "city_intensity", "scope_view"]
+__all__ = ["CITY_INT_MAP", "checked_parcels", "city_intensity", "parcel_places", "scope_view"]

@@ -22,6 +22,7 @@ from geo.errors import DataValidationError
 from geo.evaluation import CLASSES_T, classes_with_t
 from geo.ingest import user_store
 from geo.messages import Lang, t
+from geo.place_names import place_label
 from geo.storage.accounts import session_hours, session_secret, sign_token
 from layers import REGISTRY
 from layers.base import Provenance
@@ -73,7 +74,7 @@ def data_select(page_map: str, city_map: str, lang: Lang) -> str:
             index=CHOICES.index(choice),
             format_func=lambda v: t(f"city.data.{v}", lang).format(n=city_size()),
             key=WIDGET,
-            help=t("city.data_help", lang),
+            help=t("city.data_help", lang).format(n=city_size()),
         )
 
     chosen = page_control(city_map if choice == CITY else page_map, WIDGET, choice, draw)
@@ -304,7 +305,11 @@ def city_evaluation(lang: Lang) -> None:
         "city_scope",
         CITY_SCOPE,
         lambda: st.selectbox(
-            t("city.scope", lang), options, key="city_scope", help=t("city.scope_help", lang)
+            t("city.scope", lang),
+            options,
+            format_func=lambda v: place_label(v, lang),
+            key="city_scope",
+            help=t("city.scope_help", lang),
         ),
     )
     if scope not in options:

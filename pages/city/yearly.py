@@ -19,7 +19,7 @@ from geo.city_cycle import CityTables, city_tables
 from geo.evaluation import CLASSES_T, default_config
 from geo.exports.cells import csv_text_bytes
 from geo.exports.tables import rounded_as_shown, xlsx_bytes
-from geo.messages import Lang, t
+from geo.messages import Lang, message, t
 from geo.place_names import file_word, place_name
 from geo.storage.provenance import accuracy_label, source_label
 from geo.yearly import surcharge_labels, transition_words
@@ -67,6 +67,7 @@ def _names(lang: Lang) -> dict[str, str]:
         "dev_zone": t("city.col.dev_zone", lang),
         "eval_class": t("city.col.class", lang),
         "warning": t("city.col.warning", lang),
+        "note": t("city.col.note", lang),
         "n_enterprises": t("city.col.n", lang),
         "n_above_scale": t("city.col.above", lang),
         "n_paying": t("city.col.paying", lang),
@@ -88,8 +89,8 @@ def _shown(tables: CityTables, lang: Lang) -> dict[str, pd.DataFrame]:
     names = _names(lang)
     moves = tables.transitions.rename(index={"合计": names["合计"]}).rename_axis(t("city.col.from", lang))
     moves = moves.reset_index().rename(columns=names)
-    warnings = tables.warnings.drop(columns="warning" if lang == "en" else "warning_en")
-    warnings = warnings.rename(columns={"warning_en": "warning"})
+    drop = ["warning", "note"] if lang == "en" else ["warning_en", "note_en"]
+    warnings = tables.warnings.drop(columns=drop).rename(columns={"warning_en": "warning", "note_en": "note"})
     paid = aggregates_for_role(tables.surcharges)
     paid = paid[[c for c in paid.columns if not (c.endswith("_wan_yuan") and (paid[c] == 0).all())]]
     places = english_values if lang == "en" else (lambda frame: frame)  # English names of places
@@ -174,10 +175,18 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
             on_click="ignore",
         )
     sheets = {titles[name]: shown[name] for name in TABLES}  # xlsx_bytes names the sheets (31 characters)
+    title = message(
+        "city.cycle.xlsx_title",
+        lang,
+        header=t("city.eff.header", lang),
+        scope=place_name(tables.scope, lang),
+        year=tables.year,
+    )
     columns[1].download_button(
         t("city.cycle.xlsx", lang),
         data=lambda: cache.shared(
-            ("city.cycle.xlsx", aud, data.key, scope, lang), lambda: xlsx_bytes(sheets, title=stem, lang=lang)
+            ("city.cycle.xlsx", aud, data.key, scope, lang),
+            lambda: xlsx_bytes(sheets, title=title, lang=lang),
         ),
         file_name=f"{stem}.xlsx",
         mime=XLSX,

@@ -362,14 +362,18 @@ def map_with_exports(
     return out
 
 
+WUJIANG_ZOOM = 10  # a 吴江 map opens on all its 区镇
+
+
 def wujiang_map(base: list[MapLayer], changing: list[MapLayer], towns: gpd.GeoDataFrame, **options) -> dict:
-    """:func:`map_with_exports` for a 吴江 map: opened on its 区镇 ``towns`` at zoom 10, returning the
-    clicked feature (``last_active_drawing``) for the panel beside it. ``options``: title, key, note..."""
+    """:func:`map_with_exports` for a 吴江 map: opened on its 区镇 ``towns`` at :data:`WUJIANG_ZOOM`,
+    returning the clicked feature (``last_active_drawing``) for the panel beside it. ``options``:
+    title, key, note..."""
     return map_with_exports(
         base,
         changing,
         center=map_center(towns),
-        zoom=10,
+        zoom=WUJIANG_ZOOM,
         height=640,
         returned_objects=["last_active_drawing"],
         **options,

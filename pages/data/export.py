@@ -21,6 +21,8 @@ from pages.common.maps import download_buttons, show_map
 from pages.common.stored import exportable, map_layer
 from pages.data.store import store_layers, user_frame, user_meta, user_stamp
 
+PREVIEW_ZOOM_SNAP = 0.25  # the preview's zoom step (Leaflet's zoomSnap)
+
 
 @st.fragment
 def export_section(s: Settings) -> None:
@@ -73,7 +75,15 @@ def export_section(s: Settings) -> None:
     extent = (
         gpd.GeoDataFrame(geometry=pd.concat(shapes, ignore_index=True), crs=STORAGE_CRS) if shapes else None
     )
-    m = render_map(items, lang=lang, basemap=s.basemap, tianditu_key=s.tianditu_key, fit_to=extent)
+    # the chosen layers fill the preview (a quarter-step zoom: whole steps left Suzhou a quarter of it)
+    m = render_map(
+        items,
+        lang=lang,
+        basemap=s.basemap,
+        tianditu_key=s.tianditu_key,
+        fit_to=extent,
+        fit_snap=PREVIEW_ZOOM_SNAP,
+    )
     m.add_child(SnapshotControl(title=title, lang=lang))
     out = show_map(m, key="data_export_map", height=480, returned_objects=["bounds", "selected_layers"])
     shown = shown_layers(items, out, lang=lang)  # the layers switched on in the map's switcher

@@ -14,7 +14,6 @@ from geo.exports.tables import csv_bytes, rounded_as_shown, table_for_export, xl
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, labelled, t
-from geo.messages.formats import beijing_minute
 from geo.messages.names import industry_name
 from geo.number_formats import measure_of
 from geo.place_names import place_name
@@ -234,15 +233,7 @@ def renewal_tab(
     st.dataframe(summary.rename(columns=labels), hide_index=True, width="stretch", column_config=config)
     st.markdown(f"**{t('parcel.log', lang)}**")
     if len(log):
-        labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
-        shown = log[list(labels)].iloc[::-1]
-        shown = in_words(shown, lang).assign(
-            changed_at=shown["changed_at"].map(lambda v: beijing_minute(v, lang)).to_numpy(),
-            # 单用户模式 in English; a person's name as signed in
-            changed_by=shown["changed_by"].map(lambda who: actor_name(who, lang)).to_numpy(),
-        )
-        labels = {**labels, "changed_at": t("parcel.changed_at", lang)}
-        st.dataframe(shown.rename(columns=labels), hide_index=True, width="stretch")
+        st.dataframe(renewal.log_for_people(log, lang), hide_index=True, width="stretch")
     else:
         st.caption(t("parcel.log_empty", lang))
 

@@ -151,6 +151,32 @@ def test_the_english_page_offers_the_notice_as_published_and_an_english_edition(
     assert re.search(r"\.\d", body) and not re.search(r"\.\d{3,}", body), body[:400]
 
 
+def test_the_english_page_names_scopes_notes_and_files_in_english(downloads):
+    at = _session(None, "en")
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    scope = at.selectbox(key="city_scope")
+    assert scope.options[:2] == ["Suzhou (苏州市)", "Changshu City (常熟市)"]
+    data = at.selectbox(key="atlas_data")
+    assert data.options == ["Wujiang (16,766, synthetic)", "Suzhou (1,500, synthetic)"]  # fits the sidebar
+    assert "1,500 synthetic enterprises" in data.help
+    notes = [c.value for c in at.caption if "not computed" in c.value]
+    assert len(notes) == 2 and not any(cjk.search(n) for n in notes), notes
+    warnings = next(d.value for d in at.dataframe if "Warning" in d.value.columns).set_index("Warning")
+    falling = warnings.loc["tax per mu fell two years running"]
+    assert pd.isna(falling["Enterprises"]) and falling["Note"].startswith("needs 3 years of data (2020–2022)")
+    made = {name: d for _, name, d in downloads}
+    book = openpyxl.load_workbook(io.BytesIO(_bytes(made["suzhou_city_evaluation_Suzhou_2022.xlsx"])))
+    about = dict(book["About"].iter_rows(min_row=2, max_col=2, values_only=True))
+    assert about["Title"] == "Per-mu evaluation · Suzhou city (synthetic): Suzhou, 2022"
+    lines = _bytes(made["suzhou_city_evaluation_Suzhou_2022_districts.csv"]).decode("utf-8-sig").splitlines()
+    assert "Sales per mu (10k yuan/mu)" in lines[0].split(",")
+    head = lines[0].split(",")
+    for line in lines[1:]:  # land, tax and class-D land whole as on screen (70566, not 70566.0)
+        row = dict(zip(head, line.split(","), strict=True))
+        for col in ("Land (mu)", "Tax (10k yuan)", "Class D land (mu)"):
+            assert re.fullmatch(r"\d+", row[col]), (col, row[col])
+
+
 def test_the_first_use_builds_on_the_server_and_the_page_follows_it(downloads, monkeypatch, tmp_path):
     monkeypatch.setenv("ATLAS_CITY_N", "300")  # a data set no other test has loaded
     monkeypatch.setenv("ATLAS_CITY_CACHE", str(tmp_path / "fresh"))

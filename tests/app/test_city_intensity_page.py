@@ -17,7 +17,7 @@ import shapely
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from data.city_build import load_city
+from data.city_build import PARCEL_INDUSTRY, load_city
 from geo.messages import t
 from tests.fixtures import APP
 from tests.fixtures.asgi import run_call
@@ -214,3 +214,29 @@ def test_the_page_shows_the_tables_and_no_enterprise_to_a_visitor(city, monkeypa
     texts += [d.value.to_csv() for d in at.dataframe]
     assert not any(FIRM.search(x) for x in texts)
     assert t("city.int.hidden", "zh") in [i.value.split(" ", 1)[-1] for i in at.info]
+
+
+def test_the_parcels_places_are_kept_beside_the_city_for_the_next_process(city):
+    from data.city_build import city_path, derived_frame
+    from pages.city.intensity import parcel_places
+
+    calls = []
+
+    def make():
+        calls.append(1)
+        return parcel_places(city)
+
+    first = derived_frame("places-test", make, n_enterprises=N)
+    again = derived_frame("places-test", make, n_enterprises=N)  # as a new process would: from disk
+    assert calls == [1]
+    pd.testing.assert_frame_equal(first, again)
+    (kept,) = city_path(n_enterprises=N).parent.glob("*.places-test.*.parquet")
+    parcels = load_city("city_parcels", n_enterprises=N)
+    years = load_city("city_enterprise_years", n_enterprises=N).drop_duplicates("ent_id")
+    hand = parcels["ent_id"].map(years.set_index("ent_id")["industry"]).map(PARCEL_INDUSTRY)
+    assert len(first) == city.n_parcels == len(hand)
+    assert first["industry"].fillna("").tolist() == hand.fillna("").tolist()
+    assert first["dev_zone"].notna().sum() > 0  # parcels inside a development zone are named by it
+    kept.write_bytes(b"not parquet")  # a damaged file is computed anew, not an error
+    pd.testing.assert_frame_equal(derived_frame("places-test", make, n_enterprises=N), first)
+    assert calls == [1, 1]

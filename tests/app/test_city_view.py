@@ -157,6 +157,23 @@ def test_the_endpoint_returns_only_the_points_in_bounds(small_city):
     assert sorted(names) == sorted(small_city.enterprises.loc[inside, "name"].tolist())
 
 
+def test_the_english_tooltips_name_industries_and_districts_in_english(small_city):
+    from geo.messages.names import INDUSTRY_EN
+    from geo.place_names import PLACE_EN
+
+    box = ",".join(map(str, BOX))
+    status, body = _get(f"kind=points&bbox={box}&data={small_city.key}&lang=en", _token("firms"))
+    assert status == 200
+    cols = {c["label"]: c["v"] for c in json.loads(body)["cols"]}
+    assert set(cols["Industry"]) <= set(INDUSTRY_EN.values()) and "High-end equipment manufacturing" in set(
+        cols["Industry"]
+    )
+    assert set(cols["District"]) <= set(PLACE_EN.values()) and "Wuzhong District" in set(cols["District"])
+    status, body = _get(f"kind=points&bbox={box}&data={small_city.key}", _token("firms"))
+    zh = {c["label"]: c["v"] for c in json.loads(body)["cols"]}
+    assert "高端装备制造" in zh["行业"] and "吴中区" in zh["县级市（区）"]
+
+
 def test_the_endpoint_gives_an_anonymous_session_nothing(small_city):
     query = f"kind=points&bbox={','.join(map(str, BOX))}&data={small_city.key}"
     for token in (None, _token("summary"), _tampered(_token("firms")), "garbage"):

@@ -55,7 +55,7 @@ def test_wujiang_page_optical_communication_layout():
     assert layout["七都镇"] == "核心区镇"
     assert layout["震泽镇"] == "支撑区镇" and layout["汾湖高新区（黎里镇）"] == "支撑区镇"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["2020 年销售（亿元）"] == "339.41" and metrics["2025 年目标（亿元）"] == "600"
+    assert metrics["2020 年销售"] == "339.41 亿元" and metrics["2025 年目标"] == "600 亿元"
     assert int(metrics["该产业企业数（合成，家）"].replace(",", "")) > 0
     at.selectbox(key="wj_industry").set_value("高端纺织").run()
     layout = at.dataframe[0].value.set_index("区镇")["布局角色"]

@@ -109,3 +109,49 @@ def test_export_preview_stays_on_suzhou_after_a_replace(app_url, browser, tmp_pa
         assert 30.5 < after["lat"] < 32.5 and 119.5 < after["lng"] < 121.5, after  # on Suzhou
     finally:
         context.close()
+
+
+FILL_JS = """() => { const m = window.map; if (!m || !m.getZoom) return null;
+  const a = m.latLngToContainerPoint([NORTH, WEST]), b = m.latLngToContainerPoint([SOUTH, EAST]);
+  const s = m.getSize();
+  return {zoom: m.getZoom(), w: s.x, h: s.y, left: a.x, top: a.y, right: b.x, bottom: b.y}; }"""
+
+
+def test_export_preview_fits_the_chosen_layers_at_1280(app_url, browser):
+    """The walk of round 6: the preview opened at zoom 8 with Suzhou a quarter of the frame (whole
+    zoom steps); the chosen layers (by default the districts and Wujiang's 区镇) now fill it."""
+    import geopandas as gpd
+
+    from tests.fixtures import ROOT
+
+    west, south, east, north = gpd.read_file(ROOT / "data" / "atlas.gpkg", layer="districts").total_bounds
+    corners = {"WEST": west, "SOUTH": south, "EAST": east, "NORTH": north}
+    fill_js = FILL_JS
+    for name, value in corners.items():
+        fill_js = fill_js.replace(name, repr(float(value)))
+    context, pg = _context(browser, (1280, 720))
+    try:
+        pg.goto(f"{app_url}/data")
+        pg.locator("h1").first.wait_for(timeout=90_000)
+        wait_idle(pg)
+        act_until(
+            lambda: pg.locator("iframe[title*='streamlit_folium']").last.scroll_into_view_if_needed(),
+            pg.locator("iframe[title*='streamlit_folium']").last,
+        )
+        _export_view(pg)
+        deadline, box = time.monotonic() + 30, None
+        while time.monotonic() < deadline:
+            boxes = [v for _, v in eval_in_maps(pg, fill_js) if v]
+            if boxes and boxes[-1]["w"] > 0:
+                box = boxes[-1]
+                break
+            pg.wait_for_timeout(500)
+        save_screenshot(pg, "import6_export_preview_fit_1280")
+        assert box is not None, "no export map"
+        width, height = box["right"] - box["left"], box["bottom"] - box["top"]
+        # all of it inside the frame, and filling it along one side (was 57 % of the height at zoom 8)
+        assert box["left"] >= -1 and box["top"] >= -1, box
+        assert box["right"] <= box["w"] + 1 and box["bottom"] <= box["h"] + 1, box
+        assert max(width / box["w"], height / box["h"]) >= 0.85, box
+    finally:
+        context.close()

@@ -6,10 +6,14 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "city.data": ("数据", "Data"),
     "city.data.wujiang": ("吴江示例（16,766 家，合成）", "Wujiang (16,766, synthetic)"),
-    "city.data.city": ("苏州全市（{n:,} 家，合成）", "Suzhou city ({n:,} enterprises, synthetic)"),
+    # the English label short enough for the sidebar's select (as Wujiang's); the full words in the help
+    "city.data.city": ("苏州全市（{n:,} 家，合成）", "Suzhou ({n:,}, synthetic)"),
     "city.data_help": (
-        "全市数据为合成示例：按《全面提升苏州制造业高质量发展核心竞争力》的规上企业数与产值校准，不代表任何真实企业。",
-        "The city data are synthetic, calibrated to the city's 规上 count and output; no real enterprise.",
+        "吴江示例：吴江区 16,766 家合成企业。苏州全市：{n:,} 家合成企业，"
+        "按《全面提升苏州制造业高质量发展核心竞争力》的规上企业数与产值校准，不代表任何真实企业。",
+        "Wujiang: the Wujiang district demo, 16,766 synthetic enterprises. Suzhou: the whole city, "
+        "{n:,} synthetic enterprises calibrated to the city's count and output of enterprises above "
+        "designated size (规上); no real enterprise.",
     ),
     "city.overview.header": (
         "苏州全市产业布局（合成企业）",
@@ -122,6 +126,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope} {year} industrial enterprise evaluation results (synthetic demo)",
     ),
     "city.cycle.file": ("苏州全市评价", "suzhou_city_evaluation"),
+    "city.cycle.xlsx_title": ("{header}：{scope}，{year} 年", "{header}: {scope}, {year}"),
     "city.cycle.notice_file": ("公示名单", "public_notice"),
     "city.cycle.small_note": (
         "不足 {n} 家企业的汇总数值已隐去（仅显示企业数）。",
@@ -130,6 +135,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.col.from": ("上年 \\ 本年", "Last year \\ this year"),
     "city.col.total": ("合计", "Total"),
     "city.col.warning": ("预警", "Warning"),
+    "city.col.note": ("说明", "Note"),
+    "city.cycle.warning_needs_years": (
+        "需要 {first}–{last} 年共 {n} 年的数据，现有数据不足，无法判断",
+        "needs {n} years of data ({first}–{last}): not enough years to tell",
+    ),
     "city.col.paying": ("缴纳企业数", "Paying"),
     "city.col.dev_zone": ("开发区", "Development zone"),
     "city.col.sales_per_mu": ("亩均销售收入（万元/亩）", "Sales per mu (10k yuan/mu)"),

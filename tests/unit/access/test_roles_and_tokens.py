@@ -138,3 +138,11 @@ def test_groups_of_fewer_than_three_firms_keep_their_counts_but_not_their_figure
     assert access.min_group_firms({}) == 3 and access.min_group_firms({"min_group_firms": 5}) == 5
     with pytest.raises(ValueError, match="n_enterprises"):
         access.suppress_small_groups(table.drop(columns="n_enterprises"))
+
+
+def test_whole_figures_blanked_stay_whole_numbers_in_a_csv():
+    import pandas as pd
+
+    table = pd.DataFrame({"n_enterprises": [5, 2], "land_mu": pd.array([70566, 80], dtype="Int64")})
+    out = access.suppress_small_groups(table, min_firms=3)
+    assert out.to_csv(index=False).splitlines() == ["n_enterprises,land_mu", "5,70566", "2,"]

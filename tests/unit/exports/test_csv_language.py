@@ -239,3 +239,17 @@ def test_a_map_of_several_layers_gives_one_csv_of_every_layer_named_in_its_first
         zh[0][0] == "图层"
         and [r[0] for r in zh[1:]] == [towns.LAYER.title("zh")] + [enterprises.LAYER.title("zh")] * 2
     )
+
+
+def test_the_districts_kind_reads_in_english():
+    """The walk found 区 / 县级市 in the English export of the districts layer."""
+    from geo.storage.builtin import load_layer
+    from layers import districts
+
+    frame = load_layer("districts")
+    en = districts.LAYER.table(frame, "en").set_index("Name")
+    assert en.loc["Wujiang District", "Kind"] == "District"
+    assert en.loc["Kunshan City", "Kind"] == "County-level city"
+    assert sorted(set(en["Kind"])) == ["County-level city", "District"]
+    zh = districts.LAYER.table(frame, "zh")
+    assert sorted(set(zh.iloc[:, list(zh.columns).index("类型")])) == ["区", "县级市"]

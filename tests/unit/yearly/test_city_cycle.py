@@ -62,6 +62,19 @@ def test_transitions_match_the_two_years_classes(city, whole):
     assert int(warned["降类"]) == int(down.sum()) > 0
 
 
+def test_a_fall_over_two_years_needs_three_years_and_says_so(whole):
+    # 2021 and 2022 only: "fell two years running" needs 2020 too, so no count (it was 0) but a note
+    warned = whole.warnings.set_index("warning_en")
+    falling = warned.loc["tax per mu fell two years running"]
+    assert pd.isna(falling["n_enterprises"])
+    assert falling["note_en"] == "needs 3 years of data (2020–2022): not enough years to tell"
+    assert falling["note"] == "需要 2020–2022 年共 3 年的数据，现有数据不足，无法判断"
+    assert (
+        warned.loc["dropped a class", "note"] == ""
+        and int(warned.loc["dropped a class", "n_enterprises"]) > 0
+    )
+
+
 def test_district_and_zone_tables_match_the_build(city, whole):
     current, _, _, _ = city
     by_district = current.groupby("district").size()

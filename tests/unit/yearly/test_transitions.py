@@ -140,6 +140,22 @@ def test_surcharge_arithmetic():
     assert any("electricity_kwh" in n for n in notes)
 
 
+def test_english_surcharge_notes_name_their_source_in_english():
+    ev = _evals()
+    _, notes = yearly.surcharges(ev[2021], fx.CONFIG, year=2021, consumption=fx.year(2021), lang="en")
+    assert notes == [
+        "water surcharge: no rate in the configuration, not computed (Nanjing's 2018 differentiated "
+        "policy (surcharges on water, power and gas; rates not in our sources: fill in your city's))",
+        "gas surcharge: no rate in the configuration, not computed (Nanjing's 2018 differentiated "
+        "policy (surcharges on water, power and gas; rates not in our sources: fill in your city's))",
+    ]
+    _, notes_zh = yearly.surcharges(ev[2021], fx.CONFIG, year=2021, consumption=fx.year(2021))
+    assert notes_zh[0] == (
+        "差别水价：配置中未设定费率，未计算"
+        "（南京市 2018 年差别化政策（水、电、气加价；费率未收录，请按本地文件填写））"
+    )
+
+
 def test_t_class_exclusions():
     frame = fx.year(2022)
     frame.loc[frame["ent_id"] == "P3", "industry"] = "燃气生产和供应业"
