@@ -8,16 +8,22 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
+from geo.evaluation import config_from_mapping
 from geo.messages import joined, t
+from geo.place_names import place_name
 from geo.publication import exports, objections, versions
 from geo.storage.changelog import actor_name
+from geo.yearly.notice import group_name
+from geo.yearly.notice_words import status_name
 from pages.common.auth import can_edit, sees_firms
 from pages.common.frame import loading, open_page, show_error
 from pages.publication.editor import (
     FLASH,
     SELECT_NEXT,
     compare_tab,
+    display_title,
     finalize_tab,
+    layer_words,
     objections_tab,
     provenance_text,
     publish_tab,
@@ -32,15 +38,18 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 s = open_page("pub.header")
 lang = s.lang
 st.caption(t("pub.intro", lang))
+# Everything above the editor's tabs goes into one container, so the tabs keep their place (and the
+# tab the user chose) whatever comes or goes above them: an action's message, a version's lock …
+top = st.container()
 if flash := st.session_state.pop(FLASH, None):
-    st.success(flash)
+    top.success(flash)
 
 # Editors act; enterprise rows are shown to editors only (signed-in staff, or single-user mode).
 editor = can_edit()
 # 查看企业 and 编辑: the enterprise rows; 查看汇总 and visitors: states and class counts.
 show_rows = sees_firms()
 if not editor:
-    st.info(t("pub.viewer_note", lang))
+    top.info(t("pub.viewer_note", lang))
 
 with loading():
     items = versions.list_versions(viewer=not editor)
@@ -56,13 +65,18 @@ def _versions_table(found: list[versions.Version]) -> pd.DataFrame:
             "version_id": v.version_id,
             "kind": t(f"pub.kind.{v.kind}", lang),
             "year": v.year,
-            "title": v.title,
-            "state": state_label(v.state, lang),
+            "title": display_title(v, lang),
+            "state": state_label(v.state, lang)
+            + (
+                t("pub.state_replaced", lang).format(new=replaced[v.version_id][-1])
+                if v.version_id in replaced
+                else ""
+            ),
             "window": f"{v.window_start} – {v.window_end}" if v.window_start else "",
             "replaces": v.replaces,
             "replaced_by": "、".join(replaced.get(v.version_id, [])),
             "land_version": v.land_version,
-            "n_results": v.n_results,
+            "n_results": f"{v.n_results:,}",
             "created": f"{actor_name(v.created_by, lang)} · {when(v.created_at, lang)}",
             "finalized": (
                 f"{actor_name(v.finalized_by, lang)} · {when(v.finalized_at, lang)}" if v.finalized_by else ""
@@ -83,7 +97,16 @@ def _count(value: object) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def _results_view(rows: pd.DataFrame, kind: str) -> pd.DataFrame:
+def _input_words(role: str, item: dict) -> str:
+    """``企业表：演示数据（17,063 行 …）`` — an input layer by its role and name in the page's language."""
+    sep = ": " if lang == "en" else "："
+    name = layer_words(str(item.get("layer")), lang)
+    return f"{t(f'pub.role.{role}', lang)}{sep}{name} ({_count(item.get('rows'))}, sha256 {_digest(item)}…)"
+
+
+def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
+    """The version's rows as the page and its workbook show them, every word in the page's language
+    (groups, 区镇, statuses; values' provenance); scores and ranks stay numbers."""
     cols = [
         c for c in versions.RESULT_COLUMNS if kind == versions.KIND_SCORE or c in ("ent_id", "name", "zone")
     ]
@@ -94,8 +117,26 @@ def _results_view(rows: pd.DataFrame, kind: str) -> pd.DataFrame:
         out["status"] = rows["status"]
     else:
         out["score"] = out["score"].round(2)
+        # not scored: class T (不参评), as the evaluation page and the 公示 list show it
+        out["eval_class"] = out["eval_class"].where(out["eval_class"].astype(str) != "", "T")
+        out["size_group"] = [group_name(config_from_mapping(config), g, lang) for g in out["size_group"]]
+    out["zone"] = [place_name(z, lang) for z in out["zone"]]
+    if "status" in out and lang == "en":
+        out["status"] = [status_name(v, lang) for v in out["status"]]
     out["provenance"] = rows["provenance"].map(lambda p: provenance_text(p, lang))
     return out.rename(columns={c: t(f"pub.res.{c}", lang) for c in out.columns})
+
+
+def _on_screen(view: pd.DataFrame) -> pd.DataFrame:
+    """The results as the page draws them: a score with two decimals, a rank with separators, "—"
+    where an enterprise is not scored (the grid would print "None"); the workbook keeps numbers."""
+    out = view.copy()
+    score, rank = t("pub.res.score", lang), t("pub.res.rank", lang)
+    if score in out:
+        out[score] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in out[score]]
+    if rank in out:
+        out[rank] = [f"{int(v):,}" if pd.notna(v) else "—" for v in out[rank]]
+    return out
 
 
 def _detail(version: versions.Version) -> None:
@@ -105,7 +146,9 @@ def _detail(version: versions.Version) -> None:
         else ""
     )
     st.text(
-        t("pub.detail", lang).format(label=version_label(version, lang), title=version.title, window=window)
+        t("pub.detail", lang).format(
+            label=version_label(version, lang), title=display_title(version, lang), window=window
+        )
     )
     if version.locked:
         st.warning(
@@ -114,10 +157,7 @@ def _detail(version: versions.Version) -> None:
             )
         )
     inputs = joined(
-        (
-            f"{role}: {item.get('layer')} ({_count(item.get('rows'))}, sha256 {_digest(item)}…)"
-            for role, item in version.inputs.items()
-        ),
+        (_input_words(role, item) for role, item in version.inputs.items()),
         lang,
         mark="clause",
     )
@@ -134,15 +174,24 @@ def _detail(version: versions.Version) -> None:
         st.markdown("**" + t("pub.class_counts", lang) + "**")
         st.dataframe(
             pd.DataFrame(
-                {t("pub.col.class", lang): counts.index, t("pub.col.count", lang): counts.to_numpy()}
+                {
+                    t("pub.col.class", lang): counts.index,
+                    t("pub.col.count", lang): [f"{int(n):,}" for n in counts.to_numpy()],
+                }
             ),
             hide_index=True,
+            column_config={t("pub.col.count", lang): st.column_config.TextColumn(alignment="right")},
         )
     if not show_rows:
         return
     st.markdown("**" + t("pub.results", lang) + "**")
-    view = _results_view(rows, version.kind)
-    st.dataframe(view, hide_index=True)
+    view = _results_view(rows, version.kind, version.config)
+    right = st.column_config.TextColumn(alignment="right")
+    st.dataframe(
+        _on_screen(view),
+        hide_index=True,
+        column_config={t("pub.res.score", lang): right, t("pub.res.rank", lang): right},
+    )
     name = f"{version.version_id}_{state_label(version.state, lang)}_{version.year or ''}".replace(" ", "_")
     col1, col2 = st.columns(2)
     title = exports.heading(version, t("pub.results", lang), lang)
@@ -165,8 +214,9 @@ def _detail(version: versions.Version) -> None:
     )
     col2.download_button(
         t("pub.download_register", lang),
+        # the objections this version answers: its own and those of the version it corrects
         data=lambda: objections.register_xlsx_bytes(
-            objections.objections_frame(version_id=version.version_id), version=version, lang=lang
+            objections.register_objections(version), version=version, lang=lang
         ),
         file_name=f"{name}_{t('pub.file.register', lang)}.xlsx",
         mime=XLSX_MIME,
@@ -175,28 +225,29 @@ def _detail(version: versions.Version) -> None:
     )
 
 
-if not items:
-    st.info(t("pub.none_editor" if editor else "pub.none", lang))
-else:
-    st.subheader(t("pub.versions", lang))
-    st.dataframe(_versions_table(items), hide_index=True)
-    by_id = {v.version_id: v for v in items}
-    ids = list(by_id)
-    wanted = st.session_state.pop(SELECT_NEXT, None)
-    if wanted in ids:
-        st.session_state["pub_version"] = wanted
-    elif st.session_state.get("pub_version") not in ids:
-        st.session_state["pub_version"] = ids[-1]
-    chosen = st.selectbox(
-        t("pub.version", lang),
-        ids,
-        format_func=lambda i: f"{version_label(by_id[i], lang)} · {by_id[i].title}",
-        key="pub_version",
-    )
-    try:
-        _detail(by_id[chosen])
-    except DataValidationError as exc:
-        show_error(exc)
+with top:
+    if not items:
+        st.info(t("pub.none_editor" if editor else "pub.none", lang))
+    else:
+        st.subheader(t("pub.versions", lang))
+        st.dataframe(_versions_table(items), hide_index=True)
+        by_id = {v.version_id: v for v in items}
+        ids = list(by_id)
+        wanted = st.session_state.pop(SELECT_NEXT, None)
+        if wanted in ids:
+            st.session_state["pub_version"] = wanted
+        elif st.session_state.get("pub_version") not in ids:
+            st.session_state["pub_version"] = ids[-1]
+        chosen = st.selectbox(
+            t("pub.version", lang),
+            ids,
+            format_func=lambda i: f"{version_label(by_id[i], lang)} · {display_title(by_id[i], lang)}",
+            key="pub_version",
+        )
+        try:
+            _detail(by_id[chosen])
+        except DataValidationError as exc:
+            show_error(exc)
 
 if editor:
     tabs = st.tabs(
@@ -206,7 +257,8 @@ if editor:
             t("pub.tab.objections", lang),
             t("pub.tab.finalize", lang),
             t("pub.tab.compare", lang),
-        ]
+        ],
+        key=f"pub_tabs_{lang}",
     )
     with tabs[0]:
         save_tab(items, lang)

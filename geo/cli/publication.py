@@ -71,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     fi.set_defaults(func=run_versions_finalize)
     re = vs.add_parser("reevaluate", help="按已决定的异议重新评价公示版本，存为替换它的新草稿")
     re.add_argument("version", help="公示中的版本编号")
-    re.add_argument("--title", default="", help="新版本标题（缺省：原标题加「异议更正」）")
+    re.add_argument("--title", default="", help="新版本标题（缺省：原标题；页面按语言注明「异议更正」）")
     re.add_argument("--store", help=STORE_HELP)
     re.add_argument("--user", help=USER_HELP)
     re.set_defaults(func=run_versions_reevaluate)
@@ -90,7 +90,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     de = os_.add_parser("decide", help="决定一条异议：采纳（accepted）或驳回（rejected），附核实部门的答复")
     de.add_argument("objection", help="异议编号，如 O2")
     de.add_argument("--decision", required=True, choices=tuple(objections.DECISIONS), help="采纳或驳回")
-    de.add_argument("--answer", required=True, help="核实部门的答复")
+    de.add_argument("--answer", default="", help="核实部门的答复（尚未记录时先记为一步；已记录的不覆盖）")
+    de.add_argument("--reason", default="", help="决定理由（与部门答复分开记录）")
     de.add_argument("--store", help=STORE_HELP)
     de.add_argument("--user", help=USER_HELP)
     de.set_defaults(func=run_objections_decide)
@@ -209,6 +210,7 @@ def run_objections_decide(args: argparse.Namespace) -> int:
         args.objection,
         decision=args.decision,
         answer=args.answer,
+        reason=args.reason,
         actor=args.user or current_user(),
         store=args.store or None,
     )
@@ -221,7 +223,7 @@ def run_objections_export(args: argparse.Namespace) -> int:
     """The ``objections export`` subcommand."""
     store = open_store(args.store or None)
     version = versions.get_version(args.version, store=store)
-    rows = objections.objections_frame(store=store, version_id=version.version_id)
+    rows = objections.register_objections(version, store=store)  # with those of the version it corrects
     data = objections.register_xlsx_bytes(rows, version=version)
     args.out.write_bytes(data)
     say(args, "cli.out.objections_exported", n=len(rows), path=args.out)

@@ -96,6 +96,9 @@ PUBLICATION_WORDS: dict[str, tuple[str, str]] = {
     "publication.field.department_answer": ("部门答复", "the department's answer"),
     "publication.field.evidence_name": ("证据文件名", "the evidence file's name"),
     "publication.field.final_answer": ("核实部门的答复", "the verifying department's answer"),
+    "publication.field.decision_note": ("决定理由", "the reason for the decision"),
+    "publication.provenance.objection": ("异议 {id}", "objection {id}"),
+    "publication.provenance.land_list": ("用地清单 {id}", "land list {id}"),
     "publication.field.window_start": ("公示开始日期", "the first day of publication"),
     "publication.field.window_end": ("公示结束日期", "the last day of publication"),
 }

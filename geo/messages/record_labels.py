@@ -19,6 +19,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "storage.action.version_finalized": ("评价版本定案", "version finalized"),
     "storage.action.evidence_saved": ("保存异议证据", "evidence stored"),
     "storage.action.objection_recorded": ("登记异议", "objection recorded"),
+    "storage.action.objection_answered": ("记录核实答复", "department's answer recorded"),
     "storage.action.objection_decided": ("决定异议", "objection decided"),
     "storage.action.feature_added": ("外部编辑：新增要素", "feature added outside the atlas"),
     "storage.action.feature_changed": ("外部编辑：修改要素", "feature changed outside the atlas"),

@@ -381,6 +381,32 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "如决定有误，请在新版本中另行处理",
         "If the decision was wrong, deal with it in a new version",
     ),
+    "publication.objection_twice": (
+        "企业 {ent_id} 对{indicator[zh]}申诉 {value} 的异议已登记为 {objection}，不再重复登记",
+        "Enterprise {ent_id}'s objection claiming {value} for {indicator[en]} is recorded already as "
+        "{objection}; it is not recorded twice",
+    ),
+    "publication.objection_twice.hint": (
+        "如有新的证据或不同的申诉值，请修改后再登记",
+        "With new evidence or another value claimed, change the form and record it then",
+    ),
+    "publication.answer_recorded": (
+        "异议 {objection} 已记录核实部门的答复「{answer}」（{by}），不能覆盖",
+        "Objection {objection} has the department's answer “{answer}” recorded already ({by}); "
+        "it is not overwritten",
+    ),
+    "publication.answer_recorded.hint": (
+        "决定的理由请写在「决定理由」中",
+        "Write the reason for the decision as its reason",
+    ),
+    "publication.answer_missing": (
+        "异议 {objection} 还没有核实部门的答复",
+        "Objection {objection} has no answer from the verifying department yet",
+    ),
+    "publication.answer_missing.hint": (
+        "请先记录部门的核实答复，再作决定",
+        "Record the department's answer first, then decide",
+    ),
     "publication.no_such_evidence": (
         "没有摘要为「{digest}…」的证据文件",
         "No evidence file has the digest “{digest}…”",

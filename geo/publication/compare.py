@@ -4,11 +4,13 @@ changed (and where the new value came from)."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
 from geo.catalogue import FIELD_ZH
 from geo.evaluation.metrics import ID_COL
+from geo.publication.results import version_benchmarks
 from geo.publication.versions import StoreTarget, get_version, version_results
 from geo.storage.base import open_store
 
@@ -118,4 +120,60 @@ def compare_versions(
         keep = out["class_changed"] | moved | ranked | (out["changed_inputs"] != "")
         keep |= out["score_before"].isna() != out["score_after"].isna()
         out = out[keep].reset_index(drop=True)
+    return out
+
+
+@dataclass(frozen=True)
+class BenchmarkMove:
+    """A benchmark that differs between two versions: the indicator (a ratio key such as
+    ``tax_per_mu_wan_yuan``), the size groups it moved in (empty: every group alike), its values."""
+
+    indicator: str
+    groups: tuple[str, ...]
+    before: float
+    after: float
+
+
+def _weighted(config: dict) -> set[str]:
+    """The indicators a configuration gives a weight (in a size group or an evaluation group): only
+    their benchmarks move scores."""
+    tables = [w for w in (config.get("weights") or {}).values() if isinstance(w, dict)]
+    tables += [g.get("weights") for g in config.get("groups") or [] if isinstance(g, dict)]
+    return {k for w in tables if isinstance(w, dict) for k, v in w.items() if v and float(v) > 0}
+
+
+def benchmark_moves(before_id: str, after_id: str, *, store: StoreTarget = None) -> list[BenchmarkMove]:
+    """The benchmarks that moved from one evaluation version to the other (a benchmark is a multiple
+    of the area's mean, so one accepted objection moves it, and with it every scored enterprise's
+    score), in the order of the indicators, for the indicators the later version weights; one entry
+    per indicator when it moved alike in every group, else one per group. Versions without
+    benchmarks (land lists) give none.
+
+    Raises
+    ------
+    DataValidationError
+        When either version does not exist.
+    """
+    target = open_store(store)
+    later = get_version(after_id, store=target)
+    a = version_benchmarks(get_version(before_id, store=target), store=target)
+    b = version_benchmarks(later, store=target)
+    groups = [g for g in a if g in b]
+    weighted = _weighted(later.config)
+    indicators = [
+        k
+        for k in dict.fromkeys(k for g in groups for k in a[g] if k in b[g])
+        if not weighted or k in weighted
+    ]
+    out = []
+    for key in indicators:
+        pairs = {g: (a[g][key], b[g][key]) for g in groups if key in a[g] and key in b[g]}
+        moved = {g: p for g, p in pairs.items() if not math.isclose(p[0], p[1], rel_tol=1e-12, abs_tol=0)}
+        if not moved:
+            continue
+        if len(set(moved.values())) == 1 and len(moved) == len(pairs):
+            first, last = next(iter(moved.values()))
+            out.append(BenchmarkMove(key, (), first, last))
+            continue
+        out.extend(BenchmarkMove(key, (g,), p[0], p[1]) for g, p in moved.items())
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -20,7 +21,9 @@ import pandas as pd
 from geo.catalogue import ENTERPRISE_COLUMNS, ZONE_COLUMNS
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ID_COL
+from geo.evaluation.ratios import EMISSION_COLUMN
 from geo.messages import both, joined, message
+from geo.messages.formats import beijing_minute
 from geo.publication.exports import heading, table_xlsx_bytes
 from geo.publication.inputs import LAND_COL, objectionable_columns
 from geo.publication.versions import (
@@ -50,6 +53,11 @@ MAX_TEXT_CHARS = 500
 # The window's dates are the county's own calendar days: China Standard Time, UTC+8 (no summer time),
 # whatever time zone the server runs in.
 CHINA_TZ = timezone(timedelta(hours=8), "CST")
+# How a value's provenance is kept (in Chinese, as the change log): the key that words it by language.
+_PROVENANCE_FORMS = {
+    "publication.provenance.objection": re.compile(r"异议 (O\d+)"),
+    "publication.provenance.land_list": re.compile(r"用地清单 (V\d+)"),
+}
 
 OBJECTION_SPEC = TableSpec(
     OBJECTIONS_TABLE,
@@ -70,9 +78,13 @@ OBJECTION_SPEC = TableSpec(
         "decided_at",
         "recorded_by",
         "recorded_at",
+        "answered_by",
+        "answered_at",
+        "decision_note",
     ),
     key="objection_id",
-    description="公示期内登记的异议：企业、指标、申诉值、证据、核实部门及其答复、决定及决定人",
+    description="公示期内登记的异议：企业、指标、申诉值、证据、核实部门及其答复（谁、何时记录）、"
+    "决定及其理由、决定人",
 )
 EVIDENCE_SPEC = TableSpec(
     EVIDENCE_TABLE,
@@ -81,7 +93,8 @@ EVIDENCE_SPEC = TableSpec(
     key="sha256",
     description="异议的证据文件（按 SHA-256 保存，写入后不再改变）",
 )
-# The register's columns, in order, with their Chinese headers.
+# The register's columns, in order, with their Chinese headers (times in Beijing time, as the
+# change log shows them).
 REGISTER_HEADERS = {
     "objection_id": "异议编号",
     "version_id": "版本",
@@ -92,14 +105,18 @@ REGISTER_HEADERS = {
     "value_claimed": "申诉值",
     "evidence_name": "证据文件",
     "evidence_sha256": "证据 SHA-256",
+    "recorded_by": "登记人",
+    "recorded_at": "登记时间",
     "department": "核实部门",
     "department_answer": "部门答复",
+    "answered_by": "答复记录人",
+    "answered_at": "答复记录时间",
     "decision_label": "决定",
+    "decision_note": "决定理由",
     "decided_by": "决定人",
-    "decided_at": "决定时间（UTC）",
-    "recorded_by": "登记人",
-    "recorded_at": "登记时间（UTC）",
+    "decided_at": "决定时间",
 }
+TIME_COLUMNS = ("recorded_at", "answered_at", "decided_at")
 # The same columns as an English register names them (the page's register table: pub.reg.*).
 REGISTER_HEADERS_EN = {c: message(f"pub.reg.{c}", "en") for c in REGISTER_HEADERS}
 
@@ -121,16 +138,32 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _field_label(column: str, lang: str) -> str:
-    """A column's name in ``lang`` (the column catalogue's label with its unit; its key if unknown)."""
+def field_label(column: str, lang: str) -> str:
+    """A column one may object to, named in ``lang``: the column catalogue's label with its unit
+    (the pollutant equivalents by the evaluation's own label); its key if unknown."""
     found = COLUMNS_BY_KEY.get(column)
-    return found.label(lang) if found is not None else column
+    if found is not None:
+        return found.label(lang)
+    if column == EMISSION_COLUMN:
+        return message("evaluation.zone_metric_col.emission_equiv", lang)
+    return column
+
+
+def provenance_words(source: object, lang: str) -> str:
+    """Where a version's value came from (as kept: ``异议 O1``, ``用地清单 V1``) in ``lang``
+    (``objection O1``, ``land list V1``); any other text as it is."""
+    text = str(source or "")
+    for key, pattern in _PROVENANCE_FORMS.items():
+        found = pattern.fullmatch(text.strip())
+        if found:
+            return message(key, lang, id=found.group(1))
+    return text
 
 
 def _choices(columns, lang: str) -> str:
     """The columns one may object to, each with its name: ``land_mu（用地面积（亩））、…``."""
     return joined(
-        (message("publication.field_choice", lang, key=c, label=_field_label(c, lang)) for c in columns), lang
+        (message("publication.field_choice", lang, key=c, label=field_label(c, lang)) for c in columns), lang
     )
 
 
@@ -287,8 +320,23 @@ def record_objection(
     target.edit_rows(EVIDENCE_SPEC, save_evidence)
 
     def save_objection(current: pd.DataFrame) -> TableEdit:
+        twin = current[
+            (current["version_id"] == version.version_id)
+            & (current[ID_COL] == str(hit[ID_COL].iloc[0]))
+            & (current["indicator"] == indicator)
+            & (current["value_claimed"].map(_number) == claimed)
+        ]
+        if len(twin):
+            raise DataValidationError.of(
+                "publication.objection_twice",
+                objection=str(twin["objection_id"].iloc[0]),
+                ent_id=str(hit[ID_COL].iloc[0]),
+                indicator={lang: field_label(indicator, lang) for lang in ("zh", "en")},
+                value=f"{claimed:g}",
+            )
         numbers = [int(v[1:]) for v in current["objection_id"] if str(v)[1:].isdigit()]
         objection_id = f"O{max(numbers, default=0) + 1}"
+        stamp = _now()
         row = {
             "objection_id": objection_id,
             "version_id": version.version_id,
@@ -301,11 +349,14 @@ def record_objection(
             "evidence_sha256": digest,
             "department": department,
             "department_answer": answer,
+            "answered_by": actor if answer else "",
+            "answered_at": stamp if answer else "",
             "decision": "",
+            "decision_note": "",
             "decided_by": "",
             "decided_at": "",
             "recorded_by": actor,
-            "recorded_at": _now(),
+            "recorded_at": stamp,
         }
         change = Change(
             action="objection_recorded",
@@ -314,8 +365,8 @@ def record_objection(
             title=f"{objection_id} {row[ID_COL]}",
             file_name=name,
             sha256=digest,
-            detail=f"{version.version_id}：{_field_label(indicator, 'zh')} {before} → {claimed:g}，"
-            f"请{department}核实",
+            detail=f"{version.version_id}：{field_label(indicator, 'zh')} {before} → {claimed:g}，"
+            f"请{department}核实" + (f"；部门答复：{answer}" if answer else ""),
         )
         return TableEdit(rows=(row,), change=change, result=row)
 
@@ -323,47 +374,120 @@ def record_objection(
     return _objection(pd.Series(done.result))
 
 
-def decide_objection(
-    objection_id: str, *, decision: str, answer: str, actor: str, store: StoreTarget = None
-) -> Objection:
-    """Decide an objection (``accepted`` 采纳 / ``rejected`` 驳回) with the department's answer,
-    recorded for ``actor`` with the time; returns it.
+def _number(text: object) -> float:
+    try:
+        return float(str(text).strip())
+    except ValueError:
+        return float("nan")
 
-    Raises
-    ------
-    DataValidationError
-        For an unknown decision, no answer, an objection already decided or unknown, its version
-        定案, or no actor.
-    """
-    actor = checked_actor(actor)
-    if decision not in DECISIONS:
-        raise DataValidationError.of("publication.unknown_decision", decision=decision)
-    answer = _text(answer, "final_answer", required=True)
-    target = open_store(store)
+
+def _open_objection(objection_id: str, target) -> str:
+    """The objection's id as stored; refuses an unknown one, or one whose version no longer changes."""
     wanted = str(objection_id or "").strip().upper()
     found = objections_frame(store=target)
     hit = found[found["objection_id"] == wanted]
     if not len(hit):
         raise DataValidationError.of("publication.no_such_objection", objection=objection_id)
     check_open(get_version(hit["version_id"].iloc[0], store=target), store=target)
+    return wanted
+
+
+def _undecided(row: dict, wanted: str) -> None:
+    if row["decision"]:
+        raise DataValidationError.of(
+            "publication.objection_decided",
+            objection=wanted,
+            at=row["decided_at"],
+            by=row["decided_by"],
+            decision=both(f"publication.decision.{row['decision']}"),
+        )
+
+
+def answer_objection(objection_id: str, *, answer: str, actor: str, store: StoreTarget = None) -> Objection:
+    """Record the verifying department's answer (核实) to an undecided objection, with who recorded
+    it and when; a step of its own, before the decision. Returns the objection.
+
+    Raises
+    ------
+    DataValidationError
+        For no answer or one too long, an objection unknown, decided, or answered already with
+        other words, its version 定案 or evaluated again, or no actor.
+    """
+    actor = checked_actor(actor)
+    answer = _text(answer, "final_answer", required=True)
+    target = open_store(store)
+    wanted = _open_objection(objection_id, target)
 
     def edit(current: pd.DataFrame) -> TableEdit:
         row = current[current["objection_id"] == wanted].iloc[0].to_dict()
-        if row["decision"]:
+        _undecided(row, wanted)
+        if row["department_answer"]:
+            if row["department_answer"] == answer:
+                return TableEdit(result=row)  # the same answer is recorded already
             raise DataValidationError.of(
-                "publication.objection_decided",
+                "publication.answer_recorded",
                 objection=wanted,
-                at=row["decided_at"],
-                by=row["decided_by"],
-                decision=both(f"publication.decision.{row['decision']}"),
+                answer=row["department_answer"],
+                by=row["answered_by"] or row["recorded_by"],
             )
-        row.update(decision=decision, department_answer=answer, decided_by=actor, decided_at=_now())
+        row.update(department_answer=answer, answered_by=actor, answered_at=_now())
+        change = Change(
+            action="objection_answered",
+            user=actor,
+            layer=OBJECTIONS_TABLE,
+            title=f"{wanted} {row[ID_COL]}",
+            detail=f"{row['version_id']}：{row['department']}答复：{answer}",
+        )
+        return TableEdit(rows=(row,), change=change, result=row)
+
+    done = target.edit_rows(OBJECTION_SPEC, edit)
+    return _objection(pd.Series(done.result))
+
+
+def decide_objection(
+    objection_id: str,
+    *,
+    decision: str,
+    actor: str,
+    reason: str = "",
+    answer: str = "",
+    store: StoreTarget = None,
+) -> Objection:
+    """Decide an objection (``accepted`` 采纳 / ``rejected`` 驳回) on the department's answer,
+    with the decision's ``reason``, recorded for ``actor`` with the time; returns it.
+
+    The department's answer is its own field and step (:func:`answer_objection`): an ``answer``
+    given here is recorded first as that step when none is recorded yet; the decision never
+    overwrites it.
+
+    Raises
+    ------
+    DataValidationError
+        For an unknown decision, no department's answer (recorded or given), an objection
+        already decided or unknown, its version 定案, or no actor.
+    """
+    actor = checked_actor(actor)
+    if decision not in DECISIONS:
+        raise DataValidationError.of("publication.unknown_decision", decision=decision)
+    reason = _text(reason, "decision_note")
+    answer = _text(answer, "final_answer")
+    target = open_store(store)
+    wanted = _open_objection(objection_id, target)
+    if answer:
+        answer_objection(wanted, answer=answer, actor=actor, store=target)
+
+    def edit(current: pd.DataFrame) -> TableEdit:
+        row = current[current["objection_id"] == wanted].iloc[0].to_dict()
+        _undecided(row, wanted)
+        if not row["department_answer"]:
+            raise DataValidationError.of("publication.answer_missing", objection=wanted)
+        row.update(decision=decision, decision_note=reason, decided_by=actor, decided_at=_now())
         change = Change(
             action="objection_decided",
             user=actor,
             layer=OBJECTIONS_TABLE,
             title=f"{wanted} {row[ID_COL]}",
-            detail=f"{row['version_id']}：{DECISIONS[decision]}；{answer}",
+            detail=f"{row['version_id']}：{DECISIONS[decision]}" + (f"；理由：{reason}" if reason else ""),
         )
         return TableEdit(rows=(row,), change=change, result=row)
 
@@ -386,17 +510,39 @@ def evidence_file(sha256: str, *, store: StoreTarget = None) -> tuple[str, bytes
     return str(hit["file_name"].iloc[0]), base64.b64decode(hit["content_base64"].iloc[0])
 
 
+def register_objections(version: Version, *, store: StoreTarget = None) -> pd.DataFrame:
+    """The objections a version answers: its own and those of every version it replaces (the
+    published version a corrected draft was evaluated from, and so on back), oldest first; the
+    ``version_id`` column says which version each was made to."""
+    target = open_store(store)
+    chain = [version.version_id]
+    seen = {version.version_id}
+    current = version
+    while current.replaces and current.replaces not in seen:
+        current = get_version(current.replaces, store=target)
+        chain.append(current.version_id)
+        seen.add(current.version_id)
+    rows = objections_frame(store=target)
+    return rows[rows["version_id"].isin(chain)].reset_index(drop=True)
+
+
 def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
     """The register for people: the columns of :data:`REGISTER_HEADERS` (:data:`REGISTER_HEADERS_EN`
-    in English), indicator and decision in words of ``lang``, values as numbers."""
+    in English), indicator and decision in words of ``lang``, values as numbers, times in Beijing
+    time (``2026-12-06 07:53 北京时间``) as the change log shows them."""
     out = objections.copy()
-    out["indicator_label"] = out["indicator"].map(lambda c: _field_label(c, lang))
+    for col in OBJECTION_SPEC.columns:  # (a register read before a column was added: blank)
+        if col not in out:
+            out[col] = ""
+    out["indicator_label"] = out["indicator"].map(lambda c: field_label(c, lang))
     decisions = {d: message(f"publication.decision.{d}", lang) for d in DECISIONS}
     pending = message("publication.decision.pending", lang)
     out["decision_label"] = out["decision"].map(lambda d: decisions.get(d, pending))
     for col in ("value_before", "value_claimed"):
         out[col] = pd.to_numeric(out[col], errors="coerce")
-    for col in ("decided_by", "recorded_by"):  # 单用户模式 in English; a person's name as stored
+    for col in TIME_COLUMNS:
+        out[col] = out[col].map(lambda stamp: beijing_minute(stamp, lang) if stamp else "")
+    for col in ("decided_by", "recorded_by", "answered_by"):  # 单用户模式 in English; a name as stored
         out[col] = out[col].map(lambda who: actor_name(who, lang))
     headers = REGISTER_HEADERS_EN if lang == "en" else REGISTER_HEADERS
     return out[list(headers)].rename(columns=headers)

@@ -92,15 +92,33 @@ def evaluation_results(
     class, status, the input values used and their provenance (by enterprise id). The rows are in
     the order of the lists they are published in: by group, then as the ranking lists them
     (:func:`geo.evaluation.list_order`: score, a tie by ``classes.tie_order``, then id)."""
+    return evaluated(enterprises, config=config, zone=zone, year=year, provenance=provenance)[0]
+
+
+def evaluated(
+    enterprises: pd.DataFrame,
+    *,
+    config: Mapping[str, Any],
+    zone: pd.Series | None = None,
+    year: int | None = None,
+    provenance: Mapping[str, Mapping[str, str]] | None = None,
+) -> tuple[pd.DataFrame, dict[str, dict[str, float]]]:
+    """:func:`evaluation_results` and the benchmarks it divided by, per size group and indicator
+    (``{"规上": {"tax_per_mu_wan_yuan": 3.0}}``; indicators without a benchmark left out)."""
     rules = config_from_mapping(config)
-    result = evaluate(enterprises, config=rules, zone=zone, year=year).enterprises
+    evaluation = evaluate(enterprises, config=rules, zone=zone, year=year)
+    result = evaluation.enterprises
+    benchmarks = {
+        str(group): {str(k): float(v) for k, v in row.items() if pd.notna(v)}
+        for group, row in evaluation.benchmarks.iterrows()
+    }
     columns = input_columns(enterprises, rules)
     provenance = provenance or {}
     order = _listed_positions(result, rules.tie_order)
     result = result.iloc[order]
     ids = result[ID_COL].astype(str).to_numpy()
     values = dict(zip(enterprises[ID_COL].astype(str), input_values(enterprises, columns), strict=True))
-    return pd.DataFrame(
+    rows = pd.DataFrame(
         {
             ID_COL: ids,
             "name": result["name"].astype(object).to_numpy() if "name" in result else "",
@@ -115,6 +133,7 @@ def evaluation_results(
             "provenance": [dict(provenance.get(i, {})) for i in ids],
         }
     )
+    return rows, benchmarks
 
 
 def save_evaluation(
@@ -152,7 +171,7 @@ def save_evaluation(
             enterprises, get_version(land_version, store=target), target
         )
     whole = config_from_mapping(config).to_dict()  # the whole configuration, defaults included
-    results = evaluation_results(enterprises, config=whole, zone=zone, year=year, provenance=provenance)
+    results, benchmarks = evaluated(enterprises, config=whole, zone=zone, year=year, provenance=provenance)
     if year is None and "year" in enterprises.columns and enterprises["year"].nunique() == 1:
         year = int(pd.to_numeric(enterprises["year"]).iloc[0])
     return save_version(
@@ -165,6 +184,7 @@ def save_evaluation(
         actor=actor,
         land_version=land_version,
         replaces=replaces,
+        benchmarks=benchmarks,
         store=target,
     )
 
@@ -248,7 +268,8 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
         inputs[n][objection.indicator] = objection.value_claimed
         provenance[n][objection.indicator] = f"异议 {objection.objection_id}"
     results = results.assign(inputs=inputs, provenance=provenance)
-    title = title or f"{version.title}（异议更正）"
+    # The title as given (neutral: the page names a correction in its own language, from ``replaces``)
+    title = title or version.title
     if version.kind == KIND_LAND:
         corrected = results.assign(
             **{LAND_COL: [i.get(LAND_COL) for i in inputs], "land_source": results["status"]}
@@ -266,7 +287,7 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
             store=target,
         )
     frame, zone = frame_from_inputs(results)
-    fresh = evaluation_results(
+    fresh, benchmarks = evaluated(
         frame,
         config=version.config,
         zone=zone,
@@ -283,5 +304,19 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
         actor=actor,
         replaces=version.version_id,
         land_version=version.land_version,
+        benchmarks=benchmarks,
         store=target,
     )
+
+
+def version_benchmarks(version: Version, *, store: StoreTarget = None) -> dict[str, dict[str, float]]:
+    """The benchmarks an evaluation version divided by, per size group and indicator: as kept with
+    the version, else (a version saved before they were kept) worked out again from the version's
+    own input values and configuration; a land list has none (``{}``)."""
+    if version.kind != KIND_SCORE:
+        return {}
+    if version.benchmarks:
+        return version.benchmarks
+    results = version_results(version, store=store)
+    frame, zone = frame_from_inputs(results)
+    return evaluated(frame, config=version.config, zone=zone, year=version.year)[1]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,7 @@ VERSION_SPEC = TableSpec(
         "published_by",
         "finalized_at",
         "finalized_by",
+        "benchmarks_json",
     ),
     int_columns=frozenset({"year", "n_results"}),
     key="version_id",
@@ -105,7 +106,9 @@ StoreTarget = Store | Path | str | None
 @dataclass(frozen=True)
 class Version:
     """One version as stored (see the module docstring); ``config`` is the configuration's mapping,
-    ``inputs`` the input layers by role (``layer``, ``rows``, ``sha256``)."""
+    ``inputs`` the input layers by role (``layer``, ``rows``, ``sha256``), ``benchmarks`` the
+    benchmark each indicator was divided by, per size group (``{"规上": {"tax_per_mu_wan_yuan":
+    3.0}}``; empty for a land list and for versions saved before benchmarks were kept)."""
 
     version_id: str
     kind: str
@@ -126,6 +129,7 @@ class Version:
     published_by: str = ""
     finalized_at: str = ""
     finalized_by: str = ""
+    benchmarks: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def locked(self) -> bool:
@@ -187,6 +191,7 @@ def _version(row: pd.Series) -> Version:
         published_by=str(row["published_by"]),
         finalized_at=str(row["finalized_at"]),
         finalized_by=str(row["finalized_by"]),
+        benchmarks=json.loads(row["benchmarks_json"] or "{}"),
     )
 
 
@@ -300,6 +305,7 @@ def save_version(
     actor: str,
     replaces: str = "",
     land_version: str = "",
+    benchmarks: dict[str, dict[str, float]] | None = None,
     store: StoreTarget = None,
 ) -> Version:
     """Save ``results`` as a new 草稿 version (numbered ``V1``, ``V2``, … in the store), recorded for
@@ -308,6 +314,7 @@ def save_version(
     ``results`` holds ``ent_id`` and ``inputs`` (each enterprise's input values, a mapping), and
     optionally ``name``, ``size_group``, ``zone``, ``score``, ``rank``, ``eval_class``, ``status``,
     ``parcels`` and ``provenance`` (where a value came from when not from the input layer).
+    ``benchmarks`` are the evaluation's benchmarks per size group (kept to say why scores moved).
 
     Raises
     ------
@@ -366,6 +373,7 @@ def save_version(
             "n_results": len(rows),
             "created_at": _now(),
             "created_by": actor,
+            "benchmarks_json": json.dumps(benchmarks or {}, ensure_ascii=False, sort_keys=True),
         }
         detail = f"{version_id} 草稿：{KINDS[kind]} {len(rows)} 家" + (
             f"，替换 {replaces}" if replaces else ""

@@ -38,6 +38,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
         "version_finalized",
         "evidence_saved",
         "objection_recorded",
+        "objection_answered",
         "objection_decided",
         "feature_added",
         "feature_changed",

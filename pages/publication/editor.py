@@ -12,15 +12,16 @@ import pandas as pd
 import streamlit as st
 
 from geo import ingest
-from geo.catalogue import labels as column_labels
 from geo.errors import DataValidationError
 from geo.evaluation import YEAR_COL, default_config
-from geo.evaluation.metrics import assign_zones
+from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
-from geo.messages import Lang, t
+from geo.messages import Lang, joined, t
 from geo.messages.formats import beijing_minute
 from geo.publication import compare, objections, results, versions
 from geo.publication.inputs import objectionable_columns
+from geo.storage.changelog import actor_name
+from geo.yearly.notice_words import size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.auth import identity
 from pages.common.frame import show_error
@@ -33,6 +34,8 @@ UNDATED = 0
 SELECT_NEXT = "pub_select_next"  # the version an action made or changed: shown after the rerun
 FLASH = "pub_flash"  # the message of the last action, shown after the rerun that refreshes the list
 SESSION_CONFIG = "eff_applied"  # the configuration the 亩均效益评价 page applied in this session
+CORRECTED_ZH = "（异议更正）"  # what a corrected draft's title carried before titles stayed neutral
+FORM_ROUND = "pub_obj_round"  # bumped after an objection is recorded: the form starts empty again
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -55,6 +58,22 @@ def when(stamp: str, lang: Lang) -> str:
 def state_label(state: str, lang: Lang) -> str:
     """草稿 / 公示 / 定案 in the UI language."""
     return t(f"pub.state.{state}", lang)
+
+
+def display_title(version: versions.Version, lang: Lang) -> str:
+    """The version's title in the UI language: a version correcting another is named so in
+    ``lang`` (earlier corrections kept the Chinese words in the title itself)."""
+    title = version.title.removesuffix(CORRECTED_ZH).strip()
+    return title + t("pub.corrected", lang) if version.replaces else version.title
+
+
+def layer_words(layer: str, lang: Lang) -> str:
+    """An input layer as a version names it, in the UI language: the demo's layers (and versions
+    saved when the demo was named by the page's words) as the demo data; an import by its title."""
+    demo_words = {t("pub.save.demo", "zh"), t("pub.save.demo", "en"), DEMO}
+    if layer in demo_words or layer in (DEMO_ENTERPRISES, DEMO_ZONES, DEMO_PARCELS):
+        return t("pub.save.demo", lang)
+    return layer
 
 
 def version_label(version: versions.Version, lang: Lang) -> str:
@@ -115,7 +134,7 @@ def _version_choice(
         t(label_key, lang),
         list(by_id),
         index=index,
-        format_func=lambda i: f"{version_label(by_id[i], lang)} · {by_id[i].title}",
+        format_func=lambda i: f"{version_label(by_id[i], lang)} · {display_title(by_id[i], lang)}",
         key=key,
     )
 
@@ -161,7 +180,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
             key="pub_save_config",
         )
         lands = {
-            v.version_id: f"{version_label(v, lang)} · {v.title}"
+            v.version_id: f"{version_label(v, lang)} · {display_title(v, lang)}"
             for v in items
             if v.kind == versions.KIND_LAND and v.state in versions.VISIBLE_TO_VIEWERS
         }
@@ -190,7 +209,8 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         frame = _enterprises(source)
         if year != UNDATED and YEAR_COL in frame.columns:
             frame = frame[pd.to_numeric(frame[YEAR_COL], errors="coerce") == year].reset_index(drop=True)
-        layers = {"enterprises": (titles[source], frame)}
+        # the demo by its layer's name (drawn in the page's language), an import by its title
+        layers = {"enterprises": (DEMO_ENTERPRISES if source == DEMO else titles[source], frame)}
         if kind == versions.KIND_LAND:
             parcels = None
             if parcels_source == DEMO:
@@ -198,7 +218,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
             elif parcels_source:
                 parcels = ingest.load_user_layer(parcels_source)
             if parcels is not None:
-                layers["parcels"] = (parcels_source, parcels)
+                layers["parcels"] = (DEMO_PARCELS if parcels_source == DEMO else parcels_source, parcels)
             saved = results.save_land_list(
                 frame,
                 parcels=parcels,
@@ -209,7 +229,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
             )
         else:
             zones = layer_frame(DEMO_ZONES) if zones_source == DEMO else ingest.load_user_layer(zones_source)
-            layers["zones"] = (zone_titles[zones_source], zones)
+            layers["zones"] = (DEMO_ZONES if zones_source == DEMO else zone_titles[zones_source], zones)
             zone = assign_zones(frame, zones, zone_id=ZONE_ID).zone
             saved = results.save_evaluation(
                 frame,
@@ -263,15 +283,11 @@ def publish_tab(items: list[versions.Version], lang: Lang) -> None:
 
 
 def _indicator_labels(lang: Lang) -> dict[str, str]:
-    known = column_labels("enterprises", lang)
-    return {c: known.get(c, c) for c in objectionable_columns()}
+    return {c: objections.field_label(c, lang) for c in objectionable_columns()}
 
 
 def _register_view(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    table = objections.register_table(frame, lang=lang)
-    if lang == "zh":
-        return table
-    return table.set_axis([t(f"pub.reg.{c}", lang) for c in objections.REGISTER_HEADERS], axis=1)
+    return objections.register_table(frame, lang=lang)
 
 
 def _open_published(items: list[versions.Version]) -> dict[str, versions.Version]:
@@ -282,20 +298,36 @@ def _open_published(items: list[versions.Version]) -> dict[str, versions.Version
 
 def provenance_text(provenance: dict, lang: Lang) -> str:
     """Where a version's values came from, column labels in the UI language (``税收（万元）：异议 O1``)."""
-    known = column_labels("enterprises", lang)
     sep = ": " if lang == "en" else "："
-    return "；".join(f"{known.get(k, k)}{sep}{v}" for k, v in provenance.items())
+    words = (
+        f"{objections.field_label(k, lang)}{sep}{objections.provenance_words(v, lang)}"
+        for k, v in provenance.items()
+    )
+    return ("; " if lang == "en" else "；").join(words)
 
 
-def objections_tab(items: list[versions.Version], lang: Lang) -> None:
-    """Record an objection with its evidence during the window; decide the pending ones."""
-    published = _open_published(items)
-    if not published:
-        st.info(t("pub.obj.none", lang))
-        return
-    chosen = _version_choice("pub.obj.version", published, "pub_obj_version", lang)
-    version = published[chosen]
-    rows = results_of(version)
+def _closed_note(items: list[versions.Version], lang: Lang) -> str:
+    """Why no version takes objections: a published version already evaluated again says so and
+    names the version that carries its objections; otherwise none is published."""
+    by_id = {v.version_id: v for v in items}
+    notes = []
+    for v in items:
+        newer = [n for n in items if n.replaces == v.version_id]
+        if v.state == versions.PUBLISHED and newer:
+            last = newer[-1]
+            notes.append(
+                t("pub.obj.closed", lang).format(
+                    old=v.version_id,
+                    new=last.version_id,
+                    state=state_label(by_id[last.version_id].state, lang),
+                )
+            )
+    return " ".join(notes) or t("pub.obj.none", lang)
+
+
+def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> None:
+    """Record an objection; after it is recorded the form starts empty again (a second click does not
+    record it twice, and geo refuses the same objection twice anyway)."""
     names = dict(zip(rows["ent_id"], rows["name"], strict=True))
     st.markdown("**" + t("pub.obj.record", lang) + "**")
     ent = st.selectbox(
@@ -312,68 +344,104 @@ def objections_tab(items: list[versions.Version], lang: Lang) -> None:
     value = st.number_input(
         t("pub.obj.value", lang), value=float(current or 0.0), format="%.4f", key="pub_obj_value"
     )
-    evidence = st.file_uploader(
+    evidence = st.file_uploader(  # a new key each round: an uploader cannot be emptied otherwise
         t("pub.obj.evidence", lang),
         help=t("pub.obj.evidence_help", lang).format(mb=objections.MAX_EVIDENCE_BYTES // 1024 // 1024),
-        key="pub_obj_evidence",
+        key=f"pub_obj_evidence_{st.session_state.get(FORM_ROUND, 0)}",
     )
     department = st.text_input(
         t("pub.obj.department", lang), value=t("pub.obj.department_default", lang), key="pub_obj_department"
     )
     answer = st.text_input(t("pub.obj.answer", lang), key="pub_obj_answer")
-    if st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button"):
-        if evidence is None:
-            st.error(t("pub.obj.no_file", lang))
-        else:
+    if not st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button"):
+        return
+    if evidence is None:
+        st.error(t("pub.obj.no_file", lang))
+        return
 
-            def record() -> str:
-                found = objections.record_objection(
-                    version.version_id,
-                    ent_id=ent,
-                    indicator=indicator,
-                    value_claimed=value,
-                    evidence_name=evidence.name,
-                    evidence=evidence.getvalue(),
-                    department=department,
-                    department_answer=answer,
-                    actor=_actor(),
-                )
-                return t("pub.obj.done", lang).format(id=found.objection_id)
+    def record() -> str:
+        found = objections.record_objection(
+            version.version_id,
+            ent_id=ent,
+            indicator=indicator,
+            value_claimed=value,
+            evidence_name=evidence.name,
+            evidence=evidence.getvalue(),
+            department=department,
+            department_answer=answer,
+            actor=_actor(),
+        )
+        for key in ("pub_obj_value", "pub_obj_department", "pub_obj_answer"):
+            st.session_state.pop(key, None)
+        st.session_state[FORM_ROUND] = st.session_state.get(FORM_ROUND, 0) + 1
+        return t("pub.obj.done", lang).format(id=found.objection_id)
 
-            _act(record)
+    _act(record)
 
-    register = objections.objections_frame(version_id=version.version_id)
+
+def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
+    """Decide a pending objection: the department's answer (its own step, kept as recorded) and the
+    decision with its reason."""
+    indicators = _indicator_labels(lang)
     st.markdown("**" + t("pub.obj.decide", lang) + "**")
     pending = register[register["decision"] == ""]
     if not len(pending):
         st.caption(t("pub.obj.no_pending", lang))
+        return
+    labels = {
+        r.objection_id: f"{r.objection_id} · {r.ent_id} {r.ent_name} · "
+        f"{indicators.get(r.indicator, r.indicator)} {r.value_before} → {r.value_claimed}"
+        for r in pending.itertuples()
+    }
+    picked = st.selectbox(
+        t("pub.obj.pending", lang), list(labels), format_func=labels.get, key="pub_obj_pick"
+    )
+    row = pending[pending["objection_id"] == picked].iloc[0]
+    final_answer = ""
+    if row["department_answer"]:
+        st.caption(
+            t("pub.obj.answered", lang).format(
+                department=row["department"],
+                answer=row["department_answer"],
+                who=actor_name(row["answered_by"] or row["recorded_by"], lang),
+                at=when(row["answered_at"] or row["recorded_at"], lang),
+            )
+        )
     else:
-        labels = {
-            r.objection_id: f"{r.objection_id} · {r.ent_id} {r.ent_name} · "
-            f"{indicators.get(r.indicator, r.indicator)} {r.value_before} → {r.value_claimed}"
-            for r in pending.itertuples()
-        }
-        picked = st.selectbox(
-            t("pub.obj.pending", lang), list(labels), format_func=labels.get, key="pub_obj_pick"
-        )
-        decision = st.radio(
-            t("pub.obj.decision", lang),
-            list(objections.DECISIONS),
-            format_func=lambda d: t(f"pub.obj.decision.{d}", lang),
-            horizontal=True,
-            key="pub_obj_decision",
-        )
         final_answer = st.text_area(t("pub.obj.final_answer", lang), key="pub_obj_final_answer")
-        if st.button(t("pub.obj.decide_button", lang), key="pub_obj_decide_button"):
+    decision = st.radio(
+        t("pub.obj.decision", lang),
+        list(objections.DECISIONS),
+        format_func=lambda d: t(f"pub.obj.decision.{d}", lang),
+        horizontal=True,
+        key="pub_obj_decision",
+    )
+    reason = st.text_area(t("pub.obj.reason", lang), key="pub_obj_reason")
+    if st.button(t("pub.obj.decide_button", lang), key="pub_obj_decide_button"):
 
-            def decide() -> str:
-                found = objections.decide_objection(
-                    picked, decision=decision, answer=final_answer, actor=_actor()
-                )
-                word = t(f"pub.obj.decision.{found.decision}", lang)
-                return t("pub.obj.decided", lang).format(id=found.objection_id, decision=word)
+        def decide() -> str:
+            found = objections.decide_objection(
+                picked, decision=decision, answer=final_answer, reason=reason, actor=_actor()
+            )
+            for key in ("pub_obj_final_answer", "pub_obj_reason"):
+                st.session_state.pop(key, None)
+            word = t(f"pub.obj.decision.{found.decision}", lang)
+            return t("pub.obj.decided", lang).format(id=found.objection_id, decision=word)
 
-            _act(decide)
+        _act(decide)
+
+
+def objections_tab(items: list[versions.Version], lang: Lang) -> None:
+    """Record an objection with its evidence during the window; decide the pending ones."""
+    published = _open_published(items)
+    if not published:
+        st.info(_closed_note(items, lang))
+        return
+    chosen = _version_choice("pub.obj.version", published, "pub_obj_version", lang)
+    version = published[chosen]
+    _record_form(version, results_of(version), lang)
+    register = objections.objections_frame(version_id=version.version_id)
+    _decide_form(register, lang)
     st.markdown("**" + t("pub.obj.register", lang) + "**")
     if not len(register):
         st.caption(t("pub.obj.empty", lang))
@@ -404,6 +472,35 @@ def objections_tab(items: list[versions.Version], lang: Lang) -> None:
 # --------------------------------------------------------------------------- evaluate again, finalize
 
 
+def _numbers(before: float, after: float) -> tuple[str, str]:
+    """Two benchmarks as a sentence shows them: thousands separated, two decimals (trailing zeros
+    dropped: 3 → 3.3), more when two would show the same number (39.9599 → 39.9612)."""
+    for digits in range(2, 7):
+        pair = tuple(f"{v:,.{digits}f}" for v in (before, after))
+        if pair[0] != pair[1]:
+            break
+    return tuple(p.rstrip("0").rstrip(".") if "." in p else p for p in pair)
+
+
+def why_scores_moved(before_id: str, after_id: str, table: pd.DataFrame, lang: Lang) -> str:
+    """Why scores moved from one version to the other: the benchmarks that moved with the changed
+    values (a benchmark is a multiple of the area's mean) and how many scores and classes changed
+    (``table``: :func:`geo.publication.compare.compare_versions`)."""
+    moves = compare.benchmark_moves(before_id, after_id)
+    n = int((table["score_change"].fillna(0).abs() > 1e-9).sum()) if len(table) else 0
+    classes = int(table["class_changed"].sum()) if len(table) else 0
+    words = []
+    for move in moves:
+        indicator = ratio_label(move.indicator, with_unit=False, lang=lang)
+        key = "pub.why.move_group" if move.groups else "pub.why.move"
+        group = joined((str(size_name(g, lang)) for g in move.groups), lang)
+        before, after = _numbers(move.before, move.after)
+        words.append(t(key, lang).format(indicator=indicator, group=group, before=before, after=after))
+    sep = "；" if lang == "zh" else "; "
+    key = "pub.why.moved" if words else "pub.why.counts"
+    return t(key, lang).format(moves=sep.join(words), n=f"{n:,}", classes=f"{classes:,}")
+
+
 def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
     """Evaluate a published version again with its decided objections; fix a version."""
     published = _open_published(items)
@@ -414,7 +511,9 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
             def again() -> str:
                 done = results.reevaluate(chosen, actor=_actor())
                 st.session_state[SELECT_NEXT] = done.version_id
-                return t("pub.re.done", lang).format(label=version_label(done, lang), old=chosen)
+                saved = t("pub.re.done", lang).format(label=version_label(done, lang), old=chosen)
+                table = compare.compare_versions(chosen, done.version_id)
+                return f"{saved} {why_scores_moved(chosen, done.version_id, table, lang)}"
 
             _act(again)
     states = {v.version_id: v.state for v in items}
@@ -469,7 +568,11 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
     except DataValidationError as exc:
         show_error(exc)
         return
-    st.caption(t("pub.cmp.summary", lang).format(n=len(table), moved=int(table["class_changed"].sum())))
+    st.caption(
+        t("pub.cmp.summary", lang).format(n=f"{len(table):,}", moved=int(table["class_changed"].sum()))
+    )
+    if by_id[before].kind == by_id[after].kind == versions.KIND_SCORE:
+        st.caption(why_scores_moved(before, after, table, lang))
     shown = table.assign(
         score_before=table["score_before"].round(2),
         score_after=table["score_after"].round(2),

@@ -17,6 +17,7 @@ from geo.evaluation.named import save_named_config
 from geo.publication import objections, versions
 from geo.storage import audit
 from geo.storage.accounts import hash_password
+from geo.yearly.notice_words import size_name, status_name
 from tests.fixtures import APP
 from tests.fixtures.app import open_page
 from tests.fixtures.publication import add_objection, enterprises, rules, save_year
@@ -82,33 +83,57 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert any("已公示" in s.value for s in at.success)
     assert versions.get_version("V1", store=user_store).state == "published"
 
-    # An objection with its evidence file, then its decision.
+    # An objection with its evidence file and the department's first answer, then its decision.
     assert at.selectbox(key="pub_obj_ent").value == "E5"  # the list's first row (best score)
     at.selectbox(key="pub_obj_ent").set_value("E1")
+    indicator_options = at.selectbox(key="pub_obj_indicator").options
+    assert "emission_equiv" not in indicator_options and "排放当量（当量）" in indicator_options
     at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan")
     at.number_input(key="pub_obj_value").set_value(25.0)
-    at.file_uploader(key="pub_obj_evidence").set_value(("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf"))
+    at.file_uploader(key="pub_obj_evidence_0").set_value(
+        ("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf")
+    )
     at.text_input(key="pub_obj_department").set_value("税务局")
+    at.text_input(key="pub_obj_answer").set_value("税务局：实缴 25 万元属实")
     _button(at, "pub_obj_button").click().run()
     assert not at.exception, at.exception
     assert any("已登记异议 O1" in s.value for s in at.success)
+    # The form starts empty again: the value is the version's, no answer, no file; a second click
+    # records nothing more.
+    assert at.number_input(key="pub_obj_value").value == 10.0
+    assert at.text_input(key="pub_obj_answer").value == ""
+    assert at.file_uploader(key="pub_obj_evidence_1").value is None
+    _button(at, "pub_obj_button").click().run()
+    assert len(objections.objections_frame(store=user_store)) == 1
     assert at.selectbox(key="pub_obj_evidence_of").options == ["O1 · 完税证明.pdf"]
     assert [b.label for b in at.get("download_button") if "证据" in b.label] == ["下载证据文件"]
+    # The answer recorded with the objection is shown, not asked again; the decision has its reason.
+    assert any("税务局：实缴 25 万元属实" in c.value for c in at.caption)
+    assert not [a for a in at.text_area if a.key == "pub_obj_final_answer"]
     at.radio(key="pub_obj_decision").set_value("accepted")
-    at.text_area(key="pub_obj_final_answer").set_value("税务局核实：属实")
+    at.text_area(key="pub_obj_reason").set_value("以完税证明为准")
     _button(at, "pub_obj_decide_button").click().run()
     assert any("采纳" in s.value for s in at.success)
     register = objections.objections_frame(store=user_store)
     assert register[["ent_id", "value_claimed", "decision", "decided_by"]].values.tolist() == [
         ["E1", "25.0", "accepted", "单用户模式"]
     ]
+    both = register[["department_answer", "decision_note"]].values.tolist()
+    assert both == [["税务局：实缴 25 万元属实", "以完税证明为准"]]  # both kept, neither overwritten
 
-    # Evaluate again (V2 replaces V1), compare, finalize.
+    # Evaluate again (V2 replaces V1): the page says why every score moved — the benchmark moved.
     _button(at, "pub_re_button").click().run()
-    assert any("已存为 V2" in s.value and "替换 V1" in s.value for s in at.success)
+    done = [s.value for s in at.success if "已存为 V2" in s.value]
+    assert done and "替换 V1" in done[0]
+    # hand-worked (tests/fixtures/publication.py): benchmark 150/50 = 3 → 165/50 = 3.3; all five
+    # scored enterprises move, only E1 changes class (D → C)
+    assert "基准值随之变化：亩均税收基准 3 → 3.3；5 家企业得分变动，1 家类别变动。" in done[0]
+    # V1 is still 公示 in the list; the objections tab says why it takes no more objections.
+    assert any("V1 已公示，但已按异议重新评价为 V2（草稿）" in i.value for i in at.info)
     summary = [c.value for c in at.caption if "家企业有变化" in c.value]
     assert summary, "the comparison of V1 and V2 is shown"
     assert summary[0].startswith("5 家企业有变化，其中 1 家类别改变")
+    assert any(c.value.startswith("基准值随之变化：亩均税收基准 3 → 3.3") for c in at.caption)
     at.checkbox(key="pub_fin_confirm").check().run()
     at.selectbox(key="pub_fin_version").set_value("V2")
     _button(at, "pub_fin_button").click().run()
@@ -134,7 +159,7 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
         "version_published",
         "evidence_saved",
         "objection_recorded",
-        "objection_decided",
+        "objection_decided",  # (the answer came with the objection: no step of its own)
         "results_saved",
         "version_saved",
         "version_finalized",
@@ -158,7 +183,13 @@ def test_viewer_sees_published_versions_without_rows(user_store):
     assert table["Version"].tolist() == ["V2"]
     assert table["State"].tolist() == ["published"]
     counts = at.dataframe[1].value
-    assert counts.set_index("Class")["Enterprises"].to_dict() == {"A": 2, "B": 1, "C": 1, "D": 1, "T": 1}
+    assert counts.set_index("Class")["Enterprises"].to_dict() == {
+        "A": "2",
+        "B": "1",
+        "C": "1",
+        "D": "1",
+        "T": "1",
+    }
     assert len(at.dataframe) == 2  # no enterprise rows
     assert not at.tabs  # no editor actions
     assert not [b for b in at.button if b.key and b.key.startswith("pub_")]
@@ -255,3 +286,82 @@ def test_the_results_workbook_is_made_when_asked_not_on_every_run(user_store, mo
     assert book.sheetnames[0] == "V1" and len(book.sheetnames) >= 2  # all, then one sheet per group
     register = buttons["下载异议登记表（XLSX）"]
     assert callable(register) and register()[:2] == b"PK"
+
+
+def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch):
+    """After an accepted objection and the evaluation again, V2 reads in the page's language: its
+    title, inputs, groups, statuses, class T, where its values came from (also in the workbook), the
+    class counts with separators; its register download carries V1's objection, in Beijing time."""
+    import io
+
+    import openpyxl
+    from streamlit.delta_generator import DeltaGenerator
+
+    from geo.publication import results
+
+    buttons: dict[str, object] = {}
+    original = DeltaGenerator.download_button
+
+    def recording(self, label, data, *args, **kwargs):
+        buttons[label] = data
+        return original(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    save_year(user_store)
+    versions.publish_version("V1", start="2025-07-13", end="2025-07-19", actor="张三", store=user_store)
+    add_objection(user_store, "V1", "E1", 25)
+    objections.decide_objection(
+        "O1",
+        decision="accepted",
+        answer="税务局核实属实",
+        reason="以完税证明为准",
+        actor="李四",
+        store=user_store,
+    )
+    v2 = results.reevaluate("V1", actor="张三", store=user_store)
+    assert v2.title == "2024 年度亩均评价"  # stored neutral: the page names the correction
+
+    at = open_page(PAGE, timeout=120, lang="en")
+    assert at.selectbox(key="pub_version").value == "V2"
+    detail = [x.value for x in at.text if x.value.startswith("V2")]
+    assert detail == ["V2 · 2024 · Evaluation · draft: 2024 年度亩均评价 (corrected after objections)"]
+    assert any(c.value.startswith("Inputs: enterprises: user_ents_2024 (6, sha256 ") for c in at.caption)
+    counts = at.dataframe[1].value
+    assert counts.set_index("Class")["Enterprises"].to_dict() == {
+        "A": "2",
+        "B": "1",
+        "C": "2",
+        "D": "0",
+        "T": "1",
+    }
+    rows = at.dataframe[2].value.set_index("Enterprise ID")
+    groups = rows["Group"].to_dict()
+    assert (groups["E1"], groups["E6"]) == (size_name("规上", "en"), size_name("规下（不足 3 亩）", "en"))
+    assert not any("规" in g for g in groups.values())
+    assert rows.loc["E1", "Status"] == "Scored"
+    assert rows.loc["E6", "Status"] == status_name("不参评：规下且用地不足 3 亩", "en")
+    assert rows.loc["E6", "Status"].startswith("Not scored: below")
+    assert rows.loc["E6", "Class"] == "T"
+    assert (rows.loc["E6", "Score"], rows.loc["E6", "Rank"]) == ("—", "—")  # not "None"
+    assert (rows.loc["E1", "Score"], rows.loc["E1", "Rank"]) == ("75.76", "4")
+    assert rows.loc["E1", "Where values came from"] == "Tax (10k yuan): objection O1"
+    assert not any("异议" in str(v) for v in rows.to_numpy().ravel())
+    book = openpyxl.load_workbook(io.BytesIO(buttons["Download the results (XLSX)"]()), read_only=True)
+    cells = [str(c) for row in book.worksheets[0].iter_rows(values_only=True) for c in row if c]
+    assert "Tax (10k yuan): objection O1" in cells and not any("异议" in c for c in cells)
+    register = openpyxl.load_workbook(io.BytesIO(buttons["Download the objection register (XLSX)"]()))
+    table = list(register.worksheets[0].iter_rows(values_only=True))
+    header, first = table[1], table[2]
+    got = dict(zip(header, first, strict=True))
+    assert (got["Objection"], got["Version"], got["Department's answer"]) == ("O1", "V1", "税务局核实属实")
+    assert got["Reason for the decision"] == "以完税证明为准"
+    assert got["Recorded at"].endswith(" Beijing time") and "T" not in got["Recorded at"]
+
+    zh = open_page(PAGE, timeout=120)
+    assert any(
+        c.value.startswith("输入：企业表：user_ents_2024（6")
+        or c.value.startswith("输入：企业表：user_ents_2024 (6")
+        for c in zh.caption
+    )
+    detail = [x.value for x in zh.text if x.value.startswith("V2")]
+    assert detail == ["V2 · 2024 · 评价结果 · 草稿：2024 年度亩均评价（异议更正）"]

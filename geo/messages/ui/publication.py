@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.state.draft": ("草稿", "draft"),
     "pub.state.published": ("公示", "published"),
     "pub.state.final": ("定案", "final"),
+    "pub.state_replaced": ("（已重新评价为 {new}）", " (evaluated again as {new})"),
     "pub.kind.score": ("评价结果", "Evaluation"),
     "pub.kind.land": ("用地清单", "Land list"),
     "pub.col.version_id": ("版本", "Version"),
@@ -153,6 +154,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} 家企业有变化，其中 {moved} 家类别改变。",
         "{n} enterprises changed; {moved} of them changed class.",
     ),
+    "pub.why.moved": (
+        "基准值随之变化：{moves}；{n} 家企业得分变动，{classes} 家类别变动。",
+        "The benchmarks moved with the corrected values: {moves}; {n} enterprises' scores changed, "
+        "{classes} changed class.",
+    ),
+    "pub.why.counts": (
+        "{n} 家企业得分变动，{classes} 家类别变动。",
+        "{n} enterprises' scores changed, {classes} changed class.",
+    ),
+    "pub.why.move": ("{indicator}基准 {before} → {after}", "{indicator} benchmark {before} → {after}"),
+    "pub.why.move_group": (
+        "{indicator}基准（{group}）{before} → {after}",
+        "{indicator} benchmark ({group}) {before} → {after}",
+    ),
+    "pub.corrected": ("（异议更正）", " (corrected after objections)"),
+    "pub.obj.closed": (
+        "{old} 已公示，但已按异议重新评价为 {new}（{state}）：对 {old} 的异议不再受理，"
+        "其异议登记随 {new} 一并提供；请在「重新评价与定案」中定案 {new}。",
+        "{old} is published but was evaluated again after its objections as {new} ({state}): objections "
+        "to {old} are closed and its register comes with {new}; finalize {new} under “Re-evaluate & "
+        "finalize”.",
+    ),
+    "pub.obj.answered": (
+        "{department}的答复：{answer}（{who} 记录，{at}）",
+        "{department}'s answer: {answer} (recorded by {who}, {at})",
+    ),
+    "pub.obj.reason": ("决定理由（可选）", "Reason for the decision (optional)"),
+    "pub.role.enterprises": ("企业表", "enterprises"),
+    "pub.role.zones": ("区域", "zones"),
+    "pub.role.parcels": ("宗地", "parcels"),
     "pub.res.ent_id": ("企业编号", "Enterprise ID"),
     "pub.res.name": ("企业名称", "Name"),
     "pub.res.size_group": ("评价组", "Group"),
@@ -184,9 +215,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.reg.evidence_sha256": ("证据 SHA-256", "Evidence SHA-256"),
     "pub.reg.department": ("核实部门", "Department"),
     "pub.reg.department_answer": ("部门答复", "Department's answer"),
+    "pub.reg.answered_by": ("答复记录人", "Answer recorded by"),
+    "pub.reg.answered_at": ("答复记录时间", "Answer recorded at"),
     "pub.reg.decision_label": ("决定", "Decision"),
+    "pub.reg.decision_note": ("决定理由", "Reason for the decision"),
     "pub.reg.decided_by": ("决定人", "Decided by"),
-    "pub.reg.decided_at": ("决定时间（UTC）", "Decided at (UTC)"),
+    "pub.reg.decided_at": ("决定时间", "Decided at"),
     "pub.reg.recorded_by": ("登记人", "Recorded by"),
-    "pub.reg.recorded_at": ("登记时间（UTC）", "Recorded at (UTC)"),
+    "pub.reg.recorded_at": ("登记时间", "Recorded at"),
 }

@@ -115,7 +115,9 @@ def test_the_year_published_disputed_reevaluated_and_fixed(store):
         ("objection_recorded", EDITOR),
         ("evidence_saved", EDITOR),
         ("objection_recorded", EDITOR),
+        ("objection_answered", HEAD),  # the department's answer: a step of its own
         ("objection_decided", HEAD),
+        ("objection_answered", HEAD),
         ("objection_decided", HEAD),
         ("results_saved", EDITOR),
         ("version_saved", EDITOR),
