@@ -280,8 +280,12 @@ def _kind_chosen() -> None:
 
 def _kind_kept() -> None:
     """The use picked by the user, kept apart from the widget: a switch of the UI language renames
-    the select's options, and its state must not fall back to the first use (分区) meanwhile."""
-    st.session_state[KIND_KEPT] = st.session_state.get("data_kind")
+    the select's options, and its state must not fall back to the first use (分区) meanwhile. A value
+    that is no use (an option's label in the other language, sent by the browser while the page
+    was switching) changes nothing."""
+    picked = st.session_state.get("data_kind")
+    if picked in ingest.KINDS:
+        st.session_state[KIND_KEPT] = picked
 
 
 @st.fragment
@@ -340,6 +344,7 @@ def import_section(s: Settings) -> None:
         on_change=_kind_kept,
         help=t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang)),
     )
+    kind = st.session_state[KIND_KEPT]  # the use as picked or accepted, whatever the select was reset to
     if kind != "other":
         found = inspect(data, filename, found.layer, kind)
     st.caption(

@@ -58,7 +58,7 @@ def test_the_english_map_csv_heads_the_mark_and_writes_the_words_in_english(item
     outlined = [r for r in rows if r["Layer"] == "Parcels below the control minimum (synthetic)"]
     assert sorted(filled) == [f"P{i}" for i in range(1, 9)]
     assert [r["Parcel ID"] for r in outlined] == ["P3", "P4"]
-    assert {r["Below the control minimum"] for r in outlined} == {"True"}
+    assert {r["Below the control minimum"] for r in outlined} == {"Yes"}
     assert filled["P3"]["Low-efficiency reasons"] == "FAR below the control minimum"
     assert filled["P6"]["Low-efficiency reasons"] == "idle land"
     assert {filled[p]["Renewal status"] for p in ("P3", "P4", "P6")} == {"Identified"}
@@ -72,7 +72,7 @@ def test_the_chinese_map_csv_heads_the_mark_in_chinese(items):
     filled = {r["宗地编号"]: r for r in rows if r["图层"] == "宗地容积率分级（合成）"}
     outlined = [r for r in rows if r["图层"] == "低于控制下限的宗地（合成）"]
     assert [r["宗地编号"] for r in outlined] == ["P3", "P4"]
-    assert {r["低于控制下限"] for r in outlined} == {"True"}
+    assert {r["低于控制下限"] for r in outlined} == {"是"}
     assert filled["P3"]["低效认定理由"] == "容积率低于控制下限"
     assert filled["P3"]["盘活状态"] == "已认定"
     assert filled["P4"]["履约结论"] == "未达标"
