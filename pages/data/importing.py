@@ -273,9 +273,12 @@ def _held_upload(lang: Lang) -> tuple[str, bytes] | None:
 
 
 def _kind_chosen() -> None:
-    """The use was picked before any file: a file then keeps it instead of its own proposal."""
-    st.session_state["data_kind_chosen"] = True
-    st.session_state[KIND_KEPT] = st.session_state.get("data_kind")
+    """The use was picked before any file: a file then keeps it instead of its own proposal (a value
+    that is no use, a label in the other language, is not a pick)."""
+    picked = st.session_state.get("data_kind")
+    if picked in ingest.KINDS:
+        st.session_state["data_kind_chosen"] = True
+        st.session_state[KIND_KEPT] = picked
 
 
 def _kind_kept() -> None:
@@ -330,9 +333,10 @@ def import_section(s: Settings) -> None:
         show_error(exc)
         return
     proposal = proposed_kind(found)
-    kept, shown = st.session_state.get(KIND_KEPT), st.session_state.get("data_kind")
+    kept = st.session_state.get(KIND_KEPT)
+    # nothing picked for this file: the file's own proposal, never the value the select was reset to
     if kept not in ingest.KINDS:
-        kept = st.session_state[KIND_KEPT] = shown if shown in ingest.KINDS else proposal
+        kept = st.session_state[KIND_KEPT] = proposal
     if st.session_state.get("data_kind") != kept:  # only the user's pick (on_change) changes the use
         st.session_state["data_kind"] = kept
     kind = st.selectbox(
