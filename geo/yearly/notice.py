@@ -47,6 +47,27 @@ def group_name(config: EvaluationConfig, group: str, lang: str) -> str:
     return _size_name(group, lang)  # (a configured 规上 without an English name: above designated size)
 
 
+def _weights_said(
+    given: Mapping[str, float], used: pd.DataFrame | None, group: str, lang: str, *, digits: int | None = 2
+) -> str:
+    """The configured weights of ``group``; where an indicator was dropped for want of data (its
+    weight in ``used`` is 0), also the weights the others were rescaled to."""
+    body = _weights_body(given, lang, digits=digits)
+    if used is None or group not in used.index:
+        return body
+    effective = {k: float(used.loc[group, k]) for k in given if k in used.columns}
+    dropped = [k for k, w in given.items() if w > 0 and not effective.get(k, 0) > 0]
+    if not dropped or not any(w > 0 for w in effective.values()):
+        return body
+    return message(
+        "yearly.weights_rescaled",
+        lang,
+        weights=body,
+        dropped=joined((ratio_label(k, with_unit=False, lang=lang) for k in dropped), lang),
+        used=_weights_body(effective, lang),
+    )
+
+
 def _weights_body(weights: Mapping[str, float], lang: str, *, digits: int | None = 2) -> str:
     """``亩均税收 40、亩均销售收入 20（合计 60）``: the weights given (> 0) with their total, each
     rounded to ``digits`` decimals (None: as they are)."""
@@ -69,18 +90,7 @@ def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None
         if not on:
             continue
         given = config.weights_for(group)
-        body = _weights_body(given, lang)
-        if used is not None and group in used.index:
-            effective = {k: float(used.loc[group, k]) for k in given if k in used.columns}
-            dropped = [k for k, w in given.items() if w > 0 and not effective.get(k, 0) > 0]
-            if dropped and any(w > 0 for w in effective.values()):
-                body = message(
-                    "yearly.weights_rescaled",
-                    lang,
-                    weights=body,
-                    dropped=joined((ratio_label(k, with_unit=False, lang=lang) for k in dropped), lang),
-                    used=_weights_body(effective, lang),
-                )
+        body = _weights_said(given, used, group, lang)
         parts.append(labelled(_size_name(group, lang), body, lang))
     return joined(parts, lang, mark="clause")
 
@@ -372,18 +382,7 @@ def group_method_rows(
         return [(message("yearly.group.method", lang), message("yearly.group.listed_only", lang))]
     order = list(RATIOS_BY_KEY)  # the indicators in the catalogue's order
     weights = {k: weights[k] for k in sorted(weights, key=order.index) if weights[k] > 0}
-    body = _weights_body(weights, lang, digits=None)
-    if used is not None and group in used.index:
-        effective = {k: float(used.loc[group, k]) for k in weights if k in used.columns}
-        dropped = [k for k in weights if not effective.get(k, 0) > 0]
-        if dropped and any(w > 0 for w in effective.values()):
-            body = message(
-                "yearly.weights_rescaled",
-                lang,
-                weights=body,
-                dropped=joined((ratio_label(k, with_unit=False, lang=lang) for k in dropped), lang),
-                used=_weights_body(effective, lang),
-            )
+    body = _weights_said(weights, used, group, lang, digits=None)
     rows = [(message("yearly.group.weights", lang), body)]
     if group in benchmarks.index:
         values = benchmarks.loc[group]
