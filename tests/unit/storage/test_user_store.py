@@ -212,15 +212,14 @@ def _state(target: str) -> tuple:
 
 @pytest.mark.parametrize("op", ["new", "replace"])
 def test_a_writer_killed_mid_write_leaves_the_store_as_it_was(target, tmp_path, op):
-    small, big = tmp_path / "small.geojson", tmp_path / "big.geojson"
-    small.write_bytes(_parks_json())
-    big.write_bytes(_parks_json(4000))  # 12,000 parks: a write of about a second
     _import(target, "kept", _parks_json())
     name = "kept" if op == "replace" else "big"
+    # 12,000 parks: a write of about a second. Read once and handed to each writer, which writes it.
+    big = ingest.read_upload(_parks_json(4000), f"{name}.geojson", kind="zones", mapping={"name": "名称"})
     outcomes = []
     for delay in (0.0, 0.1, 0.3, 0.6, 1.2):
         before = _state(target)
-        job = {"op": "import", "name": name, "user": "将被杀", "target": target, "data": str(big)}
+        job = {"op": "import", "name": name, "user": "将被杀", "target": target, "result": big}
         jobs = [job]
         (proc,) = _start(jobs, tmp_path)
         time.sleep(delay)
