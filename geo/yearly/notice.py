@@ -27,10 +27,8 @@ from geo.messages.names import industry_name
 from geo.yearly.notice_words import notice_values, size_name
 from geo.yearly.period import ObjectionPeriod, load_objection_period, period_end, period_length
 
-if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not with the page
-    from openpyxl import Workbook
-
-    from geo.exports.streamed import StreamedSheet
+if TYPE_CHECKING:  # the writer is imported when a workbook is written, not with the page
+    from geo.exports.streamed import StreamedSheet, StreamedWorkbook
 
 
 def _size_name(group: str, lang: str) -> str:
@@ -404,7 +402,7 @@ def group_method_rows(
 
 
 def _group_sheets(
-    wb: Workbook,
+    wb: StreamedWorkbook,
     frame: pd.DataFrame,
     config: EvaluationConfig,
     benchmarks: pd.DataFrame,
