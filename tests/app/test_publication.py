@@ -26,10 +26,9 @@ PAGE = "pages/publication.py"
 
 
 @pytest.fixture
-def user_store(tmp_path, monkeypatch):
-    path = tmp_path / "user" / "atlas_user.gpkg"
-    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
-    return str(path)
+def user_store(user_gpkg):
+    """The test's own empty user store (tests/conftest.py)."""
+    return str(user_gpkg)
 
 
 def _button(at, key: str):
