@@ -216,7 +216,7 @@ def label_polygons(
 
 
 LABEL_PAD = 0.15  # the white box behind a label reaches this far past its text, in font sizes
-LABEL_GAP = 0.15  # and keeps at least this far from the next label's box, in font sizes
+LABEL_GAP = 0.4  # and keeps at least this far from the next label's box, in font sizes
 
 
 def _drawn_box(text_box: Bbox, size_px: float) -> Bbox:
