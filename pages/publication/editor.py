@@ -64,7 +64,7 @@ def display_title(version: versions.Version, lang: Lang) -> str:
     with it in the language of the page that made it); a correction saved before it had its own
     title (the published version's title, perhaps with ``（异议更正）``) is named so in ``lang``."""
     own = results.CORRECTED_TITLE.search(version.title)
-    if not version.replaces or (own and (own.group(2) or own.group(4))):
+    if not version.replaces or (own and (own.group(2) or own.group(3))):
         return version.title
     return results.base_title(version.title) + t("pub.corrected", lang)
 

@@ -93,7 +93,7 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     at.file_uploader(key="pub_obj_evidence_0").set_value(
         ("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf")
     )
-    at.text_input(key="pub_obj_department").set_value("税务局")
+    at.text_input(key="pub_obj_department_zh").set_value("税务局")
     at.text_input(key="pub_obj_answer").set_value("税务局：实缴 25 万元属实")
     _button(at, "pub_obj_button").click().run()
     assert not at.exception, at.exception
