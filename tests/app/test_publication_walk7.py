@@ -7,6 +7,8 @@ E1's tax (10 → 25) accepted, evaluated again as V2, published, O2 on E3's tax 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from geo import ingest
@@ -61,3 +63,30 @@ def test_evaluating_again_opens_the_comparison_on_the_new_pair(user_store):
         "125.00",
         "+34.09",
     ]
+
+
+def test_a_title_is_shown_as_stored_and_an_old_correction_in_the_page_language():
+    from pages.publication.editor import display_title
+
+    new = versions.Version(
+        version_id="V3",
+        kind="score",
+        year=2024,
+        title="2024 评价（异议更正，V3）",
+        state="draft",
+        replaces="V2",
+        land_version="",
+        window_start="",
+        window_end="",
+        config={},
+        inputs={},
+        results_sha256="",
+        n_results=0,
+        created_at="",
+        created_by="",
+    )
+    assert display_title(new, "en") == "2024 评价（异议更正，V3）"  # data: written once, shown as is
+    old = dataclasses.replace(new, title="Evaluation 2022（异议更正）")
+    assert display_title(old, "en") == "Evaluation 2022 (corrected after objections)"
+    assert display_title(old, "zh") == "Evaluation 2022（异议更正）"
+    assert display_title(dataclasses.replace(old, replaces=""), "en") == "Evaluation 2022（异议更正）"
