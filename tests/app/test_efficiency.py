@@ -105,7 +105,8 @@ def test_journey_shengze_textiles_above_scale(demo):
 
 def test_moving_a_weight_changes_classes_in_the_expected_direction(demo):
     at = _open_params(_page())
-    before = at.dataframe[0].value.set_index("企业编号")["评价类别"]
+    # the grid sends repeated text dictionary-encoded (categorical here): compared as text
+    before = at.dataframe[0].value.set_index("企业编号")["评价类别"].astype(object)
     # Put all 规上 weight on R&D share: the enterprise with the highest R&D share becomes A.
     for key in (
         "tax_per_mu_wan_yuan",
@@ -117,7 +118,7 @@ def test_moving_a_weight_changes_classes_in_the_expected_direction(demo):
         at.number_input(key=f"eff_w_above_{key}").set_value(0.0)
     at.number_input(key="eff_w_above_rd_share_pct").set_value(100.0).run()
     assert not at.exception
-    after = at.dataframe[0].value.set_index("企业编号")["评价类别"]
+    after = at.dataframe[0].value.set_index("企业编号")["评价类别"].astype(object)
     raw = {
         "weights": {
             "above_scale": {"rd_share_pct": 100.0},
