@@ -70,6 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.file.notice": ("公示", "public_notice"),
     "eff.file.pay": ("差别化收费", "differential_charges"),
     "eff.col.rank_within": ("排名（{groups}内）", "Rank (in {groups})"),
+    "eff.col.rank_in_group": ("排名（组内）", "Rank (in group)"),
     "eff.rank.size": ("规上/规下", "size group"),
     "eff.col.class": ("类别", "Class"),
     "eff.table.size_note": (
