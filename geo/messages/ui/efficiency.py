@@ -262,6 +262,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "score, class, ranks, warnings and land by year.",
     ),
     "eff.profile.id": ("企业编号", "Enterprise id"),
+    "eff.profile.warning_line": ("{year}：{text}", "{year}: {text}"),
     "eff.trend": ("逐年趋势", "Trends over the years"),
     "eff.trend.by": ("按", "By"),
     "eff.trend.tax": ("亩均税收", "Tax per mu"),
