@@ -43,11 +43,12 @@ AREA_ROUNDING = {
 class CityTables:
     """One scope's yearly tables (all aggregates but ``evaluated``, the year's scored enterprises).
 
-    ``transitions`` is the wide count table (rows last year's class NEW/A–D/T/合计, columns this
-    year's A–D/T/GONE/合计); ``warnings`` one row per rule (``warning``, ``warning_en``,
-    ``n_enterprises``, empty with a ``note``/``note_en`` where the two years cannot show it);
-    ``surcharges`` one row per class (``n_enterprises``, ``n_paying`` and each
-    item in 万元); ``districts`` and ``dev_zones`` one row per area holding enterprises of the scope.
+    ``weights`` are the weights applied per group (an indicator without data left out, the others
+    rescaled: ``EvaluationResult.weights``). ``transitions`` is the wide count table (rows last
+    year's class NEW/A–D/T/合计, columns this year's A–D/T/GONE/合计); ``warnings`` one row per rule
+    (``warning``, ``warning_en``, ``n_enterprises``, empty with a ``note``/``note_en`` where the two
+    years cannot show it); ``surcharges`` one row per class (``n_enterprises``, ``n_paying`` and
+    each item in 万元); ``districts`` and ``dev_zones`` one row per area holding enterprises of the scope.
     """
 
     scope: str
@@ -55,6 +56,7 @@ class CityTables:
     previous_year: int
     evaluated: pd.DataFrame
     benchmarks: pd.DataFrame
+    weights: pd.DataFrame
     transitions: pd.DataFrame
     warnings: pd.DataFrame
     surcharges: pd.DataFrame
@@ -136,6 +138,7 @@ def city_tables(
         previous_year=year - 1,
         evaluated=evaluated,
         benchmarks=cycle.result.benchmarks,
+        weights=cycle.result.weights,
         transitions=transition_table(cycle.matrix),
         warnings=_warning_counts(cycle.warnings, config, year=year, years={year - 1, year}),
         surcharges=paid.round(2),

@@ -111,6 +111,12 @@ _NOTICE: dict[str, tuple[str, str]] = {
     "yearly.notice.head_indicator": ("指标", "Indicator"),
     "yearly.notice.head_weight": ("权重（分）", "Weight (points)"),
     "yearly.notice.head_benchmark": ("基准值", "Benchmark"),
+    "yearly.notice.head_weight_used": ("实际采用权重（分）", "Weight applied (points)"),
+    "yearly.notice.head_note": ("说明", "Note"),
+    "yearly.notice.weight_dropped": (
+        "无数据，未参评；其权重按比例分给其余指标",
+        "no data: left out, its weight shared among the others in proportion",
+    ),
     "yearly.notice.class_heading": ("{cls} 类（{label}）：{n} 家", "Class {cls} ({label}): {n} enterprises"),
     "yearly.notice.class_sheet": ("{cls} 类名单", "Class {cls}"),
     "yearly.notice.group_title": ("评价结果公示", "Results for public notice"),

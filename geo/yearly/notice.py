@@ -27,10 +27,8 @@ from geo.messages.names import industry_name
 from geo.yearly.notice_words import notice_values, size_name
 from geo.yearly.period import ObjectionPeriod, load_objection_period, period_end, period_length
 
-if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not with the page
-    from openpyxl import Workbook
-
-    from geo.exports.streamed import StreamedSheet
+if TYPE_CHECKING:  # the writer is imported when a workbook is written, not with the page
+    from geo.exports.streamed import StreamedSheet, StreamedWorkbook
 
 
 def _size_name(group: str, lang: str) -> str:
@@ -212,6 +210,35 @@ def parameter_rows(
 NOTICE_COLUMNS = (ID_COL, "name", ZONE_COL, "industry", "size_class", "land_mu", "score", CLASS_COL, "status")
 GROUP_COLUMNS = ("rank", "land_role", "land_host_name", "land_share")
 _NOTICE_WIDTHS = {"A": 14, **dict.fromkeys("BCDEFGHIJ", 22)}
+# a list's column widths (characters), so that a name or a status is read whole when the sheet opens
+_LIST_WIDTHS = {
+    "number": 7,
+    ID_COL: 14,
+    "name": 36,
+    ZONE_COL: 24,
+    "industry": 24,
+    "size_class": 22,
+    "land_mu": 14,
+    "score": 14,
+    CLASS_COL: 8,
+    "status": 36,
+    "rank": 12,
+    "land_role": 18,
+    "land_host_name": 32,
+    "land_share": 14,
+}
+
+
+def _list_widths(columns: Sequence[str], *, at_least: Mapping[str, float] | None = None) -> dict[str, float]:
+    """Column letter -> width of a list led by 序号 then ``columns``; ``at_least``: widths the sheet
+    needs for what else it holds."""
+    from openpyxl.utils import get_column_letter
+
+    widths = dict(at_least or {})
+    for i, col in enumerate(("number", *columns), start=1):
+        letter = get_column_letter(i)
+        widths[letter] = max(widths.get(letter, 0), _LIST_WIDTHS.get(col, 16))
+    return widths
 
 
 def _head(columns: Sequence[str], lang: str) -> list[str]:
@@ -228,27 +255,52 @@ def _default_title(year: int | None, lang: str) -> str:
     return message("yearly.notice.title_year", lang, year=year)
 
 
-def _method_section(ws: StreamedSheet, config: EvaluationConfig, benchmarks: pd.DataFrame, lang: str) -> None:
-    """Sections 一 to 四 of the 公示 sheet: the method, the weights, the benchmarks, the cut-offs."""
+def _group_weights(config: EvaluationConfig, group: str) -> dict[str, float]:
+    """The configured weights of an evaluation group (a configured group, or 规上 / 规下)."""
+    configured = {g.name: g for g in config.groups}
+    if group in configured:
+        return dict(configured[group].weights)
+    return config.weights_for(group) if group in SIZE_GROUPS else {}
+
+
+def _method_section(
+    ws: StreamedSheet,
+    config: EvaluationConfig,
+    benchmarks: pd.DataFrame,
+    lang: str,
+    used: pd.DataFrame | None = None,
+) -> None:
+    """Sections 一 to 四 of the 公示 sheet: the method, the weights (with ``used``, the weights applied
+    beside them: an indicator left out for want of data at 0, the others rescaled), the benchmarks of
+    the indicators each group is scored on, the cut-offs."""
     ws.text(message("yearly.notice.section_method", lang), bold=True)
     ws.text(method_text(config, lang), wrap=False)
     ws.text(message("yearly.notice.section_weights", lang), bold=True)
-    heads = ("yearly.notice.head_size", "yearly.notice.head_indicator", "yearly.notice.head_weight")
+    heads = ["yearly.notice.head_size", "yearly.notice.head_indicator", "yearly.notice.head_weight"]
+    if used is not None:
+        heads += ["yearly.notice.head_weight_used", "yearly.notice.head_note"]
     ws.text(*(message(k, lang) for k in heads))
     for group in SIZE_GROUPS:
         for key, w in config.weights_for(group).items():
-            if w > 0:
-                ws.text(_size_name(group, lang), ratio_label(key, lang=lang), float(w))
+            if w <= 0:
+                continue
+            row = [_size_name(group, lang), ratio_label(key, lang=lang), float(w)]
+            if used is not None and group in used.index and key in used.columns:
+                applied = round(float(used.loc[group, key]), 2)
+                note = None if applied > 0 else message("yearly.notice.weight_dropped", lang)
+                row += [applied, note]
+            ws.text(*row)
     ws.text(message("yearly.notice.section_benchmarks", lang), bold=True)
-    heads = ("yearly.notice.head_size", "yearly.notice.head_indicator", "yearly.notice.head_benchmark")
+    heads = ["yearly.notice.head_size", "yearly.notice.head_indicator", "yearly.notice.head_benchmark"]
     ws.text(*(message(k, lang) for k in heads))
     for group in benchmarks.index:
+        weights = _group_weights(config, str(group))
         for key in benchmarks.columns:
             value = benchmarks.loc[group, key]
-            if value == value:
-                ws.text(
-                    group_name(config, str(group), lang), ratio_label(key, lang=lang), round(float(value), 4)
-                )
+            if value == value and weights.get(key, 0) > 0:
+                # four significant figures, as the group sheets and the ranking's parameters say it
+                shown = float(f"{float(value):.4g}")
+                ws.text(group_name(config, str(group), lang), ratio_label(key, lang=lang), shown)
     ws.text(message("yearly.notice.section_classes", lang), bold=True)
     ws.text(_cutoffs_text(config, lang))
 
@@ -265,6 +317,7 @@ def notice_xlsx_bytes(
     period: ObjectionPeriod | None = None,
     when: date | None = None,
     lang: Lang = "zh",
+    used: pd.DataFrame | None = None,
 ) -> bytes:
     """The 公示 workbook: sheet 公示 with the title, year, method, weights, benchmarks, cut-offs
     and then the class lists A, B, C, D, T (each ranked by score, T with its reason); one sheet
@@ -281,6 +334,10 @@ def notice_xlsx_bytes(
     The objection period opens on ``when`` (default: today) and lasts ``period`` (default: the
     configured one, ``geo/evaluation/objection_period.yaml``: 5 working days, a weekend skipped);
     the workbook states both dates and the length in its unit ("共 5 个工作日").
+
+    ``used`` (the evaluation's effective weights, groups as rows: ``EvaluationResult.weights``): the
+    weights applied are published beside the configured ones, on the first sheet and each group's
+    sheet, wherever an indicator was left out for want of data.
 
     Raises
     ------
@@ -301,9 +358,16 @@ def notice_xlsx_bytes(
     parts = {c: list_order(frame[frame[CLASS_COL] == c], tie_order=ties) for c in CLASSES_T}
     footer = message("yearly.notice.footer", lang)
     wb = new_workbook()
-    ws = StreamedSheet(wb, message("yearly.notice.sheet", lang), widths=_NOTICE_WIDTHS, footer=footer)
+    first = _list_widths(cols, at_least=_NOTICE_WIDTHS)
+    ws = StreamedSheet(wb, message("yearly.notice.sheet", lang), widths=first, footer=footer)
     lists = {
-        c: StreamedSheet(wb, message("yearly.notice.class_sheet", lang, cls=c), header_row=1, footer=footer)
+        c: StreamedSheet(
+            wb,
+            message("yearly.notice.class_sheet", lang, cls=c),
+            widths=_list_widths(cols),
+            header_row=1,
+            footer=footer,
+        )
         for c in CLASSES_T
     }
     period = load_objection_period() if period is None else period
@@ -330,7 +394,7 @@ def notice_xlsx_bytes(
     if source:
         ws.text(message("yearly.notice.source", lang, source=source))
     ws.blank()
-    _method_section(ws, config, benchmarks, lang)
+    _method_section(ws, config, benchmarks, lang, used)
     ws.text(message("yearly.notice.section_lists", lang), bold=True)
     for c in CLASSES_T:
         heading = message(
@@ -345,7 +409,13 @@ def notice_xlsx_bytes(
             sheet.text(*_head(cols, lang))
             sheet.frame(parts[c], cols, numbered=True)
     _group_sheets(
-        wb, frame, config, benchmarks, title=title or message("yearly.notice.group_title", lang), lang=lang
+        wb,
+        frame,
+        config,
+        benchmarks,
+        title=title or message("yearly.notice.group_title", lang),
+        lang=lang,
+        used=used,
     )
     return workbook_bytes(wb)
 
@@ -404,13 +474,14 @@ def group_method_rows(
 
 
 def _group_sheets(
-    wb: Workbook,
+    wb: StreamedWorkbook,
     frame: pd.DataFrame,
     config: EvaluationConfig,
     benchmarks: pd.DataFrame,
     *,
     title: str,
     lang: Lang = "zh",
+    used: pd.DataFrame | None = None,
 ) -> None:
     """One sheet per group (规上, 规下 …, tenants): the group's method and weights, then its list,
     scored enterprises by rank and the rest (T) with their reasons."""
@@ -430,13 +501,14 @@ def _group_sheets(
         if part.empty:
             continue
         part = list_order(part, tie_order=[c for c in config.tie_order if c in part.columns])
-        method = group_method_rows(config, str(name), benchmarks, lang)
+        method = group_method_rows(config, str(name), benchmarks, lang, used=used)
         shown = group_name(config, str(name), lang)
         # at most 31 characters, cut between words, unique; the whole name heads the sheet (A1)
         sheet_name = sheet_names(
             [message("yearly.notice.group_sheet", lang, group=shown)], lang=lang, taken=wb.sheetnames
         )[0]
-        sheet = StreamedSheet(wb, sheet_name, header_row=len(method) + 3, footer=footer)
+        widths = _list_widths(cols, at_least={"A": 14, "B": 40})
+        sheet = StreamedSheet(wb, sheet_name, widths=widths, header_row=len(method) + 3, footer=footer)
         sheet.text(
             message("yearly.notice.group_heading", lang, title=title, group=shown, n=len(part)), bold=True
         )

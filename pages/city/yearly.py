@@ -132,6 +132,7 @@ def _notice(data: CityData, tables: CityTables, edition: Lang) -> bytes:
         filters=scope,
         source=source,
         lang=edition,
+        used=tables.weights,
     )
 
 

@@ -211,6 +211,7 @@ def notice_button(view: PageView, where, edition: Lang, stem: str) -> None:
             filters=filters_text(scope_words(view.chosen, edition), edition),
             source=source,
             lang=edition,
+            used=view.result.weights,
         ),
         file_name=f"{stem}_{t(file_key, lang)}.xlsx",
         mime=XLSX,

@@ -70,3 +70,51 @@ def test_the_pages_group_list_says_the_same_as_the_png(used):
     assert "rescaled without Tax per pollutant equivalent (no data) to Tax per mu 44.44" in weights
     plain = dict(group_method_rows(config, SIZE_GROUPS[0], pd.DataFrame(), "en"))
     assert "rescaled" not in next(v for k, v in plain.items() if k.startswith("Weights"))
+
+
+def _sheet_rows(ws) -> list[list]:
+    return [[c for c in row if c is not None] for row in ws.iter_rows(values_only=True)]
+
+
+def test_the_published_notice_states_the_weights_applied(used):
+    """The walk (walk7): the 公示 workbook read 单位排放税收 10 (合计 100) although the evaluation left it
+    out and rescaled the rest to 44.44 / 22.22 / 11.11; its benchmarks listed indicators a group is
+    not scored on, to four decimals where the group sheets give 39.96."""
+    import io
+
+    import openpyxl
+
+    from geo.yearly.notice import notice_xlsx_bytes
+    from tests.fixtures import years as fx
+
+    config = default_config()
+    frame = fx.table()
+    evaluated = frame[frame["year"] == 2022].assign(
+        eval_class="B", scored=True, score=80.0, eval_group=SIZE_GROUPS[0]
+    )
+    benchmarks = pd.DataFrame(
+        {"tax_per_mu_wan_yuan": [39.95781], "elec_tax_per_kwh": [1.23456], EMISSION: [float("nan")]},
+        index=[SIZE_GROUPS[0]],
+    )
+    data = notice_xlsx_bytes(
+        evaluated, config, benchmarks, year=2022, title="t", filters="全部", used=used, lang="zh"
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    rows = _sheet_rows(wb["公示"])
+    head = rows.index(["规模", "指标", "权重（分）", "实际采用权重（分）", "说明"])
+    weights = {r[1]: r[2:] for r in rows[head + 1 : head + 7]}
+    assert weights["亩均税收（万元/亩）"] == [40, 44.44]
+    assert weights["亩均销售收入（万元/亩）"] == [20, 22.22]
+    assert weights["单位排放税收（万元/当量）"][:2] == [10, 0]
+    assert "无数据，未参评" in weights["单位排放税收（万元/当量）"][2]
+    bench_head = rows.index(["规模", "指标", "基准值"])
+    benchmark_rows = rows[bench_head + 1 : bench_head + 3]
+    # 单位用电税收 is a 规下 indicator (规上 has weight 0 on it): not listed for 规上; four figures
+    assert benchmark_rows[0] == ["规上", "亩均税收（万元/亩）", 39.96]
+    assert benchmark_rows[1][0] != "规上"
+    group = _sheet_rows(wb["规上 名单"])
+    said = next(r[1] for r in group if r and r[0] == "指标权重")
+    assert "亩均税收 44.44" in said
+    # every list is read whole: 企业名称 (C) is wide on each class and group sheet
+    for name in ("A 类名单", "B 类名单", "规上 名单"):
+        assert wb[name].column_dimensions["C"].width >= 30, name
