@@ -72,6 +72,8 @@ def _frame_radio(found: ingest.Inspection, lang: Lang) -> str | None:
     key, kept = file_key("data_frame"), file_key(FRAME_KEPT)
     # the frame the user picked for this file, whatever the radio was reset to meanwhile (a language
     # switch renames its options; under load the browser may send the other language's label)
+    if st.session_state.get(kept) not in FRAMES and proposal is not None:  # nothing picked: the proposal
+        st.session_state[kept] = proposal
     if st.session_state.get(kept) in FRAMES and st.session_state.get(key) != st.session_state[kept]:
         st.session_state[key] = st.session_state[kept]
     picked = st.radio(
