@@ -162,6 +162,24 @@ def place_names(values: Iterable[object], lang: str = "zh") -> list[str]:
     return [place_name(v, lang) for v in values]
 
 
+def _reversed(names: dict[str, str]) -> dict[str, str]:
+    """English -> Chinese for the English names only one Chinese name has."""
+    counts: dict[str, int] = {}
+    for english in names.values():
+        counts[english] = counts.get(english, 0) + 1
+    return {english: zh for zh, english in names.items() if counts[english] == 1}
+
+
+_PLACE_ZH = _reversed(PLACE_EN)
+
+
+def data_place_name(name: object) -> object:
+    """The data's (Chinese) name of a place a file names by the atlas's English name ("Wujiang Hi-tech
+    Zone (Shengze Town)" -> 吴江高新区（盛泽镇）), so that a file the English page wrote is read back
+    as the Chinese one is; any other value (a Chinese name, an unknown one, None) as it is."""
+    return _PLACE_ZH.get(name.strip(), name) if isinstance(name, str) else name
+
+
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 

@@ -73,6 +73,7 @@ class Field:
 # a table of a layer writes them in English even where no field of its tooltip shows them.
 NAMED_COLUMNS = {
     "town": "place",
+    "short_name": "place",
     "zone": "place",
     "county": "place",
     "industry": "industry",

@@ -77,6 +77,8 @@ LAYER = Layer(
         Field("role_label", "布局角色", "Role"),
         Field("note", "规划表述", "In the plan (translated by the atlas)", en_column="note_en"),
     ),
+    # the role in words is the Role field; the data's key (core/supporting/none) only colours
+    table_leaves_out=("role",),
     color_by=_colors,
     legend_entries=_legend,
 )

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from geo.config_yaml import read_config_yaml
 from geo.errors import DataValidationError
+from geo.messages import Lang
 
 INDUSTRIES_YAML = Path(__file__).with_name("industries.yaml")
 
@@ -32,6 +34,7 @@ class Crosswalk:
 
     prefixes: dict[str, str]
     divisions: dict[str, str]
+    divisions_en: dict[str, str]
     edition_2011_only: frozenset[str]
     other: str
     source: str
@@ -57,10 +60,44 @@ def load_crosswalk(path: Path | None = None) -> Crosswalk:
     return Crosswalk(
         prefixes=prefixes,
         divisions=divisions,
+        divisions_en={str(k): str(v) for k, v in (raw.get("divisions_en") or {}).items()},
         edition_2011_only=frozenset(str(c) for c in raw.get("edition_2011_only") or ()),
         other=str(raw.get("other_manufacturing", "其他制造业")),
         source=str(raw.get("source", "")),
     )
+
+
+@cache
+def _default_crosswalk() -> Crosswalk:
+    return load_crosswalk()
+
+
+def division_names(divisions: pd.Series, names: pd.Series, lang: Lang) -> pd.Series:
+    """The 大类 names of a table in ``lang``: in English the configured English name of each
+    2-digit division (``divisions_en`` of geo/collect/industries.yaml: "Manufacture of textiles"
+    for 17), a division without one keeping its Chinese name; in Chinese ``names`` as they are.
+
+    Parameters
+    ----------
+    divisions
+        The 2-digit 大类 codes (``industry_division``); empty where no code was mapped.
+    names
+        Their Chinese names (``industry_division_name``), aligned with ``divisions``.
+    lang
+        ``"zh"`` or ``"en"``.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    if len(divisions) != len(names):
+        raise ValueError("divisions and names differ in length")
+    if lang == "zh":
+        return names
+    english = _default_crosswalk().divisions_en
+    out = [
+        english.get(str(code), name) if isinstance(code, str) and code else name
+        for code, name in zip(divisions.astype(object), names.astype(object), strict=True)
+    ]
+    return pd.Series(out, index=names.index, dtype=object)
 
 
 def _digits(value: object) -> tuple[str, str]:
@@ -105,4 +142,11 @@ def classify_codes(codes: pd.Series, crosswalk: Crosswalk, *, header: str = "") 
     return pd.DataFrame(rows, columns=columns).iloc[position].set_axis(codes.index)
 
 
-__all__ = ["INDUSTRIES_YAML", "INDUSTRY_PROBLEMS", "Crosswalk", "classify_codes", "load_crosswalk"]
+__all__ = [
+    "INDUSTRIES_YAML",
+    "INDUSTRY_PROBLEMS",
+    "Crosswalk",
+    "classify_codes",
+    "division_names",
+    "load_crosswalk",
+]

@@ -37,6 +37,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "check.org": ("组织机构代码校验位不符（GB 11714）", "organisation-code check character fails (GB 11714)"),
     "check.format": ("代码格式不对（长度或字符）", "malformed code (length or characters)"),
+    "sep.code_problem": ("{code}：{problem}", "{code}: {problem}"),
     "industry.malformed": ("行业代码格式不对", "malformed industry code"),
     "industry.not_manufacturing": (
         "不是制造业代码（C 门类 13–43 大类）",

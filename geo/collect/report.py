@@ -18,10 +18,13 @@ import pandas as pd
 
 from geo.catalogue import ENTERPRISE_BY_KEY, parse_yes_no
 from geo.collect.assemble import Collection, DepartmentResult
+from geo.collect.industries import division_names
 from geo.collect.labels import label, unit_label
 from geo.evaluation.ratios import OPTIONAL_AMOUNT_COLUMNS
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, message
+from geo.messages.names import industry_name
+from geo.place_names import place_name
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -142,7 +145,17 @@ def issues_table(collection: Collection, *, lang: Lang = "zh") -> pd.DataFrame:
     for c in collection.industry_problems.itertuples():
         problem = label(f"industry.{c.problem}", lang)
         code = label("col.industry_code", lang)
-        lines.append((reg, "industry", str(c.row), c.ent_id, c.name, code, f"{c.industry_code}：{problem}"))
+        lines.append(
+            (
+                reg,
+                "industry",
+                str(c.row),
+                c.ent_id,
+                c.name,
+                code,
+                label("sep.code_problem", lang).format(code=c.industry_code, problem=problem),
+            )
+        )
     headers = [
         label(k, lang)
         for k in (
@@ -259,6 +272,13 @@ def assembled_table(collection: Collection, *, lang: Lang = "zh") -> pd.DataFram
 
     for key in [k for k, c in ENTERPRISE_BY_KEY.items() if c.kind == "boolean" and k in table.columns]:
         out[names[key]] = table[key].map(yes_no).to_numpy(dtype=object)
+    if lang == "en":  # the plan's industries, the 区镇 and the 大类 in English (the import reads them back)
+        for key, name in (("industry", industry_name), ("town", place_name)):
+            if key in table.columns:
+                out[names[key]] = [v if not isinstance(v, str) else name(v, lang) for v in table[key]]
+        if {"industry_division", "industry_division_name"} <= set(table.columns):
+            english = division_names(table["industry_division"], table["industry_division_name"], lang)
+            out[names["industry_division_name"]] = english.to_numpy(dtype=object)
     return out
 
 

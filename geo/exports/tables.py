@@ -30,7 +30,7 @@ from geo.messages import Lang, message, t
 from geo.number_formats import number_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
-from geo.storage.provenance import Provenance, accuracy_label, source_label
+from geo.storage.provenance import Provenance, accuracy_label, licence_label, source_label
 from geo.storage.styles import (
     StyleClass,
     StyleDoc,
@@ -482,7 +482,11 @@ def xlsx_bytes(
                     (
                         name,
                         f"{accuracy_label(prov.accuracy, lang)} · {source_label(prov.source, lang)}"
-                        + (f" · {getattr(prov, 'licence', '')}" if getattr(prov, "licence", "") else ""),
+                        + (
+                            f" · {licence_label(licence, lang)}"
+                            if (licence := getattr(prov, "licence", ""))
+                            else ""
+                        ),
                     )
                 )
         about = pd.DataFrame(

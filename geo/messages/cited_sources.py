@@ -111,4 +111,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "method (data/parcels.py), with idle parcels besides; an enterprise's land is the sum of its "
         "parcels' areas in EPSG:4549",
     ),
+    # the built-in layers' licences as stored (``layer_metadata.licence``; data/build.py LICENCE_EN)
+    "licence.this_project": ("本项目", "this project"),
+    "licence.public_plans": ("公开规划文件", "public planning documents"),
 }

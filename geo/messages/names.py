@@ -33,6 +33,16 @@ def industry_name(industry: str, lang: Lang = DEFAULT_LANG) -> str:
     return INDUSTRY_EN.get(industry, industry) if lang == "en" else industry
 
 
+_INDUSTRY_ZH = {english: zh for zh, english in INDUSTRY_EN.items()}
+
+
+def data_industry_name(industry: object) -> object:
+    """The data's (Chinese) name of an industry a file names by the atlas's English name ("High-end
+    textiles" -> 高端纺织), so that a file the English page wrote is read back as the Chinese one is;
+    any other value as it is."""
+    return _INDUSTRY_ZH.get(industry.strip(), industry) if isinstance(industry, str) else industry
+
+
 # The kinds of Suzhou's county-level units (the districts layer's ``kind``), in English.
 DISTRICT_KIND_EN: dict[str, str] = {"区": "District", "县级市": "County-level city"}
 

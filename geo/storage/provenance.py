@@ -47,6 +47,15 @@ def source_label(source: str, lang: Lang) -> str:
     return source
 
 
+_LICENCES_EN = {zh: en for key, (zh, en) in MESSAGES.items() if key.startswith("licence.")}
+
+
+def licence_label(licence: str, lang: Lang) -> str:
+    """A layer's licence in ``lang``: a built-in layer's (本项目, 公开规划文件) in English on an English
+    page and file; any other licence (a user's own, "MIT") as given."""
+    return _LICENCES_EN.get(licence, licence) if lang == "en" else licence
+
+
 def titled_accuracy(title: str, accuracy: str, lang: Lang) -> str:
     """A layer's title with its accuracy class said once and one way: "Two axes (schematic)" stays
     as it is, "Districts" becomes "Districts (real)", "预警企业" "预警企业（合成）" (the title does not

@@ -45,6 +45,17 @@ def file_key(name: str) -> str:
     return f"{name}@{st.session_state.get(FILE_TOKEN, '')}"
 
 
+FRAME_KEPT = "data_frame_kept"  # the lon/lat frame picked for the file being imported (per file)
+
+
+def _frame_kept(key: str, kept: str) -> None:
+    """The frame picked by the user, kept apart from the radio: only a frame is a pick (an option's
+    label in the other language, sent while the page was switching language, changes nothing)."""
+    picked = st.session_state.get(key)
+    if picked in FRAMES:
+        st.session_state[kept] = picked
+
+
 def _frame_radio(found: ingest.Inspection, lang: Lang) -> str | None:
     """The frame radio, preselected only on evidence (``Inspection.proposed_frame``, which the
     command line names too). What the data says about its frame is said here, once: the proposal
@@ -58,14 +69,23 @@ def _frame_radio(found: ingest.Inspection, lang: Lang) -> str | None:
         )
     elif found.frame_notes:
         st.caption(text_in(found.frame_reason(), lang))
+    key, kept = file_key("data_frame"), file_key(FRAME_KEPT)
+    # the frame the user picked for this file, whatever the radio was reset to meanwhile (a language
+    # switch renames its options; under load the browser may send the other language's label)
+    if st.session_state.get(kept) not in FRAMES and proposal is not None:  # nothing picked: the proposal
+        st.session_state[kept] = proposal
+    if st.session_state.get(kept) in FRAMES and st.session_state.get(key) != st.session_state[kept]:
+        st.session_state[key] = st.session_state[kept]
     picked = st.radio(
         t("data.frame", lang),
         FRAMES,
         index=FRAMES.index(proposal) if proposal is not None else None,
         format_func=lambda f: t(f"data.frame.{f}", lang),
         horizontal=True,
-        key=file_key("data_frame"),
+        key=key,
         persist_state=KEEP,
+        on_change=_frame_kept,
+        args=(key, kept),
     )
     if picked is None:
         st.warning(t("data.frame_ask", lang))

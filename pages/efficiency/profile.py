@@ -3,12 +3,15 @@ or an id typed; with each value's department file (数据归集)."""
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from geo import yearly
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ID_COL
 from geo.messages import t
+from geo.yearly import YEAR_COL
 from pages.common.frame import show_error
 from pages.common.maps import clicked_properties
 from pages.efficiency.display import number_config
@@ -17,6 +20,13 @@ from pages.efficiency.map import DrawnMap
 from pages.efficiency.ranking import Ranking
 from pages.efficiency.tables import profile_heading, profile_table, table_labels
 from pages.efficiency.view import PageView
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def _md(text: object) -> str:
+    """Text drawn as itself in Streamlit's markdown (every markdown character escaped)."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def _chosen_id(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
@@ -54,6 +64,8 @@ def enterprise_profile(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None
         return
     st.text(profile_heading(profile, ent_id, lang))
     shown = profile_table(profile, lang)
+    labels = table_labels(lang)
+    warned = shown.pop(labels["warnings"]) if labels["warnings"] in shown.columns else None
     st.dataframe(
         shown,
         hide_index=True,
@@ -61,5 +73,16 @@ def enterprise_profile(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None
         key="eff_profile_table",
         column_config=number_config(shown),
     )
+    if warned is not None and (warned.fillna("").astype(str) != "").any():
+        # whole, wrapped to the page's width: a grid cell cut them at its width
+        years = shown[labels[YEAR_COL]]
+        st.markdown(
+            f"**{_md(labels['warnings'])}**\n\n"
+            + "\n".join(
+                "- " + t("eff.profile.warning_line", lang).format(year=_md(year), text=_md(text))
+                for year, text in zip(years, warned.fillna(""), strict=True)
+                if str(text)
+            )
+        )
     # 数据归集: each value's department file and rows; the land shared on a compound
     profile_sources_and_land(view.sources.ents_src, ent_id, view.result.enterprises, lang)

@@ -68,13 +68,9 @@ def ranking(view: PageView) -> Ranking:
     # the downloads' table (full words) and the screen's (in English the 区镇 and the shortfalls by
     # their short names, one line each: the key columns read whole at 1280 px); the same rows
     table = shared(table_key, lambda: ranking_table(shared(ranked_key, ranked), lang, by=by))
-    shown = (
-        shared(
-            ("eff.table.short", *table_key),
-            lambda: ranking_table(shared(ranked_key, ranked), lang, by=by, short=True),
-        )
-        if lang == "en"
-        else table
+    shown = shared(
+        ("eff.table.short", *table_key),
+        lambda: ranking_table(shared(ranked_key, ranked), lang, by=by, short=True),
     )
     picked = None
     if view.firms:
@@ -89,7 +85,7 @@ def ranking(view: PageView) -> Ranking:
             width="stretch",
             height=min(420, 40 + row_px * max(len(shown), 1)),
             row_height=fitted.row_px,
-            column_config=fitted.apply({**number_config(shown), **key_help(shown, lang)}),
+            column_config=fitted.apply({**number_config(shown), **key_help(shown, lang, by=by)}),
             key="eff_table",
             placeholder="",
             on_select="rerun",

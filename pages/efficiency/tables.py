@@ -113,6 +113,14 @@ def rank_label(by: Sequence[str], lang: Lang) -> str:
     return t("eff.col.rank_within", lang).format(groups=" × ".join(parts))
 
 
+def screen_rank_label(by: Sequence[str], lang: Lang) -> str:
+    """The rank's header on the screen: :func:`rank_label` when it ranks within one group (the size
+    group, a published list), else "排名（组内）" / "Rank (in group)": the groups are those picked
+    right above the table (and in the column's help, :func:`key_help`); a header naming three of
+    them took a sixth of the table's width at 1280 px. The downloads keep :func:`rank_label`."""
+    return rank_label(by, lang) if len(by) <= 1 else t("eff.col.rank_in_group", lang)
+
+
 def ranking_table(
     ranked: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE_COL,), short: bool = False
 ) -> pd.DataFrame:
@@ -128,8 +136,9 @@ def ranking_table(
     by : sequence of str
         What ``group_rank`` ranks within (named in the rank's header).
     short : bool
-        The screen's one-line English forms of the 区镇 and the shortfalls (:func:`english_values`);
-        the downloads keep the full words (the default). No effect in Chinese.
+        The screen's forms: the rank headed by :func:`screen_rank_label`, and in English the
+        one-line forms of the 区镇 and the shortfalls (:func:`english_values`); the downloads keep
+        the full words (the default).
 
     Returns
     -------
@@ -148,7 +157,8 @@ def ranking_table(
     for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")
         if col in out.columns:
             out[col] = pd.array(out[col].round(), dtype="Int64")
-    return out.rename(columns={**table_labels(lang), "rank": rank_label(by, lang)})
+    rank = screen_rank_label(by, lang) if short else rank_label(by, lang)
+    return out.rename(columns={**table_labels(lang), "rank": rank})
 
 
 def key_headers(table: pd.DataFrame) -> list[str]:
@@ -156,12 +166,19 @@ def key_headers(table: pd.DataFrame) -> list[str]:
     return list(table.columns[: len(KEY_COLUMNS)])
 
 
-def key_help(table: pd.DataFrame, lang: Lang) -> dict[str, dict[str, str]]:
+def key_help(
+    table: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE_COL,)
+) -> dict[str, dict[str, str]]:
     """``st.dataframe`` column options: the help of a :func:`ranking_table`'s 区镇 and shortfalls
-    columns (what the short names stand for, where the full words are)."""
+    columns (what the short names stand for, where the full words are) and of its rank headed
+    short (:func:`screen_rank_label`: the groups it ranks within, ``by``)."""
     labels = table_labels(lang)
     helps = {labels[ZONE_COL]: "eff.col.zone_help", labels["reasons"]: "eff.col.reasons_help"}
-    return {col: {"help": t(key, lang)} for col, key in helps.items() if col in table.columns}
+    out = {col: {"help": t(key, lang)} for col, key in helps.items() if col in table.columns}
+    short = screen_rank_label(by, lang)
+    if short in table.columns and short != rank_label(by, lang):
+        out[short] = {"help": rank_label(by, lang)}
+    return out
 
 
 def ties_note(tie_order: Sequence[str], lang: Lang) -> str:

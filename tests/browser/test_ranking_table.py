@@ -10,11 +10,11 @@ import math
 
 import pytest
 
-from geo.evaluation import SIZE_COL, default_config, rank_by
+from geo.evaluation import SIZE_COL, ZONE_COL, default_config, rank_by
 from geo.messages import t
 from pages.efficiency.fitting import fit_columns
 from pages.efficiency.tables import key_headers, ranking_table
-from tests.fixtures.browser import save_screenshot, wait_idle
+from tests.fixtures.browser import pick_option, save_screenshot, wait_idle
 from tests.fixtures.demo import expected_classes
 
 pytestmark = pytest.mark.browser
@@ -84,19 +84,37 @@ def test_the_wheel_over_the_ranking_scrolls_the_page(app_url, browser, lang, siz
         context.close()
 
 
+def _read_whole(table, expected, keys, fitted) -> None:
+    """The grid's key columns, as drawn, are ``keys`` in order, fit beside the row marker in the
+    table's width (no sideways scroll) and hold every header and visible cell whole."""
+    got = table.evaluate(CELLS_JS)
+    header = got["rows"][0]
+    assert header[: len(keys)] == keys  # the six key columns first, all in view without scrolling
+    # they fit beside the row marker (46 px) in the table's width: no sideways scroll to read them
+    assert sum(fitted.widths.values()) + 46 <= got["width"], (fitted.widths, got["width"])
+    lines_fit = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
+    for i, col in enumerate(keys):
+        width = fitted.widths[col]
+        assert max(got["measured"][0][i]) + 2 * 8.5 <= width, (col, "header cut")
+        for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
+            # the grid wraps a text at its column's inner width: the lines it needs fit the row
+            assert math.ceil(sum(sizes[i]) / (width - 2 * 8.5)) <= lines_fit, (col, row[i], width)
+
+
+def _expected(demo, lang: str, by: list[str]):
+    config = default_config()
+    expected = ranking_table(
+        rank_by(expected_classes(demo), by, tie_order=config.tie_order), lang, by=by, short=True
+    )
+    keys = key_headers(expected)
+    return expected, keys, fit_columns(expected, keys)
+
+
 @pytest.mark.parametrize(
     ("lang", "size"), [("zh", (1280, 720)), ("en", (1280, 720)), ("zh", (1920, 1080)), ("en", (1920, 1080))]
 )
 def test_the_key_columns_are_read_whole(app_url, browser, demo, lang, size):
-    config = default_config()
-    expected = ranking_table(
-        rank_by(expected_classes(demo), [SIZE_COL], tie_order=config.tie_order),
-        lang,
-        by=[SIZE_COL],
-        short=True,
-    )
-    keys = key_headers(expected)
-    fitted = fit_columns(expected, keys)
+    expected, keys, fitted = _expected(demo, lang, [SIZE_COL])
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     pg = context.new_page()
     try:
@@ -106,18 +124,42 @@ def test_the_key_columns_are_read_whole(app_url, browser, demo, lang, size):
         wait_idle(pg)
         table.scroll_into_view_if_needed()
         pg.wait_for_timeout(1500)
-        got = table.evaluate(CELLS_JS)
-        header = got["rows"][0]
-        assert header[: len(keys)] == keys  # the six key columns first, all in view without scrolling
-        # they fit beside the row marker (46 px) in the table's width: no sideways scroll to read them
-        assert sum(fitted.widths.values()) + 46 <= got["width"]
-        lines_fit = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
-        for i, col in enumerate(keys):
-            width = fitted.widths[col]
-            assert max(got["measured"][0][i]) + 2 * 8.5 <= width, (col, "header cut")
-            for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
-                # the grid wraps a text at its column's inner width: the lines it needs fit the row
-                assert math.ceil(sum(sizes[i]) / (width - 2 * 8.5)) <= lines_fit, (col, row[i], width)
+        _read_whole(table, expected, keys, fitted)
         save_screenshot(pg, f"ranking_columns_{lang}_{size[0]}")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_key_columns_are_read_whole_with_every_grouping(app_url, browser, demo, lang):
+    """Left from issue 23 item 2: with 区镇 × 行业 × 规模 picked in "Rank within", the English
+    ranking was 60–150 px wider than the table at 1280 (the rank's header named the three groups on
+    one line). Each grouping added in turn, up to all three: the key columns read whole, the rank
+    headed short ("Rank (in group)") with the groups in its help and the selector above it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    pg = context.new_page()
+    try:
+        pg.goto(f"{app_url}/efficiency" + ("?lang=en" if lang == "en" else ""))
+        table = pg.locator(TABLE).first
+        table.wait_for(timeout=180_000)
+        wait_idle(pg)
+        select = pg.get_by_test_id("stMultiSelect").filter(has_text=t("eff.rank_by", lang))
+        picked: list[str] = []
+        for dim in (ZONE_COL, "industry", SIZE_COL):
+            select.scroll_into_view_if_needed()
+            pg.wait_for_timeout(800)  # a scroll still running closes the list as it opens
+            pick_option(pg, select, t(f"eff.dim.{dim}", lang))
+            pg.keyboard.press("Escape")
+            picked.append(dim)
+            by = picked if SIZE_COL in picked else [SIZE_COL, *picked]
+            expected, keys, fitted = _expected(demo, lang, by)
+            assert keys[0] == t("eff.col.rank_in_group", lang)
+            pg.get_by_text(keys[0], exact=True).first.wait_for(state="attached", timeout=60_000)
+            wait_idle(pg)
+            table = pg.locator(TABLE).first
+            table.scroll_into_view_if_needed()
+            pg.wait_for_timeout(1500)
+            _read_whole(table, expected, keys, fitted)
+            save_screenshot(pg, f"ranking_columns_{lang}_1280_{'_'.join(picked)}")
     finally:
         context.close()

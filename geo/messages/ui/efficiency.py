@@ -70,6 +70,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.file.notice": ("公示", "public_notice"),
     "eff.file.pay": ("差别化收费", "differential_charges"),
     "eff.col.rank_within": ("排名（{groups}内）", "Rank (in {groups})"),
+    "eff.col.rank_in_group": ("排名（组内）", "Rank (in group)"),
     "eff.rank.size": ("规上/规下", "size group"),
     "eff.col.class": ("类别", "Class"),
     "eff.table.size_note": (
@@ -261,6 +262,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "score, class, ranks, warnings and land by year.",
     ),
     "eff.profile.id": ("企业编号", "Enterprise id"),
+    "eff.profile.warning_line": ("{year}：{text}", "{year}: {text}"),
     "eff.trend": ("逐年趋势", "Trends over the years"),
     "eff.trend.by": ("按", "By"),
     "eff.trend.tax": ("亩均税收", "Tax per mu"),

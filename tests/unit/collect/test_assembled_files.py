@@ -6,18 +6,22 @@ and the evaluation read back to the same classes as the command line's standard 
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pyogrio
 import pytest
+import yaml
 
 from geo import ingest
 from geo.collect import SourceInput, collect
+from geo.collect.industries import INDUSTRIES_YAML
 from geo.collect.report import (
     assembled_bytes,
     check_headers,
+    report_bytes,
     safe_csv_bytes,
     safe_xlsx_bytes,
     value_sources,
@@ -106,6 +110,52 @@ def test_the_english_xlsx_is_in_english(collection):
     units = {r[prov_header.index("Unit in the file")] for r in prov_rows}
     assert {"yuan", "1,000 yuan", "kWh", "m²", "persons"} <= units
     assert not {"元", "千元", "千瓦时", "平方米", "人"} & units
+
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def test_the_english_files_name_industries_and_divisions_in_english(collection):
+    """The walk's 数据归集 English download kept the 大类 (纺织业, 通用设备制造业) and the plan's
+    industries (高端纺织) in Chinese: now their English names (GB/T 4754-2017 divisions as the NBS
+    yearbook gives them, configured in industries.yaml); only the register's own names, its 区镇
+    names no English table knows and the departments' file names stay as written."""
+    for data in (
+        assembled_bytes(collection, fmt="xlsx", lang="en", headers="labels")[""],
+        report_bytes(collection, fmt="xlsx", lang="en"),
+    ):
+        for title, (header, *rows) in _sheets(data).items():
+            for row in rows:
+                for col, value in zip(header, row, strict=True):
+                    kept = col in (
+                        "Name",
+                        "Name (as written)",
+                        "Town",
+                        "File",
+                        "Perhaps (for checking; not joined)",
+                    )
+                    kept |= str(col).startswith("Source: ") or CJK.search(str(col)) is not None
+                    kept |= col == "Code (as written)"  # a full-width code as the department typed it
+                    assert kept or not CJK.search(str(value)), (title, col, value)
+    header, *rows = _sheets(assembled_bytes(collection, fmt="xlsx", lang="en", headers="labels")[""])[
+        "Assembled"
+    ]
+    by_id = {r[0]: dict(zip(header, r, strict=True)) for r in rows}
+    # A: C1711 (纺织业, 高端纺织); B: 3832 (光缆, 光电通信)
+    assert by_id[CODES["A"]]["Industry division"] == "Manufacture of textiles"
+    assert by_id[CODES["A"]]["Industry"] == "High-end textiles"
+    assert by_id[CODES["B"]]["Industry division"] == "Manufacture of electrical machinery and apparatus"
+    assert by_id[CODES["B"]]["Industry"] == "Optoelectronic communication"
+    issues = _sheets(report_bytes(collection, fmt="xlsx", lang="en"))["Conflicts and repeats"]
+    assert any(str(r[-1]).startswith("F5191: not a manufacturing code") for r in issues[1:]), issues
+
+
+def test_every_division_has_its_english_name_in_the_configuration():
+    raw = yaml.safe_load(INDUSTRIES_YAML.read_text(encoding="utf-8"))
+    assert set(raw["divisions_en"]) == set(raw["divisions"]) and raw["divisions_en_source"]
+    assert (
+        raw["divisions_en"]["39"] == "Manufacture of computers, communication and other electronic equipment"
+    )
 
 
 def test_the_chinese_xlsx_has_the_official_headers(collection):

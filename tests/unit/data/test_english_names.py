@@ -67,3 +67,32 @@ def test_the_plans_texts_carry_their_translation(demo_gpkg):
     assert belts.loc["yanjiang", "name_en"] == "Yangtze riverside development belt"
     zones = load_layer("dev_zones", path=demo_gpkg)
     assert set(zones["level_en"]) == {"national"}
+
+
+def test_a_file_the_english_page_wrote_is_read_back_under_the_datas_names():
+    """The English 数据归集 and map files name the plan's industries and the 区镇 in English; the
+    import reads them back as the Chinese names the zones and the evaluation use."""
+    import io
+
+    import pandas as pd
+
+    from geo import ingest
+
+    table = pd.DataFrame(
+        {
+            "Enterprise ID": ["E1", "E2", "E3"],
+            "Name": ["苏州甲纺织有限公司", "乙", "丙"],
+            "Industry": ["High-end textiles", "高端装备", "Something else"],
+            "Town": ["Wujiang Hi-tech Zone (Shengze Town)", "Qidu Town", "北区"],
+            "Land (mu)": [30, 20, 10],
+            "Tax (10k yuan)": [450, 100, 50],
+            "Sales (10k yuan)": [900, 300, 100],
+        }
+    )
+    buf = io.BytesIO()
+    table.to_excel(buf, index=False)
+    frame = ingest.read_upload(
+        buf.getvalue(), "assembled.xlsx", kind="enterprises", require_coordinates=False
+    ).frame
+    assert frame["industry"].tolist() == ["高端纺织", "高端装备", "Something else"]
+    assert frame["town"].tolist() == ["吴江高新区（盛泽镇）", "七都镇", "北区"]
