@@ -21,6 +21,7 @@ from geo.collect.assemble import Collection, DepartmentResult
 from geo.collect.industries import division_names
 from geo.collect.labels import label, unit_label
 from geo.evaluation.ratios import OPTIONAL_AMOUNT_COLUMNS
+from geo.exports.cells import whole_numbers_plain
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, message
 from geo.messages.names import industry_name
@@ -362,7 +363,7 @@ def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
         if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
             out[col] = out[col].map(_safe_text)
     out.columns = [_safe_text(str(c)) for c in out.columns]
-    return out.to_csv(index=False).encode("utf-8-sig")
+    return whole_numbers_plain(out).to_csv(index=False).encode("utf-8-sig")
 
 
 def _cell(value: object) -> object:

@@ -9,6 +9,7 @@ Column names and index labels are cells too and get the same treatment.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -68,10 +69,38 @@ def formula_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+WHOLE_MAX = 1e15  # beyond this a float's whole part is no longer exact as an integer
+
+
+def whole_numbers_plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose float columns are written as a person reads them: a whole number
+    without a decimal point (从业人员 200, not 200.0), any other in its shortest exact form
+    (2404.37), a missing one empty. Apply after :func:`formula_safe_frame` (a negative number is
+    a number, never quoted)."""
+    out = pd.DataFrame(frame).copy()
+    for i in range(out.shape[1]):
+        column = out.iloc[:, i]
+        if not (pd.api.types.is_float_dtype(column.dtype) and isinstance(column.dtype, np.dtype)):
+            continue
+        values = column.to_numpy(dtype=float)
+        finite = np.isfinite(values)
+        whole = finite & (np.abs(values) < WHOLE_MAX)
+        whole[whole] = values[whole] == np.round(values[whole])
+        if not whole.any():
+            continue
+        text = np.full(len(values), None, dtype=object)
+        text[finite] = values[finite].astype(str)
+        text[whole] = values[whole].astype(np.int64).astype(str)
+        out.isetitem(i, pd.Series(text, index=column.index, name=column.name, dtype=object))
+    return out
+
+
 def csv_text_bytes(frame: pd.DataFrame, *, index: bool = False) -> bytes:
-    """``frame`` as formula-safe CSV in UTF-8 with BOM (Excel opens Chinese correctly).
+    """``frame`` as formula-safe CSV in UTF-8 with BOM (Excel opens Chinese correctly), whole
+    numbers without ``.0`` (:func:`whole_numbers_plain`).
 
     Lines end in CRLF (RFC 4180), so a field holding a lone CR is quoted too and cannot start a
     new row (with ``\n`` line ends, Python's csv module leaves such a field bare).
     """
-    return formula_safe_frame(frame).to_csv(index=index, lineterminator="\r\n").encode("utf-8-sig")
+    safe = whole_numbers_plain(formula_safe_frame(frame))
+    return safe.to_csv(index=index, lineterminator="\r\n").encode("utf-8-sig")
