@@ -253,8 +253,6 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
                 # The scope's extent (the map sends no view: see map.py), e.g. 吴江, not all Suzhou.
                 extent=view_extent(drawn.out)
                 or shared(("eff.fit", *view.scope_key), lambda: frame_extent(view.scope)),
-                # one file per layer (classes, warnings, zones) headed as the CSV, each firm once a file
-                geojson_per_layer=True,
             ),
             key="eff_export",
         )
