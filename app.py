@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from geo.messages import t
-from geo.settings import tianditu_key
+from geo.settings import PAGE_STYLE, page_style_served, tianditu_key
 from pages.common import cache
 from pages.common.auth import sees_firms, sidebar_panel
 from pages.common.frame import BASEMAP_KEYS, PageStopped, basemap_choice, set_controls_slot, settings
@@ -22,13 +22,11 @@ st.set_page_config(
     layout="wide",
 )
 cache.set_audience("firms" if sees_firms() else "summary")  # keys every shared map and result
-# Streamlit's wide layout keeps 5 rem each side and 6 rem above: at 1280 px beside the sidebar the
-# map was 560 px wide. The page content takes the width; sidebar selects wrap instead of cutting.
-st.html(
-    "<style>[data-testid='stMainBlockContainer']{padding:2.5rem 1.5rem 3rem;max-width:none}"
-    "[data-testid='stSidebar'] [data-baseweb='select'] div{white-space:normal;overflow:visible;"
-    "text-overflow:clip}</style>"
-)
+# The page's style (static/css/page.css: the content takes the width, sidebar selects wrap) is in
+# the HTML serve.py answers; only a page served otherwise (``streamlit run app.py``, AppTest) draws
+# it as an element, which costs the browser a chunk and a render before the map.
+if not page_style_served():
+    st.html(PAGE_STYLE)
 
 # The UI language survives a reload, a bookmark and a link sent to a colleague: English is kept in
 # the address (?lang=en), which a new session reads before anything else.

@@ -20,7 +20,8 @@ and a retry before the websocket opened: Streamlit's frontend tries ``/wujiang``
 base first (a 404), waits, then tries ``/``. :class:`KnownBackendBase` tells the frontend the base
 in the page itself (``window.__streamlit.BACKEND_BASE_URL``, Streamlit's own setting for hosts
 that embed it), worked out from the address the browser shows, so behind a proxy that adds a
-prefix it is still right.
+prefix it is still right. The same wrapper puts the atlas's page style into that HTML, so that
+app.py need not draw it as an element.
 
 Where it listens: with no identity configured in secrets.toml (single-user mode, where whoever
 opens the app may import and delete and sees every enterprise's figures) only on 127.0.0.1,
@@ -270,18 +271,31 @@ _BASE_JS = (
 _NOT_FOR_INDEX = (b"if-none-match", b"if-modified-since", b"accept-encoding", b"range")
 
 
+def page_style_html() -> bytes:
+    """The atlas's page style (``geo.settings.PAGE_STYLE``) as a ``<style>`` element."""
+    return b"<style>" + settings.PAGE_STYLE.read_bytes() + b"</style>"
+
+
 class KnownBackendBase:
     """An ASGI wrapper putting the server's base into the HTML page Streamlit answers for a page's
-    address (``<base>/`` or ``<base>/<url_path>``), so that the frontend need not probe for it.
+    address (``<base>/`` or ``<base>/<url_path>``), so that the frontend need not probe for it,
+    and ``style`` (the page's own style element) before ``</body>``.
 
     Only those addresses are touched, and only an HTML answer: the script goes right after
-    ``<head>``, the length is corrected, and the page is never answered 304 from a validator made
-    for the file as it is on disk. Everything else passes unchanged.
+    ``<head>``, the style at the end of the body (after the style elements Streamlit adds to the
+    head as it renders, so that it wins over them as a style element drawn in the page would), the
+    length is corrected, and the page is never answered 304 from a validator made for the file as
+    it is on disk. Everything else passes unchanged.
+
+    The style in the HTML is there before the first paint, and the page draws no ``st.html``
+    element for it: that element made the browser load Streamlit's Html chunk and DOMPurify and
+    render one more element before the map (docs/performance.md, twelfth round).
     """
 
-    def __init__(self, app, prefix: str = "") -> None:
+    def __init__(self, app, prefix: str = "", style: bytes = b"") -> None:
         self.app = app
         self.prefix = _mount(prefix)
+        self.style = style
 
     def _segment(self, path: str) -> str | None:
         if path in (self.prefix, self.prefix + "/"):
@@ -325,10 +339,13 @@ class KnownBackendBase:
                 if k not in (b"content-length", b"etag", b"last-modified")
             ]
             if scope["method"] == "HEAD":
-                length = int(dict(start.get("headers") or []).get(b"content-length", b"0")) + len(script)
+                added = len(script) + len(self.style)
+                length = int(dict(start.get("headers") or []).get(b"content-length", b"0")) + added
             else:
                 at = body.find(b"<head>")
                 body = body[: at + 6] + script + body[at + 6 :] if at >= 0 else script + body
+                end = body.rfind(b"</body>")
+                body = body[:end] + self.style + body[end:] if end >= 0 else body + self.style
                 length = len(body)
             await send({**start, "headers": [*headers, (b"content-length", str(length).encode())]})
             await send({"type": "http.response.body", "body": body})
@@ -610,7 +627,8 @@ def wrap_streamlit_app() -> None:
 
     def create_starlette_app(runtime):
         prefix = config.get_option("server.baseUrlPath") or ""
-        app = SessionCookies(KnownBackendBase(make(runtime), prefix=prefix), prefix=prefix)
+        page = KnownBackendBase(make(runtime), prefix=prefix, style=page_style_html())
+        app = SessionCookies(page, prefix=prefix)
         app = CityView(app, prefix=prefix)
         if config.get_option("server.enableStaticServing"):
             app = AppStaticFromMemory(app, root=_static_root(runtime), prefix=prefix)
@@ -624,6 +642,7 @@ def wrap_streamlit_app() -> None:
         return BundlesFromMemory(app, prefix=prefix)
 
     starlette_server.create_starlette_app = create_starlette_app
+    os.environ[settings.PAGE_STYLE_SERVED_ENV] = "1"  # app.py: the page's style is in its HTML
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
-"""Benchmark of the 公示 workbook (geo/yearly/notice.py, written row by row with openpyxl's write-only
-mode) beside the writer it replaced, at Wujiang's and at Suzhou's scale, in one run.
+"""Benchmark of the 公示 workbook (geo/yearly/notice.py, written row by row as SpreadsheetML text)
+beside the writers it replaced, at Wujiang's and at Suzhou's scale, in one run.
 
 Cases (each evaluated with the default rules before the clock starts):
   demo   the Wujiang demo's 2022 (data/atlas.gpkg, 16,766 enterprises; zone = ``town``)
@@ -7,14 +7,18 @@ Cases (each evaluated with the default rules before the clock starts):
          (``$ATLAS_CITY_CACHE``, geo/settings.py) when it is built; otherwise the Wujiang demo
          tiled to 120,000 (copy k of an enterprise gets the id ``<id>-k``) — the run says which
 Writers:
-  new    geo.yearly.notice.notice_xlsx_bytes of this tree
-  old    the same function as it was before the write-only change, read from git
-         (``--old-ref``, default the commit before it); it re-counted the sheet's rows for every
-         row it added, so its time grows with the square of the rows: it is stopped after
-         ``--old-timeout`` seconds and reported as "> N s"
+  new      geo.yearly.notice.notice_xlsx_bytes of this tree (its sheets written as SpreadsheetML text,
+           geo/exports/spreadsheetml.py)
+  openpyxl the same function of this tree writing through openpyxl's write-only cells: the
+           geo/exports/streamed.py of ``--openpyxl-ref`` (default 8295ec1, the last with it) put in
+           place of this tree's; the cells must come out the same
+  old      the same function as it was before the write-only change, read from git
+           (``--old-ref``, default the commit before it); it re-counted the sheet's rows for every
+           row it added, so its time grows with the square of the rows: it is stopped after
+           ``--old-timeout`` seconds and reported as "> N s"
 Each case and writer runs in a process of its own (loading excluded from the time); printed: wall
-and CPU seconds of the call, rows, workbook size, and old ÷ new. Both workbooks' sheets and cells
-are compared when both finish.
+and CPU seconds of the call, rows, workbook size, and openpyxl ÷ new and old ÷ new. The workbooks'
+sheets and cells are compared with the new one's when both finish.
 Run: ``.venv/bin/python -m bench.bench_notice`` (``--cases demo`` for the small one alone).
 """
 
@@ -34,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+OPENPYXL_REF = "8295ec1"  # geo/exports/streamed.py on openpyxl's write-only mode, before spreadsheetml.py
 OLD_REF = (
     "c32f5a9"  # geo/yearly/notice.py before the write-only workbook (its words already in the catalogue)
 )
@@ -67,23 +72,31 @@ def _evaluated(case: str):
     return result.enterprises, result.config, result.benchmarks, label
 
 
-def _writer(which: str, ref: str):
-    if which == "new":
-        from geo.yearly.notice import notice_xlsx_bytes
-
-        return notice_xlsx_bytes
+def _module_at(ref: str, path: str, name: str):
+    """The module at ``path`` as it was at git revision ``ref``, loaded under ``name``."""
     source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{ref}:geo/yearly/notice.py"],
+        ["git", "-C", str(ROOT), "show", f"{ref}:{path}"],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    path = Path(tempfile.mkdtemp()) / "notice_before.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("notice_before", path)
+    file = Path(tempfile.mkdtemp()) / f"{name.replace('.', '_')}.py"
+    file.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(name, file)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
     spec.loader.exec_module(module)
-    return module.notice_xlsx_bytes
+    return module
+
+
+def _writer(which: str, ref: str):
+    if which == "openpyxl":  # this tree's notice through the write-only sheets of ``ref``
+        _module_at(ref, "geo/exports/streamed.py", "geo.exports.streamed")
+    if which in ("new", "openpyxl"):
+        from geo.yearly.notice import notice_xlsx_bytes
+
+        return notice_xlsx_bytes
+    return _module_at(ref, "geo/yearly/notice.py", "notice_before").notice_xlsx_bytes
 
 
 def child(case: str, which: str, ref: str, out: Path) -> None:
@@ -154,33 +167,41 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--old-timeout", type=float, default=900.0, help="seconds before the old writer is stopped"
     )
+    parser.add_argument(
+        "--openpyxl-ref", default=OPENPYXL_REF, help="git revision of the openpyxl sheets (%(default)s)"
+    )
     parser.add_argument("--child", nargs=2, metavar=("CASE", "WRITER"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(*args.child, args.old_ref, args.out)
+        which = args.child[1]
+        child(*args.child, args.openpyxl_ref if which == "openpyxl" else args.old_ref, args.out)
         return
-    print(f"{'case':<6} {'rows':>8}  {'writer':<6} {'wall s':>8} {'CPU s':>8} {'MB':>6}  source")
+    print(f"{'case':<6} {'rows':>8}  {'writer':<8} {'wall s':>8} {'CPU s':>8} {'MB':>6}  source")
     with tempfile.TemporaryDirectory() as tmp:
         for case in args.cases:
             runs = {}
-            for which in ("new", "old"):
+            for which in ("new", "openpyxl", "old"):
                 out = Path(tmp) / f"{case}-{which}.xlsx"
                 limit = args.old_timeout if which == "old" else 3600.0
-                runs[which] = r = _run(case, which, args.old_ref, out, limit)
+                ref = args.openpyxl_ref if which == "openpyxl" else args.old_ref
+                runs[which] = r = _run(case, which, ref, out, limit)
                 if r is None:
-                    print(f"{case:<6} {'':>8}  {which:<6} {f'> {limit:.0f}':>8} {'':>8} {'':>6}  stopped")
+                    print(f"{case:<6} {'':>8}  {which:<8} {f'> {limit:.0f}':>8} {'':>8} {'':>6}  stopped")
                     continue
                 figures = f"{r['wall']:>8.1f} {r['cpu']:>8.1f} {r['bytes'] / 1e6:>6.1f}"
-                print(f"{case:<6} {r['rows']:>8,}  {which:<6} {figures}  {r['label']}")
-            new, old = runs["new"], runs["old"]
-            if new and old:
-                paths = [Path(tmp) / f"{case}-{which}.xlsx" for which in ("new", "old")]
-                same = _cells_digest(paths[0]) == _cells_digest(paths[1])
-                ratios = f"wall {old['wall'] / new['wall']:.1f}x, CPU {old['cpu'] / new['cpu']:.1f}x"
-                print(f"{case:<6} old ÷ new: {ratios}; same sheets and cells: {same}")
-            elif new:
-                print(f"{case:<6} old ÷ new: wall > {args.old_timeout / new['wall']:.1f}x (old stopped)")
+                print(f"{case:<6} {r['rows']:>8,}  {which:<8} {figures}  {r['label']}")
+            new = runs["new"]
+            for which in ("openpyxl", "old"):
+                other = runs[which]
+                if new and other:
+                    paths = [Path(tmp) / f"{case}-{w}.xlsx" for w in ("new", which)]
+                    same = _cells_digest(paths[0]) == _cells_digest(paths[1])
+                    ratios = f"wall {other['wall'] / new['wall']:.1f}x, CPU {other['cpu'] / new['cpu']:.1f}x"
+                    print(f"{case:<6} {which} ÷ new: {ratios}; same sheets and cells: {same}")
+                elif new:
+                    limit = args.old_timeout / new["wall"]
+                    print(f"{case:<6} {which} ÷ new: wall > {limit:.1f}x ({which} stopped)")
 
 
 if __name__ == "__main__":

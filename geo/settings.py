@@ -54,6 +54,9 @@ CACHE_DIR_ENV = "ATLAS_CACHE_DIR"
 SINGLE_USER_ADDRESS_ENV = "ATLAS_SINGLE_USER_ADDRESS"
 TIANDITU_ENV = "TIANDITU_TK"
 STREAMLIT_ADDRESS_ENV = "STREAMLIT_SERVER_ADDRESS"
+# Set by serve.py: the page's style (PAGE_STYLE) is in the HTML it answers, app.py need not draw it.
+PAGE_STYLE_SERVED_ENV = "ATLAS_PAGE_STYLE_SERVED"
+PAGE_STYLE = STATIC_DIR / "css" / "page.css"
 
 # Where the browser fetches the payload files (below the server's base); :func:`payload_dir` holds them.
 PAYLOAD_URL = "/app/static/cache"
@@ -124,6 +127,11 @@ def payload_dir() -> Path:
 def single_user_address() -> str:
     """``$ATLAS_SINGLE_USER_ADDRESS``: the address to listen on in single-user mode, "" for loopback."""
     return _text(SINGLE_USER_ADDRESS_ENV)
+
+
+def page_style_served() -> bool:
+    """Whether serve.py puts :data:`PAGE_STYLE` into every page's HTML (``$ATLAS_PAGE_STYLE_SERVED``)."""
+    return _text(PAGE_STYLE_SERVED_ENV) == "1"
 
 
 def streamlit_address() -> str:

@@ -94,6 +94,8 @@ class _PageFriendly(MacroElement):
       page, with nothing to scroll, and keeps the wheel and one-finger drag.
     - On a small map (below ``SMALL_MAP_PX``) the legend and the layer switcher start folded, so
       they do not hide the data; both unfold on a click (the switcher also on hover).
+    - The layer switcher is measured (its height fitted to the map) after the first paint, not
+      while the map is made (docs/performance.md, twelfth round).
     - Tooltips wrap instead of running off the map's right edge; a long field name wraps too
       (kept on one line, it left its value a character wide).
     """
@@ -117,6 +119,25 @@ class _PageFriendly(MacroElement):
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
+        // The layer switcher fits its height to the map when it unfolds, and Leaflet measures at once:
+        // a forced layout of the frame as the switcher is made and again as it is added (40-60 ms of
+        // a city map's script). It unfolds at once and is measured after the first paint instead.
+        if (!L.Control.Layers.prototype.atlasFitLater) {
+          L.Control.Layers.prototype.atlasFitLater = true;
+          var fitNow = L.Control.Layers.prototype.expand;
+          L.Control.Layers.prototype.expand = function () {
+            var self = this, open = 'leaflet-control-layers-expanded';
+            L.DomUtil.addClass(this._container, open);
+            if (!this._atlasFitting) {
+              this._atlasFitting = true;
+              requestAnimationFrame(function () {
+                self._atlasFitting = false;
+                if (self._map && L.DomUtil.hasClass(self._container, open)) fitNow.call(self);
+              });
+            }
+            return this;
+          };
+        }
         (function () {
           var map = {{ this._parent.get_name() }};
           var box = map.getContainer();

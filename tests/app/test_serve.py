@@ -148,6 +148,20 @@ def test_a_pages_address_carries_the_base_and_a_correct_length():
     assert int(head[b"content-length"]) == int(_answer(app, "/wujiang")[1][b"content-length"])
 
 
+def test_a_pages_address_carries_the_page_style_at_the_end_of_its_body():
+    style = serve.page_style_html()
+    assert style.startswith(b"<style>") and b"stMainBlockContainer" in style
+    app = serve.KnownBackendBase(_index_app, style=style)
+    start, headers, body = _answer(app, "/wujiang")
+    assert body.endswith(style + b"</body></html>") and body.count(style) == 1
+    assert b"var s='wujiang'" in body and int(headers[b"content-length"]) == len(body)
+    _, head, _ = _answer(app, "/wujiang", method="HEAD")
+    assert int(head[b"content-length"]) == len(body)
+    # Only a page's address: a bundle, a file or the health check passes as it is.
+    for path in ["/static/js/x.js", "/_stcore/health", "/favicon.png"]:
+        assert _answer(app, path)[2] == INDEX, path
+
+
 def test_other_addresses_and_answers_pass_unchanged():
     app = serve.KnownBackendBase(_index_app)
     for path in ["/static/js/x.js", "/a/b", "/wu<jiang", "/_stcore/health", "/favicon.png"]:

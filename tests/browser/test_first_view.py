@@ -55,6 +55,30 @@ def test_intensity_opens_readable_and_wide(app_url, sized_page, lang):
     save_screenshot(pg, f"intensity_first_view_{width}_{lang}")
 
 
+# The page's style (static/css/page.css) as the browser holds it: in the HTML, not drawn by Streamlit.
+STYLE_JS = (
+    "() => { const c = getComputedStyle(document.querySelector('[data-testid=stMainBlockContainer]'));"
+    " const mine = s => s.textContent.includes('stMainBlockContainer');"
+    " return {left: c.paddingLeft, top: c.paddingTop, max: c.maxWidth,"
+    " drawn: [...document.querySelectorAll('#root style')].filter(mine).length,"
+    " inHtml: [...document.querySelectorAll('body > style')].filter(mine).length}; }"
+)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("sized_page", [(1280, 720)], indirect=True, ids=["1280x720"])
+def test_the_page_style_comes_with_the_page_not_as_an_element(app_url, sized_page, lang):
+    pg = sized_page
+    pg.goto(f"{app_url}/?lang={lang}")
+    map_frame(pg, min_paths=9, timeout_s=90)
+    style = pg.evaluate(STYLE_JS)
+    # 1.5 rem each side, 2.5 rem above, the full width (Streamlit's own: 5 rem, 6 rem, 736 px)
+    assert (style["left"], style["top"], style["max"]) == ("24px", "40px", "none")
+    # in the HTML serve.py answers, not an st.html element (whose chunk and DOMPurify the browser
+    # loaded before the map)
+    assert style["inHtml"] == 1 and style["drawn"] == 0
+
+
 CSV = (
     "企业名称,用地面积（亩）,实缴税金（万元）,销售收入（万元）,经度,纬度\n"
     "甲纺织,30,600,12000,120.645,31.155\n"
