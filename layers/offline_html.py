@@ -274,5 +274,5 @@ def layers_geojson(
                     zf.writestr(f"{layer_stem}_{kind}.geojson" if kind else f"{layer_stem}.geojson", data)
         return buf.getvalue()
 
-    label = message("exports.download.geojson_zip", lang)
+    label = message("exports.download.geojson_layers", lang)
     return Download("geojson", label, f"{stem}_geojson.zip", "application/zip", zipped)
