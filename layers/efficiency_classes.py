@@ -12,7 +12,7 @@ import geopandas as gpd
 import numpy as np
 
 from geo.evaluation import CLASS_COL, CLASSES, SIZE_ABOVE, SIZE_BELOW
-from geo.messages import Lang, t
+from geo.messages import Lang, message, t
 from geo.yearly.notice_words import reasons_name, size_name
 from layers.base import Field, LegendEntry
 from layers.enterprises import LAYER as ENTERPRISES
@@ -31,9 +31,9 @@ def class_colors(frame: gpd.GeoDataFrame) -> np.ndarray:
 
 def class_legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
     """Legend rows for the classes present (and 未参评 when some enterprises are not scored)."""
-    present = set(frame[CLASS_COL].dropna().astype(str)) if len(frame) else set()
+    present = set(frame[CLASS_COL].dropna().astype(str)) if len(frame) else set()  # "" or NaN: none
     rows = [LegendEntry(t(f"eff.class.{c}", lang), CLASS_COLORS[c], "point") for c in CLASSES if c in present]
-    if len(frame) and frame[CLASS_COL].isna().any():
+    if len(frame) and not frame[CLASS_COL].isin(CLASSES).all():
         rows.append(LegendEntry(t("eff.class.none", lang), UNSCORED_COLOR, "point"))
     return rows
 
@@ -49,12 +49,13 @@ LAYER: EnterpriseLayer = replace(
         Field("zone", "区镇/园区", "Town/park", names="place"),
         Field("industry", "行业", "Industry", names="industry"),
         Field("size_class", "规模", "Size", en_column="size_class_en"),
-        Field("eval_class_label", "评价类别", "Class"),
+        # the class and its meaning in two columns, as the ranking's CSV/XLSX (sorting, filtering)
+        Field(CLASS_COL, "评价类别", "Class"),
+        Field("eval_class_label", "类别含义", "Class meaning"),
         Field("score", "综合得分（分）", "Score"),
         Field("tax_per_mu_wan_yuan", "亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
         Field("reasons", "主要失分指标", "Indicators that pulled it down", en_column="reasons_en"),
     ),
-    table_leaves_out=(CLASS_COL,),  # the class is in its field "评价类别" (eval_class_label)
     color_by=class_colors,
     legend_entries=class_legend,
 )
@@ -82,7 +83,9 @@ def _size_words(size: object, lang: Lang) -> object:
 def for_map(evaluated: gpd.GeoDataFrame, lang: Lang = "zh") -> gpd.GeoDataFrame:
     """The columns the layer shows, as plain text/numbers (a new frame; the input is untouched).
 
-    Categorical columns become text, and enterprises without a class read "未参评"; in English the
+    Categorical columns become text; the class (``eval_class``: "B") and its meaning
+    (``eval_class_label``: "鼓励提升" / "encourage"; "未参评" without a class) are two columns, as
+    the ranking's downloads have them; in English the
     size and the shortfalls have their English words beside them (``size_class_en``,
     ``reasons_en``: what the tooltip and the downloads show).
     """
@@ -94,12 +97,13 @@ def for_map(evaluated: gpd.GeoDataFrame, lang: Lang = "zh") -> gpd.GeoDataFrame:
         if col == out.geometry.name or out[col].dtype.kind == "f":
             continue
         out[col] = out[col].astype(object).where(out[col].notna(), "")
-    if "eval_class_label" in out.columns:
+    if "eval_class_label" in out.columns:  # the meaning alone: the class is its own column
         cls = evaluated[CLASS_COL].astype(object)
         out["eval_class_label"] = [
-            t(f"eff.class.{c}", lang) if isinstance(c, str) else t("eff.class.none", lang) for c in cls
+            message(f"yearly.notice.class_label.{c}", lang) if c in CLASSES else t("eff.class.none", lang)
+            for c in cls
         ]
-    out[CLASS_COL] = evaluated[CLASS_COL].to_numpy()
+    out[CLASS_COL] = [c if c in CLASSES else "" for c in evaluated[CLASS_COL].astype(object)]
     if lang == "en":
         for col, name in (("size_class", _size_words), ("reasons", reasons_name)):
             if col in out.columns:

@@ -22,13 +22,29 @@ def _no_shared_store(monkeypatch):
     monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(scope="session")
+def user_store_folder(tmp_path_factory) -> Path:
+    """The folder of the user store every test of this process starts on (see :func:`user_gpkg`)."""
+    return tmp_path_factory.mktemp("user")
+
+
 @pytest.fixture(autouse=True)
-def _user_store_of_its_own(monkeypatch, tmp_path_factory):
+def user_gpkg(monkeypatch, user_store_folder) -> Iterator[Path]:
     """Every test starts on an empty user store of its own (its own fixtures may name another), never
     data/user/ of the work tree nor a developer's $ATLAS_USER_GPKG: tests may then run in parallel
-    (``bash setup.sh test`` runs two workers)."""
-    folder = tmp_path_factory.mktemp("user")
-    monkeypatch.setenv(USER_GPKG_ENV, str(folder / "atlas_user.gpkg"))
+    (``bash setup.sh test`` runs two workers, each a process with its own temporary folder).
+
+    The store is emptied after each test and the next one gets the same path: the app's shared
+    results are keyed on the user store's location and stamp (pages/common/cache.data_stamp), so
+    a page on the empty store ("absent") is computed once per process instead of once per test,
+    while a store a test wrote (stamped with its file's mtime in ns and size) is never another's.
+    """
+    path = user_store_folder / "atlas_user.gpkg"
+    assert not any(user_store_folder.iterdir()), "the user store was not emptied after the last test"
+    monkeypatch.setenv(USER_GPKG_ENV, str(path))
+    yield path
+    shutil.rmtree(user_store_folder)
+    user_store_folder.mkdir()
 
 
 @pytest.fixture(scope="session")

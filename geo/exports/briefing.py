@@ -311,7 +311,7 @@ def _view(
     projected: Mapping[str, gpd.GeoDataFrame], extent: Extent | None, *, ratio: float
 ) -> tuple[float, float, float, float]:
     """The map's view in EPSG:4549 (xmin, ymin, xmax, ymax), widened to the box's ``ratio`` (w/h):
-    the ``extent`` shown on screen, else every feature with a margin. A view wider than every
+    the ``extent`` shown on screen with a margin, else every feature with a margin. A view wider than every
     feature with its margin (a map zoomed out, or fitted at a whole zoom level) is narrowed to them,
     so the paper is not mostly empty; a view zoomed in stays as it is."""
     data = _data_box(projected)
@@ -319,6 +319,8 @@ def _view(
         west, south, east, north = extent
         edge = shapely.box(west, south, east, north).segmentize(max(east - west, north - south) / 16)
         xmin, ymin, xmax, ymax = gpd.GeoSeries([edge], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).total_bounds
+        # with a margin: what lies at the screen's edge (or at a scope's edge) is not cut at the frame
+        xmin, ymin, xmax, ymax = _widened((xmin, ymin, xmax, ymax), VIEW_MARGIN)
         if data is not None:
             cut = (max(xmin, data[0]), max(ymin, data[1]), min(xmax, data[2]), min(ymax, data[3]))
             if cut[0] < cut[2] and cut[1] < cut[3]:  # a view away from every feature stays as it is
@@ -343,9 +345,14 @@ def _data_box(projected: Mapping[str, gpd.GeoDataFrame]) -> tuple[float, float, 
     bounds = bounds[np.isfinite(bounds).all(axis=1)]
     if not len(bounds):
         return None
-    xmin, ymin = bounds[:, 0].min(), bounds[:, 1].min()
-    xmax, ymax = bounds[:, 2].max(), bounds[:, 3].max()
-    w, h = max(xmax - xmin, 1000) * VIEW_MARGIN, max(ymax - ymin, 1000) * VIEW_MARGIN
+    box = (bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max())
+    return _widened(box, VIEW_MARGIN)
+
+
+def _widened(box: tuple[float, float, float, float], factor: float) -> tuple[float, float, float, float]:
+    """``box`` (at least 1 km a side) widened by ``factor`` about its middle."""
+    xmin, ymin, xmax, ymax = box
+    w, h = max(xmax - xmin, 1000) * factor, max(ymax - ymin, 1000) * factor
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
 

@@ -203,16 +203,28 @@ def label_polygons(
                 va="center",
                 color="#222",
                 zorder=20,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6},
+                bbox={"boxstyle": f"round,pad={LABEL_PAD}", "fc": "white", "ec": "none", "alpha": 0.6},
                 parse_math=False,
             )
-            box = text.get_window_extent(renderer).expanded(1.08, 1.15)
+            box = _drawn_box(text.get_window_extent(renderer), size * ax.figure.dpi / 72)
             inside = within is None or _contains(within, box)
             if inside and not any(box.overlaps(other) for other in placed):
                 placed.append(box)
                 named.setdefault(str(name), []).append(geom)
                 break
             text.remove()
+
+
+LABEL_PAD = 0.15  # the white box behind a label reaches this far past its text, in font sizes
+LABEL_GAP = 0.4  # and keeps at least this far from the next label's box, in font sizes
+
+
+def _drawn_box(text_box: Bbox, size_px: float) -> Bbox:
+    """A label's place on the map: its text's box with the white box's pad and a gap around it, so
+    that two labels placed side by side keep apart on paper (the text's box alone let the white
+    boxes meet: 吴江区 on 平望镇)."""
+    grow = (LABEL_PAD + LABEL_GAP / 2) * size_px
+    return Bbox.from_extents(text_box.x0 - grow, text_box.y0 - grow, text_box.x1 + grow, text_box.y1 + grow)
 
 
 def _contains(outer: Bbox, inner: Bbox) -> bool:

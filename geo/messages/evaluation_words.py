@@ -91,6 +91,16 @@ PUBLICATION_WORDS: dict[str, tuple[str, str]] = {
     "publication.kind.land": ("用地清单", "land list"),
     "publication.register_title": ("异议登记表", "Objection register"),
     "publication.register_sheet": ("异议登记", "Objections"),
+    "publication.corrected_title": ("（异议更正，{version}）", " (corrected after objections, {version})"),
+    "publication.not_recorded": ("未记录", "not recorded"),
+    "publication.departments_missing": (
+        "{file} 中没有列出任何核实部门（departments）",
+        "{file} lists no verifying department (departments)",
+    ),
+    "publication.department_unnamed": (
+        "{file} 中第 {n} 个核实部门缺少中文名（zh）或英文名（en）",
+        "Department {n} in {file} has no Chinese (zh) or English (en) name",
+    ),
     "publication.group_heading": ("{title} · {group}（{n} 家）", "{title} · {group} ({n} enterprises)"),
     "publication.field.department": ("核实部门", "the verifying department"),
     "publication.field.department_answer": ("部门答复", "the department's answer"),

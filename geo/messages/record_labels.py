@@ -34,4 +34,9 @@ ACCURACY: dict[str, tuple[str, str]] = {
     "storage.accuracy.synthetic": ("合成", "synthetic"),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**ACTIONS, **ACCURACY}
+# A layer's title with its class, said as the titles that name it do ("吴江区镇（示意范围）").
+TITLED: dict[str, tuple[str, str]] = {
+    "storage.accuracy.titled": ("{title}（{label}）", "{title} ({label})"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**ACTIONS, **ACCURACY, **TITLED}

@@ -25,9 +25,10 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
     "yearly.ranked_by_size": ("规上、规下分别排名", "above and below designated size ranked separately"),
     "yearly.ranked_together": ("统一排名", "all ranked together"),
     # the weights of a size group, and the size groups by name
-    "yearly.size_above": ("规上", "above designated size"),
-    "yearly.size_below": ("规下", "below designated size"),
-    "yearly.size_below_small": ("规下（不足 {mu} 亩）", "below designated size, < {mu} mu"),
+    # capitalised as a cell is, as the ranking's 规模 column says it ("Above designated size")
+    "yearly.size_above": ("规上", "Above designated size"),
+    "yearly.size_below": ("规下", "Below designated size"),
+    "yearly.size_below_small": ("规下（不足 {mu} 亩）", "Below designated size, < {mu} mu"),
     "yearly.weights_total": ("{weights}（合计 {total:g}）", "{weights} (total {total:g})"),
     # configured weights and, an indicator left out for want of data, the others rescaled
     "yearly.weights_rescaled": (

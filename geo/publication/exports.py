@@ -13,6 +13,9 @@ from geo.exports.sheets import sheet_names
 from geo.messages import Lang, message
 from geo.publication.versions import Version
 
+MIN_WIDTH, MAX_WIDTH = 8, 50  # a column's width in characters: at least, at most (then wrapped)
+SAMPLE_ROWS = 2000  # the rows a column's width is measured on (a city's 17,000 are not all read)
+
 
 def version_words(version: Version, lang: Lang = "zh") -> str:
     """The version as a workbook names it in ``lang``: ``V3 · 2024 年评价结果 · 公示`` (its label)
@@ -52,11 +55,51 @@ def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str) -> bytes:
     _append_text(ws, [str(c) for c in table.columns])
     for row in table.itertuples(index=False):
         _append_text(ws, [_cell(v) for v in row])
-    for i in range(1, len(table.columns) + 1):
-        ws.column_dimensions[ws.cell(row=2, column=i).column_letter].width = 18
+    print_setup(ws, table, header_row=2)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def text_width(value: object) -> int:
+    """How wide a cell's text is in Excel's character units: a Chinese character counts two."""
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def column_widths(table: pd.DataFrame, *, sample_rows: int = SAMPLE_ROWS) -> list[float]:
+    """Each column's width so that its name and its texts are read whole (from the first
+    ``sample_rows`` rows), between :data:`MIN_WIDTH` and :data:`MAX_WIDTH` (longer texts wrap)."""
+    head = table.head(sample_rows)
+    out = []
+    for col in table.columns:
+        widest = max([text_width(col), *(text_width(v) for v in head[col].tolist())])
+        out.append(float(min(MAX_WIDTH, max(MIN_WIDTH, widest + 2))))
+    return out
+
+
+def print_setup(ws, table: pd.DataFrame, *, header_row: int) -> None:
+    """A sheet as the 公示 workbook prints (geo/yearly/notice.py): A4 landscape, fitted to the
+    page's width, the header row repeated on every page and frozen above the scrolling rows, column
+    widths from the texts (a text wider than :data:`MAX_WIDTH` wraps in a small table)."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.freeze_panes = f"A{header_row + 1}"
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for i, width in enumerate(column_widths(table), start=1):
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = width
+        if width >= MAX_WIDTH and len(table) <= SAMPLE_ROWS:
+            for (cell,) in ws.iter_rows(min_row=header_row + 1, min_col=i, max_col=i):
+                cell.alignment = wrap
 
 
 def results_xlsx_bytes(
@@ -90,11 +133,13 @@ def results_xlsx_bytes(
         part = table[table[group_column].astype(str) == group]
         _append_text(ws, [message("publication.group_heading", lang, title=title, group=shown, n=len(part))])
         ws["A1"].font = Font(bold=True, size=13)
-        for item, text in group_method_rows(config, group, pd.DataFrame(), lang):
+        method = group_method_rows(config, group, pd.DataFrame(), lang)
+        for item, text in method:
             _append_text(ws, [item, text])
         _append_text(ws, [str(c) for c in table.columns])
         for row in part.itertuples(index=False):
             _append_text(ws, [_cell(v) for v in row])
+        print_setup(ws, part, header_row=len(method) + 2)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -529,7 +529,8 @@ def register_objections(version: Version, *, store: StoreTarget = None) -> pd.Da
 def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
     """The register for people: the columns of :data:`REGISTER_HEADERS` (:data:`REGISTER_HEADERS_EN`
     in English), indicator and decision in words of ``lang``, values as numbers, times in Beijing
-    time (``2026-12-06 07:53 北京时间``) as the change log shows them."""
+    time (``2026-12-06 07:53 北京时间``) as the change log shows them; an answer kept without who
+    recorded it and when (an older store) says ``未记录`` / ``not recorded`` there."""
     out = objections.copy()
     for col in OBJECTION_SPEC.columns:  # (a register read before a column was added: blank)
         if col not in out:
@@ -543,7 +544,12 @@ def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFram
     for col in TIME_COLUMNS:
         out[col] = out[col].map(lambda stamp: beijing_minute(stamp, lang) if stamp else "")
     for col in ("decided_by", "recorded_by", "answered_by"):  # 单用户模式 in English; a name as stored
-        out[col] = out[col].map(lambda who: actor_name(who, lang))
+        out[col] = out[col].map(lambda who: actor_name(who, lang) if who else "")
+    # an answer kept before who and when were recorded with it (older stores): said, not left empty
+    answered = out["department_answer"].fillna("").astype(str).str.strip() != ""
+    unknown = message("publication.not_recorded", lang)
+    for col in ("answered_by", "answered_at"):
+        out[col] = out[col].where(~answered | (out[col].fillna("") != ""), unknown)
     headers = REGISTER_HEADERS_EN if lang == "en" else REGISTER_HEADERS
     return out[list(headers)].rename(columns=headers)
 

@@ -4,6 +4,7 @@ configuration, :func:`geo.evaluation.evaluate`) as a new draft replacing the pub
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,7 +15,7 @@ from geo.errors import DataValidationError
 from geo.evaluation import CLASS_COL, SIZE_COL, config_from_mapping, evaluate, list_order
 from geo.evaluation.grouped import GROUP_COL
 from geo.evaluation.metrics import ID_COL, ZONE_COL
-from geo.messages import listed
+from geo.messages import Lang, listed, message
 from geo.publication.inputs import (
     LAND_COL,
     PARCELS_COL,
@@ -233,10 +234,28 @@ def _land_rows(listed: pd.DataFrame, provenance: Mapping[str, Mapping[str, str]]
     )
 
 
-def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarget = None) -> Version:
+CORRECTED_TITLE = re.compile(r"\s*(（异议更正(，V\d+)?）|\(corrected after objections(, V\d+)?\))\s*$")
+
+
+def base_title(title: str) -> str:
+    """A title without the words a correction added (``2024 年度亩均评价（异议更正，V3）`` →
+    ``2024 年度亩均评价``; also the older ``（异议更正）`` and the English words)."""
+    previous = None
+    title = str(title)
+    while previous != title:
+        previous, title = title, CORRECTED_TITLE.sub("", title)
+    return title.strip()
+
+
+def reevaluate(
+    version_id: str, *, actor: str, title: str = "", lang: Lang = "zh", store: StoreTarget = None
+) -> Version:
     """Evaluate a published version's year again with its accepted objections (each changed value's
     provenance names its objection) under the version's own configuration, and save the result as
     a new 草稿 version that replaces it; recorded for ``actor``.
+
+    Without ``title``, the new draft is titled the published version's title (without earlier
+    corrections' words) and ``（异议更正，V3）`` — its own id — in ``lang``, written once.
 
     Raises
     ------
@@ -268,8 +287,14 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
         inputs[n][objection.indicator] = objection.value_claimed
         provenance[n][objection.indicator] = f"异议 {objection.objection_id}"
     results = results.assign(inputs=inputs, provenance=provenance)
-    # The title as given (neutral: the page names a correction in its own language, from ``replaces``)
-    title = title or version.title
+
+    # The title as given, else the year's title and the correction's own words (in ``lang``, its id)
+    def corrected(new_id: str) -> str:
+        return message("publication.corrected_title", lang, version=new_id)
+
+    suffix = None
+    if not str(title or "").strip():
+        title, suffix = base_title(version.title), corrected
     if version.kind == KIND_LAND:
         corrected = results.assign(
             **{LAND_COL: [i.get(LAND_COL) for i in inputs], "land_source": results["status"]}
@@ -284,6 +309,7 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
             inputs=version.inputs,
             actor=actor,
             replaces=version.version_id,
+            title_suffix=suffix,
             store=target,
         )
     frame, zone = frame_from_inputs(results)
@@ -305,6 +331,7 @@ def reevaluate(version_id: str, *, actor: str, title: str = "", store: StoreTarg
         replaces=version.version_id,
         land_version=version.land_version,
         benchmarks=benchmarks,
+        title_suffix=suffix,
         store=target,
     )
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -306,6 +307,7 @@ def save_version(
     replaces: str = "",
     land_version: str = "",
     benchmarks: dict[str, dict[str, float]] | None = None,
+    title_suffix: Callable[[str], str] | None = None,
     store: StoreTarget = None,
 ) -> Version:
     """Save ``results`` as a new 草稿 version (numbered ``V1``, ``V2``, … in the store), recorded for
@@ -315,6 +317,8 @@ def save_version(
     optionally ``name``, ``size_group``, ``zone``, ``score``, ``rank``, ``eval_class``, ``status``,
     ``parcels`` and ``provenance`` (where a value came from when not from the input layer).
     ``benchmarks`` are the evaluation's benchmarks per size group (kept to say why scores moved).
+    ``title_suffix`` makes words added to ``title`` from the new version's id (a corrected draft's
+    ``（异议更正，V3）``), written once with the title.
 
     Raises
     ------
@@ -359,11 +363,14 @@ def save_version(
 
     def write_version(current: pd.DataFrame) -> TableEdit:
         version_id = _next_id(current)
+        full = title + title_suffix(version_id) if title_suffix else title
+        if len(full) > MAX_TITLE_CHARS:
+            raise DataValidationError.of("publication.title_too_long", n=len(full), max_chars=MAX_TITLE_CHARS)
         row = {
             "version_id": version_id,
             "kind": kind,
             "year": year,
-            "title": title,
+            "title": full,
             "state": DRAFT,
             "replaces": replaces,
             "land_version": land_version,
@@ -382,7 +389,7 @@ def save_version(
             action="version_saved",
             user=actor,
             layer=VERSIONS_TABLE,
-            title=title,
+            title=full,
             sha256=digest,
             detail=detail,
         )

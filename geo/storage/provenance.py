@@ -48,10 +48,13 @@ def source_label(source: str, lang: Lang) -> str:
 
 
 def titled_accuracy(title: str, accuracy: str, lang: Lang) -> str:
-    """A layer's title with its accuracy class said once: "Two axes (schematic)" stays as it is,
-    "Districts" becomes "Districts [real]" (the title does not name the class)."""
+    """A layer's title with its accuracy class said once and one way: "Two axes (schematic)" stays
+    as it is, "Districts" becomes "Districts (real)", "预警企业" "预警企业（合成）" (the title does not
+    name the class; said as the titles that name it, never "[合成]" beside "（合成）")."""
     label = accuracy_label(accuracy, lang)
-    return title if label and label.casefold() in title.casefold() else f"{title} [{label}]"
+    if label and label.casefold() in title.casefold():
+        return title
+    return message("storage.accuracy.titled", lang, title=title, label=label)
 
 
 @dataclass(frozen=True)

@@ -250,9 +250,15 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
                 lang=lang,
                 subtitle=subtitle,
                 table=table,
-                # The scope's extent (the map sends no view: see map.py), e.g. 吴江, not all Suzhou.
+                # The map sends no view (see map.py): what it opens on. Towns chosen: the scope's
+                # extent, as the map zooms to it; else every layer drawn whole (e.g. 吴江's towns,
+                # whose tips reach past the firms).
                 extent=view_extent(drawn.out)
-                or shared(("eff.fit", *view.scope_key), lambda: frame_extent(view.scope)),
+                or (
+                    shared(("eff.fit", *view.scope_key), lambda: frame_extent(view.scope))
+                    if view.chosen[0]
+                    else None
+                ),
             ),
             key="eff_export",
         )

@@ -14,9 +14,10 @@ from geo.evaluation.grouped import GROUP_COL, NO_GROUP, group_counts
 from geo.evaluation.metrics import ID_COL
 from geo.messages import Lang, t
 from geo.yearly.notice import group_method_rows
+from pages.common.cache import shared
 from pages.data.collect_profile import show_sources
-from pages.efficiency.display import number_config
-from pages.efficiency.fitting import fit_columns
+from pages.efficiency.display import number_config, rows
+from pages.efficiency.fitting import Fitted, fit_columns
 from pages.efficiency.tables import SIZE_EN, key_headers, key_help, ranking_table
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
@@ -100,9 +101,15 @@ def group_lists(
     lang: Lang,
     *,
     used: pd.DataFrame | None = None,
+    cache_key: tuple | None = None,
 ) -> None:
     """One tab per group that has enterprises: its method and weights (``used``: the effective
-    ones too where an indicator had no data), then its ranked list."""
+    ones too where an indicator had no data), then its ranked list.
+
+    Only the open tab's list is drawn (the tabs rerun the page when another is opened): the lists
+    hold every enterprise of the scope again, and sent at once they tripled what a load of the
+    Wujiang page carried (8.8 MB). ``cache_key`` (the key ``evaluated`` was computed under): each
+    list, its column fit and its Arrow table made once for all sessions."""
     if GROUP_COL not in evaluated.columns or evaluated.empty:
         return
     counts = group_counts(evaluated)
@@ -117,18 +124,26 @@ def group_lists(
                 )
             )
             for n in names
-        ]
+        ],
+        key="eff_group_tabs",
+        on_change="rerun",
     )
     for i, (tab, name) in enumerate(zip(tabs, names, strict=True)):
         with tab:
             for item, text in group_method_rows(config, str(name), benchmarks, lang, used=used):
                 sep = "：" if lang == "zh" else ": "
                 st.markdown(f"**{_md(item)}**{sep}{_md(text)}")
-            rows = evaluated[evaluated[GROUP_COL].astype(object) == name]
-            table = _group_table(rows, config, lang)
-            fitted = fit_columns(table, key_headers(table))  # the key columns read whole, as the ranking's
+            if tab.open is False:
+                continue
+
+            def listed(name=name) -> tuple[pd.DataFrame, Fitted]:
+                table = _group_table(evaluated[evaluated[GROUP_COL].astype(object) == name], config, lang)
+                return table, fit_columns(table, key_headers(table))  # key columns read whole
+
+            key = None if cache_key is None else ("eff.group_list", *cache_key, str(name), lang)
+            table, fitted = listed() if key is None else shared(key, listed)
             st.dataframe(
-                table,
+                table if key is None else rows(key, table, lang),
                 hide_index=True,
                 width="stretch",
                 height=min(420, 40 + (fitted.row_px or 35) * max(len(table), 1)),

@@ -105,7 +105,9 @@ def ranking(view: PageView) -> Ranking:
             )
         )
         result = view.result
-        group_lists(scope, result.config, result.benchmarks, lang, used=result.weights)  # issue 24
+        group_lists(  # issue 24
+            scope, result.config, result.benchmarks, lang, used=result.weights, cache_key=scope_key
+        )
     else:
         firms_hidden_note(lang)
 

@@ -10,7 +10,7 @@ import streamlit as st
 from geo.errors import DataValidationError
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
-from geo.messages import Lang, t
+from geo.messages import Lang, message, t
 from geo.place_names import place_name
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import parcels as parcel_layer
@@ -121,6 +121,9 @@ def parcel_view(towns, base, lang: Lang) -> None:
             changing,
             towns,
             title=t("int.header", lang),
+            export_title=message(
+                "int.export_title", lang, indicator=parcel_layer.metric_label(metric, lang, with_unit=False)
+            ),
             key="parcel_map",
             note=t("parcel.method_note", lang),
             changing_key=shown_key,

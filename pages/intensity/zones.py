@@ -10,7 +10,7 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY
-from geo.messages import Lang, t
+from geo.messages import Lang, message, t
 from geo.messages.formats import yuan_amount
 from geo.messages.names import industry_name
 from geo.place_names import place_name
@@ -118,6 +118,9 @@ def zone_view(towns, base, lang: Lang) -> None:
             changing,
             towns,
             title=t("int.header", lang),
+            export_title=message(
+                "int.export_title", lang, indicator=intensity.metric_label(metric, lang, with_unit=False)
+            ),
             key="intensity_map",
             note=t("int.method_note", lang),
             changing_key=(metric, scheme, k, industry, above_only, show_points),  # rendered once per choice

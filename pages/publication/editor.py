@@ -18,7 +18,7 @@ from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
 from geo.messages import Lang, joined, t
 from geo.messages.formats import beijing_minute
-from geo.publication import compare, objections, results, versions
+from geo.publication import compare, departments, objections, results, versions
 from geo.publication.inputs import objectionable_columns
 from geo.storage.changelog import actor_name
 from geo.yearly.notice_words import size_name
@@ -34,7 +34,6 @@ UNDATED = 0
 SELECT_NEXT = "pub_select_next"  # the version an action made or changed: shown after the rerun
 FLASH = "pub_flash"  # the message of the last action, shown after the rerun that refreshes the list
 SESSION_CONFIG = "eff_applied"  # the configuration the 亩均效益评价 page applied in this session
-CORRECTED_ZH = "（异议更正）"  # what a corrected draft's title carried before titles stayed neutral
 FORM_ROUND = "pub_obj_round"  # bumped after an objection is recorded: the form starts empty again
 
 
@@ -61,10 +60,13 @@ def state_label(state: str, lang: Lang) -> str:
 
 
 def display_title(version: versions.Version, lang: Lang) -> str:
-    """The version's title in the UI language: a version correcting another is named so in
-    ``lang`` (earlier corrections kept the Chinese words in the title itself)."""
-    title = version.title.removesuffix(CORRECTED_ZH).strip()
-    return title + t("pub.corrected", lang) if version.replaces else version.title
+    """The version's title as stored (a corrected draft's own words, ``（异议更正，V3）``, were written
+    with it in the language of the page that made it); a correction saved before it had its own
+    title (the published version's title, perhaps with ``（异议更正）``) is named so in ``lang``."""
+    own = results.CORRECTED_TITLE.search(version.title)
+    if not version.replaces or (own and (own.group(2) or own.group(3))):
+        return version.title
+    return results.base_title(version.title) + t("pub.corrected", lang)
 
 
 def layer_words(layer: str, lang: Lang) -> str:
@@ -349,8 +351,10 @@ def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> N
         help=t("pub.obj.evidence_help", lang).format(mb=objections.MAX_EVIDENCE_BYTES // 1024 // 1024),
         key=f"pub_obj_evidence_{st.session_state.get(FORM_ROUND, 0)}",
     )
-    department = st.text_input(
-        t("pub.obj.department", lang), value=t("pub.obj.department_default", lang), key="pub_obj_department"
+    department = st.text_input(  # the configured departments' first, in the page's language
+        t("pub.obj.department", lang),
+        value=departments.default_department(lang),
+        key=f"pub_obj_department_{lang}",
     )
     answer = st.text_input(t("pub.obj.answer", lang), key="pub_obj_answer")
     if not st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button"):
@@ -371,7 +375,7 @@ def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> N
             department_answer=answer,
             actor=_actor(),
         )
-        for key in ("pub_obj_value", "pub_obj_department", "pub_obj_answer"):
+        for key in ("pub_obj_value", f"pub_obj_department_{lang}", "pub_obj_answer"):
             st.session_state.pop(key, None)
         st.session_state[FORM_ROUND] = st.session_state.get(FORM_ROUND, 0) + 1
         return t("pub.obj.done", lang).format(id=found.objection_id)
@@ -509,7 +513,7 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
         if st.button(t("pub.re.button", lang), key="pub_re_button"):
 
             def again() -> str:
-                done = results.reevaluate(chosen, actor=_actor())
+                done = results.reevaluate(chosen, actor=_actor(), lang=lang)
                 st.session_state[SELECT_NEXT] = done.version_id
                 saved = t("pub.re.done", lang).format(label=version_label(done, lang), old=chosen)
                 table = compare.compare_versions(chosen, done.version_id)
@@ -548,20 +552,22 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
         return
     by_id = {v.version_id: v for v in items}
     ids = list(by_id)
+    first, last = compare_pair(items)
     col1, col2 = st.columns(2)
+    # keyed by the newest version: a new one (evaluated again) opens the comparison on the new pair
     before = col1.selectbox(
         t("pub.cmp.before", lang),
         ids,
-        index=len(ids) - 2,
+        index=ids.index(first),
         format_func=lambda i: version_label(by_id[i], lang),
-        key="pub_cmp_before",
+        key=f"pub_cmp_before_{last}",
     )
     after = col2.selectbox(
         t("pub.cmp.after", lang),
         ids,
-        index=len(ids) - 1,
+        index=ids.index(last),
         format_func=lambda i: version_label(by_id[i], lang),
-        key="pub_cmp_after",
+        key=f"pub_cmp_after_{last}",
     )
     try:
         table = compare.compare_versions(before, after)
@@ -573,9 +579,32 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
     )
     if by_id[before].kind == by_id[after].kind == versions.KIND_SCORE:
         st.caption(why_scores_moved(before, after, table, lang))
-    shown = table.assign(
-        score_before=table["score_before"].round(2),
-        score_after=table["score_after"].round(2),
-        score_change=table["score_change"].round(2),
+    shown = compare_view(table)
+    right = st.column_config.TextColumn(alignment="right")
+    numbers = ("score_before", "score_after", "score_change", "rank_before", "rank_after")
+    st.dataframe(
+        shown.rename(columns={c: t(f"pub.res.{c}", lang) for c in shown.columns}),
+        hide_index=True,
+        column_config={t(f"pub.res.{c}", lang): right for c in numbers},
     )
-    st.dataframe(shown.rename(columns={c: t(f"pub.res.{c}", lang) for c in shown.columns}), hide_index=True)
+
+
+def compare_pair(items: list[versions.Version]) -> tuple[str, str]:
+    """The pair the comparison opens on: the newest version and the one it replaces (else the one
+    before it)."""
+    ids = [v.version_id for v in items]
+    newest = items[-1]
+    before = newest.replaces if newest.replaces in ids else ids[-2]
+    return before, newest.version_id
+
+
+def compare_view(table: pd.DataFrame) -> pd.DataFrame:
+    """The comparison as the page draws it: scores with two decimals and thousands separators (as
+    the ranking), a change signed (+3.30), ranks with separators, "—" where a side is not scored."""
+    out = table.copy()
+    for col in ("score_before", "score_after"):
+        out[col] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in table[col]]
+    out["score_change"] = [f"{v:+,.2f}" if pd.notna(v) else "—" for v in table["score_change"]]
+    for col in ("rank_before", "rank_after"):
+        out[col] = [f"{int(v):,}" if pd.notna(v) else "—" for v in table[col]]
+    return out

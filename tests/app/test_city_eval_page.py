@@ -41,7 +41,6 @@ def cache_dir(tmp_path_factory):
 
 @pytest.fixture
 def downloads(monkeypatch, tmp_path, cache_dir):
-    monkeypatch.setenv("ATLAS_USER_GPKG", str(tmp_path / "user" / "atlas_user.gpkg"))
     monkeypatch.setenv("ATLAS_CITY_N", str(N))
     monkeypatch.setenv("ATLAS_CITY_CACHE", str(cache_dir))
     got: list = []

@@ -6,17 +6,15 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import ingest
 from pages.data.reading import FILE_TOKEN
 from tests.fixtures.app import open_page
 from tests.fixtures.points import addressed_points
 
 
 @pytest.fixture
-def user_store(tmp_path, monkeypatch):
-    path = tmp_path / "user" / "atlas_user.gpkg"
-    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
-    return path
+def user_store(user_gpkg):
+    """The test's own empty user store (tests/conftest.py)."""
+    return user_gpkg
 
 
 def _texts(at: AppTest) -> list[str]:

@@ -324,6 +324,7 @@ def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch)
         "zone",
         "industry",
         "size_class",
+        "eval_class",
         "eval_class_label",
         "score",
         "tax_per_mu_wan_yuan",

@@ -16,11 +16,9 @@ from tests.fixtures.app import open_page
 
 
 @pytest.fixture
-def user_dir(tmp_path, monkeypatch):
-    from geo import ingest
-
-    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(tmp_path / "user" / "atlas_user.gpkg"))
-    return tmp_path / "user"
+def user_dir(user_gpkg):
+    """The folder of the test's own empty user store (tests/conftest.py)."""
+    return user_gpkg.parent
 
 
 def _page() -> AppTest:

@@ -97,7 +97,6 @@ def test_viewers_see_no_zone_pooling_fewer_than_the_minimum(expected, monkeypatc
 
     from streamlit.testing.v1 import AppTest
 
-    monkeypatch.setenv("ATLAS_USER_GPKG", str(tmp_path / "user" / "atlas_user.gpkg"))
     at = AppTest.from_file(str(APP), default_timeout=180)
     at.secrets["atlas"] = {"accounts": {"zhangsan": "scrypt$x"}, "min_group_firms": 1000}
     at.session_state["eff_tab"] = "区镇指标"

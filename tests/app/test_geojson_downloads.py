@@ -14,15 +14,13 @@ import geopandas as gpd
 import pyogrio
 import pytest
 
-from geo import ingest
 from tests.fixtures.app import open_page
 
 
 @pytest.fixture
-def user_store(tmp_path, monkeypatch):
-    path = tmp_path / "user" / "atlas_user.gpkg"
-    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
-    return path
+def user_store(user_gpkg):
+    """The test's own empty user store (tests/conftest.py)."""
+    return user_gpkg
 
 
 def _recorded_geojson(monkeypatch) -> dict[str, object]:

@@ -13,17 +13,15 @@ from streamlit.testing.v1 import AppTest
 
 from geo.land import renewal
 from geo.storage import audit
-from geo.storage.base import USER_GPKG_ENV
 from tests.fixtures import APP
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    path = tmp_path / "user" / "atlas_user.gpkg"
-    monkeypatch.setenv(USER_GPKG_ENV, str(path))
-    return path
+def store(user_gpkg):
+    """The test's own empty user store (tests/conftest.py)."""
+    return user_gpkg
 
 
 def _intensity(lang: str, tab: str) -> AppTest:

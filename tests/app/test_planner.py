@@ -109,7 +109,6 @@ def test_intensity_page_other_metric_and_filters():
 
 
 def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_path, monkeypatch):
-    monkeypatch.setenv("ATLAS_USER_GPKG", str(tmp_path / "user.gpkg"))
     at = _open("intensity")
     assert at.radio(key="int_view").value == "parcels"  # parcels by default
     caption = "\n".join(c.value for c in at.caption)
@@ -198,7 +197,6 @@ def test_intensity_page_takes_imported_parcels_and_enterprises(tmp_path, monkeyp
 
 def test_the_open_tab_is_kept_over_a_switch_of_language(tmp_path, monkeypatch):
     """Tabs are keyed by their label, which changes with the language: the open one stays open."""
-    monkeypatch.setenv("ATLAS_USER_GPKG", str(tmp_path / "user.gpkg"))
     at = _open("intensity")
     at.session_state["parcel_tab"] = "履约监管"
     at.run()

@@ -26,10 +26,9 @@ PAGE = "pages/publication.py"
 
 
 @pytest.fixture
-def user_store(tmp_path, monkeypatch):
-    path = tmp_path / "user" / "atlas_user.gpkg"
-    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
-    return str(path)
+def user_store(user_gpkg):
+    """The test's own empty user store (tests/conftest.py)."""
+    return str(user_gpkg)
 
 
 def _button(at, key: str):
@@ -93,7 +92,7 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     at.file_uploader(key="pub_obj_evidence_0").set_value(
         ("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf")
     )
-    at.text_input(key="pub_obj_department").set_value("税务局")
+    at.text_input(key="pub_obj_department_zh").set_value("税务局")
     at.text_input(key="pub_obj_answer").set_value("税务局：实缴 25 万元属实")
     _button(at, "pub_obj_button").click().run()
     assert not at.exception, at.exception
@@ -318,13 +317,14 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
         actor="李四",
         store=user_store,
     )
-    v2 = results.reevaluate("V1", actor="张三", store=user_store)
-    assert v2.title == "2024 年度亩均评价"  # stored neutral: the page names the correction
+    v2 = results.reevaluate("V1", actor="张三", lang="en", store=user_store)
+    # its own title, the correction's words in the language of the page that made it (walk7 8)
+    assert v2.title == "2024 年度亩均评价 (corrected after objections, V2)"
 
     at = open_page(PAGE, timeout=120, lang="en")
     assert at.selectbox(key="pub_version").value == "V2"
     detail = [x.value for x in at.text if x.value.startswith("V2")]
-    assert detail == ["V2 · 2024 · Evaluation · draft: 2024 年度亩均评价 (corrected after objections)"]
+    assert detail == ["V2 · 2024 · Evaluation · draft: 2024 年度亩均评价 (corrected after objections, V2)"]
     assert any(c.value.startswith("Inputs: enterprises: user_ents_2024 (6, sha256 ") for c in at.caption)
     counts = at.dataframe[1].value
     assert counts.set_index("Class")["Enterprises"].to_dict() == {
@@ -364,4 +364,5 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
         for c in zh.caption
     )
     detail = [x.value for x in zh.text if x.value.startswith("V2")]
-    assert detail == ["V2 · 2024 · 评价结果 · 草稿：2024 年度亩均评价（异议更正）"]
+    # the title is data, written once: shown as stored
+    assert detail == ["V2 · 2024 · 评价结果 · 草稿：2024 年度亩均评价 (corrected after objections, V2)"]

@@ -69,7 +69,7 @@ def _workbook(lang: str, label: str) -> openpyxl.Workbook:
         at = open_page("pages/efficiency.py", timeout=180, lang=lang)
         assert not at.exception
     data = got[label]
-    return openpyxl.load_workbook(io.BytesIO(data() if callable(data) else data))
+    return openpyxl.load_workbook(io.BytesIO(data() if callable(data) else data), read_only=True)  # rows only
 
 
 def _column(ws, header: str) -> set[str]:

@@ -70,7 +70,7 @@ def test_the_briefing_leaves_out_a_layer_switched_off(app_url, browser):
         save_screenshot(pg, "briefing_belts_off")
         after = _png(pg, "briefing_belts_off")
         legend = after.text["Legend"].split("\n")
-        assert BELTS not in legend and AXES in legend and "Districts [real]" in legend
+        assert BELTS not in legend and AXES in legend and "Districts (real)" in legend
         assert _belt_pixels(after) == 0
         subtitle = after.text.get("Description", "")
         assert subtitle.startswith("Wuzhong District · Cluster focus: "), subtitle

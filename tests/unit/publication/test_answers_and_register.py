@@ -105,8 +105,9 @@ def test_the_corrected_draft_carries_the_objections_it_answers(store):
     table = objections.register_table(carried)
     assert table["版本"].tolist() == ["V1"]
     assert table["登记时间"].iloc[0].endswith(" 北京时间")
-    # The title stays as given (the page names the correction in its own language).
-    assert v2.title == versions.get_version("V1", store=store).title == "2024 年度亩均评价"
+    # Its own title: the year's and the correction's words with its own id (walk7 finding 8).
+    assert versions.get_version("V1", store=store).title == "2024 年度亩均评价"
+    assert v2.title == "2024 年度亩均评价（异议更正，V2）"
 
 
 def test_register_times_are_beijing_time():

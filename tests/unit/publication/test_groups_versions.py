@@ -90,7 +90,7 @@ def test_groups_and_shares_survive_an_objection_and_the_workbook_has_a_sheet_per
     )
     wb = load_workbook(io.BytesIO(data))
     # 规上 in English; the fixture's other groups have no English name (name_en) and keep theirs
-    assert wb.sheetnames == ["V2", "1 above designated size", "2 规下（≥3亩）", "3 规下（<3亩）", "4 租户"]
+    assert wb.sheetnames == ["V2", "1 Above designated size", "2 规下（≥3亩）", "3 规下（<3亩）", "4 租户"]
     tenants = [[c.value for c in row] for row in wb[wb.sheetnames[-1]].iter_rows()]
     assert tenants[0][0] == "Results · V2 · 租户 (2 enterprises)"
     assert tenants[1][:2] == ["Weights", "Tax per mu 100 (total 100)"]

@@ -9,15 +9,10 @@ PostGIS runs when ``ATLAS_TEST_DATABASE_URL`` is set (``bash setup.sh postgis`` 
 
 from __future__ import annotations
 
-import json
 import os
-import signal
 import sqlite3
 import stat
-import subprocess
-import sys
 import time
-import uuid
 from pathlib import Path
 
 import geopandas as gpd
@@ -31,8 +26,8 @@ from geo.errors import DataValidationError
 from geo.storage import audit
 from geo.storage.base import DATABASE_URL_ENV, open_store
 from geo.storage.gpkg import GpkgStore
-from tests.fixtures import ROOT
 from tests.fixtures.postgis import postgis_schema
+from tests.fixtures.writers import exit_code, start_writers
 
 # Three parks in Wujiang, WGS-84 (small squares around real seats; hand-made for the tests).
 SEATS = [(120.645, 31.155), (120.655, 30.915), (120.485, 30.965)]
@@ -141,33 +136,7 @@ def test_stamp_changes_with_every_write(target):
 
 # ---- processes at once ----------------------------------------------------------------------------
 
-_CHILD = r"""
-import json, os, sys, time
-from pathlib import Path
-sys.path.insert(0, os.environ["ATLAS_ROOT"])
-from geo import ingest
-job = json.loads(sys.argv[1])
-data = Path(job["data"]).read_bytes() if job.get("data") else None
-result = None
-if data is not None:
-    result = ingest.read_upload(data, job["name"] + ".geojson", kind="zones", mapping={"name": "名称"})
-Path(job["ready"]).touch()
-give_up = time.time() + 300  # the test that started this writer is gone: never linger
-while not Path(job["go"]).exists():
-    if time.time() > give_up:
-        sys.exit(3)
-    time.sleep(0.005)
-if job["op"] == "import":
-    ingest.save_import(
-        result, name=job["name"], title=job["name"], source="测试局", path=job["target"], actor=job["user"]
-    )
-else:
-    ingest.delete_user_layer(job["name"], path=job["target"], actor=job["user"])
-Path(job["done"]).touch()
-"""
-
-
-_STARTED: list[subprocess.Popen] = []
+_STARTED: list = []
 
 
 @pytest.fixture(autouse=True)
@@ -176,34 +145,15 @@ def _no_writer_outlives_its_test():
     yield
     while _STARTED:
         proc = _STARTED.pop()
-        if proc.poll() is None:
+        if proc.is_alive():
             proc.kill()
-            proc.wait(timeout=30)
+            proc.join(30)
 
 
-def _start(jobs: list[dict], tmp_path: Path) -> list[subprocess.Popen]:
-    """Start one process per job; each reads its file, says it is ready, then waits for the go."""
-    go = tmp_path / f"go-{uuid.uuid4().hex[:6]}"
-    env = {**os.environ, "ATLAS_ROOT": str(ROOT)}
-    env.pop(DATABASE_URL_ENV, None)
-    procs = []
-    for i, job in enumerate(jobs):
-        job = {
-            **job,
-            "go": str(go),
-            "ready": str(tmp_path / f"ready-{go.name}-{i}"),
-            "done": str(tmp_path / f"done-{go.name}-{i}"),
-        }
-        jobs[i] = job
-        procs.append(subprocess.Popen([sys.executable, "-c", _CHILD, json.dumps(job)], env=env))
-        _STARTED.append(procs[-1])
-    deadline = time.time() + 120
-    while not all(Path(j["ready"]).exists() for j in jobs):
-        assert time.time() < deadline, "the writers did not get ready"
-        assert all(p.poll() is None for p in procs), "a writer died before the start"
-        time.sleep(0.01)
-    go.touch()
-    return procs
+def _start(jobs: list[dict], tmp_path: Path) -> list:
+    """Start one writer process per job (tests/fixtures/writers.py); each reads its file, says it
+    is ready, then waits for the go, given to all at once."""
+    return start_writers(jobs, tmp_path, started=_STARTED)
 
 
 def test_eight_processes_importing_at_once_keep_all_eight(target, tmp_path):
@@ -214,7 +164,7 @@ def test_eight_processes_importing_at_once_keep_all_eight(target, tmp_path):
         for i in range(8)
     ]
     procs = _start(jobs, tmp_path)
-    assert [p.wait(timeout=300) for p in procs] == [0] * 8
+    assert [exit_code(p, timeout_s=300) for p in procs] == [0] * 8
     names = [f"user_p{i}" for i in range(8)]
     assert _layers(target) == names
     for name in names:
@@ -234,7 +184,7 @@ def test_import_during_delete(target, tmp_path):
             {"op": "import", "name": f"new{rnd}", "user": "命令行", "target": target, "data": str(data)},
         ]
         procs = _start(jobs, tmp_path)
-        assert [p.wait(timeout=300) for p in procs] == [0, 0]
+        assert [exit_code(p, timeout_s=300) for p in procs] == [0, 0]
     assert _layers(target) == ["user_new0", "user_new1", "user_new2"]
     for rnd in range(3):
         assert len(ingest.load_user_layer(f"user_new{rnd}", path=target)) == 3
@@ -262,20 +212,19 @@ def _state(target: str) -> tuple:
 
 @pytest.mark.parametrize("op", ["new", "replace"])
 def test_a_writer_killed_mid_write_leaves_the_store_as_it_was(target, tmp_path, op):
-    small, big = tmp_path / "small.geojson", tmp_path / "big.geojson"
-    small.write_bytes(_parks_json())
-    big.write_bytes(_parks_json(4000))  # 12,000 parks: a write of about a second
     _import(target, "kept", _parks_json())
     name = "kept" if op == "replace" else "big"
+    # 12,000 parks: a write of about a second. Read once and handed to each writer, which writes it.
+    big = ingest.read_upload(_parks_json(4000), f"{name}.geojson", kind="zones", mapping={"name": "名称"})
     outcomes = []
     for delay in (0.0, 0.1, 0.3, 0.6, 1.2):
         before = _state(target)
-        job = {"op": "import", "name": name, "user": "将被杀", "target": target, "data": str(big)}
+        job = {"op": "import", "name": name, "user": "将被杀", "target": target, "result": big}
         jobs = [job]
         (proc,) = _start(jobs, tmp_path)
         time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=60)
+        proc.kill()  # SIGKILL (a writer that already finished has committed)
+        proc.join(60)
         after = _state(target)  # the store opens and reads
         _integrity(target)
         if after == before:

@@ -141,7 +141,7 @@ def test_the_english_words_are_english_and_the_chinese_ones_unchanged():
         for name in names:
             bare = bare.replace(name, "")
         assert not _chinese(bare), text
-    assert "Benchmark · above designated size · Tax per mu (10k yuan/mu)" in english
+    assert "Benchmark · Above designated size · Tax per mu (10k yuan/mu)" in english
     assert (
         "enterprises of excluded industries (Production and supply of electric power and heat, "
         "Production and supply of gas, Production and supply of water)"
@@ -229,14 +229,14 @@ def test_the_english_edition_has_the_same_rows_in_english():
         "Class C",
         "Class D",
         "Class T",
-        "above designated size list",
-        "below designated size, < 3 mu",  # (Excel's 31 characters: no " list")
+        "Above designated size list",
+        "Below designated size, < 3 mu",  # (Excel's 31 characters: no " list")
     ]
     rows = list(english["Notice"].iter_rows(values_only=True))
     cells = [c for row in rows for c in row if isinstance(c, str)]
     assert "Scope: Towns/parks: all" in cells
-    assert ("above designated size", "Tax per mu (10k yuan/mu)", 100) in [r[:3] for r in rows]
-    assert ("below designated size", "Tax per mu (10k yuan/mu)", 10) in [r[:3] for r in rows]  # the benchmark
+    assert ("Above designated size", "Tax per mu (10k yuan/mu)", 100) in [r[:3] for r in rows]
+    assert ("Below designated size", "Tax per mu (10k yuan/mu)", 10) in [r[:3] for r in rows]  # the benchmark
     assert "Class A (prioritise): 2 enterprises" in cells
     head = (
         "No.",
@@ -259,7 +259,7 @@ def test_the_english_edition_has_the_same_rows_in_english():
             "企业P6",
             "甲镇",
             "High-end equipment",
-            "below designated size",
+            "Below designated size",
             2,
             None,
             "T",
@@ -271,7 +271,7 @@ def test_the_english_edition_has_the_same_rows_in_english():
             "企业N1",
             "乙镇",
             "High-end equipment",
-            "above designated size",
+            "Above designated size",
             8,
             None,
             "T",
@@ -294,8 +294,8 @@ def test_the_english_edition_has_the_same_rows_in_english():
                     for name in proper:
                         bare = bare.replace(name, "")
                     assert not _chinese(bare), (ws.title, c)
-    group = list(english["below designated size, < 3 mu"].iter_rows(values_only=True))
-    assert group[0][0] == "Results 2022 · below designated size, < 3 mu (1 enterprises)"
+    group = list(english["Below designated size, < 3 mu"].iter_rows(values_only=True))
+    assert group[0][0] == "Results 2022 · Below designated size, < 3 mu (1 enterprises)"
     # the Chinese edition keeps its Chinese words
     assert chinese.sheetnames[-1] == "规下（不足 3 亩） 名单"
     assert list(chinese["T 类名单"].iter_rows(values_only=True))[2][-1] == "不参评：投产不满 2 年"

@@ -1,0 +1,37 @@
+"""walk7 finding 9 (issue 23): the English downloads said a class two ways — the map's GeoJSON/CSV
+"Class: B — encourage", the ranking's CSV/XLSX "Class: B" and "Class meaning: encourage". One
+convention now, the ranking's (the letter sorts and filters): the map's table has both columns."""
+
+from __future__ import annotations
+
+from geo.evaluation import evaluate
+from geo.evaluation.metrics import assign_zones
+from layers import efficiency_classes
+from pages.efficiency.tables import english_values
+from tests.fixtures.evaluation import enterprises, zones
+
+
+def _evaluated():
+    ents = enterprises()
+    res = evaluate(ents, zone=assign_zones(ents, zones()).zone).enterprises
+    return res[res.geometry.notna()]
+
+
+def test_the_map_table_says_the_class_as_the_ranking_does():
+    res = _evaluated()
+    scored = res[res["eval_class"].notna()].iloc[0]
+    ent, letter = scored["ent_id"], str(scored["eval_class"])
+    meaning = {"A": "prioritise", "B": "encourage", "C": "adjust", "D": "rectify"}[letter]
+    en = efficiency_classes.LAYER.table(efficiency_classes.for_map(res, "en"), "en").set_index(
+        "Enterprise ID"
+    )
+    assert (en.at[ent, "Class"], en.at[ent, "Class meaning"]) == (letter, meaning)
+    ranking = english_values(res[["ent_id", "eval_class", "eval_class_label"]])
+    row = ranking[ranking["ent_id"] == ent].iloc[0]
+    assert (row["eval_class"], row["eval_class_label"]) == (letter, meaning)
+    zh = efficiency_classes.LAYER.table(efficiency_classes.for_map(res, "zh"), "zh").set_index("企业编号")
+    zh_meaning = {"A": "优先发展", "B": "鼓励提升", "C": "调整转型", "D": "整治淘汰"}[letter]
+    assert (zh.at[ent, "评价类别"], zh.at[ent, "类别含义"]) == (letter, zh_meaning)
+    # not scored: no letter, the meaning says so
+    assert zh.at["E03", "类别含义"] == "未参评" and en.at["E03", "Class meaning"] == "Not scored"
+    assert zh.at["E03", "评价类别"] in ("", None)
