@@ -145,6 +145,10 @@ class Layer:
     )
     # On the live maps: drawn simplified, the full outline fetched when zoomed in (layers/outline.py)
     outline: Outline | None = None
+    # An outline layer drawn above another to mark some of its features (the parcels below the control
+    # minimum): the column keying both. Its GeoJSON is no file of its own: the layer below it carries
+    # the marks as a column (``mark`` and the outline's own fields), each feature written once.
+    marks_layer_below_by: str = ""
 
     def title(self, lang: Lang) -> str:
         return self.title_en if lang == "en" else self.title_zh

@@ -25,7 +25,7 @@ import pandas as pd
 from geo.exports.briefing import Extent, Paper
 from geo.exports.downloads import Download, build_downloads
 from geo.exports.filenames import safe_filename
-from geo.exports.tables import MIME_TYPES, geojson_bytes
+from geo.exports.tables import GEOMETRY_FAMILIES, MIME_TYPES, geojson_bytes, split_by_geometry
 from geo.messages import Lang, message, t
 from geo.storage.provenance import source_label
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
@@ -155,15 +155,14 @@ def map_downloads(
     legend_title: str | None = None,
     when: date | datetime | None = None,
     extent: Extent | None = None,
-    geojson_per_layer: bool = False,
 ) -> dict[str, Download]:
     """Every download of a map view from the same ``MapLayer`` items the map was drawn from.
 
     Frames, legend rows, per-feature colours (``Layer.color_by``) and provenance come from the
     items, so the PNG and exports match the map; ``m`` (the map, or a function building it on
     click) adds the offline HTML; ``extent`` (the view on screen, e.g. ``layers.mapview.view_extent``)
-    is what the briefing PNGs show; ``geojson_per_layer`` gives the GeoJSON as the CSV reads it
-    (:func:`layers_geojson`) instead of one file per geometry type under the official headers.
+    is what the briefing PNGs show. The GeoJSON reads as the CSV does (:func:`layers_geojson`): one
+    file per layer, headed and named in ``lang``, on every page.
     """
     frames, provenance, by_name = {}, {}, {}
     for item in items:
@@ -202,8 +201,30 @@ def map_downloads(
         when=when,
         extent=extent,
     )
-    if geojson_per_layer:
-        out["geojson"] = layers_geojson(title, items, lang=lang, when=when)
+    out["geojson"] = layers_geojson(title, items, lang=lang, when=when)
+    return out
+
+
+def marks_as_columns(items: Sequence[MapLayer]) -> list[MapLayer]:
+    """The layers with each outline layer (``Layer.marks_layer_below_by``) folded into the layer below
+    it: that layer gains ``mark`` (whether the outline marks the feature) and the outline's own
+    fields (the parcels' 容积率下限), matched by the key column; the outline is then left out. An
+    outline with nothing below it sharing the key stays a layer of its own.
+    """
+    out: list[MapLayer] = []
+    for item in items:
+        key = item.layer.marks_layer_below_by
+        below = out[-1] if out else None
+        if not key or below is None or key not in item.frame or key not in below.frame:
+            out.append(item)
+            continue
+        frame, marks = below.frame.copy(), item.frame.drop_duplicates(key).set_index(key)
+        frame["mark"] = frame[key].isin(marks.index).to_numpy()
+        fields = [f for f in item.layer.tooltip_fields if f.column not in frame and f.column in marks]
+        for f in fields:
+            frame[f.column] = frame[key].map(marks[f.column]).to_numpy()
+        layer = replace(below.layer, tooltip_fields=(*below.layer.tooltip_fields, *fields))
+        out[-1] = MapLayer(layer, frame, below.provenance)
     return out
 
 
@@ -214,11 +235,16 @@ def layers_geojson(
     (a zip of ``<title>_<layer>.geojson`` when there are several), each feature once, its columns
     headed and its names written in ``lang`` (``Layer.table``) and its ``data_source`` cited in
     ``lang``. A view of two point layers (the 亩均 page's classes and warnings) is two files, not one
-    file of half-empty columns naming the warned enterprises twice.
+    file of half-empty columns naming the warned enterprises twice. A layer outlining some features of
+    the layer below (the parcels below the control minimum) is a column of it (:func:`marks_as_columns`);
+    a layer of mixed geometries is a file per geometry type (``_polygon``, ``_line``, ``_point``),
+    so that each file is one QGIS layer.
     """
     stem = safe_filename(title)
+    items = marks_as_columns(items)
 
-    def one(item: MapLayer) -> tuple[str, bytes]:
+    def files(item: MapLayer) -> dict[str, bytes]:
+        """``{"": bytes}`` for a layer of one geometry type, else one file per type present."""
         name = item.layer.title(lang)
         table = item.layer.table(item.frame, lang)
         frame = gpd.GeoDataFrame(table, geometry=item.frame.geometry.to_numpy(), crs=item.frame.crs)
@@ -226,21 +252,27 @@ def layers_geojson(
         if prov is not None:
             prov = replace(prov, source=source_label(prov.source, lang))
         provs = {name: prov} if prov is not None else None
-        data = geojson_bytes({name: frame}, provs, title=name, when=when, measures=False)
-        return name, data
+        kinds = split_by_geometry({name: frame})
+        if len(kinds) <= 1:
+            return {"": geojson_bytes({name: frame}, provs, title=name, when=when, measures=False)}
+        return {
+            kind: geojson_bytes(layers, provs, title=f"{name} ({kind})", when=when, measures=False)
+            for kind, layers in kinds.items()
+        }
 
-    if len(items) == 1:
+    if len(items) == 1 and items[0].frame.geom_type.map(GEOMETRY_FAMILIES).nunique() <= 1:
         return Download(
-            "geojson", "GeoJSON", f"{stem}.geojson", MIME_TYPES["geojson"], lambda: one(items[0])[1]
+            "geojson", "GeoJSON", f"{stem}.geojson", MIME_TYPES["geojson"], lambda: files(items[0])[""]
         )
 
     def zipped() -> bytes:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
             for item in items:
-                name, data = one(item)
-                zf.writestr(f"{stem}_{safe_filename(name)}.geojson", data)
+                layer_stem = f"{stem}_{safe_filename(item.layer.title(lang))}"
+                for kind, data in files(item).items():
+                    zf.writestr(f"{layer_stem}_{kind}.geojson" if kind else f"{layer_stem}.geojson", data)
         return buf.getvalue()
 
-    label = message("exports.download.geojson_zip", lang)
+    label = message("exports.download.geojson_layers", lang)
     return Download("geojson", label, f"{stem}_geojson.zip", "application/zip", zipped)

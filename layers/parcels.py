@@ -296,4 +296,5 @@ def below_minimum() -> ParcelLayer:
         ),
         color_by=colors,
         legend_entries=legend,
+        marks_layer_below_by="parcel_id",
     )

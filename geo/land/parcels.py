@@ -63,6 +63,12 @@ def _both(key: str) -> tuple[str, str]:
 # Reasons a parcel is 低效用地 (rule key -> 中文, English; the words in geo/messages/land_notes.py).
 RULES = ("class_d", "far_below_min", "coverage_below_min", "idle", "tax_below_min")
 REASONS: dict[str, tuple[str, str]] = {rule: _both(f"land.reason.{rule}") for rule in RULES}
+# How a parcel found its enterprise: ``join_method`` ("" none) -> 中文, English.
+JOIN_METHODS: dict[str, tuple[str, str]] = {
+    "id": _both("land.join.id"),
+    "location": _both("land.join.location"),
+    "": _both("land.join.none"),
+}
 # The grant-contract verdicts: the Chinese word the ``verdict`` column holds, and its catalogue key.
 VERDICT_KEYS = {"met": "land.verdict.met", "missed": "land.verdict.missed", "not_due": "land.verdict.not_due"}
 VERDICT_MET, VERDICT_MISSED, VERDICT_NOT_DUE = (message(k, "zh") for k in VERDICT_KEYS.values())

@@ -101,6 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "投影：CGCS2000 / 3° 高斯-克吕格 中央经线 120°E（EPSG:4549）",
         "Projection: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)",
     ),
+    "exports.download.geojson_layers": (
+        "GeoJSON（每个图层一个文件，ZIP）",
+        "GeoJSON (a file per layer, ZIP)",
+    ),
     "exports.download.geojson_zip": (
         "GeoJSON（按几何类型分文件，ZIP）",
         "GeoJSON (a file per geometry type, ZIP)",

@@ -10,6 +10,10 @@ PARCELS: dict[str, tuple[str, str]] = {
     "land.reason.coverage_below_min": ("建筑系数低于控制下限", "building coverage below the control minimum"),
     "land.reason.idle": ("闲置土地", "idle land"),
     "land.reason.tax_below_min": ("亩均税收低于门槛", "tax per mu below the threshold"),
+    # how a parcel found its enterprise (geo/land/parcels.py JOIN_METHODS: join_method -> words)
+    "land.join.id": ("按企业编号", "by enterprise ID"),
+    "land.join.location": ("按位置（企业点位落在宗地内）", "by location (enterprise point in the parcel)"),
+    "land.join.none": ("未对应企业", "no enterprise"),
     # the grant-contract check's verdicts and promises
     "land.verdict.met": ("达标", "Met"),
     "land.verdict.missed": ("未达标", "Missed"),

@@ -259,8 +259,6 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
                     if view.chosen[0]
                     else None
                 ),
-                # one file per layer (classes, warnings, zones) headed as the CSV, each firm once a file
-                geojson_per_layer=True,
             ),
             key="eff_export",
         )

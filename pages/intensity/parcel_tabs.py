@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.exports.tables import csv_bytes, rounded_as_shown, table_for_export, xlsx_bytes
+from geo.exports.tables import csv_bytes, rounded_as_shown, table_for_export, xlsx_bytes, yes_no_in_words
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, labelled, t
@@ -130,9 +130,17 @@ def low_headers(lang: Lang) -> dict[str, str]:
 
 def low_export(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Every column of the low-efficiency list as a person reads it in ``lang``: headed by the
-    parcels' labels, its values as :func:`in_words` writes them."""
+    parcels' labels, its values as :func:`in_words` writes them, yes/no columns 是/否 or Yes/No,
+    how each parcel found its enterprise in words; one 区镇 column (the zone the page shows, not
+    the file's ``town`` beside it) and the rules only once, in words (认定理由, not their codes)."""
+    out = in_words(table, lang).drop(columns=["reason_keys"], errors="ignore")
+    if "zone" in out.columns:
+        out = out.drop(columns=["town"], errors="ignore")
+    if "join_method" in out.columns:
+        words = {k: v[1 if lang == "en" else 0] for k, v in parcels_geo.JOIN_METHODS.items()}
+        out["join_method"] = out["join_method"].fillna("").map(words).fillna(out["join_method"])
     # rounded by the atlas's names (grant_year a year, area_mu land), then headed in ``lang``
-    return rounded_as_shown(in_words(table, lang)).rename(columns=low_headers(lang))
+    return yes_no_in_words(rounded_as_shown(out), lang).rename(columns=low_headers(lang))
 
 
 def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:

@@ -1,13 +1,16 @@
-"""The GeoJSON the pages hand out (issue 23 items 8 and 16), read back as QGIS reads it (GDAL via
-pyogrio): the data page's download of a mixed view is a zip of one file per geometry type, each of one
-type, the enterprises under the official headers, counts as integers; the evaluation page's is one
-file per layer, headed as its CSV."""
+"""The GeoJSON the pages hand out (issue 23 items 8 and 16, walk7 finding 3), read back as QGIS reads
+it (GDAL via pyogrio): on every page one file per layer shown (a zip when several), each of one
+geometry type, keyed by the headers on screen in the page's language (never the atlas's raw column
+names), sources in that language, counts as integers; an outline layer marking some parcels is a
+column of the parcels, not the parcels twice."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
+import geopandas as gpd
 import pyogrio
 import pytest
 
@@ -36,6 +39,11 @@ def _recorded_geojson(monkeypatch) -> dict[str, object]:
     return seen
 
 
+def _zips(seen: dict[str, object]) -> list[str]:
+    """The zipped GeoJSON of the page opened (the overview the app opens on has its own)."""
+    return [n for n in seen if n.endswith("_geojson.zip") and not re.search("总览|overview", n, re.I)]
+
+
 def _files(data) -> dict[str, bytes]:
     raw = data() if callable(data) else data
     with zipfile.ZipFile(io.BytesIO(raw)) as zf:
@@ -54,7 +62,7 @@ def test_the_evaluation_pages_geojson_is_one_file_per_layer_headed_as_its_csv(tm
     half of each column empty), its columns headed in the page's language as the CSV heads them."""
     seen = _recorded_geojson(monkeypatch)
     open_page("pages/efficiency.py", timeout=120)
-    (zipped,) = [name for name in seen if name.endswith("_geojson.zip")]
+    (zipped,) = _zips(seen)
     files = _files(seen[zipped])
     assert len(files) == 3, sorted(files)
     infos = {name: _info(tmp_path, name, data) for name, data in files.items()}
@@ -70,18 +78,150 @@ def test_the_evaluation_pages_geojson_is_one_file_per_layer_headed_as_its_csv(tm
     assert "评价类别" in fields
 
 
+# What no file a person is handed should be keyed by: the atlas's own column names.
+RAW_KEYS = {
+    "adcode",
+    "name",
+    "name_en",
+    "kind",
+    "town_id",
+    "short_name",
+    "seat_lon",
+    "seat_lat",
+    "zone_id",
+    "area_km2",
+    "area_mu",
+    "key_industries",
+    "industries",
+    "focus",
+    "focus_en",
+    "level",
+    "level_en",
+    "county",
+    "radius_km",
+    "corridor_id",
+    "mark",
+    "far_min",
+    "reasons_en",
+    "verdict_en",
+    "employees",
+    "land_mu",
+    "parcel_id",
+    "ent_id",
+    "town",
+}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _read(tmp_path, files: dict[str, bytes]) -> dict[str, tuple[dict, gpd.GeoDataFrame]]:
+    """File name -> (its pyogrio info, the frame QGIS's GDAL reads), each file checked to be one
+    geometry type with no raw key."""
+    out = {}
+    for name, data in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        info = pyogrio.read_info(path)
+        frame = pyogrio.read_dataframe(path)
+        assert info["geometry_type"] in {"Polygon", "MultiPolygon", "LineString", "MultiLineString", "Point"}
+        assert frame.geom_type.nunique() == 1, (name, frame.geom_type.unique())
+        assert not RAW_KEYS & set(frame.columns), (name, sorted(RAW_KEYS & set(frame.columns)))
+        out[name] = (info, frame)
+    return out
+
+
+def _by_layer(read: dict, stem: str) -> dict[str, gpd.GeoDataFrame]:
+    """Layer part of the file name -> its frame."""
+    return {name[len(stem) + 1 : -len(".geojson")]: frame for name, (_, frame) in read.items()}
+
+
 def test_the_data_pages_geojson_of_districts_towns_and_firms(tmp_path, monkeypatch, user_store):
+    """One file per layer (it was one file per geometry type under the raw keys: adcode, town_id,
+    short_name, seat_lat — walk7 finding 3), keyed as on screen, counts as integers."""
     seen = _recorded_geojson(monkeypatch)
     at = open_page("pages/data.py", timeout=120)
     at.multiselect(key="export_layers").set_value(["districts", "wujiang_towns", "enterprises"]).run()
     assert not at.exception
-    (zipped,) = [name for name in seen if name.endswith("_geojson.zip")]
-    files = _files(seen[zipped])
-    infos = {name.rsplit("_", 1)[-1]: _info(tmp_path, name, data) for name, data in files.items()}
-    assert infos["polygon.geojson"]["geometry_type"] == "MultiPolygon"  # polygons made multi beside them
-    assert infos["polygon.geojson"]["features"] == 9 + 8
-    assert infos["point.geojson"]["geometry_type"] == "Point"
-    assert infos["point.geojson"]["features"] == 16766
-    fields = dict(zip(infos["point.geojson"]["fields"], infos["point.geojson"]["dtypes"], strict=True))
+    (zipped,) = _zips(seen)
+    read = _read(tmp_path, _files(seen[zipped]))
+    layers = _by_layer(read, zipped[: -len("_geojson.zip")])
+    assert sorted(layers) == ["县级行政区", "吴江企业（合成_按产业着色）", "吴江区镇（示意范围）"], sorted(
+        layers
+    )
+    districts, towns = layers["县级行政区"], layers["吴江区镇（示意范围）"]
+    firms = layers["吴江企业（合成_按产业着色）"]
+    assert (len(districts), len(towns), len(firms)) == (9, 8, 16766)
+    assert {"行政区划代码", "名称", "类型", "面积（km²）"} <= set(districts.columns), list(districts.columns)
+    assert "320509" in set(districts["行政区划代码"].astype(str))  # a code, kept as written
+    assert districts["data_source"].str.contains("cnmaps").all()
+    assert {"区镇编号", "区镇", "驻地经度"} <= set(towns.columns), list(towns.columns)
+    info = next(i for n, (i, _) in read.items() if n.endswith("吴江企业（合成_按产业着色）.geojson"))
+    fields = dict(zip(info["fields"], info["dtypes"], strict=True))
     assert fields["从业人员（人）"] == "int32" and fields["用地面积（亩）"] == "float64"
-    assert "employees" not in fields and "land_mu" not in fields
+
+
+def test_the_english_data_page_geojson_is_english(tmp_path, monkeypatch, user_store):
+    """English keys, English names, kinds and sources: no Chinese in any key or in data_source."""
+    seen = _recorded_geojson(monkeypatch)
+    at = open_page("pages/data.py", timeout=120, lang="en")
+    at.multiselect(key="export_layers").set_value(["districts", "wujiang_towns"]).run()
+    assert not at.exception
+    (zipped,) = _zips(seen)
+    layers = _by_layer(_read(tmp_path, _files(seen[zipped])), zipped[: -len("_geojson.zip")])
+    districts = next(f for n, f in layers.items() if n.startswith("District"))
+    towns = next(f for n, f in layers.items() if n.startswith("Wujiang"))
+    assert {"Adcode", "Name", "Kind"} <= set(districts.columns), list(districts.columns)
+    assert set(districts["Kind"]) <= {"District", "County-level city"}, set(districts["Kind"])
+    assert "Wuzhong District" in set(districts["Name"])
+    for frame in (districts, towns):
+        assert not [c for c in frame.columns if CJK.search(c)], list(frame.columns)
+        assert not frame["data_source"].map(lambda v: bool(CJK.search(v))).any(), frame["data_source"][0]
+    assert "Wujiang Development Zone" in set(towns["Town/zone"])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_corridor_pages_geojson_is_one_file_per_layer_in_its_language(tmp_path, monkeypatch, lang):
+    """两轴三带: belts, axes, development zones and districts each a file of one geometry type, keyed
+    and worded in the page's language (key industries in English on the English page)."""
+    seen = _recorded_geojson(monkeypatch)
+    open_page("pages/corridors.py", timeout=120, lang=lang)
+    (zipped,) = _zips(seen)
+    read = _read(tmp_path, _files(seen[zipped]))
+    kinds = sorted(str(info["geometry_type"]) for info, _ in read.values())
+    assert "LineString" in kinds or "MultiLineString" in kinds, kinds
+    assert len(read) >= 3, sorted(read)
+    carried = "重点产业" if lang == "zh" else "Key industries"
+    zones = [f for _, f in read.values() if any(c.startswith(carried) for c in f.columns)]
+    assert zones, [list(f.columns) for _, f in read.values()]
+    if lang == "en":
+        for _, frame in read.values():
+            assert not [c for c in frame.columns if CJK.search(c)], list(frame.columns)
+            assert not frame["data_source"].map(lambda v: bool(CJK.search(v))).any(), frame["data_source"][0]
+        for frame in zones:
+            words = frame[[c for c in frame.columns if c.startswith(carried)]].astype(str).to_numpy().ravel()
+            assert not [v for v in words if CJK.search(v)], words[:3]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_intensity_pages_geojson_marks_parcels_below_the_minimum_in_a_column(tmp_path, monkeypatch, lang):
+    """用地强度: districts, 区镇 and the 17,695 parcels each a file, keyed as on screen; the 2,476
+    parcels below the control minimum are a yes/no column of the parcels (and their minimums), not
+    the same parcels again as extra features (walk7 finding 3)."""
+    seen = _recorded_geojson(monkeypatch)
+    open_page("pages/intensity.py", timeout=180, lang=lang)
+    (zipped,) = _zips(seen)
+    read = _read(tmp_path, _files(seen[zipped]))
+    assert len(read) == 3, sorted(read)
+    sizes = sorted(len(frame) for _, frame in read.values())
+    assert sizes == [8, 9, 17695], sizes
+    (parcels,) = [frame for _, frame in read.values() if len(frame) == 17695]
+    mark, far_min, parcel_id, idle = (
+        ("低于控制下限", "容积率下限", "宗地编号", "闲置")
+        if lang == "zh"
+        else ("Below the control minimum", "FAR minimum", "Parcel ID", "Idle")
+    )
+    yes, no = ("是", "否") if lang == "zh" else ("Yes", "No")
+    assert parcels[mark].value_counts().to_dict() == {no: 17695 - 2476, yes: 2476}
+    assert parcels[parcel_id].is_unique
+    assert set(parcels[idle]) <= {yes, no}
+    assert parcels.loc[parcels[mark] == yes, far_min].notna().all()
+    assert parcels.loc[parcels[mark] == no, far_min].isna().all()
