@@ -62,7 +62,7 @@ def test_an_english_csv_has_english_headers_and_numbers_as_on_screen():
         "测试手绘分区",
         "schematic",
     ]
-    assert rows[2][1:5] == ["10.0", "", "", "0.0"]
+    assert rows[2][1:5] == ["10", "", "", "0"]  # whole numbers as whole numbers
     assert not any(CJK.search(h) for h in rows[0])
 
 
@@ -85,7 +85,7 @@ def test_a_chinese_csv_names_its_provenance_columns_in_chinese_and_rounds_too():
 def test_the_command_lines_csv_keeps_the_atlas_names_and_exact_values():
     rows = _rows(csv_bytes(_firms(), PROV))
     assert rows[0][-2:] == ["data_source", "data_accuracy"]
-    assert rows[1][1:4] == ["12.345678", "87.654321", "3.0"]
+    assert rows[1][1:4] == ["12.345678", "87.654321", "3"]
 
 
 def test_a_map_views_csv_and_xlsx_read_as_the_map_in_english():
@@ -146,9 +146,9 @@ def test_a_map_views_csv_and_xlsx_read_as_the_map_in_english():
     zh = _rows(map_downloads("吴江区镇", items, lang="zh")["csv"].data())
     assert zh[0] == ["区镇编号", "区镇", "驻地经度", "驻地纬度", "示意面积（km²）", "数据来源", "数据精度"]
     assert zh[1] == ["qidu", "七都镇", "120.4", "30.96", "98.99", "测试手绘分区", "示意"]
-    # the GeoJSON keeps the data's own names and values (QGIS reads it)
+    # the GeoJSON is headed as the screen in the page's language, its values exact (QGIS reads it)
     doc = en["geojson"].data().decode()
-    assert '"name":"七都镇"' in doc and '"area_km2":98.98612' in doc
+    assert '"Town/zone":"Qidu Town"' in doc and '"Schematic area (km²)":98.98612' in doc
 
 
 def test_a_layers_table_names_every_column_and_value_in_the_language():
