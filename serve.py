@@ -642,7 +642,7 @@ def wrap_streamlit_app() -> None:
         return BundlesFromMemory(app, prefix=prefix)
 
     starlette_server.create_starlette_app = create_starlette_app
-    os.environ[settings.PAGE_STYLE_SERVED_ENV] = "1"  # app.py: the page's style is in its HTML
+    settings.mark_page_style_served()  # app.py: the page's style is in its HTML
 
 
 def main() -> None:

@@ -129,6 +129,12 @@ def single_user_address() -> str:
     return _text(SINGLE_USER_ADDRESS_ENV)
 
 
+def mark_page_style_served() -> None:
+    """Say to this process (app.py's runs) that serve.py puts :data:`PAGE_STYLE` into every page's
+    HTML (sets ``$ATLAS_PAGE_STYLE_SERVED``)."""
+    os.environ[PAGE_STYLE_SERVED_ENV] = "1"
+
+
 def page_style_served() -> bool:
     """Whether serve.py puts :data:`PAGE_STYLE` into every page's HTML (``$ATLAS_PAGE_STYLE_SERVED``)."""
     return _text(PAGE_STYLE_SERVED_ENV) == "1"
