@@ -119,6 +119,7 @@ def results_xlsx_bytes(
     from openpyxl.styles import Font
 
     from geo.evaluation import config_from_mapping
+    from geo.evaluation.rules import SIZE_GROUPS
     from geo.yearly.notice import group_method_rows, group_name
 
     if group_column not in table.columns:
@@ -126,14 +127,18 @@ def results_xlsx_bytes(
     wb = load_workbook(io.BytesIO(table_xlsx_bytes(table, title=title, sheet=version.version_id)))
     config = config_from_mapping(version.config or {})
     groups = [g for g in pd.unique(table[group_column].astype(str)) if g.strip()]
+    # a table written in English names its groups in English: each is found back by its name in
+    # ``lang`` (a configured group, 规上, 规下), so that its method is the group's own
+    known = [*(g.name for g in config.groups), *SIZE_GROUPS]
+    internal = {group_name(config, name, lang): name for name in known}
     for i, group in enumerate(groups, start=1):
-        shown = group_name(config, group, lang)
+        shown = group_name(config, internal.get(group, group), lang)
         # at most 31 characters, cut between words, unique; the group's whole name heads the sheet (A1)
         ws = wb.create_sheet(sheet_names([f"{i} {shown}"], lang=lang, taken=wb.sheetnames)[0])
         part = table[table[group_column].astype(str) == group]
         _append_text(ws, [message("publication.group_heading", lang, title=title, group=shown, n=len(part))])
         ws["A1"].font = Font(bold=True, size=13)
-        method = group_method_rows(config, group, pd.DataFrame(), lang)
+        method = group_method_rows(config, internal.get(group, group), pd.DataFrame(), lang)
         for item, text in method:
             _append_text(ws, [item, text])
         _append_text(ws, [str(c) for c in table.columns])

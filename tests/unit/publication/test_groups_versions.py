@@ -95,6 +95,20 @@ def test_groups_and_shares_survive_an_objection_and_the_workbook_has_a_sheet_per
     assert tenants[0][0] == "Results · V2 · 租户 (2 enterprises)"
     assert tenants[1][:2] == ["Weights", "Tax per mu 100 (total 100)"]
     assert tenants[2][1].startswith("By score: A ≥ 80")
+    # a table written in English names its groups in English: each still gets its own method (the
+    # walk: both scored lists read "listed, not scored")
+    english = again.reset_index().assign(
+        size_group=again.reset_index()["size_group"].replace({"规上": "Above designated size"})
+    )
+    wb = load_workbook(
+        io.BytesIO(
+            exports.results_xlsx_bytes(
+                english, version=v2, title="Results · V2", group_column="size_group", lang="en"
+            )
+        )
+    )
+    above = [[c.value for c in row] for row in wb["1 Above designated size"].iter_rows()]
+    assert above[1][0] == "Weights" and "not scored" not in str(above[1][1])
     assert (
         exports.heading(v2, "Results", "en") == f"Results · V2 · 2024 evaluation results · draft · {v2.title}"
     )
