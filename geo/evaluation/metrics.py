@@ -102,8 +102,8 @@ def _immutable_values(ids: pd.Series) -> object | None:
         return None
     try:
         return to_arrow()
-    except (TypeError, ValueError, NotImplementedError):
-        return None
+    except (TypeError, ValueError, NotImplementedError):  # an extension array pandas cannot hand to Arrow
+        return None  # the caller then checks the ids by value (no shortcut, same answer)
 
 
 def _seen_unique(values: object) -> bool:

@@ -47,6 +47,8 @@ MAX_XLSX_CELLS = 10_000_000  # 500 000 rows x 20 columns
 MAX_KML_BYTES = 128 * MiB
 
 _CHUNK = 1 * MiB
+# what a damaged or foreign archive raises while it is read; zipfile raises NotImplementedError for a
+# compression method it cannot read (an AES-encrypted, type-99 member): a user's bad file, told in Chinese
 _BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError)
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?(?:worksheet|sst)[\s>]")
