@@ -32,7 +32,7 @@ ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)
 DEMO_ENTERPRISES, DEMO_ZONES, DEMO_PARCELS = "enterprise_years", "wujiang_towns", "parcels"
 UNDATED = 0
 SELECT_NEXT = "pub_select_next"  # the version an action made or changed: shown after the rerun
-FLASH = "pub_flash"  # the message of the last action, shown after the rerun that refreshes the list
+FLASH = "pub_flash"  # (where, message) of the last action: shown there after the rerun that refreshes it
 SESSION_CONFIG = "eff_applied"  # the configuration the 亩均效益评价 page applied in this session
 FORM_ROUND = "pub_obj_round"  # bumped after an objection is recorded: the form starts empty again
 
@@ -40,6 +40,17 @@ FORM_ROUND = "pub_obj_round"  # bumped after an objection is recorded: the form 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _results(results_sha256: str, version_id: str) -> pd.DataFrame:
     return versions.version_results(versions.get_version(version_id))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _compared(before_sha256: str, after_sha256: str, before_id: str, after_id: str) -> pd.DataFrame:
+    return compare.compare_versions(before_id, after_id)
+
+
+def compared(before: versions.Version, after: versions.Version) -> pd.DataFrame:
+    """Two versions compared (geo.publication.compare.compare_versions), once per pair of result
+    sets (a set never changes), not on every run of the page."""
+    return _compared(before.results_sha256, after.results_sha256, before.version_id, after.version_id)
 
 
 def results_of(version: versions.Version) -> pd.DataFrame:
@@ -85,19 +96,25 @@ def version_label(version: versions.Version, lang: Lang) -> str:
     return f"{version.version_id}{year} · {kind} · {state_label(version.state, lang)}"
 
 
-def _done(message: str) -> None:
-    st.session_state[FLASH] = message
-    st.rerun()
-
-
-def _act(action: Callable[[], str]) -> None:
-    """Run an editor's action; its refusal is shown, a success is shown after the list refreshes."""
+def _act(action: Callable[[], str], at: str) -> None:
+    """Run an editor's action; its refusal is shown, a success is shown after the rerun that
+    refreshes the page, where the action was taken (:func:`flash`)."""
     try:
         message = action()
     except DataValidationError as exc:
         show_error(exc)
         return
-    _done(message)
+    st.session_state[FLASH] = (at, message)
+    st.rerun()
+
+
+def flash(at: str) -> None:
+    """The success of the last action taken at ``at`` (a button's place), shown once, there: under
+    the button the user clicked, in view (the page keeps its scroll position across the rerun)."""
+    pending = st.session_state.get(FLASH)
+    if pending and pending[0] == at:
+        del st.session_state[FLASH]
+        st.success(pending[1])
 
 
 def _actor() -> str:
@@ -204,7 +221,9 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
     title = st.text_input(
         t("pub.save.title", lang), value=default_title.strip(), key=f"pub_save_title_{kind}_{source}_{year}"
     )
-    if not st.button(t("pub.save.button", lang), type="primary", key="pub_save_button"):
+    clicked = st.button(t("pub.save.button", lang), type="primary", key="pub_save_button")
+    flash("save")
+    if not clicked:
         return
 
     def save() -> str:
@@ -244,22 +263,33 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
                 land_version=land_version,
             )
         st.session_state[SELECT_NEXT] = saved.version_id
-        return t("pub.save.done", lang).format(label=version_label(saved, lang), n=saved.n_results)
+        return t("pub.save.done", lang).format(label=version_label(saved, lang), n=f"{saved.n_results:,}")
 
     with st.spinner("…"):
-        _act(save)
+        _act(save, "save")
 
 
 # --------------------------------------------------------------------------- publish
 
 
-def publish_tab(items: list[versions.Version], lang: Lang) -> None:
-    """Publish a draft for a window."""
+def _follow(key: str, ids: list[str], fresh: str | None) -> None:
+    """Select the version an action just made or changed (``fresh``) in the select ``key`` when it is
+    one of ``ids``, else keep the choice while it is still one of them, else the newest."""
+    if fresh in ids:
+        st.session_state[key] = fresh
+    elif st.session_state.get(key) not in ids:
+        st.session_state[key] = ids[-1]
+
+
+def publish_tab(items: list[versions.Version], lang: Lang, *, fresh: str | None = None) -> None:
+    """Publish a draft for a window (the draft just saved, else the newest, is proposed)."""
     drafts = [v for v in items if v.state == versions.DRAFT]
     if not drafts:
+        flash("publish")
         st.info(t("pub.publish.none", lang))
         return
     by_id = {v.version_id: v for v in drafts}
+    _follow("pub_publish_version", list(by_id), fresh)
     chosen = _version_choice("pub.publish.version", by_id, "pub_publish_version", lang)
     col1, col2 = st.columns(2)
     # the window's end proposed from the configured period (geo/evaluation/objection_period.yaml)
@@ -271,14 +301,16 @@ def publish_tab(items: list[versions.Version], lang: Lang) -> None:
         key="pub_publish_end",
         help=t("pub.publish.end_help", lang).format(length=period_length(period, lang)),
     )
-    if st.button(t("pub.publish.button", lang), type="primary", key="pub_publish_button"):
+    clicked = st.button(t("pub.publish.button", lang), type="primary", key="pub_publish_button")
+    flash("publish")
+    if clicked:
 
         def publish() -> str:
             done = versions.publish_version(chosen, start=start, end=end, actor=_actor())
             st.session_state[SELECT_NEXT] = done.version_id
             return t("pub.publish.done", lang).format(label=version_label(done, lang))
 
-        _act(publish)
+        _act(publish, "publish")
 
 
 # --------------------------------------------------------------------------- objections
@@ -327,37 +359,78 @@ def _closed_note(items: list[versions.Version], lang: Lang) -> str:
     return " ".join(notes) or t("pub.obj.none", lang)
 
 
+def _current(rows: pd.DataFrame, ent: str, indicator: str) -> float | None:
+    """The version's value of ``indicator`` for enterprise ``ent`` (None when it has none)."""
+    return rows.loc[rows["ent_id"] == ent, "inputs"].iloc[0].get(indicator)
+
+
+def _follow_choice(rows: pd.DataFrame) -> None:
+    """A new enterprise or indicator chosen: the claimed value starts from the version's value and
+    the department from the one that supplies the indicator (each still changeable). Run as the
+    selects' callback, before the page, so nothing is drawn with the last choice's values."""
+    ent, indicator = st.session_state.get("pub_obj_ent"), st.session_state.get("pub_obj_indicator")
+    if ent is None or indicator is None:
+        return
+    st.session_state["pub_obj_value"] = float(_current(rows, ent, indicator) or 0.0)
+    st.session_state["pub_obj_department"] = departments.default_department(indicator)
+
+
 def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> None:
     """Record an objection; after it is recorded the form starts empty again (a second click does not
-    record it twice, and geo refuses the same objection twice anyway)."""
+    record it twice, and geo refuses the same objection twice anyway). The department proposed is
+    the one that supplied the indicator (geo/publication/departments.yaml), stored by its code."""
     names = dict(zip(rows["ent_id"], rows["name"], strict=True))
     st.markdown("**" + t("pub.obj.record", lang) + "**")
-    ent = st.selectbox(
-        t("pub.obj.enterprise", lang), list(names), format_func=lambda i: f"{i} {names[i]}", key="pub_obj_ent"
-    )
     indicators = _indicator_labels(lang)
     if version.kind == versions.KIND_LAND:
         indicators = {"land_mu": indicators["land_mu"]}
+    for key, ids in (("pub_obj_ent", list(names)), ("pub_obj_indicator", list(indicators))):
+        if st.session_state.get(key) not in ids:  # first run, or another version: its first
+            st.session_state[key] = ids[0]
+            st.session_state.pop("pub_obj_value", None)
+            st.session_state.pop("pub_obj_department", None)
+    ent = st.selectbox(
+        t("pub.obj.enterprise", lang),
+        list(names),
+        format_func=lambda i: f"{i} {names[i]}",
+        key="pub_obj_ent",
+        on_change=_follow_choice,
+        args=(rows,),
+    )
     indicator = st.selectbox(
-        t("pub.obj.indicator", lang), list(indicators), format_func=indicators.get, key="pub_obj_indicator"
+        t("pub.obj.indicator", lang),
+        list(indicators),
+        format_func=indicators.get,
+        key="pub_obj_indicator",
+        on_change=_follow_choice,
+        args=(rows,),
     )
-    current = rows.loc[rows["ent_id"] == ent, "inputs"].iloc[0].get(indicator)
+    current = _current(rows, ent, indicator)
     st.caption(t("pub.obj.current", lang).format(value="—" if current is None else f"{current:g}"))
-    value = st.number_input(
-        t("pub.obj.value", lang), value=float(current or 0.0), format="%.4f", key="pub_obj_value"
-    )
+    table = departments.load_departments()
+    if (
+        "pub_obj_value" not in st.session_state
+        or st.session_state.get("pub_obj_department") not in table.codes
+    ):
+        st.session_state["pub_obj_value"] = float(current or 0.0)
+        st.session_state["pub_obj_department"] = table.for_indicator(indicator)
+    value = st.number_input(t("pub.obj.value", lang), format="%.4f", key="pub_obj_value")
     evidence = st.file_uploader(  # a new key each round: an uploader cannot be emptied otherwise
         t("pub.obj.evidence", lang),
         help=t("pub.obj.evidence_help", lang).format(mb=objections.MAX_EVIDENCE_BYTES // 1024 // 1024),
         key=f"pub_obj_evidence_{st.session_state.get(FORM_ROUND, 0)}",
     )
-    department = st.text_input(  # the configured departments' first, in the page's language
+    department = st.selectbox(  # codes, named in the page's language
         t("pub.obj.department", lang),
-        value=departments.default_department(lang),
-        key=f"pub_obj_department_{lang}",
+        table.codes,
+        format_func=lambda code: table.name(code, lang),
+        key="pub_obj_department",
+        help=t("pub.obj.department_help", lang),
     )
     answer = st.text_input(t("pub.obj.answer", lang), key="pub_obj_answer")
-    if not st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button"):
+    clicked = st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button")
+    flash("record")
+    if not clicked:
         return
     if evidence is None:
         st.error(t("pub.obj.no_file", lang))
@@ -375,12 +448,12 @@ def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> N
             department_answer=answer,
             actor=_actor(),
         )
-        for key in ("pub_obj_value", f"pub_obj_department_{lang}", "pub_obj_answer"):
+        for key in ("pub_obj_value", "pub_obj_department", "pub_obj_answer"):
             st.session_state.pop(key, None)
         st.session_state[FORM_ROUND] = st.session_state.get(FORM_ROUND, 0) + 1
         return t("pub.obj.done", lang).format(id=found.objection_id)
 
-    _act(record)
+    _act(record, "record")
 
 
 def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
@@ -390,6 +463,7 @@ def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
     st.markdown("**" + t("pub.obj.decide", lang) + "**")
     pending = register[register["decision"] == ""]
     if not len(pending):
+        flash("decide")
         st.caption(t("pub.obj.no_pending", lang))
         return
     labels = {
@@ -403,9 +477,9 @@ def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
     row = pending[pending["objection_id"] == picked].iloc[0]
     final_answer = ""
     if row["department_answer"]:
-        st.caption(
+        st.text(  # plain text: the answer and an older record's department are as typed
             t("pub.obj.answered", lang).format(
-                department=row["department"],
+                department=departments.department_name(row["department"], lang),
                 answer=row["department_answer"],
                 who=actor_name(row["answered_by"] or row["recorded_by"], lang),
                 at=when(row["answered_at"] or row["recorded_at"], lang),
@@ -421,7 +495,9 @@ def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
         key="pub_obj_decision",
     )
     reason = st.text_area(t("pub.obj.reason", lang), key="pub_obj_reason")
-    if st.button(t("pub.obj.decide_button", lang), key="pub_obj_decide_button"):
+    clicked = st.button(t("pub.obj.decide_button", lang), key="pub_obj_decide_button")
+    flash("decide")
+    if clicked:
 
         def decide() -> str:
             found = objections.decide_objection(
@@ -432,15 +508,17 @@ def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
             word = t(f"pub.obj.decision.{found.decision}", lang)
             return t("pub.obj.decided", lang).format(id=found.objection_id, decision=word)
 
-        _act(decide)
+        _act(decide, "decide")
 
 
-def objections_tab(items: list[versions.Version], lang: Lang) -> None:
-    """Record an objection with its evidence during the window; decide the pending ones."""
+def objections_tab(items: list[versions.Version], lang: Lang, *, fresh: str | None = None) -> None:
+    """Record an objection with its evidence during the window; decide the pending ones (the
+    version just published, else the newest, is proposed)."""
     published = _open_published(items)
     if not published:
         st.info(_closed_note(items, lang))
         return
+    _follow("pub_obj_version", list(published), fresh)
     chosen = _version_choice("pub.obj.version", published, "pub_obj_version", lang)
     version = published[chosen]
     _record_form(version, results_of(version), lang)
@@ -510,7 +588,9 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
     published = _open_published(items)
     if published:
         chosen = _version_choice("pub.re.version", published, "pub_re_version", lang)
-        if st.button(t("pub.re.button", lang), key="pub_re_button"):
+        clicked = st.button(t("pub.re.button", lang), key="pub_re_button")
+        flash("again")
+        if clicked:
 
             def again() -> str:
                 done = results.reevaluate(chosen, actor=_actor(), lang=lang)
@@ -519,7 +599,7 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
                 table = compare.compare_versions(chosen, done.version_id)
                 return f"{saved} {why_scores_moved(chosen, done.version_id, table, lang)}"
 
-            _act(again)
+            _act(again, "again")
     states = {v.version_id: v.state for v in items}
     ready = {
         v.version_id: v
@@ -528,18 +608,23 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
         or (v.state == versions.DRAFT and states.get(v.replaces) in versions.VISIBLE_TO_VIEWERS)
     }
     if not ready:
+        flash("again")
+        flash("finalize")
         st.info(t("pub.fin.none", lang))
         return
     picked = _version_choice("pub.fin.version", ready, "pub_fin_version", lang, index=len(ready) - 1)
     sure = st.checkbox(t("pub.fin.confirm", lang), key="pub_fin_confirm")
-    if st.button(t("pub.fin.button", lang), type="primary", disabled=not sure, key="pub_fin_button"):
+    clicked = st.button(t("pub.fin.button", lang), type="primary", disabled=not sure, key="pub_fin_button")
+    flash("again")  # (evaluated again: the version it replaces left the list above)
+    flash("finalize")
+    if clicked:
 
         def fix() -> str:
             done = versions.finalize_version(picked, actor=_actor())
             st.session_state[SELECT_NEXT] = done.version_id
             return t("pub.fin.done", lang).format(label=version_label(done, lang))
 
-        _act(fix)
+        _act(fix, "finalize")
 
 
 # --------------------------------------------------------------------------- compare
@@ -570,7 +655,7 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
         key=f"pub_cmp_after_{last}",
     )
     try:
-        table = compare.compare_versions(before, after)
+        table = compared(by_id[before], by_id[after])
     except DataValidationError as exc:
         show_error(exc)
         return
