@@ -109,8 +109,9 @@ def _act(action: Callable[[], str], at: str) -> None:
 
 
 def flash(at: str) -> None:
-    """The success of the last action taken at ``at`` (a button's place), shown once, there: under
-    the button the user clicked, in view (the page keeps its scroll position across the rerun)."""
+    """The success of the last action taken at ``at`` (a button's place), shown once, there: just
+    above the button the user clicked, so in view (the page keeps its scroll position across the
+    rerun; the list of versions at the top is often scrolled away)."""
     pending = st.session_state.get(FLASH)
     if pending and pending[0] == at:
         del st.session_state[FLASH]
@@ -221,8 +222,8 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
     title = st.text_input(
         t("pub.save.title", lang), value=default_title.strip(), key=f"pub_save_title_{kind}_{source}_{year}"
     )
-    clicked = st.button(t("pub.save.button", lang), type="primary", key="pub_save_button")
     flash("save")
+    clicked = st.button(t("pub.save.button", lang), type="primary", key="pub_save_button")
     if not clicked:
         return
 
@@ -301,8 +302,8 @@ def publish_tab(items: list[versions.Version], lang: Lang, *, fresh: str | None 
         key="pub_publish_end",
         help=t("pub.publish.end_help", lang).format(length=period_length(period, lang)),
     )
-    clicked = st.button(t("pub.publish.button", lang), type="primary", key="pub_publish_button")
     flash("publish")
+    clicked = st.button(t("pub.publish.button", lang), type="primary", key="pub_publish_button")
     if clicked:
 
         def publish() -> str:
@@ -428,8 +429,8 @@ def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> N
         help=t("pub.obj.department_help", lang),
     )
     answer = st.text_input(t("pub.obj.answer", lang), key="pub_obj_answer")
-    clicked = st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button")
     flash("record")
+    clicked = st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button")
     if not clicked:
         return
     if evidence is None:
@@ -495,8 +496,8 @@ def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
         key="pub_obj_decision",
     )
     reason = st.text_area(t("pub.obj.reason", lang), key="pub_obj_reason")
-    clicked = st.button(t("pub.obj.decide_button", lang), key="pub_obj_decide_button")
     flash("decide")
+    clicked = st.button(t("pub.obj.decide_button", lang), key="pub_obj_decide_button")
     if clicked:
 
         def decide() -> str:
@@ -588,8 +589,8 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
     published = _open_published(items)
     if published:
         chosen = _version_choice("pub.re.version", published, "pub_re_version", lang)
-        clicked = st.button(t("pub.re.button", lang), key="pub_re_button")
         flash("again")
+        clicked = st.button(t("pub.re.button", lang), key="pub_re_button")
         if clicked:
 
             def again() -> str:
@@ -614,9 +615,9 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
         return
     picked = _version_choice("pub.fin.version", ready, "pub_fin_version", lang, index=len(ready) - 1)
     sure = st.checkbox(t("pub.fin.confirm", lang), key="pub_fin_confirm")
-    clicked = st.button(t("pub.fin.button", lang), type="primary", disabled=not sure, key="pub_fin_button")
     flash("again")  # (evaluated again: the version it replaces left the list above)
     flash("finalize")
+    clicked = st.button(t("pub.fin.button", lang), type="primary", disabled=not sure, key="pub_fin_button")
     if clicked:
 
         def fix() -> str:
