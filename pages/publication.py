@@ -24,7 +24,6 @@ from pages.publication.editor import (
     display_title,
     finalize_tab,
     layer_words,
-    objections_tab,
     provenance_text,
     publish_tab,
     results_of,
@@ -33,6 +32,7 @@ from pages.publication.editor import (
     version_label,
     when,
 )
+from pages.publication.objection_tab import objections_tab
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 s = open_page("pub.header")

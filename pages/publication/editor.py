@@ -1,7 +1,8 @@
 """The 公示与异议 page's editor tabs (pages/publication.py): save a draft (the year's evaluation or
-its land list), publish with a window, record and decide objections with evidence, evaluate again,
-finalize, compare two versions. Every action calls geo.publication with the signed-in identity;
-its refusals (a 定案 version, outside the window, …) are shown as they come."""
+its land list), publish with a window, evaluate again, finalize, compare two versions (objections:
+pages/publication/objection_tab.py), and what the tabs share: the action runner and its message.
+Every action calls geo.publication with the signed-in identity; its refusals (a 定案 version,
+outside the window, …) are shown as they come."""
 
 from __future__ import annotations
 
@@ -18,9 +19,7 @@ from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
 from geo.messages import Lang, joined, t
 from geo.messages.formats import beijing_minute
-from geo.publication import compare, departments, objections, results, versions
-from geo.publication.inputs import objectionable_columns
-from geo.storage.changelog import actor_name
+from geo.publication import compare, objections, results, versions
 from geo.yearly.notice_words import size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.auth import identity
@@ -96,7 +95,7 @@ def version_label(version: versions.Version, lang: Lang) -> str:
     return f"{version.version_id}{year} · {kind} · {state_label(version.state, lang)}"
 
 
-def _act(action: Callable[[], str], at: str) -> None:
+def act(action: Callable[[], str], at: str) -> None:
     """Run an editor's action; its refusal is shown, a success is shown after the rerun that
     refreshes the page, where the action was taken (:func:`flash`)."""
     try:
@@ -118,7 +117,7 @@ def flash(at: str) -> None:
         st.success(pending[1])
 
 
-def _actor() -> str:
+def actor() -> str:
     return identity().recorded
 
 
@@ -146,7 +145,7 @@ def _configs(lang: Lang) -> dict[str, tuple[str, dict]]:
     return out
 
 
-def _version_choice(
+def version_choice(
     label_key: str, by_id: dict[str, versions.Version], key: str, lang: Lang, *, index: int = 0
 ) -> str:
     """A select of the versions ``by_id`` by their label and title; returns the chosen version's id."""
@@ -246,7 +245,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
                 parcels=parcels,
                 layers=layers,
                 title=title,
-                actor=_actor(),
+                actor=actor(),
                 year=None if year == UNDATED else year,
             )
         else:
@@ -258,7 +257,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
                 config=configs[config_key][1],
                 layers=layers,
                 title=title,
-                actor=_actor(),
+                actor=actor(),
                 zone=zone,
                 year=None if year == UNDATED else year,
                 land_version=land_version,
@@ -267,13 +266,13 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         return t("pub.save.done", lang).format(label=version_label(saved, lang), n=f"{saved.n_results:,}")
 
     with st.spinner("…"):
-        _act(save, "save")
+        act(save, "save")
 
 
 # --------------------------------------------------------------------------- publish
 
 
-def _follow(key: str, ids: list[str], fresh: str | None) -> None:
+def follow(key: str, ids: list[str], fresh: str | None) -> None:
     """Select the version an action just made or changed (``fresh``) in the select ``key`` when it is
     one of ``ids``, else keep the choice while it is still one of them, else the newest."""
     if fresh in ids:
@@ -290,8 +289,8 @@ def publish_tab(items: list[versions.Version], lang: Lang, *, fresh: str | None 
         st.info(t("pub.publish.none", lang))
         return
     by_id = {v.version_id: v for v in drafts}
-    _follow("pub_publish_version", list(by_id), fresh)
-    chosen = _version_choice("pub.publish.version", by_id, "pub_publish_version", lang)
+    follow("pub_publish_version", list(by_id), fresh)
+    chosen = version_choice("pub.publish.version", by_id, "pub_publish_version", lang)
     col1, col2 = st.columns(2)
     # the window's end proposed from the configured period (geo/evaluation/objection_period.yaml)
     period = load_objection_period()
@@ -307,25 +306,17 @@ def publish_tab(items: list[versions.Version], lang: Lang, *, fresh: str | None 
     if clicked:
 
         def publish() -> str:
-            done = versions.publish_version(chosen, start=start, end=end, actor=_actor())
+            done = versions.publish_version(chosen, start=start, end=end, actor=actor())
             st.session_state[SELECT_NEXT] = done.version_id
             return t("pub.publish.done", lang).format(label=version_label(done, lang))
 
-        _act(publish, "publish")
+        act(publish, "publish")
 
 
-# --------------------------------------------------------------------------- objections
+# --------------------------------------------------------------------------- shared by the tabs
 
 
-def _indicator_labels(lang: Lang) -> dict[str, str]:
-    return {c: objections.field_label(c, lang) for c in objectionable_columns()}
-
-
-def _register_view(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return objections.register_table(frame, lang=lang)
-
-
-def _open_published(items: list[versions.Version]) -> dict[str, versions.Version]:
+def open_published(items: list[versions.Version]) -> dict[str, versions.Version]:
     """The published versions not yet evaluated again (objections and re-evaluation go there)."""
     replaced = {v.replaces for v in items if v.replaces}
     return {v.version_id: v for v in items if v.state == versions.PUBLISHED and v.version_id not in replaced}
@@ -339,217 +330,6 @@ def provenance_text(provenance: dict, lang: Lang) -> str:
         for k, v in provenance.items()
     )
     return ("; " if lang == "en" else "；").join(words)
-
-
-def _closed_note(items: list[versions.Version], lang: Lang) -> str:
-    """Why no version takes objections: a published version already evaluated again says so and
-    names the version that carries its objections; otherwise none is published."""
-    by_id = {v.version_id: v for v in items}
-    notes = []
-    for v in items:
-        newer = [n for n in items if n.replaces == v.version_id]
-        if v.state == versions.PUBLISHED and newer:
-            last = newer[-1]
-            notes.append(
-                t("pub.obj.closed", lang).format(
-                    old=v.version_id,
-                    new=last.version_id,
-                    state=state_label(by_id[last.version_id].state, lang),
-                )
-            )
-    return " ".join(notes) or t("pub.obj.none", lang)
-
-
-def _current(rows: pd.DataFrame, ent: str, indicator: str) -> float | None:
-    """The version's value of ``indicator`` for enterprise ``ent`` (None when it has none)."""
-    return rows.loc[rows["ent_id"] == ent, "inputs"].iloc[0].get(indicator)
-
-
-def _follow_choice(rows: pd.DataFrame) -> None:
-    """A new enterprise or indicator chosen: the claimed value starts from the version's value and
-    the department from the one that supplies the indicator (each still changeable). Run as the
-    selects' callback, before the page, so nothing is drawn with the last choice's values."""
-    ent, indicator = st.session_state.get("pub_obj_ent"), st.session_state.get("pub_obj_indicator")
-    if ent is None or indicator is None:
-        return
-    st.session_state["pub_obj_value"] = float(_current(rows, ent, indicator) or 0.0)
-    st.session_state["pub_obj_department"] = departments.default_department(indicator)
-
-
-def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> None:
-    """Record an objection; after it is recorded the form starts empty again (a second click does not
-    record it twice, and geo refuses the same objection twice anyway). The department proposed is
-    the one that supplied the indicator (geo/publication/departments.yaml), stored by its code."""
-    names = dict(zip(rows["ent_id"], rows["name"], strict=True))
-    st.markdown("**" + t("pub.obj.record", lang) + "**")
-    indicators = _indicator_labels(lang)
-    if version.kind == versions.KIND_LAND:
-        indicators = {"land_mu": indicators["land_mu"]}
-    for key, ids in (("pub_obj_ent", list(names)), ("pub_obj_indicator", list(indicators))):
-        if st.session_state.get(key) not in ids:  # first run, or another version: its first
-            st.session_state[key] = ids[0]
-            st.session_state.pop("pub_obj_value", None)
-            st.session_state.pop("pub_obj_department", None)
-    ent = st.selectbox(
-        t("pub.obj.enterprise", lang),
-        list(names),
-        format_func=lambda i: f"{i} {names[i]}",
-        key="pub_obj_ent",
-        on_change=_follow_choice,
-        args=(rows,),
-    )
-    indicator = st.selectbox(
-        t("pub.obj.indicator", lang),
-        list(indicators),
-        format_func=indicators.get,
-        key="pub_obj_indicator",
-        on_change=_follow_choice,
-        args=(rows,),
-    )
-    current = _current(rows, ent, indicator)
-    st.caption(t("pub.obj.current", lang).format(value="—" if current is None else f"{current:g}"))
-    table = departments.load_departments()
-    if (
-        "pub_obj_value" not in st.session_state
-        or st.session_state.get("pub_obj_department") not in table.codes
-    ):
-        st.session_state["pub_obj_value"] = float(current or 0.0)
-        st.session_state["pub_obj_department"] = table.for_indicator(indicator)
-    value = st.number_input(t("pub.obj.value", lang), format="%.4f", key="pub_obj_value")
-    evidence = st.file_uploader(  # a new key each round: an uploader cannot be emptied otherwise
-        t("pub.obj.evidence", lang),
-        help=t("pub.obj.evidence_help", lang).format(mb=objections.MAX_EVIDENCE_BYTES // 1024 // 1024),
-        key=f"pub_obj_evidence_{st.session_state.get(FORM_ROUND, 0)}",
-    )
-    department = st.selectbox(  # codes, named in the page's language
-        t("pub.obj.department", lang),
-        table.codes,
-        format_func=lambda code: table.name(code, lang),
-        key="pub_obj_department",
-        help=t("pub.obj.department_help", lang),
-    )
-    answer = st.text_input(t("pub.obj.answer", lang), key="pub_obj_answer")
-    flash("record")
-    clicked = st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button")
-    if not clicked:
-        return
-    if evidence is None:
-        st.error(t("pub.obj.no_file", lang))
-        return
-
-    def record() -> str:
-        found = objections.record_objection(
-            version.version_id,
-            ent_id=ent,
-            indicator=indicator,
-            value_claimed=value,
-            evidence_name=evidence.name,
-            evidence=evidence.getvalue(),
-            department=department,
-            department_answer=answer,
-            actor=_actor(),
-        )
-        for key in ("pub_obj_value", "pub_obj_department", "pub_obj_answer"):
-            st.session_state.pop(key, None)
-        st.session_state[FORM_ROUND] = st.session_state.get(FORM_ROUND, 0) + 1
-        return t("pub.obj.done", lang).format(id=found.objection_id)
-
-    _act(record, "record")
-
-
-def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
-    """Decide a pending objection: the department's answer (its own step, kept as recorded) and the
-    decision with its reason."""
-    indicators = _indicator_labels(lang)
-    st.markdown("**" + t("pub.obj.decide", lang) + "**")
-    pending = register[register["decision"] == ""]
-    if not len(pending):
-        flash("decide")
-        st.caption(t("pub.obj.no_pending", lang))
-        return
-    labels = {
-        r.objection_id: f"{r.objection_id} · {r.ent_id} {r.ent_name} · "
-        f"{indicators.get(r.indicator, r.indicator)} {r.value_before} → {r.value_claimed}"
-        for r in pending.itertuples()
-    }
-    picked = st.selectbox(
-        t("pub.obj.pending", lang), list(labels), format_func=labels.get, key="pub_obj_pick"
-    )
-    row = pending[pending["objection_id"] == picked].iloc[0]
-    final_answer = ""
-    if row["department_answer"]:
-        st.text(  # plain text: the answer and an older record's department are as typed
-            t("pub.obj.answered", lang).format(
-                department=departments.department_name(row["department"], lang),
-                answer=row["department_answer"],
-                who=actor_name(row["answered_by"] or row["recorded_by"], lang),
-                at=when(row["answered_at"] or row["recorded_at"], lang),
-            )
-        )
-    else:
-        final_answer = st.text_area(t("pub.obj.final_answer", lang), key="pub_obj_final_answer")
-    decision = st.radio(
-        t("pub.obj.decision", lang),
-        list(objections.DECISIONS),
-        format_func=lambda d: t(f"pub.obj.decision.{d}", lang),
-        horizontal=True,
-        key="pub_obj_decision",
-    )
-    reason = st.text_area(t("pub.obj.reason", lang), key="pub_obj_reason")
-    flash("decide")
-    clicked = st.button(t("pub.obj.decide_button", lang), key="pub_obj_decide_button")
-    if clicked:
-
-        def decide() -> str:
-            found = objections.decide_objection(
-                picked, decision=decision, answer=final_answer, reason=reason, actor=_actor()
-            )
-            for key in ("pub_obj_final_answer", "pub_obj_reason"):
-                st.session_state.pop(key, None)
-            word = t(f"pub.obj.decision.{found.decision}", lang)
-            return t("pub.obj.decided", lang).format(id=found.objection_id, decision=word)
-
-        _act(decide, "decide")
-
-
-def objections_tab(items: list[versions.Version], lang: Lang, *, fresh: str | None = None) -> None:
-    """Record an objection with its evidence during the window; decide the pending ones (the
-    version just published, else the newest, is proposed)."""
-    published = _open_published(items)
-    if not published:
-        st.info(_closed_note(items, lang))
-        return
-    _follow("pub_obj_version", list(published), fresh)
-    chosen = _version_choice("pub.obj.version", published, "pub_obj_version", lang)
-    version = published[chosen]
-    _record_form(version, results_of(version), lang)
-    register = objections.objections_frame(version_id=version.version_id)
-    _decide_form(register, lang)
-    st.markdown("**" + t("pub.obj.register", lang) + "**")
-    if not len(register):
-        st.caption(t("pub.obj.empty", lang))
-        return
-    st.dataframe(_register_view(register, lang), hide_index=True)
-    files = dict(zip(register["objection_id"], register["evidence_sha256"], strict=True))
-    evidence_names = dict(zip(register["objection_id"], register["evidence_name"], strict=True))
-    which = st.selectbox(  # option texts are drawn as plain text: a file name is never markup
-        t("pub.obj.evidence_of", lang),
-        list(files),
-        format_func=lambda i: f"{i} · {evidence_names[i]}",
-        key="pub_obj_evidence_of",
-    )
-    try:
-        name, data = objections.evidence_file(files[which])
-    except DataValidationError as exc:
-        show_error(exc)
-        return
-    st.download_button(
-        t("pub.obj.evidence_download", lang),
-        data,
-        file_name=name,
-        mime="application/octet-stream",
-        key="pub_obj_evidence_download",
-    )
 
 
 # --------------------------------------------------------------------------- evaluate again, finalize
@@ -586,21 +366,21 @@ def why_scores_moved(before_id: str, after_id: str, table: pd.DataFrame, lang: L
 
 def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
     """Evaluate a published version again with its decided objections; fix a version."""
-    published = _open_published(items)
+    published = open_published(items)
     if published:
-        chosen = _version_choice("pub.re.version", published, "pub_re_version", lang)
+        chosen = version_choice("pub.re.version", published, "pub_re_version", lang)
         flash("again")
         clicked = st.button(t("pub.re.button", lang), key="pub_re_button")
         if clicked:
 
             def again() -> str:
-                done = results.reevaluate(chosen, actor=_actor(), lang=lang)
+                done = results.reevaluate(chosen, actor=actor(), lang=lang)
                 st.session_state[SELECT_NEXT] = done.version_id
                 saved = t("pub.re.done", lang).format(label=version_label(done, lang), old=chosen)
                 table = compare.compare_versions(chosen, done.version_id)
                 return f"{saved} {why_scores_moved(chosen, done.version_id, table, lang)}"
 
-            _act(again, "again")
+            act(again, "again")
     states = {v.version_id: v.state for v in items}
     ready = {
         v.version_id: v
@@ -613,7 +393,7 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
         flash("finalize")
         st.info(t("pub.fin.none", lang))
         return
-    picked = _version_choice("pub.fin.version", ready, "pub_fin_version", lang, index=len(ready) - 1)
+    picked = version_choice("pub.fin.version", ready, "pub_fin_version", lang, index=len(ready) - 1)
     sure = st.checkbox(t("pub.fin.confirm", lang), key="pub_fin_confirm")
     flash("again")  # (evaluated again: the version it replaces left the list above)
     flash("finalize")
@@ -621,11 +401,11 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
     if clicked:
 
         def fix() -> str:
-            done = versions.finalize_version(picked, actor=_actor())
+            done = versions.finalize_version(picked, actor=actor())
             st.session_state[SELECT_NEXT] = done.version_id
             return t("pub.fin.done", lang).format(label=version_label(done, lang))
 
-        _act(fix, "finalize")
+        act(fix, "finalize")
 
 
 # --------------------------------------------------------------------------- compare
