@@ -103,7 +103,9 @@ def test_the_english_map_geojson_is_one_file_per_layer_each_firm_once_headed_in_
 def test_the_english_map_files_head_score_and_shortfalls_as_the_ranking_on_screen(english_exports):
     """walk8: the map's files said "Score" and "Indicators that pulled it down" where the page's
     ranking says "Score (points)" and "Main shortfalls": one label each, the table's."""
-    classes = _sheet(openpyxl.load_workbook(io.BytesIO(english_exports["eff_export_xlsx"][1])), "Enterprise")
+    classes = _sheet(
+        openpyxl.load_workbook(io.BytesIO(english_exports["eff_export_xlsx"][1])), "Enterprise efficiency"
+    )
     ranking = _sheet(openpyxl.load_workbook(io.BytesIO(english_exports["eff_xlsx"][1])), "Ranking")
     shared = {"Name", "Town/park", "Industry", "Size", "Class", "Score (points)", "Main shortfalls"}
     assert shared <= set(classes[0]) and shared <= set(ranking[0]), (list(classes[0]), list(ranking[0]))
