@@ -2,7 +2,8 @@
 
 Nothing is written to disk: every function returns ``bytes`` for ``st.download_button`` or the
 command line. The briefing PNG is :mod:`geo.exports.briefing`; :func:`geo.exports.downloads.build_downloads`
-assembles every download for one map view.
+assembles the downloads of one map view made from its frames, and
+:func:`layers.offline_html.map_downloads` adds its GeoJSON, read from the map's layers.
 """
 
 from __future__ import annotations
