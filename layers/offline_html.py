@@ -200,6 +200,7 @@ def map_downloads(
         legend_title=legend_title,
         when=when,
         extent=extent,
+        sheets={n: i.layer.sheet_title(lang) for n, i in by_name.items()},
     )
     out["geojson"] = layers_geojson(title, items, lang=lang, when=when)
     return out

@@ -19,6 +19,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layer.no_data": ("无法计算", "Not computable"),
     "layer.count_range": ("{low}–{high} 家", "{low}–{high} enterprises"),
     "layer.count_none": ("无企业", "No enterprises"),
+    # A layer's XLSX sheet when its title does not fit Excel's 31 characters whole (the workbook's
+    # sources sheet gives the whole title): geo/exports/sheets.py
+    "layer.sheet.below_min": ("低于控制下限的宗地", "Parcels below minimum"),
+    "layer.sheet.cluster": ("核心与支撑区镇", "Core and supporting towns"),
+    "layer.sheet.counts": ("企业数（按区镇）", "Enterprises per town"),
+    "layer.sheet.parcels_by": ("宗地{metric}分级", "Parcels by {metric}"),
+    "layer.sheet.firms_by": ("企业{metric}分级", "Enterprises by {metric}"),
+    "layer.sheet.firms_short": ("企业{metric}分级", "Firms by {metric}"),
+    "layer.sheet.firms_any": ("企业指标分级", "Enterprises by indicator"),
+    "layer.sheet.towns_any": ("区镇指标", "Indicator by town"),
     "export.user_group": ("导入", "Imported"),
     "user.area_km2": ("面积（平方公里）", "Area (km²)"),
     "user.name": ("名称", "Name"),
