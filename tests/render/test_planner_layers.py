@@ -203,7 +203,7 @@ def test_every_registered_planner_layer_renders_offline(store, meta):
 
 def test_an_imported_zone_layer_is_labelled_and_stays_in_the_background():
     """Issue 23 item 3: an imported zone layer on another page's map is listed in the layer switcher
-    but not drawn until ticked, without a fill; its tooltip says 名称 / 分区编号 / 面积（平方公里）."""
+    but not drawn until ticked, without a fill; its tooltip says 名称 / 分区编号 / 面积（km²）."""
     import geopandas as gpd
     import pandas as pd
     import shapely
@@ -231,7 +231,7 @@ def test_an_imported_zone_layer_is_labelled_and_stays_in_the_background():
     assert [(f.zh, f.en) for f in fields] == [
         ("名称", "Name"),
         ("分区编号", "Zone ID"),
-        ("面积（平方公里）", "Area (km²)"),
+        ("面积（km²）", "Area (km²)"),
     ]
     background = user_map_layer(meta, frame, background=True).layer
     assert background.show is False and background.fill_opacity == 0.0

@@ -30,7 +30,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layer.sheet.firms_any": ("企业指标分级", "Enterprises by indicator"),
     "layer.sheet.towns_any": ("区镇指标", "Indicator by town"),
     "export.user_group": ("导入", "Imported"),
-    "user.area_km2": ("面积（平方公里）", "Area (km²)"),
     "user.name": ("名称", "Name"),
     "eff.class.A": ("A 优先发展", "A — prioritise"),
     "eff.class.B": ("B 鼓励提升", "B — encourage"),
