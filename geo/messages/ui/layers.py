@@ -19,6 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layer.no_data": ("无法计算", "Not computable"),
     "layer.count_range": ("{low}–{high} 家", "{low}–{high} enterprises"),
     "layer.count_none": ("无企业", "No enterprises"),
+    "layer.clicked_district": ("所选区县", "District clicked"),
     # A layer's XLSX sheet when its title does not fit Excel's 31 characters whole (the workbook's
     # sources sheet gives the whole title): geo/exports/sheets.py
     "layer.sheet.below_min": ("低于控制下限的宗地", "Parcels below minimum"),
