@@ -111,4 +111,6 @@ def audit_section(lang: Lang) -> None:
             t("audit.table", lang): log["layer"],
         }
     )
+    if not table[t("audit.title", lang)].astype(bool).any():  # no row names more than its layer
+        table = table.drop(columns=t("audit.title", lang))
     st.dataframe(table, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)))
