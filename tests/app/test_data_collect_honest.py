@@ -87,6 +87,10 @@ def test_a_bad_file_is_reported_with_the_page_hint_beside_the_others(tmp_path, u
     summary = next(df.value for df in at.dataframe if "部门" in df.value.columns)
     assert "None" not in summary.astype(str).to_numpy().ravel().tolist()
     assert summary.iloc[-1].tolist()[:4] == ["企业名录", "企业名录.xlsx", "7", "—"]
+    preview = next(df.value for df in at.dataframe if "企业编号" in df.value.columns)
+    assert preview["税收（万元）"].tolist()[:3] == ["450", "80", "50"]
+    assert preview["税收（万元）"].tolist()[5] == "—"  # F: its code mistyped, no tax matched
+    assert not preview.isna().any().any()
 
 
 def test_nothing_usable_reports_every_department_and_no_bar(tmp_path, user_store):
