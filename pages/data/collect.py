@@ -246,7 +246,9 @@ def _located(collection: Collection) -> dict:
 
 def _save_form(collection: Collection, lang: Lang) -> None:
     st.markdown(f"**{t('collect.save', lang)}**")
-    depts = "、".join(r.department.label(lang) for r in collection.departments.values())
+    depts = ("、" if lang == "zh" else ", ").join(
+        r.department.label(lang) for r in collection.departments.values()
+    )
     stated, disagree = stated_year(collection)
     if disagree:
         files = "、" if lang == "zh" else ", "

@@ -93,6 +93,19 @@ def test_a_bad_file_is_reported_with_the_page_hint_beside_the_others(tmp_path, u
     assert not preview.isna().any().any()
 
 
+def test_the_english_form_lists_the_departments_in_english(tmp_path, user_store):
+    files = write_files(tmp_path / "in")
+    at = open_page("pages/data.py", timeout=180, lang="en")
+    _upload(at, "collect_register", files["register"])
+    for dept in ("tax", "power"):
+        _upload(at, f"collect_src_{dept}", files[dept])
+    at.run()
+    at.button(key="collect_run").click().run()
+    assert not at.exception
+    assert at.text_input(key="collect_source").value == "Collected from: Tax office, Power company"
+    assert at.text_input(key="collect_title").value == "2024 enterprise data (collected)"
+
+
 def test_nothing_usable_reports_every_department_and_no_bar(tmp_path, user_store):
     files = write_files(tmp_path / "in")
     at = open_page("pages/data.py", timeout=180, lang="en")
