@@ -155,7 +155,9 @@ def _show(collection: Collection, lang: Lang) -> None:
     cols[2].metric(t("collect.metric.unmatched", lang), f"{unmatched:,}")
     cols[3].metric(t("collect.metric.bad_codes", lang), f"{bad:,}")
     cols[4].metric(t("collect.metric.conflicts", lang), f"{conflicts:,}")
-    st.dataframe(_counts_shown(summary_table(collection, lang=lang)), hide_index=True, width="stretch")
+    # "—" where a count does not apply (the register's row) or a value is missing, as the other
+    # pages' tables show it, never "None"
+    st.dataframe(summary_table(collection, lang=lang), hide_index=True, width="stretch", placeholder="—")
     st.caption(t("collect.missing", lang))
     st.dataframe(missing_table(collection, lang=lang), hide_index=True)
     if not unmatched:
@@ -171,7 +173,7 @@ def _show(collection: Collection, lang: Lang) -> None:
                 )
     st.markdown(f"**{t('collect.preview', lang)}**")
     preview = assembled_table(collection, lang=lang).head(200)  # as the downloads write it
-    st.dataframe(_blanks_shown(preview), hide_index=True, width="stretch", height=260)
+    st.dataframe(preview, hide_index=True, width="stretch", height=260, placeholder="—")
     zh = lang == "zh"
     downloads = {
         "report": Download(
@@ -193,35 +195,6 @@ def _show(collection: Collection, lang: Lang) -> None:
         },
     }
     download_buttons(downloads, key="collect_dl", per_row=3)  # keys collect_dl_report, _xlsx, _csv
-
-
-def _counts_shown(table: pd.DataFrame) -> pd.DataFrame:
-    """The summary's counts as the other pages' tables show numbers: separated thousands, and "—"
-    where a count does not apply (the register's row has no matches), never "None"."""
-    counts = [c for c in table.columns if str(table[c].dtype) == "Int64"]
-    return table.assign(**{c: table[c].map(lambda v: "—" if pd.isna(v) else f"{v:,}") for c in counts})
-
-
-def _number_text(value: float) -> str:
-    """A value as the preview showed it before (``8000``, ``2.5``), "—" when there is none."""
-    if pd.isna(value):
-        return "—"
-    return str(int(value)) if float(value).is_integer() else f"{value:.4f}".rstrip("0").rstrip(".")
-
-
-def _blanks_shown(table: pd.DataFrame) -> pd.DataFrame:
-    """The preview with "—" for a value no department gave (as the other tables show it), never
-    "None"; columns without a gap are left as they are."""
-    gaps = [c for c in table.columns if table[c].isna().any()]
-    numeric = {c for c in gaps if pd.api.types.is_numeric_dtype(table[c])}
-    return table.assign(
-        **{
-            c: table[c].map(_number_text)
-            if c in numeric
-            else table[c].astype(object).where(table[c].notna(), "")
-            for c in gaps
-        }
-    )
 
 
 def _note(collection: Collection, lang: Lang) -> str:
