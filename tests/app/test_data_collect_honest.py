@@ -120,3 +120,20 @@ def test_nothing_usable_reports_every_department_and_no_bar(tmp_path, user_store
     assert "Upload it under “Natural resources bureau”" in errors
     assert "Power company: The Power company file “power.csv” is empty" in errors
     assert not at.metric and not at.get("progress")
+
+
+def test_files_stating_different_years_are_named_before_the_save(tmp_path, user_store):
+    files = write_files(tmp_path / "in")
+    power = files["power"]
+    power.write_bytes("2023年用电量明细,,\n".encode("utf-8-sig") + power.read_bytes())
+    at = open_page("pages/data.py", timeout=180)
+    _upload(at, "collect_register", files["register"])
+    for dept in ("tax", "power"):
+        _upload(at, f"collect_src_{dept}", files[dept])
+    at.run()
+    at.button(key="collect_run").click().run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        "各文件标题行写明的年份不一致：税务.csv 2024、供电.csv 2023。请确认数据年份。"
+    ]
+    assert at.number_input(key="collect_year").value == 2024  # a tie: the later year
