@@ -95,6 +95,25 @@ def test_an_answer_kept_without_who_and_when_says_so():
     assert zh["答复记录人"].tolist() == ["未记录", ""]
 
 
+def test_the_register_leads_with_what_was_disputed_and_decided():
+    """At 1280 px the page shows about seven columns: the objection, the firm, the indicator, both
+    values, the department that checks it and the decision come first, in both languages."""
+    frame = pd.DataFrame({"objection_id": ["O1"], "indicator": ["land_mu"], "department": ["land"]})
+    zh = objections.register_table(frame)
+    assert list(zh.columns[:7]) == [
+        "异议编号",
+        "企业名称",
+        "异议指标",
+        "公示值",
+        "申诉值",
+        "核实部门",
+        "决定",
+    ]
+    assert zh.at[0, "核实部门"] == "自然资源和规划局"
+    en = objections.register_table(frame, lang="en")
+    assert en.columns[5] == "Department" and en.iat[0, 5] == "Natural resources and planning bureau"
+
+
 def test_the_register_workbook_prints_as_the_notice(gpkg):
     _objected(gpkg)
     version = versions.get_version("V1", store=gpkg)

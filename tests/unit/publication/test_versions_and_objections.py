@@ -279,12 +279,12 @@ def test_register_xlsx_is_formula_safe(store):
     header = [c.value for c in ws[2]]
     assert header[:7] == [
         "Objection",
-        "Version",
-        "Enterprise ID",
         "Name",
         "Indicator",
         "Published value",
         "Value claimed",
+        "Department",
+        "Decision",
     ]
     row = dict(zip(header, [c for c in ws[3]], strict=True))
     assert row["Evidence file"].value == "=cmd|' /C calc'!A0" and row["Evidence file"].data_type == "s"
