@@ -71,7 +71,7 @@ def _open(browser, url: str):
 
 def _saved_options(pg) -> list[str]:
     """The options of the efficiency page's 已保存的配置 box (its parameter editor opened)."""
-    pg.get_by_text(t("eff.params", "zh")).click()
+    pg.get_by_text(t("eff.params", "zh")).click(timeout=120_000)  # comes once the map is drawn
     box = pg.get_by_role("combobox", name=t("eff.cfg.load", "zh"))
     box.wait_for(timeout=120_000)
     options = pg.get_by_role("option")
@@ -111,7 +111,7 @@ def test_an_official_configuration_saved_on_one_server_is_seen_on_the_other(two_
     url, a, b, env = two_servers
     context, pg = _open(browser, f"{a}/efficiency")
     try:
-        pg.get_by_text(t("eff.params", "zh")).click()
+        pg.get_by_text(t("eff.params", "zh")).click(timeout=120_000)  # comes once the map is drawn
         name = pg.get_by_label(t("eff.cfg.name", "zh"))
         name.wait_for(timeout=60_000)
         name.fill("甲服务器公示版")
