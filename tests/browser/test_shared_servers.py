@@ -25,7 +25,7 @@ from geo.messages import t
 from geo.storage.base import DATABASE_URL_ENV, USER_GPKG_ENV
 from geo.storage.builtin import DEFAULT_GPKG, load_layer
 from tests.fixtures import ROOT
-from tests.fixtures.browser import save_screenshot, serve_app, wait_idle
+from tests.fixtures.browser import save_screenshot, serve_apps, wait_idle
 from tests.fixtures.postgis import postgis_schema
 
 pytestmark = pytest.mark.browser
@@ -35,11 +35,14 @@ pytestmark = pytest.mark.browser
 def two_servers(tmp_path_factory):
     """(database URL, server A's URL, server B's URL, the environment they run with)."""
     with postgis_schema() as url:
-        assert cli_main(["load-demo", "--store", url, "--user", "测试员"]) == 0
         tmp = tmp_path_factory.mktemp("servers")
         env = {**os.environ, DATABASE_URL_ENV: url, USER_GPKG_ENV: str(tmp / "none" / "atlas_user.gpkg")}
         env["ATLAS_GPKG"] = str(DEFAULT_GPKG)
-        with serve_app(env, tmp / "a.log") as a, serve_app(env, tmp / "b.log") as b:
+
+        def load_demo() -> None:  # while both servers start: they read the store once a page opens
+            assert cli_main(["load-demo", "--store", url, "--user", "测试员"]) == 0
+
+        with serve_apps([(env, tmp / "a.log"), (env, tmp / "b.log")], meanwhile=load_demo) as (a, b):
             yield url, a, b, env
 
 
@@ -68,7 +71,7 @@ def _open(browser, url: str):
 
 def _saved_options(pg) -> list[str]:
     """The options of the efficiency page's 已保存的配置 box (its parameter editor opened)."""
-    pg.get_by_text(t("eff.params", "zh")).click()
+    pg.get_by_text(t("eff.params", "zh")).click(timeout=120_000)  # comes once the map is drawn
     box = pg.get_by_role("combobox", name=t("eff.cfg.load", "zh"))
     box.wait_for(timeout=120_000)
     options = pg.get_by_role("option")
@@ -108,7 +111,7 @@ def test_an_official_configuration_saved_on_one_server_is_seen_on_the_other(two_
     url, a, b, env = two_servers
     context, pg = _open(browser, f"{a}/efficiency")
     try:
-        pg.get_by_text(t("eff.params", "zh")).click()
+        pg.get_by_text(t("eff.params", "zh")).click(timeout=120_000)  # comes once the map is drawn
         name = pg.get_by_label(t("eff.cfg.name", "zh"))
         name.wait_for(timeout=60_000)
         name.fill("甲服务器公示版")

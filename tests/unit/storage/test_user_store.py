@@ -13,6 +13,7 @@ import os
 import sqlite3
 import stat
 import time
+from functools import cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -33,7 +34,9 @@ from tests.fixtures.writers import exit_code, start_writers
 SEATS = [(120.645, 31.155), (120.655, 30.915), (120.485, 30.965)]
 
 
+@cache
 def _parks_json(n_copies: int = 1) -> bytes:
+    """``n_copies`` of the three parks as GeoJSON (made once per size: 4,000 copies take seconds)."""
     polys, names = [], []
     for k in range(n_copies):
         for i, (x, y) in enumerate(SEATS):
@@ -210,12 +213,18 @@ def _state(target: str) -> tuple:
     return tuple(sorted(rows.items())), len(audit.audit_log(store=target))
 
 
+@cache
+def _big_upload(name: str) -> ingest.ImportResult:
+    """12,000 parks read as ``<name>.geojson``: a write of about a second. Read once per name for both
+    stores (the writers get a pickled copy, never this one) and handed to each writer, which writes it."""
+    return ingest.read_upload(_parks_json(4000), f"{name}.geojson", kind="zones", mapping={"name": "名称"})
+
+
 @pytest.mark.parametrize("op", ["new", "replace"])
 def test_a_writer_killed_mid_write_leaves_the_store_as_it_was(target, tmp_path, op):
     _import(target, "kept", _parks_json())
     name = "kept" if op == "replace" else "big"
-    # 12,000 parks: a write of about a second. Read once and handed to each writer, which writes it.
-    big = ingest.read_upload(_parks_json(4000), f"{name}.geojson", kind="zones", mapping={"name": "名称"})
+    big = _big_upload(name)
     outcomes = []
     for delay in (0.0, 0.1, 0.3, 0.6, 1.2):
         before = _state(target)
