@@ -24,6 +24,7 @@ from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
 from geo.messages.names import industry_name
+from geo.number_formats import FORMATS
 from geo.yearly.notice_words import notice_values, size_name
 from geo.yearly.period import ObjectionPeriod, load_objection_period, period_end, period_length
 
@@ -289,7 +290,7 @@ def _method_section(
                 applied = round(float(used.loc[group, key]), 2)
                 note = None if applied > 0 else message("yearly.notice.weight_dropped", lang)
                 row += [applied, note]
-            ws.text(*row)
+            ws.text(*row, number_format=FORMATS["score"].xlsx)  # points, as the scores: 40.00, 44.44
     ws.text(message("yearly.notice.section_benchmarks", lang), bold=True)
     heads = ["yearly.notice.head_size", "yearly.notice.head_indicator", "yearly.notice.head_benchmark"]
     ws.text(*(message(k, lang) for k in heads))

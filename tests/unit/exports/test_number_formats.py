@@ -1,5 +1,5 @@
 """One number format per measure (geo/number_formats.py), the same on the page and in the XLSX:
-scores to one decimal, counts whole with thousands separators, money and land to two decimals."""
+scores to two decimals, counts whole with thousands separators, money and land to two decimals."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def test_formats_on_screen_are_exact():
     )
     screen = {c: (f.screen if f else None) for c in frame for f in [number_format(c, frame[c])]}
     assert screen == {
-        "综合得分（分）": "%.1f",
+        "综合得分（分）": "%.2f",
         "升降档数（正为上升）": "%,d",
         "企业数（家）": "%,d",
         "亩均税收（万元/亩）": "%,.2f",
@@ -70,8 +70,8 @@ def test_formats_on_screen_are_exact():
         "参评": None,
         "other": "%,.2f",
     }
-    # as the page prints them (printf; the separators as Python's ","): 100.0, -1, 12,345, 1,234.50
-    assert f"{100.0:.1f}" == "100.0" and f"{-1.0:,.0f}" == "-1" and f"{12345:,d}" == "12,345"
+    # as the page prints them (printf; the separators as Python's ","): 100.00, -1, 12,345, 1,234.50
+    assert f"{100.0:.2f}" == "100.00" and f"{-1.0:,.0f}" == "-1" and f"{12345:,d}" == "12,345"
     assert f"{1234.5:,.2f}" == "1,234.50"
 
 
@@ -93,7 +93,7 @@ def test_workbook_number_formats_follow_the_measures():
     formats = {ws.cell(row=1, column=i).value: ws.cell(row=2, column=i).number_format for i in range(1, 9)}
     assert formats == {
         "企业名称": "General",
-        "综合得分（分）": "0.0",
+        "综合得分（分）": "0.00",
         "升降档数（正为上升）": "#,##0",
         "企业数（家）": "#,##0",
         "亩均税收（万元/亩）": "#,##0.00",
