@@ -68,7 +68,7 @@ def _by_key(key: str) -> str | None:
         return "count"
     if key in _FRACTION_KEYS:
         return "fraction"
-    if key.endswith("_pct"):
+    if key.endswith("_pct") or "_pct_" in key:  # rank_pct_from_top: a percentile, not a rank
         return "share"
     if key.endswith(("_wan_yuan", "_yi_yuan", "_yuan")):
         return "money"
@@ -84,6 +84,8 @@ _BY_UNIT = (
     ("year", re.compile(r"^(年份|Year)$")),
     ("score", re.compile(r"（分）|得分|[Ss]core|points")),
     ("count", re.compile(r"（家）|排名|档数|[Rr]ank|[Ee]nterprises|Classes moved|^Class [A-DT]$|^[A-DT] 类")),
+    # a year in words without a unit (供地年份, 评价年份, Year granted): 2018, never 2,018
+    ("year", re.compile(r"^[^（()]*(年份|\b[Yy]ear\b)[^（()]*$")),
     ("share", re.compile(r"%|％")),
     ("money", re.compile(r"万元|亿元|元|yuan")),
     ("area", re.compile(r"亩|公顷|km²|\bmu\b|\bha\b")),

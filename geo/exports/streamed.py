@@ -86,9 +86,10 @@ def column_values(values: pd.Series) -> list[Any]:
     return [cell_value(v) for v in values.astype(object).tolist()]
 
 
-def column_cells(values: pd.Series, *, style: int = 0) -> list[str]:
+def column_cells(values: pd.Series, *, style: int = 0, digits: int = 2) -> list[str]:
     """The cells' XML of a column (:func:`column_values` written by kind, in one pass); ``style``
-    (a cell format of the workbook's :class:`~geo.exports.spreadsheetml.Styles`) on its numbers."""
+    (a cell format of the workbook's :class:`~geo.exports.spreadsheetml.Styles`) on its numbers,
+    floats kept to ``digits`` decimals."""
     number = f'<c s="{style}">' if style else "<c>"
     if pd.api.types.is_bool_dtype(values.dtype) and not values.hasnans:
         return [TRUE_CELL if v else FALSE_CELL for v in values.astype(bool).tolist()]
@@ -97,7 +98,7 @@ def column_cells(values: pd.Series, *, style: int = 0) -> list[str]:
     if pd.api.types.is_float_dtype(values.dtype) and isinstance(values.dtype, np.dtype):
         finite = np.isfinite(values.to_numpy(dtype=float))
         return [
-            f"{number}<v>{number_text(round(v, 2))}</v></c>" if ok else EMPTY_CELL
+            f"{number}<v>{number_text(round(v, digits))}</v></c>" if ok else EMPTY_CELL
             for v, ok in zip(values.tolist(), finite.tolist(), strict=True)
         ]
     return [_numbered_cell(v, style) for v in column_values(values)]
@@ -110,13 +111,16 @@ def _numbered_cell(value: Any, style: int) -> str:
     return plain_cell(value)
 
 
-def column_style(styles: Styles, column: object, values: pd.Series) -> int:
+def column_style(styles: Styles, column: object, values: pd.Series) -> tuple[int, int]:
     """The cell format of a column's numbers: its measure's number format
-    (:func:`geo.number_formats.number_format`: a score ``0.00``, a rank ``#,##0``), 0 for text."""
+    (:func:`geo.number_formats.number_format`: a score ``0.00``, a rank ``#,##0``), 0 for text; and
+    the decimals its floats keep (two, or the measure's when more: a share of one 0.333)."""
     from geo.number_formats import number_format
 
     fmt = number_format(column, values)
-    return 0 if fmt is None else styles.index(number_format=fmt.xlsx)
+    if fmt is None:
+        return 0, 2
+    return styles.index(number_format=fmt.xlsx), max(2, fmt.decimals)
 
 
 class StreamedSheet:
@@ -182,7 +186,10 @@ class StreamedSheet:
         """The rows of ``frame[columns]`` as cells (:func:`column_values`), each led by its number
         (1, 2 …) if ``numbered``; each column's numbers in its measure's number format
         (:func:`column_style`: scores ``0.00``, ranks ``#,##0``, land ``#,##0.00``)."""
-        cells = [column_cells(frame[c], style=column_style(self.styles, c, frame[c])) for c in columns]
+        cells = []
+        for c in columns:
+            style, digits = column_style(self.styles, c, frame[c])
+            cells.append(column_cells(frame[c], style=style, digits=digits))
         if numbered:
             cells.insert(0, [f"<c><v>{n}</v></c>" for n in range(1, len(frame) + 1)])
         self.part.add_rows(("".join(row) for row in zip(*cells, strict=True)), columns=len(cells))
