@@ -101,6 +101,8 @@ def column_cells(values: pd.Series, *, style: int = 0, digits: int = 2) -> list[
             f"{number}<v>{number_text(round(v, digits))}</v></c>" if ok else EMPTY_CELL
             for v, ok in zip(values.tolist(), finite.tolist(), strict=True)
         ]
+    if not style:  # text: no number to format
+        return [plain_cell(v) for v in column_values(values)]
     return [_numbered_cell(v, style) for v in column_values(values)]
 
 
