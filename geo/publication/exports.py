@@ -16,6 +16,7 @@ from geo.number_formats import FORMATS, number_format
 from geo.publication.versions import Version
 
 MIN_WIDTH, MAX_WIDTH = 8, 50  # a column's width in characters: at least, at most (then wrapped)
+LABEL_WIDTH = 32  # at most, column A widened for the indicators' names on a group sheet (then wrapped)
 SAMPLE_ROWS = 2000  # the rows a column's width is measured on (a city's 17,000 are not all read)
 
 
@@ -135,7 +136,7 @@ def results_xlsx_bytes(
         When ``group_column`` is not a column of the table.
     """
     from openpyxl import load_workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     from geo.evaluation import config_from_mapping
     from geo.evaluation.rules import SIZE_GROUPS
@@ -177,15 +178,20 @@ def results_xlsx_bytes(
             _append_text(ws, [])
             for row in indicators:
                 _append_text(ws, row, formats=_INDICATOR_FORMATS)
-            label_width = max(text_width(row[0]) for row in indicators) + 2
+            label_width = min(LABEL_WIDTH, max(text_width(row[0]) for row in indicators) + 2)
+            first_label = ws.max_row - len(indicators) + 2  # the row of the first indicator
             _append_text(ws, [])
         _append_text(ws, [str(c) for c in table.columns])
         header_row = ws.max_row
         for row in part.itertuples(index=False):
             _append_text(ws, [_cell(v) for v in row], formats=formats)
         print_setup(ws, part, header_row=header_row)
-        if indicators:  # the indicators' names are read whole in column A
+        if indicators:  # the indicators' names are read whole in column A (a longer one wraps)
             ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, label_width)
+            for (cell,) in ws.iter_rows(
+                min_row=first_label, max_row=first_label + len(indicators) - 2, max_col=1
+            ):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
