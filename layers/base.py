@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
-from geo.exports.headers import catalogue_headers, column_labels
+from geo.exports.headers import catalogue_headers, column_labels, source_coordinate_headers
 from geo.exports.tables import table_for_export, yes_no_in_words
 from geo.ingest.report import FLAG_COLUMN, flag_text
 from geo.messages import Lang, t
@@ -165,8 +165,9 @@ class Layer:
         ``lang`` (English names, ``en_column``) under their labels, other columns under the atlas's
         headers (:func:`geo.exports.headers.column_labels`); a column ``x_en`` beside ``x`` gives
         ``x`` its English values in English and is then left out; places and industries in columns
-        of :data:`NAMED_COLUMNS` are named in English too. A header two columns would share
-        is given to the first only. ``gdf`` is not modified.
+        of :data:`NAMED_COLUMNS` are named in English too; an import's coordinates in their source
+        frame come last, headed by it (:func:`geo.exports.headers.source_coordinate_headers`). A
+        header two columns would share is given to the first only. ``gdf`` is not modified.
         """
         out = table_for_export(gdf).drop(columns=list(self.table_leaves_out), errors="ignore")
         fields = {f.column: f for f in (*self.tooltip_fields, *self.popup_fields) if f.column in out}
@@ -189,10 +190,15 @@ class Layer:
         out = out.drop(columns=sorted(drop))
         # the catalogued columns of an enterprise or parcel table as the GeoJSON heads them (用地面积（亩）,
         # not the tooltip's 用地（亩）); the other fields under their tooltip labels
+        # a GCJ-02/BD-09 file's own coordinates (经度_GCJ02) headed by their frame, after the WGS-84
+        # lon/lat: a file read back takes its coordinates from the first longitude it finds
+        source_coords = source_coordinate_headers(out.columns, lang)
+        out = out[[*(c for c in out.columns if c not in source_coords), *source_coords]]
         labels = {
             **column_labels(lang),
             **{c: f.label(lang) for c, f in fields.items()},
             **catalogue_headers(out.columns, lang),
+            **source_coords,
         }
         taken = {str(c) for c in out.columns if c not in labels}
         names = {}

@@ -27,7 +27,6 @@ from geo.exports.downloads import Download, build_downloads
 from geo.exports.filenames import safe_filename
 from geo.exports.tables import GEOMETRY_FAMILIES, MIME_TYPES, geojson_bytes, split_by_geometry
 from geo.messages import Lang, message, t
-from geo.storage.provenance import source_label
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
 from layers.mapview import MapLayer
 
@@ -233,9 +232,11 @@ def layers_geojson(
 ) -> Download:
     """The GeoJSON of a map view as its CSV and XLSX read it: one FeatureCollection per layer shown
     (a zip of ``<title>_<layer>.geojson`` when there are several), each feature once, its columns
-    headed and its names written in ``lang`` (``Layer.table``) and its ``data_source`` cited in
-    ``lang``. A view of two point layers (the 亩均 page's classes and warnings) is two files, not one
-    file of half-empty columns naming the warned enterprises twice. A layer outlining some features of
+    headed and its names written in ``lang`` (``Layer.table``), its numbers rounded as the CSV's
+    and its provenance (layer, source, accuracy, date) headed and written in ``lang`` as the CSV's
+    (:func:`geo.exports.tables.geojson_bytes` with ``lang``). A view of two point layers (the 亩均
+    page's classes and warnings) is two files, not one file of half-empty columns naming the warned
+    enterprises twice. A layer outlining some features of
     the layer below (the parcels below the control minimum) is a column of it (:func:`marks_as_columns`);
     a layer of mixed geometries is a file per geometry type (``_polygon``, ``_line``, ``_point``),
     so that each file is one QGIS layer.
@@ -248,15 +249,12 @@ def layers_geojson(
         name = item.layer.title(lang)
         table = item.layer.table(item.frame, lang)
         frame = gpd.GeoDataFrame(table, geometry=item.frame.geometry.to_numpy(), crs=item.frame.crs)
-        prov = item.provenance
-        if prov is not None:
-            prov = replace(prov, source=source_label(prov.source, lang))
-        provs = {name: prov} if prov is not None else None
+        provs = {name: item.provenance} if item.provenance is not None else None
         kinds = split_by_geometry({name: frame})
         if len(kinds) <= 1:
-            return {"": geojson_bytes({name: frame}, provs, title=name, when=when, measures=False)}
+            return {"": geojson_bytes({name: frame}, provs, title=name, when=when, measures=False, lang=lang)}
         return {
-            kind: geojson_bytes(layers, provs, title=f"{name} ({kind})", when=when, measures=False)
+            kind: geojson_bytes(layers, provs, title=f"{name} ({kind})", when=when, measures=False, lang=lang)
             for kind, layers in kinds.items()
         }
 
