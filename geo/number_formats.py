@@ -1,11 +1,13 @@
-"""One number format per measure, the same on screen and in the workbooks: scores to one decimal,
-counts and ranks whole with thousands separators, money, land and other amounts to two decimals
-with separators, shares (%) to one decimal, years as years.
+"""One number format per measure, the same on screen, in the workbooks and in the CSVs: scores to two
+decimals, counts and ranks whole with thousands separators, money (亩均 figures in 万元/亩 too), land
+and other amounts to two decimals with separators, shares (%) to one decimal, a share of one (0.333)
+as a percentage, years as years. An XLSX cell keeps its number and takes the measure's number
+format; a CSV writes the number with the measure's decimals (``2.20``, not ``2.2``).
 
 A column is known by its key (``score``, ``n_A``, ``tax_wan_yuan``, ``steps`` …) or by the header
 the tables give it (the evaluation's and the yearly cycle's labels in either language, whose units
-— 分, 家, 万元, 亩, % — say the measure too). The evaluation methods state their scores in points
-with one decimal at most (geo/evaluation/evaluation.yaml, methods/*.yaml), hence one decimal.
+— 分, 家, 万元, 亩, % — say the measure too). Scores have two decimals as the 公示 lists print them
+(two enterprises 0.04 points apart are told apart, as their ranks are).
 """
 
 from __future__ import annotations
@@ -33,10 +35,12 @@ class NumberFormat:
 
 
 FORMATS: dict[str, NumberFormat] = {
-    "score": NumberFormat("score", "%.1f", "0.0"),
+    "score": NumberFormat("score", "%.2f", "0.00"),
     "count": NumberFormat("count", "%,d", "#,##0"),
     "year": NumberFormat("year", "%d", "0"),
     "share": NumberFormat("share", "%.1f", "0.0"),
+    # a share of one (用地分摊比例 0.333): a percentage in XLSX, three decimals in a CSV
+    "fraction": NumberFormat("fraction", "%.3f", "0.0%"),
     "money": NumberFormat("money", "%,.2f", "#,##0.00"),
     "area": NumberFormat("area", "%,.2f", "#,##0.00"),
     "coordinate": NumberFormat("coordinate", "%.6f", "0.000000"),
@@ -45,6 +49,7 @@ FORMATS: dict[str, NumberFormat] = {
 
 _SCORE_KEYS = {"score", "score_prev", "score_change", "mean_score", "adjustment_points", "zone_score"}
 _COUNT_KEYS = {"rank", "group_rank", "group_size", "n_ranked", "steps", "employees", "enterprises_closed"}
+_FRACTION_KEYS = {"land_share"}
 _YEAR_KEYS = {"year", "grant_year", "start_year", "promised_full_year"}
 _COORD_KEYS = {
     *("lon", "lat", "经度", "纬度", "longitude", "latitude", "seat_lon", "seat_lat"),
@@ -61,7 +66,9 @@ def _by_key(key: str) -> str | None:
         return "score"
     if key in _COUNT_KEYS or key.startswith("n_") or key.endswith("_rank"):
         return "count"
-    if key.endswith("_pct"):
+    if key in _FRACTION_KEYS:
+        return "fraction"
+    if key.endswith("_pct") or "_pct_" in key:  # rank_pct_from_top: a percentile, not a rank
         return "share"
     if key.endswith(("_wan_yuan", "_yi_yuan", "_yuan")):
         return "money"
@@ -77,6 +84,8 @@ _BY_UNIT = (
     ("year", re.compile(r"^(年份|Year)$")),
     ("score", re.compile(r"（分）|得分|[Ss]core|points")),
     ("count", re.compile(r"（家）|排名|档数|[Rr]ank|[Ee]nterprises|Classes moved|^Class [A-DT]$|^[A-DT] 类")),
+    # a year in words without a unit (供地年份, 评价年份, Year granted): 2018, never 2,018
+    ("year", re.compile(r"^[^（()]*(年份|\b[Yy]ear\b)[^（()]*$")),
     ("share", re.compile(r"%|％")),
     ("money", re.compile(r"万元|亿元|元|yuan")),
     ("area", re.compile(r"亩|公顷|km²|\bmu\b|\bha\b")),

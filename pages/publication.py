@@ -12,6 +12,7 @@ from geo.evaluation import config_from_mapping
 from geo.messages import joined, t
 from geo.place_names import place_name
 from geo.publication import exports, objections, versions
+from geo.publication.results import version_benchmarks
 from geo.storage.changelog import actor_name
 from geo.yearly.notice import group_name
 from geo.yearly.notice_words import status_name
@@ -206,7 +207,13 @@ def _detail(version: versions.Version) -> None:
     def results() -> bytes:  # one sheet of all, then one per group (issue 24 item 4)
         if version.kind == versions.KIND_SCORE:
             return exports.results_xlsx_bytes(
-                view, version=version, title=title, group_column=t("pub.res.size_group", lang), lang=lang
+                view,
+                version=version,
+                title=title,
+                group_column=t("pub.res.size_group", lang),
+                lang=lang,
+                # a version saved before its benchmarks were kept: worked out again from its own inputs
+                benchmarks=version_benchmarks(version),
             )
         return exports.table_xlsx_bytes(view, title=title, sheet=version.version_id)
 

@@ -4,10 +4,11 @@ column. The file itself is written by :mod:`geo.exports.spreadsheetml` (the XML 
 write-only mode spent a minute of CPU on the three lists of the city's 120,000 enterprises).
 
 A sheet takes its column widths, frozen header row and page set-up when it is made, and its rows
-in order, so everything a row needs is decided when it is appended. Every text cell is a string
-cell, never a formula (:func:`geo.exports.cells.formula_safe`): text starting with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return gets a leading ``'``, and text that reads like an Excel error
-(``#N/A``) stays text.
+in order (a column's numbers in its measure's number format, :mod:`geo.number_formats`), so
+everything a row needs is decided when it is appended. Every text cell is a string cell, never a
+formula (:func:`geo.exports.cells.formula_safe`): text starting with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return gets a leading ``'``, and text that reads like an Excel error (``#N/A``)
+stays text.
 """
 
 from __future__ import annotations
@@ -85,19 +86,43 @@ def column_values(values: pd.Series) -> list[Any]:
     return [cell_value(v) for v in values.astype(object).tolist()]
 
 
-def column_cells(values: pd.Series) -> list[str]:
-    """The cells' XML of a column (:func:`column_values` written by kind, in one pass)."""
+def column_cells(values: pd.Series, *, style: int = 0, digits: int = 2) -> list[str]:
+    """The cells' XML of a column (:func:`column_values` written by kind, in one pass); ``style``
+    (a cell format of the workbook's :class:`~geo.exports.spreadsheetml.Styles`) on its numbers,
+    floats kept to ``digits`` decimals."""
+    number = f'<c s="{style}">' if style else "<c>"
     if pd.api.types.is_bool_dtype(values.dtype) and not values.hasnans:
         return [TRUE_CELL if v else FALSE_CELL for v in values.astype(bool).tolist()]
     if pd.api.types.is_integer_dtype(values.dtype) and isinstance(values.dtype, np.dtype):
-        return [f"<c><v>{v}</v></c>" for v in values.tolist()]
+        return [f"{number}<v>{v}</v></c>" for v in values.tolist()]
     if pd.api.types.is_float_dtype(values.dtype) and isinstance(values.dtype, np.dtype):
         finite = np.isfinite(values.to_numpy(dtype=float))
         return [
-            f"<c><v>{number_text(round(v, 2))}</v></c>" if ok else EMPTY_CELL
+            f"{number}<v>{number_text(round(v, digits))}</v></c>" if ok else EMPTY_CELL
             for v, ok in zip(values.tolist(), finite.tolist(), strict=True)
         ]
-    return [plain_cell(v) for v in column_values(values)]
+    if not style:  # text: no number to format
+        return [plain_cell(v) for v in column_values(values)]
+    return [_numbered_cell(v, style) for v in column_values(values)]
+
+
+def _numbered_cell(value: Any, style: int) -> str:
+    """A cell of a column of mixed values: a number with ``style``, anything else plain."""
+    if style and isinstance(value, int | float) and not isinstance(value, bool):
+        return styled_cell(value, style)
+    return plain_cell(value)
+
+
+def column_style(styles: Styles, column: object, values: pd.Series) -> tuple[int, int]:
+    """The cell format of a column's numbers: its measure's number format
+    (:func:`geo.number_formats.number_format`: a score ``0.00``, a rank ``#,##0``), 0 for text; and
+    the decimals its floats keep (two, or the measure's when more: a share of one 0.333)."""
+    from geo.number_formats import number_format
+
+    fmt = number_format(column, values)
+    if fmt is None:
+        return 0, 2
+    return styles.index(number_format=fmt.xlsx), max(2, fmt.decimals)
 
 
 class StreamedSheet:
@@ -139,11 +164,17 @@ class StreamedSheet:
         return len(self.part.rows)
 
     def text(
-        self, *values: Any, bold: bool = False, size: float | None = None, wrap: bool | None = None
+        self,
+        *values: Any,
+        bold: bool = False,
+        size: float | None = None,
+        wrap: bool | None = None,
+        number_format: str | None = None,
     ) -> None:
         """One row of a few values as they are, text made formula-safe; ``bold``, ``size`` and ``wrap``
-        format its first cell."""
-        cells = [plain_cell(formula_safe(v)) for v in values]
+        format its first cell, ``number_format`` (``0.00``) its numbers."""
+        style = self.styles.index(number_format=number_format) if number_format else 0
+        cells = [_numbered_cell(formula_safe(v), style) for v in values]
         if cells and (bold or size or wrap is not None):
             style = self.styles.index(bold=bool(bold or size), size=size, wrap=wrap)
             cells[0] = styled_cell(formula_safe(values[0]), style)
@@ -155,8 +186,12 @@ class StreamedSheet:
 
     def frame(self, frame: pd.DataFrame, columns: Sequence[str], *, numbered: bool = False) -> None:
         """The rows of ``frame[columns]`` as cells (:func:`column_values`), each led by its number
-        (1, 2 …) if ``numbered``."""
-        cells = [column_cells(frame[c]) for c in columns]
+        (1, 2 …) if ``numbered``; each column's numbers in its measure's number format
+        (:func:`column_style`: scores ``0.00``, ranks ``#,##0``, land ``#,##0.00``)."""
+        cells = []
+        for c in columns:
+            style, digits = column_style(self.styles, c, frame[c])
+            cells.append(column_cells(frame[c], style=style, digits=digits))
         if numbered:
             cells.insert(0, [f"<c><v>{n}</v></c>" for n in range(1, len(frame) + 1)])
         self.part.add_rows(("".join(row) for row in zip(*cells, strict=True)), columns=len(cells))

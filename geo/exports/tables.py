@@ -257,7 +257,7 @@ def yes_no_in_words(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 def rounded_as_shown(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose numbers are rounded as the page shows them (:mod:`geo.number_formats`, one
-    format per measure: scores 1 decimal, money and land 2, coordinates 6, counts and years
+    format per measure: scores 2 decimals, money and land 2, coordinates 6, counts and years
     whole, written ``72``, not ``72.0``); text, booleans and dates as they are.
     """
     out = pd.DataFrame(frame).copy()
@@ -295,9 +295,9 @@ def csv_bytes(
 
     With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended. With
     ``lang`` (a download from the pages, read by a person), they are headed in that language
-    (:func:`provenance_columns`) and the numbers are rounded as the page shows them
-    (:func:`rounded_as_shown`: ``12.35``, not ``12.345678``); without it (the command line's
-    data files), names and values are the atlas's own. Text that a spreadsheet would take for a
+    (:func:`provenance_columns`) and the numbers are rounded and written as the page shows them
+    (:func:`rounded_as_shown`: ``12.35``, not ``12.345678``; ``2.20``, not ``2.2``); without it (the
+    command line's data files), names and values are the atlas's own. Text that a spreadsheet would take for a
     formula is written with a leading ``'`` (:mod:`geo.exports.cells`).
     """
     if lang not in (None, "zh", "en"):
@@ -308,7 +308,7 @@ def csv_bytes(
             out[name] = value
     if lang is not None:
         out = rounded_as_shown(out)
-    return csv_text_bytes(out)
+    return csv_text_bytes(out, as_shown=lang is not None)
 
 
 def _layer_column(tables: Mapping[str, pd.DataFrame]) -> str:
@@ -355,7 +355,7 @@ def layers_csv_bytes(
     out = out[[key, *[c for c in out.columns if c != key]]]
     if lang is not None:
         out = rounded_as_shown(out)
-    return csv_text_bytes(out)
+    return csv_text_bytes(out, as_shown=lang is not None)
 
 
 # Geometry types by family: one GeoJSON file (one QGIS layer) per family.
@@ -419,7 +419,7 @@ def geojson_files(
 
 
 def _number_format(name: str, values: pd.Series) -> str | None:
-    """Excel number format of a column: its measure's (geo/number_formats.py: scores to one decimal,
+    """Excel number format of a column: its measure's (geo/number_formats.py: scores to two decimals,
     counts whole with thousands separators, money and land with separators and 2 decimals,
     coordinates with 6 decimals), as the page's tables show it."""
     fmt = number_format(name, values)

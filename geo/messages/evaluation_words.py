@@ -93,6 +93,11 @@ PUBLICATION_WORDS: dict[str, tuple[str, str]] = {
     "publication.register_sheet": ("异议登记", "Objections"),
     "publication.corrected_title": ("（异议更正，{version}）", " (corrected after objections, {version})"),
     "publication.not_recorded": ("未记录", "not recorded"),
+    "publication.weights_used": ("实际采用权重", "Weights applied"),
+    "publication.weights_not_recorded": (
+        "未记录（本版本保存时尚未保存实际采用的权重；配置权重见上）",
+        "not recorded (saved before the weights applied were kept; the configured weights are above)",
+    ),
     "publication.departments_missing": (
         "{file} 中没有列出任何核实部门（departments）",
         "{file} lists no verifying department (departments)",

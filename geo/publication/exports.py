@@ -5,15 +5,18 @@ starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is never re
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 import pandas as pd
 
 from geo.errors import DataValidationError
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, message
+from geo.number_formats import FORMATS, number_format
 from geo.publication.versions import Version
 
 MIN_WIDTH, MAX_WIDTH = 8, 50  # a column's width in characters: at least, at most (then wrapped)
+LABEL_WIDTH = 32  # at most, column A widened for the indicators' names on a group sheet (then wrapped)
 SAMPLE_ROWS = 2000  # the rows a column's width is measured on (a city's 17,000 are not all read)
 
 
@@ -35,7 +38,7 @@ def heading(version: Version, what: str, lang: Lang = "zh") -> str:
 
 def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str) -> bytes:
     """One sheet: ``title`` on the first row, the column names on the second, then the rows (NaN
-    empty, numbers as numbers, everything else as text).
+    empty, numbers as numbers in their measure's number format, everything else as text).
 
     Raises
     ------
@@ -53,8 +56,9 @@ def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str) -> bytes:
     _append_text(ws, [title])
     ws["A1"].font = Font(bold=True, size=13)
     _append_text(ws, [str(c) for c in table.columns])
+    formats = _column_formats(table)
     for row in table.itertuples(index=False):
-        _append_text(ws, [_cell(v) for v in row])
+        _append_text(ws, [_cell(v) for v in row], formats=formats)
     print_setup(ws, table, header_row=2)
     buf = io.BytesIO()
     wb.save(buf)
@@ -103,12 +107,28 @@ def print_setup(ws, table: pd.DataFrame, *, header_row: int) -> None:
 
 
 def results_xlsx_bytes(
-    table: pd.DataFrame, *, version: Version, title: str, group_column: str, lang: Lang = "zh"
+    table: pd.DataFrame,
+    *,
+    version: Version,
+    title: str,
+    group_column: str,
+    lang: Lang = "zh",
+    benchmarks: Mapping[str, Mapping[str, float]] | None = None,
 ) -> bytes:
     """A version's results: sheet of all rows (as :func:`table_xlsx_bytes`), then one sheet per group
-    (the values of ``group_column``: 规上, 规下, 租户 …), each headed by the group's method and
-    weights from the version's own configuration, its rows in the table's order. The groups'
-    names and methods are written in ``lang`` (``title`` and the table as given).
+    (the values of ``group_column``: 规上, 规下, 租户 …), each headed by the group's method from the
+    version's own configuration, then a table of the indicators it is scored on — the configured
+    weight, the weight applied (an indicator dropped for want of data at 0, the others scaled up,
+    as the 公示 workbook says them) and the benchmark (four significant figures) — then its rows in
+    the table's order. A version saved before it kept its weights (or benchmarks) says 未记录 /
+    not recorded there, never a guess. The groups' names and methods are written in ``lang``
+    (``title`` and the table as given); every number in its measure's format.
+
+    Parameters
+    ----------
+    benchmarks
+        The benchmarks per group and indicator (:func:`geo.publication.results.version_benchmarks`);
+        None: those the version keeps.
 
     Raises
     ------
@@ -116,38 +136,131 @@ def results_xlsx_bytes(
         When ``group_column`` is not a column of the table.
     """
     from openpyxl import load_workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     from geo.evaluation import config_from_mapping
     from geo.evaluation.rules import SIZE_GROUPS
-    from geo.yearly.notice import group_method_rows, group_name
+    from geo.yearly.notice import group_method_rows, group_name, scored_weights
 
     if group_column not in table.columns:
         raise DataValidationError.of("publication.results_without_group", column=group_column)
     wb = load_workbook(io.BytesIO(table_xlsx_bytes(table, title=title, sheet=version.version_id)))
     config = config_from_mapping(version.config or {})
+    used = _per_group_frame(version.weights)  # None: not recorded
+    bench = _per_group_frame(version.benchmarks if benchmarks is None else benchmarks)
     groups = [g for g in pd.unique(table[group_column].astype(str)) if g.strip()]
     # a table written in English names its groups in English: each is found back by its name in
     # ``lang`` (a configured group, 规上, 规下), so that its method is the group's own
     known = [*(g.name for g in config.groups), *SIZE_GROUPS]
     internal = {group_name(config, name, lang): name for name in known}
+    formats = _column_formats(table)
     for i, group in enumerate(groups, start=1):
-        shown = group_name(config, internal.get(group, group), lang)
+        name = internal.get(group, group)
+        shown = group_name(config, name, lang)
         # at most 31 characters, cut between words, unique; the group's whole name heads the sheet (A1)
         ws = wb.create_sheet(sheet_names([f"{i} {shown}"], lang=lang, taken=wb.sheetnames)[0])
         part = table[table[group_column].astype(str) == group]
         _append_text(ws, [message("publication.group_heading", lang, title=title, group=shown, n=len(part))])
         ws["A1"].font = Font(bold=True, size=13)
-        method = group_method_rows(config, internal.get(group, group), pd.DataFrame(), lang)
-        for item, text in method:
+        for item, text in group_method_rows(config, name, pd.DataFrame(), lang, used=used):
             _append_text(ws, [item, text])
+        weights = scored_weights(config, name)
+        if weights and used is None:
+            _append_text(
+                ws,
+                [
+                    message("publication.weights_used", lang),
+                    message("publication.weights_not_recorded", lang),
+                ],
+            )
+        indicators = _indicator_rows(weights, used, bench, name, lang)
+        if indicators:
+            _append_text(ws, [])
+            for row in indicators:
+                _append_text(ws, row, formats=_INDICATOR_FORMATS)
+            label_width = min(LABEL_WIDTH, max(text_width(row[0]) for row in indicators) + 2)
+            first_label = ws.max_row - len(indicators) + 2  # the row of the first indicator
+            _append_text(ws, [])
         _append_text(ws, [str(c) for c in table.columns])
+        header_row = ws.max_row
         for row in part.itertuples(index=False):
-            _append_text(ws, [_cell(v) for v in row])
-        print_setup(ws, part, header_row=len(method) + 2)
+            _append_text(ws, [_cell(v) for v in row], formats=formats)
+        print_setup(ws, part, header_row=header_row)
+        if indicators:  # the indicators' names are read whole in column A (a longer one wraps)
+            ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, label_width)
+            for (cell,) in ws.iter_rows(
+                min_row=first_label, max_row=first_label + len(indicators) - 2, max_col=1
+            ):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+_POINTS = FORMATS["score"].xlsx  # weights are points, as the scores: 40.00, 44.44
+# the indicators' table: name, configured weight, weight applied, benchmark (4 figures), note
+_INDICATOR_FORMATS = [None, _POINTS, _POINTS, None, None]
+
+
+def _per_group_frame(values: Mapping[str, Mapping[str, float]] | None) -> pd.DataFrame | None:
+    """``{group: {indicator: value}}`` as a frame of groups (rows) by indicators; None for none
+    (a version saved before they were kept)."""
+    if not values:
+        return None
+    return pd.DataFrame.from_dict({g: dict(v) for g, v in values.items()}, orient="index")
+
+
+def _recorded(table: pd.DataFrame | None, group: str, key: str) -> float | None:
+    """The value of ``table`` for the group and indicator; None where it holds none."""
+    if table is None or group not in table.index or key not in table.columns:
+        return None
+    value = table.loc[group, key]
+    return float(value) if pd.notna(value) else None
+
+
+def _indicator_rows(
+    weights: Mapping[str, float],
+    used: pd.DataFrame | None,
+    bench: pd.DataFrame | None,
+    group: str,
+    lang: Lang,
+) -> list[list]:
+    """The header and one row per indicator a group is scored on (its configured ``weights``):
+    the weight configured, the weight applied (``used``) and the benchmark (``bench``), 未记录
+    where the version kept none; the note says an indicator dropped for want of data."""
+    from geo.evaluation.metrics import ratio_label
+
+    if not weights:
+        return []
+    not_recorded = message("publication.not_recorded", lang)
+    heads = ("head_indicator", "head_weight", "head_weight_used", "head_benchmark", "head_note")
+    rows: list[list] = [[message(f"yearly.notice.{h}", lang) for h in heads]]
+    for key, weight in weights.items():
+        applied = _recorded(used, group, key)
+        if used is not None and applied is None and group in used.index:
+            applied = 0.0  # the group's weights are kept: an indicator not among them had none
+        benchmark = _recorded(bench, group, key)
+        dropped = applied is not None and applied <= 0
+        rows.append(
+            [
+                ratio_label(key, lang=lang),
+                float(weight),
+                not_recorded if applied is None else round(applied, 2),
+                not_recorded if bench is None else (None if benchmark is None else float(f"{benchmark:.4g}")),
+                message("yearly.notice.weight_dropped", lang) if dropped else None,
+            ]
+        )
+    return rows
+
+
+def _column_formats(table: pd.DataFrame) -> list[str | None]:
+    """Each column's number format (:mod:`geo.number_formats`: a score ``0.00``, a rank ``#,##0``,
+    land ``#,##0.00``); None for text."""
+    out = []
+    for col in table.columns:
+        fmt = number_format(col, table[col])
+        out.append(None if fmt is None else fmt.xlsx)
+    return out
 
 
 def _cell(value: object) -> object:
@@ -160,16 +273,19 @@ def _cell(value: object) -> object:
     return str(value)
 
 
-def _append_text(ws, values: list) -> None:
-    """Append a row; text cells stay text (never a formula). The cells are made here rather than
-    looked up after the append: ``ws.max_row`` counts every cell of the sheet, and a lookup per row
-    made a 17,000-row workbook take minutes."""
+def _append_text(ws, values: list, *, formats: list[str | None] | None = None) -> None:
+    """Append a row; text cells stay text (never a formula), a number takes its column's number
+    format in ``formats`` (None: General). The cells are made here rather than looked up after the
+    append: ``ws.max_row`` counts every cell of the sheet, and a lookup per row made a 17,000-row
+    workbook take minutes."""
     from openpyxl.cell.cell import Cell
 
     cells = []
-    for value in values:
+    for i, value in enumerate(values):
         cell = Cell(ws, value=value)
         if isinstance(value, str):
             cell.data_type = "s"
+        elif formats and i < len(formats) and formats[i] and isinstance(value, int | float):
+            cell.number_format = formats[i]
         cells.append(cell)
     ws.append(cells)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -93,7 +93,24 @@ def evaluation_results(
     class, status, the input values used and their provenance (by enterprise id). The rows are in
     the order of the lists they are published in: by group, then as the ranking lists them
     (:func:`geo.evaluation.list_order`: score, a tie by ``classes.tie_order``, then id)."""
-    return evaluated(enterprises, config=config, zone=zone, year=year, provenance=provenance)[0]
+    return evaluated(enterprises, config=config, zone=zone, year=year, provenance=provenance).rows
+
+
+class Evaluated(NamedTuple):
+    """What a version keeps of an evaluation: its rows (:func:`evaluation_results`), the benchmarks
+    it divided by and the weights it applied, each per group and indicator."""
+
+    rows: pd.DataFrame
+    benchmarks: dict[str, dict[str, float]]
+    weights: dict[str, dict[str, float]]
+
+
+def _per_group(table: pd.DataFrame) -> dict[str, dict[str, float]]:
+    """A frame of groups (rows) by indicators as ``{group: {indicator: value}}``, NaN left out."""
+    return {
+        str(group): {str(k): float(v) for k, v in row.items() if pd.notna(v)}
+        for group, row in table.iterrows()
+    }
 
 
 def evaluated(
@@ -103,16 +120,16 @@ def evaluated(
     zone: pd.Series | None = None,
     year: int | None = None,
     provenance: Mapping[str, Mapping[str, str]] | None = None,
-) -> tuple[pd.DataFrame, dict[str, dict[str, float]]]:
-    """:func:`evaluation_results` and the benchmarks it divided by, per size group and indicator
-    (``{"规上": {"tax_per_mu_wan_yuan": 3.0}}``; indicators without a benchmark left out)."""
+) -> Evaluated:
+    """:func:`evaluation_results`, the benchmarks it divided by, per size group and indicator
+    (``{"规上": {"tax_per_mu_wan_yuan": 3.0}}``; indicators without a benchmark left out), and the
+    weights it applied (``{"规上": {"tax_per_mu_wan_yuan": 44.44, "tax_per_emission_equiv_wan_yuan":
+    0.0}}``: an indicator dropped for want of data at 0, the others scaled up to the configured
+    total, :attr:`geo.evaluation.EvaluationResult.weights`)."""
     rules = config_from_mapping(config)
     evaluation = evaluate(enterprises, config=rules, zone=zone, year=year)
     result = evaluation.enterprises
-    benchmarks = {
-        str(group): {str(k): float(v) for k, v in row.items() if pd.notna(v)}
-        for group, row in evaluation.benchmarks.iterrows()
-    }
+    benchmarks = _per_group(evaluation.benchmarks)
     columns = input_columns(enterprises, rules)
     provenance = provenance or {}
     order = _listed_positions(result, rules.tie_order)
@@ -134,7 +151,7 @@ def evaluated(
             "provenance": [dict(provenance.get(i, {})) for i in ids],
         }
     )
-    return rows, benchmarks
+    return Evaluated(rows, benchmarks, _per_group(evaluation.weights))
 
 
 def save_evaluation(
@@ -172,7 +189,9 @@ def save_evaluation(
             enterprises, get_version(land_version, store=target), target
         )
     whole = config_from_mapping(config).to_dict()  # the whole configuration, defaults included
-    results, benchmarks = evaluated(enterprises, config=whole, zone=zone, year=year, provenance=provenance)
+    results, benchmarks, weights = evaluated(
+        enterprises, config=whole, zone=zone, year=year, provenance=provenance
+    )
     if year is None and "year" in enterprises.columns and enterprises["year"].nunique() == 1:
         year = int(pd.to_numeric(enterprises["year"]).iloc[0])
     return save_version(
@@ -186,6 +205,7 @@ def save_evaluation(
         land_version=land_version,
         replaces=replaces,
         benchmarks=benchmarks,
+        weights=weights,
         store=target,
     )
 
@@ -313,7 +333,7 @@ def reevaluate(
             store=target,
         )
     frame, zone = frame_from_inputs(results)
-    fresh, benchmarks = evaluated(
+    fresh, benchmarks, weights = evaluated(
         frame,
         config=version.config,
         zone=zone,
@@ -331,6 +351,7 @@ def reevaluate(
         replaces=version.version_id,
         land_version=version.land_version,
         benchmarks=benchmarks,
+        weights=weights,
         title_suffix=suffix,
         store=target,
     )
@@ -346,4 +367,4 @@ def version_benchmarks(version: Version, *, store: StoreTarget = None) -> dict[s
         return version.benchmarks
     results = version_results(version, store=store)
     frame, zone = frame_from_inputs(results)
-    return evaluated(frame, config=version.config, zone=zone, year=version.year)[1]
+    return evaluated(frame, config=version.config, zone=zone, year=version.year).benchmarks

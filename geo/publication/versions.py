@@ -72,6 +72,7 @@ VERSION_SPEC = TableSpec(
         "finalized_at",
         "finalized_by",
         "benchmarks_json",
+        "weights_json",
     ),
     int_columns=frozenset({"year", "n_results"}),
     key="version_id",
@@ -109,7 +110,10 @@ class Version:
     """One version as stored (see the module docstring); ``config`` is the configuration's mapping,
     ``inputs`` the input layers by role (``layer``, ``rows``, ``sha256``), ``benchmarks`` the
     benchmark each indicator was divided by, per size group (``{"规上": {"tax_per_mu_wan_yuan":
-    3.0}}``; empty for a land list and for versions saved before benchmarks were kept)."""
+    3.0}}``; empty for a land list and for versions saved before benchmarks were kept), ``weights``
+    the weights applied, per group and indicator (an indicator dropped for want of data at 0, the
+    others scaled up to the configured total; empty for a land list and for versions saved before
+    they were kept: not recorded)."""
 
     version_id: str
     kind: str
@@ -131,6 +135,7 @@ class Version:
     finalized_at: str = ""
     finalized_by: str = ""
     benchmarks: dict[str, dict[str, float]] = field(default_factory=dict)
+    weights: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def locked(self) -> bool:
@@ -193,6 +198,7 @@ def _version(row: pd.Series) -> Version:
         finalized_at=str(row["finalized_at"]),
         finalized_by=str(row["finalized_by"]),
         benchmarks=json.loads(row["benchmarks_json"] or "{}"),
+        weights=json.loads(row["weights_json"] or "{}"),  # "" in a store written before they were kept
     )
 
 
@@ -307,6 +313,7 @@ def save_version(
     replaces: str = "",
     land_version: str = "",
     benchmarks: dict[str, dict[str, float]] | None = None,
+    weights: dict[str, dict[str, float]] | None = None,
     title_suffix: Callable[[str], str] | None = None,
     store: StoreTarget = None,
 ) -> Version:
@@ -316,7 +323,8 @@ def save_version(
     ``results`` holds ``ent_id`` and ``inputs`` (each enterprise's input values, a mapping), and
     optionally ``name``, ``size_group``, ``zone``, ``score``, ``rank``, ``eval_class``, ``status``,
     ``parcels`` and ``provenance`` (where a value came from when not from the input layer).
-    ``benchmarks`` are the evaluation's benchmarks per size group (kept to say why scores moved).
+    ``benchmarks`` are the evaluation's benchmarks per size group (kept to say why scores moved),
+    ``weights`` the weights it applied per group (kept so that its workbook states them).
     ``title_suffix`` makes words added to ``title`` from the new version's id (a corrected draft's
     ``（异议更正，V3）``), written once with the title.
 
@@ -381,6 +389,7 @@ def save_version(
             "created_at": _now(),
             "created_by": actor,
             "benchmarks_json": json.dumps(benchmarks or {}, ensure_ascii=False, sort_keys=True),
+            "weights_json": json.dumps(weights or {}, ensure_ascii=False, sort_keys=True),
         }
         detail = f"{version_id} 草稿：{KINDS[kind]} {len(rows)} 家" + (
             f"，替换 {replaces}" if replaces else ""

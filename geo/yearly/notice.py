@@ -24,6 +24,7 @@ from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
 from geo.messages.names import industry_name
+from geo.number_formats import FORMATS
 from geo.yearly.notice_words import notice_values, size_name
 from geo.yearly.period import ObjectionPeriod, load_objection_period, period_end, period_length
 
@@ -289,7 +290,7 @@ def _method_section(
                 applied = round(float(used.loc[group, key]), 2)
                 note = None if applied > 0 else message("yearly.notice.weight_dropped", lang)
                 row += [applied, note]
-            ws.text(*row)
+            ws.text(*row, number_format=FORMATS["score"].xlsx)  # points, as the scores: 40.00, 44.44
     ws.text(message("yearly.notice.section_benchmarks", lang), bold=True)
     heads = ["yearly.notice.head_size", "yearly.notice.head_indicator", "yearly.notice.head_benchmark"]
     ws.text(*(message(k, lang) for k in heads))
@@ -420,6 +421,23 @@ def notice_xlsx_bytes(
     return workbook_bytes(wb)
 
 
+def scored_weights(config: EvaluationConfig, group: str) -> dict[str, float]:
+    """The configured weights (> 0) of a scored group, in the catalogue's order of indicators; empty
+    for a group only listed. ``group`` is a configured group's name, or (without groups) 规上 / 规下."""
+    configured = {g.name: g for g in config.groups}
+    if group in configured:
+        scored, weights = configured[group].scored, dict(configured[group].weights)
+    elif not config.groups and group in SIZE_GROUPS:
+        on = config.score_above_scale if group == SIZE_GROUPS[0] else config.score_below_scale
+        scored, weights = on, config.weights_for(group)
+    else:
+        scored, weights = False, {}
+    if not scored:
+        return {}
+    order = list(RATIOS_BY_KEY)  # the indicators in the catalogue's order
+    return {k: float(weights[k]) for k in sorted(weights, key=order.index) if weights[k] > 0}
+
+
 def group_method_rows(
     config: EvaluationConfig,
     group: str,
@@ -433,25 +451,19 @@ def group_method_rows(
     规下 / the 规下 below the land minimum. ``used`` (the evaluation's effective weights, groups as
     rows): where an indicator was left out for want of data, the rescaled weights beside the
     configured ones, as :func:`config_summary` says them."""
+    weights = scored_weights(config, group)
     configured = {g.name: g for g in config.groups}
+    cut_config = config
     if group in configured:
         g = configured[group]
-        scored, weights = g.scored, dict(g.weights)
         cut_config = replace(
             config,
             class_method=g.class_method or config.class_method,
             percentile_cutoffs=g.percentile_cutoffs or config.percentile_cutoffs,
             score_cutoffs=g.score_cutoffs or config.score_cutoffs,
         )
-    elif not config.groups and group in SIZE_GROUPS:
-        on = config.score_above_scale if group == SIZE_GROUPS[0] else config.score_below_scale
-        scored, weights, cut_config = on, config.weights_for(group), config
-    else:
-        scored, weights, cut_config = False, {}, config
-    if not scored:
+    if not weights:
         return [(message("yearly.group.method", lang), message("yearly.group.listed_only", lang))]
-    order = list(RATIOS_BY_KEY)  # the indicators in the catalogue's order
-    weights = {k: weights[k] for k in sorted(weights, key=order.index) if weights[k] > 0}
     body = _weights_said(weights, used, group, lang, digits=None)
     rows = [(message("yearly.group.weights", lang), body)]
     if group in benchmarks.index:

@@ -174,7 +174,7 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
             t("city.cycle.csv", lang).format(what=titles[name]),
             data=lambda name=name: cache.shared(
                 ("city.cycle.csv", aud, data.key, scope, lang, name),
-                lambda: csv_text_bytes(rounded_as_shown(shown[name])),
+                lambda: csv_text_bytes(rounded_as_shown(shown[name]), as_shown=True),
             ),
             file_name=f"{stem}_{name}.csv",
             mime=CSV,

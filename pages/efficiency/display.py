@@ -45,7 +45,7 @@ def list_table(
 
 
 def number_config(table: pd.DataFrame, *, thousands: bool = True) -> dict:
-    """Each numeric column in its measure's format (geo/number_formats.py: scores to one decimal,
+    """Each numeric column in its measure's format (geo/number_formats.py: scores to two decimals,
     counts whole with separators, money and land to two decimals with separators), the same as
     the workbooks'; ``thousands=False`` drops the separators (tables holding ids as numbers)."""
     config = {}

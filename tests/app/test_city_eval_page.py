@@ -172,10 +172,10 @@ def test_the_english_page_names_scopes_notes_and_files_in_english(downloads):
     lines = _bytes(made["suzhou_city_evaluation_Suzhou_2022_districts.csv"]).decode("utf-8-sig").splitlines()
     assert "Sales per mu (10k yuan/mu)" in lines[0].split(",")
     head = lines[0].split(",")
-    for line in lines[1:]:  # land, tax and class-D land whole as on screen (70566, not 70566.0)
+    for line in lines[1:]:  # land, tax and class-D land with two decimals as on screen (70566.00)
         row = dict(zip(head, line.split(","), strict=True))
         for col in ("Land (mu)", "Tax (10k yuan)", "Class D land (mu)"):
-            assert re.fullmatch(r"\d+", row[col]), (col, row[col])
+            assert re.fullmatch(r"\d+\.\d\d", row[col]), (col, row[col])
 
 
 def test_the_first_use_builds_on_the_server_and_the_page_follows_it(downloads, monkeypatch, tmp_path):

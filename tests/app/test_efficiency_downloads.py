@@ -69,10 +69,10 @@ def test_the_ranking_csv_is_headed_in_english_and_rounded_as_on_screen(english_d
     assert not [h for h in head if CJK.search(h)]
     assert {r[head.index("Data accuracy")] for r in rows[1:]} == {"synthetic"}
     assert not {r[head.index("Data source")] for r in rows[1:] if CJK.search(r[head.index("Data source")])}
-    # 12.35, not 12.345678: money to 2 decimals, scores to 1, ranks whole
-    for column, decimals in (("Tax per mu (10k yuan/mu)", 2), ("Score (points)", 1), ("Land (mu)", 2)):
+    # 12.35, not 12.345678, and 2.20, not 2.2 (walk8): each measure with its decimals, ranks whole
+    for column, decimals in (("Tax per mu (10k yuan/mu)", 2), ("Score (points)", 2), ("Land (mu)", 2)):
         values = [r[head.index(column)] for r in rows[1:]]
-        assert all(re.fullmatch(rf"-?\d+(\.\d{{1,{decimals}}})?|", v) for v in values), column
+        assert all(re.fullmatch(rf"-?\d+\.\d{{{decimals}}}|", v) for v in values), column
         assert any("." in v for v in values), column
     assert all(re.fullmatch(r"\d+|", r[head.index("Rank (in size group)")]) for r in rows[1:])
     # the 区镇 and the shortfalls in full (the screen names them short: Shengze, Tax/mu)

@@ -223,12 +223,12 @@ def test_xlsx_and_csv_exports_are_formula_safe_with_provenance(rules):
     assert frame["Town/park"].tolist() == ["Z3", "'=HYPERLINK(1)", "Z2"]
     assert set(frame["Data source"]) == {"测试企业表"} and set(frame["Evaluation year"]) == {2022}
     assert set(frame["Data accuracy"]) == {"synthetic"}  # issue 23 item 5: no raw headers in English
-    # numbers as the page shows them: 2 decimals at most (scores 1), not 27.061534193855753
+    # numbers as the page shows them: 2 decimals at most, not 27.061534193855753
     numbers = frame.select_dtypes("number")
     assert ((numbers.round(2) == numbers) | numbers.isna()).all().all()
     assert frame["Land (mu)"].tolist() == [round(v, 2) for v in scores.table.sort_values("rank")["land_mu"]]
     assert frame["Score (points)"].tolist() == [
-        round(v, 1) for v in scores.table.sort_values("rank")["score"]
+        round(v, 2) for v in scores.table.sort_values("rank")["score"]
     ]
     with pytest.raises(DataValidationError, match="CSV 或 XLSX"):
         zone_scores_bytes(scores, fmt="pdf", provenance=prov)

@@ -54,15 +54,15 @@ def test_an_english_csv_has_english_headers_and_numbers_as_on_screen():
     assert rows[1] == [
         '\'=HYPERLINK("http://x")',  # formula-safe still
         "12.35",  # money: 2 decimals, not 12.345678
-        "87.7",  # score: 1 decimal
+        "87.65",  # score: 2 decimals
         "3",  # a rank is whole: 3, not 3.0
-        "-1.2",  # a negative number stays a number (no quote), rounded half to even as on screen
+        "-1.25",  # a negative number stays a number (no quote)
         "120.123457",  # coordinates: 6 decimals
-        "31.1",
+        "31.100000",  # every value of a measure with its decimals (walk8: 2.2 beside 2.28)
         "测试手绘分区",
         "schematic",
     ]
-    assert rows[2][1:5] == ["10", "", "", "0"]  # whole numbers as whole numbers
+    assert rows[2][1:5] == ["10.00", "", "", "0.04"]  # money with its two decimals, 0.04 points
     assert not any(CJK.search(h) for h in rows[0])
 
 
@@ -79,7 +79,7 @@ def test_a_chinese_csv_names_its_provenance_columns_in_chinese_and_rounds_too():
     rows = _rows(csv_bytes(_firms(), PROV, lang="zh"))
     assert rows[0][-2:] == ["数据来源", "数据精度"]
     assert rows[1][-2:] == ["测试手绘分区", "示意"]
-    assert rows[1][1:4] == ["12.35", "87.7", "3"]
+    assert rows[1][1:4] == ["12.35", "87.65", "3"]
 
 
 def test_the_command_lines_csv_keeps_the_atlas_names_and_exact_values():
@@ -121,12 +121,12 @@ def test_a_map_views_csv_and_xlsx_read_as_the_map_in_english():
             "Data source",
             "Data accuracy",
         ],
-        ["qidu", "Qidu Town", "120.4", "30.96", "98.99", "测试手绘分区", "schematic"],
+        ["qidu", "Qidu Town", "120.400000", "30.960000", "98.99", "测试手绘分区", "schematic"],
         [
             "shengze",
             "Wujiang Hi-tech Zone (Shengze Town)",
-            "120.65",
-            "30.9",
+            "120.650000",
+            "30.900000",
             "120.68",
             "测试手绘分区",
             "schematic",
@@ -145,7 +145,7 @@ def test_a_map_views_csv_and_xlsx_read_as_the_map_in_english():
     assert sheet["B2"].value == "Qidu Town" and sheet["E2"].number_format == "#,##0.00"
     zh = _rows(map_downloads("吴江区镇", items, lang="zh")["csv"].data())
     assert zh[0] == ["区镇编号", "区镇", "驻地经度", "驻地纬度", "示意面积（km²）", "数据来源", "数据精度"]
-    assert zh[1] == ["qidu", "七都镇", "120.4", "30.96", "98.99", "测试手绘分区", "示意"]
+    assert zh[1] == ["qidu", "七都镇", "120.400000", "30.960000", "98.99", "测试手绘分区", "示意"]
     # the GeoJSON is headed as the screen in the page's language, its numbers rounded as the CSV's
     doc = en["geojson"].data().decode()
     assert '"Town/zone":"Qidu Town"' in doc and '"Schematic area (km²)":98.99' in doc

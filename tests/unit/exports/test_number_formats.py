@@ -1,5 +1,5 @@
 """One number format per measure (geo/number_formats.py), the same on the page and in the XLSX:
-scores to one decimal, counts whole with thousands separators, money and land to two decimals."""
+scores to two decimals, counts whole with thousands separators, money and land to two decimals."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def test_formats_on_screen_are_exact():
     )
     screen = {c: (f.screen if f else None) for c in frame for f in [number_format(c, frame[c])]}
     assert screen == {
-        "综合得分（分）": "%.1f",
+        "综合得分（分）": "%.2f",
         "升降档数（正为上升）": "%,d",
         "企业数（家）": "%,d",
         "亩均税收（万元/亩）": "%,.2f",
@@ -70,8 +70,8 @@ def test_formats_on_screen_are_exact():
         "参评": None,
         "other": "%,.2f",
     }
-    # as the page prints them (printf; the separators as Python's ","): 100.0, -1, 12,345, 1,234.50
-    assert f"{100.0:.1f}" == "100.0" and f"{-1.0:,.0f}" == "-1" and f"{12345:,d}" == "12,345"
+    # as the page prints them (printf; the separators as Python's ","): 100.00, -1, 12,345, 1,234.50
+    assert f"{100.0:.2f}" == "100.00" and f"{-1.0:,.0f}" == "-1" and f"{12345:,d}" == "12,345"
     assert f"{1234.5:,.2f}" == "1,234.50"
 
 
@@ -93,7 +93,7 @@ def test_workbook_number_formats_follow_the_measures():
     formats = {ws.cell(row=1, column=i).value: ws.cell(row=2, column=i).number_format for i in range(1, 9)}
     assert formats == {
         "企业名称": "General",
-        "综合得分（分）": "0.0",
+        "综合得分（分）": "0.00",
         "升降档数（正为上升）": "#,##0",
         "企业数（家）": "#,##0",
         "亩均税收（万元/亩）": "#,##0.00",
@@ -102,3 +102,37 @@ def test_workbook_number_formats_follow_the_measures():
         "lon": "0.000000",
     }
     assert ws["C2"].value == -1 and FORMATS["count"].xlsx == "#,##0"
+
+
+def test_a_csv_writes_each_number_with_its_measures_decimals():
+    """walk8: a CSV dropped trailing zeros (2.2 beside 2.28); a year or a count came out 2,018 or
+    2018.0. Negative numbers stay unquoted numbers, text that reads as a formula keeps its quote."""
+    import csv
+
+    from geo.exports.cells import csv_text_bytes
+
+    frame = pd.DataFrame(
+        {
+            "企业名称": ["=HYPERLINK(1)", "-乙"],
+            "综合得分（分）": [87.6, -0.001],
+            "亩均税收（万元/亩）": [2.2, 1234.5],
+            "企业数（家）": [12345, 7],
+            "供地年份": [2018, 2020],
+            "升降档数（正为上升）": [-1.0, None],
+            "R&D 经费占比（%）": [3.25, 10.0],
+        }
+    )
+    text = csv_text_bytes(frame, as_shown=True).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1] == ["'=HYPERLINK(1)", "87.60", "2.20", "12345", "2018", "-1", "3.2"]
+    assert rows[2] == ["'-乙", "0.00", "1234.50", "7", "2020", "", "10.0"]  # never -0.00
+    assert text.splitlines()[1].endswith(",-1,3.2")  # unquoted
+    # without as_shown (the command line's data files): exact values, whole numbers plain
+    exact = list(csv.reader(io.StringIO(csv_text_bytes(frame).decode("utf-8-sig"))))
+    assert exact[1][1:3] == ["87.6", "2.2"] and exact[1][5] == "-1"
+
+
+def test_a_year_in_words_is_a_year_in_the_workbook():
+    table = pd.DataFrame({"供地年份": [2018, 2020], "Year granted": [2018, 2020], "评价年份": [2022, 2022]})
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"表": table}, title="t")))["表"]
+    assert [ws.cell(row=2, column=i).number_format for i in (1, 2, 3)] == ["0"] * 3

@@ -83,7 +83,10 @@ def test_groups_and_shares_survive_an_objection_and_the_workbook_has_a_sheet_per
     assert tenants[0][0] == "评价结果 · V2 · 租户（2 家）"
     assert tenants[1][:2] == ["指标权重", "亩均税收 100（合计 100）"]
     assert tenants[2][1].startswith("按得分线：A ≥ 80 分")
-    assert [row[0] for row in tenants[4:]] == ["T1", "T2"]
+    # the indicators scored: weight configured, applied, benchmark 2 × (15 + 9) / 3 = 16 (V2's own)
+    assert tenants[4][:4] == ["指标", "权重（分）", "实际采用权重（分）", "基准值"]
+    assert tenants[5][:5] == ["亩均税收（万元/亩）", 100, 100, 16, None]
+    assert [row[0] for row in tenants[8:]] == ["T1", "T2"]
     # in English: the groups by their English names, their methods in English
     data = exports.results_xlsx_bytes(
         again.reset_index(), version=v2, title="Results · V2", group_column="size_group", lang="en"

@@ -1,0 +1,153 @@
+"""The results workbook of a version (公示与异议 → 评价结果 download) states per group the weights
+configured and those applied, and the benchmarks of the indicators scored (walk8: its group sheets
+gave the configured weights only, and no 基准值, while the 公示 workbook gave both); a version keeps
+the weights it applied in both stores, and one saved before they were kept says 未记录.
+
+Hand-worked (tests/fixtures/publication.py with energy and without emissions): 规上 weights 亩均税收
+40, 亩均销售收入 20, 单位能耗税收 30, 单位排放税收 10 (total 100). No enterprise reports emissions, so
+单位排放税收 is dropped and the other three are scaled by 100/90: 44.44, 22.22, 33.33, 0. Benchmarks
+(1 × the pooled mean of E1–E5: land 10 亩, tax 10…50, sales 100, energy 7 tce each): 亩均税收 150/50
+= 3, 亩均销售收入 500/50 = 10, 单位能耗税收 150/35 = 4.2857… → 4.286 (four figures). E1's score:
+100/90 × (40 × 1/3 + 20 × 1 + 30 × 1/3) = 48.148… (0.00 → 48.15).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
+from openpyxl import load_workbook
+
+from geo.publication import exports, results, versions
+from tests.fixtures.publication import EDITOR, enterprises, rules, store_target
+
+TAX, SALES, ENERGY, EMISSION = (
+    "tax_per_mu_wan_yuan",
+    "sales_per_mu_wan_yuan",
+    "tax_per_tce_wan_yuan",
+    "tax_per_emission_equiv_wan_yuan",
+)
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def store(request, tmp_path) -> Iterator[str]:
+    yield from store_target(request.param, tmp_path)
+
+
+def _rules() -> dict:
+    raw = rules()
+    raw["weights"]["above_scale"].update({TAX: 40, SALES: 20, ENERGY: 30, EMISSION: 10})
+    return raw
+
+
+def _save(store: str) -> versions.Version:
+    ents = enterprises().assign(energy_tce=7.0)
+    return results.save_evaluation(
+        ents,
+        config=_rules(),
+        layers={"enterprises": ("user_ents_2024", ents)},
+        title="2024 年度亩均评价",
+        actor=EDITOR,
+        year=2024,
+        store=store,
+    )
+
+
+def _sheet(data: bytes, index: int = 1) -> list[list]:
+    ws = load_workbook(io.BytesIO(data)).worksheets[index]
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def _workbook(version: versions.Version, store: str, lang: str = "zh") -> bytes:
+    rows = versions.version_results(version, store=store).drop(columns=["inputs", "provenance"])
+    return exports.results_xlsx_bytes(
+        rows, version=version, title="评价结果 · V1", group_column="size_group", lang=lang
+    )
+
+
+def test_a_version_keeps_the_weights_it_applied_and_its_workbook_states_them(store):
+    v1 = _save(store)
+    kept = versions.get_version("V1", store=store).weights["规上"]
+    assert kept[TAX] == pytest.approx(400 / 9) and kept[SALES] == pytest.approx(200 / 9)
+    assert kept[ENERGY] == pytest.approx(300 / 9) and kept[EMISSION] == 0
+    data = _workbook(v1, store)
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames[:2] == ["V1", "1 规上"]
+    rows = _sheet(data)
+    said = next(r[1] for r in rows if r[0] == "指标权重")
+    assert "配置权重 亩均税收 40、亩均销售收入 20、单位能耗税收 30、单位排放税收 10" in said
+    assert "其余按比例放大为 亩均税收 44.44、亩均销售收入 22.22、单位能耗税收 33.33" in said
+    head = rows.index(["指标", "权重（分）", "实际采用权重（分）", "基准值", "说明", None, None, None, None])
+    table = {r[0]: r[1:5] for r in rows[head + 1 : head + 5]}
+    assert table["亩均税收（万元/亩）"] == [40, 44.44, 3, None]
+    assert table["亩均销售收入（万元/亩）"] == [20, 22.22, 10, None]
+    assert table["单位能耗税收（万元/吨标准煤）"] == [30, 33.33, 4.286, None]
+    weight, applied, benchmark, note = table["单位排放税收（万元/当量）"]
+    assert (weight, applied, benchmark) == (10, 0, None) and "无数据" in note
+    ws = book["1 规上"]
+    assert [ws.cell(row=head + 2, column=c).number_format for c in (2, 3)] == ["0.00", "0.00"]
+    # the list below: E1's score a number with two decimals shown, its rank with separators
+    listed = rows.index(
+        ["ent_id", "name", "size_group", "zone", "score", "rank", "eval_class", "status", "parcels"]
+    )
+    e1 = next(n for n, r in enumerate(rows) if r[0] == "E1")
+    assert e1 > listed and rows[e1][4] == pytest.approx(48.148148, abs=1e-5)
+    score, rank = (ws.cell(row=e1 + 1, column=c) for c in (5, 6))
+    assert (score.number_format, rank.number_format) == ("0.00", "#,##0")
+    assert ws.print_title_rows == f"${listed + 1}:${listed + 1}"  # the list's header on every page
+    # the first sheet too: numbers in their measure's format
+    first = book["V1"]
+    assert first["E3"].number_format == "0.00" and first["F3"].number_format == "#,##0"
+
+
+def test_in_english_the_same_figures(store):
+    v1 = _save(store)
+    rows = _sheet(_workbook(v1, store, lang="en"))
+    head = next(
+        n for n, r in enumerate(rows) if r[:3] == ["Indicator", "Weight (points)", "Weight applied (points)"]
+    )
+    assert rows[head][3] == "Benchmark"
+    assert rows[head + 1][:4] == ["Tax per mu (10k yuan/mu)", 40, 44.44, 3]
+
+
+def test_a_version_saved_before_the_weights_were_kept_says_not_recorded(store):
+    """An older store: atlas_eval_versions without weights_json opens, its versions say 未记录, and the
+    next version saved adds the column and keeps its weights."""
+    _save(store)
+    _drop_weights_column(store)
+    old = versions.get_version("V1", store=store)
+    assert old.weights == {} and old.benchmarks  # benchmarks were kept already
+    rows = _sheet(_workbook(old, store))
+    assert ["实际采用权重", "未记录（本版本保存时尚未保存实际采用的权重；配置权重见上）"] == rows[3][:2]
+    said = next(r[1] for r in rows if r[0] == "指标权重")
+    assert said.startswith("亩均税收 40、亩均销售收入 20") and "44.44" not in said  # no guess
+    head = next(n for n, r in enumerate(rows) if r[0] == "指标")
+    assert rows[head + 1][:4] == ["亩均税收（万元/亩）", 40, "未记录", 3]
+    # without benchmarks either (a version older still): both not recorded
+    older = dataclasses.replace(old, benchmarks={})
+    rows = _sheet(_workbook(older, store))
+    head = next(n for n, r in enumerate(rows) if r[0] == "指标")
+    assert rows[head + 1][:4] == ["亩均税收（万元/亩）", 40, "未记录", "未记录"]
+    # the store takes a new version with its weights again
+    v2 = _save(store)
+    assert versions.get_version(v2.version_id, store=store).weights["规上"][TAX] == pytest.approx(400 / 9)
+    assert versions.get_version("V1", store=store).weights == {}
+
+
+def _drop_weights_column(store: str) -> None:
+    """Make the store look written by an atlas that kept no weights."""
+    if store.endswith(".gpkg"):
+        with sqlite3.connect(store) as con:
+            con.execute("ALTER TABLE atlas_eval_versions DROP COLUMN weights_json")
+        return
+    import sqlalchemy as sa
+
+    from geo.storage import postgis
+
+    engine = sa.create_engine(postgis.normalise_url(store))
+    with engine.begin() as conn:
+        conn.execute(sa.text("ALTER TABLE atlas_eval_versions DROP COLUMN weights_json"))
+    engine.dispose()
