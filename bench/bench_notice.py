@@ -89,9 +89,37 @@ def _module_at(ref: str, path: str, name: str):
     return module
 
 
+def _formatted(ws, value, number_format: str):
+    """``value`` as openpyxl writes a number in ``number_format`` (a styled write-only cell); text
+    as it is."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = number_format
+    return cell
+
+
+def _number_formats_on_openpyxl(sheet_class) -> None:
+    """Let the write-only sheets of ``--openpyxl-ref`` take the number formats that the notice gives
+    a row since (``text(..., number_format=...)``, res8): each number of the row in a WriteOnlyCell
+    of that format, as openpyxl would write it."""
+    plain_text = sheet_class.text
+
+    def text(self, *values, number_format=None, **style):
+        if number_format:
+            values = [_formatted(self.ws, v, number_format) for v in values]
+        plain_text(self, *values, **style)
+
+    sheet_class.text = text
+
+
 def _writer(which: str, ref: str):
     if which == "openpyxl":  # this tree's notice through the write-only sheets of ``ref``
-        _module_at(ref, "geo/exports/streamed.py", "geo.exports.streamed")
+        _number_formats_on_openpyxl(
+            _module_at(ref, "geo/exports/streamed.py", "geo.exports.streamed").StreamedSheet
+        )
     if which in ("new", "openpyxl"):
         from geo.yearly.notice import notice_xlsx_bytes
 
