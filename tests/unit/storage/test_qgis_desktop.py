@@ -96,7 +96,7 @@ def test_qgis_opens_a_geopackage_layer_styled_and_its_edit_is_on_record(tmp_path
         GPKG_ACTOR,
         "feature_changed",
         "user_gk",
-        "fid=1",
+        "fid=1（QGIS 改名）；name：甲园 → QGIS 改名",
     )
     assert ingest.load_user_layer("user_gk", path=path)["name"].tolist() == ["QGIS 改名", "乙园"]
 
@@ -117,5 +117,5 @@ def test_qgis_opens_a_postgis_layer_styled_and_its_edit_is_on_record(tmp_path, m
         assert (last["user_name"], last["action"], last["detail"]) == (
             parsed.username,
             "feature_changed",
-            "fid=1",
+            "fid=1（QGIS 改名）；name：甲园 → QGIS 改名",
         )

@@ -112,8 +112,8 @@ def test_an_update_with_plain_sqlite_is_on_record_and_the_log_cannot_be_erased(g
     log = audit_log(store=gpkg)
     outside = log[log["user_name"] == GPKG_ACTOR]
     assert outside[["action", "layer", "title", "detail"]].values.tolist() == [
-        ["feature_deleted", "user_other", "第二层", "fid=1"],
-        ["feature_changed", "user_gk", TITLE, "fid=2"],
+        ["feature_deleted", "user_other", "第二层", "fid=1（甲园）"],
+        ["feature_changed", "user_gk", TITLE, "fid=2（改名园）；name：乙园 → 改名园"],
     ]
     for sql in ("DELETE FROM atlas_audit", "UPDATE atlas_audit SET user_name = 'x'"):
         with pytest.raises(sqlite3.IntegrityError, match=LOG_IS_FIXED):
@@ -153,8 +153,8 @@ def test_gdal_sees_the_title_and_its_writes_are_on_record(gpkg, tmp_path):
     log = audit_log(store=gpkg)
     outside = log[log["user_name"] == GPKG_ACTOR]
     assert outside[["action", "detail"]].values.tolist() == [
-        ["feature_added", "fid=3"],
-        ["feature_changed", "fid=1"],
+        ["feature_added", "fid=3（新园）"],
+        ["feature_changed", "fid=1（QGIS 改名）；name：甲园 → QGIS 改名"],
     ]
     assert ingest.load_user_layer("user_gk", path=gpkg)["name"].tolist() == ["QGIS 改名", "乙园", "新园"]
 
