@@ -51,6 +51,7 @@ from geo.ingest.userstore import (
     store_stamp,
     suggest_layer_name,
     update_user_layer,
+    user_layer_counts,
     user_layer_years,
     user_store,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "inspect_upload",
     "layer_name",
     "list_user_layers",
+    "user_layer_counts",
     "load_user_layer",
     "merge_mapping",
     "read_upload",

@@ -88,6 +88,12 @@ def list_user_layers(*, kind: Kind | None = None, path: StoreTarget = None) -> p
     return meta[list(METADATA_COLUMNS)].reset_index(drop=True)
 
 
+def user_layer_counts(*, path: StoreTarget = None) -> dict[str, int]:
+    """Each import's number of features as its table holds it now, by layer name — after edits
+    made in QGIS or SQL too, where the provenance's ``rows_out`` stays the count of the import."""
+    return open_store(path).feature_counts()
+
+
 def load_user_layer(name: str, *, path: StoreTarget = None) -> gpd.GeoDataFrame:
     """A stored import in WGS-84, in its standard schema (enterprises: ENTERPRISES columns first).
 

@@ -149,6 +149,21 @@ class GpkgStore(Store):
         rows = self._read_table(spec.name)
         return None if rows is None else rows.drop(columns=["fid"], errors="ignore")
 
+    def feature_counts(self) -> dict[str, int]:
+        meta = self.list_metadata()
+        if not len(meta):
+            return {}
+        con = self._connect()
+        try:
+            tables = self._tables(con)
+            return {
+                str(layer): int(con.execute(f"SELECT COUNT(*) FROM {_quote(str(table))}").fetchone()[0])
+                for layer, table in zip(meta["layer"], meta[TABLE_COLUMN], strict=True)
+                if str(table) in tables
+            }
+        finally:
+            con.close()
+
     def stamp(self) -> str:
         if not self.path.exists():
             return "absent"

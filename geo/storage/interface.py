@@ -96,6 +96,11 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def feature_counts(self) -> dict[str, int]:
+        """Each stored layer's number of features as the table holds it now (edits made in QGIS
+        included), by layer name: one ``COUNT(*)`` per table."""
+
+    @abstractmethod
     def stamp(self) -> str:
         """A value that changes with every committed write (keys the app's caches)."""
 

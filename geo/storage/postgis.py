@@ -209,6 +209,21 @@ class PostGISStore(Store):
             table = self._table(conn, spec.name)
             return pd.read_sql(sa.select(table).order_by(table.c.id), conn).drop(columns=["id"])
 
+    def feature_counts(self) -> dict[str, int]:
+        with self._connect() as conn:
+            if not self._has_table(conn, META_TABLE):
+                return {}
+            meta = self._table(conn, META_TABLE)
+            pairs = conn.execute(sa.select(meta.c.layer, meta.c[TABLE_COLUMN])).all()
+            schema = self._schema(conn)
+            names = set(sa.inspect(conn).get_table_names(schema=schema))
+            counts = {}
+            for layer, table in pairs:
+                if str(table or layer) in names:
+                    sql = f"SELECT COUNT(*) FROM {_q(schema)}.{_q(str(table or layer))}"
+                    counts[str(layer)] = int(conn.exec_driver_sql(sql).scalar())
+            return counts
+
     def stamp(self) -> str:
         with self._connect() as conn:
             if not self._has_table(conn, AUDIT_TABLE):

@@ -120,6 +120,7 @@ def test_an_update_with_plain_sqlite_is_on_record_and_the_log_cannot_be_erased(g
             con.execute(sql)
     con.rollback()
     assert len(audit_log(store=gpkg)) == 4  # two imports, two outside edits
+    assert ingest.user_layer_counts(path=gpkg) == {"user_gk": 2, "user_other": 1}  # imported 2 and 2
 
 
 @pytest.mark.skipif(OGRINFO is None, reason="GDAL's ogrinfo is not installed (apt-get install gdal-bin)")
