@@ -15,6 +15,7 @@ from geo.ingest.columns import ZONE_COLUMNS
 from geo.ingest.upload import ImportResult
 from geo.messages.notes import Listing
 from geo.spatial.crs import STORAGE_CRS
+from geo.spatial.measure import with_polygon_areas
 from geo.storage.base import DEFAULT_USER_GPKG, USER_GPKG_ENV, Store, default_user_gpkg, open_store  # noqa: F401
 from geo.storage.builtin import check_layer
 from geo.storage.changelog import Change, current_user
@@ -115,6 +116,7 @@ def load_user_layer(name: str, *, path: StoreTarget = None) -> gpd.GeoDataFrame:
         columns = list(ENTERPRISES.columns)
     elif kind == "zones":
         columns = list(ZONE_COLUMNS)
+        gdf = with_polygon_areas(gdf)  # as the geometry is now: QGIS may have drawn or reshaped it
     else:
         columns = []
     missing = [c for c in columns if c not in gdf.columns]

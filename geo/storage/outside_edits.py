@@ -101,14 +101,18 @@ def gpkg_track_table(con: sqlite3.Connection, table: str, layer: str) -> None:
         if op == "UPDATE":
             detail += " || " + _gpkg_changes(columns, geometry)
         name = f"{AUDIT_TABLE}_{op.lower()}_{table}"
-        con.execute(f"DROP TRIGGER IF EXISTS {_q(name)}")
-        con.execute(
+        sql = (
             f"CREATE TRIGGER {_q(name)} AFTER {op} ON {_q(table)} BEGIN"
             f" INSERT INTO {_q(AUDIT_TABLE)} (at_utc, user_name, action, layer, title, file_name, sha256,"
             " rows_in, rows_out, detail)"
             f" SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), {_text(GPKG_ACTOR)}, {_text(action)},"
             f" {_text(layer)}, {title}, '', '', NULL, NULL, {detail}; END"
         )
+        found = con.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,))
+        if (found.fetchone() or (None,))[0] == sql:
+            continue  # as it is: the file is not touched
+        con.execute(f"DROP TRIGGER IF EXISTS {_q(name)}")
+        con.execute(sql)
 
 
 def gpkg_track_all(con: sqlite3.Connection) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import struct
 import subprocess
 
 import geopandas as gpd
@@ -227,3 +228,20 @@ def test_an_import_without_warnings_has_no_flag_column(gpkg):
     from geo.ingest.report import FLAG_COLUMN
 
     assert FLAG_COLUMN not in ingest.load_user_layer("user_gk", path=gpkg).columns
+
+
+def test_areas_are_measured_from_the_geometry_as_edited_outside_not_as_typed(gpkg):
+    # QGIS reshapes 甲园 into a triangle, half its box, and the user types 1 km², 1,500 亩 in the form
+    triangle = shapely.Polygon([(120.64, 31.15), (120.65, 31.15), (120.65, 31.16)])
+    blob = b"GP\x00\x01" + struct.pack("<i", 4326) + shapely.to_wkb(triangle, byte_order=1)
+    con = _sqlite(gpkg)
+    con.execute("UPDATE user_gk SET area_km2 = 1, area_mu = 1500, geom = ? WHERE fid = 1", (blob,))
+    con.commit()
+    con.close()
+    from geo.storage.stored import stored_layer
+
+    for frame in (ingest.load_user_layer("user_gk", path=gpkg), stored_layer("user_gk", user_store=gpkg)[0]):
+        # 0.01° x 0.01° boxes in EPSG:4549: 955 m x 1,109 m = 1.057 km² at 31.155° N (1.059 at 30.965°),
+        # the triangle half of it; 1 km² = 1,500 亩
+        assert frame["area_km2"].tolist() == pytest.approx([0.5287, 1.0593], abs=1e-4)
+        assert frame["area_mu"].tolist() == pytest.approx([793.0, 1589.0], abs=1.0)
