@@ -35,6 +35,7 @@ from geo.storage.provenance import Provenance, accuracy_label, licence_label, so
 from geo.storage.styles import (
     StyleClass,
     StyleDoc,
+    gpkg_creation_options,
     gpkg_describe,
     qml_document,
     sld_document,
@@ -573,7 +574,8 @@ def gpkg_bytes(
     with tempfile.TemporaryDirectory(prefix="atlas-gpkg-") as tmp:
         path = f"{tmp}/export.gpkg"
         for table, _name, _title, _kind, rows in tables:
-            pyogrio.write_dataframe(rows, path, layer=table, driver="GPKG")
+            options = gpkg_creation_options(path)
+            pyogrio.write_dataframe(rows, path, layer=table, driver="GPKG", dataset_options=options)
         con = sqlite3.connect(path, isolation_level=None)
         try:
             con.execute("BEGIN")

@@ -51,6 +51,7 @@ from geo.storage.interface import (
 from geo.storage.outside_edits import gpkg_guard_log, gpkg_track_all, gpkg_track_table
 from geo.storage.styles import (
     forget_gpkg_styles,
+    gpkg_creation_options,
     gpkg_describe,
     import_style,
     layer_description,
@@ -255,11 +256,23 @@ class GpkgStore(Store):
                 {c: pd.Series(dtype="int64" if c in AUDIT_INT_COLUMNS else "object") for c in AUDIT_COLUMNS}
             )
             created = not self.path.exists()
-            pyogrio.write_dataframe(empty, self.path, layer=AUDIT_TABLE, driver="GPKG")
+            pyogrio.write_dataframe(
+                empty,
+                self.path,
+                layer=AUDIT_TABLE,
+                driver="GPKG",
+                dataset_options=gpkg_creation_options(self.path),
+            )
             if created:  # GDAL creates it 0644: imports and the change log are not for everyone
                 os.chmod(self.path, STORE_FILE_MODE)
         if META_TABLE not in present and meta_row is not None:
-            pyogrio.write_dataframe(_empty_like(meta_row), self.path, layer=META_TABLE, driver="GPKG")
+            pyogrio.write_dataframe(
+                _empty_like(meta_row),
+                self.path,
+                layer=META_TABLE,
+                driver="GPKG",
+                dataset_options=gpkg_creation_options(self.path),
+            )
         with self._transaction() as con:
             if meta_row is not None:
                 _add_missing_columns(con, META_TABLE, meta_row)
@@ -303,7 +316,13 @@ class GpkgStore(Store):
                 change = replace(change, action="replace")
             try:
                 # Not yet named by any provenance row: invisible to readers until the commit below.
-                pyogrio.write_dataframe(frame, self.path, layer=table, driver="GPKG")
+                pyogrio.write_dataframe(
+                    frame,
+                    self.path,
+                    layer=table,
+                    driver="GPKG",
+                    dataset_options=gpkg_creation_options(self.path),
+                )
                 with self._transaction() as con:
                     con.execute(f"DELETE FROM {_quote(META_TABLE)} WHERE layer = ?", (name,))
                     _insert(con, META_TABLE, {**row, "layer": name, TABLE_COLUMN: table})

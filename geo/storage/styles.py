@@ -317,7 +317,20 @@ def write_styles(target: object, docs: list[StyleDoc]) -> int:
     return len(docs)
 
 
-# ---- what QGIS lists: a layer's title and description, and an import's default style --------------
+# ---- what QGIS opens: the GeoPackage version, a layer's title and description, an import's style ----
+
+# GDAL >= 3.11 writes GeoPackage 1.4 unless told otherwise, and QGIS 3.22 / GDAL 3.6 (Debian 12) then
+# warn "1.4.0 may only be partially supported" on every open. Nothing the atlas writes needs 1.4: its
+# files use only the R-tree spatial index extension (GeoPackage 1.0) and WKT 1 CRS definitions (no
+# gpkg_crs_wkt_1_1, no epochs), so they are written as 1.2, which every QGIS 3 reads without a word.
+GPKG_VERSION = "1.2"
+
+
+def gpkg_creation_options(path: str | Path) -> dict[str, str]:
+    """GDAL's dataset creation options for writing a layer to ``path``: the GeoPackage version when
+    the write creates the file (an existing file keeps its own)."""
+    return {} if Path(path).exists() else {"VERSION": GPKG_VERSION}
+
 
 # The colours imported layers are drawn in, by import order (layers/user_layers.py draws with these).
 IMPORT_COLORS = ("#d62728", "#9467bd", "#17becf", "#bcbd22", "#8c564b")
