@@ -54,7 +54,15 @@ from geo.storage.outside_edits import (
     pg_prepare,
     pg_track_table,
 )
-from geo.storage.styles import PG_STYLES_DDL, STYLES_TABLE, StyleDoc, import_style, layer_description
+from geo.storage.styles import (
+    PG_STYLES_DDL,
+    STYLES_TABLE,
+    StyleDoc,
+    gpkg_descriptions,
+    gpkg_styles,
+    import_style,
+    layer_description,
+)
 from geo.storage.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
 
 GEOMETRY_COLUMN = "geometry"
@@ -439,11 +447,26 @@ class PostGISStore(Store):
 
     def load_gpkg(self, path: Path, change: Change) -> list[str]:
         """Copy every layer and table of a GeoPackage (e.g. the bundled demo) into the database,
-        replacing same-named tables, in one transaction; returns the table names."""
-        names = [str(n) for n, _ in pyogrio.list_layers(path) if n != STYLES_TABLE]  # styles: write_styles
+        replacing same-named tables, in one transaction, as QGIS should find them: each table's
+        title and provenance (the file's ``gpkg_contents``) as its comment, and the file's QGIS
+        styles (``layer_styles``, the legends' colours) as the tables' styles; returns the table names."""
+        names = [str(n) for n, _ in pyogrio.list_layers(path) if n != STYLES_TABLE]  # styles: below
+        described = gpkg_descriptions(path)
+        styles = [
+            replace(d, table=DEMO_PREFIX + d.table, geometry_column=GEOMETRY_COLUMN)
+            for d in gpkg_styles(path)
+        ]
         with self._write() as conn:
             for name in names:
                 self._write_frame(conn, DEMO_PREFIX + name, pyogrio.read_dataframe(path, layer=name))
+                title, description = described.get(name, ("", ""))
+                text = "；".join(p for p in (title if title != name else "", description) if p)
+                if text:
+                    conn.exec_driver_sql(
+                        f"COMMENT ON TABLE {_q(self._schema(conn))}.{_q(DEMO_PREFIX + name)}"
+                        f" IS {_comment_literal(text)}"
+                    )
+            self._write_styles(conn, [d for d in styles if d.table[len(DEMO_PREFIX) :] in names])
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
         return [DEMO_PREFIX + n for n in names]
 

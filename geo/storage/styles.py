@@ -276,6 +276,43 @@ def write_gpkg_styles(con: sqlite3.Connection, docs: list[StyleDoc]) -> None:
         )
 
 
+def gpkg_styles(path: str | Path) -> list[StyleDoc]:
+    """The QGIS styles a GeoPackage file holds (``layer_styles``), each table's default last (so that
+    writing them in order leaves it the default); none when the file has no styles table."""
+    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if STYLES_TABLE not in have:
+            return []
+        rows = con.execute(
+            f"SELECT f_table_name, f_geometry_column, styleName, styleQML, styleSLD, description"
+            f" FROM {STYLES_TABLE} ORDER BY COALESCE(useAsDefault, 0), id"
+        ).fetchall()
+    finally:
+        con.close()
+    return [
+        StyleDoc(
+            table=str(t),
+            geometry_column=str(g or ""),
+            name=str(n or t),
+            qml=q or "",
+            sld=s or "",
+            description=d or "",
+        )
+        for t, g, n, q, s, d in rows
+    ]
+
+
+def gpkg_descriptions(path: str | Path) -> dict[str, tuple[str, str]]:
+    """Each table's title and description as a GeoPackage file lists them (``gpkg_contents``)."""
+    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT table_name, identifier, description FROM gpkg_contents").fetchall()
+    finally:
+        con.close()
+    return {str(t): (str(i or ""), str(d or "")) for t, i, d in rows}
+
+
 def forget_gpkg_styles(con: sqlite3.Connection, table: str) -> None:
     """Inside the caller's transaction: remove the styles of a dropped table."""
     have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
