@@ -39,6 +39,7 @@ from geo.ingest.report import LEVEL_ZH, REPORT_COLUMNS, report_for_download
 from geo.ingest.upload import ImportResult, Inspection, ReadOptions, inspect_upload, read_upload
 from geo.ingest.userstore import (
     DEFAULT_USER_GPKG,
+    MAX_NAME_BYTES,
     METADATA_COLUMNS,
     METADATA_LAYER,
     USER_GPKG_ENV,
@@ -77,6 +78,7 @@ __all__ = [
     "REPORT_COLUMNS",
     "SUZHOU_BOUNDS",
     "USER_GPKG_ENV",
+    "MAX_NAME_BYTES",
     "USER_PREFIX",
     "ZONE_COLUMNS",
     "CrsSuggestion",

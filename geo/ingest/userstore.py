@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -126,15 +127,33 @@ def load_user_layer(name: str, *, path: StoreTarget = None) -> gpd.GeoDataFrame:
     return gdf[[*columns, *rest, gdf.geometry.name]]
 
 
-_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,50}$")
+# A table name: lower-case ASCII letters, digits, underscores and Chinese characters (GeoPackage and
+# PostgreSQL take them, QGIS shows them), starting with a letter or a character; at most
+# MAX_NAME_BYTES in UTF-8, so that PostgreSQL's 63-byte names of the table's index stay apart.
+_NAME_RE = re.compile(r"^[a-z\u4e00-\u9fff][a-z0-9_\u4e00-\u9fff]*$")
+_NOT_IN_NAME = re.compile(r"[^a-z0-9\u4e00-\u9fff]+")
+MAX_NAME_BYTES = 51
 
 
-def suggest_layer_name(filename: str, kind: Kind) -> str:
-    """An ASCII table name for an import, from the file name (``user_<kind>_<stem>``)."""
-    stem = re.sub(r"[^a-z0-9]+", "_", Path(filename).stem.lower()).strip("_")[:24] or datetime.now(
-        UTC
-    ).strftime("%Y%m%d%H%M%S")
-    return f"{USER_PREFIX}{kind}_{stem}"
+def _fits(text: str, limit: int) -> str:
+    while len(text.encode("utf-8")) > limit:
+        text = text[:-1]
+    return text
+
+
+def suggest_layer_name(filename: str, kind: Kind, *, taken: Collection[str] = ()) -> str:
+    """A table name for an import, from the file name: ``user_<kind>_<stem>`` (``企业名单_高德.xlsx`` →
+    ``user_enterprises_企业名单_高德``), the stem cut to fit, ``_2``, ``_3`` … added when ``taken``
+    (the names stored) has it; a file name with nothing to keep gives the import's time."""
+    prefix = f"{USER_PREFIX}{kind}_"
+    stem = _NOT_IN_NAME.sub("_", Path(filename).stem.lower()).strip("_")
+    stem = _fits(stem, MAX_NAME_BYTES - len(prefix) - 3).rstrip("_")
+    name = prefix + (stem or datetime.now(UTC).strftime("%Y%m%d%H%M%S"))
+    used = set(taken)
+    candidate, i = name, 2
+    while candidate in used:
+        candidate, i = f"{name}_{i}", i + 1
+    return candidate
 
 
 def layer_name(name: str) -> str:
@@ -167,7 +186,8 @@ def save_import(
     note names the years a table holds (数据年份).
     """
     name = layer_name(name)
-    if not _NAME_RE.match(name) or name in LAYERS_BY_NAME:
+    too_long = len(name.encode("utf-8")) > MAX_NAME_BYTES
+    if not _NAME_RE.match(name) or too_long or name in LAYERS_BY_NAME:
         raise DataValidationError.of("ingest.bad_layer_name", name=name)
     if accuracy not in ACCURACY_CLASSES:
         raise DataValidationError.of(
