@@ -10,6 +10,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from geo.catalogue import CATALOGUE
 from geo.errors import DataValidationError
 from geo.ingest.base import Kind
 from geo.ingest.columns import ZONE_COLUMNS
@@ -233,7 +234,8 @@ def save_import(
         rows_out=row["rows_out"],
     )
     store = open_store(path)
-    store.save_layer(name, _storable(frame), _typed_row(row), change)
+    stored = _storable(frame)
+    store.save_layer(name, stored, _typed_row(row), change, aliases=_aliases(stored))
     return store.location
 
 
@@ -319,7 +321,8 @@ def update_user_layer(
 
 def _storable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Make columns GeoPackage-friendly: names unique ignoring case and never ``fid`` (the table's
-    key), nullable booleans as 0/1/NULL, strings as text."""
+    key), yes/no columns as booleans and counts as integers (QGIS then offers a checkbox and whole
+    numbers, not Real), strings as text."""
     out = gdf.copy()
     seen: set[str] = {"fid", out.geometry.name.lower()}
     renames = {}
@@ -333,12 +336,32 @@ def _storable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         if name != col:
             renames[col] = name
     out = out.rename(columns=renames)
+    booleans = {c.key for kind in ("enterprises", "parcels") for c in CATALOGUE[kind] if c.kind == "boolean"}
+    counts = {
+        c.key for kind in ("enterprises", "parcels") for c in CATALOGUE[kind] if c.unit_zh in _COUNT_UNITS
+    }
     for col in out.columns:
         if col == out.geometry.name:
             continue
-        dtype = out[col].dtype
-        if isinstance(dtype, pd.BooleanDtype):
-            out[col] = out[col].astype("Int64").astype("float").where(out[col].notna())
+        values, dtype = out[col], out[col].dtype
+        if col in booleans and pd.api.types.is_float_dtype(dtype) and values.dropna().isin([0, 1]).all():
+            out[col] = values.astype("boolean")  # stored as a GeoPackage BOOLEAN / PostgreSQL boolean
+        elif col in counts and pd.api.types.is_float_dtype(dtype) and (values.dropna() % 1 == 0).all():
+            out[col] = values.astype("Int64")  # a count is an integer column, not Real
         elif isinstance(dtype, pd.StringDtype):
-            out[col] = out[col].astype(object).where(out[col].notna(), None)
+            out[col] = values.astype(object).where(values.notna(), None)
     return out
+
+
+_COUNT_UNITS = ("人", "家", "个")
+
+
+def _aliases(frame: gpd.GeoDataFrame) -> dict[str, str]:
+    """The columns' headers people read (``land_mu`` -> ``用地面积（亩）``, ``name`` -> ``名称``), as
+    the stores give them to QGIS; columns no catalogue names keep their names."""
+    from geo.exports.headers import column_labels  # here: geo.exports reads geo.ingest first
+
+    labels = column_labels("zh")
+    return {
+        str(c): labels[c] for c in frame.columns if c in labels and labels[c] != c
+    }  # catalogue units of counts (employees: 人)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -55,6 +55,7 @@ from geo.storage.styles import (
     gpkg_describe,
     import_style,
     layer_description,
+    write_gpkg_data_columns,
     write_gpkg_styles,
 )
 from geo.storage.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
@@ -299,7 +300,15 @@ class GpkgStore(Store):
             if table.lower().startswith(LAYER_PREFIX) and table.lower() not in named:
                 _drop_table(con, table)
 
-    def save_layer(self, name: str, frame: gpd.GeoDataFrame, row: dict, change: Change) -> None:
+    def save_layer(
+        self,
+        name: str,
+        frame: gpd.GeoDataFrame,
+        row: dict,
+        change: Change,
+        *,
+        aliases: Mapping[str, str] | None = None,
+    ) -> None:
         with self._locked():
             self._prepare(row)
             meta = self.list_metadata()
@@ -328,7 +337,9 @@ class GpkgStore(Store):
                     _insert(con, META_TABLE, {**row, "layer": name, TABLE_COLUMN: table})
                     for stale in old:
                         _drop_table(con, str(stale))
-                    _describe_for_qgis(con, name, table, frame, row, index=len(meta) - len(old))
+                    _describe_for_qgis(
+                        con, name, table, frame, row, index=len(meta) - len(old), aliases=aliases or {}
+                    )
                     _insert(con, AUDIT_TABLE, change.as_row())
                     _forget_counts(con, META_TABLE, AUDIT_TABLE)
             except BaseException:
@@ -411,12 +422,22 @@ class GpkgStore(Store):
 
 
 def _describe_for_qgis(
-    con: sqlite3.Connection, name: str, table: str, frame: gpd.GeoDataFrame, row: dict, *, index: int
+    con: sqlite3.Connection,
+    name: str,
+    table: str,
+    frame: gpd.GeoDataFrame,
+    row: dict,
+    *,
+    index: int,
+    aliases: Mapping[str, str],
 ) -> None:
     """What QGIS shows of a new layer table: its title and description in ``gpkg_contents``, its
-    default style (the colour the map draws it in) and the triggers recording edits made there."""
+    columns' readable names (``gpkg_data_columns`` and the style's aliases), its default style (the
+    colour the map draws it in) and the triggers recording edits made there."""
     title = str(row.get("title_zh") or name)
     gpkg_describe(con, table, title, layer_description(row))
+    if aliases:
+        write_gpkg_data_columns(con, table, aliases)
     found = con.execute(
         "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", (table,)
     ).fetchone()
@@ -428,6 +449,7 @@ def _describe_for_qgis(
             geom_type=str(types.iloc[0]) if len(types) else "Point",
             title=title,
             index=max(index, 0),
+            aliases=aliases,
         )
         write_gpkg_styles(con, [style])
     gpkg_track_table(con, table, name)

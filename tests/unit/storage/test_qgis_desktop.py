@@ -46,6 +46,7 @@ committed = layer.commitChanges()
 print(json.dumps({"valid": layer.isValid(), "count": layer.featureCount(), "styled": loaded,
                   "renderer": layer.renderer().type(), "color": symbol.color().name(),
                   "alpha": symbol.color().alpha(), "committed": committed,
+                  "aliases": {f.name(): f.alias() for f in layer.fields() if f.alias()},
                   "errors": [] if committed else layer.commitErrors()}), flush=True)
 os._exit(0)  # QGIS 3.22 may crash tearing down a provider at exit; everything is committed by now
 """
@@ -84,6 +85,13 @@ def _expected(seen: dict) -> None:
         "alpha": 64,  # 25 % fill
         "committed": True,
         "errors": [],
+        # the headers people read, from gpkg_data_columns / the default style's aliases
+        "aliases": {
+            "zone_id": "区域编号",
+            "name": "名称",
+            "area_km2": "面积（km²）",
+            "area_mu": "面积（亩）",
+        },
     }
 
 
