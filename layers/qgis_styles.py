@@ -7,8 +7,9 @@ are written by :func:`geo.storage.styles.write_styles` (geo never imports the dr
 
     python -m layers.qgis_styles [--gpkg data/atlas.gpkg | --store postgresql://…]
 
-stores the built-in layers' styles in the demo GeoPackage (or in a PostGIS store's ``demo_`` tables
-after ``geo.cli load-demo``); imports get theirs when they are stored.
+stores the built-in layers' styles in the demo GeoPackage (or rewrites them in a PostGIS store's
+``demo_`` tables, which ``geo.cli load-demo`` styles from the GeoPackage's own); imports get theirs
+when they are stored.
 """
 
 from __future__ import annotations

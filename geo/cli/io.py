@@ -296,7 +296,7 @@ def run_export(args: argparse.Namespace) -> int:
             "cli.unsupported_export_format", format=fmt, formats=names(_EXPORT_FORMATS)
         )
     where = parse_pairs(args.where, note("cli.what.filter"))
-    frames, provenance, legend = {}, {}, {}
+    frames, provenance, legend, tables = {}, {}, {}, {}
     for i, name in enumerate(args.layers):
         frame, title, prov = stored_layer(name, args.builtin_store, args.store)
         frame = _filter(frame, {k: v for k, v in where.items() if k in frame.columns}) if where else frame
@@ -309,6 +309,7 @@ def run_export(args: argparse.Namespace) -> int:
         color = _PALETTE[i % len(_PALETTE)] if len(args.layers) > 1 else _KIND_COLORS[kind]
         frames[title] = frame
         provenance[title] = prov
+        tables[title] = name  # the GeoPackage's table: named by the layer, not layer_1
         legend[title] = [LegendEntry(title, color, {"polygon": "fill"}.get(kind, kind), 0.25)]
     if where and not any(len(f) for f in frames.values()):
         raise DataValidationError.of("cli.nothing_left_after_filter")
@@ -326,7 +327,8 @@ def run_export(args: argparse.Namespace) -> int:
             return 0
         data = files[""]
     elif fmt == "gpkg":  # one table per layer, titled and styled in the legend's colour for QGIS
-        data = export.gpkg_bytes(frames, provenance, colors={k: v[0].color for k, v in legend.items()})
+        colors = {k: v[0].color for k, v in legend.items()}
+        data = export.gpkg_bytes(frames, provenance, colors=colors, tables=tables)
     elif fmt == "csv":
         data = export.layers_csv_bytes(frames, provenance)
     elif fmt == "xlsx":

@@ -19,6 +19,7 @@ from geo.exports.cells import csv_text_bytes
 from geo.land.parcels import RESULT_LABELS
 from geo.messages import message
 from geo.spatial.crs import STORAGE_CRS
+from geo.storage.styles import gpkg_creation_options
 
 # Output tables and their file/layer names.
 OUTPUT_FILES = {
@@ -112,7 +113,8 @@ def write_outputs(
             frame = frame.to_crs(STORAGE_CRS)
         else:
             frame = _plain(frame)
-        pyogrio.write_dataframe(frame, path, layer=OUTPUT_FILES[key], driver="GPKG")
+        options = gpkg_creation_options(path)
+        pyogrio.write_dataframe(frame, path, layer=OUTPUT_FILES[key], driver="GPKG", dataset_options=options)
     return [path]
 
 

@@ -35,6 +35,7 @@ from geo.storage.provenance import Provenance, accuracy_label, licence_label, so
 from geo.storage.styles import (
     StyleClass,
     StyleDoc,
+    gpkg_creation_options,
     gpkg_describe,
     qml_document,
     sld_document,
@@ -551,11 +552,13 @@ def gpkg_bytes(
     provenance: Mapping[str, Provenance] | None = None,
     *,
     colors: Mapping[str, str] | None = None,
+    tables: Mapping[str, str] | None = None,
     when: date | datetime | None = None,
 ) -> bytes:
     """A GeoPackage of the frames (WGS-84) as QGIS should open it: one table per layer and geometry
-    family (``layer_1``, ``layer_1_point`` …), each listed under its title with its provenance as
-    description (``gpkg_contents``) and a default style in the layer's legend colour
+    family, named by the layer (``tables``: title -> its stored name, e.g. ``districts``; else
+    ``layer_1`` …; ``districts_point`` for a family split off), each listed under its title with its
+    provenance as description (``gpkg_contents``) and a default style in the layer's legend colour
     (``colors``: title -> ``#rrggbb``; else one colour per family) in ``layer_styles``.
 
     Raises
@@ -567,19 +570,27 @@ def gpkg_bytes(
     exported = export_date(when)
     colors = colors or {}
     provenance = provenance or {}
-    numbers = {title: i for i, title in enumerate(frames, start=1)}
+    given = tables or {}
+    names: dict[str, str] = {}
+    for i, title in enumerate(frames, start=1):
+        base = str(given.get(title) or f"layer_{i}")
+        name, n = base, 2
+        while name.lower() in {v.lower() for v in names.values()}:
+            name, n = f"{base}_{n}", n + 1
+        names[title] = name
     mixed = {t for t in frames if sum(t in layers for layers in families.values()) > 1}
     tables = []
     for kind, layers in families.items():
         for title, rows in layers.items():
             split = title in mixed
-            table = f"layer_{numbers[title]}" + (f"_{kind}" if split else "")
+            table = names[title] + (f"_{kind}" if split else "")
             name = f"{title}（{_FAMILY_ZH[kind]}）" if split else title
             tables.append((table, name, title, kind, rows.to_crs(STORAGE_CRS).reset_index(drop=True)))
     with tempfile.TemporaryDirectory(prefix="atlas-gpkg-") as tmp:
         path = f"{tmp}/export.gpkg"
         for table, _name, _title, _kind, rows in tables:
-            pyogrio.write_dataframe(rows, path, layer=table, driver="GPKG")
+            options = gpkg_creation_options(path)
+            pyogrio.write_dataframe(rows, path, layer=table, driver="GPKG", dataset_options=options)
         con = sqlite3.connect(path, isolation_level=None)
         try:
             con.execute("BEGIN")

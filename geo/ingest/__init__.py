@@ -39,6 +39,7 @@ from geo.ingest.report import LEVEL_ZH, REPORT_COLUMNS, report_for_download
 from geo.ingest.upload import ImportResult, Inspection, ReadOptions, inspect_upload, read_upload
 from geo.ingest.userstore import (
     DEFAULT_USER_GPKG,
+    MAX_NAME_BYTES,
     METADATA_COLUMNS,
     METADATA_LAYER,
     USER_GPKG_ENV,
@@ -51,6 +52,7 @@ from geo.ingest.userstore import (
     store_stamp,
     suggest_layer_name,
     update_user_layer,
+    user_layer_counts,
     user_layer_years,
     user_store,
 )
@@ -76,6 +78,7 @@ __all__ = [
     "REPORT_COLUMNS",
     "SUZHOU_BOUNDS",
     "USER_GPKG_ENV",
+    "MAX_NAME_BYTES",
     "USER_PREFIX",
     "ZONE_COLUMNS",
     "CrsSuggestion",
@@ -89,6 +92,7 @@ __all__ = [
     "inspect_upload",
     "layer_name",
     "list_user_layers",
+    "user_layer_counts",
     "load_user_layer",
     "merge_mapping",
     "read_upload",

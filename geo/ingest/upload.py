@@ -43,8 +43,8 @@ from geo.ingest.readers import check_size, detect_format, read_raw
 from geo.ingest.report import CHECK_LABEL_KEYS, FLAG_COLUMN, RowReport, check_counts, flag_values
 from geo.ingest.values import to_degrees
 from geo.messages.notes import Listing, Note, clauses, note
-from geo.spatial.crs import ANALYSIS_CRS, FRAMES, STORAGE_CRS, Frame
-from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
+from geo.spatial.crs import FRAMES, STORAGE_CRS, Frame
+from geo.spatial.measure import with_polygon_areas
 
 
 @dataclass(frozen=True)
@@ -303,11 +303,7 @@ def _fit_kind(
             note("ingest.row.zone_not_polygon"),
             types[bad].tolist(),
         )
-        gdf = gdf.loc[~bad].copy()
-        areas = gdf.geometry.to_crs(ANALYSIS_CRS).area
-        gdf["area_km2"] = (areas / M2_PER_KM2).round(4)
-        gdf["area_mu"] = (areas / M2_PER_MU).round(2)
-        return gdf
+        return with_polygon_areas(gdf.loc[~bad])
     return gdf
 
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
+from geo.catalogue import CATALOGUE
 from geo.errors import DataValidationError
 from geo.ingest.base import Kind
 from geo.ingest.columns import ZONE_COLUMNS
 from geo.ingest.upload import ImportResult
 from geo.messages.notes import Listing
 from geo.spatial.crs import STORAGE_CRS
+from geo.spatial.measure import with_polygon_areas
 from geo.storage.base import DEFAULT_USER_GPKG, USER_GPKG_ENV, Store, default_user_gpkg, open_store  # noqa: F401
 from geo.storage.builtin import check_layer
 from geo.storage.changelog import Change, current_user
@@ -88,6 +91,12 @@ def list_user_layers(*, kind: Kind | None = None, path: StoreTarget = None) -> p
     return meta[list(METADATA_COLUMNS)].reset_index(drop=True)
 
 
+def user_layer_counts(*, path: StoreTarget = None) -> dict[str, int]:
+    """Each import's number of features as its table holds it now, by layer name — after edits
+    made in QGIS or SQL too, where the provenance's ``rows_out`` stays the count of the import."""
+    return open_store(path).feature_counts()
+
+
 def load_user_layer(name: str, *, path: StoreTarget = None) -> gpd.GeoDataFrame:
     """A stored import in WGS-84, in its standard schema (enterprises: ENTERPRISES columns first).
 
@@ -109,6 +118,7 @@ def load_user_layer(name: str, *, path: StoreTarget = None) -> gpd.GeoDataFrame:
         columns = list(ENTERPRISES.columns)
     elif kind == "zones":
         columns = list(ZONE_COLUMNS)
+        gdf = with_polygon_areas(gdf)  # as the geometry is now: QGIS may have drawn or reshaped it
     else:
         columns = []
     missing = [c for c in columns if c not in gdf.columns]
@@ -118,15 +128,33 @@ def load_user_layer(name: str, *, path: StoreTarget = None) -> gpd.GeoDataFrame:
     return gdf[[*columns, *rest, gdf.geometry.name]]
 
 
-_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,50}$")
+# A table name: lower-case ASCII letters, digits, underscores and Chinese characters (GeoPackage and
+# PostgreSQL take them, QGIS shows them), starting with a letter or a character; at most
+# MAX_NAME_BYTES in UTF-8, so that PostgreSQL's 63-byte names of the table's index stay apart.
+_NAME_RE = re.compile(r"^[a-z\u4e00-\u9fff][a-z0-9_\u4e00-\u9fff]*$")
+_NOT_IN_NAME = re.compile(r"[^a-z0-9\u4e00-\u9fff]+")
+MAX_NAME_BYTES = 51
 
 
-def suggest_layer_name(filename: str, kind: Kind) -> str:
-    """An ASCII table name for an import, from the file name (``user_<kind>_<stem>``)."""
-    stem = re.sub(r"[^a-z0-9]+", "_", Path(filename).stem.lower()).strip("_")[:24] or datetime.now(
-        UTC
-    ).strftime("%Y%m%d%H%M%S")
-    return f"{USER_PREFIX}{kind}_{stem}"
+def _fits(text: str, limit: int) -> str:
+    while len(text.encode("utf-8")) > limit:
+        text = text[:-1]
+    return text
+
+
+def suggest_layer_name(filename: str, kind: Kind, *, taken: Collection[str] = ()) -> str:
+    """A table name for an import, from the file name: ``user_<kind>_<stem>`` (``企业名单_高德.xlsx`` →
+    ``user_enterprises_企业名单_高德``), the stem cut to fit, ``_2``, ``_3`` … added when ``taken``
+    (the names stored) has it; a file name with nothing to keep gives the import's time."""
+    prefix = f"{USER_PREFIX}{kind}_"
+    stem = _NOT_IN_NAME.sub("_", Path(filename).stem.lower()).strip("_")
+    stem = _fits(stem, MAX_NAME_BYTES - len(prefix) - 3).rstrip("_")
+    name = prefix + (stem or datetime.now(UTC).strftime("%Y%m%d%H%M%S"))
+    used = set(taken)
+    candidate, i = name, 2
+    while candidate in used:
+        candidate, i = f"{name}_{i}", i + 1
+    return candidate
 
 
 def layer_name(name: str) -> str:
@@ -163,7 +191,8 @@ def save_import(
     note names the years a table holds (数据年份).
     """
     name = layer_name(name)
-    if not _NAME_RE.match(name) or name in LAYERS_BY_NAME:
+    too_long = len(name.encode("utf-8")) > MAX_NAME_BYTES
+    if not _NAME_RE.match(name) or too_long or name in LAYERS_BY_NAME:
         raise DataValidationError.of("ingest.bad_layer_name", name=name)
     if accuracy not in ACCURACY_CLASSES:
         raise DataValidationError.of(
@@ -209,7 +238,8 @@ def save_import(
         rows_out=row["rows_out"],
     )
     store = open_store(path)
-    store.save_layer(name, _storable(frame), _typed_row(row), change)
+    stored = _storable(frame)
+    store.save_layer(name, stored, _typed_row(row), change, aliases=_aliases(stored))
     return store.location
 
 
@@ -295,7 +325,8 @@ def update_user_layer(
 
 def _storable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Make columns GeoPackage-friendly: names unique ignoring case and never ``fid`` (the table's
-    key), nullable booleans as 0/1/NULL, strings as text."""
+    key), yes/no columns as booleans and counts as integers (QGIS then offers a checkbox and whole
+    numbers, not Real), strings as text."""
     out = gdf.copy()
     seen: set[str] = {"fid", out.geometry.name.lower()}
     renames = {}
@@ -309,12 +340,32 @@ def _storable(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         if name != col:
             renames[col] = name
     out = out.rename(columns=renames)
+    booleans = {c.key for kind in ("enterprises", "parcels") for c in CATALOGUE[kind] if c.kind == "boolean"}
+    counts = {
+        c.key for kind in ("enterprises", "parcels") for c in CATALOGUE[kind] if c.unit_zh in _COUNT_UNITS
+    }
     for col in out.columns:
         if col == out.geometry.name:
             continue
-        dtype = out[col].dtype
-        if isinstance(dtype, pd.BooleanDtype):
-            out[col] = out[col].astype("Int64").astype("float").where(out[col].notna())
+        values, dtype = out[col], out[col].dtype
+        if col in booleans and pd.api.types.is_float_dtype(dtype) and values.dropna().isin([0, 1]).all():
+            out[col] = values.astype("boolean")  # stored as a GeoPackage BOOLEAN / PostgreSQL boolean
+        elif col in counts and pd.api.types.is_float_dtype(dtype) and (values.dropna() % 1 == 0).all():
+            out[col] = values.astype("Int64")  # a count is an integer column, not Real
         elif isinstance(dtype, pd.StringDtype):
-            out[col] = out[col].astype(object).where(out[col].notna(), None)
+            out[col] = values.astype(object).where(values.notna(), None)
     return out
+
+
+_COUNT_UNITS = ("人", "家", "个")
+
+
+def _aliases(frame: gpd.GeoDataFrame) -> dict[str, str]:
+    """The columns' headers people read (``land_mu`` -> ``用地面积（亩）``, ``name`` -> ``名称``), as
+    the stores give them to QGIS; columns no catalogue names keep their names."""
+    from geo.exports.headers import column_labels  # here: geo.exports reads geo.ingest first
+
+    labels = column_labels("zh")
+    return {
+        str(c): labels[c] for c in frame.columns if c in labels and labels[c] != c
+    }  # catalogue units of counts (employees: 人)

@@ -142,9 +142,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.import_lacks_fields.hint": ("请重新导入该图层", "Import the layer again"),
     "ingest.bad_layer_name": ("图层名「{name}」不可用", "The layer name “{name}” cannot be used"),
     "ingest.bad_layer_name.hint": (
-        "图层名只能用小写英文字母、数字和下划线，以字母开头，且不能与内置图层重名",
-        "A layer name has only lower-case letters, digits and underscores, starts with a letter, and is not "
-        "the name of a built-in layer",
+        "图层名只能用小写英文字母、数字、汉字和下划线，以字母或汉字开头，"
+        "不超过 51 字节（user_ 之后约 15 个汉字），且不能与内置图层重名",
+        "A layer name has only lower-case letters, digits, Chinese characters and underscores, starts "
+        "with a letter or a character, is at most 51 bytes (about 15 characters after user_) and is "
+        "not the name of a built-in layer",
     ),
     "ingest.unknown_accuracy": ("未知的精度类别「{accuracy}」", "Unknown accuracy class “{accuracy}”"),
     "ingest.unknown_accuracy.hint": ("可选：{choices}", "Choose one of: {choices}"),

@@ -49,4 +49,11 @@ TITLED: dict[str, tuple[str, str]] = {
     "storage.accuracy.titled": ("{title}（{label}）", "{title} ({label})"),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**ACTIONS, **TABLES, **ACCURACY, **TITLED}
+# What the tables' triggers write of a feature edited outside the atlas (stored in Chinese: the
+# change log is the bureau's record): "fid=2（甲园）；name：甲园 → 乙园；几何已修改".
+EDITS: dict[str, tuple[str, str]] = {
+    "storage.edit.empty": ("空", "empty"),
+    "storage.edit.geometry_changed": ("几何已修改", "geometry changed"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**ACTIONS, **TABLES, **ACCURACY, **TITLED, **EDITS}

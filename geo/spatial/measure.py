@@ -68,6 +68,26 @@ def area_km2(gdf: gpd.GeoDataFrame | gpd.GeoSeries) -> pd.Series:
     return m2_to_km2(area_m2(gdf))
 
 
+def with_polygon_areas(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A copy with ``area_km2`` (4 decimals) and ``area_mu`` (2 decimals) measured from each polygon in
+    EPSG:4549, replacing any stored values: an area is derived, so a feature drawn or reshaped in
+    QGIS is measured anew, never taken as typed. Rows that are not polygons (or empty) get NaN.
+
+    Raises
+    ------
+    ValueError
+        When the frame has no CRS (the atlas never assumes one).
+    """
+    if gdf.crs is None:
+        raise ValueError("geometry has no CRS; the atlas never assumes one")
+    out = gdf.copy()
+    polygonal = gdf.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
+    areas = gdf.geometry.to_crs(ANALYSIS_CRS).area.where(polygonal)
+    out["area_km2"] = (areas / M2_PER_KM2).round(4)
+    out["area_mu"] = (areas / M2_PER_MU).round(2)
+    return out
+
+
 def length_m(gdf: gpd.GeoDataFrame | gpd.GeoSeries) -> pd.Series:
     """Length of each geometry in metres; the input must be in a projected CRS."""
     _check_projected(gdf)

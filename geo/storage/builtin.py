@@ -17,7 +17,7 @@ from geo.errors import DataValidationError
 from geo.spatial.crs import STORAGE_CRS
 from geo.storage.interface import is_database_url
 from geo.storage.schema import LAYERS_BY_NAME, LayerSchema
-from geo.storage.styles import STYLES_TABLE
+from geo.storage.styles import STYLES_TABLE, gpkg_creation_options
 
 DATA_DIR = settings.DATA_DIR
 DEFAULT_GPKG = settings.DEFAULT_GPKG
@@ -232,7 +232,9 @@ def write_layers(frames: dict[str, pd.DataFrame], *, path: Path | str | None = N
             else:
                 tmp.unlink()
             for name, frame in frames.items():
-                pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG")
+                pyogrio.write_dataframe(
+                    frame, tmp, layer=name, driver="GPKG", dataset_options=gpkg_creation_options(tmp)
+                )
             os.replace(tmp, path)
         finally:
             if tmp.exists():

@@ -22,7 +22,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -51,9 +51,11 @@ from geo.storage.interface import (
 from geo.storage.outside_edits import gpkg_guard_log, gpkg_track_all, gpkg_track_table
 from geo.storage.styles import (
     forget_gpkg_styles,
+    gpkg_creation_options,
     gpkg_describe,
     import_style,
     layer_description,
+    write_gpkg_data_columns,
     write_gpkg_styles,
 )
 from geo.storage.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
@@ -159,6 +161,21 @@ class GpkgStore(Store):
         rows = self._read_table(spec.name)
         return None if rows is None else rows.drop(columns=["fid"], errors="ignore")
 
+    def feature_counts(self) -> dict[str, int]:
+        meta = self.list_metadata()
+        if not len(meta):
+            return {}
+        con = self._connect()
+        try:
+            tables = self._tables(con)
+            return {
+                str(layer): int(con.execute(f"SELECT COUNT(*) FROM {_quote(str(table))}").fetchone()[0])
+                for layer, table in zip(meta["layer"], meta[TABLE_COLUMN], strict=True)
+                if str(table) in tables
+            }
+        finally:
+            con.close()
+
     def stamp(self) -> str:
         if not self.path.exists():
             return "absent"
@@ -250,11 +267,23 @@ class GpkgStore(Store):
                 {c: pd.Series(dtype="int64" if c in AUDIT_INT_COLUMNS else "object") for c in AUDIT_COLUMNS}
             )
             created = not self.path.exists()
-            pyogrio.write_dataframe(empty, self.path, layer=AUDIT_TABLE, driver="GPKG")
+            pyogrio.write_dataframe(
+                empty,
+                self.path,
+                layer=AUDIT_TABLE,
+                driver="GPKG",
+                dataset_options=gpkg_creation_options(self.path),
+            )
             if created:  # GDAL creates it 0644: imports and the change log are not for everyone
                 os.chmod(self.path, STORE_FILE_MODE)
         if META_TABLE not in present and meta_row is not None:
-            pyogrio.write_dataframe(_empty_like(meta_row), self.path, layer=META_TABLE, driver="GPKG")
+            pyogrio.write_dataframe(
+                _empty_like(meta_row),
+                self.path,
+                layer=META_TABLE,
+                driver="GPKG",
+                dataset_options=gpkg_creation_options(self.path),
+            )
         with self._transaction() as con:
             if meta_row is not None:
                 _add_missing_columns(con, META_TABLE, meta_row)
@@ -281,7 +310,15 @@ class GpkgStore(Store):
             if table.lower().startswith(LAYER_PREFIX) and table.lower() not in named:
                 _drop_table(con, table)
 
-    def save_layer(self, name: str, frame: gpd.GeoDataFrame, row: dict, change: Change) -> None:
+    def save_layer(
+        self,
+        name: str,
+        frame: gpd.GeoDataFrame,
+        row: dict,
+        change: Change,
+        *,
+        aliases: Mapping[str, str] | None = None,
+    ) -> None:
         with self._locked():
             self._prepare(row)
             meta = self.list_metadata()
@@ -298,13 +335,21 @@ class GpkgStore(Store):
                 change = replace(change, action="replace")
             try:
                 # Not yet named by any provenance row: invisible to readers until the commit below.
-                pyogrio.write_dataframe(frame, self.path, layer=table, driver="GPKG")
+                pyogrio.write_dataframe(
+                    frame,
+                    self.path,
+                    layer=table,
+                    driver="GPKG",
+                    dataset_options=gpkg_creation_options(self.path),
+                )
                 with self._transaction() as con:
                     con.execute(f"DELETE FROM {_quote(META_TABLE)} WHERE layer = ?", (name,))
                     _insert(con, META_TABLE, {**row, "layer": name, TABLE_COLUMN: table})
                     for stale in old:
                         _drop_table(con, str(stale))
-                    _describe_for_qgis(con, name, table, frame, row, index=len(meta) - len(old))
+                    _describe_for_qgis(
+                        con, name, table, frame, row, index=len(meta) - len(old), aliases=aliases or {}
+                    )
                     _insert(con, AUDIT_TABLE, change.as_row())
                     _forget_counts(con, META_TABLE, AUDIT_TABLE)
             except BaseException:
@@ -387,12 +432,22 @@ class GpkgStore(Store):
 
 
 def _describe_for_qgis(
-    con: sqlite3.Connection, name: str, table: str, frame: gpd.GeoDataFrame, row: dict, *, index: int
+    con: sqlite3.Connection,
+    name: str,
+    table: str,
+    frame: gpd.GeoDataFrame,
+    row: dict,
+    *,
+    index: int,
+    aliases: Mapping[str, str],
 ) -> None:
     """What QGIS shows of a new layer table: its title and description in ``gpkg_contents``, its
-    default style (the colour the map draws it in) and the triggers recording edits made there."""
+    columns' readable names (``gpkg_data_columns`` and the style's aliases), its default style (the
+    colour the map draws it in) and the triggers recording edits made there."""
     title = str(row.get("title_zh") or name)
     gpkg_describe(con, table, title, layer_description(row))
+    if aliases:
+        write_gpkg_data_columns(con, table, aliases)
     found = con.execute(
         "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", (table,)
     ).fetchone()
@@ -404,6 +459,7 @@ def _describe_for_qgis(
             geom_type=str(types.iloc[0]) if len(types) else "Point",
             title=title,
             index=max(index, 0),
+            aliases=aliases,
         )
         write_gpkg_styles(con, [style])
     gpkg_track_table(con, table, name)

@@ -11,6 +11,7 @@ not at all. The backends (:mod:`geo.storage.gpkg`, :mod:`geo.storage.postgis`) i
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 
 import geopandas as gpd
 import pandas as pd
@@ -54,8 +55,17 @@ class Store(ABC):
         """
 
     @abstractmethod
-    def save_layer(self, name: str, frame: gpd.GeoDataFrame, row: dict, change: Change) -> None:
-        """Add or replace a layer with its provenance ``row`` and audit ``change``, in one transaction."""
+    def save_layer(
+        self,
+        name: str,
+        frame: gpd.GeoDataFrame,
+        row: dict,
+        change: Change,
+        *,
+        aliases: Mapping[str, str] | None = None,
+    ) -> None:
+        """Add or replace a layer with its provenance ``row`` and audit ``change``, in one transaction;
+        ``aliases`` (column -> the header people read) become the columns' names in QGIS."""
 
     @abstractmethod
     def delete_layer(self, name: str, change: Change) -> dict:
@@ -94,6 +104,11 @@ class Store(ABC):
         and the change to record; they commit with the change-log row or not at all (an exception
         raised by ``edit`` leaves the store as it was).
         """
+
+    @abstractmethod
+    def feature_counts(self) -> dict[str, int]:
+        """Each stored layer's number of features as the table holds it now (edits made in QGIS
+        included), by layer name: one ``COUNT(*)`` per table."""
 
     @abstractmethod
     def stamp(self) -> str:

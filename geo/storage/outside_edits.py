@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from geo.errors import DataValidationError
+from geo.messages import message
 from geo.storage.changelog import AUDIT_TABLE
 from geo.storage.interface import META_TABLE, TABLE_COLUMN
 from geo.storage.styles import STYLES_TABLE
@@ -30,6 +31,8 @@ GIS_ROLE = "atlas_gis"
 # The change log's actions per SQL operation (see geo.storage.audit.ACTIONS).
 OPERATION_ACTIONS = {"INSERT": "feature_added", "UPDATE": "feature_changed", "DELETE": "feature_deleted"}
 LOG_IS_FIXED = "变更记录（atlas_audit）不可修改或删除"
+GEOMETRY = "geometry"  # the PostGIS store's geometry column (geo.storage.postgis.GEOMETRY_COLUMN)
+SHOWN_VALUE_CHARS = 60  # a changed value is written into the change log cut at this many characters
 _PG_FUNCTION = "atlas_audit_feature"
 _PG_GUARD = "atlas_audit_guard"
 
@@ -55,20 +58,61 @@ def gpkg_guard_log(con: sqlite3.Connection) -> None:
         )
 
 
+def _gpkg_feature(row: str, columns: list[str]) -> str:
+    """SQL text naming a feature: ``fid=2（甲园）`` (its ``name`` when the table has one)."""
+    named = f" || COALESCE('（' || {row}.\"name\" || '）', '')" if "name" in columns else ""
+    return f"'fid=' || {row}.fid{named}"
+
+
+def _gpkg_changes(columns: list[str], geometry: str | None) -> str:
+    """SQL text listing the columns an UPDATE changed, old → new (``；name：甲园 → 乙园``), values cut
+    at :data:`SHOWN_VALUE_CHARS` characters, a changed geometry said, not spelt out."""
+    empty = _text(message("storage.edit.empty", "zh"))
+    parts = []
+    for col in columns:
+        if col == geometry:
+            said = _text("；" + message("storage.edit.geometry_changed", "zh"))
+            parts.append(f"CASE WHEN OLD.{_q(col)} IS NOT NEW.{_q(col)} THEN {said} ELSE '' END")
+            continue
+        old, new = (
+            f"COALESCE(substr({r}.{_q(col)}, 1, {SHOWN_VALUE_CHARS}), {empty})" for r in ("OLD", "NEW")
+        )
+        parts.append(
+            f"CASE WHEN OLD.{_q(col)} IS NOT NEW.{_q(col)}"
+            f" THEN {_text('；' + col + '：')} || {old} || ' → ' || {new} ELSE '' END"
+        )
+    return " || ".join(parts) if parts else "''"
+
+
 def gpkg_track_table(con: sqlite3.Connection, table: str, layer: str) -> None:
     """Inside the caller's transaction: row triggers on ``table`` (the features of ``layer``) writing
-    the change log; the layer's title is looked up in the provenance table when the trigger fires."""
+    the change log — the feature's fid and name, and for a change each changed column's old and new
+    value; the layer's title is looked up in the provenance table when the trigger fires. Triggers
+    of an older atlas are replaced."""
     title = f"COALESCE((SELECT title_zh FROM {_q(META_TABLE)} WHERE layer = {_text(layer)}), '')"
+    columns = [str(r[1]) for r in con.execute(f"PRAGMA table_info({_q(table)})") if r[1] != "fid"]
+    found = con.execute(
+        "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", (table,)
+    ).fetchone()
+    geometry = str(found[0]) if found else None
     for op, action in OPERATION_ACTIONS.items():
         row = "OLD" if op == "DELETE" else "NEW"
+        detail = _gpkg_feature(row, columns)
+        if op == "UPDATE":
+            detail += " || " + _gpkg_changes(columns, geometry)
         name = f"{AUDIT_TABLE}_{op.lower()}_{table}"
-        con.execute(
-            f"CREATE TRIGGER IF NOT EXISTS {_q(name)} AFTER {op} ON {_q(table)} BEGIN"
+        sql = (
+            f"CREATE TRIGGER {_q(name)} AFTER {op} ON {_q(table)} BEGIN"
             f" INSERT INTO {_q(AUDIT_TABLE)} (at_utc, user_name, action, layer, title, file_name, sha256,"
             " rows_in, rows_out, detail)"
             f" SELECT strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), {_text(GPKG_ACTOR)}, {_text(action)},"
-            f" {_text(layer)}, {title}, '', '', NULL, NULL, 'fid=' || {row}.fid; END"
+            f" {_text(layer)}, {title}, '', '', NULL, NULL, {detail}; END"
         )
+        found = con.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,))
+        if (found.fetchone() or (None,))[0] == sql:
+            continue  # as it is: the file is not touched
+        con.execute(f"DROP TRIGGER IF EXISTS {_q(name)}")
+        con.execute(sql)
 
 
 def gpkg_track_all(con: sqlite3.Connection) -> None:
@@ -92,12 +136,29 @@ def pg_prepare(conn: Connection, schema: str) -> None:
     with its rights so a GIS role without INSERT on the log still leaves its trace) and the guard
     that keeps the change log from being changed or emptied."""
     s = _q(schema)
+    moved = _text(message("storage.edit.geometry_changed", "zh"))
+    empty = _text(message("storage.edit.empty", "zh"))
+
+    def shown(row: str) -> str:
+        return f"coalesce(left({row}.value #>> '{{}}', {SHOWN_VALUE_CHARS}), {empty})"
+
     conn.exec_driver_sql(
         f"CREATE OR REPLACE FUNCTION {s}.{_PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql"
         f" SECURITY DEFINER SET search_path = {s}, pg_temp AS $fn$\n"
-        "DECLARE feature jsonb; layer_title text;\n"
+        "DECLARE feature jsonb; layer_title text; said text; changes text;\n"
         "BEGIN\n"
         "  IF TG_OP = 'DELETE' THEN feature := to_jsonb(OLD); ELSE feature := to_jsonb(NEW); END IF;\n"
+        "  said := TG_ARGV[1] || '=' || coalesce(feature ->> TG_ARGV[1], '')\n"
+        "    || coalesce('（' || (feature ->> 'name') || '）', '');\n"
+        "  IF TG_OP = 'UPDATE' THEN\n"
+        f"    SELECT string_agg(CASE WHEN n.key = {_text(GEOMETRY)} THEN {moved}\n"
+        f"      ELSE n.key || '：' || {shown('o')} || ' → ' || {shown('n')} END, '；' ORDER BY n.pos)\n"
+        "    INTO changes\n"
+        "    FROM json_each(row_to_json(NEW)) WITH ORDINALITY AS n(key, value, pos)\n"
+        "    JOIN json_each(row_to_json(OLD)) AS o(key, value) ON o.key = n.key\n"
+        "    WHERE n.value::text IS DISTINCT FROM o.value::text;\n"
+        "    said := said || coalesce('；' || changes, '');\n"
+        "  END IF;\n"
         f"  SELECT title_zh INTO layer_title FROM {_q(META_TABLE)} WHERE layer = TG_ARGV[0];\n"
         f"  INSERT INTO {_q(AUDIT_TABLE)} (at_utc, user_name, action, layer, title, file_name, sha256,"
         " rows_in, rows_out, detail)\n"
@@ -105,8 +166,7 @@ def pg_prepare(conn: Connection, schema: str) -> None:
         " session_user::text,\n"
         "    CASE TG_OP WHEN 'INSERT' THEN 'feature_added' WHEN 'UPDATE' THEN 'feature_changed'"
         " ELSE 'feature_deleted' END,\n"
-        "    TG_ARGV[0], coalesce(layer_title, ''), '', '', NULL, NULL,\n"
-        "    TG_ARGV[1] || '=' || coalesce(feature ->> TG_ARGV[1], ''));\n"
+        "    TG_ARGV[0], coalesce(layer_title, ''), '', '', NULL, NULL, said);\n"
         "  RETURN NULL;\n"
         "END $fn$"
     )

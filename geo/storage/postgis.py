@@ -18,17 +18,14 @@ GeoPackage gives them.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import geoalchemy2  # noqa: F401 - registers PostGIS's geometry type for table reflection
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import pyogrio
 import shapely
@@ -54,13 +51,27 @@ from geo.storage.outside_edits import (
     pg_prepare,
     pg_track_table,
 )
-from geo.storage.styles import PG_STYLES_DDL, STYLES_TABLE, StyleDoc, import_style, layer_description
+from geo.storage.pg_tables import (
+    comment_literal,
+    copy_rows,
+    one_geometry_type,
+    primary_key_column,
+    stored_column_names,
+)
+from geo.storage.styles import (
+    PG_STYLES_DDL,
+    STYLES_TABLE,
+    StyleDoc,
+    gpkg_descriptions,
+    gpkg_styles,
+    import_style,
+    layer_description,
+)
 from geo.storage.tables import Edit, SeedSource, TableEdit, TableSpec, no_seed
 
 GEOMETRY_COLUMN = "geometry"
 COLUMNS_TABLE = "atlas_columns"
 DEMO_PREFIX = "demo_"
-MAX_IDENTIFIER_BYTES = 63  # PostgreSQL's NAMEDATALEN - 1
 _LOCK_KEY = 0x41544C53  # "ATLS": the advisory lock every writer of the atlas takes
 _ENGINES: dict[str, Engine] = {}
 _ENGINES_LOCK = threading.Lock()
@@ -209,6 +220,21 @@ class PostGISStore(Store):
             table = self._table(conn, spec.name)
             return pd.read_sql(sa.select(table).order_by(table.c.id), conn).drop(columns=["id"])
 
+    def feature_counts(self) -> dict[str, int]:
+        with self._connect() as conn:
+            if not self._has_table(conn, META_TABLE):
+                return {}
+            meta = self._table(conn, META_TABLE)
+            pairs = conn.execute(sa.select(meta.c.layer, meta.c[TABLE_COLUMN])).all()
+            schema = self._schema(conn)
+            names = set(sa.inspect(conn).get_table_names(schema=schema))
+            counts = {}
+            for layer, table in pairs:
+                if str(table or layer) in names:
+                    sql = f"SELECT COUNT(*) FROM {_q(schema)}.{_q(str(table or layer))}"
+                    counts[str(layer)] = int(conn.exec_driver_sql(sql).scalar())
+            return counts
+
     def stamp(self) -> str:
         with self._connect() as conn:
             if not self._has_table(conn, AUDIT_TABLE):
@@ -218,7 +244,15 @@ class PostGISStore(Store):
 
     # ---- writing ----------------------------------------------------------------------------
 
-    def save_layer(self, name: str, frame: gpd.GeoDataFrame, row: dict, change: Change) -> None:
+    def save_layer(
+        self,
+        name: str,
+        frame: gpd.GeoDataFrame,
+        row: dict,
+        change: Change,
+        *,
+        aliases: Mapping[str, str] | None = None,
+    ) -> None:
         if frame.geometry.name != GEOMETRY_COLUMN:
             frame = frame.rename_geometry(GEOMETRY_COLUMN)
         with self._write() as conn:
@@ -233,7 +267,9 @@ class PostGISStore(Store):
             key = self._write_frame(conn, name, frame)
             conn.execute(sa.delete(meta).where(meta.c.layer == name))
             conn.execute(sa.insert(meta).values(**_plain({**row, "layer": name, TABLE_COLUMN: name})))
-            self._describe_for_qgis(conn, name, frame, row, key=key, index=int(index or 0))
+            self._describe_for_qgis(
+                conn, name, frame, row, key=key, index=int(index or 0), aliases=aliases or {}
+            )
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
 
     def delete_layer(self, name: str, change: Change) -> dict:
@@ -331,15 +367,32 @@ class PostGISStore(Store):
         """The table's comment (QGIS shows it as the layer's description): title, then provenance."""
         text = "；".join(p for p in (str(row.get("title_zh") or ""), layer_description(row)) if p)
         conn.exec_driver_sql(
-            f"COMMENT ON TABLE {_q(self._schema(conn))}.{_q(table)} IS {_comment_literal(text)}"
+            f"COMMENT ON TABLE {_q(self._schema(conn))}.{_q(table)} IS {comment_literal(text)}"
         )
 
     def _describe_for_qgis(
-        self, conn: Connection, name: str, frame: gpd.GeoDataFrame, row: dict, *, key: str, index: int
+        self,
+        conn: Connection,
+        name: str,
+        frame: gpd.GeoDataFrame,
+        row: dict,
+        *,
+        key: str,
+        index: int,
+        aliases: Mapping[str, str],
     ) -> None:
-        """A new layer table's comment, default style, edit triggers, and the GIS role's rights."""
+        """A new layer table's comment, its columns' readable names (the style's aliases, and the
+        comment of a column stored under its own name), default style, edit triggers, and the GIS
+        role's rights."""
         schema = self._schema(conn)
         self._comment(conn, name, row)
+        stored = dict(zip(frame.columns, stored_column_names([str(c) for c in frame.columns]), strict=True))
+        shown = {stored[c]: a for c, a in aliases.items() if c in stored}
+        for column, alias in shown.items():
+            if column in aliases:  # stored under its own name (a renamed one's comment is its name)
+                conn.exec_driver_sql(
+                    f"COMMENT ON COLUMN {_q(schema)}.{_q(name)}.{_q(column)} IS {comment_literal(alias)}"
+                )
         types = frame.geom_type.dropna()
         title = str(row.get("title_zh") or name)
         style = import_style(
@@ -348,6 +401,7 @@ class PostGISStore(Store):
             geom_type=str(types.iloc[0]) if len(types) else "Point",
             title=title,
             index=index,
+            aliases=shown,
         )
         self._write_styles(conn, [style])
         pg_track_table(conn, schema, name, name, key)
@@ -424,11 +478,26 @@ class PostGISStore(Store):
 
     def load_gpkg(self, path: Path, change: Change) -> list[str]:
         """Copy every layer and table of a GeoPackage (e.g. the bundled demo) into the database,
-        replacing same-named tables, in one transaction; returns the table names."""
-        names = [str(n) for n, _ in pyogrio.list_layers(path) if n != STYLES_TABLE]  # styles: write_styles
+        replacing same-named tables, in one transaction, as QGIS should find them: each table's
+        title and provenance (the file's ``gpkg_contents``) as its comment, and the file's QGIS
+        styles (``layer_styles``, the legends' colours) as the tables' styles; returns the table names."""
+        names = [str(n) for n, _ in pyogrio.list_layers(path) if n != STYLES_TABLE]  # styles: below
+        described = gpkg_descriptions(path)
+        styles = [
+            replace(d, table=DEMO_PREFIX + d.table, geometry_column=GEOMETRY_COLUMN)
+            for d in gpkg_styles(path)
+        ]
         with self._write() as conn:
             for name in names:
                 self._write_frame(conn, DEMO_PREFIX + name, pyogrio.read_dataframe(path, layer=name))
+                title, description = described.get(name, ("", ""))
+                text = "；".join(p for p in (title if title != name else "", description) if p)
+                if text:
+                    conn.exec_driver_sql(
+                        f"COMMENT ON TABLE {_q(self._schema(conn))}.{_q(DEMO_PREFIX + name)}"
+                        f" IS {comment_literal(text)}"
+                    )
+            self._write_styles(conn, [d for d in styles if d.table[len(DEMO_PREFIX) :] in names])
             conn.execute(sa.insert(self._table(conn, AUDIT_TABLE)).values(**change.as_row()))
         return [DEMO_PREFIX + n for n in names]
 
@@ -497,7 +566,7 @@ class PostGISStore(Store):
         renamed = frame.rename(columns=dict(zip(originals, stored, strict=True)))
         plain, dtype = pd.DataFrame(renamed), None
         if isinstance(renamed, gpd.GeoDataFrame):  # as geopandas' to_postgis, but keeping "" apart from NULL
-            geoms, kind = _one_geometry_type(renamed.geometry.to_numpy())
+            geoms, kind = one_geometry_type(renamed.geometry.to_numpy())
             geoms = shapely.set_srid(geoms, 4326)
             plain = plain.assign(**{GEOMETRY_COLUMN: shapely.to_wkb(geoms, hex=True, include_srid=True)})
             dtype = {GEOMETRY_COLUMN: Geometry(kind, srid=4326)}
@@ -513,9 +582,9 @@ class PostGISStore(Store):
         conn.execute(sa.text(f"ALTER TABLE {name} ADD PRIMARY KEY ({quote(key)})"))
         for s, o in zip(stored, originals, strict=True):
             if s != o:
-                text = _comment_literal(o)  # COMMENT takes no parameter
+                text = comment_literal(o)  # COMMENT takes no parameter
                 conn.exec_driver_sql(f"COMMENT ON COLUMN {name}.{quote(s)} IS {text}")  # no ":name" binds
-        plain.to_sql(table, conn, if_exists="append", method=_copy_rows, **options)
+        plain.to_sql(table, conn, if_exists="append", method=copy_rows, **options)
         columns = self._table(conn, COLUMNS_TABLE)
         conn.execute(sa.delete(columns).where(columns.c.table_name == table))
         conn.execute(
@@ -557,92 +626,8 @@ class PostGISStore(Store):
         return frame.rename(columns={r.stored_name: r.original_name for r in rows})
 
 
-def _comment_literal(text: str) -> str:
-    """A text as a SQL literal for COMMENT (which takes no parameter): quotes doubled, NUL dropped,
-    and ``%`` doubled, as the driver still reads placeholders in a statement sent without values."""
-    return "'" + text.replace("\x00", "").replace("'", "''").replace("%", "%%") + "'"
-
-
 def _q(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
-
-
-def primary_key_column(stored: list[str]) -> str:
-    """The name of a layer table's primary key: ``fid`` (as in a GeoPackage), else ``atlas_fid``, or
-    ``atlas_fid_<n>`` when the layer has columns of those names too."""
-    taken = {s.lower() for s in stored}
-    for name in ("fid", "atlas_fid", *(f"atlas_fid_{i}" for i in range(2, len(stored) + 3))):
-        if name not in taken:
-            return name
-    raise AssertionError("unreachable: more candidate names than columns")
-
-
-# Shapely's type ids: single part -> (multi part, its PostGIS name, how to make it).
-_MULTI = {
-    0: (4, "MULTIPOINT", shapely.multipoints),
-    1: (5, "MULTILINESTRING", shapely.multilinestrings),
-    3: (6, "MULTIPOLYGON", shapely.multipolygons),
-}
-
-
-def _one_geometry_type(geoms: np.ndarray) -> tuple[np.ndarray, str]:
-    """Geometries of one type and that type's name for PostGIS: single and multi parts of one
-    kind become all multi (as GDAL writes them to a GeoPackage); otherwise the generic type."""
-    ids = shapely.get_type_id(geoms)
-    kinds = set(np.unique(ids[ids >= 0]).tolist())
-    if len(kinds) == 1:
-        return geoms, shapely.GeometryType(kinds.pop()).name
-    if not kinds:
-        return geoms, "GEOMETRY"
-    multi = {_MULTI[k][0] if k in _MULTI else k for k in kinds}
-    single = next((k for k, v in _MULTI.items() if v[0] in multi), None)
-    if len(multi) != 1 or single is None:
-        return geoms, "GEOMETRY"
-    _, name, make = _MULTI[single]
-    out = geoms.copy()
-    parts = (ids == single) & ~shapely.is_empty(geoms)
-    hits = np.flatnonzero(parts)
-    out[hits] = make(geoms[hits], indices=np.arange(len(hits)))
-    empty = (ids == single) & shapely.is_empty(geoms)
-    out[empty] = shapely.from_wkt(f"{name} EMPTY")
-    return out, name
-
-
-def _copy_rows(table, conn: Connection, keys: list[str], rows) -> None:
-    """pandas ``to_sql`` method: one ``COPY … FROM STDIN`` (like geopandas' ``to_postgis``), but with
-    every text quoted, so that an empty text stays an empty text and only a missing value is NULL."""
-    buf = io.StringIO()
-    for row in rows:
-        buf.write(",".join(_csv_field(v) for v in row) + "\n")
-    quote = conn.dialect.identifier_preparer
-    name = quote.quote(table.table.name)
-    if table.table.schema:
-        name = f"{quote.quote_schema(table.table.schema)}.{name}"
-    columns = ", ".join(quote.quote(k) for k in keys)
-    with conn.connection.cursor() as cur, cur.copy(f"COPY {name} ({columns}) FROM STDIN WITH CSV") as copy:
-        copy.write(buf.getvalue())
-
-
-def _csv_field(value: object) -> str:
-    """One CSV field for COPY: unquoted empty is NULL, text always quoted (so "" stays "")."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, bool | int | float):
-        return repr(value) if isinstance(value, float) else str(value)
-    return '"' + str(value).replace('"', '""') + '"'
-
-
-def stored_column_names(names: list[str]) -> list[str]:
-    """The names ``names`` are stored under: as given, except those longer than PostgreSQL's 63
-    bytes, holding a control character, or clashing with an earlier stored name, which become
-    ``c<position>_<first 8 hex digits of the name's SHA-1>``."""
-    out: list[str] = []
-    for i, name in enumerate(names):
-        unsafe = len(name.encode("utf-8")) > MAX_IDENTIFIER_BYTES or any(ord(ch) < 32 for ch in name)
-        if unsafe or name in out:
-            name = f"c{i}_{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
-        out.append(name)
-    return out
 
 
 def demo_not_loaded_error(location: str) -> DataValidationError:

@@ -11,6 +11,7 @@ depends on the drawing code.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -116,9 +117,11 @@ def qml_document(
     width_px: float = 1.5,
     radius_px: float = 3.0,
     label_column: str = "",
+    aliases: Mapping[str, str] | None = None,
 ) -> str:
     """A QGIS style (QML) drawing ``classes``: one symbol (single class without a value), categories
-    of ``column`` (classes with values) or rules (classes with expressions).
+    of ``column`` (classes with values) or rules (classes with expressions); with ``aliases``
+    (column -> the name QGIS shows, ``land_mu`` -> ``用地面积（亩）``) the fields' aliases too.
 
     Raises
     ------
@@ -164,9 +167,20 @@ def qml_document(
             f'<text-style fieldName={quoteattr(label_column)} fontSize="9" textColor="50,50,50,255"/>'
             "</settings></labeling>"
         )
+    fields, categories = "", "Symbology|Labeling"
+    if aliases:
+        fields = (
+            "<aliases>"
+            + "".join(
+                f"<alias field={quoteattr(str(k))} index={quoteattr(str(i))} name={quoteattr(str(v))}/>"
+                for i, (k, v) in enumerate(aliases.items())
+            )
+            + "</aliases>"
+        )
+        categories += "|Fields"
     return (
         "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
-        f'<qgis version="3.22.0" styleCategories="Symbology|Labeling">{renderer}{labeling}</qgis>\n'
+        f'<qgis version="3.22.0" styleCategories="{categories}">{renderer}{labeling}{fields}</qgis>\n'
     )
 
 
@@ -276,6 +290,74 @@ def write_gpkg_styles(con: sqlite3.Connection, docs: list[StyleDoc]) -> None:
         )
 
 
+def gpkg_styles(path: str | Path) -> list[StyleDoc]:
+    """The QGIS styles a GeoPackage file holds (``layer_styles``), each table's default last (so that
+    writing them in order leaves it the default); none when the file has no styles table."""
+    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if STYLES_TABLE not in have:
+            return []
+        rows = con.execute(
+            f"SELECT f_table_name, f_geometry_column, styleName, styleQML, styleSLD, description"
+            f" FROM {STYLES_TABLE} ORDER BY COALESCE(useAsDefault, 0), id"
+        ).fetchall()
+    finally:
+        con.close()
+    return [
+        StyleDoc(
+            table=str(t),
+            geometry_column=str(g or ""),
+            name=str(n or t),
+            qml=q or "",
+            sld=s or "",
+            description=d or "",
+        )
+        for t, g, n, q, s, d in rows
+    ]
+
+
+def gpkg_descriptions(path: str | Path) -> dict[str, tuple[str, str]]:
+    """Each table's title and description as a GeoPackage file lists them (``gpkg_contents``)."""
+    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT table_name, identifier, description FROM gpkg_contents").fetchall()
+    finally:
+        con.close()
+    return {str(t): (str(i or ""), str(d or "")) for t, i, d in rows}
+
+
+_DATA_COLUMNS_DDL = """CREATE TABLE IF NOT EXISTS gpkg_data_columns (table_name TEXT NOT NULL,
+ column_name TEXT NOT NULL, name TEXT, title TEXT, description TEXT, mime_type TEXT, constraint_name TEXT,
+ CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name), CONSTRAINT gdc_tn UNIQUE (table_name, name))"""
+
+
+def write_gpkg_data_columns(con: sqlite3.Connection, table: str, aliases: Mapping[str, str]) -> None:
+    """Inside the caller's transaction: each column's readable name (``用地面积（亩）``) as its name
+    and title in ``gpkg_data_columns`` (the GeoPackage schema extension, 1.0+), which GDAL gives as
+    the field's alternative name and QGIS shows as its alias."""
+    con.execute(_DATA_COLUMNS_DDL)
+    if not con.execute(
+        "SELECT 1 FROM gpkg_extensions WHERE table_name = 'gpkg_data_columns'"
+        " AND extension_name = 'gpkg_schema'"
+    ).fetchone():
+        con.execute(
+            "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)"
+            " VALUES ('gpkg_data_columns', NULL, 'gpkg_schema',"
+            " 'http://www.geopackage.org/spec121/#extension_schema', 'read-write')"
+        )
+    con.execute("DELETE FROM gpkg_data_columns WHERE lower(table_name) = lower(?)", (table,))
+    seen: set[str] = set()
+    for column, alias in aliases.items():
+        if alias in seen:  # (table_name, name) is unique
+            continue
+        seen.add(alias)
+        con.execute(
+            "INSERT INTO gpkg_data_columns (table_name, column_name, name, title) VALUES (?, ?, ?, ?)",
+            (table, column, alias, alias),
+        )
+
+
 def forget_gpkg_styles(con: sqlite3.Connection, table: str) -> None:
     """Inside the caller's transaction: remove the styles of a dropped table."""
     have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -317,7 +399,21 @@ def write_styles(target: object, docs: list[StyleDoc]) -> int:
     return len(docs)
 
 
-# ---- what QGIS lists: a layer's title and description, and an import's default style --------------
+# ---- what QGIS opens: the GeoPackage version, a layer's title and description, an import's style ----
+
+# GDAL >= 3.11 writes GeoPackage 1.4 unless told otherwise, and QGIS 3.22 / GDAL 3.6 (Debian 12) then
+# warn "1.4.0 may only be partially supported" on every open. Nothing the atlas writes needs 1.4: its
+# files use only the R-tree and schema (gpkg_data_columns) extensions (GeoPackage 1.0) and WKT 1 CRS
+# definitions (no gpkg_crs_wkt_1_1, no epochs), so they are written as 1.2, which every QGIS 3 reads
+# without a word.
+GPKG_VERSION = "1.2"
+
+
+def gpkg_creation_options(path: str | Path) -> dict[str, str]:
+    """GDAL's dataset creation options for writing a layer to ``path``: the GeoPackage version when
+    the write creates the file (an existing file keeps its own)."""
+    return {} if Path(path).exists() else {"VERSION": GPKG_VERSION}
+
 
 # The colours imported layers are drawn in, by import order (layers/user_layers.py draws with these).
 IMPORT_COLORS = ("#d62728", "#9467bd", "#17becf", "#bcbd22", "#8c564b")
@@ -359,8 +455,17 @@ def geometry_kind(geom_type: str) -> str:
     return "polygon" if "Polygon" in geom_type else "line" if "Line" in geom_type else "point"
 
 
-def import_style(*, table: str, geometry_column: str, geom_type: str, title: str, index: int) -> StyleDoc:
-    """The default style of an imported layer: one symbol in the colour the map gives it."""
+def import_style(
+    *,
+    table: str,
+    geometry_column: str,
+    geom_type: str,
+    title: str,
+    index: int,
+    aliases: Mapping[str, str] | None = None,
+) -> StyleDoc:
+    """The default style of an imported layer: one symbol in the colour the map gives it, and the
+    columns' ``aliases`` (the headers people read) as QGIS's field aliases."""
     kind = geometry_kind(geom_type)
     color = IMPORT_COLORS[index % len(IMPORT_COLORS)]
     classes = [StyleClass(color=color, label=title)]
@@ -369,7 +474,7 @@ def import_style(*, table: str, geometry_column: str, geom_type: str, title: str
         table=table,
         geometry_column=geometry_column,
         name=title,
-        qml=qml_document(classes, kind=kind, **size),
+        qml=qml_document(classes, kind=kind, aliases=aliases, **size),
         sld=sld_document(classes, kind=kind, layer_title=title, **size),
         description="苏州产业布局一张图：导入图层的默认样式",
     )

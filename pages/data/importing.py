@@ -155,7 +155,9 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
         c1, c2 = st.columns(2)
         name = c1.text_input(
             t("data.name", lang),
-            value=ingest.suggest_layer_name(result.filename, kind),
+            value=ingest.suggest_layer_name(
+                result.filename, kind, taken=frozenset(user_meta(user_stamp())["layer"])
+            ),
             key=file_key("data_save_name"),
             persist_state=KEEP,
         )

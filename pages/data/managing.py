@@ -14,7 +14,7 @@ from geo.storage.base import open_store
 from layers.base import accuracy_label
 from pages.common.auth import identity
 from pages.common.frame import show_error
-from pages.data.store import audit_log, minute, user_meta, user_stamp
+from pages.data.store import audit_log, minute, user_counts, user_meta, user_stamp
 
 
 @st.fragment
@@ -30,6 +30,9 @@ def stored_section(lang: Lang) -> None:
     if meta.empty:
         st.caption(t("data.stored_empty", lang))
         return
+    # the features now, not the import's count (rows_out): QGIS may have added or deleted some
+    counts = user_counts(user_stamp())
+    rows_now = meta["layer"].map(counts).fillna(meta["rows_out"]).astype("Int64")
     table = pd.DataFrame(
         {
             t("data.title", lang): meta["title_en" if lang == "en" else "title_zh"],
@@ -37,7 +40,7 @@ def stored_section(lang: Lang) -> None:
             t("col.accuracy", lang): meta["accuracy"].map(lambda a: accuracy_label(a, lang)),
             t("col.source", lang): meta["source"],
             t("data.col.file", lang): meta["source_file"].map(audit.shown_file_name),
-            t("data.col.rows", lang): meta["rows_out"],
+            t("data.col.rows", lang): rows_now,
             t("data.col.imported", lang): meta["imported_at"].map(lambda v: minute(v, lang)),
             t("audit.table", lang): meta["layer"],  # the store's table name, for QGIS: secondary
         }
@@ -62,7 +65,7 @@ def stored_section(lang: Lang) -> None:
         st.session_state.pop("data_confirm_delete", None)
         st.warning(t("data.layer_gone", lang).format(name=pending))
         return
-    rows = int(meta.loc[meta["layer"] == pending, "rows_out"].iloc[0])
+    rows = int(rows_now[meta["layer"] == pending].iloc[0])
     st.warning(t("data.delete_confirm", lang).format(title=titles[pending], name=pending, rows=f"{rows:,}"))
     d1, d2 = st.columns(2)
     if d1.button(t("data.delete_yes", lang), type="primary", key="data_delete_yes"):

@@ -35,6 +35,13 @@ def user_meta(stamp: tuple[str, str]) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def user_counts(stamp: tuple[str, str]) -> dict[str, int]:
+    """Each import's features as its table holds them now (edits in QGIS too): one COUNT per table,
+    once per change of the store (``stamp`` keys the cache)."""
+    return ingest.user_layer_counts()
+
+
+@st.cache_data(show_spinner=False)
 def stored_layer_names(stamp: tuple[str, str]) -> frozenset[str]:
     """Spatial built-in layers (attribute tables excluded)."""
     return frozenset(spatial_layers())

@@ -52,6 +52,19 @@ def test_each_layer_and_family_is_a_titled_styled_table(tmp_path):
     assert 'name="line_color" type="QString" value="217,95,2,255"' in styles["layer_2"]  # the line colour
 
 
+def test_tables_are_named_by_their_layers_when_given(tmp_path):
+    names = {"园区": "user_zones_parks", "道路": "user_zones_parks"}  # one name twice: the second _2
+    path = tmp_path / "out.gpkg"
+    path.write_bytes(export.gpkg_bytes(_frames(), tables=names))
+    con = sqlite3.connect(path)
+    found = con.execute("SELECT table_name, identifier FROM gpkg_contents WHERE data_type = 'features'")
+    assert sorted(found) == [
+        ("user_zones_parks_2", "道路"),
+        ("user_zones_parks_point", "园区（点）"),
+        ("user_zones_parks_polygon", "园区（面）"),
+    ]
+
+
 def test_no_layer_is_refused():
     with pytest.raises(DataValidationError, match="没有可导出的图层"):
         export.gpkg_bytes({})
@@ -66,6 +79,8 @@ def test_the_cli_export_opens_in_gdal_under_its_titles(tmp_path, demo_gpkg, caps
     )
     assert "县级行政区 9 个要素" in capsys.readouterr().out
     listing = subprocess.run([OGRINFO, "-ro", "-q", str(out)], capture_output=True, text=True).stdout
-    assert "1: layer_1 (Multi Polygon)" in listing and "2: layer_2 (Point)" in listing
-    info = subprocess.run([OGRINFO, "-ro", "-so", str(out), "layer_2"], capture_output=True, text=True).stdout
+    assert "1: districts (Multi Polygon)" in listing and "2: carrier_parks (Point)" in listing
+    info = subprocess.run(
+        [OGRINFO, "-ro", "-so", str(out), "carrier_parks"], capture_output=True, text=True
+    ).stdout
     assert "IDENTIFIER=吴江产业载体（示意）" in info and "Feature Count: 12" in info

@@ -416,8 +416,8 @@ def test_save_list_and_load_user_layers(store):
 def test_save_refuses_builtin_names_and_bad_accuracy(store):
     result = ingest.read_upload(_parks_wgs84().to_json().encode(), "p.geojson")
     before = _store_fingerprint(store)
-    with pytest.raises(DataValidationError, match="图层名「user_园区」不可用"):
-        ingest.save_import(result, name="园区", title="园区", source="x")
+    with pytest.raises(DataValidationError, match="图层名「user_园区-1」不可用"):
+        ingest.save_import(result, name="园区-1", title="园区", source="x")
     with pytest.raises(DataValidationError, match="未知的精度类别"):
         ingest.save_import(result, name="p", title="园区", source="x", accuracy="official")
     assert _store_fingerprint(store) == before

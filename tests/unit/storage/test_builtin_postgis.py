@@ -189,3 +189,37 @@ def test_overview_page_on_postgis_without_the_demo_shows_the_hint(empty_db, monk
     assert not at.exception
     shown = " ".join(e.value for e in at.error)
     assert "还没有载入内置图层" in shown and "load-demo" in shown
+
+
+def test_load_demo_leaves_each_table_described_and_styled_for_qgis(loaded_db):
+    """No separate ``python -m layers.qgis_styles --store`` run: QGIS finds each demo table's title
+    and provenance (its comment) and the legend's colours (its default style) after load-demo."""
+    import sqlalchemy as sa
+
+    from geo.storage.styles import qgis_color
+    from layers import REGISTRY
+
+    engine = sa.create_engine(loaded_db.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.connect() as conn:
+        comments = dict(
+            conn.exec_driver_sql(
+                "SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c"
+                " WHERE c.relnamespace = current_schema()::regnamespace AND starts_with(c.relname, 'demo_')"
+                " AND c.relkind = 'r'"
+            ).all()
+        )
+        defaults = dict(
+            conn.exec_driver_sql(
+                "SELECT f_table_name, stylename || '|' || f_geometry_column || '|' || styleqml::text"
+                " FROM layer_styles WHERE useasdefault AND f_table_schema = current_schema()"
+            ).all()
+        )
+    engine.dispose()
+    assert comments["demo_districts"].startswith("县级行政区；")
+    assert "精度：真实" in comments["demo_districts"] and "精度：合成" in comments["demo_enterprises"]
+    assert sorted(t for t, c in comments.items() if not c) == []
+    assert set(defaults) == {f"demo_{la.source}" for la in REGISTRY.values()}
+    name, column, qml = defaults["demo_districts"].split("|", 2)
+    assert (name, column) == (REGISTRY["districts"].title_zh, "geometry")
+    assert f'"{qgis_color(REGISTRY["districts"].color)}"' in qml
+    assert defaults["demo_wujiang_towns"].startswith(REGISTRY["wujiang_towns"].title_zh + "|")

@@ -46,6 +46,7 @@ committed = layer.commitChanges()
 print(json.dumps({"valid": layer.isValid(), "count": layer.featureCount(), "styled": loaded,
                   "renderer": layer.renderer().type(), "color": symbol.color().name(),
                   "alpha": symbol.color().alpha(), "committed": committed,
+                  "aliases": {f.name(): f.alias() for f in layer.fields() if f.alias()},
                   "errors": [] if committed else layer.commitErrors()}), flush=True)
 os._exit(0)  # QGIS 3.22 may crash tearing down a provider at exit; everything is committed by now
 """
@@ -84,6 +85,13 @@ def _expected(seen: dict) -> None:
         "alpha": 64,  # 25 % fill
         "committed": True,
         "errors": [],
+        # the headers people read, from gpkg_data_columns / the default style's aliases
+        "aliases": {
+            "zone_id": "区域编号",
+            "name": "名称",
+            "area_km2": "面积（km²）",
+            "area_mu": "面积（亩）",
+        },
     }
 
 
@@ -96,7 +104,7 @@ def test_qgis_opens_a_geopackage_layer_styled_and_its_edit_is_on_record(tmp_path
         GPKG_ACTOR,
         "feature_changed",
         "user_gk",
-        "fid=1",
+        "fid=1（QGIS 改名）；name：甲园 → QGIS 改名",
     )
     assert ingest.load_user_layer("user_gk", path=path)["name"].tolist() == ["QGIS 改名", "乙园"]
 
@@ -117,5 +125,5 @@ def test_qgis_opens_a_postgis_layer_styled_and_its_edit_is_on_record(tmp_path, m
         assert (last["user_name"], last["action"], last["detail"]) == (
             parsed.username,
             "feature_changed",
-            "fid=1",
+            "fid=1（QGIS 改名）；name：甲园 → QGIS 改名",
         )

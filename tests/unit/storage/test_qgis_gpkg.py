@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import struct
 import subprocess
 
 import geopandas as gpd
@@ -112,14 +113,15 @@ def test_an_update_with_plain_sqlite_is_on_record_and_the_log_cannot_be_erased(g
     log = audit_log(store=gpkg)
     outside = log[log["user_name"] == GPKG_ACTOR]
     assert outside[["action", "layer", "title", "detail"]].values.tolist() == [
-        ["feature_deleted", "user_other", "第二层", "fid=1"],
-        ["feature_changed", "user_gk", TITLE, "fid=2"],
+        ["feature_deleted", "user_other", "第二层", "fid=1（甲园）"],
+        ["feature_changed", "user_gk", TITLE, "fid=2（改名园）；name：乙园 → 改名园"],
     ]
     for sql in ("DELETE FROM atlas_audit", "UPDATE atlas_audit SET user_name = 'x'"):
         with pytest.raises(sqlite3.IntegrityError, match=LOG_IS_FIXED):
             con.execute(sql)
     con.rollback()
     assert len(audit_log(store=gpkg)) == 4  # two imports, two outside edits
+    assert ingest.user_layer_counts(path=gpkg) == {"user_gk": 2, "user_other": 1}  # imported 2 and 2
 
 
 @pytest.mark.skipif(OGRINFO is None, reason="GDAL's ogrinfo is not installed (apt-get install gdal-bin)")
@@ -153,8 +155,8 @@ def test_gdal_sees_the_title_and_its_writes_are_on_record(gpkg, tmp_path):
     log = audit_log(store=gpkg)
     outside = log[log["user_name"] == GPKG_ACTOR]
     assert outside[["action", "detail"]].values.tolist() == [
-        ["feature_added", "fid=3"],
-        ["feature_changed", "fid=1"],
+        ["feature_added", "fid=3（新园）"],
+        ["feature_changed", "fid=1（QGIS 改名）；name：甲园 → QGIS 改名"],
     ]
     assert ingest.load_user_layer("user_gk", path=gpkg)["name"].tolist() == ["QGIS 改名", "乙园", "新园"]
 
@@ -226,3 +228,20 @@ def test_an_import_without_warnings_has_no_flag_column(gpkg):
     from geo.ingest.report import FLAG_COLUMN
 
     assert FLAG_COLUMN not in ingest.load_user_layer("user_gk", path=gpkg).columns
+
+
+def test_areas_are_measured_from_the_geometry_as_edited_outside_not_as_typed(gpkg):
+    # QGIS reshapes 甲园 into a triangle, half its box, and the user types 1 km², 1,500 亩 in the form
+    triangle = shapely.Polygon([(120.64, 31.15), (120.65, 31.15), (120.65, 31.16)])
+    blob = b"GP\x00\x01" + struct.pack("<i", 4326) + shapely.to_wkb(triangle, byte_order=1)
+    con = _sqlite(gpkg)
+    con.execute("UPDATE user_gk SET area_km2 = 1, area_mu = 1500, geom = ? WHERE fid = 1", (blob,))
+    con.commit()
+    con.close()
+    from geo.storage.stored import stored_layer
+
+    for frame in (ingest.load_user_layer("user_gk", path=gpkg), stored_layer("user_gk", user_store=gpkg)[0]):
+        # 0.01° x 0.01° boxes in EPSG:4549: 955 m x 1,109 m = 1.057 km² at 31.155° N (1.059 at 30.965°),
+        # the triangle half of it; 1 km² = 1,500 亩
+        assert frame["area_km2"].tolist() == pytest.approx([0.5287, 1.0593], abs=1e-4)
+        assert frame["area_mu"].tolist() == pytest.approx([793.0, 1589.0], abs=1.0)

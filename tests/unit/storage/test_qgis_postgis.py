@@ -71,11 +71,12 @@ def test_an_update_with_psycopg_is_on_record_with_the_database_user(db):
     log = audit_log(store=db)
     outside = log[log["action"].str.startswith("feature_")]
     assert outside[["user_name", "action", "layer", "title", "detail"]].values.tolist() == [
-        [user, "feature_deleted", "user_gk", "苏州区县", "fid=1"],
-        [user, "feature_added", "user_gk", "苏州区县", "fid=3"],
-        [user, "feature_changed", "user_gk", "苏州区县", "fid=2"],
+        [user, "feature_deleted", "user_gk", "苏州区县", "fid=1（甲园）"],
+        [user, "feature_added", "user_gk", "苏州区县", "fid=3（新园）"],
+        [user, "feature_changed", "user_gk", "苏州区县", "fid=2（QGIS 改名）；name：乙园 → QGIS 改名"],
     ]
     assert ingest.load_user_layer("user_gk", path=db)["name"].tolist() == ["QGIS 改名", "新园"]
+    assert ingest.user_layer_counts(path=db) == {"user_gk": 2}  # as the table holds them now
 
 
 def test_nobody_changes_the_log_and_the_gis_role_edits_only_features(db, capsys):
