@@ -65,9 +65,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.provenance": ("数据来源与精度", "Sources and accuracy"),
     "city.scope": ("评价范围", "Scope"),
     "city.scope_help": (
-        "苏州市：全市企业一起评价（基准取自全市）；选一个县级市（区）则只评价其企业，基准取自该区。",
-        "Suzhou: all enterprises together (benchmarks from the city); a district: its enterprises only.",
+        "苏州市：全市企业一起评价（基准值取自全市）。选一个县级市（区）：显示全市评价中该区的企业，"
+        "类别与全市名单相同；如需只用本区企业计算基准值，在「评价基准」中选择本区评价。",
+        "Suzhou: all enterprises evaluated together (benchmarks from the whole city). A district: its "
+        "enterprises as the city's evaluation classes them (the same classes as the city's list); for "
+        "benchmarks from the district's enterprises alone, choose its own evaluation under Benchmarks.",
     ),
+    "city.basis": ("评价基准", "Benchmarks"),
+    "city.basis.city": ("全市统一（全市评价）", "City-wide (the city's evaluation)"),
+    "city.basis.own": ("按本区计算（本区评价）", "This district's own evaluation"),
+    "city.basis_help": (
+        "全市统一：类别与全市名单相同（默认）。按本区计算：只用本区企业计算基准值、重新评价，"
+        "类别可能与全市名单不同。",
+        "City-wide: the classes of the city's list (the default). The district's own: benchmarks from "
+        "its enterprises alone and a new evaluation; classes may differ from the city's list.",
+    ),
+    "city.eff.header_district": (
+        "亩均效益评价 · {scope}（全市评价，合成）",
+        "Per-mu evaluation · {scope} (the city's evaluation, synthetic)",
+    ),
+    "city.eff.header_own": (
+        "亩均效益评价 · {scope}（本区评价，合成）",
+        "Per-mu evaluation · {scope} (its own evaluation, synthetic)",
+    ),
+    "city.eff.basis_city": (
+        "评价范围：苏州市（基准值全市统一）",
+        "Evaluated over: Suzhou city (city-wide benchmarks)",
+    ),
+    "city.eff.basis_shown": (
+        "评价范围：苏州市（基准值全市统一）· 显示：{scope}",
+        "Evaluated over: Suzhou city (city-wide benchmarks) · showing: {scope}",
+    ),
+    "city.eff.basis_own": (
+        "评价范围：{scope}（基准值按本区计算）",
+        "Evaluated over: {scope} alone (benchmarks from its own enterprises)",
+    ),
+    "city.cycle.file_own": ("本区评价", "own_evaluation"),
     "city.eff.intro": (
         "按本地默认规则评价 {year} 年；地图按网格显示各类企业数，放大后显示企业类别。",
         "Local default rules, year {year}; the map counts each class "
@@ -126,7 +159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope} {year} industrial enterprise evaluation results (synthetic demo)",
     ),
     "city.cycle.file": ("苏州全市评价", "suzhou_city_evaluation"),
-    "city.cycle.xlsx_title": ("{header}：{scope}，{year} 年", "{header}: {scope}, {year}"),
+    "city.cycle.xlsx_title": ("{header}：{scope}，{year} 年。{basis}", "{header}: {scope}, {year}. {basis}"),
     "city.cycle.notice_file": ("公示名单", "public_notice"),
     "city.cycle.small_note": (
         "不足 {n} 家企业的汇总数值已隐去（仅显示企业数）。",
