@@ -149,9 +149,17 @@ class Layer:
     # minimum): the column keying both. Its GeoJSON is no file of its own: the layer below it carries
     # the marks as a column (``mark`` and the outline's own fields), each feature written once.
     marks_layer_below_by: str = ""
+    # A shorter name for the layer's XLSX sheet when its title does not fit Excel's 31 characters
+    # whole (geo/exports/sheets.py); empty: the title.
+    sheet_zh: str = ""
+    sheet_en: str = ""
 
     def title(self, lang: Lang) -> str:
         return self.title_en if lang == "en" else self.title_zh
+
+    def sheet_title(self, lang: Lang) -> str:
+        """The name of the layer's sheet in an XLSX download: its title, or the shorter name given."""
+        return (self.sheet_en if lang == "en" else self.sheet_zh) or self.title(lang)
 
     def legend(self, gdf: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
         """Legend rows for this layer (one swatch with its title unless the layer says otherwise)."""

@@ -154,6 +154,7 @@ def map_downloads(
     legend_title: str | None = None,
     when: date | datetime | None = None,
     extent: Extent | None = None,
+    outlines: Sequence[MapLayer] = (),
 ) -> dict[str, Download]:
     """Every download of a map view from the same ``MapLayer`` items the map was drawn from.
 
@@ -161,7 +162,9 @@ def map_downloads(
     items, so the PNG and exports match the map; ``m`` (the map, or a function building it on
     click) adds the offline HTML; ``extent`` (the view on screen, e.g. ``layers.mapview.view_extent``)
     is what the briefing PNGs show. The GeoJSON reads as the CSV does (:func:`layers_geojson`): one
-    file per layer, headed and named in ``lang``, on every page.
+    file per layer, headed and named in ``lang``, on every page. ``outlines``: what the user
+    clicked, drawn over the map of the briefing PNGs only (e.g. :func:`layers.districts.clicked`,
+    as the live map outlines it; the data are the layers' own), in the legend without a source.
     """
     frames, provenance, by_name = {}, {}, {}
     for item in items:
@@ -169,9 +172,13 @@ def map_downloads(
         frames[name] = item.frame
         provenance[name] = item.provenance
         by_name[name] = item
+    drawn = {item.layer.title(lang): item for item in outlines if len(item.frame)}
+    frames.update({name: item.frame for name, item in drawn.items() if name not in frames})
     # Legend rows and per-feature colours only go into the PNG: worked out when it is made (a
     # page builds its downloads on every run, and they cost a pass over every feature).
-    legend = _OnDemand({n: (lambda i=i: i.layer.legend(i.frame, lang)) for n, i in by_name.items()})
+    legend = _OnDemand(
+        {n: (lambda i=i: i.layer.legend(i.frame, lang)) for n, i in {**drawn, **by_name}.items()}
+    )
     colors = _OnDemand(
         {
             n: (lambda i=i: list(i.layer.color_by(i.frame)))
@@ -199,6 +206,7 @@ def map_downloads(
         legend_title=legend_title,
         when=when,
         extent=extent,
+        sheets={n: i.layer.sheet_title(lang) for n, i in by_name.items()},
     )
     out["geojson"] = layers_geojson(title, items, lang=lang, when=when)
     return out

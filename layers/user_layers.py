@@ -7,7 +7,7 @@ import pandas as pd
 
 from geo import ingest
 from geo.catalogue import labels as column_labels
-from geo.messages import t
+from geo.messages import message, t
 from geo.storage.styles import IMPORT_COLORS
 from layers.base import NAMED_COLUMNS, Field, Layer, Provenance
 from layers.enterprises import PointLayer
@@ -27,7 +27,12 @@ def tooltip_fields(kind: str, columns: list[str], *, names_places: bool = False)
     too). A firm's name and the user's own text stay as given."""
     zh = {**column_labels("enterprises", "zh"), **column_labels(kind, "zh")} if kind != "other" else {}
     en = {**column_labels("enterprises", "en"), **column_labels(kind, "en")} if kind != "other" else {}
-    zh["area_km2"], en["area_km2"] = t("user.area_km2", "zh"), t("user.area_km2", "en")
+    # the measured area under the one header every layer's table gives it (面积（km²）): a CSV of the
+    # districts and an imported zone layer has one area column, not 面积（km²） beside 面积（平方公里）
+    zh["area_km2"], en["area_km2"] = (
+        message("exports.column.area_km2", "zh"),
+        message("exports.column.area_km2", "en"),
+    )
     zh.setdefault("name", t("user.name", "zh"))
     en.setdefault("name", t("user.name", "en"))
     named = {**NAMED_COLUMNS, **({"name": "place"} if names_places else {})}

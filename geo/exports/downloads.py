@@ -56,6 +56,7 @@ def build_downloads(
     subtitle: str = "",
     legend_title: str | None = None,
     extent: Extent | None = None,
+    sheets: Mapping[str, str] | None = None,
 ) -> dict[str, Download]:
     """The downloads of one map view made from its frames, each built lazily when asked for; the
     GeoJSON, headed and named as the layers' tables, is :func:`layers.offline_html.layers_geojson`.
@@ -86,6 +87,9 @@ def build_downloads(
     extent
         The view on screen (west, south, east, north in degrees): the briefing PNGs show it
         (:func:`geo.exports.briefing.png_bytes`); default: every feature.
+    sheets
+        Layer title -> a shorter name for its XLSX sheet (whole words, at most 31 characters:
+        :func:`geo.exports.tables.xlsx_bytes`); default: the title.
 
     Returns
     -------
@@ -139,7 +143,7 @@ def build_downloads(
             message("exports.download.xlsx", lang),
             f"{stem}.xlsx",
             MIME_TYPES["xlsx"],
-            lambda: xlsx_bytes(as_read(), provenance, title=title, lang=lang, when=when),
+            lambda: xlsx_bytes(as_read(), provenance, title=title, lang=lang, when=when, sheets=sheets),
         ),
         "png": Download(
             "png",

@@ -443,8 +443,13 @@ def xlsx_bytes(
     title: str = "",
     lang: Lang = "zh",
     when: date | datetime | None = None,
+    sheets: Mapping[str, str] | None = None,
 ) -> bytes:
     """A workbook with one sheet per table (points gain lon/lat) and a sheet on sources and units.
+
+    ``sheets``: a shorter name for a table's sheet (a layer's :meth:`layers.base.Layer.sheet_title`),
+    default its title; a sheet named otherwise than its table has that table's whole title on the
+    sources sheet.
 
     Every text cell (names and titles included) is a string cell, never a formula: text starting
     with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.exports.cells`).
@@ -455,7 +460,8 @@ def xlsx_bytes(
     buf = io.BytesIO()
     about_name = message("exports.about.sheet", lang)
     # at most 31 characters, never cut inside a word; a shortened title is listed whole below
-    sheets = dict(zip(tables, sheet_names(list(tables), lang=lang, taken=[about_name]), strict=True))
+    short = [(sheets or {}).get(name) or name for name in tables]
+    sheets = dict(zip(tables, sheet_names(short, lang=lang, taken=[about_name]), strict=True))
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         for name, frame in tables.items():
             sheet = sheets[name]

@@ -253,7 +253,7 @@ def test_imported_layers_draw_on_the_map_with_their_provenance(tmp_path):
     assert [i.layer.title("zh") for i in items] == ["导入的园区"]
     assert items[0].provenance.source == "测试局" and items[0].layer.kind == "polygon"
     html = render_map(items).get_root().render()
-    assert "导入的园区" in html and "[真实]" in html
+    assert "<b>导入的园区</b>" in html and ">（真实）</span>" in html and "[真实]" not in html
     assert user_map_layers(kind="enterprises", path=store) == []
 
 
