@@ -4,14 +4,16 @@ per-district and per-development-zone tables, and the yearly cycle on the city's
 An enterprise table at city scale carries ``district`` (the county-level district it lies in) and,
 optionally, ``dev_zone`` (the development zone, empty outside every zone), as the Suzhou-wide demo
 (``data/city_build.py``) does. Scoring itself is :func:`geo.evaluation.evaluate` with the district as
-the zone: within a scope, benchmarks come from that scope's own enterprises (苏州市: the whole city;
-a district: its enterprises only), as each bureau would run it.
+the zone. A district is shown as the city evaluates it (the whole city scored together, benchmarks
+from the city's enterprises, the district's rows then taken out: the district's classes are the city
+list's) unless a district-own evaluation is asked for (``own_benchmarks``: its enterprises only,
+benchmarks from them, as the district's bureau would run it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import geopandas as gpd
 import numpy as np
@@ -157,7 +159,10 @@ def area_table(
 class CityYear:
     """One year of the city cycle in a scope: the result and its comparison with the year before.
 
-    ``changes``/``matrix``/``warnings`` are None without the previous year.
+    ``changes``/``matrix``/``warnings`` are None without the previous year. ``evaluated_in`` is the
+    scope whose enterprises were evaluated together (whose benchmarks apply): 苏州市, or the
+    district itself for a district-own evaluation; ``results`` each year's evaluation there (of all
+    its enterprises, before the scope's rows are taken out).
     """
 
     scope: str
@@ -169,6 +174,22 @@ class CityYear:
     surcharges: pd.DataFrame
     surcharge_notes: tuple[str, ...]
     surcharge_notes_en: tuple[str, ...]
+    evaluated_in: str = CITY_SCOPE
+    results: Mapping[int, EvaluationResult] = field(default_factory=dict)
+
+
+def evaluated_in(scope: str, *, own_benchmarks: bool = False) -> str:
+    """The scope whose enterprises are evaluated together to show ``scope``: 苏州市 (the city's
+    benchmarks), or the district itself when ``own_benchmarks`` (a district-own evaluation)."""
+    return scope if own_benchmarks and scope != CITY_SCOPE else CITY_SCOPE
+
+
+def _rows_of(result: EvaluationResult, scope: str) -> EvaluationResult:
+    """``result`` with only the rows of ``scope`` (its benchmarks, weights and notes as they are)."""
+    if scope == CITY_SCOPE:
+        return result
+    frame = result.enterprises
+    return replace(result, enterprises=frame[frame[DISTRICT_COL].astype(object) == scope])
 
 
 def city_year(
@@ -177,28 +198,52 @@ def city_year(
     *,
     scope: str = CITY_SCOPE,
     config: EvaluationConfig | None = None,
+    own_benchmarks: bool = False,
+    results: Mapping[int, EvaluationResult] | None = None,
 ) -> CityYear:
-    """Evaluate ``year`` (and the year before, when ``tables`` has it) in ``scope`` and compare:
-    class transitions, early warnings (the config's rules) and what each class pays."""
+    """Evaluate ``year`` (and the year before, when ``tables`` has it) and compare, in ``scope``:
+    class transitions, early warnings (the config's rules) and what each class pays.
+
+    A district is the city's evaluation of its enterprises (the same classes as the city's list)
+    unless ``own_benchmarks`` asks for the district evaluated alone. ``results``: each year's
+    evaluation in :func:`evaluated_in` when at hand (``CityYear.results`` of the city's year), so
+    that the city is not evaluated again for each district.
+
+    Raises
+    ------
+    DataValidationError
+        When ``tables`` (or ``results``) lacks ``year``, or ``scope`` is not 苏州市 or a district.
+    """
     config = config if config is not None else default_config()
     if year not in tables:
         raise DataValidationError.of("city.no_year", year=year, years="、".join(map(str, sorted(tables))))
-    results = {
-        y: evaluate_scope(tables[y], scope=scope, config=config, year=y) for y in sorted(tables) if y <= year
-    }
-    result = results[year]  # each year evaluated once
-    evaluated = {y: r.enterprises for y, r in results.items()}
+    if results is not None and year not in results:
+        raise DataValidationError.of("city.no_year", year=year, years="、".join(map(str, sorted(results))))
+    consumption = scoped(tables[year], scope)
+    where = evaluated_in(scope, own_benchmarks=own_benchmarks)
+    if results is None:
+        results = {
+            y: evaluate_scope(tables[y], scope=where, config=config, year=y)
+            for y in sorted(tables)
+            if y <= year
+        }
+    shown = {y: _rows_of(r, scope) for y, r in results.items() if y <= year}
+    result = shown[year]  # each year evaluated once
+    if len(result.enterprises) == 0:
+        raise DataValidationError.of("city.empty_scope", scope=scope)
+    evaluated = {y: r.enterprises for y, r in shown.items()}
     changes = matrix = warnings = None
     if year - 1 in evaluated:
         changes = class_changes(evaluated[year - 1], evaluated[year], id_col=ID_COL)
         matrix = transition_matrix(changes)
         warnings = early_warnings(evaluated, year, config.warning_rules, changes=changes)
-    consumption = scoped(tables[year], scope)
     paid, notes = surcharges(result.enterprises, config, year=year, consumption=consumption)
     # the notes depend on the rules and the columns, not on the rows: in English from no rows
     none = None if consumption is None else consumption.head(0)
     _, notes_en = surcharges(result.enterprises.head(0), config, year=year, consumption=none, lang="en")
-    return CityYear(scope, year, result, changes, matrix, warnings, paid, tuple(notes), tuple(notes_en))
+    return CityYear(
+        scope, year, result, changes, matrix, warnings, paid, tuple(notes), tuple(notes_en), where, results
+    )
 
 
 def class_mix_share(evaluated: pd.DataFrame, *, by: Sequence[str] | str = DISTRICT_COL) -> pd.DataFrame:
@@ -224,6 +269,7 @@ __all__ = [
     "city_year",
     "class_mix_share",
     "evaluate_scope",
+    "evaluated_in",
     "ranking_table",
     "rankings",
     "scoped",

@@ -8,15 +8,17 @@ Rules (warnings, surcharges) are the evaluation configuration's (``geo/evaluatio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import pandas as pd
 
 from geo.city import CITY_SCOPE, area_table, city_year
 from geo.errors import DataValidationError
-from geo.evaluation import CLASSES_T, EvaluationConfig, default_config
-from geo.messages import message
+from geo.evaluation import CLASSES_T, EvaluationConfig, EvaluationResult, default_config
+from geo.messages import Lang, message
+from geo.place_names import place_name
 from geo.yearly import surcharge_totals, transition_table
 
 # The columns of the per-district and per-zone tables (of geo.city.area_table), in this order.
@@ -49,6 +51,8 @@ class CityTables:
     (``warning``, ``warning_en``, ``n_enterprises``, empty with a ``note``/``note_en`` where the two
     years cannot show it); ``surcharges`` one row per class (``n_enterprises``, ``n_paying`` and
     each item in 万元); ``districts`` and ``dev_zones`` one row per area holding enterprises of the scope.
+    ``evaluated_in`` is the scope evaluated together (苏州市, or the district for a district-own
+    evaluation: :func:`geo.city.city_year`), ``results`` its evaluations per year.
     """
 
     scope: str
@@ -64,6 +68,8 @@ class CityTables:
     surcharge_notes_en: tuple[str, ...]
     districts: pd.DataFrame
     dev_zones: pd.DataFrame
+    evaluated_in: str = CITY_SCOPE
+    results: Mapping[int, EvaluationResult] = field(default_factory=dict)
 
 
 def _area(enterprises, evaluated, zones: gpd.GeoDataFrame, label: str) -> pd.DataFrame:
@@ -110,11 +116,14 @@ def city_tables(
     dev_zones: gpd.GeoDataFrame,
     scope: str = CITY_SCOPE,
     config: EvaluationConfig | None = None,
+    own_benchmarks: bool = False,
+    results: Mapping[int, EvaluationResult] | None = None,
 ) -> CityTables:
     """The yearly tables of ``scope``: ``current`` is ``year``'s enterprise table (with points,
     ``district`` and ``dev_zone``), ``previous`` the year before's (same ``ent_id`` for the same
-    enterprise). Both years are evaluated in the scope with the same rules (default: the
-    configuration's).
+    enterprise). Both years are evaluated with the same rules (default: the configuration's): a
+    district as the city evaluates it, or alone with ``own_benchmarks``; ``results`` as for
+    :func:`geo.city.city_year` (the city's evaluations, reused for each district).
 
     Raises
     ------
@@ -125,7 +134,14 @@ def city_tables(
     if not isinstance(current, gpd.GeoDataFrame):
         raise DataValidationError.of("city.table_without_points")
     config = config if config is not None else default_config()
-    cycle = city_year({year - 1: previous, year: current}, year, scope=scope, config=config)
+    cycle = city_year(
+        {year - 1: previous, year: current},
+        year,
+        scope=scope,
+        config=config,
+        own_benchmarks=own_benchmarks,
+        results=results,
+    )
     evaluated = cycle.result.enterprises
     rows = current.loc[evaluated.index]
     paid = surcharge_totals(cycle.surcharges).reindex(list(CLASSES_T))
@@ -146,7 +162,35 @@ def city_tables(
         surcharge_notes_en=cycle.surcharge_notes_en,
         districts=_area(rows, evaluated, districts, "district"),
         dev_zones=_area(rows, evaluated, dev_zones, "dev_zone"),
+        evaluated_in=cycle.evaluated_in,
+        results=cycle.results,
     )
 
 
-__all__ = ["AREA_COLUMNS_SHOWN", "WARNING_COLUMNS", "CityTables", "city_tables"]
+def basis_line(scope: str, *, own_benchmarks: bool = False, lang: Lang = "zh") -> str:
+    """The line saying which evaluation ``scope`` shows (under the page's title, in its files):
+    「评价范围：苏州市（基准值全市统一）· 显示：吴江区」 for a district as the city evaluates it,
+    「评价范围：吴江区（基准值按本区计算）」 for its own evaluation; no 显示 part for 苏州市."""
+    if scope == CITY_SCOPE:
+        return message("city.eff.basis_city", lang)
+    key = "city.eff.basis_own" if own_benchmarks else "city.eff.basis_shown"
+    return message(key, lang, scope=place_name(scope, lang))
+
+
+def evaluation_title(scope: str, *, own_benchmarks: bool = False, lang: Lang = "zh") -> str:
+    """The city evaluation page's title for ``scope``: the city's, or the district's saying whose
+    evaluation it is (全市评价 / 本区评价)."""
+    if scope == CITY_SCOPE:
+        return message("city.eff.header", lang)
+    key = "city.eff.header_own" if own_benchmarks else "city.eff.header_district"
+    return message(key, lang, scope=place_name(scope, lang))
+
+
+__all__ = [
+    "AREA_COLUMNS_SHOWN",
+    "WARNING_COLUMNS",
+    "CityTables",
+    "basis_line",
+    "city_tables",
+    "evaluation_title",
+]

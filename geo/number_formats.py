@@ -77,18 +77,27 @@ def _by_key(key: str) -> str | None:
     return None
 
 
-# Units in a header, in the order they decide (亩均税收（万元/亩） is money, not land).
+# What a header says its column holds, in the order that decides. A share says % (「A 类占比（%）」,
+# 「排名百分位（%，自高到低）」 are shares, not counts); a score says 分/score as a whole word ("Scored
+# enterprises" is a count); an amount its unit (亩均税收（万元/亩） is money, 「D 类用地（亩）」 land);
+# a count last, by its unit (家, 宗) or its words (企业数, 排名, Enterprises, Rank).
 _BY_UNIT = (
     # A file's own coordinate columns (经度_GCJ02, lon_bd09, Longitude (WGS-84)): six decimals, never cut.
     ("coordinate", re.compile(r"经度|纬度|longitude|latitude|^(lon|lng|lat)(?![a-z])", re.IGNORECASE)),
-    ("year", re.compile(r"^(年份|Year)$")),
-    ("score", re.compile(r"（分）|得分|[Ss]core|points")),
-    ("count", re.compile(r"（家）|排名|档数|[Rr]ank|[Ee]nterprises|Classes moved|^Class [A-DT]$|^[A-DT] 类")),
+    ("year", re.compile(r"^(年份|年度|Year)$")),
     # a year in words without a unit (供地年份, 评价年份, Year granted): 2018, never 2,018
     ("year", re.compile(r"^[^（()]*(年份|\b[Yy]ear\b)[^（()]*$")),
     ("share", re.compile(r"%|％")),
-    ("money", re.compile(r"万元|亿元|元|yuan")),
+    ("score", re.compile(r"（分）|得分|\b[Ss]cores?\b|\bpoints\b")),
+    ("money", re.compile(r"万元|亿元|元|\byuan\b")),
     ("area", re.compile(r"亩|公顷|km²|\bmu\b|\bha\b")),
+    (
+        "count",
+        re.compile(
+            r"（家）|（宗）|企业数|宗地数|宗数|条数|排名|档数|\b[Rr]ank\b|\b[Ee]nterprises\b|\bParcels\b"
+            r"|\bRows\b|Classes moved|^Class [A-DT]$|^[A-DT] 类$"
+        ),
+    ),
 )
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.city import CITY_SCOPE, class_mix_share, ranking_table, scopes
+from geo.city_cycle import basis_line, evaluation_title
 from geo.city_view import grid_counts
 from geo.errors import DataValidationError
 from geo.evaluation import CLASSES_T, classes_with_t
@@ -47,6 +48,8 @@ TOKEN_RENEW_S = 600  # a token this close to its expiry is renewed
 TOP_N = 100  # enterprises listed by score (roles that may see them)
 CITY_OVERVIEW_MAP = "city_overview_map"
 CITY_EFF_MAP = "city_eff_map"
+BASIS = "city_basis"  # the key of the 评价基准 radio (a district: the city's evaluation or its own)
+OWN_MARK = "#own"  # marks a district's own evaluation in the view endpoint's key
 
 
 # ---- the choice -------------------------------------------------------------------------------
@@ -170,11 +173,21 @@ def draw_city_map(
 
 
 def _draw_city_map(
-    data: CityData, cells: pd.DataFrame, *, key: str, lang: Lang, title: str, scope: str = ""
+    data: CityData,
+    cells: pd.DataFrame,
+    *,
+    key: str,
+    lang: Lang,
+    title: str,
+    scope: str = "",
+    classes_key: str = "",
 ) -> None:
+    """``classes_key``: the evaluation whose classes colour the points (the scope's by default)."""
     groups = tuple((f"n_{c}", f"{c} 类（家）", f"Class {c}") for c in CLASSES_T if f"n_{c}" in cells.columns)
-    layer = city_view_layer(data_key=data.key, cell_deg=CELL_DEG, scope=scope, group_labels=groups)
-    draw_city_map(data, cells, layer, key=key, lang=lang, title=title, scope=scope)
+    classes_key = classes_key or scope
+    layer = city_view_layer(data_key=data.key, cell_deg=CELL_DEG, scope=classes_key, group_labels=groups)
+    variant = (classes_key,) if classes_key != scope else ()
+    draw_city_map(data, cells, layer, key=key, lang=lang, title=title, scope=scope, variant=variant)
 
 
 def _renamed(frame: pd.DataFrame, lang: Lang, names: dict[str, str]) -> pd.DataFrame:
@@ -256,23 +269,36 @@ def city_overview(lang: Lang) -> None:
 
 
 # ---- 亩均效益评价 --------------------------------------------------------------------------------
-@cache.resource(max_entries=4)
-def _evaluated(key: str, scope: str, _data: CityData) -> pd.DataFrame:
-    """The scope's evaluation with the default rules (one per data set and scope, all sessions;
-    the yearly tables' own, pages/city/yearly.py)."""
-    return scope_tables(_data, scope).evaluated
+@cache.resource(max_entries=6)
+def _evaluated(key: str, scope: str, own: bool, _data: CityData) -> pd.DataFrame:
+    """The scope's evaluation with the default rules (one per data set, scope and basis, all
+    sessions; the yearly tables' own, pages/city/yearly.py): a district as the city evaluates it,
+    or its own evaluation with ``own``."""
+    return scope_tables(_data, scope, own=own).evaluated
 
 
-@cache.resource(max_entries=4)
+@cache.resource(max_entries=6)
 def _scope_cells(key: str, scope: str, _data: CityData, _evaluated_frame: pd.DataFrame) -> pd.DataFrame:
     """Enterprises of the scope per grid cell, with the count of each class (aggregates only); the
-    classes are kept for the view endpoint (points coloured by class)."""
+    classes are kept for the view endpoint (points coloured by class) under ``scope`` (the
+    evaluation's key: :func:`classes_key`)."""
     rows = _evaluated_frame.index.to_numpy()
     cls = classes_with_t(_evaluated_frame).astype(object).to_numpy()
     every = np.full(len(_data.enterprises), "", dtype=object)
     every[rows] = cls
     keep_classes(key, scope, every)
     return grid_counts(_data.lon[rows], _data.lat[rows], cell_deg=CELL_DEG, groups=cls, group_names=CLASSES_T)
+
+
+def _basis_select(lang: Lang) -> bool:
+    """评价基准 for a district: the city's evaluation (the default) or the district's own."""
+    return st.radio(
+        t("city.basis", lang),
+        (False, True),
+        format_func=lambda own: t("city.basis.own" if own else "city.basis.city", lang),
+        key=BASIS,
+        help=t("city.basis_help", lang),
+    )
 
 
 def _mix_table(evaluated: pd.DataFrame) -> pd.DataFrame:
@@ -292,12 +318,20 @@ def _top_table(evaluated: pd.DataFrame) -> pd.DataFrame:
     return scored[cols].round({"score": 1, "tax_per_mu_wan_yuan": 2})
 
 
+def classes_key(scope: str, own: bool) -> str:
+    """The key of an evaluation's classes for the view endpoint: the scope, marked for a district's
+    own evaluation (its classes differ from the city's)."""
+    return f"{scope}{OWN_MARK}" if own else scope
+
+
 def city_evaluation(lang: Lang) -> None:
-    """亩均效益评价 on the city demo: scope 苏州市 or one district, the map by zoom (class counts per
-    cell; the view's enterprises by class for roles that may see them), the class mix by district,
-    totals by industry × district × size and, for those roles, the best-scored enterprises."""
-    title = t("city.eff.header", lang)
-    st.title(title)
+    """亩均效益评价 on the city demo: scope 苏州市 or one district (by default as the city evaluates
+    it; its own evaluation when chosen, the title and the line under it saying which), the map by
+    zoom (class counts per cell; the view's enterprises by class for roles that may see them), the
+    class mix by district, totals by industry × district × size and, for those roles, the
+    best-scored enterprises."""
+    head = st.empty()  # the title says the scope and whose evaluation: known once the controls are
+    head.title(t("city.eff.header", lang))
     data = loaded_city(lang)
     options = cache.shared(("city.scopes", data.key), lambda: scopes(data.enterprises))
     scope = page_control(
@@ -314,13 +348,19 @@ def city_evaluation(lang: Lang) -> None:
     )
     if scope not in options:
         scope = CITY_SCOPE
+    own = scope != CITY_SCOPE and page_control(CITY_EFF_MAP, BASIS, False, lambda: _basis_select(lang))
+    title = evaluation_title(scope, own_benchmarks=own, lang=lang)
+    with head.container():
+        st.title(title)
+        st.caption(basis_line(scope, own_benchmarks=own, lang=lang))
     try:
-        evaluated = _evaluated(data.key, scope, data)
+        evaluated = _evaluated(data.key, scope, own, data)
     except DataValidationError as exc:
         show_error(exc)
         stop_page()
-    cells = _scope_cells(data.key, scope, data, evaluated)
-    _draw_city_map(data, cells, key=CITY_EFF_MAP, lang=lang, title=title, scope=scope)
+    view = classes_key(scope, own)
+    cells = _scope_cells(data.key, view, data, evaluated)
+    _draw_city_map(data, cells, key=CITY_EFF_MAP, lang=lang, title=title, scope=scope, classes_key=view)
     rest_after_map(CITY_EFF_MAP, lang)
     st.caption(":material/warning: " + t("city.synthetic", lang))
     st.caption(t("city.eff.intro", lang).format(year=data.year))
@@ -339,18 +379,18 @@ def city_evaluation(lang: Lang) -> None:
         "eval_class": "city.col.class",
     }
     st.subheader(t("city.eff.mix", lang))
-    mix = cache.shared(("city.mix", data.key, scope), lambda: _mix_table(evaluated))
+    mix = cache.shared(("city.mix", data.key, view), lambda: _mix_table(evaluated))
     pct = {f"{c}_pct": t("city.col.pct", lang).format(c=c) for c in CLASSES_T[:-1]}
     _table(_renamed(mix, lang, names).rename(columns=pct))
     st.subheader(t("city.eff.groups", lang))
-    groups = cache.shared(("city.groups", data.key, scope), lambda: _groups_table(evaluated))
+    groups = cache.shared(("city.groups", data.key, view), lambda: _groups_table(evaluated))
     _table(_renamed(aggregates_for_role(groups), lang, names))
-    city_yearly(data, scope, lang)
+    city_yearly(data, scope, lang, own=own)
     if not sees_firms():
         firms_hidden_note(lang)
         return
     st.subheader(t("city.eff.top", lang).format(n=TOP_N))
-    top = cache.shared(("city.top", data.key, scope), lambda: _top_table(evaluated))
+    top = cache.shared(("city.top", data.key, view), lambda: _top_table(evaluated))
     _table(_renamed(top, lang, names))
 
 
@@ -377,6 +417,7 @@ __all__ = [
     "city_evaluation",
     "city_overview",
     "city_page_if_chosen",
+    "classes_key",
     "data_choice",
     "data_select",
     "draw_city_map",

@@ -15,7 +15,8 @@ import streamlit as st
 from data.city import CITY_SEED
 from data.city_build import load_city
 from geo import access
-from geo.city_cycle import CityTables, city_tables
+from geo.city import CITY_SCOPE
+from geo.city_cycle import CityTables, basis_line, city_tables, evaluation_title
 from geo.evaluation import CLASSES_T, default_config
 from geo.exports.cells import csv_text_bytes
 from geo.exports.tables import rounded_as_shown, xlsx_bytes
@@ -42,9 +43,11 @@ def _previous_year(key: str, year: int, n_enterprises: int) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-@cache.resource(max_entries=4)
-def _tables(key: str, scope: str, _data: CityData) -> CityTables:
+@cache.resource(max_entries=6)
+def _tables(key: str, scope: str, own: bool, _data: CityData) -> CityTables:
     previous = _previous_year(key, _data.year, city_size())
+    # a district as the city evaluates it: the city's evaluations reused (the city is evaluated once)
+    at_hand = None if own or scope == CITY_SCOPE else _tables(key, CITY_SCOPE, False, _data).results
     return city_tables(
         _data.enterprises,
         previous,
@@ -53,12 +56,15 @@ def _tables(key: str, scope: str, _data: CityData) -> CityTables:
         dev_zones=_data.dev_zones,
         scope=scope,
         config=default_config(),
+        own_benchmarks=own,
+        results=at_hand,
     )
 
 
-def scope_tables(data: CityData, scope: str) -> CityTables:
-    """The yearly tables of ``scope`` (苏州市 or one district), once per process and scope."""
-    return _tables(data.key, scope, data)
+def scope_tables(data: CityData, scope: str, *, own: bool = False) -> CityTables:
+    """The yearly tables of ``scope`` (苏州市 or one district), once per process, scope and basis:
+    a district as the city evaluates it, or with ``own`` its own evaluation (geo.city.city_year)."""
+    return _tables(data.key, scope, bool(own and scope != CITY_SCOPE), data)
 
 
 def _names(lang: Lang) -> dict[str, str]:
@@ -114,7 +120,7 @@ def _titles(tables: CityTables, lang: Lang) -> dict[str, str]:
     }
 
 
-def _notice(data: CityData, tables: CityTables, edition: Lang) -> bytes:
+def _notice(data: CityData, tables: CityTables, edition: Lang, own: bool) -> bytes:
     """The 公示 workbook of the scope in ``edition``'s language (title, scope line, source)."""
     scope = place_name(tables.scope, edition)
     title = t("city.cycle.notice_title", edition).format(scope=scope, year=tables.year)
@@ -129,18 +135,19 @@ def _notice(data: CityData, tables: CityTables, edition: Lang) -> bytes:
         tables.benchmarks,
         year=tables.year,
         title=title,
-        filters=scope,
+        filters=basis_line(tables.scope, own_benchmarks=own, lang=edition),
         source=source,
         lang=edition,
         used=tables.weights,
     )
 
 
-def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
+def city_yearly(data: CityData, scope: str, lang: Lang, *, own: bool = False) -> None:
     """Draw the yearly tables of ``scope`` with their downloads (the 公示 list only for roles that
-    see enterprises)."""
-    tables = scope_tables(data, scope)
-    shown = cache.shared(("city.cycle.shown", data.key, scope, lang), lambda: _shown(tables, lang))
+    see enterprises); ``own``: the district's own evaluation (the files say which, as the page)."""
+    own = bool(own and scope != CITY_SCOPE)
+    tables = scope_tables(data, scope, own=own)
+    shown = cache.shared(("city.cycle.shown", data.key, scope, own, lang), lambda: _shown(tables, lang))
     titles = _titles(tables, lang)
     for name in TABLES:
         st.subheader(titles[name])
@@ -160,6 +167,8 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
         st.caption(t("city.cycle.small_note", lang).format(n=access.min_group_firms(atlas_config())))
     st.subheader(t("city.cycle.downloads", lang))
     stem = f"{t('city.cycle.file', lang)}_{file_word(tables.scope, lang)}_{tables.year}"
+    if own:  # the district's own evaluation is never taken for the city's
+        stem = f"{stem}_{t('city.cycle.file_own', lang)}"
     # The audience named in the keys: a download's bytes are made when it is clicked, outside the
     # page's run, where the session's audience is not known to cache.shared.
     aud = cache.audience()
@@ -173,7 +182,7 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
         columns[i % 4].download_button(
             t("city.cycle.csv", lang).format(what=titles[name]),
             data=lambda name=name: cache.shared(
-                ("city.cycle.csv", aud, data.key, scope, lang, name),
+                ("city.cycle.csv", aud, data.key, scope, own, lang, name),
                 lambda: csv_text_bytes(rounded_as_shown(shown[name]), as_shown=True),
             ),
             file_name=f"{stem}_{name}.csv",
@@ -185,14 +194,15 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
     title = message(
         "city.cycle.xlsx_title",
         lang,
-        header=t("city.eff.header", lang),
+        header=evaluation_title(tables.scope, own_benchmarks=own, lang=lang),
         scope=place_name(tables.scope, lang),
         year=tables.year,
+        basis=basis_line(tables.scope, own_benchmarks=own, lang=lang),
     )
     columns[1].download_button(
         t("city.cycle.xlsx", lang),
         data=lambda: cache.shared(
-            ("city.cycle.xlsx", aud, data.key, scope, lang),
+            ("city.cycle.xlsx", aud, data.key, scope, own, lang),
             lambda: xlsx_bytes(sheets, title=title, lang=lang),
         ),
         file_name=f"{stem}.xlsx",
@@ -213,8 +223,8 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
             where.download_button(
                 t("city.cycle.notice_en" if english else "city.cycle.notice", lang),
                 data=lambda edition=edition: cache.shared(
-                    ("city.cycle.notice", aud, data.key, scope, edition),
-                    lambda: _notice(data, tables, edition),
+                    ("city.cycle.notice", aud, data.key, scope, own, edition),
+                    lambda: _notice(data, tables, edition, own),
                 ),
                 file_name=f"{stem}_{t(file_key, lang)}.xlsx",
                 mime=XLSX,

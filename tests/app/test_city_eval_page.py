@@ -168,7 +168,10 @@ def test_the_english_page_names_scopes_notes_and_files_in_english(downloads):
     made = {name: d for _, name, d in downloads}
     book = openpyxl.load_workbook(io.BytesIO(_bytes(made["suzhou_city_evaluation_Suzhou_2022.xlsx"])))
     about = dict(book["About"].iter_rows(min_row=2, max_col=2, values_only=True))
-    assert about["Title"] == "Per-mu evaluation · Suzhou city (synthetic): Suzhou, 2022"
+    assert about["Title"] == (
+        "Per-mu evaluation · Suzhou city (synthetic): Suzhou, 2022. "
+        "Evaluated over: Suzhou city (city-wide benchmarks)"
+    )
     lines = _bytes(made["suzhou_city_evaluation_Suzhou_2022_districts.csv"]).decode("utf-8-sig").splitlines()
     assert "Sales per mu (10k yuan/mu)" in lines[0].split(",")
     head = lines[0].split(",")
@@ -241,3 +244,49 @@ def test_a_failed_build_says_why_in_chinese_and_a_reload_tries_again(downloads, 
     shown = " ".join(e.value for e in at.error)
     assert "全市示例未能生成：OSError: [Errno 28] No space left on device。刷新页面即可重试" in shown
     assert build_in_background(n_enterprises=301) is not build  # the next asking starts it again
+
+
+def _mix_row(at: AppTest, district: str) -> dict[str, int]:
+    pct = t("city.col.pct", "zh").format(c="A")
+    (mix,) = [d.value for d in at.dataframe if pct in d.value.columns]
+    row = mix.set_index(t("city.col.district", "zh")).loc[district]
+    return {c: int(row[c]) for c in "ABCDT"}
+
+
+def test_a_district_is_the_citys_evaluation_unless_its_own_is_chosen(downloads):
+    """walk9: scope 吴江区 re-scored Wujiang alone (A 1,848 → 2,008 at 120,000) under the title "Suzhou
+    city", nothing saying the benchmarks were Wujiang's. By default a district shows the city's
+    classes of its enterprises; its own evaluation is a choice, and the title, the line under it
+    and the files say which."""
+    from geo.city import evaluate_scope
+    from geo.evaluation import classes_with_t
+
+    at = _session("lisi")
+    city_row = _mix_row(at, "吴江区")
+    assert at.caption[0].value == "评价范围：苏州市（基准值全市统一）"
+    at.selectbox(key="city_scope").set_value("吴江区").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "亩均效益评价 · 吴江区（全市评价，合成）"
+    assert at.caption[0].value == "评价范围：苏州市（基准值全市统一）· 显示：吴江区"
+    assert _mix_row(at, "吴江区") == city_row  # the same A/B/C/D/T as the city's list
+    assert at.radio(key="city_basis").value is False
+    made = {name: d for _, name, d in downloads}
+    book = openpyxl.load_workbook(io.BytesIO(_bytes(made["苏州全市评价_吴江区_2022.xlsx"])))
+    about = dict(book["说明"].iter_rows(min_row=2, max_col=2, values_only=True))
+    assert about["标题"].endswith("评价范围：苏州市（基准值全市统一）· 显示：吴江区"), about
+    # the district's own evaluation, chosen: its classes, and every place says so
+    at.radio(key="city_basis").set_value(True).run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "亩均效益评价 · 吴江区（本区评价，合成）"
+    assert at.caption[0].value == "评价范围：吴江区（基准值按本区计算）"
+    ents = load_city("city_enterprise_years", year=2022, n_enterprises=N)
+    alone = classes_with_t(evaluate_scope(ents, scope="吴江区", year=2022).enterprises).value_counts()
+    assert _mix_row(at, "吴江区") == {c: int(alone.get(c, 0)) for c in "ABCDT"}
+    assert _mix_row(at, "吴江区") != city_row  # (at 1,500 as at 120,000 the two differ)
+    names = [name for _, name, _ in downloads]
+    assert "苏州全市评价_吴江区_2022_本区评价.xlsx" in names
+    assert "苏州全市评价_吴江区_2022_本区评价_公示.xlsx" in names
+    (notice,) = [d for _, name, d in downloads if name == "苏州全市评价_吴江区_2022_本区评价_公示.xlsx"]
+    sheet = openpyxl.load_workbook(io.BytesIO(_bytes(notice)), read_only=True)["公示"]
+    head = [str(c) for row in sheet.iter_rows(max_row=6, values_only=True) for c in row if c]
+    assert any("评价范围：吴江区（基准值按本区计算）" in c for c in head), head

@@ -40,9 +40,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "here only the totals.",
     ),
     "city.int.col.parcels": ("宗地数", "Parcels"),
-    "city.int.col.built": ("已建宗地数", "Built"),
+    "city.int.col.built": ("已建宗地数", "Parcels built"),
     "city.int.col.far_mean": ("平均容积率（按面积加权）", "Mean FAR (area-weighted)"),
-    "city.int.col.below": ("低于控制下限（宗）", "Below the minimum"),
+    "city.int.col.below": ("低于控制下限（宗）", "Parcels below the minimum"),
     "city.int.col.below_pct": ("低于下限占比（%）", "Below the minimum (%)"),
     "city.int.col.below_mu": ("低于下限用地（亩）", "Land below the minimum (mu)"),
     "city.eff.header": ("亩均效益评价 · 苏州全市（合成）", "Per-mu evaluation · Suzhou city (synthetic)"),
@@ -65,9 +65,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.provenance": ("数据来源与精度", "Sources and accuracy"),
     "city.scope": ("评价范围", "Scope"),
     "city.scope_help": (
-        "苏州市：全市企业一起评价（基准取自全市）；选一个县级市（区）则只评价其企业，基准取自该区。",
-        "Suzhou: all enterprises together (benchmarks from the city); a district: its enterprises only.",
+        "苏州市：全市企业一起评价（基准值取自全市）。选一个县级市（区）：显示全市评价中该区的企业，"
+        "类别与全市名单相同；如需只用本区企业计算基准值，在「评价基准」中选择本区评价。",
+        "Suzhou: all enterprises evaluated together (benchmarks from the whole city). A district: its "
+        "enterprises as the city's evaluation classes them (the same classes as the city's list); for "
+        "benchmarks from the district's enterprises alone, choose its own evaluation under Benchmarks.",
     ),
+    "city.basis": ("评价基准", "Benchmarks"),
+    "city.basis.city": ("全市统一（全市评价）", "City-wide (the city's evaluation)"),
+    "city.basis.own": ("按本区计算（本区评价）", "This district's own evaluation"),
+    "city.basis_help": (
+        "全市统一：类别与全市名单相同（默认）。按本区计算：只用本区企业计算基准值、重新评价，"
+        "类别可能与全市名单不同。",
+        "City-wide: the classes of the city's list (the default). The district's own: benchmarks from "
+        "its enterprises alone and a new evaluation; classes may differ from the city's list.",
+    ),
+    "city.eff.header_district": (
+        "亩均效益评价 · {scope}（全市评价，合成）",
+        "Per-mu evaluation · {scope} (the city's evaluation, synthetic)",
+    ),
+    "city.eff.header_own": (
+        "亩均效益评价 · {scope}（本区评价，合成）",
+        "Per-mu evaluation · {scope} (its own evaluation, synthetic)",
+    ),
+    "city.eff.basis_city": (
+        "评价范围：苏州市（基准值全市统一）",
+        "Evaluated over: Suzhou city (city-wide benchmarks)",
+    ),
+    "city.eff.basis_shown": (
+        "评价范围：苏州市（基准值全市统一）· 显示：{scope}",
+        "Evaluated over: Suzhou city (city-wide benchmarks) · showing: {scope}",
+    ),
+    "city.eff.basis_own": (
+        "评价范围：{scope}（基准值按本区计算）",
+        "Evaluated over: {scope} alone (benchmarks from its own enterprises)",
+    ),
+    "city.cycle.file_own": ("本区评价", "own_evaluation"),
     "city.eff.intro": (
         "按本地默认规则评价 {year} 年；地图按网格显示各类企业数，放大后显示企业类别。",
         "Local default rules, year {year}; the map counts each class "
@@ -80,14 +113,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.col.industry": ("行业", "Industry"),
     "city.col.size": ("规模", "Size"),
     "city.col.n": ("企业数", "Enterprises"),
-    "city.col.above": ("规上企业数", "Above designated size"),
+    "city.col.above": ("规上企业数", "Enterprises above designated size"),
     "city.col.land": ("用地（亩）", "Land (mu)"),
     "city.col.tax": ("税收（万元）", "Tax (10k yuan)"),
     "city.col.tax_per_mu": ("亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
     "city.col.name": ("企业名称", "Enterprise"),
     "city.col.score": ("得分", "Score"),
     "city.col.class": ("类别", "Class"),
-    "city.col.scored": ("参评企业数", "Scored"),
+    "city.col.scored": ("参评企业数", "Scored enterprises"),
     "city.col.mean_score": ("平均得分", "Mean score"),
     "city.col.pct": ("{c} 类占比（%）", "{c} share (%)"),
     "city.cycle.transitions": (
@@ -126,7 +159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope} {year} industrial enterprise evaluation results (synthetic demo)",
     ),
     "city.cycle.file": ("苏州全市评价", "suzhou_city_evaluation"),
-    "city.cycle.xlsx_title": ("{header}：{scope}，{year} 年", "{header}: {scope}, {year}"),
+    "city.cycle.xlsx_title": ("{header}：{scope}，{year} 年。{basis}", "{header}: {scope}, {year}. {basis}"),
     "city.cycle.notice_file": ("公示名单", "public_notice"),
     "city.cycle.small_note": (
         "不足 {n} 家企业的汇总数值已隐去（仅显示企业数）。",
@@ -140,7 +173,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "需要 {first}–{last} 年共 {n} 年的数据，现有数据不足，无法判断",
         "needs {n} years of data ({first}–{last}): not enough years to tell",
     ),
-    "city.col.paying": ("缴纳企业数", "Paying"),
+    "city.col.paying": ("缴纳企业数", "Enterprises paying"),
     "city.col.dev_zone": ("开发区", "Development zone"),
     "city.col.sales_per_mu": ("亩均销售收入（万元/亩）", "Sales per mu (10k yuan/mu)"),
     "city.col.n_class": ("{c} 类（家）", "Class {c} (enterprises)"),

@@ -134,3 +134,35 @@ def test_bad_input_is_refused_in_chinese(city):
             districts=districts,
             dev_zones=zones,
         )
+
+
+def _classes(evaluated: pd.DataFrame) -> dict[str, int]:
+    return classes_with_t(evaluated).value_counts().to_dict()
+
+
+def test_a_district_shows_the_citys_evaluation_of_its_enterprises(city, whole):
+    """walk9: scope 吴江区 re-scored Wujiang alone (A 1,848 → 2,008 at 120,000) with nothing saying so;
+    by default a district is the city's list filtered to it, its own evaluation only when asked."""
+    current, previous, districts, zones = city
+    tables = {"districts": districts, "dev_zones": zones, "year": 2022}
+    one = city_tables(current, previous, scope="吴江区", results=whole.results, **tables)
+    city_rows = whole.evaluated[whole.evaluated["district"] == "吴江区"]
+    assert one.evaluated_in == "苏州市" and whole.evaluated_in == "苏州市"
+    assert one.evaluated.index.equals(city_rows.index)
+    assert _classes(one.evaluated) == _classes(city_rows)
+    assert one.benchmarks.equals(whole.benchmarks)
+    n_class = one.districts.set_index("district").loc["吴江区", [f"n_{c}" for c in "ABCD"]].tolist()
+    assert n_class == [int((classes_with_t(city_rows) == c).sum()) for c in "ABCD"]
+    # the same without the city's results at hand (evaluated again, same classes)
+    again = city_tables(current, previous, scope="吴江区", **tables)
+    assert _classes(again.evaluated) == _classes(city_rows)
+    # the district's own evaluation: its enterprises alone, benchmarks from them, and it says so
+    own = city_tables(current, previous, scope="吴江区", own_benchmarks=True, **tables)
+    alone = evaluate_scope(current, scope="吴江区", year=2022).enterprises
+    assert own.evaluated_in == "吴江区" and _classes(own.evaluated) == _classes(alone)
+    assert not own.benchmarks.equals(whole.benchmarks)
+    # the transitions count the district's enterprises either way
+    n = len(city_rows)
+    assert int(one.transitions.loc["合计", ["A", "B", "C", "D", "T"]].sum()) == n
+    # 苏州市 is the city either way
+    assert city_tables(current, previous, own_benchmarks=True, **tables).evaluated_in == "苏州市"
