@@ -43,15 +43,22 @@ apt_install() {  # install the Debian packages that are not there yet
 python_env() {  # .venv with the project's requirements; re-installs only when they change
   local req="$1"
   local py="${PYTHON:-python3}"
+  if ! "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "setup.sh: the atlas needs Python 3.11 or newer; $py is $("$py" -V 2>&1 || echo 'not found')." >&2
+    echo "Install it (Debian 12: apt-get install python3) or name one: PYTHON=/usr/bin/python3.11 bash setup.sh ..." >&2
+    exit 1
+  fi
   if [ ! -x .venv/bin/python ]; then
     echo "==> creating .venv"
     "$py" -m venv .venv 2>/dev/null || { apt_install python3-venv; rm -rf .venv; "$py" -m venv .venv; }
   fi
   local stamp=".venv/.installed-$(cat requirements.txt "$req" constraints.txt | sha256sum | cut -c1-16)"
   if [ ! -f "$stamp" ]; then
-    echo "==> pip install -r $req -c constraints.txt"
+    echo "==> pip install -r $req -c constraints.txt (a first set-up takes about two minutes; it needs PyPI"
+    echo "    or a mirror named by PIP_INDEX_URL; each package is listed as it is fetched)"
     .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -q -r "$req" -c constraints.txt
+    .venv/bin/python -m pip install --progress-bar off -r "$req" -c constraints.txt \
+      | grep --line-buffered -E '^(Collecting|Successfully installed)' || [ "${PIPESTATUS[0]}" -eq 0 ]
     rm -f .venv/.installed-* && touch "$stamp"
   fi
 }

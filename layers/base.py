@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
-from geo.exports.headers import catalogue_headers, column_labels
+from geo.exports.headers import catalogue_headers, column_labels, source_coordinate_headers
 from geo.exports.tables import table_for_export, yes_no_in_words
 from geo.ingest.report import FLAG_COLUMN, flag_text
 from geo.messages import Lang, t
@@ -149,9 +149,17 @@ class Layer:
     # minimum): the column keying both. Its GeoJSON is no file of its own: the layer below it carries
     # the marks as a column (``mark`` and the outline's own fields), each feature written once.
     marks_layer_below_by: str = ""
+    # A shorter name for the layer's XLSX sheet when its title does not fit Excel's 31 characters
+    # whole (geo/exports/sheets.py); empty: the title.
+    sheet_zh: str = ""
+    sheet_en: str = ""
 
     def title(self, lang: Lang) -> str:
         return self.title_en if lang == "en" else self.title_zh
+
+    def sheet_title(self, lang: Lang) -> str:
+        """The name of the layer's sheet in an XLSX download: its title, or the shorter name given."""
+        return (self.sheet_en if lang == "en" else self.sheet_zh) or self.title(lang)
 
     def legend(self, gdf: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
         """Legend rows for this layer (one swatch with its title unless the layer says otherwise)."""
@@ -165,8 +173,9 @@ class Layer:
         ``lang`` (English names, ``en_column``) under their labels, other columns under the atlas's
         headers (:func:`geo.exports.headers.column_labels`); a column ``x_en`` beside ``x`` gives
         ``x`` its English values in English and is then left out; places and industries in columns
-        of :data:`NAMED_COLUMNS` are named in English too. A header two columns would share
-        is given to the first only. ``gdf`` is not modified.
+        of :data:`NAMED_COLUMNS` are named in English too; an import's coordinates in their source
+        frame come last, headed by it (:func:`geo.exports.headers.source_coordinate_headers`). A
+        header two columns would share is given to the first only. ``gdf`` is not modified.
         """
         out = table_for_export(gdf).drop(columns=list(self.table_leaves_out), errors="ignore")
         fields = {f.column: f for f in (*self.tooltip_fields, *self.popup_fields) if f.column in out}
@@ -189,10 +198,15 @@ class Layer:
         out = out.drop(columns=sorted(drop))
         # the catalogued columns of an enterprise or parcel table as the GeoJSON heads them (用地面积（亩）,
         # not the tooltip's 用地（亩）); the other fields under their tooltip labels
+        # a GCJ-02/BD-09 file's own coordinates (经度_GCJ02) headed by their frame, after the WGS-84
+        # lon/lat: a file read back takes its coordinates from the first longitude it finds
+        source_coords = source_coordinate_headers(out.columns, lang)
+        out = out[[*(c for c in out.columns if c not in source_coords), *source_coords]]
         labels = {
             **column_labels(lang),
             **{c: f.label(lang) for c, f in fields.items()},
             **catalogue_headers(out.columns, lang),
+            **source_coords,
         }
         taken = {str(c) for c in out.columns if c not in labels}
         names = {}

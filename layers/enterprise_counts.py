@@ -9,6 +9,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo.exports.sheets import fitting_name
 from geo.messages import Lang, t
 from layers.base import Field, Layer, LegendEntry
 
@@ -77,6 +78,9 @@ def for_counts(frame: gpd.GeoDataFrame, *, what_zh: str, what_en: str) -> Layer:
         rows.append(LegendEntry(t("layer.count_none", lang), EMPTY_COLOR, "fill", 0.7))
         return rows
 
+    # "High-end textiles enterprises per town", "Enterprises per town" (nothing named)
+    what = what_en.strip()
+    title_en = f"{what} enterprises per town (aggregated)" if what else LAYER.title_en
     fields = [
         Field("name", "区镇", "Town/zone", names="place"),
         Field("n_enterprises", "企业数（家）", "Enterprises"),
@@ -87,7 +91,8 @@ def for_counts(frame: gpd.GeoDataFrame, *, what_zh: str, what_en: str) -> Layer:
     return replace(
         LAYER,
         title_zh=f"{what_zh}企业数（按区镇汇总）",
-        title_en=f"{what_en} enterprises per town (aggregated)",
+        title_en=title_en,
+        sheet_en=fitting_name(title_en, t("layer.sheet.counts", "en")),
         tooltip_fields=tuple(fields),
         color_by=color_by,
         legend_entries=legend,

@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from geo.evaluation.metrics import enterprise_ratios
-from geo.messages import Lang
+from geo.exports.sheets import fitting_name
+from geo.messages import Lang, message, t
 from geo.messages.names import industry_name
 from geo.spatial.crs import STORAGE_CRS, convert_coords
 from geo.spatial.point_spacing import pick_zoom
@@ -291,10 +292,18 @@ def by_metric_class(metric: str, classes: Classes, *, label_zh: str, label_en: s
     def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
         return class_legend(classes, metric, POINT_RAMP, "point", lang)
 
+    # mid-sentence: "Enterprises by sales per mu class", "... by R&D share of sales class"
+    named = label_en[:1].lower() + label_en[1:] if label_en[1:2].islower() else label_en
+    title_en = f"Enterprises by {named} class (synthetic)"
     return replace(
         LAYER,
         title_zh=f"企业{label_zh}分级（合成）",
-        title_en=f"Enterprises by {label_en} class (synthetic)",
+        title_en=title_en,
+        sheet_en=fitting_name(
+            title_en,
+            *(message(f"layer.sheet.{k}", "en", metric=named) for k in ("firms_by", "firms_short")),
+            t("layer.sheet.firms_any", "en"),
+        ),
         tooltip_fields=(
             *LAYER.tooltip_fields[:3],
             Field(metric, label_zh, label_en),

@@ -15,6 +15,7 @@ import pandas as pd
 from geo.evaluation.metrics import ID_COL
 from geo.messages import Lang, joined, t
 from layers.base import Field, LegendEntry
+from layers.efficiency_classes import ranking_field
 from layers.enterprises import LAYER as ENTERPRISES
 from layers.enterprises import EnterpriseLayer
 
@@ -39,9 +40,10 @@ LAYER: EnterpriseLayer = replace(
     title_en=t("eff.warn.layer", "en"),
     radius=4.5,  # the class points' 2.5 × RING_SCALE
     tooltip_fields=(
-        Field("name", "企业", "Enterprise"),
-        Field("warning", "预警", "Warnings"),
-        Field("reason", "预警依据", "Why"),
+        # headed as the page's list of warnings heads them
+        ranking_field("name"),
+        Field("warning", t("eff.warn.col", "zh"), t("eff.warn.col", "en")),
+        Field("reason", t("eff.warn.why", "zh"), t("eff.warn.why", "en")),
     ),
     color_by=lambda frame: pd.Series(WARNING_COLOR, index=frame.index).to_numpy(dtype=object),
     legend_entries=_legend,

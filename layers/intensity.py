@@ -11,6 +11,7 @@ import pandas as pd
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY, assign_zones_by_column, zone_metrics
 from geo.evaluation.ratios import UNIT_EN
+from geo.exports.sheets import fitting_name
 from geo.messages import Lang, t
 from geo.spatial.classify import DEFAULT_K, SCHEMES, Classes, classify  # noqa: F401 (the page picks from these)
 from layers.base import Field, Layer, LegendEntry
@@ -148,6 +149,9 @@ def for_metric(metric: str, classes: Classes) -> Layer:
         LAYER,
         title_zh=f"{metric_label(metric, 'zh', with_unit=False)}（按区镇）",
         title_en=f"{metric_label(metric, 'en', with_unit=False)} by town",
+        sheet_en=fitting_name(
+            f"{metric_label(metric, 'en', with_unit=False)} by town", t("layer.sheet.towns_any", "en")
+        ),
         tooltip_fields=(
             Field("name", "区镇", "Town/zone", names="place"),
             Field("value", zh, en),

@@ -15,7 +15,8 @@ from jinja2 import Template
 
 import layers.assets  # noqa: F401
 from geo.messages import Lang, t
-from layers.base import Layer, LegendEntry, Provenance, accuracy_label
+from geo.storage.provenance import titled_accuracy
+from layers.base import Layer, LegendEntry, Provenance
 
 SUZHOU_CENTER = (31.30, 120.62)
 WUJIANG_CENTER = (30.98, 120.62)
@@ -409,7 +410,9 @@ def legend_html(
     title: str | None = None,
     foldable: bool = True,
 ) -> str:
-    """The legend's inner HTML: per layer its title, accuracy class and swatches."""
+    """The legend's inner HTML: per layer its title with its accuracy class said once and as the
+    briefing PNG says it (:func:`geo.storage.provenance.titled_accuracy`: "县级行政区（真实）",
+    "Districts (real)"; a title that names its class, "开发区（示意范围）", as it is), and swatches."""
     heading = title or ("Legend" if lang == "en" else "图例")
     hint = "Click to fold or unfold" if lang == "en" else "点击折叠/展开"
     fold, unfold = (
@@ -422,12 +425,16 @@ def legend_html(
         f"{html.escape(heading)}</div>"
     ]
     for layer_title, prov, entries in sections:
-        acc = accuracy_label(prov.accuracy, lang)
-        parts.append(
-            f'<div style="margin-top:4px"><b>{html.escape(layer_title)}</b> '
+        said = titled_accuracy(layer_title, prov.accuracy, lang)
+        # the class the title does not name, in grey after it: "（真实）" / " (real)"
+        named = said[len(layer_title) :] if said.startswith(layer_title) else ""
+        acc = (
             f'<span class="atlas-acc atlas-acc-{html.escape(prov.accuracy)}" '
-            f'style="color:#666">[{html.escape(acc)}]</span></div>'
+            f'style="color:#666">{html.escape(named)}</span>'
+            if named
+            else ""
         )
+        parts.append(f'<div style="margin-top:4px"><b>{html.escape(layer_title)}</b>{acc}</div>')
         for e in entries:
             parts.append(f"<div>{_swatch(e)} {html.escape(e.label)}</div>")
     return "".join(parts)

@@ -27,7 +27,6 @@ from geo.exports.downloads import Download, build_downloads
 from geo.exports.filenames import safe_filename
 from geo.exports.tables import GEOMETRY_FAMILIES, MIME_TYPES, geojson_bytes, split_by_geometry
 from geo.messages import Lang, message, t
-from geo.storage.provenance import source_label
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
 from layers.mapview import MapLayer
 
@@ -155,6 +154,7 @@ def map_downloads(
     legend_title: str | None = None,
     when: date | datetime | None = None,
     extent: Extent | None = None,
+    outlines: Sequence[MapLayer] = (),
 ) -> dict[str, Download]:
     """Every download of a map view from the same ``MapLayer`` items the map was drawn from.
 
@@ -162,7 +162,9 @@ def map_downloads(
     items, so the PNG and exports match the map; ``m`` (the map, or a function building it on
     click) adds the offline HTML; ``extent`` (the view on screen, e.g. ``layers.mapview.view_extent``)
     is what the briefing PNGs show. The GeoJSON reads as the CSV does (:func:`layers_geojson`): one
-    file per layer, headed and named in ``lang``, on every page.
+    file per layer, headed and named in ``lang``, on every page. ``outlines``: what the user
+    clicked, drawn over the map of the briefing PNGs only (e.g. :func:`layers.districts.clicked`,
+    as the live map outlines it; the data are the layers' own), in the legend without a source.
     """
     frames, provenance, by_name = {}, {}, {}
     for item in items:
@@ -170,9 +172,13 @@ def map_downloads(
         frames[name] = item.frame
         provenance[name] = item.provenance
         by_name[name] = item
+    drawn = {item.layer.title(lang): item for item in outlines if len(item.frame)}
+    frames.update({name: item.frame for name, item in drawn.items() if name not in frames})
     # Legend rows and per-feature colours only go into the PNG: worked out when it is made (a
     # page builds its downloads on every run, and they cost a pass over every feature).
-    legend = _OnDemand({n: (lambda i=i: i.layer.legend(i.frame, lang)) for n, i in by_name.items()})
+    legend = _OnDemand(
+        {n: (lambda i=i: i.layer.legend(i.frame, lang)) for n, i in {**drawn, **by_name}.items()}
+    )
     colors = _OnDemand(
         {
             n: (lambda i=i: list(i.layer.color_by(i.frame)))
@@ -200,6 +206,7 @@ def map_downloads(
         legend_title=legend_title,
         when=when,
         extent=extent,
+        sheets={n: i.layer.sheet_title(lang) for n, i in by_name.items()},
     )
     out["geojson"] = layers_geojson(title, items, lang=lang, when=when)
     return out
@@ -233,9 +240,11 @@ def layers_geojson(
 ) -> Download:
     """The GeoJSON of a map view as its CSV and XLSX read it: one FeatureCollection per layer shown
     (a zip of ``<title>_<layer>.geojson`` when there are several), each feature once, its columns
-    headed and its names written in ``lang`` (``Layer.table``) and its ``data_source`` cited in
-    ``lang``. A view of two point layers (the 亩均 page's classes and warnings) is two files, not one
-    file of half-empty columns naming the warned enterprises twice. A layer outlining some features of
+    headed and its names written in ``lang`` (``Layer.table``), its numbers rounded as the CSV's
+    and its provenance (layer, source, accuracy, date) headed and written in ``lang`` as the CSV's
+    (:func:`geo.exports.tables.geojson_bytes` with ``lang``). A view of two point layers (the 亩均
+    page's classes and warnings) is two files, not one file of half-empty columns naming the warned
+    enterprises twice. A layer outlining some features of
     the layer below (the parcels below the control minimum) is a column of it (:func:`marks_as_columns`);
     a layer of mixed geometries is a file per geometry type (``_polygon``, ``_line``, ``_point``),
     so that each file is one QGIS layer.
@@ -248,15 +257,12 @@ def layers_geojson(
         name = item.layer.title(lang)
         table = item.layer.table(item.frame, lang)
         frame = gpd.GeoDataFrame(table, geometry=item.frame.geometry.to_numpy(), crs=item.frame.crs)
-        prov = item.provenance
-        if prov is not None:
-            prov = replace(prov, source=source_label(prov.source, lang))
-        provs = {name: prov} if prov is not None else None
+        provs = {name: item.provenance} if item.provenance is not None else None
         kinds = split_by_geometry({name: frame})
         if len(kinds) <= 1:
-            return {"": geojson_bytes({name: frame}, provs, title=name, when=when, measures=False)}
+            return {"": geojson_bytes({name: frame}, provs, title=name, when=when, measures=False, lang=lang)}
         return {
-            kind: geojson_bytes(layers, provs, title=f"{name} ({kind})", when=when, measures=False)
+            kind: geojson_bytes(layers, provs, title=f"{name} ({kind})", when=when, measures=False, lang=lang)
             for kind, layers in kinds.items()
         }
 

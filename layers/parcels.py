@@ -19,8 +19,9 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from geo.exports.sheets import fitting_name
 from geo.land.parcels import PARCEL_METRICS
-from geo.messages import Lang, t
+from geo.messages import Lang, message, t
 from geo.spatial.crs import convert_coords
 from layers.base import Field, Layer, LegendEntry
 from layers.canvas import CanvasElement, CanvasLayer, palette_indices, storage_geometry, tooltip_columns
@@ -261,10 +262,13 @@ def by_metric_class(metric: str, classes: Classes) -> ParcelLayer:
         fields.append(Field(metric, metric_label(metric, "zh"), metric_label(metric, "en")))
     fields.append(Field("reasons", "低效认定理由", "Low-efficiency reasons", en_column="reasons_en"))
     fields.append(Field("verdict", "履约结论", "Contract verdict", en_column="verdict_en"))
+    named = en if en.isupper() else en.lower()
+    title_en = f"Parcels by {named} class (synthetic)"
     return replace(
         LAYER,
         title_zh=f"宗地{zh}分级（合成）",
-        title_en=f"Parcels by {en if en.isupper() else en.lower()} class (synthetic)",
+        title_en=title_en,
+        sheet_en=fitting_name(title_en, message("layer.sheet.parcels_by", "en", metric=named)),
         tooltip_fields=tuple(fields),
         color_by=colors,
         legend_entries=legend,
@@ -286,6 +290,7 @@ def below_minimum() -> ParcelLayer:
         name="parcels_below_minimum",
         title_zh="低于控制下限的宗地（合成）",
         title_en="Parcels below the control minimum (synthetic)",
+        sheet_en=t("layer.sheet.below_min", "en"),
         color=MARK_COLOR,
         fill_opacity=0.0,
         weight=2.0,

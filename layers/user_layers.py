@@ -7,9 +7,9 @@ import pandas as pd
 
 from geo import ingest
 from geo.catalogue import labels as column_labels
-from geo.messages import t
+from geo.messages import message, t
 from geo.storage.styles import IMPORT_COLORS
-from layers.base import Field, Layer, Provenance
+from layers.base import NAMED_COLUMNS, Field, Layer, Provenance
 from layers.enterprises import PointLayer
 from layers.mapview import MapLayer
 
@@ -17,15 +17,26 @@ USER_COLORS = IMPORT_COLORS  # the colours QGIS styles of imports use too
 _TOOLTIP_COLUMNS = ("name", "zone_id", "ent_id", "industry", "town", "land_mu", "tax_wan_yuan", "area_km2")
 
 
-def tooltip_fields(kind: str, columns: list[str]) -> tuple[Field, ...]:
+def tooltip_fields(kind: str, columns: list[str], *, names_places: bool = False) -> tuple[Field, ...]:
     """Tooltip rows of an imported layer of ``kind`` under the catalogue's names for that kind (a
-    zone's ``name`` is 名称, not 企业名称), never a raw field name such as ``area_km2``."""
+    zone's ``name`` is 名称, not 企业名称), never a raw field name such as ``area_km2``.
+
+    The values of the known vocabularies (towns and parks, industries: ``layers.base.NAMED_COLUMNS``)
+    are shown in English on an English page, as the built-in layers' are; so is a ``name`` when
+    ``names_places`` (the polygons of an imported zone layer, which the briefing PNG names in English
+    too). A firm's name and the user's own text stay as given."""
     zh = {**column_labels("enterprises", "zh"), **column_labels(kind, "zh")} if kind != "other" else {}
     en = {**column_labels("enterprises", "en"), **column_labels(kind, "en")} if kind != "other" else {}
-    zh["area_km2"], en["area_km2"] = t("user.area_km2", "zh"), t("user.area_km2", "en")
+    # the measured area under the one header every layer's table gives it (面积（km²）): a CSV of the
+    # districts and an imported zone layer has one area column, not 面积（km²） beside 面积（平方公里）
+    zh["area_km2"], en["area_km2"] = (
+        message("exports.column.area_km2", "zh"),
+        message("exports.column.area_km2", "en"),
+    )
     zh.setdefault("name", t("user.name", "zh"))
     en.setdefault("name", t("user.name", "en"))
-    return tuple(Field(c, zh.get(c, c), en.get(c, c)) for c in columns)
+    named = {**NAMED_COLUMNS, **({"name": "place"} if names_places else {})}
+    return tuple(Field(c, zh.get(c, c), en.get(c, c), names=named.get(c, "")) for c in columns)
 
 
 def user_map_layer(
@@ -52,7 +63,7 @@ def user_map_layer(
         color=USER_COLORS[index % len(USER_COLORS)],
         fill_opacity=0.0 if background else 0.25,
         radius=4.0,
-        tooltip_fields=tooltip_fields(str(meta.get("kind", "other")), shown),
+        tooltip_fields=tooltip_fields(str(meta.get("kind", "other")), shown, names_places=kind == "polygon"),
         show=not background,
     )
     prov = Provenance(

@@ -10,7 +10,7 @@ import pandas as pd
 
 from geo.evaluation import CLASSES
 from geo.evaluation.metrics import ZONE_COL
-from geo.evaluation.zones import ZONE_CLASS_COL
+from geo.evaluation.zones import ZONE_CLASS_COL, zone_labels
 from geo.messages import Lang, t
 from layers.base import Field, Layer, LegendEntry
 from layers.efficiency_classes import CLASS_COLORS, UNSCORED_COLOR
@@ -37,6 +37,10 @@ def zone_class_legend(frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
     return rows
 
 
+def _zone_field(column: str, *, names: str = "") -> Field:
+    return Field(column, zone_labels("zh")[column], zone_labels("en")[column], names)
+
+
 LAYER: Layer = replace(
     TOWNS,
     name="zone_classes",
@@ -44,12 +48,13 @@ LAYER: Layer = replace(
     title_en=t("zones.layer.title", "en"),
     fill_opacity=0.55,
     tooltip_fields=(
-        Field(ZONE_COL, "区镇/园区", "Town/park", names="place"),
-        Field(ZONE_CLASS_COL, "区镇类别", "Zone class"),
-        Field("rank", "区镇排名", "Rank among zones"),
-        Field("score", "综合得分（分）", "Score (points)"),
-        Field("tax_per_mu_wan_yuan", "亩均税收（万元/亩）", "Tax per mu (10k yuan/mu)"),
-        Field("d_land_mu", "D 类企业用地（亩）", "Class-D land (mu)"),
+        # headed as the page's table of zones heads them (geo.evaluation.zones.zone_labels)
+        _zone_field(ZONE_COL, names="place"),
+        _zone_field(ZONE_CLASS_COL),
+        _zone_field("rank"),
+        _zone_field("score"),
+        _zone_field("tax_per_mu_wan_yuan"),
+        _zone_field("d_land_mu"),
     ),
     popup_fields=(),
     color_by=zone_class_colors,

@@ -16,8 +16,9 @@ from geo.number_formats import FORMATS
 from geo.place_names import name_list, place_label, place_list, place_name
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
+from layers import districts as district_layer
 from layers.base import Field
-from layers.mapview import SUZHOU_CENTER
+from layers.mapview import SUZHOU_CENTER, MapLayer
 from pages.common.frame import loading, map_first_run, open_page, page_control, rest_after_map
 from pages.common.maps import clicked_properties, map_with_exports
 from pages.common.stored import layer_frame, map_layer_of, provenance_table, user_layers
@@ -128,6 +129,15 @@ def _focus_words(out: dict, frames: dict[str, gpd.GeoDataFrame], focus: pd.DataF
     )
 
 
+def _clicked_outline(out: dict, districts_item: MapLayer) -> list[MapLayer]:
+    """The district the user clicked, outlined over the briefing PNG's map as the live map outlines
+    it (:func:`layers.districts.clicked`); none before a click."""
+    frame = districts_item.frame
+    names = _under_click(out, {"districts": frame}).get("districts", [])
+    picked = frame[frame["name"].isin(names)]
+    return [MapLayer(district_layer.clicked(), picked, districts_item.provenance)] if len(picked) else []
+
+
 s = open_page("corr.header")
 lang = s.lang
 
@@ -193,6 +203,7 @@ with left:
         changing_key=(industry,),
         signal_drawn=True,
         export_subtitle=lambda out: _focus_words(out, {"districts": districts, "zones": zones}, focus, lang),
+        export_outlines=lambda out: _clicked_outline(out, base[0]),
     )
 
 corridors = pd.concat([axes.drop(columns="geometry"), belts.drop(columns="geometry")], ignore_index=True)

@@ -24,7 +24,6 @@ from pages.publication.editor import (
     display_title,
     finalize_tab,
     layer_words,
-    objections_tab,
     provenance_text,
     publish_tab,
     results_of,
@@ -33,6 +32,7 @@ from pages.publication.editor import (
     version_label,
     when,
 )
+from pages.publication.objection_tab import objections_tab
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 s = open_page("pub.header")
@@ -41,8 +41,6 @@ st.caption(t("pub.intro", lang))
 # Everything above the editor's tabs goes into one container, so the tabs keep their place (and the
 # tab the user chose) whatever comes or goes above them: an action's message, a version's lock …
 top = st.container()
-if flash := st.session_state.pop(FLASH, None):
-    top.success(flash)
 
 # Editors act; enterprise rows are shown to editors only (signed-in staff, or single-user mode).
 editor = can_edit()
@@ -104,6 +102,12 @@ def _input_words(role: str, item: dict) -> str:
     return f"{t(f'pub.role.{role}', lang)}{sep}{name} ({_count(item.get('rows'))}, sha256 {_digest(item)}…)"
 
 
+def _named(values: pd.Series, name) -> pd.Series:
+    """``values`` each replaced by ``name(value)``, computed once per distinct value."""
+    names = {v: name(v) for v in values.unique()}
+    return values.map(names)
+
+
 def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
     """The version's rows as the page and its workbook show them, every word in the page's language
     (groups, 区镇, statuses; values' provenance); scores and ranks stay numbers."""
@@ -119,10 +123,13 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
         out["score"] = out["score"].round(2)
         # not scored: class T (不参评), as the evaluation page and the 公示 list show it
         out["eval_class"] = out["eval_class"].where(out["eval_class"].astype(str) != "", "T")
-        out["size_group"] = [group_name(config_from_mapping(config), g, lang) for g in out["size_group"]]
-    out["zone"] = [place_name(z, lang) for z in out["zone"]]
+        # each group and 区镇 named once, not once per row (17,063 rows: the rules were read per
+        # row, 20-50 s a run under load, and every click waited for it)
+        rules = config_from_mapping(config)
+        out["size_group"] = _named(out["size_group"], lambda g: group_name(rules, g, lang))
+    out["zone"] = _named(out["zone"], lambda z: place_name(z, lang))
     if "status" in out and lang == "en":
-        out["status"] = [status_name(v, lang) for v in out["status"]]
+        out["status"] = _named(out["status"], lambda v: status_name(v, lang))
     out["provenance"] = rows["provenance"].map(lambda p: provenance_text(p, lang))
     return out.rename(columns={c: t(f"pub.res.{c}", lang) for c in out.columns})
 
@@ -225,6 +232,7 @@ def _detail(version: versions.Version) -> None:
     )
 
 
+wanted = st.session_state.pop(SELECT_NEXT, None)  # the version the last action made or changed
 with top:
     if not items:
         st.info(t("pub.none_editor" if editor else "pub.none", lang))
@@ -233,7 +241,6 @@ with top:
         st.dataframe(_versions_table(items), hide_index=True)
         by_id = {v.version_id: v for v in items}
         ids = list(by_id)
-        wanted = st.session_state.pop(SELECT_NEXT, None)
         if wanted in ids:
             st.session_state["pub_version"] = wanted
         elif st.session_state.get("pub_version") not in ids:
@@ -263,10 +270,12 @@ if editor:
     with tabs[0]:
         save_tab(items, lang)
     with tabs[1]:
-        publish_tab(items, lang)
+        publish_tab(items, lang, fresh=wanted)
     with tabs[2]:
-        objections_tab(items, lang)
+        objections_tab(items, lang, fresh=wanted)
     with tabs[3]:
         finalize_tab(items, lang)
     with tabs[4]:
         compare_tab(items, lang)
+    if pending := st.session_state.pop(FLASH, None):  # its place is gone (a tab now empty): on top
+        top.success(pending[1])

@@ -12,7 +12,9 @@ import sys
 import zipfile
 
 from geo import settings
-from geo.cli.output import complain, lang_of
+from geo.cli.arguments import check_paths
+from geo.cli.output import complain, lang_of, say
+from geo.cli.parser import AtlasParser, language_in
 from geo.errors import DataValidationError
 from geo.messages import message
 
@@ -27,9 +29,10 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every available subcommand."""
-    parser = argparse.ArgumentParser(prog="python -m geo.cli", description="苏州产业布局一张图 命令行工具")
+def build_parser(*, lang: str = "zh") -> argparse.ArgumentParser:
+    """The argument parser with every available subcommand; it complains about the arguments in
+    ``lang``."""
+    parser = AtlasParser(prog="python -m geo.cli", description="苏州产业布局一张图 命令行工具", lang=lang)
     parser.add_argument(
         "--lang",
         dest="ui_lang",
@@ -74,10 +77,15 @@ def main(argv: list[str] | None = None) -> int:
     only come from a file (a file that cannot be opened, a format library refusing its content)
     is printed as such with status 2; anything else is a bug and raises.
     """
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = build_parser(lang=language_in(given, settings.cli_lang())).parse_args(given)
     lang = lang_of(args)
     try:
-        return int(args.func(args) or 0)
+        new_store = check_paths(args)
+        status = int(args.func(args) or 0)
+        if new_store is not None and new_store.exists():
+            say(args, "cli.out.store_created", path=new_store.resolve())
+        return status
     except DataValidationError as exc:
         print(message("cli.error", lang, text=exc.text(lang)), file=sys.stderr)
         return 2

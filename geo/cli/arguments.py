@@ -5,18 +5,66 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 
 from geo import ingest
 from geo.errors import DataValidationError
 from geo.ingest.base import frame_name
 from geo.messages.notes import Listing, note
 from geo.spatial.crs import FRAMES, Frame
+from geo.storage.interface import is_database_url
 
 STORE_HELP = (
     "用户数据存储：GeoPackage 路径或共享库 postgresql://用户:密码@主机:端口/库"
     "（默认 $ATLAS_DATABASE_URL，否则 $ATLAS_USER_GPKG 或 data/user/atlas_user.gpkg）"
 )
 USER_HELP = "记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）"
+
+# The options naming a file a command writes, and what each is called in a message.
+OUTPUT_FILES = {
+    "out": "cli.what.out_file",
+    "report": "cli.what.report_file",
+    "zones_out": "cli.what.out_file",
+}
+
+
+def add_store_argument(p: argparse.ArgumentParser, *, reads_only: bool, aliases: Sequence[str] = ()) -> None:
+    """Add ``--store``, the user store, alike in every command (``aliases``: older spellings kept
+    working). ``reads_only``: the command only reads the store, so a store that does not exist is
+    refused (a typo would otherwise read as an empty store) rather than created."""
+    p.add_argument("--store", *aliases, dest="store", help=STORE_HELP)
+    p.set_defaults(store_reads_only=reads_only)
+
+
+def check_paths(args: argparse.Namespace) -> Path | None:
+    """Refuse, before any work, a ``--store`` that a reading command cannot read (missing) and an
+    output file in a folder that does not exist (a typo would otherwise create it).
+
+    Returns
+    -------
+    Path or None
+        The GeoPackage ``--store`` names when it does not exist yet (a writing command creates it,
+        and its folder: the caller says so once it is there), else None.
+
+    Raises
+    ------
+    DataValidationError
+        ``cli.store_not_found`` or ``cli.folder_missing``.
+    """
+    new_store = None
+    store = getattr(args, "store", None)
+    if store and not is_database_url(str(store)):
+        path = Path(store)
+        if getattr(args, "store_reads_only", False) and not path.exists():
+            raise DataValidationError.of("cli.store_not_found", path=path)
+        new_store = None if path.exists() else path
+    for name, what in OUTPUT_FILES.items():
+        value = getattr(args, name, None)
+        if isinstance(value, Path) and value.suffix and not value.parent.exists():
+            raise DataValidationError.of(
+                "cli.folder_missing", what=note(what), path=value, folder=value.parent
+            )
+    return new_store
 
 
 def add_table_arguments(

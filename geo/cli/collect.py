@@ -12,9 +12,10 @@ from pathlib import Path
 from geo.cli.io import parse_pairs
 from geo.cli.output import lang_of, names, parts, say, written
 from geo.collect import SourceInput, collect
+from geo.collect.departments import Department, load_departments
 from geo.collect.report import assembled_bytes, column_label, report_bytes
 from geo.errors import DataValidationError
-from geo.messages.notes import Listing, note
+from geo.messages.notes import Both, Listing, note
 
 _OUT_SUFFIXES = (".csv", ".xlsx")
 
@@ -76,6 +77,12 @@ def _read(path: Path, what: str) -> bytes:
     return path.read_bytes()
 
 
+def _department_name(key: str, known: dict[str, Department]) -> Both | str:
+    """The department ``key`` (tax, stats …) by its name in the message's language (税务, Tax)."""
+    dept = known.get(key)
+    return Both(dept.label_zh, dept.label_en) if dept is not None else key
+
+
 def _mappings(pairs: list[str]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for field, header in parse_pairs(pairs, note("cli.what.mapping")).items():
@@ -98,8 +105,11 @@ def run(args: argparse.Namespace) -> int:
         if dept in seen:
             raise DataValidationError.of("cli.department_twice", department=dept)
         seen.add(dept)
+    _, known = load_departments()
     sources = [
-        SourceInput(dept, Path(path).name, _read(Path(path), dept), mappings.get(dept, {}))
+        SourceInput(
+            dept, Path(path).name, _read(Path(path), _department_name(dept, known)), mappings.get(dept, {})
+        )
         for dept, path in given.items()
     ]
     unknown = set(mappings) - set(given) - {"register"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import geopandas as gpd
 
 from geo import ingest
-from geo.cli.arguments import STORE_HELP, TABLE_FORMATS, USER_HELP, add_table_arguments, table_frame
+from geo.cli.arguments import TABLE_FORMATS, USER_HELP, add_store_argument, add_table_arguments, table_frame
 from geo.cli.output import lang_of, names, parts, say, written
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
@@ -67,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--join-key", help="分区图层中用于关联的字段，如 name、adcode")
     p.add_argument("--join-col", help="表格中用于关联的列，如 区镇")
     p.add_argument("--encoding", help="强制指定 .dbf 编码（默认自动识别）")
-    p.add_argument("--store", help=STORE_HELP)
+    add_store_argument(p, reads_only=False)
     p.add_argument("--user", help=USER_HELP)
     p.add_argument("--report", type=Path, help="把逐行校验报告写到此 CSV")
     p.add_argument("--inspect", action="store_true", help="只查看文件并给出建议，不读入不保存")
@@ -97,15 +97,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     e.add_argument(
         "--lang", choices=("zh", "en"), default=None, help="XLSX/PNG 的语言（缺省同命令前的 --lang，即 zh）"
     )
+    add_store_argument(e, reads_only=True, aliases=("--user-store",))
     e.add_argument(
-        "--store",
+        "--builtin-store",
         type=Path,
         help=(
-            "内置数据 GeoPackage（默认：设置了 $ATLAS_DATABASE_URL 时读共享库的内置图层，否则 $ATLAS_GPKG 或 "
-            "data/atlas.gpkg）"
+            "内置图层的 GeoPackage（默认：设置了 $ATLAS_DATABASE_URL 时读共享库的内置图层，"
+            "否则 $ATLAS_GPKG 或 data/atlas.gpkg）"
         ),
     )
-    e.add_argument("--user-store", help=STORE_HELP)
     e.set_defaults(func=run_export)
 
 
@@ -298,7 +298,7 @@ def run_export(args: argparse.Namespace) -> int:
     where = parse_pairs(args.where, note("cli.what.filter"))
     frames, provenance, legend = {}, {}, {}
     for i, name in enumerate(args.layers):
-        frame, title, prov = stored_layer(name, args.store, args.user_store)
+        frame, title, prov = stored_layer(name, args.builtin_store, args.store)
         frame = _filter(frame, {k: v for k, v in where.items() if k in frame.columns}) if where else frame
         kind = {
             "Polygon": "polygon",
@@ -313,7 +313,6 @@ def run_export(args: argparse.Namespace) -> int:
     if where and not any(len(f) for f in frames.values()):
         raise DataValidationError.of("cli.nothing_left_after_filter")
     title = args.title or "、".join(frames)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "geojson":
         files = export.geojson_files(frames, provenance, title=title, headers="official")
         if len(files) > 1:  # mixed geometry types: one file (one QGIS layer) per type

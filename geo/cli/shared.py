@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from geo.cli.arguments import STORE_HELP, USER_HELP
+from geo.cli.arguments import USER_HELP, add_store_argument
 from geo.cli.output import lang_of, line, say
 from geo.errors import DataValidationError
 from geo.evaluation import named as eval_configs
@@ -31,35 +31,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     s.add_argument("--date", required=True, help="状态日期 YYYY-MM-DD")
     s.add_argument("--note", default="", help="备注")
-    s.add_argument("--store", help=STORE_HELP)
+    add_store_argument(s, reads_only=False)
     s.add_argument("--user", help=USER_HELP)
     s.set_defaults(func=run_renewal_set)
     lg = rs.add_parser("log", help="列出盘活状态变更记录（旧→新、谁、何时）")
     lg.add_argument("--parcel", help="只列出某宗地")
-    lg.add_argument("--store", help=STORE_HELP)
+    add_store_argument(lg, reads_only=True)
     lg.set_defaults(func=run_renewal_log)
 
     c = subparsers.add_parser("config", help="亩均评价的命名配置与正式配置：列出、保存、导出、删除")
     cs = c.add_subparsers(dest="config_command", required=True)
     ls = cs.add_parser("list", help="列出已保存的配置（正式配置在前）")
-    ls.add_argument("--store", help=STORE_HELP)
+    add_store_argument(ls, reads_only=True)
     ls.set_defaults(func=run_config_list)
     sv = cs.add_parser("save", help="把一个 YAML 配置文件（格式同 geo/evaluation/evaluation.yaml）按名称保存")
     sv.add_argument("name", help="配置名称（不超过 40 字）")
     sv.add_argument("--file", type=Path, required=True, help="YAML 配置文件")
     sv.add_argument("--official", action="store_true", help="保存为正式配置（替换原正式配置）")
-    sv.add_argument("--store", help=STORE_HELP)
+    add_store_argument(sv, reads_only=False)
     sv.add_argument("--user", help=USER_HELP)
     sv.set_defaults(func=run_config_save)
     sh = cs.add_parser("show", help="输出一个已保存配置的 YAML（可存为文件交给 evaluate -c）")
     sh.add_argument("name", nargs="?", default="", help="配置名称（与 --official 同用时可省略）")
     sh.add_argument("--official", action="store_true", help="正式配置")
-    sh.add_argument("--store", help=STORE_HELP)
+    add_store_argument(sh, reads_only=True)
     sh.set_defaults(func=run_config_show)
     de = cs.add_parser("delete", help="删除一个已保存的配置（记入变更留痕）")
     de.add_argument("name", nargs="?", default="", help="配置名称（与 --official 同用时可省略）")
     de.add_argument("--official", action="store_true", help="删除正式配置")
-    de.add_argument("--store", help=STORE_HELP)
+    add_store_argument(de, reads_only=False)
     de.add_argument("--user", help=USER_HELP)
     de.set_defaults(func=run_config_delete)
 

@@ -8,7 +8,7 @@ import argparse
 import pandas as pd
 
 from geo import ingest
-from geo.cli.arguments import STORE_HELP, USER_HELP
+from geo.cli.arguments import USER_HELP, add_store_argument
 from geo.cli.output import lang_of, names, say
 from geo.errors import DataValidationError
 from geo.messages import t
@@ -44,14 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "按时间倒序列出存储中的每次变更：操作人、时间、操作、图层、文件名及其 SHA-256、读入和保存的行数。"
         ),
     )
-    a.add_argument("--store", help=STORE_HELP)
+    add_store_argument(a, reads_only=True)
     a.add_argument("--limit", type=int, help="只列出最近的若干条")
     a.add_argument("--layer", help="只列出某个图层的变更")
     a.set_defaults(func=run_audit)
 
     d = subparsers.add_parser("delete", help="删除一个导入图层（记入留痕）")
     d.add_argument("layer", help="图层名（user_ 开头）")
-    d.add_argument("--store", help=STORE_HELP)
+    add_store_argument(d, reads_only=False)
     d.add_argument("--user", help=USER_HELP)
     d.set_defaults(func=run_delete)
 
@@ -72,7 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "不能修改或删除留痕"
         ),
     )
-    g.add_argument("--store", default=None, help=STORE_HELP)
+    add_store_argument(g, reads_only=False)
     g.add_argument("--role", default=GIS_ROLE, help=f"角色名（默认 {GIS_ROLE}；不存在时创建为 NOLOGIN）")
     g.set_defaults(func=run_gis_role)
 

@@ -9,16 +9,12 @@ zero: an enterprise no department row reached keeps an empty value, counted in t
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from geo.catalogue import (
     ENTERPRISE_COLUMNS,
@@ -27,7 +23,14 @@ from geo.catalogue import (
     header_unit_factor,
     suggest_columns,
 )
-from geo.collect.departments import KEY_KINDS, Department, Located, load_departments, locate_columns
+from geo.collect.departments import (
+    KEY_KINDS,
+    Department,
+    Located,
+    fitting_departments,
+    load_departments,
+    locate_columns,
+)
 from geo.collect.industries import classify_codes, load_crosswalk
 from geo.collect.matching import (
     Register,
@@ -37,7 +40,8 @@ from geo.collect.matching import (
     suggestion_index,
     suggestions,
 )
-from geo.collect.reading import SourceFile, read_source
+from geo.collect.provenance import provenance_columns, provenance_table, text_column
+from geo.collect.reading import SourceFile, parse_numbers, read_source, stated_year
 from geo.errors import DataValidationError
 from geo.messages.notes import Both, Listing, note
 
@@ -94,6 +98,14 @@ class Collection:
     industry_problems: pd.DataFrame  # row, ent_id, name, industry_code, problem
     value_columns: tuple[str, ...]  # the value columns some department supplied
     notes: list[str] = field(default_factory=list)
+    # department -> why its file was left out (only when collected with ``keep_going``)
+    failed: dict[str, DataValidationError] = field(default_factory=dict)
+
+    def stated_years(self) -> dict[str, int]:
+        """File name -> the year its title rows state (``2024年度…``); files stating none left out."""
+        sources = [self.register_source, *(r.source for r in self.departments.values())]
+        years = {s.filename: stated_year(s.title) for s in sources}
+        return {name: year for name, year in years.items() if year is not None}
 
     def missing_counts(self) -> dict[str, int]:
         """Value column -> register entries left without a value (empty, never zero)."""
@@ -101,37 +113,6 @@ class Collection:
 
 
 # --------------------------------------------------------------------------- reading
-
-
-def _number(values: pd.Series) -> pd.Series:
-    """Numbers as people type them (full-width digits, thousands separators); NaN when not one."""
-    raw = values.astype(object).where(values.notna(), None)
-    number = pd.Series(np.nan, index=raw.index)
-    plain = _plain_integers(raw)  # whole numbers of up to 15 digits: exact as floats, parsed at once
-    if plain is not None:
-        number[plain[0]] = plain[1]
-    rest = raw.notna().to_numpy() if plain is None else raw.notna().to_numpy() & ~plain[0]
-    if rest.any():
-        number[rest] = pd.to_numeric(raw[rest], errors="coerce").astype(float)
-    retry = number.isna() & raw.notna()
-    if retry.any():  # only the cells plain parsing did not take
-        text = [re.sub(r"[,，\s]", "", unicodedata.normalize("NFKC", str(v))) for v in raw[retry]]
-        number[retry] = pd.to_numeric(pd.Series(text, index=raw.index[retry]), errors="coerce").astype(float)
-    return number
-
-
-def _plain_integers(raw: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
-    """The cells that are plain whole numbers (``[0-9]{1,15}``, no sign) and their values, parsed by
-    Arrow in one pass (the same numbers :func:`pandas.to_numeric` gives); None when the cells
-    are not all text."""
-    try:
-        text = pa.array(raw.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return None
-    plain = pc.fill_null(pc.match_substring_regex(text, r"^[0-9]{1,15}$"), False)
-    mask = plain.to_numpy(zero_copy_only=False)
-    numbers = pc.cast(text.filter(plain), pa.int64()).to_numpy(zero_copy_only=False).astype(float)
-    return mask, numbers
 
 
 def _key_headers(dept: Department) -> tuple[str, ...]:
@@ -144,7 +125,10 @@ def _read_all(
     register_spec: Department,
     specs: dict[str, Department],
     progress: Progress,
+    failed: dict[str, DataValidationError] | None,
 ) -> tuple[SourceFile, list[SourceFile]]:
+    """The register and each department's file read; a department file that cannot be read is
+    kept in ``failed`` when given (raised otherwise)."""
     seen: dict[str, str] = {}
     for src in sources:
         if src.department == "register":
@@ -174,16 +158,21 @@ def _read_all(
     files = []
     for i, s in enumerate(sources):
         progress(0.4 * (i + 1) / (len(sources) + 1), "read", s.department)
-        files.append(
-            read_source(
-                s.data,
-                s.filename,
-                department=s.department,
-                known_headers=_key_headers(specs[s.department]),
-                what=specs[s.department].label_zh,
-                what_en=specs[s.department].label_en,
+        try:
+            files.append(
+                read_source(
+                    s.data,
+                    s.filename,
+                    department=s.department,
+                    known_headers=_key_headers(specs[s.department]),
+                    what=specs[s.department].label_zh,
+                    what_en=specs[s.department].label_en,
+                )
             )
-        )
+        except DataValidationError as exc:
+            if failed is None:
+                raise
+            failed[s.department] = exc
     return reg, files
 
 
@@ -263,19 +252,26 @@ def _match_department(
     dept: Department,
     mapping: Mapping[str, str],
     index: Callable[[], SuggestionIndex],
+    others: Mapping[str, Department],
 ) -> tuple[DepartmentResult, dict[str, np.ndarray], list[dict[str, object]]]:
     table = source.table
-    located = locate_columns([str(c) for c in table.columns], dept, mapping)
-    if not located.keys:
-        wanted = Listing(dict.fromkeys(h for kind in KEY_KINDS for h in dept.keys.get(kind, ())))
-        raise DataValidationError.of(
-            "collect.no_match_columns", dept=dept.names, file=source.filename, wanted=wanted, key=dept.key
+    headers = [str(c) for c in table.columns]
+    located = locate_columns(headers, dept, mapping)
+    if not located.keys or not located.values:
+        field = next(iter(dept.values), "")
+        missing = "no_match_columns" if not located.keys else "no_value_columns"
+        wanted = (
+            Listing(dict.fromkeys(h for kind in KEY_KINDS for h in dept.keys.get(kind, ())))
+            if not located.keys
+            else Listing(h for spec in dept.values.values() for h in spec.headers[:2])
         )
-    if not located.values:
-        wanted = Listing(h for spec in dept.values.values() for h in spec.headers[:2])
-        raise DataValidationError.of(
-            "collect.no_value_columns", dept=dept.names, file=source.filename, wanted=wanted, key=dept.key
-        )
+        params = {"dept": dept.names, "file": source.filename, "wanted": wanted, "key": dept.key}
+        like = [d for d in fitting_departments(headers, others) if d.key != dept.key]
+        if like:
+            raise DataValidationError.of(
+                f"collect.{missing}_other", **params, other=like[0].names, other_key=like[0].key
+            )
+        raise DataValidationError.of(f"collect.{missing}", **params, field=field)
     col = located.keys.get
     matched = match_rows(
         register,
@@ -297,7 +293,7 @@ def _match_department(
     texts: dict[bytes, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for column in located.values:
         raw = table[column.header]
-        number = _number(raw) * column.factor
+        number = parse_numbers(raw) * column.factor
         bad = (number.isna() & raw.notna()) | (number < 0)
         for r, v in zip(rownum[bad.to_numpy()], raw[bad], strict=True):
             bad_values.append({"row": int(r), "column": column.header, "value": v})
@@ -356,7 +352,7 @@ def _match_department(
             "name": names if names is not None else pd.NA,
             "unit_key": unit_keys if unit_keys is not None else pd.NA,
             "pos": pos,
-            "ent_id": _text(
+            "ent_id": text_column(
                 np.where(pos >= 0, pos, n), np.append(register.codes.to_numpy(dtype=object), None)
             ),
             "method": matched["method"],
@@ -431,7 +427,7 @@ def _register_frame(
         if key in _PASSTHROUGH:
             out[key] = table[header].to_numpy()
         elif key in ENTERPRISE_NUMERIC and key not in supplied:
-            out[key] = (_number(table[header]) * header_unit_factor(header, key)).to_numpy()
+            out[key] = (parse_numbers(table[header]) * header_unit_factor(header, key)).to_numpy()
             from_register[key] = header
         else:
             continue
@@ -452,6 +448,7 @@ def collect(
     departments_path: Path | None = None,
     crosswalk_path: Path | None = None,
     progress: Progress | None = None,
+    keep_going: bool = False,
 ) -> Collection:
     """Assemble the year's enterprise table from the register and the departments' files.
 
@@ -467,26 +464,57 @@ def collect(
     progress
         Called as ``progress(fraction_done, step, department)`` before each step (``read``,
         ``match``, ``assemble``), e.g. to move a progress bar; from the calling thread.
+    keep_going
+        A department file that cannot be read or matched is left out, its error kept in
+        :attr:`Collection.failed`, and the others are collected (for a page that reports every
+        department at once); by default its error is raised.
 
     Raises
     ------
     DataValidationError
         For a department given twice or unknown, an empty or unreadable file, a register without
-        codes or with duplicate codes, a department file without any key or value column.
+        codes or with duplicate codes, a department file without any key or value column (with
+        ``keep_going``: only when no department file could be used).
     """
     register_spec, specs = load_departments(departments_path)
     if not sources:
         raise DataValidationError.of("collect.no_sources")
     progress = progress or _no_progress
-    reg_source, files = _read_all(register, sources, register_spec, specs, progress)
-    return assemble(
-        reg_source,
-        files,
-        mappings={s.department: dict(s.mapping) for s in sources} | {"register": dict(register.mapping)},
-        departments_path=departments_path,
-        crosswalk_path=crosswalk_path,
-        progress=progress,
-    )
+    unread: dict[str, DataValidationError] | None = {} if keep_going else None
+    reg_source, files = _read_all(register, sources, register_spec, specs, progress, unread)
+    order = [s.department for s in sources]
+    if not files and unread:
+        raise _all_failed(unread, order)
+    try:
+        collection = assemble(
+            reg_source,
+            files,
+            mappings={s.department: dict(s.mapping) for s in sources} | {"register": dict(register.mapping)},
+            departments_path=departments_path,
+            crosswalk_path=crosswalk_path,
+            progress=progress,
+            keep_going=keep_going,
+            unread=unread,
+        )
+    except NothingCollected as exc:  # each department's reason in the order the files were given
+        raise _all_failed(exc.failed, order) from None
+    collection.failed = {d: e for d in order for e in [collection.failed.get(d)] if e is not None}
+    return collection
+
+
+class NothingCollected(DataValidationError):
+    """No department file could be used; ``failed`` holds each department's own error."""
+
+    def __init__(self, message: str, *, failed: Mapping[str, DataValidationError], **kwargs) -> None:
+        super().__init__(message, **kwargs)
+        self.failed = dict(failed)
+
+
+def _all_failed(failed: Mapping[str, DataValidationError], order: Sequence[str]) -> NothingCollected:
+    """No department file could be used: each one's reason, in the order given."""
+    kept = {d: failed[d] for d in order if d in failed}
+    reasons = Listing((Both(e.text("zh"), e.text("en")) for e in kept.values()), sep="；\n", sep_en=";\n")
+    return NothingCollected.of("collect.all_failed", reasons=reasons, extra={"failed": kept})
 
 
 def assemble(
@@ -497,9 +525,13 @@ def assemble(
     departments_path: Path | None = None,
     crosswalk_path: Path | None = None,
     progress: Progress | None = None,
+    keep_going: bool = False,
+    unread: Mapping[str, DataValidationError] | None = None,
 ) -> Collection:
-    """:func:`collect` on files already read (:func:`geo.collect.reading.read_source`)."""
+    """:func:`collect` on files already read (:func:`geo.collect.reading.read_source`);
+    ``unread``: the departments whose files could not be read (kept in :attr:`Collection.failed`)."""
     progress = progress or _no_progress
+    failed = dict(unread or {})
     register_spec, specs = load_departments(departments_path)
     mappings = mappings or {}
     reg_located = locate_columns(
@@ -523,9 +555,20 @@ def assemble(
     for i, source in enumerate(files):
         dept = specs[source.department]
         progress(0.4 + 0.5 * i / max(len(files), 1), "match", dept.key)
-        result, vals, prov = _match_department(
-            register, source, dept, mappings.get(source.department, {}), lambda: _index(register, built)
-        )
+        try:
+            result, vals, prov = _match_department(
+                register,
+                source,
+                dept,
+                mappings.get(source.department, {}),
+                lambda: _index(register, built),
+                specs,
+            )
+        except DataValidationError as exc:
+            if not keep_going:
+                raise
+            failed[dept.key] = exc
+            continue
         results[dept.key] = result
         for key, arr in vals.items():
             values[key] = arr if key not in values else np.where(np.isnan(values[key]), arr, values[key])
@@ -536,6 +579,8 @@ def assemble(
             codes = source.table[code_col][matched]
             first = pd.Series(codes.to_numpy(), index=result.rows["pos"][matched]).dropna()
             dept_codes[dept.key] = first[~first.index.duplicated()]
+    if not results and failed:
+        raise _all_failed(failed, list(failed))
     progress(0.9, "assemble", "")
     assembled, from_register = _register_frame(register, register_source, reg_located, set(values))
     for key in ENTERPRISE_NUMERIC:
@@ -573,7 +618,7 @@ def assemble(
                 "unit": header,
             }
         )
-    prov = _provenance_columns(provenance)
+    prov = provenance_columns(provenance)
     for key in [c for c in values if c in assembled.columns] + list(from_register):
         part = prov["column"] == key
         src = np.full(len(assembled), None, dtype=object)
@@ -592,74 +637,15 @@ def assemble(
     )
     return Collection(
         assembled=assembled,
-        provenance=_provenance_table(prov, register, provenance),
+        provenance=provenance_table(prov, register, provenance),
         departments=results,
         register_source=register_source,
         register_checks=register_checks,
         industry_problems=problems,
         value_columns=tuple(k for k in (*values, *from_register) if k in assembled.columns),
         notes=notes,
+        failed=failed,
     )
-
-
-_PROVENANCE = ("column", "department", "file", "sha256", "rows", "n_rows", "methods", "units", "unit")
-
-
-def _provenance_columns(parts: list[dict[str, object]]) -> dict[str, np.ndarray]:
-    """The provenance parts (one per department and column; scalars stand for a whole part) as
-    one array per field, ``pos`` the register position."""
-    sizes = [len(p["pos"]) for p in parts]
-    out = {"pos": np.concatenate([np.asarray(p["pos"], dtype=np.int64) for p in parts] or [np.zeros(0, int)])}
-    for key in _PROVENANCE:
-        kind = np.int64 if key == "n_rows" else object
-        pieces = [
-            np.full(n, p[key], dtype=kind) if np.isscalar(p[key]) else np.asarray(p[key], dtype=kind)
-            for p, n in zip(parts, sizes, strict=True)
-        ]
-        out[key] = np.concatenate(pieces) if pieces else np.zeros(0, dtype=kind)
-    return out
-
-
-def _provenance_table(
-    prov: dict[str, np.ndarray], register: Register, parts: list[dict[str, object]]
-) -> pd.DataFrame:
-    """The provenance as a table ordered by enterprise and column (stable: departments in the
-    order given), sorted on integer ranks; text columns built in Arrow once: the enterprise's
-    code and name taken from the register by position, a part's constant fields by part."""
-    pos = prov["pos"]
-    codes = register.codes.to_numpy(dtype=object)
-    ent_rank = pd.factorize(codes, sort=True)[0][pos]
-    column_rank = pd.factorize(prov["column"], sort=True)[0]
-    order = np.lexsort((column_rank, ent_rank))
-    if not len(pos):  # as an empty table of no particular type, as before
-        empty = {k: pd.Series(prov[k], dtype=object) for k in _PROVENANCE}
-        return pd.DataFrame({"ent_id": empty["column"], "name": empty["column"], **empty})
-    part = np.repeat(np.arange(len(parts)), [len(p["pos"]) for p in parts])[order]
-    table = {
-        "ent_id": _text(pos[order], codes),
-        "name": _text(pos[order], register.names.to_numpy(dtype=object)),
-    }
-    for key in _PROVENANCE:
-        if key == "n_rows":
-            table[key] = prov[key][order]
-        elif key in _PER_PART:
-            table[key] = _text(part, np.array([p[key] for p in parts], dtype=object))
-        else:
-            table[key] = _text(None, prov[key][order])
-    return pd.DataFrame(table)
-
-
-# Provenance fields with one value per department and column (a part).
-_PER_PART = ("column", "department", "file", "sha256", "unit")
-
-
-def _text(indices: np.ndarray | None, values: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    """A ``str`` column (empty values NaN) of ``values[indices]`` (of ``values`` when ``indices``
-    is None), built in Arrow: the values converted once, then taken."""
-    text = pa.array(np.asarray(values, dtype=object), type=pa.large_string(), from_pandas=True)
-    if indices is not None:
-        text = pa.DictionaryArray.from_arrays(pa.array(indices.astype(np.int32)), text).dictionary_decode()
-    return pd.Series(pd.arrays.ArrowExtensionArray(text)).astype("str").array
 
 
 def _industries(
@@ -693,4 +679,4 @@ def _industries(
     return frame.reset_index(drop=True), problems
 
 
-__all__ = ["Collection", "DepartmentResult", "SourceInput", "assemble", "collect"]
+__all__ = ["Collection", "DepartmentResult", "NothingCollected", "SourceInput", "assemble", "collect"]

@@ -225,6 +225,17 @@ def locate_columns(headers: list[str], dept: Department, mapping: Mapping[str, s
     return Located(keys=keys, unit_key=unit_key, values=tuple(values), codes=codes)
 
 
+def fitting_departments(headers: list[str], departments: Mapping[str, Department]) -> list[Department]:
+    """The departments whose usual headers ``headers`` hold (a key column and a value column), the
+    one most of whose values it holds first: what a file put in the wrong slot looks like."""
+    fits = []
+    for dept in departments.values():
+        located = locate_columns(headers, dept)
+        if located.keys and located.values:
+            fits.append((-len(located.values), len(fits), dept))
+    return [dept for *_, dept in sorted(fits)]
+
+
 __all__ = [
     "DEPARTMENTS_YAML",
     "KEY_KINDS",
@@ -233,6 +244,7 @@ __all__ = [
     "Located",
     "ValueColumn",
     "ValueSpec",
+    "fitting_departments",
     "load_departments",
     "locate_columns",
     "unit_spellings",

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from geo.catalogue import norm_header
 from geo.errors import DataValidationError
@@ -38,6 +43,7 @@ class SourceFile:
     table: pd.DataFrame  # all cells text (or NA); index = position
     rownum: pd.Series  # spreadsheet row a user sees (header = its own row)
     header_row: int  # 1-based row of the header
+    title: str = ""  # the text of the title rows above the header ("2024年度企业纳税明细（单位：元）")
 
 
 def _decode(data: bytes, filename: str) -> str:
@@ -80,6 +86,37 @@ def _header_index(grid: pd.DataFrame, known: set[str]) -> int:
         if cells & known:
             return i
     return 0
+
+
+def parse_numbers(values: pd.Series) -> pd.Series:
+    """Numbers as people type them (full-width digits, thousands separators); NaN when not one."""
+    raw = values.astype(object).where(values.notna(), None)
+    number = pd.Series(np.nan, index=raw.index)
+    plain = _plain_integers(raw)  # whole numbers of up to 15 digits: exact as floats, parsed at once
+    if plain is not None:
+        number[plain[0]] = plain[1]
+    rest = raw.notna().to_numpy() if plain is None else raw.notna().to_numpy() & ~plain[0]
+    if rest.any():
+        number[rest] = pd.to_numeric(raw[rest], errors="coerce").astype(float)
+    retry = number.isna() & raw.notna()
+    if retry.any():  # only the cells plain parsing did not take
+        text = [re.sub(r"[,，\s]", "", unicodedata.normalize("NFKC", str(v))) for v in raw[retry]]
+        number[retry] = pd.to_numeric(pd.Series(text, index=raw.index[retry]), errors="coerce").astype(float)
+    return number
+
+
+def _plain_integers(raw: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """The cells that are plain whole numbers (``[0-9]{1,15}``, no sign) and their values, parsed by
+    Arrow in one pass (the same numbers :func:`pandas.to_numeric` gives); None when the cells
+    are not all text."""
+    try:
+        text = pa.array(raw.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    plain = pc.fill_null(pc.match_substring_regex(text, r"^[0-9]{1,15}$"), False)
+    mask = plain.to_numpy(zero_copy_only=False)
+    numbers = pc.cast(text.filter(plain), pa.int64()).to_numpy(zero_copy_only=False).astype(float)
+    return mask, numbers
 
 
 def read_source(
@@ -139,7 +176,19 @@ def read_source(
         table=body.reset_index(drop=True),
         rownum=rownum,
         header_row=int(grid.index[first]) + 1,
+        title=" ".join(str(v).strip() for v in grid.iloc[:first].stack().dropna()),
     )
 
 
-__all__ = ["SourceFile", "read_source"]
+# A year a title states: "2024年度", "2024 年", "2024年1-12月" (the first such year is the file's).
+_STATED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+
+
+def stated_year(title: str) -> int | None:
+    """The year a file's title rows state (``2024年度企业纳税明细`` -> 2024); None when they state
+    none."""
+    found = _STATED_YEAR.search(unicodedata.normalize("NFKC", title))
+    return int(found.group(1)) if found else None
+
+
+__all__ = ["SourceFile", "parse_numbers", "read_source", "stated_year"]

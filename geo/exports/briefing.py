@@ -69,6 +69,7 @@ class _Drawn:
     colors: list
     fill_opacity: float
     point_scale: float = 1.0
+    outline: bool = False  # a polygon layer the legend draws as a line: outlines only
 
 
 @dataclass(frozen=True)
@@ -271,6 +272,8 @@ def _lay_out(
                 [c for c, k in zip(feature_colors[name], keep, strict=True) if k],
                 getattr(entries[0], "fill_opacity", 0.3) if entries else 0.3,
                 getattr(entries[0], "point_scale", 1.0) if entries else 1.0,
+                # an outline layer (its every row a line) is drawn as the legend shows it
+                bool(entries) and all(getattr(e, "kind", "fill") == "line" for e in entries),
             )
         )
     return _Sheet(dpi, size_in, sub_lines, footer, map_bottom, map_h, view, layers)
@@ -413,6 +416,7 @@ def _render(
             fill_opacity=layer.fill_opacity,
             z=2 + z * 3,
             point_scale=layer.point_scale,
+            outline=layer.outline,
         )
     marks = [
         *scale_bar(ax, extent_w=x1 - x0, fontsize=base * 0.85, lang=lang),

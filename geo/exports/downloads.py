@@ -1,9 +1,9 @@
-"""Every download of one map view (GeoJSON, CSV, XLSX, briefing PNG, offline HTML), built lazily."""
+"""The downloads of one map view that need only its frames (CSV, XLSX, briefing PNG, offline HTML),
+built lazily. Its GeoJSON is read from the map's layers, as the CSV's tables are:
+:func:`layers.offline_html.layers_geojson`, which :func:`layers.offline_html.map_downloads` adds."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,16 +13,7 @@ import pandas as pd
 
 from geo.exports.briefing import Extent, Paper, png_bytes
 from geo.exports.filenames import safe_filename
-from geo.exports.tables import (
-    GEOMETRY_FAMILIES,
-    MIME_TYPES,
-    check_frames,
-    csv_bytes,
-    geojson_bytes,
-    geojson_files,
-    layers_csv_bytes,
-    xlsx_bytes,
-)
+from geo.exports.tables import MIME_TYPES, check_frames, csv_bytes, layers_csv_bytes, xlsx_bytes
 from geo.messages import Lang, message
 from geo.storage.provenance import LegendEntry, Provenance
 
@@ -65,8 +56,10 @@ def build_downloads(
     subtitle: str = "",
     legend_title: str | None = None,
     extent: Extent | None = None,
+    sheets: Mapping[str, str] | None = None,
 ) -> dict[str, Download]:
-    """Every download for one map view, each built lazily when asked for.
+    """The downloads of one map view made from its frames, each built lazily when asked for; the
+    GeoJSON, headed and named as the layers' tables, is :func:`layers.offline_html.layers_geojson`.
 
     Parameters
     ----------
@@ -94,11 +87,14 @@ def build_downloads(
     extent
         The view on screen (west, south, east, north in degrees): the briefing PNGs show it
         (:func:`geo.exports.briefing.png_bytes`); default: every feature.
+    sheets
+        Layer title -> a shorter name for its XLSX sheet (whole words, at most 31 characters:
+        :func:`geo.exports.tables.xlsx_bytes`); default: the title.
 
     Returns
     -------
     dict
-        ``{"geojson", "csv", "xlsx", "png", "png_screen", ["html"]}`` -> :class:`Download`.
+        ``{"csv", "xlsx", "png", "png_screen", ["html"]}`` -> :class:`Download`.
     """
     check_frames(frames)
     stem = safe_filename(title)
@@ -127,21 +123,6 @@ def build_downloads(
         )
 
     out = {
-        "geojson": Download(
-            "geojson",
-            "GeoJSON",
-            f"{stem}.geojson",
-            MIME_TYPES["geojson"],
-            lambda: geojson_bytes(frames, provenance, title=title, when=when, headers="official"),
-        )
-        if len(_families(frames)) <= 1
-        else Download(  # mixed geometries: one file (one QGIS layer) per family, in one zip
-            "geojson",
-            message("exports.download.geojson_zip", lang),
-            f"{stem}_geojson.zip",
-            "application/zip",
-            lambda: _geojson_zip(frames, provenance, stem=stem, title=title, when=when),
-        ),
         "csv": Download(
             "csv",
             message("exports.download.csv", lang),
@@ -162,7 +143,7 @@ def build_downloads(
             message("exports.download.xlsx", lang),
             f"{stem}.xlsx",
             MIME_TYPES["xlsx"],
-            lambda: xlsx_bytes(as_read(), provenance, title=title, lang=lang, when=when),
+            lambda: xlsx_bytes(as_read(), provenance, title=title, lang=lang, when=when, sheets=sheets),
         ),
         "png": Download(
             "png",
@@ -189,30 +170,3 @@ def build_downloads(
             make_html,
         )
     return out
-
-
-def _families(frames: Mapping[str, gpd.GeoDataFrame]) -> set[str]:
-    """The geometry families (polygon, line, point) present in ``frames``."""
-    return {
-        f
-        for frame in frames.values()
-        for f in frame.geom_type.dropna().map(GEOMETRY_FAMILIES).fillna("polygon")
-    }
-
-
-def _geojson_zip(
-    frames: Mapping[str, gpd.GeoDataFrame],
-    provenance: Mapping[str, Provenance],
-    *,
-    stem: str,
-    title: str,
-    when: date | datetime | None,
-) -> bytes:
-    """A zip of ``<stem>_polygon.geojson``, ``<stem>_line.geojson``, ``<stem>_point.geojson``."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for kind, data in geojson_files(
-            frames, provenance, title=title, when=when, headers="official"
-        ).items():
-            zf.writestr(f"{stem}_{kind}.geojson" if kind else f"{stem}.geojson", data)
-    return buf.getvalue()

@@ -7,10 +7,12 @@ units (``用地面积（亩）``, ``税收（万元）``), which the importer re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
 from geo.catalogue import CATALOGUE
+from geo.ingest.base import FRAME_CODES
 from geo.messages import Lang, message
 
 # The column that tells which catalogue a table follows.
@@ -132,3 +134,46 @@ def column_labels(lang: Lang) -> dict[str, str]:
         **(RESULT_LABELS_EN if english else RESULT_LABELS),
         **{c: message(f"exports.column.{c}", lang) for c in COMMON_COLUMNS},
     }
+
+
+# A table's own coordinate columns kept beside the geometry after an import from GCJ-02 or BD-09,
+# renamed with the frame they are in (geo/ingest/upload.py: 经度 -> 经度_GCJ02, lng -> lng_BD09).
+_SOURCE_COORDINATE = re.compile(r"^(?P<base>.+)_(?P<frame>GCJ02|BD09)$", re.IGNORECASE)
+_LON_WORD = re.compile(r"经|^x$|lon|lng", re.IGNORECASE)
+_LAT_WORD = re.compile(r"纬|^y$|lat", re.IGNORECASE)
+
+
+def source_coordinate_headers(columns: Iterable[object], lang: Lang) -> dict[str, str]:
+    """Header in ``lang`` of each coordinate column an import kept in its source frame
+    (``经度_GCJ02`` -> 经度（GCJ-02） / Longitude (GCJ-02)); other columns are not in the result.
+
+    Parameters
+    ----------
+    columns
+        The table's column names.
+    lang
+        ``"zh"`` or ``"en"``.
+
+    Returns
+    -------
+    dict
+        ``{"经度_GCJ02": "Longitude (GCJ-02)", ...}``; a header that is already a column, or that
+        two columns would share, is left out.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    names = [str(c) for c in columns]
+    wanted: dict[str, str] = {}
+    for name in names:
+        found = _SOURCE_COORDINATE.match(name)
+        if found is None:
+            continue
+        base, frame = found.group("base").strip(), FRAME_CODES[found.group("frame").lower()]
+        axis = "lat" if _LAT_WORD.search(base) else "lon" if _LON_WORD.search(base) else None
+        if axis is not None:
+            wanted[name] = message(f"exports.column.source_{axis}", lang, frame=frame)
+    counts: dict[str, int] = {}
+    for header in wanted.values():
+        counts[header] = counts.get(header, 0) + 1
+    present = set(names)
+    return {k: h for k, h in wanted.items() if counts[h] == 1 and h not in present}

@@ -89,11 +89,23 @@ def _geom_paths(geoms) -> list[MplPath]:
     return paths
 
 
+OUTLINE_WIDTH = 2.2  # points: a line's, and an outlined polygon's (the red frames, a clicked district)
+
+
 def draw_features(
-    ax, gdf: gpd.GeoDataFrame, colors: Sequence[str], *, fill_opacity: float, z: int, point_scale: float = 1.0
+    ax,
+    gdf: gpd.GeoDataFrame,
+    colors: Sequence[str],
+    *,
+    fill_opacity: float,
+    z: int,
+    point_scale: float = 1.0,
+    outline: bool = False,
 ) -> None:
     """Draw ``gdf``'s polygons, lines and points in ``colors``; points ``point_scale`` times the
-    standard diameter (:attr:`LegendEntry.point_scale`)."""
+    standard diameter (:attr:`LegendEntry.point_scale`). ``outline``: polygons as a line round them,
+    unfilled, as the live map draws an outline layer (the parcels below their minimum in red, the
+    district clicked), so that what lies under them shows through."""
     types = gdf.geom_type
     poly = types.isin(["Polygon", "MultiPolygon"]).to_numpy()
     line = types.isin(["LineString", "MultiLineString"]).to_numpy()
@@ -104,10 +116,11 @@ def draw_features(
         for geom, color in zip(gdf.geometry[poly], colors[poly], strict=True):
             for path in _geom_paths([geom]):
                 paths.append(PathPatch(path))
-                faces.append(to_rgba(color, max(fill_opacity, 0.12)))
+                faces.append((0.0, 0.0, 0.0, 0.0) if outline else to_rgba(color, max(fill_opacity, 0.12)))
                 edges.append(to_rgba(color, 0.95))
+        width = OUTLINE_WIDTH if outline else 0.9
         ax.add_collection(
-            PatchCollection(paths, facecolors=faces, edgecolors=edges, linewidths=0.9, zorder=z)
+            PatchCollection(paths, facecolors=faces, edgecolors=edges, linewidths=width, zorder=z)
         )
     if line.any():
         segments, segcolors = [], []

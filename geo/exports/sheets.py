@@ -28,8 +28,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 def clean_title(title: object) -> str:
     """``title`` with the characters Excel refuses replaced (``/`` -> ``-``, ``[`` -> ``(`` …), spaces
-    collapsed, no apostrophe at either end."""
-    text = re.sub(r"\s+", " ", str(title).translate(_REFUSED)).strip()
+    collapsed, no apostrophe at either end; a colon between words is a dash between them
+    (``Textiles: towns`` -> ``Textiles - towns``)."""
+    text = re.sub(r"\s*:\s+", " - ", str(title))
+    text = re.sub(r"\s+", " ", text.translate(_REFUSED)).strip()
     return text.strip("'").strip()
 
 
@@ -118,6 +120,35 @@ def _fitting(forms: list[str], used: set[str]) -> str | None:
     return None
 
 
+def whole_names(title: object) -> tuple[str, ...]:
+    """The names a sheet of ``title`` may have without losing a word of it: the title (its refused
+    characters replaced) and the title without its trailing bracketed notes."""
+    forms = [clean_title(title)]
+    while _TRAILING_NOTE.search(forms[-1]) and _TRAILING_NOTE.sub("", forms[-1]).strip():
+        forms.append(_TRAILING_NOTE.sub("", forms[-1]).strip())
+    return tuple(forms)
+
+
+_NUMBER_SUFFIX = re.compile(r" \(\d+\)$")
+
+
+def is_whole(title: object, name: str) -> bool:
+    """Whether the sheet ``name`` given to ``title`` keeps every word of it (its trailing notes
+    aside; `` (2)`` … of a repeated title allowed), i.e. was not cut between words."""
+    return name in whole_names(title) or _NUMBER_SUFFIX.sub("", name) in whole_names(title)
+
+
+def fitting_name(*candidates: str) -> str:
+    """The first of ``candidates`` (e.g. a layer's title, then a shorter name for its sheet) that
+    :func:`sheet_names` names whole; the last one when none does."""
+    if not candidates:
+        raise ValueError("fitting_name needs at least one candidate")
+    for title in candidates:
+        if any(len(form) <= SHEET_MAX for form in whole_names(title)):
+            return title
+    return candidates[-1]
+
+
 def _numbered(i: int, lang: Lang, used: set[str]) -> str:
     n = i
     while (name := message("exports.sheet.numbered", lang, n=n)).casefold() in used:
@@ -125,4 +156,4 @@ def _numbered(i: int, lang: Lang, used: set[str]) -> str:
     return name
 
 
-__all__ = ["SHEET_MAX", "clean_title", "sheet_names"]
+__all__ = ["SHEET_MAX", "clean_title", "fitting_name", "is_whole", "sheet_names", "whole_names"]

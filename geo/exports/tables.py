@@ -2,7 +2,8 @@
 
 Nothing is written to disk: every function returns ``bytes`` for ``st.download_button`` or the
 command line. The briefing PNG is :mod:`geo.exports.briefing`; :func:`geo.exports.downloads.build_downloads`
-assembles every download for one map view.
+assembles the downloads of one map view made from its frames, and
+:func:`layers.offline_html.map_downloads` adds its GeoJSON, read from the map's layers.
 """
 
 from __future__ import annotations
@@ -132,11 +133,19 @@ def geojson_bytes(
     when: date | datetime | None = None,
     measures: bool = True,
     headers: Literal["standard", "official"] = "standard",
+    lang: Lang | None = None,
 ) -> bytes:
     """One RFC 7946 FeatureCollection (WGS-84 lon/lat, no ``crs`` member) of the given frames.
 
     Each feature carries its attributes, area/length metrics (see :func:`with_measures`) and the
-    provenance properties ``layer``, ``data_source``, ``data_accuracy`` and ``exported``.
+    provenance properties ``layer``, ``data_source``, ``data_accuracy`` and ``exported``. With
+    ``lang`` (a download from the pages, read by a person beside its CSV and XLSX), these four are
+    headed in that language as the CSV and the XLSX head them (图层, 数据来源, 数据精度, 导出日期 /
+    Layer, Data source, Data accuracy, Exported), the accuracy in words and a built-in layer's source
+    cited in that language (:func:`provenance_columns`), and the numbers are rounded as the page and
+    the CSV show them (:func:`rounded_as_shown`). They stay properties of each feature, not members
+    of the collection: QGIS and GDAL read a feature's properties as the layer's fields and drop
+    foreign members, and the CSV and XLSX carry them on every row too.
     Polygon rings follow the right-hand rule; coordinates keep 8 decimals (about 1 mm); whole
     numbers are written as integers (72, not 72.0); polygons beside multipolygons are written as
     multipolygons (lines, points alike), so a file of one family has one geometry type.
@@ -149,8 +158,12 @@ def geojson_bytes(
     check_frames(frames)
     if headers not in ("standard", "official"):
         raise ValueError(f"headers must be 'standard' or 'official', got {headers!r}")
+    if lang not in (None, "zh", "en"):
+        raise ValueError(f"lang must be None, 'zh' or 'en', got {lang!r}")
     provenance = provenance or {}
     exported = export_date(when)
+    layer_key = "layer" if lang is None else message("exports.column.layer", lang)
+    exported_key = "exported" if lang is None else message("exports.about.exported", lang)
     features = []
     renamed: dict[str, str] = {}
     multi_families = {
@@ -170,17 +183,16 @@ def geojson_bytes(
         geoms = shapely.orient_polygons(np.asarray(data.geometry.values, dtype=object), exterior_cw=False)
         geoms = _one_type_per_family(geoms, multi_families)
         columns = [c for c in data.columns if c != data.geometry.name]
-        records = data[columns].astype(object).to_dict(orient="records")
+        attributes = pd.DataFrame(data[columns]) if lang is None else rounded_as_shown(data[columns])
+        records = attributes.astype(object).to_dict(orient="records")
+        about = {
+            layer_key: name,
+            **provenance_columns(prov, lang),
+            exported_key: exported,
+        }
         for geom, record in zip(geoms, records, strict=True):
             properties = {str(k): _jsonable(v) for k, v in record.items()}
-            properties.update(
-                {
-                    "layer": name,
-                    "data_source": prov.source if prov is not None else None,
-                    "data_accuracy": prov.accuracy if prov is not None else None,
-                    "exported": exported,
-                }
-            )
+            properties.update(about)
             shape = (
                 None
                 if geom is None or geom.is_empty
@@ -431,8 +443,13 @@ def xlsx_bytes(
     title: str = "",
     lang: Lang = "zh",
     when: date | datetime | None = None,
+    sheets: Mapping[str, str] | None = None,
 ) -> bytes:
     """A workbook with one sheet per table (points gain lon/lat) and a sheet on sources and units.
+
+    ``sheets``: a shorter name for a table's sheet (a layer's :meth:`layers.base.Layer.sheet_title`),
+    default its title; a sheet named otherwise than its table has that table's whole title on the
+    sources sheet.
 
     Every text cell (names and titles included) is a string cell, never a formula: text starting
     with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.exports.cells`).
@@ -443,7 +460,8 @@ def xlsx_bytes(
     buf = io.BytesIO()
     about_name = message("exports.about.sheet", lang)
     # at most 31 characters, never cut inside a word; a shortened title is listed whole below
-    sheets = dict(zip(tables, sheet_names(list(tables), lang=lang, taken=[about_name]), strict=True))
+    short = [(sheets or {}).get(name) or name for name in tables]
+    sheets = dict(zip(tables, sheet_names(short, lang=lang, taken=[about_name]), strict=True))
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         for name, frame in tables.items():
             sheet = sheets[name]

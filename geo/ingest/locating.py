@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from pyproj import CRS
+from pyproj.exceptions import CRSError
 
 from geo.catalogue import norm_header
 from geo.errors import DataValidationError
@@ -27,9 +28,20 @@ _LAT_NAMES = ("lat", "latitude", "纬度", "y", "北纬", "gcj_lat", "bd_lat", "
 
 
 def crs_string(crs) -> str | None:
+    """``crs`` (a CRS, an EPSG code, WKT or a user's text) as ``EPSG:n`` when it has one, else its
+    WKT; None for None.
+
+    Raises
+    ------
+    DataValidationError
+        ``ingest.unknown_crs`` when pyproj does not know ``crs`` (``EPSG:99999``, ``foo``).
+    """
     if crs is None:
         return None
-    crs = CRS.from_user_input(crs)
+    try:
+        crs = CRS.from_user_input(crs)
+    except CRSError as exc:
+        raise DataValidationError.of("ingest.unknown_crs", crs=str(crs)) from exc
     epsg = crs.to_epsg(min_confidence=70)
     return f"EPSG:{epsg}" if epsg else crs.to_wkt()
 

@@ -539,6 +539,7 @@ def read_upload(
         raise DataValidationError.of("ingest.unknown_kind", kind=kind, choices=Listing(KINDS))
     if frame not in FRAMES:
         raise DataValidationError.of("ingest.unknown_frame", frame=frame, choices=Listing(FRAMES))
+    crs_string(opts.crs)  # a CRS pyproj does not know is refused here, in words, before any reading
     fmt = detect_format(data, filename)
     raw = read_raw(data, filename, fmt, opts.layer, opts.encoding)
 

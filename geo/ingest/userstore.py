@@ -146,6 +146,7 @@ def save_import(
     path: StoreTarget = None,
     actor: str | None = None,
     year: int | None = None,
+    title_en: str | None = None,
 ) -> str:
     """Store an import with its provenance row and an audit row, in one transaction.
 
@@ -154,6 +155,9 @@ def save_import(
     of it; on any failure the store is left exactly as it was. ``actor`` is who the change log
     records: the signed-in identity (pages pass it; ``None`` is the command line's
     :func:`geo.storage.audit.current_user`). Returns the store's location.
+
+    ``title_en`` is the English title (default: ``title``, the one title a user gives serving both
+    languages).
 
     ``year`` is the year of a table without a ``year`` column (it becomes one); the provenance
     note names the years a table holds (数据年份).
@@ -173,7 +177,7 @@ def save_import(
     row = {
         "layer": name,
         "title_zh": title.strip(),
-        "title_en": title.strip(),  # the user gives one title; it serves both languages
+        "title_en": (title_en or title).strip(),  # one title a user gives serves both languages
         "accuracy": accuracy,
         "source": source.strip(),
         "licence": licence.strip(),

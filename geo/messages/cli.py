@@ -26,6 +26,7 @@ ERRORS: dict[str, tuple[str, str]] = {
     "cli.what.out_file": ("输出文件", "Output file"),
     "cli.what.report_file": ("报告文件", "Report file"),
     "cli.what.register": ("企业名录", "Enterprise register"),
+    "cli.what.store": ("存储", "store"),
 }
 
 # Lines every command may print.
@@ -33,6 +34,10 @@ COMMON: dict[str, tuple[str, str]] = {
     "cli.out.note": ("说明：{note}", "Note: {note}"),
     "cli.out.written": ("已写出 {path}", "Written: {path}"),
     "cli.out.row_report": ("逐行校验报告：{path}", "Row report: {path}"),
+    "cli.out.store_created": (
+        "新建了存储 {path}（此前没有这个文件）",
+        "Created the store {path} (there was no such file before)",
+    ),
     "cli.out.store_changes": ("存储：{location}；共 {n} 条变更", "Store: {location}; {n} changes"),
 }
 
@@ -260,4 +265,43 @@ RECORDS: dict[str, tuple[str, str]] = {
     "cli.out.objections_exported": ("已导出 {n} 条异议到 {path}", "Exported {n} objections to {path}"),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**ERRORS, **COMMON, **EVALUATE, **IO, **COLLECT, **RECORDS}
+# argparse's complaints about the arguments (geo/cli/parser.py), in the user's language.
+ARGUMENTS: dict[str, tuple[str, str]] = {
+    "cli.args.error": ("{prog}：参数错误：{text}", "{prog}: error: {text}"),
+    "cli.args.required": ("缺少必填参数：{args}", "the following arguments are required: {args}"),
+    "cli.args.unrecognized": ("无法识别的参数：{args}", "unrecognized arguments: {args}"),
+    "cli.args.one_required": ("须给出以下参数之一：{args}", "one of the arguments {args} is required"),
+    "cli.args.invalid_choice": (
+        "参数 {arg} 的取值 {value} 不在可选值中（可选：{choices}）",
+        "argument {arg}: invalid choice: {value} (choose from {choices})",
+    ),
+    "cli.args.invalid_value": (
+        "参数 {arg} 需要{kind}，收到 {value}",
+        "argument {arg}: invalid {kind} value: {value}",
+    ),
+    "cli.args.kind.int": ("整数", "int"),
+    "cli.args.kind.float": ("数字", "float"),
+    "cli.args.expected_one": ("参数 {arg} 后面需要一个值", "argument {arg}: expected one argument"),
+    "cli.args.expected_some": (
+        "参数 {arg} 后面至少需要一个值",
+        "argument {arg}: expected at least one argument",
+    ),
+    "cli.args.not_allowed_with": (
+        "参数 {arg} 不能与 {other} 同时使用",
+        "argument {arg}: not allowed with argument {other}",
+    ),
+    "cli.args.ambiguous": (
+        "选项 {option} 有歧义，可能是：{matches}",
+        "ambiguous option: {option} could match {matches}",
+    ),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **ERRORS,
+    **ARGUMENTS,
+    **COMMON,
+    **EVALUATE,
+    **IO,
+    **COLLECT,
+    **RECORDS,
+}

@@ -101,6 +101,27 @@ PUBLICATION_WORDS: dict[str, tuple[str, str]] = {
         "{file} 中第 {n} 个核实部门缺少中文名（zh）或英文名（en）",
         "Department {n} in {file} has no Chinese (zh) or English (en) name",
     ),
+    "publication.department_no_code": (
+        "{file} 中第 {n} 个核实部门（{name}）缺少代码（code），异议按代码保存部门",
+        "Department {n} ({name}) in {file} has no code: objections store the department by its code",
+    ),
+    "publication.department_code_twice": (
+        "{file} 中有两个核实部门的代码都是「{code}」",
+        "Two departments in {file} have the code “{code}”",
+    ),
+    "publication.department_unknown_code": (
+        "{file} 的 checked_by 把指标 {indicator} 交给代码为「{code}」的部门，但没有这个部门（已有：{codes}）",
+        "checked_by in {file} sends indicator {indicator} to department “{code}”, which is not listed "
+        "(listed: {codes})",
+    ),
+    "publication.department_unknown": (
+        "没有名为「{department}」的核实部门",
+        "There is no verifying department “{department}”",
+    ),
+    "publication.department_unknown.hint": (
+        "可选：{choices[zh]}（部门在 geo/publication/departments.yaml 中配置）",
+        "Choose one of: {choices[en]} (departments are configured in geo/publication/departments.yaml)",
+    ),
     "publication.group_heading": ("{title} · {group}（{n} 家）", "{title} · {group} ({n} enterprises)"),
     "publication.field.department": ("核实部门", "the verifying department"),
     "publication.field.department_answer": ("部门答复", "the department's answer"),

@@ -65,6 +65,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.column.seat_lat": ("驻地纬度", "Seat latitude"),
     "exports.column.lon": ("经度", "Longitude"),
     "exports.column.lat": ("纬度", "Latitude"),
+    # a table's own coordinates kept in the frame they came in (经度_GCJ02): geo/exports/headers.py
+    "exports.column.source_lon": ("经度（{frame}）", "Longitude ({frame})"),
+    "exports.column.source_lat": ("纬度（{frame}）", "Latitude ({frame})"),
     "exports.column.area_km2": ("面积（km²）", "Area (km²)"),
     "exports.column.area_mu": ("面积（亩）", "Area (mu)"),
     "exports.column.length_km": ("长度（km）", "Length (km)"),

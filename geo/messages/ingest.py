@@ -18,6 +18,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "在导入时选择图层（命令行用 --layer）",
         "Choose the layer when importing (--layer on the command line)",
     ),
+    "ingest.unknown_crs": (
+        "无法识别坐标系「{crs}」",
+        "The coordinate reference system “{crs}” is not recognised",
+    ),
+    "ingest.unknown_crs.hint": (
+        "请写成 EPSG 代码，如 EPSG:4549（CGCS2000 3 度带 120°E，不带带号）、EPSG:4528（带带号 40）、"
+        "EPSG:4326（WGS-84 经纬度），或给出 .prj 文件",
+        "Write an EPSG code such as EPSG:4549 (CGCS2000 3-degree zone 120°E, no zone prefix), EPSG:4528 "
+        "(with the zone prefix 40) or EPSG:4326 (WGS-84 degrees), or give the .prj file",
+    ),
     "ingest.no_such_layer": ("「{file}」中没有图层「{layer}」", "“{file}” has no layer “{layer}”"),
     "ingest.no_such_layer.hint": ("现有图层：{layers}", "Its layers: {layers}"),
     # -- the file as uploaded (readers.py)

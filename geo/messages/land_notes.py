@@ -4,12 +4,13 @@ yearly run's notes and summary, key -> (中文, English). Their errors are in
 :mod:`geo.messages.sources` (``land.*``) and :mod:`geo.messages.evaluation`."""
 
 PARCELS: dict[str, tuple[str, str]] = {
-    # reasons a parcel is 低效用地 (geo/land/parcels.py REASONS: rule key -> label)
-    "land.reason.class_d": ("企业评价为 D 类", "enterprise in class D"),
+    # reasons a parcel is 低效用地 (geo/land/parcels.py REASONS: rule key -> label); in English each in
+    # sentence case, as a table cell or a list item reads them ("FAR below …; Idle land")
+    "land.reason.class_d": ("企业评价为 D 类", "Enterprise in class D"),
     "land.reason.far_below_min": ("容积率低于控制下限", "FAR below the control minimum"),
-    "land.reason.coverage_below_min": ("建筑系数低于控制下限", "building coverage below the control minimum"),
-    "land.reason.idle": ("闲置土地", "idle land"),
-    "land.reason.tax_below_min": ("亩均税收低于门槛", "tax per mu below the threshold"),
+    "land.reason.coverage_below_min": ("建筑系数低于控制下限", "Building coverage below the control minimum"),
+    "land.reason.idle": ("闲置土地", "Idle land"),
+    "land.reason.tax_below_min": ("亩均税收低于门槛", "Tax per mu below the threshold"),
     # how a parcel found its enterprise (geo/land/parcels.py JOIN_METHODS: join_method -> words)
     "land.join.id": ("按企业编号", "by enterprise ID"),
     "land.join.location": ("按位置（企业点位落在宗地内）", "by location (enterprise point in the parcel)"),

@@ -26,6 +26,16 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "storage.action.feature_deleted": ("外部编辑：删除要素", "feature deleted outside the atlas"),
 }
 
+# The atlas's own tables a change names, as a person knows them (geo/storage/audit.py layer_titles).
+TABLES: dict[str, tuple[str, str]] = {
+    "storage.table.parcel_renewal_log": ("盘活状态记录", "Renewal status log"),
+    "storage.table.atlas_eval_configs": ("评价配置", "Evaluation configurations"),
+    "storage.table.atlas_eval_versions": ("评价版本", "Evaluation versions"),
+    "storage.table.atlas_eval_results": ("评价结果", "Evaluation results"),
+    "storage.table.atlas_eval_objections": ("异议登记", "Objections"),
+    "storage.table.atlas_eval_evidence": ("异议证据材料", "Objection evidence"),
+}
+
 # The accuracy classes (docs/domain.md §6), most exact first (geo/storage/provenance.py).
 ACCURACY: dict[str, tuple[str, str]] = {
     "storage.accuracy.real": ("真实", "real"),
@@ -39,4 +49,4 @@ TITLED: dict[str, tuple[str, str]] = {
     "storage.accuracy.titled": ("{title}（{label}）", "{title} ({label})"),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**ACTIONS, **ACCURACY, **TITLED}
+MESSAGES: dict[str, tuple[str, str]] = {**ACTIONS, **TABLES, **ACCURACY, **TITLED}

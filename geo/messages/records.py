@@ -22,6 +22,15 @@ STORAGE: dict[str, tuple[str, str]] = {
         "the path of a .gpkg file",
     ),
     "storage.data_file_not_found": ("找不到数据文件 {path}", "Data file {path} not found"),
+    "storage.not_a_geopackage": (
+        "{path} 不是 GeoPackage 存储（文件不是 SQLite 数据库），未读写",
+        "{path} is not a GeoPackage store (the file is not an SQLite database); nothing was read or written",
+    ),
+    "storage.not_a_geopackage.hint": (
+        "--store 应是 .gpkg 文件或 postgresql:// 地址；要导入的文件请写在命令的文件参数里",
+        "--store takes a .gpkg file or a postgresql:// address; give a file to import as the command's "
+        "file argument",
+    ),
     "storage.data_file_not_found.hint": (
         "请先运行 `python -m data.build` 生成演示数据，或检查 ATLAS_GPKG 设置的路径",
         "Run `python -m data.build` first to build the demo data, or check the path ATLAS_GPKG sets",
@@ -429,6 +438,23 @@ _LIST_CONFIGS = (
 )
 
 CLI: dict[str, tuple[str, str]] = {
+    "cli.store_not_found": (
+        "存储 {path} 不存在：没有可读的数据",
+        "The store {path} does not exist: there is nothing to read",
+    ),
+    "cli.store_not_found.hint": (
+        "请检查路径；不写 --store 时读默认存储（$ATLAS_DATABASE_URL，否则 data/user/atlas_user.gpkg）",
+        "Check the path; without --store the default store is read ($ATLAS_DATABASE_URL, else "
+        "data/user/atlas_user.gpkg)",
+    ),
+    "cli.folder_missing": (
+        "{what} {path} 所在的文件夹 {folder} 不存在，未写出任何文件",
+        "{what} {path}: its folder {folder} does not exist; nothing was written",
+    ),
+    "cli.folder_missing.hint": (
+        "请先建好该文件夹，或检查路径的拼写",
+        "Create the folder first, or check the path's spelling",
+    ),
     "cli.bad_pair": ("{what}「{pair}」格式不对", "{what} “{pair}” is not of the form left=right"),
     "cli.bad_pair.hint": (
         "应写成 左=右，例如 tax_wan_yuan=实缴税金",

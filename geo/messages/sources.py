@@ -354,8 +354,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No value column found in the {dept[en]} file “{file}”",
     ),
     "collect.no_value_columns.hint": (
-        "常见表头：{wanted}；表头不同时请用 --map {key}.字段=列名",
-        "Usual headers: {wanted}; for other headers use --map {key}.field=column",
+        "常见表头：{wanted}；表头不同时请用 --map {key}.{field}=列名",
+        "Usual headers: {wanted}; for other headers use --map {key}.{field}=column",
+    ),
+    # The page's own hints (pages/data/collect.py shows these instead of the command line's).
+    "collect.no_match_columns.page": (
+        "常见表头：{wanted}；表头不同时，请在「表头不同时：字段对应」中写一行 {key}.code=列名",
+        "Usual headers: {wanted}; for another header, write a line {key}.code=column "
+        "under “Other headers: column mapping”",
+    ),
+    "collect.no_value_columns.page": (
+        "常见表头：{wanted}；表头不同时，请在「表头不同时：字段对应」中写一行 {key}.{field}=列名",
+        "Usual headers: {wanted}; for other headers, write a line {key}.{field}=column "
+        "under “Other headers: column mapping”",
+    ),
+    "collect.no_match_columns_other": (
+        "{dept[zh]}文件「{file}」中没有可用于匹配的列；这像是{other[zh]}的文件",
+        "The {dept[en]} file “{file}” has no column to match on; it looks like a {other[en]} file",
+    ),
+    "collect.no_match_columns_other.hint": (
+        "请把它作为{other[zh]}的文件给出（--source {other_key}=文件）",
+        "Give it as the {other[en]} file (--source {other_key}=file)",
+    ),
+    "collect.no_match_columns_other.page": (
+        "请把它上传到「{other[zh]}」一栏",
+        "Upload it under “{other[en]}”",
+    ),
+    "collect.no_value_columns_other": (
+        "{dept[zh]}文件「{file}」中没有找到{dept[zh]}的数值列；这像是{other[zh]}的文件",
+        "No value column of the {dept[en]} found in “{file}”; it looks like a {other[en]} file",
+    ),
+    "collect.no_value_columns_other.hint": (
+        "请把它作为{other[zh]}的文件给出（--source {other_key}=文件）",
+        "Give it as the {other[en]} file (--source {other_key}=file)",
+    ),
+    "collect.no_value_columns_other.page": (
+        "请把它上传到「{other[zh]}」一栏",
+        "Upload it under “{other[en]}”",
+    ),
+    "collect.not_collection": ("需要一次数据归集的结果", "A collection's result is needed"),
+    "collect.placement_not_flags": (
+        "定位结果应为每行是否有位置（是/否）",
+        "The placement needs, per row, whether it has a position (true/false)",
+    ),
+    "collect.all_failed": (
+        "没有一个部门文件可用：\n{reasons}",
+        "No department file could be used:\n{reasons}",
     ),
     "collect.no_sources": ("没有给出任何部门文件", "No department file was given"),
     "collect.no_sources.hint": (

@@ -24,6 +24,7 @@ from geo.evaluation.metrics import ID_COL
 from geo.evaluation.ratios import EMISSION_COLUMN
 from geo.messages import both, joined, message
 from geo.messages.formats import beijing_minute
+from geo.publication.departments import department_code, department_name, load_departments
 from geo.publication.exports import heading, table_xlsx_bytes
 from geo.publication.inputs import LAND_COL, objectionable_columns
 from geo.publication.versions import (
@@ -132,6 +133,7 @@ class Objection:
     value_before: float | None
     value_claimed: float
     decision: str
+    department: str = ""  # the checking department's code (an older store: the name typed then)
 
 
 def _now() -> str:
@@ -208,6 +210,7 @@ def _objection(row: pd.Series) -> Objection:
         value_before=float(before) if before else None,
         value_claimed=float(row["value_claimed"]),
         decision=str(row["decision"]),
+        department=str(row.get("department") or ""),
     )
 
 
@@ -244,8 +247,8 @@ def record_objection(
     value_claimed: float | str,
     evidence_name: str,
     evidence: bytes,
-    department: str,
     actor: str,
+    department: str = "",
     department_answer: str = "",
     today: date | None = None,
     store: StoreTarget = None,
@@ -254,15 +257,18 @@ def record_objection(
     the store), recorded for ``actor``; returns it (numbered ``O1``, ``O2``, … in the store).
 
     ``indicator`` is an input column of the column catalogue (e.g. ``tax_wan_yuan``); the version's
-    value is kept beside the claimed one. ``today`` defaults to today's date in China
-    (UTC+8, :data:`CHINA_TZ`), whatever time zone the server runs in.
+    value is kept beside the claimed one. ``department`` (a code of geo/publication/departments.yaml
+    such as ``land``, or one of its names) is stored as its code; left empty it is the department
+    that supplied the indicator (``land_mu`` → ``land``, ``tax_wan_yuan`` → ``tax``).
+    ``today`` defaults to today's date in China (UTC+8, :data:`CHINA_TZ`), whatever time zone the
+    server runs in.
 
     Raises
     ------
     DataValidationError
         Outside the window, for a version not published or 定案, an enterprise not in the version,
         an indicator that is not an input column, a claimed value that is not a number, evidence
-        that is empty or over :data:`MAX_EVIDENCE_BYTES`, no department, or no actor.
+        that is empty or over :data:`MAX_EVIDENCE_BYTES`, a department not configured, or no actor.
     """
     actor = checked_actor(actor)
     target = open_store(store)
@@ -276,7 +282,7 @@ def record_objection(
             choices={lang: _choices(allowed, lang) for lang in ("zh", "en")},
         )
     claimed = _claimed(value_claimed)
-    department = _text(department, "department", required=True)
+    department = department_code(_text(department, "department"), indicator=indicator)
     answer = _text(department_answer, "department_answer")
     name = _text(evidence_name, "evidence_name", required=True)
     if not evidence:
@@ -366,7 +372,7 @@ def record_objection(
             file_name=name,
             sha256=digest,
             detail=f"{version.version_id}：{field_label(indicator, 'zh')} {before} → {claimed:g}，"
-            f"请{department}核实" + (f"；部门答复：{answer}" if answer else ""),
+            f"请{department_name(department, 'zh')}核实" + (f"；部门答复：{answer}" if answer else ""),
         )
         return TableEdit(rows=(row,), change=change, result=row)
 
@@ -436,7 +442,7 @@ def answer_objection(objection_id: str, *, answer: str, actor: str, store: Store
             user=actor,
             layer=OBJECTIONS_TABLE,
             title=f"{wanted} {row[ID_COL]}",
-            detail=f"{row['version_id']}：{row['department']}答复：{answer}",
+            detail=f"{row['version_id']}：{department_name(row['department'], 'zh')}答复：{answer}",
         )
         return TableEdit(rows=(row,), change=change, result=row)
 
@@ -528,7 +534,7 @@ def register_objections(version: Version, *, store: StoreTarget = None) -> pd.Da
 
 def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
     """The register for people: the columns of :data:`REGISTER_HEADERS` (:data:`REGISTER_HEADERS_EN`
-    in English), indicator and decision in words of ``lang``, values as numbers, times in Beijing
+    in English), indicator, department and decision in words of ``lang``, values as numbers, times in Beijing
     time (``2026-12-06 07:53 北京时间``) as the change log shows them; an answer kept without who
     recorded it and when (an older store) says ``未记录`` / ``not recorded`` there."""
     out = objections.copy()
@@ -536,6 +542,9 @@ def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFram
         if col not in out:
             out[col] = ""
     out["indicator_label"] = out["indicator"].map(lambda c: field_label(c, lang))
+    # stored as a code (an older store: the name typed then): named in ``lang``, unknown text as it is
+    table = load_departments()
+    out["department"] = out["department"].map(lambda d: table.name(d, lang))
     decisions = {d: message(f"publication.decision.{d}", lang) for d in DECISIONS}
     pending = message("publication.decision.pending", lang)
     out["decision_label"] = out["decision"].map(lambda d: decisions.get(d, pending))

@@ -10,10 +10,12 @@ table's columns are :mod:`geo.storage.changelog`'s (the backends import them fro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pandas as pd
 
+from geo.messages import Lang, message
 from geo.storage.base import Store, open_store
 from geo.storage.changelog import (
     ACTIONS,
@@ -31,6 +33,7 @@ from geo.storage.changelog import (
 
 __all__ = [
     "ACTIONS",
+    "ATLAS_TABLES",
     "AUDIT_COLUMNS",
     "AUDIT_INT_COLUMNS",
     "AUDIT_TABLE",
@@ -41,6 +44,7 @@ __all__ = [
     "audit_log",
     "current_user",
     "empty_audit",
+    "layer_titles",
     "record_change",
     "shown_file_name",
     "tidy_audit",
@@ -91,6 +95,49 @@ def audit_log(*, store: Store | Path | str | None = None, limit: int | None = No
     """The recorded changes, newest first (an empty frame with :data:`AUDIT_COLUMNS` when none)."""
     log = open_store(store).audit_log()
     return log.head(limit).reset_index(drop=True) if limit is not None else log
+
+
+# The atlas's own tables a change may name (the 盘活 log, the evaluation configurations, versions,
+# results, objections, evidence): each has a name in the catalogue (storage.table.*).
+ATLAS_TABLES = (
+    "parcel_renewal_log",
+    "atlas_eval_configs",
+    "atlas_eval_versions",
+    "atlas_eval_results",
+    "atlas_eval_objections",
+    "atlas_eval_evidence",
+)
+
+
+def layer_titles(log: pd.DataFrame, titles: Mapping[str, str], *, lang: Lang = "zh") -> pd.Series:
+    """The layer each change names, as a person knows it rather than by its table (``user_parks``).
+
+    Parameters
+    ----------
+    log
+        The change log (:func:`audit_log`): its ``layer`` and ``title`` columns.
+    titles
+        The stored imports' titles by table name, in the page's language.
+    lang
+        The page's language (the atlas's own tables are named in it).
+
+    Returns
+    -------
+    pandas.Series
+        Aligned on ``log``: the import's title now; for a layer since deleted, the title its last
+        import or replacement recorded; an atlas table's name (盘活状态记录, 评价配置 …); else the
+        table name as recorded ("" for a change of no layer).
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    missing = {"layer", "title", "action"} - set(log.columns)
+    if missing:
+        raise ValueError(f"the change log lacks the columns {sorted(missing)}")
+    layers = log["layer"].fillna("").astype(str)
+    stored = log[log["action"].isin(["import", "replace"]) & log["title"].fillna("").astype(str).ne("")]
+    recorded = dict(zip(stored["layer"].astype(str)[::-1], stored["title"].astype(str)[::-1], strict=True))
+    known = {name: message(f"storage.table.{name}", lang) for name in ATLAS_TABLES}
+    return layers.map(lambda name: titles.get(name) or recorded.get(name) or known.get(name) or name)
 
 
 def shown_file_name(value: object) -> str:

@@ -82,6 +82,10 @@ def _quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
+# The first bytes of every SQLite database, hence of every GeoPackage.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 class GpkgStore(Store):
     """A user store in one GeoPackage file (created on the first write)."""
 
@@ -104,6 +108,12 @@ class GpkgStore(Store):
         return self.path.exists() and self.path.stat().st_size > 0
 
     def _connect(self) -> sqlite3.Connection:
+        if self._exists():
+            with self.path.open("rb") as file:
+                if (
+                    file.read(len(SQLITE_HEADER)) != SQLITE_HEADER
+                ):  # a CSV or a typo'd path given as the store
+                    raise DataValidationError.of("storage.not_a_geopackage", path=self.path)
         con = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
         return con
 

@@ -8,7 +8,7 @@ import geopandas as gpd
 
 from geo import ingest
 from geo.errors import DataValidationError
-from geo.storage.builtin import builtin_source, layer_metadata, list_layers, load_layer
+from geo.storage.builtin import builtin_source, layer_metadata, list_layers, load_layer, spatial_layers
 from geo.storage.provenance import Provenance
 
 
@@ -31,7 +31,7 @@ def stored_layer(
         return frame, row["title_zh"], Provenance(row["accuracy"], row["source"], row["licence"], row["note"])
     store = builtin_source(store)  # the demo GeoPackage, or PostGIS when $ATLAS_DATABASE_URL is set
     if name not in list_layers(store):
-        builtin = "、".join(list_layers(store))
+        builtin = "、".join(spatial_layers(store))  # the maps one can export, not the attribute tables
         imported = "、".join(meta["layer"])
         if not imported:
             raise DataValidationError.of("storage.no_layer_none_imported", name=name, builtin=builtin)

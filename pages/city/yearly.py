@@ -146,7 +146,13 @@ def city_yearly(data: CityData, scope: str, lang: Lang) -> None:
         st.subheader(titles[name])
         if name == "transitions":
             st.caption(t("city.cycle.transitions_note", lang))
-        st.dataframe(shown[name], hide_index=True, width="stretch", column_config=number_config(shown[name]))
+        st.dataframe(  # "—" for a count that cannot be judged (预警 without the years it needs), never "None"
+            shown[name],
+            hide_index=True,
+            width="stretch",
+            column_config=number_config(shown[name]),
+            placeholder="—",
+        )
         if name == "surcharges":
             for note in tables.surcharge_notes_en if lang == "en" else tables.surcharge_notes:
                 st.caption(note)

@@ -258,6 +258,7 @@ def export_panel(
     per_row: int = 3,
     extent: tuple[float, float, float, float] | None = None,
     subtitle: str = "",
+    outlines: list[MapLayer] | None = None,
 ) -> None:
     """Downloads of what the map shows (filters applied): GeoJSON, CSV, XLSX, briefing PNG, HTML.
 
@@ -267,13 +268,17 @@ def export_panel(
     ``extent``: the view on screen (``layers.mapview.view_extent``), what the briefing PNG shows;
     ``subtitle``: a line under the briefing's title (e.g. the feature the user clicked). ``items``
     are the layers the map shows (``layers.mapview.shown_layers``): none gives a note, no buttons.
+    ``outlines``: what the user clicked, outlined over the briefing PNG's map
+    (:func:`layers.offline_html.map_downloads`).
     """
     with st.expander(t("export.panel", lang), icon=":material/download:"):
         st.caption(t("export.panel_note", lang))
         if not items:
             st.info(t("export.none_shown", lang))
             return
-        made = map_downloads(title, items, m, lang=lang, extent=extent, subtitle=subtitle)
+        made = map_downloads(
+            title, items, m, lang=lang, extent=extent, subtitle=subtitle, outlines=outlines or ()
+        )
         download_buttons(made, key=key, per_row=per_row)
 
 
@@ -308,6 +313,7 @@ def map_with_exports(
     base_key: tuple = (),
     signal_drawn: bool = False,
     export_subtitle: Callable[[dict], str] | None = None,
+    export_outlines: Callable[[dict], list[MapLayer]] | None = None,
 ) -> dict:
     """A page's map: ``base`` layers stay (and with them the user's view), ``changing`` ones follow
     the widgets; then the 示意图 note and the export panel. Returns streamlit-folium's dict.
@@ -315,7 +321,8 @@ def map_with_exports(
     The map reports its view (``"bounds"``) and the layers switched on (``"selected_layers"``), so
     that the briefing PNG shows what is on screen;
     ``export_subtitle`` makes the briefing's subtitle from streamlit-folium's dict (e.g. what
-    the user clicked).
+    the user clicked); ``export_outlines`` the layers outlining it over the briefing's map (e.g.
+    the district clicked, :func:`layers.districts.clicked`).
 
     ``export_title`` (e.g. naming the industry picked) titles the downloads; the map itself keeps
     ``title``, so that a widget change does not rebuild it.
@@ -358,6 +365,7 @@ def map_with_exports(
         per_row=2,  # the map's column leaves room for two full labels at 1280 px
         extent=view_extent(out),
         subtitle=export_subtitle(out) if export_subtitle is not None else "",
+        outlines=export_outlines(out) if export_outlines is not None else None,
     )
     return out
 

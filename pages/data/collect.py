@@ -8,15 +8,17 @@ the mapping, so widgets changing elsewhere on the page do not redo it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from geo import ingest
-from geo.collect import Collection, SourceInput, collect
+from geo.collect import Collection, NothingCollected, SourceInput, collect
 from geo.collect.departments import load_departments
 from geo.collect.report import (
     assembled_bytes,
@@ -26,10 +28,14 @@ from geo.collect.report import (
     report_bytes,
     summary_table,
 )
+from geo.collect.saving import ZONE_ACCURACIES, allowed_accuracies, placements, source_files, stated_year
 from geo.errors import DataValidationError
 from geo.exports.downloads import Download
 from geo.exports.tables import MIME_TYPES
-from geo.messages import Lang, t
+from geo.messages import Lang, has_hint, message, t
+from geo.messages.notes import in_language
+from geo.storage.schema import ACCURACY_CLASSES
+from layers.base import accuracy_label
 from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
 from pages.common.maps import download_buttons
@@ -72,17 +78,45 @@ def _run(register: SourceInput, sources: list[SourceInput], lang: Lang) -> Colle
     def progress(fraction: float, step: str, dept: str) -> None:
         state.update(fraction=fraction, step=step, dept=dept)
 
-    future = _POOL.submit(collect, register, sources, progress=progress)
+    future = _POOL.submit(collect, register, sources, progress=progress, keep_going=True)
     bar = st.progress(0.0)
-    while True:
-        try:
-            result = future.result(timeout=_POLL_S)
-        except FutureTimeout:
-            step = t(f"collect.progress.{state['step']}", lang)
-            bar.progress(min(state["fraction"], 1.0), text=step.format(dept=_label(state["dept"], lang)))
-            continue
-        bar.empty()
-        return result
+    try:
+        while True:
+            try:
+                return future.result(timeout=_POLL_S)
+            except FutureTimeout:
+                step = t(f"collect.progress.{state['step']}", lang)
+                bar.progress(min(state["fraction"], 1.0), text=step.format(dept=_label(state["dept"], lang)))
+    finally:
+        bar.empty()  # an error shows alone, not under a bar stopped at "读取 供电 …"
+
+
+def _error_text(exc: DataValidationError, lang: Lang) -> str:
+    """The error in the page's words: the page's own hint (``<key>.page``: where on this page to
+    fix it) instead of the command line's (``--map``, ``--source``)."""
+    page = f"{exc.key}.page"
+    if exc.key is None or not has_hint(exc.key) or page not in _PAGE_HINTS:
+        return exc.text(lang)
+    params = in_language(exc.params, lang)
+    mark = "。" if lang == "zh" else ". "
+    return message(exc.key, lang, **params) + mark + message(page, lang, **params)
+
+
+_PAGE_HINTS = {
+    f"collect.{k}.page"
+    for k in ("no_match_columns", "no_value_columns", "no_match_columns_other", "no_value_columns_other")
+}
+
+
+def _show_failed(failed: dict[str, DataValidationError], lang: Lang) -> None:
+    """Each department whose file could not be used, with its reason, at once."""
+    if not failed:
+        return
+    lines = [
+        t("collect.failed", lang).format(dept=_label(dept, lang), error=_error_text(exc, lang))
+        for dept, exc in failed.items()
+    ]
+    st.error("\n\n".join([t("collect.failed_head", lang), *(f"- {line}" for line in lines)]))
 
 
 def _uploads(lang: Lang) -> tuple[tuple[str, bytes] | None, dict[str, tuple[str, bytes]]]:
@@ -108,6 +142,7 @@ def _uploads(lang: Lang) -> tuple[tuple[str, bytes] | None, dict[str, tuple[str,
 
 
 def _show(collection: Collection, lang: Lang) -> None:
+    _show_failed(collection.failed, lang)
     st.markdown(f"**{t('collect.report', lang)}**")
     results = list(collection.departments.values())
     matched = sum(int((r.rows["pos"] >= 0).sum()) for r in results)
@@ -120,7 +155,9 @@ def _show(collection: Collection, lang: Lang) -> None:
     cols[2].metric(t("collect.metric.unmatched", lang), f"{unmatched:,}")
     cols[3].metric(t("collect.metric.bad_codes", lang), f"{bad:,}")
     cols[4].metric(t("collect.metric.conflicts", lang), f"{conflicts:,}")
-    st.dataframe(summary_table(collection, lang=lang), hide_index=True, width="stretch")
+    # "—" where a count does not apply (the register's row) or a value is missing, as the other
+    # pages' tables show it, never "None"
+    st.dataframe(summary_table(collection, lang=lang), hide_index=True, width="stretch", placeholder="—")
     st.caption(t("collect.missing", lang))
     st.dataframe(missing_table(collection, lang=lang), hide_index=True)
     if not unmatched:
@@ -136,7 +173,7 @@ def _show(collection: Collection, lang: Lang) -> None:
                 )
     st.markdown(f"**{t('collect.preview', lang)}**")
     preview = assembled_table(collection, lang=lang).head(200)  # as the downloads write it
-    st.dataframe(preview, hide_index=True, width="stretch", height=260)
+    st.dataframe(preview, hide_index=True, width="stretch", height=260, placeholder="—")
     zh = lang == "zh"
     downloads = {
         "report": Download(
@@ -182,11 +219,30 @@ def _located(collection: Collection) -> dict:
 
 def _save_form(collection: Collection, lang: Lang) -> None:
     st.markdown(f"**{t('collect.save', lang)}**")
-    depts = "、".join(r.department.label(lang) for r in collection.departments.values())
+    depts = ("、" if lang == "zh" else ", ").join(
+        r.department.label(lang) for r in collection.departments.values()
+    )
+    stated, disagree = stated_year(collection)
+    if disagree:
+        files = "、" if lang == "zh" else ", "
+        st.warning(
+            t("collect.year_disagree", lang).format(
+                files=files.join(f"{name} {year}" for name, year in disagree.items())
+            )
+        )
+    located = _located(collection)
+    by_zone = bool(located)
+    choices = ZONE_ACCURACIES if by_zone else ACCURACY_CLASSES
     with st.form("collect_save_form", enter_to_submit=False):  # Enter in a text box must not save
         c1, c2 = st.columns(2)
         year = c1.number_input(
-            t("collect.year", lang), 1900, 2100, date.today().year - 1, 1, key="collect_year"
+            t("collect.year", lang),
+            1900,
+            2100,
+            stated or date.today().year - 1,
+            1,
+            key="collect_year",
+            help=t("collect.year_stated", lang).format(year=stated) if stated else None,
         )
         name = c2.text_input(t("collect.name", lang), value="enterprises_collected", key="collect_name")
         title = st.text_input(
@@ -194,13 +250,28 @@ def _save_form(collection: Collection, lang: Lang) -> None:
             value=t("collect.title_default", lang).format(year=int(year)),
             key="collect_title",
         )
-        source = st.text_input(
+        c3, c4 = st.columns(2)
+        source = c3.text_input(
             t("collect.source", lang),
             value=t("collect.source_default", lang).format(depts=depts),
             key="collect_source",
         )
+        # asked as for any import (issue 23): zone points are schematic, so only the honest classes
+        accuracy = c4.selectbox(
+            t("data.accuracy", lang),
+            choices,
+            index=0 if by_zone else None,
+            format_func=lambda a: accuracy_label(a, lang),
+            placeholder=t("data.accuracy_placeholder", lang),
+            help=t("data.accuracy_help", lang),
+            key="collect_accuracy",
+        )
+        st.caption(t("collect.placed_by_zone" if by_zone else "collect.placed_by_coordinates", lang))
         submitted = st.form_submit_button(t("collect.save_button", lang), type="primary")
     if not submitted:
+        return
+    if accuracy is None:
+        st.error(t("data.accuracy_missing", lang))
         return
     stored = ingest.layer_name(name.strip())
     if stored in set(ingest.list_user_layers()["layer"]):
@@ -209,17 +280,24 @@ def _save_form(collection: Collection, lang: Lang) -> None:
     data = collection.assembled.to_csv(index=False).encode("utf-8-sig")  # read by the importer, not a person
     try:
         result = ingest.read_upload(
-            data,
-            f"数据归集_{int(year)}.csv",
-            kind="enterprises",
-            require_coordinates=False,
-            **_located(collection),
+            data, "collected.csv", kind="enterprises", require_coordinates=False, **located
+        )
+        frame = result.frame
+        placed = placements(frame.geometry.notna() & ~frame.geometry.is_empty, by_zone=by_zone)
+        if accuracy not in allowed_accuracies(pd.Series(placed)):
+            st.error(t("collect.accuracy_not_allowed", lang).format(chosen=accuracy_label(accuracy, lang)))
+            return
+        # the change log names the files the layer was made from, not the table made of them
+        result = dataclasses.replace(
+            result, frame=frame.assign(placement=placed), filename=source_files(collection)
         )
         ingest.save_import(
             result,
             name=stored,
             title=title,
+            title_en=_english_title(title, int(year), lang),
             source=source,
+            accuracy=accuracy,
             note=_note(collection, lang),
             year=int(year),
             actor=identity().recorded,
@@ -232,6 +310,13 @@ def _save_form(collection: Collection, lang: Lang) -> None:
     )
     st.session_state.pop(_RESULT, None)
     st.rerun()
+
+
+def _english_title(title: str, year: int, lang: Lang) -> str:
+    """The layer's English title: the English default when the title is the page's default (in
+    either language), else the title the user wrote."""
+    defaults = {t("collect.title_default", lg).format(year=year) for lg in ("zh", "en")}
+    return t("collect.title_default", "en").format(year=year) if title.strip() in defaults else title
 
 
 @st.fragment
@@ -270,6 +355,10 @@ def collect_section(lang: Lang) -> None:
         reg = SourceInput("register", register[0], register[1], mapping.get("register", {}))
         try:
             st.session_state[_RESULT] = (signature, _run(reg, sources, lang))
+        except NothingCollected as exc:
+            st.session_state.pop(_RESULT, None)
+            _show_failed(exc.failed, lang)
+            return
         except DataValidationError as exc:
             st.session_state.pop(_RESULT, None)
             show_error(exc)

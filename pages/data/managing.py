@@ -32,14 +32,14 @@ def stored_section(lang: Lang) -> None:
         return
     table = pd.DataFrame(
         {
-            t("col.layer", lang): meta["layer"],
-            t("data.title", lang): meta["title_zh"],
+            t("data.title", lang): meta["title_en" if lang == "en" else "title_zh"],
             t("data.col.kind", lang): meta["kind"].map(lambda k: t(f"data.kind.{k}", lang)),
             t("col.accuracy", lang): meta["accuracy"].map(lambda a: accuracy_label(a, lang)),
             t("col.source", lang): meta["source"],
             t("data.col.file", lang): meta["source_file"].map(audit.shown_file_name),
             t("data.col.rows", lang): meta["rows_out"],
             t("data.col.imported", lang): meta["imported_at"].map(lambda v: minute(v, lang)),
+            t("audit.table", lang): meta["layer"],  # the store's table name, for QGIS: secondary
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
@@ -89,18 +89,28 @@ def audit_section(lang: Lang) -> None:
     if log.empty:
         st.caption(t("data.audit_empty", lang))
         return
+    # the layer by its title (a deleted one by the title it was imported with, the atlas's own tables
+    # by their names); the row's own title where it says more (a configuration's, a version's name);
+    # the table name last, for whoever opens the store in QGIS. Shown as text, never as markup.
+    meta = user_meta(user_stamp())
+    titles = dict(zip(meta["layer"], meta["title_en" if lang == "en" else "title_zh"], strict=True))
+    layer = audit.layer_titles(log, titles, lang=lang)
+    own = log["title"].fillna("").astype(str)
     table = pd.DataFrame(
         {
             t("audit.at", lang): log["at_utc"].map(lambda v: minute(v, lang)),
             t("audit.user", lang): log["user_name"].map(lambda who: audit.actor_name(who, lang)),
             t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
-            t("audit.layer", lang): log["layer"],
-            t("audit.title", lang): log["title"],
+            t("audit.layer", lang): layer,
+            t("audit.title", lang): own.where(own != layer, ""),
             t("audit.file", lang): log["file_name"].map(audit.shown_file_name),
             "SHA-256": log["sha256"].str[:12],
             t("audit.rows_in", lang): log["rows_in"],
             t("audit.rows_out", lang): log["rows_out"],
             t("audit.detail", lang): log["detail"],
+            t("audit.table", lang): log["layer"],
         }
     )
+    if not table[t("audit.title", lang)].astype(bool).any():  # no row names more than its layer
+        table = table.drop(columns=t("audit.title", lang))
     st.dataframe(table, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)))

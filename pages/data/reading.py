@@ -79,7 +79,9 @@ def _frame_radio(found: ingest.Inspection, lang: Lang) -> str | None:
     picked = st.radio(
         t("data.frame", lang),
         FRAMES,
-        index=FRAMES.index(proposal) if proposal is not None else None,
+        # the session state holds the frame once one is kept: then the radio takes it from there only
+        # (an index as well makes Streamlit warn that the value came two ways)
+        index=FRAMES.index(proposal) if proposal is not None and key not in st.session_state else None,
         format_func=lambda f: t(f"data.frame.{f}", lang),
         horizontal=True,
         key=key,

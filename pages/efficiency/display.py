@@ -58,14 +58,18 @@ def number_config(table: pd.DataFrame, *, thousands: bool = True) -> dict:
     return config
 
 
-def small_table(frame: pd.DataFrame, lang: Lang, **options) -> None:
-    """A small table with NaN shown as 无法计算 (never inf or 0), numbers in their measure's format.
+def small_table(frame: pd.DataFrame, lang: Lang, *, column_config: dict | None = None, **options) -> None:
+    """A small table with NaN shown as 无法计算 (never inf or 0), numbers in their measure's format
+    (``column_config``: further options per column, e.g. widths and help, merged into it).
     (A pandas Styler did this before: it formats every cell in Python on every
     run, which was a fifth of the evaluation page's server time.)"""
+    config = number_config(frame)
+    for col, extra in (column_config or {}).items():
+        config[col] = {**(config.get(col) or {}), **extra}
     # Converted once per table object (they are shared results) for all sessions.
     st.dataframe(
         _arrow_of(frame),
-        column_config=number_config(frame),
+        column_config=config,
         placeholder=t("eff.not_computable", lang),
         **options,
     )

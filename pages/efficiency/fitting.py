@@ -1,6 +1,7 @@
 """The ranking's key columns (排名, 企业, 得分, 类别, 主要失分指标, 区镇) sized to their text so that they
 are read whole, without sideways scrolling, in the table's width at 1280 px (issue 23 item 2): each
-column as wide as its header, the long texts wrapped on two or three lines when one does not fit."""
+column as wide as its header, the long texts wrapped on two or three lines when one does not fit;
+the group summary likewise, with the columns that fit (walk8: its class counts ran off at 1280)."""
 
 from __future__ import annotations
 
@@ -90,7 +91,13 @@ def _mostly_wide(texts: Sequence[str]) -> bool:
     return bool(chars) and wide * 2 >= len(chars)
 
 
-def fit_columns(table: pd.DataFrame, columns: Sequence[str], *, budget_px: float = KEY_COLUMNS_PX) -> Fitted:
+def fit_columns(
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    budget_px: float = KEY_COLUMNS_PX,
+    wrap_latin: bool = False,
+) -> Fitted:
     """Widths for ``columns`` of ``table`` (as shown: formatted numbers count as their text) so that
     every header and cell is read whole within ``budget_px``: on one line when all fit, else the
     Chinese texts on the fewest lines (at most :data:`MAX_LINES`) that fit.
@@ -109,6 +116,9 @@ def fit_columns(table: pd.DataFrame, columns: Sequence[str], *, budget_px: float
         Its key columns, in order (those not in ``table`` are left out).
     budget_px : float
         The width the key columns may take together.
+    wrap_latin : bool
+        Wrap Latin texts too: for a table of no Chinese text (the English group summary), where
+        the grid measures its lines on Latin text alone.
 
     Returns
     -------
@@ -122,7 +132,10 @@ def fit_columns(table: pd.DataFrame, columns: Sequence[str], *, budget_px: float
         else [f"{v:,.1f}" for v in (table[c].min(), table[c].max()) if pd.notna(v)]
         for c in cols
     }
-    wraps = {c: not pd.api.types.is_numeric_dtype(table[c]) and _mostly_wide(texts[c]) for c in cols}
+    wraps = {
+        c: not pd.api.types.is_numeric_dtype(table[c]) and (wrap_latin or _mostly_wide(texts[c]))
+        for c in cols
+    }
     header = {c: text_px(c) + HEADER_PAD_PX for c in cols}
     widths: dict[str, int] = {}
     for lines in range(1, MAX_LINES + 1):
@@ -133,3 +146,59 @@ def fit_columns(table: pd.DataFrame, columns: Sequence[str], *, budget_px: float
         if sum(widths.values()) <= budget_px:
             return Fitted(widths, ROW_PX[lines])
     return Fitted(widths, ROW_PX[MAX_LINES])
+
+
+# The group summary's width at 1280 x 720: 932 px beside the sidebar, less its border and a pixel or two.
+SUMMARY_PX = 920
+
+
+def fit_summary(
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    optional: Sequence[str] = (),
+    *,
+    budget_px: float = SUMMARY_PX,
+) -> tuple[list[str], Fitted]:
+    """The group summary's columns read whole in ``budget_px``: ``columns`` always (the groups' names
+    wrapped when need be, :func:`fit_columns`), then each of ``optional`` in order while it still
+    fits beside them without more lines; the columns shown and their widths.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The summary as shown (headers and values).
+    columns : sequence of str
+        The columns always shown, in order (those not in ``table`` are left out).
+    optional : sequence of str
+        Further columns, most wanted first, shown only where they fit.
+    budget_px : float
+        The table's width.
+    """
+    shown = [c for c in columns if c in table.columns]
+    # Latin names wrap too where no column holds Chinese (the English page's towns and industries)
+    latin = not any(
+        _mostly_wide([str(v) for v in table[c].dropna().unique()])
+        for c in table.columns
+        if not pd.api.types.is_numeric_dtype(table[c])
+    )
+    fitted = fit_columns(table, shown, budget_px=budget_px, wrap_latin=latin)
+    for col in (c for c in optional if c in table.columns):
+        trial = fit_columns(table, [*shown, col], budget_px=budget_px, wrap_latin=latin)
+        if sum(trial.widths.values()) <= budget_px and trial.row_px == fitted.row_px:
+            shown, fitted = [*shown, col], trial
+    return shown, Fitted(fitted.widths, _row_px(table, fitted.widths))
+
+
+def _row_px(table: pd.DataFrame, widths: dict[str, int]) -> int | None:
+    """The row height the texts need at ``widths``: the fewest lines that hold each column's
+    longest text (no taller than its words need, as the widths' own estimate may be)."""
+    lines = 1
+    for col, width in widths.items():
+        if pd.api.types.is_numeric_dtype(table[col]):
+            continue
+        texts = [v for v in table[col].dropna().astype(str).unique() if v]
+        need = next(
+            (n for n in range(1, MAX_LINES + 1) if _needed_px(texts, n) + CELL_PAD_PX <= width), MAX_LINES
+        )
+        lines = max(lines, need)
+    return ROW_PX[lines]

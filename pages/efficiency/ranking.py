@@ -8,13 +8,13 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from geo.evaluation import SIZE_COL, rank_by, ranking_summary
+from geo.evaluation import CLASSES, SIZE_COL, rank_by, ranking_summary
 from geo.evaluation.metrics import ZONE_COL
-from geo.messages import t
+from geo.messages import Lang, t
 from pages.common.auth import aggregates_for_role, firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import number_config, rows, small_table
-from pages.efficiency.fitting import fit_columns
+from pages.efficiency.fitting import fit_columns, fit_summary
 from pages.efficiency.groups import group_lists
 from pages.efficiency.scope import DIMENSIONS
 from pages.efficiency.tables import (
@@ -115,5 +115,50 @@ def ranking(view: PageView) -> Ranking:
 
     summary = shared(("eff.summary", *scope_key, tuple(summary_by), lang), group_summary)
     st.markdown(f"**{t('eff.table.groups', lang)}**")
-    small_table(summary, lang, hide_index=True, width="stretch", key="eff_groups")
+    _summary_on_screen(summary_by, scope, scope_key, lang)
     return Ranking(dims, show_unscored, table, summary, picked)
+
+
+# The group summary on screen: the groups, then what ranks them (亩均税收, the order) and the class
+# mix, always; the mean score, the scored count (the class counts' sum), the enterprises, land and
+# tax where they still fit at 1280 px (the downloads' 分组汇总 has every column).
+SUMMARY_FIRST = ("tax_per_mu_wan_yuan", *(f"n_{c}" for c in CLASSES))
+SUMMARY_OPTIONAL = ("mean_score", "n_scored", "n_enterprises", "land_mu", "tax_wan_yuan")
+
+
+def _summary_on_screen(summary_by: list[str], scope: pd.DataFrame, scope_key: tuple, lang: Lang) -> None:
+    """The group summary read whole at 1280 px in either language (walk8): the columns that fit
+    (:func:`pages.efficiency.fitting.fit_summary`), the class counts headed short ("A 类", their
+    meaning in the header's help), the 区镇 by their short English names; a caption names the
+    columns left to the downloads."""
+    labels = table_labels(lang)
+    short = {labels[f"n_{c}"]: t("eff.groups.class", lang).format(c=c) for c in CLASSES}
+
+    def screen() -> pd.DataFrame:
+        out = plain(aggregates_for_role(ranking_summary(scope, summary_by)).reset_index())
+        out = english_values(out, short=True) if lang == "en" else out
+        return out.rename(columns=labels).rename(columns=short)
+
+    shown = shared(("eff.summary.screen", *scope_key, tuple(summary_by), lang), screen)
+    names = [short.get(labels.get(c, c), labels.get(c, c)) for c in (*summary_by, *SUMMARY_FIRST)]
+    optional = [labels[c] for c in SUMMARY_OPTIONAL]
+    optional = [c for c in optional if c in shown.columns]
+    columns, fitted = fit_summary(shown, names, optional)
+    helps = {
+        name: {"help": t("eff.groups.class_help", lang).format(c=c)}
+        for c, name in zip(CLASSES, short.values(), strict=True)
+    }
+    small_table(
+        shown[columns],
+        lang,
+        hide_index=True,
+        width="stretch",
+        key="eff_groups",
+        row_height=fitted.row_px,
+        column_config=fitted.apply(helps),
+    )
+    left = [c for c in optional if c not in columns]
+    if left:
+        st.caption(
+            t("eff.groups.in_downloads", lang).format(columns=("、" if lang == "zh" else ", ").join(left))
+        )

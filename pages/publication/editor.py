@@ -1,7 +1,8 @@
 """The 公示与异议 page's editor tabs (pages/publication.py): save a draft (the year's evaluation or
-its land list), publish with a window, record and decide objections with evidence, evaluate again,
-finalize, compare two versions. Every action calls geo.publication with the signed-in identity;
-its refusals (a 定案 version, outside the window, …) are shown as they come."""
+its land list), publish with a window, evaluate again, finalize, compare two versions (objections:
+pages/publication/objection_tab.py), and what the tabs share: the action runner and its message.
+Every action calls geo.publication with the signed-in identity; its refusals (a 定案 version,
+outside the window, …) are shown as they come."""
 
 from __future__ import annotations
 
@@ -18,9 +19,7 @@ from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
 from geo.messages import Lang, joined, t
 from geo.messages.formats import beijing_minute
-from geo.publication import compare, departments, objections, results, versions
-from geo.publication.inputs import objectionable_columns
-from geo.storage.changelog import actor_name
+from geo.publication import compare, objections, results, versions
 from geo.yearly.notice_words import size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.auth import identity
@@ -32,7 +31,7 @@ ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)
 DEMO_ENTERPRISES, DEMO_ZONES, DEMO_PARCELS = "enterprise_years", "wujiang_towns", "parcels"
 UNDATED = 0
 SELECT_NEXT = "pub_select_next"  # the version an action made or changed: shown after the rerun
-FLASH = "pub_flash"  # the message of the last action, shown after the rerun that refreshes the list
+FLASH = "pub_flash"  # (where, message) of the last action: shown there after the rerun that refreshes it
 SESSION_CONFIG = "eff_applied"  # the configuration the 亩均效益评价 page applied in this session
 FORM_ROUND = "pub_obj_round"  # bumped after an objection is recorded: the form starts empty again
 
@@ -40,6 +39,17 @@ FORM_ROUND = "pub_obj_round"  # bumped after an objection is recorded: the form 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _results(results_sha256: str, version_id: str) -> pd.DataFrame:
     return versions.version_results(versions.get_version(version_id))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _compared(before_sha256: str, after_sha256: str, before_id: str, after_id: str) -> pd.DataFrame:
+    return compare.compare_versions(before_id, after_id)
+
+
+def compared(before: versions.Version, after: versions.Version) -> pd.DataFrame:
+    """Two versions compared (geo.publication.compare.compare_versions), once per pair of result
+    sets (a set never changes), not on every run of the page."""
+    return _compared(before.results_sha256, after.results_sha256, before.version_id, after.version_id)
 
 
 def results_of(version: versions.Version) -> pd.DataFrame:
@@ -85,22 +95,29 @@ def version_label(version: versions.Version, lang: Lang) -> str:
     return f"{version.version_id}{year} · {kind} · {state_label(version.state, lang)}"
 
 
-def _done(message: str) -> None:
-    st.session_state[FLASH] = message
-    st.rerun()
-
-
-def _act(action: Callable[[], str]) -> None:
-    """Run an editor's action; its refusal is shown, a success is shown after the list refreshes."""
+def act(action: Callable[[], str], at: str) -> None:
+    """Run an editor's action; its refusal is shown, a success is shown after the rerun that
+    refreshes the page, where the action was taken (:func:`flash`)."""
     try:
         message = action()
     except DataValidationError as exc:
         show_error(exc)
         return
-    _done(message)
+    st.session_state[FLASH] = (at, message)
+    st.rerun()
 
 
-def _actor() -> str:
+def flash(at: str) -> None:
+    """The success of the last action taken at ``at`` (a button's place), shown once, there: just
+    above the button the user clicked, so in view (the page keeps its scroll position across the
+    rerun; the list of versions at the top is often scrolled away)."""
+    pending = st.session_state.get(FLASH)
+    if pending and pending[0] == at:
+        del st.session_state[FLASH]
+        st.success(pending[1])
+
+
+def actor() -> str:
     return identity().recorded
 
 
@@ -128,7 +145,7 @@ def _configs(lang: Lang) -> dict[str, tuple[str, dict]]:
     return out
 
 
-def _version_choice(
+def version_choice(
     label_key: str, by_id: dict[str, versions.Version], key: str, lang: Lang, *, index: int = 0
 ) -> str:
     """A select of the versions ``by_id`` by their label and title; returns the chosen version's id."""
@@ -204,7 +221,9 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
     title = st.text_input(
         t("pub.save.title", lang), value=default_title.strip(), key=f"pub_save_title_{kind}_{source}_{year}"
     )
-    if not st.button(t("pub.save.button", lang), type="primary", key="pub_save_button"):
+    flash("save")
+    clicked = st.button(t("pub.save.button", lang), type="primary", key="pub_save_button")
+    if not clicked:
         return
 
     def save() -> str:
@@ -226,7 +245,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
                 parcels=parcels,
                 layers=layers,
                 title=title,
-                actor=_actor(),
+                actor=actor(),
                 year=None if year == UNDATED else year,
             )
         else:
@@ -238,29 +257,40 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
                 config=configs[config_key][1],
                 layers=layers,
                 title=title,
-                actor=_actor(),
+                actor=actor(),
                 zone=zone,
                 year=None if year == UNDATED else year,
                 land_version=land_version,
             )
         st.session_state[SELECT_NEXT] = saved.version_id
-        return t("pub.save.done", lang).format(label=version_label(saved, lang), n=saved.n_results)
+        return t("pub.save.done", lang).format(label=version_label(saved, lang), n=f"{saved.n_results:,}")
 
     with st.spinner("…"):
-        _act(save)
+        act(save, "save")
 
 
 # --------------------------------------------------------------------------- publish
 
 
-def publish_tab(items: list[versions.Version], lang: Lang) -> None:
-    """Publish a draft for a window."""
+def follow(key: str, ids: list[str], fresh: str | None) -> None:
+    """Select the version an action just made or changed (``fresh``) in the select ``key`` when it is
+    one of ``ids``, else keep the choice while it is still one of them, else the newest."""
+    if fresh in ids:
+        st.session_state[key] = fresh
+    elif st.session_state.get(key) not in ids:
+        st.session_state[key] = ids[-1]
+
+
+def publish_tab(items: list[versions.Version], lang: Lang, *, fresh: str | None = None) -> None:
+    """Publish a draft for a window (the draft just saved, else the newest, is proposed)."""
     drafts = [v for v in items if v.state == versions.DRAFT]
     if not drafts:
+        flash("publish")
         st.info(t("pub.publish.none", lang))
         return
     by_id = {v.version_id: v for v in drafts}
-    chosen = _version_choice("pub.publish.version", by_id, "pub_publish_version", lang)
+    follow("pub_publish_version", list(by_id), fresh)
+    chosen = version_choice("pub.publish.version", by_id, "pub_publish_version", lang)
     col1, col2 = st.columns(2)
     # the window's end proposed from the configured period (geo/evaluation/objection_period.yaml)
     period = load_objection_period()
@@ -271,28 +301,22 @@ def publish_tab(items: list[versions.Version], lang: Lang) -> None:
         key="pub_publish_end",
         help=t("pub.publish.end_help", lang).format(length=period_length(period, lang)),
     )
-    if st.button(t("pub.publish.button", lang), type="primary", key="pub_publish_button"):
+    flash("publish")
+    clicked = st.button(t("pub.publish.button", lang), type="primary", key="pub_publish_button")
+    if clicked:
 
         def publish() -> str:
-            done = versions.publish_version(chosen, start=start, end=end, actor=_actor())
+            done = versions.publish_version(chosen, start=start, end=end, actor=actor())
             st.session_state[SELECT_NEXT] = done.version_id
             return t("pub.publish.done", lang).format(label=version_label(done, lang))
 
-        _act(publish)
+        act(publish, "publish")
 
 
-# --------------------------------------------------------------------------- objections
+# --------------------------------------------------------------------------- shared by the tabs
 
 
-def _indicator_labels(lang: Lang) -> dict[str, str]:
-    return {c: objections.field_label(c, lang) for c in objectionable_columns()}
-
-
-def _register_view(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return objections.register_table(frame, lang=lang)
-
-
-def _open_published(items: list[versions.Version]) -> dict[str, versions.Version]:
+def open_published(items: list[versions.Version]) -> dict[str, versions.Version]:
     """The published versions not yet evaluated again (objections and re-evaluation go there)."""
     replaced = {v.replaces for v in items if v.replaces}
     return {v.version_id: v for v in items if v.state == versions.PUBLISHED and v.version_id not in replaced}
@@ -306,171 +330,6 @@ def provenance_text(provenance: dict, lang: Lang) -> str:
         for k, v in provenance.items()
     )
     return ("; " if lang == "en" else "；").join(words)
-
-
-def _closed_note(items: list[versions.Version], lang: Lang) -> str:
-    """Why no version takes objections: a published version already evaluated again says so and
-    names the version that carries its objections; otherwise none is published."""
-    by_id = {v.version_id: v for v in items}
-    notes = []
-    for v in items:
-        newer = [n for n in items if n.replaces == v.version_id]
-        if v.state == versions.PUBLISHED and newer:
-            last = newer[-1]
-            notes.append(
-                t("pub.obj.closed", lang).format(
-                    old=v.version_id,
-                    new=last.version_id,
-                    state=state_label(by_id[last.version_id].state, lang),
-                )
-            )
-    return " ".join(notes) or t("pub.obj.none", lang)
-
-
-def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> None:
-    """Record an objection; after it is recorded the form starts empty again (a second click does not
-    record it twice, and geo refuses the same objection twice anyway)."""
-    names = dict(zip(rows["ent_id"], rows["name"], strict=True))
-    st.markdown("**" + t("pub.obj.record", lang) + "**")
-    ent = st.selectbox(
-        t("pub.obj.enterprise", lang), list(names), format_func=lambda i: f"{i} {names[i]}", key="pub_obj_ent"
-    )
-    indicators = _indicator_labels(lang)
-    if version.kind == versions.KIND_LAND:
-        indicators = {"land_mu": indicators["land_mu"]}
-    indicator = st.selectbox(
-        t("pub.obj.indicator", lang), list(indicators), format_func=indicators.get, key="pub_obj_indicator"
-    )
-    current = rows.loc[rows["ent_id"] == ent, "inputs"].iloc[0].get(indicator)
-    st.caption(t("pub.obj.current", lang).format(value="—" if current is None else f"{current:g}"))
-    value = st.number_input(
-        t("pub.obj.value", lang), value=float(current or 0.0), format="%.4f", key="pub_obj_value"
-    )
-    evidence = st.file_uploader(  # a new key each round: an uploader cannot be emptied otherwise
-        t("pub.obj.evidence", lang),
-        help=t("pub.obj.evidence_help", lang).format(mb=objections.MAX_EVIDENCE_BYTES // 1024 // 1024),
-        key=f"pub_obj_evidence_{st.session_state.get(FORM_ROUND, 0)}",
-    )
-    department = st.text_input(  # the configured departments' first, in the page's language
-        t("pub.obj.department", lang),
-        value=departments.default_department(lang),
-        key=f"pub_obj_department_{lang}",
-    )
-    answer = st.text_input(t("pub.obj.answer", lang), key="pub_obj_answer")
-    if not st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button"):
-        return
-    if evidence is None:
-        st.error(t("pub.obj.no_file", lang))
-        return
-
-    def record() -> str:
-        found = objections.record_objection(
-            version.version_id,
-            ent_id=ent,
-            indicator=indicator,
-            value_claimed=value,
-            evidence_name=evidence.name,
-            evidence=evidence.getvalue(),
-            department=department,
-            department_answer=answer,
-            actor=_actor(),
-        )
-        for key in ("pub_obj_value", f"pub_obj_department_{lang}", "pub_obj_answer"):
-            st.session_state.pop(key, None)
-        st.session_state[FORM_ROUND] = st.session_state.get(FORM_ROUND, 0) + 1
-        return t("pub.obj.done", lang).format(id=found.objection_id)
-
-    _act(record)
-
-
-def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
-    """Decide a pending objection: the department's answer (its own step, kept as recorded) and the
-    decision with its reason."""
-    indicators = _indicator_labels(lang)
-    st.markdown("**" + t("pub.obj.decide", lang) + "**")
-    pending = register[register["decision"] == ""]
-    if not len(pending):
-        st.caption(t("pub.obj.no_pending", lang))
-        return
-    labels = {
-        r.objection_id: f"{r.objection_id} · {r.ent_id} {r.ent_name} · "
-        f"{indicators.get(r.indicator, r.indicator)} {r.value_before} → {r.value_claimed}"
-        for r in pending.itertuples()
-    }
-    picked = st.selectbox(
-        t("pub.obj.pending", lang), list(labels), format_func=labels.get, key="pub_obj_pick"
-    )
-    row = pending[pending["objection_id"] == picked].iloc[0]
-    final_answer = ""
-    if row["department_answer"]:
-        st.caption(
-            t("pub.obj.answered", lang).format(
-                department=row["department"],
-                answer=row["department_answer"],
-                who=actor_name(row["answered_by"] or row["recorded_by"], lang),
-                at=when(row["answered_at"] or row["recorded_at"], lang),
-            )
-        )
-    else:
-        final_answer = st.text_area(t("pub.obj.final_answer", lang), key="pub_obj_final_answer")
-    decision = st.radio(
-        t("pub.obj.decision", lang),
-        list(objections.DECISIONS),
-        format_func=lambda d: t(f"pub.obj.decision.{d}", lang),
-        horizontal=True,
-        key="pub_obj_decision",
-    )
-    reason = st.text_area(t("pub.obj.reason", lang), key="pub_obj_reason")
-    if st.button(t("pub.obj.decide_button", lang), key="pub_obj_decide_button"):
-
-        def decide() -> str:
-            found = objections.decide_objection(
-                picked, decision=decision, answer=final_answer, reason=reason, actor=_actor()
-            )
-            for key in ("pub_obj_final_answer", "pub_obj_reason"):
-                st.session_state.pop(key, None)
-            word = t(f"pub.obj.decision.{found.decision}", lang)
-            return t("pub.obj.decided", lang).format(id=found.objection_id, decision=word)
-
-        _act(decide)
-
-
-def objections_tab(items: list[versions.Version], lang: Lang) -> None:
-    """Record an objection with its evidence during the window; decide the pending ones."""
-    published = _open_published(items)
-    if not published:
-        st.info(_closed_note(items, lang))
-        return
-    chosen = _version_choice("pub.obj.version", published, "pub_obj_version", lang)
-    version = published[chosen]
-    _record_form(version, results_of(version), lang)
-    register = objections.objections_frame(version_id=version.version_id)
-    _decide_form(register, lang)
-    st.markdown("**" + t("pub.obj.register", lang) + "**")
-    if not len(register):
-        st.caption(t("pub.obj.empty", lang))
-        return
-    st.dataframe(_register_view(register, lang), hide_index=True)
-    files = dict(zip(register["objection_id"], register["evidence_sha256"], strict=True))
-    evidence_names = dict(zip(register["objection_id"], register["evidence_name"], strict=True))
-    which = st.selectbox(  # option texts are drawn as plain text: a file name is never markup
-        t("pub.obj.evidence_of", lang),
-        list(files),
-        format_func=lambda i: f"{i} · {evidence_names[i]}",
-        key="pub_obj_evidence_of",
-    )
-    try:
-        name, data = objections.evidence_file(files[which])
-    except DataValidationError as exc:
-        show_error(exc)
-        return
-    st.download_button(
-        t("pub.obj.evidence_download", lang),
-        data,
-        file_name=name,
-        mime="application/octet-stream",
-        key="pub_obj_evidence_download",
-    )
 
 
 # --------------------------------------------------------------------------- evaluate again, finalize
@@ -507,19 +366,21 @@ def why_scores_moved(before_id: str, after_id: str, table: pd.DataFrame, lang: L
 
 def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
     """Evaluate a published version again with its decided objections; fix a version."""
-    published = _open_published(items)
+    published = open_published(items)
     if published:
-        chosen = _version_choice("pub.re.version", published, "pub_re_version", lang)
-        if st.button(t("pub.re.button", lang), key="pub_re_button"):
+        chosen = version_choice("pub.re.version", published, "pub_re_version", lang)
+        flash("again")
+        clicked = st.button(t("pub.re.button", lang), key="pub_re_button")
+        if clicked:
 
             def again() -> str:
-                done = results.reevaluate(chosen, actor=_actor(), lang=lang)
+                done = results.reevaluate(chosen, actor=actor(), lang=lang)
                 st.session_state[SELECT_NEXT] = done.version_id
                 saved = t("pub.re.done", lang).format(label=version_label(done, lang), old=chosen)
                 table = compare.compare_versions(chosen, done.version_id)
                 return f"{saved} {why_scores_moved(chosen, done.version_id, table, lang)}"
 
-            _act(again)
+            act(again, "again")
     states = {v.version_id: v.state for v in items}
     ready = {
         v.version_id: v
@@ -528,18 +389,23 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
         or (v.state == versions.DRAFT and states.get(v.replaces) in versions.VISIBLE_TO_VIEWERS)
     }
     if not ready:
+        flash("again")
+        flash("finalize")
         st.info(t("pub.fin.none", lang))
         return
-    picked = _version_choice("pub.fin.version", ready, "pub_fin_version", lang, index=len(ready) - 1)
+    picked = version_choice("pub.fin.version", ready, "pub_fin_version", lang, index=len(ready) - 1)
     sure = st.checkbox(t("pub.fin.confirm", lang), key="pub_fin_confirm")
-    if st.button(t("pub.fin.button", lang), type="primary", disabled=not sure, key="pub_fin_button"):
+    flash("again")  # (evaluated again: the version it replaces left the list above)
+    flash("finalize")
+    clicked = st.button(t("pub.fin.button", lang), type="primary", disabled=not sure, key="pub_fin_button")
+    if clicked:
 
         def fix() -> str:
-            done = versions.finalize_version(picked, actor=_actor())
+            done = versions.finalize_version(picked, actor=actor())
             st.session_state[SELECT_NEXT] = done.version_id
             return t("pub.fin.done", lang).format(label=version_label(done, lang))
 
-        _act(fix)
+        act(fix, "finalize")
 
 
 # --------------------------------------------------------------------------- compare
@@ -570,7 +436,7 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
         key=f"pub_cmp_after_{last}",
     )
     try:
-        table = compare.compare_versions(before, after)
+        table = compared(by_id[before], by_id[after])
     except DataValidationError as exc:
         show_error(exc)
         return

@@ -160,7 +160,9 @@ def test_the_english_page_names_scopes_notes_and_files_in_english(downloads):
     assert "1,500 synthetic enterprises" in data.help
     notes = [c.value for c in at.caption if "not computed" in c.value]
     assert len(notes) == 2 and not any(cjk.search(n) for n in notes), notes
-    warnings = next(d.value for d in at.dataframe if "Warning" in d.value.columns).set_index("Warning")
+    table = next(d for d in at.dataframe if "Warning" in d.value.columns)
+    assert table.proto.placeholder == "—"  # the count that cannot be judged shows "—", never "None"
+    warnings = table.value.set_index("Warning")
     falling = warnings.loc["tax per mu fell two years running"]
     assert pd.isna(falling["Enterprises"]) and falling["Note"].startswith("needs 3 years of data (2020–2022)")
     made = {name: d for _, name, d in downloads}

@@ -168,10 +168,12 @@ def test_data_page_delete_asks_first_names_the_layer_and_is_recorded(user_store)
     assert any("已删除图层「将删除」（user_gone）" in s.value for s in at.success)
     assert any("还没有导入的图层" in c.value for c in at.caption)
     log = next(df.value for df in at.dataframe if "操作人" in df.value.columns)
-    assert log[["操作人", "操作", "图层"]].values.tolist() == [
-        ["单用户模式", "删除", "user_gone"],
-        ["张三", "导入", "user_gone"],
+    # the layer by its title (a deleted one by the title it was imported with), the table name last
+    assert log[["操作人", "操作", "图层", "数据表名"]].values.tolist() == [
+        ["单用户模式", "删除", "将删除", "user_gone"],
+        ["张三", "导入", "将删除", "user_gone"],
     ]
+    assert list(log.columns)[-1] == "数据表名"
 
 
 def test_saving_under_a_taken_name_asks_before_replacing(user_store):

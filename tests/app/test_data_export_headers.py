@@ -23,7 +23,8 @@ FIRMS = (
     "甲公司,91320509MA1XXXXX0X,盛泽镇,高端纺织,12.5,300,5000,40,120.6512,30.9034\n"
     "乙公司,91320509MA1YYYYY0Y,七都镇,光电通信,8,100,2000,20,120.4531,30.9612\n"
 )
-AROUND = {"layer", "data_source", "data_accuracy", "exported"}  # what the GeoJSON adds to each feature
+# what the GeoJSON adds to each feature, headed as the CSV and the XLSX head them
+AROUND = {"图层", "数据来源", "数据精度", "导出日期", "Layer", "Data source", "Data accuracy", "Exported"}
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@ chosen (issue 23 item 1): the reason beside the radio, not again among the file'
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -57,3 +59,18 @@ def test_evidence_that_decides_nothing_is_said_once_beside_the_question(user_sto
     assert sum("没有明显更好的坐标框架" in x for x in texts) == 1, texts
     assert at.radio(key=f"data_frame@{at.session_state[FILE_TOKEN]}").value is None
     assert any("请选择经纬度的坐标框架" in w.value for w in at.warning)
+
+
+def test_the_proposed_frame_sets_the_radio_one_way_only(user_store, monkeypatch):
+    """walk9: the radio got both a preselected index and its value through the session state, and
+    Streamlit logged 'created with a default value but also had its value set via the Session
+    State API' for every proposed table. The proposal now reaches the radio one way."""
+    policies = "streamlit.elements.lib.policies"
+    logged: list[str] = []
+    monkeypatch.setattr(f"{policies}._shown_default_value_warning", False)  # Streamlit says it once a process
+    monkeypatch.setattr(logging.getLogger(policies), "warning", lambda *a, **k: logged.append(a[0]))
+    at = _upload(open_page("pages/data.py", timeout=90), "gcj02")
+    at.run()
+    assert not at.exception
+    assert at.radio(key=f"data_frame@{at.session_state[FILE_TOKEN]}").value == "gcj02"
+    assert not [m for m in logged if "default value" in str(m)], logged

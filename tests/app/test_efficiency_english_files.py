@@ -54,16 +54,16 @@ def test_the_english_map_xlsx_says_size_shortfalls_and_why_in_english_and_the_cl
     assert "Enterprise class" not in header and header.count("Class") == 1, header
     assert {r["Class"][:1] for r in classes} <= set("ABCD")
     assert {r["Size"] for r in classes} <= {"Above designated size", "Below designated size"}
-    shortfalls = [r["Indicators that pulled it down"] for r in classes if r["Indicators that pulled it down"]]
+    shortfalls = [r["Main shortfalls"] for r in classes if r["Main shortfalls"]]
     assert shortfalls and not any(CJK.search(s) for s in shortfalls), shortfalls[:3]
     assert any("Tax per mu" in s for s in shortfalls)
     warned = _sheet(book, "Enterprises with warnings")
     assert warned
     assert not any(CJK.search(str(r["Why"])) for r in warned), [r["Why"] for r in warned[:3]]
-    assert not any("；" in str(r["Warnings"]) for r in warned)
+    assert not any("；" in str(r["Warning"]) for r in warned)
     assert any(str(r["Why"]).startswith("rank ") for r in warned)
     # a firm with two warnings has them joined the English way
-    assert any("; " in str(r["Warnings"]) for r in warned) or all(";" not in str(r["Why"]) for r in warned)
+    assert any("; " in str(r["Warning"]) for r in warned) or all(";" not in str(r["Why"]) for r in warned)
 
 
 def test_the_english_map_geojson_is_one_file_per_layer_each_firm_once_headed_in_english(
@@ -92,10 +92,24 @@ def test_the_english_map_geojson_is_one_file_per_layer_each_firm_once_headed_in_
         assert not any(CJK.search(c) for c in fields), (n, fields)
         assert not {"ent_id", "size_class", "tax_per_mu_wan_yuan", "eval_class"} & set(fields), (n, fields)
         assert frame.drop(columns="geometry").notna().any().all(), (n, fields)
-        assert not any(CJK.search(str(v)) for v in frame["data_source"].unique()), frame[
-            "data_source"
+        assert not any(CJK.search(str(v)) for v in frame["Data source"].unique()), frame[
+            "Data source"
         ].unique()
+        # the provenance headed as the CSV's, the accuracy in words, the date under the XLSX's word
+        assert {"Layer", "Data accuracy", "Exported"} <= set(fields), fields
     assert set(frames[classes]["Size"]) <= {"Above designated size", "Below designated size"}
+
+
+def test_the_english_map_files_head_score_and_shortfalls_as_the_ranking_on_screen(english_exports):
+    """walk8: the map's files said "Score" and "Indicators that pulled it down" where the page's
+    ranking says "Score (points)" and "Main shortfalls": one label each, the table's."""
+    classes = _sheet(
+        openpyxl.load_workbook(io.BytesIO(english_exports["eff_export_xlsx"][1])), "Enterprise efficiency"
+    )
+    ranking = _sheet(openpyxl.load_workbook(io.BytesIO(english_exports["eff_xlsx"][1])), "Ranking")
+    shared = {"Name", "Town/park", "Industry", "Size", "Class", "Score (points)", "Main shortfalls"}
+    assert shared <= set(classes[0]) and shared <= set(ranking[0]), (list(classes[0]), list(ranking[0]))
+    assert not {"Score", "Indicators that pulled it down", "Enterprise"} & set(classes[0])
 
 
 def test_the_english_ranking_workbook_names_towns_industries_and_exclusions_in_english(english_exports):

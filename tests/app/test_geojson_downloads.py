@@ -152,7 +152,7 @@ def test_the_data_pages_geojson_of_districts_towns_and_firms(tmp_path, monkeypat
     assert (len(districts), len(towns), len(firms)) == (9, 8, 16766)
     assert {"行政区划代码", "名称", "类型", "面积（km²）"} <= set(districts.columns), list(districts.columns)
     assert "320509" in set(districts["行政区划代码"].astype(str))  # a code, kept as written
-    assert districts["data_source"].str.contains("cnmaps").all()
+    assert districts["数据来源"].str.contains("cnmaps").all()
     assert {"区镇编号", "区镇", "驻地经度"} <= set(towns.columns), list(towns.columns)
     info = next(i for n, (i, _) in read.items() if n.endswith("吴江企业（合成_按产业着色）.geojson"))
     fields = dict(zip(info["fields"], info["dtypes"], strict=True))
@@ -160,7 +160,7 @@ def test_the_data_pages_geojson_of_districts_towns_and_firms(tmp_path, monkeypat
 
 
 def test_the_english_data_page_geojson_is_english(tmp_path, monkeypatch, user_store):
-    """English keys, English names, kinds and sources: no Chinese in any key or in data_source."""
+    """English keys, English names, kinds and sources: no Chinese in any key or in the data source."""
     seen = _recorded_geojson(monkeypatch)
     at = open_page("pages/data.py", timeout=120, lang="en")
     at.multiselect(key="export_layers").set_value(["districts", "wujiang_towns"]).run()
@@ -174,7 +174,7 @@ def test_the_english_data_page_geojson_is_english(tmp_path, monkeypatch, user_st
     assert "Wuzhong District" in set(districts["Name"])
     for frame in (districts, towns):
         assert not [c for c in frame.columns if CJK.search(c)], list(frame.columns)
-        assert not frame["data_source"].map(lambda v: bool(CJK.search(v))).any(), frame["data_source"][0]
+        assert not frame["Data source"].map(lambda v: bool(CJK.search(v))).any(), frame["Data source"][0]
     assert "Wujiang Development Zone" in set(towns["Town/zone"])
 
 
@@ -195,7 +195,7 @@ def test_the_corridor_pages_geojson_is_one_file_per_layer_in_its_language(tmp_pa
     if lang == "en":
         for _, frame in read.values():
             assert not [c for c in frame.columns if CJK.search(c)], list(frame.columns)
-            assert not frame["data_source"].map(lambda v: bool(CJK.search(v))).any(), frame["data_source"][0]
+            assert not frame["Data source"].map(lambda v: bool(CJK.search(v))).any(), frame["Data source"][0]
         for frame in zones:
             words = frame[[c for c in frame.columns if c.startswith(carried)]].astype(str).to_numpy().ravel()
             assert not [v for v in words if CJK.search(v)], words[:3]

@@ -66,7 +66,7 @@ def _low_full() -> gpd.GeoDataFrame:
             "zone": ["七都镇", "平望镇"],
             "reason_keys": ["far_below_min", "idle"],
             "reasons": ["容积率低于控制下限", "闲置土地"],
-            "reasons_en": ["FAR below the control minimum", "idle land"],
+            "reasons_en": ["FAR below the control minimum", "Idle land"],
             "status": ["已认定", "已认定"],
         },
         geometry=[shapely.box(0, 0, 100, 100), shapely.box(200, 0, 300, 100)],
@@ -127,7 +127,7 @@ def test_the_english_low_list_says_yes_no_and_words_with_one_town_column():
             "No",
             "No",
             "Pingwang Town",
-            "idle land",
+            "Idle land",
             "Identified",
         ],
     ]

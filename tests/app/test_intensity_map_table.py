@@ -60,7 +60,7 @@ def test_the_english_map_csv_heads_the_mark_and_writes_the_words_in_english(item
     assert [r["Parcel ID"] for r in outlined] == ["P3", "P4"]
     assert {r["Below the control minimum"] for r in outlined} == {"Yes"}
     assert filled["P3"]["Low-efficiency reasons"] == "FAR below the control minimum"
-    assert filled["P6"]["Low-efficiency reasons"] == "idle land"
+    assert filled["P6"]["Low-efficiency reasons"] == "Idle land"
     assert {filled[p]["Renewal status"] for p in ("P3", "P4", "P6")} == {"Identified"}
     assert filled["P1"]["Renewal status"] == ""  # not low-efficiency land
     assert (filled["P4"]["Contract verdict"], filled["P5"]["Contract verdict"]) == ("Missed", "Met")

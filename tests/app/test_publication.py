@@ -87,12 +87,20 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     at.selectbox(key="pub_obj_ent").set_value("E1")
     indicator_options = at.selectbox(key="pub_obj_indicator").options
     assert "emission_equiv" not in indicator_options and "排放当量（当量）" in indicator_options
-    at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan")
+    # the department follows the indicator (the one that supplied it), and so does the value
+    at.selectbox(key="pub_obj_indicator").set_value("land_mu").run()
+    assert at.selectbox(key="pub_obj_department").value == "land"
+    assert at.selectbox(key="pub_obj_department").format_func("land") == "自然资源和规划局"
+    assert at.number_input(key="pub_obj_value").value == 10.0  # E1's land
+    at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan").run()
+    assert at.selectbox(key="pub_obj_department").value == "tax"
+    at.selectbox(key="pub_obj_ent").set_value("E2").run()
+    assert at.number_input(key="pub_obj_value").value == 20.0  # E2's tax, not E1's kept
+    at.selectbox(key="pub_obj_ent").set_value("E1").run()
     at.number_input(key="pub_obj_value").set_value(25.0)
     at.file_uploader(key="pub_obj_evidence_0").set_value(
         ("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf")
     )
-    at.text_input(key="pub_obj_department_zh").set_value("税务局")
     at.text_input(key="pub_obj_answer").set_value("税务局：实缴 25 万元属实")
     _button(at, "pub_obj_button").click().run()
     assert not at.exception, at.exception
@@ -107,15 +115,15 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert at.selectbox(key="pub_obj_evidence_of").options == ["O1 · 完税证明.pdf"]
     assert [b.label for b in at.get("download_button") if "证据" in b.label] == ["下载证据文件"]
     # The answer recorded with the objection is shown, not asked again; the decision has its reason.
-    assert any("税务局：实缴 25 万元属实" in c.value for c in at.caption)
+    assert any("税务局的答复：税务局：实缴 25 万元属实" in c.value for c in at.text)
     assert not [a for a in at.text_area if a.key == "pub_obj_final_answer"]
     at.radio(key="pub_obj_decision").set_value("accepted")
     at.text_area(key="pub_obj_reason").set_value("以完税证明为准")
     _button(at, "pub_obj_decide_button").click().run()
     assert any("采纳" in s.value for s in at.success)
     register = objections.objections_frame(store=user_store)
-    assert register[["ent_id", "value_claimed", "decision", "decided_by"]].values.tolist() == [
-        ["E1", "25.0", "accepted", "单用户模式"]
+    assert register[["ent_id", "value_claimed", "decision", "decided_by", "department"]].values.tolist() == [
+        ["E1", "25.0", "accepted", "单用户模式", "tax"]
     ]
     both = register[["department_answer", "decision_note"]].values.tolist()
     assert both == [["税务局：实缴 25 万元属实", "以完税证明为准"]]  # both kept, neither overwritten

@@ -1,6 +1,6 @@
 """walk7's findings 8-9 on the English 公示与异议 page (issue 23): after "Evaluate again" the
 comparison opens on the new pair (V2 → V3), its scores with two decimals and separators, the new
-draft titled in English with its own id; the objection form's department default in English.
+draft titled in English with its own id; the objection form's department in English.
 
 The store: the hand-worked fixture (tests/fixtures/publication.py) saved as V1, published, O1 on
 E1's tax (10 → 25) accepted, evaluated again as V2, published, O2 on E3's tax (30 → 45) accepted."""
@@ -47,7 +47,13 @@ def test_evaluating_again_opens_the_comparison_on_the_new_pair(user_store):
     _two_rounds(user_store)
     at = open_page(PAGE, timeout=120, lang="en")
     assert _pair(at) == ("V1", "V2")
-    assert at.text_input(key="pub_obj_department_en").value == "Tax bureau"
+    # the first indicator (land) goes to the natural resources bureau, named in English
+    department = at.selectbox(key="pub_obj_department")
+    assert at.selectbox(key="pub_obj_indicator").value == "land_mu"
+    assert (department.value, department.format_func(department.value)) == (
+        "land",
+        "Natural resources and planning bureau",
+    )
     next(b for b in at.button if b.key == "pub_re_button").click().run()
     assert not at.exception, at.exception
     assert any("V3" in s.value for s in at.success)

@@ -1,6 +1,6 @@
 """The briefing PNG is what the 两轴三带 map shows, in English at 1280x720 (issue 23 item 6): a layer
 switched off in the map's switcher is neither drawn nor in the legend, and the cluster focus of the
-district clicked is its subtitle."""
+district clicked is its subtitle, the district outlined over the map (walk8)."""
 
 from __future__ import annotations
 
@@ -71,6 +71,7 @@ def test_the_briefing_leaves_out_a_layer_switched_off(app_url, browser):
         after = _png(pg, "briefing_belts_off")
         legend = after.text["Legend"].split("\n")
         assert BELTS not in legend and AXES in legend and "Districts (real)" in legend
+        assert legend[-1] == t("layer.clicked_district", "en")  # outlined over the map, as on screen
         assert _belt_pixels(after) == 0
         subtitle = after.text.get("Description", "")
         assert subtitle.startswith("Wuzhong District · Cluster focus: "), subtitle

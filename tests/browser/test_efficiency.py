@@ -58,7 +58,8 @@ def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, 
     n_scored = int(expected["scored"].sum())
     frame = _wait_points(page, n_scored)
     legend = frame.locator(".atlas-legend").text_content()  # rows hidden while folded count too
-    assert "A 优先发展" in legend and "D 整治淘汰" in legend and "[合成]" in legend
+    assert "A 优先发展" in legend and "D 整治淘汰" in legend and "企业亩均评价类别（合成）" in legend
+    assert "[合成]" not in legend  # the class said once, as the PNG says it
 
     _pick(page, "区镇/园区", SHENGZE)
     _pick(page, "行业", "高端纺织")

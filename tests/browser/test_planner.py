@@ -60,7 +60,7 @@ def test_corridors_page_highlight_and_district_panel(app_url, page):
     frame = map_frame(page, min_paths=9 + 2 + 3 + 9)
     legend = legend_text(frame)
     assert "两轴（示意走向）" in legend and "三带（示意范围）" in legend and "开发区（示意范围）" in legend
-    assert "[示意]" in legend and "[真实]" in legend
+    assert "县级行政区（真实）" in legend and "[" not in legend  # the class said as the PNG says it
     assert "先进材料、高端装备、新一代信息技术" in map_features(frame, "focus")  # 吴江区 hover text
     frame.evaluate("() => { window.__same_map = true; }")
 
@@ -99,7 +99,7 @@ def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
     assert len(fetched) == 1  # all enterprises: one file, not in the component's arguments
     enterprise_file = fetched[0]
     legend = legend_text(frame)
-    assert "核心区镇" in legend and "支撑区镇" in legend and "[转录]" in legend and "[合成]" in legend
+    assert "核心区镇" in legend and "支撑区镇" in legend and "（转录）" in legend and "[" not in legend
     frame.evaluate("() => { window.__same_map = true; window.map.setView([30.95, 120.45], 12); }")
 
     _choose(page, "产业（吴江规划）", "光电通信")
@@ -145,7 +145,7 @@ def test_intensity_page_legend_units_and_town_panel(app_url, page):
     frame = map_frame(page, min_paths=9 + 8 + 8)
     _points(frame, N_ENTERPRISES)
     legend = legend_text(frame)
-    assert "亩均税收（按区镇）" in legend and "万元/亩" in legend and "[合成]" in legend
+    assert "亩均税收（按区镇）（合成）" in legend and "万元/亩" in legend
     assert "企业亩均税收分级（合成）" in legend
     page.wait_for_timeout(300)
     save_screenshot(page, "planner_intensity")

@@ -37,7 +37,7 @@ def test_districts_layer_renders_name_legend_tooltip_and_accuracy(demo_gpkg, met
     frame = load_layer("districts", path=demo_gpkg)
     html = _html([MapLayer(districts.LAYER, frame, Provenance.from_metadata(meta, "districts"))])
     assert "县级行政区" in html  # layer title in switcher and legend
-    assert "图例" in html and "[真实]" in html
+    assert "图例" in html and "<b>县级行政区</b>" in html and ">（真实）</span>" in html
     # the fold marker reaches the CSS as an escape (a glyph Noto CJK has), followed by the fold hint
     assert 'content: " \\25BC " attr(data-fold)' in html
     assert 'data-fold="（点击折叠）" data-unfold="（点击展开）"' in html
@@ -49,7 +49,7 @@ def test_towns_layer_renders_in_english_with_schematic_label(demo_gpkg, meta):
     frame = load_layer("wujiang_towns", path=demo_gpkg)
     html = _html([MapLayer(towns.LAYER, frame, Provenance.from_metadata(meta, "wujiang_towns"))], lang="en")
     assert "Wujiang towns/zones (schematic)" in html
-    assert "Legend" in html and "[schematic]" in html
+    assert "Legend" in html and "[schematic]" not in html  # the title names its class: said once
     assert _has(html, "Schematic area (km²)")
 
 

@@ -90,6 +90,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Read-only: collecting the departments' files into an enterprise layer is for editors.",
     ),
     "collect.note": ("数据归集自：{files}", "Collected from: {files}"),
+    "collect.failed": ("{dept}：{error}", "{dept}: {error}"),
+    "collect.failed_head": (
+        "以下部门的文件未能使用，其余部门已归集（可修正后重新上传再匹配）：",
+        "These departments' files could not be used; the others were collected (fix and upload again):",
+    ),
+    "collect.placed_by_zone": (
+        "企业名录没有经纬度：每家企业放在所在区镇的代表点上（同一区镇的企业在同一点），位置是示意的；"
+        "精度只能选「示意」或「合成」，每行的定位方式记在字段 placement（定位方式）中。",
+        "The register has no coordinates: each enterprise is put at its town's representative point "
+        "(a whole town's firms on one dot), so positions are schematic; the accuracy can only be "
+        "schematic or synthetic, and each row's placement is kept in the column placement.",
+    ),
+    "collect.placed_by_coordinates": (
+        "位置取自企业名录的经纬度；请按其来源选择精度。",
+        "Positions come from the register's coordinates; choose the accuracy their source has.",
+    ),
+    "collect.accuracy_not_allowed": (
+        "按区镇代表点定位的企业位置是示意的，不能保存为「{chosen}」：请选「示意」或「合成」。",
+        "Enterprises placed at their town's point have schematic positions and cannot be saved as "
+        "“{chosen}”: choose schematic or synthetic.",
+    ),
+    "collect.year_stated": (
+        "文件标题行写明的年份：{year}。",
+        "The year the files' title rows state: {year}.",
+    ),
+    "collect.year_disagree": (
+        "各文件标题行写明的年份不一致：{files}。请确认数据年份。",
+        "The files' title rows state different years: {files}. Check the year of the data.",
+    ),
     "collect.source_of": (
         "{label} {value} {unit} ← {file}，{n} 行",
         "{label} {value} {unit} ← {file}, {n} rows",

@@ -112,6 +112,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " tied enterprises are listed by enterprise id.",
     ),
     "eff.table.groups": ("分组汇总", "Group summary"),
+    "eff.groups.class": ("{c} 类", "{c}"),  # a class's count, headed short (its help says what)
+    "eff.groups.class_help": ("参评企业中评为 {c} 类的家数", "Scored enterprises in class {c}"),
+    "eff.groups.in_downloads": (
+        "另有{columns}：见下载的 XLSX「分组汇总」表。",
+        "Also {columns}: in the XLSX download's “Groups” sheet.",
+    ),
     "eff.tab.low": ("低效用地", "Low-efficiency land"),
     "eff.tab.cmp": ("年度对比", "Year on year"),
     "eff.tab.warn": ("预警", "Early warnings"),

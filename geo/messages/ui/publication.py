@@ -115,7 +115,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A scan of a tax certificate, statistics return, title deed…; at most {mb} MB, kept in the store.",
     ),
     "pub.obj.department": ("核实部门", "Department asked"),
-    "pub.obj.department_default": ("税务局", "税务局"),
+    "pub.obj.department_help": (
+        "默认为提供该指标数据的部门（用地面积 → 自然资源和规划局，用电量 → 供电公司，"
+        "税收 → 税务局 …），可改选",
+        "Proposed: the department that supplied the figure (land → natural resources and planning bureau, "
+        "electricity → power supply company, tax → tax bureau …); pick another if needed",
+    ),
     "pub.obj.answer": ("部门答复（可稍后填写）", "Department's answer (may follow later)"),
     "pub.obj.no_file": ("请先上传证据文件。", "Upload the evidence file first."),
     "pub.obj.button": ("登记异议", "Record the objection"),

@@ -196,7 +196,7 @@ def test_an_unknown_department_and_a_missing_file_are_refused(files, tmp_path, c
     err = _refused(capsys, files, tmp_path, sources=[("water", files["tax"])])
     assert "未知的部门「water」" in err
     err = _refused(capsys, files, tmp_path, sources=[("tax", tmp_path / "nowhere.csv")])
-    assert "找不到tax文件" in err
+    assert "找不到税务文件" in err
 
 
 def test_map_names_a_header_the_department_does_not_usually_use(files, tmp_path, capsys):

@@ -229,7 +229,7 @@ def test_saving_an_import_needs_an_explicit_accuracy(tmp_path, user_store, capsy
     with pytest.raises(SystemExit) as refused:  # argparse refuses a class it does not know
         main([*base, "--accuracy", "bogus"])
     assert refused.value.code == 2
-    assert "invalid choice" in capsys.readouterr().err
+    assert "参数 --accuracy 的取值 'bogus' 不在可选值中" in capsys.readouterr().err
     assert main([*base, "--accuracy", "transcribed"]) == 0
     meta = ingest.list_user_layers()
     assert meta.loc[meta["layer"] == "user_firms", "accuracy"].tolist() == ["transcribed"]

@@ -62,18 +62,34 @@ def test_a_bad_pair_names_what_it_is_in_the_language_asked(tmp_path, firms_csv, 
 
 
 def test_a_file_that_cannot_be_written_in_either_language(tmp_path, firms_csv, capsys):
-    report = tmp_path / "no" / "such" / "folder" / "report.csv"
+    not_a_folder = tmp_path / "a_file"
+    not_a_folder.write_text("", encoding="utf-8")
+    report = not_a_folder / "report.csv"  # its "folder" is a file: the write itself fails
     args = ["import", str(firms_csv), "--frame", "wgs84", "--dry-run", "--report", str(report)]
     assert main(["--lang", "en", *args]) == 2
     err = capsys.readouterr().err
     assert err == (
-        f"Error: Cannot read or write the file {report}: No such file or directory. "
+        f"Error: Cannot read or write the file {report}: Not a directory. "
         "Check the path and the permissions\n"
     )
     assert main(["--lang", "zh", *args]) == 2
+    assert capsys.readouterr().err == f"错误：无法读写文件 {report}：Not a directory。请检查路径和权限\n"
+
+
+def test_a_folder_that_does_not_exist_in_either_language(tmp_path, firms_csv, capsys):
+    report = tmp_path / "no" / "such" / "folder" / "report.csv"
+    args = ["import", str(firms_csv), "--frame", "wgs84", "--dry-run", "--report", str(report)]
+    assert main(["--lang", "en", *args]) == 2
     assert capsys.readouterr().err == (
-        f"错误：无法读写文件 {report}：No such file or directory。请检查路径和权限\n"
+        f"Error: Report file {report}: its folder {report.parent} does not exist; nothing was written. "
+        "Create the folder first, or check the path's spelling\n"
     )
+    assert main(["--lang", "zh", *args]) == 2
+    assert capsys.readouterr().err == (
+        f"错误：报告文件 {report} 所在的文件夹 {report.parent} 不存在，未写出任何文件。"
+        "请先建好该文件夹，或检查路径的拼写\n"
+    )
+    assert not report.parent.parent.parent.exists()
 
 
 def test_an_import_summary_in_either_language(firms_csv, capsys):

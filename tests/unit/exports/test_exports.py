@@ -190,8 +190,8 @@ def test_build_downloads_all_formats():
         html=b"<html></html>",
         colors={"企业": [FIRM_COLOR, "#000000", FIRM_COLOR]},
     )
-    assert set(made) == {"geojson", "csv", "xlsx", "png", "png_screen", "html"}
-    assert made["geojson"].filename == "吴江_测试_导出_geojson.zip"  # polygons and points: a file each
+    # the GeoJSON is read from the map's layers (layers.offline_html.layers_geojson), not from here
+    assert set(made) == {"csv", "xlsx", "png", "png_screen", "html"}
     assert made["xlsx"].mime.endswith("spreadsheetml.sheet")
     for item in made.values():
         assert len(item.data()) > 10
@@ -237,7 +237,7 @@ def test_map_downloads_frommap_items():
     downloads = map_downloads("县级行政区 测试", items, render_map(items), paper="a4")
     assert set(downloads) == {"geojson", "csv", "xlsx", "png", "png_screen", "html"}
     doc = json.loads(downloads["geojson"].data())
-    assert {f["properties"]["layer"] for f in doc["features"]} == {"县级行政区"}
+    assert {f["properties"]["图层"] for f in doc["features"]} == {"县级行政区"}
     assert downloads["html"].data().startswith(b"<!DOCTYPE html>")
     assert _png(downloads["png_screen"].data()).shape[:2] == (992, 1403)
 
@@ -253,7 +253,7 @@ def test_imported_layers_draw_on_the_map_with_their_provenance(tmp_path):
     assert [i.layer.title("zh") for i in items] == ["导入的园区"]
     assert items[0].provenance.source == "测试局" and items[0].layer.kind == "polygon"
     html = render_map(items).get_root().render()
-    assert "导入的园区" in html and "[真实]" in html
+    assert "<b>导入的园区</b>" in html and ">（真实）</span>" in html and "[真实]" not in html
     assert user_map_layers(kind="enterprises", path=store) == []
 
 
@@ -333,27 +333,34 @@ def test_briefing_footer_keeps_its_room_with_many_sources():
 
 
 def test_a_mixed_view_downloads_one_geojson_per_geometry_type_with_whole_numbers():
-    """Issue 23 item 8: the page's GeoJSON download of zones and enterprises is a zip of one file per
-    geometry type (QGIS opens each as one layer); a float column's whole numbers are written whole."""
+    """Issue 23 item 8: the page's GeoJSON download of one layer of mixed geometries is a zip of one
+    file per geometry type (QGIS opens each as one layer); a float column's whole numbers are written
+    whole, under the official header the user's file had."""
     import zipfile
 
+    from layers.offline_html import map_downloads
+    from layers.user_layers import user_map_layer
+
     firms = sample_firms().assign(employees=[72.0, 3400.0, np.nan])
-    made = downloads.build_downloads("吴江 测试", {"分区": sample_zones(), "企业": firms}, LEGEND, PROV)
-    item = made["geojson"]
+    both = pd.concat([sample_zones(), firms], ignore_index=True)
+    meta = pd.Series(
+        {"layer": "mixed", "title_zh": "混合", "title_en": "Mixed", "accuracy": "schematic"}
+        | {"source": "测试", "licence": "", "note": "", "kind": "other"}
+    )
+    item = map_downloads("吴江 测试", [user_map_layer(meta, both)])["geojson"]
     assert item.mime == "application/zip"
     with zipfile.ZipFile(io.BytesIO(item.data())) as zf:
-        assert sorted(zf.namelist()) == ["吴江_测试_point.geojson", "吴江_测试_polygon.geojson"]
-        points = json.loads(zf.read("吴江_测试_point.geojson"))
-        polygons = json.loads(zf.read("吴江_测试_polygon.geojson"))
+        assert sorted(zf.namelist()) == ["吴江_测试_混合_point.geojson", "吴江_测试_混合_polygon.geojson"]
+        points = json.loads(zf.read("吴江_测试_混合_point.geojson"))
+        polygons = json.loads(zf.read("吴江_测试_混合_polygon.geojson"))
     assert {f["geometry"]["type"] for f in points["features"]} == {"Point"}
     # polygons beside multipolygons are written as multipolygons: one type per file, not "Unknown (any)"
     assert {f["geometry"]["type"] for f in polygons["features"]} == {"MultiPolygon"}
     assert len(polygons["features"]) == len(sample_zones())
-    assert "从业人员（人）" not in polygons["features"][0]["properties"]
     # the official header, as the user's file had it (not ``employees``)
     employees = [f["properties"]["从业人员（人）"] for f in points["features"]]
     assert employees == [72, 3400, None] and isinstance(employees[0], int)
-    assert [f["properties"]["tax_per_mu"] for f in points["features"]][:2] == [12.3456789, 45]
-    # one geometry type: one plain .geojson, as before
-    single = downloads.build_downloads("吴江 测试", {"企业": firms}, LEGEND, PROV)["geojson"]
+    assert [f["properties"]["tax_per_mu"] for f in points["features"]][:2] == [12.35, 45]  # as the CSV
+    # one layer of one geometry type: one plain .geojson
+    single = map_downloads("吴江 测试", [user_map_layer(meta, firms)])["geojson"]
     assert single.filename == "吴江_测试.geojson" and single.mime == "application/geo+json"

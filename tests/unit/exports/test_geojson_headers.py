@@ -6,14 +6,14 @@ import json
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 
 from geo import ingest
-from geo.exports import downloads
 from geo.exports.headers import official_headers
 from geo.exports.tables import geojson_bytes
-from geo.storage.provenance import LegendEntry, Provenance
+from geo.storage.provenance import Provenance
 
 
 def _firms() -> gpd.GeoDataFrame:
@@ -34,7 +34,6 @@ def _firms() -> gpd.GeoDataFrame:
 
 
 PROV = {"企业": Provenance("real", "测试局")}
-LEGEND = {"企业": [LegendEntry("企业", "#c51b7d", "point")]}
 
 
 def test_official_headers_of_an_enterprise_table():
@@ -53,7 +52,14 @@ def test_official_headers_of_an_enterprise_table():
 
 
 def test_the_downloaded_geojson_has_the_official_headers_and_integers():
-    made = downloads.build_downloads("企业导出", {"企业": _firms()}, LEGEND, PROV)
+    from layers.offline_html import map_downloads
+    from layers.user_layers import user_map_layer
+
+    meta = pd.Series(
+        {"layer": "firms", "title_zh": "企业", "title_en": "Firms", "accuracy": "real", "source": "测试局"}
+        | {"licence": "", "note": "", "kind": "enterprises"}
+    )
+    made = map_downloads("企业导出", [user_map_layer(meta, _firms())], lang="zh")
     doc = json.loads(made["geojson"].data())
     first, second = (f["properties"] for f in doc["features"])
     assert "land_mu" not in first and "tax_wan_yuan" not in first
@@ -61,7 +67,7 @@ def test_the_downloaded_geojson_has_the_official_headers_and_integers():
     assert first["从业人员（人）"] == 72 and isinstance(first["从业人员（人）"], int)  # 72, not 72.0
     assert second["从业人员（人）"] is None
     assert first["tax_per_mu"] == 29.51 and first["企业名称"] == "甲纺织"
-    assert doc["atlas_columns"]["用地面积（亩）"] == "land_mu"  # the file says what each header is
+    assert first["数据来源"] == "测试局" and first["数据精度"] == "真实"  # as the CSV heads them
     # and the importer reads the headers back as the standard columns
     back = ingest.read_upload(made["geojson"].data(), "企业导出.geojson", kind="enterprises").frame
     assert list(back["land_mu"]) == [30.5, 12.0] and back["tax_wan_yuan"].iloc[0] == 900

@@ -60,7 +60,10 @@ def test_no_layer_is_refused():
 @pytest.mark.skipif(OGRINFO is None, reason="GDAL's ogrinfo is not installed (apt-get install gdal-bin)")
 def test_the_cli_export_opens_in_gdal_under_its_titles(tmp_path, demo_gpkg, capsys):
     out = tmp_path / "m.gpkg"
-    assert main(["export", "districts", "carrier_parks", "--out", str(out), "--store", str(demo_gpkg)]) == 0
+    assert (
+        main(["export", "districts", "carrier_parks", "--out", str(out), "--builtin-store", str(demo_gpkg)])
+        == 0
+    )
     assert "县级行政区 9 个要素" in capsys.readouterr().out
     listing = subprocess.run([OGRINFO, "-ro", "-q", str(out)], capture_output=True, text=True).stdout
     assert "1: layer_1 (Multi Polygon)" in listing and "2: layer_2 (Point)" in listing

@@ -35,3 +35,30 @@ def test_the_map_table_says_the_class_as_the_ranking_does():
     # not scored: no letter, the meaning says so
     assert zh.at["E03", "类别含义"] == "未参评" and en.at["E03", "Class meaning"] == "Not scored"
     assert zh.at["E03", "评价类别"] in ("", None)
+
+
+def test_the_map_table_heads_its_columns_as_the_ranking_on_screen_in_both_languages():
+    """walk8: the map's files said "Score" / "Indicators that pulled it down" (企业 in Chinese) where
+    the ranking on screen says "Score (points)" / "Main shortfalls" (企业名称): one header each."""
+    from pages.efficiency.tables import ranking_table
+
+    res = _evaluated()
+    for lang, shared in (
+        ("en", {"Name", "Town/park", "Industry", "Size", "Class", "Score (points)", "Main shortfalls"}),
+        ("zh", {"企业名称", "区镇/园区", "行业", "规模", "评价类别", "综合得分（分）", "主要失分指标"}),
+    ):
+        table = efficiency_classes.LAYER.table(efficiency_classes.for_map(res, lang), lang)
+        screen = ranking_table(res, lang, short=True)
+        assert shared <= set(table.columns) and shared <= set(screen.columns), (lang, list(table.columns))
+        assert not {"Score", "Indicators that pulled it down", "Enterprise", "企业"} & set(table.columns)
+
+
+def test_the_warning_and_zone_maps_head_their_columns_as_their_tables():
+    from geo.evaluation.zones import zone_labels
+    from layers import eval_warnings, zone_classes
+
+    for lang in ("zh", "en"):
+        labels = {f.column: f.label(lang) for f in zone_classes.LAYER.tooltip_fields}
+        assert labels == {c: zone_labels(lang)[c] for c in labels}
+    assert [f.label("en") for f in eval_warnings.LAYER.tooltip_fields] == ["Name", "Warning", "Why"]
+    assert [f.label("zh") for f in eval_warnings.LAYER.tooltip_fields] == ["企业名称", "预警", "预警依据"]

@@ -54,13 +54,15 @@ def test_objections_name_their_fields_and_decisions_in_english(store):
         value_claimed=25,
         evidence_name="完税证明.pdf",
         evidence=b"%PDF-1.4",
-        department=" ",
+        department="财政局",
         actor=EDITOR,
         today=IN_WINDOW,
         store=store,
     )
-    assert str(err) == "请填写核实部门"
-    assert err.text("en") == "Fill in the verifying department"
+    assert str(err).startswith("没有名为「财政局」的核实部门。可选：tax（税务局）、stats（统计局）")
+    assert err.text("en").startswith(
+        "There is no verifying department “财政局”. Choose one of: tax (Tax bureau), "
+    )
     long = "长" * 501
     err = _raised(
         objections.decide_objection, "O9", decision="accepted", answer=long, actor=HEAD, store=store
@@ -92,7 +94,7 @@ def test_the_register_in_english_has_english_indicators_and_decisions():
             "value_claimed": [25.0, 4.0],
             "evidence_name": ["a.pdf", "b.pdf"],
             "evidence_sha256": ["0" * 64, "1" * 64],
-            "department": ["税务局", "资规局"],
+            "department": ["tax", "资规局"],  # a code, and an older record's typed name
             "department_answer": ["", ""],
             "decision": ["accepted", ""],
             "decided_by": [HEAD, ""],
@@ -108,3 +110,5 @@ def test_the_register_in_english_has_english_indicators_and_decisions():
     assert en["Indicator"].tolist() == ["Tax (10k yuan)", "Land (mu)"]  # headers in English too
     assert en["Decision"].tolist() == ["accepted", "pending"]
     assert en["Name"].tolist() == ["甲公司", "乙公司"]  # names stay as given
+    assert en["Department"].tolist() == ["Tax bureau", "Natural resources and planning bureau"]
+    assert zh["核实部门"].tolist() == ["税务局", "自然资源和规划局"]

@@ -69,7 +69,7 @@ def test_an_answer_given_with_the_objection_survives_the_decision(gpkg):
         value_claimed=25,
         evidence_name="证明.pdf",
         evidence=b"%PDF",
-        department="税务局",
+        department="tax",
         department_answer="税务局：属实",
         actor=EDITOR,
         today=WINDOW[0],

@@ -57,7 +57,7 @@ def test_groups_and_shares_survive_an_objection_and_the_workbook_has_a_sheet_per
         value_claimed=9.0,
         evidence_name="T2-完税证明.pdf",
         evidence=b"%PDF-1.4 tax proof",
-        department="税务局",
+        department="tax",
         actor=EDITOR,
         today=IN_WINDOW,
         store=store,

