@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import streamlit as st
+from streamlit import config as st_config
 from streamlit.runtime.pages_manager import PagesManager
 
 from geo.messages import t
@@ -44,6 +46,14 @@ keep_choices_across_language_switch()  # before any widget of this run is drawn
 # True only while a run goes through Streamlit's legacy "pages directory" mode (``streamlit run
 # app.py`` without serve.py, or AppTest): st.navigation below switches it off.
 _legacy_run = bool(PagesManager.uses_pages_directory)
+NAV_SHOWN = "_atlas_nav_shown"  # this session has been sent the page list
+MAP_PAGES = (
+    "",
+    "corridors",
+    "wujiang",
+    "efficiency",
+    "intensity",
+)  # url paths: pages drawing their map first
 lang = settings().lang
 
 
@@ -93,7 +103,19 @@ pages = [
     st.Page("pages/intensity.py", title=t("int.page", lang), icon=":material/layers:", url_path="intensity"),
     st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
 ]
-page = st.navigation(pages)
+# A session's first run on a map page leaves the page list out of the sidebar (the sidebar itself stays,
+# so nothing moves): drawing it was most of the browser's work between the map's element and the map's frame
+# (docs/performance.md, fourteenth round). It comes with the next run: the one a map page's drawn map
+# starts (pages/common/frame.rest_after_map), or, should the page not end at its map, the one asked
+# for below. A page without a map (公示与异议, 数据管理) is sent it at once.
+_nav_later = (
+    NAV_SHOWN not in st.session_state
+    and not _legacy_run
+    and not st_config.get_option("global.appTest")
+    and urlsplit(st.context.url or "/-").path.rstrip("/").rsplit("/", 1)[-1] in MAP_PAGES
+)
+st.session_state[NAV_SHOWN] = True
+page = st.navigation(pages, position="hidden" if _nav_later else "sidebar")
 if lang == "en" and st.query_params.get("lang") != "en":  # after st.navigation, which sets the address
     st.query_params["lang"] = "en"
 elif lang != "en" and "lang" in st.query_params:
@@ -118,8 +140,12 @@ try:
 except PageStopped:  # the page ended early (pages/common/frame.stop_page): its message stands
     pass
 except Exception:
+    if _nav_later:  # the next run shows the page list (and the error again)
+        st.rerun()
     with settings_slot:
         shared_sidebar(lang)
     raise
 with settings_slot:
     shared_sidebar(lang)
+if _nav_later:  # the map page did not end at its map (e.g. its data still building): the list now
+    st.rerun()

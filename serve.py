@@ -49,6 +49,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
 from geo import settings
+from geo.frame_files import MAP_COMPONENT, map_build, map_frame_hints
 
 APP = Path(__file__).resolve().parent / "app.py"
 BUNDLES = Path(streamlit.__file__).resolve().parent / "static"
@@ -168,7 +169,8 @@ class AppStaticFromMemory:
     Only regular files under ``root`` (symbolic links resolved) are answered; anything else
     (another path or method, a ``Range`` request, a missing, too large or outside file) goes to
     ``app``, which answers as before (404, 400 …). ``folder`` is the part of the address below
-    ``/app/static/`` that ``root`` answers for; ``file_most`` the largest file answered.
+    ``/app/static/`` that ``root`` answers for (``mount``: the whole address below the base, for
+    another folder); ``file_most`` the largest file answered; ``cache_control`` that header, if any.
     """
 
     def __init__(
@@ -179,10 +181,13 @@ class AppStaticFromMemory:
         *,
         folder: str = "",
         file_most: int = STATIC_FILE_MOST,
+        mount: str = "",
+        cache_control: bytes = b"",
     ) -> None:
         self.app = app
         self.root = os.path.realpath(root)
-        self.mount = f"{_mount(prefix)}/app/static/{folder}"
+        self.mount = f"{_mount(prefix)}/{mount or f'app/static/{folder}'}"
+        self.cache_control = [(b"cache-control", cache_control)] if cache_control else []
         self.file_most = file_most
         self.kept: OrderedDict[str, tuple] = OrderedDict()  # path -> (stamp, entry, bytes)
         self.kept_bytes = 0
@@ -252,6 +257,7 @@ class AppStaticFromMemory:
             (b"vary", b"Accept-Encoding"),
             (b"access-control-allow-origin", b"*"),
             *([(b"content-encoding", b"gzip")] if zipped else []),
+            *self.cache_control,
         ]
         await _answer(scope, send, headers, etag, answer, out)
 
@@ -292,10 +298,11 @@ class KnownBackendBase:
     render one more element before the map (docs/performance.md, twelfth round).
     """
 
-    def __init__(self, app, prefix: str = "", style: bytes = b"") -> None:
+    def __init__(self, app, prefix: str = "", style: bytes = b"", hints: bytes = b"") -> None:
         self.app = app
         self.prefix = _mount(prefix)
         self.style = style
+        self.hints = hints
 
     def _segment(self, path: str) -> str | None:
         if path in (self.prefix, self.prefix + "/"):
@@ -311,7 +318,7 @@ class KnownBackendBase:
             segment = self._segment(scope["path"])
         if segment is None:
             return await self.app(scope, receive, send)
-        script = _BASE_JS.format(segment=f"'{segment}'").encode()
+        script = _BASE_JS.format(segment=f"'{segment}'").encode() + self.hints
         # Asked for as it is (8 KB; uncompressed, so the script can go in) and always in full.
         plain = [(k, v) for k, v in scope.get("headers") or [] if k not in _NOT_FOR_INDEX]
         held: dict = {}
@@ -627,7 +634,8 @@ def wrap_streamlit_app() -> None:
 
     def create_starlette_app(runtime):
         prefix = config.get_option("server.baseUrlPath") or ""
-        page = KnownBackendBase(make(runtime), prefix=prefix, style=page_style_html())
+        hints = map_frame_hints(bundles=BUNDLES) if config.get_option("server.enableStaticServing") else b""
+        page = KnownBackendBase(make(runtime), prefix=prefix, style=page_style_html(), hints=hints)
         app = SessionCookies(page, prefix=prefix)
         app = CityView(app, prefix=prefix)
         if config.get_option("server.enableStaticServing"):
@@ -638,6 +646,13 @@ def wrap_streamlit_app() -> None:
                 prefix=prefix,
                 folder=PAYLOAD_FOLDER,
                 file_most=STATIC_MEMORY_MOST,
+            )
+            # The map's frame from memory, cacheable, so that the page's hints are used: its page
+            # for a minute (Streamlit: no-cache), its hashed script for good (Streamlit: public).
+            frame = f"component/{MAP_COMPONENT}/"
+            app = AppStaticFromMemory(app, map_build(), prefix, mount=frame, cache_control=b"max-age=60")
+            app = AppStaticFromMemory(
+                app, map_build() / "static", prefix, mount=frame + "static/", cache_control=CACHE_CONTROL
             )
         return BundlesFromMemory(app, prefix=prefix)
 

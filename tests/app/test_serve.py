@@ -263,3 +263,71 @@ def test_only_files_under_static_are_answered(tmp_path):
     ]:
         start, _, body = _answer(app, path, **kw)
         assert start["status"] == 299 and body == path.encode(), path
+
+
+# ---- the map's frame: asked for as the page starts, answered from memory, cacheable ----------------
+
+
+def _fake_folders(tmp_path):
+    bundles, build = tmp_path / "streamlit", tmp_path / "build"
+    (bundles / "static" / "js").mkdir(parents=True)
+    for name in ["ComponentInstance.Ab12.js", "IFrameUtil.Cd34.js", "urls.Ef56.js", "Metric.Gh78.js"]:
+        (bundles / "static" / "js" / name).write_text("export{}")
+    (build / "static" / "js").mkdir(parents=True)
+    (build / "index.html").write_text('<script defer="defer" src="./static/js/main.0a1b2c3d.js"></script>')
+    (build / "static" / "js" / "main.0a1b2c3d.js").write_text("var main = 1;" * 100)
+    return bundles, build
+
+
+def test_a_pages_address_asks_at_once_for_what_its_maps_frame_waits_for(tmp_path):
+    from geo.frame_files import map_frame_hints
+
+    bundles, build = _fake_folders(tmp_path)
+    hints = map_frame_hints(bundles=bundles, build=build)
+    text = hints.decode()
+    assert text.startswith("<script>") and text.endswith("</script>")
+    # Streamlit's component chunks (and no other), the frame's page at the address Streamlit gives
+    # it, its hashed script, Leaflet.
+    assert '["ComponentInstance.Ab12.js", "IFrameUtil.Cd34.js", "urls.Ef56.js"]' in text
+    assert "Metric" not in text and "modulepreload" in text and "'prefetch'" in text
+    assert "component/streamlit_folium.st_folium/index.html?streamlitUrl=" in text
+    assert "encodeURIComponent(location.origin+location.pathname)" in text
+    assert '"component/streamlit_folium.st_folium/static/js/main.0a1b2c3d.js"' in text
+    assert '"app/static/vendor/leaflet/leaflet.js", "app/static/vendor/leaflet/leaflet.css"' in text
+    # Without the component's page, only what exists is named.
+    (build / "index.html").unlink()
+    assert "main." not in map_frame_hints(bundles=bundles, build=build).decode()
+    # The installed streamlit-folium's own page names a script that exists.
+    real = map_frame_hints(bundles=serve.BUNDLES).decode()
+    main = real.split('"component/streamlit_folium.st_folium/')[1].split('"')[0]
+    from geo.frame_files import map_build
+
+    assert main.startswith("static/js/main.") and (map_build() / main).is_file()
+    # Streamlit's chunks are found by name: a Streamlit that renamed one fails here.
+    from geo.frame_files import COMPONENT_CHUNKS
+
+    assert all(f'"{prefix}' in real for prefix in COMPONENT_CHUNKS), real
+    # In the page: right after the script that sets the base (which the hints read).
+    app = serve.KnownBackendBase(_index_app, hints=hints)
+    _, headers, body = _answer(app, "/wujiang")
+    assert body.index(b"BACKEND_BASE_URL") < body.index(hints) and body.count(hints) == 1
+    assert int(headers[b"content-length"]) == len(body)
+
+
+def test_the_maps_frame_is_answered_from_memory_and_kept_by_the_browser(tmp_path):
+    _, build = _fake_folders(tmp_path)
+    frame = "component/streamlit_folium.st_folium/"
+    app = serve.AppStaticFromMemory(_streamlit, build, mount=frame, cache_control=b"max-age=60")
+    app = serve.AppStaticFromMemory(
+        app, build / "static", mount=frame + "static/", cache_control=serve.CACHE_CONTROL
+    )
+    start, headers, body = _answer(app, f"/{frame}static/js/main.0a1b2c3d.js")
+    assert start["status"] == 200 and body == (build / "static/js/main.0a1b2c3d.js").read_bytes()
+    assert headers[b"cache-control"] == b"public, immutable, max-age=31536000"
+    start, headers, body = _answer(app, f"/{frame}index.html")
+    assert (
+        start["status"] == 200 and b"main.0a1b2c3d.js" in body and headers[b"cache-control"] == b"max-age=60"
+    )
+    # Anything else goes on to Streamlit, as without a mount.
+    for path in [f"/{frame}none.js", "/component/other.component/index.html", "/app/static/x.js"]:
+        assert _answer(app, path)[0]["status"] == 299, path

@@ -92,6 +92,8 @@ if (window === window.top) {
   new MutationObserver(() => {
     if (!window.__firstTable && document.querySelector('[data-testid="stDataFrame"]'))
       window.__firstTable = performance.timeOrigin + performance.now();
+    if (!window.__navShown && document.querySelector('[data-testid="stSidebarNav"]'))
+      window.__navShown = performance.timeOrigin + performance.now();
   }).observe(document, {subtree: true, childList: true});
 } else {
   const iv = setInterval(() => {
@@ -115,6 +117,25 @@ def test_what_follows_the_map_comes_once_the_map_is_drawn(app_url, page):
     # Both tables below the map are there, and nothing waits any more.
     assert page.locator('[data-testid="stDataFrame"]').count() == 2
     assert page.get_by_text("地图绘出后").count() == 0
+
+
+def test_the_page_list_comes_after_the_map_and_at_once_on_a_page_without_one(app_url, page):
+    """A session's first run leaves the page list out (app.py): the browser drew it before the map's
+    frame. It comes with the run the drawn map starts; on a page without a map, with a second run."""
+    page.add_init_script(_ORDER_JS)
+    page.goto(f"{app_url}/")
+    map_frame(page, min_paths=17)
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    links.nth(6).wait_for(timeout=30_000)
+    drawn, nav = page.evaluate("() => [window.__mapDrawn, window.__navShown]")
+    assert drawn is not None and nav is not None and drawn < nav
+    assert links.count() == 7 and "总览" in links.nth(0).inner_text()
+    # The sidebar was there all along (nothing moved when the list came): the map kept its width.
+    assert page.locator('[data-testid="stSidebar"]').count() == 1
+    # A page without a map, opened first in a new session: its list comes without a click.
+    page.goto(f"{app_url}/publication")
+    links.nth(6).wait_for(timeout=30_000)
+    assert links.count() == 7 and page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_what_follows_the_map_comes_even_if_the_map_never_draws(app_url, page):
