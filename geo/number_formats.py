@@ -85,8 +85,12 @@ _BY_UNIT = (
     # A file's own coordinate columns (经度_GCJ02, lon_bd09, Longitude (WGS-84)): six decimals, never cut.
     ("coordinate", re.compile(r"经度|纬度|longitude|latitude|^(lon|lng|lat)(?![a-z])", re.IGNORECASE)),
     ("year", re.compile(r"^(年份|年度|Year)$")),
-    # a year in words without a unit (供地年份, 评价年份, Year granted): 2018, never 2,018
-    ("year", re.compile(r"^[^（()]*(年份|\b[Yy]ear\b)[^（()]*$")),
+    # a year in words without a unit (供地年份, 评价年份, Year granted): 2018, never 2,018; not a column
+    # of a year's something ("Class last year", 上年类别)
+    (
+        "year",
+        re.compile(r"^[^（()]*年份[^（()]*$|^Year\b[^()]*$|^[^()]*(?<!last )(?<!this )(?<!that )\byear$"),
+    ),
     ("share", re.compile(r"%|％")),
     ("score", re.compile(r"（分）|得分|\b[Ss]cores?\b|\bpoints\b")),
     ("money", re.compile(r"万元|亿元|元|\byuan\b")),

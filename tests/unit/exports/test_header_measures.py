@@ -88,7 +88,7 @@ AMBIGUOUS = {
     "Year": "year",
     "排名（组内）": "count",
     "Rank (in group)": "count",
-    "用地分摊比例": None,  # a fraction 0–1, not a per cent
+    "用地分摊比例": "fraction",  # a fraction 0–1 shown as a per cent (0.35 → 35.0 %)
     "升降档数（正为上升）": "count",
     "Classes moved (+ up)": "count",
 }
