@@ -18,6 +18,7 @@ from geo.city import CITY_SCOPE, area_table, city_year
 from geo.errors import DataValidationError
 from geo.evaluation import CLASSES_T, EvaluationConfig, EvaluationResult, default_config
 from geo.messages import Lang, message
+from geo.number_formats import rounded_to_format
 from geo.place_names import place_name
 from geo.yearly import surcharge_totals, transition_table
 
@@ -32,13 +33,6 @@ AREA_COLUMNS_SHOWN = (
     *(f"n_{c}" for c in CLASSES_T),
     "d_land_mu",
 )
-AREA_ROUNDING = {
-    "land_mu": 0,
-    "tax_wan_yuan": 0,
-    "tax_per_mu_wan_yuan": 2,
-    "sales_per_mu_wan_yuan": 2,
-    "d_land_mu": 0,
-}
 
 
 @dataclass(frozen=True)
@@ -75,10 +69,8 @@ class CityTables:
 def _area(enterprises, evaluated, zones: gpd.GeoDataFrame, label: str) -> pd.DataFrame:
     table = area_table(enterprises, evaluated, zones, zone_id="name")
     table = table[table["n_enterprises"] > 0]
-    out = table[[c for c in AREA_COLUMNS_SHOWN if c in table.columns]].round(AREA_ROUNDING)
-    for col, decimals in AREA_ROUNDING.items():  # figures rounded to whole numbers are whole numbers
-        if decimals == 0 and col in out.columns:
-            out[col] = out[col].astype("Int64")
+    # each figure to its measure's decimals (land and tax to two, as shown and downloaded)
+    out = rounded_to_format(table[[c for c in AREA_COLUMNS_SHOWN if c in table.columns]])
     return out.rename_axis(label).reset_index()
 
 
