@@ -19,7 +19,7 @@ from geo.errors import DataValidationError
 from geo.evaluation import CLASSES_T, EvaluationConfig, EvaluationResult, default_config
 from geo.messages import Lang, message
 from geo.number_formats import rounded_to_format
-from geo.place_names import place_name
+from geo.place_names import place_name, short_place_name
 from geo.yearly import surcharge_totals, transition_table
 
 # The columns of the per-district and per-zone tables (of geo.city.area_table), in this order.
@@ -171,11 +171,12 @@ def basis_line(scope: str, *, own_benchmarks: bool = False, lang: Lang = "zh") -
 
 def evaluation_title(scope: str, *, own_benchmarks: bool = False, lang: Lang = "zh") -> str:
     """The city evaluation page's title for ``scope``: the city's, or the district's saying whose
-    evaluation it is (全市评价 / 本区评价)."""
+    evaluation it is (全市评价 / 本区评价), the district by its short English name so that the
+    title holds one line at 1280 px ("Per-mu · Wujiang (city-wide, synthetic)")."""
     if scope == CITY_SCOPE:
         return message("city.eff.header", lang)
     key = "city.eff.header_own" if own_benchmarks else "city.eff.header_district"
-    return message(key, lang, scope=place_name(scope, lang))
+    return message(key, lang, scope=short_place_name(scope, lang))
 
 
 __all__ = [
