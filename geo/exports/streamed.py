@@ -86,11 +86,19 @@ def column_values(values: pd.Series) -> list[Any]:
     return [cell_value(v) for v in values.astype(object).tolist()]
 
 
-def column_cells(values: pd.Series, *, style: int = 0, digits: int = 2) -> list[str]:
+# Excel's day 0 (its serial dates count days from here; 1900's false leap day is before any date here).
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+
+def column_cells(values: pd.Series, *, style: int = 0, digits: int | None = 2) -> list[str]:
     """The cells' XML of a column (:func:`column_values` written by kind, in one pass); ``style``
     (a cell format of the workbook's :class:`~geo.exports.spreadsheetml.Styles`) on its numbers,
-    floats kept to ``digits`` decimals."""
+    floats kept to ``digits`` decimals (None: exact); times as Excel's serial dates."""
     number = f'<c s="{style}">' if style else "<c>"
+    empty = f'<c s="{style}"/>' if style else EMPTY_CELL  # a value typed in later takes the column's format
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        days = ((values - EXCEL_EPOCH) / pd.Timedelta(days=1)).tolist()
+        return [empty if d != d else f"{number}<v>{number_text(d)}</v></c>" for d in days]
     if pd.api.types.is_bool_dtype(values.dtype) and not values.hasnans:
         return [TRUE_CELL if v else FALSE_CELL for v in values.astype(bool).tolist()]
     if pd.api.types.is_integer_dtype(values.dtype) and isinstance(values.dtype, np.dtype):
@@ -98,7 +106,7 @@ def column_cells(values: pd.Series, *, style: int = 0, digits: int = 2) -> list[
     if pd.api.types.is_float_dtype(values.dtype) and isinstance(values.dtype, np.dtype):
         finite = np.isfinite(values.to_numpy(dtype=float))
         return [
-            f"{number}<v>{number_text(round(v, digits))}</v></c>" if ok else EMPTY_CELL
+            f"{number}<v>{number_text(v if digits is None else round(v, digits))}</v></c>" if ok else empty
             for v, ok in zip(values.tolist(), finite.tolist(), strict=True)
         ]
     if not style:  # text: no number to format
@@ -107,8 +115,8 @@ def column_cells(values: pd.Series, *, style: int = 0, digits: int = 2) -> list[
 
 
 def _numbered_cell(value: Any, style: int) -> str:
-    """A cell of a column of mixed values: a number with ``style``, anything else plain."""
-    if style and isinstance(value, int | float) and not isinstance(value, bool):
+    """A cell of a column of mixed values: a number or a blank with ``style``, anything else plain."""
+    if style and (value is None or isinstance(value, int | float) and not isinstance(value, bool)):
         return styled_cell(value, style)
     return plain_cell(value)
 
@@ -119,6 +127,10 @@ def column_style(styles: Styles, column: object, values: pd.Series) -> tuple[int
     the decimals its floats keep (two, or the measure's when more: a share of one 0.333)."""
     from geo.number_formats import number_format
 
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):  # a day, or a day and its minute
+        times = values.dropna()
+        whole_days = bool((times == times.dt.normalize()).all())
+        return styles.index(number_format="yyyy-mm-dd" if whole_days else "yyyy-mm-dd hh:mm"), 2
     fmt = number_format(column, values)
     if fmt is None:
         return 0, 2
@@ -180,18 +192,26 @@ class StreamedSheet:
             cells[0] = styled_cell(formula_safe(values[0]), style)
         self.part.add_row(cells)
 
+    def header(self, *values: Any) -> None:
+        """A header row: every cell bold text, formula-safe."""
+        style = self.styles.index(bold=True)
+        self.part.add_row([styled_cell(formula_safe(str(v)), style) for v in values])
+
     def append(self, cells: Sequence[Any]) -> None:
         """One row of cell values already made safe (:func:`cell_value`)."""
         self.part.add_row([plain_cell(v) for v in cells])
 
-    def frame(self, frame: pd.DataFrame, columns: Sequence[str], *, numbered: bool = False) -> None:
+    def frame(
+        self, frame: pd.DataFrame, columns: Sequence[str], *, numbered: bool = False, exact: bool = False
+    ) -> None:
         """The rows of ``frame[columns]`` as cells (:func:`column_values`), each led by its number
         (1, 2 …) if ``numbered``; each column's numbers in its measure's number format
-        (:func:`column_style`: scores ``0.00``, ranks ``#,##0``, land ``#,##0.00``)."""
+        (:func:`column_style`: scores ``0.00``, ranks ``#,##0``, land ``#,##0.00``), the values
+        themselves kept to the format's decimals, or ``exact`` (a data file: a coordinate whole)."""
         cells = []
         for c in columns:
             style, digits = column_style(self.styles, c, frame[c])
-            cells.append(column_cells(frame[c], style=style, digits=digits))
+            cells.append(column_cells(frame[c], style=style, digits=None if exact else digits))
         if numbered:
             cells.insert(0, [f"<c><v>{n}</v></c>" for n in range(1, len(frame) + 1)])
         self.part.add_rows(("".join(row) for row in zip(*cells, strict=True)), columns=len(cells))

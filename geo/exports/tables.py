@@ -8,7 +8,6 @@ assembles the downloads of one map view made from its frames, and
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import sqlite3
@@ -24,9 +23,10 @@ import pyogrio
 import shapely
 
 from geo.errors import DataValidationError
-from geo.exports.cells import csv_text_bytes, formula_safe_frame
+from geo.exports.cells import csv_text_bytes
 from geo.exports.headers import official_headers
 from geo.exports.sheets import sheet_names
+from geo.exports.streamed import StreamedSheet, new_workbook, workbook_bytes
 from geo.messages import Lang, message, t
 from geo.number_formats import number_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
@@ -419,22 +419,15 @@ def geojson_files(
     }
 
 
-def _number_format(name: str, values: pd.Series) -> str | None:
-    """Excel number format of a column: its measure's (geo/number_formats.py: scores to two decimals,
-    counts whole with thousands separators, money and land with separators and 2 decimals,
-    coordinates with 6 decimals), as the page's tables show it."""
-    fmt = number_format(name, values)
-    return None if fmt is None else fmt.xlsx
+def _column_widths(table: pd.DataFrame) -> dict[str, float]:
+    """Column letter -> width from the header and the first 200 values (8 to 50 characters)."""
+    from openpyxl.utils import get_column_letter
 
-
-def _number_formats(ws, table: pd.DataFrame) -> None:
-    """Give each numeric column of a written sheet its number format (values stay exact)."""
+    widths = {}
     for i, col in enumerate(table.columns, start=1):
-        fmt = _number_format(col, table[col])
-        if fmt is None:
-            continue
-        for (cell,) in ws.iter_rows(min_row=2, max_row=len(table) + 1, min_col=i, max_col=i):
-            cell.number_format = fmt
+        width = max([len(str(col))] + [len(str(v)) for v in table[col].head(200)]) + 2
+        widths[get_column_letter(i)] = min(max(width * 1.3, 8), 50)
+    return widths
 
 
 def xlsx_bytes(
@@ -452,70 +445,53 @@ def xlsx_bytes(
     default its title; a sheet named otherwise than its table has that table's whole title on the
     sources sheet.
 
+    Each table's sheet has its header bold and frozen, and each number column its measure's number
+    format (:mod:`geo.number_formats`); the values stay exact. Written as SpreadsheetML text
+    (:mod:`geo.exports.streamed`): the demo's 16,766 enterprises and 17,695 parcels took 11.7 s of
+    CPU through pandas and openpyxl (``python -m bench.bench_tables_xlsx``).
+
     Every text cell (names and titles included) is a string cell, never a formula: text starting
     with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.exports.cells`).
     """
     if not tables:
         raise DataValidationError.of("exports.no_tables")
     provenance = provenance or {}
-    buf = io.BytesIO()
     about_name = message("exports.about.sheet", lang)
     # at most 31 characters, never cut inside a word; a shortened title is listed whole below
     short = [(sheets or {}).get(name) or name for name in tables]
     sheets = dict(zip(tables, sheet_names(short, lang=lang, taken=[about_name]), strict=True))
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        for name, frame in tables.items():
-            sheet = sheets[name]
-            table = table_for_export(frame)
-            for col in table.columns:  # Excel has no time zones and no nullable types
-                if isinstance(table[col].dtype, pd.DatetimeTZDtype):
-                    table[col] = table[col].dt.tz_localize(None)
-                elif isinstance(table[col].dtype, pd.BooleanDtype | pd.StringDtype):
-                    table[col] = table[col].astype(object).where(table[col].notna(), None)
-            table = formula_safe_frame(table)
-            table.to_excel(writer, sheet_name=sheet, index=False)
-            ws = writer.sheets[sheet]
-            for i, col in enumerate(table.columns, start=1):
-                width = max([len(str(col))] + [len(str(v)) for v in table[col].head(200)]) + 2
-                ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(
-                    max(width * 1.3, 8), 50
-                )
-            ws.freeze_panes = "A2"
-            _number_formats(ws, table)
-        rows = [
-            (message("exports.about.title", lang), title),
-            (message("exports.about.exported", lang), export_date(when)),
-            (message("exports.about.crs", lang), message("exports.about.crs_value", lang)),
-            (message("exports.about.units", lang), message("exports.about.units_value", lang)),
-            (message("exports.about.disclaimer", lang), t("app.disclaimer", lang)),
-        ]
-        rows.extend(
-            (message("exports.about.sheet_title", lang, sheet=sheet), name)
-            for name, sheet in sheets.items()
-            if sheet != name
-        )
-        for name in tables:
-            prov = provenance.get(name)
-            if prov is not None:
-                rows.append(
-                    (
-                        name,
-                        f"{accuracy_label(prov.accuracy, lang)} · {source_label(prov.source, lang)}"
-                        + (
-                            f" · {licence_label(licence, lang)}"
-                            if (licence := getattr(prov, "licence", ""))
-                            else ""
-                        ),
-                    )
-                )
-        about = pd.DataFrame(
-            rows, columns=[message("exports.about.item", lang), message("exports.about.value", lang)]
-        )
-        about = formula_safe_frame(about)
-        about.to_excel(writer, sheet_name=about_name, index=False)
-        writer.sheets[about_name].column_dimensions["A"].width = 24
-        writer.sheets[about_name].column_dimensions["B"].width = 100
-    return buf.getvalue()
+    wb = new_workbook()
+    for name, frame in tables.items():
+        table = table_for_export(frame)
+        for col in table.columns:  # Excel has no time zones
+            if isinstance(table[col].dtype, pd.DatetimeTZDtype):
+                table[col] = table[col].dt.tz_localize(None)
+        ws = StreamedSheet(wb, sheets[name], widths=_column_widths(table), header_row=1)
+        ws.header(*table.columns)
+        ws.frame(table, list(table.columns), exact=True)
+    rows = [
+        (message("exports.about.title", lang), title),
+        (message("exports.about.exported", lang), export_date(when)),
+        (message("exports.about.crs", lang), message("exports.about.crs_value", lang)),
+        (message("exports.about.units", lang), message("exports.about.units_value", lang)),
+        (message("exports.about.disclaimer", lang), t("app.disclaimer", lang)),
+    ]
+    rows.extend(
+        (message("exports.about.sheet_title", lang, sheet=sheet), name)
+        for name, sheet in sheets.items()
+        if sheet != name
+    )
+    for name in tables:
+        prov = provenance.get(name)
+        if prov is not None:
+            licence = getattr(prov, "licence", "")
+            said = f"{accuracy_label(prov.accuracy, lang)} · {source_label(prov.source, lang)}"
+            rows.append((name, said + (f" · {licence_label(licence, lang)}" if licence else "")))
+    about = StreamedSheet(wb, about_name, widths={"A": 24, "B": 100}, header_row=1)
+    about.header(message("exports.about.item", lang), message("exports.about.value", lang))
+    for row in rows:
+        about.text(*row)
+    return workbook_bytes(wb)
 
 
 MIME_TYPES = {

@@ -65,4 +65,4 @@ def test_the_layers_areas_share_one_column_under_their_unit(lang, km2, mu):
     areas = [h for h in header if "面积" in h or "Area" in h]
     assert areas == [km2, mu], header
     assert [float(r[km2]) for r in rows] == [1227.04, 278.0]
-    assert [r[mu] for r in rows] == ["", "417000"]
+    assert [r[mu] for r in rows] == ["", "417000.00"]  # land to two decimals, as on screen
