@@ -8,7 +8,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from geo.exports.tables import rounded_as_shown, xlsx_bytes
+from geo.exports.tables import xlsx_bytes
 from geo.number_formats import FORMATS, measure_of, number_format, rounded_to_format
 
 
@@ -39,7 +39,7 @@ def test_a_files_own_coordinate_columns_keep_six_decimals():
     for column in ("latest_year", "long_name", "lonely", "用地面积（亩）"):
         assert measure_of(column) != "coordinate", column
     frame = pd.DataFrame({"经度_GCJ02": [120.6345183], "纬度_GCJ02": [30.9312276]})
-    shown = rounded_as_shown(frame)
+    shown = rounded_to_format(frame)
     assert shown.iloc[0].tolist() == [120.634518, 30.931228]
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"点": frame}, title="t")))["点"]
     assert [sheet.cell(row=2, column=i).number_format for i in (1, 2)] == ["0.000000"] * 2

@@ -16,7 +16,7 @@ from geo.city_cycle import city_tables
 from geo.errors import DataValidationError
 from geo.evaluation import classes_with_t, default_config
 from geo.exports.cells import csv_text_bytes
-from geo.exports.tables import rounded_as_shown
+from geo.number_formats import rounded_to_format
 
 N = 1_500
 
@@ -182,5 +182,5 @@ def test_land_and_tax_keep_the_two_decimals_their_format_shows(city, whole):
         assert np.allclose(table.loc[sums.index, col].to_numpy(), sums.to_numpy(), rtol=0, atol=1e-9), col
         assert (table[col] != table[col].round(0)).any(), col  # not whole (a sum to the cent)
     row = whole.districts.iloc[[0]][["district", "land_mu"]].rename(columns={"land_mu": "用地（亩）"})
-    text = csv_text_bytes(rounded_as_shown(row), as_shown=True).decode("utf-8-sig")
+    text = csv_text_bytes(rounded_to_format(row), as_shown=True).decode("utf-8-sig")
     assert f"{row['用地（亩）'].iloc[0]:.2f}" in text
