@@ -107,3 +107,17 @@ def shifted(anchors: Sequence[tuple[float, float]], label: Box) -> Iterable[tupl
         for x, y in anchors:
             for sx, sy in steps:
                 yield x + k * sx * width, y + k * sy * height
+
+
+GRID_STEPS = 9  # a polygon's last places to try: a grid this many a side over its drawn box
+
+
+def spread(polygon: Box, near: tuple[float, float]) -> np.ndarray:
+    """Anchors spread over a polygon's drawn box (:data:`GRID_STEPS` a side), nearest to ``near``
+    (its first place) first: where a label may still find room among many markers. The caller keeps
+    those inside the polygon."""
+    xs = np.linspace(polygon[0], polygon[2], GRID_STEPS + 2)[1:-1]
+    ys = np.linspace(polygon[1], polygon[3], GRID_STEPS + 2)[1:-1]
+    grid = np.array([(x, y) for y in ys for x in xs])
+    order = np.argsort(np.hypot(grid[:, 0] - near[0], grid[:, 1] - near[1]), kind="stable")
+    return grid[order]

@@ -24,7 +24,7 @@ from matplotlib.patches import Polygon as MplPolygon
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 
-from geo.exports.label_places import beside, covers_any, is_small, shifted
+from geo.exports.label_places import beside, covers_any, is_small, shifted, spread
 from geo.messages import Lang, message
 from geo.place_names import place_name
 from geo.storage.provenance import LegendEntry
@@ -242,7 +242,8 @@ def _free_place(
 ) -> tuple[tuple[tuple[float, float], Bbox] | None, bool]:
     """The first place free for ``text`` (drawn at ``inside[0]``): its anchor in data units and its
     drawn box, or None when none is free; and whether any place tried lay in the view. A polygon's
-    places inside it first, then near them (still inside it); a small polygon's beside it."""
+    places inside it first, then near them, then spread over it (still inside it); a small polygon's
+    beside it."""
     renderer = ax.figure.canvas.get_renderer()
     box = _drawn_box(text.get_window_extent(renderer), size_px)
     at = ax.transData.transform([inside[0]])[0]
@@ -257,7 +258,7 @@ def _free_place(
         allowed = np.ones(len(anchors), dtype=bool)
     else:
         near = ax.transData.transform(inside)
-        anchors = np.vstack([near, np.asarray(list(shifted(near, rel))).reshape(-1, 2)])
+        anchors = np.vstack([near, np.asarray(list(shifted(near, rel))).reshape(-1, 2), spread(own, near[0])])
         data = ax.transData.inverted().transform(anchors)
         allowed = np.concatenate(
             [

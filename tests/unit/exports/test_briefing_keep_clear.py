@@ -166,3 +166,38 @@ def test_a_sheet_with_every_name_placed_says_nothing_of_left_out_labels():
     fig = _figure({TOWNS: load_layer("wujiang_towns")}, lang="zh")
     assert len(_labels(fig)) == 8
     assert not any("未标注" in t.get_text() for t in fig.texts)
+
+
+def _square_axes():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4, 4), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 10_000)
+    ax.set_ylim(0, 10_000)
+    frame = gpd.GeoDataFrame({"name": ["平望镇"]}, geometry=[shapely.box(0, 0, 10_000, 10_000)], crs=4549)
+    return ax, frame
+
+
+def test_a_label_blocked_about_its_polygons_middle_finds_room_in_a_free_corner():
+    from geo.exports import map_marks
+
+    ax, frame = _square_axes()  # 400 px a side, the polygon fills it
+    # markers everywhere but in the north-east corner (100 px a side)
+    block = np.array([[0.0, 0.0, 400.0, 300.0], [0.0, 0.0, 300.0, 400.0]])
+    left_out = map_marks.label_polygons(ax, frame, 9, [], keep_clear=block)
+    assert left_out == 0 and len(ax.texts) == 1
+    ax.figure.canvas.draw()
+    box = ax.texts[0].get_bbox_patch().get_window_extent(ax.figure.canvas.get_renderer())
+    assert not _meets(box, *block[0]) and not _meets(box, *block[1])
+    assert 0 <= box.x0 and box.x1 <= 400 and 0 <= box.y0 and box.y1 <= 400  # still on its polygon
+
+
+def test_a_label_with_no_free_place_is_left_out_and_counted():
+    from geo.exports import map_marks
+
+    ax, frame = _square_axes()
+    left_out = map_marks.label_polygons(ax, frame, 9, [], keep_clear=np.array([[-10.0, -10.0, 410.0, 410.0]]))
+    assert left_out == 1 and not ax.texts
