@@ -201,3 +201,34 @@ def test_a_label_with_no_free_place_is_left_out_and_counted():
     ax, frame = _square_axes()
     left_out = map_marks.label_polygons(ax, frame, 9, [], keep_clear=np.array([[-10.0, -10.0, 410.0, 410.0]]))
     assert left_out == 1 and not ax.texts
+
+
+@pytest.mark.parametrize(("n_points", "kept_clear"), [(300, 300), (301, 0)])
+def test_points_of_a_layer_read_one_by_one_are_kept_clear_a_denser_layer_is_a_pattern(n_points, kept_clear):
+    from geo.exports import label_places, map_marks
+
+    ax, _ = _square_axes()
+    xs = np.linspace(100, 9_900, n_points)
+    firms = gpd.GeoDataFrame({"name": range(n_points)}, geometry=shapely.points(xs, xs), crs=4549)
+    map_marks.draw_features(ax, firms, ["#1b9e77"] * n_points, fill_opacity=1.0, z=2)
+    boxes = label_places.feature_boxes(ax, size_px=12.5)
+    assert len(boxes) == kept_clear
+    if kept_clear:  # the first marker, at (100 m, 100 m) = (4 px, 4 px)
+        assert ax.collections[0].get_sizes()[0] == 9  # draw_features: 300 points or more at 9 points²
+        radius = (3 / 2 + 0.3 / 2) * 100 / 72 + label_places.MARKER_MARGIN_PX  # 3 pt across, its edge
+        assert boxes[0] == pytest.approx([4 - radius, 4 - radius, 4 + radius, 4 + radius])
+
+
+def test_only_small_polygons_are_kept_clear():
+    from geo.exports import label_places, map_marks
+
+    ax, _ = _square_axes()  # 25 m a pixel
+    parks = gpd.GeoDataFrame(
+        {"name": ["小", "大"]},
+        # 1 km = 40 px (within 4 font sizes of 12.5 px = 50 px) and 2 km = 80 px
+        geometry=[shapely.box(1_000, 1_000, 2_000, 2_000), shapely.box(5_000, 5_000, 7_000, 7_000)],
+        crs=4549,
+    )
+    map_marks.draw_features(ax, parks, ["#40c0d0"] * 2, fill_opacity=0.3, z=2)
+    boxes = label_places.feature_boxes(ax, size_px=12.5)
+    assert len(boxes) == 1 and boxes[0] == pytest.approx([40.0, 40.0, 80.0, 80.0])
