@@ -10,7 +10,7 @@ table's columns are :mod:`geo.storage.changelog`'s (the backends import them fro
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pandas as pd
@@ -45,7 +45,6 @@ __all__ = [
     "current_user",
     "empty_audit",
     "layer_titles",
-    "own_titles",
     "record_change",
     "shown_file_name",
     "tidy_audit",
@@ -139,45 +138,6 @@ def layer_titles(log: pd.DataFrame, titles: Mapping[str, str], *, lang: Lang = "
     recorded = dict(zip(stored["layer"].astype(str)[::-1], stored["title"].astype(str)[::-1], strict=True))
     known = {name: message(f"storage.table.{name}", lang) for name in ATLAS_TABLES}
     return layers.map(lambda name: titles.get(name) or recorded.get(name) or known.get(name) or name)
-
-
-def own_titles(
-    log: pd.DataFrame, layer_shown: pd.Series, layer_names: Mapping[str, Collection[str]]
-) -> pd.Series:
-    """The title each change records, where it says more than the layer column beside it.
-
-    An import records its layer's title in the language of the page it was saved from
-    (``2024 年企业数据（数据归集）``); beside the layer named in the other language
-    (``2024 enterprise data (collected)``) it is the same name, not a title of its own, and is left
-    out, as it is beside the same words. A configuration's or a version's name stays.
-
-    Parameters
-    ----------
-    log
-        The change log (:func:`audit_log`): its ``layer`` and ``title`` columns.
-    layer_shown
-        The layer column as shown (:func:`layer_titles`), aligned on ``log``.
-    layer_names
-        Each stored import's titles (Chinese and English) by table name.
-
-    Returns
-    -------
-    pandas.Series
-        Aligned on ``log``: the recorded title, or "" where it names the layer itself.
-    """
-    missing = {"layer", "title"} - set(log.columns)
-    if missing:
-        raise ValueError(f"the change log lacks the columns {sorted(missing)}")
-    if len(layer_shown) != len(log):
-        raise ValueError("layer_shown must be aligned on the change log")
-    own = log["title"].fillna("").astype(str)
-    layers = log["layer"].fillna("").astype(str)
-    shown = layer_shown.fillna("").astype(str).to_numpy()
-    same = [
-        title == name or title in layer_names.get(layer, ())
-        for title, name, layer in zip(own, shown, layers, strict=True)
-    ]
-    return own.where(~pd.Series(same, index=own.index, dtype=bool), "")
 
 
 def shown_file_name(value: object) -> str:

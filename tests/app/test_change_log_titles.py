@@ -103,12 +103,3 @@ def test_the_english_page_reads_a_collected_layer_in_english(collected):
     layers = next(df.value for df in at.dataframe if "Layer title" in df.value.columns)
     assert layers["Source"].tolist() == ["Collected from: Tax office, Statistics office"]
     assert layers["Source file"].tolist() == ["Register: 名录.xlsx; Tax office: 税务.csv"]
-
-
-def test_own_titles_checks_its_input():
-    log = audit.empty_audit()
-    assert audit.own_titles(log, pd.Series([], dtype=str), {}).tolist() == []
-    with pytest.raises(ValueError, match="aligned"):
-        audit.own_titles(log, pd.Series(["x"]), {})
-    with pytest.raises(ValueError, match="columns"):
-        audit.own_titles(log.drop(columns=["title"]), pd.Series([], dtype=str), {})
