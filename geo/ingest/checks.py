@@ -19,7 +19,7 @@ import pandas as pd
 import shapely
 import yaml
 
-from geo.catalogue import norm_header
+from geo.catalogue import ENTERPRISE_BY_KEY, norm_header
 from geo.ingest.places import Places, bundled, located_in, named_in
 from geo.ingest.report import RowReport
 from geo.messages.notes import Both, note
@@ -64,12 +64,14 @@ def check_rows(
     _round_numbers(rows, lon, lat, known, settings["round_max_decimals"], report)
     if address is not None or town is not None:
         places = bundled()
-        for texts, field in ((address, "地址"), (town, "区镇")):
+        for texts, field in ((address, "address"), (town, "town")):
             if texts is None:
                 continue
             texts = texts.reindex(gdf.index)
+            header = str(texts.name or field)
+            shown = column_named(header, field)
             for kind in (places.districts, places.towns):
-                _misplaced(rows, geoms, present, texts, kind, str(texts.name or field), report)
+                _misplaced(rows, geoms, present, texts, kind, header, shown, report)
     if address is not None and name is not None:
         _duplicates(rows, name.reindex(gdf.index), address.reindex(gdf.index), settings, report)
 
@@ -106,7 +108,30 @@ def _round_numbers(rows, lon, lat, known, decimals: int, report: RowReport) -> N
     )
 
 
-def _misplaced(rows, geoms, present, texts: pd.Series, places: Places, field: str, report: RowReport) -> None:
+def column_named(header: str, key: str) -> Both:
+    """A place column as a note names it: by the catalogue's label in the note's language
+    (所在区镇 / Town, 地址 / Address), the file's own header after it in quotes when it reads
+    otherwise (walk10: the English note quoted 「所在镇（区）」 alone).
+
+    Parameters
+    ----------
+    header
+        The column's header in the file.
+    key
+        ``"town"`` or ``"address"``.
+    """
+    if key not in ("town", "address"):
+        raise ValueError(f"key must be 'town' or 'address', got {key!r}")
+    column = ENTERPRISE_BY_KEY.get(key)
+    zh, en = (column.label("zh"), column.label("en")) if column is not None else ("地址", "Address")
+    if norm_header(header) in {norm_header(zh), norm_header(en), key}:
+        return Both(zh, en)
+    return Both(f"{zh}「{header}」", f"{en} (“{header}”)")
+
+
+def _misplaced(
+    rows, geoms, present, texts: pd.Series, places: Places, field: str, shown: Both, report: RowReport
+) -> None:
     named = named_in(texts, places)
     at = located_in(np.where(present, geoms, None), places)
     differs = present & (named >= 0) & (at >= 0) & (named != at)
@@ -118,7 +143,7 @@ def _misplaced(rows, geoms, present, texts: pd.Series, places: Places, field: st
             field,
             note(
                 "ingest.row.misplaced",
-                field=field,
+                field=shown,
                 named=Both(places.names[named[k]], place_name(places.names[named[k]], "en")),
                 at=Both(places.names[at[k]], place_name(places.names[at[k]], "en")),
                 schematic=schematic,

@@ -93,6 +93,12 @@ def _param(name: str, value: str) -> object:
         return Both(value, place_name(value, "en"))
     if name == "field" and value in FIELD_BY_LABEL:
         return Both(value, FIELD_BY_LABEL[value])
+    if name == "field" and value == "地址":
+        return Both(value, "Address")
+    quoted = re.fullmatch(r"(.+?)「(.+)」", value) if name == "field" else None
+    if quoted is not None and quoted.group(1) in (*FIELD_BY_LABEL, "地址"):  # the file's header after it
+        label, header = quoted.groups()
+        return Both(value, f"{FIELD_BY_LABEL.get(label, 'Address')} (“{header}”)")
     return value
 
 

@@ -20,6 +20,7 @@ import streamlit as st
 from geo import ingest
 from geo.collect import Collection, NothingCollected, SourceInput, collect
 from geo.collect.departments import load_departments
+from geo.collect.labels import label
 from geo.collect.report import (
     assembled_bytes,
     assembled_table,
@@ -40,6 +41,7 @@ from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
 from pages.common.maps import download_buttons
 from pages.common.stored import layer_frame
+from pages.efficiency.fitting import Fitted, fit_summary
 
 DEPARTMENTS = ("tax", "stats", "power", "land", "env")
 _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="atlas-collect")
@@ -141,6 +143,41 @@ def _uploads(lang: Lang) -> tuple[tuple[str, bytes] | None, dict[str, tuple[str,
     return ((reg.name, reg.getvalue()) if reg is not None else None), files
 
 
+# The match report's summary on screen at 1280 px (walk10: its last column was cut): who sent what
+# and what went wrong, always; then a problem some file has, the match methods, the problems no file
+# has, the file's SHA-256, each while it fits; the report download has every column.
+SUMMARY_KEY = ("sum.department", "sum.file", "sum.rows", "sum.unmatched", "sum.bad_codes", "sum.conflicts")
+SUMMARY_PROBLEMS = ("sum.ambiguous", "sum.bad_values", "sum.twice", "sum.unreached")
+SUMMARY_METHODS = ("sum.by_code", "sum.by_org_code", "sum.by_name")
+# headed short on screen (their full names in the headers' help and in the report)
+SUMMARY_SHORT = ("sum.bad_codes", "sum.conflicts", *SUMMARY_PROBLEMS, *SUMMARY_METHODS)
+
+
+def summary_on_screen(summary: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted, dict, list[str]]:
+    """The match report's summary read whole at 1280 px: the table shown (the counts headed short,
+    their full names in the headers' help), its widths and column_config, and the columns
+    left to the report download (named in a caption).
+
+    Parameters
+    ----------
+    summary
+        :func:`geo.collect.report.summary_table` in ``lang``.
+    lang
+        The page's language.
+    """
+    names = {key: label(key, lang) for key in (*SUMMARY_KEY, *SUMMARY_PROBLEMS, *SUMMARY_METHODS)}
+    short = {names[k]: t(f"collect.summary_short.{k}", lang) for k in SUMMARY_SHORT}
+    shown = summary.rename(columns=short)
+    problems = [short[names[k]] for k in SUMMARY_PROBLEMS if short[names[k]] in shown.columns]
+    found = [c for c in problems if shown[c].fillna(0).astype(int).gt(0).any()]
+    methods = [short[names[k]] for k in SUMMARY_METHODS]
+    optional = [*found, *methods, *(c for c in problems if c not in found), label("sum.sha256", lang)]
+    columns, fitted = fit_summary(shown, [short.get(names[k], names[k]) for k in SUMMARY_KEY], optional)
+    helps = {short_name: {"help": full} for full, short_name in short.items() if short_name in columns}
+    left = [full for full, c in zip(summary.columns, shown.columns, strict=True) if c not in columns]
+    return shown[columns], fitted, fitted.apply(helps), left
+
+
 def _show(collection: Collection, lang: Lang) -> None:
     _show_failed(collection.failed, lang)
     st.markdown(f"**{t('collect.report', lang)}**")
@@ -157,7 +194,19 @@ def _show(collection: Collection, lang: Lang) -> None:
     cols[4].metric(t("collect.metric.conflicts", lang), f"{conflicts:,}")
     # "—" where a count does not apply (the register's row) or a value is missing, as the other
     # pages' tables show it, never "None"
-    st.dataframe(summary_table(collection, lang=lang), hide_index=True, width="stretch", placeholder="—")
+    shown, fitted, config, left = summary_on_screen(summary_table(collection, lang=lang), lang)
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        placeholder="—",
+        row_height=fitted.row_px,
+        column_config=config,
+    )
+    if left:
+        st.caption(
+            t("collect.summary_in_report", lang).format(columns=("、" if lang == "zh" else ", ").join(left))
+        )
     st.caption(t("collect.missing", lang))
     st.dataframe(missing_table(collection, lang=lang), hide_index=True)
     if not unmatched:
@@ -370,4 +419,4 @@ def collect_section(lang: Lang) -> None:
     _save_form(held[1], lang)
 
 
-__all__ = ["DEPARTMENTS", "collect_section"]
+__all__ = ["DEPARTMENTS", "SUMMARY_KEY", "collect_section", "summary_on_screen"]

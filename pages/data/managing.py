@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from geo import ingest
+from geo.collect.saving import in_language
 from geo.errors import DataValidationError
 from geo.messages import Lang, t
 from geo.storage import audit
@@ -48,8 +49,11 @@ def stored_section(lang: Lang) -> None:
             t("data.title", lang): layer_titles(meta, lang),
             t("data.col.kind", lang): meta["kind"].map(lambda k: t(f"data.kind.{k}", lang)),
             t("col.accuracy", lang): meta["accuracy"].map(lambda a: accuracy_label(a, lang)),
-            t("col.source", lang): meta["source"],
-            t("data.col.file", lang): meta["source_file"].map(audit.shown_file_name),
+            # a collected layer's proposed source and files in the page's language (walk10)
+            t("col.source", lang): meta["source"].map(lambda v: in_language(v, lang=lang)),
+            t("data.col.file", lang): meta["source_file"].map(
+                lambda v: in_language(audit.shown_file_name(v), lang=lang)
+            ),
             t("data.col.rows", lang): rows_now,
             t("data.col.imported", lang): meta["imported_at"].map(lambda v: minute(v, lang)),
             t("audit.table", lang): meta["layer"],  # the store's table name, for QGIS: secondary
@@ -122,7 +126,9 @@ def audit_section(lang: Lang) -> None:
             t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
             t("audit.layer", lang): layer,
             t("audit.title", lang): own,
-            t("audit.file", lang): log["file_name"].map(audit.shown_file_name),
+            t("audit.file", lang): log["file_name"].map(
+                lambda v: in_language(audit.shown_file_name(v), lang=lang)
+            ),
             "SHA-256": log["sha256"].str[:12],
             t("audit.rows_in", lang): log["rows_in"],
             t("audit.rows_out", lang): log["rows_out"],

@@ -3,6 +3,8 @@ numbers in their measure's format (geo/number_formats.py), NaN shown as 无法�
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
@@ -16,6 +18,13 @@ from pages.common.cache import PerObject, shared_table
 # (all of the demo's 17,063 with the unscored shown) than the lists below it.
 TABLE_ROWS_MAX = 20_000
 LIST_ROWS_MAX = 5_000
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def markdown_text(text: object) -> str:
+    """Text drawn as itself in Streamlit's markdown (every markdown character escaped)."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def rows(cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, most: int | None = None):

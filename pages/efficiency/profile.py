@@ -3,8 +3,6 @@ or an id typed; with each value's department file (数据归集)."""
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from geo import yearly
@@ -14,19 +12,12 @@ from geo.messages import t
 from geo.yearly import YEAR_COL
 from pages.common.frame import show_error
 from pages.common.maps import clicked_properties
-from pages.efficiency.display import number_config
+from pages.efficiency.display import markdown_text, number_config
 from pages.efficiency.groups import profile_sources_and_land
 from pages.efficiency.map import DrawnMap
-from pages.efficiency.ranking import Ranking
+from pages.efficiency.ranking import PROFILE_ANCHOR, Ranking
 from pages.efficiency.tables import profile_heading, profile_table, table_labels
 from pages.efficiency.view import PageView
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def _md(text: object) -> str:
-    """Text drawn as itself in Streamlit's markdown (every markdown character escaped)."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def _chosen_id(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
@@ -47,7 +38,7 @@ def enterprise_profile(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None
     """The profile section (only for a role that sees enterprise rows)."""
     lang = view.lang
     _chosen_id(view, drawn, ranked)
-    st.subheader(t("eff.profile", lang))
+    st.subheader(t("eff.profile", lang), anchor=PROFILE_ANCHOR)
     st.caption(t("eff.profile.help", lang))
     ent_id = st.text_input(t("eff.profile.id", lang), key="eff_profile_id").strip()
     if not ent_id:
@@ -77,9 +68,12 @@ def enterprise_profile(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None
         # whole, wrapped to the page's width: a grid cell cut them at its width
         years = shown[labels[YEAR_COL]]
         st.markdown(
-            f"**{_md(labels['warnings'])}**\n\n"
+            f"**{markdown_text(labels['warnings'])}**\n\n"
             + "\n".join(
-                "- " + t("eff.profile.warning_line", lang).format(year=_md(year), text=_md(text))
+                "- "
+                + t("eff.profile.warning_line", lang).format(
+                    year=markdown_text(year), text=markdown_text(text)
+                )
                 for year, text in zip(years, warned.fillna(""), strict=True)
                 if str(text)
             )

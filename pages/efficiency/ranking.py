@@ -9,11 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from geo.evaluation import CLASSES, SIZE_COL, rank_by, ranking_summary
-from geo.evaluation.metrics import ZONE_COL
+from geo.evaluation.metrics import ID_COL, ZONE_COL
 from geo.messages import Lang, t
 from pages.common.auth import aggregates_for_role, firms_hidden_note
 from pages.common.cache import shared
-from pages.efficiency.display import number_config, rows, small_table
+from pages.efficiency.display import markdown_text, number_config, rows, small_table
 from pages.efficiency.fitting import fit_columns, fit_summary
 from pages.efficiency.groups import group_lists
 from pages.efficiency.scope import DIMENSIONS
@@ -27,6 +27,36 @@ from pages.efficiency.tables import (
     ties_note,
 )
 from pages.efficiency.view import PageView
+
+# The enterprise profile's heading (pages/efficiency/profile.py): a row picked in the ranking says,
+# next to the table, whose profile it opened and links down to it (walk10: it filled far below).
+PROFILE_ANCHOR = "enterprise-profile"
+
+
+def picked_line(table: pd.DataFrame, picked_rows: list[int], lang: Lang) -> str | None:
+    """The line under the ranking when a row is picked: the enterprise's name and id, and a link
+    to its profile below (markdown, the name escaped); None when no row is picked.
+
+    Parameters
+    ----------
+    table
+        The ranking as the downloads have it (:func:`pages.efficiency.tables.ranking_table`): its
+        enterprise id and name columns under the page's headers.
+    picked_rows
+        The positions picked in the table on screen (its rows are ``table``'s, in order).
+    lang
+        The page's language.
+    """
+    labels = table_labels(lang)
+    if not picked_rows or not 0 <= picked_rows[0] < len(table):
+        return None
+    row = table.iloc[picked_rows[0]]
+    name = row.get(labels["name"], "")
+    return t("eff.table.picked", lang).format(
+        name=markdown_text("" if pd.isna(name) else name),
+        ent_id=markdown_text(row[labels[ID_COL]]),
+        anchor=PROFILE_ANCHOR,
+    )
 
 
 @dataclass(frozen=True)
@@ -91,6 +121,9 @@ def ranking(view: PageView) -> Ranking:
             on_select="rerun",
             selection_mode="single-row",
         )
+        line = picked_line(table, list(getattr(getattr(picked, "selection", None), "rows", None) or []), lang)
+        if line:
+            st.markdown(line)
         st.caption(
             " ".join(
                 (

@@ -70,3 +70,36 @@ def test_layer_titles_checks_its_input():
         audit.layer_titles(log, {}, lang="fr")
     with pytest.raises(ValueError, match="columns"):
         audit.layer_titles(log.drop(columns=["title"]), {})
+
+
+@pytest.fixture
+def collected(tmp_path, monkeypatch):
+    """A 数据归集 layer saved from the Chinese page: title, source and files recorded in Chinese."""
+    import dataclasses
+
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(tmp_path / "user" / "atlas_user.gpkg"))
+    zones = gpd.GeoDataFrame({"name": ["甲"]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326)
+    result = ingest.read_upload(zones.to_json().encode(), "z.geojson", kind="zones")
+    result = dataclasses.replace(result, filename="企业名录：名录.xlsx；税务：税务.csv")
+    ingest.save_import(
+        result,
+        name="collected_2024",
+        title="2024 年企业数据（数据归集）",
+        title_en="2024 enterprise data (collected)",
+        source="数据归集：税务、统计",
+        actor="张三",
+    )
+
+
+def test_the_english_page_reads_a_collected_layer_in_english(collected):
+    """walk10: the change log's Title column repeated the Chinese title beside the English layer
+    name, and the layer list's source and files read in Chinese."""
+    at = open_page("pages/data.py", timeout=180, lang="en")
+    assert not at.exception
+    log = next(df.value for df in at.dataframe if "Who" in df.value.columns)
+    assert log["Layer"].tolist() == ["2024 enterprise data (collected)"]
+    assert "Title" not in log.columns  # no row names more than its layer
+    assert log["File"].tolist() == ["Register: 名录.xlsx; Tax office: 税务.csv"]
+    layers = next(df.value for df in at.dataframe if "Layer title" in df.value.columns)
+    assert layers["Source"].tolist() == ["Collected from: Tax office, Statistics office"]
+    assert layers["Source file"].tolist() == ["Register: 名录.xlsx; Tax office: 税务.csv"]

@@ -96,6 +96,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "表中显示前 {shown:,} 行（共 {n:,} 行）；下载的表格含全部行。",
         "The table shows the first {shown:,} of {n:,} rows; the downloads hold every row.",
     ),
+    "eff.table.picked": (
+        "已选：{name}（{ent_id}）— [企业画像见下方 ↓](#{anchor})",
+        "Selected: {name} ({ent_id}) — [its enterprise profile is below ↓](#{anchor})",
+    ),
     "eff.table.ranking_help": (
         "点击表头可排序；空白单元格表示无法计算（缺数据或分母为零）。",
         "Click a header to sort; an empty cell means not computable (no data or a zero denominator).",

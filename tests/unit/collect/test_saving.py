@@ -65,3 +65,37 @@ def test_files_stating_different_years_are_named(files, tmp_path):
     year, disagree = stated_year(_collect(both))
     assert year == 2024  # a tie: the later year
     assert disagree == {"税务.csv": 2024, "供电.csv": 2023}
+
+
+# walk10: a layer saved from the Chinese page read on the English one (and back)
+def test_the_proposed_source_reads_in_the_pages_language():
+    from geo.collect.saving import in_language
+
+    zh = "数据归集：税务、统计、供电、自然资源"
+    en = "Collected from: Tax office, Statistics office, Power company, Natural resources bureau"
+    assert in_language(zh, lang="en") == en
+    assert in_language(en, lang="zh") == zh
+    assert in_language(zh, lang="zh") == zh
+
+
+def test_the_recorded_files_read_in_the_pages_language():
+    from geo.collect.saving import in_language
+
+    zh = "企业名录：名录_真.xlsx；税务：税务 2024.csv；生态环境：env.xlsx"
+    assert (
+        in_language(zh, lang="en")
+        == "Register: 名录_真.xlsx; Tax office: 税务 2024.csv; Environment bureau: env.xlsx"
+    )
+    assert in_language(in_language(zh, lang="en"), lang="zh") == zh
+
+
+def test_a_source_the_user_wrote_is_kept_as_written():
+    from geo.collect.saving import in_language
+
+    assert in_language("数据归集：税务、区工信局", lang="en") == "数据归集：税务、区工信局"
+    assert in_language("区工信局 2024", lang="en") == "区工信局 2024"
+    assert in_language("parks.zip", lang="en") == "parks.zip"
+    assert in_language(None, lang="en") == ""
+    assert in_language(float("nan"), lang="zh") == ""
+    with pytest.raises(ValueError):
+        in_language("x", lang="fr")

@@ -9,6 +9,7 @@ import sys
 
 import numpy as np
 import pandas as pd
+import pytest
 import shapely
 
 from geo import ingest
@@ -123,7 +124,7 @@ def test_company_list_flags_placeholders_misplaced_and_repeated_rows(tmp_path):
     # the English report names the places in English (the address itself stays as the file has it)
     english = ingest.report_for_download(report, "en")
     assert english.loc[english["Row"] == 4, "Problem"].tolist() == [
-        "地址 says Changshu City, but the point lies in Taicang City"
+        "Address says Changshu City, but the point lies in Taicang City"
     ]
     repeated = warn[warn["problem"].str.contains("同名同地址")]
     assert repeated["row"].tolist() == [7] and "第 6 行" in repeated["problem"].iloc[0]
@@ -213,3 +214,17 @@ def test_a_point_whose_address_names_a_district_and_a_town_counts_once():
     # the third point is in 吴江区 but in another 区镇: not in every place its address names
     assert fit.scores["wgs84"] == 2.0
     assert all(score <= fit.n for score in fit.scores.values())
+
+
+def test_a_town_column_is_named_in_the_notes_language_with_the_files_header_quoted():
+    """walk10: the English note quoted the raw header alone (「所在镇（区） says …」)."""
+    from geo.ingest.checks import column_named
+
+    town = column_named("所在镇（区）", "town")
+    assert (str(town), town.en) == ("所在区镇「所在镇（区）」", "Town (“所在镇（区）”)")
+    same = column_named("所在区镇", "town")
+    assert (str(same), same.en) == ("所在区镇", "Town")
+    address = column_named("地址", "address")
+    assert (str(address), address.en) == ("地址", "Address")
+    with pytest.raises(ValueError):
+        column_named("x", "name")

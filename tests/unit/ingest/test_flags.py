@@ -25,6 +25,13 @@ def test_each_reason_is_read_back_and_written_in_english():
         "Town says Qidu Town, but the point lies in Zhenze Town (the towns' boundaries are "
         "schematic: the ground decides)"
     )
+    # walk10: a town column under another header, named by the catalogue with the header quoted
+    assert flag_text("所在区镇「所在镇（区）」写的是七都镇，坐标却在震泽镇", "en") == (
+        "Town (“所在镇（区）”) says Qidu Town, but the point lies in Zhenze Town"
+    )
+    assert flag_text("地址写的是常熟市，坐标却在太仓市", "en") == (
+        "Address says Changshu City, but the point lies in Taicang City"
+    )
     assert flag_text("「用地面积（亩）」为空，按缺失处理（用到它的指标无法计算）", "en") == (
         "“Land (mu)” is empty: taken as missing (the indicators that need it cannot be computed)"
     )
