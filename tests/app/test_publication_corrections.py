@@ -13,6 +13,7 @@ import pytest
 
 from geo import ingest
 from geo.publication import objections, results, versions
+from pages.publication.objection_tab import department_key
 from tests.fixtures.app import open_page
 from tests.fixtures.publication import EDITOR, HEAD, WINDOW, add_objection, save_year
 
@@ -48,7 +49,7 @@ def test_evaluating_again_opens_the_comparison_on_the_new_pair(user_store):
     at = open_page(PAGE, timeout=120, lang="en")
     assert _pair(at) == ("V1", "V2")
     # the first indicator (land) goes to the natural resources bureau, named in English
-    department = at.selectbox(key="pub_obj_department")
+    department = at.selectbox(key=department_key(0, "land_mu"))
     assert at.selectbox(key="pub_obj_indicator").value == "land_mu"
     assert (department.value, department.format_func(department.value)) == (
         "land",

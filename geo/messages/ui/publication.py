@@ -123,6 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pub.obj.answer": ("部门答复（可稍后填写）", "Department's answer (may follow later)"),
     "pub.obj.no_file": ("请先上传证据文件。", "Upload the evidence file first."),
+    "pub.obj.no_value": (
+        "请填写企业申诉的数值（企业主张的正确数值）。",
+        "Enter the value claimed (the figure the enterprise says is right).",
+    ),
     "pub.obj.button": ("登记异议", "Record the objection"),
     "pub.obj.done": ("已登记异议 {id}。", "Objection {id} recorded."),
     "pub.obj.decide": ("决定异议", "Decide an objection"),
