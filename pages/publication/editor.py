@@ -451,7 +451,10 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
     st.dataframe(
         shown.rename(columns={c: t(f"pub.res.{c}", lang) for c in shown.columns}),
         hide_index=True,
-        column_config={t(f"pub.res.{c}", lang): right for c in numbers},
+        column_config={
+            **{t(f"pub.res.{c}", lang): right for c in numbers},
+            t("pub.res.changed_inputs", lang): st.column_config.TextColumn(width="large"),
+        },
     )
 
 
@@ -464,13 +467,45 @@ def compare_pair(items: list[versions.Version]) -> tuple[str, str]:
     return before, newest.version_id
 
 
+# The comparison's columns as drawn: what moved first (class, score change, the inputs that
+# changed), then the scores and ranks either side; 类别变化 last (the two classes already say it).
+COMPARE_VIEW_COLUMNS = (
+    *("ent_id", "name", "class_before", "class_after", "score_change", "changed_inputs"),
+    *("score_before", "score_after", "rank_before", "rank_after", "class_changed"),
+)
+
+
+# The results per enterprise as drawn: who, then class, score and rank side by side (in view at
+# 1280 px in either language), then group, 区镇 and the rest.
+RESULTS_VIEW_FIRST = ("ent_id", "name", "eval_class", "score", "rank")
+
+
+def results_order(columns: list[str], lang: Lang) -> list[str]:
+    """``columns`` (headers in ``lang``) with :data:`RESULTS_VIEW_FIRST` first, the rest as they were."""
+    first = [t(f"pub.res.{c}", lang) for c in RESULTS_VIEW_FIRST]
+    head = [c for c in first if c in columns]
+    return head + [c for c in columns if c not in head]
+
+
+def signed_change(value: float) -> str:
+    """A score change signed to two decimals (+3.30, -1.25); one that rounds to nothing is 0.00,
+    never -0.00 or +0.00; "—" when a side is not scored."""
+    if pd.isna(value):
+        return "—"
+    text = f"{value:+,.2f}"
+    return "0.00" if text in ("+0.00", "-0.00") else text
+
+
 def compare_view(table: pd.DataFrame) -> pd.DataFrame:
-    """The comparison as the page draws it: scores with two decimals and thousands separators (as
-    the ranking), a change signed (+3.30), ranks with separators, "—" where a side is not scored."""
+    """The comparison as the page draws it (:data:`COMPARE_VIEW_COLUMNS`, the key columns first so
+    they fit at 1280 px): scores with two decimals and thousands separators (as the ranking), a
+    change signed (+3.30, 0.00), ranks with separators, "—" where a side is not scored."""
     out = table.copy()
     for col in ("score_before", "score_after"):
         out[col] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in table[col]]
-    out["score_change"] = [f"{v:+,.2f}" if pd.notna(v) else "—" for v in table["score_change"]]
+    out["score_change"] = [signed_change(v) for v in table["score_change"]]
     for col in ("rank_before", "rank_after"):
         out[col] = [f"{int(v):,}" if pd.notna(v) else "—" for v in table[col]]
-    return out
+    return out[
+        [c for c in COMPARE_VIEW_COLUMNS if c in out] + [c for c in out if c not in COMPARE_VIEW_COLUMNS]
+    ]

@@ -113,6 +113,8 @@ def test_each_action_takes_one_click_and_says_so_where_clicked(browser, app):
         wait_idle(pg)
         expect(pg.get_by_role("combobox", name="核实部门")).to_have_value("税务局", timeout=60_000)
         value = pg.get_by_label("企业申诉的数值")
+        expect(value).to_have_count(1, timeout=60_000)  # the last indicator's input gone
+        expect(value).to_have_value("")
         value.fill("30")
         value.press("Tab")
         wait_idle(pg)
