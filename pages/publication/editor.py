@@ -6,6 +6,7 @@ outside the window, …) are shown as they come."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -17,7 +18,7 @@ from geo.errors import DataValidationError
 from geo.evaluation import YEAR_COL, default_config
 from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
-from geo.messages import Lang, joined, t
+from geo.messages import Lang, joined, message, t
 from geo.messages.formats import beijing_minute
 from geo.publication import compare, objections, results, versions
 from geo.yearly.notice_words import size_name
@@ -69,14 +70,31 @@ def state_label(state: str, lang: Lang) -> str:
     return t(f"pub.state.{state}", lang)
 
 
+def _default_title(version: versions.Version, lang: Lang) -> str:
+    """The title the save form proposes for ``version``'s year and kind in ``lang``."""
+    year = "" if version.year is None else version.year
+    return (
+        t("pub.save.title_default", lang).format(year=year, kind=t(f"pub.kind.{version.kind}", lang)).strip()
+    )
+
+
 def display_title(version: versions.Version, lang: Lang) -> str:
-    """The version's title as stored (a corrected draft's own words, ``（异议更正，V3）``, were written
-    with it in the language of the page that made it); a correction saved before it had its own
-    title (the published version's title, perhaps with ``（异议更正）``) is named so in ``lang``."""
-    own = results.CORRECTED_TITLE.search(version.title)
-    if not version.replaces or (own and (own.group(2) or own.group(3))):
+    """The version's title in ``lang``, rendered from its parts: the title the save form proposed
+    (``2022 年度评价结果`` / ``Evaluation 2022``) in ``lang``, a typed title as typed; a correction's
+    words (``（异议更正，V2）`` / `` (corrected after objections, V2)``, an older correction's without
+    its id) in ``lang`` whichever language wrote them. A title not a correction's is shown as stored."""
+    base = results.base_title(version.title)
+    if base in {_default_title(version, "zh"), _default_title(version, "en")}:
+        base = _default_title(version, lang)
+    elif not version.replaces:
         return version.title
-    return results.base_title(version.title) + t("pub.corrected", lang)
+    if not version.replaces:
+        return base
+    own = results.CORRECTED_TITLE.search(version.title)
+    named = re.search(r"V\d+", own.group(0)) if own else None
+    if named:
+        return base + message("publication.corrected_title", lang, version=named.group(0))
+    return base + t("pub.corrected", lang)
 
 
 def layer_words(layer: str, lang: Lang) -> str:

@@ -374,5 +374,5 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
         for c in zh.caption
     )
     detail = [x.value for x in zh.text if x.value.startswith("V2")]
-    # the title is data, written once: shown as stored
-    assert detail == ["V2 · 2024 · 评价结果 · 草稿：2024 年度亩均评价 (corrected after objections, V2)"]
+    # the typed title as typed, the correction's words in the page's language (walk10 4)
+    assert detail == ["V2 · 2024 · 评价结果 · 草稿：2024 年度亩均评价（异议更正，V2）"]
