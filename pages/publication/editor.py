@@ -113,15 +113,21 @@ def version_label(version: versions.Version, lang: Lang) -> str:
     return f"{version.version_id}{year} · {kind} · {state_label(version.state, lang)}"
 
 
-def act(action: Callable[[], str], at: str) -> None:
+def act(action: Callable[[], str], at: str, *, working: str = "") -> None:
     """Run an editor's action; its refusal is shown, a success is shown after the rerun that
-    refreshes the page, where the action was taken (:func:`flash`)."""
+    refreshes the page, where the action was taken (:func:`flash`). With ``working`` (words for a
+    slow action: evaluating every enterprise again) a spinner says so by the button while it runs,
+    with the time it has taken, instead of a page greyed out without a word."""
     try:
-        message = action()
+        if working:
+            with st.spinner(working, show_time=True):
+                done = action()
+        else:
+            done = action()
     except DataValidationError as exc:
         show_error(exc)
         return
-    st.session_state[FLASH] = (at, message)
+    st.session_state[FLASH] = (at, done)
     st.rerun()
 
 
@@ -284,7 +290,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         return t("pub.save.done", lang).format(label=version_label(saved, lang), n=f"{saved.n_results:,}")
 
     with st.spinner("…"):
-        act(save, "save")
+        act(save, "save", working=t("pub.save.working", lang))
 
 
 # --------------------------------------------------------------------------- publish
@@ -398,7 +404,7 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
                 table = compare.compare_versions(chosen, done.version_id)
                 return f"{saved} {why_scores_moved(chosen, done.version_id, table, lang)}"
 
-            act(again, "again")
+            act(again, "again", working=t("pub.re.working", lang))
     states = {v.version_id: v.state for v in items}
     ready = {
         v.version_id: v

@@ -84,6 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.save.parcels": ("宗地图层（可选）", "Parcel layer (optional)"),
     "pub.save.parcels_none": ("不用宗地，按企业表的用地面积", "No parcels: the table's land"),
     "pub.save.parcels_demo": ("演示宗地", "Demo parcels"),
+    "pub.save.working": (
+        "正在评价并保存草稿（全部企业的得分、排名和类别），请稍候…",
+        "Evaluating and saving the draft (every enterprise's score, rank and class); please wait…",
+    ),
     "pub.save.title": ("版本标题", "Title of the version"),
     "pub.save.title_default": ("{year} 年度{kind}", "{kind} {year}"),
     "pub.save.button": ("存为草稿版本", "Save as a draft version"),
@@ -144,6 +148,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.obj.empty": ("该版本还没有异议。", "No objections to this version yet."),
     "pub.re.version": ("按异议重新评价的版本", "Version to evaluate again"),
     "pub.re.button": ("重新评价（存为替换它的新草稿）", "Evaluate again (a new draft replacing it)"),
+    "pub.re.working": (
+        "正在重新评价：以已采纳的异议数值重算全部企业的得分、排名和类别，并存为新草稿，请稍候…",
+        "Evaluating again: every enterprise's score, rank and class with the accepted objections' "
+        "values, saved as a new draft; please wait…",
+    ),
     "pub.re.done": ("已存为 {label}，替换 {old}。", "Saved as {label}, replacing {old}."),
     "pub.fin.version": ("要定案的版本", "Version to finalize"),
     "pub.fin.none": (
