@@ -18,7 +18,8 @@ from geo.city import CITY_SCOPE, area_table, city_year
 from geo.errors import DataValidationError
 from geo.evaluation import CLASSES_T, EvaluationConfig, EvaluationResult, default_config
 from geo.messages import Lang, message
-from geo.place_names import place_name
+from geo.number_formats import rounded_to_format
+from geo.place_names import place_name, short_place_name
 from geo.yearly import surcharge_totals, transition_table
 
 # The columns of the per-district and per-zone tables (of geo.city.area_table), in this order.
@@ -32,13 +33,6 @@ AREA_COLUMNS_SHOWN = (
     *(f"n_{c}" for c in CLASSES_T),
     "d_land_mu",
 )
-AREA_ROUNDING = {
-    "land_mu": 0,
-    "tax_wan_yuan": 0,
-    "tax_per_mu_wan_yuan": 2,
-    "sales_per_mu_wan_yuan": 2,
-    "d_land_mu": 0,
-}
 
 
 @dataclass(frozen=True)
@@ -75,10 +69,8 @@ class CityTables:
 def _area(enterprises, evaluated, zones: gpd.GeoDataFrame, label: str) -> pd.DataFrame:
     table = area_table(enterprises, evaluated, zones, zone_id="name")
     table = table[table["n_enterprises"] > 0]
-    out = table[[c for c in AREA_COLUMNS_SHOWN if c in table.columns]].round(AREA_ROUNDING)
-    for col, decimals in AREA_ROUNDING.items():  # figures rounded to whole numbers are whole numbers
-        if decimals == 0 and col in out.columns:
-            out[col] = out[col].astype("Int64")
+    # each figure to its measure's decimals (land and tax to two, as shown and downloaded)
+    out = rounded_to_format(table[[c for c in AREA_COLUMNS_SHOWN if c in table.columns]])
     return out.rename_axis(label).reset_index()
 
 
@@ -179,11 +171,12 @@ def basis_line(scope: str, *, own_benchmarks: bool = False, lang: Lang = "zh") -
 
 def evaluation_title(scope: str, *, own_benchmarks: bool = False, lang: Lang = "zh") -> str:
     """The city evaluation page's title for ``scope``: the city's, or the district's saying whose
-    evaluation it is (全市评价 / 本区评价)."""
+    evaluation it is (全市评价 / 本区评价), the district by its short English name so that the
+    title holds one line at 1280 px ("Per-mu · Wujiang (city-wide, synthetic)")."""
     if scope == CITY_SCOPE:
         return message("city.eff.header", lang)
     key = "city.eff.header_own" if own_benchmarks else "city.eff.header_district"
-    return message(key, lang, scope=place_name(scope, lang))
+    return message(key, lang, scope=short_place_name(scope, lang))
 
 
 __all__ = [

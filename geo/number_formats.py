@@ -136,3 +136,21 @@ def number_format(column: object, values: pd.Series) -> NumberFormat | None:
     if measure is None:
         measure = "count" if pd.api.types.is_integer_dtype(values) else "number"
     return FORMATS[measure]
+
+
+def rounded_to_format(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose numbers are rounded to their measure's decimals (:func:`number_format`: land and
+    money to two, scores to two, shares to one, counts whole and written ``72``, not ``72.0``), so a
+    table holds what its format shows: never a whole number shown as ``1,335.00``. Text, booleans
+    and dates as they are; the frame given is left unchanged."""
+    out = pd.DataFrame(frame).copy()
+    for i, col in enumerate(out.columns):
+        values = out.iloc[:, i]
+        fmt = number_format(col, values)
+        if fmt is None or not pd.api.types.is_float_dtype(values):
+            continue
+        rounded = values.round(fmt.decimals)
+        if fmt.decimals == 0 and rounded.dropna().abs().lt(2**53).all():
+            rounded = rounded.astype("Int64")
+        out.isetitem(i, rounded)
+    return out

@@ -103,6 +103,25 @@ TOWNS_SHORT_EN: dict[str, str] = {
     "平望镇": "Pingwang",
 }
 
+# The districts' short English names, where a line has room for a short name only (the city
+# evaluation page's title on one line at 1280 px): the proper name without its kind (Suzhou's own
+# short forms, SND and SIP for the two functional zones). The full name stays in the choice lists,
+# the line under the title and the downloads.
+DISTRICTS_SHORT_EN: dict[str, str] = {
+    "虎丘区（苏州高新区）": "Huqiu (SND)",
+    "吴中区": "Wuzhong",
+    "相城区": "Xiangcheng",
+    "姑苏区": "Gusu",
+    "吴江区": "Wujiang",
+    "常熟市": "Changshu",
+    "张家港市": "Zhangjiagang",
+    "昆山市": "Kunshan",
+    "太仓市": "Taicang",
+    "苏州工业园区": "SIP",
+    "苏州高新区": "SND",
+    "虎丘区": "Huqiu",
+}
+
 LIST_SEPARATOR = "、"  # how the plans' tables list several names
 _ENGLISH_SEPARATOR = ", "
 
@@ -124,11 +143,14 @@ def place_name(name: object, lang: str = "zh") -> str:
 
 
 def short_place_name(name: object, lang: str = "zh") -> str:
-    """``name`` where a table has room for one short line: a 区镇's short English name
-    (:data:`TOWNS_SHORT_EN`, "Shengze" for 吴江高新区（盛泽镇）) in English, else :func:`place_name`."""
+    """``name`` where a table or a title has room for one short line: a 区镇's or a district's short
+    English name (:data:`TOWNS_SHORT_EN`, "Shengze" for 吴江高新区（盛泽镇）; :data:`DISTRICTS_SHORT_EN`,
+    "Wujiang" for 吴江区) in English, else :func:`place_name`."""
     text = "" if name is None or name != name else str(name).strip()
     if lang == "en" and text in TOWNS_SHORT_EN:
         return TOWNS_SHORT_EN[text]
+    if lang == "en" and text in DISTRICTS_SHORT_EN:
+        return DISTRICTS_SHORT_EN[text]
     return place_name(name, lang)
 
 

@@ -17,6 +17,7 @@ import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from geo.exports.label_places import feature_boxes
 from geo.exports.map_marks import (
     FONT_FAMILY,
     FONT_PATH,
@@ -427,10 +428,20 @@ def _render(
     placed = mark_boxes(marks, renderer)
     within = ax.get_window_extent(renderer)
     named: dict[str, list] = {}
+    label_size = base * 0.75
+    # no label covers a point or a small polygon it could hide (of a layer read feature by feature)
+    keep_clear = feature_boxes(ax, size_px=label_size * sheet.dpi / 72)
+    left_out = 0
     for layer in reversed(sheet.layers):  # upper layers' labels win
-        label_polygons(ax, layer.frame, base * 0.75, placed, lang=lang, named=named, within=within)
+        left_out += label_polygons(
+            ax, layer.frame, label_size, placed, lang=lang, named=named, within=within, keep_clear=keep_clear
+        )
     _legend_panel(fig, sheet, frames, legend, provenance, lang=lang, legend_title=legend_title, base=base)
-    for i, line in enumerate(sheet.footer):  # above the paper's lower margin
+    footer = list(sheet.footer)
+    if left_out:  # on the date's line: the footer keeps its height
+        key = "exports.footer.labels_left_out" + (".one" if left_out == 1 else "")
+        footer[-1] += "    " + message(key, lang, n=left_out)
+    for i, line in enumerate(footer):  # above the paper's lower margin
         fig.text(
             0.03,
             sheet.map_bottom - 0.012 - i * FOOTER_LINE_H,

@@ -24,6 +24,7 @@ from matplotlib.patches import Polygon as MplPolygon
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 
+from geo.exports.label_places import beside, covers_any, is_small, shifted, spread
 from geo.messages import Lang, message
 from geo.place_names import place_name
 from geo.storage.provenance import LegendEntry
@@ -184,48 +185,100 @@ def label_polygons(
     lang: Lang = "zh",
     named: dict[str, list] | None = None,
     within: Bbox | None = None,
-) -> None:
-    """Name labels inside each polygon, moved up or down when they would overlap a label already
-    placed or a mark of the map (``placed``: display boxes, the scale bar's and north arrow's
-    first, then labels, upper layers first), and left out when no place fits, when the place is
-    outside the view, when the label would stick out of ``within`` (the map's box: a long name must
-    not run past its frame into the legend), or when the same name already labels a polygon that
-    meets this one (``named``: name -> polygons labelled; e.g. a district drawn by two layers). A
-    place is named in ``lang`` (:func:`geo.place_names.place_name`)."""
+    keep_clear: np.ndarray | None = None,
+) -> int:
+    """Name labels inside each polygon, or beside it when it is small (a label inside would hide it:
+    :func:`geo.exports.label_places.is_small`), moved when they would overlap a label already placed
+    or a mark of the map (``placed``: display boxes, the scale bar's and north arrow's first, then
+    labels, upper layers first) or cover a drawn feature (``keep_clear``: display boxes n x 4 of the
+    point markers and small polygons, :func:`geo.exports.label_places.feature_boxes`), and left out
+    when no place fits, when the place is outside the view, when the label would stick out of
+    ``within`` (the map's box: a long name must not run past its frame into the legend), or when the
+    same name already labels a polygon that meets this one (``named``: name -> polygons labelled;
+    e.g. a district drawn by two layers). A place is named in ``lang``
+    (:func:`geo.place_names.place_name`).
+
+    Returns how many names were left out for want of a free place in the view (the sheet says so
+    under the map); a name whose places all lie outside the view is not counted.
+    """
     polygonal = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
     if "name" not in polygonal or not 0 < len(polygonal) <= 25:
-        return
+        return 0
     named = {} if named is None else named
-    renderer = ax.figure.canvas.get_renderer()
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    clear = np.zeros((0, 4)) if keep_clear is None else np.asarray(keep_clear, dtype=float).reshape(-1, 4)
+    size_px = size * ax.figure.dpi / 72
     shown = _names_in(polygonal, lang)
+    left_out = 0
     for geom, name, label in zip(polygonal.geometry, polygonal["name"], shown, strict=True):
         if geom is None or geom.is_empty or pd.isna(name):
             continue
         if any(geom.intersects(other) for other in named.get(str(name), ())):
             continue
-        for pt in _label_candidates(geom):
-            if not (x0 <= pt.x <= x1 and y0 <= pt.y <= y1):
-                continue
-            text = ax.text(
-                pt.x,
-                pt.y,
-                label,
-                fontproperties=font(size),
-                ha="center",
-                va="center",
-                color="#222",
-                zorder=20,
-                bbox={"boxstyle": f"round,pad={LABEL_PAD}", "fc": "white", "ec": "none", "alpha": 0.6},
-                parse_math=False,
-            )
-            box = _drawn_box(text.get_window_extent(renderer), size * ax.figure.dpi / 72)
-            inside = within is None or _contains(within, box)
-            if inside and not any(box.overlaps(other) for other in placed):
-                placed.append(box)
-                named.setdefault(str(name), []).append(geom)
-                break
+        inside = [(pt.x, pt.y) for pt in _label_candidates(geom)]
+        text = ax.text(
+            *inside[0],
+            label,
+            fontproperties=font(size),
+            ha="center",
+            va="center",
+            color="#222",
+            zorder=20,
+            bbox={"boxstyle": f"round,pad={LABEL_PAD}", "fc": "white", "ec": "none", "alpha": 0.6},
+            parse_math=False,
+        )
+        spot, tried = _free_place(ax, geom, inside, text, placed, clear, within=within, size_px=size_px)
+        if spot is None:
             text.remove()
+            left_out += tried  # a place in the view was tried: no room
+            continue
+        text.set_position(spot[0])
+        placed.append(spot[1])
+        named.setdefault(str(name), []).append(geom)
+    return left_out
+
+
+def _free_place(
+    ax, geom, inside: list, text, placed: list, clear: np.ndarray, *, within: Bbox | None, size_px: float
+) -> tuple[tuple[tuple[float, float], Bbox] | None, bool]:
+    """The first place free for ``text`` (drawn at ``inside[0]``): its anchor in data units and its
+    drawn box, or None when none is free; and whether any place tried lay in the view. A polygon's
+    places inside it first, then near them, then spread over it (still inside it); a small polygon's
+    beside it."""
+    renderer = ax.figure.canvas.get_renderer()
+    box = _drawn_box(text.get_window_extent(renderer), size_px)
+    at = ax.transData.transform([inside[0]])[0]
+    rel = (box.x0 - at[0], box.y0 - at[1], box.x1 - at[0], box.y1 - at[1])
+    bx0, by0, bx1, by1 = geom.bounds
+    (gx0, gy0), (gx1, gy1) = ax.transData.transform([(bx0, by0), (bx1, by1)])
+    own = (min(gx0, gx1), min(gy0, gy1), max(gx0, gx1), max(gy0, gy1))
+    if is_small(own, size_px=size_px):  # a label inside would hide it: beside it, clear of it
+        anchors = np.asarray(beside(own, rel, size_px=size_px))
+        clear = np.vstack([clear, own])
+        data = ax.transData.inverted().transform(anchors)
+        allowed = np.ones(len(anchors), dtype=bool)
+    else:
+        near = ax.transData.transform(inside)
+        anchors = np.vstack([near, np.asarray(list(shifted(near, rel))).reshape(-1, 2), spread(own, near[0])])
+        data = ax.transData.inverted().transform(anchors)
+        allowed = np.concatenate(
+            [
+                np.ones(len(near), dtype=bool),
+                shapely.contains_xy(geom, data[len(near) :, 0], data[len(near) :, 1]),
+            ]
+        )
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    tried = False
+    for (ax_x, ax_y), (dx, dy), ok in zip(anchors, data, allowed, strict=True):
+        if not ok or not (x0 <= dx <= x1 and y0 <= dy <= y1):
+            continue
+        tried = True
+        drawn = Bbox.from_extents(ax_x + rel[0], ax_y + rel[1], ax_x + rel[2], ax_y + rel[3])
+        if within is not None and not _contains(within, drawn):
+            continue
+        if any(drawn.overlaps(other) for other in placed) or covers_any(drawn.extents, clear):
+            continue
+        return ((float(dx), float(dy)), drawn), True
+    return None, tried
 
 
 LABEL_PAD = 0.15  # the white box behind a label reaches this far past its text, in font sizes

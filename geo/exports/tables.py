@@ -28,7 +28,7 @@ from geo.exports.headers import official_headers
 from geo.exports.sheets import sheet_names
 from geo.exports.streamed import StreamedSheet, new_workbook, workbook_bytes
 from geo.messages import Lang, message, t
-from geo.number_formats import number_format
+from geo.number_formats import rounded_to_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 from geo.storage.provenance import Provenance, accuracy_label, licence_label, source_label
@@ -144,7 +144,7 @@ def geojson_bytes(
     headed in that language as the CSV and the XLSX head them (图层, 数据来源, 数据精度, 导出日期 /
     Layer, Data source, Data accuracy, Exported), the accuracy in words and a built-in layer's source
     cited in that language (:func:`provenance_columns`), and the numbers are rounded as the page and
-    the CSV show them (:func:`rounded_as_shown`). They stay properties of each feature, not members
+    the CSV show them (:func:`rounded_to_format`). They stay properties of each feature, not members
     of the collection: QGIS and GDAL read a feature's properties as the layer's fields and drop
     foreign members, and the CSV and XLSX carry them on every row too.
     Polygon rings follow the right-hand rule; coordinates keep 8 decimals (about 1 mm); whole
@@ -184,7 +184,7 @@ def geojson_bytes(
         geoms = shapely.orient_polygons(np.asarray(data.geometry.values, dtype=object), exterior_cw=False)
         geoms = _one_type_per_family(geoms, multi_families)
         columns = [c for c in data.columns if c != data.geometry.name]
-        attributes = pd.DataFrame(data[columns]) if lang is None else rounded_as_shown(data[columns])
+        attributes = pd.DataFrame(data[columns]) if lang is None else rounded_to_format(data[columns])
         records = attributes.astype(object).to_dict(orient="records")
         about = {
             layer_key: name,
@@ -256,24 +256,6 @@ def yes_no_in_words(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     return out
 
 
-def rounded_as_shown(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose numbers are rounded as the page shows them (:mod:`geo.number_formats`, one
-    format per measure: scores 2 decimals, money and land 2, coordinates 6, counts and years
-    whole, written ``72``, not ``72.0``); text, booleans and dates as they are.
-    """
-    out = pd.DataFrame(frame).copy()
-    for i, col in enumerate(out.columns):
-        values = out.iloc[:, i]
-        fmt = number_format(col, values)
-        if fmt is None or not pd.api.types.is_float_dtype(values):
-            continue
-        rounded = values.round(fmt.decimals)
-        if fmt.decimals == 0 and rounded.dropna().abs().lt(2**53).all():
-            rounded = rounded.astype("Int64")
-        out.isetitem(i, rounded)
-    return out
-
-
 def provenance_columns(provenance: Provenance | None, lang: Lang | None = None) -> dict[str, object]:
     """The two columns a table's rows carry about their data: ``data_source`` and ``data_accuracy``
     (``lang`` None, the command line's), or their headers in ``lang`` (数据来源 / Data source, 精度
@@ -297,7 +279,7 @@ def csv_bytes(
     With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended. With
     ``lang`` (a download from the pages, read by a person), they are headed in that language
     (:func:`provenance_columns`) and the numbers are rounded and written as the page shows them
-    (:func:`rounded_as_shown`: ``12.35``, not ``12.345678``; ``2.20``, not ``2.2``); without it (the
+    (:func:`rounded_to_format`: ``12.35``, not ``12.345678``; ``2.20``, not ``2.2``); without it (the
     command line's data files), names and values are the atlas's own. Text that a spreadsheet would take for a
     formula is written with a leading ``'`` (:mod:`geo.exports.cells`).
     """
@@ -308,7 +290,7 @@ def csv_bytes(
         for name, value in provenance_columns(provenance, lang).items():
             out[name] = value
     if lang is not None:
-        out = rounded_as_shown(out)
+        out = rounded_to_format(out)
     return csv_text_bytes(out, as_shown=lang is not None)
 
 
@@ -355,7 +337,7 @@ def layers_csv_bytes(
     )
     out = out[[key, *[c for c in out.columns if c != key]]]
     if lang is not None:
-        out = rounded_as_shown(out)
+        out = rounded_to_format(out)
     return csv_text_bytes(out, as_shown=lang is not None)
 
 

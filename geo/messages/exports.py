@@ -100,6 +100,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.footer.sources": ("数据来源", "Sources"),
     "exports.footer.date": ("制图日期", "Date"),
     "exports.footer.north": ("北", "N"),
+    # names a crowded briefing map leaves out rather than lay on a feature or on another name
+    "exports.footer.labels_left_out": (
+        "另有 {n} 个名称因图面拥挤未标注",
+        "{n} names not labelled for lack of room",
+    ),
+    "exports.footer.labels_left_out.one": (
+        "另有 {n} 个名称因图面拥挤未标注",
+        "{n} name not labelled for lack of room",
+    ),
     "exports.footer.projection": (
         "投影：CGCS2000 / 3° 高斯-克吕格 中央经线 120°E（EPSG:4549）",
         "Projection: CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)",

@@ -118,11 +118,14 @@ _NOTICE: dict[str, tuple[str, str]] = {
         "无数据，未参评；其权重按比例分给其余指标",
         "no data: left out, its weight shared among the others in proportion",
     ),
-    "yearly.notice.class_heading": ("{cls} 类（{label}）：{n} 家", "Class {cls} ({label}): {n} enterprises"),
+    "yearly.notice.class_heading": (
+        "{cls} 类（{label}）：{n:,} 家",
+        "Class {cls} ({label}): {n:,} enterprises",
+    ),
     "yearly.notice.class_sheet": ("{cls} 类名单", "Class {cls}"),
     "yearly.notice.group_title": ("评价结果公示", "Results for public notice"),
     "yearly.notice.group_sheet": ("{group} 名单", "{group} list"),
-    "yearly.notice.group_heading": ("{title} · {group}（{n} 家）", "{title} · {group} ({n} enterprises)"),
+    "yearly.notice.group_heading": ("{title} · {group}（{n:,} 家）", "{title} · {group} ({n:,} enterprises)"),
     "yearly.notice.footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
     # the columns of the lists
     "yearly.notice.head.number": ("序号", "No."),

@@ -22,6 +22,7 @@ from geo.city_intensity import below_minimum, intensity_cells, intensity_table
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import assign_zones
 from geo.messages import Lang, t
+from geo.number_formats import rounded_to_format
 from geo.place_names import place_label
 from geo.spatial.classify import classify
 from layers.city_intensity import MEASURES, city_intensity_layer, parcel_colors
@@ -111,7 +112,7 @@ def _table(checked: pd.DataFrame, scope: str, by: str) -> pd.DataFrame:
     table = intensity_table(here, by=by)
     firms = here.groupby(by)["ent_id"].nunique()
     table.insert(1, "n_enterprises", table[by].map(firms).fillna(0).astype("int64").to_numpy())
-    return table.round({"area_mu": 0, "far_mean": 2, "below_pct": 1, "below_area_mu": 0})
+    return rounded_to_format(table)  # each figure to its measure's decimals, as its format shows it
 
 
 NAMES = {

@@ -23,6 +23,7 @@ from geo.errors import DataValidationError
 from geo.evaluation import CLASSES_T, classes_with_t
 from geo.ingest import user_store
 from geo.messages import Lang, t
+from geo.number_formats import rounded_to_format
 from geo.place_names import place_label
 from geo.storage.accounts import session_hours, session_secret, sign_token
 from layers import REGISTRY
@@ -213,12 +214,17 @@ def _district_table(data: CityData) -> pd.DataFrame:
         {
             "n_enterprises": grouped.size(),
             "n_above_scale": grouped["above_scale"].sum().astype("int64"),
-            "land_mu": grouped["land_mu"].sum().round(0),
-            "tax_wan_yuan": grouped["tax_wan_yuan"].sum().round(0),
+            "land_mu": grouped["land_mu"].sum(),
+            "tax_wan_yuan": grouped["tax_wan_yuan"].sum(),
         }
     )
-    out["tax_per_mu_wan_yuan"] = (out["tax_wan_yuan"] / out["land_mu"]).round(2)
-    return out.sort_values("n_enterprises", ascending=False).rename_axis("district").reset_index()
+    out["tax_per_mu_wan_yuan"] = out["tax_wan_yuan"] / out["land_mu"]
+    return (
+        rounded_to_format(out)
+        .sort_values("n_enterprises", ascending=False)
+        .rename_axis("district")
+        .reset_index()
+    )
 
 
 def _provenance(data: CityData, lang: Lang) -> pd.DataFrame:
@@ -304,18 +310,18 @@ def _basis_select(lang: Lang) -> bool:
 def _mix_table(evaluated: pd.DataFrame) -> pd.DataFrame:
     mix = class_mix_share(evaluated, by="district").rename_axis(None, axis=1).reset_index()
     mix.insert(1, "n_enterprises", mix[list(CLASSES_T)].sum(axis=1))
-    return mix.round(1)
+    return rounded_to_format(mix)
 
 
 def _groups_table(evaluated: pd.DataFrame) -> pd.DataFrame:
     table = ranking_table(evaluated, area="district").reset_index()
-    return table.round({"mean_score": 1, "land_mu": 0, "tax_wan_yuan": 0, "tax_per_mu_wan_yuan": 2})
+    return rounded_to_format(table)  # land and tax to two decimals, as their format shows them
 
 
 def _top_table(evaluated: pd.DataFrame) -> pd.DataFrame:
     scored = evaluated[evaluated["scored"]].sort_values("score", ascending=False).head(TOP_N)
     cols = ["name", "industry", "district", "size_class", "score", "eval_class", "tax_per_mu_wan_yuan"]
-    return scored[cols].round({"score": 1, "tax_per_mu_wan_yuan": 2})
+    return rounded_to_format(scored[cols])
 
 
 def classes_key(scope: str, own: bool) -> str:

@@ -19,8 +19,9 @@ from geo.city import CITY_SCOPE
 from geo.city_cycle import CityTables, basis_line, city_tables, evaluation_title
 from geo.evaluation import CLASSES_T, default_config
 from geo.exports.cells import csv_text_bytes
-from geo.exports.tables import rounded_as_shown, xlsx_bytes
+from geo.exports.tables import xlsx_bytes
 from geo.messages import Lang, message, t
+from geo.number_formats import rounded_to_format
 from geo.place_names import file_word, place_name
 from geo.storage.provenance import accuracy_label, source_label
 from geo.yearly import surcharge_labels, transition_words
@@ -183,7 +184,7 @@ def city_yearly(data: CityData, scope: str, lang: Lang, *, own: bool = False) ->
             t("city.cycle.csv", lang).format(what=titles[name]),
             data=lambda name=name: cache.shared(
                 ("city.cycle.csv", aud, data.key, scope, own, lang, name),
-                lambda: csv_text_bytes(rounded_as_shown(shown[name]), as_shown=True),
+                lambda: csv_text_bytes(rounded_to_format(shown[name]), as_shown=True),
             ),
             file_name=f"{stem}_{name}.csv",
             mime=CSV,

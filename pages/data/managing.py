@@ -17,6 +17,16 @@ from pages.common.frame import show_error
 from pages.data.store import audit_log, minute, user_counts, user_meta, user_stamp
 
 
+def layer_titles(meta: pd.DataFrame, lang: Lang) -> pd.Series:
+    """Each import's title in ``lang``: the English title stored with it (``title_en``) on the
+    English page when there is one, else the title it was imported with (``title_zh``)."""
+    titles = meta["title_zh"].fillna("").astype(str)
+    if lang != "en":
+        return titles
+    english = meta["title_en"].fillna("").astype(str).str.strip()
+    return english.where(english != "", titles)
+
+
 @st.fragment
 def stored_section(lang: Lang) -> None:
     """The imported layers; an editor deletes one after a confirmation.
@@ -35,7 +45,7 @@ def stored_section(lang: Lang) -> None:
     rows_now = meta["layer"].map(counts).fillna(meta["rows_out"]).astype("Int64")
     table = pd.DataFrame(
         {
-            t("data.title", lang): meta["title_en" if lang == "en" else "title_zh"],
+            t("data.title", lang): layer_titles(meta, lang),
             t("data.col.kind", lang): meta["kind"].map(lambda k: t(f"data.kind.{k}", lang)),
             t("col.accuracy", lang): meta["accuracy"].map(lambda a: accuracy_label(a, lang)),
             t("col.source", lang): meta["source"],
@@ -48,12 +58,12 @@ def stored_section(lang: Lang) -> None:
     st.dataframe(table, hide_index=True, width="stretch")
     if not identity().editor:
         return
-    titles = dict(zip(meta["layer"], meta["title_zh"], strict=True))
+    titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     victim = c1.selectbox(
         t("data.delete_pick", lang),
         meta["layer"].tolist(),
-        format_func=lambda n: f"{titles.get(n, n)}（{n}）",
+        format_func=lambda n: t("data.delete_option", lang).format(title=titles.get(n, n), name=n),
         key="data_delete_pick",
     )
     if c2.button(t("data.delete", lang), key="data_delete"):
@@ -75,7 +85,9 @@ def stored_section(lang: Lang) -> None:
         except DataValidationError as exc:
             show_error(exc)
             return
-        title = removed.get("title_zh") or titles[pending]
+        title = (
+            (removed.get("title_en") if lang == "en" else None) or removed.get("title_zh") or titles[pending]
+        )
         st.session_state["data_delete_flash"] = t("data.deleted", lang).format(title=title, name=pending)
         st.rerun()
     if d2.button(t("data.cancel", lang), key="data_delete_no"):
@@ -96,16 +108,20 @@ def audit_section(lang: Lang) -> None:
     # by their names); the row's own title where it says more (a configuration's, a version's name);
     # the table name last, for whoever opens the store in QGIS. Shown as text, never as markup.
     meta = user_meta(user_stamp())
-    titles = dict(zip(meta["layer"], meta["title_en" if lang == "en" else "title_zh"], strict=True))
+    titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
     layer = audit.layer_titles(log, titles, lang=lang)
     own = log["title"].fillna("").astype(str)
+    # an import's own title is the one it was imported with (title_zh): no more than its layer
+    imported_as = dict(zip(meta["layer"], meta["title_zh"].fillna("").astype(str), strict=True))
+    imported = log["layer"].map(lambda n: imported_as.get(n, ""))
+    own = own.where((own != layer) & (own != imported), "")
     table = pd.DataFrame(
         {
             t("audit.at", lang): log["at_utc"].map(lambda v: minute(v, lang)),
             t("audit.user", lang): log["user_name"].map(lambda who: audit.actor_name(who, lang)),
             t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
             t("audit.layer", lang): layer,
-            t("audit.title", lang): own.where(own != layer, ""),
+            t("audit.title", lang): own,
             t("audit.file", lang): log["file_name"].map(audit.shown_file_name),
             "SHA-256": log["sha256"].str[:12],
             t("audit.rows_in", lang): log["rows_in"],

@@ -10,12 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.exports.tables import csv_bytes, rounded_as_shown, table_for_export, xlsx_bytes, yes_no_in_words
+from geo.exports.tables import csv_bytes, table_for_export, xlsx_bytes, yes_no_in_words
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, labelled, t
 from geo.messages.names import industry_name
-from geo.number_formats import measure_of
+from geo.number_formats import measure_of, rounded_to_format
 from geo.place_names import place_name
 from geo.storage.changelog import actor_name
 from geo.storage.provenance import source_label
@@ -140,7 +140,7 @@ def low_export(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         words = {k: v[1 if lang == "en" else 0] for k, v in parcels_geo.JOIN_METHODS.items()}
         out["join_method"] = out["join_method"].fillna("").map(words).fillna(out["join_method"])
     # rounded by the atlas's names (grant_year a year, area_mu land), then headed in ``lang``
-    return yes_no_in_words(rounded_as_shown(out), lang).rename(columns=low_headers(lang))
+    return yes_no_in_words(rounded_to_format(out), lang).rename(columns=low_headers(lang))
 
 
 def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:

@@ -290,3 +290,17 @@ def test_a_district_is_the_citys_evaluation_unless_its_own_is_chosen(downloads):
     sheet = openpyxl.load_workbook(io.BytesIO(_bytes(notice)), read_only=True)["公示"]
     head = [str(c) for row in sheet.iter_rows(max_row=6, values_only=True) for c in row if c]
     assert any("评价范围：吴江区（基准值按本区计算）" in c for c in head), head
+
+
+def test_the_groups_table_holds_land_and_tax_as_their_format_shows_them(downloads):
+    """By industry × district × size: 用地（亩） and 税收（万元） to two decimals (a sum to the cent,
+    never a whole number shown as 1,335.00), the mean score to two as scores are shown."""
+    at = _session(None)
+    table = next(d for d in at.dataframe if "行业" in d.value.columns and "用地（亩）" in d.value.columns)
+    frame = table.value
+    for col in ("用地（亩）", "税收（万元）", "平均得分"):
+        values = frame[col].dropna()
+        assert pd.api.types.is_float_dtype(values), col
+        assert (values != values.round(0)).any(), col  # not rounded to whole numbers
+        assert (values == values.round(2)).all(), col
+    assert (frame["平均得分"] != frame["平均得分"].round(1)).any()  # two decimals, not one

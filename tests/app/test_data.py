@@ -485,3 +485,37 @@ def test_the_change_log_shows_file_names_not_server_paths(user_store):
     assert log["File"].tolist() == ["z.geojson", "atlas.gpkg"]
     caption = next(c.value for c in at.caption if "Every import" in c.value)
     assert "atlas_user.gpkg" in caption and str(user_store.parent) not in caption
+
+
+def test_the_english_page_names_imports_by_their_english_title_where_stored(user_store):
+    """A collected layer stores an English title (title_en): the English page's list of imports,
+    the layer to delete, its confirmation and the change log name it so; a layer whose English
+    title is empty keeps the title it was imported with."""
+    zones = gpd.GeoDataFrame(
+        {"name": ["甲园区"]}, geometry=[shapely.box(120.6, 31.1, 120.62, 31.12)], crs=4326
+    )
+    result = ingest.read_upload(zones.to_json().encode(), "z.geojson", kind="zones")
+    ingest.save_import(
+        result,
+        name="collected",
+        title="2022 年企业数据（数据归集）",
+        title_en="2022 enterprise data (collected)",
+        source="测试",
+        actor="张三",
+    )
+    ingest.save_import(result, name="plain", title="园区边界", title_en=" ", source="测试", actor="张三")
+    at = _data_page("en")
+    assert not at.exception
+    stored = next(df.value for df in at.dataframe if "Layer title" in df.value.columns)
+    assert sorted(stored["Layer title"]) == ["2022 enterprise data (collected)", "园区边界"]
+    pick = at.selectbox(key="data_delete_pick")
+    assert sorted(pick.options) == [
+        "2022 enterprise data (collected) (user_collected)",
+        "园区边界 (user_plain)",
+    ]
+    pick.set_value("user_collected").run()
+    at.button(key="data_delete").click().run()
+    assert any("“2022 enterprise data (collected)” (user_collected, 1 rows)" in w.value for w in at.warning)
+    log = next(df.value for df in at.dataframe if "Table name" in df.value.columns)
+    cjk = re.compile(r"数据归集")
+    assert not log.astype(str).map(cjk.search).any().any(), log  # no Chinese title of the collected layer

@@ -10,7 +10,7 @@ import pytest
 
 from geo.storage.accounts import hash_password
 from tests.fixtures import ROOT
-from tests.fixtures.browser import save_screenshot, serve_app, settle_map
+from tests.fixtures.browser import act_until, pick_option, save_screenshot, serve_app, settle_map
 
 pytestmark = pytest.mark.browser
 
@@ -200,3 +200,44 @@ def test_the_city_intensity_page_draws_its_cells_under_5_mb_and_parcels_zoomed_i
         timeout=30_000,
     )
     save_screenshot(page, "city_intensity_firms_zoomed")
+
+
+# The lines a heading's text takes (its text, not the link icon beside it): the distinct tops of its
+# text's boxes.
+LINES_JS = (
+    "(h) => { const r = document.createRange();"
+    " r.selectNodeContents(h.querySelector('[data-heading-text]') || h);"
+    " return new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top))).size; }"
+)
+
+
+def test_a_districts_english_title_holds_one_line_at_1280(city_url, browser):
+    """At 1280x720 in English the evaluation page's title for the longest district names (张家港市,
+    虎丘区（苏州高新区）), in the city's evaluation and in the district's own, is one line and still says
+    the scope and whose evaluation it is."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        page.goto(f"{city_url}/efficiency?data=city&lang=en")
+        _map(page, least=9 + 1)
+        scope = page.locator('[data-testid="stSelectbox"]').filter(has_text="Scope").first
+        for option, title in (
+            ("Zhangjiagang City (张家港市)", "Per-mu · Zhangjiagang (city-wide, synthetic)"),
+            (
+                "Huqiu District (Suzhou New District) (虎丘区（苏州高新区）)",
+                "Per-mu · Huqiu (SND) (city-wide, synthetic)",
+            ),
+        ):
+            pick_option(page, scope, option)
+            heading = page.locator("h1").filter(has_text=title)
+            heading.wait_for(timeout=60_000)
+            assert heading.evaluate(LINES_JS) == 1, title
+        act_until(
+            lambda: page.get_by_text("This district's own evaluation").click(),
+            page.locator("h1").filter(has_text="Per-mu · Huqiu (SND) (own basis, synthetic)"),
+        )
+        heading = page.locator("h1").filter(has_text="(own basis, synthetic)")
+        assert heading.evaluate(LINES_JS) == 1
+        save_screenshot(page, "city_efficiency_title_en_1280")
+    finally:
+        context.close()

@@ -82,11 +82,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "city.eff.header_district": (
         "亩均效益评价 · {scope}（全市评价，合成）",
-        "Per-mu evaluation · {scope} (the city's evaluation, synthetic)",
+        "Per-mu · {scope} (city-wide, synthetic)",
     ),
     "city.eff.header_own": (
         "亩均效益评价 · {scope}（本区评价，合成）",
-        "Per-mu evaluation · {scope} (its own evaluation, synthetic)",
+        "Per-mu · {scope} (own basis, synthetic)",
     ),
     "city.eff.basis_city": (
         "评价范围：苏州市（基准值全市统一）",

@@ -164,6 +164,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.col.rows": ("条数", "Rows"),
     "data.col.imported": ("导入时间", "Imported"),
     "data.delete_pick": ("要删除的导入图层", "Imported layer to delete"),
+    "data.delete_option": ("{title}（{name}）", "{title} ({name})"),
     "data.delete": ("删除", "Delete"),
     "data.deleted": (
         "已删除图层「{title}」（{name}），已记入变更留痕",

@@ -12,7 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '(公示) workbook); the groups, their weights and cut-offs are under "Parameters".',
     ),
     "eff.dim.eval_group": ("本组", "the group"),
-    "eff.groups.tab": ("{name}（{n} 家）", "{name} ({n})"),
+    "eff.groups.tab": ("{name}（{n:,} 家）", "{name} ({n:,})"),
     "eff.groups.small": ("规下（不足 {mu} 亩）", "Below designated size, < {mu} mu"),
     "eff.groups.none_group": ("未分组", "In no group"),
     "eff.groups.status.listed": (

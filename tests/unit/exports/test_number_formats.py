@@ -8,8 +8,8 @@ import io
 import openpyxl
 import pandas as pd
 
-from geo.exports.tables import rounded_as_shown, xlsx_bytes
-from geo.number_formats import FORMATS, measure_of, number_format
+from geo.exports.tables import xlsx_bytes
+from geo.number_formats import FORMATS, measure_of, number_format, rounded_to_format
 
 
 def test_each_measure_by_key_and_by_header():
@@ -39,7 +39,7 @@ def test_a_files_own_coordinate_columns_keep_six_decimals():
     for column in ("latest_year", "long_name", "lonely", "用地面积（亩）"):
         assert measure_of(column) != "coordinate", column
     frame = pd.DataFrame({"经度_GCJ02": [120.6345183], "纬度_GCJ02": [30.9312276]})
-    shown = rounded_as_shown(frame)
+    shown = rounded_to_format(frame)
     assert shown.iloc[0].tolist() == [120.634518, 30.931228]
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"点": frame}, title="t")))["点"]
     assert [sheet.cell(row=2, column=i).number_format for i in (1, 2)] == ["0.000000"] * 2
@@ -136,3 +136,22 @@ def test_a_year_in_words_is_a_year_in_the_workbook():
     table = pd.DataFrame({"供地年份": [2018, 2020], "Year granted": [2018, 2020], "评价年份": [2022, 2022]})
     ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"表": table}, title="t")))["表"]
     assert [ws.cell(row=2, column=i).number_format for i in (1, 2, 3)] == ["0"] * 3
+
+
+def test_a_table_is_rounded_to_what_its_formats_show():
+    """rounded_to_format: land and tax to two decimals (1335.42, not a whole 1335 shown as 1,335.00),
+    scores to two, shares to one, counts whole; text untouched and the frame given unchanged."""
+    frame = pd.DataFrame(
+        {
+            "district": ["吴江区"],
+            "land_mu": [1335.4249],
+            "税收（万元）": [98765.4351],
+            "mean_score": [82.3456],
+            "A_pct": [20.04],
+            "n_enterprises": [4675.0],
+        }
+    )
+    out = rounded_to_format(frame)
+    assert out.iloc[0].tolist() == ["吴江区", 1335.42, 98765.44, 82.35, 20.0, 4675]
+    assert str(out["n_enterprises"].dtype) == "Int64"
+    assert frame["land_mu"].iloc[0] == 1335.4249

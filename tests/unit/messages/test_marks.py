@@ -28,3 +28,23 @@ def test_the_yearly_words_are_in_the_catalogue():
         message("yearly.notice.class_heading", "zh", cls="A", label="优先发展", n=3)
         == "A 类（优先发展）：3 家"
     )
+
+
+def test_group_and_class_headings_count_with_a_thousands_separator():
+    """4,675 in both languages: the 公示 workbook's headings and the evaluation page's group tabs."""
+    assert (
+        message("yearly.notice.group_heading", "zh", title="评价结果", group="规上", n=4675)
+        == "评价结果 · 规上（4,675 家）"
+    )
+    assert (
+        message("yearly.notice.group_heading", "en", title="Results", group="Above size", n=4675)
+        == "Results · Above size (4,675 enterprises)"
+    )
+    assert message("yearly.notice.class_heading", "en", cls="B", label="Encouraged", n=1234) == (
+        "Class B (Encouraged): 1,234 enterprises"
+    )
+    assert message("yearly.notice.class_heading", "zh", cls="B", label="鼓励提升", n=1234) == (
+        "B 类（鼓励提升）：1,234 家"
+    )
+    assert message("eff.groups.tab", "zh", name="规上", n=4675) == "规上（4,675 家）"
+    assert message("eff.groups.tab", "en", name="Above size", n=4675) == "Above size (4,675)"

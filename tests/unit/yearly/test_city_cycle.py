@@ -15,6 +15,8 @@ from geo.city import evaluate_scope
 from geo.city_cycle import city_tables
 from geo.errors import DataValidationError
 from geo.evaluation import classes_with_t, default_config
+from geo.exports.cells import csv_text_bytes
+from geo.number_formats import rounded_to_format
 
 N = 1_500
 
@@ -166,3 +168,19 @@ def test_a_district_shows_the_citys_evaluation_of_its_enterprises(city, whole):
     assert int(one.transitions.loc["合计", ["A", "B", "C", "D", "T"]].sum()) == n
     # 苏州市 is the city either way
     assert city_tables(current, previous, own_benchmarks=True, **tables).evaluated_in == "苏州市"
+
+
+def test_land_and_tax_keep_the_two_decimals_their_format_shows(city, whole):
+    """用地（亩） and 税收（万元） are amounts of two decimals (geo/number_formats.py), never whole
+    numbers shown as 1,335.00: a district's figures are its enterprises' sums to the cent, and
+    the CSV download writes them so."""
+    current, _, _, _ = city
+    table = whole.districts.set_index("district")
+    for col in ("land_mu", "tax_wan_yuan"):
+        sums = current.groupby("district")[col].sum().round(2)
+        assert pd.api.types.is_float_dtype(table[col]), col
+        assert np.allclose(table.loc[sums.index, col].to_numpy(), sums.to_numpy(), rtol=0, atol=1e-9), col
+        assert (table[col] != table[col].round(0)).any(), col  # not whole (a sum to the cent)
+    row = whole.districts.iloc[[0]][["district", "land_mu"]].rename(columns={"land_mu": "用地（亩）"})
+    text = csv_text_bytes(rounded_to_format(row), as_shown=True).decode("utf-8-sig")
+    assert f"{row['用地（亩）'].iloc[0]:.2f}" in text

@@ -1,0 +1,123 @@
+"""Where a name label of the briefing map may go: the drawn features it must leave uncovered (point
+markers, small polygons) and the places tried for it, inside a polygon or beside a small one. All in
+display pixels; the label itself is drawn by :func:`geo.exports.map_marks.label_polygons`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from matplotlib.collections import PatchCollection, PathCollection
+
+KEEP_CLEAR_MAX_FEATURES = 300
+"""A layer of at most this many features is read one by one (its points are drawn at their largest,
+:func:`geo.exports.map_marks.draw_features`): no label covers its markers or its small polygons. A
+denser layer is a pattern (a city's enterprises, every parcel): labels may lie on it."""
+
+SMALL_POLYGON_FONT_SIZES = 4.0
+"""A polygon drawn within this many label font sizes each way is small: a label inside it would hide
+it, so its name goes beside it and no other label covers it."""
+
+MARKER_MARGIN_PX = 1.0  # a marker's box reaches this far past its white edge (anti-aliasing)
+BESIDE_GAP_FONT_SIZES = 0.15  # a label beside a small polygon keeps this far from it, in font sizes
+
+Box = tuple[float, float, float, float]
+"""A box in display pixels: (x0, y0, x1, y1)."""
+
+
+def is_small(box: Box, *, size_px: float) -> bool:
+    """Whether a polygon drawn in ``box`` is small (:data:`SMALL_POLYGON_FONT_SIZES`)."""
+    limit = SMALL_POLYGON_FONT_SIZES * size_px
+    return box[2] - box[0] <= limit and box[3] - box[1] <= limit
+
+
+def feature_boxes(ax, *, size_px: float) -> np.ndarray:
+    """The display boxes (n x 4: x0, y0, x1, y1) of the features drawn on ``ax`` that no label may
+    cover: each marker of a point layer and each small polygon (:func:`is_small` for labels of
+    ``size_px`` pixels) of a polygon layer, for layers of at most :data:`KEEP_CLEAR_MAX_FEATURES`
+    features. Lines are left out (a label crossing a road or a corridor hides a little of it)."""
+    boxes: list[np.ndarray] = []
+    px_per_pt = ax.figure.dpi / 72
+    for coll in ax.collections:
+        if isinstance(coll, PathCollection):  # a scatter: markers of ``sizes`` points² about offsets
+            xy = np.asarray(coll.get_offsets(), dtype=float)
+            if not 0 < len(xy) <= KEEP_CLEAR_MAX_FEATURES:
+                continue
+            centres = coll.get_offset_transform().transform(xy)
+            sizes = np.resize(np.asarray(coll.get_sizes(), dtype=float), len(xy))
+            edges = np.resize(np.asarray(coll.get_linewidths(), dtype=float), len(xy))
+            radius = (np.sqrt(sizes) / 2 + edges / 2) * px_per_pt + MARKER_MARGIN_PX
+            boxes.append(np.column_stack([centres - radius[:, None], centres + radius[:, None]]))
+        elif isinstance(coll, PatchCollection):
+            paths = coll.get_paths()
+            if not 0 < len(paths) <= KEEP_CLEAR_MAX_FEATURES:
+                continue
+            extents = np.array([p.get_extents().extents for p in paths])
+            to_display = coll.get_transform().transform
+            lo, hi = to_display(extents[:, :2]), to_display(extents[:, 2:])
+            drawn = np.column_stack([np.minimum(lo, hi), np.maximum(lo, hi)])
+            small = [is_small(tuple(b), size_px=size_px) for b in drawn]
+            boxes.append(drawn[small])
+    return np.vstack(boxes) if boxes else np.zeros((0, 4))
+
+
+def covers_any(box: Box, boxes: np.ndarray) -> bool:
+    """Whether ``box`` overlaps (more than touches) any of ``boxes`` (n x 4)."""
+    if not len(boxes):
+        return False
+    x0, y0, x1, y1 = box
+    return bool(np.any((boxes[:, 0] < x1) & (x0 < boxes[:, 2]) & (boxes[:, 1] < y1) & (y0 < boxes[:, 3])))
+
+
+def beside(polygon: Box, label: Box, *, size_px: float) -> list[tuple[float, float]]:
+    """Anchors that put a label beside a small polygon, nearest first: right, left, above, below,
+    the four corners, then right and left a line higher and lower. ``label`` is the label's box
+    relative to its anchor (x0 < 0 < x1 when centred)."""
+    gap = BESIDE_GAP_FONT_SIZES * size_px
+    px0, py0, px1, py1 = polygon
+    lx0, ly0, lx1, ly1 = label
+    cx, cy = (px0 + px1) / 2, (py0 + py1) / 2
+    right, left = px1 + gap - lx0, px0 - gap - lx1
+    above, below = py1 + gap - ly0, py0 - gap - ly1
+    mid_x, mid_y = cx - (lx0 + lx1) / 2, cy - (ly0 + ly1) / 2
+    line = ly1 - ly0
+    return [
+        (right, mid_y),
+        (left, mid_y),
+        (mid_x, above),
+        (mid_x, below),
+        (right, above),
+        (left, above),
+        (right, below),
+        (left, below),
+        (right, mid_y + line),
+        (right, mid_y - line),
+        (left, mid_y + line),
+        (left, mid_y - line),
+    ]
+
+
+def shifted(anchors: Sequence[tuple[float, float]], label: Box) -> Iterable[tuple[float, float]]:
+    """Anchors near each of ``anchors`` (a polygon's places inside it, display pixels): a label's
+    height up and down, half its width to the sides, then the corners and twice as far; the places to
+    try when a marker or a small polygon lies where the label would go."""
+    width, height = label[2] - label[0], label[3] - label[1]
+    steps = [(0, 1), (0, -1), (0.5, 0), (-0.5, 0), (0.5, 1), (-0.5, 1), (0.5, -1), (-0.5, -1)]
+    for k in (1, 2):
+        for x, y in anchors:
+            for sx, sy in steps:
+                yield x + k * sx * width, y + k * sy * height
+
+
+GRID_STEPS = 9  # a polygon's last places to try: a grid this many a side over its drawn box
+
+
+def spread(polygon: Box, near: tuple[float, float]) -> np.ndarray:
+    """Anchors spread over a polygon's drawn box (:data:`GRID_STEPS` a side), nearest to ``near``
+    (its first place) first: where a label may still find room among many markers. The caller keeps
+    those inside the polygon."""
+    xs = np.linspace(polygon[0], polygon[2], GRID_STEPS + 2)[1:-1]
+    ys = np.linspace(polygon[1], polygon[3], GRID_STEPS + 2)[1:-1]
+    grid = np.array([(x, y) for y in ys for x in xs])
+    order = np.argsort(np.hypot(grid[:, 0] - near[0], grid[:, 1] - near[1]), kind="stable")
+    return grid[order]
