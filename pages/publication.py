@@ -28,6 +28,7 @@ from pages.publication.editor import (
     provenance_text,
     publish_tab,
     results_of,
+    results_order,
     save_tab,
     state_label,
     version_label,
@@ -144,7 +145,7 @@ def _on_screen(view: pd.DataFrame) -> pd.DataFrame:
         out[score] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in out[score]]
     if rank in out:
         out[rank] = [f"{int(v):,}" if pd.notna(v) else "—" for v in out[rank]]
-    return out
+    return out[results_order(list(out.columns), lang)]
 
 
 def _detail(version: versions.Version) -> None:

@@ -317,6 +317,14 @@ PUBLICATION: dict[str, tuple[str, str]] = {
         "The text of {what[en]} is too long ({n} characters)",
     ),
     "publication.text_too_long.hint": ("请不超过 {max_chars} 字", "Keep it to {max_chars} characters"),
+    "publication.claim_missing": (
+        "没有填写申诉值",
+        "No claimed value was entered",
+    ),
+    "publication.claim_missing.hint": (
+        "请填写企业主张的数值，如 25.5",
+        "Enter the value the enterprise claims, e.g. 25.5",
+    ),
     "publication.claim_not_number": (
         "申诉值「{value}」不是数字",
         "The claimed value “{value}” is not a number",

@@ -24,6 +24,7 @@ from geo.evaluation.metrics import ID_COL
 from geo.evaluation.ratios import EMISSION_COLUMN
 from geo.messages import both, joined, message
 from geo.messages.formats import beijing_minute
+from geo.number_formats import FORMATS, measure_of
 from geo.publication.departments import department_code, department_name, load_departments
 from geo.publication.exports import heading, table_xlsx_bytes
 from geo.publication.inputs import LAND_COL, objectionable_columns
@@ -154,6 +155,23 @@ def field_label(column: str, lang: str) -> str:
     return column
 
 
+def shown_value(column: str, value: object) -> str:
+    """A version's value of ``column`` as the page shows it: its measure's format
+    (:mod:`geo.number_formats`; 用电量 3446680.0 → ``3,446,680``, 用地 10.5 → ``10.50``), an amount
+    the column does not name to two decimals unless whole; ``—`` when there is none."""
+    number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
+    if pd.isna(number):
+        return "—"
+    measure = measure_of(column)
+    if measure is None:
+        return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
+    fmt = FORMATS[measure]
+    if measure in ("count", "year"):
+        return f"{number:,.0f}" if "," in fmt.screen else f"{number:.0f}"
+    comma = "," if "," in fmt.screen else ""
+    return f"{number:{comma}.{fmt.decimals}f}"
+
+
 def provenance_words(source: object, lang: str) -> str:
     """Where a version's value came from (as kept: ``异议 O1``, ``用地清单 V1``) in ``lang``
     (``objection O1``, ``land list V1``); any other text as it is."""
@@ -186,6 +204,8 @@ def _text(value: object, field: str, *, required: bool = False) -> str:
 
 
 def _claimed(value: object) -> float:
+    if value is None or str(value).strip() == "":  # never 0 or "no change" by default
+        raise DataValidationError.of("publication.claim_missing")
     try:
         number = float(str(value).replace(",", "").strip())
     except ValueError:

@@ -6,6 +6,7 @@ outside the window, …) are shown as they come."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -17,7 +18,7 @@ from geo.errors import DataValidationError
 from geo.evaluation import YEAR_COL, default_config
 from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
-from geo.messages import Lang, joined, t
+from geo.messages import Lang, joined, message, t
 from geo.messages.formats import beijing_minute
 from geo.publication import compare, objections, results, versions
 from geo.yearly.notice_words import size_name
@@ -69,14 +70,31 @@ def state_label(state: str, lang: Lang) -> str:
     return t(f"pub.state.{state}", lang)
 
 
+def _default_title(version: versions.Version, lang: Lang) -> str:
+    """The title the save form proposes for ``version``'s year and kind in ``lang``."""
+    year = "" if version.year is None else version.year
+    return (
+        t("pub.save.title_default", lang).format(year=year, kind=t(f"pub.kind.{version.kind}", lang)).strip()
+    )
+
+
 def display_title(version: versions.Version, lang: Lang) -> str:
-    """The version's title as stored (a corrected draft's own words, ``（异议更正，V3）``, were written
-    with it in the language of the page that made it); a correction saved before it had its own
-    title (the published version's title, perhaps with ``（异议更正）``) is named so in ``lang``."""
-    own = results.CORRECTED_TITLE.search(version.title)
-    if not version.replaces or (own and (own.group(2) or own.group(3))):
+    """The version's title in ``lang``, rendered from its parts: the title the save form proposed
+    (``2022 年度评价结果`` / ``Evaluation 2022``) in ``lang``, a typed title as typed; a correction's
+    words (``（异议更正，V2）`` / `` (corrected after objections, V2)``, an older correction's without
+    its id) in ``lang`` whichever language wrote them. A title not a correction's is shown as stored."""
+    base = results.base_title(version.title)
+    if base in {_default_title(version, "zh"), _default_title(version, "en")}:
+        base = _default_title(version, lang)
+    elif not version.replaces:
         return version.title
-    return results.base_title(version.title) + t("pub.corrected", lang)
+    if not version.replaces:
+        return base
+    own = results.CORRECTED_TITLE.search(version.title)
+    named = re.search(r"V\d+", own.group(0)) if own else None
+    if named:
+        return base + message("publication.corrected_title", lang, version=named.group(0))
+    return base + t("pub.corrected", lang)
 
 
 def layer_words(layer: str, lang: Lang) -> str:
@@ -95,15 +113,21 @@ def version_label(version: versions.Version, lang: Lang) -> str:
     return f"{version.version_id}{year} · {kind} · {state_label(version.state, lang)}"
 
 
-def act(action: Callable[[], str], at: str) -> None:
+def act(action: Callable[[], str], at: str, *, working: str = "") -> None:
     """Run an editor's action; its refusal is shown, a success is shown after the rerun that
-    refreshes the page, where the action was taken (:func:`flash`)."""
+    refreshes the page, where the action was taken (:func:`flash`). With ``working`` (words for a
+    slow action: evaluating every enterprise again) a spinner says so by the button while it runs,
+    with the time it has taken, instead of a page greyed out without a word."""
     try:
-        message = action()
+        if working:
+            with st.spinner(working, show_time=True):
+                done = action()
+        else:
+            done = action()
     except DataValidationError as exc:
         show_error(exc)
         return
-    st.session_state[FLASH] = (at, message)
+    st.session_state[FLASH] = (at, done)
     st.rerun()
 
 
@@ -266,7 +290,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         return t("pub.save.done", lang).format(label=version_label(saved, lang), n=f"{saved.n_results:,}")
 
     with st.spinner("…"):
-        act(save, "save")
+        act(save, "save", working=t("pub.save.working", lang))
 
 
 # --------------------------------------------------------------------------- publish
@@ -380,7 +404,7 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
                 table = compare.compare_versions(chosen, done.version_id)
                 return f"{saved} {why_scores_moved(chosen, done.version_id, table, lang)}"
 
-            act(again, "again")
+            act(again, "again", working=t("pub.re.working", lang))
     states = {v.version_id: v.state for v in items}
     ready = {
         v.version_id: v
@@ -451,7 +475,10 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
     st.dataframe(
         shown.rename(columns={c: t(f"pub.res.{c}", lang) for c in shown.columns}),
         hide_index=True,
-        column_config={t(f"pub.res.{c}", lang): right for c in numbers},
+        column_config={
+            **{t(f"pub.res.{c}", lang): right for c in numbers},
+            t("pub.res.changed_inputs", lang): st.column_config.TextColumn(width="large"),
+        },
     )
 
 
@@ -464,13 +491,45 @@ def compare_pair(items: list[versions.Version]) -> tuple[str, str]:
     return before, newest.version_id
 
 
+# The comparison's columns as drawn: what moved first (class, score change, the inputs that
+# changed), then the scores and ranks either side; 类别变化 last (the two classes already say it).
+COMPARE_VIEW_COLUMNS = (
+    *("ent_id", "name", "class_before", "class_after", "score_change", "changed_inputs"),
+    *("score_before", "score_after", "rank_before", "rank_after", "class_changed"),
+)
+
+
+# The results per enterprise as drawn: who, then class, score and rank side by side (in view at
+# 1280 px in either language), then group, 区镇 and the rest.
+RESULTS_VIEW_FIRST = ("ent_id", "name", "eval_class", "score", "rank")
+
+
+def results_order(columns: list[str], lang: Lang) -> list[str]:
+    """``columns`` (headers in ``lang``) with :data:`RESULTS_VIEW_FIRST` first, the rest as they were."""
+    first = [t(f"pub.res.{c}", lang) for c in RESULTS_VIEW_FIRST]
+    head = [c for c in first if c in columns]
+    return head + [c for c in columns if c not in head]
+
+
+def signed_change(value: float) -> str:
+    """A score change signed to two decimals (+3.30, -1.25); one that rounds to nothing is 0.00,
+    never -0.00 or +0.00; "—" when a side is not scored."""
+    if pd.isna(value):
+        return "—"
+    text = f"{value:+,.2f}"
+    return "0.00" if text in ("+0.00", "-0.00") else text
+
+
 def compare_view(table: pd.DataFrame) -> pd.DataFrame:
-    """The comparison as the page draws it: scores with two decimals and thousands separators (as
-    the ranking), a change signed (+3.30), ranks with separators, "—" where a side is not scored."""
+    """The comparison as the page draws it (:data:`COMPARE_VIEW_COLUMNS`, the key columns first so
+    they fit at 1280 px): scores with two decimals and thousands separators (as the ranking), a
+    change signed (+3.30, 0.00), ranks with separators, "—" where a side is not scored."""
     out = table.copy()
     for col in ("score_before", "score_after"):
         out[col] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in table[col]]
-    out["score_change"] = [f"{v:+,.2f}" if pd.notna(v) else "—" for v in table["score_change"]]
+    out["score_change"] = [signed_change(v) for v in table["score_change"]]
     for col in ("rank_before", "rank_after"):
         out[col] = [f"{int(v):,}" if pd.notna(v) else "—" for v in table[col]]
-    return out
+    return out[
+        [c for c in COMPARE_VIEW_COLUMNS if c in out] + [c for c in out if c not in COMPARE_VIEW_COLUMNS]
+    ]

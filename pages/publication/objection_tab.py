@@ -60,15 +60,14 @@ def _current(rows: pd.DataFrame, ent: str, indicator: str) -> float | None:
     return rows.loc[rows["ent_id"] == ent, "inputs"].iloc[0].get(indicator)
 
 
-def _follow_choice(rows: pd.DataFrame) -> None:
-    """A new enterprise or indicator chosen: the claimed value starts from the version's value and
-    the department from the one that supplies the indicator (each still changeable). Run as the
-    selects' callback, before the page, so nothing is drawn with the last choice's values."""
-    ent, indicator = st.session_state.get("pub_obj_ent"), st.session_state.get("pub_obj_indicator")
-    if ent is None or indicator is None:
-        return
-    st.session_state["pub_obj_value"] = float(_current(rows, ent, indicator) or 0.0)
-    st.session_state["pub_obj_department"] = departments.default_department(indicator)
+def value_key(round_: int, ent: str, indicator: str) -> str:
+    """The claimed value's widget key: one per form round, enterprise and indicator."""
+    return f"pub_obj_value_{round_}_{ent}_{indicator}"
+
+
+def department_key(round_: int, indicator: str) -> str:
+    """The department select's widget key: one per form round and indicator."""
+    return f"pub_obj_department_{round_}_{indicator}"
 
 
 def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> None:
@@ -83,50 +82,49 @@ def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> N
     for key, ids in (("pub_obj_ent", list(names)), ("pub_obj_indicator", list(indicators))):
         if st.session_state.get(key) not in ids:  # first run, or another version: its first
             st.session_state[key] = ids[0]
-            st.session_state.pop("pub_obj_value", None)
-            st.session_state.pop("pub_obj_department", None)
     ent = st.selectbox(
         t("pub.obj.enterprise", lang),
         list(names),
         format_func=lambda i: f"{i} {names[i]}",
         key="pub_obj_ent",
-        on_change=_follow_choice,
-        args=(rows,),
     )
     indicator = st.selectbox(
-        t("pub.obj.indicator", lang),
-        list(indicators),
-        format_func=indicators.get,
-        key="pub_obj_indicator",
-        on_change=_follow_choice,
-        args=(rows,),
+        t("pub.obj.indicator", lang), list(indicators), format_func=indicators.get, key="pub_obj_indicator"
     )
     current = _current(rows, ent, indicator)
-    st.caption(t("pub.obj.current", lang).format(value="—" if current is None else f"{current:g}"))
-    table = departments.load_departments()
-    if (
-        "pub_obj_value" not in st.session_state
-        or st.session_state.get("pub_obj_department") not in table.codes
-    ):
-        st.session_state["pub_obj_value"] = float(current or 0.0)
-        st.session_state["pub_obj_department"] = table.for_indicator(indicator)
-    value = st.number_input(t("pub.obj.value", lang), format="%.4f", key="pub_obj_value")
+    st.caption(t("pub.obj.current", lang).format(value=objections.shown_value(indicator, current)))
+    round_ = st.session_state.get(FORM_ROUND, 0)
+    # The value and the department are keyed by what they belong to: another enterprise or indicator
+    # is another widget, so nothing chosen for the last one (or held over a rerun) is saved for this
+    # one. The value starts empty (never the version's value or 0 by default); the department is
+    # the one that supplies THIS indicator until changed for it.
+    value = st.number_input(
+        t("pub.obj.value", lang),
+        value=None,
+        format="%.4f",
+        key=value_key(round_, ent, indicator),
+    )
     evidence = st.file_uploader(  # a new key each round: an uploader cannot be emptied otherwise
         t("pub.obj.evidence", lang),
         help=t("pub.obj.evidence_help", lang).format(mb=objections.MAX_EVIDENCE_BYTES // 1024 // 1024),
         key=f"pub_obj_evidence_{st.session_state.get(FORM_ROUND, 0)}",
     )
+    table = departments.load_departments()
     department = st.selectbox(  # codes, named in the page's language
         t("pub.obj.department", lang),
         table.codes,
+        index=table.codes.index(table.for_indicator(indicator)),
         format_func=lambda code: table.name(code, lang),
-        key="pub_obj_department",
+        key=department_key(round_, indicator),
         help=t("pub.obj.department_help", lang),
     )
     answer = st.text_input(t("pub.obj.answer", lang), key="pub_obj_answer")
     flash("record")
     clicked = st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button")
     if not clicked:
+        return
+    if value is None:
+        st.error(t("pub.obj.no_value", lang))
         return
     if evidence is None:
         st.error(t("pub.obj.no_file", lang))
@@ -144,8 +142,7 @@ def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> N
             department_answer=answer,
             actor=actor(),
         )
-        for key in ("pub_obj_value", "pub_obj_department", "pub_obj_answer"):
-            st.session_state.pop(key, None)
+        st.session_state.pop("pub_obj_answer", None)
         st.session_state[FORM_ROUND] = st.session_state.get(FORM_ROUND, 0) + 1
         return t("pub.obj.done", lang).format(id=found.objection_id)
 

@@ -18,6 +18,7 @@ from geo.publication import objections, versions
 from geo.storage import audit
 from geo.storage.accounts import hash_password
 from geo.yearly.notice_words import size_name, status_name
+from pages.publication.objection_tab import department_key, value_key
 from tests.fixtures import APP
 from tests.fixtures.app import open_page
 from tests.fixtures.publication import add_objection, enterprises, rules, save_year
@@ -87,17 +88,18 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     at.selectbox(key="pub_obj_ent").set_value("E1")
     indicator_options = at.selectbox(key="pub_obj_indicator").options
     assert "emission_equiv" not in indicator_options and "排放当量（当量）" in indicator_options
-    # the department follows the indicator (the one that supplied it), and so does the value
+    # the department follows the indicator (the one that supplied it); the value starts empty
     at.selectbox(key="pub_obj_indicator").set_value("land_mu").run()
-    assert at.selectbox(key="pub_obj_department").value == "land"
-    assert at.selectbox(key="pub_obj_department").format_func("land") == "自然资源和规划局"
-    assert at.number_input(key="pub_obj_value").value == 10.0  # E1's land
+    assert at.selectbox(key=department_key(0, "land_mu")).value == "land"
+    assert at.selectbox(key=department_key(0, "land_mu")).format_func("land") == "自然资源和规划局"
+    assert at.number_input(key=value_key(0, "E1", "land_mu")).value is None
+    assert any(c.value == "该版本中的数值：10.00" for c in at.caption)  # E1's land, as land is shown
     at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan").run()
-    assert at.selectbox(key="pub_obj_department").value == "tax"
+    assert at.selectbox(key=department_key(0, "tax_wan_yuan")).value == "tax"
     at.selectbox(key="pub_obj_ent").set_value("E2").run()
-    assert at.number_input(key="pub_obj_value").value == 20.0  # E2's tax, not E1's kept
+    assert any(c.value == "该版本中的数值：20.00" for c in at.caption)  # E2's tax, not E1's kept
     at.selectbox(key="pub_obj_ent").set_value("E1").run()
-    at.number_input(key="pub_obj_value").set_value(25.0)
+    at.number_input(key=value_key(0, "E1", "tax_wan_yuan")).set_value(25.0)
     at.file_uploader(key="pub_obj_evidence_0").set_value(
         ("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf")
     )
@@ -107,7 +109,7 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert any("已登记异议 O1" in s.value for s in at.success)
     # The form starts empty again: the value is the version's, no answer, no file; a second click
     # records nothing more.
-    assert at.number_input(key="pub_obj_value").value == 10.0
+    assert at.number_input(key=value_key(1, "E1", "tax_wan_yuan")).value is None
     assert at.text_input(key="pub_obj_answer").value == ""
     assert at.file_uploader(key="pub_obj_evidence_1").value is None
     _button(at, "pub_obj_button").click().run()
@@ -372,5 +374,5 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
         for c in zh.caption
     )
     detail = [x.value for x in zh.text if x.value.startswith("V2")]
-    # the title is data, written once: shown as stored
-    assert detail == ["V2 · 2024 · 评价结果 · 草稿：2024 年度亩均评价 (corrected after objections, V2)"]
+    # the typed title as typed, the correction's words in the page's language (walk10 4)
+    assert detail == ["V2 · 2024 · 评价结果 · 草稿：2024 年度亩均评价（异议更正，V2）"]

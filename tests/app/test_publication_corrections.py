@@ -13,6 +13,7 @@ import pytest
 
 from geo import ingest
 from geo.publication import objections, results, versions
+from pages.publication.objection_tab import department_key
 from tests.fixtures.app import open_page
 from tests.fixtures.publication import EDITOR, HEAD, WINDOW, add_objection, save_year
 
@@ -48,7 +49,7 @@ def test_evaluating_again_opens_the_comparison_on_the_new_pair(user_store):
     at = open_page(PAGE, timeout=120, lang="en")
     assert _pair(at) == ("V1", "V2")
     # the first indicator (land) goes to the natural resources bureau, named in English
-    department = at.selectbox(key="pub_obj_department")
+    department = at.selectbox(key=department_key(0, "land_mu"))
     assert at.selectbox(key="pub_obj_indicator").value == "land_mu"
     assert (department.value, department.format_func(department.value)) == (
         "land",
@@ -71,7 +72,7 @@ def test_evaluating_again_opens_the_comparison_on_the_new_pair(user_store):
     ]
 
 
-def test_a_title_is_shown_as_stored_and_an_old_correction_in_the_page_language():
+def test_a_title_reads_in_the_page_language():
     from pages.publication.editor import display_title
 
     new = versions.Version(
@@ -91,7 +92,17 @@ def test_a_title_is_shown_as_stored_and_an_old_correction_in_the_page_language()
         created_at="",
         created_by="",
     )
-    assert display_title(new, "en") == "2024 评价（异议更正，V3）"  # data: written once, shown as is
+    # a typed title as typed; the correction's words in the page's language (walk10 4)
+    assert display_title(new, "en") == "2024 评价 (corrected after objections, V3)"
+    assert display_title(new, "zh") == "2024 评价（异议更正，V3）"
+    # the title the save form proposed, rendered in the page's language too
+    proposed = dataclasses.replace(new, year=2022, title="2022 年度评价结果（异议更正，V2）", replaces="V1")
+    assert display_title(proposed, "en") == "Evaluation 2022 (corrected after objections, V2)"
+    english = dataclasses.replace(proposed, title="Evaluation 2022 (corrected after objections, V2)")
+    assert display_title(english, "zh") == "2022 年度评价结果（异议更正，V2）"
+    assert display_title(dataclasses.replace(proposed, title="2022 年度评价结果", replaces=""), "en") == (
+        "Evaluation 2022"
+    )
     old = dataclasses.replace(new, title="Evaluation 2022（异议更正）")
     assert display_title(old, "en") == "Evaluation 2022 (corrected after objections)"
     assert display_title(old, "zh") == "Evaluation 2022（异议更正）"

@@ -17,9 +17,10 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
+from geo.publication import objections
 from geo.storage.base import USER_GPKG_ENV
 from tests.fixtures import ROOT
-from tests.fixtures.browser import save_screenshot, serve_app, wait_idle
+from tests.fixtures.browser import pick_option, save_screenshot, serve_app, wait_idle
 
 pytestmark = pytest.mark.browser
 SLOW_MS = 240_000  # a draft of 17,063 enterprises on a loaded machine
@@ -37,7 +38,7 @@ def app(tmp_path_factory):
     }
     env.pop("ATLAS_DATABASE_URL", None)
     with serve_app(env, tmp / "streamlit.log") as url:
-        yield url
+        yield url, env[USER_GPKG_ENV]
 
 
 def _in_view(locator) -> None:
@@ -55,6 +56,7 @@ def _open(browser, url: str):
 
 
 def test_each_action_takes_one_click_and_says_so_where_clicked(browser, app):
+    app, store = app
     context, pg = _open(browser, f"{app}/publication")
     try:
         # save the demo's latest year as a draft: one click
@@ -78,6 +80,11 @@ def test_each_action_takes_one_click_and_says_so_where_clicked(browser, app):
         pg.get_by_role("tab", name="异议", exact=True).click()
         expect(pg.get_by_role("combobox", name="异议指标")).to_have_value("用地面积（亩）", timeout=60_000)
         expect(pg.get_by_role("combobox", name="核实部门")).to_have_value("自然资源和规划局")
+        value = pg.get_by_label("企业申诉的数值")
+        expect(value).to_have_value("")  # empty, never the version's value or 0 by default
+        value.fill("12.5")
+        value.press("Tab")
+        wait_idle(pg)
         pg.locator("input[type=file]").set_input_files(
             files=[{"name": "不动产证.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 deed"}]
         )
@@ -92,6 +99,37 @@ def test_each_action_takes_one_click_and_says_so_where_clicked(browser, app):
         expect(pg.get_by_role("combobox", name="查看证据：异议")).to_have_value("O1 · 不动产证.pdf")
         expect(pg.locator('[data-testid="stFileUploaderFile"]')).to_have_count(0)
         save_screenshot(pg, "publication_recorded_zh")
+
+        # walk10: 排放当量, a click refused (no value, no file), then 税收 — the tax bureau is shown
+        # and saved, not 生态环境局 held over from the last indicator
+        indicator = pg.get_by_role("combobox", name="异议指标")
+        pick_option(pg, indicator, "排放当量（当量）")
+        wait_idle(pg)
+        expect(pg.get_by_role("combobox", name="核实部门")).to_have_value("生态环境局", timeout=60_000)
+        pg.get_by_role("button", name="登记异议", exact=True).click()
+        expect(pg.get_by_text("请填写企业申诉的数值（企业主张的正确数值）。")).to_be_visible(timeout=SLOW_MS)
+        wait_idle(pg)
+        pick_option(pg, indicator, "税收（万元）")
+        wait_idle(pg)
+        expect(pg.get_by_role("combobox", name="核实部门")).to_have_value("税务局", timeout=60_000)
+        value = pg.get_by_label("企业申诉的数值")
+        expect(value).to_have_count(1, timeout=60_000)  # the last indicator's input gone
+        expect(value).to_have_value("")
+        value.fill("30")
+        value.press("Tab")
+        wait_idle(pg)
+        pg.locator("input[type=file]").set_input_files(
+            files=[{"name": "完税证明.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 tax"}]
+        )
+        expect(pg.get_by_text("完税证明.pdf")).to_be_visible(timeout=60_000)
+        wait_idle(pg)
+        pg.get_by_role("button", name="登记异议", exact=True).click()
+        expect(pg.get_by_text("已登记异议 O2。")).to_be_visible(timeout=SLOW_MS)
+        saved = objections.objections_frame(store=store)
+        assert saved[["indicator", "value_claimed", "department"]].values.tolist() == [
+            ["land_mu", "12.5", "land"],
+            ["tax_wan_yuan", "30.0", "tax"],
+        ]
     finally:
         context.close()
 

@@ -84,6 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.save.parcels": ("宗地图层（可选）", "Parcel layer (optional)"),
     "pub.save.parcels_none": ("不用宗地，按企业表的用地面积", "No parcels: the table's land"),
     "pub.save.parcels_demo": ("演示宗地", "Demo parcels"),
+    "pub.save.working": (
+        "正在评价并保存草稿（全部企业的得分、排名和类别），请稍候…",
+        "Evaluating and saving the draft (every enterprise's score, rank and class); please wait…",
+    ),
     "pub.save.title": ("版本标题", "Title of the version"),
     "pub.save.title_default": ("{year} 年度{kind}", "{kind} {year}"),
     "pub.save.button": ("存为草稿版本", "Save as a draft version"),
@@ -123,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pub.obj.answer": ("部门答复（可稍后填写）", "Department's answer (may follow later)"),
     "pub.obj.no_file": ("请先上传证据文件。", "Upload the evidence file first."),
+    "pub.obj.no_value": (
+        "请填写企业申诉的数值（企业主张的正确数值）。",
+        "Enter the value claimed (the figure the enterprise says is right).",
+    ),
     "pub.obj.button": ("登记异议", "Record the objection"),
     "pub.obj.done": ("已登记异议 {id}。", "Objection {id} recorded."),
     "pub.obj.decide": ("决定异议", "Decide an objection"),
@@ -140,6 +148,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.obj.empty": ("该版本还没有异议。", "No objections to this version yet."),
     "pub.re.version": ("按异议重新评价的版本", "Version to evaluate again"),
     "pub.re.button": ("重新评价（存为替换它的新草稿）", "Evaluate again (a new draft replacing it)"),
+    "pub.re.working": (
+        "正在重新评价：以已采纳的异议数值重算全部企业的得分、排名和类别，并存为新草稿，请稍候…",
+        "Evaluating again: every enterprise's score, rank and class with the accepted objections' "
+        "values, saved as a new draft; please wait…",
+    ),
     "pub.re.done": ("已存为 {label}，替换 {old}。", "Saved as {label}, replacing {old}."),
     "pub.fin.version": ("要定案的版本", "Version to finalize"),
     "pub.fin.none": (

@@ -1,0 +1,66 @@
+"""walk10's findings 3 and 6: on 公示 › 逐企业结果 the class beside the score; on 比较版本 a score
+change that rounds to nothing reads 0.00 (never -0.00), and the key columns (class either side, the
+change, the inputs that changed) come first, so they are in view at 1280 px."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from pages.publication.editor import compare_view, signed_change
+
+
+def test_a_change_rounding_to_nothing_is_zero_without_a_sign():
+    assert [signed_change(v) for v in (-0.001, 0.004, 0.0, -1.25, 3.3, 1234.5, math.nan)] == [
+        "0.00",
+        "0.00",
+        "0.00",
+        "-1.25",
+        "+3.30",
+        "+1,234.50",
+        "—",
+    ]
+
+
+def test_the_key_columns_come_first():
+    table = pd.DataFrame(
+        {
+            "ent_id": ["E1"],
+            "name": ["甲"],
+            "class_before": ["D"],
+            "class_after": ["C"],
+            "class_changed": [True],
+            "score_before": [33.333],
+            "score_after": [33.331],
+            "score_change": [-0.002],
+            "rank_before": [5.0],
+            "rank_after": [1234.0],
+            "changed_inputs": ["税收（万元）：10 → 25（异议 O1）"],
+        }
+    )
+    shown = compare_view(table)
+    assert list(shown.columns)[:6] == [
+        "ent_id",
+        "name",
+        "class_before",
+        "class_after",
+        "score_change",
+        "changed_inputs",
+    ]
+    assert shown.iloc[0][["score_before", "score_after", "score_change", "rank_after"]].tolist() == [
+        "33.33",
+        "33.33",
+        "0.00",
+        "1,234",
+    ]
+
+
+def test_the_class_is_beside_the_score_in_the_results():
+    from pages.publication.editor import results_order
+
+    en = ["Enterprise ID", "Name", "Group", "Zone", "Score", "Rank", "Class", "Status"]
+    shown = results_order(en, "en")
+    assert shown == ["Enterprise ID", "Name", "Class", "Score", "Rank", "Group", "Zone", "Status"]
+    zh = ["企业编号", "企业名称", "评价组", "区域", "得分", "排名", "类别", "状态"]
+    assert results_order(zh, "zh")[:5] == ["企业编号", "企业名称", "类别", "得分", "排名"]

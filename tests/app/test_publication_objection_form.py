@@ -1,0 +1,98 @@
+"""walk10's findings 1-3 on the 公示与异议 objection form: the department saved is the one shown for
+the indicator the objection is about (not the last indicator's, held over a refused click); the
+claimed value starts empty and is required (never the version's value or 0 by default); the version's
+value is shown in its measure's format.
+
+The store: the hand-worked fixture (tests/fixtures/publication.py) saved as V1 and published."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from geo import ingest
+from geo.errors import DataValidationError
+from geo.publication import objections, versions
+from geo.publication.objections import shown_value
+from pages.publication.objection_tab import department_key, value_key
+from tests.fixtures.app import open_page
+from tests.fixtures.publication import EDITOR, save_year
+
+PAGE = "pages/publication.py"
+PROOF = ("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf")
+
+
+@pytest.fixture
+def user_store(tmp_path, monkeypatch):
+    path = tmp_path / "user" / "atlas_user.gpkg"
+    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
+    save_year(str(path))
+    today = date.today()
+    versions.publish_version(
+        "V1", start=today - timedelta(days=1), end=today + timedelta(days=5), actor=EDITOR, store=str(path)
+    )
+    return str(path)
+
+
+def _button(at, key: str):
+    return next(b for b in at.button if b.key == key)
+
+
+def test_the_department_saved_is_the_one_for_this_indicator(user_store):
+    at = open_page(PAGE, timeout=120)
+    at.selectbox(key="pub_obj_ent").set_value("E1").run()
+    # 排放当量 first: its department (生态环境局), and a click refused for want of evidence
+    at.selectbox(key="pub_obj_indicator").set_value("emission_equiv").run()
+    assert at.selectbox(key=department_key(0, "emission_equiv")).value == "env"
+    at.number_input(key=value_key(0, "E1", "emission_equiv")).set_value(5.0)
+    _button(at, "pub_obj_button").click().run()
+    assert [e.value for e in at.error] == ["请先上传证据文件。"]
+    # then 税收: the tax bureau is shown and saved
+    at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan").run()
+    assert at.selectbox(key=department_key(0, "tax_wan_yuan")).value == "tax"
+    at.number_input(key=value_key(0, "E1", "tax_wan_yuan")).set_value(25.0)
+    at.file_uploader(key="pub_obj_evidence_0").set_value(PROOF)
+    _button(at, "pub_obj_button").click().run()
+    assert not at.exception, at.exception
+    saved = objections.objections_frame(store=user_store)
+    assert saved[["indicator", "value_claimed", "department"]].values.tolist() == [
+        ["tax_wan_yuan", "25.0", "tax"]
+    ]
+
+
+def test_the_claimed_value_starts_empty_and_is_required(user_store):
+    at = open_page(PAGE, timeout=120, lang="en")
+    at.selectbox(key="pub_obj_ent").set_value("E1").run()
+    at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan").run()
+    assert at.number_input(key=value_key(0, "E1", "tax_wan_yuan")).value is None
+    at.file_uploader(key="pub_obj_evidence_0").set_value(PROOF)
+    _button(at, "pub_obj_button").click().run()
+    assert [e.value for e in at.error] == [
+        "Enter the value claimed (the figure the enterprise says is right)."
+    ]
+    assert not len(objections.objections_frame(store=user_store))  # nothing saved by default
+
+
+def test_geo_refuses_an_objection_without_a_claimed_value(user_store):
+    with pytest.raises(DataValidationError, match="没有填写申诉值"):
+        objections.record_objection(
+            "V1",
+            ent_id="E1",
+            indicator="tax_wan_yuan",
+            value_claimed=None,
+            evidence_name="完税证明.pdf",
+            evidence=b"%PDF-1.4 proof",
+            department="tax",
+            actor=EDITOR,
+            store=user_store,
+        )
+
+
+def test_the_versions_value_is_shown_in_its_measures_format():
+    assert shown_value("electricity_kwh", 3446680.0) == "3,446,680"  # not 3.44668e+06
+    assert shown_value("land_mu", 10.5) == "10.50"
+    assert shown_value("tax_wan_yuan", 12345.678) == "12,345.68"
+    assert shown_value("employees", 1200.0) == "1,200"
+    assert shown_value("energy_tce", 12.345) == "12.35"
+    assert shown_value("tax_wan_yuan", None) == "—"

@@ -1,0 +1,40 @@
+"""walk10's finding 5: 重新评价 (and 存为草稿) said nothing for seconds while the page greyed out; now
+a spinner with words (and the time taken) runs by the button while the action works."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+
+from geo.messages import t
+from pages.publication import editor
+
+
+class _Rerun(Exception):
+    pass
+
+
+def test_a_slow_action_says_what_it_is_doing_while_it_runs(monkeypatch):
+    seen: list[tuple[str, bool, str]] = []
+    state: dict = {}
+
+    @contextmanager
+    def spinner(text, *, show_time=False):
+        seen.append((text, show_time, "open"))
+        yield
+        seen.append((text, show_time, "closed"))
+
+    def action() -> str:
+        assert seen == [(t("pub.re.working", "zh"), True, "open")]  # shown while the action runs
+        return "已存为 V2"
+
+    monkeypatch.setattr(editor.st, "spinner", spinner)
+    monkeypatch.setattr(editor.st, "session_state", state)
+    monkeypatch.setattr(editor.st, "rerun", lambda: (_ for _ in ()).throw(_Rerun()))
+    with pytest.raises(_Rerun):
+        editor.act(action, "again", working=t("pub.re.working", "zh"))
+    assert seen[-1] == (t("pub.re.working", "zh"), True, "closed")
+    assert state[editor.FLASH] == ("again", "已存为 V2")  # the result, shown by the button
+    assert t("pub.re.working", "zh").startswith("正在重新评价")
+    assert t("pub.re.working", "en").startswith("Evaluating again")
