@@ -48,10 +48,15 @@ def _same(a: object, b: object) -> bool:
     return a == b
 
 
-def _shown(value: object) -> str:
+def input_text(value: object) -> str:
+    """An input value as the comparison writes it: ``10``, ``2.28``, ``3,446,680`` (never ``3.44668e+06``)."""
     if value is None:
         return "—"
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    if not isinstance(value, float) or math.isnan(value):
+        return str(value)
+    if value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def _changed_inputs(before: dict, after: dict, provenance: dict) -> str:
@@ -60,7 +65,7 @@ def _changed_inputs(before: dict, after: dict, provenance: dict) -> str:
         old, new = before.get(col), after.get(col)
         if not _same(old, new):
             source = f"（{provenance[col]}）" if col in provenance else ""
-            parts.append(f"{FIELD_ZH.get(col, col)}：{_shown(old)} → {_shown(new)}{source}")
+            parts.append(f"{FIELD_ZH.get(col, col)}：{input_text(old)} → {input_text(new)}{source}")
     return "；".join(parts)
 
 

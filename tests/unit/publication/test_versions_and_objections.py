@@ -372,3 +372,15 @@ def test_the_window_is_counted_in_china_days(store):
         store=store,
     )
     assert found.objection_id == "O1"
+
+
+def test_a_changed_input_is_written_whole_never_in_scientific_notation():
+    """walk10: 用电量 read 3.44668e+06 in 变化的输入值."""
+    assert [compare.input_text(v) for v in (10.0, 25.0, 2.28, 3446680.0, 1234567.5, None)] == [
+        "10",
+        "25",
+        "2.28",
+        "3,446,680",
+        "1,234,567.5",
+        "—",
+    ]
