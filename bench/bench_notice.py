@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import io
 import json
 import subprocess
@@ -37,6 +36,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.from_git import module_at  # noqa: E402
 
 OPENPYXL_REF = "8295ec1"  # geo/exports/streamed.py on openpyxl's write-only mode, before spreadsheetml.py
 OLD_REF = (
@@ -72,23 +73,6 @@ def _evaluated(case: str):
     return result.enterprises, result.config, result.benchmarks, label
 
 
-def _module_at(ref: str, path: str, name: str):
-    """The module at ``path`` as it was at git revision ``ref``, loaded under ``name``."""
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{ref}:{path}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    file = Path(tempfile.mkdtemp()) / f"{name.replace('.', '_')}.py"
-    file.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(name, file)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _formatted(ws, value, number_format: str):
     """``value`` as openpyxl writes a number in ``number_format`` (a styled write-only cell); text
     as it is."""
@@ -118,13 +102,13 @@ def _number_formats_on_openpyxl(sheet_class) -> None:
 def _writer(which: str, ref: str):
     if which == "openpyxl":  # this tree's notice through the write-only sheets of ``ref``
         _number_formats_on_openpyxl(
-            _module_at(ref, "geo/exports/streamed.py", "geo.exports.streamed").StreamedSheet
+            module_at(ref, "geo/exports/streamed.py", "geo.exports.streamed", replace=True).StreamedSheet
         )
     if which in ("new", "openpyxl"):
         from geo.yearly.notice import notice_xlsx_bytes
 
         return notice_xlsx_bytes
-    return _module_at(ref, "geo/yearly/notice.py", "notice_before").notice_xlsx_bytes
+    return module_at(ref, "geo/yearly/notice.py", "notice_before", replace=True).notice_xlsx_bytes
 
 
 def child(case: str, which: str, ref: str, out: Path) -> None:

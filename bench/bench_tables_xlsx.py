@@ -16,35 +16,23 @@ Run: ``.venv/bin/python -m bench.bench_tables_xlsx``.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import io
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.from_git import module_at  # noqa: E402
+
 REF = "6794970"  # geo/exports/tables.py writing through pandas' ExcelWriter (openpyxl)
 
 
 def reference_writer(ref: str):
     """``xlsx_bytes`` of geo/exports/tables.py as it was at git revision ``ref``."""
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{ref}:geo/exports/tables.py"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    file = Path(tempfile.mkdtemp()) / "tables_reference.py"
-    file.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("tables_reference", file)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.xlsx_bytes
+    return module_at(ref, "geo/exports/tables.py", "tables_reference").xlsx_bytes
 
 
 def tables(times: int) -> dict:
