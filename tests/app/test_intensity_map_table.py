@@ -11,35 +11,17 @@ from __future__ import annotations
 import csv
 import io
 
-import pandas as pd
 import pytest
 
-from geo.land import parcels as P
-from geo.land import renewal
-from geo.storage.provenance import Provenance
-from layers import parcels as parcel_layer
 from layers.mapview import MapLayer
 from layers.offline_html import map_downloads
-from pages.intensity.parcel_data import drawn_frames, shown
-from tests.fixtures.parcels import enterprises, parcels, zones
+from tests.fixtures.parcels import intensity_map_items
 
 
 @pytest.fixture(scope="module")
 def items() -> list[MapLayer]:
-    towns = zones().assign(name=["七都镇", "平望镇"])
-    analysis = P.analyse_parcels(parcels(), enterprises(), zones=towns)
-    tracked = renewal.with_status(
-        pd.DataFrame(analysis.low[["parcel_id", "ent_id", "zone", "area_mu"]]),
-        pd.DataFrame(columns=list(renewal.LOG_COLUMNS)),
-        identified_year=analysis.controls.check_year,
-    )
-    frame = shown(analysis, metric="far", industry="", town="", show="all", tracked=tracked)
-    classes, drawn, marks = drawn_frames(analysis, frame, "far", "quantiles", 3)
-    prov = Provenance("synthetic", "test", "", "")
-    return [
-        MapLayer(parcel_layer.by_metric_class("far", classes), drawn, prov),
-        MapLayer(parcel_layer.below_minimum(), marks, prov),
-    ]
+    """用地强度's map as the page builds it: parcels by FAR with the red outlines above."""
+    return intensity_map_items()
 
 
 def _rows(items: list[MapLayer], lang: str) -> list[dict[str, str]]:

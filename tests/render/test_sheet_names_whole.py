@@ -13,20 +13,16 @@ import io
 
 import geopandas as gpd
 import openpyxl
-import pandas as pd
 import pytest
 from shapely.geometry import Point
 
 from geo.collect.labels import label
 from geo.evaluation.ratios import RATIOS
 from geo.exports.sheets import SHEET_MAX, fitting_name, is_whole, sheet_names
-from geo.land import parcels as P
-from geo.land import renewal
 from geo.land.parcels import PARCEL_METRICS
 from geo.messages import message, t
 from geo.messages.names import INDUSTRY_EN
 from geo.spatial.classify import Classes
-from geo.storage.provenance import Provenance
 from layers import (
     REGISTRY,
     carrier_parks,
@@ -45,9 +41,7 @@ from layers import parcels as parcel_layer
 from layers.base import Layer
 from layers.mapview import MapLayer
 from layers.offline_html import map_downloads
-from pages.intensity.parcel_data import drawn_frames, shown
-from tests.fixtures.parcels import enterprises as parcel_enterprises
-from tests.fixtures.parcels import parcels, zones
+from tests.fixtures.parcels import intensity_map_items
 
 CLASSES = Classes("quantiles", 0.0, (1.0, 2.0))
 
@@ -138,20 +132,7 @@ def test_the_other_workbooks_sheet_titles_are_whole(lang):
 @pytest.fixture(scope="module")
 def parcel_items() -> list[MapLayer]:
     """用地强度's map as the page builds it: parcels by FAR with the red outlines above."""
-    towns = zones().assign(name=["七都镇", "平望镇"])
-    analysis = P.analyse_parcels(parcels(), parcel_enterprises(), zones=towns)
-    tracked = renewal.with_status(
-        pd.DataFrame(analysis.low[["parcel_id", "ent_id", "zone", "area_mu"]]),
-        pd.DataFrame(columns=list(renewal.LOG_COLUMNS)),
-        identified_year=analysis.controls.check_year,
-    )
-    frame = shown(analysis, metric="far", industry="", town="", show="all", tracked=tracked)
-    classes, drawn, marks = drawn_frames(analysis, frame, "far", "quantiles", 3)
-    prov = Provenance("synthetic", "test", "", "")
-    return [
-        MapLayer(parcel_layer.by_metric_class("far", classes), drawn, prov),
-        MapLayer(parcel_layer.below_minimum(), marks, prov),
-    ]
+    return intensity_map_items()
 
 
 @pytest.mark.parametrize(
