@@ -43,6 +43,7 @@ import sys
 import time
 from collections import OrderedDict
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import streamlit
 from streamlit.runtime.pages_manager import PagesManager
@@ -50,6 +51,7 @@ from streamlit.web import cli
 
 from geo import settings
 from geo.frame_files import MAP_COMPONENT, map_build, map_frame_hints
+from geo.static_files import VERSION_PARAM, content_version
 
 APP = Path(__file__).resolve().parent / "app.py"
 BUNDLES = Path(streamlit.__file__).resolve().parent / "static"
@@ -171,6 +173,8 @@ class AppStaticFromMemory:
     ``app``, which answers as before (404, 400 …). ``folder`` is the part of the address below
     ``/app/static/`` that ``root`` answers for (``mount``: the whole address below the base, for
     another folder); ``file_most`` the largest file answered; ``cache_control`` that header, if any.
+    With ``versioned``, an address asking for the file's own version (``?v=…``,
+    ``geo.static_files``) is answered as cacheable for good: it names those bytes only.
     """
 
     def __init__(
@@ -183,8 +187,10 @@ class AppStaticFromMemory:
         file_most: int = STATIC_FILE_MOST,
         mount: str = "",
         cache_control: bytes = b"",
+        versioned: bool = False,
     ) -> None:
         self.app = app
+        self.versioned = versioned
         self.root = os.path.realpath(root)
         self.mount = f"{_mount(prefix)}/{mount or f'app/static/{folder}'}"
         self.cache_control = [(b"cache-control", cache_control)] if cache_control else []
@@ -201,7 +207,8 @@ class AppStaticFromMemory:
 
     @staticmethod
     def _load(full: str, stamp: tuple[int, int]) -> tuple | None:
-        """(plain body, gzip body or None, content type, ETag); None if the file changed meanwhile."""
+        """(plain body, gzip body or None, content type, ETag, version); None if the file changed
+        meanwhile."""
         with open(full, "rb") as f:
             body = f.read()
         if len(body) != stamp[1] or _stamp(full) != stamp:
@@ -211,7 +218,7 @@ class AppStaticFromMemory:
             kind = b"application/javascript"
         packed = _packed(body, kind)
         etag = hashlib.md5(body, usedforsecurity=False).hexdigest()
-        return body, packed, kind, etag
+        return body, packed, kind, etag, content_version(body)
 
     def _keep(self, full: str, stamp: tuple[int, int], entry: tuple) -> None:
         size = len(entry[0]) + len(entry[1] or b"")
@@ -245,7 +252,10 @@ class AppStaticFromMemory:
             if entry is None:
                 return await self.app(scope, receive, send)
             self._keep(full, stamp, entry)
-        body, packed, kind, digest = entry
+        body, packed, kind, digest, version = entry
+        cache = self.cache_control
+        if self.versioned and _asked_version(scope) == version:
+            cache = [(b"cache-control", CACHE_CONTROL)]
         zipped = packed is not None and _wants_gzip(headers)
         etag = f'"{digest}{"-gz" if zipped else ""}"'.encode()
         out = packed if zipped else body
@@ -257,9 +267,15 @@ class AppStaticFromMemory:
             (b"vary", b"Accept-Encoding"),
             (b"access-control-allow-origin", b"*"),
             *([(b"content-encoding", b"gzip")] if zipped else []),
-            *self.cache_control,
+            *cache,
         ]
         await _answer(scope, send, headers, etag, answer, out)
+
+
+def _asked_version(scope) -> str | None:
+    """The version a request's query names (``?v=…``), if any."""
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    return (query.get(VERSION_PARAM) or [None])[0]
 
 
 # A page's own address below the base: Streamlit's url_path ("wujiang") or "" for the default page.
@@ -639,7 +655,7 @@ def wrap_streamlit_app() -> None:
         app = SessionCookies(page, prefix=prefix)
         app = CityView(app, prefix=prefix)
         if config.get_option("server.enableStaticServing"):
-            app = AppStaticFromMemory(app, root=_static_root(runtime), prefix=prefix)
+            app = AppStaticFromMemory(app, root=_static_root(runtime), prefix=prefix, versioned=True)
             app = AppStaticFromMemory(
                 app,
                 root=settings.payload_dir(),

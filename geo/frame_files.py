@@ -15,11 +15,14 @@ import re
 from importlib.util import find_spec
 from pathlib import Path
 
+from geo.static_files import STATIC_URL, versioned
+
 # Streamlit's chunks that draw a custom component (names start so; their hash follows).
 COMPONENT_CHUNKS = ("ComponentInstance.", "IFrameUtil.", "urls.", "withCalculatedWidth.")
 MAP_COMPONENT = "streamlit_folium.st_folium"  # the component's name in its address
-# Below the server's base: Leaflet as layers/assets.py serves it (./static at /app/static).
-MAP_FRAME_FILES = ("app/static/vendor/leaflet/leaflet.js", "app/static/vendor/leaflet/leaflet.css")
+# Below the server's base: Leaflet as layers/assets.py addresses it (./static at /app/static, with
+# the file's version: the address the frame asks for, so the prefetched copy is the one it uses).
+MAP_FRAME_FILES = ("vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css")
 _MAIN_SCRIPT = re.compile(r'src="\./(static/js/main\.[0-9a-f]+\.js)"')
 
 # Run right after the script that sets BACKEND_BASE_URL (serve.KnownBackendBase). The frame's page
@@ -74,7 +77,7 @@ def map_frame_hints(*, bundles: Path, build: Path | None = None) -> bytes:
     index = folder / "index.html"
     found = _MAIN_SCRIPT.search(index.read_text("utf-8")) if index.is_file() else None
     frame = [f"component/{MAP_COMPONENT}/{found.group(1)}"] if found else []
-    files = [*frame, *MAP_FRAME_FILES]
+    files = [*frame, *(f"{STATIC_URL.lstrip('/')}/{versioned(rel)}" for rel in MAP_FRAME_FILES)]
     return _HINTS_JS.format(
         component=MAP_COMPONENT, chunks=json.dumps(chunks), files=json.dumps(files)
     ).encode()

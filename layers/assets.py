@@ -15,6 +15,7 @@ import folium.plugins  # noqa: F401  (so that the plugin classes exist before pa
 from folium.elements import JSCSSMixin
 
 from geo import settings
+from geo.static_files import versioned, without_version
 
 STATIC_DIR = settings.STATIC_DIR
 VENDOR_DIR = STATIC_DIR / "vendor"
@@ -62,16 +63,21 @@ DROPPED: frozenset[str] = frozenset(
 
 
 def local_url(cdn_url: str, *, base_url: str = STATIC_URL) -> str:
-    """The local URL that replaces a CDN URL (already-local URLs pass through)."""
+    """The local URL that replaces a CDN URL, with the file's version as its query
+    (``geo.static_files``: the browser keeps it without asking again); already-local URLs pass
+    through."""
     if cdn_url.startswith(base_url):
         return cdn_url
-    return f"{base_url}/{LOCAL_FILES[cdn_url]}"
+    file = LOCAL_FILES[cdn_url]
+    if base_url == STATIC_URL:
+        file = versioned(f"vendor/{file}").removeprefix("vendor/")
+    return f"{base_url}/{file}"
 
 
 def local_path(url: str) -> Path:
     """The file on disk behind a local or CDN asset URL (for inlining into standalone HTML)."""
     if url.startswith(STATIC_URL):
-        return VENDOR_DIR / url[len(STATIC_URL) + 1 :]
+        return VENDOR_DIR / without_version(url[len(STATIC_URL) + 1 :])
     return VENDOR_DIR / LOCAL_FILES[url]
 
 

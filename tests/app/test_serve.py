@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import threading
 
 import serve
 
 
-def _call(app, path: str, *, method: str = "GET", headers: dict[bytes, bytes] | None = None):
+def _call(
+    app,
+    path: str,
+    *,
+    method: str = "GET",
+    headers: dict[bytes, bytes] | None = None,
+    query_string: bytes = b"",
+):
     sent = []
 
     async def receive():
@@ -17,7 +25,13 @@ def _call(app, path: str, *, method: str = "GET", headers: dict[bytes, bytes] | 
     async def send(message):
         sent.append(message)
 
-    scope = {"type": "http", "method": method, "path": path, "headers": list((headers or {}).items())}
+    scope = {
+        "type": "http",
+        "method": method,
+        "path": path,
+        "query_string": query_string,
+        "headers": list((headers or {}).items()),
+    }
     # In a thread of its own: the browser tests' Playwright keeps an event loop running here.
     worker = threading.Thread(target=lambda: asyncio.run(app(scope, receive, send)))
     worker.start()
@@ -265,6 +279,44 @@ def test_only_files_under_static_are_answered(tmp_path):
         assert start["status"] == 299 and body == path.encode(), path
 
 
+def test_a_static_file_asked_for_by_its_version_is_kept_by_the_browser(tmp_path):
+    from geo.static_files import content_version
+
+    root = tmp_path / "static"
+    (root / "vendor").mkdir(parents=True)
+    leaflet = root / "vendor" / "leaflet.js"
+    leaflet.write_bytes(b"var L = 1;" * 50)
+    app = serve.AppStaticFromMemory(_streamlit, root=root, versioned=True)
+    version = content_version(leaflet.read_bytes())
+    assert version == hashlib.md5(leaflet.read_bytes()).hexdigest()[:12]
+    start, headers, body = _answer(app, "/app/static/vendor/leaflet.js", query_string=f"v={version}".encode())
+    assert start["status"] == 200 and body == leaflet.read_bytes()
+    assert headers[b"cache-control"] == b"public, immutable, max-age=31536000"
+    # Without a version, or with another file's: revalidated by its ETag as before (no lifetime).
+    for query in (b"", b"v=0123456789ab", b"x=" + version.encode()):
+        start, headers, body = _answer(app, "/app/static/vendor/leaflet.js", query_string=query)
+        assert start["status"] == 200 and b"cache-control" not in headers, query
+    # The file changed: the old address no longer gets a lifetime, the new version does.
+    leaflet.write_bytes(b"var L = 2;" * 60)
+    assert (
+        b"cache-control"
+        not in _answer(app, "/app/static/vendor/leaflet.js", query_string=f"v={version}".encode())[1]
+    )
+    new = content_version(leaflet.read_bytes())
+    assert (
+        b"cache-control" in _answer(app, "/app/static/vendor/leaflet.js", query_string=f"v={new}".encode())[1]
+    )
+
+
+def test_the_maps_leaflet_is_addressed_by_its_version():
+    from layers.assets import local_path, local_url
+
+    url = local_url("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
+    body = (serve.APP.parent / "static" / "vendor" / "leaflet" / "leaflet.js").read_bytes()
+    assert url == f"/app/static/vendor/leaflet/leaflet.js?v={hashlib.md5(body).hexdigest()[:12]}"
+    assert local_path(url).read_bytes() == body  # the standalone HTML inlines the file itself
+
+
 # ---- the map's frame: asked for as the page starts, answered from memory, cacheable ----------------
 
 
@@ -293,7 +345,12 @@ def test_a_pages_address_asks_at_once_for_what_its_maps_frame_waits_for(tmp_path
     assert "component/streamlit_folium.st_folium/index.html?streamlitUrl=" in text
     assert "encodeURIComponent(location.origin+location.pathname)" in text
     assert '"component/streamlit_folium.st_folium/static/js/main.0a1b2c3d.js"' in text
-    assert '"app/static/vendor/leaflet/leaflet.js", "app/static/vendor/leaflet/leaflet.css"' in text
+    # Leaflet at the address its frame asks for: the file's version as the query (geo.static_files).
+    from geo.static_files import versioned
+
+    js, css = versioned("vendor/leaflet/leaflet.js"), versioned("vendor/leaflet/leaflet.css")
+    assert js.startswith("vendor/leaflet/leaflet.js?v=") and len(js.split("?v=")[1]) == 12
+    assert f'"app/static/{js}", "app/static/{css}"' in text
     # Without the component's page, only what exists is named.
     (build / "index.html").unlink()
     assert "main." not in map_frame_hints(bundles=bundles, build=build).decode()
