@@ -344,6 +344,9 @@ def import_section(s: Settings) -> None:
     kind = st.selectbox(
         t("data.kind", lang),
         ingest.KINDS,
+        # No default option: a value the browser sends empty (a select it redrew during a language
+        # switch) then reads as no pick, which _kind_kept ignores, never as the first use (分区).
+        index=None,
         format_func=lambda k: t(f"data.kind.{k}", lang),
         key="data_kind",
         persist_state=KEEP,

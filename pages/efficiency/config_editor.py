@@ -87,6 +87,8 @@ def _weights_editor(group: str, defaults: dict[str, float], lang: Lang) -> dict[
             max_value=100.0,
             step=5.0,
             key=widget,
+            on_change=keep,
+            args=((widget,),),
         )
     return out
 
@@ -194,14 +196,32 @@ def config_editor(lang: Lang) -> dict:
         st.markdown(f"**{t('eff.weights_below', lang)}**")
         below = _weights_editor("below", dict(base.weights_below_scale), lang)
         c1, c2, c3, c4 = st.columns(4)
-        min_land = c1.number_input(t("eff.min_land", lang), min_value=0.0, step=1.0, key="eff_min_land")
-        multiple = c2.number_input(t("eff.multiple", lang), min_value=0.1, step=0.5, key="eff_multiple")
+        # Each value kept the moment it changes (its callback runs before anything else of the run): a
+        # run stopped before the editor's end (the map's own rerun, a language switch) loses nothing.
+        min_land = c1.number_input(
+            t("eff.min_land", lang),
+            min_value=0.0,
+            step=1.0,
+            key="eff_min_land",
+            on_change=keep,
+            args=(("eff_min_land",),),
+        )
+        multiple = c2.number_input(
+            t("eff.multiple", lang),
+            min_value=0.1,
+            step=0.5,
+            key="eff_multiple",
+            on_change=keep,
+            args=(("eff_multiple",),),
+        )
         cap = c3.number_input(
             t("eff.max_ratio", lang),
             min_value=0.0,
             step=0.5,
             key="eff_max_ratio",
             help=t("eff.max_ratio.help", lang),
+            on_change=keep,
+            args=(("eff_max_ratio",),),
         )
         method = c4.radio(
             t("eff.method", lang),
@@ -209,6 +229,8 @@ def config_editor(lang: Lang) -> dict:
             format_func=lambda v: t(f"eff.method.{v}", lang),
             key="eff_method",
             horizontal=True,
+            on_change=keep,
+            args=(("eff_method",),),
         )
         cuts = {}
         cols = st.columns(3)
@@ -220,6 +242,8 @@ def config_editor(lang: Lang) -> dict:
                 max_value=100.0 if method == "percentile" else None,
                 step=5.0,
                 key=f"eff_cut_{method}_{c}",
+                on_change=keep,
+                args=((f"eff_cut_{method}_{c}",),),
             )
         raw = over_method(_raw_config(above, below, min_land, multiple, cap, method, cuts))
         st.divider()
