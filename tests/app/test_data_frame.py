@@ -63,8 +63,9 @@ def test_evidence_that_decides_nothing_is_said_once_beside_the_question(user_sto
 
 def test_a_proposal_by_the_column_names_is_not_contradicted_by_the_addresses():
     """walk11: a Gaode list whose addresses decide nothing read 「建议按 GCJ-02 读取（已预选，请确认）：
-    根据列名…；…没有明显更好的坐标框架」: the proposal and its reason said no frame was better. The addresses' part now
-    says only that they do not tell the frames apart; the names' part proposes."""
+    根据列名…；…没有明显更好的坐标框架」: the proposal and its reason said no frame was better.
+    The addresses' part now says only that they do not tell the frames apart; the names' part
+    proposes."""
     from geo.ingest import inspect_upload
     from geo.messages.notes import text_in
 
