@@ -331,12 +331,19 @@ def shown_layers(items: Sequence[MapLayer], out: dict | None, *, lang: Lang) -> 
     """The ``items`` the map shows: those the user has not switched off in the layer switcher, as
     streamlit-folium last reported (``returned_objects`` with ``"selected_layers"``); before any
     switch, those the map opens with (``Layer.show``)."""
+    states = switched(out)
+    return [item for item in items if states.get(item.layer.title(lang).strip(), item.layer.show)]
+
+
+def switched(out: dict | None) -> dict[str, bool]:
+    """Layer title -> whether the user has it switched on, for the layers switched in the layer
+    switcher as streamlit-folium last reported (``"selected_layers"``); {} before any switch."""
     states: dict[str, bool] = {}
-    entries = (out or {}).get("selected_layers")
+    entries = (out or {}).get("selected_layers") if isinstance(out, dict) else None
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and entry.get("url") in (LAYER_SHOWN, LAYER_HIDDEN):
             states[str(entry.get("name", "")).strip()] = entry["url"] == LAYER_SHOWN
-    return [item for item in items if states.get(item.layer.title(lang).strip(), item.layer.show)]
+    return states
 
 
 class _Legend(MacroElement):

@@ -24,6 +24,7 @@ from layers.mapview import (
     legend_html,
     render_map,
     shown_layers,
+    switched,
     view_extent,
 )
 from layers.offline_html import map_downloads
@@ -170,6 +171,16 @@ def show_map_with(
             layer_control=control,
         )
         return out or {}
+    # the changing layers as the user last switched them: drawn again (a widget changed, or what the
+    # user clicked), they keep that state instead of opening as they first did
+    states = switched(st.session_state.get(key))
+    changing = [
+        replace(
+            item, layer=replace(item.layer, show=states.get(item.layer.title(lang).strip(), item.layer.show))
+        )
+        for item in changing
+    ]
+    shows = tuple(item.layer.show for item in changing)
     if not changing and not marks:
         parts = cache.base_parts((*settings_key(), *base_key), key, m)
         return cache.draw(
@@ -187,7 +198,7 @@ def show_map_with(
             raise ValueError("changing_key: one key per changing layer")
         script = "".join(
             cache.group_script(
-                (key, lang, gcj02, item.layer.name, *part),
+                (key, lang, gcj02, item.layer.name, item.layer.show, *part),
                 i,
                 lambda item=item: item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02),
             )
@@ -205,13 +216,14 @@ def show_map_with(
                 *(item.layer.name for item in changing),
                 *changing_key,
                 *marks_key(marks),
+                *shows,
             ),
             len(changing) + len(marks),
             lambda: _legend_group([*changing, *marks], lang=lang),
         )
     else:
         script = cache.groups_script(
-            (key, lang, gcj02, *changing_key, *marks_key(marks)),
+            (key, lang, gcj02, *changing_key, *marks_key(marks), *shows),
             lambda: _changing_groups(changing, lang=lang, gcj02=gcj02, marks=marks),
         )
     if fit_to is not None and script:
