@@ -64,7 +64,7 @@ def _versions_table(found: list[versions.Version]) -> pd.DataFrame:
         {
             "version_id": v.version_id,
             "kind": t(f"pub.kind.{v.kind}", lang),
-            "year": v.year,
+            "year": "—" if v.year is None else str(v.year),  # never "None"
             "title": display_title(v, lang),
             "state": state_label(v.state, lang)
             + (
@@ -201,7 +201,13 @@ def _detail(version: versions.Version) -> None:
         hide_index=True,
         column_config={t("pub.res.score", lang): right, t("pub.res.rank", lang): right},
     )
-    name = f"{version.version_id}_{state_label(version.state, lang)}_{version.year or ''}".replace(" ", "_")
+    # V1_公示_2024, V1_公示 without a year: no empty part, no "__" or trailing "_"
+    parts = (
+        version.version_id,
+        state_label(version.state, lang),
+        "" if version.year is None else version.year,
+    )
+    name = "_".join(str(p) for p in parts if str(p)).replace(" ", "_")
     col1, col2 = st.columns(2)
     title = exports.heading(version, t("pub.results", lang), lang)
 

@@ -70,12 +70,24 @@ def state_label(state: str, lang: Lang) -> str:
     return t(f"pub.state.{state}", lang)
 
 
-def _default_title(version: versions.Version, lang: Lang) -> str:
-    """The title the save form proposes for ``version``'s year and kind in ``lang``."""
-    year = "" if version.year is None else version.year
-    return (
-        t("pub.save.title_default", lang).format(year=year, kind=t(f"pub.kind.{version.kind}", lang)).strip()
-    )
+def default_title(year: int | None, kind: str, lang: Lang) -> str:
+    """The title the save form proposes for a year's ``kind`` in ``lang``: ``2024 年度评价结果`` /
+    ``Evaluation 2024``; without a year the kind alone (``评价结果``), never a title with an empty
+    part (``年度评价结果``)."""
+    words = t(f"pub.kind.{kind}", lang)
+    if year is None or year == UNDATED:
+        return words
+    return t("pub.save.title_default", lang).format(year=year, kind=words)
+
+
+def _default_titles(version: versions.Version) -> set[str]:
+    """The titles the save form proposed (or once proposed) for ``version`` in either language: the
+    year's, and for a version without a year the earlier ``年度评价结果``."""
+    out = {default_title(version.year, version.kind, lang) for lang in ("zh", "en")}
+    if version.year is None:
+        words = t(f"pub.kind.{version.kind}", "zh")
+        out.add(t("pub.save.title_default", "zh").format(year="", kind=words).strip())
+    return out
 
 
 def display_title(version: versions.Version, lang: Lang) -> str:
@@ -84,8 +96,8 @@ def display_title(version: versions.Version, lang: Lang) -> str:
     words (``（异议更正，V2）`` / `` (corrected after objections, V2)``, an older correction's without
     its id) in ``lang`` whichever language wrote them. A title not a correction's is shown as stored."""
     base = results.base_title(version.title)
-    if base in {_default_title(version, "zh"), _default_title(version, "en")}:
-        base = _default_title(version, lang)
+    if base in _default_titles(version):
+        base = default_title(version.year, version.kind, lang)
     elif not version.replaces:
         return version.title
     if not version.replaces:
@@ -239,11 +251,10 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         if source == DEMO:
             first[DEMO] = t("pub.save.parcels_demo", lang)
         parcels_source, _ = _layer_choice("pub.save.parcels", "pub_save_parcels", first, "other", lang)
-    default_title = t("pub.save.title_default", lang).format(
-        year="" if year == UNDATED else year, kind=t(f"pub.kind.{kind}", lang)
-    )
     title = st.text_input(
-        t("pub.save.title", lang), value=default_title.strip(), key=f"pub_save_title_{kind}_{source}_{year}"
+        t("pub.save.title", lang),
+        value=default_title(year, kind, lang),
+        key=f"pub_save_title_{kind}_{source}_{year}",
     )
     flash("save")
     clicked = st.button(t("pub.save.button", lang), type="primary", key="pub_save_button")
