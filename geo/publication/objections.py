@@ -24,7 +24,7 @@ from geo.evaluation.metrics import ID_COL
 from geo.evaluation.ratios import EMISSION_COLUMN
 from geo.messages import both, joined, message
 from geo.messages.formats import beijing_minute
-from geo.number_formats import FORMATS, measure_of
+from geo.number_formats import as_text, measure_of
 from geo.publication.departments import department_code, department_name, load_departments
 from geo.publication.exports import heading, table_xlsx_bytes
 from geo.publication.inputs import LAND_COL, objectionable_columns
@@ -165,11 +165,7 @@ def shown_value(column: str, value: object) -> str:
     measure = measure_of(column)
     if measure is None:
         return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
-    fmt = FORMATS[measure]
-    if measure in ("count", "year"):
-        return f"{number:,.0f}" if "," in fmt.screen else f"{number:.0f}"
-    comma = "," if "," in fmt.screen else ""
-    return f"{number:{comma}.{fmt.decimals}f}"
+    return as_text(number, measure)
 
 
 def provenance_words(source: object, lang: str) -> str:
