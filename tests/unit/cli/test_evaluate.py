@@ -242,3 +242,14 @@ def test_cli_reads_chinese_headers_and_derives_size_without_size_column(files, t
     assert z.loc["北区", "tax_per_kwh_yuan"] == pytest.approx(0.4)
     e = pd.read_csv(out / "enterprise_classes.csv", encoding="utf-8-sig").set_index("ent_id")
     assert e.loc[e["size_class"] == "规上"].index.tolist() == ["E02", "E06"]
+
+
+def test_cli_recognises_a_zone_name_column_as_import_does(files, tmp_path, capsys):
+    """A park layer whose names are under 园区名称 (no name/名称 column) is evaluated without
+    --zone-id: the evaluation recognises the name column as ``import --kind zones`` and the page do."""
+    parks = zones().rename(columns={"name": "园区名称"}).drop(columns="code")
+    parks_path = tmp_path / "parks.gpkg"
+    pyogrio.write_dataframe(parks, parks_path, layer="parks", driver="GPKG")
+    out = tmp_path / "out_parks"
+    assert run_evaluate(parks_path, files["gpkg"], out, "--config", files["config"]) == 0, capsys.readouterr()
+    assert _zone_table(out).loc["北区", "tax_wan_yuan"] == 160.0
