@@ -156,7 +156,8 @@ def with_parcels(
 
 def zone_id_column(zones: pd.DataFrame, given: str | None = None) -> str:
     """The zones' name/code column: ``given``, or the first of :data:`ZONE_ID_CANDIDATES` present,
-    else the column the importer takes for a zone's name or code (:func:`geo.ingest.columns.suggest_mapping`)."""
+    else the column the importer takes for a zone's name or code
+    (:func:`geo.ingest.columns.suggest_mapping`)."""
     if given is not None:
         if given not in zones.columns:
             raise DataValidationError.of("batch.no_zone_field", field=given, fields=_fields(zones))

@@ -196,12 +196,17 @@ def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
     )
 
 
-def _check_not_taken(name: str, args: argparse.Namespace) -> None:
-    """Refuse to overwrite a stored import unless ``--replace`` says so."""
-    if args.replace:
-        return
+def _check_not_taken(name: str, title: str, args: argparse.Namespace) -> None:
+    """Refuse to overwrite a stored import unless ``--replace`` says so, and a title another stored
+    layer has (the legend and the layer lists name layers by title: the page refuses it too), even
+    with ``--replace``: replacing that layer is ``--name <its name> --replace``."""
     stored = ingest.layer_name(name)
     meta = ingest.list_user_layers(path=args.store or None)
+    others = meta[(meta["layer"] != stored) & (meta["title_zh"].astype(str).str.strip() == title.strip())]
+    if len(others):
+        raise DataValidationError.of("cli.title_taken", title=title.strip(), layer=others["layer"].iloc[0])
+    if args.replace:
+        return
     taken = meta[meta["layer"] == stored]
     if len(taken):
         row = taken.iloc[0]
@@ -248,7 +253,7 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.dry_run:  # before the file is read: say so at once
         if args.accuracy is None:  # the legend and every export name it: the user's claim, no default
             raise DataValidationError.of("cli.import_without_accuracy")
-        _check_not_taken(name, args)
+        _check_not_taken(name, args.title or args.file.stem, args)
     zones = None
     if args.join_layer:
         zones, _, _ = stored_layer(args.join_layer, None, args.store)
@@ -270,7 +275,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     if not args.source:
         raise DataValidationError.of("cli.import_without_source")
-    _check_not_taken(name, args)
+    _check_not_taken(name, args.title or args.file.stem, args)
     path = ingest.save_import(
         result,
         name=name,
