@@ -225,3 +225,22 @@ def test_a_title_another_layer_has_is_refused_as_the_page_refuses_it(tmp_path, u
         == 2
     )
     assert "already hold a layer titled “盛泽七都企业” (user_firms)" in capsys.readouterr().err
+
+
+def test_audit_shows_a_dash_for_rows_no_file_had_and_the_renewal_status_in_words(
+    tmp_path, user_store, capsys
+):
+    """A change that read no file printed <NA> for 读入行/保存行, and a 盘活 status change read
+    "更改更新状态"."""
+    assert _import(tmp_path, CSV) == 0
+    audit.record_change("status_changed", user="李四", layer="parcel_renewal_log", detail="P3")
+    capsys.readouterr()
+    assert main(["audit"]) == 0
+    out = capsys.readouterr().out
+    assert "<NA>" not in out and "更改盘活状态" in out and "更改更新状态" not in out
+    status = next(line for line in out.splitlines() if "更改盘活状态" in line)
+    assert status.split().count("—") >= 2, out  # 读入行, 保存行
+    imported = next(line for line in out.splitlines() if "导入" in line)
+    assert " 2 " in imported  # the import's rows as numbers
+    assert main(["--lang", "en", "audit"]) == 0
+    assert "renewal status changed" in capsys.readouterr().out
