@@ -480,6 +480,7 @@ CLI: dict[str, tuple[str, str]] = {
         "如要替换它，请加上 --replace；如要另存一份，请用 --name 另起一个名称",
         "To replace it, add --replace; to keep both, give the new one another name with --name",
     ),
+    "cli.export.title_separator": ("、", ", "),
     "cli.title_taken": (
         "用户数据中已有标题为「{title}」的图层「{layer}」，未保存（图例和图层列表按标题区分图层）",
         "The user data already hold a layer titled “{title}” ({layer}); nothing was saved (the legend and"

@@ -171,6 +171,9 @@ def test_cli_geopackage_output_and_chinese_headers(files, tmp_path):
     )
     e = pd.read_csv(out_zh / "enterprise_classes.csv", encoding="utf-8-sig")
     assert {"企业编号", "综合得分（分）", "评价类别", "主要失分指标"} <= set(e.columns)
+    # yes/no in words, as the page's download writes them (it wrote 是否参评 True)
+    scored = [c for c in e.columns if c.startswith("是否")]
+    assert scored and all(set(e[c].dropna().astype(str)) <= {"是", "否"} for c in scored), e[scored]
 
 
 def test_cli_bad_input_exits_2_with_chinese_message(files, tmp_path, capsys):
