@@ -22,7 +22,6 @@ from geo.catalogue import ENTERPRISE_COLUMNS, ZONE_COLUMNS
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ID_COL
 from geo.evaluation.ratios import EMISSION_COLUMN
-from geo.ingest.base import MAX_UPLOAD_MB
 from geo.messages import both, joined, message
 from geo.messages.formats import beijing_minute
 from geo.number_formats import as_text, measure_of
@@ -50,9 +49,10 @@ ACCEPTED, REJECTED = "accepted", "rejected"
 DECISIONS = {ACCEPTED: "采纳", REJECTED: "驳回"}  # the Chinese words (the change log's); in words: message()
 # The columns an objection may name, by key (a later list's column wins, as in geo.catalogue.FIELD_ZH).
 COLUMNS_BY_KEY = {c.key: c for c in (*ZONE_COLUMNS, *ENTERPRISE_COLUMNS)}
-# Evidence files are scans and letters, kept in the store itself: at most what any upload may be
-# (geo.ingest: 50 MB), the bound the uploader applies and says.
-MAX_EVIDENCE_MB = MAX_UPLOAD_MB
+# Evidence files are scans and letters: a few megabytes each, kept in the store itself (each saved
+# objection reads the stored ones back), so bounded below a data upload (geo.ingest's 50 MB). The
+# uploader applies this bound and says it.
+MAX_EVIDENCE_MB = 5
 MAX_EVIDENCE_BYTES = MAX_EVIDENCE_MB * 1024 * 1024
 MAX_TEXT_CHARS = 500
 # The window's dates are the county's own calendar days: China Standard Time, UTC+8 (no summer time),
