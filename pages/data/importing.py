@@ -173,13 +173,14 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
         licence = c4.text_input(t("data.licence", lang), key="data_save_licence", persist_state=KEEP)
         year = None
         if kind == "enterprises" and "year" not in result.frame.columns:
-            year = st.number_input(
+            year = st.number_input(  # proposed from the file's title rows or name, asked per file
                 t("data.year", lang),
                 min_value=1900,
                 max_value=2100,
-                value=None,
+                value=result.stated_year(),
                 step=1,
-                key="data_save_year",
+                key=file_key("data_save_year"),
+                persist_state=KEEP,
                 help=t("data.year_help", lang),
             )
         submitted = st.form_submit_button(t("data.save", lang), type="primary")
