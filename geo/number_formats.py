@@ -132,6 +132,15 @@ def measure_of(column: object) -> str | None:
     return next((measure for measure, unit in _BY_UNIT if unit.search(name)), None)
 
 
+def as_text(value: float, measure: str | None) -> str:
+    """``value`` as the page shows a number of ``measure`` (a key of :data:`FORMATS`; None: any
+    other amount): its decimals and its thousands separators (a benchmark of 亩均销售收入 in 万元/亩
+    ``1,059.84``, an R&D share ``8.7``), the same text wherever it is written."""
+    fmt = FORMATS[measure or "number"]
+    comma = "," if "," in fmt.screen else ""
+    return f"{float(value):{comma}.{fmt.decimals}f}"
+
+
 def number_format(column: object, values: pd.Series) -> NumberFormat | None:
     """The format of a table's column: its measure's, or by its values when the column does not say
     (whole numbers as counts, other numbers as amounts); None for text, booleans and dates."""

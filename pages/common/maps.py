@@ -447,6 +447,14 @@ def _center(frame: gpd.GeoDataFrame) -> tuple[float, float]:
 _center_of = cache.PerObject(_center)
 
 
+def reference_layers() -> list[MapLayer]:
+    """What a user's layer is shown against: the districts and Wujiang's 区镇, grey outlines only."""
+    return [
+        map_layer_of(replace(REGISTRY[name], fill_opacity=0.0, weight=1.0, color="#777777"))
+        for name in ("districts", "wujiang_towns")
+    ]
+
+
 def wujiang_base() -> list[MapLayer]:
     """The layers under every Wujiang map: districts, the 区镇 outlines (schematic), the user's imports.
 
