@@ -134,6 +134,9 @@ class Layer:
     # minimum): the column keying both. Its GeoJSON is no file of its own: the layer below it carries
     # the marks as a column (``mark`` and the outline's own fields), each feature written once.
     marks_layer_below_by: str = ""
+    # The user's pick outlined over the other layers (the district clicked): drawn without tooltip or
+    # hover, so that the layers under it answer the mouse as before, and not listed in the switcher.
+    selection: bool = False
     # A shorter name for the layer's XLSX sheet when its title does not fit Excel's 31 characters
     # whole (geo/exports/sheets.py); empty: the title.
     sheet_zh: str = ""
@@ -189,7 +192,7 @@ class Layer:
         # Leaflet writes layer-switcher names and tooltip/popup labels as HTML: escape them here
         # (titles and, for imports, column names come from users and files).
         title = html.escape(self.title(lang))
-        group = folium.FeatureGroup(name=title, show=self.show)
+        group = folium.FeatureGroup(name=title, show=self.show, control=not self.selection)
         tooltip_cols = [f.column for f in self.tooltip_fields if f.column in data.columns]
         popup_cols = [f.column for f in self.popup_fields if f.column in data.columns]
         color, opacity, weight, kind = self.color, self.fill_opacity, self.weight, self.kind
@@ -202,6 +205,11 @@ class Layer:
             return {"color": c, "weight": weight, "fillColor": c, "fillOpacity": opacity}
 
         kwargs = {}
+        if self.selection:  # a mark, not a layer to hover or click: the one under it answers
+            shapes = folium.GeoJson(data, name=title, style_function=style, interactive=False).add_to(group)
+            if full_outline is not None:
+                shapes.add_child(full_outline)
+            return group
         if tooltip_cols:
             kwargs["tooltip"] = folium.GeoJsonTooltip(
                 fields=tooltip_cols,
