@@ -48,7 +48,7 @@ from geo.evaluation.zones import (
 )
 from geo.exports.run_files import LAND_COLUMNS
 from geo.ingest import ImportResult, inspect_upload, limits, read_upload
-from geo.ingest.columns import merge_mapping
+from geo.ingest.columns import merge_mapping, suggest_mapping
 from geo.land.parcels import ParcelAnalysis, analyse_parcels, load_controls, with_classes
 from geo.messages.notes import Both, Listing, clauses, error_note, note
 from geo.messages.sources import in_both
@@ -155,7 +155,9 @@ def with_parcels(
 
 
 def zone_id_column(zones: pd.DataFrame, given: str | None = None) -> str:
-    """The zones' name/code column: ``given``, or the first of :data:`ZONE_ID_CANDIDATES` present."""
+    """The zones' name/code column: ``given``, or the first of :data:`ZONE_ID_CANDIDATES` present,
+    else the column the importer takes for a zone's name or code
+    (:func:`geo.ingest.columns.suggest_mapping`)."""
     if given is not None:
         if given not in zones.columns:
             raise DataValidationError.of("batch.no_zone_field", field=given, fields=_fields(zones))
@@ -163,6 +165,12 @@ def zone_id_column(zones: pd.DataFrame, given: str | None = None) -> str:
     for name in ZONE_ID_CANDIDATES:
         if name in zones.columns:
             return name
+    # the name (or code) column as ``import --kind zones`` and the 数据管理 page recognise it
+    # (园区名称, 区镇名称 …): one recognition for every way a zone file comes in
+    found = suggest_mapping([str(c) for c in zones.columns if c != "geometry"], "zones", frame=zones)
+    for key in ("name", "zone_id"):
+        if found.get(key) in zones.columns:
+            return found[key]
     raise DataValidationError.of("batch.no_zone_id", fields=_fields(zones))
 
 

@@ -44,6 +44,8 @@ FORMATS: dict[str, NumberFormat] = {
     "money": NumberFormat("money", "%,.2f", "#,##0.00"),
     "area": NumberFormat("area", "%,.2f", "#,##0.00"),
     "coordinate": NumberFormat("coordinate", "%.6f", "0.000000"),
+    # electricity in kWh (用电量（千瓦时）): whole kilowatt-hours, as meters and bills give them
+    "electricity": NumberFormat("electricity", "%,.0f", "#,##0"),
     "number": NumberFormat("number", "%,.2f", "#,##0.00"),  # any other amount or ratio
 }
 
@@ -74,6 +76,8 @@ def _by_key(key: str) -> str | None:
         return "money"
     if key.endswith(("_mu", "_km2", "_m2", "_ha")):
         return "area"
+    if key.endswith("_kwh"):
+        return "electricity"
     return None
 
 
@@ -94,11 +98,12 @@ _BY_UNIT = (
     ("share", re.compile(r"%|％")),
     ("score", re.compile(r"（分）|得分|\b[Ss]cores?\b|\bpoints\b")),
     ("money", re.compile(r"万元|亿元|元|\byuan\b")),
-    ("area", re.compile(r"亩|公顷|km²|\bmu\b|\bha\b")),
+    ("area", re.compile(r"亩|公顷|平方米|km²|m²|\bmu\b|\bha\b")),
+    ("electricity", re.compile(r"（千瓦时）|\(kWh\)")),
     (
         "count",
         re.compile(
-            r"（家）|（宗）|企业数|宗地数|宗数|条数|排名|档数|\b[Rr]ank\b|\b[Ee]nterprises\b|\bParcels\b"
+            r"（家）|（宗）|（人）|\(persons\)|企业数|宗地数|宗数|条数|排名|档数|\b[Rr]ank\b|\b[Ee]nterprises\b|\bParcels\b"
             r"|\bRows\b|Classes moved|^Class [A-DT]$|^[A-DT] 类$"
         ),
     ),
@@ -125,6 +130,15 @@ def measure_of(column: object) -> str | None:
     if found:
         return found
     return next((measure for measure, unit in _BY_UNIT if unit.search(name)), None)
+
+
+def as_text(value: float, measure: str | None) -> str:
+    """``value`` as the page shows a number of ``measure`` (a key of :data:`FORMATS`; None: any
+    other amount): its decimals and its thousands separators (a benchmark of 亩均销售收入 in 万元/亩
+    ``1,059.84``, an R&D share ``8.7``), the same text wherever it is written."""
+    fmt = FORMATS[measure or "number"]
+    comma = "," if "," in fmt.screen else ""
+    return f"{float(value):{comma}.{fmt.decimals}f}"
 
 
 def number_format(column: object, values: pd.Series) -> NumberFormat | None:

@@ -12,28 +12,27 @@ import numpy as np
 import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
-from geo.exports.headers import catalogue_headers, column_labels, source_coordinate_headers
-from geo.exports.tables import table_for_export, yes_no_in_words
-from geo.ingest.report import FLAG_COLUMN, flag_text
+from geo.exports.readable import NAMED_COLUMNS, english_names, readable_table
 from geo.messages import Lang, t
-from geo.messages.names import district_kind_name, industry_name
-from geo.place_names import name_list, place_list, place_name
+from geo.messages.names import industry_name
 from geo.spatial.crs import STORAGE_CRS, convert_frame
 from geo.storage.provenance import ACCURACY_LABEL, LegendEntry, Provenance, accuracy_label
 from layers.outline import Outline, outlines_for_live_map
 
-__all__ = ["ACCURACY_LABEL", "Field", "Layer", "LegendEntry", "Provenance", "accuracy_label"]
+__all__ = [
+    "ACCURACY_LABEL",
+    "NAMED_COLUMNS",
+    "Field",
+    "Layer",
+    "LegendEntry",
+    "Provenance",
+    "accuracy_label",
+]
 
 
 def _english_names(kind: str) -> Callable[[object, Lang], str]:
     """How an English page names one value of a column holding ``kind`` (see :class:`Field`)."""
-    return {
-        "place": place_name,
-        "places": place_list,
-        "industry": lambda v, lang: "" if _isna(v) else industry_name(str(v), lang),
-        "industries": lambda v, lang: name_list(v, lang, industry_name),
-        "district_kind": district_kind_name,
-    }[kind]
+    return english_names(kind)
 
 
 @dataclass(frozen=True)
@@ -67,20 +66,6 @@ class Field:
             name = _english_names(self.names)
             return values.map(lambda v: name(v, lang), na_action="ignore")
         return values
-
-
-# Columns that hold names of places or industries (what :class:`Field`'s ``names`` says), by name:
-# a table of a layer writes them in English even where no field of its tooltip shows them.
-NAMED_COLUMNS = {
-    "town": "place",
-    "short_name": "place",
-    "zone": "place",
-    "county": "place",
-    "industry": "industry",
-    "industries": "industries",
-    "key_industries": "industries",
-    "kind": "district_kind",
-}
 
 
 def _isna(value: object) -> bool:
@@ -149,6 +134,9 @@ class Layer:
     # minimum): the column keying both. Its GeoJSON is no file of its own: the layer below it carries
     # the marks as a column (``mark`` and the outline's own fields), each feature written once.
     marks_layer_below_by: str = ""
+    # The user's pick outlined over the other layers (the district clicked): drawn without tooltip or
+    # hover, so that the layers under it answer the mouse as before, and not listed in the switcher.
+    selection: bool = False
     # A shorter name for the layer's XLSX sheet when its title does not fit Excel's 31 characters
     # whole (geo/exports/sheets.py); empty: the title.
     sheet_zh: str = ""
@@ -168,53 +156,20 @@ class Layer:
         return [LegendEntry(self.title(lang), self.color, self.kind, self.fill_opacity)]
 
     def table(self, gdf: gpd.GeoDataFrame, lang: Lang) -> pd.DataFrame:
-        """The features as a table reads them in ``lang`` (a map view's CSV and XLSX): no geometry,
-        points with lon/lat; the tooltip's and popup's fields with their values as shown in
-        ``lang`` (English names, ``en_column``) under their labels, other columns under the atlas's
-        headers (:func:`geo.exports.headers.column_labels`); a column ``x_en`` beside ``x`` gives
-        ``x`` its English values in English and is then left out; places and industries in columns
-        of :data:`NAMED_COLUMNS` are named in English too; an import's coordinates in their source
-        frame come last, headed by it (:func:`geo.exports.headers.source_coordinate_headers`). A
-        header two columns would share is given to the first only. ``gdf`` is not modified.
+        """The features as a table reads them in ``lang`` (a map view's CSV, XLSX and GeoJSON):
+        :func:`geo.exports.readable.readable_table`, the tooltip's and popup's fields with their
+        values as shown in ``lang`` (English names, ``en_column``) under their labels (the catalogued
+        columns of an enterprise or parcel table keep the GeoJSON's headers: 用地面积（亩）, not the
+        tooltip's 用地（亩）). ``gdf`` is not modified.
         """
-        out = table_for_export(gdf).drop(columns=list(self.table_leaves_out), errors="ignore")
-        fields = {f.column: f for f in (*self.tooltip_fields, *self.popup_fields) if f.column in out}
-        for col, f in fields.items():
-            out[col] = f.shown(gdf, lang).to_numpy()
-        for col in [c for c in out.columns if c not in fields]:
-            if lang != "en":
-                continue
-            if f"{col}_en" in out.columns:
-                english = out[f"{col}_en"]
-                out[col] = english.where(english.notna() & (english.astype(str) != ""), out[col])
-            elif col in NAMED_COLUMNS:  # names of places and industries outside the tooltip
-                name = _english_names(NAMED_COLUMNS[col])
-                out[col] = out[col].map(lambda v, name=name: name(v, lang), na_action="ignore")
-        if FLAG_COLUMN in out.columns and FLAG_COLUMN not in fields:  # an import's warnings, in ``lang``
-            out[FLAG_COLUMN] = out[FLAG_COLUMN].map(lambda v: flag_text(v, lang))
-        out = yes_no_in_words(out, lang)  # 是/否, Yes/No: not True/False
-        drop = {f"{c}_en" for c in out.columns if f"{c}_en" in out.columns}
-        drop |= {f.en_column for f in fields.values() if f.en_column in out.columns}
-        out = out.drop(columns=sorted(drop))
-        # the catalogued columns of an enterprise or parcel table as the GeoJSON heads them (用地面积（亩）,
-        # not the tooltip's 用地（亩）); the other fields under their tooltip labels
-        # a GCJ-02/BD-09 file's own coordinates (经度_GCJ02) headed by their frame, after the WGS-84
-        # lon/lat: a file read back takes its coordinates from the first longitude it finds
-        source_coords = source_coordinate_headers(out.columns, lang)
-        out = out[[*(c for c in out.columns if c not in source_coords), *source_coords]]
-        labels = {
-            **column_labels(lang),
-            **{c: f.label(lang) for c, f in fields.items()},
-            **catalogue_headers(out.columns, lang),
-            **source_coords,
-        }
-        taken = {str(c) for c in out.columns if c not in labels}
-        names = {}
-        for col in out.columns:
-            header = labels.get(col, col)
-            names[col] = header if header not in taken or header == col else col
-            taken.add(names[col])
-        return out.rename(columns=names)
+        columns = set(gdf.columns) - set(self.table_leaves_out)
+        fields = {f.column: f for f in (*self.tooltip_fields, *self.popup_fields) if f.column in columns}
+        return readable_table(
+            gdf,
+            lang,
+            shown={c: (f.shown(gdf, lang).to_numpy(), f.label(lang)) for c, f in fields.items()},
+            leave_out=(*self.table_leaves_out, *(f.en_column for f in fields.values() if f.en_column)),
+        )
 
     def _prepared(self, gdf: gpd.GeoDataFrame, *, gcj02: bool, lang: Lang = "zh") -> gpd.GeoDataFrame:
         if gdf.crs is None:
@@ -237,7 +192,7 @@ class Layer:
         # Leaflet writes layer-switcher names and tooltip/popup labels as HTML: escape them here
         # (titles and, for imports, column names come from users and files).
         title = html.escape(self.title(lang))
-        group = folium.FeatureGroup(name=title, show=self.show)
+        group = folium.FeatureGroup(name=title, show=self.show, control=not self.selection)
         tooltip_cols = [f.column for f in self.tooltip_fields if f.column in data.columns]
         popup_cols = [f.column for f in self.popup_fields if f.column in data.columns]
         color, opacity, weight, kind = self.color, self.fill_opacity, self.weight, self.kind
@@ -250,6 +205,11 @@ class Layer:
             return {"color": c, "weight": weight, "fillColor": c, "fillOpacity": opacity}
 
         kwargs = {}
+        if self.selection:  # a mark, not a layer to hover or click: the one under it answers
+            shapes = folium.GeoJson(data, name=title, style_function=style, interactive=False).add_to(group)
+            if full_outline is not None:
+                shapes.add_child(full_outline)
+            return group
         if tooltip_cols:
             kwargs["tooltip"] = folium.GeoJsonTooltip(
                 fields=tooltip_cols,

@@ -31,7 +31,8 @@ LAYER = Layer(
 
 def clicked() -> Layer:
     """The district the user clicked, outlined as the live map outlines it under the mouse (the
-    districts' colour, 2 px wider, unfilled): a layer the briefing PNG draws over the others."""
+    districts' colour, 2 px wider, unfilled): drawn over the others on the live map (a selection:
+    no tooltip, the district under it answers the mouse) and on the briefing PNG alike."""
 
     def legend(_frame: gpd.GeoDataFrame, lang: Lang) -> list[LegendEntry]:
         return [LegendEntry(t("layer.clicked_district", lang), LAYER.color, "line", 1.0)]
@@ -45,4 +46,6 @@ def clicked() -> Layer:
         weight=LAYER.weight + 2,
         legend_entries=legend,
         outline=None,
+        tooltip_fields=(),
+        selection=True,
     )

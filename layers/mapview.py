@@ -331,16 +331,24 @@ def shown_layers(items: Sequence[MapLayer], out: dict | None, *, lang: Lang) -> 
     """The ``items`` the map shows: those the user has not switched off in the layer switcher, as
     streamlit-folium last reported (``returned_objects`` with ``"selected_layers"``); before any
     switch, those the map opens with (``Layer.show``)."""
-    states: dict[str, bool] = {}
-    entries = (out or {}).get("selected_layers")
-    for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, dict) and entry.get("url") in (LAYER_SHOWN, LAYER_HIDDEN):
-            states[str(entry.get("name", "")).strip()] = entry["url"] == LAYER_SHOWN
+    states = switched(out)
     return [item for item in items if states.get(item.layer.title(lang).strip(), item.layer.show)]
 
 
+def switched(out: dict | None) -> dict[str, bool]:
+    """Layer title -> whether the user has it switched on, for the layers switched in the layer
+    switcher as streamlit-folium last reported (``"selected_layers"``); {} before any switch."""
+    states: dict[str, bool] = {}
+    entries = (out or {}).get("selected_layers") if isinstance(out, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and entry.get("url") in (LAYER_SHOWN, LAYER_HIDDEN):
+            states[str(entry.get("name", "")).strip()] = entry["url"] == LAYER_SHOWN
+    return states
+
+
 class _Legend(MacroElement):
-    """An HTML legend box in the map's bottom-left corner, with each layer's accuracy label."""
+    """An HTML legend box in the map's bottom-left corner, with each layer's accuracy label; a layer
+    switched off in the layer switcher is left out of it (its section hidden) while it is off."""
 
     _template = Template(
         """
@@ -373,6 +381,32 @@ class _Legend(MacroElement):
             if (head) {
               head.addEventListener('click', function () { box.classList.toggle('atlas-collapsed'); });
             }
+            // The legend lists the layers shown: a layer switched off (or opening off, as an import
+            // under another page's layers) has its section hidden, as the switcher's boxes say;
+            // again whenever the switcher or the changing layers' legend rows are redrawn.
+            var sync = function () {
+              var on = {};
+              map.getContainer().querySelectorAll('.leaflet-control-layers-overlays label')
+                .forEach(function (label) {
+                  var input = label.querySelector('input');
+                  var name = (label.textContent || '').trim();
+                  if (input && name) on[name] = input.checked;
+                });
+              box.querySelectorAll('.atlas-legend-layer').forEach(function (part) {
+                var name = (part.getAttribute('data-layer') || '').trim();
+                var off = Object.prototype.hasOwnProperty.call(on, name) && !on[name];
+                part.style.display = off ? 'none' : '';
+              });
+            };
+            var waiting = false;
+            var later = function () {
+              if (waiting) return;
+              waiting = true;
+              setTimeout(function () { waiting = false; sync(); }, 0);
+            };
+            map.on('overlayadd overlayremove', later);
+            new MutationObserver(later).observe(map.getContainer(), {childList: true, subtree: true});
+            later();
           }
         })();
         {% endmacro %}
@@ -434,9 +468,12 @@ def legend_html(
             if named
             else ""
         )
-        parts.append(f'<div style="margin-top:4px"><b>{html.escape(layer_title)}</b>{acc}</div>')
-        for e in entries:
-            parts.append(f"<div>{_swatch(e)} {html.escape(e.label)}</div>")
+        rows = "".join(f"<div>{_swatch(e)} {html.escape(e.label)}</div>" for e in entries)
+        # a section per layer, named as the layer switcher names it: hidden while the layer is off
+        parts.append(
+            f'<div class="atlas-legend-layer" data-layer="{html.escape(layer_title)}">'
+            f'<div style="margin-top:4px"><b>{html.escape(layer_title)}</b>{acc}</div>{rows}</div>'
+        )
     return "".join(parts)
 
 

@@ -247,10 +247,13 @@ def layers_geojson(
     enterprises twice. A layer outlining some features of
     the layer below (the parcels below the control minimum) is a column of it (:func:`marks_as_columns`);
     a layer of mixed geometries is a file per geometry type (``_polygon``, ``_line``, ``_point``),
-    so that each file is one QGIS layer.
+    so that each file is one QGIS layer; a layer with no feature is left out.
     """
     stem = safe_filename(title)
     items = marks_as_columns(items)
+    # a layer with no feature is no file (the 亩均 page's 预警企业 when none is warned: a layer of
+    # geometry "Unknown" in QGIS)
+    items = [item for item in items if len(item.frame)] or items[:1]
 
     def files(item: MapLayer) -> dict[str, bytes]:
         """``{"": bytes}`` for a layer of one geometry type, else one file per type present."""

@@ -6,35 +6,26 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import ingest
-from geo.catalogue import labels as column_labels
-from geo.messages import message, t
+from geo.exports.readable import imported_headers
+from geo.messages import t
 from geo.storage.styles import IMPORT_COLORS
 from layers.base import NAMED_COLUMNS, Field, Layer, Provenance
 from layers.enterprises import PointLayer
 from layers.mapview import MapLayer
 
 USER_COLORS = IMPORT_COLORS  # the colours QGIS styles of imports use too
-_TOOLTIP_COLUMNS = ("name", "zone_id", "ent_id", "industry", "town", "land_mu", "tax_wan_yuan", "area_km2")
 
 
 def tooltip_fields(kind: str, columns: list[str], *, names_places: bool = False) -> tuple[Field, ...]:
     """Tooltip rows of an imported layer of ``kind`` under the catalogue's names for that kind (a
-    zone's ``name`` is 名称, not 企业名称), never a raw field name such as ``area_km2``.
+    zone's ``name`` is 名称, not 企业名称; :func:`geo.exports.readable.imported_headers`, which the
+    command line's exports head them by too), never a raw field name such as ``area_km2``.
 
     The values of the known vocabularies (towns and parks, industries: ``layers.base.NAMED_COLUMNS``)
     are shown in English on an English page, as the built-in layers' are; so is a ``name`` when
     ``names_places`` (the polygons of an imported zone layer, which the briefing PNG names in English
     too). A firm's name and the user's own text stay as given."""
-    zh = {**column_labels("enterprises", "zh"), **column_labels(kind, "zh")} if kind != "other" else {}
-    en = {**column_labels("enterprises", "en"), **column_labels(kind, "en")} if kind != "other" else {}
-    # the measured area under the one header every layer's table gives it (面积（km²）): a CSV of the
-    # districts and an imported zone layer has one area column, not 面积（km²） beside 面积（平方公里）
-    zh["area_km2"], en["area_km2"] = (
-        message("exports.column.area_km2", "zh"),
-        message("exports.column.area_km2", "en"),
-    )
-    zh.setdefault("name", t("user.name", "zh"))
-    en.setdefault("name", t("user.name", "en"))
+    zh, en = imported_headers(kind, columns, "zh"), imported_headers(kind, columns, "en")
     named = {**NAMED_COLUMNS, **({"name": "place"} if names_places else {})}
     return tuple(Field(c, zh.get(c, c), en.get(c, c), names=named.get(c, "")) for c in columns)
 
@@ -49,9 +40,8 @@ def user_map_layer(
     types = frame.geom_type.dropna()  # unlocated enterprises have none
     geom = types.iloc[0] if len(types) else "Point"
     kind = "polygon" if "Polygon" in geom else "line" if "Line" in geom else "point"
-    shown = [c for c in _TOOLTIP_COLUMNS if c in frame.columns]
-    if not shown:
-        shown = [c for c in frame.columns if c != frame.geometry.name][:4]
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    shown = list(imported_headers(str(meta.get("kind", "other")), columns, "zh"))
     layer_type = PointLayer if kind == "point" else Layer  # points: one canvas, gridded when many
     layer = layer_type(
         name=str(meta["layer"]),

@@ -33,6 +33,7 @@ from pages.efficiency.sources import (
     NO_PREVIOUS,
     ZONE_ID,
     choose_sources,
+    data_box,
     evaluations,
     previous,
     stamp,
@@ -43,7 +44,7 @@ from pages.efficiency.trends import trend_tab
 from pages.efficiency.view import Evaluated, Sources, page_view
 
 # The Suzhou-wide demo, when chosen, is its own view (pages/city/views.py) and ends the page there.
-city_page_if_chosen("efficiency", settings().lang)
+city_page_if_chosen("efficiency", settings().lang, wujiang=data_box(settings().lang))
 s = open_page("eff.header")
 lang = s.lang
 # The map comes first under the title; the page's controls sit in the sidebar beside it, and the

@@ -32,6 +32,8 @@ from pages.publication.editor import (
     save_tab,
     state_label,
     version_label,
+    versions_fitted,
+    versions_table,
     when,
 )
 from pages.publication.objection_tab import objections_tab
@@ -53,39 +55,6 @@ if not editor:
 
 with loading():
     items = versions.list_versions(viewer=not editor)
-
-
-def _versions_table(found: list[versions.Version]) -> pd.DataFrame:
-    replaced = {}
-    for v in found:
-        if v.replaces:
-            replaced.setdefault(v.replaces, []).append(v.version_id)
-    rows = [
-        {
-            "version_id": v.version_id,
-            "kind": t(f"pub.kind.{v.kind}", lang),
-            "year": v.year,
-            "title": display_title(v, lang),
-            "state": state_label(v.state, lang)
-            + (
-                t("pub.state_replaced", lang).format(new=replaced[v.version_id][-1])
-                if v.version_id in replaced
-                else ""
-            ),
-            "window": f"{v.window_start} – {v.window_end}" if v.window_start else "",
-            "replaces": v.replaces,
-            "replaced_by": "、".join(replaced.get(v.version_id, [])),
-            "land_version": v.land_version,
-            "n_results": f"{v.n_results:,}",
-            "created": f"{actor_name(v.created_by, lang)} · {when(v.created_at, lang)}",
-            "finalized": (
-                f"{actor_name(v.finalized_by, lang)} · {when(v.finalized_at, lang)}" if v.finalized_by else ""
-            ),
-        }
-        for v in found
-    ]
-    frame = pd.DataFrame(rows)
-    return frame.rename(columns={c: t(f"pub.col.{c}", lang) for c in frame.columns})
 
 
 def _digest(item: dict) -> str:
@@ -201,7 +170,13 @@ def _detail(version: versions.Version) -> None:
         hide_index=True,
         column_config={t("pub.res.score", lang): right, t("pub.res.rank", lang): right},
     )
-    name = f"{version.version_id}_{state_label(version.state, lang)}_{version.year or ''}".replace(" ", "_")
+    # V1_公示_2024, V1_公示 without a year: no empty part, no "__" or trailing "_"
+    parts = (
+        version.version_id,
+        state_label(version.state, lang),
+        "" if version.year is None else version.year,
+    )
+    name = "_".join(str(p) for p in parts if str(p)).replace(" ", "_")
     col1, col2 = st.columns(2)
     title = exports.heading(version, t("pub.results", lang), lang)
 
@@ -246,7 +221,10 @@ with top:
         st.info(t("pub.none_editor" if editor else "pub.none", lang))
     else:
         st.subheader(t("pub.versions", lang))
-        st.dataframe(_versions_table(items), hide_index=True)
+        table = versions_table(items, lang)  # its key columns sized to be read whole at 1280 px
+        fitted = versions_fitted(table, lang)
+        right = {t("pub.col.n_results", lang): {"alignment": "right"}}
+        st.dataframe(table, hide_index=True, column_config=fitted.apply(right), row_height=fitted.row_px)
         by_id = {v.version_id: v for v in items}
         ids = list(by_id)
         if wanted in ids:

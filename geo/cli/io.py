@@ -13,17 +13,21 @@ from geo.cli.output import lang_of, names, parts, say, written
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export
+from geo.exports.readable import NAMED_COLUMNS, english_names, imported_headers, readable_table
+from geo.exports.tables import with_measures
 from geo.ingest.base import frame_name
 from geo.ingest.frames import fit_boundaries
+from geo.messages import message
 from geo.messages.notes import note
 from geo.spatial.crs import Frame
+from geo.storage.builtin import builtin_source
 from geo.storage.provenance import LegendEntry
 from geo.storage.schema import ACCURACY_CLASSES
 from geo.storage.stored import stored_layer
+from geo.storage.styles import IMPORT_COLORS, DrawnColors, gpkg_drawn_colors
 
-# Colours for stored layers drawn by the command line (pages use their layer styles instead).
+# Colours of a layer without a stored style (an export from PostGIS): one per kind.
 _KIND_COLORS = {"polygon": "#5b6b7f", "line": "#d95f02", "point": "#c51b7d"}
-_PALETTE = ("#5b6b7f", "#e08214", "#1b9e77", "#7570b3", "#c51b7d", "#66a61e", "#d95f02")
 _EXPORT_FORMATS = ("geojson", "gpkg", "csv", "xlsx", "png")
 
 
@@ -81,8 +85,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="导出已存图层为 GeoJSON/CSV/XLSX/PNG",
         description=(
-            "导出内置或导入的图层：GeoJSON（RFC 7946，WGS-84；面、线、点混合时按类型分成几个文件）、"
-            "CSV（UTF-8 BOM；多个图层合成一个表，首列 layer 为图层名）、XLSX（每个图层一个工作表）、"
+            "导出内置或导入的图层，与数据管理页「导出」下载的文件相同（按 --lang 的语言：标题、表头、是/否、"
+            "地名与行业名、页面配色）：GeoJSON（RFC 7946，WGS-84；面、线、点混合时按类型分成几个文件）、"
+            "CSV（UTF-8 BOM；多个图层合成一个表，首列为图层名）、XLSX（每个图层一个工作表）、"
             "汇报图 PNG（A4 横向 300 dpi）。"
         ),
     )
@@ -95,7 +100,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     e.add_argument("--paper", choices=("a4", "screen"), default="a4", help="PNG 尺寸：a4（300 dpi）或 screen")
     e.add_argument(
-        "--lang", choices=("zh", "en"), default=None, help="XLSX/PNG 的语言（缺省同命令前的 --lang，即 zh）"
+        "--lang", choices=("zh", "en"), default=None, help="导出文件的语言（缺省同命令前的 --lang，即 zh）"
     )
     add_store_argument(e, reads_only=True, aliases=("--user-store",))
     e.add_argument(
@@ -196,12 +201,17 @@ def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
     )
 
 
-def _check_not_taken(name: str, args: argparse.Namespace) -> None:
-    """Refuse to overwrite a stored import unless ``--replace`` says so."""
-    if args.replace:
-        return
+def _check_not_taken(name: str, title: str, args: argparse.Namespace) -> None:
+    """Refuse to overwrite a stored import unless ``--replace`` says so, and a title another stored
+    layer has (the legend and the layer lists name layers by title: the page refuses it too), even
+    with ``--replace``: replacing that layer is ``--name <its name> --replace``."""
     stored = ingest.layer_name(name)
     meta = ingest.list_user_layers(path=args.store or None)
+    others = meta[(meta["layer"] != stored) & (meta["title_zh"].astype(str).str.strip() == title.strip())]
+    if len(others):
+        raise DataValidationError.of("cli.title_taken", title=title.strip(), layer=others["layer"].iloc[0])
+    if args.replace:
+        return
     taken = meta[meta["layer"] == stored]
     if len(taken):
         row = taken.iloc[0]
@@ -248,7 +258,7 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.dry_run:  # before the file is read: say so at once
         if args.accuracy is None:  # the legend and every export name it: the user's claim, no default
             raise DataValidationError.of("cli.import_without_accuracy")
-        _check_not_taken(name, args)
+        _check_not_taken(name, args.title or args.file.stem, args)
     zones = None
     if args.join_layer:
         zones, _, _ = stored_layer(args.join_layer, None, args.store)
@@ -270,7 +280,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     if not args.source:
         raise DataValidationError.of("cli.import_without_source")
-    _check_not_taken(name, args)
+    _check_not_taken(name, args.title or args.file.stem, args)
     path = ingest.save_import(
         result,
         name=name,
@@ -286,8 +296,54 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _drawn(
+    name: str, index: int, kind: str, frame: gpd.GeoDataFrame, store: Path | str | None, user: bool
+) -> tuple[DrawnColors, list[str] | None]:
+    """The colours the pages draw layer ``name`` in: an import's, the data page's colour for its
+    place among the chosen layers; a built-in layer's, its stored default style (the map's colours,
+    kept for QGIS: the districts grey and nearly unfilled, the enterprises by industry); else one
+    per kind. With the colour of each feature when the style colours by a column."""
+    drawn = None
+    if user:
+        drawn = DrawnColors(IMPORT_COLORS[index % len(IMPORT_COLORS)], 0.25)
+    else:
+        source = builtin_source(store)
+        drawn = gpkg_drawn_colors(source, name) if isinstance(source, Path) and source.exists() else None
+    if drawn is None:
+        drawn = DrawnColors(_KIND_COLORS[kind], 0.25)
+    if not drawn.categories or drawn.column not in frame.columns:
+        return (DrawnColors(drawn.color, drawn.fill_opacity) if drawn.categories else drawn), None
+    by_value = dict(drawn.categories)
+    return drawn, [by_value.get(str(v), drawn.color) for v in frame[drawn.column]]
+
+
+def _legend(
+    title: str, kind: str, drawn: DrawnColors, frame: gpd.GeoDataFrame, lang: str
+) -> list[LegendEntry]:
+    """The layer's legend rows: one swatch with its title, or a row per category present (its
+    value named in ``lang``: 高端纺织 / High-end textiles)."""
+    swatch = {"polygon": "fill"}.get(kind, kind)
+    if not drawn.categories:
+        return [LegendEntry(title, drawn.color, swatch, drawn.fill_opacity)]
+    present = set(frame[drawn.column].astype(str))
+    named = NAMED_COLUMNS.get(drawn.column)
+    label = english_names(named) if named else (lambda v, _lang: v)
+    return [
+        LegendEntry(str(label(value, lang)), color, swatch, drawn.fill_opacity)
+        for value, color in drawn.categories
+        if value in present
+    ]
+
+
+def _kind_of(name: str, store: Path | None) -> str:
+    """What an import was saved as (zones, enterprises, parcels, other)."""
+    meta = ingest.list_user_layers(path=store or None).set_index("layer")
+    return str(meta.loc[name].get("kind") or "other")
+
+
 def run_export(args: argparse.Namespace) -> int:
-    """The ``export`` subcommand."""
+    """The ``export`` subcommand: the files the data page's 导出 downloads for the same layers, in
+    ``--lang``: their titles, headers, yes/no in words, names of places and industries, colours."""
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt == "json":
         fmt = "geojson"
@@ -295,10 +351,12 @@ def run_export(args: argparse.Namespace) -> int:
         raise DataValidationError.of(
             "cli.unsupported_export_format", format=fmt, formats=names(_EXPORT_FORMATS)
         )
+    lang = args.lang or lang_of(args)
     where = parse_pairs(args.where, note("cli.what.filter"))
-    frames, provenance, legend, tables = {}, {}, {}, {}
+    imported = set(ingest.list_user_layers(path=args.store or None)["layer"])
+    frames, provenance, legend, tables, read, colors = {}, {}, {}, {}, {}, {}
     for i, name in enumerate(args.layers):
-        frame, title, prov = stored_layer(name, args.builtin_store, args.store)
+        frame, title, prov = stored_layer(name, args.builtin_store, args.store, lang=lang)
         frame = _filter(frame, {k: v for k, v in where.items() if k in frame.columns}) if where else frame
         kind = {
             "Polygon": "polygon",
@@ -306,16 +364,29 @@ def run_export(args: argparse.Namespace) -> int:
             "LineString": "line",
             "MultiLineString": "line",
         }.get(frame.geom_type.iloc[0] if len(frame) else "Point", "point")
-        color = _PALETTE[i % len(_PALETTE)] if len(args.layers) > 1 else _KIND_COLORS[kind]
+        drawn, feature_colors = _drawn(name, i, kind, frame, args.builtin_store, name in imported)
         frames[title] = frame
         provenance[title] = prov
         tables[title] = name  # the GeoPackage's table: named by the layer, not layer_1
-        legend[title] = [LegendEntry(title, color, {"polygon": "fill"}.get(kind, kind), 0.25)]
+        legend[title] = _legend(title, kind, drawn, frame, lang)
+        if feature_colors is not None:
+            colors[title] = feature_colors
+        # read as the page's downloads read it: a polygon's name is a place (Shengze …), as the
+        # data page names an imported zone layer's and the districts'
+        named = {**NAMED_COLUMNS, "name": "place"} if kind == "polygon" else None
+        measured = with_measures(frame)
+        columns = [c for c in frame.columns if c != frame.geometry.name]
+        headers = imported_headers(_kind_of(name, args.store), columns, lang) if name in imported else None
+        read[title] = readable_table(measured, lang, named=named, headers=headers)
     if where and not any(len(f) for f in frames.values()):
         raise DataValidationError.of("cli.nothing_left_after_filter")
-    title = args.title or "、".join(frames)
+    title = args.title or message("cli.export.title_separator", lang).join(frames)
     if fmt == "geojson":
-        files = export.geojson_files(frames, provenance, title=title, headers="official")
+        shapes = {
+            name: gpd.GeoDataFrame(read[name], geometry=frame.geometry.to_numpy(), crs=frame.crs)
+            for name, frame in frames.items()
+        }
+        files = export.geojson_files(shapes, provenance, title=title, measures=False, lang=lang)
         if len(files) > 1:  # mixed geometry types: one file (one QGIS layer) per type
             for kind, data in files.items():
                 path = args.out.with_name(f"{args.out.stem}_{kind}{args.out.suffix or '.geojson'}")
@@ -327,15 +398,15 @@ def run_export(args: argparse.Namespace) -> int:
             return 0
         data = files[""]
     elif fmt == "gpkg":  # one table per layer, titled and styled in the legend's colour for QGIS
-        colors = {k: v[0].color for k, v in legend.items()}
-        data = export.gpkg_bytes(frames, provenance, colors=colors, tables=tables)
+        first = {k: v[0].color for k, v in legend.items()}
+        data = export.gpkg_bytes(frames, provenance, colors=first, tables=tables)
     elif fmt == "csv":
-        data = export.layers_csv_bytes(frames, provenance)
+        data = export.layers_csv_bytes(read, provenance, lang=lang)
     elif fmt == "xlsx":
-        data = export.xlsx_bytes(frames, provenance, title=title, lang=args.lang or lang_of(args))
+        data = export.xlsx_bytes(read, provenance, title=title, lang=lang)
     else:
         data = briefing.png_bytes(
-            title, frames, legend, provenance, lang=args.lang or lang_of(args), paper=args.paper
+            title, frames, legend, provenance, colors=colors, lang=lang, paper=args.paper
         )
     args.out.write_bytes(data)
     counts = parts(note("cli.out.layer_features", layer=k, n=len(v)) for k, v in frames.items())

@@ -99,6 +99,8 @@ def audit_table(log: pd.DataFrame, *, lang: Lang = "zh") -> pd.DataFrame:
     out["user_name"] = out["user_name"].map(lambda who: actor_name(who, lang))
     out["file_name"] = out["file_name"].map(audit.shown_file_name)
     out["sha256"] = out["sha256"].map(lambda h: h[:12] + "…" if isinstance(h, str) and len(h) > 12 else h)
+    for col in ("rows_in", "rows_out"):  # a change that read no file: —, not <NA>
+        out[col] = out[col].astype(object).map(lambda n: "—" if pd.isna(n) else f"{int(n):,}")
     headers = {col: t(key, lang) for col, key in _HEADER_KEYS.items()}
     return out.rename(columns={**headers, "sha256": "SHA-256"})
 

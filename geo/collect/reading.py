@@ -25,6 +25,7 @@ from geo.catalogue import norm_header
 from geo.errors import DataValidationError
 from geo.ingest import limits
 from geo.ingest.base import MAX_UPLOAD_BYTES
+from geo.ingest.values import stated_year
 
 _TOP_ROWS = 20
 # Records of one department's CSV: a county's tax office sends one row per 税种 (about 600,000 rows
@@ -178,17 +179,6 @@ def read_source(
         header_row=int(grid.index[first]) + 1,
         title=" ".join(str(v).strip() for v in grid.iloc[:first].stack().dropna()),
     )
-
-
-# A year a title states: "2024年度", "2024 年", "2024年1-12月" (the first such year is the file's).
-_STATED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
-
-
-def stated_year(title: str) -> int | None:
-    """The year a file's title rows state (``2024年度企业纳税明细`` -> 2024); None when they state
-    none."""
-    found = _STATED_YEAR.search(unicodedata.normalize("NFKC", title))
-    return int(found.group(1)) if found else None
 
 
 __all__ = ["SourceFile", "parse_numbers", "read_source", "stated_year"]

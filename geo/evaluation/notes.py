@@ -16,7 +16,7 @@ import pandas as pd
 from geo.evaluation.metrics import ratio_label
 from geo.evaluation.ratios import missing_inputs
 from geo.evaluation.rules import SIZE_ABOVE, Adjustment
-from geo.messages import both, joined, message
+from geo.messages import both, joined, message, mid_sentence
 
 # What a scored enterprise missing one indicator's data gets (config ``missing_indicator``), from the
 # catalogue (geo/messages/evaluation_words.py).
@@ -55,7 +55,7 @@ def dropped_words(dropped: Sequence[str], amounts: pd.DataFrame, rows) -> dict[s
             label = ratio_label(k, with_unit=False, lang=lang)
             missing = missing_inputs(k, amounts, rows, lang=lang)
             if missing:
-                inputs = "、".join(missing) if lang == "zh" else " or ".join(missing).lower()
+                inputs = "、".join(missing) if lang == "zh" else " or ".join(map(mid_sentence, missing))
                 texts.append(message("evaluation.dropped_no_data", lang, label=label, inputs=inputs))
             else:
                 texts.append(message("evaluation.dropped_no_benchmark", lang, label=label))

@@ -25,7 +25,7 @@ from geo.errors import DataValidationError
 from geo.evaluation.metrics import RATIOS_BY_KEY, ZONE_COL, numeric_amounts, ratio_label
 from geo.evaluation.rules import CLASS_COL, CLASSES, DEFAULT_CONFIG_PATH, T_CLASS, YEAR_COL
 from geo.evaluation.scoring import classes_with_t
-from geo.messages import joined, listed, message
+from geo.messages import joined, listed, message, mid_sentence
 from geo.messages.evaluation_words import ZONE_COLUMNS
 
 ZONE_CLASS_COL = "zone_class"
@@ -287,9 +287,10 @@ def score_zones(
             rel = np.where(np.isfinite(rel), np.minimum(rel, rules.max_ratio), rel)
         lacking = scored_zone & ~np.isfinite(rel)
         if lacking.any():
-            names = "、".join(map(str, index[lacking]))
-            notes.append(f"区镇 {names} 没有{ratio_label(key, with_unit=False)}数据，该项得 0 分")
-            notes_en.append(f"Zones {names} have no {RATIOS_BY_KEY[key].label_en.lower()} data: 0 points")
+            names = [str(name) for name in index[lacking]]
+            notes.append(f"区镇 {'、'.join(names)} 没有{ratio_label(key, with_unit=False)}数据，该项得 0 分")
+            label_en = mid_sentence(RATIOS_BY_KEY[key].label_en)  # "R&D share", not "r&d share"
+            notes_en.append(f"Zones {', '.join(names)} have no {label_en} data: 0 points")
         pts = np.nan_to_num(rel * w, nan=0.0)
         score += pts
         data[f"pts_{key}"] = np.where(scored_zone, pts, np.nan)

@@ -196,8 +196,14 @@ def legend_headings(
     (:func:`geo.storage.provenance.titled_accuracy`). The PNG carries them in its ``Legend`` text."""
     return [
         titled_accuracy(name, prov.accuracy, lang) if (prov := provenance.get(name)) is not None else name
-        for name in frames
+        for name in _listed(frames)
     ]
+
+
+def _listed(frames: Mapping[str, gpd.GeoDataFrame]) -> list[str]:
+    """The layers the legend lists: those with a feature (an empty layer draws nothing: its row read
+    "预警企业（0 家）" under its heading)."""
+    return [name for name, frame in frames.items() if not getattr(frame, "empty", False)]
 
 
 # ---- check --------------------------------------------------------------------------------------
@@ -432,10 +438,20 @@ def _render(
     # no label covers a point or a small polygon it could hide (of a layer read feature by feature)
     keep_clear = feature_boxes(ax, size_px=label_size * sheet.dpi / 72)
     left_out = 0
-    for layer in reversed(sheet.layers):  # upper layers' labels win
-        left_out += label_polygons(
-            ax, layer.frame, label_size, placed, lang=lang, named=named, within=within, keep_clear=keep_clear
-        )
+    # the names of towns and districts first (a small park's name goes round them), upper layers' first
+    for which in ("large", "small"):
+        for layer in reversed(sheet.layers):
+            left_out += label_polygons(
+                ax,
+                layer.frame,
+                label_size,
+                placed,
+                lang=lang,
+                named=named,
+                within=within,
+                keep_clear=keep_clear,
+                which=which,
+            )
     _legend_panel(fig, sheet, frames, legend, provenance, lang=lang, legend_title=legend_title, base=base)
     footer = list(sheet.footer)
     if left_out:  # on the date's line: the footer keeps its height
@@ -492,11 +508,28 @@ def _legend_panel(
     )
     y -= 0.06
     row_h = 0.036
-    for name, heading in zip(frames, legend_headings(frames, provenance, lang=lang), strict=True):
+    for name, heading in zip(_listed(frames), legend_headings(frames, provenance, lang=lang), strict=True):
+        entries = list(legend.get(name, ()))
+        if len(entries) == 1 and entries[0].label.strip() == name.strip():
+            # one row naming the layer: one line, its swatch before its heading (not the title twice)
+            legend_swatch(lg, 0.02, y - row_h * 0.62, 0.09, row_h * 0.55, entries[0])
+            lines = wrap(heading, 24)
+            for i, line in enumerate(lines):
+                lg.text(
+                    0.15,
+                    y - i * row_h * 0.8,
+                    line,
+                    fontproperties=font(base * 1.0),
+                    va="top",
+                    color="#111",
+                    parse_math=False,
+                )
+            y -= row_h * max(1, 0.8 * len(lines) + 0.2) + row_h * 0.4
+            continue
         for line in wrap(heading, 30):
             lg.text(0, y, line, fontproperties=font(base * 1.0), va="top", color="#111", parse_math=False)
             y -= row_h * 0.9
-        for entry in legend.get(name, ()):
+        for entry in entries:
             if y < 0.03:
                 break
             legend_swatch(lg, 0.02, y - row_h * 0.62, 0.09, row_h * 0.55, entry)

@@ -1,6 +1,7 @@
 """Where a name label of the briefing map may go: the drawn features it must leave uncovered (point
-markers, small polygons) and the places tried for it, inside a polygon or beside a small one. All in
-display pixels; the label itself is drawn by :func:`geo.exports.map_marks.label_polygons`."""
+markers, small polygons) and the places tried for it, inside a polygon or beside a small one (facing
+it, or a little further with a leader line to it). All in display pixels; the label itself is drawn
+by :func:`geo.exports.map_marks.label_polygons`."""
 
 from __future__ import annotations
 
@@ -20,6 +21,15 @@ it, so its name goes beside it and no other label covers it."""
 
 MARKER_MARGIN_PX = 1.0  # a marker's box reaches this far past its white edge (anti-aliasing)
 BESIDE_GAP_FONT_SIZES = 0.15  # a label beside a small polygon keeps this far from it, in font sizes
+FACING_PLACES = 4
+"""The first places :func:`beside` gives (right, left, above, below) face the polygon: the label's
+near end is level with it. The corners and the places a line higher or lower leave the label's bulk
+off to one side (at a city's scale a long park name read as naming the town next to it, walk 11):
+there the label gets a leader line (:data:`LEADER_GAPS_FONT_SIZES`)."""
+LEADER_GAPS_FONT_SIZES = (1.0, 2.0, 3.0)
+"""How far from a small polygon its label may go with a leader line, nearest first, in font sizes;
+no farther: a name without room within the last is left out and counted."""
+LEADER_STEP_PX = 2.0  # a leader line is kept clear of other labels and features at points this far apart
 
 Box = tuple[float, float, float, float]
 """A box in display pixels: (x0, y0, x1, y1)."""
@@ -69,11 +79,13 @@ def covers_any(box: Box, boxes: np.ndarray) -> bool:
     return bool(np.any((boxes[:, 0] < x1) & (x0 < boxes[:, 2]) & (boxes[:, 1] < y1) & (y0 < boxes[:, 3])))
 
 
-def beside(polygon: Box, label: Box, *, size_px: float) -> list[tuple[float, float]]:
-    """Anchors that put a label beside a small polygon, nearest first: right, left, above, below,
-    the four corners, then right and left a line higher and lower. ``label`` is the label's box
-    relative to its anchor (x0 < 0 < x1 when centred)."""
-    gap = BESIDE_GAP_FONT_SIZES * size_px
+def beside(
+    polygon: Box, label: Box, *, size_px: float, gap_font_sizes: float = BESIDE_GAP_FONT_SIZES
+) -> list[tuple[float, float]]:
+    """Anchors that put a label ``gap_font_sizes`` beside a small polygon, nearest first: right, left,
+    above, below (the :data:`FACING_PLACES`), the four corners, then right and left a line higher and
+    lower. ``label`` is the label's box relative to its anchor (x0 < 0 < x1 when centred)."""
+    gap = gap_font_sizes * size_px
     px0, py0, px1, py1 = polygon
     lx0, ly0, lx1, ly1 = label
     cx, cy = (px0 + px1) / 2, (py0 + py1) / 2
@@ -95,6 +107,28 @@ def beside(polygon: Box, label: Box, *, size_px: float) -> list[tuple[float, flo
         (left, mid_y + line),
         (left, mid_y - line),
     ]
+
+
+def leader(polygon: Box, label: Box) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The leader line from a small polygon to its label placed apart from it: from the polygon's
+    box, at its point nearest the label's middle, to the label's box, at its point nearest that."""
+    mid_x, mid_y = (label[0] + label[2]) / 2, (label[1] + label[3]) / 2
+    start = (min(max(mid_x, polygon[0]), polygon[2]), min(max(mid_y, polygon[1]), polygon[3]))
+    end = (min(max(start[0], label[0]), label[2]), min(max(start[1], label[1]), label[3]))
+    return start, end
+
+
+def line_boxes(start: tuple[float, float], end: tuple[float, float]) -> np.ndarray:
+    """Small boxes (n x 4) along a leader line from ``start`` to ``end``, its ends left out, every
+    :data:`LEADER_STEP_PX`: what no other label may cover (and what the line may not cross)."""
+    length = float(np.hypot(end[0] - start[0], end[1] - start[1]))
+    steps = int(length // LEADER_STEP_PX)
+    if steps < 2:
+        return np.zeros((0, 4))
+    frac = np.linspace(0, 1, steps + 1)[1:-1]
+    xs, ys = start[0] + frac * (end[0] - start[0]), start[1] + frac * (end[1] - start[1])
+    half = LEADER_STEP_PX / 2
+    return np.column_stack([xs - half, ys - half, xs + half, ys + half])
 
 
 def shifted(anchors: Sequence[tuple[float, float]], label: Box) -> Iterable[tuple[float, float]]:

@@ -9,6 +9,7 @@ import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 import geopandas as gpd
 import numpy as np
@@ -24,7 +25,18 @@ from matplotlib.patches import Polygon as MplPolygon
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Bbox
 
-from geo.exports.label_places import beside, covers_any, is_small, shifted, spread
+from geo.exports.label_places import (
+    FACING_PLACES,
+    LEADER_GAPS_FONT_SIZES,
+    Box,
+    beside,
+    covers_any,
+    is_small,
+    leader,
+    line_boxes,
+    shifted,
+    spread,
+)
 from geo.messages import Lang, message
 from geo.place_names import place_name
 from geo.storage.provenance import LegendEntry
@@ -176,6 +188,15 @@ def _label_candidates(geom) -> list:
     return out
 
 
+LabelPass = Literal["all", "large", "small"]
+"""Which polygons :func:`label_polygons` names: all, those labelled inside (towns, districts), or the
+small ones named beside them (parks): a sheet names the large of every layer first, so that a town
+keeps its name and a park's goes round it."""
+
+LEADER_COLOR, LEADER_WIDTH = "#444", 0.6  # a leader line's colour and width (points)
+LEADER_GID = "atlas-leader"  # the gid of every leader line (its label: the line's ``label``)
+
+
 def label_polygons(
     ax,
     gdf: gpd.GeoDataFrame,
@@ -186,6 +207,7 @@ def label_polygons(
     named: dict[str, list] | None = None,
     within: Bbox | None = None,
     keep_clear: np.ndarray | None = None,
+    which: LabelPass = "all",
 ) -> int:
     """Name labels inside each polygon, or beside it when it is small (a label inside would hide it:
     :func:`geo.exports.label_places.is_small`), moved when they would overlap a label already placed
@@ -196,7 +218,10 @@ def label_polygons(
     ``within`` (the map's box: a long name must not run past its frame into the legend), or when the
     same name already labels a polygon that meets this one (``named``: name -> polygons labelled;
     e.g. a district drawn by two layers). A place is named in ``lang``
-    (:func:`geo.place_names.place_name`).
+    (:func:`geo.place_names.place_name`). A small polygon's label faces it; without room there it
+    goes a little further (at most the last of
+    :data:`geo.exports.label_places.LEADER_GAPS_FONT_SIZES`) with a leader line to it, never farther.
+    ``which``: the polygons named (:data:`LabelPass`).
 
     Returns how many names were left out for want of a free place in the view (the sheet says so
     under the map); a name whose places all lie outside the view is not counted.
@@ -207,10 +232,14 @@ def label_polygons(
     named = {} if named is None else named
     clear = np.zeros((0, 4)) if keep_clear is None else np.asarray(keep_clear, dtype=float).reshape(-1, 4)
     size_px = size * ax.figure.dpi / 72
+    if which == "large":  # the smaller first: they have the fewer places (平望镇 lost its to 震泽镇's)
+        polygonal = polygonal.iloc[np.argsort(polygonal.area.to_numpy(), kind="stable")]
     shown = _names_in(polygonal, lang)
     left_out = 0
     for geom, name, label in zip(polygonal.geometry, polygonal["name"], shown, strict=True):
         if geom is None or geom.is_empty or pd.isna(name):
+            continue
+        if which != "all" and (which == "small") != is_small(_display_box(ax, geom), size_px=size_px):
             continue
         if any(geom.intersects(other) for other in named.get(str(name), ())):
             continue
@@ -231,34 +260,71 @@ def label_polygons(
             text.remove()
             left_out += tried  # a place in the view was tried: no room
             continue
-        text.set_position(spot[0])
-        placed.append(spot[1])
+        anchor, drawn, line = spot
+        text.set_position(anchor)
+        placed.append(drawn)
+        if line is not None:
+            _draw_leader(ax, line, label)
+            placed.extend(Bbox.from_extents(*b) for b in line_boxes(*line))
         named.setdefault(str(name), []).append(geom)
     return left_out
 
 
+def _display_box(ax, geom) -> Box:
+    """``geom``'s bounds in display pixels (x0, y0, x1, y1)."""
+    bx0, by0, bx1, by1 = geom.bounds
+    (gx0, gy0), (gx1, gy1) = ax.transData.transform([(bx0, by0), (bx1, by1)])
+    return (min(gx0, gx1), min(gy0, gy1), max(gx0, gx1), max(gy0, gy1))
+
+
+def _meeting(boxes: np.ndarray, box: Box) -> np.ndarray:
+    """Which of ``boxes`` (n x 4) meet ``box`` (touching included)."""
+    return (
+        (boxes[:, 0] <= box[2]) & (box[0] <= boxes[:, 2]) & (boxes[:, 1] <= box[3]) & (box[1] <= boxes[:, 3])
+    )
+
+
+def _draw_leader(ax, line: tuple[tuple[float, float], tuple[float, float]], label: str) -> None:
+    (x0, y0), (x1, y1) = ax.transData.inverted().transform(line)
+    drawn = Line2D([x0, x1], [y0, y1], color=LEADER_COLOR, linewidth=LEADER_WIDTH, zorder=19, label=label)
+    drawn.set_gid(LEADER_GID)
+    ax.add_line(drawn)
+
+
+Spot = tuple[tuple[float, float], Bbox, tuple[tuple[float, float], tuple[float, float]] | None]
+"""A label's place: its anchor in data units, its drawn box, its leader line (display pixels) or None."""
+
+
 def _free_place(
     ax, geom, inside: list, text, placed: list, clear: np.ndarray, *, within: Bbox | None, size_px: float
-) -> tuple[tuple[tuple[float, float], Bbox] | None, bool]:
-    """The first place free for ``text`` (drawn at ``inside[0]``): its anchor in data units and its
-    drawn box, or None when none is free; and whether any place tried lay in the view. A polygon's
-    places inside it first, then near them, then spread over it (still inside it); a small polygon's
-    beside it."""
+) -> tuple[Spot | None, bool]:
+    """The first place free for ``text`` (drawn at ``inside[0]``), or None when none is free; and
+    whether any place tried lay in the view. A polygon's places inside it first, then near them,
+    then spread over it (still inside it); a small polygon's beside it, facing it, then a little
+    further with a leader line (kept clear of the labels and features it would cross)."""
     renderer = ax.figure.canvas.get_renderer()
     box = _drawn_box(text.get_window_extent(renderer), size_px)
     at = ax.transData.transform([inside[0]])[0]
     rel = (box.x0 - at[0], box.y0 - at[1], box.x1 - at[0], box.y1 - at[1])
-    bx0, by0, bx1, by1 = geom.bounds
-    (gx0, gy0), (gx1, gy1) = ax.transData.transform([(bx0, by0), (bx1, by1)])
-    own = (min(gx0, gx1), min(gy0, gy1), max(gx0, gx1), max(gy0, gy1))
-    if is_small(own, size_px=size_px):  # a label inside would hide it: beside it, clear of it
-        anchors = np.asarray(beside(own, rel, size_px=size_px))
+    own = _display_box(ax, geom)
+    small = is_small(own, size_px=size_px)
+    if small:  # a label inside would hide it: beside it, clear of it
+        facing = beside(own, rel, size_px=size_px)[:FACING_PLACES]
+        further = [
+            a for gap in LEADER_GAPS_FONT_SIZES for a in beside(own, rel, size_px=size_px, gap_font_sizes=gap)
+        ]
+        anchors = np.asarray([*facing, *further])
+        with_leader = np.arange(len(anchors)) >= len(facing)
+        # what a leader line may not cross: the features kept clear, but for this polygon (and the
+        # markers on it: the line starts at its edge)
+        others = clear[~_meeting(clear, own)]
         clear = np.vstack([clear, own])
         data = ax.transData.inverted().transform(anchors)
         allowed = np.ones(len(anchors), dtype=bool)
     else:
         near = ax.transData.transform(inside)
         anchors = np.vstack([near, np.asarray(list(shifted(near, rel))).reshape(-1, 2), spread(own, near[0])])
+        with_leader = np.zeros(len(anchors), dtype=bool)
         data = ax.transData.inverted().transform(anchors)
         allowed = np.concatenate(
             [
@@ -268,7 +334,7 @@ def _free_place(
         )
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     tried = False
-    for (ax_x, ax_y), (dx, dy), ok in zip(anchors, data, allowed, strict=True):
+    for (ax_x, ax_y), (dx, dy), ok, lead in zip(anchors, data, allowed, with_leader, strict=True):
         if not ok or not (x0 <= dx <= x1 and y0 <= dy <= y1):
             continue
         tried = True
@@ -277,12 +343,26 @@ def _free_place(
             continue
         if any(drawn.overlaps(other) for other in placed) or covers_any(drawn.extents, clear):
             continue
-        return ((float(dx), float(dy)), drawn), True
+        line = None
+        if lead:
+            line = leader(own, _label_box(drawn, size_px))
+            crossed = line_boxes(*line)
+            # the line may pass a label's gap, not its white box (nor a feature kept clear)
+            boxes = np.array([_label_box(other, size_px) for other in placed]).reshape(-1, 4)
+            if any(covers_any(b, others) or covers_any(b, boxes) for b in crossed):
+                continue
+        return ((float(dx), float(dy)), drawn, line), True
     return None, tried
 
 
 LABEL_PAD = 0.15  # the white box behind a label reaches this far past its text, in font sizes
 LABEL_GAP = 0.4  # and keeps at least this far from the next label's box, in font sizes
+
+
+def _label_box(drawn: Bbox, size_px: float) -> Box:
+    """The white box of a label whose place is ``drawn`` (:func:`_drawn_box`): where a leader line ends."""
+    shrink = LABEL_GAP / 2 * size_px
+    return (drawn.x0 + shrink, drawn.y0 + shrink, drawn.x1 - shrink, drawn.y1 - shrink)
 
 
 def _drawn_box(text_box: Bbox, size_px: float) -> Bbox:

@@ -16,6 +16,7 @@ from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import zone_metric_labels
 from geo.evaluation.zones import zone_labels
 from geo.exports.cells import csv_text_bytes
+from geo.exports.tables import yes_no_in_words
 from geo.land.parcels import RESULT_LABELS
 from geo.messages import message
 from geo.spatial.crs import STORAGE_CRS
@@ -86,8 +87,9 @@ def _labels_of(key: str) -> dict[str, str]:
 def write_outputs(
     outputs: dict[str, pd.DataFrame], out: Path, *, fmt: str = "csv", lang: str = "en"
 ) -> list[Path]:
-    """Write the output tables as formula-safe CSV files into the folder ``out`` (Chinese headers with
-    ``lang="zh"``) or as layers of the GeoPackage ``out``; returns the paths written."""
+    """Write the output tables as formula-safe CSV files into the folder ``out`` (Chinese headers and
+    yes/no as 是/否 with ``lang="zh"``; the atlas's own names and values otherwise) or as layers of
+    the GeoPackage ``out``; returns the paths written."""
     out = Path(out)
     if fmt == "csv":
         out.mkdir(parents=True, exist_ok=True)
@@ -98,6 +100,7 @@ def write_outputs(
                 if key in ("transitions", "changes"):  # NEW/GONE as 新进入/退出
                     table = yearly.transition_words(table, "zh")
                 table = _labelled(allocation_words(table), _labels_of(key))  # tenants' roles in words
+                table = yes_no_in_words(table, "zh")  # 是否参评 是/否, as the page's download: not True/False
             path = out / f"{OUTPUT_FILES[key]}.csv"
             path.write_bytes(csv_text_bytes(table, index=key in ("zones", "renewal", "zone_scores")))
             written.append(path)

@@ -148,8 +148,11 @@ def geojson_bytes(
     of the collection: QGIS and GDAL read a feature's properties as the layer's fields and drop
     foreign members, and the CSV and XLSX carry them on every row too.
     Polygon rings follow the right-hand rule; coordinates keep 8 decimals (about 1 mm); whole
-    numbers are written as integers (72, not 72.0); polygons beside multipolygons are written as
-    multipolygons (lines, points alike), so a file of one family has one geometry type.
+    numbers are written as integers (72, not 72.0); a column with no value in any feature is left
+    out and named in the collection's ``atlas_empty_columns`` (GeoJSON has no column types: GDAL and
+    QGIS would read a column of nulls as text, a number column as String); polygons beside
+    multipolygons are written as multipolygons (lines, points alike), so a file of one family has
+    one geometry type.
 
     ``headers="official"`` names the standard columns of enterprise and parcel tables by the
     official forms' headers with units (``用地面积（亩）``, not ``land_mu``;
@@ -200,6 +203,12 @@ def geojson_bytes(
                 else json.loads(shapely.to_geojson(_round_coords(geom, GEOJSON_COORD_DECIMALS)))
             )
             features.append({"type": "Feature", "properties": properties, "geometry": shape})
+    # a column no feature has a value for is left out: GeoJSON carries no column types, and GDAL
+    # and QGIS read a column of nulls as text (工业增加值 as String); the collection names it
+    filled = {k for f in features for k, v in f["properties"].items() if v is not None}
+    empty = list(dict.fromkeys(k for f in features for k in f["properties"] if k not in filled))
+    for f in features:
+        f["properties"] = {k: v for k, v in f["properties"].items() if k in filled}
     collection = {
         "type": "FeatureCollection",
         "name": title or "atlas",
@@ -207,6 +216,8 @@ def geojson_bytes(
     }
     if renamed:
         collection["atlas_columns"] = renamed
+    if empty:
+        collection["atlas_empty_columns"] = empty
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -382,21 +393,23 @@ def geojson_files(
     title: str = "",
     when: date | datetime | None = None,
     headers: Literal["standard", "official"] = "standard",
+    measures: bool = True,
+    lang: Lang | None = None,
 ) -> dict[str, bytes]:
     """GeoJSON of the frames, one FeatureCollection per geometry family when they are mixed.
 
     Returns ``{"": bytes}`` when every feature is of one family (polygons, lines or points), else
     ``{"polygon": ..., "line": ..., "point": ...}`` for the families present, so that QGIS opens
-    each as one layer instead of splitting a mixed file into sub-layers. ``headers``: see
-    :func:`geojson_bytes`.
+    each as one layer instead of splitting a mixed file into sub-layers; each such collection (the
+    layer QGIS shows) is named by the layers it holds (盛泽七都企业, not every layer exported with
+    "(point)"). ``headers``, ``measures``, ``lang``: see :func:`geojson_bytes`.
     """
     families = split_by_geometry(frames)
+    options = {"when": when, "headers": headers, "measures": measures, "lang": lang}
     if len(families) <= 1:
-        return {"": geojson_bytes(frames, provenance, title=title, when=when, headers=headers)}
+        return {"": geojson_bytes(frames, provenance, title=title, **options)}
     return {
-        kind: geojson_bytes(
-            layers, provenance, title=f"{title or 'atlas'} ({kind})", when=when, headers=headers
-        )
+        kind: geojson_bytes(layers, provenance, title="、".join(layers), **options)
         for kind, layers in families.items()
     }
 

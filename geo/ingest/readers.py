@@ -164,6 +164,7 @@ class _Raw:
     encoding: str | None
     notes: list[str]
     header_row: int = 0  # 0-based row of a table's header (title rows above it are skipped)
+    title: str = ""  # the text of the title rows above a table's header ("2024年度企业名单")
 
 
 def _pick_layer(layers: Sequence[str], layer: str | None, filename: str) -> str:
@@ -269,6 +270,11 @@ def _header_row(top: pd.DataFrame) -> int:
     return 0
 
 
+def _title_text(top: pd.DataFrame, header_row: int) -> str:
+    """The text of the title rows above a table's header, their cells joined by a space."""
+    return " ".join(str(v).strip() for v in top.iloc[:header_row].stack().dropna() if str(v).strip())
+
+
 def _header_note(header_row: int) -> list[str]:
     return [note("ingest.note.header_row", row=header_row + 1, above=header_row)] if header_row else []
 
@@ -306,7 +312,8 @@ def _read_csv(data: bytes, filename: str) -> _Raw:
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataValidationError.of("ingest.bad_csv", file=filename, detail=str(exc)) from exc
     encoding = "utf-8" if encoding == "utf-8-sig" else encoding
-    return _Raw(frame, (), None, None, encoding, _header_note(header_row), header_row)
+    title = _title_text(top, header_row)
+    return _Raw(frame, (), None, None, encoding, _header_note(header_row), header_row, title)
 
 
 def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
@@ -330,7 +337,8 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
             book, sheet_name=chosen, header=header_row, dtype=_text_dtypes([str(c) for c in header.columns])
         )
     frame.columns = [str(c) for c in frame.columns]
-    return _Raw(frame, tuple(sheets), chosen, None, None, _header_note(header_row), header_row)
+    title = _title_text(top, header_row)
+    return _Raw(frame, tuple(sheets), chosen, None, None, _header_note(header_row), header_row, title)
 
 
 def _read_kml_or_kmz(data: bytes, filename: str, layer: str | None, encoding: str | None) -> _Raw:

@@ -41,7 +41,7 @@ from geo.ingest.locating import (
 from geo.ingest.places import address_column
 from geo.ingest.readers import check_size, detect_format, read_raw
 from geo.ingest.report import CHECK_LABEL_KEYS, FLAG_COLUMN, RowReport, check_counts, flag_values
-from geo.ingest.values import to_degrees
+from geo.ingest.values import named_year, stated_year, to_degrees
 from geo.messages.notes import Listing, Note, clauses, note
 from geo.spatial.crs import FRAMES, STORAGE_CRS, Frame
 from geo.spatial.measure import with_polygon_areas
@@ -109,6 +109,13 @@ class ImportResult:
     rows_in: int
     notes: list[str] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)  # standard column -> source column used
+    title_rows: str = ""  # the text of a table's title rows above its header
+
+    def stated_year(self) -> int | None:
+        """The year the file states: in its title rows (``2024年度企业名单``), else in its name
+        (``企业名单_盛泽七都_2024.xlsx``); None when neither does. The save form proposes it as the
+        data's year."""
+        return stated_year(self.title_rows) or named_year(self.filename)
 
     def count(self, level: str) -> int:
         """Number of source rows with at least one report line of ``level``."""
@@ -593,4 +600,5 @@ def read_upload(
         rows_in=len(source),
         notes=notes,
         mapping={k: v for k, v in (mapping or {}).items() if v},
+        title_rows=raw.title,
     )

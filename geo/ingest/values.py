@@ -80,3 +80,25 @@ def to_texts(values: pd.Series) -> pd.Series:
 def to_bool(value):
     """Yes/no as :func:`geo.catalogue.parse_yes_no` reads it (the one parser)."""
     return parse_yes_no(value)
+
+
+# A year a title states: "2024年度", "2024 年", "2024年1-12月" (the first such year is the file's).
+_STATED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+# A year a file's name carries on its own: 企业名单_盛泽七都_2024, 2024年度企业 (never four digits of a
+# longer number: 20240315).
+_NAMED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def stated_year(title: str) -> int | None:
+    """The year a file's title rows state (``2024年度企业纳税明细`` -> 2024); None when they state
+    none."""
+    found = _STATED_YEAR.search(unicodedata.normalize("NFKC", title))
+    return int(found.group(1)) if found else None
+
+
+def named_year(filename: str) -> int | None:
+    """The year a file's name carries (``企业名单_盛泽七都_2024.xlsx`` -> 2024, the first of two);
+    None when it carries none."""
+    stem = unicodedata.normalize("NFKC", str(filename)).rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    found = _NAMED_YEAR.search(stem)
+    return int(found.group(1)) if found else None

@@ -131,6 +131,14 @@ def message(key: str, lang: Lang = DEFAULT_LANG, /, **params: Any) -> str:
     return t(key, lang).format(**params)
 
 
+def mid_sentence(label: str) -> str:
+    """An English label as it reads inside a sentence: its first letter lower case, unless it starts
+    with an acronym ("R&D spending", "GDP") or a name (a label wholly upper-case stays)."""
+    if label[:2].isupper() or (label[:1].isupper() and label[1:2] in ("&", "-")):
+        return label
+    return label[:1].lower() + label[1:]
+
+
 def joined(parts: Iterable[object], lang: str = "zh", /, *, mark: Literal["list", "clause"] = "list") -> str:
     """``parts`` as one text, joined by ``lang``'s list mark (、 or ``, ``) or clause mark (； or ``; ``)."""
     zh, en = MARKS[mark]

@@ -90,7 +90,11 @@ INSPECTING: dict[str, tuple[str, str]] = {
         "；按 {frame}解读多 {margin:.0f} 个",
         "; {margin:.0f} more when read as {frame}",
     ),
-    "ingest.fit.address_unclear": ("；没有明显更好的坐标框架", "; no coordinate frame is clearly better"),
+    # said beside a proposal the column names make, too: the addresses decide nothing, the names may
+    "ingest.fit.address_unclear": (
+        "；仅凭地址分不出是哪种坐标框架",
+        "; the addresses alone do not tell which frame it is",
+    ),
 }
 
 # Notes of reading a file (geo/ingest/upload.py read_upload and its locating strategies; the

@@ -10,7 +10,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "storage.action.metadata": ("修改说明", "metadata edited"),
     "storage.action.config_saved": ("保存评价配置", "configuration saved"),
     "storage.action.config_deleted": ("删除评价配置", "configuration deleted"),
-    "storage.action.status_changed": ("更改更新状态", "status changed"),
+    "storage.action.status_changed": ("更改盘活状态", "renewal status changed"),
     "storage.action.load_demo": ("载入演示数据", "demo data loaded"),
     "storage.action.migrate": ("导入旧数据", "old data imported"),
     "storage.action.results_saved": ("写入评价结果", "results written"),

@@ -480,6 +480,16 @@ CLI: dict[str, tuple[str, str]] = {
         "如要替换它，请加上 --replace；如要另存一份，请用 --name 另起一个名称",
         "To replace it, add --replace; to keep both, give the new one another name with --name",
     ),
+    "cli.export.title_separator": ("、", ", "),
+    "cli.title_taken": (
+        "用户数据中已有标题为「{title}」的图层「{layer}」，未保存（图例和图层列表按标题区分图层）",
+        "The user data already hold a layer titled “{title}” ({layer}); nothing was saved (the legend and"
+        " the layer lists tell layers apart by title)",
+    ),
+    "cli.title_taken.hint": (
+        "如要替换它，请加上 --name {layer} --replace；如要保留两者，请用 --title 另起一个标题",
+        "To replace it, add --name {layer} --replace; to keep both, give the new one another --title",
+    ),
     "cli.import_without_source": (
         "保存导入需要注明数据来源",
         "Saving an import needs the data's source",

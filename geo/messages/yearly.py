@@ -124,7 +124,8 @@ _NOTICE: dict[str, tuple[str, str]] = {
     ),
     "yearly.notice.class_sheet": ("{cls} 类名单", "Class {cls}"),
     "yearly.notice.group_title": ("评价结果公示", "Results for public notice"),
-    "yearly.notice.group_sheet": ("{group} 名单", "{group} list"),
+    # (a group's name ending in a Latin letter or digit is given with its space: 「Group A 名单」)
+    "yearly.notice.group_sheet": ("{group}名单", "{group} list"),
     "yearly.notice.group_heading": ("{title} · {group}（{n:,} 家）", "{title} · {group} ({n:,} enterprises)"),
     "yearly.notice.footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
     # the columns of the lists

@@ -119,10 +119,10 @@ def results_xlsx_bytes(
     (the values of ``group_column``: 规上, 规下, 租户 …), each headed by the group's method from the
     version's own configuration, then a table of the indicators it is scored on — the configured
     weight, the weight applied (an indicator dropped for want of data at 0, the others scaled up,
-    as the 公示 workbook says them) and the benchmark (four significant figures) — then its rows in
-    the table's order. A version saved before it kept its weights (or benchmarks) says 未记录 /
-    not recorded there, never a guess. The groups' names and methods are written in ``lang``
-    (``title`` and the table as given); every number in its measure's format.
+    as the 公示 workbook says them) and the benchmark (in its measure's format, as the page writes
+    it) — then its rows in the table's order. A version saved before it kept its weights (or
+    benchmarks) says 未记录 / not recorded there, never a guess. The groups' names and methods are
+    written in ``lang`` (``title`` and the table as given); every number in its measure's format.
 
     Parameters
     ----------
@@ -140,7 +140,7 @@ def results_xlsx_bytes(
 
     from geo.evaluation import config_from_mapping
     from geo.evaluation.rules import SIZE_GROUPS
-    from geo.yearly.notice import group_method_rows, group_name, scored_weights
+    from geo.yearly.notice import benchmark_format, group_method_rows, group_name, scored_weights
 
     if group_column not in table.columns:
         raise DataValidationError.of("publication.results_without_group", column=group_column)
@@ -176,8 +176,9 @@ def results_xlsx_bytes(
         indicators = _indicator_rows(weights, used, bench, name, lang)
         if indicators:
             _append_text(ws, [])
-            for row in indicators:
-                _append_text(ws, row, formats=_INDICATOR_FORMATS)
+            for row, key in zip(indicators, [None, *weights], strict=True):  # (the header first)
+                bench_format = None if key is None else benchmark_format(key).xlsx
+                _append_text(ws, row, formats=[None, _POINTS, _POINTS, bench_format, None])
             label_width = min(LABEL_WIDTH, max(text_width(row[0]) for row in indicators) + 2)
             first_label = ws.max_row - len(indicators) + 2  # the row of the first indicator
             _append_text(ws, [])
@@ -198,8 +199,6 @@ def results_xlsx_bytes(
 
 
 _POINTS = FORMATS["score"].xlsx  # weights are points, as the scores: 40.00, 44.44
-# the indicators' table: name, configured weight, weight applied, benchmark (4 figures), note
-_INDICATOR_FORMATS = [None, _POINTS, _POINTS, None, None]
 
 
 def _per_group_frame(values: Mapping[str, Mapping[str, float]] | None) -> pd.DataFrame | None:
@@ -229,6 +228,7 @@ def _indicator_rows(
     the weight configured, the weight applied (``used``) and the benchmark (``bench``), 未记录
     where the version kept none; the note says an indicator dropped for want of data."""
     from geo.evaluation.metrics import ratio_label
+    from geo.yearly.notice import benchmark_format
 
     if not weights:
         return []
@@ -240,13 +240,16 @@ def _indicator_rows(
         if used is not None and applied is None and group in used.index:
             applied = 0.0  # the group's weights are kept: an indicator not among them had none
         benchmark = _recorded(bench, group, key)
+        decimals = benchmark_format(key).decimals  # as the page and the 公示 workbook write it
         dropped = applied is not None and applied <= 0
         rows.append(
             [
                 ratio_label(key, lang=lang),
                 float(weight),
                 not_recorded if applied is None else round(applied, 2),
-                not_recorded if bench is None else (None if benchmark is None else float(f"{benchmark:.4g}")),
+                not_recorded
+                if bench is None
+                else (None if benchmark is None else round(benchmark, decimals)),
                 message("yearly.notice.weight_dropped", lang) if dropped else None,
             ]
         )

@@ -24,7 +24,7 @@ from geo.evaluation.metrics import ID_COL
 from geo.evaluation.ratios import EMISSION_COLUMN
 from geo.messages import both, joined, message
 from geo.messages.formats import beijing_minute
-from geo.number_formats import FORMATS, measure_of
+from geo.number_formats import as_text, measure_of
 from geo.publication.departments import department_code, department_name, load_departments
 from geo.publication.exports import heading, table_xlsx_bytes
 from geo.publication.inputs import LAND_COL, objectionable_columns
@@ -49,8 +49,11 @@ ACCEPTED, REJECTED = "accepted", "rejected"
 DECISIONS = {ACCEPTED: "采纳", REJECTED: "驳回"}  # the Chinese words (the change log's); in words: message()
 # The columns an objection may name, by key (a later list's column wins, as in geo.catalogue.FIELD_ZH).
 COLUMNS_BY_KEY = {c.key: c for c in (*ZONE_COLUMNS, *ENTERPRISE_COLUMNS)}
-# Evidence files are scans and letters: a few megabytes each (they are kept in the store itself).
-MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
+# Evidence files are scans and letters: a few megabytes each, kept in the store itself (each saved
+# objection reads the stored ones back), so bounded below a data upload (geo.ingest's 50 MB). The
+# uploader applies this bound and says it.
+MAX_EVIDENCE_MB = 5
+MAX_EVIDENCE_BYTES = MAX_EVIDENCE_MB * 1024 * 1024
 MAX_TEXT_CHARS = 500
 # The window's dates are the county's own calendar days: China Standard Time, UTC+8 (no summer time),
 # whatever time zone the server runs in.
@@ -165,11 +168,7 @@ def shown_value(column: str, value: object) -> str:
     measure = measure_of(column)
     if measure is None:
         return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
-    fmt = FORMATS[measure]
-    if measure in ("count", "year"):
-        return f"{number:,.0f}" if "," in fmt.screen else f"{number:.0f}"
-    comma = "," if "," in fmt.screen else ""
-    return f"{number:{comma}.{fmt.decimals}f}"
+    return as_text(number, measure)
 
 
 def provenance_words(source: object, lang: str) -> str:
@@ -314,7 +313,7 @@ def record_objection(
         raise DataValidationError.of(
             "publication.evidence_too_large",
             size_mb=len(evidence) / 1024 / 1024,
-            max_mb=MAX_EVIDENCE_BYTES // 1024 // 1024,
+            max_mb=MAX_EVIDENCE_MB,
         )
     results = version_results(version, store=target)
     hit = results[results[ID_COL].astype(str) == str(ent_id).strip()]

@@ -8,15 +8,25 @@ import geopandas as gpd
 
 from geo import ingest
 from geo.errors import DataValidationError
+from geo.messages import Lang
 from geo.storage.builtin import builtin_source, layer_metadata, list_layers, load_layer, spatial_layers
 from geo.storage.provenance import Provenance
 
 
+def _title(row, lang: Lang) -> str:
+    english = row.get("title_en") if lang == "en" else None
+    return str(english) if isinstance(english, str) and english.strip() else str(row["title_zh"])
+
+
 def stored_layer(
-    name: str, store: Path | str | None = None, user_store: Path | str | None = None
+    name: str,
+    store: Path | str | None = None,
+    user_store: Path | str | None = None,
+    *,
+    lang: Lang = "zh",
 ) -> tuple[gpd.GeoDataFrame, str, Provenance]:
-    """The layer ``name`` from the user store (imports) or else the demo store, its Chinese title
-    and its provenance.
+    """The layer ``name`` from the user store (imports) or else the demo store, its title in
+    ``lang`` (the Chinese one where no English one was given) and its provenance.
 
     Raises
     ------
@@ -28,7 +38,11 @@ def stored_layer(
     if name in set(meta["layer"]):
         row = meta.set_index("layer").loc[name]
         frame = ingest.load_user_layer(name, path=user)
-        return frame, row["title_zh"], Provenance(row["accuracy"], row["source"], row["licence"], row["note"])
+        return (
+            frame,
+            _title(row, lang),
+            Provenance(row["accuracy"], row["source"], row["licence"], row["note"]),
+        )
     store = builtin_source(store)  # the demo GeoPackage, or PostGIS when $ATLAS_DATABASE_URL is set
     if name not in list_layers(store):
         builtin = "、".join(spatial_layers(store))  # the maps one can export, not the attribute tables
@@ -40,4 +54,4 @@ def stored_layer(
     if not isinstance(frame, gpd.GeoDataFrame):
         raise DataValidationError.of("storage.table_not_map", name=name)
     row = layer_metadata(path=store).loc[name]
-    return frame, row["title_zh"], Provenance(row["accuracy"], row["source"], row["licence"], row["note"])
+    return frame, _title(row, lang), Provenance(row["accuracy"], row["source"], row["licence"], row["note"])

@@ -488,3 +488,62 @@ def import_style(
         sld=sld_document(classes, kind=kind, layer_title=title, **size),
         description="苏州产业布局一张图：导入图层的默认样式",
     )
+
+
+# ---- reading a stored style back: the colours the map draws a layer in, for the command line ----
+
+
+@dataclass(frozen=True)
+class DrawnColors:
+    """The colours a layer's default style draws it in: one ``color`` (``#rrggbb``) and fill
+    opacity, or a colour per value of ``column`` (``categories``: value -> ``#rrggbb``, in the
+    style's order), ``color`` then drawing the features of no category."""
+
+    color: str
+    fill_opacity: float
+    column: str = ""
+    categories: tuple[tuple[str, str], ...] = ()
+
+
+def _symbol_colors(symbol) -> tuple[str, float] | None:
+    for option in symbol.iter("Option"):
+        if option.get("name") in ("color", "line_color"):
+            parts = [int(float(p)) for p in str(option.get("value", "")).split(",")[:4]]
+            if len(parts) >= 3:
+                alpha = parts[3] / 255 if len(parts) == 4 else 1.0
+                return "#{:02x}{:02x}{:02x}".format(*parts[:3]), round(alpha, 2)
+    return None
+
+
+def drawn_colors(qml: str) -> DrawnColors | None:
+    """The colours of a QML style (:func:`qml_document`'s single or categorized symbols), or None
+    when it holds none this reads (another renderer, a broken document)."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(qml.split("\n", 1)[1] if qml.startswith("<!DOCTYPE") else qml)
+    except (ElementTree.ParseError, IndexError):
+        return None
+    renderer = root.find("renderer-v2")
+    if renderer is None:
+        return None
+    symbols = {s.get("name"): _symbol_colors(s) for s in renderer.iter("symbol")}
+    symbols = {k: v for k, v in symbols.items() if v is not None}
+    if not symbols:
+        return None
+    first = next(iter(symbols.values()))
+    categories = tuple(
+        (str(c.get("value")), symbols[c.get("symbol")][0])
+        for c in renderer.iter("category")
+        if c.get("symbol") in symbols and c.get("value") not in (None, "")
+    )
+    if renderer.get("type") == "categorizedSymbol" and categories:
+        return DrawnColors("#999999", first[1], str(renderer.get("attr") or ""), categories)
+    return DrawnColors(first[0], first[1])
+
+
+def gpkg_drawn_colors(path: str | Path, table: str) -> DrawnColors | None:
+    """The colours ``table``'s default style in the GeoPackage ``path`` draws it in (the map's
+    colours, which the demo store and the user stores keep for QGIS), or None without one."""
+    defaults = [doc for doc in gpkg_styles(path) if doc.table == table]
+    return drawn_colors(defaults[-1].qml) if defaults else None

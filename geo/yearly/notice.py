@@ -3,6 +3,7 @@ the filters and the configuration (method, weights, benchmarks, cut-offs) it was
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -24,7 +25,7 @@ from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
 from geo.messages.names import industry_name
-from geo.number_formats import FORMATS
+from geo.number_formats import FORMATS, NumberFormat, as_text, measure_of
 from geo.yearly.notice_words import notice_values, size_name
 from geo.yearly.period import ObjectionPeriod, load_objection_period, period_end, period_length
 
@@ -171,6 +172,18 @@ def export_columns(
     return out
 
 
+def benchmark_format(indicator: str) -> NumberFormat:
+    """The number format of an indicator's benchmark: its measure's (:mod:`geo.number_formats`:
+    亩均税收 in 万元/亩 money ``#,##0.00``, R&D 经费占比 a share ``0.0``)."""
+    return FORMATS[measure_of(indicator) or "number"]
+
+
+def benchmark_text(indicator: str, value: float) -> str:
+    """An indicator's benchmark as the page, the 公示 workbook and the parameters write it, in its
+    measure's format (``1,059.84``; :func:`benchmark_format`)."""
+    return as_text(value, benchmark_format(indicator).measure)
+
+
 def parameter_rows(
     config: EvaluationConfig,
     benchmarks: pd.DataFrame,
@@ -202,7 +215,7 @@ def parameter_rows(
                     group=group_name(config, str(group), lang),
                     indicator=ratio_label(key, lang=lang),
                 )
-                rows.append((item, f"{value:,.4g}"))
+                rows.append((item, benchmark_text(key, value)))
     return pd.DataFrame(
         rows, columns=[message("yearly.param.item", lang), message("yearly.param.value", lang)]
     )
@@ -299,9 +312,15 @@ def _method_section(
         for key in benchmarks.columns:
             value = benchmarks.loc[group, key]
             if value == value and weights.get(key, 0) > 0:
-                # four significant figures, as the group sheets and the ranking's parameters say it
-                shown = float(f"{float(value):.4g}")
-                ws.text(group_name(config, str(group), lang), ratio_label(key, lang=lang), shown)
+                # in its measure's format, as the page and the group sheets say it (万元/亩 1,059.84)
+                fmt = benchmark_format(key)
+                shown = round(float(value), fmt.decimals)
+                ws.text(
+                    group_name(config, str(group), lang),
+                    ratio_label(key, lang=lang),
+                    shown,
+                    number_format=fmt.xlsx,
+                )
     ws.text(message("yearly.notice.section_classes", lang), bold=True)
     ws.text(_cutoffs_text(config, lang))
 
@@ -360,7 +379,8 @@ def notice_xlsx_bytes(
     footer = message("yearly.notice.footer", lang)
     wb = new_workbook()
     first = _list_widths(cols, at_least=_NOTICE_WIDTHS)
-    ws = StreamedSheet(wb, message("yearly.notice.sheet", lang), widths=first, footer=footer)
+    # its title frozen above the scrolling rows and printed atop every page, as each list's header
+    ws = StreamedSheet(wb, message("yearly.notice.sheet", lang), widths=first, header_row=1, footer=footer)
     lists = {
         c: StreamedSheet(
             wb,
@@ -470,7 +490,7 @@ def group_method_rows(
         values = benchmarks.loc[group]
         text = joined(
             (
-                f"{ratio_label(k, lang=lang)} {float(v):,.4g}"
+                f"{ratio_label(k, lang=lang)} {benchmark_text(k, v)}"
                 for k, v in values.items()
                 if v == v and k in weights
             ),
@@ -483,6 +503,14 @@ def group_method_rows(
         (message("yearly.group.classes", lang), message("yearly.group.cutoffs", lang, cutoffs=cutoffs))
     )
     return rows
+
+
+def group_sheet_title(group: str, lang: str) -> str:
+    """A group's list sheet named in ``lang``: ``规上名单``, ``规下（≥3亩）名单`` (no space between
+    Chinese words), ``Group A 名单`` (a space after a Latin letter or digit), ``Above designated size
+    list``."""
+    spaced = f"{group} " if lang != "en" and re.search(r"[A-Za-z0-9]$", group) else group
+    return message("yearly.notice.group_sheet", lang, group=spaced)
 
 
 def _group_sheets(
@@ -516,9 +544,7 @@ def _group_sheets(
         method = group_method_rows(config, str(name), benchmarks, lang, used=used)
         shown = group_name(config, str(name), lang)
         # at most 31 characters, cut between words, unique; the whole name heads the sheet (A1)
-        sheet_name = sheet_names(
-            [message("yearly.notice.group_sheet", lang, group=shown)], lang=lang, taken=wb.sheetnames
-        )[0]
+        sheet_name = sheet_names([group_sheet_title(shown, lang)], lang=lang, taken=wb.sheetnames)[0]
         widths = _list_widths(cols, at_least={"A": 14, "B": 40})
         sheet = StreamedSheet(wb, sheet_name, widths=widths, header_row=len(method) + 3, footer=footer)
         sheet.text(

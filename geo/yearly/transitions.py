@@ -533,8 +533,9 @@ def enterprise_profile(
     lang: str = "zh",
 ) -> pd.DataFrame:
     """One enterprise's years (企业画像): per year its figures, ratios, score, class (T with its
-    reason), its main shortfalls, rank overall / in its industry / in its zone / in its size group,
-    land and the warnings raised that year. Years it is absent from are left out.
+    reason), its main shortfalls, rank overall / in its industry / in its zone (blank when it lies
+    in none) / in its size group, the town it states (``town``, when the table has one), land and
+    the warnings raised that year. Years it is absent from are left out.
 
     Raises
     ------
@@ -549,7 +550,16 @@ def enterprise_profile(
             continue
         row = hit.iloc[0]
         rec = {YEAR_COL: year}
-        for col in ("name", "industry", ZONE_COL, SIZE_COL, "land_mu", "sales_wan_yuan", "tax_wan_yuan"):
+        for col in (
+            "name",
+            "industry",
+            ZONE_COL,
+            "town",
+            SIZE_COL,
+            "land_mu",
+            "sales_wan_yuan",
+            "tax_wan_yuan",
+        ):
             if col in frame.columns:
                 rec[col] = row[col]
         for key in (
@@ -572,7 +582,8 @@ def enterprise_profile(
             (ZONE_COL, "rank_in_zone"),
             (SIZE_COL, "rank_in_size"),
         ):
-            if not bool(row["scored"]) or col not in frame.columns:
+            # no rank among the zone's peers for an enterprise in no zone (was "1/0")
+            if not bool(row["scored"]) or col not in frame.columns or pd.isna(row[col]):
                 rec[name] = ""
                 continue
             peers = scored[scored[col].astype(object) == row[col]]

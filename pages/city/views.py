@@ -63,10 +63,17 @@ def data_choice() -> str:
     return st.session_state[KEPT]
 
 
-def data_select(page_map: str, city_map: str, lang: Lang) -> str:
+def data_select(page_map: str, city_map: str, lang: Lang, *, wujiang: tuple[str, str] | None = None) -> str:
     """The data select at the top of the sidebar (drawn once the page's map is, see
-    pages/_shared.page_control); returns the choice and keeps it in the address."""
+    pages/_shared.page_control); returns the choice and keeps it in the address.
+
+    ``wujiang``: the Wujiang option's words and the select's help when the page evaluates other
+    data than the Wujiang demo (the user's imports), so that the box says what is evaluated."""
     choice = data_choice()
+    label, help_text = wujiang or (None, t("city.data_help", lang).format(n=city_size()))
+
+    def words(v: str) -> str:
+        return label if v == WUJIANG and label else t(f"city.data.{v}", lang).format(n=city_size())
 
     def draw() -> str:
         # The session's choice as the widget's default, never written into its state: a widget the
@@ -76,9 +83,9 @@ def data_select(page_map: str, city_map: str, lang: Lang) -> str:
             t("city.data", lang),
             CHOICES,
             index=CHOICES.index(choice),
-            format_func=lambda v: t(f"city.data.{v}", lang).format(n=city_size()),
+            format_func=words,
             key=WIDGET,
-            help=t("city.data_help", lang).format(n=city_size()),
+            help=help_text,
         )
 
     chosen = page_control(city_map if choice == CITY else page_map, WIDGET, choice, draw)
@@ -407,11 +414,12 @@ CITY_PAGES = {
 }
 
 
-def city_page_if_chosen(page: str, lang: Lang) -> None:
-    """The hook of a page that can show the city (:data:`CITY_PAGES`): draws the data select and,
-    when the city is chosen, the page's city view, and ends the page there; else returns."""
+def city_page_if_chosen(page: str, lang: Lang, *, wujiang: tuple[str, str] | None = None) -> None:
+    """The hook of a page that can show the city (:data:`CITY_PAGES`): draws the data select
+    (``wujiang``: see :func:`data_select`) and, when the city is chosen, the page's city view, and
+    ends the page there; else returns."""
     page_map, city_map, view = CITY_PAGES[page]
-    if data_select(page_map, city_map, lang) == CITY:
+    if data_select(page_map, city_map, lang, wujiang=wujiang) == CITY:
         view(lang)
         stop_page()
 

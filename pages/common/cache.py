@@ -402,9 +402,11 @@ def render_groups(groups: Sequence[folium.FeatureGroup], *, start: int = 0) -> s
         group.render()
         text = stf.generate_leaflet_string(group, base_id=f"feature_group_{idx}")
         text = dedent(text.replace(stf.get_full_id(scratch), "map_div"))
+        # a group switched off (``show=False``: the user's last switch) is listed, not drawn
+        add = f"map_div.addLayer(feature_group_feature_group_{idx});" if group.show else ""
         script += text + dedent(
             f"""
-            map_div.addLayer(feature_group_feature_group_{idx});
+            {add}
             window.feature_group = window.feature_group || [];
             window.feature_group.push(feature_group_feature_group_{idx});
             """

@@ -4,7 +4,7 @@ changing layers with their legend, the exports beside it, clicks read back, Wuji
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import folium
@@ -24,6 +24,7 @@ from layers.mapview import (
     legend_html,
     render_map,
     shown_layers,
+    switched,
     view_extent,
 )
 from layers.offline_html import map_downloads
@@ -101,9 +102,18 @@ def _legend_group(changing: list[MapLayer], *, lang: Lang) -> folium.FeatureGrou
     return group
 
 
-def _changing_groups(changing: list[MapLayer], *, lang: Lang, gcj02: bool) -> list[folium.FeatureGroup]:
-    groups = [item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02) for item in changing]
-    return [*groups, _legend_group(changing, lang=lang)] if groups else []
+def _changing_groups(
+    changing: list[MapLayer], *, lang: Lang, gcj02: bool, marks: Sequence[MapLayer] = ()
+) -> list[folium.FeatureGroup]:
+    """The changing layers, then the ``marks`` over them (e.g. the district clicked), then their legend."""
+    drawn = [*changing, *marks]
+    groups = [item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02) for item in drawn]
+    return [*groups, _legend_group(drawn, lang=lang)] if groups else []
+
+
+def marks_key(marks: Sequence[MapLayer]) -> tuple:
+    """What keys the drawn ``marks`` (their layers and rows), for the changing layers' cache key."""
+    return tuple((item.layer.name, cache.frame_key(item.frame)) for item in marks)
 
 
 def show_map_with(
@@ -119,8 +129,13 @@ def show_map_with(
     changing_key: tuple | list[tuple] | None = None,
     signal_drawn: bool = False,
     fit_to: tuple[float, float, float, float] | None = None,
+    marks: Sequence[MapLayer] = (),
 ) -> dict:
     """Draw a map whose ``changing`` layers follow the widgets without rebuilding the map.
+
+    ``marks`` (e.g. the district clicked, :func:`layers.districts.clicked`) are drawn over the
+    changing layers like them, with their legend rows, but not listed in the layer switcher; the
+    cache keys name them (:func:`marks_key`).
 
     ``fit_to`` (west, south, east, north; e.g. ``layers.mapview.frame_extent`` of a scope filtered
     to a town): the map zooms there when the changing layers change, and only then.
@@ -139,7 +154,7 @@ def show_map_with(
     :func:`rest_after_map`.
     """
     if base_key is None:
-        groups = _changing_groups(changing, lang=lang, gcj02=gcj02)
+        groups = _changing_groups(changing, lang=lang, gcj02=gcj02, marks=marks)
         control = None
         if groups:
             # One layer switcher that lists the changing layers too (not only the base map's), so each
@@ -156,7 +171,17 @@ def show_map_with(
             layer_control=control,
         )
         return out or {}
-    if not changing:
+    # the changing layers as the user last switched them: drawn again (a widget changed, or what the
+    # user clicked), they keep that state instead of opening as they first did
+    states = switched(st.session_state.get(key))
+    changing = [
+        replace(
+            item, layer=replace(item.layer, show=states.get(item.layer.title(lang).strip(), item.layer.show))
+        )
+        for item in changing
+    ]
+    shows = tuple(item.layer.show for item in changing)
+    if not changing and not marks:
         parts = cache.base_parts((*settings_key(), *base_key), key, m)
         return cache.draw(
             parts, None, key=key, height=height, returned_objects=returned_objects, signal_drawn=signal_drawn
@@ -167,28 +192,39 @@ def show_map_with(
         (*settings_key(), *base_key), key, overlays, lambda: _drop_layer_control(m())
     )
     if changing_key is None:
-        script = cache.render_groups(_changing_groups(changing, lang=lang, gcj02=gcj02))
+        script = cache.render_groups(_changing_groups(changing, lang=lang, gcj02=gcj02, marks=marks))
     elif isinstance(changing_key, list):
         if len(changing_key) != len(changing):
             raise ValueError("changing_key: one key per changing layer")
         script = "".join(
             cache.group_script(
-                (key, lang, gcj02, item.layer.name, *part),
+                (key, lang, gcj02, item.layer.name, item.layer.show, *part),
                 i,
                 lambda item=item: item.layer.to_folium(item.frame, lang=lang, gcj02=gcj02),
             )
-            for i, (item, part) in enumerate(zip(changing, changing_key, strict=True))
+            for i, (item, part) in enumerate(
+                zip([*changing, *marks], [*changing_key, *marks_key(marks)], strict=True)
+            )
         )
         # the legend rows follow every layer's key (a pass over each layer's features: not per run)
         script += cache.group_script(
-            (key, lang, gcj02, "legend", *(item.layer.name for item in changing), *changing_key),
-            len(changing),
-            lambda: _legend_group(changing, lang=lang),
+            (
+                key,
+                lang,
+                gcj02,
+                "legend",
+                *(item.layer.name for item in changing),
+                *changing_key,
+                *marks_key(marks),
+                *shows,
+            ),
+            len(changing) + len(marks),
+            lambda: _legend_group([*changing, *marks], lang=lang),
         )
     else:
         script = cache.groups_script(
-            (key, lang, gcj02, *changing_key),
-            lambda: _changing_groups(changing, lang=lang, gcj02=gcj02),
+            (key, lang, gcj02, *changing_key, *marks_key(marks), *shows),
+            lambda: _changing_groups(changing, lang=lang, gcj02=gcj02, marks=marks),
         )
     if fit_to is not None and script:
         script += fit_script(fit_to)
@@ -321,8 +357,9 @@ def map_with_exports(
     The map reports its view (``"bounds"``) and the layers switched on (``"selected_layers"``), so
     that the briefing PNG shows what is on screen;
     ``export_subtitle`` makes the briefing's subtitle from streamlit-folium's dict (e.g. what
-    the user clicked); ``export_outlines`` the layers outlining it over the briefing's map (e.g.
-    the district clicked, :func:`layers.districts.clicked`).
+    the user clicked); ``export_outlines`` the layers outlining it (e.g. the district clicked,
+    :func:`layers.districts.clicked`), drawn over the live map (``marks`` of :func:`show_map_with`,
+    from the map's last answer, so they stay through every rerun) and over the briefing's map alike.
 
     ``export_title`` (e.g. naming the industry picked) titles the downloads; the map itself keeps
     ``title``, so that a widget change does not rebuild it.
@@ -341,6 +378,9 @@ def map_with_exports(
         )
         return add_snapshot_button(m, title, lang=s.lang)
 
+    # what the user picked, from the map's last answer (the value this run's map returns too)
+    last = st.session_state.get(key)
+    marks = export_outlines(last if isinstance(last, dict) else {}) if export_outlines is not None else []
     out = show_map_with(
         build,
         changing,
@@ -352,6 +392,7 @@ def map_with_exports(
         base_key=(title, tuple(center), zoom, *base_key),
         changing_key=changing_key,
         signal_drawn=signal_drawn,
+        marks=marks,
     )
     if signal_drawn and map_first_run(key):
         return out  # the note and the downloads below the map follow it (they move nothing)
@@ -365,7 +406,7 @@ def map_with_exports(
         per_row=2,  # the map's column leaves room for two full labels at 1280 px
         extent=view_extent(out),
         subtitle=export_subtitle(out) if export_subtitle is not None else "",
-        outlines=export_outlines(out) if export_outlines is not None else None,
+        outlines=marks,
     )
     return out
 
@@ -404,6 +445,14 @@ def _center(frame: gpd.GeoDataFrame) -> tuple[float, float]:
 
 
 _center_of = cache.PerObject(_center)
+
+
+def reference_layers() -> list[MapLayer]:
+    """What a user's layer is shown against: the districts and Wujiang's 区镇, grey outlines only."""
+    return [
+        map_layer_of(replace(REGISTRY[name], fill_opacity=0.0, weight=1.0, color="#777777"))
+        for name in ("districts", "wujiang_towns")
+    ]
 
 
 def wujiang_base() -> list[MapLayer]:

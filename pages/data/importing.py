@@ -5,7 +5,6 @@ and saving it under a name (asking before replacing)."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -18,15 +17,13 @@ from geo.ingest.report import CHECK_LABEL_KEYS
 from geo.messages import Lang, t
 from geo.messages.notes import clauses, note, text_in
 from geo.storage.schema import ACCURACY_CLASSES
-from layers import REGISTRY
 from layers.base import accuracy_label
 from layers.mapview import MapLayer, render_map
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
 from pages.common.auth import identity, require_editor
 from pages.common.frame import Settings, show_error
-from pages.common.maps import show_map
-from pages.common.stored import map_layer_of
+from pages.common.maps import reference_layers, show_map
 from pages.data.reading import FILE_TOKEN, KEEP, choose_reading, file_key
 from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
 
@@ -62,14 +59,6 @@ def _preview_layer(result: ingest.ImportResult, accuracy: str) -> MapLayer:
     )
     item = user_map_layer(row, frame)
     return MapLayer(item.layer, frame, item.provenance)
-
-
-def _reference_layers() -> list[MapLayer]:
-    """What an imported layer is shown against: the districts and Wujiang's 区镇, outlines only."""
-    return [
-        map_layer_of(replace(REGISTRY[name], fill_opacity=0.0, weight=1.0, color="#777777"))
-        for name in ("districts", "wujiang_towns")
-    ]
 
 
 def _report_downloads(report: pd.DataFrame, key: str, lang: Lang) -> None:
@@ -123,7 +112,7 @@ def _show_result(result: ingest.ImportResult, s: Settings) -> None:
     chosen = st.session_state.get(file_key("data_save_accuracy"))
     item = _preview_layer(result, chosen if chosen in ACCURACY_CLASSES else t("data.accuracy_unchosen", lang))
     m = render_map(
-        [*_reference_layers(), item],
+        [*reference_layers(), item],
         lang=lang,
         basemap=s.basemap,
         tianditu_key=s.tianditu_key,
@@ -217,13 +206,14 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
         licence = c4.text_input(t("data.licence", lang), key="data_save_licence", persist_state=KEEP)
         year = None
         if kind == "enterprises" and "year" not in result.frame.columns:
-            year = st.number_input(
+            year = st.number_input(  # proposed from the file's title rows or name, asked per file
                 t("data.year", lang),
                 min_value=1900,
                 max_value=2100,
-                value=None,
+                value=result.stated_year(),
                 step=1,
-                key="data_save_year",
+                key=file_key("data_save_year"),
+                persist_state=KEEP,
                 help=t("data.year_help", lang),
             )
         submitted = st.form_submit_button(t("data.save", lang), type="primary")

@@ -12,7 +12,8 @@ from geo.messages import t
 from pages.common.auth import figures_shown
 from pages.common.cache import shared
 from pages.efficiency.scope import mask_of
-from pages.efficiency.tables import count_delta, year_label
+from pages.efficiency.sources import zones_title
+from pages.efficiency.tables import count_delta, table_labels, town_says_more, year_label
 from pages.efficiency.view import PageView
 
 
@@ -27,6 +28,24 @@ def _previous_counts(view: PageView) -> pd.Series | None:
         return prev_scope.loc[prev_scope["scored"].astype(bool), CLASS_COL].astype(object).value_counts()
 
     return shared(("eff.prev_counts", *view.scope_key), counts)
+
+
+def outside_note(view: PageView) -> str:
+    """The enterprises in none of the zones, said in the zone layer's words: the demo's 区镇, or the
+    chosen layer by its title (parks are not 区镇); where the rows state a town, where to read it."""
+    lang, assignment = view.lang, view.run.assignment
+    n = assignment.n_outside
+    ids = ("、" if lang == "zh" else ", ").join(map(str, assignment.outside_ids[:10]))
+    ids += ("……" if lang == "zh" else " …") if n > 10 else ""
+    title = zones_title(view.sources.zones_src, lang)
+    text = (
+        t("eff.outside_zones", lang).format(n=n, zones=title, ids=ids)
+        if title
+        else t("eff.outside", lang).format(n=n, ids=ids)
+    )
+    if town_says_more(view.enterprises):
+        text += t("eff.outside_town", lang).format(column=table_labels(lang)["town"])
+    return text
 
 
 def scope_figures(view: PageView) -> None:
@@ -71,7 +90,6 @@ def scope_figures(view: PageView) -> None:
     assignment, result = view.run.assignment, view.result
     notes = [*assignment.notes_en, *result.notes_en] if lang == "en" else [*assignment.notes, *result.notes]
     if assignment.n_outside:
-        ids = "、".join(map(str, assignment.outside_ids[:10])) + ("……" if assignment.n_outside > 10 else "")
-        notes.append(t("eff.outside", lang).format(n=assignment.n_outside, ids=ids))
+        notes.append(outside_note(view))
     for note in notes:
         st.info(note)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 import folium
 import geopandas as gpd
+import pandas as pd
 import streamlit as st
 
 from geo.evaluation import CLASS_COL
@@ -17,8 +18,8 @@ from layers import efficiency_classes, enterprise_counts, eval_warnings
 from layers.mapview import WUJIANG_CENTER, MapLayer, basemap_is_gcj02, frame_extent, render_map
 from pages.common.cache import shared
 from pages.common.frame import rest_after_map
-from pages.common.maps import add_snapshot_button, show_map_with
-from pages.efficiency.sources import DEMO, zone_map_layer
+from pages.common.maps import add_snapshot_button, reference_layers, show_map_with
+from pages.efficiency.sources import DEMO, evaluated_words, zone_map_layer
 from pages.efficiency.view import PageView
 
 
@@ -32,6 +33,15 @@ class DrawnMap:
     class_items: list[MapLayer]
     build: Callable[[], folium.Map]
     gcj02: bool
+
+
+def evaluated_extent(view: PageView) -> gpd.GeoDataFrame:
+    """The zones and the year's enterprises together (WGS-84): what a map of imports opens on."""
+    shapes = [view.sources.zones.geometry.to_crs("EPSG:4326")]
+    ents = view.enterprises
+    if isinstance(ents, gpd.GeoDataFrame) and ents.crs is not None and len(ents):
+        shapes.append(ents.geometry.to_crs("EPSG:4326"))
+    return gpd.GeoDataFrame(geometry=pd.concat(shapes, ignore_index=True), crs="EPSG:4326")
 
 
 def class_map(view: PageView) -> DrawnMap:
@@ -50,14 +60,21 @@ def class_map(view: PageView) -> DrawnMap:
             class_layer, title_zh=t("eff.layer.title_user", "zh"), title_en=t("eff.layer.title_user", "en")
         )
 
+    src = view.sources
+    imported = src.zones_src != DEMO or src.ents_src != DEMO
+
     def build_map() -> folium.Map:
+        # The user's own data: the map opens on it (as the briefing PNG does), and an imported zone
+        # layer (parks, say) is drawn over the districts' and the 区镇's outlines, which place it
+        # (as the 数据管理 page's preview does); the demo opens on 吴江's 区镇 as ever.
         m = render_map(
-            [zone_item],
+            [*(reference_layers() if src.zones_src != DEMO else []), zone_item],
             lang=lang,
             basemap=s.basemap,
             tianditu_key=s.tianditu_key,
             center=WUJIANG_CENTER,
             zoom=10,
+            fit_to=evaluated_extent(view) if imported else None,
         )
         return add_snapshot_button(m, map_title, lang=lang)
 
@@ -110,7 +127,7 @@ def class_map(view: PageView) -> DrawnMap:
         # of greyed page, measured); the briefing PNG shows the scope's extent instead.
         # "selected_layers": a layer switched off is left out of the downloads (a rare click).
         returned_objects=["last_active_drawing", "selected_layers"],
-        base_key=("eff", view.sources.zones_src, map_title),
+        base_key=("eff", src.zones_src, map_title, *((src.ents_src,) if imported else ())),
         changing_key=("eff", *scope_key, show_unscored, lean_map),
         signal_drawn=True,
         fit_to=zoom_target,  # zoom to the towns chosen
@@ -122,4 +139,7 @@ def class_map(view: PageView) -> DrawnMap:
     st.caption(":material/warning: " + click_note + " " + t("map.disclaimer", lang))
     if view.sources.ents_src == DEMO:  # the user's own enterprises are not synthetic
         st.caption(":material/warning: " + t("eff.synthetic_note", lang))
+    if imported:  # which data, with its accuracy (the sidebar's 「数据」 box says so too)
+        what = evaluated_words(src.zones_src, src.ents_src, lang)
+        st.caption(":material/database: " + t("eff.data.line", lang).format(what=what))
     return DrawnMap(map_out, map_title, zone_item, items, build_map, gcj02)

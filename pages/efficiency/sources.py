@@ -16,6 +16,7 @@ from geo.batch import EvaluationRun, run_evaluation
 from geo.evaluation import CLASS_COL, YEAR_COL, EvaluationResult, config_from_mapping, evaluate
 from geo.evaluation.metrics import assign_zones
 from geo.messages import Lang, t
+from geo.storage.provenance import accuracy_label
 from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer
@@ -151,8 +152,8 @@ def choose_sources(lang: Lang) -> tuple[str, str, str]:
             stop_page()  # nothing else to choose: the message stands, no demo results in its place
         return DEMO, DEMO, NO_PREVIOUS
     titles = {DEMO: t("eff.source.demo", lang), NO_PREVIOUS: t("eff.source.previous_none", lang)}
-    titles.update(dict(zip(user_zones["layer"], user_zones["title_zh"], strict=True)))
-    titles.update(dict(zip(user_ents["layer"], user_ents["title_zh"], strict=True)))
+    for frame in (user_zones, user_ents):
+        titles.update({row["layer"]: _title(row, lang) for _, row in frame.iterrows()})
 
     def title(value: str) -> str:
         return titles.get(value, value)
@@ -175,6 +176,75 @@ def choose_sources(lang: Lang) -> tuple[str, str, str]:
     if gone:
         stop_page()  # the user picks again; no results from data they did not choose
     return zones_src, ents_src, prev_src
+
+
+def _imports(kind: str) -> pd.DataFrame:
+    """The stored imports of ``kind`` by layer name, read once per change of the stores (the words
+    below are said on every run: four reads of the store took about 60 ms)."""
+    every = shared(("eff.imports",), ingest.list_user_layers)
+    return every[every["kind"] == kind].set_index("layer")
+
+
+def _title(meta: pd.Series, lang: Lang) -> str:
+    """An import's title in ``lang`` (its English title when it has one)."""
+    english = meta["title_en"] if lang == "en" else None
+    return str(english if isinstance(english, str) and english else meta["title_zh"])
+
+
+def chosen_sources() -> tuple[str, str]:
+    """The zones and enterprises this session evaluates, as :func:`choose_sources` will take them
+    (the demo where nothing, or a layer no longer stored, is chosen): for what is said before the
+    selects are drawn (the 「数据」 select at the top of the sidebar)."""
+    out = []
+    for key, kind in (("eff_zones_src", "zones"), ("eff_ents_src", "enterprises")):
+        value = st.session_state.get(key, DEMO)
+        out.append(value if value in _imports(kind).index else DEMO)
+    return out[0], out[1]
+
+
+def evaluated_words(zones_src: str, ents_src: str, lang: Lang) -> str:
+    """What the page evaluates, each part with its accuracy: "企业名单「…」（导入，真实）；评价区域「…」
+    （导入，示意）" ("" for the demo alone, which the page's synthetic note names)."""
+    if zones_src == DEMO and ents_src == DEMO:
+        return ""
+    parts = []
+    for src, kind, demo_key in (
+        (ents_src, "enterprises", "eff.data.demo_enterprises"),
+        (zones_src, "zones", "eff.data.demo_zones"),
+    ):
+        if src == DEMO:
+            parts.append(t(demo_key, lang))
+            continue
+        meta = _imports(kind).loc[src]
+        parts.append(
+            t(f"eff.data.{kind}", lang).format(
+                title=_title(meta, lang), accuracy=accuracy_label(str(meta["accuracy"]), lang)
+            )
+        )
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def data_box(lang: Lang) -> tuple[str, str] | None:
+    """The 「数据」 select's Wujiang option and help when this session evaluates imports
+    (:func:`pages.city.views.data_select`): "导入：<the enterprise list's title>" and what is
+    evaluated with its accuracy; None for the demo (the box's own words are true then)."""
+    zones_src, ents_src = chosen_sources()
+    if zones_src == DEMO and ents_src == DEMO:
+        return None
+    if ents_src == DEMO:
+        label = t("city.data.imported_zones", lang)
+    else:
+        meta = _imports("enterprises").loc[ents_src]
+        label = t("city.data.imported", lang).format(title=_title(meta, lang))
+    what = evaluated_words(zones_src, ents_src, lang)
+    return label, t("city.data_help.imported", lang).format(what=what)
+
+
+def zones_title(zones_src: str, lang: Lang) -> str:
+    """The zone layer's title ("" for the demo's 区镇)."""
+    if zones_src == DEMO:
+        return ""
+    return _title(_imports("zones").loc[zones_src], lang)
 
 
 def zone_map_layer(zones_src: str, zones: gpd.GeoDataFrame) -> MapLayer:

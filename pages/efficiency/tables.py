@@ -34,6 +34,9 @@ TABLE_COLUMNS = (
     "score",
     CLASS_COL,
     "reasons",
+    # the 区镇 the row states (所在区镇（填报）), only where it says more than ZONE_COL: before it, in
+    # view at 1280 px (an English park's name after it is as wide as it is long)
+    "town",
     ZONE_COL,
     "eval_class_label",
     "industry",
@@ -51,8 +54,28 @@ TABLE_COLUMNS = (
     "ent_id",
     "status",
 )
-KEY_COLUMNS = TABLE_COLUMNS[:6]  # 排名, 企业, 得分, 类别, 主要失分指标, 区镇
+KEY_COLUMNS = (
+    "rank",
+    "name",
+    "score",
+    CLASS_COL,
+    "reasons",
+    ZONE_COL,
+)  # 排名, 企业, 得分, 类别, 主要失分指标, 区镇
 RANK_COLUMNS = ("rank", "group_rank", "group_size", "n_ranked")  # whole numbers, blank when not ranked
+BLANK = "—"  # a place the screen's tables cannot name (outside every zone, none stated)
+
+
+def town_says_more(frame: pd.DataFrame) -> bool:
+    """Whether the 区镇 the rows state (``town``, 所在区镇（填报）) says something the zone they lie
+    in (``ZONE_COL``) does not: a town stated where the zones are parks, or for a row outside every
+    zone. The demo's 区镇 state their own zone, and the column is left out there."""
+    if "town" not in frame.columns:
+        return False
+    town = frame["town"].astype(object)
+    zone = frame[ZONE_COL].astype(object) if ZONE_COL in frame.columns else pd.Series(None, index=frame.index)
+    stated = town.notna() & (town.astype(str).str.strip() != "")
+    return bool((stated & (town.astype(str) != zone.astype(str))).any())
 
 
 def table_labels(lang: Lang) -> dict[str, str]:
@@ -87,7 +110,7 @@ def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:
     out = frame.copy()
     for col in (ZONE_COL, "town", "district", "dev_zone"):
         if col in out.columns:
-            name = short_place_name if short and col == ZONE_COL else place_name
+            name = short_place_name if short and col in (ZONE_COL, "town") else place_name
             out[col] = [name(v, "en") if isinstance(v, str) else v for v in out[col]]
     if "industry" in out.columns:
         out["industry"] = [industry_name(v, "en") if isinstance(v, str) else v for v in out["industry"]]
@@ -144,16 +167,19 @@ def ranking_table(
     -------
     DataFrame
         One rank column (whole numbers, blank when not ranked), then the columns in
-        :data:`TABLE_COLUMNS` order, headed by :func:`table_labels`.
+        :data:`TABLE_COLUMNS` order (the stated ``town`` where :func:`town_says_more`), headed by
+        :func:`table_labels`; with ``short`` a zone or town not known reads :data:`BLANK`.
     """
     if "group_rank" in ranked.columns:
         ranked = ranked.drop(columns=["rank"], errors="ignore").rename(columns={"group_rank": "rank"})
     else:
         by = (SIZE_COL,)
-    cols = [c for c in TABLE_COLUMNS if c in ranked.columns]
+    cols = [c for c in TABLE_COLUMNS if c in ranked.columns and (c != "town" or town_says_more(ranked))]
     out = plain(ranked[cols])
     if lang == "en":
         out = english_values(out, short=short)
+    if short:  # on the screen a place not known is a dash (a grey "None" read as a name)
+        out = _dash_places(out)
     for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")
         if col in out.columns:
             out[col] = pd.array(out[col].round(), dtype="Int64")
@@ -162,18 +188,25 @@ def ranking_table(
 
 
 def key_headers(table: pd.DataFrame) -> list[str]:
-    """The headers of a :func:`ranking_table`'s key columns (its first six)."""
-    return list(table.columns[: len(KEY_COLUMNS)])
+    """The headers of a :func:`ranking_table`'s key columns (its first six, and the stated town
+    beside the 区镇 where the table has it: read with it, never a sideways scroll away)."""
+    towns = {table_labels(lang)["town"] for lang in ("zh", "en")}
+    n = len(KEY_COLUMNS) + any(c in towns for c in table.columns[: len(KEY_COLUMNS)])
+    return list(table.columns[:n])
 
 
 def key_help(
     table: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE_COL,)
 ) -> dict[str, dict[str, str]]:
-    """``st.dataframe`` column options: the help of a :func:`ranking_table`'s 区镇 and shortfalls
-    columns (what the short names stand for, where the full words are) and of its rank headed
+    """``st.dataframe`` column options: the help of a :func:`ranking_table`'s 区镇, stated town and
+    shortfalls columns (what the short names stand for, where the full words are) and of its rank headed
     short (:func:`screen_rank_label`: the groups it ranks within, ``by``)."""
     labels = table_labels(lang)
-    helps = {labels[ZONE_COL]: "eff.col.zone_help", labels["reasons"]: "eff.col.reasons_help"}
+    helps = {
+        labels[ZONE_COL]: "eff.col.zone_help",
+        labels["town"]: "eff.col.town_help",
+        labels["reasons"]: "eff.col.reasons_help",
+    }
     out = {col: {"help": t(key, lang)} for col, key in helps.items() if col in table.columns}
     short = screen_rank_label(by, lang)
     if short in table.columns and short != rank_label(by, lang):
@@ -256,8 +289,19 @@ PROFILE_COLUMNS = (
     "name",
     "industry",
     ZONE_COL,
+    "town",
     SIZE_COL,
 )
+
+
+def _dash_places(frame: pd.DataFrame) -> pd.DataFrame:
+    """The zone and the stated town as the screen shows them: :data:`BLANK` where not known."""
+    out = frame.copy()
+    for col in (ZONE_COL, "town"):
+        if col in out.columns:
+            known = out[col].notna() & (out[col].astype(str).str.strip() != "")
+            out[col] = out[col].astype(object).where(known, BLANK)
+    return out
 
 
 def profile_table(profile: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -265,25 +309,34 @@ def profile_table(profile: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     the columns in :data:`PROFILE_COLUMNS` order (any others after), the years named, and in
     English the industry, 区镇, size, status and shortfalls in English (the shortfalls in full, as
     the downloads; the ranking names them short), headed by :func:`table_labels`."""
+    if not town_says_more(profile):
+        profile = profile.drop(columns=["town"], errors="ignore")
     first = [c for c in PROFILE_COLUMNS if c in profile.columns]
     out = plain(profile[first + [c for c in profile.columns if c not in first]])
     out[YEAR_COL] = out[YEAR_COL].map(lambda y: year_label(y, lang))
     if lang == "en":
         out = english_values(out)
+    out = _dash_places(out)
     if "rank" in out.columns:
         out["rank"] = pd.array(pd.to_numeric(out["rank"], errors="coerce").round(), dtype="Int64")
     return out.rename(columns=table_labels(lang))
 
 
 def profile_heading(profile: pd.DataFrame, ent_id: str, lang: Lang) -> str:
-    """The profile's line above its table: name · id · industry · 区镇 of the latest year (the
-    industry and the 区镇 in English on the English page; the firm's name as the data has it)."""
-    latest = profile.iloc[-1]
+    """The profile's line above its table: name · id · industry · 区镇 of the latest year (— when
+    it lies in none) and the town it states where that says more (:func:`town_says_more`); the
+    industry and the places in English on the English page, the firm's name as the data has it."""
+    latest = _dash_places(profile.iloc[[-1]]).iloc[0]
     industry, zone = latest.get("industry", ""), latest.get(ZONE_COL, "")
     if lang == "en":
         industry = industry_name(industry, "en") if isinstance(industry, str) else industry
         zone = place_name(zone, "en") if isinstance(zone, str) else zone
-    return " · ".join(str(v) for v in (latest.get("name", ""), ent_id, industry, zone))
+    parts = [latest.get("name", ""), ent_id, industry, zone]
+    if town_says_more(profile.iloc[[-1]]):  # the town it states, named as stated
+        town = latest["town"]
+        sep = "：" if lang == "zh" else ": "
+        parts.append(f"{table_labels(lang)['town']}{sep}{place_name(town, 'en') if lang == 'en' else town}")
+    return " · ".join(str(v) for v in parts)
 
 
 def changes_table(changes: pd.DataFrame, columns: Sequence[str], lang: Lang) -> pd.DataFrame:

@@ -21,11 +21,13 @@ from geo.evaluation.named import list_named_configs
 from geo.messages import Lang, joined, message, t
 from geo.messages.formats import beijing_minute
 from geo.publication import compare, objections, results, versions
+from geo.storage.changelog import actor_name
 from geo.yearly.notice_words import size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.auth import identity
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
+from pages.efficiency.fitting import SUMMARY_PX, Fitted, fit_columns
 
 DEMO = "demo"
 ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)
@@ -70,12 +72,24 @@ def state_label(state: str, lang: Lang) -> str:
     return t(f"pub.state.{state}", lang)
 
 
-def _default_title(version: versions.Version, lang: Lang) -> str:
-    """The title the save form proposes for ``version``'s year and kind in ``lang``."""
-    year = "" if version.year is None else version.year
-    return (
-        t("pub.save.title_default", lang).format(year=year, kind=t(f"pub.kind.{version.kind}", lang)).strip()
-    )
+def default_title(year: int | None, kind: str, lang: Lang) -> str:
+    """The title the save form proposes for a year's ``kind`` in ``lang``: ``2024 年度评价结果`` /
+    ``Evaluation 2024``; without a year the kind alone (``评价结果``), never a title with an empty
+    part (``年度评价结果``)."""
+    words = t(f"pub.kind.{kind}", lang)
+    if year is None or year == UNDATED:
+        return words
+    return t("pub.save.title_default", lang).format(year=year, kind=words)
+
+
+def _default_titles(version: versions.Version) -> set[str]:
+    """The titles the save form proposed (or once proposed) for ``version`` in either language: the
+    year's, and for a version without a year the earlier ``年度评价结果``."""
+    out = {default_title(version.year, version.kind, lang) for lang in ("zh", "en")}
+    if version.year is None:
+        words = t(f"pub.kind.{version.kind}", "zh")
+        out.add(t("pub.save.title_default", "zh").format(year="", kind=words).strip())
+    return out
 
 
 def display_title(version: versions.Version, lang: Lang) -> str:
@@ -84,8 +98,8 @@ def display_title(version: versions.Version, lang: Lang) -> str:
     words (``（异议更正，V2）`` / `` (corrected after objections, V2)``, an older correction's without
     its id) in ``lang`` whichever language wrote them. A title not a correction's is shown as stored."""
     base = results.base_title(version.title)
-    if base in {_default_title(version, "zh"), _default_title(version, "en")}:
-        base = _default_title(version, lang)
+    if base in _default_titles(version):
+        base = default_title(version.year, version.kind, lang)
     elif not version.replaces:
         return version.title
     if not version.replaces:
@@ -143,6 +157,57 @@ def flash(at: str) -> None:
 
 def actor() -> str:
     return identity().recorded
+
+
+# --------------------------------------------------------------------------- the versions table
+
+# The versions' key columns: which version, its state, year and title, its window and size. They
+# come first and are sized to their texts (pages/efficiency/fitting.py), so that they are read whole
+# beside the sidebar at 1280 px (walk11: 公示期 was cut to "2026-12-" and the rest pushed off).
+VERSION_KEYS = ("version_id", "state", "year", "title", "window", "n_results")
+
+
+def versions_table(found: list[versions.Version], lang: Lang) -> pd.DataFrame:
+    """The versions as the page lists them, headed in ``lang``: the key columns first
+    (:data:`VERSION_KEYS`), then kind, what each replaces or was replaced by, the land list used,
+    who saved and who fixed it; no year is —, never "None"."""
+    replaced: dict[str, list[str]] = {}
+    for v in found:
+        if v.replaces:
+            replaced.setdefault(v.replaces, []).append(v.version_id)
+    rows = [
+        {
+            "version_id": v.version_id,
+            "state": state_label(v.state, lang)
+            + (
+                t("pub.state_replaced", lang).format(new=replaced[v.version_id][-1])
+                if v.version_id in replaced
+                else ""
+            ),
+            "year": "—" if v.year is None else str(v.year),
+            "title": display_title(v, lang),
+            "window": f"{v.window_start} – {v.window_end}" if v.window_start else "",
+            "n_results": f"{v.n_results:,}",
+            "kind": t(f"pub.kind.{v.kind}", lang),
+            "replaces": v.replaces,
+            "replaced_by": "、".join(replaced.get(v.version_id, [])),
+            "land_version": v.land_version,
+            "created": f"{actor_name(v.created_by, lang)} · {when(v.created_at, lang)}",
+            "finalized": (
+                f"{actor_name(v.finalized_by, lang)} · {when(v.finalized_at, lang)}" if v.finalized_by else ""
+            ),
+        }
+        for v in found
+    ]
+    frame = pd.DataFrame(rows)
+    return frame.rename(columns={c: t(f"pub.col.{c}", lang) for c in frame.columns})
+
+
+def versions_fitted(table: pd.DataFrame, lang: Lang) -> Fitted:
+    """The widths of the versions table's key columns (:data:`VERSION_KEYS`) in the table's whole
+    width at 1280 px (it has no row marker); a long title or state wraps, in either language."""
+    keys = [t(f"pub.col.{c}", lang) for c in VERSION_KEYS]
+    return fit_columns(table, keys, budget_px=SUMMARY_PX, wrap_latin=True)
 
 
 # --------------------------------------------------------------------------- save a draft
@@ -239,11 +304,10 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         if source == DEMO:
             first[DEMO] = t("pub.save.parcels_demo", lang)
         parcels_source, _ = _layer_choice("pub.save.parcels", "pub_save_parcels", first, "other", lang)
-    default_title = t("pub.save.title_default", lang).format(
-        year="" if year == UNDATED else year, kind=t(f"pub.kind.{kind}", lang)
-    )
     title = st.text_input(
-        t("pub.save.title", lang), value=default_title.strip(), key=f"pub_save_title_{kind}_{source}_{year}"
+        t("pub.save.title", lang),
+        value=default_title(year, kind, lang),
+        key=f"pub_save_title_{kind}_{source}_{year}",
     )
     flash("save")
     clicked = st.button(t("pub.save.button", lang), type="primary", key="pub_save_button")

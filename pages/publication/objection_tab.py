@@ -104,11 +104,15 @@ def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> N
         format="%.4f",
         key=value_key(round_, ent, indicator),
     )
+    # bounded as every upload is, and said so (Streamlit's own 200 MB was shown before)
+    limit = t("pub.obj.evidence_help", lang).format(mb=objections.MAX_EVIDENCE_MB)
     evidence = st.file_uploader(  # a new key each round: an uploader cannot be emptied otherwise
         t("pub.obj.evidence", lang),
-        help=t("pub.obj.evidence_help", lang).format(mb=objections.MAX_EVIDENCE_BYTES // 1024 // 1024),
+        help=limit,
+        max_upload_size=objections.MAX_EVIDENCE_MB,
         key=f"pub_obj_evidence_{st.session_state.get(FORM_ROUND, 0)}",
     )
+    st.caption(limit)
     table = departments.load_departments()
     department = st.selectbox(  # codes, named in the page's language
         t("pub.obj.department", lang),

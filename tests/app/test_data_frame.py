@@ -56,9 +56,26 @@ def test_evidence_that_decides_nothing_is_said_once_beside_the_question(user_sto
     at = _upload(open_page("pages/data.py", timeout=90), "wgs84")
     assert not at.exception
     texts = _texts(at)
-    assert sum("没有明显更好的坐标框架" in x for x in texts) == 1, texts
+    assert sum("仅凭地址分不出是哪种坐标框架" in x for x in texts) == 1, texts
     assert at.radio(key=f"data_frame@{at.session_state[FILE_TOKEN]}").value is None
     assert any("请选择经纬度的坐标框架" in w.value for w in at.warning)
+
+
+def test_a_proposal_by_the_column_names_is_not_contradicted_by_the_addresses():
+    """walk11: a Gaode list whose addresses decide nothing read 「建议按 GCJ-02 读取（已预选，请确认）：
+    根据列名…；…没有明显更好的坐标框架」: the proposal and its reason said no frame was better.
+    The addresses' part now says only that they do not tell the frames apart; the names' part
+    proposes."""
+    from geo.ingest import inspect_upload
+    from geo.messages.notes import text_in
+
+    named = addressed_points(frame="wgs84").rename(columns={"lon": "高德经度", "lat": "高德纬度"})
+    found = inspect_upload(named.to_csv(index=False).encode(), "企业名单.csv", kind="enterprises")
+    assert found.proposed_frame() == "gcj02"
+    zh, en = text_in(found.frame_reason(), "zh"), text_in(found.frame_reason(), "en")
+    assert "根据列名/文件名，坐标可能是 GCJ-02" in zh and "仅凭地址分不出是哪种坐标框架" in zh, zh
+    assert "may be GCJ-02" in en and "the addresses alone do not tell which frame it is" in en, en
+    assert "没有明显更好" not in zh and "clearly better" not in en
 
 
 def test_the_proposed_frame_sets_the_radio_one_way_only(user_store, monkeypatch):

@@ -207,7 +207,10 @@ def test_page_evaluates_the_users_own_imports(user_imports):
     # Default rules: scored are the 规上 with land E01, E02, E06, E08, E09 and the 规下 E04 (5 亩)
     # and E10 (5 亩, no location); E03 has 0 亩, E05 no land and E07 only 2 亩.
     assert page_metrics(at)["参评企业（家）"] == "7"
-    assert any("2 家企业不在任何区镇边界内" in info.value and "E09" in info.value for info in at.info)
+    # said in the zone layer's words (its title), not as 区镇 (walk 11 item 4)
+    assert any(
+        "2 家企业不在所选评价区域（测试园区）内" in info.value and "E09" in info.value for info in at.info
+    )
     at.session_state["eff_tab"] = "区镇指标"  # the tabs below the ranking: only the open one is drawn
     at.run()
     zones_table = [df.value for df in at.dataframe if "区域" in df.value.columns][-1]
@@ -274,6 +277,91 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     assert json.loads(at.dataframe[0].proto.columns)["排名（组内）"]["help"] == "排名（规上/规下 × 行业内）"
     en = _page("en").dataframe[0].value
     assert en.columns[0] == "Rank (in size group)"
+
+
+def _imports_page(lang: str | None = None) -> AppTest:
+    at = _page(lang)
+    at.selectbox(key="eff_zones_src").set_value("user_eval_parks")
+    at.selectbox(key="eff_ents_src").set_value("user_eval_ents").run()
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_data_box_and_the_page_say_which_data_is_evaluated(user_imports, lang):
+    """Walk 11 item 2: the first sidebar box read "吴江示例（16,766 家，合成）" while the page
+    evaluated the user's imports; it names the import, its help and a line under the map say what
+    is evaluated with each part's accuracy."""
+    at = _imports_page(None if lang == "zh" else lang)
+    box = at.selectbox(key="atlas_data")
+    zh = lang == "zh"
+    assert box.options[0] == ("导入：测试企业" if zh else "Import: 测试企业")
+    assert not any("16,766" in o for o in box.options)
+    parts = (
+        ("企业名单「测试企业」（导入，", "评价区域「测试园区」（导入，")
+        if zh
+        else ("enterprises “测试企业” (imported, ", "zones “测试园区” (imported, ")
+    )
+    assert all(p in box.help for p in parts), box.help
+    line = [c.value for c in at.caption if ("本页评价的数据" if zh else "Evaluated here") in c.value]
+    assert line and all(p in line[0] for p in parts), line
+    # the demo enterprises over the user's zones: the box says so
+    at.selectbox(key="eff_ents_src").set_value("demo").run()
+    assert at.selectbox(key="atlas_data").options[0] == (
+        "吴江示例（合成企业，导入区域）" if zh else "Wujiang (synthetic, your zones)"
+    )
+
+
+def test_the_demo_data_box_is_unchanged(user_imports):
+    at = _page()
+    assert at.selectbox(key="atlas_data").options[0] == "吴江示例（16,766 家，合成）"
+    assert not any("本页评价的数据" in c.value for c in at.caption)
+
+
+def test_the_stated_town_is_kept_and_a_blank_place_is_a_dash(user_imports, monkeypatch):
+    """Walk 11 item 3: an enterprise outside every zone showed a blank 区镇/园区 in the ranking, a raw
+    "None" in the group lists and nothing in the XLSX, although its row states its town."""
+    import io
+
+    import openpyxl
+    from streamlit.delta_generator import DeltaGenerator
+
+    books = {}
+    original = DeltaGenerator.download_button
+
+    def recording(self, label, data, file_name=None, *args, **kwargs):
+        if kwargs.get("key") == "eff_xlsx":
+            books["xlsx"] = data
+        return original(self, label, data, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    at = _imports_page()
+    # read beside the key columns (at 1280 px in view), the stated town before the located zone
+    assert list(at.dataframe[0].value.columns[5:7]) == ["所在区镇（填报）", "区镇/园区"]
+    table = at.dataframe[0].value.set_index("企业编号")
+    # E09 lies outside every zone and states 城外; E10 has no location and states no town
+    assert table.loc["E09", "区镇/园区"] == "—" and table.loc["E09", "所在区镇（填报）"] == "城外"
+    assert table.loc["E10", "区镇/园区"] == "—" and table.loc["E10", "所在区镇（填报）"] == "—"
+    assert table.loc["E01", "区镇/园区"] == "北区" and table.loc["E01", "所在区镇（填报）"] == "北区"
+    assert json.loads(at.dataframe[0].proto.columns)["所在区镇（填报）"]["help"].startswith("企业自己填报")
+    # the group lists: no "None"
+    for df in at.dataframe:
+        frame = df.value
+        for col in ("区镇/园区", "所在区镇（填报）"):
+            if col in frame.columns:
+                assert frame[col].notna().all() and "None" not in set(frame[col].astype(str)), col
+    # where to read the stated towns of those outside, said with them
+    assert any("所在区镇（填报）" in info.value and "E09" in info.value for info in at.info)
+    # the workbook keeps the stated town under its own header
+    data = books["xlsx"]
+    book = openpyxl.load_workbook(io.BytesIO(data() if callable(data) else data))
+    rows = list(book["企业排名"].iter_rows(values_only=True))
+    header = next(r for r in rows if r and "企业编号" in r)
+    stated = {
+        r[header.index("企业编号")]: r[header.index("所在区镇（填报）")]
+        for r in rows[rows.index(header) + 1 :]
+    }
+    assert stated["E09"] == "城外" and stated["E01"] == "北区"
 
 
 def test_users_own_enterprises_are_not_called_synthetic(user_imports):
@@ -392,3 +480,25 @@ def test_a_bad_configuration_is_said_in_the_pages_language():
     ) in errors
     assert not any("评价配置有误" in e for e in errors)
     assert at.dataframe  # the page goes on with the configuration used before
+
+
+def test_the_profile_of_an_enterprise_outside_the_zones_names_its_town_not_nan():
+    """Walk 11 item 3: the profile's heading read "… · nan" for an enterprise in no zone."""
+    from geo import yearly
+    from geo.batch import run_evaluation
+    from geo.evaluation import default_config
+    from pages.efficiency.tables import profile_heading, profile_table
+
+    run = run_evaluation(fixture_zones(), fixture_enterprises(), config=default_config(), zone_id="name")
+    profile = yearly.enterprise_profile({2024: run.result.enterprises}, "E09")
+    assert profile_heading(profile, "E09", "zh") == "企业E09 · E09 · 高端装备 · — · 所在区镇（填报）：城外"
+    table = profile_table(profile, "zh").iloc[0]
+    assert table["区镇/园区"] == "—" and table["所在区镇（填报）"] == "城外"
+    en = profile_heading(
+        yearly.enterprise_profile({2024: run.result.enterprises}, "E09", lang="en"), "E09", "en"
+    )
+    assert en.endswith(" · — · Town (as reported): 城外")
+    # inside a zone that is its stated town: one place, said once
+    inside = yearly.enterprise_profile({2024: run.result.enterprises}, "E01")
+    assert profile_heading(inside, "E01", "zh") == "企业E01 · E01 · 高端纺织 · 北区"
+    assert "所在区镇（填报）" not in profile_table(inside, "zh").columns

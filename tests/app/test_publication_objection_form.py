@@ -96,3 +96,15 @@ def test_the_versions_value_is_shown_in_its_measures_format():
     assert shown_value("employees", 1200.0) == "1,200"
     assert shown_value("energy_tce", 12.345) == "12.35"
     assert shown_value("tax_wan_yuan", None) == "—"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_evidence_upload_is_bounded_as_every_upload_and_says_so(user_store, lang):
+    """walk11: the evidence uploader said 单个文件不超过 200 MB (Streamlit's own bound) while the store
+    refused evidence over 5 MB: the uploader applies the store's bound, and its caption says it."""
+    at = open_page(PAGE, timeout=120, lang=lang)
+    uploader = at.file_uploader(key="pub_obj_evidence_0")
+    assert uploader.proto.max_upload_size_mb == objections.MAX_EVIDENCE_MB == 5 < ingest.MAX_UPLOAD_MB
+    said = f"{objections.MAX_EVIDENCE_MB} MB"
+    assert said in uploader.help
+    assert any(said in c.value for c in at.caption)

@@ -8,6 +8,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "city.data.wujiang": ("吴江示例（16,766 家，合成）", "Wujiang (16,766, synthetic)"),
     # the English label short enough for the sidebar's select (as Wujiang's); the full words in the help
     "city.data.city": ("苏州全市（{n:,} 家，合成）", "Suzhou ({n:,}, synthetic)"),
+    # the 亩均效益评价 page evaluating the user's imports: the option says so (its help which ones)
+    "city.data.imported": ("导入：{title}", "Import: {title}"),
+    "city.data.imported_zones": ("吴江示例（合成企业，导入区域）", "Wujiang (synthetic, your zones)"),
+    "city.data_help.imported": (
+        "本页评价的数据：{what}。选「苏州全市」看全市合成示例；要看吴江合成示例，在下方「企业名单」与"
+        "「评价区域」选演示数据。",
+        "Evaluated here: {what}. Pick Suzhou for the citywide synthetic demo; for the Wujiang demo, "
+        "pick the demo under Enterprises and Zones below.",
+    ),
     "city.data_help": (
         "吴江示例：吴江区 16,766 家合成企业。苏州全市：{n:,} 家合成企业，"
         "按《全面提升苏州制造业高质量发展核心竞争力》的规上企业数与产值校准，不代表任何真实企业。",

@@ -230,9 +230,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.frame_hint": ("建议：{frame}（根据列名/文件名）", "Suggested: {frame} (from column/file names)"),
     "data.year": ("数据年份（表中无 year 列时填写）", "Year of the data (when the table has no year column)"),
     "data.year_help": (
-        "亩均评价按年份比较：一年一张表时在此填写年份；一张表含多年时请用 year（或“年份”）列",
-        "The evaluation compares years: give the year of a one-year table here, or import one table with a "
-        "year column",
+        "亩均评价按年份比较：一年一张表时在此填写年份（已按标题行或文件名写明的年份预填，请核对）；"
+        "一张表含多年时请用 year（或“年份”）列",
+        "The evaluation compares years: give the year of a one-year table here (proposed from the year its "
+        "title rows or file name state: check it), or import one table with a year column",
     ),
     "access.hidden_export": (
         "企业图层（含企业名称与经营数据的导入及内置企业点位）仅对「查看企业」或「编辑」角色的登录用户提供导出。",

@@ -147,6 +147,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} 家企业不在任何区镇边界内，不计入区镇统计：{ids}",
         "{n} enterprises lie in no town and are left out of the town figures: {ids}",
     ),
+    # the zones are the user's own layer (parks, say): its title, not the demo's 区镇
+    "eff.outside_zones": (
+        "{n} 家企业不在所选评价区域（{zones}）内，不计入区域统计：{ids}",
+        "{n} enterprises lie outside the chosen zones ({zones}) and are left out of the zone figures: {ids}",
+    ),
+    "eff.outside_town": (
+        "；它们填报的所在区镇见排名表的「{column}」列",
+        ". The towns they report are in the ranking's “{column}” column",
+    ),
+    # what the page evaluates when it is (partly) the user's imports: said under the map and in the
+    # help of the sidebar's 「数据」 select
+    "eff.data.line": ("本页评价的数据：{what}", "Evaluated here: {what}"),
+    "eff.data.enterprises": (
+        "企业名单「{title}」（导入，{accuracy}）",
+        "enterprises “{title}” (imported, {accuracy})",
+    ),
+    "eff.data.zones": ("评价区域「{title}」（导入，{accuracy}）", "zones “{title}” (imported, {accuracy})"),
+    "eff.data.demo_enterprises": (
+        "吴江示例企业（16,766 家，合成）",
+        "the Wujiang demo enterprises (16,766, synthetic)",
+    ),
+    "eff.data.demo_zones": ("吴江 8 区镇（示意）", "Wujiang's 8 towns (schematic)"),
     "eff.layer.title_user": ("企业亩均评价类别", "Enterprise efficiency classes"),
     "eff.notes": ("评价说明", "Notes"),
     "eff.class.T": ("T 不参评", "T — not scored"),
@@ -314,6 +336,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The indicators that cost the most points against the group's median, largest loss first, then"
         " penalties. Tax/mu = tax per mu, VA = value added, tce = tonne of standard coal; the downloads"
         " and the enterprise profile name them in full.",
+    ),
+    "eff.col.town_help": (
+        "企业自己填报的所在区镇，不是按位置归属的；位置不在任何评价区域内的企业，「区镇/园区」为「—」。",
+        "The town the enterprise states in its own data (by its short name; the downloads give the full"
+        " names), not the one it was located in; where it lies in no zone, Town/park shows —.",
     ),
     "eff.col.zone_help": (
         "企业所在的区镇/园区（按位置归属）。",

@@ -171,6 +171,9 @@ def test_cli_geopackage_output_and_chinese_headers(files, tmp_path):
     )
     e = pd.read_csv(out_zh / "enterprise_classes.csv", encoding="utf-8-sig")
     assert {"企业编号", "综合得分（分）", "评价类别", "主要失分指标"} <= set(e.columns)
+    # yes/no in words, as the page's download writes them (it wrote 是否参评 True)
+    scored = [c for c in e.columns if c.startswith("是否")]
+    assert scored and all(set(e[c].dropna().astype(str)) <= {"是", "否"} for c in scored), e[scored]
 
 
 def test_cli_bad_input_exits_2_with_chinese_message(files, tmp_path, capsys):
@@ -242,3 +245,14 @@ def test_cli_reads_chinese_headers_and_derives_size_without_size_column(files, t
     assert z.loc["北区", "tax_per_kwh_yuan"] == pytest.approx(0.4)
     e = pd.read_csv(out / "enterprise_classes.csv", encoding="utf-8-sig").set_index("ent_id")
     assert e.loc[e["size_class"] == "规上"].index.tolist() == ["E02", "E06"]
+
+
+def test_cli_recognises_a_zone_name_column_as_import_does(files, tmp_path, capsys):
+    """A park layer whose names are under 园区名称 (no name/名称 column) is evaluated without
+    --zone-id: the evaluation recognises the name column as ``import --kind zones`` and the page do."""
+    parks = zones().rename(columns={"name": "园区名称"}).drop(columns="code")
+    parks_path = tmp_path / "parks.gpkg"
+    pyogrio.write_dataframe(parks, parks_path, layer="parks", driver="GPKG")
+    out = tmp_path / "out_parks"
+    assert run_evaluate(parks_path, files["gpkg"], out, "--config", files["config"]) == 0, capsys.readouterr()
+    assert _zone_table(out).loc["北区", "tax_wan_yuan"] == 160.0

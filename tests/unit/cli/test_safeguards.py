@@ -186,3 +186,61 @@ def test_audit_prints_the_change_log_as_the_data_page_shows_it(tmp_path, user_st
     out = capsys.readouterr().out
     assert "When" in out and "Who" in out and f"{beijing} Beijing time" in out
     assert "at_utc" not in out and "user_name" not in out
+
+
+def test_a_title_another_layer_has_is_refused_as_the_page_refuses_it(tmp_path, user_store, capsys):
+    """Two imports under one title were both saved (the legend listed it twice); the page refuses."""
+    assert _import(tmp_path, CSV, "--title", "盛泽七都企业") == 0
+    capsys.readouterr()
+    before = hashlib.sha256(user_store.read_bytes()).hexdigest()
+    for extra in ((), ("--replace",)):  # another layer's title is refused even with --replace
+        assert _import(tmp_path, CSV, "--name", "firms_b", "--title", "盛泽七都企业", *extra) == 2
+        err = capsys.readouterr().err
+        assert "已有标题为「盛泽七都企业」的图层「user_firms」" in err, err
+        assert "--name user_firms --replace" in err and "Traceback" not in err
+    assert hashlib.sha256(user_store.read_bytes()).hexdigest() == before
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_firms"]
+    # replacing that layer explicitly is allowed, as is the same title under its own name
+    assert _import(tmp_path, CSV + "丙,120.600,31.000\n", "--title", "盛泽七都企业", "--replace") == 0
+    assert len(ingest.load_user_layer("user_firms")) == 3
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "import",
+                str(tmp_path / "企业.csv"),
+                "--name",
+                "b",
+                "--title",
+                "盛泽七都企业",
+                "--source",
+                "x",
+                "--accuracy",
+                "real",
+                "--frame",
+                "wgs84",
+            ]
+        )
+        == 2
+    )
+    assert "already hold a layer titled “盛泽七都企业” (user_firms)" in capsys.readouterr().err
+
+
+def test_audit_shows_a_dash_for_rows_no_file_had_and_the_renewal_status_in_words(
+    tmp_path, user_store, capsys
+):
+    """A change that read no file printed <NA> for 读入行/保存行, and a 盘活 status change read
+    "更改更新状态"."""
+    assert _import(tmp_path, CSV) == 0
+    audit.record_change("status_changed", user="李四", layer="parcel_renewal_log", detail="P3")
+    capsys.readouterr()
+    assert main(["audit"]) == 0
+    out = capsys.readouterr().out
+    assert "<NA>" not in out and "更改盘活状态" in out and "更改更新状态" not in out
+    status = next(line for line in out.splitlines() if "更改盘活状态" in line)
+    assert status.split().count("—") >= 2, out  # 读入行, 保存行
+    imported = next(line for line in out.splitlines() if "导入" in line)
+    assert " 2 " in imported  # the import's rows as numbers
+    assert main(["--lang", "en", "audit"]) == 0
+    assert "renewal status changed" in capsys.readouterr().out

@@ -193,18 +193,18 @@ def test_counts_and_the_notice_have_one_list_per_group():
         result.enterprises, result.config, result.benchmarks, year=2024, title="公示", filters="全部"
     )
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames[6:] == ["规上 名单", "规下（≥3亩） 名单", "规下（<3亩） 名单", "租户 名单"]
-    tenants = [[c.value for c in row] for row in wb["租户 名单"].iter_rows()]
+    assert wb.sheetnames[6:] == ["规上名单", "规下（≥3亩）名单", "规下（<3亩）名单", "租户名单"]
+    tenants = [[c.value for c in row] for row in wb["租户名单"].iter_rows()]
     assert tenants[0][0] == "公示 · 租户（2 家）"
     assert tenants[1] == ["指标权重", "亩均税收 100（合计 100）"] + [None] * (len(tenants[1]) - 2)
-    assert tenants[2][:2] == ["基准值", "亩均税收（万元/亩） 12"]
+    assert tenants[2][:2] == ["基准值", "亩均税收（万元/亩） 12.00"]
     assert tenants[3][1].startswith("按得分线：A ≥ 80 分")
     head = tenants[5]
     assert head[:3] == ["序号", "企业编号", "企业名称"] and "房东（土地权利人）" in head
     first = dict(zip(head, tenants[6], strict=True))
     assert first["企业编号"] == "T1" and first["类别"] == "A" and first["用地身份"] == "租户"
     assert first["用地分摊比例"] == 0.25 and first["组内排名"] == 1
-    small = [[c.value for c in row] for row in wb["规下（<3亩） 名单"].iter_rows()]
+    small = [[c.value for c in row] for row in wb["规下（<3亩）名单"].iter_rows()]
     assert small[1][:2] == ["评价方法", "仅列入名单，不评分（T 类，说明栏写明原因）"]
 
 

@@ -333,3 +333,14 @@ def test_the_rules_sheet_is_written_in_one_language():
             "Zones: R&D share of sales have no data and were left out; the other weights scaled up to 100",
         ],
     ]
+
+
+def test_zones_lacking_an_indicator_are_listed_in_the_notes_language():
+    """walk11: the English note listed the zones with the Chinese 、 and wrote "r&d share of sales"."""
+    raw = {"zones": {**ZONES_RAW["zones"], "weights": {"tax_per_mu_wan_yuan": 60, "rd_share_pct": 40}}}
+    table = evaluated(2021)
+    rd = {"e1": 50.0, "e2": 10.0}  # only Z1's firms report R&D: Z2 and Z3 lack the indicator
+    enterprises = table.assign(rd_wan_yuan=table["ent_id"].map(rd))
+    scores = score_zones(table, enterprises=enterprises, rules=zone_rules(raw))
+    assert "区镇 Z2、Z3 没有R&D 经费占比数据，该项得 0 分" in scores.notes
+    assert "Zones Z2, Z3 have no R&D share of sales data: 0 points" in scores.notes_en

@@ -155,3 +155,21 @@ def test_a_table_is_rounded_to_what_its_formats_show():
     assert out.iloc[0].tolist() == ["吴江区", 1335.42, 98765.44, 82.35, 20.0, 4675]
     assert str(out["n_enterprises"].dtype) == "Int64"
     assert frame["land_mu"].iloc[0] == 1335.4249
+
+
+def test_electricity_people_and_floor_area_as_their_units_say():
+    """walk11: the data page's CSV wrote 用电量（千瓦时） 25957000.00 (a whole meter reading with two
+    decimals); 从业人员（人） came out as an amount (72.00), 使用建筑面积（平方米） unformatted."""
+    from geo.exports.cells import csv_text_bytes
+
+    assert [measure_of(c) for c in ("用电量（千瓦时）", "Electricity (kWh)", "electricity_kwh")] == [
+        "electricity"
+    ] * 3
+    assert measure_of("单位用电税收（元/千瓦时）") == "money" and measure_of("tax_per_kwh_yuan") == "money"
+    assert measure_of("从业人员（人）") == measure_of("Employees (persons)") == "count"
+    assert measure_of("使用建筑面积（平方米）") == measure_of("Floor area used (m²)") == "area"
+    frame = pd.DataFrame({"用电量（千瓦时）": [25957000.0, 1234.4], "从业人员（人）": [72.0, 5.0]})
+    text = csv_text_bytes(frame, as_shown=True).decode("utf-8-sig")
+    assert text.splitlines()[1:] == ["25957000,72", "1234,5"]
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes({"t": frame})))
+    assert book["t"]["A2"].number_format == "#,##0" and book["t"]["A2"].value == 25957000

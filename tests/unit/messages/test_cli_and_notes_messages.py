@@ -156,8 +156,8 @@ def test_change_log_actions_and_accuracy_classes_in_either_language():
     from geo.storage.provenance import accuracy_label
 
     assert (action_label("status_changed", "zh"), action_label("status_changed", "en")) == (
-        "更改更新状态",
-        "status changed",
+        "更改盘活状态",  # the parcel's 盘活 status (was "更改更新状态")
+        "renewal status changed",
     )
     assert (accuracy_label("schematic", "zh"), accuracy_label("schematic", "en")) == ("示意", "schematic")
     assert action_label("no_such_action", "en") == "no_such_action"

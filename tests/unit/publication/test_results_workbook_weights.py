@@ -84,11 +84,11 @@ def test_a_version_keeps_the_weights_it_applied_and_its_workbook_states_them(sto
     table = {r[0]: r[1:5] for r in rows[head + 1 : head + 5]}
     assert table["亩均税收（万元/亩）"] == [40, 44.44, 3, None]
     assert table["亩均销售收入（万元/亩）"] == [20, 22.22, 10, None]
-    assert table["单位能耗税收（万元/吨标准煤）"] == [30, 33.33, 4.286, None]
+    assert table["单位能耗税收（万元/吨标准煤）"] == [30, 33.33, 4.29, None]  # money: two decimals
     weight, applied, benchmark, note = table["单位排放税收（万元/当量）"]
     assert (weight, applied, benchmark) == (10, 0, None) and "无数据" in note
     ws = book["1 规上"]
-    assert [ws.cell(row=head + 2, column=c).number_format for c in (2, 3)] == ["0.00", "0.00"]
+    assert [ws.cell(row=head + 2, column=c).number_format for c in (2, 3, 4)] == ["0.00", "0.00", "#,##0.00"]
     # the list below: E1's score a number with two decimals shown, its rank with separators
     listed = rows.index(
         ["ent_id", "name", "size_group", "zone", "score", "rank", "eval_class", "status", "parcels"]

@@ -55,8 +55,8 @@ def test_notice_xlsx_is_a_notice():
         "C 类名单",
         "D 类名单",
         "T 类名单",
-        "规上 名单",
-        "规下（不足 3 亩） 名单",
+        "规上名单",
+        "规下（不足 3 亩）名单",
     ]
     cells = [c for row in wb["公示"].iter_rows(values_only=True) for c in row if c is not None]
     assert cells[0] == "2022 年度评价结果公示"
@@ -195,7 +195,7 @@ def test_a_hyperlink_name_is_text_in_every_list_of_the_streamed_workbook():
     assert not [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type in ("f", "e")]
     assert wb["公示"]["A1"].value == "'+1-1" and wb["公示"]["A1"].font.b and wb["公示"]["A1"].font.sz == 14
     assert wb["公示"]["A3"].value == "范围：@x"  # not at the start of the cell: left as it is
-    for sheet, n2_row in (("公示", None), ("A 类名单", 2), ("规上 名单", 7)):
+    for sheet, n2_row in (("公示", None), ("A 类名单", 2), ("规上名单", 7)):
         rows = list(wb[sheet].iter_rows())
         n2 = next(r for r in rows if r[1].value == "N2") if n2_row is None else rows[n2_row - 1]
         p2 = next(r for r in rows if r[1].value == "P2")
@@ -203,7 +203,7 @@ def test_a_hyperlink_name_is_text_in_every_list_of_the_streamed_workbook():
         assert (p2[2].value, p2[2].data_type) == ("#N/A", "s"), sheet
         assert n2[0].data_type == "n" and n2[0].value == 1 and n2[7].value == 95.0  # number, score
     assert (wb["A 类名单"].freeze_panes, wb["A 类名单"].print_title_rows) == ("A2", "$1:$1")
-    group = wb["规上 名单"]
+    group = wb["规上名单"]
     assert group["A6"].value == "序号" and (group.freeze_panes, group.print_title_rows) == ("A7", "$6:$6")
 
 
@@ -297,5 +297,5 @@ def test_the_english_edition_has_the_same_rows_in_english():
     group = list(english["Below designated size, < 3 mu"].iter_rows(values_only=True))
     assert group[0][0] == "Results 2022 · Below designated size, < 3 mu (1 enterprises)"
     # the Chinese edition keeps its Chinese words
-    assert chinese.sheetnames[-1] == "规下（不足 3 亩） 名单"
+    assert chinese.sheetnames[-1] == "规下（不足 3 亩）名单"
     assert list(chinese["T 类名单"].iter_rows(values_only=True))[2][-1] == "不参评：投产不满 2 年"

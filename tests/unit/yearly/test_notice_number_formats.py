@@ -42,7 +42,7 @@ def test_the_class_lists_give_each_measure_its_number_format():
     assert (score.number_format, land.number_format) == ("0.00", "#,##0.00")
     assert isinstance(land.value, float | int)
     assert ws.cell(row=2, column=1).number_format == "General"  # 序号: 1, 2 … as they are
-    group = wb["规上 名单"]
+    group = wb["规上名单"]
     heads = next(r for r in group.iter_rows() if r[0].value == "序号")
     columns = {c.value: c.column for c in heads}
     row = heads[0].row + 1

@@ -65,7 +65,7 @@ def test_the_notice_lists_order_a_tie_as_the_ranking_does():
     # the class list A (序号, 企业编号, …) and the group's list (规上, after its method rows)
     a_list = [r[1] for r in wb["A 类名单"].iter_rows(min_row=2, values_only=True)]
     assert a_list == EXPECTED
-    group = [r[1] for r in wb["规上 名单"].iter_rows(values_only=True) if r[1] in dict(ROWS)]
+    group = [r[1] for r in wb["规上名单"].iter_rows(values_only=True) if r[1] in dict(ROWS)]
     assert group == EXPECTED
     # the 公示 sheet's own A list
     sheet = [r[1] for r in wb["公示"].iter_rows(values_only=True) if r[1] in dict(ROWS)]

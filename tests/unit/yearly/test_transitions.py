@@ -270,3 +270,18 @@ def test_english_profile_warnings_and_a_mover_without_last_years_figure():
     moved = yearly.class_changes(prev, ev[2022]).set_index("ent_id").loc["P2"]
     assert moved["moved_by"] == "亩均税收 无数据→8.50 万元/亩（+85.0 分）"
     assert moved["moved_by_en"] == "Tax per mu no data→8.50 10k yuan/mu (+85.0 pts)"
+
+
+def test_an_enterprise_in_no_zone_has_no_rank_in_zone_and_keeps_its_stated_town():
+    """Walk 11: the profile of an enterprise outside every zone ranked it "1/0" in its zone."""
+    from geo.batch import run_evaluation
+    from geo.evaluation import default_config
+    from tests.fixtures import evaluation as ev
+
+    run = run_evaluation(ev.zones(), ev.enterprises(), config=default_config(), zone_id="name")
+    evaluated = {2024: run.result.enterprises}
+    outside = yearly.enterprise_profile(evaluated, "E09").iloc[0]
+    assert outside["rank_in_zone"] == "" and outside["town"] == "城外"
+    assert outside["rank_in_industry"].endswith("/4")  # E04, E06, E09, E10 scored in 高端装备
+    inside = yearly.enterprise_profile(evaluated, "E01").iloc[0]
+    assert inside["rank_in_zone"].split("/")[1] != "0"

@@ -112,9 +112,9 @@ def test_the_published_notice_states_the_weights_applied(used):
     # 单位用电税收 is a 规下 indicator (规上 has weight 0 on it): not listed for 规上; four figures
     assert benchmark_rows[0] == ["规上", "亩均税收（万元/亩）", 39.96]
     assert benchmark_rows[1][0] != "规上"
-    group = _sheet_rows(wb["规上 名单"])
+    group = _sheet_rows(wb["规上名单"])
     said = next(r[1] for r in group if r and r[0] == "指标权重")
     assert "亩均税收 44.44" in said
     # every list is read whole: 企业名称 (C) is wide on each class and group sheet
-    for name in ("A 类名单", "B 类名单", "规上 名单"):
+    for name in ("A 类名单", "B 类名单", "规上名单"):
         assert wb[name].column_dimensions["C"].width >= 30, name

@@ -1,0 +1,172 @@
+"""A layer's features as a person reads them in a language: the one table the pages' and the command
+line's CSV, XLSX and GeoJSON are written from (:meth:`layers.base.Layer.table` adds its tooltip's
+fields; ``python -m geo.cli export`` calls it as is)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo.catalogue import labels as catalogue_labels
+from geo.exports.headers import catalogue_headers, column_labels, source_coordinate_headers
+from geo.exports.tables import table_for_export, yes_no_in_words
+from geo.ingest.report import FLAG_COLUMN, flag_text
+from geo.messages import Lang, message, t
+from geo.messages.names import district_kind_name, industry_name
+from geo.place_names import name_list, place_list, place_name
+
+# Columns that hold names of places or industries, by name: a table of a layer writes them in
+# English on an English page (what :class:`layers.base.Field`'s ``names`` says of a tooltip field).
+NAMED_COLUMNS = {
+    "town": "place",
+    "short_name": "place",
+    "zone": "place",
+    "county": "place",
+    "industry": "industry",
+    "industries": "industries",
+    "key_industries": "industries",
+    "kind": "district_kind",
+}
+
+
+# The columns of an imported layer its map tooltip shows (the first four columns when it has none of
+# them): the data page heads them by the catalogue of the layer's kind (:func:`imported_headers`).
+IMPORT_SHOWN_COLUMNS = (
+    "name",
+    "zone_id",
+    "ent_id",
+    "industry",
+    "town",
+    "land_mu",
+    "tax_wan_yuan",
+    "area_km2",
+)
+
+
+def imported_headers(kind: str, columns: Collection[object], lang: Lang) -> dict[str, str]:
+    """Column -> header of the columns an imported layer of ``kind`` shows on its map
+    (:data:`IMPORT_SHOWN_COLUMNS`), under the catalogue's names for that kind (a zone's ``name`` is
+    名称, its ``zone_id`` 分区编号), the measured area under the one header every layer gives it
+    (面积（km²）); a column the catalogue does not name keeps its name.
+
+    Parameters
+    ----------
+    kind
+        ``"zones"``, ``"enterprises"``, ``"parcels"`` or ``"other"``.
+    columns
+        The layer's attribute columns.
+    lang
+        ``"zh"`` or ``"en"``.
+
+    Returns
+    -------
+    dict
+        ``{"zone_id": "分区编号", "name": "名称", ...}`` in the order shown.
+    """
+    names = [str(c) for c in columns]
+    shown = [c for c in IMPORT_SHOWN_COLUMNS if c in names] or names[:4]
+    known = (
+        {**catalogue_labels("enterprises", lang), **catalogue_labels(kind, lang)} if kind != "other" else {}
+    )
+    # the measured area under the one header every layer's table gives it (面积（km²）): a CSV of the
+    # districts and an imported zone layer has one area column, not 面积（km²） beside 面积（平方公里）
+    known["area_km2"] = message("exports.column.area_km2", lang)
+    known.setdefault("name", t("user.name", lang))
+    return {c: known.get(c, c) for c in shown}
+
+
+def _isna(value: object) -> bool:
+    return value is None or (np.ndim(value) == 0 and bool(pd.isna(value)))
+
+
+def english_names(kind: str) -> Callable[[object, Lang], str]:
+    """How ``lang`` names one value of a column holding ``kind`` (``"place"``, ``"places"``,
+    ``"industry"``, ``"industries"``, ``"district_kind"``)."""
+    return {
+        "place": place_name,
+        "places": place_list,
+        "industry": lambda v, lang: "" if _isna(v) else industry_name(str(v), lang),
+        "industries": lambda v, lang: name_list(v, lang, industry_name),
+        "district_kind": district_kind_name,
+    }[kind]
+
+
+def readable_table(
+    gdf: gpd.GeoDataFrame | pd.DataFrame,
+    lang: Lang,
+    *,
+    shown: Mapping[str, tuple[object, str]] | None = None,
+    leave_out: Collection[str] = (),
+    named: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """The features as a table reads them in ``lang``: no geometry, points with lon/lat; columns under
+    the atlas's headers (:func:`geo.exports.headers.column_labels`, an enterprise or parcel table's
+    catalogued columns as the GeoJSON heads them, :func:`geo.exports.headers.catalogue_headers`); a
+    column ``x_en`` beside ``x`` gives ``x`` its English values in English and is then left out;
+    places and industries in ``named`` columns (default :data:`NAMED_COLUMNS`) named in English too;
+    an import's warnings in ``lang``; yes/no in words (是/否, Yes/No); an import's coordinates in their
+    source frame last, headed by it. A header two columns would share is given to the first only.
+    ``gdf`` is not modified.
+
+    Parameters
+    ----------
+    gdf
+        The features (any CRS).
+    lang
+        ``"zh"`` or ``"en"``.
+    shown
+        Column -> (its values as shown, its header): a map layer's tooltip fields, written as given.
+    leave_out
+        Columns not written.
+    named
+        Column -> the kind of names it holds (see :func:`english_names`).
+    headers
+        Column -> its header, over the atlas's (an imported layer's: :func:`imported_headers`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table, headed in ``lang``.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    named = NAMED_COLUMNS if named is None else named
+    out = table_for_export(gdf).drop(columns=list(leave_out), errors="ignore")
+    fields = {c: v for c, v in (shown or {}).items() if c in out}
+    for col, (values, _label) in fields.items():
+        out[col] = np.asarray(values)
+    for col in [c for c in out.columns if c not in fields]:
+        if lang != "en":
+            continue
+        if f"{col}_en" in out.columns:
+            english = out[f"{col}_en"]
+            out[col] = english.where(english.notna() & (english.astype(str) != ""), out[col])
+        elif col in named:  # names of places and industries outside the tooltip
+            name = english_names(named[col])
+            out[col] = out[col].map(lambda v, name=name: name(v, lang), na_action="ignore")
+    if FLAG_COLUMN in out.columns and FLAG_COLUMN not in fields:  # an import's warnings, in ``lang``
+        out[FLAG_COLUMN] = out[FLAG_COLUMN].map(lambda v: flag_text(v, lang))
+    out = yes_no_in_words(out, lang)  # 是/否, Yes/No: not True/False
+    out = out.drop(columns=[c for c in out.columns if str(c).endswith("_en") and str(c)[:-3] in out.columns])
+    # a GCJ-02/BD-09 file's own coordinates (经度_GCJ02) headed by their frame, after the WGS-84
+    # lon/lat: a file read back takes its coordinates from the first longitude it finds
+    source_coords = source_coordinate_headers(out.columns, lang)
+    out = out[[*(c for c in out.columns if c not in source_coords), *source_coords]]
+    labels = {
+        **column_labels(lang),
+        **(headers or {}),
+        **{c: label for c, (_values, label) in fields.items()},
+        **catalogue_headers(out.columns, lang),
+        **source_coords,
+    }
+    taken = {str(c) for c in out.columns if c not in labels}
+    names = {}
+    for col in out.columns:
+        header = labels.get(col, col)
+        names[col] = header if header not in taken or header == col else col
+        taken.add(names[col])
+    return out.rename(columns=names)

@@ -1,0 +1,103 @@
+"""Real Chromium on the 公示与异议 versions table (walk11: at 1280 px its 公示期 was cut to
+"2026-12-" and the columns after it pushed off screen): the key columns — 版本, 状态, 年度, 标题,
+公示期, 企业数 — come first and are read whole without sideways scrolling, at 1280 x 720 and
+1920 x 1080, in Chinese and in English; a version without a year says —.
+
+The store: the hand-worked fixture (tests/fixtures/publication.py) saved as V1 and published, an
+objection accepted and V1 evaluated again as V2 (its state and title the longest the table holds),
+and V3 saved without a year."""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+
+import pytest
+
+from geo.messages import t
+from geo.publication import objections, results, versions
+from geo.storage.base import USER_GPKG_ENV
+from pages.publication.editor import VERSION_KEYS, versions_fitted, versions_table
+from tests.fixtures import ROOT
+from tests.fixtures.browser import save_screenshot, serve_app, wait_idle
+from tests.fixtures.publication import EDITOR, HEAD, WINDOW, add_objection, enterprises, rules, save_year
+
+pytestmark = pytest.mark.browser
+TABLE = '[data-testid="stDataFrame"]'
+# Every visible cell's text of the grid's accessible table (Streamlit draws the grid on a canvas and
+# keeps this table for screen readers), and each text measured in the grid's font (14 px).
+CELLS_JS = """(e) => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = '400 14px ' + getComputedStyle(document.body).fontFamily;
+  const rows = Array.from(e.querySelectorAll('tr')).map(r => Array.from(r.children).map(c => c.textContent));
+  const measured = rows.map(r => r.map(text => ctx.measureText(text).width));
+  return {rows, measured, width: e.getBoundingClientRect().width};
+}"""
+
+
+def _fill(store: str) -> None:
+    save_year(store)
+    versions.publish_version("V1", start=WINDOW[0], end=WINDOW[1], actor=EDITOR, store=store)
+    add_objection(store, "V1", "E1", 25)
+    objections.decide_objection("O1", decision="accepted", answer="属实", actor=HEAD, store=store)
+    results.reevaluate("V1", actor=EDITOR, lang="zh", store=store)
+    ents = enterprises()
+    results.save_evaluation(
+        ents,
+        config=rules(),
+        layers={"enterprises": ("盛泽七都企业2024", ents)},
+        title="评价结果",
+        actor=EDITOR,
+        year=None,
+        store=store,
+    )
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("versions")
+    shutil.copyfile(ROOT / "data" / "atlas.gpkg", tmp / "atlas.gpkg")
+    store = tmp / "user" / "atlas_user.gpkg"
+    store.parent.mkdir()
+    _fill(str(store))
+    env = {**os.environ, "ATLAS_GPKG": str(tmp / "atlas.gpkg"), USER_GPKG_ENV: str(store)}
+    env.pop("ATLAS_DATABASE_URL", None)
+    with serve_app(env, tmp / "streamlit.log") as url:
+        yield url, str(store)
+
+
+@pytest.mark.parametrize(
+    ("lang", "size"), [("zh", (1280, 720)), ("en", (1280, 720)), ("zh", (1920, 1080)), ("en", (1920, 1080))]
+)
+def test_the_versions_key_columns_are_read_whole(browser, app, lang, size):
+    url, store = app
+    expected = versions_table(versions.list_versions(store=store), lang)
+    fitted = versions_fitted(expected, lang)
+    keys = [t(f"pub.col.{c}", lang) for c in VERSION_KEYS]
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    pg = context.new_page()
+    try:
+        pg.goto(f"{url}/publication" + ("?lang=en" if lang == "en" else ""))
+        table = pg.locator(TABLE).first
+        table.wait_for(timeout=180_000)
+        wait_idle(pg)
+        pg.wait_for_timeout(1500)
+        got = table.evaluate(CELLS_JS)
+        assert got["rows"][0][: len(keys)] == keys  # the key columns first, in view
+        assert sum(fitted.widths.values()) <= got["width"], (fitted.widths, got["width"])
+        year = got["rows"][0].index(keys[2])
+        assert [row[year] for row in got["rows"][1:]] == ["2024", "2024", "—"]
+        lines = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
+        for i, col in enumerate(keys):
+            width = fitted.widths[col]
+            assert got["measured"][0][i] + 2 * 8.5 <= width, (col, "header cut")
+            for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
+                assert math.ceil(sizes[i] / (width - 2 * 8.5)) <= lines, (col, row[i], width)
+        # the window whole on one line: the walk read "2026-12-"
+        window = got["rows"][0].index(keys[4])
+        assert got["rows"][1][window] == f"{WINDOW[0]} – {WINDOW[1]}"
+        assert got["measured"][1][window] + 2 * 8.5 <= fitted.widths[keys[4]]
+        save_screenshot(pg, f"publication_versions_{lang}_{size[0]}")
+    finally:
+        context.close()

@@ -1,0 +1,133 @@
+"""A name label of the briefing PNG stays next to what it names, and the towns keep their names (walk
+11, issue 23: on 数据管理's PNG of all Suzhou "中国东方丝绸市场" sat at a corner of its park, its bulk
+over 七都镇 ~20 km west, "七都智能制造产业园" above 震泽镇, and 盛泽, 平望, 震泽 were left out for
+lack of room while the parks' names took their places). A small park's label faces it, or lies a
+little further with a leader line to it, or is left out and counted."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+
+from geo.exports import briefing, label_places, map_marks
+from geo.place_names import place_name
+from geo.storage.builtin import load_layer
+from geo.storage.provenance import LegendEntry, Provenance
+
+DISTRICTS, TOWNS, PARKS, FIRMS = "县级行政区", "吴江区镇（示意范围）", "盛泽七都园区边界", "盛泽七都企业2024"
+# walk 11's boundary file (in/parks_gk.zip): three parks about 盛泽 and one at 七都, with its firms
+PARKS_WALK = {
+    "盛泽镇新材料产业园": (120.655, 30.915, 0.012, 0.008),
+    "中国东方丝绸市场": (120.632, 30.895, 0.008, 0.006),
+    "七都智能制造产业园": (120.44, 30.965, 0.015, 0.01),
+    "恒力国际新材料产业园": (120.67, 30.93, 0.01, 0.007),
+}
+FIRMS_WALK = [(120.64 + dx, 30.905 + dy) for dx, dy in [(-0.01, 0.004), (0.006, -0.008), (0.012, 0.01)]] + [
+    (120.44 + dx, 30.97 + dy) for dx, dy in [(-0.004, 0.003), (0.008, -0.006)]
+]
+
+
+def _frames() -> dict[str, gpd.GeoDataFrame]:
+    parks = gpd.GeoDataFrame(
+        {"name": list(PARKS_WALK)},
+        geometry=[shapely.box(x - dx, y - dy, x + dx, y + dy) for x, y, dx, dy in PARKS_WALK.values()],
+        crs="EPSG:4326",
+    )
+    firms = gpd.GeoDataFrame(
+        {"name": [f"企业{i}" for i in range(len(FIRMS_WALK))]},
+        geometry=[shapely.Point(p) for p in FIRMS_WALK],
+        crs="EPSG:4326",
+    )
+    return {
+        DISTRICTS: load_layer("districts"),
+        TOWNS: load_layer("wujiang_towns"),
+        PARKS: parks,
+        FIRMS: firms,
+    }
+
+
+def _figure(frames, *, lang, paper):
+    colors = {DISTRICTS: "#5a6b86", TOWNS: "#d08040", PARKS: "#40c0d0", FIRMS: "#bcbd22"}
+    legend = {n: [LegendEntry(n, colors[n], "point" if n == FIRMS else "fill", 0.3)] for n in frames}
+    prov = {n: Provenance(accuracy="real", source="test") for n in frames}
+    fig = briefing.briefing_figure("苏州产业布局图", frames, legend, prov, lang=lang, paper=paper)
+    fig.canvas.draw()
+    return fig
+
+
+def _boxes(fig) -> dict[str, tuple[float, float, float, float]]:
+    renderer = fig.canvas.get_renderer()
+    return {
+        t.get_text(): tuple(t.get_bbox_patch().get_window_extent(renderer).extents)
+        for t in fig.axes[0].texts
+        if t.get_zorder() == 20
+    }
+
+
+def _gap(a, b) -> float:
+    dx = max(0.0, b[0] - a[2], a[0] - b[2])
+    dy = max(0.0, b[1] - a[3], a[1] - b[3])
+    return float(np.hypot(dx, dy))
+
+
+def _facing(a, b) -> bool:
+    """Whether two boxes face each other: level in x or in y (not corner to corner)."""
+    return (a[0] < b[2] and b[0] < a[2]) or (a[1] < b[3] and b[1] < a[3])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("paper", ["screen", "a4"])
+def test_every_town_keeps_its_name_and_a_park_name_stays_next_to_its_park(lang, paper):
+    frames = _frames()
+    fig = _figure(frames, lang=lang, paper=paper)
+    ax = fig.axes[0]
+    labels = _boxes(fig)
+    towns = [place_name(n, lang) for n in frames[TOWNS]["name"]]
+    assert [t for t in towns if t not in labels] == []  # towns first: a park's name goes round them
+    font_px = 9.0 * 0.75 * fig.dpi / 72
+    leaders = {line.get_label(): line for line in ax.lines if line.get_gid() == map_marks.LEADER_GID}
+    parks = frames[PARKS].to_crs("EPSG:4549")
+    placed = 0
+    for name, geom in zip(parks["name"], parks.geometry, strict=True):
+        label = place_name(name, lang)
+        if label not in labels:
+            continue
+        placed += 1
+        b = geom.bounds
+        (x0, y0), (x1, y1) = ax.transData.transform([(b[0], b[1]), (b[2], b[3])])
+        park, box = (x0, y0, x1, y1), labels[label]
+        if label not in leaders:
+            # facing the park, its near end beside it
+            assert _facing(park, box) and _gap(park, box) <= 0.6 * font_px, (label, park, box)
+            continue
+        # a leader line from the park's edge to the label's box, no longer than the last gap allowed
+        start, end = ax.transData.transform(np.column_stack(leaders[label].get_data()))
+        assert _gap(park, (*start, *start)) <= 1.0 and _gap(box, (*end, *end)) <= 1.0, label
+        length = float(np.hypot(*(end - start)))
+        assert length <= (max(label_places.LEADER_GAPS_FONT_SIZES) + 0.5) * font_px, (label, length)
+    assert placed >= 2  # the test looks at real park labels
+    footer = " ".join(t.get_text() for t in fig.texts)
+    left_out = len(PARKS_WALK) - placed
+    if left_out:  # a name without room near its park is left out, and said
+        assert str(left_out) in footer and ("未标注" in footer or "not labelled" in footer)
+
+
+def test_a_small_polygons_label_with_no_room_near_it_is_left_out_not_put_far_away():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.transforms import Bbox
+
+    fig = Figure(figsize=(4, 4), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 10_000)
+    ax.set_ylim(0, 10_000)  # 25 m a pixel
+    park = gpd.GeoDataFrame({"name": ["园区"]}, geometry=[shapely.box(4_900, 4_900, 5_100, 5_100)], crs=4549)
+    # every place within the leader's reach taken (a box 10 font sizes about the park), the rest free
+    font_px = 9 * 100 / 72
+    reach = 10 * font_px
+    taken = [Bbox.from_extents(200 - reach, 200 - reach, 200 + reach, 200 + reach)]
+    left_out = map_marks.label_polygons(ax, park, 9, taken)
+    assert left_out == 1 and not ax.texts and not ax.lines
