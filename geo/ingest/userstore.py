@@ -179,7 +179,8 @@ def save_import(
     """Store an import with its provenance row and an audit row, in one transaction.
 
     ``name`` becomes the table name (``user_`` is prefixed when absent); a stored layer of the
-    same name is replaced (recorded as ``replace``). Other processes see the whole change or none
+    same name is replaced (recorded as ``replace``) in the table it had, so a QGIS project naming
+    that table keeps the layer. Other processes see the whole change or none
     of it; on any failure the store is left exactly as it was. ``actor`` is who the change log
     records: the signed-in identity (pages pass it; ``None`` is the command line's
     :func:`geo.storage.audit.current_user`). Returns the store's location.

@@ -6,9 +6,10 @@ from __future__ import annotations
 from geo.messages.lang import DEFAULT_LANG, Lang
 
 
-def beijing_minute(stamp: object, lang: Lang = DEFAULT_LANG) -> str:
+def beijing_minute(stamp: object, lang: Lang = DEFAULT_LANG, *, zone: bool = True) -> str:
     """A stored time stamp (ISO, UTC) as people in Suzhou read it: ``2026-12-04 03:28 北京时间``
-    (``Beijing time`` in English); a naive stamp counts as UTC; anything else is returned as text."""
+    (``Beijing time`` in English; without it when not ``zone``, for a column whose header says it);
+    a naive stamp counts as UTC; anything else is returned as text."""
     import pandas as pd  # (this module is read by the CLI's help too: pandas only when used)
 
     try:
@@ -18,8 +19,8 @@ def beijing_minute(stamp: object, lang: Lang = DEFAULT_LANG) -> str:
     if when is pd.NaT:
         return ""
     when = when.tz_localize("UTC") if when.tzinfo is None else when
-    zone = "Beijing time" if lang == "en" else "北京时间"
-    return when.tz_convert("Asia/Shanghai").strftime("%Y-%m-%d %H:%M ") + zone
+    shown = when.tz_convert("Asia/Shanghai").strftime("%Y-%m-%d %H:%M")
+    return f"{shown} {'Beijing time' if lang == 'en' else '北京时间'}" if zone else shown
 
 
 def yuan_amount(amount_wan_yuan: float, lang: Lang = DEFAULT_LANG) -> str:

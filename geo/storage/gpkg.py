@@ -9,9 +9,11 @@ How a write stays whole under concurrency and ``kill -9``:
   for a new layer its own name, for a replacement a fresh ``<name>__<n>``. Nothing points at it, so
   readers do not see it and a writer killed here leaves only an unnamed table, which the next writer
   drops.
-- One SQLite transaction then swaps the provenance row (naming the new table), drops the table it
-  replaces and adds the audit row: the commit is the moment the change appears, all of it at once.
-  A writer killed before the commit leaves a hot journal that SQLite rolls back on the next open.
+- One SQLite transaction then swaps the provenance row, drops the table it replaces, renames the new
+  one to the replaced table's name (a QGIS project naming that table keeps its layer; styles saved
+  there from QGIS stay) and adds the audit row: the commit is the moment the change appears, all of
+  it at once. A writer killed before the commit leaves a hot journal that SQLite rolls back on the
+  next open.
 
 No temporary copy of the store is made, so the file keeps its mode and nothing is left beside it but
 the lock file (and, only between a killed writer and the next open, SQLite's journal).
@@ -344,9 +346,12 @@ class GpkgStore(Store):
                 )
                 with self._transaction() as con:
                     con.execute(f"DELETE FROM {_quote(META_TABLE)} WHERE layer = ?", (name,))
-                    _insert(con, META_TABLE, {**row, "layer": name, TABLE_COLUMN: table})
                     for stale in old:
-                        _drop_table(con, str(stale))
+                        _drop_table(con, str(stale), keep_styles=True)
+                    if old:  # a replacement keeps the table's name: QGIS projects still find it
+                        _rename_table(con, table, str(old[0]))
+                        table = str(old[0])
+                    _insert(con, META_TABLE, {**row, "layer": name, TABLE_COLUMN: table})
                     _describe_for_qgis(
                         con, name, table, frame, row, index=len(meta) - len(old), aliases=aliases or {}
                     )
@@ -542,8 +547,10 @@ def _forget_counts(con: sqlite3.Connection, *tables: str) -> None:
         )
 
 
-def _drop_table(con: sqlite3.Connection, table: str) -> None:
-    """Remove a feature or attribute table with its spatial index and GeoPackage registrations."""
+def _drop_table(con: sqlite3.Connection, table: str, *, keep_styles: bool = False) -> None:
+    """Remove a feature or attribute table with its spatial index and GeoPackage registrations (and
+    its QGIS styles; ``keep_styles``: only the atlas's own, as a table replaced under its name keeps
+    the styles saved from QGIS)."""
     tables = GpkgStore._tables(con)
     if "gpkg_geometry_columns" in tables:
         for (column,) in con.execute(
@@ -551,7 +558,32 @@ def _drop_table(con: sqlite3.Connection, table: str) -> None:
         ).fetchall():
             con.execute(f"DROP TABLE IF EXISTS {_quote(f'rtree_{table}_{column}')}")
     con.execute(f"DROP TABLE IF EXISTS {_quote(table)}")
-    forget_gpkg_styles(con, table)
+    forget_gpkg_styles(con, table, own_only=keep_styles)
     for registry in _GPKG_REGISTRIES:
         if registry in tables:
             con.execute(f"DELETE FROM {registry} WHERE lower(table_name) = lower(?)", (table,))
+
+
+def _rename_table(con: sqlite3.Connection, table: str, to: str) -> None:
+    """Inside the caller's transaction: give feature table ``table`` the name ``to`` (free), with its
+    R-tree index, GDAL's triggers and its GeoPackage registrations, as GDAL's own rename does."""
+    triggers = con.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
+    ).fetchall()
+    for trigger, _sql in triggers:  # GDAL's (R-tree, feature count): they name the table inside
+        con.execute(f"DROP TRIGGER {_quote(trigger)}")
+    con.execute(f"ALTER TABLE {_quote(table)} RENAME TO {_quote(to)}")
+    for (column,) in con.execute(
+        "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", (table,)
+    ).fetchall():
+        index = f"rtree_{table}_{column}"
+        if index in GpkgStore._tables(con):
+            con.execute(f"ALTER TABLE {_quote(index)} RENAME TO {_quote(f'rtree_{to}_{column}')}")
+    for registry in _GPKG_REGISTRIES:
+        if registry in GpkgStore._tables(con):
+            con.execute(
+                f"UPDATE {registry} SET table_name = ? WHERE lower(table_name) = lower(?)", (to, table)
+            )
+    con.execute("UPDATE gpkg_contents SET identifier = ? WHERE identifier = ?", (to, table))
+    for _trigger, sql in triggers:
+        con.execute(sql.replace(table, to))

@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from geo.errors import DataValidationError
+from geo.messages.formats import beijing_minute
 
 STYLES_TABLE = "layer_styles"
 KINDS = ("polygon", "line", "point")
@@ -285,8 +286,8 @@ def write_gpkg_styles(con: sqlite3.Connection, docs: list[StyleDoc]) -> None:
         con.execute(
             f"INSERT INTO {STYLES_TABLE} (f_table_catalog, f_table_schema, f_table_name, f_geometry_column,"
             " styleName, styleQML, styleSLD, useAsDefault, description, owner)"
-            " VALUES ('', '', ?, ?, ?, ?, ?, 1, ?, 'atlas')",
-            (doc.table, doc.geometry_column, doc.name, doc.qml, doc.sld, doc.description),
+            " VALUES ('', '', ?, ?, ?, ?, ?, 1, ?, ?)",
+            (doc.table, doc.geometry_column, doc.name, doc.qml, doc.sld, doc.description, ATLAS_OWNER),
         )
 
 
@@ -358,11 +359,19 @@ def write_gpkg_data_columns(con: sqlite3.Connection, table: str, aliases: Mappin
         )
 
 
-def forget_gpkg_styles(con: sqlite3.Connection, table: str) -> None:
-    """Inside the caller's transaction: remove the styles of a dropped table."""
+ATLAS_OWNER = "atlas"  # the owner of the styles the atlas writes (others were saved from QGIS)
+
+
+def forget_gpkg_styles(con: sqlite3.Connection, table: str, *, own_only: bool = False) -> None:
+    """Inside the caller's transaction: remove the styles of a dropped table (``own_only``: the
+    atlas's own, for a table replaced under its name, which keeps the styles saved from QGIS)."""
     have = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if STYLES_TABLE in have:
-        con.execute(f"DELETE FROM {STYLES_TABLE} WHERE lower(f_table_name) = lower(?)", (table,))
+        mine = " AND owner = ?" if own_only else ""
+        con.execute(
+            f"DELETE FROM {STYLES_TABLE} WHERE lower(f_table_name) = lower(?){mine}",
+            (table, *((ATLAS_OWNER,) if own_only else ())),
+        )
 
 
 def write_styles(target: object, docs: list[StyleDoc]) -> int:
@@ -422,7 +431,7 @@ _ACCURACY_ZH = {"real": "真实", "transcribed": "转录", "schematic": "示意"
 
 def layer_description(row: dict) -> str:
     """A stored layer's description for GIS software: source, accuracy, licence, the file it was
-    imported from and when, rows flagged, notes (blank parts left out)."""
+    imported from and when (北京时间), rows flagged, notes (blank parts left out)."""
     accuracy = str(row.get("accuracy") or "")
     parts = [
         f"来源：{row['source']}" if row.get("source") else "",
@@ -430,7 +439,8 @@ def layer_description(row: dict) -> str:
         f"许可：{row['licence']}" if row.get("licence") else "",
         f"导入自：{row['source_file']}" if row.get("source_file") else "",
         f"坐标：{row['source_crs']}" if row.get("source_crs") else "",
-        f"导入时间（UTC）：{row['imported_at']}" if row.get("imported_at") else "",
+        # in Beijing time, as the app shows every time (the stored stamp stays UTC)
+        f"导入时间：{beijing_minute(row['imported_at'], 'zh')}" if row.get("imported_at") else "",
         f"提醒行数：{row['rows_flagged']}" if row.get("rows_flagged") else "",
         str(row.get("note") or ""),
     ]

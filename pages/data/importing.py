@@ -123,7 +123,7 @@ def _show_result(result: ingest.ImportResult, s: Settings) -> None:
 
 
 def _save(result: ingest.ImportResult, values: dict, lang: Lang, *, replacing: bool) -> None:
-    """Store the import (its flash message shown after the rerun)."""
+    """Store the import (its flash message, naming the layer by its title, shown after the rerun)."""
     try:
         ingest.save_import(result, **values, actor=identity().recorded)
     except DataValidationError as exc:
@@ -133,26 +133,59 @@ def _save(result: ingest.ImportResult, values: dict, lang: Lang, *, replacing: b
     st.session_state.pop("data_result", None)
     st.session_state.pop("data_confirm_replace", None)
     key = "data.replaced" if replacing else "data.saved"
-    st.session_state["data_flash"] = t(key, lang).format(name=stored)
+    st.session_state["data_flash"] = t(key, lang).format(title=values["title"].strip(), name=stored)
     st.rerun()
 
 
+def earlier_import(result: ingest.ImportResult, meta: pd.DataFrame) -> pd.Series | None:
+    """The stored import this file was imported as before: the same content (SHA-256), else the
+    same file name; ``None`` for a file never imported."""
+    for column, value in (("sha256", result.sha256), ("source_file", result.filename)):
+        hit = meta[meta[column].astype(str) == str(value)]
+        if len(hit):
+            return hit.iloc[-1]
+    return None
+
+
+def replace_target(meta: pd.DataFrame, *, title: str, name: str) -> str | None:
+    """The stored layer a save would replace: the one titled ``title`` (titles tell layers apart in
+    the legend, so a taken title means that layer), else the one stored under the table ``name``."""
+    titled = meta.loc[meta["title_zh"].astype(str).str.strip() == title.strip(), "layer"]
+    if len(titled):
+        return str(titled.iloc[0])
+    stored = ingest.layer_name(name)
+    return stored if stored in set(meta["layer"]) else None
+
+
 def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
-    """Name, title, source, accuracy, licence (and year): save, or confirm replacing a layer."""
+    """Name, title, source, accuracy, licence (and year): save; a file imported before, or a title or
+    table name a layer has, offers to replace that layer (same table) or to save as a new one."""
     st.markdown(f"**{t('data.save', lang)}**")
+    meta = user_meta(user_stamp())
+    before = earlier_import(result, meta)
+    if before is not None:  # the same file again: proposed as a replacement of its layer
+        st.info(
+            t("data.same_file", lang).format(
+                title=before["title_zh"], name=before["layer"], when=minute(before["imported_at"], lang)
+            )
+        )
+        name_default, title_default = str(before["layer"]), str(before["title_zh"])
+    else:
+        taken = frozenset(meta["layer"])
+        name_default = ingest.suggest_layer_name(result.filename, kind, taken=taken)
+        title_default = Path(result.filename).stem
     with st.form("data_save_form", enter_to_submit=False):  # Enter in a text box must not save
         c1, c2 = st.columns(2)
         name = c1.text_input(
             t("data.name", lang),
-            value=ingest.suggest_layer_name(
-                result.filename, kind, taken=frozenset(user_meta(user_stamp())["layer"])
-            ),
+            value=name_default,
+            help=t("data.name_help", lang),
             key=file_key("data_save_name"),
             persist_state=KEEP,
         )
         title = c2.text_input(
             t("data.title", lang),
-            value=Path(result.filename).stem,
+            value=title_default,
             key=file_key("data_save_title"),
             persist_state=KEEP,
         )
@@ -186,42 +219,55 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
         submitted = st.form_submit_button(t("data.save", lang), type="primary")
     values = {"name": name, "title": title, "source": source, "accuracy": accuracy, "licence": licence}
     values["year"] = int(year) if year is not None else None
-    meta = user_meta(user_stamp())
-    stored = ingest.layer_name(name)
-    others = meta.loc[meta["layer"] != stored, "title_zh"].astype(str).str.strip()
+    target = replace_target(meta, title=title, name=name)
     if submitted and accuracy is None:
         st.error(t("data.accuracy_missing", lang))
         return
-    if submitted and title.strip() in set(others):  # the legend and the layer lists name layers by title
-        st.error(t("data.title_taken", lang).format(title=title.strip()))
-        return
     if submitted:
-        if stored in set(meta["layer"]):  # saving under a taken name asks first
-            st.session_state["data_confirm_replace"] = stored
-        else:
+        if target is None:
             _save(result, values, lang, replacing=False)
             return
+        st.session_state["data_confirm_replace"] = target  # a layer would be replaced: ask first
     pending = st.session_state.get("data_confirm_replace")
     if pending is None:
         return
-    if pending != stored or pending not in set(meta["layer"]):  # the name was edited, or the layer went
+    if pending != target:  # the title or name was edited, or the layer went
         st.session_state.pop("data_confirm_replace", None)
         return
-    row = meta.set_index("layer").loc[pending]
+    _replace_or_new(result, values, meta, pending, lang)
+
+
+def _replace_or_new(
+    result: ingest.ImportResult, values: dict, meta: pd.DataFrame, target: str, lang: Lang
+) -> None:
+    """The one choice a save that meets a stored layer asks: replace that layer (its table keeps its
+    name, so QGIS projects keep it), or save the file as a new layer under another title."""
+    row = meta.set_index("layer").loc[target]
     st.warning(
         t("data.replace_confirm", lang).format(
             title=row["title_zh"],
-            name=pending,
+            name=target,
             rows=f"{int(row['rows_out']):,}",
             when=minute(row["imported_at"], lang),
         )
     )
-    c1, c2 = st.columns(2)
-    if c1.button(t("data.replace_yes", lang), type="primary", key="data_replace_yes"):
-        _save(result, values, lang, replacing=True)
-    if c2.button(t("data.cancel", lang), key="data_replace_no"):
-        st.session_state.pop("data_confirm_replace", None)
-        st.rerun()
+    c1, c2 = st.columns(2, vertical_alignment="bottom")
+    if c1.button(
+        t("data.replace_yes", lang).format(title=row["title_zh"]), type="primary", key="data_replace_yes"
+    ):
+        _save(result, {**values, "name": target}, lang, replacing=True)
+    new_title = c2.text_input(t("data.new_title", lang), key=file_key("data_new_title"))
+    if c2.button(t("data.save_new", lang), key="data_save_new"):
+        titles = set(meta["title_zh"].astype(str).str.strip())
+        if not new_title.strip():
+            st.error(t("data.new_title_missing", lang))
+        elif new_title.strip() in titles:
+            st.error(t("data.title_taken", lang).format(title=new_title.strip()))
+        else:
+            name = values["name"]
+            if ingest.layer_name(name) in set(meta["layer"]):  # a free table name for the new layer
+                name = ingest.suggest_layer_name(result.filename, result.kind, taken=frozenset(meta["layer"]))
+            _save(result, {**values, "name": name, "title": new_title.strip()}, lang, replacing=False)
 
 
 def _forget_file(*, keep_kind: bool) -> None:

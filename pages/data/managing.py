@@ -16,6 +16,10 @@ from layers.base import accuracy_label
 from pages.common.auth import identity
 from pages.common.frame import show_error
 from pages.data.store import audit_log, minute, user_counts, user_meta, user_stamp
+from pages.efficiency.fitting import fit_columns
+
+# The imported layers' table at 1280 x 720: 932 px beside the sidebar, less its border and a pixel or two.
+STORED_TABLE_PX = 900
 
 
 def layer_titles(meta: pd.DataFrame, lang: Lang) -> pd.Series:
@@ -47,6 +51,9 @@ def stored_section(lang: Lang) -> None:
     table = pd.DataFrame(
         {
             t("data.title", lang): layer_titles(meta, lang),
+            # "2026-12-07 17:22" under a header naming 北京时间, beside the title: read whole at 1280 px
+            # in either language (walk 11: the last column in view, cut to "2026-12-0")
+            t("data.col.imported", lang): meta["imported_at"].map(lambda v: minute(v, lang, zone=False)),
             t("data.col.kind", lang): meta["kind"].map(lambda k: t(f"data.kind.{k}", lang)),
             t("col.accuracy", lang): meta["accuracy"].map(lambda a: accuracy_label(a, lang)),
             # a collected layer's proposed source and files in the page's language (walk10)
@@ -55,11 +62,19 @@ def stored_section(lang: Lang) -> None:
                 lambda v: in_language(audit.shown_file_name(v), lang=lang)
             ),
             t("data.col.rows", lang): rows_now,
-            t("data.col.imported", lang): meta["imported_at"].map(lambda v: minute(v, lang)),
             t("audit.table", lang): meta["layer"],  # the store's table name, for QGIS: secondary
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    # each column but the table name as wide as its text, Chinese wrapped to fit 1280 px where it can
+    fitted = fit_columns(table, list(table.columns[:-1]), budget_px=STORED_TABLE_PX)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config=fitted.apply({}),
+        row_height=fitted.row_px,
+        height=min(420, 40 + (fitted.row_px or 35) * max(len(table), 1)),
+    )
     if not identity().editor:
         return
     titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))

@@ -64,6 +64,7 @@ def user_frame(name: str, stamp: tuple[str, str]) -> gpd.GeoDataFrame:
     return ingest.load_user_layer(name)
 
 
-def minute(stamp: str, lang: Lang) -> str:
-    """A stored time stamp (UTC) as people read it: "2026-12-04 03:28 北京时间"."""
-    return beijing_minute(stamp, lang)
+def minute(stamp: str, lang: Lang, *, zone: bool = True) -> str:
+    """A stored time stamp (UTC) as people read it: "2026-12-04 03:28 北京时间" ("2026-12-04 03:28"
+    when not ``zone``: in a column whose header names 北京时间)."""
+    return beijing_minute(stamp, lang, zone=zone)

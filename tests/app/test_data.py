@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 
 import geopandas as gpd
 import pytest
@@ -11,7 +12,11 @@ import shapely
 from streamlit.testing.v1 import AppTest
 
 from geo import ingest
+from geo.messages import t
+from geo.storage import audit
+from pages.data.managing import STORED_TABLE_PX
 from pages.data.reading import FILE_TOKEN
+from pages.efficiency.fitting import CELL_PAD_PX, text_px
 from tests.fixtures import APP
 from tests.fixtures.app import open_page
 from tests.fixtures.upload import PARK_NAMES as NAMES
@@ -196,22 +201,22 @@ def test_saving_under_a_taken_name_asks_before_replacing(user_store):
     at.selectbox(key=_k(at, "data_save_accuracy")).set_value("real")
     at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
     assert not at.exception
-    assert any("已有同名图层「旧园区」（user_parks，1 条" in w.value for w in at.warning)
+    assert any("已有图层「旧园区」（1 条，" in w.value and "表名 user_parks" in w.value for w in at.warning)
     # when, as people in Suzhou read it ("2026-12-04 03:28 北京时间 导入"), not an ISO stamp in UTC
-    assert any(re.search(r"条，\d{4}-\d\d-\d\d \d\d:\d\d 北京时间 导入）", w.value) for w in at.warning)
+    assert any(re.search(r"条，\d{4}-\d\d-\d\d \d\d:\d\d 北京时间 导入，", w.value) for w in at.warning)
     assert len(ingest.load_user_layer("user_parks")) == 1  # unchanged until confirmed
+    assert at.button(key="data_replace_yes").label == "替换「旧园区」"
     at.button(key="data_replace_yes").click().run()
     assert not at.exception
     assert len(ingest.load_user_layer("user_parks")) == 2
-    assert any("已用新数据替换图层「user_parks」" in s.value for s in at.success)
+    assert any("已用新数据替换图层「new」（表名 user_parks 不变）" in s.value for s in at.success)
     assert [a for a in ingest.list_user_layers()["layer"]] == ["user_parks"]
-    from geo.storage import audit
-
     assert audit.audit_log()["action"].tolist() == ["replace", "import"]
 
 
-def test_a_title_another_layer_has_is_refused(user_store):
-    """Issue 23 item 9: two layers under one title would be listed twice in the legend."""
+def test_a_title_another_layer_has_offers_to_replace_it_or_save_as_new(user_store):
+    """Issue 23 item 9: two layers under one title would be listed twice in the legend; walk 11: the
+    refusal gave no hint that the file could replace that layer."""
     _saved_zone(name="parks", title="旧园区")
     at = _data_page()
     data = (
@@ -228,11 +233,72 @@ def test_a_title_another_layer_has_is_refused(user_store):
     at.selectbox(key=_k(at, "data_save_accuracy")).set_value("real")
     at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
     assert not at.exception
-    assert any("已有另一个图层叫「旧园区」" in e.value for e in at.error)
+    assert any("已有图层「旧园区」" in w.value for w in at.warning)  # that layer, not the name typed
+    assert at.button(key="data_replace_yes").label == "替换「旧园区」"
     assert ingest.list_user_layers()["layer"].tolist() == ["user_parks"]
-    at.text_input(key=_k(at, "data_save_title")).set_value("新园区")
-    at.button(key="FormSubmitter:data_save_form-保存到数据库").click().run()
+    at.button(key="data_save_new").click().run()  # no new title yet
+    assert any("请填写新图层的标题" in e.value for e in at.error)
+    at.text_input(key=_k(at, "data_new_title")).set_value("旧园区")
+    at.button(key="data_save_new").click().run()
+    assert any("已有另一个图层叫「旧园区」" in e.value for e in at.error)
+    at.text_input(key=_k(at, "data_new_title")).set_value("新园区")
+    at.button(key="data_save_new").click().run()
+    assert not at.exception
+    assert any("已保存为图层「新园区」（表名 user_parks2）" in s.value for s in at.success)
     assert sorted(ingest.list_user_layers()["title_zh"]) == ["新园区", "旧园区"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_same_file_again_is_offered_as_a_replacement_of_its_layer(tmp_path, user_store, lang):
+    """Walk 11 (issue 23): the same zip again proposed ``user_zones_…_2`` and refused its title; now
+    the form names the layer the file was imported as, proposes its title and table, and replacing
+    keeps the table's name (a QGIS project keeps finding it); the message names the layer by title."""
+    data = gbk_gk_zip_without_prj(tmp_path)
+    result = ingest.read_upload(data, "园区边界.zip", kind="zones", crs="EPSG:4549", mapping={"name": "名称"})
+    ingest.save_import(result, name="zones_parks", title="盛泽七都园区边界", source="测试局", actor="张三")
+    at = _data_page(lang)
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("园区边界.zip", data, "application/zip")).run()
+    at.button(key="data_read").click().run()
+    assert not at.exception
+    said = (
+        "这个文件曾导入为图层「盛泽七都园区边界」"
+        if lang == "zh"
+        else "imported before as the layer “盛泽七都园区边界”"
+    )
+    assert any(said in i.value for i in at.info)
+    assert at.text_input(key=_k(at, "data_save_name")).value == "user_zones_parks"
+    assert at.text_input(key=_k(at, "data_save_title")).value == "盛泽七都园区边界"
+    at.text_input(key="data_save_source").set_value("测试局")
+    at.selectbox(key=_k(at, "data_save_accuracy")).set_value("real")
+    at.button(key=f"FormSubmitter:data_save_form-{t('data.save', lang)}").click().run()
+    assert not at.error
+    at.button(key="data_replace_yes").click().run()
+    assert not at.exception
+    done = t("data.replaced", lang).format(title="盛泽七都园区边界", name="user_zones_parks")
+    assert [s.value for s in at.success] == [done]
+    assert ingest.list_user_layers()["layer"].tolist() == ["user_zones_parks"]
+    with sqlite3.connect(user_store) as con:  # the table QGIS opens, under its name
+        found = con.execute("SELECT table_name FROM gpkg_contents WHERE table_name LIKE 'user%'").fetchall()
+    assert found == [("user_zones_parks",)]
+    assert audit.audit_log()["action"].tolist() == ["replace", "import"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_table_name_label_says_the_rule_save_import_enforces(tmp_path, user_store, lang):
+    """Walk 11: the label said 小写英文、数字、下划线 while the proposed ``user_enterprises_企业名单_…``
+    (Chinese characters) was accepted: the label names Chinese characters too."""
+    at = _data_page(lang)
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(
+        ("园区边界.zip", gbk_gk_zip_without_prj(tmp_path), "application/zip")
+    )
+    at.run()
+    at.button(key="data_read").click().run()
+    box = at.text_input(key=_k(at, "data_save_name"))
+    assert "汉字" in box.label if lang == "zh" else "Chinese characters" in box.label
+    assert "51" in box.help
+    assert box.value == "user_zones_园区边界"  # proposed with Chinese characters: accepted as said
 
 
 def _app_with_secrets(atlas: dict) -> AppTest:
@@ -519,3 +585,23 @@ def test_the_english_page_names_imports_by_their_english_title_where_stored(user
     log = next(df.value for df in at.dataframe if "Table name" in df.value.columns)
     cjk = re.compile(r"数据归集")
     assert not log.astype(str).map(cjk.search).any().any(), log  # no Chinese title of the collected layer
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_imported_layers_table_shows_the_import_time_whole_at_1280(user_store, lang):
+    """Walk 11 (issue 23): at 1280 px the 导入时间 column read "2026-12-0": the time is now
+    "2026-12-07 17:22" under a header naming Beijing time, beside the title, and both columns have
+    widths that hold their texts, together well within the table's width at 1280 px."""
+    _saved_zone(name="zones_企业名单_盛泽七都_2024", title="盛泽七都企业名单（2024 年，区工信局转录）")
+    at = _data_page(lang)
+    header = t("data.col.imported", lang)
+    assert header == ("导入时间（北京时间）" if lang == "zh" else "Imported (Beijing time)")
+    frame = next(df for df in at.dataframe if header in df.value.columns)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", frame.value[header].iloc[0])
+    config = json.loads(frame.proto.columns)
+    shown = list(frame.value.columns)
+    widths = {c: config.get(c, {}).get("width") for c in shown[: shown.index(header) + 1]}
+    assert shown.index(header) == 1 and all(isinstance(w, int) for w in widths.values()), widths
+    assert sum(widths.values()) <= STORED_TABLE_PX / 2, widths
+    assert widths[header] >= text_px(frame.value[header].iloc[0]) + CELL_PAD_PX  # on one line
+    assert widths[header] >= text_px(header)  # the header too

@@ -38,7 +38,7 @@ def test_the_stored_table_and_the_delete_confirmation_count_the_features_now(use
     _delete_outside(user_gpkg, [1, 3])
     assert ingest.list_user_layers()["rows_out"].tolist() == [3]  # the import's count stays
     at = open_page("pages/data.py", timeout=90)
-    stored = next(df.value for df in at.dataframe if "导入时间" in df.value.columns)
+    stored = next(df.value for df in at.dataframe if "导入时间（北京时间）" in df.value.columns)
     assert stored[["数据表名", "图层标题", "条数"]].values.tolist() == [["user_parks", "三园", 1]]
     at.button(key="data_delete").click().run()
     assert any("（user_parks，1 条）" in w.value for w in at.warning)

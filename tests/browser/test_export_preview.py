@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -67,7 +68,7 @@ def _upload_and_save(pg, path, *, replace: bool) -> None:
     saved = pg.get_by_text("已用新数据替换图层" if replace else "已保存为图层", exact=False).first
     save = pg.get_by_role("button", name="保存到数据库")
     if replace:
-        confirm = pg.get_by_role("button", name="确定替换")
+        confirm = pg.get_by_role("button", name=re.compile("^替换「"))  # 替换「its title」
         act_until(save.click, confirm)
         wait_idle(pg)
         act_until(confirm.click, saved, timeout_ms=60_000)
@@ -86,7 +87,8 @@ def test_export_preview_stays_on_suzhou_after_a_replace(app_url, browser, tmp_pa
                 "features": [
                     {
                         "type": "Feature",
-                        "properties": {"name": "测试园区", "zone_id": "P1"},
+                        # a file of its own per size: the same content again is offered as a replacement
+                        "properties": {"name": f"测试园区{size[0]}", "zone_id": "P1"},
                         "geometry": shapely.geometry.mapping(shapely.box(120.62, 30.90, 120.68, 30.95)),
                     }
                 ],

@@ -103,7 +103,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.download_report_xlsx": ("下载校验报告（XLSX）", "Download the report (XLSX)"),
     "data.preview": ("预览（已转换为 WGS-84）", "Preview (converted to WGS-84)"),
     "data.save": ("保存到数据库", "Save to the store"),
-    "data.name": ("图层表名（小写英文、数字、下划线）", "Table name (a-z, 0-9, _)"),
+    # the rule geo.ingest.save_import enforces (tests/unit/ingest/test_layer_name_rule.py holds them together)
+    "data.name": (
+        "图层表名（小写字母、数字、下划线或汉字）",
+        "Table name (lower-case a-z, 0-9, _ or Chinese characters)",
+    ),
+    "data.name_help": (
+        "QGIS 里看到的表名：最长 51 字节（user_ 之后约 15 个汉字），不以 user_ 开头时自动加上，"
+        "不能与内置图层重名。",
+        "The table's name in QGIS: at most 51 bytes (about 15 Chinese characters after user_); user_ is"
+        " added when missing; not the name of a built-in layer.",
+    ),
     "data.title": ("图层标题", "Layer title"),
     "data.source": ("数据来源（必填，如：吴江区自然资源和规划局，2024 年）", "Source (required)"),
     # the coordinate systems offered for a file without .prj (pages/data/reading.py CRS_CHOICES)
@@ -154,15 +164,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "data.licence": ("许可 / 使用限制", "Licence / terms"),
     "data.saved": (
-        "已保存为图层「{name}」，可在地图和亩均评价中使用。",
-        "Saved as layer {name}; it can now be used on the maps and in the evaluation.",
+        "已保存为图层「{title}」（表名 {name}），可在地图和亩均评价中使用。",
+        "Saved as the layer “{title}” (table {name}); it can now be used on the maps and in the evaluation.",
     ),
     "data.stored": ("已导入的图层", "Imported layers"),
     "data.stored_empty": ("还没有导入的图层。", "No imported layers yet."),
     "data.col.kind": ("用途", "Kind"),
     "data.col.file": ("源文件", "Source file"),
     "data.col.rows": ("条数", "Rows"),
-    "data.col.imported": ("导入时间", "Imported"),
+    "data.col.imported": ("导入时间（北京时间）", "Imported (Beijing time)"),
     "data.delete_pick": ("要删除的导入图层", "Imported layer to delete"),
     "data.delete_option": ("{title}（{name}）", "{title} ({name})"),
     "data.delete": ("删除", "Delete"),
@@ -177,14 +187,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.delete_yes": ("确定删除", "Yes, delete"),
     "data.cancel": ("取消", "Cancel"),
     "data.replace_confirm": (
-        "已有同名图层「{title}」（{name}，{rows} 条，{when} 导入）。保存会替换它，确定替换吗？",
-        "A layer “{title}” ({name}, {rows} rows, imported {when}) already exists. Saving replaces it — go "
-        "ahead?",
+        "已有图层「{title}」（{rows} 条，{when} 导入，表名 {name}）。用这个文件替换它吗？替换后表名不变，"
+        "QGIS 工程照常打开，变更记入留痕。也可以换一个标题，另存为新图层。",
+        "There is already a layer “{title}” ({rows} rows, imported {when}, table {name}). Replace it with"
+        " this file? The table keeps its name, so QGIS projects keep working, and the change is on"
+        " record. Or save this file as a new layer under another title.",
     ),
-    "data.replace_yes": ("确定替换", "Yes, replace"),
+    "data.same_file": (
+        "这个文件曾导入为图层「{title}」（{when} 导入，表名 {name}）：保存会替换该图层，表名不变。"
+        "要另存为新图层，请换一个标题。",
+        "This file was imported before as the layer “{title}” (imported {when}, table {name}): saving"
+        " replaces that layer under the same table name. To save it as a new layer, give it another title.",
+    ),
+    "data.replace_yes": ("替换「{title}」", "Replace “{title}”"),
+    "data.new_title": ("新图层的标题", "Title of the new layer"),
+    "data.save_new": ("另存为新图层", "Save as a new layer"),
+    "data.new_title_missing": (
+        "请填写新图层的标题（不能与已有图层相同）。",
+        "Enter a title for the new layer (one no other layer has).",
+    ),
     "data.replaced": (
-        "已用新数据替换图层「{name}」，已记入变更留痕",
-        "Replaced the layer {name} with the new data; the change is on record",
+        "已用新数据替换图层「{title}」（表名 {name} 不变），已记入变更留痕",
+        "Replaced the layer “{title}” with the new data (its table {name} is unchanged); the change is on"
+        " record",
     ),
     "data.viewer_import": (
         "只读身份：可以浏览和导出；导入、替换和删除图层需要编辑权限（请登录编辑账号）。",

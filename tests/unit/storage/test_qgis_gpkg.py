@@ -15,6 +15,7 @@ import pytest
 import shapely
 
 from geo import ingest
+from geo.messages.formats import beijing_minute
 from geo.storage.audit import audit_log
 from geo.storage.outside_edits import GPKG_ACTOR, LOG_IS_FIXED
 from geo.storage.styles import IMPORT_COLORS, qgis_color
@@ -62,6 +63,10 @@ def test_contents_carry_the_title_and_the_provenance(gpkg):
     identifier, description = rows["user_gk"]
     assert identifier == TITLE
     assert description.startswith("来源：苏州市测绘院，2024；精度：真实；导入自：parks.geojson；")
+    # the import's time as the app shows it, in Beijing time (walk 11: 导入时间（UTC）：2026-…+00:00)
+    imported = ingest.list_user_layers(path=gpkg).set_index("layer").loc["user_gk", "imported_at"]
+    assert f"；导入时间：{beijing_minute(imported, 'zh')}；" in description and "UTC" not in description
+    assert beijing_minute("2026-12-07T09:22:35+00:00", "zh") == "2026-12-07 17:22 北京时间"
     assert rows["user_other"][0] == "第二层"
     assert rows["atlas_audit"][0] == "变更记录（留痕）" and rows["layer_metadata"][0] == "图层来源说明"
     ingest.update_user_layer("user_other", {"title_zh": "改后标题"}, path=gpkg, actor="张三")
@@ -90,10 +95,51 @@ def test_a_replaced_layer_keeps_one_style_and_a_deleted_one_none(gpkg):
     tables = [
         t for (t,) in con.execute("SELECT table_name FROM gpkg_contents WHERE table_name LIKE 'user_%'")
     ]
-    assert tables == ["user_gk__2"]
+    assert tables == ["user_gk"]  # the replaced table's name: a QGIS project keeps its layer
     assert con.execute("SELECT f_table_name, styleName FROM layer_styles").fetchall() == [
-        ("user_gk__2", "新标题")
+        ("user_gk", "新标题")
     ]
+
+
+def test_a_replacement_keeps_the_table_its_index_triggers_and_the_styles_saved_in_qgis(gpkg):
+    """Issue 23 (walk 11): a replace wrote ``user_gk__2``, so a QGIS project lost the layer."""
+    con = _sqlite(gpkg)
+    con.execute(
+        "INSERT INTO layer_styles (f_table_name, f_geometry_column, styleName, styleQML, useAsDefault,"
+        " owner) VALUES ('user_gk', 'geom', '我的样式', '<qgis/>', 0, 'gis_staff')"
+    )
+    con.commit()
+    ingest.save_import(_parks(), name="gk", title="新标题", source="测试局", path=gpkg, actor="张三")
+    objects = {n for (n,) in con.execute("SELECT name FROM sqlite_master")}
+    assert not [n for n in objects if "__" in n]  # no temporary name left
+    assert {
+        "user_gk",
+        "rtree_user_gk_geom",
+        "rtree_user_gk_geom_insert",
+        "atlas_audit_update_user_gk",
+    } <= objects
+    found = con.execute("SELECT identifier FROM gpkg_contents WHERE table_name = 'user_gk'").fetchone()
+    assert found == ("新标题",)
+    styles = con.execute(
+        "SELECT styleName, useAsDefault FROM layer_styles WHERE f_table_name = 'user_gk' ORDER BY id"
+    ).fetchall()
+    assert styles == [("我的样式", 0), ("新标题", 1)]
+    assert con.execute("SELECT COUNT(*) FROM rtree_user_gk_geom").fetchone() == (2,)
+    con.execute("UPDATE user_gk SET name = '改名园' WHERE fid = 1")  # an edit in QGIS: on record
+    con.commit()
+    log = audit_log(store=gpkg)
+    assert log[["action", "layer"]].values.tolist()[:2] == [
+        ["feature_changed", "user_gk"],
+        ["replace", "user_gk"],
+    ]
+    if OGRINFO is not None:  # GDAL reads the table through its spatial index
+        info = subprocess.run(
+            [OGRINFO, "-ro", "-al", "-q", str(gpkg), "user_gk", "-spat", "120.6", "31.1", "120.7", "31.2"],
+            capture_output=True,
+            text=True,
+        )
+        assert info.returncode == 0, info.stderr
+        assert "改名园" in info.stdout and "乙园" not in info.stdout
 
 
 def test_a_duplicate_title_stays_unique_in_the_contents(tmp_path):

@@ -6,6 +6,7 @@ Needs ``ATLAS_TEST_DATABASE_URL`` (skipped without it)."""
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import geopandas as gpd
@@ -50,6 +51,8 @@ def test_title_comment_and_style(db):
             " styleqml::text FROM layer_styles WHERE f_table_name = 'user_gk'"
         ).fetchall()
     assert comment.startswith("苏州区县；来源：苏州市测绘院；精度：真实；导入自：parks.geojson")
+    # the import's time in Beijing time, as the app shows it (walk 11: it said 导入时间（UTC）)
+    assert re.search(r"；导入时间：\d{4}-\d\d-\d\d \d\d:\d\d 北京时间", comment) and "UTC" not in comment
     assert [s[:4] for s in style] == [(True, "geometry", "苏州区县", True)]
     assert 'value="214,39,40,64"' in style[0][4]  # #d62728, the first import colour, 25 % fill
     # a new title (with "%" and a quote, which COMMENT cannot take as a parameter) is the new comment
