@@ -319,12 +319,12 @@ def _kind_chosen() -> None:
         st.session_state[KIND_KEPT] = picked
 
 
-def _kind_kept() -> None:
-    """The use picked by the user, kept apart from the widget: a switch of the UI language renames
-    the select's options, and its state must not fall back to the first use (分区) meanwhile. A value
-    that is no use (an option's label in the other language, sent by the browser while the page
-    was switching) changes nothing."""
-    picked = st.session_state.get("data_kind")
+def _kind_kept(key: str) -> None:
+    """The use picked by the user in the file's select ``key``, kept apart from the widget: a switch
+    of the UI language renames the select's options, and its state must not fall back to the first
+    use (分区) meanwhile. A value that is no use (an option's label in the other language, sent by
+    the browser while the page was switching) changes nothing."""
+    picked = st.session_state.get(key)
     if picked in ingest.KINDS:
         st.session_state[KIND_KEPT] = picked
 
@@ -375,8 +375,11 @@ def import_section(s: Settings) -> None:
     # nothing picked for this file: the file's own proposal, never the value the select was reset to
     if kept not in ingest.KINDS:
         kept = st.session_state[KIND_KEPT] = proposal
-    if st.session_state.get("data_kind") != kept:  # only the user's pick (on_change) changes the use
-        st.session_state["data_kind"] = kept
+    # The file's own select (keyed by the file, as its other widgets): the select shown before any
+    # file (「data_kind」, with its default 分区) can never hand its value to it.
+    kind_key = file_key("data_kind")
+    if st.session_state.get(kind_key) != kept:  # only the user's pick (on_change) changes the use
+        st.session_state[kind_key] = kept
     kind = st.selectbox(
         t("data.kind", lang),
         ingest.KINDS,
@@ -384,9 +387,10 @@ def import_section(s: Settings) -> None:
         # switch) then reads as no pick, which _kind_kept ignores, never as the first use (分区).
         index=None,
         format_func=lambda k: t(f"data.kind.{k}", lang),
-        key="data_kind",
+        key=kind_key,
         persist_state=KEEP,
         on_change=_kind_kept,
+        args=(kind_key,),
         help=t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang)),
     )
     kind = st.session_state[KIND_KEPT]  # the use as picked or accepted, whatever the select was reset to

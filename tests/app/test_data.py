@@ -360,7 +360,7 @@ def test_data_page_proposes_the_use_from_the_file(user_store):
     assert at.selectbox(key="data_kind").value == "zones"
     at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
     assert not at.exception
-    assert at.selectbox(key="data_kind").value == "enterprises"
+    assert at.selectbox(key=_k(at, "data_kind")).value == "enterprises"
     assert any("建议的用途：企业" in c.value for c in at.caption)
     at.radio(key=_k(at, "data_frame")).set_value("wgs84").run()
     at.button(key="data_read").click().run()
@@ -379,7 +379,7 @@ def test_data_page_keeps_its_state_across_pages_and_languages(user_store):
     assert not at.exception
     # the file, the use, the frame and the field mapping are all still there
     assert any("正在导入：企业.csv" in c.value for c in at.caption)
-    assert at.selectbox(key="data_kind").value == "enterprises"
+    assert at.selectbox(key=_k(at, "data_kind")).value == "enterprises"
     assert at.radio(key=_k(at, "data_frame")).value == "gcj02"
     assert at.selectbox(key=_k(at, "data_map_industry")).value == "企业名称"
     # (the language switch midway is walked in the browser: tests/browser/test_journeys.py)
@@ -433,7 +433,7 @@ def test_the_field_mapping_shows_only_this_files_columns(tmp_path, user_store):
     assert at.selectbox(key=_k(at, "data_map_name")).value == "名称"
     at.file_uploader(key="data_upload").set_value(("企业.csv", ENTERPRISE_CSV, "text/csv")).run()
     assert not at.exception
-    assert at.selectbox(key="data_kind").value == "enterprises"
+    assert at.selectbox(key=_k(at, "data_kind")).value == "enterprises"
     assert at.selectbox(key=_k(at, "data_map_name")).value == "企业名称"
     assert not [
         k for k in at.session_state if str(k).startswith("data_map_name@") and k != _k(at, "data_map_name")

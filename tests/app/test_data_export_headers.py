@@ -81,12 +81,17 @@ def _downloads(lang: str, layer: str) -> dict[str, bytes]:
 
 
 def _heads(files: dict[str, bytes]) -> tuple[list[str], list[str], list[str]]:
-    """(GeoJSON properties, XLSX header, CSV header), each without what only that format adds."""
-    geojson = [k for k in json.loads(files["geojson"])["features"][0]["properties"] if k not in AROUND]
+    """(GeoJSON properties, XLSX header, CSV header), each without what only that format adds: the
+    tables keep the number columns no feature fills, which the GeoJSON leaves out and names
+    (``atlas_empty_columns``: GDAL would type them as text)."""
+    collection = json.loads(files["geojson"])
+    geojson = [k for k in collection["features"][0]["properties"] if k not in AROUND]
+    empty = set(collection.get("atlas_empty_columns", []))
     sheet = openpyxl.load_workbook(io.BytesIO(files["xlsx"])).worksheets[0]
     xlsx = [c.value for c in sheet[1]]
     head = next(csv.reader(io.StringIO(files["csv"].decode("utf-8-sig"))))
-    return geojson, xlsx, head
+    assert empty <= set(xlsx) and empty <= set(head), (empty, xlsx)
+    return geojson, [c for c in xlsx if c not in empty], [c for c in head if c not in empty]
 
 
 def _layer(name: str) -> str:

@@ -34,7 +34,7 @@ def _xlsx(*, title: str | None = None) -> bytes:
 def _read(at, name: str, data: bytes):
     mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     at.file_uploader(key="data_upload").set_value((name, data, mime)).run()
-    at.selectbox(key="data_kind").set_value("enterprises").run()
+    at.selectbox(key=f"data_kind@{at.session_state[FILE_TOKEN]}").set_value("enterprises").run()
     at.radio(key=f"data_frame@{at.session_state[FILE_TOKEN]}").set_value("wgs84").run()
     at.button(key="data_read").click().run()
     assert not at.exception, at.exception

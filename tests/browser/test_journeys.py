@@ -217,6 +217,12 @@ def test_corridors_switcher_lists_every_layer_and_a_click_gives_the_district(app
         context.close()
 
 
+def _use_shown(pg, label: str) -> str:
+    """The use the data page's select shows (its value, not the proposal the caption names)."""
+    box = pg.locator("[data-testid=stSelectbox]").filter(has_text=label).first
+    return box.locator("input").first.input_value()
+
+
 def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url, browser, tmp_path):
     csv = tmp_path / "企业名单.csv"
     csv.write_text(
@@ -242,13 +248,13 @@ def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url
         pg.get_by_text("正在导入：企业名单.csv").wait_for(timeout=60_000)
         wait_idle(pg)
         assert pg.get_by_role("radio", name="GCJ-02（高德、腾讯）").is_checked()
-        assert pg.get_by_text("企业（点位 + 用地、税收、销售等）").count() >= 1  # the use, as proposed
+        assert _use_shown(pg, "这份数据的用途") == "企业（点位 + 用地、税收、销售等）"  # the use, as proposed
         # switch language midway: the same choices, in English
         pg.get_by_text("English").click()
         pg.get_by_text("Importing: 企业名单.csv").wait_for(timeout=60_000)
         wait_idle(pg)
         assert pg.get_by_role("radio", name="GCJ-02 (Gaode, Tencent)").is_checked()
-        assert pg.get_by_text("Enterprises (points with land, tax, sales)").count() >= 1
+        assert _use_shown(pg, "What the data is") == "Enterprises (points with land, tax, sales)"
         act_until(  # a click during the language switch's rerun can be lost
             pg.get_by_role("button", name="Read and validate").click,
             pg.get_by_text("Preview (converted to WGS-84)"),
