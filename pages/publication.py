@@ -190,8 +190,10 @@ def _detail(version: versions.Version) -> None:
                 lang=lang,
                 # a version saved before its benchmarks were kept: worked out again from its own inputs
                 benchmarks=version_benchmarks(version),
+                inputs=rows,  # a dropped indicator said with the inputs it lacks, as on screen
             )
-        return exports.table_xlsx_bytes(view, title=title, sheet=version.version_id)
+        lines = exports.window_lines(version, lang)  # its 公示期 and where to object
+        return exports.table_xlsx_bytes(view, title=title, sheet=version.version_id, lines=lines)
 
     # The workbooks are made when clicked, not on every run of the page (17,000 rows: seconds)
     col1.download_button(

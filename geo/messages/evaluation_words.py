@@ -127,6 +127,15 @@ PUBLICATION_WORDS: dict[str, tuple[str, str]] = {
         "可选：{choices[zh]}（部门在 geo/publication/departments.yaml 中配置）",
         "Choose one of: {choices[en]} (departments are configured in geo/publication/departments.yaml)",
     ),
+    "publication.window_line": (
+        "公示期：{start} 至 {end}；期间如有异议，请持证明材料向主管部门书面反映（在“公示与异议”页登记）。",
+        "Objection period: {start} to {end}; objections go in writing, with evidence, to the competent "
+        "department within it (recorded on the Publication & objections page).",
+    ),
+    "publication.weight_dropped_why": (
+        "{why}，未参评；其权重按比例分给其余指标",
+        "{why}: left out, its weight shared among the others in proportion",
+    ),
     "publication.group_heading": ("{title} · {group}（{n} 家）", "{title} · {group} ({n} enterprises)"),
     "publication.field.department": ("核实部门", "the verifying department"),
     "publication.field.department_answer": ("部门答复", "the department's answer"),

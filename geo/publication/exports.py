@@ -36,9 +36,18 @@ def heading(version: Version, what: str, lang: Lang = "zh") -> str:
     return f"{what} · {version_words(version, lang)} · {version.title}"
 
 
-def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str) -> bytes:
-    """One sheet: ``title`` on the first row, the column names on the second, then the rows (NaN
-    empty, numbers as numbers in their measure's number format, everything else as text).
+def window_lines(version: Version, lang: Lang = "zh") -> tuple[str, ...]:
+    """The version's 公示期 and where to object, as its workbooks state it under their title
+    (``公示期：2026-12-07 至 2026-12-11；期间如有异议…``); none for a version never published."""
+    if not str(version.window_start or "").strip():
+        return ()
+    return (message("publication.window_line", lang, start=version.window_start, end=version.window_end),)
+
+
+def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str, lines: tuple[str, ...] = ()) -> bytes:
+    """One sheet: ``title`` on the first row, then ``lines`` (one a row: the 公示期, …), the column
+    names, then the rows (NaN empty, numbers as numbers in their measure's number format,
+    everything else as text).
 
     Raises
     ------
@@ -55,11 +64,13 @@ def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str) -> bytes:
     ws.title = sheet_names([sheet])[0]  # at most 31 characters, never cut inside a word
     _append_text(ws, [title])
     ws["A1"].font = Font(bold=True, size=13)
+    for line in lines:
+        _append_text(ws, [line])
     _append_text(ws, [str(c) for c in table.columns])
     formats = _column_formats(table)
     for row in table.itertuples(index=False):
         _append_text(ws, [_cell(v) for v in row], formats=formats)
-    print_setup(ws, table, header_row=2)
+    print_setup(ws, table, header_row=2 + len(lines))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -114,6 +125,7 @@ def results_xlsx_bytes(
     group_column: str,
     lang: Lang = "zh",
     benchmarks: Mapping[str, Mapping[str, float]] | None = None,
+    inputs: pd.DataFrame | None = None,
 ) -> bytes:
     """A version's results: sheet of all rows (as :func:`table_xlsx_bytes`), then one sheet per group
     (the values of ``group_column``: 规上, 规下, 租户 …), each headed by the group's method from the
@@ -129,6 +141,10 @@ def results_xlsx_bytes(
     benchmarks
         The benchmarks per group and indicator (:func:`geo.publication.results.version_benchmarks`);
         None: those the version keeps.
+    inputs
+        The version's results with their ``inputs`` (:func:`geo.publication.versions.version_results`):
+        an indicator dropped for want of data is said with the inputs missing (全员劳动生产率缺少
+        工业增加值数据), as the page says it; None: only that it had no data.
 
     Raises
     ------
@@ -144,7 +160,10 @@ def results_xlsx_bytes(
 
     if group_column not in table.columns:
         raise DataValidationError.of("publication.results_without_group", column=group_column)
-    wb = load_workbook(io.BytesIO(table_xlsx_bytes(table, title=title, sheet=version.version_id)))
+    lines = window_lines(version, lang)  # the 公示期 and where to object, under the title
+    wb = load_workbook(
+        io.BytesIO(table_xlsx_bytes(table, title=title, sheet=version.version_id, lines=lines))
+    )
     config = config_from_mapping(version.config or {})
     used = _per_group_frame(version.weights)  # None: not recorded
     bench = _per_group_frame(version.benchmarks if benchmarks is None else benchmarks)
@@ -173,7 +192,8 @@ def results_xlsx_bytes(
                     message("publication.weights_not_recorded", lang),
                 ],
             )
-        indicators = _indicator_rows(weights, used, bench, name, lang)
+        why = _dropped_why(inputs, name, weights, lang)
+        indicators = _indicator_rows(weights, used, bench, name, lang, why=why)
         if indicators:
             _append_text(ws, [])
             for row, key in zip(indicators, [None, *weights], strict=True):  # (the header first)
@@ -223,10 +243,13 @@ def _indicator_rows(
     bench: pd.DataFrame | None,
     group: str,
     lang: Lang,
+    *,
+    why: Mapping[str, str] | None = None,
 ) -> list[list]:
     """The header and one row per indicator a group is scored on (its configured ``weights``):
     the weight configured, the weight applied (``used``) and the benchmark (``bench``), 未记录
-    where the version kept none; the note says an indicator dropped for want of data."""
+    where the version kept none; the note says an indicator dropped for want of data, with the
+    inputs missing where ``why`` names them."""
     from geo.evaluation.metrics import ratio_label
     from geo.yearly.notice import benchmark_format
 
@@ -250,10 +273,40 @@ def _indicator_rows(
                 not_recorded
                 if bench is None
                 else (None if benchmark is None else round(benchmark, decimals)),
-                message("yearly.notice.weight_dropped", lang) if dropped else None,
+                _dropped_note(key, why, lang) if dropped else None,
             ]
         )
     return rows
+
+
+def _dropped_note(key: str, why: Mapping[str, str] | None, lang: Lang) -> str:
+    """Why an indicator was left out: ``全员劳动生产率缺少工业增加值数据，未参评；…`` when its missing
+    inputs are known, else ``无数据，未参评；…``."""
+    if why and why.get(key):
+        return message("publication.weight_dropped_why", lang, why=why[key])
+    return message("yearly.notice.weight_dropped", lang)
+
+
+def _dropped_why(
+    inputs: pd.DataFrame | None, group: str, weights: Mapping[str, float], lang: Lang
+) -> dict[str, str]:
+    """Each weighted indicator of ``group`` whose inputs no enterprise of the group holds, with the
+    inputs named (:func:`geo.evaluation.notes.dropped_words`); empty without ``inputs``."""
+    from geo.evaluation.notes import dropped_words
+    from geo.evaluation.ratios import missing_inputs
+    from geo.publication.inputs import frame_from_inputs
+
+    if inputs is None or not len(inputs) or "inputs" not in inputs.columns:
+        return {}
+    amounts, _zone = frame_from_inputs(inputs)
+    rows = (inputs["size_group"].astype(str) == group).to_numpy()
+    if not rows.any():
+        return {}
+    return {
+        key: dropped_words([key], amounts, rows)[lang]
+        for key in weights
+        if missing_inputs(key, amounts, rows, lang=lang)
+    }
 
 
 def _column_formats(table: pd.DataFrame) -> list[str | None]:

@@ -554,9 +554,10 @@ def register_objections(version: Version, *, store: StoreTarget = None) -> pd.Da
     return rows[rows["version_id"].isin(chain)].reset_index(drop=True)
 
 
-def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFrame:
+def register_table(objections: pd.DataFrame, *, lang: str = "zh", shown: bool = False) -> pd.DataFrame:
     """The register for people: the columns of :data:`REGISTER_HEADERS` (:data:`REGISTER_HEADERS_EN`
-    in English), indicator, department and decision in words of ``lang``, values as numbers, times in Beijing
+    in English), indicator, department and decision in words of ``lang``, values as numbers (``shown``:
+    as the page shows them, each in its indicator's format, :func:`shown_value`), times in Beijing
     time (``2026-12-06 07:53 北京时间``) as the change log shows them; an answer kept without who
     recorded it and when (an older store) says ``未记录`` / ``not recorded`` there."""
     out = objections.copy()
@@ -572,6 +573,8 @@ def register_table(objections: pd.DataFrame, *, lang: str = "zh") -> pd.DataFram
     out["decision_label"] = out["decision"].map(lambda d: decisions.get(d, pending))
     for col in ("value_before", "value_claimed"):
         out[col] = pd.to_numeric(out[col], errors="coerce")
+        if shown:  # one format per measure, as the value in the form and the pending select
+            out[col] = [shown_value(c, v) for c, v in zip(out["indicator"], out[col], strict=True)]
     for col in TIME_COLUMNS:
         out[col] = out[col].map(lambda stamp: beijing_minute(stamp, lang) if stamp else "")
     for col in ("decided_by", "recorded_by", "answered_by"):  # 单用户模式 in English; a name as stored

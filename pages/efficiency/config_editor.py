@@ -75,20 +75,26 @@ def _load_into_widgets(raw: dict) -> None:
     st.session_state["eff_accept_weights"] = False
 
 
+def _kept_number(where, label: str, key: str, **options) -> float:
+    """A number input of the editor whose value is kept the moment it changes (its callback runs
+    before anything else of the run): a run stopped before the editor's end (the map's own rerun, a
+    language switch) loses nothing."""
+    return where.number_input(label, key=key, on_change=keep, args=((key,),), **options)
+
+
 def _weights_editor(group: str, defaults: dict[str, float], lang: Lang) -> dict[str, float]:
     """Number inputs for the weights of one size group; returns the edited weights."""
     out = {}
     cols = st.columns(3)
     for i, key in enumerate(defaults):
         widget = f"eff_w_{group}_{key}"
-        out[key] = cols[i % 3].number_input(
+        out[key] = _kept_number(
+            cols[i % 3],
             RATIOS_BY_KEY[key].label_zh if lang == "zh" else RATIOS_BY_KEY[key].label_en,
+            widget,
             min_value=0.0,
             max_value=100.0,
             step=5.0,
-            key=widget,
-            on_change=keep,
-            args=((widget,),),
         )
     return out
 
@@ -196,32 +202,15 @@ def config_editor(lang: Lang) -> dict:
         st.markdown(f"**{t('eff.weights_below', lang)}**")
         below = _weights_editor("below", dict(base.weights_below_scale), lang)
         c1, c2, c3, c4 = st.columns(4)
-        # Each value kept the moment it changes (its callback runs before anything else of the run): a
-        # run stopped before the editor's end (the map's own rerun, a language switch) loses nothing.
-        min_land = c1.number_input(
-            t("eff.min_land", lang),
-            min_value=0.0,
-            step=1.0,
-            key="eff_min_land",
-            on_change=keep,
-            args=(("eff_min_land",),),
-        )
-        multiple = c2.number_input(
-            t("eff.multiple", lang),
-            min_value=0.1,
-            step=0.5,
-            key="eff_multiple",
-            on_change=keep,
-            args=(("eff_multiple",),),
-        )
-        cap = c3.number_input(
+        min_land = _kept_number(c1, t("eff.min_land", lang), "eff_min_land", min_value=0.0, step=1.0)
+        multiple = _kept_number(c2, t("eff.multiple", lang), "eff_multiple", min_value=0.1, step=0.5)
+        cap = _kept_number(
+            c3,
             t("eff.max_ratio", lang),
+            "eff_max_ratio",
             min_value=0.0,
             step=0.5,
-            key="eff_max_ratio",
             help=t("eff.max_ratio.help", lang),
-            on_change=keep,
-            args=(("eff_max_ratio",),),
         )
         method = c4.radio(
             t("eff.method", lang),
@@ -236,14 +225,13 @@ def config_editor(lang: Lang) -> dict:
         cols = st.columns(3)
         for col, c in zip(cols, ("A", "B", "C"), strict=True):
             label = t("eff.cut.pct" if method == "percentile" else "eff.cut.score", lang).format(c=c)
-            cuts[c] = col.number_input(
+            cuts[c] = _kept_number(
+                col,
                 label,
+                f"eff_cut_{method}_{c}",
                 min_value=0.0,
                 max_value=100.0 if method == "percentile" else None,
                 step=5.0,
-                key=f"eff_cut_{method}_{c}",
-                on_change=keep,
-                args=((f"eff_cut_{method}_{c}",),),
             )
         raw = over_method(_raw_config(above, below, min_land, multiple, cap, method, cuts))
         st.divider()

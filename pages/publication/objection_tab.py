@@ -33,7 +33,17 @@ def _indicator_labels(lang: Lang) -> dict[str, str]:
 
 
 def _register_view(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    return objections.register_table(frame, lang=lang)
+    """The register as the page shows it: values each in its indicator's format."""
+    return objections.register_table(frame, lang=lang, shown=True)
+
+
+def pending_label(row, indicators: dict[str, str]) -> str:
+    """A pending objection in the select: ``O1 · E1 甲 · 用电量 699,500 → 1,200,000``, its values
+    in the indicator's format as everywhere on the page (:func:`geo.publication.objections.shown_value`)."""
+    before = objections.shown_value(row.indicator, row.value_before)
+    claimed = objections.shown_value(row.indicator, row.value_claimed)
+    name = indicators.get(row.indicator, row.indicator)
+    return f"{row.objection_id} · {row.ent_id} {row.ent_name} · {name} {before} → {claimed}"
 
 
 def _closed_note(items: list[versions.Version], lang: Lang) -> str:
@@ -163,11 +173,7 @@ def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
         flash("decide")
         st.caption(t("pub.obj.no_pending", lang))
         return
-    labels = {
-        r.objection_id: f"{r.objection_id} · {r.ent_id} {r.ent_name} · "
-        f"{indicators.get(r.indicator, r.indicator)} {r.value_before} → {r.value_claimed}"
-        for r in pending.itertuples()
-    }
+    labels = {r.objection_id: pending_label(r, indicators) for r in pending.itertuples()}
     picked = st.selectbox(
         t("pub.obj.pending", lang), list(labels), format_func=labels.get, key="pub_obj_pick"
     )
@@ -184,9 +190,10 @@ def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
         )
     else:
         final_answer = st.text_area(t("pub.obj.final_answer", lang), key="pub_obj_final_answer")
-    decision = st.radio(
+    decision = st.radio(  # no default: a legal decision is chosen, never preset
         t("pub.obj.decision", lang),
         list(objections.DECISIONS),
+        index=None,
         format_func=lambda d: t(f"pub.obj.decision.{d}", lang),
         horizontal=True,
         key="pub_obj_decision",
@@ -194,13 +201,15 @@ def _decide_form(register: pd.DataFrame, lang: Lang) -> None:
     reason = st.text_area(t("pub.obj.reason", lang), key="pub_obj_reason")
     flash("decide")
     clicked = st.button(t("pub.obj.decide_button", lang), key="pub_obj_decide_button")
-    if clicked:
+    if clicked and decision is None:
+        st.error(t("pub.obj.no_decision", lang))
+    elif clicked:
 
         def decide() -> str:
             found = objections.decide_objection(
                 picked, decision=decision, answer=final_answer, reason=reason, actor=actor()
             )
-            for key in ("pub_obj_final_answer", "pub_obj_reason"):
+            for key in ("pub_obj_final_answer", "pub_obj_reason", "pub_obj_decision"):
                 st.session_state.pop(key, None)
             word = t(f"pub.obj.decision.{found.decision}", lang)
             return t("pub.obj.decided", lang).format(id=found.objection_id, decision=word)
@@ -225,7 +234,14 @@ def objections_tab(items: list[versions.Version], lang: Lang, *, fresh: str | No
     if not len(register):
         st.caption(t("pub.obj.empty", lang))
         return
-    st.dataframe(_register_view(register, lang), hide_index=True)
+    view = _register_view(register, lang)
+    headers = objections.REGISTER_HEADERS_EN if lang == "en" else objections.REGISTER_HEADERS
+    right = st.column_config.TextColumn(alignment="right")  # numbers shown as text keep their side
+    st.dataframe(
+        view,
+        hide_index=True,
+        column_config={headers[c]: right for c in ("value_before", "value_claimed")},
+    )
     files = dict(zip(register["objection_id"], register["evidence_sha256"], strict=True))
     evidence_names = dict(zip(register["objection_id"], register["evidence_name"], strict=True))
     which = st.selectbox(  # option texts are drawn as plain text: a file name is never markup

@@ -13,7 +13,7 @@ import pytest
 
 from geo import ingest
 from geo.errors import DataValidationError
-from geo.publication import objections, versions
+from geo.publication import departments, objections, versions
 from geo.publication.objections import shown_value
 from pages.publication.objection_tab import department_key, value_key
 from tests.fixtures.app import open_page
@@ -108,3 +108,45 @@ def test_the_evidence_upload_is_bounded_as_every_upload_and_says_so(user_store, 
     said = f"{objections.MAX_EVIDENCE_MB} MB"
     assert said in uploader.help
     assert any(said in c.value for c in at.caption)
+
+
+def _recorded(store: str, indicator: str, value: float) -> None:
+    objections.record_objection(
+        "V1",
+        ent_id="E1",
+        indicator=indicator,
+        value_claimed=value,
+        evidence_name="证明.pdf",
+        evidence=b"%PDF-1.4 proof",
+        department=departments.load_departments().for_indicator(indicator),
+        department_answer="属实",
+        actor=EDITOR,
+        store=store,
+    )
+
+
+def test_the_decision_has_no_default_and_is_refused_until_chosen(user_store):
+    """walk12 (issue 23 item 3): 决定 was preselected on 采纳 — a legal decision made by default."""
+    _recorded(user_store, "tax_wan_yuan", 25.0)
+    at = open_page(PAGE, timeout=120)
+    assert at.radio(key="pub_obj_decision").value is None
+    at.text_area(key="pub_obj_reason").set_value("以完税证明为准")
+    _button(at, "pub_obj_decide_button").click().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == ["请先选择决定：采纳或驳回（不预设，须由经办人选定）。"]
+    assert objections.objections_frame(store=user_store)["decision"].tolist() == [""]  # nothing decided
+    at.radio(key="pub_obj_decision").set_value("rejected")
+    _button(at, "pub_obj_decide_button").click().run()
+    assert objections.objections_frame(store=user_store)["decision"].tolist() == ["rejected"]
+
+
+def test_the_objections_values_are_in_one_format_per_measure_on_the_page(user_store):
+    """walk12 (issue 23 item 4): the select showed 699.5 → 1200.0 and the register 699.5 / 1200,
+    while the form said 41.10: each value is now in its measure's format everywhere."""
+    _recorded(user_store, "sales_wan_yuan", 1234.5)
+    at = open_page(PAGE, timeout=120, lang="en")
+    label = at.selectbox(key="pub_obj_pick").options[0]
+    assert label.endswith(" 100.00 → 1,234.50"), label  # E1's sales (万元): two decimals, separators
+    table = at.dataframe[-1].value
+    assert table["Published value"].tolist() == ["100.00"], table.columns.tolist()
+    assert table["Value claimed"].tolist() == ["1,234.50"]

@@ -126,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "electricity → power supply company, tax → tax bureau …); pick another if needed",
     ),
     "pub.obj.answer": ("部门答复（可稍后填写）", "Department's answer (may follow later)"),
+    "pub.obj.no_decision": (
+        "请先选择决定：采纳或驳回（不预设，须由经办人选定）。",
+        "Choose the decision first: accept or reject (none is preset; it is yours to make).",
+    ),
     "pub.obj.no_file": ("请先上传证据文件。", "Upload the evidence file first."),
     "pub.obj.no_value": (
         "请填写企业申诉的数值（企业主张的正确数值）。",

@@ -18,6 +18,7 @@ from matplotlib.colors import to_rgba
 from geo.exports import briefing
 from geo.storage.builtin import load_layer
 from geo.storage.provenance import LegendEntry, Provenance
+from tests.fixtures.briefing_maps import walk_layers
 from tests.fixtures.upload import PARK_NAMES
 
 DISTRICTS, TOWNS, PARKS, FIRMS = "县级行政区", "吴江区镇（示意范围）", "parks_gk_gbk", "企业名单_高德"
@@ -29,22 +30,8 @@ FIRM_LONLAT = [(120.650, 30.918), (120.645, 31.157), (120.486, 30.966), (120.50,
 
 
 def _walk_frames() -> dict[str, gpd.GeoDataFrame]:
-    parks = gpd.GeoDataFrame(
-        {"name": PARK_NAMES},
-        geometry=[shapely.box(x - 0.01, y - 0.008, x + 0.01, y + 0.008) for x, y in PARK_SEATS],
-        crs="EPSG:4326",
-    )
-    firms = gpd.GeoDataFrame(
-        {"name": [f"企业{i}" for i in range(5)]},
-        geometry=[shapely.Point(p) for p in FIRM_LONLAT],
-        crs="EPSG:4326",
-    )
-    return {
-        DISTRICTS: load_layer("districts"),
-        TOWNS: load_layer("wujiang_towns"),
-        PARKS: parks,
-        FIRMS: firms,
-    }
+    boxes = [(x, y, 0.01, 0.008) for x, y in PARK_SEATS]
+    return walk_layers((DISTRICTS, TOWNS, PARKS, FIRMS), PARK_NAMES, boxes, FIRM_LONLAT)
 
 
 def _figure(frames, *, lang, paper="screen"):

@@ -13,8 +13,8 @@ import shapely
 
 from geo.exports import briefing, label_places, map_marks
 from geo.place_names import place_name
-from geo.storage.builtin import load_layer
 from geo.storage.provenance import LegendEntry, Provenance
+from tests.fixtures.briefing_maps import walk_layers
 
 DISTRICTS, TOWNS, PARKS, FIRMS = "县级行政区", "吴江区镇（示意范围）", "盛泽七都园区边界", "盛泽七都企业2024"
 # walk 11's boundary file (in/parks_gk.zip): three parks about 盛泽 and one at 七都, with its firms
@@ -30,22 +30,9 @@ FIRMS_WALK = [(120.64 + dx, 30.905 + dy) for dx, dy in [(-0.01, 0.004), (0.006, 
 
 
 def _frames() -> dict[str, gpd.GeoDataFrame]:
-    parks = gpd.GeoDataFrame(
-        {"name": list(PARKS_WALK)},
-        geometry=[shapely.box(x - dx, y - dy, x + dx, y + dy) for x, y, dx, dy in PARKS_WALK.values()],
-        crs="EPSG:4326",
+    return walk_layers(
+        (DISTRICTS, TOWNS, PARKS, FIRMS), list(PARKS_WALK), list(PARKS_WALK.values()), FIRMS_WALK
     )
-    firms = gpd.GeoDataFrame(
-        {"name": [f"企业{i}" for i in range(len(FIRMS_WALK))]},
-        geometry=[shapely.Point(p) for p in FIRMS_WALK],
-        crs="EPSG:4326",
-    )
-    return {
-        DISTRICTS: load_layer("districts"),
-        TOWNS: load_layer("wujiang_towns"),
-        PARKS: parks,
-        FIRMS: firms,
-    }
 
 
 def _figure(frames, *, lang, paper):

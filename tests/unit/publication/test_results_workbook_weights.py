@@ -18,6 +18,7 @@ import io
 import sqlite3
 from collections.abc import Iterator
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
@@ -151,3 +152,50 @@ def _drop_weights_column(store: str) -> None:
     with engine.begin() as conn:
         conn.execute(sa.text("ALTER TABLE atlas_eval_versions DROP COLUMN weights_json"))
     engine.dispose()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_published_versions_workbook_states_its_window_and_where_to_object(tmp_path, lang):
+    """walk12: the 公示 result workbook gave no 公示期, nor where to object (issue 23 item 1)."""
+    store = str(tmp_path / "atlas_user.gpkg")
+    _save(store)
+    v1 = versions.publish_version("V1", start="2026-12-07", end="2026-12-11", actor=EDITOR, store=store)
+    rows = _sheet(_workbook(v1, store, lang=lang), index=0)
+    expected = {
+        "zh": "公示期：2026-12-07 至 2026-12-11；期间如有异议，请持证明材料向主管部门书面反映",
+        "en": "Objection period: 2026-12-07 to 2026-12-11; objections go in writing",
+    }[lang]
+    assert rows[1][0].startswith(expected)
+    assert rows[2][0] == "ent_id"  # the table's header under it, repeated on every printed page
+    ws = load_workbook(io.BytesIO(_workbook(v1, store, lang=lang))).worksheets[0]
+    assert ws.print_title_rows == "$3:$3" and ws.freeze_panes == "A4"
+    # a land list (one sheet) says it as well; a draft has no window to state
+    table = exports.table_xlsx_bytes(
+        pd.DataFrame({"a": [1]}), title="t", sheet="V1", lines=exports.window_lines(v1, lang)
+    )
+    assert _sheet(table, index=0)[1][0].startswith(expected)
+    assert exports.window_lines(dataclasses.replace(v1, window_start="", window_end=""), lang) == ()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_dropped_indicator_is_said_with_the_input_it_lacks(tmp_path, lang):
+    """walk12: the workbook said only 无数据，未参评 where the screen names the missing input (item 2)."""
+    store = str(tmp_path / "atlas_user.gpkg")
+    v1 = _save(store)
+    results_rows = versions.version_results(v1, store=store)
+    data = exports.results_xlsx_bytes(
+        results_rows.drop(columns=["inputs", "provenance"]),
+        version=v1,
+        title="评价结果 · V1",
+        group_column="size_group",
+        lang=lang,
+        inputs=results_rows,
+    )
+    rows = _sheet(data)
+    label = {"zh": "单位排放税收（万元/当量）", "en": "Tax per pollutant equivalent"}[lang]
+    note = next(r[4] for r in rows if str(r[0]).startswith(label))
+    expected = {
+        "zh": "单位排放税收缺少污染物排放当量数据，未参评；其权重按比例分给其余指标",
+        "en": "has no pollutant equivalent data: left out, its weight shared among the others",
+    }[lang]
+    assert expected in note, note
