@@ -71,7 +71,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--report", type=Path, default=None, help="把企业表的逐行校验报告写到此 CSV")
     p.add_argument(
-        "--lang", choices=("en", "zh"), default="en", help="输出表头：en 英文字段名（缺省），zh 中文"
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="输出表格的语言：zh 中文表头、按度量取位、是/否；en 英文字段名（缺省同命令前的 --lang，即 zh）",
     )
     p.add_argument(
         "--parcels",
@@ -151,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
     options = replace(options, mapping=parse_pairs(args.map, note("cli.what.mapping")), frame=_frame(args))
     run_, table = batch.evaluate_files(args.zones, args.enterprises, options)
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
+    args.lang = args.lang or lang_of(args)  # as export: the command's language unless said here
     written_paths = run_files.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
 
     say(args, "cli.out.counts", zones=len(run_.zones), enterprises=len(run_.enterprises))
@@ -267,7 +271,7 @@ def write_zone_scores(run_: batch.EvaluationRun, args: argparse.Namespace, diges
         source=f"企业表 {args.enterprises.name}" + (f"（SHA-256 {digest[:12]}）" if digest else ""),
     )
     fmt = "xlsx" if args.zones_out.suffix.lower() == ".xlsx" else "csv"
-    lang = "zh" if args.lang == "zh" or fmt == "xlsx" else "en"
+    lang = "zh" if (args.lang or lang_of(args)) == "zh" or fmt == "xlsx" else "en"
     args.zones_out.parent.mkdir(parents=True, exist_ok=True)
     args.zones_out.write_bytes(
         zone_scores_bytes(

@@ -61,7 +61,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="数据年份（企业表无 year 列时；含 year/年份 列的多年表无需指定）",
     )
     p.add_argument(
-        "--kind", choices=ingest.KINDS, default="other", help="用途：zones 分区 / enterprises 企业 / other"
+        "--kind",
+        choices=ingest.KINDS,
+        default=None,
+        help="用途：zones 分区 / enterprises 企业 / other 其他（默认同数据管理页按文件内容的建议，并说明）",
     )
     p.add_argument("--layer", help="GeoPackage/KML 图层、zip 中的 Shapefile 名或 Excel 工作表")
     p.add_argument("--crs", help="坐标系，如 EPSG:4549（文件没有 .prj 时必填）")
@@ -221,6 +224,10 @@ def _check_not_taken(name: str, title: str, args: argparse.Namespace) -> None:
 def run_import(args: argparse.Namespace) -> int:
     """The ``import`` subcommand."""
     data = _read_input(args.file)
+    given_kind = args.kind
+    if args.kind is None:  # the use the page proposes from the same content, said
+        proposed = ingest.inspect_upload(data, args.file.name, layer=args.layer)
+        args.kind = ingest.proposed_kind(proposed)
     if args.inspect:
         found = ingest.inspect_upload(data, args.file.name, layer=args.layer, kind=args.kind)
         layers = names(found.layers) if found.layers else "—"
@@ -249,11 +256,15 @@ def run_import(args: argparse.Namespace) -> int:
             say(args, "cli.out.lon_lat_suggested", lon=lon, lat=lat, frame=frame)
         if found.frame_notes:
             say(args, "cli.out.frame_evidence", reason=found.frame_reason())
+        kind = note(f"cli.kind.{args.kind}")
+        say(args, "cli.out.kind_given" if given_kind else "cli.out.kind_proposed", kind=kind, code=args.kind)
         if found.mapping:
             say(args, "cli.out.mapping_suggested", pairs=parts(f"{k}={v}" for k, v in found.mapping.items()))
         for item in found.notes:
             print(f"· {written(args, item)}")
         return 0
+    if given_kind is None:
+        say(args, "cli.out.kind_taken", kind=note(f"cli.kind.{args.kind}"))
     name = args.name or ingest.suggest_layer_name(args.file.name, args.kind)
     if not args.dry_run:  # before the file is read: say so at once
         if args.accuracy is None:  # the legend and every export name it: the user's claim, no default

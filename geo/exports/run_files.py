@@ -102,7 +102,9 @@ def write_outputs(
                 table = _labelled(allocation_words(table), _labels_of(key))  # tenants' roles in words
                 table = yes_no_in_words(table, "zh")  # 是否参评 是/否, as the page's download: not True/False
             path = out / f"{OUTPUT_FILES[key]}.csv"
-            path.write_bytes(csv_text_bytes(table, index=key in ("zones", "renewal", "zone_scores")))
+            index = key in ("zones", "renewal", "zone_scores")
+            # a Chinese table is a person's: each number with its measure's decimals, as the page's download
+            path.write_bytes(csv_text_bytes(table, index=index, as_shown=lang == "zh"))
             written.append(path)
         return written
     path = out if out.suffix else out.with_suffix(".gpkg")

@@ -9,8 +9,9 @@ that each live in their own module:
   columns), reprojects into WGS-84, repairs geometries and flags features far from Suzhou;
 * :mod:`~geo.ingest.columns` maps a table's columns onto the atlas schema with unit conversion, and
   :mod:`~geo.ingest.values` reads cells as people type them;
-* :mod:`~geo.ingest.upload` holds :func:`inspect_upload` (look and propose) and :func:`read_upload`
-  (read with the user's choices), with :mod:`~geo.ingest.report` the row-level report;
+* :mod:`~geo.ingest.upload` holds :func:`inspect_upload` (look and propose, with :func:`proposed_kind`
+  the file's likely use) and :func:`read_upload` (read with the user's choices), with
+  :mod:`~geo.ingest.report` the row-level report;
 * :mod:`~geo.ingest.userstore` stores imports with their provenance beside the demo store.
 
 Every problem a user can fix is a :class:`~geo.errors.DataValidationError` with a Chinese message.
@@ -36,7 +37,14 @@ from geo.ingest.encoding import detect_dbf_encoding
 from geo.ingest.locating import suggest_coordinate_columns, suggest_crs, suggest_frame
 from geo.ingest.readers import detect_format
 from geo.ingest.report import LEVEL_ZH, REPORT_COLUMNS, report_for_download
-from geo.ingest.upload import ImportResult, Inspection, ReadOptions, inspect_upload, read_upload
+from geo.ingest.upload import (
+    ImportResult,
+    Inspection,
+    ReadOptions,
+    inspect_upload,
+    proposed_kind,
+    read_upload,
+)
 from geo.ingest.userstore import (
     DEFAULT_USER_GPKG,
     MAX_NAME_BYTES,
@@ -90,6 +98,7 @@ __all__ = [
     "detect_dbf_encoding",
     "detect_format",
     "inspect_upload",
+    "proposed_kind",
     "layer_name",
     "list_user_layers",
     "user_layer_counts",

@@ -16,7 +16,7 @@ from geo.catalogue import suggest_columns
 from geo.errors import DataValidationError, LayerChoiceError, RowReportError
 from geo.ingest.base import FAR_OUTSIDE_KM, KINDS, MAX_UPLOAD_BYTES, CrsSuggestion, Kind, frame_name
 from geo.ingest.checks import check_rows
-from geo.ingest.columns import apply_mapping, suggest_mapping
+from geo.ingest.columns import ENTERPRISE_REQUIRED, apply_mapping, suggest_mapping
 from geo.ingest.frames import FrameFit, fit_addresses, fit_boundaries
 from geo.ingest.locating import (
     all_far,
@@ -249,6 +249,19 @@ def inspect_upload(
         frame_fit=fit,
         frame_notes=tuple(frame_notes),
     )
+
+
+def proposed_kind(found: Inspection) -> Kind:
+    """The use a file most likely has: a table with coordinates, or any file whose columns map
+    onto the enterprise fields (name, land, tax, sales), is an enterprise list; other tables and
+    geodata are zones when they have names, else other layers. The 数据管理 page preselects it and
+    ``geo.cli import`` takes it without ``--kind``."""
+    enterprise_fields = suggest_mapping(found.columns, "enterprises")
+    if all(f in enterprise_fields for f in ENTERPRISE_REQUIRED) or (found.is_table and found.lon_col):
+        return "enterprises"
+    if "name" in suggest_mapping(found.columns, "zones"):
+        return "zones"
+    return "other"
 
 
 def _frame_fit(frame, is_table: bool, crs: str | None, suggestion, lon_col, lat_col) -> FrameFit | None:

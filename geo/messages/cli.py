@@ -138,6 +138,18 @@ IO: dict[str, tuple[str, str]] = {
         " after all, add --frame wgs84",
     ),
     "cli.frame_choice": ("{code}：{frame}", "{code} = {frame}"),
+    "cli.out.kind_proposed": (
+        "用途建议：{kind}（--kind {code}）",
+        "Use proposed: {kind} (--kind {code})",
+    ),
+    "cli.out.kind_given": ("用途：{kind}（--kind {code}）", "Use: {kind} (--kind {code})"),
+    "cli.out.kind_taken": (
+        "按文件内容作为{kind}导入（用 --kind 指定其他用途）",
+        "Imported as {kind}, from the file's content (give another use with --kind)",
+    ),
+    "cli.kind.zones": ("分区", "zones"),
+    "cli.kind.enterprises": ("企业名单", "an enterprise list"),
+    "cli.kind.other": ("其他图层（原样）", "another layer (as is)"),
     "cli.out.mapping_suggested": ("字段对应建议：{pairs}", "Column mapping suggested: {pairs}"),
     "cli.out.read": ("{summary}（坐标系 {crs}）", "{summary} (CRS {crs})"),
     "cli.out.saved_layer": ("已保存为图层「{layer}」：{path}", "Saved as layer “{layer}”: {path}"),

@@ -30,18 +30,6 @@ from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
 KIND_KEPT = "data_kind_kept"  # the use of the file being imported, as the user picked or accepted it
 
 
-def proposed_kind(found: ingest.Inspection) -> str:
-    """The use a file most likely has: a table with coordinates, or any file whose columns map
-    onto the enterprise fields (name, land, tax, sales), is an enterprise list; other tables and
-    geodata are zones when they have names, else other layers."""
-    enterprise_fields = ingest.suggest_mapping(found.columns, "enterprises")
-    if all(f in enterprise_fields for f in ingest.ENTERPRISE_REQUIRED) or (found.is_table and found.lon_col):
-        return "enterprises"
-    if "name" in ingest.suggest_mapping(found.columns, "zones"):
-        return "zones"
-    return "other"
-
-
 def _preview_layer(result: ingest.ImportResult, accuracy: str) -> MapLayer:
     """The file's rows on the preview map, named by the file; ``accuracy`` is the class chosen, or
     the words saying none is yet (the legend shows it as given)."""
@@ -370,7 +358,7 @@ def import_section(s: Settings) -> None:
     except DataValidationError as exc:
         show_error(exc)
         return
-    proposal = proposed_kind(found)
+    proposal = ingest.proposed_kind(found)
     kept = st.session_state.get(KIND_KEPT)
     # nothing picked for this file: the file's own proposal, never the value the select was reset to
     if kept not in ingest.KINDS:

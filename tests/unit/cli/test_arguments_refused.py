@@ -26,7 +26,7 @@ def _table(tmp_path):
 
 def _import(table, store, *extra: str) -> int:
     args = ["import", str(table), "--name", "firms", "--source", "测试局", "--accuracy", "real"]
-    return main([*args, "--frame", "wgs84", "--store", str(store), *extra])
+    return main([*args, "--kind", "other", "--frame", "wgs84", "--store", str(store), *extra])
 
 
 @pytest.mark.parametrize("crs", ["EPSG:99999", "foo"])

@@ -70,6 +70,8 @@ def test_the_cli_exports_hostile_names_as_text(tmp_path, user_store):
                 str(table),
                 "--frame",
                 "wgs84",
+                "--kind",
+                "other",
                 "--name",
                 "firms",
                 "--source",

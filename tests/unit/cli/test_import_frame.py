@@ -76,7 +76,7 @@ def test_the_frame_given_is_used(tmp_path, user_store, capsys):
     """The same Gaode list with --frame gcj02: every point back on its WGS-84 place (< 1 m)."""
     wgs = addressed_points(frame="wgs84")
     path = _csv(tmp_path, addressed_points(frame="gcj02"), "企业名单.csv")
-    assert main(["import", str(path), "--frame", "gcj02", "--name", "firms", *SAVE]) == 0
+    assert main(["import", str(path), "--frame", "gcj02", "--kind", "other", "--name", "firms", *SAVE]) == 0
     stored = ingest.load_user_layer("user_firms").to_crs(4549)
     truth = gpd.GeoSeries(shapely.points(wgs["lon"], wgs["lat"]), crs=4326).to_crs(4549)
     assert len(stored) == len(wgs) == 287
@@ -112,7 +112,7 @@ def test_files_that_carry_their_crs_and_joined_tables_need_no_frame(tmp_path, ca
         tmp_path, pd.DataFrame({"区镇": ["七都镇"], "企业名称": ["甲"], "lon": [120.4], "lat": [31.0]})
     )
     joined = ["--join-layer", "wujiang_towns", "--join-key", "name", "--join-col", "区镇"]
-    assert main(["import", str(towns), *joined, "--dry-run"]) == 0, capsys.readouterr().err
+    assert main(["import", str(towns), *joined, "--kind", "other", "--dry-run"]) == 0, capsys.readouterr().err
     no_coordinates = _csv(tmp_path, pd.DataFrame({"name": ["甲"], "value": [1]}), "无坐标.csv")
     assert main(["import", str(no_coordinates), "--dry-run"]) == 2
     err = capsys.readouterr().err

@@ -65,7 +65,17 @@ def test_a_file_that_cannot_be_written_in_either_language(tmp_path, firms_csv, c
     not_a_folder = tmp_path / "a_file"
     not_a_folder.write_text("", encoding="utf-8")
     report = not_a_folder / "report.csv"  # its "folder" is a file: the write itself fails
-    args = ["import", str(firms_csv), "--frame", "wgs84", "--dry-run", "--report", str(report)]
+    args = [
+        "import",
+        str(firms_csv),
+        "--frame",
+        "wgs84",
+        "--kind",
+        "other",
+        "--dry-run",
+        "--report",
+        str(report),
+    ]
     assert main(["--lang", "en", *args]) == 2
     err = capsys.readouterr().err
     assert err == (
@@ -78,7 +88,17 @@ def test_a_file_that_cannot_be_written_in_either_language(tmp_path, firms_csv, c
 
 def test_a_folder_that_does_not_exist_in_either_language(tmp_path, firms_csv, capsys):
     report = tmp_path / "no" / "such" / "folder" / "report.csv"
-    args = ["import", str(firms_csv), "--frame", "wgs84", "--dry-run", "--report", str(report)]
+    args = [
+        "import",
+        str(firms_csv),
+        "--frame",
+        "wgs84",
+        "--kind",
+        "other",
+        "--dry-run",
+        "--report",
+        str(report),
+    ]
     assert main(["--lang", "en", *args]) == 2
     assert capsys.readouterr().err == (
         f"Error: Report file {report}: its folder {report.parent} does not exist; nothing was written. "
@@ -93,7 +113,7 @@ def test_a_folder_that_does_not_exist_in_either_language(tmp_path, firms_csv, ca
 
 
 def test_an_import_summary_in_either_language(firms_csv, capsys):
-    args = ["import", str(firms_csv), "--frame", "wgs84", "--dry-run"]
+    args = ["import", str(firms_csv), "--frame", "wgs84", "--kind", "other", "--dry-run"]
     assert main(["--lang", "en", *args]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (

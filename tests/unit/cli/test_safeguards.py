@@ -47,6 +47,8 @@ def _import(tmp_path, text: str, *extra: str) -> int:
             "real",
             "--frame",
             "wgs84",
+            "--kind",
+            "other",
             *extra,
         ]
     )

@@ -151,6 +151,8 @@ def test_company_list_flags_placeholders_misplaced_and_repeated_rows(tmp_path):
             str(path),
             "--frame",
             "wgs84",
+            "--kind",
+            "other",
             "--dry-run",
             "--report",
             str(report_path),

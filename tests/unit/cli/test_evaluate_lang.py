@@ -1,0 +1,55 @@
+"""``python -m geo.cli evaluate`` writes its tables in the command's language, Chinese by default as
+every other command (``export --lang`` too): the page's Chinese headers, each number rounded to its
+measure, 是/否 not True (issue 23, walk12: ``-o ev2`` without ``--lang`` came out in English with
+``7.095890410958904`` and ``True``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyogrio
+import pytest
+
+from geo.cli import main
+from tests.fixtures.evaluation import enterprises, zones
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    zones_path = tmp_path / "eval_zones.gpkg"
+    pyogrio.write_dataframe(zones(), zones_path, layer="zones", driver="GPKG")
+    ents = tmp_path / "eval_enterprises.gpkg"
+    pyogrio.write_dataframe(enterprises(), ents, layer="enterprises", driver="GPKG")
+    return zones_path, ents
+
+
+def _read(out: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(out / name, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def test_evaluate_writes_chinese_tables_by_default(files, tmp_path, monkeypatch):
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    out = tmp_path / "ev"
+    assert main(["evaluate", *map(str, files), "-o", str(out)]) == 0
+    metrics = _read(out, "zone_metrics.csv")
+    assert "区域" in metrics.columns and "zone" not in metrics.columns
+    classes = _read(out, "enterprise_classes.csv")
+    assert "亩均税收（万元/亩）" in classes.columns
+    assert set(classes["是否参评"]) <= {"是", "否"}
+    # every number as shown: 亩均税收 to two decimals, never 7.095890410958904
+    per_mu = [v for v in classes["亩均税收（万元/亩）"] if v]
+    assert per_mu and all(len(v.split(".")[-1]) == 2 for v in per_mu if "." in v)
+    assert all(len(v.split(".")[-1]) <= 2 for v in metrics["亩均税收（万元/亩）"] if "." in v)
+
+
+def test_evaluate_follows_the_command_language(files, tmp_path, monkeypatch):
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    out = tmp_path / "en"
+    assert main(["--lang", "en", "evaluate", *map(str, files), "-o", str(out)]) == 0
+    assert "zone" in _read(out, "zone_metrics.csv").columns
+    out_zh = tmp_path / "zh"
+    assert main(["--lang", "en", "evaluate", *map(str, files), "-o", str(out_zh), "--lang", "zh"]) == 0
+    assert "区域" in _read(out_zh, "zone_metrics.csv").columns
+    scores = _read(out_zh, "zone_metrics.csv")["亩均税收（万元/亩）"]
+    assert [v for v in scores if v] and all(len(v.split(".")[-1]) == 2 for v in scores if "." in v)
