@@ -18,30 +18,9 @@ import shapely
 from geo import ingest
 from geo.cli import io as cli_io
 from geo.cli import main
-from geo.spatial.crs import convert_coords
+from tests.fixtures.upload import gaode_firms_excel
 
 SOURCE = "区工信局 2024 年报"
-
-
-def gaode_excel() -> bytes:
-    """Three firms with Gaode (GCJ-02) coordinates, 是否规上 是/否, no 工业增加值 column."""
-    lon, lat = convert_coords([120.645, 120.655, 120.50], [31.155, 30.915, 30.90], src="wgs84", dst="gcj02")
-    table = pd.DataFrame(
-        {
-            "企业名称": ["苏州甲纺织有限公司", "乙装备股份公司", "丙新材料公司"],
-            "所属行业": ["高端纺织", "高端装备", "新材料"],
-            "所在区镇": ["吴江高新区（盛泽镇）", "七都镇", "盛泽"],
-            "用地面积（亩）": [30.123456, 100, 55.5],
-            "税收（万元）": [600.456789, 2800, 1.23456],
-            "销售收入（万元）": [1000, 2000, 3000],
-            "是否规上": ["是", "否", "是"],
-            "经度": lon,
-            "纬度": lat,
-        }
-    )
-    buf = io.BytesIO()
-    table.to_excel(buf, index=False)
-    return buf.getvalue()
 
 
 def park_file() -> bytes:
@@ -58,7 +37,7 @@ def park_file() -> bytes:
 def store(tmp_path, monkeypatch):
     path = tmp_path / "user" / "atlas_user.gpkg"
     monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
-    firms = ingest.read_upload(gaode_excel(), "企业名单.xlsx", kind="enterprises", frame="gcj02")
+    firms = ingest.read_upload(gaode_firms_excel(), "企业名单.xlsx", kind="enterprises", frame="gcj02")
     ingest.save_import(
         firms, name="firms", title="盛泽七都企业", source=SOURCE, accuracy="transcribed", path=path
     )

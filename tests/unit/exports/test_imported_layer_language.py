@@ -15,38 +15,17 @@ import re
 
 import geopandas as gpd
 import openpyxl
-import pandas as pd
 import pyogrio
 import pytest
 import shapely
 
 from geo import ingest
 from geo.messages import message
-from geo.spatial.crs import convert_coords
+from tests.fixtures.upload import GAODE_FIRM_NAMES, gaode_firms_excel
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-FIRM_NAMES = ["苏州甲纺织有限公司", "乙装备股份公司", "丙新材料公司"]
+FIRM_NAMES = GAODE_FIRM_NAMES
 SOURCE = "区工信局 2024 年报"  # the user's own words: kept as typed in both languages
-
-
-def _gaode_excel() -> bytes:
-    lon, lat = convert_coords([120.645, 120.655, 120.50], [31.155, 30.915, 30.90], src="wgs84", dst="gcj02")
-    table = pd.DataFrame(
-        {
-            "企业名称": FIRM_NAMES,
-            "所属行业": ["高端纺织", "高端装备", "新材料"],
-            "所在区镇": ["吴江高新区（盛泽镇）", "七都镇", "盛泽"],
-            "用地面积（亩）": [30.123456, 100, 55.5],
-            "税收（万元）": [600.456789, 2800, 1.23456],
-            "销售收入（万元）": [1000, 2000, 3000],
-            "是否规上": ["是", "否", "是"],
-            "经度": lon,
-            "纬度": lat,
-        }
-    )
-    buf = io.BytesIO()
-    table.to_excel(buf, index=False)
-    return buf.getvalue()
 
 
 def _parks() -> bytes:
@@ -68,7 +47,7 @@ def items(tmp_path_factory):
     from layers.user_layers import user_map_layers
 
     store = tmp_path_factory.mktemp("store") / "user.gpkg"
-    firms = ingest.read_upload(_gaode_excel(), "企业名单.xlsx", kind="enterprises", frame="gcj02")
+    firms = ingest.read_upload(gaode_firms_excel(), "企业名单.xlsx", kind="enterprises", frame="gcj02")
     ingest.save_import(
         firms, name="firms", title="我的企业", source=SOURCE, accuracy="transcribed", path=store
     )
