@@ -40,15 +40,28 @@ def english_exports():
     return MadeOnRead(seen)  # the tested files only (the Chinese notice, the PNGs... are not read)
 
 
+@pytest.fixture(scope="module")
+def english_books(english_exports):
+    """The page's English workbooks by button key, each read once for the module (the tests only
+    read them; a 17,000-row workbook takes seconds to open)."""
+    books: dict[str, openpyxl.Workbook] = {}
+
+    def book(key: str) -> openpyxl.Workbook:
+        if key not in books:
+            books[key] = openpyxl.load_workbook(io.BytesIO(english_exports[key][1]))
+        return books[key]
+
+    return book
+
+
 def _sheet(book: openpyxl.Workbook, start: str) -> list[dict]:
     ws = next(ws for ws in book if ws.title.startswith(start))
     rows = list(ws.iter_rows(values_only=True))
     return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
 
 
-def test_the_english_map_xlsx_says_size_shortfalls_and_why_in_english_and_the_class_once(english_exports):
-    _, data = english_exports["eff_export_xlsx"]
-    book = openpyxl.load_workbook(io.BytesIO(data))
+def test_the_english_map_xlsx_says_size_shortfalls_and_why_in_english_and_the_class_once(english_books):
+    book = english_books("eff_export_xlsx")
     classes = _sheet(book, "Enterprise efficiency class")
     header = list(classes[0])
     assert "Enterprise class" not in header and header.count("Class") == 1, header
@@ -67,7 +80,7 @@ def test_the_english_map_xlsx_says_size_shortfalls_and_why_in_english_and_the_cl
 
 
 def test_the_english_map_geojson_is_one_file_per_layer_each_firm_once_headed_in_english(
-    english_exports, tmp_path
+    english_exports, english_books, tmp_path
 ):
     name, data = english_exports["eff_export_geojson"]
     assert name.endswith("_geojson.zip")
@@ -82,7 +95,7 @@ def test_the_english_map_geojson_is_one_file_per_layer_each_firm_once_headed_in_
         frames[n] = pyogrio.read_dataframe(path)
     (classes,) = [n for n in files if "classes" in n]
     (warned,) = [n for n in files if "warnings" in n]
-    xlsx = openpyxl.load_workbook(io.BytesIO(english_exports["eff_export_xlsx"][1]))
+    xlsx = english_books("eff_export_xlsx")
     # as many features as the XLSX sheet has rows: each enterprise once, no half-empty columns
     assert infos[classes]["features"] == len(_sheet(xlsx, "Enterprise efficiency class"))
     assert infos[warned]["features"] == len(_sheet(xlsx, "Enterprises with warnings"))
@@ -100,23 +113,20 @@ def test_the_english_map_geojson_is_one_file_per_layer_each_firm_once_headed_in_
     assert set(frames[classes]["Size"]) <= {"Above designated size", "Below designated size"}
 
 
-def test_the_english_map_files_head_score_and_shortfalls_as_the_ranking_on_screen(english_exports):
+def test_the_english_map_files_head_score_and_shortfalls_as_the_ranking_on_screen(english_books):
     """walk8: the map's files said "Score" and "Indicators that pulled it down" where the page's
     ranking says "Score (points)" and "Main shortfalls": one label each, the table's."""
-    classes = _sheet(
-        openpyxl.load_workbook(io.BytesIO(english_exports["eff_export_xlsx"][1])), "Enterprise efficiency"
-    )
-    ranking = _sheet(openpyxl.load_workbook(io.BytesIO(english_exports["eff_xlsx"][1])), "Ranking")
+    classes = _sheet(english_books("eff_export_xlsx"), "Enterprise efficiency")
+    ranking = _sheet(english_books("eff_xlsx"), "Ranking")
     shared = {"Name", "Town/park", "Industry", "Size", "Class", "Score (points)", "Main shortfalls"}
     assert shared <= set(classes[0]) and shared <= set(ranking[0]), (list(classes[0]), list(ranking[0]))
     assert not {"Score", "Indicators that pulled it down", "Enterprise"} & set(classes[0])
 
 
-def test_the_english_ranking_workbook_names_towns_industries_and_exclusions_in_english(english_exports):
+def test_the_english_ranking_workbook_names_towns_industries_and_exclusions_in_english(english_books):
     """The walk's "Download ranking (Excel)": the Changes sheet's Town/park and Industry were Chinese
     on every row, the Method named 电力、热力生产和供应业…, the About title used full-width （）."""
-    _, data = english_exports["eff_xlsx"]
-    book = openpyxl.load_workbook(io.BytesIO(data))
+    book = english_books("eff_xlsx")
     changes = _sheet(book, "Changes")
     assert len(changes) > 100
     for col in ("Town/park", "Industry"):

@@ -134,22 +134,22 @@ def test_no_dialog_on_any_page_and_texts_shown_literally(payload_app, page, path
     dialogs = _watch_dialogs(page)
     page.goto(f"{url}/{path}")
     map_frame(page, min_paths=3, timeout_s=120)  # a loaded machine can take long
-    page.wait_for_timeout(1500)
+    wait_idle(page)
     if path == "efficiency":  # evaluate the imported zones and enterprises too
         for label, option in (("评价区域（边界）", ZONES), ("企业名单", ENTS)):
             page.get_by_role("combobox", name=label).click()
             page.get_by_role("option", name=option).click()
-            page.wait_for_timeout(1500)
+            wait_idle(page)
             assert page.get_by_role("combobox", name=label).input_value() == option
     if path == "data":  # the stored imports in the export map, next to the built-in layers
         box = page.get_by_role("combobox", name="要导出的图层（从下到上）")
         for _ in PAYLOADS:  # each time the first imported layer not chosen yet
             box.fill("alert(1)")
-            page.wait_for_timeout(500)
+            page.get_by_role("option").filter(has_text="alert(1)").first.wait_for(timeout=30_000)
             page.keyboard.press("Enter")
-            page.wait_for_timeout(1500)
+            wait_idle(page)
         page.keyboard.press("Escape")
-        page.wait_for_timeout(2500)
+        wait_idle(page)
     seen: dict[str, list[str]] = {"switcher": [], "legend": [], "tooltips": [], "popups": []}
     injected = 0
     # 亩均效益评价 draws the imported zones it evaluates (not the other imports): wait for them

@@ -109,6 +109,11 @@ def test_no_english_streamlit_defaults_in_the_chinese_ui(app_url, browser, size)
                 assert pg.get_by_text("选择文件", exact=True).count() == uploaders
             assert _english_left(pg) == [], path
             save_screenshot(pg, f"ux_zh_{path or 'overview'}_{size[0]}")
+            # the same visit goes on with what a user does there (one load of each page)
+            if path == "wujiang":
+                _maps_fold_on_small_screens_and_leave_the_wheel_to_the_page(pg, size)
+            if path == "corridors":
+                _corridors_switcher_lists_every_layer_and_a_click_gives_the_district(pg, size)
     finally:
         context.close()
 
@@ -127,44 +132,41 @@ def _map_state(frame) -> dict:
     )
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_maps_fold_on_small_screens_and_leave_the_wheel_to_the_page(app_url, browser, size):
-    context, pg = _context(browser, size)
+def _maps_fold_on_small_screens_and_leave_the_wheel_to_the_page(pg, size) -> None:
+    """吴江区's map folds its legend and switcher on a small screen; the wheel over it scrolls the
+    page until Ctrl is held (run on the page :func:`test_no_english_streamlit_defaults_in_the_chinese_ui`
+    opened)."""
+    frame = map_frame(pg, min_paths=9 + 8)
+    frame.wait_for_selector(".leaflet-control-layers", timeout=30_000)
+    pg.wait_for_timeout(500)
+    state = _map_state(frame)
+    small = state["size"][0] < SMALL_MAP_PX[0] or state["size"][1] < SMALL_MAP_PX[1]
+    assert small is (size == (1280, 720))
+    assert state["legendFolded"] is small and state["switcherOpen"] is not small
+    head = frame.locator(".atlas-legend-head")
+    assert ("点击展开" if small else "点击折叠") in head.evaluate(
+        "e => getComputedStyle(e, '::after').content"
+    )  # the legend says it folds
+    # the wheel over a map that was not clicked scrolls the page and leaves the zoom alone
+    frame.frame_element().scroll_into_view_if_needed()
+    box = frame.frame_element().bounding_box()
+    scroller = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
+    before = pg.evaluate(scroller)
+    pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    pg.mouse.wheel(0, 300)
+    pg.wait_for_timeout(800)
+    assert frame.evaluate("() => window.map.getZoom()") == state["zoom"]
+    assert pg.evaluate(scroller) > before
+    # with Ctrl held the map takes the wheel (tests/browser/test_map_wheel.py: a click does not)
+    box = frame.frame_element().bounding_box()
+    pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    pg.keyboard.down("Control")
     try:
-        _open(pg, f"{app_url}/wujiang")
-        frame = map_frame(pg, min_paths=9 + 8)
-        frame.wait_for_selector(".leaflet-control-layers", timeout=30_000)
-        pg.wait_for_timeout(500)
-        state = _map_state(frame)
-        small = state["size"][0] < SMALL_MAP_PX[0] or state["size"][1] < SMALL_MAP_PX[1]
-        assert small is (size == (1280, 720))
-        assert state["legendFolded"] is small and state["switcherOpen"] is not small
-        head = frame.locator(".atlas-legend-head")
-        assert ("点击展开" if small else "点击折叠") in head.evaluate(
-            "e => getComputedStyle(e, '::after').content"
-        )  # the legend says it folds
-        # the wheel over a map that was not clicked scrolls the page and leaves the zoom alone
-        frame.frame_element().scroll_into_view_if_needed()
-        box = frame.frame_element().bounding_box()
-        scroller = "() => document.querySelector('[data-testid=\"stMain\"]').scrollTop"
-        before = pg.evaluate(scroller)
-        pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        pg.mouse.wheel(0, 300)
-        pg.wait_for_timeout(800)
-        assert frame.evaluate("() => window.map.getZoom()") == state["zoom"]
-        assert pg.evaluate(scroller) > before
-        # with Ctrl held the map takes the wheel (tests/browser/test_map_wheel.py: a click does not)
-        box = frame.frame_element().bounding_box()
-        pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        pg.keyboard.down("Control")
-        try:
-            pg.mouse.wheel(0, -300)
-        finally:
-            pg.keyboard.up("Control")
-        frame.wait_for_function(f"() => window.map.getZoom() > {state['zoom']}", timeout=10_000)
-        save_screenshot(pg, f"ux_wujiang_{size[0]}")
+        pg.mouse.wheel(0, -300)
     finally:
-        context.close()
+        pg.keyboard.up("Control")
+    frame.wait_for_function(f"() => window.map.getZoom() > {state['zoom']}", timeout=10_000)
+    save_screenshot(pg, f"ux_wujiang_{size[0]}")
 
 
 def _click_map(pg, frame, lat: float, lon: float) -> None:
@@ -178,43 +180,40 @@ def _click_map(pg, frame, lat: float, lon: float) -> None:
     frame.locator(".leaflet-container").first.click(position={"x": x, "y": y})
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_corridors_switcher_lists_every_layer_and_a_click_gives_the_district(app_url, browser, size):
-    context, pg = _context(browser, size)
-    try:
-        _open(pg, f"{app_url}/corridors")
-        frame = map_frame(pg, min_paths=9 + 2 + 3 + 9)
-        frame.wait_for_function(
-            "() => document.querySelectorAll('.leaflet-control-layers label').length >= 4", timeout=30_000
-        )
-        labels = _map_state(frame)["labels"]
-        assert {"县级行政区", "三带（示意范围）", "两轴（示意走向）", "开发区（示意范围）"} <= set(labels)
-        # turning the belts off takes them off the map
-        frame.evaluate(
-            "() => { const c = document.querySelector('.leaflet-control-layers');"
-            " c.classList.add('leaflet-control-layers-expanded'); }"
-        )
-        frame.locator(".leaflet-control-layers label").filter(has_text="三带（示意范围）").click()
-        frame.wait_for_function(
-            "() => { let n = 0; window.map.eachLayer(l => { if (l.feature && l.feature.properties"
-            " && String(l.feature.properties.name).endsWith('带')) n++; }); return n === 0; }",
-            timeout=10_000,
-        )
-        # a click on the 通苏嘉 axis in the middle of 吴江区 answers with 吴江区 first
-        wujiang = load_layer("districts").set_index("name").geometry["吴江区"]
-        axes = load_layer("corridor_axes").set_index("name")
-        on_axis = axes.geometry["通苏嘉南北发展轴"].intersection(wujiang)
-        mid = gpd.GeoSeries([on_axis], crs=4326).to_crs(ANALYSIS_CRS).iloc[0]
-        point = gpd.GeoSeries([mid.interpolate(0.5, normalized=True)], crs=ANALYSIS_CRS).to_crs(4326).iloc[0]
-        assert shapely.contains(wujiang, point)
-        _click_map(pg, frame, point.y, point.x)
-        pg.get_by_text("集群重点：先进材料、高端装备、新一代信息技术").wait_for(timeout=30_000)
-        panel = pg.locator('[data-testid="stColumn"]').filter(has_text="集群重点：").last.inner_text()
-        assert "通苏嘉南北发展轴" in panel, panel
-        assert panel.index("吴江区") < panel.index("通苏嘉南北发展轴")  # the district, then the axis
-        save_screenshot(pg, f"ux_corridors_{size[0]}")
-    finally:
-        context.close()
+def _corridors_switcher_lists_every_layer_and_a_click_gives_the_district(pg, size) -> None:
+    """两轴三带's switcher names every layer and takes one off the map; a click on the axis in 吴江区
+    names the district first (run on the page :func:`test_no_english_streamlit_defaults_in_the_chinese_ui`
+    opened)."""
+    frame = map_frame(pg, min_paths=9 + 2 + 3 + 9)
+    frame.wait_for_function(
+        "() => document.querySelectorAll('.leaflet-control-layers label').length >= 4", timeout=30_000
+    )
+    labels = _map_state(frame)["labels"]
+    assert {"县级行政区", "三带（示意范围）", "两轴（示意走向）", "开发区（示意范围）"} <= set(labels)
+    # turning the belts off takes them off the map
+    frame.evaluate(
+        "() => { const c = document.querySelector('.leaflet-control-layers');"
+        " c.classList.add('leaflet-control-layers-expanded'); }"
+    )
+    frame.locator(".leaflet-control-layers label").filter(has_text="三带（示意范围）").click()
+    frame.wait_for_function(
+        "() => { let n = 0; window.map.eachLayer(l => { if (l.feature && l.feature.properties"
+        " && String(l.feature.properties.name).endsWith('带')) n++; }); return n === 0; }",
+        timeout=10_000,
+    )
+    # a click on the 通苏嘉 axis in the middle of 吴江区 answers with 吴江区 first
+    wujiang = load_layer("districts").set_index("name").geometry["吴江区"]
+    axes = load_layer("corridor_axes").set_index("name")
+    on_axis = axes.geometry["通苏嘉南北发展轴"].intersection(wujiang)
+    mid = gpd.GeoSeries([on_axis], crs=4326).to_crs(ANALYSIS_CRS).iloc[0]
+    point = gpd.GeoSeries([mid.interpolate(0.5, normalized=True)], crs=ANALYSIS_CRS).to_crs(4326).iloc[0]
+    assert shapely.contains(wujiang, point)
+    _click_map(pg, frame, point.y, point.x)
+    pg.get_by_text("集群重点：先进材料、高端装备、新一代信息技术").wait_for(timeout=30_000)
+    panel = pg.locator('[data-testid="stColumn"]').filter(has_text="集群重点：").last.inner_text()
+    assert "通苏嘉南北发展轴" in panel, panel
+    assert panel.index("吴江区") < panel.index("通苏嘉南北发展轴")  # the district, then the axis
+    save_screenshot(pg, f"ux_corridors_{size[0]}")
 
 
 def _use_shown(pg, label: str) -> str:
@@ -234,6 +233,7 @@ def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url
     context, pg = _context(browser, (1280, 720))
     try:
         _open(pg, f"{app_url}/data")
+        pg.get_by_text("选择文件", exact=True).first.wait_for(timeout=30_000)  # Streamlit's "Upload"
         # the use is left at its default: the file's contents propose 企业
         pg.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(csv))
         pg.get_by_text("按文件内容建议的用途：企业").first.wait_for(timeout=30_000)
@@ -255,6 +255,7 @@ def test_data_page_keeps_upload_use_and_frame_across_pages_and_languages(app_url
         wait_idle(pg)
         assert pg.get_by_role("radio", name="GCJ-02 (Gaode, Tencent)").is_checked()
         assert _use_shown(pg, "What the data is") == "Enterprises (points with land, tax, sales)"
+        _streamlits_own_words_come_back_in_english(pg)
         act_until(  # a click during the language switch's rerun can be lost
             pg.get_by_role("button", name="Read and validate").click,
             pg.get_by_text("Preview (converted to WGS-84)"),
@@ -333,6 +334,8 @@ def test_efficiency_metrics_and_chart_are_not_cut(app_url, browser, size):
         pg.get_by_text("Class-D land").wait_for(timeout=60_000)
         wait_idle(pg)
         assert _cut_metrics(pg) == []
+        if size == (1280, 720):
+            _language_switch_on_the_evaluation_page_keeps_the_basemap(pg)
     finally:
         context.close()
 
@@ -370,9 +373,11 @@ def test_efficiency_parameters_come_once_the_map_is_drawn_and_still_work(app_url
         context.close()
 
 
-def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url, browser):
+def test_map_first_controls_beside_it_and_the_language_kept_across_pages_and_reloads(app_url, browser):
     """A page opens with its map right under the title; its controls come into the sidebar once
-    the map is drawn, and a new page's first run (which sends no sidebar) keeps the language."""
+    the map is drawn, and a new page's first run (which sends no sidebar) keeps the language.
+    Switched to English, the address says so (?lang=en): a reload, on this page or another one
+    reached from the sidebar, stays English; switched back, the address is clean again."""
     from geo.messages import t
 
     context, pg = _context(browser, (1280, 720))
@@ -387,6 +392,7 @@ def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url
         wait_idle(pg)
         sidebar.get_by_text("English").click()
         pg.get_by_role("heading", name=t("wj.header", "en")).wait_for(timeout=60_000)
+        pg.wait_for_function("() => location.search.includes('lang=en')", timeout=30_000)
         pg.locator('[data-testid="stSidebarNav"] a[href$="/intensity"]').click()  # 用地强度, first time here
         map_frame(pg, min_paths=8)
         sidebar.get_by_text(t("parcel.metric", "en")).wait_for(timeout=30_000)
@@ -394,55 +400,7 @@ def test_map_first_controls_beside_it_and_the_language_kept_across_pages(app_url
         assert pg.locator("h1").first.inner_text() == t("int.header", "en")
         assert sidebar.get_by_role("radio", name="English").is_checked()
         save_screenshot(pg, "intensity_english_after_navigation")
-    finally:
-        context.close()
-
-
-def test_language_switch_on_the_evaluation_page_keeps_the_basemap(app_url, browser):
-    """The page reads the basemap before the sidebar's select box is drawn; the run after a
-    language switch can bring the box's old label back: it is still 无底图, never an error."""
-    from geo.messages import t
-
-    context, pg = _context(browser, (1280, 720))
-    try:
-        _open(pg, f"{app_url}/efficiency")
-        map_frame(pg, min_paths=8)
-        sidebar = pg.locator('[data-testid="stSidebar"]')
-        sidebar.get_by_text(t("eff.year", "zh")).wait_for(timeout=30_000)
-        wait_idle(pg)
-        sidebar.get_by_text("English").click()
-        pg.get_by_role("heading", name=t("eff.header", "en")).wait_for(timeout=60_000)
-        pg.get_by_text(t("eff.table.ranking", "en")).first.wait_for(timeout=60_000)
-        wait_idle(pg)
-        pg.wait_for_timeout(2000)
-        wait_idle(pg)
-        assert pg.locator('[data-testid="stException"]').count() == 0
-        box = sidebar.locator('[data-testid="stSelectbox"]').filter(has_text=t("app.basemap", "en"))
-        shown = box.inner_text() + " " + (box.locator("input").first.get_attribute("value") or "")
-        assert t("app.basemap.none", "en") in shown, shown
-    finally:
-        context.close()
-
-
-def _address(pg) -> tuple[str, dict[str, list[str]]]:
-    """The page's path (without the app's base) and its query, as the browser shows them."""
-    url = urlsplit(pg.url)
-    return "/" + url.path.rstrip("/").rsplit("/", 1)[-1], parse_qs(url.query)
-
-
-def test_the_language_survives_a_reload(app_url, browser):
-    """Switched to English, the address says so (?lang=en): a reload, on this page or another one
-    reached from the sidebar, stays English; switched back, the address is clean again."""
-    from geo.messages import t
-
-    context, pg = _context(browser, (1280, 720))
-    try:
-        _open(pg, f"{app_url}/wujiang")
-        map_frame(pg, min_paths=8)
-        wait_idle(pg)
-        pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
-        pg.get_by_role("heading", name=t("wj.header", "en")).wait_for(timeout=60_000)
-        pg.wait_for_function("() => location.search.includes('lang=en')", timeout=30_000)
+        # the language survives a reload
         pg.locator('[data-testid="stSidebarNav"] a').nth(3).click()  # 亩均效益评价
         pg.get_by_role("heading", name=t("eff.header", "en")).wait_for(timeout=60_000)
         pg.wait_for_function(
@@ -462,6 +420,30 @@ def test_the_language_survives_a_reload(app_url, browser):
         assert pg.get_by_role("heading", name=t("eff.header", "en")).count() == 0
     finally:
         context.close()
+
+
+def _language_switch_on_the_evaluation_page_keeps_the_basemap(pg) -> None:
+    """The page reads the basemap before the sidebar's select box is drawn; the run after a
+    language switch can bring the box's old label back: it is still 无底图, never an error (run on
+    the page :func:`test_efficiency_metrics_and_chart_are_not_cut` switched to English)."""
+    from geo.messages import t
+
+    sidebar = pg.locator('[data-testid="stSidebar"]')
+    pg.get_by_role("heading", name=t("eff.header", "en")).wait_for(timeout=60_000)
+    pg.get_by_text(t("eff.table.ranking", "en")).first.wait_for(timeout=60_000)
+    wait_idle(pg)
+    pg.wait_for_timeout(2000)
+    wait_idle(pg)
+    assert pg.locator('[data-testid="stException"]').count() == 0
+    box = sidebar.locator('[data-testid="stSelectbox"]').filter(has_text=t("app.basemap", "en"))
+    shown = box.inner_text() + " " + (box.locator("input").first.get_attribute("value") or "")
+    assert t("app.basemap.none", "en") in shown, shown
+
+
+def _address(pg) -> tuple[str, dict[str, list[str]]]:
+    """The page's path (without the app's base) and its query, as the browser shows them."""
+    url = urlsplit(pg.url)
+    return "/" + url.path.rstrip("/").rsplit("/", 1)[-1], parse_qs(url.query)
 
 
 def test_the_map_stays_when_the_weights_stop_adding_to_100(app_url, browser):
@@ -511,18 +493,12 @@ def test_a_district_tooltip_gives_its_values_room(app_url, browser, lang):
         context.close()
 
 
-def test_streamlits_own_words_come_back_in_english_after_a_switch(app_url, browser):
+def _streamlits_own_words_come_back_in_english(pg) -> None:
     """The Chinese UI rewrites Streamlit's own words ("Upload" → 选择文件); switched to English on
-    the page, they are English again, not left Chinese."""
-    context, pg = _context(browser, (1280, 720))
-    try:
-        _open(pg, f"{app_url}/data")
-        pg.get_by_text("选择文件", exact=True).first.wait_for(timeout=30_000)
-        pg.locator('[data-testid="stSidebar"]').get_by_text("English").click()
-        pg.get_by_text("Upload", exact=True).first.wait_for(timeout=60_000)
-        wait_idle(pg)
-        text = pg.evaluate(VISIBLE_TEXT_JS)
-        assert "选择文件" not in text and "单个文件不超过" not in text
-        assert "per file" in text
-    finally:
-        context.close()
+    the page, they are English again, not left Chinese (run on the data page
+    :func:`test_data_page_keeps_upload_use_and_frame_across_pages_and_languages` switched)."""
+    pg.get_by_text("Upload", exact=True).first.wait_for(timeout=60_000)
+    wait_idle(pg)
+    text = pg.evaluate(VISIBLE_TEXT_JS)
+    assert "选择文件" not in text and "单个文件不超过" not in text
+    assert "per file" in text

@@ -82,9 +82,9 @@ def test_status_changes_and_configurations_from_separate_processes(target, tmp_p
         f"正式 2026 公示版\t{eval_configs.list_named_configs(store=target)[0].saved}\t张三",
         f"命名 试算\t{eval_configs.list_named_configs(store=target)[1].saved}\t命令行用户",
     ]
-    shown = yaml.safe_load(_ok(target, "config", "show", "--official"))
-    assert shown["benchmark"]["multiple"] == 3.0
-    (tmp_path / "shown.yaml").write_text(_ok(target, "config", "show", "--official"), encoding="utf-8")
+    printed = _ok(target, "config", "show", "--official")
+    assert yaml.safe_load(printed)["benchmark"]["multiple"] == 3.0
+    (tmp_path / "shown.yaml").write_text(printed, encoding="utf-8")
     assert "已删除评价配置「试算」" in _ok(target, "config", "delete", "试算", "--user", "张三")
     assert [c.name for c in eval_configs.list_named_configs(store=target)] == ["2026 公示版"]
     assert audit.audit_log(store=target)["user_name"].tolist()[::-1] == [
