@@ -10,6 +10,8 @@ import pandas as pd
 
 from geo.catalogue import FIELD_ZH
 from geo.evaluation.metrics import ID_COL
+from geo.messages import Lang
+from geo.publication.objections import field_label, provenance_words
 from geo.publication.results import version_benchmarks
 from geo.publication.versions import StoreTarget, get_version, version_results
 from geo.storage.base import open_store
@@ -59,18 +61,30 @@ def input_text(value: object) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-def _changed_inputs(before: dict, after: dict, provenance: dict) -> str:
+def _changed_inputs(before: dict, after: dict, provenance: dict, lang: Lang = "zh") -> str:
+    """``税收（万元）：10 → 25（异议 O1）``, one part per input that differs, in ``lang`` (``Tax (10k
+    yuan): 10 → 25 (objection O1)``)."""
     parts = []
     for col in sorted(set(before) | set(after)):
         old, new = before.get(col), after.get(col)
-        if not _same(old, new):
+        if _same(old, new):
+            continue
+        if lang == "en":
+            source = f" ({provenance_words(provenance[col], lang)})" if col in provenance else ""
+            parts.append(f"{field_label(col, lang)}: {input_text(old)} → {input_text(new)}{source}")
+        else:
             source = f"（{provenance[col]}）" if col in provenance else ""
             parts.append(f"{FIELD_ZH.get(col, col)}：{input_text(old)} → {input_text(new)}{source}")
-    return "；".join(parts)
+    return ("; " if lang == "en" else "；").join(parts)
 
 
 def compare_versions(
-    before_id: str, after_id: str, *, store: StoreTarget = None, only_changed: bool = True
+    before_id: str,
+    after_id: str,
+    *,
+    store: StoreTarget = None,
+    only_changed: bool = True,
+    lang: Lang = "zh",
 ) -> pd.DataFrame:
     """Compare two versions, enterprise by enterprise (:data:`COMPARE_COLUMNS`).
 
@@ -78,6 +92,8 @@ def compare_versions(
     when the class differs; ``changed_inputs`` lists each input value that differs as
     ``指标：旧 → 新（来源）``. Enterprises in only one version appear with the other side blank.
     With ``only_changed`` (default) only rows where class, score, rank or an input differ are kept.
+    ``changed_inputs`` is written in ``lang`` (the inputs and their sources named in English for
+    ``"en"``).
 
     Raises
     ------
@@ -102,6 +118,7 @@ def compare_versions(
             ra["inputs"] if ra is not None else {},
             rb["inputs"] if rb is not None else {},
             rb["provenance"] if rb is not None else {},
+            lang,
         )
         rows.append(
             {

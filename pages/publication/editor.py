@@ -20,7 +20,7 @@ from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
 from geo.messages import Lang, joined, message, t
 from geo.messages.formats import beijing_minute
-from geo.publication import compare, objections, results, versions
+from geo.publication import compare, exports, objections, results, versions
 from geo.storage.changelog import actor_name
 from geo.yearly.notice_words import size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
@@ -45,14 +45,16 @@ def _results(results_sha256: str, version_id: str) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _compared(before_sha256: str, after_sha256: str, before_id: str, after_id: str) -> pd.DataFrame:
-    return compare.compare_versions(before_id, after_id)
+def _compared(
+    before_sha256: str, after_sha256: str, before_id: str, after_id: str, lang: Lang
+) -> pd.DataFrame:
+    return compare.compare_versions(before_id, after_id, lang=lang)
 
 
-def compared(before: versions.Version, after: versions.Version) -> pd.DataFrame:
+def compared(before: versions.Version, after: versions.Version, lang: Lang = "zh") -> pd.DataFrame:
     """Two versions compared (geo.publication.compare.compare_versions), once per pair of result
-    sets (a set never changes), not on every run of the page."""
-    return _compared(before.results_sha256, after.results_sha256, before.version_id, after.version_id)
+    sets (a set never changes) and language, not on every run of the page."""
+    return _compared(before.results_sha256, after.results_sha256, before.version_id, after.version_id, lang)
 
 
 def results_of(version: versions.Version) -> pd.DataFrame:
@@ -524,7 +526,7 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
         key=f"pub_cmp_after_{last}",
     )
     try:
-        table = compared(by_id[before], by_id[after])
+        table = compared(by_id[before], by_id[after], lang)
     except DataValidationError as exc:
         show_error(exc)
         return
@@ -544,6 +546,8 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
             t("pub.res.changed_inputs", lang): st.column_config.TextColumn(width="large"),
         },
     )
+    if legend := exports.class_t_legend(pd.concat([table["class_before"], table["class_after"]]), lang):
+        st.caption(legend)  # what T means, where the comparison shows it
 
 
 def compare_pair(items: list[versions.Version]) -> tuple[str, str]:

@@ -44,6 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.col.created": ("保存人 · 时间", "Saved by · at"),
     "pub.col.finalized": ("定案人 · 时间", "Finalized by · at"),
     "pub.col.class": ("类别", "Class"),
+    "pub.col.class_meaning": ("含义", "Meaning"),
     "pub.col.count": ("企业数", "Enterprises"),
     "pub.detail": ("{label}：{title}{window}", "{label}: {title}{window}"),
     "pub.detail_window": ("；公示期 {start} 至 {end}", "; window {start} to {end}"),
