@@ -11,7 +11,7 @@ import pandas as pd
 from geo.catalogue import FIELD_ZH
 from geo.evaluation.metrics import ID_COL
 from geo.messages import Lang
-from geo.publication.objections import field_label, provenance_words
+from geo.publication.objections import field_label, provenance_words, shown_value
 from geo.publication.results import version_benchmarks
 from geo.publication.versions import StoreTarget, get_version, version_results
 from geo.storage.base import open_store
@@ -61,20 +61,30 @@ def input_text(value: object) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
+def _value_text(column: str, value: object) -> str:
+    """An input value as the page, the register and the 公示 workbook write it: a number in its
+    measure's format (税收 699.5 → ``699.50``, :func:`geo.publication.objections.shown_value`), any
+    other value (a text input) by :func:`input_text`."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return shown_value(column, value)
+    return input_text(value)
+
+
 def _changed_inputs(before: dict, after: dict, provenance: dict, lang: Lang = "zh") -> str:
-    """``税收（万元）：10 → 25（异议 O1）``, one part per input that differs, in ``lang`` (``Tax (10k
-    yuan): 10 → 25 (objection O1)``)."""
+    """``税收（万元）：10.00 → 25.00（异议 O1）``, one part per input that differs, in ``lang`` (``Tax
+    (10k yuan): 10.00 → 25.00 (objection O1)``)."""
     parts = []
     for col in sorted(set(before) | set(after)):
         old, new = before.get(col), after.get(col)
         if _same(old, new):
             continue
+        moved = f"{_value_text(col, old)} → {_value_text(col, new)}"
         if lang == "en":
             source = f" ({provenance_words(provenance[col], lang)})" if col in provenance else ""
-            parts.append(f"{field_label(col, lang)}: {input_text(old)} → {input_text(new)}{source}")
+            parts.append(f"{field_label(col, lang)}: {moved}{source}")
         else:
             source = f"（{provenance[col]}）" if col in provenance else ""
-            parts.append(f"{FIELD_ZH.get(col, col)}：{input_text(old)} → {input_text(new)}{source}")
+            parts.append(f"{FIELD_ZH.get(col, col)}：{moved}{source}")
     return ("; " if lang == "en" else "；").join(parts)
 
 
