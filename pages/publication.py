@@ -91,7 +91,9 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
     if kind == versions.KIND_LAND:
         out["land_mu"] = rows["inputs"].map(lambda i: i.get("land_mu"))
         out["parcels"] = rows["parcels"]
-        out["status"] = rows["status"]
+        # where each row's land comes from (宗地 / 填报, geo.land.parcels), in the page's language
+        sources = {"宗地": t("pub.land_source.parcels", lang), "填报": t("pub.land_source.reported", lang)}
+        out["land_source"] = _named(rows["status"], lambda v: sources.get(str(v), BLANK if not v else v))
         # a land list's 区镇 is the one each row states (geo.publication.inputs.land_list), headed so
         out = out.rename(columns={"zone": "town"})
     else:
@@ -135,6 +137,9 @@ def _on_screen(view: pd.DataFrame) -> pd.DataFrame:
         out[score] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in out[score]]
     if rank in out:
         out[rank] = [f"{int(v):,}" if pd.notna(v) else "—" for v in out[rank]]
+    land = t("pub.res.land_mu", lang)
+    if land in out:  # as the objection form and the register write 用地 (10.50)
+        out[land] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in pd.to_numeric(out[land], errors="coerce")]
     return out[results_order(list(out.columns), lang)]
 
 
@@ -195,7 +200,7 @@ def _detail(version: versions.Version) -> None:
     st.dataframe(
         _on_screen(view),
         hide_index=True,
-        column_config={t("pub.res.score", lang): right, t("pub.res.rank", lang): right},
+        column_config={t(f"pub.res.{c}", lang): right for c in ("score", "rank", "land_mu")},
     )
     class_col, status_col = t("pub.res.eval_class", lang), t("pub.res.status", lang)
     if class_col in view:  # what T means where the list shows it, and where each one's reason is

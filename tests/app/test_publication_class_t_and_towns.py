@@ -151,3 +151,24 @@ def test_the_english_workbooks_title_the_version_in_english(user_store, monkeypa
     for label in ("Download the results (XLSX)", "Download the objection register (XLSX)"):
         title = _sheet_rows(buttons[label])[0][0]
         assert title.endswith(" · Evaluation 2024") and "年度" not in title, title
+
+
+def test_a_land_list_in_english_says_where_its_land_comes_from_in_english(user_store):
+    """A land list's rows: the 区镇 each states headed as stated, its land to two decimals (as the
+    objection form and the register), where the land comes from in English, not 填报."""
+    _imported_year_partly_outside(user_store)
+    at = open_page(PAGE, timeout=120)
+    at.radio(key="pub_save_kind").set_value("land").run()
+    at.selectbox(key="pub_save_ents").set_value("user_ents").run()
+    next(b for b in at.button if b.key == "pub_save_button").click().run()
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    table = _results(at).set_index("Enterprise ID")
+    assert (
+        table.loc["E4", "Town (as reported)"] == "Shengze Town"
+        and table.loc["E5", "Town (as reported)"] == "—"
+    )
+    assert table.loc["E1", "Land (mu)"] == "10.00" and table.loc["E6", "Land (mu)"] == "2.00"
+    assert set(table["Land from"]) == {"as reported"}
+    assert "Status" not in table.columns
