@@ -306,11 +306,12 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         if source == DEMO:
             first[DEMO] = t("pub.save.parcels_demo", lang)
         parcels_source, _ = _layer_choice("pub.save.parcels", "pub_save_parcels", first, "other", lang)
-    title = st.text_input(
-        t("pub.save.title", lang),
-        value=default_title(year, kind, lang),
-        key=f"pub_save_title_{kind}_{source}_{year}",
-    )
+    title_key = f"pub_save_title_{kind}_{source}_{year}"
+    proposed = {default_title(year, kind, other) for other in ("zh", "en")}
+    if st.session_state.get(title_key, next(iter(proposed))) in proposed:
+        # the proposed title in the page's language (after a switch of language too); a typed one stays
+        st.session_state[title_key] = default_title(year, kind, lang)
+    title = st.text_input(t("pub.save.title", lang), key=title_key)
     flash("save")
     clicked = st.button(t("pub.save.button", lang), type="primary", key="pub_save_button")
     if not clicked:

@@ -172,3 +172,23 @@ def test_a_land_list_in_english_says_where_its_land_comes_from_in_english(user_s
     assert table.loc["E1", "Land (mu)"] == "10.00" and table.loc["E6", "Land (mu)"] == "2.00"
     assert set(table["Land from"]) == {"as reported"}
     assert "Status" not in table.columns
+
+
+def _title_input(at):
+    return next(i for i in at.text_input if i.key.startswith("pub_save_title_"))
+
+
+def test_the_proposed_title_follows_the_pages_language_and_a_typed_one_stays(user_store):
+    """The save form's proposed title is in the page's language, also after switching (it stayed
+    "2022 年度评价结果" on the English page); a title the user typed is kept as typed."""
+    at = open_page(PAGE, timeout=120)
+    year = at.selectbox(key="pub_save_year").value
+    assert _title_input(at).value == f"{year} 年度评价结果"
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert _title_input(at).value == f"Evaluation {year}"
+    _title_input(at).set_value("吴江区 2022 年度亩均评价").run()
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert _title_input(at).value == "吴江区 2022 年度亩均评价"
