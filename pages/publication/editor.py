@@ -592,13 +592,16 @@ def signed_change(value: float) -> str:
 def compare_view(table: pd.DataFrame) -> pd.DataFrame:
     """The comparison as the page draws it (:data:`COMPARE_VIEW_COLUMNS`, the key columns first so
     they fit at 1280 px): scores with two decimals and thousands separators (as the ranking), a
-    change signed (+3.30, 0.00), ranks with separators, "—" where a side is not scored."""
+    change signed (+3.30, 0.00), ranks with separators, "—" where a side is not scored (a class
+    "—" where the enterprise is not in that version)."""
     out = table.copy()
     for col in ("score_before", "score_after"):
         out[col] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in table[col]]
     out["score_change"] = [signed_change(v) for v in table["score_change"]]
     for col in ("rank_before", "rank_after"):
         out[col] = [f"{int(v):,}" if pd.notna(v) else "—" for v in table[col]]
+    for col in ("class_before", "class_after"):  # an enterprise in one version only: "—", not blank
+        out[col] = [v if str(v).strip() else "—" for v in table[col].fillna("")]
     return out[
         [c for c in COMPARE_VIEW_COLUMNS if c in out] + [c for c in out if c not in COMPARE_VIEW_COLUMNS]
     ]
