@@ -16,7 +16,6 @@ import shapely
 
 from geo import ingest
 from geo.exports.readable import readable_table
-from geo.messages.names import data_firm_name, firm_name
 
 # A WGS-84 enterprise list with its own 经度/纬度 and no 工业增加值, 综合能耗, 用电量, 研发经费.
 FIRMS = (
@@ -148,12 +147,3 @@ def test_a_synthetic_firm_is_marked_in_the_tables_language():
     assert english.str.endswith(" (synthetic)").all() and not english.str.contains("合成").any()
     assert (english.str.removesuffix(" (synthetic)") == frame["name"].str.removesuffix("（合成）")).all()
     assert item.layer.table(frame, "zh")["企业名称"].tolist() == frame["name"].tolist()
-
-
-def test_firm_names_in_each_language_and_read_back():
-    assert firm_name("苏州盛泽恒泰纺织有限公司（合成）", "en") == "苏州盛泽恒泰纺织有限公司 (synthetic)"
-    assert firm_name("苏州盛泽恒泰纺织有限公司（合成）", "zh") == "苏州盛泽恒泰纺织有限公司（合成）"
-    assert firm_name("吴江盛泽天虹织造有限公司", "en") == "吴江盛泽天虹织造有限公司"
-    assert firm_name(None, "en") is None
-    assert data_firm_name("苏州盛泽恒泰纺织有限公司 (synthetic)") == "苏州盛泽恒泰纺织有限公司（合成）"
-    assert data_firm_name("Acme Ltd") == "Acme Ltd"
