@@ -56,3 +56,14 @@ def test_the_efficiency_and_parcel_tables_mark_a_synthetic_firm_in_the_pages_lan
     )
     assert in_words(parcels, lang)["ent_name"].tolist() == [name]
     assert panel_value("ent_name", SYNTHETIC, lang) == name
+
+
+def test_the_efficiency_maps_tooltips_mark_a_synthetic_firm_in_english():
+    """The 亩均 map's class points and warnings name the firm as the ranking does."""
+    from layers import efficiency_classes, eval_warnings
+
+    frame = pd.DataFrame({"name": [SYNTHETIC, REAL]})
+    for layer in (efficiency_classes.LAYER, eval_warnings.LAYER):
+        field = next(f for f in layer.tooltip_fields if f.column == "name")
+        assert field.shown(frame, "en").tolist() == [ENGLISH, REAL]
+        assert field.shown(frame, "zh").tolist() == [SYNTHETIC, REAL]
