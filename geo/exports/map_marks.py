@@ -30,6 +30,7 @@ from geo.exports.label_places import (
     LEADER_GAPS_FONT_SIZES,
     Box,
     beside,
+    covered,
     covers_any,
     is_small,
     leader,
@@ -207,6 +208,7 @@ def label_polygons(
     named: dict[str, list] | None = None,
     within: Bbox | None = None,
     keep_clear: np.ndarray | None = None,
+    markers: np.ndarray | None = None,
     which: LabelPass = "all",
 ) -> int:
     """Name labels inside each polygon, or beside it when it is small (a label inside would hide it:
@@ -221,6 +223,11 @@ def label_polygons(
     (:func:`geo.place_names.place_name`). A small polygon's label faces it; without room there it
     goes a little further (at most the last of
     :data:`geo.exports.label_places.LEADER_GAPS_FONT_SIZES`) with a leader line to it, never farther.
+    ``markers``: point markers (display boxes n x 4, :func:`geo.exports.label_places.marker_boxes`)
+    that a small polygon's label never covers and an area's name (a polygon named inside: a town, a
+    district) avoids where it can but covers, as few as it must, rather than be left out: a point
+    layer crowding a town must not take its name (walk 12: 10 imported firms in 盛泽 left
+    吴江高新区（盛泽镇） unnamed); the markers show through the label's half-white box.
     ``which``: the polygons named (:data:`LabelPass`).
 
     Returns how many names were left out for want of a free place in the view (the sheet says so
@@ -231,6 +238,7 @@ def label_polygons(
         return 0
     named = {} if named is None else named
     clear = np.zeros((0, 4)) if keep_clear is None else np.asarray(keep_clear, dtype=float).reshape(-1, 4)
+    soft = np.zeros((0, 4)) if markers is None else np.asarray(markers, dtype=float).reshape(-1, 4)
     size_px = size * ax.figure.dpi / 72
     if which == "large":  # the smaller first: they have the fewer places (平望镇 lost its to 震泽镇's)
         polygonal = polygonal.iloc[np.argsort(polygonal.area.to_numpy(), kind="stable")]
@@ -255,7 +263,7 @@ def label_polygons(
             bbox={"boxstyle": f"round,pad={LABEL_PAD}", "fc": "white", "ec": "none", "alpha": 0.6},
             parse_math=False,
         )
-        spot, tried = _free_place(ax, geom, inside, text, placed, clear, within=within, size_px=size_px)
+        spot, tried = _free_place(ax, geom, inside, text, placed, clear, soft, within=within, size_px=size_px)
         if spot is None:
             text.remove()
             left_out += tried  # a place in the view was tried: no room
@@ -296,18 +304,31 @@ Spot = tuple[tuple[float, float], Bbox, tuple[tuple[float, float], tuple[float, 
 
 
 def _free_place(
-    ax, geom, inside: list, text, placed: list, clear: np.ndarray, *, within: Bbox | None, size_px: float
+    ax,
+    geom,
+    inside: list,
+    text,
+    placed: list,
+    clear: np.ndarray,
+    soft: np.ndarray,
+    *,
+    within: Bbox | None,
+    size_px: float,
 ) -> tuple[Spot | None, bool]:
     """The first place free for ``text`` (drawn at ``inside[0]``), or None when none is free; and
     whether any place tried lay in the view. A polygon's places inside it first, then near them,
     then spread over it (still inside it); a small polygon's beside it, facing it, then a little
-    further with a leader line (kept clear of the labels and features it would cross)."""
+    further with a leader line (kept clear of the labels and features it would cross). ``soft``
+    (markers): kept clear by a small polygon's label; a large polygon's takes the first place
+    covering none of them, else the place covering the fewest."""
     renderer = ax.figure.canvas.get_renderer()
     box = _drawn_box(text.get_window_extent(renderer), size_px)
     at = ax.transData.transform([inside[0]])[0]
     rel = (box.x0 - at[0], box.y0 - at[1], box.x1 - at[0], box.y1 - at[1])
     own = _display_box(ax, geom)
     small = is_small(own, size_px=size_px)
+    if small:  # markers are kept clear like the other features
+        clear, soft = np.vstack([clear, soft]), np.zeros((0, 4))
     if small:  # a label inside would hide it: beside it, clear of it
         facing = beside(own, rel, size_px=size_px)[:FACING_PLACES]
         further = [
@@ -334,6 +355,7 @@ def _free_place(
         )
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     tried = False
+    fewest: tuple[int, Spot] | None = None  # the place covering the fewest markers so far
     for (ax_x, ax_y), (dx, dy), ok, lead in zip(anchors, data, allowed, with_leader, strict=True):
         if not ok or not (x0 <= dx <= x1 and y0 <= dy <= y1):
             continue
@@ -351,8 +373,12 @@ def _free_place(
             boxes = np.array([_label_box(other, size_px) for other in placed]).reshape(-1, 4)
             if any(covers_any(b, others) or covers_any(b, boxes) for b in crossed):
                 continue
-        return ((float(dx), float(dy)), drawn, line), True
-    return None, tried
+        n = covered(drawn.extents, soft)
+        if not n:
+            return ((float(dx), float(dy)), drawn, line), True
+        if fewest is None or n < fewest[0]:
+            fewest = (n, ((float(dx), float(dy)), drawn, line))
+    return (None if fewest is None else fewest[1]), tried
 
 
 LABEL_PAD = 0.15  # the white box behind a label reaches this far past its text, in font sizes

@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Enterprises (points with land, tax, sales)",
     ),
     "data.kind.other": ("其他图层（原样导入）", "Other layer (as is)"),
+    # the imported layers' table: the kind in a word (the long form above is the import's choice)
+    "data.kind_short.zones": ("分区", "Zones"),
+    "data.kind_short.enterprises": ("企业", "Enterprises"),
+    "data.kind_short.other": ("其他", "Other"),
     "data.layer": ("图层 / 工作表", "Layer / sheet"),
     "data.detected": (
         "格式 {fmt} · {n} 条记录 · 编码 {enc} · 坐标系 {crs}",
