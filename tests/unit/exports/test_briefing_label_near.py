@@ -10,6 +10,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
+from matplotlib.collections import PathCollection
 
 from geo.exports import briefing, label_places, map_marks
 from geo.place_names import place_name
@@ -152,6 +153,16 @@ def test_a_point_layer_crowding_a_town_does_not_take_the_towns_name(lang, paper)
     assert [t for t in towns if t not in labels] == []
     districts = [place_name(n, lang) for n in frames[DISTRICTS]["name"]]
     assert len([d for d in districts if d in labels]) >= len(districts) - 1
+    # a name that had to go over a firm's marker leaves it in view: the markers are drawn above it
+    ax = fig.axes[0]
+    markers = [c for c in ax.collections if isinstance(c, PathCollection) and len(c.get_offsets())]
+    assert markers and all(c.get_zorder() > 20 for c in markers)
+    parks = {place_name(p, lang) for p in PARKS_12}
+    boxes = label_places.marker_boxes(ax)
+    assert len(boxes) == len(FIRMS_12)
+    for text, box in labels.items():
+        if text in parks:  # a park's name never covers a marker
+            assert not label_places.covers_any(box, boxes), text
     footer = " ".join(t.get_text() for t in fig.texts)
     named_parks = [p for p in PARKS_12 if place_name(p, lang) in labels]
     left_out = len(PARKS_12) - len(named_parks)
@@ -194,3 +205,33 @@ def test_an_areas_name_covers_the_fewest_markers_rather_than_be_left_out():
         {"name": ["园区"]}, geometry=[shapely.box(49_500, 49_500, 50_500, 50_500)], crs=4549
     )
     assert map_marks.label_polygons(ax, park, 9, [], markers=_marker_grid(12.0)) == 1 and not ax.texts
+
+
+def test_an_areas_name_with_no_room_over_it_goes_beside_it_with_a_leader_line():
+    """Walk 12 in English: "Wujiang Hi-tech Zone (Shengze Town)", three times its town's width, found
+    every place about the town taken by its neighbours' names; it goes a little beside the town with a
+    leader line from the town's outline, not left out."""
+    from matplotlib.transforms import Bbox
+
+    ax = _square_axes()  # 25 m a pixel
+    # a town 64 px a side (more than 4 font sizes: not small) in the middle, a triangle
+    town = gpd.GeoDataFrame(
+        {"name": ["吴江高新区（盛泽镇）"]},
+        geometry=[shapely.Polygon([(4_200, 4_200), (5_800, 4_200), (4_200, 5_800)])],
+        crs=4549,
+    )
+    # its neighbours' names over it and all round it but to its right
+    taken = [
+        Bbox.from_extents(0, 0, 232, 400),
+        Bbox.from_extents(0, 0, 400, 150),
+        Bbox.from_extents(0, 250, 400, 400),
+    ]
+    left_out = map_marks.label_polygons(ax, town, 9, taken)
+    assert left_out == 0 and len(ax.texts) == 1
+    leaders = [line for line in ax.lines if line.get_gid() == map_marks.LEADER_GID]
+    assert len(leaders) == 1
+    start, end = ax.transData.transform(np.column_stack(leaders[0].get_data()))
+    data_start = ax.transData.inverted().transform([start])[0]
+    assert town.geometry[0].exterior.distance(shapely.Point(data_start)) < 1.0  # on the town's outline
+    font_px = 9 * 100 / 72
+    assert float(np.hypot(*(end - start))) <= (max(label_places.LEADER_GAPS_FONT_SIZES) + 1) * font_px
