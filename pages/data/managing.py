@@ -156,7 +156,8 @@ def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> tuple[pd.D
     # language (walk 12: cut); the hash, the table name and the free-text detail after them
     table = pd.DataFrame(
         {
-            t("audit.at", lang): log["at_utc"].map(lambda v: minute(v, lang)),
+            # the zone in the header, as in the imported layers' table: the cell is the time alone
+            t("data.col.audit_at", lang): log["at_utc"].map(lambda v: minute(v, lang, zone=False)),
             t("audit.user", lang): log["user_name"].map(lambda who: audit.actor_name(who, lang)),
             t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
             t("audit.layer", lang): layer,

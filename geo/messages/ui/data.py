@@ -177,6 +177,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.col.file": ("源文件", "Source file"),
     "data.col.rows": ("条数", "Rows"),
     "data.col.imported": ("导入时间（北京时间）", "Imported (Beijing time)"),
+    "data.col.audit_at": ("时间（北京时间）", "When (Beijing time)"),  # the change log's, zone in the header
     "data.delete_pick": ("要删除的导入图层", "Imported layer to delete"),
     "data.delete_option": ("{title}（{name}）", "{title} ({name})"),
     "data.delete": ("删除", "Delete"),
