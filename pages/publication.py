@@ -10,6 +10,7 @@ import streamlit as st
 from geo.errors import DataValidationError
 from geo.evaluation import EVALUATION_LABELS, EVALUATION_LABELS_EN, config_from_mapping
 from geo.messages import joined, t
+from geo.messages.names import firm_name
 from geo.place_names import place_name
 from geo.publication import exports, objections, versions
 from geo.publication.results import version_benchmarks
@@ -113,6 +114,7 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
         if col in out:
             named = _named(out[col].astype(object).fillna(""), lambda z: place_name(z, lang))
             out[col] = named.where(named.astype(str).str.strip() != "", BLANK)
+    out["name"] = _named(out["name"], lambda n: firm_name(n, lang))  # "(synthetic)" in English
     if "status" in out and lang == "en":
         out["status"] = _named(out["status"], lambda v: status_name(v, lang))
     out["provenance"] = rows["provenance"].map(lambda p: provenance_text(p, lang))
