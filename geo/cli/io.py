@@ -89,7 +89,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="导出已存图层为 GeoJSON/CSV/XLSX/PNG",
         description=(
             "导出内置或导入的图层，与数据管理页「导出」下载的文件相同（按 --lang 的语言：标题、表头、是/否、"
-            "地名与行业名、页面配色）：GeoJSON（RFC 7946，WGS-84；面、线、点混合时按类型分成几个文件）、"
+            "地名与行业名、页面配色）：GeoJSON（RFC 7946，WGS-84；每个图层一个文件，如 m_县级行政区.geojson，"
+            "图层内面、线、点混合时按类型分开）、"
             "CSV（UTF-8 BOM；多个图层合成一个表，首列为图层名）、XLSX（每个图层一个工作表）、"
             "汇报图 PNG（A4 横向 300 dpi）。"
         ),
@@ -397,17 +398,19 @@ def run_export(args: argparse.Namespace) -> int:
             name: gpd.GeoDataFrame(read[name], geometry=frame.geometry.to_numpy(), crs=frame.crs)
             for name, frame in frames.items()
         }
-        files = export.geojson_files(shapes, provenance, title=title, measures=False, lang=lang)
-        if len(files) > 1:  # mixed geometry types: one file (one QGIS layer) per type
-            for kind, data in files.items():
-                path = args.out.with_name(f"{args.out.stem}_{kind}{args.out.suffix or '.geojson'}")
-                path.write_bytes(data)
-                family = note(f"cli.out.family.{kind}")
-                say(args, "cli.out.exported_family", family=family, path=path, kb=len(data) / 1024)
+        stem, suffix = args.out.stem, args.out.suffix or ".geojson"
+        files = export.geojson_layer_files(stem, shapes, provenance, measures=False, lang=lang)
+        if list(files) != [f"{stem}.geojson"]:  # as the page's zip: a file per layer (and type)
             counts = parts(note("cli.out.layer_features", layer=k, n=len(v)) for k, v in frames.items())
-            say(args, "cli.out.exported_by_type", n=len(frames), counts=counts, files=len(files))
+            split = len(files) > sum(1 for frame in frames.values() if len(frame))
+            key = "cli.out.exported_files_split" if split else "cli.out.exported_files"
+            say(args, key, counts=counts, files=len(files))
+            for name, data in files.items():
+                path = args.out.with_name(name.removesuffix(".geojson") + suffix)
+                path.write_bytes(data)
+                say(args, "cli.out.exported_file", path=path, kb=len(data) / 1024)
             return 0
-        data = files[""]
+        data = files[f"{stem}.geojson"]
     elif fmt == "gpkg":  # one table per layer, titled and styled in the legend's colour for QGIS
         first = {k: v[0].color for k, v in legend.items()}
         data = export.gpkg_bytes(frames, provenance, colors=first, tables=tables)

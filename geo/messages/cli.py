@@ -153,18 +153,18 @@ IO: dict[str, tuple[str, str]] = {
     "cli.out.mapping_suggested": ("字段对应建议：{pairs}", "Column mapping suggested: {pairs}"),
     "cli.out.read": ("{summary}（坐标系 {crs}）", "{summary} (CRS {crs})"),
     "cli.out.saved_layer": ("已保存为图层「{layer}」：{path}", "Saved as layer “{layer}”: {path}"),
-    "cli.out.exported_family": (
-        "已导出 GEOJSON（{family}）：{path}（{kb:.0f} KB）",
-        "Exported GEOJSON ({family}): {path} ({kb:.0f} KB)",
-    ),
-    "cli.out.family.polygon": ("面", "polygons"),
-    "cli.out.family.line": ("线", "lines"),
-    "cli.out.family.point": ("点", "points"),
     "cli.out.layer_features": ("{layer} {n} 个要素", "{layer}: {n} features"),
-    "cli.out.exported_by_type": (
-        "共 {n} 个图层：{counts}；几何类型不同，按类型分成 {files} 个文件",
-        "{n} layers: {counts}; of different geometry types, so written as {files} files, one per type",
+    # GeoJSON of several layers (or of one of mixed geometry types): the files the data page's 导出 zips
+    "cli.out.exported_files": (
+        "已导出 GEOJSON（{counts}），每个图层一个文件，共 {files} 个文件：",
+        "Exported GEOJSON ({counts}), one file per layer, {files} files:",
     ),
+    "cli.out.exported_files_split": (
+        "已导出 GEOJSON（{counts}），每个图层一个文件（几何类型混合的图层按类型分开），共 {files} 个文件：",
+        "Exported GEOJSON ({counts}), one file per layer (a layer of mixed geometry types split by"
+        " geometry type), {files} files:",
+    ),
+    "cli.out.exported_file": ("· {path}（{kb:.0f} KB）", "· {path} ({kb:.0f} KB)"),
     "cli.out.exported": (
         "已导出 {fmt}：{path}（{counts}，{kb:.0f} KB）",
         "Exported {fmt}: {path} ({counts}, {kb:.0f} KB)",
