@@ -41,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("file", type=Path, help="要导入的文件")
-    p.add_argument("--name", help="图层表名（小写英文、数字、下划线；自动加 user_ 前缀）；默认按文件名生成")
+    lang = getattr(p, "lang", "zh")  # the parser's language (AtlasParser): --lang before the command
+    p.add_argument("--name", help=message("cli.help.import_name", lang, max_bytes=ingest.MAX_NAME_BYTES))
     p.add_argument("--title", help="图层标题（中文），默认取文件名")
     p.add_argument("--source", help="数据来源，例如「吴江区自然资源和规划局，2024 年」（保存时必填）")
     p.add_argument(

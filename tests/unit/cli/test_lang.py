@@ -137,3 +137,22 @@ def test_an_export_and_its_counts_in_either_language(tmp_path, capsys):
     assert main(["export", "wujiang_towns", "--out", str(out)]) == 0
     printed = capsys.readouterr().out.strip()
     assert printed.startswith(f"已导出 CSV：{out}（") and " 8 个要素，" in printed
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_name_help_says_the_rule_save_import_enforces(lang, capsys, monkeypatch):
+    """Walk 12 (issue 23): ``import --help`` said --name takes 小写英文、数字、下划线 while Chinese
+    characters are accepted (the data page's label was fixed: tests/unit/ingest/test_layer_name_rule.py)."""
+    from geo.ingest.userstore import MAX_NAME_BYTES
+
+    monkeypatch.setenv("COLUMNS", "400")  # no line wrapped inside a word
+    with pytest.raises(SystemExit) as exited:
+        main(["--lang", lang, "import", "--help"])
+    assert exited.value.code == 0
+    said = " ".join(capsys.readouterr().out.split())
+    words = (
+        ("小写字母", "数字", "下划线", "汉字") if lang == "zh" else ("lower-case a-z", "0-9", "_", "Chinese")
+    )
+    assert all(word in said for word in words), said
+    assert str(MAX_NAME_BYTES) in said and "user_" in said
+    assert "小写英文" not in said
