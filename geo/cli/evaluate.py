@@ -74,7 +74,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--lang",
         choices=("zh", "en"),
         default=None,
-        help="输出表格的语言：zh 中文表头、按度量取位、是/否；en 英文字段名（缺省同命令前的 --lang，即 zh）",
+        help=(
+            "输出表格的语言：zh 中文表头、按度量取位、是/否；en 英文字段名；"
+            "命令前未写 --lang 时也是输出信息的语言（缺省同命令前的 --lang，即 zh）"
+        ),
     )
     p.add_argument(
         "--parcels",

@@ -105,7 +105,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     e.add_argument("--paper", choices=("a4", "screen"), default="a4", help="PNG 尺寸：a4（300 dpi）或 screen")
     e.add_argument(
-        "--lang", choices=("zh", "en"), default=None, help="导出文件的语言（缺省同命令前的 --lang，即 zh）"
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="导出文件的语言，命令前未写 --lang 时也是输出信息的语言（缺省同命令前的 --lang，即 zh）",
     )
     add_store_argument(e, reads_only=True, aliases=("--user-store",))
     e.add_argument(

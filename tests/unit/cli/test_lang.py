@@ -156,3 +156,28 @@ def test_the_name_help_says_the_rule_save_import_enforces(lang, capsys, monkeypa
     assert all(word in said for word in words), said
     assert str(MAX_NAME_BYTES) in said and "user_" in said
     assert "小写英文" not in said
+
+
+def test_the_commands_own_lang_sets_the_language_of_its_messages(tmp_path, capsys):
+    """Walk 12 (issue 23): ``export … --lang en`` wrote English files and said so in Chinese. A command's
+    own --lang (export, evaluate) is the language of what it prints when none is given before it; one
+    given before the command still wins; errors in it too, exit codes unchanged."""
+    out = tmp_path / "towns.csv"
+    assert main(["export", "wujiang_towns", "--out", str(out), "--lang", "en"]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith(f"Exported CSV: {out} (") and ": 8 features, " in printed, printed
+    assert main(["export", "wujiang_towns", "--lang=en", "--out", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("Exported CSV: ")
+    assert main(["--lang", "zh", "export", "wujiang_towns", "--out", str(out), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("已导出 CSV：")
+    bad = ["export", "wujiang_towns", "--out", str(tmp_path / "t.txt"), "--lang", "en"]
+    assert main(bad) == 2  # a format not offered
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and not any("\u4e00" <= ch <= "\u9fff" for ch in err), err
+    assert main(["export", "no_such_layer", "--out", str(out), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: "), err
+    with pytest.raises(SystemExit) as exited:  # argparse's complaint, in English too
+        main(["export", "wujiang_towns", "--out", str(out), "--lang", "en", "--paper", "a3"])
+    assert exited.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
