@@ -22,7 +22,7 @@ from geo.cli.arguments import add_table_arguments, table_frame
 from geo.cli.io import parse_pairs
 from geo.cli.output import complain, lang_of, names, parts, say, written
 from geo.errors import DataValidationError
-from geo.evaluation import CLASSES
+from geo.evaluation import CLASSES, EvaluationResult
 from geo.evaluation.grouped import group_counts
 from geo.evaluation.published import list_methods
 from geo.exports import run_files
@@ -32,6 +32,7 @@ from geo.land.parcels import verdict_note
 from geo.messages.notes import note
 from geo.spatial.crs import Frame
 from geo.storage.provenance import Provenance
+from geo.yearly.notice import group_name
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -166,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(table.report)))
         say(args, "cli.out.row_report", path=args.report)
     if run_.result is not None:
-        _print_classes(args, run_.result.enterprises)
+        _print_classes(args, run_.result)
     assignment = run_.assignment
     if assignment.outside_ids:
         more = note("cli.out.and_more", n=assignment.n_outside) if assignment.n_outside > 20 else ""
@@ -223,7 +224,8 @@ def _frame(args: argparse.Namespace) -> Frame:
     return "wgs84"
 
 
-def _print_classes(args: argparse.Namespace, classes: pd.DataFrame) -> None:
+def _print_classes(args: argparse.Namespace, result: EvaluationResult) -> None:
+    classes = result.enterprises
     counts = classes["eval_class"].value_counts().reindex(list(CLASSES), fill_value=0)
     by_class = parts(note("cli.out.class_firms", cls=c, n=int(counts[c])) for c in CLASSES)
     say(args, "cli.out.scored", n=int(classes["scored"].sum()), classes=by_class)
@@ -231,7 +233,7 @@ def _print_classes(args: argparse.Namespace, classes: pd.DataFrame) -> None:
         say(
             args,
             "cli.out.group",
-            name=name,
+            name=group_name(result.config, str(name), lang_of(args)),  # 规上 / above designated size
             n=int(row["n_enterprises"]),
             scored=int(row["n_scored"]),
             classes=parts(note("cli.out.class_n", cls=c, n=int(row[f"n_{c}"])) for c in CLASSES),

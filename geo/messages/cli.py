@@ -50,7 +50,7 @@ EVALUATE: dict[str, tuple[str, str]] = {
     "cli.out.class_n": ("{cls} 类 {n}", "class {cls}: {n}"),
     "cli.out.group": (
         "评价组「{name}」：{n} 家，参评 {scored} 家（{classes}，T 类 {n_t}）",
-        "Evaluation group “{name}”: {n} enterprises, {scored} scored ({classes}, T {n_t})",
+        "Evaluation group “{name}”: {n} enterprises, {scored} scored ({classes}, class T: {n_t})",
     ),
     "cli.out.d_land": (
         "可腾退低效用地（D 类企业用地）合计 {mu:.2f} 亩",

@@ -53,3 +53,16 @@ def test_evaluate_follows_the_command_language(files, tmp_path, monkeypatch):
     assert "区域" in _read(out_zh, "zone_metrics.csv").columns
     scores = _read(out_zh, "zone_metrics.csv")["亩均税收（万元/亩）"]
     assert [v for v in scores if v] and all(len(v.split(".")[-1]) == 2 for v in scores if "." in v)
+
+
+def test_evaluate_in_english_names_its_groups_in_english(files, tmp_path, capsys, monkeypatch):
+    """Walk 12 (issue 23): ``evaluate … --lang en`` printed ``Evaluation group “规上”: … (…, T 0)``."""
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    assert main(["evaluate", *map(str, files), "-o", str(tmp_path / "en"), "--lang", "en"]) == 0
+    groups = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Evaluation group")]
+    assert groups and not any("\u4e00" <= ch <= "\u9fff" for line in groups for ch in line), groups
+    assert any("above designated size" in line.lower() for line in groups), groups
+    assert all(", class T: " in line for line in groups), groups
+    assert main(["evaluate", *map(str, files), "-o", str(tmp_path / "zh")]) == 0
+    groups = [line for line in capsys.readouterr().out.splitlines() if line.startswith("评价组")]
+    assert any("「规上」" in line for line in groups), groups
