@@ -271,12 +271,11 @@ def write_zone_scores(run_: batch.EvaluationRun, args: argparse.Namespace, diges
         say(args, "cli.out.zones_not_scored")
         return
     method = next((m for m in list_methods() if m.name == args.method), None)
-    provenance = Provenance(
-        accuracy="real",
-        source=f"企业表 {args.enterprises.name}" + (f"（SHA-256 {digest[:12]}）" if digest else ""),
-    )
     fmt = "xlsx" if args.zones_out.suffix.lower() == ".xlsx" else "csv"
     lang = "zh" if (args.lang or lang_of(args)) == "zh" or fmt == "xlsx" else "en"
+    source = note("cli.out.scores_source", file=args.enterprises.name, digest=digest[:12]) if digest else None
+    source = source or note("cli.out.scores_source_file", file=args.enterprises.name)
+    provenance = Provenance(accuracy="real", source=source.text(lang))  # the table cited in its language
     args.zones_out.parent.mkdir(parents=True, exist_ok=True)
     args.zones_out.write_bytes(
         zone_scores_bytes(

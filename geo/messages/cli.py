@@ -52,6 +52,12 @@ EVALUATE: dict[str, tuple[str, str]] = {
         "评价组「{name}」：{n} 家，参评 {scored} 家（{classes}，T 类 {n_t}）",
         "Evaluation group “{name}”: {n} enterprises, {scored} scored ({classes}, class T: {n_t})",
     ),
+    # the source the --zones-out table cites: the enterprise table read, with its digest
+    "cli.out.scores_source": (
+        "企业表 {file}（SHA-256 {digest}）",
+        "Enterprise table {file} (SHA-256 {digest})",
+    ),
+    "cli.out.scores_source_file": ("企业表 {file}", "Enterprise table {file}"),
     "cli.out.d_land": (
         "可腾退低效用地（D 类企业用地）合计 {mu:.2f} 亩",
         "Low-efficiency land that could be freed (the D-class enterprises' land): {mu:.2f} mu in all",

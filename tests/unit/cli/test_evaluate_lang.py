@@ -66,3 +66,16 @@ def test_evaluate_in_english_names_its_groups_in_english(files, tmp_path, capsys
     assert main(["evaluate", *map(str, files), "-o", str(tmp_path / "zh")]) == 0
     groups = [line for line in capsys.readouterr().out.splitlines() if line.startswith("评价组")]
     assert any("「规上」" in line for line in groups), groups
+
+
+def test_the_zone_scores_in_english_cite_the_table_in_english(files, tmp_path, monkeypatch):
+    """Walk 12 (issue 23): ``--zones-out zones.csv --lang en`` cited its source as ``企业表 x.gpkg（SHA-256 …）``."""
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    zones_out = tmp_path / "zones.csv"
+    args = ["evaluate", *map(str, files), "-o", str(tmp_path / "en"), "--zones-out", str(zones_out)]
+    assert main([*args, "--lang", "en"]) == 0
+    source = set(_read(tmp_path, "zones.csv")["Data source"])
+    assert source == {f"Enterprise table {files[1].name} (SHA-256 {next(iter(source))[-13:-1]})"}, source
+    assert main(args) == 0
+    source = set(_read(tmp_path, "zones.csv")["数据来源"])
+    assert len(source) == 1 and next(iter(source)).startswith(f"企业表 {files[1].name}（SHA-256 "), source
