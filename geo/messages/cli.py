@@ -151,7 +151,7 @@ IO: dict[str, tuple[str, str]] = {
     "cli.out.kind_given": ("用途：{kind}（--kind {code}）", "Use: {kind} (--kind {code})"),
     "cli.out.kind_taken": (
         "按文件内容作为{kind}导入（用 --kind 指定其他用途）",
-        "Imported as {kind}, from the file's content (give another use with --kind)",
+        "Importing as {kind}, from the file's content (give another use with --kind)",
     ),
     "cli.kind.zones": ("分区", "zones"),
     "cli.kind.enterprises": ("企业名单", "an enterprise list"),

@@ -69,7 +69,8 @@ def test_evaluate_in_english_names_its_groups_in_english(files, tmp_path, capsys
 
 
 def test_the_zone_scores_in_english_cite_the_table_in_english(files, tmp_path, monkeypatch):
-    """Walk 12 (issue 23): ``--zones-out zones.csv --lang en`` cited its source as ``企业表 x.gpkg（SHA-256 …）``."""
+    """Walk 12 (issue 23): ``--zones-out zones.csv --lang en`` cited its source as
+    ``企业表 x.gpkg（SHA-256 …）``."""
     monkeypatch.delenv("ATLAS_LANG", raising=False)
     zones_out = tmp_path / "zones.csv"
     args = ["evaluate", *map(str, files), "-o", str(tmp_path / "en"), "--zones-out", str(zones_out)]
