@@ -181,3 +181,14 @@ def test_the_commands_own_lang_sets_the_language_of_its_messages(tmp_path, capsy
         main(["export", "wujiang_towns", "--out", str(out), "--lang", "en", "--paper", "a3"])
     assert exited.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_an_unknown_layer_lists_the_layers_in_the_language_asked(tmp_path, capsys):
+    """Walk 12: ``--lang en export nosuch`` listed ``districts、city_outline、…`` (Chinese commas)."""
+    out = tmp_path / "x.csv"
+    assert main(["--lang", "en", "export", "nosuch", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: No layer is named “nosuch”"), err
+    assert "districts, " in err and "、" not in err, err
+    assert main(["export", "nosuch", "--out", str(out)]) == 2
+    assert "districts、" in capsys.readouterr().err
