@@ -80,3 +80,14 @@ def test_the_zone_scores_in_english_cite_the_table_in_english(files, tmp_path, m
     assert main(args) == 0
     source = set(_read(tmp_path, "zones.csv")["数据来源"])
     assert len(source) == 1 and next(iter(source)).startswith(f"企业表 {files[1].name}（SHA-256 "), source
+
+
+def test_the_zone_scores_may_go_into_the_folder_the_command_creates(files, tmp_path, capsys):
+    """Walk 12: ``-o ev --zones-out ev/zones.csv`` was refused (its folder ev does not exist) although
+    the command creates ev for its tables; a folder nothing creates is still refused."""
+    out = tmp_path / "ev"
+    assert main(["evaluate", *map(str, files), "-o", str(out), "--zones-out", str(out / "zones.csv")]) == 0
+    assert (out / "zones.csv").is_file() and (out / "zone_metrics.csv").is_file()
+    typo = tmp_path / "evv" / "zones.csv"
+    assert main(["evaluate", *map(str, files), "-o", str(tmp_path / "ev2"), "--zones-out", str(typo)]) == 2
+    assert "evv" in capsys.readouterr().err and not (tmp_path / "ev2").exists()
