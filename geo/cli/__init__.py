@@ -32,16 +32,15 @@ COMMAND_MODULES: tuple[str, ...] = (
 def build_parser(*, lang: str = "zh") -> argparse.ArgumentParser:
     """The argument parser with every available subcommand; it complains about the arguments in
     ``lang``."""
-    parser = AtlasParser(prog="python -m geo.cli", description="苏州产业布局一张图 命令行工具", lang=lang)
+    parser = AtlasParser(
+        prog="python -m geo.cli", description=message("cli.help.description", lang), lang=lang
+    )
     parser.add_argument(
         "--lang",
         dest="ui_lang",
         choices=("zh", "en"),
         default=settings.cli_lang(),
-        help=(
-            "输出与错误信息的语言（写在命令之前，如 --lang en import …；"
-            "未写时取 export/evaluate 自己的 --lang，再缺省 $ATLAS_LANG，否则 zh）"
-        ),
+        help=message("cli.help.lang", lang),
     )
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_name in COMMAND_MODULES:

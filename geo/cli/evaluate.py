@@ -20,7 +20,7 @@ import pandas as pd
 from geo import batch, ingest
 from geo.cli.arguments import add_table_arguments, table_frame
 from geo.cli.io import parse_pairs
-from geo.cli.output import complain, lang_of, names, parts, say, written
+from geo.cli.output import command_help, complain, lang_of, names, parts, say, written
 from geo.errors import DataValidationError
 from geo.evaluation import CLASSES, EvaluationResult
 from geo.evaluation.grouped import group_counts
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``evaluate`` subcommand."""
     p = subparsers.add_parser(
         "evaluate",
-        help="亩均效益评价：区域指标 + 企业 A/B/C/D 分类",
+        help=command_help(subparsers, "evaluate"),
         description=(
             "读入区域边界与企业表，按位置（或区镇名称字段）把企业归入区域，计算各区域总量与亩均指标，"
             "并按评价配置给每家企业打分、排名、分 A/B/C/D 类；输出 CSV 或 GeoPackage。"

@@ -9,7 +9,7 @@ import geopandas as gpd
 
 from geo import ingest
 from geo.cli.arguments import TABLE_FORMATS, USER_HELP, add_store_argument, add_table_arguments, table_frame
-from geo.cli.output import lang_of, names, parts, say, written
+from geo.cli.output import command_help, lang_of, names, parts, say, written
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export
@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``import`` and ``export`` subcommands."""
     p = subparsers.add_parser(
         "import",
-        help="导入 Shapefile(zip)/GeoPackage/GeoJSON/KML/CSV/XLSX 到用户数据库",
+        help=command_help(subparsers, "import"),
         description=(
             "读入文件、识别编码和坐标系、逐行校验，并原子地写入用户 GeoPackage（失败时原有数据不变）。"
         ),
@@ -87,7 +87,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     e = subparsers.add_parser(
         "export",
-        help="导出已存图层为 GeoJSON/CSV/XLSX/PNG",
+        help=command_help(subparsers, "export"),
         description=(
             "导出内置或导入的图层，与数据管理页「导出」下载的文件相同（按 --lang 的语言：标题、表头、是/否、"
             "地名与行业名、页面配色）：GeoJSON（RFC 7946，WGS-84；每个图层一个文件，如 m_县级行政区.geojson，"

@@ -91,7 +91,9 @@ class AtlasParser(argparse.ArgumentParser):
 
     def add_subparsers(self, **kwargs):
         kwargs.setdefault("parser_class", lambda **kw: AtlasParser(lang=self.lang, **kw))
-        return super().add_subparsers(**kwargs)
+        commands = super().add_subparsers(**kwargs)
+        commands.lang = self.lang  # the language of the commands' help lines (geo.cli.output.command_help)
+        return commands
 
     def error(self, message_text: str) -> NoReturn:
         self.print_usage(sys.stderr)

@@ -31,6 +31,71 @@ ERRORS: dict[str, tuple[str, str]] = {
 
 # Lines every command may print.
 COMMON: dict[str, tuple[str, str]] = {
+    "cli.help.description": ("苏州产业布局一张图 命令行工具", "Suzhou industrial layout atlas: command line"),
+    "cli.help.lang": (
+        "输出与错误信息的语言（写在命令之前，如 --lang en import …；"
+        "未写时取 export/evaluate 自己的 --lang，再缺省 $ATLAS_LANG，否则 zh）",
+        "Language of messages and errors (before the command, e.g. --lang en import …; when not given,"
+        " export's or evaluate's own --lang, else $ATLAS_LANG, else zh). Most options of the commands are"
+        " described in Chinese only",
+    ),
+    # the commands as python -m geo.cli --help lists them (in the --lang before the command)
+    "cli.help.command.evaluate": (
+        "亩均效益评价：区域指标 + 企业 A/B/C/D 分类",
+        "Per-mu efficiency evaluation: zone metrics and enterprise classes A/B/C/D",
+    ),
+    "cli.help.command.collect": (
+        "数据归集：企业名录 + 各部门数据 → 当年企业表（逐值可追溯）",
+        "Data collection: enterprise register + departments' data → the year's enterprise table"
+        " (every value traceable)",
+    ),
+    "cli.help.command.import": (
+        "导入 Shapefile(zip)/GeoPackage/GeoJSON/KML/CSV/XLSX 到用户数据库",
+        "Import a Shapefile (zip)/GeoPackage/GeoJSON/KML/CSV/XLSX into the user store",
+    ),
+    "cli.help.command.export": (
+        "导出已存图层为 GeoJSON/CSV/XLSX/PNG",
+        "Export stored layers as GeoJSON/CSV/XLSX/PNG",
+    ),
+    "cli.help.command.versions": (
+        "年度评价的版本（草稿、公示、定案）：列出、查看、公示、定案、比较",
+        "Versions of a year's evaluation (draft, published, final): list, show, publish, finalize, compare",
+    ),
+    "cli.help.command.objections": (
+        "公示期内的异议：列出、决定、导出登记表",
+        "Objections during publication: list, decide, export the register",
+    ),
+    "cli.help.command.audit": (
+        "列出存储的变更留痕（谁、何时、导入/替换/删除/配置/状态）",
+        "List the store's change log (who, when, import/replace/delete/configuration/status)",
+    ),
+    "cli.help.command.delete": (
+        "删除一个导入图层（记入留痕）",
+        "Delete an imported layer (recorded in the change log)",
+    ),
+    "cli.help.command.load-demo": (
+        "把内置演示数据（data/atlas.gpkg 的全部图层）一次载入 PostGIS 共享库",
+        "Load the built-in demo data (every layer of data/atlas.gpkg) into the shared PostGIS store at once",
+    ),
+    "cli.help.command.gis-role": (
+        "在 PostGIS 共享库中设置 GIS 人员的角色：可编辑导入图层的要素和样式（每次编辑记入留痕），"
+        "不能修改或删除留痕",
+        "Set up the GIS staff's role in the shared PostGIS store: may edit imported layers' features"
+        " and styles (each edit logged), not change or delete the log",
+    ),
+    "cli.help.command.hash-password": (
+        "为 .streamlit/secrets.toml 的编辑账号生成密码哈希（scrypt，不保存明文）",
+        "Make a password hash for an editor account in .streamlit/secrets.toml (scrypt; the password"
+        " is not stored)",
+    ),
+    "cli.help.command.renewal": (
+        "低效用地盘活状态：登记一次变更，或列出变更记录",
+        "Renewal status of low-efficiency land: record a change, or list the changes",
+    ),
+    "cli.help.command.config": (
+        "亩均评价的命名配置与正式配置：列出、保存、导出、删除",
+        "Named and official evaluation configurations: list, save, export, delete",
+    ),
     "cli.out.note": ("说明：{note}", "Note: {note}"),
     "cli.out.written": ("已写出 {path}", "Written: {path}"),
     "cli.out.row_report": ("逐行校验报告：{path}", "Row report: {path}"),

@@ -192,3 +192,16 @@ def test_an_unknown_layer_lists_the_layers_in_the_language_asked(tmp_path, capsy
     assert "districts, " in err and "、" not in err, err
     assert main(["export", "nosuch", "--out", str(out)]) == 2
     assert "districts、" in capsys.readouterr().err
+
+
+def test_the_commands_are_listed_in_the_language_asked(capsys, monkeypatch):
+    """Walk 12: ``python -m geo.cli --lang en --help`` listed every command in Chinese."""
+    monkeypatch.setenv("COLUMNS", "400")
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    said = capsys.readouterr().out
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in said), said
+    assert "Export stored layers as GeoJSON/CSV/XLSX/PNG" in said
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "导出已存图层为 GeoJSON/CSV/XLSX/PNG" in capsys.readouterr().out
