@@ -392,8 +392,10 @@ def run_export(args: argparse.Namespace) -> int:
         named = {**NAMED_COLUMNS, "name": "place"} if kind == "polygon" else None
         measured = with_measures(frame)
         columns = [c for c in frame.columns if c != frame.geometry.name]
-        headers = imported_headers(_kind_of(name, args.store), columns, lang) if name in imported else None
-        read[title] = readable_table(measured, lang, named=named, headers=headers)
+        user = name in imported
+        headers = imported_headers(_kind_of(name, args.store), columns, lang) if user else None
+        # an import's table: its file's columns, not the standard ones no row fills (as the page's)
+        read[title] = readable_table(measured, lang, named=named, headers=headers, leave_out_empty=user)
     if where and not any(len(f) for f in frames.values()):
         raise DataValidationError.of("cli.nothing_left_after_filter")
     title = args.title or message("cli.export.title_separator", lang).join(frames)
