@@ -29,19 +29,6 @@ COMPARE_COLUMNS = (
     "rank_after",
     "changed_inputs",
 )
-COMPARE_HEADERS = {
-    ID_COL: "企业编号",
-    "name": "企业名称",
-    "class_before": "原类别",
-    "class_after": "新类别",
-    "class_changed": "类别变化",
-    "score_before": "原得分",
-    "score_after": "新得分",
-    "score_change": "得分变化",
-    "rank_before": "原排名",
-    "rank_after": "新排名",
-    "changed_inputs": "变化的输入值",
-}
 
 
 def _same(a: object, b: object) -> bool:
