@@ -35,6 +35,11 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
         "配置权重 {weights}，{dropped}缺数据不计，其余按比例放大为 {used}",
         "configured weights {weights}, rescaled without {dropped} (no data) to {used}",
     ),
+    # ... the missing inputs named, as the page's notes name them (walk12: the files said 无数据)
+    "yearly.weights_rescaled_why": (
+        "配置权重 {weights}，{why}，不计，其余按比例放大为 {used}",
+        "configured weights {weights}, rescaled to {used} as {why}",
+    ),
     "yearly.filters_all": ("全部", "all"),
     # the rows of a parameter sheet (parameter_rows)
     "yearly.param.item": ("项目", "Item"),
