@@ -131,6 +131,21 @@ def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:
     return out
 
 
+# The grid wraps a cell's text at its last space (U+0020) that fits, else at any character: an
+# indicator's name with a space in it (R&D 经费占比) was cut at that space, "R&D / 经费占比" (walk12).
+NBSP = "\u00a0"
+
+
+def screen_reasons_zh(reasons: str) -> str:
+    """The Chinese shortfalls as the screen's ranking wraps them: a space after each 、 and ；, where
+    the grid may break a line, and the spaces inside an indicator's name made non-breaking
+    ("亩均税收、 R&D\u00a0经费占比"): a line breaks between indicators, never inside one."""
+    for r in RATIOS_BY_KEY.values():
+        if " " in r.label_zh:
+            reasons = reasons.replace(r.label_zh, r.label_zh.replace(" ", NBSP))
+    return reasons.replace("、", "、 ").replace("；", "； ")
+
+
 def rank_label(by: Sequence[str], lang: Lang) -> str:
     """The header of the rank within the selection, naming what it ranks within:
     "筛选内排名（规上/规下 × 行业内）" (the downloads')."""
@@ -206,6 +221,8 @@ def ranking_table(
         out = english_values(out, short=short)
     if short:  # on the screen a place not known is a dash (a grey "None" read as a name)
         out = _dash_places(out)
+        if lang == "zh" and "reasons" in out.columns:
+            out["reasons"] = out["reasons"].map(lambda v: screen_reasons_zh(v) if isinstance(v, str) else v)
     for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")
         if col in out.columns:
             out[col] = pd.array(pd.to_numeric(out[col], errors="coerce").round(), dtype="Int64")
