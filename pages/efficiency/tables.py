@@ -28,10 +28,10 @@ from pages.efficiency.sources import UNDATED
 
 # What a reader looks for first (the first six: :data:`KEY_COLUMNS`, read whole at 1280 px), then
 # its figures; the id and the status last. ``rank`` is the evaluation's own rank (组内排名), ``sel_rank``
-# the rank within the selection shown (筛选内排名), where it differs (see :func:`ranking_table`).
+# the rank within the selection shown (筛选内排名), where it differs, after the key columns (see
+# :func:`ranking_table`).
 TABLE_COLUMNS = (
     "rank",
-    "sel_rank",
     "name",
     "score",
     CLASS_COL,
@@ -40,6 +40,8 @@ TABLE_COLUMNS = (
     # view at 1280 px (an English park's name after it is as wide as it is long)
     "town",
     ZONE_COL,
+    # right after the key columns: beside them at 1280 px the English headers took 60 px too many
+    "sel_rank",
     "eval_class_label",
     "industry",
     SIZE_COL,
@@ -230,17 +232,11 @@ def ranking_table(
     return out.rename(columns={**table_labels(lang), "rank": eval_rank_label(lang), "sel_rank": sel})
 
 
-def _is_selection_rank(header: object) -> bool:
-    return any(str(header).startswith(t("eff.col.rank_sel", lang)) for lang in ("zh", "en"))
-
-
 def key_headers(table: pd.DataFrame) -> list[str]:
-    """The headers of a :func:`ranking_table`'s key columns (its first six, the rank within the
-    selection beside the evaluation's rank and the stated town beside the 区镇 where the table has
-    them: read with them, never a sideways scroll away)."""
+    """The headers of a :func:`ranking_table`'s key columns (its first six, and the stated town
+    beside the 区镇 where the table has it: read with it, never a sideways scroll away)."""
     towns = {table_labels(lang)["town"] for lang in ("zh", "en")}
-    n = len(KEY_COLUMNS) + any(_is_selection_rank(c) for c in table.columns[:2])
-    n += any(c in towns for c in table.columns[:n])
+    n = len(KEY_COLUMNS) + any(c in towns for c in table.columns[: len(KEY_COLUMNS)])
     return list(table.columns[:n])
 
 

@@ -135,8 +135,8 @@ def test_the_key_columns_are_read_whole_with_every_grouping(app_url, browser, de
     """Left from issue 23 item 2: with 区镇 × 行业 × 规模 picked in "Rank within", the English
     ranking was 60–150 px wider than the table at 1280 (the rank's header named the three groups on
     one line). Each grouping added in turn, up to all three: the key columns read whole, the rank in the
-    selection headed short ("Rank in selection") with the groups in its help and the selector above
-    it, beside the evaluation's own ("Rank in group")."""
+    selection headed short ("Rank in selection", right after the key columns) with the groups in its
+    help and the selector above it, the evaluation's own ("Rank in group") first."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     pg = context.new_page()
     try:
@@ -154,9 +154,13 @@ def test_the_key_columns_are_read_whole_with_every_grouping(app_url, browser, de
             picked.append(dim)
             by = picked if SIZE_COL in picked else [SIZE_COL, *picked]
             expected, keys, fitted = _expected(demo, lang, by)
-            # the evaluation's rank, then the selection's headed short (its groups in its help)
-            assert keys[:2] == [t("eff.col.rank_eval", lang), t("eff.col.rank_sel", lang)]
-            pg.get_by_text(keys[1], exact=True).first.wait_for(state="attached", timeout=60_000)
+            # the evaluation's rank first; the selection's, headed short (its groups in its help),
+            # right after the key columns
+            assert keys[0] == t("eff.col.rank_eval", lang)
+            assert list(expected.columns).index(t("eff.col.rank_sel", lang)) == len(keys)
+            pg.get_by_text(t("eff.col.rank_sel", lang), exact=True).first.wait_for(
+                state="attached", timeout=60_000
+            )
             wait_idle(pg)
             table = pg.locator(TABLE).first
             table.scroll_into_view_if_needed()
