@@ -10,6 +10,7 @@ import streamlit as st
 from geo.errors import DataValidationError
 from geo.evaluation import config_from_mapping
 from geo.messages import joined, t
+from geo.messages.names import firm_name
 from geo.place_names import place_name
 from geo.publication import exports, objections, versions
 from geo.publication.results import version_benchmarks
@@ -99,6 +100,7 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
         rules = config_from_mapping(config)
         out["size_group"] = _named(out["size_group"], lambda g: group_name(rules, g, lang))
     out["zone"] = _named(out["zone"], lambda z: place_name(z, lang))
+    out["name"] = _named(out["name"], lambda n: firm_name(n, lang))  # "(synthetic)" in English
     if "status" in out and lang == "en":
         out["status"] = _named(out["status"], lambda v: status_name(v, lang))
     out["provenance"] = rows["provenance"].map(lambda p: provenance_text(p, lang))
