@@ -144,7 +144,7 @@ _NOTICE: dict[str, tuple[str, str]] = {
     "yearly.notice.head.score": ("综合得分（分）", "Score (points)"),
     "yearly.notice.head.eval_class": ("类别", "Class"),
     "yearly.notice.head.status": ("说明", "Status"),
-    "yearly.notice.head.rank": ("组内排名", "Rank in group"),
+    "yearly.notice.head.rank": ("组内排名", "Group rank"),
     "yearly.notice.head.land_role": ("用地身份", "Land role"),
     "yearly.notice.head.land_host_name": ("房东（土地权利人）", "Host (land holder)"),
     "yearly.notice.head.land_share": ("用地分摊比例", "Share of the land"),

@@ -68,8 +68,8 @@ def _lines_at_spaces(chunks: Sequence[str], width: float) -> int:
 
 
 def _spaced_px(text: str, lines: int) -> float:
-    """The width a text with spaces needs on at most ``lines`` lines as the grid wraps it (at its
-    spaces only: "全员劳动生产率、 R&D 经费占比" breaks after 、, never inside R&D 经费占比)."""
+    """The width a text of space-separated items needs on at most ``lines`` lines as the grid wraps
+    it (at its spaces only: "全员劳动生产率、 R&D\u00a0经费占比" breaks after 、, never inside an item)."""
     chunks = [c for c in text.split(" ") if c]
     low, high = max((text_px(c) for c in chunks), default=0.0), text_px(text)
     if _lines_at_spaces(chunks, low) <= lines:
@@ -82,14 +82,15 @@ def _spaced_px(text: str, lines: int) -> float:
 
 def _needed_px(texts: Sequence[str], lines: int) -> float:
     """The width the longest of ``texts`` needs on at most ``lines`` lines (a line breaks at a word,
-    so it may end up to one word short; a text with spaces breaks at them only, as the grid does)."""
+    so it may end up to one word short; a Chinese list spaced after its 、 and ； breaks there only,
+    as the grid does: :func:`pages.efficiency.tables.screen_reasons_zh`)."""
     need = 0.0
     for text in texts:
         total = text_px(text)
         if lines == 1:
             need = max(need, total)
             continue
-        if " " in text.strip():
+        if "、 " in text or "； " in text:  # a list made to break between its items only
             need = max(need, _spaced_px(text.strip(), lines))
             continue
         longest = max((text_px(w) for w in _words(text) if w != " "), default=0.0)

@@ -266,7 +266,7 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     assert len(firsts) == int((scored["score"] == best).sum())
     assert len(table) == len(scored)
     en = _page("en").dataframe[0].value
-    assert en.columns[0] == "Rank in group"
+    assert en.columns[0] == "Group rank"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -280,7 +280,7 @@ def test_the_ranking_names_the_rank_in_the_selection_apart_from_the_rank_in_the_
     at.multiselect(key="eff_towns").set_value([SHENGZE]).run()
     assert not at.exception
     table = at.dataframe[0].value
-    group, selection = ("组内排名", "筛选内排名") if zh else ("Rank in group", "Rank in selection")
+    group, selection = ("组内排名", "筛选内排名") if zh else ("Group rank", "Rank in selection")
     # the evaluation's rank first; the selection's right after the key columns
     assert table.columns[0] == group and selection in table.columns
     keys = key_headers(table)

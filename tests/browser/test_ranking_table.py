@@ -136,7 +136,7 @@ def test_the_key_columns_are_read_whole_with_every_grouping(app_url, browser, de
     ranking was 60–150 px wider than the table at 1280 (the rank's header named the three groups on
     one line). Each grouping added in turn, up to all three: the key columns read whole, the rank in the
     selection headed short ("Rank in selection", right after the key columns) with the groups in its
-    help and the selector above it, the evaluation's own ("Rank in group") first."""
+    help and the selector above it, the evaluation's own ("Group rank") first."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     pg = context.new_page()
     try:

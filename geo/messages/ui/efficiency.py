@@ -71,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.file.pay": ("差别化收费", "differential_charges"),
     # two ranks, never under one header (walk12): the evaluation's own (its group of the whole
     # evaluation: the group lists and the 公示 give it) and the rank within the selection shown
-    "eff.col.rank_eval": ("组内排名", "Rank in group"),
+    "eff.col.rank_eval": ("组内排名", "Group rank"),
     "eff.col.rank_eval_help": (
         "在所属评价组（规上或规下）全部参评企业中的名次，与分组名单、公示名单相同，不随筛选变化",
         "Its place among all scored enterprises of its evaluation group (above or below designated"
@@ -82,7 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.col.rank_sel_help": (
         "在当前筛选出的企业中、{groups}内的名次，随筛选条件和“分组排名”变化；全部参评企业中的名次见“组内排名”",
         "Its place among the enterprises selected now, within {groups}; it changes with the filters"
-        " and “Rank within”. Its place among all scored enterprises is “Rank in group”",
+        " and “Rank within”. Its place among all scored enterprises is “Group rank”",
     ),
     "eff.rank.size": ("规上/规下", "size group"),
     "eff.col.class": ("类别", "Class"),
