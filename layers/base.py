@@ -122,6 +122,9 @@ class Layer:
     # Columns that draw the layer (colours) but that its table leaves out: they repeat a field's
     # value in other words (the 亩均 class "C" beside its field "C — adjust").
     table_leaves_out: tuple[str, ...] = ()
+    # An import's table (CSV, XLSX, GeoJSON) leaves out the columns no row fills: the standard
+    # columns its file never had (工业增加值 …); a built-in layer's table keeps all of its columns.
+    table_leaves_out_empty: bool = False
     show: bool = True
     # Optional per-feature colour: column -> colour function (e.g. class colours)
     color_by: Callable[[pd.Series], pd.Series] | None = field(default=None, compare=False)
@@ -169,6 +172,7 @@ class Layer:
             lang,
             shown={c: (f.shown(gdf, lang).to_numpy(), f.label(lang)) for c, f in fields.items()},
             leave_out=(*self.table_leaves_out, *(f.en_column for f in fields.values() if f.en_column)),
+            leave_out_empty=self.table_leaves_out_empty,
         )
 
     def _prepared(self, gdf: gpd.GeoDataFrame, *, gcj02: bool, lang: Lang = "zh") -> gpd.GeoDataFrame:

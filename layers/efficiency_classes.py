@@ -52,7 +52,7 @@ LAYER: EnterpriseLayer = replace(
     title_zh=t("eff.layer.title", "zh"),
     title_en=t("eff.layer.title", "en"),
     tooltip_fields=(
-        ranking_field("name"),
+        ranking_field("name", names="firm"),  # a synthetic demo firm "(synthetic)" in English
         ranking_field("zone", names="place"),
         ranking_field("industry", names="industry"),
         ranking_field("size_class", en_column="size_class_en"),

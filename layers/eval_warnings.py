@@ -41,7 +41,7 @@ LAYER: EnterpriseLayer = replace(
     radius=4.5,  # the class points' 2.5 × RING_SCALE
     tooltip_fields=(
         # headed as the page's list of warnings heads them
-        ranking_field("name"),
+        ranking_field("name", names="firm"),  # a synthetic demo firm "(synthetic)" in English
         Field("warning", t("eff.warn.col", "zh"), t("eff.warn.col", "en")),
         Field("reason", t("eff.warn.why", "zh"), t("eff.warn.why", "en")),
     ),

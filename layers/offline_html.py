@@ -25,7 +25,7 @@ import pandas as pd
 from geo.exports.briefing import Extent, Paper
 from geo.exports.downloads import Download, build_downloads
 from geo.exports.filenames import safe_filename
-from geo.exports.tables import GEOMETRY_FAMILIES, MIME_TYPES, geojson_bytes, split_by_geometry
+from geo.exports.tables import MIME_TYPES, geojson_layer_files, split_by_geometry
 from geo.messages import Lang, message, t
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
 from layers.mapview import MapLayer
@@ -255,32 +255,30 @@ def layers_geojson(
     # geometry "Unknown" in QGIS)
     items = [item for item in items if len(item.frame)] or items[:1]
 
-    def files(item: MapLayer) -> dict[str, bytes]:
-        """``{"": bytes}`` for a layer of one geometry type, else one file per type present."""
-        name = item.layer.title(lang)
-        table = item.layer.table(item.frame, lang)
-        frame = gpd.GeoDataFrame(table, geometry=item.frame.geometry.to_numpy(), crs=item.frame.crs)
-        provs = {name: item.provenance} if item.provenance is not None else None
-        kinds = split_by_geometry({name: frame})
-        if len(kinds) <= 1:
-            return {"": geojson_bytes({name: frame}, provs, title=name, when=when, measures=False, lang=lang)}
-        return {
-            kind: geojson_bytes(layers, provs, title=f"{name} ({kind})", when=when, measures=False, lang=lang)
-            for kind, layers in kinds.items()
-        }
+    def files() -> dict[str, bytes]:
+        """The files by name (:func:`geo.exports.tables.geojson_layer_files`, as the command line's
+        ``export`` writes them), each layer's columns headed and written in ``lang``."""
+        frames, provs = {}, {}
+        for item in items:
+            name = item.layer.title(lang)
+            table = item.layer.table(item.frame, lang)
+            frames[name] = gpd.GeoDataFrame(
+                table, geometry=item.frame.geometry.to_numpy(), crs=item.frame.crs
+            )
+            if item.provenance is not None:
+                provs[name] = item.provenance
+        return geojson_layer_files(stem, frames, provs, when=when, measures=False, lang=lang)
 
-    if len(items) == 1 and items[0].frame.geom_type.map(GEOMETRY_FAMILIES).nunique() <= 1:
+    if len(items) == 1 and len(split_by_geometry({"": items[0].frame})) <= 1:
         return Download(
-            "geojson", "GeoJSON", f"{stem}.geojson", MIME_TYPES["geojson"], lambda: files(items[0])[""]
+            "geojson", "GeoJSON", f"{stem}.geojson", MIME_TYPES["geojson"], lambda: files()[f"{stem}.geojson"]
         )
 
     def zipped() -> bytes:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-            for item in items:
-                layer_stem = f"{stem}_{safe_filename(item.layer.title(lang))}"
-                for kind, data in files(item).items():
-                    zf.writestr(f"{layer_stem}_{kind}.geojson" if kind else f"{layer_stem}.geojson", data)
+            for name, data in files().items():
+                zf.writestr(name, data)
         return buf.getvalue()
 
     label = message("exports.download.geojson_layers", lang)

@@ -55,6 +55,7 @@ def user_map_layer(
         radius=4.0,
         tooltip_fields=tooltip_fields(str(meta.get("kind", "other")), shown, names_places=kind == "polygon"),
         show=not background,
+        table_leaves_out_empty=True,  # the file's columns, not the standard ones it never had
     )
     prov = Provenance(
         accuracy=str(meta["accuracy"]),

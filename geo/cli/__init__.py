@@ -32,13 +32,15 @@ COMMAND_MODULES: tuple[str, ...] = (
 def build_parser(*, lang: str = "zh") -> argparse.ArgumentParser:
     """The argument parser with every available subcommand; it complains about the arguments in
     ``lang``."""
-    parser = AtlasParser(prog="python -m geo.cli", description="苏州产业布局一张图 命令行工具", lang=lang)
+    parser = AtlasParser(
+        prog="python -m geo.cli", description=message("cli.help.description", lang), lang=lang
+    )
     parser.add_argument(
         "--lang",
         dest="ui_lang",
         choices=("zh", "en"),
         default=settings.cli_lang(),
-        help="输出与错误信息的语言（写在命令之前，如 --lang en import …；缺省 $ATLAS_LANG，否则 zh）",
+        help=message("cli.help.lang", lang),
     )
     subparsers = parser.add_subparsers(dest="command", required=True)
     for module_name in COMMAND_MODULES:
@@ -78,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     is printed as such with status 2; anything else is a bug and raises.
     """
     given = sys.argv[1:] if argv is None else argv
-    args = build_parser(lang=language_in(given, settings.cli_lang())).parse_args(given)
+    asked = language_in(given, settings.cli_lang())
+    args = build_parser(lang=asked).parse_args(given)
+    args.ui_lang = asked  # --lang before the command, else the command's own (export … --lang en)
     lang = lang_of(args)
     try:
         new_store = check_paths(args)

@@ -58,9 +58,14 @@ def check_paths(args: argparse.Namespace) -> Path | None:
         if getattr(args, "store_reads_only", False) and not path.exists():
             raise DataValidationError.of("cli.store_not_found", path=path)
         new_store = None if path.exists() else path
+    # the output folder the command creates (evaluate -o ev: its tables go there, and --zones-out may)
+    out = getattr(args, "out", None)
+    created = out.resolve() if isinstance(out, Path) and not out.suffix else None
     for name, what in OUTPUT_FILES.items():
         value = getattr(args, name, None)
-        if isinstance(value, Path) and value.suffix and not value.parent.exists():
+        if not isinstance(value, Path) or not value.suffix or value.parent.exists():
+            continue
+        if value.parent.resolve() != created:
             raise DataValidationError.of(
                 "cli.folder_missing", what=note(what), path=value, folder=value.parent
             )

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from geo.cli.io import parse_pairs
-from geo.cli.output import lang_of, names, parts, say, written
+from geo.cli.output import command_help, lang_of, names, parts, say, written
 from geo.collect import SourceInput, collect
 from geo.collect.departments import Department, load_departments
 from geo.collect.report import assembled_bytes, column_label, report_bytes
@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``collect`` subcommand."""
     p = subparsers.add_parser(
         "collect",
-        help="数据归集：企业名录 + 各部门数据 → 当年企业表（逐值可追溯）",
+        help=command_help(subparsers, "collect"),
         description=(
             "以企业名录（统一社会信用代码）为准，把税务、统计、供电、自然资源、生态环境各部门的数据"
             "按统一社会信用代码 → 组织机构代码 → 唯一名称依次匹配、换算单位、按企业汇总，写出企业表"

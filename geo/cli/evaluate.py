@@ -20,9 +20,9 @@ import pandas as pd
 from geo import batch, ingest
 from geo.cli.arguments import add_table_arguments, table_frame
 from geo.cli.io import parse_pairs
-from geo.cli.output import complain, lang_of, names, parts, say, written
+from geo.cli.output import command_help, complain, lang_of, names, parts, say, written
 from geo.errors import DataValidationError
-from geo.evaluation import CLASSES
+from geo.evaluation import CLASSES, EvaluationResult
 from geo.evaluation.grouped import group_counts
 from geo.evaluation.published import list_methods
 from geo.exports import run_files
@@ -32,13 +32,14 @@ from geo.land.parcels import verdict_note
 from geo.messages.notes import note
 from geo.spatial.crs import Frame
 from geo.storage.provenance import Provenance
+from geo.yearly.notice import group_name
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``evaluate`` subcommand."""
     p = subparsers.add_parser(
         "evaluate",
-        help="亩均效益评价：区域指标 + 企业 A/B/C/D 分类",
+        help=command_help(subparsers, "evaluate"),
         description=(
             "读入区域边界与企业表，按位置（或区镇名称字段）把企业归入区域，计算各区域总量与亩均指标，"
             "并按评价配置给每家企业打分、排名、分 A/B/C/D 类；输出 CSV 或 GeoPackage。"
@@ -74,7 +75,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--lang",
         choices=("zh", "en"),
         default=None,
-        help="输出表格的语言：zh 中文表头、按度量取位、是/否；en 英文字段名（缺省同命令前的 --lang，即 zh）",
+        help=(
+            "输出表格的语言：zh 中文表头、按度量取位、是/否；en 英文字段名；"
+            "命令前未写 --lang 时也是输出信息的语言（缺省同命令前的 --lang，即 zh）"
+        ),
     )
     p.add_argument(
         "--parcels",
@@ -163,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(table.report)))
         say(args, "cli.out.row_report", path=args.report)
     if run_.result is not None:
-        _print_classes(args, run_.result.enterprises)
+        _print_classes(args, run_.result)
     assignment = run_.assignment
     if assignment.outside_ids:
         more = note("cli.out.and_more", n=assignment.n_outside) if assignment.n_outside > 20 else ""
@@ -220,7 +224,8 @@ def _frame(args: argparse.Namespace) -> Frame:
     return "wgs84"
 
 
-def _print_classes(args: argparse.Namespace, classes: pd.DataFrame) -> None:
+def _print_classes(args: argparse.Namespace, result: EvaluationResult) -> None:
+    classes = result.enterprises
     counts = classes["eval_class"].value_counts().reindex(list(CLASSES), fill_value=0)
     by_class = parts(note("cli.out.class_firms", cls=c, n=int(counts[c])) for c in CLASSES)
     say(args, "cli.out.scored", n=int(classes["scored"].sum()), classes=by_class)
@@ -228,7 +233,7 @@ def _print_classes(args: argparse.Namespace, classes: pd.DataFrame) -> None:
         say(
             args,
             "cli.out.group",
-            name=name,
+            name=group_name(result.config, str(name), lang_of(args)),  # 规上 / above designated size
             n=int(row["n_enterprises"]),
             scored=int(row["n_scored"]),
             classes=parts(note("cli.out.class_n", cls=c, n=int(row[f"n_{c}"])) for c in CLASSES),
@@ -266,12 +271,11 @@ def write_zone_scores(run_: batch.EvaluationRun, args: argparse.Namespace, diges
         say(args, "cli.out.zones_not_scored")
         return
     method = next((m for m in list_methods() if m.name == args.method), None)
-    provenance = Provenance(
-        accuracy="real",
-        source=f"企业表 {args.enterprises.name}" + (f"（SHA-256 {digest[:12]}）" if digest else ""),
-    )
     fmt = "xlsx" if args.zones_out.suffix.lower() == ".xlsx" else "csv"
     lang = "zh" if (args.lang or lang_of(args)) == "zh" or fmt == "xlsx" else "en"
+    source = note("cli.out.scores_source", file=args.enterprises.name, digest=digest[:12]) if digest else None
+    source = source or note("cli.out.scores_source_file", file=args.enterprises.name)
+    provenance = Provenance(accuracy="real", source=source.text(lang))  # the table cited in its language
     args.zones_out.parent.mkdir(parents=True, exist_ok=True)
     args.zones_out.write_bytes(
         zone_scores_bytes(

@@ -9,7 +9,7 @@ import geopandas as gpd
 
 from geo import ingest
 from geo.cli.arguments import TABLE_FORMATS, USER_HELP, add_store_argument, add_table_arguments, table_frame
-from geo.cli.output import lang_of, names, parts, say, written
+from geo.cli.output import command_help, lang_of, names, parts, say, written
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export
@@ -35,13 +35,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``import`` and ``export`` subcommands."""
     p = subparsers.add_parser(
         "import",
-        help="导入 Shapefile(zip)/GeoPackage/GeoJSON/KML/CSV/XLSX 到用户数据库",
+        help=command_help(subparsers, "import"),
         description=(
             "读入文件、识别编码和坐标系、逐行校验，并原子地写入用户 GeoPackage（失败时原有数据不变）。"
         ),
     )
     p.add_argument("file", type=Path, help="要导入的文件")
-    p.add_argument("--name", help="图层表名（小写英文、数字、下划线；自动加 user_ 前缀）；默认按文件名生成")
+    lang = getattr(p, "lang", "zh")  # the parser's language (AtlasParser): --lang before the command
+    p.add_argument("--name", help=message("cli.help.import_name", lang, max_bytes=ingest.MAX_NAME_BYTES))
     p.add_argument("--title", help="图层标题（中文），默认取文件名")
     p.add_argument("--source", help="数据来源，例如「吴江区自然资源和规划局，2024 年」（保存时必填）")
     p.add_argument(
@@ -86,10 +87,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     e = subparsers.add_parser(
         "export",
-        help="导出已存图层为 GeoJSON/CSV/XLSX/PNG",
+        help=command_help(subparsers, "export"),
         description=(
             "导出内置或导入的图层，与数据管理页「导出」下载的文件相同（按 --lang 的语言：标题、表头、是/否、"
-            "地名与行业名、页面配色）：GeoJSON（RFC 7946，WGS-84；面、线、点混合时按类型分成几个文件）、"
+            "地名与行业名、页面配色）：GeoJSON（RFC 7946，WGS-84；每个图层一个文件，如 m_县级行政区.geojson，"
+            "图层内面、线、点混合时按类型分开）、"
             "CSV（UTF-8 BOM；多个图层合成一个表，首列为图层名）、XLSX（每个图层一个工作表）、"
             "汇报图 PNG（A4 横向 300 dpi）。"
         ),
@@ -103,7 +105,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     e.add_argument("--paper", choices=("a4", "screen"), default="a4", help="PNG 尺寸：a4（300 dpi）或 screen")
     e.add_argument(
-        "--lang", choices=("zh", "en"), default=None, help="导出文件的语言（缺省同命令前的 --lang，即 zh）"
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="导出文件的语言，命令前未写 --lang 时也是输出信息的语言（缺省同命令前的 --lang，即 zh）",
     )
     add_store_argument(e, reads_only=True, aliases=("--user-store",))
     e.add_argument(
@@ -387,8 +392,10 @@ def run_export(args: argparse.Namespace) -> int:
         named = {**NAMED_COLUMNS, "name": "place"} if kind == "polygon" else None
         measured = with_measures(frame)
         columns = [c for c in frame.columns if c != frame.geometry.name]
-        headers = imported_headers(_kind_of(name, args.store), columns, lang) if name in imported else None
-        read[title] = readable_table(measured, lang, named=named, headers=headers)
+        user = name in imported
+        headers = imported_headers(_kind_of(name, args.store), columns, lang) if user else None
+        # an import's table: its file's columns, not the standard ones no row fills (as the page's)
+        read[title] = readable_table(measured, lang, named=named, headers=headers, leave_out_empty=user)
     if where and not any(len(f) for f in frames.values()):
         raise DataValidationError.of("cli.nothing_left_after_filter")
     title = args.title or message("cli.export.title_separator", lang).join(frames)
@@ -397,17 +404,19 @@ def run_export(args: argparse.Namespace) -> int:
             name: gpd.GeoDataFrame(read[name], geometry=frame.geometry.to_numpy(), crs=frame.crs)
             for name, frame in frames.items()
         }
-        files = export.geojson_files(shapes, provenance, title=title, measures=False, lang=lang)
-        if len(files) > 1:  # mixed geometry types: one file (one QGIS layer) per type
-            for kind, data in files.items():
-                path = args.out.with_name(f"{args.out.stem}_{kind}{args.out.suffix or '.geojson'}")
-                path.write_bytes(data)
-                family = note(f"cli.out.family.{kind}")
-                say(args, "cli.out.exported_family", family=family, path=path, kb=len(data) / 1024)
+        stem, suffix = args.out.stem, args.out.suffix or ".geojson"
+        files = export.geojson_layer_files(stem, shapes, provenance, measures=False, lang=lang)
+        if list(files) != [f"{stem}.geojson"]:  # as the page's zip: a file per layer (and type)
             counts = parts(note("cli.out.layer_features", layer=k, n=len(v)) for k, v in frames.items())
-            say(args, "cli.out.exported_by_type", n=len(frames), counts=counts, files=len(files))
+            split = len(files) > sum(1 for frame in frames.values() if len(frame))
+            key = "cli.out.exported_files_split" if split else "cli.out.exported_files"
+            say(args, key, counts=counts, files=len(files))
+            for name, data in files.items():
+                path = args.out.with_name(name.removesuffix(".geojson") + suffix)
+                path.write_bytes(data)
+                say(args, "cli.out.exported_file", path=path, kb=len(data) / 1024)
             return 0
-        data = files[""]
+        data = files[f"{stem}.geojson"]
     elif fmt == "gpkg":  # one table per layer, titled and styled in the legend's colour for QGIS
         first = {k: v[0].color for k, v in legend.items()}
         data = export.gpkg_bytes(frames, provenance, colors=first, tables=tables)

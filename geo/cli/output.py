@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import Any
 
+from geo.messages import message
 from geo.messages.notes import Listing, clauses, note, text_in
 
 
@@ -30,6 +31,12 @@ def complain(args: argparse.Namespace, key: str, /, **params: Any) -> None:
     print(line(args, "cli.error", text=line(args, key, **params)), file=sys.stderr)
 
 
+def command_help(subparsers: Any, name: str) -> str:
+    """The line ``python -m geo.cli --help`` lists command ``name`` with, in the language of the
+    parser the commands are added to (:class:`geo.cli.parser.AtlasParser`; Chinese otherwise)."""
+    return message(f"cli.help.command.{name}", getattr(subparsers, "lang", "zh"))
+
+
 def written(args: argparse.Namespace, value: Any) -> str:
     """A note (or plain text) geo returned, written in the command's language."""
     return text_in(value, lang_of(args))
@@ -45,4 +52,4 @@ def parts(items: Any) -> Listing:
     return clauses(items)
 
 
-__all__ = ["complain", "lang_of", "line", "names", "parts", "say", "written"]
+__all__ = ["command_help", "complain", "lang_of", "line", "names", "parts", "say", "written"]

@@ -35,17 +35,33 @@ _COMPLAINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _KINDS = {"int": "cli.args.kind.int", "float": "cli.args.kind.float"}
 
 
+def _lang_option(argv: Sequence[str], i: int) -> str | None:
+    """The language ``argv[i]`` asks for (``--lang en`` or ``--lang=en``), else None."""
+    arg = argv[i]
+    if arg == "--lang" and i + 1 < len(argv):
+        return "en" if argv[i + 1] == "en" else "zh"
+    if arg.startswith("--lang="):
+        return "en" if arg.split("=", 1)[1] == "en" else "zh"
+    return None
+
+
 def language_in(argv: Sequence[str], default: str) -> str:
-    """The language ``--lang`` asks for in ``argv`` (``--lang en`` or ``--lang=en`` before the
-    command), else ``default``: known before the arguments are parsed, so that a complaint about
-    them is in that language too."""
+    """The language ``argv`` asks for, known before the arguments are parsed (so that a complaint
+    about them is in that language too): ``--lang`` before the command (``--lang en import …``),
+    else the command's own ``--lang`` (``export … --lang en``: the language of the files it writes,
+    and of what it prints), else ``default``."""
+    command_lang = None
+    before_command = True
     for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return "en" if argv[i + 1] == "en" else "zh"
-        if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1] == "en" else "zh"
-        if not arg.startswith("-"):  # the command: a later --lang is the export's own
-            break
+        lang = _lang_option(argv, i)
+        if lang is not None and before_command:
+            return lang
+        if lang is not None and command_lang is None:
+            command_lang = lang
+        if before_command and not arg.startswith("-") and (i == 0 or argv[i - 1] != "--lang"):
+            before_command = False  # the command: a later --lang is its own
+    if command_lang is not None:
+        return command_lang
     return "en" if default == "en" else "zh"
 
 
@@ -75,7 +91,9 @@ class AtlasParser(argparse.ArgumentParser):
 
     def add_subparsers(self, **kwargs):
         kwargs.setdefault("parser_class", lambda **kw: AtlasParser(lang=self.lang, **kw))
-        return super().add_subparsers(**kwargs)
+        commands = super().add_subparsers(**kwargs)
+        commands.lang = self.lang  # the language of the commands' help lines (geo.cli.output.command_help)
+        return commands
 
     def error(self, message_text: str) -> NoReturn:
         self.print_usage(sys.stderr)

@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from geo.cli.arguments import USER_HELP, add_store_argument
-from geo.cli.output import say
+from geo.cli.output import command_help, lang_of, say
+from geo.messages import t
 from geo.messages.notes import note
 from geo.publication import compare, objections, results, versions
 from geo.storage.audit import current_user
@@ -45,9 +46,7 @@ _RESULT_HEADERS = {
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``versions`` and ``objections`` subcommands."""
-    v = subparsers.add_parser(
-        "versions", help="年度评价的版本（草稿、公示、定案）：列出、查看、公示、定案、比较"
-    )
+    v = subparsers.add_parser("versions", help=command_help(subparsers, "versions"))
     vs = v.add_subparsers(dest="versions_command", required=True)
     ls = vs.add_parser("list", help="列出评价版本及其状态")
     ls.add_argument("--kind", choices=tuple(versions.KINDS), help="只列出评价结果（score）或用地清单（land）")
@@ -81,7 +80,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_store_argument(co, reads_only=True)
     co.set_defaults(func=run_versions_compare)
 
-    o = subparsers.add_parser("objections", help="公示期内的异议：列出、决定、导出登记表")
+    o = subparsers.add_parser("objections", help=command_help(subparsers, "objections"))
     os_ = o.add_subparsers(dest="objections_command", required=True)
     ol = os_.add_parser("list", help="列出异议（可只列一个版本的）")
     ol.add_argument("--version", help="版本编号")
@@ -183,15 +182,18 @@ def run_versions_reevaluate(args: argparse.Namespace) -> int:
 
 def run_versions_compare(args: argparse.Namespace) -> int:
     """The ``versions compare`` subcommand."""
-    table = compare.compare_versions(args.before, args.after, store=args.store or None)
+    lang = lang_of(args)
+    table = compare.compare_versions(args.before, args.after, store=args.store or None, lang=lang)
     say(args, "cli.out.compared", before=args.before.upper(), after=args.after.upper(), n=len(table))
     if len(table):
+        yes, no = t("exports.value.yes", lang), t("exports.value.no", lang)
         shown = table.assign(
             score_before=table["score_before"].round(2),
             score_after=table["score_after"].round(2),
             score_change=table["score_change"].round(2),
+            class_changed=[yes if moved else no for moved in table["class_changed"]],
         )
-        _print(shown.rename(columns=compare.COMPARE_HEADERS))
+        _print(shown.rename(columns={c: t(f"pub.res.{c}", lang) for c in shown.columns}))
     return 0
 
 

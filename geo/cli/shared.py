@@ -11,7 +11,7 @@ import pandas as pd
 import yaml
 
 from geo.cli.arguments import USER_HELP, add_store_argument
-from geo.cli.output import lang_of, line, say
+from geo.cli.output import command_help, lang_of, line, say
 from geo.errors import DataValidationError
 from geo.evaluation import named as eval_configs
 from geo.land import renewal
@@ -21,7 +21,7 @@ from geo.storage.base import open_store
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``renewal`` and ``config`` subcommands."""
-    r = subparsers.add_parser("renewal", help="低效用地盘活状态：登记一次变更，或列出变更记录")
+    r = subparsers.add_parser("renewal", help=command_help(subparsers, "renewal"))
     rs = r.add_subparsers(dest="renewal_command", required=True)
     s = rs.add_parser("set", help="登记宗地的新盘活状态（记入盘活记录和变更留痕）")
     s.add_argument("parcel", help="宗地编号")
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_store_argument(lg, reads_only=True)
     lg.set_defaults(func=run_renewal_log)
 
-    c = subparsers.add_parser("config", help="亩均评价的命名配置与正式配置：列出、保存、导出、删除")
+    c = subparsers.add_parser("config", help=command_help(subparsers, "config"))
     cs = c.add_subparsers(dest="config_command", required=True)
     ls = cs.add_parser("list", help="列出已保存的配置（正式配置在前）")
     add_store_argument(ls, reads_only=True)

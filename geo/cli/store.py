@@ -9,7 +9,7 @@ import pandas as pd
 
 from geo import ingest
 from geo.cli.arguments import USER_HELP, add_store_argument
-from geo.cli.output import lang_of, names, say
+from geo.cli.output import command_help, lang_of, names, say
 from geo.errors import DataValidationError
 from geo.messages import t
 from geo.messages.formats import beijing_minute
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``audit``, ``delete`` and ``load-demo`` subcommands."""
     a = subparsers.add_parser(
         "audit",
-        help="列出存储的变更留痕（谁、何时、导入/替换/删除/配置/状态）",
+        help=command_help(subparsers, "audit"),
         description=(
             "按时间倒序列出存储中的每次变更：操作人、时间、操作、图层、文件名及其 SHA-256、读入和保存的行数。"
         ),
@@ -49,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     a.add_argument("--layer", help="只列出某个图层的变更")
     a.set_defaults(func=run_audit)
 
-    d = subparsers.add_parser("delete", help="删除一个导入图层（记入留痕）")
+    d = subparsers.add_parser("delete", help=command_help(subparsers, "delete"))
     d.add_argument("layer", help="图层名（user_ 开头）")
     add_store_argument(d, reads_only=False)
     d.add_argument("--user", help=USER_HELP)
@@ -57,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     lo = subparsers.add_parser(
         "load-demo",
-        help="把内置演示数据（data/atlas.gpkg 的全部图层）一次载入 PostGIS 共享库",
+        help=command_help(subparsers, "load-demo"),
         description="在一个事务中把演示 GeoPackage 的每个图层写入共享库（表名加 demo_ 前缀，同名表被替换）。",
     )
     lo.add_argument("--store", help=f"postgresql://… 共享库（默认 ${DATABASE_URL_ENV}）")
@@ -67,10 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     g = subparsers.add_parser(
         "gis-role",
-        help=(
-            "在 PostGIS 共享库中设置 GIS 人员的角色：可编辑导入图层的要素和样式（每次编辑记入留痕），"
-            "不能修改或删除留痕"
-        ),
+        help=command_help(subparsers, "gis-role"),
     )
     add_store_argument(g, reads_only=False)
     g.add_argument("--role", default=GIS_ROLE, help=f"角色名（默认 {GIS_ROLE}；不存在时创建为 NOLOGIN）")
@@ -78,7 +75,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     h = subparsers.add_parser(
         "hash-password",
-        help="为 .streamlit/secrets.toml 的编辑账号生成密码哈希（scrypt，不保存明文）",
+        help=command_help(subparsers, "hash-password"),
         description=(
             '在终端中：读入密码两次（不回显）；从管道：读入一行（如 printf %s "$PW" | … hash-password '
             "用户名）。"

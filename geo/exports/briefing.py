@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 
-from geo.exports.label_places import feature_boxes
+from geo.exports.label_places import KEEP_CLEAR_MAX_FEATURES, marker_boxes, small_polygon_boxes
 from geo.exports.map_marks import (
     FONT_FAMILY,
     FONT_PATH,
@@ -54,6 +55,7 @@ SUBTITLE_COLUMNS = 125  # subtitle line length (a hanzi counts two) before it wr
 SUBTITLE_LINE_FRACTION = 0.026  # figure height each further subtitle line takes from the map
 
 FOOTER_SOURCE_LINES = 5  # at most this many lines of sources under a briefing map (then "…")
+MARKERS_OVER_LABELS_Z = 21  # the point markers of a layer read one by one, over the name labels (20)
 MAP_BOX = (0.03, 0.70)  # the map's left edge and width, as fractions of the paper's width
 DEFAULT_VIEW_M = (450_000, 3_400_000, 650_000, 3_560_000)  # Suzhou in EPSG:4549, for an empty map
 
@@ -435,8 +437,10 @@ def _render(
     within = ax.get_window_extent(renderer)
     named: dict[str, list] = {}
     label_size = base * 0.75
-    # no label covers a point or a small polygon it could hide (of a layer read feature by feature)
-    keep_clear = feature_boxes(ax, size_px=label_size * sheet.dpi / 72)
+    # no label covers a small polygon it could hide (of a layer read feature by feature), nor a
+    # point's marker, but an area's name (a town, a district) that finds no other place
+    keep_clear = small_polygon_boxes(ax, size_px=label_size * sheet.dpi / 72)
+    markers = marker_boxes(ax)
     left_out = 0
     # the names of towns and districts first (a small park's name goes round them), upper layers' first
     for which in ("large", "small"):
@@ -450,8 +454,13 @@ def _render(
                 named=named,
                 within=within,
                 keep_clear=keep_clear,
+                markers=markers,
                 which=which,
             )
+    # an area's name that had to go over point markers leaves them in view: they are drawn above it
+    for coll in ax.collections:
+        if isinstance(coll, PathCollection) and 0 < len(coll.get_offsets()) <= KEEP_CLEAR_MAX_FEATURES:
+            coll.set_zorder(MARKERS_OVER_LABELS_Z + coll.get_zorder() / 100)
     _legend_panel(fig, sheet, frames, legend, provenance, lang=lang, legend_title=legend_title, base=base)
     footer = list(sheet.footer)
     if left_out:  # on the date's line: the footer keeps its height

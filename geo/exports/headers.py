@@ -11,8 +11,11 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+import pandas as pd
+
 from geo.catalogue import CATALOGUE
 from geo.ingest.base import FRAME_CODES
+from geo.ingest.values import to_degrees
 from geo.messages import Lang, message
 
 # The column that tells which catalogue a table follows.
@@ -177,3 +180,61 @@ def source_coordinate_headers(columns: Iterable[object], lang: Lang) -> dict[str
         counts[header] = counts.get(header, 0) + 1
     present = set(names)
     return {k: h for k, h in wanted.items() if counts[h] == 1 and h not in present}
+
+
+# A table's own longitude/latitude columns, by name (经度, 纬度（WGS84）, lon, lng, Longitude, x, y):
+# an import from WGS-84 keeps them beside the geometry, whose position the export writes as lon/lat.
+_OWN_LON = re.compile(r"^(?:lon|lng|long|longitude|wgs_?(?:84_?)?lon)$|经度|longitude", re.IGNORECASE)
+_OWN_LAT = re.compile(r"^(?:lat|latitude|wgs_?(?:84_?)?lat)$|纬度|latitude", re.IGNORECASE)
+_OWN_XY = {"x": "lon", "y": "lat"}
+# How far (degrees, about 0.1 m) a file's own coordinate may lie from the stored position and still
+# be the same one (a file's 6 decimals, the store's 9).
+SAME_POSITION_DEGREES = 1e-6
+
+
+def own_coordinate_columns(table: pd.DataFrame, lang: Lang) -> tuple[list[str], dict[str, str]]:
+    """A point table's own longitude and latitude columns beside its standard ``lon``/``lat`` (the
+    stored WGS-84 position): those that give the same position on every row (a WGS-84 file's 经度 and
+    纬度, kept at import), which an export leaves out so that one pair of coordinates is written;
+    and those that do not, with a header in ``lang`` saying they are the file's values
+    (经度（原文件值） / Longitude (as in the file)), never a second 经度 that disagrees with the first.
+    A column an import marked as in GCJ-02 or BD-09 (``经度_GCJ02``, :func:`source_coordinate_headers`)
+    is not one of them; a column named ``x`` or ``y`` is left out when it gives the position, and
+    kept as it is when it does not (a survey's eastings).
+
+    Parameters
+    ----------
+    table
+        The table with ``lon`` and ``lat`` (none: nothing found).
+    lang
+        ``"zh"`` or ``"en"``.
+
+    Returns
+    -------
+    tuple
+        ``(columns giving the stored position, {column: header} of those that do not)``.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    if "lon" not in table.columns or "lat" not in table.columns:
+        return [], {}
+    same: list[str] = []
+    differ: dict[str, str] = {}
+    for col in table.columns:
+        name = str(col).strip()
+        if col in ("lon", "lat") or _SOURCE_COORDINATE.match(name):
+            continue
+        xy = _OWN_XY.get(name.lower())
+        axis = xy or ("lat" if _OWN_LAT.search(name) else "lon" if _OWN_LON.search(name) else None)
+        if axis is None:
+            continue
+        given = table[col]
+        degrees = pd.to_numeric(to_degrees(given.astype(object)), errors="coerce")
+        stored = pd.to_numeric(table[axis], errors="coerce")
+        agrees = (degrees - stored).abs() <= SAME_POSITION_DEGREES
+        written = given.notna() & (given.astype(str).str.strip() != "")
+        if (agrees | ~written).all():
+            same.append(col)
+        elif xy is None:
+            differ[col] = message(f"exports.column.file_{axis}", lang)
+    return same, differ

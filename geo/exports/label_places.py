@@ -43,10 +43,16 @@ def is_small(box: Box, *, size_px: float) -> bool:
 
 def feature_boxes(ax, *, size_px: float) -> np.ndarray:
     """The display boxes (n x 4: x0, y0, x1, y1) of the features drawn on ``ax`` that no label may
-    cover: each marker of a point layer and each small polygon (:func:`is_small` for labels of
-    ``size_px`` pixels) of a polygon layer, for layers of at most :data:`KEEP_CLEAR_MAX_FEATURES`
-    features. Lines are left out (a label crossing a road or a corridor hides a little of it)."""
-    boxes: list[np.ndarray] = []
+    cover: each marker of a point layer (:func:`marker_boxes`) and each small polygon
+    (:func:`small_polygon_boxes`), for layers of at most :data:`KEEP_CLEAR_MAX_FEATURES` features.
+    Lines are left out (a label crossing a road or a corridor hides a little of it)."""
+    return np.vstack([marker_boxes(ax), small_polygon_boxes(ax, size_px=size_px)])
+
+
+def marker_boxes(ax) -> np.ndarray:
+    """The display boxes (n x 4) of the point markers drawn on ``ax``, of point layers of at most
+    :data:`KEEP_CLEAR_MAX_FEATURES` features (a denser layer is a pattern)."""
+    boxes: list[np.ndarray] = [np.zeros((0, 4))]
     px_per_pt = ax.figure.dpi / 72
     for coll in ax.collections:
         if isinstance(coll, PathCollection):  # a scatter: markers of ``sizes`` points² about offsets
@@ -58,7 +64,15 @@ def feature_boxes(ax, *, size_px: float) -> np.ndarray:
             edges = np.resize(np.asarray(coll.get_linewidths(), dtype=float), len(xy))
             radius = (np.sqrt(sizes) / 2 + edges / 2) * px_per_pt + MARKER_MARGIN_PX
             boxes.append(np.column_stack([centres - radius[:, None], centres + radius[:, None]]))
-        elif isinstance(coll, PatchCollection):
+    return np.vstack(boxes)
+
+
+def small_polygon_boxes(ax, *, size_px: float) -> np.ndarray:
+    """The display boxes (n x 4) of the small polygons (:func:`is_small` for labels of ``size_px``
+    pixels) drawn on ``ax``, of polygon layers of at most :data:`KEEP_CLEAR_MAX_FEATURES` features."""
+    boxes: list[np.ndarray] = [np.zeros((0, 4))]
+    for coll in ax.collections:
+        if isinstance(coll, PatchCollection):
             paths = coll.get_paths()
             if not 0 < len(paths) <= KEEP_CLEAR_MAX_FEATURES:
                 continue
@@ -68,7 +82,15 @@ def feature_boxes(ax, *, size_px: float) -> np.ndarray:
             drawn = np.column_stack([np.minimum(lo, hi), np.maximum(lo, hi)])
             small = [is_small(tuple(b), size_px=size_px) for b in drawn]
             boxes.append(drawn[small])
-    return np.vstack(boxes) if boxes else np.zeros((0, 4))
+    return np.vstack(boxes)
+
+
+def covered(box: Box, boxes: np.ndarray) -> int:
+    """How many of ``boxes`` (n x 4) ``box`` overlaps (more than touches)."""
+    if not len(boxes):
+        return 0
+    x0, y0, x1, y1 = box
+    return int(np.sum((boxes[:, 0] < x1) & (x0 < boxes[:, 2]) & (boxes[:, 1] < y1) & (y0 < boxes[:, 3])))
 
 
 def covers_any(box: Box, boxes: np.ndarray) -> bool:

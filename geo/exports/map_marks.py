@@ -30,6 +30,7 @@ from geo.exports.label_places import (
     LEADER_GAPS_FONT_SIZES,
     Box,
     beside,
+    covered,
     covers_any,
     is_small,
     leader,
@@ -207,6 +208,7 @@ def label_polygons(
     named: dict[str, list] | None = None,
     within: Bbox | None = None,
     keep_clear: np.ndarray | None = None,
+    markers: np.ndarray | None = None,
     which: LabelPass = "all",
 ) -> int:
     """Name labels inside each polygon, or beside it when it is small (a label inside would hide it:
@@ -221,6 +223,11 @@ def label_polygons(
     (:func:`geo.place_names.place_name`). A small polygon's label faces it; without room there it
     goes a little further (at most the last of
     :data:`geo.exports.label_places.LEADER_GAPS_FONT_SIZES`) with a leader line to it, never farther.
+    ``markers``: point markers (display boxes n x 4, :func:`geo.exports.label_places.marker_boxes`)
+    that a small polygon's label never covers and an area's name (a polygon named inside: a town, a
+    district) avoids where it can but covers, as few as it must, rather than be left out: a point
+    layer crowding a town must not take its name (walk 12: 10 imported firms in 盛泽 left
+    吴江高新区（盛泽镇） unnamed); the markers show through the label's half-white box.
     ``which``: the polygons named (:data:`LabelPass`).
 
     Returns how many names were left out for want of a free place in the view (the sheet says so
@@ -231,6 +238,7 @@ def label_polygons(
         return 0
     named = {} if named is None else named
     clear = np.zeros((0, 4)) if keep_clear is None else np.asarray(keep_clear, dtype=float).reshape(-1, 4)
+    soft = np.zeros((0, 4)) if markers is None else np.asarray(markers, dtype=float).reshape(-1, 4)
     size_px = size * ax.figure.dpi / 72
     if which == "large":  # the smaller first: they have the fewer places (平望镇 lost its to 震泽镇's)
         polygonal = polygonal.iloc[np.argsort(polygonal.area.to_numpy(), kind="stable")]
@@ -255,7 +263,7 @@ def label_polygons(
             bbox={"boxstyle": f"round,pad={LABEL_PAD}", "fc": "white", "ec": "none", "alpha": 0.6},
             parse_math=False,
         )
-        spot, tried = _free_place(ax, geom, inside, text, placed, clear, within=within, size_px=size_px)
+        spot, tried = _free_place(ax, geom, inside, text, placed, clear, soft, within=within, size_px=size_px)
         if spot is None:
             text.remove()
             left_out += tried  # a place in the view was tried: no room
@@ -296,46 +304,101 @@ Spot = tuple[tuple[float, float], Bbox, tuple[tuple[float, float], tuple[float, 
 
 
 def _free_place(
-    ax, geom, inside: list, text, placed: list, clear: np.ndarray, *, within: Bbox | None, size_px: float
+    ax,
+    geom,
+    inside: list,
+    text,
+    placed: list,
+    clear: np.ndarray,
+    soft: np.ndarray,
+    *,
+    within: Bbox | None,
+    size_px: float,
 ) -> tuple[Spot | None, bool]:
     """The first place free for ``text`` (drawn at ``inside[0]``), or None when none is free; and
     whether any place tried lay in the view. A polygon's places inside it first, then near them,
     then spread over it (still inside it); a small polygon's beside it, facing it, then a little
-    further with a leader line (kept clear of the labels and features it would cross)."""
+    further with a leader line (kept clear of the labels and features it would cross). ``soft``
+    (markers): kept clear by a small polygon's label; a large polygon's takes the first place
+    inside it covering none of them, else the place there covering the fewest, else a place a
+    little beside it (as a small polygon's) with a leader line from its edge (walk 12: an English
+    town's name three times its town's width found every place about it taken)."""
     renderer = ax.figure.canvas.get_renderer()
     box = _drawn_box(text.get_window_extent(renderer), size_px)
     at = ax.transData.transform([inside[0]])[0]
     rel = (box.x0 - at[0], box.y0 - at[1], box.x1 - at[0], box.y1 - at[1])
     own = _display_box(ax, geom)
-    small = is_small(own, size_px=size_px)
-    if small:  # a label inside would hide it: beside it, clear of it
-        facing = beside(own, rel, size_px=size_px)[:FACING_PLACES]
-        further = [
-            a for gap in LEADER_GAPS_FONT_SIZES for a in beside(own, rel, size_px=size_px, gap_font_sizes=gap)
+    if is_small(own, size_px=size_px):  # a label inside would hide it: beside it, clear of it
+        # markers kept clear like the other features
+        hard = np.vstack([clear, soft])
+        places = _beside_places(own, rel, size_px)
+        return _first_place(ax, geom, places, rel, placed, hard, None, own, within=within, size_px=size_px)
+    near = ax.transData.transform(inside)
+    anchors = np.vstack([near, np.asarray(list(shifted(near, rel))).reshape(-1, 2), spread(own, near[0])])
+    data = ax.transData.inverted().transform(anchors)
+    allowed = np.concatenate(
+        [
+            np.ones(len(near), dtype=bool),
+            shapely.contains_xy(geom, data[len(near) :, 0], data[len(near) :, 1]),
         ]
-        anchors = np.asarray([*facing, *further])
-        with_leader = np.arange(len(anchors)) >= len(facing)
-        # what a leader line may not cross: the features kept clear, but for this polygon (and the
-        # markers on it: the line starts at its edge)
+    )
+    places = (anchors[allowed], np.zeros(int(allowed.sum()), dtype=bool))
+    spot, tried = _first_place(
+        ax, geom, places, rel, placed, clear, soft, own, within=within, size_px=size_px
+    )
+    if spot is not None:
+        return spot, tried
+    around = _beside_places(own, rel, size_px)
+    around = (around[0], np.ones(len(around[0]), dtype=bool))  # each with a leader line
+    spot, tried_around = _first_place(
+        ax, geom, around, rel, placed, np.vstack([clear, soft]), None, own, within=within, size_px=size_px
+    )
+    return spot, tried or tried_around
+
+
+def _beside_places(own: Box, rel: Box, size_px: float) -> tuple[np.ndarray, np.ndarray]:
+    """Anchors beside a polygon's box, facing it first, then a little further (with a leader line)."""
+    facing = beside(own, rel, size_px=size_px)[:FACING_PLACES]
+    further = [
+        a for gap in LEADER_GAPS_FONT_SIZES for a in beside(own, rel, size_px=size_px, gap_font_sizes=gap)
+    ]
+    anchors = np.asarray([*facing, *further])
+    return anchors, np.arange(len(anchors)) >= len(facing)
+
+
+def _first_place(
+    ax,
+    geom,
+    places: tuple[np.ndarray, np.ndarray],
+    rel: Box,
+    placed: list,
+    clear: np.ndarray,
+    soft: np.ndarray | None,
+    own: Box,
+    *,
+    within: Bbox | None,
+    size_px: float,
+) -> tuple[Spot | None, bool]:
+    """The first of ``places`` (display anchors, whether each has a leader line) free of ``placed``
+    and ``clear`` and covering none of ``soft``, else the one covering the fewest of ``soft``; and
+    whether any lay in the view. ``soft`` None: beside a polygon (``own``, its box), clear of it."""
+    anchors, with_leader = places
+    small = is_small(own, size_px=size_px)
+    if soft is None:
+        # what a leader line may not cross: the features kept clear, but for this polygon's own (and
+        # the markers on it: the line starts at its edge)
         others = clear[~_meeting(clear, own)]
-        clear = np.vstack([clear, own])
-        data = ax.transData.inverted().transform(anchors)
-        allowed = np.ones(len(anchors), dtype=bool)
+        clear, soft = np.vstack([clear, own]), np.zeros((0, 4))
     else:
-        near = ax.transData.transform(inside)
-        anchors = np.vstack([near, np.asarray(list(shifted(near, rel))).reshape(-1, 2), spread(own, near[0])])
-        with_leader = np.zeros(len(anchors), dtype=bool)
-        data = ax.transData.inverted().transform(anchors)
-        allowed = np.concatenate(
-            [
-                np.ones(len(near), dtype=bool),
-                shapely.contains_xy(geom, data[len(near) :, 0], data[len(near) :, 1]),
-            ]
-        )
+        others = clear
+    if not len(anchors):
+        return None, False
+    data = ax.transData.inverted().transform(anchors)
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     tried = False
-    for (ax_x, ax_y), (dx, dy), ok, lead in zip(anchors, data, allowed, with_leader, strict=True):
-        if not ok or not (x0 <= dx <= x1 and y0 <= dy <= y1):
+    fewest: tuple[int, Spot] | None = None  # the place covering the fewest markers so far
+    for (ax_x, ax_y), (dx, dy), lead in zip(anchors, data, with_leader, strict=True):
+        if not (x0 <= dx <= x1 and y0 <= dy <= y1):
             continue
         tried = True
         drawn = Bbox.from_extents(ax_x + rel[0], ax_y + rel[1], ax_x + rel[2], ax_y + rel[3])
@@ -345,14 +408,31 @@ def _free_place(
             continue
         line = None
         if lead:
-            line = leader(own, _label_box(drawn, size_px))
+            line = _leader_from(ax, None if small else geom, own, _label_box(drawn, size_px))
             crossed = line_boxes(*line)
             # the line may pass a label's gap, not its white box (nor a feature kept clear)
             boxes = np.array([_label_box(other, size_px) for other in placed]).reshape(-1, 4)
             if any(covers_any(b, others) or covers_any(b, boxes) for b in crossed):
                 continue
-        return ((float(dx), float(dy)), drawn, line), True
-    return None, tried
+        n = covered(drawn.extents, soft)
+        if not n:
+            return ((float(dx), float(dy)), drawn, line), True
+        if fewest is None or n < fewest[0]:
+            fewest = (n, ((float(dx), float(dy)), drawn, line))
+    return (None if fewest is None else fewest[1]), tried
+
+
+def _leader_from(ax, geom, own: Box, label: Box) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A leader line to ``label``: from a small polygon's box (``geom`` None, :func:`leader`), from a
+    large one's outline at its point nearest the label."""
+    start, end = leader(own, label)
+    if start == end or geom is None:
+        return start, end
+    mid = ax.transData.inverted().transform([((label[0] + label[2]) / 2, (label[1] + label[3]) / 2)])[0]
+    on = shapely.shortest_line(geom, shapely.Point(mid)).coords[0]
+    sx, sy = ax.transData.transform([on])[0]
+    ex, ey = min(max(sx, label[0]), label[2]), min(max(sy, label[1]), label[3])
+    return (float(sx), float(sy)), (float(ex), float(ey))
 
 
 LABEL_PAD = 0.15  # the white box behind a label reaches this far past its text, in font sizes

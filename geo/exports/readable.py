@@ -11,14 +11,19 @@ import numpy as np
 import pandas as pd
 
 from geo.catalogue import labels as catalogue_labels
-from geo.exports.headers import catalogue_headers, column_labels, source_coordinate_headers
+from geo.exports.headers import (
+    catalogue_headers,
+    column_labels,
+    own_coordinate_columns,
+    source_coordinate_headers,
+)
 from geo.exports.tables import table_for_export, yes_no_in_words
 from geo.ingest.report import FLAG_COLUMN, flag_text
 from geo.messages import Lang, message, t
-from geo.messages.names import district_kind_name, industry_name
+from geo.messages.names import district_kind_name, firm_name, industry_name
 from geo.place_names import name_list, place_list, place_name
 
-# Columns that hold names of places or industries, by name: a table of a layer writes them in
+# Columns that hold names of places, industries or firms, by name: a table of a layer writes them in
 # English on an English page (what :class:`layers.base.Field`'s ``names`` says of a tooltip field).
 NAMED_COLUMNS = {
     "town": "place",
@@ -29,6 +34,8 @@ NAMED_COLUMNS = {
     "industries": "industries",
     "key_industries": "industries",
     "kind": "district_kind",
+    "name": "firm",
+    "ent_name": "firm",
 }
 
 
@@ -82,15 +89,22 @@ def _isna(value: object) -> bool:
     return value is None or (np.ndim(value) == 0 and bool(pd.isna(value)))
 
 
+def _has_values(values: pd.Series) -> bool:
+    """Whether any row has a value (not blank, not an empty text)."""
+    return bool((values.notna() & (values.astype(str).str.strip() != "")).any())
+
+
 def english_names(kind: str) -> Callable[[object, Lang], str]:
     """How ``lang`` names one value of a column holding ``kind`` (``"place"``, ``"places"``,
-    ``"industry"``, ``"industries"``, ``"district_kind"``)."""
+    ``"industry"``, ``"industries"``, ``"district_kind"``, ``"firm"``: a firm's own name, a synthetic
+    demo firm's mark in ``lang``)."""
     return {
         "place": place_name,
         "places": place_list,
         "industry": lambda v, lang: "" if _isna(v) else industry_name(str(v), lang),
         "industries": lambda v, lang: name_list(v, lang, industry_name),
         "district_kind": district_kind_name,
+        "firm": firm_name,
     }[kind]
 
 
@@ -102,8 +116,11 @@ def readable_table(
     leave_out: Collection[str] = (),
     named: Mapping[str, str] | None = None,
     headers: Mapping[str, str] | None = None,
+    leave_out_empty: bool = False,
 ) -> pd.DataFrame:
-    """The features as a table reads them in ``lang``: no geometry, points with lon/lat; columns under
+    """The features as a table reads them in ``lang``: no geometry, points with lon/lat (the stored
+    WGS-84 position, once: a file's own 经度/纬度 giving the same position are left out, those that
+    do not are headed as the file's values, :func:`geo.exports.headers.own_coordinate_columns`); columns under
     the atlas's headers (:func:`geo.exports.headers.column_labels`, an enterprise or parcel table's
     catalogued columns as the GeoJSON heads them, :func:`geo.exports.headers.catalogue_headers`); a
     column ``x_en`` beside ``x`` gives ``x`` its English values in English and is then left out;
@@ -126,6 +143,9 @@ def readable_table(
         Column -> the kind of names it holds (see :func:`english_names`).
     headers
         Column -> its header, over the atlas's (an imported layer's: :func:`imported_headers`).
+    leave_out_empty
+        Leave out the columns no row has a value in (an imported layer: the standard columns its file
+        never had, such as 工业增加值, as its GeoJSON leaves them out); the built-in layers keep theirs.
 
     Returns
     -------
@@ -136,6 +156,10 @@ def readable_table(
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     named = NAMED_COLUMNS if named is None else named
     out = table_for_export(gdf).drop(columns=list(leave_out), errors="ignore")
+    if leave_out_empty and len(out):
+        out = out.drop(columns=[c for c in out.columns if not _has_values(out[c])])
+    same_position, file_coords = own_coordinate_columns(out, lang)
+    out = out.drop(columns=same_position)
     fields = {c: v for c, v in (shown or {}).items() if c in out}
     for col, (values, _label) in fields.items():
         out[col] = np.asarray(values)
@@ -154,7 +178,7 @@ def readable_table(
     out = out.drop(columns=[c for c in out.columns if str(c).endswith("_en") and str(c)[:-3] in out.columns])
     # a GCJ-02/BD-09 file's own coordinates (经度_GCJ02) headed by their frame, after the WGS-84
     # lon/lat: a file read back takes its coordinates from the first longitude it finds
-    source_coords = source_coordinate_headers(out.columns, lang)
+    source_coords = {**file_coords, **source_coordinate_headers(out.columns, lang)}
     out = out[[*(c for c in out.columns if c not in source_coords), *source_coords]]
     labels = {
         **column_labels(lang),

@@ -24,6 +24,7 @@ import shapely
 
 from geo.errors import DataValidationError
 from geo.exports.cells import csv_text_bytes
+from geo.exports.filenames import safe_filename
 from geo.exports.headers import official_headers
 from geo.exports.sheets import sheet_names
 from geo.exports.streamed import StreamedSheet, new_workbook, workbook_bytes
@@ -386,32 +387,42 @@ def split_by_geometry(frames: Mapping[str, gpd.GeoDataFrame]) -> dict[str, dict[
     return {kind: layers for kind, layers in out.items() if layers}
 
 
-def geojson_files(
+def geojson_layer_files(
+    stem: str,
     frames: Mapping[str, gpd.GeoDataFrame],
     provenance: Mapping[str, Provenance] | None = None,
     *,
-    title: str = "",
     when: date | datetime | None = None,
-    headers: Literal["standard", "official"] = "standard",
     measures: bool = True,
     lang: Lang | None = None,
 ) -> dict[str, bytes]:
-    """GeoJSON of the frames, one FeatureCollection per geometry family when they are mixed.
-
-    Returns ``{"": bytes}`` when every feature is of one family (polygons, lines or points), else
-    ``{"polygon": ..., "line": ..., "point": ...}`` for the families present, so that QGIS opens
-    each as one layer instead of splitting a mixed file into sub-layers; each such collection (the
-    layer QGIS shows) is named by the layers it holds (盛泽七都企业, not every layer exported with
-    "(point)"). ``headers``, ``measures``, ``lang``: see :func:`geojson_bytes`.
+    """The GeoJSON files of the layers ``frames`` (by title), by file name, as the data page's 导出
+    and ``geo.cli export`` write them: one FeatureCollection per layer, ``<stem>_<layer>.geojson``
+    (the layer's title as a file name, :func:`geo.exports.filenames.safe_filename`), holding that
+    layer's columns only; a layer of mixed geometry types is a file per type
+    (``<stem>_<layer>_polygon.geojson``, ``_line``, ``_point``), so that QGIS opens each file as one
+    layer. A single layer of one type is ``<stem>.geojson``. A layer with no feature is left out
+    (unless every one is empty: then the first is written). ``when``, ``measures``, ``lang``: see
+    :func:`geojson_bytes`; each collection is named by its layer's title (``<title> (point)`` …).
     """
-    families = split_by_geometry(frames)
-    options = {"when": when, "headers": headers, "measures": measures, "lang": lang}
-    if len(families) <= 1:
-        return {"": geojson_bytes(frames, provenance, title=title, **options)}
-    return {
-        kind: geojson_bytes(layers, provenance, title="、".join(layers), **options)
-        for kind, layers in families.items()
-    }
+    kept = {name: frame for name, frame in frames.items() if len(frame)} or dict(list(frames.items())[:1])
+    out: dict[str, bytes] = {}
+    options = {"when": when, "measures": measures, "lang": lang}
+    for name, frame in kept.items():
+        provs = {name: provenance[name]} if provenance and name in provenance else None
+        kinds = split_by_geometry({name: frame})
+        layer_stem = f"{stem}_{safe_filename(name)}"
+        if len(kinds) <= 1:
+            data = geojson_bytes({name: frame}, provs, title=name, **options)
+            if len(kept) == 1:
+                return {f"{stem}.geojson": data}
+            out[f"{layer_stem}.geojson"] = data
+            continue
+        for kind, layers in kinds.items():
+            out[f"{layer_stem}_{kind}.geojson"] = geojson_bytes(
+                layers, provs, title=f"{name} ({kind})", **options
+            )
+    return out
 
 
 def _column_widths(table: pd.DataFrame) -> dict[str, float]:

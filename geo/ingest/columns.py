@@ -25,7 +25,7 @@ from geo.ingest.checks import CHECKS_YAML
 from geo.ingest.report import RowReport, row_numbers
 from geo.ingest.values import to_bool, to_numbers, to_texts
 from geo.messages.formats import yuan_amount
-from geo.messages.names import data_industry_name
+from geo.messages.names import data_firm_name, data_industry_name
 from geo.messages.notes import Both, Listing, note
 from geo.place_names import data_place_name
 from geo.storage.schema import ENTERPRISES
@@ -294,7 +294,9 @@ def apply_mapping(
                 result[col] = pd.NA
         for col in ("name", "industry", "town"):
             result[col] = to_texts(result[col])  # verbatim: normalised only where matched
-        # a file the English page wrote names the plan's industries and the places in English
+        # a file the English page wrote names the plan's industries and the places in English, and
+        # marks a synthetic demo firm "(synthetic)"
+        result["name"] = result["name"].map(data_firm_name)
         result["industry"] = result["industry"].map(data_industry_name)
         result["town"] = result["town"].map(data_place_name)
         if "year" in result:  # one table, several years: a row per enterprise and year

@@ -31,6 +31,71 @@ ERRORS: dict[str, tuple[str, str]] = {
 
 # Lines every command may print.
 COMMON: dict[str, tuple[str, str]] = {
+    "cli.help.description": ("苏州产业布局一张图 命令行工具", "Suzhou industrial layout atlas: command line"),
+    "cli.help.lang": (
+        "输出与错误信息的语言（写在命令之前，如 --lang en import …；"
+        "未写时取 export/evaluate 自己的 --lang，再缺省 $ATLAS_LANG，否则 zh）",
+        "Language of messages and errors (before the command, e.g. --lang en import …; when not given,"
+        " export's or evaluate's own --lang, else $ATLAS_LANG, else zh). Most options of the commands are"
+        " described in Chinese only",
+    ),
+    # the commands as python -m geo.cli --help lists them (in the --lang before the command)
+    "cli.help.command.evaluate": (
+        "亩均效益评价：区域指标 + 企业 A/B/C/D 分类",
+        "Per-mu efficiency evaluation: zone metrics and enterprise classes A/B/C/D",
+    ),
+    "cli.help.command.collect": (
+        "数据归集：企业名录 + 各部门数据 → 当年企业表（逐值可追溯）",
+        "Data collection: enterprise register + departments' data → the year's enterprise table"
+        " (every value traceable)",
+    ),
+    "cli.help.command.import": (
+        "导入 Shapefile(zip)/GeoPackage/GeoJSON/KML/CSV/XLSX 到用户数据库",
+        "Import a Shapefile (zip)/GeoPackage/GeoJSON/KML/CSV/XLSX into the user store",
+    ),
+    "cli.help.command.export": (
+        "导出已存图层为 GeoJSON/CSV/XLSX/PNG",
+        "Export stored layers as GeoJSON/CSV/XLSX/PNG",
+    ),
+    "cli.help.command.versions": (
+        "年度评价的版本（草稿、公示、定案）：列出、查看、公示、定案、比较",
+        "Versions of a year's evaluation (draft, published, final): list, show, publish, finalize, compare",
+    ),
+    "cli.help.command.objections": (
+        "公示期内的异议：列出、决定、导出登记表",
+        "Objections during publication: list, decide, export the register",
+    ),
+    "cli.help.command.audit": (
+        "列出存储的变更留痕（谁、何时、导入/替换/删除/配置/状态）",
+        "List the store's change log (who, when, import/replace/delete/configuration/status)",
+    ),
+    "cli.help.command.delete": (
+        "删除一个导入图层（记入留痕）",
+        "Delete an imported layer (recorded in the change log)",
+    ),
+    "cli.help.command.load-demo": (
+        "把内置演示数据（data/atlas.gpkg 的全部图层）一次载入 PostGIS 共享库",
+        "Load the built-in demo data (every layer of data/atlas.gpkg) into the shared PostGIS store at once",
+    ),
+    "cli.help.command.gis-role": (
+        "在 PostGIS 共享库中设置 GIS 人员的角色：可编辑导入图层的要素和样式（每次编辑记入留痕），"
+        "不能修改或删除留痕",
+        "Set up the GIS staff's role in the shared PostGIS store: may edit imported layers' features"
+        " and styles (each edit logged), not change or delete the log",
+    ),
+    "cli.help.command.hash-password": (
+        "为 .streamlit/secrets.toml 的编辑账号生成密码哈希（scrypt，不保存明文）",
+        "Make a password hash for an editor account in .streamlit/secrets.toml (scrypt; the password"
+        " is not stored)",
+    ),
+    "cli.help.command.renewal": (
+        "低效用地盘活状态：登记一次变更，或列出变更记录",
+        "Renewal status of low-efficiency land: record a change, or list the changes",
+    ),
+    "cli.help.command.config": (
+        "亩均评价的命名配置与正式配置：列出、保存、导出、删除",
+        "Named and official evaluation configurations: list, save, export, delete",
+    ),
     "cli.out.note": ("说明：{note}", "Note: {note}"),
     "cli.out.written": ("已写出 {path}", "Written: {path}"),
     "cli.out.row_report": ("逐行校验报告：{path}", "Row report: {path}"),
@@ -50,8 +115,14 @@ EVALUATE: dict[str, tuple[str, str]] = {
     "cli.out.class_n": ("{cls} 类 {n}", "class {cls}: {n}"),
     "cli.out.group": (
         "评价组「{name}」：{n} 家，参评 {scored} 家（{classes}，T 类 {n_t}）",
-        "Evaluation group “{name}”: {n} enterprises, {scored} scored ({classes}, T {n_t})",
+        "Evaluation group “{name}”: {n} enterprises, {scored} scored ({classes}, class T: {n_t})",
     ),
+    # the source the --zones-out table cites: the enterprise table read, with its digest
+    "cli.out.scores_source": (
+        "企业表 {file}（SHA-256 {digest}）",
+        "Enterprise table {file} (SHA-256 {digest})",
+    ),
+    "cli.out.scores_source_file": ("企业表 {file}", "Enterprise table {file}"),
     "cli.out.d_land": (
         "可腾退低效用地（D 类企业用地）合计 {mu:.2f} 亩",
         "Low-efficiency land that could be freed (the D-class enterprises' land): {mu:.2f} mu in all",
@@ -145,26 +216,35 @@ IO: dict[str, tuple[str, str]] = {
     "cli.out.kind_given": ("用途：{kind}（--kind {code}）", "Use: {kind} (--kind {code})"),
     "cli.out.kind_taken": (
         "按文件内容作为{kind}导入（用 --kind 指定其他用途）",
-        "Imported as {kind}, from the file's content (give another use with --kind)",
+        "Importing as {kind}, from the file's content (give another use with --kind)",
     ),
     "cli.kind.zones": ("分区", "zones"),
     "cli.kind.enterprises": ("企业名单", "an enterprise list"),
     "cli.kind.other": ("其他图层（原样）", "another layer (as is)"),
     "cli.out.mapping_suggested": ("字段对应建议：{pairs}", "Column mapping suggested: {pairs}"),
     "cli.out.read": ("{summary}（坐标系 {crs}）", "{summary} (CRS {crs})"),
+    # import --name: the rule geo.ingest.save_import enforces (the data page's data.name says it too)
+    "cli.help.import_name": (
+        "图层表名：小写字母、数字、下划线或汉字，以字母或汉字开头；"
+        "最长 {max_bytes} 字节（user_ 之后约 15 个汉字）；不以 user_ 开头时自动加上；不能与内置图层重名。"
+        "默认按文件名生成",
+        "Table name: lower-case a-z, 0-9, _ or Chinese characters, starting with a letter or a Chinese"
+        " character; at most {max_bytes} bytes (about 15 Chinese characters after user_); user_ is added"
+        " when missing; not the name of a built-in layer. Default: made from the file name",
+    ),
     "cli.out.saved_layer": ("已保存为图层「{layer}」：{path}", "Saved as layer “{layer}”: {path}"),
-    "cli.out.exported_family": (
-        "已导出 GEOJSON（{family}）：{path}（{kb:.0f} KB）",
-        "Exported GEOJSON ({family}): {path} ({kb:.0f} KB)",
-    ),
-    "cli.out.family.polygon": ("面", "polygons"),
-    "cli.out.family.line": ("线", "lines"),
-    "cli.out.family.point": ("点", "points"),
     "cli.out.layer_features": ("{layer} {n} 个要素", "{layer}: {n} features"),
-    "cli.out.exported_by_type": (
-        "共 {n} 个图层：{counts}；几何类型不同，按类型分成 {files} 个文件",
-        "{n} layers: {counts}; of different geometry types, so written as {files} files, one per type",
+    # GeoJSON of several layers (or of one of mixed geometry types): the files the data page's 导出 zips
+    "cli.out.exported_files": (
+        "已导出 GEOJSON（{counts}），每个图层一个文件，共 {files} 个文件：",
+        "Exported GEOJSON ({counts}), one file per layer, {files} files:",
     ),
+    "cli.out.exported_files_split": (
+        "已导出 GEOJSON（{counts}），每个图层一个文件（几何类型混合的图层按类型分开），共 {files} 个文件：",
+        "Exported GEOJSON ({counts}), one file per layer (a layer of mixed geometry types split by"
+        " geometry type), {files} files:",
+    ),
+    "cli.out.exported_file": ("· {path}（{kb:.0f} KB）", "· {path} ({kb:.0f} KB)"),
     "cli.out.exported": (
         "已导出 {fmt}：{path}（{counts}，{kb:.0f} KB）",
         "Exported {fmt}: {path} ({counts}, {kb:.0f} KB)",

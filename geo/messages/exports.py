@@ -68,6 +68,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a table's own coordinates kept in the frame they came in (经度_GCJ02): geo/exports/headers.py
     "exports.column.source_lon": ("经度（{frame}）", "Longitude ({frame})"),
     "exports.column.source_lat": ("纬度（{frame}）", "Latitude ({frame})"),
+    # a file's own coordinate that is not the stored position (moved since, or another frame)
+    "exports.column.file_lon": ("经度（原文件值）", "Longitude (as in the file)"),
+    "exports.column.file_lat": ("纬度（原文件值）", "Latitude (as in the file)"),
     "exports.column.area_km2": ("面积（km²）", "Area (km²)"),
     "exports.column.area_mu": ("面积（亩）", "Area (mu)"),
     "exports.column.length_km": ("长度（km）", "Length (km)"),

@@ -50,3 +50,26 @@ DISTRICT_KIND_EN: dict[str, str] = {"区": "District", "县级市": "County-leve
 def district_kind_name(kind: object, lang: Lang = DEFAULT_LANG) -> object:
     """A county-level unit's kind (区, 县级市) in ``lang``; anything else as it is."""
     return DISTRICT_KIND_EN.get(kind, kind) if lang == "en" and isinstance(kind, str) else kind
+
+
+# The mark the demo data put after a synthetic firm's name (data/names.py: 苏州盛泽恒泰纺织有限公司（合成）),
+# as each language writes it; the name itself is the firm's own and stays as given.
+SYNTHETIC_MARK: dict[Lang, str] = {"zh": "（合成）", "en": " (synthetic)"}
+
+
+def firm_name(name: object, lang: Lang = DEFAULT_LANG) -> object:
+    """A firm's name as ``lang`` writes it: the name as given, a synthetic demo firm's mark in
+    ``lang`` (苏州盛泽恒泰纺织有限公司（合成） -> 苏州盛泽恒泰纺织有限公司 (synthetic)); anything
+    else as it is."""
+    if lang != "en" or not isinstance(name, str) or not name.endswith(SYNTHETIC_MARK["zh"]):
+        return name
+    return name[: -len(SYNTHETIC_MARK["zh"])] + SYNTHETIC_MARK["en"]
+
+
+def data_firm_name(name: object) -> object:
+    """The data's name of a firm a file names as the English page writes it (``… (synthetic)`` ->
+    ``…（合成）``), so that a file the English page wrote is read back as the Chinese one is; any
+    other value as it is."""
+    if not isinstance(name, str) or not name.endswith(SYNTHETIC_MARK["en"]):
+        return name
+    return name[: -len(SYNTHETIC_MARK["en"])] + SYNTHETIC_MARK["zh"]

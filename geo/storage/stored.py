@@ -9,6 +9,7 @@ import geopandas as gpd
 from geo import ingest
 from geo.errors import DataValidationError
 from geo.messages import Lang
+from geo.messages.notes import Listing
 from geo.storage.builtin import builtin_source, layer_metadata, list_layers, load_layer, spatial_layers
 from geo.storage.provenance import Provenance
 
@@ -45,9 +46,9 @@ def stored_layer(
         )
     store = builtin_source(store)  # the demo GeoPackage, or PostGIS when $ATLAS_DATABASE_URL is set
     if name not in list_layers(store):
-        builtin = "、".join(spatial_layers(store))  # the maps one can export, not the attribute tables
-        imported = "、".join(meta["layer"])
-        if not imported:
+        builtin = Listing(spatial_layers(store))  # the maps one can export, not the attribute tables
+        imported = Listing(meta["layer"])  # 、 in Chinese, ", " in English
+        if not len(meta):
             raise DataValidationError.of("storage.no_layer_none_imported", name=name, builtin=builtin)
         raise DataValidationError.of("storage.no_layer", name=name, builtin=builtin, imported=imported)
     frame = load_layer(name, path=store)

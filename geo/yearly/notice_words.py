@@ -10,7 +10,7 @@ import pandas as pd
 from geo.evaluation.metrics import RATIOS_BY_KEY, ZONE_COL
 from geo.evaluation.rules import SIZE_ABOVE, SIZE_BELOW
 from geo.messages import Lang, message, t
-from geo.messages.names import industry_name
+from geo.messages.names import firm_name, industry_name
 from geo.place_names import place_name
 
 # The evaluation's status words (geo/evaluation/rules.py) in English, most specific first.
@@ -72,7 +72,8 @@ def reasons_name(reasons: object, lang: Lang, *, short: bool = False) -> object:
 
 def notice_values(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """A copy of a list's rows with the words of ``lang``: in English the 区镇/园区, the industry,
-    the size and the status; in Chinese the rows as they are.
+    the size, the status and a synthetic demo firm's mark ("(synthetic)"); in Chinese the rows as
+    they are.
 
     Parameters
     ----------
@@ -93,6 +94,8 @@ def notice_values(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         out["industry"] = [
             industry_name(v, lang) if isinstance(v, str) else v for v in out["industry"].astype(object)
         ]
+    if "name" in out.columns:  # a synthetic demo firm "(synthetic)", not "（合成）"
+        out["name"] = [firm_name(v, lang) for v in out["name"].astype(object)]
     if "size_class" in out.columns:
         out["size_class"] = [size_name(v, lang) for v in out["size_class"].astype(object)]
     if "status" in out.columns:

@@ -27,7 +27,7 @@ from geo import settings
 from geo.city_view import BoundsIndex, build_bounds_index, grid_counts, in_bounds
 from geo.errors import DataValidationError
 from geo.messages import Lang, t
-from geo.messages.names import industry_name
+from geo.messages.names import firm_name, industry_name
 from geo.place_names import place_name
 from geo.spatial.crs import gcj02_to_wgs84, wgs84_to_gcj02
 
@@ -274,7 +274,7 @@ def points_answer(data: CityData, box, *, gcj: bool, lang: Lang, scope: str | No
     with np.errstate(divide="ignore", invalid="ignore"):
         per_mu = np.where(land > 0, tax / land, np.nan)
     cols = [
-        ("city.f.name", _text(ents["name"])),
+        ("city.f.name", _text(ents["name"].map(lambda v: firm_name(v, lang), na_action="ignore"))),
         (
             "city.f.industry",
             _text(ents["industry"].map(lambda v: industry_name(v, lang), na_action="ignore")),

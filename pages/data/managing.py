@@ -16,7 +16,7 @@ from layers.base import accuracy_label
 from pages.common.auth import identity
 from pages.common.frame import show_error
 from pages.data.store import audit_log, minute, user_counts, user_meta, user_stamp
-from pages.efficiency.fitting import fit_columns
+from pages.efficiency.fitting import Fitted, fit_columns
 
 # The imported layers' table at 1280 x 720: 932 px beside the sidebar, less its border and a pixel or two.
 STORED_TABLE_PX = 900
@@ -30,6 +30,30 @@ def layer_titles(meta: pd.DataFrame, lang: Lang) -> pd.Series:
         return titles
     english = meta["title_en"].fillna("").astype(str).str.strip()
     return english.where(english != "", titles)
+
+
+def stored_table(meta: pd.DataFrame, rows_now: pd.Series, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
+    """The imported layers' table as shown and its key columns' widths (all but the last, the
+    store's table name for QGIS): each as wide as its text, Chinese wrapped to fit 1280 px."""
+    # the key columns first, read whole at 1280 px in either language (walk 12: the last column in
+    # view was cut); the source's long text wrapped; the store's table name, for QGIS, last
+    table = pd.DataFrame(
+        {
+            t("data.title", lang): layer_titles(meta, lang),
+            t("data.col.kind", lang): meta["kind"].map(lambda k: t(f"data.kind_short.{k}", lang)),
+            t("col.accuracy", lang): meta["accuracy"].map(lambda a: accuracy_label(a, lang)),
+            t("data.col.rows", lang): rows_now,
+            # "2026-12-07 17:22" under a header naming 北京时间 (walk 11: cut to "2026-12-0")
+            t("data.col.imported", lang): meta["imported_at"].map(lambda v: minute(v, lang, zone=False)),
+            t("data.col.file", lang): meta["source_file"].map(
+                lambda v: in_language(audit.shown_file_name(v), lang=lang)
+            ),
+            # a collected layer's proposed source and files in the page's language (walk10)
+            t("col.source", lang): meta["source"].map(lambda v: in_language(v, lang=lang)),
+            t("audit.table", lang): meta["layer"],
+        }
+    )
+    return table, fit_columns(table, list(table.columns[:-1]), budget_px=STORED_TABLE_PX)
 
 
 @st.fragment
@@ -48,25 +72,7 @@ def stored_section(lang: Lang) -> None:
     # the features now, not the import's count (rows_out): QGIS may have added or deleted some
     counts = user_counts(user_stamp())
     rows_now = meta["layer"].map(counts).fillna(meta["rows_out"]).astype("Int64")
-    table = pd.DataFrame(
-        {
-            t("data.title", lang): layer_titles(meta, lang),
-            # "2026-12-07 17:22" under a header naming 北京时间, beside the title: read whole at 1280 px
-            # in either language (walk 11: the last column in view, cut to "2026-12-0")
-            t("data.col.imported", lang): meta["imported_at"].map(lambda v: minute(v, lang, zone=False)),
-            t("data.col.kind", lang): meta["kind"].map(lambda k: t(f"data.kind.{k}", lang)),
-            t("col.accuracy", lang): meta["accuracy"].map(lambda a: accuracy_label(a, lang)),
-            # a collected layer's proposed source and files in the page's language (walk10)
-            t("col.source", lang): meta["source"].map(lambda v: in_language(v, lang=lang)),
-            t("data.col.file", lang): meta["source_file"].map(
-                lambda v: in_language(audit.shown_file_name(v), lang=lang)
-            ),
-            t("data.col.rows", lang): rows_now,
-            t("audit.table", lang): meta["layer"],  # the store's table name, for QGIS: secondary
-        }
-    )
-    # each column but the table name as wide as its text, Chinese wrapped to fit 1280 px where it can
-    fitted = fit_columns(table, list(table.columns[:-1]), budget_px=STORED_TABLE_PX)
+    table, fitted = stored_table(meta, rows_now, lang)
     st.dataframe(
         table,
         hide_index=True,
@@ -123,10 +129,22 @@ def audit_section(lang: Lang) -> None:
     if log.empty:
         st.caption(t("data.audit_empty", lang))
         return
-    # the layer by its title (a deleted one by the title it was imported with, the atlas's own tables
-    # by their names); the row's own title where it says more (a configuration's, a version's name);
-    # the table name last, for whoever opens the store in QGIS. Shown as text, never as markup.
-    meta = user_meta(user_stamp())
+    # shown as text, never as markup
+    table, fitted = audit_table(log, user_meta(user_stamp()), lang)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config=fitted.apply({}),
+        row_height=fitted.row_px,
+        height=min(420, 40 + (fitted.row_px or 35) * max(len(table), 1)),
+    )
+
+
+def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
+    """The change log as shown and its key columns' widths (:func:`audit_key_columns`): the layer
+    by its title (a deleted one by the title it was imported with, the atlas's own tables by their
+    names); the row's own title where it says more (a configuration's, a version's name)."""
     titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
     layer = audit.layer_titles(log, titles, lang=lang)
     own = log["title"].fillna("").astype(str)
@@ -134,9 +152,12 @@ def audit_section(lang: Lang) -> None:
     imported_as = dict(zip(meta["layer"], meta["title_zh"].fillna("").astype(str), strict=True))
     imported = log["layer"].map(lambda n: imported_as.get(n, ""))
     own = own.where((own != layer) & (own != imported), "")
+    # who did what, when, to which layer, from which file, first: read whole at 1280 px in either
+    # language (walk 12: cut); the hash, the table name and the free-text detail after them
     table = pd.DataFrame(
         {
-            t("audit.at", lang): log["at_utc"].map(lambda v: minute(v, lang)),
+            # the zone in the header, as in the imported layers' table: the cell is the time alone
+            t("data.col.audit_at", lang): log["at_utc"].map(lambda v: minute(v, lang, zone=False)),
             t("audit.user", lang): log["user_name"].map(lambda who: audit.actor_name(who, lang)),
             t("audit.action", lang): log["action"].map(lambda a: audit.action_label(a, lang)),
             t("audit.layer", lang): layer,
@@ -144,13 +165,18 @@ def audit_section(lang: Lang) -> None:
             t("audit.file", lang): log["file_name"].map(
                 lambda v: in_language(audit.shown_file_name(v), lang=lang)
             ),
-            "SHA-256": log["sha256"].str[:12],
             t("audit.rows_in", lang): log["rows_in"],
             t("audit.rows_out", lang): log["rows_out"],
-            t("audit.detail", lang): log["detail"],
+            "SHA-256": log["sha256"].str[:12],
             t("audit.table", lang): log["layer"],
+            t("audit.detail", lang): log["detail"],
         }
     )
     if not table[t("audit.title", lang)].astype(bool).any():  # no row names more than its layer
         table = table.drop(columns=t("audit.title", lang))
-    st.dataframe(table, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)))
+    return table, fit_columns(table, audit_key_columns(table), budget_px=STORED_TABLE_PX)
+
+
+def audit_key_columns(table: pd.DataFrame) -> list[str]:
+    """The change log's columns read whole at 1280 px: those before the hash."""
+    return list(table.columns[: list(table.columns).index("SHA-256")])

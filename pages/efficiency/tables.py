@@ -21,7 +21,7 @@ from geo.evaluation import (
 )
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
 from geo.messages import Lang, t
-from geo.messages.names import industry_name
+from geo.messages.names import firm_name, industry_name
 from geo.place_names import place_name, short_place_name
 from geo.yearly.notice_words import reasons_name, status_name
 from pages.efficiency.sources import UNDATED
@@ -101,7 +101,8 @@ SIZE_EN = {SIZE_ABOVE: t("eff.size.above", "en"), SIZE_BELOW: t("eff.size.below"
 def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:
     """The evaluation's own words (size, class meaning, status, shortfalls), the towns/parks and the
     industries in English (geo/place_names.py, the plans' industries); enterprises' names stay as
-    the data has them (firms' own names), as do places and industries no table names.
+    the data has them (firms' own names), a synthetic demo firm's mark in English ("(synthetic)"),
+    as do places and industries no table names.
 
     ``short=True`` gives the screen's one-line forms of the ranking's key columns: the 区镇 by their
     short names ("Shengze") and the shortfalls by the indicators' short names ("Tax/mu, VA/employee"),
@@ -114,6 +115,8 @@ def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:
             out[col] = [name(v, "en") if isinstance(v, str) else v for v in out[col]]
     if "industry" in out.columns:
         out["industry"] = [industry_name(v, "en") if isinstance(v, str) else v for v in out["industry"]]
+    if "name" in out.columns:  # a synthetic demo firm "(synthetic)", not "（合成）"
+        out["name"] = [firm_name(v, "en") for v in out["name"]]
     if SIZE_COL in out.columns:
         out[SIZE_COL] = out[SIZE_COL].map(lambda v: SIZE_EN.get(v, v))
     if "eval_class_label" in out.columns and CLASS_COL in out.columns:
@@ -325,13 +328,14 @@ def profile_table(profile: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 def profile_heading(profile: pd.DataFrame, ent_id: str, lang: Lang) -> str:
     """The profile's line above its table: name · id · industry · 区镇 of the latest year (— when
     it lies in none) and the town it states where that says more (:func:`town_says_more`); the
-    industry and the places in English on the English page, the firm's name as the data has it."""
+    industry and the places in English on the English page, the firm's name as the data has it (a
+    synthetic demo firm's mark in English)."""
     latest = _dash_places(profile.iloc[[-1]]).iloc[0]
     industry, zone = latest.get("industry", ""), latest.get(ZONE_COL, "")
     if lang == "en":
         industry = industry_name(industry, "en") if isinstance(industry, str) else industry
         zone = place_name(zone, "en") if isinstance(zone, str) else zone
-    parts = [latest.get("name", ""), ent_id, industry, zone]
+    parts = [firm_name(latest.get("name", ""), lang), ent_id, industry, zone]
     if town_says_more(profile.iloc[[-1]]):  # the town it states, named as stated
         town = latest["town"]
         sep = "：" if lang == "zh" else ": "

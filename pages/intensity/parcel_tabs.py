@@ -14,7 +14,7 @@ from geo.exports.tables import csv_bytes, table_for_export, xlsx_bytes, yes_no_i
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, labelled, t
-from geo.messages.names import industry_name
+from geo.messages.names import firm_name, industry_name
 from geo.number_formats import measure_of, rounded_to_format
 from geo.place_names import place_name
 from geo.storage.changelog import actor_name
@@ -36,6 +36,8 @@ def panel_value(key: str, value: object, lang: Lang) -> str:
         return place_name(value, lang)
     if key == "industry":
         return industry_name(str(value), lang)
+    if key == "ent_name":  # a synthetic demo firm "(synthetic)" in English
+        return str(firm_name(value, lang))
     return str(value)
 
 
@@ -107,7 +109,8 @@ def in_words(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """A copy of a parcel table whose values read in ``lang``: 区镇 (``zone``, ``town``) and
     industries by the catalogue's English names, 盘活 statuses and methods in words
     (:func:`geo.land.renewal.status_name`), the reasons in ``lang`` (the other language's column
-    left out); ids, enterprises' names and numbers as they are."""
+    left out); ids, enterprises' names (a synthetic demo firm's mark in ``lang``) and numbers as
+    they are."""
     out = table_for_export(table).drop(columns=["reasons" if lang == "en" else "reasons_en"], errors="ignore")
     for col in ("status", "method", "old_status", "old_method"):
         if col in out.columns:
@@ -119,6 +122,8 @@ def in_words(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
                 out[col] = out[col].map(lambda v: renewal.zone_name(v, lang), na_action="ignore")
         if "industry" in out.columns:
             out["industry"] = out["industry"].map(lambda v: industry_name(str(v), lang), na_action="ignore")
+        if "ent_name" in out.columns:  # a synthetic demo firm "(synthetic)", not "（合成）"
+            out["ent_name"] = out["ent_name"].map(lambda v: firm_name(v, lang), na_action="ignore")
     return out
 
 

@@ -48,7 +48,8 @@ def test_the_chinese_change_log_names_layers_by_their_titles(store):
         ["旧边界", "", "user_gone"],
         [PAYLOAD, "", "user_parks"],  # the title as text (the grid draws no markup)
     ]
-    assert list(log.columns)[-1] == "数据表名"
+    # the hash, the table name and the free-text detail after the key columns (walk 12)
+    assert list(log.columns)[-3:] == ["SHA-256", "数据表名", "说明"]
 
 
 def test_the_english_change_log_names_the_atlas_tables_in_english(store):

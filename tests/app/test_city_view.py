@@ -169,6 +169,8 @@ def test_the_english_tooltips_name_industries_and_districts_in_english(small_cit
         cols["Industry"]
     )
     assert set(cols["District"]) <= set(PLACE_EN.values()) and "Wuzhong District" in set(cols["District"])
+    names = cols["Enterprise"]  # walk 12: "…有限公司（合成）" on the English map
+    assert names and all(n.endswith(" (synthetic)") and "合成" not in n for n in names)
     status, body = _get(f"kind=points&bbox={box}&data={small_city.key}", _token("firms"))
     zh = {c["label"]: c["v"] for c in json.loads(body)["cols"]}
     assert "高端装备制造" in zh["行业"] and "吴中区" in zh["县级市（区）"]

@@ -173,12 +173,13 @@ def test_data_page_delete_asks_first_names_the_layer_and_is_recorded(user_store)
     assert any("已删除图层「将删除」（user_gone）" in s.value for s in at.success)
     assert any("还没有导入的图层" in c.value for c in at.caption)
     log = next(df.value for df in at.dataframe if "操作人" in df.value.columns)
-    # the layer by its title (a deleted one by the title it was imported with), the table name last
+    # the layer by its title (a deleted one by the title it was imported with); the hash, the table
+    # name and the free-text detail after the key columns (walk 12: the last column in view was cut)
     assert log[["操作人", "操作", "图层", "数据表名"]].values.tolist() == [
         ["单用户模式", "删除", "将删除", "user_gone"],
         ["张三", "导入", "将删除", "user_gone"],
     ]
-    assert list(log.columns)[-1] == "数据表名"
+    assert list(log.columns)[-3:] == ["SHA-256", "数据表名", "说明"]
 
 
 def test_saving_under_a_taken_name_asks_before_replacing(user_store):
@@ -590,8 +591,9 @@ def test_the_english_page_names_imports_by_their_english_title_where_stored(user
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_imported_layers_table_shows_the_import_time_whole_at_1280(user_store, lang):
     """Walk 11 (issue 23): at 1280 px the 导入时间 column read "2026-12-0": the time is now
-    "2026-12-07 17:22" under a header naming Beijing time, beside the title, and both columns have
-    widths that hold their texts, together well within the table's width at 1280 px."""
+    "2026-12-07 17:22" under a header naming Beijing time, among the key columns (walk 12: title,
+    kind, accuracy, rows, time, file, source), which have widths that hold their texts, together
+    within the table's width at 1280 px; the store's table name, for QGIS, last."""
     _saved_zone(name="zones_企业名单_盛泽七都_2024", title="盛泽七都企业名单（2024 年，区工信局转录）")
     at = _data_page(lang)
     header = t("data.col.imported", lang)
@@ -600,8 +602,9 @@ def test_the_imported_layers_table_shows_the_import_time_whole_at_1280(user_stor
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", frame.value[header].iloc[0])
     config = json.loads(frame.proto.columns)
     shown = list(frame.value.columns)
-    widths = {c: config.get(c, {}).get("width") for c in shown[: shown.index(header) + 1]}
-    assert shown.index(header) == 1 and all(isinstance(w, int) for w in widths.values()), widths
-    assert sum(widths.values()) <= STORED_TABLE_PX / 2, widths
+    widths = {c: config.get(c, {}).get("width") for c in shown[:-1]}
+    assert shown[-1] == t("audit.table", lang) and shown.index(header) == 4, shown
+    assert all(isinstance(w, int) for w in widths.values()), widths
+    assert sum(widths.values()) <= STORED_TABLE_PX, widths
     assert widths[header] >= text_px(frame.value[header].iloc[0]) + CELL_PAD_PX  # on one line
     assert widths[header] >= text_px(header)  # the header too

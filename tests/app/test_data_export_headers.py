@@ -117,3 +117,29 @@ def test_the_english_files_head_the_same_columns_in_english(user_store, which):
     assert xlsx[: len(geojson)] == geojson and xlsx == head[: len(xlsx)], (geojson, xlsx)
     assert {"Land (mu)", "Tax (10k yuan)", "Name", "Town"} <= set(geojson), geojson
     assert not {"用地面积（亩）", "税收（万元）", "企业名称", "land_mu", "name"} & set(geojson), geojson
+
+
+@pytest.mark.parametrize(("lang", "pair"), [("zh", ["经度", "纬度"]), ("en", ["Longitude", "Latitude"])])
+def test_an_imported_point_tables_files_have_one_pair_of_coordinates_and_its_columns(user_store, lang, pair):
+    """Walk 12: the imported WGS-84 table's CSV and XLSX wrote its own 经度/纬度 beside the standard
+    lon/lat (经度, 纬度, lon, lat; in English 经度, 纬度, Longitude, Latitude), and the standard columns
+    its file never had, all empty (工业增加值 …), which its GeoJSON left out. Now: one pair, as the
+    language heads it, holding the stored position; the file's columns only, in all three files."""
+    files = _downloads(lang, _layer("user_enterprises"))
+    collection = json.loads(files["geojson"])
+    geojson = [k for k in collection["features"][0]["properties"] if k not in AROUND]
+    xlsx = [c.value for c in openpyxl.load_workbook(io.BytesIO(files["xlsx"])).worksheets[0][1]]
+    rows = list(csv.reader(io.StringIO(files["csv"].decode("utf-8-sig"))))
+    never = (
+        {"工业增加值（万元）", "综合能耗（吨标准煤）", "用电量（千瓦时）", "研发经费（万元）"}
+        if lang == "zh"
+        else {"Value added (10k yuan)", "Energy use (tce)", "Electricity (kWh)", "R&D spending (10k yuan)"}
+    )
+    for head in (geojson, xlsx, rows[0]):
+        coordinates = [
+            c for c in head if str(c).startswith(("经度", "纬度", "Longitude", "Latitude", "lon", "lat"))
+        ]
+        assert coordinates == pair, head
+        assert not never & set(head), head
+    assert "atlas_empty_columns" not in collection
+    assert [float(v) for v in rows[1][rows[0].index(pair[0]) :][:2]] == [120.6512, 30.9034]

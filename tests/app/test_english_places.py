@@ -77,5 +77,6 @@ def test_ranking_and_zone_tables_name_places_in_english():
     # by their short names on screen (one line at 1280 px: "Shengze"), in full in the downloads
     assert towns and towns <= set(TOWNS_SHORT_EN.values())
     assert "High-end textiles" in set(table["Industry"])
-    assert table["Name"].str.endswith("（合成）").all()  # firms keep the names they have
+    # firms keep the names they have, a synthetic demo firm marked in English (walk 12: "（合成）")
+    assert table["Name"].str.endswith(" (synthetic)").all() and not table["Name"].str.contains("合成").any()
     assert at.multiselect(key="eff_towns").format_func("七都镇") == "Qidu Town (七都镇)"

@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Enterprises (points with land, tax, sales)",
     ),
     "data.kind.other": ("其他图层（原样导入）", "Other layer (as is)"),
+    # the imported layers' table: the kind in a word (the long form above is the import's choice)
+    "data.kind_short.zones": ("分区", "Zones"),
+    "data.kind_short.enterprises": ("企业", "Enterprises"),
+    "data.kind_short.other": ("其他", "Other"),
     "data.layer": ("图层 / 工作表", "Layer / sheet"),
     "data.detected": (
         "格式 {fmt} · {n} 条记录 · 编码 {enc} · 坐标系 {crs}",
@@ -173,6 +177,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.col.file": ("源文件", "Source file"),
     "data.col.rows": ("条数", "Rows"),
     "data.col.imported": ("导入时间（北京时间）", "Imported (Beijing time)"),
+    "data.col.audit_at": ("时间（北京时间）", "When (Beijing time)"),  # the change log's, zone in the header
     "data.delete_pick": ("要删除的导入图层", "Imported layer to delete"),
     "data.delete_option": ("{title}（{name}）", "{title} ({name})"),
     "data.delete": ("删除", "Delete"),

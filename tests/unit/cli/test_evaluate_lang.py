@@ -53,3 +53,41 @@ def test_evaluate_follows_the_command_language(files, tmp_path, monkeypatch):
     assert "区域" in _read(out_zh, "zone_metrics.csv").columns
     scores = _read(out_zh, "zone_metrics.csv")["亩均税收（万元/亩）"]
     assert [v for v in scores if v] and all(len(v.split(".")[-1]) == 2 for v in scores if "." in v)
+
+
+def test_evaluate_in_english_names_its_groups_in_english(files, tmp_path, capsys, monkeypatch):
+    """Walk 12 (issue 23): ``evaluate … --lang en`` printed ``Evaluation group “规上”: … (…, T 0)``."""
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    assert main(["evaluate", *map(str, files), "-o", str(tmp_path / "en"), "--lang", "en"]) == 0
+    groups = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Evaluation group")]
+    assert groups and not any("\u4e00" <= ch <= "\u9fff" for line in groups for ch in line), groups
+    assert any("above designated size" in line.lower() for line in groups), groups
+    assert all(", class T: " in line for line in groups), groups
+    assert main(["evaluate", *map(str, files), "-o", str(tmp_path / "zh")]) == 0
+    groups = [line for line in capsys.readouterr().out.splitlines() if line.startswith("评价组")]
+    assert any("「规上」" in line for line in groups), groups
+
+
+def test_the_zone_scores_in_english_cite_the_table_in_english(files, tmp_path, monkeypatch):
+    """Walk 12 (issue 23): ``--zones-out zones.csv --lang en`` cited its source as
+    ``企业表 x.gpkg（SHA-256 …）``."""
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    zones_out = tmp_path / "zones.csv"
+    args = ["evaluate", *map(str, files), "-o", str(tmp_path / "en"), "--zones-out", str(zones_out)]
+    assert main([*args, "--lang", "en"]) == 0
+    source = set(_read(tmp_path, "zones.csv")["Data source"])
+    assert source == {f"Enterprise table {files[1].name} (SHA-256 {next(iter(source))[-13:-1]})"}, source
+    assert main(args) == 0
+    source = set(_read(tmp_path, "zones.csv")["数据来源"])
+    assert len(source) == 1 and next(iter(source)).startswith(f"企业表 {files[1].name}（SHA-256 "), source
+
+
+def test_the_zone_scores_may_go_into_the_folder_the_command_creates(files, tmp_path, capsys):
+    """Walk 12: ``-o ev --zones-out ev/zones.csv`` was refused (its folder ev does not exist) although
+    the command creates ev for its tables; a folder nothing creates is still refused."""
+    out = tmp_path / "ev"
+    assert main(["evaluate", *map(str, files), "-o", str(out), "--zones-out", str(out / "zones.csv")]) == 0
+    assert (out / "zones.csv").is_file() and (out / "zone_metrics.csv").is_file()
+    typo = tmp_path / "evv" / "zones.csv"
+    assert main(["evaluate", *map(str, files), "-o", str(tmp_path / "ev2"), "--zones-out", str(typo)]) == 2
+    assert "evv" in capsys.readouterr().err and not (tmp_path / "ev2").exists()

@@ -1,5 +1,6 @@
 """``geo.cli export`` of several layers: every layer in the CSV (a layer column), one GeoJSON per
-geometry type when they are mixed, and the CLI's CSV/XLSX formula-safe like the page's."""
+layer (a layer of mixed geometry types a file per type), and the CLI's CSV/XLSX formula-safe like the
+page's."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import shapely
 
 from geo import ingest
 from geo.cli import main
-from geo.exports.tables import geojson_files, split_by_geometry
+from geo.exports.tables import geojson_layer_files, split_by_geometry
 
 
 @pytest.fixture
@@ -42,19 +43,65 @@ def test_a_csv_of_three_layers_holds_all_three(tmp_path, capsys):
     assert set(table["数据精度"]) <= {"真实", "示意"}
 
 
-def test_a_mixed_geojson_export_is_one_file_per_geometry_type(tmp_path, capsys):
+def test_a_geojson_export_is_one_file_per_layer_as_the_page_writes(tmp_path, capsys):
+    """Walk 12 (issue 23): two polygon layers went into one m_polygon.geojson holding the union of
+    their columns; the data page writes a file per layer, and so does the command line now."""
+    import pyogrio
+
     out = tmp_path / "m.geojson"
     assert main(["export", "districts", "wujiang_towns", "carrier_parks", "--out", str(out)]) == 0
     assert not out.exists()
-    polygons = json.loads((tmp_path / "m_polygon.geojson").read_text(encoding="utf-8"))
-    points = json.loads((tmp_path / "m_point.geojson").read_text(encoding="utf-8"))
-    assert len(polygons["features"]) == 17 and len(points["features"]) == 12
-    assert {f["geometry"]["type"] for f in polygons["features"]} <= {"Polygon", "MultiPolygon"}
-    assert {f["geometry"]["type"] for f in points["features"]} == {"Point"}
-    assert "按类型分成 2 个文件" in capsys.readouterr().out
+    files = {
+        "县级行政区": tmp_path / "m_县级行政区.geojson",
+        "吴江区镇": tmp_path / "m_吴江区镇.geojson",
+        "吴江产业载体（示意）": tmp_path / "m_吴江产业载体（示意）.geojson",
+    }
+    assert sorted(p.name for p in tmp_path.glob("*.geojson")) == sorted(p.name for p in files.values())
+    said = capsys.readouterr().out
+    counts = {}
+    for (title, path), layer in zip(
+        files.items(), ("districts", "wujiang_towns", "carrier_parks"), strict=True
+    ):
+        assert [name for name, _ in pyogrio.list_layers(path)] == [title]  # one layer, named by its title
+        info = pyogrio.read_info(path)
+        counts[title] = info["features"]
+        alone = tmp_path / "alone" / "a.geojson"
+        alone.parent.mkdir(exist_ok=True)
+        assert main(["export", layer, "--out", str(alone)]) == 0
+        assert list(info["fields"]) == list(pyogrio.read_info(alone)["fields"])  # that layer's columns only
+    assert counts == {"县级行政区": 9, "吴江区镇": 8, "吴江产业载体（示意）": 12}
+    assert all(str(path) in said for path in files.values()), said  # every file written is named
+    assert "3 个文件" in said and "按类型" not in said
     single = tmp_path / "s.geojson"
-    assert main(["export", "districts", "wujiang_towns", "--out", str(single)]) == 0
-    assert len(json.loads(single.read_text(encoding="utf-8"))["features"]) == 17
+    assert main(["export", "districts", "--out", str(single)]) == 0
+    assert len(json.loads(single.read_text(encoding="utf-8"))["features"]) == 9
+    assert not list(tmp_path.glob("s_*"))
+
+
+def test_a_layer_of_mixed_geometries_is_split_by_type_within_the_layer(tmp_path, capsys, monkeypatch):
+    """(An import of mixed types is refused when loaded; a layer from PostGIS may mix them.)"""
+    from geo.cli import io as cli_io
+    from geo.storage.provenance import Provenance
+
+    mixed = gpd.GeoDataFrame(
+        {"name": ["甲园", "乙点"]},
+        geometry=[shapely.box(120.6, 31.1, 120.62, 31.12), shapely.Point(120.63, 31.13)],
+        crs=4326,
+    )
+    stored = cli_io.stored_layer
+
+    def stored_layer(name, *args, **kwargs):
+        if name == "mixed":
+            return mixed, "混合", Provenance("real", "测试局")
+        return stored(name, *args, **kwargs)
+
+    monkeypatch.setattr(cli_io, "stored_layer", stored_layer)
+    out = tmp_path / "m.geojson"
+    assert main(["--lang", "en", "export", "mixed", "districts", "--out", str(out)]) == 0
+    names = sorted(p.name for p in tmp_path.glob("m*.geojson"))
+    assert names == ["m_Districts.geojson", "m_混合_point.geojson", "m_混合_polygon.geojson"]
+    said = capsys.readouterr().out
+    assert all(name in said for name in names) and "by geometry type" in said, said
 
 
 def test_the_cli_exports_hostile_names_as_text(tmp_path, user_store):
@@ -108,26 +155,30 @@ def test_split_by_geometry_puts_each_row_with_its_family():
     assert parts["polygon"]["混合"]["n"].tolist() == [1, 3, 4]  # the empty row goes with its layer's most
     assert parts["point"]["混合"]["n"].tolist() == [2]
     assert parts["line"]["线"]["n"].tolist() == [5] and "线" not in parts["polygon"]
-    one = geojson_files({"线": lines})
-    assert list(one) == [""]
+    one = geojson_layer_files("m", {"线": lines})
+    assert list(one) == ["m.geojson"]
+    two = geojson_layer_files("m", {"混合": mixed, "线": lines})
+    assert list(two) == ["m_混合_polygon.geojson", "m_混合_point.geojson", "m_线.geojson"]
 
 
 def test_the_cli_geojson_reads_back_as_one_type_per_file_with_official_headers_and_integers(tmp_path):
-    """Issue 23 items 8 and 16, as GDAL (QGIS) reads the files: the polygons file is MultiPolygon
-    (district polygons beside multipolygons made multi, not "Unknown (any)"), the points file Point;
-    the enterprises keep the official headers (用地面积（亩）, not land_mu) and counts are integers."""
+    """Issue 23 items 8 and 16, as GDAL (QGIS) reads the files: each layer's file of one geometry type
+    (polygons, not "Unknown (any)"), the enterprises' Point; the enterprises keep the official headers
+    (用地面积（亩）, not land_mu) and counts are integers."""
     import pyogrio
 
     out = tmp_path / "m.geojson"
     layers = ["districts", "wujiang_towns", "carrier_parks", "enterprises"]
     assert main(["export", *layers, "--out", str(out)]) == 0
-    polygons = pyogrio.read_info(tmp_path / "m_polygon.geojson")
-    points = pyogrio.read_info(tmp_path / "m_point.geojson")
-    assert polygons["geometry_type"] == "MultiPolygon" and polygons["features"] == 9 + 8
-    assert points["geometry_type"] == "Point" and points["features"] == 12 + 16766
+    for name, n in (("县级行政区", 9), ("吴江区镇", 8)):
+        polygons = pyogrio.read_info(tmp_path / f"m_{name}.geojson")
+        assert polygons["geometry_type"] in ("Polygon", "MultiPolygon") and polygons["features"] == n
+    firms_file = tmp_path / "m_吴江企业（合成）.geojson"
+    points = pyogrio.read_info(firms_file)
+    assert points["geometry_type"] == "Point" and points["features"] == 16766
     fields = dict(zip(points["fields"], points["dtypes"], strict=True))
     assert {"用地面积（亩）", "税收（万元）", "从业人员（人）", "企业名称"} <= set(fields)
     assert not {"land_mu", "tax_wan_yuan", "employees"} & set(fields)
     assert fields["从业人员（人）"] == "int32" and fields["用地面积（亩）"] == "float64"
-    firms = pyogrio.read_dataframe(tmp_path / "m_point.geojson", where="\"图层\" = '吴江企业（合成）'")
+    firms = pyogrio.read_dataframe(firms_file)
     assert len(firms) == 16766 and firms["从业人员（人）"].notna().all()

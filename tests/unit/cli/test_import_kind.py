@@ -65,3 +65,14 @@ def test_the_page_and_the_command_share_one_proposal():
     assert not hasattr(page, "proposed_kind")
     found = ingest.inspect_upload(TABLE.to_csv(index=False).encode(), "t.csv")
     assert ingest.proposed_kind(found) == "enterprises"
+
+
+def test_the_use_taken_is_not_said_to_be_imported_when_the_import_is_refused(workbook, user_store, capsys):
+    """Walk 12: ``--lang en import <a Gaode workbook>`` without --frame said "Imported as an enterprise
+    list" and then refused the file (nothing imported, status 2)."""
+    assert main(["--lang", "en", "import", str(workbook), "--source", "x", "--accuracy", "real"]) == 2
+    said = capsys.readouterr()
+    assert "Imported" not in said.out and said.err.startswith("Error: "), said
+    taken = "Importing as an enterprise list, from the file's content (give another use with --kind)"
+    assert taken in said.out
+    assert ingest.list_user_layers(path=user_store).empty

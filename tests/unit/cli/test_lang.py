@@ -137,3 +137,71 @@ def test_an_export_and_its_counts_in_either_language(tmp_path, capsys):
     assert main(["export", "wujiang_towns", "--out", str(out)]) == 0
     printed = capsys.readouterr().out.strip()
     assert printed.startswith(f"已导出 CSV：{out}（") and " 8 个要素，" in printed
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_name_help_says_the_rule_save_import_enforces(lang, capsys, monkeypatch):
+    """Walk 12 (issue 23): ``import --help`` said --name takes 小写英文、数字、下划线 while Chinese
+    characters are accepted (the data page's label was fixed: tests/unit/ingest/test_layer_name_rule.py)."""
+    from geo.ingest.userstore import MAX_NAME_BYTES
+
+    monkeypatch.setenv("COLUMNS", "400")  # no line wrapped inside a word
+    with pytest.raises(SystemExit) as exited:
+        main(["--lang", lang, "import", "--help"])
+    assert exited.value.code == 0
+    said = " ".join(capsys.readouterr().out.split())
+    words = (
+        ("小写字母", "数字", "下划线", "汉字") if lang == "zh" else ("lower-case a-z", "0-9", "_", "Chinese")
+    )
+    assert all(word in said for word in words), said
+    assert str(MAX_NAME_BYTES) in said and "user_" in said
+    assert "小写英文" not in said
+
+
+def test_the_commands_own_lang_sets_the_language_of_its_messages(tmp_path, capsys):
+    """Walk 12 (issue 23): ``export … --lang en`` wrote English files and said so in Chinese. A command's
+    own --lang (export, evaluate) is the language of what it prints when none is given before it; one
+    given before the command still wins; errors in it too, exit codes unchanged."""
+    out = tmp_path / "towns.csv"
+    assert main(["export", "wujiang_towns", "--out", str(out), "--lang", "en"]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith(f"Exported CSV: {out} (") and ": 8 features, " in printed, printed
+    assert main(["export", "wujiang_towns", "--lang=en", "--out", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("Exported CSV: ")
+    assert main(["--lang", "zh", "export", "wujiang_towns", "--out", str(out), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("已导出 CSV：")
+    bad = ["export", "wujiang_towns", "--out", str(tmp_path / "t.txt"), "--lang", "en"]
+    assert main(bad) == 2  # a format not offered
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and not any("\u4e00" <= ch <= "\u9fff" for ch in err), err
+    assert main(["export", "no_such_layer", "--out", str(out), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: "), err
+    with pytest.raises(SystemExit) as exited:  # argparse's complaint, in English too
+        main(["export", "wujiang_towns", "--out", str(out), "--lang", "en", "--paper", "a3"])
+    assert exited.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_an_unknown_layer_lists_the_layers_in_the_language_asked(tmp_path, capsys):
+    """Walk 12: ``--lang en export nosuch`` listed ``districts、city_outline、…`` (Chinese commas)."""
+    out = tmp_path / "x.csv"
+    assert main(["--lang", "en", "export", "nosuch", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: No layer is named “nosuch”"), err
+    assert "districts, " in err and "、" not in err, err
+    assert main(["export", "nosuch", "--out", str(out)]) == 2
+    assert "districts、" in capsys.readouterr().err
+
+
+def test_the_commands_are_listed_in_the_language_asked(capsys, monkeypatch):
+    """Walk 12: ``python -m geo.cli --lang en --help`` listed every command in Chinese."""
+    monkeypatch.setenv("COLUMNS", "400")
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    said = capsys.readouterr().out
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in said), said
+    assert "Export stored layers as GeoJSON/CSV/XLSX/PNG" in said
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "导出已存图层为 GeoJSON/CSV/XLSX/PNG" in capsys.readouterr().out

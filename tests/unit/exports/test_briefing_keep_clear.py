@@ -16,6 +16,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 
 from geo.exports import briefing
+from geo.place_names import place_name
 from geo.storage.builtin import load_layer
 from geo.storage.provenance import LegendEntry, Provenance
 from tests.fixtures.briefing_maps import walk_layers
@@ -54,8 +55,14 @@ def _labels(fig):
 
 def _markers(fig) -> tuple[np.ndarray, np.ndarray]:
     """The point markers' centres (display pixels) and radii (their white edge included)."""
+    centres, radii, _ = _markers_drawn(fig)
+    return centres, radii
+
+
+def _markers_drawn(fig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The point markers' centres, radii and the z-order they are drawn at."""
     ax = fig.axes[0]
-    centres, radii = [], []
+    centres, radii, zorders = [], [], []
     for coll in ax.collections:
         if isinstance(coll, PathCollection) and len(coll.get_offsets()):
             xy = ax.transData.transform(coll.get_offsets())
@@ -63,7 +70,8 @@ def _markers(fig) -> tuple[np.ndarray, np.ndarray]:
             edge = np.resize(coll.get_linewidths(), len(xy))
             centres.append(xy)
             radii.append((np.sqrt(sizes) / 2 + edge / 2) * fig.dpi / 72)
-    return np.vstack(centres), np.concatenate(radii)
+            zorders.append(np.full(len(xy), coll.get_zorder()))
+    return np.vstack(centres), np.concatenate(radii), np.concatenate(zorders)
 
 
 def _park_boxes(fig, parks: gpd.GeoDataFrame) -> list[tuple[float, ...]]:
@@ -73,6 +81,10 @@ def _park_boxes(fig, parks: gpd.GeoDataFrame) -> list[tuple[float, ...]]:
         (x0, y0), (x1, y1) = ax.transData.transform([(b[0], b[1]), (b[2], b[3])])
         out.append((x0, y0, x1, y1))
     return out
+
+
+def _park_labels(parks: gpd.GeoDataFrame, lang: str) -> list[str]:
+    return [place_name(n, lang) for n in parks["name"]]
 
 
 def _meets(box, x0, y0, x1, y1) -> bool:
@@ -85,12 +97,16 @@ def test_no_label_covers_an_enterprise_or_a_park(lang, paper):
     frames = _walk_frames()
     fig = _figure(frames, lang=lang, paper=paper)
     labels = _labels(fig)
-    centres, radii = _markers(fig)
+    centres, radii, zorders = _markers_drawn(fig)
     assert len(centres) == 5
     assert len(labels) >= 12  # the districts and towns keep their names: the test looks at real labels
+    parks = set(_park_labels(frames[PARKS], lang))
     for text, box in labels.items():
-        for (x, y), r in zip(centres, radii, strict=True):
-            assert not _meets(box, x - r, y - r, x + r, y + r), (text, x, y)
+        for (x, y), r, z in zip(centres, radii, zorders, strict=True):
+            if _meets(box, x - r, y - r, x + r, y + r):
+                # only a town's or a district's name with no other place (walk 12: a point layer
+                # must not take a town's name) goes over a marker, and the marker is drawn over it
+                assert text not in parks and z > 20, (text, x, y)
         for park in _park_boxes(fig, frames[PARKS]):
             assert not _meets(box, *park), (text, park)
     for (a, box_a), (b, box_b) in itertools.combinations(labels.items(), 2):
@@ -115,7 +131,14 @@ def test_every_enterprise_shows_in_its_colour_and_every_park_keeps_its_name(lang
         if lang == "zh"
         else ["Wujiang Economic and Technological Development Zone", "Shengze New Materials Industrial Park"]
     )
-    assert set(wanted) <= set(labels)
+    if lang == "zh":
+        assert set(wanted) <= set(labels)
+    else:  # the towns' and districts' long English names first (walk 12): a park without room is counted
+        missing = set(wanted) - set(labels)
+        footer = " ".join(t.get_text() for t in fig.texts)
+        assert len(missing) <= 1 and (
+            not missing or re.search(rf"{len(missing)} names? not labelled", footer)
+        )
 
 
 def _crowd(n: int) -> dict[str, gpd.GeoDataFrame]:

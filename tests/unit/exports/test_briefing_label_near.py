@@ -10,6 +10,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
+from matplotlib.collections import PathCollection
 
 from geo.exports import briefing, label_places, map_marks
 from geo.place_names import place_name
@@ -118,3 +119,119 @@ def test_a_small_polygons_label_with_no_room_near_it_is_left_out_not_put_far_awa
     taken = [Bbox.from_extents(200 - reach, 200 - reach, 200 + reach, 200 + reach)]
     left_out = map_marks.label_polygons(ax, park, 9, taken)
     assert left_out == 1 and not ax.texts and not ax.lines
+
+
+# walk 12 (issue 23): the walk's boundary file (in/园区边界_noprj.zip) and its Gaode Excel of ten firms
+# (in/吴江企业亩均_2024.xlsx, five of them in and about 盛泽) left 吴江高新区（盛泽镇） unnamed: every place
+# about the town's middle covered a firm's marker or a park
+PARKS_12 = {
+    "盛泽纺织科技园": (120.6485, 30.9127, 0.0105, 0.0077),
+    "丝绸小镇": (120.6253, 30.8885, 0.0063, 0.0055),
+    "七都光电产业园": (120.4526, 30.9628, 0.0126, 0.0088),
+}
+FIRMS_12 = [
+    (120.6460, 30.9147),
+    (120.6494, 30.9097),
+    (120.6253, 30.8856),
+    (120.6034, 30.9286),
+    (120.6734, 30.8723),
+    (120.4513, 30.9603),
+    (120.4476, 30.9578),
+    (120.4008, 30.9895),
+    (120.6433, 30.9814),
+    (120.5032, 30.9187),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("paper", ["screen", "a4"])
+def test_a_point_layer_crowding_a_town_does_not_take_the_towns_name(lang, paper):
+    frames = walk_layers((DISTRICTS, TOWNS, PARKS, FIRMS), list(PARKS_12), list(PARKS_12.values()), FIRMS_12)
+    fig = _figure(frames, lang=lang, paper=paper)
+    labels = _boxes(fig)
+    towns = [place_name(n, lang) for n in frames[TOWNS]["name"]]
+    assert [t for t in towns if t not in labels] == []
+    districts = [place_name(n, lang) for n in frames[DISTRICTS]["name"]]
+    assert len([d for d in districts if d in labels]) >= len(districts) - 1
+    # a name that had to go over a firm's marker leaves it in view: the markers are drawn above it
+    ax = fig.axes[0]
+    markers = [c for c in ax.collections if isinstance(c, PathCollection) and len(c.get_offsets())]
+    assert markers and all(c.get_zorder() > 20 for c in markers)
+    parks = {place_name(p, lang) for p in PARKS_12}
+    boxes = label_places.marker_boxes(ax)
+    assert len(boxes) == len(FIRMS_12)
+    for text, box in labels.items():
+        if text in parks:  # a park's name never covers a marker
+            assert not label_places.covers_any(box, boxes), text
+    footer = " ".join(t.get_text() for t in fig.texts)
+    named_parks = [p for p in PARKS_12 if place_name(p, lang) in labels]
+    left_out = len(PARKS_12) - len(named_parks)
+    if left_out:
+        assert str(left_out) in footer and ("未标注" in footer or "not labelled" in footer)
+    else:
+        assert "未标注" not in footer and "not labelled" not in footer
+
+
+def _square_axes(size_m: float = 10_000):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4, 4), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, size_m)
+    ax.set_ylim(0, size_m)
+    return ax
+
+
+def _marker_grid(step_px: float) -> np.ndarray:
+    """Markers 6 px across every ``step_px`` over the whole 400 px axes: no label fits between them."""
+    xs = np.arange(3, 400, step_px)
+    return np.array([(x - 3, y - 3, x + 3, y + 3) for x in xs for y in xs])
+
+
+def test_an_areas_name_covers_the_fewest_markers_rather_than_be_left_out():
+    ax = _square_axes()  # 400 px a side, the town fills it
+    town = gpd.GeoDataFrame({"name": ["平望镇"]}, geometry=[shapely.box(0, 0, 10_000, 10_000)], crs=4549)
+    markers = np.vstack([_marker_grid(20.0)[::2], _marker_grid(20.0)])
+    left_out = map_marks.label_polygons(ax, town, 9, [], markers=markers)
+    assert left_out == 0 and len(ax.texts) == 1
+    ax.figure.canvas.draw()
+    box = ax.texts[0].get_bbox_patch().get_window_extent(ax.figure.canvas.get_renderer())
+    assert 0 <= box.x0 and box.x1 <= 400 and 0 <= box.y0 and box.y1 <= 400  # on its town
+    # a small park's name still never covers a marker: without a free place it is left out
+    ax = _square_axes(100_000)  # 250 m a pixel: a 1 km park is 4 px
+    park = gpd.GeoDataFrame(
+        {"name": ["园区"]}, geometry=[shapely.box(49_500, 49_500, 50_500, 50_500)], crs=4549
+    )
+    assert map_marks.label_polygons(ax, park, 9, [], markers=_marker_grid(12.0)) == 1 and not ax.texts
+
+
+def test_an_areas_name_with_no_room_over_it_goes_beside_it_with_a_leader_line():
+    """Walk 12 in English: "Wujiang Hi-tech Zone (Shengze Town)", three times its town's width, found
+    every place about the town taken by its neighbours' names; it goes a little beside the town with a
+    leader line from the town's outline, not left out."""
+    from matplotlib.transforms import Bbox
+
+    ax = _square_axes()  # 25 m a pixel
+    # a town 64 px a side (more than 4 font sizes: not small) in the middle, a triangle
+    town = gpd.GeoDataFrame(
+        {"name": ["吴江高新区（盛泽镇）"]},
+        geometry=[shapely.Polygon([(4_200, 4_200), (5_800, 4_200), (4_200, 5_800)])],
+        crs=4549,
+    )
+    # its neighbours' names over it and all round it but to its right
+    taken = [
+        Bbox.from_extents(0, 0, 232, 400),
+        Bbox.from_extents(0, 0, 400, 150),
+        Bbox.from_extents(0, 250, 400, 400),
+    ]
+    left_out = map_marks.label_polygons(ax, town, 9, taken)
+    assert left_out == 0 and len(ax.texts) == 1
+    leaders = [line for line in ax.lines if line.get_gid() == map_marks.LEADER_GID]
+    assert len(leaders) == 1
+    start, end = ax.transData.transform(np.column_stack(leaders[0].get_data()))
+    data_start = ax.transData.inverted().transform([start])[0]
+    assert town.geometry[0].exterior.distance(shapely.Point(data_start)) < 1.0  # on the town's outline
+    font_px = 9 * 100 / 72
+    assert float(np.hypot(*(end - start))) <= (max(label_places.LEADER_GAPS_FONT_SIZES) + 1) * font_px

@@ -1,0 +1,124 @@
+"""Real Chromium on 数据管理's two tables (walk 12: at 1280 x 720 the last column in view of 已导入的图层
+and of 变更留痕 was cut, the user scrolled sideways to read it): their key columns come first and are
+read whole without sideways scrolling, at 1280 x 720 in Chinese and 1920 x 1080 in English; only the
+secondary columns (the hash, the store's table name for QGIS, the free-text detail) may lie beyond.
+
+The store: the walk's two imports through the CLI, a GK shapefile of parks and a Gaode Excel of firms."""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+
+import pytest
+
+from geo import ingest
+from geo.cli import main as cli
+from geo.storage import audit
+from geo.storage.base import USER_GPKG_ENV
+from pages.data.managing import audit_table, stored_table
+from tests.fixtures import ROOT
+from tests.fixtures.browser import save_screenshot, serve_app, wait_idle
+from tests.fixtures.upload import gaode_firms_excel, gbk_gk_zip_without_prj
+
+pytestmark = pytest.mark.browser
+TABLE = '[data-testid="stDataFrame"]'
+PAD = 8.5  # the grid's cell padding each side
+# Every visible cell's text of the grid's accessible table, each measured in the grid's font (14 px).
+CELLS_JS = """(e) => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = '400 14px ' + getComputedStyle(document.body).fontFamily;
+  const rows = Array.from(e.querySelectorAll('tr')).map(r => Array.from(r.children).map(c => c.textContent));
+  const measured = rows.map(r => r.map(text => ctx.measureText(text).width));
+  return {rows, measured, width: e.getBoundingClientRect().width};
+}"""
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("data_tables")
+    shutil.copyfile(ROOT / "data" / "atlas.gpkg", tmp / "atlas.gpkg")
+    store = tmp / "user" / "atlas_user.gpkg"
+    store.parent.mkdir()
+    parks, firms = tmp / "园区边界_noprj.zip", tmp / "吴江企业亩均_2024.xlsx"
+    parks.write_bytes(gbk_gk_zip_without_prj(tmp))
+    firms.write_bytes(gaode_firms_excel())
+    common = ["--store", str(store), "--user", "单用户模式"]
+    source = "吴江区自然资源和规划局，2024 年"
+    assert (
+        cli(
+            [
+                "import",
+                str(parks),
+                "--title",
+                "园区边界_noprj",
+                "--source",
+                source,
+                "--accuracy",
+                "real",
+                "--crs",
+                "EPSG:4549",
+                *common,
+            ]
+        )
+        == 0
+    )
+    assert (
+        cli(
+            [
+                "import",
+                str(firms),
+                "--title",
+                "吴江企业亩均_2024",
+                "--source",
+                "吴江区工信局，2024 年",
+                "--accuracy",
+                "transcribed",
+                "--frame",
+                "gcj02",
+                *common,
+            ]
+        )
+        == 0
+    )
+    env = {**os.environ, "ATLAS_GPKG": str(tmp / "atlas.gpkg"), USER_GPKG_ENV: str(store)}
+    env.pop("ATLAS_DATABASE_URL", None)
+    with serve_app(env, tmp / "streamlit.log") as url:
+        yield url, str(store)
+
+
+def _expected(store: str, lang: str):
+    """The two tables as the page builds them, with their key columns' widths."""
+    meta = ingest.list_user_layers(path=store)
+    rows = meta["layer"].map(ingest.user_layer_counts(path=store)).fillna(meta["rows_out"]).astype("Int64")
+    return stored_table(meta, rows, lang), audit_table(audit.audit_log(store=store), meta, lang)
+
+
+@pytest.mark.parametrize(("lang", "size"), [("zh", (1280, 720)), ("en", (1920, 1080)), ("en", (1280, 720))])
+def test_the_key_columns_of_both_tables_are_read_whole(browser, app, lang, size):
+    url, store = app
+    expected = _expected(store, lang)
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    pg = context.new_page()
+    try:
+        pg.goto(f"{url}/data" + ("?lang=en" if lang == "en" else ""))
+        pg.locator(TABLE).nth(1).wait_for(timeout=180_000)
+        wait_idle(pg)
+        pg.wait_for_timeout(1500)
+        for grid, (table, fitted) in zip(pg.locator(TABLE).all(), expected, strict=True):
+            grid.scroll_into_view_if_needed()
+            got = grid.evaluate(CELLS_JS)
+            keys = list(fitted.widths)
+            # the key columns first, in view (the grid keeps the columns drawn in its accessible table)
+            assert got["rows"][0][: len(keys)] == keys == list(table.columns[: len(keys)])
+            assert sum(fitted.widths.values()) <= got["width"], (fitted.widths, got["width"])
+            lines = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
+            for i, col in enumerate(keys):
+                width = fitted.widths[col]
+                assert got["measured"][0][i] + 2 * PAD <= width, (col, "header cut")
+                for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
+                    assert math.ceil(sizes[i] / (width - 2 * PAD)) <= lines, (col, row[i], width)
+        save_screenshot(pg, f"data_tables_{lang}_{size[0]}")
+    finally:
+        context.close()
