@@ -66,10 +66,14 @@ STORAGE: dict[str, tuple[str, str]] = {
         "Layer “{layer}” has {n} records without geometry",
     ),
     "storage.layer_wrong_geometry": (
-        "图层「{layer}」应为{geometry_zh}图层，却含有 {types}",
-        "Layer “{layer}” should hold {geometry_zh} geometry (面 polygon, 线 line, 点 point) but "
-        "holds {types}",
+        "图层「{layer}」应为{geometry}图层，却含有 {types}",
+        "Layer “{layer}” should hold {geometry} geometry but holds {types}",
     ),
+    "storage.geometry.polygon": ("面", "polygon"),
+    "storage.geometry.line": ("线", "line"),
+    "storage.geometry.point": ("点", "point"),
+    "storage.where_file": ("文件 {file}", "file {file}"),
+    "storage.where_database": ("共享数据库 {location}", "shared database {location}"),
     "storage.layer_wrong_geometry.hint": (
         "请检查导入的文件是否选对了图层",
         "Check that the right layer of the file was imported",
