@@ -192,7 +192,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evaluation.no_methods": ("（无）", "(none)"),
     "evaluation.no_location_outside": (
         "{n} 家企业没有位置，计入区域外",
-        "{n} enterprises have no location and count as outside every zone",
+        "{n} enterprises have no location: counted as outside every zone",
     ),
     "evaluation.overlap_first_zone": (
         "{n} 家企业位于区域重叠处，已归入排在前面的区域",

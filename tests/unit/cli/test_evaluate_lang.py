@@ -125,3 +125,14 @@ def test_evaluate_raw_keeps_the_atlas_field_names_for_programs(files, tmp_path, 
     classes = _read(out, "enterprise_classes.csv")
     assert {"tax_per_mu_wan_yuan", "scored", "status"} <= set(classes.columns)
     assert set(classes["scored"]) <= {"True", "False"}
+
+
+def test_one_is_said_in_the_singular_in_english(files, tmp_path, capsys, monkeypatch):
+    """Walk 12 (issue 23): "1 enterprises have no location", "…, < 3 mu”: 1 enterprises"."""
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    assert main(["--lang", "en", "evaluate", *map(str, files), "-o", str(tmp_path / "en")]) == 0
+    printed = capsys.readouterr().out
+    assert "1 enterprises" not in printed, printed
+    assert "Note: 1 enterprise has no location: counted as outside every zone" in printed
+    assert "< 3 mu”: 1 enterprise, 0 scored" in printed
+    assert "3 zones, 10 enterprises" in printed
