@@ -28,6 +28,7 @@ from geo.evaluation.published import list_methods
 from geo.exports import run_files
 from geo.exports import tables as export
 from geo.exports.zone_tables import zone_scores_bytes
+from geo.ingest.values import named_year
 from geo.land.parcels import verdict_note
 from geo.messages.notes import note
 from geo.spatial.crs import Frame
@@ -169,6 +170,9 @@ def run(args: argparse.Namespace) -> int:
     written_paths = run_files.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=table_lang)
 
     say(args, "cli.out.counts", zones=len(run_.zones), enterprises=len(run_.enterprises))
+    named = named_year(args.enterprises.name) if run_.year is None else None
+    if named is not None:  # the year the page proposes from the file's name, said, not assumed
+        say(args, "cli.out.year_unknown", year=named)
     say(args, "cli.out.table", summary=table.summary_note())
     if args.report is not None:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(table.report)))

@@ -206,6 +206,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evaluation.zone_rules.item": ("项目", "Item"),
     "evaluation.zone_rules.value": ("内容", "Value"),
     "evaluation.zone_rules.year": ("年份", "Year"),
+    "evaluation.zone_rules.year_unknown": ("未注明", "not stated"),
     "evaluation.zone_rules.pool": ("汇总范围", "Pooled"),
     "evaluation.zone_rules.pool_scored": ("参评企业", "scored enterprises"),
     "evaluation.zone_rules.pool_all": ("全部企业", "all enterprises"),

@@ -540,6 +540,22 @@ CLI: dict[str, tuple[str, str]] = {
         "字段对应中的部门「{departments}」没有给出文件",
         "No file is given for the departments of the column mappings “{departments}”",
     ),
+    "cli.delete_no_such_layer": (
+        "没有名为「{name}」的导入图层（或它刚被他人删除），没有删除任何图层",
+        "No imported layer is named “{name}” (or someone has just deleted it); nothing was deleted",
+    ),
+    "cli.delete_no_such_layer.hint": (
+        "此存储中的导入图层：{layers}（写表名，如 python -m geo.cli delete {first}）",
+        "The imported layers of this store: {layers} (give a table name: python -m geo.cli delete {first})",
+    ),
+    "cli.delete_no_layer_stored": (
+        "没有名为「{name}」的导入图层：此存储中还没有导入图层（{store}）",
+        "No imported layer is named “{name}”: this store holds no imported layer yet ({store})",
+    ),
+    "cli.delete_no_layer_stored.hint": (
+        "另一个存储请用 --store 指定；导入用 python -m geo.cli import",
+        "Name another store with --store; import with python -m geo.cli import",
+    ),
     "cli.password_pipe_empty": (
         "没有从标准输入读到密码（管道为空）",
         "No password was read from standard input (the pipe is empty)",
