@@ -293,9 +293,15 @@ _BASE_JS = (
 _NOT_FOR_INDEX = (b"if-none-match", b"if-modified-since", b"accept-encoding", b"range")
 
 
+OPEN_LISTS_JS = settings.STATIC_DIR / "js" / "open_lists.js"  # a select box's list stays open
+
+
 def page_style_html() -> bytes:
-    """The atlas's page style (``geo.settings.PAGE_STYLE``) as a ``<style>`` element."""
-    return b"<style>" + settings.PAGE_STYLE.read_bytes() + b"</style>"
+    """The atlas's page style (``geo.settings.PAGE_STYLE``) as a ``<style>`` element, and the
+    script that keeps a select box's list open through the scrolls of its opening moment
+    (:data:`OPEN_LISTS_JS`), in the page before Streamlit draws any box."""
+    script = OPEN_LISTS_JS.read_bytes()
+    return b"<style>" + settings.PAGE_STYLE.read_bytes() + b"</style><script>" + script + b"</script>"
 
 
 class KnownBackendBase:

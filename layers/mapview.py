@@ -291,13 +291,20 @@ class _OverlayState(MacroElement):
     After every switch (and after streamlit-folium swaps the changing layers) the switcher's boxes
     are read and written into streamlit-folium's ``selected_layers`` (its own entries are WMS layers,
     left alone) as ``{"name": title, "url": "atlas:shown" | "atlas:hidden"}``: streamlit-folium sends
-    them with its next value (its handlers of the same events send it 250 ms later)."""
+    them with its next value (its handlers of the same events send it 250 ms later). After a swap the
+    boxes are as the server drew them: they are written into the value streamlit-folium last sent
+    too, so that the swap alone sends nothing (it started a run of its own a moment after a filter's,
+    which could find the user's next click on a sidebar box: issue 23 item 11)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function(){
           var map = {{ this._parent.get_name() }};
+          var clicked = 0;  // when the user last clicked in a layer switcher
+          map.getContainer().addEventListener('click', function (e) {
+            if (e.target.closest && e.target.closest('.leaflet-control-layers')) clicked = Date.now();
+          }, true);
           function look() {
             var data = window.__GLOBAL_DATA__;
             if (!data || !data.selected_layers) return;
@@ -311,6 +318,10 @@ class _OverlayState(MacroElement):
               var state = box.checked ? '{{ this.shown }}' : '{{ this.hidden }}';
               held['atlas:' + name] = {name: name, url: state};
             });
+            var last = data.previous_data;
+            if (Date.now() - clicked > 500 && last && 'selected_layers' in last) {
+              data.previous_data = Object.assign({}, last, {selected_layers: Object.values(held)});
+            }
           }
           map.on('overlayadd overlayremove', function () { setTimeout(look, 0); });
         })();

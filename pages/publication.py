@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.evaluation import config_from_mapping
+from geo.evaluation import EVALUATION_LABELS, EVALUATION_LABELS_EN, config_from_mapping
 from geo.messages import joined, t
 from geo.messages.names import firm_name
 from geo.place_names import place_name
@@ -39,6 +39,7 @@ from pages.publication.editor import (
 )
 from pages.publication.objection_tab import objections_tab
 
+BLANK = "—"  # a place the table cannot name (outside every zone, none stated)
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 s = open_page("pub.header")
 lang = s.lang
@@ -83,14 +84,19 @@ def _named(values: pd.Series, name) -> pd.Series:
 def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
     """The version's rows as the page and its workbook show them, every word in the page's language
     (groups, 区镇, statuses; values' provenance); scores and ranks stay numbers."""
-    cols = [
-        c for c in versions.RESULT_COLUMNS if kind == versions.KIND_SCORE or c in ("ent_id", "name", "zone")
-    ]
+    # an evaluation's rows have no parcels (a land list's have): no column blank from top to bottom
+    score = kind == versions.KIND_SCORE
+    own = ("ent_id", "name", "zone")
+    cols = [c for c in versions.RESULT_COLUMNS if (score and c != "parcels") or c in own]
     out = rows[cols].copy()
     if kind == versions.KIND_LAND:
         out["land_mu"] = rows["inputs"].map(lambda i: i.get("land_mu"))
         out["parcels"] = rows["parcels"]
-        out["status"] = rows["status"]
+        # where each row's land comes from (宗地 / 填报, geo.land.parcels), in the page's language
+        sources = {"宗地": t("pub.land_source.parcels", lang), "填报": t("pub.land_source.reported", lang)}
+        out["land_source"] = _named(rows["status"], lambda v: sources.get(str(v), BLANK if not v else v))
+        # a land list's 区镇 is the one each row states (geo.publication.inputs.land_list), headed so
+        out = out.rename(columns={"zone": "town"})
     else:
         out["score"] = out["score"].round(2)
         # not scored: class T (不参评), as the evaluation page and the 公示 list show it
@@ -99,12 +105,29 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
         # row, 20-50 s a run under load, and every click waited for it)
         rules = config_from_mapping(config)
         out["size_group"] = _named(out["size_group"], lambda g: group_name(rules, g, lang))
-    out["zone"] = _named(out["zone"], lambda z: place_name(z, lang))
+        # the 区镇 each row states (所在区镇（填报）) where it says more than the zone it lies in (an
+        # import's firms outside every zone), before the zone, as the 亩均效益评价 page shows it
+        town = rows["inputs"].map(lambda i: i.get("town"))
+        if _town_says_more(town, out["zone"]):
+            out.insert(out.columns.get_loc("zone"), "town", town)
+    for col in ("town", "zone"):  # a place not known: "—", never a blank cell
+        if col in out:
+            named = _named(out[col].astype(object).fillna(""), lambda z: place_name(z, lang))
+            out[col] = named.where(named.astype(str).str.strip() != "", BLANK)
     out["name"] = _named(out["name"], lambda n: firm_name(n, lang))  # "(synthetic)" in English
     if "status" in out and lang == "en":
         out["status"] = _named(out["status"], lambda v: status_name(v, lang))
     out["provenance"] = rows["provenance"].map(lambda p: provenance_text(p, lang))
-    return out.rename(columns={c: t(f"pub.res.{c}", lang) for c in out.columns})
+    town_label = (EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN)["town"]
+    labels = {c: town_label if c == "town" else t(f"pub.res.{c}", lang) for c in out.columns}
+    return out.rename(columns=labels)
+
+
+def _town_says_more(town: pd.Series, zone: pd.Series) -> bool:
+    """Whether a row states a 区镇 (``town``) other than the zone it lies in: a firm outside every
+    zone, or zones that are parks."""
+    stated = town.notna() & (town.astype(str).str.strip() != "")
+    return bool((stated & (town.astype(str) != zone.astype(object).fillna("").astype(str))).any())
 
 
 def _on_screen(view: pd.DataFrame) -> pd.DataFrame:
@@ -116,6 +139,9 @@ def _on_screen(view: pd.DataFrame) -> pd.DataFrame:
         out[score] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in out[score]]
     if rank in out:
         out[rank] = [f"{int(v):,}" if pd.notna(v) else "—" for v in out[rank]]
+    land = t("pub.res.land_mu", lang)
+    if land in out:  # as the objection form and the register write 用地 (10.50)
+        out[land] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in pd.to_numeric(out[land], errors="coerce")]
     return out[results_order(list(out.columns), lang)]
 
 
@@ -156,22 +182,32 @@ def _detail(version: versions.Version) -> None:
             pd.DataFrame(
                 {
                     t("pub.col.class", lang): counts.index,
+                    # each class by what it means (A 优先发展 … T 不参评), a legend beside the letter
+                    t("pub.col.class_meaning", lang): [
+                        t(f"yearly.notice.class_label.{c}", lang) for c in counts.index
+                    ],
                     t("pub.col.count", lang): [f"{int(n):,}" for n in counts.to_numpy()],
                 }
             ),
             hide_index=True,
             column_config={t("pub.col.count", lang): st.column_config.TextColumn(alignment="right")},
         )
+        st.caption(exports.class_t_legend(pd.Series(counts.index), lang))
     if not show_rows:
         return
     st.markdown("**" + t("pub.results", lang) + "**")
     view = _results_view(rows, version.kind, version.config)
+    view = view[results_order(list(view.columns), lang)]  # the workbook's columns as the screen's
     right = st.column_config.TextColumn(alignment="right")
     st.dataframe(
         _on_screen(view),
         hide_index=True,
-        column_config={t("pub.res.score", lang): right, t("pub.res.rank", lang): right},
+        column_config={t(f"pub.res.{c}", lang): right for c in ("score", "rank", "land_mu")},
     )
+    class_col, status_col = t("pub.res.eval_class", lang), t("pub.res.status", lang)
+    if class_col in view:  # what T means where the list shows it, and where each one's reason is
+        if legend := exports.class_t_legend(view[class_col], lang, reason_column=status_col):
+            st.caption(legend)
     # V1_公示_2024, V1_公示 without a year: no empty part, no "__" or trailing "_"
     parts = (
         version.version_id,
@@ -180,7 +216,8 @@ def _detail(version: versions.Version) -> None:
     )
     name = "_".join(str(p) for p in parts if str(p)).replace(" ", "_")
     col1, col2 = st.columns(2)
-    title = exports.heading(version, t("pub.results", lang), lang)
+    shown_title = display_title(version, lang)  # a proposed title in the page's language, as above
+    title = exports.heading(version, t("pub.results", lang), lang, title=shown_title)
 
     def results() -> bytes:  # one sheet of all, then one per group (issue 24 item 4)
         if version.kind == versions.KIND_SCORE:
@@ -190,6 +227,8 @@ def _detail(version: versions.Version) -> None:
                 title=title,
                 group_column=t("pub.res.size_group", lang),
                 lang=lang,
+                class_column=class_col,
+                status_column=status_col,
                 # a version saved before its benchmarks were kept: worked out again from its own inputs
                 benchmarks=version_benchmarks(version),
                 inputs=rows,  # a dropped indicator said with the inputs it lacks, as on screen
@@ -210,7 +249,7 @@ def _detail(version: versions.Version) -> None:
         t("pub.download_register", lang),
         # the objections this version answers: its own and those of the version it corrects
         data=lambda: objections.register_xlsx_bytes(
-            objections.register_objections(version), version=version, lang=lang
+            objections.register_objections(version), version=version, lang=lang, title=shown_title
         ),
         file_name=f"{name}_{t('pub.file.register', lang)}.xlsx",
         mime=XLSX_MIME,

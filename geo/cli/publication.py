@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from geo.cli.arguments import USER_HELP, add_store_argument
-from geo.cli.output import command_help, say
+from geo.cli.output import command_help, lang_of, say
+from geo.messages import t
 from geo.messages.notes import note
 from geo.publication import compare, objections, results, versions
 from geo.storage.audit import current_user
@@ -181,15 +182,18 @@ def run_versions_reevaluate(args: argparse.Namespace) -> int:
 
 def run_versions_compare(args: argparse.Namespace) -> int:
     """The ``versions compare`` subcommand."""
-    table = compare.compare_versions(args.before, args.after, store=args.store or None)
+    lang = lang_of(args)
+    table = compare.compare_versions(args.before, args.after, store=args.store or None, lang=lang)
     say(args, "cli.out.compared", before=args.before.upper(), after=args.after.upper(), n=len(table))
     if len(table):
+        yes, no = t("exports.value.yes", lang), t("exports.value.no", lang)
         shown = table.assign(
             score_before=table["score_before"].round(2),
             score_after=table["score_after"].round(2),
             score_change=table["score_change"].round(2),
+            class_changed=[yes if moved else no for moved in table["class_changed"]],
         )
-        _print(shown.rename(columns=compare.COMPARE_HEADERS))
+        _print(shown.rename(columns={c: t(f"pub.res.{c}", lang) for c in shown.columns}))
     return 0
 
 

@@ -66,6 +66,60 @@ def rank_by(
     return scored.sort_values(keys, ascending=ascending, kind="stable", na_position="last")
 
 
+def dropped_reasons(enterprises: pd.DataFrame, used: pd.DataFrame) -> dict[tuple[str, str], dict[str, str]]:
+    """Why each indicator left out of a group's score was left out, named as the page's notes name
+    it (:func:`geo.evaluation.notes.dropped_words`): 「全员劳动生产率缺少工业增加值数据」 /
+    "Value added per employee has no value added data", for the files to say the same (walk12: they
+    said only 无数据 / no data).
+
+    Parameters
+    ----------
+    enterprises : DataFrame
+        The evaluation's enterprises, all of them (``EvaluationResult.enterprises``: their amounts,
+        ``scored``, the size group and, with configured groups, the group).
+    used : DataFrame
+        The effective weights, groups as rows (``EvaluationResult.weights``): an indicator at 0 was
+        left out (or not weighted).
+
+    Returns
+    -------
+    dict
+        ``{(group, indicator): {"zh": ..., "en": ...}}`` for each indicator at 0 in ``used`` whose
+        inputs no scored enterprise of the group holds; one whose benchmark failed is not in it.
+    """
+    from geo.evaluation.grouped import GROUP_COL
+    from geo.evaluation.notes import dropped_words
+    from geo.evaluation.ratios import missing_inputs
+
+    if not len(enterprises) or used is None or not len(used):
+        return {}
+    scored = (
+        enterprises["scored"].astype(bool).to_numpy()
+        if "scored" in enterprises.columns
+        else np.ones(len(enterprises), dtype=bool)
+    )
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for group in used.index:
+        column = next(
+            (
+                c
+                for c in (GROUP_COL, SIZE_COL)
+                if c in enterprises.columns and (enterprises[c].astype(object) == group).any()
+            ),
+            None,
+        )
+        if column is None:
+            continue
+        rows = scored & (enterprises[column].astype(object) == group).to_numpy()
+        if not rows.any():
+            continue
+        for key in used.columns:
+            if float(used.loc[group, key]) > 0 or not missing_inputs(key, enterprises, rows):
+                continue
+            out[(str(group), str(key))] = dropped_words([key], enterprises, rows)
+    return out
+
+
 def list_order(evaluated: pd.DataFrame, *, tie_order: Sequence[str] = ()) -> pd.DataFrame:
     """Rows in the order a published list (公示) gives them, the ranking's own: scored enterprises by
     score, best first, a tie listed by ``tie_order`` (larger first, a missing value last) and then

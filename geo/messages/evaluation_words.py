@@ -136,6 +136,18 @@ PUBLICATION_WORDS: dict[str, tuple[str, str]] = {
         "{why}，未参评；其权重按比例分给其余指标",
         "{why}: left out, its weight shared among the others in proportion",
     ),
+    # what class T is, wherever a 公示 page or workbook shows the letter (DOMAIN: T 不参评, what the
+    # rules exclude)
+    "publication.class_t": (
+        "T 类：不参评——评价规则排除、不计分不排名的企业（如规下且用地不足规定亩数、投产不满规定年限、"
+        "公用事业等行业）。",
+        "Class T: not scored — enterprises the evaluation rules exclude, with no score or rank (e.g. below"
+        " designated size on too little land, in production too short a time, utilities).",
+    ),
+    "publication.class_t_reason": (
+        "每家的原因见「{column}」列。",
+        "Each one's reason is in the {column} column.",
+    ),
     "publication.group_heading": ("{title} · {group}（{n} 家）", "{title} · {group} ({n} enterprises)"),
     "publication.field.department": ("核实部门", "the verifying department"),
     "publication.field.department_answer": ("部门答复", "the department's answer"),

@@ -35,6 +35,11 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
         "配置权重 {weights}，{dropped}缺数据不计，其余按比例放大为 {used}",
         "configured weights {weights}, rescaled without {dropped} (no data) to {used}",
     ),
+    # ... the missing inputs named, as the page's notes name them (walk12: the files said 无数据)
+    "yearly.weights_rescaled_why": (
+        "配置权重 {weights}，{why}，不计，其余按比例放大为 {used}",
+        "configured weights {weights}, rescaled to {used} as {why}",
+    ),
     "yearly.filters_all": ("全部", "all"),
     # the rows of a parameter sheet (parameter_rows)
     "yearly.param.item": ("项目", "Item"),
@@ -139,7 +144,7 @@ _NOTICE: dict[str, tuple[str, str]] = {
     "yearly.notice.head.score": ("综合得分（分）", "Score (points)"),
     "yearly.notice.head.eval_class": ("类别", "Class"),
     "yearly.notice.head.status": ("说明", "Status"),
-    "yearly.notice.head.rank": ("组内排名", "Rank in group"),
+    "yearly.notice.head.rank": ("组内排名", "Group rank"),
     "yearly.notice.head.land_role": ("用地身份", "Land role"),
     "yearly.notice.head.land_host_name": ("房东（土地权利人）", "Host (land holder)"),
     "yearly.notice.head.land_share": ("用地分摊比例", "Share of the land"),

@@ -10,6 +10,8 @@ import pandas as pd
 
 from geo.catalogue import FIELD_ZH
 from geo.evaluation.metrics import ID_COL
+from geo.messages import Lang
+from geo.publication.objections import field_label, provenance_words, shown_value
 from geo.publication.results import version_benchmarks
 from geo.publication.versions import StoreTarget, get_version, version_results
 from geo.storage.base import open_store
@@ -27,19 +29,6 @@ COMPARE_COLUMNS = (
     "rank_after",
     "changed_inputs",
 )
-COMPARE_HEADERS = {
-    ID_COL: "企业编号",
-    "name": "企业名称",
-    "class_before": "原类别",
-    "class_after": "新类别",
-    "class_changed": "类别变化",
-    "score_before": "原得分",
-    "score_after": "新得分",
-    "score_change": "得分变化",
-    "rank_before": "原排名",
-    "rank_after": "新排名",
-    "changed_inputs": "变化的输入值",
-}
 
 
 def _same(a: object, b: object) -> bool:
@@ -59,18 +48,40 @@ def input_text(value: object) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
-def _changed_inputs(before: dict, after: dict, provenance: dict) -> str:
+def _value_text(column: str, value: object) -> str:
+    """An input value as the page, the register and the 公示 workbook write it: a number in its
+    measure's format (税收 699.5 → ``699.50``, :func:`geo.publication.objections.shown_value`), any
+    other value (a text input) by :func:`input_text`."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return shown_value(column, value)
+    return input_text(value)
+
+
+def _changed_inputs(before: dict, after: dict, provenance: dict, lang: Lang = "zh") -> str:
+    """``税收（万元）：10.00 → 25.00（异议 O1）``, one part per input that differs, in ``lang`` (``Tax
+    (10k yuan): 10.00 → 25.00 (objection O1)``)."""
     parts = []
     for col in sorted(set(before) | set(after)):
         old, new = before.get(col), after.get(col)
-        if not _same(old, new):
+        if _same(old, new):
+            continue
+        moved = f"{_value_text(col, old)} → {_value_text(col, new)}"
+        if lang == "en":
+            source = f" ({provenance_words(provenance[col], lang)})" if col in provenance else ""
+            parts.append(f"{field_label(col, lang)}: {moved}{source}")
+        else:
             source = f"（{provenance[col]}）" if col in provenance else ""
-            parts.append(f"{FIELD_ZH.get(col, col)}：{input_text(old)} → {input_text(new)}{source}")
-    return "；".join(parts)
+            parts.append(f"{FIELD_ZH.get(col, col)}：{moved}{source}")
+    return ("; " if lang == "en" else "；").join(parts)
 
 
 def compare_versions(
-    before_id: str, after_id: str, *, store: StoreTarget = None, only_changed: bool = True
+    before_id: str,
+    after_id: str,
+    *,
+    store: StoreTarget = None,
+    only_changed: bool = True,
+    lang: Lang = "zh",
 ) -> pd.DataFrame:
     """Compare two versions, enterprise by enterprise (:data:`COMPARE_COLUMNS`).
 
@@ -78,6 +89,8 @@ def compare_versions(
     when the class differs; ``changed_inputs`` lists each input value that differs as
     ``指标：旧 → 新（来源）``. Enterprises in only one version appear with the other side blank.
     With ``only_changed`` (default) only rows where class, score, rank or an input differ are kept.
+    ``changed_inputs`` is written in ``lang`` (the inputs and their sources named in English for
+    ``"en"``).
 
     Raises
     ------
@@ -102,6 +115,7 @@ def compare_versions(
             ra["inputs"] if ra is not None else {},
             rb["inputs"] if rb is not None else {},
             rb["provenance"] if rb is not None else {},
+            lang,
         )
         rows.append(
             {

@@ -30,10 +30,11 @@ def version_words(version: Version, lang: Lang = "zh") -> str:
     return f"{version.version_id} · {year}{kind} · {message(f'publication.state.{version.state}', lang)}"
 
 
-def heading(version: Version, what: str, lang: Lang = "zh") -> str:
+def heading(version: Version, what: str, lang: Lang = "zh", *, title: str | None = None) -> str:
     """``异议登记表 · V3 · 2024 年评价结果 · 公示 · 2024 年度亩均评价`` — what the workbook holds and
-    which version, in which state (in ``lang``; the version's title as it was given)."""
-    return f"{what} · {version_words(version, lang)} · {version.title}"
+    which version, in which state (in ``lang``); ``title`` is the version's title as the page shows
+    it in ``lang`` (a proposed title in that language), default the title as it was given."""
+    return f"{what} · {version_words(version, lang)} · {version.title if title is None else title}"
 
 
 def window_lines(version: Version, lang: Lang = "zh") -> tuple[str, ...]:
@@ -42,6 +43,21 @@ def window_lines(version: Version, lang: Lang = "zh") -> tuple[str, ...]:
     if not str(version.window_start or "").strip():
         return ()
     return (message("publication.window_line", lang, start=version.window_start, end=version.window_end),)
+
+
+def class_t_legend(classes: pd.Series, lang: Lang = "zh", *, reason_column: str = "") -> str:
+    """What class T means (不参评, what the rules exclude) when ``classes`` hold a T, else "";
+    with ``reason_column`` (the header of the table's status column) it says each enterprise's
+    reason is there."""
+    from geo.evaluation import T_CLASS
+
+    if not (classes.astype(str) == T_CLASS).any():
+        return ""
+    text = message("publication.class_t", lang)
+    if reason_column:
+        sep = "" if lang == "zh" else " "
+        text += sep + message("publication.class_t_reason", lang, column=reason_column)
+    return text
 
 
 def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str, lines: tuple[str, ...] = ()) -> bytes:
@@ -124,6 +140,8 @@ def results_xlsx_bytes(
     title: str,
     group_column: str,
     lang: Lang = "zh",
+    class_column: str = "",
+    status_column: str = "",
     benchmarks: Mapping[str, Mapping[str, float]] | None = None,
     inputs: pd.DataFrame | None = None,
 ) -> bytes:
@@ -138,6 +156,9 @@ def results_xlsx_bytes(
 
     Parameters
     ----------
+    class_column, status_column
+        The headers of the table's class and status columns: a sheet listing class T says under its
+        title what T means (:func:`class_t_legend`) and where each enterprise's reason is.
     benchmarks
         The benchmarks per group and indicator (:func:`geo.publication.results.version_benchmarks`);
         None: those the version keeps.
@@ -161,6 +182,14 @@ def results_xlsx_bytes(
     if group_column not in table.columns:
         raise DataValidationError.of("publication.results_without_group", column=group_column)
     lines = window_lines(version, lang)  # the 公示期 and where to object, under the title
+    legend: dict[str, str] = {}  # what class T means, on each sheet that lists it
+    if class_column in table.columns:
+        if whole := class_t_legend(table[class_column], lang, reason_column=status_column):
+            lines = (*lines, whole)
+        legend = {
+            str(group): class_t_legend(part[class_column], lang, reason_column=status_column)
+            for group, part in table.groupby(table[group_column].astype(str), sort=False)
+        }
     wb = load_workbook(
         io.BytesIO(table_xlsx_bytes(table, title=title, sheet=version.version_id, lines=lines))
     )
@@ -181,6 +210,8 @@ def results_xlsx_bytes(
         part = table[table[group_column].astype(str) == group]
         _append_text(ws, [message("publication.group_heading", lang, title=title, group=shown, n=len(part))])
         ws["A1"].font = Font(bold=True, size=13)
+        if legend.get(group):
+            _append_text(ws, [legend[group]])
         for item, text in group_method_rows(config, name, pd.DataFrame(), lang, used=used):
             _append_text(ws, [item, text])
         weights = scored_weights(config, name)

@@ -588,12 +588,14 @@ def register_table(objections: pd.DataFrame, *, lang: str = "zh", shown: bool = 
     return out[list(headers)].rename(columns=headers)
 
 
-def register_xlsx_bytes(objections: pd.DataFrame, *, version: Version, lang: str = "zh") -> bytes:
+def register_xlsx_bytes(
+    objections: pd.DataFrame, *, version: Version, lang: str = "zh", title: str | None = None
+) -> bytes:
     """The objection register of ``version`` as an XLSX workbook in ``lang``: a heading naming the
-    version and its state, then one row per objection; text cells are never formulas
-    (:func:`geo.publication.exports.table_xlsx_bytes`)."""
+    version and its state (and its ``title`` as the page shows it, default as given), then one row
+    per objection; text cells are never formulas (:func:`geo.publication.exports.table_xlsx_bytes`)."""
     return table_xlsx_bytes(
         register_table(objections, lang=lang),
-        title=heading(version, message("publication.register_title", lang), lang),
+        title=heading(version, message("publication.register_title", lang), lang, title=title),
         sheet=message("publication.register_sheet", lang),
     )

@@ -22,6 +22,7 @@ from geo.evaluation import (
 )
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
+from geo.evaluation.summary import dropped_reasons
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
 from geo.messages.names import industry_name
@@ -47,11 +48,42 @@ def group_name(config: EvaluationConfig, group: str, lang: str) -> str:
     return _size_name(group, lang)  # (a configured 规上 without an English name: above designated size)
 
 
+# Why an indicator was left out of a group's score: ``{(group, indicator): {"zh": ..., "en": ...}}``
+# (:func:`geo.evaluation.summary.dropped_reasons`: 全员劳动生产率缺少工业增加值数据).
+Why = Mapping[tuple[str, str], Mapping[str, str]]
+
+
+def dropped_reason(why: Why | None, group: str, key: str, lang: str) -> str | None:
+    """Why ``key`` was left out of ``group``'s score in ``lang`` (its missing inputs named, else its
+    benchmark failed); None without ``why`` (the files then say only 无数据)."""
+    if why is None:
+        return None
+    said = (why.get((str(group), key)) or {}).get(lang)
+    label = ratio_label(key, with_unit=False, lang=lang)
+    return said or message("evaluation.dropped_no_benchmark", lang, label=label)
+
+
+def _dropped_note(why: Why | None, group: str, key: str, lang: str) -> str:
+    """The weights table's note on an indicator left out: 「全员劳动生产率缺少工业增加值数据，未参评；其
+    权重按比例分给其余指标」 (as the 公示 results workbook says it); without ``why`` 「无数据，未参评；…」."""
+    reason = dropped_reason(why, group, key, lang)
+    if reason is None:
+        return message("yearly.notice.weight_dropped", lang)
+    return message("publication.weight_dropped_why", lang, why=reason)
+
+
 def _weights_said(
-    given: Mapping[str, float], used: pd.DataFrame | None, group: str, lang: str, *, digits: int | None = 2
+    given: Mapping[str, float],
+    used: pd.DataFrame | None,
+    group: str,
+    lang: str,
+    *,
+    digits: int | None = 2,
+    why: Why | None = None,
 ) -> str:
     """The configured weights of ``group``; where an indicator was dropped for want of data (its
-    weight in ``used`` is 0), also the weights the others were rescaled to."""
+    weight in ``used`` is 0), also the weights the others were rescaled to, and with ``why`` which
+    inputs it lacked."""
     body = _weights_body(given, lang, digits=digits)
     if used is None or group not in used.index:
         return body
@@ -59,6 +91,15 @@ def _weights_said(
     dropped = [k for k, w in given.items() if w > 0 and not effective.get(k, 0) > 0]
     if not dropped or not any(w > 0 for w in effective.values()):
         return body
+    if why is not None:
+        reasons = [dropped_reason(why, group, k, lang) for k in dropped]
+        return message(
+            "yearly.weights_rescaled_why",
+            lang,
+            weights=body,
+            why=joined(reasons, lang) if lang == "zh" else " and ".join(map(str, reasons)),
+            used=_weights_body(effective, lang),
+        )
     return message(
         "yearly.weights_rescaled",
         lang,
@@ -79,7 +120,9 @@ def _weights_body(weights: Mapping[str, float], lang: str, *, digits: int | None
     )
 
 
-def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None = None) -> str:
+def _weights_text(
+    config: EvaluationConfig, lang: str, used: pd.DataFrame | None = None, why: Why | None = None
+) -> str:
     """The configured weights per size group; with ``used`` (an evaluation's effective weights,
     groups as rows) that differ from them (an indicator left out for want of data, the others
     scaled up), those too, labelled as rescaled: both figures, so that a map's subtitle, a table's
@@ -90,7 +133,7 @@ def _weights_text(config: EvaluationConfig, lang: str, used: pd.DataFrame | None
         if not on:
             continue
         given = config.weights_for(group)
-        body = _weights_said(given, used, group, lang)
+        body = _weights_said(given, used, group, lang, why=why)
         parts.append(labelled(_size_name(group, lang), body, lang))
     return joined(parts, lang, mark="clause")
 
@@ -131,14 +174,17 @@ def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
     )
 
 
-def config_summary(config: EvaluationConfig, lang: str = "zh", *, used: pd.DataFrame | None = None) -> str:
+def config_summary(
+    config: EvaluationConfig, lang: str = "zh", *, used: pd.DataFrame | None = None, why: Why | None = None
+) -> str:
     """Weights, benchmark rule and cut-offs in one line (for CSV columns and map subtitles);
     ``used``: the evaluation's effective weights, named beside the configured ones where an
-    indicator was left out for want of data (:func:`_weights_text`)."""
+    indicator was left out for want of data (:func:`_weights_text`), with ``why`` the inputs it
+    lacked (:data:`Why`)."""
     bench = message("yearly.benchmark", lang, times=config.benchmark_multiple)
     named = config.method_title(lang)
     method = [message("yearly.method", lang, title=named)] if named else []
-    parts = [*method, _weights_text(config, lang, used), bench, _cutoffs_text(config, lang)]
+    parts = [*method, _weights_text(config, lang, used, why), bench, _cutoffs_text(config, lang)]
     return joined(parts, lang, mark="clause")
 
 
@@ -161,14 +207,16 @@ def export_columns(
     config: EvaluationConfig,
     lang: str = "zh",
     used: pd.DataFrame | None = None,
+    why: Why | None = None,
 ) -> pd.DataFrame:
     """A copy of ``table`` with three columns saying what it was made with: year, filters, configuration
-    (``used``: the evaluation's effective weights, see :func:`config_summary`)."""
+    (``used``: the evaluation's effective weights, ``why``: what a dropped indicator lacked, see
+    :func:`config_summary`)."""
     out = table.copy()
     names = tuple(message(f"yearly.column_{what}", lang) for what in ("year", "filters", "config"))
     out[names[0]] = year if year is not None else ""
     out[names[1]] = filters
-    out[names[2]] = config_summary(config, lang, used=used)
+    out[names[2]] = config_summary(config, lang, used=used, why=why)
     return out
 
 
@@ -192,6 +240,7 @@ def parameter_rows(
     filters: str,
     lang: str = "zh",
     used: pd.DataFrame | None = None,
+    why: Why | None = None,
 ) -> pd.DataFrame:
     """Rows (item, value) for an export's parameter sheet: year, filters, method, weights (with
     ``used``, the effective ones too where they differ: :func:`config_summary`), each benchmark
@@ -202,7 +251,7 @@ def parameter_rows(
         (message("yearly.param.filters", lang), filters),
         *([(message("yearly.param.source", lang), source)] if config.method else []),
         (message("yearly.param.method", lang), method_text(config, lang)),
-        (message("yearly.param.weights", lang), _weights_text(config, lang, used)),
+        (message("yearly.param.weights", lang), _weights_text(config, lang, used, why)),
         (message("yearly.param.classes", lang), _cutoffs_text(config, lang)),
     ]
     for group in benchmarks.index:
@@ -283,6 +332,7 @@ def _method_section(
     benchmarks: pd.DataFrame,
     lang: str,
     used: pd.DataFrame | None = None,
+    why: Why | None = None,
 ) -> None:
     """Sections 一 to 四 of the 公示 sheet: the method, the weights (with ``used``, the weights applied
     beside them: an indicator left out for want of data at 0, the others rescaled), the benchmarks of
@@ -301,7 +351,7 @@ def _method_section(
             row = [_size_name(group, lang), ratio_label(key, lang=lang), float(w)]
             if used is not None and group in used.index and key in used.columns:
                 applied = round(float(used.loc[group, key]), 2)
-                note = None if applied > 0 else message("yearly.notice.weight_dropped", lang)
+                note = None if applied > 0 else _dropped_note(why, group, key, lang)
                 row += [applied, note]
             ws.text(*row, number_format=FORMATS["score"].xlsx)  # points, as the scores: 40.00, 44.44
     ws.text(message("yearly.notice.section_benchmarks", lang), bold=True)
@@ -338,6 +388,7 @@ def notice_xlsx_bytes(
     when: date | None = None,
     lang: Lang = "zh",
     used: pd.DataFrame | None = None,
+    why: Why | None = None,
 ) -> bytes:
     """The 公示 workbook: sheet 公示 with the title, year, method, weights, benchmarks, cut-offs
     and then the class lists A, B, C, D, T (each ranked by score, T with its reason); one sheet
@@ -357,7 +408,9 @@ def notice_xlsx_bytes(
 
     ``used`` (the evaluation's effective weights, groups as rows: ``EvaluationResult.weights``): the
     weights applied are published beside the configured ones, on the first sheet and each group's
-    sheet, wherever an indicator was left out for want of data.
+    sheet, wherever an indicator was left out for want of data, with the inputs it lacked: ``why``
+    (:func:`geo.evaluation.summary.dropped_reasons` of the whole evaluation), else found among
+    ``evaluated``'s rows.
 
     Raises
     ------
@@ -415,7 +468,9 @@ def notice_xlsx_bytes(
     if source:
         ws.text(message("yearly.notice.source", lang, source=source))
     ws.blank()
-    _method_section(ws, config, benchmarks, lang, used)
+    if why is None and used is not None:
+        why = dropped_reasons(evaluated, used)
+    _method_section(ws, config, benchmarks, lang, used, why)
     ws.text(message("yearly.notice.section_lists", lang), bold=True)
     for c in CLASSES_T:
         heading = message(
@@ -437,6 +492,7 @@ def notice_xlsx_bytes(
         title=title or message("yearly.notice.group_title", lang),
         lang=lang,
         used=used,
+        why=why,
     )
     return workbook_bytes(wb)
 
@@ -465,12 +521,13 @@ def group_method_rows(
     lang: str = "zh",
     *,
     used: pd.DataFrame | None = None,
+    why: Why | None = None,
 ) -> list[tuple[str, str]]:
     """What one group's list was made with: (item, text) for its weights, benchmarks and classes;
     a group only listed says so. ``group`` is a configured group's name, or (without groups) 规上 /
     规下 / the 规下 below the land minimum. ``used`` (the evaluation's effective weights, groups as
     rows): where an indicator was left out for want of data, the rescaled weights beside the
-    configured ones, as :func:`config_summary` says them."""
+    configured ones, as :func:`config_summary` says them (with ``why``, the inputs it lacked)."""
     weights = scored_weights(config, group)
     configured = {g.name: g for g in config.groups}
     cut_config = config
@@ -484,7 +541,7 @@ def group_method_rows(
         )
     if not weights:
         return [(message("yearly.group.method", lang), message("yearly.group.listed_only", lang))]
-    body = _weights_said(weights, used, group, lang, digits=None)
+    body = _weights_said(weights, used, group, lang, digits=None, why=why)
     rows = [(message("yearly.group.weights", lang), body)]
     if group in benchmarks.index:
         values = benchmarks.loc[group]
@@ -522,6 +579,7 @@ def _group_sheets(
     title: str,
     lang: Lang = "zh",
     used: pd.DataFrame | None = None,
+    why: Why | None = None,
 ) -> None:
     """One sheet per group (规上, 规下 …, tenants): the group's method and weights, then its list,
     scored enterprises by rank and the rest (T) with their reasons."""
@@ -541,7 +599,7 @@ def _group_sheets(
         if part.empty:
             continue
         part = list_order(part, tie_order=[c for c in config.tie_order if c in part.columns])
-        method = group_method_rows(config, str(name), benchmarks, lang, used=used)
+        method = group_method_rows(config, str(name), benchmarks, lang, used=used, why=why)
         shown = group_name(config, str(name), lang)
         # at most 31 characters, cut between words, unique; the whole name heads the sheet (A1)
         sheet_name = sheet_names([group_sheet_title(shown, lang)], lang=lang, taken=wb.sheetnames)[0]

@@ -610,6 +610,13 @@ FRAME_FAILED_JS = _SIGNAL_JS + dedent(
 )
 
 
+# streamlit-folium reports a map's first view as the map is made: held, it goes with the drawn signal
+FIRST_VIEW_WITH_SIGNAL_JS = (  # (one run instead of two racing ones; later reports go out as ever)
+    "(function(){var S=window.Streamlit;if(!S||S.__atlasHeld)return;S.__atlasHeld=true;var send="
+    "S.setComponentValue;S.setComponentValue=function(){if(window.__atlasSignalled)send.apply(S,arguments);};})();"
+)
+
+
 def _drawn_flag(key: str) -> str:
     return f"_atlas_drawn_{key}"
 
@@ -643,11 +650,12 @@ def draw(
     view's endpoint: layers/city_view.py); the shared parts stay the same for every session.
     """
     wanted = returned_objects if returned_objects is not None else []
-    defaults = {k: v for k, v in parts.defaults.items() if k in wanted}
+    # selected_layers: [] is what the frame reports before any switch (so it reports nothing)
+    defaults = {k: [] if k == "selected_layers" else v for k, v in parts.defaults.items() if k in wanted}
     if signal_drawn:  # always the same script: a change of it would make the browser redraw the layers
         layer_control = (layer_control or "") + DRAWN_JS
 
-    first = first_script + (FRAME_FAILED_JS if signal_drawn else "")
+    first = first_script + (FRAME_FAILED_JS + FIRST_VIEW_WITH_SIGNAL_JS if signal_drawn else "")
     if groups:
         _payload_files_present(groups)
         # The changing layers' files are fetched as soon as the frame starts loading its scripts

@@ -90,6 +90,9 @@ def comparison_tab(view: PageView, found: Changes) -> None:
         return
     labels = table_labels(lang)
     for tab, frame, key in ((tab_up, up, "eff_up"), (tab_down, down, "eff_down")):
+        if not len(frame):  # a line, not a table of blank rows
+            tab.info(t(f"eff.list.none_{key.removeprefix('eff_')}", lang))
+            continue
         view_key = ("eff.moves", key, *scope_key, lang)
         shown = shared(view_key, lambda frame=frame: changes_table(frame, cols, lang))
         tab.dataframe(

@@ -97,6 +97,7 @@ def _sheets(view: PageView, ranked: Ranking, found: Changes | None) -> dict[str,
             filters=view.filters_words,
             lang=lang,
             used=view.result.weights,
+            why=view.dropped_why,
         ),
     )
     sheets = {
@@ -139,6 +140,7 @@ def _meta(view: PageView) -> dict:
         "config": view.config,
         "lang": view.lang,
         "used": view.result.weights,  # the configured weights and, rescaled, those used
+        "why": view.dropped_why,  # what an indicator left out lacked (工业增加值 …)
     }
 
 
@@ -212,6 +214,7 @@ def notice_button(view: PageView, where, edition: Lang, stem: str) -> None:
             source=source,
             lang=edition,
             used=view.result.weights,
+            why=view.dropped_why,
         ),
         file_name=f"{stem}_{t(file_key, lang)}.xlsx",
         mime=XLSX,
@@ -230,7 +233,7 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
         subtitle = "\n".join(
             [
                 f"{year_label(view.year, lang)} · {view.filters_words}",
-                config_summary(view.config, lang, used=view.result.weights),
+                config_summary(view.config, lang, used=view.result.weights, why=view.dropped_why),
             ]
         )
         table_key = ("eff.export", *view.scope_key, tuple(ranked.dims), ranked.show_unscored, lang)

@@ -55,14 +55,43 @@ def _words(text: str) -> list[str]:
     return out + ([word] if word else [])
 
 
+def _lines_at_spaces(chunks: Sequence[str], width: float) -> int:
+    """The lines the grid wraps a text of space-separated ``chunks`` into at ``width``: it breaks a
+    line at the last space that fits (never inside a chunk while a space is there to break at)."""
+    lines, line = 1, ""
+    for chunk in chunks:
+        trial = f"{line} {chunk}" if line else chunk
+        if line and text_px(trial) > width:
+            lines, trial = lines + 1, chunk
+        line = trial
+    return lines
+
+
+def _spaced_px(text: str, lines: int) -> float:
+    """The width a text of space-separated items needs on at most ``lines`` lines as the grid wraps
+    it (at its spaces only: "全员劳动生产率、 R&D\u00a0经费占比" breaks after 、, never inside an item)."""
+    chunks = [c for c in text.split(" ") if c]
+    low, high = max((text_px(c) for c in chunks), default=0.0), text_px(text)
+    if _lines_at_spaces(chunks, low) <= lines:
+        return low
+    while high - low > 1:  # the fewest pixels that hold it on ``lines`` lines
+        mid = (low + high) / 2
+        low, high = (low, mid) if _lines_at_spaces(chunks, mid) <= lines else (mid, high)
+    return high
+
+
 def _needed_px(texts: Sequence[str], lines: int) -> float:
     """The width the longest of ``texts`` needs on at most ``lines`` lines (a line breaks at a word,
-    so it may end up to one word short)."""
+    so it may end up to one word short; a Chinese list spaced after its 、 and ； breaks there only,
+    as the grid does: :func:`pages.efficiency.tables.screen_reasons_zh`)."""
     need = 0.0
     for text in texts:
         total = text_px(text)
         if lines == 1:
             need = max(need, total)
+            continue
+        if "、 " in text or "； " in text:  # a list made to break between its items only
+            need = max(need, _spaced_px(text.strip(), lines))
             continue
         longest = max((text_px(w) for w in _words(text) if w != " "), default=0.0)
         need = max(need, longest, total / lines + longest)

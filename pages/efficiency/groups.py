@@ -13,7 +13,7 @@ from geo.evaluation import EvaluationConfig
 from geo.evaluation.grouped import GROUP_COL, NO_GROUP, group_counts
 from geo.evaluation.metrics import ID_COL
 from geo.messages import Lang, t
-from geo.yearly.notice import group_method_rows
+from geo.yearly.notice import Why, group_method_rows
 from pages.common.cache import shared
 from pages.data.collect_profile import show_sources
 from pages.efficiency.display import number_config, rows
@@ -85,7 +85,8 @@ def _group_table(rows: pd.DataFrame, config: EvaluationConfig, lang: Lang) -> pd
     if lang == "en":
         ordered = ordered.assign(status=_english_status(ordered["status"], config))
     # as the ranking shows it: in English the 区镇 and shortfalls by their short names (one line)
-    table = ranking_table(ordered.assign(group_rank=ordered["rank"]), lang, by=(GROUP_COL,), short=True)
+    # its rank is the evaluation's own (组内排名), as the ranking and the 公示 head it
+    table = ranking_table(ordered, lang, short=True)
     if "land_role" in ordered.columns and (ordered["land_role"].astype(str) != "own").any():
         roles = ordered["land_role"].astype(object)
         table[t("eff.land.col.role", lang)] = [t(f"eff.land.role_value.{r}", lang) for r in roles]
@@ -101,10 +102,11 @@ def group_lists(
     lang: Lang,
     *,
     used: pd.DataFrame | None = None,
+    why: Why | None = None,
     cache_key: tuple | None = None,
 ) -> None:
     """One tab per group that has enterprises: its method and weights (``used``: the effective
-    ones too where an indicator had no data), then its ranked list.
+    ones too where an indicator had no data, ``why``: the inputs it lacked), then its ranked list.
 
     Only the open tab's list is drawn (the tabs rerun the page when another is opened): the lists
     hold every enterprise of the scope again, and sent at once they tripled what a load of the
@@ -130,7 +132,7 @@ def group_lists(
     )
     for i, (tab, name) in enumerate(zip(tabs, names, strict=True)):
         with tab:
-            for item, text in group_method_rows(config, str(name), benchmarks, lang, used=used):
+            for item, text in group_method_rows(config, str(name), benchmarks, lang, used=used, why=why):
                 sep = "：" if lang == "zh" else ": "
                 st.markdown(f"**{_md(item)}**{sep}{_md(text)}")
             if tab.open is False:

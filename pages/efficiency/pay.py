@@ -79,7 +79,9 @@ def pay_tab(view: PageView) -> None:
     st.markdown(f"**{t('eff.pay.by_zone', lang)}**")
     small_table(pay_by_zone, lang, hide_index=True, width="stretch", key="eff_pay_zone")
     st.markdown(f"**{t('eff.pay.payers', lang).format(n=len(pay_table))}**")
-    if view.firms:
+    if view.firms and not len(pay_table):
+        st.info(t("eff.list.none_payers", lang))
+    elif view.firms:
         list_table(("eff.pay_tables", *scope_key, lang), pay_table, lang, key="eff_payers", height=260)
         pay_name = f"{file_stem(view)}_{t('eff.file.pay', lang)}.csv"
         csv_button(view, st, t("eff.pay.download", lang), pay_table, pay_name, "eff_pay_csv")

@@ -135,7 +135,13 @@ def ranking(view: PageView) -> Ranking:
         )
         result = view.result
         group_lists(  # issue 24
-            scope, result.config, result.benchmarks, lang, used=result.weights, cache_key=scope_key
+            scope,
+            result.config,
+            result.benchmarks,
+            lang,
+            used=result.weights,
+            why=view.dropped_why,
+            cache_key=scope_key,
         )
     else:
         firms_hidden_note(lang)

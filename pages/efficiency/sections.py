@@ -28,9 +28,13 @@ def low_land_tab(view: PageView) -> None:
         small_table(renewal, lang, hide_index=True, width="stretch", key="eff_renewal")
     st.markdown(f"**{t('eff.low_land.list', lang)}**")
     if view.firms:
+        low = low_table(view)
+        if not len(low):  # a line, not a table of blank rows
+            st.info(t("eff.list.none_d", lang))
+            return
         list_table(
             ("eff.low", *view.scope_key, lang),
-            low_table(view),
+            low,
             lang,
             key="eff_low",
             height=300,

@@ -27,7 +27,9 @@ from geo.yearly.notice_words import reasons_name, status_name
 from pages.efficiency.sources import UNDATED
 
 # What a reader looks for first (the first six: :data:`KEY_COLUMNS`, read whole at 1280 px), then
-# its figures; the id and the status last. ``rank`` is the one rank shown (see :func:`ranking_table`).
+# its figures; the id and the status last. ``rank`` is the evaluation's own rank (组内排名), ``sel_rank``
+# the rank within the selection shown (筛选内排名), where it differs, after the key columns (see
+# :func:`ranking_table`).
 TABLE_COLUMNS = (
     "rank",
     "name",
@@ -38,6 +40,8 @@ TABLE_COLUMNS = (
     # view at 1280 px (an English park's name after it is as wide as it is long)
     "town",
     ZONE_COL,
+    # right after the key columns: beside them at 1280 px the English headers took 60 px too many
+    "sel_rank",
     "eval_class_label",
     "industry",
     SIZE_COL,
@@ -62,7 +66,8 @@ KEY_COLUMNS = (
     "reasons",
     ZONE_COL,
 )  # 排名, 企业, 得分, 类别, 主要失分指标, 区镇
-RANK_COLUMNS = ("rank", "group_rank", "group_size", "n_ranked")  # whole numbers, blank when not ranked
+# whole numbers, blank when not ranked
+RANK_COLUMNS = ("rank", "sel_rank", "group_rank", "group_size", "n_ranked")
 BLANK = "—"  # a place the screen's tables cannot name (outside every zone, none stated)
 
 
@@ -131,20 +136,53 @@ def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:
     return out
 
 
+# The grid wraps a cell's text at its last space (U+0020) that fits, else at any character: an
+# indicator's name with a space in it (R&D 经费占比) was cut at that space, "R&D / 经费占比" (walk12).
+NBSP = "\u00a0"
+
+
+def screen_reasons_zh(reasons: str) -> str:
+    """The Chinese shortfalls as the screen's ranking wraps them: a space after each 、 and ；, where
+    the grid may break a line, and the spaces inside an indicator's name made non-breaking
+    ("亩均税收、 R&D\u00a0经费占比"): a line breaks between indicators, never inside one."""
+    for r in RATIOS_BY_KEY.values():
+        if " " in r.label_zh:
+            reasons = reasons.replace(r.label_zh, r.label_zh.replace(" ", NBSP))
+    return reasons.replace("、", "、 ").replace("；", "； ")
+
+
 def rank_label(by: Sequence[str], lang: Lang) -> str:
-    """The rank column's header, naming what it ranks within: "排名（规上/规下 × 行业内）"."""
+    """The header of the rank within the selection, naming what it ranks within:
+    "筛选内排名（规上/规下 × 行业内）" (the downloads')."""
     parts = [t("eff.rank.size", lang) if d == SIZE_COL else t(f"eff.dim.{d}", lang) for d in by]
     if not parts:
-        return t("eff.col.rank", lang)
-    return t("eff.col.rank_within", lang).format(groups=" × ".join(parts))
+        return t("eff.col.rank_sel", lang)
+    return t("eff.col.rank_sel_within", lang).format(groups=" × ".join(parts))
 
 
 def screen_rank_label(by: Sequence[str], lang: Lang) -> str:
-    """The rank's header on the screen: :func:`rank_label` when it ranks within one group (the size
-    group, a published list), else "排名（组内）" / "Rank (in group)": the groups are those picked
-    right above the table (and in the column's help, :func:`key_help`); a header naming three of
-    them took a sixth of the table's width at 1280 px. The downloads keep :func:`rank_label`."""
-    return rank_label(by, lang) if len(by) <= 1 else t("eff.col.rank_in_group", lang)
+    """The header of the rank within the selection on the screen: "筛选内排名" / "Rank in
+    selection", the groups it ranks within in its help (:func:`key_help`; a header naming three of
+    them took a sixth of the table's width at 1280 px). The downloads keep :func:`rank_label`."""
+    return t("eff.col.rank_sel", lang)
+
+
+def eval_rank_label(lang: Lang) -> str:
+    """The header of the evaluation's own rank: its place in its group (规上 / 规下, a configured
+    group) among all scored enterprises, as the group lists and the 公示 give it: "组内排名"."""
+    return t("eff.col.rank_eval", lang)
+
+
+def _selection_differs(ranked: pd.DataFrame) -> bool:
+    """Whether the rank within the selection (``group_rank``) says something the evaluation's rank
+    does not: a row ranked otherwise (a filter, a grouping picked), or no evaluation rank at all."""
+    if "group_rank" not in ranked.columns:
+        return False
+    if "rank" not in ranked.columns:
+        return True
+    sel = pd.to_numeric(ranked["group_rank"], errors="coerce")
+    own = pd.to_numeric(ranked["rank"], errors="coerce")
+    return bool((sel.notna() & (sel != own)).any())
 
 
 def ranking_table(
@@ -152,42 +190,49 @@ def ranking_table(
 ) -> pd.DataFrame:
     """The enterprise table shown on the page: 排名, 企业, 得分, 类别, 主要失分指标 first.
 
+    Two ranks, each under its own header, never one header for both (walk12): the evaluation's own
+    ``rank`` (组内排名: within its group of the whole evaluation, as the group lists and the 公示 give
+    it) and, where it differs from it for some row, the rank within the selection (筛选内排名,
+    ``group_rank`` of :func:`geo.evaluation.summary.rank_by` over the scope and ``by``).
+
     Parameters
     ----------
     ranked : DataFrame
-        Evaluated enterprises; ``group_rank`` (from :func:`geo.evaluation.summary.rank_by` over
-        ``by``), when present, is the rank shown, else the evaluation's own ``rank`` (within size).
+        Evaluated enterprises: ``rank`` (the evaluation's) and, ranked within the selection,
+        ``group_rank``.
     lang : Lang
         The table's language.
     by : sequence of str
-        What ``group_rank`` ranks within (named in the rank's header).
+        What ``group_rank`` ranks within (named in its header, in the downloads).
     short : bool
-        The screen's forms: the rank headed by :func:`screen_rank_label`, and in English the
-        one-line forms of the 区镇 and the shortfalls (:func:`english_values`); the downloads keep
-        the full words (the default).
+        The screen's forms: the selection's rank headed by :func:`screen_rank_label` (its groups in
+        its help), and in English the one-line forms of the 区镇 and the shortfalls
+        (:func:`english_values`); the downloads keep the full words (the default).
 
     Returns
     -------
     DataFrame
-        One rank column (whole numbers, blank when not ranked), then the columns in
+        The rank columns (whole numbers, blank when not ranked), then the columns in
         :data:`TABLE_COLUMNS` order (the stated ``town`` where :func:`town_says_more`), headed by
         :func:`table_labels`; with ``short`` a zone or town not known reads :data:`BLANK`.
     """
-    if "group_rank" in ranked.columns:
-        ranked = ranked.drop(columns=["rank"], errors="ignore").rename(columns={"group_rank": "rank"})
-    else:
-        by = (SIZE_COL,)
+    differs = _selection_differs(ranked)
+    ranked = ranked.drop(columns=["sel_rank"], errors="ignore")
+    if differs:
+        ranked = ranked.rename(columns={"group_rank": "sel_rank"})
     cols = [c for c in TABLE_COLUMNS if c in ranked.columns and (c != "town" or town_says_more(ranked))]
     out = plain(ranked[cols])
     if lang == "en":
         out = english_values(out, short=short)
     if short:  # on the screen a place not known is a dash (a grey "None" read as a name)
         out = _dash_places(out)
+        if lang == "zh" and "reasons" in out.columns:
+            out["reasons"] = out["reasons"].map(lambda v: screen_reasons_zh(v) if isinstance(v, str) else v)
     for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")
         if col in out.columns:
-            out[col] = pd.array(out[col].round(), dtype="Int64")
-    rank = screen_rank_label(by, lang) if short else rank_label(by, lang)
-    return out.rename(columns={**table_labels(lang), "rank": rank})
+            out[col] = pd.array(pd.to_numeric(out[col], errors="coerce").round(), dtype="Int64")
+    sel = screen_rank_label(by, lang) if short else rank_label(by, lang)
+    return out.rename(columns={**table_labels(lang), "rank": eval_rank_label(lang), "sel_rank": sel})
 
 
 def key_headers(table: pd.DataFrame) -> list[str]:
@@ -202,18 +247,20 @@ def key_help(
     table: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE_COL,)
 ) -> dict[str, dict[str, str]]:
     """``st.dataframe`` column options: the help of a :func:`ranking_table`'s 区镇, stated town and
-    shortfalls columns (what the short names stand for, where the full words are) and of its rank headed
-    short (:func:`screen_rank_label`: the groups it ranks within, ``by``)."""
+    shortfalls columns (what the short names stand for, where the full words are) and of its two
+    ranks (what each ranks within: the selection's the groups ``by``)."""
     labels = table_labels(lang)
     helps = {
         labels[ZONE_COL]: "eff.col.zone_help",
         labels["town"]: "eff.col.town_help",
         labels["reasons"]: "eff.col.reasons_help",
+        eval_rank_label(lang): "eff.col.rank_eval_help",
     }
     out = {col: {"help": t(key, lang)} for col, key in helps.items() if col in table.columns}
     short = screen_rank_label(by, lang)
-    if short in table.columns and short != rank_label(by, lang):
-        out[short] = {"help": rank_label(by, lang)}
+    if short in table.columns:
+        parts = [t("eff.rank.size", lang) if d == SIZE_COL else t(f"eff.dim.{d}", lang) for d in by]
+        out[short] = {"help": t("eff.col.rank_sel_help", lang).format(groups=" × ".join(parts))}
     return out
 
 

@@ -11,8 +11,9 @@ import pandas as pd
 from geo.batch import EvaluationRun
 from geo.evaluation import EvaluationConfig, EvaluationResult
 from geo.evaluation.metrics import ID_COL
+from geo.evaluation.summary import dropped_reasons
 from geo.messages import Lang, t
-from geo.yearly.notice import filters_text
+from geo.yearly.notice import Why, filters_text
 from layers.base import Provenance
 from pages.common.auth import sees_firms
 from pages.common.cache import shared
@@ -86,6 +87,15 @@ class PageView:
     def config(self) -> EvaluationConfig:
         """The rules used."""
         return self.evaluated.config
+
+    @property
+    def dropped_why(self) -> Why:
+        """Why each indicator left out of a group's score was left out (its missing inputs named),
+        over the whole evaluation: the files say it as the page's notes do."""
+        return shared(
+            ("eff.dropped_why", *self.scope_key[:5]),
+            lambda: dropped_reasons(self.enterprises, self.result.weights),
+        )
 
     @property
     def year_or_none(self) -> int | None:

@@ -20,7 +20,7 @@ from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
 from geo.messages import Lang, joined, message, t
 from geo.messages.formats import beijing_minute
-from geo.publication import compare, objections, results, versions
+from geo.publication import compare, exports, objections, results, versions
 from geo.storage.changelog import actor_name
 from geo.yearly.notice_words import size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
@@ -45,14 +45,16 @@ def _results(results_sha256: str, version_id: str) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _compared(before_sha256: str, after_sha256: str, before_id: str, after_id: str) -> pd.DataFrame:
-    return compare.compare_versions(before_id, after_id)
+def _compared(
+    before_sha256: str, after_sha256: str, before_id: str, after_id: str, lang: Lang
+) -> pd.DataFrame:
+    return compare.compare_versions(before_id, after_id, lang=lang)
 
 
-def compared(before: versions.Version, after: versions.Version) -> pd.DataFrame:
+def compared(before: versions.Version, after: versions.Version, lang: Lang = "zh") -> pd.DataFrame:
     """Two versions compared (geo.publication.compare.compare_versions), once per pair of result
-    sets (a set never changes), not on every run of the page."""
-    return _compared(before.results_sha256, after.results_sha256, before.version_id, after.version_id)
+    sets (a set never changes) and language, not on every run of the page."""
+    return _compared(before.results_sha256, after.results_sha256, before.version_id, after.version_id, lang)
 
 
 def results_of(version: versions.Version) -> pd.DataFrame:
@@ -304,11 +306,12 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         if source == DEMO:
             first[DEMO] = t("pub.save.parcels_demo", lang)
         parcels_source, _ = _layer_choice("pub.save.parcels", "pub_save_parcels", first, "other", lang)
-    title = st.text_input(
-        t("pub.save.title", lang),
-        value=default_title(year, kind, lang),
-        key=f"pub_save_title_{kind}_{source}_{year}",
-    )
+    title_key = f"pub_save_title_{kind}_{source}_{year}"
+    proposed = {default_title(year, kind, other) for other in ("zh", "en")}
+    if st.session_state.get(title_key, next(iter(proposed))) in proposed:
+        # the proposed title in the page's language (after a switch of language too); a typed one stays
+        st.session_state[title_key] = default_title(year, kind, lang)
+    title = st.text_input(t("pub.save.title", lang), key=title_key)
     flash("save")
     clicked = st.button(t("pub.save.button", lang), type="primary", key="pub_save_button")
     if not clicked:
@@ -524,7 +527,7 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
         key=f"pub_cmp_after_{last}",
     )
     try:
-        table = compared(by_id[before], by_id[after])
+        table = compared(by_id[before], by_id[after], lang)
     except DataValidationError as exc:
         show_error(exc)
         return
@@ -544,6 +547,8 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
             t("pub.res.changed_inputs", lang): st.column_config.TextColumn(width="large"),
         },
     )
+    if legend := exports.class_t_legend(pd.concat([table["class_before"], table["class_after"]]), lang):
+        st.caption(legend)  # what T means, where the comparison shows it
 
 
 def compare_pair(items: list[versions.Version]) -> tuple[str, str]:
@@ -587,13 +592,16 @@ def signed_change(value: float) -> str:
 def compare_view(table: pd.DataFrame) -> pd.DataFrame:
     """The comparison as the page draws it (:data:`COMPARE_VIEW_COLUMNS`, the key columns first so
     they fit at 1280 px): scores with two decimals and thousands separators (as the ranking), a
-    change signed (+3.30, 0.00), ranks with separators, "—" where a side is not scored."""
+    change signed (+3.30, 0.00), ranks with separators, "—" where a side is not scored (a class
+    "—" where the enterprise is not in that version)."""
     out = table.copy()
     for col in ("score_before", "score_after"):
         out[col] = [f"{v:,.2f}" if pd.notna(v) else "—" for v in table[col]]
     out["score_change"] = [signed_change(v) for v in table["score_change"]]
     for col in ("rank_before", "rank_after"):
         out[col] = [f"{int(v):,}" if pd.notna(v) else "—" for v in table[col]]
+    for col in ("class_before", "class_after"):  # an enterprise in one version only: "—", not blank
+        out[col] = [v if str(v).strip() else "—" for v in table[col].fillna("")]
     return out[
         [c for c in COMPARE_VIEW_COLUMNS if c in out] + [c for c in out if c not in COMPARE_VIEW_COLUMNS]
     ]

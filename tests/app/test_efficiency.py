@@ -238,10 +238,11 @@ def test_ranking_ranks_are_whole_numbers_and_sizes_are_said_apart(demo):
     table = at.dataframe[0].value
     expected = expected_classes(demo)
     # unscored rows join the table but the ranks stay integers (no "1.00"), blank where not ranked
-    rank = "排名（组内）"  # the groups are those picked above it, and in its help
-    assert pd.api.types.is_integer_dtype(table[rank])
-    assert int(table[rank].isna().sum()) == int((~expected["scored"]).sum())
-    assert table[rank].min() == 1
+    # the evaluation's rank and the selection's (its groups in its help)
+    for rank in ("组内排名", "筛选内排名"):
+        assert pd.api.types.is_integer_dtype(table[rank])
+        assert int(table[rank].isna().sum()) == int((~expected["scored"]).sum())
+        assert table[rank].min() == 1
     # the table says that 规上 and 规下 are classed within their own group
     assert any("各按自己的权重评分" in c.value for c in at.caption)
     # blank, not "None", for what cannot be computed
@@ -251,32 +252,53 @@ def test_ranking_ranks_are_whole_numbers_and_sizes_are_said_apart(demo):
 
 
 def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo):
-    """Issue 23 item 2: what a reader looks for is in the first five columns, under one rank that
-    says what it ranks within (no second rank of another grouping beside it)."""
+    """Issue 23 item 2: what a reader looks for is in the first five columns. Unfiltered and not
+    grouped further, the one rank is the evaluation's own (组内排名, within 规上 / 规下)."""
     at = _page()
     table = at.dataframe[0].value
-    assert list(table.columns[:5]) == [
-        "排名（规上/规下内）",
-        "企业名称",
-        "综合得分（分）",
-        "评价类别",
-        "主要失分指标",
-    ]
-    assert not [c for c in table.columns if "组内排名" in c or c == "排名"]
+    assert list(table.columns[:5]) == ["组内排名", "企业名称", "综合得分（分）", "评价类别", "主要失分指标"]
+    assert not [c for c in table.columns if "筛选内排名" in c or c == "排名"]
     expected = expected_classes(demo)
     scored = expected[expected["scored"]]
     # rank 1 within each size group is that group's best score (ties share it)
     best = scored.groupby("size_class", observed=True)["score"].transform("max")
-    firsts = table[table["排名（规上/规下内）"] == 1]
+    firsts = table[table["组内排名"] == 1]
     assert len(firsts) == int((scored["score"] == best).sum())
     assert len(table) == len(scored)
-    at.multiselect(key="eff_rank_by").set_value(["industry"]).run()
-    # a rank within several groups is headed short on the screen, its groups in its help; the
-    # downloads name them in the header
-    assert at.dataframe[0].value.columns[0] == "排名（组内）"
-    assert json.loads(at.dataframe[0].proto.columns)["排名（组内）"]["help"] == "排名（规上/规下 × 行业内）"
     en = _page("en").dataframe[0].value
-    assert en.columns[0] == "Rank (in size group)"
+    assert en.columns[0] == "Group rank"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_ranking_names_the_rank_in_the_selection_apart_from_the_rank_in_the_group(demo, lang):
+    """Walk12: filtered to one 区镇, a firm ranked 409 in the group lists read 1 under
+    "排名（规上/规下内）", and the ranking XLSX headed both figures so. Both ranks now, each under
+    its own header on the screen and in the files: 组内排名 (the evaluation's, as the group lists and
+    the 公示 give it) and 筛选内排名 (within the selection), in both languages."""
+    zh = lang == "zh"
+    at = _page(None if zh else lang)
+    at.multiselect(key="eff_towns").set_value([SHENGZE]).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    group, selection = ("组内排名", "筛选内排名") if zh else ("Group rank", "Rank in selection")
+    # the evaluation's rank first; the selection's right after the key columns
+    assert table.columns[0] == group and selection in table.columns
+    keys = key_headers(table)
+    assert table.columns[len(keys)] == selection
+    expected = expected_classes(demo)
+    scored = expected[expected["scored"]].set_index("ent_id")
+    ids = table["企业编号" if zh else "Enterprise ID"]
+    # 组内排名 is the evaluation's own rank, whatever the filter
+    assert table[group].tolist() == scored.loc[ids, "rank"].astype(int).tolist()
+    assert table[selection].min() == 1 and (table[group] > table[selection]).any()
+    helps = json.loads(at.dataframe[0].proto.columns)
+    assert ("分组名单" if zh else "group lists") in helps[group]["help"]
+    assert ("规上/规下" if zh else "size group") in helps[selection]["help"]
+    # grouped further: the screen's header stays short, the groups in its help
+    at.multiselect(key="eff_rank_by").set_value(["industry"]).run()
+    assert selection in at.dataframe[0].value.columns
+    help_text = json.loads(at.dataframe[0].proto.columns)[selection]["help"]
+    assert ("规上/规下 × 行业" if zh else "size group × Industry") in help_text
 
 
 def _imports_page(lang: str | None = None) -> AppTest:
@@ -502,3 +524,19 @@ def test_the_profile_of_an_enterprise_outside_the_zones_names_its_town_not_nan()
     inside = yearly.enterprise_profile({2024: run.result.enterprises}, "E01")
     assert profile_heading(inside, "E01", "zh") == "企业E01 · E01 · 高端纺织 · 北区"
     assert "所在区镇（填报）" not in profile_table(inside, "zh").columns
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_empty_class_d_list_says_so(demo, lang):
+    """Walk12: filtered to enterprises with no class D, 「D 类企业清单」 drew blank rows and no word.
+    It says 「当前范围内没有 D 类企业。」 / "No class D enterprises in this scope." instead of a table."""
+    expected = expected_classes(demo)
+    industry = "生物医药和医疗器械"  # the demo's industry with no class D
+    scored = expected[expected["scored"] & (expected["industry"].astype(object) == industry)]
+    assert len(scored) and not (scored["eval_class"] == "D").any()
+    at = _page(None if lang == "zh" else lang)
+    at.multiselect(key="eff_industries").set_value([industry]).run()
+    assert not at.exception
+    line = "当前范围内没有 D 类企业。" if lang == "zh" else "No class D enterprises in this scope."
+    assert line in [i.value for i in at.info]
+    assert not [d for d in at.dataframe if d.key == "eff_low"]

@@ -74,7 +74,7 @@ def test_the_ranking_csv_is_headed_in_english_and_rounded_as_on_screen(english_d
         values = [r[head.index(column)] for r in rows[1:]]
         assert all(re.fullmatch(rf"-?\d+\.\d{{{decimals}}}|", v) for v in values), column
         assert any("." in v for v in values), column
-    assert all(re.fullmatch(r"\d+|", r[head.index("Rank (in size group)")]) for r in rows[1:])
+    assert all(re.fullmatch(r"\d+|", r[head.index("Group rank")]) for r in rows[1:])
     # the 区镇 and the shortfalls in full (the screen names them short: Shengze, Tax/mu)
     towns = {r[head.index("Town/park")] for r in rows[1:]}
     assert "Wujiang Hi-tech Zone (Shengze Town)" in towns and "Shengze" not in towns

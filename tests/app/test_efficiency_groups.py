@@ -57,7 +57,7 @@ def test_one_tab_per_group_with_its_method_and_ranked_list():
     (first,) = at.dataframe
     assert first.value["规模"].tolist() == ["规上", "规上"]
     tenants = _opened(at, 3)
-    assert tenants["排名（本组内）"].tolist() == [1, 2]
+    assert tenants["组内排名"].tolist() == [1, 2]
     assert tenants["评价类别"].tolist() == ["A", "D"]
     assert tenants["用地身份"].tolist() == ["租户", "租户"] and tenants["用地分摊比例（%）"].tolist() == [
         25.0,

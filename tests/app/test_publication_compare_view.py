@@ -64,3 +64,29 @@ def test_the_class_is_beside_the_score_in_the_results():
     assert shown == ["Enterprise ID", "Name", "Class", "Score", "Rank", "Group", "Zone", "Status"]
     zh = ["企业编号", "企业名称", "评价组", "区域", "得分", "排名", "类别", "状态"]
     assert results_order(zh, "zh")[:5] == ["企业编号", "企业名称", "类别", "得分", "排名"]
+
+
+def test_an_enterprise_in_one_version_only_has_a_dash_for_the_other_class():
+    """A firm added by the corrected version has no class before: "—", not a blank cell (walk12)."""
+    table = pd.DataFrame(
+        {
+            "ent_id": ["E7"],
+            "name": ["乙"],
+            "class_before": [""],
+            "class_after": ["T"],
+            "class_changed": [True],
+            "score_before": [math.nan],
+            "score_after": [math.nan],
+            "score_change": [math.nan],
+            "rank_before": pd.array([None], dtype="Int64"),
+            "rank_after": pd.array([None], dtype="Int64"),
+            "changed_inputs": [""],
+        }
+    )
+    shown = compare_view(table)
+    assert shown.iloc[0][["class_before", "class_after", "score_change", "rank_before"]].tolist() == [
+        "—",
+        "T",
+        "—",
+        "—",
+    ]

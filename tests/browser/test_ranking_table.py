@@ -134,8 +134,9 @@ def test_the_key_columns_are_read_whole(app_url, browser, demo, lang, size):
 def test_the_key_columns_are_read_whole_with_every_grouping(app_url, browser, demo, lang):
     """Left from issue 23 item 2: with 区镇 × 行业 × 规模 picked in "Rank within", the English
     ranking was 60–150 px wider than the table at 1280 (the rank's header named the three groups on
-    one line). Each grouping added in turn, up to all three: the key columns read whole, the rank
-    headed short ("Rank (in group)") with the groups in its help and the selector above it."""
+    one line). Each grouping added in turn, up to all three: the key columns read whole, the rank in the
+    selection headed short ("Rank in selection", right after the key columns) with the groups in its
+    help and the selector above it, the evaluation's own ("Group rank") first."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     pg = context.new_page()
     try:
@@ -153,13 +154,75 @@ def test_the_key_columns_are_read_whole_with_every_grouping(app_url, browser, de
             picked.append(dim)
             by = picked if SIZE_COL in picked else [SIZE_COL, *picked]
             expected, keys, fitted = _expected(demo, lang, by)
-            assert keys[0] == t("eff.col.rank_in_group", lang)
-            pg.get_by_text(keys[0], exact=True).first.wait_for(state="attached", timeout=60_000)
+            # the evaluation's rank first; the selection's, headed short (its groups in its help),
+            # right after the key columns
+            assert keys[0] == t("eff.col.rank_eval", lang)
+            assert list(expected.columns).index(t("eff.col.rank_sel", lang)) == len(keys)
+            pg.get_by_text(t("eff.col.rank_sel", lang), exact=True).first.wait_for(
+                state="attached", timeout=60_000
+            )
             wait_idle(pg)
             table = pg.locator(TABLE).first
             table.scroll_into_view_if_needed()
             pg.wait_for_timeout(1500)
             _read_whole(table, expected, keys, fitted)
             save_screenshot(pg, f"ranking_columns_{lang}_1280_{'_'.join(picked)}")
+    finally:
+        context.close()
+
+
+# The grid's own wrapping (glide-data-grid's, as Streamlit draws a wrapped text cell): a line ends at
+# the last space (U+0020) that fits, else at the character that does not; the lines trimmed.
+WRAP_JS = """([texts, width]) => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = '400 14px ' + getComputedStyle(document.body).fontFamily;
+  const fits = (s) => ctx.measureText(s).width <= width;
+  return texts.map((text) => {
+    const lines = [];
+    let rest = text;
+    while (!fits(rest)) {
+      let c = rest.length;
+      while (c > 1 && !fits(rest.slice(0, c))) c--;
+      if (rest[c] !== ' ') { const at = rest.lastIndexOf(' ', c); if (at > 0) c = at; }
+      lines.push(rest.slice(0, c).trim());
+      rest = rest.slice(c).trim();
+    }
+    lines.push(rest.trim());
+    return lines;
+  });
+}"""
+
+
+@pytest.mark.parametrize(("lang", "size"), [("zh", (1280, 720)), ("en", (1920, 1080))])
+def test_an_indicator_name_is_never_cut_in_two(app_url, browser, demo, lang, size):
+    """Walk12: the shortfalls "全员劳动生产率、R&D 经费占比" wrapped as "…、R&D" / "经费占比": the grid
+    breaks a line at a space, and the only one was inside the indicator's name. On the screen a line
+    breaks between indicators (after 、), never inside one, as the grid draws the rows."""
+    expected, keys, fitted = _expected(demo, lang, [SIZE_COL])
+    reasons = keys[4]
+    listed = [isinstance(v, str) and "R&D" in v and ("、" in v or ", " in v) for v in expected[reasons]]
+    rows_with = [i for i, hit in enumerate(listed) if hit]
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    pg = context.new_page()
+    try:
+        pg.goto(f"{app_url}/efficiency" + ("?lang=en" if lang == "en" else ""))
+        table = pg.locator(TABLE).first
+        table.wait_for(timeout=180_000)
+        wait_idle(pg)
+        table.scroll_into_view_if_needed()
+        pg.wait_for_timeout(1500)
+        if rows_with:  # the grid's rows are drawn (and read) where it is scrolled to
+            row_px = fitted.row_px or 35
+            table.evaluate(f"(e) => e.querySelector('.dvn-scroller').scrollTop = {rows_with[0] * row_px}")
+            pg.wait_for_timeout(1500)
+        got = table.evaluate(CELLS_JS)
+        at = got["rows"][0].index(reasons)
+        drawn = [r[at] for r in got["rows"][1:] if "R&D" in r[at]]
+        assert drawn, "no row naming R&D in view"
+        width = fitted.widths[reasons] - 2 * 8.5
+        for text, lines in zip(drawn, pg.evaluate(WRAP_JS, [drawn, width]), strict=True):
+            for line in lines:
+                assert not line.endswith("R&D") and not line.startswith(("经费占比", "share")), (text, lines)
+        save_screenshot(pg, f"ranking_rd_{lang}_{size[0]}")
     finally:
         context.close()

@@ -39,12 +39,7 @@ def test_the_map_zooms_to_the_town_filtered_to(app_url, browser, size, lang):
         wait_idle(pg)
         start = _view(pg, lambda v: True)
         assert start is not None and start["zoom"] <= 11, start  # opened on all of Wujiang
-        # The page settled as a user sees it: the run the drawn map starts (what follows the map) and
-        # the one its first reported view starts are over (a click during a run may find the box
-        # redrawn: left in the closing note as issue 23 item 11's remainder).
-        wait_idle(pg)
-        pg.wait_for_timeout(2_000)
-        wait_idle(pg)
+        # clicked at once, the page still drawing (tests/browser/test_first_click.py)
         box = pg.get_by_role("combobox", name="区镇/园区" if lang == "zh" else "Towns/parks").first
         box.click()
         options = pg.locator("[role='option']")

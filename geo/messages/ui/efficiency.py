@@ -69,8 +69,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.file.groups": ("分组汇总", "groups"),
     "eff.file.notice": ("公示", "public_notice"),
     "eff.file.pay": ("差别化收费", "differential_charges"),
-    "eff.col.rank_within": ("排名（{groups}内）", "Rank (in {groups})"),
-    "eff.col.rank_in_group": ("排名（组内）", "Rank (in group)"),
+    # two ranks, never under one header (walk12): the evaluation's own (its group of the whole
+    # evaluation: the group lists and the 公示 give it) and the rank within the selection shown
+    "eff.col.rank_eval": ("组内排名", "Group rank"),
+    "eff.col.rank_eval_help": (
+        "在所属评价组（规上或规下）全部参评企业中的名次，与分组名单、公示名单相同，不随筛选变化",
+        "Its place among all scored enterprises of its evaluation group (above or below designated"
+        " size), as in the group lists and the public notice; the filters do not change it",
+    ),
+    "eff.col.rank_sel": ("筛选内排名", "Rank in selection"),
+    "eff.col.rank_sel_within": ("筛选内排名（{groups}内）", "Rank in selection (in {groups})"),
+    "eff.col.rank_sel_help": (
+        "在当前筛选出的企业中、{groups}内的名次，随筛选条件和“分组排名”变化；全部参评企业中的名次见“组内排名”",
+        "Its place among the enterprises selected now, within {groups}; it changes with the filters"
+        " and “Rank within”. Its place among all scored enterprises is “Group rank”",
+    ),
     "eff.rank.size": ("规上/规下", "size group"),
     "eff.col.class": ("类别", "Class"),
     "eff.table.size_note": (
@@ -220,6 +233,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.cmp.down": (
         "降档企业（{n:,} 家）及主要变动指标",
         "Moved down ({n:,}) and the indicators that moved them",
+    ),
+    # an empty list says so (walk12: an empty D list drew blank rows and nothing else)
+    "eff.list.none_d": ("当前范围内没有 D 类企业。", "No class D enterprises in this scope."),
+    "eff.list.none_up": ("当前范围内没有升档企业。", "No enterprise moved up in this scope."),
+    "eff.list.none_down": ("当前范围内没有降档企业。", "No enterprise moved down in this scope."),
+    "eff.list.none_payers": (
+        "当前范围内没有缴纳加价的企业。",
+        "No enterprise pays a surcharge in this scope.",
     ),
     "eff.metric.delta_help": ("与上年（同范围）相比的变化", "Change from last year (same scope)"),
     "eff.weights_total": ("{group}权重合计 {total:g} 分", "{group} weights total {total:g}"),

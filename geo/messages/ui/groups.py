@@ -11,7 +11,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Each group is ranked, classed and published on its own (one sheet per group in the publication "
         '(公示) workbook); the groups, their weights and cut-offs are under "Parameters".',
     ),
-    "eff.dim.eval_group": ("本组", "the group"),
     "eff.groups.tab": ("{name}（{n:,} 家）", "{name} ({n:,})"),
     "eff.groups.small": ("规下（不足 {mu} 亩）", "Below designated size, < {mu} mu"),
     "eff.groups.none_group": ("未分组", "In no group"),

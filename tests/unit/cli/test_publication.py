@@ -90,6 +90,13 @@ def test_cli_runs_the_cycle_and_a_final_version_refuses(store, capsys, tmp_path)
     assert code == 0 and "已定案" in out
     code, out, _ = _run(capsys, "versions", "compare", "V1", "V2", "--store", store)
     assert code == 0 and "5 家企业有变化" in out and "75.76" in out and "异议 O1" in out
+    # In English the table's headers and the changed inputs are English (as the page's compare tab).
+    code, out, _ = _run(capsys, "--lang", "en", "versions", "compare", "V1", "V2", "--store", store)
+    table = out.split("\n", 1)[1]
+    assert code == 0 and "Score change" in table and "Input values changed" in table and "75.76" in table
+    assert "objection O1" in table and "Yes" in table and "True" not in table
+    words = table.splitlines()[0] + table.split("Input values changed")[1].replace("企业E", "")
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in words)  # the fixture's firm names aside
 
     # The locked version refuses from the command line: exit 2, a Chinese message, nothing written.
     before = len(audit.audit_log(store=store))

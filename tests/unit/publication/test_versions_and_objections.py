@@ -102,7 +102,7 @@ def test_the_year_published_disputed_reevaluated_and_fixed(store):
     assert diff.loc[FIVE, "class_changed"].tolist() == [True, False, False, False, False]
     assert (diff.loc["E1", "class_before"], diff.loc["E1", "class_after"]) == ("D", "C")
     assert diff.loc[FIVE, "score_change"].round(2).tolist() == [42.42, -6.06, -9.09, -12.12, -15.15]
-    assert diff.loc["E1", "changed_inputs"] == "税收（万元）：10 → 25（异议 O1）"
+    assert diff.loc["E1", "changed_inputs"] == "税收（万元）：10.00 → 25.00（异议 O1）"
     assert (diff.loc[["E2", "E3", "E4", "E5"], "changed_inputs"] == "").all()
 
     # Every step in the change log, with who and when.

@@ -106,7 +106,8 @@ def test_the_published_notice_states_the_weights_applied(used):
     assert weights["亩均税收（万元/亩）"] == [40, 44.44]
     assert weights["亩均销售收入（万元/亩）"] == [20, 22.22]
     assert weights["单位排放税收（万元/当量）"][:2] == [10, 0]
-    assert "无数据，未参评" in weights["单位排放税收（万元/当量）"][2]
+    # the input it lacks named, as the page says it (walk12: 无数据 only)
+    assert "单位排放税收缺少污染物排放当量数据，未参评" in weights["单位排放税收（万元/当量）"][2]
     bench_head = rows.index(["规模", "指标", "基准值"])
     benchmark_rows = rows[bench_head + 1 : bench_head + 3]
     # 单位用电税收 is a 规下 indicator (规上 has weight 0 on it): not listed for 规上; four figures
