@@ -116,7 +116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ingest.axes_swapped.hint": (
         "请勾选「交换经纬度」（命令行 --swap-xy）后重新导入，或在源数据中把经度放前、纬度放后",
-        "Tick “交换经纬度” (swap lon/lat; --swap-xy on the command line) and import again, or put longitude "
+        "Tick “Swap lon/lat or X/Y” (--swap-xy on the command line) and import again, or put longitude "
         "first and latitude second in the source data",
     ),
     "ingest.frame_needs_degrees": (

@@ -58,8 +58,8 @@ STORAGE: dict[str, tuple[str, str]] = {
         "Layer “{layer}” is in {crs}; the store needs WGS-84 (EPSG:4326)",
     ),
     "storage.layer_not_wgs84.hint": (
-        "请通过「数据管理」导入，导入时会自动转换到 WGS-84",
-        "Import it on the 数据管理 (Data) page, which converts it to WGS-84",
+        "请通过「数据管理」页（或 python -m geo.cli import）导入，导入时会自动转换到 WGS-84",
+        "Import it on the Data page (or with python -m geo.cli import), which converts it to WGS-84",
     ),
     "storage.layer_missing_geometry": (
         "图层「{layer}」有 {n} 条记录没有几何图形",
@@ -128,7 +128,7 @@ STORAGE: dict[str, tuple[str, str]] = {
     ),
     "storage.no_imported_layer.hint": (
         "请刷新页面查看现有图层，或在「数据管理」页导入",
-        "Reload the page to see the layers there are, or import it on the 数据管理 (Data) page",
+        "Reload the page to see the layers there are, or import it on the Data page",
     ),
     "storage.role_not_creatable": (
         "角色「{role}」不存在，当前数据库用户也无权创建角色",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import geopandas as gpd
@@ -11,6 +12,7 @@ import pytest
 from shapely.geometry import Point, box
 
 from geo.errors import DataValidationError
+from geo.messages import MESSAGES
 from geo.storage.builtin import check_layer, layer_metadata, list_layers, load_layer, write_layers
 from geo.storage.schema import ALL_LAYERS
 
@@ -126,3 +128,10 @@ def test_missing_columns_are_listed_with_commas_in_english(store):
         check_layer(frame, "districts", where="test")
     english = caught.value.text("en")
     assert "、" not in english and ", " in english, english
+
+
+def test_the_stores_english_messages_carry_no_chinese():
+    """Walk 12 (issue 23): "should hold 面 geometry (面 polygon, …)", "the 数据管理 (Data) page"."""
+    said = {key: en for key, (_zh, en) in MESSAGES.items() if key.startswith("storage.")}
+    chinese = {key: en for key, en in said.items() if re.search(r"[\u4e00-\u9fff、；：]", en)}
+    assert said and not chinese, chinese
