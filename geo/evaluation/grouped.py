@@ -25,6 +25,7 @@ from geo.evaluation.rules import (
     CLASS_COL,
     CLASS_LABELS,
     CLASSES,
+    GROUP_COL,
     SIZE_ABOVE,
     SIZE_BELOW,
     SIZE_COL,
@@ -35,7 +36,6 @@ from geo.evaluation.rules import (
 from geo.evaluation.scoring import EvaluationResult, evaluate_one_list, evaluation_year
 from geo.messages import listed, message
 
-GROUP_COL = "eval_group"
 NO_GROUP = "未分组"
 STATUS_LISTED = "不参评：{group}（仅列入名单，不评分）"
 STATUS_NO_GROUP = "不参评：不属于任何评价组"

@@ -35,6 +35,7 @@ SIZE_BELOW = "规下"
 SIZE_GROUPS: tuple[str, ...] = (SIZE_ABOVE, SIZE_BELOW)
 SIZE_COL = "size_class"
 CLASS_COL = "eval_class"
+GROUP_COL = "eval_group"  # the evaluation group a row was scored in (geo/evaluation/grouped.py)
 
 STATUS_SCORED = "参评"
 STATUS_NO_LAND = "无法计算：用地面积为零或缺失"

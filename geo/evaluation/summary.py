@@ -14,7 +14,9 @@ import pandas as pd
 from geo.catalogue import ENTERPRISE_BY_KEY
 from geo.errors import DataValidationError
 from geo.evaluation.metrics import ID_COL, RATIOS, ZONE_COL, ratio_label
-from geo.evaluation.rules import CLASS_COL, CLASSES, SIZE_COL
+from geo.evaluation.notes import dropped_words
+from geo.evaluation.ratios import missing_inputs
+from geo.evaluation.rules import CLASS_COL, CLASSES, GROUP_COL, SIZE_COL
 from geo.messages import listed
 
 
@@ -87,10 +89,6 @@ def dropped_reasons(enterprises: pd.DataFrame, used: pd.DataFrame) -> dict[tuple
         ``{(group, indicator): {"zh": ..., "en": ...}}`` for each indicator at 0 in ``used`` whose
         inputs no scored enterprise of the group holds; one whose benchmark failed is not in it.
     """
-    from geo.evaluation.grouped import GROUP_COL
-    from geo.evaluation.notes import dropped_words
-    from geo.evaluation.ratios import missing_inputs
-
     if not len(enterprises) or used is None or not len(used):
         return {}
     scored = (

@@ -26,15 +26,10 @@ import functools
 import hashlib
 import html
 import inspect
-import os
-import re
-import tempfile
 import threading
-import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from textwrap import dedent
 from typing import TypeVar
@@ -50,10 +45,10 @@ import streamlit as st
 import streamlit_folium as stf
 from streamlit import dataframe_util
 
-from geo import settings
 from geo.storage.base import open_store
 from geo.storage.builtin import builtin_stamp as _builtin_stamp
-from layers import canvas, outline
+from layers import canvas
+from pages.common import payloads
 
 T = TypeVar("T")
 
@@ -287,107 +282,6 @@ def render_parts(m: folium.Map, *, key: str) -> MapParts:
     )
 
 
-# ---- layer payloads served as files ----------------------------------------------------------
-# The changing layers of a live map hold their big arrays (all enterprises, parcels) as files the
-# browser fetches once per map frame: a widget change then sends a few KB of script, not the
-# arrays again (layers/canvas.py). Files are named by their content's digest, written atomically
-# (several servers may share the folder) into the folder the settings name, served by serve.py.
-PAYLOAD_DIR = settings.payload_dir()  # outside the source tree; serve.py serves it at PAYLOAD_URL
-PAYLOAD_URL = settings.PAYLOAD_URL
-PAYLOAD_DIR_MAX_BYTES = 512 * 2**20  # beyond this, files unused for PAYLOAD_KEEP_S are removed
-PAYLOAD_KEEP_S = 24 * 3600
-PAYLOAD_MEMORY = 4 * GROUP_ENTRIES  # payloads this process can write again (its cached scripts' ones)
-_PAYLOAD_RE = re.compile(re.escape(PAYLOAD_URL) + r"/([0-9a-f]{32})\.json")
-_payloads: OrderedDict[str, str] = OrderedDict()
-_payload_lock = threading.Lock()
-
-
-def _payload_path(digest: str):
-    return PAYLOAD_DIR / f"{digest}.json"
-
-
-def _write_payload(digest: str, text: str) -> bool:
-    path = _payload_path(digest)
-    try:
-        if path.exists():
-            os.utime(path)  # in use: kept by the clean-up
-            return True
-        PAYLOAD_DIR.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=PAYLOAD_DIR, prefix=".tmp-", suffix=".json")
-        os.chmod(tmp, 0o644)  # served like the other static files
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-        return True
-    except OSError:
-        return False
-
-
-def _clean_payloads() -> None:
-    """Remove files unused for a day once the folder holds more than its bound."""
-    try:
-        files = [(f.stat().st_mtime, f.stat().st_size, f) for f in PAYLOAD_DIR.glob("*.json")]
-    except OSError:
-        return
-    total = sum(size for _, size, _ in files)
-    for mtime, size, f in sorted(files):
-        if total <= PAYLOAD_DIR_MAX_BYTES or mtime > time.time() - PAYLOAD_KEEP_S:
-            break
-        try:
-            f.unlink()
-            total -= size
-        except OSError:
-            pass
-
-
-def store_payload(text: str) -> str | None:
-    """``text`` as a file under :data:`PAYLOAD_DIR`; its URL, or None if it cannot be written."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-    with _payload_lock:
-        _payloads[digest] = text
-        _payloads.move_to_end(digest)
-        while len(_payloads) > PAYLOAD_MEMORY:
-            _payloads.popitem(last=False)
-    if not _write_payload(digest, text):
-        return None
-    if len(_payloads) % 50 == 0:
-        _clean_payloads()
-    return f"{PAYLOAD_URL}/{digest}.json"
-
-
-def _payload_files_present(script: str) -> None:
-    """Write again any file ``script`` fetches that is gone (removed by a clean-up)."""
-    for digest in set(_PAYLOAD_RE.findall(script)):
-        if not _payload_path(digest).exists():
-            with _payload_lock:
-                text = _payloads.get(digest)
-            if text is not None:
-                _write_payload(digest, text)
-
-
-@contextmanager
-def live_outlines() -> Iterator[None]:
-    """While open, polygon layers with an ``outline`` (layers/outline.py) are drawn simplified and
-    fetch their full outline as a file when zoomed in."""
-    token = outline.FULL_OUTLINE_STORE.set(store_payload)
-    try:
-        yield
-    finally:
-        outline.FULL_OUTLINE_STORE.reset(token)
-
-
-@contextmanager
-def served_payloads() -> Iterator[None]:
-    """While open, canvas layers made (``to_folium``) fetch their big payloads as files (and
-    outlines are drawn as on the live maps: :func:`live_outlines`)."""
-    token = canvas.PAYLOAD_STORE.set(store_payload)
-    try:
-        with live_outlines():
-            yield
-    finally:
-        canvas.PAYLOAD_STORE.reset(token)
-
-
 def render_groups(groups: Sequence[folium.FeatureGroup], *, start: int = 0) -> str:
     """The script that adds ``groups`` to the drawn map (streamlit-folium's ``feature_group_to_add``),
     numbered from ``start`` (scripts of consecutive groups can be rendered apart and joined).
@@ -496,14 +390,14 @@ def shared_table(cache_key: tuple, frame: pd.DataFrame) -> pa.Table:
 
 @resource(max_entries=BASE_ENTRIES)
 def _base(cache_key: tuple, widget_key: str, _build: Callable[[], folium.Map]) -> MapParts:
-    with live_outlines():
+    with payloads.live_outlines():
         m = _build()
     return render_parts(m, key=widget_key)
 
 
 @resource(max_entries=GROUP_ENTRIES)
 def _groups(cache_key: tuple, _build: Callable[[], Sequence[folium.FeatureGroup]]) -> str:
-    with served_payloads():
+    with payloads.served_payloads():
         return render_groups(_build())
 
 
@@ -511,7 +405,7 @@ def _groups(cache_key: tuple, _build: Callable[[], Sequence[folium.FeatureGroup]
 def _base_with_control(
     cache_key: tuple, widget_key: str, overlays: tuple, _build: Callable[[], folium.Map]
 ) -> tuple[MapParts, str]:
-    with live_outlines():
+    with payloads.live_outlines():
         m = _build()
     parts = render_parts(m, key=widget_key)  # renames m's elements as the browser will know them
     for idx, (name, show) in enumerate(overlays):  # stand-ins named as render_groups names them
@@ -533,7 +427,7 @@ def base_with_control(
 
 @resource(max_entries=GROUP_ENTRIES)
 def _one_group(cache_key: tuple, idx: int, _build: Callable[[], folium.FeatureGroup]) -> str:
-    with served_payloads():
+    with payloads.served_payloads():
         return render_groups([_build()], start=idx)
 
 
@@ -657,10 +551,10 @@ def draw(
 
     first = first_script + (FRAME_FAILED_JS + FIRST_VIEW_WITH_SIGNAL_JS if signal_drawn else "")
     if groups:
-        _payload_files_present(groups)
+        payloads.ensure_files(groups)
         # The changing layers' files are fetched as soon as the frame starts loading its scripts
         # (the first of them, inline), not after Leaflet and the map's script.
-        urls = [f"{PAYLOAD_URL}/{digest}.json" for digest in dict.fromkeys(_PAYLOAD_RE.findall(groups))]
+        urls = payloads.urls_in(groups)
         if urls:
             first += canvas.prefetch_script(urls)
     js_links = list(parts.js_links)

@@ -19,7 +19,7 @@ from streamlit.elements.widgets.button import ButtonMixin
 from streamlit.testing.v1 import AppTest
 
 from geo.messages import t
-from pages.common import cache
+from pages.common import payloads
 from tests.fixtures import APP
 
 FIRM = re.compile(r"有限公司|\bWJ\d{5}\b|31,?736\.8")
@@ -89,7 +89,7 @@ def _maps_text(got: dict) -> str:
         for name in ("script", "html", "header", "feature_group", "layer_control"):
             parts.append(str(kwargs.get(name) or ""))
         for digest in re.findall(r"/app/static/cache/([0-9a-f]{32})\.json", str(kwargs.get("feature_group"))):
-            parts.append((cache.PAYLOAD_DIR / f"{digest}.json").read_text(encoding="utf-8"))
+            parts.append((payloads.PAYLOAD_DIR / f"{digest}.json").read_text(encoding="utf-8"))
     return "\n".join(parts)
 
 

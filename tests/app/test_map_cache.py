@@ -16,7 +16,7 @@ from geo.storage.builtin import load_layer
 from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer, render_map
-from pages.common import cache
+from pages.common import cache, payloads
 
 
 def _standard(text: str) -> str:
@@ -146,10 +146,10 @@ def test_the_frame_starts_fetching_the_layer_files_before_it_loads_leaflet(tmp_p
 
     calls = []
     monkeypatch.setattr(stf, "_component_func", lambda **kwargs: calls.append(kwargs) or {})
-    monkeypatch.setattr(cache, "PAYLOAD_DIR", tmp_path / "cache")
+    monkeypatch.setattr(payloads, "PAYLOAD_DIR", tmp_path / "cache")
     ents = load_layer("enterprises", path=demo_gpkg)
     parts = cache.render_parts(render_map(_items(demo_gpkg)), key="k")
-    with cache.served_payloads():
+    with payloads.served_payloads():
         groups = cache.render_groups([REGISTRY["enterprises"].to_folium(ents, lang="zh")])
     (url,) = re.findall(r"/app/static/cache/[0-9a-f]{32}\.json", groups)
     cache.draw(parts, groups, key="k", height=500)

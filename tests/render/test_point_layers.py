@@ -73,9 +73,9 @@ def _many_points(n: int) -> gpd.GeoDataFrame:
 
 def test_live_maps_fetch_big_payloads_from_files_and_exports_keep_them_inline(tmp_path, monkeypatch):
     from layers import canvas
-    from pages.common import cache
+    from pages.common import cache, payloads
 
-    monkeypatch.setattr(cache, "PAYLOAD_DIR", tmp_path / "cache")
+    monkeypatch.setattr(payloads, "PAYLOAD_DIR", tmp_path / "cache")
     layer = PointLayer(
         name="pts",
         source="pts",
@@ -86,13 +86,13 @@ def test_live_maps_fetch_big_payloads_from_files_and_exports_keep_them_inline(tm
         color="#123456",
     )
     big, small = _many_points(3_000), _many_points(20)
-    with cache.served_payloads():
+    with payloads.served_payloads():
         small_script = cache.render_groups([layer.to_folium(small)])
         big_script = cache.render_groups([layer.to_folium(big)])
     files = list((tmp_path / "cache").glob("*.json"))
     assert len(files) == 1  # the same payload twice: one file, named by its content
     assert json.loads(files[0].read_text(encoding="utf-8")) == layer.payload(big)
-    url = f"{cache.PAYLOAD_URL}/{files[0].name}"
+    url = f"{payloads.PAYLOAD_URL}/{files[0].name}"
     assert f'AtlasCanvas.lazy(window.AtlasPoints, "{url}")' in big_script
     assert '"x":[' not in big_script  # no arrays in the script
     assert "AtlasCanvas.lazy(window" not in small_script and '"x":[' in small_script  # small: inline
@@ -101,7 +101,7 @@ def test_live_maps_fetch_big_payloads_from_files_and_exports_keep_them_inline(tm
     assert '"x":[' in cache.render_groups([layer.to_folium(big)])
     # A file removed (by a clean-up) is written again when a map that fetches it is drawn.
     files[0].unlink()
-    cache._payload_files_present(big_script)
+    payloads.ensure_files(big_script)
     assert json.loads(files[0].read_text(encoding="utf-8")) == layer.payload(big)
 
 
@@ -109,20 +109,20 @@ def test_payload_files_are_cleaned_up_oldest_first_beyond_the_bound(tmp_path, mo
     import os
     import time
 
-    from pages.common import cache
+    from pages.common import payloads
 
     folder = tmp_path / "cache"
     folder.mkdir()
-    monkeypatch.setattr(cache, "PAYLOAD_DIR", folder)
-    monkeypatch.setattr(cache, "PAYLOAD_DIR_MAX_BYTES", 2_500)
+    monkeypatch.setattr(payloads, "PAYLOAD_DIR", folder)
+    monkeypatch.setattr(payloads, "PAYLOAD_DIR_MAX_BYTES", 2_500)
     now = time.time()
     for i, age_h in enumerate([72, 48, 30, 2]):  # 1,000 bytes each, 4,000 in all
         f = folder / f"{i:032x}.json"
         f.write_text("x" * 1_000)
         os.utime(f, (now - age_h * 3600, now - age_h * 3600))
-    cache._clean_payloads()
+    payloads.clean_up()
     # Down to the bound, oldest first; a file used in the last day is never removed.
     assert sorted(f.name[-6:] for f in folder.glob("*.json")) == ["2.json", "3.json"]
-    monkeypatch.setattr(cache, "PAYLOAD_DIR_MAX_BYTES", 0)
-    cache._clean_payloads()
+    monkeypatch.setattr(payloads, "PAYLOAD_DIR_MAX_BYTES", 0)
+    payloads.clean_up()
     assert sorted(f.name[-6:] for f in folder.glob("*.json")) == ["3.json"]

@@ -49,10 +49,10 @@ def test_the_payload_folder_is_outside_the_source_tree(tmp_path, monkeypatch):
     assert settings.payload_dir() == tmp_path / "home" / ".cache" / "atlas" / "payloads"
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "mine"))
     assert settings.payload_dir() == tmp_path / "mine"
-    from pages.common import cache as page_cache
+    from pages.common import payloads as page_payloads
 
-    assert not page_cache.PAYLOAD_DIR.resolve().is_relative_to(ROOT)
-    assert page_cache.PAYLOAD_URL == "/app/static/cache"
+    assert not page_payloads.PAYLOAD_DIR.resolve().is_relative_to(ROOT)
+    assert page_payloads.PAYLOAD_URL == "/app/static/cache"
 
 
 def test_no_module_but_settings_reads_the_environment():
