@@ -28,6 +28,7 @@ from geo.evaluation.published import list_methods
 from geo.exports import run_files
 from geo.exports import tables as export
 from geo.exports.zone_tables import zone_scores_bytes
+from geo.ingest.values import named_year
 from geo.land.parcels import verdict_note
 from geo.messages.notes import note
 from geo.spatial.crs import Frame
@@ -76,9 +77,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         choices=("zh", "en"),
         default=None,
         help=(
-            "输出表格的语言：zh 中文表头、按度量取位、是/否；en 英文字段名；"
+            "输出表格（和 --zones-out）的语言，与评价页下载的文件相同：zh 中文表头、按度量取位、是/否；"
+            "en 英文表头、按度量取位、Yes/No、区镇/行业/规模/状态为英文；"
             "命令前未写 --lang 时也是输出信息的语言（缺省同命令前的 --lang，即 zh）"
         ),
+    )
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="CSV 输出改为机读表格：图层字段名（如 tax_per_mu_wan_yuan）、未取位的数值、True/False",
     )
     p.add_argument(
         "--parcels",
@@ -159,9 +166,13 @@ def run(args: argparse.Namespace) -> int:
     run_, table = batch.evaluate_files(args.zones, args.enterprises, options)
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
     args.lang = args.lang or lang_of(args)  # as export: the command's language unless said here
-    written_paths = run_files.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=args.lang)
+    table_lang = None if args.raw else args.lang  # --raw: the atlas's own field names and values
+    written_paths = run_files.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=table_lang)
 
     say(args, "cli.out.counts", zones=len(run_.zones), enterprises=len(run_.enterprises))
+    named = named_year(args.enterprises.name) if run_.year is None else None
+    if named is not None:  # the year the page proposes from the file's name, said, not assumed
+        say(args, "cli.out.year_unknown", year=named)
     say(args, "cli.out.table", summary=table.summary_note())
     if args.report is not None:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(table.report)))
@@ -272,7 +283,7 @@ def write_zone_scores(run_: batch.EvaluationRun, args: argparse.Namespace, diges
         return
     method = next((m for m in list_methods() if m.name == args.method), None)
     fmt = "xlsx" if args.zones_out.suffix.lower() == ".xlsx" else "csv"
-    lang = "zh" if (args.lang or lang_of(args)) == "zh" or fmt == "xlsx" else "en"
+    lang = args.lang or lang_of(args)  # the workbook too: --lang en is an English workbook
     source = note("cli.out.scores_source", file=args.enterprises.name, digest=digest[:12]) if digest else None
     source = source or note("cli.out.scores_source_file", file=args.enterprises.name)
     provenance = Provenance(accuracy="real", source=source.text(lang))  # the table cited in its language

@@ -235,15 +235,14 @@ def run_import(args: argparse.Namespace) -> int:
         args.kind = ingest.proposed_kind(proposed)
     if args.inspect:
         found = ingest.inspect_upload(data, args.file.name, layer=args.layer, kind=args.kind)
-        layers = names(found.layers) if found.layers else "—"
-        say(
-            args,
-            "cli.out.inspect_format",
-            fmt=found.fmt,
-            n=found.n_rows,
-            layers=layers,
-            layer=found.layer or "—",
-        )
+        say(args, "cli.out.inspect_format", fmt=found.fmt, n=found.n_rows)
+        if len(found.layers) > 1:  # a file of one layer (or none: a CSV, a GeoJSON) has nothing to choose
+            say(
+                args,
+                "cli.out.inspect_layers",
+                layers=names(found.layers),
+                layer=found.layer or found.layers[0],
+            )
         crs = found.crs or note("cli.out.crs_not_declared")
         say(args, "cli.out.inspect_crs", crs=crs, encoding=found.encoding or "—")
         if found.suggestion:

@@ -119,7 +119,21 @@ def run_audit(args: argparse.Namespace) -> int:
 
 def run_delete(args: argparse.Namespace) -> int:
     """The ``delete`` subcommand."""
-    row = ingest.delete_user_layer(args.layer, path=args.store or None, actor=args.user)
+    store = open_store(args.store or None)
+    try:
+        row = ingest.delete_user_layer(args.layer, path=store, actor=args.user)
+    except DataValidationError as error:
+        if error.key != "storage.no_imported_layer":
+            raise
+        # the page's advice (reload it, import on 数据管理) is no help here: name the layers there are
+        stored = list(ingest.list_user_layers(path=store)["layer"])
+        if not stored:
+            raise DataValidationError.of(
+                "cli.delete_no_layer_stored", name=args.layer, store=store.location
+            ) from error
+        raise DataValidationError.of(
+            "cli.delete_no_such_layer", name=args.layer, layers=names(stored), first=stored[0]
+        ) from error
     say(args, "cli.out.deleted_layer", title=row.get("title_zh") or args.layer, layer=args.layer)
     return 0
 

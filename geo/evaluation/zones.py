@@ -472,7 +472,7 @@ def rules_rows(scores: ZoneScores, lang: str = "zh") -> pd.DataFrame:
 
     cuts = rules.percentile_cutoffs if rules.class_method == "percentile" else rules.score_cutoffs
     rows = [
-        (word("year"), "" if scores.year is None else str(scores.year)),
+        (word("year"), word("year_unknown") if scores.year is None else str(scores.year)),
         (word("pool"), word("pool_scored" if rules.pool == "scored" else "pool_all")),
         (word("weights"), joined((f"{name(k)} {round(w, 2):g}" for k, w in scores.weights.items()), lang)),
         (word("benchmarks"), joined((f"{name(k)} {b:,.4g}" for k, b in scores.benchmarks.items()), lang)),

@@ -1,5 +1,6 @@
-"""A run's output tables written to files: formula-safe CSV files in a folder (Chinese headers on
-request) or layers of one GeoPackage, named by :data:`OUTPUT_FILES` (``python -m geo.cli evaluate``)."""
+"""A run's output tables written to files: formula-safe CSV files in a folder (as a person reads them in
+Chinese or English, or the atlas's own field names and values) or layers of one GeoPackage, named by
+:data:`OUTPUT_FILES` (``python -m geo.cli evaluate``)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,18 @@ import pyogrio
 import shapely
 
 from geo import yearly
-from geo.evaluation import EVALUATION_LABELS
+from geo.evaluation import CLASS_COL, CLASSES, EVALUATION_LABELS, EVALUATION_LABELS_EN
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import zone_metric_labels
 from geo.evaluation.zones import zone_labels
 from geo.exports.cells import csv_text_bytes
 from geo.exports.tables import yes_no_in_words
-from geo.land.parcels import RESULT_LABELS
-from geo.messages import message
+from geo.land.parcels import RESULT_LABELS, RESULT_LABELS_EN
+from geo.messages import Lang, message, t
+from geo.place_names import place_name
 from geo.spatial.crs import STORAGE_CRS
 from geo.storage.styles import gpkg_creation_options
+from geo.yearly.notice_words import notice_values, reasons_name, size_name
 
 # Output tables and their file/layer names.
 OUTPUT_FILES = {
@@ -40,9 +43,7 @@ OUTPUT_FILES = {
 }
 # The land columns added to the enterprise classes, and the per-zone parcel figures.
 LAND_COLUMNS = ("n_parcels", "land_mu_table", "land_diff_mu", "land_source")
-_ZONE_PARCEL_LABELS = {
-    c: message(f"exports.header.{c}", "zh") for c in ("parcel_land_mu", "idle_land_mu", "n_parcels")
-}
+_ZONE_PARCEL_COLUMNS = ("parcel_land_mu", "idle_land_mu", "n_parcels")
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -59,52 +60,82 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _labelled(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    extra = {c: message(f"exports.header.{c}", "zh") for c in ("lon", "lat")}
+def _labelled(frame: pd.DataFrame, labels: dict[str, str], lang: Lang) -> pd.DataFrame:
+    extra = {c: message(f"exports.header.{c}", lang) for c in ("lon", "lat")}
     renamed = frame.rename(columns={**labels, **extra})
     if renamed.index.name in labels:
         renamed.index.name = labels[renamed.index.name]
     return renamed
 
 
-_ZH_LABELS = {**yearly.YEARLY_LABELS, **EVALUATION_LABELS}
-
-
-def _labels_of(key: str) -> dict[str, str]:
+def _labels_of(key: str, lang: Lang) -> dict[str, str]:
     if key == "zones":
-        return {**zone_metric_labels(), **_ZONE_PARCEL_LABELS}
+        parcels = {c: message(f"exports.header.{c}", lang) for c in _ZONE_PARCEL_COLUMNS}
+        return {**zone_metric_labels(lang), **parcels}
     if key == "zone_scores":
-        return zone_labels()
+        return zone_labels(lang)
+    results = RESULT_LABELS if lang == "zh" else RESULT_LABELS_EN
     if key in ("parcels_low", "parcels", "contracts"):
-        return RESULT_LABELS
+        return results
+    yearly_labels = yearly.YEARLY_LABELS if lang == "zh" else yearly.YEARLY_LABELS_EN
+    evaluation = EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN
     return {
-        **_ZH_LABELS,
-        **{c: RESULT_LABELS.get(c, c) for c in LAND_COLUMNS},
-        "land_source": message("exports.header.land_source", "zh"),
+        **yearly_labels,
+        **evaluation,
+        **{c: results.get(c, c) for c in LAND_COLUMNS},
+        "land_source": message("exports.header.land_source", lang),
     }
 
 
+def _in_words(table: pd.DataFrame, key: str, lang: Lang) -> pd.DataFrame:
+    """A table's values as the page's download writes them in ``lang``: NEW/GONE as 新进入/退出 in
+    Chinese, tenants' roles in words, 是/否 or Yes/No; in English also the towns/parks, industries,
+    sizes and groups, statuses, class meanings and shortfalls (as the page's English files)."""
+    if lang == "zh" and key in ("transitions", "changes"):
+        table = yearly.transition_words(table, "zh")
+    table = allocation_words(table, lang)
+    if lang == "en":
+        table = notice_values(table, "en")
+        if "eval_group" in table.columns:  # the size groups (规上 / 规下); a configured group's own name
+            table["eval_group"] = [size_name(v, "en") for v in table["eval_group"].astype(object)]
+        if "reasons" in table.columns:
+            table["reasons"] = [reasons_name(v, "en") for v in table["reasons"].astype(object)]
+        if "eval_class_label" in table.columns and CLASS_COL in table.columns:
+            table["eval_class_label"] = [
+                t(f"eff.class.{c}", "en").split("— ", 1)[-1] if c in CLASSES else None
+                for c in table[CLASS_COL].astype(object)
+            ]
+    return yes_no_in_words(table, lang)
+
+
 def write_outputs(
-    outputs: dict[str, pd.DataFrame], out: Path, *, fmt: str = "csv", lang: str = "en"
+    outputs: dict[str, pd.DataFrame], out: Path, *, fmt: str = "csv", lang: Lang | None = None
 ) -> list[Path]:
-    """Write the output tables as formula-safe CSV files into the folder ``out`` (Chinese headers and
-    yes/no as 是/否 with ``lang="zh"``; the atlas's own names and values otherwise) or as layers of
-    the GeoPackage ``out``; returns the paths written."""
+    """Write the output tables as formula-safe CSV files into the folder ``out`` or as layers of the
+    GeoPackage ``out``; returns the paths written.
+
+    CSV with ``lang`` ``"zh"`` or ``"en"``: as a person reads them in that language, as the page's
+    downloads: headers with units, each number with its measure's decimals, 是/否 or Yes/No, the
+    evaluation's words (and in English the places, industries, sizes, statuses) in that language.
+    ``lang=None``: the atlas's own field names and values, unrounded (for programs; the GeoPackage
+    always).
+    """
+    if lang not in (None, "zh", "en"):
+        raise ValueError(f"lang must be None, 'zh' or 'en', got {lang!r}")
     out = Path(out)
     if fmt == "csv":
         out.mkdir(parents=True, exist_ok=True)
         written = []
         for key, frame in outputs.items():
             table = _plain(frame)
-            if lang == "zh":
-                if key in ("transitions", "changes"):  # NEW/GONE as 新进入/退出
-                    table = yearly.transition_words(table, "zh")
-                table = _labelled(allocation_words(table), _labels_of(key))  # tenants' roles in words
-                table = yes_no_in_words(table, "zh")  # 是否参评 是/否, as the page's download: not True/False
+            if lang is not None:
+                if key in ("zones", "renewal", "zone_scores") and lang == "en":
+                    table = table.rename(index=lambda v: place_name(v, "en") if isinstance(v, str) else v)
+                table = _labelled(_in_words(table, key, lang), _labels_of(key, lang), lang)
             path = out / f"{OUTPUT_FILES[key]}.csv"
             index = key in ("zones", "renewal", "zone_scores")
-            # a Chinese table is a person's: each number with its measure's decimals, as the page's download
-            path.write_bytes(csv_text_bytes(table, index=index, as_shown=lang == "zh"))
+            # a person's table: each number with its measure's decimals, as the page's download
+            path.write_bytes(csv_text_bytes(table, index=index, as_shown=lang is not None))
             written.append(path)
         return written
     path = out if out.suffix else out.with_suffix(".gpkg")

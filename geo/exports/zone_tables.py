@@ -41,7 +41,8 @@ def zone_scores_bytes(
     if method:
         rules.loc[len(rules)] = [message("exports.zone_table.method", lang), method]
     if fmt == "csv":
-        table[message("exports.zone_table.year", lang)] = "" if scores.year is None else scores.year
+        unknown = message("evaluation.zone_rules.year_unknown", lang)
+        table[message("exports.zone_table.year", lang)] = unknown if scores.year is None else scores.year
         table[message("exports.zone_table.rules", lang)] = joined(
             (labelled(k, v, lang) for k, v in rules.itertuples(index=False)), lang, mark="clause"
         )

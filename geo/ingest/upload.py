@@ -45,6 +45,7 @@ from geo.ingest.values import named_year, stated_year, to_degrees
 from geo.messages.notes import Listing, Note, clauses, note
 from geo.spatial.crs import FRAMES, STORAGE_CRS, Frame
 from geo.spatial.measure import with_polygon_areas
+from geo.storage.builtin import GEOMETRY_FAMILIES, geometry_family
 
 
 @dataclass(frozen=True)
@@ -293,10 +294,35 @@ def _check_kind_fits(types: pd.Series, kind: Kind) -> None:
         raise DataValidationError.of(key, found=Listing(sorted(set(present))))
 
 
+def check_one_geometry_family(gdf: gpd.GeoDataFrame, filename: str) -> None:
+    """Refuse a layer mixing polygons, lines and points: a stored layer holds one geometry family
+    (as a GeoPackage table and a QGIS layer do), so a mixed one could be saved but not read back.
+
+    Raises
+    ------
+    DataValidationError
+        Naming each family with its count, and how to split the file.
+    """
+    families = gdf.geom_type.dropna().map(geometry_family).dropna().value_counts()
+    if len(families) < 2:
+        return
+    counts = Listing(
+        note(
+            "ingest.mixed_geometry.count",
+            family=note(f"ingest.geometry_family.{family}"),
+            n=int(families[family]),
+        )
+        for family in GEOMETRY_FAMILIES
+        if family in families
+    )
+    raise DataValidationError.of("ingest.mixed_geometry", file=filename, counts=counts)
+
+
 def _fit_kind(
-    gdf: gpd.GeoDataFrame, kind: Kind, rownum: pd.Series, report: RowReport, notes: list[str]
+    gdf: gpd.GeoDataFrame, kind: Kind, rownum: pd.Series, report: RowReport, notes: list[str], filename: str
 ) -> gpd.GeoDataFrame:
-    """Enterprises are points, zones are polygons: convert what can be, refuse the rest."""
+    """Enterprises are points, zones are polygons: convert what can be, refuse the rest; any other
+    layer holds one geometry family."""
     types = gdf.geom_type
     _check_kind_fits(types, kind)
     if kind == "enterprises":
@@ -324,6 +350,7 @@ def _fit_kind(
             types[bad].tolist(),
         )
         return with_polygon_areas(gdf.loc[~bad])
+    check_one_geometry_family(gdf, filename)
     return gdf
 
 
@@ -571,7 +598,7 @@ def read_upload(
     notes = [*raw.notes, *located.notes]
     lon_col, lat_col = located.lon_col, located.lat_col
     gdf = check_geometries(located.frame, rownum, report, keep_missing=keep_unlocated)
-    gdf = _fit_kind(gdf, kind, rownum, report, notes)
+    gdf = _fit_kind(gdf, kind, rownum, report, notes, filename)
     mapping = opts.mapping
     if kind != "other" and mapping is None:
         columns = [c for c in gdf.columns if c != gdf.geometry.name]

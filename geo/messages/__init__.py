@@ -18,7 +18,9 @@ carries a 、 or a full-width colon.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import numbers
+import re
+from collections.abc import Iterable, Mapping
 from types import ModuleType
 from typing import Any, Literal
 
@@ -128,7 +130,31 @@ def message(key: str, lang: Lang = DEFAULT_LANG, /, **params: Any) -> str:
     KeyError
         For a key the catalogue does not hold, or a parameter its template names and ``params`` lack.
     """
-    return t(key, lang).format(**params)
+    template = t(key, lang)
+    if lang == "en":
+        template = _singular_for_one(template, params)
+    return template.format(**params)
+
+
+# "{n} enterprises are" -> "{n} enterprise is" when n is 1: an English count's noun and verb
+_NOUNS = (
+    "enterprise|zone|row|parcel|record|feature|character|objection|change|file|year|version|town|table|"
+    "point|name|layer|code|entrant|byte|column|cell|sheet|firm|department|issue|value|polygon|line|class"
+)
+_COUNTED = re.compile(rf"(?<!=)\{{(\w+)(:[^}}]*)?\}} ({_NOUNS})(?:es|s)\b(?: (are|have|lie|share|were)\b)?")
+_VERB_FOR_ONE = {"are": "is", "have": "has", "lie": "lies", "share": "shares", "were": "was"}
+
+
+def _singular_for_one(template: str, params: Mapping[str, Any]) -> str:
+    def one(match: re.Match) -> str:
+        value = params.get(match.group(1))
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value != 1:
+            return match.group(0)
+        said = f"{{{match.group(1)}{match.group(2) or ''}}} {match.group(3)}"
+        verb = match.group(4)
+        return f"{said} {_VERB_FOR_ONE[verb]}" if verb else said
+
+    return _COUNTED.sub(one, template) if "{" in template else template
 
 
 def mid_sentence(label: str) -> str:

@@ -108,6 +108,11 @@ COMMON: dict[str, tuple[str, str]] = {
 
 # evaluate (geo/cli/evaluate.py)
 EVALUATE: dict[str, tuple[str, str]] = {
+    "cli.out.year_unknown": (
+        "评价年份未注明（企业表没有年份列，也没有给 --year）；文件名写的是 {year} 年，如是请加 --year {year}",
+        "The evaluation year is not stated (the table has no year column and --year was not given); the "
+        "file's name says {year}: if that is its year, add --year {year}",
+    ),
     "cli.out.counts": ("区域 {zones} 个，企业 {enterprises} 家", "{zones} zones, {enterprises} enterprises"),
     "cli.out.table": ("企业表{summary}", "Enterprise table: {summary}"),
     "cli.out.scored": ("参评 {n} 家；分类：{classes}", "{n} scored; classes: {classes}"),
@@ -160,9 +165,10 @@ EVALUATE: dict[str, tuple[str, str]] = {
 
 # import and export (geo/cli/io.py)
 IO: dict[str, tuple[str, str]] = {
-    "cli.out.inspect_format": (
-        "格式：{fmt}；记录数：{n}；图层：{layers}（当前 {layer}）",
-        "Format: {fmt}; records: {n}; layers: {layers} (current: {layer})",
+    "cli.out.inspect_format": ("格式：{fmt}；记录数：{n}", "Format: {fmt}; records: {n}"),
+    "cli.out.inspect_layers": (
+        "文件中的图层（或工作表）：{layers}；读取的是「{layer}」，另选请用 --layer",
+        "The file's layers (or sheets): {layers}; reading “{layer}”, choose another with --layer",
     ),
     "cli.out.inspect_crs": ("坐标系：{crs}；编码：{encoding}", "CRS: {crs}; encoding: {encoding}"),
     "cli.out.crs_not_declared": ("未声明", "not declared"),

@@ -204,7 +204,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evaluation.no_methods": ("（无）", "(none)"),
     "evaluation.no_location_outside": (
         "{n} 家企业没有位置，计入区域外",
-        "{n} enterprises have no location and count as outside every zone",
+        "{n} enterprises have no location: counted as outside every zone",
     ),
     "evaluation.overlap_first_zone": (
         "{n} 家企业位于区域重叠处，已归入排在前面的区域",
@@ -218,6 +218,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "evaluation.zone_rules.item": ("项目", "Item"),
     "evaluation.zone_rules.value": ("内容", "Value"),
     "evaluation.zone_rules.year": ("年份", "Year"),
+    "evaluation.zone_rules.year_unknown": ("未注明", "not stated"),
     "evaluation.zone_rules.pool": ("汇总范围", "Pooled"),
     "evaluation.zone_rules.pool_scored": ("参评企业", "scored enterprises"),
     "evaluation.zone_rules.pool_all": ("全部企业", "all enterprises"),

@@ -24,6 +24,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请把用途改为「其他」后重新读取",
         "Change the use to “Other layer” and read it again",
     ),
+    "ingest.mixed_geometry": (
+        "「{file}」混有不同几何类型的要素：{counts}；一个图层只存一种几何类型（面、线或点），没有导入",
+        "“{file}” mixes geometry types: {counts}; a layer holds one type (polygons, lines or points), "
+        "so nothing was imported",
+    ),
+    "ingest.mixed_geometry.hint": (
+        "请在 QGIS 中打开该文件（它按几何类型分为子图层），把每个子图层另存为单独的文件后分别导入；"
+        "只要其中的面时，也可把用途改为「分区」（命令行 --kind zones；其余要素列入逐行报告，不导入）",
+        "Open the file in QGIS (it shows one sublayer per geometry type), save each sublayer as a file of "
+        "its own and import them one by one; to keep only its polygons, choose the use “Zones” instead "
+        "(--kind zones on the command line; the other features are listed in the row report, not imported)",
+    ),
+    "ingest.mixed_geometry.count": ("{family} {n} 个", "{family} ({n})"),
+    "ingest.geometry_family.polygon": ("面", "polygons"),
+    "ingest.geometry_family.line": ("线", "lines"),
+    "ingest.geometry_family.point": ("点", "points"),
     "ingest.no_row_passed": (
         "「{file}」的全部 {rows} 行都没有通过校验",
         "None of the {rows} rows of “{file}” passed the checks",
@@ -100,7 +116,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ingest.axes_swapped.hint": (
         "请勾选「交换经纬度」（命令行 --swap-xy）后重新导入，或在源数据中把经度放前、纬度放后",
-        "Tick “交换经纬度” (swap lon/lat; --swap-xy on the command line) and import again, or put longitude "
+        "Tick “Swap lon/lat or X/Y” (--swap-xy on the command line) and import again, or put longitude "
         "first and latitude second in the source data",
     ),
     "ingest.frame_needs_degrees": (

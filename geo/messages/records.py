@@ -58,18 +58,22 @@ STORAGE: dict[str, tuple[str, str]] = {
         "Layer “{layer}” is in {crs}; the store needs WGS-84 (EPSG:4326)",
     ),
     "storage.layer_not_wgs84.hint": (
-        "请通过「数据管理」导入，导入时会自动转换到 WGS-84",
-        "Import it on the 数据管理 (Data) page, which converts it to WGS-84",
+        "请通过「数据管理」页（或 python -m geo.cli import）导入，导入时会自动转换到 WGS-84",
+        "Import it on the Data page (or with python -m geo.cli import), which converts it to WGS-84",
     ),
     "storage.layer_missing_geometry": (
         "图层「{layer}」有 {n} 条记录没有几何图形",
         "Layer “{layer}” has {n} records without geometry",
     ),
     "storage.layer_wrong_geometry": (
-        "图层「{layer}」应为{geometry_zh}图层，却含有 {types}",
-        "Layer “{layer}” should hold {geometry_zh} geometry (面 polygon, 线 line, 点 point) but "
-        "holds {types}",
+        "图层「{layer}」应为{geometry}图层，却含有 {types}",
+        "Layer “{layer}” should hold {geometry} geometry but holds {types}",
     ),
+    "storage.geometry.polygon": ("面", "polygon"),
+    "storage.geometry.line": ("线", "line"),
+    "storage.geometry.point": ("点", "point"),
+    "storage.where_file": ("文件 {file}", "file {file}"),
+    "storage.where_database": ("共享数据库 {location}", "shared database {location}"),
     "storage.layer_wrong_geometry.hint": (
         "请检查导入的文件是否选对了图层",
         "Check that the right layer of the file was imported",
@@ -124,7 +128,7 @@ STORAGE: dict[str, tuple[str, str]] = {
     ),
     "storage.no_imported_layer.hint": (
         "请刷新页面查看现有图层，或在「数据管理」页导入",
-        "Reload the page to see the layers there are, or import it on the 数据管理 (Data) page",
+        "Reload the page to see the layers there are, or import it on the Data page",
     ),
     "storage.role_not_creatable": (
         "角色「{role}」不存在，当前数据库用户也无权创建角色",
@@ -535,6 +539,22 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.mapping_department_without_file": (
         "字段对应中的部门「{departments}」没有给出文件",
         "No file is given for the departments of the column mappings “{departments}”",
+    ),
+    "cli.delete_no_such_layer": (
+        "没有名为「{name}」的导入图层（或它刚被他人删除），没有删除任何图层",
+        "No imported layer is named “{name}” (or someone has just deleted it); nothing was deleted",
+    ),
+    "cli.delete_no_such_layer.hint": (
+        "此存储中的导入图层：{layers}（写表名，如 python -m geo.cli delete {first}）",
+        "The imported layers of this store: {layers} (give a table name: python -m geo.cli delete {first})",
+    ),
+    "cli.delete_no_layer_stored": (
+        "没有名为「{name}」的导入图层：此存储中还没有导入图层（{store}）",
+        "No imported layer is named “{name}”: this store holds no imported layer yet ({store})",
+    ),
+    "cli.delete_no_layer_stored.hint": (
+        "另一个存储请用 --store 指定；导入用 python -m geo.cli import",
+        "Name another store with --store; import with python -m geo.cli import",
     ),
     "cli.password_pipe_empty": (
         "没有从标准输入读到密码（管道为空）",

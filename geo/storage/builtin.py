@@ -14,6 +14,7 @@ import pyogrio
 
 from geo import settings
 from geo.errors import DataValidationError
+from geo.messages.notes import Listing, Note, note
 from geo.spatial.crs import STORAGE_CRS
 from geo.storage.interface import is_database_url
 from geo.storage.schema import LAYERS_BY_NAME, LayerSchema
@@ -23,12 +24,21 @@ DATA_DIR = settings.DATA_DIR
 DEFAULT_GPKG = settings.DEFAULT_GPKG
 ATLAS_GPKG_ENV = settings.ATLAS_GPKG_ENV
 
-_GEOM_TYPES = {
-    "polygon": {"Polygon", "MultiPolygon"},
-    "line": {"LineString", "MultiLineString"},
-    "point": {"Point", "MultiPoint"},
+# The geometry families a stored layer holds one of (a layer of one family opens as one QGIS layer).
+GEOMETRY_FAMILIES: dict[str, frozenset[str]] = {
+    "polygon": frozenset({"Polygon", "MultiPolygon"}),
+    "line": frozenset({"LineString", "MultiLineString"}),
+    "point": frozenset({"Point", "MultiPoint"}),
 }
-_GEOM_ZH = {"polygon": "面", "line": "线", "point": "点"}
+
+
+def geometry_family(geom_type: str | None) -> str | None:
+    """The family (``polygon``, ``line``, ``point``) of a shapely geometry type name; None for
+    a missing geometry or a collection."""
+    for family, types in GEOMETRY_FAMILIES.items():
+        if geom_type in types:
+            return family
+    return None
 
 
 def default_store() -> Path:
@@ -98,15 +108,15 @@ def spatial_layers(path: Path | str | None = None) -> list[str]:
     return [str(name) for name, geom in pyogrio.list_layers(path) if geom is not None]
 
 
-def _check_columns(frame: pd.DataFrame, schema: LayerSchema, where: str) -> None:
+def _check_columns(frame: pd.DataFrame, schema: LayerSchema, where: str | Note) -> None:
     missing = [col for col in schema.columns if col not in frame.columns]
     if missing:
         raise DataValidationError.of(
             "storage.layer_missing_columns",
             layer=schema.name,
-            missing="、".join(missing),
+            missing=Listing(missing),
             where=where,
-            columns="、".join(schema.columns),
+            columns=Listing(schema.columns),
         )
 
 
@@ -121,14 +131,14 @@ def _check_geometry(gdf: gpd.GeoDataFrame, schema: LayerSchema) -> None:
         raise DataValidationError.of(
             "storage.layer_missing_geometry", layer=schema.name, n=int(missing.sum())
         )
-    allowed = _GEOM_TYPES[schema.geometry]
+    allowed = GEOMETRY_FAMILIES[schema.geometry]
     types = set(gdf.geom_type[~missing].unique())
     if not types <= allowed:
         raise DataValidationError.of(
             "storage.layer_wrong_geometry",
             layer=schema.name,
-            geometry_zh=_GEOM_ZH[schema.geometry],
-            types="、".join(sorted(types - allowed)),
+            geometry=note(f"storage.geometry.{schema.geometry}"),
+            types=Listing(sorted(types - allowed)),
         )
 
 
@@ -151,19 +161,21 @@ def load_layer(name: str, *, path: Path | str | None = None) -> gpd.GeoDataFrame
     path = builtin_source(path)
     if not isinstance(path, Path):
         store = _database(path)
-        return check_layer(store.read_demo(name), name, where=f"共享数据库 {store.location}")
+        return check_layer(
+            store.read_demo(name), name, where=note("storage.where_database", location=store.location)
+        )
     _check_file(path)
     available = list_layers(path)
     if name not in available:
         raise DataValidationError.of(
-            "storage.no_such_data_layer", file=path.name, layer=name, layers="、".join(available)
+            "storage.no_such_data_layer", file=path.name, layer=name, layers=Listing(available)
         )
     frame = pyogrio.read_dataframe(path, layer=name)
-    return check_layer(frame, name, where=f"文件 {path.name}")
+    return check_layer(frame, name, where=note("storage.where_file", file=path.name))
 
 
 def check_layer(
-    frame: gpd.GeoDataFrame | pd.DataFrame, name: str, *, where: str
+    frame: gpd.GeoDataFrame | pd.DataFrame, name: str, *, where: str | Note
 ) -> gpd.GeoDataFrame | pd.DataFrame:
     """Validate a layer read from any store (``where`` names the file or database in messages).
 
@@ -187,10 +199,7 @@ def _guess_kind(gdf: gpd.GeoDataFrame) -> str:
     # No geometry at all: only an enterprise list may keep unlocated rows (a table assigned to
     # zones by its 区镇 column), and enterprises are points.
     first = gdf.geom_type.dropna().iloc[0] if gdf.geom_type.notna().any() else "Point"
-    for kind, types in _GEOM_TYPES.items():
-        if first in types:
-            return kind
-    return "polygon"
+    return geometry_family(first) or "polygon"
 
 
 def layer_metadata(*, path: Path | str | None = None) -> pd.DataFrame:

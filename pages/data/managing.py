@@ -9,7 +9,7 @@ import streamlit as st
 from geo import ingest
 from geo.collect.saving import in_language
 from geo.errors import DataValidationError
-from geo.messages import Lang, t
+from geo.messages import Lang, message, t
 from geo.storage import audit
 from geo.storage.base import open_store
 from layers.base import accuracy_label
@@ -101,7 +101,7 @@ def stored_section(lang: Lang) -> None:
         st.warning(t("data.layer_gone", lang).format(name=pending))
         return
     rows = int(rows_now[meta["layer"] == pending].iloc[0])
-    st.warning(t("data.delete_confirm", lang).format(title=titles[pending], name=pending, rows=f"{rows:,}"))
+    st.warning(message("data.delete_confirm", lang, title=titles[pending], name=pending, rows=rows))
     d1, d2 = st.columns(2)
     if d1.button(t("data.delete_yes", lang), type="primary", key="data_delete_yes"):
         st.session_state.pop("data_confirm_delete", None)

@@ -582,7 +582,7 @@ def test_the_english_page_names_imports_by_their_english_title_where_stored(user
     ]
     pick.set_value("user_collected").run()
     at.button(key="data_delete").click().run()
-    assert any("“2022 enterprise data (collected)” (user_collected, 1 rows)" in w.value for w in at.warning)
+    assert any("“2022 enterprise data (collected)” (user_collected, 1 row)" in w.value for w in at.warning)
     log = next(df.value for df in at.dataframe if "Table name" in df.value.columns)
     cjk = re.compile(r"数据归集")
     assert not log.astype(str).map(cjk.search).any().any(), log  # no Chinese title of the collected layer

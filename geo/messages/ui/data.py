@@ -186,8 +186,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Deleted the layer “{title}” ({name}); the change is on record",
     ),
     "data.delete_confirm": (
-        "确定删除图层「{title}」（{name}，{rows} 条）吗？删除后无法恢复，操作会记入变更留痕。",
-        "Delete the layer “{title}” ({name}, {rows} rows)? It cannot be undone; the change is recorded.",
+        "确定删除图层「{title}」（{name}，{rows:,} 条）吗？删除后无法恢复，操作会记入变更留痕。",
+        "Delete the layer “{title}” ({name}, {rows:,} rows)? It cannot be undone; the change is recorded.",
     ),
     "data.delete_yes": ("确定删除", "Yes, delete"),
     "data.cancel": ("取消", "Cancel"),

@@ -47,7 +47,7 @@ def test_evaluate_follows_the_command_language(files, tmp_path, monkeypatch):
     monkeypatch.delenv("ATLAS_LANG", raising=False)
     out = tmp_path / "en"
     assert main(["--lang", "en", "evaluate", *map(str, files), "-o", str(out)]) == 0
-    assert "zone" in _read(out, "zone_metrics.csv").columns
+    assert "Zone" in _read(out, "zone_metrics.csv").columns
     out_zh = tmp_path / "zh"
     assert main(["--lang", "en", "evaluate", *map(str, files), "-o", str(out_zh), "--lang", "zh"]) == 0
     assert "区域" in _read(out_zh, "zone_metrics.csv").columns
@@ -91,3 +91,48 @@ def test_the_zone_scores_may_go_into_the_folder_the_command_creates(files, tmp_p
     typo = tmp_path / "evv" / "zones.csv"
     assert main(["evaluate", *map(str, files), "-o", str(tmp_path / "ev2"), "--zones-out", str(typo)]) == 2
     assert "evv" in capsys.readouterr().err and not (tmp_path / "ev2").exists()
+
+
+def test_evaluate_in_english_writes_the_pages_english_tables(files, tmp_path, monkeypatch):
+    """Walk 12 (issue 23): ``evaluate --lang en`` wrote field names, ``7.095890410958904``, ``True``
+    and 规下 / 调整转型 / 参评 in Chinese; its ``--zones-out *.xlsx`` was Chinese."""
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    out, book = tmp_path / "en", tmp_path / "zones.xlsx"
+    assert main(["evaluate", *map(str, files), "-o", str(out), "--lang", "en", "--zones-out", str(book)]) == 0
+    classes = _read(out, "enterprise_classes.csv")
+    assert {"Tax per mu (10k yuan/mu)", "Size", "Group", "Class meaning", "Status", "Scored"} <= set(
+        classes.columns
+    )
+    assert "tax_per_mu_wan_yuan" not in classes.columns
+    assert set(classes["Scored"]) <= {"Yes", "No"}
+    assert set(classes["Status"]) >= {"Scored"}
+    per_mu = [v for v in classes["Tax per mu (10k yuan/mu)"] if v]
+    assert per_mu and all(len(v.split(".")[-1]) == 2 for v in per_mu if "." in v)
+    cells = classes.drop(columns=["Name", "Town (as reported)", "Town/park"])  # the fixture's own names
+    text = "".join(cells.astype(str).to_numpy().ravel())
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), sorted(
+        {c for c in text if "\u4e00" <= c <= "\u9fff"}
+    )
+    assert "Zone" in _read(out, "zone_metrics.csv").columns
+    sheets = pd.read_excel(book, sheet_name=None)
+    assert "Zones" in sheets and "Town/park" in sheets["Zones"].columns
+
+
+def test_evaluate_raw_keeps_the_atlas_field_names_for_programs(files, tmp_path, monkeypatch):
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    out = tmp_path / "raw"
+    assert main(["evaluate", *map(str, files), "-o", str(out), "--raw"]) == 0
+    classes = _read(out, "enterprise_classes.csv")
+    assert {"tax_per_mu_wan_yuan", "scored", "status"} <= set(classes.columns)
+    assert set(classes["scored"]) <= {"True", "False"}
+
+
+def test_one_is_said_in_the_singular_in_english(files, tmp_path, capsys, monkeypatch):
+    """Walk 12 (issue 23): "1 enterprises have no location", "…, < 3 mu”: 1 enterprises"."""
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    assert main(["--lang", "en", "evaluate", *map(str, files), "-o", str(tmp_path / "en")]) == 0
+    printed = capsys.readouterr().out
+    assert "1 enterprises" not in printed, printed
+    assert "Note: 1 enterprise has no location: counted as outside every zone" in printed
+    assert "< 3 mu”: 1 enterprise, 0 scored" in printed
+    assert "3 zones, 10 enterprises" in printed

@@ -17,6 +17,7 @@ from matplotlib.image import imread
 from shapely.geometry import Point
 
 from geo import ingest
+from geo.errors import DataValidationError
 from geo.exports import briefing, downloads, map_marks
 from geo.exports import tables as export
 from geo.storage.provenance import LegendEntry, Provenance
@@ -76,7 +77,12 @@ def test_geojson_is_rfc7946_with_metrics_and_provenance():
 def test_geojson_round_trip_through_the_importer():
     zones, firms = sample_zones(), sample_firms()
     data = export.geojson_bytes({"分区": zones, "企业": firms}, PROV)
-    back = ingest.read_upload(data, "export.geojson").frame
+    # one file of polygons and points is refused as one layer (a stored layer holds one geometry
+    # type, walk 12); each type's file, as the exports write them, comes back
+    with pytest.raises(DataValidationError, match="面 2 个、点 3 个"):
+        ingest.read_upload(data, "export.geojson")
+    parts = [export.geojson_bytes({name: frame}, PROV) for name, frame in (("分区", zones), ("企业", firms))]
+    back = pd.concat([ingest.read_upload(part, "export.geojson").frame for part in parts], ignore_index=True)
     assert len(back) == 5
     # the donut polygon comes back as a one-part multipolygon (written so beside the other zone)
     assert back.geom_type.tolist() == ["MultiPolygon", "MultiPolygon", "Point", "Point", "Point"]

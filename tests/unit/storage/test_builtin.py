@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import geopandas as gpd
@@ -11,7 +12,8 @@ import pytest
 from shapely.geometry import Point, box
 
 from geo.errors import DataValidationError
-from geo.storage.builtin import layer_metadata, list_layers, load_layer, write_layers
+from geo.messages import MESSAGES
+from geo.storage.builtin import check_layer, layer_metadata, list_layers, load_layer, write_layers
 from geo.storage.schema import ALL_LAYERS
 
 
@@ -107,3 +109,29 @@ def test_metadata_lists_accuracy_for_every_spatial_layer(demo_gpkg):
             continue
         assert schema.name in meta.index, schema.name
         assert meta.loc[schema.name, "accuracy"] in {"real", "transcribed", "schematic", "synthetic"}
+
+
+def test_a_wrong_geometry_is_said_in_the_language_asked(store):
+    frame = load_layer("districts", path=store)
+    points = frame.set_geometry(frame.geometry.representative_point())
+    with pytest.raises(DataValidationError) as caught:
+        check_layer(points, "districts", where="test")
+    assert "应为面图层" in str(caught.value)
+    english = caught.value.text("en")
+    assert english.startswith("Layer “districts” should hold polygon geometry but holds Point")
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in english), english
+
+
+def test_missing_columns_are_listed_with_commas_in_english(store):
+    frame = load_layer("districts", path=store).drop(columns=["name"])
+    with pytest.raises(DataValidationError) as caught:
+        check_layer(frame, "districts", where="test")
+    english = caught.value.text("en")
+    assert "、" not in english and ", " in english, english
+
+
+def test_the_stores_english_messages_carry_no_chinese():
+    """Walk 12 (issue 23): "should hold 面 geometry (面 polygon, …)", "the 数据管理 (Data) page"."""
+    said = {key: en for key, (_zh, en) in MESSAGES.items() if key.startswith("storage.")}
+    chinese = {key: en for key, en in said.items() if re.search(r"[\u4e00-\u9fff、；：]", en)}
+    assert said and not chinese, chinese

@@ -295,7 +295,7 @@ def test_the_english_edition_has_the_same_rows_in_english():
                         bare = bare.replace(name, "")
                     assert not _chinese(bare), (ws.title, c)
     group = list(english["Below designated size, < 3 mu"].iter_rows(values_only=True))
-    assert group[0][0] == "Results 2022 · Below designated size, < 3 mu (1 enterprises)"
+    assert group[0][0] == "Results 2022 · Below designated size, < 3 mu (1 enterprise)"
     # the Chinese edition keeps its Chinese words
     assert chinese.sheetnames[-1] == "规下（不足 3 亩）名单"
     assert list(chinese["T 类名单"].iter_rows(values_only=True))[2][-1] == "不参评：投产不满 2 年"
