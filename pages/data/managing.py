@@ -73,14 +73,7 @@ def stored_section(lang: Lang) -> None:
     counts = user_counts(user_stamp())
     rows_now = meta["layer"].map(counts).fillna(meta["rows_out"]).astype("Int64")
     table, fitted = stored_table(meta, rows_now, lang)
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config=fitted.apply({}),
-        row_height=fitted.row_px,
-        height=min(420, 40 + (fitted.row_px or 35) * max(len(table), 1)),
-    )
+    fitted_table(table, fitted)
     if not identity().editor:
         return
     titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
@@ -131,6 +124,12 @@ def audit_section(lang: Lang) -> None:
         return
     # shown as text, never as markup
     table, fitted = audit_table(log, user_meta(user_stamp()), lang)
+    fitted_table(table, fitted)
+
+
+def fitted_table(table: pd.DataFrame, fitted: Fitted) -> None:
+    """``table`` drawn with its key columns' widths and row height (``fitted``), as tall as its rows
+    up to 420 px."""
     st.dataframe(
         table,
         hide_index=True,

@@ -11,7 +11,7 @@ import re
 import openpyxl
 import pytest
 
-from tests.fixtures.app import open_page
+from tests.fixtures.app import open_page, record_downloads
 
 CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 NOTICE_HEAD = (
@@ -32,32 +32,11 @@ NOTICE_HEAD = (
 def english_downloads():
     """Label -> (file name, bytes) of every download button of the English page, made as a click
     would make them."""
-    from streamlit.delta_generator import DeltaGenerator
-
-    got: dict[str, tuple[str, object]] = {}
-    original = DeltaGenerator.download_button
-
-    def recording(self, label, data, file_name=None, *args, **kwargs):
-        got[label] = (str(file_name), data)
-        return original(self, label, data, file_name, *args, **kwargs)
-
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(DeltaGenerator, "download_button", recording)
+        got = record_downloads(mp)
         at = open_page("pages/efficiency.py", timeout=120, lang="en")
         assert not at.exception
-    return Made(got)
-
-
-class Made(dict):
-    """Label -> (file name, bytes): a download's bytes are made when a test first reads it (as a
-    click makes them), so that only the downloads tested are built."""
-
-    def __getitem__(self, label):
-        name, data = super().__getitem__(label)
-        if callable(data):
-            data = data()
-            self[label] = (name, data)
-        return name, data
+    return got
 
 
 def test_the_ranking_csv_is_headed_in_english_and_rounded_as_on_screen(english_downloads):

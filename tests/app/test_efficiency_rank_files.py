@@ -11,7 +11,7 @@ import io
 import openpyxl
 import pytest
 
-from tests.fixtures.app import MadeOnRead, open_page
+from tests.fixtures.app import MadeOnRead, open_page, record_downloads
 
 SHENGZE = "吴江高新区（盛泽镇）"
 
@@ -19,17 +19,8 @@ SHENGZE = "吴江高新区（盛泽镇）"
 def _downloads(lang: str | None, towns: list[str] | None = None) -> MadeOnRead:
     """Label -> (file name, bytes) of every download button of the page (filtered to ``towns``),
     made as a click would make them."""
-    from streamlit.delta_generator import DeltaGenerator
-
-    got = MadeOnRead()
-    original = DeltaGenerator.download_button
-
-    def recording(self, label, data, file_name=None, *args, **kwargs):
-        got[label] = (str(file_name), data)
-        return original(self, label, data, file_name, *args, **kwargs)
-
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(DeltaGenerator, "download_button", recording)
+        got = record_downloads(mp)
         at = open_page("pages/efficiency.py", timeout=120, lang=lang)
         if towns:
             at.multiselect(key="eff_towns").set_value(towns).run()

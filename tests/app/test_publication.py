@@ -20,7 +20,7 @@ from geo.storage.accounts import hash_password
 from geo.yearly.notice_words import size_name, status_name
 from pages.publication.objection_tab import department_key, value_key
 from tests.fixtures import APP
-from tests.fixtures.app import open_page
+from tests.fixtures.app import open_page, record_downloads
 from tests.fixtures.publication import add_objection, enterprises, rules, save_year
 
 PAGE = "pages/publication.py"
@@ -256,18 +256,10 @@ def test_the_results_workbook_is_made_when_asked_not_on_every_run(user_store, mo
     import io
 
     import openpyxl
-    from streamlit.delta_generator import DeltaGenerator
 
     from geo.publication import exports
 
-    buttons: dict[str, object] = {}
-    original = DeltaGenerator.download_button
-
-    def recording(self, label, data, *args, **kwargs):
-        buttons[label] = data
-        return original(self, label, data, *args, **kwargs)
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    buttons = record_downloads(monkeypatch)
     made: list[int] = []
     real = exports.results_xlsx_bytes
 
@@ -288,12 +280,12 @@ def test_the_results_workbook_is_made_when_asked_not_on_every_run(user_store, mo
     assert made == []  # two runs of the page, no workbook made
     cells = [str(v) for d in at.dataframe for v in d.value.to_numpy().ravel()]
     assert any(c.startswith("单用户模式 · ") and c.endswith(" 北京时间") for c in cells)  # as the change log
-    data = buttons["下载结果（XLSX）"]
+    data = buttons.raw("下载结果（XLSX）")
     assert callable(data)
     book = openpyxl.load_workbook(io.BytesIO(data()), read_only=True)  # the click
     assert made == [6]  # the six enterprises of the hand-worked year
     assert book.sheetnames[0] == "V1" and len(book.sheetnames) >= 2  # all, then one sheet per group
-    register = buttons["下载异议登记表（XLSX）"]
+    register = buttons.raw("下载异议登记表（XLSX）")
     assert callable(register) and register()[:2] == b"PK"
 
 
@@ -304,18 +296,10 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
     import io
 
     import openpyxl
-    from streamlit.delta_generator import DeltaGenerator
 
     from geo.publication import results
 
-    buttons: dict[str, object] = {}
-    original = DeltaGenerator.download_button
-
-    def recording(self, label, data, *args, **kwargs):
-        buttons[label] = data
-        return original(self, label, data, *args, **kwargs)
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    buttons = record_downloads(monkeypatch)
     save_year(user_store)
     versions.publish_version("V1", start="2025-07-13", end="2025-07-19", actor="张三", store=user_store)
     add_objection(user_store, "V1", "E1", 25)
@@ -356,10 +340,10 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
     assert (rows.loc["E1", "Score"], rows.loc["E1", "Rank"]) == ("75.76", "4")
     assert rows.loc["E1", "Where values came from"] == "Tax (10k yuan): objection O1"
     assert not any("异议" in str(v) for v in rows.to_numpy().ravel())
-    book = openpyxl.load_workbook(io.BytesIO(buttons["Download the results (XLSX)"]()), read_only=True)
+    book = openpyxl.load_workbook(io.BytesIO(buttons.raw("Download the results (XLSX)")()), read_only=True)
     cells = [str(c) for row in book.worksheets[0].iter_rows(values_only=True) for c in row if c]
     assert "Tax (10k yuan): objection O1" in cells and not any("异议" in c for c in cells)
-    register = openpyxl.load_workbook(io.BytesIO(buttons["Download the objection register (XLSX)"]()))
+    register = openpyxl.load_workbook(io.BytesIO(buttons.raw("Download the objection register (XLSX)")()))
     table = list(register.worksheets[0].iter_rows(values_only=True))
     header, first = table[1], table[2]
     got = dict(zip(header, first, strict=True))

@@ -14,7 +14,7 @@ from shapely.geometry import box
 from geo import ingest
 from geo.evaluation.named import save_named_config
 from geo.messages import message
-from tests.fixtures.app import open_page
+from tests.fixtures.app import open_page, record_downloads
 from tests.fixtures.publication import X0, Y0, enterprises, rules
 
 PAGE = "pages/publication.py"
@@ -45,16 +45,7 @@ def _imported_year_partly_outside(store: str) -> None:
 
 def _saved_page(store: str, monkeypatch, lang: str = "zh"):
     """The page with V1 saved from the import and shown; the download buttons' data by label."""
-    from streamlit.delta_generator import DeltaGenerator
-
-    buttons: dict[str, object] = {}
-    original = DeltaGenerator.download_button
-
-    def recording(self, label, data, *args, **kwargs):
-        buttons[label] = data
-        return original(self, label, data, *args, **kwargs)
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", recording)
+    buttons = record_downloads(monkeypatch)
     _imported_year_partly_outside(store)
     at = open_page(PAGE, timeout=120)
     at.selectbox(key="pub_save_ents").set_value("user_ents").run()
@@ -89,9 +80,9 @@ def test_class_t_is_said_in_words_on_the_page_and_in_the_workbook(user_store, mo
     assert any("每家的原因见「状态」列" in c for c in captions)
     counts = next(d.value for d in at.dataframe if "含义" in d.value.columns)
     assert dict(zip(counts["类别"], counts["含义"], strict=True))["T"] == "不参评"
-    rows = _sheet_rows(buttons["下载结果（XLSX）"])
+    rows = _sheet_rows(buttons.raw("下载结果（XLSX）"))
     assert any(r[0] and legend in str(r[0]) for r in rows[:4]), rows[:4]
-    book = openpyxl.load_workbook(io.BytesIO(buttons["下载结果（XLSX）"]()), read_only=True)
+    book = openpyxl.load_workbook(io.BytesIO(buttons.raw("下载结果（XLSX）")()), read_only=True)
     below = [
         ws
         for ws in book.worksheets[1:]
@@ -108,7 +99,7 @@ def test_class_t_in_english(user_store, monkeypatch):
     assert not any("不参评" in c for c in captions)
     counts = next(d.value for d in at.dataframe if "Meaning" in d.value.columns)
     assert dict(zip(counts["Class"], counts["Meaning"], strict=True))["T"] == "not scored"
-    rows = _sheet_rows(buttons["Download the results (XLSX)"])
+    rows = _sheet_rows(buttons.raw("Download the results (XLSX)"))
     assert any(r[0] and legend in str(r[0]) for r in rows[:4]), rows[:4]
 
 
@@ -119,7 +110,7 @@ def test_firms_outside_every_zone_show_their_stated_town_or_a_dash(user_store, m
     assert table.loc["E1", "区域"] == "北区" and table.loc["E4", "区域"] == "—"
     assert table.loc["E4", "所在区镇（填报）"] == "盛泽镇"
     assert table.loc["E5", "所在区镇（填报）"] == "—" and table.loc["E5", "区域"] == "—"
-    rows = _sheet_rows(buttons["下载结果（XLSX）"])
+    rows = _sheet_rows(buttons.raw("下载结果（XLSX）"))
     header = next(i for i, r in enumerate(rows) if r and r[0] == "企业编号")
     book = {r[0]: dict(zip(rows[header], r, strict=True)) for r in rows[header + 1 :]}
     assert book["E4"]["所在区镇（填报）"] == "盛泽镇" and book["E4"]["区域"] == "—"
@@ -138,7 +129,7 @@ def test_the_workbook_has_the_screens_columns_in_the_screens_order(user_store, m
     at, buttons = _saved_page(user_store, monkeypatch)
     shown = list(_results(at).columns)
     assert shown[:5] == ["企业编号", "企业名称", "类别", "得分", "排名"] and "宗地" not in shown
-    rows = _sheet_rows(buttons["下载结果（XLSX）"])
+    rows = _sheet_rows(buttons.raw("下载结果（XLSX）"))
     header = next(r for r in rows if r and r[0] == "企业编号")
     assert [c for c in header if c is not None] == shown
 
@@ -149,7 +140,7 @@ def test_the_english_workbooks_title_the_version_in_english(user_store, monkeypa
     at, buttons = _saved_page(user_store, monkeypatch, lang="en")
     assert not any("年度" in str(m.value) for m in [*at.markdown, *at.text])  # as the page says it
     for label in ("Download the results (XLSX)", "Download the objection register (XLSX)"):
-        title = _sheet_rows(buttons[label])[0][0]
+        title = _sheet_rows(buttons.raw(label))[0][0]
         assert title.endswith(" · Evaluation 2024") and "年度" not in title, title
 
 
