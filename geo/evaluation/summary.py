@@ -68,7 +68,9 @@ def rank_by(
     return scored.sort_values(keys, ascending=ascending, kind="stable", na_position="last")
 
 
-def dropped_reasons(enterprises: pd.DataFrame, used: pd.DataFrame) -> dict[tuple[str, str], dict[str, str]]:
+def dropped_reasons(
+    enterprises: pd.DataFrame, used: pd.DataFrame, *, amounts: pd.DataFrame | None = None
+) -> dict[tuple[str, str], dict[str, str]]:
     """Why each indicator left out of a group's score was left out, named as the page's notes name
     it (:func:`geo.evaluation.notes.dropped_words`): 「全员劳动生产率缺少工业增加值数据」 /
     "Value added per employee has no value added data", for the files to say the same (walk12: they
@@ -82,6 +84,10 @@ def dropped_reasons(enterprises: pd.DataFrame, used: pd.DataFrame) -> dict[tuple
     used : DataFrame
         The effective weights, groups as rows (``EvaluationResult.weights``): an indicator at 0 was
         left out (or not weighted).
+    amounts : DataFrame, optional
+        The table that was evaluated (same index): its input amounts (从业人员, 工业增加值…),
+        which the result does not all keep; without it an input absent from ``enterprises`` counts
+        as missing (walk13: 从业人员 was named although given).
 
     Returns
     -------
@@ -96,6 +102,8 @@ def dropped_reasons(enterprises: pd.DataFrame, used: pd.DataFrame) -> dict[tuple
         if "scored" in enterprises.columns
         else np.ones(len(enterprises), dtype=bool)
     )
+    aligned = amounts is not None and amounts.index.is_unique and enterprises.index.isin(amounts.index).all()
+    inputs = amounts.reindex(enterprises.index) if aligned else enterprises
     out: dict[tuple[str, str], dict[str, str]] = {}
     for group in used.index:
         column = next(
@@ -112,9 +120,9 @@ def dropped_reasons(enterprises: pd.DataFrame, used: pd.DataFrame) -> dict[tuple
         if not rows.any():
             continue
         for key in used.columns:
-            if float(used.loc[group, key]) > 0 or not missing_inputs(key, enterprises, rows):
+            if float(used.loc[group, key]) > 0 or not missing_inputs(key, inputs, rows):
                 continue
-            out[(str(group), str(key))] = dropped_words([key], enterprises, rows)
+            out[(str(group), str(key))] = dropped_words([key], inputs, rows)
     return out
 
 

@@ -94,7 +94,7 @@ class PageView:
         over the whole evaluation: the files say it as the page's notes do."""
         return shared(
             ("eff.dropped_why", *self.scope_key[:5]),
-            lambda: dropped_reasons(self.enterprises, self.result.weights),
+            lambda: dropped_reasons(self.enterprises, self.result.weights, amounts=self.run.enterprises),
         )
 
     @property

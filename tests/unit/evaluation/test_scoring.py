@@ -26,6 +26,7 @@ from geo.evaluation import (
     ranking_summary,
 )
 from geo.evaluation.metrics import assign_zones
+from geo.evaluation.summary import dropped_reasons
 from tests.fixtures.evaluation import enterprises, zones
 
 # Simple rules for hand-working: 规上 scored on 亩均税收 60 + 亩均销售收入 40, 规下 on 亩均税收 100;
@@ -357,3 +358,18 @@ def test_a_dropped_indicator_names_the_missing_input():
     assert "单位排放税收缺少污染物排放当量数据" in above
     above_en = next(n for n in res.notes_en if n.startswith("Enterprises above designated size: "))
     assert "Value added per employee has no value added data" in above_en
+
+
+def test_the_files_reason_for_a_dropped_indicator_names_only_the_missing_input():
+    """Walk 13 item 1: the files' reason (dropped_reasons, from the result and the input amounts)
+    says what the notes say: 全员劳动生产率 lacks 工业增加值 only, 从业人员 was given."""
+    ents = enterprises()
+    ents = ents.assign(employees=np.arange(1, len(ents) + 1) * 10.0).drop(
+        columns=["value_added_wan_yuan"], errors="ignore"
+    )
+    res = evaluate(ents, zone=assign_zones(ents, zones()).zone)
+    why = dropped_reasons(res.enterprises, res.weights, amounts=ents)
+    words = [w for (group, key), w in why.items() if key == "value_added_per_employee_wan_yuan"]
+    assert words, why
+    assert all("工业增加值" in w["zh"] and "从业人员" not in w["zh"] for w in words)
+    assert all("employees" not in w["en"] for w in words)
