@@ -152,6 +152,7 @@ def group_lists(
                 row_height=fitted.row_px,
                 column_config=fitted.apply({**number_config(table), **key_help(table, lang)}),
                 key=f"eff_group_table_{i}",
+                placeholder="",  # a value not known (no 行业 imported) blank as in the ranking, never "None"
             )
 
 

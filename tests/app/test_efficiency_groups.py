@@ -63,6 +63,8 @@ def test_one_tab_per_group_with_its_method_and_ranked_list():
         25.0,
         25.0,
     ]
+    # a value not known (no 行业 imported) reads blank as in the ranking, never a grey "None" (walk13 item 4)
+    assert at.dataframe[0].proto.HasField("placeholder") and at.dataframe[0].proto.placeholder == ""
     small = _opened(at, 2)
     assert small["评价状态"].tolist() == ["不参评：规下（<3亩）（仅列入名单，不评分）"]
 
