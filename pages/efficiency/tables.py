@@ -151,19 +151,11 @@ def screen_reasons_zh(reasons: str) -> str:
     return reasons.replace("、", "、 ").replace("；", "； ")
 
 
-def rank_label(by: Sequence[str], lang: Lang) -> str:
-    """The header of the rank within the selection, naming what it ranks within:
-    "筛选内排名（规上/规下 × 行业内）" (the downloads')."""
-    parts = [t("eff.rank.size", lang) if d == SIZE_COL else t(f"eff.dim.{d}", lang) for d in by]
-    if not parts:
-        return t("eff.col.rank_sel", lang)
-    return t("eff.col.rank_sel_within", lang).format(groups=" × ".join(parts))
-
-
 def screen_rank_label(by: Sequence[str], lang: Lang) -> str:
     """The header of the rank within the selection on the screen: "筛选内排名" / "Rank in
     selection", the groups it ranks within in its help (:func:`key_help`; a header naming three of
-    them took a sixth of the table's width at 1280 px). The downloads keep :func:`rank_label`."""
+    them took a sixth of the table's width at 1280 px). The downloads head it the same (walk13: the
+    XLSX said 筛选内排名（规上/规下内）, the screen 筛选内排名)."""
     return t("eff.col.rank_sel", lang)
 
 
@@ -231,7 +223,7 @@ def ranking_table(
     for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")
         if col in out.columns:
             out[col] = pd.array(pd.to_numeric(out[col], errors="coerce").round(), dtype="Int64")
-    sel = screen_rank_label(by, lang) if short else rank_label(by, lang)
+    sel = screen_rank_label(by, lang)  # the screen's header in the files too (walk13 item 8)
     return out.rename(columns={**table_labels(lang), "rank": eval_rank_label(lang), "sel_rank": sel})
 
 

@@ -78,7 +78,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " size), as in the group lists and the public notice; the filters do not change it",
     ),
     "eff.col.rank_sel": ("筛选内排名", "Rank in selection"),
-    "eff.col.rank_sel_within": ("筛选内排名（{groups}内）", "Rank in selection (in {groups})"),
     "eff.col.rank_sel_help": (
         "在当前筛选出的企业中、{groups}内的名次，随筛选条件和“分组排名”变化；全部参评企业中的名次见“组内排名”",
         "Its place among the enterprises selected now, within {groups}; it changes with the filters"

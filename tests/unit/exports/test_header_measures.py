@@ -88,8 +88,6 @@ AMBIGUOUS = {
     "Year": "year",
     "组内排名": "count",
     "Group rank": "count",
-    "筛选内排名（规上/规下 × 行业内）": "count",
-    "Rank in selection (in size group × Industry)": "count",
     "用地分摊比例": "fraction",  # a fraction 0–1 shown as a per cent (0.35 → 35.0 %)
     "升降档数（正为上升）": "count",
     "Classes moved (+ up)": "count",
