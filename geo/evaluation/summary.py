@@ -17,7 +17,11 @@ from geo.evaluation.metrics import ID_COL, RATIOS, ZONE_COL, ratio_label
 from geo.evaluation.notes import dropped_words
 from geo.evaluation.ratios import missing_inputs
 from geo.evaluation.rules import CLASS_COL, CLASSES, GROUP_COL, SIZE_COL
-from geo.messages import listed
+from geo.messages import listed, message
+
+# The key of :func:`dropped_reasons` that marks a group of the weights without any enterprise:
+# ``(group, NO_ENTERPRISES)``, its words 「无企业，未评价」 (the files say that once, not its weights).
+NO_ENTERPRISES = ""
 
 
 def _check_by(frame: pd.DataFrame, by: Sequence[str]) -> list[str]:
@@ -94,6 +98,8 @@ def dropped_reasons(
     dict
         ``{(group, indicator): {"zh": ..., "en": ...}}`` for each indicator at 0 in ``used`` whose
         inputs no scored enterprise of the group holds; one whose benchmark failed is not in it.
+        A group without any enterprise has ``(group, NO_ENTERPRISES)`` instead (「无企业，未评价」:
+        walk13, its weights and "基准无法计算" were listed for 0 规下 enterprises).
     """
     if not len(enterprises) or used is None or not len(used):
         return {}
@@ -115,6 +121,10 @@ def dropped_reasons(
             None,
         )
         if column is None:
+            if any(c in enterprises.columns for c in (GROUP_COL, SIZE_COL)):
+                out[(str(group), NO_ENTERPRISES)] = {
+                    lang: message("yearly.notice.group_empty", lang) for lang in ("zh", "en")
+                }
             continue
         rows = scored & (enterprises[column].astype(object) == group).to_numpy()
         if not rows.any():

@@ -127,6 +127,8 @@ _NOTICE: dict[str, tuple[str, str]] = {
         "{cls} 类（{label}）：{n:,} 家",
         "Class {cls} ({label}): {n:,} enterprises",
     ),
+    "yearly.notice.class_none": ("本类无企业。", "No enterprises in this class."),
+    "yearly.notice.group_empty": ("无企业，未评价", "no enterprises, not evaluated"),
     "yearly.notice.class_sheet": ("{cls} 类名单", "Class {cls}"),
     "yearly.notice.group_title": ("评价结果公示", "Results for public notice"),
     # (a group's name ending in a Latin letter or digit is given with its space: 「Group A 名单」)

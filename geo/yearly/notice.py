@@ -22,7 +22,7 @@ from geo.evaluation import (
 )
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
-from geo.evaluation.summary import dropped_reasons
+from geo.evaluation.summary import NO_ENTERPRISES, dropped_reasons
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
 from geo.messages.names import industry_name
@@ -61,6 +61,12 @@ def dropped_reason(why: Why | None, group: str, key: str, lang: str) -> str | No
     said = (why.get((str(group), key)) or {}).get(lang)
     label = ratio_label(key, with_unit=False, lang=lang)
     return said or message("evaluation.dropped_no_benchmark", lang, label=label)
+
+
+def group_empty(why: Why | None, group: str) -> bool:
+    """Whether ``group`` had no enterprise at all (:data:`geo.evaluation.summary.NO_ENTERPRISES`):
+    the files then say 「无企业，未评价」 once, not its weights and benchmarks."""
+    return why is not None and (str(group), NO_ENTERPRISES) in why
 
 
 def _dropped_note(why: Why | None, group: str, key: str, lang: str) -> str:
@@ -133,6 +139,9 @@ def _weights_text(
         if not on:
             continue
         given = config.weights_for(group)
+        if group_empty(why, group):
+            parts.append(labelled(_size_name(group, lang), message("yearly.notice.group_empty", lang), lang))
+            continue
         body = _weights_said(given, used, group, lang, why=why)
         parts.append(labelled(_size_name(group, lang), body, lang))
     return joined(parts, lang, mark="clause")
@@ -255,6 +264,8 @@ def parameter_rows(
         (message("yearly.param.classes", lang), _cutoffs_text(config, lang)),
     ]
     for group in benchmarks.index:
+        if group_empty(why, str(group)):
+            continue
         for key in benchmarks.columns:
             value = benchmarks.loc[group, key]
             if value == value:
@@ -345,6 +356,9 @@ def _method_section(
         heads += ["yearly.notice.head_weight_used", "yearly.notice.head_note"]
     ws.text(*(message(k, lang) for k in heads))
     for group in SIZE_GROUPS:
+        if group_empty(why, group):  # said once, not its weights (walk13)
+            ws.text(_size_name(group, lang), message("yearly.notice.group_empty", lang))
+            continue
         for key, w in config.weights_for(group).items():
             if w <= 0:
                 continue
@@ -358,6 +372,8 @@ def _method_section(
     heads = ["yearly.notice.head_size", "yearly.notice.head_indicator", "yearly.notice.head_benchmark"]
     ws.text(*(message(k, lang) for k in heads))
     for group in benchmarks.index:
+        if group_empty(why, str(group)):
+            continue
         weights = _group_weights(config, str(group))
         for key in benchmarks.columns:
             value = benchmarks.loc[group, key]
@@ -482,6 +498,9 @@ def notice_xlsx_bytes(
         )
         ws.text(heading, bold=True)
         for sheet in (ws, lists[c]):
+            if parts[c].empty:  # a line saying so, not a bare header (walk13)
+                sheet.text(message("yearly.notice.class_none", lang))
+                continue
             sheet.text(*_head(cols, lang))
             sheet.frame(parts[c], cols, numbered=True)
     _group_sheets(
