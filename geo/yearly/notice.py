@@ -282,6 +282,7 @@ def parameter_rows(
 
 
 NOTICE_COLUMNS = (ID_COL, "name", ZONE_COL, "industry", "size_class", "land_mu", "score", CLASS_COL, "status")
+BLANK = "—"  # a place the lists cannot name (outside every zone, none stated), as the screen shows it
 GROUP_COLUMNS = ("rank", "land_role", "land_host_name", "land_share")
 _NOTICE_WIDTHS = {"A": 14, **dict.fromkeys("BCDEFGHIJ", 22)}
 # a list's column widths (characters), so that a name or a status is read whole when the sheet opens
@@ -290,6 +291,7 @@ _LIST_WIDTHS = {
     ID_COL: 14,
     "name": 36,
     ZONE_COL: 24,
+    "town": 20,
     "industry": 24,
     "size_class": 22,
     "land_mu": 14,
@@ -301,6 +303,34 @@ _LIST_WIDTHS = {
     "land_host_name": 32,
     "land_share": 14,
 }
+
+
+def _places(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """The lists' places as the page shows them: a zone or stated town not known reads "—" (walk13:
+    blank for the firms outside every zone); and whether the stated town (所在区镇（填报）) says more
+    than the zone (stated where the zones are parks, or for a firm outside every zone)."""
+    out = frame.copy()
+    with_town = False
+    if "town" in out.columns:
+        town = out["town"].astype(object)
+        zone = out[ZONE_COL] if ZONE_COL in out.columns else pd.Series(None, index=out.index, dtype=object)
+        stated = town.notna() & (town.astype(str).str.strip() != "")
+        with_town = bool((stated & (town.astype(str) != zone.astype(object).fillna("").astype(str))).any())
+    for col in (ZONE_COL, "town"):
+        if col in out.columns:
+            known = out[col].notna() & (out[col].astype(str).str.strip() != "")
+            out[col] = out[col].astype(object).where(known, BLANK)
+    return out, with_town
+
+
+def _with_town(columns: Sequence[str], with_town: bool) -> list[str]:
+    """``columns`` with the stated town right after the zone, where it says more."""
+    out = []
+    for c in columns:
+        out.append(c)
+        if c == ZONE_COL and with_town:
+            out.append("town")
+    return out
 
 
 def _list_widths(columns: Sequence[str], *, at_least: Mapping[str, float] | None = None) -> dict[str, float]:
@@ -441,8 +471,8 @@ def notice_xlsx_bytes(
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     cls = classes_with_t(evaluated).astype(object)
-    frame = notice_values(evaluated.assign(**{CLASS_COL: cls.to_numpy()}), lang)
-    cols = [c for c in NOTICE_COLUMNS if c in frame.columns]
+    frame, with_town = _places(notice_values(evaluated.assign(**{CLASS_COL: cls.to_numpy()}), lang))
+    cols = [c for c in _with_town(NOTICE_COLUMNS, with_town) if c in frame.columns]
     ties = [c for c in config.tie_order if c in frame.columns]  # a tie listed as the ranking lists it
     parts = {c: list_order(frame[frame[CLASS_COL] == c], tie_order=ties) for c in CLASSES_T}
     footer = message("yearly.notice.footer", lang)
@@ -512,6 +542,7 @@ def notice_xlsx_bytes(
         lang=lang,
         used=used,
         why=why,
+        with_town=with_town,
     )
     return workbook_bytes(wb)
 
@@ -599,6 +630,7 @@ def _group_sheets(
     lang: Lang = "zh",
     used: pd.DataFrame | None = None,
     why: Why | None = None,
+    with_town: bool = False,
 ) -> None:
     """One sheet per group (规上, 规下 …, tenants): the group's method and weights, then its list,
     scored enterprises by rank and the rest (T) with their reasons."""
@@ -608,7 +640,8 @@ def _group_sheets(
         return
     group = frame["eval_group"]
     names = list(group.cat.categories) if isinstance(group.dtype, pd.CategoricalDtype) else sorted(set(group))
-    cols = [c for c in (*NOTICE_COLUMNS[:-2], *GROUP_COLUMNS, *NOTICE_COLUMNS[-2:]) if c in frame.columns]
+    listed = _with_town((*NOTICE_COLUMNS[:-2], *GROUP_COLUMNS, *NOTICE_COLUMNS[-2:]), with_town)
+    cols = [c for c in listed if c in frame.columns]
     if "land_role" in frame.columns:
         frame = allocation_words(frame, lang)
     members = group.astype(object)

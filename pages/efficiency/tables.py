@@ -206,7 +206,7 @@ def ranking_table(
     DataFrame
         The rank columns (whole numbers, blank when not ranked), then the columns in
         :data:`TABLE_COLUMNS` order (the stated ``town`` where :func:`town_says_more`), headed by
-        :func:`table_labels`; with ``short`` a zone or town not known reads :data:`BLANK`.
+        :func:`table_labels`; a zone or town not known reads :data:`BLANK` (the files as the screen).
     """
     differs = _selection_differs(ranked)
     ranked = ranked.drop(columns=["sel_rank"], errors="ignore")
@@ -216,8 +216,8 @@ def ranking_table(
     out = plain(ranked[cols])
     if lang == "en":
         out = english_values(out, short=short)
-    if short:  # on the screen a place not known is a dash (a grey "None" read as a name)
-        out = _dash_places(out)
+    out = _dash_places(out)  # a place not known is a dash, on the screen and in the files (walk13)
+    if short:
         if lang == "zh" and "reasons" in out.columns:
             out["reasons"] = out["reasons"].map(lambda v: screen_reasons_zh(v) if isinstance(v, str) else v)
     for col in RANK_COLUMNS:  # unscored rows (NaN) must not turn the ranks into floats ("1.00")

@@ -73,3 +73,38 @@ def test_a_group_or_class_without_enterprises_says_so(lang, below, empty, none, 
     summary = config_summary(res.config, lang, used=res.weights, why=why)
     sep = "：" if lang == "zh" else ": "
     assert f"{below}{sep}{empty}" in summary and "基准无法计算" not in summary
+
+
+@pytest.mark.parametrize(
+    ("lang", "zone", "town"),
+    [("zh", "区镇/园区", "所在区镇（填报）"), ("en", "Town/park", "Town (as reported)")],
+)
+def test_a_firm_outside_every_zone_reads_a_dash_and_its_stated_town(lang, zone, town):
+    """Walk 13 item 3: the page's 公示 lists left the 区镇/园区 of a firm outside every zone blank and
+    had no 所在区镇（填报）; the screen shows "—" and the stated town."""
+    res, why = _above_only()
+    outside = res.enterprises["zone"].isna()
+    assert outside.any()
+    data = notice_xlsx_bytes(
+        res.enterprises, res.config, res.benchmarks, year=2024, title="t", filters="f", lang=lang
+    )
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    places = []
+    for sheet in book.sheetnames:
+        rows = list(book[sheet].iter_rows(values_only=True))
+        for at in [i for i, r in enumerate(rows) if zone in r]:
+            head = list(rows[at])
+            assert head[head.index(zone) + 1] == town, sheet
+            listed = [r for r in rows[at + 1 :] if r and isinstance(r[0], int)]
+            places += [r[head.index(zone)] for r in listed]
+    assert places and None not in places and "" not in places
+    assert "—" in places
+
+
+def test_the_ranking_files_write_a_dash_for_a_place_not_known():
+    """Walk 13 item 3: the ranking XLSX/CSV (ranking_table's full form) left the 区镇 blank."""
+    from pages.efficiency.tables import ranking_table
+
+    res, _why = _above_only()
+    table = ranking_table(res.enterprises, "zh")
+    assert (table["区镇/园区"] == "—").any() and table["区镇/园区"].notna().all()
