@@ -235,3 +235,25 @@ def test_an_areas_name_with_no_room_over_it_goes_beside_it_with_a_leader_line():
     assert town.geometry[0].exterior.distance(shapely.Point(data_start)) < 1.0  # on the town's outline
     font_px = 9 * 100 / 72
     assert float(np.hypot(*(end - start))) <= (max(label_places.LEADER_GAPS_FONT_SIZES) + 1) * font_px
+
+
+def test_a_polygon_outside_the_view_is_not_named_one_partly_in_it_is_named_on_its_visible_part():
+    """Walk 13, 两轴三带 PNG in English: "Zhangjiagang City", just outside the frame, was named at the
+    frame's edge with a leader line pointing out of the map."""
+    ax = _square_axes()  # 25 m a pixel, 400 px a side
+    city = gpd.GeoDataFrame(
+        {"name": ["张家港市"]}, geometry=[shapely.box(2_000, 10_300, 6_000, 14_000)], crs=4549
+    )
+    assert map_marks.label_polygons(ax, city, 9, [], lang="en") == 0
+    assert not ax.texts and not ax.lines
+    # a city reaching 40 px into the view: named there, every leader line (if any) inside the view
+    ax = _square_axes()
+    city = gpd.GeoDataFrame(
+        {"name": ["张家港市"]}, geometry=[shapely.box(2_000, 9_000, 6_000, 14_000)], crs=4549
+    )
+    assert map_marks.label_polygons(ax, city, 9, [], lang="en") == 0
+    assert [t.get_text() for t in ax.texts] == ["Zhangjiagang City"]
+    x, y = ax.texts[0].get_position()
+    assert 0 <= x <= 10_000 and 9_000 <= y <= 10_000
+    for line in ax.lines:
+        assert np.all(line.get_xydata() <= 10_000) and np.all(line.get_xydata() >= 0)
