@@ -326,9 +326,10 @@ def _free_place(
     then spread over it (still inside it); a small polygon's beside it, facing it, then a little
     further with a leader line (kept clear of the labels and features it would cross). ``soft``
     (markers): kept clear by a small polygon's label; a large polygon's takes the first place
-    inside it covering none of them, else the place there covering the fewest, else a place a
-    little beside it (as a small polygon's) with a leader line from its edge (walk 12: an English
-    town's name three times its town's width found every place about it taken)."""
+    inside it covering none of them, else one there whose markers lie on its margin only, not on
+    its text, else a place a little beside it (as a small polygon's) with a leader line from its
+    edge (walk 12: an English town's name three times its town's width found every place about it
+    taken), else the place inside it covering the fewest (markers off its text first)."""
     renderer = ax.figure.canvas.get_renderer()
     box = _drawn_box(text.get_window_extent(renderer), size_px)
     at = ax.transData.transform([inside[0]])[0]
@@ -352,14 +353,16 @@ def _free_place(
     spot, tried = _first_place(
         ax, geom, places, rel, placed, clear, soft, own, within=within, size_px=size_px
     )
-    if spot is not None:
+    if spot is not None and not covered(_text_box(spot[1], size_px), soft):
         return spot, tried
+    # no place over it leaves the text clear of markers: a little beside it with a leader line, or
+    # else over it covering the fewest (walk 13: a firm's point on 吴江高新区（盛泽镇）'s text)
     around = _beside_places(own, rel, size_px)
     around = (around[0], np.ones(len(around[0]), dtype=bool))  # each with a leader line
-    spot, tried_around = _first_place(
+    beside_spot, tried_around = _first_place(
         ax, geom, around, rel, placed, np.vstack([clear, soft]), None, own, within=within, size_px=size_px
     )
-    return spot, tried or tried_around
+    return (beside_spot if beside_spot is not None else spot), tried or tried_around
 
 
 def _beside_places(own: Box, rel: Box, size_px: float) -> tuple[np.ndarray, np.ndarray]:

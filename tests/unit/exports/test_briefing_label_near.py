@@ -257,3 +257,20 @@ def test_a_polygon_outside_the_view_is_not_named_one_partly_in_it_is_named_on_it
     assert 0 <= x <= 10_000 and 9_000 <= y <= 10_000
     for line in ax.lines:
         assert np.all(line.get_xydata() <= 10_000) and np.all(line.get_xydata() >= 0)
+
+
+def test_an_areas_name_that_would_have_a_marker_on_its_text_goes_beside_it_with_a_leader_line():
+    """Walk 13, 数据管理's A4 PNG: every place over 吴江高新区（盛泽镇） put a firm's point on its text
+    (a park beside kept the rest); beside the town with a leader line the name is whole."""
+    ax = _square_axes()  # 25 m a pixel
+    town = gpd.GeoDataFrame(
+        {"name": ["吴江高新区（盛泽镇）"]}, geometry=[shapely.box(4_200, 4_200, 5_800, 5_800)], crs=4549
+    )
+    # markers 6 px across every 10 px over the town (64 px a side) only
+    xs = np.arange(171, 232, 10.0)
+    markers = np.array([(x - 3, y - 3, x + 3, y + 3) for x in xs for y in xs])
+    assert map_marks.label_polygons(ax, town, 9, [], markers=markers) == 0
+    ax.figure.canvas.draw()
+    text = ax.texts[0].get_window_extent(ax.figure.canvas.get_renderer())
+    assert not any(text.x0 < m[2] and m[0] < text.x1 and text.y0 < m[3] and m[1] < text.y1 for m in markers)
+    assert [line.get_gid() for line in ax.lines] == [map_marks.LEADER_GID]
