@@ -177,6 +177,19 @@ def fit_columns(
     return Fitted(widths, ROW_PX[MAX_LINES])
 
 
+TABLE_MAX_PX = 420  # the tallest a ranking or group list is drawn (it scrolls within)
+TABLE_HEAD_PX = 40  # its header row and borders
+
+
+def table_height(n_rows: int, row_px: int | None, *, most: int = TABLE_MAX_PX) -> int:
+    """The height of a list of ``n_rows`` rows ``row_px`` tall (None: 35 px): as tall as its rows,
+    at most ``most``, and then a whole number of rows, so the last row in view is never cut through
+    its lines (walk13: a three-line English-page name read as clipped at the table's edge)."""
+    row = row_px or 35
+    fit = max((most - TABLE_HEAD_PX) // row, 1)
+    return TABLE_HEAD_PX + row * min(max(n_rows, 1), fit)
+
+
 # The group summary's width at 1280 x 720: 932 px beside the sidebar, less its border and a pixel or two.
 SUMMARY_PX = 920
 

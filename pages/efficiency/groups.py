@@ -17,7 +17,7 @@ from geo.yearly.notice import Why, group_method_rows
 from pages.common.cache import shared
 from pages.data.collect_profile import show_sources
 from pages.efficiency.display import number_config, rows
-from pages.efficiency.fitting import Fitted, fit_columns
+from pages.efficiency.fitting import Fitted, fit_columns, table_height
 from pages.efficiency.tables import SIZE_EN, key_headers, key_help, ranking_table
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
@@ -148,7 +148,7 @@ def group_lists(
                 table if key is None else rows(key, table, lang),
                 hide_index=True,
                 width="stretch",
-                height=min(420, 40 + (fitted.row_px or 35) * max(len(table), 1)),
+                height=table_height(len(table), fitted.row_px),
                 row_height=fitted.row_px,
                 column_config=fitted.apply({**number_config(table), **key_help(table, lang)}),
                 key=f"eff_group_table_{i}",

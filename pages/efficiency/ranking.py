@@ -14,7 +14,7 @@ from geo.messages import Lang, t
 from pages.common.auth import aggregates_for_role, firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import markdown_text, number_config, rows, small_table
-from pages.efficiency.fitting import fit_columns, fit_summary
+from pages.efficiency.fitting import fit_columns, fit_summary, table_height
 from pages.efficiency.groups import group_lists
 from pages.efficiency.scope import DIMENSIONS
 from pages.efficiency.tables import (
@@ -113,7 +113,7 @@ def ranking(view: PageView) -> Ranking:
             rows(("eff.table.shown", *table_key), shown, lang),
             hide_index=True,
             width="stretch",
-            height=min(420, 40 + row_px * max(len(shown), 1)),
+            height=table_height(len(shown), row_px),
             row_height=fitted.row_px,
             column_config=fitted.apply({**number_config(shown), **key_help(shown, lang, by=by)}),
             key="eff_table",

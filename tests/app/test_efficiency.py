@@ -18,7 +18,7 @@ from geo.evaluation.metrics import assign_zones
 from geo.place_names import TOWNS_SHORT_EN
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
-from pages.efficiency.fitting import KEY_COLUMNS_PX, fit_columns
+from pages.efficiency.fitting import KEY_COLUMNS_PX, fit_columns, table_height
 from pages.efficiency.tables import key_headers
 from tests.fixtures.app import open_page, page_metrics
 from tests.fixtures.demo import expected_classes
@@ -540,3 +540,17 @@ def test_an_empty_class_d_list_says_so(demo, lang):
     line = "当前范围内没有 D 类企业。" if lang == "zh" else "No class D enterprises in this scope."
     assert line in [i.value for i in at.info]
     assert not [d for d in at.dataframe if d.key == "eff_low"]
+
+
+def test_a_long_list_shows_whole_rows_only():
+    """Walk 13 item 13: at 1280 px the English ranking's twelve three-line rows (80 px) were drawn
+    420 px tall, so the fifth row's third line was cut at the table's edge: the height holds whole
+    rows (at most 420 px), and a short list is as tall as its rows."""
+    assert table_height(12, 80) == 40 + 4 * 80
+    assert table_height(12, 66) == 40 + 5 * 66
+    assert table_height(30, None) == 40 + 10 * 35
+    assert table_height(3, 80) == 40 + 3 * 80 and table_height(0, None) == 75
+    for n in range(1, 40):
+        for row in (None, 35, 66, 80):
+            h = table_height(n, row)
+            assert h <= 420 and (h - 40) % (row or 35) == 0
