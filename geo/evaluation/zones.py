@@ -217,6 +217,7 @@ def score_zones(
     year
         The year (default the frame's ``year`` column when it holds one value).
 
+    A total is NaN where every pooled value is missing (as the zone metrics; an empty zone's is 0).
     A pooled indicator with a zero or missing denominator is NaN (无法计算) and scores 0; a zone
     with no enterprise to pool is not scored (no rank, no class). Ranks: 1 = best score, ties
     share the better rank; the percentile position is (rank − 0.5) / n × 100.
@@ -258,8 +259,11 @@ def score_zones(
         data[YEAR_COL] = np.full(k, year, dtype=np.int64)
     data["n_enterprises"] = np.bincount(np.where(codes >= 0, codes, k), minlength=k + 1)[:k]
     data["n_pooled"] = np.bincount(group, minlength=k + 1)[:k]
-    for col in TOTAL_COLUMNS:
-        data[col] = total(np.nan_to_num(amounts[col].to_numpy(), nan=0.0))
+    for col in TOTAL_COLUMNS:  # as the zone metrics: every value missing gives NaN, an empty zone 0
+        values = amounts[col].to_numpy()
+        known = total(np.isfinite(values).astype(np.float64)) > 0
+        sums = total(np.nan_to_num(values, nan=0.0))
+        data[col] = np.where(known | (data["n_pooled"] == 0), sums, np.nan)
     area: dict[str, float] = {}
     for key in RATIOS_BY_KEY:
         if key not in ALWAYS_SHOWN and rules.weights.get(key, 0) <= 0:

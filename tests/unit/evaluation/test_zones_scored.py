@@ -155,6 +155,18 @@ def test_an_indicator_without_data_is_left_out_and_said(rules):
     assert any("R&D" in n for n in scores.notes) and any("R&D" in n for n in scores.notes_en)
 
 
+def test_a_total_nobody_reported_is_missing_not_zero(rules):
+    """Walk 13 item 5: zone_scores.csv wrote 增加值 0.00 where zone_metrics.csv left it blank for the
+    same missing data. One rule: a total whose every pooled value is missing is missing."""
+    frame = evaluated(2021)
+    frame["value_added_wan_yuan"] = [None, None, None, None, None, 7.0]
+    tab = score_zones(frame, enterprises=frame, rules=rules).table
+    assert tab["value_added_wan_yuan"].isna().tolist() == [True, True, False]
+    assert tab.loc["Z3", "value_added_wan_yuan"] == 7.0
+    assert tab["tax_wan_yuan"].tolist() == [150.0, 120.0, 30.0]  # reported totals as before
+    assert score_zones(evaluated(2021), rules=rules).table["value_added_wan_yuan"].isna().all()
+
+
 def test_viewers_see_no_zone_of_fewer_than_the_minimum(rules):
     tab = score_zones(evaluated(2021), rules=rules).table
     shown = zones_for_viewers(tab, min_firms=2)
