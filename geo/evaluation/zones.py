@@ -217,7 +217,8 @@ def score_zones(
     year
         The year (default the frame's ``year`` column when it holds one value).
 
-    A total is NaN where every pooled value is missing (as the zone metrics; an empty zone's is 0).
+    A total is NaN where every pooled value is missing (as the zone metrics; an empty zone's is 0
+    when some enterprise reports the measure).
     A pooled indicator with a zero or missing denominator is NaN (无法计算) and scores 0; a zone
     with no enterprise to pool is not scored (no rank, no class). Ranks: 1 = best score, ties
     share the better rank; the percentile position is (rank − 0.5) / n × 100.
@@ -263,7 +264,8 @@ def score_zones(
         values = amounts[col].to_numpy()
         known = total(np.isfinite(values).astype(np.float64)) > 0
         sums = total(np.nan_to_num(values, nan=0.0))
-        data[col] = np.where(known | (data["n_pooled"] == 0), sums, np.nan)
+        empty = (data["n_pooled"] == 0) & np.isfinite(values).any()  # 0 if the table has the measure
+        data[col] = np.where(known | empty, sums, np.nan)
     area: dict[str, float] = {}
     for key in RATIOS_BY_KEY:
         if key not in ALWAYS_SHOWN and rules.weights.get(key, 0) <= 0:

@@ -165,6 +165,14 @@ def test_a_total_nobody_reported_is_missing_not_zero(rules):
     assert tab.loc["Z3", "value_added_wan_yuan"] == 7.0
     assert tab["tax_wan_yuan"].tolist() == [150.0, 120.0, 30.0]  # reported totals as before
     assert score_zones(evaluated(2021), rules=rules).table["value_added_wan_yuan"].isna().all()
+    # a zone with no one pooled: 0 where the table has the measure, unknown where it has none
+    ghost = frame.assign(
+        zone=pd.Categorical(["Z1", "Z1", "Z1", "Z2", "Z2", "Z2"], categories=["Z1", "Z2", "Z3"])
+    )
+    tab = score_zones(ghost, enterprises=ghost, rules=rules).table
+    assert tab.loc["Z3", ["tax_wan_yuan", "value_added_wan_yuan"]].tolist() == [0.0, 0.0]
+    unreported = ghost.drop(columns="value_added_wan_yuan")
+    assert pd.isna(score_zones(unreported, rules=rules).table.loc["Z3", "value_added_wan_yuan"])
 
 
 def test_viewers_see_no_zone_of_fewer_than_the_minimum(rules):
