@@ -490,8 +490,11 @@ def rules_rows(scores: ZoneScores, lang: str = "zh") -> pd.DataFrame:
 
 
 def export_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """The zone table for a CSV/XLSX: zones as a column, best rank first, headers in ``lang``."""
+    """The zone table for a CSV/XLSX: zones as a column, best rank first, headers in ``lang``; a
+    column no zone fills (a measure no enterprise reports) left out, as in the run's other files."""
     out = table.reset_index().sort_values(["rank", ZONE_COL], na_position="last", kind="stable")
+    if len(out):
+        out = out.loc[:, out.notna().any().to_numpy()]
     for col in (ZONE_CLASS_COL, "class_prev"):
         if col in out.columns:
             out[col] = out[col].astype(object).where(out[col].notna(), "")

@@ -236,6 +236,8 @@ def test_xlsx_and_csv_exports_are_formula_safe_with_provenance(rules):
     )
     about = [r for r in book["说明"].iter_rows(values_only=True)]
     assert any("测试企业表" in str(v) for r in about for v in r)
+    # no enterprise reports value added: no column of blanks (walk13 item 5), the rest kept
+    assert "工业增加值（万元）" not in header and "税收（万元）" in header, header
     rules_sheet = dict(book["评价规则"].iter_rows(min_row=2, values_only=True))
     assert rules_sheet["评价方法"] == "黄岩区 2023" and "亩均税收 60" in rules_sheet["权重"]
     text = zone_scores_bytes(scores, fmt="csv", provenance=prov, lang="en").decode("utf-8-sig")
