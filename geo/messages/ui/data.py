@@ -198,6 +198,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " this file? The table keeps its name, so QGIS projects keep working, and the change is on"
         " record. Or save this file as a new layer under another title.",
     ),
+    "data.same_content": (
+        "这个文件与已导入的「{title}」内容相同（SHA-256 一致；{when} 导入，表名 {name}），无需重新导入。"
+        "如仍要保存，会替换该图层，表名不变；要另存为新图层，请换一个标题。",
+        "This file is identical to the imported “{title}” (same SHA-256; imported {when}, table {name}):"
+        " there is no need to import it again. Saving it anyway replaces that layer under the same table"
+        " name; to save it as a new layer, give it another title.",
+    ),
     "data.same_file": (
         "这个文件曾导入为图层「{title}」（{when} 导入，表名 {name}）：保存会替换该图层，表名不变。"
         "要另存为新图层，请换一个标题。",
