@@ -103,6 +103,20 @@ TOWNS_SHORT_EN: dict[str, str] = {
     "平望镇": "Pingwang",
 }
 
+# The other Chinese forms of a 区镇 a user's file may state (所在区镇（填报）: "盛泽镇" beside "震泽镇"),
+# each with the 区镇 whose short English name it takes on screen: one short name per place (walk 13:
+# "Shengze Town" beside "Zhenze" and "Qidu" in one column). The downloads keep the full names.
+TOWN_FORMS: dict[str, str] = {
+    "盛泽": "吴江高新区（盛泽镇）",
+    "盛泽镇": "吴江高新区（盛泽镇）",
+    "汾湖": "汾湖高新区（黎里镇）",
+    "东太湖": "东太湖度假区（太湖新城）",
+    "七都": "七都镇",
+    "震泽": "震泽镇",
+    "桃源": "桃源镇",
+    "平望": "平望镇",
+}
+
 # The districts' short English names, where a line has room for a short name only (the city
 # evaluation page's title on one line at 1280 px): the proper name without its kind (Suzhou's own
 # short forms, SND and SIP for the two functional zones). The full name stays in the choice lists,
@@ -147,8 +161,8 @@ def short_place_name(name: object, lang: str = "zh") -> str:
     English name (:data:`TOWNS_SHORT_EN`, "Shengze" for 吴江高新区（盛泽镇）; :data:`DISTRICTS_SHORT_EN`,
     "Wujiang" for 吴江区) in English, else :func:`place_name`."""
     text = "" if name is None or name != name else str(name).strip()
-    if lang == "en" and text in TOWNS_SHORT_EN:
-        return TOWNS_SHORT_EN[text]
+    if lang == "en" and TOWN_FORMS.get(text, text) in TOWNS_SHORT_EN:
+        return TOWNS_SHORT_EN[TOWN_FORMS.get(text, text)]
     if lang == "en" and text in DISTRICTS_SHORT_EN:
         return DISTRICTS_SHORT_EN[text]
     return place_name(name, lang)

@@ -117,7 +117,10 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
     out["name"] = _named(out["name"], lambda n: firm_name(n, lang))  # "(synthetic)" in English
     if "status" in out and lang == "en":
         out["status"] = _named(out["status"], lambda v: status_name(v, lang))
-    out["provenance"] = rows["provenance"].map(lambda p: provenance_text(p, lang))
+    changed = rows["provenance"].map(lambda p: provenance_text(p, lang))  # only values changed since the file
+    provenance = exports.changed_values_column(changed, t("pub.provenance.reported", lang))
+    if provenance is not None:
+        out["provenance"] = provenance
     town_label = (EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN)["town"]
     labels = {c: town_label if c == "town" else t(f"pub.res.{c}", lang) for c in out.columns}
     return out.rename(columns=labels)

@@ -167,7 +167,10 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("gpkg" if args.out.suffix.lower() == ".gpkg" else "csv")
     args.lang = args.lang or lang_of(args)  # as export: the command's language unless said here
     table_lang = None if args.raw else args.lang  # --raw: the atlas's own field names and values
-    written_paths = run_files.write_outputs(run_.outputs(), args.out, fmt=fmt, lang=table_lang)
+    weights = run_.result.weights if run_.result is not None else None
+    written_paths = run_files.write_outputs(
+        run_.outputs(), args.out, fmt=fmt, lang=table_lang, weights=weights
+    )
 
     say(args, "cli.out.counts", zones=len(run_.zones), enterprises=len(run_.enterprises))
     named = named_year(args.enterprises.name) if run_.year is None else None

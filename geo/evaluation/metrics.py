@@ -497,7 +497,8 @@ def zone_metrics(
 
     Totals (``land_mu``, ``sales_wan_yuan``, ``tax_wan_yuan``, ``value_added_wan_yuan``,
     ``energy_tce``, ``electricity_kwh``, ``employees``, ``rd_wan_yuan``) skip missing values;
-    a zone where every value of a column is missing gets NaN, an empty zone gets 0. Each ratio
+    a zone where every value of a column is missing gets NaN, an empty zone gets 0 (NaN too for a
+    column no enterprise reports: the measure is unknown, not zero). Each ratio
     is pooled — Σ numerator / Σ denominator over the zone's enterprises that have both values
     and a positive denominator — so a tenant without land adds to the zone's tax total but not
     to its 亩均税收. A zero denominator (e.g. an empty zone) gives NaN (无法计算).

@@ -33,7 +33,8 @@ def group_sums(amounts: dict[str, np.ndarray | None], groups: np.ndarray, n_grou
     Returns
     -------
     DataFrame, one row per group: ``n_enterprises``, each amount's total (NaN where every value of
-    a non-empty group is unknown, 0 for an empty group) and each ratio pooled (Σ numerator / Σ
+    a non-empty group is unknown, 0 for an empty group; NaN in every group for a column no row
+    reports) and each ratio pooled (Σ numerator / Σ
     denominator over the rows that have both and a positive denominator; NaN where not computable).
     """
     codes = np.asarray(groups)
@@ -46,11 +47,11 @@ def group_sums(amounts: dict[str, np.ndarray | None], groups: np.ndarray, n_grou
     totals: dict[str, np.ndarray] = {}
     known: dict[str, np.ndarray | bool] = {}  # True: every value known; False: none (absent)
     for col, values in amounts.items():
-        if values is None:
-            known[col] = False
-            data[col] = np.where(nonempty, np.nan, 0.0)
+        finite = np.isfinite(values) if values is not None else None
+        if finite is None or not finite.any():  # a measure the table does not have: unknown, even
+            known[col] = False  # in an empty group (its 0 would read as reported, walk13 item 5)
+            data[col] = np.full(n_groups, np.nan)
             continue
-        finite = np.isfinite(values)
         if finite.all():
             known[col] = True
             totals[col] = data[col] = np.bincount(codes, weights=values, minlength=m)[:n_groups]

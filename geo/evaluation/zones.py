@@ -217,6 +217,8 @@ def score_zones(
     year
         The year (default the frame's ``year`` column when it holds one value).
 
+    A total is NaN where every pooled value is missing (as the zone metrics; an empty zone's is 0
+    when some enterprise reports the measure).
     A pooled indicator with a zero or missing denominator is NaN (无法计算) and scores 0; a zone
     with no enterprise to pool is not scored (no rank, no class). Ranks: 1 = best score, ties
     share the better rank; the percentile position is (rank − 0.5) / n × 100.
@@ -258,8 +260,12 @@ def score_zones(
         data[YEAR_COL] = np.full(k, year, dtype=np.int64)
     data["n_enterprises"] = np.bincount(np.where(codes >= 0, codes, k), minlength=k + 1)[:k]
     data["n_pooled"] = np.bincount(group, minlength=k + 1)[:k]
-    for col in TOTAL_COLUMNS:
-        data[col] = total(np.nan_to_num(amounts[col].to_numpy(), nan=0.0))
+    for col in TOTAL_COLUMNS:  # as the zone metrics: every value missing gives NaN, an empty zone 0
+        values = amounts[col].to_numpy()
+        known = total(np.isfinite(values).astype(np.float64)) > 0
+        sums = total(np.nan_to_num(values, nan=0.0))
+        empty = (data["n_pooled"] == 0) & np.isfinite(values).any()  # 0 if the table has the measure
+        data[col] = np.where(known | empty, sums, np.nan)
     area: dict[str, float] = {}
     for key in RATIOS_BY_KEY:
         if key not in ALWAYS_SHOWN and rules.weights.get(key, 0) <= 0:
@@ -484,8 +490,11 @@ def rules_rows(scores: ZoneScores, lang: str = "zh") -> pd.DataFrame:
 
 
 def export_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """The zone table for a CSV/XLSX: zones as a column, best rank first, headers in ``lang``."""
+    """The zone table for a CSV/XLSX: zones as a column, best rank first, headers in ``lang``; a
+    column no zone fills (a measure no enterprise reports) left out, as in the run's other files."""
     out = table.reset_index().sort_values(["rank", ZONE_COL], na_position="last", kind="stable")
+    if len(out):
+        out = out.loc[:, out.notna().any().to_numpy()]
     for col in (ZONE_CLASS_COL, "class_prev"):
         if col in out.columns:
             out[col] = out[col].astype(object).where(out[col].notna(), "")

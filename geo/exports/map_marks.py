@@ -244,12 +244,18 @@ def label_polygons(
         polygonal = polygonal.iloc[np.argsort(polygonal.area.to_numpy(), kind="stable")]
     shown = _names_in(polygonal, lang)
     left_out = 0
-    for geom, name, label in zip(polygonal.geometry, polygonal["name"], shown, strict=True):
-        if geom is None or geom.is_empty or pd.isna(name):
+    (vx0, vx1), (vy0, vy1) = ax.get_xlim(), ax.get_ylim()
+    for whole, name, label in zip(polygonal.geometry, polygonal["name"], shown, strict=True):
+        if whole is None or whole.is_empty or pd.isna(name):
+            continue
+        # only the part in the view is named (walk 13: "Zhangjiagang City", outside the frame, was
+        # named inside it with a leader line pointing out of the map)
+        geom = shapely.clip_by_rect(whole, min(vx0, vx1), min(vy0, vy1), max(vx0, vx1), max(vy0, vy1))
+        if geom.is_empty or geom.area <= 0:
             continue
         if which != "all" and (which == "small") != is_small(_display_box(ax, geom), size_px=size_px):
             continue
-        if any(geom.intersects(other) for other in named.get(str(name), ())):
+        if any(whole.intersects(other) for other in named.get(str(name), ())):
             continue
         inside = [(pt.x, pt.y) for pt in _label_candidates(geom)]
         text = ax.text(
@@ -274,7 +280,7 @@ def label_polygons(
         if line is not None:
             _draw_leader(ax, line, label)
             placed.extend(Bbox.from_extents(*b) for b in line_boxes(*line))
-        named.setdefault(str(name), []).append(geom)
+        named.setdefault(str(name), []).append(whole)
     return left_out
 
 
@@ -320,9 +326,10 @@ def _free_place(
     then spread over it (still inside it); a small polygon's beside it, facing it, then a little
     further with a leader line (kept clear of the labels and features it would cross). ``soft``
     (markers): kept clear by a small polygon's label; a large polygon's takes the first place
-    inside it covering none of them, else the place there covering the fewest, else a place a
-    little beside it (as a small polygon's) with a leader line from its edge (walk 12: an English
-    town's name three times its town's width found every place about it taken)."""
+    inside it covering none of them, else one there whose markers lie on its margin only, not on
+    its text, else a place a little beside it (as a small polygon's) with a leader line from its
+    edge (walk 12: an English town's name three times its town's width found every place about it
+    taken), else the place inside it covering the fewest (markers off its text first)."""
     renderer = ax.figure.canvas.get_renderer()
     box = _drawn_box(text.get_window_extent(renderer), size_px)
     at = ax.transData.transform([inside[0]])[0]
@@ -346,14 +353,16 @@ def _free_place(
     spot, tried = _first_place(
         ax, geom, places, rel, placed, clear, soft, own, within=within, size_px=size_px
     )
-    if spot is not None:
+    if spot is not None and not covered(_text_box(spot[1], size_px), soft):
         return spot, tried
+    # no place over it leaves the text clear of markers: a little beside it with a leader line, or
+    # else over it covering the fewest (walk 13: a firm's point on 吴江高新区（盛泽镇）'s text)
     around = _beside_places(own, rel, size_px)
     around = (around[0], np.ones(len(around[0]), dtype=bool))  # each with a leader line
-    spot, tried_around = _first_place(
+    beside_spot, tried_around = _first_place(
         ax, geom, around, rel, placed, np.vstack([clear, soft]), None, own, within=within, size_px=size_px
     )
-    return spot, tried or tried_around
+    return (beside_spot if beside_spot is not None else spot), tried or tried_around
 
 
 def _beside_places(own: Box, rel: Box, size_px: float) -> tuple[np.ndarray, np.ndarray]:
@@ -396,7 +405,7 @@ def _first_place(
     data = ax.transData.inverted().transform(anchors)
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     tried = False
-    fewest: tuple[int, Spot] | None = None  # the place covering the fewest markers so far
+    fewest: tuple[tuple[int, int], Spot] | None = None  # the place covering the fewest markers so far
     for (ax_x, ax_y), (dx, dy), lead in zip(anchors, data, with_leader, strict=True):
         if not (x0 <= dx <= x1 and y0 <= dy <= y1):
             continue
@@ -417,8 +426,11 @@ def _first_place(
         n = covered(drawn.extents, soft)
         if not n:
             return ((float(dx), float(dy)), drawn, line), True
-        if fewest is None or n < fewest[0]:
-            fewest = (n, ((float(dx), float(dy)), drawn, line))
+        # a marker on the text itself hides a character (walk 13: a firm's point on 吴江高新区的"新"):
+        # a place whose markers lie at most on the label's margin goes first, then the fewest
+        score = (covered(_text_box(drawn, size_px), soft), n)
+        if fewest is None or score < fewest[0]:
+            fewest = (score, ((float(dx), float(dy)), drawn, line))
     return (None if fewest is None else fewest[1]), tried
 
 
@@ -442,6 +454,12 @@ LABEL_GAP = 0.4  # and keeps at least this far from the next label's box, in fon
 def _label_box(drawn: Bbox, size_px: float) -> Box:
     """The white box of a label whose place is ``drawn`` (:func:`_drawn_box`): where a leader line ends."""
     shrink = LABEL_GAP / 2 * size_px
+    return (drawn.x0 + shrink, drawn.y0 + shrink, drawn.x1 - shrink, drawn.y1 - shrink)
+
+
+def _text_box(drawn: Bbox, size_px: float) -> Box:
+    """The text of a label whose place is ``drawn`` (:func:`_drawn_box`), without its pad and gap."""
+    shrink = (LABEL_PAD + LABEL_GAP / 2) * size_px
     return (drawn.x0 + shrink, drawn.y0 + shrink, drawn.x1 - shrink, drawn.y1 - shrink)
 
 

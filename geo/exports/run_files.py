@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 import shapely
 
 from geo import yearly
-from geo.evaluation import CLASS_COL, CLASSES, EVALUATION_LABELS, EVALUATION_LABELS_EN
+from geo.evaluation import CLASS_COL, CLASSES, EVALUATION_LABELS, EVALUATION_LABELS_EN, SIZE_COL
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import zone_metric_labels
 from geo.evaluation.zones import zone_labels
@@ -58,6 +59,35 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
         out["lon"] = shapely.get_x(wgs)
         out["lat"] = shapely.get_y(wgs)
     return out
+
+
+def points_not_scored(frame: pd.DataFrame, weights: pd.DataFrame | None) -> pd.DataFrame:
+    """``frame`` with the points of an indicator left blank (NaN) in the rows of a size group that
+    does not weigh it (dropped for want of data): it was not scored, which ``0.00`` would misread
+    as scored zero. ``weights``: the evaluation's effective weights, one row per size group."""
+    if weights is None or SIZE_COL not in frame.columns:
+        return frame
+    sizes = frame[SIZE_COL].astype(object)
+    out = frame.copy()
+    for key in weights.columns:
+        col = f"pts_{key}"
+        if col in out.columns:
+            unweighted = [g for g in weights.index if not weights.loc[g, key] > 0]
+            out.loc[sizes.isin(unweighted).to_numpy(), col] = np.nan
+    return out
+
+
+def _without_empty_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` without the columns no row fills (missing or blank everywhere); a table without
+    rows keeps its header."""
+    if frame.empty:
+        return frame
+    empty = [
+        c
+        for c in frame.columns
+        if frame[c].isna().all() or frame[c].astype(object).map(lambda v: v is None or v == "").all()
+    ]
+    return frame.drop(columns=empty)
 
 
 def _labelled(frame: pd.DataFrame, labels: dict[str, str], lang: Lang) -> pd.DataFrame:
@@ -109,7 +139,12 @@ def _in_words(table: pd.DataFrame, key: str, lang: Lang) -> pd.DataFrame:
 
 
 def write_outputs(
-    outputs: dict[str, pd.DataFrame], out: Path, *, fmt: str = "csv", lang: Lang | None = None
+    outputs: dict[str, pd.DataFrame],
+    out: Path,
+    *,
+    fmt: str = "csv",
+    lang: Lang | None = None,
+    weights: pd.DataFrame | None = None,
 ) -> list[Path]:
     """Write the output tables as formula-safe CSV files into the folder ``out`` or as layers of the
     GeoPackage ``out``; returns the paths written.
@@ -118,7 +153,8 @@ def write_outputs(
     downloads: headers with units, each number with its measure's decimals, 是/否 or Yes/No, the
     evaluation's words (and in English the places, industries, sizes, statuses) in that language.
     ``lang=None``: the atlas's own field names and values, unrounded (for programs; the GeoPackage
-    always).
+    always). A person's table leaves out the columns no row fills and, given the evaluation's
+    ``weights``, leaves blank the points of an indicator a size group was not scored on.
     """
     if lang not in (None, "zh", "en"):
         raise ValueError(f"lang must be None, 'zh' or 'en', got {lang!r}")
@@ -129,6 +165,9 @@ def write_outputs(
         for key, frame in outputs.items():
             table = _plain(frame)
             if lang is not None:
+                table = points_not_scored(table, weights)
+                if key != "transitions":  # a matrix keeps its classes
+                    table = _without_empty_columns(table)
                 if key in ("zones", "renewal", "zone_scores") and lang == "en":
                     table = table.rename(index=lambda v: place_name(v, "en") if isinstance(v, str) else v)
                 table = _labelled(_in_words(table, key, lang), _labels_of(key, lang), lang)
@@ -154,4 +193,4 @@ def write_outputs(
     return [path]
 
 
-__all__ = ["LAND_COLUMNS", "OUTPUT_FILES", "write_outputs"]
+__all__ = ["LAND_COLUMNS", "OUTPUT_FILES", "points_not_scored", "write_outputs"]

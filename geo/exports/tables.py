@@ -28,7 +28,7 @@ from geo.exports.filenames import safe_filename
 from geo.exports.headers import official_headers
 from geo.exports.sheets import sheet_names
 from geo.exports.streamed import StreamedSheet, new_workbook, workbook_bytes
-from geo.messages import Lang, message, t
+from geo.messages import Lang, joined, message, t
 from geo.number_formats import rounded_to_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
@@ -436,6 +436,21 @@ def _column_widths(table: pd.DataFrame) -> dict[str, float]:
     return widths
 
 
+def crs_words(columns: list[str], lang: Lang = "zh") -> str:
+    """The 说明 sheet's coordinate system, naming the WGS-84 coordinate columns as the workbook
+    names them (``经度、纬度``, ``经度（WGS-84）``, ``lon``, ``lat``); the system alone when it has none."""
+    keys = ("exports.column.lon", "exports.column.lat", "exports.header.lon", "exports.header.lat")
+    candidates = ("lon", "lat", *(message(k, lang) for k in keys))
+    present = set(columns)
+    names = [c for c in candidates if c in present]
+    if not names:
+        return message("exports.about.crs_plain", lang)
+    words = " and ".join(names) if lang == "en" and len(names) == 2 else joined(names, lang)
+    if lang != "en" and names[-1][-1].isascii():  # "lon、lat 为…", "纬度（WGS-84）为…"
+        words += " " if names[-1][-1].isalnum() else ""
+    return message("exports.about.crs_value", lang, columns=words)
+
+
 def xlsx_bytes(
     tables: Mapping[str, pd.DataFrame],
     provenance: Mapping[str, Provenance] | None = None,
@@ -467,8 +482,10 @@ def xlsx_bytes(
     short = [(sheets or {}).get(name) or name for name in tables]
     sheets = dict(zip(tables, sheet_names(short, lang=lang, taken=[about_name]), strict=True))
     wb = new_workbook()
+    written_columns: list[str] = []
     for name, frame in tables.items():
         table = table_for_export(frame)
+        written_columns.extend(map(str, table.columns))
         for col in table.columns:  # Excel has no time zones
             if isinstance(table[col].dtype, pd.DatetimeTZDtype):
                 table[col] = table[col].dt.tz_localize(None)
@@ -478,7 +495,7 @@ def xlsx_bytes(
     rows = [
         (message("exports.about.title", lang), title),
         (message("exports.about.exported", lang), export_date(when)),
-        (message("exports.about.crs", lang), message("exports.about.crs_value", lang)),
+        (message("exports.about.crs", lang), crs_words(written_columns, lang)),
         (message("exports.about.units", lang), message("exports.about.units_value", lang)),
         (message("exports.about.disclaimer", lang), t("app.disclaimer", lang)),
     ]

@@ -95,7 +95,7 @@ def suggest_mapping(
     With ``frame`` (the table itself), the id column (企业编号, 分区编号) is proposed only when its
     values can serve as ids (filled and distinct enough, ``geo/ingest/checks.yaml``): an empty,
     mostly empty or repeating column gives way to the next column named like an id, else to none
-    (the rows are then numbered after their row). Why a column was passed over is appended to
+    (the rows are then numbered 1…n in file order). Why a column was passed over is appended to
     ``notes``.
     """
     headers = [str(c) for c in columns]
@@ -141,19 +141,23 @@ def _unique_ids(
     source: str | None,
     notes: list[str],
 ) -> tuple[pd.Series, pd.Series]:
-    """IDs as text, blanks numbered ``<prefix><row>``, and a mask of rows whose ID repeats an
-    earlier surviving row. Numbering is said once when no id column was mapped or the mapped one
-    is empty, else on each row left blank (its value as given: empty)."""
+    """IDs as text, and a mask of rows whose ID repeats an earlier surviving row. When no id column
+    was mapped or the mapped one is empty, the rows kept are numbered 1…n in file order
+    (``U00001``…, said once); else a row left blank is numbered after its row (``<prefix><row>``),
+    said on that row (its value as given: empty)."""
     index = fatal.index
     ids = (
         to_texts(values) if values is not None else pd.Series([None] * len(index), index=index, dtype=object)
     )
     blank = ids.isna()
     prefix = ID_PREFIXES[kind]
-    numbered = pd.Series([f"{prefix}{n:05d}" for n in rownum.loc[index]], index=index, dtype=object)
-    ids = ids.where(~blank, numbered)  # (text even with no rows left: not str + int64)
     kept = blank & ~fatal
-    if kept.any() and (source is None or kept.sum() == (~fatal).sum()):
+    whole = kept.any() and (source is None or kept.sum() == (~fatal).sum())
+    # the whole table numbered: 1…n in file order (a user counts from 1, not from the header's row)
+    order = np.cumsum(~fatal.to_numpy()) if whole else rownum.loc[index].to_numpy()
+    numbered = pd.Series([f"{prefix}{n:05d}" for n in order], index=index, dtype=object)
+    ids = ids.where(~blank, numbered)  # (text even with no rows left: not str + int64)
+    if whole:
         field = field_name(ID_FIELDS[kind])
         first, last = numbered[kept].iloc[0], numbered[kept].iloc[-1]
         if source is None:

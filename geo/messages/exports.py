@@ -88,10 +88,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.about.title": ("标题", "Title"),
     "exports.about.exported": ("导出日期", "Exported"),
     "exports.about.crs": ("坐标系", "CRS"),
+    # the coordinate columns named as the workbook names them (经度、纬度 / lon, lat), walk13 item 15
     "exports.about.crs_value": (
-        "WGS-84（EPSG:4326），lon/lat 为十进制度",
-        "WGS-84 (EPSG:4326), lon/lat in degrees",
+        "WGS-84（EPSG:4326），{columns}为十进制度",
+        "WGS-84 (EPSG:4326), {columns} in decimal degrees",
     ),
+    "exports.about.crs_plain": ("WGS-84（EPSG:4326）", "WGS-84 (EPSG:4326)"),
     "exports.about.units": ("单位", "Units"),
     "exports.about.units_value": (
         "面积：亩、km²；金额：万元（1 亿元 = 10,000 万元）",

@@ -264,12 +264,12 @@ READING: dict[str, tuple[str, str]] = {
         "“{column}” is not proposed as {field}: {filled} of {rows} rows filled, {distinct} distinct values",
     ),
     "ingest.note.ids_numbered": (
-        "未指定{field}列：各行按行号编号（{first} … {last}）",
-        "No {field} column: the rows are numbered after their row ({first} … {last})",
+        "未指定{field}列：各行按文件中的顺序编号（{first} … {last}）",
+        "No {field} column: the rows are numbered in file order ({first} … {last})",
     ),
     "ingest.note.id_column_empty": (
-        "「{column}」列全为空：各行按行号编为{field}（{first} … {last}）",
-        "“{column}” is empty throughout: the rows are numbered after their row as {field} ({first} … {last})",
+        "「{column}」列全为空：各行按文件中的顺序编为{field}（{first} … {last}）",
+        "“{column}” is empty throughout: the rows are numbered in file order as {field} ({first} … {last})",
     ),
     "ingest.note.unit_converted": (
         "「{column}」按列名中的单位换算为{field}（×{factor:g}）",

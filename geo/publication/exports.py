@@ -60,6 +60,17 @@ def class_t_legend(classes: pd.Series, lang: Lang = "zh", *, reason_column: str 
     return text
 
 
+def changed_values_column(texts: pd.Series, unchanged: str) -> pd.Series | None:
+    """The 数值来源 column of a version's results: where a row's values came from other than the
+    enterprise's own file (``税收（万元）：异议 O1``, a land list), ``unchanged`` (填报 / as reported)
+    in the rows whose values are all as filed; ``None`` (the column left out) when no row's value
+    was changed — a column blank from top to bottom tells a reader nothing."""
+    filled = texts.fillna("").astype(str).str.strip() != ""
+    if not filled.any():
+        return None
+    return texts.where(filled, unchanged)
+
+
 def table_xlsx_bytes(table: pd.DataFrame, *, title: str, sheet: str, lines: tuple[str, ...] = ()) -> bytes:
     """One sheet: ``title`` on the first row, then ``lines`` (one a row: the 公示期, …), the column
     names, then the rows (NaN empty, numbers as numbers in their measure's number format,

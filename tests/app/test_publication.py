@@ -287,6 +287,11 @@ def test_the_results_workbook_is_made_when_asked_not_on_every_run(user_store, mo
     book = openpyxl.load_workbook(io.BytesIO(data()), read_only=True)  # the click
     assert made == [6]  # the six enterprises of the hand-worked year
     assert book.sheetnames[0] == "V1" and len(book.sheetnames) >= 2  # all, then one sheet per group
+    # walk13 item 5: no value changed since the file (no objection yet): no 数值来源 column blank
+    # from top to bottom, on screen or in the workbook
+    header = [str(c) for row in book.worksheets[0].iter_rows(values_only=True) for c in row if c]
+    assert "数值来源" not in header
+    assert not any("数值来源" in d.value.columns for d in at.dataframe)
     register = buttons.raw("下载异议登记表（XLSX）")
     assert callable(register) and register()[:2] == b"PK"
 
@@ -341,6 +346,7 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
     assert (rows.loc["E6", "Score"], rows.loc["E6", "Rank"]) == ("—", "—")  # not "None"
     assert (rows.loc["E1", "Score"], rows.loc["E1", "Rank"]) == ("75.76", "4")
     assert rows.loc["E1", "Where values came from"] == "Tax (10k yuan): objection O1"
+    assert rows.loc["E2", "Where values came from"] == "as reported"  # as filed, said so (walk13 item 5)
     assert not any("异议" in str(v) for v in rows.to_numpy().ravel())
     book = openpyxl.load_workbook(io.BytesIO(buttons.raw("Download the results (XLSX)")()), read_only=True)
     cells = [str(c) for row in book.worksheets[0].iter_rows(values_only=True) for c in row if c]

@@ -221,6 +221,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.land_source.parcels": ("宗地", "parcels"),
     "pub.land_source.reported": ("填报", "as reported"),
     "pub.res.provenance": ("数值来源", "Where values came from"),
+    "pub.provenance.reported": ("填报", "as reported"),
     "pub.res.class_before": ("原类别", "Class before"),
     "pub.res.class_after": ("新类别", "Class after"),
     "pub.res.class_changed": ("类别变化", "Class changed"),

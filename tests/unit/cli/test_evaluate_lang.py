@@ -12,6 +12,7 @@ import pyogrio
 import pytest
 
 from geo.cli import main
+from geo.exports.run_files import points_not_scored
 from tests.fixtures.evaluation import enterprises, zones
 
 
@@ -136,3 +137,45 @@ def test_one_is_said_in_the_singular_in_english(files, tmp_path, capsys, monkeyp
     assert "Note: 1 enterprise has no location: counted as outside every zone" in printed
     assert "< 3 mu”: 1 enterprise, 0 scored" in printed
     assert "3 zones, 10 enterprises" in printed
+
+
+def test_a_persons_tables_leave_out_empty_columns_and_unscored_points(tmp_path, monkeypatch):
+    """Walk 13 item 5: enterprise_classes.csv had 9 of 39 columns empty on every row, and a dropped
+    indicator's points read 0.00 ("scored zero"). A person's table leaves out the columns no row
+    fills and leaves a not-scored indicator's points blank; ``--raw`` keeps every column."""
+    monkeypatch.delenv("ATLAS_LANG", raising=False)
+    zones_path = tmp_path / "z.gpkg"
+    pyogrio.write_dataframe(zones(), zones_path, layer="zones", driver="GPKG")
+    firms = enterprises().drop(columns=["energy_tce", "value_added_wan_yuan"])
+    firms.loc[firms.index[0], "industry"] = None
+    firms["industry"] = None  # no row has an industry
+    ents = tmp_path / "e.gpkg"
+    pyogrio.write_dataframe(firms, ents, layer="enterprises", driver="GPKG")
+    out = tmp_path / "en"
+    assert main(["evaluate", str(zones_path), str(ents), "-o", str(out), "--lang", "en"]) == 0
+    for name in ("enterprise_classes.csv", "zone_metrics.csv", "outside_enterprises.csv"):
+        table = _read(out, name)
+        empty = [c for c in table.columns if not table[c].astype(bool).any()]
+        assert not empty, (name, empty)
+    classes = _read(out, "enterprise_classes.csv")
+    assert "Industry" not in classes.columns and "Tax per tce (10k yuan/tce)" not in classes.columns
+    points = [c for c in classes.columns if c.endswith(" points")]
+    assert points and "Tax per tce points" not in points
+    raw = tmp_path / "raw"
+    assert main(["evaluate", str(zones_path), str(ents), "-o", str(raw), "--raw"]) == 0
+    assert {"industry", "tax_per_tce_wan_yuan"} <= set(_read(raw, "enterprise_classes.csv").columns)
+
+
+def test_points_are_blank_only_in_the_group_not_scored_on_them():
+    frame = pd.DataFrame(
+        {
+            "size_class": pd.Categorical(["规上", "规下", "规上"], categories=["规上", "规下"]),
+            "pts_a": [10.0, 0.0, 5.0],
+            "pts_b": [0.0, 4.0, 0.0],
+        }
+    )
+    weights = pd.DataFrame({"a": [60.0, 0.0], "b": [0.0, 40.0]}, index=["规上", "规下"])
+    shown = points_not_scored(frame, weights)
+    assert shown["pts_a"].tolist()[::2] == [10.0, 5.0] and pd.isna(shown["pts_a"][1])
+    assert shown["pts_b"].isna().tolist() == [True, False, True]
+    assert frame["pts_b"].tolist() == [0.0, 4.0, 0.0]  # the evaluation's own frame untouched

@@ -96,3 +96,25 @@ def test_a_file_the_english_page_wrote_is_read_back_under_the_datas_names():
     ).frame
     assert frame["industry"].tolist() == ["高端纺织", "高端装备", "Something else"]
     assert frame["town"].tolist() == ["吴江高新区（盛泽镇）", "七都镇", "北区"]
+
+
+def test_one_short_english_name_per_town_on_screen_one_full_name_in_the_files():
+    """Walk 13, 亩均 ranking in English: the stated towns 盛泽镇, 震泽镇, 七都镇 showed as "Shengze
+    Town", "Zhenze", "Qidu" in one column; the files wrote "Shengze Town", "Zhenze Town", "Qidu Town"."""
+    from geo.place_names import short_place_name
+
+    stated = ["盛泽镇", "震泽镇", "七都镇", "盛泽", "震泽", "吴江高新区（盛泽镇）"]
+    assert [short_place_name(n, "en") for n in stated] == [
+        "Shengze",
+        "Zhenze",
+        "Qidu",
+        "Shengze",
+        "Zhenze",
+        "Shengze",
+    ]
+    assert [place_name(n, "en") for n in stated[:3]] == ["Shengze Town", "Zhenze Town", "Qidu Town"]
+    assert short_place_name("盛泽镇", "zh") == "盛泽镇"
+    assert short_place_name("黎里镇", "en") == "Lili Town"  # a town inside 汾湖, not the zone
+    # a park the atlas knows goes by its English name, one a user named stays as written
+    assert short_place_name("七都智能制造产业园", "en") == "Qidu Intelligent Manufacturing Industrial Park"
+    assert short_place_name("七都光缆园", "en") == "七都光缆园"

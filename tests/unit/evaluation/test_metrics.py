@@ -213,6 +213,12 @@ def test_missing_amount_column_gives_not_computable():
     m = zone_metrics(ents, assign_zones(ents, zones()))
     assert m["tax_per_tce_wan_yuan"].isna().all()
     assert m.loc["北区", "tax_per_mu_wan_yuan"] == pytest.approx(3.75)
+    # walk13 item 5: a measure no enterprise reports is unknown in every zone, the empty one too
+    # (its 0.00 kept a column of blanks in the files), while a reported measure's empty zone is 0
+    assert m["energy_tce"].isna().all()
+    assert m.loc["空区", "tax_wan_yuan"] == 0.0
+    blank = enterprises().assign(rd_wan_yuan=np.nan)
+    assert zone_metrics(blank, assign_zones(blank, zones()))["rd_wan_yuan"].isna().all()
 
 
 # --------------------------------------------------------------------------- properties

@@ -155,6 +155,26 @@ def test_an_indicator_without_data_is_left_out_and_said(rules):
     assert any("R&D" in n for n in scores.notes) and any("R&D" in n for n in scores.notes_en)
 
 
+def test_a_total_nobody_reported_is_missing_not_zero(rules):
+    """Walk 13 item 5: zone_scores.csv wrote 增加值 0.00 where zone_metrics.csv left it blank for the
+    same missing data. One rule: a total whose every pooled value is missing is missing."""
+    frame = evaluated(2021)
+    frame["value_added_wan_yuan"] = [None, None, None, None, None, 7.0]
+    tab = score_zones(frame, enterprises=frame, rules=rules).table
+    assert tab["value_added_wan_yuan"].isna().tolist() == [True, True, False]
+    assert tab.loc["Z3", "value_added_wan_yuan"] == 7.0
+    assert tab["tax_wan_yuan"].tolist() == [150.0, 120.0, 30.0]  # reported totals as before
+    assert score_zones(evaluated(2021), rules=rules).table["value_added_wan_yuan"].isna().all()
+    # a zone with no one pooled: 0 where the table has the measure, unknown where it has none
+    ghost = frame.assign(
+        zone=pd.Categorical(["Z1", "Z1", "Z1", "Z2", "Z2", "Z2"], categories=["Z1", "Z2", "Z3"])
+    )
+    tab = score_zones(ghost, enterprises=ghost, rules=rules).table
+    assert tab.loc["Z3", ["tax_wan_yuan", "value_added_wan_yuan"]].tolist() == [0.0, 0.0]
+    unreported = ghost.drop(columns="value_added_wan_yuan")
+    assert pd.isna(score_zones(unreported, rules=rules).table.loc["Z3", "value_added_wan_yuan"])
+
+
 def test_viewers_see_no_zone_of_fewer_than_the_minimum(rules):
     tab = score_zones(evaluated(2021), rules=rules).table
     shown = zones_for_viewers(tab, min_firms=2)
@@ -216,6 +236,8 @@ def test_xlsx_and_csv_exports_are_formula_safe_with_provenance(rules):
     )
     about = [r for r in book["说明"].iter_rows(values_only=True)]
     assert any("测试企业表" in str(v) for r in about for v in r)
+    # no enterprise reports value added: no column of blanks (walk13 item 5), the rest kept
+    assert "工业增加值（万元）" not in header and "税收（万元）" in header, header
     rules_sheet = dict(book["评价规则"].iter_rows(min_row=2, values_only=True))
     assert rules_sheet["评价方法"] == "黄岩区 2023" and "亩均税收 60" in rules_sheet["权重"]
     text = zone_scores_bytes(scores, fmt="csv", provenance=prov, lang="en").decode("utf-8-sig")

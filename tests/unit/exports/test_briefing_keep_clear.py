@@ -242,3 +242,22 @@ def test_only_small_polygons_are_kept_clear():
     map_marks.draw_features(ax, parks, ["#40c0d0"] * 2, fill_opacity=0.3, z=2)
     boxes = label_places.feature_boxes(ax, size_px=12.5)
     assert len(boxes) == 1 and boxes[0] == pytest.approx([40.0, 40.0, 80.0, 80.0])
+
+
+@pytest.mark.parametrize("spacing", [(52, 25), (50, 24), (54, 26), (50, 22)])
+def test_a_town_name_that_must_cover_markers_keeps_them_off_its_text(spacing):
+    """Walk 13: on the A4 PNG a firm's point sat in the middle of 吴江高新区（盛泽镇）. Markers every
+    ``spacing`` px leave no free place, but places whose markers touch only the label's margin."""
+    from geo.exports import map_marks
+
+    ax, frame = _square_axes()
+    r = 4.0
+    xs, ys = np.arange(5, 400, spacing[0]), np.arange(5, 400, spacing[1])
+    markers = np.array([(x - r, y - r, x + r, y + r) for x in xs for y in ys])
+    assert map_marks.label_polygons(ax, frame, 9, [], markers=markers) == 0
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    text = ax.texts[0].get_window_extent(renderer)
+    box = ax.texts[0].get_bbox_patch().get_window_extent(renderer)
+    assert any(_meets(box, *m) for m in markers)  # no free place: the label covers a marker
+    assert not any(_meets(text, *m) for m in markers)  # but none on its text

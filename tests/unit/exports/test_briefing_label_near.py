@@ -235,3 +235,42 @@ def test_an_areas_name_with_no_room_over_it_goes_beside_it_with_a_leader_line():
     assert town.geometry[0].exterior.distance(shapely.Point(data_start)) < 1.0  # on the town's outline
     font_px = 9 * 100 / 72
     assert float(np.hypot(*(end - start))) <= (max(label_places.LEADER_GAPS_FONT_SIZES) + 1) * font_px
+
+
+def test_a_polygon_outside_the_view_is_not_named_one_partly_in_it_is_named_on_its_visible_part():
+    """Walk 13, 两轴三带 PNG in English: "Zhangjiagang City", just outside the frame, was named at the
+    frame's edge with a leader line pointing out of the map."""
+    ax = _square_axes()  # 25 m a pixel, 400 px a side
+    city = gpd.GeoDataFrame(
+        {"name": ["张家港市"]}, geometry=[shapely.box(2_000, 10_300, 6_000, 14_000)], crs=4549
+    )
+    assert map_marks.label_polygons(ax, city, 9, [], lang="en") == 0
+    assert not ax.texts and not ax.lines
+    # a city reaching 40 px into the view: named there, every leader line (if any) inside the view
+    ax = _square_axes()
+    city = gpd.GeoDataFrame(
+        {"name": ["张家港市"]}, geometry=[shapely.box(2_000, 9_000, 6_000, 14_000)], crs=4549
+    )
+    assert map_marks.label_polygons(ax, city, 9, [], lang="en") == 0
+    assert [t.get_text() for t in ax.texts] == ["Zhangjiagang City"]
+    x, y = ax.texts[0].get_position()
+    assert 0 <= x <= 10_000 and 9_000 <= y <= 10_000
+    for line in ax.lines:
+        assert np.all(line.get_xydata() <= 10_000) and np.all(line.get_xydata() >= 0)
+
+
+def test_an_areas_name_that_would_have_a_marker_on_its_text_goes_beside_it_with_a_leader_line():
+    """Walk 13, 数据管理's A4 PNG: every place over 吴江高新区（盛泽镇） put a firm's point on its text
+    (a park beside kept the rest); beside the town with a leader line the name is whole."""
+    ax = _square_axes()  # 25 m a pixel
+    town = gpd.GeoDataFrame(
+        {"name": ["吴江高新区（盛泽镇）"]}, geometry=[shapely.box(4_200, 4_200, 5_800, 5_800)], crs=4549
+    )
+    # markers 6 px across every 10 px over the town (64 px a side) only
+    xs = np.arange(171, 232, 10.0)
+    markers = np.array([(x - 3, y - 3, x + 3, y + 3) for x in xs for y in xs])
+    assert map_marks.label_polygons(ax, town, 9, [], markers=markers) == 0
+    ax.figure.canvas.draw()
+    text = ax.texts[0].get_window_extent(ax.figure.canvas.get_renderer())
+    assert not any(text.x0 < m[2] and m[0] < text.x1 and text.y0 < m[3] and m[1] < text.y1 for m in markers)
+    assert [line.get_gid() for line in ax.lines] == [map_marks.LEADER_GID]

@@ -129,6 +129,9 @@ def test_xlsx_round_trip_and_about_sheet():
     book.close()
     assert about["标题"] == "测试导出" and "示意图" in about["声明"]
     assert about["企业"] == "合成 · 测试合成企业"
+    assert (
+        about["坐标系"] == "WGS-84（EPSG:4326），lon、lat 为十进制度"
+    )  # the columns as this file names them
     back = ingest.read_upload(data, "export.xlsx", layer="企业", lon_col="lon", lat_col="lat").frame
     for got, want in zip(back.geometry, firms.geometry, strict=True):
         assert _same(got, want)
@@ -370,3 +373,28 @@ def test_a_mixed_view_downloads_one_geojson_per_geometry_type_with_whole_numbers
     # one layer of one geometry type: one plain .geojson
     single = map_downloads("吴江 测试", [user_map_layer(meta, firms)])["geojson"]
     assert single.filename == "吴江_测试.geojson" and single.mime == "application/geo+json"
+
+
+@pytest.mark.parametrize(
+    ("lang", "columns", "said"),
+    [
+        ("zh", ["名称", "经度", "纬度"], "WGS-84（EPSG:4326），经度、纬度为十进制度"),
+        (
+            "en",
+            ["Name", "Longitude", "Latitude"],
+            "WGS-84 (EPSG:4326), Longitude and Latitude in decimal degrees",
+        ),
+        (
+            "zh",
+            ["名称", "经度（WGS-84）", "纬度（WGS-84）"],
+            "WGS-84（EPSG:4326），经度（WGS-84）、纬度（WGS-84）为十进制度",
+        ),
+        ("zh", ["名称", "得分"], "WGS-84（EPSG:4326）"),
+    ],
+)
+def test_the_about_sheet_names_the_coordinate_columns_as_the_file_does(lang, columns, said):
+    """Walk 13 item 15: the 说明 sheet said "lon/lat 为十进制度" where the columns are 经度/纬度."""
+    table = pd.DataFrame([["甲", 120.5, 31.2][: len(columns)]], columns=columns)
+    book = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes({"t": table}, lang=lang)), read_only=True)
+    about = {row[0]: row[1] for row in book[book.sheetnames[-1]].iter_rows(min_row=2, values_only=True)}
+    assert about["坐标系" if lang == "zh" else "CRS"] == said

@@ -59,11 +59,12 @@ def test_an_empty_credit_code_column_is_not_proposed_and_numbering_is_said_once(
     )
 
     result = _read(table, found.mapping)  # what the page reads with the proposal as it stands
-    assert result.frame["ent_id"].tolist() == ["U00002", "U00003", "U00004", "U00005", "U00006", "U00007"]
+    # 1…n in file order, not after the Excel rows (U00002…U00007: walk13 item 17)
+    assert result.frame["ent_id"].tolist() == ["U00001", "U00002", "U00003", "U00004", "U00005", "U00006"]
     assert result.report.empty and result.count("warning") == 0  # not 6 warnings
     assert FLAG_COLUMN not in result.frame.columns  # and no row flagged for it
     said = [n.text("en") for n in result.notes if getattr(n, "key", "").startswith("ingest.note.ids")]
-    assert said == ["No Enterprise ID column: the rows are numbered after their row (U00002 … U00007)"]
+    assert said == ["No Enterprise ID column: the rows are numbered in file order (U00001 … U00006)"]
 
 
 def test_an_empty_column_picked_as_the_id_is_said_once_too():
@@ -72,7 +73,8 @@ def test_an_empty_column_picked_as_the_id_is_said_once_too():
     result = _read(table, mapping)
     assert result.report.empty
     said = [n.text("zh") for n in result.notes if getattr(n, "key", "") == "ingest.note.id_column_empty"]
-    assert said == ["「统一社会信用代码」列全为空：各行按行号编为企业编号（U00002 … U00007）"]
+    assert said == ["「统一社会信用代码」列全为空：各行按文件中的顺序编为企业编号（U00001 … U00006）"]
+    assert result.frame["ent_id"].iloc[0] == "U00001"
 
 
 def test_a_mostly_empty_code_gives_way_to_a_filled_unique_id_column():
@@ -126,4 +128,21 @@ def test_zones_without_an_id_column_say_their_numbering_once(tmp_path):
     result = ingest.read_upload(data, "园区.geojson", kind="zones", mapping=found.mapping)
     assert result.frame["zone_id"].tolist() == ["Z00001", "Z00002"] and result.report.empty
     said = [n.text("zh") for n in result.notes if getattr(n, "key", "") == "ingest.note.ids_numbered"]
-    assert said == ["未指定分区编号列：各行按行号编号（Z00001 … Z00002）"]
+    assert said == ["未指定分区编号列：各行按文件中的顺序编号（Z00001 … Z00002）"]
+
+
+def test_rows_numbered_in_file_order_count_the_rows_kept_from_one():
+    """Walk 13 item 17: 12 rows without an id column came out U00002…U00013 (the Excel rows). The
+    rows kept are numbered 1…n in file order, a dropped row leaving no gap."""
+    csv = (
+        "企业名称,经度,纬度,用地面积（亩）,实缴税金（万元）,主营业务收入（万元）\n"
+        "甲,120.63,30.91,10,50,900\n"
+        "乙,120.64,30.92,abc,50,900\n"  # dropped: its land is no number
+        "丁,120.66,30.94,10,50,900\n"
+    ).encode()
+    result = ingest.read_upload(
+        csv, "名单.csv", kind="enterprises", frame="wgs84", lon_col="经度", lat_col="纬度"
+    )
+    assert result.frame.set_index("name")["ent_id"].to_dict() == {"甲": "U00001", "丁": "U00002"}
+    said = [n.text("en") for n in result.notes if getattr(n, "key", "") == "ingest.note.ids_numbered"]
+    assert said == ["No Enterprise ID column: the rows are numbered in file order (U00001 … U00002)"]
