@@ -152,8 +152,10 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
     meta = user_meta(user_stamp())
     before = earlier_import(result, meta)
     if before is not None:  # the same file again: proposed as a replacement of its layer
+        # byte for byte the stored import (walk 13: the offer did not say so), else only its name
+        same = str(before["sha256"]) == result.sha256
         st.info(
-            t("data.same_file", lang).format(
+            t("data.same_content" if same else "data.same_file", lang).format(
                 title=before["title_zh"], name=before["layer"], when=minute(before["imported_at"], lang)
             )
         )

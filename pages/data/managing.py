@@ -20,6 +20,7 @@ from pages.efficiency.fitting import Fitted, fit_columns
 
 # The imported layers' table at 1280 x 720: 932 px beside the sidebar, less its border and a pixel or two.
 STORED_TABLE_PX = 900
+MARKER_PX = 34  # a table whose rows are picked: the row marker's column (its check box)
 
 
 def layer_titles(meta: pd.DataFrame, lang: Lang) -> pd.Series:
@@ -53,7 +54,7 @@ def stored_table(meta: pd.DataFrame, rows_now: pd.Series, lang: Lang) -> tuple[p
             t("audit.table", lang): meta["layer"],
         }
     )
-    return table, fit_columns(table, list(table.columns[:-1]), budget_px=STORED_TABLE_PX)
+    return table, fit_columns(table, list(table.columns[:-1]), budget_px=STORED_TABLE_PX - MARKER_PX)
 
 
 @st.fragment
@@ -73,7 +74,11 @@ def stored_section(lang: Lang) -> None:
     counts = user_counts(user_stamp())
     rows_now = meta["layer"].map(counts).fillna(meta["rows_out"]).astype("Int64")
     table, fitted = stored_table(meta, rows_now, lang)
-    fitted_table(table, fitted)
+    # a row picked shows it whole: its source and the store's table name, for QGIS (walk 13: the
+    # last column, 数据表名, was cut to "user_zon…" at 1280)
+    picked = picked_table(table, fitted, "data_stored_pick", lang)
+    if picked is not None:
+        st.table(whole_record(table.iloc[picked].to_dict(), lang))
     if not identity().editor:
         return
     titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
@@ -113,8 +118,12 @@ def stored_section(lang: Lang) -> None:
         st.rerun()
 
 
+@st.fragment
 def audit_section(lang: Lang) -> None:
-    """The change log: every import and deletion, by whom, when, which file."""
+    """The change log: every import and deletion, by whom, when, which file; a row picked shows
+    the whole record (its full hash, table name and detail) below.
+
+    A fragment: picking a row reruns this section alone."""
     st.subheader(t("data.audit", lang))
     store = open_store()
     st.caption(t("data.audit_caption", lang).format(store=audit.shown_file_name(store.location)))
@@ -124,19 +133,61 @@ def audit_section(lang: Lang) -> None:
         return
     # shown as text, never as markup
     table, fitted = audit_table(log, user_meta(user_stamp()), lang)
-    fitted_table(table, fitted)
+    picked = picked_table(table, fitted, "data_audit_pick", lang)
+    if picked is not None:
+        st.table(audit_record(table, log, picked, lang))
 
 
-def fitted_table(table: pd.DataFrame, fitted: Fitted) -> None:
+def picked_table(table: pd.DataFrame, fitted: Fitted, key: str, lang: Lang) -> int | None:
     """``table`` drawn with its key columns' widths and row height (``fitted``), as tall as its rows
-    up to 420 px."""
-    st.dataframe(
+    up to 420 px, its rows picked by their marker (its width kept free beside the key columns:
+    :data:`MARKER_PX`); the row picked, else ``None`` (and a line saying a pick shows it whole)."""
+    event = st.dataframe(
         table,
         hide_index=True,
         width="stretch",
         column_config=fitted.apply({}),
         row_height=fitted.row_px,
-        height=min(420, 40 + (fitted.row_px or 35) * max(len(table), 1)),
+        height=table_height(table, fitted),
+        on_select="rerun",
+        selection_mode="single-row",
+        key=key,
+    )
+    rows = list(event.selection.rows) if event is not None else []
+    if rows and rows[0] < len(table):
+        return int(rows[0])
+    st.caption(t("data.pick_row", lang))
+    return None
+
+
+def whole_record(fields: dict[str, object], lang: Lang) -> pd.DataFrame:
+    """A picked row's fields, one a line, as text ("—" for none)."""
+    values = [
+        "—" if v is None or (not isinstance(v, str) and pd.isna(v)) or str(v) == "" else str(v)
+        for v in fields.values()
+    ]
+    return pd.DataFrame({t("data.record_field", lang): list(fields), t("data.record_value", lang): values})
+
+
+def table_height(table: pd.DataFrame, fitted: Fitted) -> int:
+    """As tall as ``table``'s rows (of ``fitted``'s height), up to 420 px."""
+    return min(420, 40 + (fitted.row_px or 35) * max(len(table), 1))
+
+
+def counts_text(rows_in: pd.Series, rows_out: pd.Series) -> pd.Series:
+    """The rows a change read and saved, in one cell: "1,234 → 1,230", "— → 12" where it read none,
+    and "—" where it counts no rows (walk 13: "None" in two columns of their own)."""
+
+    def count(v: object) -> str:
+        return "—" if pd.isna(v) else f"{int(v):,}"
+
+    return pd.Series(
+        [
+            "—" if pd.isna(a) and pd.isna(b) else f"{count(a)} → {count(b)}"
+            for a, b in zip(rows_in, rows_out, strict=True)
+        ],
+        index=rows_in.index,
+        dtype=object,
     )
 
 
@@ -151,8 +202,9 @@ def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> tuple[pd.D
     imported_as = dict(zip(meta["layer"], meta["title_zh"].fillna("").astype(str), strict=True))
     imported = log["layer"].map(lambda n: imported_as.get(n, ""))
     own = own.where((own != layer) & (own != imported), "")
-    # who did what, when, to which layer, from which file, first: read whole at 1280 px in either
-    # language (walk 12: cut); the hash, the table name and the free-text detail after them
+    # who did what, when, to which layer, from which file, how many rows: read whole at 1280 px in
+    # either language (walk 12, 13: cut); the free-text detail after them; the hash and the store's
+    # table name in the record of a row picked (:func:`audit_record`)
     table = pd.DataFrame(
         {
             # the zone in the header, as in the imported layers' table: the cell is the time alone
@@ -164,18 +216,26 @@ def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> tuple[pd.D
             t("audit.file", lang): log["file_name"].map(
                 lambda v: in_language(audit.shown_file_name(v), lang=lang)
             ),
-            t("audit.rows_in", lang): log["rows_in"],
-            t("audit.rows_out", lang): log["rows_out"],
-            "SHA-256": log["sha256"].str[:12],
-            t("audit.table", lang): log["layer"],
-            t("audit.detail", lang): log["detail"],
+            t("data.col.audit_rows", lang): counts_text(log["rows_in"], log["rows_out"]),
+            t("audit.detail", lang): log["detail"].fillna("").astype(str),
         }
     )
     if not table[t("audit.title", lang)].astype(bool).any():  # no row names more than its layer
         table = table.drop(columns=t("audit.title", lang))
-    return table, fit_columns(table, audit_key_columns(table), budget_px=STORED_TABLE_PX)
+    # English: the actions and the actor wrap too (at 1280 the columns did not fit on one line each)
+    keys = audit_key_columns(table, lang)
+    return table, fit_columns(table, keys, budget_px=STORED_TABLE_PX - MARKER_PX, wrap_latin=lang == "en")
 
 
-def audit_key_columns(table: pd.DataFrame) -> list[str]:
-    """The change log's columns read whole at 1280 px: those before the hash."""
-    return list(table.columns[: list(table.columns).index("SHA-256")])
+def audit_key_columns(table: pd.DataFrame, lang: Lang) -> list[str]:
+    """The change log's columns read whole at 1280 px: all but the free-text detail."""
+    return [c for c in table.columns if c != t("audit.detail", lang)]
+
+
+def audit_record(table: pd.DataFrame, log: pd.DataFrame, row: int, lang: Lang) -> pd.DataFrame:
+    """The whole record of the change log's ``row``: each field as shown, then its full SHA-256
+    and the store's table name (for QGIS), one field a line."""
+    fields = table.iloc[row].to_dict()
+    fields["SHA-256"] = log["sha256"].iloc[row]
+    fields[t("audit.table", lang)] = log["layer"].iloc[row]
+    return whole_record(fields, lang)

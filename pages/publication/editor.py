@@ -6,6 +6,7 @@ outside the window, …) are shown as they come."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date
@@ -27,7 +28,7 @@ from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.auth import identity
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
-from pages.efficiency.fitting import SUMMARY_PX, Fitted, fit_columns
+from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, Fitted, fit_columns, text_px
 
 DEMO = "demo"
 ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)
@@ -165,14 +166,15 @@ def actor() -> str:
 
 # The versions' key columns: which version, its state, year and title, its window and size. They
 # come first and are sized to their texts (pages/efficiency/fitting.py), so that they are read whole
-# beside the sidebar at 1280 px (walk11: 公示期 was cut to "2026-12-" and the rest pushed off).
-VERSION_KEYS = ("version_id", "state", "year", "title", "window", "n_results")
+# beside the sidebar at 1280 px (walk11: 公示期 was cut to "2026-12-" and the rest pushed off); who
+# saved it and when among them (walk 13: "保存人 · 时间", the last column, was cut).
+VERSION_KEYS = ("version_id", "state", "year", "title", "window", "n_results", "created")
 
 
 def versions_table(found: list[versions.Version], lang: Lang) -> pd.DataFrame:
     """The versions as the page lists them, headed in ``lang``: the key columns first
-    (:data:`VERSION_KEYS`), then kind, what each replaces or was replaced by, the land list used,
-    who saved and who fixed it; no year is —, never "None"."""
+    (:data:`VERSION_KEYS`, who saved it among them), then kind, what each replaces or was replaced
+    by, the land list used and who fixed it; no year is —, never "None"."""
     replaced: dict[str, list[str]] = {}
     for v in found:
         if v.replaces:
@@ -190,11 +192,12 @@ def versions_table(found: list[versions.Version], lang: Lang) -> pd.DataFrame:
             "title": display_title(v, lang),
             "window": f"{v.window_start} – {v.window_end}" if v.window_start else "",
             "n_results": f"{v.n_results:,}",
+            # the zone in the header: the cell wraps into the width the key columns have at 1280
+            "created": f"{actor_name(v.created_by, lang)} · {beijing_minute(v.created_at, lang, zone=False)}",
             "kind": t(f"pub.kind.{v.kind}", lang),
             "replaces": v.replaces,
             "replaced_by": "、".join(replaced.get(v.version_id, [])),
             "land_version": v.land_version,
-            "created": f"{actor_name(v.created_by, lang)} · {when(v.created_at, lang)}",
             "finalized": (
                 f"{actor_name(v.finalized_by, lang)} · {when(v.finalized_at, lang)}" if v.finalized_by else ""
             ),
@@ -209,7 +212,17 @@ def versions_fitted(table: pd.DataFrame, lang: Lang) -> Fitted:
     """The widths of the versions table's key columns (:data:`VERSION_KEYS`) in the table's whole
     width at 1280 px (it has no row marker); a long title or state wraps, in either language."""
     keys = [t(f"pub.col.{c}", lang) for c in VERSION_KEYS]
-    return fit_columns(table, keys, budget_px=SUMMARY_PX, wrap_latin=True)
+    fitted = fit_columns(table, keys, budget_px=SUMMARY_PX, wrap_latin=True)
+    # the window on one line (walk11: cut to "2026-12-"), the others wrapped beside it
+    window = t("pub.col.window", lang)
+    texts = [v for v in table[window].astype(str) if v]
+    need = math.ceil(max((text_px(v) for v in texts), default=0) + CELL_PAD_PX)
+    if need <= fitted.widths[window]:
+        return fitted
+    rest = [k for k in keys if k != window]
+    others = fit_columns(table, rest, budget_px=SUMMARY_PX - need, wrap_latin=True)
+    widths = {k: need if k == window else others.widths[k] for k in keys}
+    return Fitted(widths, others.row_px if others.row_px is not None else fitted.row_px)
 
 
 # --------------------------------------------------------------------------- save a draft

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from geo import ingest
 from geo.messages import t
 from geo.storage import audit
-from pages.data.managing import STORED_TABLE_PX
+from pages.data.managing import STORED_TABLE_PX, audit_record
 from pages.data.reading import FILE_TOKEN
 from pages.efficiency.fitting import CELL_PAD_PX, text_px
 from tests.fixtures import APP
@@ -175,11 +175,17 @@ def test_data_page_delete_asks_first_names_the_layer_and_is_recorded(user_store)
     log = next(df.value for df in at.dataframe if "操作人" in df.value.columns)
     # the layer by its title (a deleted one by the title it was imported with); the hash, the table
     # name and the free-text detail after the key columns (walk 12: the last column in view was cut)
-    assert log[["操作人", "操作", "图层", "数据表名"]].values.tolist() == [
-        ["单用户模式", "删除", "将删除", "user_gone"],
-        ["张三", "导入", "将删除", "user_gone"],
+    assert log[["操作人", "操作", "图层"]].values.tolist() == [
+        ["单用户模式", "删除", "将删除"],
+        ["张三", "导入", "将删除"],
     ]
-    assert list(log.columns)[-3:] == ["SHA-256", "数据表名", "说明"]
+    # counts a change does not make read "—" (walk 13: "None"); the free-text detail last, the hash
+    # and the table name in the record of a row picked (walk 13: at 1280 the log showed 6 columns)
+    assert log["读入 → 保存行数"].tolist() == ["1 → 1", "1 → 1"]
+    assert list(log.columns)[-2:] == ["读入 → 保存行数", "说明"]
+    record = audit_record(log, audit.audit_log(), 1, "zh")
+    fields = dict(zip(record["项目"], record["内容"], strict=True))
+    assert fields["数据表名"] == "user_gone" and len(fields["SHA-256"]) == 64 and fields["操作"] == "导入"
 
 
 def test_saving_under_a_taken_name_asks_before_replacing(user_store):
@@ -262,10 +268,11 @@ def test_the_same_file_again_is_offered_as_a_replacement_of_its_layer(tmp_path, 
     at.file_uploader(key="data_upload").set_value(("园区边界.zip", data, "application/zip")).run()
     at.button(key="data_read").click().run()
     assert not at.exception
+    # byte for byte the stored file: the offer says so (walk 13), the replacement still offered
     said = (
-        "这个文件曾导入为图层「盛泽七都园区边界」"
+        "这个文件与已导入的「盛泽七都园区边界」内容相同（SHA-256 一致"
         if lang == "zh"
-        else "imported before as the layer “盛泽七都园区边界”"
+        else "This file is identical to the imported “盛泽七都园区边界” (same SHA-256"
     )
     assert any(said in i.value for i in at.info)
     assert at.text_input(key=_k(at, "data_save_name")).value == "user_zones_parks"
@@ -550,6 +557,8 @@ def test_the_change_log_shows_file_names_not_server_paths(user_store):
     assert not at.exception
     log = next(df.value for df in at.dataframe if "Who" in df.value.columns)
     assert log["File"].tolist() == ["z.geojson", "atlas.gpkg"]
+    # a change that counts no rows reads "—" (walk 13: "None" on every row that is not an import)
+    assert log["Rows in → out"].tolist() == ["1 → 1", "—"]
     caption = next(c.value for c in at.caption if "Every import" in c.value)
     assert "atlas_user.gpkg" in caption and str(user_store.parent) not in caption
 

@@ -11,7 +11,7 @@ from geo.storage.changelog import SINGLE_USER_ACTOR
 from tests.fixtures import publication
 from tests.fixtures.app import open_page
 
-CASES = [("en", "Saved by · at", "single-user mode"), ("zh", "保存人 · 时间", "单用户模式")]
+CASES = [("en", "Saved (Beijing time)", "single-user mode"), ("zh", "保存人 · 北京时间", "单用户模式")]
 
 
 @pytest.mark.parametrize(("lang", "column", "who"), CASES, ids=[c[0] for c in CASES])

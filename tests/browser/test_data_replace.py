@@ -78,7 +78,7 @@ def test_the_same_file_again_replaces_its_layer_under_the_same_table(app_url, br
         pg.locator("h1").first.wait_for(timeout=90_000)
         wait_idle(pg)
         _upload_and_read(pg, lang, parks)
-        said = t("data.same_file", lang).split("{")[0]
+        said = t("data.same_content", lang).split("{")[0]
         assert pg.get_by_text(said, exact=False).count() == 1
         assert pg.get_by_label(t("data.name", lang), exact=True).input_value() == table
         assert pg.get_by_label(t("data.title", lang), exact=True).input_value() == f"替换测试{lang}"

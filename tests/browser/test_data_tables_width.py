@@ -15,9 +15,10 @@ import pytest
 
 from geo import ingest
 from geo.cli import main as cli
+from geo.messages import t
 from geo.storage import audit
 from geo.storage.base import USER_GPKG_ENV
-from pages.data.managing import audit_table, stored_table
+from pages.data.managing import MARKER_PX, audit_table, stored_table
 from tests.fixtures import ROOT
 from tests.fixtures.browser import save_screenshot, serve_app, wait_idle
 from tests.fixtures.upload import gaode_firms_excel, gbk_gk_zip_without_prj
@@ -82,6 +83,15 @@ def app(tmp_path_factory):
         )
         == 0
     )
+    # a change that counts no rows, with a long detail (walk 13: "None" counts, the log cut at 1280)
+    audit.record_change(
+        "version_published",
+        user="单用户模式",
+        layer="atlas_eval_versions",
+        title="2024 年度评价结果",
+        detail="V1 公示：2026-12-07 至 2026-12-14",
+        store=store,
+    )
     env = {**os.environ, "ATLAS_GPKG": str(tmp / "atlas.gpkg"), USER_GPKG_ENV: str(store)}
     env.pop("ATLAS_DATABASE_URL", None)
     with serve_app(env, tmp / "streamlit.log") as url:
@@ -112,13 +122,32 @@ def test_the_key_columns_of_both_tables_are_read_whole(browser, app, lang, size)
             keys = list(fitted.widths)
             # the key columns first, in view (the grid keeps the columns drawn in its accessible table)
             assert got["rows"][0][: len(keys)] == keys == list(table.columns[: len(keys)])
-            assert sum(fitted.widths.values()) <= got["width"], (fitted.widths, got["width"])
+            assert not any(cell == "None" for row in got["rows"] for cell in row)  # walk 13: "None" counts
+            # rows are picked: the row marker takes a column beside the key columns
+            assert sum(fitted.widths.values()) + MARKER_PX <= got["width"], (fitted.widths, got["width"])
             lines = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
             for i, col in enumerate(keys):
                 width = fitted.widths[col]
                 assert got["measured"][0][i] + 2 * PAD <= width, (col, "header cut")
                 for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
                     assert math.ceil(sizes[i] / (width - 2 * PAD)) <= lines, (col, row[i], width)
+        # the change log: who, what, which file and the rows are key columns (walk 13: at 1280 only the
+        # first 6 were in view); the hash and the table name are in the record of a row picked
+        log_keys = list(expected[1][1].widths)
+        assert t("data.col.audit_rows", lang) in log_keys and "SHA-256" not in expected[1][0].columns
+        # a row picked shows it whole: the imported layer's table name (walk 13: cut to "user_zon…"),
+        # the change's table name and detail
+        first = audit.audit_log(store=store).iloc[0]  # newest first: the version published
+        for i, wanted in ((0, [expected[0][0].iloc[0, -1]]), (1, [first["layer"], first["detail"]])):
+            grid = pg.locator(TABLE).nth(i)
+            grid.scroll_into_view_if_needed()
+            row_px = expected[i][1].row_px or 35
+            grid.click(position={"x": 16, "y": 36 + row_px // 2})  # the first row's marker
+            record = pg.locator('[data-testid="stTable"]').nth(i)
+            record.wait_for(timeout=30_000)
+            text = record.inner_text()
+            assert all(w in text for w in wanted) and "None" not in text, text
+            wait_idle(pg)
         save_screenshot(pg, f"data_tables_{lang}_{size[0]}")
     finally:
         context.close()

@@ -75,6 +75,8 @@ def test_the_versions_key_columns_are_read_whole(browser, app, lang, size):
     expected = versions_table(versions.list_versions(store=store), lang)
     fitted = versions_fitted(expected, lang)
     keys = [t(f"pub.col.{c}", lang) for c in VERSION_KEYS]
+    # who saved it and when is read whole too (walk 13: at 1280 "保存人 · 时间" was cut)
+    assert t("pub.col.created", lang) in keys
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     pg = context.new_page()
     try:

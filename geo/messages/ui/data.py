@@ -177,7 +177,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.col.file": ("源文件", "Source file"),
     "data.col.rows": ("条数", "Rows"),
     "data.col.imported": ("导入时间（北京时间）", "Imported (Beijing time)"),
-    "data.col.audit_at": ("时间（北京时间）", "When (Beijing time)"),  # the change log's, zone in the header
+    "data.col.audit_at": ("时间（北京时间）", "Time (Beijing)"),  # the change log's, zone in the header
+    "data.col.audit_rows": ("读入 → 保存行数", "Rows in → out"),  # the change log's: "— " counts none
     "data.delete_pick": ("要删除的导入图层", "Imported layer to delete"),
     "data.delete_option": ("{title}（{name}）", "{title} ({name})"),
     "data.delete": ("删除", "Delete"),
@@ -197,6 +198,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is already a layer “{title}” ({rows} rows, imported {when}, table {name}). Replace it with"
         " this file? The table keeps its name, so QGIS projects keep working, and the change is on"
         " record. Or save this file as a new layer under another title.",
+    ),
+    "data.same_content": (
+        "这个文件与已导入的「{title}」内容相同（SHA-256 一致；{when} 导入，表名 {name}），无需重新导入。"
+        "如仍要保存，会替换该图层，表名不变；要另存为新图层，请换一个标题。",
+        "This file is identical to the imported “{title}” (same SHA-256; imported {when}, table {name}):"
+        " there is no need to import it again. Saving it anyway replaces that layer under the same table"
+        " name; to save it as a new layer, give it another title.",
     ),
     "data.same_file": (
         "这个文件曾导入为图层「{title}」（{when} 导入，表名 {name}）：保存会替换该图层，表名不变。"
@@ -227,6 +235,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every import, replacement, delete, configuration saved and status change in {store}: who, when,"
         " which file (SHA-256), rows. Records outlive the layers they name.",
     ),
+    "data.pick_row": (
+        "选中一行（点击行首的方框）可查看该行全部内容（含数据表名，变更留痕另含 SHA-256 和说明全文）。",
+        "Pick a row (the box at its left) to see all of it (the table name; in the change log also the"
+        " SHA-256 and the full detail).",
+    ),
+    "data.record_field": ("项目", "Field"),
+    "data.record_value": ("内容", "Value"),
     "data.audit_empty": ("还没有变更记录。", "No changes recorded yet."),
     "data.layer_gone": (
         "图层「{name}」已不在存储中（可能刚被他人删除），请重新选择。",
