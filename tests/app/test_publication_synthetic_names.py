@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from geo.evaluation import EVALUATION_LABELS, EVALUATION_LABELS_EN
-from geo.publication import results
 from tests.fixtures.app import open_page
-from tests.fixtures.publication import EDITOR, enterprises, rules
+from tests.fixtures.publication import enterprises, save_year
 
 PAGE = "pages/publication.py"
 SYNTHETIC = "苏州盛泽恒泰纺织有限公司（合成）"
@@ -20,16 +19,7 @@ SYNTHETIC = "苏州盛泽恒泰纺织有限公司（合成）"
 def test_the_results_name_a_synthetic_firm_in_the_pages_language(user_gpkg, lang, name):
     ents = enterprises()
     ents.loc[0, "name"] = SYNTHETIC
-    store = str(user_gpkg)
-    results.save_evaluation(
-        ents,
-        config=rules(),
-        layers={"enterprises": ("user_ents_2024", ents)},
-        title="2024 年度亩均评价",
-        actor=EDITOR,
-        year=2024,
-        store=store,
-    )
+    save_year(str(user_gpkg), ents)
     at = open_page(PAGE, timeout=120, lang=lang)
     assert not at.exception, at.exception
     ids = (EVALUATION_LABELS_EN if lang == "en" else EVALUATION_LABELS)["ent_id"]

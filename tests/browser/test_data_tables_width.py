@@ -20,20 +20,12 @@ from geo.storage import audit
 from geo.storage.base import USER_GPKG_ENV
 from pages.data.managing import MARKER_PX, audit_table, stored_table
 from tests.fixtures import ROOT
-from tests.fixtures.browser import save_screenshot, serve_app, wait_idle
+from tests.fixtures.browser import GRID_CELLS_JS, save_screenshot, serve_app, wait_idle
 from tests.fixtures.upload import gaode_firms_excel, gbk_gk_zip_without_prj
 
 pytestmark = pytest.mark.browser
 TABLE = '[data-testid="stDataFrame"]'
 PAD = 8.5  # the grid's cell padding each side
-# Every visible cell's text of the grid's accessible table, each measured in the grid's font (14 px).
-CELLS_JS = """(e) => {
-  const ctx = document.createElement('canvas').getContext('2d');
-  ctx.font = '400 14px ' + getComputedStyle(document.body).fontFamily;
-  const rows = Array.from(e.querySelectorAll('tr')).map(r => Array.from(r.children).map(c => c.textContent));
-  const measured = rows.map(r => r.map(text => ctx.measureText(text).width));
-  return {rows, measured, width: e.getBoundingClientRect().width};
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +110,7 @@ def test_the_key_columns_of_both_tables_are_read_whole(browser, app, lang, size)
         pg.wait_for_timeout(1500)
         for grid, (table, fitted) in zip(pg.locator(TABLE).all(), expected, strict=True):
             grid.scroll_into_view_if_needed()
-            got = grid.evaluate(CELLS_JS)
+            got = grid.evaluate(GRID_CELLS_JS)
             keys = list(fitted.widths)
             # the key columns first, in view (the grid keeps the columns drawn in its accessible table)
             assert got["rows"][0][: len(keys)] == keys == list(table.columns[: len(keys)])

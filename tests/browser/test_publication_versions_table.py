@@ -20,20 +20,11 @@ from geo.publication import objections, results, versions
 from geo.storage.base import USER_GPKG_ENV
 from pages.publication.editor import VERSION_KEYS, versions_fitted, versions_table
 from tests.fixtures import ROOT
-from tests.fixtures.browser import save_screenshot, serve_app, wait_idle
+from tests.fixtures.browser import GRID_CELLS_JS, save_screenshot, serve_app, wait_idle
 from tests.fixtures.publication import EDITOR, HEAD, WINDOW, add_objection, enterprises, rules, save_year
 
 pytestmark = pytest.mark.browser
 TABLE = '[data-testid="stDataFrame"]'
-# Every visible cell's text of the grid's accessible table (Streamlit draws the grid on a canvas and
-# keeps this table for screen readers), and each text measured in the grid's font (14 px).
-CELLS_JS = """(e) => {
-  const ctx = document.createElement('canvas').getContext('2d');
-  ctx.font = '400 14px ' + getComputedStyle(document.body).fontFamily;
-  const rows = Array.from(e.querySelectorAll('tr')).map(r => Array.from(r.children).map(c => c.textContent));
-  const measured = rows.map(r => r.map(text => ctx.measureText(text).width));
-  return {rows, measured, width: e.getBoundingClientRect().width};
-}"""
 
 
 def _fill(store: str) -> None:
@@ -85,7 +76,7 @@ def test_the_versions_key_columns_are_read_whole(browser, app, lang, size):
         table.wait_for(timeout=180_000)
         wait_idle(pg)
         pg.wait_for_timeout(1500)
-        got = table.evaluate(CELLS_JS)
+        got = table.evaluate(GRID_CELLS_JS)
         assert got["rows"][0][: len(keys)] == keys  # the key columns first, in view
         assert sum(fitted.widths.values()) <= got["width"], (fitted.widths, got["width"])
         year = got["rows"][0].index(keys[2])
