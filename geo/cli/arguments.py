@@ -8,17 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from geo import ingest
+from geo.cli.output import help_text
 from geo.errors import DataValidationError
 from geo.ingest.base import frame_name
 from geo.messages.notes import Listing, note
 from geo.spatial.crs import FRAMES, Frame
 from geo.storage.interface import is_database_url
-
-STORE_HELP = (
-    "用户数据存储：GeoPackage 路径或共享库 postgresql://用户:密码@主机:端口/库"
-    "（默认 $ATLAS_DATABASE_URL，否则 $ATLAS_USER_GPKG 或 data/user/atlas_user.gpkg）"
-)
-USER_HELP = "记入留痕的操作人（默认 $ATLAS_USER 或系统用户名）"
 
 # The options naming a file a command writes, and what each is called in a message.
 OUTPUT_FILES = {
@@ -32,7 +27,7 @@ def add_store_argument(p: argparse.ArgumentParser, *, reads_only: bool, aliases:
     """Add ``--store``, the user store, alike in every command (``aliases``: older spellings kept
     working). ``reads_only``: the command only reads the store, so a store that does not exist is
     refused (a typo would otherwise read as an empty store) rather than created."""
-    p.add_argument("--store", *aliases, dest="store", help=STORE_HELP)
+    p.add_argument("--store", *aliases, dest="store", help=help_text(p, "store"))
     p.set_defaults(store_reads_only=reads_only)
 
 
@@ -79,21 +74,18 @@ def add_table_arguments(
     coordinate frame of its longitudes/latitudes (``frame_flag``: ``--frame`` or ``--coords``; no
     default, a point table is asked it, see :func:`table_frame`), the two coordinate columns, and
     ``--map`` 字段=列 (repeatable). ``what`` names the table in the help; ``placed_otherwise`` says
-    which other option places a table without its coordinates (the help says it needs no frame)."""
-    choices = "wgs84（GPS、天地图、OSM）、gcj02（高德/腾讯）、bd09（百度）"
-    frame_help = (
-        f"{what}经纬度的坐标框架（经纬度表格必填，没有默认值）：{choices}；"
-        f"带坐标系的文件（.prj、GeoPackage、GeoJSON）{placed_otherwise}不需要"
-    )
-    p.add_argument(frame_flag, choices=FRAMES, default=None, help=frame_help)
-    p.add_argument("--lon-col", default=None, help=f"{what}经度列（缺省自动识别 lon/lng/经度）")
-    p.add_argument("--lat-col", default=None, help=f"{what}纬度列（缺省自动识别 lat/纬度）")
+    which other option places a table without its coordinates (the help says it needs no frame): both
+    already in the parser's language (:func:`geo.cli.output.help_text`)."""
+    said = {"what": what, "placed_otherwise": placed_otherwise}
+    p.add_argument(frame_flag, choices=FRAMES, default=None, help=help_text(p, "table.frame", **said))
+    p.add_argument("--lon-col", default=None, help=help_text(p, "table.lon_col", what=what))
+    p.add_argument("--lat-col", default=None, help=help_text(p, "table.lat_col", what=what))
     p.add_argument(
         "--map",
         action="append",
         default=[],
-        metavar="字段=列",
-        help="字段对应，如 tax_wan_yuan=实缴税金（可重复；其余按表头自动识别）",
+        metavar=help_text(p, "table.map_metavar"),
+        help=help_text(p, "table.map"),
     )
 
 

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from geo.cli.io import parse_pairs
-from geo.cli.output import command_help, lang_of, names, parts, say, written
+from geo.cli.output import command_help, help_text, lang_of, names, parts, say, written
 from geo.collect import SourceInput, collect
 from geo.collect.departments import Department, load_departments
 from geo.collect.report import assembled_bytes, column_label, report_bytes
@@ -25,42 +25,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "collect",
         help=command_help(subparsers, "collect"),
-        description=(
-            "以企业名录（统一社会信用代码）为准，把税务、统计、供电、自然资源、生态环境各部门的数据"
-            "按统一社会信用代码 → 组织机构代码 → 唯一名称依次匹配、换算单位、按企业汇总，写出企业表"
-            "（evaluate 可直接读取）和匹配报告；每个数值都记录来自哪个部门、哪个文件（含 SHA-256）的哪几行。"
-        ),
+        description=help_text(subparsers, "collect.description"),
     )
-    p.add_argument(
-        "register",
-        type=Path,
-        help="企业名录（.csv/.xlsx）：统一社会信用代码、企业名称，可含区镇、行业代码、经纬度",
-    )
+    p.add_argument("register", type=Path, help=help_text(p, "collect.register"))
     p.add_argument(
         "--source",
         action="append",
         default=[],
         required=True,
-        metavar="部门=文件",
-        help=(
-            "部门文件，可重复：tax=税务.csv stats=统计.xlsx power=供电.csv land=自然资源.xlsx "
-            "env=生态环境.csv"
-        ),
+        metavar=help_text(p, "collect.source_metavar"),
+        help=help_text(p, "collect.source"),
     )
     p.add_argument(
         "--map",
         action="append",
         default=[],
-        metavar="部门.字段=表头",
-        help=(
-            "表头不同时指定，如 tax.tax_wan_yuan=入库税款（元）、power.name=用户名称、"
-            "register.code=社会信用代码"
-        ),
+        metavar=help_text(p, "collect.map_metavar"),
+        help=help_text(p, "collect.map"),
     )
-    p.add_argument(
-        "-o", "--out", type=Path, required=True, help="归集结果 .csv（另写 .provenance.csv）或 .xlsx"
-    )
-    p.add_argument("--report", type=Path, required=True, help="匹配报告 .xlsx（每个部门一页 + 汇总）或 .csv")
+    p.add_argument("-o", "--out", type=Path, required=True, help=help_text(p, "collect.out"))
+    p.add_argument("--report", type=Path, required=True, help=help_text(p, "collect.report"))
     p.set_defaults(func=run)
 
 

@@ -20,7 +20,7 @@ import pandas as pd
 from geo import batch, ingest
 from geo.cli.arguments import add_table_arguments, table_frame
 from geo.cli.io import parse_pairs
-from geo.cli.output import command_help, complain, lang_of, names, parts, say, written
+from geo.cli.output import command_help, complain, help_text, lang_of, names, parts, say, written
 from geo.errors import DataValidationError
 from geo.evaluation import CLASSES, EvaluationResult
 from geo.evaluation.grouped import group_counts
@@ -69,7 +69,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--zone-column", default=None, help="按企业表中的区镇名称/编码字段归属，而不是按位置（如 town）"
     )
     add_table_arguments(
-        p, frame_flag="--coords", what="企业表", placed_otherwise="和按 --zone-column 归属的表格"
+        p,
+        frame_flag="--coords",
+        what=help_text(p, "evaluate.table_what"),
+        placed_otherwise=help_text(p, "evaluate.placed_otherwise"),
     )
     p.add_argument("--report", type=Path, default=None, help="把企业表的逐行校验报告写到此 CSV")
     p.add_argument(

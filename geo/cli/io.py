@@ -8,8 +8,8 @@ from pathlib import Path
 import geopandas as gpd
 
 from geo import ingest
-from geo.cli.arguments import TABLE_FORMATS, USER_HELP, add_store_argument, add_table_arguments, table_frame
-from geo.cli.output import command_help, lang_of, names, parts, say, written
+from geo.cli.arguments import TABLE_FORMATS, add_store_argument, add_table_arguments, table_frame
+from geo.cli.output import command_help, help_text, lang_of, names, parts, say, written
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export
@@ -70,13 +70,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--layer", help="GeoPackage/KML 图层、zip 中的 Shapefile 名或 Excel 工作表")
     p.add_argument("--crs", help="坐标系，如 EPSG:4549（文件没有 .prj 时必填）")
     p.add_argument("--swap-xy", action="store_true", help="交换经纬度（纬度在前，或测量坐标 X 为北向）")
-    add_table_arguments(p, frame_flag="--frame", what="表格", placed_otherwise="和按 --join-layer 关联的表格")
+    add_table_arguments(
+        p,
+        frame_flag="--frame",
+        what=help_text(p, "import.table_what"),
+        placed_otherwise=help_text(p, "import.placed_otherwise"),
+    )
     p.add_argument("--join-layer", help="表格按名称/代码关联到的分区图层（内置或 user_ 图层）")
     p.add_argument("--join-key", help="分区图层中用于关联的字段，如 name、adcode")
     p.add_argument("--join-col", help="表格中用于关联的列，如 区镇")
     p.add_argument("--encoding", help="强制指定 .dbf 编码（默认自动识别）")
     add_store_argument(p, reads_only=False)
-    p.add_argument("--user", help=USER_HELP)
+    p.add_argument("--user", help=help_text(p, "user"))
     p.add_argument("--report", type=Path, help="把逐行校验报告写到此 CSV")
     p.add_argument("--inspect", action="store_true", help="只查看文件并给出建议，不读入不保存")
     p.add_argument("--dry-run", action="store_true", help="读入并校验，但不保存")

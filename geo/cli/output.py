@@ -37,6 +37,13 @@ def command_help(subparsers: Any, name: str) -> str:
     return message(f"cli.help.command.{name}", getattr(subparsers, "lang", "zh"))
 
 
+def help_text(parser: Any, key: str, /, **params: Any) -> str:
+    """Catalogue entry ``cli.help.<key>`` (an option's help, a command's description or metavar) in the
+    language of ``parser`` (:class:`geo.cli.parser.AtlasParser` or its subparsers; Chinese otherwise):
+    what ``--help`` prints."""
+    return message(f"cli.help.{key}", getattr(parser, "lang", "zh"), **params)
+
+
 def written(args: argparse.Namespace, value: Any) -> str:
     """A note (or plain text) geo returned, written in the command's language."""
     return text_in(value, lang_of(args))
@@ -52,4 +59,4 @@ def parts(items: Any) -> Listing:
     return clauses(items)
 
 
-__all__ = ["command_help", "complain", "lang_of", "line", "names", "parts", "say", "written"]
+__all__ = ["command_help", "complain", "help_text", "lang_of", "line", "names", "parts", "say", "written"]

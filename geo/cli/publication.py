@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.cli.arguments import USER_HELP, add_store_argument
-from geo.cli.output import command_help, lang_of, say
+from geo.cli.arguments import add_store_argument
+from geo.cli.output import command_help, help_text, lang_of, say
 from geo.messages import t
 from geo.messages.notes import note
 from geo.publication import compare, objections, results, versions
@@ -61,18 +61,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pu.add_argument("--start", required=True, help="公示开始日期 YYYY-MM-DD")
     pu.add_argument("--end", required=True, help="公示结束日期 YYYY-MM-DD（含当日）")
     add_store_argument(pu, reads_only=False)
-    pu.add_argument("--user", help=USER_HELP)
+    pu.add_argument("--user", help=help_text(pu, "user"))
     pu.set_defaults(func=run_versions_publish)
     fi = vs.add_parser("finalize", help="定案（锁定）一个版本，此后不能再修改（记入留痕）")
     fi.add_argument("version", help="版本编号")
     add_store_argument(fi, reads_only=False)
-    fi.add_argument("--user", help=USER_HELP)
+    fi.add_argument("--user", help=help_text(fi, "user"))
     fi.set_defaults(func=run_versions_finalize)
     re = vs.add_parser("reevaluate", help="按已决定的异议重新评价公示版本，存为替换它的新草稿")
     re.add_argument("version", help="公示中的版本编号")
     re.add_argument("--title", default="", help="新版本标题（缺省：原标题；页面按语言注明「异议更正」）")
     add_store_argument(re, reads_only=False)
-    re.add_argument("--user", help=USER_HELP)
+    re.add_argument("--user", help=help_text(re, "user"))
     re.set_defaults(func=run_versions_reevaluate)
     co = vs.add_parser("compare", help="比较两个版本：类别变化、得分变化、变化的输入值")
     co.add_argument("before", help="原版本编号")
@@ -92,7 +92,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     de.add_argument("--answer", default="", help="核实部门的答复（尚未记录时先记为一步；已记录的不覆盖）")
     de.add_argument("--reason", default="", help="决定理由（与部门答复分开记录）")
     add_store_argument(de, reads_only=False)
-    de.add_argument("--user", help=USER_HELP)
+    de.add_argument("--user", help=help_text(de, "user"))
     de.set_defaults(func=run_objections_decide)
     ex = os_.add_parser("export", help="把一个版本的异议登记表导出为 XLSX")
     ex.add_argument("--version", required=True, help="版本编号")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from geo.cli.arguments import USER_HELP, add_store_argument
-from geo.cli.output import command_help, lang_of, line, say
+from geo.cli.arguments import add_store_argument
+from geo.cli.output import command_help, help_text, lang_of, line, say
 from geo.errors import DataValidationError
 from geo.evaluation import named as eval_configs
 from geo.land import renewal
@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.add_argument("--date", required=True, help="状态日期 YYYY-MM-DD")
     s.add_argument("--note", default="", help="备注")
     add_store_argument(s, reads_only=False)
-    s.add_argument("--user", help=USER_HELP)
+    s.add_argument("--user", help=help_text(s, "user"))
     s.set_defaults(func=run_renewal_set)
     lg = rs.add_parser("log", help="列出盘活状态变更记录（旧→新、谁、何时）")
     lg.add_argument("--parcel", help="只列出某宗地")
@@ -49,7 +49,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sv.add_argument("--file", type=Path, required=True, help="YAML 配置文件")
     sv.add_argument("--official", action="store_true", help="保存为正式配置（替换原正式配置）")
     add_store_argument(sv, reads_only=False)
-    sv.add_argument("--user", help=USER_HELP)
+    sv.add_argument("--user", help=help_text(sv, "user"))
     sv.set_defaults(func=run_config_save)
     sh = cs.add_parser("show", help="输出一个已保存配置的 YAML（可存为文件交给 evaluate -c）")
     sh.add_argument("name", nargs="?", default="", help="配置名称（与 --official 同用时可省略）")
@@ -60,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     de.add_argument("name", nargs="?", default="", help="配置名称（与 --official 同用时可省略）")
     de.add_argument("--official", action="store_true", help="删除正式配置")
     add_store_argument(de, reads_only=False)
-    de.add_argument("--user", help=USER_HELP)
+    de.add_argument("--user", help=help_text(de, "user"))
     de.set_defaults(func=run_config_delete)
 
 

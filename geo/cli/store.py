@@ -8,8 +8,8 @@ import argparse
 import pandas as pd
 
 from geo import ingest
-from geo.cli.arguments import USER_HELP, add_store_argument
-from geo.cli.output import command_help, lang_of, names, say
+from geo.cli.arguments import add_store_argument
+from geo.cli.output import command_help, help_text, lang_of, names, say
 from geo.errors import DataValidationError
 from geo.messages import t
 from geo.messages.formats import beijing_minute
@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     d = subparsers.add_parser("delete", help=command_help(subparsers, "delete"))
     d.add_argument("layer", help="图层名（user_ 开头）")
     add_store_argument(d, reads_only=False)
-    d.add_argument("--user", help=USER_HELP)
+    d.add_argument("--user", help=help_text(d, "user"))
     d.set_defaults(func=run_delete)
 
     lo = subparsers.add_parser(
@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     lo.add_argument("--store", help=f"postgresql://… 共享库（默认 ${DATABASE_URL_ENV}）")
     lo.add_argument("--gpkg", default=str(DEFAULT_GPKG), help="要载入的 GeoPackage（默认 data/atlas.gpkg）")
-    lo.add_argument("--user", help=USER_HELP)
+    lo.add_argument("--user", help=help_text(lo, "user"))
     lo.set_defaults(func=run_load_demo)
 
     g = subparsers.add_parser(

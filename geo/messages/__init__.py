@@ -10,7 +10,8 @@ hint shown after message ``K``.
 One module per area, each with its table ``MESSAGES``, listed in :data:`AREAS` and merged once: a key
 defined in two modules stops the import. geo's own messages: ingest.py, ingest_placing.py,
 ingest_notes.py, exports.py, evaluation.py, evaluation_config.py, evaluation_words.py, yearly.py,
-records.py, record_labels.py, shown_words.py, cli.py, land_notes.py, sources.py, cited_sources.py;
+records.py, record_labels.py, shown_words.py, cli.py, cli_help.py, land_notes.py, sources.py,
+cited_sources.py;
 the interface's: ui/ (one module per page area, and the layers'). Words are joined with each
 language's own marks (:func:`joined`, :func:`labelled`, marks.py), so an English sentence never
 carries a 、 or a full-width colon.
@@ -27,6 +28,7 @@ from typing import Any, Literal
 from geo.messages import (
     cited_sources,
     cli,
+    cli_help,
     evaluation,
     evaluation_config,
     evaluation_words,
@@ -69,6 +71,7 @@ AREAS: tuple[ModuleType, ...] = (
     cited_sources,
     yearly,
     cli,
+    cli_help,
     land_notes,
     record_labels,
     frame,
