@@ -41,103 +41,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "evaluate",
         help=command_help(subparsers, "evaluate"),
-        description=(
-            "读入区域边界与企业表，按位置（或区镇名称字段）把企业归入区域，计算各区域总量与亩均指标，"
-            "并按评价配置给每家企业打分、排名、分 A/B/C/D 类；输出 CSV 或 GeoPackage。"
-        ),
+        description=help_text(subparsers, "evaluate.description"),
     )
-    p.add_argument("zones", type=Path, help="区域边界文件（.gpkg/.geojson/.shp/.zip）")
-    p.add_argument("enterprises", type=Path, help="企业表（.csv/.xlsx/.gpkg/.geojson）")
-    p.add_argument(
-        "-c",
-        "--config",
-        type=Path,
-        default=None,
-        help="评价配置 YAML（缺省用 geo/evaluation/evaluation.yaml）",
-    )
-    p.add_argument(
-        "--method",
-        default=None,
-        help="县区公布的评价方法（" + "、".join(m.name for m in list_methods()) + "），代替 --config",
-    )
-    p.add_argument("-o", "--out", type=Path, required=True, help="输出目录（CSV）或 .gpkg 文件")
-    p.add_argument("--format", choices=("csv", "gpkg"), default=None, help="输出格式；缺省按 --out 的扩展名")
-    p.add_argument("--zones-layer", default=None, help="区域文件中的图层名")
-    p.add_argument("--enterprises-layer", default=None, help="企业文件中的图层名或 Excel 工作表名")
-    p.add_argument("--zone-id", default=None, help="区域名称/编码字段（缺省 name）")
-    p.add_argument(
-        "--zone-column", default=None, help="按企业表中的区镇名称/编码字段归属，而不是按位置（如 town）"
-    )
+    p.add_argument("zones", type=Path, help=help_text(p, "evaluate.zones"))
+    p.add_argument("enterprises", type=Path, help=help_text(p, "evaluate.enterprises"))
+    p.add_argument("-c", "--config", type=Path, default=None, help=help_text(p, "evaluate.config"))
+    methods = names(m.name for m in list_methods()).text(p.lang)
+    p.add_argument("--method", default=None, help=help_text(p, "evaluate.method", methods=methods))
+    p.add_argument("-o", "--out", type=Path, required=True, help=help_text(p, "evaluate.out"))
+    p.add_argument("--format", choices=("csv", "gpkg"), default=None, help=help_text(p, "evaluate.format"))
+    p.add_argument("--zones-layer", default=None, help=help_text(p, "evaluate.zones_layer"))
+    p.add_argument("--enterprises-layer", default=None, help=help_text(p, "evaluate.enterprises_layer"))
+    p.add_argument("--zone-id", default=None, help=help_text(p, "evaluate.zone_id"))
+    p.add_argument("--zone-column", default=None, help=help_text(p, "evaluate.zone_column"))
     add_table_arguments(
         p,
         frame_flag="--coords",
         what=help_text(p, "evaluate.table_what"),
         placed_otherwise=help_text(p, "evaluate.placed_otherwise"),
     )
-    p.add_argument("--report", type=Path, default=None, help="把企业表的逐行校验报告写到此 CSV")
+    p.add_argument("--report", type=Path, default=None, help=help_text(p, "evaluate.report"))
+    p.add_argument("--lang", choices=("zh", "en"), default=None, help=help_text(p, "evaluate.lang"))
+    p.add_argument("--raw", action="store_true", help=help_text(p, "evaluate.raw"))
+    p.add_argument("--parcels", type=Path, default=None, help=help_text(p, "evaluate.parcels"))
+    p.add_argument("--parcels-layer", default=None, help=help_text(p, "evaluate.parcels_layer"))
+    p.add_argument("--controls", type=Path, default=None, help=help_text(p, "evaluate.controls"))
+    p.add_argument("--check-year", type=int, default=None, help=help_text(p, "evaluate.check_year"))
     p.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        help=(
-            "输出表格（和 --zones-out）的语言，与评价页下载的文件相同：zh 中文表头、按度量取位、是/否；"
-            "en 英文表头、按度量取位、Yes/No、区镇/行业/规模/状态为英文；"
-            "命令前未写 --lang 时也是输出信息的语言（缺省同命令前的 --lang，即 zh）"
-        ),
+        "--previous", type=Path, default=None, metavar="PREV", help=help_text(p, "evaluate.previous")
     )
+    p.add_argument("--previous-layer", default=None, help=help_text(p, "evaluate.previous_layer"))
+    p.add_argument("--year", type=int, default=None, help=help_text(p, "evaluate.year"))
+    p.add_argument("--scope", default=None, help=help_text(p, "evaluate.scope"))
     p.add_argument(
-        "--raw",
-        action="store_true",
-        help="CSV 输出改为机读表格：图层字段名（如 tax_per_mu_wan_yuan）、未取位的数值、True/False",
-    )
-    p.add_argument(
-        "--parcels",
-        type=Path,
-        default=None,
-        help="宗地图层（.gpkg/.geojson/.zip/.kml）：企业用地面积改按宗地面积（EPSG:4549）计，企业表可无用地字段",
-    )
-    p.add_argument("--parcels-layer", default=None, help="宗地文件中的图层名")
-    p.add_argument(
-        "--controls",
-        type=Path,
-        default=None,
-        help="用地控制指标与低效用地规则 YAML（缺省 geo/land/land_control.yaml）",
-    )
-    p.add_argument("--check-year", type=int, default=None, help="履约检查年份（缺省取控制指标配置）")
-    p.add_argument(
-        "--previous",
-        type=Path,
-        default=None,
-        metavar="PREV",
-        help=(
-            "上年结果：上年企业表（按相同区域与配置评价），或上年的 enterprise_classes 输出（含 eval_class，"
-            "按已公布类别比较）；写出 class_transitions、enterprise_changes、early_warnings"
-        ),
-    )
-    p.add_argument("--previous-layer", default=None, help="上年文件中的图层名或 Excel 工作表名")
-    p.add_argument(
-        "--year",
-        type=int,
-        default=None,
-        help=(
-            "评价年份：从带 year 字段的企业表中取该年，并与其上一年比较（表中有上一年时）；"
-            "表中无 year 字段时即为该表的年份（用于投产年限与按年费率）"
-        ),
-    )
-    p.add_argument(
-        "--scope",
-        default=None,
-        help="评价范围：只评价区域图层中该区域（如 昆山市）内的企业，基准按其自身计算；缺省全部区域",
-    )
-    p.add_argument(
-        "--zones-out",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help=(
-            "区镇/园区评价表（.xlsx 或 .csv）：各区镇汇总亩均指标、得分、排名、类别、企业类别构成、D 类用地，"
-            "有上年时含年度变化；规则见 evaluation.yaml 的 zones 一节"
-        ),
+        "--zones-out", type=Path, default=None, metavar="FILE", help=help_text(p, "evaluate.zones_out")
     )
     p.set_defaults(func=run)
 

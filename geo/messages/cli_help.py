@@ -90,4 +90,109 @@ COLLECT: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**SHARED, **TABLES, **COLLECT}
+EVALUATE: dict[str, tuple[str, str]] = {
+    "cli.help.evaluate.description": (
+        "读入区域边界与企业表，按位置（或区镇名称字段）把企业归入区域，计算各区域总量与亩均指标，"
+        "并按评价配置给每家企业打分、排名、分 A/B/C/D 类；输出 CSV 或 GeoPackage。",
+        "Reads the zone boundaries and the enterprise table, places each enterprise in a zone by its"
+        " location (or by a town name column), computes each zone's totals and per-mu metrics, and scores,"
+        " ranks and classes (A/B/C/D) every enterprise by the evaluation configuration; writes CSV or"
+        " GeoPackage.",
+    ),
+    "cli.help.evaluate.zones": (
+        "区域边界文件（.gpkg/.geojson/.shp/.zip）",
+        "Zone boundaries file (.gpkg/.geojson/.shp/.zip)",
+    ),
+    "cli.help.evaluate.enterprises": (
+        "企业表（.csv/.xlsx/.gpkg/.geojson）",
+        "Enterprise table (.csv/.xlsx/.gpkg/.geojson)",
+    ),
+    "cli.help.evaluate.config": (
+        "评价配置 YAML（缺省用 geo/evaluation/evaluation.yaml）",
+        "Evaluation configuration YAML (default geo/evaluation/evaluation.yaml)",
+    ),
+    "cli.help.evaluate.method": (
+        "县区公布的评价方法（{methods}），代替 --config",
+        "An evaluation method a county published ({methods}), instead of --config",
+    ),
+    "cli.help.evaluate.out": ("输出目录（CSV）或 .gpkg 文件", "Output folder (CSV) or .gpkg file"),
+    "cli.help.evaluate.format": (
+        "输出格式；缺省按 --out 的扩展名",
+        "Output format; default from the extension of --out",
+    ),
+    "cli.help.evaluate.zones_layer": ("区域文件中的图层名", "Layer name in the zones file"),
+    "cli.help.evaluate.enterprises_layer": (
+        "企业文件中的图层名或 Excel 工作表名",
+        "Layer name or Excel sheet name in the enterprises file",
+    ),
+    "cli.help.evaluate.zone_id": ("区域名称/编码字段（缺省 name）", "Zone name/code column (default name)"),
+    "cli.help.evaluate.zone_column": (
+        "按企业表中的区镇名称/编码字段归属，而不是按位置（如 town）",
+        "Place enterprises by this town name/code column of the enterprise table, not by location"
+        " (e.g. town)",
+    ),
+    "cli.help.evaluate.report": (
+        "把企业表的逐行校验报告写到此 CSV",
+        "Write the enterprise table's row-by-row check report to this CSV",
+    ),
+    "cli.help.evaluate.lang": (
+        "输出表格（和 --zones-out）的语言，与评价页下载的文件相同：zh 中文表头、按度量取位、是/否；"
+        "en 英文表头、按度量取位、Yes/No、区镇/行业/规模/状态为英文；"
+        "命令前未写 --lang 时也是输出信息的语言（缺省同命令前的 --lang，即 zh）",
+        "Language of the output tables (and --zones-out), as the evaluation page's downloads: zh Chinese"
+        " headers, values rounded per measure, 是/否; en English headers, values rounded per measure,"
+        " Yes/No, towns/industries/sizes/statuses in English; also the language of the messages when no"
+        " --lang is given before the command (default: the --lang before the command, i.e. zh)",
+    ),
+    "cli.help.evaluate.raw": (
+        "CSV 输出改为机读表格：图层字段名（如 tax_per_mu_wan_yuan）、未取位的数值、True/False",
+        "Write CSV as machine-readable tables: the layer's column names (e.g. tax_per_mu_wan_yuan),"
+        " unrounded values, True/False",
+    ),
+    "cli.help.evaluate.parcels": (
+        "宗地图层（.gpkg/.geojson/.zip/.kml）：企业用地面积改按宗地面积（EPSG:4549）计，企业表可无用地字段",
+        "Parcel layer (.gpkg/.geojson/.zip/.kml): an enterprise's land area is its parcels' area"
+        " (EPSG:4549), so the enterprise table needs no land column",
+    ),
+    "cli.help.evaluate.parcels_layer": ("宗地文件中的图层名", "Layer name in the parcels file"),
+    "cli.help.evaluate.controls": (
+        "用地控制指标与低效用地规则 YAML（缺省 geo/land/land_control.yaml）",
+        "Land control indicators and inefficient-land rules YAML (default geo/land/land_control.yaml)",
+    ),
+    "cli.help.evaluate.check_year": (
+        "履约检查年份（缺省取控制指标配置）",
+        "Year of the contract check (default: from the land control configuration)",
+    ),
+    "cli.help.evaluate.previous": (
+        "上年结果：上年企业表（按相同区域与配置评价），或上年的 enterprise_classes 输出（含 eval_class，"
+        "按已公布类别比较）；写出 class_transitions、enterprise_changes、early_warnings",
+        "Last year's result: last year's enterprise table (evaluated with the same zones and"
+        " configuration), or last year's enterprise_classes output (with eval_class: compared by the"
+        " published classes); writes class_transitions, enterprise_changes, early_warnings",
+    ),
+    "cli.help.evaluate.previous_layer": (
+        "上年文件中的图层名或 Excel 工作表名",
+        "Layer name or Excel sheet name in last year's file",
+    ),
+    "cli.help.evaluate.year": (
+        "评价年份：从带 year 字段的企业表中取该年，并与其上一年比较（表中有上一年时）；"
+        "表中无 year 字段时即为该表的年份（用于投产年限与按年费率）",
+        "Evaluation year: taken from an enterprise table with a year column and compared with the year"
+        " before (when the table holds it); without a year column, the table's year (for the years in"
+        " production and the yearly rates)",
+    ),
+    "cli.help.evaluate.scope": (
+        "评价范围：只评价区域图层中该区域（如 昆山市）内的企业，基准按其自身计算；缺省全部区域",
+        "Evaluation scope: only the enterprises inside this zone of the zone layer (e.g. 昆山市), with"
+        " benchmarks computed within it; default every zone",
+    ),
+    "cli.help.evaluate.zones_out": (
+        "区镇/园区评价表（.xlsx 或 .csv）：各区镇汇总亩均指标、得分、排名、类别、企业类别构成、D 类用地，"
+        "有上年时含年度变化；规则见 evaluation.yaml 的 zones 一节",
+        "Town/park evaluation table (.xlsx or .csv): each town's per-mu metrics, score, rank, class,"
+        " enterprise class mix and class D land, with the yearly change when last year is given; rules in"
+        " the zones section of evaluation.yaml",
+    ),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**SHARED, **TABLES, **COLLECT, **EVALUATE}
