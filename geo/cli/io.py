@@ -36,94 +36,56 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "import",
         help=command_help(subparsers, "import"),
-        description=(
-            "读入文件、识别编码和坐标系、逐行校验，并原子地写入用户 GeoPackage（失败时原有数据不变）。"
-        ),
+        description=help_text(subparsers, "import.description"),
     )
-    p.add_argument("file", type=Path, help="要导入的文件")
-    lang = getattr(p, "lang", "zh")  # the parser's language (AtlasParser): --lang before the command
-    p.add_argument("--name", help=message("cli.help.import_name", lang, max_bytes=ingest.MAX_NAME_BYTES))
-    p.add_argument("--title", help="图层标题（中文），默认取文件名")
-    p.add_argument("--source", help="数据来源，例如「吴江区自然资源和规划局，2024 年」（保存时必填）")
-    p.add_argument(
-        "--accuracy",
-        choices=ACCURACY_CLASSES,
-        default=None,
-        help=(
-            "数据精度（保存时必填，无默认值）：real 真实（测绘或官方矢量数据）、"
-            "transcribed 转录（从文件报表抄录）、schematic 示意（按描述或大致位置画出）、"
-            "synthetic 合成（生成的演示数据）"
-        ),
-    )
-    p.add_argument(
-        "--year",
-        type=int,
-        default=None,
-        help="数据年份（企业表无 year 列时；含 year/年份 列的多年表无需指定）",
-    )
-    p.add_argument(
-        "--kind",
-        choices=ingest.KINDS,
-        default=None,
-        help="用途：zones 分区 / enterprises 企业 / other 其他（默认同数据管理页按文件内容的建议，并说明）",
-    )
-    p.add_argument("--layer", help="GeoPackage/KML 图层、zip 中的 Shapefile 名或 Excel 工作表")
-    p.add_argument("--crs", help="坐标系，如 EPSG:4549（文件没有 .prj 时必填）")
-    p.add_argument("--swap-xy", action="store_true", help="交换经纬度（纬度在前，或测量坐标 X 为北向）")
+    p.add_argument("file", type=Path, help=help_text(p, "import.file"))
+    p.add_argument("--name", help=help_text(p, "import_name", max_bytes=ingest.MAX_NAME_BYTES))
+    p.add_argument("--title", help=help_text(p, "import.title"))
+    p.add_argument("--source", help=help_text(p, "import.source"))
+    p.add_argument("--accuracy", choices=ACCURACY_CLASSES, default=None, help=help_text(p, "import.accuracy"))
+    p.add_argument("--year", type=int, default=None, help=help_text(p, "import.year"))
+    p.add_argument("--kind", choices=ingest.KINDS, default=None, help=help_text(p, "import.kind"))
+    p.add_argument("--layer", help=help_text(p, "import.layer"))
+    p.add_argument("--crs", help=help_text(p, "import.crs"))
+    p.add_argument("--swap-xy", action="store_true", help=help_text(p, "import.swap_xy"))
     add_table_arguments(
         p,
         frame_flag="--frame",
         what=help_text(p, "import.table_what"),
         placed_otherwise=help_text(p, "import.placed_otherwise"),
     )
-    p.add_argument("--join-layer", help="表格按名称/代码关联到的分区图层（内置或 user_ 图层）")
-    p.add_argument("--join-key", help="分区图层中用于关联的字段，如 name、adcode")
-    p.add_argument("--join-col", help="表格中用于关联的列，如 区镇")
-    p.add_argument("--encoding", help="强制指定 .dbf 编码（默认自动识别）")
+    p.add_argument("--join-layer", help=help_text(p, "import.join_layer"))
+    p.add_argument("--join-key", help=help_text(p, "import.join_key"))
+    p.add_argument("--join-col", help=help_text(p, "import.join_col"))
+    p.add_argument("--encoding", help=help_text(p, "import.encoding"))
     add_store_argument(p, reads_only=False)
     p.add_argument("--user", help=help_text(p, "user"))
-    p.add_argument("--report", type=Path, help="把逐行校验报告写到此 CSV")
-    p.add_argument("--inspect", action="store_true", help="只查看文件并给出建议，不读入不保存")
-    p.add_argument("--dry-run", action="store_true", help="读入并校验，但不保存")
-    p.add_argument(
-        "--replace", action="store_true", help="同名图层已存在时替换它（记入留痕；不加则拒绝覆盖）"
-    )
+    p.add_argument("--report", type=Path, help=help_text(p, "import.report"))
+    p.add_argument("--inspect", action="store_true", help=help_text(p, "import.inspect"))
+    p.add_argument("--dry-run", action="store_true", help=help_text(p, "import.dry_run"))
+    p.add_argument("--replace", action="store_true", help=help_text(p, "import.replace"))
     p.set_defaults(func=run_import)
 
     e = subparsers.add_parser(
         "export",
         help=command_help(subparsers, "export"),
-        description=(
-            "导出内置或导入的图层，与数据管理页「导出」下载的文件相同（按 --lang 的语言：标题、表头、是/否、"
-            "地名与行业名、页面配色）：GeoJSON（RFC 7946，WGS-84；每个图层一个文件，如 m_县级行政区.geojson，"
-            "图层内面、线、点混合时按类型分开）、"
-            "CSV（UTF-8 BOM；多个图层合成一个表，首列为图层名）、XLSX（每个图层一个工作表）、"
-            "汇报图 PNG（A4 横向 300 dpi）。"
-        ),
+        description=help_text(subparsers, "export.description"),
     )
-    e.add_argument("layers", nargs="+", help="图层名（内置图层或 user_ 开头的导入图层），按从下到上的顺序")
-    e.add_argument("--format", choices=_EXPORT_FORMATS, help="导出格式（默认按 --out 的扩展名）")
-    e.add_argument("--out", type=Path, required=True, help="输出文件")
-    e.add_argument("--title", help="标题（默认取图层标题）")
+    e.add_argument("layers", nargs="+", help=help_text(e, "export.layers"))
+    e.add_argument("--format", choices=_EXPORT_FORMATS, help=help_text(e, "export.format"))
+    e.add_argument("--out", type=Path, required=True, help=help_text(e, "export.out"))
+    e.add_argument("--title", help=help_text(e, "export.title"))
     e.add_argument(
-        "--where", action="append", default=[], metavar="列=值", help="只导出满足条件的要素（可重复）"
+        "--where",
+        action="append",
+        default=[],
+        metavar=help_text(e, "export.where_metavar"),
+        help=help_text(e, "export.where"),
     )
-    e.add_argument("--paper", choices=("a4", "screen"), default="a4", help="PNG 尺寸：a4（300 dpi）或 screen")
-    e.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=None,
-        help="导出文件的语言，命令前未写 --lang 时也是输出信息的语言（缺省同命令前的 --lang，即 zh）",
-    )
+    e.add_argument("--paper", choices=("a4", "screen"), default="a4", help=help_text(e, "export.paper"))
+    e.add_argument("--lang", choices=("zh", "en"), default=None, help=help_text(e, "export.lang"))
     add_store_argument(e, reads_only=True, aliases=("--user-store",))
-    e.add_argument(
-        "--builtin-store",
-        type=Path,
-        help=(
-            "内置图层的 GeoPackage（默认：设置了 $ATLAS_DATABASE_URL 时读共享库的内置图层，"
-            "否则 $ATLAS_GPKG 或 data/atlas.gpkg）"
-        ),
-    )
+    e.add_argument("--builtin-store", type=Path, help=help_text(e, "export.builtin_store"))
     e.set_defaults(func=run_export)
 
 

@@ -195,4 +195,119 @@ EVALUATE: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**SHARED, **TABLES, **COLLECT, **EVALUATE}
+IMPORT: dict[str, tuple[str, str]] = {
+    "cli.help.import.description": (
+        "读入文件、识别编码和坐标系、逐行校验，并原子地写入用户 GeoPackage（失败时原有数据不变）。",
+        "Reads the file, recognises its encoding and CRS, checks it row by row and writes it into the"
+        " user GeoPackage atomically (on a failure the data already there stays unchanged).",
+    ),
+    "cli.help.import.file": ("要导入的文件", "The file to import"),
+    "cli.help.import.title": (
+        "图层标题（中文），默认取文件名",
+        "Layer title (Chinese); default the file name",
+    ),
+    "cli.help.import.source": (
+        "数据来源，例如「吴江区自然资源和规划局，2024 年」（保存时必填）",
+        "Data source, e.g. “Wujiang District Natural Resources and Planning Bureau, 2024” (required to save)",
+    ),
+    "cli.help.import.accuracy": (
+        "数据精度（保存时必填，无默认值）：real 真实（测绘或官方矢量数据）、"
+        "transcribed 转录（从文件报表抄录）、schematic 示意（按描述或大致位置画出）、"
+        "synthetic 合成（生成的演示数据）",
+        "Data accuracy (required to save, no default): real (surveyed or official vector data),"
+        " transcribed (copied from documents and reports), schematic (drawn from a description or an"
+        " approximate location), synthetic (generated demo data)",
+    ),
+    "cli.help.import.year": (
+        "数据年份（企业表无 year 列时；含 year/年份 列的多年表无需指定）",
+        "Data year (for an enterprise table without a year column; not needed for a table of several"
+        " years with a year/年份 column)",
+    ),
+    "cli.help.import.kind": (
+        "用途：zones 分区 / enterprises 企业 / other 其他（默认同数据管理页按文件内容的建议，并说明）",
+        "Use: zones / enterprises / other (default: what the data page proposes from the file's content,"
+        " said)",
+    ),
+    "cli.help.import.layer": (
+        "GeoPackage/KML 图层、zip 中的 Shapefile 名或 Excel 工作表",
+        "GeoPackage/KML layer, Shapefile name in a zip, or Excel sheet",
+    ),
+    "cli.help.import.crs": (
+        "坐标系，如 EPSG:4549（文件没有 .prj 时必填）",
+        "CRS, e.g. EPSG:4549 (required when the file has no .prj)",
+    ),
+    "cli.help.import.swap_xy": (
+        "交换经纬度（纬度在前，或测量坐标 X 为北向）",
+        "Swap longitude and latitude (latitude first, or a survey X pointing north)",
+    ),
+    "cli.help.import.join_layer": (
+        "表格按名称/代码关联到的分区图层（内置或 user_ 图层）",
+        "The zone layer the table is joined to by name/code (built-in or user_ layer)",
+    ),
+    "cli.help.import.join_key": (
+        "分区图层中用于关联的字段，如 name、adcode",
+        "The zone layer's column to join on, e.g. name, adcode",
+    ),
+    "cli.help.import.join_col": ("表格中用于关联的列，如 区镇", "The table's column to join on, e.g. 区镇"),
+    "cli.help.import.encoding": (
+        "强制指定 .dbf 编码（默认自动识别）",
+        "Force the .dbf encoding (default: recognised)",
+    ),
+    "cli.help.import.report": (
+        "把逐行校验报告写到此 CSV",
+        "Write the row-by-row check report to this CSV",
+    ),
+    "cli.help.import.inspect": (
+        "只查看文件并给出建议，不读入不保存",
+        "Only look at the file and propose settings; read and save nothing",
+    ),
+    "cli.help.import.dry_run": ("读入并校验，但不保存", "Read and check, but do not save"),
+    "cli.help.import.replace": (
+        "同名图层已存在时替换它（记入留痕；不加则拒绝覆盖）",
+        "Replace a layer of the same name (recorded in the change log; without it, overwriting is refused)",
+    ),
+}
+
+EXPORT: dict[str, tuple[str, str]] = {
+    "cli.help.export.description": (
+        "导出内置或导入的图层，与数据管理页「导出」下载的文件相同（按 --lang 的语言：标题、表头、是/否、"
+        "地名与行业名、页面配色）：GeoJSON（RFC 7946，WGS-84；每个图层一个文件，如 m_县级行政区.geojson，"
+        "图层内面、线、点混合时按类型分开）、"
+        "CSV（UTF-8 BOM；多个图层合成一个表，首列为图层名）、XLSX（每个图层一个工作表）、"
+        "汇报图 PNG（A4 横向 300 dpi）。",
+        "Exports built-in or imported layers, the same files as the data page's Export downloads (in the"
+        " language of --lang: titles, headers, yes/no, place and industry names, the page's colours):"
+        " GeoJSON (RFC 7946, WGS-84; one file per layer, e.g. m_县级行政区.geojson, split by geometry"
+        " type when a layer mixes polygons, lines and points), CSV (UTF-8 BOM; several layers in one"
+        " table, the layer name first), XLSX (a sheet per layer), briefing PNG (A4 landscape, 300 dpi).",
+    ),
+    "cli.help.export.layers": (
+        "图层名（内置图层或 user_ 开头的导入图层），按从下到上的顺序",
+        "Layer names (built-in layers or imported layers starting with user_), bottom to top",
+    ),
+    "cli.help.export.format": (
+        "导出格式（默认按 --out 的扩展名）",
+        "Export format (default from the extension of --out)",
+    ),
+    "cli.help.export.out": ("输出文件", "Output file"),
+    "cli.help.export.title": ("标题（默认取图层标题）", "Title (default the layer's title)"),
+    "cli.help.export.where_metavar": ("列=值", "COLUMN=VALUE"),
+    "cli.help.export.where": (
+        "只导出满足条件的要素（可重复）",
+        "Export only the features that match (repeatable)",
+    ),
+    "cli.help.export.paper": ("PNG 尺寸：a4（300 dpi）或 screen", "PNG size: a4 (300 dpi) or screen"),
+    "cli.help.export.lang": (
+        "导出文件的语言，命令前未写 --lang 时也是输出信息的语言（缺省同命令前的 --lang，即 zh）",
+        "Language of the exported files; also of the messages when no --lang is given before the command"
+        " (default: the --lang before the command, i.e. zh)",
+    ),
+    "cli.help.export.builtin_store": (
+        "内置图层的 GeoPackage（默认：设置了 $ATLAS_DATABASE_URL 时读共享库的内置图层，"
+        "否则 $ATLAS_GPKG 或 data/atlas.gpkg）",
+        "GeoPackage of the built-in layers (default: the shared store's built-in layers when"
+        " $ATLAS_DATABASE_URL is set, else $ATLAS_GPKG or data/atlas.gpkg)",
+    ),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**SHARED, **TABLES, **COLLECT, **EVALUATE, **IMPORT, **EXPORT}
