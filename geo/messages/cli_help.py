@@ -310,4 +310,122 @@ EXPORT: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**SHARED, **TABLES, **COLLECT, **EVALUATE, **IMPORT, **EXPORT}
+PUBLICATION: dict[str, tuple[str, str]] = {
+    "cli.help.versions.list": (
+        "列出评价版本及其状态",
+        "List the evaluation versions and their status",
+    ),
+    "cli.help.versions.list.kind": (
+        "只列出评价结果（score）或用地清单（land）",
+        "List only evaluation results (score) or land lists (land)",
+    ),
+    "cli.help.versions.show": (
+        "列出一个版本的逐企业结果",
+        "List a version's results enterprise by enterprise",
+    ),
+    "cli.help.versions.show.version": (
+        "版本编号，如 V3",
+        "Version number, e.g. V3",
+    ),
+    "cli.help.versions.publish": (
+        "公示一个草稿版本（登记公示期，记入留痕）",
+        "Publish a draft version (records the publication period, in the change log)",
+    ),
+    "cli.help.versions.publish.version": (
+        "版本编号",
+        "Version number",
+    ),
+    "cli.help.versions.publish.start": (
+        "公示开始日期 YYYY-MM-DD",
+        "First day of publication YYYY-MM-DD",
+    ),
+    "cli.help.versions.publish.end": (
+        "公示结束日期 YYYY-MM-DD（含当日）",
+        "Last day of publication YYYY-MM-DD (included)",
+    ),
+    "cli.help.versions.finalize": (
+        "定案（锁定）一个版本，此后不能再修改（记入留痕）",
+        "Finalize (lock) a version: it cannot be changed afterwards (recorded in the change log)",
+    ),
+    "cli.help.versions.finalize.version": (
+        "版本编号",
+        "Version number",
+    ),
+    "cli.help.versions.reevaluate": (
+        "按已决定的异议重新评价公示版本，存为替换它的新草稿",
+        "Re-evaluate a published version by its decided objections, saved as a new draft that replaces it",
+    ),
+    "cli.help.versions.reevaluate.version": (
+        "公示中的版本编号",
+        "Number of the published version",
+    ),
+    "cli.help.versions.reevaluate.title": (
+        "新版本标题（缺省：原标题；页面按语言注明「异议更正」）",
+        "Title of the new version (default: the old title; the page notes the objection correction in its "
+        "language)",
+    ),
+    "cli.help.versions.compare": (
+        "比较两个版本：类别变化、得分变化、变化的输入值",
+        "Compare two versions: class changes, score changes, the input values that changed",
+    ),
+    "cli.help.versions.compare.before": (
+        "原版本编号",
+        "Number of the earlier version",
+    ),
+    "cli.help.versions.compare.after": (
+        "新版本编号",
+        "Number of the later version",
+    ),
+    "cli.help.objections.list": (
+        "列出异议（可只列一个版本的）",
+        "List the objections (optionally of one version only)",
+    ),
+    "cli.help.objections.list.version": (
+        "版本编号",
+        "Version number",
+    ),
+    "cli.help.objections.decide": (
+        "决定一条异议：采纳（accepted）或驳回（rejected），附核实部门的答复",
+        "Decide an objection: accept (accepted) or reject (rejected) it, with the verifying department's "
+        "answer",
+    ),
+    "cli.help.objections.decide.objection": (
+        "异议编号，如 O2",
+        "Objection number, e.g. O2",
+    ),
+    "cli.help.objections.decide.decision": (
+        "采纳或驳回",
+        "Accept or reject",
+    ),
+    "cli.help.objections.decide.answer": (
+        "核实部门的答复（尚未记录时先记为一步；已记录的不覆盖）",
+        "The verifying department's answer (recorded first as a step when not recorded yet; one already "
+        "recorded is not overwritten)",
+    ),
+    "cli.help.objections.decide.reason": (
+        "决定理由（与部门答复分开记录）",
+        "Reason of the decision (recorded apart from the department's answer)",
+    ),
+    "cli.help.objections.export": (
+        "把一个版本的异议登记表导出为 XLSX",
+        "Export a version's objection register as XLSX",
+    ),
+    "cli.help.objections.export.version": (
+        "版本编号",
+        "Version number",
+    ),
+    "cli.help.objections.export.out": (
+        "输出的 .xlsx 文件",
+        "The .xlsx file to write",
+    ),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **SHARED,
+    **TABLES,
+    **COLLECT,
+    **EVALUATE,
+    **IMPORT,
+    **EXPORT,
+    **PUBLICATION,
+}
