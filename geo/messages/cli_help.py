@@ -420,6 +420,85 @@ PUBLICATION: dict[str, tuple[str, str]] = {
     ),
 }
 
+RENEWAL_CONFIG: dict[str, tuple[str, str]] = {
+    "cli.help.renewal.set": (
+        "登记宗地的新盘活状态（记入盘活记录和变更留痕）",
+        "Record a parcel's new renewal status (in the renewal log and the change log)",
+    ),
+    "cli.help.renewal.set.parcel": (
+        "宗地编号",
+        "Parcel number",
+    ),
+    "cli.help.renewal.set.status": (
+        "新状态",
+        "New status",
+    ),
+    "cli.help.renewal.set.date": (
+        "状态日期 YYYY-MM-DD",
+        "Date of the status YYYY-MM-DD",
+    ),
+    "cli.help.renewal.set.note": (
+        "备注",
+        "Note",
+    ),
+    "cli.help.renewal.log": (
+        "列出盘活状态变更记录（旧→新、谁、何时）",
+        "List the renewal status changes (old → new, who, when)",
+    ),
+    "cli.help.renewal.log.parcel": (
+        "只列出某宗地",
+        "List only this parcel",
+    ),
+    "cli.help.config.list": (
+        "列出已保存的配置（正式配置在前）",
+        "List the saved configurations (the official one first)",
+    ),
+    "cli.help.config.save": (
+        "把一个 YAML 配置文件（格式同 geo/evaluation/evaluation.yaml）按名称保存",
+        "Save a YAML configuration file (in the format of geo/evaluation/evaluation.yaml) under a name",
+    ),
+    "cli.help.config.save.name": (
+        "配置名称（不超过 40 字）",
+        "Configuration name (at most 40 characters)",
+    ),
+    "cli.help.config.save.file": (
+        "YAML 配置文件",
+        "YAML configuration file",
+    ),
+    "cli.help.config.save.official": (
+        "保存为正式配置（替换原正式配置）",
+        "Save as the official configuration (replacing the official one)",
+    ),
+    "cli.help.config.show": (
+        "输出一个已保存配置的 YAML（可存为文件交给 evaluate -c）",
+        "Print a saved configuration's YAML (to save as a file for evaluate -c)",
+    ),
+    "cli.help.config.show.name": (
+        "配置名称（与 --official 同用时可省略）",
+        "Configuration name (may be left out with --official)",
+    ),
+    "cli.help.config.show.official": (
+        "正式配置",
+        "The official configuration",
+    ),
+    "cli.help.config.delete": (
+        "删除一个已保存的配置（记入变更留痕）",
+        "Delete a saved configuration (recorded in the change log)",
+    ),
+    "cli.help.config.delete.name": (
+        "配置名称（与 --official 同用时可省略）",
+        "Configuration name (may be left out with --official)",
+    ),
+    "cli.help.config.delete.official": (
+        "删除正式配置",
+        "Delete the official configuration",
+    ),
+    "cli.help.renewal.set.method": (
+        "处置方式（处置中/已盘活时必填）",
+        "Way of renewal (required for 处置中/已盘活)",
+    ),
+}
+
 MESSAGES: dict[str, tuple[str, str]] = {
     **SHARED,
     **TABLES,
@@ -427,5 +506,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **EVALUATE,
     **IMPORT,
     **EXPORT,
+    **RENEWAL_CONFIG,
     **PUBLICATION,
 }
