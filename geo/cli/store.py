@@ -40,17 +40,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     a = subparsers.add_parser(
         "audit",
         help=command_help(subparsers, "audit"),
-        description=(
-            "按时间倒序列出存储中的每次变更：操作人、时间、操作、图层、文件名及其 SHA-256、读入和保存的行数。"
-        ),
+        description=help_text(subparsers, "audit.description"),
     )
     add_store_argument(a, reads_only=True)
-    a.add_argument("--limit", type=int, help="只列出最近的若干条")
-    a.add_argument("--layer", help="只列出某个图层的变更")
+    a.add_argument("--limit", type=int, help=help_text(a, "audit.limit"))
+    a.add_argument("--layer", help=help_text(a, "audit.layer"))
     a.set_defaults(func=run_audit)
 
     d = subparsers.add_parser("delete", help=command_help(subparsers, "delete"))
-    d.add_argument("layer", help="图层名（user_ 开头）")
+    d.add_argument("layer", help=help_text(d, "delete.layer"))
     add_store_argument(d, reads_only=False)
     d.add_argument("--user", help=help_text(d, "user"))
     d.set_defaults(func=run_delete)
@@ -58,10 +56,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lo = subparsers.add_parser(
         "load-demo",
         help=command_help(subparsers, "load-demo"),
-        description="在一个事务中把演示 GeoPackage 的每个图层写入共享库（表名加 demo_ 前缀，同名表被替换）。",
+        description=help_text(subparsers, "load_demo.description"),
     )
-    lo.add_argument("--store", help=f"postgresql://… 共享库（默认 ${DATABASE_URL_ENV}）")
-    lo.add_argument("--gpkg", default=str(DEFAULT_GPKG), help="要载入的 GeoPackage（默认 data/atlas.gpkg）")
+    lo.add_argument("--store", help=help_text(lo, "load_demo.store", env=DATABASE_URL_ENV))
+    lo.add_argument("--gpkg", default=str(DEFAULT_GPKG), help=help_text(lo, "load_demo.gpkg"))
     lo.add_argument("--user", help=help_text(lo, "user"))
     lo.set_defaults(func=run_load_demo)
 
@@ -70,19 +68,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=command_help(subparsers, "gis-role"),
     )
     add_store_argument(g, reads_only=False)
-    g.add_argument("--role", default=GIS_ROLE, help=f"角色名（默认 {GIS_ROLE}；不存在时创建为 NOLOGIN）")
+    g.add_argument("--role", default=GIS_ROLE, help=help_text(g, "gis_role.role", role=GIS_ROLE))
     g.set_defaults(func=run_gis_role)
 
     h = subparsers.add_parser(
         "hash-password",
         help=command_help(subparsers, "hash-password"),
-        description=(
-            '在终端中：读入密码两次（不回显）；从管道：读入一行（如 printf %s "$PW" | … hash-password '
-            "用户名）。"
-            '打印可写入 [atlas.accounts] 的一行：用户名 = "scrypt$…"。'
-        ),
+        description=help_text(subparsers, "hash_password.description"),
     )
-    h.add_argument("user", help="编辑账号的用户名")
+    h.add_argument("user", help=help_text(h, "hash_password.user"))
     h.set_defaults(func=run_hash_password)
 
 

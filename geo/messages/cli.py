@@ -36,8 +36,7 @@ COMMON: dict[str, tuple[str, str]] = {
         "输出与错误信息的语言（写在命令之前，如 --lang en import …；"
         "未写时取 export/evaluate 自己的 --lang，再缺省 $ATLAS_LANG，否则 zh）",
         "Language of messages and errors (before the command, e.g. --lang en import …; when not given,"
-        " export's or evaluate's own --lang, else $ATLAS_LANG, else zh). Most options of the commands are"
-        " described in Chinese only",
+        " export's or evaluate's own --lang, else $ATLAS_LANG, else zh)",
     ),
     # the commands as python -m geo.cli --help lists them (in the --lang before the command)
     "cli.help.command.evaluate": (

@@ -499,6 +499,41 @@ RENEWAL_CONFIG: dict[str, tuple[str, str]] = {
     ),
 }
 
+STORE: dict[str, tuple[str, str]] = {
+    "cli.help.audit.description": (
+        "按时间倒序列出存储中的每次变更：操作人、时间、操作、图层、文件名及其 SHA-256、读入和保存的行数。",
+        "Lists every change in the store, newest first: user, time, action, layer, file name and its"
+        " SHA-256, rows read and saved.",
+    ),
+    "cli.help.audit.limit": ("只列出最近的若干条", "List only the latest N changes"),
+    "cli.help.audit.layer": ("只列出某个图层的变更", "List only the changes of this layer"),
+    "cli.help.delete.layer": ("图层名（user_ 开头）", "Layer name (starting with user_)"),
+    "cli.help.load_demo.description": (
+        "在一个事务中把演示 GeoPackage 的每个图层写入共享库（表名加 demo_ 前缀，同名表被替换）。",
+        "Writes every layer of the demo GeoPackage into the shared store in one transaction (table names"
+        " prefixed demo_, a table of the same name replaced).",
+    ),
+    "cli.help.load_demo.store": (
+        "postgresql://… 共享库（默认 ${env}）",
+        "postgresql://… shared store (default ${env})",
+    ),
+    "cli.help.load_demo.gpkg": (
+        "要载入的 GeoPackage（默认 data/atlas.gpkg）",
+        "The GeoPackage to load (default data/atlas.gpkg)",
+    ),
+    "cli.help.gis_role.role": (
+        "角色名（默认 {role}；不存在时创建为 NOLOGIN）",
+        "Role name (default {role}; created as NOLOGIN when it does not exist)",
+    ),
+    "cli.help.hash_password.description": (
+        '在终端中：读入密码两次（不回显）；从管道：读入一行（如 printf %s "$PW" | … hash-password 用户名）。'
+        '打印可写入 [atlas.accounts] 的一行：用户名 = "scrypt$…"。',
+        "In a terminal: reads the password twice (not echoed); from a pipe: reads one line (e.g. printf %s"
+        ' "$PW" | … hash-password USER). Prints a line to put in [atlas.accounts]: USER = "scrypt$…".',
+    ),
+    "cli.help.hash_password.user": ("编辑账号的用户名", "User name of the editing account"),
+}
+
 MESSAGES: dict[str, tuple[str, str]] = {
     **SHARED,
     **TABLES,
@@ -507,5 +542,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **IMPORT,
     **EXPORT,
     **RENEWAL_CONFIG,
+    **STORE,
     **PUBLICATION,
 }

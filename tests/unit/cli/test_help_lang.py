@@ -10,9 +10,19 @@ import re
 import pytest
 
 from geo.cli import build_parser
+from geo.land import renewal
 
-# Chinese data examples an English help may quote as they are (a column or a department file's name).
-ALLOWED = ("企业名称",)
+# Chinese data an English help may quote as it is: examples of column headers and of values (a town,
+# the yes/no of a Chinese table, a layer's file name), and the renewal statuses and methods, typed in
+# Chinese as the choices say.
+EXAMPLES = ("经度", "纬度", "年份", "区镇", "实缴税金", "入库税款（元）", "用户名称", "社会信用代码")
+VALUES = ("是", "否", "昆山市", "县级行政区")
+ALLOWED = (
+    *EXAMPLES,
+    *VALUES,
+    *renewal.STATUSES,
+    *(m for method in renewal.METHODS for m in method.split("/")),
+)
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 
 
@@ -29,6 +39,7 @@ def _all_helps(lang: str) -> dict[str, str]:
 
 
 def test_every_command_help_is_english(monkeypatch):
+    """Issue 23: ``--lang en <command> [<sub>] --help`` printed most options in Chinese."""
     monkeypatch.setenv("COLUMNS", "100")
     helps = _all_helps("en")
     assert len(helps) > 25 and "versions publish" in helps and "config save" in helps
@@ -60,5 +71,6 @@ def _flat(text: str) -> str:
     ],
 )
 def test_the_chinese_help_is_unchanged(monkeypatch, expected):
+    """The Chinese help of ``collect`` says what it said before the texts moved to the catalogue."""
     monkeypatch.setenv("COLUMNS", "100")
     assert _flat(expected) in _flat(_all_helps("zh")["collect"])
