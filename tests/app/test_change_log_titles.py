@@ -72,6 +72,11 @@ def test_the_english_change_log_names_the_atlas_tables_in_english(store):
         PAYLOAD,
     ]
     assert _field(log, len(log) - 1, "en", "Table name") == "user_parks"
+    # a detail is the record as written (walk 13 saw Chinese under "Detail"): the header and the
+    # caption say so
+    assert list(log.columns)[-1] == "Detail (as recorded)" and log.iloc[1, -1] == "P3"
+    at = open_page("pages/data.py", timeout=180, lang="en")
+    assert any("the atlas writes its records in Chinese" in c.value for c in at.caption)
 
 
 def test_layer_titles_checks_its_input():

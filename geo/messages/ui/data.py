@@ -233,7 +233,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "存储 {store} 中的每次导入、替换、删除、配置保存和状态更改：谁、何时、哪个文件（SHA-256）、行数。删"
         "除图层后记录仍保留。",
         "Every import, replacement, delete, configuration saved and status change in {store}: who, when,"
-        " which file (SHA-256), rows. Records outlive the layers they name.",
+        " which file (SHA-256), rows. Records outlive the layers they name. A detail is shown as it was"
+        " recorded: the atlas writes its records in Chinese, the official language of the record, and a"
+        " user's own words as typed.",
     ),
     "data.pick_row": (
         "选中一行（点击行首的方框）可查看该行全部内容（含数据表名，变更留痕另含 SHA-256 和说明全文）。",

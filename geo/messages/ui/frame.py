@@ -241,7 +241,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.file": ("文件", "File"),
     "audit.rows_in": ("读入行", "Rows in"),
     "audit.rows_out": ("保存行", "Rows out"),
-    "audit.detail": ("说明", "Detail"),
+    "audit.detail": ("说明", "Detail (as recorded)"),
     "audit.table": ("数据表名", "Table name"),
     "auth.single": (
         "单用户模式：未配置登录，任何打开本页的人都可导入、替换和删除数据（配置方法见 README「多人使用」）。",
