@@ -228,15 +228,6 @@ IO: dict[str, tuple[str, str]] = {
     "cli.kind.other": ("其他图层（原样）", "another layer (as is)"),
     "cli.out.mapping_suggested": ("字段对应建议：{pairs}", "Column mapping suggested: {pairs}"),
     "cli.out.read": ("{summary}（坐标系 {crs}）", "{summary} (CRS {crs})"),
-    # import --name: the rule geo.ingest.save_import enforces (the data page's data.name says it too)
-    "cli.help.import_name": (
-        "图层表名：小写字母、数字、下划线或汉字，以字母或汉字开头；"
-        "最长 {max_bytes} 字节（user_ 之后约 15 个汉字）；不以 user_ 开头时自动加上；不能与内置图层重名。"
-        "默认按文件名生成",
-        "Table name: lower-case a-z, 0-9, _ or Chinese characters, starting with a letter or a Chinese"
-        " character; at most {max_bytes} bytes (about 15 Chinese characters after user_); user_ is added"
-        " when missing; not the name of a built-in layer. Default: made from the file name",
-    ),
     "cli.out.saved_layer": ("已保存为图层「{layer}」：{path}", "Saved as layer “{layer}”: {path}"),
     "cli.out.layer_features": ("{layer} {n} 个要素", "{layer}: {n} features"),
     # GeoJSON of several layers (or of one of mixed geometry types): the files the data page's 导出 zips

@@ -202,6 +202,15 @@ IMPORT: dict[str, tuple[str, str]] = {
         " user GeoPackage atomically (on a failure the data already there stays unchanged).",
     ),
     "cli.help.import.file": ("要导入的文件", "The file to import"),
+    # import --name: the rule geo.ingest.save_import enforces (the data page's data.name says it too)
+    "cli.help.import_name": (
+        "图层表名：小写字母、数字、下划线或汉字，以字母或汉字开头；"
+        "最长 {max_bytes} 字节（user_ 之后约 15 个汉字）；不以 user_ 开头时自动加上；不能与内置图层重名。"
+        "默认按文件名生成",
+        "Table name: lower-case a-z, 0-9, _ or Chinese characters, starting with a letter or a Chinese"
+        " character; at most {max_bytes} bytes (about 15 Chinese characters after user_); user_ is added"
+        " when missing; not the name of a built-in layer. Default: made from the file name",
+    ),
     "cli.help.import.title": (
         "图层标题（中文），默认取文件名",
         "Layer title (Chinese); default the file name",
