@@ -103,8 +103,8 @@ _BY_UNIT = (
     (
         "count",
         re.compile(
-            r"（家）|（宗）|（人）|\(persons\)|企业数|宗地数|宗数|条数|排名|档数|\b[Rr]ank\b|\b[Ee]nterprises\b|\bParcels\b"
-            r"|\bRows\b|Classes moved|^Class [A-DT]$|^[A-DT] 类$"
+            r"（家）|（宗）|（人）|\(persons\)|企业数|宗地数|宗数|条数|行数|排名|档数|\b[Rr]ank\b|\b[Ee]nterprises\b"
+            r"|\bParcels\b|\bFirms\b|\bRows\b|Classes moved|^Class [A-DT]$|^[A-DT] 类$"
         ),
     ),
 )
