@@ -265,8 +265,14 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     firsts = table[table["组内排名"] == 1]
     assert len(firsts) == int((scored["score"] == best).sum())
     assert len(table) == len(scored)
-    en = _page("en").dataframe[0].value
+    # a blank 主要失分指标 is not "not computable" (walk 14: the caption said only that): it says so
+    blank = table[table["主要失分指标"].fillna("") == ""]
+    assert len(blank) and (blank["综合得分（分）"] > 0).all()
+    assert any("主要失分指标为空表示没有指标低于本组中位数" in c.value for c in at.caption)
+    en_page = _page("en")
+    en = en_page.dataframe[0].value
     assert en.columns[0] == "Group rank"
+    assert any("an empty Main shortfalls cell means no indicator below" in c.value for c in en_page.caption)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

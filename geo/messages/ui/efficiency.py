@@ -113,8 +113,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Selected: {name} ({ent_id}) — [its enterprise profile is below ↓](#{anchor})",
     ),
     "eff.table.ranking_help": (
-        "点击表头可排序；空白单元格表示无法计算（缺数据或分母为零）。",
-        "Click a header to sort; an empty cell means not computable (no data or a zero denominator).",
+        "点击表头可排序；数值列的空白单元格表示无法计算（缺数据或分母为零）；主要失分指标为空表示没有指标低于"
+        "本组中位数，也没有扣分项。",
+        "Click a header to sort; an empty number cell means not computable (no data or a zero denominator);"
+        " an empty Main shortfalls cell means no indicator below the group's median and no penalty.",
     ),
     "eff.table.ties": (
         "同分同名次：得分相同的企业名次相同，其后的名次顺延（如 1、2、2、4）；同分者按{keys}从高到低排列，"
