@@ -22,6 +22,7 @@ from pages.efficiency.ranking import Ranking
 from pages.efficiency.scope import scope_words
 from pages.efficiency.tables import (
     changes_table,
+    dash_places,
     english_values,
     plain,
     ranking_table,
@@ -65,7 +66,10 @@ def warnings_table(view: PageView) -> pd.DataFrame:
     def compute() -> pd.DataFrame:
         other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
         out = plain(view.warnings.drop(columns=["rule", *other], errors="ignore"))
-        return (english_values(out) if lang == "en" else out).rename(
+        filled = out.notna() & out.astype(str).apply(lambda col: col.str.strip().ne(""))
+        out = out.loc[:, filled.any()]  # a column no warning fills (an import without 行业) left out
+        # a place not known reads — as on the other sheets and the screen (walk 14)
+        return dash_places(english_values(out) if lang == "en" else out).rename(
             columns={
                 **table_labels(lang),
                 "warning_en": t("eff.warn.col", lang),

@@ -216,7 +216,7 @@ def ranking_table(
     out = plain(ranked[cols])
     if lang == "en":
         out = english_values(out, short=short)
-    out = _dash_places(out)  # a place not known is a dash, on the screen and in the files (walk13)
+    out = dash_places(out)  # a place not known is a dash, on the screen and in the files (walk13)
     if short:
         if lang == "zh" and "reasons" in out.columns:
             out["reasons"] = out["reasons"].map(lambda v: screen_reasons_zh(v) if isinstance(v, str) else v)
@@ -336,7 +336,7 @@ PROFILE_COLUMNS = (
 )
 
 
-def _dash_places(frame: pd.DataFrame) -> pd.DataFrame:
+def dash_places(frame: pd.DataFrame) -> pd.DataFrame:
     """The zone and the stated town as the screen shows them: :data:`BLANK` where not known."""
     out = frame.copy()
     for col in (ZONE_COL, "town"):
@@ -358,7 +358,7 @@ def profile_table(profile: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     out[YEAR_COL] = out[YEAR_COL].map(lambda y: year_label(y, lang))
     if lang == "en":
         out = english_values(out)
-    out = _dash_places(out)
+    out = dash_places(out)
     if "rank" in out.columns:
         out["rank"] = pd.array(pd.to_numeric(out["rank"], errors="coerce").round(), dtype="Int64")
     return out.rename(columns=table_labels(lang))
@@ -369,7 +369,7 @@ def profile_heading(profile: pd.DataFrame, ent_id: str, lang: Lang) -> str:
     it lies in none) and the town it states where that says more (:func:`town_says_more`); the
     industry and the places in English on the English page, the firm's name as the data has it (a
     synthetic demo firm's mark in English)."""
-    latest = _dash_places(profile.iloc[[-1]]).iloc[0]
+    latest = dash_places(profile.iloc[[-1]]).iloc[0]
     industry, zone = latest.get("industry", ""), latest.get(ZONE_COL, "")
     if lang == "en":
         industry = industry_name(industry, "en") if isinstance(industry, str) else industry

@@ -560,3 +560,32 @@ def test_a_long_list_shows_whole_rows_only():
         for row in (None, 35, 66, 80):
             h = table_height(n, row)
             assert h <= 420 and (h - 40) % (row or 35) == 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_warnings_sheet_dashes_a_place_not_known_and_leaves_out_empty_columns(lang):
+    """Walk 14: in the 预警 sheet a firm outside every zone had blank 区镇/园区 and 行业 (an import with
+    no 行业) while the other sheets wrote — for it."""
+    from types import SimpleNamespace
+
+    from pages.efficiency.downloads import warnings_table
+
+    warnings = pd.DataFrame(
+        {
+            "ent_id": ["E1", "E2"],
+            "name": ["甲", "乙"],
+            "zone": ["北区", None],
+            "industry": [None, None],
+            "rule": ["d_again", "d_again"],
+            "warning": ["连续两年 D 类", "连续两年 D 类"],
+            "warning_en": ["Class D two years running"] * 2,
+            "reason": ["2023、2024 年均为 D 类"] * 2,
+            "reason_en": ["Class D in 2023 and 2024"] * 2,
+        }
+    )
+    view = SimpleNamespace(lang=lang, warnings=warnings, scope_key=("walk14", lang))
+    table = warnings_table(view)
+    zone = "区镇/园区" if lang == "zh" else "Town/park"
+    assert table[zone].tolist() == ["北区" if lang == "zh" else table[zone].iloc[0], "—"]
+    assert not [c for c in table.columns if c in ("行业", "Industry")]
+    assert table.notna().all().all()
