@@ -61,21 +61,17 @@ def test_a_bad_pair_names_what_it_is_in_the_language_asked(tmp_path, firms_csv, 
     )
 
 
+def _dry_run_with_report(firms_csv, report) -> list[str]:
+    """An import of ``firms_csv`` tried without saving, its report written to ``report``."""
+    options = ["--frame", "wgs84", "--kind", "other", "--dry-run", "--report", str(report)]
+    return ["import", str(firms_csv), *options]
+
+
 def test_a_file_that_cannot_be_written_in_either_language(tmp_path, firms_csv, capsys):
     not_a_folder = tmp_path / "a_file"
     not_a_folder.write_text("", encoding="utf-8")
     report = not_a_folder / "report.csv"  # its "folder" is a file: the write itself fails
-    args = [
-        "import",
-        str(firms_csv),
-        "--frame",
-        "wgs84",
-        "--kind",
-        "other",
-        "--dry-run",
-        "--report",
-        str(report),
-    ]
+    args = _dry_run_with_report(firms_csv, report)
     assert main(["--lang", "en", *args]) == 2
     err = capsys.readouterr().err
     assert err == (
@@ -88,17 +84,7 @@ def test_a_file_that_cannot_be_written_in_either_language(tmp_path, firms_csv, c
 
 def test_a_folder_that_does_not_exist_in_either_language(tmp_path, firms_csv, capsys):
     report = tmp_path / "no" / "such" / "folder" / "report.csv"
-    args = [
-        "import",
-        str(firms_csv),
-        "--frame",
-        "wgs84",
-        "--kind",
-        "other",
-        "--dry-run",
-        "--report",
-        str(report),
-    ]
+    args = _dry_run_with_report(firms_csv, report)
     assert main(["--lang", "en", *args]) == 2
     assert capsys.readouterr().err == (
         f"Error: Report file {report}: its folder {report.parent} does not exist; nothing was written. "
