@@ -270,13 +270,17 @@ def grid_lines(text: str, inner_px: float) -> int | None:
 
 
 def unbroken_px(text: str, lines: int, *, wrap_latin: bool = True) -> int:
-    """The narrowest column (cell padding included) that shows ``text`` on at most ``lines`` lines
-    with no word or name broken (:func:`grid_lines`); a text of no Chinese on one line unless
-    ``wrap_latin``."""
+    """The column (cell padding included) that shows ``text`` on at most ``lines`` lines, no word
+    or name broken inside (:func:`grid_lines`). A text of no Chinese keeps the ranking's estimate
+    (:func:`pages.efficiency.fitting.fit_columns`: one line unless ``wrap_latin``; the grid, having
+    drawn Chinese before, may take such a text for short and run it over instead of wrapping it)."""
     whole = math.ceil(text_px(text))
-    if lines == 1 or not (wrap_latin or any(_wide(ch) for ch in text)):
-        return whole + CELL_PAD_PX
-    low = max((math.ceil(text_px(w)) for w in text.split(" ") if not any(map(_wide, w))), default=1)
+    if not any(map(_wide, text)):
+        if lines == 1 or not wrap_latin:
+            return whole + CELL_PAD_PX
+        longest = max(text_px(w) for w in text.split(" "))
+        return math.ceil(max(longest, whole / lines + longest)) + CELL_PAD_PX
+    low = max((math.ceil(text_px(w)) for w in text.split(" ") if not all(map(_wide, w))), default=1)
     for inner in range(max(low, 1), whole):
         got = grid_lines(text, inner)
         if got is not None and got <= lines:
@@ -289,20 +293,19 @@ def fit_unbroken(
 ) -> Fitted:
     """Widths for ``columns`` of ``table`` (texts) read whole within ``budget_px``: on the fewest
     lines (at most :data:`MAX_LINES`) that fit, each header on one line and no cell broken inside a
-    word or a name (a file name "完税证明.pdf" whole on a line of its own, walk 14: "完税证明.p / df");
-    wider than the budget where the words need it."""
+    word or a name (a file name "完税证明.pdf" whole on a line, walk 14: "完税证明.p / df"); wider
+    than the budget where the names need it."""
     cols = [c for c in columns if c in table.columns]
     texts = {
         c: sorted({str(v) for v in table[c].dropna() if str(v)}, key=text_px, reverse=True) for c in cols
     }
     widths: dict[str, int] = {}
     for lines in range(1, MAX_LINES + 1):
-        widths = {}
         for col in cols:
             need = math.ceil(text_px(col)) + HEADER_PAD_PX
             for text in texts[col]:
                 if math.ceil(text_px(text)) + CELL_PAD_PX <= need:
-                    break  # the longer texts come first: the rest fit on one line
+                    break  # the longer texts come first: this one and the rest fit on one line
                 need = max(need, unbroken_px(text, lines, wrap_latin=wrap_latin))
             widths[col] = need
         if sum(widths.values()) <= budget_px:
