@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 import tempfile
 from collections.abc import Mapping
@@ -29,7 +30,7 @@ from geo.exports.headers import official_headers
 from geo.exports.sheets import sheet_names
 from geo.exports.streamed import StreamedSheet, new_workbook, workbook_bytes
 from geo.messages import Lang, joined, message, t
-from geo.number_formats import rounded_to_format
+from geo.number_formats import number_format, rounded_to_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 from geo.storage.provenance import Provenance, accuracy_label, licence_label, source_label
@@ -44,6 +45,15 @@ from geo.storage.styles import (
 )
 
 GEOJSON_COORD_DECIMALS = 8  # 1e-8° ≈ 1 mm; RFC 7946 §11.2 allows trimming, round trips need < 1e-7°
+
+# The atlas's own measures of a shape (面积（km²）, 示意面积（km²）, 面积（亩）, 长度（km）: measured in
+# EPSG:4549, never a user's value) by key and by header in either language: a workbook writes them
+# rounded to the decimals shown, as the CSV does (walk 14: 2.0098 and 407.996 under #,##0.00 while
+# the CSV wrote 2.01); every other number is written as it came, its format deciding what is shown.
+MEASURED = re.compile(
+    r"^(area_km2|area_mu|length_km|(示意)?面积（(km²|亩)）|长度（km）"
+    r"|(Schematic a|A)rea \((km²|mu)\)|Length \(km\))$"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -220,6 +230,19 @@ def geojson_bytes(
     if empty:
         collection["atlas_empty_columns"] = empty
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def measures_as_shown(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the atlas's measures of its shapes (:data:`MEASURED`) rounded to the decimals
+    shown, so that a workbook's cell holds what it shows (2.01, not 2.0098 under ``#,##0.00``); the
+    other columns as they came. ``table`` is left unchanged."""
+    out = table.copy()
+    for i, col in enumerate(out.columns):
+        values = out.iloc[:, i]
+        fmt = number_format(col, values)
+        if MEASURED.match(str(col)) and fmt is not None and pd.api.types.is_float_dtype(values):
+            out.isetitem(i, values.round(fmt.decimals))
+    return out
 
 
 def table_for_export(frame: pd.DataFrame, *, lonlat: bool = True) -> pd.DataFrame:
@@ -484,7 +507,7 @@ def xlsx_bytes(
     wb = new_workbook()
     written_columns: list[str] = []
     for name, frame in tables.items():
-        table = table_for_export(frame)
+        table = measures_as_shown(table_for_export(frame))
         written_columns.extend(map(str, table.columns))
         for col in table.columns:  # Excel has no time zones
             if isinstance(table[col].dtype, pd.DatetimeTZDtype):
@@ -497,6 +520,7 @@ def xlsx_bytes(
         (message("exports.about.exported", lang), export_date(when)),
         (message("exports.about.crs", lang), crs_words(written_columns, lang)),
         (message("exports.about.units", lang), message("exports.about.units_value", lang)),
+        (message("exports.about.decimals", lang), message("exports.about.decimals_value", lang)),
         (message("exports.about.disclaimer", lang), t("app.disclaimer", lang)),
     ]
     rows.extend(
