@@ -133,6 +133,7 @@ DISTRICTS_SHORT_EN: dict[str, str] = {
     "太仓市": "Taicang",
     "苏州工业园区": "SIP",
     "苏州高新区": "SND",
+    "苏州高新技术产业开发区": "SND",  # the zone's full name (the development zones' layer)
     "虎丘区": "Huqiu",
 }
 

@@ -50,6 +50,12 @@ LAYER: EnterpriseLayer = replace(
 )
 
 
+def around(class_layer: EnterpriseLayer) -> EnterpriseLayer:
+    """The warnings' layer with its points :data:`RING_SCALE` times ``class_layer``'s: a ring round
+    the class points however large those are drawn (:func:`layers.efficiency_classes.readable`)."""
+    return replace(LAYER, radius=class_layer.radius * RING_SCALE)
+
+
 def for_map(warnings: pd.DataFrame, evaluated: gpd.GeoDataFrame, lang: Lang = "zh") -> gpd.GeoDataFrame:
     """One located point per warned enterprise with its warnings and their reasons in ``lang``,
     joined by ``lang``'s clause mark (；, or "; ")."""

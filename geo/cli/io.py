@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 
 from geo import ingest
 from geo.cli.arguments import TABLE_FORMATS, add_store_argument, add_table_arguments, table_frame
@@ -17,7 +19,9 @@ from geo.exports.readable import NAMED_COLUMNS, english_names, imported_headers,
 from geo.exports.tables import with_measures
 from geo.ingest.base import frame_name
 from geo.ingest.frames import fit_boundaries
+from geo.ingest.values import stated_year
 from geo.messages import message
+from geo.messages.formats import beijing_minute
 from geo.messages.notes import note
 from geo.spatial.crs import Frame
 from geo.storage.builtin import builtin_source
@@ -193,6 +197,35 @@ def _check_not_taken(name: str, title: str, args: argparse.Namespace) -> None:
         raise DataValidationError.of("cli.layer_taken", layer=stored, title=row.get("title_zh") or stored)
 
 
+def _same_content(args: argparse.Namespace, data: bytes, stored: str) -> pd.Series | None:
+    """The stored import of this very file (the same SHA-256: the data page's rule,
+    :func:`geo.ingest.earlier_import`), said with its title, time and table: the layer this import
+    would write when it holds it, else any other; ``None`` when none does."""
+    meta = ingest.list_user_layers(path=args.store or None)
+    digest = hashlib.sha256(data).hexdigest()
+    before = ingest.earlier_import(meta[meta["layer"] == stored], sha256=digest)
+    if before is None:
+        before = ingest.earlier_import(meta, sha256=digest)
+    if before is not None:
+        when = beijing_minute(before["imported_at"], lang_of(args))
+        say(args, "cli.out.same_content", title=before["title_zh"], name=before["layer"], when=when)
+    return before
+
+
+def _stated_year(args: argparse.Namespace, result: ingest.ImportResult) -> int | None:
+    """The year of an enterprise table without a year column as the data page proposes it (stated
+    by its title rows, else its name: 吴江企业亩均_2024.xlsx), taken and said; ``--year`` overrides it."""
+    if args.year is not None:
+        return args.year
+    if result.kind != "enterprises" or "year" in result.frame.columns:
+        return None
+    year = result.stated_year()
+    if year is not None:
+        where = "cli.out.year_from_title" if stated_year(result.title_rows) else "cli.out.year_from_name"
+        say(args, "cli.out.year_stated", year=year, where=note(where))
+    return year
+
+
 def run_import(args: argparse.Namespace) -> int:
     """The ``import`` subcommand."""
     data = _read_input(args.file)
@@ -237,6 +270,11 @@ def run_import(args: argparse.Namespace) -> int:
     if given_kind is None:
         say(args, "cli.out.kind_taken", kind=note(f"cli.kind.{args.kind}"))
     name = args.name or ingest.suggest_layer_name(args.file.name, args.kind)
+    stored = ingest.layer_name(name)
+    same = _same_content(args, data, stored)
+    if same is not None and same["layer"] == stored and not args.replace and not args.dry_run:
+        say(args, "cli.out.unchanged")  # nothing to do is no error: scripts re-run their imports
+        return 0
     if not args.dry_run:  # before the file is read: say so at once
         if args.accuracy is None:  # the legend and every export name it: the user's claim, no default
             raise DataValidationError.of("cli.import_without_accuracy")
@@ -255,6 +293,7 @@ def run_import(args: argparse.Namespace) -> int:
     say(args, "cli.out.read", summary=result.summary_note(), crs=result.source_crs)
     for item in result.notes:
         print(f"· {written(args, item)}")
+    year = _stated_year(args, result)
     if args.report is not None:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(result.report)))
         say(args, "cli.out.row_report", path=args.report)
@@ -271,10 +310,10 @@ def run_import(args: argparse.Namespace) -> int:
         accuracy=args.accuracy,
         path=args.store or None,
         actor=args.user,
-        year=args.year,
+        year=year,
     )
-    stored = name if name.startswith(ingest.USER_PREFIX) else ingest.USER_PREFIX + name
-    say(args, "cli.out.saved_layer", layer=stored, path=path)
+    replaced_same = same is not None and same["layer"] == stored
+    say(args, "cli.out.replaced_same" if replaced_same else "cli.out.saved_layer", layer=stored, path=path)
     return 0
 
 

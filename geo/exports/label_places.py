@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+import shapely
 from matplotlib.collections import PatchCollection, PathCollection
 
 KEEP_CLEAR_MAX_FEATURES = 300
@@ -177,3 +178,21 @@ def spread(polygon: Box, near: tuple[float, float]) -> np.ndarray:
     grid = np.array([(x, y) for y in ys for x in xs])
     order = np.argsort(np.hypot(grid[:, 0] - near[0], grid[:, 1] - near[1]), kind="stable")
     return grid[order]
+
+
+SHARE_SAMPLES = (7, 3)  # a label's box is sampled at this many points across and up
+
+
+def inside_share(ax, geom, anchors: np.ndarray, rel: Box) -> np.ndarray:
+    """For each display anchor (n x 2) of a label whose box is ``rel`` about its anchor, the share of
+    the box (sampled at :data:`SHARE_SAMPLES` points) lying inside ``geom`` (data units of ``ax``)."""
+    if not len(anchors):
+        return np.zeros(0)
+    nx, ny = SHARE_SAMPLES
+    fx = np.linspace(rel[0], rel[2], nx + 2)[1:-1]
+    fy = np.linspace(rel[1], rel[3], ny + 2)[1:-1]
+    offsets = np.array([(x, y) for y in fy for x in fx])
+    points = (np.asarray(anchors, dtype=float)[:, None, :] + offsets[None, :, :]).reshape(-1, 2)
+    data = ax.transData.inverted().transform(points)
+    inside = shapely.contains_xy(geom, data[:, 0], data[:, 1]).reshape(len(anchors), -1)
+    return inside.mean(axis=1)

@@ -32,6 +32,7 @@ from geo.exports.label_places import (
     beside,
     covered,
     covers_any,
+    inside_share,
     is_small,
     leader,
     line_boxes,
@@ -39,7 +40,7 @@ from geo.exports.label_places import (
     spread,
 )
 from geo.messages import Lang, message
-from geo.place_names import place_name
+from geo.place_names import place_name, short_place_name
 from geo.storage.provenance import LegendEntry
 
 FONT_PATH = Path(__file__).resolve().parents[2] / "static" / "fonts" / "AtlasSansSC-Regular.otf"
@@ -245,6 +246,9 @@ def label_polygons(
     shown = _names_in(polygonal, lang)
     left_out = 0
     (vx0, vx1), (vy0, vy1) = ax.get_xlim(), ax.get_ylim()
+    view = (min(vx0, vx1), min(vy0, vy1), max(vx0, vx1), max(vy0, vy1))
+    if which != "small":
+        shown = _short_where_wide(ax, polygonal, shown, size, lang=lang, view=view)
     for whole, name, label in zip(polygonal.geometry, polygonal["name"], shown, strict=True):
         if whole is None or whole.is_empty or pd.isna(name):
             continue
@@ -282,6 +286,52 @@ def label_polygons(
             placed.extend(Bbox.from_extents(*b) for b in line_boxes(*line))
         named.setdefault(str(name), []).append(whole)
     return left_out
+
+
+FIT_SHARE = 0.9  # an area's name fits inside it where this share of its text lies inside it
+
+
+def _short_where_wide(
+    ax, polygonal: gpd.GeoDataFrame, shown: list[str], size: float, *, lang: Lang, view: Box
+) -> list[str]:
+    """The layer's names, each place's short form (:func:`geo.place_names.short_place_name`: "Qidu"
+    for "Qidu Town") for every place of the layer where one area's name fits inside it nowhere
+    (:func:`_fits_inside`): walk 14, "Qidu Town" half over its narrow town's outline and a park's
+    name left out for the room the long names took. One form for the whole layer, as on screen."""
+    names = [str(n) for n in polygonal["name"]]
+    short = [
+        short_place_name(n, lang) if label == place_name(n, lang) else label
+        for n, label in zip(names, shown, strict=True)
+    ]
+    if short == shown:
+        return shown
+    size_px = size * ax.figure.dpi / 72
+    for whole, label, brief in zip(polygonal.geometry, shown, short, strict=True):
+        if label == brief or whole is None or whole.is_empty:
+            continue
+        geom = shapely.clip_by_rect(whole, *view)
+        if geom.is_empty or geom.area <= 0 or is_small(_display_box(ax, geom), size_px=size_px):
+            continue
+        inside = [(pt.x, pt.y) for pt in _label_candidates(geom)]
+        text = ax.text(
+            *inside[0], label, fontproperties=font(size), ha="center", va="center", parse_math=False
+        )
+        fits = _fits_inside(ax, geom, inside, text)
+        text.remove()
+        if not fits:
+            return short
+    return shown
+
+
+def _fits_inside(ax, geom, inside: list, text) -> bool:
+    """Whether ``text`` (drawn at ``inside[0]``) fits inside the polygon ``geom`` at one of its places
+    (``inside``, then spread over it): :data:`FIT_SHARE` of its text in it."""
+    own = _display_box(ax, geom)
+    drawn = text.get_window_extent(ax.figure.canvas.get_renderer())
+    near = ax.transData.transform(inside)
+    rel = (drawn.x0 - near[0][0], drawn.y0 - near[0][1], drawn.x1 - near[0][0], drawn.y1 - near[0][1])
+    anchors = np.vstack([near, spread(own, near[0])])
+    return bool(inside_share(ax, geom, anchors, rel).max() >= FIT_SHARE)
 
 
 def _display_box(ax, geom) -> Box:

@@ -15,7 +15,7 @@ import shapely
 from geo import yearly
 from geo.evaluation import CLASS_COL, CLASSES, EVALUATION_LABELS, EVALUATION_LABELS_EN, SIZE_COL
 from geo.evaluation.compounds import allocation_words
-from geo.evaluation.metrics import zone_metric_labels
+from geo.evaluation.metrics import ZONE_COL, zone_metric_labels
 from geo.evaluation.zones import zone_labels
 from geo.exports.cells import csv_text_bytes
 from geo.exports.tables import yes_no_in_words
@@ -24,6 +24,7 @@ from geo.messages import Lang, message, t
 from geo.place_names import place_name
 from geo.spatial.crs import STORAGE_CRS
 from geo.storage.styles import gpkg_creation_options
+from geo.yearly.notice import BLANK
 from geo.yearly.notice_words import notice_values, reasons_name, size_name
 
 # Output tables and their file/layer names.
@@ -88,6 +89,20 @@ def _without_empty_columns(frame: pd.DataFrame) -> pd.DataFrame:
         if frame[c].isna().all() or frame[c].astype(object).map(lambda v: v is None or v == "").all()
     ]
     return frame.drop(columns=empty)
+
+
+def dashed_places(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the zone and the stated town (所在区镇（填报）) written :data:`BLANK` (—) where
+    not known, as the page's tables and files write them (walk 14: blank for a firm outside every
+    zone in the command's files)."""
+    out = frame
+    for col in (ZONE_COL, "town"):
+        if col in out.columns:
+            known = out[col].notna() & (out[col].astype(str).str.strip() != "")
+            if not known.all():
+                out = out.copy() if out is frame else out
+                out[col] = out[col].astype(object).where(known, BLANK)
+    return out
 
 
 def _labelled(frame: pd.DataFrame, labels: dict[str, str], lang: Lang) -> pd.DataFrame:
@@ -170,7 +185,8 @@ def write_outputs(
                     table = _without_empty_columns(table)
                 if key in ("zones", "renewal", "zone_scores") and lang == "en":
                     table = table.rename(index=lambda v: place_name(v, "en") if isinstance(v, str) else v)
-                table = _labelled(_in_words(table, key, lang), _labels_of(key, lang), lang)
+                table = dashed_places(_in_words(table, key, lang))  # a place not known: —, as the page's
+                table = _labelled(table, _labels_of(key, lang), lang)
             path = out / f"{OUTPUT_FILES[key]}.csv"
             index = key in ("zones", "renewal", "zone_scores")
             # a person's table: each number with its measure's decimals, as the page's download
@@ -193,4 +209,4 @@ def write_outputs(
     return [path]
 
 
-__all__ = ["LAND_COLUMNS", "OUTPUT_FILES", "points_not_scored", "write_outputs"]
+__all__ = ["LAND_COLUMNS", "OUTPUT_FILES", "dashed_places", "points_not_scored", "write_outputs"]

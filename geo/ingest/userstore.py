@@ -91,6 +91,20 @@ def list_user_layers(*, kind: Kind | None = None, path: StoreTarget = None) -> p
     return meta[list(METADATA_COLUMNS)].reset_index(drop=True)
 
 
+def earlier_import(meta: pd.DataFrame, *, sha256: str, filename: str | None = None) -> pd.Series | None:
+    """The stored import (a row of :func:`list_user_layers`) a file was imported as before: the one
+    of the same content (the SHA-256 every import records), else, given ``filename``, the one of the
+    same file name; ``None`` for a file never imported. The data page and ``geo.cli import`` both
+    say so: the same content needs no new import."""
+    for column, value in (("sha256", sha256), ("source_file", filename)):
+        if value is None:
+            continue
+        hit = meta[meta[column].astype(str) == str(value)]
+        if len(hit):
+            return hit.iloc[-1]
+    return None
+
+
 def user_layer_counts(*, path: StoreTarget = None) -> dict[str, int]:
     """Each import's number of features as its table holds it now, by layer name — after edits
     made in QGIS or SQL too, where the provenance's ``rows_out`` stays the count of the import."""

@@ -229,6 +229,27 @@ IO: dict[str, tuple[str, str]] = {
     "cli.out.mapping_suggested": ("字段对应建议：{pairs}", "Column mapping suggested: {pairs}"),
     "cli.out.read": ("{summary}（坐标系 {crs}）", "{summary} (CRS {crs})"),
     "cli.out.saved_layer": ("已保存为图层「{layer}」：{path}", "Saved as layer “{layer}”: {path}"),
+    # a file byte for byte a stored import's (the data page's rule and words, geo.ingest.earlier_import)
+    "cli.out.same_content": (
+        "这个文件与已导入的「{title}」内容相同（SHA-256 一致；{when} 导入，表名 {name}）",
+        "This file is identical to the imported “{title}” (same SHA-256; imported {when}, table {name})",
+    ),
+    "cli.out.unchanged": (
+        "无需重新导入，未作改动；如仍要替换该图层，请加 --replace",
+        "There is no need to import it again: nothing was changed. To replace that layer anyway, add"
+        " --replace",
+    ),
+    "cli.out.replaced_same": (
+        "已按 --replace 用相同内容替换图层「{layer}」：{path}",
+        "Replaced the layer “{layer}” with the same content, as --replace asks: {path}",
+    ),
+    # an enterprise table's year stated by its title rows or name (the page proposes it, to check)
+    "cli.out.year_stated": (
+        "年份 {year} 取自{where}；如不是，请用 --year 指定",
+        "Year {year} taken from {where}; if that is not its year, give it with --year",
+    ),
+    "cli.out.year_from_title": ("表格标题行", "the table's title rows"),
+    "cli.out.year_from_name": ("文件名", "the file's name"),
     "cli.out.layer_features": ("{layer} {n} 个要素", "{layer}: {n} features"),
     # GeoJSON of several layers (or of one of mixed geometry types): the files the data page's 导出 zips
     "cli.out.exported_files": (

@@ -228,9 +228,11 @@ IMPORT: dict[str, tuple[str, str]] = {
         " approximate location), synthetic (generated demo data)",
     ),
     "cli.help.import.year": (
-        "数据年份（企业表无 year 列时；含 year/年份 列的多年表无需指定）",
-        "Data year (for an enterprise table without a year column; not needed for a table of several"
-        " years with a year/年份 column)",
+        "数据年份（企业表无 year 列时；不写则取表格标题行或文件名写明的年份并说明；"
+        "含 year/年份 列的多年表无需指定）",
+        "Data year (for an enterprise table without a year column; without it, the year the table's title"
+        " rows or file name state is taken, and said; not needed for a table of several years with a"
+        " year/年份 column)",
     ),
     "cli.help.import.kind": (
         "用途：zones 分区 / enterprises 企业 / other 其他（默认同数据管理页按文件内容的建议，并说明）",
@@ -272,8 +274,11 @@ IMPORT: dict[str, tuple[str, str]] = {
     ),
     "cli.help.import.dry_run": ("读入并校验，但不保存", "Read and check, but do not save"),
     "cli.help.import.replace": (
-        "同名图层已存在时替换它（记入留痕；不加则拒绝覆盖）",
-        "Replace a layer of the same name (recorded in the change log; without it, overwriting is refused)",
+        "同名图层已存在时替换它（记入留痕）；不加则不覆盖，"
+        "文件与该图层导入时的内容相同（SHA-256 一致）时只说明、不作改动",
+        "Replace a layer of the same name (recorded in the change log); without it, nothing is overwritten,"
+        " and a file identical to the one the layer was imported from (same SHA-256) is said so and"
+        " changes nothing",
     ),
 }
 

@@ -131,16 +131,6 @@ def _save(result: ingest.ImportResult, values: dict, lang: Lang, *, replacing: b
     st.rerun()
 
 
-def earlier_import(result: ingest.ImportResult, meta: pd.DataFrame) -> pd.Series | None:
-    """The stored import this file was imported as before: the same content (SHA-256), else the
-    same file name; ``None`` for a file never imported."""
-    for column, value in (("sha256", result.sha256), ("source_file", result.filename)):
-        hit = meta[meta[column].astype(str) == str(value)]
-        if len(hit):
-            return hit.iloc[-1]
-    return None
-
-
 def replace_target(meta: pd.DataFrame, *, title: str, name: str) -> str | None:
     """The stored layer a save would replace: the one titled ``title`` (titles tell layers apart in
     the legend, so a taken title means that layer), else the one stored under the table ``name``."""
@@ -156,7 +146,7 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
     table name a layer has, offers to replace that layer (same table) or to save as a new one."""
     st.markdown(f"**{t('data.save', lang)}**")
     meta = user_meta(user_stamp())
-    before = earlier_import(result, meta)
+    before = ingest.earlier_import(meta, sha256=result.sha256, filename=result.filename)
     if before is not None:  # the same file again: proposed as a replacement of its layer
         # byte for byte the stored import (walk 13: the offer did not say so), else only its name
         same = str(before["sha256"]) == result.sha256

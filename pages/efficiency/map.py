@@ -80,8 +80,9 @@ def class_map(view: PageView) -> DrawnMap:
 
     on_map_n = len(scope) if show_unscored else len(scored)
     lean_map = on_map_n > efficiency_classes.LEAN_ABOVE
-    if lean_map:
-        class_layer = efficiency_classes.lean(class_layer)
+    few = on_map_n <= efficiency_classes.FEW_POINTS
+    class_layer = efficiency_classes.for_count(class_layer, on_map_n)
+    warn_layer = eval_warnings.around(class_layer)  # a ring round the class points, however large
 
     def class_items() -> list[MapLayer]:
         on_map = scope if show_unscored else scored
@@ -89,9 +90,7 @@ def class_map(view: PageView) -> DrawnMap:
         if isinstance(view.enterprises, gpd.GeoDataFrame):
             items.insert(
                 0,
-                MapLayer(
-                    eval_warnings.LAYER, eval_warnings.for_map(view.warnings, scope, lang), view.provenance
-                ),
+                MapLayer(warn_layer, eval_warnings.for_map(view.warnings, scope, lang), view.provenance),
             )
         return items
 
@@ -110,7 +109,7 @@ def class_map(view: PageView) -> DrawnMap:
     # Enterprise points only for the roles that see enterprise rows (pages/common/auth.py): others get
     # the zones.
     if view.firms:
-        items = shared(("eff.map_items", *scope_key, show_unscored, lean_map, lang), class_items)
+        items = shared(("eff.map_items", *scope_key, show_unscored, lean_map, few, lang), class_items)
     else:
         items = zone_counts()
     zoom_target = None
@@ -128,7 +127,7 @@ def class_map(view: PageView) -> DrawnMap:
         # "selected_layers": a layer switched off is left out of the downloads (a rare click).
         returned_objects=["last_active_drawing", "selected_layers"],
         base_key=("eff", src.zones_src, map_title, *((src.ents_src,) if imported else ())),
-        changing_key=("eff", *scope_key, show_unscored, lean_map),
+        changing_key=("eff", *scope_key, show_unscored, lean_map, few),
         signal_drawn=True,
         fit_to=zoom_target,  # zoom to the towns chosen
     )
@@ -137,6 +136,9 @@ def class_map(view: PageView) -> DrawnMap:
         st.caption(t("eff.map.lean", lang).format(n=efficiency_classes.LEAN_ABOVE))
     click_note = t("eff.map.click" if view.firms else "eff.map.zones_only", lang)
     st.caption(":material/warning: " + click_note + " " + t("map.disclaimer", lang))
+    rings = sum(len(item.frame) for item in items if item.layer.name == eval_warnings.LAYER.name)
+    if rings:  # the folded legend says it only when opened (walk 14): the ring's meaning under the map
+        st.caption(":material/radio_button_unchecked: " + t("eff.map.rings", lang).format(n=rings))
     if view.sources.ents_src == DEMO:  # the user's own enterprises are not synthetic
         st.caption(":material/warning: " + t("eff.synthetic_note", lang))
     if imported:  # which data, with its accuracy (the sidebar's 「数据」 box says so too)

@@ -55,6 +55,8 @@ def test_page_shows_the_demo_evaluation(demo):
     assert {k: metrics[k] for k in _counts(expected)} == _counts(expected)
     # The demo has no emission data: the note says 单位排放税收 was dropped and weights rescaled.
     assert any("单位排放税收" in info.value for info in at.info)
+    # the warnings' purple ring said under the map, not only in the folded legend (walk 14 item 9)
+    assert any("紫色外圈：有预警的企业（2,035 家）" in c.value for c in at.caption)
     table = at.dataframe[0].value
     assert {"企业编号", "亩均税收（万元/亩）", "综合得分（分）", "评价类别", "主要失分指标"} <= set(
         table.columns
@@ -150,6 +152,9 @@ def test_english_page_runs():
     # the engine's remark about the dropped emission indicator, in English
     assert any("Tax per pollutant" in i.value or "left out" in i.value for i in at.info)
     assert not any("已从评分中去掉" in i.value for i in at.info)
+    assert any(
+        c.value.endswith("Purple ring: an enterprise with an early warning (2,035).") for c in at.caption
+    )
 
 
 def test_class_layer_renders_colours_legend_and_tooltip():

@@ -309,6 +309,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The map shows totals by town; enterprise points and profiles need the 查看企业 role.",
     ),
     "eff.map.click": ("点击企业点位查看企业画像。", "Click an enterprise for its profile."),
+    "eff.map.rings": (
+        "紫色外圈：有预警的企业（{n:,} 家）。",
+        "Purple ring: an enterprise with an early warning ({n:,}).",
+    ),
     "eff.profile": ("企业画像", "Enterprise profile"),
     "eff.profile.help": (
         "在地图上点击企业，或在排名表中选中一行，或输入企业编号：逐年的数据、指标、得分、类别、组内排名、预警与用地。",

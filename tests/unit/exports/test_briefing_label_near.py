@@ -13,7 +13,8 @@ import shapely
 from matplotlib.collections import PathCollection
 
 from geo.exports import briefing, label_places, map_marks
-from geo.place_names import place_name
+from geo.place_names import place_name, short_place_name
+from geo.storage.builtin import load_layer
 from geo.storage.provenance import LegendEntry, Provenance
 from tests.fixtures.briefing_maps import walk_layers
 
@@ -54,6 +55,16 @@ def _boxes(fig) -> dict[str, tuple[float, float, float, float]]:
     }
 
 
+def _unnamed(names, labels, lang) -> list[str]:
+    """The places of one layer not named on the sheet, whose labels are all full names or all short
+    names ("Qidu Town" or "Qidu": one form per layer)."""
+    forms = [(place_name(n, lang), short_place_name(n, lang)) for n in names]
+    full = [f for f, _ in forms if f in labels]
+    short = [s for f, s in forms if s != f and s in labels]
+    assert not (full and short) or set(full) <= {s for _, s in forms}, (full, short)
+    return [f for f, s in forms if f not in labels and s not in labels]
+
+
 def _gap(a, b) -> float:
     dx = max(0.0, b[0] - a[2], a[0] - b[2])
     dy = max(0.0, b[1] - a[3], a[1] - b[3])
@@ -72,8 +83,8 @@ def test_every_town_keeps_its_name_and_a_park_name_stays_next_to_its_park(lang, 
     fig = _figure(frames, lang=lang, paper=paper)
     ax = fig.axes[0]
     labels = _boxes(fig)
-    towns = [place_name(n, lang) for n in frames[TOWNS]["name"]]
-    assert [t for t in towns if t not in labels] == []  # towns first: a park's name goes round them
+    # towns first: a park's name goes round them
+    assert _unnamed(frames[TOWNS]["name"], labels, lang) == []
     font_px = 9.0 * 0.75 * fig.dpi / 72
     leaders = {line.get_label(): line for line in ax.lines if line.get_gid() == map_marks.LEADER_GID}
     parks = frames[PARKS].to_crs("EPSG:4549")
@@ -149,10 +160,9 @@ def test_a_point_layer_crowding_a_town_does_not_take_the_towns_name(lang, paper)
     frames = walk_layers((DISTRICTS, TOWNS, PARKS, FIRMS), list(PARKS_12), list(PARKS_12.values()), FIRMS_12)
     fig = _figure(frames, lang=lang, paper=paper)
     labels = _boxes(fig)
-    towns = [place_name(n, lang) for n in frames[TOWNS]["name"]]
-    assert [t for t in towns if t not in labels] == []
-    districts = [place_name(n, lang) for n in frames[DISTRICTS]["name"]]
-    assert len([d for d in districts if d in labels]) >= len(districts) - 1
+    assert _unnamed(frames[TOWNS]["name"], labels, lang) == []
+    districts = frames[DISTRICTS]["name"]
+    assert len(_unnamed(districts, labels, lang)) <= 1
     # a name that had to go over a firm's marker leaves it in view: the markers are drawn above it
     ax = fig.axes[0]
     markers = [c for c in ax.collections if isinstance(c, PathCollection) and len(c.get_offsets())]
@@ -274,3 +284,83 @@ def test_an_areas_name_that_would_have_a_marker_on_its_text_goes_beside_it_with_
     text = ax.texts[0].get_window_extent(ax.figure.canvas.get_renderer())
     assert not any(text.x0 < m[2] and m[0] < text.x1 and text.y0 < m[3] and m[1] < text.y1 for m in markers)
     assert [line.get_gid() for line in ax.lines] == [map_marks.LEADER_GID]
+
+
+# walk 14's boundary file (in/园区边界_noprj.zip) and its 11 firms (吴江企业亩均_2024.xlsx)
+PARKS_14 = {
+    "盛泽纺织科技园": (120.6404, 30.9002, 0.0084, 0.0062),
+    "盛泽先进材料园": (120.6203, 30.9201, 0.0063, 0.0051),
+    "七都光通信产业园": (120.4454, 30.9582, 0.0094, 0.0061),
+    "七都装备园": (120.4703, 30.9751, 0.0063, 0.0041),
+}
+FIRMS_14 = [
+    (120.641, 30.8997),
+    (120.6418, 30.9014),
+    (120.6187, 30.9203),
+    (120.5805, 30.9509),
+    (120.7002, 30.8698),
+    (120.444, 30.9571),
+    (120.4708, 30.9758),
+    (120.4007, 31.0094),
+    (120.4465, 30.9566),
+    (120.551, 30.8199),
+    (120.5009, 30.9206),
+]
+
+
+def _share_inside(ax, box, geom) -> float:
+    """The share of a label's box (display pixels) lying inside ``geom`` (sampled)."""
+    xs, ys = np.linspace(box[0], box[2], 12), np.linspace(box[1], box[3], 4)
+    data = ax.transData.inverted().transform([(x, y) for x in xs for y in ys])
+    return float(shapely.contains_xy(geom, data[:, 0], data[:, 1]).mean())
+
+
+@pytest.mark.parametrize("paper", ["screen", "a4"])
+def test_an_english_town_name_lies_inside_its_town_and_no_park_loses_its_name_to_english(paper):
+    """Walk 14 item 10: on the English sheet of all Suzhou "Qidu Town" lay half over its narrow town's
+    outline and "Zhenze Town" at its town's tip on the line shared with 七都, and 盛泽先进材料园 was
+    left out for lack of room while the Chinese sheet named all four parks. Where one town's name
+    fits inside it nowhere, the towns are named short ("Qidu", as on screen), inside them."""
+    frames = walk_layers((DISTRICTS, TOWNS, PARKS, FIRMS), list(PARKS_14), list(PARKS_14.values()), FIRMS_14)
+    named = {}
+    for lang in ("zh", "en"):
+        fig = _figure(frames, lang=lang, paper=paper)
+        labels = _boxes(fig)
+        named[lang] = [p for p in PARKS_14 if p in labels]
+        assert _unnamed(frames[TOWNS]["name"], labels, lang) == []
+    assert named["en"] == named["zh"]
+    ax = fig.axes[0]
+    towns = frames[TOWNS].to_crs("EPSG:4549").set_index("name").geometry
+    assert "Qidu" in labels and "Zhenze" in labels
+    assert _share_inside(ax, labels["Zhenze"], towns["震泽镇"]) >= 0.9
+    assert _share_inside(ax, labels["Qidu"], towns["七都镇"]) >= 0.6
+
+
+def test_the_snd_zone_on_the_english_corridors_sheet_has_room():
+    """The 两轴三带 sheet in English (closing note of walk 14): "Suzhou National New and Hi-tech
+    Industrial Development Zone" sat 0.4 font sizes below "Huqiu District (Suzhou New District)" and
+    "Gusu District". Names that fit inside their areas nowhere are short, "SND" and "Huqiu (SND)", and
+    keep a font size's room about them."""
+    from layers import REGISTRY, corridor_axes, corridor_belts, dev_zones
+    from layers.mapview import MapLayer
+
+    schematic = Provenance(accuracy="schematic", source="test")
+    layers = (
+        REGISTRY["districts"],
+        corridor_belts.for_industry("新材料"),
+        corridor_axes.for_industry("新材料"),
+        dev_zones.for_industry("新材料"),
+    )
+    # as the page's downloads make the sheet (layers.offline_html.map_downloads)
+    items = [MapLayer(layer, load_layer(layer.source), schematic) for layer in layers]
+    frames = {i.layer.title("en"): i.frame for i in items}
+    legend = {i.layer.title("en"): i.layer.legend(i.frame, "en") for i in items}
+    colors = {i.layer.title("en"): list(i.layer.color_by(i.frame)) for i in items if i.layer.color_by}
+    prov = dict.fromkeys(frames, schematic)
+    fig = briefing.briefing_figure("t", frames, legend, prov, colors=colors, lang="en", paper="screen")
+    fig.canvas.draw()
+    labels = _boxes(fig)
+    assert "SND" in labels and "Huqiu (SND)" in labels
+    font_px = 9.0 * 0.75 * fig.dpi / 72
+    room = min(_gap(labels["SND"], box) for text, box in labels.items() if text != "SND") / font_px
+    assert room >= 0.8, room
