@@ -13,6 +13,7 @@ import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
 from geo.exports.readable import NAMED_COLUMNS, english_names, readable_table
+from geo.exports.tables import NUMBERS_AS_CAME, own_numbers
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
 from geo.spatial.crs import STORAGE_CRS, convert_frame
@@ -125,6 +126,9 @@ class Layer:
     # An import's table (CSV, XLSX, GeoJSON) leaves out the columns no row fills: the standard
     # columns its file never had (工业增加值 …); a built-in layer's table keeps all of its columns.
     table_leaves_out_empty: bool = False
+    # An import's numbers are the user's own: its CSV writes them as they came (3014.7, not 3014.70),
+    # as its workbook stores them (:data:`geo.exports.tables.NUMBERS_AS_CAME`)
+    numbers_as_came: bool = False
     show: bool = True
     # Optional per-feature colour: column -> colour function (e.g. class colours)
     color_by: Callable[[pd.Series], pd.Series] | None = field(default=None, compare=False)
@@ -167,13 +171,16 @@ class Layer:
         """
         columns = set(gdf.columns) - set(self.table_leaves_out)
         fields = {f.column: f for f in (*self.tooltip_fields, *self.popup_fields) if f.column in columns}
-        return readable_table(
+        out = readable_table(
             gdf,
             lang,
             shown={c: (f.shown(gdf, lang).to_numpy(), f.label(lang)) for c, f in fields.items()},
             leave_out=(*self.table_leaves_out, *(f.en_column for f in fields.values() if f.en_column)),
             leave_out_empty=self.table_leaves_out_empty,
         )
+        if self.numbers_as_came:
+            out.attrs[NUMBERS_AS_CAME] = own_numbers(out)
+        return out
 
     def _prepared(self, gdf: gpd.GeoDataFrame, *, gcj02: bool, lang: Lang = "zh") -> gpd.GeoDataFrame:
         if gdf.crs is None:

@@ -265,6 +265,7 @@ def layers_geojson(
             frames[name] = gpd.GeoDataFrame(
                 table, geometry=item.frame.geometry.to_numpy(), crs=item.frame.crs
             )
+            frames[name].attrs.update(table.attrs)  # an import's own numbers, written as they came
             if item.provenance is not None:
                 provs[name] = item.provenance
         return geojson_layer_files(stem, frames, provs, when=when, measures=False, lang=lang)

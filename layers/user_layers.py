@@ -56,6 +56,7 @@ def user_map_layer(
         tooltip_fields=tooltip_fields(str(meta.get("kind", "other")), shown, names_places=kind == "polygon"),
         show=not background,
         table_leaves_out_empty=True,  # the file's columns, not the standard ones it never had
+        numbers_as_came=True,  # the user's numbers: the CSV writes them as they came
     )
     prov = Provenance(
         accuracy=str(meta["accuracy"]),

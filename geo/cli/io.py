@@ -401,6 +401,8 @@ def run_export(args: argparse.Namespace) -> int:
         headers = imported_headers(_kind_of(name, args.store), columns, lang) if user else None
         # an import's table: its file's columns, not the standard ones no row fills (as the page's)
         read[title] = readable_table(measured, lang, named=named, headers=headers, leave_out_empty=user)
+        if user:  # the user's own numbers written as they came, as the page's files write them
+            read[title].attrs[export.NUMBERS_AS_CAME] = export.own_numbers(read[title])
     if where and not any(len(f) for f in frames.values()):
         raise DataValidationError.of("cli.nothing_left_after_filter")
     title = args.title or message("cli.export.title_separator", lang).join(frames)
@@ -409,6 +411,8 @@ def run_export(args: argparse.Namespace) -> int:
             name: gpd.GeoDataFrame(read[name], geometry=frame.geometry.to_numpy(), crs=frame.crs)
             for name, frame in frames.items()
         }
+        for name, shape in shapes.items():
+            shape.attrs.update(read[name].attrs)
         stem, suffix = args.out.stem, args.out.suffix or ".geojson"
         files = export.geojson_layer_files(stem, shapes, provenance, measures=False, lang=lang)
         if list(files) != [f"{stem}.geojson"]:  # as the page's zip: a file per layer (and type)

@@ -9,7 +9,7 @@ Column names and index labels are cells too and get the same treatment.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import numpy as np
 import pandas as pd
@@ -97,18 +97,19 @@ def whole_numbers_plain(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def decimals_as_shown(frame: pd.DataFrame) -> pd.DataFrame:
+def decimals_as_shown(frame: pd.DataFrame, *, as_came: Collection[object] = ()) -> pd.DataFrame:
     """A copy of ``frame`` whose numeric columns are written with their measure's decimals
     (:mod:`geo.number_formats`: a score ``87.60``, money ``2.20``, a count ``12``, a coordinate
     ``120.400000``), as text a CSV holds as it is; a missing number empty, a negative one
-    ``-1.25`` (never ``-0.00``). Text, booleans and dates as they are."""
+    ``-1.25`` (never ``-0.00``). Text, booleans and dates as they are, and the columns ``as_came``
+    (a user's own numbers: written as they came)."""
     from geo.number_formats import number_format
 
     out = pd.DataFrame(frame).copy()
     for i in range(out.shape[1]):
         column = out.iloc[:, i]
         fmt = number_format(out.columns[i], column)
-        if fmt is None:
+        if fmt is None or out.columns[i] in as_came:
             continue
         values = column.to_numpy(dtype=float, na_value=np.nan)
         finite = np.isfinite(values)
@@ -119,17 +120,20 @@ def decimals_as_shown(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_text_bytes(frame: pd.DataFrame, *, index: bool = False, as_shown: bool = False) -> bytes:
+def csv_text_bytes(
+    frame: pd.DataFrame, *, index: bool = False, as_shown: bool = False, as_came: Collection[object] = ()
+) -> bytes:
     """``frame`` as formula-safe CSV in UTF-8 with BOM (Excel opens Chinese correctly), whole
     numbers without ``.0`` (:func:`whole_numbers_plain`); ``as_shown`` (a download a person reads):
-    every number with its measure's decimals (:func:`decimals_as_shown`, ``2.20`` beside ``12.35``).
+    every number with its measure's decimals (:func:`decimals_as_shown`, ``2.20`` beside ``12.35``)
+    but the columns ``as_came``.
 
     Lines end in CRLF (RFC 4180), so a field holding a lone CR is quoted too and cannot start a
     new row (with ``\n`` line ends, Python's csv module leaves such a field bare).
     """
     safe = formula_safe_frame(frame)
     if as_shown:
-        safe = decimals_as_shown(safe)
+        safe = decimals_as_shown(safe, as_came=as_came)
     safe = whole_numbers_plain(safe)
     return safe.to_csv(index=index, lineterminator="\r\n").encode("utf-8-sig")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 import tempfile
 from collections.abc import Mapping
@@ -29,7 +30,7 @@ from geo.exports.headers import official_headers
 from geo.exports.sheets import sheet_names
 from geo.exports.streamed import StreamedSheet, new_workbook, workbook_bytes
 from geo.messages import Lang, joined, message, t
-from geo.number_formats import rounded_to_format
+from geo.number_formats import number_format, rounded_to_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
 from geo.storage.provenance import Provenance, accuracy_label, licence_label, source_label
@@ -44,6 +45,15 @@ from geo.storage.styles import (
 )
 
 GEOJSON_COORD_DECIMALS = 8  # 1e-8° ≈ 1 mm; RFC 7946 §11.2 allows trimming, round trips need < 1e-7°
+
+# The atlas's own measures of a shape (面积（km²）, 示意面积（km²）, 面积（亩）, 长度（km）: measured in
+# EPSG:4549, never a user's value) by key and by header in either language: a workbook writes them
+# rounded to the decimals shown, as the CSV does (walk 14: 2.0098 and 407.996 under #,##0.00 while
+# the CSV wrote 2.01); every other number is written as it came, its format deciding what is shown.
+MEASURED = re.compile(
+    r"^(area_km2|area_mu|length_km|(示意)?面积（(km²|亩)）|长度（km）"
+    r"|(Schematic a|A)rea \((km²|mu)\)|Length \(km\))$"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -145,7 +155,8 @@ def geojson_bytes(
     headed in that language as the CSV and the XLSX head them (图层, 数据来源, 数据精度, 导出日期 /
     Layer, Data source, Data accuracy, Exported), the accuracy in words and a built-in layer's source
     cited in that language (:func:`provenance_columns`), and the numbers are rounded as the page and
-    the CSV show them (:func:`rounded_to_format`). They stay properties of each feature, not members
+    the CSV show them (:func:`rounded_to_format`; an import's own numbers as they came,
+    :data:`NUMBERS_AS_CAME`). They stay properties of each feature, not members
     of the collection: QGIS and GDAL read a feature's properties as the layer's fields and drop
     foreign members, and the CSV and XLSX carry them on every row too.
     Polygon rings follow the right-hand rule; coordinates keep 8 decimals (about 1 mm); whole
@@ -188,7 +199,9 @@ def geojson_bytes(
         geoms = shapely.orient_polygons(np.asarray(data.geometry.values, dtype=object), exterior_cw=False)
         geoms = _one_type_per_family(geoms, multi_families)
         columns = [c for c in data.columns if c != data.geometry.name]
-        attributes = pd.DataFrame(data[columns]) if lang is None else rounded_to_format(data[columns])
+        attributes = pd.DataFrame(data[columns])
+        if lang is not None:  # rounded as the CSV: a user's own numbers as they came
+            attributes = _rounded_but(attributes, _as_came(frame))
         records = attributes.astype(object).to_dict(orient="records")
         about = {
             layer_key: name,
@@ -220,6 +233,44 @@ def geojson_bytes(
     if empty:
         collection["atlas_empty_columns"] = empty
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+# A table's ``attrs`` key: its columns of a user's own numbers (an imported layer's: 面积亩, 用地面积),
+# which a CSV writes as they came (3014.7, not 3014.70), as the workbook stores them.
+NUMBERS_AS_CAME = "numbers_as_came"
+
+
+def own_numbers(table: pd.DataFrame) -> list[str]:
+    """The number columns of ``table`` but the atlas's measures of its shapes (:data:`MEASURED`):
+    an imported layer's own numbers."""
+    return [
+        str(c) for c in table.columns if pd.api.types.is_float_dtype(table[c]) and not MEASURED.match(str(c))
+    ]
+
+
+def _as_came(frame: pd.DataFrame) -> list[str]:
+    return list(frame.attrs.get(NUMBERS_AS_CAME, ()))
+
+
+def _rounded_but(frame: pd.DataFrame, as_came: list[str]) -> pd.DataFrame:
+    """:func:`rounded_to_format`, the columns ``as_came`` left as they came."""
+    out = rounded_to_format(frame)
+    for col in (c for c in as_came if c in frame.columns):
+        out[col] = frame[col]
+    return out
+
+
+def measures_as_shown(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the atlas's measures of its shapes (:data:`MEASURED`) rounded to the decimals
+    shown, so that a workbook's cell holds what it shows (2.01, not 2.0098 under ``#,##0.00``); the
+    other columns as they came. ``table`` is left unchanged."""
+    out = table.copy()
+    for i, col in enumerate(out.columns):
+        values = out.iloc[:, i]
+        fmt = number_format(col, values)
+        if MEASURED.match(str(col)) and fmt is not None and pd.api.types.is_float_dtype(values):
+            out.isetitem(i, values.round(fmt.decimals))
+    return out
 
 
 def table_for_export(frame: pd.DataFrame, *, lonlat: bool = True) -> pd.DataFrame:
@@ -291,7 +342,8 @@ def csv_bytes(
     With ``provenance``, the columns ``data_source`` and ``data_accuracy`` are appended. With
     ``lang`` (a download from the pages, read by a person), they are headed in that language
     (:func:`provenance_columns`) and the numbers are rounded and written as the page shows them
-    (:func:`rounded_to_format`: ``12.35``, not ``12.345678``; ``2.20``, not ``2.2``); without it (the
+    (:func:`rounded_to_format`: ``12.35``, not ``12.345678``; ``2.20``, not ``2.2``), but an import's
+    own numbers (:data:`NUMBERS_AS_CAME`), written as they came (``3014.7``); without it (the
     command line's data files), names and values are the atlas's own. Text that a spreadsheet would take for a
     formula is written with a leading ``'`` (:mod:`geo.exports.cells`).
     """
@@ -301,9 +353,10 @@ def csv_bytes(
     if provenance is not None:
         for name, value in provenance_columns(provenance, lang).items():
             out[name] = value
+    as_came = _as_came(frame)
     if lang is not None:
-        out = rounded_to_format(out)
-    return csv_text_bytes(out, as_shown=lang is not None)
+        out = _rounded_but(out, as_came)
+    return csv_text_bytes(out, as_shown=lang is not None, as_came=as_came)
 
 
 def _layer_column(tables: Mapping[str, pd.DataFrame]) -> str:
@@ -348,9 +401,10 @@ def layers_csv_bytes(
         [table.assign(**{key: name}) for name, table in tables.items()], ignore_index=True, sort=False
     )
     out = out[[key, *[c for c in out.columns if c != key]]]
+    as_came = [c for frame in frames.values() for c in _as_came(frame)]
     if lang is not None:
-        out = rounded_to_format(out)
-    return csv_text_bytes(out, as_shown=lang is not None)
+        out = _rounded_but(out, as_came)
+    return csv_text_bytes(out, as_shown=lang is not None, as_came=as_came)
 
 
 # Geometry types by family: one GeoJSON file (one QGIS layer) per family.
@@ -484,7 +538,7 @@ def xlsx_bytes(
     wb = new_workbook()
     written_columns: list[str] = []
     for name, frame in tables.items():
-        table = table_for_export(frame)
+        table = measures_as_shown(table_for_export(frame))
         written_columns.extend(map(str, table.columns))
         for col in table.columns:  # Excel has no time zones
             if isinstance(table[col].dtype, pd.DatetimeTZDtype):
@@ -497,6 +551,7 @@ def xlsx_bytes(
         (message("exports.about.exported", lang), export_date(when)),
         (message("exports.about.crs", lang), crs_words(written_columns, lang)),
         (message("exports.about.units", lang), message("exports.about.units_value", lang)),
+        (message("exports.about.decimals", lang), message("exports.about.decimals_value", lang)),
         (message("exports.about.disclaimer", lang), t("app.disclaimer", lang)),
     ]
     rows.extend(

@@ -99,6 +99,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "面积：亩、km²；金额：万元（1 亿元 = 10,000 万元）",
         "Area: mu, km²; money: 10k yuan (万元, CNY 10,000; 1 亿元 = CNY 100 million)",
     ),
+    # how many decimals a number is written with (walk 14: 2.0098 stored under #,##0.00)
+    "exports.about.decimals": ("小数位", "Decimals"),
+    "exports.about.decimals_value": (
+        "由图形量算的面积、长度按所示小数位四舍五入后写入；其他数值按数据原值写入，单元格格式只决定显示的位数",
+        "Areas and lengths measured from the shapes are rounded to the decimals shown and written so; "
+        "every other number is written as it came, its cell format deciding only the decimals shown",
+    ),
     "exports.about.disclaimer": ("声明", "Disclaimer"),
     "exports.about.item": ("项目", "Item"),
     "exports.about.value": ("内容", "Value"),

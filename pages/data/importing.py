@@ -28,6 +28,7 @@ from pages.data.reading import FILE_TOKEN, KEEP, choose_reading, file_key
 from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
 
 KIND_KEPT = "data_kind_kept"  # the use of the file being imported, as the user picked or accepted it
+UPLOADS = "data_uploads_saved"  # how many imports this session saved: the uploader's key changes with it
 
 
 def _preview_layer(result: ingest.ImportResult, accuracy: str) -> MapLayer:
@@ -118,8 +119,13 @@ def _save(result: ingest.ImportResult, values: dict, lang: Lang, *, replacing: b
         show_error(exc)
         return
     stored = ingest.layer_name(values["name"])
-    st.session_state.pop("data_result", None)
-    st.session_state.pop("data_confirm_replace", None)
+    # the saved file is let go: the uploader comes back empty (a key of its own), so the next upload,
+    # even of the same file, is a change that reruns the section and clears this save's message (walk
+    # 14: the same file again sent nothing, and the message stayed above the form for the new upload)
+    _forget_file(keep_kind=bool(st.session_state.get("data_kind_chosen")))
+    for key in ("data_held", "data_result", "data_confirm_replace", FILE_TOKEN):
+        st.session_state.pop(key, None)
+    st.session_state[UPLOADS] = st.session_state.get(UPLOADS, 0) + 1
     key = "data.replaced" if replacing else "data.saved"
     st.session_state["data_flash"] = t(key, lang).format(title=values["title"].strip(), name=stored)
     st.rerun()
@@ -258,6 +264,12 @@ def _forget_file(*, keep_kind: bool) -> None:
         st.session_state.pop(key, None)
 
 
+def upload_key() -> str:
+    """The uploader's key: ``data_upload``, then a new one after each save (an empty uploader)."""
+    saved = st.session_state.get(UPLOADS, 0)
+    return f"data_upload_{saved}" if saved else "data_upload"
+
+
 def _held_upload(lang: Lang) -> tuple[str, bytes] | None:
     """The file being imported: the uploader's, else the one kept from before a page or language
     switch (the uploader itself forgets its file when the page is left)."""
@@ -266,7 +278,7 @@ def _held_upload(lang: Lang) -> tuple[str, bytes] | None:
         type=[ext.lstrip(".") for ext in ingest.EXTENSIONS],
         help=t("data.upload_help", lang).format(mb=ingest.MAX_UPLOAD_MB),
         max_upload_size=ingest.MAX_UPLOAD_MB,
-        key="data_upload",
+        key=upload_key(),
     )
     st.caption(t("data.upload_help", lang).format(mb=ingest.MAX_UPLOAD_MB))
     if upload is not None:

@@ -3,6 +3,10 @@ and the change log of every import and deletion."""
 
 from __future__ import annotations
 
+import math
+import unicodedata
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
 
@@ -16,7 +20,15 @@ from layers.base import accuracy_label
 from pages.common.auth import identity
 from pages.common.frame import show_error
 from pages.data.store import audit_log, minute, user_counts, user_meta, user_stamp
-from pages.efficiency.fitting import Fitted, fit_columns
+from pages.efficiency.fitting import (
+    CELL_PAD_PX,
+    HEADER_PAD_PX,
+    MAX_LINES,
+    ROW_PX,
+    Fitted,
+    fit_columns,
+    text_px,
+)
 
 # The imported layers' table at 1280 x 720: 932 px beside the sidebar, less its border and a pixel or two.
 STORED_TABLE_PX = 900
@@ -220,11 +232,85 @@ def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> tuple[pd.D
             t("audit.detail", lang): log["detail"].fillna("").astype(str),
         }
     )
+    # nor the file's name, shown beside it (an objection's evidence is titled by its file)
+    title = table[t("audit.title", lang)]
+    table[t("audit.title", lang)] = title.where(title != table[t("audit.file", lang)], "")
     if not table[t("audit.title", lang)].astype(bool).any():  # no row names more than its layer
         table = table.drop(columns=t("audit.title", lang))
     # English: the actions and the actor wrap too (at 1280 the columns did not fit on one line each)
     keys = audit_key_columns(table, lang)
-    return table, fit_columns(table, keys, budget_px=STORED_TABLE_PX - MARKER_PX, wrap_latin=lang == "en")
+    return table, fit_unbroken(table, keys, budget_px=STORED_TABLE_PX - MARKER_PX, wrap_latin=lang == "en")
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def grid_lines(text: str, inner_px: float) -> int | None:
+    """The lines Streamlit's grid wraps ``text`` into in a cell ``inner_px`` wide (it breaks a line
+    at its last space, else at the character that overflows), or ``None`` where that break would
+    fall in a word or a name holding a Latin letter, digit or dot ("完税证明.p / df", walk 14): only
+    a run of Chinese characters is broken between two of them."""
+    lines, rest = 0, text
+    while rest:
+        lines += 1
+        if text_px(rest) <= inner_px:
+            return lines
+        cut = max((c for c in range(1, len(rest)) if text_px(rest[:c]) <= inner_px), default=0)
+        if cut == 0:
+            return None  # not one character fits
+        if rest[cut] != " ":
+            space = rest.rfind(" ", 0, cut)
+            if space > 0:
+                cut = space
+            elif not all(map(_wide, rest.split(" ")[0])):
+                return None  # where the grid cuts a mixed name depends on its fonts: never
+        rest = rest[cut:].lstrip(" ")
+    return lines
+
+
+def unbroken_px(text: str, lines: int, *, wrap_latin: bool = True) -> int:
+    """The column (cell padding included) that shows ``text`` on at most ``lines`` lines, no word
+    or name broken inside (:func:`grid_lines`). A text of no Chinese keeps the ranking's estimate
+    (:func:`pages.efficiency.fitting.fit_columns`: one line unless ``wrap_latin``; the grid, having
+    drawn Chinese before, may take such a text for short and run it over instead of wrapping it)."""
+    whole = math.ceil(text_px(text))
+    if not any(map(_wide, text)):
+        if lines == 1 or not wrap_latin:
+            return whole + CELL_PAD_PX
+        longest = max(text_px(w) for w in text.split(" "))
+        return math.ceil(max(longest, whole / lines + longest)) + CELL_PAD_PX
+    low = max((math.ceil(text_px(w)) for w in text.split(" ") if not all(map(_wide, w))), default=1)
+    for inner in range(max(low, 1), whole):
+        got = grid_lines(text, inner)
+        if got is not None and got <= lines:
+            return inner + CELL_PAD_PX
+    return whole + CELL_PAD_PX
+
+
+def fit_unbroken(
+    table: pd.DataFrame, columns: Sequence[str], *, budget_px: float, wrap_latin: bool
+) -> Fitted:
+    """Widths for ``columns`` of ``table`` (texts) read whole within ``budget_px``: on the fewest
+    lines (at most :data:`MAX_LINES`) that fit, each header on one line and no cell broken inside a
+    word or a name (a file name "完税证明.pdf" whole on a line, walk 14: "完税证明.p / df"); wider
+    than the budget where the names need it."""
+    cols = [c for c in columns if c in table.columns]
+    texts = {
+        c: sorted({str(v) for v in table[c].dropna() if str(v)}, key=text_px, reverse=True) for c in cols
+    }
+    widths: dict[str, int] = {}
+    for lines in range(1, MAX_LINES + 1):
+        for col in cols:
+            need = math.ceil(text_px(col)) + HEADER_PAD_PX
+            for text in texts[col]:
+                if math.ceil(text_px(text)) + CELL_PAD_PX <= need:
+                    break  # the longer texts come first: this one and the rest fit on one line
+                need = max(need, unbroken_px(text, lines, wrap_latin=wrap_latin))
+            widths[col] = need
+        if sum(widths.values()) <= budget_px:
+            return Fitted(widths, ROW_PX[lines])
+    return Fitted(widths, ROW_PX[MAX_LINES])
 
 
 def audit_key_columns(table: pd.DataFrame, lang: Lang) -> list[str]:

@@ -514,8 +514,12 @@ def test_the_accuracy_is_asked_for_every_file_and_the_save_refused_until_chosen(
     assert not [e for e in at.error if missing in e.value]
     layers = ingest.list_user_layers()
     assert layers["accuracy"].tolist() == ["schematic"]
+    # the saved file is let go (walk 14): an empty uploader of a new key, no form for the saved file,
+    # so the next upload, even of the same file, is a change that clears the save's message
+    assert [u.key for u in at.file_uploader if u.key.startswith("data_upload")] == ["data_upload_1"]
+    assert not [b for b in at.button if b.key == "data_read"]
     # a second file: asked again
-    at.file_uploader(key="data_upload").set_value(("p2.geojson", _one_park(), "application/geo+json")).run()
+    at.file_uploader(key="data_upload_1").set_value(("p2.geojson", _one_park(), "application/geo+json")).run()
     at.button(key="data_read").click().run()
     assert at.selectbox(key=_k(at, "data_save_accuracy")).value is None
 

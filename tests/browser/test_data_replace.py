@@ -1,7 +1,7 @@
 """Real Chromium on 数据管理 at 1280x720, in both languages (walk 11, issue 23): the same file uploaded
 again is offered as a replacement of the layer it was imported as (its title and table proposed), a
 replace keeps the table's name and says the layer's title; the imported layers' table shows the
-import time whole, beside the title."""
+import time whole, beside the title. A save's message stays until the next upload, even of the same file."""
 
 from __future__ import annotations
 
@@ -68,6 +68,13 @@ def test_the_same_file_again_replaces_its_layer_under_the_same_table(app_url, br
         saved = pg.get_by_text(t("data.saved", lang).split("{")[0], exact=False)
         _save(pg, lang, saved.first)
         assert f"替换测试{lang}" in saved.first.inner_text()
+        # the same file again at once: the save's message goes with the new upload (walk 14: the
+        # uploader still held the saved file, the same file sent nothing and the message stayed)
+        pg.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(parks))
+        read = pg.get_by_role("button", name=t("data.read", lang))
+        read.wait_for(timeout=60_000)
+        wait_idle(pg)
+        assert saved.count() == 0
 
         # the same file again, another day (a new session): the form names its layer and proposes
         # its title and table (walk 11: it proposed a new table ``…_2`` and refused the title)

@@ -2,6 +2,7 @@
 and of 变更留痕 was cut, the user scrolled sideways to read it): their key columns come first and are
 read whole without sideways scrolling, at 1280 x 720 in Chinese and 1920 x 1080 in English; only the
 secondary columns (the hash, the store's table name for QGIS, the free-text detail) may lie beyond.
+A name with Latin letters or digits in it (a file's, a layer's) is never broken inside (walk 14).
 
 The store: the walk's two imports through the CLI, a GK shapefile of parks and a Gaode Excel of firms."""
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import shutil
+import unicodedata
 
 import pytest
 
@@ -75,6 +77,16 @@ def app(tmp_path_factory):
         )
         == 0
     )
+    # an objection's evidence, titled by its file (walk 14: "完税证明.p / df" in the English log at 1280)
+    audit.record_change(
+        "evidence_saved",
+        user="单用户模式",
+        layer="atlas_eval_evidence",
+        title="完税证明.pdf",
+        file_name="完税证明.pdf",
+        sha256="ab" * 32,
+        store=store,
+    )
     # a change that counts no rows, with a long detail (walk 13: "None" counts, the log cut at 1280)
     audit.record_change(
         "version_published",
@@ -123,6 +135,10 @@ def test_the_key_columns_of_both_tables_are_read_whole(browser, app, lang, size)
                 assert got["measured"][0][i] + 2 * PAD <= width, (col, "header cut")
                 for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
                     assert math.ceil(sizes[i] / (width - 2 * PAD)) <= lines, (col, row[i], width)
+                    # a name holding Latin letters or digits is never cut inside (walk 14: the grid
+                    # broke "完税证明.p / df" where a file name had no space to break at)
+                    if " " not in row[i] and not all(unicodedata.east_asian_width(c) == "W" for c in row[i]):
+                        assert sizes[i] + 2 * PAD <= width, (col, row[i], width, "name broken")
         # the change log: who, what, which file and the rows are key columns (walk 13: at 1280 only the
         # first 6 were in view); the hash and the table name are in the record of a row picked
         log_keys = list(expected[1][1].widths)

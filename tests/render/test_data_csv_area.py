@@ -66,3 +66,29 @@ def test_the_layers_areas_share_one_column_under_their_unit(lang, km2, mu):
     assert areas == [km2, mu], header
     assert [float(r[km2]) for r in rows] == [1227.04, 278.0]
     assert [r[mu] for r in rows] == ["", "417000.00"]  # land to two decimals, as on screen
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_measured_area_is_written_as_shown_and_the_users_own_number_as_it_came(lang):
+    """Walk 14: the data page's files wrote a park's measured area 2.0098 (XLSX) beside 2.01 (CSV),
+    and the user's own 面积亩 3014.7 as 3014.70 in the CSV. A measure of the shape: rounded to the
+    decimals shown in both files; the user's number: as it came in both."""
+    from openpyxl import load_workbook
+
+    districts, _ = _items()
+    parks = gpd.GeoDataFrame(
+        {"name": ["盛泽纺织科技园"], "area_km2": [2.0098], "area_mu": [3014.7345], "面积亩": [3014.7]},
+        geometry=[shapely.box(120.6, 31.2, 120.8, 31.4)],
+        crs=4326,
+    )
+    items = [districts, user_map_layer(META, parks, index=0)]
+    km2 = "面积（km²）" if lang == "zh" else "Area (km²)"
+    downloads = map_downloads("t", items, lang=lang)
+    reader = csv.reader(io.StringIO(downloads["csv"].data().decode("utf-8-sig")))
+    header = next(reader)
+    park = dict(zip(header, list(reader)[-1], strict=True))
+    assert (park[km2], park["面积亩"]) == ("2.01", "3014.7")
+    book = load_workbook(io.BytesIO(downloads["xlsx"].data()))
+    sheet = book.worksheets[1]
+    row = {c.value: v.value for c, v in zip(sheet[1], sheet[2], strict=True)}
+    assert (row[km2], row["面积亩"]) == (2.01, 3014.7)

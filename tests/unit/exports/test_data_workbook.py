@@ -49,3 +49,22 @@ def test_times_are_dates_and_text_is_never_a_formula():
     assert ws["D3"].value == datetime(2026, 12, 7)
     assert (ws["A2"].value, ws["A2"].data_type) == ("<img src=x onerror=alert(1)>", "s")
     assert (ws["A3"].value, ws["A3"].data_type) == ("'@SUM(A1)", "s")
+
+
+def test_measured_areas_hold_what_they_show_and_own_values_stay_as_they_came():
+    """Walk 14: a park's measured 面积（km²） was stored 2.0098 and a district's 407.996 under
+    ``#,##0.00`` (the CSV wrote 2.01), beside the user's own 面积亩 3014.7. A measure of the shape is
+    rounded to the decimals shown; a user's number is written as it came; the 说明 sheet says so."""
+    for lang, km2, mu in (("zh", "面积（km²）", "面积（亩）"), ("en", "Area (km²)", "Area (mu)")):
+        parks = pd.DataFrame({"名称": ["盛泽纺织科技园"], km2: [2.0098], mu: [3014.7345], "面积亩": [3014.7]})
+        towns = pd.DataFrame({"示意面积（km²）" if lang == "zh" else "Schematic area (km²)": [197.484]})
+        book = load_workbook(io.BytesIO(xlsx_bytes({"园区": parks, "镇": towns}, title="t", lang=lang)))
+        ws = book["园区"]
+        row = {c.value: v for c, v in zip(ws[1], ws[2], strict=True)}
+        assert (row[km2].value, row[km2].number_format) == (2.01, "#,##0.00")
+        assert row[mu].value == 3014.73
+        assert row["面积亩"].value == 3014.7  # the user's own, as it came
+        assert book["镇"]["A2"].value == 197.48
+        about = {r[0].value: r[1].value for r in book.worksheets[-1].iter_rows(min_row=2)}
+        said = about["小数位" if lang == "zh" else "Decimals"]
+        assert ("四舍五入" if lang == "zh" else "rounded to the decimals shown") in said

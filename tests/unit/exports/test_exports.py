@@ -369,7 +369,8 @@ def test_a_mixed_view_downloads_one_geojson_per_geometry_type_with_whole_numbers
     # the official header, as the user's file had it (not ``employees``)
     employees = [f["properties"]["从业人员（人）"] for f in points["features"]]
     assert employees == [72, 3400, None] and isinstance(employees[0], int)
-    assert [f["properties"]["tax_per_mu"] for f in points["features"]][:2] == [12.35, 45]  # as the CSV
+    # as the CSV: an import's own numbers as they came (walk 14)
+    assert [f["properties"]["tax_per_mu"] for f in points["features"]][:2] == [12.3456789, 45]
     # one layer of one geometry type: one plain .geojson
     single = map_downloads("吴江 测试", [user_map_layer(meta, firms)])["geojson"]
     assert single.filename == "吴江_测试.geojson" and single.mime == "application/geo+json"

@@ -95,8 +95,10 @@ def test_an_imported_gaode_list_downloads_in_english_as_the_english_screen_names
         assert [r["Above designated size"] for r in rows] == ["Yes", "No", "Yes"]
         assert {r["Data source"] for r in rows if "Data source" in r} <= {SOURCE}
     geo = read["geojson"][0]
-    # rounded as the CSV: money and land 2 decimals, coordinates 6 (GDAL reads them as numbers)
-    assert geo["Tax (10k yuan)"] == 600.46 and geo["Land (mu)"] == 30.12
+    # as the CSV writes them: the user's own numbers as they came (walk 14: 3014.7 written 3014.70;
+    # the workbook stores them as they came), GDAL reads them as numbers
+    assert geo["Tax (10k yuan)"] == 600.456789 and geo["Land (mu)"] == 30.123456
+    assert read["csv"][0]["Land (mu)"] == "30.123456"
     assert str(geo["Longitude (GCJ-02)"]) == read["csv"][0]["Longitude (GCJ-02)"]
     assert float(read["csv"][0]["Tax (10k yuan)"]) == geo["Tax (10k yuan)"]
     # the provenance under the CSV's words, the accuracy in words, the date as the XLSX's About says it
