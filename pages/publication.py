@@ -9,6 +9,7 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.evaluation import EVALUATION_LABELS, EVALUATION_LABELS_EN, config_from_mapping
+from geo.exports.cells import without_empty_columns
 from geo.messages import joined, t
 from geo.messages.names import firm_name
 from geo.place_names import place_name
@@ -121,6 +122,9 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
     provenance = exports.changed_values_column(changed, t("pub.provenance.reported", lang))
     if provenance is not None:
         out["provenance"] = provenance
+    # a column no row fills left out, as the 亩均 page's files and the CLI's CSVs (walk 14 item 3);
+    # the key columns (and the group, which parts the workbook into sheets) always stay
+    out = without_empty_columns(out, keep=("ent_id", "name", "size_group", "score", "rank", "eval_class"))
     town_label = (EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN)["town"]
     labels = {c: town_label if c == "town" else t(f"pub.res.{c}", lang) for c in out.columns}
     return out.rename(columns=labels)

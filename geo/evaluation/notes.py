@@ -16,7 +16,7 @@ import pandas as pd
 from geo.evaluation.metrics import ratio_label
 from geo.evaluation.ratios import missing_inputs
 from geo.evaluation.rules import SIZE_ABOVE, Adjustment
-from geo.messages import both, joined, message, mid_sentence
+from geo.messages import both, joined, labelled, message, mid_sentence
 
 # What a scored enterprise missing one indicator's data gets (config ``missing_indicator``), from the
 # catalogue (geo/messages/evaluation_words.py).
@@ -92,3 +92,23 @@ def evaluation_notes(found: Findings, *, amounts: pd.DataFrame) -> tuple[tuple[s
     zh = tuple(message(key, "zh", **params) for key, params in notes)
     en = tuple(message(key, "en", **params) for key, params in notes)
     return zh, en
+
+
+def notes_in_scope(notes: Sequence[str], empty: Sequence[str], lang: str) -> list[str]:
+    """The evaluation's ``notes`` (in ``lang``) as a scope of it reads them: a size group in
+    ``empty`` (no enterprise in the scope: 规下 in a park with 规上 firms only) has no note on its
+    dropped indicators, and one line instead, 「规下：本范围无企业」 (walk 14 item 8: the banner still
+    named 规下's missing inputs)."""
+    out = list(notes)
+    for group in empty:
+        size = "above" if group == SIZE_ABOVE else "below"
+        words = {"zh": "\0", "en": "\0"}
+        start = message(
+            "evaluation.note_dropped", lang, size=both(f"evaluation.size.{size}"), words=words, total=0
+        ).split("\0")[0]
+        out = [n for n in out if not n.startswith(start)]
+        name = message(f"evaluation.size.{size}", lang)
+        out.append(
+            labelled(name[:1].upper() + name[1:], message("yearly.notice.group_empty_scope", lang), lang)
+        )
+    return out

@@ -136,6 +136,27 @@ def dropped_reasons(
     return out
 
 
+def scope_reasons(
+    why: dict[tuple[str, str], dict[str, str]], scope: pd.DataFrame, used: pd.DataFrame | None
+) -> dict[tuple[str, str], dict[str, str]]:
+    """:func:`dropped_reasons` of the whole evaluation (``why``) as a scope of it reads them: a group
+    of ``used`` with no enterprise in ``scope`` (a filter to one park without 规下 firms) has
+    ``(group, NO_ENTERPRISES)`` saying 「本范围无企业」 instead of its dropped indicators, so that
+    its rules and missing inputs are not printed for it (walk 14 item 8)."""
+    columns = [c for c in (GROUP_COL, SIZE_COL) if c in scope.columns]
+    if used is None or not len(used) or not columns:
+        return dict(why)
+    out = dict(why)
+    for group in used.index:
+        if any((scope[c].astype(object) == group).any() for c in columns):
+            continue
+        out = {k: v for k, v in out.items() if k[0] != str(group)}
+        out[(str(group), NO_ENTERPRISES)] = {
+            lang: message("yearly.notice.group_empty_scope", lang) for lang in ("zh", "en")
+        }
+    return out
+
+
 def list_order(evaluated: pd.DataFrame, *, tie_order: Sequence[str] = ()) -> pd.DataFrame:
     """Rows in the order a published list (公示) gives them, the ranking's own: scored enterprises by
     score, best first, a tie listed by ``tie_order`` (larger first, a missing value last) and then

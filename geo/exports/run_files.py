@@ -17,7 +17,7 @@ from geo.evaluation import CLASS_COL, CLASSES, EVALUATION_LABELS, EVALUATION_LAB
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ZONE_COL, zone_metric_labels
 from geo.evaluation.zones import zone_labels
-from geo.exports.cells import csv_text_bytes
+from geo.exports.cells import csv_text_bytes, without_empty_columns
 from geo.exports.tables import yes_no_in_words
 from geo.land.parcels import RESULT_LABELS, RESULT_LABELS_EN
 from geo.messages import Lang, message, t
@@ -76,19 +76,6 @@ def points_not_scored(frame: pd.DataFrame, weights: pd.DataFrame | None) -> pd.D
             unweighted = [g for g in weights.index if not weights.loc[g, key] > 0]
             out.loc[sizes.isin(unweighted).to_numpy(), col] = np.nan
     return out
-
-
-def _without_empty_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` without the columns no row fills (missing or blank everywhere); a table without
-    rows keeps its header."""
-    if frame.empty:
-        return frame
-    empty = [
-        c
-        for c in frame.columns
-        if frame[c].isna().all() or frame[c].astype(object).map(lambda v: v is None or v == "").all()
-    ]
-    return frame.drop(columns=empty)
 
 
 def dashed_places(frame: pd.DataFrame) -> pd.DataFrame:
@@ -182,7 +169,7 @@ def write_outputs(
             if lang is not None:
                 table = points_not_scored(table, weights)
                 if key != "transitions":  # a matrix keeps its classes
-                    table = _without_empty_columns(table)
+                    table = without_empty_columns(table)
                 if key in ("zones", "renewal", "zone_scores") and lang == "en":
                     table = table.rename(index=lambda v: place_name(v, "en") if isinstance(v, str) else v)
                 table = dashed_places(_in_words(table, key, lang))  # a place not known: —, as the page's

@@ -129,6 +129,8 @@ _NOTICE: dict[str, tuple[str, str]] = {
     ),
     "yearly.notice.class_none": ("本类无企业。", "No enterprises in this class."),
     "yearly.notice.group_empty": ("无企业，未评价", "no enterprises, not evaluated"),
+    # a group the whole evaluation has but the page's chosen scope (区镇/园区 …) does not (walk 14)
+    "yearly.notice.group_empty_scope": ("本范围无企业", "no enterprises in this scope"),
     "yearly.notice.class_sheet": ("{cls} 类名单", "Class {cls}"),
     "yearly.notice.group_title": ("评价结果公示", "Results for public notice"),
     # (a group's name ending in a Latin letter or digit is given with its space: 「Group A 名单」)

@@ -23,6 +23,7 @@ from geo.evaluation import (
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.evaluation.summary import NO_ENTERPRISES, dropped_reasons
+from geo.exports.cells import without_empty_columns
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
 from geo.messages.names import industry_name
@@ -67,6 +68,13 @@ def group_empty(why: Why | None, group: str) -> bool:
     """Whether ``group`` had no enterprise at all (:data:`geo.evaluation.summary.NO_ENTERPRISES`):
     the files then say 「无企业，未评价」 once, not its weights and benchmarks."""
     return why is not None and (str(group), NO_ENTERPRISES) in why
+
+
+def group_empty_words(why: Why | None, group: str, lang: str) -> str:
+    """What an empty group's line says: 「无企业，未评价」, or the words ``why`` gives it (the page's
+    scope: 「本范围无企业」, walk 14 item 8)."""
+    said = ((why or {}).get((str(group), NO_ENTERPRISES)) or {}).get(lang)
+    return said or message("yearly.notice.group_empty", lang)
 
 
 def _dropped_note(why: Why | None, group: str, key: str, lang: str) -> str:
@@ -140,7 +148,7 @@ def _weights_text(
             continue
         given = config.weights_for(group)
         if group_empty(why, group):
-            parts.append(labelled(_size_name(group, lang), message("yearly.notice.group_empty", lang), lang))
+            parts.append(labelled(_size_name(group, lang), group_empty_words(why, group, lang), lang))
             continue
         body = _weights_said(given, used, group, lang, why=why)
         parts.append(labelled(_size_name(group, lang), body, lang))
@@ -266,9 +274,10 @@ def parameter_rows(
     for group in benchmarks.index:
         if group_empty(why, str(group)):
             continue
+        weights = _group_weights(config, str(group))  # only what the group is scored on (walk 14 item 8)
         for key in benchmarks.columns:
             value = benchmarks.loc[group, key]
-            if value == value:
+            if value == value and weights.get(key, 0) > 0:
                 item = message(
                     "yearly.param.benchmark",
                     lang,
@@ -321,6 +330,14 @@ def _places(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
             known = out[col].notna() & (out[col].astype(str).str.strip() != "")
             out[col] = out[col].astype(object).where(known, BLANK)
     return out, with_town
+
+
+def _filled(frame: pd.DataFrame, columns: Sequence[str]) -> list[str]:
+    """Those of ``columns`` in ``frame`` that some row fills (walk 14 item 3: an import without 行业
+    printed an empty 行业 column on every list); the id, name, score and class always."""
+    present = [c for c in columns if c in frame.columns]
+    keep = (ID_COL, "name", "score", CLASS_COL)
+    return list(without_empty_columns(frame[present], keep=keep).columns)
 
 
 def _with_town(columns: Sequence[str], with_town: bool) -> list[str]:
@@ -387,7 +404,7 @@ def _method_section(
     ws.text(*(message(k, lang) for k in heads))
     for group in SIZE_GROUPS:
         if group_empty(why, group):  # said once, not its weights (walk13)
-            ws.text(_size_name(group, lang), message("yearly.notice.group_empty", lang))
+            ws.text(_size_name(group, lang), group_empty_words(why, group, lang))
             continue
         for key, w in config.weights_for(group).items():
             if w <= 0:
@@ -472,7 +489,7 @@ def notice_xlsx_bytes(
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     cls = classes_with_t(evaluated).astype(object)
     frame, with_town = _places(notice_values(evaluated.assign(**{CLASS_COL: cls.to_numpy()}), lang))
-    cols = [c for c in _with_town(NOTICE_COLUMNS, with_town) if c in frame.columns]
+    cols = _filled(frame, _with_town(NOTICE_COLUMNS, with_town))
     ties = [c for c in config.tie_order if c in frame.columns]  # a tie listed as the ranking lists it
     parts = {c: list_order(frame[frame[CLASS_COL] == c], tie_order=ties) for c in CLASSES_T}
     footer = message("yearly.notice.footer", lang)
@@ -641,7 +658,7 @@ def _group_sheets(
     group = frame["eval_group"]
     names = list(group.cat.categories) if isinstance(group.dtype, pd.CategoricalDtype) else sorted(set(group))
     listed = _with_town((*NOTICE_COLUMNS[:-2], *GROUP_COLUMNS, *NOTICE_COLUMNS[-2:]), with_town)
-    cols = [c for c in listed if c in frame.columns]
+    cols = _filled(frame, listed)
     if "land_role" in frame.columns:
         frame = allocation_words(frame, lang)
     members = group.astype(object)

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.evaluation import land_renewal_by_zone, low_efficiency_land
+from geo.exports.cells import without_empty_columns
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.messages import Lang, t
 from geo.storage.provenance import accuracy_label, source_label
@@ -66,8 +67,7 @@ def warnings_table(view: PageView) -> pd.DataFrame:
     def compute() -> pd.DataFrame:
         other = ["warning_en", "reason_en"] if lang == "zh" else ["warning", "reason"]
         out = plain(view.warnings.drop(columns=["rule", *other], errors="ignore"))
-        filled = out.notna() & out.astype(str).apply(lambda col: col.str.strip().ne(""))
-        out = out.loc[:, filled.any()]  # a column no warning fills (an import without 行业) left out
+        out = without_empty_columns(out)  # a column no warning fills (an import without 行业) left out
         # a place not known reads — as on the other sheets and the screen (walk 14)
         return dash_places(english_values(out) if lang == "en" else out).rename(
             columns={
@@ -101,7 +101,7 @@ def _sheets(view: PageView, ranked: Ranking, found: Changes | None) -> dict[str,
             filters=view.filters_words,
             lang=lang,
             used=view.result.weights,
-            why=view.dropped_why,
+            why=view.scope_why,
         ),
     )
     sheets = {
@@ -144,7 +144,7 @@ def _meta(view: PageView) -> dict:
         "config": view.config,
         "lang": view.lang,
         "used": view.result.weights,  # the configured weights and, rescaled, those used
-        "why": view.dropped_why,  # what an indicator left out lacked (工业增加值 …)
+        "why": view.scope_why,  # what an indicator left out lacked (工业增加值 …)
     }
 
 
@@ -218,7 +218,7 @@ def notice_button(view: PageView, where, edition: Lang, stem: str) -> None:
             source=source,
             lang=edition,
             used=view.result.weights,
-            why=view.dropped_why,
+            why=view.scope_why,
         ),
         file_name=f"{stem}_{t(file_key, lang)}.xlsx",
         mime=XLSX,
@@ -237,7 +237,7 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
         subtitle = "\n".join(
             [
                 f"{year_label(view.year, lang)} · {view.filters_words}",
-                config_summary(view.config, lang, used=view.result.weights, why=view.dropped_why),
+                config_summary(view.config, lang, used=view.result.weights, why=view.scope_why),
             ]
         )
         table_key = ("eff.export", *view.scope_key, tuple(ranked.dims), ranked.show_unscored, lang)

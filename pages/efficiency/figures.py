@@ -8,6 +8,9 @@ import streamlit as st
 
 from geo.evaluation import CLASS_COL, CLASSES
 from geo.evaluation.metrics import ZONE_COL
+from geo.evaluation.notes import notes_in_scope
+from geo.evaluation.rules import SIZE_GROUPS
+from geo.evaluation.summary import NO_ENTERPRISES
 from geo.messages import t
 from pages.common.auth import figures_shown
 from pages.common.cache import shared
@@ -89,6 +92,10 @@ def scope_figures(view: PageView) -> None:
     )
     assignment, result = view.run.assignment, view.result
     notes = [*assignment.notes_en, *result.notes_en] if lang == "en" else [*assignment.notes, *result.notes]
+    # a size group the scope has none of: one line saying so, not its missing inputs (walk 14 item 8)
+    whole, scope = view.dropped_why, view.scope_why
+    empty = [g for g in SIZE_GROUPS if (g, NO_ENTERPRISES) in scope and (g, NO_ENTERPRISES) not in whole]
+    notes = notes_in_scope(notes, empty, lang)
     if assignment.n_outside:
         notes.append(outside_note(view))
     for note in notes:

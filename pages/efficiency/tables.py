@@ -20,6 +20,7 @@ from geo.evaluation import (
     YEAR_COL,
 )
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
+from geo.exports.cells import without_empty_columns
 from geo.messages import Lang, t
 from geo.messages.names import firm_name, industry_name
 from geo.place_names import place_name, short_place_name
@@ -103,21 +104,39 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
 SIZE_EN = {SIZE_ABOVE: t("eff.size.above", "en"), SIZE_BELOW: t("eff.size.below", "en")}
 
 
+# The 区镇 whose English name does not fit a line of the ranking's key columns at 1280 px ("Wujiang
+# Hi-tech Zone (Shengze Town)" is 300 px; Streamlit's grid neither wraps a Latin text beside Chinese
+# names nor keeps a text's own line breaks): the screen names them short, the downloads in full.
+SCREEN_SHORT_ZONES = (
+    "吴江开发区",
+    "汾湖高新区（黎里镇）",
+    "吴江高新区（盛泽镇）",
+    "东太湖度假区（太湖新城）",
+)
+
+
 def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:
     """The evaluation's own words (size, class meaning, status, shortfalls), the towns/parks and the
     industries in English (geo/place_names.py, the plans' industries); enterprises' names stay as
     the data has them (firms' own names), a synthetic demo firm's mark in English ("(synthetic)"),
     as do places and industries no table names.
 
-    ``short=True`` gives the screen's one-line forms of the ranking's key columns: the 区镇 by their
-    short names ("Shengze") and the shortfalls by the indicators' short names ("Tax/mu, VA/employee"),
-    so that they are read whole at 1280 px; the downloads keep the full words (the default).
+    ``short=True`` gives the screen's one-line forms of the ranking's key columns: the four
+    management zones of :data:`SCREEN_SHORT_ZONES` by their short names ("Shengze" for 吴江高新区
+    （盛泽镇）) and the shortfalls by the indicators' short names ("Tax/mu, VA/employee"), so that they
+    are read whole at 1280 px; the downloads keep the full words (the default). Every other place
+    reads as in the files, the stated towns too ("Shengze Town", walk 14 item 1: the screen's
+    "Shengze" and "Qidu" beside the files' "Shengze Town" and "Qidu Town").
     """
     out = frame.copy()
     for col in (ZONE_COL, "town", "district", "dev_zone"):
         if col in out.columns:
-            name = short_place_name if short and col in (ZONE_COL, "town") else place_name
-            out[col] = [name(v, "en") if isinstance(v, str) else v for v in out[col]]
+            out[col] = [
+                (short_place_name if short and v in SCREEN_SHORT_ZONES else place_name)(v, "en")
+                if isinstance(v, str)
+                else v
+                for v in out[col]
+            ]
     if "industry" in out.columns:
         out["industry"] = [industry_name(v, "en") if isinstance(v, str) else v for v in out["industry"]]
     if "name" in out.columns:  # a synthetic demo firm "(synthetic)", not "（合成）"
@@ -217,6 +236,15 @@ def ranking_table(
     if lang == "en":
         out = english_values(out, short=short)
     out = dash_places(out)  # a place not known is a dash, on the screen and in the files (walk13)
+    if "reasons" in out.columns:  # scored, nothing below the median: said, not blank (walk 14 item 7)
+        scored = ranked["scored"] if "scored" in ranked.columns else ranked["score"].notna()
+        said = out["reasons"].astype(object).fillna("").astype(str).str.strip().ne("")
+        none = scored.fillna(False).astype(bool).to_numpy() & ~said.to_numpy()
+        word = t("eff.short.reasons_none" if short else "eff.reasons.none", lang)
+        out["reasons"] = out["reasons"].astype(object).where(~none, word)
+    # a column no row fills (行业, 亩均增加值 … of an import without them) left out, on the screen and
+    # in the files, as the CLI's CSVs (walk 14 item 3); the key columns and the id always stay
+    out = without_empty_columns(out, keep=(*KEY_COLUMNS, ID_COL))
     if short:
         if lang == "zh" and "reasons" in out.columns:
             out["reasons"] = out["reasons"].map(lambda v: screen_reasons_zh(v) if isinstance(v, str) else v)

@@ -11,7 +11,7 @@ import pandas as pd
 from geo.batch import EvaluationRun
 from geo.evaluation import EvaluationConfig, EvaluationResult
 from geo.evaluation.metrics import ID_COL
-from geo.evaluation.summary import dropped_reasons
+from geo.evaluation.summary import dropped_reasons, scope_reasons
 from geo.messages import Lang, t
 from geo.yearly.notice import Why, filters_text
 from layers.base import Provenance
@@ -95,6 +95,15 @@ class PageView:
         return shared(
             ("eff.dropped_why", *self.scope_key[:5]),
             lambda: dropped_reasons(self.enterprises, self.result.weights, amounts=self.run.enterprises),
+        )
+
+    @property
+    def scope_why(self) -> Why:
+        """:attr:`dropped_why` as the chosen scope reads it: a group with no enterprise in the scope
+        says 「本范围无企业」 once, not its rules and missing inputs (walk 14 item 8)."""
+        return shared(
+            ("eff.scope_why", *self.scope_key),
+            lambda: scope_reasons(self.dropped_why, self.scope, self.result.weights),
         )
 
     @property

@@ -15,13 +15,12 @@ from streamlit.testing.v1 import AppTest
 
 from geo.evaluation import CLASSES, default_config, evaluate
 from geo.evaluation.metrics import assign_zones
-from geo.place_names import TOWNS_SHORT_EN
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
 from pages.efficiency.fitting import KEY_COLUMNS_PX, fit_columns, table_height
 from pages.efficiency.tables import key_headers
 from tests.fixtures.app import open_page, page_metrics
-from tests.fixtures.demo import expected_classes
+from tests.fixtures.demo import SCREEN_TOWNS_EN, expected_classes
 from tests.fixtures.evaluation import enterprises as fixture_enterprises
 from tests.fixtures.evaluation import zones as fixture_zones
 
@@ -270,14 +269,16 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     firsts = table[table["组内排名"] == 1]
     assert len(firsts) == int((scored["score"] == best).sum())
     assert len(table) == len(scored)
-    # a blank 主要失分指标 is not "not computable" (walk 14: the caption said only that): it says so
-    blank = table[table["主要失分指标"].fillna("") == ""]
-    assert len(blank) and (blank["综合得分（分）"] > 0).all()
-    assert any("主要失分指标为空表示没有指标低于本组中位数" in c.value for c in at.caption)
+    # nothing below the median is said in the cell (walk 14 item 7: a blank read as "not computable")
+    none = table[table["主要失分指标"] == "无（各项均不低于同组中位数）"]
+    assert len(none) and (none["综合得分（分）"] > 0).all()
+    assert not (table["主要失分指标"].fillna("") == "").any()  # every row here is scored
+    assert any("主要失分指标为「无」表示没有指标低于本组中位数" in c.value for c in at.caption)
     en_page = _page("en")
     en = en_page.dataframe[0].value
     assert en.columns[0] == "Group rank"
-    assert any("an empty Main shortfalls cell means no indicator below" in c.value for c in en_page.caption)
+    assert (en["Main shortfalls"] == "None below the median").sum() == len(none)
+    assert any("Main shortfalls reads “None” where no indicator" in c.value for c in en_page.caption)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -417,9 +418,10 @@ def test_english_page_has_english_units_headers_and_values():
     assert set(table["Class meaning"].dropna()) <= {"prioritise", "encourage", "adjust", "rectify"}
     cjk = table["Main shortfalls"].dropna().str.contains(r"[\u4e00-\u9fff]")
     assert not cjk.any()
-    # issue 23 item 5: on screen the 区镇 and the shortfalls by their short names, one line each, so
-    # that the key columns fit the table's width at 1280 px (the downloads name them in full)
-    assert set(table["Town/park"]) == set(TOWNS_SHORT_EN.values())
+    # issue 23 item 5: on screen the management zones and the shortfalls by their short names, one
+    # line each, so that the key columns fit the table's width at 1280 px (the downloads name them in
+    # full); the towns as the files name them (walk 14 item 1: "Qidu Town", not "Qidu")
+    assert set(table["Town/park"]) == SCREEN_TOWNS_EN
     shortfalls = set(", ".join(table["Main shortfalls"].dropna()).split(", ")) - {""}
     assert {"Tax/mu", "Sales/mu", "Tax/kWh", "VA/employee"} <= shortfalls
     assert not {s for s in shortfalls if " per " in s}

@@ -113,11 +113,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Selected: {name} ({ent_id}) — [its enterprise profile is below ↓](#{anchor})",
     ),
     "eff.table.ranking_help": (
-        "点击表头可排序；数值列的空白单元格表示无法计算（缺数据或分母为零）；主要失分指标为空表示没有指标低于"
-        "本组中位数，也没有扣分项。",
+        "点击表头可排序；数值列的空白单元格表示无法计算（缺数据或分母为零）；主要失分指标为「无」表示没有指标"
+        "低于本组中位数，也没有扣分项，为空表示未参评。",
         "Click a header to sort; an empty number cell means not computable (no data or a zero denominator);"
-        " an empty Main shortfalls cell means no indicator below the group's median and no penalty.",
+        " Main shortfalls reads “None” where no indicator is below the group's median and there is no"
+        " penalty, and is empty where the enterprise is not scored.",
     ),
+    # a scored enterprise with no indicator below its group's median (walk 14 item 7: a blank cell
+    # read as "cannot compute"); on screen in English a short form, as the indicators' short names
+    "eff.reasons.none": ("无（各项均不低于同组中位数）", "None (no indicator below the group median)"),
+    "eff.short.reasons_none": ("无（各项均不低于同组中位数）", "None below the median"),
     "eff.table.ties": (
         "同分同名次：得分相同的企业名次相同，其后的名次顺延（如 1、2、2、4）；同分者按{keys}从高到低排列，"
         "再按企业编号。",
@@ -365,8 +370,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "eff.col.town_help": (
         "企业自己填报的所在区镇，不是按位置归属的；位置不在任何评价区域内的企业，「区镇/园区」为「—」。",
-        "The town the enterprise states in its own data (by its short name; the downloads give the full"
-        " names), not the one it was located in; where it lies in no zone, Town/park shows —.",
+        "The town the enterprise states in its own data, not the one it was located in; where it lies in"
+        " no zone, Town/park shows —.",
     ),
     "eff.col.zone_help": (
         "企业所在的区镇/园区（按位置归属）。",
