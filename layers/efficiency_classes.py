@@ -13,7 +13,7 @@ import numpy as np
 
 from geo.evaluation import CLASS_COL, CLASSES, EVALUATION_LABELS, EVALUATION_LABELS_EN, SIZE_ABOVE, SIZE_BELOW
 from geo.messages import Lang, message, t
-from geo.yearly.notice_words import reasons_name, size_name
+from geo.yearly.notice_words import reasons_name, reasons_said, size_name
 from layers.base import Field, LegendEntry
 from layers.enterprises import LAYER as ENTERPRISES
 from layers.enterprises import EnterpriseLayer
@@ -137,4 +137,9 @@ def for_map(evaluated: gpd.GeoDataFrame, lang: Lang = "zh") -> gpd.GeoDataFrame:
             if col in out.columns:
                 words = {v: name(v, "en") for v in out[col].unique()}
                 out[f"{col}_en"] = out[col].map(words)
+    if "score" in evaluated.columns:  # a scored firm with no shortfall says so (walk 14 item 7)
+        scored = evaluated["score"].notna()
+        for col, words in (("reasons", "zh"), ("reasons_en", "en")):
+            if col in out.columns:
+                out[col] = reasons_said(out[col], scored, words)
     return out

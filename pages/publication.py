@@ -9,7 +9,7 @@ import streamlit as st
 
 from geo.errors import DataValidationError
 from geo.evaluation import EVALUATION_LABELS, EVALUATION_LABELS_EN, config_from_mapping
-from geo.exports.cells import without_empty_columns
+from geo.exports.blanks import NOT_KNOWN, town_says_more, without_empty_columns
 from geo.messages import joined, t
 from geo.messages.names import firm_name
 from geo.place_names import place_name
@@ -40,7 +40,6 @@ from pages.publication.editor import (
 )
 from pages.publication.objection_tab import objections_tab
 
-BLANK = "—"  # a place the table cannot name (outside every zone, none stated)
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 s = open_page("pub.header")
 lang = s.lang
@@ -95,7 +94,7 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
         out["parcels"] = rows["parcels"]
         # where each row's land comes from (宗地 / 填报, geo.land.parcels), in the page's language
         sources = {"宗地": t("pub.land_source.parcels", lang), "填报": t("pub.land_source.reported", lang)}
-        out["land_source"] = _named(rows["status"], lambda v: sources.get(str(v), BLANK if not v else v))
+        out["land_source"] = _named(rows["status"], lambda v: sources.get(str(v), NOT_KNOWN if not v else v))
         # a land list's 区镇 is the one each row states (geo.publication.inputs.land_list), headed so
         out = out.rename(columns={"zone": "town"})
     else:
@@ -109,12 +108,12 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
         # the 区镇 each row states (所在区镇（填报）) where it says more than the zone it lies in (an
         # import's firms outside every zone), before the zone, as the 亩均效益评价 page shows it
         town = rows["inputs"].map(lambda i: i.get("town"))
-        if _town_says_more(town, out["zone"]):
+        if town_says_more(out.assign(town=town)):  # out["zone"] is the zone each lies in
             out.insert(out.columns.get_loc("zone"), "town", town)
     for col in ("town", "zone"):  # a place not known: "—", never a blank cell
         if col in out:
             named = _named(out[col].astype(object).fillna(""), lambda z: place_name(z, lang))
-            out[col] = named.where(named.astype(str).str.strip() != "", BLANK)
+            out[col] = named.where(named.astype(str).str.strip() != "", NOT_KNOWN)
     out["name"] = _named(out["name"], lambda n: firm_name(n, lang))  # "(synthetic)" in English
     if "status" in out and lang == "en":
         out["status"] = _named(out["status"], lambda v: status_name(v, lang))
@@ -128,13 +127,6 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
     town_label = (EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN)["town"]
     labels = {c: town_label if c == "town" else t(f"pub.res.{c}", lang) for c in out.columns}
     return out.rename(columns=labels)
-
-
-def _town_says_more(town: pd.Series, zone: pd.Series) -> bool:
-    """Whether a row states a 区镇 (``town``) other than the zone it lies in: a firm outside every
-    zone, or zones that are parks."""
-    stated = town.notna() & (town.astype(str).str.strip() != "")
-    return bool((stated & (town.astype(str) != zone.astype(object).fillna("").astype(str))).any())
 
 
 def _on_screen(view: pd.DataFrame) -> pd.DataFrame:

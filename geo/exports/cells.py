@@ -9,7 +9,7 @@ Column names and index labels are cells too and get the same treatment.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 
 import numpy as np
 import pandas as pd
@@ -136,22 +136,3 @@ def csv_text_bytes(
         safe = decimals_as_shown(safe, as_came=as_came)
     safe = whole_numbers_plain(safe)
     return safe.to_csv(index=index, lineterminator="\r\n").encode("utf-8-sig")
-
-
-def without_empty_columns(frame: pd.DataFrame, keep: Iterable[object] = ()) -> pd.DataFrame:
-    """``frame`` without the columns no row fills (missing or blank text everywhere), but those of
-    ``keep`` (a table's key columns: name, score, class, rank stay even when empty); a table without
-    rows keeps its header. The one rule of the people's tables, the CLI's CSVs and the 亩均 page's
-    files alike (walk 13 item 5, walk 14 item 3: an import without 行业 printed an empty 行业 column)."""
-    if frame.empty:
-        return frame
-    kept = set(keep)
-    return frame.drop(columns=[c for c in frame.columns if c not in kept and not _filled(frame[c])])
-
-
-def _filled(values: pd.Series) -> bool:
-    """Whether some value is there: not missing and, as text, not blank."""
-    there = values[values.notna()]
-    if there.empty or pd.api.types.is_numeric_dtype(there) or pd.api.types.is_bool_dtype(there):
-        return not there.empty
-    return bool(there.astype(str).str.strip().ne("").any())

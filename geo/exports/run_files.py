@@ -15,17 +15,17 @@ import shapely
 from geo import yearly
 from geo.evaluation import CLASS_COL, CLASSES, EVALUATION_LABELS, EVALUATION_LABELS_EN, SIZE_COL
 from geo.evaluation.compounds import allocation_words
-from geo.evaluation.metrics import ZONE_COL, zone_metric_labels
+from geo.evaluation.metrics import zone_metric_labels
 from geo.evaluation.zones import zone_labels
-from geo.exports.cells import csv_text_bytes, without_empty_columns
+from geo.exports.blanks import dash_unknown_places, without_empty_columns
+from geo.exports.cells import csv_text_bytes
 from geo.exports.tables import yes_no_in_words
 from geo.land.parcels import RESULT_LABELS, RESULT_LABELS_EN
 from geo.messages import Lang, message, t
 from geo.place_names import place_name
 from geo.spatial.crs import STORAGE_CRS
 from geo.storage.styles import gpkg_creation_options
-from geo.yearly.notice import BLANK
-from geo.yearly.notice_words import notice_values, reasons_name, size_name
+from geo.yearly.notice_words import notice_values, reasons_name, reasons_said, size_name
 
 # Output tables and their file/layer names.
 OUTPUT_FILES = {
@@ -78,20 +78,6 @@ def points_not_scored(frame: pd.DataFrame, weights: pd.DataFrame | None) -> pd.D
     return out
 
 
-def dashed_places(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with the zone and the stated town (所在区镇（填报）) written :data:`BLANK` (—) where
-    not known, as the page's tables and files write them (walk 14: blank for a firm outside every
-    zone in the command's files)."""
-    out = frame
-    for col in (ZONE_COL, "town"):
-        if col in out.columns:
-            known = out[col].notna() & (out[col].astype(str).str.strip() != "")
-            if not known.all():
-                out = out.copy() if out is frame else out
-                out[col] = out[col].astype(object).where(known, BLANK)
-    return out
-
-
 def _labelled(frame: pd.DataFrame, labels: dict[str, str], lang: Lang) -> pd.DataFrame:
     extra = {c: message(f"exports.header.{c}", lang) for c in ("lon", "lat")}
     renamed = frame.rename(columns={**labels, **extra})
@@ -126,6 +112,8 @@ def _in_words(table: pd.DataFrame, key: str, lang: Lang) -> pd.DataFrame:
     if lang == "zh" and key in ("transitions", "changes"):
         table = yearly.transition_words(table, "zh")
     table = allocation_words(table, lang)
+    if "reasons" in table.columns and "score" in table.columns:  # none below the median: said
+        table = table.assign(reasons=reasons_said(table["reasons"], table["score"].notna(), lang))
     if lang == "en":
         table = notice_values(table, "en")
         if "eval_group" in table.columns:  # the size groups (规上 / 规下); a configured group's own name
@@ -172,7 +160,8 @@ def write_outputs(
                     table = without_empty_columns(table)
                 if key in ("zones", "renewal", "zone_scores") and lang == "en":
                     table = table.rename(index=lambda v: place_name(v, "en") if isinstance(v, str) else v)
-                table = dashed_places(_in_words(table, key, lang))  # a place not known: —, as the page's
+                # a place not known: —, as the page's
+                table = dash_unknown_places(_in_words(table, key, lang))
                 table = _labelled(table, _labels_of(key, lang), lang)
             path = out / f"{OUTPUT_FILES[key]}.csv"
             index = key in ("zones", "renewal", "zone_scores")
@@ -196,4 +185,4 @@ def write_outputs(
     return [path]
 
 
-__all__ = ["LAND_COLUMNS", "OUTPUT_FILES", "dashed_places", "points_not_scored", "write_outputs"]
+__all__ = ["LAND_COLUMNS", "OUTPUT_FILES", "points_not_scored", "write_outputs"]

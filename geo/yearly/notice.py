@@ -23,7 +23,7 @@ from geo.evaluation import (
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
 from geo.evaluation.summary import NO_ENTERPRISES, dropped_reasons
-from geo.exports.cells import without_empty_columns
+from geo.exports.blanks import dash_unknown_places, town_says_more, without_empty_columns
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
 from geo.messages.names import industry_name
@@ -291,7 +291,6 @@ def parameter_rows(
 
 
 NOTICE_COLUMNS = (ID_COL, "name", ZONE_COL, "industry", "size_class", "land_mu", "score", CLASS_COL, "status")
-BLANK = "—"  # a place the lists cannot name (outside every zone, none stated), as the screen shows it
 GROUP_COLUMNS = ("rank", "land_role", "land_host_name", "land_share")
 _NOTICE_WIDTHS = {"A": 14, **dict.fromkeys("BCDEFGHIJ", 22)}
 # a list's column widths (characters), so that a name or a status is read whole when the sheet opens
@@ -312,24 +311,6 @@ _LIST_WIDTHS = {
     "land_host_name": 32,
     "land_share": 14,
 }
-
-
-def _places(frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
-    """The lists' places as the page shows them: a zone or stated town not known reads "—" (walk13:
-    blank for the firms outside every zone); and whether the stated town (所在区镇（填报）) says more
-    than the zone (stated where the zones are parks, or for a firm outside every zone)."""
-    out = frame.copy()
-    with_town = False
-    if "town" in out.columns:
-        town = out["town"].astype(object)
-        zone = out[ZONE_COL] if ZONE_COL in out.columns else pd.Series(None, index=out.index, dtype=object)
-        stated = town.notna() & (town.astype(str).str.strip() != "")
-        with_town = bool((stated & (town.astype(str) != zone.astype(object).fillna("").astype(str))).any())
-    for col in (ZONE_COL, "town"):
-        if col in out.columns:
-            known = out[col].notna() & (out[col].astype(str).str.strip() != "")
-            out[col] = out[col].astype(object).where(known, BLANK)
-    return out, with_town
 
 
 def _filled(frame: pd.DataFrame, columns: Sequence[str]) -> list[str]:
@@ -488,7 +469,8 @@ def notice_xlsx_bytes(
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     cls = classes_with_t(evaluated).astype(object)
-    frame, with_town = _places(notice_values(evaluated.assign(**{CLASS_COL: cls.to_numpy()}), lang))
+    values = notice_values(evaluated.assign(**{CLASS_COL: cls.to_numpy()}), lang)
+    frame, with_town = dash_unknown_places(values), town_says_more(values)
     cols = _filled(frame, _with_town(NOTICE_COLUMNS, with_town))
     ties = [c for c in config.tie_order if c in frame.columns]  # a tie listed as the ranking lists it
     parts = {c: list_order(frame[frame[CLASS_COL] == c], tie_order=ties) for c in CLASSES_T}

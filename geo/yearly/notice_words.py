@@ -70,6 +70,18 @@ def reasons_name(reasons: object, lang: Lang, *, short: bool = False) -> object:
     return text.replace("、", ", ")
 
 
+def reasons_said(reasons: pd.Series, scored: pd.Series, lang: Lang, *, short: bool = False) -> pd.Series:
+    """The shortfalls column (``reasons``) with a scored enterprise that has none said in words,
+    「无（各项均不低于同组中位数）」 / "None (no indicator below the group median)" (``short``: the
+    screen's "None below the median"), on the page, in its files and in the command line's alike
+    (walk 14 item 7: a blank there read as "cannot compute", as the caption says of a blank); a row
+    not scored (``scored`` false or missing) keeps its value."""
+    said = reasons.astype(object).fillna("").astype(str).str.strip().ne("")
+    none = scored.fillna(False).astype(bool).to_numpy() & ~said.to_numpy()
+    word = t("eff.short.reasons_none" if short else "eff.reasons.none", lang)
+    return reasons.astype(object).where(~none, word)
+
+
 def notice_values(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """A copy of a list's rows with the words of ``lang``: in English the 区镇/园区, the industry,
     the size, the status and a synthetic demo firm's mark ("(synthetic)"); in Chinese the rows as

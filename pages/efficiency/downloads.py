@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.evaluation import land_renewal_by_zone, low_efficiency_land
-from geo.exports.cells import without_empty_columns
+from geo.exports.blanks import dash_unknown_places, without_empty_columns
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.messages import Lang, t
 from geo.storage.provenance import accuracy_label, source_label
@@ -23,7 +23,6 @@ from pages.efficiency.ranking import Ranking
 from pages.efficiency.scope import scope_words
 from pages.efficiency.tables import (
     changes_table,
-    dash_places,
     english_values,
     plain,
     ranking_table,
@@ -69,7 +68,7 @@ def warnings_table(view: PageView) -> pd.DataFrame:
         out = plain(view.warnings.drop(columns=["rule", *other], errors="ignore"))
         out = without_empty_columns(out)  # a column no warning fills (an import without 行业) left out
         # a place not known reads — as on the other sheets and the screen (walk 14)
-        return dash_places(english_values(out) if lang == "en" else out).rename(
+        return dash_unknown_places(english_values(out) if lang == "en" else out).rename(
             columns={
                 **table_labels(lang),
                 "warning_en": t("eff.warn.col", lang),

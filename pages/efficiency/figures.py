@@ -11,12 +11,13 @@ from geo.evaluation.metrics import ZONE_COL
 from geo.evaluation.notes import notes_in_scope
 from geo.evaluation.rules import SIZE_GROUPS
 from geo.evaluation.summary import NO_ENTERPRISES
+from geo.exports.blanks import town_says_more
 from geo.messages import t
 from pages.common.auth import figures_shown
 from pages.common.cache import shared
 from pages.efficiency.scope import mask_of
 from pages.efficiency.sources import zones_title
-from pages.efficiency.tables import count_delta, table_labels, town_says_more, year_label
+from pages.efficiency.tables import count_delta, table_labels, year_label
 from pages.efficiency.view import PageView
 
 

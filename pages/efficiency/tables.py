@@ -20,11 +20,11 @@ from geo.evaluation import (
     YEAR_COL,
 )
 from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
-from geo.exports.cells import without_empty_columns
+from geo.exports.blanks import dash_unknown_places, town_says_more, without_empty_columns
 from geo.messages import Lang, t
 from geo.messages.names import firm_name, industry_name
 from geo.place_names import place_name, short_place_name
-from geo.yearly.notice_words import reasons_name, status_name
+from geo.yearly.notice_words import reasons_name, reasons_said, status_name
 from pages.efficiency.sources import UNDATED
 
 # What a reader looks for first (the first six: :data:`KEY_COLUMNS`, read whole at 1280 px), then
@@ -69,19 +69,6 @@ KEY_COLUMNS = (
 )  # 排名, 企业, 得分, 类别, 主要失分指标, 区镇
 # whole numbers, blank when not ranked
 RANK_COLUMNS = ("rank", "sel_rank", "group_rank", "group_size", "n_ranked")
-BLANK = "—"  # a place the screen's tables cannot name (outside every zone, none stated)
-
-
-def town_says_more(frame: pd.DataFrame) -> bool:
-    """Whether the 区镇 the rows state (``town``, 所在区镇（填报）) says something the zone they lie
-    in (``ZONE_COL``) does not: a town stated where the zones are parks, or for a row outside every
-    zone. The demo's 区镇 state their own zone, and the column is left out there."""
-    if "town" not in frame.columns:
-        return False
-    town = frame["town"].astype(object)
-    zone = frame[ZONE_COL].astype(object) if ZONE_COL in frame.columns else pd.Series(None, index=frame.index)
-    stated = town.notna() & (town.astype(str).str.strip() != "")
-    return bool((stated & (town.astype(str) != zone.astype(str))).any())
 
 
 def table_labels(lang: Lang) -> dict[str, str]:
@@ -225,7 +212,8 @@ def ranking_table(
     DataFrame
         The rank columns (whole numbers, blank when not ranked), then the columns in
         :data:`TABLE_COLUMNS` order (the stated ``town`` where :func:`town_says_more`), headed by
-        :func:`table_labels`; a zone or town not known reads :data:`BLANK` (the files as the screen).
+        :func:`table_labels`; a zone or town not known reads "—"
+        (:func:`geo.exports.blanks.dash_unknown_places`: the files as the screen).
     """
     differs = _selection_differs(ranked)
     ranked = ranked.drop(columns=["sel_rank"], errors="ignore")
@@ -235,13 +223,10 @@ def ranking_table(
     out = plain(ranked[cols])
     if lang == "en":
         out = english_values(out, short=short)
-    out = dash_places(out)  # a place not known is a dash, on the screen and in the files (walk13)
+    out = dash_unknown_places(out)  # a place not known is a dash, on the screen and in the files (walk13)
     if "reasons" in out.columns:  # scored, nothing below the median: said, not blank (walk 14 item 7)
         scored = ranked["scored"] if "scored" in ranked.columns else ranked["score"].notna()
-        said = out["reasons"].astype(object).fillna("").astype(str).str.strip().ne("")
-        none = scored.fillna(False).astype(bool).to_numpy() & ~said.to_numpy()
-        word = t("eff.short.reasons_none" if short else "eff.reasons.none", lang)
-        out["reasons"] = out["reasons"].astype(object).where(~none, word)
+        out["reasons"] = reasons_said(out["reasons"], scored, lang, short=short)
     # a column no row fills (行业, 亩均增加值 … of an import without them) left out, on the screen and
     # in the files, as the CLI's CSVs (walk 14 item 3); the key columns and the id always stay
     out = without_empty_columns(out, keep=(*KEY_COLUMNS, ID_COL))
@@ -364,16 +349,6 @@ PROFILE_COLUMNS = (
 )
 
 
-def dash_places(frame: pd.DataFrame) -> pd.DataFrame:
-    """The zone and the stated town as the screen shows them: :data:`BLANK` where not known."""
-    out = frame.copy()
-    for col in (ZONE_COL, "town"):
-        if col in out.columns:
-            known = out[col].notna() & (out[col].astype(str).str.strip() != "")
-            out[col] = out[col].astype(object).where(known, BLANK)
-    return out
-
-
 def profile_table(profile: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """An enterprise's years (:func:`geo.yearly.enterprise_profile`) as the profile shows them:
     the columns in :data:`PROFILE_COLUMNS` order (any others after), the years named, and in
@@ -386,7 +361,7 @@ def profile_table(profile: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     out[YEAR_COL] = out[YEAR_COL].map(lambda y: year_label(y, lang))
     if lang == "en":
         out = english_values(out)
-    out = dash_places(out)
+    out = dash_unknown_places(out)
     if "rank" in out.columns:
         out["rank"] = pd.array(pd.to_numeric(out["rank"], errors="coerce").round(), dtype="Int64")
     return out.rename(columns=table_labels(lang))
@@ -397,7 +372,7 @@ def profile_heading(profile: pd.DataFrame, ent_id: str, lang: Lang) -> str:
     it lies in none) and the town it states where that says more (:func:`town_says_more`); the
     industry and the places in English on the English page, the firm's name as the data has it (a
     synthetic demo firm's mark in English)."""
-    latest = dash_places(profile.iloc[[-1]]).iloc[0]
+    latest = dash_unknown_places(profile.iloc[[-1]]).iloc[0]
     industry, zone = latest.get("industry", ""), latest.get(ZONE_COL, "")
     if lang == "en":
         industry = industry_name(industry, "en") if isinstance(industry, str) else industry

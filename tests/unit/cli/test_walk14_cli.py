@@ -100,3 +100,30 @@ def test_evaluate_files_write_a_dash_for_a_place_not_known(tmp_path, capsys):
     assert main([*command, str(tmp_path / "raw"), "--raw"]) == 0  # for programs: blank stays blank
     written = _classes(tmp_path / "raw")
     assert "—" not in set(written["zone"]) and written.set_index("ent_id").loc["E09", "zone"] == ""
+
+
+def test_evaluate_files_say_when_a_scored_firm_has_no_shortfall(tmp_path, capsys):
+    """As the page and its files (walk 14 item 7): a scored firm with no indicator below its group's
+    median reads 「无（各项均不低于同组中位数）」 in 主要失分指标, never a blank (which the page's caption
+    calls "cannot compute"); a firm not scored stays blank, and ``--raw`` stays as computed."""
+    zones_path = tmp_path / "zones.gpkg"
+    pyogrio.write_dataframe(zones(), zones_path, layer="zones", driver="GPKG")
+    table = tmp_path / "企业.gpkg"
+    pyogrio.write_dataframe(enterprises(), table, layer="enterprises", driver="GPKG")
+    command = ["evaluate", str(zones_path), str(table), "--year", "2024", "-o"]
+    assert main([*command, str(tmp_path / "raw"), "--raw"]) == 0
+    raw = _classes(tmp_path / "raw").set_index("ent_id")
+    scored, said = raw["score"].str.strip().ne(""), raw["reasons"].str.strip().ne("")
+    none = raw.index[scored & ~said]
+    assert len(none) >= 1  # the group's best has no shortfall
+    words = {
+        "zh": ("主要失分指标", "无（各项均不低于同组中位数）"),
+        "en": ("Main shortfalls", "None (no indicator below the group median)"),
+    }
+    for lang, (header, word) in words.items():
+        assert main([*command, str(tmp_path / lang), "--lang", lang]) == 0
+        written = _classes(tmp_path / lang)
+        rows = written.set_index(written.columns[0])
+        assert set(rows.index[rows[header] == word]) == set(none), (lang, rows[header])
+        unscored = raw.index[raw["score"].astype(str).str.strip().eq("")]
+        assert not (rows.loc[unscored, header] == word).any()

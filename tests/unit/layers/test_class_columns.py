@@ -62,3 +62,21 @@ def test_the_warning_and_zone_maps_head_their_columns_as_their_tables():
         assert labels == {c: zone_labels(lang)[c] for c in labels}
     assert [f.label("en") for f in eval_warnings.LAYER.tooltip_fields] == ["Name", "Warning", "Why"]
     assert [f.label("zh") for f in eval_warnings.LAYER.tooltip_fields] == ["企业名称", "预警", "预警依据"]
+
+
+def test_the_map_table_says_when_a_scored_firm_has_no_shortfall():
+    """Walk 14 item 7, in the map's table (its tooltip and its CSV/XLSX sheet) as in the ranking: a
+    scored firm with no indicator below its group's median reads 「无（各项均不低于同组中位数）」, not a
+    blank; a firm not scored stays blank."""
+    res = _evaluated()
+    blank = res["reasons"].isna() | res["reasons"].astype(str).str.strip().eq("")
+    none = set(res.loc[res["score"].notna() & blank, "ent_id"])
+    assert none  # the group's best has no shortfall
+    for lang, header, word in (
+        ("zh", "主要失分指标", "无（各项均不低于同组中位数）"),
+        ("en", "Main shortfalls", "None (no indicator below the group median)"),
+    ):
+        table = efficiency_classes.LAYER.table(efficiency_classes.for_map(res, lang), lang)
+        ids = table.columns[0]
+        assert set(table.loc[table[header] == word, ids]) == none, (lang, table[[ids, header]])
+        assert table.set_index(ids).at["E03", header] in ("", None)  # not scored
