@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.browser import map_frame, save_screenshot
+from tests.fixtures.browser import map_frame, save_screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -95,6 +95,8 @@ def test_a_second_table_is_asked_its_frame_and_shows_only_its_columns(app_url, s
     pg = sized_page
     pg.goto(f"{app_url}/data")
     pg.get_by_text("导入数据").wait_for(timeout=60_000)
+    # the page's first runs over (a file given to an uploader a rerun replaces was lost under load)
+    wait_idle(pg)
     uploader = pg.locator("[data-testid='stFileUploader'] input[type='file']").first
     uploader.set_input_files({"name": "园区.csv", "mimeType": "text/csv", "buffer": SHAPE_LIKE.encode()})
     radio = pg.get_by_role("radiogroup", name="经纬度坐标框架")
