@@ -65,7 +65,7 @@ _BASE_JS = """
                 map.on('moveend zoomend resize viewreset', this._draw, this);
                 map.on('mousemove', this._hover, this);
                 map.on('click', this._click, this);
-                map.on('mouseout', this._unhover, this);
+                map.on('mouseout', this._out, this);
                 if (this._url && !this._d) this._fetch(); else this._redraw();
               },
               // A layer made with a URL (see AtlasCanvas.lazy): its arrays, fetched once per frame.
@@ -86,7 +86,7 @@ _BASE_JS = """
                 map.off('moveend zoomend resize viewreset', this._draw, this);
                 map.off('mousemove', this._hover, this);
                 map.off('click', this._click, this);
-                map.off('mouseout', this._unhover, this);
+                map.off('mouseout', this._out, this);
                 this._unhover();
                 var all = map._atlasCanvases || [], k = all.indexOf(this);
                 if (k >= 0) all.splice(k, 1);
@@ -206,9 +206,26 @@ _BASE_JS = """
                 if (i === this._hovered) return;
                 this._hovered = i;
                 if (i < 0) { this._unhover(); return; }
-                this._tip.setLatLng(this._latlng(i)).setContent(this._html(i));
-                if (!map.hasLayer(this._tip)) map.openTooltip(this._tip);
+                var at = this._latlng(i), tip = this._tip;
+                tip.options.direction = 'top'; tip.options.offset = [0, -4];
+                tip.setLatLng(at).setContent(this._html(i));
+                if (!map.hasLayer(tip)) map.openTooltip(tip);
+                // above the feature where it fits in the map, else below it, else beside it (a long one)
+                var p = map.latLngToContainerPoint(at), size = map.getSize();
+                var h = tip.getElement().offsetHeight;
+                if (p.y - h - 8 < 0) {
+                  var below = p.y + h + 8 <= size.y;
+                  tip.options.direction = below ? 'bottom' : (p.x < size.x / 2 ? 'right' : 'left');
+                  tip.options.offset = below ? [0, 4] : [p.x < size.x / 2 ? 6 : -6, 0];
+                  tip.update();
+                }
                 map.getContainer().style.cursor = 'pointer';
+              },
+              // The mouse left the map. (Leaflet's canvas renderer also fires the map's mouseout, from a
+              // mousemove, when the mouse leaves one of its shapes (a town): the feature stays hovered.)
+              _out: function (e) {
+                var o = e && e.originalEvent;
+                if (!o || o.type !== 'mousemove') this._unhover();
               },
               _unhover: function () {
                 this._hovered = -1;
