@@ -232,6 +232,11 @@ READING: dict[str, tuple[str, str]] = {
         "The coordinates are whole or have at most {decimals} decimals (e.g. 120.0, 31.0): like a "
         "placeholder or a rough location; check them",
     ),
+    # before ingest.row.misplaced: its text would read as that one's (坐标却在「其外…」) when read back
+    "ingest.row.outside_named": (
+        "{field}写的是{named}，坐标却在其外（距其边界约 {km} 公里）{schematic}",
+        "{field} says {named}, but the point lies outside it (about {km} km from its boundary){schematic}",
+    ),
     "ingest.row.misplaced": (
         "{field}写的是{named}，坐标却在{at}{schematic}",
         "{field} says {named}, but the point lies in {at}{schematic}",
