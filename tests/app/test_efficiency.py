@@ -19,7 +19,7 @@ from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
 from pages.efficiency.fitting import KEY_COLUMNS_PX, fit_columns, table_height
 from pages.efficiency.tables import key_headers
-from tests.fixtures.app import open_page, page_metrics
+from tests.fixtures.app import open_page, page_metrics, record_downloads
 from tests.fixtures.demo import SCREEN_TOWNS_EN, expected_classes
 from tests.fixtures.evaluation import enterprises as fixture_enterprises
 from tests.fixtures.evaluation import zones as fixture_zones
@@ -540,19 +540,48 @@ def test_the_profile_of_an_enterprise_outside_the_zones_names_its_town_not_nan()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_an_empty_class_d_list_says_so(demo, lang):
+def test_an_empty_class_d_list_says_so(demo, lang, monkeypatch):
     """Walk12: filtered to enterprises with no class D, 「D 类企业清单」 drew blank rows and no word.
-    It says 「当前范围内没有 D 类企业。」 / "No class D enterprises in this scope." instead of a table."""
+    It says 「当前范围内没有 D 类企业。」 / "No class D enterprises in this scope." instead of a table.
+    Walk 15 item 8: the workbook's empty D sheet had no word either, under columns of its own: it has
+    the ranking sheet's columns and 「本类无企业。」 / "No enterprises in this class."."""
+    import io
+
+    import openpyxl
+
     expected = expected_classes(demo)
     industry = "生物医药和医疗器械"  # the demo's industry with no class D
     scored = expected[expected["scored"] & (expected["industry"].astype(object) == industry)]
     assert len(scored) and not (scored["eval_class"] == "D").any()
+    got = record_downloads(monkeypatch)
     at = _page(None if lang == "zh" else lang)
     at.multiselect(key="eff_industries").set_value([industry]).run()
     assert not at.exception
     line = "当前范围内没有 D 类企业。" if lang == "zh" else "No class D enterprises in this scope."
     assert line in [i.value for i in at.info]
     assert not [d for d in at.dataframe if d.key == "eff_low"]
+    label, ranking, d_sheet = {
+        "zh": ("下载排名表（Excel）", "企业排名", "D 类企业清单"),
+        "en": ("Download ranking (Excel)", "Ranking", "Class D"),
+    }[lang]
+    book = openpyxl.load_workbook(io.BytesIO(got[label][1]), read_only=True)
+    ranked = [c for c in next(book[ranking].iter_rows(values_only=True)) if c is not None]
+    rows = [[c for c in r if c is not None] for r in book[d_sheet].iter_rows(values_only=True)]
+    assert set(rows[0]) <= set(ranked) and len(ranked) - len(rows[0]) <= 1  # (not the selection's rank)
+    assert rows[1:] == [["本类无企业。" if lang == "zh" else "No enterprises in this class."]]
+
+
+def test_an_empty_class_list_takes_the_rankings_columns():
+    """Walk 15 item 8: an empty D list kept 行业 and indicators the import lacks (21 columns beside
+    the ranking's 16): the whole ranking decides them."""
+    from pages.efficiency.downloads import empty_class_sheet
+
+    ranking = pd.DataFrame({"排名": [1], "企业名称": ["甲"], "亩均税收": [3.0]})
+    empty = pd.DataFrame(columns=["排名", "企业名称", "行业", "亩均税收", "亩均增加值"])
+    sheet = empty_class_sheet(empty, ranking, "zh")
+    assert list(sheet.columns) == ["排名", "企业名称", "亩均税收"]
+    assert sheet.iloc[0].tolist() == ["本类无企业。", None, None]
+    assert empty_class_sheet(ranking, ranking, "en") is ranking  # a list with rows as it is
 
 
 def test_a_long_list_shows_whole_rows_only():
