@@ -215,6 +215,10 @@ def test_page_evaluates_the_users_own_imports(user_imports):
     assert any(
         "2 家企业不在所选评价区域（测试园区）内" in info.value and "E09" in info.value for info in at.info
     )
+    # each by its name and id, not the id alone (walk 15 item 7)
+    assert any("：企业E09（E09）、企业E10（E10）" in info.value for info in at.info), [
+        i.value for i in at.info
+    ]
     at.session_state["eff_tab"] = "区镇指标"  # the tabs below the ranking: only the open one is drawn
     at.run()
     zones_table = [df.value for df in at.dataframe if "区域" in df.value.columns][-1]
@@ -569,6 +573,20 @@ def test_an_empty_class_d_list_says_so(demo, lang, monkeypatch):
     rows = [[c for c in r if c is not None] for r in book[d_sheet].iter_rows(values_only=True)]
     assert set(rows[0]) <= set(ranked) and len(ranked) - len(rows[0]) <= 1  # (not the selection's rank)
     assert rows[1:] == [["本类无企业。" if lang == "zh" else "No enterprises in this class."]]
+
+
+def test_firms_outside_every_zone_are_named():
+    """Walk 15 item 7: 「4 家企业不在所选评价区域…：U00009、U00010…」 gave ids only."""
+    from pages.efficiency.figures import named_firms
+
+    firms = pd.DataFrame({"ent_id": ["U1", "U2", "U3"], "name": ["嘉兴越界机械有限公司", None, "U3"]})
+    assert named_firms(firms, ["U1", "U2", "U3", "U4"], "zh") == [
+        "嘉兴越界机械有限公司（U1）",
+        "U2",
+        "U3",
+        "U4",
+    ]
+    assert named_firms(firms, ["U1"], "en") == ["嘉兴越界机械有限公司 (U1)"]
 
 
 def test_an_empty_class_list_takes_the_rankings_columns():
