@@ -17,7 +17,7 @@ from geo.evaluation import CLASSES, default_config, evaluate
 from geo.evaluation.metrics import assign_zones
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
-from pages.efficiency.fitting import KEY_COLUMNS_PX, fit_columns, table_height
+from pages.efficiency.fitting import CELL_PAD_PX, KEY_COLUMNS_PX, fit_columns, table_height, text_px
 from pages.efficiency.tables import key_headers
 from tests.fixtures.app import open_page, page_metrics, record_downloads
 from tests.fixtures.demo import SCREEN_TOWNS_EN, expected_classes
@@ -278,6 +278,12 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     assert len(none) and (none["综合得分（分）"] > 0).all()
     assert not (table["主要失分指标"].fillna("") == "").any()  # every row here is scored
     assert any("主要失分指标为「无」表示没有指标低于本组中位数" in c.value for c in at.caption)
+    # a place's name on one line (walk 15 item 10: 「东太湖度假区（ / 太湖新城）」 at 1280 px), the key
+    # columns still within the table's width
+    widths = {k: v.get("width") for k, v in json.loads(at.dataframe[0].proto.columns).items()}
+    longest = max(table["区镇/园区"].dropna().astype(str), key=text_px)
+    assert widths["区镇/园区"] >= text_px(longest) + CELL_PAD_PX, (longest, widths)
+    assert sum(widths[c] for c in key_headers(table)) <= KEY_COLUMNS_PX
     en_page = _page("en")
     en = en_page.dataframe[0].value
     assert en.columns[0] == "Group rank"
