@@ -349,6 +349,7 @@ def import_section(s: Settings) -> None:
     filename, data = held
     try:
         found = inspect(data, filename, None, "other")
+        picked = None  # a layer (sheet) the user picked; else the file's own (its note says which)
         if len(found.layers) > 1:
             layer = st.selectbox(
                 t("data.layer", lang),
@@ -358,6 +359,7 @@ def import_section(s: Settings) -> None:
                 persist_state=KEEP,
             )
             if layer != found.layer:
+                picked = layer
                 found = inspect(data, filename, layer, "other")
     except DataValidationError as exc:
         show_error(exc)
@@ -387,7 +389,7 @@ def import_section(s: Settings) -> None:
     )
     kind = st.session_state[KIND_KEPT]  # the use as picked or accepted, whatever the select was reset to
     if kind != "other":
-        found = inspect(data, filename, found.layer, kind)
+        found = inspect(data, filename, picked, kind)
     st.caption(
         t("data.detected", lang).format(
             fmt=found.fmt,
