@@ -59,11 +59,13 @@ _BASE_JS = """
                 var c = this._canvas = L.DomUtil.create('canvas', this._css + ' leaflet-zoom-hide');
                 c.style.pointerEvents = 'none';
                 map.getPanes().overlayPane.appendChild(c);
+                // the map's canvas layers, bottom to top as their canvases lie (the mouse's: the top one's)
+                (map._atlasCanvases = map._atlasCanvases || []).push(this);
                 this._tip = L.tooltip({sticky: false, direction: 'top', offset: [0, -4]});
                 map.on('moveend zoomend resize viewreset', this._draw, this);
                 map.on('mousemove', this._hover, this);
                 map.on('click', this._click, this);
-                map.on('mouseout', this._unhover, this);
+                map.on('mouseout', this._out, this);
                 if (this._url && !this._d) this._fetch(); else this._redraw();
               },
               // A layer made with a URL (see AtlasCanvas.lazy): its arrays, fetched once per frame.
@@ -84,8 +86,10 @@ _BASE_JS = """
                 map.off('moveend zoomend resize viewreset', this._draw, this);
                 map.off('mousemove', this._hover, this);
                 map.off('click', this._click, this);
-                map.off('mouseout', this._unhover, this);
+                map.off('mouseout', this._out, this);
                 this._unhover();
+                var all = map._atlasCanvases || [], k = all.indexOf(this);
+                if (k >= 0) all.splice(k, 1);
                 L.DomUtil.remove(this._canvas);
               },
               count: function () { return this._n; },
@@ -141,28 +145,94 @@ _BASE_JS = """
                 var v = col.lookup ? col.lookup[col.v[i]] : col.v[i];
                 return v === null ? '—' : v;
               },
+              _cellText: function (k, i) {
+                var col = this._d.cols[k], v = this._cell(k, i);
+                if (col.d === undefined || typeof v !== 'number') return v;
+                var digits = {minimumFractionDigits: col.d, maximumFractionDigits: col.d};
+                return v.toLocaleString('en-US', digits);
+              },
+              // The tooltip's rows: those of the same feature (its id) in the layers below that hold it
+              // too (the parcels under their red outlines), then this layer's; a label once.
               _html: function (i) {
-                var d = this._d, rows = '';
-                for (var k = 0; k < d.cols.length; k++) {
-                  rows += '<tr><th style="text-align:left;padding-right:6px">' + d.cols[k].label +
-                          '</th><td>' + this._cell(k, i) + '</td></tr>';
+                var all = (this._map && this._map._atlasCanvases) || [this], id = this._d.id[i];
+                var rows = '', seen = {};
+                for (var n = 0; n < all.length && all[n - 1] !== this; n++) {
+                  var l = all[n], j = l === this ? i : (l._map && l._d && l._d.id ? l._d.id.indexOf(id) : -1);
+                  if (j < 0) continue;
+                  for (var k = 0; k < l._d.cols.length; k++) {
+                    var label = l._d.cols[k].label;
+                    if (seen[label]) continue;
+                    seen[label] = true;
+                    rows += '<tr><th style="text-align:left;padding-right:6px">' + label +
+                            '</th><td>' + l._cellText(k, j) + '</td></tr>';
+                  }
                 }
                 return '<table>' + rows + '</table>';
               },
+              // _find once per mouse event and layer (the layers below ask the ones above)
+              _findAt: function (e) {
+                var got = e.__atlasFound || (e.__atlasFound = {}), key = L.stamp(this);
+                if (!(key in got)) got[key] = this._find(e);
+                return got[key];
+              },
+              // Whether a canvas layer above this one has a feature under the mouse (its tooltip, not this).
+              _covered: function (e) {
+                var all = this._map._atlasCanvases || [];
+                for (var n = all.length - 1; n >= 0 && all[n] !== this; n--) {
+                  if (all[n]._map && all[n]._d && all[n]._findAt(e) >= 0) return true;
+                }
+                return false;
+              },
+              // While a feature of a canvas layer is under the mouse, the shapes' tooltips below it
+              // (a town's) are hidden; they show again when it leaves.
+              _mute: function () {
+                var map = this._map, muted = map._atlasMuted = map._atlasMuted || [];
+                map.eachLayer(function (l) {
+                  var tip = l.getTooltip && l.getTooltip(), el = tip && tip.getElement();
+                  if (el && !tip.options.permanent && l.isTooltipOpen() && el.style.display !== 'none') {
+                    el.style.display = 'none';
+                    muted.push(el);
+                  }
+                });
+              },
+              _unmute: function (map) {
+                var muted = map._atlasMuted || [];
+                for (var n = 0; n < muted.length; n++) muted[n].style.display = '';
+                map._atlasMuted = [];
+              },
               _hover: function (e) {
-                var i = this._find(e), map = this._map;
+                var map = this._map, i = this._covered(e) ? -1 : this._findAt(e);
+                if (i >= 0) this._mute();
                 if (i === this._hovered) return;
                 this._hovered = i;
                 if (i < 0) { this._unhover(); return; }
-                this._tip.setLatLng(this._latlng(i)).setContent(this._html(i));
-                if (!map.hasLayer(this._tip)) map.openTooltip(this._tip);
+                var at = this._latlng(i), tip = this._tip;
+                tip.options.direction = 'top'; tip.options.offset = [0, -4];
+                tip.setLatLng(at).setContent(this._html(i));
+                if (!map.hasLayer(tip)) map.openTooltip(tip);
+                // above the feature where it fits in the map, else below it, else beside it (a long one)
+                var p = map.latLngToContainerPoint(at), size = map.getSize();
+                var h = tip.getElement().offsetHeight;
+                if (p.y - h - 8 < 0) {
+                  var below = p.y + h + 8 <= size.y;
+                  tip.options.direction = below ? 'bottom' : (p.x < size.x / 2 ? 'right' : 'left');
+                  tip.options.offset = below ? [0, 4] : [p.x < size.x / 2 ? 6 : -6, 0];
+                  tip.update();
+                }
                 map.getContainer().style.cursor = 'pointer';
+              },
+              // The mouse left the map. (Leaflet's canvas renderer also fires the map's mouseout, from a
+              // mousemove, when the mouse leaves one of its shapes (a town): the feature stays hovered.)
+              _out: function (e) {
+                var o = e && e.originalEvent;
+                if (!o || o.type !== 'mousemove') this._unhover();
               },
               _unhover: function () {
                 this._hovered = -1;
                 if (this._map) {
                   this._map.closeTooltip(this._tip);
                   this._map.getContainer().style.cursor = '';
+                  this._unmute(this._map);
                 }
               },
               _click: function (e) {
@@ -266,16 +336,18 @@ def palette_indices(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[str], lis
     return palette.tolist(), color_idx.astype(int).tolist()
 
 
-def tooltip_column(values: pd.Series, label: str) -> dict:
+def tooltip_column(values: pd.Series, label: str, decimals: int | None = None) -> dict:
     """One tooltip field as compact arrays: rounded numbers, or escaped text (indices into a lookup
-    when it has few distinct values)."""
+    when it has few distinct values); a missing value shows "—". Numbers to :data:`FLOAT_DECIMALS`
+    (a whole one written whole), or, with ``decimals``, to that many and always written with them
+    (``1.00``, ``0.96``: a parcel's 容积率 as its panel gives it)."""
     if pd.api.types.is_float_dtype(values):
-        rounded = np.round(values.to_numpy(dtype="float64"), FLOAT_DECIMALS)
+        rounded = np.round(values.to_numpy(dtype="float64"), FLOAT_DECIMALS if decimals is None else decimals)
         v = [None if x != x else (int(x) if x == int(x) else float(x)) for x in rounded.tolist()]
-        return {"label": html.escape(label), "v": v}
+        return {"label": html.escape(label), "v": v, **({} if decimals is None else {"d": decimals})}
     if pd.api.types.is_bool_dtype(values) or pd.api.types.is_integer_dtype(values):
         return {"label": html.escape(label), "v": values.astype(object).map(str).tolist()}
-    text = values.map(lambda v: html.escape(str(v)) if v is not None and v == v else "")
+    text = values.map(lambda v: html.escape(str(v)) if v is not None and v == v and str(v).strip() else "—")
     uniques = pd.unique(text)
     if len(uniques) <= LOOKUP_MAX:
         codes = pd.Categorical(text, categories=uniques).codes
@@ -283,13 +355,16 @@ def tooltip_column(values: pd.Series, label: str) -> dict:
     return {"label": html.escape(label), "v": text.tolist()}
 
 
-def tooltip_columns(layer: Layer, gdf: gpd.GeoDataFrame, lang: Lang, refs: Mapping[str, str]) -> list[dict]:
+def tooltip_columns(
+    layer: Layer, gdf: gpd.GeoDataFrame, lang: Lang, refs: Mapping[str, str], decimals: int | None = None
+) -> list[dict]:
     """The layer's tooltip fields present in ``gdf`` (in ``lang``: :meth:`Field.shown`); a column in
-    ``refs`` only points (``ref``) to one of the payload's own arrays instead of travelling twice."""
+    ``refs`` only points (``ref``) to one of the payload's own arrays instead of travelling twice;
+    ``decimals``: see :func:`tooltip_column`."""
     return [
         {"label": html.escape(f.label(lang)), "ref": refs[f.column]}
         if f.column in refs
-        else tooltip_column(f.shown(gdf, lang), f.label(lang))
+        else tooltip_column(f.shown(gdf, lang), f.label(lang), decimals)
         for f in layer.tooltip_fields
         if f.column in gdf.columns
     ]

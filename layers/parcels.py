@@ -33,6 +33,7 @@ SIMPLIFY_DEG = 0.000005  # ~0.5 m: drops collinear vertices, keeps the shape
 PARCEL_RAMP = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84")
 MARK_COLOR = "#e31a1c"  # outline of parcels below the control minimum
 IDLE_COLOR = "#ff7f00"  # idle parcels (闲置) when the indicator is not computable there
+PANEL_DECIMALS = 2  # a tooltip's figures, as pages/intensity/parcel_tabs.panel_value gives them
 
 
 def metric_label(metric: str, lang: Lang, *, with_unit: bool = True) -> str:
@@ -201,7 +202,9 @@ def compact_payload(layer: Layer, gdf: gpd.GeoDataFrame, *, lang: Lang = "zh", g
         "mark": MARK_COLOR,
         "fill": layer.fill_opacity > 0,  # an outline-only layer (e.g. the below-minimum marks)
         "id": [html.escape(str(v)) for v in gdf["parcel_id"]],
-        "cols": tooltip_columns(layer, gdf, lang, {"parcel_id": "id"}),
+        # figures with two decimals, as the parcel's panel gives them (容积率 0.96 under a minimum of
+        # 1.00, never "1" beside "1" with 容积率低于控制下限)
+        "cols": tooltip_columns(layer, gdf, lang, {"parcel_id": "id"}, decimals=PANEL_DECIMALS),
     }
 
 

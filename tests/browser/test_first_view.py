@@ -1,12 +1,15 @@
 """What a new user sees first, in real Chromium at 1280x720 and 1920x1080 in both languages
 (issue 23): 用地强度's 容积率 colours not hidden under the below-minimum marks, and the page
-content using the width beside the sidebar."""
+content using the width beside the sidebar; a parcel under the mouse opens one tooltip (walk 15
+item 1: the town's and the parcel's twice were open at once), its figures as its panel gives them."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.fixtures.browser import map_frame, save_screenshot, wait_idle
+from tests.fixtures.browser import map_frame, save_screenshot, settle_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +21,26 @@ PAINTED_JS = (
     " let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; o.push([l._d.fill, n]); } });"
     " return o; }"
 )
+# Where a parcel below its minimum (the outline layer's) is in its frame, away from the map's edges.
+MARKED_SPOT_JS = """() => { let top = null;
+  window.map.eachLayer(l => { if (l.drawn && l._d && !l._d.fill) top = l; });
+  const s = window.map.getSize(), bb = top._bb, r = window.map.getContainer().getBoundingClientRect();
+  for (let f = 0; f < top._n; f++) {
+    const x = (bb[4 * f] + bb[4 * f + 2]) / 2, y = (bb[4 * f + 1] + bb[4 * f + 3]) / 2;
+    const at = (dx, dy) => top._find({containerPoint: {x: x + dx, y: y + dy}}) === f;  // a pixel off too
+    if (x > s.x * 0.3 && x < s.x * 0.7 && y > s.y * 0.4 && y < s.y * 0.8 && at(0, 0) && at(-1.5, -1.5)
+        && at(1.5, 1.5) && at(-1.5, 1.5) && at(1.5, -1.5)) return [x + r.left, y + r.top];
+  }
+  return null; }"""
+OUTLINE_HOVERED_JS = (
+    "() => { let k = -1; window.map.eachLayer(l => { if (l.drawn && l._d && !l._d.fill) k = l._hovered; });"
+    " return k >= 0; }"
+)
+# The tooltips a user sees: shown, not hidden, not faded out.
+SHOWN_TIPS_JS = """() => [...document.querySelectorAll('.leaflet-tooltip')]
+  .filter(e => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden'
+    && parseFloat(getComputedStyle(e).opacity) > 0)
+  .map(e => [...e.querySelectorAll('tr')].map(r => [r.cells[0].innerText, r.cells[1].innerText]))"""
 BOTH_DRAWN_JS = (
     "() => { let k = 0; window.map.eachLayer(l => { if (l.drawn && l.drawn() > 0) k++; }); return k === 2; }"
 )
@@ -53,6 +76,30 @@ def test_intensity_opens_readable_and_wide(app_url, sized_page, lang):
     )
     assert max(maps) >= 0.6 * (width - sidebar)
     save_screenshot(pg, f"intensity_first_view_{width}_{lang}")
+    # a parcel below its minimum under the mouse (over its town): one tooltip, the parcel's whole
+    frame.frame_element().scroll_into_view_if_needed()
+    wait_idle(pg)
+    for _ in range(3):  # the map settled (a rerun may still move it): the spot found anew
+        settle_map(frame)
+        x, y = frame.evaluate(MARKED_SPOT_JS)
+        box = frame.frame_element().bounding_box()
+        pg.mouse.move(box["x"] + x - 40, box["y"] + y - 20, steps=3)
+        pg.mouse.move(box["x"] + x, box["y"] + y, steps=4)
+        pg.wait_for_timeout(500)
+        if frame.evaluate(OUTLINE_HOVERED_JS):
+            break
+    tips = frame.evaluate(SHOWN_TIPS_JS)
+    save_screenshot(pg, f"intensity_parcel_tooltip_{width}_{lang}")
+    assert len(tips) == 1, tips
+    rows = dict(tips[0])
+    far, far_min, reasons = (
+        ("容积率", "容积率下限", "低效认定理由"),
+        ("FAR", "FAR minimum", "Low-efficiency reasons"),
+    )[lang == "en"]
+    assert reasons in rows and far_min in rows  # the coloured parcel's fields and its outline's
+    # 容积率 with the panel's two decimals (0.96 was "1" beside a minimum of "1")
+    assert re.fullmatch(r"\d+\.\d\d", rows[far]) and re.fullmatch(r"\d+\.\d\d", rows[far_min]), rows
+    assert all(v.strip() for v in rows.values()), rows  # a missing value shows "—", never a blank
 
 
 # The page's style (static/css/page.css) as the browser holds it: in the HTML, not drawn by Streamlit.

@@ -81,3 +81,20 @@ def test_rendered_map_escapes_text_and_shows_the_legend_with_units(shown):
     text = html.split("new window.AtlasParcels(")[1]
     payload, _ = json.JSONDecoder().raw_decode(text)
     assert len(payload["id"]) == 8
+
+
+def test_tooltip_figures_have_the_panels_two_decimals_and_missing_text_a_dash(shown):
+    """Walk 15 items 1 and 15: 容积率 0.96 showed as "1" beside its minimum "1" and 容积率低于控制下限;
+    an empty 企业编号 or 低效认定理由 showed blank where the atlas writes "—"."""
+    frame = shown.copy()
+    frame["far"] = np.where(np.arange(len(frame)) == 0, 0.96, frame["far"])
+    frame.loc[frame.index[1], "ent_id"] = None
+    classes = intensity.classify(frame["far"], scheme="quantiles", k=3)
+    cols = parcel_layer.by_metric_class("far", classes).payload(frame)["cols"]
+    by_label = {c["label"]: c for c in cols}
+    far = by_label["容积率"]
+    assert far["d"] == 2 and far["v"][0] == 0.96  # drawn with exactly two decimals (0.96, 1.00)
+    for label, i in (("企业编号", 1), ("低效认定理由", 0), ("履约结论", 0)):
+        col = by_label[label]
+        value = col["lookup"][col["v"][i]] if "lookup" in col else col["v"][i]
+        assert value == "—", (label, value)
