@@ -293,6 +293,44 @@ def test_the_same_file_again_is_offered_as_a_replacement_of_its_layer(tmp_path, 
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_replacing_file_is_given_the_layers_source_and_accuracy(tmp_path, user_store, lang):
+    """Walk 15: the same file again asked for 数据来源 and 数据精度 the layer it replaces has, and the
+    save stopped at 「请先选择数据精度」. They are filled from that layer (saying so), still editable."""
+    data = gbk_gk_zip_without_prj(tmp_path)
+    result = ingest.read_upload(data, "园区边界.zip", kind="zones", crs="EPSG:4549", mapping={"name": "名称"})
+    ingest.save_import(
+        result,
+        name="zones_parks",
+        title="盛泽七都园区边界",
+        source="测试局",
+        accuracy="transcribed",
+        licence="内部使用",
+        actor="张三",
+    )
+    at = _data_page(lang)
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("园区边界.zip", data, "application/zip")).run()
+    at.button(key="data_read").click().run()
+    assert not at.exception
+    assert at.text_input(key="data_save_source").value == "测试局"
+    assert at.text_input(key="data_save_licence").value == "内部使用"
+    assert at.selectbox(key=_k(at, "data_save_accuracy")).value == "transcribed"
+    said = t("data.prefilled", lang).format(title="盛泽七都园区边界")
+    assert said in [c.value for c in at.caption]
+    at.text_input(key="data_save_source").set_value("测试局（2025 年更新）")  # still the user's to edit
+    at.button(key=f"FormSubmitter:data_save_form-{t('data.save', lang)}").click().run()
+    assert not at.error
+    at.button(key="data_replace_yes").click().run()
+    assert not at.exception
+    stored = ingest.list_user_layers().iloc[0]
+    assert (stored["source"], stored["accuracy"], stored["licence"]) == (
+        "测试局（2025 年更新）",
+        "transcribed",
+        "内部使用",
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_table_name_label_says_the_rule_save_import_enforces(tmp_path, user_store, lang):
     """Walk 11: the label said 小写英文、数字、下划线 while the proposed ``user_enterprises_企业名单_…``
     (Chinese characters) was accepted: the label names Chinese characters too."""
@@ -518,8 +556,10 @@ def test_the_accuracy_is_asked_for_every_file_and_the_save_refused_until_chosen(
     # so the next upload, even of the same file, is a change that clears the save's message
     assert [u.key for u in at.file_uploader if u.key.startswith("data_upload")] == ["data_upload_1"]
     assert not [b for b in at.button if b.key == "data_read"]
-    # a second file: asked again
-    at.file_uploader(key="data_upload_1").set_value(("p2.geojson", _one_park(), "application/geo+json")).run()
+    # a second, other file: asked again (the same content again would replace the layer, and be
+    # given its accuracy: test_a_replacing_file_is_given_the_layers_source_and_accuracy)
+    other = _one_park().replace(b"120.62", b"120.63")
+    at.file_uploader(key="data_upload_1").set_value(("p2.geojson", other, "application/geo+json")).run()
     at.button(key="data_read").click().run()
     assert at.selectbox(key=_k(at, "data_save_accuracy")).value is None
 
