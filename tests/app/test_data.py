@@ -7,6 +7,7 @@ import re
 import sqlite3
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
@@ -14,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from geo import ingest
 from geo.messages import t
 from geo.storage import audit
-from pages.data.managing import STORED_TABLE_PX, audit_record
+from pages.data.managing import STORED_TABLE_PX, audit_record, grid_lines, stored_table, unbroken_px
 from pages.data.reading import FILE_TOKEN
 from pages.efficiency.fitting import CELL_PAD_PX, text_px
 from tests.fixtures import APP
@@ -661,3 +662,40 @@ def test_the_imported_layers_table_shows_the_import_time_whole_at_1280(user_stor
     assert sum(widths.values()) <= STORED_TABLE_PX, widths
     assert widths[header] >= text_px(frame.value[header].iloc[0]) + CELL_PAD_PX  # on one line
     assert widths[header] >= text_px(header)  # the header too
+
+
+def test_a_layer_title_is_never_broken_inside_a_latin_run_or_brackets():
+    """Walk 15: the English imported-layers table wrapped "吴江企业（CSV）2024" as "吴江企业（C / SV）2024"
+    (its titles were fitted as Chinese text, broken anywhere), and a name wrapped as "东太湖度假区（ /
+    太湖新城）" strands its bracket: the table is fitted as the change log is, no title broken inside
+    a Latin run or inside （…）; a source, free text, still wraps."""
+    park = "东太湖度假区（太湖新城）"
+    assert grid_lines(park, 100) is None  # "东太湖度假区（" / "太湖新城）"
+    inner = unbroken_px(park, 2) - CELL_PAD_PX
+    assert grid_lines(park, inner) == 2 and inner < text_px(
+        "东太湖度假区（"
+    )  # "东太湖度假区" / "（太湖新城）"
+    titles = ["吴江园区边界 2024", "吴江企业（CSV）2024", "吴江企业（高德）2024"]
+    meta = pd.DataFrame(
+        {
+            "title_zh": titles,
+            "title_en": [None] * 3,
+            "kind": ["zones", "enterprises", "enterprises"],
+            "accuracy": ["real"] * 3,
+            "imported_at": ["2026-12-07T15:57:00+00:00"] * 3,
+            "source_file": ["吴江园区边界_2024.zip", "吴江企业WGS84_2024.csv", "吴江企业亩均_2024.xlsx"],
+            "source": [
+                "吴江区自然资源和规划局，2024 年（walk15 测试）",
+                "吴江区工信局，2024 年（walk15）",
+                "测试",
+            ],
+            "layer": ["user_a", "user_b", "user_c"],
+        }
+    )
+    for lang in ("zh", "en"):
+        table, fitted = stored_table(meta, pd.Series([3, 12, 12], dtype="Int64"), lang)
+        title = fitted.widths[t("data.title", lang)]
+        assert title >= text_px("吴江企业（CSV）2024") + CELL_PAD_PX, (lang, fitted)  # on one line
+        # within 1280 px; in English the free-text source, the last key column, may lie a little beyond
+        within = list(fitted.widths.values())[: -1 if lang == "en" else None]
+        assert sum(within) <= STORED_TABLE_PX, (lang, fitted)
