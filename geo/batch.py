@@ -358,7 +358,8 @@ def evaluate_files(
     (:class:`geo.land.parcels.ParcelAnalysis`).
 
     ``year`` picks that year from a table with a year column (a table without one is taken as
-    that year's); the run is then compared with the year before when the table holds it, or
+    that year's, or, without ``year``, as the year its title rows or name state); the run is then
+    compared with the year before when the table holds it, or
     with ``previous_path``: last year's table (evaluated with the same zones and rules) or last
     year's ``enterprise_classes`` output (its classes taken as published). The comparison adds
     the tables ``transitions``, ``changes``, ``warnings``; ``surcharges`` comes whenever the
@@ -398,7 +399,10 @@ def evaluate_files(
     scope = opts.scope
     if scope is not None:
         zones, rows = scope_rows(zones, key, rows, scope, zone_column=column)
-    this_year, year, earlier = pick_year(rows, opts.year)
+    given = opts.year
+    if given is None and "year" not in rows.columns:  # the year its title rows or name state, as import
+        given = table.stated_year()
+    this_year, year, earlier = pick_year(rows, given)
     ents = this_year
     parcels = controls = None
     if opts.parcels_path is not None:

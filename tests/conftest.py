@@ -32,7 +32,7 @@ def user_store_folder(tmp_path_factory) -> Path:
 def user_gpkg(monkeypatch, user_store_folder) -> Iterator[Path]:
     """Every test starts on an empty user store of its own (its own fixtures may name another), never
     data/user/ of the work tree nor a developer's $ATLAS_USER_GPKG: tests may then run in parallel
-    (``bash setup.sh test`` runs two workers, each a process with its own temporary folder).
+    (``bash setup.sh test`` runs three workers, each a process with its own temporary folder).
 
     The store is emptied after each test and the next one gets the same path: the app's shared
     results are keyed on the user store's location and stamp (pages/common/cache.data_stamp), so
@@ -137,7 +137,7 @@ def _expected_seconds() -> dict[str, float]:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The longest files first (each file's tests in their order): ``bash setup.sh test`` hands whole
-    files to two workers in this order (``--no-loadscope-reorder``), so the two finish together
+    files to the workers in this order (``--no-loadscope-reorder``), so they finish together
     instead of one running a long file at the end while the other waits. A file not in
     ``tests/file_seconds.json`` counts as a browser file's median if it is one, else as short.
     Which tests run, and each file's order, are unchanged."""

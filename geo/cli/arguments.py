@@ -68,16 +68,26 @@ def check_paths(args: argparse.Namespace) -> Path | None:
 
 
 def add_table_arguments(
-    p: argparse.ArgumentParser, *, frame_flag: str, what: str = "", placed_otherwise: str = ""
+    p: argparse.ArgumentParser,
+    *,
+    frame_flag: str = "--frame",
+    frame_aliases: Sequence[str] = (),
+    what: str = "",
+    placed_otherwise: str = "",
 ) -> None:
     """Add the options that say how a table is read, alike for ``import`` and ``evaluate``: the
-    coordinate frame of its longitudes/latitudes (``frame_flag``: ``--frame`` or ``--coords``; no
-    default, a point table is asked it, see :func:`table_frame`), the two coordinate columns, and
+    coordinate frame of its longitudes/latitudes (``frame_flag``, ``--frame`` in both, stored as
+    ``frame``; ``frame_aliases``: older spellings kept working, named in the help, e.g. evaluate's
+    ``--coords``; no default, a point table is asked it, see :func:`table_frame`), the two
+    coordinate columns, and
     ``--map`` 字段=列 (repeatable). ``what`` names the table in the help; ``placed_otherwise`` says
     which other option places a table without its coordinates (the help says it needs no frame): both
     already in the parser's language (:func:`geo.cli.output.help_text`)."""
     said = {"what": what, "placed_otherwise": placed_otherwise}
-    p.add_argument(frame_flag, choices=FRAMES, default=None, help=help_text(p, "table.frame", **said))
+    frame_help = help_text(p, "table.frame", **said)
+    if frame_aliases:
+        frame_help += help_text(p, "table.frame_alias", aliases=" ".join(frame_aliases))
+    p.add_argument(frame_flag, *frame_aliases, dest="frame", choices=FRAMES, default=None, help=frame_help)
     p.add_argument("--lon-col", default=None, help=help_text(p, "table.lon_col", what=what))
     p.add_argument("--lat-col", default=None, help=help_text(p, "table.lat_col", what=what))
     p.add_argument(
@@ -111,7 +121,7 @@ def table_frame(
     not_placed_if: Sequence[str] = (),
 ) -> Frame:
     """The lon/lat frame to read a file in, asked of a point table every time (as the 数据管理 page
-    asks it), never assumed: shared by ``import --frame`` and ``evaluate --coords``.
+    asks it), never assumed: shared by ``import --frame`` and ``evaluate --frame``.
 
     Parameters
     ----------
@@ -120,7 +130,7 @@ def table_frame(
     given
         The frame the user gave (``flag``), or None.
     flag
-        The option that gives it (``--frame``, ``--coords``), named in the message.
+        The option that gives it (``--frame``), named in the message.
     layer, kind, lon_col
         The layer (or sheet) read, what the file is (:data:`geo.ingest.KINDS`), the longitude column
         the user named.

@@ -28,7 +28,7 @@ from geo.evaluation.published import list_methods
 from geo.exports import run_files
 from geo.exports import tables as export
 from geo.exports.zone_tables import zone_scores_bytes
-from geo.ingest.values import named_year
+from geo.ingest.values import stated_year
 from geo.land.parcels import verdict_note
 from geo.messages.notes import note
 from geo.spatial.crs import Frame
@@ -56,7 +56,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--zone-column", default=None, help=help_text(p, "evaluate.zone_column"))
     add_table_arguments(
         p,
-        frame_flag="--coords",
+        frame_flag="--frame",
+        frame_aliases=("--coords",),  # its first spelling, kept working
         what=help_text(p, "evaluate.table_what"),
         placed_otherwise=help_text(p, "evaluate.placed_otherwise"),
     )
@@ -82,7 +83,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 # The fields of batch.EvaluationOptions whose command-line option has another name (the rest: its own).
 OPTION_NAMES = {
     "config_path": "config",
-    "frame": "coords",
     "mapping": "map",
     "parcels_path": "parcels",
     "controls_path": "controls",
@@ -113,9 +113,10 @@ def run(args: argparse.Namespace) -> int:
     )
 
     say(args, "cli.out.counts", zones=len(run_.zones), enterprises=len(run_.enterprises))
-    named = named_year(args.enterprises.name) if run_.year is None else None
-    if named is not None:  # the year the page proposes from the file's name, said, not assumed
-        say(args, "cli.out.year_unknown", year=named)
+    if args.year is None and table.stated_year() is not None and run_.year == table.stated_year():
+        # the year the table's title rows or name state, taken and said as import takes it
+        where = "cli.out.year_from_title" if stated_year(table.title_rows) else "cli.out.year_from_name"
+        say(args, "cli.out.year_stated", year=run_.year, where=note(where))
     say(args, "cli.out.table", summary=table.summary_note())
     if args.report is not None:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(table.report)))
@@ -154,12 +155,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _frame(args: argparse.Namespace) -> Frame:
-    """The frame this year's (and last year's) table is read in: ``--coords``, else asked of a table
-    placed by its lon/lat (:func:`geo.cli.arguments.table_frame`, as ``import --frame``). Tables
+    """The frame this year's (and last year's) table is read in: ``--frame`` (or ``--coords``), else
+    asked of a table placed by its lon/lat (:func:`geo.cli.arguments.table_frame`, as ``import``). Tables
     assigned by ``--zone-column``, files that carry their CRS and last year's published classes
     need none; a file that is not there is left to the reading, which says so."""
-    if args.coords is not None or args.zone_column is not None:
-        return args.coords or "wgs84"
+    if args.frame is not None or args.zone_column is not None:
+        return args.frame or "wgs84"
     tables = [(args.enterprises, args.enterprises_layer, ())]
     if args.previous is not None:
         tables.append((args.previous, args.previous_layer, batch.PUBLISHED_CLASS_HEADERS))
@@ -169,7 +170,7 @@ def _frame(args: argparse.Namespace) -> Frame:
                 path.read_bytes(),
                 path.name,
                 given=None,
-                flag="--coords",
+                flag="--frame",
                 layer=layer,
                 kind="enterprises",
                 lon_col=args.lon_col,

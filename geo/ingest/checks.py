@@ -2,8 +2,8 @@
 
 * many rows on one identical coordinate (a placeholder, or everything put on a town centre);
 * coordinates on round numbers (120.0, 31.0);
-* a point in another district or 区镇 than its address (or 区镇 column) names, by the bundled
-  boundaries (districts real, 区镇 schematic);
+* a point in another district or 区镇 than its address (or 区镇 column) names, or in none of them
+  and away from the one named, by the bundled boundaries (districts real, 区镇 schematic);
 * the same name at the same address more than once.
 
 Each finding is a warning on its row; thresholds are in ``geo/ingest/checks.yaml``.
@@ -24,6 +24,7 @@ from geo.ingest.places import Places, bundled, located_in, named_in
 from geo.ingest.report import RowReport
 from geo.messages.notes import Both, note
 from geo.place_names import place_name
+from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 
 CHECKS_YAML = Path(__file__).with_name("checks.yaml")
 
@@ -72,6 +73,9 @@ def check_rows(
             shown = column_named(header, field)
             for kind in (places.districts, places.towns):
                 _misplaced(rows, geoms, present, texts, kind, header, shown, report)
+                _outside_named(
+                    rows, geoms, present, texts, kind, header, shown, settings["named_outside_km"], report
+                )
     if address is not None and name is not None:
         _duplicates(rows, name.reindex(gdf.index), address.reindex(gdf.index), settings, report)
 
@@ -146,6 +150,47 @@ def _misplaced(
                 field=shown,
                 named=Both(places.names[named[k]], place_name(places.names[named[k]], "en")),
                 at=Both(places.names[at[k]], place_name(places.names[at[k]], "en")),
+                schematic=schematic,
+            ),
+            [texts.iloc[k]],
+        )
+
+
+def _outside_named(
+    rows,
+    geoms,
+    present,
+    texts: pd.Series,
+    places: Places,
+    field: str,
+    shown: Both,
+    tolerance_km: float,
+    report: RowReport,
+) -> None:
+    """Flag a point in none of ``places`` that lies more than ``tolerance_km`` from the one its text
+    names (a place the atlas knows; a point in another place is :func:`_misplaced`'s)."""
+    named = named_in(texts, places)
+    at = located_in(np.where(present, geoms, None), places)
+    candidates = np.flatnonzero(present & (named >= 0) & (at < 0))
+    if not len(candidates):
+        return
+    points = gpd.GeoSeries(geoms[candidates], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).to_numpy()
+    shapes = gpd.GeoSeries(places.polygons[named[candidates]], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS)
+    km = shapely.distance(shapes.to_numpy(), points) / 1000.0
+    schematic = note("ingest.row.towns_schematic") if places.what == "区镇" else ""
+    for k, dist in zip(candidates, km, strict=True):
+        if not np.isfinite(dist) or dist <= tolerance_km:
+            continue
+        place = places.names[named[k]]
+        report.add(
+            [rows.iloc[k]],
+            "warning",
+            field,
+            note(
+                "ingest.row.outside_named",
+                field=shown,
+                named=Both(place, place_name(place, "en")),
+                km=f"{dist:.1f}",
                 schematic=schematic,
             ),
             [texts.iloc[k]],

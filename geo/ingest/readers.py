@@ -21,9 +21,9 @@ from geo.errors import DataValidationError, LayerChoiceError
 from geo.ingest import limits
 from geo.ingest.base import EXTENSIONS, FORMATS, MAX_TABLE_ROWS, MAX_UNZIPPED_BYTES
 from geo.ingest.encoding import detect_dbf_encoding
-from geo.ingest.locating import crs_string
+from geo.ingest.locating import crs_string, suggest_coordinate_columns
 from geo.ingest.values import is_blank
-from geo.messages.notes import Listing, note
+from geo.messages.notes import Both, Listing, note
 from geo.spatial.crs import STORAGE_CRS
 
 _SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
@@ -324,7 +324,8 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
         raise DataValidationError.of("ingest.bad_xlsx", file=filename, detail=str(exc)) from exc
     with book:
         sheets = [str(s) for s in book.sheet_names]
-        chosen = sheet if sheet is not None else sheets[0]
+        said: list[str] = []
+        chosen = sheet if sheet is not None else _data_sheet(book, sheets, said)
         if chosen not in sheets:
             raise DataValidationError.of(
                 "ingest.no_such_sheet", file=filename, sheet=chosen, sheets=Listing(sheets)
@@ -338,7 +339,39 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> _Raw:
         )
     frame.columns = [str(c) for c in frame.columns]
     title = _title_text(top, header_row)
-    return _Raw(frame, tuple(sheets), chosen, None, None, _header_note(header_row), header_row, title)
+    notes = [*said, *_header_note(header_row)]
+    return _Raw(frame, tuple(sheets), chosen, None, None, notes, header_row, title)
+
+
+def _has_coordinates(book: pd.ExcelFile, sheet: str) -> bool:
+    """Whether a sheet's header (found as :func:`_read_xlsx` finds it) names longitude and latitude."""
+    top = pd.read_excel(book, sheet_name=sheet, header=None, nrows=20)
+    if top.empty:
+        return False
+    header_row = _header_row(top)
+    names = [str(v).strip() for v in top.iloc[header_row].tolist()]
+    rows = pd.DataFrame(top.iloc[header_row + 1 :].to_numpy(), columns=range(len(names)))
+    rows.columns = pd.Index(names)
+    return suggest_coordinate_columns(rows.loc[:, ~rows.columns.duplicated()])[0] is not None
+
+
+def _data_sheet(book: pd.ExcelFile, sheets: Sequence[str], said: list[str]) -> str:
+    """The sheet to read when none is named: the first, unless it has no longitude/latitude columns
+    and another sheet has (a workbook opening on its notes, 填表说明, with the firms on 企业名单):
+    then the first such sheet, said in ``said`` with the others that have them (the page's
+    「图层 / 工作表」 and the command line's ``--layer`` choose one)."""
+    first = sheets[0]
+    if len(sheets) < 2 or _has_coordinates(book, first):
+        return first
+    found = [s for s in sheets[1:] if _has_coordinates(book, s)]
+    if not found:
+        return first
+    if len(found) == 1:
+        said.append(note("ingest.note.sheet_found", sheet=found[0], first=first))
+    else:
+        others = Listing(Both(f"「{s}」", f"“{s}”") for s in found[1:])
+        said.append(note("ingest.note.sheets_found", sheet=found[0], first=first, others=others))
+    return found[0]
 
 
 def _read_kml_or_kmz(data: bytes, filename: str, layer: str | None, encoding: str | None) -> _Raw:

@@ -107,11 +107,6 @@ COMMON: dict[str, tuple[str, str]] = {
 
 # evaluate (geo/cli/evaluate.py)
 EVALUATE: dict[str, tuple[str, str]] = {
-    "cli.out.year_unknown": (
-        "评价年份未注明（企业表没有年份列，也没有给 --year）；文件名写的是 {year} 年，如是请加 --year {year}",
-        "The evaluation year is not stated (the table has no year column and --year was not given); the "
-        "file's name says {year}: if that is its year, add --year {year}",
-    ),
     "cli.out.counts": ("区域 {zones} 个，企业 {enterprises} 家", "{zones} zones, {enterprises} enterprises"),
     "cli.out.table": ("企业表{summary}", "Enterprise table: {summary}"),
     "cli.out.scored": ("参评 {n} 家；分类：{classes}", "{n} scored; classes: {classes}"),

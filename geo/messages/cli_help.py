@@ -21,6 +21,8 @@ SHARED: dict[str, tuple[str, str]] = {
         " no default): wgs84 (GPS, Tianditu, OSM), gcj02 (Amap/Tencent), bd09 (Baidu); not needed for a"
         " file that carries its CRS (.prj, GeoPackage, GeoJSON){placed_otherwise}",
     ),
+    # an older spelling of --frame still accepted (evaluate's --coords)
+    "cli.help.table.frame_alias": ("（也可写作 {aliases}）", " (also accepted as {aliases})"),
     "cli.help.table.lon_col": (
         "{what}经度列（缺省自动识别 lon/lng/经度）",
         "Longitude column{what} (default: recognised from lon/lng/经度)",
@@ -176,10 +178,12 @@ EVALUATE: dict[str, tuple[str, str]] = {
     ),
     "cli.help.evaluate.year": (
         "评价年份：从带 year 字段的企业表中取该年，并与其上一年比较（表中有上一年时）；"
-        "表中无 year 字段时即为该表的年份（用于投产年限与按年费率）",
+        "表中无 year 字段时即为该表的年份（用于投产年限与按年费率；"
+        "不写则取表格标题行或文件名写明的年份并说明，与 import 相同）",
         "Evaluation year: taken from an enterprise table with a year column and compared with the year"
         " before (when the table holds it); without a year column, the table's year (for the years in"
-        " production and the yearly rates)",
+        " production and the yearly rates; when not given, the year the table's title rows or file name"
+        " state, said, as import does)",
     ),
     "cli.help.evaluate.scope": (
         "评价范围：只评价区域图层中该区域（如 昆山市）内的企业，基准按其自身计算；缺省全部区域",

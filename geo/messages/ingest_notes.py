@@ -44,6 +44,18 @@ INSPECTING: dict[str, tuple[str, str]] = {
         "The values of column “{lat}” look like longitudes and those of “{lon}” like latitudes: the "
         "suggestion exchanges them",
     ),
+    # a workbook whose first sheet has no lon/lat columns (a notes sheet): the sheet that has them read
+    "ingest.note.sheet_found": (
+        "已读取工作表「{sheet}」（第一个工作表「{first}」没有经纬度列）",
+        "Read the sheet “{sheet}” (the first sheet, “{first}”, has no longitude/latitude columns)",
+    ),
+    "ingest.note.sheets_found": (
+        "已读取工作表「{sheet}」（第一个工作表「{first}」没有经纬度列）；工作表{others}也有经纬度列，"
+        "如要读取其他工作表，请在「图层 / 工作表」中选择（命令行：--layer 工作表名）",
+        "Read the sheet “{sheet}” (the first sheet, “{first}”, has no longitude/latitude columns); the"
+        " sheets {others} have them too: to read another, choose it under “Layer / sheet” (command"
+        " line: --layer <sheet name>)",
+    ),
     "ingest.note.no_lonlat_columns": (
         "没有找到经纬度列：可手动指定，或按名称/代码关联到已有分区",
         "No longitude/latitude columns found: name them, or join the rows to existing zones by name or code",
@@ -219,6 +231,11 @@ READING: dict[str, tuple[str, str]] = {
         "坐标是整数或不超过 {decimals} 位小数（如 120.0, 31.0）：像占位值或粗略定位，请核对",
         "The coordinates are whole or have at most {decimals} decimals (e.g. 120.0, 31.0): like a "
         "placeholder or a rough location; check them",
+    ),
+    # before ingest.row.misplaced: its text would read as that one's (坐标却在「其外…」) when read back
+    "ingest.row.outside_named": (
+        "{field}写的是{named}，坐标却在其外（距其边界约 {km} 公里）{schematic}",
+        "{field} says {named}, but the point lies outside it (about {km} km from its boundary){schematic}",
     ),
     "ingest.row.misplaced": (
         "{field}写的是{named}，坐标却在{at}{schematic}",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -14,6 +15,9 @@ from geo.exports.sheets import sheet_names
 from geo.messages import Lang, message
 from geo.number_formats import FORMATS, number_format
 from geo.publication.versions import Version
+
+if TYPE_CHECKING:
+    from geo.yearly.notice import Why
 
 MIN_WIDTH, MAX_WIDTH = 8, 50  # a column's width in characters: at least, at most (then wrapped)
 LABEL_WIDTH = 32  # at most, column A widened for the indicators' names on a group sheet (then wrapped)
@@ -31,10 +35,18 @@ def version_words(version: Version, lang: Lang = "zh") -> str:
 
 
 def heading(version: Version, what: str, lang: Lang = "zh", *, title: str | None = None) -> str:
-    """``异议登记表 · V3 · 2024 年评价结果 · 公示 · 2024 年度亩均评价`` — what the workbook holds and
-    which version, in which state (in ``lang``); ``title`` is the version's title as the page shows
-    it in ``lang`` (a proposed title in that language), default the title as it was given."""
-    return f"{what} · {version_words(version, lang)} · {version.title if title is None else title}"
+    """``异议登记表 · V3 · 2024 年度亩均评价 · 公示`` — what the workbook holds, which version under
+    its title, in which state (in ``lang``); ``title`` is the version's title as the page shows it
+    in ``lang`` (a proposed title in that language), default the title as it was given. A title
+    that names the version's year is said once, not after 「2024 年评价结果」 (walk 15 item 14: 「…
+    2024 年评价结果 · 公示 · 2024 年度评价结果」); one without it keeps the year and kind beside it."""
+    title = str(version.title if title is None else title).strip()
+    if not title:
+        return f"{what} · {version_words(version, lang)}"
+    if version.year is not None and str(version.year) not in title:
+        return f"{what} · {version_words(version, lang)} · {title}"
+    state = message(f"publication.state.{version.state}", lang)
+    return f"{what} · {version.version_id} · {title} · {state}"
 
 
 def window_lines(version: Version, lang: Lang = "zh") -> tuple[str, ...]:
@@ -223,7 +235,11 @@ def results_xlsx_bytes(
         ws["A1"].font = Font(bold=True, size=13)
         if legend.get(group):
             _append_text(ws, [legend[group]])
-        for item, text in group_method_rows(config, name, pd.DataFrame(), lang, used=used):
+        why = _dropped_why(inputs, name, scored_weights(config, name))
+        # the weights (a dropped indicator with the inputs it lacks), benchmarks and classes as the
+        # 亩均 page's 公示 workbook says them: one writer of those rows
+        benchmark_table = pd.DataFrame() if bench is None else bench
+        for item, text in group_method_rows(config, name, benchmark_table, lang, used=used, why=why):
             _append_text(ws, [item, text])
         weights = scored_weights(config, name)
         if weights and used is None:
@@ -234,7 +250,6 @@ def results_xlsx_bytes(
                     message("publication.weights_not_recorded", lang),
                 ],
             )
-        why = _dropped_why(inputs, name, weights, lang)
         indicators = _indicator_rows(weights, used, bench, name, lang, why=why)
         if indicators:
             _append_text(ws, [])
@@ -286,14 +301,14 @@ def _indicator_rows(
     group: str,
     lang: Lang,
     *,
-    why: Mapping[str, str] | None = None,
+    why: Why | None = None,
 ) -> list[list]:
     """The header and one row per indicator a group is scored on (its configured ``weights``):
     the weight configured, the weight applied (``used``) and the benchmark (``bench``), 未记录
     where the version kept none; the note says an indicator dropped for want of data, with the
-    inputs missing where ``why`` names them."""
+    inputs missing where ``why`` names them (:func:`geo.yearly.notice.dropped_note`)."""
     from geo.evaluation.metrics import ratio_label
-    from geo.yearly.notice import benchmark_format
+    from geo.yearly.notice import benchmark_format, dropped_note
 
     if not weights:
         return []
@@ -315,39 +330,31 @@ def _indicator_rows(
                 not_recorded
                 if bench is None
                 else (None if benchmark is None else round(benchmark, decimals)),
-                _dropped_note(key, why, lang) if dropped else None,
+                dropped_note(why, group, key, lang) if dropped else None,
             ]
         )
     return rows
 
 
-def _dropped_note(key: str, why: Mapping[str, str] | None, lang: Lang) -> str:
-    """Why an indicator was left out: ``全员劳动生产率缺少工业增加值数据，未参评；…`` when its missing
-    inputs are known, else ``无数据，未参评；…``."""
-    if why and why.get(key):
-        return message("publication.weight_dropped_why", lang, why=why[key])
-    return message("yearly.notice.weight_dropped", lang)
-
-
-def _dropped_why(
-    inputs: pd.DataFrame | None, group: str, weights: Mapping[str, float], lang: Lang
-) -> dict[str, str]:
+def _dropped_why(inputs: pd.DataFrame | None, group: str, weights: Mapping[str, float]) -> Why | None:
     """Each weighted indicator of ``group`` whose inputs no enterprise of the group holds, with the
-    inputs named (:func:`geo.evaluation.notes.dropped_words`); empty without ``inputs``."""
+    inputs named in both languages (:func:`geo.evaluation.notes.dropped_words`), keyed as
+    :func:`geo.evaluation.summary.dropped_reasons` keys them; None without ``inputs`` (the
+    workbook then says only that it had no data)."""
     from geo.evaluation.notes import dropped_words
     from geo.evaluation.ratios import missing_inputs
     from geo.publication.inputs import frame_from_inputs
 
     if inputs is None or not len(inputs) or "inputs" not in inputs.columns:
-        return {}
+        return None
     amounts, _zone = frame_from_inputs(inputs)
     rows = (inputs["size_group"].astype(str) == group).to_numpy()
     if not rows.any():
-        return {}
+        return None
     return {
-        key: dropped_words([key], amounts, rows)[lang]
+        (group, key): dropped_words([key], amounts, rows)
         for key in weights
-        if missing_inputs(key, amounts, rows, lang=lang)
+        if missing_inputs(key, amounts, rows, lang="zh")
     }
 
 

@@ -77,7 +77,7 @@ def group_empty_words(why: Why | None, group: str, lang: str) -> str:
     return said or message("yearly.notice.group_empty", lang)
 
 
-def _dropped_note(why: Why | None, group: str, key: str, lang: str) -> str:
+def dropped_note(why: Why | None, group: str, key: str, lang: str) -> str:
     """The weights table's note on an indicator left out: 「全员劳动生产率缺少工业增加值数据，未参评；其
     权重按比例分给其余指标」 (as the 公示 results workbook says it); without ``why`` 「无数据，未参评；…」."""
     reason = dropped_reason(why, group, key, lang)
@@ -393,7 +393,7 @@ def _method_section(
             row = [_size_name(group, lang), ratio_label(key, lang=lang), float(w)]
             if used is not None and group in used.index and key in used.columns:
                 applied = round(float(used.loc[group, key]), 2)
-                note = None if applied > 0 else _dropped_note(why, group, key, lang)
+                note = None if applied > 0 else dropped_note(why, group, key, lang)
                 row += [applied, note]
             ws.text(*row, number_format=FORMATS["score"].xlsx)  # points, as the scores: 40.00, 44.44
     ws.text(message("yearly.notice.section_benchmarks", lang), bold=True)
@@ -596,9 +596,9 @@ def group_method_rows(
         values = benchmarks.loc[group]
         text = joined(
             (
-                f"{ratio_label(k, lang=lang)} {benchmark_text(k, v)}"
-                for k, v in values.items()
-                if v == v and k in weights
+                f"{ratio_label(k, lang=lang)} {benchmark_text(k, values[k])}"
+                for k in weights  # in the catalogue's order, however the benchmarks were kept
+                if k in values.index and values[k] == values[k]
             ),
             lang,
             mark="clause",

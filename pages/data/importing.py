@@ -368,6 +368,7 @@ def import_section(s: Settings) -> None:
     filename, data = held
     try:
         found = inspect(data, filename, None, "other")
+        picked = None  # a layer (sheet) the user picked; else the file's own (its note says which)
         if len(found.layers) > 1:
             layer = st.selectbox(
                 t("data.layer", lang),
@@ -377,6 +378,7 @@ def import_section(s: Settings) -> None:
                 persist_state=KEEP,
             )
             if layer != found.layer:
+                picked = layer
                 found = inspect(data, filename, layer, "other")
     except DataValidationError as exc:
         show_error(exc)
@@ -406,7 +408,7 @@ def import_section(s: Settings) -> None:
     )
     kind = st.session_state[KIND_KEPT]  # the use as picked or accepted, whatever the select was reset to
     if kind != "other":
-        found = inspect(data, filename, found.layer, kind)
+        found = inspect(data, filename, picked, kind)
     st.caption(
         t("data.detected", lang).format(
             fmt=found.fmt,

@@ -9,7 +9,7 @@ import streamlit as st
 from geo.evaluation import land_renewal_by_zone, low_efficiency_land
 from geo.exports.blanks import dash_unknown_places, without_empty_columns
 from geo.exports.tables import csv_bytes, xlsx_bytes
-from geo.messages import Lang, t
+from geo.messages import Lang, message, t
 from geo.storage.provenance import accuracy_label, source_label
 from geo.yearly import transition_words
 from geo.yearly.notice import config_summary, export_columns, filters_text, notice_xlsx_bytes, parameter_rows
@@ -56,6 +56,20 @@ def low_table(view: PageView) -> pd.DataFrame:
         ("eff.low", *view.scope_key, view.lang),
         lambda: ranking_table(low_efficiency_land(view.scope), view.lang),
     )
+
+
+def empty_class_sheet(class_list: pd.DataFrame, ranking: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """A class's list for the workbook: as it is when it has rows; an empty one under the columns
+    of the whole ranking (the empty list cannot tell which columns its rows would fill: walk 15
+    item 8, 21 columns beside the ranking's 16) and one line 「本类无企业。」, as the 公示 workbook
+    says an empty class."""
+    if len(class_list):
+        return class_list
+    columns = [c for c in class_list.columns if c in ranking.columns] or list(ranking.columns)
+    if not columns:
+        return class_list
+    line = message("yearly.notice.class_none", lang)
+    return pd.DataFrame([[line, *[None] * (len(columns) - 1)]], columns=columns, dtype=object)
 
 
 def warnings_table(view: PageView) -> pd.DataFrame:
@@ -108,7 +122,7 @@ def _sheets(view: PageView, ranked: Ranking, found: Changes | None) -> dict[str,
         "企业排名" if zh else "Ranking": ranked.table,
         "分组汇总" if zh else "Groups": ranked.summary,
         "低效用地（区镇）" if zh else "Low land by town": renewal_table(view),
-        "D 类企业清单" if zh else "Class D": low_table(view),
+        "D 类企业清单" if zh else "Class D": empty_class_sheet(low_table(view), ranked.table, lang),
     }
     if found is not None:
         labels = table_labels(lang)

@@ -126,6 +126,7 @@ def fit_columns(
     *,
     budget_px: float = KEY_COLUMNS_PX,
     wrap_latin: bool = False,
+    one_line: Sequence[str] = (),
 ) -> Fitted:
     """Widths for ``columns`` of ``table`` (as shown: formatted numbers count as their text) so that
     every header and cell is read whole within ``budget_px``: on one line when all fit, else the
@@ -148,6 +149,10 @@ def fit_columns(
     wrap_latin : bool
         Wrap Latin texts too: for a table of no Chinese text (the English group summary), where
         the grid measures its lines on Latin text alone.
+    one_line : sequence of str
+        Columns never wrapped, as wide as their longest text: place names, which the grid would
+        break anywhere (walk 15 item 10: 「东太湖度假区（ / 太湖新城）」), where a name may break only
+        before its （…） part — no one width does that for every name, so none breaks.
 
     Returns
     -------
@@ -162,7 +167,9 @@ def fit_columns(
         for c in cols
     }
     wraps = {
-        c: not pd.api.types.is_numeric_dtype(table[c]) and (wrap_latin or _mostly_wide(texts[c]))
+        c: not pd.api.types.is_numeric_dtype(table[c])
+        and c not in one_line
+        and (wrap_latin or _mostly_wide(texts[c]))
         for c in cols
     }
     header = {c: text_px(c) + HEADER_PAD_PX for c in cols}

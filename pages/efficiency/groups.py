@@ -18,7 +18,7 @@ from pages.common.cache import shared
 from pages.data.collect_profile import show_sources
 from pages.efficiency.display import number_config, rows
 from pages.efficiency.fitting import Fitted, fit_columns, table_height
-from pages.efficiency.tables import SIZE_EN, key_headers, key_help, ranking_table
+from pages.efficiency.tables import SIZE_EN, key_headers, key_help, place_headers, ranking_table
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
@@ -140,7 +140,8 @@ def group_lists(
 
             def listed(name=name) -> tuple[pd.DataFrame, Fitted]:
                 table = _group_table(evaluated[evaluated[GROUP_COL].astype(object) == name], config, lang)
-                return table, fit_columns(table, key_headers(table))  # key columns read whole
+                # key columns read whole, a place's name on one line
+                return table, fit_columns(table, key_headers(table), one_line=place_headers(table))
 
             key = None if cache_key is None else ("eff.group_list", *cache_key, str(name), lang)
             table, fitted = listed() if key is None else shared(key, listed)

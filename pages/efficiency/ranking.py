@@ -21,6 +21,7 @@ from pages.efficiency.tables import (
     english_values,
     key_headers,
     key_help,
+    place_headers,
     plain,
     ranking_table,
     table_labels,
@@ -107,7 +108,11 @@ def ranking(view: PageView) -> Ranking:
         # The key columns read whole at 1280 px (wrapped when one line does not hold them); as tall
         # as its rows (header 38 px, a row 35 px or as its wrapped lines need), at most 420 px: a
         # five-row list drew ten empty rows under it.
-        fitted = shared(("eff.table.fit", *table_key), lambda: fit_columns(shown, key_headers(shown)))
+        # (a place's name on one line: the grid breaks a Chinese name anywhere, walk 15 item 10)
+        fitted = shared(
+            ("eff.table.fit", *table_key),
+            lambda: fit_columns(shown, key_headers(shown), one_line=place_headers(shown)),
+        )
         row_px = fitted.row_px or 35
         picked = st.dataframe(
             rows(("eff.table.shown", *table_key), shown, lang),

@@ -248,6 +248,13 @@ def key_headers(table: pd.DataFrame) -> list[str]:
     return list(table.columns[:n])
 
 
+def place_headers(table: pd.DataFrame) -> list[str]:
+    """The headers of a :func:`ranking_table`'s place columns (区镇/园区, the stated town): kept on
+    one line on screen (:func:`pages.efficiency.fitting.fit_columns`), never broken inside a name."""
+    places = {table_labels(lang)[c] for lang in ("zh", "en") for c in (ZONE_COL, "town")}
+    return [c for c in table.columns if c in places]
+
+
 def key_help(
     table: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE_COL,)
 ) -> dict[str, dict[str, str]]:

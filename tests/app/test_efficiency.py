@@ -17,9 +17,9 @@ from geo.evaluation import CLASSES, default_config, evaluate
 from geo.evaluation.metrics import assign_zones
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
-from pages.efficiency.fitting import KEY_COLUMNS_PX, fit_columns, table_height
+from pages.efficiency.fitting import CELL_PAD_PX, KEY_COLUMNS_PX, fit_columns, table_height, text_px
 from pages.efficiency.tables import key_headers
-from tests.fixtures.app import open_page, page_metrics
+from tests.fixtures.app import open_page, page_metrics, record_downloads
 from tests.fixtures.demo import SCREEN_TOWNS_EN, expected_classes
 from tests.fixtures.evaluation import enterprises as fixture_enterprises
 from tests.fixtures.evaluation import zones as fixture_zones
@@ -215,6 +215,10 @@ def test_page_evaluates_the_users_own_imports(user_imports):
     assert any(
         "2 家企业不在所选评价区域（测试园区）内" in info.value and "E09" in info.value for info in at.info
     )
+    # each by its name and id, not the id alone (walk 15 item 7)
+    assert any("：企业E09（E09）、企业E10（E10）" in info.value for info in at.info), [
+        i.value for i in at.info
+    ]
     at.session_state["eff_tab"] = "区镇指标"  # the tabs below the ranking: only the open one is drawn
     at.run()
     zones_table = [df.value for df in at.dataframe if "区域" in df.value.columns][-1]
@@ -274,6 +278,12 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     assert len(none) and (none["综合得分（分）"] > 0).all()
     assert not (table["主要失分指标"].fillna("") == "").any()  # every row here is scored
     assert any("主要失分指标为「无」表示没有指标低于本组中位数" in c.value for c in at.caption)
+    # a place's name on one line (walk 15 item 10: 「东太湖度假区（ / 太湖新城）」 at 1280 px), the key
+    # columns still within the table's width
+    widths = {k: v.get("width") for k, v in json.loads(at.dataframe[0].proto.columns).items()}
+    longest = max(table["区镇/园区"].dropna().astype(str), key=text_px)
+    assert widths["区镇/园区"] >= text_px(longest) + CELL_PAD_PX, (longest, widths)
+    assert sum(widths[c] for c in key_headers(table)) <= KEY_COLUMNS_PX
     en_page = _page("en")
     en = en_page.dataframe[0].value
     assert en.columns[0] == "Group rank"
@@ -540,19 +550,62 @@ def test_the_profile_of_an_enterprise_outside_the_zones_names_its_town_not_nan()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_an_empty_class_d_list_says_so(demo, lang):
+def test_an_empty_class_d_list_says_so(demo, lang, monkeypatch):
     """Walk12: filtered to enterprises with no class D, 「D 类企业清单」 drew blank rows and no word.
-    It says 「当前范围内没有 D 类企业。」 / "No class D enterprises in this scope." instead of a table."""
+    It says 「当前范围内没有 D 类企业。」 / "No class D enterprises in this scope." instead of a table.
+    Walk 15 item 8: the workbook's empty D sheet had no word either, under columns of its own: it has
+    the ranking sheet's columns and 「本类无企业。」 / "No enterprises in this class."."""
+    import io
+
+    import openpyxl
+
     expected = expected_classes(demo)
     industry = "生物医药和医疗器械"  # the demo's industry with no class D
     scored = expected[expected["scored"] & (expected["industry"].astype(object) == industry)]
     assert len(scored) and not (scored["eval_class"] == "D").any()
+    got = record_downloads(monkeypatch)
     at = _page(None if lang == "zh" else lang)
     at.multiselect(key="eff_industries").set_value([industry]).run()
     assert not at.exception
     line = "当前范围内没有 D 类企业。" if lang == "zh" else "No class D enterprises in this scope."
     assert line in [i.value for i in at.info]
     assert not [d for d in at.dataframe if d.key == "eff_low"]
+    label, ranking, d_sheet = {
+        "zh": ("下载排名表（Excel）", "企业排名", "D 类企业清单"),
+        "en": ("Download ranking (Excel)", "Ranking", "Class D"),
+    }[lang]
+    book = openpyxl.load_workbook(io.BytesIO(got[label][1]), read_only=True)
+    ranked = [c for c in next(book[ranking].iter_rows(values_only=True)) if c is not None]
+    rows = [[c for c in r if c is not None] for r in book[d_sheet].iter_rows(values_only=True)]
+    assert set(rows[0]) <= set(ranked) and len(ranked) - len(rows[0]) <= 1  # (not the selection's rank)
+    assert rows[1:] == [["本类无企业。" if lang == "zh" else "No enterprises in this class."]]
+
+
+def test_firms_outside_every_zone_are_named():
+    """Walk 15 item 7: 「4 家企业不在所选评价区域…：U00009、U00010…」 gave ids only."""
+    from pages.efficiency.figures import named_firms
+
+    firms = pd.DataFrame({"ent_id": ["U1", "U2", "U3"], "name": ["嘉兴越界机械有限公司", None, "U3"]})
+    assert named_firms(firms, ["U1", "U2", "U3", "U4"], "zh") == [
+        "嘉兴越界机械有限公司（U1）",
+        "U2",
+        "U3",
+        "U4",
+    ]
+    assert named_firms(firms, ["U1"], "en") == ["嘉兴越界机械有限公司 (U1)"]
+
+
+def test_an_empty_class_list_takes_the_rankings_columns():
+    """Walk 15 item 8: an empty D list kept 行业 and indicators the import lacks (21 columns beside
+    the ranking's 16): the whole ranking decides them."""
+    from pages.efficiency.downloads import empty_class_sheet
+
+    ranking = pd.DataFrame({"排名": [1], "企业名称": ["甲"], "亩均税收": [3.0]})
+    empty = pd.DataFrame(columns=["排名", "企业名称", "行业", "亩均税收", "亩均增加值"])
+    sheet = empty_class_sheet(empty, ranking, "zh")
+    assert list(sheet.columns) == ["排名", "企业名称", "亩均税收"]
+    assert sheet.iloc[0].tolist() == ["本类无企业。", None, None]
+    assert empty_class_sheet(ranking, ranking, "en") is ranking  # a list with rows as it is
 
 
 def test_a_long_list_shows_whole_rows_only():

@@ -1,7 +1,8 @@
 """``python -m geo.cli evaluate`` asks an enterprise table's lon/lat frame every time, as ``import``
-and the 数据管理 page do (issue 23 item 1): no ``--coords``, no default; the message names the
-choices and the frame the atlas proposes when the file gives one. Files that carry their CRS,
-tables assigned by ``--zone-column`` and last year's published classes need none."""
+and the 数据管理 page do (issue 23 item 1): no ``--frame`` (or its first spelling ``--coords``), no
+default; the message names the choices and the frame the atlas proposes when the file gives one.
+Files that carry their CRS, tables assigned by ``--zone-column`` and last year's published classes
+need none."""
 
 from __future__ import annotations
 
@@ -40,30 +41,30 @@ def files(tmp_path: Path) -> dict[str, Path]:
 CHOICES_ZH = "可选：wgs84：WGS-84（GPS/天地图/OSM）；gcj02：GCJ-02（高德/腾讯）；bd09：BD-09（百度）。"
 
 
-def test_coords_has_no_default():
+def test_frame_has_no_default():
     args = build_parser().parse_args(["evaluate", "z.gpkg", "e.csv", "-o", "out/"])
-    assert args.coords is None
+    assert args.frame is None
 
 
-def test_a_table_of_coordinates_without_coords_is_refused_with_the_choices(files, tmp_path, capsys):
+def test_a_table_of_coordinates_without_frame_is_refused_with_the_choices(files, tmp_path, capsys):
     out = tmp_path / "out"
     assert run_evaluate(files["zones"], files["csv"], out) == 2
     err = capsys.readouterr().err
     assert err == (
-        "错误：「企业.csv」是经纬度表格，请用 --coords 说明它的坐标框架（没有默认值）。"
+        "错误：「企业.csv」是经纬度表格，请用 --frame 说明它的坐标框架（没有默认值）。"
         + CHOICES_ZH
         + "数据里看不出是哪一种，选错会偏移数百米：请向数据提供方确认\n"
     )
     assert not out.exists()  # nothing evaluated, nothing written
     assert run_evaluate(files["zones"], files["csv"], out, "-c", "x.yaml", "--lang", "zh") == 2
-    assert "--coords" in capsys.readouterr().err  # asked before anything else is read
+    assert "--frame" in capsys.readouterr().err  # asked before anything else is read
     from geo.cli import main
 
     status = main(["--lang", "en", "evaluate", str(files["zones"]), str(files["csv"]), "-o", str(out)])
     assert status == 2
     err = capsys.readouterr().err
     assert err.startswith(
-        "Error: “企业.csv” is a table of longitudes and latitudes: give its coordinate frame with --coords"
+        "Error: “企业.csv” is a table of longitudes and latitudes: give its coordinate frame with --frame"
         " (there is no default)."
     )
     assert "Choose one of: wgs84 = WGS-84 (GPS, Tianditu, OSM); gcj02 = GCJ-02 (Gaode, Tencent); bd09" in err
@@ -74,10 +75,8 @@ def test_gaode_column_names_propose_gcj02(files, tmp_path, capsys):
     files["table"].rename(columns={"经度": "高德经度", "纬度": "高德纬度"}).to_csv(gaode, index=False)
     assert run_evaluate(files["zones"], gaode, tmp_path / "out") == 2
     err = capsys.readouterr().err
-    assert err.startswith(
-        "错误：「企业名单.csv」是经纬度表格，请用 --coords 说明它的坐标框架（没有默认值）。"
-    )
-    assert CHOICES_ZH + "本图集建议 --coords gcj02：根据列名/文件名，坐标可能是 GCJ-02（高德/腾讯）" in err
+    assert err.startswith("错误：「企业名单.csv」是经纬度表格，请用 --frame 说明它的坐标框架（没有默认值）。")
+    assert CHOICES_ZH + "本图集建议 --frame gcj02：根据列名/文件名，坐标可能是 GCJ-02（高德/腾讯）" in err
     assert err.endswith("；确认后把它加到命令里\n")
 
 
@@ -88,16 +87,16 @@ def test_a_gaode_list_with_addresses_proposes_gcj02_with_its_evidence(files, tmp
     addressed_points(frame="gcj02").to_csv(path, index=False)
     assert run_evaluate(files["zones"], path, tmp_path / "out") == 2
     err = capsys.readouterr().err
-    assert "本图集建议 --coords gcj02：287 个有地址的点中，落在地址所写区县/区镇内的个数：" in err
+    assert "本图集建议 --frame gcj02：287 个有地址的点中，落在地址所写区县/区镇内的个数：" in err
     assert "WGS-84 278，GCJ-02 287，BD-09 271；按 GCJ-02（高德/腾讯）解读多 9 个" in err
 
 
 def test_the_frame_given_is_used_and_wgs84_is_said_not_assumed(files, tmp_path, capsys):
-    """The WGS-84 table with --coords wgs84 gives the hand-worked answers of test_evaluate.py: 北区
+    """The WGS-84 table with --frame wgs84 gives the hand-worked answers of test_evaluate.py: 北区
     E01 + E02 + E03 + E08 (tax 160), 中区 亩均税收 324 / 37, E09 and E10 outside; as the GeoPackage
-    of the same points does without --coords (it carries its CRS)."""
+    of the same points does without --frame (it carries its CRS)."""
     by_csv, by_gpkg = tmp_path / "csv", tmp_path / "gpkg"
-    assert run_evaluate(files["zones"], files["csv"], by_csv, "--coords", "wgs84") == 0
+    assert run_evaluate(files["zones"], files["csv"], by_csv, "--frame", "wgs84") == 0
     printed = [capsys.readouterr().out]
     assert run_evaluate(files["zones"], files["gpkg"], by_gpkg) == 0  # the file carries its CRS
     printed.append(capsys.readouterr().out)
@@ -119,7 +118,7 @@ def test_last_years_table_is_asked_too_but_not_its_published_classes(files, tmp_
     """With this year in a GeoPackage, last year's CSV of coordinates is asked its frame, naming it;
     last year's enterprise_classes output (its lon/lat beside the published eval_class) is not."""
     assert run_evaluate(files["zones"], files["gpkg"], tmp_path / "a", "--previous", files["csv"]) == 2
-    assert capsys.readouterr().err.startswith("错误：「企业.csv」是经纬度表格，请用 --coords 说明")
+    assert capsys.readouterr().err.startswith("错误：「企业.csv」是经纬度表格，请用 --frame 说明")
     assert (
         run_evaluate(
             files["zones"], files["gpkg"], tmp_path / "b", "--previous", files["csv"], "--coords", "wgs84"

@@ -60,8 +60,14 @@ def test_previous_year_table_gives_the_exact_transitions(files, tmp_path, capsys
     printed = capsys.readouterr().out
     assert "新进入 2 家，退出 2 家，升档 2 家，降档 2 家" in printed
     assert "NEW→T 1 家" in printed
+    # A file named for its year is that year's, as import takes it (walk 15 item 4), and says so.
+    assert _run(files, files[2022], tmp_path / "named", "--previous", str(files[2021])) == 0
+    assert _transitions(tmp_path / "named") == fx.EXPECTED_TRANSITIONS
+    assert "年份 2022 取自文件名；如不是，请用 --year 指定" in capsys.readouterr().out
     # Without the year the years-in-production rule cannot apply, and says so: N1 is scored (B).
-    assert _run(files, files[2022], tmp_path / "undated", "--previous", str(files[2021])) == 0
+    undated_table = tmp_path / "enterprises.csv"
+    undated_table.write_bytes(files[2022].read_bytes())
+    assert _run(files, undated_table, tmp_path / "undated", "--previous", str(files[2021])) == 0
     undated = _transitions(tmp_path / "undated")
     assert undated[("NEW", "B")] == (1, 8.0) and ("NEW", "T") not in undated
     assert "未应用“投产不满年限不参评”规则" in capsys.readouterr().out

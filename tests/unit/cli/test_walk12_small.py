@@ -63,17 +63,26 @@ def test_inspect_names_layers_only_when_there_is_a_choice(tmp_path, parks, capsy
     assert "The file's layers (or sheets): a, b; reading “b”, choose another with --layer" in out, out
 
 
-def test_an_unknown_year_is_said_and_the_files_year_proposed(tmp_path, capsys, monkeypatch):
+def test_an_unknown_year_is_said_and_the_files_year_taken(tmp_path, capsys, monkeypatch):
+    """The year a file's name states is taken and said, as import takes it (walk 15 item 4); a
+    file that states none is evaluated for a year not stated."""
     monkeypatch.delenv("ATLAS_LANG", raising=False)
     zones_path = tmp_path / "zones.gpkg"
     pyogrio.write_dataframe(zones(), zones_path, layer="zones", driver="GPKG")
     table = tmp_path / "企业_2024.gpkg"
     pyogrio.write_dataframe(enterprises(), table, layer="enterprises", driver="GPKG")
+    undated = tmp_path / "企业.gpkg"
+    pyogrio.write_dataframe(enterprises(), undated, layer="enterprises", driver="GPKG")
     scores = tmp_path / "zones.csv"
     out = tmp_path / "ev"
     command = ["evaluate", str(zones_path), str(table), "-o", str(out), "--zones-out", str(scores)]
     assert main(["--lang", "en", *command]) == 0
-    assert "the file's name says 2024: if that is its year, add --year 2024" in capsys.readouterr().out
+    assert "Year 2024 taken from the file's name; if that is not its year" in capsys.readouterr().out
+    written = pd.read_csv(scores, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert set(written["Evaluation year"]) == {"2024"}
+    shutil.rmtree(out)
+    assert main(["--lang", "en", *[str(undated) if c == str(table) else c for c in command]]) == 0
+    assert "taken from" not in capsys.readouterr().out
     written = pd.read_csv(scores, encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert set(written["Evaluation year"]) == {"not stated"}
     assert written["Rules"][0].startswith("Year: not stated; ")

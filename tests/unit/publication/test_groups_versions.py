@@ -82,11 +82,12 @@ def test_groups_and_shares_survive_an_objection_and_the_workbook_has_a_sheet_per
     tenants = [[c.value for c in row] for row in wb["4 租户"].iter_rows()]
     assert tenants[0][0] == "评价结果 · V2 · 租户（2 家）"
     assert tenants[1][:2] == ["指标权重", "亩均税收 100（合计 100）"]
-    assert tenants[2][1].startswith("按得分线：A ≥ 80 分")
+    assert tenants[2][:2] == ["基准值", "亩均税收（万元/亩） 16.00"]  # as the 公示 workbook (walk 15 item 2)
+    assert tenants[3][1].startswith("按得分线：A ≥ 80 分")
     # the indicators scored: weight configured, applied, benchmark 2 × (15 + 9) / 3 = 16 (V2's own)
-    assert tenants[4][:4] == ["指标", "权重（分）", "实际采用权重（分）", "基准值"]
-    assert tenants[5][:5] == ["亩均税收（万元/亩）", 100, 100, 16, None]
-    assert [row[0] for row in tenants[8:]] == ["T1", "T2"]
+    assert tenants[5][:4] == ["指标", "权重（分）", "实际采用权重（分）", "基准值"]
+    assert tenants[6][:5] == ["亩均税收（万元/亩）", 100, 100, 16, None]
+    assert [row[0] for row in tenants[9:]] == ["T1", "T2"]
     # in English: the groups by their English names, their methods in English
     data = exports.results_xlsx_bytes(
         again.reset_index(), version=v2, title="Results · V2", group_column="size_group", lang="en"
@@ -97,7 +98,7 @@ def test_groups_and_shares_survive_an_objection_and_the_workbook_has_a_sheet_per
     tenants = [[c.value for c in row] for row in wb[wb.sheetnames[-1]].iter_rows()]
     assert tenants[0][0] == "Results · V2 · 租户 (2 enterprises)"
     assert tenants[1][:2] == ["Weights", "Tax per mu 100 (total 100)"]
-    assert tenants[2][1].startswith("By score: A ≥ 80")
+    assert tenants[3][1].startswith("By score: A ≥ 80")
     # a table written in English names its groups in English: each still gets its own method (the
     # walk: both scored lists read "listed, not scored")
     english = again.reset_index().assign(
@@ -113,5 +114,5 @@ def test_groups_and_shares_survive_an_objection_and_the_workbook_has_a_sheet_per
     above = [[c.value for c in row] for row in wb["1 Above designated size"].iter_rows()]
     assert above[1][0] == "Weights" and "not scored" not in str(above[1][1])
     assert (
-        exports.heading(v2, "Results", "en") == f"Results · V2 · 2024 evaluation results · draft · {v2.title}"
+        exports.heading(v2, "Results", "en") == f"Results · V2 · {v2.title} · draft"  # the year said once
     )

@@ -122,7 +122,9 @@ def test_a_version_saved_before_the_weights_were_kept_says_not_recorded(store):
     old = versions.get_version("V1", store=store)
     assert old.weights == {} and old.benchmarks  # benchmarks were kept already
     rows = _sheet(_workbook(old, store))
-    assert ["实际采用权重", "未记录（本版本保存时尚未保存实际采用的权重；配置权重见上）"] == rows[3][:2]
+    assert ["实际采用权重", "未记录（本版本保存时尚未保存实际采用的权重；配置权重见上）"] in [
+        r[:2] for r in rows[:6]
+    ]
     said = next(r[1] for r in rows if r[0] == "指标权重")
     assert said.startswith("亩均税收 40、亩均销售收入 20") and "44.44" not in said  # no guess
     head = next(n for n, r in enumerate(rows) if r[0] == "指标")
@@ -199,6 +201,48 @@ def test_a_dropped_indicator_is_said_with_the_input_it_lacks(tmp_path, lang):
         "en": "has no pollutant equivalent data: left out, its weight shared among the others",
     }[lang]
     assert expected in note, note
+    # walk 15 item 2: the group's weights line names the missing input too, and its benchmarks are
+    # listed, as the 亩均 page's 公示 workbook says them (one writer: group_method_rows)
+    said = dict((r[0], r[1]) for r in rows[1:6])
+    weights_item, bench_item = {"zh": ("指标权重", "基准值"), "en": ("Weights", "Benchmarks")}[lang]
+    lacks = {"zh": "单位排放税收缺少污染物排放当量数据", "en": "has no pollutant equivalent data"}[lang]
+    assert lacks in said[weights_item], said
+    assert "缺数据不计" not in said[weights_item] and "(no data)" not in said[weights_item]
+    expected_bench = {
+        "zh": "亩均税收（万元/亩） 3.00；亩均销售收入（万元/亩） 10.00；单位能耗税收（万元/吨标准煤） 4.29",
+        "en": "Tax per mu (10k yuan/mu) 3.00; Sales per mu (10k yuan/mu) 10.00",
+    }[lang]
+    assert said[bench_item].startswith(expected_bench), said[bench_item]
+
+
+def test_the_workbooks_title_says_the_version_once():
+    """Walk 15 item 14: 「逐企业结果 · V1 · 2024 年评价结果 · 公示 · 2024 年度评价结果」 said the year and
+    the results twice; a title naming the year stands for them, one without it keeps them."""
+    blank = dict.fromkeys(("replaces", "land_version", "window_start", "window_end", "results_sha256"), "")
+    v1 = versions.Version(
+        **blank,
+        version_id="V1",
+        kind=versions.KIND_SCORE,
+        year=2024,
+        title="2024 年度评价结果",
+        state="published",
+        config={},
+        inputs={},
+        n_results=0,
+        created_at="",
+        created_by="",
+    )
+    assert exports.heading(v1, "逐企业结果") == "逐企业结果 · V1 · 2024 年度评价结果 · 公示"
+    assert (
+        exports.heading(v1, "Results", "en", title="Evaluation 2024")
+        == "Results · V1 · Evaluation 2024 · published"
+    )
+    own = dataclasses.replace(v1, title="园区复核")
+    assert exports.heading(own, "逐企业结果") == "逐企业结果 · V1 · 2024 年评价结果 · 公示 · 园区复核"
+    assert (
+        exports.heading(dataclasses.replace(v1, title=""), "逐企业结果")
+        == "逐企业结果 · V1 · 2024 年评价结果 · 公示"
+    )
 
 
 def test_where_values_came_from_is_said_or_left_out():
