@@ -244,6 +244,7 @@ def label_polygons(
     if which == "large":  # the smaller first: they have the fewer places (平望镇 lost its to 震泽镇's)
         polygonal = polygonal.iloc[np.argsort(polygonal.area.to_numpy(), kind="stable")]
     shown = _names_in(polygonal, lang)
+    apart = _apart(polygonal.geometry)
     left_out = 0
     (vx0, vx1), (vy0, vy1) = ax.get_xlim(), ax.get_ylim()
     view = (min(vx0, vx1), min(vy0, vy1), max(vx0, vx1), max(vy0, vy1))
@@ -273,7 +274,9 @@ def label_polygons(
             bbox={"boxstyle": f"round,pad={LABEL_PAD}", "fc": "white", "ec": "none", "alpha": 0.6},
             parse_math=False,
         )
-        spot, tried = _free_place(ax, geom, inside, text, placed, clear, soft, within=within, size_px=size_px)
+        spot, tried = _free_place(
+            ax, geom, inside, text, placed, clear, soft, within=within, size_px=size_px, apart=apart
+        )
         if spot is None:
             text.remove()
             left_out += tried  # a place in the view was tried: no room
@@ -286,6 +289,22 @@ def label_polygons(
             placed.extend(Bbox.from_extents(*b) for b in line_boxes(*line))
         named.setdefault(str(name), []).append(whole)
     return left_out
+
+
+BESIDE_MAX_WIDTHS = 3.0
+"""A name fitting inside its polygon (of a layer of polygons apart) nowhere goes beside it when it is
+at most this many times the polygon's width; a longer one, beside, would reach far from it (the
+corridors sheet's "Kunshan Economic and Technological Development Zone" over SND) and stays over it."""
+
+
+def _apart(geoms: gpd.GeoSeries) -> bool:
+    """Whether a layer's polygons (two or more) lie apart, none meeting another: parks, not the towns
+    or districts of a tiling."""
+    valid = geoms[geoms.notna() & ~geoms.is_empty]
+    if len(valid) < 2:
+        return False
+    left, right = shapely.STRtree(valid.to_numpy()).query(valid.to_numpy(), predicate="intersects")
+    return bool((left == right).all())
 
 
 FIT_SHARE = 0.9  # an area's name fits inside it where this share of its text lies inside it
@@ -370,16 +389,20 @@ def _free_place(
     *,
     within: Bbox | None,
     size_px: float,
+    apart: bool = False,
 ) -> tuple[Spot | None, bool]:
     """The first place free for ``text`` (drawn at ``inside[0]``), or None when none is free; and
-    whether any place tried lay in the view. A polygon's places inside it first, then near them,
-    then spread over it (still inside it); a small polygon's beside it, facing it, then a little
-    further with a leader line (kept clear of the labels and features it would cross). ``soft``
-    (markers): kept clear by a small polygon's label; a large polygon's takes the first place
-    inside it covering none of them, else one there whose markers lie on its margin only, not on
-    its text, else a place a little beside it (as a small polygon's) with a leader line from its
-    edge (walk 12: an English town's name three times its town's width found every place about it
-    taken), else the place inside it covering the fewest (markers off its text first)."""
+    whether any place tried lay in the view. A polygon of a layer of polygons ``apart`` (parks, not
+    towns sharing borders) whose name fits inside it nowhere (:func:`_fits_inside`) is named beside
+    it first, facing it (at most :data:`BESIDE_MAX_WIDTHS` its width). A polygon's places inside it
+    first, then near them, then spread over it (still inside it); a small polygon's beside it,
+    facing it, then a little further with a leader line (kept clear of the labels and features it
+    would cross). ``soft`` (markers): kept clear by a small polygon's label; a large polygon's
+    takes the first place inside it covering none of them, else one there whose markers lie on its
+    margin only, not on its text, else a place a little beside it (as a small polygon's) with a
+    leader line from its edge (walk 12: an English town's name three times its town's width found
+    every place about it taken), else the place inside it covering the fewest (markers off its text
+    first)."""
     renderer = ax.figure.canvas.get_renderer()
     box = _drawn_box(text.get_window_extent(renderer), size_px)
     at = ax.transData.transform([inside[0]])[0]
@@ -390,6 +413,18 @@ def _free_place(
         hard = np.vstack([clear, soft])
         places = _beside_places(own, rel, size_px)
         return _first_place(ax, geom, places, rel, placed, hard, None, own, within=within, size_px=size_px)
+    near_enough = rel[2] - rel[0] <= BESIDE_MAX_WIDTHS * (own[2] - own[0])
+    if apart and near_enough and not _fits_inside(ax, geom, inside, text):
+        # a name fitting inside nowhere goes beside the polygon, as a small one's, where there is room
+        # (walk 15: the CLI's map zoomed to Wujiang drew 七都光通信产业园 across its park's outline)
+        hard = np.vstack([clear, soft])
+        facing = beside(own, rel, size_px=size_px)[:FACING_PLACES]  # next to it, no leader line
+        places = (np.asarray(facing), np.zeros(len(facing), dtype=bool))
+        spot, tried = _first_place(
+            ax, geom, places, rel, placed, hard, None, own, within=within, size_px=size_px
+        )
+        if spot is not None:
+            return spot, tried
     near = ax.transData.transform(inside)
     anchors = np.vstack([near, np.asarray(list(shifted(near, rel))).reshape(-1, 2), spread(own, near[0])])
     data = ax.transData.inverted().transform(anchors)

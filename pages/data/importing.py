@@ -27,6 +27,7 @@ from pages.common.maps import reference_layers, show_map
 from pages.data.reading import FILE_TOKEN, KEEP, choose_reading, file_key
 from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
 
+PREFILLED = "data_prefilled"  # the file whose form was filled from the layer it replaces
 KIND_KEPT = "data_kind_kept"  # the use of the file being imported, as the user picked or accepted it
 UPLOADS = "data_uploads_saved"  # how many imports this session saved: the uploader's key changes with it
 
@@ -141,6 +142,21 @@ def replace_target(meta: pd.DataFrame, *, title: str, name: str) -> str | None:
     return stored if stored in set(meta["layer"]) else None
 
 
+def _prefill_from(before: pd.Series) -> None:
+    """Fill source, accuracy and licence from the layer a file will replace, once per file (then
+    they are the user's to edit): that layer's accuracy is known, so this is no silent default."""
+    token = st.session_state.get(FILE_TOKEN)
+    if st.session_state.get(PREFILLED) == token:
+        return
+    st.session_state[PREFILLED] = token
+    for key, column in (("data_save_source", "source"), ("data_save_licence", "licence")):
+        value = before.get(column)
+        if isinstance(value, str) and value.strip():
+            st.session_state[key] = value
+    if before.get("accuracy") in ACCURACY_CLASSES:
+        st.session_state[file_key("data_save_accuracy")] = before["accuracy"]
+
+
 def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
     """Name, title, source, accuracy, licence (and year): save; a file imported before, or a title or
     table name a layer has, offers to replace that layer (same table) or to save as a new one."""
@@ -156,6 +172,7 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
             )
         )
         name_default, title_default = str(before["layer"]), str(before["title_zh"])
+        _prefill_from(before)
     else:
         taken = frozenset(meta["layer"])
         name_default = ingest.suggest_layer_name(result.filename, kind, taken=taken)
@@ -175,6 +192,8 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
             key=file_key("data_save_title"),
             persist_state=KEEP,
         )
+        if before is not None:  # walk 15: the layer's own source and accuracy, not asked again
+            st.caption(t("data.prefilled", lang).format(title=before["title_zh"]))
         source = st.text_input(t("data.source", lang), key="data_save_source", persist_state=KEEP)
         c3, c4 = st.columns(2)
         # asked for every file, never preselected nor carried over (issue 23): "real" is a claim
@@ -260,7 +279,7 @@ def _forget_file(*, keep_kind: bool) -> None:
     """Drop the previous file's widgets (their keys carry its token, so none can reappear)."""
     token = st.session_state.get(FILE_TOKEN)
     stale = [k for k in st.session_state if token is not None and str(k).endswith(f"@{token}")]
-    for key in (*stale, *(() if keep_kind else ("data_kind", KIND_KEPT))):
+    for key in (*stale, PREFILLED, *(() if keep_kind else ("data_kind", KIND_KEPT))):
         st.session_state.pop(key, None)
 
 

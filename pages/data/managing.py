@@ -26,7 +26,6 @@ from pages.efficiency.fitting import (
     MAX_LINES,
     ROW_PX,
     Fitted,
-    fit_columns,
     text_px,
 )
 
@@ -66,7 +65,10 @@ def stored_table(meta: pd.DataFrame, rows_now: pd.Series, lang: Lang) -> tuple[p
             t("audit.table", lang): meta["layer"],
         }
     )
-    return table, fit_columns(table, list(table.columns[:-1]), budget_px=STORED_TABLE_PX - MARKER_PX)
+    # a title or file never broken inside a Latin run or （…） (walk 15: "吴江企业（C / SV）2024", en 1280)
+    keys, free = list(table.columns[:-1]), [t("col.source", lang)]
+    budget = STORED_TABLE_PX - MARKER_PX
+    return table, fit_unbroken(table, keys, budget_px=budget, wrap_latin=lang == "en", free=free)
 
 
 @st.fragment
@@ -246,12 +248,14 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
-def grid_lines(text: str, inner_px: float) -> int | None:
+def grid_lines(text: str, inner_px: float, *, free: bool = False) -> int | None:
     """The lines Streamlit's grid wraps ``text`` into in a cell ``inner_px`` wide (it breaks a line
     at its last space, else at the character that overflows), or ``None`` where that break would
     fall in a word or a name holding a Latin letter, digit or dot ("完税证明.p / df", walk 14): only
-    a run of Chinese characters is broken between two of them."""
-    lines, rest = 0, text
+    a run of Chinese characters is broken between two of them, and not inside （…） ("东太湖度假区（ /
+    太湖新城）" strands the bracket; walk 15). ``free``: a free text (a source), broken where the
+    grid breaks it."""
+    lines, rest, depth = 0, text, 0
     while rest:
         lines += 1
         if text_px(rest) <= inner_px:
@@ -263,38 +267,49 @@ def grid_lines(text: str, inner_px: float) -> int | None:
             space = rest.rfind(" ", 0, cut)
             if space > 0:
                 cut = space
+            elif free:
+                pass
             elif not all(map(_wide, rest.split(" ")[0])):
                 return None  # where the grid cuts a mixed name depends on its fonts: never
+            elif depth + rest[:cut].count("（") - rest[:cut].count("）") > 0:
+                return None  # between two characters inside （…）
+        depth += rest[:cut].count("（") - rest[:cut].count("）")
         rest = rest[cut:].lstrip(" ")
     return lines
 
 
-def unbroken_px(text: str, lines: int, *, wrap_latin: bool = True) -> int:
+def unbroken_px(text: str, lines: int, *, wrap_latin: bool = True, free: bool = False) -> int:
     """The column (cell padding included) that shows ``text`` on at most ``lines`` lines, no word
     or name broken inside (:func:`grid_lines`). A text of no Chinese keeps the ranking's estimate
     (:func:`pages.efficiency.fitting.fit_columns`: one line unless ``wrap_latin``; the grid, having
     drawn Chinese before, may take such a text for short and run it over instead of wrapping it)."""
     whole = math.ceil(text_px(text))
     if not any(map(_wide, text)):
-        if lines == 1 or not wrap_latin:
+        if lines == 1 or not wrap_latin or " " not in text.strip():  # one word: never broken
             return whole + CELL_PAD_PX
         longest = max(text_px(w) for w in text.split(" "))
         return math.ceil(max(longest, whole / lines + longest)) + CELL_PAD_PX
     low = max((math.ceil(text_px(w)) for w in text.split(" ") if not all(map(_wide, w))), default=1)
-    for inner in range(max(low, 1), whole):
-        got = grid_lines(text, inner)
+    for inner in range(1 if free else max(low, 1), whole):
+        got = grid_lines(text, inner, free=free)
         if got is not None and got <= lines:
             return inner + CELL_PAD_PX
     return whole + CELL_PAD_PX
 
 
 def fit_unbroken(
-    table: pd.DataFrame, columns: Sequence[str], *, budget_px: float, wrap_latin: bool
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    budget_px: float,
+    wrap_latin: bool,
+    free: Sequence[str] = (),
 ) -> Fitted:
     """Widths for ``columns`` of ``table`` (texts) read whole within ``budget_px``: on the fewest
     lines (at most :data:`MAX_LINES`) that fit, each header on one line and no cell broken inside a
     word or a name (a file name "完税证明.pdf" whole on a line, walk 14: "完税证明.p / df"); wider
-    than the budget where the names need it."""
+    than the budget where the names need it. The ``free`` columns (free text, a source) are broken
+    where the grid breaks them."""
     cols = [c for c in columns if c in table.columns]
     texts = {
         c: sorted({str(v) for v in table[c].dropna() if str(v)}, key=text_px, reverse=True) for c in cols
@@ -306,7 +321,7 @@ def fit_unbroken(
             for text in texts[col]:
                 if math.ceil(text_px(text)) + CELL_PAD_PX <= need:
                     break  # the longer texts come first: this one and the rest fit on one line
-                need = max(need, unbroken_px(text, lines, wrap_latin=wrap_latin))
+                need = max(need, unbroken_px(text, lines, wrap_latin=wrap_latin, free=col in free))
             widths[col] = need
         if sum(widths.values()) <= budget_px:
             return Fitted(widths, ROW_PX[lines])

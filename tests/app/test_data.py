@@ -7,6 +7,7 @@ import re
 import sqlite3
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
@@ -14,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from geo import ingest
 from geo.messages import t
 from geo.storage import audit
-from pages.data.managing import STORED_TABLE_PX, audit_record
+from pages.data.managing import STORED_TABLE_PX, audit_record, grid_lines, stored_table, unbroken_px
 from pages.data.reading import FILE_TOKEN
 from pages.efficiency.fitting import CELL_PAD_PX, text_px
 from tests.fixtures import APP
@@ -293,6 +294,44 @@ def test_the_same_file_again_is_offered_as_a_replacement_of_its_layer(tmp_path, 
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_replacing_file_is_given_the_layers_source_and_accuracy(tmp_path, user_store, lang):
+    """Walk 15: the same file again asked for 数据来源 and 数据精度 the layer it replaces has, and the
+    save stopped at 「请先选择数据精度」. They are filled from that layer (saying so), still editable."""
+    data = gbk_gk_zip_without_prj(tmp_path)
+    result = ingest.read_upload(data, "园区边界.zip", kind="zones", crs="EPSG:4549", mapping={"name": "名称"})
+    ingest.save_import(
+        result,
+        name="zones_parks",
+        title="盛泽七都园区边界",
+        source="测试局",
+        accuracy="transcribed",
+        licence="内部使用",
+        actor="张三",
+    )
+    at = _data_page(lang)
+    at.selectbox(key="data_kind").set_value("zones")
+    at.file_uploader(key="data_upload").set_value(("园区边界.zip", data, "application/zip")).run()
+    at.button(key="data_read").click().run()
+    assert not at.exception
+    assert at.text_input(key="data_save_source").value == "测试局"
+    assert at.text_input(key="data_save_licence").value == "内部使用"
+    assert at.selectbox(key=_k(at, "data_save_accuracy")).value == "transcribed"
+    said = t("data.prefilled", lang).format(title="盛泽七都园区边界")
+    assert said in [c.value for c in at.caption]
+    at.text_input(key="data_save_source").set_value("测试局（2025 年更新）")  # still the user's to edit
+    at.button(key=f"FormSubmitter:data_save_form-{t('data.save', lang)}").click().run()
+    assert not at.error
+    at.button(key="data_replace_yes").click().run()
+    assert not at.exception
+    stored = ingest.list_user_layers().iloc[0]
+    assert (stored["source"], stored["accuracy"], stored["licence"]) == (
+        "测试局（2025 年更新）",
+        "transcribed",
+        "内部使用",
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_table_name_label_says_the_rule_save_import_enforces(tmp_path, user_store, lang):
     """Walk 11: the label said 小写英文、数字、下划线 while the proposed ``user_enterprises_企业名单_…``
     (Chinese characters) was accepted: the label names Chinese characters too."""
@@ -518,8 +557,10 @@ def test_the_accuracy_is_asked_for_every_file_and_the_save_refused_until_chosen(
     # so the next upload, even of the same file, is a change that clears the save's message
     assert [u.key for u in at.file_uploader if u.key.startswith("data_upload")] == ["data_upload_1"]
     assert not [b for b in at.button if b.key == "data_read"]
-    # a second file: asked again
-    at.file_uploader(key="data_upload_1").set_value(("p2.geojson", _one_park(), "application/geo+json")).run()
+    # a second, other file: asked again (the same content again would replace the layer, and be
+    # given its accuracy: test_a_replacing_file_is_given_the_layers_source_and_accuracy)
+    other = _one_park().replace(b"120.62", b"120.63")
+    at.file_uploader(key="data_upload_1").set_value(("p2.geojson", other, "application/geo+json")).run()
     at.button(key="data_read").click().run()
     assert at.selectbox(key=_k(at, "data_save_accuracy")).value is None
 
@@ -621,3 +662,40 @@ def test_the_imported_layers_table_shows_the_import_time_whole_at_1280(user_stor
     assert sum(widths.values()) <= STORED_TABLE_PX, widths
     assert widths[header] >= text_px(frame.value[header].iloc[0]) + CELL_PAD_PX  # on one line
     assert widths[header] >= text_px(header)  # the header too
+
+
+def test_a_layer_title_is_never_broken_inside_a_latin_run_or_brackets():
+    """Walk 15: the English imported-layers table wrapped "吴江企业（CSV）2024" as "吴江企业（C / SV）2024"
+    (its titles were fitted as Chinese text, broken anywhere), and a name wrapped as "东太湖度假区（ /
+    太湖新城）" strands its bracket: the table is fitted as the change log is, no title broken inside
+    a Latin run or inside （…）; a source, free text, still wraps."""
+    park = "东太湖度假区（太湖新城）"
+    assert grid_lines(park, 100) is None  # "东太湖度假区（" / "太湖新城）"
+    inner = unbroken_px(park, 2) - CELL_PAD_PX
+    assert grid_lines(park, inner) == 2 and inner < text_px(
+        "东太湖度假区（"
+    )  # "东太湖度假区" / "（太湖新城）"
+    titles = ["吴江园区边界 2024", "吴江企业（CSV）2024", "吴江企业（高德）2024"]
+    meta = pd.DataFrame(
+        {
+            "title_zh": titles,
+            "title_en": [None] * 3,
+            "kind": ["zones", "enterprises", "enterprises"],
+            "accuracy": ["real"] * 3,
+            "imported_at": ["2026-12-07T15:57:00+00:00"] * 3,
+            "source_file": ["吴江园区边界_2024.zip", "吴江企业WGS84_2024.csv", "吴江企业亩均_2024.xlsx"],
+            "source": [
+                "吴江区自然资源和规划局，2024 年（walk15 测试）",
+                "吴江区工信局，2024 年（walk15）",
+                "测试",
+            ],
+            "layer": ["user_a", "user_b", "user_c"],
+        }
+    )
+    for lang in ("zh", "en"):
+        table, fitted = stored_table(meta, pd.Series([3, 12, 12], dtype="Int64"), lang)
+        title = fitted.widths[t("data.title", lang)]
+        assert title >= text_px("吴江企业（CSV）2024") + CELL_PAD_PX, (lang, fitted)  # on one line
+        # within 1280 px; in English the free-text source, the last key column, may lie a little beyond
+        within = list(fitted.widths.values())[: -1 if lang == "en" else None]
+        assert sum(within) <= STORED_TABLE_PX, (lang, fitted)

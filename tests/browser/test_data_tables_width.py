@@ -77,6 +77,16 @@ def app(tmp_path_factory):
         )
         == 0
     )
+    # a title of Chinese, Latin and （…） (walk 15: "吴江企业（C / SV）2024" in the English table at 1280)
+    csv = (
+        "企业名称,用地面积（亩）,实缴税金（万元）,销售收入（万元）,经度,纬度\n"
+        "甲纺织,30,600,12000,120.64,30.92\n"
+    ).encode()
+    firms_csv = ingest.read_upload(csv, "企业.csv", kind="enterprises", frame="wgs84")
+    for name, title in (("firms_csv", "企业（CSV）2024"), ("firms_gaode", "企业（高德）2024")):
+        ingest.save_import(
+            firms_csv, name=name, title=title, source="测试", year=2024, path=store, actor="测试"
+        )
     # an objection's evidence, titled by its file (walk 14: "完税证明.p / df" in the English log at 1280)
     audit.record_change(
         "evidence_saved",

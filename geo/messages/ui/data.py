@@ -166,6 +166,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Choose the data accuracy (real, transcribed, schematic or synthetic) before saving: the"
         " legend and the exports name it, and there is no default.",
     ),
+    "data.prefilled": (
+        "数据来源、数据精度和许可取自将被替换的图层「{title}」，可修改。",
+        "Source, accuracy and licence are those of the layer this file replaces, “{title}”; edit them"
+        " if they changed.",
+    ),
     "data.licence": ("许可 / 使用限制", "Licence / terms"),
     "data.saved": (
         "已保存为图层「{title}」（表名 {name}），可在地图和亩均评价中使用。",

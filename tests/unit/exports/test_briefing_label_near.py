@@ -364,3 +364,22 @@ def test_the_snd_zone_on_the_english_corridors_sheet_has_room():
     font_px = 9.0 * 0.75 * fig.dpi / 72
     room = min(_gap(labels["SND"], box) for text, box in labels.items() if text != "SND") / font_px
     assert room >= 0.8, room
+
+
+@pytest.mark.parametrize(("name", "inside"), [("七都光通信产业园", False), ("甲园", True)])
+def test_a_parks_name_lies_inside_it_when_it_fits_else_beside_it(name, inside):
+    """Walk 15: on the CLI's PNG zoomed to 吴江 a park is not small (4 font sizes a side), and
+    「七都光通信产业园」, wider than the park, was drawn at its middle across its outline. A name lies
+    inside its polygon where it fits, else beside it (as on the page's PNG of all Suzhou, where the
+    park is small), never across its outline."""
+    ax = _square_axes()  # 25 m a pixel
+    park = shapely.box(4_200, 4_200, 5_800, 5_800)  # 64 px a side: not small, 8 Chinese characters wider
+    other = shapely.box(500, 500, 700, 700)  # a layer of parks lying apart (not towns sharing borders)
+    frame = gpd.GeoDataFrame({"name": [name, "乙"]}, geometry=[park, other], crs=4549)
+    assert map_marks.label_polygons(ax, frame, 9, []) == 0 and len(ax.texts) == 2
+    renderer = ax.figure.canvas.get_renderer()
+    text = next(t for t in ax.texts if t.get_text() == name).get_window_extent(renderer).extents
+    own = ax.transData.transform([(4_200, 4_200), (5_800, 5_800)]).ravel()
+    within = own[0] <= text[0] and text[2] <= own[2] and own[1] <= text[1] and text[3] <= own[3]
+    apart = text[2] <= own[0] or own[2] <= text[0] or text[3] <= own[1] or own[3] <= text[1]
+    assert (within, apart) == (inside, not inside), (text, own)
