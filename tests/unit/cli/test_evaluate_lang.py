@@ -8,21 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pyogrio
 import pytest
 
 from geo.cli import main
 from geo.exports.run_files import points_not_scored
-from tests.fixtures.evaluation import enterprises, zones
+from tests.fixtures.evaluation import enterprises, evaluation_files
 
 
 @pytest.fixture
 def files(tmp_path: Path) -> tuple[Path, Path]:
-    zones_path = tmp_path / "eval_zones.gpkg"
-    pyogrio.write_dataframe(zones(), zones_path, layer="zones", driver="GPKG")
-    ents = tmp_path / "eval_enterprises.gpkg"
-    pyogrio.write_dataframe(enterprises(), ents, layer="enterprises", driver="GPKG")
-    return zones_path, ents
+    return evaluation_files(tmp_path, "eval_enterprises.gpkg")
 
 
 def _read(out: Path, name: str) -> pd.DataFrame:
@@ -144,13 +139,9 @@ def test_a_persons_tables_leave_out_empty_columns_and_unscored_points(tmp_path, 
     indicator's points read 0.00 ("scored zero"). A person's table leaves out the columns no row
     fills and leaves a not-scored indicator's points blank; ``--raw`` keeps every column."""
     monkeypatch.delenv("ATLAS_LANG", raising=False)
-    zones_path = tmp_path / "z.gpkg"
-    pyogrio.write_dataframe(zones(), zones_path, layer="zones", driver="GPKG")
     firms = enterprises().drop(columns=["energy_tce", "value_added_wan_yuan"])
-    firms.loc[firms.index[0], "industry"] = None
     firms["industry"] = None  # no row has an industry
-    ents = tmp_path / "e.gpkg"
-    pyogrio.write_dataframe(firms, ents, layer="enterprises", driver="GPKG")
+    zones_path, ents = evaluation_files(tmp_path, "e.gpkg", firms)
     out = tmp_path / "en"
     assert main(["evaluate", str(zones_path), str(ents), "-o", str(out), "--lang", "en"]) == 0
     for name in ("enterprise_classes.csv", "zone_metrics.csv", "outside_enterprises.csv"):

@@ -9,12 +9,11 @@ import hashlib
 from pathlib import Path
 
 import pandas as pd
-import pyogrio
 import pytest
 
 from geo import ingest
 from geo.cli import main
-from tests.fixtures.evaluation import enterprises, zones
+from tests.fixtures.evaluation import evaluation_files
 
 _ROWS = (
     "企业名称,所在镇（区）,用地面积（亩）,实缴税金（万元）,销售收入（万元）,经度,纬度\n"
@@ -85,10 +84,7 @@ def _classes(out: Path) -> pd.DataFrame:
 
 
 def test_evaluate_files_write_a_dash_for_a_place_not_known(tmp_path, capsys):
-    zones_path = tmp_path / "zones.gpkg"
-    pyogrio.write_dataframe(zones(), zones_path, layer="zones", driver="GPKG")
-    table = tmp_path / "企业.gpkg"
-    pyogrio.write_dataframe(enterprises(), table, layer="enterprises", driver="GPKG")
+    zones_path, table = evaluation_files(tmp_path, "企业.gpkg")
     command = ["evaluate", str(zones_path), str(table), "--year", "2024", "-o"]
     headers = {"zh": ("区镇/园区", "所在区镇（填报）"), "en": ("Town/park", "Town (as reported)")}
     for lang, (zone, town) in headers.items():
@@ -106,10 +102,7 @@ def test_evaluate_files_say_when_a_scored_firm_has_no_shortfall(tmp_path, capsys
     """As the page and its files (walk 14 item 7): a scored firm with no indicator below its group's
     median reads 「无（各项均不低于同组中位数）」 in 主要失分指标, never a blank (which the page's caption
     calls "cannot compute"); a firm not scored stays blank, and ``--raw`` stays as computed."""
-    zones_path = tmp_path / "zones.gpkg"
-    pyogrio.write_dataframe(zones(), zones_path, layer="zones", driver="GPKG")
-    table = tmp_path / "企业.gpkg"
-    pyogrio.write_dataframe(enterprises(), table, layer="enterprises", driver="GPKG")
+    zones_path, table = evaluation_files(tmp_path, "企业.gpkg")
     command = ["evaluate", str(zones_path), str(table), "--year", "2024", "-o"]
     assert main([*command, str(tmp_path / "raw"), "--raw"]) == 0
     raw = _classes(tmp_path / "raw").set_index("ent_id")

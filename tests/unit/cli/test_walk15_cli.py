@@ -6,21 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyogrio
 import pytest
 
 from geo.cli import build_parser, main
-from tests.fixtures.evaluation import enterprises, zones
+from tests.fixtures.evaluation import evaluation_files
 
 
 @pytest.fixture
 def named(tmp_path: Path) -> tuple[Path, Path]:
     """The hand-worked zones, and the enterprises (no year column) in a file whose name states 2024."""
-    zones_path = tmp_path / "zones.gpkg"
-    pyogrio.write_dataframe(zones(), zones_path, layer="zones", driver="GPKG")
-    table = tmp_path / "吴江企业亩均_2024.gpkg"
-    pyogrio.write_dataframe(enterprises(), table, layer="enterprises", driver="GPKG")
-    return zones_path, table
+    return evaluation_files(tmp_path, "吴江企业亩均_2024.gpkg")
 
 
 def test_evaluate_takes_the_year_the_file_name_states_and_says_so_as_import(named, tmp_path, capsys):

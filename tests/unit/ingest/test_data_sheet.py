@@ -13,6 +13,7 @@ import pytest
 from geo import ingest
 from geo.cli import main
 from geo.messages.notes import text_in
+from tests.fixtures.cli import import_options
 
 _HEADER = (
     "企业名称",
@@ -88,16 +89,7 @@ def test_a_first_sheet_with_coordinates_or_no_sheet_with_them_is_read_as_before(
 def test_the_command_line_reads_the_data_sheet_and_says_so(tmp_path: Path, capsys):
     path = tmp_path / "吴江企业说明在前_2024.xlsx"
     path.write_bytes(_book("填表说明", "企业名单"))
-    given = [
-        "--frame",
-        "gcj02",
-        "--source",
-        "测试",
-        "--accuracy",
-        "real",
-        "--store",
-        str(tmp_path / "s.gpkg"),
-    ]
+    given = import_options(tmp_path / "s.gpkg", "gcj02")
     assert main(["--lang", "zh", "import", str(path), *given, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "已读取工作表「企业名单」（第一个工作表「填表说明」没有经纬度列）" in out, out

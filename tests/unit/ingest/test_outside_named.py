@@ -16,6 +16,7 @@ from geo.ingest.checks import CHECKS_YAML
 from geo.ingest.places import bundled
 from geo.ingest.report import FLAG_COLUMN, flag_text
 from geo.spatial.crs import ANALYSIS_CRS
+from tests.fixtures.cli import import_options
 
 SHENGZE = "吴江高新区（盛泽镇）"
 
@@ -70,16 +71,7 @@ def test_the_command_line_counts_it_as_the_page_does(tmp_path, capsys):
 
     path = tmp_path / "吴江企业_2024.csv"
     path.write_bytes(_table()[0].to_csv(index=False).encode("utf-8-sig"))
-    given = [
-        "--frame",
-        "wgs84",
-        "--source",
-        "测试",
-        "--accuracy",
-        "real",
-        "--store",
-        str(tmp_path / "s.gpkg"),
-    ]
+    given = import_options(tmp_path / "s.gpkg", "wgs84")
     assert main(["--lang", "zh", "import", str(path), *given, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "提醒 1 行" in out and "位置与地址/区镇不符 1 行" in out, out
