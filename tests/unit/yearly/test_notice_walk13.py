@@ -4,16 +4,13 @@ are none instead of a bare header."""
 
 from __future__ import annotations
 
-import io
-
-import openpyxl
 import pytest
 
 from geo.evaluation import evaluate
 from geo.evaluation.metrics import assign_zones
 from geo.evaluation.summary import dropped_reasons
-from geo.yearly.notice import config_summary, notice_xlsx_bytes, parameter_rows
-from tests.fixtures.evaluation import enterprises, zones
+from geo.yearly.notice import config_summary, parameter_rows
+from tests.fixtures.evaluation import enterprises, notice_book, zones
 
 
 def _above_only():
@@ -44,18 +41,7 @@ def test_a_group_or_class_without_enterprises_says_so(lang, below, empty, none, 
     res, why = _above_only()
     assert not (res.enterprises["size_class"].astype(str) == "规下").any()
     assert (res.enterprises["eval_class"].astype(str) == "D").sum() == 0
-    data = notice_xlsx_bytes(
-        res.enterprises,
-        res.config,
-        res.benchmarks,
-        year=2024,
-        title="t",
-        filters="f",
-        used=res.weights,
-        why=why,
-        lang=lang,
-    )
-    book = openpyxl.load_workbook(io.BytesIO(data))
+    book = notice_book(res.enterprises, res, lang, used=res.weights, why=why)
     rows = _cells(book[book.sheetnames[0]])
     below_rows = [r for r in rows if r and r[0] == below]
     assert below_rows == [[below, empty]]  # once: no weights, no benchmark, no "基准无法计算"
@@ -85,10 +71,7 @@ def test_a_firm_outside_every_zone_reads_a_dash_and_its_stated_town(lang, zone, 
     res, why = _above_only()
     outside = res.enterprises["zone"].isna()
     assert outside.any()
-    data = notice_xlsx_bytes(
-        res.enterprises, res.config, res.benchmarks, year=2024, title="t", filters="f", lang=lang
-    )
-    book = openpyxl.load_workbook(io.BytesIO(data))
+    book = notice_book(res.enterprises, res, lang)
     places = []
     for sheet in book.sheetnames:
         rows = list(book[sheet].iter_rows(values_only=True))

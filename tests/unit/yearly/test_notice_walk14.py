@@ -3,15 +3,11 @@ the files; no column every row leaves empty in the page's files."""
 
 from __future__ import annotations
 
-import io
-
-import openpyxl
 import pytest
 
 from geo.evaluation import evaluate
 from geo.evaluation.metrics import ZONE_COL, assign_zones
-from geo.yearly.notice import notice_xlsx_bytes
-from tests.fixtures.evaluation import enterprises, zones
+from tests.fixtures.evaluation import enterprises, notice_book, zones
 
 
 def _evaluated(towns: dict[str, str] | None = None):
@@ -70,10 +66,7 @@ def test_the_ranking_files_leave_out_a_column_no_row_fills(lang):
 def test_the_notice_leaves_out_a_column_no_row_fills(lang, industry):
     """Walk 14 item 3: every class and group sheet of the 公示 workbook had an empty 行业 column."""
     res = _without_industry_and_value_added()
-    data = notice_xlsx_bytes(
-        res.enterprises, res.config, res.benchmarks, year=2024, title="t", filters="f", lang=lang
-    )
-    book = openpyxl.load_workbook(io.BytesIO(data))
+    book = notice_book(res.enterprises, res, lang)
     heads = [
         row
         for sheet in book.sheetnames
@@ -83,10 +76,7 @@ def test_the_notice_leaves_out_a_column_no_row_fills(lang, industry):
     assert heads and not [h for h in heads if industry in h]
     # with 行业 given it is listed
     full = evaluate(enterprises(), zone=assign_zones(enterprises(), zones()).zone)
-    data = notice_xlsx_bytes(
-        full.enterprises, full.config, full.benchmarks, year=2024, title="t", filters="f", lang=lang
-    )
-    book = openpyxl.load_workbook(io.BytesIO(data))
+    book = notice_book(full.enterprises, full, lang)
     assert any(industry in row for s in book.sheetnames for row in book[s].iter_rows(values_only=True))
 
 
@@ -143,18 +133,7 @@ def test_a_size_group_empty_in_the_scope_is_said_once_without_its_rules(lang, be
     res, whole, scope, why = _scope_without_below()
     assert ("规下", "tax_per_kwh_yuan") in whole  # the whole evaluation: 规下 lacks 用电量
     assert [k for k in why if k[0] == "规下"] == [("规下", NO_ENTERPRISES)]
-    data = notice_xlsx_bytes(
-        scope,
-        res.config,
-        res.benchmarks,
-        year=2024,
-        title="t",
-        filters="f",
-        used=res.weights,
-        why=why,
-        lang=lang,
-    )
-    book = openpyxl.load_workbook(io.BytesIO(data))
+    book = notice_book(scope, res, lang, used=res.weights, why=why)
     rows = [[c for c in r if c is not None] for r in book[book.sheetnames[0]].iter_rows(values_only=True)]
     assert [r for r in rows if r and r[0] == below] == [[below, words]]  # once: no weights, no benchmark
     params = parameter_rows(
