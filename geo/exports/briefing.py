@@ -18,6 +18,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 
+from geo.exports.area_labels import label_polygons
 from geo.exports.label_places import KEEP_CLEAR_MAX_FEATURES, marker_boxes, small_polygon_boxes
 from geo.exports.map_marks import (
     FONT_FAMILY,
@@ -25,7 +26,6 @@ from geo.exports.map_marks import (
     draw_features,
     font,
     font_families,
-    label_polygons,
     legend_swatch,
     mark_boxes,
     north_arrow,

@@ -1,7 +1,7 @@
 """Where a name label of the briefing map may go: the drawn features it must leave uncovered (point
 markers, small polygons) and the places tried for it, inside a polygon or beside a small one (facing
 it, or a little further with a leader line to it). All in display pixels; the label itself is drawn
-by :func:`geo.exports.map_marks.label_polygons`."""
+by :func:`geo.exports.area_labels.label_polygons`."""
 
 from __future__ import annotations
 

@@ -192,12 +192,12 @@ def _square_axes():
 
 
 def test_a_label_blocked_about_its_polygons_middle_finds_room_in_a_free_corner():
-    from geo.exports import map_marks
+    from geo.exports import area_labels
 
     ax, frame = _square_axes()  # 400 px a side, the polygon fills it
     # markers everywhere but in the north-east corner (100 px a side)
     block = np.array([[0.0, 0.0, 400.0, 300.0], [0.0, 0.0, 300.0, 400.0]])
-    left_out = map_marks.label_polygons(ax, frame, 9, [], keep_clear=block)
+    left_out = area_labels.label_polygons(ax, frame, 9, [], keep_clear=block)
     assert left_out == 0 and len(ax.texts) == 1
     ax.figure.canvas.draw()
     box = ax.texts[0].get_bbox_patch().get_window_extent(ax.figure.canvas.get_renderer())
@@ -206,10 +206,12 @@ def test_a_label_blocked_about_its_polygons_middle_finds_room_in_a_free_corner()
 
 
 def test_a_label_with_no_free_place_is_left_out_and_counted():
-    from geo.exports import map_marks
+    from geo.exports import area_labels
 
     ax, frame = _square_axes()
-    left_out = map_marks.label_polygons(ax, frame, 9, [], keep_clear=np.array([[-10.0, -10.0, 410.0, 410.0]]))
+    left_out = area_labels.label_polygons(
+        ax, frame, 9, [], keep_clear=np.array([[-10.0, -10.0, 410.0, 410.0]])
+    )
     assert left_out == 1 and not ax.texts
 
 
@@ -248,13 +250,13 @@ def test_only_small_polygons_are_kept_clear():
 def test_a_town_name_that_must_cover_markers_keeps_them_off_its_text(spacing):
     """Walk 13: on the A4 PNG a firm's point sat in the middle of 吴江高新区（盛泽镇）. Markers every
     ``spacing`` px leave no free place, but places whose markers touch only the label's margin."""
-    from geo.exports import map_marks
+    from geo.exports import area_labels
 
     ax, frame = _square_axes()
     r = 4.0
     xs, ys = np.arange(5, 400, spacing[0]), np.arange(5, 400, spacing[1])
     markers = np.array([(x - r, y - r, x + r, y + r) for x in xs for y in ys])
-    assert map_marks.label_polygons(ax, frame, 9, [], markers=markers) == 0
+    assert area_labels.label_polygons(ax, frame, 9, [], markers=markers) == 0
     ax.figure.canvas.draw()
     renderer = ax.figure.canvas.get_renderer()
     text = ax.texts[0].get_window_extent(renderer)

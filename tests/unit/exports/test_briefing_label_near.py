@@ -12,7 +12,7 @@ import pytest
 import shapely
 from matplotlib.collections import PathCollection
 
-from geo.exports import briefing, label_places, map_marks
+from geo.exports import area_labels, briefing, label_places
 from geo.place_names import place_name, short_place_name
 from geo.storage.builtin import load_layer
 from geo.storage.provenance import LegendEntry, Provenance
@@ -86,7 +86,7 @@ def test_every_town_keeps_its_name_and_a_park_name_stays_next_to_its_park(lang, 
     # towns first: a park's name goes round them
     assert _unnamed(frames[TOWNS]["name"], labels, lang) == []
     font_px = 9.0 * 0.75 * fig.dpi / 72
-    leaders = {line.get_label(): line for line in ax.lines if line.get_gid() == map_marks.LEADER_GID}
+    leaders = {line.get_label(): line for line in ax.lines if line.get_gid() == area_labels.LEADER_GID}
     parks = frames[PARKS].to_crs("EPSG:4549")
     placed = 0
     for name, geom in zip(parks["name"], parks.geometry, strict=True):
@@ -128,7 +128,7 @@ def test_a_small_polygons_label_with_no_room_near_it_is_left_out_not_put_far_awa
     font_px = 9 * 100 / 72
     reach = 10 * font_px
     taken = [Bbox.from_extents(200 - reach, 200 - reach, 200 + reach, 200 + reach)]
-    left_out = map_marks.label_polygons(ax, park, 9, taken)
+    left_out = area_labels.label_polygons(ax, park, 9, taken)
     assert left_out == 1 and not ax.texts and not ax.lines
 
 
@@ -204,7 +204,7 @@ def test_an_areas_name_covers_the_fewest_markers_rather_than_be_left_out():
     ax = _square_axes()  # 400 px a side, the town fills it
     town = gpd.GeoDataFrame({"name": ["平望镇"]}, geometry=[shapely.box(0, 0, 10_000, 10_000)], crs=4549)
     markers = np.vstack([_marker_grid(20.0)[::2], _marker_grid(20.0)])
-    left_out = map_marks.label_polygons(ax, town, 9, [], markers=markers)
+    left_out = area_labels.label_polygons(ax, town, 9, [], markers=markers)
     assert left_out == 0 and len(ax.texts) == 1
     ax.figure.canvas.draw()
     box = ax.texts[0].get_bbox_patch().get_window_extent(ax.figure.canvas.get_renderer())
@@ -214,7 +214,7 @@ def test_an_areas_name_covers_the_fewest_markers_rather_than_be_left_out():
     park = gpd.GeoDataFrame(
         {"name": ["园区"]}, geometry=[shapely.box(49_500, 49_500, 50_500, 50_500)], crs=4549
     )
-    assert map_marks.label_polygons(ax, park, 9, [], markers=_marker_grid(12.0)) == 1 and not ax.texts
+    assert area_labels.label_polygons(ax, park, 9, [], markers=_marker_grid(12.0)) == 1 and not ax.texts
 
 
 def test_an_areas_name_with_no_room_over_it_goes_beside_it_with_a_leader_line():
@@ -236,9 +236,9 @@ def test_an_areas_name_with_no_room_over_it_goes_beside_it_with_a_leader_line():
         Bbox.from_extents(0, 0, 400, 150),
         Bbox.from_extents(0, 250, 400, 400),
     ]
-    left_out = map_marks.label_polygons(ax, town, 9, taken)
+    left_out = area_labels.label_polygons(ax, town, 9, taken)
     assert left_out == 0 and len(ax.texts) == 1
-    leaders = [line for line in ax.lines if line.get_gid() == map_marks.LEADER_GID]
+    leaders = [line for line in ax.lines if line.get_gid() == area_labels.LEADER_GID]
     assert len(leaders) == 1
     start, end = ax.transData.transform(np.column_stack(leaders[0].get_data()))
     data_start = ax.transData.inverted().transform([start])[0]
@@ -254,14 +254,14 @@ def test_a_polygon_outside_the_view_is_not_named_one_partly_in_it_is_named_on_it
     city = gpd.GeoDataFrame(
         {"name": ["张家港市"]}, geometry=[shapely.box(2_000, 10_300, 6_000, 14_000)], crs=4549
     )
-    assert map_marks.label_polygons(ax, city, 9, [], lang="en") == 0
+    assert area_labels.label_polygons(ax, city, 9, [], lang="en") == 0
     assert not ax.texts and not ax.lines
     # a city reaching 40 px into the view: named there, every leader line (if any) inside the view
     ax = _square_axes()
     city = gpd.GeoDataFrame(
         {"name": ["张家港市"]}, geometry=[shapely.box(2_000, 9_000, 6_000, 14_000)], crs=4549
     )
-    assert map_marks.label_polygons(ax, city, 9, [], lang="en") == 0
+    assert area_labels.label_polygons(ax, city, 9, [], lang="en") == 0
     assert [t.get_text() for t in ax.texts] == ["Zhangjiagang City"]
     x, y = ax.texts[0].get_position()
     assert 0 <= x <= 10_000 and 9_000 <= y <= 10_000
@@ -279,11 +279,11 @@ def test_an_areas_name_that_would_have_a_marker_on_its_text_goes_beside_it_with_
     # markers 6 px across every 10 px over the town (64 px a side) only
     xs = np.arange(171, 232, 10.0)
     markers = np.array([(x - 3, y - 3, x + 3, y + 3) for x in xs for y in xs])
-    assert map_marks.label_polygons(ax, town, 9, [], markers=markers) == 0
+    assert area_labels.label_polygons(ax, town, 9, [], markers=markers) == 0
     ax.figure.canvas.draw()
     text = ax.texts[0].get_window_extent(ax.figure.canvas.get_renderer())
     assert not any(text.x0 < m[2] and m[0] < text.x1 and text.y0 < m[3] and m[1] < text.y1 for m in markers)
-    assert [line.get_gid() for line in ax.lines] == [map_marks.LEADER_GID]
+    assert [line.get_gid() for line in ax.lines] == [area_labels.LEADER_GID]
 
 
 # walk 14's boundary file (in/园区边界_noprj.zip) and its 11 firms (吴江企业亩均_2024.xlsx)
@@ -376,7 +376,7 @@ def test_a_parks_name_lies_inside_it_when_it_fits_else_beside_it(name, inside):
     park = shapely.box(4_200, 4_200, 5_800, 5_800)  # 64 px a side: not small, 8 Chinese characters wider
     other = shapely.box(500, 500, 700, 700)  # a layer of parks lying apart (not towns sharing borders)
     frame = gpd.GeoDataFrame({"name": [name, "乙"]}, geometry=[park, other], crs=4549)
-    assert map_marks.label_polygons(ax, frame, 9, []) == 0 and len(ax.texts) == 2
+    assert area_labels.label_polygons(ax, frame, 9, []) == 0 and len(ax.texts) == 2
     renderer = ax.figure.canvas.get_renderer()
     text = next(t for t in ax.texts if t.get_text() == name).get_window_extent(renderer).extents
     own = ax.transData.transform([(4_200, 4_200), (5_800, 5_800)]).ravel()

@@ -12,7 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 
-from geo.exports import briefing, map_marks
+from geo.exports import area_labels, briefing
 from geo.storage.provenance import LegendEntry, Provenance
 
 NEAR, FAR, FIRM = "#1b9e77", "#d95f02", "#7570b3"
@@ -111,7 +111,7 @@ def test_a_name_drawn_by_two_layers_is_labelled_once():
     placed: list = []
     named: dict = {}
     for frame in (imported, districts):
-        map_marks.label_polygons(ax, frame, 9, placed, named=named)
+        area_labels.label_polygons(ax, frame, 9, placed, named=named)
     assert sorted(text.get_text() for text in ax.texts) == ["吴中区", "吴江区"]
 
 
@@ -126,7 +126,7 @@ def test_a_label_outside_the_view_is_left_out():
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(-500, 1500)
     ax.set_ylim(-500, 1500)
-    map_marks.label_polygons(ax, frame, 9, [])
+    area_labels.label_polygons(ax, frame, 9, [])
     assert [text.get_text() for text in ax.texts] == ["在内"]
 
 

@@ -18,7 +18,7 @@ from shapely.geometry import Point
 
 from geo import ingest
 from geo.errors import DataValidationError
-from geo.exports import briefing, downloads, map_marks
+from geo.exports import area_labels, briefing, downloads, map_marks
 from geo.exports import tables as export
 from geo.storage.provenance import LegendEntry, Provenance
 from tests.fixtures.exports import (
@@ -296,7 +296,7 @@ def test_polygon_labels_move_instead_of_overlapping():
     ax.set_xlim(-500, 2500)
     ax.set_ylim(-500, 10_500)
     placed: list = []
-    map_marks.label_polygons(ax, frame, 9, placed)
+    area_labels.label_polygons(ax, frame, 9, placed)
     assert len(ax.texts) == 2 and len(placed) == 2  # both kept: the second moved up or down
     assert not placed[0].overlaps(placed[1])
     assert ax.texts[0].get_position()[1] != ax.texts[1].get_position()[1]

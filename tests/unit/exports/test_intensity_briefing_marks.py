@@ -1,5 +1,5 @@
 """用地强度's briefing PNG in English (the new-user walk: "Kunshan City" ran into the north arrow):
-its place labels are placed as the 两轴三带 PNG's are (geo/exports/map_marks.label_polygons with the
+its place labels are placed as the 两轴三带 PNG's are (geo/exports/area_labels.label_polygons with the
 scale bar's and the arrow's boxes), clear of both and inside the map's frame. The page's sheet is
 rebuilt from the bundled layers at its opening view (吴江's towns, where the parcels are); checked
 on the boxes matplotlib's renderer gives."""
