@@ -15,7 +15,7 @@ import re
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import folium
@@ -27,6 +27,7 @@ from geo.exports.downloads import Download, build_downloads
 from geo.exports.filenames import safe_filename
 from geo.exports.tables import MIME_TYPES, geojson_layer_files, split_by_geometry
 from geo.messages import Lang, message, t
+from geo.messages.formats import beijing_today
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
 from layers.mapview import MapLayer
 
@@ -105,7 +106,7 @@ def standalone_html(
     doc = _LINK_RE.sub(inline_link, doc)
     if missing:
         raise ValueError(f"assets not vendored, the HTML would need a network: {missing}")
-    stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%d")
+    stamp = (when or beijing_today()).strftime("%Y-%m-%d")
     head = f'<title>{html.escape(title or t("app.title", lang))}</title>\n<meta charset="utf-8" />'
     doc = re.sub(r"<head>", "<head>\n" + head, doc, count=1)
     footer = (

@@ -4,13 +4,14 @@ file ``static/js/atlas_snapshot.js``)."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.messages import Lang, t
+from geo.messages.formats import beijing_today
 
 SNAPSHOT_JS = Path(__file__).resolve().parent.parent / "static" / "js" / "atlas_snapshot.js"
 
@@ -42,7 +43,7 @@ class SnapshotControl(MacroElement):
         super().__init__()
         self._name = "AtlasSnapshot"
         self.script_js = SNAPSHOT_JS.read_text(encoding="utf-8")
-        stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%d")
+        stamp = (when or beijing_today()).strftime("%Y-%m-%d")
         zh = lang == "zh"
         stem = re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_.") or "atlas"
         self.options = {

@@ -26,6 +26,7 @@ import yaml
 
 from geo.errors import DataValidationError
 from geo.evaluation import config_from_mapping
+from geo.messages.formats import beijing_today
 from geo.storage.audit import Change
 from geo.storage.base import Store, legacy_user_dir, open_store
 from geo.storage.changelog import MIGRATION_ACTOR
@@ -151,7 +152,7 @@ def save_named_config(
     config_from_mapping(config)  # refuses what the evaluation would refuse
     target = open_store(store)
     key = config_key(name, official=official)
-    saved = NamedConfig(name, official, (when or date.today()).isoformat(), dict(config), key, actor)
+    saved = NamedConfig(name, official, (when or beijing_today()).isoformat(), dict(config), key, actor)
 
     def edit(current: pd.DataFrame) -> TableEdit:
         before = current.loc[current["config_key"] == key, "name"].tolist()

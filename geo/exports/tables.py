@@ -14,7 +14,7 @@ import re
 import sqlite3
 import tempfile
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Literal
 
 import geopandas as gpd
@@ -30,6 +30,7 @@ from geo.exports.headers import official_headers
 from geo.exports.sheets import sheet_names
 from geo.exports.streamed import StreamedSheet, new_workbook, workbook_bytes
 from geo.messages import Lang, joined, message, t
+from geo.messages.formats import beijing_today
 from geo.number_formats import number_format, rounded_to_format
 from geo.spatial.crs import ANALYSIS_CRS, STORAGE_CRS
 from geo.spatial.measure import M2_PER_KM2, M2_PER_MU
@@ -71,9 +72,9 @@ def check_frames(frames: Mapping[str, gpd.GeoDataFrame]) -> None:
 
 
 def export_date(when: date | datetime | None) -> str:
-    if when is None:
-        when = datetime.now(UTC)
-    return when.strftime("%Y-%m-%d")
+    """The day a file is dated: ``when``, else today in Suzhou (Beijing time, as every date the
+    atlas writes for people)."""
+    return (beijing_today() if when is None else when).strftime("%Y-%m-%d")
 
 
 def _jsonable(value):

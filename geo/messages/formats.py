@@ -23,6 +23,28 @@ def beijing_minute(stamp: object, lang: Lang = DEFAULT_LANG, *, zone: bool = Tru
     return f"{shown} {'Beijing time' if lang == 'en' else '北京时间'}" if zone else shown
 
 
+BEIJING = "Asia/Shanghai"  # China Standard Time, UTC+8 all year: Suzhou's clock
+
+
+def utc_now():
+    """The clock every date the atlas writes for people is read from (the tests set it)."""
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def beijing_today():
+    """Today's date in Suzhou (Beijing time), the day a 公示 starts, a sheet is dated and a status
+    changes: from 16:00 UTC on it is already the next day there (walk 16: a notice published at 01:00
+    in Beijing was dated the day before)."""
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    when = utc_now()
+    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
+    return when.astimezone(ZoneInfo(BEIJING)).date()
+
+
 def yuan_amount(amount_wan_yuan: float, lang: Lang = DEFAULT_LANG) -> str:
     """An amount of 万元 as a reader of either language says it: ``2000 万元`` in Chinese (as the
     statistical definitions write it); in English

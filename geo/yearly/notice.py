@@ -26,6 +26,7 @@ from geo.evaluation.summary import NO_ENTERPRISES, dropped_reasons
 from geo.exports.blanks import dash_unknown_places, town_says_more, without_empty_columns
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, joined, labelled, message
+from geo.messages.formats import beijing_today
 from geo.messages.names import industry_name
 from geo.number_formats import FORMATS, NumberFormat, as_text, measure_of
 from geo.yearly.notice_words import notice_values, size_name
@@ -490,7 +491,7 @@ def notice_xlsx_bytes(
         for c in CLASSES_T
     }
     period = load_objection_period() if period is None else period
-    start = when or date.today()
+    start = when or beijing_today()
     end = period_end(start, period)
     ws.text(title or _default_title(year, lang), bold=True, size=14)
     ws.text(

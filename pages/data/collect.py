@@ -12,7 +12,6 @@ import dataclasses
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -34,6 +33,7 @@ from geo.errors import DataValidationError
 from geo.exports.downloads import Download
 from geo.exports.tables import MIME_TYPES
 from geo.messages import Lang, has_hint, message, t
+from geo.messages.formats import beijing_today
 from geo.messages.notes import in_language
 from geo.storage.schema import ACCURACY_CLASSES
 from layers.base import accuracy_label
@@ -288,7 +288,7 @@ def _save_form(collection: Collection, lang: Lang) -> None:
             t("collect.year", lang),
             1900,
             2100,
-            stated or date.today().year - 1,
+            stated or beijing_today().year - 1,
             1,
             key="collect_year",
             help=t("collect.year_stated", lang).format(year=stated) if stated else None,

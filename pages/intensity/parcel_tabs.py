@@ -4,7 +4,6 @@ the grant-contract check."""
 from __future__ import annotations
 
 import html
-from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +13,7 @@ from geo.exports.tables import csv_bytes, table_for_export, xlsx_bytes, yes_no_i
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, labelled, t
+from geo.messages.formats import beijing_today
 from geo.messages.names import firm_name, industry_name
 from geo.number_formats import measure_of, rounded_to_format
 from geo.place_names import place_name
@@ -198,7 +198,7 @@ def renewal_tab(
                 key="parcel_edit_method",
             )
             c4, c5, c6 = st.columns([1, 1, 1.6])
-            day = c4.date_input(t("parcel.date", lang), value=date.today(), key="parcel_edit_date")
+            day = c4.date_input(t("parcel.date", lang), value=beijing_today(), key="parcel_edit_date")
             c5.text_input(
                 t("parcel.who", lang),
                 value=actor_name(identity().recorded, lang),  # 单用户模式 in English; a person as signed in

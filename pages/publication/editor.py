@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -20,7 +19,7 @@ from geo.evaluation import YEAR_COL, default_config
 from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
 from geo.messages import Lang, joined, message, t
-from geo.messages.formats import beijing_minute
+from geo.messages.formats import beijing_minute, beijing_today
 from geo.publication import compare, exports, objections, results, versions
 from geo.storage.changelog import actor_name
 from geo.yearly.notice_words import size_name
@@ -398,10 +397,10 @@ def publish_tab(items: list[versions.Version], lang: Lang, *, fresh: str | None 
     col1, col2 = st.columns(2)
     # the window's end proposed from the configured period (geo/evaluation/objection_period.yaml)
     period = load_objection_period()
-    start = col1.date_input(t("pub.publish.start", lang), value=date.today(), key="pub_publish_start")
+    start = col1.date_input(t("pub.publish.start", lang), value=beijing_today(), key="pub_publish_start")
     end = col2.date_input(
         t("pub.publish.end", lang),
-        value=period_end(date.today(), period),
+        value=period_end(beijing_today(), period),
         key="pub_publish_end",
         help=t("pub.publish.end_help", lang).format(length=period_length(period, lang)),
     )

@@ -7,7 +7,7 @@ class counts, no enterprise rows, no actions."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import geopandas as gpd
 import pytest
@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo import ingest
 from geo.evaluation.named import save_named_config
+from geo.messages.formats import beijing_today
 from geo.publication import objections, versions
 from geo.storage import audit
 from geo.storage.accounts import hash_password
@@ -73,7 +74,7 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert published["score"].round(2).tolist()[:5] == [166.67, 133.33, 100.0, 66.67, 33.33]  # list order
 
     # The window's end is proposed from the configured period: the 5th working day from today.
-    today = date.today()
+    today = beijing_today()  # the page proposes days in Suzhou
     working = [d for d in (today + timedelta(days=n) for n in range(14)) if d.weekday() < 5]
     assert at.date_input(key="pub_publish_end").value == working[4]
     assert "5 个工作日" in at.date_input(key="pub_publish_end").help

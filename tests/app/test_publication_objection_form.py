@@ -7,12 +7,13 @@ The store: the hand-worked fixture (tests/fixtures/publication.py) saved as V1 a
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from geo import ingest
 from geo.errors import DataValidationError
+from geo.messages.formats import beijing_today
 from geo.publication import departments, objections, versions
 from geo.publication.objections import shown_value
 from pages.publication.objection_tab import department_key, value_key
@@ -28,7 +29,7 @@ def user_store(tmp_path, monkeypatch):
     path = tmp_path / "user" / "atlas_user.gpkg"
     monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
     save_year(str(path))
-    today = date.today()
+    today = beijing_today()  # the page proposes days in Suzhou
     versions.publish_version(
         "V1", start=today - timedelta(days=1), end=today + timedelta(days=5), actor=EDITOR, store=str(path)
     )
