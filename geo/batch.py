@@ -280,7 +280,7 @@ def read_enterprise_file(
     data = _file_bytes(path, "企业")
     found = inspect_upload(data, path.name, layer=layer, kind="enterprises")
     full = merge_mapping(found.mapping, mapping or {})
-    return read_upload(
+    result = read_upload(
         data,
         path.name,
         layer=layer if layer is not None else found.layer,
@@ -292,6 +292,14 @@ def read_enterprise_file(
         require_coordinates=require_coordinates,
         optional=optional,
     )
+    # the sheet found (a workbook opening on its notes) said as import says it (walk 16 item 7)
+    said = [n for n in found.notes if getattr(n, "key", "") in SHEET_NOTES]
+    result.notes[:0] = [n for n in said if n not in result.notes]
+    return result
+
+
+# The notes of the sheet read where a workbook's first sheet has no coordinates (geo/ingest/readers.py).
+SHEET_NOTES = ("ingest.note.sheet_found", "ingest.note.sheets_found")
 
 
 @dataclass(frozen=True)
@@ -644,5 +652,9 @@ def compare_with_previous(
     if year is not None:
         pay, pay_notes = yearly.surcharges(classes, config, year=year, consumption=run.enterprises)
         extra["surcharges"] = pay
-        notes.extend(pay_notes)
+        # each note with its English, so the command writes it in its language (walk 16 item 3)
+        _, pay_notes_en = yearly.surcharges(
+            classes, config, year=year, consumption=run.enterprises, lang="en"
+        )
+        notes.extend(Both(z, e) for z, e in zip(pay_notes, pay_notes_en, strict=True))
     return replace(run, extra=extra, summary=tuple(summary), notes=tuple(notes), zones_scored=scores)

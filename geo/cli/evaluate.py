@@ -24,6 +24,7 @@ from geo.cli.output import command_help, complain, help_text, lang_of, names, pa
 from geo.errors import DataValidationError
 from geo.evaluation import CLASSES, EvaluationResult
 from geo.evaluation.grouped import group_counts
+from geo.evaluation.metrics import named_firms
 from geo.evaluation.published import list_methods
 from geo.exports import run_files
 from geo.exports import tables as export
@@ -99,6 +100,10 @@ def run(args: argparse.Namespace) -> int:
     if args.zones_out is not None and args.zones_out.suffix.lower() not in (".csv", ".xlsx"):
         complain(args, "cli.error.zones_out_suffix")
         return 2
+    if _out_is_a_file(args.out, args.format):
+        names_ = names(f"{run_files.OUTPUT_FILES[k]}.csv" for k in ("zones", "enterprises", "low_land"))
+        complain(args, "cli.error.out_not_folder", path=args.out, files=names_)
+        return 2
     options = batch.EvaluationOptions(
         **{f.name: getattr(args, OPTION_NAMES.get(f.name, f.name)) for f in fields(batch.EvaluationOptions)}
     )
@@ -126,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     assignment = run_.assignment
     if assignment.outside_ids:
         more = note("cli.out.and_more", n=assignment.n_outside) if assignment.n_outside > 20 else ""
-        ids = names(map(str, assignment.outside_ids[:20]))
+        ids = names(named_firms(run_.enterprises, list(assignment.outside_ids[:20]), args.lang))
         say(args, "cli.out.outside_firms", n=assignment.n_outside, ids=ids, more=more)
     if args.zones_out is not None:
         write_zone_scores(run_, args, table.sha256)
@@ -152,6 +157,16 @@ def run(args: argparse.Namespace) -> int:
         complain(args, "cli.error.not_classed", reason=reason)
         return 2
     return 0
+
+
+def _out_is_a_file(out: Path, fmt: str | None) -> bool:
+    """Whether ``-o`` names a file where the run writes a folder of CSV files (walk 16 item 8: ``-o
+    ev1.csv`` made a folder named ev1.csv): a name ending in .csv or .xlsx, or a file already there
+    (a GeoPackage is one file, named so or asked for with ``--format gpkg``)."""
+    if out.suffix.lower() in (".csv", ".xlsx"):
+        return True
+    gpkg = fmt == "gpkg" or (fmt is None and out.suffix.lower() == ".gpkg")
+    return not gpkg and out.is_file()
 
 
 def _frame(args: argparse.Namespace) -> Frame:

@@ -559,3 +559,21 @@ def zone_metric_labels(lang: str = "zh") -> dict[str, str]:
     labels[EMISSION_COLUMN] = message(f"evaluation.zone_metric_col.{EMISSION_COLUMN}", lang)
     labels.update({r.key: ratio_label(r.key, lang=lang) for r in RATIOS})
     return labels
+
+
+def named_firms(enterprises: pd.DataFrame, ids: list, lang: str) -> list[str]:
+    """Each of ``ids`` by its name and id, as the page and the command line list them (walk 16 item 9):
+    「嘉兴越界机械有限公司（U00012）」 / "嘉兴越界机械有限公司 (U00012)" (walk 15 item 7: the ids alone
+    told a reader nothing); an id without a name as it is."""
+    names: dict[str, str] = {}
+    if "name" in enterprises.columns and ID_COL in enterprises.columns:
+        known = enterprises[[ID_COL, "name"]].dropna()
+        names = {str(i): str(n).strip() for i, n in zip(known[ID_COL], known["name"], strict=True)}
+    out = []
+    for ent_id in map(str, ids):
+        name = names.get(ent_id, "")
+        if not name or name == ent_id:
+            out.append(ent_id)
+        else:
+            out.append(f"{name}（{ent_id}）" if lang == "zh" else f"{name} ({ent_id})")
+    return out

@@ -13,7 +13,15 @@ import pyogrio
 import shapely
 
 from geo import yearly
-from geo.evaluation import CLASS_COL, CLASSES, EVALUATION_LABELS, EVALUATION_LABELS_EN, SIZE_COL
+from geo.evaluation import (
+    CLASS_COL,
+    CLASS_LABELS_T,
+    CLASSES_T,
+    EVALUATION_LABELS,
+    EVALUATION_LABELS_EN,
+    SIZE_COL,
+    classes_with_t,
+)
 from geo.evaluation.compounds import allocation_words
 from geo.evaluation.metrics import zone_metric_labels
 from geo.evaluation.zones import zone_labels
@@ -109,6 +117,12 @@ def _in_words(table: pd.DataFrame, key: str, lang: Lang) -> pd.DataFrame:
     """A table's values as the page's download writes them in ``lang``: NEW/GONE as 新进入/退出 in
     Chinese, tenants' roles in words, 是/否 or Yes/No; in English also the towns/parks, industries,
     sizes and groups, statuses, class meanings and shortfalls (as the page's English files)."""
+    if CLASS_COL in table.columns and "scored" in table.columns:
+        # what the rules leave out as class T (不参评), as the page and the 公示 T list (walk 16 item 2)
+        cls = classes_with_t(table).astype(object)
+        table = table.assign(**{CLASS_COL: cls.to_numpy()})
+        if "eval_class_label" in table.columns:
+            table["eval_class_label"] = cls.map(CLASS_LABELS_T).to_numpy()
     if lang == "zh" and key in ("transitions", "changes"):
         table = yearly.transition_words(table, "zh")
     table = allocation_words(table, lang)
@@ -122,7 +136,7 @@ def _in_words(table: pd.DataFrame, key: str, lang: Lang) -> pd.DataFrame:
             table["reasons"] = [reasons_name(v, "en") for v in table["reasons"].astype(object)]
         if "eval_class_label" in table.columns and CLASS_COL in table.columns:
             table["eval_class_label"] = [
-                t(f"eff.class.{c}", "en").split("— ", 1)[-1] if c in CLASSES else None
+                t(f"eff.class.{c}", "en").split("— ", 1)[-1] if c in CLASSES_T else None
                 for c in table[CLASS_COL].astype(object)
             ]
     return yes_no_in_words(table, lang)

@@ -16,6 +16,12 @@ ERRORS: dict[str, tuple[str, str]] = {
         "--zones-out 应为 .xlsx 或 .csv 文件",
         "--zones-out must be a .xlsx or .csv file",
     ),
+    "cli.error.out_not_folder": (
+        "-o 应为文件夹（CSV 输出写在其中：{files} 等），而「{path}」是文件名；请给一个文件夹，"
+        "或给 .gpkg 文件写成一个 GeoPackage",
+        "-o takes a folder (the CSV files are written in it: {files} and others), and '{path}' names a "
+        "file; give a folder, or a .gpkg file for one GeoPackage",
+    ),
     "cli.error.not_classed": (
         "未能做企业分类（区域指标已写出）：{reason}",
         "The enterprises could not be classed (the zone metrics are written): {reason}",

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from geo.evaluation import CLASS_COL, CLASSES
-from geo.evaluation.metrics import ID_COL, ZONE_COL
+from geo.evaluation.metrics import ZONE_COL, named_firms
 from geo.evaluation.notes import notes_in_scope
 from geo.evaluation.rules import SIZE_GROUPS
 from geo.evaluation.summary import NO_ENTERPRISES
@@ -32,23 +32,6 @@ def _previous_counts(view: PageView) -> pd.Series | None:
         return prev_scope.loc[prev_scope["scored"].astype(bool), CLASS_COL].astype(object).value_counts()
 
     return shared(("eff.prev_counts", *view.scope_key), counts)
-
-
-def named_firms(enterprises: pd.DataFrame, ids: list, lang: str) -> list[str]:
-    """Each of ``ids`` by its name and id, 「嘉兴越界机械有限公司（U00012）」 / "嘉兴越界机械有限公司
-    (U00012)" (walk 15 item 7: the ids alone told a reader nothing); an id without a name as it is."""
-    names: dict[str, str] = {}
-    if "name" in enterprises.columns and ID_COL in enterprises.columns:
-        known = enterprises[[ID_COL, "name"]].dropna()
-        names = {str(i): str(n).strip() for i, n in zip(known[ID_COL], known["name"], strict=True)}
-    out = []
-    for ent_id in map(str, ids):
-        name = names.get(ent_id, "")
-        if not name or name == ent_id:
-            out.append(ent_id)
-        else:
-            out.append(f"{name}（{ent_id}）" if lang == "zh" else f"{name} ({ent_id})")
-    return out
 
 
 def outside_note(view: PageView) -> str:

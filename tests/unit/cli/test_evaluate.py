@@ -95,7 +95,7 @@ def test_cli_by_location_gives_the_hand_worked_answers(files, tmp_path, capsys):
     assert outside["ent_id"].tolist() == ["E09", "E10"]
 
     printed = capsys.readouterr().out
-    assert "不在任何区域内的企业 2 家：E09、E10" in printed
+    assert "不在任何区域内的企业 2 家：企业E09（E09）、企业E10（E10）" in printed  # named as the page
     assert "A 类 1 家，B 类 3 家，C 类 2 家，D 类 1 家" in printed
     assert "可腾退低效用地（D 类企业用地）合计 10.00 亩" in printed
 
@@ -115,14 +115,16 @@ def test_cli_prints_its_summary_in_english_with_lang_en(files, tmp_path, capsys)
     ]
     assert main(["--lang", "en", *args]) == 0
     printed = capsys.readouterr().out
-    assert "2 enterprises outside every zone: E09, E10" in printed
+    assert "2 enterprises outside every zone: 企业E09 (E09), 企业E10 (E10)" in printed
     assert "classes: class A: 1, class B: 3, class C: 2, class D: 1" in printed
     assert (
         "Low-efficiency land that could be freed (the D-class enterprises' land): 10.00 mu in all" in printed
     )
     assert f"Written: {out / 'zone_metrics.csv'}" in printed
-    # no Chinese words but the names of the data (an evaluation group's name is the configuration's)
-    words = [line for line in printed.splitlines() if not line.startswith("Evaluation group “")]
+    # no Chinese words but the names of the data (an evaluation group's name is the configuration's,
+    # the firms outside every zone are named by the table's names)
+    data_names = ("Evaluation group “", "2 enterprises outside every zone")
+    words = [line for line in printed.splitlines() if not line.startswith(data_names)]
     assert not any("\u4e00" <= ch <= "\u9fff" for line in words for ch in line), words
 
 

@@ -104,7 +104,7 @@ def test_the_frame_given_is_used_and_wgs84_is_said_not_assumed(files, tmp_path, 
         z = pd.read_csv(out / "zone_metrics.csv", encoding="utf-8-sig").set_index("zone")
         assert z.loc["北区", "n_enterprises"] == 4 and z.loc["北区", "tax_wan_yuan"] == 160.0
         assert z.loc["中区", "tax_per_mu_wan_yuan"] == pytest.approx(324 / 37)
-        assert "不在任何区域内的企业 2 家：E09、E10" in said
+        assert "不在任何区域内的企业 2 家：企业E09（E09）、企业E10（E10）" in said
 
 
 def test_a_table_assigned_by_its_town_column_needs_no_frame(files, tmp_path, capsys):
