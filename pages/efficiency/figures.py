@@ -15,6 +15,7 @@ from geo.exports.blanks import town_says_more
 from geo.messages import t
 from pages.common.auth import figures_shown
 from pages.common.cache import shared
+from pages.efficiency.display import markdown_text
 from pages.efficiency.scope import mask_of
 from pages.efficiency.sources import zones_title
 from pages.efficiency.tables import count_delta, table_labels, year_label
@@ -34,13 +35,22 @@ def _previous_counts(view: PageView) -> pd.Series | None:
     return shared(("eff.prev_counts", *view.scope_key), counts)
 
 
+def outside_names(enterprises: pd.DataFrame, ids: list, lang: str, *, firms: bool) -> list[str]:
+    """The firms outside every zone as the note names them: 「name（id）」 for a role that may see
+    enterprises, else the ids; a name drawn as itself (it is the user's text, read as markdown by the
+    note: a name may neither format, link nor load an image)."""
+    if not firms:
+        return list(map(str, ids))
+    return [markdown_text(n) for n in named_firms(enterprises, ids, lang)]
+
+
 def outside_note(view: PageView) -> str:
     """The enterprises in none of the zones, said in the zone layer's words: the demo's 区镇, or the
     chosen layer by its title (parks are not 区镇); where the rows state a town, where to read it."""
     lang, assignment = view.lang, view.run.assignment
     n = assignment.n_outside
     shown = list(assignment.outside_ids[:10])
-    named = named_firms(view.enterprises, shown, lang) if view.firms else list(map(str, shown))
+    named = outside_names(view.enterprises, shown, lang, firms=view.firms)
     ids = ("、" if lang == "zh" else ", ").join(named)
     ids += ("……" if lang == "zh" else " …") if n > 10 else ""
     title = zones_title(view.sources.zones_src, lang)

@@ -3,7 +3,6 @@ item 4) and, in the enterprise's profile, how its land was shared on a compound 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -16,18 +15,9 @@ from geo.messages import Lang, t
 from geo.yearly.notice import Why, group_method_rows
 from pages.common.cache import shared
 from pages.data.collect_profile import show_sources
-from pages.efficiency.display import number_config, rows
+from pages.efficiency.display import markdown_text, number_config, rows
 from pages.efficiency.fitting import Fitted, fit_columns, table_height
 from pages.efficiency.tables import SIZE_EN, key_headers, key_help, place_headers, ranking_table
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def _md(text: object) -> str:
-    """User or configuration text drawn as itself in Streamlit's markdown (tabs, notes): every
-    markdown character escaped, so a name can neither format, link nor load an image."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
-
 
 GROUPS_KEPT = "eff_groups_kept"  # the loaded configuration's groups and land sharing (no widget holds them)
 
@@ -120,7 +110,7 @@ def group_lists(
     names = list(counts.index)
     tabs = st.tabs(
         [
-            _md(
+            markdown_text(
                 t("eff.groups.tab", lang).format(
                     name=group_label(n, config, lang), n=int(counts.loc[n, "n_enterprises"])
                 )
@@ -134,7 +124,7 @@ def group_lists(
         with tab:
             for item, text in group_method_rows(config, str(name), benchmarks, lang, used=used, why=why):
                 sep = "：" if lang == "zh" else ": "
-                st.markdown(f"**{_md(item)}**{sep}{_md(text)}")
+                st.markdown(f"**{markdown_text(item)}**{sep}{markdown_text(text)}")
             if tab.open is False:
                 continue
 
@@ -170,7 +160,7 @@ def land_allocation(evaluated: pd.DataFrame, ent_id: str, lang: Lang) -> None:
     reported = row.get("land_reported_mu")
     st.markdown(f"**{t('eff.land.header', lang)}**")
     st.info(
-        _md(
+        markdown_text(
             t("eff.land.text", lang).format(
                 compound=row["compound_id"],
                 compound_mu=float(row["compound_land_mu"]),

@@ -595,6 +595,22 @@ def test_firms_outside_every_zone_are_named():
     assert named_firms(firms, ["U1"], "en") == ["嘉兴越界机械有限公司 (U1)"]
 
 
+def test_a_firm_outside_every_zone_is_named_as_written_not_as_markdown():
+    """The note reads the names as markdown: a user's name is drawn as itself (no link, no bold, no
+    image), and a role that may not see enterprises gets the ids only."""
+    from pages.efficiency.figures import outside_names
+
+    firms = pd.DataFrame(
+        {"ent_id": ["U1"], "name": ["[点我](http://x.example) **粗** <img src=x onerror=alert(1)>"]}
+    )
+    (named,) = outside_names(firms, ["U1"], "zh", firms=True)
+    assert (
+        named
+        == "\\[点我\\]\\(http://x\\.example\\) \\*\\*粗\\*\\* \\<img src=x onerror=alert\\(1\\)\\>（U1）"
+    )
+    assert outside_names(firms, ["U1"], "zh", firms=False) == ["U1"]
+
+
 def test_an_empty_class_list_takes_the_rankings_columns():
     """Walk 15 item 8: an empty D list kept 行业 and indicators the import lacks (21 columns beside
     the ranking's 16): the whole ranking decides them."""
