@@ -29,6 +29,7 @@ PARAMS_LANG = "_eff_params_lang"  # the UI language it was last drawn in
 KEEP = "eff_keep"  # a plain (non-widget) copy of the page's choices: it survives navigation
 APPLIED = "eff_applied"  # the configuration last used for the evaluation
 NAMED = "eff_named"  # configurations saved by name in this session
+SAID = "eff_cfg_said"  # (message key, name, configuration) of the last save: said while the editor holds it
 
 
 def restore(key: str, default) -> None:
@@ -130,7 +131,7 @@ def _named_configs(raw: dict, lang: Lang) -> None:
             show_error(exc)
         else:
             session[name.strip()] = raw
-            st.success(t("eff.cfg.saved", lang).format(name=name.strip()))
+            st.session_state[SAID] = ("eff.cfg.saved", name, raw)
     if can_edit():  # the official configuration is an editor's to save (pages/common/auth.py)
         if c3.button(t("eff.cfg.save_official", lang), key="eff_cfg_official"):
             try:
@@ -139,9 +140,23 @@ def _named_configs(raw: dict, lang: Lang) -> None:
             except DataValidationError as exc:
                 show_error(exc)
             else:
-                st.success(t("eff.cfg.saved_official", lang))
+                st.session_state[SAID] = ("eff.cfg.saved_official", name, raw)
     else:
         c3.caption(t("eff.cfg.official_editors", lang))
+    _say_saved(name, raw, lang)
+
+
+def _say_saved(name: str, raw: dict, lang: Lang) -> None:
+    """Say the last save while the editor still holds what was saved: a rerun of the page's own (the
+    map's, a language switch) keeps the message, a changed value or name takes it away."""
+    said = st.session_state.get(SAID)
+    if said is None:
+        return
+    key, saved_name, saved_raw = said
+    if (saved_name, saved_raw) != (name, raw):
+        del st.session_state[SAID]
+        return
+    st.success(t(key, lang).format(name=saved_name.strip()))
 
 
 def config_values() -> dict:

@@ -114,7 +114,10 @@ def test_named_configuration_saved_and_loaded(user_dir):
     assert len(saved) == 2 and "倍数三" in set(saved["title"])  # both saves are on record (留痕)
     at.run()  # the list above the buttons shows it from the next run on
     assert at.selectbox(key="eff_cfg_choice").options[1].startswith("正式配置")
+    # The save is said until the editor changes: a rerun of its own (the map's) does not take it away.
+    assert [s.value for s in at.success if "已保存" in s.value] == ["已保存为正式配置"]
     at.number_input(key="eff_multiple").set_value(2.0).run()
+    assert not [s.value for s in at.success if "已保存" in s.value]
     choice = next(o for o in at.selectbox(key="eff_cfg_choice").options if "倍数三" in o and "正式" not in o)
     at.selectbox(key="eff_cfg_choice").set_value(
         next(k for k in at.selectbox(key="eff_cfg_choice").options if k == choice)
