@@ -114,11 +114,17 @@ def test_the_results_key_columns_are_read_whole_at_1280():
             "用地面积（亩）": ["30.00", "55.50", "—"],
         }
     )
-    fitted = results_fitted(shown, "zh")
-    assert list(fitted.widths) == list(shown.columns[:9])  # up to the status, all in view
-    assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
-    lines = {None: 1, 66: 2, 80: 3}[fitted.row_px]
-    for col, width in fitted.widths.items():
-        for text in shown[col]:
-            got = grid_lines(text, width - CELL_PAD_PX, free=col == "状态")
-            assert got is not None and got <= lines, (col, text, width)
+    heads = ["Enterprise ID", "Name", "Class", "Score", "Rank", "Group", "Town (as reported)", "Zone"]
+    english = shown.rename(columns=dict(zip(shown.columns, [*heads, "Status"], strict=False)))
+    english["Group"] = ["Above designated size", "Above designated size", "Below designated size"]
+    english["Town (as reported)"] = ["Qidu Town", "Shengze Town", "Shengze Town"]
+    english["Status"] = ["Scored", "Scored", "Not computable: land is zero or missing"]
+    for lang, table in (("zh", shown), ("en", english)):
+        fitted = results_fitted(table, lang)
+        assert list(fitted.widths) == list(table.columns[:9])  # up to the status, all in view
+        assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
+        lines = {None: 1, 66: 2, 80: 3}.get(fitted.row_px, 4)
+        for col, width in fitted.widths.items():
+            for text in table[col]:
+                got = grid_lines(text, width - CELL_PAD_PX, free=col in ("状态", "Status"))
+                assert got is not None and got <= lines, (col, text, width)
