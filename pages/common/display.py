@@ -1,0 +1,14 @@
+"""User text in the pages' markdown: a layer's title, a file's or a firm's name is drawn as itself
+(a title such as ``**x** [a](http://e)`` or one holding ``<img onerror=…>`` reads literally, never as
+bold, a link or HTML)."""
+
+from __future__ import annotations
+
+import re
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def markdown_text(text: object) -> str:
+    """Text drawn as itself in Streamlit's markdown (every markdown character escaped)."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
