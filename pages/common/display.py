@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+# Markdown's and Streamlit's own marks (``:red[…]``, ``:material/…:``; ``:`` also keeps a stray
+# backslash out of a link written in brackets), and ``&`` so that no entity (``&lt;``) is read as
+# the character it names. (A bare URL is still linked, as Streamlit links it after the escapes.)
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
 
 def markdown_text(text: object) -> str:

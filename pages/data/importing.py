@@ -33,6 +33,19 @@ PREFILLED = (
 )
 KIND_KEPT = "data_kind_kept"  # the use of the file being imported, as the user picked or accepted it
 UPLOADS = "data_uploads_saved"  # how many imports this session saved: the uploader's key changes with it
+# Brings an element keyed ``key`` into view once drawn, unless it is already in view.
+_IN_VIEW = """<script>
+(function () {
+  var tries = 0;
+  function show() {
+    var el = document.querySelector('.st-key-%(key)s');
+    if (!el) { if (tries++ < 50) setTimeout(show, 100); return; }
+    var r = el.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({block: 'center'});
+  }
+  setTimeout(show, 50);
+})();
+</script>"""
 
 
 def _preview_layer(result: ingest.ImportResult, accuracy: str) -> MapLayer:
@@ -394,7 +407,11 @@ def import_section(s: Settings) -> None:
     st.subheader(t("data.import", lang))
     flash = st.session_state.pop("data_flash", None)
     if flash:
-        st.success(flash)
+        with st.container(key="data_flash_box"):
+            st.success(flash)
+            # where the user acted (walk 16: after 确定替换 the page, shorter by the form and preview
+            # it lost, was left on the export section and this message scrolled away above)
+            st.html(_IN_VIEW % {"key": "data_flash_box"}, unsafe_allow_javascript=True, width="content")
     if not require_editor(lang):
         return
     held = _held_upload(lang)

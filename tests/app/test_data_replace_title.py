@@ -16,7 +16,7 @@ from tests.fixtures.app import open_page
 
 TITLE = "吴江园区范围（高斯）2024"
 # a title with every kind of markup a user might type: bold, a link, an image, HTML
-MARKED = "**x** [a](http://e) ![i](http://e/i.png) <img src=x onerror=alert(1)> _y_"
+MARKED = "**x** [a](http://e) ![i](http://e/i.png) <img src=x onerror=alert(1)> _y_ :red[r] &lt;b&gt;"
 
 
 def _k(at: AppTest, name: str) -> str:
