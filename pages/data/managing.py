@@ -93,7 +93,8 @@ def stored_section(lang: Lang) -> None:
     # last column, 数据表名, was cut to "user_zon…" at 1280)
     picked = picked_table(table, fitted, "data_stored_pick", lang)
     if picked is not None:
-        st.table(whole_record(table.iloc[picked].to_dict(), lang))
+        # an st.table's cells are markdown: a title, source or file name drawn as written
+        st.table(whole_record(table.iloc[picked].to_dict(), lang).map(markdown_text))
     if not identity().editor:
         return
     titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
@@ -154,7 +155,8 @@ def audit_section(lang: Lang) -> None:
     table, fitted = audit_table(log, user_meta(user_stamp()), lang)
     picked = picked_table(table, fitted, "data_audit_pick", lang)
     if picked is not None:
-        st.table(audit_record(table, log, picked, lang))
+        # an st.table's cells are markdown: a title, source or file name drawn as written
+        st.table(audit_record(table, log, picked, lang).map(markdown_text))
 
 
 def picked_table(table: pd.DataFrame, fitted: Fitted, key: str, lang: Lang) -> int | None:

@@ -135,3 +135,19 @@ def test_titles_and_file_names_with_markdown_read_literally_on_the_data_page(use
     assert not at.exception
     gone = t("data.deleted", lang).format(title=markdown_text(MARKED), name="user_zones_parks")
     assert gone in [s.value for s in at.success]
+
+
+def test_a_picked_layer_and_change_reads_literally(user_gpkg, monkeypatch):
+    """The record of a picked layer or change is an st.table, whose cells are markdown: its title,
+    source and file name are drawn as written (walk 16: markup in a title showed as bold or a link)."""
+    _stored(MARKED, filename="**f** [l](x).geojson")
+    monkeypatch.setattr("pages.data.managing.picked_table", lambda table, fitted, key, lang: 0)
+    at = open_page("pages/data.py", timeout=90)
+    assert not at.exception
+    shown = [str(v) for table in at.table for v in table.value.iloc[:, 1]]
+    assert len(at.table) == 2  # the layer's record and the change's
+    for table in at.table:
+        cells = [str(v) for v in table.value.iloc[:, 1]]
+        assert markdown_text(MARKED) in cells, cells
+    assert any(markdown_text("**f** [l](x).geojson") in v for v in shown), shown
+    assert not [v for v in shown if "**x**" in v or "**f**" in v]
