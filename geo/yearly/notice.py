@@ -527,12 +527,18 @@ def notice_xlsx_bytes(
             n=len(parts[c]),
         )
         ws.text(heading, bold=True)
-        for sheet in (ws, lists[c]):
-            if parts[c].empty:  # a line saying so, not a bare header (walk13)
-                sheet.text(message("yearly.notice.class_none", lang))
-                continue
-            sheet.text(*_head(cols, lang))
-            sheet.frame(parts[c], cols, numbered=True)
+        if parts[c].empty:  # a line saying so, not a bare header (walk13), under its heading
+            ws.text(message("yearly.notice.class_none", lang))
+        else:
+            ws.text(*_head(cols, lang))
+            ws.frame(parts[c], cols, numbered=True)
+        # the class's own sheet: always its header row (as the ranking XLSX's 「D 类企业清单」, walk16
+        # item 12), then its rows or the line saying there are none
+        lists[c].text(*_head(cols, lang))
+        if parts[c].empty:
+            lists[c].text(message("yearly.notice.class_none", lang))
+        else:
+            lists[c].frame(parts[c], cols, numbered=True)
     _group_sheets(
         wb,
         frame,
