@@ -69,11 +69,11 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
 
 _NOTICE: dict[str, tuple[str, str]] = {
     "yearly.notice.sheet": ("公示", "Notice"),
-    "yearly.notice.class_label.A": ("优先发展", "prioritise"),
-    "yearly.notice.class_label.B": ("鼓励提升", "encourage"),
-    "yearly.notice.class_label.C": ("调整转型", "adjust"),
-    "yearly.notice.class_label.D": ("整治淘汰", "rectify"),
-    "yearly.notice.class_label.T": ("不参评", "not scored"),
+    "yearly.notice.class_label.A": ("优先发展", "Prioritise"),
+    "yearly.notice.class_label.B": ("鼓励提升", "Encourage"),
+    "yearly.notice.class_label.C": ("调整转型", "Adjust"),
+    "yearly.notice.class_label.D": ("整治淘汰", "Rectify"),
+    "yearly.notice.class_label.T": ("不参评", "Not scored"),
     "yearly.notice.title": (
         "工业企业资源集约利用综合评价结果公示",
         "Results of the evaluation of industrial enterprises' use of resources, for public notice",

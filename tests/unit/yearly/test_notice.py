@@ -237,7 +237,7 @@ def test_the_english_edition_has_the_same_rows_in_english():
     assert "Scope: Towns/parks: all" in cells
     assert ("Above designated size", "Tax per mu (10k yuan/mu)", 100) in [r[:3] for r in rows]
     assert ("Below designated size", "Tax per mu (10k yuan/mu)", 10) in [r[:3] for r in rows]  # the benchmark
-    assert "Class A (prioritise): 2 enterprises" in cells
+    assert "Class A (Prioritise): 2 enterprises" in cells
     head = (
         "No.",
         "Enterprise ID",
