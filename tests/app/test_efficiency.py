@@ -607,7 +607,7 @@ def test_a_firm_outside_every_zone_is_named_as_written_not_as_markdown():
     (named,) = outside_names(firms, ["U1"], "zh", firms=True)
     assert (
         named
-        == "\\[点我\\]\\(http://x\\.example\\) \\*\\*粗\\*\\* \\<img src=x onerror=alert\\(1\\)\\>（U1）"
+        == "\\[点我\\]\\(http\\://x\\.example\\) \\*\\*粗\\*\\* \\<img src=x onerror=alert\\(1\\)\\>（U1）"
     )
     assert outside_names(firms, ["U1"], "zh", firms=False) == ["U1"]
 
