@@ -43,6 +43,7 @@ FETCH_ABOVE_BYTES = 20_000  # smaller payloads stay inline (one request would co
 
 FLOAT_DECIMALS = 1  # tooltip figures: 亩 and 万元 to one decimal
 LOOKUP_MAX = 64  # a tooltip column with at most this many distinct values travels as indices
+ONE_LINE_CHARS = 10  # a tooltip label this short is not wrapped (every Chinese one: 「亩均税收（万元/亩）」)
 
 # How a frame fetches a layer's arrays: once per URL, kept as a promise in ``window.__atlasData``.
 _GET_JS = (
@@ -151,6 +152,15 @@ _BASE_JS = """
                 var digits = {minimumFractionDigits: col.d, maximumFractionDigits: col.d};
                 return v.toLocaleString('en-US', digits);
               },
+              // A label and its unit read on one line (walk16 item 15: 「建筑系数下限（%）」 wrapped its unit
+              // onto a second line): a short label (every Chinese one) is not wrapped; a longer one keeps
+              // its last word and unit together ("Tax per / mu (10k yuan/mu)"). The rest of the th's style.
+              // Its value keeps 7 em (not the map's 9: the one-line label and the value fit the tooltip).
+              _oneLine: function (label) {
+                if (label.length <= ONE_LINE_CHARS) return ';white-space:nowrap;max-width:none">' + label;
+                var kept = '<span style="white-space:nowrap">$1</span>';
+                return '">' + label.replace(/(\\S+ \\([^()]*\\))$/, kept);
+              },
               // The tooltip's rows: those of the same feature (its id) in the layers below that hold it
               // too (the parcels under their red outlines), then this layer's; a label once.
               _html: function (i) {
@@ -163,8 +173,8 @@ _BASE_JS = """
                     var label = l._d.cols[k].label;
                     if (seen[label]) continue;
                     seen[label] = true;
-                    rows += '<tr><th style="text-align:left;padding-right:6px">' + label +
-                            '</th><td>' + l._cellText(k, j) + '</td></tr>';
+                    rows += '<tr><th style="text-align:left;padding-right:6px' + this._oneLine(label) +
+                            '</th><td style="min-width:7em">' + l._cellText(k, j) + '</td></tr>';
                   }
                 }
                 return '<table>' + rows + '</table>';
@@ -263,7 +273,7 @@ _BASE_JS = """
               return new Lazy();
             };
           }
-""".replace("__ATLAS_GET__", _GET_JS)
+""".replace("__ATLAS_GET__", _GET_JS).replace("ONE_LINE_CHARS", str(ONE_LINE_CHARS))
 
 
 class CanvasElement(MacroElement):

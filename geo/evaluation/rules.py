@@ -118,7 +118,7 @@ class EvaluationConfig:
     weights_below_scale: Mapping[str, float] = field(default_factory=dict)
     benchmark_multiple: float = 2.0
     benchmark_mean: Literal["pooled", "simple"] = "pooled"
-    benchmark_within: Literal["all", "size"] = "all"
+    benchmark_within: Literal["all", "size"] = "size"
     benchmark_fixed: Mapping[str, float] = field(default_factory=dict)
     benchmark_fixed_by_size: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     min_ratio: float | None = 0.0
@@ -304,7 +304,7 @@ def _config_from_dict(raw: Mapping) -> EvaluationConfig:
         weights_below_scale=_weights("below_scale"),
         benchmark_multiple=_number(bench.get("multiple", 2.0), "benchmark.multiple"),
         benchmark_mean=bench.get("mean", "pooled"),
-        benchmark_within=bench.get("within", "all"),
+        benchmark_within=bench.get("within", "size"),
         benchmark_fixed={
             str(k): _number(v, f"benchmark.fixed.{k}") for k, v in (bench.get("fixed", {}) or {}).items()
         },

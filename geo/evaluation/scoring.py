@@ -340,8 +340,9 @@ def evaluate_one_list(
     cannot be scored on per-mu indicators: they stay in the output with status
     "无法计算：用地面积为零或缺失", NaN score and no class.
 
-    Each indicator's benchmark is ``benchmark_multiple`` × the area's mean over the scored
-    enterprises (pooled Σ numerator / Σ denominator by default), unless fixed in the config.
+    Each indicator's benchmark is ``benchmark_multiple`` × the mean over the scored enterprises of
+    the size group (``benchmark.within: size``, the default; ``all``: of the whole area; pooled Σ
+    numerator / Σ denominator by default), unless fixed in the config.
     ``score = Σ clip(value / benchmark) × weight + adjustment points``; a missing value scores 0.
     An indicator with no data anywhere (or no computable benchmark) is dropped and the group's
     other weights are scaled up to the same total (noted in ``notes``). Classes come from the

@@ -19,10 +19,11 @@ from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 
 from geo.exports.area_labels import label_polygons
-from geo.exports.label_places import KEEP_CLEAR_MAX_FEATURES, marker_boxes, small_polygon_boxes
+from geo.exports.label_places import KEEP_CLEAR_MAX_FEATURES, covered, marker_boxes, small_polygon_boxes
 from geo.exports.map_marks import (
     FONT_FAMILY,
     FONT_PATH,
+    NORTH_ARROW_PLACES,
     draw_features,
     font,
     font_families,
@@ -427,16 +428,16 @@ def _render(
             point_scale=layer.point_scale,
             outline=layer.outline,
         )
+    renderer = fig.canvas.get_renderer()
+    label_size = base * 0.75
     marks = [
         *scale_bar(ax, extent_w=x1 - x0, fontsize=base * 0.85, lang=lang),
-        *north_arrow(ax, fontsize=base, lang=lang),
+        *_clear_north_arrow(ax, renderer, fontsize=base, lang=lang, size_px=label_size * sheet.dpi / 72),
     ]
     # Labels keep clear of the marks and inside the map's frame (the legend is beside it).
-    renderer = fig.canvas.get_renderer()
     placed = mark_boxes(marks, renderer)
     within = ax.get_window_extent(renderer)
     named: dict[str, list] = {}
-    label_size = base * 0.75
     # no label covers a small polygon it could hide (of a layer read feature by feature), nor a
     # point's marker, but an area's name (a town, a district) that finds no other place
     keep_clear = small_polygon_boxes(ax, size_px=label_size * sheet.dpi / 72)
@@ -488,6 +489,24 @@ def _render(
         parse_math=False,
     )
     return fig
+
+
+def _clear_north_arrow(ax, renderer, *, fontsize: float, lang: Lang, size_px: float) -> list:
+    """The north arrow at the first of :data:`NORTH_ARROW_PLACES` where it hides no point marker and
+    no small polygon, else where it hides fewest (walk16 item 13: drawn over a firm in the upper
+    right); what it drew."""
+    hidden = np.vstack([marker_boxes(ax), small_polygon_boxes(ax, size_px=size_px)])
+    best, best_hits = [], -1
+    for at in NORTH_ARROW_PLACES:
+        drawn = north_arrow(ax, fontsize=fontsize, lang=lang, at=at)
+        hits = sum(covered(tuple(b.extents), hidden) for b in mark_boxes(drawn, renderer))
+        kept, gone = (drawn, best) if best_hits < 0 or hits < best_hits else (best, drawn)
+        for artist in gone:
+            artist.remove()
+        best, best_hits = kept, min(hits, best_hits) if best_hits >= 0 else hits
+        if hits == 0:
+            break
+    return best
 
 
 def _legend_panel(

@@ -203,11 +203,19 @@ def scale_bar(ax, *, extent_w: float, fontsize: float, lang: Lang) -> list[Artis
     return drawn
 
 
-def north_arrow(ax, *, fontsize: float, lang: Lang) -> list[Artist]:
-    """A north arrow in the map's upper right; returns what it drew."""
+# Where a north arrow may stand, in the map's axes fraction (its middle, its tip), in the order
+# tried: upper right, upper left, lower right (the scale bar holds the lower left).
+NORTH_ARROW_PLACES: tuple[tuple[float, float], ...] = ((0.95, 0.95), (0.05, 0.95), (0.95, 0.2))
+
+
+def north_arrow(
+    ax, *, fontsize: float, lang: Lang, at: tuple[float, float] = NORTH_ARROW_PLACES[0]
+) -> list[Artist]:
+    """A north arrow with its middle and tip ``at`` (axes fraction; the map's upper right by
+    default); returns what it drew."""
     # The map is drawn in EPSG:4549 (Gauss-Kruger, CM 120E): grid north is within 1° of true north
     # over Suzhou.
-    cx, top, length = 0.95, 0.95, 0.09
+    (cx, top), length = at, 0.09
     drawn: list[Artist] = []
     for side, fill in ((-1, "black"), (1, "white")):  # a half-black, half-white arrow head
         drawn.append(

@@ -475,7 +475,7 @@ YEARLY_WORDS: dict[str, tuple[str, str]] = {
     ),
     "yearly.cap": ("单项得分不超过其权重的 {times:g} 倍", "each indicator capped at {times:g}× its weight"),
     "yearly.no_cap": ("单项得分不设上限", "no cap per indicator"),
-    "yearly.benchmark": ("基准 = 均值 × {times:g}", "benchmark = mean × {times:g}"),
+    "yearly.benchmark": ("基准 = {within}均值 × {times:g}", "benchmark = {within} mean × {times:g}"),
     "yearly.method": ("评价方法：{title}", "method: {title}"),
     "yearly.column_year": ("评价年份", "Evaluation year"),
     "yearly.column_filters": ("筛选条件", "Filters"),

@@ -11,15 +11,18 @@ from __future__ import annotations
 _PARAMETERS: dict[str, tuple[str, str]] = {
     # the method paragraph (method_text)
     "yearly.method_text": (
-        "综合得分 = Σ（指标值 ÷ 基准值 × 权重）± 加减分；基准值 = 全区{mean}均值 × {multiple:g}；{cap}。"
+        "综合得分 = Σ（指标值 ÷ 基准值 × 权重）± 加减分；基准值 = {within}{mean}均值 × {multiple:g}；{cap}。"
         "参评：规上企业，及用地不少于 {min_land:g} 亩的规下企业；{exclusions}等行业与投产不满 "
         "{min_years:g} 年的企业列为 T 类（不参评）。{cutoffs}（{ranking}）。",
-        "Score = Σ (indicator ÷ benchmark × weight) ± adjustments; benchmark = {multiple:g}× the area "
+        "Score = Σ (indicator ÷ benchmark × weight) ± adjustments; benchmark = {multiple:g}× {within} "
         "{mean} mean; {cap}. Scored: enterprises above designated size, and those below it on at least "
         "{min_land:g} mu; enterprises of excluded industries ({exclusions}) and those in production under "
         "{min_years:g} years are class T (not scored). {cutoffs} ({ranking}).",
     ),
     "yearly.mean_pooled": ("汇总", "pooled"),
+    # whose mean (benchmark.within): each size group's own, or one for the whole area
+    "yearly.within_size": ("本组（规上、规下各自）", "each group's own"),
+    "yearly.within_all": ("全区", "the area"),
     "yearly.mean_simple": ("简单", "simple"),
     "yearly.no_exclusions": ("无", "none"),
     "yearly.ranked_by_size": ("规上、规下分别排名", "above and below designated size ranked separately"),
@@ -69,11 +72,11 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
 
 _NOTICE: dict[str, tuple[str, str]] = {
     "yearly.notice.sheet": ("公示", "Notice"),
-    "yearly.notice.class_label.A": ("优先发展", "prioritise"),
-    "yearly.notice.class_label.B": ("鼓励提升", "encourage"),
-    "yearly.notice.class_label.C": ("调整转型", "adjust"),
-    "yearly.notice.class_label.D": ("整治淘汰", "rectify"),
-    "yearly.notice.class_label.T": ("不参评", "not scored"),
+    "yearly.notice.class_label.A": ("优先发展", "Prioritise"),
+    "yearly.notice.class_label.B": ("鼓励提升", "Encourage"),
+    "yearly.notice.class_label.C": ("调整转型", "Adjust"),
+    "yearly.notice.class_label.D": ("整治淘汰", "Rectify"),
+    "yearly.notice.class_label.T": ("不参评", "Not scored"),
     "yearly.notice.title": (
         "工业企业资源集约利用综合评价结果公示",
         "Results of the evaluation of industrial enterprises' use of resources, for public notice",

@@ -164,6 +164,11 @@ def _cutoffs_text(config: EvaluationConfig, lang: str) -> str:
     return message("yearly.cutoffs_score", lang, a=c["A"], b=c["B"], c=c["C"])
 
 
+def _within(config: EvaluationConfig, lang: str) -> str:
+    """Whose mean a benchmark is (``benchmark.within``): each size group's own, or the area's."""
+    return message("yearly.within_size" if config.benchmark_within == "size" else "yearly.within_all", lang)
+
+
 def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
     """The method in one paragraph: formula, benchmark rule, cap, who is scored, T class."""
     cap = (
@@ -178,6 +183,7 @@ def method_text(config: EvaluationConfig, lang: str = "zh") -> str:
         mean=message(
             "yearly.mean_pooled" if config.benchmark_mean == "pooled" else "yearly.mean_simple", lang
         ),
+        within=_within(config, lang),
         multiple=config.benchmark_multiple,
         cap=cap,
         min_land=config.below_scale_min_land_mu,
@@ -199,7 +205,7 @@ def config_summary(
     ``used``: the evaluation's effective weights, named beside the configured ones where an
     indicator was left out for want of data (:func:`_weights_text`), with ``why`` the inputs it
     lacked (:data:`Why`)."""
-    bench = message("yearly.benchmark", lang, times=config.benchmark_multiple)
+    bench = message("yearly.benchmark", lang, within=_within(config, lang), times=config.benchmark_multiple)
     named = config.method_title(lang)
     method = [message("yearly.method", lang, title=named)] if named else []
     parts = [*method, _weights_text(config, lang, used, why), bench, _cutoffs_text(config, lang)]
@@ -527,12 +533,18 @@ def notice_xlsx_bytes(
             n=len(parts[c]),
         )
         ws.text(heading, bold=True)
-        for sheet in (ws, lists[c]):
-            if parts[c].empty:  # a line saying so, not a bare header (walk13)
-                sheet.text(message("yearly.notice.class_none", lang))
-                continue
-            sheet.text(*_head(cols, lang))
-            sheet.frame(parts[c], cols, numbered=True)
+        if parts[c].empty:  # a line saying so, not a bare header (walk13), under its heading
+            ws.text(message("yearly.notice.class_none", lang))
+        else:
+            ws.text(*_head(cols, lang))
+            ws.frame(parts[c], cols, numbered=True)
+        # the class's own sheet: always its header row (as the ranking XLSX's 「D 类企业清单」, walk16
+        # item 12), then its rows or the line saying there are none
+        lists[c].text(*_head(cols, lang))
+        if parts[c].empty:
+            lists[c].text(message("yearly.notice.class_none", lang))
+        else:
+            lists[c].frame(parts[c], cols, numbered=True)
     _group_sheets(
         wb,
         frame,

@@ -38,6 +38,7 @@ from geo.messages.notes import in_language
 from geo.storage.schema import ACCURACY_CLASSES
 from layers.base import accuracy_label
 from pages.common.auth import identity, require_editor
+from pages.common.display import markdown_text
 from pages.common.frame import show_error
 from pages.common.maps import download_buttons
 from pages.common.stored import layer_frame
@@ -276,7 +277,7 @@ def _save_form(collection: Collection, lang: Lang) -> None:
         files = "、" if lang == "zh" else ", "
         st.warning(
             t("collect.year_disagree", lang).format(
-                files=files.join(f"{name} {year}" for name, year in disagree.items())
+                files=files.join(f"{markdown_text(name)} {year}" for name, year in disagree.items())
             )
         )
     located = _located(collection)

@@ -22,6 +22,7 @@ from layers.mapview import MapLayer, render_map
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
 from pages.common.auth import identity, require_editor
+from pages.common.display import markdown_text
 from pages.common.frame import Settings, show_error
 from pages.common.maps import reference_layers, show_map
 from pages.data.managing import report_view
@@ -29,9 +30,24 @@ from pages.data.reading import FILE_TOKEN, KEEP, choose_reading, file_key
 from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
 from pages.efficiency.fitting import table_height
 
-PREFILLED = "data_prefilled"  # the file whose form was filled from the layer it replaces
+PREFILLED = (
+    "data_prefilled"  # the layers this file's form was filled from (tried, and the last that filled it)
+)
 KIND_KEPT = "data_kind_kept"  # the use of the file being imported, as the user picked or accepted it
 UPLOADS = "data_uploads_saved"  # how many imports this session saved: the uploader's key changes with it
+# Brings an element keyed ``key`` into view once drawn, unless it is already in view.
+_IN_VIEW = """<script>
+(function () {
+  var tries = 0;
+  function show() {
+    var el = document.querySelector('.st-key-%(key)s');
+    if (!el) { if (tries++ < 50) setTimeout(show, 100); return; }
+    var r = el.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({block: 'center'});
+  }
+  setTimeout(show, 50);
+})();
+</script>"""
 
 
 def _preview_layer(result: ingest.ImportResult, accuracy: str) -> MapLayer:
@@ -142,7 +158,9 @@ def _save(result: ingest.ImportResult, values: dict, lang: Lang, *, replacing: b
         st.session_state.pop(key, None)
     st.session_state[UPLOADS] = st.session_state.get(UPLOADS, 0) + 1
     key = "data.replaced" if replacing else "data.saved"
-    st.session_state["data_flash"] = t(key, lang).format(title=values["title"].strip(), name=stored)
+    st.session_state["data_flash"] = t(key, lang).format(
+        title=markdown_text(values["title"].strip()), name=stored
+    )
     st.rerun()
 
 
@@ -156,19 +174,42 @@ def replace_target(meta: pd.DataFrame, *, title: str, name: str) -> str | None:
     return stored if stored in set(meta["layer"]) else None
 
 
-def _prefill_from(before: pd.Series) -> None:
-    """Fill source, accuracy and licence from the layer a file will replace, once per file (then
-    they are the user's to edit): that layer's accuracy is known, so this is no silent default."""
+def _prefill_from(before: pd.Series, layer: str, *, blanks_only: bool = False) -> None:
+    """Fill source, accuracy and licence from the layer a file will replace, once per file and
+    layer (then they are the user's to edit): that layer's accuracy is known, so this is no silent
+    default. ``blanks_only``: what the user already gave stays theirs."""
     token = st.session_state.get(FILE_TOKEN)
-    if st.session_state.get(PREFILLED) == token:
+    marker = st.session_state.get(PREFILLED)
+    if not isinstance(marker, dict) or marker["token"] != token:
+        marker = {"token": token, "tried": (), "from": None}
+    if layer in marker["tried"]:
         return
-    st.session_state[PREFILLED] = token
+    filled = False
     for key, column in (("data_save_source", "source"), ("data_save_licence", "licence")):
         value = before.get(column)
-        if isinstance(value, str) and value.strip():
+        given = str(st.session_state.get(key) or "").strip()
+        if isinstance(value, str) and value.strip() and not (blanks_only and given):
             st.session_state[key] = value
-    if before.get("accuracy") in ACCURACY_CLASSES:
-        st.session_state[file_key("data_save_accuracy")] = before["accuracy"]
+            filled = True
+    accuracy = file_key("data_save_accuracy")
+    given = st.session_state.get(accuracy) in ACCURACY_CLASSES
+    if before.get("accuracy") in ACCURACY_CLASSES and not (blanks_only and given):
+        st.session_state[accuracy] = before["accuracy"]
+        filled = True
+    st.session_state[PREFILLED] = {
+        "token": token,
+        "tried": (*marker["tried"], layer),
+        "from": layer if filled else marker["from"],
+    }
+
+
+def _prefilled_title(meta: pd.DataFrame) -> str | None:
+    """The title of the layer this file's form was filled from, if it was."""
+    marker = st.session_state.get(PREFILLED)
+    if not isinstance(marker, dict) or marker["token"] != st.session_state.get(FILE_TOKEN):
+        return None
+    titles = meta.loc[meta["layer"] == marker["from"], "title_zh"]
+    return str(titles.iloc[0]) if len(titles) else None
 
 
 def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
@@ -182,15 +223,29 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
         same = str(before["sha256"]) == result.sha256
         st.info(
             t("data.same_content" if same else "data.same_file", lang).format(
-                title=before["title_zh"], name=before["layer"], when=minute(before["imported_at"], lang)
+                title=markdown_text(before["title_zh"]),
+                name=before["layer"],
+                when=minute(before["imported_at"], lang),
             )
         )
         name_default, title_default = str(before["layer"]), str(before["title_zh"])
-        _prefill_from(before)
+        _prefill_from(before, str(before["layer"]))
     else:
         taken = frozenset(meta["layer"])
         name_default = ingest.suggest_layer_name(result.filename, kind, taken=taken)
         title_default = Path(result.filename).stem
+    # The title (or table name) as last submitted: when it names a stored layer, a save replaces
+    # that layer, so the form takes its source, accuracy and licence where the user left them empty
+    # (walk 16: another file under the layer's title was first refused for want of an accuracy);
+    # read before the form's widgets are drawn, as they may still be filled in this run.
+    typed = replace_target(
+        meta,
+        title=str(st.session_state.get(file_key("data_save_title"), title_default)),
+        name=str(st.session_state.get(file_key("data_save_name"), name_default)),
+    )
+    if typed is not None:
+        _prefill_from(meta.set_index("layer").loc[typed], typed, blanks_only=True)
+    filled_from = _prefilled_title(meta)
     with st.form("data_save_form", enter_to_submit=False):  # Enter in a text box must not save
         c1, c2 = st.columns(2)
         name = c1.text_input(
@@ -206,8 +261,8 @@ def _save_form(result: ingest.ImportResult, kind: str, lang: Lang) -> None:
             key=file_key("data_save_title"),
             persist_state=KEEP,
         )
-        if before is not None:  # walk 15: the layer's own source and accuracy, not asked again
-            st.caption(t("data.prefilled", lang).format(title=before["title_zh"]))
+        if filled_from is not None:  # walk 15: the layer's own source and accuracy, not asked again
+            st.caption(t("data.prefilled", lang).format(title=markdown_text(filled_from)))
         source = st.text_input(t("data.source", lang), key="data_save_source", persist_state=KEEP)
         c3, c4 = st.columns(2)
         # asked for every file, never preselected nor carried over (issue 23): "real" is a claim
@@ -264,7 +319,7 @@ def _replace_or_new(
     row = meta.set_index("layer").loc[target]
     st.warning(
         t("data.replace_confirm", lang).format(
-            title=row["title_zh"],
+            title=markdown_text(row["title_zh"]),
             name=target,
             rows=f"{int(row['rows_out']):,}",
             when=minute(row["imported_at"], lang),
@@ -272,7 +327,9 @@ def _replace_or_new(
     )
     c1, c2 = st.columns(2, vertical_alignment="bottom")
     if c1.button(
-        t("data.replace_yes", lang).format(title=row["title_zh"]), type="primary", key="data_replace_yes"
+        t("data.replace_yes", lang).format(title=markdown_text(row["title_zh"])),
+        type="primary",
+        key="data_replace_yes",
     ):
         _save(result, {**values, "name": target}, lang, replacing=True)
     new_title = c2.text_input(t("data.new_title", lang), key=file_key("data_new_title"))
@@ -281,7 +338,7 @@ def _replace_or_new(
         if not new_title.strip():
             st.error(t("data.new_title_missing", lang))
         elif new_title.strip() in titles:
-            st.error(t("data.title_taken", lang).format(title=new_title.strip()))
+            st.error(t("data.title_taken", lang).format(title=markdown_text(new_title.strip())))
         else:
             name = values["name"]
             if ingest.layer_name(name) in set(meta["layer"]):  # a free table name for the new layer
@@ -326,7 +383,7 @@ def _held_upload(lang: Lang) -> tuple[str, bytes] | None:
     if held is None:
         return None
     c1, c2 = st.columns([4, 1], vertical_alignment="center")
-    c1.caption(":material/attach_file: " + t("data.held", lang).format(name=held[0]))
+    c1.caption(":material/attach_file: " + t("data.held", lang).format(name=markdown_text(held[0])))
     if c2.button(t("data.held_clear", lang), key="data_held_clear"):
         _forget_file(keep_kind=False)
         for key in ("data_held", "data_result", FILE_TOKEN):
@@ -364,7 +421,11 @@ def import_section(s: Settings) -> None:
     st.subheader(t("data.import", lang))
     flash = st.session_state.pop("data_flash", None)
     if flash:
-        st.success(flash)
+        with st.container(key="data_flash_box"):
+            st.success(flash)
+            # where the user acted (walk 16: after 确定替换 the page, shorter by the form and preview
+            # it lost, was left on the export section and this message scrolled away above)
+            st.html(_IN_VIEW % {"key": "data_flash_box"}, unsafe_allow_javascript=True, width="content")
     if not require_editor(lang):
         return
     held = _held_upload(lang)
@@ -435,7 +496,8 @@ def import_section(s: Settings) -> None:
     )
     for item in found.notes:
         st.caption("· " + text_in(item, lang))
-    with st.expander(f"{found.filename} · {len(found.columns)} " + t("data.n_columns", lang), expanded=False):
+    label = f"{markdown_text(found.filename)} · {len(found.columns)} " + t("data.n_columns", lang)
+    with st.expander(label, expanded=False):
         st.dataframe(found.preview, hide_index=True, width="stretch")
     meta = user_meta(user_stamp())
     options = choose_reading(

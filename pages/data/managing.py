@@ -18,6 +18,7 @@ from geo.storage import audit
 from geo.storage.base import open_store
 from layers.base import accuracy_label
 from pages.common.auth import identity
+from pages.common.display import markdown_text
 from pages.common.frame import show_error
 from pages.data.store import audit_log, minute, user_counts, user_meta, user_stamp
 from pages.efficiency.fitting import (
@@ -92,7 +93,8 @@ def stored_section(lang: Lang) -> None:
     # last column, 数据表名, was cut to "user_zon…" at 1280)
     picked = picked_table(table, fitted, "data_stored_pick", lang)
     if picked is not None:
-        st.table(whole_record(table.iloc[picked].to_dict(), lang))
+        # an st.table's cells are markdown: a title, source or file name drawn as written
+        st.table(whole_record(table.iloc[picked].to_dict(), lang).map(markdown_text))
     if not identity().editor:
         return
     titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
@@ -113,7 +115,9 @@ def stored_section(lang: Lang) -> None:
         st.warning(t("data.layer_gone", lang).format(name=pending))
         return
     rows = int(rows_now[meta["layer"] == pending].iloc[0])
-    st.warning(message("data.delete_confirm", lang, title=titles[pending], name=pending, rows=rows))
+    st.warning(
+        message("data.delete_confirm", lang, title=markdown_text(titles[pending]), name=pending, rows=rows)
+    )
     d1, d2 = st.columns(2)
     if d1.button(t("data.delete_yes", lang), type="primary", key="data_delete_yes"):
         st.session_state.pop("data_confirm_delete", None)
@@ -125,7 +129,9 @@ def stored_section(lang: Lang) -> None:
         title = (
             (removed.get("title_en") if lang == "en" else None) or removed.get("title_zh") or titles[pending]
         )
-        st.session_state["data_delete_flash"] = t("data.deleted", lang).format(title=title, name=pending)
+        st.session_state["data_delete_flash"] = t("data.deleted", lang).format(
+            title=markdown_text(title), name=pending
+        )
         st.rerun()
     if d2.button(t("data.cancel", lang), key="data_delete_no"):
         st.session_state.pop("data_confirm_delete", None)
@@ -149,7 +155,8 @@ def audit_section(lang: Lang) -> None:
     table, fitted = audit_table(log, user_meta(user_stamp()), lang)
     picked = picked_table(table, fitted, "data_audit_pick", lang)
     if picked is not None:
-        st.table(audit_record(table, log, picked, lang))
+        # an st.table's cells are markdown: a title, source or file name drawn as written
+        st.table(audit_record(table, log, picked, lang).map(markdown_text))
 
 
 def picked_table(table: pd.DataFrame, fitted: Fitted, key: str, lang: Lang) -> int | None:

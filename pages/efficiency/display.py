@@ -3,8 +3,6 @@ numbers in their measure's format (geo/number_formats.py), NaN shown as 无法�
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
@@ -12,19 +10,13 @@ from streamlit import dataframe_util
 from geo.messages import Lang, t
 from geo.number_formats import number_format
 from pages.common.cache import PerObject, shared_table
+from pages.common.display import markdown_text  # noqa: F401 (the evaluation page imports it from here)
 
 # A table in the page holds at most this many rows (a 150k-row import's tables were ~25 MB sent to
 # every browser that opens the page); the downloads always hold every row. The ranking holds more
 # (all of the demo's 17,063 with the unscored shown) than the lists below it.
 TABLE_ROWS_MAX = 20_000
 LIST_ROWS_MAX = 5_000
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def markdown_text(text: object) -> str:
-    """Text drawn as itself in Streamlit's markdown (every markdown character escaped)."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def rows(cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, most: int | None = None):

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from geo import ingest
 from geo.messages import t
 from geo.storage import audit
+from pages.common.display import markdown_text
 from pages.data.managing import STORED_TABLE_PX, audit_record, grid_lines, stored_table, unbroken_px
 from pages.data.reading import FILE_TOKEN
 from pages.efficiency.fitting import CELL_PAD_PX, text_px
@@ -425,7 +426,7 @@ def test_data_page_keeps_its_state_across_pages_and_languages(user_store):
     at.switch_page("pages/data.py").run()
     assert not at.exception
     # the file, the use, the frame and the field mapping are all still there
-    assert any("正在导入：企业.csv" in c.value for c in at.caption)
+    assert any("正在导入：" + markdown_text("企业.csv") in c.value for c in at.caption)
     assert at.selectbox(key=_k(at, "data_kind")).value == "enterprises"
     assert at.radio(key=_k(at, "data_frame")).value == "gcj02"
     assert at.selectbox(key=_k(at, "data_map_industry")).value == "企业名称"
@@ -636,7 +637,8 @@ def test_the_english_page_names_imports_by_their_english_title_where_stored(user
     ]
     pick.set_value("user_collected").run()
     at.button(key="data_delete").click().run()
-    assert any("“2022 enterprise data (collected)” (user_collected, 1 row)" in w.value for w in at.warning)
+    said = f"“{markdown_text('2022 enterprise data (collected)')}” (user_collected, 1 row)"
+    assert any(said in w.value for w in at.warning)  # as written (markdown characters escaped)
     log = next(df.value for df in at.dataframe if "Table name" in df.value.columns)
     cjk = re.compile(r"数据归集")
     assert not log.astype(str).map(cjk.search).any().any(), log  # no Chinese title of the collected layer

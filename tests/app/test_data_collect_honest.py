@@ -10,6 +10,7 @@ import pytest
 
 from geo import ingest
 from geo.storage import audit
+from pages.common.display import markdown_text
 from tests.fixtures.app import open_page
 from tests.fixtures.collect import write_files
 
@@ -133,7 +134,6 @@ def test_files_stating_different_years_are_named_before_the_save(tmp_path, user_
     at.run()
     at.button(key="collect_run").click().run()
     assert not at.exception
-    assert [w.value for w in at.warning] == [
-        "各文件标题行写明的年份不一致：税务.csv 2024、供电.csv 2023。请确认数据年份。"
-    ]
+    named = f"{markdown_text('税务.csv')} 2024、{markdown_text('供电.csv')} 2023"  # as written
+    assert [w.value for w in at.warning] == [f"各文件标题行写明的年份不一致：{named}。请确认数据年份。"]
     assert at.number_input(key="collect_year").value == 2024  # a tie: the later year

@@ -98,7 +98,7 @@ def test_class_t_in_english(user_store, monkeypatch):
     assert sum(legend in c for c in captions) == 2, captions
     assert not any("不参评" in c for c in captions)
     counts = next(d.value for d in at.dataframe if "Meaning" in d.value.columns)
-    assert dict(zip(counts["Class"], counts["Meaning"], strict=True))["T"] == "not scored"
+    assert dict(zip(counts["Class"], counts["Meaning"], strict=True))["T"] == "Not scored"
     rows = _sheet_rows(buttons.raw("Download the results (XLSX)"))
     assert any(r[0] and legend in str(r[0]) for r in rows[:4]), rows[:4]
 

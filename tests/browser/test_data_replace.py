@@ -11,7 +11,7 @@ import pytest
 import shapely
 
 from geo.messages import message, t
-from tests.fixtures.browser import act_until, pick_option, save_screenshot, wait_idle
+from tests.fixtures.browser import ARTIFACTS, act_until, pick_option, save_screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -97,6 +97,12 @@ def test_the_same_file_again_replaces_its_layer_under_the_same_table(app_url, br
         )
         act_until(replace.click, replaced, timeout_ms=60_000)
         wait_idle(pg)
+        # said where the user acted (walk 16: the page was left on the export section below, the
+        # message scrolled away above): the message is in view
+        pg.wait_for_timeout(500)
+        box = replaced.bounding_box()
+        assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 720, box
+        pg.screenshot(path=str(ARTIFACTS / f"data_replaced_in_view_{lang}_1280.png"))
         heading = pg.get_by_text(t("data.stored", lang), exact=True).first
         heading.scroll_into_view_if_needed()
         pg.wait_for_timeout(1500)

@@ -41,6 +41,22 @@ SHOWN_TIPS_JS = """() => [...document.querySelectorAll('.leaflet-tooltip')]
   .filter(e => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden'
     && parseFloat(getComputedStyle(e).opacity) > 0)
   .map(e => [...e.querySelectorAll('tr')].map(r => [r.cells[0].innerText, r.cells[1].innerText]))"""
+# Each shown tooltip label as the lines it is drawn on (characters grouped by the top of their box).
+LABEL_LINES_JS = """() => [...document.querySelectorAll('.leaflet-tooltip')]
+  .filter(e => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden'
+    && parseFloat(getComputedStyle(e).opacity) > 0)
+  .flatMap(e => [...e.querySelectorAll('th')]).map(th => {
+    const lines = []; let top = null;
+    const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode())
+      for (let i = 0; i < n.length; i++) {
+        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        const b = r.getBoundingClientRect();
+        if (!b.height) continue;
+        if (top === null || Math.abs(b.top - top) > 2) { lines.push(''); top = b.top; }
+        lines[lines.length - 1] += n.data[i];
+      }
+    return lines.map(x => x.trim()).filter(Boolean); })"""
 BOTH_DRAWN_JS = (
     "() => { let k = 0; window.map.eachLayer(l => { if (l.drawn && l.drawn() > 0) k++; }); return k === 2; }"
 )
@@ -100,6 +116,10 @@ def test_intensity_opens_readable_and_wide(app_url, sized_page, lang):
     # 容积率 with the panel's two decimals (0.96 was "1" beside a minimum of "1")
     assert re.fullmatch(r"\d+\.\d\d", rows[far]) and re.fullmatch(r"\d+\.\d\d", rows[far_min]), rows
     assert all(v.strip() for v in rows.values()), rows  # a missing value shows "—", never a blank
+    # a label keeps its unit on its line (walk16 item 15: 「建筑系数下限 / （%）」); a Chinese one is one line
+    labels = frame.evaluate(LABEL_LINES_JS)
+    assert len(labels) == len(rows) and not [x for x in labels if any(ln[0] in "（(" for ln in x)], labels
+    assert lang == "en" or all(len(x) == 1 for x in labels), labels
 
 
 # The page's style (static/css/page.css) as the browser holds it: in the HTML, not drawn by Streamlit.

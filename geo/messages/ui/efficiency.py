@@ -6,10 +6,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.page": ("亩均效益评价", "Per-mu efficiency"),
     "eff.header": ("亩均效益评价（资源集约利用综合评价）", "Per-mu efficiency evaluation"),
     "eff.intro": (
-        "“亩均论英雄”：各指标除以基准（默认为全区均值的 2 倍）后加权求和得综合得分，按百分位分为 A/B/C/D 四"
-        "类。"
+        "“亩均论英雄”：各指标除以基准（默认为本组均值的 2 倍，规上、规下各自计算）后加权求和得综合得分，"
+        "按百分位分为 A/B/C/D 四类。"
         "类别按全部企业统一评价，筛选只改变显示范围。",
-        "Each indicator is divided by a benchmark (by default 2× the area mean), weighted and summed; "
+        "Each indicator is divided by a benchmark (by default 2× the group's own mean, above and below "
+        "designated size each), weighted and summed; "
         "scores rank enterprises into classes A/B/C/D. Classes come from the whole area; filters only "
         "narrow the view.",
     ),
@@ -40,7 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.weights_above": ("规上企业权重", "Weights, above designated size"),
     "eff.weights_below": ("规下企业权重", "Weights, below designated size"),
     "eff.min_land": ("规下企业参评最小用地（亩）", "Below designated size: min land to be scored (mu)"),
-    "eff.multiple": ("基准 = 全区均值 × 倍数", "Benchmark = area mean ×"),
+    "eff.multiple": ("基准 = 均值 × 倍数", "Benchmark = mean ×"),
     "eff.max_ratio": ("单项得分上限（× 权重，0 = 不设）", "Cap per indicator (× weight, 0 = none)"),
     "eff.max_ratio.help": (
         "指标值 ÷ 基准 超过此倍数时按此倍数计分；例如 1 表示达到基准即得满分（该项权重）。",

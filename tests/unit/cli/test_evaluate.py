@@ -23,6 +23,7 @@ HAND_CONFIG = {
         "below_scale": {"tax_per_mu_wan_yuan": 100},
     },
     "classes": {"percentile": {"A": 20, "B": 60, "C": 80}},
+    "benchmark": {"within": "all"},  # pooled over both groups, as tests/unit/evaluation/test_scoring.py HAND
 }
 
 

@@ -30,13 +30,15 @@ from geo.evaluation.summary import dropped_reasons
 from tests.fixtures.evaluation import enterprises, zones
 
 # Simple rules for hand-working: 规上 scored on 亩均税收 60 + 亩均销售收入 40, 规下 on 亩均税收 100;
-# benchmark 2 × the pooled mean over all scored enterprises; classes by percentile with
-# C ending at 80 % so that the fixture has a D.
+# benchmark 2 × the pooled mean over all scored enterprises (benchmark.within: all; the default is
+# each size group's own, see test_each_size_group_has_its_own_benchmark_by_default); classes by
+# percentile with C ending at 80 % so that the fixture has a D.
 HAND = {
     "weights": {
         "above_scale": {"tax_per_mu_wan_yuan": 60, "sales_per_mu_wan_yuan": 40},
         "below_scale": {"tax_per_mu_wan_yuan": 100},
     },
+    "benchmark": {"within": "all"},
     "classes": {"percentile": {"A": 20, "B": 60, "C": 80}},
 }
 # Scored: 规上 with land E01, E02, E06, E08, E09 (E05 has no land -> 无法计算);
@@ -373,3 +375,32 @@ def test_the_files_reason_for_a_dropped_indicator_names_only_the_missing_input()
     assert words, why
     assert all("工业增加值" in w["zh"] and "从业人员" not in w["zh"] for w in words)
     assert all("employees" not in w["en"] for w in words)
+
+
+def test_each_size_group_has_its_own_benchmark_by_default():
+    # DOMAIN.md §7 (黄岩 publishes 规上 亩均税收/24.097 and 规下 亩均税收/11.5932) and §8 (each group its
+    # own indicators and cut-offs): by default each size group's benchmark is its own mean × multiple.
+    table = pd.DataFrame(
+        {
+            "ent_id": ["U1", "U2", "S1", "S2"],
+            "name": ["上一", "上二", "下一", "下二"],
+            "land_mu": [10.0, 10.0, 5.0, 5.0],
+            "tax_wan_yuan": [300.0, 100.0, 20.0, 10.0],
+            "above_scale": [True, True, False, False],
+        }
+    )
+    only_tax = {"above_scale": {"tax_per_mu_wan_yuan": 100}, "below_scale": {"tax_per_mu_wan_yuan": 100}}
+    res = evaluate(table, config=config_from_mapping({"weights": only_tax}))
+    out = res.enterprises.set_index("ent_id")
+    # 规上: 2 × (300 + 100) / (10 + 10) = 40; 规下: 2 × (20 + 10) / (5 + 5) = 6.
+    assert res.benchmarks.loc["规上", "tax_per_mu_wan_yuan"] == pytest.approx(40.0)
+    assert res.benchmarks.loc["规下", "tax_per_mu_wan_yuan"] == pytest.approx(6.0)
+    # S1: 亩均税收 20 / 5 = 4 -> 100 × 4 / 6 = 66.67; U2: 100 × 10 / 40 = 25.
+    assert out.loc["S1", "score"] == pytest.approx(200 / 3)
+    assert out.loc["U2", "score"] == pytest.approx(25.0)
+    # within: all pools them (a city that does so): 2 × 430 / 30 = 28.67 for both -> S1 13.95.
+    pooled = evaluate(
+        table, config=config_from_mapping({"weights": only_tax, "benchmark": {"within": "all"}})
+    )
+    assert pooled.benchmarks["tax_per_mu_wan_yuan"].tolist() == pytest.approx([2 * 430 / 30] * 2)
+    assert pooled.enterprises.set_index("ent_id").loc["S1", "score"] == pytest.approx(400 / (2 * 430 / 30))

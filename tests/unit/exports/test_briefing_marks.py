@@ -74,3 +74,41 @@ def test_a_label_under_the_arrow_moves_below_it_when_its_place_allows():
     assert not any(labels["East"].overlaps(m) for m in marks)
     arrow_bottom = min(m.y0 for m in marks if m.y0 > frame.y0 + frame.height / 2)
     assert labels["East"].y1 < arrow_bottom
+
+
+def test_the_north_arrow_stands_where_it_hides_no_point():
+    """Walk16 item 13: the CLI PNG drew the north arrow over a firm in the map's upper right. A point
+    under the arrow's first place: the arrow stands in the next free one, over no marker."""
+    from matplotlib.transforms import Bbox
+
+    from geo.exports.label_places import marker_boxes
+
+    zones = gpd.GeoDataFrame({"name": ["Base zone"]}, geometry=[shapely.box(*BASE)], crs="EPSG:4326")
+    # the north-east corner of the view (4 % margin): where the arrow stood
+    firms = gpd.GeoDataFrame(
+        {"name": ["NE", "SW"]},
+        geometry=[shapely.Point(121.13, 31.51), shapely.Point(120.5, 31.2)],
+        crs="EPSG:4326",
+    )
+    prov = Provenance(source="test", accuracy="schematic", licence="", note="")
+    fig = briefing.briefing_figure(
+        "Arrow",
+        {"Zones": zones, "Firms": firms},
+        {
+            "Zones": [LegendEntry("Zones", "#3366cc", "fill", 0.3)],
+            "Firms": [LegendEntry("Firms", "#cc0000", "point", 1)],
+        },
+        {"Zones": prov, "Firms": prov},
+        lang="en",
+        paper="screen",
+    )
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    arrow = [a.get_window_extent(renderer) for a in [*ax.texts, *ax.patches] if a.get_zorder() == 31]
+    assert len(arrow) == 3  # two halves and N, drawn once
+    markers = marker_boxes(ax)
+    assert len(markers) == 2
+    for box in arrow:
+        assert not any(box.overlaps(Bbox.from_extents(*m)) for m in markers), box
+    frame = ax.get_window_extent(renderer)
+    assert all(_inside(frame, Bbox.from_extents(*m)) for m in markers)  # no point on the frame

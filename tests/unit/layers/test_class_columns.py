@@ -21,7 +21,8 @@ def test_the_map_table_says_the_class_as_the_ranking_does():
     res = _evaluated()
     scored = res[res["eval_class"].notna()].iloc[0]
     ent, letter = scored["ent_id"], str(scored["eval_class"])
-    meaning = {"A": "prioritise", "B": "encourage", "C": "adjust", "D": "rectify"}[letter]
+    # capitalised as a sentence wherever shown or written (walk16 item 15: "prioritise", "encourage")
+    meaning = {"A": "Prioritise", "B": "Encourage", "C": "Adjust", "D": "Rectify"}[letter]
     en = efficiency_classes.LAYER.table(efficiency_classes.for_map(res, "en"), "en").set_index(
         "Enterprise ID"
     )

@@ -172,7 +172,7 @@ def test_an_unknown_key_raises():
         ("parcel.details", "宗地详情", "Parcel details"),
         # the layers' (layers/strings.py)
         ("app.title", "苏州产业布局一张图", "Suzhou Industrial Layout Atlas"),
-        ("eff.class.A", "A 优先发展", "A — prioritise"),
+        ("eff.class.A", "A 优先发展", "A — Prioritise"),  # capitalised (walk16 item 15)
         ("layer.carries", "承载「{industry}」的开发区", "Zones carrying {industry}"),
         # geo's (geo/i18n.py, geo/messages/)
         ("app.disclaimer", "示意图，不作为权属界线依据", "Schematic map, not a legal boundary"),

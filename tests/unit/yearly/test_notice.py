@@ -169,7 +169,7 @@ def test_the_english_words_are_english_and_the_chinese_ones_unchanged():
         filters_text(scope_zh, "zh") == "区镇/园区：吴江高新区（盛泽镇）、七都镇；行业：高端纺织；规模：全部"
     )
     assert method_text(config, "zh").startswith(
-        "综合得分 = Σ（指标值 ÷ 基准值 × 权重）± 加减分；基准值 = 全区汇总均值 × 2；"
+        "综合得分 = Σ（指标值 ÷ 基准值 × 权重）± 加减分；基准值 = 本组（规上、规下各自）汇总均值 × 2；"
     )
     assert "电力、热力生产和供应业、燃气生产和供应业、水的生产和供应业等行业与投产不满 2 年" in method_text(
         config, "zh"
@@ -237,7 +237,7 @@ def test_the_english_edition_has_the_same_rows_in_english():
     assert "Scope: Towns/parks: all" in cells
     assert ("Above designated size", "Tax per mu (10k yuan/mu)", 100) in [r[:3] for r in rows]
     assert ("Below designated size", "Tax per mu (10k yuan/mu)", 10) in [r[:3] for r in rows]  # the benchmark
-    assert "Class A (prioritise): 2 enterprises" in cells
+    assert "Class A (Prioritise): 2 enterprises" in cells
     head = (
         "No.",
         "Enterprise ID",

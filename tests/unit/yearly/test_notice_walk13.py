@@ -1,6 +1,6 @@
 """Walk 13 on the 亩均 page's 公示 workbook and parameters: an evaluation with no 规下 enterprise says
 so once (「规下：无企业，未评价」), not its weights and "基准无法计算"; an empty class list says there
-are none instead of a bare header."""
+are none instead of a bare header (its own sheet: the header row, then that line)."""
 
 from __future__ import annotations
 
@@ -50,7 +50,10 @@ def test_a_group_or_class_without_enterprises_says_so(lang, below, empty, none, 
     # the empty class: its heading, then a line saying there are none (not a bare header row)
     at = next(i for i, r in enumerate(rows) if r and str(r[0]).startswith(("D 类", "Class D")))
     assert rows[at + 1] == [none]
-    assert [r for r in _cells(book[d_sheet]) if r] == [[none]]
+    # its own sheet: the header row, as the ranking XLSX's class-D sheet (walk16 item 12), then the line
+    d_rows = [r for r in _cells(book[d_sheet]) if r]
+    assert d_rows[0][0] == ("序号" if lang == "zh" else "No.") and len(d_rows[0]) > 5
+    assert d_rows[1:] == [[none]]
     params = parameter_rows(
         res.config, res.benchmarks, year=2024, filters="f", lang=lang, used=res.weights, why=why
     )
