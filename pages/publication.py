@@ -29,6 +29,7 @@ from pages.publication.editor import (
     layer_words,
     provenance_text,
     publish_tab,
+    results_fitted,
     results_of,
     results_order,
     save_tab,
@@ -197,11 +198,14 @@ def _detail(version: versions.Version) -> None:
     st.markdown("**" + t("pub.results", lang) + "**")
     view = _results_view(rows, version.kind, version.config)
     view = view[results_order(list(view.columns), lang)]  # the workbook's columns as the screen's
-    right = st.column_config.TextColumn(alignment="right")
+    shown = _on_screen(view)
+    fitted = results_fitted(shown, lang)
+    right = {"alignment": "right"}
     st.dataframe(
-        _on_screen(view),
+        shown,
         hide_index=True,
-        column_config={t(f"pub.res.{c}", lang): right for c in ("score", "rank", "land_mu")},
+        row_height=fitted.row_px,
+        column_config=fitted.apply({t(f"pub.res.{c}", lang): right for c in ("score", "rank", "land_mu")}),
     )
     class_col, status_col = t("pub.res.eval_class", lang), t("pub.res.status", lang)
     if class_col in view:  # what T means where the list shows it, and where each one's reason is

@@ -38,11 +38,15 @@ from pages.common.auth import aggregates_for_role, atlas_config, firms_hidden_no
 from pages.common.frame import page_control, rest_after_map, settings, show_error, stop_page
 from pages.common.maps import add_snapshot_button
 from pages.efficiency.display import number_config
+from pages.efficiency.fitting import text_px
 from pages.efficiency.tables import english_values
 
 WUJIANG, CITY = "wujiang", "city"
 CHOICES = (WUJIANG, CITY)
 WIDGET = "atlas_data"  # the select's key
+# The text the sidebar's select box shows whole at 1280 px (240 px wide, less its padding and arrow):
+# an import's longer title ("导入：吴江亩均企业（高德）2024", cut to "…（高德）2…") is written whole under it.
+SELECT_TEXT_PX = 195
 KEPT = "_atlas_data_kept"  # the choice, kept through runs that do not draw the select
 TOKEN = "_atlas_city_token"  # (token, role, expiry) of this session for the view endpoint
 TOKEN_RENEW_S = 600  # a token this close to its expiry is renewed
@@ -79,7 +83,7 @@ def data_select(page_map: str, city_map: str, lang: Lang, *, wujiang: tuple[str,
         # The session's choice as the widget's default, never written into its state: a widget the
         # script sets on every run goes out "set by the script", and the browser then takes the
         # run's value over a pick made meanwhile.
-        return st.selectbox(
+        value = st.selectbox(
             t("city.data", lang),
             CHOICES,
             index=CHOICES.index(choice),
@@ -87,6 +91,9 @@ def data_select(page_map: str, city_map: str, lang: Lang, *, wujiang: tuple[str,
             key=WIDGET,
             help=help_text,
         )
+        if text_px(words(value)) > SELECT_TEXT_PX:  # cut in the box: said whole under it (walk 16 item 14)
+            st.caption(words(value))
+        return value
 
     chosen = page_control(city_map if choice == CITY else page_map, WIDGET, choice, draw)
     st.session_state[KEPT] = chosen

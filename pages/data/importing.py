@@ -25,8 +25,10 @@ from pages.common.auth import identity, require_editor
 from pages.common.display import markdown_text
 from pages.common.frame import Settings, show_error
 from pages.common.maps import reference_layers, show_map
+from pages.data.managing import report_view
 from pages.data.reading import FILE_TOKEN, KEEP, choose_reading, file_key
 from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
+from pages.efficiency.fitting import table_height
 
 PREFILLED = (
     "data_prefilled"  # the layers this file's form was filled from (tried, and the last that filled it)
@@ -89,6 +91,20 @@ def _report_downloads(report: pd.DataFrame, key: str, lang: Lang) -> None:
     )
 
 
+def _report_table(report: pd.DataFrame, lang: Lang) -> None:
+    """The row report, each problem read whole at 1280 px (wrapped), as tall as its rows (walk 16: a
+    fixed 220 px drew an empty row under four)."""
+    table, fitted = report_view(report, lang)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config=fitted.apply({}),
+        row_height=fitted.row_px,
+        height=table_height(len(table), fitted.row_px),
+    )
+
+
 def _show_result(result: ingest.ImportResult, s: Settings) -> None:
     """What the reading gave: counts, checks, notes, the row report and a preview map."""
     lang = s.lang
@@ -110,9 +126,7 @@ def _show_result(result: ingest.ImportResult, s: Settings) -> None:
     if result.report.empty:
         st.success(t("data.report_empty", lang))
     else:
-        st.dataframe(
-            ingest.report_for_download(result.report, lang), hide_index=True, width="stretch", height=220
-        )
+        _report_table(result.report, lang)
         _report_downloads(result.report, "data_report", lang)
     st.markdown(f"**{t('data.preview', lang)}**")
     chosen = st.session_state.get(file_key("data_save_accuracy"))
@@ -504,9 +518,7 @@ def import_section(s: Settings) -> None:
             st.session_state.pop("data_result", None)
             report = exc.report if isinstance(exc, RowReportError) else None
             if report is not None and len(report):
-                st.dataframe(
-                    ingest.report_for_download(report, lang), hide_index=True, width="stretch", height=220
-                )
+                _report_table(report, lang)
                 _report_downloads(report, "data_error_report", lang)
             return
         st.session_state["data_result"] = (signature, result)

@@ -347,3 +347,30 @@ def audit_record(table: pd.DataFrame, log: pd.DataFrame, row: int, lang: Lang) -
     fields["SHA-256"] = log["sha256"].iloc[row]
     fields[t("audit.table", lang)] = log["layer"].iloc[row]
     return whole_record(fields, lang)
+
+
+# The row report at 1280 x 720: 932 px beside the sidebar, less its border and a pixel or two.
+REPORT_TABLE_PX = 920
+REPORT_VALUE_MAX_PX = 180  # the value given: a column no wider (a long one is in the downloads)
+REPORT_LINE_PX = 18  # a wrapped line's height beyond three (14 px font, 1.25 spacing)
+
+
+def report_view(report: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
+    """The row report (:func:`geo.ingest.report_for_download`'s) as the page shows it: the problem
+    last, given the width the other columns leave at 1280 px and wrapped in it, the rows as tall as
+    its longest needs; the row, handling, field and value given as wide as their texts (walk 16: the
+    problem was cut while the value given took the width)."""
+    table = ingest.report_for_download(report, lang)
+    problem = t("ingest.report.problem", lang)
+    table = table[[c for c in table.columns if c != problem] + [problem]]
+    widths: dict[str, int] = {}
+    for col in table.columns[:-1]:
+        texts = [str(v) for v in table[col].dropna() if str(v)]
+        need = max([text_px(col) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in texts)])
+        widths[col] = math.ceil(min(need, REPORT_VALUE_MAX_PX) if col == table.columns[-2] else need)
+    inner = max(REPORT_TABLE_PX - sum(widths.values()), 240) - CELL_PAD_PX
+    widths[problem] = inner + CELL_PAD_PX
+    texts = [str(v) for v in table[problem].dropna()]
+    lines = max((grid_lines(v, inner, free=True) or MAX_LINES for v in texts), default=1)
+    row_px = ROW_PX[lines] if lines <= MAX_LINES else ROW_PX[MAX_LINES] + REPORT_LINE_PX * (lines - MAX_LINES)
+    return table, Fitted(widths, row_px)

@@ -127,6 +127,7 @@ def fit_columns(
     budget_px: float = KEY_COLUMNS_PX,
     wrap_latin: bool = False,
     one_line: Sequence[str] = (),
+    names: Sequence[str] = (),
 ) -> Fitted:
     """Widths for ``columns`` of ``table`` (as shown: formatted numbers count as their text) so that
     every header and cell is read whole within ``budget_px``: on one line when all fit, else the
@@ -153,6 +154,11 @@ def fit_columns(
         Columns never wrapped, as wide as their longest text: place names, which the grid would
         break anywhere (walk 15 item 10: 「东太湖度假区（ / 太湖新城）」), where a name may break only
         before its （…） part — no one width does that for every name, so none breaks.
+    names : sequence of str
+        Columns of names (an enterprise's), broken only at a space (a Chinese name on one line, its
+        " (synthetic)" on the next) where the columns still fit in the budget so; else wrapped as the
+        others, given what the budget has to spare, so that they take the fewest lines (walk 16 item
+        10: "吴江开发区芯 / 联微电子有限 / 公司" in 90 px, the budget not used up).
 
     Returns
     -------
@@ -173,13 +179,31 @@ def fit_columns(
         for c in cols
     }
     header = {c: text_px(c) + HEADER_PAD_PX for c in cols}
-    widths: dict[str, int] = {}
-    for lines in range(1, MAX_LINES + 1):
-        widths = {
-            c: math.ceil(max(header[c], _needed_px(texts[c], lines if wraps[c] else 1) + CELL_PAD_PX))
+    whole = [c for c in names if c in cols and wraps[c]]
+
+    def at(lines: int, kept: Sequence[str] = ()) -> dict[str, int]:
+        return {
+            c: math.ceil(
+                max(
+                    header[c],
+                    max((_spaced_px(v, lines) for v in texts[c]), default=0.0) + CELL_PAD_PX
+                    if c in kept
+                    else _needed_px(texts[c], lines if wraps[c] else 1) + CELL_PAD_PX,
+                )
+            )
             for c in cols
         }
+
+    for lines in range(1, MAX_LINES + 1) if whole else ():  # the names whole, where they fit so
+        widths = at(lines, whole)
         if sum(widths.values()) <= budget_px:
+            return Fitted(widths, ROW_PX[lines])
+    widths: dict[str, int] = {}
+    for lines in range(1, MAX_LINES + 1):
+        widths = at(lines)
+        if sum(widths.values()) <= budget_px:
+            if whole:  # what the budget has to spare to the names: fewer lines
+                widths[whole[0]] += math.floor(budget_px - sum(widths.values()))
             return Fitted(widths, ROW_PX[lines])
     return Fitted(widths, ROW_PX[MAX_LINES])
 

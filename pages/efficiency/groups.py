@@ -16,8 +16,8 @@ from geo.yearly.notice import Why, group_method_rows
 from pages.common.cache import shared
 from pages.data.collect_profile import show_sources
 from pages.efficiency.display import markdown_text, number_config, rows
-from pages.efficiency.fitting import Fitted, fit_columns, table_height
-from pages.efficiency.tables import SIZE_EN, key_headers, key_help, place_headers, ranking_table
+from pages.efficiency.fitting import Fitted, table_height
+from pages.efficiency.tables import SIZE_EN, fit_ranking, key_help, ranking_table
 
 GROUPS_KEPT = "eff_groups_kept"  # the loaded configuration's groups and land sharing (no widget holds them)
 
@@ -131,7 +131,7 @@ def group_lists(
             def listed(name=name) -> tuple[pd.DataFrame, Fitted]:
                 table = _group_table(evaluated[evaluated[GROUP_COL].astype(object) == name], config, lang)
                 # key columns read whole, a place's name on one line
-                return table, fit_columns(table, key_headers(table), one_line=place_headers(table))
+                return table, fit_ranking(table)
 
             key = None if cache_key is None else ("eff.group_list", *cache_key, str(name), lang)
             table, fitted = listed() if key is None else shared(key, listed)

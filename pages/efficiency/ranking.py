@@ -14,14 +14,13 @@ from geo.messages import Lang, t
 from pages.common.auth import aggregates_for_role, firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import markdown_text, number_config, rows, small_table
-from pages.efficiency.fitting import fit_columns, fit_summary, table_height
+from pages.efficiency.fitting import fit_summary, table_height
 from pages.efficiency.groups import group_lists
 from pages.efficiency.scope import DIMENSIONS
 from pages.efficiency.tables import (
     english_values,
-    key_headers,
+    fit_ranking,
     key_help,
-    place_headers,
     plain,
     ranking_table,
     table_labels,
@@ -111,7 +110,7 @@ def ranking(view: PageView) -> Ranking:
         # (a place's name on one line: the grid breaks a Chinese name anywhere, walk 15 item 10)
         fitted = shared(
             ("eff.table.fit", *table_key),
-            lambda: fit_columns(shown, key_headers(shown), one_line=place_headers(shown)),
+            lambda: fit_ranking(shown),
         )
         row_px = fitted.row_px or 35
         picked = st.dataframe(

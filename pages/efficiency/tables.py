@@ -25,6 +25,7 @@ from geo.messages import Lang, t
 from geo.messages.names import firm_name, industry_name
 from geo.place_names import place_name, short_place_name
 from geo.yearly.notice_words import reasons_name, reasons_said, status_name
+from pages.efficiency.fitting import Fitted, fit_columns
 from pages.efficiency.sources import UNDATED
 
 # What a reader looks for first (the first six: :data:`KEY_COLUMNS`, read whole at 1280 px), then
@@ -253,6 +254,19 @@ def place_headers(table: pd.DataFrame) -> list[str]:
     one line on screen (:func:`pages.efficiency.fitting.fit_columns`), never broken inside a name."""
     places = {table_labels(lang)[c] for lang in ("zh", "en") for c in (ZONE_COL, "town")}
     return [c for c in table.columns if c in places]
+
+
+def name_headers(table: pd.DataFrame) -> list[str]:
+    """The headers of a :func:`ranking_table`'s enterprise names: kept whole on screen where the key
+    columns fit so (:func:`pages.efficiency.fitting.fit_columns`)."""
+    names = {table_labels(lang)["name"] for lang in ("zh", "en")}
+    return [c for c in table.columns if c in names]
+
+
+def fit_ranking(table: pd.DataFrame) -> Fitted:
+    """The widths of a :func:`ranking_table`'s key columns as the screen draws them: a place's name
+    on one line, an enterprise's whole where they fit so (walk 16 item 10)."""
+    return fit_columns(table, key_headers(table), one_line=place_headers(table), names=name_headers(table))
 
 
 def key_help(

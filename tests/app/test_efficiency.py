@@ -666,3 +666,35 @@ def test_the_warnings_sheet_dashes_a_place_not_known_and_leaves_out_empty_column
     assert table[zone].tolist() == ["北区" if lang == "zh" else table[zone].iloc[0], "—"]
     assert not [c for c in table.columns if c in ("行业", "Industry")]
     assert table.notna().all().all()
+
+
+def test_an_enterprise_name_is_kept_whole_where_the_key_columns_fit_so():
+    """Walk 16 item 10: the ranking broke "吴江开发区芯 / 联微电子有限 / 公司" in a 90 px column while the
+    key columns left width unused. A name is whole on one line where the key columns still fit at
+    1280 px so; where they do not (a stated-town column beside the zone), the width to spare goes to
+    the names: fewer lines."""
+    from pages.efficiency.tables import fit_ranking, name_headers
+
+    names = ["吴江开发区芯联微电子有限公司", "苏州盛虹纤维新材料有限公司"]
+    names += ["七都永通光电有限公司", "桃源镇恒泰化纤有限公司"]
+    table = pd.DataFrame(
+        {
+            "组内排名": [1, 2, 3, 4],
+            "企业名称": names,
+            "综合得分（分）": [84.03, 68.72, 64.87, 33.17],
+            "评价类别": list("ABBB"),
+            "主要失分指标": ["无（各项均不低于同组中位数）"] * 3 + ["亩均税收、 亩均销售收入"],
+            "区镇/园区": ["—", "盛泽镇先进纺织产业园（南区）", "七都镇智能制造产业园", "桃源镇新材料集中区"],
+        }
+    )
+    assert name_headers(table) == ["企业名称"]
+    fitted = fit_ranking(table)
+    assert fitted.widths["企业名称"] >= max(text_px(n) for n in names) + CELL_PAD_PX  # one line
+    assert sum(fitted.widths.values()) <= KEY_COLUMNS_PX
+    before = fit_columns(table, key_headers(table), one_line=["区镇/园区"])  # names wrapped as any text
+    assert before.widths["企业名称"] < fitted.widths["企业名称"]
+    # a stated town beside the zone: the names wrap, in all the width the budget spares
+    table.insert(5, "所在区镇（填报）", ["七都镇", "盛泽镇", "七都镇", "桃源镇"])
+    fitted = fit_ranking(table)
+    assert sum(fitted.widths.values()) == KEY_COLUMNS_PX
+    assert text_px(names[0]) <= 2 * (fitted.widths["企业名称"] - CELL_PAD_PX)

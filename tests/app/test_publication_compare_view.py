@@ -90,3 +90,41 @@ def test_an_enterprise_in_one_version_only_has_a_dash_for_the_other_class():
         "—",
         "—",
     ]
+
+
+def test_the_results_key_columns_are_read_whole_at_1280():
+    """Walk 16 item 5: at 1280 zh the results cut 状态 (the T reason "无法计算：…") and 区域 ("盛泽镇先进纺织
+    产业园（南…"). The key columns, up to the status, fit the table's width, each text on the lines its
+    row holds, a place never broken inside （…）."""
+    from pages.data.managing import grid_lines
+    from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX
+    from pages.publication.editor import results_fitted
+
+    shown = pd.DataFrame(
+        {
+            "企业编号": ["U00011", "U00001", "U00004"],
+            "企业名称": ["吴江开发区芯联微电子有限公司", "苏州盛虹纤维新材料有限公司", "苏州嘉禾印染公司"],
+            "类别": ["A", "B", "T"],
+            "得分": ["84.03", "68.72", "—"],
+            "排名": ["1", "2", "—"],
+            "评价组": ["规上", "规上", "规上"],
+            "所在区镇（填报）": ["七都镇", "盛泽镇", "盛泽镇"],
+            "区域": ["—", "盛泽镇先进纺织产业园（南区）", "—"],
+            "状态": ["参评", "参评", "无法计算：用地面积为 0 或缺失（亩均指标的分母）"],
+            "用地面积（亩）": ["30.00", "55.50", "—"],
+        }
+    )
+    heads = ["Enterprise ID", "Name", "Class", "Score", "Rank", "Group", "Town (as reported)", "Zone"]
+    english = shown.rename(columns=dict(zip(shown.columns, [*heads, "Status"], strict=False)))
+    english["Group"] = ["Above designated size", "Above designated size", "Below designated size"]
+    english["Town (as reported)"] = ["Qidu Town", "Shengze Town", "Shengze Town"]
+    english["Status"] = ["Scored", "Scored", "Not computable: land is zero or missing"]
+    for lang, table in (("zh", shown), ("en", english)):
+        fitted = results_fitted(table, lang)
+        assert list(fitted.widths) == list(table.columns[:9])  # up to the status, all in view
+        assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
+        lines = {None: 1, 66: 2, 80: 3}.get(fitted.row_px, 4)
+        for col, width in fitted.widths.items():
+            for text in table[col]:
+                got = grid_lines(text, width - CELL_PAD_PX, free=col in ("状态", "Status"))
+                assert got is not None and got <= lines, (col, text, width)

@@ -20,9 +20,10 @@ from geo.cli import main as cli
 from geo.messages import t
 from geo.storage import audit
 from geo.storage.base import USER_GPKG_ENV
-from pages.data.managing import MARKER_PX, audit_table, stored_table
+from pages.data.managing import MARKER_PX, audit_table, report_view, stored_table
+from pages.efficiency.fitting import table_height
 from tests.fixtures import ROOT
-from tests.fixtures.browser import GRID_CELLS_JS, save_screenshot, serve_app, wait_idle
+from tests.fixtures.browser import GRID_CELLS_JS, act_until, save_screenshot, serve_app, wait_idle
 from tests.fixtures.upload import gaode_firms_excel, gbk_gk_zip_without_prj
 
 pytestmark = pytest.mark.browser
@@ -167,5 +168,54 @@ def test_the_key_columns_of_both_tables_are_read_whole(browser, app, lang, size)
             assert all(w in text for w in wanted) and "None" not in text, text
             wait_idle(pg)
         save_screenshot(pg, f"data_tables_{lang}_{size[0]}")
+    finally:
+        context.close()
+
+
+# Two firms whose stated town is not where their point lies: two warnings with long problems.
+FLAGGED_CSV = (
+    "企业名称,所在区镇,用地面积（亩）,税收（万元）,销售收入（万元）,经度,纬度\n"
+    "甲纺织有限公司,吴江高新区（盛泽镇）,30,600,12000,120.645,31.155\n"
+    "乙装备有限公司,七都镇,100,2800,2000,120.655,30.915\n"
+)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_row_report_reads_each_problem_whole(browser, app, tmp_path, lang):
+    """Walk 16 item 4: after 读取并校验 the row report cut its problem column at 1280 (the value given
+    took the width to its right) and drew an empty row under its rows. The problem comes last, in the
+    width the other columns leave, wrapped on the lines its row holds; the table as tall as its rows."""
+    url, _ = app
+    csv = tmp_path / "企业.csv"
+    csv.write_text(FLAGGED_CSV, encoding="utf-8")
+    report = ingest.read_upload(csv.read_bytes(), csv.name, kind="enterprises").report
+    table, fitted = report_view(report, lang)
+    assert len(table) == 2 and list(table.columns)[-1] == t("ingest.report.problem", lang)
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    pg = context.new_page()
+    try:
+        pg.goto(f"{url}/data" + ("?lang=en" if lang == "en" else ""))
+        pg.get_by_text(t("data.import", lang), exact=True).first.wait_for(timeout=60_000)
+        pg.wait_for_timeout(1000)
+        pg.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(csv))
+        wgs84 = pg.get_by_text(t("data.frame.wgs84", lang), exact=True)  # the frame is not guessed
+        act_until(wgs84.click, pg.get_by_role("button", name=t("data.read", lang)))
+        read = pg.get_by_role("button", name=t("data.read", lang))
+        act_until(read.click, pg.get_by_text(t("data.report", lang), exact=True))
+        grid = pg.locator(TABLE).filter(has_text=t("ingest.report.problem", lang)).first
+        grid.wait_for(timeout=60_000)
+        wait_idle(pg)
+        grid.scroll_into_view_if_needed()
+        pg.wait_for_timeout(1000)
+        got = grid.evaluate(GRID_CELLS_JS)
+        assert got["rows"][0] == list(table.columns)  # the problem last: no column beyond it
+        assert sum(fitted.widths.values()) <= got["width"], (fitted.widths, got["width"])
+        lines = {None: 1, 66: 2, 80: 3}.get(fitted.row_px, 4)
+        inner = fitted.widths[table.columns[-1]] - 2 * PAD
+        for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
+            assert math.ceil(sizes[-1] / inner) <= lines, (row[-1], inner, lines)
+        # as tall as its two rows: no empty row drawn under them (a fixed 220 px did)
+        assert abs(grid.bounding_box()["height"] - table_height(len(table), fitted.row_px)) <= 2
+        save_screenshot(pg, f"data_row_report_{lang}_1280")
     finally:
         context.close()

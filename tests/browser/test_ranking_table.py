@@ -12,8 +12,7 @@ import pytest
 
 from geo.evaluation import SIZE_COL, ZONE_COL, default_config, rank_by
 from geo.messages import t
-from pages.efficiency.fitting import fit_columns
-from pages.efficiency.tables import key_headers, place_headers, ranking_table
+from pages.efficiency.tables import fit_ranking, key_headers, place_headers, ranking_table
 from tests.fixtures.browser import pick_option, save_screenshot, wait_idle
 from tests.fixtures.demo import expected_classes
 
@@ -101,7 +100,7 @@ def _expected(demo, lang: str, by: list[str]):
         rank_by(expected_classes(demo), by, tie_order=config.tie_order), lang, by=by, short=True
     )
     keys = key_headers(expected)
-    return expected, keys, fit_columns(expected, keys, one_line=place_headers(expected))
+    return expected, keys, fit_ranking(expected)
 
 
 # The wheel's way is the same in both languages: each language at one size. The groupings at 1280,
