@@ -23,6 +23,7 @@ from pages.common.frame import loading, open_page, show_error
 from pages.publication.editor import (
     FLASH,
     SELECT_NEXT,
+    SHOWN,
     compare_tab,
     display_title,
     finalize_tab,
@@ -309,5 +310,7 @@ if editor:
         finalize_tab(items, lang)
     with tabs[4]:
         compare_tab(items, lang)
-    if pending := st.session_state.pop(FLASH, None):  # its place is gone (a tab now empty): on top
-        top.success(pending[1])
+    pending = st.session_state.get(FLASH)
+    if pending and not st.session_state.pop(SHOWN, False):  # its place is gone (a tab now empty): on top
+        del st.session_state[FLASH]
+        top.success(pending["text"])

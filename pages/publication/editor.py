@@ -44,7 +44,8 @@ ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)
 DEMO_ENTERPRISES, DEMO_ZONES, DEMO_PARCELS = "enterprise_years", "wujiang_towns", "parcels"
 UNDATED = 0
 SELECT_NEXT = "pub_select_next"  # the version an action made or changed: shown after the rerun
-FLASH = "pub_flash"  # (where, message) of the last action: shown there after the rerun that refreshes it
+FLASH = "pub_flash"  # the last action's success, {"at", "text", "choices"}: shown where it was taken (flash)
+SHOWN = "_pub_flash_shown"  # flash() drew it in this run (else pages/publication.py shows it on top)
 SESSION_CONFIG = "eff_applied"  # the configuration the 亩均效益评价 page applied in this session
 FORM_ROUND = "pub_obj_round"  # bumped after an objection is recorded: the form starts empty again
 
@@ -153,18 +154,42 @@ def act(action: Callable[[], str], at: str, *, working: str = "") -> None:
     except DataValidationError as exc:
         show_error(exc)
         return
-    st.session_state[FLASH] = (at, done)
+    st.session_state[FLASH] = {"at": at, "text": done, "choices": None}
     st.rerun()
 
 
+def _choices() -> dict[str, str]:
+    """The page's choices as they stand: its widgets' values (not its buttons' clicks)."""
+    return {
+        key: repr(value)
+        for key, value in st.session_state.items()
+        if isinstance(key, str)
+        and key.startswith("pub_")
+        and key != FLASH
+        and not key.startswith("pub_dl_")
+        and not key.endswith(("_button", "_download"))
+    }
+
+
 def flash(at: str) -> None:
-    """The success of the last action taken at ``at`` (a button's place), shown once, there: just
-    above the button the user clicked, so in view (the page keeps its scroll position across the
-    rerun; the list of versions at the top is often scrolled away)."""
+    """The success of the last action taken at ``at`` (a button's place), shown there: just above
+    the button the user clicked, so in view (the page keeps its scroll position across the rerun;
+    the list of versions at the top is often scrolled away).
+
+    It stays through the page's own reruns and goes once the user chooses anything anew: its
+    choices are noted when it is first shown (a widget drawn later, when it first stands) and
+    compared in every later run: a rerun that came right after the action, with nothing chosen, no
+    longer takes the message away."""
     pending = st.session_state.get(FLASH)
-    if pending and pending[0] == at:
+    if not pending or pending["at"] != at:
+        return
+    now, before = _choices(), pending["choices"]
+    if before is not None and any(before[key] != now[key] for key in before.keys() & now.keys()):
         del st.session_state[FLASH]
-        st.success(pending[1])
+        return
+    pending["choices"] = {**now, **(before or {})}  # a widget drawn since is noted as it first stands
+    st.session_state[SHOWN] = True
+    st.success(pending["text"])
 
 
 def actor() -> str:
