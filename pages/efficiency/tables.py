@@ -25,7 +25,15 @@ from geo.messages import Lang, t
 from geo.messages.names import firm_name, industry_name
 from geo.place_names import place_name, short_place_name
 from geo.yearly.notice_words import reasons_name, reasons_said, status_name
-from pages.efficiency.fitting import CELL_PAD_PX, KEY_COLUMNS_PX, Fitted, fit_columns, text_px
+from pages.efficiency.fitting import (
+    BRACKET_BREAK,
+    CELL_PAD_PX,
+    KEY_COLUMNS_PX,
+    Fitted,
+    broken_before_brackets,
+    fit_columns,
+    text_px,
+)
 from pages.efficiency.sources import UNDATED
 
 # What a reader looks for first (the first six: :data:`KEY_COLUMNS`, read whole at 1280 px), then
@@ -284,17 +292,9 @@ def fit_ranking(table: pd.DataFrame) -> Fitted:
     return fit_columns(table, key_headers(table), one_line=place_headers(table), names=name_headers(table))
 
 
-# Where the grid may break a Chinese place's name on screen: a space before its （…） ("盛泽镇先进纺织产业园
-# （南区）"), which the grid breaks at before any character (walk 16 item 10: a park's name on one line
-# left an enterprise's name no room).
-PLACE_BREAK = " （"
-
-
-def _place_broken(value: object) -> object:
-    if not isinstance(value, str) or "（" not in value.strip("（）") or PLACE_BREAK in value:
-        return value
-    head, _, tail = value.partition("（")
-    return f"{head}{PLACE_BREAK}{tail}" if head else value
+# Where the grid may break a Chinese place's name on screen: before its （…）
+# (:func:`pages.efficiency.fitting.broken_before_brackets`).
+PLACE_BREAK = BRACKET_BREAK
 
 
 def screen_ranking(table: pd.DataFrame) -> tuple[pd.DataFrame, Fitted]:
@@ -311,7 +311,7 @@ def screen_ranking(table: pd.DataFrame) -> tuple[pd.DataFrame, Fitted]:
         return table, fitted
     spaced = table.copy()
     for col in places:
-        spaced[col] = spaced[col].map(_place_broken)
+        spaced[col] = spaced[col].map(broken_before_brackets)
     if spaced[places].equals(table[places]):
         return table, fitted
     trial = fit_columns(spaced, key_headers(spaced), names=[*names, *places])
