@@ -22,7 +22,7 @@ from geo.messages import Lang, joined, message, t
 from geo.messages.formats import beijing_minute, beijing_today
 from geo.publication import compare, exports, objections, results, versions
 from geo.storage.changelog import actor_name
-from geo.yearly.notice_words import size_name
+from geo.yearly.notice_words import short_status_en, size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.auth import identity
 from pages.common.frame import show_error
@@ -636,7 +636,9 @@ def results_fitted(shown: pd.DataFrame, lang: Lang) -> Fitted:
         )
     keys = columns[: columns.index(status)]
     texts = [str(v) for v in shown[status].dropna() if str(v)]
-    # the status on the fewest lines that leave the others room to be read whole beside it
+    # the status on the fewest lines that leave the others room to be read whole beside it (an
+    # English one on one line: the grid does not wrap a Latin text among Chinese names, walk 16:
+    # "Not computable: land…" ran on, cut; :func:`screen_statuses` names it short so that it fits)
     for lines in range(1, RESULT_STATUS_LINES + 1):
         need = max((_wrapped_px(v, lines) for v in texts), default=CELL_PAD_PX)
         need = max(need, math.ceil(text_px(status)) + HEADER_PAD_PX)
@@ -647,6 +649,16 @@ def results_fitted(shown: pd.DataFrame, lang: Lang) -> Fitted:
                 row = ROW_PX[MAX_LINES] + LINE_PX * (lines - MAX_LINES)
             return Fitted({**others.widths, status: need}, row)
     return fit_unbroken(shown, [*keys, status], budget_px=SUMMARY_PX, wrap_latin=lang == "en", free=[status])
+
+
+def screen_statuses(shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The results as the screen shows them: in English each status in short ("Land 0 or missing",
+    :func:`geo.yearly.notice_words.short_status_en`), read whole on one line at 1280 px; the workbook
+    and the column's help say it in full."""
+    status = t("pub.res.status", lang)
+    if lang != "en" or status not in shown.columns:
+        return shown
+    return shown.assign(**{status: shown[status].map(short_status_en)})
 
 
 def _wrapped_px(text: str, lines: int) -> int:
