@@ -42,7 +42,7 @@ def _counts(frame: pd.DataFrame) -> dict[str, str]:
     counts = scored["eval_class"].value_counts()
     out = {"参评企业（家）": f"{len(scored):,}"}
     out.update({f"{c} 类（家）": f"{int(counts.get(c, 0)):,}" for c in CLASSES})
-    out["D 类用地"] = f"{scored.loc[scored['eval_class'] == 'D', 'land_mu'].sum():,.1f} 亩"
+    out["D 类用地"] = f"{scored.loc[scored['eval_class'] == 'D', 'land_mu'].sum():,.2f} 亩"
     return out
 
 
@@ -73,7 +73,17 @@ def test_page_shows_the_demo_evaluation(demo):
     )
 
 
-def test_journey_shengze_textiles_above_scale(demo):
+def test_journey_shengze_textiles_above_scale(demo, monkeypatch):
+    import streamlit as st
+
+    heights: dict = {}
+    original = st.dataframe
+
+    def recording(*args, **kwargs):
+        heights[kwargs.get("key")] = kwargs.get("height")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(st, "dataframe", recording)
     at = _page()
     at.multiselect(key="eff_towns").set_value([SHENGZE])
     at.multiselect(key="eff_industries").set_value(["高端纺织"])
@@ -93,6 +103,8 @@ def test_journey_shengze_textiles_above_scale(demo):
     assert table["综合得分"].is_monotonic_decreasing
     d_list = [df.value for df in at.dataframe if "主要失分指标" in df.value.columns][-1]
     assert set(d_list["评价类别"]) <= {"D"} and len(d_list) == int((scope["eval_class"] == "D").sum())
+    # as tall as its rows, at most seven (walk17: one D firm drew seven blank rows under it)
+    assert heights["eff_low"] == 40 + 35 * min(len(d_list), 7), (heights["eff_low"], len(d_list))
 
     # The scope widgets go out as the user left them, not as "set by the script": a run that wrote
     # them made the browser take that run's value over a 行业 picked while the run was on its way
@@ -411,12 +423,47 @@ def test_the_stated_town_is_kept_and_a_blank_place_is_a_dash(user_imports, monke
     assert stated["E09"] == "城外" and stated["E01"] == "北区"
 
 
-def test_users_own_enterprises_are_not_called_synthetic(user_imports):
+def test_users_own_enterprises_are_not_called_synthetic(user_imports, monkeypatch):
+    import html
+
+    import folium
+    import shapely
+
+    import pages.efficiency.downloads as downloads
+    from geo.exports import briefing
+
+    handed: list = []
+    original = downloads.map_downloads
+
+    def recording(title, items, *args, **kwargs):
+        handed.append((items, args, kwargs))
+        return original(title, items, *args, **kwargs)
+
+    monkeypatch.setattr(downloads, "map_downloads", recording)
     at = _page()
     at.selectbox(key="eff_zones_src").set_value("user_eval_parks")
     at.selectbox(key="eff_ents_src").set_value("user_eval_ents").run()
     assert not at.exception
     assert not any("演示企业为合成数据" in c.value for c in at.caption)
+    # Walk17 (b)4: the briefing PNG drew the parks on white, while the screen draws them over the
+    # districts' and 区镇's outlines: the PNG is given the layers the screen draws, in its order.
+    items, args, kwargs = handed[-1]
+    on_screen = [
+        html.unescape(child.layer_name)
+        for child in args[0]()._children.values()  # the whole map as drawn (offline HTML)
+        if isinstance(child, folium.FeatureGroup) and child.control  # (not the legend's own group)
+    ]
+    under = kwargs["under"]
+    given = [item.layer.title("zh") for item in (*under, *items)]
+    assert len(under) == 2 and given == on_screen, (given, on_screen)
+    # ... drawn first, and the view is the parks and firms the map opens on, not all of 苏州
+    frames = {item.layer.title("zh"): item.frame for item in (*under, *items)}
+    fig = briefing.briefing_figure("t", frames, {}, {}, paper="screen", extent=kwargs["extent"])
+    (x0, x1), (y0, y1) = fig.axes[0].get_xlim(), fig.axes[0].get_ylim()
+    parks = shapely.box(*items[0].frame.to_crs("EPSG:4549").total_bounds)
+    assert shapely.box(x0, y0, x1, y1).contains(parks) and (x1 - x0) < 3 * max(
+        parks.bounds[2] - parks.bounds[0], 1
+    )
 
 
 def test_english_page_has_english_units_headers_and_values():
