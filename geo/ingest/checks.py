@@ -4,7 +4,9 @@
 * coordinates on round numbers (120.0, 31.0);
 * a point in another district or 区镇 than its address (or 区镇 column) names, or in none of them
   and away from the one named, by the bundled boundaries (districts real, 区镇 schematic);
-* the same name at the same address more than once.
+* the same name at the same address more than once;
+* a 统一社会信用代码 of the wrong length or characters, failing its check character (GB 32100,
+  :mod:`geo.collect.codes`), repeated, or one enterprise name with two different codes.
 
 Each finding is a warning on its row; thresholds are in ``geo/ingest/checks.yaml``.
 """
@@ -20,6 +22,7 @@ import shapely
 import yaml
 
 from geo.catalogue import ENTERPRISE_BY_KEY, norm_header
+from geo.collect.codes import check_failures, code_kinds, normalize_codes
 from geo.ingest.places import Places, bundled, located_in, named_in
 from geo.ingest.report import RowReport
 from geo.messages.notes import Both, note
@@ -221,3 +224,112 @@ def _duplicates(rows, names: pd.Series, addresses: pd.Series, settings: dict, re
             )
         else:
             first[key] = int(rows[idx])
+
+
+def credit_code_column(header: object) -> bool:
+    """Whether a column's header names the 统一社会信用代码 (``credit_code_headers`` in checks.yaml:
+    统一社会信用代码, 信用代码, USCC …)."""
+    text = norm_header(header)
+    return any(norm_header(h) in text for h in _settings()["credit_code_headers"])
+
+
+def looks_like_credit_codes(values: pd.Series) -> bool:
+    """Whether at least ``credit_code_min_share`` of the filled values are 18 code characters (an
+    id column named 编号 that holds credit codes)."""
+    codes = normalize_codes(values)
+    filled = codes != ""
+    if not filled.any():
+        return False
+    share = float((code_kinds(codes[filled]) == "credit").mean())
+    return share >= float(_settings()["credit_code_min_share"])
+
+
+def check_credit_codes(
+    codes: pd.Series,
+    rownum: pd.Series,
+    report: RowReport,
+    *,
+    field: str,
+    names: pd.Series | None = None,
+    years: pd.Series | None = None,
+) -> None:
+    """Warn on the rows whose 统一社会信用代码 is malformed (not 18 characters of the code alphabet),
+    fails its check character, repeats an earlier row's (in the same year), or differs from the
+    code of another row with the same name (in the same year). Blank codes are left alone.
+
+    Parameters
+    ----------
+    codes
+        The codes as written (indexed like ``rownum``'s rows kept).
+    rownum
+        Source row numbers.
+    report
+        Where the warnings go, under ``field`` (the file's header).
+    names, years
+        The rows' names and years (aligned on ``codes``), when the table has them.
+    """
+    rows = rownum.loc[codes.index]
+    normal = normalize_codes(codes)
+    filled = (normal != "").to_numpy()
+    kinds = code_kinds(normal)
+    malformed = filled & (kinds != "credit").to_numpy()
+    for k in np.flatnonzero(malformed):
+        report.add(
+            [rows.iloc[k]],
+            "warning",
+            field,
+            note("ingest.row.credit_malformed", n=len(normal.iloc[k])),
+            [codes.iloc[k]],
+        )
+    failures = check_failures(normal, kinds=kinds).to_numpy(dtype=object)
+    credit = filled & (kinds == "credit").to_numpy()
+    for failed, key in (("credit", "ingest.row.credit_check"), ("org", "ingest.row.credit_org_check")):
+        failing = credit & (failures == failed)
+        report.add(rows[failing], "warning", field, note(key), codes[failing])
+    year_key = (
+        years.reindex(codes.index).astype(str) if years is not None else pd.Series("", index=codes.index)
+    )
+    keyed = pd.Series(list(zip(normal, year_key, strict=True)), index=codes.index, dtype=object)
+    first: dict[tuple, int] = {}
+    for k, (idx, key) in enumerate(keyed.items()):
+        if not filled[k]:
+            continue
+        if key in first:
+            report.add(
+                [rows[idx]],
+                "warning",
+                field,
+                note("ingest.row.credit_repeated", first=first[key]),
+                [codes[idx]],
+            )
+        else:
+            first[key] = int(rows[idx])
+    if names is not None:
+        _same_name_other_code(
+            rows, codes, normal, filled, names.reindex(codes.index), year_key, field, report
+        )
+
+
+def _same_name_other_code(
+    rows, codes, normal, filled, names, year_key, field: str, report: RowReport
+) -> None:
+    """Each row whose name (in its year) another row has with a different code: flagged with the
+    first such row (two firms rarely share a registered name)."""
+    groups: dict[tuple, list[int]] = {}
+    for k, (name, year) in enumerate(zip(names, year_key, strict=True)):
+        if filled[k] and isinstance(name, str) and name.strip():
+            groups.setdefault((norm_header(name), year), []).append(k)
+    for members in groups.values():
+        if len(set(normal.iloc[members])) < 2:
+            continue
+        for k in members:
+            other = next(j for j in members if normal.iloc[j] != normal.iloc[k])
+            report.add(
+                [rows.iloc[k]],
+                "warning",
+                field,
+                note(
+                    "ingest.row.credit_same_name", first=int(rows.iloc[other]), other=str(codes.iloc[other])
+                ),
+                [codes.iloc[k]],
+            )
