@@ -22,7 +22,7 @@ import shapely
 import yaml
 
 from geo.catalogue import ENTERPRISE_BY_KEY, norm_header
-from geo.collect.codes import check_failures, code_kinds, normalize_codes
+from geo.collect.codes import check_failures, code_kinds, normalize_codes, per_value
 from geo.ingest.places import Places, bundled, located_in, named_in
 from geo.ingest.report import RowReport
 from geo.messages.notes import Both, note
@@ -289,47 +289,30 @@ def check_credit_codes(
     year_key = (
         years.reindex(codes.index).astype(str) if years is not None else pd.Series("", index=codes.index)
     )
-    keyed = pd.Series(list(zip(normal, year_key, strict=True)), index=codes.index, dtype=object)
-    first: dict[tuple, int] = {}
-    for k, (idx, key) in enumerate(keyed.items()):
-        if not filled[k]:
-            continue
-        if key in first:
-            report.add(
-                [rows[idx]],
-                "warning",
-                field,
-                note("ingest.row.credit_repeated", first=first[key]),
-                [codes[idx]],
-            )
-        else:
-            first[key] = int(rows[idx])
+    table = pd.DataFrame({"code": normal, "year": year_key, "row": rows}, index=codes.index)[filled]
+    first = table.groupby(["code", "year"], sort=False)["row"].transform("first")
+    repeated = table.index[table.duplicated(["code", "year"]).to_numpy()]
+    for idx in repeated:  # rare: one line each
+        said = note("ingest.row.credit_repeated", first=int(first[idx]))
+        report.add([rows[idx]], "warning", field, said, [codes[idx]])
     if names is not None:
-        _same_name_other_code(
-            rows, codes, normal, filled, names.reindex(codes.index), year_key, field, report
-        )
+        named = names.reindex(table.index)
+        table["name"] = per_value(named, lambda v: norm_header(v) if isinstance(v, str) else "")
+        _same_name_other_code(table[table["name"] != ""], codes, field, report)
 
 
-def _same_name_other_code(
-    rows, codes, normal, filled, names, year_key, field: str, report: RowReport
-) -> None:
+def _same_name_other_code(table: pd.DataFrame, codes: pd.Series, field: str, report: RowReport) -> None:
     """Each row whose name (in its year) another row has with a different code: flagged with the
-    first such row (two firms rarely share a registered name)."""
-    groups: dict[tuple, list[int]] = {}
-    for k, (name, year) in enumerate(zip(names, year_key, strict=True)):
-        if filled[k] and isinstance(name, str) and name.strip():
-            groups.setdefault((norm_header(name), year), []).append(k)
-    for members in groups.values():
-        if len(set(normal.iloc[members])) < 2:
-            continue
-        for k in members:
-            other = next(j for j in members if normal.iloc[j] != normal.iloc[k])
-            report.add(
-                [rows.iloc[k]],
-                "warning",
-                field,
-                note(
-                    "ingest.row.credit_same_name", first=int(rows.iloc[other]), other=str(codes.iloc[other])
-                ),
-                [codes.iloc[k]],
-            )
+    first such row (two firms rarely share a registered name). ``table``: code, year, row, name."""
+    groups = table.groupby(["name", "year"], sort=False)["code"]
+    shared = table[(groups.transform("nunique") > 1).to_numpy()]  # rare: row by row below
+    normal, rows = shared["code"].tolist(), shared["row"].tolist()
+    written = codes.loc[shared.index].tolist()
+    members: dict[tuple, list[int]] = {}
+    for k, key in enumerate(zip(shared["name"], shared["year"], strict=True)):
+        members.setdefault(key, []).append(k)
+    for group in members.values():
+        for k in group:
+            other = next(j for j in group if normal[j] != normal[k])
+            said = note("ingest.row.credit_same_name", first=int(rows[other]), other=str(written[other]))
+            report.add([rows[k]], "warning", field, said, [written[k]])
