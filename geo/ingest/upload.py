@@ -626,7 +626,7 @@ def read_upload(
         table = source if lon_col is not None else None
         town_label = (mapping or {}).get("town", "town")
         _row_checks(gdf, rownum, report, table, lon_col, lat_col, town_label)
-    if kind != "zones" and len(gdf):
+    if kind == "enterprises" and len(gdf):  # one row per firm (a parcel table repeats its code)
         _credit_checks(gdf, source, rownum, report, mapping or {})
     if lon_col is not None and frame != "wgs84":
         gdf, renamed = _mark_source_coordinates(gdf, (lon_col, lat_col), frame)

@@ -178,3 +178,12 @@ def test_cli_import_says_the_checks_and_the_kept_counts(tmp_path):
     assert "（6 家规上，1 家规下）" in done.stdout
     written = pd.read_csv(report, encoding="utf-8-sig")
     assert "统一社会信用代码格式不对（11 位" in " ".join(written.iloc[:, 3].astype(str))
+
+
+def test_a_parcel_table_repeating_its_firms_code_is_not_an_enterprise_list():
+    parcels = (
+        _table().iloc[[0, 0, 3]][["统一社会信用代码", "经度", "纬度"]].assign(地块编号=["P1", "P2", "P3"])
+    )
+    parcels["经度"] = [120.64123, 120.65123, 120.66123]
+    result = ingest.read_upload(parcels.to_csv(index=False).encode("utf-8-sig"), "地块.csv", kind="other")
+    assert _problems(result) == []
