@@ -157,6 +157,7 @@ def map_downloads(
     when: date | datetime | None = None,
     extent: Extent | None = None,
     outlines: Sequence[MapLayer] = (),
+    under: Sequence[MapLayer] = (),
 ) -> dict[str, Download]:
     """Every download of a map view from the same ``MapLayer`` items the map was drawn from.
 
@@ -167,6 +168,9 @@ def map_downloads(
     file per layer, headed and named in ``lang``, on every page. ``outlines``: what the user
     clicked, drawn over the map of the briefing PNGs only (e.g. :func:`layers.districts.clicked`,
     as the live map outlines it; the data are the layers' own), in the legend without a source.
+    ``under``: what the map draws under the items to place them (e.g. the districts' and 区镇's
+    outlines under a user's own zones, :func:`pages.common.maps.reference_layers`), in the briefing
+    PNGs only, first and in their order, with their legend rows and sources; not in the tables.
     """
     frames, provenance, by_name = {}, {}, {}
     for item in items:
@@ -176,10 +180,15 @@ def map_downloads(
         by_name[name] = item
     drawn = {item.layer.title(lang): item for item in outlines if len(item.frame)}
     frames.update({name: item.frame for name, item in drawn.items() if name not in frames})
+    below = {item.layer.title(lang): item for item in under}
+    below = {name: item for name, item in below.items() if name not in frames}
+    if below:  # drawn first (bottom), as on the map
+        frames = {**{name: item.frame for name, item in below.items()}, **frames}
+        provenance = {**{name: item.provenance for name, item in below.items()}, **provenance}
     # Legend rows and per-feature colours only go into the PNG: worked out when it is made (a
     # page builds its downloads on every run, and they cost a pass over every feature).
     legend = _OnDemand(
-        {n: (lambda i=i: i.layer.legend(i.frame, lang)) for n, i in {**drawn, **by_name}.items()}
+        {n: (lambda i=i: i.layer.legend(i.frame, lang)) for n, i in {**below, **drawn, **by_name}.items()}
     )
     colors = _OnDemand(
         {

@@ -23,6 +23,7 @@ from pages.common.frame import loading, open_page, show_error
 from pages.publication.editor import (
     FLASH,
     SELECT_NEXT,
+    SHOWN,
     compare_tab,
     display_title,
     finalize_tab,
@@ -33,6 +34,7 @@ from pages.publication.editor import (
     results_of,
     results_order,
     save_tab,
+    screen_statuses,
     state_label,
     version_label,
     versions_fitted,
@@ -198,14 +200,16 @@ def _detail(version: versions.Version) -> None:
     st.markdown("**" + t("pub.results", lang) + "**")
     view = _results_view(rows, version.kind, version.config)
     view = view[results_order(list(view.columns), lang)]  # the workbook's columns as the screen's
-    shown = _on_screen(view)
+    shown = screen_statuses(_on_screen(view), lang)  # an English status in short, its help in full
     fitted = results_fitted(shown, lang)
     right = {"alignment": "right"}
+    options = {t(f"pub.res.{c}", lang): right for c in ("score", "rank", "land_mu")}
+    options[t("pub.res.status", lang)] = {"help": t("pub.res.status_help", lang)}
     st.dataframe(
         shown,
         hide_index=True,
         row_height=fitted.row_px,
-        column_config=fitted.apply({t(f"pub.res.{c}", lang): right for c in ("score", "rank", "land_mu")}),
+        column_config=fitted.apply(options),
     )
     class_col, status_col = t("pub.res.eval_class", lang), t("pub.res.status", lang)
     if class_col in view:  # what T means where the list shows it, and where each one's reason is
@@ -309,5 +313,7 @@ if editor:
         finalize_tab(items, lang)
     with tabs[4]:
         compare_tab(items, lang)
-    if pending := st.session_state.pop(FLASH, None):  # its place is gone (a tab now empty): on top
-        top.success(pending[1])
+    pending = st.session_state.get(FLASH)
+    if pending and not st.session_state.pop(SHOWN, False):  # its place is gone (a tab now empty): on top
+        del st.session_state[FLASH]
+        top.success(pending["text"])

@@ -103,7 +103,9 @@ def draw_features(
     """Draw ``gdf``'s polygons, lines and points in ``colors``; points ``point_scale`` times the
     standard diameter (:attr:`LegendEntry.point_scale`). ``outline``: polygons as a line round them,
     unfilled, as the live map draws an outline layer (the parcels below their minimum in red, the
-    district clicked), so that what lies under them shows through."""
+    district clicked), so that what lies under them shows through. A polygon layer the live map
+    draws unfilled (``fill_opacity`` 0: the districts' and 区镇's outlines under a user's zones) is
+    drawn unfilled too, in its thin edge (walk17: a grey wash over the whole sheet)."""
     types = gdf.geom_type
     poly = types.isin(["Polygon", "MultiPolygon"]).to_numpy()
     line = types.isin(["LineString", "MultiLineString"]).to_numpy()
@@ -114,7 +116,8 @@ def draw_features(
         for geom, color in zip(gdf.geometry[poly], colors[poly], strict=True):
             for path in _geom_paths([geom]):
                 paths.append(PathPatch(path))
-                faces.append((0.0, 0.0, 0.0, 0.0) if outline else to_rgba(color, max(fill_opacity, 0.12)))
+                unfilled = outline or fill_opacity <= 0
+                faces.append((0.0, 0.0, 0.0, 0.0) if unfilled else to_rgba(color, max(fill_opacity, 0.12)))
                 edges.append(to_rgba(color, 0.95))
         width = OUTLINE_WIDTH if outline else 0.9
         ax.add_collection(
@@ -265,7 +268,8 @@ def legend_swatch(ax, x: float, y: float, w: float, h: float, entry: LegendEntry
             transform=ax.transAxes,
         )
     else:
-        alpha = max(getattr(entry, "fill_opacity", 0.35), 0.3)
+        opacity = getattr(entry, "fill_opacity", 0.35)
+        alpha = max(opacity, 0.3) if opacity > 0 else 0.0  # unfilled on the map: a hollow swatch
         ax.add_patch(
             Rectangle(
                 (x, y), w, h, facecolor=entry.color, alpha=alpha, transform=ax.transAxes, edgecolor="none"

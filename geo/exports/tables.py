@@ -257,21 +257,39 @@ def _rounded_but(frame: pd.DataFrame, as_came: list[str]) -> pd.DataFrame:
     """:func:`rounded_to_format`, the columns ``as_came`` left as they came."""
     out = rounded_to_format(frame)
     for col in (c for c in as_came if c in frame.columns):
-        out[col] = frame[col]
+        out[col] = without_float_noise(frame[col])
     return out
 
 
 def measures_as_shown(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` with the atlas's measures of its shapes (:data:`MEASURED`) rounded to the decimals
     shown, so that a workbook's cell holds what it shows (2.01, not 2.0098 under ``#,##0.00``); the
-    other columns as they came. ``table`` is left unchanged."""
+    other numbers as they came, without arithmetic's noise (:func:`without_float_noise`). ``table``
+    is left unchanged."""
     out = table.copy()
     for i, col in enumerate(out.columns):
         values = out.iloc[:, i]
         fmt = number_format(col, values)
         if MEASURED.match(str(col)) and fmt is not None and pd.api.types.is_float_dtype(values):
             out.isetitem(i, values.round(fmt.decimals))
+        elif fmt is not None and pd.api.types.is_float_dtype(values):  # a user's number, as it came
+            out.isetitem(i, without_float_noise(values))
     return out
+
+
+FAITHFUL_DIGITS = 15  # a double holds any decimal of this many significant digits exactly as typed
+
+
+def without_float_noise(values: pd.Series) -> pd.Series:
+    """``values`` (floats) to :data:`FAITHFUL_DIGITS` significant digits: what arithmetic left past
+    them is gone (an import's 58,130 m² is 87.195 亩, not ``87.19500000000001``: walk17, a workbook
+    cell holding what its format hid), a number as typed is kept whole (``80.6025``, ``12.345678``)."""
+    if not pd.api.types.is_float_dtype(values):
+        return values
+    numbers = values.to_numpy(dtype=float, na_value=np.nan, copy=True)
+    finite = np.isfinite(numbers)
+    numbers[finite] = [float(f"{v:.{FAITHFUL_DIGITS}g}") for v in numbers[finite].tolist()]
+    return pd.Series(numbers, index=values.index, name=values.name, dtype=values.dtype)
 
 
 def table_for_export(frame: pd.DataFrame, *, lonlat: bool = True) -> pd.DataFrame:

@@ -4,7 +4,9 @@
 * coordinates on round numbers (120.0, 31.0);
 * a point in another district or 区镇 than its address (or 区镇 column) names, or in none of them
   and away from the one named, by the bundled boundaries (districts real, 区镇 schematic);
-* the same name at the same address more than once.
+* the same name at the same address more than once;
+* a 统一社会信用代码 of the wrong length or characters, failing its check character (GB 32100,
+  :mod:`geo.collect.codes`), repeated, or one enterprise name with two different codes.
 
 Each finding is a warning on its row; thresholds are in ``geo/ingest/checks.yaml``.
 """
@@ -20,6 +22,7 @@ import shapely
 import yaml
 
 from geo.catalogue import ENTERPRISE_BY_KEY, norm_header
+from geo.collect.codes import check_failures, code_kinds, normalize_codes, per_value
 from geo.ingest.places import Places, bundled, located_in, named_in
 from geo.ingest.report import RowReport
 from geo.messages.notes import Both, note
@@ -221,3 +224,95 @@ def _duplicates(rows, names: pd.Series, addresses: pd.Series, settings: dict, re
             )
         else:
             first[key] = int(rows[idx])
+
+
+def credit_code_column(header: object) -> bool:
+    """Whether a column's header names the 统一社会信用代码 (``credit_code_headers`` in checks.yaml:
+    统一社会信用代码, 信用代码, USCC …)."""
+    text = norm_header(header)
+    return any(norm_header(h) in text for h in _settings()["credit_code_headers"])
+
+
+def looks_like_credit_codes(values: pd.Series) -> bool:
+    """Whether at least ``credit_code_min_share`` of the filled values are 18 code characters (an
+    id column named 编号 that holds credit codes)."""
+    codes = normalize_codes(values)
+    filled = codes != ""
+    if not filled.any():
+        return False
+    share = float((code_kinds(codes[filled]) == "credit").mean())
+    return share >= float(_settings()["credit_code_min_share"])
+
+
+def check_credit_codes(
+    codes: pd.Series,
+    rownum: pd.Series,
+    report: RowReport,
+    *,
+    field: str,
+    names: pd.Series | None = None,
+    years: pd.Series | None = None,
+) -> None:
+    """Warn on the rows whose 统一社会信用代码 is malformed (not 18 characters of the code alphabet),
+    fails its check character, repeats an earlier row's (in the same year), or differs from the
+    code of another row with the same name (in the same year). Blank codes are left alone.
+
+    Parameters
+    ----------
+    codes
+        The codes as written (indexed like ``rownum``'s rows kept).
+    rownum
+        Source row numbers.
+    report
+        Where the warnings go, under ``field`` (the file's header).
+    names, years
+        The rows' names and years (aligned on ``codes``), when the table has them.
+    """
+    rows = rownum.loc[codes.index]
+    normal = normalize_codes(codes)
+    filled = (normal != "").to_numpy()
+    kinds = code_kinds(normal)
+    malformed = filled & (kinds != "credit").to_numpy()
+    for k in np.flatnonzero(malformed):
+        report.add(
+            [rows.iloc[k]],
+            "warning",
+            field,
+            note("ingest.row.credit_malformed", n=len(normal.iloc[k])),
+            [codes.iloc[k]],
+        )
+    failures = check_failures(normal, kinds=kinds).to_numpy(dtype=object)
+    credit = filled & (kinds == "credit").to_numpy()
+    for failed, key in (("credit", "ingest.row.credit_check"), ("org", "ingest.row.credit_org_check")):
+        failing = credit & (failures == failed)
+        report.add(rows[failing], "warning", field, note(key), codes[failing])
+    year_key = (
+        years.reindex(codes.index).astype(str) if years is not None else pd.Series("", index=codes.index)
+    )
+    table = pd.DataFrame({"code": normal, "year": year_key, "row": rows}, index=codes.index)[filled]
+    first = table.groupby(["code", "year"], sort=False)["row"].transform("first")
+    repeated = table.index[table.duplicated(["code", "year"]).to_numpy()]
+    for idx in repeated:  # rare: one line each
+        said = note("ingest.row.credit_repeated", first=int(first[idx]))
+        report.add([rows[idx]], "warning", field, said, [codes[idx]])
+    if names is not None:
+        named = names.reindex(table.index)
+        table["name"] = per_value(named, lambda v: norm_header(v) if isinstance(v, str) else "")
+        _same_name_other_code(table[table["name"] != ""], codes, field, report)
+
+
+def _same_name_other_code(table: pd.DataFrame, codes: pd.Series, field: str, report: RowReport) -> None:
+    """Each row whose name (in its year) another row has with a different code: flagged with the
+    first such row (two firms rarely share a registered name). ``table``: code, year, row, name."""
+    groups = table.groupby(["name", "year"], sort=False)["code"]
+    shared = table[(groups.transform("nunique") > 1).to_numpy()]  # rare: row by row below
+    normal, rows = shared["code"].tolist(), shared["row"].tolist()
+    written = codes.loc[shared.index].tolist()
+    members: dict[tuple, list[int]] = {}
+    for k, key in enumerate(zip(shared["name"], shared["year"], strict=True)):
+        members.setdefault(key, []).append(k)
+    for group in members.values():
+        for k in group:
+            other = next(j for j in group if normal[j] != normal[k])
+            said = note("ingest.row.credit_same_name", first=int(rows[other]), other=str(written[other]))
+            report.add([rows[k]], "warning", field, said, [written[k]])

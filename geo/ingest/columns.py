@@ -277,6 +277,7 @@ def apply_mapping(
         empty_name = result["name"].isna() | (result["name"].astype(str).str.strip() == "")
         report.add(row_numbers(rownum, empty_name), "error", mapping["name"], note("ingest.row.blank_name"))
         fatal |= empty_name
+        derived_at = None
         if "above_scale" in result:
             raw = result["above_scale"]
             flags = raw.map(to_bool)
@@ -292,7 +293,8 @@ def apply_mapping(
                 [pd.NA if v is None or v is pd.NA else bool(v) for v in flags], dtype="boolean"
             )
         else:
-            result["above_scale"] = _derived_above_scale(result["sales_wan_yuan"], mapping, notes)
+            result["above_scale"] = _derived_above_scale(result["sales_wan_yuan"])
+            derived_at = len(notes)  # said once the rows kept are known (walk17: 16 规上 of 15 kept)
         for col in ("industry", "town"):
             if col not in result:
                 result[col] = pd.NA
@@ -327,6 +329,8 @@ def apply_mapping(
             result["ent_id"][duplicate],
         )
         fatal |= duplicate
+        if derived_at is not None:
+            notes.insert(derived_at, _above_scale_note(result["above_scale"][~fatal], mapping))
         shared = [c for c in SHARED_LAND_COLUMNS if c in mapping]  # tenants and compounds
         if "land_host" in shared:
             result["land_host"] = pd.array(
@@ -360,24 +364,25 @@ def apply_mapping(
     return result.loc[~fatal.to_numpy()]
 
 
-def _derived_above_scale(
-    sales_wan_yuan: pd.Series, mapping: Mapping[str, str], notes: list[str]
-) -> pd.Series:
+def _derived_above_scale(sales_wan_yuan: pd.Series) -> pd.Series:
     """规上 from the statistical definition (主营业务收入 ≥ the threshold in geo/catalogue.yaml) for a
     table without a 规上 column; unknown where the sales figure is missing."""
     threshold = above_scale_min_sales_wan_yuan()
     flags = pd.array([pd.NA if pd.isna(v) else bool(v >= threshold) for v in sales_wan_yuan], dtype="boolean")
-    source = mapping.get("sales_wan_yuan", "sales_wan_yuan")
-    notes.append(
-        note(
-            "ingest.note.above_scale_derived",
-            source=source,
-            threshold=Both(yuan_amount(threshold, "zh"), yuan_amount(threshold, "en")),
-            n_above=int(pd.Series(flags).sum()),
-            n_below=int((~pd.Series(flags)).sum()),
-        )
-    )
     return pd.Series(flags, index=sales_wan_yuan.index)
+
+
+def _above_scale_note(kept: pd.Series, mapping: Mapping[str, str]):
+    """How :func:`_derived_above_scale` decided, with the counts of the rows kept (those the summary
+    says passed: a dropped row is not counted)."""
+    threshold = above_scale_min_sales_wan_yuan()
+    return note(
+        "ingest.note.above_scale_derived",
+        source=mapping.get("sales_wan_yuan", "sales_wan_yuan"),
+        threshold=Both(yuan_amount(threshold, "zh"), yuan_amount(threshold, "en")),
+        n_above=int(kept.sum()),
+        n_below=int((~kept).sum()),
+    )
 
 
 def merge_mapping(suggested: Mapping[str, str], given: Mapping[str, str]) -> dict[str, str]:

@@ -34,6 +34,7 @@ CHECK_KEYS = {
     "位小数": "ingest.check.round",
     "坐标却在": "ingest.check.misplaced",
     "同名同地址": "ingest.check.duplicate",
+    "统一社会信用代码": "ingest.check.credit_code",
 }
 CHECK_MARKERS = {marker: message(key, "zh") for marker, key in CHECK_KEYS.items()}
 # A check's Chinese label (the keys of :func:`check_counts`) -> its catalogue key.

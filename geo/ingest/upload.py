@@ -15,7 +15,7 @@ from pyproj import CRS
 from geo.catalogue import suggest_columns
 from geo.errors import DataValidationError, LayerChoiceError, RowReportError
 from geo.ingest.base import FAR_OUTSIDE_KM, KINDS, MAX_UPLOAD_BYTES, CrsSuggestion, Kind, frame_name
-from geo.ingest.checks import check_rows
+from geo.ingest.checks import check_credit_codes, check_rows, credit_code_column, looks_like_credit_codes
 from geo.ingest.columns import ENTERPRISE_REQUIRED, apply_mapping, suggest_mapping
 from geo.ingest.frames import FrameFit, fit_addresses, fit_boundaries
 from geo.ingest.locating import (
@@ -370,6 +370,23 @@ def _row_checks(gdf, rownum, report, table, lon_col, lat_col, town_label: str) -
     )
 
 
+def _credit_checks(gdf, source, rownum, report, mapping: Mapping[str, str]) -> None:
+    """The 统一社会信用代码 checks on each column holding credit codes: the 企业编号 when its header
+    names the code or its values are codes, and any other column whose header names it; on the
+    codes as the file wrote them (``source``: a blank id numbered U00001 is no code)."""
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    name_col = "name" if "name" in mapping else suggest_columns(columns, "enterprises").get("name")
+    names = gdf[name_col] if name_col in gdf.columns else None
+    years = gdf["year"] if "year" in mapping else None
+    id_source = mapping.get("ent_id")
+    for column in columns:
+        header = id_source if column == "ent_id" and id_source is not None else str(column)
+        written = source[header].reindex(gdf.index) if header in source.columns else gdf[column]
+        checked = credit_code_column(header) or (header == id_source and looks_like_credit_codes(written))
+        if checked:
+            check_credit_codes(written, rownum, report, field=header, names=names, years=years)
+
+
 def _mark_source_coordinates(
     gdf: gpd.GeoDataFrame, columns: tuple[str, str], frame: Frame
 ) -> tuple[gpd.GeoDataFrame, dict[str, str]]:
@@ -609,6 +626,8 @@ def read_upload(
         table = source if lon_col is not None else None
         town_label = (mapping or {}).get("town", "town")
         _row_checks(gdf, rownum, report, table, lon_col, lat_col, town_label)
+    if kind == "enterprises" and len(gdf):  # one row per firm (a parcel table repeats its code)
+        _credit_checks(gdf, source, rownum, report, mapping or {})
     if lon_col is not None and frame != "wgs84":
         gdf, renamed = _mark_source_coordinates(gdf, (lon_col, lat_col), frame)
         if renamed:

@@ -249,6 +249,35 @@ READING: dict[str, tuple[str, str]] = {
         "与第 {first} 行同名同地址：可能重复登记，请核对",
         "Same name and address as row {first}: maybe registered twice; check it",
     ),
+    # the 统一社会信用代码 (GB 32100-2015; checks.py)
+    "ingest.row.credit_malformed": (
+        "统一社会信用代码格式不对（{n} 位，应为 18 位数字或大写字母，不含 I、O、S、V、Z）：无法与其他部门的"
+        "数据对应，请核对",
+        "The unified social credit code is malformed ({n} characters; it should be 18 digits or capital"
+        " letters without I, O, S, V, Z): it cannot be matched with other departments' data; check it",
+    ),
+    "ingest.row.credit_check": (
+        "统一社会信用代码第 18 位校验位不对（GB 32100）：可能抄错一位，早期个别代码不合校验仍属合法，请核对",
+        "The unified social credit code fails its check character, the 18th (GB 32100): maybe a"
+        " character was copied wrong; a few early codes fail it yet are legal; check it",
+    ),
+    "ingest.row.credit_org_check": (
+        "统一社会信用代码第 9–17 位（组织机构代码）校验位不对（GB 11714）：可能抄错一位，早期个别代码不合"
+        "校验仍属合法，请核对",
+        "The unified social credit code's characters 9–17 (the organisation code) fail their check"
+        " character (GB 11714): maybe a character was copied wrong; a few early codes fail it yet are"
+        " legal; check it",
+    ),
+    "ingest.row.credit_repeated": (
+        "与第 {first} 行统一社会信用代码相同：可能重复登记，请核对",
+        "Same unified social credit code as row {first}: maybe registered twice; check it",
+    ),
+    "ingest.row.credit_same_name": (
+        "与第 {first} 行同名，统一社会信用代码却不同（{other}）：两家企业同名很少见，可能重复登记或代码"
+        "有误，请核对",
+        "Same name as row {first} but a different unified social credit code ({other}): two firms rarely"
+        " share a name; maybe registered twice or a code is wrong; check it",
+    ),
     # a table's values (columns.py)
     "ingest.row.not_a_number": ("「{field}」不是数字", "“{field}” is not a number"),
     "ingest.row.negative": ("「{field}」为负数", "“{field}” is negative"),
@@ -325,6 +354,7 @@ SUMMARY: dict[str, tuple[str, str]] = {
     "ingest.check.round": ("坐标为整数/过于整齐", "coordinates whole numbers or too round"),
     "ingest.check.misplaced": ("位置与地址/区镇不符", "location disagrees with the address or town"),
     "ingest.check.duplicate": ("同名同地址", "same name and address"),
+    "ingest.check.credit_code": ("统一社会信用代码有误或重复", "credit code malformed or repeated"),
 }
 
 # The row report's headers and levels, as downloaded (geo/ingest/report.py report_for_download).

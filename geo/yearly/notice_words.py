@@ -27,6 +27,33 @@ STATUS_EN = (
     (r"^不参评：投产不满 (.*) 年$", r"Not scored: in production under \1 years"),
 )
 _STATUS_EN = tuple((re.compile(p), r) for p, r in STATUS_EN)
+# The same in short, for a screen's table whose Latin text the grid does not wrap (the 公示 page's
+# results at 1280 px, walk 16 item 5: "Not computable: land…" cut): over the English words above.
+STATUS_EN_SHORT = (
+    (r"^Not computable: land is zero or missing$", "Land 0 or missing"),
+    (r"^Not scored: below designated size on less than (.*) mu$", r"Below size, < \1 mu"),
+    (r"^Not scored: enterprises above designated size are out of scope$", "Above size: excluded"),
+    (r"^Not scored: enterprises below designated size are out of scope$", "Below size: excluded"),
+    (r"^Not scored: (.*) \(listed only\)$", r"Listed only: \1"),
+    (r"^Not scored: in no group$", "In no group"),
+    (r"^Not scored: tenant, all land counted to its host “(.*)”$", r"Tenant of “\1”"),
+    (r"^Not scored: industry out of scope.*$", "Industry excluded"),
+    (r"^Not scored: in production under (.*) years$", r"In production < \1 yr"),
+)
+_STATUS_EN_SHORT = tuple((re.compile(p), r) for p, r in STATUS_EN_SHORT)
+
+
+def short_status_en(status: object) -> object:
+    """An English status (:func:`status_name`'s) in short for a screen ("Land 0 or missing" for "Not
+    computable: land is zero or missing"); any other value as it is."""
+    if not isinstance(status, str):
+        return status
+    for pattern, short in _STATUS_EN_SHORT:
+        if pattern.match(status):
+            return pattern.sub(short, status)
+    return status
+
+
 # The list of 规下 below the land minimum (geo/evaluation/scoring.py): 规下（不足 3 亩）
 _BELOW_SMALL = re.compile(rf"^{SIZE_BELOW}（不足 (.+) 亩）$")
 

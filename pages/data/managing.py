@@ -27,6 +27,8 @@ from pages.efficiency.fitting import (
     MAX_LINES,
     ROW_PX,
     Fitted,
+    at_spaces_px,
+    broken_before_brackets,
     text_px,
 )
 
@@ -66,10 +68,60 @@ def stored_table(meta: pd.DataFrame, rows_now: pd.Series, lang: Lang) -> tuple[p
             t("audit.table", lang): meta["layer"],
         }
     )
-    # a title or file never broken inside a Latin run or （…） (walk 15: "吴江企业（C / SV）2024", en 1280)
+    # a title or file never broken inside a Latin run or （…） (walk 15: "吴江企业（C / SV）2024", en 1280);
+    # a title or source not inside a word either (walk 16: "吴江区自 / 规划局")
     keys, free = list(table.columns[:-1]), [t("col.source", lang)]
     budget = STORED_TABLE_PX - MARKER_PX
-    return table, fit_unbroken(table, keys, budget_px=budget, wrap_latin=lang == "en", free=free)
+    return table, fit_words(table, keys, lang, budget_px=budget, free=free)
+
+
+def fit_words(
+    table: pd.DataFrame, keys: Sequence[str], lang: Lang, *, budget_px: float, free: Sequence[str] = ()
+) -> Fitted:
+    """:func:`fit_unbroken` with the titles and sources broken only at their spaces
+    (:func:`word_columns`); where they do not fit so, also before their （…） and after a Chinese
+    comma, drawn spaced there (``spaced``: :func:`on_screen`); where that does not fit either, the
+    ``free`` columns (a source) broken anywhere, as before."""
+    wrap, every = lang == "en", word_columns(table, lang)
+    words = every
+    fitted = fit_unbroken(table, keys, budget_px=budget_px, wrap_latin=wrap, words=words)
+    if not words or sum(fitted.widths.values()) <= budget_px:
+        return fitted
+    shown = on_screen(table, lang, spaced=True)
+    for words in (every, [c for c in every if c not in free]):  # else a source broken anywhere
+        spaced = fit_unbroken(shown, keys, budget_px=budget_px, wrap_latin=wrap, free=free, words=words)
+        if sum(spaced.widths.values()) <= budget_px:
+            break
+    return Fitted(spaced.widths, spaced.row_px, spaced=True)
+
+
+# The columns of titles and sources: broken only at a space, or before a （…） and after a Chinese
+# comma (:func:`on_screen`), never inside a word (walk 16: "2024 / 年度评价结 / 果" in the English change
+# log's titles, "吴江区自 / 规划局，2" in the imported layers' sources at 1280; the Chinese log drew
+# "2024 年度" cut, unwrapped).
+WORD_COLUMNS = ("data.title", "col.source", "audit.layer", "audit.title")
+
+
+def word_columns(table: pd.DataFrame, lang: Lang) -> list[str]:
+    """``table``'s columns of titles and sources, broken only between words."""
+    return [t(k, lang) for k in WORD_COLUMNS if t(k, lang) in table.columns]
+
+
+def on_screen(table: pd.DataFrame, lang: Lang, *, spaced: bool) -> pd.DataFrame:
+    """``table`` as the grid draws it: ``spaced`` (:attr:`Fitted.spaced`), a title or source with a
+    space before its （…） and after a Chinese comma, where a line may break between words
+    (:func:`word_columns`); the record of a row picked keeps them as written."""
+    cols = word_columns(table, lang) if spaced else []
+    if not cols:
+        return table
+    out = table.copy()
+    for col in cols:
+        out[col] = out[col].map(_between_words)
+    return out
+
+
+def _between_words(value: object) -> object:
+    return broken_before_brackets(value.replace("，", "， ")) if isinstance(value, str) else value
 
 
 @st.fragment
@@ -163,11 +215,12 @@ def picked_table(table: pd.DataFrame, fitted: Fitted, key: str, lang: Lang) -> i
     """``table`` drawn with its key columns' widths and row height (``fitted``), as tall as its rows
     up to 420 px, its rows picked by their marker (its width kept free beside the key columns:
     :data:`MARKER_PX`); the row picked, else ``None`` (and a line saying a pick shows it whole)."""
+    helps = {t("data.col.audit_rows", lang): {"help": t("data.col.audit_rows_help", lang)}}
     event = st.dataframe(
-        table,
+        on_screen(table, lang, spaced=fitted.spaced),  # titles broken between words (the record as written)
         hide_index=True,
         width="stretch",
-        column_config=fitted.apply({}),
+        column_config=fitted.apply({c: h for c, h in helps.items() if c in table.columns}),
         row_height=fitted.row_px,
         height=table_height(table, fitted),
         on_select="rerun",
@@ -248,7 +301,7 @@ def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> tuple[pd.D
         table = table.drop(columns=t("audit.title", lang))
     # English: the actions and the actor wrap too (at 1280 the columns did not fit on one line each)
     keys = audit_key_columns(table, lang)
-    return table, fit_unbroken(table, keys, budget_px=STORED_TABLE_PX - MARKER_PX, wrap_latin=lang == "en")
+    return table, fit_words(table, keys, lang, budget_px=STORED_TABLE_PX - MARKER_PX)
 
 
 def _wide(ch: str) -> bool:
@@ -311,12 +364,14 @@ def fit_unbroken(
     budget_px: float,
     wrap_latin: bool,
     free: Sequence[str] = (),
+    words: Sequence[str] = (),
 ) -> Fitted:
     """Widths for ``columns`` of ``table`` (texts) read whole within ``budget_px``: on the fewest
     lines (at most :data:`MAX_LINES`) that fit, each header on one line and no cell broken inside a
     word or a name (a file name "完税证明.pdf" whole on a line, walk 14: "完税证明.p / df"); wider
     than the budget where the names need it. The ``free`` columns (free text, a source) are broken
-    where the grid breaks them."""
+    where the grid breaks them; the ``words`` columns only at their spaces (titles and sources,
+    spaced where they may break: :func:`on_screen`)."""
     cols = [c for c in columns if c in table.columns]
     texts = {
         c: sorted({str(v) for v in table[c].dropna() if str(v)}, key=text_px, reverse=True) for c in cols
@@ -328,6 +383,9 @@ def fit_unbroken(
             for text in texts[col]:
                 if math.ceil(text_px(text)) + CELL_PAD_PX <= need:
                     break  # the longer texts come first: this one and the rest fit on one line
+                if col in words and any(map(_wide, text)):
+                    need = max(need, math.ceil(at_spaces_px(text, lines)) + CELL_PAD_PX)
+                    continue
                 need = max(need, unbroken_px(text, lines, wrap_latin=wrap_latin, free=col in free))
             widths[col] = need
         if sum(widths.values()) <= budget_px:

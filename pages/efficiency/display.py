@@ -11,6 +11,7 @@ from geo.messages import Lang, t
 from geo.number_formats import number_format
 from pages.common.cache import PerObject, shared_table
 from pages.common.display import markdown_text  # noqa: F401 (the evaluation page imports it from here)
+from pages.efficiency.fitting import table_height
 
 # A table in the page holds at most this many rows (a 150k-row import's tables were ~25 MB sent to
 # every browser that opens the page); the downloads always hold every row. The ranking holds more
@@ -33,12 +34,14 @@ def rows(cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, most: int | None 
 def list_table(
     cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, key: str, height: int, **options
 ) -> None:
-    """A long list (at most :data:`LIST_ROWS_MAX` rows shown), numbers in their measure's format."""
+    """A long list (at most :data:`LIST_ROWS_MAX` rows shown), numbers in their measure's format;
+    ``height`` the tallest it is drawn: a short list is as tall as its rows (walk17: one D-class
+    firm drew seven empty rows under it)."""
     st.dataframe(
         rows(cache_key, frame, lang, most=LIST_ROWS_MAX),
         hide_index=True,
         width="stretch",
-        height=height,
+        height=table_height(min(len(frame), LIST_ROWS_MAX), None, most=height),
         column_config=number_config(frame),
         key=key,
         **options,

@@ -18,7 +18,7 @@ from layers.offline_html import map_downloads
 from pages.common.cache import shared
 from pages.common.maps import download_buttons, full_map
 from pages.efficiency.comparison import Changes
-from pages.efficiency.map import DrawnMap
+from pages.efficiency.map import DrawnMap, evaluated_extent
 from pages.efficiency.ranking import Ranking
 from pages.efficiency.scope import scope_words
 from pages.efficiency.tables import (
@@ -241,6 +241,18 @@ def notice_button(view: PageView, where, edition: Lang, stem: str) -> None:
     )
 
 
+def _opens_on(view: PageView, drawn: DrawnMap) -> tuple[float, float, float, float] | None:
+    """The view the map opens on (it sends none, see map.py), for the briefing PNG: towns chosen,
+    the scope's extent, as the map zooms to it; the user's zones over the outlines, the zones and
+    firms (as the map fits them, not all of 苏州's districts); else None, every layer drawn whole
+    (e.g. 吴江's towns, whose tips reach past the firms)."""
+    if view.chosen[0]:
+        return shared(("eff.fit", *view.scope_key), lambda: frame_extent(view.scope))
+    if drawn.under:
+        return shared(("eff.opens_on", *view.scope_key), lambda: frame_extent(evaluated_extent(view)))
+    return None
+
+
 def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
     """The map's export panel (offline HTML, PNG, GeoJSON and the table, named and subtitled)."""
     lang = view.lang
@@ -270,15 +282,8 @@ def export_panel(view: PageView, drawn: DrawnMap, ranked: Ranking) -> None:
                 lang=lang,
                 subtitle=subtitle,
                 table=table,
-                # The map sends no view (see map.py): what it opens on. Towns chosen: the scope's
-                # extent, as the map zooms to it; else every layer drawn whole (e.g. 吴江's towns,
-                # whose tips reach past the firms).
-                extent=view_extent(drawn.out)
-                or (
-                    shared(("eff.fit", *view.scope_key), lambda: frame_extent(view.scope))
-                    if view.chosen[0]
-                    else None
-                ),
+                under=shown_layers(drawn.under, drawn.out, lang=lang),  # the outlines placing the zones
+                extent=view_extent(drawn.out) or _opens_on(view, drawn),
             ),
             key="eff_export",
         )

@@ -94,8 +94,9 @@ def scope_figures(view: PageView) -> None:
             **count_delta(delta, worse_up=c in ("C", "D")),
             help=None if delta is None else t("eff.metric.delta_help", lang),
         )
-    # Units go with the values: the narrow metric labels would cut them off.
-    metric_cols[5].metric(t("eff.metric.d_land", lang), f"{d_land:,.1f} {t('unit.mu', lang)}")
+    # Units go with the values: the narrow metric labels would cut them off. Land to two decimals,
+    # as the tables under it and the CLI write it (walk17: 86.9 here beside 86.95 there).
+    metric_cols[5].metric(t("eff.metric.d_land", lang), f"{d_land:,.2f} {t('unit.mu', lang)}")
     metric_cols[6].metric(
         t("eff.metric.tax_per_mu", lang),
         f"{tax_per_mu:,.2f} {t('unit.wan_yuan_per_mu', lang)}"

@@ -80,6 +80,27 @@ def _spaced_px(text: str, lines: int) -> float:
     return high
 
 
+def at_spaces_px(text: str, lines: int) -> float:
+    """The width ``text`` needs on at most ``lines`` lines broken at its spaces only (never inside a
+    word, nor inside a run of Chinese characters): :func:`_spaced_px`."""
+    return _spaced_px(text, lines)
+
+
+# Where the grid may break a Chinese name or title on screen: a space before its （…） ("盛泽镇先进纺织
+# 产业园 （南区）"), which the grid breaks at before any character (walk 16 item 10: a park's name on
+# one line left an enterprise's name no room; a title broken inside a word in the English change log).
+BRACKET_BREAK = " （"
+
+
+def broken_before_brackets(value: object) -> object:
+    """``value`` with a space before its first （ that follows a character (a line may break there,
+    :data:`BRACKET_BREAK`); any other value as it is."""
+    if not isinstance(value, str) or "（" not in value.strip("（）") or BRACKET_BREAK in value:
+        return value
+    head, _, tail = value.partition("（")
+    return f"{head}{BRACKET_BREAK}{tail}" if head else value
+
+
 def _needed_px(texts: Sequence[str], lines: int) -> float:
     """The width the longest of ``texts`` needs on at most ``lines`` lines (a line breaks at a word,
     so it may end up to one word short; a Chinese list spaced after its 、 and ； breaks there only,
@@ -104,6 +125,9 @@ class Fitted:
 
     widths: dict[str, int]
     row_px: int | None
+    # the texts are drawn spaced where a line may break between words (pages/data/managing.py:
+    # on_screen), the widths fitted to them so
+    spaced: bool = False
 
     def apply(self, config: dict) -> dict:
         """``config`` (``st.dataframe``'s column_config) with these widths set."""

@@ -17,7 +17,7 @@ from pages.common.cache import shared
 from pages.data.collect_profile import show_sources
 from pages.efficiency.display import markdown_text, number_config, rows
 from pages.efficiency.fitting import Fitted, table_height
-from pages.efficiency.tables import SIZE_EN, fit_ranking, key_help, ranking_table
+from pages.efficiency.tables import SIZE_EN, key_help, merged_options, ranking_table, screen_ranking
 
 GROUPS_KEPT = "eff_groups_kept"  # the loaded configuration's groups and land sharing (no widget holds them)
 
@@ -130,8 +130,8 @@ def group_lists(
 
             def listed(name=name) -> tuple[pd.DataFrame, Fitted]:
                 table = _group_table(evaluated[evaluated[GROUP_COL].astype(object) == name], config, lang)
-                # key columns read whole, a place's name on one line
-                return table, fit_ranking(table)
+                # key columns read whole, a place's name on one line (or broken before its （…）)
+                return screen_ranking(table)
 
             key = None if cache_key is None else ("eff.group_list", *cache_key, str(name), lang)
             table, fitted = listed() if key is None else shared(key, listed)
@@ -141,7 +141,7 @@ def group_lists(
                 width="stretch",
                 height=table_height(len(table), fitted.row_px),
                 row_height=fitted.row_px,
-                column_config=fitted.apply({**number_config(table), **key_help(table, lang)}),
+                column_config=fitted.apply(merged_options(number_config(table), key_help(table, lang))),
                 key=f"eff_group_table_{i}",
                 placeholder="",  # a value not known (no 行业 imported) blank as in the ranking, never "None"
             )

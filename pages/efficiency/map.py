@@ -33,6 +33,9 @@ class DrawnMap:
     class_items: list[MapLayer]
     build: Callable[[], folium.Map]
     gcj02: bool
+    # what the map draws under the zones to place them (the districts' and 区镇's outlines under a
+    # user's own zones), so the briefing PNG draws them too (walk17: parks on white)
+    under: tuple[MapLayer, ...] = ()
 
 
 def evaluated_extent(view: PageView) -> gpd.GeoDataFrame:
@@ -62,13 +65,14 @@ def class_map(view: PageView) -> DrawnMap:
 
     src = view.sources
     imported = src.zones_src != DEMO or src.ents_src != DEMO
+    under = tuple(reference_layers()) if src.zones_src != DEMO else ()
 
     def build_map() -> folium.Map:
         # The user's own data: the map opens on it (as the briefing PNG does), and an imported zone
         # layer (parks, say) is drawn over the districts' and the 区镇's outlines, which place it
         # (as the 数据管理 page's preview does); the demo opens on 吴江's 区镇 as ever.
         m = render_map(
-            [*(reference_layers() if src.zones_src != DEMO else []), zone_item],
+            [*under, zone_item],
             lang=lang,
             basemap=s.basemap,
             tianditu_key=s.tianditu_key,
@@ -144,4 +148,4 @@ def class_map(view: PageView) -> DrawnMap:
     if imported:  # which data, with its accuracy (the sidebar's 「数据」 box says so too)
         what = evaluated_words(src.zones_src, src.ents_src, lang)
         st.caption(":material/database: " + t("eff.data.line", lang).format(what=what))
-    return DrawnMap(map_out, map_title, zone_item, items, build_map, gcj02)
+    return DrawnMap(map_out, map_title, zone_item, items, build_map, gcj02, under)

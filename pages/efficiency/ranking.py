@@ -19,10 +19,11 @@ from pages.efficiency.groups import group_lists
 from pages.efficiency.scope import DIMENSIONS
 from pages.efficiency.tables import (
     english_values,
-    fit_ranking,
     key_help,
+    merged_options,
     plain,
     ranking_table,
+    screen_ranking,
     table_labels,
     ties_note,
 )
@@ -98,20 +99,16 @@ def ranking(view: PageView) -> Ranking:
     # the downloads' table (full words) and the screen's (in English the 区镇 and the shortfalls by
     # their short names, one line each: the key columns read whole at 1280 px); the same rows
     table = shared(table_key, lambda: ranking_table(shared(ranked_key, ranked), lang, by=by))
-    shown = shared(
+    # The key columns read whole at 1280 px (wrapped when one line does not hold them); as tall as
+    # its rows (header 38 px, a row 35 px or as its wrapped lines need), at most 420 px: a five-row
+    # list drew ten empty rows under it. (a place's name on one line, or broken before its （…）: the
+    # grid breaks a Chinese name anywhere, walk 15 item 10)
+    shown, fitted = shared(
         ("eff.table.short", *table_key),
-        lambda: ranking_table(shared(ranked_key, ranked), lang, by=by, short=True),
+        lambda: screen_ranking(ranking_table(shared(ranked_key, ranked), lang, by=by, short=True)),
     )
     picked = None
     if view.firms:
-        # The key columns read whole at 1280 px (wrapped when one line does not hold them); as tall
-        # as its rows (header 38 px, a row 35 px or as its wrapped lines need), at most 420 px: a
-        # five-row list drew ten empty rows under it.
-        # (a place's name on one line: the grid breaks a Chinese name anywhere, walk 15 item 10)
-        fitted = shared(
-            ("eff.table.fit", *table_key),
-            lambda: fit_ranking(shown),
-        )
         row_px = fitted.row_px or 35
         picked = st.dataframe(
             rows(("eff.table.shown", *table_key), shown, lang),
@@ -119,7 +116,7 @@ def ranking(view: PageView) -> Ranking:
             width="stretch",
             height=table_height(len(shown), row_px),
             row_height=fitted.row_px,
-            column_config=fitted.apply({**number_config(shown), **key_help(shown, lang, by=by)}),
+            column_config=fitted.apply(merged_options(number_config(shown), key_help(shown, lang, by=by))),
             key="eff_table",
             placeholder="",
             on_select="rerun",

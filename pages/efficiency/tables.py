@@ -25,7 +25,15 @@ from geo.messages import Lang, t
 from geo.messages.names import firm_name, industry_name
 from geo.place_names import own_place_name, place_name, short_place_name
 from geo.yearly.notice_words import reasons_name, reasons_said, status_name
-from pages.efficiency.fitting import Fitted, fit_columns
+from pages.efficiency.fitting import (
+    BRACKET_BREAK,
+    CELL_PAD_PX,
+    KEY_COLUMNS_PX,
+    Fitted,
+    broken_before_brackets,
+    fit_columns,
+    text_px,
+)
 from pages.efficiency.sources import UNDATED
 
 # What a reader looks for first (the first six: :data:`KEY_COLUMNS`, read whole at 1280 px), then
@@ -208,8 +216,9 @@ def ranking_table(
         What ``group_rank`` ranks within (named in its header, in the downloads).
     short : bool
         The screen's forms: the selection's rank headed by :func:`screen_rank_label` (its groups in
-        its help), and in English the one-line forms of the 区镇 and the shortfalls
-        (:func:`english_values`); the downloads keep the full words (the default).
+        its help), the score and the stated town by :func:`screen_labels` (综合得分, 填报区镇), a
+        scored enterprise with no shortfall 「无」 / "None", and in English the one-line forms of the
+        区镇 and the shortfalls (:func:`english_values`); the downloads keep the full words (the default).
 
     Returns
     -------
@@ -241,13 +250,26 @@ def ranking_table(
         if col in out.columns:
             out[col] = pd.array(pd.to_numeric(out[col], errors="coerce").round(), dtype="Int64")
     sel = screen_rank_label(by, lang)  # the screen's header in the files too (walk13 item 8)
-    return out.rename(columns={**table_labels(lang), "rank": eval_rank_label(lang), "sel_rank": sel})
+    screen = screen_labels(lang) if short else {}
+    labels = {**table_labels(lang), **screen, "rank": eval_rank_label(lang), "sel_rank": sel}
+    return out.rename(columns=labels)
+
+
+# Headers the ranking's screen gives shorter than the files (综合得分（分）, 所在区镇（填报）): the key
+# columns read whole at 1280 px with an enterprise's name on one line (walk 16 item 10); the unit and
+# the full words in the column's help (:func:`key_help`).
+SCREEN_LABELS = {"score": "eff.col.score_screen", "town": "eff.col.town_screen"}
+
+
+def screen_labels(lang: Lang) -> dict[str, str]:
+    """The ranking screen's short headers of the score and the stated town in ``lang``."""
+    return {col: t(key, lang) for col, key in SCREEN_LABELS.items()}
 
 
 def key_headers(table: pd.DataFrame) -> list[str]:
     """The headers of a :func:`ranking_table`'s key columns (its first six, and the stated town
     beside the 区镇 where the table has it: read with it, never a sideways scroll away)."""
-    towns = {table_labels(lang)["town"] for lang in ("zh", "en")}
+    towns = {labels["town"] for lang in ("zh", "en") for labels in (table_labels(lang), screen_labels(lang))}
     n = len(KEY_COLUMNS) + any(c in towns for c in table.columns[: len(KEY_COLUMNS)])
     return list(table.columns[:n])
 
@@ -256,6 +278,7 @@ def place_headers(table: pd.DataFrame) -> list[str]:
     """The headers of a :func:`ranking_table`'s place columns (区镇/园区, the stated town): kept on
     one line on screen (:func:`pages.efficiency.fitting.fit_columns`), never broken inside a name."""
     places = {table_labels(lang)[c] for lang in ("zh", "en") for c in (ZONE_COL, "town")}
+    places |= {screen_labels(lang)["town"] for lang in ("zh", "en")}
     return [c for c in table.columns if c in places]
 
 
@@ -272,16 +295,55 @@ def fit_ranking(table: pd.DataFrame) -> Fitted:
     return fit_columns(table, key_headers(table), one_line=place_headers(table), names=name_headers(table))
 
 
+# Where the grid may break a Chinese place's name on screen: before its （…）
+# (:func:`pages.efficiency.fitting.broken_before_brackets`).
+PLACE_BREAK = BRACKET_BREAK
+
+
+def screen_ranking(table: pd.DataFrame) -> tuple[pd.DataFrame, Fitted]:
+    """A :func:`ranking_table` (``short``) as the screen draws it and its key columns' widths
+    (:func:`fit_ranking`); where that leaves an enterprise's name broken inside it, the places broken
+    only before their （…） ("盛泽镇先进纺织产业园 / （南区）") when that keeps the names whole (walk 16 item
+    10: "吴江开发区芯联微 / 电子有限公司" beside a park's name on one line)."""
+    fitted = fit_ranking(table)
+    names, places = name_headers(table), place_headers(table)
+    if not names or not places:
+        return table, fitted
+    whole = max((text_px(v) for v in table[names[0]].dropna().astype(str)), default=0.0) + CELL_PAD_PX
+    if fitted.widths.get(names[0], whole) >= whole:
+        return table, fitted
+    spaced = table.copy()
+    for col in places:
+        spaced[col] = spaced[col].map(broken_before_brackets)
+    if spaced[places].equals(table[places]):
+        return table, fitted
+    trial = fit_columns(spaced, key_headers(spaced), names=[*names, *places])
+    if trial.widths.get(names[0], 0) >= whole and sum(trial.widths.values()) <= KEY_COLUMNS_PX:
+        return spaced, trial
+    return table, fitted
+
+
+def merged_options(config: dict, extra: dict) -> dict:
+    """``st.dataframe`` column options: ``extra``'s per column merged into ``config``'s (a column's
+    help beside its number format, not instead of it: 综合得分 lost its two decimals)."""
+    out = dict(config)
+    for col, options in extra.items():
+        out[col] = {**(out.get(col) or {}), **options}
+    return out
+
+
 def key_help(
     table: pd.DataFrame, lang: Lang, *, by: Sequence[str] = (SIZE_COL,)
 ) -> dict[str, dict[str, str]]:
     """``st.dataframe`` column options: the help of a :func:`ranking_table`'s 区镇, stated town and
     shortfalls columns (what the short names stand for, where the full words are) and of its two
     ranks (what each ranks within: the selection's the groups ``by``)."""
-    labels = table_labels(lang)
+    labels, screen = table_labels(lang), screen_labels(lang)
     helps = {
         labels[ZONE_COL]: "eff.col.zone_help",
         labels["town"]: "eff.col.town_help",
+        screen["town"]: "eff.col.town_help",
+        screen["score"]: "eff.col.score_help",
         labels["reasons"]: "eff.col.reasons_help",
         eval_rank_label(lang): "eff.col.rank_eval_help",
     }

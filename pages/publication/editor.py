@@ -22,7 +22,7 @@ from geo.messages import Lang, joined, message, t
 from geo.messages.formats import beijing_minute, beijing_today
 from geo.publication import compare, exports, objections, results, versions
 from geo.storage.changelog import actor_name
-from geo.yearly.notice_words import size_name
+from geo.yearly.notice_words import short_status_en, size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.auth import identity
 from pages.common.frame import show_error
@@ -44,7 +44,8 @@ ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)
 DEMO_ENTERPRISES, DEMO_ZONES, DEMO_PARCELS = "enterprise_years", "wujiang_towns", "parcels"
 UNDATED = 0
 SELECT_NEXT = "pub_select_next"  # the version an action made or changed: shown after the rerun
-FLASH = "pub_flash"  # (where, message) of the last action: shown there after the rerun that refreshes it
+FLASH = "pub_flash"  # the last action's success, {"at", "text", "choices"}: shown where it was taken (flash)
+SHOWN = "_pub_flash_shown"  # flash() drew it in this run (else pages/publication.py shows it on top)
 SESSION_CONFIG = "eff_applied"  # the configuration the 亩均效益评价 page applied in this session
 FORM_ROUND = "pub_obj_round"  # bumped after an objection is recorded: the form starts empty again
 
@@ -153,18 +154,42 @@ def act(action: Callable[[], str], at: str, *, working: str = "") -> None:
     except DataValidationError as exc:
         show_error(exc)
         return
-    st.session_state[FLASH] = (at, done)
+    st.session_state[FLASH] = {"at": at, "text": done, "choices": None}
     st.rerun()
 
 
+def _choices() -> dict[str, str]:
+    """The page's choices as they stand: its widgets' values (not its buttons' clicks)."""
+    return {
+        key: repr(value)
+        for key, value in st.session_state.items()
+        if isinstance(key, str)
+        and key.startswith("pub_")
+        and key != FLASH
+        and not key.startswith("pub_dl_")
+        and not key.endswith(("_button", "_download"))
+    }
+
+
 def flash(at: str) -> None:
-    """The success of the last action taken at ``at`` (a button's place), shown once, there: just
-    above the button the user clicked, so in view (the page keeps its scroll position across the
-    rerun; the list of versions at the top is often scrolled away)."""
+    """The success of the last action taken at ``at`` (a button's place), shown there: just above
+    the button the user clicked, so in view (the page keeps its scroll position across the rerun;
+    the list of versions at the top is often scrolled away).
+
+    It stays through the page's own reruns and goes once the user chooses anything anew: its
+    choices are noted when it is first shown (a widget drawn later, when it first stands) and
+    compared in every later run: a rerun that came right after the action, with nothing chosen, no
+    longer takes the message away."""
     pending = st.session_state.get(FLASH)
-    if pending and pending[0] == at:
+    if not pending or pending["at"] != at:
+        return
+    now, before = _choices(), pending["choices"]
+    if before is not None and any(before[key] != now[key] for key in before.keys() & now.keys()):
         del st.session_state[FLASH]
-        st.success(pending[1])
+        return
+    pending["choices"] = {**now, **(before or {})}  # a widget drawn since is noted as it first stands
+    st.session_state[SHOWN] = True
+    st.success(pending["text"])
 
 
 def actor() -> str:
@@ -611,7 +636,9 @@ def results_fitted(shown: pd.DataFrame, lang: Lang) -> Fitted:
         )
     keys = columns[: columns.index(status)]
     texts = [str(v) for v in shown[status].dropna() if str(v)]
-    # the status on the fewest lines that leave the others room to be read whole beside it
+    # the status on the fewest lines that leave the others room to be read whole beside it (an
+    # English one on one line: the grid does not wrap a Latin text among Chinese names, walk 16:
+    # "Not computable: land…" ran on, cut; :func:`screen_statuses` names it short so that it fits)
     for lines in range(1, RESULT_STATUS_LINES + 1):
         need = max((_wrapped_px(v, lines) for v in texts), default=CELL_PAD_PX)
         need = max(need, math.ceil(text_px(status)) + HEADER_PAD_PX)
@@ -622,6 +649,16 @@ def results_fitted(shown: pd.DataFrame, lang: Lang) -> Fitted:
                 row = ROW_PX[MAX_LINES] + LINE_PX * (lines - MAX_LINES)
             return Fitted({**others.widths, status: need}, row)
     return fit_unbroken(shown, [*keys, status], budget_px=SUMMARY_PX, wrap_latin=lang == "en", free=[status])
+
+
+def screen_statuses(shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The results as the screen shows them: in English each status in short ("Land 0 or missing",
+    :func:`geo.yearly.notice_words.short_status_en`), read whole on one line at 1280 px; the workbook
+    and the column's help say it in full."""
+    status = t("pub.res.status", lang)
+    if lang != "en" or status not in shown.columns:
+        return shown
+    return shown.assign(**{status: shown[status].map(short_status_en)})
 
 
 def _wrapped_px(text: str, lines: int) -> int:

@@ -16,7 +16,14 @@ from geo import ingest
 from geo.messages import t
 from geo.storage import audit
 from pages.common.display import markdown_text
-from pages.data.managing import STORED_TABLE_PX, audit_record, grid_lines, stored_table, unbroken_px
+from pages.data.managing import (
+    STORED_TABLE_PX,
+    audit_record,
+    grid_lines,
+    on_screen,
+    stored_table,
+    unbroken_px,
+)
 from pages.data.reading import FILE_TOKEN
 from pages.efficiency.fitting import CELL_PAD_PX, text_px
 from tests.fixtures import APP
@@ -604,7 +611,7 @@ def test_the_change_log_shows_file_names_not_server_paths(user_store):
     log = next(df.value for df in at.dataframe if "Who" in df.value.columns)
     assert log["File"].tolist() == ["z.geojson", "atlas.gpkg"]
     # a change that counts no rows reads "—" (walk 13: "None" on every row that is not an import)
-    assert log["Rows in → out"].tolist() == ["1 → 1", "—"]
+    assert log["Rows"].tolist() == ["1 → 1", "—"]
     caption = next(c.value for c in at.caption if "Every import" in c.value)
     assert "atlas_user.gpkg" in caption and str(user_store.parent) not in caption
 
@@ -653,7 +660,7 @@ def test_the_imported_layers_table_shows_the_import_time_whole_at_1280(user_stor
     _saved_zone(name="zones_企业名单_盛泽七都_2024", title="盛泽七都企业名单（2024 年，区工信局转录）")
     at = _data_page(lang)
     header = t("data.col.imported", lang)
-    assert header == ("导入时间（北京时间）" if lang == "zh" else "Imported (Beijing time)")
+    assert header == ("导入时间（北京时间）" if lang == "zh" else "Imported (Beijing)")
     frame = next(df for df in at.dataframe if header in df.value.columns)
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", frame.value[header].iloc[0])
     config = json.loads(frame.proto.columns)
@@ -697,7 +704,71 @@ def test_a_layer_title_is_never_broken_inside_a_latin_run_or_brackets():
     for lang in ("zh", "en"):
         table, fitted = stored_table(meta, pd.Series([3, 12, 12], dtype="Int64"), lang)
         title = fitted.widths[t("data.title", lang)]
-        assert title >= text_px("吴江企业（CSV）2024") + CELL_PAD_PX, (lang, fitted)  # on one line
+        # on one line, or, where the source takes its words' width, broken before its （…） only (walk
+        # 16: drawn spaced there, :func:`pages.data.managing.on_screen`)
+        for text in on_screen(table, lang, spaced=fitted.spaced)[t("data.title", lang)]:
+            assert max(text_px(w) for w in text.split(" ")) + CELL_PAD_PX <= title, (lang, text, fitted)
         # within 1280 px; in English the free-text source, the last key column, may lie a little beyond
         within = list(fitted.widths.values())[: -1 if lang == "en" else None]
         assert sum(within) <= STORED_TABLE_PX, (lang, fitted)
+
+
+def test_english_titles_and_sources_break_between_words_only():
+    """Walk 16 item 10 (left by tables7): at en 1280 the change log broke its title "2024 / 年度评价结
+    / 果" and the imported layers their source "吴江区自 / 然资源和规划局，2…" inside a word, and keeping
+    them whole pushed the log past the table. A Chinese title or source breaks only at a space, and
+    where that does not fit, before its （…） and after a Chinese comma (drawn spaced there; the record
+    of a row picked as written); the English log's "Rows" headed short (its help says in → out):
+    every key column in view."""
+    from pages.data.managing import MARKER_PX, audit_table
+    from pages.efficiency.fitting import at_spaces_px
+
+    meta = pd.DataFrame(
+        {
+            "layer": ["user_enterprises_吴江亩均企业高德_2024", "user_zones_园区范围gk_2024"],
+            "title_zh": ["吴江亩均企业（高德）2024", "吴江园区范围（高斯）2024"],
+            "title_en": [None, None],
+            "kind": ["enterprises", "zones"],
+            "accuracy": ["real", "real"],
+            "imported_at": ["2026-12-07T18:21:48+00:00", "2026-12-07T18:21:46+00:00"],
+            "source_file": ["吴江亩均企业高德_2024.xlsx", "园区范围GK_2024.zip"],
+            "source": ["吴江区自然资源和规划局，2024 年（walk16 测试）", "测试"],
+            "rows_out": [11, 3],
+        }
+    )
+    stamp = "2026-12-07T18:23:00+00:00"
+    log = pd.DataFrame(
+        {
+            "at_utc": [stamp, stamp, "2026-12-07T18:21:48+00:00", "2026-12-07T18:21:46+00:00"],
+            "user_name": ["测试", "测试", "root（命令行）", "root（命令行）"],
+            "action": ["version_saved", "results_saved", "import", "import"],
+            "layer": ["atlas_eval_versions", "atlas_eval_results", *meta["layer"]],
+            "title": ["2024 年度评价结果", "2024 年度评价结果", *meta["title_zh"]],
+            "file_name": ["", "", *meta["source_file"]],
+            "sha256": ["ab" * 32] * 4,
+            "rows_in": [None, None, 11, 3],
+            "rows_out": [None, 11, 11, 3],
+            "detail": ["V1 草稿：评价结果 11 家", "评价结果的逐企业结果 11 家", "", ""],
+        }
+    )
+    for lang in ("en", "zh"):  # (the Chinese log drew "2024 年度" cut, not wrapped)
+        table, fitted = audit_table(log, meta, lang)
+        assert sum(fitted.widths.values()) <= STORED_TABLE_PX - MARKER_PX, fitted.widths
+        assert t("data.col.audit_rows", lang) in fitted.widths  # the rows too, in view
+        shown = on_screen(table, lang, spaced=fitted.spaced)
+        layer, title = t("audit.layer", lang), t("audit.title", lang)
+        for col in (layer, title):
+            for text in shown[col].dropna():  # each word on a line, no word broken
+                need = max(text_px(w) for w in text.split(" ")) + CELL_PAD_PX
+                assert need <= fitted.widths[col], (lang, col, text)
+        assert table[title].iloc[0] == "2024 年度评价结果" and "吴江园区范围（高斯）2024" in set(table[layer])
+    # the imported layers: the source broken between its words where they fit beside the other key
+    # columns (in English the longest, 吴江区自然资源和规划局，, does not: broken anywhere, as before)
+    stored, fitted = stored_table(meta, pd.Series([11, 3], dtype="Int64"), "zh")
+    assert sum(fitted.widths.values()) <= STORED_TABLE_PX - MARKER_PX, fitted
+    source = on_screen(stored, "zh", spaced=fitted.spaced)["来源"].iloc[0]
+    lines = {None: 1, 66: 2, 80: 3}[fitted.row_px]
+    assert at_spaces_px(source, lines) + CELL_PAD_PX <= fitted.widths["来源"], (source, fitted)
+    stored, fitted = stored_table(meta, pd.Series([11, 3], dtype="Int64"), "en")
+    for text in on_screen(stored, "en", spaced=fitted.spaced)["Layer title"]:
+        assert max(text_px(w) for w in text.split(" ")) + CELL_PAD_PX <= fitted.widths["Layer title"], text

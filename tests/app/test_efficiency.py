@@ -42,7 +42,7 @@ def _counts(frame: pd.DataFrame) -> dict[str, str]:
     counts = scored["eval_class"].value_counts()
     out = {"参评企业（家）": f"{len(scored):,}"}
     out.update({f"{c} 类（家）": f"{int(counts.get(c, 0)):,}" for c in CLASSES})
-    out["D 类用地"] = f"{scored.loc[scored['eval_class'] == 'D', 'land_mu'].sum():,.1f} 亩"
+    out["D 类用地"] = f"{scored.loc[scored['eval_class'] == 'D', 'land_mu'].sum():,.2f} 亩"
     return out
 
 
@@ -58,9 +58,7 @@ def test_page_shows_the_demo_evaluation(demo):
     # (2,048 with each size group's own benchmark, walk16 item 11; 2,035 with one pooled benchmark)
     assert any("紫色外圈：有预警的企业（2,048 家）" in c.value for c in at.caption)
     table = at.dataframe[0].value
-    assert {"企业编号", "亩均税收（万元/亩）", "综合得分（分）", "评价类别", "主要失分指标"} <= set(
-        table.columns
-    )
+    assert {"企业编号", "亩均税收（万元/亩）", "综合得分", "评价类别", "主要失分指标"} <= set(table.columns)
     assert len(table) == int(expected["scored"].sum())
     scored = expected[expected["scored"]]
     best = scored[scored["score"] == scored["score"].max()]  # capped indicators can tie at the top
@@ -75,7 +73,17 @@ def test_page_shows_the_demo_evaluation(demo):
     )
 
 
-def test_journey_shengze_textiles_above_scale(demo):
+def test_journey_shengze_textiles_above_scale(demo, monkeypatch):
+    import streamlit as st
+
+    heights: dict = {}
+    original = st.dataframe
+
+    def recording(*args, **kwargs):
+        heights[kwargs.get("key")] = kwargs.get("height")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(st, "dataframe", recording)
     at = _page()
     at.multiselect(key="eff_towns").set_value([SHENGZE])
     at.multiselect(key="eff_industries").set_value(["高端纺织"])
@@ -92,9 +100,11 @@ def test_journey_shengze_textiles_above_scale(demo):
     table = at.dataframe[0].value
     assert set(table["区镇/园区"]) == {SHENGZE} and set(table["行业"]) == {"高端纺织"}
     assert set(table["规模"]) == {"规上"}
-    assert table["综合得分（分）"].is_monotonic_decreasing
+    assert table["综合得分"].is_monotonic_decreasing
     d_list = [df.value for df in at.dataframe if "主要失分指标" in df.value.columns][-1]
     assert set(d_list["评价类别"]) <= {"D"} and len(d_list) == int((scope["eval_class"] == "D").sum())
+    # as tall as its rows, at most seven (walk17: one D firm drew seven blank rows under it)
+    assert heights["eff_low"] == 40 + 35 * min(len(d_list), 7), (heights["eff_low"], len(d_list))
 
     # The scope widgets go out as the user left them, not as "set by the script": a run that wrote
     # them made the browser take that run's value over a 行业 picked while the run was on its way
@@ -147,7 +157,7 @@ def test_english_page_runs():
     at = _page("en")
     assert at.title[0].value == "Per-mu efficiency evaluation"
     columns = set(at.dataframe[0].value.columns)
-    assert {"Enterprise ID", "Score (points)", "Tax per mu (10k yuan/mu)", "Class"} <= columns
+    assert {"Enterprise ID", "Score", "Tax per mu (10k yuan/mu)", "Class"} <= columns
     assert not columns & {"score", "ent_id", "tax_wan_yuan"}  # no internal names as headers
     # the engine's remark about the dropped emission indicator, in English
     assert any("Tax per pollutant" in i.value or "left out" in i.value for i in at.info)
@@ -268,7 +278,9 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     grouped further, the one rank is the evaluation's own (组内排名, within 规上 / 规下)."""
     at = _page()
     table = at.dataframe[0].value
-    assert list(table.columns[:5]) == ["组内排名", "企业名称", "综合得分（分）", "评价类别", "主要失分指标"]
+    # the score headed short on screen, its unit in the column's help (walk 16 item 10)
+    assert list(table.columns[:5]) == ["组内排名", "企业名称", "综合得分", "评价类别", "主要失分指标"]
+    assert json.loads(at.dataframe[0].proto.columns)["综合得分"]["help"].startswith("综合得分（分）")
     assert not [c for c in table.columns if "筛选内排名" in c or c == "排名"]
     expected = expected_classes(demo)
     scored = expected[expected["scored"]]
@@ -278,8 +290,9 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     assert len(firsts) == int((scored["score"] == best).sum())
     assert len(table) == len(scored)
     # nothing below the median is said in the cell (walk 14 item 7: a blank read as "not computable")
-    none = table[table["主要失分指标"] == "无（各项均不低于同组中位数）"]
-    assert len(none) and (none["综合得分（分）"] > 0).all()
+    # on screen 「无」 (the caption says what it means; walk 16 item 10), in the files in full
+    none = table[table["主要失分指标"] == "无"]
+    assert len(none) and (none["综合得分"] > 0).all()
     assert not (table["主要失分指标"].fillna("") == "").any()  # every row here is scored
     assert any("主要失分指标为「无」表示没有指标低于本组中位数" in c.value for c in at.caption)
     # a place's name on one line (walk 15 item 10: 「东太湖度假区（ / 太湖新城）」 at 1280 px), the key
@@ -291,7 +304,7 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     en_page = _page("en")
     en = en_page.dataframe[0].value
     assert en.columns[0] == "Group rank"
-    assert (en["Main shortfalls"] == "None below the median").sum() == len(none)
+    assert (en["Main shortfalls"] == "None").sum() == len(none)
     assert any("Main shortfalls reads “None” where no indicator" in c.value for c in en_page.caption)
 
 
@@ -402,17 +415,18 @@ def test_the_stated_town_is_kept_and_a_blank_place_is_a_dash(user_imports, monke
     monkeypatch.setattr(DeltaGenerator, "download_button", recording)
     at = _imports_page()
     # read beside the key columns (at 1280 px in view), the stated town before the located zone
-    assert list(at.dataframe[0].value.columns[5:7]) == ["所在区镇（填报）", "区镇/园区"]
+    assert list(at.dataframe[0].value.columns[5:7]) == ["填报区镇", "区镇/园区"]
     table = at.dataframe[0].value.set_index("企业编号")
     # E09 lies outside every zone and states 城外; E10 has no location and states no town
-    assert table.loc["E09", "区镇/园区"] == "—" and table.loc["E09", "所在区镇（填报）"] == "城外"
-    assert table.loc["E10", "区镇/园区"] == "—" and table.loc["E10", "所在区镇（填报）"] == "—"
-    assert table.loc["E01", "区镇/园区"] == "北区" and table.loc["E01", "所在区镇（填报）"] == "北区"
-    assert json.loads(at.dataframe[0].proto.columns)["所在区镇（填报）"]["help"].startswith("企业自己填报")
+    assert table.loc["E09", "区镇/园区"] == "—" and table.loc["E09", "填报区镇"] == "城外"
+    assert table.loc["E10", "区镇/园区"] == "—" and table.loc["E10", "填报区镇"] == "—"
+    assert table.loc["E01", "区镇/园区"] == "北区" and table.loc["E01", "填报区镇"] == "北区"
+    helps = json.loads(at.dataframe[0].proto.columns)
+    assert helps["填报区镇"]["help"].startswith("所在区镇（填报）：企业自己填报")  # short header, full help
     # the group lists: no "None"
     for df in at.dataframe:
         frame = df.value
-        for col in ("区镇/园区", "所在区镇（填报）"):
+        for col in ("区镇/园区", "填报区镇"):
             if col in frame.columns:
                 assert frame[col].notna().all() and "None" not in set(frame[col].astype(str)), col
     # where to read the stated towns of those outside, said with them
@@ -429,12 +443,47 @@ def test_the_stated_town_is_kept_and_a_blank_place_is_a_dash(user_imports, monke
     assert stated["E09"] == "城外" and stated["E01"] == "北区"
 
 
-def test_users_own_enterprises_are_not_called_synthetic(user_imports):
+def test_users_own_enterprises_are_not_called_synthetic(user_imports, monkeypatch):
+    import html
+
+    import folium
+    import shapely
+
+    import pages.efficiency.downloads as downloads
+    from geo.exports import briefing
+
+    handed: list = []
+    original = downloads.map_downloads
+
+    def recording(title, items, *args, **kwargs):
+        handed.append((items, args, kwargs))
+        return original(title, items, *args, **kwargs)
+
+    monkeypatch.setattr(downloads, "map_downloads", recording)
     at = _page()
     at.selectbox(key="eff_zones_src").set_value("user_eval_parks")
     at.selectbox(key="eff_ents_src").set_value("user_eval_ents").run()
     assert not at.exception
     assert not any("演示企业为合成数据" in c.value for c in at.caption)
+    # Walk17 (b)4: the briefing PNG drew the parks on white, while the screen draws them over the
+    # districts' and 区镇's outlines: the PNG is given the layers the screen draws, in its order.
+    items, args, kwargs = handed[-1]
+    on_screen = [
+        html.unescape(child.layer_name)
+        for child in args[0]()._children.values()  # the whole map as drawn (offline HTML)
+        if isinstance(child, folium.FeatureGroup) and child.control  # (not the legend's own group)
+    ]
+    under = kwargs["under"]
+    given = [item.layer.title("zh") for item in (*under, *items)]
+    assert len(under) == 2 and given == on_screen, (given, on_screen)
+    # ... drawn first, and the view is the parks and firms the map opens on, not all of 苏州
+    frames = {item.layer.title("zh"): item.frame for item in (*under, *items)}
+    fig = briefing.briefing_figure("t", frames, {}, {}, paper="screen", extent=kwargs["extent"])
+    (x0, x1), (y0, y1) = fig.axes[0].get_xlim(), fig.axes[0].get_ylim()
+    parks = shapely.box(*items[0].frame.to_crs("EPSG:4549").total_bounds)
+    assert shapely.box(x0, y0, x1, y1).contains(parks) and (x1 - x0) < 3 * max(
+        parks.bounds[2] - parks.bounds[0], 1
+    )
 
 
 def test_english_page_has_english_units_headers_and_values():
@@ -474,7 +523,7 @@ def test_big_scopes_send_bounded_tables_and_lean_map_tooltips(demo, monkeypatch)
     table = at.dataframe[0].value
     assert len(table) == 100
     # the first 100 of the ranking, best first
-    assert table["综合得分（分）"].is_monotonic_decreasing
+    assert table["综合得分"].is_monotonic_decreasing
     assert any(
         c.value == f"表中显示前 100 行（共 {n_scored:,} 行）；下载的表格含全部行。" for c in at.caption
     )
@@ -718,3 +767,44 @@ def test_an_enterprise_name_is_kept_whole_where_the_key_columns_fit_so():
     fitted = fit_ranking(table)
     assert sum(fitted.widths.values()) == KEY_COLUMNS_PX
     assert text_px(names[0]) <= 2 * (fitted.widths["企业名称"] - CELL_PAD_PX)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_walk16s_names_are_whole_beside_a_stated_town(lang):
+    """Walk 16 item 10, left by tables7: with a stated town beside the zone, walk16's import still
+    broke "吴江开发区芯联微 / 电子有限公司" (one-line names and the other key columns needed ~958 px of
+    870). The screen heads 综合得分 and 填报区镇 short (their help in full), says 「无」 / "None" for a
+    scored firm with no shortfall (the files in full), and breaks a park's name only before its （…）
+    where that keeps the names whole: every name on one line, the key columns within the budget."""
+    from geo.messages import t
+    from pages.efficiency.tables import PLACE_BREAK, ranking_table, screen_ranking, table_labels
+
+    ents = fixture_enterprises()
+    res = evaluate(ents, zone=assign_zones(ents, fixture_zones()).zone).enterprises
+    rows = res[res["scored"]].sort_values("rank").head(5).copy()
+    names = ["吴江开发区芯联微电子有限公司", "苏州盛虹纤维新材料有限公司", "七都永通光电有限公司"]
+    names += ["桃源镇恒泰化纤有限公司", "苏州平望精密机械有限公司"]
+    parks = ["—", "盛泽镇先进纺织产业园（南区）", "七都镇智能制造产业园", "桃源镇新材料集中区", "—"]
+    rows = rows.assign(
+        name=names,
+        town=["七都镇", "盛泽镇", "七都镇", "桃源镇", "平望镇"],
+        zone=parks,
+        reasons=["", "", "", "亩均税收、亩均销售收入", "亩均税收、亩均销售收入"],
+    )
+    screen = ranking_table(rows, lang, short=True)
+    files = ranking_table(rows, lang)
+    words = {"zh": ("综合得分", "填报区镇", "主要失分指标")}
+    words["en"] = ("Score", "Stated town", "Main shortfalls")
+    score, town, reasons = words[lang]
+    assert {score, town} <= set(screen.columns)
+    assert screen[reasons].iloc[0] == ("无" if lang == "zh" else "None")
+    assert files[reasons].iloc[0] == t("eff.reasons.none", lang)  # the files say it in full
+    assert {table_labels(lang)["score"], table_labels(lang)["town"]} <= set(files.columns)
+    shown, fitted = screen_ranking(screen)
+    name = key_headers(shown)[1]
+    assert fitted.widths[name] >= max(text_px(n) for n in names) + CELL_PAD_PX  # each name on one line
+    assert sum(fitted.widths.values()) <= KEY_COLUMNS_PX
+    zone = key_headers(shown)[-1]
+    for park in shown[zone]:  # a park's name on one line, or broken before its （…） only
+        assert park.replace(PLACE_BREAK, "").count(" ") == 0, park
+        assert max(text_px(p) for p in park.split(" ")) + CELL_PAD_PX <= fitted.widths[zone], park

@@ -67,7 +67,7 @@ def test_year_comparison_shows_the_engines_transitions(demo_years, user_dir):
 
 def test_weights_not_100_warn_before_use_and_survive_navigation(demo_years, user_dir):
     at = _open_params(_page())
-    scores = lambda: at.dataframe[0].value["综合得分（分）"].round(6).tolist()  # noqa: E731
+    scores = lambda: at.dataframe[0].value["综合得分"].round(6).tolist()  # noqa: E731
     before = scores()
     at.number_input(key="eff_w_above_tax_per_mu_wan_yuan").set_value(60.0).run()  # 规上 total 120
     assert any("权重合计不等于 100" in w.value and "规上权重合计 120 分" in w.value for w in at.warning)

@@ -19,7 +19,7 @@ from geo.messages.formats import beijing_today
 from geo.publication import objections, versions
 from geo.storage import audit
 from geo.storage.accounts import hash_password
-from geo.yearly.notice_words import size_name, status_name
+from geo.yearly.notice_words import short_status_en, size_name, status_name
 from pages.publication.objection_tab import department_key, value_key
 from tests.fixtures import APP
 from tests.fixtures.app import open_page, record_downloads
@@ -67,6 +67,8 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     _button(at, "pub_save_button").click().run()
     assert not at.exception, at.exception
     assert any("已保存为 V1" in s.value for s in at.success)
+    at.run()  # a rerun of the page's own (nothing chosen anew) keeps the message where it was
+    assert any("已保存为 V1" in s.value for s in at.success)
     v1 = versions.get_version("V1", store=user_store)
     assert (v1.year, v1.state, v1.n_results, v1.config) == (2024, "draft", 6, rules())
     assert v1.inputs["enterprises"]["rows"] == 6 and len(v1.inputs["zones"]["sha256"]) == 64
@@ -80,7 +82,8 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert "5 个工作日" in at.date_input(key="pub_publish_end").help
     # Publish for a window that holds today.
     at.date_input(key="pub_publish_start").set_value(today - timedelta(days=1))
-    at.date_input(key="pub_publish_end").set_value(today + timedelta(days=5))
+    at.date_input(key="pub_publish_end").set_value(today + timedelta(days=5)).run()
+    assert not any("已保存为 V1" in s.value for s in at.success)  # a choice made anew takes it away
     _button(at, "pub_publish_button").click().run()
     assert any("已公示" in s.value for s in at.success)
     assert versions.get_version("V1", store=user_store).state == "published"
@@ -341,8 +344,9 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
     assert (groups["E1"], groups["E6"]) == (size_name("规上", "en"), size_name("规下（不足 3 亩）", "en"))
     assert not any("规" in g for g in groups.values())
     assert rows.loc["E1", "Status"] == "Scored"
-    assert rows.loc["E6", "Status"] == status_name("不参评：规下且用地不足 3 亩", "en")
-    assert rows.loc["E6", "Status"].startswith("Not scored: below")
+    # on screen in short, read whole at 1280 (walk 16 item 5); the workbook in full
+    assert rows.loc["E6", "Status"] == short_status_en(status_name("不参评：规下且用地不足 3 亩", "en"))
+    assert rows.loc["E6", "Status"] == "Below size, < 3 mu"
     assert rows.loc["E6", "Class"] == "T"
     assert (rows.loc["E6", "Score"], rows.loc["E6", "Rank"]) == ("—", "—")  # not "None"
     assert (rows.loc["E1", "Score"], rows.loc["E1", "Rank"]) == ("75.76", "4")

@@ -98,7 +98,7 @@ def test_the_results_key_columns_are_read_whole_at_1280():
     row holds, a place never broken inside （…）."""
     from pages.data.managing import grid_lines
     from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX
-    from pages.publication.editor import results_fitted
+    from pages.publication.editor import results_fitted, screen_statuses
 
     shown = pd.DataFrame(
         {
@@ -119,6 +119,7 @@ def test_the_results_key_columns_are_read_whole_at_1280():
     english["Group"] = ["Above designated size", "Above designated size", "Below designated size"]
     english["Town (as reported)"] = ["Qidu Town", "Shengze Town", "Shengze Town"]
     english["Status"] = ["Scored", "Scored", "Not computable: land is zero or missing"]
+    english = screen_statuses(english, "en")  # as the page shows it: in short (walk 16, tables8)
     for lang, table in (("zh", shown), ("en", english)):
         fitted = results_fitted(table, lang)
         assert list(fitted.widths) == list(table.columns[:9])  # up to the status, all in view
@@ -128,3 +129,48 @@ def test_the_results_key_columns_are_read_whole_at_1280():
             for text in table[col]:
                 got = grid_lines(text, width - CELL_PAD_PX, free=col in ("状态", "Status"))
                 assert got is not None and got <= lines, (col, text, width)
+
+
+def test_an_english_status_is_read_whole_on_one_line_at_1280():
+    """Walk 16 item 5, left by tables7: the English results cut the status ("Not computable: land…"):
+    the grid does not wrap a Latin text among Chinese names, so the width for its wrapped lines left
+    it running on. On screen each status is short ("Land 0 or missing"; the workbook and the column's
+    help in full) and its column holds the longest on one line, the key columns within the width."""
+    from geo.messages import t
+    from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
+    from pages.publication.editor import results_fitted, screen_statuses
+
+    names = [
+        "吴江开发区芯联微电子有限公司",
+        "苏州平望精密机械有限公司",
+        "苏州嘉禾印染有限公司",
+        "盛泽裕丰纺织品有限公司",
+    ]
+    english = pd.DataFrame(
+        {
+            "Enterprise ID": ["U00001", "U00010", "U00004", "U00005"],
+            "Name": names,
+            "Class": list("ACTT"),
+            "Score": ["75.79", "31.96", "—", "—"],
+            "Rank": ["1", "5", "—", "—"],
+            "Group": ["Above designated size"] * 3 + ["Below designated size"],
+            "Town (as reported)": ["Qidu Town", "Pingwang Town", "Shengze Town", "Shengze Town"],
+            "Zone": ["—", "盛泽镇先进纺织产业园（南区）", "—", "—"],
+            "Status": [
+                "Scored",
+                "Scored",
+                "Not computable: land is zero or missing",
+                "Not scored: below designated size on less than 3 mu",
+            ],
+        }
+    )
+    shown = screen_statuses(english, "en")
+    assert shown["Status"].tolist() == ["Scored", "Scored", "Land 0 or missing", "Below size, < 3 mu"]
+    assert english["Status"].iloc[2].startswith("Not computable")  # the workbook's table unchanged
+    fitted = results_fitted(shown, "en")
+    assert fitted.widths["Status"] >= max(text_px(v) for v in shown["Status"]) + CELL_PAD_PX  # one line
+    assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
+    assert "Land 0 or missing" in t("pub.res.status_help", "en")
+    assert screen_statuses(shown.rename(columns={"Status": "状态"}), "zh").equals(  # Chinese: as it is
+        shown.rename(columns={"Status": "状态"})
+    )

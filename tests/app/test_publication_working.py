@@ -35,6 +35,9 @@ def test_a_slow_action_says_what_it_is_doing_while_it_runs(monkeypatch):
     with pytest.raises(_Rerun):
         editor.act(action, "again", working=t("pub.re.working", "zh"))
     assert seen[-1] == (t("pub.re.working", "zh"), True, "closed")
-    assert state[editor.FLASH] == ("again", "已存为 V2")  # the result, shown by the button
+    assert (state[editor.FLASH]["at"], state[editor.FLASH]["text"]) == (
+        "again",
+        "已存为 V2",
+    )  # shown by the button
     assert t("pub.re.working", "zh").startswith("正在重新评价")
     assert t("pub.re.working", "en").startswith("Evaluating again")

@@ -13,18 +13,18 @@ from tests.fixtures.browser import save_screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
-FIRM = "WJ00037"  # the demo's firm with two warnings in 2022 (dropped a class; tax per mu falling)
+FIRM = "WJ00281"  # a demo firm with two warnings in 2022 (dropped a class; tax per mu falling)
 
 
 # its 2022 warnings as the page writes them (the demo is built from a fixed seed)
 WARNINGS = {
     "zh": (
         "2022 年：降类：B→C（降 1 类）",
-        "亩均税收连续两年下降：亩均税收 2020–2022：4.25→3.54→2.52 万元/亩",
+        "亩均税收连续两年下降：亩均税收 2020–2022：20.20→19.52→12.64 万元/亩",
     ),
     "en": (
         "2022: dropped a class: B→C (down 1)",
-        "tax per mu fell two years running: Tax per mu 2020–2022: 4.25→3.54→2.52 10k yuan/mu",
+        "tax per mu fell two years running: Tax per mu 2020–2022: 20.20→19.52→12.64 10k yuan/mu",
     ),
 }
 

@@ -81,3 +81,43 @@ def test_an_outline_layer_is_drawn_as_a_line_round_its_polygons():
     assert under.get_facecolor()[:, 3].min() > 0  # a filled layer stays filled
     _, filled = _collections("fill")
     assert filled.get_facecolor()[:, 3].tolist() == [1.0] and filled.get_linewidth().tolist() == [0.9]
+
+
+def test_outlines_the_map_draws_under_the_zones_are_in_the_briefing_first_and_in_no_table():
+    """Walk17 (b)4: the 亩均 page's PNG drew a user's parks on white while the screen draws them
+    over the districts' and 区镇's grey outlines: ``under`` puts them in the PNG, first and unfilled
+    as on screen (a hollow legend swatch), with their source; not in the tables or the GeoJSON."""
+    from dataclasses import replace
+
+    frame = _districts()
+    grey = replace(REGISTRY["districts"], fill_opacity=0.0, weight=1.0, color="#777777")
+    park = replace(REGISTRY["districts"], name="parks", title_zh="园区", title_en="Parks", fill_opacity=0.3)
+    parks = gpd.GeoDataFrame({"name": ["园"]}, geometry=[shapely.box(120.6, 31.0, 120.7, 31.1)], crs=4326)
+    made = map_downloads(
+        "T",
+        [MapLayer(park, parks, Provenance("real", "测试局", "", ""))],
+        under=[MapLayer(grey, frame, PROV)],
+    )
+    png = Image.open(io.BytesIO(made["png_screen"].data()))
+    png.load()
+    assert png.text["Legend"].split("\n") == ["县级行政区（真实）", "园区（真实）"]
+    wb = openpyxl.load_workbook(io.BytesIO(made["xlsx"].data()))
+    assert wb.sheetnames[:-1] == ["园区"]
+    assert "吴中区" not in made["csv"].data().decode("utf-8-sig")
+    assert "吴中区".encode() not in made["geojson"].data()
+    fig = briefing.briefing_figure(
+        "T",
+        {"Districts": frame, "Parks": parks},
+        {
+            "Districts": grey.legend(frame, "en"),
+            "Parks": park.legend(parks, "en"),
+        },
+        {"Districts": PROV},
+        lang="en",
+        paper="screen",
+    )
+    outlines, filled = [c for c in fig.axes[0].collections if isinstance(c, PatchCollection)]
+    assert outlines.get_facecolor()[:, 3].tolist() == [0.0, 0.0] and outlines.get_linewidth().tolist() == [
+        0.9
+    ]
+    assert filled.get_facecolor()[:, 3].tolist() == [0.3]

@@ -181,9 +181,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.col.kind": ("用途", "Kind"),
     "data.col.file": ("源文件", "Source file"),
     "data.col.rows": ("条数", "Rows"),
-    "data.col.imported": ("导入时间（北京时间）", "Imported (Beijing time)"),
+    "data.col.imported": ("导入时间（北京时间）", "Imported (Beijing)"),
     "data.col.audit_at": ("时间（北京时间）", "Time (Beijing)"),  # the change log's, zone in the header
-    "data.col.audit_rows": ("读入 → 保存行数", "Rows in → out"),  # the change log's: "— " counts none
+    "data.col.audit_rows": ("读入 → 保存行数", "Rows"),  # the change log's: "— " counts none
+    "data.col.audit_rows_help": (
+        "读入的行数 → 保存的行数；「—」表示没有读入或保存行。",
+        "Rows read → rows saved; — where it read or saved none.",
+    ),
     "data.delete_pick": ("要删除的导入图层", "Imported layer to delete"),
     "data.delete_option": ("{title}（{name}）", "{title} ({name})"),
     "data.delete": ("删除", "Delete"),

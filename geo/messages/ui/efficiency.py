@@ -123,7 +123,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # a scored enterprise with no indicator below its group's median (walk 14 item 7: a blank cell
     # read as "cannot compute"); on screen in English a short form, as the indicators' short names
     "eff.reasons.none": ("无（各项均不低于同组中位数）", "None (no indicator below the group median)"),
-    "eff.short.reasons_none": ("无（各项均不低于同组中位数）", "None below the median"),
+    # the ranking's screen: 「无」 / "None" (its caption says what it means; the files say it in full)
+    "eff.short.reasons_none": ("无", "None"),
     "eff.table.ties": (
         "同分同名次：得分相同的企业名次相同，其后的名次顺延（如 1、2、2、4）；同分者按{keys}从高到低排列，"
         "再按企业编号。",
@@ -370,10 +371,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " and the enterprise profile name them in full.",
     ),
     "eff.col.town_help": (
-        "企业自己填报的所在区镇，不是按位置归属的；位置不在任何评价区域内的企业，「区镇/园区」为「—」。",
-        "The town the enterprise states in its own data, not the one it was located in; where it lies in"
-        " no zone, Town/park shows —.",
+        "所在区镇（填报）：企业自己填报的所在区镇，不是按位置归属的；位置不在任何评价区域内的企业，"
+        "「区镇/园区」为「—」。",
+        "Town (as reported): the town the enterprise states in its own data, not the one it was located"
+        " in; where it lies in no zone, Town/park shows —.",
     ),
+    # the ranking's screen headers of the score and the stated town (the downloads: 综合得分（分）,
+    # 所在区镇（填报）); the unit and the full words in the column's help
+    "eff.col.score_screen": ("综合得分", "Score"),
+    "eff.col.score_help": (
+        "综合得分（分）：各指标除以基准后按权重加权求和的得分。",
+        "Score (points): the indicators, each divided by its benchmark, summed by their weights.",
+    ),
+    "eff.col.town_screen": ("填报区镇", "Stated town"),
     "eff.col.zone_help": (
         "企业所在的区镇/园区（按位置归属）。",
         "The town or park the enterprise lies in, by its short name (Shengze = Wujiang Hi-tech Zone"

@@ -215,6 +215,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.res.rank": ("排名", "Rank"),
     "pub.res.eval_class": ("类别", "Class"),
     "pub.res.status": ("状态", "Status"),
+    "pub.res.status_help": (
+        "参评，或不参评、无法计算的原因（下载的结果中相同）。",
+        "Scored, or why not, in short: “Land 0 or missing” = not computable, the land area is zero or"
+        " missing; “Below size, < 3 mu” = not scored, below designated size on less than 3 mu; “… excluded”"
+        " = out of the evaluation's scope. The downloaded results give each reason in full.",
+    ),
     "pub.res.parcels": ("宗地", "Parcels"),
     "pub.res.land_mu": ("用地面积（亩）", "Land (mu)"),
     "pub.res.land_source": ("用地来源", "Land from"),

@@ -68,3 +68,17 @@ def test_measured_areas_hold_what_they_show_and_own_values_stay_as_they_came():
         about = {r[0].value: r[1].value for r in book.worksheets[-1].iter_rows(min_row=2)}
         said = about["小数位" if lang == "zh" else "Decimals"]
         assert ("四舍五入" if lang == "zh" else "rounded to the decimals shown") in said
+
+
+def test_a_converted_number_is_written_without_arithmetics_noise():
+    """Walk17: an import's 58,130 m² were stored 87.19500000000001 亩 in the data page's workbook and
+    CSV (the cell format hid it): written 87.195; a number as typed keeps every digit (80.6025)."""
+    from geo.exports.tables import NUMBERS_AS_CAME, csv_bytes
+
+    firms = pd.DataFrame({"企业名称": ["盛虹纤维", "恒盛丝绸"], "用地面积（亩）": [58130 * 0.0015, 80.6025]})
+    assert firms["用地面积（亩）"][0] != 87.195  # the float the conversion gives
+    firms.attrs[NUMBERS_AS_CAME] = ["用地面积（亩）"]
+    ws = load_workbook(io.BytesIO(xlsx_bytes({"企业": firms}, title="t", lang="zh")))["企业"]
+    assert [ws["B2"].value, ws["B3"].value] == [87.195, 80.6025] and ws["B2"].number_format == "#,##0.00"
+    text = csv_bytes(firms, lang="zh").decode("utf-8-sig")
+    assert "87.195\r\n" in text and "80.6025\r\n" in text and "87.19500000000001" not in text

@@ -78,7 +78,7 @@ def test_an_empty_column_picked_as_the_id_is_said_once_too():
 
 
 def test_a_mostly_empty_code_gives_way_to_a_filled_unique_id_column():
-    codes = ["91320509MA1X00001A", None, None, None, None, None]  # 1 of 6 filled
+    codes = ["91320509MA1X00017N", None, None, None, None, None]  # 1 of 6 filled
     table = _firms(统一社会信用代码=codes, 企业编号=[f"SZ{i:03d}" for i in range(N)])
     found = ingest.inspect_upload(_xlsx(table), "名单.xlsx", kind="enterprises")
     assert found.mapping["ent_id"] == "企业编号"
@@ -92,7 +92,15 @@ def test_a_repeating_column_is_no_id_but_a_few_blanks_in_a_real_one_are_numbered
     assert "ent_id" not in ingest.inspect_upload(_xlsx(table), "名单.xlsx", kind="enterprises").mapping
 
     # 5 of 6 filled and distinct: a real id column, its blank row numbered and reported as given
-    codes = [f"91320509MA1X0000{i}A" for i in range(N)]
+    # valid codes (GB 32100): the credit-code checks have nothing to say of them
+    codes = [
+        "91320509MA1X00009U",
+        "91320509MA1X00017N",
+        "91320509MA1X00025H",
+        "91320509MA1X00033C",
+        "91320509MA1X000417",
+        "91320509MA1X0005XY",
+    ]
     codes[3] = None
     table = _firms(统一社会信用代码=codes)
     found = ingest.inspect_upload(_xlsx(table), "名单.xlsx", kind="enterprises")

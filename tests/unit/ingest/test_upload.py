@@ -202,10 +202,10 @@ def _enterprise_table(frame: str = "wgs84") -> pd.DataFrame:
     return pd.DataFrame(
         {
             "统一社会信用代码": [
-                "91320509000000001X",
-                "91320509000000002X",
+                "91320509000000019Q",
+                "91320509000000027K",
                 "0091320509000003",
-                "91320509000000004X",
+                "913205090000000439",
             ],
             "企业名称": ["甲纺织有限公司", "乙新材料股份公司", "丙光缆有限公司", "丁装备有限公司"],
             "所属行业": ["高端纺织", "新材料", "光电通信", "高端装备"],
@@ -257,6 +257,13 @@ def test_excel_enterprises_with_gaode_coordinates():
     assert warnings[["row", "field", "problem"]].values.tolist() == [
         [2, "所在区镇", f"所在区镇写的是吴江高新区（盛泽镇），坐标却在东太湖度假区（太湖新城）{note}"],
         [4, "所在区镇", f"所在区镇写的是七都镇，坐标却在震泽镇{note}"],
+        # the 16-character code (leading zeros kept as written) is no credit code: flagged, kept
+        [
+            4,
+            "统一社会信用代码",
+            "统一社会信用代码格式不对（16 位，应为 18 位数字或大写字母，不含 I、O、S、V、Z）："
+            "无法与其他部门的数据对应，请核对",
+        ],
         [5, "用地面积（平方米）", "用地面积为 0，亩均指标无法计算"],
         [5, "所在区镇", f"所在区镇写的是吴江开发区，坐标却在平望镇{note}"],
     ]
@@ -550,7 +557,7 @@ def test_ids_are_unique_and_imports_pass_the_evaluation_checks(store):
     assert report.loc[3, "problem"] == "企业编号重复（每家企业只能有一行），本行已剔除"
     # the value as given (empty), the number given in the problem
     assert report.loc[4, "problem"] == "编号为空，已按行号编为 U00004" and report.loc[4, "value"] == ""
-    assert result.frame["ent_id"].tolist() == ["91320509000000001X", "U00004", "91320509000000004X"]
+    assert result.frame["ent_id"].tolist() == ["91320509000000019Q", "U00004", "913205090000000439"]
     ingest.save_import(result, name="firms", title="企业", source="测试")
     check_enterprises(ingest.load_user_layer("user_firms"))
 

@@ -40,8 +40,9 @@ def test_the_map_table_says_the_class_as_the_ranking_does():
 
 def test_the_map_table_heads_its_columns_as_the_ranking_on_screen_in_both_languages():
     """walk8: the map's files said "Score" / "Indicators that pulled it down" (企业 in Chinese) where
-    the ranking on screen says "Score (points)" / "Main shortfalls" (企业名称): one header each."""
-    from pages.efficiency.tables import ranking_table
+    the ranking on screen says "Score (points)" / "Main shortfalls" (企业名称): one header each. The
+    screen heads the score short ("Score", 综合得分: walk 16 item 10), its help naming it in full."""
+    from pages.efficiency.tables import key_help, ranking_table, screen_labels, table_labels
 
     res = _evaluated()
     for lang, shared in (
@@ -49,8 +50,12 @@ def test_the_map_table_heads_its_columns_as_the_ranking_on_screen_in_both_langua
         ("zh", {"企业名称", "区镇/园区", "行业", "规模", "评价类别", "综合得分（分）", "主要失分指标"}),
     ):
         table = efficiency_classes.LAYER.table(efficiency_classes.for_map(res, lang), lang)
+        files = ranking_table(res, lang)
+        assert shared <= set(table.columns) and shared <= set(files.columns), (lang, list(table.columns))
         screen = ranking_table(res, lang, short=True)
-        assert shared <= set(table.columns) and shared <= set(screen.columns), (lang, list(table.columns))
+        score, short = table_labels(lang)["score"], screen_labels(lang)["score"]
+        assert shared - {score} <= set(screen.columns) and short in screen.columns
+        assert key_help(screen, lang)[short]["help"].startswith(score)
         assert not {"Score", "Indicators that pulled it down", "Enterprise", "企业"} & set(table.columns)
 
 
