@@ -88,6 +88,10 @@ PARKS_EN: dict[str, str] = {
 
 PLACE_EN: dict[str, str] = {**DISTRICTS_EN, **TOWNS_EN, **ZONES_EN, **PARKS_EN}
 
+# The fixed list of administrative places (Suzhou's districts, Wujiang's 区镇 and their short forms):
+# the only names a user's own data is translated by (:func:`own_place_name`).
+FIXED_PLACE_EN: dict[str, str] = {**DISTRICTS_EN, **TOWNS_EN}
+
 # The 区镇's short English names, where a table has room for one line only (the 亩均 ranking on a
 # 1280 px screen): the name people use locally (the plan's own short names, e.g. 盛泽 for 吴江高新区
 # （盛泽镇）, 东太湖 for 东太湖度假区), in the same English as above. The full name stays in the
@@ -157,6 +161,20 @@ def place_name(name: object, lang: str = "zh") -> str:
     return PLACE_EN.get(text.strip(), text) if lang == "en" else text
 
 
+def own_place_name(name: object, lang: str = "zh") -> str:
+    """A name the user supplied (a zone of an imported layer, the zones an evaluation was run on, the
+    区镇 an enterprise table states) as a page or a file shows it: in both languages as the user wrote
+    it, except a place of the fixed list (:data:`FIXED_PLACE_EN`: Suzhou's districts, Wujiang's 区镇),
+    which English names as everywhere ("七都镇" -> "Qidu Town"). A user's park that happens to share a
+    built-in park's name is not given that park's English (walk 17: three of four imported parks
+    in English, the fourth in Chinese, in one column); the atlas's own layers keep :func:`place_name`.
+    None or NaN give ""."""
+    if name is None or name != name:  # None, NaN
+        return ""
+    text = str(name)
+    return FIXED_PLACE_EN.get(text.strip(), text) if lang == "en" else text
+
+
 def short_place_name(name: object, lang: str = "zh") -> str:
     """``name`` where a table or a title has room for one short line: a 区镇's or a district's short
     English name (:data:`TOWNS_SHORT_EN`, "Shengze" for 吴江高新区（盛泽镇）; :data:`DISTRICTS_SHORT_EN`,
@@ -169,11 +187,12 @@ def short_place_name(name: object, lang: str = "zh") -> str:
     return place_name(name, lang)
 
 
-def place_label(name: object, lang: str = "zh") -> str:
+def place_label(name: object, lang: str = "zh", *, own: bool = False) -> str:
     """``name`` for a choice list: "Shengze Town (盛泽镇)" in English, so a user can match it with the
-    Chinese documents; the name alone in Chinese and where no English name is known."""
+    Chinese documents; the name alone in Chinese and where no English name is known. ``own``: a
+    name the user supplied (:func:`own_place_name`)."""
     text = "" if name is None or name != name else str(name)
-    english = place_name(text, lang)
+    english = (own_place_name if own else place_name)(text, lang)
     return f"{english} ({text})" if lang == "en" and english != text else text
 
 

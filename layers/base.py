@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 import layers.assets  # noqa: F401  (local Leaflet assets before any map is built)
-from geo.exports.readable import NAMED_COLUMNS, english_names, readable_table
+from geo.exports.readable import NAMED_COLUMNS, english_names, own_names, readable_table
 from geo.exports.tables import NUMBERS_AS_CAME, own_numbers
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
@@ -42,7 +42,8 @@ class Field:
 
     In English a field shows ``en_column`` (the data's English rendering, e.g. ``description_en``)
     where the frame has it, or its values named in English when ``names`` says what they name:
-    ``"place"`` / ``"places"`` (geo/place_names.py), ``"industry"`` / ``"industries"`` (lists
+    ``"place"`` / ``"places"`` (geo/place_names.py; ``"own_place"`` a name the user supplied, as
+    written but for the fixed 区镇 and districts), ``"industry"`` / ``"industries"`` (lists
     separated by ``、``); otherwise the values as they are (a firm's name).
     """
 
@@ -177,6 +178,8 @@ class Layer:
             shown={c: (f.shown(gdf, lang).to_numpy(), f.label(lang)) for c, f in fields.items()},
             leave_out=(*self.table_leaves_out, *(f.en_column for f in fields.values() if f.en_column)),
             leave_out_empty=self.table_leaves_out_empty,
+            # a user's own layer (its numbers as they came): its places as the user wrote them
+            named=own_names(NAMED_COLUMNS) if self.numbers_as_came else None,
         )
         if self.numbers_as_came:
             out.attrs[NUMBERS_AS_CAME] = own_numbers(out)

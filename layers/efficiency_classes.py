@@ -53,7 +53,7 @@ LAYER: EnterpriseLayer = replace(
     title_en=t("eff.layer.title", "en"),
     tooltip_fields=(
         ranking_field("name", names="firm"),  # a synthetic demo firm "(synthetic)" in English
-        ranking_field("zone", names="place"),
+        ranking_field("zone", names="own_place"),  # a user's zones as written
         ranking_field("industry", names="industry"),
         ranking_field("size_class", en_column="size_class_en"),
         # the class and its meaning in two columns, as the ranking's CSV/XLSX (sorting, filtering)

@@ -30,6 +30,7 @@ from geo.messages import Lang, message, t
 from geo.messages.formats import beijing_today
 from layers.assets import LOCAL_FILES, STATIC_URL, local_path
 from layers.mapview import MapLayer
+from layers.user_layers import own_labels
 
 _SCRIPT_RE = re.compile(r'<script\s+src="([^"]+)"\s*>\s*</script>', re.IGNORECASE)
 _LINK_RE = re.compile(r'<link\s+rel="stylesheet"\s+href="([^"]+)"\s*/?>', re.IGNORECASE)
@@ -174,7 +175,7 @@ def map_downloads(
     frames, provenance, by_name = {}, {}, {}
     for item in items:
         name = item.layer.title(lang)
-        frames[name] = item.frame
+        frames[name] = own_labels(item.layer, item.frame, lang)  # a user's areas named as written
         provenance[name] = item.provenance
         by_name[name] = item
     drawn = {item.layer.title(lang): item for item in outlines if len(item.frame)}

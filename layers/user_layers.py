@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import geopandas as gpd
 import pandas as pd
 
 from geo import ingest
-from geo.exports.readable import imported_headers
-from geo.messages import t
+from geo.exports.readable import imported_headers, own_names
+from geo.messages import Lang, t
+from geo.place_names import own_place_name
 from geo.storage.styles import IMPORT_COLORS
 from layers.base import NAMED_COLUMNS, Field, Layer, Provenance
 from layers.enterprises import PointLayer
@@ -21,12 +24,13 @@ def tooltip_fields(kind: str, columns: list[str], *, names_places: bool = False)
     zone's ``name`` is 名称, not 企业名称; :func:`geo.exports.readable.imported_headers`, which the
     command line's exports head them by too), never a raw field name such as ``area_km2``.
 
-    The values of the known vocabularies (towns and parks, industries: ``layers.base.NAMED_COLUMNS``)
-    are shown in English on an English page, as the built-in layers' are; so is a ``name`` when
-    ``names_places`` (the polygons of an imported zone layer, which the briefing PNG names in English
+    The values of the known vocabularies (industries, towns: ``layers.base.NAMED_COLUMNS``) are
+    shown in English on an English page, as the built-in layers' are; places, and a ``name`` when
+    ``names_places`` (the polygons of an imported zone layer), as the user wrote them but for the
+    fixed 区镇 and districts (:func:`geo.exports.readable.own_names`; the briefing PNG names them so
     too). A firm's name and the user's own text stay as given."""
     zh, en = imported_headers(kind, columns, "zh"), imported_headers(kind, columns, "en")
-    named = {**NAMED_COLUMNS, **({"name": "place"} if names_places else {})}
+    named = own_names({**NAMED_COLUMNS, **({"name": "place"} if names_places else {})})
     return tuple(Field(c, zh.get(c, c), en.get(c, c), names=named.get(c, "")) for c in columns)
 
 
@@ -75,3 +79,26 @@ def user_map_layers(*, kind: str | None = None, path=None) -> list[MapLayer]:
         user_map_layer(row, ingest.load_user_layer(row["layer"], path=path), index=i, background=True)
         for i, (_, row) in enumerate(meta.iterrows())
     ]
+
+
+def own_named(layer: Layer) -> Layer:
+    """``layer`` (a built-in layer's look) for a user's own data: its fields' places named as the user
+    wrote them (``"own_place"``: :func:`geo.place_names.own_place_name`), on the map, in its tables and
+    in the briefing PNG's labels (:func:`own_labels`)."""
+
+    def own(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+        return tuple(replace(f, names="own_place") if f.names == "place" else f for f in fields)
+
+    return replace(layer, tooltip_fields=own(layer.tooltip_fields), popup_fields=own(layer.popup_fields))
+
+
+def own_labels(layer: Layer, frame: gpd.GeoDataFrame, lang: Lang) -> gpd.GeoDataFrame:
+    """``frame`` as the briefing PNG labels it: where ``layer`` names the places of a user's own
+    data (a field of ``"own_place"``), its areas' ``name`` in English as the user wrote it (the
+    PNG's ``name_en``), not a built-in park's English that shares the name (walk 17)."""
+    own = any(f.names == "own_place" for f in (*layer.tooltip_fields, *layer.popup_fields))
+    if lang != "en" or not own or layer.kind != "polygon":
+        return frame
+    if "name" not in frame.columns or "name_en" in frame.columns:
+        return frame
+    return frame.assign(name_en=frame["name"].map(lambda v: own_place_name(v, lang), na_action="ignore"))

@@ -49,7 +49,7 @@ LAYER: Layer = replace(
     fill_opacity=0.55,
     tooltip_fields=(
         # headed as the page's table of zones heads them (geo.evaluation.zones.zone_labels)
-        _zone_field(ZONE_COL, names="place"),
+        _zone_field(ZONE_COL, names="own_place"),  # a user's zones as written
         _zone_field(ZONE_CLASS_COL),
         _zone_field("rank"),
         _zone_field("score"),

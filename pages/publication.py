@@ -12,7 +12,7 @@ from geo.evaluation import EVALUATION_LABELS, EVALUATION_LABELS_EN, config_from_
 from geo.exports.blanks import NOT_KNOWN, town_says_more, without_empty_columns
 from geo.messages import joined, t
 from geo.messages.names import firm_name
-from geo.place_names import place_name
+from geo.place_names import own_place_name
 from geo.publication import exports, objections, versions
 from geo.publication.results import version_benchmarks
 from geo.storage.changelog import actor_name
@@ -115,7 +115,7 @@ def _results_view(rows: pd.DataFrame, kind: str, config: dict) -> pd.DataFrame:
             out.insert(out.columns.get_loc("zone"), "town", town)
     for col in ("town", "zone"):  # a place not known: "—", never a blank cell
         if col in out:
-            named = _named(out[col].astype(object).fillna(""), lambda z: place_name(z, lang))
+            named = _named(out[col].astype(object).fillna(""), lambda z: own_place_name(z, lang))
             out[col] = named.where(named.astype(str).str.strip() != "", NOT_KNOWN)
     out["name"] = _named(out["name"], lambda n: firm_name(n, lang))  # "(synthetic)" in English
     if "status" in out and lang == "en":

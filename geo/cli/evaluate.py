@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo import batch, ingest
+from geo.catalogue import labels as catalogue_labels
 from geo.cli.arguments import add_table_arguments, table_frame
 from geo.cli.io import parse_pairs
 from geo.cli.output import command_help, complain, help_text, lang_of, names, parts, say, written
@@ -31,7 +32,7 @@ from geo.exports import tables as export
 from geo.exports.zone_tables import zone_scores_bytes
 from geo.ingest.values import stated_year
 from geo.land.parcels import verdict_note
-from geo.messages.notes import note
+from geo.messages.notes import Both, note
 from geo.spatial.crs import Frame
 from geo.storage.provenance import Provenance
 from geo.yearly.notice import group_name
@@ -113,8 +114,9 @@ def run(args: argparse.Namespace) -> int:
     args.lang = args.lang or lang_of(args)  # as export: the command's language unless said here
     table_lang = None if args.raw else args.lang  # --raw: the atlas's own field names and values
     weights = run_.result.weights if run_.result is not None else None
+    config = run_.result.config if run_.result is not None else None
     written_paths = run_files.write_outputs(
-        run_.outputs(), args.out, fmt=fmt, lang=table_lang, weights=weights
+        run_.outputs(), args.out, fmt=fmt, lang=table_lang, weights=weights, config=config
     )
 
     say(args, "cli.out.counts", zones=len(run_.zones), enterprises=len(run_.enterprises))
@@ -137,9 +139,11 @@ def run(args: argparse.Namespace) -> int:
         write_zone_scores(run_, args, table.sha256)
     if run_.parcels is not None:
         _print_parcels(args, run_.parcels)
-    if run_.renamed:
+    if run_.renamed:  # each field by the label the page heads it with (企业编号 / Enterprise ID)
+        zh, en = catalogue_labels("enterprises", "zh"), catalogue_labels("enterprises", "en")
         pairs = parts(
-            note("cli.out.renamed_pair", source=src, field=dst) for dst, src in run_.renamed.items()
+            note("cli.out.renamed_pair", source=src, field=Both(zh.get(dst, dst), en.get(dst, dst)))
+            for dst, src in run_.renamed.items()
         )
         say(args, "cli.out.renamed", pairs=pairs)
     for item in run_.notes:

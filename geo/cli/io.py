@@ -15,7 +15,7 @@ from geo.cli.output import command_help, help_text, lang_of, names, parts, say, 
 from geo.errors import DataValidationError, RowReportError
 from geo.exports import briefing
 from geo.exports import tables as export
-from geo.exports.readable import NAMED_COLUMNS, english_names, imported_headers, readable_table
+from geo.exports.readable import NAMED_COLUMNS, english_names, imported_headers, own_names, readable_table
 from geo.exports.tables import with_measures
 from geo.ingest.base import frame_name
 from geo.ingest.frames import fit_boundaries
@@ -23,6 +23,7 @@ from geo.ingest.values import stated_year
 from geo.messages import message
 from geo.messages.formats import beijing_minute
 from geo.messages.notes import note
+from geo.place_names import own_place_name
 from geo.spatial.crs import Frame
 from geo.storage.builtin import builtin_source
 from geo.storage.provenance import LegendEntry
@@ -339,15 +340,15 @@ def _drawn(
 
 
 def _legend(
-    title: str, kind: str, drawn: DrawnColors, frame: gpd.GeoDataFrame, lang: str
+    title: str, kind: str, drawn: DrawnColors, frame: gpd.GeoDataFrame, lang: str, *, user: bool = False
 ) -> list[LegendEntry]:
     """The layer's legend rows: one swatch with its title, or a row per category present (its
-    value named in ``lang``: 高端纺织 / High-end textiles)."""
+    value named in ``lang``: 高端纺织 / High-end textiles; a ``user`` layer's places as written)."""
     swatch = {"polygon": "fill"}.get(kind, kind)
     if not drawn.categories:
         return [LegendEntry(title, drawn.color, swatch, drawn.fill_opacity)]
     present = set(frame[drawn.column].astype(str))
-    named = NAMED_COLUMNS.get(drawn.column)
+    named = (own_names(NAMED_COLUMNS) if user else NAMED_COLUMNS).get(drawn.column)
     label = english_names(named) if named else (lambda v, _lang: v)
     return [
         LegendEntry(str(label(value, lang)), color, swatch, drawn.fill_opacity)
@@ -376,6 +377,7 @@ def run_export(args: argparse.Namespace) -> int:
     where = parse_pairs(args.where, note("cli.what.filter"))
     imported = set(ingest.list_user_layers(path=args.store or None)["layer"])
     frames, provenance, legend, tables, read, colors = {}, {}, {}, {}, {}, {}
+    labels = {}  # the PNG's: an import's areas named as the user wrote them (name_en), as the page's
     for i, name in enumerate(args.layers):
         frame, title, prov = stored_layer(name, args.builtin_store, args.store, lang=lang)
         frame = _filter(frame, {k: v for k, v in where.items() if k in frame.columns}) if where else frame
@@ -389,7 +391,7 @@ def run_export(args: argparse.Namespace) -> int:
         frames[title] = frame
         provenance[title] = prov
         tables[title] = name  # the GeoPackage's table: named by the layer, not layer_1
-        legend[title] = _legend(title, kind, drawn, frame, lang)
+        legend[title] = _legend(title, kind, drawn, frame, lang, user=name in imported)
         if feature_colors is not None:
             colors[title] = feature_colors
         # read as the page's downloads read it: a polygon's name is a place (Shengze …), as the
@@ -398,6 +400,12 @@ def run_export(args: argparse.Namespace) -> int:
         measured = with_measures(frame)
         columns = [c for c in frame.columns if c != frame.geometry.name]
         user = name in imported
+        if user:  # the user's own names as written (but for the fixed 区镇/districts), as the page's
+            named = own_names(named or NAMED_COLUMNS)
+        own_en = user and kind == "polygon" and lang == "en" and "name" in frame and "name_en" not in frame
+        labels[title] = (
+            frame.assign(name_en=frame["name"].map(lambda v: own_place_name(v, lang))) if own_en else frame
+        )
         headers = imported_headers(_kind_of(name, args.store), columns, lang) if user else None
         # an import's table: its file's columns, not the standard ones no row fills (as the page's)
         read[title] = readable_table(measured, lang, named=named, headers=headers, leave_out_empty=user)
@@ -435,7 +443,7 @@ def run_export(args: argparse.Namespace) -> int:
         data = export.xlsx_bytes(read, provenance, title=title, lang=lang)
     else:
         data = briefing.png_bytes(
-            title, frames, legend, provenance, colors=colors, lang=lang, paper=args.paper
+            title, labels, legend, provenance, colors=colors, lang=lang, paper=args.paper
         )
     args.out.write_bytes(data)
     counts = parts(note("cli.out.layer_features", layer=k, n=len(v)) for k, v in frames.items())

@@ -21,7 +21,7 @@ from geo.exports.tables import table_for_export, yes_no_in_words
 from geo.ingest.report import FLAG_COLUMN, flag_text
 from geo.messages import Lang, message, t
 from geo.messages.names import district_kind_name, firm_name, industry_name
-from geo.place_names import name_list, place_list, place_name
+from geo.place_names import name_list, own_place_name, place_list, place_name
 
 # Columns that hold names of places, industries or firms, by name: a table of a layer writes them in
 # English on an English page (what :class:`layers.base.Field`'s ``names`` says of a tooltip field).
@@ -41,6 +41,7 @@ NAMED_COLUMNS = {
 
 # The columns of an imported layer its map tooltip shows (the first four columns when it has none of
 # them): the data page heads them by the catalogue of the layer's kind (:func:`imported_headers`).
+# Names of places in them are the user's: :func:`own_names`.
 IMPORT_SHOWN_COLUMNS = (
     "name",
     "zone_id",
@@ -51,6 +52,12 @@ IMPORT_SHOWN_COLUMNS = (
     "tax_wan_yuan",
     "area_km2",
 )
+
+
+def own_names(named: Mapping[str, str]) -> dict[str, str]:
+    """``named`` (column -> kind of names, :data:`NAMED_COLUMNS`) for a user's own layer: its places
+    named as the user wrote them (``"own_place"``, :func:`geo.place_names.own_place_name`)."""
+    return {c: "own_place" if kind == "place" else kind for c, kind in named.items()}
 
 
 def imported_headers(kind: str, columns: Collection[object], lang: Lang) -> dict[str, str]:
@@ -95,11 +102,13 @@ def _has_values(values: pd.Series) -> bool:
 
 
 def english_names(kind: str) -> Callable[[object, Lang], str]:
-    """How ``lang`` names one value of a column holding ``kind`` (``"place"``, ``"places"``,
+    """How ``lang`` names one value of a column holding ``kind`` (``"place"``, ``"own_place"``: a
+    name the user supplied, as written but for the fixed 区镇 and districts, ``"places"``,
     ``"industry"``, ``"industries"``, ``"district_kind"``, ``"firm"``: a firm's own name, a synthetic
     demo firm's mark in ``lang``)."""
     return {
         "place": place_name,
+        "own_place": own_place_name,
         "places": place_list,
         "industry": lambda v, lang: "" if _isna(v) else industry_name(str(v), lang),
         "industries": lambda v, lang: name_list(v, lang, industry_name),

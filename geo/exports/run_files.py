@@ -20,6 +20,7 @@ from geo.evaluation import (
     EVALUATION_LABELS,
     EVALUATION_LABELS_EN,
     SIZE_COL,
+    EvaluationConfig,
     classes_with_t,
 )
 from geo.evaluation.compounds import allocation_words
@@ -30,10 +31,11 @@ from geo.exports.cells import csv_text_bytes
 from geo.exports.tables import yes_no_in_words
 from geo.land.parcels import RESULT_LABELS, RESULT_LABELS_EN
 from geo.messages import Lang, message, t
-from geo.place_names import place_name
+from geo.place_names import own_place_name
 from geo.spatial.crs import STORAGE_CRS
 from geo.storage.styles import gpkg_creation_options
 from geo.yearly.notice_words import notice_values, reasons_name, reasons_said, size_name
+from geo.yearly.surcharges import land_policy_of, surcharge_labels
 
 # Output tables and their file/layer names.
 OUTPUT_FILES = {
@@ -113,10 +115,13 @@ def _labels_of(key: str, lang: Lang) -> dict[str, str]:
     }
 
 
-def _in_words(table: pd.DataFrame, key: str, lang: Lang) -> pd.DataFrame:
+def _in_words(
+    table: pd.DataFrame, key: str, lang: Lang, config: EvaluationConfig | None = None
+) -> pd.DataFrame:
     """A table's values as the page's download writes them in ``lang``: NEW/GONE as 新进入/退出 in
     Chinese, tenants' roles in words, 是/否 or Yes/No; in English also the towns/parks, industries,
-    sizes and groups, statuses, class meanings and shortfalls (as the page's English files)."""
+    sizes and groups, statuses, class meanings and shortfalls (as the page's English files), and
+    each class's land policy as ``config`` words it in English (the page's "what each class pays")."""
     if CLASS_COL in table.columns and "scored" in table.columns:
         # what the rules leave out as class T (不参评), as the page and the 公示 T list (walk 16 item 2)
         cls = classes_with_t(table).astype(object)
@@ -128,6 +133,13 @@ def _in_words(table: pd.DataFrame, key: str, lang: Lang) -> pd.DataFrame:
     table = allocation_words(table, lang)
     if "reasons" in table.columns and "score" in table.columns:  # none below the median: said
         table = table.assign(reasons=reasons_said(table["reasons"], table["score"].notna(), lang))
+    if lang == "en" and config is not None and "land_policy" in table.columns and CLASS_COL in table.columns:
+        english = land_policy_of(config, "en")
+        table = table.assign(
+            land_policy=[
+                english.get(c, p) for c, p in zip(table[CLASS_COL], table["land_policy"], strict=True)
+            ]
+        )
     if lang == "en":
         table = notice_values(table, "en")
         if "eval_group" in table.columns:  # the size groups (规上 / 规下); a configured group's own name
@@ -149,6 +161,7 @@ def write_outputs(
     fmt: str = "csv",
     lang: Lang | None = None,
     weights: pd.DataFrame | None = None,
+    config: EvaluationConfig | None = None,
 ) -> list[Path]:
     """Write the output tables as formula-safe CSV files into the folder ``out`` or as layers of the
     GeoPackage ``out``; returns the paths written.
@@ -158,7 +171,9 @@ def write_outputs(
     evaluation's words (and in English the places, industries, sizes, statuses) in that language.
     ``lang=None``: the atlas's own field names and values, unrounded (for programs; the GeoPackage
     always). A person's table leaves out the columns no row fills and, given the evaluation's
-    ``weights``, leaves blank the points of an indicator a size group was not scored on.
+    ``weights``, leaves blank the points of an indicator a size group was not scored on; given its
+    ``config``, heads the surcharges' columns by their items (差别电价加价（元/千瓦时）) and words
+    the land policy in English in an English table, as the page's "what each class pays" tab.
     """
     if lang not in (None, "zh", "en"):
         raise ValueError(f"lang must be None, 'zh' or 'en', got {lang!r}")
@@ -173,10 +188,13 @@ def write_outputs(
                 if key != "transitions":  # a matrix keeps its classes
                     table = without_empty_columns(table)
                 if key in ("zones", "renewal", "zone_scores") and lang == "en":
-                    table = table.rename(index=lambda v: place_name(v, "en") if isinstance(v, str) else v)
+                    table = table.rename(index=lambda v: own_place_name(v, "en") if isinstance(v, str) else v)
                 # a place not known: —, as the page's
-                table = dash_unknown_places(_in_words(table, key, lang))
-                table = _labelled(table, _labels_of(key, lang), lang)
+                table = dash_unknown_places(_in_words(table, key, lang, config))
+                labels = _labels_of(key, lang)
+                if key == "surcharges" and config is not None:
+                    labels = {**labels, **surcharge_labels(config, lang)}
+                table = _labelled(table, labels, lang)
             path = out / f"{OUTPUT_FILES[key]}.csv"
             index = key in ("zones", "renewal", "zone_scores")
             # a person's table: each number with its measure's decimals, as the page's download

@@ -31,7 +31,7 @@ from geo.evaluation.metrics import ZONE_COL
 from geo.messages import message, t
 from geo.messages.formats import beijing_minute
 from geo.messages.notes import Both, Listing, Note
-from geo.place_names import place_name
+from geo.place_names import own_place_name
 from geo.storage.audit import Change
 from geo.storage.base import Store, default_user_gpkg, open_store
 from geo.storage.changelog import MIGRATION_ACTOR, actor_name
@@ -233,12 +233,12 @@ _ZONE_WORDS = {message(k, "zh"): k for k in ("land.renewal.outside", "land.renew
 
 
 def zone_name(zone: object, lang: str) -> object:
-    """A row's 区镇 of :func:`renewal_summary` in ``lang``: a place by its English name
-    (:func:`geo.place_names.place_name`), 区域外 and 全部 in words; a missing value as it is."""
+    """A row's 区镇 of :func:`renewal_summary` in ``lang``: a place as the user's data names it
+    (:func:`geo.place_names.own_place_name`), 区域外 and 全部 in words; a missing value as it is."""
     if not isinstance(zone, str):
         return zone
     key = _ZONE_WORDS.get(zone)
-    return message(key, lang) if key else place_name(zone, lang)
+    return message(key, lang) if key else own_place_name(zone, lang)
 
 
 def status_note(word: str) -> Note | str:

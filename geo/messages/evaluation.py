@@ -456,7 +456,7 @@ YEARLY_WORDS: dict[str, tuple[str, str]] = {
     ),
     "yearly.surcharge_no_column": (
         "{name}：企业表没有用量字段「{column}」，未计算",
-        "{name}: the table has no consumption column '{column}', not computed",
+        "{name}: the table has no consumption column “{column}”, not computed",
     ),
     "yearly.surcharge_needs_year": (
         "{name}：费率按年份给出，而企业表未标明年份，未计算",

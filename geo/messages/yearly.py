@@ -68,6 +68,10 @@ _PARAMETERS: dict[str, tuple[str, str]] = {
     "yearly.rate_unit": ("元/{unit}", "yuan/{unit}"),
     "yearly.base_unit.千瓦时": ("千瓦时", "kWh"),
     "yearly.base_unit.立方米": ("立方米", "m³"),
+    # the consumption columns of the configured surcharges the enterprise catalogue does not name
+    # (a note naming a missing one names it by these words, not by its field name)
+    "yearly.use.water_m3": ("用水量（立方米）", "Water use (m³)"),
+    "yearly.use.gas_m3": ("用气量（立方米）", "Gas use (m³)"),
 }
 
 _NOTICE: dict[str, tuple[str, str]] = {

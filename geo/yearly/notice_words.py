@@ -11,7 +11,7 @@ from geo.evaluation.metrics import RATIOS_BY_KEY, ZONE_COL
 from geo.evaluation.rules import SIZE_ABOVE, SIZE_BELOW
 from geo.messages import Lang, message, t
 from geo.messages.names import firm_name, industry_name
-from geo.place_names import place_name
+from geo.place_names import own_place_name
 
 # The evaluation's status words (geo/evaluation/rules.py) in English, most specific first.
 STATUS_EN = (
@@ -128,7 +128,7 @@ def notice_values(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         return out
     for col in (ZONE_COL, "town", "land_host_zone"):
         if col in out.columns:
-            out[col] = [place_name(v, lang) if isinstance(v, str) else v for v in out[col].astype(object)]
+            out[col] = [own_place_name(v, lang) if isinstance(v, str) else v for v in out[col].astype(object)]
     if "industry" in out.columns:
         out["industry"] = [
             industry_name(v, lang) if isinstance(v, str) else v for v in out["industry"].astype(object)

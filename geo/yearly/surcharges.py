@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from geo.catalogue import labels as catalogue_labels
 from geo.errors import DataValidationError
 from geo.evaluation import CLASS_COL, CLASSES_T, EvaluationConfig, Surcharge, classes_with_t
 from geo.evaluation.metrics import ID_COL, ZONE_COL
@@ -34,8 +35,8 @@ def surcharges(
     enterprise's class A–D/T) and ``<key>_wan_yuan`` = consumption × rate / 10,000 (万元); an item
     whose consumption column is missing, or that charges no class, is left out and named in the
     notes. ``total_wan_yuan`` sums the items. Consumption comes from ``consumption`` (same index)
-    when given, else from ``evaluated``. Land policy text per class goes in ``land_policy``;
-    the notes are in ``lang``.
+    when given, else from ``evaluated``. Land policy text per class goes in ``land_policy``, in
+    ``lang`` (:func:`land_policy_of`); the notes are in ``lang``.
     """
     source = consumption if consumption is not None else evaluated
     cls = classes_with_t(evaluated).astype(object)
@@ -53,7 +54,8 @@ def surcharges(
             notes.append(message("yearly.surcharge_no_rate", lang, name=name, source=source_text))
             continue
         if item.column not in source.columns:
-            notes.append(message("yearly.surcharge_no_column", lang, name=name, column=item.column))
+            column = use_label(item.column, lang)
+            notes.append(message("yearly.surcharge_no_column", lang, name=name, column=column))
             continue
         try:
             rate_of = {c: item.rate(c, year) for c in CLASSES_T}
@@ -68,8 +70,15 @@ def surcharges(
         out[f"{item.key}_wan_yuan"] = amount
         total += amount
     out["total_wan_yuan"] = total
-    out["land_policy"] = cls.map(dict(config.land_policy)).fillna("").to_numpy()
+    out["land_policy"] = cls.map(land_policy_of(config, lang)).fillna("").to_numpy()
     return out, notes
+
+
+def land_policy_of(config: EvaluationConfig, lang: str = "zh") -> dict[str, str]:
+    """Each class's land policy in ``lang``, as the page's "what each class pays" tab words it: the
+    configuration's ``land_en`` in English (its Chinese text for a class it leaves out)."""
+    policy = dict(config.land_policy)
+    return {**policy, **dict(config.land_policy_en)} if lang == "en" else policy
 
 
 def class_rates_text(config: EvaluationConfig, cls: str, year: int | None, lang: str = "zh") -> str:
@@ -113,6 +122,14 @@ def surcharge_labels(config: EvaluationConfig, lang: str = "zh") -> dict[str, st
         out[f"rate_{item.key}_yuan"] = message("yearly.surcharge_rate", lang, name=name, unit=unit)
         out[f"{item.key}_wan_yuan"] = message("yearly.surcharge_amount", lang, name=name)
     return out
+
+
+def use_label(column: str, lang: str = "zh") -> str:
+    """A surcharge's consumption column as the pages head it (用电量（千瓦时）, Water use (m³)): the
+    enterprise catalogue's label, else the surcharges' own words for it, else the field's name."""
+    catalogued = catalogue_labels("enterprises", lang)
+    key = f"yearly.use.{column}"
+    return catalogued.get(column) or (message(key, lang) if key in MESSAGES else column)
 
 
 def _item_name(item: Surcharge, lang: str) -> str:

@@ -12,7 +12,7 @@ from geo.evaluation.notes import notes_in_scope
 from geo.evaluation.rules import SIZE_GROUPS
 from geo.evaluation.summary import NO_ENTERPRISES
 from geo.exports.blanks import town_says_more
-from geo.messages import t
+from geo.messages import message, t
 from pages.common.auth import figures_shown
 from pages.common.cache import shared
 from pages.efficiency.display import markdown_text
@@ -54,10 +54,10 @@ def outside_note(view: PageView) -> str:
     ids = ("、" if lang == "zh" else ", ").join(named)
     ids += ("……" if lang == "zh" else " …") if n > 10 else ""
     title = zones_title(view.sources.zones_src, lang)
-    text = (
-        t("eff.outside_zones", lang).format(n=n, zones=title, ids=ids)
+    text = (  # message(): "1 enterprise lies", not "1 enterprises lie" (walk 17 item 8)
+        message("eff.outside_zones", lang, n=n, zones=title, ids=ids)
         if title
-        else t("eff.outside", lang).format(n=n, ids=ids)
+        else message("eff.outside", lang, n=n, ids=ids)
     )
     if town_says_more(view.enterprises):
         text += t("eff.outside_town", lang).format(column=table_labels(lang)["town"])

@@ -10,7 +10,7 @@ from geo.evaluation import SIZE_ABOVE, SIZE_BELOW, SIZE_COL
 from geo.evaluation.metrics import ZONE_COL
 from geo.messages import Lang, t
 from geo.messages.names import industry_name
-from geo.place_names import place_label, place_name
+from geo.place_names import own_place_name, place_label
 from pages.common.frame import controls_slot, map_first_run, page_control
 from pages.efficiency.config_editor import KEEP, keep, restore
 from pages.efficiency.sources import UNDATED
@@ -65,7 +65,7 @@ def scope_filters(frame: pd.DataFrame, zones: list[str], lang: Lang) -> tuple[tu
                 t("eff.scope.towns", lang),
                 zones,
                 placeholder=t("eff.scope.all", lang),
-                format_func=lambda v: place_label(v, lang),
+                format_func=lambda v: place_label(v, lang, own=True),
                 key="eff_towns",
                 select_all=False,
             )
@@ -94,7 +94,7 @@ def scope_words(chosen: tuple, lang: Lang) -> dict[str, list[str]]:
     Chinese)."""
     zones, industries, size = chosen
     return {
-        t("eff.scope.towns", lang): [place_name(v, lang) for v in zones],
+        t("eff.scope.towns", lang): [own_place_name(v, lang) for v in zones],
         t("eff.scope.industries", lang): [industry_name(v, lang) for v in industries],
         t("eff.scope.size", lang): [] if size == "all" else [t(f"eff.size.{size}", lang)],
     }

@@ -8,7 +8,7 @@ import streamlit as st
 
 from geo.evaluation.metrics import ID_COL, zone_metric_labels
 from geo.messages import t
-from geo.place_names import place_name
+from geo.place_names import own_place_name
 from pages.common.auth import firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import LIST_ROWS_MAX, list_table, rows, small_table
@@ -79,7 +79,7 @@ def zones_tab(view: PageView) -> None:
     zone_view = zone_table.reset_index()
     if lang == "en":  # the zones by their English names (the first column holds them)
         first = zone_view.columns[0]
-        zone_view = zone_view.assign(**{first: [place_name(v, lang) for v in zone_view[first]]})
+        zone_view = zone_view.assign(**{first: [own_place_name(v, lang) for v in zone_view[first]]})
     zone_view = zone_view.rename(columns=zone_metric_labels(lang))
     small_table(zone_view, lang, hide_index=True, width="stretch", key="eff_zones")
     show_zones_scored(  # each zone's card, rank and class (issue 24 item 6)

@@ -20,6 +20,7 @@ from geo.storage.provenance import accuracy_label
 from layers import REGISTRY
 from layers.base import Provenance
 from layers.mapview import MapLayer
+from layers.user_layers import own_named
 from pages.common import cache
 from pages.common.cache import shared
 from pages.common.frame import page_control, stop_page
@@ -253,7 +254,8 @@ def zone_map_layer(zones_src: str, zones: gpd.GeoDataFrame) -> MapLayer:
         return map_layer("wujiang_towns")
     meta = ingest.list_user_layers(kind="zones").set_index("layer").loc[zones_src]
     title_en = meta["title_en"] or meta["title_zh"]
-    layer = replace(REGISTRY["wujiang_towns"], title_zh=meta["title_zh"], title_en=title_en)
+    # the user's zones named as the user wrote them (walk 17: not a built-in park's English)
+    layer = own_named(replace(REGISTRY["wujiang_towns"], title_zh=meta["title_zh"], title_en=title_en))
     return MapLayer(layer, zones, Provenance(accuracy=meta["accuracy"], source=meta["source"]))
 
 

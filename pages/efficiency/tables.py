@@ -23,7 +23,7 @@ from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL
 from geo.exports.blanks import dash_unknown_places, town_says_more, without_empty_columns
 from geo.messages import Lang, t
 from geo.messages.names import firm_name, industry_name
-from geo.place_names import place_name, short_place_name
+from geo.place_names import own_place_name, place_name, short_place_name
 from geo.yearly.notice_words import reasons_name, reasons_said, status_name
 from pages.efficiency.fitting import (
     BRACKET_BREAK,
@@ -127,8 +127,11 @@ def english_values(frame: pd.DataFrame, *, short: bool = False) -> pd.DataFrame:
     out = frame.copy()
     for col in (ZONE_COL, "town", "district", "dev_zone"):
         if col in out.columns:
+            # the zones scored and the stated towns are the user's names where the data are
+            # theirs: as written, but for the fixed 区镇 and districts (geo.place_names.own_place_name)
+            full = own_place_name if col in (ZONE_COL, "town") else place_name
             out[col] = [
-                (short_place_name if short and v in SCREEN_SHORT_ZONES else place_name)(v, "en")
+                (short_place_name if short and v in SCREEN_SHORT_ZONES else full)(v, "en")
                 if isinstance(v, str)
                 else v
                 for v in out[col]
@@ -459,12 +462,14 @@ def profile_heading(profile: pd.DataFrame, ent_id: str, lang: Lang) -> str:
     industry, zone = latest.get("industry", ""), latest.get(ZONE_COL, "")
     if lang == "en":
         industry = industry_name(industry, "en") if isinstance(industry, str) else industry
-        zone = place_name(zone, "en") if isinstance(zone, str) else zone
+        zone = own_place_name(zone, "en") if isinstance(zone, str) else zone
     parts = [firm_name(latest.get("name", ""), lang), ent_id, industry, zone]
     if town_says_more(profile.iloc[[-1]]):  # the town it states, named as stated
         town = latest["town"]
         sep = "：" if lang == "zh" else ": "
-        parts.append(f"{table_labels(lang)['town']}{sep}{place_name(town, 'en') if lang == 'en' else town}")
+        parts.append(
+            f"{table_labels(lang)['town']}{sep}{own_place_name(town, 'en') if lang == 'en' else town}"
+        )
     return " · ".join(str(v) for v in parts)
 
 

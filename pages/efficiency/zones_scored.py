@@ -29,7 +29,7 @@ from geo.evaluation.zones import (
 )
 from geo.exports.zone_tables import zone_scores_bytes
 from geo.messages import Lang, t
-from geo.place_names import place_label, place_name
+from geo.place_names import own_place_name, place_label
 from layers import zone_classes
 from layers.base import Provenance
 from layers.mapview import WUJIANG_CENTER, MapLayer, render_map
@@ -163,17 +163,20 @@ def show_zones_scored(
     ranked = table.sort_values(["rank", "n_pooled"], ascending=[True, False], na_position="last")
     names = [str(z) for z in ranked.index]
     picked = st.selectbox(
-        t("zones.pick", lang), names, format_func=lambda z: place_label(z, lang), key="eff_zone_card"
+        t("zones.pick", lang),
+        names,
+        format_func=lambda z: place_label(z, lang, own=True),
+        key="eff_zone_card",
     )
     n_ranked = int(table["n_ranked"].max()) if len(table) else 0
     with st.container(border=True):
-        st.markdown(f"**{place_label(picked, lang)}**")
+        st.markdown(f"**{place_label(picked, lang, own=True)}**")
         _card(ranked.loc[ranked.index.astype(str) == picked].iloc[0], n_ranked, lang)
 
     view = ranked.reset_index()
     view[ZONE_CLASS_COL] = view[ZONE_CLASS_COL].astype(object)
     if lang == "en" and "zone" in view.columns:
-        view["zone"] = [place_name(z, lang) for z in view["zone"]]
+        view["zone"] = [own_place_name(z, lang) for z in view["zone"]]
     if "class_prev" in view.columns:
         view["class_prev"] = view["class_prev"].astype(object)
     first = ["zone", ZONE_CLASS_COL, "rank", "score", "score_change", "rank_change", "class_prev"]

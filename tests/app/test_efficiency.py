@@ -18,7 +18,7 @@ from geo.evaluation.metrics import assign_zones
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
 from pages.efficiency.fitting import CELL_PAD_PX, KEY_COLUMNS_PX, fit_columns, table_height, text_px
-from pages.efficiency.tables import key_headers
+from pages.efficiency.tables import english_values, key_headers
 from tests.fixtures.app import open_page, page_metrics, record_downloads
 from tests.fixtures.demo import SCREEN_TOWNS_EN, expected_classes
 from tests.fixtures.evaluation import enterprises as fixture_enterprises
@@ -193,6 +193,9 @@ def user_imports(tmp_path, monkeypatch):
 
     monkeypatch.setenv(ingest.USER_GPKG_ENV, str(tmp_path / "user" / "atlas_user.gpkg"))
     zones = fixture_zones().to_crs(4326)
+    # 中区 under a name one of the atlas's own carrier parks bears (walk 17 item b2): the user's
+    # zone keeps it as written in English too, as 北区 does
+    zones["name"] = zones["name"].replace({"中区": OWN_PARK})
     result = ingest.read_upload(zones.to_json().encode(), "园区.geojson", kind="zones")
     ingest.save_import(result, name="eval_parks", title="测试园区", source="测试局")
     ents = fixture_enterprises().to_crs(4326)
@@ -337,6 +340,9 @@ def test_the_ranking_names_the_rank_in_the_selection_apart_from_the_rank_in_the_
     assert ("规上/规下 × 行业" if zh else "size group × Industry") in help_text
 
 
+OWN_PARK = "盛泽镇新材料产业园"  # also a built-in park's name ("Shengze New Materials Industrial Park")
+
+
 def _imports_page(lang: str | None = None) -> AppTest:
     at = _page(lang)
     at.selectbox(key="eff_zones_src").set_value("user_eval_parks")
@@ -361,6 +367,10 @@ def test_the_data_box_and_the_page_say_which_data_is_evaluated(user_imports, lan
         else ("enterprises “测试企业” (imported, ", "zones “测试园区” (imported, ")
     )
     assert all(p in box.help for p in parts), box.help
+    # the user's zones as written in either language, one rule for the whole column (walk 17 b2)
+    zone_col = "区镇/园区" if zh else "Town/park"
+    assert {"北区", OWN_PARK} <= set(at.dataframe[0].value[zone_col]), at.dataframe[0].value[zone_col]
+    assert at.multiselect(key="eff_towns").options[:2] == ["北区", OWN_PARK]
     line = [c.value for c in at.caption if ("本页评价的数据" if zh else "Evaluated here") in c.value]
     assert line and all(p in line[0] for p in parts), line
     # the demo enterprises over the user's zones: the box says so
@@ -368,6 +378,16 @@ def test_the_data_box_and_the_page_say_which_data_is_evaluated(user_imports, lan
     assert at.selectbox(key="atlas_data").options[0] == (
         "吴江示例（合成企业，导入区域）" if zh else "Wujiang (synthetic, your zones)"
     )
+
+
+def test_the_downloads_name_the_users_zones_as_the_screen_does():
+    """The English downloads (and the screen, ``short=True``) keep a user's zone as written where a
+    built-in park shares its name, and name the fixed 区镇 in English (walk 17 item b2)."""
+    frame = pd.DataFrame({"zone": [OWN_PARK, "北区", "七都镇"], "town": ["盛泽镇", OWN_PARK, None]})
+    for short in (False, True):
+        out = english_values(frame, short=short)
+        assert out["zone"].tolist() == [OWN_PARK, "北区", "Qidu Town"], out
+        assert out["town"].tolist()[:2] == ["Shengze Town", OWN_PARK], out
 
 
 def test_the_demo_data_box_is_unchanged(user_imports):

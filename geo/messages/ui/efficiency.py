@@ -166,16 +166,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.empty": ("当前范围内没有参评企业。", "No scored enterprise in this scope."),
     "eff.outside": (
         "{n} 家企业不在任何区镇边界内，不计入区镇统计：{ids}",
-        "{n} enterprises lie in no town and are left out of the town figures: {ids}",
+        "{n} enterprises lie in no town, left out of the town figures: {ids}",
     ),
     # the zones are the user's own layer (parks, say): its title, not the demo's 区镇
     "eff.outside_zones": (
         "{n} 家企业不在所选评价区域（{zones}）内，不计入区域统计：{ids}",
-        "{n} enterprises lie outside the chosen zones ({zones}) and are left out of the zone figures: {ids}",
+        "{n} enterprises lie outside the chosen zones ({zones}), left out of the zone figures: {ids}",
     ),
     "eff.outside_town": (
         "；它们填报的所在区镇见排名表的「{column}」列",
-        ". The towns they report are in the ranking's “{column}” column",
+        ". The town each reports is in the ranking's “{column}” column",
     ),
     # what the page evaluates when it is (partly) the user's imports: said under the map and in the
     # help of the sidebar's 「数据」 select

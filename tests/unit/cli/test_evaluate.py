@@ -240,7 +240,7 @@ def test_cli_reads_chinese_headers_and_derives_size_without_size_column(files, t
     # No 规上/规下 column: 规上 is derived from 主营业务收入 >= 2,000 万元 (only E02 3000 and E06 2900).
     assert run_evaluate(files["zones"], path, out, "--zone-column", "town") == 0
     captured = capsys.readouterr()
-    assert "「税收（万元）」→ tax_wan_yuan" in captured.out
+    assert "「税收（万元）」→ 税收（万元）" in captured.out  # the page's label, not the field (walk 17)
     assert "主营业务收入 ≥ 2000 万元为规上（2 家规上，8 家规下）" in captured.out
     z = _zone_table(out)
     assert z.loc["北区", "tax_wan_yuan"] == 160.0

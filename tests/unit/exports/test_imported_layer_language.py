@@ -133,12 +133,15 @@ def test_an_english_csv_read_back_takes_the_wgs84_position(items, tmp_path):
     assert back.geometry.y.round(6).tolist() == [31.155, 30.915, 30.9]
 
 
-def test_an_imported_park_layer_names_known_places_in_english_and_keeps_the_users_own(items, tmp_path):
+def test_an_imported_park_layer_keeps_the_users_names_but_the_fixed_towns(items, tmp_path):
+    """One rule for the user's own names (walk 17 item b2): as the user wrote them in both languages,
+    even where a built-in park shares the name (盛泽镇新材料产业园 is one of the atlas's carriers);
+    only the fixed list of 区镇 and districts is named in English (七都镇 -> Qidu Town)."""
     _, parks = items
     read = _read(_downloads(parks, "en"), tmp_path)
     for fmt, rows in read.items():
         names = [r["Name"] for r in rows]
-        assert names == ["Shengze New Materials Industrial Park", "Qidu Town", "我的自建片区"], (fmt, names)
+        assert names == ["盛泽镇新材料产业园", "Qidu Town", "我的自建片区"], (fmt, names)
     zh = _read(_downloads(parks, "zh"), tmp_path)
     assert [r["名称"] for r in zh["csv"]] == ["盛泽镇新材料产业园", "七都镇", "我的自建片区"]
 
@@ -161,3 +164,26 @@ def test_an_english_file_has_chinese_only_in_free_text(items, tmp_path):
             assert not CJK.search(str(item_name)) or item_name in own, item_name
             assert not CJK.search(str(value)) or SOURCE in str(value) or value in own, value
         assert json.loads(files["geojson"])["name"] == item.layer.title("en")
+
+
+def test_the_english_briefing_png_names_an_imported_park_as_its_files_do(items, monkeypatch):
+    """The PNG's labels follow the same rule as the files (walk 17 item b2, the CLI's m_en.png and
+    the pages' PNG): the user's park as written, the fixed 区镇 in English."""
+    from geo.exports import briefing, downloads
+    from layers.offline_html import map_downloads
+
+    _, parks = items
+    seen = {}
+
+    def drawn(title, frames, legend, provenance, **_kw):
+        seen.update(frames=frames, legend=legend, provenance=provenance)
+        return b""
+
+    monkeypatch.setattr(downloads, "png_bytes", drawn)
+    map_downloads("Export", [parks], lang="en")["png"].data()
+    fig = briefing.briefing_figure("Export", seen["frames"], seen["legend"], seen["provenance"], lang="en")
+    fig.canvas.draw()
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"盛泽镇新材料产业园", "我的自建片区"} <= texts, texts
+    assert "Shengze New Materials Industrial Park" not in texts
+    assert texts & {"Qidu Town", "Qidu"}, texts

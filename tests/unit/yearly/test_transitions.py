@@ -137,7 +137,8 @@ def test_surcharge_arithmetic():
         assert fx.CONFIG.surcharges[0].rate("D", y) == pytest.approx(rate)
     # Without a consumption column the item is not computed and the notes say so.
     _, notes = yearly.surcharges(ev[2021], fx.CONFIG, year=2021)
-    assert any("electricity_kwh" in n for n in notes)
+    # (the column by the page's label, not its field name: walk 17 item b3)
+    assert any("「用电量（千瓦时）」" in n for n in notes)
 
 
 def test_english_surcharge_notes_name_their_source_in_english():
