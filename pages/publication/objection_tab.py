@@ -75,6 +75,12 @@ def value_key(round_: int, ent: str, indicator: str) -> str:
     return f"pub_obj_value_{round_}_{ent}_{indicator}"
 
 
+def answer_key(round_: int) -> str:
+    """The department's first answer's widget key: one per form round (a text box keeps what the
+    browser holds under its key, so a new round is a new box, empty)."""
+    return f"pub_obj_answer_{round_}"
+
+
 def department_key(round_: int, indicator: str) -> str:
     """The department select's widget key: one per form round and indicator."""
     return f"pub_obj_department_{round_}_{indicator}"
@@ -132,7 +138,7 @@ def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> N
         key=department_key(round_, indicator),
         help=t("pub.obj.department_help", lang),
     )
-    answer = st.text_input(t("pub.obj.answer", lang), key="pub_obj_answer")
+    answer = st.text_input(t("pub.obj.answer", lang), key=answer_key(round_))
     flash("record")
     clicked = st.button(t("pub.obj.button", lang), type="primary", key="pub_obj_button")
     if not clicked:
@@ -156,7 +162,6 @@ def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> N
             department_answer=answer,
             actor=actor(),
         )
-        st.session_state.pop("pub_obj_answer", None)
         st.session_state[FORM_ROUND] = st.session_state.get(FORM_ROUND, 0) + 1
         return t("pub.obj.done", lang).format(id=found.objection_id)
 

@@ -20,7 +20,7 @@ from geo.publication import objections, versions
 from geo.storage import audit
 from geo.storage.accounts import hash_password
 from geo.yearly.notice_words import short_status_en, size_name, status_name
-from pages.publication.objection_tab import department_key, value_key
+from pages.publication.objection_tab import answer_key, department_key, value_key
 from tests.fixtures import APP
 from tests.fixtures.app import open_page, record_downloads
 from tests.fixtures.publication import add_objection, enterprises, rules, save_year
@@ -108,14 +108,14 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     at.file_uploader(key="pub_obj_evidence_0").set_value(
         ("完税证明.pdf", b"%PDF-1.4 proof", "application/pdf")
     )
-    at.text_input(key="pub_obj_answer").set_value("税务局：实缴 25 万元属实")
+    at.text_input(key=answer_key(0)).set_value("税务局：实缴 25 万元属实")
     _button(at, "pub_obj_button").click().run()
     assert not at.exception, at.exception
     assert any("已登记异议 O1" in s.value for s in at.success)
     # The form starts empty again: the value is the version's, no answer, no file; a second click
     # records nothing more.
     assert at.number_input(key=value_key(1, "E1", "tax_wan_yuan")).value is None
-    assert at.text_input(key="pub_obj_answer").value == ""
+    assert at.text_input(key=answer_key(1)).value == ""  # the next round's box, empty
     assert at.file_uploader(key="pub_obj_evidence_1").value is None
     _button(at, "pub_obj_button").click().run()
     assert len(objections.objections_frame(store=user_store)) == 1

@@ -90,6 +90,10 @@ def test_each_action_takes_one_click_and_says_so_where_clicked(browser, app):
         )
         expect(pg.get_by_text("不动产证.pdf")).to_be_visible(timeout=60_000)
         wait_idle(pg)
+        answer = pg.get_by_label("部门答复（可稍后填写）")
+        answer.fill("自然资源局：面积属实")
+        answer.press("Tab")
+        wait_idle(pg)
         pg.get_by_role("button", name="登记异议", exact=True).click()  # once
         recorded = pg.get_by_text("已登记异议 O1。")
         expect(recorded).to_be_visible(timeout=SLOW_MS)
@@ -98,6 +102,7 @@ def test_each_action_takes_one_click_and_says_so_where_clicked(browser, app):
         # in the register below, and the form empty again for the next one
         expect(pg.get_by_role("combobox", name="查看证据：异议")).to_have_value("O1 · 不动产证.pdf")
         expect(pg.locator('[data-testid="stFileUploaderFile"]')).to_have_count(0)
+        expect(pg.get_by_label("部门答复（可稍后填写）")).to_have_value("")  # walk17: the answer stayed
         save_screenshot(pg, "publication_recorded_zh")
 
         # walk10: 排放当量, a click refused (no value, no file), then 税收 — the tax bureau is shown
