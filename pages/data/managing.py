@@ -4,6 +4,7 @@ and the change log of every import and deletion."""
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -413,6 +414,16 @@ REPORT_VALUE_MAX_PX = 180  # the value given: a column no wider (a long one is i
 REPORT_LINE_PX = 18  # a wrapped line's height beyond three (14 px font, 1.25 spacing)
 
 
+# A space between a number and the word it counts (第 17 行, 18 位, row 17): the grid must not break it.
+_NUMBER_SPACE = re.compile(r"(?<=[第共约\w]) (?=\d)|(?<=\d) (?=[行位个家条年亩米公])")
+
+
+def numbers_held(text: object) -> str:
+    """``text`` with a no-break space between each number and the word it goes with, so that the
+    grid wraps a long problem between words, never inside 「第 17 行」 or "row 17" (walk 17)."""
+    return _NUMBER_SPACE.sub("\u00a0", str(text))
+
+
 def report_view(report: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
     """The row report (:func:`geo.ingest.report_for_download`'s) as the page shows it: the problem
     last, given the width the other columns leave at 1280 px and wrapped in it, the rows as tall as
@@ -421,6 +432,7 @@ def report_view(report: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]
     table = ingest.report_for_download(report, lang)
     problem = t("ingest.report.problem", lang)
     table = table[[c for c in table.columns if c != problem] + [problem]]
+    table[problem] = table[problem].map(numbers_held, na_action="ignore")
     widths: dict[str, int] = {}
     for col in table.columns[:-1]:
         texts = [str(v) for v in table[col].dropna() if str(v)]

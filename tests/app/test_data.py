@@ -21,6 +21,7 @@ from pages.data.managing import (
     audit_record,
     grid_lines,
     on_screen,
+    report_view,
     stored_table,
     unbroken_px,
 )
@@ -772,3 +773,20 @@ def test_english_titles_and_sources_break_between_words_only():
     stored, fitted = stored_table(meta, pd.Series([11, 3], dtype="Int64"), "en")
     for text in on_screen(stored, "en", spaced=fitted.spaced)["Layer title"]:
         assert max(text_px(w) for w in text.split(" ")) + CELL_PAD_PX <= fitted.widths["Layer title"], text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_row_number_in_a_problem_is_never_broken_from_its_words(tmp_path, lang):
+    """Walk 17: the row report wrapped 「与第 17 / 行同名…」: a number and the words around it
+    (第 17 行, row 17, 18 位) are held together on screen by no-break spaces; the files keep spaces."""
+    rows = "企业名称,所在区镇,用地面积（亩）,税收（万元）,销售收入（万元）,统一社会信用代码,经度,纬度\n"
+    code = "91320509MA1MXXXXXX"
+    rows += "".join(f"恒盛丝绸有限公司,盛泽镇,{10 + i},100,900,{code[:-1]}{i},120.6,30.9\n" for i in range(2))
+    report = ingest.read_upload(rows.encode("utf-8"), "企业.csv", kind="enterprises").report
+    table, _fitted = report_view(report, lang)
+    problems = [str(p) for p in table[t("ingest.report.problem", lang)]]
+    said = r"与第\u00a0\d+\u00a0行同名" if lang == "zh" else r"as row\u00a0\d+ "
+    assert any(re.search(said, p) for p in problems), problems
+    assert not any(re.search(r"[第号] \d|\d [行位]|row \d", p) for p in problems), problems
+    shown = ingest.report_for_download(report, lang)[t("ingest.report.problem", lang)]
+    assert any(re.search(r"与第 \d+ 行同名" if lang == "zh" else r"as row \d+ ", str(p)) for p in shown)
