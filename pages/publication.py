@@ -20,10 +20,9 @@ from geo.yearly.notice import group_name
 from geo.yearly.notice_words import status_name
 from pages.common.auth import can_edit, sees_firms
 from pages.common.frame import loading, open_page, show_error
+from pages.publication.actions import FLASH, SHOWN
 from pages.publication.editor import (
-    FLASH,
     SELECT_NEXT,
-    SHOWN,
     compare_tab,
     display_title,
     finalize_tab,

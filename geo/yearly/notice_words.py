@@ -31,9 +31,9 @@ _STATUS_EN = tuple((re.compile(p), r) for p, r in STATUS_EN)
 # results at 1280 px, walk 16 item 5: "Not computable: land…" cut): over the English words above.
 STATUS_EN_SHORT = (
     (r"^Not computable: land is zero or missing$", "Land 0 or missing"),
-    (r"^Not scored: below designated size on less than (.*) mu$", r"Below size, < \1 mu"),
-    (r"^Not scored: enterprises above designated size are out of scope$", "Above size: excluded"),
-    (r"^Not scored: enterprises below designated size are out of scope$", "Below size: excluded"),
+    (r"^Not scored: below designated size on less than (.*) mu$", r"Land < \1 mu"),
+    (r"^Not scored: enterprises above designated size are out of scope$", "Above designated size: excluded"),
+    (r"^Not scored: enterprises below designated size are out of scope$", "Below designated size: excluded"),
     (r"^Not scored: (.*) \(listed only\)$", r"Listed only: \1"),
     (r"^Not scored: in no group$", "In no group"),
     (r"^Not scored: tenant, all land counted to its host “(.*)”$", r"Tenant of “\1”"),

@@ -1,6 +1,7 @@
 """The 公示与异议 page's editor tabs (pages/publication.py): save a draft (the year's evaluation or
 its land list), publish with a window, evaluate again, finalize, compare two versions (objections:
-pages/publication/objection_tab.py), and what the tabs share: the action runner and its message.
+pages/publication/objection_tab.py), and what the tabs share (an action and its message:
+pages/publication/actions.py).
 Every action calls geo.publication with the signed-in identity; its refusals (a 定案 version,
 outside the window, …) are shown as they come."""
 
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -24,7 +24,6 @@ from geo.publication import compare, exports, objections, results, versions
 from geo.storage.changelog import actor_name
 from geo.yearly.notice_words import short_status_en, size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
-from pages.common.auth import identity
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
 from pages.data.managing import fit_unbroken, grid_lines
@@ -38,14 +37,13 @@ from pages.efficiency.fitting import (
     fit_columns,
     text_px,
 )
+from pages.publication.actions import act, actor, flash
 
 DEMO = "demo"
 ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)
 DEMO_ENTERPRISES, DEMO_ZONES, DEMO_PARCELS = "enterprise_years", "wujiang_towns", "parcels"
 UNDATED = 0
 SELECT_NEXT = "pub_select_next"  # the version an action made or changed: shown after the rerun
-FLASH = "pub_flash"  # the last action's success, {"at", "text", "choices"}: shown where it was taken (flash)
-SHOWN = "_pub_flash_shown"  # flash() drew it in this run (else pages/publication.py shows it on top)
 SESSION_CONFIG = "eff_applied"  # the configuration the 亩均效益评价 page applied in this session
 FORM_ROUND = "pub_obj_round"  # bumped after an objection is recorded: the form starts empty again
 
@@ -138,62 +136,6 @@ def version_label(version: versions.Version, lang: Lang) -> str:
     year = f" · {version.year}" if version.year is not None else ""
     kind = t(f"pub.kind.{version.kind}", lang)
     return f"{version.version_id}{year} · {kind} · {state_label(version.state, lang)}"
-
-
-def act(action: Callable[[], str], at: str, *, working: str = "") -> None:
-    """Run an editor's action; its refusal is shown, a success is shown after the rerun that
-    refreshes the page, where the action was taken (:func:`flash`). With ``working`` (words for a
-    slow action: evaluating every enterprise again) a spinner says so by the button while it runs,
-    with the time it has taken, instead of a page greyed out without a word."""
-    try:
-        if working:
-            with st.spinner(working, show_time=True):
-                done = action()
-        else:
-            done = action()
-    except DataValidationError as exc:
-        show_error(exc)
-        return
-    st.session_state[FLASH] = {"at": at, "text": done, "choices": None}
-    st.rerun()
-
-
-def _choices() -> dict[str, str]:
-    """The page's choices as they stand: its widgets' values (not its buttons' clicks)."""
-    return {
-        key: repr(value)
-        for key, value in st.session_state.items()
-        if isinstance(key, str)
-        and key.startswith("pub_")
-        and key != FLASH
-        and not key.startswith("pub_dl_")
-        and not key.endswith(("_button", "_download"))
-    }
-
-
-def flash(at: str) -> None:
-    """The success of the last action taken at ``at`` (a button's place), shown there: just above
-    the button the user clicked, so in view (the page keeps its scroll position across the rerun;
-    the list of versions at the top is often scrolled away).
-
-    It stays through the page's own reruns and goes once the user chooses anything anew: its
-    choices are noted when it is first shown (a widget drawn later, when it first stands) and
-    compared in every later run: a rerun that came right after the action, with nothing chosen, no
-    longer takes the message away."""
-    pending = st.session_state.get(FLASH)
-    if not pending or pending["at"] != at:
-        return
-    now, before = _choices(), pending["choices"]
-    if before is not None and any(before[key] != now[key] for key in before.keys() & now.keys()):
-        del st.session_state[FLASH]
-        return
-    pending["choices"] = {**now, **(before or {})}  # a widget drawn since is noted as it first stands
-    st.session_state[SHOWN] = True
-    st.success(pending["text"])
-
-
-def actor() -> str:
-    return identity().recorded
 
 
 # --------------------------------------------------------------------------- the versions table

@@ -14,11 +14,9 @@ from geo.publication import departments, objections, versions
 from geo.publication.inputs import objectionable_columns
 from geo.storage.changelog import actor_name
 from pages.common.frame import show_error
+from pages.publication.actions import act, actor, flash
 from pages.publication.editor import (
     FORM_ROUND,
-    act,
-    actor,
-    flash,
     follow,
     open_published,
     results_of,

@@ -346,7 +346,7 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
     assert rows.loc["E1", "Status"] == "Scored"
     # on screen in short, read whole at 1280 (walk 16 item 5); the workbook in full
     assert rows.loc["E6", "Status"] == short_status_en(status_name("不参评：规下且用地不足 3 亩", "en"))
-    assert rows.loc["E6", "Status"] == "Below size, < 3 mu"
+    assert rows.loc["E6", "Status"] == "Land < 3 mu"
     assert rows.loc["E6", "Class"] == "T"
     assert (rows.loc["E6", "Score"], rows.loc["E6", "Rank"]) == ("—", "—")  # not "None"
     assert (rows.loc["E1", "Score"], rows.loc["E1", "Rank"]) == ("75.76", "4")

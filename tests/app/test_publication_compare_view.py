@@ -165,7 +165,7 @@ def test_an_english_status_is_read_whole_on_one_line_at_1280():
         }
     )
     shown = screen_statuses(english, "en")
-    assert shown["Status"].tolist() == ["Scored", "Scored", "Land 0 or missing", "Below size, < 3 mu"]
+    assert shown["Status"].tolist() == ["Scored", "Scored", "Land 0 or missing", "Land < 3 mu"]
     assert english["Status"].iloc[2].startswith("Not computable")  # the workbook's table unchanged
     fitted = results_fitted(shown, "en")
     assert fitted.widths["Status"] >= max(text_px(v) for v in shown["Status"]) + CELL_PAD_PX  # one line

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import pytest
 
 from geo.messages import t
-from pages.publication import editor
+from pages.publication import actions
 
 
 class _Rerun(Exception):
@@ -29,13 +29,13 @@ def test_a_slow_action_says_what_it_is_doing_while_it_runs(monkeypatch):
         assert seen == [(t("pub.re.working", "zh"), True, "open")]  # shown while the action runs
         return "已存为 V2"
 
-    monkeypatch.setattr(editor.st, "spinner", spinner)
-    monkeypatch.setattr(editor.st, "session_state", state)
-    monkeypatch.setattr(editor.st, "rerun", lambda: (_ for _ in ()).throw(_Rerun()))
+    monkeypatch.setattr(actions.st, "spinner", spinner)
+    monkeypatch.setattr(actions.st, "session_state", state)
+    monkeypatch.setattr(actions.st, "rerun", lambda: (_ for _ in ()).throw(_Rerun()))
     with pytest.raises(_Rerun):
-        editor.act(action, "again", working=t("pub.re.working", "zh"))
+        actions.act(action, "again", working=t("pub.re.working", "zh"))
     assert seen[-1] == (t("pub.re.working", "zh"), True, "closed")
-    assert (state[editor.FLASH]["at"], state[editor.FLASH]["text"]) == (
+    assert (state[actions.FLASH]["at"], state[actions.FLASH]["text"]) == (
         "again",
         "已存为 V2",
     )  # shown by the button

@@ -72,7 +72,7 @@ def test_browser_journey_shengze_textiles_d_class_and_xlsx(app_url, page, demo, 
     ]
     _wait_points(page, len(scope))
     d_land = scope.loc[scope["eval_class"] == "D", "land_mu"].sum()
-    page.get_by_text(f"{d_land:,.1f} 亩", exact=True).first.wait_for(timeout=30_000)
+    page.get_by_text(f"{d_land:,.2f} 亩", exact=True).first.wait_for(timeout=30_000)
 
     path = tmp_path / "ranking.xlsx"
     download(page, "下载排名表（Excel）").save_as(path)

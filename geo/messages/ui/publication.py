@@ -218,7 +218,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.res.status_help": (
         "参评，或不参评、无法计算的原因（下载的结果中相同）。",
         "Scored, or why not, in short: “Land 0 or missing” = not computable, the land area is zero or"
-        " missing; “Below size, < 3 mu” = not scored, below designated size on less than 3 mu; “… excluded”"
+        " missing; “Land < 3 mu” = not scored, below designated size on less than 3 mu; “… excluded”"
         " = out of the evaluation's scope. The downloaded results give each reason in full.",
     ),
     "pub.res.parcels": ("宗地", "Parcels"),
