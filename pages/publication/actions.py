@@ -1,7 +1,7 @@
 """An action of the 公示与异议 page's editor (save, publish, record an objection, decide, evaluate
 again, finalize) and what it says: the action runs with a spinner while it is slow, its refusal is
 shown as it comes, its success is said where it was taken, after the rerun that refreshes the page,
-and stays there through the page's own reruns until the user chooses anything anew."""
+and stays there until the next action."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from geo.errors import DataValidationError
 from pages.common.auth import identity
 from pages.common.frame import show_error
 
-FLASH = "pub_flash"  # the last action's success, {"at", "text", "choices"}: shown where it was taken (flash)
+FLASH = "pub_flash"  # the last action's success, {"at", "text"}: shown where it was taken (flash)
 SHOWN = "_pub_flash_shown"  # flash() drew it in this run (else pages/publication.py shows it on top)
 
 
@@ -31,21 +31,8 @@ def act(action: Callable[[], str], at: str, *, working: str = "") -> None:
     except DataValidationError as exc:
         show_error(exc)
         return
-    st.session_state[FLASH] = {"at": at, "text": done, "choices": None}
+    st.session_state[FLASH] = {"at": at, "text": done}
     st.rerun()
-
-
-def _choices() -> dict[str, str]:
-    """The page's choices as they stand: its widgets' values (not its buttons' clicks)."""
-    return {
-        key: repr(value)
-        for key, value in st.session_state.items()
-        if isinstance(key, str)
-        and key.startswith("pub_")
-        and key != FLASH
-        and not key.startswith("pub_dl_")
-        and not key.endswith(("_button", "_download"))
-    }
 
 
 def flash(at: str) -> None:
@@ -53,18 +40,11 @@ def flash(at: str) -> None:
     the button the user clicked, so in view (the page keeps its scroll position across the rerun;
     the list of versions at the top is often scrolled away).
 
-    It stays through the page's own reruns and goes once the user chooses anything anew: its
-    choices are noted when it is first shown (a widget drawn later, when it first stands) and
-    compared in every later run: a rerun that came right after the action, with nothing chosen, no
-    longer takes the message away."""
+    It stays there, as the last action's result, until another action replaces it: a rerun that
+    comes right after the action (the page's own) no longer takes the message away."""
     pending = st.session_state.get(FLASH)
     if not pending or pending["at"] != at:
         return
-    now, before = _choices(), pending["choices"]
-    if before is not None and any(before[key] != now[key] for key in before.keys() & now.keys()):
-        del st.session_state[FLASH]
-        return
-    pending["choices"] = {**now, **(before or {})}  # a widget drawn since is noted as it first stands
     st.session_state[SHOWN] = True
     st.success(pending["text"])
 

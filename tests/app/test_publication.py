@@ -82,10 +82,10 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     assert "5 个工作日" in at.date_input(key="pub_publish_end").help
     # Publish for a window that holds today.
     at.date_input(key="pub_publish_start").set_value(today - timedelta(days=1))
-    at.date_input(key="pub_publish_end").set_value(today + timedelta(days=5)).run()
-    assert not any("已保存为 V1" in s.value for s in at.success)  # a choice made anew takes it away
+    at.date_input(key="pub_publish_end").set_value(today + timedelta(days=5))
     _button(at, "pub_publish_button").click().run()
     assert any("已公示" in s.value for s in at.success)
+    assert not any("已保存为 V1" in s.value for s in at.success)  # the next action's result replaces it
     assert versions.get_version("V1", store=user_store).state == "published"
 
     # An objection with its evidence file and the department's first answer, then its decision.
