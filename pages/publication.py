@@ -29,18 +29,16 @@ from pages.publication.editor import (
     layer_words,
     provenance_text,
     publish_tab,
-    results_fitted,
     results_of,
     results_order,
     save_tab,
-    screen_statuses,
     state_label,
     version_label,
-    versions_fitted,
     versions_table,
     when,
 )
 from pages.publication.objection_tab import objections_tab
+from pages.publication.screen import results_screen, town_header, versions_screen
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 s = open_page("pub.header")
@@ -199,11 +197,12 @@ def _detail(version: versions.Version) -> None:
     st.markdown("**" + t("pub.results", lang) + "**")
     view = _results_view(rows, version.kind, version.config)
     view = view[results_order(list(view.columns), lang)]  # the workbook's columns as the screen's
-    shown = screen_statuses(_on_screen(view), lang)  # an English status in short, its help in full
-    fitted = results_fitted(shown, lang)
+    # an English status and town in short, their help in full; the names whole (walk 18 b3)
+    shown, fitted = results_screen(_on_screen(view), lang)
     right = {"alignment": "right"}
     options = {t(f"pub.res.{c}", lang): right for c in ("score", "rank", "land_mu")}
     options[t("pub.res.status", lang)] = {"help": t("pub.res.status_help", lang)}
+    options[town_header(lang)] = {"help": t("pub.res.town_help", lang)}
     st.dataframe(
         shown,
         hide_index=True,
@@ -271,8 +270,12 @@ with top:
     else:
         st.subheader(t("pub.versions", lang))
         table = versions_table(items, lang)  # its key columns sized to be read whole at 1280 px
-        fitted = versions_fitted(table, lang)
+        table, fitted = versions_screen(table, items, lang)  # English in short where it must (walk 18 b3)
         right = {t("pub.col.n_results", lang): {"alignment": "right"}}
+        if lang == "en":
+            right.update(
+                {t(f"pub.col.{c}", lang): {"help": t("pub.col.short_help", lang)} for c in ("state", "title")}
+            )
         st.dataframe(table, hide_index=True, column_config=fitted.apply(right), row_height=fitted.row_px)
         by_id = {v.version_id: v for v in items}
         ids = list(by_id)

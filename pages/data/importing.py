@@ -25,7 +25,7 @@ from pages.common.auth import identity, require_editor
 from pages.common.display import markdown_text
 from pages.common.frame import Settings, show_error
 from pages.common.maps import reference_layers, show_map
-from pages.data.managing import report_view
+from pages.data.managing import report_html, report_view
 from pages.data.reading import FILE_TOKEN, KEEP, choose_reading, file_key
 from pages.data.store import inspect, minute, user_frame, user_meta, user_stamp
 from pages.efficiency.fitting import table_height
@@ -95,6 +95,9 @@ def _report_table(report: pd.DataFrame, lang: Lang) -> None:
     """The row report, each problem read whole at 1280 px (wrapped), as tall as its rows (walk 16: a
     fixed 220 px drew an empty row under four)."""
     table, fitted = report_view(report, lang)
+    if lang == "en":  # a Latin problem wrapped between its words by the page, not cut (walk 18 b2)
+        st.html(report_html(table))
+        return
     st.dataframe(
         table,
         hide_index=True,

@@ -7,7 +7,6 @@ outside the window, …) are shown as they come."""
 
 from __future__ import annotations
 
-import math
 import re
 
 import pandas as pd
@@ -22,21 +21,10 @@ from geo.messages import Lang, joined, message, t
 from geo.messages.formats import beijing_minute, beijing_today
 from geo.publication import compare, exports, objections, results, versions
 from geo.storage.changelog import actor_name
-from geo.yearly.notice_words import short_status_en, size_name
+from geo.yearly.notice_words import size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
-from pages.data.managing import fit_unbroken, grid_lines
-from pages.efficiency.fitting import (
-    CELL_PAD_PX,
-    HEADER_PAD_PX,
-    MAX_LINES,
-    ROW_PX,
-    SUMMARY_PX,
-    Fitted,
-    fit_columns,
-    text_px,
-)
 from pages.publication.actions import act, actor, flash
 
 DEMO = "demo"
@@ -182,23 +170,6 @@ def versions_table(found: list[versions.Version], lang: Lang) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows)
     return frame.rename(columns={c: t(f"pub.col.{c}", lang) for c in frame.columns})
-
-
-def versions_fitted(table: pd.DataFrame, lang: Lang) -> Fitted:
-    """The widths of the versions table's key columns (:data:`VERSION_KEYS`) in the table's whole
-    width at 1280 px (it has no row marker); a long title or state wraps, in either language."""
-    keys = [t(f"pub.col.{c}", lang) for c in VERSION_KEYS]
-    fitted = fit_columns(table, keys, budget_px=SUMMARY_PX, wrap_latin=True)
-    # the window on one line (walk11: cut to "2026-12-"), the others wrapped beside it
-    window = t("pub.col.window", lang)
-    texts = [v for v in table[window].astype(str) if v]
-    need = math.ceil(max((text_px(v) for v in texts), default=0) + CELL_PAD_PX)
-    if need <= fitted.widths[window]:
-        return fitted
-    rest = [k for k in keys if k != window]
-    others = fit_columns(table, rest, budget_px=SUMMARY_PX - need, wrap_latin=True)
-    widths = {k: need if k == window else others.widths[k] for k in keys}
-    return Fitted(widths, others.row_px if others.row_px is not None else fitted.row_px)
 
 
 # --------------------------------------------------------------------------- save a draft
@@ -557,63 +528,9 @@ COMPARE_VIEW_COLUMNS = (
 )
 
 
-RESULT_STATUS_LINES = 4  # the most lines a status (a T reason) wraps on in the results
-LINE_PX = 18  # a wrapped line's height beyond three (14 px font, 1.25 spacing)
-
 # The results per enterprise as drawn: who, then class, score and rank side by side (in view at
 # 1280 px in either language), then group, 区镇 and the rest.
 RESULTS_VIEW_FIRST = ("ent_id", "name", "eval_class", "score", "rank")
-
-
-def results_fitted(shown: pd.DataFrame, lang: Lang) -> Fitted:
-    """The widths of the results' key columns (who, class, score, rank, group, 区镇, zone and the
-    status, whose T reason says why one is not scored) read whole in the table's width at 1280 px
-    (walk 16 item 5: 状态 "无法计算…" and 区域 "盛泽镇先进纺织产业园（南…" were cut): a name or a
-    place broken only between Chinese characters, never inside （…）, the status where it must."""
-    status = t("pub.res.status", lang)
-    columns = list(shown.columns)
-    if status not in columns:
-        return fit_unbroken(
-            shown, columns[: len(RESULTS_VIEW_FIRST)], budget_px=SUMMARY_PX, wrap_latin=lang == "en"
-        )
-    keys = columns[: columns.index(status)]
-    texts = [str(v) for v in shown[status].dropna() if str(v)]
-    # the status on the fewest lines that leave the others room to be read whole beside it (an
-    # English one on one line: the grid does not wrap a Latin text among Chinese names, walk 16:
-    # "Not computable: land…" ran on, cut; :func:`screen_statuses` names it short so that it fits)
-    for lines in range(1, RESULT_STATUS_LINES + 1):
-        need = max((_wrapped_px(v, lines) for v in texts), default=CELL_PAD_PX)
-        need = max(need, math.ceil(text_px(status)) + HEADER_PAD_PX)
-        others = fit_unbroken(shown, keys, budget_px=SUMMARY_PX - need, wrap_latin=lang == "en")
-        if sum(others.widths.values()) + need <= SUMMARY_PX:
-            row = others.row_px if lines <= 1 else max(others.row_px or 0, ROW_PX[min(lines, MAX_LINES)])
-            if lines > MAX_LINES:
-                row = ROW_PX[MAX_LINES] + LINE_PX * (lines - MAX_LINES)
-            return Fitted({**others.widths, status: need}, row)
-    return fit_unbroken(shown, [*keys, status], budget_px=SUMMARY_PX, wrap_latin=lang == "en", free=[status])
-
-
-def screen_statuses(shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The results as the screen shows them: in English each status in short ("Land 0 or missing",
-    :func:`geo.yearly.notice_words.short_status_en`), read whole on one line at 1280 px; the workbook
-    and the column's help say it in full."""
-    status = t("pub.res.status", lang)
-    if lang != "en" or status not in shown.columns:
-        return shown
-    return shown.assign(**{status: shown[status].map(short_status_en)})
-
-
-def _wrapped_px(text: str, lines: int) -> int:
-    """The column (cell padding included) that holds ``text`` on at most ``lines`` lines as the grid
-    wraps it (at its spaces, else between any two characters)."""
-    whole = math.ceil(text_px(text))
-    longest = max((math.ceil(text_px(w)) for w in text.split(" ")), default=0)
-    start = min(longest, whole) if " " in text.strip() else 1
-    for inner in range(max(start, 1), whole):
-        got = grid_lines(text, inner, free=True)
-        if got is not None and got <= lines:
-            return inner + CELL_PAD_PX
-    return whole + CELL_PAD_PX
 
 
 def results_order(columns: list[str], lang: Lang) -> list[str]:

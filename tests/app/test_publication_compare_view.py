@@ -98,7 +98,7 @@ def test_the_results_key_columns_are_read_whole_at_1280():
     row holds, a place never broken inside （…）."""
     from pages.data.managing import grid_lines
     from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX
-    from pages.publication.editor import results_fitted, screen_statuses
+    from pages.publication.screen import results_screen, screen_statuses
 
     shown = pd.DataFrame(
         {
@@ -121,8 +121,10 @@ def test_the_results_key_columns_are_read_whole_at_1280():
     english["Status"] = ["Scored", "Scored", "Not computable: land is zero or missing"]
     english = screen_statuses(english, "en")  # as the page shows it: in short (walk 16, tables8)
     for lang, table in (("zh", shown), ("en", english)):
-        fitted = results_fitted(table, lang)
-        assert list(fitted.widths) == list(table.columns[:9])  # up to the status, all in view
+        # the names whole; the id after the status where they do not fit beside it (walk 18 b3)
+        table, fitted = results_screen(table, lang)
+        status = list(table.columns).index("状态" if lang == "zh" else "Status")
+        assert list(fitted.widths) == list(table.columns[: status + 1])  # up to the status, all in view
         assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
         lines = {None: 1, 66: 2, 80: 3}.get(fitted.row_px, 4)
         for col, width in fitted.widths.items():
@@ -138,7 +140,7 @@ def test_an_english_status_is_read_whole_on_one_line_at_1280():
     help in full) and its column holds the longest on one line, the key columns within the width."""
     from geo.messages import t
     from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
-    from pages.publication.editor import results_fitted, screen_statuses
+    from pages.publication.screen import results_screen, screen_statuses
 
     names = [
         "吴江开发区芯联微电子有限公司",
@@ -167,10 +169,66 @@ def test_an_english_status_is_read_whole_on_one_line_at_1280():
     shown = screen_statuses(english, "en")
     assert shown["Status"].tolist() == ["Scored", "Scored", "Land 0 or missing", "Land < 3 mu"]
     assert english["Status"].iloc[2].startswith("Not computable")  # the workbook's table unchanged
-    fitted = results_fitted(shown, "en")
+    shown, fitted = results_screen(shown, "en")
     assert fitted.widths["Status"] >= max(text_px(v) for v in shown["Status"]) + CELL_PAD_PX  # one line
     assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
     assert "Land 0 or missing" in t("pub.res.status_help", "en")
     assert screen_statuses(shown.rename(columns={"Status": "状态"}), "zh").equals(  # Chinese: as it is
         shown.rename(columns={"Status": "状态"})
     )
+
+
+def test_the_results_show_names_whole_and_latin_on_one_line():
+    """Walk 18 b3: at 1280 (and 1920) the results broke names inside them (「震泽丝绸织造有 / 限公司」,
+    「桃源绿色纺织 / 园」); in English a name ran on three lines and "Town (as reported)" was cut while the
+    18-character id took the width. Each name and park on one line, a place broken only before its
+    （…）, an English text on one line (the grid does not wrap it reliably), all in the table's width."""
+    from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
+    from pages.publication.screen import results_screen
+
+    names = ["震泽丝绸织造有限公司", "太湖软件服务有限公司", "震泽绸缎小作坊有限公司", "松陵精密模具有限公司"]
+    zh = pd.DataFrame(
+        {
+            "企业编号": ["91320509500000007A", "9132050950000370XU", "91320509500000744W", "91320509ABC"],
+            "企业名称": names,
+            "类别": list("ABCC"),
+            "得分": ["100.00", "54.10", "1.89", "40.12"],
+            "排名": ["1", "3", "5", "10"],
+            "评价组": ["规上", "规上", "规下", "规上"],
+            "所在区镇（填报）": ["震泽镇", "东太湖度假区（太湖新城）", "震泽镇", "吴江开发区"],
+            "区域": ["震泽丝绸小镇产业园", "太湖新城数字经济园", "桃源绿色纺织园", "—"],
+            "状态": ["参评"] * 4,
+        }
+    )
+    en = zh.rename(
+        columns=dict(
+            zip(
+                zh.columns,
+                ["Enterprise ID", "Name", "Class", "Score", "Rank", "Group", "Town (as reported)"],
+                strict=False,
+            )
+        )
+    ).rename(columns={"区域": "Zone", "状态": "Status"})
+    en["Group"] = ["Above designated size"] * 2 + ["Below designated size", "Above designated size"]
+    en["Town (as reported)"] = [
+        "Zhenze Town",
+        "East Taihu Lake Resort (Taihu New Town)",
+        "Zhenze Town",
+        "Wujiang Development Zone",
+    ]
+    en["Status"] = ["Scored"] * 4
+    for lang, table in (("zh", zh), ("en", en)):
+        shown, fitted = results_screen(table, lang)
+        assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
+        one_line = ["企业名称", "区域"] if lang == "zh" else ["Name", "Group", "Town (as reported)", "Zone"]
+        for col in one_line:
+            for text in shown[col]:  # each on one line
+                assert text_px(text) + CELL_PAD_PX <= fitted.widths[col], (lang, col, text, fitted.widths)
+    shown, fitted = results_screen(zh, "zh")
+    town = "所在区镇（填报）"
+    assert shown[town].iloc[1] == "东太湖度假区 （太湖新城）"  # a line may break before its （…） only
+    assert all(text_px(p) + CELL_PAD_PX <= fitted.widths[town] for p in shown[town].iloc[1].split(" "))
+    assert all(text_px(n) + CELL_PAD_PX <= fitted.widths["区域"] for n in shown["区域"])
+    shown, _fitted = results_screen(en, "en")
+    assert shown["Town (as reported)"].tolist()[1::2] == ["East Taihu Lake", "Wujiang Dev. Zone"]
+    assert list(en["Town (as reported)"])[1] == "East Taihu Lake Resort (Taihu New Town)"  # the files'

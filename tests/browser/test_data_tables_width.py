@@ -202,6 +202,21 @@ def test_the_row_report_reads_each_problem_whole(browser, app, tmp_path, lang):
         act_until(wgs84.click, pg.get_by_role("button", name=t("data.read", lang)))
         read = pg.get_by_role("button", name=t("data.read", lang))
         act_until(read.click, pg.get_by_text(t("data.report", lang), exact=True))
+        if lang == "en":  # walk 18 b2: the grid cut a Latin problem (unwrapped) at 1280; a page table
+            box = pg.locator(".atlas-row-report")  # wraps it between words, no cell beyond the table
+            box.wait_for(timeout=60_000)
+            got = box.evaluate(
+                "e => ({rows: Array.from(e.querySelectorAll('tr')).map(r => Array.from(r.children)"
+                ".map(c => c.textContent)), width: e.getBoundingClientRect().width, inner: e.scrollWidth,"
+                " client: e.clientWidth, right: Math.max(...Array.from(e.querySelectorAll('td'))"
+                ".map(c => c.getBoundingClientRect().right)), edge: e.getBoundingClientRect().right})"
+            )
+            assert got["rows"][0] == list(table.columns)
+            assert got["rows"][1:] == table.fillna("").astype(str).to_numpy().tolist()  # every problem whole
+            assert got["inner"] <= got["client"] and got["right"] <= got["edge"], got
+            assert got["width"] <= 1280 - 300, got  # beside the sidebar, no sideways scroll
+            save_screenshot(pg, f"data_row_report_{lang}_1280")
+            return
         grid = pg.locator(TABLE).filter(has_text=t("ingest.report.problem", lang)).first
         grid.wait_for(timeout=60_000)
         wait_idle(pg)

@@ -43,6 +43,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.col.n_results": ("企业数", "Firms"),
     "pub.col.created": ("保存人 · 北京时间", "Saved (Beijing time)"),
     "pub.col.finalized": ("定案人 · 时间", "Finalized by · at"),
+    # the English versions table in short on screen (walk 18 b3: its state and title were cut at 1280)
+    "pub.state_replaced_short": ("（已重新评价为 {new}）", " (→ {new})"),
+    "pub.corrected_short": ("（异议更正，{version}）", " (corrected, {version})"),
+    "pub.col.saved_at": ("保存时间（北京时间）", "Saved (Beijing)"),
+    "pub.col.saved_by": ("保存人", "Saved by"),
+    "pub.col.short_help": (
+        "英文页面上为简写：“→ V2”即已重新评价为 V2；“(corrected, V2)”即异议更正后的 V2。",
+        "In short on screen: “→ V2” = evaluated again as V2; “(corrected, V2)” = corrected after"
+        " objections, as V2.",
+    ),
     "pub.col.class": ("类别", "Class"),
     "pub.col.class_meaning": ("含义", "Meaning"),
     "pub.col.count": ("企业数", "Enterprises"),
@@ -220,6 +230,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Scored, or why not, in short: “Land 0 or missing” = not computable, the land area is zero or"
         " missing; “Land < 3 mu” = not scored, below designated size on less than 3 mu; “… excluded”"
         " = out of the evaluation's scope. The downloaded results give each reason in full.",
+    ),
+    "pub.res.town_help": (
+        "企业自己填报的所在区镇（不是按位置归属的区域）。",
+        "The town the enterprise states in its own data (not the zone it lies in); on screen the four"
+        " management zones by their short names (Wujiang Dev. Zone, Fenhu, Shengze, East Taihu Lake), in"
+        " full in the downloaded results.",
     ),
     "pub.res.parcels": ("宗地", "Parcels"),
     "pub.res.land_mu": ("用地面积（亩）", "Land (mu)"),

@@ -1,0 +1,203 @@
+"""The 公示与异议 page's tables as the screen draws them (pages/publication.py): the versions and the
+results per enterprise, their key columns sized to be read whole beside the sidebar at 1280 px
+(pages/efficiency/fitting.py), names whole and Latin texts on one line (the grid does not wrap them
+reliably), shortened on screen where they must be (in full in the help and the workbooks)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from geo.evaluation import EVALUATION_LABELS, EVALUATION_LABELS_EN
+from geo.messages import Lang, message, t
+from geo.messages.formats import beijing_minute
+from geo.place_names import place_name, short_place_name
+from geo.publication import versions
+from geo.storage.changelog import actor_name
+from geo.yearly.notice_words import short_status_en
+from pages.data.managing import fit_unbroken, grid_lines
+from pages.efficiency.fitting import (
+    CELL_PAD_PX,
+    HEADER_PAD_PX,
+    MAX_LINES,
+    ROW_PX,
+    SUMMARY_PX,
+    Fitted,
+    broken_before_brackets,
+    fit_columns,
+    text_px,
+)
+from pages.efficiency.tables import SCREEN_SHORT_ZONES
+from pages.publication.editor import RESULTS_VIEW_FIRST, VERSION_KEYS, display_title, state_label
+
+
+def versions_fitted(table: pd.DataFrame, lang: Lang) -> Fitted:
+    """The widths of the versions table's key columns (:data:`VERSION_KEYS`) in the table's whole
+    width at 1280 px (it has no row marker); a long title or state wraps, in either language."""
+    keys = [t(f"pub.col.{c}", lang) for c in VERSION_KEYS]
+    fitted = fit_columns(table, keys, budget_px=SUMMARY_PX, wrap_latin=True)
+    # the window on one line (walk11: cut to "2026-12-"), the others wrapped beside it
+    window = t("pub.col.window", lang)
+    texts = [v for v in table[window].astype(str) if v]
+    need = math.ceil(max((text_px(v) for v in texts), default=0) + CELL_PAD_PX)
+    if need <= fitted.widths[window]:
+        return fitted
+    rest = [k for k in keys if k != window]
+    others = fit_columns(table, rest, budget_px=SUMMARY_PX - need, wrap_latin=True)
+    widths = {k: need if k == window else others.widths[k] for k in keys}
+    return Fitted(widths, others.row_px if others.row_px is not None else fitted.row_px)
+
+
+def versions_screen(
+    table: pd.DataFrame, found: list[versions.Version], lang: Lang
+) -> tuple[pd.DataFrame, Fitted]:
+    """The versions table as drawn and its key columns' widths. In English each text on one line (the
+    grid does not wrap a Latin text reliably: walk 18 b3, "published (evaluated agai…", "Evaluation
+    2025 (corrected after ol…" cut at 1280 after the language was switched); where they do not fit so,
+    a replaced state and a correction's title in short (their help says them in full), then who saved
+    it after the key columns, the time among them. Chinese as :func:`versions_fitted` fits it."""
+    if lang != "en":
+        return table, versions_fitted(table, lang)
+    keys = [t(f"pub.col.{c}", lang) for c in VERSION_KEYS]
+    fitted = fit_columns(table, keys, budget_px=SUMMARY_PX)
+    if sum(fitted.widths.values()) <= SUMMARY_PX:
+        return table, fitted
+    state, title, created = (t(f"pub.col.{c}", lang) for c in ("state", "title", "created"))
+    replaced = {v.replaces: v.version_id for v in found if v.replaces}
+    short = table.copy()
+    short[state] = [
+        state_label(v.state, lang)
+        + (
+            t("pub.state_replaced_short", lang).format(new=replaced[v.version_id])
+            if v.version_id in replaced
+            else ""
+        )
+        for v in found
+    ]
+    short[title] = [short_title(v, lang) for v in found]
+    fitted = fit_columns(short, keys, budget_px=SUMMARY_PX)
+    if sum(fitted.widths.values()) <= SUMMARY_PX:
+        return short, fitted
+    saved_at, saved_by = t("pub.col.saved_at", lang), t("pub.col.saved_by", lang)
+    split = short.rename(columns={created: saved_at})
+    split[saved_at] = [beijing_minute(v.created_at, lang, zone=False) for v in found]
+    split.insert(len(keys), saved_by, [actor_name(v.created_by, lang) for v in found])
+    fitted = fit_columns(split, [k if k != created else saved_at for k in keys], budget_px=SUMMARY_PX)
+    return split, fitted
+
+
+def short_title(version: versions.Version, lang: Lang) -> str:
+    """:func:`display_title` with a correction's words in short (" (corrected, V2)")."""
+    title = display_title(version, lang)
+    for named in re.findall(r"V\d+", title)[-1:]:  # the version a correction names, last in its title
+        full = message("publication.corrected_title", lang, version=named)
+        if version.replaces and title.endswith(full):
+            return title[: -len(full)] + t("pub.corrected_short", lang).format(version=named)
+    return title
+
+
+RESULT_STATUS_LINES = 4  # the most lines a status (a T reason) wraps on in the results
+LINE_PX = 18  # a wrapped line's height beyond three (14 px font, 1.25 spacing)
+
+
+def town_header(lang: Lang) -> str:
+    """The results' stated 区镇 column's header (所在区镇（填报）, as the 亩均 page's files head it)."""
+    return (EVALUATION_LABELS if lang == "zh" else EVALUATION_LABELS_EN)["town"]
+
+
+def result_names(lang: Lang) -> list[str]:
+    """The results' columns of names: the enterprise's, its stated 区镇 and its zone."""
+    return [t("pub.res.name", lang), town_header(lang), t("pub.res.zone", lang)]
+
+
+def results_fitted(shown: pd.DataFrame, lang: Lang, *, whole_names: bool = True) -> Fitted:
+    """The widths of the results' key columns (who, class, score, rank, group, 区镇, zone and the
+    status, whose T reason says why one is not scored) read whole in the table's width at 1280 px
+    (walk 16 item 5: 状态 "无法计算…" and 区域 "盛泽镇先进纺织产业园（南…" were cut), the status where
+    it must. ``whole_names``: a name or a place whole on a line, a place broken only before its （…）
+    (:func:`screen_statuses` spaces it there), a Latin text on one line (the grid does not wrap it
+    reliably: walk 18 b3); else a name or place broken between Chinese characters, never inside （…）."""
+    status = t("pub.res.status", lang)
+    columns = list(shown.columns)
+    wrap = lang == "en" and not whole_names
+    words = [c for c in result_names(lang) if c in columns] if whole_names else []
+    if status not in columns:
+        return fit_unbroken(
+            shown, columns[: len(RESULTS_VIEW_FIRST)], budget_px=SUMMARY_PX, wrap_latin=wrap, words=words
+        )
+    keys = columns[: columns.index(status)]
+    texts = [str(v) for v in shown[status].dropna() if str(v)]
+    # the status on the fewest lines that leave the others room to be read whole beside it (an
+    # English one on one line: the grid does not wrap a Latin text among Chinese names, walk 16:
+    # "Not computable: land…" ran on, cut; :func:`screen_statuses` names it short so that it fits)
+    for lines in range(1, RESULT_STATUS_LINES + 1):
+        need = max((_wrapped_px(v, lines) for v in texts), default=CELL_PAD_PX)
+        need = max(need, math.ceil(text_px(status)) + HEADER_PAD_PX)
+        others = fit_unbroken(shown, keys, budget_px=SUMMARY_PX - need, wrap_latin=wrap, words=words)
+        if sum(others.widths.values()) + need <= SUMMARY_PX:
+            row = others.row_px if lines <= 1 else max(others.row_px or 0, ROW_PX[min(lines, MAX_LINES)])
+            if lines > MAX_LINES:
+                row = ROW_PX[MAX_LINES] + LINE_PX * (lines - MAX_LINES)
+            return Fitted({**others.widths, status: need}, row)
+    return fit_unbroken(
+        shown, [*keys, status], budget_px=SUMMARY_PX, wrap_latin=wrap, free=[status], words=words
+    )
+
+
+def results_screen(view: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
+    """The results as drawn and their widths: names and places whole (:func:`results_fitted`); where
+    they do not fit so beside the enterprise id at 1280 px (the English page: walk 18 b3, its 18-digit
+    id took the width while "Town (as reported)" was cut and the names ran on three lines), the id
+    after the status, as the ranking has no id among its first columns; where that does not fit
+    either, the names broken between their Chinese characters, as before."""
+    shown = screen_statuses(view, lang)
+    fitted = results_fitted(shown, lang)
+    if sum(fitted.widths.values()) <= SUMMARY_PX:
+        return shown, fitted
+    ent, status = t("pub.res.ent_id", lang), t("pub.res.status", lang)
+    if ent in shown.columns and status in shown.columns:
+        cols = [c for c in shown.columns if c != ent]
+        cols.insert(cols.index(status) + 1, ent)
+        moved = shown[cols]
+        trial = results_fitted(moved, lang)
+        if sum(trial.widths.values()) <= SUMMARY_PX:
+            return moved, trial
+    return shown, results_fitted(shown, lang, whole_names=False)
+
+
+# The English names of the management zones the screen names short (the ranking's, pages/efficiency/
+# tables.py): a stated town in the results as the ranking shows it, in full in the workbook.
+SHORT_TOWNS_EN = {place_name(z, "en"): short_place_name(z, "en") for z in SCREEN_SHORT_ZONES}
+
+
+def screen_statuses(shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The results as the screen shows them: a place's name (the stated 区镇, the zone) spaced before
+    its （…）, where a line may break (:func:`pages.efficiency.fitting.broken_before_brackets`); in
+    English each status in short ("Land 0 or missing", :func:`geo.yearly.notice_words.short_status_en`)
+    and the four management zones' stated towns by their short names, read whole on one line at 1280
+    px; the workbook and the columns' help say them in full."""
+    out = shown.copy()
+    for col in result_names(lang)[1:]:
+        if col in out.columns:
+            out[col] = out[col].map(broken_before_brackets)
+    status, town = t("pub.res.status", lang), town_header(lang)
+    if lang == "en" and status in out.columns:
+        out[status] = out[status].map(short_status_en)
+    if lang == "en" and town in out.columns:
+        out[town] = out[town].map(lambda v: SHORT_TOWNS_EN.get(v, v) if isinstance(v, str) else v)
+    return out
+
+
+def _wrapped_px(text: str, lines: int) -> int:
+    """The column (cell padding included) that holds ``text`` on at most ``lines`` lines as the grid
+    wraps it (at its spaces, else between any two characters)."""
+    whole = math.ceil(text_px(text))
+    longest = max((math.ceil(text_px(w)) for w in text.split(" ")), default=0)
+    start = min(longest, whole) if " " in text.strip() else 1
+    for inner in range(max(start, 1), whole):
+        got = grid_lines(text, inner, free=True)
+        if got is not None and got <= lines:
+            return inner + CELL_PAD_PX
+    return whole + CELL_PAD_PX
