@@ -57,8 +57,19 @@ def versions_screen(
     grid does not wrap a Latin text reliably: walk 18 b3, "published (evaluated agai…", "Evaluation
     2025 (corrected after ol…" cut at 1280 after the language was switched); where they do not fit so,
     a replaced state and a correction's title in short (their help says them in full), then who saved
-    it after the key columns, the time among them. Chinese as :func:`versions_fitted` fits it."""
-    if lang != "en":
+    it after the key columns, the time among them. In Chinese a state or title broken only at its
+    spaces and before its （…）, else as :func:`versions_fitted` fits it."""
+    if (
+        lang != "en"
+    ):  # a state or title broken only at a space or before its （…） (walk 18: 「2025 / 年度评价结果」)
+        spaced = table.copy()
+        words = [t(f"pub.col.{c}", lang) for c in ("state", "title")]
+        for col in words:  # and never inside its （…）: 「公示 （已重新评价为 / V2）」
+            spaced[col] = spaced[col].map(lambda v: _held_in_brackets(broken_before_brackets(v)))
+        keys = [t(f"pub.col.{c}", lang) for c in VERSION_KEYS]
+        fitted = fit_unbroken(spaced, keys, budget_px=SUMMARY_PX, wrap_latin=False, words=words)
+        if sum(fitted.widths.values()) <= SUMMARY_PX:
+            return spaced, fitted
         return table, versions_fitted(table, lang)
     keys = [t(f"pub.col.{c}", lang) for c in VERSION_KEYS]
     fitted = fit_columns(table, keys, budget_px=SUMMARY_PX)
@@ -86,6 +97,13 @@ def versions_screen(
     split.insert(len(keys), saved_by, [actor_name(v.created_by, lang) for v in found])
     fitted = fit_columns(split, [k if k != created else saved_at for k in keys], budget_px=SUMMARY_PX)
     return split, fitted
+
+
+def _held_in_brackets(value: object) -> object:
+    """``value`` with a no-break space for each space inside its （…） (a line breaks before it only)."""
+    if not isinstance(value, str):
+        return value
+    return re.sub(r"（[^）]*）", lambda m: m.group(0).replace(" ", "\u00a0"), value)
 
 
 def short_title(version: versions.Version, lang: Lang) -> str:
