@@ -15,7 +15,7 @@ from geo import ingest
 from geo.collect.saving import in_language
 from geo.errors import DataValidationError
 from geo.messages import Lang, message, t
-from geo.publication import versions
+from geo.publication.titles import logged_titles
 from geo.storage import audit
 from geo.storage.base import open_store
 from layers.base import accuracy_label
@@ -33,7 +33,6 @@ from pages.efficiency.fitting import (
     broken_before_brackets,
     text_px,
 )
-from pages.publication.titles import display_title
 
 # The imported layers' table at 1280 x 720: 932 px beside the sidebar, less its border and a pixel or two.
 STORED_TABLE_PX = 900
@@ -274,7 +273,7 @@ def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> tuple[pd.D
     names); the row's own title where it says more (a configuration's, a version's name)."""
     titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
     layer = audit.layer_titles(log, titles, lang=lang)
-    own = version_titles(log, lang)
+    own = logged_titles(log, lang)  # a title the atlas wrote in ``lang``
     # an import's own title is the one it was imported with (title_zh): no more than its layer
     imported_as = dict(zip(meta["layer"], meta["title_zh"].fillna("").astype(str), strict=True))
     imported = log["layer"].map(lambda n: imported_as.get(n, ""))
@@ -394,23 +393,6 @@ def fit_unbroken(
         if sum(widths.values()) <= budget_px:
             return Fitted(widths, ROW_PX[lines])
     return Fitted(widths, ROW_PX[MAX_LINES])
-
-
-def version_titles(log: pd.DataFrame, lang: Lang) -> pd.Series:
-    """The log's titles, a version's (its id first in the detail: ``V2 草稿：…``) as the 公示与异议 page
-    shows it: the title the atlas wrote in ``lang`` (``Evaluation 2025 (corrected after objections,
-    V2)``), a title the user typed as typed (walk 18: the English log showed the Chinese)."""
-    own = log["title"].fillna("").astype(str)
-    of_versions = (log["layer"] == versions.VERSIONS_TABLE).to_numpy()
-    if not of_versions.any():
-        return own
-    by_id = {v.version_id: v for v in versions.list_versions()}
-    ids = log["detail"].fillna("").astype(str).str.extract(r"^(V\d+)", expand=False)
-    shown = [
-        display_title(by_id[i], lang) if ok and i in by_id and by_id[i].title == title else title
-        for ok, i, title in zip(of_versions, ids, own, strict=True)
-    ]
-    return pd.Series(shown, index=own.index, dtype=object)
 
 
 def audit_key_columns(table: pd.DataFrame, lang: Lang) -> list[str]:

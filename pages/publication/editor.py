@@ -20,6 +20,7 @@ from geo.evaluation.named import list_named_configs
 from geo.messages import Lang, joined, t
 from geo.messages.formats import beijing_minute, beijing_today
 from geo.publication import compare, exports, objections, results, versions
+from geo.publication.titles import UNDATED, default_title, display_title
 from geo.storage.changelog import actor_name
 from geo.yearly.notice_words import short_status_en, size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
@@ -39,7 +40,6 @@ from pages.efficiency.fitting import (
 )
 from pages.efficiency.sources import last_evaluated
 from pages.publication.actions import act, actor, flash
-from pages.publication.titles import UNDATED, default_title, display_title
 
 DEMO = "demo"
 ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)

@@ -11,9 +11,12 @@ import pytest
 import shapely
 
 from geo import ingest
+from geo.cli.store import audit_table as cli_audit_table
+from geo.messages import t
 from geo.publication import results
+from geo.publication.titles import logged_titles
 from geo.storage import audit
-from pages.data.managing import audit_record, version_titles
+from pages.data.managing import audit_record
 from tests.fixtures.app import open_page
 from tests.fixtures.publication import EDITOR, enterprises, rules
 
@@ -95,10 +98,23 @@ def test_a_version_title_the_atlas_wrote_reads_in_the_page_language(store):
             year=2024,
         )
     log = audit.audit_log()
-    assert version_titles(log, "en").tolist()[:2] == ["2024 年度亩均评价", "Evaluation 2024"]
-    assert version_titles(log, "zh").tolist()[:2] == ["2024 年度亩均评价", "2024 年度评价结果"]
+    # the second draft's results are the first's (stored once): versions V2, V1, then their results
+    assert log["action"].tolist()[:3] == ["version_saved", "version_saved", "results_saved"]
+    assert logged_titles(log, "en").tolist()[:3] == [
+        "2024 年度亩均评价",
+        "Evaluation 2024",
+        "Evaluation 2024",
+    ]
+    assert logged_titles(log, "zh").tolist()[:3] == [
+        "2024 年度亩均评价",
+        "2024 年度评价结果",
+        "2024 年度评价结果",
+    ]
     # the other rows' titles as recorded
-    assert version_titles(log, "en").tolist()[2:] == log["title"].fillna("").tolist()[2:]
+    assert logged_titles(log, "en").tolist()[3:] == log["title"].fillna("").tolist()[3:]
+    # and the command line's change log as the page's (python -m geo.cli --lang en audit)
+    printed = cli_audit_table(log, lang="en")[t("audit.title", "en")]
+    assert printed.tolist()[:3] == ["2024 年度亩均评价", "Evaluation 2024", "Evaluation 2024"]
 
 
 def test_layer_titles_checks_its_input():

@@ -1,10 +1,13 @@
-"""A version's title as the pages show it: the title the atlas wrote (the save form's proposal, a
-correction's words) in the page's language, a title the user typed as typed (the 公示与异议 page,
-the change log of 数据管理)."""
+"""A version's title as people read it: the title the atlas wrote (the save form's proposal, a
+correction's words) in the reader's language, a title the user typed as typed — on the 公示与异议
+page, in the change log of 数据管理 and of ``python -m geo.cli audit``."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+import pandas as pd
 
 from geo.messages import Lang, message, t
 from geo.publication import results, versions
@@ -49,3 +52,26 @@ def display_title(version: versions.Version, lang: Lang) -> str:
     if named:
         return base + message("publication.corrected_title", lang, version=named.group(0))
     return base + t("pub.corrected", lang)
+
+
+def logged_titles(log: pd.DataFrame, lang: Lang, *, store: versions.StoreTarget = None) -> pd.Series:
+    """The change log's titles, a version's as :func:`display_title` writes it: the title the atlas
+    wrote in ``lang`` (``Evaluation 2025 (corrected after objections, V2)``), a title the user typed
+    as typed (walk 18: the English log showed the Chinese). A version's row names it first in its
+    detail (``V2 草稿：…``); its results' row by their SHA-256, titled without a correction's words."""
+    own = log["title"].fillna("").astype(str)
+    layer = log["layer"].to_numpy()
+    if not ((layer == versions.VERSIONS_TABLE) | (layer == versions.RESULTS_TABLE)).any():
+        return own
+    found = versions.list_versions(store=store)
+    by_id = {v.version_id: v for v in found}
+    by_results = {v.results_sha256: replace(v, replaces="") for v in found}
+    ids = log["detail"].fillna("").astype(str).str.extract(r"^(V\d+)", expand=False)
+    shown = []
+    for table, vid, digest, title in zip(layer, ids, log["sha256"], own, strict=True):
+        if table == versions.VERSIONS_TABLE:
+            version = by_id.get(vid)
+        else:
+            version = by_results.get(digest) if table == versions.RESULTS_TABLE else None
+        shown.append(display_title(replace(version, title=title), lang) if version and title else title)
+    return pd.Series(shown, index=own.index, dtype=object)
