@@ -15,6 +15,7 @@ from geo.messages import Lang, message, t
 from geo.messages.formats import beijing_minute
 from geo.place_names import place_name, short_place_name
 from geo.publication import versions
+from geo.publication.titles import display_title
 from geo.storage.changelog import actor_name
 from geo.yearly.notice_words import short_status_en
 from pages.data.managing import fit_unbroken, grid_lines
@@ -30,7 +31,7 @@ from pages.efficiency.fitting import (
     text_px,
 )
 from pages.efficiency.tables import SCREEN_SHORT_ZONES
-from pages.publication.editor import RESULTS_VIEW_FIRST, VERSION_KEYS, display_title, state_label
+from pages.publication.editor import RESULTS_VIEW_FIRST, VERSION_KEYS, state_label
 
 
 def versions_fitted(table: pd.DataFrame, lang: Lang) -> Fitted:
