@@ -519,9 +519,11 @@ def test_the_english_page_writes_the_reading_notes_and_the_row_report_in_english
     at.run()
     at.button(key="data_read").click().run()
     assert not at.exception
-    report = next(df.value for df in at.dataframe if "Problem" in df.value.columns)
-    assert report["Handling"].tolist() == ["Error (dropped)"]
-    assert report["Problem"].tolist() == ["A zone layer needs polygons; points and lines cannot be used"]
+    # drawn as a page table that wraps each problem between its words (walk 18 b2: the grid cut it)
+    report = next(h.value for h in at.html if "atlas-row-report" in h.value)
+    assert "<th" in report and ">Problem</th>" in report and ">Error (dropped)</td>" in report
+    assert ">A zone layer needs polygons; points and lines cannot be used</td>" in report
+    assert not any("Problem" in df.value.columns for df in at.dataframe)
 
 
 def _one_park() -> bytes:
@@ -790,3 +792,22 @@ def test_a_row_number_in_a_problem_is_never_broken_from_its_words(tmp_path, lang
     assert not any(re.search(r"[第号] \d|\d [行位]|row \d", p) for p in problems), problems
     shown = ingest.report_for_download(report, lang)[t("ingest.report.problem", lang)]
     assert any(re.search(r"与第 \d+ 行同名" if lang == "zh" else r"as row \d+ ", str(p)) for p in shown)
+
+
+def test_the_page_table_of_the_row_report_shows_a_value_as_written():
+    """The English row report is an HTML table (walk 18 b2): a user's value or problem is escaped,
+    shown as written, never as markup; the value and the problem wrap, the rest on one line."""
+    from pages.data.managing import report_html
+
+    table = pd.DataFrame(
+        {
+            "Row": [3],
+            "Handling": ["Warning (kept)"],
+            "Value given": ["<b>内部</b>"],
+            "Problem": ["a & <i>b</i>"],
+        }
+    )
+    out = report_html(table)
+    assert "&lt;b&gt;内部&lt;/b&gt;" in out and "a &amp; &lt;i&gt;b&lt;/i&gt;" in out
+    assert "<b>" not in out and "<i>" not in out
+    assert out.count("white-space:nowrap") == 2 and out.count("overflow-wrap:break-word") == 2
