@@ -29,10 +29,12 @@ from pages.efficiency.fitting import (
     HEADER_PAD_PX,
     MAX_LINES,
     ROW_PX,
+    TABLE_EDGE_PX,
     Fitted,
     at_spaces_px,
     broken_before_brackets,
     text_px,
+    to_the_edge,
 )
 
 # The imported layers' table at 1280 x 720: 932 px beside the sidebar, less its border and a pixel or two.
@@ -75,7 +77,9 @@ def stored_table(meta: pd.DataFrame, rows_now: pd.Series, lang: Lang) -> tuple[p
     # a title or source not inside a word either (walk 16: "吴江区自 / 规划局")
     keys, free = list(table.columns[:-1]), [t("col.source", lang)]
     budget = STORED_TABLE_PX - MARKER_PX
-    return table, fit_words(table, keys, lang, budget_px=budget, free=free)
+    fitted = fit_words(table, keys, lang, budget_px=budget, free=free)
+    # 数据表名 not cut at the edge, a sideways scroll away (walk 18 c1; a row picked shows it whole)
+    return table, to_the_edge(table, fitted, TABLE_EDGE_PX - MARKER_PX)
 
 
 def fit_words(

@@ -299,3 +299,39 @@ def _row_px(table: pd.DataFrame, widths: dict[str, int]) -> int | None:
         )
         lines = max(lines, need)
     return ROW_PX[lines]
+
+
+# A table's drawn width beside the sidebar at 1280 x 720 (932 px) less its border and 4 px: a column
+# filled to it leaves the next a sliver narrower than a cell's padding, no text of it drawn.
+TABLE_EDGE_PX = 926
+
+
+def to_the_edge(table: pd.DataFrame, fitted: Fitted, width_px: float) -> Fitted:
+    """``fitted`` (the key columns, the first of ``table``'s) with the columns after them added in
+    order while each fits whole on one line within ``width_px``, the last one shown widened to it: no
+    column drawn cut at the table's right edge at 1280 px (walk 18 c1: 数据表名 "user_zones_园…",
+    所用用地清单, "Class mean…"); the next starts beyond the edge, a sideways scroll away."""
+    widths = dict(fitted.widths)
+    cols = list(table.columns)
+    if not widths or cols[: len(widths)] != list(widths):
+        return fitted
+    used, last = float(sum(widths.values())), cols[len(widths) - 1]
+    for col in cols[len(widths) :]:
+        values = table[col].dropna()
+        if pd.api.types.is_numeric_dtype(values):
+            texts = [f"{v:,.2f}" for v in (values.min(), values.max())] if len(values) else []
+        else:
+            texts = [str(v) for v in values.astype(str).unique() if str(v)]
+        need = math.ceil(max([text_px(col) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in texts)]))
+        if used + need > width_px:
+            break
+        widths[col], used, last = need, used + need, col
+    # the rest to the last column whose texts are on one line (a wrapped one, wider, would break its
+    # lines elsewhere than its row height was fitted for: 「2025 / 年」)
+    one_line = [
+        c
+        for c in list(widths)[: cols.index(last) + 1]
+        if all(text_px(v) + CELL_PAD_PX <= widths[c] for v in table[c].dropna().astype(str))
+    ]
+    widths[one_line[-1] if one_line else last] += max(math.floor(width_px - used), 0)
+    return Fitted(widths, fitted.row_px, fitted.spaced)
