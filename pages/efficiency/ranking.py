@@ -14,7 +14,7 @@ from geo.messages import Lang, t
 from pages.common.auth import aggregates_for_role, firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import markdown_text, number_config, rows, small_table
-from pages.efficiency.fitting import TABLE_EDGE_PX, fit_summary, table_height, to_the_edge
+from pages.efficiency.fitting import fit_summary, table_height
 from pages.efficiency.groups import group_lists
 from pages.efficiency.scope import DIMENSIONS
 from pages.efficiency.tables import (
@@ -32,7 +32,6 @@ from pages.efficiency.view import PageView
 # The enterprise profile's heading (pages/efficiency/profile.py): a row picked in the ranking says,
 # next to the table, whose profile it opened and links down to it (walk10: it filled far below).
 PROFILE_ANCHOR = "enterprise-profile"
-RANKING_MARKER_PX = 34  # the ranking's row marker (its check box), as drawn at 1280
 
 
 def picked_line(table: pd.DataFrame, picked_rows: list[int], lang: Lang) -> str | None:
@@ -108,8 +107,6 @@ def ranking(view: PageView) -> Ranking:
         ("eff.table.short", *table_key),
         lambda: screen_ranking(ranking_table(shared(ranked_key, ranked), lang, by=by, short=True)),
     )
-    # no column cut at the edge: the next a sideways scroll away (walk 18 c1: "Class mean…")
-    fitted = to_the_edge(shown, fitted, TABLE_EDGE_PX - RANKING_MARKER_PX)
     picked = None
     if view.firms:
         row_px = fitted.row_px or 35

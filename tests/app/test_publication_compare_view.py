@@ -232,3 +232,26 @@ def test_the_results_show_names_whole_and_latin_on_one_line():
     shown, _fitted = results_screen(en, "en")
     assert shown["Town (as reported)"].tolist()[1::2] == ["East Taihu Lake", "Wujiang Dev. Zone"]
     assert list(en["Town (as reported)"])[1] == "East Taihu Lake Resort (Taihu New Town)"  # the files'
+
+
+def test_no_column_is_drawn_cut_at_the_tables_edge():
+    """Walk 18 c1: at 1280 the column after the key columns was drawn cut at the table's edge (数据表名
+    "user_zones_园…", 所用用地清单, "Class mean…"). The columns after the keys are shown while each fits
+    whole on one line, the rest of the width given to the last one-line column: the next column starts
+    at the edge, a sideways scroll away; a wrapped column keeps its width (its lines as fitted)."""
+    from pages.efficiency.fitting import CELL_PAD_PX, Fitted, text_px, to_the_edge
+
+    table = pd.DataFrame(
+        {
+            "来源": ["吴江区自然资源和规划局， 2025 年", "吴江区工信局， 2025 年"],
+            "类型": ["评价结果", "评价结果"],
+            "替换": ["", "V1"],
+            "数据表名": ["user_enterprises_吴江亩均企业_2025", "user_zones_园区边界_utf8"],
+        }
+    )
+    fitted = Fitted({"来源": 130}, 66)
+    edge = to_the_edge(table, fitted, 300)
+    assert list(edge.widths) == ["来源", "类型", "替换"]  # 数据表名 does not fit whole: not drawn cut
+    assert sum(edge.widths.values()) == 300 and edge.widths["来源"] == 130 and edge.row_px == 66
+    assert edge.widths["替换"] > text_px("替换") + CELL_PAD_PX  # the rest to the last one-line column
+    assert to_the_edge(table, Fitted({"类型": 80}, None), 300) == Fitted({"类型": 80}, None)  # not first

@@ -21,7 +21,7 @@ from geo.messages import t
 from geo.storage import audit
 from geo.storage.base import USER_GPKG_ENV
 from pages.data.managing import MARKER_PX, audit_table, report_view, stored_table
-from pages.efficiency.fitting import table_height
+from pages.efficiency.fitting import TABLE_EDGE_PX, table_height
 from tests.fixtures import ROOT
 from tests.fixtures.browser import GRID_CELLS_JS, act_until, save_screenshot, serve_app, wait_idle
 from tests.fixtures.upload import gaode_firms_excel, gbk_gk_zip_without_prj
@@ -140,6 +140,9 @@ def test_the_key_columns_of_both_tables_are_read_whole(browser, app, lang, size)
             assert not any(cell == "None" for row in got["rows"] for cell in row)  # walk 13: "None" counts
             # rows are picked: the row marker takes a column beside the key columns
             assert sum(fitted.widths.values()) + MARKER_PX <= got["width"], (fitted.widths, got["width"])
+            if table.columns[-1] == t("audit.table", lang):  # walk 18 c1: 数据表名 drawn cut at the edge
+                edge = TABLE_EDGE_PX - MARKER_PX  # whole, or beyond the edge (a row picked shows it)
+                assert table.columns[-1] in fitted.widths or sum(fitted.widths.values()) == edge, fitted
             lines = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
             for i, col in enumerate(keys):
                 width = fitted.widths[col]
