@@ -384,6 +384,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Score (points): the indicators, each divided by its benchmark, summed by their weights.",
     ),
     "eff.col.town_screen": ("填报区镇", "Stated town"),
+    # an imported zone layer's names in the map's tooltip and its table (parks are not 区镇)
+    "eff.zones.name_col": ("区域名称", "Zone name"),
     "eff.col.zone_help": (
         "企业所在的区镇/园区（按位置归属）。",
         "The town or park the enterprise lies in, by its short name (Shengze = Wujiang Hi-tech Zone"
