@@ -15,6 +15,8 @@ from geo.messages import t
 from geo.messages.formats import beijing_minute
 from geo.messages.lang import Lang
 from geo.messages.notes import note
+from geo.publication.titles import logged_titles
+from geo.publication.versions import StoreTarget
 from geo.storage import audit
 from geo.storage.audit import Change, action_label, current_user
 from geo.storage.base import DATABASE_URL_ENV, open_store
@@ -80,11 +82,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     h.set_defaults(func=run_hash_password)
 
 
-def audit_table(log: pd.DataFrame, *, lang: Lang = "zh") -> pd.DataFrame:
+def audit_table(log: pd.DataFrame, *, lang: Lang = "zh", store: StoreTarget = None) -> pd.DataFrame:
     """The audit log for people, as the data page shows it: times in Beijing time, actions in words,
-    the atlas's reserved actors (单用户模式 …) in the language and a person's name as stored, file
-    names without a server path, short digests, headers in the language."""
+    the atlas's reserved actors (单用户模式 …) in the language and a person's name as stored, a
+    version's title the atlas wrote in the language (the user's as typed), file names without a
+    server path, short digests, headers in the language."""
     out = log.copy()
+    out["title"] = logged_titles(log, lang, store=store)
     out["at_utc"] = out["at_utc"].map(lambda v: beijing_minute(v, lang))
     out["action"] = out["action"].map(lambda a: action_label(a, lang))
     out["user_name"] = out["user_name"].map(lambda who: actor_name(who, lang))
@@ -107,7 +111,8 @@ def run_audit(args: argparse.Namespace) -> int:
     say(args, "cli.out.store_changes", location=store.location, n=len(log))
     if len(log):
         with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
-            print(audit_table(log, lang=lang_of(args)).to_string(index=False, na_rep="—"))
+            table = audit_table(log, lang=lang_of(args), store=store)
+            print(table.to_string(index=False, na_rep="—"))
     return 0
 
 

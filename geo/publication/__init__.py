@@ -5,5 +5,6 @@
 - :mod:`geo.publication.results`: versions made from evaluations; evaluated again after objections.
 - :mod:`geo.publication.objections`: 异议 with evidence, decided 采纳 / 驳回; the register as XLSX.
 - :mod:`geo.publication.compare`: two versions side by side.
+- :mod:`geo.publication.titles`: a version's title in the reader's language (the atlas's own words).
 - :mod:`geo.publication.exports`: the workbooks naming the version and its state (text never a formula).
 """

@@ -15,6 +15,7 @@ from geo import ingest
 from geo.collect.saving import in_language
 from geo.errors import DataValidationError
 from geo.messages import Lang, message, t
+from geo.publication.titles import logged_titles
 from geo.storage import audit
 from geo.storage.base import open_store
 from layers.base import accuracy_label
@@ -272,7 +273,7 @@ def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> tuple[pd.D
     names); the row's own title where it says more (a configuration's, a version's name)."""
     titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
     layer = audit.layer_titles(log, titles, lang=lang)
-    own = log["title"].fillna("").astype(str)
+    own = logged_titles(log, lang)  # a title the atlas wrote in ``lang``
     # an import's own title is the one it was imported with (title_zh): no more than its layer
     imported_as = dict(zip(meta["layer"], meta["title_zh"].fillna("").astype(str), strict=True))
     imported = log["layer"].map(lambda n: imported_as.get(n, ""))

@@ -23,10 +23,10 @@ from pages.efficiency.method import (
     method_selector,
     over_method,
 )
+from pages.efficiency.sources import KEEP  # the page's kept choices (they survive navigation)
 
 PARAMS_OPEN = "eff_params_open"  # whether the parameter editor is open (its widget key)
 PARAMS_LANG = "_eff_params_lang"  # the UI language it was last drawn in
-KEEP = "eff_keep"  # a plain (non-widget) copy of the page's choices: it survives navigation
 APPLIED = "eff_applied"  # the configuration last used for the evaluation
 NAMED = "eff_named"  # configurations saved by name in this session
 SAID = "eff_cfg_said"  # (message key, name, configuration) of the last save: said while the editor holds it

@@ -31,6 +31,8 @@ YEARS_LAYER = "enterprise_years"  # the demo's synthetic years (data/years.py)
 UNDATED = 0  # the "year" of a table that names none
 DEMO = "demo"
 NO_PREVIOUS = "none"
+KEEP = "eff_keep"  # a plain (non-widget) copy of the page's choices: it survives navigation
+SOURCE_KEYS = ("eff_zones_src", "eff_ents_src")  # kept there with the page's other choices
 
 
 def stamp() -> tuple[str, str, str, str]:
@@ -131,6 +133,12 @@ def choose_sources(lang: Lang) -> tuple[str, str, str]:
     """Which zones, enterprises and (optionally) last year's results to use: the demo or imports."""
     user_zones = ingest.list_user_layers(kind="zones")
     user_ents = ingest.list_user_layers(kind="enterprises")
+    # The session's choice survives a visit to another page (a widget's own state does not); a
+    # kept layer that is gone is not brought back.
+    kept = st.session_state.setdefault(KEEP, {})
+    for key, frame in zip(SOURCE_KEYS, (user_zones, user_ents), strict=True):
+        if key not in st.session_state and kept.get(key) in (DEMO, *frame["layer"]):
+            st.session_state[key] = kept[key]
     # A layer this session chose that is gone (deleted by someone else): say so, never swap in the
     # demo quietly.
     gone = [
@@ -176,6 +184,7 @@ def choose_sources(lang: Lang) -> tuple[str, str, str]:
     )
     if gone:
         stop_page()  # the user picks again; no results from data they did not choose
+    kept.update({SOURCE_KEYS[0]: zones_src, SOURCE_KEYS[1]: ents_src})
     return zones_src, ents_src, prev_src
 
 
@@ -196,11 +205,22 @@ def chosen_sources() -> tuple[str, str]:
     """The zones and enterprises this session evaluates, as :func:`choose_sources` will take them
     (the demo where nothing, or a layer no longer stored, is chosen): for what is said before the
     selects are drawn (the 「数据」 select at the top of the sidebar)."""
-    out = []
-    for key, kind in (("eff_zones_src", "zones"), ("eff_ents_src", "enterprises")):
-        value = st.session_state.get(key, DEMO)
+    out, kept = [], st.session_state.get(KEEP) or {}
+    for key, kind in zip(SOURCE_KEYS, ("zones", "enterprises"), strict=True):
+        value = st.session_state.get(key, kept.get(key, DEMO))
         out.append(value if value in _imports(kind).index else DEMO)
     return out[0], out[1]
+
+
+def last_evaluated() -> tuple[str, str, int] | None:
+    """The zones, enterprises and year this session last evaluated on the page (the demo's
+    ``"demo"``, an import's layer name; a table without years as year 0), as kept for the session;
+    None before the page has run in this session."""
+    kept = st.session_state.get(KEEP) or {}
+    if "eff_year" not in kept:
+        return None
+    zones_src, ents_src = chosen_sources()
+    return zones_src, ents_src, int(kept["eff_year"])
 
 
 def evaluated_words(zones_src: str, ents_src: str, lang: Lang) -> str:

@@ -15,7 +15,7 @@ from geo.land import renewal
 from geo.messages import Lang, labelled, t
 from geo.messages.formats import beijing_today
 from geo.messages.names import firm_name, industry_name
-from geo.number_formats import measure_of, rounded_to_format
+from geo.number_formats import as_text, measure_of, rounded_to_format
 from geo.place_names import place_name
 from geo.storage.changelog import actor_name
 from geo.storage.provenance import source_label
@@ -150,7 +150,9 @@ def low_export(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
     low = analysis.low
-    st.markdown(t("parcel.low_total", lang).format(n=len(low), mu=low["area_mu"].sum()))
+    # the total in the list's own decimals (walk 18: 27,922.1 mu above areas of 365.53)
+    mu = as_text(low["area_mu"].sum(), measure_of("area_mu"))
+    st.markdown(t("parcel.low_total", lang).format(n=len(low), mu=mu))
     rules = [
         parcels_geo.REASONS[k][1 if lang == "en" else 0] for k, on in analysis.controls.rules.items() if on
     ]

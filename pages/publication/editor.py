@@ -8,7 +8,6 @@ outside the window, …) are shown as they come."""
 from __future__ import annotations
 
 import math
-import re
 
 import pandas as pd
 import streamlit as st
@@ -18,9 +17,10 @@ from geo.errors import DataValidationError
 from geo.evaluation import YEAR_COL, default_config
 from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
-from geo.messages import Lang, joined, message, t
+from geo.messages import Lang, joined, t
 from geo.messages.formats import beijing_minute, beijing_today
 from geo.publication import compare, exports, objections, results, versions
+from geo.publication.titles import UNDATED, default_title, display_title
 from geo.storage.changelog import actor_name
 from geo.yearly.notice import benchmark_format, benchmark_text
 from geo.yearly.notice_words import short_status_en, size_name
@@ -28,6 +28,7 @@ from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
 from pages.data.managing import fit_unbroken, grid_lines
+from pages.efficiency.config_editor import APPLIED
 from pages.efficiency.fitting import (
     CELL_PAD_PX,
     HEADER_PAD_PX,
@@ -38,14 +39,14 @@ from pages.efficiency.fitting import (
     fit_columns,
     text_px,
 )
+from pages.efficiency.sources import last_evaluated
 from pages.publication.actions import act, actor, flash
 
 DEMO = "demo"
 ZONE_ID = "name"  # the zones' name column (as on the 亩均效益评价 page)
 DEMO_ENTERPRISES, DEMO_ZONES, DEMO_PARCELS = "enterprise_years", "wujiang_towns", "parcels"
-UNDATED = 0
 SELECT_NEXT = "pub_select_next"  # the version an action made or changed: shown after the rerun
-SESSION_CONFIG = "eff_applied"  # the configuration the 亩均效益评价 page applied in this session
+SESSION_CONFIG = APPLIED  # the configuration the 亩均效益评价 page applied in this session
 FORM_ROUND = "pub_obj_round"  # bumped after an objection is recorded: the form starts empty again
 
 
@@ -82,45 +83,6 @@ def when(stamp: str, lang: Lang) -> str:
 def state_label(state: str, lang: Lang) -> str:
     """草稿 / 公示 / 定案 in the UI language."""
     return t(f"pub.state.{state}", lang)
-
-
-def default_title(year: int | None, kind: str, lang: Lang) -> str:
-    """The title the save form proposes for a year's ``kind`` in ``lang``: ``2024 年度评价结果`` /
-    ``Evaluation 2024``; without a year the kind alone (``评价结果``), never a title with an empty
-    part (``年度评价结果``)."""
-    words = t(f"pub.kind.{kind}", lang)
-    if year is None or year == UNDATED:
-        return words
-    return t("pub.save.title_default", lang).format(year=year, kind=words)
-
-
-def _default_titles(version: versions.Version) -> set[str]:
-    """The titles the save form proposed (or once proposed) for ``version`` in either language: the
-    year's, and for a version without a year the earlier ``年度评价结果``."""
-    out = {default_title(version.year, version.kind, lang) for lang in ("zh", "en")}
-    if version.year is None:
-        words = t(f"pub.kind.{version.kind}", "zh")
-        out.add(t("pub.save.title_default", "zh").format(year="", kind=words).strip())
-    return out
-
-
-def display_title(version: versions.Version, lang: Lang) -> str:
-    """The version's title in ``lang``, rendered from its parts: the title the save form proposed
-    (``2022 年度评价结果`` / ``Evaluation 2022``) in ``lang``, a typed title as typed; a correction's
-    words (``（异议更正，V2）`` / `` (corrected after objections, V2)``, an older correction's without
-    its id) in ``lang`` whichever language wrote them. A title not a correction's is shown as stored."""
-    base = results.base_title(version.title)
-    if base in _default_titles(version):
-        base = default_title(version.year, version.kind, lang)
-    elif not version.replaces:
-        return version.title
-    if not version.replaces:
-        return base
-    own = results.CORRECTED_TITLE.search(version.title)
-    named = re.search(r"V\d+", own.group(0)) if own else None
-    if named:
-        return base + message("publication.corrected_title", lang, version=named.group(0))
-    return base + t("pub.corrected", lang)
 
 
 def layer_words(layer: str, lang: Lang) -> str:
@@ -249,6 +211,32 @@ def _layer_choice(
     return st.selectbox(t(label_key, lang), list(titles), format_func=titles.get, key=key), titles
 
 
+def _as_evaluated(kind: str) -> tuple[str, str, int] | None:
+    """The form's first choices (enterprise table, zones, year and, for an evaluation, the
+    configuration): what this session evaluated last on the 亩均效益评价 page, set before the form's
+    widgets are drawn and only where the form has no choice of its own yet; returns that choice
+    (None before the page has run in this session: the form opens on the demo)."""
+    evaluated = last_evaluated()
+    if evaluated is None:
+        return None
+    zones_src, ents_src, year = evaluated
+    state = st.session_state
+    if "pub_save_ents" not in state and (ents_src == DEMO or ents_src in _imports("enterprises")):
+        state["pub_save_ents"] = ents_src
+        if year in _years(ents_src):
+            state["pub_save_year"] = year
+    if kind == versions.KIND_SCORE:
+        if "pub_save_zones" not in state and (zones_src == DEMO or zones_src in _imports("zones")):
+            state["pub_save_zones"] = zones_src
+        if "pub_save_config" not in state and state.get(SESSION_CONFIG):
+            state["pub_save_config"] = "session"
+    return evaluated
+
+
+def _imports(kind: str) -> set[str]:
+    return set(ingest.list_user_layers(kind=kind)["layer"])
+
+
 def save_tab(items: list[versions.Version], lang: Lang) -> None:
     """Save the year's evaluation (or its land list) as a draft version."""
     kind = st.radio(
@@ -258,6 +246,7 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         horizontal=True,
         key="pub_save_kind",
     )
+    evaluated = _as_evaluated(kind)
     demo = {DEMO: t("pub.save.demo", lang)}
     source, titles = _layer_choice("pub.save.enterprises", "pub_save_ents", demo, "enterprises", lang)
     years = _years(source)
@@ -296,6 +285,11 @@ def save_tab(items: list[versions.Version], lang: Lang) -> None:
         if source == DEMO:
             first[DEMO] = t("pub.save.parcels_demo", lang)
         parcels_source, _ = _layer_choice("pub.save.parcels", "pub_save_parcels", first, "other", lang)
+    if evaluated is not None and evaluated[1:] == (source, year):
+        if kind == versions.KIND_LAND:
+            st.caption(t("pub.save.as_evaluated_land", lang))
+        elif (evaluated[0], config_key) == (zones_source, "session"):
+            st.caption(t("pub.save.as_evaluated", lang))
     title_key = f"pub_save_title_{kind}_{source}_{year}"
     proposed = {default_title(year, kind, other) for other in ("zh", "en")}
     if st.session_state.get(title_key, next(iter(proposed))) in proposed:

@@ -11,9 +11,14 @@ import pytest
 import shapely
 
 from geo import ingest
+from geo.cli.store import audit_table as cli_audit_table
+from geo.messages import t
+from geo.publication import results
+from geo.publication.titles import logged_titles
 from geo.storage import audit
 from pages.data.managing import audit_record
 from tests.fixtures.app import open_page
+from tests.fixtures.publication import EDITOR, enterprises, rules
 
 PAYLOAD = '园区<img src=x onerror="alert(1)">'
 
@@ -77,6 +82,39 @@ def test_the_english_change_log_names_the_atlas_tables_in_english(store):
     assert list(log.columns)[-1] == "Detail (as recorded)" and log.iloc[1, -1] == "P3"
     at = open_page("pages/data.py", timeout=180, lang="en")
     assert any("the atlas writes its records in Chinese" in c.value for c in at.caption)
+
+
+def test_a_version_title_the_atlas_wrote_reads_in_the_page_language(store):
+    """Walk 18 c6: the English log showed 「2025 年度评价结果（异议更正，V2）」 where the 公示 page
+    reads "Evaluation 2025 (corrected after objections, V2)"; a typed title stays as typed."""
+    ents = enterprises()
+    for title in ("2024 年度评价结果", "2024 年度亩均评价"):
+        results.save_evaluation(
+            ents,
+            config=rules(),
+            layers={"enterprises": ("user_ents_2024", ents)},
+            title=title,
+            actor=EDITOR,
+            year=2024,
+        )
+    log = audit.audit_log()
+    # the second draft's results are the first's (stored once): versions V2, V1, then their results
+    assert log["action"].tolist()[:3] == ["version_saved", "version_saved", "results_saved"]
+    assert logged_titles(log, "en").tolist()[:3] == [
+        "2024 年度亩均评价",
+        "Evaluation 2024",
+        "Evaluation 2024",
+    ]
+    assert logged_titles(log, "zh").tolist()[:3] == [
+        "2024 年度亩均评价",
+        "2024 年度评价结果",
+        "2024 年度评价结果",
+    ]
+    # the other rows' titles as recorded
+    assert logged_titles(log, "en").tolist()[3:] == log["title"].fillna("").tolist()[3:]
+    # and the command line's change log as the page's (python -m geo.cli --lang en audit)
+    printed = cli_audit_table(log, lang="en")[t("audit.title", "en")]
+    assert printed.tolist()[:3] == ["2024 年度亩均评价", "Evaluation 2024", "Evaluation 2024"]
 
 
 def test_layer_titles_checks_its_input():

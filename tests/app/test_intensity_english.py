@@ -42,6 +42,12 @@ def test_the_low_efficiency_list_reads_in_english(store):
     towns = set(shown["Town/park"])
     assert "Qidu Town" in towns and not any(CJK.search(str(v)) for v in towns), towns
     assert set(shown["Status"]) == {"Identified"}  # nothing recorded yet: every parcel 已认定
+    # a synthetic demo firm as the ranking writes it in English (walk 18 c5)
+    names = shown["Enterprise"].dropna()
+    assert len(names) and all(n.endswith(" (synthetic)") and "合成" not in n for n in names), names.head()
+    # the total in the rows' two decimals (walk 18 c5: "27,922.1 mu" above 365.53)
+    total = next(m.value for m in at.markdown if "low-efficiency parcels" in m.value)
+    assert re.fullmatch(r"[\d,]+ low-efficiency parcels, [\d,]+\.\d\d mu", total), total
 
 
 def test_single_user_mode_is_recorded_as_such_and_shown_in_english(store):

@@ -120,7 +120,8 @@ def test_intensity_page_parcels_low_efficiency_list_renewal_and_contracts(tmp_pa
     demo = P.analyse_parcels(load_layer("parcels"), load_layer("enterprises"))
     demo = P.with_classes(demo, evaluate(demo.enterprises).enterprises.set_index("ent_id")["eval_class"])
     assert demo.low["reasons"].str.contains("闲置土地").sum() == 420  # every idle demo parcel
-    assert f"认定低效用地 {len(demo.low):,} 宗，{demo.low['area_mu'].sum():,.1f} 亩" in _markdown(at)
+    # the total in the rows' two decimals (walk 18 c5)
+    assert f"认定低效用地 {len(demo.low):,} 宗，{demo.low['area_mu'].sum():,.2f} 亩" in _markdown(at)
     low = at.dataframe[0].value
     assert {"宗地编号", "区镇/园区", "宗地面积（亩）", "认定理由"} <= set(low.columns)
     assert len(low) == 500 and low["宗地面积（亩）"].is_monotonic_decreasing  # the largest 500

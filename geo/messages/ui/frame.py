@@ -361,7 +361,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "认定规则（本地默认规则，可替换为本市标准）：{rules}",
         "Rules (local defaults, replaceable by the city's own): {rules}",
     ),
-    "parcel.low_total": ("认定低效用地 {n:,} 宗，{mu:,.1f} 亩", "{n:,} low-efficiency parcels, {mu:,.1f} mu"),
+    "parcel.low_total": ("认定低效用地 {n:,} 宗，{mu} 亩", "{n:,} low-efficiency parcels, {mu} mu"),
     "parcel.download_low": ("下载低效用地清单 CSV", "Download the low-efficiency list (CSV)"),
     "parcel.download_contracts": ("下载履约检查 XLSX", "Download the contract check (XLSX)"),
     "parcel.file.low": ("低效用地清单", "low_efficiency_parcels"),

@@ -78,6 +78,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本次会话在「亩均效益评价」页应用的配置",
         "The configuration applied on the evaluation page in this session",
     ),
+    "pub.save.as_evaluated": (
+        "企业表、区域、年度和评价配置与亩均效益评价页所选一致",
+        "Enterprise table, zones, year and configuration as chosen on the per-mu efficiency page",
+    ),
+    "pub.save.as_evaluated_land": (
+        "企业表和年度与亩均效益评价页所选一致",
+        "Enterprise table and year as chosen on the per-mu efficiency page",
+    ),
     "pub.save.config.official": ("正式配置：{name}", "Official: {name}"),
     "pub.save.config.named": ("命名配置：{name}", "Named: {name}"),
     "pub.save.land_version": ("用地依据", "Land from"),
