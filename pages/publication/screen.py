@@ -140,7 +140,7 @@ def results_fitted(shown: pd.DataFrame, lang: Lang, *, whole_names: bool = True)
     reliably: walk 18 b3); else a name or place broken between Chinese characters, never inside （…）."""
     status = t("pub.res.status", lang)
     columns = list(shown.columns)
-    wrap = lang == "en" and not whole_names
+    wrap = False  # a Latin text on one line, names or not (the grid does not wrap it reliably: walk 18 b3)
     words = [c for c in result_names(lang) if c in columns] if whole_names else []
     if status not in columns:
         return fit_unbroken(
@@ -151,7 +151,8 @@ def results_fitted(shown: pd.DataFrame, lang: Lang, *, whole_names: bool = True)
     # the status on the fewest lines that leave the others room to be read whole beside it (an
     # English one on one line: the grid does not wrap a Latin text among Chinese names, walk 16:
     # "Not computable: land…" ran on, cut; :func:`screen_statuses` names it short so that it fits)
-    for lines in range(1, RESULT_STATUS_LINES + 1):
+    most = 1 if lang == "en" and whole_names else RESULT_STATUS_LINES  # a Latin status: one line
+    for lines in range(1, most + 1):
         need = max((_wrapped_px(v, lines) for v in texts), default=CELL_PAD_PX)
         need = max(need, math.ceil(text_px(status)) + HEADER_PAD_PX)
         others = fit_unbroken(shown, keys, budget_px=SUMMARY_PX - need, wrap_latin=wrap, words=words)

@@ -180,7 +180,7 @@ def test_an_english_status_is_read_whole_on_one_line_at_1280():
 
 def test_the_results_show_names_whole_and_latin_on_one_line():
     """Walk 18 b3: at 1280 (and 1920) the results broke names inside them (「震泽丝绸织造有 / 限公司」,
-    「桃源绿色纺织 / 园」); in English a name ran on three lines and "Town (as reported)" was cut while the
+    「桃源绿色纺织 / 园」); in English a name ran on three lines and "Stated town" was cut while the
     18-character id took the width. Each name and park on one line, a place broken only before its
     （…）, an English text on one line (the grid does not wrap it reliably), all in the table's width."""
     from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
@@ -195,7 +195,7 @@ def test_the_results_show_names_whole_and_latin_on_one_line():
             "得分": ["100.00", "54.10", "1.89", "40.12"],
             "排名": ["1", "3", "5", "10"],
             "评价组": ["规上", "规上", "规下", "规上"],
-            "所在区镇（填报）": ["震泽镇", "东太湖度假区（太湖新城）", "震泽镇", "吴江开发区"],
+            "填报区镇": ["震泽镇", "东太湖度假区（太湖新城）", "震泽镇", "吴江开发区"],
             "区域": ["震泽丝绸小镇产业园", "太湖新城数字经济园", "桃源绿色纺织园", "—"],
             "状态": ["参评"] * 4,
         }
@@ -204,13 +204,13 @@ def test_the_results_show_names_whole_and_latin_on_one_line():
         columns=dict(
             zip(
                 zh.columns,
-                ["Enterprise ID", "Name", "Class", "Score", "Rank", "Group", "Town (as reported)"],
+                ["Enterprise ID", "Name", "Class", "Score", "Rank", "Group", "Stated town"],
                 strict=False,
             )
         )
     ).rename(columns={"区域": "Zone", "状态": "Status"})
     en["Group"] = ["Above designated size"] * 2 + ["Below designated size", "Above designated size"]
-    en["Town (as reported)"] = [
+    en["Stated town"] = [
         "Zhenze Town",
         "East Taihu Lake Resort (Taihu New Town)",
         "Zhenze Town",
@@ -220,18 +220,18 @@ def test_the_results_show_names_whole_and_latin_on_one_line():
     for lang, table in (("zh", zh), ("en", en)):
         shown, fitted = results_screen(table, lang)
         assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
-        one_line = ["企业名称", "区域"] if lang == "zh" else ["Name", "Group", "Town (as reported)", "Zone"]
+        one_line = ["企业名称", "区域"] if lang == "zh" else ["Name", "Group", "Stated town", "Zone"]
         for col in one_line:
             for text in shown[col]:  # each on one line
                 assert text_px(text) + CELL_PAD_PX <= fitted.widths[col], (lang, col, text, fitted.widths)
     shown, fitted = results_screen(zh, "zh")
-    town = "所在区镇（填报）"
+    town = "填报区镇"
     assert shown[town].iloc[1] == "东太湖度假区 （太湖新城）"  # a line may break before its （…） only
     assert all(text_px(p) + CELL_PAD_PX <= fitted.widths[town] for p in shown[town].iloc[1].split(" "))
     assert all(text_px(n) + CELL_PAD_PX <= fitted.widths["区域"] for n in shown["区域"])
     shown, _fitted = results_screen(en, "en")
-    assert shown["Town (as reported)"].tolist()[1::2] == ["East Taihu Lake", "Wujiang Dev. Zone"]
-    assert list(en["Town (as reported)"])[1] == "East Taihu Lake Resort (Taihu New Town)"  # the files'
+    assert shown["Stated town"].tolist()[1::2] == ["East Taihu Lake", "Wujiang Dev. Zone"]
+    assert list(en["Stated town"])[1] == "East Taihu Lake Resort (Taihu New Town)"  # the files'
 
 
 def test_no_column_is_drawn_cut_at_the_tables_edge():
