@@ -200,6 +200,7 @@ def _detail(version: versions.Version) -> None:
     view = view[results_order(list(view.columns), lang)]  # the workbook's columns as the screen's
     # an English status and town in short, their help in full; the names whole (walk 18 b3)
     shown, fitted = results_screen(_on_screen(view), lang)
+    fitted = to_the_edge(shown, fitted, TABLE_EDGE_PX)  # no column cut at the edge (walk 18 c1)
     right = {"alignment": "right"}
     options = {t(f"pub.res.{c}", lang): right for c in ("score", "rank", "land_mu")}
     options[t("pub.res.status", lang)] = {"help": t("pub.res.status_help", lang)}
