@@ -43,6 +43,15 @@ def panel_value(key: str, value: object, lang: Lang) -> str:
     return str(value)
 
 
+def bracket_kept(value: str) -> str:
+    """``value`` as HTML, its closing （…） ("（合成）", a park's "（太湖新城）") kept on one line: the
+    line breaks before it, never inside it (「…有限公司（合 / 成）」 in the narrow panel at 1280 px)."""
+    head, bracket, tail = value.rpartition("（")
+    if not head or not bracket or not tail.endswith("）"):
+        return html.escape(value)
+    return f"{html.escape(head)}<span style='white-space:nowrap'>（{html.escape(tail)}</span>"
+
+
 def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
     ind = analysis.indicators
     row = ind[ind["parcel_id"] == pid]
@@ -97,7 +106,7 @@ def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Dat
     # label above value, wrapped: a two-column grid in the narrow panel cut "固定资产投资（万…"
     rows = "".join(
         f"<dt style='color:#555;font-size:0.85rem;margin-top:0.35rem'>{html.escape(k)}</dt>"
-        f"<dd style='margin:0;overflow-wrap:anywhere'>{html.escape(v)}</dd>"
+        f"<dd style='margin:0;overflow-wrap:anywhere'>{bracket_kept(v)}</dd>"
         for k, v in items
     )
     st.html(f"<dl class='atlas-parcel' style='margin:0'>{rows}</dl>")
@@ -223,6 +232,22 @@ def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: L
     )
 
 
+# The 盘活 log on screen: what changed, when and why first (its note wrapped), who and the old values after.
+LOG_SCREEN = ("parcel_id", "status", "method", "status_date", "note")
+
+
+def log_screen(log: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
+    """The 盘活 log as the page shows it (:func:`geo.land.renewal.log_for_people`, its columns
+    :data:`LOG_SCREEN` first) and their widths in the table's width at 1280 px: a Chinese note wrapped
+    on up to three lines (walk 18: a note ran off the right edge); the other columns follow."""
+    labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
+    table = renewal.log_for_people(log, lang)
+    keys = [labels[c] for c in LOG_SCREEN]
+    table = table[[*keys, *(c for c in table.columns if c not in keys)]]
+    fitted = fit_columns(table, keys, budget_px=SUMMARY_PX, names=[labels["note"]])
+    return table, fitted
+
+
 def renewal_tab(
     analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, log: pd.DataFrame, clicked: str, lang: Lang
 ) -> None:
@@ -295,7 +320,15 @@ def renewal_tab(
     st.dataframe(summary.rename(columns=labels), hide_index=True, width="stretch", column_config=config)
     st.markdown(f"**{t('parcel.log', lang)}**")
     if len(log):
-        st.dataframe(renewal.log_for_people(log, lang), hide_index=True, width="stretch")
+        shown, fitted = log_screen(log, lang)
+        st.dataframe(
+            shown,
+            hide_index=True,
+            width="stretch",
+            height=table_height(len(shown), fitted.row_px),
+            row_height=fitted.row_px,
+            column_config=fitted.apply({}),
+        )
     else:
         st.caption(t("parcel.log_empty", lang))
 

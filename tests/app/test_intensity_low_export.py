@@ -13,8 +13,17 @@ import shapely
 
 from geo.exports.tables import csv_bytes
 from geo.land import parcels as P
+from geo.land import renewal
 from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
-from pages.intensity.parcel_tabs import LOW_SCREEN, contracts_screen, low_export, low_headers, low_screen
+from pages.intensity.parcel_tabs import (
+    LOG_SCREEN,
+    LOW_SCREEN,
+    contracts_screen,
+    log_screen,
+    low_export,
+    low_headers,
+    low_screen,
+)
 
 
 def _low() -> gpd.GeoDataFrame:
@@ -203,3 +212,29 @@ def test_the_contract_check_on_screen_has_its_key_columns_first_and_whole(lang):
     for col in table.columns[[0, 1, 2, 4, 5]]:
         assert text_px(screen[col].iloc[0]) + CELL_PAD_PX <= fitted.widths[col], col
     assert screen[labels["zone"]].iloc[0] == ("Shengze" if lang == "en" else "吴江高新区（盛泽镇）")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_renewal_log_on_screen_shows_what_changed_and_its_note_first(lang):
+    """The 盘活 log at 1280: the parcel, its new status and method, the date and the note first, in the
+    table's width (a note ran off its right edge after 修改人 and 修改时间), a long Chinese note wrapped."""
+    log = pd.DataFrame(
+        {
+            "parcel_id": ["ZD-WJ13236-1"],
+            "status": ["处置中"],
+            "method": ["技改提升"],
+            "status_date": ["2026-11-30"],
+            "old_status": ["已认定"],
+            "old_method": [""],
+            "old_status_date": [""],
+            "changed_by": ["单用户模式"],
+            "changed_at": ["2026-12-07T21:56:52+00:00"],
+            "note": ["与企业协商中，拟于 2027 年上半年完成收购储备，" * 3],
+            "typed_by": [""],
+        }
+    )
+    shown, fitted = log_screen(log, lang)
+    labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
+    assert list(shown.columns[:5]) == list(fitted.widths) == [labels[c] for c in LOG_SCREEN]
+    assert LOG_SCREEN[-1] == "note" and sum(fitted.widths.values()) <= SUMMARY_PX
+    assert fitted.row_px is not None  # the note wrapped, on as many lines as its row holds
