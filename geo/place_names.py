@@ -107,7 +107,7 @@ TOWNS_SHORT_EN: dict[str, str] = {
     "平望镇": "Pingwang",
 }
 
-# The other Chinese forms of a 区镇 a user's file may state (所在区镇（填报）: "盛泽镇" beside "震泽镇"),
+# The other Chinese forms of a 区镇 a user's file may state (填报区镇: "盛泽镇" beside "震泽镇"),
 # each with the 区镇 whose short English name it takes on screen: one short name per place (walk 13:
 # "Shengze Town" beside "Zhenze" and "Qidu" in one column). The downloads keep the full names.
 TOWN_FORMS: dict[str, str] = {

@@ -287,7 +287,7 @@ def run_import(args: argparse.Namespace) -> int:
         result = _read(args, data, zones)
     except RowReportError as exc:  # nothing passed: the report says why, row by row
         if args.report is not None:
-            args.report.write_bytes(export.csv_bytes(ingest.report_for_download(exc.report)))
+            args.report.write_bytes(export.csv_bytes(ingest.report_for_download(exc.report, lang_of(args))))
             say(args, "cli.out.row_report", path=args.report)
         raise
     _check_declared_frame(args, result)
@@ -296,7 +296,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"· {written(args, item)}")
     year = _stated_year(args, result)
     if args.report is not None:
-        args.report.write_bytes(export.csv_bytes(ingest.report_for_download(result.report)))
+        args.report.write_bytes(export.csv_bytes(ingest.report_for_download(result.report, lang_of(args))))
         say(args, "cli.out.row_report", path=args.report)
     if args.dry_run:
         return 0

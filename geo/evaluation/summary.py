@@ -257,7 +257,8 @@ def land_renewal_by_zone(evaluated: pd.DataFrame, *, by: str = ZONE_COL) -> pd.D
 _INPUT_COLUMNS = (ID_COL, "name", "industry", "land_mu", "tax_wan_yuan", "sales_wan_yuan")
 EVALUATION_LABELS: dict[str, str] = {
     **{key: ENTERPRISE_BY_KEY[key].label("zh") for key in _INPUT_COLUMNS},
-    "town": f"{ENTERPRISE_BY_KEY['town'].label_zh}（填报）",
+    # the town a row states (not where it lies): one name on screen, in notes and files (walk18 b6)
+    "town": "填报区镇",
     ZONE_COL: "区镇/园区",
     SIZE_COL: "规模",
     **{r.key: ratio_label(r.key) for r in RATIOS},
@@ -297,7 +298,7 @@ EVALUATION_LABELS: dict[str, str] = {
 }
 EVALUATION_LABELS_EN: dict[str, str] = {
     **{key: ENTERPRISE_BY_KEY[key].label("en") for key in _INPUT_COLUMNS},
-    "town": f"{ENTERPRISE_BY_KEY['town'].label_en} (as reported)",
+    "town": "Stated town",
     ZONE_COL: "Town/park",
     SIZE_COL: "Size",
     **{r.key: ratio_label(r.key, lang="en") for r in RATIOS},

@@ -4,7 +4,7 @@
   a blank cell (walk 13, walk 14: blank in the files while the screen said —).
 - A column no row fills is left out, but a table's key columns (walk 13 item 5, walk 14 item 3: an
   import without 行业 printed an empty 行业 column on every list).
-- The 区镇 a firm states (``town``, 所在区镇（填报）) is shown only where it says more than the zone it
+- The 区镇 a firm states (``town``, 填报区镇) is shown only where it says more than the zone it
   lies in: zones that are parks, or a firm outside every zone.
 """
 

@@ -42,6 +42,10 @@ NAMED_COLUMNS = {
 # The columns of an imported layer its map tooltip shows (the first four columns when it has none of
 # them): the data page heads them by the catalogue of the layer's kind (:func:`imported_headers`).
 # Names of places in them are the user's: :func:`own_names`.
+# The atlas's measures of a shape (geo.exports.tables.with_measures): headed apart from a column
+# of the layer's own that has their header (exports.column.<name>_measured).
+MEASURES = ("area_km2", "area_mu", "length_km")
+
 IMPORT_SHOWN_COLUMNS = (
     "name",
     "zone_id",
@@ -200,6 +204,8 @@ def readable_table(
     names = {}
     for col in out.columns:
         header = labels.get(col, col)
+        if header in taken and header != col and col in MEASURES:  # the file's own 面积（亩） beside it
+            header = message(f"exports.column.{col}_measured", lang)
         names[col] = header if header not in taken or header == col else col
         taken.add(names[col])
     return out.rename(columns=names)

@@ -52,8 +52,8 @@ GEOJSON_COORD_DECIMALS = 8  # 1e-8° ≈ 1 mm; RFC 7946 §11.2 allows trimming, 
 # rounded to the decimals shown, as the CSV does (walk 14: 2.0098 and 407.996 under #,##0.00 while
 # the CSV wrote 2.01); every other number is written as it came, its format deciding what is shown.
 MEASURED = re.compile(
-    r"^(area_km2|area_mu|length_km|(示意)?面积（(km²|亩)）|长度（km）"
-    r"|(Schematic a|A)rea \((km²|mu)\)|Length \(km\))$"
+    r"^(area_km2|area_mu|length_km|(示意)?面积（(km²|亩)(，按边界计算)?）|长度（km(，按线计算)?）"
+    r"|(Schematic a|A)rea \((km²|mu)(, from the boundary)?\)|Length \(km(, along the line)?\))$"
 )
 
 

@@ -64,8 +64,13 @@ def check_rows(
         lon = np.where(points, shapely.get_x(np.where(points, geoms, None)), np.nan)
         lat = np.where(points, shapely.get_y(np.where(points, geoms, None)), np.nan)
     known = points & np.isfinite(lon) & np.isfinite(lat)
-    _same_point(rows, lon, lat, known, settings["same_point_min_rows"], report)
-    _round_numbers(rows, lon, lat, known, settings["round_max_decimals"], report)
+    # the file's own coordinate columns (经度/纬度), else the features' geometry (坐标 in the report)
+    where = (
+        "/".join(str(c.name) for c in lonlat) if lonlat is not None and all(c.name for c in lonlat) else ""
+    )
+    where = where or "geometry"
+    _same_point(rows, lon, lat, known, settings["same_point_min_rows"], report, where)
+    _round_numbers(rows, lon, lat, known, settings["round_max_decimals"], report, where)
     if address is not None or town is not None:
         places = bundled()
         for texts, field in ((address, "address"), (town, "town")):
@@ -83,7 +88,7 @@ def check_rows(
         _duplicates(rows, name.reindex(gdf.index), address.reindex(gdf.index), settings, report)
 
 
-def _same_point(rows, lon, lat, known, min_rows: int, report: RowReport) -> None:
+def _same_point(rows, lon, lat, known, min_rows: int, report: RowReport, where: str) -> None:
     keys = pd.Series(
         [f"{x:.7f},{y:.7f}" if ok else None for x, y, ok in zip(lon, lat, known, strict=True)],
         index=rows.index,
@@ -94,13 +99,13 @@ def _same_point(rows, lon, lat, known, min_rows: int, report: RowReport) -> None
         report.add(
             [rows[idx]],
             "warning",
-            "geometry",
+            where,
             note("ingest.row.same_point", n=int(sizes[idx]) - 1),
             [keys[idx]],
         )
 
 
-def _round_numbers(rows, lon, lat, known, decimals: int, report: RowReport) -> None:
+def _round_numbers(rows, lon, lat, known, decimals: int, report: RowReport, where: str) -> None:
     scale = 10.0**decimals
     with np.errstate(invalid="ignore"):
         round_lon = np.isclose(lon * scale, np.round(lon * scale), rtol=0, atol=1e-6)
@@ -109,7 +114,7 @@ def _round_numbers(rows, lon, lat, known, decimals: int, report: RowReport) -> N
     report.add(
         rows[flagged],
         "warning",
-        "geometry",
+        where,
         note("ingest.row.round_numbers", decimals=decimals),
         [f"{x:g},{y:g}" for x, y in zip(lon[flagged], lat[flagged], strict=True)],
     )
@@ -290,15 +295,42 @@ def check_credit_codes(
         years.reindex(codes.index).astype(str) if years is not None else pd.Series("", index=codes.index)
     )
     table = pd.DataFrame({"code": normal, "year": year_key, "row": rows}, index=codes.index)[filled]
-    first = table.groupby(["code", "year"], sort=False)["row"].transform("first")
-    repeated = table.index[table.duplicated(["code", "year"]).to_numpy()]
-    for idx in repeated:  # rare: one line each
-        said = note("ingest.row.credit_repeated", first=int(first[idx]))
-        report.add([rows[idx]], "warning", field, said, [codes[idx]])
+    _repeated_codes(table, codes, names.reindex(table.index) if names is not None else None, field, report)
     if names is not None:
         named = names.reindex(table.index)
         table["name"] = per_value(named, lambda v: norm_header(v) if isinstance(v, str) else "")
         _same_name_other_code(table[table["name"] != ""], codes, field, report)
+
+
+def _repeated_codes(
+    table: pd.DataFrame, codes: pd.Series, names: pd.Series | None, field: str, report: RowReport
+) -> None:
+    """Each row whose code (in its year) an earlier row has: flagged with the first such row; and,
+    when the two names differ (two firms under one code: walk18 (b)1), the first row too, with the
+    other's row and name. ``table``: code, year, row."""
+    repeated = table[table.duplicated(["code", "year"], keep=False).to_numpy()]  # rare: row by row
+    members: dict[tuple, list] = {}
+    for idx, key in zip(repeated.index, zip(repeated["code"], repeated["year"], strict=True), strict=True):
+        members.setdefault(key, []).append(idx)
+
+    def name(idx) -> str:
+        value = names[idx] if names is not None else None
+        return value if isinstance(value, str) and value.strip() else ""
+
+    def differ(a, b) -> bool:
+        return bool(name(a) and name(b)) and norm_header(name(a)) != norm_header(name(b))
+
+    for group in members.values():
+        head = group[0]
+        for idx in group:
+            other = head if idx != head else next((j for j in group[1:] if differ(head, j)), None)
+            if other is None:
+                continue  # the first of one firm's rows: the later rows say so
+            if differ(idx, other):
+                said = note("ingest.row.credit_shared", first=int(table.at[other, "row"]), other=name(other))
+            else:
+                said = note("ingest.row.credit_repeated", first=int(table.at[other, "row"]))
+            report.add([table.at[idx, "row"]], "warning", field, said, [codes[idx]])
 
 
 def _same_name_other_code(table: pd.DataFrame, codes: pd.Series, field: str, report: RowReport) -> None:

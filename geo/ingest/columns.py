@@ -16,12 +16,13 @@ from geo.catalogue import (
     above_scale_min_sales_wan_yuan,
     header_unit_factor,
     labels,
+    norm_header,
     required,
     suggest_columns,
 )
 from geo.errors import DataValidationError
 from geo.ingest.base import Kind
-from geo.ingest.checks import CHECKS_YAML
+from geo.ingest.checks import CHECKS_YAML, credit_code_column, looks_like_credit_codes
 from geo.ingest.report import RowReport, row_numbers
 from geo.ingest.values import to_bool, to_numbers, to_texts
 from geo.messages.formats import yuan_amount
@@ -317,10 +318,14 @@ def apply_mapping(
         result["ent_id"], duplicate = _unique_ids(
             result.get("ent_id"), kind, fatal, rownum, report, mapping.get("ent_id"), notes
         )
+        key = result["ent_id"].astype(str)
         if "year" in result:  # ids repeat across years, never within one
-            key = result["ent_id"].astype(str) + "|" + result["year"].astype(str)
+            key = key + "|" + result["year"].astype(str)
             duplicate = pd.Series(False, index=result.index)
             duplicate[~fatal] = key[~fatal].duplicated(keep="first")
+        written_ids = out[mapping["ent_id"]] if "ent_id" in mapping else result["ent_id"]
+        shared_id = _shared_ids(result, written_ids, key, fatal, duplicate, rownum, report, mapping, notes)
+        duplicate &= ~shared_id  # the same name again: one enterprise entered twice
         report.add(
             row_numbers(rownum, duplicate),
             "error",
@@ -329,6 +334,9 @@ def apply_mapping(
             result["ent_id"][duplicate],
         )
         fatal |= duplicate
+        if shared_id.any() and mapping["ent_id"] not in result.columns:  # the codes as written, kept
+            extras.append(mapping["ent_id"])
+            out[mapping["ent_id"]] = to_texts(out[mapping["ent_id"]])
         if derived_at is not None:
             notes.insert(derived_at, _above_scale_note(result["above_scale"][~fatal], mapping))
         shared = [c for c in SHARED_LAND_COLUMNS if c in mapping]  # tenants and compounds
@@ -362,6 +370,57 @@ def apply_mapping(
             result[col] = out[col]
     result = gpd.GeoDataFrame(result, geometry=out.geometry, crs=out.crs)
     return result.loc[~fatal.to_numpy()]
+
+
+def _shared_ids(
+    result: pd.DataFrame,
+    written_ids: pd.Series,
+    key: pd.Series,
+    fatal: pd.Series,
+    duplicate: pd.Series,
+    rownum: pd.Series,
+    report: RowReport,
+    mapping: Mapping[str, str],
+    notes: list,
+) -> pd.Series:
+    """The repeated ids of rows whose enterprise name differs from the first holder's (two firms
+    under one 统一社会信用代码: a code copied wrong, not one firm entered twice). Such a row is kept,
+    its id made unique by its row number (``913205…-19``, said in a note; the column as written is
+    kept beside it), and both rows are flagged (by :func:`~geo.ingest.checks.check_credit_codes`
+    when the id column holds credit codes). Returns the mask of those rows."""
+    shared = pd.Series(False, index=result.index)
+    if not duplicate.any():
+        return shared
+    alive = ~fatal
+    holder = (
+        pd.Series(result.index, index=result.index)[alive].groupby(key[alive], sort=False).transform("first")
+    )
+    names = result["name"]
+    pairs = [(idx, holder[idx]) for idx in result.index[duplicate.to_numpy()]]  # rare: row by row
+    for idx, first in pairs:
+        shared[idx] = norm_header(names[idx]) != norm_header(names[first])
+    if not shared.any():
+        return shared
+    source = mapping["ent_id"]
+    written = result["ent_id"].copy()
+    result.loc[shared, "ent_id"] = written[shared] + "-" + rownum.loc[shared.index[shared]].astype(str)
+    notes.append(
+        note(
+            "ingest.note.ids_shared",
+            n=int(shared.sum()),
+            column=source,
+            examples=Listing(result.loc[shared, "ent_id"].head(3)),
+        )
+    )
+    if credit_code_column(source) or looks_like_credit_codes(written_ids[alive]):
+        return shared  # the credit-code checks flag both rows, as for a code kept beside the id
+    for idx, first in pairs:
+        if not shared[idx]:
+            continue
+        for row, other in ((idx, first), (first, idx)):
+            said = note("ingest.row.id_shared", column=source, first=int(rownum[other]), other=names[other])
+            report.add([rownum[row]], "warning", source, said, [written[row]])
+    return shared
 
 
 def _derived_above_scale(sales_wan_yuan: pd.Series) -> pd.Series:

@@ -11,13 +11,15 @@ import pandas as pd
 from geo.catalogue import labels
 from geo.ingest.values import is_blank
 from geo.messages import MESSAGES, message
-from geo.messages.notes import Both, Note, note, text_in
+from geo.messages.notes import Both, Note, clauses, note, text_in
 from geo.place_names import place_name
 
 REPORT_COLUMNS = ("row", "level", "field", "problem", "value")
 
 
 LEVELS = ("error", "repaired", "warning")
+# The field of a problem with a feature's location where no column of the file holds it.
+GEOMETRY_FIELD = "geometry"
 
 # A standard column's Chinese label -> its English one (the fields the row problems name).
 FIELD_BY_LABEL = {
@@ -41,14 +43,42 @@ CHECK_MARKERS = {marker: message(key, "zh") for marker, key in CHECK_KEYS.items(
 CHECK_LABEL_KEYS = {CHECK_MARKERS[marker]: key for marker, key in CHECK_KEYS.items()}
 
 
-def check_counts(report: pd.DataFrame) -> dict[str, int]:
-    """Rows flagged by each row check (label -> number of rows), for the summary."""
+def _check_rows(report: pd.DataFrame) -> dict[str, set[int]]:
     out = {}
     for marker, label in CHECK_MARKERS.items():
         rows = report.loc[report["problem"].str.contains(marker, regex=False), "row"] if len(report) else []
         if len(rows):
-            out[label] = int(pd.Series(rows).nunique())
+            out[label] = set(pd.Series(rows).astype(int))
     return out
+
+
+def check_counts(report: pd.DataFrame) -> dict[str, int]:
+    """Rows flagged by each row check (label -> number of rows), for the summary."""
+    return {label: len(rows) for label, rows in _check_rows(report).items()}
+
+
+def rows_in_several_checks(report: pd.DataFrame) -> int:
+    """Rows flagged by more than one row check (counted once in each of :func:`check_counts`, so
+    that its numbers add up to more than the rows flagged: walk18 (b)8)."""
+    seen = pd.Series([row for rows in _check_rows(report).values() for row in rows], dtype=int)
+    return int((seen.value_counts() > 1).sum())
+
+
+def checks_found(report: pd.DataFrame) -> Note | str:
+    """What the row checks found, as one clause list for a summary (``坐标为整数/过于整齐 3 行，
+    统一社会信用代码有误或重复 6 行；其中 2 行不止一类问题``); ``""`` when they found nothing."""
+    counts = check_counts(report)
+    if not counts:
+        return ""
+    several = rows_in_several_checks(report)
+    return note(
+        "ingest.summary.check_items",
+        items=clauses(
+            note("ingest.summary.check", label=note(CHECK_LABEL_KEYS[label]), n=n)
+            for label, n in counts.items()
+        ),
+        several=note("ingest.summary.several_checks", n=several) if several else "",
+    )
 
 
 # The column of an import that carries, on each row kept with a warning (a placeholder coordinate, a
@@ -189,4 +219,6 @@ def report_for_download(report: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     levels = {level: message(f"ingest.report.level.{level}", lang) for level in LEVELS}
     out["level"] = out["level"].map(levels).fillna(out["level"])
     out["problem"] = [text_in(p, lang) for p in out["problem"]]
+    # a feature's location, not a column of the file (walk18 (b)5 ii: the report said `geometry`)
+    out["field"] = out["field"].replace({GEOMETRY_FIELD: message("ingest.report.field.geometry", lang)})
     return out.rename(columns={c: message(f"ingest.report.{c}", lang) for c in REPORT_COLUMNS})

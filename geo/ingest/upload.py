@@ -40,9 +40,9 @@ from geo.ingest.locating import (
 )
 from geo.ingest.places import address_column
 from geo.ingest.readers import check_size, detect_format, read_raw
-from geo.ingest.report import CHECK_LABEL_KEYS, FLAG_COLUMN, RowReport, check_counts, flag_values
+from geo.ingest.report import FLAG_COLUMN, RowReport, check_counts, checks_found, flag_values
 from geo.ingest.values import named_year, stated_year, to_degrees
-from geo.messages.notes import Listing, Note, clauses, note
+from geo.messages.notes import Listing, Note, note
 from geo.spatial.crs import FRAMES, STORAGE_CRS, Frame
 from geo.spatial.measure import with_polygon_areas
 from geo.storage.builtin import GEOMETRY_FAMILIES, geometry_family
@@ -128,6 +128,11 @@ class ImportResult:
         """Rows flagged by each row check (placeholders, misplaced, repeated), label -> rows."""
         return check_counts(self.report)
 
+    def checks_found(self) -> Note | str:
+        """What the row checks found, in one clause list (``""`` for nothing): the counts of
+        :meth:`check_counts`, and how many rows two of them count."""
+        return checks_found(self.report)
+
     def summary(self) -> str:
         """One line in Chinese: rows in, passed, dropped, repaired, flagged, and what the row checks
         found (:meth:`summary_note` in either language)."""
@@ -135,11 +140,7 @@ class ImportResult:
 
     def summary_note(self) -> Note:
         """The one line of :meth:`summary` as a note, written in either language at the edge."""
-        checks = self.check_counts()
-        found = clauses(
-            note("ingest.summary.check", label=note(CHECK_LABEL_KEYS[label]), n=n)
-            for label, n in checks.items()
-        )
+        found = self.checks_found()
         return note(
             "ingest.summary",
             rows_in=self.rows_in,
@@ -147,7 +148,7 @@ class ImportResult:
             dropped=self.count("error"),
             repaired=self.count("repaired"),
             flagged=self.count("warning"),
-            checks=note("ingest.summary.checks", checks=found) if checks else "",
+            checks=note("ingest.summary.checks", checks=found) if found else "",
         )
 
 
@@ -380,6 +381,8 @@ def _credit_checks(gdf, source, rownum, report, mapping: Mapping[str, str]) -> N
     years = gdf["year"] if "year" in mapping else None
     id_source = mapping.get("ent_id")
     for column in columns:
+        if column == "ent_id" and id_source in columns:  # the codes as written, kept beside the id
+            continue
         header = id_source if column == "ent_id" and id_source is not None else str(column)
         written = source[header].reindex(gdf.index) if header in source.columns else gdf[column]
         checked = credit_code_column(header) or (header == id_source and looks_like_credit_codes(written))

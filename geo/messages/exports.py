@@ -74,6 +74,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "exports.column.area_km2": ("面积（km²）", "Area (km²)"),
     "exports.column.area_mu": ("面积（亩）", "Area (mu)"),
     "exports.column.length_km": ("长度（km）", "Length (km)"),
+    # the same measures where the layer has a column of that header of its own (a zone file's own
+    # 面积（亩）): said apart from it, never the raw area_mu (walk18 b5 i)
+    "exports.column.area_km2_measured": ("面积（km²，按边界计算）", "Area (km², from the boundary)"),
+    "exports.column.area_mu_measured": ("面积（亩，按边界计算）", "Area (mu, from the boundary)"),
+    "exports.column.length_km_measured": ("长度（km，按线计算）", "Length (km, along the line)"),
     "exports.column.corridor_id": ("走廊编号", "Corridor ID"),
     "exports.column.kind": ("类型", "Kind"),
     "exports.column.description": ("说明", "Description"),

@@ -272,6 +272,16 @@ READING: dict[str, tuple[str, str]] = {
         "与第 {first} 行统一社会信用代码相同：可能重复登记，请核对",
         "Same unified social credit code as row {first}: maybe registered twice; check it",
     ),
+    "ingest.row.credit_shared": (
+        "统一社会信用代码与第 {first} 行（{other}）相同，企业名称却不同：一个代码只属于一家企业，可能有一行"
+        "代码有误，请核对",
+        "Same unified social credit code as row {first} ({other}) under another name: a code belongs to"
+        " one firm only; one of them may be wrong; check it",
+    ),
+    "ingest.row.id_shared": (
+        "「{column}」与第 {first} 行（{other}）相同，企业名称却不同：两行都保留，请核对",
+        "Same “{column}” as row {first} ({other}) under another name: both rows kept; check them",
+    ),
     "ingest.row.credit_same_name": (
         "与第 {first} 行同名，统一社会信用代码却不同（{other}）：两家企业同名很少见，可能重复登记或代码"
         "有误，请核对",
@@ -308,6 +318,13 @@ READING: dict[str, tuple[str, str]] = {
     "ingest.note.id_not_proposed": (
         "「{column}」不宜作{field}：{rows} 行中 {filled} 行有值、{distinct} 个不同值，未采用",
         "“{column}” is not proposed as {field}: {filled} of {rows} rows filled, {distinct} distinct values",
+    ),
+    "ingest.note.ids_shared": (
+        "「{column}」与前面另一家企业（名称不同）相同的行：{n} 行，都保留（需核对），企业编号在原值后加行号"
+        "以示区分（{examples}），原值仍在「{column}」列",
+        "Rows with the same “{column}” as an earlier row of another name: {n}, kept (to check); their"
+        " enterprise id is the value with the row number appended ({examples}), the values as written"
+        " stay in the “{column}” column",
     ),
     "ingest.note.ids_numbered": (
         "未指定{field}列：各行按文件中的顺序编号（{first} … {last}）",
@@ -349,6 +366,9 @@ SUMMARY: dict[str, tuple[str, str]] = {
         "{rows_in} rows read: {ok} passed, {dropped} dropped, {repaired} repaired, {flagged} flagged{checks}",
     ),
     "ingest.summary.checks": ("（{checks}）", " (of which {checks})"),
+    "ingest.summary.check_items": ("{items}{several}", "{items}{several}"),
+    # one row flagged by two checks is counted in both (walk18 (b)8: 需核对 5 beside 2 行 + 4 行)
+    "ingest.summary.several_checks": ("；其中 {n} 行不止一类问题", "; {n} rows have more than one of these"),
     "ingest.summary.check": ("{label} {n} 行", "{label}: {n} rows"),
     "ingest.check.same_point": ("多行坐标完全相同", "several rows at exactly the same point"),
     "ingest.check.round": ("坐标为整数/过于整齐", "coordinates whole numbers or too round"),
@@ -364,6 +384,7 @@ REPORT: dict[str, tuple[str, str]] = {
     "ingest.report.field": ("字段", "Field"),
     "ingest.report.problem": ("问题", "Problem"),
     "ingest.report.value": ("原值", "Value given"),
+    "ingest.report.field.geometry": ("坐标", "Coordinates"),
     "ingest.report.level.error": ("错误（已剔除）", "Error (dropped)"),
     "ingest.report.level.repaired": ("已修复", "Repaired"),
     "ingest.report.level.warning": ("提醒（已保留）", "Warning (kept)"),

@@ -149,7 +149,7 @@ _NOTICE: dict[str, tuple[str, str]] = {
     "yearly.notice.head.ent_id": ("企业编号", "Enterprise ID"),
     "yearly.notice.head.name": ("企业名称", "Enterprise name"),
     "yearly.notice.head.zone": ("区镇/园区", "Town/park"),
-    "yearly.notice.head.town": ("所在区镇（填报）", "Town (as reported)"),
+    "yearly.notice.head.town": ("填报区镇", "Stated town"),  # as the ranking heads it (walk18 b6)
     "yearly.notice.head.industry": ("行业", "Industry"),
     "yearly.notice.head.size_class": ("规模", "Size"),
     "yearly.notice.head.land_mu": ("用地面积（亩）", "Land (mu)"),

@@ -24,7 +24,7 @@ from geo.evaluation.metrics import ID_COL
 from geo.evaluation.ratios import EMISSION_COLUMN
 from geo.messages import both, joined, message
 from geo.messages.formats import beijing_minute
-from geo.number_formats import as_text, measure_of
+from geo.number_formats import FORMATS, as_text, measure_of
 from geo.publication.departments import department_code, department_name, load_departments
 from geo.publication.exports import heading, table_xlsx_bytes
 from geo.publication.inputs import LAND_COL, objectionable_columns
@@ -169,6 +169,15 @@ def shown_value(column: str, value: object) -> str:
     if measure is None:
         return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
     return as_text(number, measure)
+
+
+def input_format(column: str) -> str:
+    """The printf format of the box a claimed value of ``column`` is typed in: the decimals
+    :func:`shown_value` shows the version's value in (税收 ``%.2f`` under 「该版本中的数值：83.90」,
+    用电量 ``%.0f``), never ``45.5000`` under ``83.90`` (walk18 c4)."""
+    measure = measure_of(column)
+    decimals = FORMATS[measure].decimals if measure is not None else 2
+    return f"%.{decimals}f"
 
 
 def provenance_words(source: object, lang: str) -> str:

@@ -113,10 +113,13 @@ def surcharge_totals(per_enterprise: pd.DataFrame, *, by: str | Sequence[str] = 
 
 
 def surcharge_labels(config: EvaluationConfig, lang: str = "zh") -> dict[str, str]:
-    """Column headers with units for a :func:`surcharges` table."""
+    """Column headers with units for a :func:`surcharges` table, each begun with a capital in English
+    as the other headers are ("Power surcharge rate (yuan/kWh)" beside "Surcharges total (10k yuan)";
+    a sentence names the surcharge in lower case)."""
     out = {}
     for item in config.surcharges:
         name, unit = _item_name(item, lang), _base_unit(item, lang)
+        name = name[:1].upper() + name[1:] if lang == "en" else name
         if item.rates:  # the first charging item names a shared consumption column
             out.setdefault(item.column, message("yearly.surcharge_quantity", lang, name=name, unit=unit))
         out[f"rate_{item.key}_yuan"] = message("yearly.surcharge_rate", lang, name=name, unit=unit)

@@ -13,9 +13,8 @@ import streamlit as st
 from geo import ingest
 from geo.errors import DataValidationError, RowReportError
 from geo.exports.tables import csv_bytes, xlsx_bytes
-from geo.ingest.report import CHECK_LABEL_KEYS
 from geo.messages import Lang, t
-from geo.messages.notes import clauses, note, text_in
+from geo.messages.notes import text_in
 from geo.storage.schema import ACCURACY_CLASSES
 from layers.base import accuracy_label
 from layers.mapview import MapLayer, render_map
@@ -114,14 +113,11 @@ def _show_result(result: ingest.ImportResult, s: Settings) -> None:
     cols[2].metric(t("data.metric.failed", lang), f"{result.count('error'):,}")
     cols[3].metric(t("data.metric.repaired", lang), f"{result.count('repaired'):,}")
     cols[4].metric(t("data.metric.flagged", lang), f"{result.count('warning'):,}")
-    checks = result.check_counts()
-    if checks:
-        items = clauses(
-            note("ingest.summary.check", label=note(CHECK_LABEL_KEYS[k]), n=v) for k, v in checks.items()
-        )
-        st.warning(t("data.checks", lang).format(items=items.text(lang)))
-    for item in result.notes:
-        st.caption("· " + text_in(item, lang))
+    found = result.checks_found()
+    if found:
+        st.warning(t("data.checks", lang).format(items=text_in(found, lang)))
+    for item in result.notes:  # each a sentence of its own: no "·" (walk18 (c)3 read it as a stray separator)
+        st.caption(text_in(item, lang))
     st.markdown(f"**{t('data.report', lang)}**")
     if result.report.empty:
         st.success(t("data.report_empty", lang))
@@ -494,8 +490,8 @@ def import_section(s: Settings) -> None:
         + " · "
         + t("data.kind_proposed", lang).format(kind=t(f"data.kind.{proposal}", lang))
     )
-    for item in found.notes:
-        st.caption("· " + text_in(item, lang))
+    for item in found.notes:  # under the line the "·" separate: a note leading with one read as stray
+        st.caption(text_in(item, lang))
     label = f"{markdown_text(found.filename)} · {len(found.columns)} " + t("data.n_columns", lang)
     with st.expander(label, expanded=False):
         st.dataframe(found.preview, hide_index=True, width="stretch")

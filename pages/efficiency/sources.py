@@ -15,10 +15,10 @@ from geo import ingest, yearly
 from geo.batch import EvaluationRun, run_evaluation
 from geo.evaluation import CLASS_COL, YEAR_COL, EvaluationResult, config_from_mapping, evaluate
 from geo.evaluation.metrics import assign_zones
-from geo.messages import Lang, t
+from geo.messages import Lang, message, t
 from geo.storage.provenance import accuracy_label
 from layers import REGISTRY
-from layers.base import Provenance
+from layers.base import Field, Provenance
 from layers.mapview import MapLayer
 from layers.user_layers import own_named
 from pages.common import cache
@@ -268,14 +268,30 @@ def zones_title(zones_src: str, lang: Lang) -> str:
     return _title(_imports("zones").loc[zones_src], lang)
 
 
+def zone_field(field: Field, accuracy: str) -> Field:
+    """A field of the demo's 区镇 layer (区镇, 示意面积（km²）) as an imported zone layer heads it:
+    its names as 区域名称 / Zone name, its area as 面积（km²） unless the layer is marked schematic."""
+    if field.column == ZONE_ID:
+        return replace(field, zh=t("eff.zones.name_col", "zh"), en=t("eff.zones.name_col", "en"))
+    if field.column == "area_km2" and accuracy != "schematic":
+        return replace(
+            field, zh=message("exports.column.area_km2", "zh"), en=message("exports.column.area_km2", "en")
+        )
+    return field
+
+
 def zone_map_layer(zones_src: str, zones: gpd.GeoDataFrame) -> MapLayer:
     """The zones as a map layer, titled as the user's import when it is one."""
     if zones_src == DEMO:
         return map_layer("wujiang_towns")
     meta = ingest.list_user_layers(kind="zones").set_index("layer").loc[zones_src]
     title_en = meta["title_en"] or meta["title_zh"]
-    # the user's zones named as the user wrote them (walk 17: not a built-in park's English)
-    layer = own_named(replace(REGISTRY["wujiang_towns"], title_zh=meta["title_zh"], title_en=title_en))
+    # the user's zones named as the user wrote them (walk 17: not a built-in park's English), headed
+    # as what they are: 区域名称, not the demo's 区镇 (parks are not 区镇), their area 示意 only on a
+    # layer marked schematic (walk18 b5 iii: 「示意面积（km²）」 for parks marked 真实)
+    base = REGISTRY["wujiang_towns"]
+    fields = tuple(zone_field(f, str(meta["accuracy"])) for f in base.tooltip_fields)
+    layer = own_named(replace(base, title_zh=meta["title_zh"], title_en=title_en, tooltip_fields=fields))
     return MapLayer(layer, zones, Provenance(accuracy=meta["accuracy"], source=meta["source"]))
 
 

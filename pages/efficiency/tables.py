@@ -46,7 +46,7 @@ TABLE_COLUMNS = (
     "score",
     CLASS_COL,
     "reasons",
-    # the 区镇 the row states (所在区镇（填报）), only where it says more than ZONE_COL: before it, in
+    # the 区镇 the row states (填报区镇), only where it says more than ZONE_COL: before it, in
     # view at 1280 px (an English park's name after it is as wide as it is long)
     "town",
     ZONE_COL,
@@ -216,7 +216,7 @@ def ranking_table(
         What ``group_rank`` ranks within (named in its header, in the downloads).
     short : bool
         The screen's forms: the selection's rank headed by :func:`screen_rank_label` (its groups in
-        its help), the score and the stated town by :func:`screen_labels` (综合得分, 填报区镇), a
+        its help), the score by :func:`screen_labels` (综合得分), a
         scored enterprise with no shortfall 「无」 / "None", and in English the one-line forms of the
         区镇 and the shortfalls (:func:`english_values`); the downloads keep the full words (the default).
 
@@ -255,21 +255,22 @@ def ranking_table(
     return out.rename(columns=labels)
 
 
-# Headers the ranking's screen gives shorter than the files (综合得分（分）, 所在区镇（填报）): the key
-# columns read whole at 1280 px with an enterprise's name on one line (walk 16 item 10); the unit and
-# the full words in the column's help (:func:`key_help`).
-SCREEN_LABELS = {"score": "eff.col.score_screen", "town": "eff.col.town_screen"}
+# Headers the ranking's screen gives shorter than the files (综合得分（分）): the key columns read
+# whole at 1280 px with an enterprise's name on one line (walk 16 item 10); the unit in the column's
+# help (:func:`key_help`). The stated town is 填报区镇 / Stated town on screen, in the notes and in
+# the files alike (table_labels: walk18 b6).
+SCREEN_LABELS = {"score": "eff.col.score_screen"}
 
 
 def screen_labels(lang: Lang) -> dict[str, str]:
-    """The ranking screen's short headers of the score and the stated town in ``lang``."""
+    """The ranking screen's short headers (the score's) in ``lang``."""
     return {col: t(key, lang) for col, key in SCREEN_LABELS.items()}
 
 
 def key_headers(table: pd.DataFrame) -> list[str]:
     """The headers of a :func:`ranking_table`'s key columns (its first six, and the stated town
     beside the 区镇 where the table has it: read with it, never a sideways scroll away)."""
-    towns = {labels["town"] for lang in ("zh", "en") for labels in (table_labels(lang), screen_labels(lang))}
+    towns = {table_labels(lang)["town"] for lang in ("zh", "en")}
     n = len(KEY_COLUMNS) + any(c in towns for c in table.columns[: len(KEY_COLUMNS)])
     return list(table.columns[:n])
 
@@ -278,7 +279,6 @@ def place_headers(table: pd.DataFrame) -> list[str]:
     """The headers of a :func:`ranking_table`'s place columns (区镇/园区, the stated town): kept on
     one line on screen (:func:`pages.efficiency.fitting.fit_columns`), never broken inside a name."""
     places = {table_labels(lang)[c] for lang in ("zh", "en") for c in (ZONE_COL, "town")}
-    places |= {screen_labels(lang)["town"] for lang in ("zh", "en")}
     return [c for c in table.columns if c in places]
 
 
@@ -342,7 +342,6 @@ def key_help(
     helps = {
         labels[ZONE_COL]: "eff.col.zone_help",
         labels["town"]: "eff.col.town_help",
-        screen["town"]: "eff.col.town_help",
         screen["score"]: "eff.col.score_help",
         labels["reasons"]: "eff.col.reasons_help",
         eval_rank_label(lang): "eff.col.rank_eval_help",

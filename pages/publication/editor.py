@@ -22,6 +22,7 @@ from geo.messages.formats import beijing_minute, beijing_today
 from geo.publication import compare, exports, objections, results, versions
 from geo.publication.titles import UNDATED, default_title, display_title
 from geo.storage.changelog import actor_name
+from geo.yearly.notice import benchmark_format, benchmark_text
 from geo.yearly.notice_words import short_status_en, size_name
 from geo.yearly.period import load_objection_period, period_end, period_length
 from pages.common.frame import show_error
@@ -409,14 +410,19 @@ def provenance_text(provenance: dict, lang: Lang) -> str:
 # --------------------------------------------------------------------------- evaluate again, finalize
 
 
-def _numbers(before: float, after: float) -> tuple[str, str]:
-    """Two benchmarks as a sentence shows them: thousands separated, two decimals (trailing zeros
-    dropped: 3 → 3.3), more when two would show the same number (39.9599 → 39.9612)."""
-    for digits in range(2, 7):
-        pair = tuple(f"{v:,.{digits}f}" for v in (before, after))
+def _numbers(indicator: str, before: float, after: float) -> tuple[str, str]:
+    """Two benchmarks as a sentence shows them: in the indicator's benchmark format, as the page and
+    the workbook show them (亩均税收 ``40.20 → 42.21``, never ``40.2 → 42.21``: walk18 b7;
+    :func:`geo.yearly.notice.benchmark_text`), more decimals when that would show the same number
+    twice (39.9599 → 39.9612)."""
+    pair = (benchmark_text(indicator, before), benchmark_text(indicator, after))
+    if pair[0] != pair[1]:
+        return pair
+    for digits in range(benchmark_format(indicator).decimals + 1, 7):
+        pair = (f"{before:,.{digits}f}", f"{after:,.{digits}f}")
         if pair[0] != pair[1]:
             break
-    return tuple(p.rstrip("0").rstrip(".") if "." in p else p for p in pair)
+    return pair
 
 
 def why_scores_moved(before_id: str, after_id: str, table: pd.DataFrame, lang: Lang) -> str:
@@ -431,7 +437,7 @@ def why_scores_moved(before_id: str, after_id: str, table: pd.DataFrame, lang: L
         indicator = ratio_label(move.indicator, with_unit=False, lang=lang)
         key = "pub.why.move_group" if move.groups else "pub.why.move"
         group = joined((str(size_name(g, lang)) for g in move.groups), lang)
-        before, after = _numbers(move.before, move.after)
+        before, after = _numbers(move.indicator, move.before, move.after)
         words.append(t(key, lang).format(indicator=indicator, group=group, before=before, after=after))
     sep = "；" if lang == "zh" else "; "
     key = "pub.why.moved" if words else "pub.why.counts"

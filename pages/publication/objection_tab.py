@@ -115,7 +115,7 @@ def _record_form(version: versions.Version, rows: pd.DataFrame, lang: Lang) -> N
     value = st.number_input(
         t("pub.obj.value", lang),
         value=None,
-        format="%.4f",
+        format=objections.input_format(indicator),  # the decimals the version's value is shown in
         key=value_key(round_, ent, indicator),
     )
     # bounded as every upload is, and said so (Streamlit's own 200 MB was shown before)

@@ -790,3 +790,35 @@ def test_a_row_number_in_a_problem_is_never_broken_from_its_words(tmp_path, lang
     assert not any(re.search(r"[第号] \d|\d [行位]|row \d", p) for p in problems), problems
     shown = ingest.report_for_download(report, lang)[t("ingest.report.problem", lang)]
     assert any(re.search(r"与第 \d+ 行同名" if lang == "zh" else r"as row \d+ ", str(p)) for p in shown)
+
+
+WALK18_CSV = (
+    "企业名称,所属镇,用地（亩）,入库税收（万元）,开票销售（万元）,统一社会信用代码,经度,纬度\n"
+    "震泽蚕丝被业有限公司,震泽镇,83.9,310.4,19021.7,913205095000003736,120.495242,30.916076\n"
+    "同里文旅制品有限公司,吴江开发区,6.0,40.0,900.0,913205095000003736,120.72,31.16\n"
+).encode()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_code_two_firms_share_is_flagged_on_both_and_the_counts_add_up(user_store, lang):
+    """Walk 18: (b1) a code on two firms kept and flagged on both rows; (b4) 所属镇 taken for the town;
+    (b8) a row two checks flag is said, so the counts add up; (b5 ii) the coordinate columns named
+    in the report, not `geometry`; (c3) a note leads with no stray "·"."""
+    at = _data_page(lang)
+    at.file_uploader(key="data_upload").set_value(("吴江亩均企业_2025.csv", WALK18_CSV, "text/csv")).run()
+    assert at.selectbox(key=_k(at, "data_map_town")).value == "所属镇"
+    at.radio(key=_k(at, "data_frame")).set_value("wgs84").run()
+    at.button(key="data_read").click().run()
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("data.metric.failed", lang)] == "0" and metrics[t("data.metric.flagged", lang)] == "2"
+    said = {
+        "zh": "逐行核对：坐标为整数/过于整齐 1 行，统一社会信用代码有误或重复 2 行；其中 1 行不止一类问题",
+        "en": "Row checks: coordinates whole numbers or too round: 1 row, credit code malformed or repeated:"
+        " 2 rows; 1 row has more than one of these",
+    }[lang]
+    assert said in [w.value for w in at.warning], [w.value for w in at.warning]
+    report = next(df.value for df in at.dataframe if t("ingest.report.problem", lang) in df.value.columns)
+    fields = report[t("ingest.report.field", lang)].tolist()
+    assert fields.count("统一社会信用代码") == 2 and "经度/纬度" in fields and "geometry" not in fields
+    assert not [c.value for c in at.caption if c.value.startswith("·")]

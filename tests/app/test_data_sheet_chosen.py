@@ -35,7 +35,7 @@ def test_the_sheet_with_coordinates_is_read_and_said(user_store):
     mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     at.file_uploader(key="data_upload").set_value(("企业_2024.xlsx", _notes_first(), mime)).run()
     assert not at.exception, at.exception
-    said = "· 已读取工作表「企业名单」（第一个工作表「填表说明」没有经纬度列）"
+    said = "已读取工作表「企业名单」（第一个工作表「填表说明」没有经纬度列）"
     token = at.session_state[FILE_TOKEN]
     assert at.selectbox(key=f"data_layer@{token}").value == "企业名单"
     assert said in [c.value for c in at.caption], [c.value for c in at.caption]

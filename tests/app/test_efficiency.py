@@ -7,6 +7,7 @@ checks that the page shows the engine's real results (and stays true when the de
 from __future__ import annotations
 
 import json
+import re
 
 import folium
 import pandas as pd
@@ -422,7 +423,7 @@ def test_the_stated_town_is_kept_and_a_blank_place_is_a_dash(user_imports, monke
     assert table.loc["E10", "区镇/园区"] == "—" and table.loc["E10", "填报区镇"] == "—"
     assert table.loc["E01", "区镇/园区"] == "北区" and table.loc["E01", "填报区镇"] == "北区"
     helps = json.loads(at.dataframe[0].proto.columns)
-    assert helps["填报区镇"]["help"].startswith("所在区镇（填报）：企业自己填报")  # short header, full help
+    assert helps["填报区镇"]["help"].startswith("填报区镇：企业自己填报")  # short header, full help
     # the group lists: no "None"
     for df in at.dataframe:
         frame = df.value
@@ -430,15 +431,14 @@ def test_the_stated_town_is_kept_and_a_blank_place_is_a_dash(user_imports, monke
             if col in frame.columns:
                 assert frame[col].notna().all() and "None" not in set(frame[col].astype(str)), col
     # where to read the stated towns of those outside, said with them
-    assert any("所在区镇（填报）" in info.value and "E09" in info.value for info in at.info)
+    assert any("填报区镇" in info.value and "E09" in info.value for info in at.info)
     # the workbook keeps the stated town under its own header
     data = books["xlsx"]
     book = openpyxl.load_workbook(io.BytesIO(data() if callable(data) else data))
     rows = list(book["企业排名"].iter_rows(values_only=True))
     header = next(r for r in rows if r and "企业编号" in r)
     stated = {
-        r[header.index("企业编号")]: r[header.index("所在区镇（填报）")]
-        for r in rows[rows.index(header) + 1 :]
+        r[header.index("企业编号")]: r[header.index("填报区镇")] for r in rows[rows.index(header) + 1 :]
     }
     assert stated["E09"] == "城外" and stated["E01"] == "北区"
 
@@ -606,17 +606,17 @@ def test_the_profile_of_an_enterprise_outside_the_zones_names_its_town_not_nan()
 
     run = run_evaluation(fixture_zones(), fixture_enterprises(), config=default_config(), zone_id="name")
     profile = yearly.enterprise_profile({2024: run.result.enterprises}, "E09")
-    assert profile_heading(profile, "E09", "zh") == "企业E09 · E09 · 高端装备 · — · 所在区镇（填报）：城外"
+    assert profile_heading(profile, "E09", "zh") == "企业E09 · E09 · 高端装备 · — · 填报区镇：城外"
     table = profile_table(profile, "zh").iloc[0]
-    assert table["区镇/园区"] == "—" and table["所在区镇（填报）"] == "城外"
+    assert table["区镇/园区"] == "—" and table["填报区镇"] == "城外"
     en = profile_heading(
         yearly.enterprise_profile({2024: run.result.enterprises}, "E09", lang="en"), "E09", "en"
     )
-    assert en.endswith(" · — · Town (as reported): 城外")
+    assert en.endswith(" · — · Stated town: 城外")
     # inside a zone that is its stated town: one place, said once
     inside = yearly.enterprise_profile({2024: run.result.enterprises}, "E01")
     assert profile_heading(inside, "E01", "zh") == "企业E01 · E01 · 高端纺织 · 北区"
-    assert "所在区镇（填报）" not in profile_table(inside, "zh").columns
+    assert "填报区镇" not in profile_table(inside, "zh").columns
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -763,7 +763,7 @@ def test_an_enterprise_name_is_kept_whole_where_the_key_columns_fit_so():
     before = fit_columns(table, key_headers(table), one_line=["区镇/园区"])  # names wrapped as any text
     assert before.widths["企业名称"] < fitted.widths["企业名称"]
     # a stated town beside the zone: the names wrap, in all the width the budget spares
-    table.insert(5, "所在区镇（填报）", ["七都镇", "盛泽镇", "七都镇", "桃源镇"])
+    table.insert(5, "填报区镇", ["七都镇", "盛泽镇", "七都镇", "桃源镇"])
     fitted = fit_ranking(table)
     assert sum(fitted.widths.values()) == KEY_COLUMNS_PX
     assert text_px(names[0]) <= 2 * (fitted.widths["企业名称"] - CELL_PAD_PX)
@@ -808,3 +808,35 @@ def test_walk16s_names_are_whole_beside_a_stated_town(lang):
     for park in shown[zone]:  # a park's name on one line, or broken before its （…） only
         assert park.replace(PLACE_BREAK, "").count(" ") == 0, park
         assert max(text_px(p) for p in park.split(" ")) + CELL_PAD_PX <= fitted.widths[zone], park
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_stated_town_has_one_name_in_the_note_on_screen_and_in_the_files(lang):
+    """walk18 b6: the outside-zone note pointed to 「所在区镇（填报）」 / “Town (as reported)” while the
+    ranking on screen headed the column 填报区镇 / Stated town. The note names the column the ranking
+    on screen shows, and the files (ranking, 公示 list) head it so too."""
+    from types import SimpleNamespace
+
+    from geo.messages import message
+    from pages.efficiency.figures import outside_note
+    from pages.efficiency.sources import DEMO
+    from pages.efficiency.tables import ranking_table, table_labels
+
+    ents = fixture_enterprises()
+    res = evaluate(ents, zone=assign_zones(ents, fixture_zones()).zone).enterprises
+    rows = res[res["scored"]].head(3).assign(town=["七都镇", "盛泽镇", "城外"])
+    screen, files = ranking_table(rows, lang, short=True), ranking_table(rows, lang)
+    town = table_labels(lang)["town"]
+    assert town in screen.columns and town in files.columns, (list(screen.columns), list(files.columns))
+    assert message("yearly.notice.head.town", lang) == town  # the 公示 list's header
+    outside = rows.assign(zone=None)
+    view = SimpleNamespace(
+        lang=lang,
+        run=SimpleNamespace(assignment=SimpleNamespace(n_outside=1, outside_ids=[outside["ent_id"].iloc[2]])),
+        enterprises=outside,
+        firms=True,
+        sources=SimpleNamespace(zones_src=DEMO),
+    )
+    note = outside_note(view)
+    quoted = re.findall(r"「([^」]+)」" if lang == "zh" else r"“([^”]+)”", note)
+    assert quoted and quoted[-1] in screen.columns, (note, list(screen.columns))

@@ -140,14 +140,15 @@ def test_editor_runs_the_cycle_on_the_page(user_store):
     done = [s.value for s in at.success if "已存为 V2" in s.value]
     assert done and "替换 V1" in done[0]
     # hand-worked (tests/fixtures/publication.py): benchmark 150/50 = 3 → 165/50 = 3.3; all five
-    # scored enterprises move, only E1 changes class (D → C)
-    assert "基准值随之变化：亩均税收基准 3 → 3.3；5 家企业得分变动，1 家类别变动。" in done[0]
+    # scored enterprises move, only E1 changes class (D → C); in the benchmark's decimals as the
+    # page and the workbook show it (3.00, not 3: walk18 b7)
+    assert "基准值随之变化：亩均税收基准 3.00 → 3.30；5 家企业得分变动，1 家类别变动。" in done[0]
     # V1 is still 公示 in the list; the objections tab says why it takes no more objections.
     assert any("V1 已公示，但已按异议重新评价为 V2（草稿）" in i.value for i in at.info)
     summary = [c.value for c in at.caption if "家企业有变化" in c.value]
     assert summary, "the comparison of V1 and V2 is shown"
     assert summary[0].startswith("5 家企业有变化，其中 1 家类别改变")
-    assert any(c.value.startswith("基准值随之变化：亩均税收基准 3 → 3.3") for c in at.caption)
+    assert any(c.value.startswith("基准值随之变化：亩均税收基准 3.00 → 3.30") for c in at.caption)
     at.checkbox(key="pub_fin_confirm").check().run()
     at.selectbox(key="pub_fin_version").set_value("V2")
     _button(at, "pub_fin_button").click().run()

@@ -1,6 +1,6 @@
 """The 公示与异议 page for a new reader (issue 23 walk): class T is said in words wherever the page and
 its results workbook list it, and a firm of an import that lies outside every evaluated zone shows
-the 区镇 it states (所在区镇（填报）) or "—", never a blank 区域 cell, on screen and in the workbook."""
+the 区镇 it states (填报区镇) or "—", never a blank 区域 cell, on screen and in the workbook."""
 
 from __future__ import annotations
 
@@ -106,21 +106,21 @@ def test_class_t_in_english(user_store, monkeypatch):
 def test_firms_outside_every_zone_show_their_stated_town_or_a_dash(user_store, monkeypatch):
     at, buttons = _saved_page(user_store, monkeypatch)
     table = _results(at).set_index("企业编号")
-    assert "所在区镇（填报）" in table.columns
+    assert "填报区镇" in table.columns
     assert table.loc["E1", "区域"] == "北区" and table.loc["E4", "区域"] == "—"
-    assert table.loc["E4", "所在区镇（填报）"] == "盛泽镇"
-    assert table.loc["E5", "所在区镇（填报）"] == "—" and table.loc["E5", "区域"] == "—"
+    assert table.loc["E4", "填报区镇"] == "盛泽镇"
+    assert table.loc["E5", "填报区镇"] == "—" and table.loc["E5", "区域"] == "—"
     rows = _sheet_rows(buttons.raw("下载结果（XLSX）"))
     header = next(i for i, r in enumerate(rows) if r and r[0] == "企业编号")
     book = {r[0]: dict(zip(rows[header], r, strict=True)) for r in rows[header + 1 :]}
-    assert book["E4"]["所在区镇（填报）"] == "盛泽镇" and book["E4"]["区域"] == "—"
+    assert book["E4"]["填报区镇"] == "盛泽镇" and book["E4"]["区域"] == "—"
     assert book["E5"]["区域"] == "—"
 
 
 def test_firms_outside_every_zone_in_english(user_store, monkeypatch):
     at, _ = _saved_page(user_store, monkeypatch, lang="en")
     table = _results(at).set_index("Enterprise ID")
-    assert table.loc["E4", "Town (as reported)"] == "Shengze Town" and table.loc["E4", "Zone"] == "—"
+    assert table.loc["E4", "Stated town"] == "Shengze Town" and table.loc["E4", "Zone"] == "—"
 
 
 def test_the_workbook_has_the_screens_columns_in_the_screens_order(user_store, monkeypatch):
@@ -158,10 +158,7 @@ def test_a_land_list_in_english_says_where_its_land_comes_from_in_english(user_s
     at.run()
     assert not at.exception, at.exception
     table = _results(at).set_index("Enterprise ID")
-    assert (
-        table.loc["E4", "Town (as reported)"] == "Shengze Town"
-        and table.loc["E5", "Town (as reported)"] == "—"
-    )
+    assert table.loc["E4", "Stated town"] == "Shengze Town" and table.loc["E5", "Stated town"] == "—"
     assert table.loc["E1", "Land (mu)"] == "10.00" and table.loc["E6", "Land (mu)"] == "2.00"
     assert set(table["Land from"]) == {"as reported"}
     assert "Status" not in table.columns

@@ -108,16 +108,16 @@ def test_the_results_key_columns_are_read_whole_at_1280():
             "得分": ["84.03", "68.72", "—"],
             "排名": ["1", "2", "—"],
             "评价组": ["规上", "规上", "规上"],
-            "所在区镇（填报）": ["七都镇", "盛泽镇", "盛泽镇"],
+            "填报区镇": ["七都镇", "盛泽镇", "盛泽镇"],
             "区域": ["—", "盛泽镇先进纺织产业园（南区）", "—"],
             "状态": ["参评", "参评", "无法计算：用地面积为 0 或缺失（亩均指标的分母）"],
             "用地面积（亩）": ["30.00", "55.50", "—"],
         }
     )
-    heads = ["Enterprise ID", "Name", "Class", "Score", "Rank", "Group", "Town (as reported)", "Zone"]
+    heads = ["Enterprise ID", "Name", "Class", "Score", "Rank", "Group", "Stated town", "Zone"]
     english = shown.rename(columns=dict(zip(shown.columns, [*heads, "Status"], strict=False)))
     english["Group"] = ["Above designated size", "Above designated size", "Below designated size"]
-    english["Town (as reported)"] = ["Qidu Town", "Shengze Town", "Shengze Town"]
+    english["Stated town"] = ["Qidu Town", "Shengze Town", "Shengze Town"]
     english["Status"] = ["Scored", "Scored", "Not computable: land is zero or missing"]
     english = screen_statuses(english, "en")  # as the page shows it: in short (walk 16, tables8)
     for lang, table in (("zh", shown), ("en", english)):
@@ -154,7 +154,7 @@ def test_an_english_status_is_read_whole_on_one_line_at_1280():
             "Score": ["75.79", "31.96", "—", "—"],
             "Rank": ["1", "5", "—", "—"],
             "Group": ["Above designated size"] * 3 + ["Below designated size"],
-            "Town (as reported)": ["Qidu Town", "Pingwang Town", "Shengze Town", "Shengze Town"],
+            "Stated town": ["Qidu Town", "Pingwang Town", "Shengze Town", "Shengze Town"],
             "Zone": ["—", "盛泽镇先进纺织产业园（南区）", "—", "—"],
             "Status": [
                 "Scored",

@@ -66,7 +66,10 @@ def test_the_claimed_value_starts_empty_and_is_required(user_store):
     at = open_page(PAGE, timeout=120, lang="en")
     at.selectbox(key="pub_obj_ent").set_value("E1").run()
     at.selectbox(key="pub_obj_indicator").set_value("tax_wan_yuan").run()
-    assert at.number_input(key=value_key(0, "E1", "tax_wan_yuan")).value is None
+    box = at.number_input(key=value_key(0, "E1", "tax_wan_yuan"))
+    assert box.value is None
+    # typed in the decimals the version's value is shown in (83.90 above 45.50, never 45.5000)
+    assert box.proto.format == "%.2f"
     at.file_uploader(key="pub_obj_evidence_0").set_value(PROOF)
     _button(at, "pub_obj_button").click().run()
     assert [e.value for e in at.error] == [
@@ -97,6 +100,15 @@ def test_the_versions_value_is_shown_in_its_measures_format():
     assert shown_value("employees", 1200.0) == "1,200"
     assert shown_value("energy_tce", 12.345) == "12.35"
     assert shown_value("tax_wan_yuan", None) == "—"
+
+
+def test_the_claimed_value_is_typed_in_the_decimals_of_the_versions_value():
+    # walk18 c4: 「企业申诉的数值 45.5000」 under 「该版本中的数值：83.90」
+    assert objections.input_format("tax_wan_yuan") == "%.2f"
+    assert objections.input_format("land_mu") == "%.2f"
+    assert objections.input_format("electricity_kwh") == "%.0f"
+    assert objections.input_format("employees") == "%.0f"
+    assert objections.input_format("emission_equiv") == "%.2f"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -371,19 +371,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " and the enterprise profile name them in full.",
     ),
     "eff.col.town_help": (
-        "所在区镇（填报）：企业自己填报的所在区镇，不是按位置归属的；位置不在任何评价区域内的企业，"
+        "填报区镇：企业自己填报的所在区镇，不是按位置归属的；位置不在任何评价区域内的企业，"
         "「区镇/园区」为「—」。",
-        "Town (as reported): the town the enterprise states in its own data, not the one it was located"
+        "Stated town: the town the enterprise states in its own data, not the one it was located"
         " in; where it lies in no zone, Town/park shows —.",
     ),
-    # the ranking's screen headers of the score and the stated town (the downloads: 综合得分（分）,
-    # 所在区镇（填报）); the unit and the full words in the column's help
+    # the ranking's screen header of the score (the downloads: 综合得分（分）); the unit in the
+    # column's help
     "eff.col.score_screen": ("综合得分", "Score"),
     "eff.col.score_help": (
         "综合得分（分）：各指标除以基准后按权重加权求和的得分。",
         "Score (points): the indicators, each divided by its benchmark, summed by their weights.",
     ),
-    "eff.col.town_screen": ("填报区镇", "Stated town"),
+    # an imported zone layer's names in the map's tooltip and its table (parks are not 区镇)
+    "eff.zones.name_col": ("区域名称", "Zone name"),
     "eff.col.zone_help": (
         "企业所在的区镇/园区（按位置归属）。",
         "The town or park the enterprise lies in, by its short name (Shengze = Wujiang Hi-tech Zone"

@@ -104,7 +104,7 @@ def test_evaluate_in_english_writes_the_pages_english_tables(files, tmp_path, mo
     assert set(classes["Status"]) >= {"Scored"}
     per_mu = [v for v in classes["Tax per mu (10k yuan/mu)"] if v]
     assert per_mu and all(len(v.split(".")[-1]) == 2 for v in per_mu if "." in v)
-    cells = classes.drop(columns=["Name", "Town (as reported)", "Town/park"])  # the fixture's own names
+    cells = classes.drop(columns=["Name", "Stated town", "Town/park"])  # the fixture's own names
     text = "".join(cells.astype(str).to_numpy().ravel())
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), sorted(
         {c for c in text if "\u4e00" <= c <= "\u9fff"}

@@ -86,7 +86,7 @@ def _classes(out: Path) -> pd.DataFrame:
 def test_evaluate_files_write_a_dash_for_a_place_not_known(tmp_path, capsys):
     zones_path, table = evaluation_files(tmp_path, "企业.gpkg")
     command = ["evaluate", str(zones_path), str(table), "--year", "2024", "-o"]
-    headers = {"zh": ("区镇/园区", "所在区镇（填报）"), "en": ("Town/park", "Town (as reported)")}
+    headers = {"zh": ("区镇/园区", "填报区镇"), "en": ("Town/park", "Stated town")}
     for lang, (zone, town) in headers.items():
         assert main([*command, str(tmp_path / lang), "--lang", lang]) == 0
         written = _classes(tmp_path / lang)

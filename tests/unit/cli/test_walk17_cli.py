@@ -85,9 +85,9 @@ def test_the_surcharges_file_is_headed_and_worded_as_the_page(files, tmp_path, l
     headers = {
         "zh": ["差别电价计费用量（千瓦时）", "差别电价加价（元/千瓦时）", "差别电价（万元）", "用地政策"],
         "en": [
-            "power surcharge: quantity billed (kWh)",
-            "power surcharge rate (yuan/kWh)",
-            "power surcharge (10k yuan)",
+            "Power surcharge: quantity billed (kWh)",  # capitalised as every header (walk18 c7)
+            "Power surcharge rate (yuan/kWh)",
+            "Power surcharge (10k yuan)",
             "Land policy",
         ],
     }[lang]

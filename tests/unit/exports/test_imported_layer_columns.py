@@ -147,3 +147,49 @@ def test_a_synthetic_firm_is_marked_in_the_tables_language():
     assert english.str.endswith(" (synthetic)").all() and not english.str.contains("合成").any()
     assert (english.str.removesuffix(" (synthetic)") == frame["name"].str.removesuffix("（合成）")).all()
     assert item.layer.table(frame, "zh")["企业名称"].tolist() == frame["name"].tolist()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_zone_files_own_area_stays_beside_the_atlas_measure_headed_apart(lang):
+    """walk18 b5 i: a zone file with its own 面积（亩） exported the atlas's measure as ``area_mu``
+    (数据管理 → 导出, the 亩均 page's map export: XLSX, CSV, GeoJSON). Every column is headed in
+    words, the file's own area as it came, the measure said apart and rounded as shown."""
+    from geo.exports.tables import MEASURED, measures_as_shown, with_measures
+
+    ring = shapely.box(120.50, 31.00, 120.52, 31.02)
+    frame = gpd.GeoDataFrame(
+        {"zone_id": ["Z00001"], "name": ["震泽丝绸小镇产业园"], "所属区镇": ["震泽镇"]}
+        | {"面积（亩）": [7948.7]},
+        geometry=[ring],
+        crs="EPSG:4326",
+    )
+    measured = with_measures(frame)
+    for table in (readable_table(measured, lang), _zone_table(measured, lang)):
+        raw = [c for c in map(str, table.columns) if re.fullmatch(r"[a-z0-9_]+", c)]
+        assert not raw, list(table.columns)
+        assert table["面积（亩）"].tolist() == [7948.7]  # the file's own, as it came
+        header = {"zh": "面积（亩，按边界计算）", "en": "Area (mu)"}[lang]
+        assert header in table.columns, list(table.columns)
+        assert MEASURED.match(header)
+        shown = measures_as_shown(table)[header].iloc[0]
+        assert shown == round(shown, 2)
+
+
+def _zone_table(frame: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
+    """The table the data page writes an imported zone layer's CSV, XLSX and GeoJSON from."""
+    from layers.user_layers import user_map_layer
+
+    meta = pd.Series(
+        {
+            "layer": "user_zones",
+            "title_zh": "园区边界",
+            "title_en": "园区边界",
+            "kind": "zones",
+            "accuracy": "real",
+            "source": "区规划局",
+            "licence": "",
+            "note": "",
+        }
+    )
+    item = user_map_layer(meta, frame)
+    return item.layer.table(item.frame, lang)

@@ -66,6 +66,11 @@ def test_credit_codes_are_checked_flagged_and_kept():
     credit = [(row, text) for row, text in found if "统一社会信用代码" in text]
     assert credit == [
         (
+            2,
+            "统一社会信用代码与第 7 行（丁公司）相同，企业名称却不同：一个代码只属于一家企业，可能有一行代码"
+            "有误，请核对",
+        ),
+        (
             3,
             "统一社会信用代码第 18 位校验位不对（GB 32100）：可能抄错一位，早期个别代码不合校验仍属"
             "合法，请核对",
@@ -85,7 +90,11 @@ def test_credit_codes_are_checked_flagged_and_kept():
             f"与第 8 行同名，统一社会信用代码却不同（{GOOD[3]}）：两家企业同名很少见，"
             "可能重复登记或代码有误，请核对",
         ),
-        (7, "与第 2 行统一社会信用代码相同：可能重复登记，请核对"),
+        (
+            7,
+            "统一社会信用代码与第 2 行（甲公司）相同，企业名称却不同：一个代码只属于一家企业，可能有一行代码"
+            "有误，请核对",
+        ),
         (
             8,
             f"与第 6 行同名，统一社会信用代码却不同（{GOOD[2]}）：两家企业同名很少见，"
@@ -94,12 +103,12 @@ def test_credit_codes_are_checked_flagged_and_kept():
     ]
     # each a warning on the file's own column: kept (需核对), only the negative tax dropped
     rows = result.report.set_index("row")
-    assert set(rows.loc[[3, 4, 5, 6, 7, 8], "level"]) == {"warning"}
-    assert set(rows.loc[[3, 4, 5, 6, 7, 8], "field"]) == {"统一社会信用代码"}
-    assert len(result.frame) == 7 and result.count("error") == 1 and result.count("warning") == 6
-    assert result.check_counts() == {"统一社会信用代码有误或重复": 6}
-    assert "统一社会信用代码有误或重复 6 行" in result.summary()
-    assert "credit code malformed or repeated: 6 rows" in text_in(result.summary_note(), "en")
+    assert set(rows.loc[[2, 3, 4, 5, 6, 7, 8], "level"]) == {"warning"}
+    assert set(rows.loc[[2, 3, 4, 5, 6, 7, 8], "field"]) == {"统一社会信用代码"}
+    assert len(result.frame) == 7 and result.count("error") == 1 and result.count("warning") == 7
+    assert result.check_counts() == {"统一社会信用代码有误或重复": 7}
+    assert "统一社会信用代码有误或重复 7 行" in result.summary()
+    assert "credit code malformed or repeated: 7 rows" in text_in(result.summary_note(), "en")
     # the code is the enterprise id as written (ranking, 公示 show it) and the flag says why
     kept = result.frame.set_index("ent_id")
     assert "91320509ABC" in kept.index and GOOD[0] in kept.index
@@ -174,7 +183,7 @@ def test_cli_import_says_the_checks_and_the_kept_counts(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "通过 7 行，剔除 1 行" in done.stdout
-    assert "统一社会信用代码有误或重复 6 行" in done.stdout
+    assert "统一社会信用代码有误或重复 7 行" in done.stdout
     assert "（6 家规上，1 家规下）" in done.stdout
     written = pd.read_csv(report, encoding="utf-8-sig")
     assert "统一社会信用代码格式不对（11 位" in " ".join(written.iloc[:, 3].astype(str))

@@ -542,7 +542,9 @@ def test_ids_are_unique_and_imports_pass_the_evaluation_checks(store):
     from geo.evaluation.metrics import check_enterprises, check_zones
 
     table = _enterprise_table()
-    table.loc[1, "统一社会信用代码"] = table.loc[0, "统一社会信用代码"]  # a repeated company
+    table.loc[1, ["统一社会信用代码", "企业名称"]] = table.loc[
+        0, ["统一社会信用代码", "企业名称"]
+    ]  # entered twice
     table.loc[2, "统一社会信用代码"] = None  # a blank code
     # picked by the user (3 rows, 2 codes for 2 filled: too repetitive to be proposed, taken as picked)
     result = ingest.read_upload(

@@ -86,3 +86,43 @@ def test_the_map_table_says_when_a_scored_firm_has_no_shortfall():
         ids = table.columns[0]
         assert set(table.loc[table[header] == word, ids]) == none, (lang, table[[ids, header]])
         assert table.set_index(ids).at["E03", header] in ("", None)  # not scored
+
+
+def test_an_imported_zone_layer_is_headed_as_what_it_holds(monkeypatch):
+    """walk18 b5 iii: the 亩均 page's XLSX headed a park layer marked 真实 「区镇」 and 「示意面积（km²）」
+    (the demo's 区镇 layer's words). An import's zones are 区域名称, their area 示意 only when the
+    layer is marked schematic; the demo keeps its 区镇."""
+    import geopandas as gpd
+    import pandas as pd
+    import shapely
+
+    from pages.efficiency import sources
+    from pages.efficiency.sources import zone_map_layer
+
+    frame = gpd.GeoDataFrame(
+        {"name": ["震泽丝绸小镇产业园"], "area_km2": [5.3]},
+        geometry=[shapely.box(120, 31, 120.1, 31.1)],
+        crs=4326,
+    )
+    for accuracy, area in (
+        ("real", ("面积（km²）", "Area (km²)")),
+        ("schematic", ("示意面积（km²）", "Schematic area (km²)")),
+    ):
+        meta = pd.DataFrame(
+            [
+                {
+                    "layer": "user_parks",
+                    "title_zh": "园区边界",
+                    "title_en": "",
+                    "accuracy": accuracy,
+                    "source": "区规划局",
+                }
+            ]
+        )
+        monkeypatch.setattr(sources.ingest, "list_user_layers", lambda kind=None, meta=meta: meta)
+        item = zone_map_layer("user_parks", frame)
+        for lang, name, measure in (("zh", "区域名称", area[0]), ("en", "Zone name", area[1])):
+            table = item.layer.table(item.frame, lang)
+            assert list(table.columns) == [name, measure], (accuracy, list(table.columns))
+    demo = zone_map_layer(sources.DEMO, frame)
+    assert [f.zh for f in demo.layer.tooltip_fields] == ["区镇", "示意面积（km²）"]

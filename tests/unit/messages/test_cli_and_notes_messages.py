@@ -59,12 +59,13 @@ def test_a_geometry_type_complaint_in_the_row_report_in_either_language():
     assert len(read.frame) == 1
     zh = report_for_download(read.report)
     assert list(zh.columns) == ["行号", "处理", "字段", "问题", "原值"]
-    assert zh.iloc[0].tolist()[1:4] == ["错误（已剔除）", "geometry", "分区图层需要面要素，点/线无法使用"]
+    # the features' own location: 坐标, not the internal `geometry` (walk18 (b)5 ii)
+    assert zh.iloc[0].tolist()[1:4] == ["错误（已剔除）", "坐标", "分区图层需要面要素，点/线无法使用"]
     en = report_for_download(read.report, "en")
     assert list(en.columns) == ["Row", "Handling", "Field", "Problem", "Value given"]
     assert en.iloc[0].tolist()[1:4] == [
         "Error (dropped)",
-        "geometry",
+        "Coordinates",
         "A zone layer needs polygons; points and lines cannot be used",
     ]
     assert read.summary() == "读入 2 行：通过 1 行，剔除 1 行，修复 0 行，提醒 0 行"

@@ -66,11 +66,11 @@ def test_a_group_or_class_without_enterprises_says_so(lang, below, empty, none, 
 
 @pytest.mark.parametrize(
     ("lang", "zone", "town"),
-    [("zh", "区镇/园区", "所在区镇（填报）"), ("en", "Town/park", "Town (as reported)")],
+    [("zh", "区镇/园区", "填报区镇"), ("en", "Town/park", "Stated town")],
 )
 def test_a_firm_outside_every_zone_reads_a_dash_and_its_stated_town(lang, zone, town):
     """Walk 13 item 3: the page's 公示 lists left the 区镇/园区 of a firm outside every zone blank and
-    had no 所在区镇（填报）; the screen shows "—" and the stated town."""
+    had no 填报区镇; the screen shows "—" and the stated town."""
     res, why = _above_only()
     outside = res.enterprises["zone"].isna()
     assert outside.any()

@@ -26,7 +26,7 @@ def test_the_screen_names_a_stated_town_as_the_files_do():
     ents[ZONE_COL] = ents[ZONE_COL].astype(object).map({"北区": "七都镇", "中区": "吴江高新区（盛泽镇）"})
     screen = ranking_table(ents, "en", short=True)
     files = ranking_table(ents, "en")
-    stated = "Town (as reported)"  # the screen heads it short (walk 16 item 10), its help in full
+    stated = "Stated town"  # the screen heads it short (walk 16 item 10), its help in full
     assert set(screen["Stated town"].dropna()) == {"Qidu Town", "Shengze Town", "Zhenze", "—"}
     assert screen["Stated town"].tolist() == files[stated].tolist()
     # a town's zone as the files name it; a management zone's long name short on the screen only
