@@ -11,6 +11,19 @@ PARCELS: dict[str, tuple[str, str]] = {
     "land.reason.coverage_below_min": ("建筑系数低于控制下限", "Building coverage below the control minimum"),
     "land.reason.idle": ("闲置土地", "Idle land"),
     "land.reason.tax_below_min": ("亩均税收低于门槛", "Tax per mu below the threshold"),
+    # the same, short, as the English screen's low-efficiency list names them on one line (用地强度 at
+    # 1280 px, walk 18 c5); the download and the parcel's details give the words above
+    "land.reason_short.class_d": ("D 类企业", "Class D"),
+    "land.reason_short.far_below_min": ("容积率低", "Low FAR"),
+    "land.reason_short.coverage_below_min": ("建筑系数低", "Low coverage"),
+    "land.reason_short.idle": ("闲置", "Idle"),
+    "land.reason_short.tax_below_min": ("亩均税收低", "Low tax/mu"),
+    "land.reason_short.help": (
+        "认定理由的简称；完整说明见宗地详情和下载的清单。",
+        "The reasons in short (Low FAR: FAR below the control minimum; Low coverage: building coverage"
+        " below the control minimum; Low tax/mu: tax per mu below the threshold); the parcel's details"
+        " and the downloaded list give them in full.",
+    ),
     # how a parcel found its enterprise (geo/land/parcels.py JOIN_METHODS: join_method -> words)
     "land.join.id": ("按企业编号", "by enterprise ID"),
     "land.join.location": ("按位置（企业点位落在宗地内）", "by location (enterprise point in the parcel)"),

@@ -4,6 +4,7 @@ the grant-contract check."""
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 import streamlit as st
@@ -16,12 +17,13 @@ from geo.messages import Lang, labelled, t
 from geo.messages.formats import beijing_today
 from geo.messages.names import firm_name, industry_name
 from geo.number_formats import as_text, measure_of, rounded_to_format
-from geo.place_names import place_name
+from geo.place_names import place_name, short_place_name
 from geo.storage.changelog import actor_name
 from geo.storage.provenance import source_label
 from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
+from pages.efficiency.fitting import SUMMARY_PX, Fitted, broken_before_brackets, fit_columns, table_height
 from pages.intensity.parcel_data import TABLE_ROWS
 
 
@@ -39,6 +41,27 @@ def panel_value(key: str, value: object, lang: Lang) -> str:
     if key == "ent_name":  # a synthetic demo firm "(synthetic)" in English
         return str(firm_name(value, lang))
     return str(value)
+
+
+def bracket_kept(value: str) -> str:
+    """``value`` as HTML, its closing （…） ("（合成）", a park's "（太湖新城）") kept on one line: the
+    line breaks before it, never inside it (「…有限公司（合 / 成）」 in the narrow panel at 1280 px)."""
+    head, bracket, tail = value.rpartition("（")
+    if not head or not bracket or not tail.endswith("）"):
+        return html.escape(value)
+    return f"{html.escape(head)}<span style='white-space:nowrap'>（{html.escape(tail)}</span>"
+
+
+def details_html(items: list[tuple[str, str]], css_class: str) -> str:
+    """A panel's (label, value) pairs as HTML, each label above its value, wrapped (escaped): a
+    two-column grid in the narrow panel beside the map cut "固定资产投资（万…" and, in a town's panel,
+    its values ("12,490 亩") off its right edge at 1280 px."""
+    rows = "".join(
+        f"<dt style='color:#555;font-size:0.85rem;margin-top:0.35rem'>{html.escape(k)}</dt>"
+        f"<dd style='margin:0;overflow-wrap:anywhere'>{bracket_kept(v)}</dd>"
+        for k, v in items
+    )
+    return f"<dl class='{css_class}' style='margin:0'>{rows}</dl>"
 
 
 def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: Lang) -> None:
@@ -92,17 +115,16 @@ def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Dat
                 ).strip(),
             )
         )
-    # label above value, wrapped: a two-column grid in the narrow panel cut "固定资产投资（万…"
-    rows = "".join(
-        f"<dt style='color:#555;font-size:0.85rem;margin-top:0.35rem'>{html.escape(k)}</dt>"
-        f"<dd style='margin:0;overflow-wrap:anywhere'>{html.escape(v)}</dd>"
-        for k, v in items
-    )
-    st.html(f"<dl class='atlas-parcel' style='margin:0'>{rows}</dl>")
+    st.html(details_html(items, "atlas-parcel"))
     st.caption(t("wj.synthetic_note", lang))
 
 
+AREA_FORMAT = st.column_config.NumberColumn(format="%,.2f")  # an area with its two decimals (200.90)
 LOW_SHOWN = ("parcel_id", "zone", "area_mu", "reasons", "status", "ent_id", "ent_name")
+# The list on screen: its key columns first, read whole at 1280 px (walk 18 c5: the English list's
+# enterprise, last, ran off the table's right edge); the enterprise's id after them, a sideways
+# scroll away at 1280 px in English.
+LOW_SCREEN = ("parcel_id", "ent_name", "zone", "area_mu", "reasons", "status", "ent_id")
 
 
 def in_words(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
@@ -125,6 +147,36 @@ def in_words(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         if "ent_name" in out.columns:  # a synthetic demo firm "(synthetic)", not "（合成）"
             out["ent_name"] = out["ent_name"].map(lambda v: firm_name(v, lang), na_action="ignore")
     return out
+
+
+def low_screen(table: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
+    """The low-efficiency list's rows ``table`` as the page shows them in ``lang`` (headed, key
+    columns first, :data:`LOW_SCREEN`) and their widths: every header and cell read whole in the
+    table's width at 1280 px, an enterprise's name on its line (" (synthetic)" on the next where need
+    be), the Chinese reasons wrapped. The grid wraps no Latin text reliably, so the English page names
+    the 区镇 and the reasons short ("Shengze", "Low FAR; Idle"); the details and the download in full."""
+    shown = in_words(pd.DataFrame(table[[*LOW_SHOWN, "reasons_en"]]), lang)[list(LOW_SCREEN)]
+    if lang == "en":
+        shown["zone"] = table["zone"].map(lambda v: short_place_name(v, lang), na_action="ignore")
+        shown["reasons"] = [
+            "; ".join(t(f"land.reason_short.{k}", lang) for k in str(keys).split(";") if k)
+            for keys in table["reason_keys"]
+        ]
+    labels = low_headers(lang)
+    shown = shown.rename(columns=labels).round({labels["area_mu"]: 2})
+    name, zone = labels["ent_name"], labels["zone"]
+    if lang == "zh":  # a name on its line, its （合成） or a park's （…） on the next where need be
+        shown[[name, zone]] = shown[[name, zone]].map(broken_before_brackets)
+    keys = [labels[c] for c in LOW_SCREEN[:-1]]
+    fitted = fit_columns(
+        shown,
+        keys,
+        budget_px=SUMMARY_PX,
+        one_line=[zone] if lang == "en" else [],
+        names=[name] if lang == "en" else [name, zone],
+    )
+    after = fit_columns(shown, [labels[LOW_SCREEN[-1]]], budget_px=math.inf)  # one line, beyond them
+    return shown, Fitted({**fitted.widths, **after.widths}, fitted.row_px)
 
 
 def low_headers(lang: Lang) -> dict[str, str]:
@@ -161,9 +213,19 @@ def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: L
     st.caption(t("parcel.rules", lang).format(rules="、".join(rules) if lang == "zh" else "; ".join(rules)))
     status = low["parcel_id"].map(tracked.set_index("parcel_id")["status"])
     table = low.assign(status=status.to_numpy())  # the words stored; in_words writes them in ``lang``
-    head = pd.DataFrame(table.head(TABLE_ROWS)[[*LOW_SHOWN, "reasons_en"]])
-    shown = in_words(head, lang)[list(LOW_SHOWN)].rename(columns=low_headers(lang))
-    st.dataframe(shown.round({low_headers(lang)["area_mu"]: 2}), hide_index=True, width="stretch", height=320)
+    shown, fitted = low_screen(pd.DataFrame(table.head(TABLE_ROWS)), lang)
+    headers = low_headers(lang)
+    config: dict = {headers["area_mu"]: AREA_FORMAT}
+    if lang == "en":
+        config[headers["reasons"]] = {"help": t("land.reason_short.help", lang)}
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        height=table_height(len(shown), fitted.row_px, most=320),
+        row_height=fitted.row_px,
+        column_config=fitted.apply(config),
+    )
     if len(table) > TABLE_ROWS:
         st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
     st.download_button(
@@ -174,6 +236,22 @@ def low_tab(analysis: parcels_geo.ParcelAnalysis, tracked: pd.DataFrame, lang: L
         key="parcel_low_csv",
         on_click="ignore",
     )
+
+
+# The 盘活 log on screen: what changed, when and why first (its note wrapped), who and the old values after.
+LOG_SCREEN = ("parcel_id", "status", "method", "status_date", "note")
+
+
+def log_screen(log: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
+    """The 盘活 log as the page shows it (:func:`geo.land.renewal.log_for_people`, its columns
+    :data:`LOG_SCREEN` first) and their widths in the table's width at 1280 px: a Chinese note wrapped
+    on up to three lines (walk 18: a note ran off the right edge); the other columns follow."""
+    labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
+    table = renewal.log_for_people(log, lang)
+    keys = [labels[c] for c in LOG_SCREEN]
+    table = table[[*keys, *(c for c in table.columns if c not in keys)]]
+    fitted = fit_columns(table, keys, budget_px=SUMMARY_PX, names=[labels["note"]])
+    return table, fitted
 
 
 def renewal_tab(
@@ -248,9 +326,35 @@ def renewal_tab(
     st.dataframe(summary.rename(columns=labels), hide_index=True, width="stretch", column_config=config)
     st.markdown(f"**{t('parcel.log', lang)}**")
     if len(log):
-        st.dataframe(renewal.log_for_people(log, lang), hide_index=True, width="stretch")
+        shown, fitted = log_screen(log, lang)
+        st.dataframe(
+            shown,
+            hide_index=True,
+            width="stretch",
+            height=table_height(len(shown), fitted.row_px),
+            row_height=fitted.row_px,
+            column_config=fitted.apply({}),
+        )
     else:
         st.caption(t("parcel.log_empty", lang))
+
+
+# The contract check's key columns, first and read whole at 1280 px; the promises and gaps follow.
+CONTRACT_KEYS = ("parcel_id", "ent_id", "zone", "area_mu", "verdict", "shortfalls")
+
+
+def contracts_screen(table: pd.DataFrame, zones: pd.Series, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
+    """The grant-contract table ``table`` (headed in ``lang``) as the page shows it and the widths of
+    its key columns (:data:`CONTRACT_KEYS`), each on one line: in English a 区镇 by its short name
+    ("Shengze", from the Chinese ``zones`` on the same index), as the low-efficiency list names it."""
+    labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
+    screen = table.copy()
+    zone = labels["zone"]
+    if lang == "en" and zone in screen.columns:
+        short = zones.reindex(screen.index).map(lambda v: short_place_name(v, lang), na_action="ignore")
+        screen[zone] = short
+    keys = [labels[k] for k in CONTRACT_KEYS]
+    return screen, fit_columns(screen, keys, budget_px=SUMMARY_PX, one_line=keys)
 
 
 def contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
@@ -290,7 +394,14 @@ def contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
         table["verdict"] = table["verdict"].map(parcels_geo.VERDICT_EN)
         table["shortfalls"] = c["shortfalls_en"]  # aligned on the index
     table = in_words(table, lang).rename(columns=labels).round(2)
-    st.dataframe(table.head(TABLE_ROWS), hide_index=True, width="stretch", height=320)
+    screen, fitted = contracts_screen(table.head(TABLE_ROWS), c["zone"], lang)
+    st.dataframe(
+        screen,
+        hide_index=True,
+        width="stretch",
+        height=table_height(len(screen), fitted.row_px, most=320),
+        column_config=fitted.apply({labels["area_mu"]: AREA_FORMAT}),
+    )
     if len(table) > TABLE_ROWS:
         st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
     st.download_button(

@@ -22,6 +22,7 @@ from pages.common.frame import map_first_run, page_control, rest_after_map, show
 from pages.common.maps import clicked_properties, wujiang_map
 from pages.common.stored import layer_frame, map_layer_of, provenance_table
 from pages.intensity.controls import class_controls
+from pages.intensity.parcel_tabs import details_html
 
 
 def _filtered(industry: str, above_scale_only: bool) -> pd.DataFrame:
@@ -57,9 +58,7 @@ def _town_panel(town: str, table: pd.DataFrame, metric: str, lang: Lang) -> None
         (t("int.land_total", lang), t("int.unit.mu", lang).format(value=f"{row['land_mu']:,.0f}")),
         (t("int.tax_total", lang), yuan_amount(round(float(row["tax_wan_yuan"])), lang)),
     ]
-    st.dataframe(
-        pd.DataFrame(items, columns=[t("wj.col.item", lang), t("wj.col.value", lang)]), hide_index=True
-    )
+    st.html(details_html(items, "atlas-town"))  # label above value: a grid cut its values at 1280 px
 
 
 def _enterprise_panel(ent_id: str, ents: pd.DataFrame, metric: str, lang: Lang) -> None:

@@ -38,9 +38,19 @@ def _intensity(lang: str, tab: str) -> AppTest:
 def test_the_low_efficiency_list_reads_in_english(store):
     at = _intensity("en", "Low-efficiency land")
     shown = next(df.value for df in at.dataframe if "Reasons" in df.value.columns)
-    assert list(shown.columns)[:5] == ["Parcel ID", "Town/park", "Area (mu)", "Reasons", "Status"]
-    towns = set(shown["Town/park"])
-    assert "Qidu Town" in towns and not any(CJK.search(str(v)) for v in towns), towns
+    # the key columns first, the enterprise among them (walk 18 c5: last, it ran off the table at 1280)
+    assert list(shown.columns) == [
+        "Parcel ID",
+        "Enterprise",
+        "Town/park",
+        "Area (mu)",
+        "Reasons",
+        "Status",
+        "Enterprise ID",
+    ]
+    towns = set(shown["Town/park"])  # by their short names on screen, as the ranking names them
+    assert "Qidu" in towns and not any(CJK.search(str(v)) for v in towns), towns
+    assert not any(CJK.search(str(v)) for v in shown["Reasons"]) and "Low FAR" in set(shown["Reasons"])
     assert set(shown["Status"]) == {"Identified"}  # nothing recorded yet: every parcel 已认定
     # a synthetic demo firm as the ranking writes it in English (walk 18 c5)
     names = shown["Enterprise"].dropna()

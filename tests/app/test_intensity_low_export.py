@@ -7,10 +7,23 @@ import csv
 import io
 
 import geopandas as gpd
+import pandas as pd
+import pytest
 import shapely
 
 from geo.exports.tables import csv_bytes
-from pages.intensity.parcel_tabs import low_export
+from geo.land import parcels as P
+from geo.land import renewal
+from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
+from pages.intensity.parcel_tabs import (
+    LOG_SCREEN,
+    LOW_SCREEN,
+    contracts_screen,
+    log_screen,
+    low_export,
+    low_headers,
+    low_screen,
+)
 
 
 def _low() -> gpd.GeoDataFrame:
@@ -131,3 +144,97 @@ def test_the_english_low_list_says_yes_no_and_words_with_one_town_column():
             "Identified",
         ],
     ]
+
+
+def _listed() -> pd.DataFrame:
+    """Two parcels as the page lists them: a long synthetic firm's name, a park and two reasons."""
+    return pd.DataFrame(
+        {
+            "parcel_id": ["ZD-WJ13236-1", "ZD-WJ02646-1"],
+            "zone": ["东太湖度假区（太湖新城）", "七都镇"],
+            "area_mu": [365.53222187545043, 287.8],
+            "reasons": ["容积率低于控制下限、建筑系数低于控制下限", "企业评价为 D 类"],
+            "reasons_en": ["FAR below the control minimum; Building coverage below the control minimum", "x"],
+            "reason_keys": ["far_below_min;coverage_below_min", "class_d"],
+            "status": ["已认定", "已认定"],
+            "ent_id": ["WJ13236", "WJ02646"],
+            "ent_name": ["苏州开发区德顺智能科技有限公司（合成）", "苏州七都丰泰光缆有限公司（合成）"],
+        }
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_low_efficiency_list_on_screen_is_read_whole_at_1280(lang):
+    """Walk 18 c5: the English list's enterprise, last, ran off the table at 1280 ("苏州七…"). Its key
+    columns come first and fit the table's width, an enterprise's name whole on its line (its mark on
+    the next); the English page names the 区镇 and the reasons short, the download in full."""
+    shown, fitted = low_screen(_listed(), lang)
+    headers = low_headers(lang)
+    assert list(shown.columns) == [headers[c] for c in LOW_SCREEN]
+    assert LOW_SCREEN[:2] == ("parcel_id", "ent_name") and LOW_SCREEN[-1] == "ent_id"
+    assert sum(list(fitted.widths.values())[:-1]) <= SUMMARY_PX
+    name = shown[headers["ent_name"]].iloc[0]
+    assert fitted.widths[headers["ent_name"]] >= text_px("苏州开发区德顺智能科技有限公司") + CELL_PAD_PX
+    if lang == "en":
+        assert name == "苏州开发区德顺智能科技有限公司 (synthetic)"
+        assert shown[headers["zone"]].tolist() == ["East Taihu Lake", "Qidu"]
+        assert shown[headers["reasons"]].tolist() == ["Low FAR; Low coverage", "Class D"]
+        assert low_export(_listed(), "en")["Reasons"].iloc[0] == _listed()["reasons_en"].iloc[0]
+    else:
+        assert name == "苏州开发区德顺智能科技有限公司 （合成）"  # may break before its mark only
+        assert sum(fitted.widths.values()) <= SUMMARY_PX  # the id in view too
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_contract_check_on_screen_has_its_key_columns_first_and_whole(lang):
+    """The grant-contract table's key columns (宗地, 企业编号, 区镇, 面积, 结论, 未达标指标) first, each
+    on one line within the table's width at 1280; the English 区镇 short, as in the list."""
+    labels = P.RESULT_LABELS_EN if lang == "en" else P.RESULT_LABELS
+    zones = pd.Series(["吴江高新区（盛泽镇）"], index=[7])
+    table = pd.DataFrame(
+        {
+            labels["parcel_id"]: ["ZD-WJ13736-1"],
+            labels["ent_id"]: ["WJ13736"],
+            labels["zone"]: [
+                "Wujiang Hi-tech Zone (Shengze Town)" if lang == "en" else "吴江高新区（盛泽镇）"
+            ],
+            labels["area_mu"]: [480.48],
+            labels["verdict"]: ["Missed" if lang == "en" else "未达标"],
+            labels["shortfalls"]: [
+                "investment per mu; FAR; tax per mu" if lang == "en" else "投资强度、容积率、亩均税收"
+            ],
+        },
+        index=[7],
+    )
+    screen, fitted = contracts_screen(table, zones, lang)
+    assert list(fitted.widths) == list(table.columns) and fitted.row_px is None
+    assert sum(fitted.widths.values()) <= SUMMARY_PX
+    for col in table.columns[[0, 1, 2, 4, 5]]:
+        assert text_px(screen[col].iloc[0]) + CELL_PAD_PX <= fitted.widths[col], col
+    assert screen[labels["zone"]].iloc[0] == ("Shengze" if lang == "en" else "吴江高新区（盛泽镇）")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_renewal_log_on_screen_shows_what_changed_and_its_note_first(lang):
+    """The 盘活 log at 1280: the parcel, its new status and method, the date and the note first, in the
+    table's width (a note ran off its right edge after 修改人 and 修改时间), a long Chinese note wrapped."""
+    log = pd.DataFrame(
+        {
+            "parcel_id": ["ZD-WJ13236-1"],
+            "status": ["处置中"],
+            "method": ["技改提升"],
+            "status_date": ["2026-11-30"],
+            "old_status": ["已认定"],
+            "old_method": [""],
+            "old_status_date": [""],
+            "changed_by": ["单用户模式"],
+            "changed_at": ["2026-12-07T21:56:52+00:00"],
+            "note": ["与企业协商中，拟于 2027 年上半年完成收购储备，" * 3],
+            "typed_by": [""],
+        }
+    )
+    shown, fitted = log_screen(log, lang)
+    labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
+    assert list(shown.columns[:5]) == list(fitted.widths) == [labels[c] for c in LOG_SCREEN]
+    assert LOG_SCREEN[-1] == "note" and sum(fitted.widths.values()) <= SUMMARY_PX
+    assert fitted.row_px is not None  # the note wrapped, on as many lines as its row holds

@@ -5,11 +5,18 @@ item 1: the town's and the parcel's twice were open at once), its figures as its
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
+from functools import cache
 
+import pandas as pd
 import pytest
 
-from tests.fixtures.browser import map_frame, save_screenshot, settle_map, wait_idle
+from geo.land import renewal
+from pages.intensity.parcel_data import TABLE_ROWS, parcel_analysis
+from pages.intensity.parcel_tabs import LOW_SCREEN, low_headers, low_screen
+from tests.fixtures.browser import GRID_CELLS_JS, map_frame, save_screenshot, settle_map, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -57,6 +64,13 @@ LABEL_LINES_JS = """() => [...document.querySelectorAll('.leaflet-tooltip')]
         lines[lines.length - 1] += n.data[i];
       }
     return lines.map(x => x.trim()).filter(Boolean); })"""
+# Each text's width in the grid's font (the body font at 14 px), as GRID_CELLS_JS measures a cell.
+MEASURE_JS = """(texts) => {
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = '400 14px ' + getComputedStyle(document.body).fontFamily;
+  return texts.map(x => ctx.measureText(x).width);
+}"""
+PAD = 8.5  # the grid's cell padding each side
 BOTH_DRAWN_JS = (
     "() => { let k = 0; window.map.eachLayer(l => { if (l.drawn && l.drawn() > 0) k++; }); return k === 2; }"
 )
@@ -120,6 +134,46 @@ def test_intensity_opens_readable_and_wide(app_url, sized_page, lang):
     labels = frame.evaluate(LABEL_LINES_JS)
     assert len(labels) == len(rows) and not [x for x in labels if any(ln[0] in "（(" for ln in x)], labels
     assert lang == "en" or all(len(x) == 1 for x in labels), labels
+    _low_list_read_whole(pg, lang, width)
+
+
+@cache
+def _low_rows() -> pd.DataFrame:
+    """The demo's low-efficiency list as the page lists it (its largest), none tracked yet."""
+    low = parcel_analysis("", "", ("", ""), ("", "")).low  # the page's own (cached) analysis
+    return pd.DataFrame(low.head(TABLE_ROWS)).assign(status=renewal.STATUS_IDENTIFIED)
+
+
+def _low_list_read_whole(pg, lang: str, width: int) -> None:
+    """The low-efficiency list (walk 18 c5: its enterprise, last, was cut at the right edge at 1280 in
+    English, "苏州七…" without its "(synthetic)"): its key columns first, in the table's width, every
+    header and cell whole; an enterprise's name on its line, its mark on the next where need be."""
+    shown, fitted = low_screen(_low_rows(), lang)
+    headers = low_headers(lang)
+    grid = pg.locator('[data-testid="stDataFrame"]').filter(has_text=headers["reasons"]).first
+    grid.scroll_into_view_if_needed()
+    pg.wait_for_timeout(800)
+    got = grid.evaluate(GRID_CELLS_JS)
+    assert got["rows"][0] == list(shown.columns) == [headers[c] for c in LOW_SCREEN]
+    keys = [headers[c] for c in LOW_SCREEN[:-1]]
+    assert sum(fitted.widths[c] for c in keys) <= got["width"], (fitted.widths, got["width"])
+    if lang == "zh" or width >= 1920:  # the enterprise's id after them in view too
+        assert sum(fitted.widths.values()) <= got["width"], (fitted.widths, got["width"])
+    lines = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
+    name = headers["ent_name"]
+    for i, col in enumerate(got["rows"][0]):
+        inner = fitted.widths[col] - 2 * PAD
+        assert got["measured"][0][i] <= inner, (col, "header cut")
+        for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
+            text = row[i]
+            if col == name or not any(unicodedata.east_asian_width(ch) == "W" for ch in text):
+                # a name broken only at its space (its mark on the next line); a Latin text on one line
+                parts = text.split(" ") if col == name else [text]
+                assert len(parts) <= lines and max(pg.evaluate(MEASURE_JS, parts)) <= inner, (col, text)
+            else:
+                assert math.ceil(sizes[i] / inner) <= lines, (col, text, inner)
+    assert any("(synthetic)" in r[1] or "（合成）" in r[1] for r in got["rows"][1:])
+    save_screenshot(pg, f"intensity_low_list_{width}_{lang}")
 
 
 # The page's style (static/css/page.css) as the browser holds it: in the HTML, not drawn by Streamlit.

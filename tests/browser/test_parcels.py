@@ -27,6 +27,19 @@ PARCELS_JS = (
 )
 
 
+# The lines the last four characters of an element's text (a name's "（合成）") are drawn on.
+MARK_LINES_JS = """(e) => {
+  const r = document.createRange(), w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), tops = [];
+  for (let n = w.nextNode(); n; n = w.nextNode())
+    for (let i = 0; i < n.length; i++) {
+      r.setStart(n, i); r.setEnd(n, i + 1);
+      const b = r.getBoundingClientRect();
+      if (b.height) tops.push(Math.round(b.top));
+    }
+  return new Set(tops.slice(-4)).size;
+}"""
+
+
 def _parcels(frame) -> tuple[list[int], list[int]]:
     """(filled layer, outline layer) as [parcels, drawn, marked] once both are drawn."""
     frame.wait_for_function(f"() => ({PARCELS_JS})().length === 2", timeout=60_000)
@@ -66,6 +79,13 @@ def test_all_demo_parcels_are_drawn_and_the_below_minimum_ones_marked(app_url, p
     label = page.locator("dl.atlas-parcel dt", has_text="固定资产投资（万元）")
     assert label.evaluate("e => e.scrollWidth <= e.clientWidth") and label.is_visible()
     assert page.locator("dl.atlas-parcel dd").count() >= 10
+    # at 1280 px the panel narrows: a long name breaks before its （合成）, never inside it (「…（合 / 成）」)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    name = page.locator("dl.atlas-parcel dd", has_text="（合成）").first
+    page.wait_for_timeout(500)
+    lines = name.evaluate(MARK_LINES_JS)
+    assert lines == 1, name.inner_text()
+    page.set_viewport_size({"width": 1400, "height": 1000})
     no_outside_requests(page)
 
     # Only the parcels below the minimum: the map redraws with exactly those, all marked.

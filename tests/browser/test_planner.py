@@ -138,6 +138,11 @@ def test_wujiang_page_optical_communication_and_town_panel(app_url, page):
     save_screenshot(page, "planner_wujiang")
 
 
+# Every element drawn whole within the page's main area: nothing cut or beyond its right edge.
+WHOLE_JS = """(els) => { const main = document.querySelector('[data-testid=stMain]').getBoundingClientRect();
+  return els.every(e => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= main.right); }"""
+
+
 def test_intensity_page_legend_units_and_town_panel(app_url, page):
     page.goto(f"{app_url}/intensity")
     map_frame(page, min_paths=9 + 8)  # the parcels view opens first
@@ -158,4 +163,11 @@ def test_intensity_page_legend_units_and_town_panel(app_url, page):
     click_map(frame, lat, lon)
     page.get_by_role("heading", name="吴江高新区（盛泽镇）").wait_for(timeout=20_000)
     page.get_by_text("在 8 个区镇中排第").wait_for(timeout=10_000)
+    # at 1280 px every figure reads whole beside the map (a grid there cut "12,490 亩" at its edge)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.wait_for_timeout(500)
+    values = page.locator("dl.atlas-town dd")
+    assert values.count() >= 9 and "亩" in values.nth(values.count() - 2).inner_text()
+    assert values.evaluate_all(WHOLE_JS), values.all_inner_texts()
+    page.set_viewport_size({"width": 1400, "height": 1000})
     no_outside_requests(page)
