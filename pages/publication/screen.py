@@ -196,8 +196,10 @@ def screen_statuses(shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The results as the screen shows them: a place's name (the stated 区镇, the zone) spaced before
     its （…）, where a line may break (:func:`pages.efficiency.fitting.broken_before_brackets`); in
     English each status in short ("Land 0 or missing", :func:`geo.yearly.notice_words.short_status_en`)
-    and the four management zones' stated towns by their short names, read whole on one line at 1280
-    px; the workbook and the columns' help say them in full."""
+    and the four management zones by their short names, as stated towns and as the zone a firm lies in
+    (the demo's "East Taihu Lake Resort (Taihu New Town)", 280 px on one line, left its names three
+    lines of 5 characters at 1280), read whole on one line at 1280 px; the workbook and the columns'
+    help say them in full."""
     out = shown.copy()
     for col in result_names(lang)[1:]:
         if col in out.columns:
@@ -205,8 +207,9 @@ def screen_statuses(shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     status, town = t("pub.res.status", lang), town_header(lang)
     if lang == "en" and status in out.columns:
         out[status] = out[status].map(short_status_en)
-    if lang == "en" and town in out.columns:
-        out[town] = out[town].map(lambda v: SHORT_TOWNS_EN.get(v, v) if isinstance(v, str) else v)
+    for col in (town, t("pub.res.zone", lang)) if lang == "en" else ():
+        if col in out.columns:
+            out[col] = out[col].map(lambda v: SHORT_TOWNS_EN.get(v, v) if isinstance(v, str) else v)
     return out
 
 

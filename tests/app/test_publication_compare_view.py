@@ -255,3 +255,41 @@ def test_no_column_is_drawn_cut_at_the_tables_edge():
     assert sum(edge.widths.values()) == 300 and edge.widths["来源"] == 130 and edge.row_px == 66
     assert edge.widths["替换"] > text_px("替换") + CELL_PAD_PX  # the rest to the last one-line column
     assert to_the_edge(table, Fitted({"类型": 80}, None), 300) == Fitted({"类型": 80}, None)  # not first
+
+
+def test_the_english_results_keep_long_demo_names_whole():
+    """Left by tables9 (walk 18 b3): in English the demo's zone "East Taihu Lake Resort (Taihu New
+    Town)" (280 px on one line) left the names of 14 and 15 characters three lines of five ("苏州开发区 /
+    鼎锦信息技 / 术有限公司"), the columns over the table's width even with the id moved. The four
+    management zones are named short on screen as the stated towns are (the help and the workbook in
+    full): each name whole on its line, its "(synthetic)" on the next."""
+    from geo.messages import t
+    from geo.place_names import place_name
+    from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
+    from pages.publication.screen import results_screen, screen_statuses
+
+    names = ["苏州开发区鼎锦信息技术有限公司", "苏州东太湖鑫和智能科技有限公司", "苏州汾湖润泰医疗器械公司"]
+    zones = [place_name(z, "en") for z in ("东太湖度假区（太湖新城）", "吴江开发区", "汾湖高新区（黎里镇）")]
+    english = pd.DataFrame(
+        {
+            "Enterprise ID": ["WJ10668", "WJ00012", "WJ00345"],
+            "Name": [f"{n} (synthetic)" for n in names],
+            "Class": ["A", "B", "C"],
+            "Score": ["100.00", "54.10", "31.96"],
+            "Rank": ["1", "3,004", "12,110"],
+            "Group": ["Above designated size", "Above designated size", "Below designated size"],
+            "Zone": zones,
+            "Status": ["Scored"] * 3,
+        }
+    )
+    assert zones[0] == "East Taihu Lake Resort (Taihu New Town)"
+    shown, fitted = results_screen(screen_statuses(english, "en"), "en")
+    assert shown["Zone"].tolist() == ["East Taihu Lake", "Wujiang Dev. Zone", "Fenhu"]
+    assert list(fitted.widths)[-1] == "Status"  # the id beside the names or after the status
+    assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
+    for name in shown["Name"]:  # the Chinese name on one line, "(synthetic)" on the next
+        assert all(text_px(part) + CELL_PAD_PX <= fitted.widths["Name"] for part in name.split(" ")), name
+    for col in ("Group", "Zone", "Status"):  # Latin on one line
+        assert all(text_px(v) + CELL_PAD_PX <= fitted.widths[col] for v in shown[col]), col
+    assert "East Taihu Lake" in t("pub.res.zone_help", "en")
+    assert english["Zone"].iloc[0] == zones[0]  # the workbook's table unchanged

@@ -245,6 +245,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " management zones by their short names (Wujiang Dev. Zone, Fenhu, Shengze, East Taihu Lake), in"
         " full in the downloaded results.",
     ),
+    "pub.res.zone_help": (
+        "企业按位置所在的区镇或园区。",
+        "The town or park the enterprise lies in, by its location; on screen the four management zones"
+        " by their short names (Wujiang Dev. Zone, Fenhu, Shengze, East Taihu Lake), in full in the"
+        " downloaded results.",
+    ),
     "pub.res.parcels": ("宗地", "Parcels"),
     "pub.res.land_mu": ("用地面积（亩）", "Land (mu)"),
     "pub.res.land_source": ("用地来源", "Land from"),
