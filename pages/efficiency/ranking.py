@@ -18,11 +18,11 @@ from pages.efficiency.fitting import fit_summary, table_height, to_the_edge
 from pages.efficiency.groups import group_lists
 from pages.efficiency.scope import DIMENSIONS
 from pages.efficiency.tables import (
-    RANKING_EDGE_PX,
     english_values,
     key_help,
     merged_options,
     plain,
+    ranking_edge_px,
     ranking_table,
     screen_ranking,
     table_labels,
@@ -110,7 +110,7 @@ def ranking(view: PageView) -> Ranking:
     )
     # no column cut at the edge: the next a sideways scroll away (walk 18 c1: "Class mean…"); the
     # rank in the selection, right after the key columns, whole beside them where they make it room
-    fitted = to_the_edge(shown, fitted, RANKING_EDGE_PX)
+    fitted = to_the_edge(shown, fitted, ranking_edge_px(len(shown)))
     picked = None
     if view.firms:
         row_px = fitted.row_px or 35

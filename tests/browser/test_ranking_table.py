@@ -15,11 +15,11 @@ from geo.messages import t
 from pages.efficiency.fitting import CELL_PAD_PX, text_px, to_the_edge
 from pages.efficiency.tables import (
     PLACE_BREAK,
-    RANKING_EDGE_PX,
-    RANKING_MARKER_PX,
     key_headers,
     name_headers,
     place_headers,
+    ranking_edge_px,
+    ranking_marker_px,
     ranking_table,
     screen_ranking,
 )
@@ -187,13 +187,14 @@ def _none_cut_at_the_edge(table, expected, fitted, lang: str) -> None:
     of it in view, narrower than a cell's padding (none of its text drawn). In Chinese the rank in the
     selection, right after the key columns, is read whole beside them (the names and places broken
     before their （…） make it room); in English it is that next column, a sideways scroll away."""
-    edge = to_the_edge(expected, fitted, RANKING_EDGE_PX)
+    edge = to_the_edge(expected, fitted, ranking_edge_px(len(expected)))
     shown = list(edge.widths)
     got = table.evaluate(CELLS_JS)
     header = got["rows"][0]
     assert header[: len(shown)] == shown, (header, shown)
     assert len(header) <= len(shown) + 1, (header, shown)  # at most the next one's sliver
-    sliver = got["width"] - 2 - RANKING_MARKER_PX - sum(edge.widths.values())  # the table's borders
+    # the table's width less its borders (2 px), its row marker and the columns shown: the next one's
+    sliver = got["width"] - 2 - ranking_marker_px(len(expected)) - sum(edge.widths.values())
     assert 0 <= sliver < CELL_PAD_PX / 2, (sliver, edge.widths)
     sel = t("eff.col.rank_sel", lang)
     assert sel in shown if lang == "zh" else sel in header, (sel, header, shown)
@@ -213,9 +214,9 @@ def test_the_rank_in_the_selection_is_read_whole_beside_the_key_columns(demo):
     )
     expected, keys, fitted = _expected(demo, "zh", [SIZE_COL, ZONE_COL])
     sel = t("eff.col.rank_sel", "zh")
-    edge = to_the_edge(expected, fitted, RANKING_EDGE_PX)
+    edge = to_the_edge(expected, fitted, ranking_edge_px(len(expected)))
     assert list(edge.widths)[: len(keys) + 1] == [*keys, sel]  # whole in the table's width
-    assert sum(edge.widths.values()) <= RANKING_EDGE_PX
+    assert sum(edge.widths.values()) <= ranking_edge_px(len(expected))
     assert (fitted.row_px or 0) <= (plain_fitted.row_px or 0)  # no taller rows
     for name in name_headers(expected):
         words = [w for v in expected[name].dropna() for w in str(v).split(" ")]
