@@ -258,33 +258,40 @@ def test_no_column_is_drawn_cut_at_the_tables_edge():
 
 
 def test_the_english_results_keep_long_demo_names_whole():
-    """Left by tables9 (walk 18 b3): in English the demo's zone "East Taihu Lake Resort (Taihu New
-    Town)" (280 px on one line) left the names of 14 and 15 characters three lines of five ("苏州开发区 /
-    鼎锦信息技 / 术有限公司"), the columns over the table's width even with the id moved. The four
-    management zones are named short on screen as the stated towns are (the help and the workbook in
-    full): each name whole on its line, its "(synthetic)" on the next."""
+    """Left by tables9 (walk 18 b3): in English the demo's results broke names of 14 and 15 characters
+    between their characters ("苏州开发区宏锦 / 信息技术有限公 / 司 (synthetic)"): its zone "East Taihu Lake
+    Resort (Taihu New Town)" (280 px on one line) and its group "Below designated size, < 3 mu" took the
+    width, the columns over it even with the id moved. On screen the four management zones are named
+    short as the stated towns are, the size groups "Above-scale" / "Below-scale" (the help and the
+    workbook in full): each name whole on its line, its "(synthetic)" on the next."""
     from geo.messages import t
     from geo.place_names import place_name
+    from geo.yearly.notice_words import status_name
     from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
     from pages.publication.screen import results_screen, screen_statuses
 
     names = ["苏州开发区鼎锦信息技术有限公司", "苏州东太湖鑫和智能科技有限公司", "苏州汾湖润泰医疗器械公司"]
     zones = [place_name(z, "en") for z in ("东太湖度假区（太湖新城）", "吴江开发区", "汾湖高新区（黎里镇）")]
+    small = t("eff.groups.small", "en").format(mu=3)
+    groups = [t("eff.size.above", "en"), t("eff.size.below", "en"), small]
     english = pd.DataFrame(
         {
-            "Enterprise ID": ["WJ10668", "WJ00012", "WJ00345"],
+            "Enterprise ID": ["WJ03348", "WJ01651", "WJ14600"],
             "Name": [f"{n} (synthetic)" for n in names],
-            "Class": ["A", "B", "C"],
-            "Score": ["100.00", "54.10", "31.96"],
-            "Rank": ["1", "3,004", "12,110"],
-            "Group": ["Above designated size", "Above designated size", "Below designated size"],
+            "Class": ["A", "B", "T"],
+            "Score": ["100.00", "54.10", "—"],
+            "Rank": ["1", "4,562", "—"],
+            "Group": groups,
             "Zone": zones,
-            "Status": ["Scored"] * 3,
+            "Status": [
+                status_name(s, "en") for s in ("参评", "不参评：投产不满 2 年", "不参评：规下且用地不足 3 亩")
+            ],
         }
     )
-    assert zones[0] == "East Taihu Lake Resort (Taihu New Town)"
+    assert zones[0] == "East Taihu Lake Resort (Taihu New Town)" and small == "Below designated size, < 3 mu"
     shown, fitted = results_screen(screen_statuses(english, "en"), "en")
     assert shown["Zone"].tolist() == ["East Taihu Lake", "Wujiang Dev. Zone", "Fenhu"]
+    assert shown["Group"].tolist() == ["Above-scale", "Below-scale", "Below-scale, < 3 mu"]
     assert list(fitted.widths)[-1] == "Status"  # the id beside the names or after the status
     assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
     for name in shown["Name"]:  # the Chinese name on one line, "(synthetic)" on the next
@@ -292,4 +299,5 @@ def test_the_english_results_keep_long_demo_names_whole():
     for col in ("Group", "Zone", "Status"):  # Latin on one line
         assert all(text_px(v) + CELL_PAD_PX <= fitted.widths[col] for v in shown[col]), col
     assert "East Taihu Lake" in t("pub.res.zone_help", "en")
-    assert english["Zone"].iloc[0] == zones[0]  # the workbook's table unchanged
+    assert "Above-scale" in t("pub.res.size_group_help", "en")
+    assert english["Zone"].iloc[0] == zones[0] and english["Group"].iloc[2] == small  # the workbook's
