@@ -21,7 +21,7 @@ from layers.base import Field
 from layers.mapview import SUZHOU_CENTER, MapLayer
 from pages.common.frame import loading, map_first_run, open_page, page_control, rest_after_map
 from pages.common.maps import clicked_properties, map_with_exports
-from pages.common.stored import layer_frame, map_layer_of, provenance_table, user_layers
+from pages.common.stored import layer_frame, map_layer_of, provenance_html, provenance_table, user_layers
 
 SEP = "、"
 
@@ -305,18 +305,19 @@ with c2:
         width="stretch",
     )
 st.subheader(t("overview.provenance", lang))
-st.dataframe(
-    provenance_table(
-        [
-            "districts",
-            "corridor_axes",
-            "corridor_belts",
-            "dev_zones",
-            "key_industries",
-            "county_cluster_focus",
-        ],
+st.html(
+    provenance_html(
+        provenance_table(
+            [
+                "districts",
+                "corridor_axes",
+                "corridor_belts",
+                "dev_zones",
+                "key_industries",
+                "county_cluster_focus",
+            ],
+            lang,
+        ),
         lang,
-    ),
-    hide_index=True,
-    width="stretch",
+    )
 )

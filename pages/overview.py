@@ -12,7 +12,7 @@ from layers.mapview import render_map, shown_layers, view_extent
 from pages.city.views import city_page_if_chosen
 from pages.common.frame import loading, open_page, rest_after_map, settings
 from pages.common.maps import add_snapshot_button, export_panel, show_map
-from pages.common.stored import layer_frame, map_layer, provenance_table, user_layers
+from pages.common.stored import layer_frame, map_layer, provenance_html, provenance_table, user_layers
 
 # The Suzhou-wide demo, when chosen, is its own view (pages/city/views.py) and ends the page there.
 city_page_if_chosen("overview", settings().lang)
@@ -58,40 +58,40 @@ export_panel(
     extent=view_extent(map_out),
 )
 
-left, right = st.columns(2)
-with left:
-    st.subheader(t("overview.table.districts", lang))
-    shown = districts.assign(  # the two kinds of the districts layer: 区, 县级市
-        name=[place_name(n, lang) for n in districts["name"]],
-        kind=[t(f"district.kind.{k}", lang) if k in ("区", "县级市") else k for k in districts["kind"]],
-    )
-    table = shown[["name", "adcode", "kind", "area_km2"]].rename(
-        columns={
-            "name": t("col.name", lang),
-            "adcode": t("col.adcode", lang),
-            "kind": t("col.kind", lang),
-            "area_km2": t("col.area_km2", lang),
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        # one decimal for every district (the values kept three: 407.996 beside 83.38)
-        column_config={t("col.area_km2", lang): st.column_config.NumberColumn(format="%.1f")},
-    )
-with right:
-    st.subheader(t("overview.provenance", lang))
-    builtin = provenance_table(["districts", "wujiang_towns", "enterprises"], lang)
-    imported = pd.DataFrame(
-        {
-            t("col.layer", lang): item.layer.title(lang),
-            t("col.accuracy", lang): accuracy_label(item.provenance.accuracy, lang),
-            t("col.source", lang): item.provenance.source,
-            t("col.licence", lang): item.provenance.licence,
-            t("col.crs", lang): "EPSG:4326",
-            t("col.note", lang): item.provenance.note,
-        }
-        for item in items[2:]  # the user's imports (数据管理)
-    )
-    st.dataframe(pd.concat([builtin, imported], ignore_index=True), hide_index=True, width="stretch")
+# The districts, then the provenance, each in the page's width: the provenance's sources and notes
+# wrap in it (in a half-width column at 1280 px a word of them ran past its edge, and the grid cut
+# the districts' areas).
+st.subheader(t("overview.table.districts", lang))
+shown = districts.assign(  # the two kinds of the districts layer: 区, 县级市
+    name=[place_name(n, lang) for n in districts["name"]],
+    kind=[t(f"district.kind.{k}", lang) if k in ("区", "县级市") else k for k in districts["kind"]],
+)
+table = shown[["name", "adcode", "kind", "area_km2"]].rename(
+    columns={
+        "name": t("col.name", lang),
+        "adcode": t("col.adcode", lang),
+        "kind": t("col.kind", lang),
+        "area_km2": t("col.area_km2", lang),
+    }
+)
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    # one decimal for every district (the values kept three: 407.996 beside 83.38)
+    column_config={t("col.area_km2", lang): st.column_config.NumberColumn(format="%.1f")},
+)
+st.subheader(t("overview.provenance", lang))
+builtin = provenance_table(["districts", "wujiang_towns", "enterprises"], lang)
+imported = pd.DataFrame(
+    {
+        t("col.layer", lang): item.layer.title(lang),
+        t("col.accuracy", lang): accuracy_label(item.provenance.accuracy, lang),
+        t("col.source", lang): item.provenance.source,
+        t("col.licence", lang): item.provenance.licence,
+        t("col.crs", lang): "EPSG:4326",
+        t("col.note", lang): item.provenance.note,
+    }
+    for item in items[2:]  # the user's imports (数据管理)
+)
+st.html(provenance_html(pd.concat([builtin, imported], ignore_index=True), lang))

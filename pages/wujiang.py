@@ -16,7 +16,7 @@ from pages.common.auth import sees_firms
 from pages.common.cache import shared
 from pages.common.frame import loading, map_first_run, open_page, page_control, rest_after_map
 from pages.common.maps import WUJIANG_ZOOM, clicked_properties, wujiang_base, wujiang_map
-from pages.common.stored import layer_frame, map_layer_of, provenance_table
+from pages.common.stored import layer_frame, map_layer_of, provenance_html, provenance_table
 
 SHOW = ("all", "industry", "none")
 TOWN_CARD = "wj_town_card"  # a town whose card an enterprise's card opened (until the map is clicked again)
@@ -268,11 +268,12 @@ names = [place_name(n, lang) for n in carriers["name"]]
 st.markdown(f"**{t('wj.carriers', lang)}**{colon}{(', ' if lang == 'en' else '、').join(names) or '—'}")
 
 st.subheader(t("overview.provenance", lang))
-st.dataframe(
-    provenance_table(
-        ["wujiang_towns", "wujiang_clusters", "wujiang_industry_figures", "carrier_parks", "enterprises"],
+st.html(
+    provenance_html(
+        provenance_table(
+            ["wujiang_towns", "wujiang_clusters", "wujiang_industry_figures", "carrier_parks", "enterprises"],
+            lang,
+        ),
         lang,
-    ),
-    hide_index=True,
-    width="stretch",
+    )
 )

@@ -18,6 +18,7 @@ from layers.base import Layer, Provenance, accuracy_label
 from layers.mapview import MapLayer
 from layers.user_layers import user_map_layers
 from pages.common import cache
+from pages.common.display import html_table
 from pages.common.frame import show_error
 
 
@@ -93,6 +94,21 @@ def provenance_table(layers: list[str], lang: Lang) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def provenance_html(table: pd.DataFrame, lang: Lang) -> str:
+    """A provenance table (:func:`provenance_table`'s, with any imports' rows) as the pages draw it:
+    an HTML table whose sources and notes wrap between words, every text escaped (an import's title,
+    source and note are a user's); the accuracy and the CRS on one line. (The grid cut the sources and
+    notes at its edge at 1280 px in both languages.) The layer, licence, source and note take set
+    shares of the width, so a short licence (本项目) is not broken by the long texts beside it."""
+    shares = {"col.layer": 15, "col.source": 33, "col.licence": 10, "col.note": 25}  # % of the width
+    return html_table(
+        table,
+        "atlas-provenance",
+        one_line=[t("col.accuracy", lang), t("col.crs", lang)],
+        shares={t(key, lang): share for key, share in shares.items()},
+    )
 
 
 # ---- imported layers and exports on every map page ------------------------------------------

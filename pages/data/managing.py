@@ -3,7 +3,6 @@ and the change log of every import and deletion."""
 
 from __future__ import annotations
 
-import html
 import math
 import re
 import unicodedata
@@ -21,7 +20,7 @@ from geo.storage import audit
 from geo.storage.base import open_store
 from layers.base import accuracy_label
 from pages.common.auth import identity
-from pages.common.display import markdown_text
+from pages.common.display import html_table, markdown_text
 from pages.common.frame import show_error
 from pages.data.store import audit_log, minute, user_counts, user_meta, user_stamp
 from pages.efficiency.fitting import (
@@ -457,28 +456,11 @@ def report_view(report: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]
 # line, cut at its edge, after the page's language was switched: walk 18 b2); a page table wraps each
 # problem between its words. As tall as its rows up to :data:`REPORT_HTML_MAX_PX`, then it scrolls.
 REPORT_HTML_MAX_PX = 420
-_CELL = "padding:6px 8px;border-bottom:1px solid rgba(49,51,63,0.1);vertical-align:top;text-align:left"
 
 
 def report_html(table: pd.DataFrame) -> str:
     """``table`` (:func:`report_view`'s) as an HTML table whose cells wrap between words, every text
     escaped (a user's value is shown as written, never as markup); the value given and the problem
     wrap in the width the others leave."""
-    head = "".join(f"<th style='{_CELL};font-weight:600'>{html.escape(str(c))}</th>" for c in table.columns)
-    short = len(table.columns) - 2  # the row, handling and field on one line; the value and problem wrap
-
-    def cell(i: int, value: object) -> str:
-        text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-        wrap = "white-space:nowrap" if i < short else "overflow-wrap:break-word"
-        return f"<td style='{_CELL};{wrap}'>{html.escape(text)}</td>"
-
-    body = "".join(
-        "<tr>" + "".join(cell(i, v) for i, v in enumerate(row)) + "</tr>"
-        for row in table.itertuples(index=False, name=None)
-    )
-    return (
-        f"<div class='atlas-row-report' style='max-height:{REPORT_HTML_MAX_PX}px;overflow-y:auto;"
-        "border:1px solid rgba(49,51,63,0.1);border-radius:0.5rem'>"
-        "<table style='width:100%;border-collapse:collapse;font-size:14px'>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
-    )
+    # the row, handling and field on one line; the value and problem wrap
+    return html_table(table, "atlas-row-report", one_line=list(table.columns[:-2]), max_px=REPORT_HTML_MAX_PX)

@@ -331,7 +331,7 @@ def to_the_edge(table: pd.DataFrame, fitted: Fitted, width_px: float) -> Fitted:
     one_line = [
         c
         for c in list(widths)[: cols.index(last) + 1]
-        if all(text_px(v) + CELL_PAD_PX <= widths[c] for v in table[c].dropna().astype(str))
+        if all(text_px(v) + CELL_PAD_PX <= widths[c] for v in table[c].dropna().astype(str).unique())
     ]
     widths[one_line[-1] if one_line else last] += max(math.floor(width_px - used), 0)
     return Fitted(widths, fitted.row_px, fitted.spaced)

@@ -23,7 +23,15 @@ from geo.storage.provenance import source_label
 from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
-from pages.efficiency.fitting import SUMMARY_PX, Fitted, broken_before_brackets, fit_columns, table_height
+from pages.efficiency.fitting import (
+    SUMMARY_PX,
+    TABLE_EDGE_PX,
+    Fitted,
+    broken_before_brackets,
+    fit_columns,
+    table_height,
+    to_the_edge,
+)
 from pages.intensity.parcel_data import TABLE_ROWS
 
 
@@ -105,18 +113,25 @@ def parcel_panel(pid: str, analysis: parcels_geo.ParcelAnalysis, tracked: pd.Dat
             items.append((labels["shortfalls"], c["shortfalls_en" if lang == "en" else "shortfalls"].iloc[0]))
     tr = tracked[tracked["parcel_id"] == pid]
     if len(tr):
-        items.append(
-            (
-                t("parcel.status", lang),
-                " ".join(
-                    str(renewal.status_name(tr[col].iloc[0], lang))
-                    for col in ("status", "method", "status_date")
-                    if isinstance(tr[col].iloc[0], str)
-                ).strip(),
-            )
-        )
+        items += status_items(tr.iloc[0], lang)
     st.html(details_html(items, "atlas-parcel"))
     st.caption(t("wj.synthetic_note", lang))
+
+
+def status_items(tracked: pd.Series, lang: Lang) -> list[tuple[str, str]]:
+    """A tracked parcel's 盘活 status, method and date in its panel, each under its own label (run
+    together they read "In progress Upgrade 2026-11-30"); a method or date not given left out."""
+    labels = renewal.LOG_LABELS_EN if lang == "en" else renewal.LOG_LABELS
+    heads = {
+        "status": t("parcel.status", lang),
+        "method": labels["method"],
+        "status_date": labels["status_date"],
+    }
+    return [
+        (head, str(renewal.status_name(tracked[col], lang)))
+        for col, head in heads.items()
+        if isinstance(tracked.get(col), str) and tracked[col].strip()
+    ]
 
 
 AREA_FORMAT = st.column_config.NumberColumn(format="%,.2f")  # an area with its two decimals (200.90)
@@ -346,7 +361,9 @@ CONTRACT_KEYS = ("parcel_id", "ent_id", "zone", "area_mu", "verdict", "shortfall
 def contracts_screen(table: pd.DataFrame, zones: pd.Series, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
     """The grant-contract table ``table`` (headed in ``lang``) as the page shows it and the widths of
     its key columns (:data:`CONTRACT_KEYS`), each on one line: in English a 区镇 by its short name
-    ("Shengze", from the Chinese ``zones`` on the same index), as the low-efficiency list names it."""
+    ("Shengze", from the Chinese ``zones`` on the same index), as the low-efficiency list names it.
+    The promises and gaps after them are shown while each fits whole, to the table's edge
+    (:func:`~pages.efficiency.fitting.to_the_edge`; one was drawn half cut there at 1280 px)."""
     labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
     screen = table.copy()
     zone = labels["zone"]
@@ -354,7 +371,8 @@ def contracts_screen(table: pd.DataFrame, zones: pd.Series, lang: Lang) -> tuple
         short = zones.reindex(screen.index).map(lambda v: short_place_name(v, lang), na_action="ignore")
         screen[zone] = short
     keys = [labels[k] for k in CONTRACT_KEYS]
-    return screen, fit_columns(screen, keys, budget_px=SUMMARY_PX, one_line=keys)
+    fitted = fit_columns(screen, keys, budget_px=SUMMARY_PX, one_line=keys)
+    return screen, to_the_edge(screen, fitted, TABLE_EDGE_PX)
 
 
 def contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
@@ -368,6 +386,34 @@ def contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
             due=int(counts.get(parcels_geo.VERDICT_NOT_DUE, 0)),
         )
     )
+    labels = parcels_geo.RESULT_LABELS_EN if lang == "en" else parcels_geo.RESULT_LABELS
+    table = contracts_table(analysis, lang)
+    screen, fitted = contracts_screen(table.head(TABLE_ROWS), c["zone"], lang)
+    st.dataframe(
+        screen,
+        hide_index=True,
+        width="stretch",
+        height=table_height(len(screen), fitted.row_px, most=320),
+        column_config=fitted.apply({labels["area_mu"]: AREA_FORMAT}),
+    )
+    if len(table) > TABLE_ROWS:
+        st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
+    st.download_button(
+        t("parcel.download_contracts", lang),
+        data=lambda: xlsx_bytes(
+            {t("parcel.tab.contracts", lang): table}, title=t("parcel.tab.contracts", lang), lang=lang
+        ),
+        file_name=f"{t('parcel.file.contracts', lang)}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="parcel_contracts_xlsx",
+        on_click="ignore",
+    )
+
+
+def contracts_table(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> pd.DataFrame:
+    """The grant-contract check as the page lists and downloads it: its key columns, the promises and
+    gaps, the largest parcels first, in ``lang`` (headers and words), figures to two decimals."""
+    c = analysis.contracts
     cols = [
         "parcel_id",
         "ent_id",
@@ -393,24 +439,4 @@ def contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:
     if lang == "en":
         table["verdict"] = table["verdict"].map(parcels_geo.VERDICT_EN)
         table["shortfalls"] = c["shortfalls_en"]  # aligned on the index
-    table = in_words(table, lang).rename(columns=labels).round(2)
-    screen, fitted = contracts_screen(table.head(TABLE_ROWS), c["zone"], lang)
-    st.dataframe(
-        screen,
-        hide_index=True,
-        width="stretch",
-        height=table_height(len(screen), fitted.row_px, most=320),
-        column_config=fitted.apply({labels["area_mu"]: AREA_FORMAT}),
-    )
-    if len(table) > TABLE_ROWS:
-        st.caption(t("parcel.table_head", lang).format(n=TABLE_ROWS))
-    st.download_button(
-        t("parcel.download_contracts", lang),
-        data=lambda: xlsx_bytes(
-            {t("parcel.tab.contracts", lang): table}, title=t("parcel.tab.contracts", lang), lang=lang
-        ),
-        file_name=f"{t('parcel.file.contracts', lang)}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="parcel_contracts_xlsx",
-        on_click="ignore",
-    )
+    return in_words(table, lang).rename(columns=labels).round(2)

@@ -17,7 +17,7 @@ from layers import parcels as parcel_layer
 from pages.common.cache import frame_key, shared
 from pages.common.frame import lazy_tabs, map_first_run, page_control, rest_after_map, show_error
 from pages.common.maps import clicked_properties, wujiang_map
-from pages.common.stored import provenance_table
+from pages.common.stored import provenance_html, provenance_table
 from pages.intensity.controls import ALL, class_controls
 from pages.intensity.parcel_data import (
     SHOW,
@@ -155,8 +155,5 @@ def parcel_view(towns, base, lang: Lang) -> None:
         with tab_contracts:
             contracts_tab(analysis, lang)
     st.subheader(t("overview.provenance", lang))
-    st.dataframe(
-        provenance_table(["wujiang_towns", "enterprises", "parcels", "wujiang_renewal_record"], lang),
-        hide_index=True,
-        width="stretch",
-    )
+    layers = ["wujiang_towns", "enterprises", "parcels", "wujiang_renewal_record"]
+    st.html(provenance_html(provenance_table(layers, lang), lang))

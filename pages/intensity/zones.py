@@ -13,6 +13,7 @@ from geo.evaluation.metrics import RATIOS_BY_KEY
 from geo.messages import Lang, message, t
 from geo.messages.formats import yuan_amount
 from geo.messages.names import industry_name
+from geo.number_formats import as_text
 from geo.place_names import place_name
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import enterprises as ent_layer
@@ -20,7 +21,7 @@ from layers import intensity
 from pages.common.auth import aggregates_for_role, sees_firms
 from pages.common.frame import map_first_run, page_control, rest_after_map, show_error
 from pages.common.maps import clicked_properties, wujiang_map
-from pages.common.stored import layer_frame, map_layer_of, provenance_table
+from pages.common.stored import layer_frame, map_layer_of, provenance_html, provenance_table
 from pages.intensity.controls import class_controls
 from pages.intensity.parcel_tabs import details_html
 
@@ -50,15 +51,28 @@ def _town_panel(town: str, table: pd.DataFrame, metric: str, lang: Lang) -> None
     )
     if rank is not None:
         st.caption(t("int.rank", lang).format(rank=rank, n=int(table[metric].notna().sum())))
+    st.html(details_html(town_figures(row, lang), "atlas-town"))  # label above value: a grid cut them
+
+
+def town_figures(row: pd.Series, lang: Lang) -> list[tuple[str, str]]:
+    """A town's figures in its panel, (label, value): its enterprises counted, its 亩均 metrics, land
+    and tax as its tables write them, with thousands separators and their two decimals (the tax was
+    "203477 万元"); in English the tax as English writes money (``CNY 2.03 billion``)."""
     items = [(t("int.n_enterprises", lang), f"{int(row['n_enterprises']):,}")]
     for key in intensity.METRICS:
         value = row[key]
         items.append((intensity.metric_label(key, lang), "—" if value != value else f"{value:,.2f}"))
-    items += [
-        (t("int.land_total", lang), t("int.unit.mu", lang).format(value=f"{row['land_mu']:,.0f}")),
-        (t("int.tax_total", lang), yuan_amount(round(float(row["tax_wan_yuan"])), lang)),
+    tax = float(row["tax_wan_yuan"])
+    return [
+        *items,
+        (t("int.land_total", lang), t("int.unit.mu", lang).format(value=as_text(row["land_mu"], "area"))),
+        (
+            t("int.tax_total", lang),
+            yuan_amount(tax, lang)
+            if lang == "en"
+            else t("int.unit.wan_yuan", lang).format(value=as_text(tax, "money")),
+        ),
     ]
-    st.html(details_html(items, "atlas-town"))  # label above value: a grid cut its values at 1280 px
 
 
 def _enterprise_panel(ent_id: str, ents: pd.DataFrame, metric: str, lang: Lang) -> None:
@@ -158,4 +172,4 @@ def zone_view(towns, base, lang: Lang) -> None:
         width="stretch",
     )
     st.subheader(t("overview.provenance", lang))
-    st.dataframe(provenance_table(["wujiang_towns", "enterprises"], lang), hide_index=True, width="stretch")
+    st.html(provenance_html(provenance_table(["wujiang_towns", "enterprises"], lang), lang))

@@ -147,7 +147,7 @@ def results_fitted(shown: pd.DataFrame, lang: Lang, *, whole_names: bool = True)
             shown, columns[: len(RESULTS_VIEW_FIRST)], budget_px=SUMMARY_PX, wrap_latin=wrap, words=words
         )
     keys = columns[: columns.index(status)]
-    texts = [str(v) for v in shown[status].dropna() if str(v)]
+    texts = {str(v) for v in shown[status].dropna() if str(v)}  # each distinct status once (17,063 rows)
     # the status on the fewest lines that leave the others room to be read whole beside it (an
     # English one on one line: the grid does not wrap a Latin text among Chinese names, walk 16:
     # "Not computable: land…" ran on, cut; :func:`screen_statuses` names it short so that it fits)

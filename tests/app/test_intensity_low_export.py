@@ -14,7 +14,7 @@ import shapely
 from geo.exports.tables import csv_bytes
 from geo.land import parcels as P
 from geo.land import renewal
-from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
+from pages.efficiency.fitting import CELL_PAD_PX, HEADER_PAD_PX, SUMMARY_PX, TABLE_EDGE_PX, text_px
 from pages.intensity.parcel_tabs import (
     LOG_SCREEN,
     LOW_SCREEN,
@@ -208,10 +208,48 @@ def test_the_contract_check_on_screen_has_its_key_columns_first_and_whole(lang):
     )
     screen, fitted = contracts_screen(table, zones, lang)
     assert list(fitted.widths) == list(table.columns) and fitted.row_px is None
-    assert sum(fitted.widths.values()) <= SUMMARY_PX
+    assert sum(fitted.widths.values()) <= TABLE_EDGE_PX
     for col in table.columns[[0, 1, 2, 4, 5]]:
         assert text_px(screen[col].iloc[0]) + CELL_PAD_PX <= fitted.widths[col], col
     assert screen[labels["zone"]].iloc[0] == ("Shengze" if lang == "en" else "吴江高新区（盛泽镇）")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_contract_checks_promises_and_gaps_run_to_the_tables_edge_none_cut_there(lang):
+    """At 1280 px the promises and gaps after the key columns were drawn at their default width, the
+    last in view half cut at the table's right edge: those after the keys are shown while each fits
+    whole (header and figures), the last shown widened to the edge, the next a sideways scroll away."""
+    labels = P.RESULT_LABELS_EN if lang == "en" else P.RESULT_LABELS
+    keys = {
+        "parcel_id": "ZD-WJ13736-1",
+        "ent_id": "WJ13736",
+        "zone": "吴江高新区（盛泽镇）",
+        "area_mu": 480.48,
+        "verdict": "Missed" if lang == "en" else "未达标",
+        "shortfalls": "investment per mu; FAR" if lang == "en" else "投资强度、容积率",
+    }
+    later = {
+        "promised_invest_per_mu_wan_yuan": 450.0,
+        "invest_per_mu_wan_yuan": 1234.56,
+        "gap_invest_per_mu": -784.56,
+        "promised_far": 1.2,
+        "far": 0.85,
+        "gap_far": -0.35,
+        "promised_tax_per_mu_wan_yuan": 30.0,
+        "tax_per_mu_wan_yuan": 12.5,
+        "gap_tax_per_mu": -17.5,
+        "promised_full_year": 2019,
+    }
+    table = pd.DataFrame({labels[k]: [v] for k, v in {**keys, **later}.items()}, index=[7])
+    _, fitted = contracts_screen(table, pd.Series([keys["zone"]], index=[7]), lang)
+    shown = list(fitted.widths)
+    assert shown == list(table.columns[: len(shown)])
+    assert len(shown) > len(keys) or lang == "en"  # the long English headers a scroll away
+    assert sum(fitted.widths.values()) == TABLE_EDGE_PX  # to the edge, not beyond
+    for col in shown[len(keys) :]:  # each later one whole: its header and its figure
+        value = table[col].iloc[0]
+        assert text_px(col) + HEADER_PAD_PX <= fitted.widths[col], col
+        assert text_px(f"{value:,.2f}") + CELL_PAD_PX <= fitted.widths[col], col
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

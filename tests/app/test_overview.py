@@ -5,6 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from tests.fixtures import APP
+from tests.fixtures.app import provenance_rows
 
 
 def test_overview_page_shows_counts_and_provenance():
@@ -20,8 +21,8 @@ def test_overview_page_shows_counts_and_provenance():
 
     columns = json.loads(at.dataframe[0].proto.columns)
     assert columns["面积（km²）"]["type_config"]["format"] == "%.1f"  # one decimal for every district
-    prov = at.dataframe[1].value
-    assert set(prov["精度"]) == {"真实", "示意", "合成"}
+    # the provenance a page table whose sources and notes wrap (the grid cut them at 1280 px)
+    assert {r["精度"] for r in provenance_rows(at)} == {"真实", "示意", "合成"} and len(at.dataframe) == 1
 
 
 def test_language_switch_to_english():
@@ -62,9 +63,8 @@ def test_imported_layers_join_the_map_exports_and_provenance(tmp_path, monkeypat
     monkeypatch.setenv("ATLAS_USER_GPKG", str(store))
     at = AppTest.from_file(str(APP), default_timeout=60).run()
     assert not at.exception
-    prov = at.dataframe[1].value
-    row = prov[prov["图层"] == "市局园区边界"]
-    assert len(row) == 1 and row["来源"].iloc[0] == "测试：某局 2024" and row["精度"].iloc[0] == "真实"
+    rows = [r for r in provenance_rows(at) if r["图层"] == "市局园区边界"]
+    assert len(rows) == 1 and rows[0]["来源"] == "测试：某局 2024" and rows[0]["精度"] == "真实"
     labels = [b.label for b in at.get("download_button")]
     assert any("GeoJSON" in label for label in labels) and any("PNG" in label for label in labels)
 
@@ -85,3 +85,35 @@ def test_a_basemap_label_left_over_from_the_other_language_is_read_as_its_choice
     assert not at.exception
     assert at.session_state["basemap"] == "osm"
     assert at.selectbox(key="basemap").value == "osm"
+
+
+def test_the_provenance_is_a_page_table_that_wraps_its_sources_and_escapes_a_users_text():
+    """The 图层来源与精度 table (overview, 两轴三带, 吴江, 用地强度): its sources and notes were cut at
+    the grid's edge at 1280 px in both languages; a page table wraps them between words. An import's
+    title, source and note are a user's: shown as written, never as markup."""
+    import pandas as pd
+
+    from pages.common.stored import provenance_html
+
+    table = pd.DataFrame(
+        {
+            "Layer": ["<b>mine</b>"],
+            "Accuracy": ["real"],
+            "Source": ["<img src=x onerror=alert(1)>"],
+            "Licence": ["MIT"],
+            "CRS": ["EPSG:4326"],
+            "Note": ["a & b"],
+        }
+    )
+    out = provenance_html(table, "en")
+    assert "<img" not in out and "<b>" not in out
+    assert (
+        "&lt;img src=x onerror=alert(1)&gt;" in out
+        and "&lt;b&gt;mine&lt;/b&gt;" in out
+        and "a &amp; b" in out
+    )
+    cells = dict(
+        zip(table.columns, __import__("re").findall(r"<td style='[^']*;([^;']*)'>", out), strict=True)
+    )
+    assert cells["Source"] == cells["Note"] == "overflow-wrap:break-word"
+    assert cells["Accuracy"] == cells["CRS"] == "white-space:nowrap"

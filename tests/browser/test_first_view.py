@@ -13,9 +13,11 @@ from functools import cache
 import pandas as pd
 import pytest
 
+from geo.land import parcels as P
 from geo.land import renewal
+from geo.messages import t
 from pages.intensity.parcel_data import TABLE_ROWS, parcel_analysis
-from pages.intensity.parcel_tabs import LOW_SCREEN, low_headers, low_screen
+from pages.intensity.parcel_tabs import LOW_SCREEN, contracts_screen, contracts_table, low_headers, low_screen
 from tests.fixtures.browser import GRID_CELLS_JS, map_frame, save_screenshot, settle_map, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -135,6 +137,7 @@ def test_intensity_opens_readable_and_wide(app_url, sized_page, lang):
     assert len(labels) == len(rows) and not [x for x in labels if any(ln[0] in "（(" for ln in x)], labels
     assert lang == "en" or all(len(x) == 1 for x in labels), labels
     _low_list_read_whole(pg, lang, width)
+    _contracts_to_the_edge(pg, lang, width)
 
 
 @cache
@@ -174,6 +177,34 @@ def _low_list_read_whole(pg, lang: str, width: int) -> None:
                 assert math.ceil(sizes[i] / inner) <= lines, (col, text, inner)
     assert any("(synthetic)" in r[1] or "（合成）" in r[1] for r in got["rows"][1:])
     save_screenshot(pg, f"intensity_low_list_{width}_{lang}")
+
+
+def _contracts_to_the_edge(pg, lang: str, width: int) -> None:
+    """The grant-contract check (walk 18 c5 follow-up): at 1280 its promises and gaps after the key
+    columns were drawn at the grid's default width, the last in view half cut at the right edge. The
+    columns shown are whole and run to the grid's edge there; the next is a sideways scroll away."""
+    analysis = parcel_analysis("", "", ("", ""), ("", ""))
+    table = contracts_table(analysis, lang).head(TABLE_ROWS)
+    shown, fitted = contracts_screen(table, analysis.contracts["zone"], lang)
+    pg.get_by_role("tab", name=t("parcel.tab.contracts", lang)).click()
+    labels = P.RESULT_LABELS_EN if lang == "en" else P.RESULT_LABELS
+    grid = pg.locator('[data-testid="stDataFrame"]').filter(has_text=labels["verdict"]).first
+    grid.wait_for(timeout=60_000)
+    wait_idle(pg)
+    grid.scroll_into_view_if_needed()
+    pg.wait_for_timeout(800)
+    got = grid.evaluate(GRID_CELLS_JS)
+    cols = list(fitted.widths)
+    assert got["rows"][0][: len(cols)] == cols == list(shown.columns[: len(cols)])
+    used = sum(fitted.widths.values())
+    assert used <= got["width"], (fitted.widths, got["width"])
+    if width == 1280:  # the last shown reaches the edge: no column drawn cut there
+        assert got["width"] - used <= 8, (fitted.widths, got["width"])
+    for i, col in enumerate(cols):
+        inner = fitted.widths[col] - 2 * PAD
+        assert got["measured"][0][i] <= inner, (col, "header cut")
+        assert all(sizes[i] <= inner for sizes in got["measured"][1:]), (col, "a value cut")
+    save_screenshot(pg, f"intensity_contracts_{width}_{lang}")
 
 
 # The page's style (static/css/page.css) as the browser holds it: in the HTML, not drawn by Streamlit.

@@ -114,8 +114,9 @@ def test_what_follows_the_map_comes_once_the_map_is_drawn(app_url, page):
     drawn, first_table = page.evaluate("() => [window.__mapDrawn, window.__firstTable]")
     assert drawn is not None and first_table is not None
     assert drawn < first_table
-    # Both tables below the map are there, and nothing waits any more.
-    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    # Both tables below the map are there (the districts, the provenance), and nothing waits any more.
+    page.locator(".atlas-provenance").wait_for(timeout=30_000)  # the provenance: a page table
+    assert page.locator('[data-testid="stDataFrame"]').count() == 1
     assert page.get_by_text("地图绘出后").count() == 0
 
 
@@ -146,7 +147,8 @@ def test_what_follows_the_map_comes_even_if_the_map_never_draws(app_url, page):
     page.route("**/leaflet.js", lambda route: route.abort())
     page.goto(f"{app_url}/")
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=WAIT_FOR_MAP_S * 1000 / 3)
-    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    page.locator(".atlas-provenance").wait_for(timeout=30_000)  # the provenance: a page table
+    assert page.locator('[data-testid="stDataFrame"]').count() == 1
     assert page.get_by_text("地图绘出后").count() == 0
     assert page.locator('[data-testid="stException"]').count() == 0
 
@@ -167,7 +169,8 @@ def test_a_page_nobody_sees_gets_the_rest_without_waiting_for_a_paint(app_url, p
     page.goto(f"{app_url}/")
     map_frame(page, min_paths=17)
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=WAIT_FOR_MAP_S * 1000 / 3)
-    assert page.locator('[data-testid="stDataFrame"]').count() == 2
+    page.locator(".atlas-provenance").wait_for(timeout=30_000)  # the provenance: a page table
+    assert page.locator('[data-testid="stDataFrame"]').count() == 1
     assert page.get_by_text("地图绘出后").count() == 0
 
 

@@ -4,6 +4,8 @@ to artifacts/. Every request to a host other than 127.0.0.1 is blocked (conftest
 
 from __future__ import annotations
 
+import re
+
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -169,5 +171,17 @@ def test_intensity_page_legend_units_and_town_panel(app_url, page):
     values = page.locator("dl.atlas-town dd")
     assert values.count() >= 9 and "亩" in values.nth(values.count() - 2).inner_text()
     assert values.evaluate_all(WHOLE_JS), values.all_inner_texts()
+    # land and tax with separators and two decimals, as the tables write them (it read "203477 万元")
+    land, tax = (values.nth(values.count() - k).inner_text() for k in (2, 1))
+    assert re.fullmatch(r"\d{1,3}(,\d{3})*\.\d\d 亩", land) and re.fullmatch(
+        r"\d{1,3}(,\d{3})+\.\d\d 万元", tax
+    ), (land, tax)
+    # the layers' sources and notes wrap in the page's width (the grid cut them at its edge at 1280)
+    provenance = page.locator(".atlas-provenance")
+    provenance.scroll_into_view_if_needed()
+    cells = provenance.locator("th, td")
+    assert cells.count() >= 3 * 6 and provenance.evaluate_all(WHOLE_JS)
+    assert cells.evaluate_all(WHOLE_JS), cells.all_inner_texts()
+    save_screenshot(page, "planner_intensity_provenance_1280")
     page.set_viewport_size({"width": 1400, "height": 1000})
     no_outside_requests(page)

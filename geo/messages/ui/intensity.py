@@ -5,5 +5,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "int.unit.mu": ("{value} 亩", "{value} mu"),
+    "int.unit.wan_yuan": ("{value} 万元", "CNY {value} × 10,000"),  # (English pages: yuan_amount)
     "int.unit.firms": ("{value} 家", "{value} enterprises"),
 }
