@@ -317,7 +317,7 @@ if editor:
     with tabs[2]:
         objections_tab(items, lang, fresh=wanted)
     with tabs[3]:
-        finalize_tab(items, lang)
+        finalize_tab(items, lang, fresh=wanted)
     with tabs[4]:
         compare_tab(items, lang)
     pending = st.session_state.get(FLASH)
