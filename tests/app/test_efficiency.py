@@ -577,7 +577,7 @@ def test_downloads_are_named_in_the_pages_language(monkeypatch):
 
     monkeypatch.setattr(DeltaGenerator, "download_button", recording)
     _page("en")
-    assert any(n.startswith("per_mu_evaluation") for n in names), names
+    assert any(n.startswith("Per-mu_efficiency_evaluation") for n in names), names
     assert not [n for n in names if "亩均效益评价" in n or "公示" in n], names
 
 
