@@ -74,6 +74,7 @@ class _Drawn:
     fill_opacity: float
     point_scale: float = 1.0
     outline: bool = False  # a polygon layer the legend draws as a line: outlines only
+    line_width: float = 0.0  # an unfilled polygon's edge in points (LegendEntry.line_width); 0: standard
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ def _lay_out(
                 getattr(entries[0], "point_scale", 1.0) if entries else 1.0,
                 # an outline layer (its every row a line) is drawn as the legend shows it
                 bool(entries) and all(getattr(e, "kind", "fill") == "line" for e in entries),
+                getattr(entries[0], "line_width", 0.0) if entries else 0.0,
             )
         )
     return _Sheet(dpi, size_in, sub_lines, footer, map_bottom, map_h, view, layers)
@@ -446,6 +448,7 @@ def _render(
             z=2 + z * 3,
             point_scale=layer.point_scale,
             outline=layer.outline,
+            line_width=layer.line_width,
         )
     renderer = fig.canvas.get_renderer()
     label_size = base * 0.75
