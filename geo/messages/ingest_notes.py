@@ -320,10 +320,11 @@ READING: dict[str, tuple[str, str]] = {
         "“{column}” is not proposed as {field}: {filled} of {rows} rows filled, {distinct} distinct values",
     ),
     "ingest.note.ids_shared": (
-        "「{column}」与前面另一家企业（名称不同）相同的行：{n} 行，都保留（需核对），企业编号在原值后加行号"
-        "以示区分（{examples}），原值仍在「{column}」列",
+        "「{column}」与前面另一家企业（名称不同）相同的行：{n} 行，都保留（需核对），企业编号在原值后加"
+        "企业名称的短校验码以示区分（{examples}，每次导入都相同），原值仍在「{column}」列",
         "Rows with the same “{column}” as an earlier row of another name: {n}, kept (to check); their"
-        " enterprise id is the value with the row number appended ({examples}), the values as written"
+        " enterprise id is the value with a short hash of the firm's name appended ({examples}, the same"
+        " in every import), the values as written"
         " stay in the “{column}” column",
     ),
     "ingest.note.ids_numbered": (
@@ -375,6 +376,14 @@ SUMMARY: dict[str, tuple[str, str]] = {
     "ingest.check.misplaced": ("位置与地址/区镇不符", "location disagrees with the address or town"),
     "ingest.check.duplicate": ("同名同地址", "same name and address"),
     "ingest.check.credit_code": ("统一社会信用代码有误或重复", "credit code malformed or repeated"),
+    # every other warning a row report holds (walk19 (b)1)
+    "ingest.check.empty": ("数值为空或为零", "a value empty or zero"),
+    "ingest.check.above_scale": ("是否规上无法识别", "above designated size not recognised"),
+    "ingest.check.blank_name": ("名称为空", "name empty"),
+    "ingest.check.ids": ("编号为空或重复", "id empty or repeated"),
+    "ingest.check.no_location": ("没有位置", "no location"),
+    "ingest.check.far": ("位置远在苏州市以外", "far outside Suzhou"),
+    "ingest.check.other_warning": ("其他提醒", "other warnings"),
 }
 
 # The row report's headers and levels, as downloaded (geo/ingest/report.py report_for_download).
