@@ -278,7 +278,7 @@ def _frame_fit(frame, is_table: bool, crs: str | None, suggestion, lon_col, lat_
         return None
     if suggestion is not None and suggestion.swapped:
         return None
-    return fit_boundaries(frame.geometry)
+    return fit_boundaries(frame.geometry, crs)
 
 
 def _check_kind_fits(types: pd.Series, kind: Kind) -> None:

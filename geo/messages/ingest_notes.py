@@ -88,8 +88,22 @@ INSPECTING: dict[str, tuple[str, str]] = {
         "({figures}; the median distance of the boundary points)",
     ),
     "ingest.fit.boundary_unclear": (
-        "边界与内置的区县/市界对照没有明显吻合的坐标框架（{figures}）",
-        "Compared with the bundled district/city boundaries, no coordinate frame fits clearly ({figures})",
+        "边界与内置的区县/市界对照没有明显吻合的坐标框架（{figures}）{declared}",
+        "Compared with the bundled district/city boundaries, no coordinate frame fits clearly ({figures})"
+        "{declared}",
+    ),
+    # a park or parcel layer lies inside districts, along none of their lines (walk19 (b)6: 「按 WGS-84
+    # 相距约 2933 m」 read as "the file is 3 km off")
+    "ingest.fit.boundary_apart": (
+        "边界不沿内置的区县/市界走（边界点离它们的距离中位数约 {m:.0f} m，园区、地块等本不与之重合），"
+        "无法据此分辨 WGS-84、GCJ-02、BD-09{declared}",
+        "The boundaries do not run along the bundled district/city boundaries (their points lie a median"
+        " {m:.0f} m from them; parks and parcels need not follow them), so they cannot tell WGS-84,"
+        " GCJ-02 and BD-09 apart{declared}",
+    ),
+    "ingest.fit.read_as_declared": (
+        "；按文件声明的坐标系 {crs} 读取",
+        "; read in the coordinate system the file declares, {crs}",
     ),
     "ingest.fit.boundary_figure": ("按 {frame} 相距约 {m:.0f} m", "as {frame} about {m:.0f} m apart"),
     "ingest.fit.address": (

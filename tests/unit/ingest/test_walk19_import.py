@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import geopandas as gpd
 import pandas as pd
+from shapely.geometry import box
 
 from geo import ingest
 from geo.cli import main
@@ -90,3 +92,22 @@ def test_the_second_firm_keeps_its_id_in_a_corrected_file_and_a_reimport(tmp_pat
     assert again.frame["ent_id"].tolist()[:2] == [A, second]
     malformed = [str(p) for p in again.report["problem"] if "格式不对" in str(p)]
     assert len(malformed) == 1, malformed  # row 4's own code only
+
+
+def test_a_declared_park_layer_inside_a_district_is_not_said_to_be_off():
+    # two small parks inside 吴江, in a GeoJSON (EPSG:4326 declared): along no district line
+    parks = gpd.GeoDataFrame(
+        {"名称": ["甲园", "乙园"]},
+        geometry=[box(120.64, 31.15, 120.66, 31.17), box(120.70, 31.02, 120.72, 31.04)],
+        crs="EPSG:4326",
+    )
+    found = ingest.inspect_upload(parks.to_json().encode(), "园区边界.geojson")
+    assert found.proposed_frame() == "wgs84"
+    zh, en = (text_in(found.frame_reason(), lang) for lang in ("zh", "en"))
+    assert "没有明显吻合" not in zh and "相距约" not in zh, zh
+    assert zh.startswith("边界不沿内置的区县/市界走（边界点离它们的距离中位数约 "), zh
+    assert zh.endswith("无法据此分辨 WGS-84、GCJ-02、BD-09；按文件声明的坐标系 EPSG:4326 读取"), zh
+    assert en.endswith(
+        "cannot tell WGS-84, GCJ-02 and BD-09 apart; read in the coordinate system the file declares,"
+        " EPSG:4326"
+    ), en
