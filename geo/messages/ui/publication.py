@@ -228,6 +228,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.res.ent_id": ("企业编号", "Enterprise ID"),
     "pub.res.name": ("企业名称", "Name"),
     "pub.res.size_group": ("评价组", "Group"),
+    # the English results name the size groups short on screen (names whole at 1280: walk 18 b3)
+    "pub.res.group_above_short": ("规上", "Above-scale"),
+    "pub.res.group_below_short": ("规下", "Below-scale"),
+    "pub.res.size_group_help": (
+        "企业所在的评价组（规上、规下或配置的分组），各组单独排名、分类。",
+        "The evaluation group each enterprise is ranked and classed in; on screen “Above-scale” and"
+        " “Below-scale” stand for above and below designated size (规上 / 规下), in full in the"
+        " downloaded results.",
+    ),
     "pub.res.zone": ("区域", "Zone"),
     "pub.res.score": ("得分", "Score"),
     "pub.res.rank": ("排名", "Rank"),
@@ -244,6 +253,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The town the enterprise states in its own data (not the zone it lies in); on screen the four"
         " management zones by their short names (Wujiang Dev. Zone, Fenhu, Shengze, East Taihu Lake), in"
         " full in the downloaded results.",
+    ),
+    "pub.res.zone_help": (
+        "企业按位置所在的区镇或园区。",
+        "The town or park the enterprise lies in, by its location; on screen the four management zones"
+        " by their short names (Wujiang Dev. Zone, Fenhu, Shengze, East Taihu Lake), in full in the"
+        " downloaded results.",
     ),
     "pub.res.parcels": ("宗地", "Parcels"),
     "pub.res.land_mu": ("用地面积（亩）", "Land (mu)"),
