@@ -180,12 +180,21 @@ def test_cli_geopackage_output_and_chinese_headers(files, tmp_path):
 
 
 def test_cli_bad_input_exits_2_with_chinese_message(files, tmp_path, capsys):
+    # one id on two different firms: both kept and flagged 需核对, the later one's id made unique
+    # (walk18 b1, as on the 数据管理 page)
+    shared = enterprises()
+    shared.loc[1, "ent_id"] = "E01"
+    shared_path = tmp_path / "eval_shared.gpkg"
+    pyogrio.write_dataframe(shared, shared_path, driver="GPKG")
+    assert run_evaluate(files["zones"], shared_path, tmp_path / "s") == 0
+    assert "通过 10 行，剔除 0 行" in capsys.readouterr().out
+    # the same firm twice under one id: the repeated row is an error (dropped, reported), the rest
+    # is evaluated
     dup = enterprises()
-    dup.loc[1, "ent_id"] = "E01"
+    dup.loc[1, ["ent_id", "name"]] = dup.loc[0, ["ent_id", "name"]].to_numpy()
     dup_path = tmp_path / "eval_dup.gpkg"
     pyogrio.write_dataframe(dup, dup_path, driver="GPKG")
     report = tmp_path / "dup_report.csv"
-    # As on the 数据管理 page: the repeated id is a row error (dropped, reported), the rest is evaluated.
     assert run_evaluate(files["zones"], dup_path, tmp_path / "x", "--report", report) == 0
     assert "通过 9 行，剔除 1 行" in capsys.readouterr().out
     rows = pd.read_csv(report, encoding="utf-8-sig")
