@@ -11,6 +11,7 @@ from geo.errors import DataValidationError
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, message, t
+from geo.number_formats import as_text, measure_of
 from geo.place_names import place_name
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import parcels as parcel_layer
@@ -137,9 +138,9 @@ def parcel_view(towns, base, lang: Lang) -> None:
             st.subheader(t("parcel.details", lang))
             st.info(t("parcel.panel_hint", lang))
     rest_after_map(MAP, lang)  # what follows comes once the map is drawn
-    n_shown = t("parcel.n_shown", lang).format(
-        n=len(frame), mu=frame["area_mu"].sum(), below=int(frame["mark"].sum())
-    )
+    # the area in the page's decimals for land, as the low-efficiency total under it (walk 19)
+    mu = as_text(frame["area_mu"].sum(), measure_of("area_mu"))
+    n_shown = t("parcel.n_shown", lang).format(n=len(frame), mu=mu, below=int(frame["mark"].sum()))
     st.caption(n_shown + ("" if lang == "zh" else " ") + t("parcel.intro", lang))  # two sentences
     tab_low, tab_renewal, tab_contracts = lazy_tabs(
         [t("parcel.tab.low", lang), t("parcel.tab.renewal", lang), t("parcel.tab.contracts", lang)],
