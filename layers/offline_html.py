@@ -158,6 +158,7 @@ def map_downloads(
     extent: Extent | None = None,
     outlines: Sequence[MapLayer] = (),
     under: Sequence[MapLayer] = (),
+    fitted: Extent | None = None,
 ) -> dict[str, Download]:
     """Every download of a map view from the same ``MapLayer`` items the map was drawn from.
 
@@ -171,6 +172,8 @@ def map_downloads(
     ``under``: what the map draws under the items to place them (e.g. the districts' and 区镇's
     outlines under a user's own zones, :func:`pages.common.maps.reference_layers`), in the briefing
     PNGs only, first and in their order, with their legend rows and sources; not in the tables.
+    ``fitted``: what the map was fitted to (every layer, the ones switched off too), so that the
+    briefing PNGs keep the view's frame when a layer is switched off (walk19).
     """
     frames, provenance, by_name = {}, {}, {}
     for item in items:
@@ -217,6 +220,7 @@ def map_downloads(
         legend_title=legend_title,
         when=when,
         extent=extent,
+        fitted=fitted,
         sheets={n: i.layer.sheet_title(lang) for n, i in by_name.items()},
     )
     out["geojson"] = layers_geojson(title, items, lang=lang, when=when)

@@ -205,6 +205,8 @@ def _detail(version: versions.Version) -> None:
     options = {t(f"pub.res.{c}", lang): right for c in ("score", "rank", "land_mu")}
     options[t("pub.res.status", lang)] = {"help": t("pub.res.status_help", lang)}
     options[town_header(lang)] = {"help": t("pub.res.town_help", lang)}
+    options[t("pub.res.zone", lang)] = {"help": t("pub.res.zone_help", lang)}
+    options[t("pub.res.size_group", lang)] = {"help": t("pub.res.size_group_help", lang)}
     st.dataframe(
         shown,
         hide_index=True,
@@ -315,7 +317,7 @@ if editor:
     with tabs[2]:
         objections_tab(items, lang, fresh=wanted)
     with tabs[3]:
-        finalize_tab(items, lang)
+        finalize_tab(items, lang, fresh=wanted)
     with tabs[4]:
         compare_tab(items, lang)
     pending = st.session_state.get(FLASH)

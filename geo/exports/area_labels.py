@@ -93,7 +93,8 @@ def label_polygons(
     when no place fits, when the place is outside the view, when the label would stick out of
     ``within`` (the map's box: a long name must not run past its frame into the legend), or when the
     same name already labels a polygon that meets this one (``named``: name -> polygons labelled;
-    e.g. a district drawn by two layers). A place is named in ``lang``
+    e.g. a district drawn by two layers), or when the areas already named cover most of it
+    (:data:`NAMED_WITHIN_SHARE`: a district under its towns). A place is named in ``lang``
     (:func:`geo.place_names.place_name`). A small polygon's label faces it; without room there it
     goes a little further (at most the last of
     :data:`geo.exports.label_places.LEADER_GAPS_FONT_SIZES`) with a leader line to it, never farther.
@@ -135,6 +136,8 @@ def label_polygons(
             continue
         if any(whole.intersects(other) for other in named.get(str(name), ())):
             continue
+        if which != "small" and _named_share(geom, named) >= NAMED_WITHIN_SHARE:
+            continue  # named by the finer areas above it: 吴江区 under 平望镇 read as its second name
         inside = [(pt.x, pt.y) for pt in _label_candidates(geom)]
         text = ax.text(
             *inside[0],
@@ -162,6 +165,24 @@ def label_polygons(
             placed.extend(Bbox.from_extents(*b) for b in line_boxes(*line))
         named.setdefault(str(name), []).append(whole)
     return left_out
+
+
+NAMED_WITHIN_SHARE = 0.5
+"""An area (a district) is not named where at least this share of it in the view is already named by
+the areas of a layer above it (its towns, their names placed first): its own name would sit among
+theirs and read as a second name of one of them (walk19: 吴江区 right under 平望镇)."""
+
+
+def _named_share(geom, named: dict[str, list]) -> float:
+    """The share of ``geom``'s area covered by the polygons already named (``named``'s values)."""
+    area = geom.area
+    if area <= 0:
+        return 0.0
+    try:
+        covered_area = sum(geom.intersection(other).area for others in named.values() for other in others)
+    except shapely.errors.GEOSException:  # an invalid outline: named as before
+        return 0.0
+    return covered_area / area
 
 
 BESIDE_MAX_WIDTHS = 3.0

@@ -74,6 +74,7 @@ class _Drawn:
     fill_opacity: float
     point_scale: float = 1.0
     outline: bool = False  # a polygon layer the legend draws as a line: outlines only
+    line_width: float = 0.0  # an unfilled polygon's edge in points (LegendEntry.line_width); 0: standard
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def png_bytes(
     subtitle: str = "",
     legend_title: str | None = None,
     extent: Extent | None = None,
+    fitted: Extent | None = None,
 ) -> bytes:
     """A briefing map rendered on the server: title, map, legend with units, scale bar, north arrow,
     sources with accuracy and date, and the "示意图" note; A4 landscape (300 dpi by default).
@@ -124,6 +126,10 @@ def png_bytes(
     extent
         The view on screen, (west, south, east, north) in degrees: the briefing shows that part of
         the map (widened to the paper's shape) and only what lies in it; default: every feature.
+    fitted
+        What the screen was fitted to, (west, south, east, north) in degrees: every layer of the map,
+        the ones switched off too. A view wider than the features is narrowed to this, not to the
+        layers drawn, so a layer switched off does not zoom the paper in (walk19); default: the frames.
 
     The map is drawn in EPSG:4549 so the scale bar is true in metres. The PNG's text chunks hold
     the title, the subtitle (``Description``) and the legend's headings (``Legend``).
@@ -141,6 +147,7 @@ def png_bytes(
         subtitle=subtitle,
         legend_title=legend_title,
         extent=extent,
+        fitted=fitted,
     )
     buf = io.BytesIO()
     fig.savefig(
@@ -172,6 +179,7 @@ def briefing_figure(
     subtitle: str = "",
     legend_title: str | None = None,
     extent: Extent | None = None,
+    fitted: Extent | None = None,
 ) -> Figure:
     """The briefing sheet of :func:`png_bytes` as a matplotlib figure (its texts, its view), unsaved.
 
@@ -188,6 +196,7 @@ def briefing_figure(
         when=when,
         subtitle=subtitle,
         extent=extent,
+        fitted=fitted,
     )
     return _render(sheet, title, frames, legend, provenance, lang=lang, legend_title=legend_title)
 
@@ -257,6 +266,7 @@ def _lay_out(
     when: date | datetime | None,
     subtitle: str,
     extent: Extent | None,
+    fitted: Extent | None = None,
 ) -> _Sheet:
     """The paper, the text lines, the map's box and view, and the layers cut to the view."""
     # whole pixels: A4 at 300 dpi is 3508 x 2480
@@ -270,7 +280,7 @@ def _lay_out(
     map_h = 0.88 - map_bottom - SUBTITLE_LINE_FRACTION * max(0, len(sub_lines) - 1)
     projected = {name: f.to_crs(ANALYSIS_CRS) for name, f in frames.items()}
     ratio = (MAP_BOX[1] * A4_LANDSCAPE_IN[0]) / (map_h * A4_LANDSCAPE_IN[1])
-    view = _view(projected, extent, ratio=ratio)
+    view = _view(projected, extent, ratio=ratio, fitted=fitted)
     layers = []
     for name, gdf in projected.items():
         entries = list(legend.get(name, ()))
@@ -284,6 +294,7 @@ def _lay_out(
                 getattr(entries[0], "point_scale", 1.0) if entries else 1.0,
                 # an outline layer (its every row a line) is drawn as the legend shows it
                 bool(entries) and all(getattr(e, "kind", "fill") == "line" for e in entries),
+                getattr(entries[0], "line_width", 0.0) if entries else 0.0,
             )
         )
     return _Sheet(dpi, size_in, sub_lines, footer, map_bottom, map_h, view, layers)
@@ -321,17 +332,20 @@ def _footer(
 
 
 def _view(
-    projected: Mapping[str, gpd.GeoDataFrame], extent: Extent | None, *, ratio: float
+    projected: Mapping[str, gpd.GeoDataFrame],
+    extent: Extent | None,
+    *,
+    ratio: float,
+    fitted: Extent | None = None,
 ) -> tuple[float, float, float, float]:
     """The map's view in EPSG:4549 (xmin, ymin, xmax, ymax), widened to the box's ``ratio`` (w/h):
     the ``extent`` shown on screen with a margin, else every feature with a margin. A view wider than every
     feature with its margin (a map zoomed out, or fitted at a whole zoom level) is narrowed to them,
-    so the paper is not mostly empty; a view zoomed in stays as it is."""
-    data = _data_box(projected)
+    so the paper is not mostly empty; a view zoomed in stays as it is. ``fitted`` (what the screen
+    was fitted to, the layers switched off too) stands for the features in that narrowing."""
+    data = _widened(_projected_box(fitted), VIEW_MARGIN) if fitted is not None else _data_box(projected)
     if extent is not None:
-        west, south, east, north = extent
-        edge = shapely.box(west, south, east, north).segmentize(max(east - west, north - south) / 16)
-        xmin, ymin, xmax, ymax = gpd.GeoSeries([edge], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).total_bounds
+        xmin, ymin, xmax, ymax = _projected_box(extent)
         # with a margin: what lies at the screen's edge (or at a scope's edge) is not cut at the frame
         xmin, ymin, xmax, ymax = _widened((xmin, ymin, xmax, ymax), VIEW_MARGIN)
         if data is not None:
@@ -344,6 +358,13 @@ def _view(
     w, h = max(w, h * ratio), max(h, w / ratio)
     cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
     return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def _projected_box(extent: Extent) -> tuple[float, float, float, float]:
+    """(west, south, east, north) in degrees as a box in EPSG:4549 holding its curved edges."""
+    west, south, east, north = extent
+    edge = shapely.box(west, south, east, north).segmentize(max(east - west, north - south) / 16)
+    return tuple(gpd.GeoSeries([edge], crs=STORAGE_CRS).to_crs(ANALYSIS_CRS).total_bounds)
 
 
 VIEW_MARGIN = 1.08  # every feature's box, widened by this factor, is the widest view on paper
@@ -427,6 +448,7 @@ def _render(
             z=2 + z * 3,
             point_scale=layer.point_scale,
             outline=layer.outline,
+            line_width=layer.line_width,
         )
     renderer = fig.canvas.get_renderer()
     label_size = base * 0.75

@@ -57,6 +57,7 @@ def build_downloads(
     legend_title: str | None = None,
     extent: Extent | None = None,
     sheets: Mapping[str, str] | None = None,
+    fitted: Extent | None = None,
 ) -> dict[str, Download]:
     """The downloads of one map view made from its frames, each built lazily when asked for; the
     GeoJSON, headed and named as the layers' tables, is :func:`layers.offline_html.layers_geojson`.
@@ -87,6 +88,8 @@ def build_downloads(
     extent
         The view on screen (west, south, east, north in degrees): the briefing PNGs show it
         (:func:`geo.exports.briefing.png_bytes`); default: every feature.
+    fitted
+        What the screen was fitted to, the layers switched off too (``png_bytes``'s ``fitted``).
     sheets
         Layer title -> a shorter name for its XLSX sheet (whole words, at most 31 characters:
         :func:`geo.exports.tables.xlsx_bytes`); default: the title.
@@ -120,6 +123,7 @@ def build_downloads(
             subtitle=subtitle,
             legend_title=legend_title,
             extent=extent,
+            fitted=fitted,
         )
 
     out = {

@@ -99,13 +99,15 @@ def draw_features(
     z: int,
     point_scale: float = 1.0,
     outline: bool = False,
+    line_width: float = 0.0,
 ) -> None:
     """Draw ``gdf``'s polygons, lines and points in ``colors``; points ``point_scale`` times the
     standard diameter (:attr:`LegendEntry.point_scale`). ``outline``: polygons as a line round them,
     unfilled, as the live map draws an outline layer (the parcels below their minimum in red, the
     district clicked), so that what lies under them shows through. A polygon layer the live map
     draws unfilled (``fill_opacity`` 0: the districts' and 区镇's outlines under a user's zones) is
-    drawn unfilled too, in its thin edge (walk17: a grey wash over the whole sheet)."""
+    drawn unfilled too, in its thin edge (walk17: a grey wash over the whole sheet), or ``line_width``
+    points wide (:attr:`LegendEntry.line_width`)."""
     types = gdf.geom_type
     poly = types.isin(["Polygon", "MultiPolygon"]).to_numpy()
     line = types.isin(["LineString", "MultiLineString"]).to_numpy()
@@ -119,7 +121,7 @@ def draw_features(
                 unfilled = outline or fill_opacity <= 0
                 faces.append((0.0, 0.0, 0.0, 0.0) if unfilled else to_rgba(color, max(fill_opacity, 0.12)))
                 edges.append(to_rgba(color, 0.95))
-        width = OUTLINE_WIDTH if outline else 0.9
+        width = OUTLINE_WIDTH if outline else (line_width or 0.9)  # an unfilled layer's own edge
         ax.add_collection(
             PatchCollection(paths, facecolors=faces, edgecolors=edges, linewidths=width, zorder=z)
         )
@@ -277,7 +279,13 @@ def legend_swatch(ax, x: float, y: float, w: float, h: float, entry: LegendEntry
         )
         ax.add_patch(
             Rectangle(
-                (x, y), w, h, facecolor="none", edgecolor=entry.color, linewidth=1.0, transform=ax.transAxes
+                (x, y),
+                w,
+                h,
+                facecolor="none",
+                edgecolor=entry.color,
+                linewidth=getattr(entry, "line_width", 0.0) or 1.0,
+                transform=ax.transAxes,
             )
         )
 

@@ -10,6 +10,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo.catalogue import ENTERPRISE_BY_KEY, exact_header
 from geo.catalogue import labels as catalogue_labels
 from geo.exports.headers import (
     catalogue_headers,
@@ -45,6 +46,10 @@ NAMED_COLUMNS = {
 # The atlas's measures of a shape (geo.exports.tables.with_measures): headed apart from a column
 # of the layer's own that has their header (exports.column.<name>_measured).
 MEASURES = ("area_km2", "area_mu", "length_km")
+
+# The catalogue's 区镇 column: a user's column under one of its headers (所在镇（区）) names its 区镇
+# as the user wrote them, an English file translating the fixed ones (:func:`is_town_header`).
+TOWN_COLUMN = ENTERPRISE_BY_KEY["town"]
 
 IMPORT_SHOWN_COLUMNS = (
     "name",
@@ -94,6 +99,19 @@ def imported_headers(kind: str, columns: Collection[object], lang: Lang) -> dict
     known["area_km2"] = message("exports.column.area_km2", lang)
     known.setdefault("name", t("user.name", lang))
     return {c: known.get(c, c) for c in shown}
+
+
+def is_town_header(column: object) -> bool:
+    """Whether ``column`` is a header the catalogue reads as a 区镇 column (所在镇（区）, 所属区镇)
+    but not the atlas's own ``town``: a user's column of 区镇 names kept as the file has it."""
+    text = str(column)
+    return text != TOWN_COLUMN.key and exact_header(text, TOWN_COLUMN) is not None
+
+
+def _each_distinct(values: pd.Series, name: Callable[[object], str]) -> pd.Series:
+    """``values`` each given by ``name``, worked out once per distinct value; blanks kept."""
+    names = {v: name(v) for v in values.dropna().unique()}
+    return values.map(names, na_action="ignore")
 
 
 def _isna(value: object) -> bool:
@@ -174,6 +192,7 @@ def readable_table(
     same_position, file_coords = own_coordinate_columns(out, lang)
     out = out.drop(columns=same_position)
     fields = {c: v for c, v in (shown or {}).items() if c in out}
+    town_headers: dict[str, str] = {}
     for col, (values, _label) in fields.items():
         out[col] = np.asarray(values)
     for col in [c for c in out.columns if c not in fields]:
@@ -185,6 +204,9 @@ def readable_table(
         elif col in named:  # names of places and industries outside the tooltip
             name = english_names(named[col])
             out[col] = out[col].map(lambda v, name=name: name(v, lang), na_action="ignore")
+        elif is_town_header(col):  # a user's own 所在镇（区）: its fixed 区镇 in English (walk19 b3)
+            out[col] = _each_distinct(out[col], lambda v: own_place_name(v, lang))
+            town_headers[col] = TOWN_COLUMN.label(lang)
     if FLAG_COLUMN in out.columns and FLAG_COLUMN not in fields:  # an import's warnings, in ``lang``
         out[FLAG_COLUMN] = out[FLAG_COLUMN].map(lambda v: flag_text(v, lang))
     out = yes_no_in_words(out, lang)  # 是/否, Yes/No: not True/False
@@ -196,6 +218,7 @@ def readable_table(
     labels = {
         **column_labels(lang),
         **(headers or {}),
+        **town_headers,
         **{c: label for c, (_values, label) in fields.items()},
         **catalogue_headers(out.columns, lang),
         **source_coords,
@@ -204,7 +227,10 @@ def readable_table(
     names = {}
     for col in out.columns:
         header = labels.get(col, col)
-        if header in taken and header != col and col in MEASURES:  # the file's own 面积（亩） beside it
+        # the file's own 面积（亩） beside it: headed apart in either language (an English file has
+        # "Area (mu)" beside the file's 面积（亩）, walk19 b2)
+        beside_own = col in MEASURES and (header in taken or message(f"exports.column.{col}", "zh") in taken)
+        if beside_own and header != col:
             header = message(f"exports.column.{col}_measured", lang)
         names[col] = header if header not in taken or header == col else col
         taken.add(names[col])

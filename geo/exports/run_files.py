@@ -128,6 +128,11 @@ def _in_words(
         table = table.assign(**{CLASS_COL: cls.to_numpy()})
         if "eval_class_label" in table.columns:
             table["eval_class_label"] = cls.map(CLASS_LABELS_T).to_numpy()
+    if "n_ranked" in table.columns and "scored" in table.columns:
+        # the size of the group ranked, blank where the row is not ranked (class T), as its rank
+        # (walk19: "Ranked enterprises 0" beside a blank rank)
+        ranked = table["n_ranked"].where(table["scored"].fillna(False).astype(bool))
+        table = table.assign(n_ranked=pd.array(ranked.round(), dtype="Int64"))
     if lang == "zh" and key in ("transitions", "changes"):
         table = yearly.transition_words(table, "zh")
     table = allocation_words(table, lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
@@ -385,9 +386,10 @@ def _shared_ids(
 ) -> pd.Series:
     """The repeated ids of rows whose enterprise name differs from the first holder's (two firms
     under one 统一社会信用代码: a code copied wrong, not one firm entered twice). Such a row is kept,
-    its id made unique by its row number (``913205…-19``, said in a note; the column as written is
-    kept beside it), and both rows are flagged (by :func:`~geo.ingest.checks.check_credit_codes`
-    when the id column holds credit codes). Returns the mask of those rows."""
+    its id made unique by a short hash of its name (:func:`name_suffix`, ``913205…-3F2A9C``), said in
+    a note; the column as written is kept beside it), and both rows are flagged (by
+    :func:`~geo.ingest.checks.check_credit_codes` when the id column holds credit codes). Returns the
+    mask of those rows."""
     shared = pd.Series(False, index=result.index)
     if not duplicate.any():
         return shared
@@ -403,7 +405,12 @@ def _shared_ids(
         return shared
     source = mapping["ent_id"]
     written = result["ent_id"].copy()
-    result.loc[shared, "ent_id"] = written[shared] + "-" + rownum.loc[shared.index[shared]].astype(str)
+    # the firm's name, not its row, tells it apart: the same id in next year's file and after a
+    # re-import (walk19 (b)8: ``…029W-20`` in one file, ``…-19`` in the corrected one)
+    suffixes = {n: name_suffix(n) for n in dict.fromkeys(names[shared])}
+    result.loc[shared, "ent_id"] = written[shared] + "-" + names[shared].map(suffixes)
+    clash = result["ent_id"].duplicated(keep=False) & shared & alive  # two names, one hash: very rare
+    result.loc[clash, "ent_id"] += "-" + rownum.loc[clash.index[clash]].astype(str)
     notes.append(
         note(
             "ingest.note.ids_shared",
@@ -421,6 +428,12 @@ def _shared_ids(
             said = note("ingest.row.id_shared", column=source, first=int(rownum[other]), other=names[other])
             report.add([rownum[row]], "warning", source, said, [written[row]])
     return shared
+
+
+def name_suffix(name: object) -> str:
+    """What sets apart the id of a firm sharing its 统一社会信用代码 with another of another name: a short
+    hash of its normalized name (six characters), the same in every file and every re-import."""
+    return hashlib.sha1(norm_header(name).encode("utf-8")).hexdigest()[:6].upper()
 
 
 def _derived_above_scale(sales_wan_yuan: pd.Series) -> pd.Series:

@@ -55,9 +55,11 @@ def _in_suzhou(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return (x >= lon0) & (x <= lon1) & (y >= lat0) & (y <= lat1)
 
 
-def fit_boundaries(geoms: gpd.GeoSeries) -> FrameFit | None:
+def fit_boundaries(geoms: gpd.GeoSeries, declared: str | None = None) -> FrameFit | None:
     """Hold polygon boundaries (lon/lat degrees, frame unknown) against the bundled real ones.
 
+    ``declared``: the CRS the file declares (a .prj, a GeoJSON's CRS, a GeoPackage's SRS), said in
+    the reason when the boundaries tell nothing, as the frame the layer is read in.
     Returns None when the layer has no polygon vertices over Suzhou.
     """
     values = np.asarray(geoms.values, dtype=object)
@@ -82,10 +84,13 @@ def fit_boundaries(geoms: gpd.GeoSeries) -> FrameFit | None:
     best, second = ranked[0], ranked[1]
     clear = scores[best] <= FIT_MAX_M and scores[second] >= FIT_RATIO * max(scores[best], 1.0)
     figures = clauses(note("ingest.fit.boundary_figure", frame=FRAME_CODES[f], m=scores[f]) for f in FRAMES)
+    read_as = note("ingest.fit.read_as_declared", crs=declared) if declared else ""
     if clear:
         reason = note("ingest.fit.boundary_clear", frame=frame_name(best), figures=figures)
+    elif scores[best] > FIT_MAX_M:  # drawn along no district line (parks, parcels): no evidence at all
+        reason = note("ingest.fit.boundary_apart", m=scores[best], declared=read_as)
     else:
-        reason = note("ingest.fit.boundary_unclear", figures=figures)
+        reason = note("ingest.fit.boundary_unclear", figures=figures, declared=read_as)
     return FrameFit("boundary", scores, best if clear else None, len(coords), reason)
 
 

@@ -278,7 +278,7 @@ def _frame_fit(frame, is_table: bool, crs: str | None, suggestion, lon_col, lat_
         return None
     if suggestion is not None and suggestion.swapped:
         return None
-    return fit_boundaries(frame.geometry)
+    return fit_boundaries(frame.geometry, crs)
 
 
 def _check_kind_fits(types: pd.Series, kind: Kind) -> None:
@@ -380,12 +380,17 @@ def _credit_checks(gdf, source, rownum, report, mapping: Mapping[str, str]) -> N
     names = gdf[name_col] if name_col in gdf.columns else None
     years = gdf["year"] if "year" in mapping else None
     id_source = mapping.get("ent_id")
+    # a column named as the code holds the code: an id of codes beside it (an exported layer's 企业编号,
+    # ``…029W-2988F7`` for a second firm under one code) is not checked again (walk19 (b)8)
+    code_column = any(credit_code_column(c) for c in columns if c not in ("ent_id", id_source))
     for column in columns:
         if column == "ent_id" and id_source in columns:  # the codes as written, kept beside the id
             continue
         header = id_source if column == "ent_id" and id_source is not None else str(column)
         written = source[header].reindex(gdf.index) if header in source.columns else gdf[column]
-        checked = credit_code_column(header) or (header == id_source and looks_like_credit_codes(written))
+        checked = credit_code_column(header) or (
+            header == id_source and not code_column and looks_like_credit_codes(written)
+        )
         if checked:
             check_credit_codes(written, rownum, report, field=header, names=names, years=years)
 

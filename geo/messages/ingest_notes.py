@@ -88,8 +88,22 @@ INSPECTING: dict[str, tuple[str, str]] = {
         "({figures}; the median distance of the boundary points)",
     ),
     "ingest.fit.boundary_unclear": (
-        "边界与内置的区县/市界对照没有明显吻合的坐标框架（{figures}）",
-        "Compared with the bundled district/city boundaries, no coordinate frame fits clearly ({figures})",
+        "边界与内置的区县/市界对照没有明显吻合的坐标框架（{figures}）{declared}",
+        "Compared with the bundled district/city boundaries, no coordinate frame fits clearly ({figures})"
+        "{declared}",
+    ),
+    # a park or parcel layer lies inside districts, along none of their lines (walk19 (b)6: 「按 WGS-84
+    # 相距约 2933 m」 read as "the file is 3 km off")
+    "ingest.fit.boundary_apart": (
+        "边界不沿内置的区县/市界走（边界点离它们的距离中位数约 {m:.0f} m，园区、地块等本不与之重合），"
+        "无法据此分辨 WGS-84、GCJ-02、BD-09{declared}",
+        "The boundaries do not run along the bundled district/city boundaries (their points lie a median"
+        " {m:.0f} m from them; parks and parcels need not follow them), so they cannot tell WGS-84,"
+        " GCJ-02 and BD-09 apart{declared}",
+    ),
+    "ingest.fit.read_as_declared": (
+        "；按文件声明的坐标系 {crs} 读取",
+        "; read in the coordinate system the file declares, {crs}",
     ),
     "ingest.fit.boundary_figure": ("按 {frame} 相距约 {m:.0f} m", "as {frame} about {m:.0f} m apart"),
     "ingest.fit.address": (
@@ -320,10 +334,11 @@ READING: dict[str, tuple[str, str]] = {
         "“{column}” is not proposed as {field}: {filled} of {rows} rows filled, {distinct} distinct values",
     ),
     "ingest.note.ids_shared": (
-        "「{column}」与前面另一家企业（名称不同）相同的行：{n} 行，都保留（需核对），企业编号在原值后加行号"
-        "以示区分（{examples}），原值仍在「{column}」列",
+        "「{column}」与前面另一家企业（名称不同）相同的行：{n} 行，都保留（需核对），企业编号在原值后加"
+        "企业名称的短校验码以示区分（{examples}，每次导入都相同），原值仍在「{column}」列",
         "Rows with the same “{column}” as an earlier row of another name: {n}, kept (to check); their"
-        " enterprise id is the value with the row number appended ({examples}), the values as written"
+        " enterprise id is the value with a short hash of the firm's name appended ({examples}, the same"
+        " in every import), the values as written"
         " stay in the “{column}” column",
     ),
     "ingest.note.ids_numbered": (
@@ -375,6 +390,14 @@ SUMMARY: dict[str, tuple[str, str]] = {
     "ingest.check.misplaced": ("位置与地址/区镇不符", "location disagrees with the address or town"),
     "ingest.check.duplicate": ("同名同地址", "same name and address"),
     "ingest.check.credit_code": ("统一社会信用代码有误或重复", "credit code malformed or repeated"),
+    # every other warning a row report holds (walk19 (b)1)
+    "ingest.check.empty": ("数值为空或为零", "a value empty or zero"),
+    "ingest.check.above_scale": ("是否规上无法识别", "above designated size not recognised"),
+    "ingest.check.blank_name": ("名称为空", "name empty"),
+    "ingest.check.ids": ("编号为空或重复", "id empty or repeated"),
+    "ingest.check.no_location": ("没有位置", "no location"),
+    "ingest.check.far": ("位置远在苏州市以外", "far outside Suzhou"),
+    "ingest.check.other_warning": ("其他提醒", "other warnings"),
 }
 
 # The row report's headers and levels, as downloaded (geo/ingest/report.py report_for_download).

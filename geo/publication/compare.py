@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo.catalogue import FIELD_ZH
+from geo.evaluation import CLASSES
 from geo.evaluation.metrics import ID_COL
 from geo.messages import Lang
-from geo.publication.objections import field_label, provenance_words, shown_value
+from geo.publication.objections import field_label, objections_frame, provenance_words, shown_value
 from geo.publication.results import version_benchmarks
 from geo.publication.versions import StoreTarget, get_version, version_results
 from geo.storage.base import open_store
@@ -198,3 +199,49 @@ def benchmark_moves(before_id: str, after_id: str, *, store: StoreTarget = None)
             continue
         out.extend(BenchmarkMove(key, (g,), p[0], p[1]) for g, p in moved.items())
     return out
+
+
+@dataclass(frozen=True)
+class ClassChange:
+    """An enterprise whose class differs between two versions: ``own`` when an input value of its own
+    changed (its objection accepted), else its class moved only because the benchmarks moved with
+    another's corrected values; ``objected`` when it filed an objection to the earlier version;
+    ``down`` when the later class is worse (A → D order)."""
+
+    ent_id: str
+    name: str
+    before: str
+    after: str
+    own: bool
+    objected: bool
+
+    @property
+    def down(self) -> bool:
+        return (
+            self.before in CLASSES
+            and self.after in CLASSES
+            and CLASSES.index(self.after) > CLASSES.index(self.before)
+        )
+
+
+def class_changes(table: pd.DataFrame, before_id: str, *, store: StoreTarget = None) -> list[ClassChange]:
+    """The enterprises whose class changed in ``table`` (:func:`compare_versions` of ``before_id`` and
+    a later version), in the table's order: those whose own values did not change first (walk 19:
+    one firm's accepted land objection raised the benchmarks and moved a firm that filed nothing from
+    C to D; under the 公示 → 异议 → 定案 cycle it has not been heard), then the others."""
+    moved = table[table["class_changed"]] if len(table) else table
+    if not len(moved):
+        return []
+    filed = set(objections_frame(store=store, version_id=before_id)[ID_COL].astype(str))
+    found = [
+        ClassChange(str(ent), str(name), str(a), str(b), bool(inputs), str(ent) in filed)
+        for ent, name, a, b, inputs in zip(
+            moved[ID_COL],
+            moved["name"],
+            moved["class_before"],
+            moved["class_after"],
+            moved["changed_inputs"],
+            strict=True,
+        )
+    ]
+    return [c for c in found if not c.own] + [c for c in found if c.own]

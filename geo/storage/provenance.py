@@ -100,3 +100,6 @@ class LegendEntry:
     # a point layer's points against the standard point, in diameter (the 亩均 warnings: a larger
     # purple point under the class points, which reads as a ring on screen and on paper alike)
     point_scale: float = 1.0
+    # an unfilled polygon layer's edge on paper and in its swatch, in points; 0: the standard edge
+    # (the districts' and 区镇's outlines under a user's zones, told apart by weight: walk19)
+    line_width: float = 0.0

@@ -15,8 +15,9 @@ from jinja2 import Template
 from streamlit_folium import st_folium
 
 from geo.messages import Lang, t
+from geo.storage.provenance import LegendEntry
 from layers import REGISTRY
-from layers.base import DATA_VALUE_PREFIX
+from layers.base import DATA_VALUE_PREFIX, Layer
 from layers.mapview import (
     MapLayer,
     basemap_is_gcj02,
@@ -447,12 +448,27 @@ def _center(frame: gpd.GeoDataFrame) -> tuple[float, float]:
 _center_of = cache.PerObject(_center)
 
 
+# The outlines a user's layer is shown against (layer -> colour, weight in px): the districts dark
+# and wide, the 区镇 within them light and thin, told apart on the map and on the briefing PNG (walk19:
+# both 1 px of the same grey, one swatch twice in the legend)
+REFERENCE_OUTLINES = {"districts": ("#555555", 2.2), "wujiang_towns": ("#999999", 0.9)}
+PX_IN_POINTS = 0.75  # a map's px (CSS, 96 per inch) in the briefing's points (72 per inch)
+
+
 def reference_layers() -> list[MapLayer]:
-    """What a user's layer is shown against: the districts and Wujiang's 区镇, grey outlines only."""
-    return [
-        map_layer_of(replace(REGISTRY[name], fill_opacity=0.0, weight=1.0, color="#777777"))
-        for name in ("districts", "wujiang_towns")
-    ]
+    """What a user's layer is shown against: the districts and Wujiang's 区镇, grey outlines only
+    (:data:`REFERENCE_OUTLINES`), drawn and in the legend as on the map."""
+
+    def outline(name: str) -> Layer:
+        color, weight = REFERENCE_OUTLINES[name]
+        layer = replace(REGISTRY[name], fill_opacity=0.0, weight=weight, color=color)
+        edge = LegendEntry(layer.title_zh, color, "fill", 0.0, line_width=weight * PX_IN_POINTS)
+        return replace(
+            layer,
+            legend_entries=lambda _frame, lang: [replace(edge, label=layer.title(lang))],
+        )
+
+    return [map_layer_of(outline(name)) for name in REFERENCE_OUTLINES]
 
 
 def wujiang_base() -> list[MapLayer]:

@@ -11,7 +11,7 @@ from geo.errors import DataValidationError
 from geo.messages import t
 from geo.spatial.crs import STORAGE_CRS
 from layers import REGISTRY
-from layers.mapview import render_map, shown_layers, view_extent
+from layers.mapview import frame_extent, render_map, shown_layers, view_extent
 from layers.offline_html import map_downloads
 from layers.snapshot import SnapshotControl
 from layers.user_layers import user_map_layer
@@ -90,4 +90,7 @@ def export_section(s: Settings) -> None:
     if not shown:
         st.info(t("export.none_shown", lang))
         return
-    download_buttons(map_downloads(title, shown, m, lang=lang, extent=view_extent(out)), key="export")
+    # framed as the preview is, on every chosen layer, whichever are switched off (walk19)
+    fitted = frame_extent(extent) if extent is not None else None
+    downloads = map_downloads(title, shown, m, lang=lang, extent=view_extent(out), fitted=fitted)
+    download_buttons(downloads, key="export")

@@ -8,6 +8,7 @@ import streamlit as st
 
 from geo.evaluation import land_renewal_by_zone, low_efficiency_land
 from geo.exports.blanks import dash_unknown_places, without_empty_columns
+from geo.exports.filenames import safe_filename
 from geo.exports.tables import csv_bytes, xlsx_bytes
 from geo.messages import Lang, message, t
 from geo.storage.provenance import accuracy_label, source_label
@@ -145,8 +146,10 @@ def _sheets(view: PageView, ranked: Ranking, found: Changes | None) -> dict[str,
 
 
 def file_stem(view: PageView) -> str:
-    """The downloads' file name stem, with the year."""
-    return t("eff.file.stem", view.lang) + (f"_{view.year_words}" if view.year_words else "")
+    """The downloads' file name stem, with the year: the map's title as its own downloads name it
+    (PNG, XLSX, GeoJSON), so that every file of the page reads alike (walk19: per_mu_evaluation_2025.csv
+    beside Per-mu_efficiency_evaluation_2025.xlsx)."""
+    return safe_filename(f"{view.title} {view.year_words}".strip())
 
 
 def _meta(view: PageView) -> dict:
@@ -176,6 +179,8 @@ def csv_button(view: PageView, where, label: str, frame: pd.DataFrame, file_name
 def download_row(view: PageView, ranked: Ranking, found: Changes | None) -> None:
     """The CSV, the workbook and (for roles that see enterprises) the 公示 list, in a row."""
     lang, firms, stem = view.lang, view.firms, file_stem(view)
+    # the ranking's files apart from the map's (the map export's CSV and XLSX take the stem alone)
+    part = t("eff.file.ranking" if firms else "eff.file.groups", lang)
     sheets = _sheets(view, ranked, found)
     d1, d2, d3, d4 = st.columns([1, 1, 1.3, 1.3])  # the notices' labels say which edition: room for it
     csv_button(
@@ -183,7 +188,7 @@ def download_row(view: PageView, ranked: Ranking, found: Changes | None) -> None
         d1,
         t("eff.download.csv" if firms else "eff.download.groups_csv", lang),
         ranked.table if firms else ranked.summary,
-        f"{stem}.csv" if firms else f"{stem}_{t('eff.file.groups', lang)}.csv",
+        f"{stem}_{part}.csv",
         "eff_csv",
     )
     title = t("eff.download.book_title", lang).format(
@@ -192,7 +197,7 @@ def download_row(view: PageView, ranked: Ranking, found: Changes | None) -> None
     d2.download_button(
         t("eff.download.xlsx" if firms else "eff.download.groups_xlsx", lang),
         data=lambda: xlsx_bytes(sheets, dict.fromkeys(sheets, view.provenance), title=title, lang=lang),
-        file_name=f"{stem}.xlsx",
+        file_name=f"{stem}_{part}.xlsx",
         mime=XLSX,
         key="eff_xlsx",
         on_click="ignore",

@@ -41,6 +41,28 @@ def text_px(text: object) -> float:
     return width
 
 
+def text_shape(text: object) -> str:
+    """A stand-in for ``text`` as the grid measures and breaks it: each character replaced by one of
+    its kind (a Chinese or full-width character, （, ）, a space, a narrow, an upper-case or another
+    Latin character), so the same width (:func:`text_px`) and the same places a line may break.
+    17,063 enterprise names of the demo are about twenty shapes: a table is fitted per shape, not per
+    name (a rerun of 公示与异议 spent 73 s fitting each name of its results one by one)."""
+    return "".join(_SHAPE.get(ch) or _kind_of(ch) for ch in str(text))
+
+
+_SHAPE = {"（": "（", "）": "）", " ": " "}
+
+
+def _kind_of(ch: str) -> str:
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return "中"
+    if ch in _NARROW:
+        return "i"
+    if ch.isupper() or ch in "mwMW@%&":
+        return "M"
+    return "a"
+
+
 def _words(text: str) -> list[str]:
     """Where the grid may break a line: at spaces (kept as words of their own), and between CJK
     characters."""

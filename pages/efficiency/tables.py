@@ -28,7 +28,9 @@ from geo.yearly.notice_words import reasons_name, reasons_said, status_name
 from pages.efficiency.fitting import (
     BRACKET_BREAK,
     CELL_PAD_PX,
+    HEADER_PAD_PX,
     KEY_COLUMNS_PX,
+    TABLE_EDGE_PX,
     Fitted,
     broken_before_brackets,
     fit_columns,
@@ -300,12 +302,72 @@ def fit_ranking(table: pd.DataFrame) -> Fitted:
 PLACE_BREAK = BRACKET_BREAK
 
 
+def ranking_marker_px(n_rows: int) -> int:
+    """The ranking's row marker (its check box) as the grid draws it, its border included: as wide as
+    its row count needs (glide-data-grid: 32 px up to 100 rows, 36 to 1,000, 44 to 10,000, else 48;
+    an import's 18 firms 33 px, the demo's 7,401 scored 45 px as drawn at 1280)."""
+    marker = 48 if n_rows > 10_000 else 44 if n_rows > 1_000 else 36 if n_rows > 100 else 32
+    return marker + 1
+
+
+def ranking_edge_px(n_rows: int) -> int:
+    """The width the ranking's columns take up to the table's edge at 1280 px beside a row marker for
+    ``n_rows`` rows (:func:`ranking_marker_px`): the key columns and the columns shown after them
+    whole (:func:`pages.efficiency.fitting.to_the_edge`), the next at the edge."""
+    return TABLE_EDGE_PX - ranking_marker_px(n_rows)
+
+
 def screen_ranking(table: pd.DataFrame) -> tuple[pd.DataFrame, Fitted]:
     """A :func:`ranking_table` (``short``) as the screen draws it and its key columns' widths
     (:func:`fit_ranking`); where that leaves an enterprise's name broken inside it, the places broken
     only before their （…） ("盛泽镇先进纺织产业园 / （南区）") when that keeps the names whole (walk 16 item
-    10: "吴江开发区芯联微 / 电子有限公司" beside a park's name on one line)."""
-    fitted = fit_ranking(table)
+    10: "吴江开发区芯联微 / 电子有限公司" beside a park's name on one line). The rank in the selection,
+    right after them, whole in the table's width where the names and places broken before their
+    （…） make it room (:func:`_room_for_selection`)."""
+    table, fitted = _names_whole(table, fit_ranking(table))
+    return _room_for_selection(table, fitted)
+
+
+def _spaced_names(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its names and places broken before their （…） (a line may break there only)."""
+    spaced = table.copy()
+    for col in (*name_headers(table), *place_headers(table)):
+        spaced[col] = spaced[col].map(broken_before_brackets)
+    return spaced
+
+
+def _room_for_selection(table: pd.DataFrame, fitted: Fitted) -> tuple[pd.DataFrame, Fitted]:
+    """The rank in the selection (the column right after the key columns, when a grouping is picked)
+    read whole beside them at 1280 px (walk 18 c1: the columns after the keys are shown only while
+    each fits whole, :func:`pages.efficiency.fitting.to_the_edge`, and the rank the user asked for
+    was pushed a sideways scroll away): the key columns fitted in what it leaves, the names and places
+    broken only before their （…） ("…有限公司 / （合成）"), where that keeps each name whole and the rows no
+    taller; else as they were (the rank then a sideways scroll away, never drawn cut)."""
+    keys = key_headers(table)
+    sel = {t("eff.col.rank_sel", lang) for lang in ("zh", "en")}
+    after = list(table.columns)[len(keys) : len(keys) + 1]
+    if not after or after[0] not in sel:
+        return table, fitted
+    values = table[after[0]].dropna()
+    need = max([text_px(after[0]) + HEADER_PAD_PX, *(text_px(f"{v:,}") + CELL_PAD_PX for v in values)])
+    edge = ranking_edge_px(len(table))
+    if sum(fitted.widths.values()) + need <= edge:
+        return table, fitted
+    spaced, names = _spaced_names(table), name_headers(table)
+    trial = fit_columns(spaced, keys, budget_px=edge - need, names=[*names, *place_headers(table)])
+    words = [w for n in names for v in spaced[n].dropna().astype(str) for w in v.split(" ")]
+    whole = max((text_px(w) for w in words), default=0.0) + CELL_PAD_PX
+    taller = (trial.row_px or 0) > (fitted.row_px or 0)
+    if sum(trial.widths.values()) + need > edge or taller:
+        return table, fitted
+    if any(trial.widths.get(n, 0) < whole for n in names):
+        return table, fitted
+    return spaced, trial
+
+
+def _names_whole(table: pd.DataFrame, fitted: Fitted) -> tuple[pd.DataFrame, Fitted]:
+    """:func:`screen_ranking`'s first step: the places broken before their （…） where the names are
+    broken inside them otherwise."""
     names, places = name_headers(table), place_headers(table)
     if not names or not places:
         return table, fitted

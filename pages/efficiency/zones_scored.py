@@ -27,6 +27,7 @@ from geo.evaluation.zones import (
     zones_for_viewers,
     zones_over_years,
 )
+from geo.exports.filenames import safe_filename
 from geo.exports.zone_tables import zone_scores_bytes
 from geo.messages import Lang, t
 from geo.place_names import own_place_name, place_label
@@ -186,7 +187,8 @@ def show_zones_scored(
         view, hide_index=True, width="stretch", column_config=number_config(view), key="eff_zones_scored"
     )
 
-    stem = t("zones.file", lang) + (f"_{year}" if year else "")
+    # named as the page's other downloads: its title and year, then what the file holds (walk19)
+    stem = safe_filename(f"{t('eff.header', lang)} {year or ''}".strip()) + f"_{t('zones.file', lang)}"
     shown = ZoneScores(**{**scores.__dict__, "table": table})
     method = _method_title(config_json, lang)
     c1, c2, _ = st.columns([1, 1, 2])

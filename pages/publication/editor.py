@@ -17,6 +17,7 @@ from geo.evaluation.metrics import assign_zones, ratio_label
 from geo.evaluation.named import list_named_configs
 from geo.messages import Lang, joined, t
 from geo.messages.formats import beijing_minute, beijing_today
+from geo.messages.names import firm_name
 from geo.publication import compare, exports, objections, results, versions
 from geo.publication.titles import UNDATED, default_title, display_title
 from geo.storage.changelog import actor_name
@@ -414,8 +415,58 @@ def why_scores_moved(before_id: str, after_id: str, table: pd.DataFrame, lang: L
     return t(key, lang).format(moves=sep.join(words), n=f"{n:,}", classes=f"{classes:,}")
 
 
-def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
-    """Evaluate a published version again with its decided objections; fix a version."""
+CHANGES_SHOWN = 20  # the class changes a message lists by name (the rest: the comparison tab)
+
+
+def change_line(change: compare.ClassChange, lang: Lang, *, why: bool = True) -> str:
+    """``同里古镇文创有限公司（…W）：C → D（未提异议，自身数据未变：因基准变化）`` (without its
+    reason: ``why`` false)."""
+    if not why:
+        reason = ""
+    elif change.own:
+        reason = t("pub.chg.own", lang)
+    else:
+        reason = t("pub.chg.bench_objected" if change.objected else "pub.chg.bench", lang)
+    name = firm_name(change.name, lang)
+    return t("pub.chg.item", lang).format(
+        name=name, id=change.ent_id, before=change.before or "—", after=change.after or "—", why=reason
+    )
+
+
+def class_changes_text(changes: list[compare.ClassChange], lang: Lang, *, here: bool = False) -> str:
+    """The enterprises whose class changed as a list (Markdown), those moved by the benchmarks alone
+    first and marked so (walk 19: 同里古镇文创, which filed nothing, went C → D when another firm's
+    land objection was accepted; the page only said 「2 家类别变动」); empty when none changed. The
+    first :data:`CHANGES_SHOWN` by name, then how many more and where to read them; ``here``: said in
+    the comparison tab itself (no pointer at it)."""
+    if not changes:
+        return ""
+    lines = [f"- {change_line(c, lang)}" for c in changes[:CHANGES_SHOWN]]
+    if len(changes) > CHANGES_SHOWN:
+        more = t("pub.chg.more_here" if here else "pub.chg.more", lang)
+        lines.append(f"- {more.format(n=f'{len(changes) - CHANGES_SHOWN:,}')}")
+    return "\n".join([t("pub.chg.head_here" if here else "pub.chg.head", lang), "", *lines])
+
+
+def unheard_downgrades(
+    picked: versions.Version, items: list[versions.Version], lang: Lang
+) -> list[compare.ClassChange]:
+    """The enterprises a draft correction (``picked``, replacing a published version) puts in a worse
+    class though their own values did not change: the benchmarks moved with another's corrected
+    values, and the draft has not been published, so they have had no chance to object."""
+    by_id = {v.version_id: v for v in items}
+    before = by_id.get(picked.replaces)
+    if picked.state != versions.DRAFT or before is None:
+        return []
+    if not before.kind == picked.kind == versions.KIND_SCORE:
+        return []
+    table = compared(before, picked, lang)
+    return [c for c in compare.class_changes(table, before.version_id) if c.down and not c.own]
+
+
+def finalize_tab(items: list[versions.Version], lang: Lang, *, fresh: str | None = None) -> None:
+    """Evaluate a published version again with its decided objections; fix a version (the one just
+    evaluated again, ``fresh``, is proposed)."""
     published = open_published(items)
     if published:
         chosen = version_choice("pub.re.version", published, "pub_re_version", lang)
@@ -428,7 +479,9 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
                 st.session_state[SELECT_NEXT] = done.version_id
                 saved = t("pub.re.done", lang).format(label=version_label(done, lang), old=chosen)
                 table = compare.compare_versions(chosen, done.version_id)
-                return f"{saved} {why_scores_moved(chosen, done.version_id, table, lang)}"
+                said = f"{saved} {why_scores_moved(chosen, done.version_id, table, lang)}"
+                listed = class_changes_text(compare.class_changes(table, chosen), lang)
+                return f"{said}\n\n{listed}" if listed else said
 
             act(again, "again", working=t("pub.re.working", lang))
     states = {v.version_id: v.state for v in items}
@@ -443,7 +496,16 @@ def finalize_tab(items: list[versions.Version], lang: Lang) -> None:
         flash("finalize")
         st.info(t("pub.fin.none", lang))
         return
-    picked = version_choice("pub.fin.version", ready, "pub_fin_version", lang, index=len(ready) - 1)
+    follow("pub_fin_version", list(ready), fresh)
+    picked = version_choice("pub.fin.version", ready, "pub_fin_version", lang)  # (follow: the newest)
+    try:
+        unheard = unheard_downgrades(ready[picked], items, lang)
+    except DataValidationError as exc:
+        show_error(exc)
+        unheard = []
+    if unheard:  # told before 定案, not after (DOMAIN.md §8: 公示 → 异议 → 核实 → 调整 → 定案)
+        firms = joined((change_line(c, lang, why=False) for c in unheard), lang)
+        st.warning(t("pub.fin.unheard", lang).format(firms=firms, version=picked))
     sure = st.checkbox(t("pub.fin.confirm", lang), key="pub_fin_confirm")
     flash("again")  # (evaluated again: the version it replaces left the list above)
     flash("finalize")
@@ -495,6 +557,8 @@ def compare_tab(items: list[versions.Version], lang: Lang) -> None:
     )
     if by_id[before].kind == by_id[after].kind == versions.KIND_SCORE:
         st.caption(why_scores_moved(before, after, table, lang))
+        if listed := class_changes_text(compare.class_changes(table, before), lang, here=True):
+            st.markdown(listed)
     shown = compare_view(table)
     right = st.column_config.TextColumn(alignment="right")
     numbers = ("score_before", "score_after", "score_change", "rank_before", "rank_after")

@@ -196,8 +196,10 @@ def screen_statuses(shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The results as the screen shows them: a place's name (the stated 区镇, the zone) spaced before
     its （…）, where a line may break (:func:`pages.efficiency.fitting.broken_before_brackets`); in
     English each status in short ("Land 0 or missing", :func:`geo.yearly.notice_words.short_status_en`)
-    and the four management zones' stated towns by their short names, read whole on one line at 1280
-    px; the workbook and the columns' help say them in full."""
+    and the four management zones by their short names, as stated towns and as the zone a firm lies in
+    (the demo's "East Taihu Lake Resort (Taihu New Town)", 280 px on one line, left its names three
+    lines of 5 characters at 1280), and the size groups short (:func:`short_group_en`), read whole on
+    one line at 1280 px; the workbook and the columns' help say them in full."""
     out = shown.copy()
     for col in result_names(lang)[1:]:
         if col in out.columns:
@@ -205,9 +207,24 @@ def screen_statuses(shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     status, town = t("pub.res.status", lang), town_header(lang)
     if lang == "en" and status in out.columns:
         out[status] = out[status].map(short_status_en)
-    if lang == "en" and town in out.columns:
-        out[town] = out[town].map(lambda v: SHORT_TOWNS_EN.get(v, v) if isinstance(v, str) else v)
+    for col in (town, t("pub.res.zone", lang)) if lang == "en" else ():
+        if col in out.columns:
+            out[col] = out[col].map(lambda v: SHORT_TOWNS_EN.get(v, v) if isinstance(v, str) else v)
+    group = t("pub.res.size_group", lang)
+    if lang == "en" and group in out.columns:
+        out[group] = out[group].map(short_group_en)
     return out
+
+
+def short_group_en(group: object) -> object:
+    """An English size group as the results' screen names it: "Above-scale", "Below-scale, < 3 mu"
+    for "Above designated size", "Below designated size, < 3 mu" (the demo's names whole beside it at
+    1280 px; the column's help and the workbook in full); a configured group's name as it is."""
+    if not isinstance(group, str):
+        return group
+    for size in ("above", "below"):
+        group = group.replace(t(f"eff.size.{size}", "en"), t(f"pub.res.group_{size}_short", "en"))
+    return group
 
 
 def _wrapped_px(text: str, lines: int) -> int:

@@ -41,7 +41,7 @@ def english_downloads():
 
 def test_the_ranking_csv_is_headed_in_english_and_rounded_as_on_screen(english_downloads):
     name, data = english_downloads["Download ranking (CSV)"]
-    assert name == "per_mu_evaluation_2022.csv"
+    assert name == "Per-mu_efficiency_evaluation_2022_ranking.csv"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     head = rows[0]
     assert head[-2:] == ["Data source", "Data accuracy"]
@@ -64,8 +64,8 @@ def test_the_ranking_csv_is_headed_in_english_and_rounded_as_on_screen(english_d
 def test_the_notice_comes_in_chinese_as_published_and_in_english(english_downloads):
     zh_name, zh_data = english_downloads["Notice (Chinese, as published)"]
     en_name, en_data = english_downloads["Notice (English edition)"]
-    assert zh_name == "per_mu_evaluation_2022_public_notice_zh.xlsx"
-    assert en_name == "per_mu_evaluation_2022_public_notice_en.xlsx"
+    assert zh_name == "Per-mu_efficiency_evaluation_2022_public_notice_zh.xlsx"
+    assert en_name == "Per-mu_efficiency_evaluation_2022_public_notice_en.xlsx"
     zh = openpyxl.load_workbook(io.BytesIO(zh_data), read_only=True)
     en = openpyxl.load_workbook(io.BytesIO(en_data), read_only=True)
     assert zh.sheetnames[:6] == ["公示", "A 类名单", "B 类名单", "C 类名单", "D 类名单", "T 类名单"]
@@ -91,3 +91,22 @@ def test_the_notice_comes_in_chinese_as_published_and_in_english(english_downloa
             assert not any(CJK.search(str(v)) for v in row[3:6] + row[9:]), (
                 row
             )  # town, industry, size, status
+
+
+def test_every_file_of_the_page_is_named_alike(english_downloads):
+    """walk19: per_mu_evaluation_2025.csv and …_public_notice_en.xlsx beside the map's
+    Per-mu_efficiency_evaluation_2025.xlsx and _A4_300dpi.png: one stem, the page's title and year;
+    the ranking's files apart from the map's."""
+    labels = (
+        "Download ranking (CSV)",
+        "Download ranking (Excel)",
+        "Notice (Chinese, as published)",
+        "Notice (English edition)",
+        "CSV (table)",
+        "Excel (XLSX)",
+        "Briefing PNG (A4 landscape, 300 dpi)",
+        "Offline HTML map",
+    )
+    names = [dict.__getitem__(english_downloads, label)[0] for label in labels]
+    assert all(n.startswith("Per-mu_efficiency_evaluation_2022") for n in names), names
+    assert len(set(names)) == len(names), names

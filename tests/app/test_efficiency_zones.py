@@ -14,7 +14,7 @@ from layers import zone_classes
 from layers.base import Provenance
 from layers.mapview import MapLayer, render_map
 from tests.fixtures import APP
-from tests.fixtures.app import open_page, page_metrics
+from tests.fixtures.app import open_page, page_metrics, record_downloads
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +63,12 @@ def test_card_and_table_show_the_zones_scored(expected):
     assert "区镇评价 CSV" in labels and "区镇评价 XLSX" in labels
 
 
-def test_zones_scored_in_english():
+def test_zones_scored_in_english(monkeypatch):
+    got = record_downloads(monkeypatch)
     at = _zones_tab("en")
     assert not at.exception
+    # named as the page's other downloads (walk19: zones_scored_2022.csv beside Per-mu_efficiency_…)
+    assert dict.__getitem__(got, "Zones CSV")[0] == "Per-mu_efficiency_evaluation_2022_zones_scored.csv"
     assert any(h.value == "Zones scored" for h in at.subheader)
     table = next(df.value for df in at.dataframe if "Zone class" in df.value.columns)
     assert {"Rank among zones", "Score (points)", "Class-D land (mu)"} <= set(table.columns)

@@ -255,3 +255,49 @@ def test_no_column_is_drawn_cut_at_the_tables_edge():
     assert sum(edge.widths.values()) == 300 and edge.widths["来源"] == 130 and edge.row_px == 66
     assert edge.widths["替换"] > text_px("替换") + CELL_PAD_PX  # the rest to the last one-line column
     assert to_the_edge(table, Fitted({"类型": 80}, None), 300) == Fitted({"类型": 80}, None)  # not first
+
+
+def test_the_english_results_keep_long_demo_names_whole():
+    """Left by tables9 (walk 18 b3): in English the demo's results broke names of 14 and 15 characters
+    between their characters ("苏州开发区宏锦 / 信息技术有限公 / 司 (synthetic)"): its zone "East Taihu Lake
+    Resort (Taihu New Town)" (280 px on one line) and its group "Below designated size, < 3 mu" took the
+    width, the columns over it even with the id moved. On screen the four management zones are named
+    short as the stated towns are, the size groups "Above-scale" / "Below-scale" (the help and the
+    workbook in full): each name whole on its line, its "(synthetic)" on the next."""
+    from geo.messages import t
+    from geo.place_names import place_name
+    from geo.yearly.notice_words import status_name
+    from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
+    from pages.publication.screen import results_screen, screen_statuses
+
+    names = ["苏州开发区鼎锦信息技术有限公司", "苏州东太湖鑫和智能科技有限公司", "苏州汾湖润泰医疗器械公司"]
+    zones = [place_name(z, "en") for z in ("东太湖度假区（太湖新城）", "吴江开发区", "汾湖高新区（黎里镇）")]
+    small = t("eff.groups.small", "en").format(mu=3)
+    groups = [t("eff.size.above", "en"), t("eff.size.below", "en"), small]
+    english = pd.DataFrame(
+        {
+            "Enterprise ID": ["WJ03348", "WJ01651", "WJ14600"],
+            "Name": [f"{n} (synthetic)" for n in names],
+            "Class": ["A", "B", "T"],
+            "Score": ["100.00", "54.10", "—"],
+            "Rank": ["1", "4,562", "—"],
+            "Group": groups,
+            "Zone": zones,
+            "Status": [
+                status_name(s, "en") for s in ("参评", "不参评：投产不满 2 年", "不参评：规下且用地不足 3 亩")
+            ],
+        }
+    )
+    assert zones[0] == "East Taihu Lake Resort (Taihu New Town)" and small == "Below designated size, < 3 mu"
+    shown, fitted = results_screen(screen_statuses(english, "en"), "en")
+    assert shown["Zone"].tolist() == ["East Taihu Lake", "Wujiang Dev. Zone", "Fenhu"]
+    assert shown["Group"].tolist() == ["Above-scale", "Below-scale", "Below-scale, < 3 mu"]
+    assert list(fitted.widths)[-1] == "Status"  # the id beside the names or after the status
+    assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
+    for name in shown["Name"]:  # the Chinese name on one line, "(synthetic)" on the next
+        assert all(text_px(part) + CELL_PAD_PX <= fitted.widths["Name"] for part in name.split(" ")), name
+    for col in ("Group", "Zone", "Status"):  # Latin on one line
+        assert all(text_px(v) + CELL_PAD_PX <= fitted.widths[col] for v in shown[col]), col
+    assert "East Taihu Lake" in t("pub.res.zone_help", "en")
+    assert "Above-scale" in t("pub.res.size_group_help", "en")
+    assert english["Zone"].iloc[0] == zones[0] and english["Group"].iloc[2] == small  # the workbook's

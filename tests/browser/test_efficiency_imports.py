@@ -4,6 +4,7 @@ of 吴江 with a few specks in grey, and the sidebar's 「数据」 box names th
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -14,6 +15,7 @@ import pytest
 from shapely.geometry import Point, box
 
 from geo import ingest
+from pages.common.maps import REFERENCE_OUTLINES
 from tests.fixtures import ROOT
 from tests.fixtures.browser import eval_in_maps, map_frame, pick_option, save_screenshot, serve_app, wait_idle
 from tests.fixtures.evaluation import enterprises as fixture_enterprises
@@ -84,10 +86,10 @@ def imports_app(tmp_path_factory):
 
 VIEW_JS = (
     "() => { if (!window.map || !window.map.getBounds) return null; const b = window.map.getBounds();"
-    " let grey = 0; window.map.eachLayer(l => { if (l.options && l.options.color === '#777777') grey++; });"
+    " let grey = 0; window.map.eachLayer(l => { if (l.options && GREYS.includes(l.options.color)) grey++; });"
     " return {zoom: window.map.getZoom(), w: b.getWest(), s: b.getSouth(), e: b.getEast(), n: b.getNorth(),"
     " grey: grey}; }"
-)
+).replace("GREYS", json.dumps([color for color, _ in REFERENCE_OUTLINES.values()]))
 
 
 def _fills(view: dict, extent: tuple[float, float, float, float]) -> bool:

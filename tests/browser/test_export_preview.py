@@ -9,7 +9,8 @@ import time
 import pytest
 import shapely
 
-from tests.fixtures.browser import act_until, eval_in_maps, pick_option, save_screenshot, wait_idle
+from geo.messages import t
+from tests.fixtures.browser import act_until, download, eval_in_maps, pick_option, save_screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +18,7 @@ SIZES = [(1280, 720), (1920, 1080)]
 
 
 def _context(browser, size):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, accept_downloads=True)
     pg = context.new_page()
     pg.route(
         "**/*",
@@ -155,5 +156,30 @@ def test_export_preview_fits_the_chosen_layers_at_1280(app_url, browser):
         assert box["left"] >= -1 and box["top"] >= -1, box
         assert box["right"] <= box["w"] + 1 and box["bottom"] <= box["h"] + 1, box
         assert max(width / box["w"], height / box["h"]) >= 0.85, box
+        # walk19 b4: with the districts switched off the preview still shows all of Suzhou, and so
+        # does the briefing PNG (it was zoomed to Wujiang: the 区镇's orange edges three times longer)
+        button = t("exports.download.png_screen", "zh")
+        before = _orange_edges(download(pg, button))
+        frame = pg.frame_locator("iframe[title*='streamlit_folium']").last
+        frame.locator(".leaflet-control-layers").first.hover()
+        frame.locator(".leaflet-control-layers-overlays label", has_text="县级行政区").locator(
+            "input"
+        ).click()
+        pg.wait_for_timeout(1_500)  # the map sends its switched-on layers 250 ms later; the page reruns
+        wait_idle(pg)
+        save_screenshot(pg, "export_preview_districts_off_1280")
+        after = _orange_edges(download(pg, button))
+        assert 0 < after <= 1.3 * before, (before, after)
     finally:
         context.close()
+
+
+def _orange_edges(got) -> int:
+    """Pixels of the 区镇's orange edge in a downloaded briefing PNG (their length: the map's scale)."""
+    from pathlib import Path
+
+    import numpy as np
+    from PIL import Image
+
+    rgb = np.asarray(Image.open(Path(got.path())).convert("RGB"), dtype=int)
+    return int((np.abs(rgb - np.array([0xD9, 0x82, 0x2B])).max(axis=2) <= 30).sum())

@@ -12,7 +12,17 @@ import pytest
 
 from geo.evaluation import SIZE_COL, ZONE_COL, default_config, rank_by
 from geo.messages import t
-from pages.efficiency.tables import PLACE_BREAK, key_headers, place_headers, ranking_table, screen_ranking
+from pages.efficiency.fitting import CELL_PAD_PX, text_px, to_the_edge
+from pages.efficiency.tables import (
+    PLACE_BREAK,
+    key_headers,
+    name_headers,
+    place_headers,
+    ranking_edge_px,
+    ranking_marker_px,
+    ranking_table,
+    screen_ranking,
+)
 from tests.fixtures.browser import pick_option, save_screenshot, wait_idle
 from tests.fixtures.demo import expected_classes
 
@@ -166,7 +176,53 @@ def _every_grouping(pg, demo, lang: str) -> None:
         table.scroll_into_view_if_needed()
         pg.wait_for_timeout(1500)
         _read_whole(table, expected, keys, fitted)
+        _none_cut_at_the_edge(table, expected, fitted, lang)
         save_screenshot(pg, f"ranking_columns_{lang}_1280_{'_'.join(picked)}")
+
+
+def _none_cut_at_the_edge(table, expected, fitted, lang: str) -> None:
+    """Walk 18 c1: at 1280 the column after the key columns was drawn cut at the table's edge ("Class
+    mean…"; with a grouping, "Rank in sel…"). The columns after the keys are drawn while each fits
+    whole (:func:`pages.efficiency.fitting.to_the_edge`), the next starts at the edge: at most a sliver
+    of it in view, narrower than a cell's padding (none of its text drawn). In Chinese the rank in the
+    selection, right after the key columns, is read whole beside them (the names and places broken
+    before their （…） make it room); in English it is that next column, a sideways scroll away."""
+    edge = to_the_edge(expected, fitted, ranking_edge_px(len(expected)))
+    shown = list(edge.widths)
+    got = table.evaluate(CELLS_JS)
+    header = got["rows"][0]
+    assert header[: len(shown)] == shown, (header, shown)
+    assert len(header) <= len(shown) + 1, (header, shown)  # at most the next one's sliver
+    # the table's width less its borders (2 px), its row marker and the columns shown: the next one's
+    sliver = got["width"] - 2 - ranking_marker_px(len(expected)) - sum(edge.widths.values())
+    assert 0 <= sliver < CELL_PAD_PX / 2, (sliver, edge.widths)
+    sel = t("eff.col.rank_sel", lang)
+    assert sel in shown if lang == "zh" else sel in header, (sel, header, shown)
+
+
+def test_the_rank_in_the_selection_is_read_whole_beside_the_key_columns(demo):
+    """Walk 18 c1, left by tables9: the columns after the key columns drawn only while each fits whole
+    pushed the rank in the selection (right after them) a sideways scroll away. In Chinese the key
+    columns make it room at 1280, the names and places broken only before their （…） ("…有限公司 /
+    （合成）", "东太湖度假区 / （太湖新城）"): each name's parts whole, the rows no taller."""
+    plain, plain_fitted = screen_ranking(
+        ranking_table(
+            rank_by(expected_classes(demo), [SIZE_COL], tie_order=default_config().tie_order),
+            "zh",
+            short=True,
+        )
+    )
+    expected, keys, fitted = _expected(demo, "zh", [SIZE_COL, ZONE_COL])
+    sel = t("eff.col.rank_sel", "zh")
+    edge = to_the_edge(expected, fitted, ranking_edge_px(len(expected)))
+    assert list(edge.widths)[: len(keys) + 1] == [*keys, sel]  # whole in the table's width
+    assert sum(edge.widths.values()) <= ranking_edge_px(len(expected))
+    assert (fitted.row_px or 0) <= (plain_fitted.row_px or 0)  # no taller rows
+    for name in name_headers(expected):
+        words = [w for v in expected[name].dropna() for w in str(v).split(" ")]
+        assert max(text_px(w) for w in words) + CELL_PAD_PX <= fitted.widths[name]  # a name's parts whole
+    assert expected[name_headers(expected)[0]].str.endswith(" （合成）").all()
+    assert not plain[name_headers(plain)[0]].str.contains(" ").any()  # ungrouped: as it was
 
 
 # The grid's own wrapping (glide-data-grid's, as Streamlit draws a wrapped text cell): a line ends at

@@ -121,3 +121,36 @@ def test_outlines_the_map_draws_under_the_zones_are_in_the_briefing_first_and_in
         0.9
     ]
     assert filled.get_facecolor()[:, 3].tolist() == [0.3]
+
+
+def test_the_districts_and_the_towns_under_the_zones_are_told_apart():
+    """Walk19 item 4: the 亩均 PNG drew 县级行政区 and 吴江区镇 with one swatch (both 1 px of one grey
+    on the map too): the districts are dark and wide, the 区镇 light and thin, on the map, on the
+    paper and in the legend's swatches alike."""
+    from matplotlib.patches import Rectangle
+
+    from pages.common.maps import reference_layers
+
+    items = reference_layers()
+    on_map = [(i.layer.color, i.layer.weight) for i in items]
+    assert on_map[0] != on_map[1] and on_map[0][1] > on_map[1][1]
+    legend = {i.layer.title("zh"): i.layer.legend(i.frame, "zh") for i in items}
+    fig = briefing.briefing_figure(
+        "T",
+        {i.layer.title("zh"): i.frame.iloc[:3] for i in items},
+        legend,
+        {name: PROV for name in legend},
+        lang="zh",
+        paper="screen",
+    )
+    drawn = [c for c in fig.axes[0].collections if isinstance(c, PatchCollection)]
+    widths = [float(c.get_linewidth()[0]) for c in drawn]
+    colors = [tuple(c.get_edgecolor()[0, :3].round(3)) for c in drawn]
+    assert widths[0] > 2 * widths[1] and colors[0] != colors[1]
+    swatches = [
+        (p.get_linewidth(), tuple(round(v, 3) for v in p.get_edgecolor()[:3]))
+        for ax in fig.axes[1:]
+        for p in ax.patches
+        if isinstance(p, Rectangle) and p.get_facecolor()[3] == 0 and p.get_edgecolor()[:3] != (0, 0, 0)
+    ]  # the hollow swatches (the scale bar's boxes are black)
+    assert swatches == [(widths[0], colors[0]), (widths[1], colors[1])]  # as drawn, not one twice

@@ -66,8 +66,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "eff.col.rank": ("排名", "Rank"),
     # download file names (no spaces: some mail systems cut a name at the first one)
-    "eff.file.stem": ("亩均效益评价", "per_mu_evaluation"),
     "eff.file.groups": ("分组汇总", "groups"),
+    "eff.file.ranking": ("排名", "ranking"),
     "eff.file.notice": ("公示", "public_notice"),
     "eff.file.pay": ("差别化收费", "differential_charges"),
     # two ranks, never under one header (walk12): the evaluation's own (its group of the whole

@@ -209,6 +209,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator}基准（{group}）{before} → {after}",
         "{indicator} benchmark ({group}) {before} → {after}",
     ),
+    "pub.chg.head": (
+        "类别变动的企业（逐家见「比较版本」标签页）：",
+        "Enterprises whose class changed (each one in the Compare versions tab):",
+    ),
+    "pub.chg.head_here": ("类别变动的企业：", "Enterprises whose class changed:"),
+    "pub.chg.item": ("{name}（{id}）：{before} → {after}{why}", "{name} ({id}): {before} → {after}{why}"),
+    "pub.chg.own": ("（自身数据经异议更正）", " (its own values corrected after an objection)"),
+    "pub.chg.bench": (
+        "（未提异议，自身数据未变：因基准变化）",
+        " (filed no objection, its own values unchanged: the benchmarks moved)",
+    ),
+    "pub.chg.bench_objected": (
+        "（自身数据未变：因基准变化）",
+        " (its own values unchanged: the benchmarks moved)",
+    ),
+    "pub.chg.more": ("另有 {n} 家，见「比较版本」。", "{n} more: see Compare versions."),
+    "pub.chg.more_here": ("另有 {n} 家，见下表。", "{n} more: in the table below."),
+    "pub.fin.unheard": (
+        "以下企业因基准变化降档，未经公示：{firms}。"
+        "定案前请告知这些企业：可先公示 {version}，让它们提出异议。",
+        "These enterprises moved down a class because the benchmarks moved, and this has not been "
+        "published: {firms}. Tell them before finalizing: publish {version} first, so that they can object.",
+    ),
     "pub.corrected": ("（异议更正）", " (corrected after objections)"),
     "pub.obj.closed": (
         "{old} 已公示，但已按异议重新评价为 {new}（{state}）：对 {old} 的异议不再受理，"
@@ -228,6 +251,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.res.ent_id": ("企业编号", "Enterprise ID"),
     "pub.res.name": ("企业名称", "Name"),
     "pub.res.size_group": ("评价组", "Group"),
+    # the English results name the size groups short on screen (names whole at 1280: walk 18 b3)
+    "pub.res.group_above_short": ("规上", "Above-scale"),
+    "pub.res.group_below_short": ("规下", "Below-scale"),
+    "pub.res.size_group_help": (
+        "企业所在的评价组（规上、规下或配置的分组），各组单独排名、分类。",
+        "The evaluation group each enterprise is ranked and classed in; on screen “Above-scale” and"
+        " “Below-scale” stand for above and below designated size (规上 / 规下), in full in the"
+        " downloaded results.",
+    ),
     "pub.res.zone": ("区域", "Zone"),
     "pub.res.score": ("得分", "Score"),
     "pub.res.rank": ("排名", "Rank"),
@@ -244,6 +276,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The town the enterprise states in its own data (not the zone it lies in); on screen the four"
         " management zones by their short names (Wujiang Dev. Zone, Fenhu, Shengze, East Taihu Lake), in"
         " full in the downloaded results.",
+    ),
+    "pub.res.zone_help": (
+        "企业按位置所在的区镇或园区。",
+        "The town or park the enterprise lies in, by its location; on screen the four management zones"
+        " by their short names (Wujiang Dev. Zone, Fenhu, Shengze, East Taihu Lake), in full in the"
+        " downloaded results.",
     ),
     "pub.res.parcels": ("宗地", "Parcels"),
     "pub.res.land_mu": ("用地面积（亩）", "Land (mu)"),

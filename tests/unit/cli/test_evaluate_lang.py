@@ -104,6 +104,10 @@ def test_evaluate_in_english_writes_the_pages_english_tables(files, tmp_path, mo
     assert set(classes["Status"]) >= {"Scored"}
     per_mu = [v for v in classes["Tax per mu (10k yuan/mu)"] if v]
     assert per_mu and all(len(v.split(".")[-1]) == 2 for v in per_mu if "." in v)
+    # walk19: a class-T row said "Ranked enterprises 0" beside its blank rank: blank as its rank
+    unscored, scored = classes[classes["Scored"] == "No"], classes[classes["Scored"] == "Yes"]
+    assert len(unscored) and set(unscored["Ranked enterprises"]) == {""} == set(unscored["Rank"])
+    assert all(v.isdigit() and int(v) > 0 for v in scored["Ranked enterprises"])
     cells = classes.drop(columns=["Name", "Stated town", "Town/park"])  # the fixture's own names
     text = "".join(cells.astype(str).to_numpy().ravel())
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), sorted(

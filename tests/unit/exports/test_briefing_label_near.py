@@ -383,3 +383,12 @@ def test_a_parks_name_lies_inside_it_when_it_fits_else_beside_it(name, inside):
     within = own[0] <= text[0] and text[2] <= own[2] and own[1] <= text[1] and text[3] <= own[3]
     apart = text[2] <= own[0] or own[2] <= text[0] or text[3] <= own[1] or own[3] <= text[1]
     assert (within, apart) == (inside, not inside), (text, own)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_district_named_by_its_towns_is_not_named_among_them(lang):
+    """walk19 item 4: "吴江区" was placed right under "平望镇", as if a second name for it. A district
+    whose towns are named (the 区镇 layer over it) is left unnamed; its neighbours keep their names."""
+    labels = _boxes(_figure(_frames(), lang=lang, paper="screen"))
+    assert _unnamed(["平望镇", "吴中区"], labels, lang) == []
+    assert _unnamed(["吴江区"], labels, lang) == [place_name("吴江区", lang)]

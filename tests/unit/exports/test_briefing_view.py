@@ -181,3 +181,22 @@ def test_the_layers_switched_off_are_left_out():
     assert titles(out) == ["Two axes (schematic)", "Development zones (schematic)"]
     zh = {"selected_layers": [{"name": "两轴（示意走向）", "url": LAYER_HIDDEN}]}
     assert [i.layer.title("zh") for i in shown_layers(items, zh, lang="zh")] == ["三带（示意范围）"]
+
+
+def test_a_layer_switched_off_keeps_the_frame_of_the_preview():
+    """walk19 b4: the data page's preview is fitted to every chosen layer; with one switched off the
+    screen still shows all of them, and so does the paper (it was narrowed to the layers drawn)."""
+    everything = (120.40, 30.85, 120.80, 32.00)  # the preview, fitted to 吴江 and 张家港 alike
+    shown = {"企业": _frames()["企业"].iloc[:2]}  # the districts switched off: two firms in 吴江 left
+
+    def view(**options) -> np.ndarray:
+        sheet = briefing._lay_out(
+            shown, LEGEND, PROV, {"企业": [FIRM, FIRM]}, lang="zh", dpi=60, when=None, subtitle="", **options
+        )
+        return np.asarray(sheet.view)
+
+    zhangjiagang = gpd.GeoSeries([shapely.box(120.45, 31.80, 120.70, 31.95)], crs="EPSG:4326")
+    top = zhangjiagang.to_crs("EPSG:4549").total_bounds[3]
+    assert view(extent=everything)[3] < top  # without what the preview was fitted to: 吴江 only
+    framed = view(extent=everything, fitted=(120.45, 30.90, 120.75, 31.95))
+    assert framed[3] >= top  # 张家港's place is on the paper, as on the screen

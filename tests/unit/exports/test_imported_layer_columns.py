@@ -168,7 +168,7 @@ def test_a_zone_files_own_area_stays_beside_the_atlas_measure_headed_apart(lang)
         raw = [c for c in map(str, table.columns) if re.fullmatch(r"[a-z0-9_]+", c)]
         assert not raw, list(table.columns)
         assert table["面积（亩）"].tolist() == [7948.7]  # the file's own, as it came
-        header = {"zh": "面积（亩，按边界计算）", "en": "Area (mu)"}[lang]
+        header = {"zh": "面积（亩，按边界计算）", "en": "Area (mu, from the boundary)"}[lang]
         assert header in table.columns, list(table.columns)
         assert MEASURED.match(header)
         shown = measures_as_shown(table)[header].iloc[0]
@@ -193,3 +193,28 @@ def _zone_table(frame: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
     )
     item = user_map_layer(meta, frame)
     return item.layer.table(item.frame, lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_zone_files_own_town_column_names_the_fixed_towns_in_english(lang):
+    """walk19 b3: the zone sheet of the 亩均 English workbook and the CLI's English export wrote a
+    user's 所在镇（区） as "吴江高新区（盛泽镇）" beside enterprise sheets saying "Wujiang Hi-tech Zone
+    (Shengze Town)". A value that is exactly a fixed 区镇 is named in English, the header by the
+    catalogue; a name of the user's own stays as written; Chinese is the file's."""
+    from geo.exports.tables import with_measures
+
+    frame = gpd.GeoDataFrame(
+        {"zone_id": ["Z1", "Z2", "Z3"], "name": ["盛泽先进纺织材料园", "七都光通信园", "某园"]}
+        | {"所在镇（区）": ["吴江高新区（盛泽镇）", "七都镇", "自定镇"]},
+        geometry=[shapely.box(120.5 + i / 100, 31.0, 120.505 + i / 100, 31.005) for i in range(3)],
+        crs="EPSG:4326",
+    )
+    measured = with_measures(frame)
+    for table in (readable_table(measured, lang), _zone_table(measured, lang)):
+        header = {"zh": "所在镇（区）", "en": "Town"}[lang]
+        assert header in table.columns, list(table.columns)
+        expected = {
+            "zh": ["吴江高新区（盛泽镇）", "七都镇", "自定镇"],
+            "en": ["Wujiang Hi-tech Zone (Shengze Town)", "Qidu Town", "自定镇"],
+        }[lang]
+        assert table[header].tolist() == expected

@@ -14,6 +14,7 @@ from geo import ingest
 from geo.cli import main
 from geo.collect.codes import credit_check_char, org_check_char
 from geo.evaluation.metrics import check_enterprises
+from geo.ingest.columns import name_suffix
 from geo.ingest.report import FLAG_COLUMN, flag_text
 from geo.messages.notes import text_in
 
@@ -24,6 +25,8 @@ def _code(body: str) -> str:
 
 
 A, B = _code("MA1000A1"), _code("MA1000B2")
+# the second firm under A: its name, not its row, in its id (walk19 (b)8)
+A4 = f"{A}-{name_suffix('同里文旅制品有限公司')}"
 HEADER = "企业名称,所属镇,用地（亩）,入库税收（万元）,开票销售（万元）,统一社会信用代码,经度,纬度\n"
 # row 2 and row 4 (another firm) share A; row 5 repeats row 2 whole (one firm entered twice);
 # row 4 also sits on a round coordinate: two checks on one row
@@ -55,7 +58,7 @@ def test_one_code_on_two_firms_keeps_both_rows_flags_both_and_keeps_ids_unique()
     # both firms kept; the true duplicate (same name, same code) still dropped as before
     names = ["震泽蚕丝被业有限公司", "平望冷链物流有限公司", "同里文旅制品有限公司"]
     assert frame["name"].tolist()[:3] == names and len(frame) == 21
-    assert frame["ent_id"].tolist()[:3] == [A, B, f"{A}-4"] and frame["ent_id"].is_unique
+    assert frame["ent_id"].tolist()[:3] == [A, B, A4] and frame["ent_id"].is_unique
     assert frame["统一社会信用代码"].tolist()[:3] == [A, B, A]  # the codes as written, kept
     assert result.count("error") == 1
     problems = _problems(result)
@@ -83,11 +86,11 @@ def test_one_code_on_two_firms_keeps_both_rows_flags_both_and_keeps_ids_unique()
     # counted: the banner's 统一社会信用代码 count holds both rows; the flag reads in either language
     assert result.check_counts()["统一社会信用代码有误或重复"] == 2
     flagged = frame.set_index("ent_id")[FLAG_COLUMN]
-    assert flag_text(flagged[f"{A}-4"], "en").count("Same unified social credit code as row 2") == 1
-    said = [text_in(n, "zh") for n in result.notes if "加行号" in text_in(n, "zh")]
+    assert flag_text(flagged[A4], "en").count("Same unified social credit code as row 2") == 1
+    said = [text_in(n, "zh") for n in result.notes if "短校验码" in text_in(n, "zh")]
     assert said == [
         "「统一社会信用代码」与前面另一家企业（名称不同）相同的行：1 行，都保留（需核对），企业编号在原值"
-        f"后加行号以示区分（{A}-4），原值仍在「统一社会信用代码」列"
+        f"后加企业名称的短校验码以示区分（{A4}，每次导入都相同），原值仍在「统一社会信用代码」列"
     ]
     ingest.save_import(result, name="firms", title="企业", source="测试", year=2025)
     stored = ingest.load_user_layer("user_firms")
@@ -103,7 +106,10 @@ def test_an_id_that_is_no_credit_code_on_two_firms_is_flagged_on_both_rows():
     )
     mapping = ingest.suggest_mapping(text.splitlines()[0].split(","), "enterprises")  # as picked
     result = ingest.read_upload(text.encode(), "企业.csv", kind="enterprises", frame="wgs84", mapping=mapping)
-    assert result.frame["ent_id"].tolist() == ["E001", "E002", "E001-4"] and result.count("error") == 0
+    assert (
+        result.frame["ent_id"].tolist() == ["E001", "E002", f"E001-{name_suffix('丙电子有限公司')}"]
+        and result.count("error") == 0
+    )
     assert _problems(result) == [
         (2, "企业编号", "「企业编号」与第 4 行（丙电子有限公司）相同，企业名称却不同：两行都保留，请核对"),
         (4, "企业编号", "「企业编号」与第 2 行（甲纺织有限公司）相同，企业名称却不同：两行都保留，请核对"),
@@ -186,10 +192,10 @@ def test_the_cli_keeps_both_firms_takes_the_town_and_says_the_counts(tmp_path: P
     out = capsys.readouterr().out
     assert "22 rows read: 21 passed, 1 dropped" in out, out
     assert "; 1 row has more than one of these)" in out, out
-    assert f"row number appended ({A}-4)" in out, out
+    assert f"short hash of the firm's name appended ({A4}, the same in every import)" in out, out
     written = pd.read_csv(report, encoding="utf-8-sig")  # in the command's language
     assert list(written.columns) == ["Row", "Handling", "Field", "Problem", "Value given"]
     assert "经度/纬度" in written["Field"].tolist() and "geometry" not in written["Field"].tolist()
     layer = ingest.load_user_layer(ingest.list_user_layers(path=store)["layer"].iloc[0], path=store)
     assert layer["town"].tolist()[:3] == ["震泽镇", "平望镇", "吴江开发区"]  # from 所属镇
-    assert layer["ent_id"].tolist()[:3] == [A, B, f"{A}-4"]
+    assert layer["ent_id"].tolist()[:3] == [A, B, A4]
