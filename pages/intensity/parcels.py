@@ -11,12 +11,13 @@ from geo.errors import DataValidationError
 from geo.land import parcels as parcels_geo
 from geo.land import renewal
 from geo.messages import Lang, message, t
+from geo.number_formats import as_text, measure_of
 from geo.place_names import place_name
 from geo.storage.schema import WUJIANG_TOWNS
 from layers import parcels as parcel_layer
 from pages.common.cache import frame_key, shared
 from pages.common.frame import lazy_tabs, map_first_run, page_control, rest_after_map, show_error
-from pages.common.maps import clicked_properties, wujiang_map
+from pages.common.maps import WUJIANG_ZOOM, clicked_properties, map_center, map_with_exports
 from pages.common.stored import provenance_html, provenance_table
 from pages.intensity.controls import ALL, class_controls
 from pages.intensity.parcel_data import (
@@ -32,9 +33,43 @@ from pages.intensity.parcel_data import (
 )
 from pages.intensity.parcel_tabs import contracts_tab, low_tab, parcel_panel, renewal_tab
 
+MAP = "parcel_map"
+KEPT = "parcel_kept"  # the parcel clicked and the map's view, carried over a switch of the UI language
+MAP_LANG = "parcel_map_lang"  # the language the parcel map was last drawn in
+
+
+def _view_of(answer: dict) -> tuple[tuple[float, float], int] | None:
+    """((lat, lon), zoom) the map reported last; None before it reported its view."""
+    center, zoom = answer.get("center"), answer.get("zoom")
+    if not isinstance(center, dict) or center.get("lat") is None or zoom is None:
+        return None
+    return (round(float(center["lat"]), 6), round(float(center["lng"]), 6)), int(round(float(zoom)))
+
+
+def kept_through_language_switch(lang: Lang) -> dict:
+    """The parcel clicked and the map's view ("parcel", "view") from before the UI language last
+    switched, for the map drawn again in ``lang``: the map's text changes with the language, so the
+    browser draws a new map (nothing clicked, opened on all 区镇); it opens where the other one
+    was, with its parcel's details beside it (walk 19 b5). {} when the language has not switched."""
+    before = st.session_state.get(MAP_LANG)
+    st.session_state[MAP_LANG] = lang
+    kept = st.session_state.get(KEPT) or {}
+    if before is not None and before != lang:  # this run follows a switch: read the map drawn before it
+        last = st.session_state.get(MAP)
+        last = last if isinstance(last, dict) else {}
+        old = kept if kept.get("lang") == before else {}  # switched twice without a click between
+        parcel = (
+            clicked_properties(last).get("parcel_id")
+            if last.get("last_active_drawing")
+            else old.get("parcel")
+        )
+        kept = {"lang": lang, "parcel": str(parcel or ""), "view": _view_of(last) or old.get("view")}
+        st.session_state[KEPT] = kept
+    return kept if kept.get("lang") == lang else {}
+
 
 def parcel_view(towns, base, lang: Lang) -> None:
-    MAP = "parcel_map"  # noqa: N806
+    kept = kept_through_language_switch(lang)
     parcels_name, ents_name, imported = sources(lang)
     try:
         analysis = parcel_analysis(parcels_name, ents_name, store_stamp(), user_stamp())
@@ -116,10 +151,14 @@ def parcel_view(towns, base, lang: Lang) -> None:
             frame_key(frame),
             *log_key,
         )
-        out = wujiang_map(
+        center, zoom = kept.get("view") or (map_center(towns), WUJIANG_ZOOM)
+        out = map_with_exports(  # as pages.common.maps.wujiang_map, opened where it was kept
             base,
             changing,
-            towns,
+            center=center,
+            zoom=zoom,
+            height=640,
+            returned_objects=["last_active_drawing", "center", "zoom"],
             title=t("int.header", lang),
             export_title=message(
                 "int.export_title", lang, indicator=parcel_layer.metric_label(metric, lang, with_unit=False)
@@ -129,7 +168,12 @@ def parcel_view(towns, base, lang: Lang) -> None:
             changing_key=shown_key,
             signal_drawn=True,
         )
-    clicked = str(clicked_properties(out).get("parcel_id") or "")
+    if out.get("last_active_drawing"):  # a click on this map
+        clicked = str(clicked_properties(out).get("parcel_id") or "")
+        if kept:
+            kept["parcel"] = clicked
+    else:
+        clicked = kept.get("parcel", "")
     with right:  # the panel beside the map follows it
         if clicked:
             parcel_panel(clicked, analysis, tracked, lang)
@@ -137,9 +181,9 @@ def parcel_view(towns, base, lang: Lang) -> None:
             st.subheader(t("parcel.details", lang))
             st.info(t("parcel.panel_hint", lang))
     rest_after_map(MAP, lang)  # what follows comes once the map is drawn
-    n_shown = t("parcel.n_shown", lang).format(
-        n=len(frame), mu=frame["area_mu"].sum(), below=int(frame["mark"].sum())
-    )
+    # the area in the page's decimals for land, as the low-efficiency total under it (walk 19)
+    mu = as_text(frame["area_mu"].sum(), measure_of("area_mu"))
+    n_shown = t("parcel.n_shown", lang).format(n=len(frame), mu=mu, below=int(frame["mark"].sum()))
     st.caption(n_shown + ("" if lang == "zh" else " ") + t("parcel.intro", lang))  # two sentences
     tab_low, tab_renewal, tab_contracts = lazy_tabs(
         [t("parcel.tab.low", lang), t("parcel.tab.renewal", lang), t("parcel.tab.contracts", lang)],

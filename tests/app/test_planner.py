@@ -191,7 +191,7 @@ def test_intensity_page_takes_imported_parcels_and_enterprises(tmp_path, monkeyp
     at.selectbox(key="parcel_ent_source").set_value("user_qy").run()
     assert not at.exception, at.exception
     caption = "\n".join(c.value for c in at.caption)
-    assert "显示 8 宗，合计 57 亩" in caption  # 15 + 3 + 9 + 15 + 6 + 3 + 3 + 3
+    assert "显示 8 宗，合计 57.00 亩" in caption  # 15 + 3 + 9 + 15 + 6 + 3 + 3 + 3
     low = at.dataframe[0].value
     assert set(low["宗地编号"]) == {"P3", "P4", "P6"}
 

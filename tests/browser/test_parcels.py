@@ -1,11 +1,13 @@
 """Real Chromium on 用地强度's parcel map: every demo parcel drawn on the canvas, the ones below their
-control minimum marked, the legend with units, a click on a parcel opens its details."""
+control minimum marked, the legend with units, a click on a parcel opens its details, which stay,
+with the map's view, through a switch of the UI language."""
 
 from __future__ import annotations
 
 import pytest
 
 from geo.land import parcels as P
+from geo.messages import t
 from geo.storage.builtin import load_layer
 from tests.fixtures.browser import (
     click_map,
@@ -15,6 +17,7 @@ from tests.fixtures.browser import (
     pick_option,
     save_screenshot,
     settle_map,
+    wait_idle,
 )
 
 pytestmark = pytest.mark.browser
@@ -47,6 +50,11 @@ def _parcels(frame) -> tuple[list[int], list[int]]:
     filled = next(x[1:] for x in layers if x[0])
     outline = next(x[1:] for x in layers if not x[0])
     return filled, outline
+
+
+LANGUAGE = {"zh": "中文", "en": "English"}
+# The map's view: [lat, lon, zoom].
+VIEW_JS = "() => { const c = window.map.getCenter(); return [c.lat, c.lng, window.map.getZoom()]; }"
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +106,21 @@ def test_all_demo_parcels_are_drawn_and_the_below_minimum_ones_marked(app_url, p
     )
     (count, _, _), (n_below, _, _) = _parcels(frame)
     assert count == n_below == int(demo["below_minimum"].sum())
+
+    # Switched to English (and back), the clicked parcel's details and the map's view stay (walk 19
+    # b5: the hint "Click a parcel…" and the map back on all of Wujiang).
+    settle_map(frame)
+    view = frame.evaluate(VIEW_JS)
+    assert view[2] == 16
+    for lang in ("en", "zh"):
+        page.get_by_text(LANGUAGE[lang], exact=True).click()
+        label = P.RESULT_LABELS_EN["area_mu"] if lang == "en" else P.RESULT_LABELS["area_mu"]
+        page.locator("dl.atlas-parcel dt", has_text=label).wait_for(timeout=60_000)
+        wait_idle(page)
+        assert page.get_by_role("heading", name=below["parcel_id"]).is_visible(), lang
+        assert page.get_by_text(t("parcel.panel_hint", lang)).count() == 0, lang
+        frame = map_frame(page, min_paths=9 + 8)
+        settle_map(frame)
+        kept = frame.evaluate(VIEW_JS)
+        assert kept[2] == view[2], (lang, view, kept)
+        assert abs(kept[0] - view[0]) < 1e-5 and abs(kept[1] - view[1]) < 1e-5, (lang, view, kept)

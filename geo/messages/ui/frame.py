@@ -350,8 +350,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " mu is the enterprise's tax over the sum of its parcels.",
     ),
     "parcel.n_shown": (
-        "显示 {n:,} 宗，合计 {mu:,.0f} 亩；其中低于控制下限 {below:,} 宗。",
-        "{n:,} parcels shown, {mu:,.0f} mu in all; {below:,} below the control minimum.",
+        "显示 {n:,} 宗，合计 {mu} 亩；其中低于控制下限 {below:,} 宗。",
+        "{n:,} parcels shown, {mu} mu in all; {below:,} below the control minimum.",
     ),
     "parcel.panel_hint": ("点击地图上的宗地查看详情。", "Click a parcel on the map for its details."),
     "parcel.tab.low": ("低效用地清单", "Low-efficiency land"),
