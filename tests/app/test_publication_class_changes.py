@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import pytest
 
-from geo import ingest
 from geo.publication import compare, objections, results, versions
 from tests.fixtures.app import open_page
 from tests.fixtures.publication import EDITOR, HEAD, WINDOW, add_objection, enterprises, save_year
@@ -21,10 +20,9 @@ PAGE = "pages/publication.py"
 
 
 @pytest.fixture
-def user_store(tmp_path, monkeypatch):
-    path = tmp_path / "user" / "atlas_user.gpkg"
-    monkeypatch.setenv(ingest.USER_GPKG_ENV, str(path))
-    return str(path)
+def user_store(user_gpkg):
+    """The test's own empty user store (tests/conftest.py)."""
+    return str(user_gpkg)
 
 
 def _objected(store: str) -> None:
