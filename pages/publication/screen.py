@@ -217,8 +217,8 @@ def screen_statuses(shown: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def short_group_en(group: object) -> object:
-    """An English size group as the results' screen names it: "Above-scale", "Below-scale, < 3 mu"
-    for "Above designated size", "Below designated size, < 3 mu" (the demo's names whole beside it at
+    """An English size group as the results' screen names it: "Above des. size", "Below des. size,
+    < 3 mu" for "Above designated size", "Below designated size, < 3 mu" (the demo's names whole beside it at
     1280 px; the column's help and the workbook in full); a configured group's name as it is."""
     if not isinstance(group, str):
         return group

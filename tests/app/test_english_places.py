@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from tests.fixtures.app import open_page
+import pandas as pd
+
+from tests.fixtures.app import open_page, provenance_rows
 from tests.fixtures.demo import SCREEN_TOWNS_EN
 
 CJK = re.compile("[\u4e00-\u9fff]")
@@ -40,7 +42,7 @@ def test_corridor_tables_in_english():
     assert any("atlas's translation" in c.value for c in at.caption)
     # the layers' sources in English as the briefing PNG cites them (document numbers kept), licence
     # and note in English
-    sources = at.dataframe[3].value
+    sources = pd.DataFrame(provenance_rows(at))  # the page's HTML table of sources
     assert "this project" in set(sources.iloc[:, 3]) and not sources.iloc[:, 5].map(CJK.search).any()
     assert not sources.iloc[:, 2].map(CJK.search).any()
     assert (

@@ -21,6 +21,7 @@ from geo.storage import audit
 from geo.storage.accounts import hash_password
 from geo.yearly.notice_words import short_status_en, size_name, status_name
 from pages.publication.objection_tab import answer_key, department_key, value_key
+from pages.publication.screen import short_group_en
 from tests.fixtures import APP
 from tests.fixtures.app import open_page, record_downloads
 from tests.fixtures.publication import add_objection, enterprises, rules, save_year
@@ -342,7 +343,9 @@ def test_the_corrected_version_in_english_and_in_chinese(user_store, monkeypatch
     }
     rows = at.dataframe[2].value.set_index("Enterprise ID")
     groups = rows["Group"].to_dict()
-    assert (groups["E1"], groups["E6"]) == (size_name("规上", "en"), size_name("规下（不足 3 亩）", "en"))
+    # on screen in short, the project's term abbreviated (its help and the workbook in full)
+    assert groups["E1"] == short_group_en(size_name("规上", "en")) == "Above des. size"
+    assert groups["E6"] == short_group_en(size_name("规下（不足 3 亩）", "en")) == "Below des. size, < 3 mu"
     assert not any("规" in g for g in groups.values())
     assert rows.loc["E1", "Status"] == "Scored"
     # on screen in short, read whole at 1280 (walk 16 item 5); the workbook in full

@@ -262,7 +262,7 @@ def test_the_english_results_keep_long_demo_names_whole():
     between their characters ("苏州开发区宏锦 / 信息技术有限公 / 司 (synthetic)"): its zone "East Taihu Lake
     Resort (Taihu New Town)" (280 px on one line) and its group "Below designated size, < 3 mu" took the
     width, the columns over it even with the id moved. On screen the four management zones are named
-    short as the stated towns are, the size groups "Above-scale" / "Below-scale" (the help and the
+    short as the stated towns are, the size groups "Above des. size" / "Below des. size" (the help and the
     workbook in full): each name whole on its line, its "(synthetic)" on the next."""
     from geo.messages import t
     from geo.place_names import place_name
@@ -291,7 +291,7 @@ def test_the_english_results_keep_long_demo_names_whole():
     assert zones[0] == "East Taihu Lake Resort (Taihu New Town)" and small == "Below designated size, < 3 mu"
     shown, fitted = results_screen(screen_statuses(english, "en"), "en")
     assert shown["Zone"].tolist() == ["East Taihu Lake", "Wujiang Dev. Zone", "Fenhu"]
-    assert shown["Group"].tolist() == ["Above-scale", "Below-scale", "Below-scale, < 3 mu"]
+    assert shown["Group"].tolist() == ["Above des. size", "Below des. size", "Below des. size, < 3 mu"]
     assert list(fitted.widths)[-1] == "Status"  # the id beside the names or after the status
     assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
     for name in shown["Name"]:  # the Chinese name on one line, "(synthetic)" on the next
@@ -299,5 +299,5 @@ def test_the_english_results_keep_long_demo_names_whole():
     for col in ("Group", "Zone", "Status"):  # Latin on one line
         assert all(text_px(v) + CELL_PAD_PX <= fitted.widths[col] for v in shown[col]), col
     assert "East Taihu Lake" in t("pub.res.zone_help", "en")
-    assert "Above-scale" in t("pub.res.size_group_help", "en")
+    assert "Above des. size" in t("pub.res.size_group_help", "en")
     assert english["Zone"].iloc[0] == zones[0] and english["Group"].iloc[2] == small  # the workbook's

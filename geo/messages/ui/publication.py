@@ -252,12 +252,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pub.res.name": ("企业名称", "Name"),
     "pub.res.size_group": ("评价组", "Group"),
     # the English results name the size groups short on screen (names whole at 1280: walk 18 b3)
-    "pub.res.group_above_short": ("规上", "Above-scale"),
-    "pub.res.group_below_short": ("规下", "Below-scale"),
+    "pub.res.group_above_short": ("规上", "Above des. size"),
+    "pub.res.group_below_short": ("规下", "Below des. size"),
     "pub.res.size_group_help": (
         "企业所在的评价组（规上、规下或配置的分组），各组单独排名、分类。",
-        "The evaluation group each enterprise is ranked and classed in; on screen “Above-scale” and"
-        " “Below-scale” stand for above and below designated size (规上 / 规下), in full in the"
+        "The evaluation group each enterprise is ranked and classed in; on screen “Above des. size”"
+        " and “Below des. size” stand for above and below designated size (规上 / 规下), in full in the"
         " downloaded results.",
     ),
     "pub.res.zone": ("区域", "Zone"),
