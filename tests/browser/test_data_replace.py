@@ -38,7 +38,11 @@ def _save(pg, lang: str, done) -> None:
 
 
 def _upload_and_read(pg, lang: str, path) -> None:
-    pg.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(path))
+    # the file is taken once 读取并校验 is offered for it (an upload that lands while a new session's
+    # page still runs can be lost under load: it is given again, as a user would)
+    uploader = pg.locator("[data-testid='stFileUploader'] input[type='file']").first
+    read = pg.get_by_role("button", name=t("data.read", lang))
+    act_until(lambda: uploader.set_input_files(str(path)), read)
     wait_idle(pg)
     source = pg.get_by_label(t("data.source", lang), exact=False).first
     act_until(lambda: pg.get_by_role("button", name=t("data.read", lang)).click(timeout=90_000), source)
