@@ -4,6 +4,7 @@ fields; ``python -m geo.cli export`` calls it as is)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping
 
 import geopandas as gpd
@@ -106,6 +107,11 @@ def is_town_header(column: object) -> bool:
     but not the atlas's own ``town``: a user's column of 区镇 names kept as the file has it."""
     text = str(column)
     return text != TOWN_COLUMN.key and exact_header(text, TOWN_COLUMN) is not None
+
+
+def _bare(header: object) -> str:
+    """``header`` without spaces, brackets and commas: 面积（亩）, 面积(亩) and 面积亩 are one name."""
+    return re.sub(r"[\s（）()，,]", "", str(header))
 
 
 def _each_distinct(values: pd.Series, name: Callable[[object], str]) -> pd.Series:
@@ -229,7 +235,10 @@ def readable_table(
         header = labels.get(col, col)
         # the file's own 面积（亩） beside it: headed apart in either language (an English file has
         # "Area (mu)" beside the file's 面积（亩）, walk19 b2)
-        beside_own = col in MEASURES and (header in taken or message(f"exports.column.{col}", "zh") in taken)
+        # (walk20: also a 面积亩 or 面积(亩), the same words in other brackets or none)
+        beside_own = col in MEASURES and any(
+            _bare(c) in {_bare(header), _bare(message(f"exports.column.{col}", "zh"))} for c in taken
+        )
         if beside_own and header != col:
             header = message(f"exports.column.{col}_measured", lang)
         names[col] = header if header not in taken or header == col else col
