@@ -20,6 +20,7 @@ from geo.exports.headers import (
     source_coordinate_headers,
 )
 from geo.exports.tables import table_for_export, yes_no_in_words
+from geo.ingest.checks import credit_code_column
 from geo.ingest.report import FLAG_COLUMN, flag_text
 from geo.messages import Lang, message, t
 from geo.messages.names import district_kind_name, firm_name, industry_name
@@ -198,7 +199,7 @@ def readable_table(
     same_position, file_coords = own_coordinate_columns(out, lang)
     out = out.drop(columns=same_position)
     fields = {c: v for c, v in (shown or {}).items() if c in out}
-    town_headers: dict[str, str] = {}
+    own_headers: dict[str, str] = {}
     for col, (values, _label) in fields.items():
         out[col] = np.asarray(values)
     for col in [c for c in out.columns if c not in fields]:
@@ -212,7 +213,9 @@ def readable_table(
             out[col] = out[col].map(lambda v, name=name: name(v, lang), na_action="ignore")
         elif is_town_header(col):  # a user's own 所在镇（区）: its fixed 区镇 in English (walk19 b3)
             out[col] = _each_distinct(out[col], lambda v: own_place_name(v, lang))
-            town_headers[col] = TOWN_COLUMN.label(lang)
+            own_headers[col] = TOWN_COLUMN.label(lang)
+        elif credit_code_column(col):  # a user's own 统一社会信用代码, in English words (walk20 item 6)
+            own_headers[col] = message("exports.column.credit_code", lang)
     if FLAG_COLUMN in out.columns and FLAG_COLUMN not in fields:  # an import's warnings, in ``lang``
         out[FLAG_COLUMN] = out[FLAG_COLUMN].map(lambda v: flag_text(v, lang))
     out = yes_no_in_words(out, lang)  # 是/否, Yes/No: not True/False
@@ -224,7 +227,7 @@ def readable_table(
     labels = {
         **column_labels(lang),
         **(headers or {}),
-        **town_headers,
+        **own_headers,
         **{c: label for c, (_values, label) in fields.items()},
         **catalogue_headers(out.columns, lang),
         **source_coords,

@@ -78,6 +78,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # 面积（亩）): said apart from it, never the raw area_mu (walk18 b5 i)
     "exports.column.area_km2_measured": ("面积（km²，按边界计算）", "Area (km², from the boundary)"),
     "exports.column.area_mu_measured": ("面积（亩，按边界计算）", "Area (mu, from the boundary)"),
+    "exports.column.credit_code": ("统一社会信用代码", "Unified social credit code"),
     "exports.column.length_km_measured": ("长度（km，按线计算）", "Length (km, along the line)"),
     "exports.column.corridor_id": ("走廊编号", "Corridor ID"),
     "exports.column.kind": ("类型", "Kind"),

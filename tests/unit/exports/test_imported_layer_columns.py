@@ -219,3 +219,18 @@ def test_a_zone_files_own_town_column_names_the_fixed_towns_in_english(lang):
             "en": ["Wujiang Hi-tech Zone (Shengze Town)", "Qidu Town", "自定镇"],
         }[lang]
         assert table[header].tolist() == expected
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_files_own_credit_code_column_is_headed_in_the_files_language(lang):
+    """walk20 item 6: the English export kept the header 统一社会信用代码 of a user's code column (the
+    atlas reads it as the credit codes, and its own flags say "unified social credit code")."""
+    frame = gpd.GeoDataFrame(
+        {"ent_id": ["E1"], "name": ["震泽丝绸织造有限公司"], "统一社会信用代码": ["91320509MA1MXXXX0X"]},
+        geometry=[shapely.Point(120.5, 31.0)],
+        crs="EPSG:4326",
+    )
+    table = readable_table(frame, lang)
+    header = {"zh": "统一社会信用代码", "en": "Unified social credit code"}[lang]
+    assert table[header].tolist() == ["91320509MA1MXXXX0X"]
+    assert lang == "zh" or "统一社会信用代码" not in table.columns
