@@ -42,18 +42,26 @@ def _imported() -> gpd.GeoDataFrame:
     return result.frame.assign(year=2025)
 
 
-def _page_table(frame: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
-    """The table the data page writes the layer's CSV, XLSX and GeoJSON from."""
+def _page_table(
+    frame: gpd.GeoDataFrame,
+    lang: str,
+    *,
+    kind: str = "enterprises",
+    title: str = "企业点位",
+    accuracy: str = "transcribed",
+    source: str = "区工信局",
+) -> pd.DataFrame:
+    """The table the data page writes an imported layer's CSV, XLSX and GeoJSON from."""
     from layers.user_layers import user_map_layer
 
     meta = pd.Series(
         {
-            "layer": "user_firms",
-            "title_zh": "企业点位",
-            "title_en": "企业点位",
-            "kind": "enterprises",
-            "accuracy": "transcribed",
-            "source": "区工信局",
+            "layer": f"user_{kind}",
+            "title_zh": title,
+            "title_en": title,
+            "kind": kind,
+            "accuracy": accuracy,
+            "source": source,
             "licence": "",
             "note": "",
         }
@@ -178,22 +186,7 @@ def test_a_zone_files_own_area_stays_beside_the_atlas_measure_headed_apart(lang,
 
 def _zone_table(frame: gpd.GeoDataFrame, lang: str) -> pd.DataFrame:
     """The table the data page writes an imported zone layer's CSV, XLSX and GeoJSON from."""
-    from layers.user_layers import user_map_layer
-
-    meta = pd.Series(
-        {
-            "layer": "user_zones",
-            "title_zh": "园区边界",
-            "title_en": "园区边界",
-            "kind": "zones",
-            "accuracy": "real",
-            "source": "区规划局",
-            "licence": "",
-            "note": "",
-        }
-    )
-    item = user_map_layer(meta, frame)
-    return item.layer.table(item.frame, lang)
+    return _page_table(frame, lang, kind="zones", title="园区边界", accuracy="real", source="区规划局")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
