@@ -276,7 +276,8 @@ def _title_text(top: pd.DataFrame, header_row: int) -> str:
 
 
 def _header_note(header_row: int) -> list[str]:
-    return [note("ingest.note.header_row", row=header_row + 1, above=header_row)] if header_row else []
+    key = "ingest.note.header_row.one" if header_row == 1 else "ingest.note.header_row"
+    return [note(key, row=header_row + 1, above=header_row)] if header_row else []
 
 
 def _check_header(top: pd.DataFrame, header_row: int, filename: str) -> None:
