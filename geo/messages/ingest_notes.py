@@ -160,7 +160,7 @@ READING: dict[str, tuple[str, str]] = {
         "The header is in row {row} (the {above} rows above it are a title, skipped)",
     ),
     "ingest.note.header_row.one": (
-        "表头在第 {row} 行（上方 {above} 行为标题，已跳过）",
+        "表头在第 {row} 行（上方 1 行为标题，已跳过）",
         "The header is in row {row} (the row above it is a title, skipped)",
     ),
     "ingest.note.wkt_column": (
