@@ -1,7 +1,9 @@
 """Arguments the command line refuses in words with status 2, never with a traceback (walk9): a
 CRS pyproj does not know, a store that is not a GeoPackage or does not exist, a folder that does
-not exist, argparse's own complaints in Chinese; and ``--store`` naming the user store in every
-command, ``export`` included."""
+not exist, a file name given for ``evaluate``'s output folder (walk 16 item 8), a layer to delete
+the store does not hold (named with the ones it holds, not with the page's advice; walk 12),
+argparse's own complaints in Chinese; and ``--store`` naming the user store in every command,
+``export`` included."""
 
 from __future__ import annotations
 
@@ -148,3 +150,41 @@ def test_set_up_names_the_python_it_needs(tmp_path):
     assert run.returncode == 1
     assert "needs Python 3.11 or newer" in run.stderr and "Python 3.10.12" in run.stderr
     assert not (tmp_path / ".venv").exists()
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_delete_of_an_unknown_layer_names_the_stored_ones_not_the_page(tmp_path, parks, capsys):
+    store = tmp_path / "s.gpkg"
+    assert main(["--lang", "en", "delete", "user_nosuch", "--store", str(store)]) == 2
+    err = capsys.readouterr().err
+    assert "holds no imported layer yet" in err and "python -m geo.cli import" in err, err
+    saved = ["import", str(parks), "--kind", "zones", "--name", "parks", "--title", "Parks"]
+    assert main([*saved, "--source", "test", "--accuracy", "real", "--store", str(store)]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "en", "delete", "user_nosuch", "--store", str(store)]) == 2
+    err = capsys.readouterr().err
+    assert "Reload the page" not in err and "(Data) page" not in err and not _has_chinese(err), err
+    assert "The imported layers of this store: user_parks" in err
+    assert "python -m geo.cli delete user_parks" in err
+    assert main(["delete", "user_nosuch", "--store", str(store)]) == 2
+    assert "此存储中的导入图层：user_parks" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_evaluate_refuses_a_file_name_for_its_output_folder(named, tmp_path, lang, capsys):
+    zones_path, table = named
+    existing = tmp_path / "ev"
+    existing.write_text("")
+    said = {"zh": "-o 应为文件夹", "en": "-o takes a folder"}[lang]
+    for out in (tmp_path / "ev1.csv", tmp_path / "ev1.xlsx", existing):
+        command = ["--lang", lang, "evaluate", str(zones_path), str(table), "-o", str(out)]
+        assert main(command) == 2, out
+        err = capsys.readouterr().err
+        assert said in err and "zone_metrics.csv" in err and str(out) in err, err
+        assert out == existing or not out.exists(), out
+    assert existing.read_text() == ""
+    assert main(["evaluate", str(zones_path), str(table), "-o", str(tmp_path / "ev.gpkg")]) == 0
+    assert (tmp_path / "ev.gpkg").is_file()  # a GeoPackage is one file

@@ -2,7 +2,7 @@
 and the 数据管理 page do (issue 23 item 1): no ``--frame`` (or its first spelling ``--coords``), no
 default; the message names the choices and the frame the atlas proposes when the file gives one.
 Files that carry their CRS, tables assigned by ``--zone-column`` and last year's published classes
-need none."""
+need none. The option is named ``--frame`` as ``import``'s, ``--coords`` still taken (walk 15)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pandas as pd
 import pyogrio
 import pytest
 
-from geo.cli import build_parser
+from geo.cli import build_parser, main
 from tests.fixtures.cli import run_evaluate
 from tests.fixtures.evaluation import enterprises, zones
 from tests.fixtures.points import addressed_points
@@ -130,3 +130,16 @@ def test_last_years_table_is_asked_too_but_not_its_published_classes(files, tmp_
     assert run_evaluate(files["zones"], files["gpkg"], tmp_path / "c", "--previous", published) == 0, (
         capsys.readouterr().err
     )
+
+
+def test_evaluate_takes_frame_as_import_does_and_keeps_coords(capsys):
+    for flag in ("--frame", "--coords"):
+        args = build_parser().parse_args(["evaluate", "z.gpkg", "e.csv", "-o", "out/", flag, "gcj02"])
+        assert args.frame == "gcj02", flag
+    helps = {"zh": "（也可写作 --coords）", "en": "(also accepted as --coords)"}
+    for lang, said in helps.items():
+        with pytest.raises(SystemExit):
+            main(["--lang", lang, "evaluate", "--help"])
+        text = " ".join(capsys.readouterr().out.split())  # argparse wraps the help
+        assert "--frame {wgs84,gcj02,bd09}, --coords {wgs84,gcj02,bd09}" in text, text
+        assert said in text, text

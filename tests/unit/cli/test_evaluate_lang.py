@@ -1,7 +1,8 @@
 """``python -m geo.cli evaluate`` writes its tables in the command's language, Chinese by default as
 every other command (``export --lang`` too): the page's Chinese headers, each number rounded to its
 measure, 是/否 not True (issue 23, walk12: ``-o ev2`` without ``--lang`` came out in English with
-``7.095890410958904`` and ``True``)."""
+``7.095890410958904`` and ``True``); in English its notes, the surcharges file's headers and land
+policy, and "1 enterprise" (walks 16 and 17), the user's own park names kept as written (walk 17 b2)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ import pytest
 
 from geo.cli import main
 from geo.exports.run_files import points_not_scored
-from tests.fixtures.evaluation import enterprises, evaluation_files
+from geo.messages import message
+from geo.place_names import own_place_name, place_name
+from tests.fixtures.cli import evaluate_printed
+from tests.fixtures.evaluation import USER_PARKS, enterprises, evaluation_files
 
 
 @pytest.fixture
@@ -174,3 +178,71 @@ def test_points_are_blank_only_in_the_group_not_scored_on_them():
     assert shown["pts_a"].tolist()[::2] == [10.0, 5.0] and pd.isna(shown["pts_a"][1])
     assert shown["pts_b"].isna().tolist() == [True, False, True]
     assert frame["pts_b"].tolist() == [0.0, 4.0, 0.0]  # the evaluation's own frame untouched
+
+
+def test_evaluate_in_english_prints_its_notes_in_english(named, tmp_path, capsys):
+    zones_path, table = named
+    assert main(["--lang", "en", "evaluate", str(zones_path), str(table), "-o", str(tmp_path / "en")]) == 0
+    out = capsys.readouterr().out
+    assert "the table has no consumption column" in out, out
+    assert "企业表没有用量字段" not in out and "配置中未设定费率" not in out, out
+    assert main(["--lang", "zh", "evaluate", str(zones_path), str(table), "-o", str(tmp_path / "zh")]) == 0
+    assert "企业表没有用量字段" in capsys.readouterr().out
+
+
+def _csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+
+
+def test_the_users_park_names_are_kept_as_written_in_every_english_file(user_parks, tmp_path, capsys):
+    assert place_name(USER_PARKS[0], "en") != USER_PARKS[0]  # the atlas has an English name for it
+    out = tmp_path / "en"
+    evaluate_printed(user_parks, out, "en", capsys)
+    said = {
+        "zone_metrics.csv": "Zone",
+        "zone_scores.csv": "Town/park",
+        "land_renewal_by_zone.csv": "Town/park",
+        "enterprise_classes.csv": "Town/park",
+        "class_surcharges.csv": "Town/park",
+    }
+    for name, column in said.items():
+        values = set(_csv(out / name)[column]) - {"—"}
+        # the parks as written; the empty 七都镇 (where listed) in English, as a fixed 区镇
+        assert set(USER_PARKS[:2]) <= values <= {*USER_PARKS[:2], "Qidu Town"}, (name, values)
+
+
+def test_own_place_name_translates_the_fixed_places_only():
+    assert own_place_name("盛泽镇新材料产业园", "en") == "盛泽镇新材料产业园"
+    assert own_place_name("七都镇", "en") == "Qidu Town"
+    assert own_place_name("吴江区", "en") == "Wujiang District"
+    assert own_place_name("盛泽镇新材料产业园", "zh") == "盛泽镇新材料产业园"
+    assert own_place_name(None, "en") == ""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_surcharges_file_is_headed_and_worded_as_the_page(user_parks, tmp_path, lang, capsys):
+    out = tmp_path / lang
+    evaluate_printed(user_parks, out, lang, capsys)
+    pay = _csv(out / "class_surcharges.csv")
+    headers = {
+        "zh": ["差别电价计费用量（千瓦时）", "差别电价加价（元/千瓦时）", "差别电价（万元）", "用地政策"],
+        "en": [
+            "Power surcharge: quantity billed (kWh)",  # capitalised as every header (walk18 c7)
+            "Power surcharge rate (yuan/kWh)",
+            "Power surcharge (10k yuan)",
+            "Land policy",
+        ],
+    }[lang]
+    assert set(headers) <= set(pay.columns), list(pay.columns)
+    assert not {c for c in pay.columns if "_" in c}, list(pay.columns)  # no field name
+    policy = {"zh": "支持零增地技改，不新增用地", "en": "may upgrade without new land"}[lang]
+    assert policy in set(pay[headers[-1]])
+    if lang == "en":
+        assert not pay[headers[-1]].str.contains(r"[\u4e00-\u9fff]").any()
+
+
+def test_one_enterprise_outside_the_zones_is_said_in_the_singular():
+    for key, params in (("eff.outside_zones", {"zones": "测试园区"}), ("eff.outside", {})):
+        text = message(key, "en", n=1, ids="企业E09 (E09)", **params)
+        assert text.startswith("1 enterprise lies ") and " are " not in text, text
+        assert message(key, "en", n=2, ids="…", **params).startswith("2 enterprises lie ")

@@ -9,6 +9,7 @@ import zipfile
 
 import geopandas as gpd
 import pandas as pd
+import pyogrio
 import pytest
 import shapely
 from matplotlib.image import imread
@@ -233,3 +234,17 @@ def test_saving_an_import_needs_an_explicit_accuracy(tmp_path, user_store, capsy
     assert main([*base, "--accuracy", "transcribed"]) == 0
     meta = ingest.list_user_layers()
     assert meta.loc[meta["layer"] == "user_firms", "accuracy"].tolist() == ["transcribed"]
+
+
+def test_inspect_names_layers_only_when_there_is_a_choice(tmp_path, parks, capsys):
+    assert main(["--lang", "en", "import", str(parks), "--inspect"]) == 0
+    out = capsys.readouterr().out
+    assert "Format: geojson; records: 2" in out
+    assert "—" not in out.splitlines()[0] and "current" not in out, out
+    two = tmp_path / "two.gpkg"
+    frame = gpd.read_file(parks)
+    pyogrio.write_dataframe(frame, two, layer="a", driver="GPKG")
+    pyogrio.write_dataframe(frame, two, layer="b", driver="GPKG", append=True)
+    assert main(["--lang", "en", "import", str(two), "--inspect", "--layer", "b"]) == 0
+    out = capsys.readouterr().out
+    assert "The file's layers (or sheets): a, b; reading “b”, choose another with --layer" in out, out

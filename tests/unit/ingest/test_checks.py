@@ -7,15 +7,18 @@ import json
 import subprocess
 import sys
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from shapely.geometry import box
 
 from geo import ingest
 from geo.exports.tables import geojson_bytes
 from geo.ingest.frames import fit_addresses
 from geo.ingest.places import bundled
+from geo.messages.notes import text_in
 from geo.spatial.crs import convert_coords, convert_frame
 from geo.storage.builtin import load_layer
 from tests.fixtures import ROOT
@@ -230,3 +233,22 @@ def test_a_town_column_is_named_in_the_notes_language_with_the_files_header_quot
     assert (str(address), address.en) == ("地址", "Address")
     with pytest.raises(ValueError):
         column_named("x", "name")
+
+
+def test_a_declared_park_layer_inside_a_district_is_not_said_to_be_off():
+    # two small parks inside 吴江, in a GeoJSON (EPSG:4326 declared): along no district line
+    parks = gpd.GeoDataFrame(
+        {"名称": ["甲园", "乙园"]},
+        geometry=[box(120.64, 31.15, 120.66, 31.17), box(120.70, 31.02, 120.72, 31.04)],
+        crs="EPSG:4326",
+    )
+    found = ingest.inspect_upload(parks.to_json().encode(), "园区边界.geojson")
+    assert found.proposed_frame() == "wgs84"
+    zh, en = (text_in(found.frame_reason(), lang) for lang in ("zh", "en"))
+    assert "没有明显吻合" not in zh and "相距约" not in zh, zh
+    assert zh.startswith("边界不沿内置的区县/市界走（边界点离它们的距离中位数约 "), zh
+    assert zh.endswith("无法据此分辨 WGS-84、GCJ-02、BD-09；按文件声明的坐标系 EPSG:4326 读取"), zh
+    assert en.endswith(
+        "cannot tell WGS-84, GCJ-02 and BD-09 apart; read in the coordinate system the file declares,"
+        " EPSG:4326"
+    ), en

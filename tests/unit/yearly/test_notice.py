@@ -1,6 +1,6 @@
-"""geo/yearly/notice.py: the 公示 workbook (sheets, class lists, print set-up, period in dates) on the
-hand-worked two-year fixture (tests/fixtures/years.py), and config_summary: the weights a briefing
-names are the ones the evaluation used."""
+"""geo/yearly/notice.py: the 公示 workbook (sheets and their titles, class lists, print set-up of the
+lists and the cover, period in dates) on the hand-worked two-year fixture (tests/fixtures/years.py),
+and config_summary: the weights a briefing names are the ones the evaluation used."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import io
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from geo import yearly
 from geo.evaluation import default_config
-from geo.yearly.notice import config_summary, notice_xlsx_bytes
+from geo.yearly.notice import config_summary, group_sheet_title, notice_xlsx_bytes
 from geo.yearly.period import ObjectionPeriod
 from tests.fixtures import years as fx
 
@@ -299,3 +300,25 @@ def test_the_english_edition_has_the_same_rows_in_english():
     # the Chinese edition keeps its Chinese words
     assert chinese.sheetnames[-1] == "规下（不足 3 亩）名单"
     assert list(chinese["T 类名单"].iter_rows(values_only=True))[2][-1] == "不参评：投产不满 2 年"
+
+
+def test_a_group_sheet_is_titled_without_a_stray_space():
+    assert group_sheet_title("规上", "zh") == "规上名单"
+    assert group_sheet_title("规下（≥3亩）", "zh") == "规下（≥3亩）名单"
+    assert group_sheet_title("Group A", "zh") == "Group A 名单"  # a space after a Latin letter
+    assert group_sheet_title("Above designated size", "en") == "Above designated size list"
+    assert fx.uneven_notice("zh").sheetnames[6:] == ["规上名单", "规下（不足 3 亩）名单"]
+    # (a name over Excel's 31 characters is cut between words: the sheet's A1 names the group whole)
+    english = fx.uneven_notice("en").sheetnames[6:]
+    assert english[0] == "Above designated size list" and not [n for n in english if "  " in n], english
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_cover_sheet_is_printed_as_its_lists(lang):
+    wb = fx.uneven_notice(lang)
+    cover, listed = wb.worksheets[0], wb.worksheets[1]
+    assert listed.freeze_panes == "A2" and listed.print_title_rows == "$1:$1"
+    # the notice's title frozen above the scrolling rows and printed atop every page
+    assert cover.freeze_panes == "A2" and cover.print_title_rows == "$1:$1"
+    assert cover.page_setup.orientation == listed.page_setup.orientation == "landscape"
+    assert cover.page_setup.paperSize == listed.page_setup.paperSize
