@@ -192,7 +192,8 @@ def _detail(version: versions.Version) -> None:
             hide_index=True,
             column_config={t("pub.col.count", lang): st.column_config.TextColumn(alignment="right")},
         )
-        st.caption(exports.class_t_legend(pd.Series(counts.index), lang))
+        if not show_rows and counts["T"]:  # else said once, under the rows, with where each reason is
+            st.caption(exports.class_t_legend(pd.Series(counts.index), lang))
     if not show_rows:
         return
     st.markdown("**" + t("pub.results", lang) + "**")
