@@ -284,9 +284,9 @@ def counts_text(rows_in: pd.Series, rows_out: pd.Series) -> pd.Series:
 
 
 def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The change log as shown (:func:`audit_html`): the layer
-    by its title (a deleted one by the title it was imported with, the atlas's own tables by their
-    names); the row's own title where it says more (a configuration's, a version's name)."""
+    """The change log as shown (:func:`audit_html`): the layer by its title (a deleted one by the
+    title it was imported with, the atlas's own tables by their names); the row's own title where it
+    says more (a configuration's, a version's name)."""
     titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
     layer = audit.layer_titles(log, titles, lang=lang)
     own = logged_titles(log, lang)  # a title the atlas wrote in ``lang``
