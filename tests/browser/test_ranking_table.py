@@ -6,10 +6,12 @@ at 1280; the screen names them short, "Shengze", "Tax/mu", the downloads in full
 
 from __future__ import annotations
 
+import io
 import math
 
 import pandas as pd
 import pytest
+from PIL import Image
 
 from geo.evaluation import SIZE_COL, ZONE_COL, default_config, evaluate, rank_by
 from geo.evaluation.grouped import GROUP_COL, group_counts
@@ -146,7 +148,8 @@ def test_the_key_columns_are_read_whole_and_the_wheel_scrolls_the_page(app_url, 
         table.scroll_into_view_if_needed()
         pg.wait_for_timeout(1500)
         _read_whole(table, expected, keys, fitted)
-        _ends_on_a_whole_column(table, expected, fitted, ranking_edge_px(len(expected)))
+        n = len(expected)
+        _ends_on_a_whole_column(pg, table, expected, fitted, ranking_edge_px(n), ranking_marker_px(n))
         save_screenshot(pg, f"ranking_columns_{lang}_{size[0]}")
         _group_list_ends_on_a_whole_column(pg, demo, lang)
         if size == (1280, 720):
@@ -155,25 +158,36 @@ def test_the_key_columns_are_read_whole_and_the_wheel_scrolls_the_page(app_url, 
         context.close()
 
 
-def _ends_on_a_whole_column(table, expected, fitted, edge_px: int) -> None:
+def _column_lines(pg, table) -> tuple[list[int], int]:
+    """The x of the vertical lines the grid draws between its header's columns (from the table's
+    left), its borders left out, as a screenshot shows them; and the table's width."""
+    pg.mouse.move(0, 0)  # no header drawn hovered
+    pg.wait_for_timeout(300)
+    image = Image.open(io.BytesIO(table.screenshot())).convert("L")
+    row = [image.getpixel((x, 4)) for x in range(image.width)]  # above the headers' text
+    background = max(set(row), key=row.count)
+    lines = [x for x in range(3, image.width - 3) if row[x] < background - 10]
+    return lines, image.width
+
+
+def _ends_on_a_whole_column(pg, table, expected, fitted, edge_px: int, marker: int) -> None:
     """Walk20 a1: a column was drawn cut at the grid's right edge: a group's 规模 as 「规」 (its list
     not fitted to the edge at all), the ranking's "Tax per mu (10k yu" at 1920 (fitted to 1280's edge
-    only), a sliver of the next column's border at 1280. The columns in view, at 1280 or 1920, are
-    those fitted whole to the edge (:func:`pages.efficiency.tables.to_the_edges`, ``edge_px``: the
-    table's less its row marker), the last ending under the table's border (no more than 2 px of its
-    padding beyond it), the next wholly out of view."""
+    only), a sliver of the next column's border at 1280. As drawn, at 1280 or 1920: each column in
+    view is as wide as fitted (:func:`pages.efficiency.tables.to_the_edges`, ``edge_px``: the edge
+    beside a row marker ``marker`` px wide), the last ends under the table's right border (no line
+    of the next column's in view)."""
     edges = to_the_edges(expected, fitted, edge_px)
-    got = table.evaluate(CELLS_JS)
-    header = got["rows"][0]  # the columns in view and the next (the grid's accessible table)
-    # the table's width less its borders (2 px) and its row marker
-    inner, end = got["width"] - 2 - (FLUSH_EDGE_PX - edge_px), 0
-    for col in header:
-        assert col in edges.widths, (col, header, edges.widths)  # none sized by the grid
-        assert edges.widths[col] >= text_px(col) + HEADER_PAD_PX, (col, edges.widths[col])  # whole
-        end += edges.widths[col]
-        if end >= inner:
-            break
-    assert 0 <= end - inner <= 2, (end, inner, header)
+    lines, width = _column_lines(pg, table)
+    start = marker or 1  # the first column's left (the table's border, the marker's included)
+    ends = [start + sum(list(edges.widths.values())[: i + 1]) for i in range(len(edges.widths))]
+    drawn = [marker] if marker else []
+    drawn += [e for e in ends if e < width - 3]
+    assert len(lines) == len(drawn), (lines, drawn)
+    assert all(abs(a - b) <= 1 for a, b in zip(lines, drawn, strict=True)), (lines, drawn)
+    # the last column in view ends under the right border (its last pixels of padding at most cut)
+    last = next((e for e in ends if e >= width - 3), None)
+    assert last is not None and last <= width + 1, (last, width, edges.widths)
 
 
 def _group_list_ends_on_a_whole_column(pg, demo, lang: str) -> None:
@@ -185,7 +199,7 @@ def _group_list_ends_on_a_whole_column(pg, demo, lang: str) -> None:
     table = pg.locator(TABLE).nth(1)
     table.scroll_into_view_if_needed()
     pg.wait_for_timeout(1000)
-    _ends_on_a_whole_column(table, expected, fitted, FLUSH_EDGE_PX)  # no row marker
+    _ends_on_a_whole_column(pg, table, expected, fitted, FLUSH_EDGE_PX, 0)  # no row marker
 
 
 def _every_grouping(pg, demo, lang: str) -> None:
@@ -330,7 +344,7 @@ def test_an_indicator_name_is_never_cut_in_two(app_url, browser, demo, lang, siz
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_imports_ranking_and_group_lists_end_on_a_whole_column(lang):
     """Walk20 a1 with imports (parks and ten firms, each stating its town: the stated town beside the
-    park, an import's 18-row marker): the ranking and each group's list show the columns after the key
+    park, a small import's row marker): the ranking and each group's list show the columns after the key
     columns while each fits whole, the last ending on the table's edge at 1280 px and again at 1920 px
     (640 px wider); a group's 规模 was drawn 「规」 at 1280, "Tax per mu (10k yu" cut at 1920."""
     ents = fixture_enterprises()
@@ -346,15 +360,20 @@ def test_an_imports_ranking_and_group_lists_end_on_a_whole_column(lang):
     for table, fitted, edge_px in tables:
         edges = to_the_edges(table, fitted, edge_px)
         assert list(edges.widths)[: len(fitted.widths)] == list(fitted.widths)  # the key columns first
+        need = dict(fitted.widths)  # each column's, whole on one line
+        for col in list(table.columns)[len(fitted.widths) :]:
+            values = table[col].dropna()
+            texts = values.astype(str).unique()
+            if pd.api.types.is_numeric_dtype(values):
+                texts = [f"{v:,.2f}" for v in (values.min(), values.max())] if len(values) else []
+            need[col] = max([text_px(col) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in texts)])
         for at in (edge_px, edge_px + WIDE_EXTRA_PX):  # 1280, 1920
+            if sum(need.values()) < at:  # all in view (the grid widens them to its width)
+                continue
             end = 0
-            for col in edges.widths:  # each column up to the edge whole, the last ending on it
-                values = table[col].dropna()
-                texts = [f"{v:,.2f}" for v in values] if pd.api.types.is_numeric_dtype(values) else values
-                need = max([text_px(col) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in texts)])
-                assert edges.widths[col] >= need or col in fitted.widths, (col, edges.widths[col], need)
+            for col in table.columns:  # each column up to the edge whole, the last ending on it
+                assert edges.widths.get(col, 0) >= need[col], (col, edges.widths, at)
                 end += edges.widths[col]
                 if end >= at:
                     break
-            if sum(edges.widths.values()) >= at:
-                assert end == at, (list(table.columns), edges.widths, at)
+            assert end == at, (list(table.columns), edges.widths, at)
