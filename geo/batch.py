@@ -279,7 +279,7 @@ def read_enterprise_file(
     path = Path(path)
     data = _file_bytes(path, "企业")
     found = inspect_upload(data, path.name, layer=layer, kind="enterprises")
-    full = merge_mapping(found.mapping, mapping or {})
+    full = merge_mapping(found.mapping, mapping or {}, "enterprises")
     result = read_upload(
         data,
         path.name,

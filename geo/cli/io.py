@@ -162,7 +162,7 @@ def _read(args: argparse.Namespace, data: bytes, zones) -> ingest.ImportResult:
     mapping = None
     if given:  # laid over the suggested mapping, as evaluate --map does
         found = ingest.inspect_upload(data, args.file.name, layer=args.layer, kind=args.kind)
-        mapping = ingest.merge_mapping(found.mapping, given)
+        mapping = ingest.merge_mapping(found.mapping, given, args.kind)
     return ingest.read_upload(
         data,
         args.file.name,
@@ -189,7 +189,9 @@ def _check_not_taken(name: str, title: str, args: argparse.Namespace) -> None:
     meta = ingest.list_user_layers(path=args.store or None)
     others = meta[(meta["layer"] != stored) & (meta["title_zh"].astype(str).str.strip() == title.strip())]
     if len(others):
-        raise DataValidationError.of("cli.title_taken", title=title.strip(), layer=others["layer"].iloc[0])
+        # with --replace, the name is the missing half (walk20 item 4): say so, not the same words again
+        key = "cli.title_taken_replace" if args.replace else "cli.title_taken"
+        raise DataValidationError.of(key, title=title.strip(), layer=others["layer"].iloc[0], name=stored)
     if args.replace:
         return
     taken = meta[meta["layer"] == stored]

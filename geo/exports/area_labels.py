@@ -84,6 +84,7 @@ def label_polygons(
     keep_clear: np.ndarray | None = None,
     markers: np.ndarray | None = None,
     which: LabelPass = "all",
+    only: np.ndarray | None = None,
 ) -> int:
     """Name labels inside each polygon, or beside it when it is small (a label inside would hide it:
     :func:`geo.exports.label_places.is_small`), moved when they would overlap a label already placed
@@ -103,20 +104,26 @@ def label_polygons(
     district) avoids where it can but covers, as few as it must, rather than be left out: a point
     layer crowding a town must not take its name (walk 12: 10 imported firms in 盛泽 left
     吴江高新区（盛泽镇） unnamed); the markers show through the label's half-white box.
-    ``which``: the polygons named (:data:`LabelPass`).
+    ``which``: the polygons named (:data:`LabelPass`). ``only``: which rows of ``gdf`` are named (a
+    mask; default all), e.g. those in what the user clicked first; the layer's form of its names and
+    whether its polygons lie apart are the whole layer's.
 
     Returns how many names were left out for want of a free place in the view (the sheet says so
     under the map); a name whose places all lie outside the view is not counted.
     """
-    polygonal = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
+    polygons = gdf.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()
+    polygonal = gdf[polygons]
     if "name" not in polygonal or not 0 < len(polygonal) <= 25:
         return 0
+    wanted = np.ones(len(gdf), dtype=bool) if only is None else np.asarray(only, dtype=bool)
+    named_here = wanted[polygons]
     named = {} if named is None else named
     clear = np.zeros((0, 4)) if keep_clear is None else np.asarray(keep_clear, dtype=float).reshape(-1, 4)
     soft = np.zeros((0, 4)) if markers is None else np.asarray(markers, dtype=float).reshape(-1, 4)
     size_px = size * ax.figure.dpi / 72
     if which == "large":  # the smaller first: they have the fewer places (平望镇 lost its to 震泽镇's)
-        polygonal = polygonal.iloc[np.argsort(polygonal.area.to_numpy(), kind="stable")]
+        order = np.argsort(polygonal.area.to_numpy(), kind="stable")
+        polygonal, named_here = polygonal.iloc[order], named_here[order]
     shown = _names_in(polygonal, lang)
     apart = _apart(polygonal.geometry)
     left_out = 0
@@ -124,8 +131,9 @@ def label_polygons(
     view = (min(vx0, vx1), min(vy0, vy1), max(vx0, vx1), max(vy0, vy1))
     if which != "small":
         shown = _short_where_wide(ax, polygonal, shown, size, lang=lang, view=view)
-    for whole, name, label in zip(polygonal.geometry, polygonal["name"], shown, strict=True):
-        if whole is None or whole.is_empty or pd.isna(name):
+    rows = zip(polygonal.geometry, polygonal["name"], shown, named_here, strict=True)
+    for whole, name, label, here in rows:
+        if not here or whole is None or whole.is_empty or pd.isna(name):
             continue
         # only the part in the view is named (walk 13: "Zhangjiagang City", outside the frame, was
         # named inside it with a leader line pointing out of the map)
@@ -136,7 +144,7 @@ def label_polygons(
             continue
         if any(whole.intersects(other) for other in named.get(str(name), ())):
             continue
-        if which != "small" and _named_share(geom, named) >= NAMED_WITHIN_SHARE:
+        if which != "small" and _named_share(geom, named, view) >= NAMED_WITHIN_SHARE:
             continue  # named by the finer areas above it: 吴江区 under 平望镇 read as its second name
         inside = [(pt.x, pt.y) for pt in _label_candidates(geom)]
         text = ax.text(
@@ -164,6 +172,8 @@ def label_polygons(
             _draw_leader(ax, line, label)
             placed.extend(Bbox.from_extents(*b) for b in line_boxes(*line))
         named.setdefault(str(name), []).append(whole)
+        if apart:  # a park, a zone, a belt: no finer area of a town or district (:func:`_named_share`)
+            named.setdefault(APART, []).append(whole)
     return left_out
 
 
@@ -173,15 +183,37 @@ the areas of a layer above it (its towns, their names placed first): its own nam
 theirs and read as a second name of one of them (walk19: 吴江区 right under 平望镇)."""
 
 
-def _named_share(geom, named: dict[str, list]) -> float:
-    """The share of ``geom``'s area covered by the polygons already named (``named``'s values)."""
+APART = "\0apart"
+"""The key of ``named`` (:func:`label_polygons`) listing the polygons named of layers of polygons apart
+(:func:`_apart`): parks, zones, belts; never a finer area of a town or district."""
+
+FINER_WITHIN_SHARE = 0.5
+"""A polygon already named counts as a finer area of one being named (:func:`_named_share`) when at
+least this share of it (of its part in the view) lies within that one."""
+
+
+def _named_share(geom, named: dict[str, list], view: Box) -> float:
+    """The share of ``geom``'s area covered by the finer polygons already named (``named``'s values,
+    each mostly within ``geom``: :data:`FINER_WITHIN_SHARE`, of a layer tiling the map: not
+    :data:`APART`); ``view``: the map's, in data units."""
     area = geom.area
     if area <= 0:
         return 0.0
-    try:
-        covered_area = sum(geom.intersection(other).area for others in named.values() for other in others)
-    except shapely.errors.GEOSException:  # an invalid outline: named as before
-        return 0.0
+    covered_area = 0.0
+    apart = {id(g) for g in named.get(APART, ())}
+    for key, others in named.items():
+        for other in others if key != APART else ():
+            if id(other) in apart:
+                continue
+            try:
+                common = geom.intersection(other).area
+            except shapely.errors.GEOSException:  # an invalid outline: named as before
+                continue
+            # only a finer area, most of it within this one, names part of it: a district's town,
+            # not the clicked district round its zone or a belt across a city (walk20 item 5: the
+            # outline of 吴江区 took the names of 吴江经济技术开发区 and 沿浙发展带, the belt 太仓市's)
+            if common >= FINER_WITHIN_SHARE * shapely.clip_by_rect(other, *view).area:
+                covered_area += common
     return covered_area / area
 
 

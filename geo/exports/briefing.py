@@ -466,20 +466,27 @@ def _render(
     markers = marker_boxes(ax)
     left_out = 0
     # the names of towns and districts first (a small park's name goes round them), upper layers' first
-    for which in ("large", "small"):
-        for layer in reversed(sheet.layers):
-            left_out += label_polygons(
-                ax,
-                layer.frame,
-                label_size,
-                placed,
-                lang=lang,
-                named=named,
-                within=within,
-                keep_clear=keep_clear,
-                markers=markers,
-                which=which,
-            )
+    # nor, where it can, a zone drawn over its layer (walk20 item 5: 沿江发展带 on 太仓港's circle)
+    over = [_zone_boxes(ax, sheet.layers[i + 1 :], within) for i in range(len(sheet.layers))]
+    # what the user clicked (outlined) and what lies in it are named first, the rest of the map round
+    # them (walk20 item 5: the clicked 吴江区's own 吴江经济技术开发区 must not lose its room)
+    focus = _focus_rows(sheet.layers)
+    for first in (True, False) if focus else (None,):
+        for which in ("large", "small"):
+            for i in reversed(range(len(sheet.layers))):
+                left_out += label_polygons(
+                    ax,
+                    sheet.layers[i].frame,
+                    label_size,
+                    placed,
+                    lang=lang,
+                    named=named,
+                    within=within,
+                    keep_clear=keep_clear,
+                    markers=np.vstack([markers, over[i]]),
+                    which=which,
+                    only=None if first is None else focus[i] == first,
+                )
     # an area's name that had to go over point markers leaves them in view: they are drawn above it
     for coll in ax.collections:
         if isinstance(coll, PathCollection) and 0 < len(coll.get_offsets()) <= KEEP_CLEAR_MAX_FEATURES:
@@ -511,6 +518,51 @@ def _render(
         parse_math=False,
     )
     return fig
+
+
+def _focus_rows(layers: Sequence[_Drawn]) -> list[np.ndarray] | None:
+    """Per layer, which rows lie in what the user clicked or marked (the polygons of the outline
+    layers, drawn round it: :func:`layers.districts.clicked`): its outline's own and those whose
+    representative point is in it; None without one."""
+    clicked = [
+        layer.frame.geometry[layer.frame.geom_type.isin(["Polygon", "MultiPolygon"])].to_numpy()
+        for layer in layers
+        if layer.outline and len(layer.frame) <= KEEP_CLEAR_MAX_FEATURES
+    ]
+    if not any(len(c) for c in clicked):
+        return None
+    focus = shapely.union_all(np.concatenate(clicked))
+    if focus.is_empty:
+        return None
+    return [
+        shapely.contains(focus, layer.frame.geometry.representative_point().to_numpy()).astype(bool)
+        if len(layer.frame) <= KEEP_CLEAR_MAX_FEATURES
+        else np.zeros(len(layer.frame), dtype=bool)
+        for layer in layers
+    ]
+
+
+ZONE_MAX_MAP_SHARE = 0.02
+"""A polygon of a layer drawn over another's is a zone (a park, a development zone's circle) whose
+box takes at most this share of the map's: the names of the layers under it keep off it where they
+can, as off a marker (:func:`_zone_boxes`); a larger one (a belt, a district) is an area they lie in."""
+
+
+def _zone_boxes(ax, layers: Sequence[_Drawn], within) -> np.ndarray:
+    """The display boxes (n x 4) of the zones (:data:`ZONE_MAX_MAP_SHARE`) of ``layers``: filled
+    polygon layers of at most :data:`KEEP_CLEAR_MAX_FEATURES` features, not an outline drawn round
+    what the user clicked."""
+    boxes: list[np.ndarray] = [np.zeros((0, 4))]
+    for layer in layers:
+        polygons = layer.frame.geometry[layer.frame.geom_type.isin(["Polygon", "MultiPolygon"])]
+        if layer.outline or not 0 < len(polygons) <= KEEP_CLEAR_MAX_FEATURES:
+            continue
+        bounds = shapely.bounds(np.asarray(polygons.values, dtype=object))
+        lo, hi = ax.transData.transform(bounds[:, :2]), ax.transData.transform(bounds[:, 2:])
+        drawn = np.column_stack([np.minimum(lo, hi), np.maximum(lo, hi)])
+        share = (drawn[:, 2] - drawn[:, 0]) * (drawn[:, 3] - drawn[:, 1]) / (within.width * within.height)
+        boxes.append(drawn[share <= ZONE_MAX_MAP_SHARE])
+    return np.vstack(boxes)
 
 
 def _clear_north_arrow(ax, renderer, *, fontsize: float, lang: Lang, size_px: float) -> list:

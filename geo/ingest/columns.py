@@ -11,6 +11,7 @@ import pandas as pd
 import yaml
 
 from geo.catalogue import (
+    CATALOGUE,
     ENTERPRISE_NUMERIC,
     FIELD_ZH,
     SHARED_LAND_COLUMNS,
@@ -215,7 +216,9 @@ def apply_mapping(
     missing = [t for t in required(kind, "import") if t not in mapping and t not in optional]
     if missing:
         raise DataValidationError.of(
-            "ingest.required_fields_missing", fields=Listing(Both(field_zh[t], field_en[t]) for t in missing)
+            "ingest.required_fields_missing",
+            fields=Listing(Both(field_zh[t], field_en[t]) for t in missing),
+            field=missing[0],
         )
     out = gdf.copy()
     renamed = {}
@@ -457,9 +460,29 @@ def _above_scale_note(kept: pd.Series, mapping: Mapping[str, str]):
     )
 
 
-def merge_mapping(suggested: Mapping[str, str], given: Mapping[str, str]) -> dict[str, str]:
-    """The suggested mapping with the user's choices (``--map field=column``) laid over it: a column
-    the user gave to one field is taken from any other field it was suggested for."""
+def mapping_fields(given: Mapping[str, str], kind: str) -> dict[str, str]:
+    """``--map`` pairs with each field as its key: a standard field's key, or its label in either
+    language, with or without its unit (``名称=园区`` is ``name=园区``: the label an error message
+    names the field by, walk20 item 4), where only one field of ``kind`` has that label; any other
+    word stays as given, for the error that lists the fields."""
+    columns = CATALOGUE.get(kind, ())
+    by_label: dict[str, set[str]] = {}
+    for column in columns:
+        for text in (column.label("zh"), column.label("en"), column.label_zh, column.label_en):
+            by_label.setdefault(norm_header(text), set()).add(column.key)
+    keys = {column.key for column in columns}
+    out = {}
+    for word, header in given.items():
+        found = by_label.get(norm_header(word), set())
+        out[word if word in keys or len(found) != 1 else next(iter(found))] = header
+    return out
+
+
+def merge_mapping(suggested: Mapping[str, str], given: Mapping[str, str], kind: str) -> dict[str, str]:
+    """The suggested mapping with the user's choices (``--map field=column``, a field named by its
+    key or its label: :func:`mapping_fields`) laid over it: a column the user gave to one field is
+    taken from any other field it was suggested for."""
+    given = mapping_fields(given, kind)
     taken = set(given.values())
     merged = {k: v for k, v in suggested.items() if k not in given and v not in taken}
     merged.update(given)

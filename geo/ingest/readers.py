@@ -276,6 +276,8 @@ def _title_text(top: pd.DataFrame, header_row: int) -> str:
 
 
 def _header_note(header_row: int) -> list[str]:
+    if header_row == 1:  # "the row above it is a title" (walk20 item 7)
+        return [note("ingest.note.header_row.one", row=2)]
     return [note("ingest.note.header_row", row=header_row + 1, above=header_row)] if header_row else []
 
 

@@ -33,9 +33,10 @@ SHARED: dict[str, tuple[str, str]] = {
     ),
     "cli.help.table.map_metavar": ("字段=列", "FIELD=COLUMN"),
     "cli.help.table.map": (
-        "字段对应，如 tax_wan_yuan=实缴税金（可重复；其余按表头自动识别）",
-        "Column mapping, e.g. tax_wan_yuan=实缴税金 (repeatable; the other columns are recognised from"
-        " their headers)",
+        "字段对应，如 tax_wan_yuan=实缴税金 或 税收=实缴税金（字段写键名或中英文名称；可重复；"
+        "其余按表头自动识别）",
+        "Column mapping, e.g. tax_wan_yuan=实缴税金 or Tax=实缴税金 (a field by its key or its name in"
+        " either language; repeatable; the other columns are recognised from their headers)",
     ),
 }
 

@@ -159,6 +159,10 @@ READING: dict[str, tuple[str, str]] = {
         "表头在第 {row} 行（上方 {above} 行为标题，已跳过）",
         "The header is in row {row} (the {above} rows above it are a title, skipped)",
     ),
+    "ingest.note.header_row.one": (
+        "表头在第 {row} 行（上方 1 行为标题，已跳过）",
+        "The header is in row {row} (the row above it is a title, skipped)",
+    ),
     "ingest.note.wkt_column": (
         "「{column}」列是 WKT 几何，按空间图层读取（需指明坐标系）",
         "Column “{column}” holds WKT geometry: read as a spatial layer (its coordinate system must be given)",

@@ -140,10 +140,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ingest.mapped_columns_absent.hint": ("现有列：{columns}", "Its columns: {columns}"),
     "ingest.required_fields_missing": ("缺少必需的字段：{fields}", "Required fields are missing: {fields}"),
     "ingest.required_fields_missing.hint": (
-        "请在「字段对应」中为它们选择表格里的列，或在源表中补上这些列后重新导入",
-        "Choose a column of the table for each in the column mapping (--map on the command line), or add"
-        " these columns to the "
-        "source table and import again",
+        "请在「字段对应」中为它们选择表格里的列（命令行：--map {field}=列名），"
+        "或在源表中补上这些列后重新导入",
+        "Choose a column of the table for each in the column mapping (--map {field}=<column> on the command"
+        " line), or add these columns to the source table and import again",
     ),
     # -- the user store (userstore.py)
     "ingest.no_such_import": ("没有名为「{name}」的导入图层", "There is no imported layer named “{name}”"),

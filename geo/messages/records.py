@@ -494,6 +494,16 @@ CLI: dict[str, tuple[str, str]] = {
         "如要替换它，请加上 --name {layer} --replace；如要保留两者，请用 --title 另起一个标题",
         "To replace it, add --name {layer} --replace; to keep both, give the new one another --title",
     ),
+    "cli.title_taken_replace": (
+        "用户数据中已有标题为「{title}」的图层「{layer}」，未保存："
+        "--replace 只替换同名的图层，而本次的图层名是「{name}」",
+        "The user data already hold a layer titled “{title}” ({layer}); nothing was saved: --replace replaces"
+        " the layer of the same name only, and this import's name is {name}",
+    ),
+    "cli.title_taken_replace.hint": (
+        "如要替换「{layer}」，请再加上 --name {layer}；如要保留两者，请用 --title 另起一个标题",
+        "To replace {layer}, add --name {layer} as well; to keep both, give the new one another --title",
+    ),
     "cli.import_without_source": (
         "保存导入需要注明数据来源",
         "Saving an import needs the data's source",

@@ -21,7 +21,7 @@ from geo.evaluation import (
     list_order,
 )
 from geo.evaluation.compounds import allocation_words
-from geo.evaluation.metrics import ID_COL, RATIOS_BY_KEY, ZONE_COL, ratio_label
+from geo.evaluation.metrics import ID_COL, ZONE_COL, ratio_label
 from geo.evaluation.summary import NO_ENTERPRISES, dropped_reasons
 from geo.exports.blanks import dash_unknown_places, town_says_more, without_empty_columns
 from geo.exports.sheets import sheet_names
@@ -560,8 +560,9 @@ def notice_xlsx_bytes(
 
 
 def scored_weights(config: EvaluationConfig, group: str) -> dict[str, float]:
-    """The configured weights (> 0) of a scored group, in the catalogue's order of indicators; empty
-    for a group only listed. ``group`` is a configured group's name, or (without groups) 规上 / 规下."""
+    """The configured weights (> 0) of a scored group, in the configuration's order of indicators (the
+    order every weights sentence says them in: walk20 item 11); empty for a group only listed.
+    ``group`` is a configured group's name, or (without groups) 规上 / 规下."""
     configured = {g.name: g for g in config.groups}
     if group in configured:
         scored, weights = configured[group].scored, dict(configured[group].weights)
@@ -572,8 +573,7 @@ def scored_weights(config: EvaluationConfig, group: str) -> dict[str, float]:
         scored, weights = False, {}
     if not scored:
         return {}
-    order = list(RATIOS_BY_KEY)  # the indicators in the catalogue's order
-    return {k: float(weights[k]) for k in sorted(weights, key=order.index) if weights[k] > 0}
+    return {k: float(w) for k, w in weights.items() if w > 0}
 
 
 def group_method_rows(
@@ -610,7 +610,7 @@ def group_method_rows(
         text = joined(
             (
                 f"{ratio_label(k, lang=lang)} {benchmark_text(k, values[k])}"
-                for k in weights  # in the catalogue's order, however the benchmarks were kept
+                for k in weights  # in the weights' order, however the benchmarks were kept
                 if k in values.index and values[k] == values[k]
             ),
             lang,

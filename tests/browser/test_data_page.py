@@ -19,15 +19,12 @@ def _frames_eval(page, js: str) -> list:
 
 def test_browser_data_page_exports_and_snapshots(app_url, page):
     """Real Chromium: the export map draws, and its snapshot button downloads a PNG from inside the iframe."""
-    from tests.fixtures.browser import map_frame, save_screenshot
+    from tests.fixtures.browser import save_screenshot, snapshot_download
 
     page.goto(f"{app_url}/data")
     page.get_by_text("导出地图与数据").wait_for(timeout=30_000)
-    frame = map_frame(page, min_paths=17)  # districts + 区镇, the default export layers
-    frame.wait_for_selector(".atlas-snapshot a", timeout=20_000)
-    with page.expect_download(timeout=30_000) as download:
-        frame.click(".atlas-snapshot a")
-    assert download.value.suggested_filename.endswith("_截图.png")
+    download = snapshot_download(page, min_paths=17)  # districts + 区镇, the default export layers
+    assert download.suggested_filename.endswith("_截图.png")
     assert page.get_by_role("button", name="汇报图 PNG（A4 横向 300 dpi）").count() == 1
     assert [u for u in page.blocked_requests if "tile" not in u] == []
     save_screenshot(page, "data-page")

@@ -154,3 +154,63 @@ def test_the_districts_and_the_towns_under_the_zones_are_told_apart():
         if isinstance(p, Rectangle) and p.get_facecolor()[3] == 0 and p.get_edgecolor()[:3] != (0, 0, 0)
     ]  # the hollow swatches (the scale bar's boxes are black)
     assert swatches == [(widths[0], colors[0]), (widths[1], colors[1])]  # as drawn, not one twice
+
+
+def _clicked_sheet(zones: gpd.GeoDataFrame, belts: gpd.GeoDataFrame, *, lang: str = "zh"):
+    """The 两轴三带 sheet's layers in EPSG:4549: two districts, belts, zones, 吴江区 clicked."""
+    districts = gpd.GeoDataFrame(
+        {"name": ["吴江区", "吴中区"]},
+        geometry=[shapely.box(0, 0, 40_000, 40_000), shapely.box(0, 40_000, 40_000, 80_000)],
+        crs="EPSG:4549",
+    )
+    frames = {"Districts": districts, "Belts": belts, "Zones": zones, "Clicked": districts.iloc[:1]}
+    legend = {
+        "Districts": [LegendEntry("Districts", "#5b6b7f", "fill", 0.08)],
+        "Belts": [LegendEntry("Belts", "#f4a582", "fill", 0.5)],
+        "Zones": [LegendEntry("Zones", "#e31a1c", "fill", 0.35)],
+        "Clicked": [LegendEntry("Clicked", "#5b6b7f", "line", 1.0)],
+    }
+    return briefing.briefing_figure("T", frames, legend, {"Districts": PROV}, lang=lang, paper="screen")
+
+
+def _texts(fig) -> dict:
+    renderer = fig.canvas.get_renderer()
+    return {t.get_text(): t.get_window_extent(renderer) for t in fig.axes[0].texts}
+
+
+def test_the_clicked_districts_own_zone_and_belt_are_named():
+    """Walk20 item 5: the outline of the clicked 吴江区 (named first) covered its carrier zone and the
+    belt in it, which then went unnamed and uncounted as if they were 吴江区's towns; they are named,
+    and before the rest of the map."""
+    zones = gpd.GeoDataFrame(  # 吴中's the smaller and listed first: named first but for the click
+        {"name": ["吴中经济开发区", "吴江经济技术开发区"]},
+        geometry=[shapely.Point(20_000, 60_000).buffer(2_800), shapely.Point(20_000, 25_000).buffer(3_200)],
+        crs="EPSG:4549",
+    )
+    belts = gpd.GeoDataFrame(
+        {"name": ["沿浙发展带"]}, geometry=[shapely.box(2_000, 2_000, 38_000, 9_000)], crs="EPSG:4549"
+    )
+    named = list(_texts(_clicked_sheet(zones, belts)))
+    assert {"吴江区", "吴中区", "吴江经济技术开发区", "吴中经济开发区", "沿浙发展带"} <= set(named)
+    # what lies in the district clicked is named first: the rest of the map cannot take its room
+    assert named.index("吴江经济技术开发区") < named.index("吴中经济开发区")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_belts_name_keeps_off_a_zones_circle(lang):
+    """Walk20 item 5: 沿江发展带 was printed inside the 太仓港 circle drawn over the belt."""
+    belts = gpd.GeoDataFrame(
+        {"name": ["沿江发展带"], "name_en": ["Yangtze riverside development belt"]},
+        geometry=[shapely.box(5_000, 50_000, 35_000, 70_000)],
+        crs="EPSG:4549",
+    )
+    circle = shapely.Point(*belts.geometry.iloc[0].representative_point().coords[0]).buffer(4_000)
+    zones = gpd.GeoDataFrame(
+        {"name": ["太仓港经济开发区", "吴江经济技术开发区"]},
+        geometry=[circle, shapely.Point(20_000, 20_000).buffer(2_500)],
+        crs="EPSG:4549",
+    )
+    fig = _clicked_sheet(zones, belts, lang=lang)
+    belt = _texts(fig)["沿江发展带" if lang == "zh" else "Yangtze riverside development belt"]
+    (x0, y0), (x1, y1) = fig.axes[0].transData.transform([circle.bounds[:2], circle.bounds[2:]])
+    assert belt.x1 <= x0 or belt.x0 >= x1 or belt.y1 <= y0 or belt.y0 >= y1

@@ -99,12 +99,13 @@ def test_the_fields_a_table_lacks_are_named_in_the_language_of_the_message():
     err = _refused(frame.to_json().encode(), "f.geojson", kind="enterprises")
     assert str(err) == (
         "缺少必需的字段：销售收入（万元）、税收（万元）。"
-        "请在「字段对应」中为它们选择表格里的列，或在源表中补上这些列后重新导入"
+        "请在「字段对应」中为它们选择表格里的列（命令行：--map sales_wan_yuan=列名），"
+        "或在源表中补上这些列后重新导入"
     )
     assert err.text("en") == (
         "Required fields are missing: Sales (10k yuan), Tax (10k yuan). Choose a column of the table for"
-        " each in the column mapping (--map on the command line), or add these columns to the source"
-        " table and import again"
+        " each in the column mapping (--map sales_wan_yuan=<column> on the command line), or add these"
+        " columns to the source table and import again"
     )
     err = _refused(
         frame.to_json().encode(),

@@ -119,3 +119,18 @@ def test_the_published_notice_states_the_weights_applied(used):
     # every list is read whole: 企业名称 (C) is wide on each class and group sheet
     for name in ("A 类名单", "B 类名单", "规上名单"):
         assert wb[name].column_dimensions["C"].width >= 30, name
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_indicators_are_said_in_the_configurations_order_everywhere(used, lang):
+    """walk20 item 11: the ranking CSV/XLSX said 单位排放税收 fourth (the configuration's order), the 公示
+    workbook's group sheet last (the catalogue's); both now say the configuration's order."""
+    from geo.yearly.notice import group_method_rows, scored_weights
+
+    config = default_config()
+    given = [k for k, w in config.weights_for(SIZE_GROUPS[0]).items() if w > 0]
+    assert list(scored_weights(config, SIZE_GROUPS[0])) == given
+    for effective in (None, used):
+        rows = dict(group_method_rows(config, SIZE_GROUPS[0], pd.DataFrame(), lang, used=effective))
+        weights = next(v for k, v in rows.items() if k.startswith(("Weights", "指标权重")))
+        assert weights in config_summary(config, lang, used=effective), (weights, lang)
