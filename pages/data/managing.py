@@ -25,10 +25,10 @@ from pages.common.frame import show_error
 from pages.data.store import audit_log, minute, user_counts, user_meta, user_stamp
 from pages.efficiency.fitting import (
     CELL_PAD_PX,
+    FLUSH_EDGE_PX,
     HEADER_PAD_PX,
     MAX_LINES,
     ROW_PX,
-    TABLE_EDGE_PX,
     Fitted,
     at_spaces_px,
     broken_before_brackets,
@@ -79,7 +79,7 @@ def stored_table(meta: pd.DataFrame, rows_now: pd.Series, lang: Lang) -> tuple[p
     budget = STORED_TABLE_PX - MARKER_PX
     fitted = fit_words(table, keys, lang, budget_px=budget, free=free)
     # 数据表名 not cut at the edge, a sideways scroll away (walk 18 c1; a row picked shows it whole)
-    return table, to_the_edge(table, fitted, TABLE_EDGE_PX - MARKER_PX)
+    return table, to_the_edge(table, fitted, FLUSH_EDGE_PX - MARKER_PX)
 
 
 def fit_words(

@@ -333,14 +333,9 @@ def _row_px(table: pd.DataFrame, widths: dict[str, int]) -> int | None:
     return ROW_PX[lines]
 
 
-# A table's drawn width beside the sidebar at 1280 x 720 (932 px) less its border and 4 px: a column
-# filled to it leaves the next a sliver narrower than a cell's padding, no text of it drawn.
-TABLE_EDGE_PX = 926
-
-
 # A table's inner width beside the sidebar at 1280 x 720 (932 px less its two borders) and a pixel: a
 # column filled to it ends under the table's right border and the next starts out of view (walk20 a1:
-# the 4 px :data:`TABLE_EDGE_PX` leaves drew a sliver of the next column's border at the ranking's edge).
+# an edge 4 px short of it drew a sliver of the next column's border).
 FLUSH_EDGE_PX = 931
 # The same table at 1920 x 1080 is 640 px wider (the main area grows with the window, the sidebar does
 # not): a second edge the columns after the first are fitted to (walk20 a1: "Tax per mu (10k yu" cut there).

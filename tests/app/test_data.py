@@ -725,7 +725,7 @@ def test_english_titles_and_sources_break_between_words_only():
     of a row picked as written); the English log's "Rows" headed short (its help says in → out):
     every key column in view."""
     from pages.data.managing import MARKER_PX, audit_html, audit_table
-    from pages.efficiency.fitting import TABLE_EDGE_PX, at_spaces_px
+    from pages.efficiency.fitting import FLUSH_EDGE_PX, at_spaces_px
 
     meta = pd.DataFrame(
         {
@@ -768,7 +768,7 @@ def test_english_titles_and_sources_break_between_words_only():
     # columns (in English the longest, 吴江区自然资源和规划局，, does not: broken anywhere, as before)
     stored, fitted = stored_table(meta, pd.Series([11, 3], dtype="Int64"), "zh")
     # to the table's edge, no column drawn cut there (walk 18 c1: 数据表名 "user_zones_园…")
-    assert sum(fitted.widths.values()) <= TABLE_EDGE_PX - MARKER_PX, fitted
+    assert sum(fitted.widths.values()) <= FLUSH_EDGE_PX - MARKER_PX, fitted
     source = on_screen(stored, "zh", spaced=fitted.spaced)["来源"].iloc[0]
     lines = {None: 1, 66: 2, 80: 3}[fitted.row_px]
     assert at_spaces_px(source, lines) + CELL_PAD_PX <= fitted.widths["来源"], (source, fitted)

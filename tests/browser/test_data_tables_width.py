@@ -21,7 +21,7 @@ from geo.messages import t
 from geo.storage import audit
 from geo.storage.base import USER_GPKG_ENV
 from pages.data.managing import MARKER_PX, audit_labels, audit_table, on_screen, report_view, stored_table
-from pages.efficiency.fitting import TABLE_EDGE_PX, broken_before_brackets, table_height
+from pages.efficiency.fitting import FLUSH_EDGE_PX, broken_before_brackets, table_height
 from tests.fixtures import ROOT
 from tests.fixtures.browser import (
     GRID_CELLS_JS,
@@ -195,7 +195,7 @@ def test_the_key_columns_of_both_tables_are_read_whole(browser, app, lang, size)
         # rows are picked: the row marker takes a column beside the key columns
         assert sum(fitted.widths.values()) + MARKER_PX <= got["width"], (fitted.widths, got["width"])
         edge = (
-            TABLE_EDGE_PX - MARKER_PX
+            FLUSH_EDGE_PX - MARKER_PX
         )  # walk 18 c1: 数据表名 whole, or beyond the edge (a row picked shows it)
         assert table.columns[-1] in fitted.widths or sum(fitted.widths.values()) == edge, fitted
         lines = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
