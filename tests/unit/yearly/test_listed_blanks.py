@@ -1,7 +1,7 @@
 """Blank cells in the 亩均 page's lists and files only where nothing can be said: a column no row fills
 left out of the ranking files, the screen's ranking and the 公示 workbook, its key columns kept (walk
-14 item 3); 主要失分指标 says 「无」 for a scored firm with no shortfall, blank for one not scored
-(walk 14 item 7)."""
+14 item 3); 主要失分指标 says so for a scored firm with no shortfall (「均不低于中位数」 on the
+screen), blank for one not scored (walk 14 item 7)."""
 
 from __future__ import annotations
 
@@ -61,9 +61,11 @@ def test_the_notice_leaves_out_a_column_no_row_fills(lang, industry):
 @pytest.mark.parametrize(
     ("lang", "short", "word"),
     [
-        ("zh", True, "无"),  # the screen (its caption says what 「无」 means; walk 16 item 10)
+        # the screen, short (its caption and the column's help say it in full; walk 16 item 10,
+        # walk20 c10: a bare "None" read as a missing value)
+        ("zh", True, "均不低于中位数"),
         ("zh", False, "无（各项均不低于同组中位数）"),
-        ("en", True, "None"),
+        ("en", True, "None below median"),
         ("en", False, "None (no indicator below the group median)"),
     ],
 )
