@@ -20,7 +20,7 @@ from geo.yearly.notice import group_name
 from geo.yearly.notice_words import status_name
 from pages.common.auth import can_edit, sees_firms
 from pages.common.frame import loading, open_page, show_error
-from pages.efficiency.fitting import TABLE_EDGE_PX, to_the_edge
+from pages.efficiency.fitting import FLUSH_EDGE_PX, to_the_edge
 from pages.publication.actions import FLASH, SHOWN
 from pages.publication.editor import (
     SELECT_NEXT,
@@ -192,7 +192,8 @@ def _detail(version: versions.Version) -> None:
             hide_index=True,
             column_config={t("pub.col.count", lang): st.column_config.TextColumn(alignment="right")},
         )
-        st.caption(exports.class_t_legend(pd.Series(counts.index), lang))
+        if not show_rows and counts["T"]:  # else said once, under the rows, with where each reason is
+            st.caption(exports.class_t_legend(pd.Series(counts.index), lang))
     if not show_rows:
         return
     st.markdown("**" + t("pub.results", lang) + "**")
@@ -200,7 +201,7 @@ def _detail(version: versions.Version) -> None:
     view = view[results_order(list(view.columns), lang)]  # the workbook's columns as the screen's
     # an English status and town in short, their help in full; the names whole (walk 18 b3)
     shown, fitted = results_screen(_on_screen(view), lang)
-    fitted = to_the_edge(shown, fitted, TABLE_EDGE_PX)  # no column cut at the edge (walk 18 c1)
+    fitted = to_the_edge(shown, fitted, FLUSH_EDGE_PX)  # no column cut at the edge (walk 18 c1)
     right = {"alignment": "right"}
     options = {t(f"pub.res.{c}", lang): right for c in ("score", "rank", "land_mu")}
     options[t("pub.res.status", lang)] = {"help": t("pub.res.status_help", lang)}
@@ -275,7 +276,7 @@ with top:
         st.subheader(t("pub.versions", lang))
         table = versions_table(items, lang)  # its key columns sized to be read whole at 1280 px
         table, fitted = versions_screen(table, items, lang)  # English in short where it must (walk 18 b3)
-        fitted = to_the_edge(table, fitted, TABLE_EDGE_PX)  # no column cut at the edge (walk 18 c1)
+        fitted = to_the_edge(table, fitted, FLUSH_EDGE_PX)  # no column cut at the edge (walk 18 c1)
         right = {t("pub.col.n_results", lang): {"alignment": "right"}}
         if lang == "en":
             right.update(

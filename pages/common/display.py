@@ -31,22 +31,47 @@ def html_table(
     one_line: Sequence[str] = (),
     shares: Mapping[str, int] | None = None,
     max_px: int | None = None,
+    words: Sequence[str] = (),
+    helps: Mapping[str, str] | None = None,
 ) -> str:
     """``table`` as an HTML table whose cells wrap between words (Chinese between characters), every
     header and text escaped (a user's title, source or note is shown as written, never as markup);
     the columns named in ``one_line`` stay on one line, those in ``shares`` take that percentage of
-    the width (a short Chinese text, 本项目, is then not broken by a long one beside it). As tall as
-    its rows, or up to ``max_px``, then it scrolls; a word wider than the page (a URL) scrolls
-    sideways. (The grid, st.dataframe, wraps no Latin text and cut long sources and notes at its
-    edge at 1280 px.)"""
+    the width (a short Chinese text, 本项目, is then not broken by a long one beside it), those in
+    ``words`` break only at their spaces (a Chinese title never inside 「评价结果」 nor 「（CSV）2024」);
+    a header in ``helps`` says its help on hover. As tall as its rows, or up to ``max_px``, then it
+    scrolls; a word wider than the page (a URL) scrolls sideways. (The grid, st.dataframe, wraps no
+    Latin text and cut long sources and notes at its edge at 1280 px.)"""
     kept = set(one_line)
-    head = "".join(f"<th style='{_CELL};font-weight:600'>{html.escape(str(c))}</th>" for c in table.columns)
-    wraps = ["white-space:nowrap" if c in kept else "overflow-wrap:break-word" for c in table.columns]
+    whole = set(words)
+    wraps = [
+        "white-space:nowrap"
+        if c in kept
+        else "word-break:keep-all;overflow-wrap:break-word"
+        if c in whole
+        else "overflow-wrap:break-word"
+        for c in table.columns
+    ]
+    # a header broken only between its words (「读入 → / 保存行数」) where its column is kept whole
+    heads = [";word-break:keep-all" if c in kept or c in whole else "" for c in table.columns]
+    said = dict(helps or {})
+    tips = [f" title='{html.escape(said[c])}'" if c in said else "" for c in table.columns]
+    head = "".join(
+        f"<th style='{_CELL};font-weight:600{heads[i]}'{tips[i]}>{html.escape(str(c))}</th>"
+        for i, c in enumerate(table.columns)
+    )
     share = dict(shares or {})
     cols = "".join(f"<col style='width:{share[c]}%'>" if c in share else "<col>" for c in table.columns)
 
+    in_words = [c in whole for c in table.columns]
+
     def cell(i: int, value: object) -> str:
         text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+        if in_words[i]:  # each word whole on its line: 「企业 （CSV）2024」 never 「（CSV） / 2024」
+            said = " ".join(
+                f"<span style='white-space:nowrap'>{html.escape(w)}</span>" for w in text.split(" ")
+            )
+            return f"<td style='{_CELL};{wraps[i]}'>{said}</td>"
         return f"<td style='{_CELL};{wraps[i]}'>{html.escape(text)}</td>"
 
     body = "".join(

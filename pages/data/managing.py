@@ -25,10 +25,10 @@ from pages.common.frame import show_error
 from pages.data.store import audit_log, minute, user_counts, user_meta, user_stamp
 from pages.efficiency.fitting import (
     CELL_PAD_PX,
+    FLUSH_EDGE_PX,
     HEADER_PAD_PX,
     MAX_LINES,
     ROW_PX,
-    TABLE_EDGE_PX,
     Fitted,
     at_spaces_px,
     broken_before_brackets,
@@ -79,7 +79,7 @@ def stored_table(meta: pd.DataFrame, rows_now: pd.Series, lang: Lang) -> tuple[p
     budget = STORED_TABLE_PX - MARKER_PX
     fitted = fit_words(table, keys, lang, budget_px=budget, free=free)
     # 数据表名 not cut at the edge, a sideways scroll away (walk 18 c1; a row picked shows it whole)
-    return table, to_the_edge(table, fitted, TABLE_EDGE_PX - MARKER_PX)
+    return table, to_the_edge(table, fitted, FLUSH_EDGE_PX - MARKER_PX)
 
 
 def fit_words(
@@ -210,10 +210,21 @@ def audit_section(lang: Lang) -> None:
     if log.empty:
         st.caption(t("data.audit_empty", lang))
         return
-    # shown as text, never as markup
-    table, fitted = audit_table(log, user_meta(user_stamp()), lang)
-    picked = picked_table(table, fitted, "data_audit_pick", lang)
-    if picked is not None:
+    # a page table, every text escaped (shown as written, never as markup), wrapped between words
+    # in either language (walk20 b3: the grid broke 「保存评 / 价版本」, cut 说明 at its edge and drew an
+    # English title on one line, cut, in rows fitted for three)
+    table = audit_table(log, user_meta(user_stamp()), lang)
+    st.html(audit_html(table, lang))
+    labels = audit_labels(table, lang)
+    picked = st.selectbox(
+        t("data.audit_pick", lang),
+        list(range(len(table))),
+        index=None,
+        format_func=lambda i: labels[i],
+        placeholder=t("data.audit_pick_placeholder", lang),
+        key="data_audit_pick",
+    )
+    if picked is not None and picked < len(table):
         # an st.table's cells are markdown: a title, source or file name drawn as written
         st.table(audit_record(table, log, picked, lang).map(markdown_text))
 
@@ -272,10 +283,10 @@ def counts_text(rows_in: pd.Series, rows_out: pd.Series) -> pd.Series:
     )
 
 
-def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
-    """The change log as shown and its key columns' widths (:func:`audit_key_columns`): the layer
-    by its title (a deleted one by the title it was imported with, the atlas's own tables by their
-    names); the row's own title where it says more (a configuration's, a version's name)."""
+def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The change log as shown (:func:`audit_html`): the layer by its title (a deleted one by the
+    title it was imported with, the atlas's own tables by their names); the row's own title where it
+    says more (a configuration's, a version's name)."""
     titles = dict(zip(meta["layer"], layer_titles(meta, lang), strict=True))
     layer = audit.layer_titles(log, titles, lang=lang)
     own = logged_titles(log, lang)  # a title the atlas wrote in ``lang``
@@ -306,9 +317,51 @@ def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> tuple[pd.D
     table[t("audit.title", lang)] = title.where(title != table[t("audit.file", lang)], "")
     if not table[t("audit.title", lang)].astype(bool).any():  # no row names more than its layer
         table = table.drop(columns=t("audit.title", lang))
-    # English: the actions and the actor wrap too (at 1280 the columns did not fit on one line each)
-    keys = audit_key_columns(table, lang)
-    return table, fit_words(table, keys, lang, budget_px=STORED_TABLE_PX - MARKER_PX)
+    return table
+
+
+AUDIT_HTML_MAX_PX = 420  # the change log as tall as its rows up to this, then it scrolls
+# % of the change log's width its title and detail take (each at least its longest word)
+AUDIT_SHARES = {"audit.title": 20, "audit.detail": 14}
+
+
+def audit_one_line(table: pd.DataFrame, lang: Lang) -> list[str]:
+    """The change log's columns never wrapped: the time, who (a name: 「单用户模式」, "single-user
+    mode"), the file's name (Latin letters and digits: never broken inside), the rows; in Chinese
+    also what (「保存评价版本」: a word the browser would break between any two characters). An English
+    action wraps between its words."""
+    keys = ["data.col.audit_at", "audit.user", "audit.file", "data.col.audit_rows"]
+    keys += ["audit.action"] if lang == "zh" else []
+    return [t(k, lang) for k in keys if t(k, lang) in table.columns]
+
+
+def audit_html(table: pd.DataFrame, lang: Lang) -> str:
+    """The change log (:func:`audit_table`'s) as an HTML table read whole at 1280 px in either
+    language: who, what, when, the file and the rows on one line (:func:`audit_one_line`), the layer
+    and title broken only between words (a Chinese title also before its （…） and after a comma:
+    :func:`on_screen`), the free-text detail wrapped in the width left; every text escaped."""
+    shown = on_screen(table, lang, spaced=True)
+    return html_table(
+        shown,
+        "atlas-change-log",
+        one_line=audit_one_line(table, lang),
+        words=word_columns(table, lang),
+        max_px=AUDIT_HTML_MAX_PX,
+        # the title and the detail shares of their own: neither on four lines beside the other
+        shares={t(k, lang): share for k, share in AUDIT_SHARES.items() if t(k, lang) in table.columns},
+        helps={t("data.col.audit_rows", lang): t("data.col.audit_rows_help", lang)},
+    )
+
+
+def audit_labels(table: pd.DataFrame, lang: Lang) -> list[str]:
+    """Each change as the record picker names it: when, what, which layer (and its own title)."""
+    at, action = table[t("data.col.audit_at", lang)], table[t("audit.action", lang)]
+    layer = table[t("audit.layer", lang)]
+    title = table.get(t("audit.title", lang), pd.Series("", index=table.index))
+    return [
+        " · ".join(str(v) for v in parts if str(v))
+        for parts in zip(at, action, layer, title.fillna(""), strict=True)
+    ]
 
 
 def _wide(ch: str) -> bool:
@@ -399,11 +452,6 @@ def fit_unbroken(
         if sum(widths.values()) <= budget_px:
             return Fitted(widths, ROW_PX[lines])
     return Fitted(widths, ROW_PX[MAX_LINES])
-
-
-def audit_key_columns(table: pd.DataFrame, lang: Lang) -> list[str]:
-    """The change log's columns read whole at 1280 px: all but the free-text detail."""
-    return [c for c in table.columns if c != t("audit.detail", lang)]
 
 
 def audit_record(table: pd.DataFrame, log: pd.DataFrame, row: int, lang: Lang) -> pd.DataFrame:

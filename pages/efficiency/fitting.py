@@ -174,6 +174,7 @@ def fit_columns(
     wrap_latin: bool = False,
     one_line: Sequence[str] = (),
     names: Sequence[str] = (),
+    phrases: Sequence[str] = (),
 ) -> Fitted:
     """Widths for ``columns`` of ``table`` (as shown: formatted numbers count as their text) so that
     every header and cell is read whole within ``budget_px``: on one line when all fit, else the
@@ -205,6 +206,9 @@ def fit_columns(
         " (synthetic)" on the next) where the columns still fit in the budget so; else wrapped as the
         others, given what the budget has to spare, so that they take the fewest lines (walk 16 item
         10: "吴江开发区芯 / 联微电子有限 / 公司" in 90 px, the budget not used up).
+    phrases : sequence of str
+        Texts never wrapped in any column: the shortfalls' 「均不低于中位数」, which the grid would break
+        between any two characters (walk20 c10).
 
     Returns
     -------
@@ -224,7 +228,13 @@ def fit_columns(
         and (wrap_latin or _mostly_wide(texts[c]))
         for c in cols
     }
-    header = {c: text_px(c) + HEADER_PAD_PX for c in cols}
+    # a column as wide as its header, and as the phrases in it kept on one line
+    header = {
+        c: max(
+            [text_px(c) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in set(phrases) & set(texts[c]))]
+        )
+        for c in cols
+    }
     whole = [c for c in names if c in cols and wraps[c]]
 
     def at(lines: int, kept: Sequence[str] = ()) -> dict[str, int]:
@@ -323,37 +333,66 @@ def _row_px(table: pd.DataFrame, widths: dict[str, int]) -> int | None:
     return ROW_PX[lines]
 
 
-# A table's drawn width beside the sidebar at 1280 x 720 (932 px) less its border and 4 px: a column
-# filled to it leaves the next a sliver narrower than a cell's padding, no text of it drawn.
-TABLE_EDGE_PX = 926
+# A table's inner width beside the sidebar at 1280 x 720 (932 px less its two borders) and a pixel: a
+# column filled to it ends under the table's right border and the next starts out of view (walk20 a1:
+# an edge 4 px short of it drew a sliver of the next column's border).
+FLUSH_EDGE_PX = 931
+# The same table at 1920 x 1080 is 640 px wider (the main area grows with the window, the sidebar does
+# not): a second edge the columns after the first are fitted to (walk20 a1: "Tax per mu (10k yu" cut there).
+WIDE_EXTRA_PX = 640
 
 
-def to_the_edge(table: pd.DataFrame, fitted: Fitted, width_px: float) -> Fitted:
-    """``fitted`` (the key columns, the first of ``table``'s) with the columns after them added in
-    order while each fits whole on one line within ``width_px``, the last one shown widened to it: no
-    column drawn cut at the table's right edge at 1280 px (walk 18 c1: 数据表名 "user_zones_园…",
-    所用用地清单, "Class mean…"); the next starts beyond the edge, a sideways scroll away."""
-    widths = dict(fitted.widths)
+def _shown_texts(table: pd.DataFrame, col: str) -> list[str]:
+    """A column's texts as the grid draws them: a number's least and greatest in two decimals with
+    thousands separators, each distinct text once."""
+    values = table[col].dropna()
+    if pd.api.types.is_numeric_dtype(values):
+        return [f"{v:,.2f}" for v in (values.min(), values.max())] if len(values) else []
+    return [str(v) for v in values.astype(str).unique() if str(v)]
+
+
+def _fill(table: pd.DataFrame, widths: dict[str, int], width_px: float, first: int) -> dict[str, int]:
+    """``widths`` with the columns after them added in order while each fits whole on one line within
+    ``width_px``, the rest of it given to the last one-line column from position ``first`` on (the
+    columns before it keep their widths: they end on an edge already); none when there is none."""
     cols = list(table.columns)
-    if not widths or cols[: len(widths)] != list(widths):
-        return fitted
     used, last = float(sum(widths.values())), cols[len(widths) - 1]
     for col in cols[len(widths) :]:
-        values = table[col].dropna()
-        if pd.api.types.is_numeric_dtype(values):
-            texts = [f"{v:,.2f}" for v in (values.min(), values.max())] if len(values) else []
-        else:
-            texts = [str(v) for v in values.astype(str).unique() if str(v)]
+        texts = _shown_texts(table, col)
         need = math.ceil(max([text_px(col) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in texts)]))
         if used + need > width_px:
             break
         widths[col], used, last = need, used + need, col
     # the rest to the last column whose texts are on one line (a wrapped one, wider, would break its
-    # lines elsewhere than its row height was fitted for: 「2025 / 年」)
+    # lines elsewhere than its row height was fitted for: 「2025 / 年」; a number is never wrapped)
     one_line = [
         c
-        for c in list(widths)[: cols.index(last) + 1]
-        if all(text_px(v) + CELL_PAD_PX <= widths[c] for v in table[c].dropna().astype(str).unique())
+        for c in list(widths)[first : cols.index(last) + 1]
+        if pd.api.types.is_numeric_dtype(table[c])
+        or all(text_px(v) + CELL_PAD_PX <= widths[c] for v in table[c].dropna().astype(str).unique())
     ]
-    widths[one_line[-1] if one_line else last] += max(math.floor(width_px - used), 0)
+    target = one_line[-1] if one_line else last if first == 0 else None
+    if target is not None:
+        widths[target] += max(math.floor(width_px - used), 0)
+    return widths
+
+
+def to_the_edge(
+    table: pd.DataFrame, fitted: Fitted, width_px: float, *, wide_px: float | None = None
+) -> Fitted:
+    """``fitted`` (the key columns, the first of ``table``'s) with the columns after them added in
+    order while each fits whole on one line within ``width_px``, the last one shown widened to it: no
+    column drawn cut at the table's right edge at 1280 px (walk 18 c1: 数据表名 "user_zones_园…",
+    所用用地清单, "Class mean…"); the next starts beyond the edge, a sideways scroll away.
+
+    ``wide_px``: a second, wider edge (the table's at 1920 px, ``width_px`` +
+    :data:`WIDE_EXTRA_PX`), the columns after the first edge fitted to it alike (walk20 a1: at 1920
+    "Tax per mu (10k yu" was cut there); the columns before the first edge as at 1280."""
+    widths = dict(fitted.widths)
+    cols = list(table.columns)
+    if not widths or cols[: len(widths)] != list(widths):
+        return fitted
+    widths = _fill(table, widths, width_px, 0)
+    if wide_px is not None and len(widths) < len(cols):
+        widths = _fill(table, widths, wide_px, len(widths))
     return Fitted(widths, fitted.row_px, fitted.spaced)

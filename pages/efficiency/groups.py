@@ -17,7 +17,14 @@ from pages.common.cache import shared
 from pages.data.collect_profile import show_sources
 from pages.efficiency.display import markdown_text, number_config, rows
 from pages.efficiency.fitting import Fitted, table_height
-from pages.efficiency.tables import SIZE_EN, key_help, merged_options, ranking_table, screen_ranking
+from pages.efficiency.tables import (
+    SIZE_EN,
+    key_help,
+    merged_options,
+    ranking_table,
+    screen_ranking,
+    to_the_edges,
+)
 
 GROUPS_KEPT = "eff_groups_kept"  # the loaded configuration's groups and land sharing (no widget holds them)
 
@@ -64,7 +71,10 @@ def _english_status(status: pd.Series, config: EvaluationConfig) -> pd.Series:
     return out
 
 
-def _group_table(rows: pd.DataFrame, config: EvaluationConfig, lang: Lang) -> pd.DataFrame:
+def group_table(rows: pd.DataFrame, config: EvaluationConfig, lang: Lang) -> pd.DataFrame:
+    """One group's list as the screen shows it (``rows``: the group's evaluated enterprises): ranked as
+    the ranking lists them, its key columns' short forms (:func:`pages.efficiency.tables.ranking_table`)
+    and, on a compound, how each enterprise's land was shared."""
     ties = [c for c in config.tie_order if c in rows.columns]  # a tie listed as the ranking lists it
     ordered = rows.sort_values(
         ["scored", "rank", "score", *ties, ID_COL],
@@ -129,9 +139,12 @@ def group_lists(
                 continue
 
             def listed(name=name) -> tuple[pd.DataFrame, Fitted]:
-                table = _group_table(evaluated[evaluated[GROUP_COL].astype(object) == name], config, lang)
-                # key columns read whole, a place's name on one line (or broken before its （…）)
-                return screen_ranking(table)
+                table = group_table(evaluated[evaluated[GROUP_COL].astype(object) == name], config, lang)
+                # key columns read whole, a place's name on one line (or broken before its （…）); the
+                # columns after them while each fits whole at 1280 and 1920 px (no row marker here:
+                # walk20 a1, 「规模」 was cut to 「规」 at the edge)
+                table, fitted = screen_ranking(table)
+                return table, to_the_edges(table, fitted)
 
             key = None if cache_key is None else ("eff.group_list", *cache_key, str(name), lang)
             table, fitted = listed() if key is None else shared(key, listed)

@@ -14,7 +14,7 @@ from geo.messages import Lang, t
 from pages.common.auth import aggregates_for_role, firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import markdown_text, number_config, rows, small_table
-from pages.efficiency.fitting import fit_summary, table_height, to_the_edge
+from pages.efficiency.fitting import fit_summary, table_height
 from pages.efficiency.groups import group_lists
 from pages.efficiency.scope import DIMENSIONS
 from pages.efficiency.tables import (
@@ -27,6 +27,7 @@ from pages.efficiency.tables import (
     screen_ranking,
     table_labels,
     ties_note,
+    to_the_edges,
 )
 from pages.efficiency.view import PageView
 
@@ -108,9 +109,10 @@ def ranking(view: PageView) -> Ranking:
         ("eff.table.short", *table_key),
         lambda: screen_ranking(ranking_table(shared(ranked_key, ranked), lang, by=by, short=True)),
     )
-    # no column cut at the edge: the next a sideways scroll away (walk 18 c1: "Class mean…"); the
-    # rank in the selection, right after the key columns, whole beside them where they make it room
-    fitted = to_the_edge(shown, fitted, ranking_edge_px(len(shown)))
+    # no column cut at the edge, at 1280 or 1920: the next a sideways scroll away (walk 18 c1: "Class
+    # mean…", walk20 a1); the rank in the selection, right after the key columns, whole beside them
+    # where they make it room
+    fitted = to_the_edges(shown, fitted, ranking_edge_px(len(shown)))
     picked = None
     if view.firms:
         row_px = fitted.row_px or 35

@@ -28,13 +28,15 @@ from geo.yearly.notice_words import reasons_name, reasons_said, status_name
 from pages.efficiency.fitting import (
     BRACKET_BREAK,
     CELL_PAD_PX,
+    FLUSH_EDGE_PX,
     HEADER_PAD_PX,
     KEY_COLUMNS_PX,
-    TABLE_EDGE_PX,
+    WIDE_EXTRA_PX,
     Fitted,
     broken_before_brackets,
     fit_columns,
     text_px,
+    to_the_edge,
 )
 from pages.efficiency.sources import UNDATED
 
@@ -218,8 +220,8 @@ def ranking_table(
         What ``group_rank`` ranks within (named in its header, in the downloads).
     short : bool
         The screen's forms: the selection's rank headed by :func:`screen_rank_label` (its groups in
-        its help), the score by :func:`screen_labels` (综合得分), a
-        scored enterprise with no shortfall 「无」 / "None", and in English the one-line forms of the
+        its help), the score by :func:`screen_labels` (综合得分), a scored enterprise with no
+        shortfall 「均不低于中位数」 / "None below median", and in English the one-line forms of the
         区镇 and the shortfalls (:func:`english_values`); the downloads keep the full words (the default).
 
     Returns
@@ -291,10 +293,16 @@ def name_headers(table: pd.DataFrame) -> list[str]:
     return [c for c in table.columns if c in names]
 
 
+# Texts of the ranking's screen kept on one line: the shortfalls' 「均不低于中位数」 / "None below median".
+PHRASES = tuple(t("eff.short.reasons_none", lang) for lang in ("zh", "en"))
+
+
 def fit_ranking(table: pd.DataFrame) -> Fitted:
     """The widths of a :func:`ranking_table`'s key columns as the screen draws them: a place's name
     on one line, an enterprise's whole where they fit so (walk 16 item 10)."""
-    return fit_columns(table, key_headers(table), one_line=place_headers(table), names=name_headers(table))
+    return fit_columns(
+        table, key_headers(table), one_line=place_headers(table), names=name_headers(table), phrases=PHRASES
+    )
 
 
 # Where the grid may break a Chinese place's name on screen: before its （…）
@@ -313,8 +321,17 @@ def ranking_marker_px(n_rows: int) -> int:
 def ranking_edge_px(n_rows: int) -> int:
     """The width the ranking's columns take up to the table's edge at 1280 px beside a row marker for
     ``n_rows`` rows (:func:`ranking_marker_px`): the key columns and the columns shown after them
-    whole (:func:`pages.efficiency.fitting.to_the_edge`), the next at the edge."""
-    return TABLE_EDGE_PX - ranking_marker_px(n_rows)
+    whole (:func:`pages.efficiency.fitting.to_the_edge`), the last ending under the table's border
+    and the next out of view (:data:`pages.efficiency.fitting.FLUSH_EDGE_PX`)."""
+    return FLUSH_EDGE_PX - ranking_marker_px(n_rows)
+
+
+def to_the_edges(table: pd.DataFrame, fitted: Fitted, edge_px: float = FLUSH_EDGE_PX) -> Fitted:
+    """The columns of a ranking or a group's list after its key columns (``fitted``) shown while each
+    fits whole, ending on a whole column at the table's edge at 1280 px (``edge_px``: the table's
+    width less a row marker) and at 1920 px (:data:`pages.efficiency.fitting.WIDE_EXTRA_PX` more):
+    walk20 a1, 「规模」 cut to 「规」 in a group's list, "Tax per mu (10k yu" in the ranking at 1920."""
+    return to_the_edge(table, fitted, edge_px, wide_px=edge_px + WIDE_EXTRA_PX)
 
 
 def screen_ranking(table: pd.DataFrame) -> tuple[pd.DataFrame, Fitted]:
@@ -354,7 +371,9 @@ def _room_for_selection(table: pd.DataFrame, fitted: Fitted) -> tuple[pd.DataFra
     if sum(fitted.widths.values()) + need <= edge:
         return table, fitted
     spaced, names = _spaced_names(table), name_headers(table)
-    trial = fit_columns(spaced, keys, budget_px=edge - need, names=[*names, *place_headers(table)])
+    trial = fit_columns(
+        spaced, keys, budget_px=edge - need, names=[*names, *place_headers(table)], phrases=PHRASES
+    )
     words = [w for n in names for v in spaced[n].dropna().astype(str) for w in v.split(" ")]
     whole = max((text_px(w) for w in words), default=0.0) + CELL_PAD_PX
     taller = (trial.row_px or 0) > (fitted.row_px or 0)
@@ -379,7 +398,7 @@ def _names_whole(table: pd.DataFrame, fitted: Fitted) -> tuple[pd.DataFrame, Fit
         spaced[col] = spaced[col].map(broken_before_brackets)
     if spaced[places].equals(table[places]):
         return table, fitted
-    trial = fit_columns(spaced, key_headers(spaced), names=[*names, *places])
+    trial = fit_columns(spaced, key_headers(spaced), names=[*names, *places], phrases=PHRASES)
     if trial.widths.get(names[0], 0) >= whole and sum(trial.widths.values()) <= KEY_COLUMNS_PX:
         return spaced, trial
     return table, fitted

@@ -24,8 +24,8 @@ from pages.common.auth import identity, require_editor
 from pages.common.frame import show_error
 from pages.common.stored import layer_frame
 from pages.efficiency.fitting import (
+    FLUSH_EDGE_PX,
     SUMMARY_PX,
-    TABLE_EDGE_PX,
     Fitted,
     broken_before_brackets,
     fit_columns,
@@ -372,7 +372,7 @@ def contracts_screen(table: pd.DataFrame, zones: pd.Series, lang: Lang) -> tuple
         screen[zone] = short
     keys = [labels[k] for k in CONTRACT_KEYS]
     fitted = fit_columns(screen, keys, budget_px=SUMMARY_PX, one_line=keys)
-    return screen, to_the_edge(screen, fitted, TABLE_EDGE_PX)
+    return screen, to_the_edge(screen, fitted, FLUSH_EDGE_PX)
 
 
 def contracts_tab(analysis: parcels_geo.ParcelAnalysis, lang: Lang) -> None:

@@ -9,7 +9,7 @@ import pytest
 from geo import ingest
 from geo.storage import audit
 from geo.storage.changelog import MIGRATION_ACTOR, SINGLE_USER_ACTOR
-from tests.fixtures.app import open_page
+from tests.fixtures.app import change_log, open_page
 
 ACTORS = [SINGLE_USER_ACTOR, "root（命令行）", MIGRATION_ACTOR, "张三"]
 
@@ -25,7 +25,7 @@ def store(tmp_path, monkeypatch):
 
 def _who(lang: str, header: str) -> list[str]:
     at = open_page("pages/data.py", timeout=180, lang=lang)
-    log = next(df.value for df in at.dataframe if header in df.value.columns)
+    log = change_log(at)
     return log[header].tolist()[::-1]  # newest first on the page
 
 

@@ -17,7 +17,7 @@ from geo.publication import results
 from geo.publication.titles import logged_titles
 from geo.storage import audit
 from pages.data.managing import audit_record
-from tests.fixtures.app import open_page
+from tests.fixtures.app import change_log, open_page
 from tests.fixtures.publication import EDITOR, enterprises, rules
 
 PAYLOAD = '园区<img src=x onerror="alert(1)">'
@@ -42,7 +42,7 @@ def store(tmp_path, monkeypatch):
 def _log(lang: str) -> pd.DataFrame:
     at = open_page("pages/data.py", timeout=180, lang=lang)
     assert not at.exception
-    return next(df.value for df in at.dataframe if ("操作人" if lang == "zh" else "Who") in df.value.columns)
+    return change_log(at)
 
 
 def _field(log: pd.DataFrame, row: int, lang: str, field: str) -> str:
@@ -150,7 +150,7 @@ def test_the_english_page_reads_a_collected_layer_in_english(collected):
     name, and the layer list's source and files read in Chinese."""
     at = open_page("pages/data.py", timeout=180, lang="en")
     assert not at.exception
-    log = next(df.value for df in at.dataframe if "Who" in df.value.columns)
+    log = change_log(at)
     assert log["Layer"].tolist() == ["2024 enterprise data (collected)"]
     assert "Title" not in log.columns  # no row names more than its layer
     assert log["File"].tolist() == ["Register: 名录.xlsx; Tax office: 税务.csv"]

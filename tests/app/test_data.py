@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sqlite3
@@ -28,7 +29,7 @@ from pages.data.managing import (
 from pages.data.reading import FILE_TOKEN
 from pages.efficiency.fitting import CELL_PAD_PX, text_px
 from tests.fixtures import APP
-from tests.fixtures.app import open_page
+from tests.fixtures.app import change_log, open_page
 from tests.fixtures.upload import PARK_NAMES as NAMES
 from tests.fixtures.upload import gbk_gk_zip_without_prj
 
@@ -182,7 +183,7 @@ def test_data_page_delete_asks_first_names_the_layer_and_is_recorded(user_store)
     assert ingest.list_user_layers().empty
     assert any("已删除图层「将删除」（user_gone）" in s.value for s in at.success)
     assert any("还没有导入的图层" in c.value for c in at.caption)
-    log = next(df.value for df in at.dataframe if "操作人" in df.value.columns)
+    log = change_log(at)
     # the layer by its title (a deleted one by the title it was imported with); the hash, the table
     # name and the free-text detail after the key columns (walk 12: the last column in view was cut)
     assert log[["操作人", "操作", "图层"]].values.tolist() == [
@@ -611,7 +612,7 @@ def test_the_change_log_shows_file_names_not_server_paths(user_store):
     _saved_zone()
     at = _data_page("en")
     assert not at.exception
-    log = next(df.value for df in at.dataframe if "Who" in df.value.columns)
+    log = change_log(at)
     assert log["File"].tolist() == ["z.geojson", "atlas.gpkg"]
     # a change that counts no rows reads "—" (walk 13: "None" on every row that is not an import)
     assert log["Rows"].tolist() == ["1 → 1", "—"]
@@ -723,8 +724,8 @@ def test_english_titles_and_sources_break_between_words_only():
     where that does not fit, before its （…） and after a Chinese comma (drawn spaced there; the record
     of a row picked as written); the English log's "Rows" headed short (its help says in → out):
     every key column in view."""
-    from pages.data.managing import MARKER_PX, audit_table
-    from pages.efficiency.fitting import TABLE_EDGE_PX, at_spaces_px
+    from pages.data.managing import MARKER_PX, audit_html, audit_table
+    from pages.efficiency.fitting import FLUSH_EDGE_PX, at_spaces_px
 
     meta = pd.DataFrame(
         {
@@ -755,21 +756,19 @@ def test_english_titles_and_sources_break_between_words_only():
         }
     )
     for lang in ("en", "zh"):  # (the Chinese log drew "2024 年度" cut, not wrapped)
-        table, fitted = audit_table(log, meta, lang)
-        assert sum(fitted.widths.values()) <= STORED_TABLE_PX - MARKER_PX, fitted.widths
-        assert t("data.col.audit_rows", lang) in fitted.widths  # the rows too, in view
-        shown = on_screen(table, lang, spaced=fitted.spaced)
+        table = audit_table(log, meta, lang)
         layer, title = t("audit.layer", lang), t("audit.title", lang)
-        for col in (layer, title):
-            for text in shown[col].dropna():  # each word on a line, no word broken
-                need = max(text_px(w) for w in text.split(" ")) + CELL_PAD_PX
-                assert need <= fitted.widths[col], (lang, col, text)
+        # a page table (walk20 b3): its titles broken only between words, drawn spaced before （…）
+        page = audit_html(table, lang)
+        for text in on_screen(table, lang, spaced=True)[layer]:
+            assert f"word-break:keep-all;overflow-wrap:break-word'>{html.escape(text)}</td>" in page, text
+        assert "吴江园区范围 （高斯）2024" in page
         assert table[title].iloc[0] == "2024 年度评价结果" and "吴江园区范围（高斯）2024" in set(table[layer])
     # the imported layers: the source broken between its words where they fit beside the other key
     # columns (in English the longest, 吴江区自然资源和规划局，, does not: broken anywhere, as before)
     stored, fitted = stored_table(meta, pd.Series([11, 3], dtype="Int64"), "zh")
     # to the table's edge, no column drawn cut there (walk 18 c1: 数据表名 "user_zones_园…")
-    assert sum(fitted.widths.values()) <= TABLE_EDGE_PX - MARKER_PX, fitted
+    assert sum(fitted.widths.values()) <= FLUSH_EDGE_PX - MARKER_PX, fitted
     source = on_screen(stored, "zh", spaced=fitted.spaced)["来源"].iloc[0]
     lines = {None: 1, 66: 2, 80: 3}[fitted.row_px]
     assert at_spaces_px(source, lines) + CELL_PAD_PX <= fitted.widths["来源"], (source, fitted)

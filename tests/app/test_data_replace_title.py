@@ -144,6 +144,8 @@ def test_a_picked_layer_and_change_reads_literally(user_gpkg, monkeypatch):
     monkeypatch.setattr("pages.data.managing.picked_table", lambda table, fitted, key, lang: 0)
     at = open_page("pages/data.py", timeout=90)
     assert not at.exception
+    at.selectbox(key="data_audit_pick").set_value(0).run()  # a change picked from the list below the log
+    assert not at.exception
     shown = [str(v) for table in at.table for v in table.value.iloc[:, 1]]
     assert len(at.table) == 2  # the layer's record and the change's
     for table in at.table:

@@ -291,11 +291,14 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     assert len(firsts) == int((scored["score"] == best).sum())
     assert len(table) == len(scored)
     # nothing below the median is said in the cell (walk 14 item 7: a blank read as "not computable")
-    # on screen 「无」 (the caption says what it means; walk 16 item 10), in the files in full
-    none = table[table["主要失分指标"] == "无"]
+    # on screen short, 「均不低于中位数」 (the caption and the column's help say it in full; walk 16 item
+    # 10, walk20 c10: a bare 「无」 / "None" read as a missing value), in the files in full
+    none = table[table["主要失分指标"] == "均不低于中位数"]
     assert len(none) and (none["综合得分"] > 0).all()
     assert not (table["主要失分指标"].fillna("") == "").any()  # every row here is scored
-    assert any("主要失分指标为「无」表示没有指标低于本组中位数" in c.value for c in at.caption)
+    assert any("主要失分指标为「均不低于中位数」表示没有指标低于本组中位数" in c.value for c in at.caption)
+    reasons_help = json.loads(at.dataframe[0].proto.columns)["主要失分指标"]["help"]
+    assert "「均不低于中位数」：无（各项均不低于同组中位数，也没有扣分项）" in reasons_help
     # a place's name on one line (walk 15 item 10: 「东太湖度假区（ / 太湖新城）」 at 1280 px), the key
     # columns still within the table's width
     widths = {k: v.get("width") for k, v in json.loads(at.dataframe[0].proto.columns).items()}
@@ -306,8 +309,15 @@ def test_the_ranking_shows_rank_enterprise_score_class_and_shortfalls_first(demo
     en_page = _page("en")
     en = en_page.dataframe[0].value
     assert en.columns[0] == "Group rank"
-    assert (en["Main shortfalls"] == "None").sum() == len(none)
-    assert any("Main shortfalls reads “None” where no indicator" in c.value for c in en_page.caption)
+    assert (en["Main shortfalls"] == "None below median").sum() == len(none)
+    assert not (en["Main shortfalls"] == "None").any()
+    assert any(
+        "Main shortfalls reads “None below median” where no indicator" in c.value for c in en_page.caption
+    )
+    # the phrase on one line: its column as wide as it (the grid would break it anywhere)
+    en_widths = {k: v.get("width") for k, v in json.loads(en_page.dataframe[0].proto.columns).items()}
+    assert widths["主要失分指标"] >= text_px("均不低于中位数") + CELL_PAD_PX
+    assert en_widths["Main shortfalls"] >= text_px("None below median") + CELL_PAD_PX
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -774,9 +784,10 @@ def test_an_enterprise_name_is_kept_whole_where_the_key_columns_fit_so():
 def test_walk16s_names_are_whole_beside_a_stated_town(lang):
     """Walk 16 item 10, left by tables7: with a stated town beside the zone, walk16's import still
     broke "吴江开发区芯联微 / 电子有限公司" (one-line names and the other key columns needed ~958 px of
-    870). The screen heads 综合得分 and 填报区镇 short (their help in full), says 「无」 / "None" for a
-    scored firm with no shortfall (the files in full), and breaks a park's name only before its （…）
-    where that keeps the names whole: every name on one line, the key columns within the budget."""
+    870). The screen heads 综合得分 and 填报区镇 short (their help in full), says 「均不低于中位数」 /
+    "None below median" for a scored firm with no shortfall (the files in full), and breaks a park's
+    name only before its （…） where that keeps the names whole: every name on one line, the key columns
+    within the budget."""
     from geo.messages import t
     from pages.efficiency.tables import PLACE_BREAK, ranking_table, screen_ranking, table_labels
 
@@ -798,7 +809,7 @@ def test_walk16s_names_are_whole_beside_a_stated_town(lang):
     words["en"] = ("Score", "Stated town", "Main shortfalls")
     score, town, reasons = words[lang]
     assert {score, town} <= set(screen.columns)
-    assert screen[reasons].iloc[0] == ("无" if lang == "zh" else "None")
+    assert screen[reasons].iloc[0] == ("均不低于中位数" if lang == "zh" else "None below median")
     assert files[reasons].iloc[0] == t("eff.reasons.none", lang)  # the files say it in full
     assert {table_labels(lang)["score"], table_labels(lang)["town"]} <= set(files.columns)
     shown, fitted = screen_ranking(screen)

@@ -14,7 +14,7 @@ import shapely
 from geo.exports.tables import csv_bytes
 from geo.land import parcels as P
 from geo.land import renewal
-from pages.efficiency.fitting import CELL_PAD_PX, HEADER_PAD_PX, SUMMARY_PX, TABLE_EDGE_PX, text_px
+from pages.efficiency.fitting import CELL_PAD_PX, FLUSH_EDGE_PX, HEADER_PAD_PX, SUMMARY_PX, text_px
 from pages.intensity.parcel_tabs import (
     LOG_SCREEN,
     LOW_SCREEN,
@@ -208,7 +208,7 @@ def test_the_contract_check_on_screen_has_its_key_columns_first_and_whole(lang):
     )
     screen, fitted = contracts_screen(table, zones, lang)
     assert list(fitted.widths) == list(table.columns) and fitted.row_px is None
-    assert sum(fitted.widths.values()) <= TABLE_EDGE_PX
+    assert sum(fitted.widths.values()) <= FLUSH_EDGE_PX
     for col in table.columns[[0, 1, 2, 4, 5]]:
         assert text_px(screen[col].iloc[0]) + CELL_PAD_PX <= fitted.widths[col], col
     assert screen[labels["zone"]].iloc[0] == ("Shengze" if lang == "en" else "吴江高新区（盛泽镇）")
@@ -245,7 +245,7 @@ def test_the_contract_checks_promises_and_gaps_run_to_the_tables_edge_none_cut_t
     shown = list(fitted.widths)
     assert shown == list(table.columns[: len(shown)])
     assert len(shown) > len(keys) or lang == "en"  # the long English headers a scroll away
-    assert sum(fitted.widths.values()) == TABLE_EDGE_PX  # to the edge, not beyond
+    assert sum(fitted.widths.values()) == FLUSH_EDGE_PX  # to the edge, not beyond
     for col in shown[len(keys) :]:  # each later one whole: its header and its figure
         value = table[col].iloc[0]
         assert text_px(col) + HEADER_PAD_PX <= fitted.widths[col], col

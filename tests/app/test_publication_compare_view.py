@@ -301,3 +301,40 @@ def test_the_english_results_keep_long_demo_names_whole():
     assert "East Taihu Lake" in t("pub.res.zone_help", "en")
     assert "Above des. size" in t("pub.res.size_group_help", "en")
     assert english["Zone"].iloc[0] == zones[0] and english["Group"].iloc[2] == small  # the workbook's
+
+
+def test_a_stated_town_takes_the_width_the_status_leaves():
+    """Walk20 c8: at 1280 zh 填报区镇 wrapped 「吴江高新区 / （盛泽镇）」 while 状态, as wide as two lines of
+    its one long T reason, left the table room to spare. A place wraps only where the width is not
+    there: the walk's towns on one line, in the table's width."""
+    from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX, text_px
+    from pages.publication.screen import results_screen
+
+    towns = ["吴江高新区（盛泽镇）", "汾湖高新区（黎里镇）", "吴江开发区", "吴江高新区（盛泽镇）"]
+    zh = pd.DataFrame(
+        {
+            "企业编号": [
+                "913205096200000017",
+                "913205096200000018",
+                "913205096200000019",
+                "91320509620001426N",
+            ],
+            "企业名称": [
+                "盛泽经编面料有限公司",
+                "黎里工业机器人有限公司",
+                "松陵电路板有限公司",
+                "盛泽绣花加工有限公司",
+            ],
+            "类别": list("ABBT"),
+            "得分": ["96.08", "88.80", "84.97", "—"],
+            "排名": ["1", "2", "3", "—"],
+            "评价组": ["规上", "规上", "规上", "规下（不足 3 亩）"],
+            "填报区镇": towns,
+            "区域": ["盛泽丝绸创意园", "黎里智能制造园", "松陵电子信息园", "盛泽丝绸创意园"],
+            "状态": ["参评"] * 3 + ["不参评：规下（不足 3 亩）（仅列入名单，不评分）"],
+        }
+    )
+    shown, fitted = results_screen(zh, "zh")
+    assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
+    for text in shown["填报区镇"]:  # 「吴江高新区 （盛泽镇）」 on one line
+        assert text_px(text) + CELL_PAD_PX <= fitted.widths["填报区镇"], (text, fitted.widths)

@@ -20,10 +20,17 @@ from geo.cli import main as cli
 from geo.messages import t
 from geo.storage import audit
 from geo.storage.base import USER_GPKG_ENV
-from pages.data.managing import MARKER_PX, audit_table, report_view, stored_table
-from pages.efficiency.fitting import TABLE_EDGE_PX, table_height
+from pages.data.managing import MARKER_PX, audit_labels, audit_table, on_screen, report_view, stored_table
+from pages.efficiency.fitting import FLUSH_EDGE_PX, broken_before_brackets, table_height
 from tests.fixtures import ROOT
-from tests.fixtures.browser import GRID_CELLS_JS, act_until, save_screenshot, serve_app, wait_idle
+from tests.fixtures.browser import (
+    GRID_CELLS_JS,
+    act_until,
+    pick_option,
+    save_screenshot,
+    serve_app,
+    wait_idle,
+)
 from tests.fixtures.upload import gaode_firms_excel, gbk_gk_zip_without_prj
 
 pytestmark = pytest.mark.browser
@@ -107,6 +114,28 @@ def app(tmp_path_factory):
         detail="V1 公示：2026-12-07 至 2026-12-14",
         store=store,
     )
+    # walk20 b3: the grid broke 「保存评 / 价版本」, cut 说明 at its edge and an English title unwrapped;
+    # a replacement names its layer by the layer's title
+    replaced = ingest.list_user_layers(path=store)
+    replaced = replaced.loc[replaced["title_zh"] == "企业（CSV）2024", "layer"].iloc[0]
+    audit.record_change(
+        "replace",
+        user="单用户模式",
+        layer=replaced,
+        title="企业（CSV）2024",
+        file_name="吴江亩均企业_2025_v2.csv",
+        rows_in=19,
+        rows_out=19,
+        store=store,
+    )
+    audit.record_change(
+        "version_saved",
+        user="单用户模式",
+        layer="atlas_eval_versions",
+        title="2025 年度评价结果（异议更正，V2）",
+        detail="V2 草稿：重新评价 V1，替换 V1；异议 O1 采纳：经核实按不动产证 60.5 亩",
+        store=store,
+    )
     env = {**os.environ, "ATLAS_GPKG": str(tmp / "atlas.gpkg"), USER_GPKG_ENV: str(store)}
     env.pop("ATLAS_DATABASE_URL", None)
     with serve_app(env, tmp / "streamlit.log") as url:
@@ -114,65 +143,117 @@ def app(tmp_path_factory):
 
 
 def _expected(store: str, lang: str):
-    """The two tables as the page builds them, with their key columns' widths."""
+    """The two tables as the page builds them: the imported layers with their key columns' widths,
+    the change log (a page table)."""
     meta = ingest.list_user_layers(path=store)
     rows = meta["layer"].map(ingest.user_layer_counts(path=store)).fillna(meta["rows_out"]).astype("Int64")
     return stored_table(meta, rows, lang), audit_table(audit.audit_log(store=store), meta, lang)
 
 
+# The change log's page table: each cell's text, the lines each of its words is drawn on (a word
+# broken inside reads on two), whether its text runs past the cell; the box's widths.
+LOG_JS = """(e) => {
+  const cells = Array.from(e.querySelectorAll('tr')).map(r => Array.from(r.children).map(c => {
+    const text = c.textContent, broken = [];
+    const words = c.children.length ? Array.from(c.children) : [c.firstChild].filter(n => n);
+    for (const word of words) {  // a cell's text, or each word of it drawn whole (a span)
+      let at = 0;
+      for (const part of word.textContent.split(' ')) {
+        const range = document.createRange();
+        const node = word.nodeType === 3 ? word : word.firstChild;
+        if (node && part) {
+          range.setStart(node, at); range.setEnd(node, at + part.length);
+          const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+          if (tops.size > 1) broken.push(part);
+        }
+        at += part.length + 1;
+      }
+    }
+    return {text, broken, over: c.scrollWidth > c.clientWidth + 1};
+  }));
+  return {cells, inner: e.scrollWidth, client: e.clientWidth, right: e.getBoundingClientRect().right};
+}"""
+
+
 @pytest.mark.parametrize(("lang", "size"), [("zh", (1280, 720)), ("en", (1920, 1080)), ("en", (1280, 720))])
 def test_the_key_columns_of_both_tables_are_read_whole(browser, app, lang, size):
     url, store = app
-    expected = _expected(store, lang)
+    (table, fitted), log = _expected(store, lang)
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     pg = context.new_page()
     try:
         pg.goto(f"{url}/data" + ("?lang=en" if lang == "en" else ""))
-        pg.locator(TABLE).nth(1).wait_for(timeout=180_000)
+        pg.locator(".atlas-change-log").wait_for(timeout=180_000)
         wait_idle(pg)
         pg.wait_for_timeout(1500)
-        for grid, (table, fitted) in zip(pg.locator(TABLE).all(), expected, strict=True):
-            grid.scroll_into_view_if_needed()
-            got = grid.evaluate(GRID_CELLS_JS)
-            keys = list(fitted.widths)
-            # the key columns first, in view (the grid keeps the columns drawn in its accessible table)
-            assert got["rows"][0][: len(keys)] == keys == list(table.columns[: len(keys)])
-            assert not any(cell == "None" for row in got["rows"] for cell in row)  # walk 13: "None" counts
-            # rows are picked: the row marker takes a column beside the key columns
-            assert sum(fitted.widths.values()) + MARKER_PX <= got["width"], (fitted.widths, got["width"])
-            if table.columns[-1] == t("audit.table", lang):  # walk 18 c1: 数据表名 drawn cut at the edge
-                edge = TABLE_EDGE_PX - MARKER_PX  # whole, or beyond the edge (a row picked shows it)
-                assert table.columns[-1] in fitted.widths or sum(fitted.widths.values()) == edge, fitted
-            lines = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
-            for i, col in enumerate(keys):
-                width = fitted.widths[col]
-                assert got["measured"][0][i] + 2 * PAD <= width, (col, "header cut")
-                for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
-                    assert math.ceil(sizes[i] / (width - 2 * PAD)) <= lines, (col, row[i], width)
-                    # a name holding Latin letters or digits is never cut inside (walk 14: the grid
-                    # broke "完税证明.p / df" where a file name had no space to break at)
-                    if " " not in row[i] and not all(unicodedata.east_asian_width(c) == "W" for c in row[i]):
-                        assert sizes[i] + 2 * PAD <= width, (col, row[i], width, "name broken")
-        # the change log: who, what, which file and the rows are key columns (walk 13: at 1280 only the
-        # first 6 were in view); the hash and the table name are in the record of a row picked
-        log_keys = list(expected[1][1].widths)
-        assert t("data.col.audit_rows", lang) in log_keys and "SHA-256" not in expected[1][0].columns
-        # a row picked shows it whole: the imported layer's table name (walk 13: cut to "user_zon…"),
-        # the change's table name and detail
-        first = audit.audit_log(store=store).iloc[0]  # newest first: the version published
-        for i, wanted in ((0, [expected[0][0].iloc[0, -1]]), (1, [first["layer"], first["detail"]])):
-            grid = pg.locator(TABLE).nth(i)
-            grid.scroll_into_view_if_needed()
-            row_px = expected[i][1].row_px or 35
-            grid.click(position={"x": 16, "y": 36 + row_px // 2})  # the first row's marker
-            record = pg.locator('[data-testid="stTable"]').nth(i)
-            record.wait_for(timeout=30_000)
-            text = record.inner_text()
-            assert all(w in text for w in wanted) and "None" not in text, text
-            wait_idle(pg)
+        grid = pg.locator(TABLE).first  # the imported layers
+        grid.scroll_into_view_if_needed()
+        got = grid.evaluate(GRID_CELLS_JS)
+        keys = list(fitted.widths)
+        # the key columns first, in view (the grid keeps the columns drawn in its accessible table)
+        assert got["rows"][0][: len(keys)] == keys == list(table.columns[: len(keys)])
+        # rows are picked: the row marker takes a column beside the key columns
+        assert sum(fitted.widths.values()) + MARKER_PX <= got["width"], (fitted.widths, got["width"])
+        edge = (
+            FLUSH_EDGE_PX - MARKER_PX
+        )  # walk 18 c1: 数据表名 whole, or beyond the edge (a row picked shows it)
+        assert table.columns[-1] in fitted.widths or sum(fitted.widths.values()) == edge, fitted
+        lines = 1 if fitted.row_px is None else (fitted.row_px - 8) // 20  # 14 px font, 1.25 spacing
+        for i, col in enumerate(keys):
+            width = fitted.widths[col]
+            assert got["measured"][0][i] + 2 * PAD <= width, (col, "header cut")
+            for row, sizes in zip(got["rows"][1:], got["measured"][1:], strict=True):
+                assert math.ceil(sizes[i] / (width - 2 * PAD)) <= lines, (col, row[i], width)
+                # a name holding Latin letters or digits is never cut inside (walk 14: the grid
+                # broke "完税证明.p / df" where a file name had no space to break at)
+                if " " not in row[i] and not all(unicodedata.east_asian_width(c) == "W" for c in row[i]):
+                    assert sizes[i] + 2 * PAD <= width, (col, row[i], width, "name broken")
+        # the change log (walk20 b3: the grid broke 「单用户 / 模式」, 「保存评 / 价版本」, cut 说明 at its
+        # edge, drew an English title on one line, cut, in rows fitted for three): a page table read
+        # whole beside the sidebar, no column beyond it, no word broken but in the free-text detail
+        box = pg.locator(".atlas-change-log")
+        box.scroll_into_view_if_needed()
+        drawn = box.evaluate(LOG_JS)
+        shown = on_screen(log, lang, spaced=True)
+        assert [c["text"] for c in drawn["cells"][0]] == list(log.columns)
+        assert [[c["text"] for c in row] for row in drawn["cells"][1:]] == shown.to_numpy().tolist()
+        assert drawn["inner"] <= drawn["client"] and drawn["right"] <= size[0], drawn
+        assert "None" not in set(shown.to_numpy().ravel())  # walk 13: "None" counts
+        detail = list(log.columns).index(t("audit.detail", lang))
+        for row in drawn["cells"][1:]:
+            for i, cell in enumerate(row):
+                assert not cell["over"], (cell, "cut")
+                assert i == detail or not cell["broken"], (log.columns[i], cell)
+        # the replacement by its layer's title (walk20: its 标题 read empty)
+        action = log[t("audit.action", lang)]
+        replaced = shown[action == audit.action_label("replace", lang)]
+        assert replaced[t("audit.layer", lang)].tolist() == [on_screen_title("企业（CSV）2024")]
+        assert t("data.col.audit_rows", lang) in log.columns and "SHA-256" not in log.columns
+        # a row picked shows it whole: the imported layer's table name (walk 13: cut to "user_zon…");
+        # a record picked, its table name, hash and detail
+        row_px = fitted.row_px or 35
+        grid.scroll_into_view_if_needed()
+        grid.click(position={"x": 16, "y": 36 + row_px // 2})  # the first row's marker
+        record = pg.locator('[data-testid="stTable"]').first
+        record.wait_for(timeout=30_000)
+        assert table.iloc[0, -1] in record.inner_text()
+        wait_idle(pg)
+        first = audit.audit_log(store=store).iloc[0]  # newest first
+        picker = pg.get_by_test_id("stSelectbox").filter(has_text=t("data.audit_pick", lang))
+        picker.scroll_into_view_if_needed()
+        pick_option(pg, picker, audit_labels(log, lang)[0])
+        record = pg.locator('[data-testid="stTable"]').nth(1)
+        record.wait_for(timeout=30_000)
+        text = record.inner_text()
+        assert all(w in text for w in (first["layer"], first["detail"], "SHA-256")) and "None" not in text
         save_screenshot(pg, f"data_tables_{lang}_{size[0]}")
     finally:
         context.close()
+
+
+def on_screen_title(title: str) -> str:
+    """A title as the change log draws it, spaced before its （…）."""
+    return broken_before_brackets(title)
 
 
 # Two firms whose stated town is not where their point lies: two warnings with long problems.

@@ -6,13 +6,18 @@ at 1280; the screen names them short, "Shengze", "Tax/mu", the downloads in full
 
 from __future__ import annotations
 
+import io
 import math
 
+import pandas as pd
 import pytest
+from PIL import Image
 
-from geo.evaluation import SIZE_COL, ZONE_COL, default_config, rank_by
+from geo.evaluation import SIZE_COL, ZONE_COL, default_config, evaluate, rank_by
+from geo.evaluation.grouped import GROUP_COL, group_counts
 from geo.messages import t
-from pages.efficiency.fitting import CELL_PAD_PX, text_px, to_the_edge
+from pages.efficiency.fitting import CELL_PAD_PX, FLUSH_EDGE_PX, HEADER_PAD_PX, WIDE_EXTRA_PX, text_px
+from pages.efficiency.groups import group_table
 from pages.efficiency.tables import (
     PLACE_BREAK,
     key_headers,
@@ -22,9 +27,11 @@ from pages.efficiency.tables import (
     ranking_marker_px,
     ranking_table,
     screen_ranking,
+    to_the_edges,
 )
 from tests.fixtures.browser import pick_option, save_screenshot, wait_idle
 from tests.fixtures.demo import expected_classes
+from tests.fixtures.evaluation import enterprises as fixture_enterprises
 
 pytestmark = pytest.mark.browser
 
@@ -141,11 +148,58 @@ def test_the_key_columns_are_read_whole_and_the_wheel_scrolls_the_page(app_url, 
         table.scroll_into_view_if_needed()
         pg.wait_for_timeout(1500)
         _read_whole(table, expected, keys, fitted)
+        n = len(expected)
+        _ends_on_a_whole_column(pg, table, expected, fitted, ranking_edge_px(n), ranking_marker_px(n))
         save_screenshot(pg, f"ranking_columns_{lang}_{size[0]}")
+        _group_list_ends_on_a_whole_column(pg, demo, lang)
         if size == (1280, 720):
             _every_grouping(pg, demo, lang)
     finally:
         context.close()
+
+
+def _column_lines(pg, table) -> tuple[list[int], int]:
+    """The x of the vertical lines the grid draws between its header's columns (from the table's
+    left), its borders left out, as a screenshot shows them; and the table's width."""
+    pg.mouse.move(0, 0)  # no header drawn hovered
+    pg.wait_for_timeout(300)
+    image = Image.open(io.BytesIO(table.screenshot())).convert("L")
+    row = [image.getpixel((x, 4)) for x in range(image.width)]  # above the headers' text
+    background = max(set(row), key=row.count)
+    lines = [x for x in range(3, image.width - 3) if row[x] < background - 10]
+    return lines, image.width
+
+
+def _ends_on_a_whole_column(pg, table, expected, fitted, edge_px: int, marker: int) -> None:
+    """Walk20 a1: a column was drawn cut at the grid's right edge: a group's 规模 as 「规」 (its list
+    not fitted to the edge at all), the ranking's "Tax per mu (10k yu" at 1920 (fitted to 1280's edge
+    only), a sliver of the next column's border at 1280. As drawn, at 1280 or 1920: each column in
+    view is as wide as fitted (:func:`pages.efficiency.tables.to_the_edges`, ``edge_px``: the edge
+    beside a row marker ``marker`` px wide), the last ends under the table's right border (no line
+    of the next column's in view)."""
+    edges = to_the_edges(expected, fitted, edge_px)
+    lines, width = _column_lines(pg, table)
+    start = marker or 1  # the first column's left (the table's border, the marker's included)
+    ends = [start + sum(list(edges.widths.values())[: i + 1]) for i in range(len(edges.widths))]
+    drawn = [marker] if marker else []
+    drawn += [e for e in ends if e < width - 3]
+    assert len(lines) == len(drawn), (lines, drawn)
+    assert all(abs(a - b) <= 1 for a, b in zip(lines, drawn, strict=True)), (lines, drawn)
+    # the last column in view ends under the right border (its last pixels of padding at most cut)
+    last = next((e for e in ends if e >= width - 3), None)
+    assert last is not None and last <= width + 1, (last, width, edges.widths)
+
+
+def _group_list_ends_on_a_whole_column(pg, demo, lang: str) -> None:
+    """Walk20 a1 in the lists per group (the first tab, 规上, open): no column cut at the edge."""
+    evaluated = expected_classes(demo)
+    first = list(group_counts(evaluated).index)[0]
+    rows = evaluated[evaluated[GROUP_COL].astype(object) == first]
+    expected, fitted = screen_ranking(group_table(rows, default_config(), lang))
+    table = pg.locator(TABLE).nth(1)
+    table.scroll_into_view_if_needed()
+    pg.wait_for_timeout(1000)
+    _ends_on_a_whole_column(pg, table, expected, fitted, FLUSH_EDGE_PX, 0)  # no row marker
 
 
 def _every_grouping(pg, demo, lang: str) -> None:
@@ -183,21 +237,26 @@ def _every_grouping(pg, demo, lang: str) -> None:
 def _none_cut_at_the_edge(table, expected, fitted, lang: str) -> None:
     """Walk 18 c1: at 1280 the column after the key columns was drawn cut at the table's edge ("Class
     mean…"; with a grouping, "Rank in sel…"). The columns after the keys are drawn while each fits
-    whole (:func:`pages.efficiency.fitting.to_the_edge`), the next starts at the edge: at most a sliver
-    of it in view, narrower than a cell's padding (none of its text drawn). In Chinese the rank in the
+    whole (:func:`pages.efficiency.tables.to_the_edges`), the last ending under the table's border,
+    the next wholly out of view (walk20 a1: a sliver of its border was drawn). In Chinese the rank in the
     selection, right after the key columns, is read whole beside them (the names and places broken
     before their （…） make it room); in English it is that next column, a sideways scroll away."""
-    edge = to_the_edge(expected, fitted, ranking_edge_px(len(expected)))
-    shown = list(edge.widths)
+    edge = to_the_edges(expected, fitted, ranking_edge_px(len(expected)))
     got = table.evaluate(CELLS_JS)
     header = got["rows"][0]
-    assert header[: len(shown)] == shown, (header, shown)
-    assert len(header) <= len(shown) + 1, (header, shown)  # at most the next one's sliver
-    # the table's width less its borders (2 px), its row marker and the columns shown: the next one's
-    sliver = got["width"] - 2 - ranking_marker_px(len(expected)) - sum(edge.widths.values())
-    assert 0 <= sliver < CELL_PAD_PX / 2, (sliver, edge.widths)
+    edge_px, shown = ranking_edge_px(len(expected)), []
+    for col in edge.widths:  # the columns fitted to the edge at 1280
+        if sum(edge.widths[c] for c in [*shown, col]) > edge_px:
+            break
+        shown.append(col)
+    assert header[: len(shown)] == shown and len(header) <= len(shown) + 1, (header, shown)
+    # the table's width less its borders (2 px), its row marker and the columns shown: the last one
+    # ends under the table's border, the next out of view (walk20 a1: its border's sliver was drawn)
+    beyond = got["width"] - 2 - ranking_marker_px(len(expected)) - sum(edge.widths[c] for c in shown)
+    assert -2 <= beyond <= 0, (beyond, edge.widths)
     sel = t("eff.col.rank_sel", lang)
-    assert sel in shown if lang == "zh" else sel in header, (sel, header, shown)
+    after = list(edge.widths)[len(shown) : len(shown) + 1]  # the next, a sideways scroll away
+    assert sel in shown if lang == "zh" else after == [sel], (sel, header, shown)
 
 
 def test_the_rank_in_the_selection_is_read_whole_beside_the_key_columns(demo):
@@ -214,9 +273,9 @@ def test_the_rank_in_the_selection_is_read_whole_beside_the_key_columns(demo):
     )
     expected, keys, fitted = _expected(demo, "zh", [SIZE_COL, ZONE_COL])
     sel = t("eff.col.rank_sel", "zh")
-    edge = to_the_edge(expected, fitted, ranking_edge_px(len(expected)))
+    edge = to_the_edges(expected, fitted, ranking_edge_px(len(expected)))
     assert list(edge.widths)[: len(keys) + 1] == [*keys, sel]  # whole in the table's width
-    assert sum(edge.widths.values()) <= ranking_edge_px(len(expected))
+    assert sum(list(edge.widths.values())[: len(keys) + 1]) <= ranking_edge_px(len(expected))
     assert (fitted.row_px or 0) <= (plain_fitted.row_px or 0)  # no taller rows
     for name in name_headers(expected):
         words = [w for v in expected[name].dropna() for w in str(v).split(" ")]
@@ -280,3 +339,41 @@ def test_an_indicator_name_is_never_cut_in_two(app_url, browser, demo, lang, siz
         save_screenshot(pg, f"ranking_rd_{lang}_{size[0]}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_imports_ranking_and_group_lists_end_on_a_whole_column(lang):
+    """Walk20 a1 with imports (parks and ten firms, each stating its town: the stated town beside the
+    park, a small import's row marker): the ranking and each group's list show the columns after the key
+    columns while each fits whole, the last ending on the table's edge at 1280 px and again at 1920 px
+    (640 px wider); a group's 规模 was drawn 「规」 at 1280, "Tax per mu (10k yu" cut at 1920."""
+    ents = fixture_enterprises()
+    parks = ["盛泽丝绸创意园", "黎里智能制造园", "松陵电子信息园", "震泽新材料产业园", "—"] * 2
+    evaluated = evaluate(ents, config=default_config(), zone=pd.Series(parks, index=ents.index)).enterprises
+    ranked = ranking_table(
+        rank_by(evaluated, [SIZE_COL], tie_order=default_config().tie_order), lang, short=True
+    )
+    tables = [(*screen_ranking(ranked), ranking_edge_px(len(ranked)))]
+    for name in group_counts(evaluated).index:
+        rows = evaluated[evaluated[GROUP_COL].astype(object) == name]
+        tables.append((*screen_ranking(group_table(rows, default_config(), lang)), FLUSH_EDGE_PX))
+    for table, fitted, edge_px in tables:
+        edges = to_the_edges(table, fitted, edge_px)
+        assert list(edges.widths)[: len(fitted.widths)] == list(fitted.widths)  # the key columns first
+        need = dict(fitted.widths)  # each column's, whole on one line
+        for col in list(table.columns)[len(fitted.widths) :]:
+            values = table[col].dropna()
+            texts = values.astype(str).unique()
+            if pd.api.types.is_numeric_dtype(values):
+                texts = [f"{v:,.2f}" for v in (values.min(), values.max())] if len(values) else []
+            need[col] = max([text_px(col) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in texts)])
+        for at in (edge_px, edge_px + WIDE_EXTRA_PX):  # 1280, 1920
+            if sum(need.values()) < at:  # all in view (the grid widens them to its width)
+                continue
+            end = 0
+            for col in table.columns:  # each column up to the edge whole, the last ending on it
+                assert edges.widths.get(col, 0) >= need[col], (col, edges.widths, at)
+                end += edges.widths[col]
+                if end >= at:
+                    break
+            assert end == at, (list(table.columns), edges.widths, at)

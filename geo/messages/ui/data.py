@@ -247,10 +247,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " user's own words as typed.",
     ),
     "data.pick_row": (
-        "选中一行（点击行首的方框）可查看该行全部内容（含数据表名，变更留痕另含 SHA-256 和说明全文）。",
-        "Pick a row (the box at its left) to see all of it (the table name; in the change log also the"
-        " SHA-256 and the full detail).",
+        "选中一行（点击行首的方框）可查看该行全部内容（含数据表名）。",
+        "Pick a row (the box at its left) to see all of it (the table name too).",
     ),
+    "data.audit_pick": (
+        "查看一条记录的全部内容（含 SHA-256 和数据表名）",
+        "See one record whole (its SHA-256 and table name too)",
+    ),
+    "data.audit_pick_placeholder": ("选择一条记录", "Pick a record"),
     "data.record_field": ("项目", "Field"),
     "data.record_value": ("内容", "Value"),
     "data.audit_empty": ("还没有变更记录。", "No changes recorded yet."),

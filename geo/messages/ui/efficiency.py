@@ -114,17 +114,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Selected: {name} ({ent_id}) — [its enterprise profile is below ↓](#{anchor})",
     ),
     "eff.table.ranking_help": (
-        "点击表头可排序；数值列的空白单元格表示无法计算（缺数据或分母为零）；主要失分指标为「无」表示没有指标"
-        "低于本组中位数，也没有扣分项，为空表示未参评。",
+        "点击表头可排序；数值列的空白单元格表示无法计算（缺数据或分母为零）；主要失分指标为「均不低于中位数」表示"
+        "没有指标低于本组中位数，也没有扣分项，为空表示未参评。",
         "Click a header to sort; an empty number cell means not computable (no data or a zero denominator);"
-        " Main shortfalls reads “None” where no indicator is below the group's median and there is no"
-        " penalty, and is empty where the enterprise is not scored.",
+        " Main shortfalls reads “None below median” where no indicator is below the group's median and there"
+        " is no penalty, and is empty where the enterprise is not scored.",
     ),
     # a scored enterprise with no indicator below its group's median (walk 14 item 7: a blank cell
     # read as "cannot compute"); on screen in English a short form, as the indicators' short names
     "eff.reasons.none": ("无（各项均不低于同组中位数）", "None (no indicator below the group median)"),
-    # the ranking's screen: 「无」 / "None" (its caption says what it means; the files say it in full)
-    "eff.short.reasons_none": ("无", "None"),
+    # the ranking's screen, short (its caption and the column's help say it in full, as the files do;
+    # walk20 c10: a bare "None" in an English table read as a missing value)
+    "eff.short.reasons_none": ("均不低于中位数", "None below median"),
     "eff.table.ties": (
         "同分同名次：得分相同的企业名次相同，其后的名次顺延（如 1、2、2、4）；同分者按{keys}从高到低排列，"
         "再按企业编号。",
@@ -365,10 +366,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "eff.short.no_data": ("（缺数据）", " (no data)"),
     "eff.short.penalties": ("扣分项：", "Penalties: "),
     "eff.col.reasons_help": (
-        "与同组中位数相比失分最多的指标，失分多者在前；扣分项列在最后。",
+        "与同组中位数相比失分最多的指标，失分多者在前；扣分项列在最后。「均不低于中位数」：无（各项均不低于"
+        "同组中位数，也没有扣分项）。",
         "The indicators that cost the most points against the group's median, largest loss first, then"
         " penalties. Tax/mu = tax per mu, VA = value added, tce = tonne of standard coal; the downloads"
-        " and the enterprise profile name them in full.",
+        " and the enterprise profile name them in full. “None below median”: none (no indicator below"
+        " the group median, and no penalty).",
     ),
     "eff.col.town_help": (
         "填报区镇：企业自己填报的所在区镇，不是按位置归属的；位置不在任何评价区域内的企业，"

@@ -83,9 +83,11 @@ def test_the_notice_leaves_out_a_column_no_row_fills(lang, industry):
 @pytest.mark.parametrize(
     ("lang", "short", "word"),
     [
-        ("zh", True, "无"),  # the screen (its caption says what 「无」 means; walk 16 item 10)
+        # the screen, short (its caption and the column's help say it in full; walk 16 item 10,
+        # walk20 c10: a bare "None" read as a missing value)
+        ("zh", True, "均不低于中位数"),
         ("zh", False, "无（各项均不低于同组中位数）"),
-        ("en", True, "None"),
+        ("en", True, "None below median"),
         ("en", False, "None (no indicator below the group median)"),
     ],
 )
