@@ -20,7 +20,7 @@ from layers import districts as district_layer
 from layers.base import Field
 from layers.mapview import SUZHOU_CENTER, MapLayer
 from pages.common.frame import loading, map_first_run, open_page, page_control, rest_after_map
-from pages.common.maps import clicked_properties, map_with_exports
+from pages.common.maps import clicked_properties, kept_through_language_switch, map_with_exports
 from pages.common.stored import layer_frame, map_layer_of, provenance_html, provenance_table, user_layers
 
 SEP = "、"
@@ -138,8 +138,29 @@ def _clicked_outline(out: dict, districts_item: MapLayer) -> list[MapLayer]:
     return [MapLayer(district_layer.clicked(), picked, districts_item.provenance)] if len(picked) else []
 
 
+MAP = "corridors_map"
+INDUSTRY_KEPT = "corr_industry_kept"  # the industry picked, kept through a visit to another page
+
+
+def _clicked(answer: dict) -> dict | None:
+    """The point the map's ``answer`` says was clicked ({"lat", "lng"}); None without a click."""
+    point = answer.get("last_clicked")
+    return point if isinstance(point, dict) and point.get("lat") is not None else None
+
+
+def _with_kept(answer: dict, kept: dict) -> dict:
+    """The map's ``answer``, or, before a click on the map drawn since a switch of the UI language,
+    the answer with the click made before it (the panel, the outline and the PNG's subtitle follow)."""
+    answer = answer if isinstance(answer, dict) else {}
+    if _clicked(answer) or not kept.get("picked"):
+        return answer
+    return {**answer, "last_clicked": kept["picked"]}
+
+
 s = open_page("corr.header")
 lang = s.lang
+# the point clicked and the view, kept through a switch of the UI language (as 用地强度's parcel)
+kept = kept_through_language_switch(MAP, lang, _clicked)
 
 with loading():
     districts = layer_frame("districts")
@@ -165,9 +186,13 @@ with loading():
     )
     base = [map_layer_of(districts_layer, with_focus), *user_layers()]
 
-# The page's control sits in the sidebar, beside the map (it comes once the map is drawn).
+# The page's control sits in the sidebar, beside the map (it comes once the map is drawn). The
+# industry picked survives a visit to another page (a widget's own state does not; the map's click
+# and view do).
+if "corr_industry" not in st.session_state and INDUSTRY_KEPT in st.session_state:
+    st.session_state["corr_industry"] = st.session_state[INDUSTRY_KEPT]
 industry = page_control(
-    "corridors_map",
+    MAP,
     "corr_industry",
     "",
     lambda: st.selectbox(
@@ -177,6 +202,7 @@ industry = page_control(
         key="corr_industry",
     ),
 )
+st.session_state[INDUSTRY_KEPT] = industry
 # Only these follow the widget; the districts map underneath stays, and with it the user's view.
 changing = [
     map_layer_of(corridor_belts.for_industry(industry)),
@@ -185,6 +211,7 @@ changing = [
 ]
 
 left, right = st.columns([3, 1.2])
+center, zoom = kept.get("view") or (SUZHOU_CENTER, 9)
 with left:
     out = map_with_exports(
         base,
@@ -194,22 +221,27 @@ with left:
         title=t("corr.header", lang),
         export_title=t("corr.header", lang)
         + (f"：{industry}" if lang == "zh" else f": {industry_name(industry, lang)}") * bool(industry),
-        key="corridors_map",
+        key=MAP,
         note=t("corr.schematic_note", lang),
-        center=SUZHOU_CENTER,
-        zoom=9,
+        center=center,
+        zoom=zoom,
         height=620,
-        returned_objects=["last_active_drawing", "last_clicked"],
+        returned_objects=["last_active_drawing", "last_clicked", "center", "zoom"],
         changing_key=(industry,),
         signal_drawn=True,
-        export_subtitle=lambda out: _focus_words(out, {"districts": districts, "zones": zones}, focus, lang),
-        export_outlines=lambda out: _clicked_outline(out, base[0]),
+        export_subtitle=lambda out: _focus_words(
+            _with_kept(out, kept), {"districts": districts, "zones": zones}, focus, lang
+        ),
+        export_outlines=lambda out: _clicked_outline(_with_kept(out, kept), base[0]),
     )
+if kept and _clicked(out):  # a click on the map drawn since the switch: the one to keep
+    kept["picked"] = _clicked(out)
+out = _with_kept(out, kept)
 
 corridors = pd.concat([axes.drop(columns="geometry"), belts.drop(columns="geometry")], ignore_index=True)
 with right:
     # The panel beside the map follows it (a first run sends nothing else for the map to wait on).
-    if not map_first_run("corridors_map"):
+    if not map_first_run(MAP):
         st.subheader(t("corr.panel", lang))
         under = _under_click(out, {"districts": districts, "zones": zones, "axes": axes, "belts": belts})
         if not under:  # no click position came back: fall back to the feature clicked
@@ -256,7 +288,7 @@ with right:
             )
 
 
-rest_after_map("corridors_map", lang)  # what follows comes once the map is drawn
+rest_after_map(MAP, lang)  # what follows comes once the map is drawn
 st.caption(t("corr.intro", lang))
 if lang == "en":
     st.caption(t("corr.translation_note", lang))

@@ -279,6 +279,39 @@ def clicked_properties(out: dict | None) -> dict:
     return out
 
 
+def _view_of(answer: dict) -> tuple[tuple[float, float], int] | None:
+    """((lat, lon), zoom) the map reported last; None before it reported its view."""
+    center, zoom = answer.get("center"), answer.get("zoom")
+    if not isinstance(center, dict) or center.get("lat") is None or zoom is None:
+        return None
+    return (round(float(center["lat"]), 6), round(float(center["lng"]), 6)), int(round(float(zoom)))
+
+
+def kept_through_language_switch(key: str, lang: Lang, picked: Callable[[dict], object]) -> dict:
+    """What the user picked on the map ``key`` and its view ({"picked", "view"}) from before the UI
+    language last switched, for the map drawn again in ``lang``: the map's text changes with the
+    language, so the browser draws a new map (nothing clicked, opened where it first opens); it
+    opens where the other one was, with what was picked (walk 19 b5: 用地强度's parcel; walk 21:
+    两轴三带's click). ``picked`` reads it from the map's last answer (None: nothing picked in it).
+    The map must return ``"center"`` and ``"zoom"``. {} when the language has not switched; a
+    page sets ``kept["picked"]`` when its map answers a new click."""
+    before = st.session_state.get(f"{key}_lang")
+    st.session_state[f"{key}_lang"] = lang
+    kept = st.session_state.get(f"{key}_kept") or {}
+    if before is not None and before != lang:  # this run follows a switch: read the map drawn before it
+        last = st.session_state.get(key)
+        last = last if isinstance(last, dict) else {}
+        old = kept if kept.get("lang") == before else {}  # switched twice without a click between
+        value = picked(last)
+        kept = {
+            "lang": lang,
+            "picked": old.get("picked") if value is None else value,
+            "view": _view_of(last) or old.get("view"),
+        }
+        st.session_state[f"{key}_kept"] = kept
+    return kept if kept.get("lang") == lang else {}
+
+
 def add_snapshot_button(m: folium.Map, title: str, *, lang: Lang) -> folium.Map:
     """Give the map its snapshot button (saves the view as the user sees it, basemap included)."""
     m.add_child(SnapshotControl(title=title, lang=lang))

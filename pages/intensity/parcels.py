@@ -17,7 +17,13 @@ from geo.storage.schema import WUJIANG_TOWNS
 from layers import parcels as parcel_layer
 from pages.common.cache import frame_key, shared
 from pages.common.frame import lazy_tabs, map_first_run, page_control, rest_after_map, show_error
-from pages.common.maps import WUJIANG_ZOOM, clicked_properties, map_center, map_with_exports
+from pages.common.maps import (
+    WUJIANG_ZOOM,
+    clicked_properties,
+    kept_through_language_switch,
+    map_center,
+    map_with_exports,
+)
 from pages.common.stored import provenance_html, provenance_table
 from pages.intensity.controls import ALL, class_controls
 from pages.intensity.parcel_data import (
@@ -34,42 +40,18 @@ from pages.intensity.parcel_data import (
 from pages.intensity.parcel_tabs import contracts_tab, low_tab, parcel_panel, renewal_tab
 
 MAP = "parcel_map"
-KEPT = "parcel_kept"  # the parcel clicked and the map's view, carried over a switch of the UI language
-MAP_LANG = "parcel_map_lang"  # the language the parcel map was last drawn in
 
 
-def _view_of(answer: dict) -> tuple[tuple[float, float], int] | None:
-    """((lat, lon), zoom) the map reported last; None before it reported its view."""
-    center, zoom = answer.get("center"), answer.get("zoom")
-    if not isinstance(center, dict) or center.get("lat") is None or zoom is None:
+def _parcel_clicked(answer: dict) -> str | None:
+    """The parcel clicked in the map's ``answer`` ("" for another feature); None without a click."""
+    if not answer.get("last_active_drawing"):
         return None
-    return (round(float(center["lat"]), 6), round(float(center["lng"]), 6)), int(round(float(zoom)))
-
-
-def kept_through_language_switch(lang: Lang) -> dict:
-    """The parcel clicked and the map's view ("parcel", "view") from before the UI language last
-    switched, for the map drawn again in ``lang``: the map's text changes with the language, so the
-    browser draws a new map (nothing clicked, opened on all 区镇); it opens where the other one
-    was, with its parcel's details beside it (walk 19 b5). {} when the language has not switched."""
-    before = st.session_state.get(MAP_LANG)
-    st.session_state[MAP_LANG] = lang
-    kept = st.session_state.get(KEPT) or {}
-    if before is not None and before != lang:  # this run follows a switch: read the map drawn before it
-        last = st.session_state.get(MAP)
-        last = last if isinstance(last, dict) else {}
-        old = kept if kept.get("lang") == before else {}  # switched twice without a click between
-        parcel = (
-            clicked_properties(last).get("parcel_id")
-            if last.get("last_active_drawing")
-            else old.get("parcel")
-        )
-        kept = {"lang": lang, "parcel": str(parcel or ""), "view": _view_of(last) or old.get("view")}
-        st.session_state[KEPT] = kept
-    return kept if kept.get("lang") == lang else {}
+    return str(clicked_properties(answer).get("parcel_id") or "")
 
 
 def parcel_view(towns, base, lang: Lang) -> None:
-    kept = kept_through_language_switch(lang)
+    # the parcel clicked and the view, kept through a switch of the UI language (walk 19 b5)
+    kept = kept_through_language_switch(MAP, lang, _parcel_clicked)
     parcels_name, ents_name, imported = sources(lang)
     try:
         analysis = parcel_analysis(parcels_name, ents_name, store_stamp(), user_stamp())
@@ -171,9 +153,9 @@ def parcel_view(towns, base, lang: Lang) -> None:
     if out.get("last_active_drawing"):  # a click on this map
         clicked = str(clicked_properties(out).get("parcel_id") or "")
         if kept:
-            kept["parcel"] = clicked
+            kept["picked"] = clicked
     else:
-        clicked = kept.get("parcel", "")
+        clicked = kept.get("picked") or ""
     with right:  # the panel beside the map follows it
         if clicked:
             parcel_panel(clicked, analysis, tracked, lang)

@@ -44,6 +44,13 @@ def test_corridors_page_tables_and_industry_highlight():
     at.session_state["lang"] = "en"
     at.run()
     assert at.metric[0].value == "CNY 800 billion"  # 8,000 × 100 million yuan, as English writes it
+    # the industry picked stays through a visit to another page (walk 21: back on 两轴三带 it was
+    # none, the map's click and view still there)
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/corridors.py").run()
+    assert not at.exception
+    assert at.selectbox(key="corr_industry").value == "新材料"
+    assert len(at.metric) == 1  # its target beside the map, as before the visit
 
 
 def test_wujiang_page_optical_communication_layout():

@@ -1,7 +1,8 @@
 """Real Chromium at 1280x720 on 两轴三带 (walk 11, issue 23): the district the user clicked stays
 outlined on the map through the reruns that follow (opening the export panel removed the outline
 while the 详情 panel and the briefing PNG still named 吴江区), and the legend lists only the layers
-shown (a layer switched off in the switcher stayed in it)."""
+shown (a layer switched off in the switcher stayed in it); the click, the industry and the view stay
+through a switch of the UI language (walk 21)."""
 
 from __future__ import annotations
 
@@ -76,6 +77,24 @@ def test_the_district_clicked_stays_outlined_through_the_rerun_of_the_export_pan
     )
     assert after == pytest.approx(view, abs=1e-6)  # and the view did not move
     save_screenshot(page, "corridors_clicked_after_export_panel")
+
+    # Switched to English, the click stays with the industry and the view (walk 21: the English page
+    # had no details for the district clicked, and its briefing PNG no outline and no subtitle; the
+    # PNG's outline and subtitle are made from the click as the map's outline and the panel are)
+    page.get_by_text("English", exact=True).click()
+    page.get_by_text(
+        "Cluster focus: advanced materials, high-end equipment, new-generation information technology"
+    ).wait_for(timeout=60_000)
+    wait_idle(page)
+    frame = map_frame(page, min_paths=9)
+    settle_map(frame)
+    assert _outlined(page) > 0
+    assert "New materials" in frame.locator(".atlas-legend").text_content()
+    kept = frame.evaluate(
+        "() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]"
+    )
+    assert kept == pytest.approx(view, abs=1e-5)
+    save_screenshot(page, "corridors_clicked_in_english")
 
 
 def test_the_legend_leaves_out_a_layer_switched_off(app_url, small_page):
