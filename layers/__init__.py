@@ -17,6 +17,10 @@ from layers import (
     towns,
 )
 from layers.base import Layer
+from layers.literal_text import keep_rendered_text_literal
+
+# A map's data is never evaluated as a template on the server (layers/literal_text.py).
+keep_rendered_text_literal()
 
 # The built-in layers, in drawing order (bottom first).
 BUILTIN: tuple[Layer, ...] = (
