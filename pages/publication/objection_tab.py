@@ -24,6 +24,7 @@ from pages.publication.editor import (
     version_choice,
     when,
 )
+from pages.publication.screen import register_fitted
 
 
 def _indicator_labels(lang: Lang) -> dict[str, str]:
@@ -239,11 +240,13 @@ def objections_tab(items: list[versions.Version], lang: Lang, *, fresh: str | No
         return
     view = _register_view(register, lang)
     headers = objections.REGISTER_HEADERS_EN if lang == "en" else objections.REGISTER_HEADERS
-    right = st.column_config.TextColumn(alignment="right")  # numbers shown as text keep their side
+    right = {"alignment": "right"}  # numbers shown as text keep their side
+    fitted = register_fitted(view)  # a whole column at the table's edge, none cut (walk21 c11)
     st.dataframe(
         view,
         hide_index=True,
-        column_config={headers[c]: right for c in ("value_before", "value_claimed")},
+        row_height=fitted.row_px,
+        column_config=fitted.apply({headers[c]: right for c in ("value_before", "value_claimed")}),
     )
     files = dict(zip(register["objection_id"], register["evidence_sha256"], strict=True))
     evidence_names = dict(zip(register["objection_id"], register["evidence_name"], strict=True))

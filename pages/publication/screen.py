@@ -21,6 +21,7 @@ from geo.yearly.notice_words import short_status_en
 from pages.data.managing import fit_unbroken, grid_lines
 from pages.efficiency.fitting import (
     CELL_PAD_PX,
+    FLUSH_EDGE_PX,
     HEADER_PAD_PX,
     MAX_LINES,
     ROW_PX,
@@ -30,6 +31,7 @@ from pages.efficiency.fitting import (
     fit_columns,
     text_px,
     text_shape,
+    to_the_edge,
 )
 from pages.efficiency.tables import SCREEN_SHORT_ZONES
 from pages.publication.editor import RESULTS_VIEW_FIRST, VERSION_KEYS, state_label
@@ -99,6 +101,21 @@ def versions_screen(
     split.insert(len(keys), saved_by, [actor_name(v.created_by, lang) for v in found])
     fitted = fit_columns(split, [k if k != created else saved_at for k in keys], budget_px=SUMMARY_PX)
     return split, fitted
+
+
+# The register's columns read whole at 1280 px: who objects to what, the values, who checks it and
+# the decision (:data:`geo.publication.objections.REGISTER_HEADERS`' first seven).
+REGISTER_KEYS = 7
+
+
+def register_fitted(view: pd.DataFrame) -> Fitted:
+    """The widths of the objection register's key columns (:data:`REGISTER_KEYS`) in the table's width
+    at 1280 px, the firm's name broken only at a space, and the columns after them shown while each
+    fits whole, to the table's edge (walk21 c11: at 1280 the grid drew a sliver of 「决定理由」, "决…",
+    at its edge, the widths left to the grid)."""
+    keys = list(view.columns[:REGISTER_KEYS])
+    fitted = fit_columns(view, keys, budget_px=SUMMARY_PX, names=keys[1:2])
+    return to_the_edge(view, fitted, FLUSH_EDGE_PX)
 
 
 def _held_in_brackets(value: object) -> object:

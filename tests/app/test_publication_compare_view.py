@@ -338,3 +338,25 @@ def test_a_stated_town_takes_the_width_the_status_leaves():
     assert sum(fitted.widths.values()) <= SUMMARY_PX, fitted.widths
     for text in shown["填报区镇"]:  # 「吴江高新区 （盛泽镇）」 on one line
         assert text_px(text) + CELL_PAD_PX <= fitted.widths["填报区镇"], (text, fitted.widths)
+
+
+def test_the_register_ends_on_a_whole_column_at_1280():
+    """Walk21 c11: at 1280 zh the 异议登记 grid, its widths left to the grid, drew a sliver of a last
+    column ("决…") at its edge. Its key columns (who objects to what, the values, who checks it, the
+    decision) are read whole, the columns after them shown while each fits whole, to the table's edge:
+    the next starts beyond it."""
+    from geo.publication.objections import REGISTER_HEADERS
+    from pages.efficiency.fitting import CELL_PAD_PX, FLUSH_EDGE_PX, text_px
+    from pages.publication.screen import register_fitted
+
+    row = ["O1", "<b>盛泽</b>家纺有限公司", "用地面积（亩）", "6.10", "7.10", "自然资源和规划局", "待定"]
+    row += ["**不动产证** 7.1 亩 <b>另</b> =SUM(A1)", "经核实按不动产证 7.1 亩", "V1", "91320509710001112H"]
+    row += ["cert.png", "ab" * 32, "单用户模式"]
+    headers = list(REGISTER_HEADERS.values())
+    view = pd.DataFrame([row], columns=headers[: len(row)])
+    fitted = register_fitted(view)
+    keys = headers[:7]
+    assert list(fitted.widths)[:7] == keys, fitted.widths
+    assert sum(fitted.widths.values()) == FLUSH_EDGE_PX, fitted.widths  # the next column beyond the edge
+    for col, width in fitted.widths.items():  # each shown whole on one line
+        assert all(text_px(str(v)) + CELL_PAD_PX <= width for v in [*view[col], col]), (col, width)
