@@ -223,7 +223,37 @@ def results_screen(view: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted
         trial = results_fitted(moved, lang)
         if sum(trial.widths.values()) <= SUMMARY_PX:
             return moved, trial
-    return shown, results_fitted(shown, lang, whole_names=False)
+    fitted = results_fitted(shown, lang, whole_names=False)
+    if sum(fitted.widths.values()) <= SUMMARY_PX:
+        return shown, fitted
+    return _place_taller(moved if ent in shown.columns and status in shown.columns else shown, lang)
+
+
+def _place_taller(shown: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, Fitted]:
+    """The results where a place is too long for three lines beside the others (walk21 b4: a zone of
+    60 characters, 「…东西两翼延伸带」, left the key columns over the width and "桃源新材料产…" cut at
+    the edge at 1280): the widest place column (the stated 区镇 or the zone) takes the width the
+    others leave, broken between its characters, the rows as tall as it then needs. Each distinct
+    place measured once."""
+    fitted = results_fitted(shown, lang, whole_names=False)
+    places = [c for c in result_names(lang)[1:] if c in fitted.widths]
+    total = sum(fitted.widths.values())
+    if not places or total <= SUMMARY_PX:
+        return shown, fitted
+    col = max(places, key=lambda c: fitted.widths[c])
+    rest = SUMMARY_PX - (total - fitted.widths[col])
+    inner = rest - CELL_PAD_PX
+    texts = [str(v) for v in shown[col].dropna().unique() if str(v)]
+    if inner < text_px("区域区域"):  # not four characters beside the others: as fitted, a scroll away
+        return shown, fitted
+    lines = max((grid_lines(v, inner, free=True) or MAX_LINES for v in texts), default=1)
+    row = (
+        ROW_PX[min(lines, MAX_LINES)]
+        if lines <= MAX_LINES
+        else ROW_PX[MAX_LINES] + LINE_PX * (lines - MAX_LINES)
+    )
+    row = max(row or 0, fitted.row_px or 0) or None
+    return shown, Fitted({**fitted.widths, col: rest}, row)
 
 
 # The English names of the management zones the screen names short (the ranking's, pages/efficiency/

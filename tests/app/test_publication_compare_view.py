@@ -360,3 +360,39 @@ def test_the_register_ends_on_a_whole_column_at_1280():
     assert sum(fitted.widths.values()) == FLUSH_EDGE_PX, fitted.widths  # the next column beyond the edge
     for col, width in fitted.widths.items():  # each shown whole on one line
         assert all(text_px(str(v)) + CELL_PAD_PX <= width for v in [*view[col], col]), (col, width)
+
+
+def test_a_place_too_long_for_three_lines_takes_the_width_left():
+    """Walk21 b4: at 1280 en a zone of 60 characters (「…东西两翼延伸带」, walk21's own parks) beside a
+    Latin name on one line left the key columns over the width, "桃源新材料产…" cut at the edge. The
+    widest place column takes the width the others leave, broken between its characters, the rows
+    as tall as it then needs: every key column in the table's width, in either language."""
+    from pages.data.managing import grid_lines
+    from pages.efficiency.fitting import CELL_PAD_PX, SUMMARY_PX
+    from pages.publication.screen import results_screen
+
+    big = "吴江高新区（盛泽镇）东方丝绸市场周边先进纺织新材料与时尚创意产业融合发展示范园区（一期）"
+    big += "核心片区拓展区域东西两翼延伸带"
+    en = pd.DataFrame(
+        {
+            "Enterprise ID": ["91320509710004444H", "91320509710011476W", "91320509710001112H"],
+            "Name": ["桃源高分子薄膜有限公司", '=HYPERLINK("http://x","点我")', "<b>盛泽</b>家纺有限公司"],
+            "Class": list("ABC"),
+            "Score": ["89.15", "80.02", "40.00"],
+            "Rank": ["1", "2", "3"],
+            "Group": ["Above designated size"] * 3,
+            "Stated town": ["Taoyuan Town", "East Taihu Lake Resort (Taihu New Town)", "Shengze Town"],
+            "Zone": ["桃源新材料产业园", "—", big],
+            "Status": ["Scored"] * 3,
+        }
+    )
+    zh = en.set_axis(
+        ["企业编号", "企业名称", "类别", "得分", "排名", "评价组", "填报区镇", "区域", "状态"], axis=1
+    )
+    zh["评价组"], zh["填报区镇"] = "规上", ["桃源镇", "东太湖度假区（太湖新城）", "吴江高新区（盛泽镇）"]
+    for lang, table, zone in (("en", en, "Zone"), ("zh", zh, "区域")):
+        shown, fitted = results_screen(table, lang)
+        assert sum(fitted.widths.values()) <= SUMMARY_PX, (lang, fitted.widths)
+        lines = grid_lines(big, fitted.widths[zone] - CELL_PAD_PX, free=True)
+        assert lines is not None and (fitted.row_px or 0) >= 80 + 18 * (lines - 3), (lang, fitted)
+        assert "桃源新材料产业园" in shown[zone].tolist()
