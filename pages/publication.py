@@ -39,7 +39,7 @@ from pages.publication.editor import (
     when,
 )
 from pages.publication.objection_tab import objections_tab
-from pages.publication.screen import results_screen, town_header, versions_screen
+from pages.publication.screen import beyond_edge, results_screen, town_header, versions_screen
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 s = open_page("pub.header")
@@ -283,6 +283,8 @@ with top:
                 {t(f"pub.col.{c}", lang): {"help": t("pub.col.short_help", lang)} for c in ("state", "title")}
             )
         st.dataframe(table, hide_index=True, column_config=fitted.apply(right), row_height=fitted.row_px)
+        if more := beyond_edge(table, fitted, lang):  # the columns a sideways scroll away, named
+            st.caption(more)
         by_id = {v.version_id: v for v in items}
         ids = list(by_id)
         if wanted in ids:

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from geo.evaluation import EVALUATION_LABELS, EVALUATION_LABELS_EN
-from geo.messages import Lang, message, t
+from geo.messages import Lang, joined, message, t
 from geo.messages.formats import beijing_minute
 from geo.place_names import place_name, short_place_name
 from geo.publication import versions
@@ -116,6 +116,15 @@ def register_fitted(view: pd.DataFrame) -> Fitted:
     keys = list(view.columns[:REGISTER_KEYS])
     fitted = fit_columns(view, keys, budget_px=SUMMARY_PX, names=keys[1:2])
     return to_the_edge(view, fitted, FLUSH_EDGE_PX)
+
+
+def beyond_edge(table: pd.DataFrame, fitted: Fitted, lang: Lang) -> str:
+    """The note under a table whose columns after ``fitted``'s (to the edge at 1280 px:
+    :func:`~pages.efficiency.fitting.to_the_edge`) start beyond its edge, naming them (walk21 b4: the
+    English versions table showed 7 columns of 9, 类型 and 替换 a sideways scroll away with no cue);
+    empty when every column is in view."""
+    rest = [str(c) for c in table.columns if c not in fitted.widths]
+    return t("pub.more_columns", lang).format(columns=joined(rest, lang)) if rest else ""
 
 
 def _held_in_brackets(value: object) -> object:

@@ -53,6 +53,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "In short on screen: “→ V2” = evaluated again as V2; “(corrected, V2)” = corrected after"
         " objections, as V2.",
     ),
+    # the columns of a table beyond its edge at 1280, named under it (walk21 b4: none in view, no cue)
+    "pub.more_columns": (
+        "右侧另有列：{columns}（窗口较窄时左右拖动表格查看）",
+        "Further columns on the right: {columns} (scroll the table sideways in a narrow window)",
+    ),
     "pub.col.class": ("类别", "Class"),
     "pub.col.class_meaning": ("含义", "Meaning"),
     "pub.col.count": ("企业数", "Enterprises"),
