@@ -68,8 +68,11 @@ def html_table(
     def cell(i: int, value: object) -> str:
         text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
         if in_words[i]:  # each word whole on its line: 「企业 （CSV）2024」 never 「（CSV） / 2024」
-            said = " ".join(
-                f"<span style='white-space:nowrap'>{html.escape(w)}</span>" for w in text.split(" ")
+            said = " ".join(  # and a line may break at a zero-width space (a file's name after ``_``)
+                "<wbr>".join(
+                    f"<span style='white-space:nowrap'>{html.escape(p)}</span>" for p in w.split("\u200b")
+                )
+                for w in text.split(" ")
             )
             return f"<td style='{_CELL};{wraps[i]}'>{said}</td>"
         return f"<td style='{_CELL};{wraps[i]}'>{html.escape(text)}</td>"

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, product
 
 import pandas as pd
 import streamlit as st
@@ -28,6 +28,7 @@ from pages.data.store import audit_log, minute, user_counts, user_meta, user_sta
 from pages.efficiency.fitting import (
     CELL_PAD_PX,
     FLUSH_EDGE_PX,
+    FONT_PX,
     HEADER_PAD_PX,
     MAX_LINES,
     ROW_PX,
@@ -323,8 +324,105 @@ def audit_table(log: pd.DataFrame, meta: pd.DataFrame, lang: Lang) -> pd.DataFra
 
 
 AUDIT_HTML_MAX_PX = 420  # the change log as tall as its rows up to this, then it scrolls
-# % of the change log's width its title and detail take (each at least its longest word)
-AUDIT_SHARES = {"audit.title": 20, "audit.detail": 14}
+# % of the change log's width its detail takes at the least (each column at least its longest word)
+AUDIT_SHARES = {"audit.detail": 14}
+HTML_PAD_PX = 18  # a page table's cell padding (8 px each side) and its border, a pixel to spare
+
+
+def _html_px(texts: Sequence[str]) -> int:
+    """The column a page table needs for the longest of ``texts`` on one line."""
+    return math.ceil(max((text_px(v) for v in texts if v), default=0.0)) + HTML_PAD_PX
+
+
+def _words(text: str, col: str, lang: Lang) -> list[str]:
+    """``text`` in the pieces the change log may break it into: a file's name after each ``_`` (never
+    inside a word: 「吴江企业亩均_ / 2025_v2.csv」), another text at its spaces."""
+    if col == t("audit.file", lang):
+        return re.findall(r"[^_]*_|[^_]+$", text) or [text]
+    return text.split(" ")
+
+
+def _lines_at(text: str, col: str, lang: Lang, inner: float) -> int:
+    """The lines ``text``'s pieces (:func:`_words`, each drawn whole) take in ``inner`` px."""
+    gap = 0.0 if col == t("audit.file", lang) else text_px(" ")
+    lines, used = 1, 0.0
+    for word in _words(text, col, lang):
+        wide = text_px(word)
+        if used and used + gap + wide > inner:
+            lines, used = lines + 1, wide
+        else:
+            used += (gap if used else 0.0) + wide
+    return lines
+
+
+def audit_layout(table: pd.DataFrame, lang: Lang) -> tuple[dict[str, int], list[str]]:
+    """The change log's widths by what its columns hold (walk21 c9, c10: at 1280 zh 说明 ran on 8 lines
+    in 14 % while 标题 kept 20 % for a credit code and 文件 a file's name on one line, and 图层 wrapped
+    「吴江企业亩均 / 2025」): the time, the layer, the title and the file each whole on a line or else
+    broken between its words (a file's name after a ``_``), whichever leaves the rows fewest lines,
+    the detail the rest (at least :data:`AUDIT_SHARES`'s); the others as wide as their texts. The
+    shares (% of its width at 1280 px) and the columns broken between words. Each distinct text
+    measured once (a row's texts once)."""
+    budget = FLUSH_EDGE_PX
+    detail = t("audit.detail", lang)
+    at, layer, title, file = (
+        t(k, lang) for k in ("data.col.audit_at", "audit.layer", "audit.title", "audit.file")
+    )
+    shown = on_screen(table, lang, spaced=True)
+    texts = {c: [str(v) for v in shown[c].dropna().astype(str).unique()] for c in shown.columns}
+    chosen = [c for c in (at, layer, title, file) if c in shown.columns]
+    fixed = 0
+    for col in (c for c in audit_one_line(table, lang) if c not in chosen):  # its header between words
+        fixed += max(_html_px(texts[col]), _html_px([w for w in re.split(r" |(?=（)", col) if w]))
+    for col in shown.columns:  # an English action, wrapped between its words
+        if col not in (*audit_one_line(table, lang), *chosen, detail):
+            fixed += _html_px([w for v in [*texts[col], col] for w in v.split(" ")])
+    heads = {c: _html_px([w for w in re.split(r" |(?=（)", c) if w]) for c in chosen}
+    choices = {  # each on one line, or its longest word on one
+        c: sorted(
+            {max(_html_px(v), heads[c]), max(_html_px([w for x in v for w in _words(x, c, lang)]), heads[c])}
+        )
+        for c, v in ((c, texts[c]) for c in chosen)
+    }
+    for col in (c for c in (layer, title) if c in choices):  # or on two or three lines
+        for n in (2, 3):
+            need = math.ceil(max((at_spaces_px(v, n) for v in texts[col] if v), default=0.0)) + HTML_PAD_PX
+            choices[col] = sorted({*choices[col], min(max(need, choices[col][0]), choices[col][-1])})
+    rows = shown[[*chosen, detail]].astype(str).drop_duplicates().to_dict("records")
+    measured: dict[tuple[str, str, int], int] = {}
+
+    def lines_at(text: str, col: str, width: int) -> int:  # each text at each width measured once
+        if (text, col, width) not in measured:
+            measured[text, col, width] = _lines_at(text, col, lang, width - HTML_PAD_PX)
+        return measured[text, col, width]
+
+    best: tuple[tuple[bool, int, int, int], dict[str, int]] | None = None
+    for widths in (dict(zip(choices, pick, strict=True)) for pick in product(*choices.values())):
+        rest = budget - fixed - sum(widths.values())
+        inner = max(rest - HTML_PAD_PX, FONT_PX * 2)  # (the browser squeezes the others for it)
+        lines = sum(
+            max(
+                [math.ceil(text_px(row[detail]) / inner) if row[detail] else 1]
+                + [lines_at(row[c], c, w) for c, w in widths.items()]
+            )
+            for row in rows
+        )
+        # the titles on the fewest lines where the detail keeps its least share (walk21 c10: 「吴江企业
+        # 亩均 / 2025」), then the fewest lines, the widest detail
+        titles = sum(
+            max((lines_at(v, c, w) for v in texts[c]), default=1)
+            for c, w in widths.items()
+            if c in (layer, title)
+        )
+        squeezed = rest < budget * AUDIT_SHARES["audit.detail"] / 100
+        key = (squeezed, titles, lines, -rest)
+        if best is None or key < best[0]:
+            best = (key, widths)
+    widths = best[1] if best else {}
+    broken = [c for c, w in widths.items() if w < choices[c][-1]]
+    shares = {c: math.ceil(100 * w / budget) for c, w in widths.items() if c in broken or c in (layer, title)}
+    rest = 100 - math.ceil(100 * (fixed + sum(w for c, w in widths.items() if c not in shares)) / budget)
+    return {**shares, detail: max(rest - sum(shares.values()), AUDIT_SHARES["audit.detail"])}, broken
 
 
 def audit_one_line(table: pd.DataFrame, lang: Lang) -> list[str]:
@@ -343,14 +441,17 @@ def audit_html(table: pd.DataFrame, lang: Lang) -> str:
     and title broken only between words (a Chinese title also before its （…） and after a comma:
     :func:`on_screen`), the free-text detail wrapped in the width left; every text escaped."""
     shown = on_screen(table, lang, spaced=True)
+    shares, broken = audit_layout(table, lang)  # the widths by what the columns hold (walk21 c9)
+    file = t("audit.file", lang)
+    if file in broken:  # a file's name broken after a ``_`` only (an invisible break there)
+        shown[file] = shown[file].map(lambda v: v.replace("_", "_\u200b") if isinstance(v, str) else v)
     return html_table(
         shown,
         "atlas-change-log",
-        one_line=audit_one_line(table, lang),
-        words=word_columns(table, lang),
+        one_line=[c for c in audit_one_line(table, lang) if c not in broken],
+        words=[*word_columns(table, lang), *(c for c in broken if c not in word_columns(table, lang))],
         max_px=AUDIT_HTML_MAX_PX,
-        # the title and the detail shares of their own: neither on four lines beside the other
-        shares={t(k, lang): share for k, share in AUDIT_SHARES.items() if t(k, lang) in table.columns},
+        shares=shares,
         helps={t("data.col.audit_rows", lang): t("data.col.audit_rows_help", lang)},
     )
 

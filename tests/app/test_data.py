@@ -781,6 +781,63 @@ def test_english_titles_and_sources_break_between_words_only():
         assert max(text_px(w) for w in text.split(" ")) + CELL_PAD_PX <= fitted.widths["Layer title"], text
 
 
+def test_the_change_log_gives_its_columns_the_width_they_need():
+    """Walk21 c9, c10: at 1280 zh the change log squeezed 说明 into 14 % (an objection's detail on 8
+    lines) while 标题 kept 20 % for 「O1 9132…」 and 文件 a file's name on one line, and its 图层 wrapped
+    「吴江企业亩均 / 2025」. The widths by what the columns hold: the layer's title whole, the time and
+    the file's name broken between their words (after a ``_``, never inside 2025_v2.csv), the detail
+    the rest, wider than before."""
+    from pages.data.managing import audit_html, audit_layout
+    from pages.efficiency.fitting import FLUSH_EDGE_PX
+
+    keys = ["data.col.audit_at", "audit.user", "audit.action", "audit.layer", "audit.title", "audit.file"]
+    cols = [t(k, "zh") for k in [*keys, "data.col.audit_rows", "audit.detail"]]
+    detail = "V1：用地面积（亩） 6.1 → 7.1，请自然资源和规划局核实；"
+    detail += "部门答复：**不动产证** 7.1 亩 <b>另</b> =SUM(A1)"
+    rows = [
+        [
+            "2026-12-08 09:16",
+            "单用户模式",
+            "替换",
+            "吴江企业亩均 2025",
+            "",
+            "吴江企业亩均_2025_v2.csv",
+            "16 → 16",
+            "",
+        ],
+        [
+            "2026-12-08 09:15",
+            "单用户模式",
+            "决定异议",
+            "异议登记",
+            "O1 91320509710001112H",
+            "",
+            "—",
+            "V1：采纳",
+        ],
+        [
+            "2026-12-08 09:15",
+            "单用户模式",
+            "登记异议",
+            "异议登记",
+            "O1 91320509710001112H",
+            "cert.png",
+            "—",
+            detail,
+        ],
+    ]
+    table = pd.DataFrame(rows, columns=cols)
+    shares, broken = audit_layout(table, "zh")
+    assert shares["说明"] > 14, shares  # wider than the 14 % it had
+    assert shares["图层"] * FLUSH_EDGE_PX / 100 >= text_px("吴江企业亩均 2025") + 16, shares  # whole
+    assert "图层" not in broken and "文件" in broken, broken
+    page = audit_html(table, "zh")
+    assert f"<col style='width:{shares['说明']}%'>" in page
+    # the file's name breaks after its 「_」 only: each piece held whole on its line
+    pieces = ["吴江企业亩均_", "2025_", "v2.csv"]
+    assert "<wbr>".join(f"<span style='white-space:nowrap'>{p}</span>" for p in pieces) in page
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_row_number_in_a_problem_is_never_broken_from_its_words(tmp_path, lang):
     """Walk 17: the row report wrapped 「与第 17 / 行同名…」: a number and the words around it
