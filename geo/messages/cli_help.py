@@ -279,9 +279,10 @@ IMPORT: dict[str, tuple[str, str]] = {
     ),
     "cli.help.import.dry_run": ("读入并校验，但不保存", "Read and check, but do not save"),
     "cli.help.import.replace": (
-        "同名图层已存在时替换它（记入留痕）；不加则不覆盖，"
+        "替换同名的已有图层（记入留痕；没有同名图层时拒绝，不另存新图层）；不加则不覆盖，"
         "文件与该图层导入时的内容相同（SHA-256 一致）时只说明、不作改动",
-        "Replace a layer of the same name (recorded in the change log); without it, nothing is overwritten,"
+        "Replace the stored layer of the same name (recorded in the change log; refused when there is none,"
+        " never saved as a new layer); without it, nothing is overwritten,"
         " and a file identical to the one the layer was imported from (same SHA-256) is said so and"
         " changes nothing",
     ),
