@@ -76,6 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--previous-layer", default=None, help=help_text(p, "evaluate.previous_layer"))
     p.add_argument("--year", type=int, default=None, help=help_text(p, "evaluate.year"))
     p.add_argument("--scope", default=None, help=help_text(p, "evaluate.scope"))
+    p.add_argument("--accept-weights", action="store_true", help=help_text(p, "evaluate.accept_weights"))
     p.add_argument(
         "--zones-out", type=Path, default=None, metavar="FILE", help=help_text(p, "evaluate.zones_out")
     )
