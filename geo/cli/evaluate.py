@@ -130,6 +130,9 @@ def run(args: argparse.Namespace) -> int:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(table.report)))
         say(args, "cli.out.row_report", path=args.report)
     if run_.result is not None:
+        accepted = batch.weights_off_note(run_.result.config)  # --accept-weights: said, not silent
+        if accepted is not None:
+            say(args, "cli.out.weights_accepted", totals=accepted)
         _print_classes(args, run_.result)
     assignment = run_.assignment
     if assignment.outside_ids:

@@ -243,6 +243,7 @@ def test_weights_not_adding_up_to_100_are_refused_unless_accepted(files, tmp_pat
     assert main(english) == 2
     assert "weights do not add up to 100: Above designated size weights total 110" in capsys.readouterr().err
     assert run_evaluate(files["zones"], files["gpkg"], out, "-c", cfg, "--accept-weights") == 0
+    assert "按确认的权重评价：规上权重合计 110 分，综合得分以此为满分" in capsys.readouterr().out
     scores = pd.read_csv(out / "enterprise_classes.csv", encoding="utf-8-sig")["score"]
     assert scores.max() == 110  # as confirmed: the configured total is the top score
 
