@@ -191,6 +191,11 @@ EVALUATE: dict[str, tuple[str, str]] = {
         "Evaluation scope: only the enterprises inside this zone of the zone layer (e.g. 昆山市), with"
         " benchmarks computed within it; default every zone",
     ),
+    "cli.help.evaluate.accept_weights": (
+        "确认按配置的权重评价，即使某组权重合计不等于 100（综合得分的满分随之改变）；缺省时拒绝并说明合计",
+        "Use the configured weights even where a group's do not add up to 100 (scores then top out at"
+        " their total); without it such weights are refused, naming the totals",
+    ),
     "cli.help.evaluate.zones_out": (
         "区镇/园区评价表（.xlsx 或 .csv）：各区镇汇总亩均指标、得分、排名、类别、企业类别构成、D 类用地，"
         "有上年时含年度变化；规则见 evaluation.yaml 的 zones 一节",
