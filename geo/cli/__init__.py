@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import io
 import os
 import sys
 import zipfile
+from io import UnsupportedOperation  # (``io`` here is the package's own geo.cli.io)
 
 from geo import settings
 from geo.cli.arguments import check_paths
@@ -113,5 +113,5 @@ def output_goes_nowhere() -> None:
     exit does not fail again on the closed pipe (Python's documentation, "Note on SIGPIPE")."""
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):  # a standard output with no file behind it
+    except (OSError, ValueError, UnsupportedOperation):  # a standard output with no file behind it
         pass
