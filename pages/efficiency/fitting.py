@@ -19,7 +19,7 @@ CELL_PAD_PX = 20  # Streamlit's grid pads a cell 8.5 px each side; a pixel or tw
 HEADER_PAD_PX = 24  # a header also draws its sort arrow when sorted
 FONT_PX = 14  # the grid's font size
 MAX_LINES = 3
-LONG_WORD_PX = 8 * FONT_PX  # a word wider than this may be broken inside it (:func:`_needed_px`)
+LONG_WORD_PX = 8 * FONT_PX  # a word wider than this is not given its width (:func:`_needed_px`)
 # Row height for a table of wrapped cells: Streamlit's grid wraps text only in rows taller than 4 rem
 # (64 px); its lines are about 1.25 font sizes apart.
 ROW_PX = {1: None, 2: 66, 3: 80}
@@ -182,9 +182,10 @@ def _needed_px(texts: Sequence[str], lines: int, *, long_words: bool = False) ->
         if "、 " in text or "； " in text:  # a list made to break between its items only
             need = max(need, _spaced_px(text.strip(), lines))
             continue
-        # ``long_words``: a word wider than LONG_WORD_PX the grid breaks anywhere (no space in it
-        # fits) asks no more room than a character (walk21: a firm named 「=HYPERLINK("http://x",
-        # "点我")」 held the names 270 px wide on three lines, 区镇/园区 cut at the edge)
+        # ``long_words``: a word wider than LONG_WORD_PX asks no more room than a character (walk21:
+        # a firm named 「=HYPERLINK("http://x","点我")」 held the names 270 px wide on three lines and
+        # 区镇/园区 was cut at the table's edge); the grid does not break inside a word, so such a
+        # word may be drawn cut in its own cell (whole in the files and the profile)
         words = [text_px(w) for w in _words(text) if w != " "]
         cap = LONG_WORD_PX if long_words else math.inf
         longest = max((w for w in words if w <= cap), default=float(FONT_PX))
@@ -262,8 +263,9 @@ def fit_columns(
         Texts never wrapped in any column: the shortfalls' 「均不低于中位数」, which the grid would break
         between any two characters (walk20 c10).
     long_words : sequence of str
-        Columns whose words wider than :data:`LONG_WORD_PX` may be broken inside them when wrapped
-        (an enterprise named as a formula, walk21), not held on one line.
+        Columns whose words wider than :data:`LONG_WORD_PX` are not given their width (an
+        enterprise named as a formula, walk21: such a word is drawn cut in its cell rather than the
+        key columns overflow the table).
 
     Returns
     -------
