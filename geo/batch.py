@@ -53,6 +53,7 @@ from geo.land.parcels import ParcelAnalysis, analyse_parcels, load_controls, wit
 from geo.messages.notes import Both, Listing, clauses, error_note, note
 from geo.messages.sources import in_both
 from geo.spatial.crs import Frame
+from geo.yearly.notice import group_name
 
 ZONE_ID_CANDIDATES = ("name", "zone_id", "town_id", "park_id", "code", "名称", "区镇")
 
@@ -328,6 +329,9 @@ class EvaluationOptions:
         and last year's table or ``enterprise_classes`` output to compare with.
     scope
         A zone's name/code to evaluate alone.
+    accept_weights
+        Use weights that do not add up to 100 (scores then top out at their total); without it
+        such a configuration is refused, as the page asks for a confirmation before using it.
     """
 
     config_path: Path | None = None
@@ -348,6 +352,7 @@ class EvaluationOptions:
     previous_path: Path | None = None
     previous_layer: str | None = None
     scope: str | None = None
+    accept_weights: bool = False
 
 
 def evaluate_files(
@@ -383,6 +388,8 @@ def evaluate_files(
     if opts.method is not None and opts.config_path is not None:
         raise DataValidationError.of("batch.method_and_config")
     config = method_config(opts.method) if opts.method is not None else load_config(opts.config_path)
+    if not opts.accept_weights:
+        check_weights_total(config)
     zones = read_zones_file(Path(zones_path), layer=opts.zones_layer)
     key = zone_id_column(zones, opts.zone_id)
     # Last year's table (if any) is read as this year's is.
@@ -445,6 +452,35 @@ def evaluate_files(
         run, zones, key, column, config, earlier=earlier, previous=previous, zone_rules=rules
     )
     return run, table
+
+
+def weights_off_note(config: EvaluationConfig) -> Both | None:
+    """The groups whose weights do not add up to 100, with their totals (规上 110 分), in both
+    languages; None when every scored group's do."""
+    off = config.weights_off_100()
+    if not off:
+        return None
+    return Both(
+        *(
+            "；".join(
+                note("batch.weights_total", group=_group_both(config, g), total=v).text(lang)
+                for g, v in off.items()
+            )
+            for lang in ("zh", "en")
+        )
+    )
+
+
+def _group_both(config: EvaluationConfig, group: str) -> Both:
+    return Both(group_name(config, group, "zh"), group_name(config, group, "en"))
+
+
+def check_weights_total(config: EvaluationConfig) -> None:
+    """Refuse weights that do not add up to 100 (:meth:`EvaluationConfig.weights_off_100`), naming
+    each total: a 100-point score would silently top out elsewhere (walk 21 b1: 规上 110)."""
+    totals = weights_off_note(config)
+    if totals is not None:
+        raise DataValidationError.of("batch.weights_not_100", totals=totals)
 
 
 def scope_rows(

@@ -22,6 +22,24 @@ def _no_shared_store(monkeypatch):
     monkeypatch.delenv("ATLAS_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_script_cache():
+    """AppTest compiles every page script afresh on each run (a new ScriptCache per run: 5 % of the
+    page scripts' time in a profile of tests/app/test_data.py and test_efficiency.py, 3 % of the
+    latter's CPU); the served app compiles each once per process. The test process keeps one
+    cache, as a server does (the scripts do not change during a run)."""
+    import streamlit.testing.v1.app_test as app_test
+    import streamlit.testing.v1.local_script_runner as script_runner
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+    shared = ScriptCache()
+    patch = pytest.MonkeyPatch()
+    for module in (app_test, script_runner):
+        patch.setattr(module, "ScriptCache", lambda: shared)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def user_store_folder(tmp_path_factory) -> Path:
     """The folder of the user store every test of this process starts on (see :func:`user_gpkg`)."""

@@ -76,6 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--previous-layer", default=None, help=help_text(p, "evaluate.previous_layer"))
     p.add_argument("--year", type=int, default=None, help=help_text(p, "evaluate.year"))
     p.add_argument("--scope", default=None, help=help_text(p, "evaluate.scope"))
+    p.add_argument("--accept-weights", action="store_true", help=help_text(p, "evaluate.accept_weights"))
     p.add_argument(
         "--zones-out", type=Path, default=None, metavar="FILE", help=help_text(p, "evaluate.zones_out")
     )
@@ -129,6 +130,9 @@ def run(args: argparse.Namespace) -> int:
         args.report.write_bytes(export.csv_bytes(ingest.report_for_download(table.report)))
         say(args, "cli.out.row_report", path=args.report)
     if run_.result is not None:
+        accepted = batch.weights_off_note(run_.result.config)  # --accept-weights: said, not silent
+        if accepted is not None:
+            say(args, "cli.out.weights_accepted", totals=accepted)
         _print_classes(args, run_.result)
     assignment = run_.assignment
     if assignment.outside_ids:

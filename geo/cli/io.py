@@ -192,9 +192,14 @@ def _check_not_taken(name: str, title: str, args: argparse.Namespace) -> None:
         # with --replace, the name is the missing half (walk20 item 4): say so, not the same words again
         key = "cli.title_taken_replace" if args.replace else "cli.title_taken"
         raise DataValidationError.of(key, title=title.strip(), layer=others["layer"].iloc[0], name=stored)
+    taken = meta[meta["layer"] == stored]
+    if args.replace and not len(taken):  # nothing to replace: a new layer would be made unasked (walk21 b7)
+        layers = (
+            names(meta["layer"].astype(str).tolist()) if len(meta) else note("cli.replace_nothing.no_layers")
+        )
+        raise DataValidationError.of("cli.replace_nothing", name=stored, layers=layers)
     if args.replace:
         return
-    taken = meta[meta["layer"] == stored]
     if len(taken):
         row = taken.iloc[0]
         raise DataValidationError.of("cli.layer_taken", layer=stored, title=row.get("title_zh") or stored)

@@ -381,6 +381,7 @@ def _append(ws, values: list) -> None:
     for cell in ws[ws.max_row]:
         if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
             cell.data_type = "s"  # text, never a formula
+            cell.quotePrefix = True  # and kept text when edited, as Excel marks a typed '=... (walk21 b6)
 
 
 def safe_xlsx_bytes(tables: Mapping[str, pd.DataFrame | tuple[pd.DataFrame, ...]]) -> bytes:

@@ -154,6 +154,18 @@ class EvaluationConfig:
         """Sum of the configured weights per size group (规上, 规下); the rules expect 100."""
         return {g: float(sum(self.weights_for(g).values())) for g in SIZE_GROUPS}
 
+    def weights_off_100(self) -> dict[str, float]:
+        """The weight total of each scored group whose weights do not add up to 100 (the 100-point
+        score of DOMAIN.md §7/§8), by group: 规上 / 规下, or each configured group's name; empty when
+        all do. The page asks for a confirmation before such weights are used, the CLI for
+        ``--accept-weights`` (one rule: no score above 100 unless the user says so)."""
+        if self.groups:
+            totals = {g.name: float(sum(g.weights.values())) for g in self.groups if g.scored}
+        else:
+            scored = {SIZE_ABOVE: self.score_above_scale, SIZE_BELOW: self.score_below_scale}
+            totals = {g: v for g, v in self.weight_totals().items() if scored[g]}
+        return {g: v for g, v in totals.items() if abs(v - 100.0) > 1e-9}
+
     def weights_for(self, size: str) -> dict[str, float]:
         """The configured weights of a size group (``规上`` or ``规下``)."""
         return dict(self.weights_above_scale if size == SIZE_ABOVE else self.weights_below_scale)

@@ -1,4 +1,5 @@
-"""The names of the areas on a briefing map (matplotlib): each polygon's name in the sheet's language,
+"""The names of the areas on a briefing map (matplotlib): each polygon's name in the sheet's language
+(a long one on two or three lines: :func:`wrapped_name`),
 inside it where it fits (a short English form where the full one fits nowhere), else beside it, with a
 leader line where it sits apart; never over the map's markers, its marks or another name, and counted
 when left out. Where a label may go is :mod:`geo.exports.label_places`'; the other marks of the map,
@@ -6,6 +7,7 @@ and the font, :mod:`geo.exports.map_marks`'."""
 
 from __future__ import annotations
 
+from itertools import combinations
 from typing import Literal
 
 import geopandas as gpd
@@ -149,7 +151,7 @@ def label_polygons(
         inside = [(pt.x, pt.y) for pt in _label_candidates(geom)]
         text = ax.text(
             *inside[0],
-            label,
+            wrapped_name(label),  # a long name on two or three lines, not across the map
             fontproperties=font(size),
             ha="center",
             va="center",
@@ -484,3 +486,67 @@ def _drawn_box(text_box: Bbox, size_px: float) -> Bbox:
 
 def _contains(outer: Bbox, inner: Bbox) -> bool:
     return outer.x0 <= inner.x0 and inner.x1 <= outer.x1 and outer.y0 <= inner.y0 and inner.y1 <= outer.y1
+
+
+WRAP_FROM_EMS = 28.0
+"""A name wider than this many font sizes (:func:`_ems`) is drawn on two or three lines
+(:func:`wrapped_name`): walk21 c14, a park's 59-character name as one line across 吴江 on the A4
+sheet. Below it every name stays on one line ("Kunshan Economic and Technological Development Zone")."""
+
+LINE_EMS = 20.0  # a wrapped name's lines are about this wide at most (font sizes), three lines at most
+MAX_LINES = 3
+BREAK_COST_EMS = 3.0  # a break between two characters of a word costs this much of a line's width
+_OPENING, _CLOSING = "（(《“‘[【", "）)》”’]】、，。：；,.;:!?！？"
+
+
+def _ems(text: str) -> float:
+    """``text``'s width in font sizes, estimated: a CJK character one, any other about half."""
+    return sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in text)
+
+
+def wrapped_name(name: str) -> str:
+    """``name`` as drawn on a map: on one line when at most :data:`WRAP_FROM_EMS` wide, else on the
+    fewest lines (two or three) about :data:`LINE_EMS` wide, broken at a space, before an opening
+    bracket or after a closing one (（一期）), or else between two CJK characters, never inside a
+    Latin word nor before a closing mark; the lines as even as the breaks allow."""
+    if _ems(name) <= WRAP_FROM_EMS:
+        return name
+    widths = np.array([0.0, *np.cumsum([1.0 if ord(c) >= 0x2E80 else 0.55 for c in name])])
+    breaks: list[tuple[int, float]] = []  # (position: the next line's first character, its cost)
+    for i in range(1, len(name)):
+        before, after = name[i - 1], name[i]
+        if " " in (before, after):
+            if after == " " and before != " ":
+                breaks.append((i, 0.0))
+        elif max(ord(before), ord(after)) < 0x2E80:
+            continue  # inside a Latin word or number: never
+        elif after in _OPENING or (before in _CLOSING and after not in _CLOSING):
+            breaks.append((i, 0.0))
+        elif min(ord(before), ord(after)) >= 0x2E80 and before not in _OPENING and after not in _CLOSING:
+            breaks.append((i, BREAK_COST_EMS))
+    if not breaks:
+        return name
+    lines = min(MAX_LINES, max(2, int(np.ceil(widths[-1] / LINE_EMS))))
+    best: tuple[float, tuple[int, ...]] | None = None
+    for cut in combinations(breaks, lines - 1):
+        ends = [0, *(p for p, _ in cut), len(name)]
+        # a line's width without the space it breaks at
+        widest = max(widths[b] - widths[a + (name[a] == " ")] for a, b in zip(ends, ends[1:], strict=False))
+        score = widest + sum(c for _, c in cut)
+        if best is None or score < best[0]:
+            best = (score, tuple(p for p, _ in cut))
+    if best is None:
+        return name
+    ends = [0, *best[1], len(name)]
+    return "\n".join(name[a:b].strip() for a, b in zip(ends, ends[1:], strict=False))
+
+
+def unwrapped_name(drawn: str) -> str:
+    """A name drawn on a map (:func:`wrapped_name`) on one line again: lines joined by a space where
+    they broke at one (between two Latin words), else joined as they are."""
+    lines = drawn.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        cjk = bool(out) and bool(line) and max(ord(out[-1]), ord(line[0])) >= 0x2E80
+        out += ("" if cjk else " ") + line
+    return out

@@ -1,10 +1,12 @@
-"""Spreadsheet cells no spreadsheet evaluates: the one guard every CSV and XLSX writer uses.
+"""Spreadsheet cells no spreadsheet evaluates: the guard every CSV writer uses (and the prefixes XLSX marks).
 
 OWASP's advice on CSV injection: a text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or
 a carriage return is a formula (or is turned into one) in Excel, LibreOffice and WPS, so such text
 is written with a leading single quote (``'=HYPERLINK(...)``), which every spreadsheet shows as
 text. Numbers stay numbers: only ``str`` values are touched, so a negative amount is still a number.
-Column names and index labels are cells too and get the same treatment.
+Column names and index labels are cells too and get the same treatment. This is for CSV: an XLSX
+text cell is never a formula, and the workbooks hold such text as written, in a cell format with
+Excel's quote prefix (:mod:`geo.exports.spreadsheetml`).
 """
 
 from __future__ import annotations

@@ -3,11 +3,18 @@ package's content types and relationships, the workbook with its sheets and prin
 style sheet, and each sheet's XML around the rows :mod:`geo.exports.streamed` gives it.
 
 Only what the atlas's long lists need is written: text as inline strings (``t="inlineStr"``, never
-a formula: a spreadsheet shows ``=HYPERLINK(...)`` in such a cell as text), numbers, booleans, empty
-cells, a few cell formats (bold, a font size, wrap on or off, a number format), column widths, a
-frozen header row repeated on every printed page, A4 landscape fitted to the page width, centred, a
-printed footer. Excel, LibreOffice, WPS and openpyxl read it as they read openpyxl's own files;
-writing the XML as text is what lets 120,000 enterprises (three lists of them, 5 million cells) take seconds.
+a formula), numbers, booleans, empty cells, a few cell formats (bold, a font size, wrap on or off, a
+number format), column widths, a frozen header row repeated on every printed page, A4 landscape
+fitted to the page width, centred, a printed footer. Excel, LibreOffice, WPS and openpyxl read it as
+they read openpyxl's own files; writing the XML as text is what lets 120,000 enterprises (three lists
+of them, 5 million cells) take seconds.
+
+Text a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return, :data:`geo.exports.cells.FORMULA_PREFIXES`) is written as it is, in a cell format with
+``quotePrefix="1"``: what Excel itself stores when a user types ``'=...``. Excel, LibreOffice and WPS
+show ``=HYPERLINK(...)`` as text, without the apostrophe, and keep it text when the cell is edited
+(CSV has no cell formats: there the text gets a leading ``'``, :mod:`geo.exports.cells`). Every cell
+format therefore has a twin with the quote prefix: format ``n`` (even) and ``n + 1``.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from openpyxl.utils import column_index_from_string, get_column_letter
+
+from geo.exports.cells import FORMULA_PREFIXES
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -41,10 +50,18 @@ def text_xml(value: str) -> str:
     return escape(value)
 
 
-def inline_string(value: str) -> str:
-    """A text cell (no reference: it is the row's next cell)."""
+QUOTED_TEXT = 1  # the default cell format's twin with the quote prefix (see the module's text)
+
+
+def inline_string(value: str, style: int = 0) -> str:
+    """A text cell (no reference: it is the row's next cell) in the cell format ``style`` (an even
+    index :meth:`Styles.index` gave), or its twin with the quote prefix when a spreadsheet would take
+    ``value`` for a formula."""
     space = ' xml:space="preserve"' if value != value.strip() else ""
-    return f'<c t="inlineStr"><is><t{space}>{text_xml(value)}</t></is></c>'
+    if value.startswith(FORMULA_PREFIXES):
+        style += QUOTED_TEXT
+    shown = f' s="{style}"' if style else ""
+    return f'<c{shown} t="inlineStr"><is><t{space}>{text_xml(value)}</t></is></c>'
 
 
 def number_text(value: float | int) -> str:
@@ -80,6 +97,8 @@ def plain_cell(value: object) -> str:
 
 def styled_cell(value: object, style: int) -> str:
     """A cell with the cell format ``style`` (an index :meth:`Styles.index` gave)."""
+    if value is not None and not isinstance(value, bool | int | float):  # text (of any object)
+        return inline_string(str(value), style)
     cell = plain_cell(value)
     return cell.replace("<c", f'<c s="{style}"', 1)
 
@@ -99,7 +118,7 @@ StyleKey = tuple[bool, float | None, bool | None, str | None]
 @dataclass
 class Styles:
     """The workbook's cell formats: 0 the default, then one per (bold, size, wrap, number format)
-    asked for."""
+    asked for, each (even index) followed by its twin with the quote prefix (:data:`QUOTED_TEXT`)."""
 
     formats: dict[StyleKey, int] = field(default_factory=dict)
 
@@ -111,12 +130,13 @@ class Styles:
         wrap: bool | None = None,
         number_format: str | None = None,
     ) -> int:
-        """The number of the cell format with these settings (made on first use); ``number_format``
-        an Excel number format (``0.00``, ``#,##0``), None: General."""
+        """The number of the cell format with these settings (made on first use; even: the next is
+        its twin with the quote prefix); ``number_format`` an Excel number format (``0.00``,
+        ``#,##0``), None: General."""
         key = (bold, size, wrap, number_format or None)
         if key == (False, None, None, None):
             return 0
-        return self.formats.setdefault(key, len(self.formats) + 1)
+        return 2 * self.formats.setdefault(key, len(self.formats) + 1)
 
     def _number_formats(self) -> dict[str, int]:
         """Each number format used -> its id (built-in, else one of the workbook's own)."""
@@ -132,7 +152,10 @@ class Styles:
     def xml(self) -> str:
         """xl/styles.xml."""
         fonts = [DEFAULT_FONT]
-        xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']
+        xfs = [
+            '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+            '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>',
+        ]
         ids = self._number_formats()
         for (bold, size, wrap, code), _ in sorted(self.formats.items(), key=lambda item: item[1]):
             font_id = 0
@@ -149,10 +172,11 @@ class Styles:
                 attrs += ' applyFont="1"'
             if code:
                 attrs += ' applyNumberFormat="1"'
-            if wrap is None:
-                xfs.append(f"<xf {attrs}/>")
-            else:
-                xfs.append(f'<xf {attrs} applyAlignment="1"><alignment wrapText="{int(wrap)}"/></xf>')
+            for twin in (attrs, attrs + ' quotePrefix="1"'):
+                if wrap is None:
+                    xfs.append(f"<xf {twin}/>")
+                else:
+                    xfs.append(f'<xf {twin} applyAlignment="1"><alignment wrapText="{int(wrap)}"/></xf>')
         own = [(code, i) for code, i in ids.items() if i >= FIRST_CUSTOM_FORMAT]
         num_fmts = (
             f'<numFmts count="{len(own)}">'

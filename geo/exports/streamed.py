@@ -1,14 +1,15 @@
 """Workbooks written row by row, for lists of 120,000 enterprises: a sheet that counts its rows and
-formats a row's first cell, and a frame's columns turned into formula-safe cells in one pass per
+formats a row's first cell, and a frame's columns turned into cells in one pass per
 column. The file itself is written by :mod:`geo.exports.spreadsheetml` (the XML as text: openpyxl's
 write-only mode spent a minute of CPU on the three lists of the city's 120,000 enterprises).
 
 A sheet takes its column widths, frozen header row and page set-up when it is made, and its rows
 in order (a column's numbers in its measure's number format, :mod:`geo.number_formats`), so
 everything a row needs is decided when it is appended. Every text cell is a string cell, never a
-formula (:func:`geo.exports.cells.formula_safe`): text starting with ``=``, ``+``, ``-``, ``@``, a tab
-or a carriage return gets a leading ``'``, and text that reads like an Excel error (``#N/A``)
-stays text.
+formula, holding the text as written: text starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return is in a cell format with the quote prefix (:mod:`geo.exports.spreadsheetml`: Excel
+shows ``=HYPERLINK(...)`` as text and never runs it), and text that reads like an Excel error
+(``#N/A``) stays text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from geo.exports.cells import formula_safe
 from geo.exports.spreadsheetml import (
     EMPTY_CELL,
     FALSE_CELL,
@@ -63,7 +63,7 @@ def workbook_bytes(wb: StreamedWorkbook) -> bytes:
 
 def cell_value(value: Any) -> Any:
     """A cell value: numbers as numbers (floats to 2 decimals), NaN and NA empty, anything else as
-    formula-safe text."""
+    text (written as a string cell, never a formula)."""
     if value is None or value is pd.NA:
         return None
     if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
@@ -72,7 +72,7 @@ def cell_value(value: Any) -> Any:
         return None if value != value else round(value, 2)
     if isinstance(value, int | bool):
         return value
-    return formula_safe(str(value))
+    return str(value)
 
 
 def column_values(values: pd.Series) -> list[Any]:
@@ -183,19 +183,19 @@ class StreamedSheet:
         wrap: bool | None = None,
         number_format: str | None = None,
     ) -> None:
-        """One row of a few values as they are, text made formula-safe; ``bold``, ``size`` and ``wrap``
+        """One row of a few values as they are, text as text cells; ``bold``, ``size`` and ``wrap``
         format its first cell, ``number_format`` (``0.00``) its numbers."""
         style = self.styles.index(number_format=number_format) if number_format else 0
-        cells = [_numbered_cell(formula_safe(v), style) for v in values]
+        cells = [_numbered_cell(v, style) for v in values]
         if cells and (bold or size or wrap is not None):
             style = self.styles.index(bold=bool(bold or size), size=size, wrap=wrap)
-            cells[0] = styled_cell(formula_safe(values[0]), style)
+            cells[0] = styled_cell(values[0], style)
         self.part.add_row(cells)
 
     def header(self, *values: Any) -> None:
-        """A header row: every cell bold text, formula-safe."""
+        """A header row: every cell bold text."""
         style = self.styles.index(bold=True)
-        self.part.add_row([styled_cell(formula_safe(str(v)), style) for v in values])
+        self.part.add_row([styled_cell(str(v), style) for v in values])
 
     def append(self, cells: Sequence[Any]) -> None:
         """One row of cell values already made safe (:func:`cell_value`)."""

@@ -545,7 +545,8 @@ def xlsx_bytes(
     CPU through pandas and openpyxl (``python -m bench.bench_tables_xlsx``).
 
     Every text cell (names and titles included) is a string cell, never a formula: text starting
-    with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (:mod:`geo.exports.cells`).
+    with ``=``, ``+``, ``-``, ``@``, tab or CR is written as it is, in a format with the quote prefix
+    (:mod:`geo.exports.spreadsheetml`: Excel shows it as text, without an apostrophe).
     """
     if not tables:
         raise DataValidationError.of("exports.no_tables")

@@ -185,9 +185,12 @@ def apply_mapping(
     report: RowReport,
     notes: list[str],
     optional: Sequence[str] = (),
+    own_columns: Sequence[object] | None = None,
 ) -> gpd.GeoDataFrame:
     """``optional`` names required columns the caller can do without (e.g. land when parcels
-    give it); absent, they come back empty."""
+    give it); absent, they come back empty. ``own_columns``: the file's own columns, the ones a
+    mapping that names an absent column lists (not the atlas's measured ``area_km2``/``area_mu``);
+    None: every column of ``gdf`` but its geometry."""
     if kind == "other":
         return gdf
     mapping = (
@@ -211,7 +214,11 @@ def apply_mapping(
             pairs=Listing(
                 Both(f"{field_zh[t]}→「{s}」", f"{field_en[t]} → “{s}”") for t, s in absent.items()
             ),
-            columns=Listing(str(c) for c in gdf.columns if c != gdf.geometry.name),
+            columns=Listing(
+                str(c)
+                for c in (own_columns if own_columns is not None else gdf.columns)
+                if c != gdf.geometry.name
+            ),
         )
     missing = [t for t in required(kind, "import") if t not in mapping and t not in optional]
     if missing:

@@ -622,13 +622,16 @@ def read_upload(
     located = _LOCATORS[_input_kind(is_table, opts)](given, opts)
     notes = [*raw.notes, *located.notes]
     lon_col, lat_col = located.lon_col, located.lat_col
+    own_columns = [c for c in located.frame.columns if c != located.frame.geometry.name]
     gdf = check_geometries(located.frame, rownum, report, keep_missing=keep_unlocated)
     gdf = _fit_kind(gdf, kind, rownum, report, notes, filename)
     mapping = opts.mapping
     if kind != "other" and mapping is None:
         columns = [c for c in gdf.columns if c != gdf.geometry.name]
         mapping = suggest_mapping(columns, kind, frame=gdf, notes=notes)
-    gdf = apply_mapping(gdf, kind, mapping, rownum, report, notes, optional=opts.optional)
+    gdf = apply_mapping(
+        gdf, kind, mapping, rownum, report, notes, optional=opts.optional, own_columns=own_columns
+    )
     flag_far(gdf, rownum, report)
     if kind != "zones" and len(gdf) and (gdf.geom_type.dropna() == "Point").all():
         table = source if lon_col is not None else None

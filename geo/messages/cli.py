@@ -115,6 +115,10 @@ COMMON: dict[str, tuple[str, str]] = {
 EVALUATE: dict[str, tuple[str, str]] = {
     "cli.out.counts": ("区域 {zones} 个，企业 {enterprises} 家", "{zones} zones, {enterprises} enterprises"),
     "cli.out.table": ("企业表{summary}", "Enterprise table: {summary}"),
+    "cli.out.weights_accepted": (
+        "按确认的权重评价：{totals}，综合得分以此为满分",
+        "Evaluated with the weights as confirmed: {totals}; scores top out there",
+    ),
     "cli.out.scored": ("参评 {n} 家；分类：{classes}", "{n} scored; classes: {classes}"),
     "cli.out.class_firms": ("{cls} 类 {n} 家", "class {cls}: {n}"),
     "cli.out.class_n": ("{cls} 类 {n}", "class {cls}: {n}"),

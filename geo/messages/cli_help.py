@@ -191,6 +191,11 @@ EVALUATE: dict[str, tuple[str, str]] = {
         "Evaluation scope: only the enterprises inside this zone of the zone layer (e.g. 昆山市), with"
         " benchmarks computed within it; default every zone",
     ),
+    "cli.help.evaluate.accept_weights": (
+        "确认按配置的权重评价，即使某组权重合计不等于 100（综合得分的满分随之改变）；缺省时拒绝并说明合计",
+        "Use the configured weights even where a group's do not add up to 100 (scores then top out at"
+        " their total); without it such weights are refused, naming the totals",
+    ),
     "cli.help.evaluate.zones_out": (
         "区镇/园区评价表（.xlsx 或 .csv）：各区镇汇总亩均指标、得分、排名、类别、企业类别构成、D 类用地，"
         "有上年时含年度变化；规则见 evaluation.yaml 的 zones 一节",
@@ -279,9 +284,10 @@ IMPORT: dict[str, tuple[str, str]] = {
     ),
     "cli.help.import.dry_run": ("读入并校验，但不保存", "Read and check, but do not save"),
     "cli.help.import.replace": (
-        "同名图层已存在时替换它（记入留痕）；不加则不覆盖，"
+        "替换同名的已有图层（记入留痕；没有同名图层时拒绝，不另存新图层）；不加则不覆盖，"
         "文件与该图层导入时的内容相同（SHA-256 一致）时只说明、不作改动",
-        "Replace a layer of the same name (recorded in the change log); without it, nothing is overwritten,"
+        "Replace the stored layer of the same name (recorded in the change log; refused when there is none,"
+        " never saved as a new layer); without it, nothing is overwritten,"
         " and a file identical to the one the layer was imported from (same SHA-256) is said so and"
         " changes nothing",
     ),

@@ -485,6 +485,15 @@ CLI: dict[str, tuple[str, str]] = {
         "To replace it, add --replace; to keep both, give the new one another name with --name",
     ),
     "cli.export.title_separator": ("、", ", "),
+    "cli.replace_nothing": (
+        "用户数据中没有名为「{name}」的图层可替换，未保存（现有图层：{layers}）",
+        "The user data hold no layer named {name} to replace; nothing was saved (its layers: {layers})",
+    ),
+    "cli.replace_nothing.hint": (
+        "如要替换其中一个，请用 --name 写出它的名称；如要另存为新图层，请去掉 --replace",
+        "To replace one of them, name it with --name; to import this as a new layer, leave out --replace",
+    ),
+    "cli.replace_nothing.no_layers": ("无", "none"),
     "cli.title_taken": (
         "用户数据中已有标题为「{title}」的图层「{layer}」，未保存（图例和图层列表按标题区分图层）",
         "The user data already hold a layer titled “{title}” ({layer}); nothing was saved (the legend and"

@@ -216,6 +216,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "去掉 --method 或 --config 之一（方法文件本身就是一份配置）",
         "Drop --method or --config (a method file is itself a configuration)",
     ),
+    "batch.weights_total": ("{group}权重合计 {total:g} 分", "{group} weights total {total:g}"),
+    "batch.weights_not_100": (
+        "评价配置的权重合计不等于 100：{totals}。综合得分将不再以 100 分为满分",
+        "The configuration's weights do not add up to 100: {totals}. Scores would no longer top out at 100",
+    ),
+    "batch.weights_not_100.hint": (
+        "请把各组权重调整为合计 100；确认按此权重评价请加 --accept-weights",
+        "Make each group's weights add up to 100, or add --accept-weights to use these weights anyway",
+    ),
     "batch.scope_not_zone": (
         "评价范围「{scope}」不是区域图层中的区域",
         "Evaluation scope “{scope}” is not a zone of the zone layer",

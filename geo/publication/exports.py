@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from geo.errors import DataValidationError
+from geo.exports.cells import FORMULA_PREFIXES
 from geo.exports.sheets import sheet_names
 from geo.messages import Lang, message
 from geo.number_formats import FORMATS, number_format
@@ -390,6 +391,8 @@ def _append_text(ws, values: list, *, formats: list[str | None] | None = None) -
         cell = Cell(ws, value=value)
         if isinstance(value, str):
             cell.data_type = "s"
+            if value.startswith(FORMULA_PREFIXES):  # kept text when edited, as Excel marks a typed '=...
+                cell.quotePrefix = True
         elif formats and i < len(formats) and formats[i] and isinstance(value, int | float):
             cell.number_format = formats[i]
         cells.append(cell)

@@ -7,11 +7,12 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.errors import DataValidationError
-from geo.evaluation import SIZE_ABOVE, EvaluationConfig, config_from_mapping, default_config
+from geo.evaluation import SIZE_ABOVE, SIZE_BELOW, EvaluationConfig, config_from_mapping, default_config
 from geo.evaluation.metrics import RATIOS_BY_KEY
 from geo.evaluation.named import list_named_configs, save_named_config
 from geo.evaluation.published import method_mapping
 from geo.messages import Lang, t
+from geo.yearly.notice import group_name
 from pages.common.auth import can_edit, identity
 from pages.common.frame import show_error
 from pages.efficiency.groups import keep_groups, with_groups
@@ -275,17 +276,12 @@ def checked_config(raw: dict, lang: Lang) -> dict:
     except DataValidationError as exc:
         show_error(exc)
         return st.session_state.get(APPLIED) or {}
-    totals = config.weight_totals()
-    off = {
-        g: v
-        for g, v in totals.items()
-        if abs(v - 100.0) > 1e-9
-        and (config.score_above_scale if g == SIZE_ABOVE else config.score_below_scale)
-    }
+    off = config.weights_off_100()  # the rule the CLI applies too (evaluate --accept-weights)
     if off:
+        sizes = {SIZE_ABOVE: "eff.size.above", SIZE_BELOW: "eff.size.below"}
         text = "；".join(
             t("eff.weights_total", lang).format(
-                group=t("eff.size.above" if g == SIZE_ABOVE else "eff.size.below", lang), total=v
+                group=t(sizes[g], lang) if g in sizes else group_name(config, g, lang), total=v
             )
             for g, v in off.items()
         )

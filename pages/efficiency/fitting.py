@@ -5,6 +5,7 @@ the group summary likewise, with the columns that fit (walk8: its class counts r
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from collections.abc import Sequence
@@ -29,8 +30,15 @@ _NARROW = set(" il.,:;'|!()[]")
 def text_px(text: object) -> float:
     """An upper estimate of ``text``'s width in the grid's 14 px font: a CJK or full-width character
     is one font size wide, Latin letters and digits about half of it (Source Sans)."""
+    return _text_px(str(text))
+
+
+# Every rerun of a page fits its tables to the same texts again (the demo's 17,063 names, their
+# line breaks tried at each width): each text is measured once per process.
+@functools.lru_cache(maxsize=1 << 17)
+def _text_px(text: str) -> float:
     width = 0.0
-    for ch in str(text):
+    for ch in text:
         if unicodedata.east_asian_width(ch) in ("W", "F"):
             width += FONT_PX
         elif ch in _NARROW:
@@ -92,7 +100,13 @@ def _lines_at_spaces(chunks: Sequence[str], width: float) -> int:
 
 def _spaced_px(text: str, lines: int) -> float:
     """The width a text of space-separated items needs on at most ``lines`` lines as the grid wraps
-    it (at its spaces only: "全员劳动生产率、 R&D\u00a0经费占比" breaks after 、, never inside an item)."""
+    it (at its spaces only: "全员劳动生产率、 R&D\u00a0经费占比" breaks after 、, never inside an item):
+    worked out once per text shape (:func:`text_shape`: the same widths and places to break)."""
+    return _shape_spaced_px(text_shape(text), lines)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _shape_spaced_px(text: str, lines: int) -> float:
     chunks = [c for c in text.split(" ") if c]
     low, high = max((text_px(c) for c in chunks), default=0.0), text_px(text)
     if _lines_at_spaces(chunks, low) <= lines:

@@ -62,6 +62,12 @@ def test_page_shows_the_demo_evaluation(demo):
     assert {k: metrics[k] for k in _counts(expected)} == _counts(expected)
     # The demo has no emission data: the note says 单位排放税收 was dropped and weights rescaled.
     assert any("单位排放税收" in info.value for info in at.info)
+    # The group list says the weights in the configuration's order, as the files do (walk21 b3: the
+    # page's configuration went through sorted keys, R&D 经费占比 first)
+    said = next(m.value for m in at.markdown if m.value.startswith("**指标权重**"))
+    assert said.startswith(
+        "**指标权重**：配置权重 亩均税收 40、亩均销售收入 20、单位能耗税收 10、单位排放税收 10、"
+    ), said
     # the warnings' purple ring said under the map, not only in the folded legend (walk 14 item 9)
     # (2,048 with each size group's own benchmark, walk16 item 11; 2,035 with one pooled benchmark)
     assert any("紫色外圈：有预警的企业（2,048 家）" in c.value for c in at.caption)

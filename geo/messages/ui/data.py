@@ -36,7 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "格式 {fmt} · {n} 条记录 · 编码 {enc} · 坐标系 {crs}",
         "Format {fmt} · {n} records · encoding {enc} · CRS {crs}",
     ),
-    "data.crs_missing": ("（文件未声明）", "(not declared)"),
+    "data.crs_missing": ("文件未声明", "not declared by the file"),  # after 「坐标系 」: no bracket
     "data.crs_declared": ("（文件声明）", " (declared by the file)"),
     "data.crs_mismatch": (
         "按文件声明的 {declared} 换算后，要素都不在苏州附近。根据数值判断：{reason}。建议改选 {crs}。",

@@ -12,6 +12,7 @@ import pyogrio
 import pytest
 import yaml
 
+from geo.cli import main
 from geo.spatial.crs import wgs84_to_gcj02
 from tests.fixtures import ROOT
 from tests.fixtures.cli import run_evaluate
@@ -207,6 +208,44 @@ def test_cli_bad_input_exits_2_with_chinese_message(files, tmp_path, capsys):
     bad_cfg.write_text("weights:\n  above_scale:\n    亩均: 10\n", encoding="utf-8")
     assert run_evaluate(files["zones"], files["gpkg"], tmp_path / "y", "-c", bad_cfg) == 2
     assert "未知指标「亩均」" in capsys.readouterr().err
+
+
+def test_weights_not_adding_up_to_100_are_refused_unless_accepted(files, tmp_path, capsys):
+    """walk21 b1: 规上 weights of 110 gave scores up to 110, said only as "scaled up to 110". The
+    page asks for a confirmation before such weights are used; the CLI refuses them, naming the
+    total, until --accept-weights says so."""
+    cfg = tmp_path / "eval_110.yaml"
+    heavy = {
+        **HAND_CONFIG,
+        "weights": {
+            **HAND_CONFIG["weights"],
+            "above_scale": {"tax_per_mu_wan_yuan": 70, "sales_per_mu_wan_yuan": 40},
+        },
+        "benchmark": {"within": "all", "multiple": 0.01},  # every ratio at its cap: full weight
+    }
+    cfg.write_text(yaml.safe_dump(heavy, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "out110"
+    assert run_evaluate(files["zones"], files["gpkg"], out, "-c", cfg) == 2
+    err = capsys.readouterr().err
+    assert "评价配置的权重合计不等于 100：规上权重合计 110 分" in err and "--accept-weights" in err
+    assert not out.exists()  # nothing written
+    english = [
+        "--lang",
+        "en",
+        "evaluate",
+        str(files["zones"]),
+        str(files["gpkg"]),
+        "-o",
+        str(out),
+        "-c",
+        str(cfg),
+    ]
+    assert main(english) == 2
+    assert "weights do not add up to 100: Above designated size weights total 110" in capsys.readouterr().err
+    assert run_evaluate(files["zones"], files["gpkg"], out, "-c", cfg, "--accept-weights") == 0
+    assert "按确认的权重评价：规上权重合计 110 分，综合得分以此为满分" in capsys.readouterr().out
+    scores = pd.read_csv(out / "enterprise_classes.csv", encoding="utf-8-sig")["score"]
+    assert scores.max() == 110  # as confirmed: the configured total is the top score
 
 
 def test_cli_runs_as_a_module(files, tmp_path):

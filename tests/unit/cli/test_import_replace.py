@@ -58,3 +58,27 @@ def test_replace_without_name_says_that_name_is_the_missing_half(unnamed_parks, 
     err = capsys.readouterr().err
     assert "--replace replaces" in err and "add --name user_parks" in err, err
     assert ingest.list_user_layers()["layer"].tolist() == ["user_parks"]
+
+
+def test_replace_with_nothing_to_replace_is_refused_not_saved_as_new(tmp_path, table, capsys):
+    """walk21 b7: ``--replace`` under a name no layer has made a new layer silently."""
+    store = tmp_path / "s.gpkg"
+    assert main(import_table(table, store, "--replace")) == 2  # an empty store: nothing to replace
+    err = capsys.readouterr().err
+    assert "没有名为「user_enterprises_吴江企业亩均_2024」的图层可替换，未保存（现有图层：无）" in err, err
+    assert main(import_table(table, store, "--name", "firms")) == 0
+    capsys.readouterr()
+    changed = table.with_name("吴江企业亩均_2025.csv")
+    changed.write_bytes(table.read_bytes() + b"\n")
+    assert main(import_table(changed, store, "--title", "新的", "--replace")) == 2
+    err = capsys.readouterr().err
+    assert "没有名为「user_enterprises_吴江企业亩均_2025」的图层可替换" in err, err
+    assert "现有图层：user_firms" in err and "请用 --name 写出它的名称" in err and "去掉 --replace" in err, (
+        err
+    )
+    assert "Traceback" not in err
+    assert main(import_table(changed, store, "--title", "新的", "--replace", lang="en")) == 2
+    err = capsys.readouterr().err
+    assert "no layer named user_enterprises_吴江企业亩均_2025 to replace" in err, err
+    assert "leave out --replace" in err, err
+    assert ingest.list_user_layers(path=store)["layer"].tolist() == ["user_firms"]

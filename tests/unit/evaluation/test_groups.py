@@ -354,3 +354,16 @@ def test_a_groups_notes_are_named_by_the_group_in_either_language():
     assert zh and zh[0].startswith("规上：指标 R&D 经费占比")
     assert en and en[0].startswith("Above designated size: R&D share of sales")
     assert not [n for n in result.notes_en if "：" in n]
+
+
+def test_weights_off_100_name_each_scored_group_whose_weights_do_not_add_up_to_100():
+    """The rule the page's confirmation and ``evaluate --accept-weights`` share (walk21 b1): each
+    scored group's own weights; a group only listed (规下 under 3 亩) is not asked about."""
+    assert config_from_mapping({"groups": GROUPS}).weights_off_100() == {}
+    heavy = [dict(g, weights={"tax_per_mu_wan_yuan": 110}) if g["key"] == "tenants" else g for g in GROUPS]
+    listed = [dict(g, weights={"tax_per_mu_wan_yuan": 50}) if g["key"] == "small" else g for g in heavy]
+    assert config_from_mapping({"groups": listed}).weights_off_100() == {"租户": 110.0}
+    sizes = {"weights": {"above_scale": {"tax_per_mu_wan_yuan": 90}}, "scope": {"below_scale": False}}
+    assert config_from_mapping(sizes).weights_off_100() == {"规上": 90.0}
+    below = {"weights": {"below_scale": {"tax_per_mu_wan_yuan": 90}}, "scope": {"below_scale": False}}
+    assert config_from_mapping(below).weights_off_100() == {}  # 规下 not scored

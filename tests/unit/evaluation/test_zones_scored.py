@@ -228,7 +228,8 @@ def test_xlsx_and_csv_exports_are_formula_safe_with_provenance(rules):
     ws = book["区镇评价"]
     header = [c.value for c in ws[1]]
     rows = {r[0]: dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)}
-    assert list(rows) == ["Z3", "'=HYPERLINK(1)", "Z2"]  # best rank first; the formula is text
+    assert list(rows) == ["Z3", "=HYPERLINK(1)", "Z2"]  # best rank first; the formula is text
+    assert ws["A3"].value == "=HYPERLINK(1)" and ws["A3"].data_type == "s" and ws["A3"].quotePrefix
     assert (
         rows["Z3"]["区镇排名"] == 1
         and rows["Z3"]["区镇类别"] == "A"

@@ -16,6 +16,7 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 
 from geo.exports import briefing
+from geo.exports.area_labels import unwrapped_name
 from geo.place_names import place_name
 from geo.storage.builtin import load_layer
 from geo.storage.provenance import LegendEntry, Provenance
@@ -47,7 +48,7 @@ def _figure(frames, *, lang, paper="screen"):
 def _labels(fig):
     renderer = fig.canvas.get_renderer()
     return {
-        t.get_text(): t.get_bbox_patch().get_window_extent(renderer)
+        unwrapped_name(t.get_text()): t.get_bbox_patch().get_window_extent(renderer)
         for t in fig.axes[0].texts
         if t.get_zorder() == 20
     }

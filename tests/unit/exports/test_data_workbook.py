@@ -33,8 +33,9 @@ def _book():
 def test_values_stay_exact_and_numbers_carry_their_measures_format():
     ws = _book()["企业"]
     header = [c.value for c in ws[1]]
-    assert header == ['\'=HYPERLINK("x")', "land_mu", "employees", "imported_at", "lon", "lat"]
+    assert header == ['=HYPERLINK("x")', "land_mu", "employees", "imported_at", "lon", "lat"]
     assert all(c.font.b for c in ws[1]) and ws.freeze_panes == "A2"
+    assert ws["A1"].quotePrefix and not ws["B1"].quotePrefix  # text as written, kept text (walk21 b6)
     row = {h: c for h, c in zip(header, ws[2], strict=True)}
     assert row["land_mu"].value == 12.345678 and row["land_mu"].number_format == "#,##0.00"
     assert row["lon"].value == 120.123456789 and row["lon"].number_format == "0.000000"
@@ -48,7 +49,7 @@ def test_times_are_dates_and_text_is_never_a_formula():
     assert ws["D2"].value == datetime(2026, 12, 6, 18, 30) and ws["D2"].number_format == "yyyy-mm-dd hh:mm"
     assert ws["D3"].value == datetime(2026, 12, 7)
     assert (ws["A2"].value, ws["A2"].data_type) == ("<img src=x onerror=alert(1)>", "s")
-    assert (ws["A3"].value, ws["A3"].data_type) == ("'@SUM(A1)", "s")
+    assert (ws["A3"].value, ws["A3"].data_type, ws["A3"].quotePrefix) == ("@SUM(A1)", "s", True)
 
 
 def test_measured_areas_hold_what_they_show_and_own_values_stay_as_they_came():

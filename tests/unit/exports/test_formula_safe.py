@@ -1,5 +1,6 @@
 """Formula-safe exports (OWASP CSV injection): every CSV and XLSX the app and the CLI write keeps
-text that starts with =, +, -, @, tab or CR as text, and numbers as numbers."""
+text that starts with =, +, -, @, tab or CR as text, and numbers as numbers: in CSV behind a ``'``,
+in XLSX as written in a text cell whose format has the quote prefix (walk21 b6)."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def test_formula_safe_frame_keeps_numeric_dtypes_and_leaves_the_input_alone():
 
 def _check_sheet(ws) -> None:
     header = [c.value for c in ws[1]]
-    assert "'=SUM(A1)" in header
+    assert "=SUM(A1)" in header and ws.cell(row=1, column=header.index("=SUM(A1)") + 1).quotePrefix
     name_col = header.index("name") + 1
     tax_col = header.index("tax_wan_yuan") + 1
     steps_col = header.index("steps") + 1
@@ -75,8 +76,8 @@ def _check_sheet(ws) -> None:
     for row, text in zip(rows, names, strict=True):
         cell = row[name_col - 1]
         assert cell.data_type == "s", (text, cell.data_type)
-        expected = ("'" + text) if text in PAYLOADS else text
-        assert cell.value == expected.replace("\r", "\n")  # XML reads a CR back as LF
+        assert cell.value == text.replace("\r", "\n")  # XML reads a CR back as LF
+        assert cell.quotePrefix == (text in PAYLOADS), text
     for row in ws.iter_rows():
         for cell in row:
             assert cell.data_type != "f", cell.value
@@ -93,8 +94,9 @@ def test_xlsx_export_writes_text_cells_never_formulas_and_numbers_as_numbers():
     _check_sheet(wb[sheet])
     about = [c for row in wb["说明"].iter_rows() for c in row]
     assert all(c.data_type != "f" for c in about)
-    assert '\'=HYPERLINK("http://evil.example")' in [c.value for c in about]
-    assert "'=evil" in [c.value for c in about]  # the layer's name, in the sources list
+    quoted = {c.value for c in about if c.quotePrefix}
+    assert '=HYPERLINK("http://evil.example")' in quoted
+    assert "=evil" in quoted  # the layer's name, in the sources list
 
 
 def test_csv_export_quotes_formula_text_and_keeps_negative_numbers_unquoted():
@@ -133,10 +135,10 @@ def test_the_notice_workbook_writes_names_and_title_as_quoted_text():
         for row in ws.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", (ws.title, cell.value)
-    assert wb["公示"]["A1"].value == "'" + PAYLOADS[0]
+    assert wb["公示"]["A1"].value == PAYLOADS[0] and wb["公示"]["A1"].quotePrefix
     a_rows = list(wb["A 类名单"].iter_rows(min_row=2))
     n2 = next(r for r in a_rows if r[1].value == "N2")
-    assert n2[2].value == "'" + PAYLOADS[1] and n2[2].data_type == "s"
+    assert n2[2].value == PAYLOADS[1] and n2[2].data_type == "s" and n2[2].quotePrefix
     assert n2[0].data_type == "n"
 
 
@@ -150,3 +152,24 @@ def test_batch_csv_outputs_are_formula_safe(tmp_path, lang):
     assert "'=A1" in joined and "'@SUM(A1)" in joined
     assert ",-3.5" in joined and ",-1" in joined  # numbers unquoted
     assert "\n=A1" not in joined and ",@SUM" not in joined
+
+
+def test_the_openpyxl_workbooks_mark_formula_text_with_the_quote_prefix():
+    """walk21 b6: the 公示/异议 tables (geo.publication.exports) and the collect report write text as
+    it is, never a formula; its cell's format has the quote prefix, as Excel marks a typed ``'=...``."""
+    from geo.collect.report import safe_xlsx_bytes
+    from geo.publication.exports import table_xlsx_bytes
+
+    table = pd.DataFrame({"名称": [PAYLOADS[0], "甲"], "税收": [-1.5, 2.0]})
+    books = (
+        table_xlsx_bytes(table, title="+标题", sheet="公示", lines=("@说明",)),
+        safe_xlsx_bytes({"供电": table}),
+    )
+    for data in books:
+        ws = openpyxl.load_workbook(io.BytesIO(data)).active
+        cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
+        assert not [c for c in cells if c.data_type == "f"]
+        quoted = sorted(str(c.value) for c in cells if c.quotePrefix)
+        formula_like = sorted(str(c.value) for c in cells if str(c.value).startswith(("=", "+", "@")))
+        assert quoted == formula_like and PAYLOADS[0] in quoted, quoted
+        assert [c.value for c in cells if c.data_type == "n"] == [-1.5, 2]  # numbers stay numbers

@@ -298,6 +298,16 @@ def test_row_level_report_drops_bad_rows_and_flags_far_ones():
     assert set(download["处理"]) == {"错误（已剔除）", "提醒（已保留）"}
 
 
+def test_a_mapping_to_an_absent_column_lists_the_files_own_columns():
+    """walk21 b8: the list named area_km2 and area_mu, which the atlas measures for zones."""
+    with pytest.raises(DataValidationError) as raised:
+        ingest.read_upload(
+            _parks_wgs84().to_json().encode(), "p.geojson", kind="zones", mapping={"name": "园区"}
+        )
+    assert raised.value.hint == "现有列：id、名称、编号、面积说明", raised.value.hint
+    assert "area_" not in str(raised.value)
+
+
 def test_missing_required_columns():
     table = _enterprise_table().drop(columns=["实缴税金（万元）"])
     with pytest.raises(DataValidationError, match="缺少必需的字段：税收（万元）"):

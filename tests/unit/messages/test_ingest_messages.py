@@ -177,3 +177,17 @@ def test_every_variant_of_a_crs_message_has_its_hint():
     ):
         for variant in ("", "_guess", "_guess_swapped"):
             assert f"ingest.{key}{variant}.hint" in MESSAGES
+
+
+def test_the_data_pages_summary_of_a_file_without_a_crs_has_no_stray_space():
+    """walk21 c13: 「坐标系 （文件未声明）」 put a space before the full-width bracket."""
+    from geo.messages import message
+
+    shown = {
+        lang: message(
+            "data.detected", lang, fmt="geojson", n="2", enc="—", crs=message("data.crs_missing", lang)
+        )
+        for lang in ("zh", "en")
+    }
+    assert shown["zh"] == "格式 geojson · 2 条记录 · 编码 — · 坐标系 文件未声明", shown
+    assert shown["en"] == "Format geojson · 2 records · encoding — · CRS not declared by the file", shown

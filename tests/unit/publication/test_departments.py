@@ -110,7 +110,7 @@ def test_older_records_keep_reading_right(store):
         objections.objections_frame(store=store), version=versions.get_version("V1", store=store)
     )
     cell = load_workbook(io.BytesIO(data)).active.cell(row=5, column=6)  # 核实部门
-    assert (cell.value, cell.data_type) == (odd, "s")  # text, never a formula
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (odd, "s", True)  # text, never a formula
     # the answer step names the department as stored (its Chinese name in the change log)
     objections.answer_objection("O2", answer="以不动产证为准", actor=EDITOR, store=store)
     stored = objections.objections_frame(store=store).set_index("objection_id")

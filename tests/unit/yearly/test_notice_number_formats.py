@@ -77,7 +77,8 @@ def test_a_streamed_column_takes_its_measures_format_and_keeps_its_numbers():
     sheet.frame(frame, list(frame.columns))
     ws = openpyxl.load_workbook(io.BytesIO(workbook_bytes(wb)))["t"]
     assert [c.number_format for c in ws[2]] == ["0.00", "#,##0", "#,##0.00", "0.0%", "General"]
-    assert [c.value for c in ws[2]] == [87.6, 1, 1234.5, 0.333, "'=甲"]  # 33.3 %, as the page shows it
+    assert [c.value for c in ws[2]] == [87.6, 1, 1234.5, 0.333, "=甲"]  # 33.3 %, as the page shows it
+    assert ws["E2"].quotePrefix and ws["E2"].data_type == "s"
     assert [c.value for c in ws[3]][:3] == [-1.25, None, 2]
 
 
