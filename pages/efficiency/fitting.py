@@ -146,15 +146,17 @@ PLACE_MAX_PX = 200
 ELLIPSIS = "…"
 
 
-def shortened(text: object, width_px: float = PLACE_MAX_PX) -> object:
-    """``text`` cut to end in :data:`ELLIPSIS` where it is wider than ``width_px`` less a cell's
-    padding (:func:`text_px`) even broken before its （…） (:func:`broken_before_brackets`: 「盛泽镇先进
-    纺织产业园 / （南区）」 is kept whole); any other value as it is."""
+def shortened(text: object, width_px: float = PLACE_MAX_PX, cut_px: float | None = None) -> object:
+    """``text`` cut to end in :data:`ELLIPSIS` (within ``cut_px``, default ``width_px``) where it is
+    wider than ``width_px`` less a cell's padding (:func:`text_px`) even broken before its （…）
+    (:func:`broken_before_brackets`: 「盛泽镇先进纺织产业园 / （南区）」 is kept whole); any other value
+    as it is."""
     room = width_px - CELL_PAD_PX
     if not isinstance(text, str) or text_px(text) <= room:
         return text
     if max(text_px(part) for part in str(broken_before_brackets(text)).split(BRACKET_BREAK)) <= room:
         return text
+    room = (width_px if cut_px is None else cut_px) - CELL_PAD_PX
     out, used = "", text_px(ELLIPSIS)
     for ch in text:
         used += text_px(ch)
@@ -165,15 +167,16 @@ def shortened(text: object, width_px: float = PLACE_MAX_PX) -> object:
 
 
 def shortened_places(
-    table: pd.DataFrame, columns: Sequence[str], width_px: float = PLACE_MAX_PX
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    width_px: float = PLACE_MAX_PX,
+    cut_px: float | None = None,
 ) -> pd.DataFrame:
-    """``table`` with the names of ``columns`` wider than ``width_px`` :func:`shortened` (each distinct
-    name measured once); ``table`` itself where none is."""
+    """``table`` with the names of ``columns`` wider than ``width_px`` :func:`shortened` (to ``cut_px``;
+    each distinct name measured once); ``table`` itself where none is."""
     cols = [c for c in columns if c in table.columns and not pd.api.types.is_numeric_dtype(table[c])]
-    cut = {
-        c: {v: shortened(v, width_px) for v in table[c].dropna().unique() if shortened(v, width_px) != v}
-        for c in cols
-    }
+    cut = {c: {v: shortened(v, width_px, cut_px) for v in table[c].dropna().unique()} for c in cols}
+    cut = {c: {v: w for v, w in names.items() if w != v} for c, names in cut.items()}
     if not any(cut.values()):
         return table
     out = table.copy()

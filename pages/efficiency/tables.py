@@ -32,6 +32,7 @@ from pages.efficiency.fitting import (
     FLUSH_EDGE_PX,
     HEADER_PAD_PX,
     KEY_COLUMNS_PX,
+    PLACE_MAX_PX,
     WIDE_EXTRA_PX,
     Fitted,
     broken_before_brackets,
@@ -355,20 +356,36 @@ def screen_ranking(table: pd.DataFrame) -> tuple[pd.DataFrame, Fitted]:
     return _room_for_selection(table, fitted)
 
 
+# The widest a place's name is drawn in a table of figures per place (no other text beside it): the
+# English 区镇 ("Wujiang Hi-tech Zone (Shengze Town)", 280 px) whole, walk21's park of 59 characters cut.
+BY_PLACE_MAX_PX = 2 * PLACE_MAX_PX
+
+
+def _one_line_px(table: pd.DataFrame, col: str) -> float:
+    """The width a column needs to be read whole on one line: its header, and its texts (a number's
+    least and greatest as drawn, two decimals)."""
+    values = table[col].dropna()
+    if pd.api.types.is_numeric_dtype(values):
+        texts = [f"{v:,.2f}" for v in (values.min(), values.max())] if len(values) else []
+    else:
+        texts = [str(v) for v in values.unique()]
+    return max([text_px(col) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in texts)])
+
+
 def screen_by_place(table: pd.DataFrame) -> tuple[pd.DataFrame, Fitted]:
     """A table of figures per place (the D-class land per 区镇/园区: its first column the places) as
-    the screen draws it: a place's name too long for :data:`pages.efficiency.fitting.PLACE_MAX_PX`
-    shortened with an ellipsis (whole in the files), the first column as wide as its texts, the
-    columns after it while each fits whole, ending on a whole column at 1280 and 1920 px (walk21 b2:
-    a park of 59 characters drawn ~500 px and cut without an ellipsis pushed 「占参…」 and "Class-D tax
-    (10k yu…" to be cut at the edge)."""
+    the screen draws it: a place's name too long for :data:`BY_PLACE_MAX_PX` shortened with an
+    ellipsis to what the figures leave beside it (whole in the files), the first column as wide as
+    its texts, the columns after it while each fits whole, ending on a whole column at 1280 and
+    1920 px (walk21 b2: a park of 59 characters drawn ~500 px and cut without an ellipsis, 「占参…」
+    and "Class-D tax (10k yu…" cut at the edge)."""
     if not len(table.columns):
         return table, Fitted({}, None)
     first = table.columns[0]
-    table = shortened_places(table, [first])
-    texts = [str(v) for v in table[first].dropna().unique() if str(v)]
-    need = max([text_px(first) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in texts)])
-    return table, to_the_edges(table, Fitted({first: math.ceil(need)}, None))
+    # a name cut to what the figures leave at 1280 (all in view), at least PLACE_MAX_PX
+    room = FLUSH_EDGE_PX - sum(math.ceil(_one_line_px(table, c)) for c in table.columns[1:]) - 1
+    table = shortened_places(table, [first], BY_PLACE_MAX_PX, max(room, PLACE_MAX_PX))
+    return table, to_the_edges(table, Fitted({first: math.ceil(_one_line_px(table, first))}, None))
 
 
 def _spaced_names(table: pd.DataFrame) -> pd.DataFrame:

@@ -977,8 +977,8 @@ def test_the_d_class_land_per_park_ends_on_a_whole_column(lang):
     shortened with 「…」 (the files keep it whole), each column up to the edge is whole and the last
     ends on it at 1280 and at 1920 px."""
     from geo.evaluation import land_renewal_by_zone
-    from pages.efficiency.fitting import ELLIPSIS, PLACE_MAX_PX, WIDE_EXTRA_PX
-    from pages.efficiency.tables import plain, screen_by_place, table_labels
+    from pages.efficiency.fitting import ELLIPSIS, WIDE_EXTRA_PX
+    from pages.efficiency.tables import BY_PLACE_MAX_PX, plain, screen_by_place, table_labels
 
     renewal = plain(land_renewal_by_zone(_walk21_evaluated()).reset_index())
     renewal = (english_values(renewal) if lang == "en" else renewal).rename(columns=table_labels(lang))
@@ -987,6 +987,17 @@ def test_the_d_class_land_per_park_ends_on_a_whole_column(lang):
     assert WALK21_PARK in set(renewal[place])  # the files' table, whole
     long = [v for v in shown[place] if v.startswith("吴江高新区")]
     assert long and all(v.endswith(ELLIPSIS) for v in long)
-    assert fitted.widths[place] <= PLACE_MAX_PX
+    assert fitted.widths[place] <= BY_PLACE_MAX_PX
     _whole_to_the_edge(shown, fitted.widths, FLUSH_EDGE_PX)
     _whole_to_the_edge(shown, fitted.widths, FLUSH_EDGE_PX + WIDE_EXTRA_PX)
+    if lang == "zh":  # the park cut to what the figures leave: 「占参评用地比例」 in view
+        assert list(fitted.widths) == list(shown.columns), fitted.widths
+    # the English 区镇 whole where the table has room for them (walk21's own 区镇 names)
+    from geo.place_names import own_place_name
+
+    towns = renewal.head(3).copy()
+    towns[place] = [
+        own_place_name(z, lang) for z in (SHENGZE, "东太湖度假区（太湖新城）", "汾湖高新区（黎里镇）")
+    ]
+    shown, _ = screen_by_place(towns)
+    assert not any(str(v).endswith(ELLIPSIS) for v in shown.iloc[:, 0]), list(shown.iloc[:, 0])
