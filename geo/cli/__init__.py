@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import zipfile
+from io import UnsupportedOperation  # (``io`` here is the package's own geo.cli.io)
 
 from geo import settings
 from geo.cli.arguments import check_paths
@@ -93,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataValidationError as exc:
         print(message("cli.error", lang, text=exc.text(lang)), file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the output's reader left (`… | head`): stop quietly, as Unix tools do
+        output_goes_nowhere()
+        return 128 + 13  # the status of a tool stopped by SIGPIPE
     except OSError as exc:
         if exc.filename is None:
             raise
@@ -101,3 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     except _file_errors() as exc:
         complain(args, "cli.error.file_format", kind=type(exc).__name__, detail=exc)
         return 2
+
+
+def output_goes_nowhere() -> None:
+    """What is left of the standard output goes to the null device, so that Python's own flush at
+    exit does not fail again on the closed pipe (Python's documentation, "Note on SIGPIPE")."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, UnsupportedOperation):  # a standard output with no file behind it
+        pass
