@@ -11,7 +11,7 @@ from geo.messages import Lang, t
 from geo.number_formats import number_format
 from pages.common.cache import PerObject, shared_table
 from pages.common.display import markdown_text  # noqa: F401 (the evaluation page imports it from here)
-from pages.efficiency.fitting import table_height
+from pages.efficiency.fitting import Fitted, table_height
 
 # A table in the page holds at most this many rows (a 150k-row import's tables were ~25 MB sent to
 # every browser that opens the page); the downloads always hold every row. The ranking holds more
@@ -32,17 +32,31 @@ def rows(cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, most: int | None 
 
 
 def list_table(
-    cache_key: tuple, frame: pd.DataFrame, lang: Lang, *, key: str, height: int, **options
+    cache_key: tuple,
+    frame: pd.DataFrame,
+    lang: Lang,
+    *,
+    key: str,
+    height: int,
+    fitted: Fitted | None = None,
+    column_config: dict | None = None,
+    **options,
 ) -> None:
     """A long list (at most :data:`LIST_ROWS_MAX` rows shown), numbers in their measure's format;
     ``height`` the tallest it is drawn: a short list is as tall as its rows (walk17: one D-class
-    firm drew seven empty rows under it)."""
+    firm drew seven empty rows under it). ``fitted``: its columns' widths and row height;
+    ``column_config``: further options per column (a column's help)."""
+    config = number_config(frame)
+    for col, extra in (column_config or {}).items():
+        config[col] = {**(config.get(col) or {}), **extra}
+    row_px = fitted.row_px if fitted is not None else None
     st.dataframe(
         rows(cache_key, frame, lang, most=LIST_ROWS_MAX),
         hide_index=True,
         width="stretch",
-        height=table_height(min(len(frame), LIST_ROWS_MAX), None, most=height),
-        column_config=number_config(frame),
+        height=table_height(min(len(frame), LIST_ROWS_MAX), row_px, most=height),
+        column_config=fitted.apply(config) if fitted is not None else config,
+        row_height=row_px,
         key=key,
         **options,
     )

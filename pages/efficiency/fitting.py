@@ -20,6 +20,7 @@ CELL_PAD_PX = 20  # Streamlit's grid pads a cell 8.5 px each side; a pixel or tw
 HEADER_PAD_PX = 24  # a header also draws its sort arrow when sorted
 FONT_PX = 14  # the grid's font size
 MAX_LINES = 3
+LONG_WORD_PX = 8 * FONT_PX  # a word wider than this is not given its width (:func:`_needed_px`)
 # Row height for a table of wrapped cells: Streamlit's grid wraps text only in rows taller than 4 rem
 # (64 px); its lines are about 1.25 font sizes apart.
 ROW_PX = {1: None, 2: 66, 3: 80}
@@ -137,7 +138,55 @@ def broken_before_brackets(value: object) -> object:
     return f"{head}{BRACKET_BREAK}{tail}" if head else value
 
 
-def _needed_px(texts: Sequence[str], lines: int) -> float:
+# The widest a place's name is drawn in a list's key columns (its cell's padding included): a longer
+# one (walk21: a park of 59 characters, ~850 px on one line) is shown cut with an ellipsis on screen,
+# whole in the column's help and the files; drawn whole it was the column the table's edge cut, and
+# it left an enterprise's name 90 px on three lines (「桃源高分子 / 薄膜有限公 / 司」).
+PLACE_MAX_PX = 200
+ELLIPSIS = "…"
+
+
+def shortened(text: object, width_px: float = PLACE_MAX_PX, cut_px: float | None = None) -> object:
+    """``text`` cut to end in :data:`ELLIPSIS` (within ``cut_px``, default ``width_px``) where it is
+    wider than ``width_px`` less a cell's padding (:func:`text_px`) even broken before its （…）
+    (:func:`broken_before_brackets`: 「盛泽镇先进纺织产业园 / （南区）」 is kept whole); any other value
+    as it is."""
+    room = width_px - CELL_PAD_PX
+    if not isinstance(text, str) or text_px(text) <= room:
+        return text
+    if max(text_px(part) for part in str(broken_before_brackets(text)).split(BRACKET_BREAK)) <= room:
+        return text
+    room = (width_px if cut_px is None else cut_px) - CELL_PAD_PX
+    out, used = "", text_px(ELLIPSIS)
+    for ch in text:
+        used += text_px(ch)
+        if used > room:
+            break
+        out += ch
+    return out.rstrip() + ELLIPSIS
+
+
+def shortened_places(
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    width_px: float = PLACE_MAX_PX,
+    cut_px: float | None = None,
+) -> pd.DataFrame:
+    """``table`` with the names of ``columns`` wider than ``width_px`` :func:`shortened` (to ``cut_px``;
+    each distinct name measured once); ``table`` itself where none is."""
+    cols = [c for c in columns if c in table.columns and not pd.api.types.is_numeric_dtype(table[c])]
+    cut = {c: {v: shortened(v, width_px, cut_px) for v in table[c].dropna().unique()} for c in cols}
+    cut = {c: {v: w for v, w in names.items() if w != v} for c, names in cut.items()}
+    if not any(cut.values()):
+        return table
+    out = table.copy()
+    for col, names in cut.items():
+        if names:
+            out[col] = out[col].map(lambda v, names=names: names.get(v, v) if isinstance(v, str) else v)
+    return out
+
+
+def _needed_px(texts: Sequence[str], lines: int, *, long_words: bool = False) -> float:
     """The width the longest of ``texts`` needs on at most ``lines`` lines (a line breaks at a word,
     so it may end up to one word short; a Chinese list spaced after its 、 and ； breaks there only,
     as the grid does: :func:`pages.efficiency.tables.screen_reasons_zh`)."""
@@ -150,7 +199,13 @@ def _needed_px(texts: Sequence[str], lines: int) -> float:
         if "、 " in text or "； " in text:  # a list made to break between its items only
             need = max(need, _spaced_px(text.strip(), lines))
             continue
-        longest = max((text_px(w) for w in _words(text) if w != " "), default=0.0)
+        # ``long_words``: a word wider than LONG_WORD_PX asks no more room than a character (walk21:
+        # a firm named 「=HYPERLINK("http://x","点我")」 held the names 270 px wide on three lines and
+        # 区镇/园区 was cut at the table's edge); the grid does not break inside a word, so such a
+        # word may be drawn cut in its own cell (whole in the files and the profile)
+        words = [text_px(w) for w in _words(text) if w != " "]
+        cap = LONG_WORD_PX if long_words else math.inf
+        longest = max((w for w in words if w <= cap), default=float(FONT_PX))
         need = max(need, longest, total / lines + longest)
     return need
 
@@ -189,6 +244,7 @@ def fit_columns(
     one_line: Sequence[str] = (),
     names: Sequence[str] = (),
     phrases: Sequence[str] = (),
+    long_words: Sequence[str] = (),
 ) -> Fitted:
     """Widths for ``columns`` of ``table`` (as shown: formatted numbers count as their text) so that
     every header and cell is read whole within ``budget_px``: on one line when all fit, else the
@@ -223,6 +279,10 @@ def fit_columns(
     phrases : sequence of str
         Texts never wrapped in any column: the shortfalls' 「均不低于中位数」, which the grid would break
         between any two characters (walk20 c10).
+    long_words : sequence of str
+        Columns whose words wider than :data:`LONG_WORD_PX` are not given their width (an
+        enterprise named as a formula, walk21: such a word is drawn cut in its cell rather than the
+        key columns overflow the table).
 
     Returns
     -------
@@ -258,7 +318,8 @@ def fit_columns(
                     header[c],
                     max((_spaced_px(v, lines) for v in texts[c]), default=0.0) + CELL_PAD_PX
                     if c in kept
-                    else _needed_px(texts[c], lines if wraps[c] else 1) + CELL_PAD_PX,
+                    else _needed_px(texts[c], lines if wraps[c] else 1, long_words=c in long_words)
+                    + CELL_PAD_PX,
                 )
             )
             for c in cols

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from geo.evaluation import low_efficiency_land
 from geo.evaluation.metrics import ID_COL, zone_metric_labels
 from geo.messages import t
 from geo.place_names import own_place_name
@@ -13,9 +14,19 @@ from pages.common.auth import firms_hidden_note
 from pages.common.cache import shared
 from pages.efficiency.display import LIST_ROWS_MAX, list_table, rows, small_table
 from pages.efficiency.downloads import low_table, renewal_table, warnings_table
+from pages.efficiency.fitting import Fitted
 from pages.efficiency.sources import runs, stamp
+from pages.efficiency.tables import key_help, ranking_table, screen_by_place, screen_ranking, to_the_edges
 from pages.efficiency.view import PageView
 from pages.efficiency.zones_scored import show_zones_scored
+
+
+def low_on_screen(view: PageView) -> tuple[pd.DataFrame, Fitted]:
+    """The D-class list as the screen draws it: the ranking's screen forms and widths (its key
+    columns read whole, a park's long name shortened), the columns after them while each fits whole
+    at 1280 and 1920 px (no row marker)."""
+    shown, fitted = screen_ranking(ranking_table(low_efficiency_land(view.scope), view.lang, short=True))
+    return shown, to_the_edges(shown, fitted)
 
 
 def low_land_tab(view: PageView) -> None:
@@ -24,21 +35,30 @@ def low_land_tab(view: PageView) -> None:
     st.subheader(t("eff.low_land", lang))
     st.caption(t("eff.low_land.help", lang))
     renewal = renewal_table(view)
-    if len(renewal):
-        small_table(renewal, lang, hide_index=True, width="stretch", key="eff_renewal")
+    if len(renewal):  # ending on a whole column, a park's long name shortened (walk21 b2)
+        shown, fitted = shared(
+            ("eff.renewal.screen", *view.scope_key, lang), lambda: screen_by_place(renewal)
+        )
+        small_table(
+            shown, lang, hide_index=True, width="stretch", key="eff_renewal", column_config=fitted.apply({})
+        )
     st.markdown(f"**{t('eff.low_land.list', lang)}**")
     if view.firms:
         low = low_table(view)
         if not len(low):  # a line, not a table of blank rows
             st.info(t("eff.list.none_d", lang))
             return
+        # as the ranking draws it: its key columns read whole, ending on a whole column (walk21 b2)
+        shown, fitted = shared(("eff.low.screen", *view.scope_key, lang), lambda: low_on_screen(view))
         list_table(
-            ("eff.low", *view.scope_key, lang),
-            low,
+            ("eff.low.shown", *view.scope_key, lang),
+            shown,
             lang,
             key="eff_low",
             height=300,
             placeholder="",
+            fitted=fitted,
+            column_config=key_help(shown, lang),
         )
     else:
         firms_hidden_note(lang)

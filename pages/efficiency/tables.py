@@ -4,6 +4,7 @@ in English when the page is."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import pandas as pd
@@ -31,10 +32,12 @@ from pages.efficiency.fitting import (
     FLUSH_EDGE_PX,
     HEADER_PAD_PX,
     KEY_COLUMNS_PX,
+    PLACE_MAX_PX,
     WIDE_EXTRA_PX,
     Fitted,
     broken_before_brackets,
     fit_columns,
+    shortened_places,
     text_px,
     to_the_edge,
 )
@@ -301,7 +304,12 @@ def fit_ranking(table: pd.DataFrame) -> Fitted:
     """The widths of a :func:`ranking_table`'s key columns as the screen draws them: a place's name
     on one line, an enterprise's whole where they fit so (walk 16 item 10)."""
     return fit_columns(
-        table, key_headers(table), one_line=place_headers(table), names=name_headers(table), phrases=PHRASES
+        table,
+        key_headers(table),
+        one_line=place_headers(table),
+        names=name_headers(table),
+        phrases=PHRASES,
+        long_words=name_headers(table),
     )
 
 
@@ -340,9 +348,44 @@ def screen_ranking(table: pd.DataFrame) -> tuple[pd.DataFrame, Fitted]:
     only before their （…） ("盛泽镇先进纺织产业园 / （南区）") when that keeps the names whole (walk 16 item
     10: "吴江开发区芯联微 / 电子有限公司" beside a park's name on one line). The rank in the selection,
     right after them, whole in the table's width where the names and places broken before their
-    （…） make it room (:func:`_room_for_selection`)."""
-    table, fitted = _names_whole(table, fit_ranking(table))
+    （…） make it room (:func:`_room_for_selection`). A place's name too long for any width
+    (:data:`pages.efficiency.fitting.PLACE_MAX_PX`) first shortened with an ellipsis: whole in the
+    files and the column's help."""
+    table = shortened_places(table, place_headers(table))  # walk21: a park of 59 characters
+    table, fitted = _places_broken(*_names_whole(table, fit_ranking(table)))
     return _room_for_selection(table, fitted)
+
+
+# The widest a place's name is drawn in a table of figures per place (no other text beside it): the
+# English 区镇 ("Wujiang Hi-tech Zone (Shengze Town)", 280 px) whole, walk21's park of 59 characters cut.
+BY_PLACE_MAX_PX = 2 * PLACE_MAX_PX
+
+
+def _one_line_px(table: pd.DataFrame, col: str) -> float:
+    """The width a column needs to be read whole on one line: its header, and its texts (a number's
+    least and greatest as drawn, two decimals)."""
+    values = table[col].dropna()
+    if pd.api.types.is_numeric_dtype(values):
+        texts = [f"{v:,.2f}" for v in (values.min(), values.max())] if len(values) else []
+    else:
+        texts = [str(v) for v in values.unique()]
+    return max([text_px(col) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in texts)])
+
+
+def screen_by_place(table: pd.DataFrame) -> tuple[pd.DataFrame, Fitted]:
+    """A table of figures per place (the D-class land per 区镇/园区: its first column the places) as
+    the screen draws it: a place's name too long for :data:`BY_PLACE_MAX_PX` shortened with an
+    ellipsis to what the figures leave beside it (whole in the files), the first column as wide as
+    its texts, the columns after it while each fits whole, ending on a whole column at 1280 and
+    1920 px (walk21 b2: a park of 59 characters drawn ~500 px and cut without an ellipsis, 「占参…」
+    and "Class-D tax (10k yu…" cut at the edge)."""
+    if not len(table.columns):
+        return table, Fitted({}, None)
+    first = table.columns[0]
+    # a name cut to what the figures leave at 1280 (all in view), at least PLACE_MAX_PX
+    room = FLUSH_EDGE_PX - sum(math.ceil(_one_line_px(table, c)) for c in table.columns[1:]) - 1
+    table = shortened_places(table, [first], BY_PLACE_MAX_PX, max(room, PLACE_MAX_PX))
+    return table, to_the_edges(table, Fitted({first: math.ceil(_one_line_px(table, first))}, None))
 
 
 def _spaced_names(table: pd.DataFrame) -> pd.DataFrame:
@@ -400,6 +443,31 @@ def _names_whole(table: pd.DataFrame, fitted: Fitted) -> tuple[pd.DataFrame, Fit
         return table, fitted
     trial = fit_columns(spaced, key_headers(spaced), names=[*names, *places], phrases=PHRASES)
     if trial.widths.get(names[0], 0) >= whole and sum(trial.widths.values()) <= KEY_COLUMNS_PX:
+        return spaced, trial
+    return table, fitted
+
+
+def _places_broken(table: pd.DataFrame, fitted: Fitted) -> tuple[pd.DataFrame, Fitted]:
+    """:func:`screen_ranking`'s second step: where the key columns still do not fit the budget (the
+    names on three lines beside places on one line: walk21, a stated 「东太湖度假区（太湖新城）」 beside a
+    park shortened to 「吴江高新区（盛泽镇）东方…」), the places broken before their （…） and the names
+    wrapped in what that leaves, when each place's parts are then whole."""
+    places = place_headers(table)
+    if not places or sum(fitted.widths.values()) <= KEY_COLUMNS_PX:
+        return table, fitted
+    spaced = table.copy()
+    for col in places:
+        spaced[col] = spaced[col].map(broken_before_brackets)
+    if spaced[places].equals(table[places]):
+        return table, fitted
+    trial = fit_columns(
+        spaced, key_headers(spaced), names=places, phrases=PHRASES, long_words=name_headers(table)
+    )
+    parts = {
+        c: [p for v in spaced[c].dropna().astype(str).unique() for p in v.split(PLACE_BREAK)] for c in places
+    }
+    whole = all(text_px(p) + CELL_PAD_PX <= trial.widths.get(c, 0) for c, ps in parts.items() for p in ps)
+    if whole and sum(trial.widths.values()) <= KEY_COLUMNS_PX:
         return spaced, trial
     return table, fitted
 

@@ -18,7 +18,14 @@ from geo.evaluation import CLASSES, default_config, evaluate
 from geo.evaluation.metrics import assign_zones
 from layers import efficiency_classes
 from layers.mapview import MapLayer, render_map
-from pages.efficiency.fitting import CELL_PAD_PX, KEY_COLUMNS_PX, fit_columns, table_height, text_px
+from pages.efficiency.fitting import (
+    CELL_PAD_PX,
+    FLUSH_EDGE_PX,
+    KEY_COLUMNS_PX,
+    fit_columns,
+    table_height,
+    text_px,
+)
 from pages.efficiency.tables import english_values, key_headers, ranking_edge_px
 from tests.fixtures.app import open_page, page_metrics, record_downloads
 from tests.fixtures.demo import SCREEN_TOWNS_EN, expected_classes
@@ -71,6 +78,17 @@ def test_page_shows_the_demo_evaluation(demo):
     best = scored[scored["score"] == scored["score"].max()]  # capped indicators can tie at the top
     assert table.iloc[0]["企业编号"] in set(best["ent_id"])
     assert table.iloc[0]["评价类别"] == best["eval_class"].iloc[0]
+    # walk21 b2: the D-class land per zone and the D-class list end on a whole column at 1280 px
+    # (AppTest keeps no key of a table without selection: the one per zone, then the list)
+    tables = list(at.dataframe)
+    at_renewal = next(i for i, d in enumerate(tables) if "D 类企业（家）" in d.value.columns)
+    for frame in tables[at_renewal : at_renewal + 2]:
+        config = json.loads(frame.proto.columns)
+        widths = {
+            col: config[col]["width"] for col in frame.value.columns if config.get(col, {}).get("width")
+        }
+        keys = len(key_headers(frame.value)) if "组内排名" in frame.value.columns else 0
+        _whole_to_the_edge(frame.value, widths, FLUSH_EDGE_PX, keys)
     labels = [b.label for b in at.get("download_button")]
     # the view's GeoJSON (a zip of one file per geometry type when the view mixes them)
     geojson = next(label for label in labels if label.startswith("GeoJSON"))
@@ -88,6 +106,7 @@ def test_journey_shengze_textiles_above_scale(demo, monkeypatch):
 
     def recording(*args, **kwargs):
         heights[kwargs.get("key")] = kwargs.get("height")
+        heights[(kwargs.get("key"), "row")] = kwargs.get("row_height")
         return original(*args, **kwargs)
 
     monkeypatch.setattr(st, "dataframe", recording)
@@ -110,8 +129,10 @@ def test_journey_shengze_textiles_above_scale(demo, monkeypatch):
     assert table["综合得分"].is_monotonic_decreasing
     d_list = [df.value for df in at.dataframe if "主要失分指标" in df.value.columns][-1]
     assert set(d_list["评价类别"]) <= {"D"} and len(d_list) == int((scope["eval_class"] == "D").sum())
-    # as tall as its rows, at most seven (walk17: one D firm drew seven blank rows under it)
-    assert heights["eff_low"] == 40 + 35 * min(len(d_list), 7), (heights["eff_low"], len(d_list))
+    # as tall as its rows, at most 300 px (walk17: one D firm drew seven blank rows under it)
+    # (its rows as tall as the ranking's screen form wraps them: walk21 b2)
+    row = heights[("eff_low", "row")] or 35
+    assert heights["eff_low"] == 40 + row * min(len(d_list), (300 - 40) // row), (heights["eff_low"], row)
 
     # The scope widgets go out as the user left them, not as "set by the script": a run that wrote
     # them made the browser take that run's value over a 行业 picked while the run was on its way
@@ -858,3 +879,125 @@ def test_the_stated_town_has_one_name_in_the_note_on_screen_and_in_the_files(lan
     note = outside_note(view)
     quoted = re.findall(r"「([^」]+)」" if lang == "zh" else r"“([^”]+)”", note)
     assert quoted and quoted[-1] in screen.columns, (note, list(screen.columns))
+
+
+# Walk21's imports: a park named in 59 characters, a firm named as a formula, and firms' own names.
+WALK21_PARK = "吴江高新区（盛泽镇）东方丝绸市场周边先进纺织新材料与时尚创意产业融合发展示范园区（一期）" + (
+    "核心片区拓展区域东西两翼延伸带"
+)
+WALK21_NAMES = ["桃源高分子薄膜有限公司", "平望物流装备有限公司", "太湖新城医疗器械有限公司"]
+WALK21_NAMES += ["七都光纤预制棒有限公司", "<b>盛泽</b>家纺有限公司", '=HYPERLINK("http://x","点我")']
+WALK21_NAMES += [
+    "开发区半导体封测有限公司",
+    "震泽丝绵被有限公司",
+    "黎里汽车零部件有限公司",
+    "汾湖精工机械有限公司",
+]
+WALK21_TOWNS = ["桃源镇", "平望镇", "东太湖度假区（太湖新城）", "七都镇", "吴江高新区（盛泽镇）"]
+WALK21_TOWNS += ["汾湖高新区（黎里镇）", "吴江开发区", "震泽镇", "黎里镇", "汾湖高新区（黎里镇）"]
+
+
+def _walk21_evaluated() -> pd.DataFrame:
+    ents = fixture_enterprises().assign(name=WALK21_NAMES, town=WALK21_TOWNS)
+    parks = [WALK21_PARK, "汾湖高端装备产业园", "桃源新材料产业园", "七都光电通信产业园", "—"] * 2
+    return evaluate(ents, config=default_config(), zone=pd.Series(parks, index=ents.index)).enterprises
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_park_and_a_formula_name_leave_the_key_columns_in_the_width(lang):
+    """Walk21 (b5 and the ranking at 1280): a park named in 59 characters was kept on one line (~850 px),
+    so the key columns could not fit: the table's edge cut 区镇/园区 in the middle, and the names were
+    fitted 90 px on three lines (「桃源高分子 / 薄膜有限公 / 司」) in the lists per group; a name written as
+    a formula, one 221 px "word", held them 270 px wide. In the ranking and in each group's list the key
+    columns fit the budget, the park's name is shortened with 「…」 on screen (whole in the files), and
+    every name takes one or two lines."""
+    from geo.evaluation import SIZE_COL, rank_by
+    from geo.evaluation.grouped import GROUP_COL, group_counts
+    from pages.efficiency.fitting import ELLIPSIS, PLACE_MAX_PX
+    from pages.efficiency.groups import group_table
+    from pages.efficiency.tables import (
+        PLACE_BREAK,
+        name_headers,
+        place_headers,
+        ranking_table,
+        screen_ranking,
+    )
+
+    evaluated = _walk21_evaluated()
+    ranked = rank_by(evaluated, [SIZE_COL], tie_order=default_config().tie_order)
+    assert WALK21_PARK in set(ranking_table(ranked, lang).iloc[:, 6])  # the files: the park's whole name
+    tables = [ranking_table(ranked, lang, short=True)]
+    for group in group_counts(evaluated).index:
+        tables.append(
+            group_table(evaluated[evaluated[GROUP_COL].astype(object) == group], default_config(), lang)
+        )
+    for table in tables:
+        shown, fitted = screen_ranking(table)
+        assert sum(fitted.widths.values()) <= KEY_COLUMNS_PX, fitted.widths
+        zone = place_headers(shown)[-1]
+        parks = set(shown[zone])
+        if any(v.startswith("吴江高新区") for v in table[zone]):
+            long = [p for p in parks if p.startswith("吴江高新区")]
+            assert long and all(p.endswith(ELLIPSIS) for p in long), parks
+        for park in parks:  # on one line, or broken before its （…）
+            assert max(text_px(p) for p in park.split(PLACE_BREAK)) + CELL_PAD_PX <= fitted.widths[zone], park
+            assert text_px(park.replace(PLACE_BREAK, "")) <= PLACE_MAX_PX or PLACE_BREAK in park, park
+        name = name_headers(shown)[0]
+        room = fitted.widths[name] - CELL_PAD_PX
+        for firm in shown[name]:  # the formula, one 221 px word, left out (drawn cut in its cell)
+            assert firm.startswith("=") or text_px(firm) <= 2 * room, (firm, fitted.widths)
+
+
+def _whole_to_the_edge(table: pd.DataFrame, widths: dict[str, int], edge_px: float, keys: int = 0) -> None:
+    """Each column up to ``edge_px`` after the first ``keys`` (fitted, wrapped) as wide as its header
+    and its texts on one line, the last one ending on the edge (or all of them in view)."""
+    from pages.efficiency.fitting import HEADER_PAD_PX
+
+    end = sum(widths[c] for c in table.columns[:keys])
+    for col in table.columns[keys:]:
+        values = table[col].dropna()
+        texts = values.astype(str).unique()
+        if pd.api.types.is_numeric_dtype(values):
+            texts = [f"{v:,.2f}" for v in (values.min(), values.max())] if len(values) else []
+        need = max([text_px(col) + HEADER_PAD_PX, *(text_px(v) + CELL_PAD_PX for v in texts)])
+        if col not in widths:
+            assert end + need > edge_px, (col, widths)  # only one that would not fit whole
+            break
+        assert widths[col] >= need, (col, widths)
+        end += widths[col]
+        if end >= edge_px:
+            break
+    assert end == edge_px or len(widths) == len(table.columns), (end, widths)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_d_class_land_per_park_ends_on_a_whole_column(lang):
+    """Walk21 b2: at 1280 the 低效用地 table per 区镇/园区 drew the 59-character park ~500 px wide, cut
+    without an ellipsis, and the edge cut 「占参…」 / "Class-D tax (10k yu…". On screen the park is
+    shortened with 「…」 (the files keep it whole), each column up to the edge is whole and the last
+    ends on it at 1280 and at 1920 px."""
+    from geo.evaluation import land_renewal_by_zone
+    from pages.efficiency.fitting import ELLIPSIS, WIDE_EXTRA_PX
+    from pages.efficiency.tables import BY_PLACE_MAX_PX, plain, screen_by_place, table_labels
+
+    renewal = plain(land_renewal_by_zone(_walk21_evaluated()).reset_index())
+    renewal = (english_values(renewal) if lang == "en" else renewal).rename(columns=table_labels(lang))
+    shown, fitted = screen_by_place(renewal)
+    place = renewal.columns[0]
+    assert WALK21_PARK in set(renewal[place])  # the files' table, whole
+    long = [v for v in shown[place] if v.startswith("吴江高新区")]
+    assert long and all(v.endswith(ELLIPSIS) for v in long)
+    assert fitted.widths[place] <= BY_PLACE_MAX_PX
+    _whole_to_the_edge(shown, fitted.widths, FLUSH_EDGE_PX)
+    _whole_to_the_edge(shown, fitted.widths, FLUSH_EDGE_PX + WIDE_EXTRA_PX)
+    if lang == "zh":  # the park cut to what the figures leave: 「占参评用地比例」 in view
+        assert list(fitted.widths) == list(shown.columns), fitted.widths
+    # the English 区镇 whole where the table has room for them (walk21's own 区镇 names)
+    from geo.place_names import own_place_name
+
+    towns = renewal.head(3).copy()
+    towns[place] = [
+        own_place_name(z, lang) for z in (SHENGZE, "东太湖度假区（太湖新城）", "汾湖高新区（黎里镇）")
+    ]
+    shown, _ = screen_by_place(towns)
+    assert not any(str(v).endswith(ELLIPSIS) for v in shown.iloc[:, 0]), list(shown.iloc[:, 0])

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from geo.evaluation import SIZE_COL, ZONE_COL, default_config, evaluate, rank_by
+from geo.evaluation import SIZE_COL, ZONE_COL, default_config, evaluate, low_efficiency_land, rank_by
 from geo.evaluation.grouped import GROUP_COL, group_counts
 from geo.messages import t
 from pages.efficiency.fitting import CELL_PAD_PX, FLUSH_EDGE_PX, HEADER_PAD_PX, WIDE_EXTRA_PX, text_px
@@ -153,6 +153,7 @@ def test_the_key_columns_are_read_whole_and_the_wheel_scrolls_the_page(app_url, 
         save_screenshot(pg, f"ranking_columns_{lang}_{size[0]}")
         _group_list_ends_on_a_whole_column(pg, demo, lang)
         if size == (1280, 720):
+            _d_list_ends_on_a_whole_column(pg, demo, lang)
             _every_grouping(pg, demo, lang)
     finally:
         context.close()
@@ -200,6 +201,18 @@ def _group_list_ends_on_a_whole_column(pg, demo, lang: str) -> None:
     table.scroll_into_view_if_needed()
     pg.wait_for_timeout(1000)
     _ends_on_a_whole_column(pg, table, expected, fitted, FLUSH_EDGE_PX, 0)  # no row marker
+
+
+def _d_list_ends_on_a_whole_column(pg, demo, lang: str) -> None:
+    """Walk21 b2: the 低效用地 tab's D-class list (open under the ranking) was drawn at the grid's own
+    widths, a column cut at the edge at 1280: it is fitted as the ranking (its key columns read whole)
+    and ends on a whole column (no row marker)."""
+    low = ranking_table(low_efficiency_land(expected_classes(demo)), lang, short=True)
+    expected, fitted = screen_ranking(low)
+    table = pg.locator(TABLE).filter(has_text=t("eff.col.rank_eval", lang)).last
+    table.scroll_into_view_if_needed()
+    pg.wait_for_timeout(1000)
+    _ends_on_a_whole_column(pg, table, expected, fitted, FLUSH_EDGE_PX, 0)
 
 
 def _every_grouping(pg, demo, lang: str) -> None:

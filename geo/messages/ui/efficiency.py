@@ -389,8 +389,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # an imported zone layer's names in the map's tooltip and its table (parks are not 区镇)
     "eff.zones.name_col": ("区域名称", "Zone name"),
     "eff.col.zone_help": (
-        "企业所在的区镇/园区（按位置归属）。",
+        "企业所在的区镇/园区（按位置归属）；过长的名称在此以「…」截短，下载文件中为全称。",
         "The town or park the enterprise lies in, by its short name (Shengze = Wujiang Hi-tech Zone"
-        " (Shengze Town), Fenhu = Fenhu Hi-tech Zone (Lili Town)); the downloads give the full names.",
+        " (Shengze Town), Fenhu = Fenhu Hi-tech Zone (Lili Town); a name too long for the column cut"
+        " with “…”); the downloads give the full names.",
     ),
 }
