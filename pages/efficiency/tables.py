@@ -427,6 +427,15 @@ def _room_for_selection(table: pd.DataFrame, fitted: Fitted) -> tuple[pd.DataFra
     return spaced, trial
 
 
+def places_spaced(table: pd.DataFrame, places: Sequence[str]) -> pd.DataFrame | None:
+    """``table`` with its ``places`` columns broken before their （…） (:func:`broken_before_brackets`),
+    or None where no place has such a part."""
+    spaced = table.copy()
+    for col in places:
+        spaced[col] = spaced[col].map(broken_before_brackets)
+    return None if spaced[places].equals(table[places]) else spaced
+
+
 def _names_whole(table: pd.DataFrame, fitted: Fitted) -> tuple[pd.DataFrame, Fitted]:
     """:func:`screen_ranking`'s first step: the places broken before their （…） where the names are
     broken inside them otherwise."""
@@ -436,10 +445,8 @@ def _names_whole(table: pd.DataFrame, fitted: Fitted) -> tuple[pd.DataFrame, Fit
     whole = max((text_px(v) for v in table[names[0]].dropna().astype(str)), default=0.0) + CELL_PAD_PX
     if fitted.widths.get(names[0], whole) >= whole:
         return table, fitted
-    spaced = table.copy()
-    for col in places:
-        spaced[col] = spaced[col].map(broken_before_brackets)
-    if spaced[places].equals(table[places]):
+    spaced = places_spaced(table, places)
+    if spaced is None:
         return table, fitted
     trial = fit_columns(spaced, key_headers(spaced), names=[*names, *places], phrases=PHRASES)
     if trial.widths.get(names[0], 0) >= whole and sum(trial.widths.values()) <= KEY_COLUMNS_PX:
@@ -455,10 +462,8 @@ def _places_broken(table: pd.DataFrame, fitted: Fitted) -> tuple[pd.DataFrame, F
     places = place_headers(table)
     if not places or sum(fitted.widths.values()) <= KEY_COLUMNS_PX:
         return table, fitted
-    spaced = table.copy()
-    for col in places:
-        spaced[col] = spaced[col].map(broken_before_brackets)
-    if spaced[places].equals(table[places]):
+    spaced = places_spaced(table, places)
+    if spaced is None:
         return table, fitted
     trial = fit_columns(
         spaced, key_headers(spaced), names=places, phrases=PHRASES, long_words=name_headers(table)
