@@ -56,6 +56,15 @@ TOWNS_EN: dict[str, str] = {
     "黎里镇": "Lili Town",
     "太湖新城": "Taihu New Town",
     "松陵": "Songling",
+    # the district's other township-level units (a user's 所在镇 may name them: walk22, 同里镇 left
+    # Chinese on the English pages and in the English files)
+    "同里镇": "Tongli Town",
+    "同里": "Tongli",
+    "黎里": "Lili",
+    "松陵街道": "Songling Subdistrict",
+    "江陵街道": "Jiangling Subdistrict",
+    "八坼街道": "Bache Subdistrict",
+    "横扇街道": "Hengshan Subdistrict",
 }
 
 # The development zones carrying the six key industries (苏州“十三五”工业规划's table).

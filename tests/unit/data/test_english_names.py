@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from geo.place_names import file_word, place_label, place_list, place_name
+from geo.place_names import file_word, own_place_name, place_label, place_list, place_name
 from geo.storage.builtin import load_layer
 from geo.storage.schema import WUJIANG_TOWNS
 from tests.fixtures.demo import WUJIANG_TOWNS_EN
@@ -118,3 +118,13 @@ def test_one_short_english_name_per_town_on_screen_one_full_name_in_the_files():
     # a park the atlas knows goes by its English name, one a user named stays as written
     assert short_place_name("七都智能制造产业园", "en") == "Qidu Intelligent Manufacturing Industrial Park"
     assert short_place_name("七都光缆园", "en") == "七都光缆园"
+
+
+def test_every_township_level_unit_of_wujiang_a_file_may_state_is_named_in_english():
+    """A user's 所在镇 names Wujiang's towns and subdistricts, not only its eight 区镇 (walk22: 同里镇
+    stayed Chinese among translated towns on the English pages and files)."""
+    stated = ["同里镇", "黎里镇", "盛泽镇", "平望镇", "七都镇", "震泽镇", "桃源镇"]
+    stated += ["松陵街道", "江陵街道", "八坼街道", "横扇街道"]
+    english = [own_place_name(n, "en") for n in stated]
+    assert not [e for e in english if CJK.search(e)], english
+    assert english[0] == "Tongli Town" and english[-1] == "Hengshan Subdistrict"
