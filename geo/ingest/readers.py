@@ -293,6 +293,20 @@ def _check_header(top: pd.DataFrame, header_row: int, filename: str) -> None:
     limits.check_columns(pd.DataFrame(columns=names), filename)
 
 
+# A "CSV" may separate its columns otherwise: a semicolon where a spreadsheet saved it in a locale
+# whose decimal mark is the comma, a tab where a system exported a tab-separated table.
+CSV_SEPARATORS = (",", ";", "\t")
+
+
+def csv_separator(text: str) -> str:
+    """The separator of ``text``'s columns: of :data:`CSV_SEPARATORS`, the one a line of its first 20
+    holds most often (the header row, whatever title rows stand above it); the comma where none is
+    found or where they tie (walk22: a semicolon file read as one column, 「找不到经纬度列」)."""
+    lines = text.splitlines()[:20]
+    most = {sep: max((line.count(sep) for line in lines), default=0) for sep in CSV_SEPARATORS}
+    return max(CSV_SEPARATORS, key=lambda sep: (most[sep], sep == ","))
+
+
 def _read_csv(data: bytes, filename: str) -> _Raw:
     limits.check_csv(data, filename)
     for encoding in ("utf-8-sig", "gb18030"):
@@ -303,13 +317,20 @@ def _read_csv(data: bytes, filename: str) -> _Raw:
             continue
     else:
         raise DataValidationError.of("ingest.unknown_encoding", file=filename)
+    sep = csv_separator(text)
     try:
-        top = pd.read_csv(io.StringIO(text), header=None, nrows=20, dtype=str, skip_blank_lines=False)
+        top = pd.read_csv(
+            io.StringIO(text), sep=sep, header=None, nrows=20, dtype=str, skip_blank_lines=False
+        )
         header_row = _header_row(top)
         _check_header(top, header_row, filename)
-        header = pd.read_csv(io.StringIO(text), header=header_row, nrows=0)
+        header = pd.read_csv(io.StringIO(text), sep=sep, header=header_row, nrows=0)
         frame = pd.read_csv(
-            io.StringIO(text), header=header_row, dtype=_text_dtypes(header.columns), skipinitialspace=True
+            io.StringIO(text),
+            sep=sep,
+            header=header_row,
+            dtype=_text_dtypes(header.columns),
+            skipinitialspace=True,
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataValidationError.of("ingest.bad_csv", file=filename, detail=str(exc)) from exc
